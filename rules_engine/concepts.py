@@ -1,0 +1,123 @@
+"""The concept catalogue: every patient concept a criterion may name.
+
+Each concept has a kind that fixes what missing data means (contract section 4): a
+``MEASUREMENT`` or ``QUALITATIVE`` result absent from the record is ``unknown``; an ``EVENT``
+(diagnosis, infection, procedure, therapy, pregnancy, status) absent from the record is taken
+as absent. ``unit`` is the canonical UCUM unit values are converted to before comparing.
+``label`` is the plain-language name used in reasons. ``parent`` builds the diagnosis
+hierarchy (APL is a kind of AML, B-ALL a kind of ALL, both kinds of acute leukemia), which
+the engine applies as derived-fact rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    MEASUREMENT = "measurement"  # a number with a unit
+    QUALITATIVE = "qualitative"  # positive / negative (or a number above a detection limit)
+    EVENT = "event"  # present or absent, with a date
+    DEMOGRAPHIC = "demographic"  # age, sex: from the Patient resource
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str
+    kind: Kind
+    label: str
+    unit: str | None = None
+    parent: str | None = None
+    default_uln: float | None = None  # in ``unit``; used when the lab gives no reference range
+
+
+_CATALOGUE: tuple[Concept, ...] = (
+    # demographics
+    Concept("age", Kind.DEMOGRAPHIC, "age", "a"),
+    Concept("sex", Kind.DEMOGRAPHIC, "sex"),
+    # diagnoses (events) and their hierarchy
+    Concept("acute_leukemia", Kind.EVENT, "acute leukemia"),
+    Concept("aml", Kind.EVENT, "acute myeloid leukemia (AML)", parent="acute_leukemia"),
+    Concept("apl", Kind.EVENT, "acute promyelocytic leukemia (APL)", parent="aml"),
+    Concept("all", Kind.EVENT, "acute lymphoblastic leukemia (ALL)", parent="acute_leukemia"),
+    Concept("b_all", Kind.EVENT, "B-cell ALL", parent="all"),
+    Concept("t_all", Kind.EVENT, "T-cell ALL", parent="all"),
+    # disease status (events)
+    Concept("relapsed", Kind.EVENT, "relapsed disease"),
+    Concept("refractory", Kind.EVENT, "refractory disease"),
+    Concept("remission", Kind.EVENT, "disease in remission"),
+    Concept("cns_involvement", Kind.EVENT, "CNS involvement"),
+    Concept("extramedullary_disease", Kind.EVENT, "extramedullary disease"),
+    Concept("isolated_extramedullary_relapse", Kind.EVENT, "isolated extramedullary relapse"),
+    # performance and organ function (measurements)
+    Concept("ecog", Kind.MEASUREMENT, "ECOG performance status", "1"),
+    Concept("karnofsky", Kind.MEASUREMENT, "Karnofsky performance status", "%"),
+    Concept("lansky", Kind.MEASUREMENT, "Lansky performance status", "%"),
+    Concept("nyha", Kind.MEASUREMENT, "NYHA class", "1"),
+    Concept("lvef", Kind.MEASUREMENT, "left ventricular ejection fraction", "%"),
+    Concept("spo2", Kind.MEASUREMENT, "oxygen saturation", "%"),
+    Concept("bilirubin", Kind.MEASUREMENT, "total bilirubin", "mg/dL", default_uln=1.2),
+    Concept("alt", Kind.MEASUREMENT, "ALT", "U/L", default_uln=40.0),
+    Concept("ast", Kind.MEASUREMENT, "AST", "U/L", default_uln=40.0),
+    Concept("creatinine", Kind.MEASUREMENT, "serum creatinine", "mg/dL", default_uln=1.2),
+    Concept("creatinine_clearance", Kind.MEASUREMENT, "creatinine clearance", "mL/min"),
+    Concept("egfr", Kind.MEASUREMENT, "eGFR", "mL/min/{1.73_m2}"),
+    Concept("anc", Kind.MEASUREMENT, "absolute neutrophil count", "10*9/L"),
+    Concept("platelets", Kind.MEASUREMENT, "platelets", "10*9/L"),
+    Concept("hemoglobin", Kind.MEASUREMENT, "hemoglobin", "g/dL"),
+    Concept("wbc", Kind.MEASUREMENT, "white blood cells", "10*9/L"),
+    Concept("inr", Kind.MEASUREMENT, "INR", "1", default_uln=1.2),
+    Concept("bm_blasts", Kind.MEASUREMENT, "bone marrow blasts", "%"),
+    Concept("mrd", Kind.MEASUREMENT, "minimal residual disease", "%"),
+    Concept("life_expectancy", Kind.MEASUREMENT, "life expectancy", "wk"),
+    # infections: the diagnosis (event) and the tests (qualitative)
+    Concept("hiv", Kind.EVENT, "HIV infection"),
+    Concept("hbv", Kind.EVENT, "hepatitis B infection"),
+    Concept("hcv", Kind.EVENT, "hepatitis C infection"),
+    Concept("syphilis", Kind.EVENT, "syphilis"),
+    Concept("hbsag", Kind.QUALITATIVE, "HBsAg"),
+    Concept("hbv_dna", Kind.QUALITATIVE, "HBV DNA"),
+    Concept("hcv_antibody", Kind.QUALITATIVE, "HCV antibody"),
+    Concept("hcv_rna", Kind.QUALITATIVE, "HCV RNA"),
+    Concept("hiv_test", Kind.QUALITATIVE, "HIV viral load"),
+    # other conditions (events)
+    Concept("gvhd", Kind.EVENT, "graft-versus-host disease"),
+    Concept("heart_failure", Kind.EVENT, "heart failure"),
+    Concept("pregnancy", Kind.EVENT, "pregnancy"),
+    Concept("pregnancy_test", Kind.QUALITATIVE, "pregnancy test"),
+    Concept("lactation", Kind.EVENT, "breastfeeding"),
+    # prior therapy (events, dated)
+    Concept("car_t", Kind.EVENT, "prior CAR-T therapy"),
+    Concept("car_nk", Kind.EVENT, "prior CAR-NK therapy"),
+    Concept("allo_hsct", Kind.EVENT, "allogeneic stem cell transplant"),
+    Concept("auto_hsct", Kind.EVENT, "autologous stem cell transplant"),
+    Concept("hsct", Kind.EVENT, "stem cell transplant"),
+    # antigen expression on blasts (qualitative, or a percentage)
+    Concept("cd19", Kind.QUALITATIVE, "CD19 expression"),
+    Concept("cd22", Kind.QUALITATIVE, "CD22 expression"),
+    Concept("cd7", Kind.QUALITATIVE, "CD7 expression"),
+    Concept("cd33", Kind.QUALITATIVE, "CD33 expression"),
+    Concept("cd123", Kind.QUALITATIVE, "CD123 expression"),
+)
+
+CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
+
+
+def concept(concept_id: str) -> Concept:
+    """The catalogue entry; a ``KeyError`` names an id the catalogue does not hold."""
+    return CONCEPTS[concept_id]
+
+
+def ancestors(concept_id: str) -> tuple[str, ...]:
+    """The chain of parents, nearest first: ``apl`` -> (``aml``, ``acute_leukemia``)."""
+    chain: list[str] = []
+    parent = CONCEPTS[concept_id].parent
+    while parent is not None:
+        chain.append(parent)
+        parent = CONCEPTS[parent].parent
+    return tuple(chain)
+
+
+def children(concept_id: str) -> tuple[str, ...]:
+    return tuple(c.id for c in _CATALOGUE if c.parent == concept_id)

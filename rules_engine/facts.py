@@ -1,0 +1,151 @@
+"""A patient's facts as the engine sees them: normalised, coded, dated, with their sources.
+
+The intake (FHIR or Eligo's own JSON) writes this shape; the engine only reads it. Two kinds:
+
+* a **measurement** (lab, score, ejection fraction, qualitative test result): missing means
+  the engine cannot tell, so a criterion on it is ``unknown``;
+* an **event** (diagnosis, infection, procedure, therapy, pregnancy, disease status): missing
+  means absent, and the reason says "no record of ...".
+
+Every fact keeps the id of the resource it came from so a reason can be traced to the record.
+Lists hold every observation, most recent first: the first one counts, the rest stay visible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Mapping
+
+
+def _date_or_none(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """One observed value. ``value`` is a number, or a word for a qualitative result
+    (``positive`` / ``negative``). ``unit`` is UCUM; ``uln`` is the upper limit of normal in
+    the same unit (from ``referenceRange.high`` or Eligo's documented default)."""
+
+    concept: str
+    value: float | str
+    unit: str | None = None
+    date: date | None = None
+    uln: float | None = None
+    uln_default: bool = False  # True when ``uln`` is Eligo's default, not the lab's range
+    source: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"concept": self.concept, "value": self.value}
+        if self.unit is not None:
+            data["unit"] = self.unit
+        if self.date is not None:
+            data["date"] = self.date.isoformat()
+        if self.uln is not None:
+            data["uln"] = self.uln
+            if self.uln_default:
+                data["uln_default"] = True
+        if self.source is not None:
+            data["source"] = self.source
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Measurement:
+        return cls(
+            concept=data["concept"],
+            value=data["value"],
+            unit=data.get("unit"),
+            date=_date_or_none(data.get("date")),
+            uln=data.get("uln"),
+            uln_default=bool(data.get("uln_default", False)),
+            source=data.get("source"),
+        )
+
+
+@dataclass(frozen=True)
+class Event:
+    """A history item: a diagnosis, infection, procedure, therapy or status, on a date.
+
+    ``active`` is False for a condition whose clinical status is inactive or resolved: it is
+    kept (a past transplant still counts as prior) but does not count as a current condition.
+    ``attributes`` holds what some criteria need beyond presence (e.g. a GVHD grade).
+    """
+
+    concept: str
+    date: date | None = None
+    active: bool = True
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    source: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"concept": self.concept, "active": self.active}
+        if self.date is not None:
+            data["date"] = self.date.isoformat()
+        if self.attributes:
+            data["attributes"] = dict(self.attributes)
+        if self.source is not None:
+            data["source"] = self.source
+        return data
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Event:
+        return cls(
+            concept=data["concept"],
+            date=_date_or_none(data.get("date")),
+            active=bool(data.get("active", True)),
+            attributes=dict(data.get("attributes", {})),
+            source=data.get("source"),
+        )
+
+
+@dataclass(frozen=True)
+class PatientFacts:
+    """Everything the engine may use about one patient. No name, no identifier: the engine
+    never needs them, so they never reach a reason or a log line."""
+
+    birth_date: date | None = None
+    sex: str | None = None  # "male" | "female" | "other" | "unknown"
+    measurements: Mapping[str, tuple[Measurement, ...]] = field(default_factory=dict)
+    events: Mapping[str, tuple[Event, ...]] = field(default_factory=dict)
+
+    def latest(self, concept: str) -> Measurement | None:
+        """The measurement that counts: the most recent one."""
+        values = self.measurements.get(concept)
+        return values[0] if values else None
+
+    def events_of(self, concept: str, active_only: bool = True) -> tuple[Event, ...]:
+        found = self.events.get(concept, ())
+        return tuple(e for e in found if e.active) if active_only else found
+
+    def age_on(self, day: date) -> int | None:
+        """Whole years at ``day`` (the contract: age is whole years at the evaluation date)."""
+        if self.birth_date is None:
+            return None
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "birth_date": self.birth_date.isoformat() if self.birth_date else None,
+            "sex": self.sex,
+            "measurements": {k: [m.to_json() for m in v] for k, v in sorted(self.measurements.items())},
+            "events": {k: [e.to_json() for e in v] for k, v in sorted(self.events.items())},
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PatientFacts:
+        return cls(
+            birth_date=_date_or_none(data.get("birth_date")),
+            sex=data.get("sex"),
+            measurements={
+                k: tuple(Measurement.from_json(m) for m in v) for k, v in data.get("measurements", {}).items()
+            },
+            events={k: tuple(Event.from_json(e) for e in v) for k, v in data.get("events", {}).items()},
+        )
