@@ -89,6 +89,6 @@ OVERALL_STATUSES = frozenset(
 OPEN_STATUSES = frozenset({"RECRUITING", "NOT_YET_RECRUITING", "ENROLLING_BY_INVITATION"})
 
 
-class ImportError_(ValueError):
+class SourceFormatError(ValueError):
     """A source that cannot be read. The message names the file (or JSON path) and the line or
     field, so the person fixing it knows where to look."""
