@@ -30,6 +30,8 @@ class Concept:
     unit: str | None = None
     parent: str | None = None
     default_uln: float | None = None  # in ``unit``; used when the lab gives no reference range
+    molar_mass: float | None = None  # g/mol: lets a mass concentration convert to a molar one
+    subtypes_exhaustive: bool = False  # every case is one of the children (ALL is B or T)
 
 
 _CATALOGUE: tuple[Concept, ...] = (
@@ -37,16 +39,19 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("age", Kind.DEMOGRAPHIC, "age", "a"),
     Concept("sex", Kind.DEMOGRAPHIC, "sex"),
     # diagnoses (events) and their hierarchy
-    Concept("acute_leukemia", Kind.EVENT, "acute leukemia"),
+    Concept("acute_leukemia", Kind.EVENT, "acute leukemia", subtypes_exhaustive=True),
     Concept("aml", Kind.EVENT, "acute myeloid leukemia (AML)", parent="acute_leukemia"),
     Concept("apl", Kind.EVENT, "acute promyelocytic leukemia (APL)", parent="aml"),
-    Concept("all", Kind.EVENT, "acute lymphoblastic leukemia (ALL)", parent="acute_leukemia"),
+    Concept(
+        "all", Kind.EVENT, "acute lymphoblastic leukemia (ALL)", parent="acute_leukemia", subtypes_exhaustive=True
+    ),
     Concept("b_all", Kind.EVENT, "B-cell ALL", parent="all"),
     Concept("t_all", Kind.EVENT, "T-cell ALL", parent="all"),
     # disease status (events)
     Concept("relapsed", Kind.EVENT, "relapsed disease"),
     Concept("refractory", Kind.EVENT, "refractory disease"),
     Concept("remission", Kind.EVENT, "disease in remission"),
+    Concept("relapsed_or_refractory", Kind.EVENT, "relapsed or refractory disease"),  # derived
     Concept("cns_involvement", Kind.EVENT, "CNS involvement"),
     Concept("extramedullary_disease", Kind.EVENT, "extramedullary disease"),
     Concept("isolated_extramedullary_relapse", Kind.EVENT, "isolated extramedullary relapse"),
@@ -57,10 +62,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("nyha", Kind.MEASUREMENT, "NYHA class", "1"),
     Concept("lvef", Kind.MEASUREMENT, "left ventricular ejection fraction", "%"),
     Concept("spo2", Kind.MEASUREMENT, "oxygen saturation", "%"),
-    Concept("bilirubin", Kind.MEASUREMENT, "total bilirubin", "mg/dL", default_uln=1.2),
+    Concept("bilirubin", Kind.MEASUREMENT, "total bilirubin", "mg/dL", default_uln=1.2, molar_mass=584.66),
     Concept("alt", Kind.MEASUREMENT, "ALT", "U/L", default_uln=40.0),
     Concept("ast", Kind.MEASUREMENT, "AST", "U/L", default_uln=40.0),
-    Concept("creatinine", Kind.MEASUREMENT, "serum creatinine", "mg/dL", default_uln=1.2),
+    Concept("creatinine", Kind.MEASUREMENT, "serum creatinine", "mg/dL", default_uln=1.2, molar_mass=113.12),
     Concept("creatinine_clearance", Kind.MEASUREMENT, "creatinine clearance", "mL/min"),
     Concept("egfr", Kind.MEASUREMENT, "eGFR", "mL/min/{1.73_m2}"),
     Concept("anc", Kind.MEASUREMENT, "absolute neutrophil count", "10*9/L"),
@@ -90,9 +95,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     # prior therapy (events, dated)
     Concept("car_t", Kind.EVENT, "prior CAR-T therapy"),
     Concept("car_nk", Kind.EVENT, "prior CAR-NK therapy"),
-    Concept("allo_hsct", Kind.EVENT, "allogeneic stem cell transplant"),
-    Concept("auto_hsct", Kind.EVENT, "autologous stem cell transplant"),
-    Concept("hsct", Kind.EVENT, "stem cell transplant"),
+    Concept("hsct", Kind.EVENT, "stem cell transplant", subtypes_exhaustive=True),
+    Concept("allo_hsct", Kind.EVENT, "allogeneic stem cell transplant", parent="hsct"),
+    Concept("auto_hsct", Kind.EVENT, "autologous stem cell transplant", parent="hsct"),
     # antigen expression on blasts (qualitative, or a percentage)
     Concept("cd19", Kind.QUALITATIVE, "CD19 expression"),
     Concept("cd22", Kind.QUALITATIVE, "CD22 expression"),

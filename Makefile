@@ -1,0 +1,29 @@
+# The two commands of the README's quick start: `make run` and `make test`.
+# Both install what they need into .venv from pyproject.toml (the one way to install).
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+export DJANGO_SETTINGS_MODULE := matcher.settings
+
+.PHONY: install run test
+
+$(VENV)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Development mode: SQLite in the project folder, match jobs run in-process (no Redis needed).
+run: install
+	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py migrate --no-input
+	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py load_seeds
+	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py demo_client
+	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite on PostgreSQL with a real Redis broker and real Celery workers.
+test: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
+	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
+	$(PY) -m pytest

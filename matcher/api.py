@@ -1,0 +1,224 @@
+"""Patients, match jobs and matches over REST (contract sections 2 and 3). Thin views: the
+work is in matcher.patients (writes), matcher.selectors (reads, with tenancy) and
+matcher.intake (validation and normalisation)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import BaseParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from matcher import intake, patients, selectors
+from matcher.errors import FieldError
+from matcher.models import MatchJob, MatchResult, Patient
+from matcher.permissions import IsApiClient, client_of
+
+FHIR_JSON = "application/fhir+json"
+NATIVE_JSON = "application/vnd.eligo.patient+json"
+
+
+class RawBodyParser(BaseParser):
+    """Hands the view the body untouched: the intake validates it and names the bad element
+    by its path, which a generic JSON parser's error could not do."""
+
+    media_type = "*/*"
+
+    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
+        return stream.read() if stream is not None else b""
+
+
+def job_url(request: Request, job: MatchJob) -> str:
+    return request.build_absolute_uri(reverse("match-job", args=[job.id]))
+
+
+def job_summary(request: Request, job: MatchJob) -> dict:
+    return {"id": str(job.id), "status": job.status, "url": job_url(request, job)}
+
+
+JobSummary = inline_serializer(
+    "JobSummary", {"id": serializers.UUIDField(), "status": serializers.CharField(), "url": serializers.URLField()}
+)
+
+
+class MatchJobSerializer(serializers.ModelSerializer):
+    patient = serializers.UUIDField(source="patient_id")
+
+    class Meta:
+        model = MatchJob
+        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at"]
+
+
+class PatientSerializer(serializers.ModelSerializer):
+    identifier = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Patient
+        fields = ["id", "identifier", "format", "record", "facts", "ignored", "created", "updated"]
+
+    def get_identifier(self, patient: Patient) -> dict:
+        return {"system": patient.identifier_system, "value": patient.identifier_value}
+
+
+class CriterionOutcomeSerializer(serializers.Serializer):
+    type = serializers.CharField(source="criterion.type")
+    text = serializers.CharField(source="criterion.text")
+    outcome = serializers.CharField()
+    review = serializers.BooleanField()
+    reason = serializers.CharField()
+
+
+class MatchResultSerializer(serializers.ModelSerializer):
+    trial = serializers.CharField(source="trial.nct_id")
+    title = serializers.CharField(source="trial.title")
+    status = serializers.CharField(source="trial.overall_status")
+    criteria = CriterionOutcomeSerializer(many=True)
+    error = serializers.CharField()
+
+    class Meta:
+        model = MatchResult
+        fields = ["rank", "trial", "title", "status", "eligibility", "score", "criteria", "error"]
+
+
+class PatientPagination(CursorPagination):
+    ordering = "-created"
+    page_size = 50
+
+
+def _read_body(request: Request) -> tuple[dict | list, str]:
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > settings.ELIGO_MAX_BUNDLE_BYTES:
+        raise FieldError(None, f"body larger than {settings.ELIGO_MAX_BUNDLE_BYTES} bytes", status_code=413)
+    body = request.data if isinstance(request.data, bytes) else request.body
+    if len(body) > settings.ELIGO_MAX_BUNDLE_BYTES:
+        raise FieldError(None, f"body larger than {settings.ELIGO_MAX_BUNDLE_BYTES} bytes", status_code=413)
+    fmt = Patient.Format.NATIVE if request.content_type.startswith(NATIVE_JSON) else Patient.Format.FHIR
+    return body, fmt
+
+
+class PatientListCreate(APIView):
+    permission_classes = [IsApiClient]
+    parser_classes = [RawBodyParser]
+
+    @extend_schema(
+        request={
+            FHIR_JSON: OpenApiTypes.OBJECT,
+            "application/json": OpenApiTypes.OBJECT,
+            NATIVE_JSON: intake.NATIVE_SCHEMA,
+        },
+        responses={
+            201: inline_serializer("PatientCreated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
+            200: inline_serializer("PatientUpdated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
+            400: OpenApiResponse(description="the message names the offending element, e.g. entry[3].resource.valueQuantity.value"),
+            413: OpenApiResponse(description="body over the size limit (ELIGO_MAX_BUNDLE_BYTES, default 5 MiB)"),
+        },
+        description=(
+            "Upsert a patient by (client, Patient's first identifier) from a FHIR R4 Bundle "
+            f"(`{FHIR_JSON}` or `application/json`) or Eligo's own patient JSON (`{NATIVE_JSON}`). "
+            "Every accepted post queues a match job."
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        client = client_of(request)
+        body, fmt = _read_body(request)
+        try:
+            if fmt == Patient.Format.NATIVE:
+                record = intake.parse_json(body)
+                normalised = intake.normalise_native(record)
+            else:
+                validated = intake.validate_bundle(body)
+                record = validated.raw
+                normalised = intake.normalise(validated)
+        except intake.IntakeError as exc:
+            raise FieldError(exc.path, exc.message) from None
+        patient, created, job = patients.upsert_patient(client, normalised, record, fmt)
+        return Response(
+            {"id": str(patient.id), "match_job": job_summary(request, job)},
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(responses=PatientSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        paginator = PatientPagination()
+        page = paginator.paginate_queryset(selectors.patients_of(client_of(request)), request, view=self)
+        return paginator.get_paginated_response(PatientSerializer(page, many=True).data)
+
+
+class PatientDetail(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(responses=PatientSerializer)
+    def get(self, request: Request, patient_id: str) -> Response:
+        return Response(PatientSerializer(selectors.patient_of(client_of(request), patient_id)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, patient_id: str) -> Response:
+        patients.delete_patient(selectors.patient_of(client_of(request), patient_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PatientMatch(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(request=None, responses={202: JobSummary})
+    def post(self, request: Request, patient_id: str) -> Response:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        job = patients.queue_match(patient, MatchJob.Trigger.REQUESTED)
+        return Response(job_summary(request, job), status=status.HTTP_202_ACCEPTED)
+
+
+class MatchJobDetail(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(responses=MatchJobSerializer)
+    def get(self, request: Request, job_id: str) -> Response:
+        return Response(MatchJobSerializer(selectors.job_of(client_of(request), job_id)).data)
+
+
+ELIGIBILITY_WORDS = ["eligible", "possibly_eligible", "ineligible"]
+
+
+class PatientMatches(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "eligibility", str, many=True, enum=ELIGIBILITY_WORDS, description="only results with this eligibility (repeatable, or comma-separated)"
+            )
+        ],
+        responses=inline_serializer(
+            "Matches",
+            {
+                "patient": serializers.UUIDField(),
+                "job": serializers.UUIDField(allow_null=True),
+                "evaluated_at": serializers.DateField(allow_null=True),
+                "results": MatchResultSerializer(many=True),
+            },
+        ),
+    )
+    def get(self, request: Request, patient_id: str) -> Response:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        wanted = [w for v in request.query_params.getlist("eligibility") for w in v.split(",") if w]
+        unknown = [w for w in wanted if w not in ELIGIBILITY_WORDS]
+        if unknown:
+            raise FieldError("eligibility", f"unknown value {unknown[0]!r}; use one of {', '.join(ELIGIBILITY_WORDS)}")
+        job = selectors.latest_succeeded_job(patient)
+        if job is None:
+            return Response({"patient": str(patient.id), "job": None, "evaluated_at": None, "results": []})
+        results = selectors.results_of(job, wanted or None)
+        return Response(
+            {
+                "patient": str(patient.id),
+                "job": str(job.id),
+                "evaluated_at": job.evaluated_at,
+                "results": MatchResultSerializer(results, many=True).data,
+            }
+        )
+

@@ -1,0 +1,184 @@
+"""The code tables (``codes.toml``) loaded once into lookups the intake asks.
+
+No code list lives here: this module only knows how to match (exact code, prefix, range) and
+how to find a FHIR ``system`` URI's short name. Edit ``codes.toml`` to read a new code.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+CODES_FILE = Path(__file__).with_name("codes.toml")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of a table: which codes of which system it matches and what they become."""
+
+    table: str  # "condition" | "procedure" | "observation"
+    label: str
+    system: str  # short name, e.g. "icd10cm"
+    concepts: tuple[str, ...]
+    codes: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    ranges: tuple[tuple[str, str], ...] = ()
+    status_character: bool = False
+    attributes: dict[str, Any] = field(default_factory=dict)
+    value: str | None = None  # observations: how the value is read
+    range: tuple[float, float] | None = None  # observations: accepted values
+    added: bool = False
+
+    @property
+    def concept(self) -> str:
+        return self.concepts[0]
+
+    def matches(self, code: str) -> bool:
+        if code in self.codes:
+            return True
+        if any(code.startswith(p) for p in self.prefixes):
+            return True
+        return any(len(code) >= len(lo) and lo <= code[: len(lo)] <= hi for lo, hi in self.ranges)
+
+
+@dataclass(frozen=True)
+class CodeTables:
+    raw: dict[str, Any]
+    system_names: dict[str, str]  # URI -> short name
+    system_uris: dict[str, tuple[str, ...]]  # short name -> URIs, canonical first
+    conditions: tuple[Rule, ...]
+    procedures: tuple[Rule, ...]
+    observations: tuple[Rule, ...]
+
+    # -- systems ------------------------------------------------------------------------------
+
+    def system_name(self, uri: Any) -> str | None:
+        return self.system_names.get(uri.strip()) if isinstance(uri, str) else None
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    @staticmethod
+    def normalise_code(system: str, code: str) -> str:
+        code = code.strip()
+        if system == "icd10cm":
+            code = code.upper().replace(" ", "")
+            if "." not in code and len(code) > 3:
+                code = code[:3] + "." + code[3:]
+        return code
+
+    def _find(self, rules: tuple[Rule, ...], system_uri: Any, code: Any) -> list[Rule]:
+        name = self.system_name(system_uri)
+        if name is None or not isinstance(code, str) or not code.strip():
+            return []
+        code = self.normalise_code(name, code)
+        return [r for r in rules if r.system == name and r.matches(code)]
+
+    def condition_rules(self, system_uri: Any, code: Any) -> list[Rule]:
+        return self._find(self.conditions, system_uri, code)
+
+    def procedure_rules(self, system_uri: Any, code: Any) -> list[Rule]:
+        return self._find(self.procedures, system_uri, code)
+
+    def observation_rules(self, system_uri: Any, code: Any) -> list[Rule]:
+        return self._find(self.observations, system_uri, code)
+
+    def status_from_character(self, system_uri: Any, code: Any) -> str | None:
+        """``relapsed`` / ``remission`` from an ICD-10-CM leukemia code's fifth character."""
+        name = self.system_name(system_uri)
+        if name is None or not isinstance(code, str):
+            return None
+        compact = self.normalise_code(name, code).replace(".", "")
+        position = int(self.raw["disease_status"]["status_character_position"])
+        if len(compact) < position:
+            return None
+        return self.raw["disease_status"]["status_character"].get(compact[position - 1])
+
+    # -- small tables -------------------------------------------------------------------------
+
+    @property
+    def clinical_status_events(self) -> dict[str, str]:
+        return self.raw["disease_status"]["clinical_status_events"]
+
+    @property
+    def inactive_clinical_status(self) -> frozenset[str]:
+        return frozenset(self.raw["disease_status"]["inactive_clinical_status"])
+
+    @property
+    def skipped_verification_status(self) -> frozenset[str]:
+        return frozenset(self.raw["disease_status"]["skipped_verification_status"])
+
+    @property
+    def skipped_observation_status(self) -> frozenset[str]:
+        return frozenset(self.raw["observation_status"]["skipped"])
+
+    @property
+    def skipped_procedure_status(self) -> frozenset[str]:
+        return frozenset(self.raw["procedure_status"]["skipped"])
+
+    def qualitative_code(self, system_uri: Any, code: Any) -> str | None:
+        if self.system_name(system_uri) != "snomed" or not isinstance(code, str):
+            return None
+        return self.raw["qualitative"]["snomed"].get(code.strip())
+
+    def qualitative_string(self, text: Any) -> str | None:
+        if not isinstance(text, str):
+            return None
+        return self.raw["qualitative"]["strings"].get(" ".join(text.split()).lower())
+
+    def nyha_string(self, text: Any) -> int | None:
+        if not isinstance(text, str):
+            return None
+        words = [w for w in text.upper().replace(".", " ").split() if w not in ("NYHA", "CLASS")]
+        return self.raw["nyha"]["strings"].get("".join(words)) if len(words) == 1 else None
+
+    def gvhd_grade(self, text: Any) -> int | None:
+        if not isinstance(text, str):
+            return None
+        words = [w for w in text.upper().replace(".", " ").split() if w not in ("GRADE", "STAGE")]
+        return self.raw["gvhd_grade"]["strings"].get("".join(words)) if len(words) == 1 else None
+
+    @property
+    def other_resources_reading_procedure_codes(self) -> frozenset[str]:
+        return frozenset(self.raw["other_resources"]["read_procedure_codes"])
+
+
+def _rule(table: str, row: dict[str, Any]) -> Rule:
+    concepts = tuple(row["concepts"]) if "concepts" in row else (row["concept"],)
+    rng = row.get("range")
+    return Rule(
+        table=table,
+        label=row["label"],
+        system=row["system"],
+        concepts=concepts,
+        codes=frozenset(row.get("codes", ())),
+        prefixes=tuple(row.get("prefixes", ())),
+        ranges=tuple((lo, hi) for lo, hi in row.get("ranges", ())),
+        status_character=bool(row.get("status_character", False)),
+        attributes=dict(row.get("attributes", {})),
+        value=row.get("value"),
+        range=(float(rng[0]), float(rng[1])) if rng else None,
+        added=bool(row.get("added", False)),
+    )
+
+
+def load(path: Path = CODES_FILE) -> CodeTables:
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    system_uris = {name: tuple(uris) for name, uris in raw["systems"].items()}
+    system_names = {uri: name for name, uris in system_uris.items() for uri in uris}
+    return CodeTables(
+        raw=raw,
+        system_names=system_names,
+        system_uris=system_uris,
+        conditions=tuple(_rule("condition", r) for r in raw.get("condition", ())),
+        procedures=tuple(_rule("procedure", r) for r in raw.get("procedure", ())),
+        observations=tuple(_rule("observation", r) for r in raw.get("observation", ())),
+    )
+
+
+@lru_cache(maxsize=1)
+def tables() -> CodeTables:
+    """The tables from ``codes.toml``, read once per process."""
+    return load()

@@ -1,0 +1,144 @@
+"""Running a match job: claim it, evaluate the patient against every open trial, store the
+ranked results in one transaction.
+
+The claim is a conditional update, in the spirit of healthchecks' outbox rows: whoever holds
+the newest claim token is the only one allowed to store results, so a task redelivered while a
+first delivery is still running cannot store twice, and a job whose worker was killed is
+picked up again by the redelivery.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from matcher.engine_cache import engine_cache
+from matcher.models import CriterionResult, MatchJob, MatchResult
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome, TrialOutcome, rank_key
+from trials.models import Criterion
+
+logger = logging.getLogger(__name__)
+
+MAX_DELIVERIES = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    job_id: uuid.UUID
+    token: uuid.UUID
+
+
+def claim_job(job_id: uuid.UUID | str) -> Claim | None:
+    """Take the job for this delivery, or None when it is finished or dead-lettered.
+
+    A job is claimable while queued or running (running means an earlier delivery's worker
+    died, or is still going past the visibility timeout: the newer claim wins either way).
+    """
+    token = uuid.uuid4()
+    now = timezone.now()
+    claimed = MatchJob.objects.filter(
+        pk=job_id, status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], deliveries__lt=MAX_DELIVERIES
+    ).update(status=MatchJob.Status.RUNNING, started=now, claim=token, deliveries=F("deliveries") + 1)
+    if claimed:
+        return Claim(job_id=uuid.UUID(str(job_id)), token=token)
+    dead = MatchJob.objects.filter(
+        pk=job_id, status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], deliveries__gte=MAX_DELIVERIES
+    ).update(
+        status=MatchJob.Status.FAILED,
+        finished=now,
+        error=f"dead-lettered: delivered {MAX_DELIVERIES} times without finishing (a worker died each time)",
+    )
+    if dead:
+        logger.error("match job %s dead-lettered after %d deliveries", job_id, MAX_DELIVERIES)
+    return None
+
+
+def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
+    """The task body. Returns the job's final status word (for the task result and logs)."""
+    claim = claim_job(job_id)
+    if claim is None:
+        return MatchJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
+    job = MatchJob.objects.select_related("patient").get(pk=claim.job_id)
+    evaluated_at = as_of or timezone.localdate()
+    facts = PatientFacts.from_json(job.patient.facts)
+    engine, open_trials = engine_cache.sync()
+    outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in open_trials])
+    outcomes = sorted(outcomes, key=rank_key)
+    stored = store_results(claim, evaluated_at, outcomes, {t.nct_id: t for t in open_trials})
+    if not stored:
+        logger.info("match job %s: a newer delivery holds the claim; results not stored", claim.job_id)
+        return "superseded"
+    logger.info("match job %s succeeded: %d trials evaluated", claim.job_id, len(outcomes))
+    return MatchJob.Status.SUCCEEDED
+
+
+def store_results(claim: Claim, evaluated_at: date, outcomes: list[TrialOutcome], trials: dict) -> bool:
+    """All results in one transaction, and only while this delivery still holds the claim."""
+    with transaction.atomic():
+        finished = MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).update(
+            status=MatchJob.Status.SUCCEEDED,
+            finished=timezone.now(),
+            evaluated_at=evaluated_at,
+            criteria_versions={o.trial_id: o.version for o in outcomes},
+            error="",
+        )
+        if not finished:
+            return False
+        MatchResult.objects.filter(job_id=claim.job_id).delete()
+        criterion_ids = _criterion_ids([trials[o.trial_id].version_pk for o in outcomes])
+        results = MatchResult.objects.bulk_create(
+            MatchResult(
+                job_id=claim.job_id,
+                trial_id=trials[o.trial_id].pk,
+                criteria_version_id=trials[o.trial_id].version_pk,
+                rank=rank,
+                eligibility=str(o.eligibility),
+                score=round(o.score, 4),
+                unknown_count=sum(1 for c in o.criteria if c.outcome is Outcome.UNKNOWN),
+                changes_on=o.changes_on,
+                error=o.error or "",
+            )
+            for rank, o in enumerate(outcomes, start=1)
+        )
+        CriterionResult.objects.bulk_create(
+            CriterionResult(
+                result=result,
+                criterion_id=criterion_ids[(trials[o.trial_id].version_pk, c.index)],
+                position=c.index,
+                outcome=str(c.outcome),
+                review=c.review,
+                reason=c.reason,
+                concepts=list(c.concepts),
+            )
+            for result, o in zip(results, outcomes)
+            for c in o.criteria
+        )
+    return True
+
+
+def _criterion_ids(version_pks: list[int]) -> dict[tuple[int, int], int]:
+    rows = Criterion.objects.filter(version_id__in=set(version_pks)).values_list("version_id", "position", "pk")
+    return {(v, p): pk for v, p, pk in rows}
+
+
+def fail_job(job_id: uuid.UUID | str, error: str) -> None:
+    """A job that cannot finish (time limit, retries exhausted) says why; results stay as before."""
+    MatchJob.objects.filter(pk=job_id).filter(~Q(status=MatchJob.Status.SUCCEEDED)).update(
+        status=MatchJob.Status.FAILED, finished=timezone.now(), error=error[:2000]
+    )
+
+
+def requeue_for_retry(job_id: uuid.UUID | str) -> None:
+    """Hand a job back after a transient error (database, broker) before the task retries: it
+    is queued again and the attempt does not count towards dead-lettering, which is for
+    deliveries whose worker died."""
+    MatchJob.objects.filter(pk=job_id, status=MatchJob.Status.RUNNING, deliveries__gt=0).update(
+        status=MatchJob.Status.QUEUED, claim=None, deliveries=F("deliveries") - 1
+    )

@@ -1,0 +1,38 @@
+"""Celery tasks: thin, they call the services.
+
+``acks_late`` + ``reject_on_worker_lost`` hand a killed worker's job back to the broker; the
+job's claim and delivery count (matcher.matching) make the redelivery safe and bounded.
+Transient database or broker errors retry with exponential backoff.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+
+from matcher import matching
+
+TRANSIENT = (OperationalError, InterfaceError, BrokerError)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    retry_jitter=True,
+    max_retries=5,
+)
+def run_match_job(self, job_id: str) -> str:
+    try:
+        return matching.run_job(job_id)
+    except SoftTimeLimitExceeded:
+        matching.fail_job(job_id, "time limit exceeded while evaluating trials")
+        return "failed"
+    except TRANSIENT:
+        matching.requeue_for_retry(job_id)
+        raise

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.routers import SimpleRouter
+
+from matcher import api
+from matcher.health import health
+from trials.api import TrialViewSet
+
+DOC_AUTH = [TokenAuthentication, SessionAuthentication]
+
+router = SimpleRouter(trailing_slash=False)
+router.register("trials", TrialViewSet, basename="trial")
+
+api_v1 = [
+    path("health", health, name="health"),
+    # The schema and its page need a token too (contract section 2); a staff member's admin
+    # session also opens them, so the docs page works in a browser.
+    path("schema", SpectacularAPIView.as_view(authentication_classes=DOC_AUTH), name="schema"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="schema", authentication_classes=DOC_AUTH), name="docs"),
+    path("patients", api.PatientListCreate.as_view(), name="patients"),
+    path("patients/<str:patient_id>", api.PatientDetail.as_view(), name="patient"),
+    path("patients/<str:patient_id>/match", api.PatientMatch.as_view(), name="patient-match"),
+    path("patients/<str:patient_id>/matches", api.PatientMatches.as_view(), name="patient-matches"),
+    path("match-jobs/<str:job_id>", api.MatchJobDetail.as_view(), name="match-job"),
+    *router.urls,
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+]

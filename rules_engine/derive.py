@@ -1,0 +1,96 @@
+"""Facts that follow from other facts: the one place both evaluators learn them from.
+
+* the diagnosis hierarchy of the catalogue (APL is a kind of AML; B-ALL a kind of ALL; an
+  allogeneic transplant a kind of stem cell transplant);
+* "either of" concepts: relapsed or refractory disease;
+* performance scales: ECOG from Karnofsky or Lansky, Karnofsky or Lansky from ECOG.
+
+The reference evaluator applies these in Python; the durable path compiles them into rules
+that assert derived facts (forward chaining), so a reason can quote the chain.
+"""
+
+from __future__ import annotations
+
+from .concepts import CONCEPTS
+
+# A derived event concept that holds when any of its sources does.
+EITHER_OF: dict[str, tuple[str, ...]] = {
+    "relapsed_or_refractory": ("relapsed", "refractory"),
+}
+
+# Target performance scale -> the recorded scales it may be converted from, in preference order.
+PERFORMANCE_SOURCES: dict[str, tuple[str, ...]] = {
+    "ecog": ("karnofsky", "lansky"),
+    "karnofsky": ("ecog",),
+    "lansky": ("ecog",),
+}
+
+# ECOG grade -> the Karnofsky (or Lansky) band it corresponds to (the standard mapping).
+_ECOG_TO_PERCENT: dict[int, tuple[float, float]] = {
+    0: (90.0, 100.0),
+    1: (70.0, 80.0),
+    2: (50.0, 60.0),
+    3: (30.0, 40.0),
+    4: (10.0, 20.0),
+    5: (0.0, 0.0),
+}
+
+
+def event_parents() -> dict[str, tuple[str, ...]]:
+    """Concept -> the derived concepts it directly implies (its parent, any "either of")."""
+    implied: dict[str, list[str]] = {}
+    for concept in CONCEPTS.values():
+        if concept.parent is not None:
+            implied.setdefault(concept.id, []).append(concept.parent)
+    for target, sources in EITHER_OF.items():
+        for source in sources:
+            implied.setdefault(source, []).append(target)
+    return {k: tuple(v) for k, v in implied.items()}
+
+
+EVENT_IMPLIES = event_parents()
+
+
+def convert_performance(source: str, value: float, target: str) -> tuple[float, ...]:
+    """The value(s) ``target`` may take given ``source`` = ``value``.
+
+    ECOG from a percentage scale is one grade; a percentage from an ECOG grade is a band,
+    returned as its two ends so that a threshold can be judged on both (the band decides
+    only when both ends agree).
+    """
+    if target == "ecog":
+        for grade in range(5):
+            low, _ = _ECOG_TO_PERCENT[grade]
+            if value >= low:
+                return (float(grade),)
+        return (5.0,)
+    grade = int(round(value))
+    low, high = _ECOG_TO_PERCENT.get(max(0, min(5, grade)), (0.0, 0.0))
+    return (low, high) if low != high else (low,)
+
+
+def performance_source(target: str, recorded: set[str] | frozenset[str]) -> str | None:
+    """Which recorded scale a missing ``target`` scale is converted from, if any."""
+    if target in recorded:
+        return None
+    for source in PERFORMANCE_SOURCES.get(target, ()):
+        if source in recorded:
+            return source
+    return None
+
+
+def lineage_unknown(concept: str, present: set[str] | frozenset[str]) -> str | None:
+    """An ancestor of ``concept`` that is present without any recorded subtype, if one is.
+
+    A patient with ALL of unrecorded lineage may have B-ALL: asked for B-ALL the answer is
+    unknown, not absent. This holds only for ancestors whose subtypes are exhaustive (ALL is
+    B or T); AML without an APL record is simply not APL.
+    """
+    parent = CONCEPTS[concept].parent if concept in CONCEPTS else None
+    while parent is not None:
+        spec = CONCEPTS[parent]
+        if parent in present and spec.subtypes_exhaustive:
+            if not any(c.parent == parent and c.id in present for c in CONCEPTS.values()):
+                return parent
+        parent = spec.parent
+    return None

@@ -1,0 +1,48 @@
+"""Text normalisation ahead of pattern matching: one spelling per operator, unit and symbol.
+
+The normalised text is only matched against; a Criterion keeps the registry's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHARS = str.maketrans(
+    {
+        "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "＞": ">", "＜": "<", "＝": "=",
+        "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
+        "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "。": ". ",
+        "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "·": " ",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
+    }
+)
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~^|])")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r)
+    for p, r in (
+        (r"leukaemi", "leukemi"),
+        (r"haem", "hem"),
+        (r"\bgreater\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:greater|more)\s+than\s+|\bmore\s+than\s+or\s+equal\s+to\s+", "≥ "),
+        (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+less\s+than\s+", "≤ "),
+        (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ "),
+        (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ "),
+        (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> "),
+        (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< "),
+        (r">=|=>|≥\s*=", "≥"),
+        (r"<=|=<|≤\s*=", "≤"),
+        (r"\bupper\s+limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?(?:\s*\(\s*ULN\s*\))?|\bupper\s+normal\s+limits?(?:\s*\(\s*ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bULN\b", "ULN"),
+        (r"\b(?:times|x|×)\s+(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?!\s+(?:range|value))", "× ULN"),
+        (r"\b(?:age[ds]?)(?=\d)", r"\g<0> "),
+        (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " "),
+    )
+)
+_SPACES = re.compile(r"[ \t]+")
+
+
+def normalize(text: str) -> str:
+    text = _MD_ESCAPE.sub(r"\1", text).translate(_CHARS)
+    text = _THOUSANDS.sub("", text)
+    for pattern, repl in _SUBS:
+        text = pattern.sub(repl, text)
+    return _SPACES.sub(" ", text).strip()

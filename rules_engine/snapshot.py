@@ -1,0 +1,325 @@
+"""A patient's facts normalised for one evaluation date: the numbers both evaluators compare.
+
+Normalising once, in one place, is what lets the durable path and the reference agree to the
+last decimal: values are converted to the catalogue's canonical units and rounded to
+``DECIMALS`` places (so 1.8 mg/dL against 1.5 x ULN 1.2 is exactly on the bound, not a float
+hair above it), ages are whole years, and elapsed time since a dated item is counted in days
+and in calendar months. A unit that cannot be converted is kept as an error for the reason,
+never raised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from .concepts import CONCEPTS, Kind
+from .criteria import Op, Predicate, Window
+from .derive import EVENT_IMPLIES, convert_performance, performance_source
+from .facts import Event, Measurement, PatientFacts
+from .units import UnitError, convert
+
+DECIMALS = 9
+
+_POSITIVE = {"positive", "pos", "detected", "reactive", "present", "+"}
+_NEGATIVE = {"negative", "neg", "not detected", "undetected", "non-reactive", "nonreactive", "absent", "-"}
+
+
+def number(value: float) -> float:
+    return round(float(value), DECIMALS)
+
+
+def elapsed_months(start: date, end: date) -> float:
+    """Calendar months from ``start`` to ``end``: whole months, plus the fraction of the next.
+
+    ``elapsed_months(s, e) <= n`` holds exactly when ``s + n months >= e``, which is how a
+    window of n months is read ("within 3 months" of 2026-08-22 runs to 2026-11-22).
+    """
+    if end <= start:
+        return -float((start - end).days)
+    whole = (end.year - start.year) * 12 + (end.month - start.month)
+    while start + relativedelta(months=whole) > end:
+        whole -= 1
+    base = start + relativedelta(months=whole)
+    following = start + relativedelta(months=whole + 1)
+    return number(whole + (end - base).days / (following - base).days)
+
+
+def window_limit(window: Window) -> tuple[str, float]:
+    """The elapsed-time field (``dd`` days, ``mo`` months) and the bound a window sets on it."""
+    unit = window.unit.rstrip("s")
+    if unit == "day":
+        return "dd", number(window.amount)
+    if unit == "week":
+        return "dd", number(window.amount * 7)
+    if unit == "month":
+        return "mo", number(window.amount)
+    if unit == "year":
+        return "mo", number(window.amount * 12)
+    raise ValueError(f"unknown window unit {window.unit!r}")
+
+
+def window_end(start: date, window: Window) -> date:
+    """The last day a window opened on ``start`` still covers."""
+    field, limit = window_limit(window)
+    if field == "dd":
+        return start + timedelta(days=int(limit))
+    whole = int(limit)
+    end = start + relativedelta(months=whole)
+    if limit != whole:  # a fractional month: count its days in the following month
+        following = start + relativedelta(months=whole + 1)
+        end += timedelta(days=int((following - end).days * (limit - whole)))
+    return end
+
+
+@lru_cache(maxsize=65536)
+def threshold(pred: Predicate) -> tuple[float, ...]:
+    """The predicate's bound(s) in the concept's canonical unit (a ULN multiple is unitless).
+
+    Raises ``UnitError`` for a threshold unit that does not fit the concept.
+    """
+    raw = pred.value if isinstance(pred.value, tuple) else (pred.value,)
+    if pred.uln or pred.concept not in CONCEPTS:
+        return tuple(number(v) for v in raw)
+    target = CONCEPTS[pred.concept].unit
+    unit = pred.unit if pred.unit is not None else target
+    return tuple(number(convert(float(v), unit, target, pred.concept)) for v in raw)
+
+
+def qualitative_word(value: float | str) -> str | None:
+    """``positive`` / ``negative`` from a word, or from a quantity (above zero is positive)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return "positive" if value > 0 else "negative"
+    text = str(value).strip().lower()
+    if text in _POSITIVE:
+        return "positive"
+    if text in _NEGATIVE:
+        return "negative"
+    return text or None
+
+
+@dataclass(frozen=True)
+class MeasView:
+    """The measurement that counts for one concept, in canonical units.
+
+    ``values`` holds one number, or the two ends of a band for a converted performance score;
+    it is empty when the value is not a number or its unit could not be converted (``error``).
+    """
+
+    concept: str
+    values: tuple[float, ...]
+    word: str | None
+    ratio: float | None  # value / ULN
+    uln: float | None
+    uln_source: str | None  # "lab" | "default"
+    date: date | None
+    dd: float | None
+    mo: float | None
+    raw_value: float | str
+    raw_unit: str | None
+    error: str | None = None
+    via: str | None = None  # the recorded scale a converted score came from
+    via_value: float | str | None = None
+
+
+@dataclass(frozen=True)
+class EventView:
+    """Everything recorded (or derived) about one history concept, merged."""
+
+    concept: str
+    active: bool
+    latest: date | None
+    dd: float | None
+    mo: float | None
+    undated: bool
+    chain: str | None = None  # "b_all>all": how a derived concept was reached; None if recorded
+    recorded: bool = True
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    as_of: date
+    birth_date: date | None
+    age: int | None
+    sex: str | None
+    measurements: dict[str, MeasView]
+    events: dict[str, EventView]  # recorded and derived
+    recorded_events: dict[str, EventView]
+    present: frozenset[str]  # event concepts with an active record, recorded or derived
+
+    def next_birthday(self) -> date | None:
+        if self.birth_date is None:
+            return None
+        year = self.as_of.year
+        for candidate_year in (year, year + 1):
+            try:
+                candidate = self.birth_date.replace(year=candidate_year)
+            except ValueError:  # 29 February
+                candidate = date(candidate_year, 3, 1)
+            if candidate > self.as_of:
+                return candidate
+        return None
+
+
+def _elapsed(day: date | None, as_of: date) -> tuple[float | None, float | None]:
+    if day is None:
+        return None, None
+    return number((as_of - day).days), elapsed_months(day, as_of)
+
+
+def _latest(values: tuple[Measurement, ...]) -> Measurement:
+    """The most recent observation; undated ones count as oldest, ties keep record order."""
+    best = values[0]
+    for item in values[1:]:
+        if item.date is not None and (best.date is None or item.date > best.date):
+            best = item
+    return best
+
+
+def _measurement(m: Measurement, as_of: date) -> MeasView:
+    concept = CONCEPTS.get(m.concept)
+    dd, mo = _elapsed(m.date, as_of)
+    word: str | None = None
+    values: tuple[float, ...] = ()
+    error: str | None = None
+    ratio = uln = None
+    uln_source = None
+    if isinstance(m.value, (int, float)) and not isinstance(m.value, bool):
+        target = concept.unit if concept else None
+        try:
+            values = (number(convert(float(m.value), m.unit, target, m.concept)),)
+        except UnitError as exc:
+            error = str(exc)
+        if concept is not None and concept.kind is Kind.QUALITATIVE:
+            word = qualitative_word(m.value)
+        if values and concept is not None:
+            if m.uln is not None and not m.uln_default:
+                try:
+                    uln, uln_source = number(convert(float(m.uln), m.unit, target, m.concept)), "lab"
+                except UnitError:
+                    uln = None
+            if uln is None and (concept.default_uln is not None or m.uln is not None):
+                if concept.default_uln is not None:
+                    uln, uln_source = number(concept.default_uln), "default"
+                else:
+                    try:
+                        uln, uln_source = number(convert(float(m.uln), m.unit, target, m.concept)), "default"
+                    except UnitError:
+                        uln = None
+            if uln:
+                ratio = number(values[0] / uln)
+    else:
+        word = qualitative_word(m.value)
+    return MeasView(
+        concept=m.concept,
+        values=values,
+        word=word,
+        ratio=ratio,
+        uln=uln,
+        uln_source=uln_source,
+        date=m.date,
+        dd=dd,
+        mo=mo,
+        raw_value=m.value,
+        raw_unit=m.unit,
+        error=error,
+    )
+
+
+def _event_view(concept: str, events: tuple[Event, ...], as_of: date) -> EventView:
+    dated = [e.date for e in events if e.date is not None]
+    latest = max(dated) if dated else None
+    dd, mo = _elapsed(latest, as_of)
+    return EventView(
+        concept=concept,
+        active=any(e.active for e in events),
+        latest=latest,
+        dd=dd,
+        mo=mo,
+        undated=any(e.date is None for e in events),
+    )
+
+
+def derive_event(parent: str, source: EventView) -> EventView:
+    """The view of ``parent`` implied by ``source`` (same dates and status, chain extended)."""
+    chain = f"{source.chain or source.concept}>{parent}"
+    return EventView(parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False)
+
+
+def merge_events(a: EventView, b: EventView) -> EventView:
+    latest = max((d for d in (a.latest, b.latest) if d is not None), default=None)
+    pick = a if a.latest == latest else b
+    return EventView(
+        concept=a.concept,
+        active=a.active or b.active,
+        latest=latest,
+        dd=pick.dd,
+        mo=pick.mo,
+        undated=a.undated or b.undated,
+        chain=a.chain if a.recorded else (b.chain if b.recorded else a.chain),
+        recorded=a.recorded or b.recorded,
+    )
+
+
+def derive_performance(target: str, source: MeasView) -> MeasView:
+    values = tuple(number(v) for v in convert_performance(source.concept, source.values[0], target))
+    return MeasView(
+        concept=target,
+        values=values,
+        word=None,
+        ratio=None,
+        uln=None,
+        uln_source=None,
+        date=source.date,
+        dd=source.dd,
+        mo=source.mo,
+        raw_value=source.raw_value,
+        raw_unit=source.raw_unit,
+        via=source.concept,
+        via_value=source.values[0],
+    )
+
+
+def snapshot(facts: PatientFacts, as_of: date) -> Snapshot:
+    """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
+    the durable path asserts only the recorded part and derives the rest with rules)."""
+    measurements = {
+        concept: _measurement(_latest(values), as_of) for concept, values in facts.measurements.items() if values
+    }
+    recorded_numeric = frozenset(c for c, m in measurements.items() if m.values)
+    for target in ("ecog", "karnofsky", "lansky"):
+        source = performance_source(target, recorded_numeric)
+        if source is not None and target not in measurements:
+            measurements[target] = derive_performance(target, measurements[source])
+    recorded = {concept: _event_view(concept, events, as_of) for concept, events in facts.events.items() if events}
+    merged = dict(recorded)
+    pending = list(recorded.values())
+    while pending:
+        view = pending.pop()
+        for parent in EVENT_IMPLIES.get(view.concept, ()):
+            derived = derive_event(parent, view)
+            merged[parent] = merge_events(merged[parent], derived) if parent in merged else derived
+            pending.append(derived)
+    return Snapshot(
+        as_of=as_of,
+        birth_date=facts.birth_date,
+        age=facts.age_on(as_of),
+        sex=(facts.sex or "").lower() or None,
+        measurements=measurements,
+        events=merged,
+        recorded_events=recorded,
+        present=frozenset(c for c, v in merged.items() if v.active),
+    )
+
+
+NUMERIC_COMPARE = {
+    Op.GT: lambda a, b: a > b,
+    Op.GTE: lambda a, b: a >= b,
+    Op.LT: lambda a, b: a < b,
+    Op.LTE: lambda a, b: a <= b,
+    Op.EQ: lambda a, b: a == b,
+    Op.NEQ: lambda a, b: a != b,
+}

@@ -1,0 +1,277 @@
+"""ClinicalTrials.gov API v2 study JSON -> ``TrialRecord``.
+
+Pure functions: no Django, no database, no network. Every rejection is a ``SourceFormatError``
+whose message starts with the JSON path of the offending field, e.g.
+``$[3].protocolSection.statusModule.overallStatus: unknown status 'RECRUITNG'``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from trials.importers.medpath import NCT_ID, extract_dose_levels
+from trials.records import OVERALL_STATUSES, Arm, CriterionLine, Site, SourceFormatError, TrialRecord
+
+__all__ = ["parse_ctgov_study", "parse_ctgov_payload", "split_ctgov_criteria"]
+
+# designModule.phases words of API v2.
+PHASES = frozenset({"NA", "EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4"})
+SEXES = frozenset({"ALL", "FEMALE", "MALE"})
+
+
+def parse_ctgov_payload(data: list | dict, path: str = "$") -> list[TrialRecord]:
+    """One study object, or a list of them (as the API's ``studies`` array or a saved dump)."""
+    if isinstance(data, dict):
+        return [parse_ctgov_study(data, path)]
+    if not isinstance(data, list):
+        raise SourceFormatError(f"{path}: expected a study object or a list of them, got {_kind(data)}")
+    records: list[TrialRecord] = []
+    first_seen: dict[str, str] = {}
+    for i, study in enumerate(data):
+        item = f"{path}[{i}]"
+        record = parse_ctgov_study(study, item)
+        if record.nct_id in first_seen:
+            raise SourceFormatError(
+                f"{item}.protocolSection.identificationModule.nctId: "
+                f"duplicate of {first_seen[record.nct_id]} ({record.nct_id})"
+            )
+        first_seen[record.nct_id] = item
+        records.append(record)
+    return records
+
+
+def parse_ctgov_study(study: dict, path: str = "$") -> TrialRecord:
+    """One v2 study (an object with ``protocolSection``). ``path`` prefixes error messages."""
+    ps_path = f"{path}.protocolSection"
+    if not isinstance(study, dict):
+        raise SourceFormatError(
+            f"{ps_path}: expected a study object with protocolSection, got {_kind(study)}"
+        )
+    if "protocolSection" not in study:
+        raise SourceFormatError(f"{ps_path}: missing (not a ClinicalTrials.gov v2 study object)")
+    ps = _Node.at(study, "protocolSection", path)
+
+    ident = ps.object("identificationModule")
+    status_m = ps.object("statusModule")
+    design = ps.object("designModule")
+    arms_m = ps.object("armsInterventionsModule")
+    elig = ps.object("eligibilityModule")
+
+    nct_id = ident.string("nctId", required=True)
+    if not NCT_ID.fullmatch(nct_id):
+        raise ident.error("nctId", f"{nct_id!r} is not an NCT id (NCT + 8 digits)")
+
+    title = ident.string("briefTitle") or ident.string("officialTitle")
+    if not title.strip():
+        raise ident.error("briefTitle", "missing (and no officialTitle)")
+
+    status = status_m.string("overallStatus", required=True)
+    if status not in OVERALL_STATUSES:
+        raise status_m.error("overallStatus", f"unknown status {status!r}")
+
+    phases = design.string_list("phases")
+    for i, phase in enumerate(phases):
+        if phase not in PHASES:
+            raise SourceFormatError(f"{design.path}.phases[{i}]: unknown phase {phase!r}")
+
+    sex = elig.string("sex")
+    if sex and sex not in SEXES:
+        raise elig.error("sex", f"unknown sex {sex!r}")
+
+    criteria_text = elig.string("eligibilityCriteria")
+    return TrialRecord(
+        nct_id=nct_id,
+        title=title,
+        overall_status=status,
+        brief_summary=ps.object("descriptionModule").string("briefSummary"),
+        phase="/".join(phases),
+        study_type=design.string("studyType"),
+        conditions=tuple(ps.object("conditionsModule").string_list("conditions")),
+        interventions=tuple(
+            _intervention_label(item.string("type"), item.string("name", required=True))
+            for item in arms_m.objects("interventions")
+        ),
+        sponsor=ps.object("sponsorCollaboratorsModule").object("leadSponsor").string("name"),
+        enrollment=design.object("enrollmentInfo").integer("count"),
+        arms=tuple(_arm(group) for group in arms_m.objects("armGroups")),
+        sites=tuple(_site(loc) for loc in ps.object("contactsLocationsModule").objects("locations")),
+        minimum_age=elig.string("minimumAge"),
+        maximum_age=elig.string("maximumAge"),
+        sex=sex,
+        last_update=_date(status_m.object("lastUpdatePostDateStruct"), "date"),
+        criteria_text=criteria_text,
+        criteria=split_ctgov_criteria(criteria_text),
+        source="ctgov",
+    )
+
+
+# --- typed access with paths ------------------------------------------------------------------
+
+
+def _kind(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), type(value).__name__)
+
+
+class _Node:
+    """A JSON object and its path; typed getters raise ``SourceFormatError`` at the field's
+    path. A missing object reads as an empty one, so a required field inside it is reported at
+    its full path (``$.protocolSection.identificationModule.nctId: missing``)."""
+
+    def __init__(self, data: dict, path: str):
+        self.data, self.path = data, path
+
+    @classmethod
+    def at(cls, parent: dict, key: str, parent_path: str) -> _Node:
+        value, path = parent.get(key), f"{parent_path}.{key}"
+        if value is None:
+            return cls({}, path)
+        if not isinstance(value, dict):
+            raise SourceFormatError(f"{path}: expected an object, got {_kind(value)}")
+        return cls(value, path)
+
+    def error(self, key: str, message: str) -> SourceFormatError:
+        return SourceFormatError(f"{self.path}.{key}: {message}")
+
+    def object(self, key: str) -> _Node:
+        return _Node.at(self.data, key, self.path)
+
+    def string(self, key: str, required: bool = False) -> str:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                raise self.error(key, "missing")
+            return ""
+        if not isinstance(value, str):
+            raise self.error(key, f"expected a string, got {_kind(value)}")
+        if required and not value.strip():
+            raise self.error(key, "empty")
+        return value
+
+    def integer(self, key: str) -> int | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.error(key, f"expected an integer, got {_kind(value)} {value!r}")
+        return value
+
+    def number(self, key: str) -> float | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.error(key, f"expected a number, got {_kind(value)} {value!r}")
+        return float(value)
+
+    def _items(self, key: str) -> list[tuple[str, Any]]:
+        value = self.data.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise self.error(key, f"expected a list, got {_kind(value)}")
+        return [(f"{self.path}.{key}[{i}]", element) for i, element in enumerate(value)]
+
+    def string_list(self, key: str) -> list[str]:
+        out = []
+        for path, element in self._items(key):
+            if not isinstance(element, str):
+                raise SourceFormatError(f"{path}: expected a string, got {_kind(element)}")
+            out.append(element)
+        return out
+
+    def objects(self, key: str) -> list[_Node]:
+        out = []
+        for path, element in self._items(key):
+            if not isinstance(element, dict):
+                raise SourceFormatError(f"{path}: expected an object, got {_kind(element)}")
+            out.append(_Node(element, path))
+        return out
+
+
+def _intervention_label(kind: str, name: str) -> str:
+    """('DRUG', 'Pembrolizumab') -> 'Drug: Pembrolizumab': the form armGroups.interventionNames,
+    the registry's web pages and the seed pages use."""
+    return f"{kind.replace('_', ' ').title()}: {name}" if kind else name
+
+
+def _arm(group: _Node) -> Arm:
+    description = group.string("description")
+    return Arm(
+        label=group.string("label", required=True),
+        type=group.string("type"),
+        description=description,
+        interventions=tuple(group.string_list("interventionNames")),
+        dose_levels=extract_dose_levels(description),
+    )
+
+
+def _site(location: _Node) -> Site:
+    geo = location.object("geoPoint")
+    return Site(
+        facility=location.string("facility"),
+        city=location.string("city"),
+        state=location.string("state"),
+        country=location.string("country"),
+        latitude=geo.number("lat"),
+        longitude=geo.number("lon"),
+    )
+
+
+def _date(node: _Node, key: str) -> date | None:
+    text = node.string(key)
+    if not text:
+        return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})(?:-(\d{2}))?", text)
+    try:
+        if not m:
+            raise ValueError(text)
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+    except ValueError:
+        raise node.error(key, f"{text!r} is not a date (YYYY-MM-DD or YYYY-MM)") from None
+
+
+# --- criteria splitter --------------------------------------------------------------------------
+
+_HEADING = re.compile(
+    r"\s*(?:key\s+)?(?P<kind>inclusion|exclusion)(?:\s+criteria)?\s*:?\s*", re.IGNORECASE
+)
+_BULLET = re.compile(r"(?P<indent>\s*)(?:\\?[*\-•·o]|\d+\\?[.)]|[a-zA-Z]\\?[.)])(?:\s+|$)(?P<text>.*)")
+
+
+def split_ctgov_criteria(text: str) -> tuple[CriterionLine, ...]:
+    """A small splitter for ``eligibilityCriteria``: 'Inclusion Criteria:' / 'Exclusion
+    Criteria:' headings set the type (lines before any heading count as inclusion); each other
+    non-empty line is one criterion with its bullet (``*``, ``-``, ``1.``, ``a)``) removed and
+    the rest verbatim. A line indented deeper than an earlier one is its child; so are bullets
+    at the same indent after a plain (unbulleted) line ending with ':'. ``source_line`` is the
+    1-based line within ``text``.
+
+    Deliberately simple: rules_engine/parser has the full splitter and may replace this one."""
+    out: list[CriterionLine] = []
+    kind = "inclusion"
+    # (indent, index, opens a group) of the lines that may take children
+    stack: list[tuple[int, int, bool]] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            continue
+        heading = _HEADING.fullmatch(line)
+        if heading:
+            kind, stack = heading.group("kind").lower(), []
+            continue
+        bullet = _BULLET.fullmatch(line)
+        indent = len(line) - len(line.lstrip())
+        body = (bullet.group("text") if bullet else line).strip()
+        if not body:
+            continue  # a bare bullet with nothing after it
+        while stack and stack[-1][0] > indent:
+            stack.pop()
+        while stack and stack[-1][0] == indent and not (stack[-1][2] and bullet):
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        out.append(CriterionLine(kind, body, parent, number))
+        stack.append((indent, len(out) - 1, not bullet and body.endswith(":")))
+    return tuple(out)

@@ -1,0 +1,236 @@
+"""Writing trials: idempotent upserts from importers, criteria versions, recorded changes.
+
+Every write goes through here so that the three rules that matter hold whatever the entry
+point (seed command, API, admin): an unchanged source changes nothing; a criteria edit makes a
+new version and keeps the old; a change of status or criteria is recorded as a ``TrialChange``
+row in the same transaction, for the re-matching worker to pick up.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
+from trials.records import CriterionLine, TrialRecord
+from trials.signals import trial_changed
+from trials.structuring import PARSER_VERSION, structure_lines
+
+# Trial fields copied verbatim from a TrialRecord.
+_SCALAR_FIELDS = (
+    "title",
+    "brief_summary",
+    "phase",
+    "study_type",
+    "sponsor",
+    "enrollment",
+    "minimum_age",
+    "maximum_age",
+    "sex",
+    "last_update",
+    "source",
+)
+
+
+@dataclass(frozen=True)
+class UpsertResult:
+    trial: Trial
+    created: bool
+    changed: bool
+
+
+def _json_fields(record: TrialRecord) -> dict[str, object]:
+    return {
+        "interventions": list(record.interventions),
+        "arms": [dataclasses.asdict(a) | {"interventions": list(a.interventions), "dose_levels": list(a.dose_levels)} for a in record.arms],
+    }
+
+
+def _sites_of(record: TrialRecord) -> list[tuple]:
+    return [(s.facility, s.city, s.state, s.country, s.latitude, s.longitude) for s in record.sites]
+
+
+def _current_lines(trial: Trial) -> list[tuple[str, str]]:
+    if trial.current_criteria_id is None:
+        return []
+    return list(trial.current_criteria.criteria.order_by("position").values_list("type", "text"))
+
+
+@transaction.atomic
+def upsert_trial(record: TrialRecord) -> UpsertResult:
+    """Create or update one trial by NCT id; a no-op when nothing in the source changed."""
+    trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
+    created = trial is None
+    if created:
+        trial = Trial(nct_id=record.nct_id)
+    old_status = None if created else trial.overall_status
+
+    values = {name: getattr(record, name) for name in _SCALAR_FIELDS}
+    values["overall_status"] = record.overall_status
+    values.update(_json_fields(record))
+    values = {k: ("" if v is None and k not in ("enrollment", "last_update") else v) for k, v in values.items()}
+    dirty = created or any(getattr(trial, k) != v for k, v in values.items())
+    if dirty:
+        for k, v in values.items():
+            setattr(trial, k, v)
+        trial.save()
+
+    if created or list(trial.condition_rows.values_list("name", flat=True)) != list(record.conditions):
+        trial.condition_rows.all().delete()
+        TrialCondition.objects.bulk_create(
+            TrialCondition(trial=trial, position=i, name=name) for i, name in enumerate(record.conditions)
+        )
+        dirty = True
+    existing_sites = list(trial.sites.values_list("facility", "city", "state", "country", "latitude", "longitude"))
+    if created or existing_sites != _sites_of(record):
+        trial.sites.all().delete()
+        Site.objects.bulk_create(
+            Site(trial=trial, position=i, **dataclasses.asdict(s)) for i, s in enumerate(record.sites)
+        )
+        dirty = True
+
+    new_version = set_criteria(trial, record.criteria, record.criteria_text, reason="import")
+    if not created and old_status != trial.overall_status:
+        record_change(trial, TrialChange.Kind.STATUS, old=old_status, new=trial.overall_status)
+    return UpsertResult(trial=trial, created=created, changed=dirty or new_version is not None)
+
+
+def import_records(records: Sequence[TrialRecord]) -> list[UpsertResult]:
+    """All or nothing: one bad record leaves every stored trial as it was."""
+    with transaction.atomic():
+        return [upsert_trial(r) for r in records]
+
+
+def set_criteria(
+    trial: Trial, lines: Sequence[CriterionLine], criteria_text: str = "", reason: str = "edit"
+) -> CriteriaVersion | None:
+    """Make a new criteria version when the lines differ from the current ones.
+
+    Lines a coordinator corrected keep their corrected structure when the same line (type and
+    text) comes back in the new version: a re-import or re-parse never overwrites a person.
+    """
+    wanted = [(line.type, line.text) for line in lines]
+    if trial.current_criteria_id is not None and wanted == _current_lines(trial):
+        return None
+    corrections = _corrections_of(trial)
+    structured = structure_lines(wanted)
+    number = (trial.current_criteria.number + 1) if trial.current_criteria_id else 1
+    version = CriteriaVersion.objects.create(
+        trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=PARSER_VERSION
+    )
+    rows = []
+    for position, (line, parsed) in enumerate(zip(lines, structured)):
+        corrected = corrections.get((line.type, line.text))
+        data = corrected if corrected is not None else parsed.to_json()
+        rows.append(
+            Criterion(
+                version=version,
+                position=position,
+                type=line.type,
+                text=line.text,
+                parent_position=line.parent,
+                source_line=line.source_line,
+                structured=data,
+                review=_needs_review(data),
+                corrected=corrected is not None,
+            )
+        )
+    Criterion.objects.bulk_create(rows)
+    had_criteria = trial.current_criteria_id is not None
+    trial.current_criteria = version
+    trial.save(update_fields=["current_criteria", "updated"])
+    if had_criteria:
+        record_change(trial, TrialChange.Kind.CRITERIA, old=str(number - 1), new=str(number))
+    return version
+
+
+def _corrections_of(trial: Trial) -> dict[tuple[str, str], dict]:
+    if trial.current_criteria_id is None:
+        return {}
+    return {
+        (c.type, c.text): c.structured
+        for c in trial.current_criteria.criteria.filter(corrected=True).only("type", "text", "structured")
+    }
+
+
+def _needs_review(structured: dict | None) -> bool:
+    """A line needs a person when any part of it is a review marker."""
+    if structured is None:
+        return True
+
+    def walk(node: dict) -> bool:
+        kind = node.get("node")
+        if kind == "review":
+            return True
+        if kind in ("all", "any"):
+            return any(walk(p) for p in node.get("parts", []))
+        if kind == "not":
+            return walk(node["part"])
+        return False
+
+    return walk(structured.get("expr", {}))
+
+
+@transaction.atomic
+def correct_criterion(criterion: Criterion, structured: dict) -> Criterion:
+    """A coordinator's correction of one line's structure: new version, marked corrected."""
+    trial = Trial.objects.select_for_update().get(pk=criterion.version.trial_id)
+    current = list(trial.current_criteria.criteria.order_by("position"))
+    number = trial.current_criteria.number + 1
+    version = CriteriaVersion.objects.create(
+        trial=trial,
+        number=number,
+        criteria_text=trial.current_criteria.criteria_text,
+        reason="correction",
+        parser_version=trial.current_criteria.parser_version,
+    )
+    rows = []
+    for row in current:
+        is_target = row.position == criterion.position
+        data = structured if is_target else row.structured
+        rows.append(
+            Criterion(
+                version=version,
+                position=row.position,
+                type=row.type,
+                text=row.text,
+                parent_position=row.parent_position,
+                source_line=row.source_line,
+                structured=data,
+                review=_needs_review(data),
+                corrected=row.corrected or is_target,
+            )
+        )
+    Criterion.objects.bulk_create(rows)
+    trial.current_criteria = version
+    trial.save(update_fields=["current_criteria", "updated"])
+    record_change(trial, TrialChange.Kind.CRITERIA, old=str(number - 1), new=str(number))
+    return version.criteria.get(position=criterion.position)
+
+
+@transaction.atomic
+def set_status(trial: Trial, status: str) -> bool:
+    """Change a trial's overall status; returns whether anything changed."""
+    locked = Trial.objects.select_for_update().get(pk=trial.pk)
+    if locked.overall_status == status:
+        return False
+    old = locked.overall_status
+    locked.overall_status = status
+    locked.save(update_fields=["overall_status", "updated"])
+    trial.overall_status = status
+    record_change(locked, TrialChange.Kind.STATUS, old=old, new=status)
+    return True
+
+
+def record_change(trial: Trial, kind: str, old: str | None, new: str | None) -> TrialChange:
+    """Record a change in the caller's transaction; the worker is told once it commits."""
+    change = TrialChange.objects.create(trial=trial, kind=kind, old_value=old or "", new_value=new or "")
+    transaction.on_commit(lambda: trial_changed.send(sender=TrialChange, change_id=change.pk))
+    return change
+
+
+def lines_from_payload(items: Iterable[dict]) -> list[CriterionLine]:
+    return [CriterionLine(type=i["type"], text=i["text"]) for i in items]
