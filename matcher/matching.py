@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from matcher import clock
 from matcher.engine_cache import engine_cache
 from matcher.models import CriterionResult, MatchJob, MatchResult
 from rules_engine.facts import PatientFacts
@@ -66,7 +67,7 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     if claim is None:
         return MatchJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
     job = MatchJob.objects.select_related("patient").get(pk=claim.job_id)
-    evaluated_at = as_of or timezone.localdate()
+    evaluated_at = as_of or clock.today()
     facts = PatientFacts.from_json(job.patient.facts)
     engine, open_trials = engine_cache.sync()
     outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in open_trials])

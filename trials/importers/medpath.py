@@ -88,6 +88,9 @@ _DOSE_LIST = re.compile(
     r"(?:\s*(?P<unit>(?:(?:[A-Za-z][\w+\-]*\s+){0,3}?[A-Za-z][\w+\-]*)?\s*/\s*(?:kg|m2|m²|L)\b))?"
 )
 
+_RANGE_BEFORE = re.compile(r"(?:\b(?:from|between|to)|\d\s*[-–])\s*$", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?:to|-|–)\s*\d", re.IGNORECASE)
+
 
 def _normalise_dose(value: str) -> str:
     value = value.replace("\\", "").replace(" ", "")
@@ -104,6 +107,9 @@ def extract_dose_levels(text: str) -> tuple[str, ...]:
     Ranges ("from 1×10^5 to 1×10^8") are not dose levels and are not listed."""
     levels: list[str] = []
     for match in _DOSE_LIST.finditer(text):
+        before = text[max(0, match.start() - 12) : match.start()]
+        if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(text, match.end("values")):
+            continue
         unit = re.sub(r"\s*/\s*", "/", (match.group("unit") or "").strip())
         for value in re.findall(_DOSE_VALUE, match.group("values")):
             dose = _normalise_dose(value)
@@ -148,7 +154,9 @@ class _Page:
 
     # 1-based line numbers throughout; self.lines[n - 1] is line n.
     def error(self, lineno: int | str, message: str) -> SourceFormatError:
-        return SourceFormatError(f"{self.filename} line {lineno}: {message}")
+        """``lineno`` is a line number, or a range "1-27" of lines searched in vain."""
+        where = f"lines {lineno}" if isinstance(lineno, str) else f"line {lineno}"
+        return SourceFormatError(f"{self.filename} {where}: {message}")
 
     def line(self, n: int) -> str:
         return self.lines[n - 1]
@@ -238,7 +246,7 @@ class _Page:
                 label = "Locations"
             elif label not in labels:
                 continue
-            if label in found or any(lab == label for lab, _ in marks):
+            if any(seen == label for seen, _ in marks):
                 raise self.error(n, f"second '{label}' section")
             marks.append((label, n))
         preamble_end = marks[0][1] if marks else end

@@ -1,0 +1,514 @@
+"""From a validated FHIR Bundle to the engine's ``PatientFacts``.
+
+The code tables are ``codes.toml`` (listed in docs/codes.md); this module only knows where in
+each resource the code, the value and the date are. Choices made where the contract is silent
+are written where they are made, and summarised in docs/codes.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from decimal import Decimal
+from typing import Any
+
+from rules_engine.concepts import CONCEPTS, ancestors
+from rules_engine.facts import Event, Measurement, PatientFacts
+from rules_engine.units import to_canonical
+
+from .codes import CodeTables, Rule, tables
+from .fhir import Entry, ValidatedBundle, validate_bundle
+
+LEUKEMIA = "acute_leukemia"
+
+
+@dataclass
+class NormalisedRecord:
+    """What the intake hands on: the facts, the upsert key and what it left aside.
+
+    ``identifier`` is the Patient's first identifier ``(system, value)`` (system ``""`` when
+    absent; for Eligo's own JSON, as given). ``ignored`` lists ``(path, why)`` for every
+    resource or code Eligo does not read; ``warnings`` lists ``(path, why)`` for values read
+    only in part (a unit that does not convert, a date-less lab, a default ULN after an
+    unreadable range). Neither ever quotes a patient's value.
+    """
+
+    facts: PatientFacts
+    identifier: tuple[str, str]
+    ignored: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "identifier": {"system": self.identifier[0], "value": self.identifier[1]},
+            "facts": self.facts.to_json(),
+            "ignored": [{"path": p, "reason": r} for p, r in self.ignored],
+            "warnings": [{"path": p, "reason": r} for p, r in self.warnings],
+        }
+
+
+# ------------------------------------------------------------------------------------------
+# small readers
+# ------------------------------------------------------------------------------------------
+
+_SORT_MIN = datetime.min.replace(tzinfo=timezone.utc)
+
+
+def fhir_date(value: Any) -> tuple[date | None, datetime | None]:
+    """A FHIR date / dateTime / instant as (the date as written, a sort key).
+
+    A partial date (``2026`` or ``2026-11``) reads as its first day.
+    """
+    if value is None or isinstance(value, bool):
+        return None, None
+    if isinstance(value, datetime):
+        key = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+        return value.date(), key
+    if isinstance(value, date):
+        return value, datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
+    if isinstance(value, str):
+        match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?.*", value.strip())
+        if match:
+            try:
+                day = date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+            except ValueError:
+                return None, None
+            return day, datetime(day.year, day.month, day.day, tzinfo=timezone.utc)
+    return None, None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float, Decimal)):
+        try:
+            number = float(value)
+        except (OverflowError, ValueError):
+            return None
+        return number if math.isfinite(number) else None
+    return None
+
+
+def _codings(concept: Any) -> list[Any]:
+    if concept is None:
+        return []
+    return [c for c in (getattr(concept, "coding", None) or []) if c is not None]
+
+
+def _first_code(concept: Any) -> str | None:
+    for coding in _codings(concept):
+        if isinstance(coding.code, str):
+            return coding.code
+    return None
+
+
+def _quantity_unit(quantity: Any) -> str | None:
+    """UCUM ``code`` when given, else the human ``unit`` (which is usually UCUM too)."""
+    for candidate in (getattr(quantity, "code", None), getattr(quantity, "unit", None)):
+        if isinstance(candidate, str) and candidate.strip():
+            return candidate.strip()
+    return None
+
+
+def _convert(concept: str, value: float, unit: str | None) -> float | None:
+    try:
+        result = to_canonical(concept, value, unit)
+    except Exception:  # UnitError; pint also raises ZeroDivisionError & co. on odd units
+        return None
+    return result if math.isfinite(result) else None
+
+
+def _as_number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+# ------------------------------------------------------------------------------------------
+# the normaliser
+# ------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, codes: CodeTables, as_of: date | None) -> None:
+        self.codes = codes
+        self.as_of = as_of
+        self.measurements: dict[str, list[tuple[datetime, int, Measurement]]] = {}
+        self.events: dict[str, list[tuple[datetime, int, Event]]] = {}
+        self.ignored: list[tuple[str, str]] = []
+        self.warnings: list[tuple[str, str]] = []
+        self.order = 0
+
+    # -- collecting ---------------------------------------------------------------------------
+
+    def _keep(self, path: str, when: date | None) -> bool:
+        if self.as_of is not None and when is not None and when > self.as_of:
+            self.ignored.append((path, "dated after the evaluation date"))
+            return False
+        return True
+
+    def measurement(self, path: str, key: datetime | None, m: Measurement) -> None:
+        if self._keep(path, m.date):
+            self.order += 1
+            self.measurements.setdefault(m.concept, []).append((key or _SORT_MIN, -self.order, m))
+
+    def event(self, path: str, key: datetime | None, e: Event) -> None:
+        if self._keep(path, e.date):
+            self.order += 1
+            self.events.setdefault(e.concept, []).append((key or _SORT_MIN, -self.order, e))
+
+    def facts(self, birth_date: date | None, sex: str | None) -> PatientFacts:
+        # most recent first; same instant: bundle order
+        def ordered(items: list[tuple[datetime, int, Any]]) -> tuple[Any, ...]:
+            return tuple(x[2] for x in sorted(items, key=lambda x: (x[0], x[1]), reverse=True))
+
+        return PatientFacts(
+            birth_date=birth_date,
+            sex=sex,
+            measurements={k: ordered(v) for k, v in self.measurements.items()},
+            events={k: ordered(v) for k, v in self.events.items()},
+        )
+
+    # -- Condition ----------------------------------------------------------------------------
+
+    def condition(self, entry: Entry) -> None:
+        res, path = entry.model, entry.path
+        verification = _first_code(res.verificationStatus)
+        if verification in self.codes.skipped_verification_status:
+            self.ignored.append((path, f"verificationStatus is {verification}"))
+            return
+        clinical = _first_code(res.clinicalStatus)
+        active = clinical not in self.codes.inactive_clinical_status
+        when, key = (None, None)
+        for candidate in (res.onsetDateTime, getattr(res.onsetPeriod, "start", None), res.recordedDate):
+            when, key = fhir_date(candidate)
+            if when is not None:
+                break
+
+        found: dict[str, dict[str, Any]] = {}
+        character_status: str | None = None
+        for coding in _codings(res.code):
+            for rule in self.codes.condition_rules(coding.system, coding.code):
+                found.setdefault(rule.concept, {}).update(rule.attributes)
+                if rule.status_character and character_status is None:
+                    character_status = self.codes.status_from_character(coding.system, coding.code)
+        if not found:
+            self.ignored.append((f"{path}.code", "no coding Eligo reads"))
+            return
+
+        # the most specific diagnosis only: b_all, not b_all and all (the engine derives parents)
+        concepts = [c for c in found if not any(c in ancestors(other) for other in found if other != c)]
+        for concept in concepts:
+            attributes = dict(found[concept])
+            if concept == "gvhd":
+                grade = self._gvhd_grade(res)
+                if grade is not None:
+                    attributes["grade"] = grade
+            self.event(path, key, Event(concept, when, active, attributes, entry.source))
+
+        leukemia = [c for c in concepts if c == LEUKEMIA or LEUKEMIA in ancestors(c)]
+        if leukemia:
+            status = self.codes.clinical_status_events.get(clinical or "") or character_status
+            if status is not None:
+                still = clinical not in ("inactive", "resolved")
+                self.event(path, key, Event(status, when, still, {"diagnosis": leukemia[0]}, entry.source))
+
+    def _gvhd_grade(self, res: Any) -> int | None:
+        texts: list[Any] = []
+        for stage in res.stage or []:
+            summary = getattr(stage, "summary", None)
+            texts += [c.code for c in _codings(summary)] + [getattr(summary, "text", None)]
+        severity = res.severity
+        texts += [getattr(severity, "text", None)] + [c.display for c in _codings(severity)]
+        for text in texts:
+            grade = self.codes.gvhd_grade(text)
+            if grade is not None:
+                return grade
+        return None
+
+    # -- Procedure and the other event resources ----------------------------------------------
+
+    def procedure(self, entry: Entry) -> None:
+        res, path = entry.model, entry.path
+        if res.status in self.codes.skipped_procedure_status:
+            self.ignored.append((path, f"status is {res.status}"))
+            return
+        when, key = fhir_date(res.performedDateTime)
+        if when is None:
+            when, key = fhir_date(getattr(res.performedPeriod, "start", None))
+        self._procedure_codes(entry, res.code, f"{path}.code", when, key)
+
+    def _procedure_codes(self, entry: Entry, code: Any, path: str, when: date | None, key: datetime | None) -> None:
+        concepts: list[str] = []
+        for coding in _codings(code):
+            for rule in self.codes.procedure_rules(coding.system, coding.code):
+                concepts += [c for c in rule.concepts if c not in concepts]
+        if not concepts:
+            self.ignored.append((path, "no coding Eligo reads"))
+            return
+        for concept in concepts:
+            self.event(entry.path, key, Event(concept, when, True, {}, entry.source))
+
+    def other(self, entry: Entry) -> None:
+        """MedicationStatement / MedicationRequest / Immunization / AllergyIntolerance."""
+        res, path, rtype = entry.model, entry.path, entry.resource_type
+        if rtype not in self.codes.other_resources_reading_procedure_codes:
+            self.ignored.append((path, f"no concept reads {rtype} yet"))
+            return
+        status = getattr(res, "status", None)
+        if status in ("entered-in-error", "not-taken", "not-done", "cancelled"):
+            self.ignored.append((path, f"status is {status}"))
+            return
+        if rtype == "Immunization":
+            code, element = res.vaccineCode, "vaccineCode"
+            dates = (res.occurrenceDateTime,)
+        else:
+            code, element = res.medicationCodeableConcept, "medicationCodeableConcept"
+            if rtype == "MedicationStatement":
+                dates = (res.effectiveDateTime, getattr(res.effectivePeriod, "start", None), res.dateAsserted)
+            else:
+                dates = (res.authoredOn,)
+        if code is None:
+            self.ignored.append((path, f"no {element}: a medicationReference is not followed"))
+            return
+        when, key = None, None
+        for candidate in dates:
+            when, key = fhir_date(candidate)
+            if when is not None:
+                break
+        self._procedure_codes(entry, code, f"{path}.{element}", when, key)
+
+    # -- Observation --------------------------------------------------------------------------
+
+    def observation(self, entry: Entry) -> None:
+        res, path = entry.model, entry.path
+        if res.status in self.codes.skipped_observation_status:
+            self.ignored.append((path, f"status is {res.status}"))
+            return
+        rule: Rule | None = None
+        for coding in _codings(res.code):
+            rules = self.codes.observation_rules(coding.system, coding.code)
+            if rules:
+                rule = rules[0]
+                break
+        if rule is None:
+            self.ignored.append((f"{path}.code", "no coding Eligo reads"))
+            return
+        when, key = None, None
+        for candidate in (
+            res.effectiveDateTime,
+            getattr(res.effectivePeriod, "start", None),
+            res.effectiveInstant,
+            res.issued,
+        ):
+            when, key = fhir_date(candidate)
+            if when is not None:
+                break
+        if when is None:
+            self.warnings.append((path, "has no effective date or issued time; kept undated"))
+        reader = getattr(self, f"_read_{rule.value}")
+        measurement = reader(rule, res, path, when, entry.source)
+        if measurement is not None:
+            self.measurement(path, key, measurement)
+
+    def _qualitative(self, res: Any) -> str | None:
+        for coding in _codings(res.valueCodeableConcept):
+            word = self.codes.qualitative_code(coding.system, coding.code)
+            if word:
+                return word
+        if res.valueCodeableConcept is not None:
+            word = self.codes.qualitative_string(res.valueCodeableConcept.text)
+            if word:
+                return word
+        return self.codes.qualitative_string(res.valueString)
+
+    def _uln(self, rule: Rule, res: Any, path: str, unit: str | None, canonical: bool) -> tuple[float | None, bool]:
+        """The upper limit of normal in the measurement's unit: the lab's, else the default."""
+        concept = rule.concept
+        for n, rng in enumerate(res.referenceRange or []):
+            high = getattr(rng, "high", None)
+            number = _number(getattr(high, "value", None))
+            if number is None:
+                continue
+            high_unit = _quantity_unit(high) or unit
+            if canonical:
+                converted = _convert(concept, number, high_unit)
+            else:
+                converted = number if high_unit == unit else None
+            if converted is not None:
+                return converted, False
+            self.warnings.append((f"{path}.referenceRange[{n}].high", "unit does not convert; range not used"))
+        default = CONCEPTS[concept].default_uln
+        if default is not None and canonical:
+            return default, True
+        return None, False
+
+    def _read_quantity(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        concept, canonical_unit = rule.concept, CONCEPTS[rule.concept].unit
+        if res.valueQuantity is not None:
+            number = _number(res.valueQuantity.value)
+            unit = _quantity_unit(res.valueQuantity)
+            value_path = f"{path}.valueQuantity"
+            if res.valueQuantity.comparator:
+                self.warnings.append((f"{value_path}.comparator", "comparator not used; the value is read as given"))
+        elif res.valueInteger is not None:
+            number, unit, value_path = _number(res.valueInteger), canonical_unit, f"{path}.valueInteger"
+        else:
+            self.ignored.append((path, "has no valueQuantity"))
+            return None
+        if number is None:
+            self.ignored.append((value_path, "has no numeric value"))
+            return None
+        if unit is None:
+            unit = canonical_unit
+            self.warnings.append((value_path, f"has no unit; read as {canonical_unit}"))
+        converted = _convert(concept, number, unit)
+        if converted is None:
+            self.warnings.append((f"{value_path}.code", f"unit does not convert to {canonical_unit}; kept as given"))
+            uln, uln_default = self._uln(rule, res, path, unit, canonical=False)
+            return Measurement(concept, number, unit, when, uln, uln_default, source)
+        uln, uln_default = self._uln(rule, res, path, canonical_unit, canonical=True)
+        return Measurement(concept, converted, canonical_unit, when, uln, uln_default, source)
+
+    def _read_score(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        if res.valueInteger is not None:
+            number = _number(res.valueInteger)
+        elif res.valueQuantity is not None:
+            number = _number(res.valueQuantity.value)
+        else:
+            number = None
+        return self._scored(rule, number, path, when, source)
+
+    def _scored(self, rule: Rule, number: float | None, path: str, when: date | None, source: str) -> Measurement | None:
+        if number is None:
+            self.ignored.append((path, "has no numeric value"))
+            return None
+        if rule.range is not None and not rule.range[0] <= number <= rule.range[1]:
+            self.ignored.append((path, f"value outside {_as_number(rule.range[0])}-{_as_number(rule.range[1])}"))
+            return None
+        return Measurement(rule.concept, _as_number(number), CONCEPTS[rule.concept].unit, when, None, False, source)
+
+    def _read_nyha(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        number: float | None = None
+        if res.valueInteger is not None:
+            number = _number(res.valueInteger)
+        elif res.valueQuantity is not None:
+            number = _number(res.valueQuantity.value)
+        elif res.valueString is not None:
+            found = self.codes.nyha_string(res.valueString)
+            number = float(found) if found is not None else None
+        elif res.valueCodeableConcept is not None:
+            for text in [res.valueCodeableConcept.text] + [c.code for c in _codings(res.valueCodeableConcept)]:
+                found = self.codes.nyha_string(text)
+                if found is not None:
+                    number = float(found)
+                    break
+        if number is not None and not number.is_integer():
+            number = None
+        return self._scored(rule, number, path, when, source)
+
+    def _read_qualitative(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        word = self._qualitative(res)
+        if word is None:
+            self.ignored.append((path, "result is not Positive or Negative"))
+            return None
+        return Measurement(rule.concept, word, None, when, None, False, source)
+
+    def _read_detection(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        word = self._qualitative(res)
+        if word is None and res.valueQuantity is not None:
+            number = _number(res.valueQuantity.value)
+            unit = _quantity_unit(res.valueQuantity)
+            if number is not None:
+                if res.valueQuantity.comparator in ("<", "<=") or number <= 0:
+                    word = "negative"
+                else:
+                    limit = self._detection_limit(res, unit)
+                    word = "positive" if limit is None or number > limit else "negative"
+        if word is None:
+            self.ignored.append((path, "result is neither Positive / Negative nor a quantity"))
+            return None
+        return Measurement(rule.concept, word, None, when, None, False, source)
+
+    @staticmethod
+    def _detection_limit(res: Any, unit: str | None) -> float | None:
+        from rules_engine.units import convert
+
+        for rng in res.referenceRange or []:
+            high = getattr(rng, "high", None)
+            number = _number(getattr(high, "value", None))
+            if number is None:
+                continue
+            high_unit = _quantity_unit(high) or unit
+            try:
+                limit = convert(number, high_unit, unit)
+            except Exception:
+                continue
+            if math.isfinite(limit):
+                return limit
+        return None
+
+    def _read_expression(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        word = self._qualitative(res)
+        if word is not None:
+            return Measurement(rule.concept, word, None, when, None, False, source)
+        number, unit = None, None
+        if res.valueQuantity is not None:
+            number, unit = _number(res.valueQuantity.value), _quantity_unit(res.valueQuantity) or "%"
+        elif res.valueInteger is not None:
+            number, unit = _number(res.valueInteger), "%"
+        if number is not None:
+            from rules_engine.units import convert
+
+            try:
+                percent = convert(number, unit, "%")
+            except Exception:
+                percent = None
+            if percent is not None and math.isfinite(percent) and 0 <= percent <= 100:
+                return Measurement(rule.concept, _as_number(percent), "%", when, None, False, source)
+        self.ignored.append((path, "result is neither Positive / Negative nor a percentage"))
+        return None
+
+
+def _patient(entry: Entry, builder: _Builder) -> tuple[date | None, str | None]:
+    res = entry.model
+    birth, _ = fhir_date(res.birthDate)
+    raw_birth = entry.resource.get("birthDate")
+    if isinstance(raw_birth, str) and len(raw_birth.strip()) < 10:
+        builder.warnings.append((f"{entry.path}.birthDate", "is a partial date; read as its first day"))
+    return birth, res.gender
+
+
+def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: date | None = None) -> NormalisedRecord:
+    """The facts in a FHIR Bundle (validated first when it is not a ``ValidatedBundle``).
+
+    ``as_of``: when given, facts dated after it are left out (listed in ``ignored``), so a
+    record can be read as it stood on a day; ``None`` keeps everything.
+    """
+    if not isinstance(bundle, ValidatedBundle):
+        bundle = validate_bundle(bundle)
+    builder = _Builder(tables(), as_of)
+    builder.ignored.extend(bundle.skipped)
+    readers = {
+        "Condition": builder.condition,
+        "Observation": builder.observation,
+        "Procedure": builder.procedure,
+    }
+    birth_date, sex = _patient(bundle.patient, builder)
+    for entry in bundle.entries:
+        if entry.resource_type == "Patient":
+            continue
+        if entry.model is None:
+            builder.ignored.append((entry.path, f"resource type {entry.resource_type} is not read by Eligo"))
+            continue
+        if not entry.about_patient:
+            builder.ignored.append((entry.path, "is not about the bundle's Patient"))
+            continue
+        readers.get(entry.resource_type, builder.other)(entry)
+    return NormalisedRecord(
+        facts=builder.facts(birth_date, sex),
+        identifier=bundle.identifier,
+        ignored=builder.ignored,
+        warnings=builder.warnings,
+    )
+

@@ -1,0 +1,153 @@
+"""From predicate outcomes to a trial's verdict: Kleene logic, eligibility, score, reasons.
+
+Both evaluators call ``assemble`` with their own way of deciding a predicate (Python for the
+reference, fired rules for the durable path); everything after that is this one function.
+
+Score (ranking within an eligibility class, contract section 4): over the criteria without
+``review``, a criterion decided in the patient's favour (inclusion met, exclusion not met)
+counts 1, an unknown one 0.5, one against the patient 0; the score is their mean, rounded to
+3 places, and 0.5 for a trial whose every criterion needs review.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria, iter_predicates
+from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
+from .reasons import not_applicable, predicate_reason, review_reason
+from .semantics import changes_on
+from .snapshot import Snapshot
+
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+Decide = Callable[[Predicate], Outcome]
+
+
+@dataclass
+class _Verdict:
+    outcome: Outcome
+    review: bool  # an unknown that a Review node contributed to
+    reasons: list[str]
+
+
+def kleene_all(outcomes: list[Outcome]) -> Outcome:
+    if NOT_MET in outcomes:
+        return NOT_MET
+    return UNKNOWN if UNKNOWN in outcomes else MET
+
+
+def kleene_any(outcomes: list[Outcome]) -> Outcome:
+    if MET in outcomes:
+        return MET
+    return UNKNOWN if UNKNOWN in outcomes else NOT_MET
+
+
+def _negate(outcome: Outcome) -> Outcome:
+    return {MET: NOT_MET, NOT_MET: MET}.get(outcome, UNKNOWN)
+
+
+def _evaluate(expr: Expr, snap: Snapshot, decide: Decide) -> _Verdict:
+    if isinstance(expr, Predicate):
+        outcome = decide(expr)
+        return _Verdict(outcome, False, [predicate_reason(expr, outcome, snap)])
+    if isinstance(expr, Review):
+        return _Verdict(UNKNOWN, True, [review_reason(expr)])
+    if isinstance(expr, Not):
+        inner = _evaluate(expr.part, snap, decide)
+        return _Verdict(_negate(inner.outcome), inner.review, inner.reasons)
+    parts = [_evaluate(p, snap, decide) for p in expr.parts]
+    combine = kleene_all if isinstance(expr, All) else kleene_any
+    outcome = combine([p.outcome for p in parts])
+    if outcome is UNKNOWN:
+        chosen = [p for p in parts if p.outcome is UNKNOWN]
+    elif isinstance(expr, All) and outcome is MET or isinstance(expr, Any_) and outcome is NOT_MET:
+        chosen = parts  # every part had to agree: quote them all
+    else:
+        chosen = [p for p in parts if p.outcome is outcome]
+    return _Verdict(
+        outcome,
+        outcome is UNKNOWN and any(p.review for p in chosen),
+        [reason for p in chosen for reason in p.reasons],
+    )
+
+
+def _concepts(criterion: Criterion) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for expr in (criterion.applies_if, criterion.expr):
+        for pred in iter_predicates(expr):
+            for concept in pred.value if pred.op.value == "in" else (pred.concept,):
+                seen[concept] = None
+    return tuple(seen)
+
+
+def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide) -> date | None:
+    dates = [
+        changes_on(pred, snap, decide(pred))
+        for expr in (criterion.applies_if, criterion.expr)
+        for pred in iter_predicates(expr)
+    ]
+    found = [d for d in dates if d is not None]
+    return min(found) if found else None
+
+
+def evaluate_criterion(index: int, criterion: Criterion, snap: Snapshot, decide: Decide) -> CriterionOutcome:
+    verdict = _evaluate(criterion.expr, snap, decide)
+    outcome, review, reasons = verdict.outcome, verdict.review, verdict.reasons
+    inclusion = criterion.type is CriterionType.INCLUSION
+    if criterion.applies_if is not None:
+        applies = _evaluate(criterion.applies_if, snap, decide)
+        if applies.outcome is NOT_MET:
+            outcome, review = (MET if inclusion else NOT_MET), False
+            reasons = [not_applicable("; ".join(applies.reasons))]
+        elif applies.outcome is UNKNOWN:
+            # inclusion: (not applies) or expr; exclusion: applies and expr
+            combined = kleene_any([UNKNOWN, outcome]) if inclusion else kleene_all([UNKNOWN, outcome])
+            if combined is UNKNOWN:
+                review = (outcome is UNKNOWN and review) or applies.review
+                reasons = [f"may not apply ({'; '.join(applies.reasons)})"] + reasons
+            outcome = combined
+    return CriterionOutcome(
+        index=index,
+        type=str(criterion.type),
+        text=criterion.text,
+        outcome=outcome,
+        review=review and outcome is UNKNOWN,
+        reason="; ".join(reasons),
+        concepts=_concepts(criterion),
+        changes_on=_changes_on(criterion, snap, decide),
+    )
+
+
+def eligibility(criteria: tuple[CriterionOutcome, ...]) -> Eligibility:
+    """Contract section 4."""
+    for c in criteria:
+        if (c.type == "inclusion" and c.outcome is NOT_MET) or (c.type == "exclusion" and c.outcome is MET):
+            return Eligibility.INELIGIBLE
+    if all(c.outcome is not UNKNOWN for c in criteria if not c.review):
+        return Eligibility.ELIGIBLE
+    return Eligibility.POSSIBLY_ELIGIBLE
+
+
+def score(criteria: tuple[CriterionOutcome, ...]) -> float:
+    decided = [c for c in criteria if not c.review]
+    if not decided:
+        return 0.5
+    total = 0.0
+    for c in decided:
+        favourable = MET if c.type == "inclusion" else NOT_MET
+        total += 1.0 if c.outcome is favourable else 0.5 if c.outcome is UNKNOWN else 0.0
+    return round(total / len(decided), 3)
+
+
+def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide) -> TrialOutcome:
+    results = tuple(evaluate_criterion(i, c, snap, decide) for i, c in enumerate(trial.criteria))
+    return TrialOutcome(
+        trial_id=trial.trial_id,
+        version=trial.version,
+        eligibility=eligibility(results),
+        score=score(results),
+        criteria=results,
+    )

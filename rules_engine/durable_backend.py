@@ -1,0 +1,229 @@
+"""The only module that imports durable-rules: a small network of "probe" rules.
+
+The rest of Eligo sees ``ProbeNetwork``: register rulesets of probes (a tag plus one
+condition), assert a batch of facts, get back which probes fired for which fact. Keeping the
+library behind this seam matters because it is unmaintained (last release 2020, C extension):
+it could be replaced without touching the compiler or the engine.
+
+What this module guards against (see /work/shared/notes/durable-rules.md):
+
+* the stock ``Host`` starts two timer threads that walk every ruleset: ``_QuietHost`` does not;
+* an exception inside an action is swallowed by the library: actions here catch it and
+  record it, so the engine can report it as that trial's error;
+* two threads on one session segfault: every call into the library holds one lock;
+* ``create_ruleset`` fails at random with error 102: it is retried once;
+* after ``fork`` the C state is shared copy-on-write and the lock may be held by a thread that
+  no longer exists: the network notices the new process id and rebuilds itself lazily from
+  the definitions it keeps (so build before or after forking; both are safe);
+* sessions are deleted after every evaluation, so memory stays flat;
+* a fact no rule matches raises ``MessageNotHandledException`` and the following
+  ``delete_state`` segfaults: every tag gets a catch-all rule, and callers assert only facts
+  whose tag the ruleset knows.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import threading
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from durable import engine as _durable
+
+MessageNotHandled = _durable.MessageNotHandledException
+
+
+class _QuietHost(_durable.Host):
+    """A host without the timer threads: Eligo uses no timers and no event queues."""
+
+    def _run(self) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class ProbeRule:
+    """One rule: the fact's tag, and one condition in durable's JSON (``{"$lte": {"v": 3}}``)."""
+
+    key: str
+    tag: str
+    condition: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class DerivationRule:
+    """A forward-chaining rule: facts tagged ``tag`` meeting ``condition`` produce the facts
+    ``produce(fact)`` returns; each is asserted into the same session and so chains on."""
+
+    key: str
+    tag: str
+    condition: Mapping[str, Any] | None
+    produce: Any  # Callable[[dict], list[dict]]
+
+
+class ProbeNetwork:
+    """Rulesets of probes and derivations, with one lock and lazily built per process."""
+
+    def __init__(self) -> None:
+        self._definitions: dict[str, tuple[tuple[ProbeRule, ...], tuple[DerivationRule, ...], tuple[str, ...]]] = {}
+        self._host: _QuietHost | None = None
+        self._pid: int | None = None
+        self._lock = threading.RLock()
+        self._session = itertools.count(1)
+        self._fired: list[tuple[str, str]] = []
+        self._derived: list[dict[str, Any]] = []
+        self._errors: list[tuple[str, str]] = []
+
+    # -- definition ------------------------------------------------------------------------
+
+    def has(self, name: str) -> bool:
+        return name in self._definitions
+
+    def define(
+        self,
+        name: str,
+        probes: Iterable[ProbeRule] = (),
+        derivations: Iterable[DerivationRule] = (),
+        sinks: Iterable[str] = (),
+    ) -> None:
+        """Add a ruleset (named by its content, so a name is never defined twice).
+
+        ``sinks`` are tags whose facts are collected as derived (every derived fact needs a
+        consumer, or the library silently aborts the action that asserted it).
+        """
+        if name in self._definitions:
+            return
+        definition = (tuple(probes), tuple(derivations), tuple(sinks))
+        with self._lock:
+            self._definitions[name] = definition
+            if self._host is not None and self._pid == os.getpid():
+                self._register(name, definition)
+
+    def ruleset_count(self) -> int:
+        return len(self._definitions)
+
+    def rule_count(self) -> int:
+        return sum(len(p) + len(d) + len(s) for p, d, s in self._definitions.values())
+
+    # -- the library -------------------------------------------------------------------------
+
+    def _ensure_host(self) -> _QuietHost:
+        pid = os.getpid()
+        if self._host is None or self._pid != pid:
+            if self._pid is not None and self._pid != pid:
+                self._lock = threading.RLock()  # a lock copied mid-use by fork would never open
+            self._host, self._pid = _QuietHost(), pid
+            for name, definition in self._definitions.items():
+                self._register(name, definition)
+        return self._host
+
+    def _record(self, key: str, fact_key: str) -> None:
+        self._fired.append((key, fact_key))
+
+    def _probe_action(self, key: str):
+        def action(c) -> None:
+            try:
+                self._record(key, c.m["k"])
+            except Exception as exc:  # the library would swallow it: keep it for the engine
+                self._errors.append((key, f"{type(exc).__name__}: {exc}"))
+
+        return action
+
+    def _derivation_action(self, rule: DerivationRule):
+        def action(c) -> None:
+            try:
+                for fact in rule.produce(dict(c.m._d)):
+                    c.assert_fact(fact)
+            except MessageNotHandled:
+                pass
+            except Exception as exc:
+                self._errors.append((rule.key, f"{type(exc).__name__}: {exc}"))
+
+        return action
+
+    def _sink_action(self, c) -> None:
+        fact = {k: v for k, v in c.m._d.items() if k not in ("sid", "id", "$s")}
+        if fact.get("k") != "rec":
+            self._derived.append(fact)
+
+    def _register(self, name: str, definition) -> None:
+        probes, derivations, sinks = definition
+        rules: dict[str, Any] = {}
+        for probe in probes:
+            rules[probe.key] = {
+                "all": [{"m": {"$and": [{"t": probe.tag}, dict(probe.condition)]}}],
+                "run": self._probe_action(probe.key),
+            }
+        for rule in derivations:
+            pattern: list[Any] = [{"t": rule.tag}]
+            if rule.condition is not None:
+                pattern.append(dict(rule.condition))
+            rules[rule.key] = {
+                "all": [{"m": {"$and": pattern} if len(pattern) > 1 else pattern[0]}],
+                "run": self._derivation_action(rule),
+            }
+        for tag in sinks:
+            rules[f"sink:{tag}"] = {"all": [{"m": {"t": tag}}], "run": self._sink_action}
+        # A fact that no rule matches makes the next delete_state segfault (measured): give
+        # every tag a rule that always matches.
+        for tag in sorted({p.tag for p in probes} - set(sinks)):
+            rules[f"any:{tag}"] = {"all": [{"m": {"t": tag}}], "run": _ignore}
+        assert self._host is not None
+        try:
+            self._host.register_rulesets({name: rules})
+        except Exception as exc:
+            if "102" not in str(exc):
+                raise
+            self._host.register_rulesets({name: rules})  # error 102 is spurious: retry once
+
+    # -- evaluation ----------------------------------------------------------------------------
+
+    def run(self, batches: Mapping[str, list[dict[str, Any]]]) -> "RunResult":
+        """Assert each ruleset's facts as facts (not events: every matching rule fires) in a
+        fresh session, then delete the session. Returns what fired, what was derived and
+        any error raised inside an action."""
+        with self._lock:
+            host = self._ensure_host()
+            self._fired, self._derived, self._errors = [], [], []
+            for name, facts in batches.items():
+                if not facts:
+                    continue
+                sid = str(next(self._session))
+                try:
+                    host.assert_facts(name, [dict(f, sid=sid) for f in facts])
+                except (MessageNotHandled, _durable.MessageObservedException):
+                    pass
+                finally:
+                    host.delete_state(name, sid)
+            return RunResult(self._fired, self._derived, self._errors)
+
+    def live_sessions(self, names: Iterable[str], sids: Iterable[str]) -> int:
+        """How many of these session ids still hold state (for the no-leak tests)."""
+        count = 0
+        with self._lock:
+            host = self._ensure_host()
+            for name in names:
+                for sid in sids:
+                    try:
+                        host.get_state(name, sid)
+                    except Exception:
+                        continue
+                    count += 1
+        return count
+
+    def last_session(self) -> int:
+        """The highest session id handed out so far."""
+        probe = next(self._session)
+        self._session = itertools.count(probe + 1)
+        return probe - 1
+
+
+def _ignore(c) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class RunResult:
+    fired: list[tuple[str, str]]  # (probe key, fact key)
+    derived: list[dict[str, Any]]
+    errors: list[tuple[str, str]]  # (rule key, message)

@@ -1,0 +1,219 @@
+"""The production evaluator: trials compiled into shared durable rules, one patient at a time.
+
+An evaluation: normalise the patient (``snapshot``), assert its recorded facts into the
+derivation ruleset (forward chaining yields the diagnosis hierarchy, "relapsed or refractory"
+and converted performance scores), assert recorded plus derived facts into the probe rulesets
+of their tags, then decide each predicate from what fired and which facts are present, and
+assemble every trial with the same code as the reference.
+
+Threads: one ``ProbeNetwork`` lock serialises calls into durable-rules (two threads on one
+session segfault). Processes: the network is built lazily in the process that first
+evaluates and rebuilt after a fork, so an engine built before a Celery prefork is safe; to
+save the rebuild in each child, build in ``worker_process_init``.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Iterable
+
+from .assemble import assemble, kleene_any
+from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan
+from .criteria import Predicate, TrialCriteria, iter_predicates
+from .derive import lineage_unknown
+from .durable_backend import ProbeNetwork
+from .facts import PatientFacts
+from .outcome import Eligibility, Outcome, TrialOutcome
+from .snapshot import snapshot
+
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+
+@dataclass(frozen=True)
+class CompiledTrial:
+    trial: TrialCriteria
+    predicates: tuple[Predicate, ...]
+    probes: frozenset[str]  # probe keys
+    rulesets: frozenset[str]
+
+    @property
+    def trial_id(self) -> str:
+        return self.trial.trial_id
+
+
+class _Evidence:
+    """What one durable run established, and the Python pass that turns it into outcomes."""
+
+    def __init__(self, facts: list[dict[str, Any]], fired: list[tuple[str, str]]) -> None:
+        self.facts_by_tag: dict[str, list[dict[str, Any]]] = {}
+        for fact in facts:
+            self.facts_by_tag.setdefault(fact["t"], []).append(fact)
+        self.fired: dict[str, set[str]] = {}
+        for key, fact_key in fired:
+            self.fired.setdefault(key, set()).add(fact_key)
+        self.present = frozenset(
+            tag[2:] for tag, fs in self.facts_by_tag.items() if tag.startswith("e:") and any(f["act"] for f in fs)
+        )
+        self._memo: dict[Predicate, Outcome] = {}
+
+    def _presence(self, concept: str, probe_key: str) -> Outcome:
+        if probe_key in self.fired:
+            return MET
+        return UNKNOWN if lineage_unknown(concept, self.present) else NOT_MET
+
+    def _decide(self, p: Plan) -> Outcome:
+        if p.kind == "unknown":
+            return UNKNOWN
+        if p.kind == "present":
+            return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes)])
+        if p.kind == "within":
+            if p.probes[0].key in self.fired:
+                return MET
+            return UNKNOWN if any(f.get("nd") for f in self.facts_by_tag.get(p.tag, ())) else NOT_MET
+        facts = self.facts_by_tag.get(p.tag)
+        if not facts:
+            return UNKNOWN
+        verdicts: set[Outcome] = set()
+        for fact in facts:
+            k = fact["k"]
+            if (p.fresh is not None and k not in self.fired.get(p.fresh.key, ())) or p.field not in fact:
+                verdicts.add(UNKNOWN)
+            elif all(k in self.fired.get(probe.key, ()) for probe in p.probes):
+                verdicts.add(MET)
+            else:
+                verdicts.add(NOT_MET)
+        return verdicts.pop() if len(verdicts) == 1 else UNKNOWN
+
+    def decide(self, pred: Predicate) -> Outcome:
+        found = self._memo.get(pred)
+        if found is None:
+            p = plan(pred)
+            found = self._decide(p)
+            if p.negate and found is not UNKNOWN:
+                found = NOT_MET if found is MET else MET
+            self._memo[pred] = found
+        return found
+
+
+def _error_outcome(trial: TrialCriteria, message: str) -> TrialOutcome:
+    """A trial that could not be evaluated: never claimed eligible, ranked last of its class."""
+    return TrialOutcome(
+        trial_id=trial.trial_id,
+        version=trial.version,
+        eligibility=Eligibility.POSSIBLY_ELIGIBLE,
+        score=0.0,
+        criteria=(),
+        error=message,
+    )
+
+
+class MatchingEngine:
+    """Trials compiled once into shared rules; patients evaluated against any subset."""
+
+    def __init__(self, network: ProbeNetwork | None = None) -> None:
+        self.network = network or ProbeNetwork()
+        self._compiler = Compiler(self.network)
+        self._trials: dict[str, CompiledTrial] = {}
+        self._lock = threading.RLock()
+
+    def compile(self, trial: TrialCriteria) -> CompiledTrial:
+        predicates: dict[Predicate, None] = {}
+        for criterion in trial.criteria:
+            for expr in (criterion.applies_if, criterion.expr):
+                for pred in iter_predicates(expr):
+                    predicates[pred] = None
+        probes = {probe.key: probe for pred in predicates for probe in plan(pred).all_probes()}
+        with self._lock:
+            self._compiler.add(probes.values())
+            rulesets = frozenset(self._compiler.ruleset_of[k] for k in probes)
+        return CompiledTrial(trial, tuple(predicates), frozenset(probes), rulesets)
+
+    def add_trials(self, trials: Iterable[TrialCriteria]) -> None:
+        """Compile and start assembling these trials (a new version of a trial replaces the
+        old one; its rules stay, shared or idle, since durable cannot delete them)."""
+        trials = list(trials)
+        plans = {
+            probe.key: probe
+            for trial in trials
+            for criterion in trial.criteria
+            for expr in (criterion.applies_if, criterion.expr)
+            for pred in iter_predicates(expr)
+            for probe in plan(pred).all_probes()
+        }
+        with self._lock:
+            self._compiler.add(plans.values())  # one batch: fewest, fullest rulesets
+            for trial in trials:
+                self._trials[trial.trial_id] = self.compile(trial)
+
+    def remove_trial(self, trial_id: str) -> None:
+        """Stop assembling the trial; its rules stay (they may be shared)."""
+        with self._lock:
+            self._trials.pop(trial_id, None)
+
+    @property
+    def trial_ids(self) -> tuple[str, ...]:
+        return tuple(self._trials)
+
+    def evaluate(self, facts: PatientFacts, as_of: date, trial_ids: Iterable[str] | None = None) -> list[TrialOutcome]:
+        """Every (or each named) trial's outcome for this patient on ``as_of``, in the order
+        the trials were added. A trial whose evaluation fails carries ``error``."""
+        with self._lock:
+            if trial_ids is None:
+                compiled = list(self._trials.values())
+            else:
+                compiled = [self._trials[t] for t in trial_ids if t in self._trials]
+        return self.evaluate_compiled(compiled, facts, as_of)
+
+    def evaluate_compiled(self, compiled: list[CompiledTrial], facts: PatientFacts, as_of: date) -> list[TrialOutcome]:
+        snap = snapshot(facts, as_of)
+        base = patient_facts(snap)
+        derivable = self._compiler.derivation_tags
+        with self._lock:
+            derived = self.network.run({DERIVATION_RULESET: [f for f in base if f["t"] in derivable]})
+            every_fact = base + derived.derived
+            by_tag: dict[str, list[dict[str, Any]]] = {}
+            for fact in every_fact:
+                by_tag.setdefault(fact["t"], []).append(fact)
+            rulesets = set().union(*(c.rulesets for c in compiled)) if compiled else set()
+            tag_of = self._compiler.tag_of_ruleset
+            result = self.network.run({name: by_tag.get(tag_of[name], []) for name in sorted(rulesets)})
+        errors = derived.errors + result.errors
+        failed = {key for key, _ in errors}
+        evidence = _Evidence(every_fact, result.fired)
+        outcomes = []
+        for c in compiled:
+            broken = [message for key, message in errors if key in c.probes] if failed & c.probes else []
+            if derived.errors:
+                broken += [f"deriving facts failed: {m}" for _, m in derived.errors]
+            if broken:
+                outcomes.append(_error_outcome(c.trial, "; ".join(broken)))
+                continue
+            try:
+                outcomes.append(assemble(c.trial, snap, evidence.decide))
+            except Exception as exc:  # one trial's failure must not sink the batch
+                outcomes.append(_error_outcome(c.trial, f"{type(exc).__name__}: {exc}"))
+        return outcomes
+
+
+_default: MatchingEngine | None = None
+_default_lock = threading.Lock()
+
+
+def default_engine() -> MatchingEngine:
+    """The process-wide engine behind the module-level ``compile`` / ``evaluate``."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = MatchingEngine()
+        return _default
+
+
+def compile_trial(trial: TrialCriteria) -> CompiledTrial:
+    return default_engine().compile(trial)
+
+
+def evaluate(compiled_trial: CompiledTrial, facts: PatientFacts, as_of: date) -> TrialOutcome:
+    """One compiled trial for one patient through the durable path (the issue's API)."""
+    return default_engine().evaluate_compiled([compiled_trial], facts, as_of)[0]

@@ -1,0 +1,13 @@
+"""Eligibility text -> structured criteria (pure Python: no Django, no ``trials``, no ``matcher``).
+
+    split_criteria(text) -> list[ParsedLine]
+    parse_line(text, type) -> Criterion
+    parse_lines(lines) -> tuple[Criterion, ...]
+    parse_criteria(text) -> tuple[Criterion, ...]
+"""
+
+from rules_engine.parser.criteria import parse_criteria, parse_lines
+from rules_engine.parser.line import parse_line
+from rules_engine.parser.sections import ParsedLine, split_criteria
+
+__all__ = ["ParsedLine", "parse_criteria", "parse_line", "parse_lines", "split_criteria"]

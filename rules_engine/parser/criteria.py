@@ -1,0 +1,84 @@
+"""Whole texts and pre-split lines -> Criterion tuples.
+
+A heading (a line other lines name as ``parent``) stands for its children: its expression is
+``All`` of theirs (``Any_`` for an inclusion heading that asks for "one of the following" /
+"any of the following" / "either", and for an exclusion heading unless it asks for "all of the
+following"), together with whatever its own words structure. So evaluating only the top-level
+criteria (``parent is None``) gives the line-by-line meaning, and the children keep their own
+expressions for per-line reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Review
+from rules_engine.parser.line import parse_line
+from rules_engine.parser.sections import ParsedLine, split_criteria
+
+_ANY_OF = re.compile(r"\b(?:(?:one|1|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following|at\s+least\s+(?:one|1)\b|either\b)", re.I)
+_ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
+_CONTEXT_HEADING = re.compile(r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status)\s*:$", re.I)
+
+
+def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
+    if _ANY_OF.search(heading):
+        return Any_
+    if ctype is CriterionType.EXCLUSION and not _ALL_OF.search(heading):
+        return Any_
+    return All
+
+
+def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion, ...]:
+    children: dict[int, list[int]] = {}
+    for index, (_, _, parent) in enumerate(rows):
+        if parent is not None and 0 <= parent < index:
+            children.setdefault(parent, []).append(index)
+    out: list[Criterion | None] = [None] * len(rows)
+    for index in range(len(rows) - 1, -1, -1):  # children before their headings
+        ctype, text, parent = rows[index]
+        parent = parent if parent is not None and 0 <= parent < index else None
+        context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
+        try:
+            criterion = parse_line(text, ctype, parent=parent, context=context)
+        except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
+            from rules_engine.criteria import ReviewReason
+
+            criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
+        kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
+        if kids:
+            own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
+            kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
+            group = _group(text, ctype)
+            joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
+            expr = joined if not own else All((own[0], joined))
+            criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
+        out[index] = criterion
+    return tuple(c for c in out if c is not None)
+
+
+def _flip(criterion: Criterion) -> Expr:
+    """A child of the other type under a heading (an exclusion nested in an inclusion section)."""
+    from rules_engine.criteria import Not
+
+    return Not(criterion.expr)
+
+
+def parse_lines(lines: Iterable[tuple[str | CriterionType, str] | ParsedLine | object]) -> tuple[Criterion, ...]:
+    """Parse lines an importer already split: ``(type, text)`` pairs, or objects with ``type``,
+    ``text`` and optionally ``parent`` (ParsedLine, the importers' CriterionLine)."""
+    rows: list[tuple[CriterionType, str, int | None]] = []
+    for line in lines:
+        if isinstance(line, tuple):
+            ctype, text = line[0], line[1]
+            parent = line[2] if len(line) > 2 else None
+        else:
+            ctype, text, parent = line.type, line.text, getattr(line, "parent", None)  # type: ignore[attr-defined]
+        rows.append((CriterionType(ctype), str(text), parent))
+    return _build(rows)
+
+
+def parse_criteria(text: str) -> tuple[Criterion, ...]:
+    """Split ``text`` and parse each line."""
+    return parse_lines(split_criteria(text))

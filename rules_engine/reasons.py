@@ -1,0 +1,192 @@
+"""Every word a reason says, for both evaluators (so they cannot drift apart in wording).
+
+A reason quotes the patient's value as recorded (value, unit, date), its conversion when the
+unit differs from the threshold's, and the threshold it was compared with; for a ULN multiple
+it says which ULN was used (the lab's reference range or Eligo's default). Missing data says
+what is missing; a derived fact quotes its chain (B-cell ALL -> ALL).
+"""
+
+from __future__ import annotations
+
+from .concepts import CONCEPTS
+from .criteria import Op, Predicate, Review, Window
+from .derive import lineage_unknown
+from .outcome import Outcome
+from .semantics import supported
+from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
+from .units import UnitError
+
+SYMBOL = {Op.GT: ">", Op.GTE: "≥", Op.LT: "<", Op.LTE: "≤", Op.EQ: "=", Op.NEQ: "≠"}
+NEGATED = {Op.GT: "≤", Op.GTE: "<", Op.LT: "≥", Op.LTE: ">", Op.EQ: "≠", Op.NEQ: "="}
+
+
+def label(concept: str) -> str:
+    spec = CONCEPTS.get(concept)
+    return spec.label if spec else concept.replace("_", " ")
+
+
+def num(value: float | str) -> str:
+    if isinstance(value, float):
+        return f"{value:.4g}" if value != int(value) else f"{int(value)}"
+    return str(value)
+
+
+_SPOKEN_UNITS = {"a": "years", "mo": "months", "wk": "weeks", "d": "days"}
+
+
+def _unit(unit: str | None) -> str:
+    return "" if unit in (None, "1", "") else f" {_SPOKEN_UNITS.get(unit, unit)}"
+
+
+def window_text(window: Window) -> str:
+    amount = num(float(window.amount))
+    unit = window.unit if window.unit.endswith("s") else window.unit + "s"
+    return f"{amount} {unit[:-1] if amount == '1' else unit}"
+
+
+def _chain(view: EventView) -> str:
+    if view.chain is None:
+        return f"{label(view.concept)} recorded" + (f" ({view.latest.isoformat()})" if view.latest else "")
+    steps = view.chain.split(">")
+    when = f" ({view.latest.isoformat()})" if view.latest else ""
+    return f"{label(steps[0])} recorded{when} → " + " → ".join(label(s) for s in steps[1:])
+
+
+def _presence(concept: str, snap: Snapshot) -> str:
+    view = snap.events.get(concept)
+    if view is not None and view.active:
+        return _chain(view)
+    ancestor = lineage_unknown(concept, snap.present)
+    if ancestor is not None:
+        return f"{_chain(snap.events[ancestor])} without its subtype: may be {label(concept)}"
+    if view is not None:
+        return f"{label(concept)} recorded but no longer active"
+    return f"no record of {label(concept)}"
+
+
+def _threshold_text(pred: Predicate, m: MeasView | None) -> str:
+    spec = CONCEPTS.get(pred.concept)
+    unit = pred.unit if pred.unit is not None else (spec.unit if spec else None)
+    if pred.op is Op.BETWEEN:
+        low, high = pred.value
+        return f"{num(float(low))}-{num(float(high))}{_unit(unit)}"
+    if pred.uln:
+        canonical = spec.unit if spec else None
+        if m is None or m.uln is None:
+            return f"{num(float(pred.value))} × ULN"
+        source = "lab ULN" if m.uln_source == "lab" else "Eligo's default ULN"
+        limit = float(pred.value) * m.uln
+        return f"{num(float(pred.value))} × {source} {num(m.uln)} = {num(limit)}{_unit(canonical)}"
+    return f"{num(float(pred.value))}{_unit(unit)}"
+
+
+def _observed(m: MeasView) -> str:
+    spec = CONCEPTS.get(m.concept)
+    when = f" ({m.date.isoformat()})" if m.date else " (undated)"
+    if m.via is not None:
+        shown = "–".join(num(v) for v in m.values)
+        dated = f", {m.date.isoformat()}" if m.date else ""
+        return f"{label(m.concept)} {shown} (converted from {label(m.via)} {num(m.via_value)}{dated})"
+    text = f"{label(m.concept)} {m.raw_value}{_unit(m.raw_unit)}{when}"
+    canonical = spec.unit if spec else None
+    if m.values and m.raw_unit not in (None, canonical) and m.raw_unit != "" and canonical is not None:
+        text += f" = {num(m.values[0])}{_unit(canonical)}"
+    return text
+
+
+def _compare(pred: Predicate, outcome: Outcome, subject: str, m: MeasView | None) -> str:
+    if pred.op is Op.BETWEEN:
+        verb = "is within" if outcome is Outcome.MET else "is not within" if outcome is Outcome.NOT_MET else "vs"
+        return f"{subject} {verb} {_threshold_text(pred, m)}"
+    if outcome is Outcome.UNKNOWN:
+        return f"{subject}: cannot tell whether {SYMBOL[pred.op]} {_threshold_text(pred, m)}"
+    symbol = SYMBOL[pred.op] if outcome is Outcome.MET else NEGATED[pred.op]
+    return f"{subject} {symbol} {_threshold_text(pred, m)}"
+
+
+def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
+    m = snap.measurements.get(pred.concept)
+    name = label(pred.concept)
+    if m is None:
+        return f"no {name} on record"
+    if pred.window is not None and outcome is Outcome.UNKNOWN:
+        elapsed = m.dd
+        if elapsed is None:
+            return f"{_observed(m)} has no date; it must be within {window_text(pred.window)}"
+        field, limit = window_limit(pred.window)
+        if (m.dd if field == "dd" else m.mo) > limit:
+            return f"most recent {_observed(m)} is older than {window_text(pred.window)}"
+    if m.error is not None:
+        return f"{_observed(m)} cannot be compared: {m.error}"
+    if pred.op is Op.IS:
+        if m.word is None:
+            return f"{_observed(m)} is not a positive/negative result"
+        verdict = "" if outcome is Outcome.MET else f", not {pred.value}"
+        when = f" ({m.date.isoformat()})" if m.date else ""
+        return f"{name} {m.word}{when}{verdict}"
+    if pred.uln and m.ratio is None:
+        return f"{_observed(m)}: no upper limit of normal to compare with"
+    if not m.values:
+        return f"{_observed(m)} is not a number"
+    try:
+        threshold(pred)
+    except UnitError as exc:
+        return f"the threshold's unit cannot be compared with {name}: {exc}"
+    return _compare(pred, outcome, _observed(m), m)
+
+
+def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
+    if not supported(pred):
+        if pred.op is not Op.IN and pred.concept not in CONCEPTS:
+            return f"{pred.concept!r} is not a concept Eligo knows"
+        return f"cannot evaluate {pred.op.value} on {label(pred.concept)}"
+    if pred.op is Op.IN:
+        names = " or ".join(label(v) for v in pred.value)
+        if outcome is Outcome.NOT_MET:
+            return f"no record of {names}"
+        wanted = Outcome.MET if outcome is Outcome.MET else Outcome.UNKNOWN
+        from .reference import predicate_outcome
+
+        for value in pred.value:
+            single = Predicate(value, Op.PRESENT)
+            if predicate_outcome(single, snap) is wanted:
+                return _presence(value, snap)
+        return names
+    if pred.concept == "age":
+        if snap.age is None:
+            return "no birth date on record"
+        return _compare(pred, outcome, f"age {snap.age} on {snap.as_of.isoformat()}", None)
+    if pred.concept == "sex":
+        if snap.sex is None:
+            return "no sex on record"
+        return f"sex {snap.sex}" + ("" if snap.sex == str(pred.value).lower() else f", not {pred.value}")
+    spec = CONCEPTS[pred.concept]
+    if spec.kind.value == "event":
+        if pred.op in (Op.PRESENT, Op.ABSENT):
+            return _presence(pred.concept, snap)
+        view = snap.events.get(pred.concept)
+        span = f"{window_text(pred.window)} before {snap.as_of.isoformat()}"
+        if view is None:
+            return f"no record of {label(pred.concept)}"
+        if view.latest is None:
+            return f"{label(pred.concept)} recorded without a date"
+        inside = outcome is Outcome.MET if pred.op is Op.WITHIN else outcome is Outcome.NOT_MET
+        where = "within" if inside else "not within"
+        return f"{label(pred.concept)} last on {view.latest.isoformat()}, {where} {span}"
+    return _measurement(pred, outcome, snap)
+
+
+def review_reason(node: Review) -> str:
+    words = {
+        "judgement": "investigator's judgement",
+        "consent": "consent or willingness",
+        "unsupported_concept": "not in Eligo's concepts",
+        "ambiguous": "ambiguous wording",
+        "unparsed": "not structured",
+    }
+    text = f": {node.text}" if node.text else ""
+    return f"needs review ({words.get(node.reason.value, node.reason.value)}){text}"
+
+
+def not_applicable(reason: str) -> str:
+    return f"not applicable: {reason}"

@@ -1,0 +1,121 @@
+"""Predicate semantics both evaluators share: which predicates are decidable, how a value
+meets a bound, and when an outcome would change with time alone."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .concepts import CONCEPTS, Kind
+from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
+from .outcome import Outcome
+from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end
+from .units import UnitError
+
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+
+def supported(pred: Predicate) -> bool:
+    """Whether the predicate's operator fits its concept's kind; anything else is unknown."""
+    if pred.op is Op.IN:
+        return isinstance(pred.value, tuple) and all(
+            v in CONCEPTS and CONCEPTS[v].kind is Kind.EVENT for v in pred.value
+        )
+    spec = CONCEPTS.get(pred.concept)
+    if spec is None:
+        return False
+    if pred.concept == "age":
+        return _numeric_ok(pred)
+    if pred.concept == "sex":
+        return pred.op in (Op.IS, Op.EQ, Op.NEQ) and isinstance(pred.value, str)
+    if spec.kind is Kind.EVENT:
+        return pred.op in HISTORY_OPS and (pred.op in (Op.PRESENT, Op.ABSENT) or pred.window is not None)
+    if pred.op is Op.IS:
+        return isinstance(pred.value, str)
+    return _numeric_ok(pred)
+
+
+def _numeric_ok(pred: Predicate) -> bool:
+    if pred.op not in NUMERIC_OPS or pred.value is None:
+        return False
+    if pred.op is Op.BETWEEN:
+        return isinstance(pred.value, tuple) and len(pred.value) == 2
+    return isinstance(pred.value, (int, float)) and not isinstance(pred.value, bool)
+
+
+def satisfies(pred: Predicate, value: float, bound: tuple[float, ...]) -> bool:
+    if pred.op is Op.BETWEEN:
+        low, high = bound
+        above = value >= low if pred.low_inclusive else value > low
+        below = value <= high if pred.high_inclusive else value < high
+        return above and below
+    return NUMERIC_COMPARE[pred.op](value, bound[0])
+
+
+def _numeric(pred: Predicate, values: tuple[float, ...]) -> Outcome:
+    try:
+        bound = threshold(pred)
+    except UnitError:
+        return UNKNOWN
+    verdicts = {satisfies(pred, v, bound) for v in values}
+    if verdicts == {True}:
+        return MET
+    if verdicts == {False}:
+        return NOT_MET
+    return UNKNOWN
+
+
+def satisfies(pred: Predicate, value: float, bound: tuple[float, ...]) -> bool:
+    if pred.op is Op.BETWEEN:
+        low, high = bound
+        above = value >= low if pred.low_inclusive else value > low
+        below = value <= high if pred.high_inclusive else value < high
+        return above and below
+    return NUMERIC_COMPARE[pred.op](value, bound[0])
+
+
+def numeric_outcome(pred: Predicate, values: tuple[float, ...]) -> Outcome:
+    try:
+        bound = threshold(pred)
+    except UnitError:
+        return UNKNOWN
+    verdicts = {satisfies(pred, v, bound) for v in values}
+    if verdicts == {True}:
+        return MET
+    if verdicts == {False}:
+        return NOT_MET
+    return UNKNOWN
+
+
+def flip(outcome: Outcome) -> Outcome:
+    return {MET: NOT_MET, NOT_MET: MET}.get(outcome, UNKNOWN)
+
+
+def snap_word(pred: Predicate, word: str | None) -> Outcome:
+    if word is None:
+        return UNKNOWN
+    return MET if word == str(pred.value).strip().lower() else NOT_MET
+
+
+def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None:
+    """The date this predicate's outcome would change with time alone, if it would."""
+    if not supported(pred):
+        return None
+    if pred.concept == "age" and snap.age is not None and pred.op is not Op.IS:
+        if numeric_outcome(pred, (float(snap.age + 1),)) is not outcome:
+            return snap.next_birthday()
+        return None
+    if pred.window is None:
+        return None
+    spec = CONCEPTS.get(pred.concept)
+    if spec is not None and spec.kind is Kind.EVENT:
+        view = snap.events.get(pred.concept)
+        start = None if view is None else view.latest
+    else:
+        m = snap.measurements.get(pred.concept)
+        start = None if m is None else m.date
+    if start is None:
+        return None
+    end = window_end(start, pred.window)
+    return end + timedelta(days=1) if end >= snap.as_of else None
+
+
