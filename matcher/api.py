@@ -4,7 +4,6 @@ matcher.intake (validation and normalisation)."""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -93,11 +92,9 @@ class PatientPagination(CursorPagination):
 
 def _read_body(request: Request) -> tuple[dict | list, str]:
     length = int(request.META.get("CONTENT_LENGTH") or 0)
-    if length > settings.ELIGO_MAX_BUNDLE_BYTES:
-        raise FieldError(None, f"body larger than {settings.ELIGO_MAX_BUNDLE_BYTES} bytes", status_code=413)
+    if length > intake.MAX_BUNDLE_BYTES:
+        raise FieldError("$", f"is larger than {intake.MAX_BUNDLE_BYTES} bytes, the most Eligo reads", status_code=413)
     body = request.data if isinstance(request.data, bytes) else request.body
-    if len(body) > settings.ELIGO_MAX_BUNDLE_BYTES:
-        raise FieldError(None, f"body larger than {settings.ELIGO_MAX_BUNDLE_BYTES} bytes", status_code=413)
     fmt = Patient.Format.NATIVE if request.content_type.startswith(NATIVE_JSON) else Patient.Format.FHIR
     return body, fmt
 
@@ -116,7 +113,7 @@ class PatientListCreate(APIView):
             201: inline_serializer("PatientCreated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
             200: inline_serializer("PatientUpdated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
             400: OpenApiResponse(description="the message names the offending element, e.g. entry[3].resource.valueQuantity.value"),
-            413: OpenApiResponse(description="body over the size limit (ELIGO_MAX_BUNDLE_BYTES, default 5 MiB)"),
+            413: OpenApiResponse(description="body over the size limit (5 MiB)"),
         },
         description=(
             "Upsert a patient by (client, Patient's first identifier) from a FHIR R4 Bundle "
@@ -133,8 +130,10 @@ class PatientListCreate(APIView):
                 normalised = intake.normalise_native(record)
             else:
                 validated = intake.validate_bundle(body)
-                record = validated.raw
+                record = validated.data
                 normalised = intake.normalise(validated)
+        except intake.BundleTooLarge as exc:
+            raise FieldError(exc.path, exc.message, status_code=413) from None
         except intake.IntakeError as exc:
             raise FieldError(exc.path, exc.message) from None
         patient, created, job = patients.upsert_patient(client, normalised, record, fmt)

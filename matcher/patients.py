@@ -24,7 +24,7 @@ def upsert_patient(
         "format": fmt,
         "record": record,
         "facts": normalised.facts.to_json(),
-        "ignored": [list(item) for item in normalised.ignored],
+        "ignored": [list(item) for item in normalised.ignored + normalised.warnings],
     }
     patient = (
         Patient.objects.select_for_update()

@@ -95,7 +95,6 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "matcher.errors.exception_handler",
-    "PAGE_SIZE": 50,
     "UNAUTHENTICATED_USER": None,
 }
 
@@ -108,6 +107,12 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Contract section 2: only health is open. An admin session opens the docs in a browser.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
+    "SERVE_AUTHENTICATION": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
@@ -135,9 +140,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- Eligo ---------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"
-# A FHIR bundle larger than this is refused with 413 before it is parsed.
-ELIGO_MAX_BUNDLE_BYTES = int(os.environ.get("ELIGO_MAX_BUNDLE_BYTES", str(5 * 1024 * 1024)))
-DATA_UPLOAD_MAX_MEMORY_SIZE = ELIGO_MAX_BUNDLE_BYTES + 1024 * 1024
+# Above matcher.intake.MAX_BUNDLE_BYTES (5 MiB), so the API, not Django, answers a large post: 413.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # Logs never carry a patient's identifiers or values: we log ids we generated, never payloads.
 LOGGING = {

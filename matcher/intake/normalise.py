@@ -323,7 +323,8 @@ class _Builder:
         return self.codes.qualitative_string(res.valueString)
 
     def _uln(self, rule: Rule, res: Any, path: str, unit: str | None, canonical: bool) -> tuple[float | None, bool]:
-        """The upper limit of normal in the measurement's unit: the lab's, else the default."""
+        """The upper limit of normal: the lab's (a range without a unit is in ``unit``, the
+        value's), converted to the canonical unit when ``canonical``, else the default."""
         concept = rule.concept
         for n, rng in enumerate(res.referenceRange or []):
             high = getattr(rng, "high", None)
@@ -367,7 +368,7 @@ class _Builder:
             self.warnings.append((f"{value_path}.code", f"unit does not convert to {canonical_unit}; kept as given"))
             uln, uln_default = self._uln(rule, res, path, unit, canonical=False)
             return Measurement(concept, number, unit, when, uln, uln_default, source)
-        uln, uln_default = self._uln(rule, res, path, canonical_unit, canonical=True)
+        uln, uln_default = self._uln(rule, res, path, unit, canonical=True)
         return Measurement(concept, converted, canonical_unit, when, uln, uln_default, source)
 
     def _read_score(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:

@@ -1094,13 +1094,36 @@ def _phased_age(expr: Expr, text: str) -> Expr:
     return _all([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
 
 
+def _split_clauses(text: str) -> list[str]:
+    """Cut at ";", sentence ends and inline enumerations, never inside parentheses."""
+    depth, cuts = 0, []
+    opens = {i for i, ch in enumerate(text) if ch == "("}
+    closes = {i for i, ch in enumerate(text) if ch == ")"}
+    inside = [0] * (len(text) + 1)
+    for i in range(len(text)):
+        if i in opens:
+            depth += 1
+        elif i in closes and depth:
+            depth -= 1
+        inside[i + 1] = depth
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if inside[m.start()] == 0 or (m.group(0).strip() == "" and inside[m.start()] == 0):
+            cuts.append((m.start(), m.end()))
+    out, start = [], 0
+    for a, b in cuts:
+        out.append(text[start:a])
+        start = b
+    out.append(text[start:])
+    return out
+
+
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
     norm = normalize(text)
     definition = _DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": the definition is not a further requirement
         what = definition.group("what").lower()
         return _p("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
-    clauses = [c.strip(" ,.") for c in _CLAUSE_SPLIT.split(norm)]
+    clauses = [c.strip(" ,.") for c in _split_clauses(norm)]
     clauses = [c for c in clauses if c]
     exprs: list[Expr] = []
     window = _MEASURE_WINDOW.match(norm)

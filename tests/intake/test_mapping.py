@@ -1,0 +1,298 @@
+"""Each code of contract section 5 (and docs/codes.md) becomes the fact it should."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from intake_helpers import (
+    ELIGO, ICD10, ICDO3, LOINC, PATIENT_URL, SNOMED, bundle, coded, condition, observation, procedure, quantity,
+)
+
+from matcher.intake import normalise
+
+LEUKEMIAS = {"acute_leukemia", "aml", "apl", "all", "b_all", "t_all"}
+
+
+def read(*resources, as_of=None):
+    return normalise(bundle(*resources), as_of=as_of)
+
+
+def events(*resources):
+    return read(*resources).facts.events
+
+
+# -- diagnoses --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "system, code, concept",
+    [
+        (ICD10, "C92.00", "aml"), (ICD10, "C92.30", "aml"), (ICD10, "C92.50", "aml"), (ICD10, "C92.60", "aml"),
+        (ICD10, "C92.A0", "aml"), (ICD10, "C93.00", "aml"), (ICD10, "C94.00", "aml"), (ICD10, "C94.20", "aml"),
+        (ICD10, "C92.40", "apl"), (ICD10, "C91.00", "all"), (SNOMED, "91861009", "aml"), (SNOMED, "91857003", "all"),
+        (SNOMED, "277571004", "b_all"), (ICDO3, "9811/3", "b_all"), (ICDO3, "9815/3", "b_all"),
+        (ICDO3, "9818/3", "b_all"), (ICDO3, "9837/3", "t_all"),
+    ],
+)
+def test_a_leukemia_code_becomes_its_diagnosis(system, code, concept):
+    assert set(events(condition(system, code))) & LEUKEMIAS == {concept}
+
+
+@pytest.mark.parametrize("code", ["C92.10", "C91.10", "C95.00", "C92.9"])
+def test_a_non_acute_leukemia_code_is_ignored(code):
+    record = read(condition(ICD10, code))
+    assert record.facts.events == {}
+    assert record.ignored == [("entry[1].resource.code", "no coding Eligo reads")]
+
+
+@pytest.mark.parametrize("code", ["9811/1", "9819/3", "9810/3", "9837/1"])
+def test_icd_o_3_morphology_outside_the_ranges_is_ignored(code):
+    assert events(condition(ICDO3, code)) == {}
+
+
+@pytest.mark.parametrize("code", ["c92.02", "C9202"])
+def test_icd_10_cm_codes_are_read_in_any_case_and_without_the_dot(code):
+    assert set(events(condition(ICD10, code))) == {"aml", "relapsed"}
+
+
+@pytest.mark.parametrize(
+    "code, status",
+    [("C92.02", "relapsed"), ("C92.01", "remission"), ("C91.02", "relapsed"), ("C91.01", "remission"),
+     ("C92.A2", "relapsed"), ("C92.42", "relapsed"), ("C94.21", "remission")],
+)
+def test_the_fifth_character_sets_the_disease_status(code, status):
+    found = events(condition(ICD10, code))
+    assert set(found) - LEUKEMIAS == {status}
+    assert found[status][0].date == date(2026, 10, 23)
+
+
+def test_a_fifth_character_0_sets_no_status():
+    assert set(events(condition(ICD10, "C92.00"))) == {"aml"}
+
+
+@pytest.mark.parametrize("clinical, status", [("relapse", "relapsed"), ("recurrence", "relapsed"), ("remission", "remission")])
+def test_clinical_status_sets_the_disease_status(clinical, status):
+    found = events(condition(ICD10, "C92.00", clinical=clinical))
+    assert found[status][0].active
+
+
+def test_clinical_status_wins_over_the_fifth_character():
+    found = events(condition(ICD10, "C92.02", clinical="remission"))
+    assert "relapsed" not in found and "remission" in found
+
+
+@pytest.mark.parametrize("clinical", ["inactive", "resolved", "remission"])
+def test_a_diagnosis_that_is_inactive_resolved_or_in_remission_is_kept_as_not_current(clinical):
+    found = events(condition(ICD10, "C92.00", clinical=clinical))
+    assert found["aml"][0].active is False
+
+
+@pytest.mark.parametrize("clinical", [None, "active", "recurrence", "relapse"])
+def test_a_diagnosis_is_current_unless_its_status_says_otherwise(clinical):
+    assert events(condition(ICD10, "C92.00", clinical=clinical))["aml"][0].active
+
+
+def test_a_status_event_of_a_resolved_condition_is_not_current():
+    found = events(condition(ICD10, "C92.02", clinical="resolved"))
+    assert found["relapsed"][0].active is False
+
+
+def test_icd_10_and_icd_o_3_codings_of_one_condition_make_the_most_specific_diagnosis_only():
+    resource = condition(ICD10, "C91.02")
+    resource["code"]["coding"].append({"system": ICDO3, "code": "9837/3"})
+    assert set(events(resource)) == {"t_all", "relapsed"}
+
+
+@pytest.mark.parametrize("verification", ["refuted", "entered-in-error"])
+def test_a_refuted_condition_is_not_read(verification):
+    resource = condition(ICD10, "B18.2", verificationStatus=coded(verification, "http://terminology.hl7.org/CodeSystem/condition-ver-status"))
+    record = read(resource)
+    assert record.facts.events == {}
+    assert record.ignored[0][0] == "entry[1].resource"
+
+
+@pytest.mark.parametrize(
+    "code, concept",
+    [
+        ("B20", "hiv"), ("Z21", "hiv"), ("B18.0", "hbv"), ("B18.1", "hbv"), ("B18.2", "hcv"),
+        ("A50.9", "syphilis"), ("A51.0", "syphilis"), ("A52.3", "syphilis"), ("A53.9", "syphilis"),
+        ("D89.810", "gvhd"), ("D89.811", "gvhd"), ("D89.812", "gvhd"), ("D89.813", "gvhd"),
+        ("I50.9", "heart_failure"), ("I50.22", "heart_failure"), ("Z33.1", "pregnancy"), ("O09.90", "pregnancy"),
+        ("O80", "pregnancy"), ("Z94.84", "hsct"),
+    ],
+)
+def test_other_conditions_become_their_events(code, concept):
+    assert set(events(condition(ICD10, code))) == {concept}
+
+
+@pytest.mark.parametrize("code", ["A49.9", "A54.0", "B18.8", "B19.20", "D89.82", "D89.89", "Z33.2", "Z94.81", "I51.9"])
+def test_neighbouring_codes_are_not_read(code):
+    assert events(condition(ICD10, code)) == {}
+
+
+def test_an_infection_does_not_get_a_disease_status_from_its_clinical_status():
+    assert set(events(condition(ICD10, "B18.2", clinical="recurrence"))) == {"hcv"}
+
+
+@pytest.mark.parametrize(
+    "code, kind", [("D89.810", "acute"), ("D89.811", "chronic"), ("D89.812", "acute_on_chronic"), ("D89.813", "unspecified")]
+)
+def test_gvhd_keeps_its_type(code, kind):
+    assert events(condition(ICD10, code))["gvhd"][0].attributes["type"] == kind
+
+
+@pytest.mark.parametrize(
+    "extra, grade",
+    [
+        ({"stage": [{"summary": {"text": "Grade II"}}]}, 2),
+        ({"stage": [{"summary": {"coding": [{"system": "urn:x", "code": "3"}]}}]}, 3),
+        ({"severity": {"text": "grade IV"}}, 4),
+        ({}, None),
+    ],
+)
+def test_gvhd_keeps_its_grade_when_given(extra, grade):
+    gvhd = events(condition(ICD10, "D89.810", **extra))["gvhd"][0]
+    assert gvhd.attributes.get("grade") == grade
+
+
+def test_transplant_status_is_dated_by_its_onset():
+    hsct = events(condition(ICD10, "Z94.84", onset="2025-04-01"))["hsct"][0]
+    assert hsct.date == date(2025, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "code, concept",
+    [
+        ("cns-involvement", "cns_involvement"), ("extramedullary-disease", "extramedullary_disease"),
+        ("isolated-extramedullary-relapse", "isolated_extramedullary_relapse"),
+        ("refractory-disease", "refractory"), ("lactating", "lactation"),
+    ],
+)
+def test_eligo_condition_codes_become_their_events(code, concept):
+    assert set(events(condition(ELIGO, code))) == {concept}
+
+
+@pytest.mark.parametrize(
+    "extra, day",
+    [
+        ({"onsetPeriod": {"start": "2026-01-05"}}, date(2026, 1, 5)),
+        ({"recordedDate": "2026-02-06"}, date(2026, 2, 6)),
+        ({"onsetDateTime": "2026-03"}, date(2026, 3, 1)),
+        ({"onsetDateTime": "2026-03-07T23:30:00-05:00"}, date(2026, 3, 7)),
+    ],
+)
+def test_a_condition_is_dated_by_onset_else_period_else_recorded_date(extra, day):
+    assert events(condition(ICD10, "B20", onset=None, **extra))["hiv"][0].date == day
+
+
+# -- procedures and other event resources -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "code, concepts",
+    [("car-t-therapy", {"car_t"}), ("car-nk-therapy", {"car_nk"}), ("allo-hsct", {"allo_hsct", "hsct"}),
+     ("auto-hsct", {"auto_hsct", "hsct"})],
+)
+def test_eligo_procedures_become_dated_events(code, concepts):
+    found = events(procedure(code, when="2025-03-01"))
+    assert set(found) == concepts
+    assert all(found[c][0].date == date(2025, 3, 1) for c in concepts)
+
+
+def test_a_procedure_may_be_dated_by_its_period():
+    found = events(procedure("car-t-therapy", when=None, performedPeriod={"start": "2025-06-02"}))
+    assert found["car_t"][0].date == date(2025, 6, 2)
+
+
+@pytest.mark.parametrize("status", ["not-done", "entered-in-error"])
+def test_a_procedure_not_done_is_not_read(status):
+    assert events(procedure("car-t-therapy", status=status)) == {}
+
+
+def test_a_car_t_product_given_as_a_medication_statement_is_an_event():
+    statement = {
+        "resourceType": "MedicationStatement",
+        "status": "completed",
+        "medicationCodeableConcept": coded("car-t-therapy", ELIGO),
+        "subject": {"reference": PATIENT_URL},
+        "effectiveDateTime": "2025-07-01",
+    }
+    assert events(statement)["car_t"][0].date == date(2025, 7, 1)
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        {"resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
+        {"resourceType": "MedicationRequest", "status": "active", "intent": "order", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
+        {"resourceType": "Immunization", "status": "completed", "vaccineCode": coded("08", "http://hl7.org/fhir/sid/cvx"), "patient": {"reference": PATIENT_URL}, "occurrenceDateTime": "2020-01-01"},
+        {"resourceType": "AllergyIntolerance", "patient": {"reference": PATIENT_URL}, "code": coded("91936005")},
+    ],
+    ids=["statement", "request", "immunization", "allergy"],
+)
+def test_medications_immunizations_and_allergies_without_a_concept_are_kept_and_ignored(resource):
+    record = read(resource)
+    assert record.facts.events == {} and record.facts.measurements == {}
+    assert record.ignored and record.ignored[0][0].startswith("entry[1].resource")
+
+
+# -- unknowns, references -----------------------------------------------------------------------
+
+
+def test_an_unknown_resource_type_is_ignored_not_rejected():
+    record = read({"resourceType": "FancyThing", "anything": {"goes": [1, None, "x"]}})
+    assert record.ignored == [("entry[1].resource", "resource type FancyThing is not read by Eligo")]
+
+
+def test_a_known_but_unread_resource_type_is_ignored_not_validated():
+    record = read({"resourceType": "Encounter", "status": 42})
+    assert record.ignored[0][0] == "entry[1].resource"
+
+
+def test_an_unknown_code_is_ignored_not_rejected():
+    record = read(observation(LOINC, "0000-0", valueQuantity=quantity(1, "mg")))
+    assert record.facts.measurements == {}
+    assert record.ignored == [("entry[1].resource.code", "no coding Eligo reads")]
+
+
+def test_an_entry_without_a_resource_is_ignored():
+    data = bundle()
+    data["entry"].append({"fullUrl": "urn:uuid:x", "request": {"method": "GET", "url": "Patient"}})
+    assert normalise(data).ignored == [("entry[1]", "holds no resource")]
+
+
+@pytest.mark.parametrize("reference", ["Patient/p1", PATIENT_URL, "http://example.org/fhir/Patient/p1"])
+def test_references_resolve_by_full_url_or_type_and_id(reference):
+    resource = condition(ICD10, "B20", subject={"reference": reference})
+    assert "hiv" in events(resource)
+
+
+def test_an_absolute_reference_resolves_against_an_absolute_full_url():
+    data = bundle(condition(ICD10, "B20", subject={"reference": "http://example.org/fhir/Patient/p1"}))
+    data["entry"][0]["fullUrl"] = "http://example.org/fhir/Patient/p1"
+    assert "hiv" in normalise(data).facts.events
+
+
+def test_a_resource_about_another_resource_in_the_bundle_is_ignored():
+    data = bundle({"resourceType": "Group", "type": "person", "actual": True}, condition(ICD10, "B20", subject={"reference": "urn:uuid:00000000-0000-4000-8000-000000000002"}))
+    record = normalise(data)
+    assert record.facts.events == {}
+    assert ("entry[2].resource", "is not about the bundle's Patient") in record.ignored
+
+
+def test_a_condition_with_a_logical_reference_is_taken_as_about_the_patient():
+    assert "hiv" in events(condition(ICD10, "B20", subject={"identifier": {"system": "urn:oid:1.2.3", "value": "MRN-1"}}))
+
+
+# -- evaluation date ----------------------------------------------------------------------------
+
+
+def test_facts_dated_after_as_of_are_left_out():
+    record = read(condition(ICD10, "B20", onset="2026-12-01"), condition(ICD10, "B18.2", onset="2026-01-01"), as_of=date(2026, 11, 22))
+    assert set(record.facts.events) == {"hcv"}
+    assert ("entry[1].resource", "dated after the evaluation date") in record.ignored
+
+
+def test_without_as_of_every_fact_is_kept():
+    assert set(events(condition(ICD10, "B20", onset="2099-12-01"))) == {"hiv"}

@@ -1,0 +1,1 @@
+# The parser is pure Python: these tests need no Django settings.

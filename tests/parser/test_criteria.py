@@ -1,0 +1,37 @@
+"""parse_criteria / parse_lines: whole texts, headings standing for their children."""
+
+from rules_engine.criteria import All, Any_, CriterionType, Op, Predicate
+from rules_engine.parser import parse_criteria, parse_lines
+from tests.parser.test_sections import OLD
+
+
+def test_parse_lines_takes_type_and_text_pairs():
+    criteria = parse_lines([("inclusion", "ECOG 0-2"), ("exclusion", "HIV positive")])
+    assert [c.type for c in criteria] == [CriterionType.INCLUSION, CriterionType.EXCLUSION]
+    assert criteria[0].expr == Predicate("ecog", Op.LTE, 2)
+
+
+def test_a_line_under_an_age_heading_is_read_as_an_age_bound():
+    criteria = parse_criteria(OLD)
+    under = next(c for c in criteria if c.text == "Under 80")
+    assert under.expr == Predicate("age", Op.LT, 80, "a")
+
+
+def test_a_one_of_the_following_heading_is_any_of_its_children():
+    text = "Inclusion Criteria:\n\n* Meets one of the following:\n\n   * ECOG 0-1\n   * Karnofsky ≥ 80%\n"
+    heading = parse_criteria(text)[0]
+    assert heading.expr == Any_((Predicate("ecog", Op.LTE, 1), Predicate("karnofsky", Op.GTE, 80, "%")))
+
+
+def test_a_plain_heading_is_all_of_its_children():
+    text = "Inclusion Criteria:\n\n* Adequate organ function:\n\n   * Hemoglobin ≥ 9 g/dL\n   * ECOG 0-1\n"
+    heading, first, _ = parse_criteria(text)
+    assert heading.expr == All((Predicate("hemoglobin", Op.GTE, 9, "g/dL"), Predicate("ecog", Op.LTE, 1)))
+    assert first.parent == 0
+
+
+def test_parsed_criteria_round_trip_through_json():
+    from rules_engine.criteria import criterion_from_json
+
+    for criterion in parse_criteria(OLD):
+        assert criterion_from_json(criterion.to_json()) == criterion

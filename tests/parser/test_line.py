@@ -1,0 +1,246 @@
+"""parse_line: one registry line -> the Criterion a record can decide (table-driven)."""
+
+import pytest
+
+from rules_engine.criteria import All, Any_, CriterionType, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser import parse_line
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+FEMALE = Predicate("sex", Op.IS, "female")
+
+
+def P(concept, op, value=None, unit=None, uln=False, window=None):
+    return Predicate(concept, op, value, unit, uln, window)
+
+
+AGE_CASES = [
+    ("Age ≥18 and <70 years old, gender not specified;", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 70, "a")))),
+    ("Age18-75years old, no gender or race;", P("age", Op.BETWEEN, (18, 75), "a")),
+    ("18-75 years old", P("age", Op.BETWEEN, (18, 75), "a")),
+    ("Over 14 years old, under 65 years old.", All((P("age", Op.GT, 14, "a"), P("age", Op.LT, 65, "a")))),
+    ("aged 3 years and older", P("age", Op.GTE, 3, "a")),
+    ("≥ 18 years of age", P("age", Op.GTE, 18, "a")),
+    ("Age ≥ 18 years.", P("age", Op.GTE, 18, "a")),
+    ("18 years of age or older", P("age", Op.GTE, 18, "a")),
+    ("Age between 18 and 75 years old (inclusive).", P("age", Op.BETWEEN, (18, 75), "a")),
+    ("Patients aged from 18 to 80 years old;", P("age", Op.BETWEEN, (18, 80), "a")),
+    ("Age of 20 or more.", P("age", Op.GTE, 20, "a")),
+    ("Male or female ≥18 years old and <80 years old.", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 80, "a")))),
+    ("Age 6 months to 21 years", All((P("age", Op.GTE, 6, "mo"), P("age", Op.LTE, 21, "a")))),
+]
+
+
+@pytest.mark.parametrize("text,expected", AGE_CASES, ids=[c[0][:40] for c in AGE_CASES])
+def test_age_phrasings_become_age_bounds(text, expected):
+    assert parse_line(text, INC).expr == expected
+
+
+def test_age_bounds_that_differ_by_study_phase_keep_the_phase_as_review():
+    expr = parse_line("Age ≥12 years in the single-dose exploration phase, age ≥3 years in the dose exploration phase, both sexes;", INC).expr
+    assert isinstance(expr, Any_)
+    assert expr.parts[0] == P("age", Op.GTE, 12, "a")
+    loosest = expr.parts[1]
+    assert isinstance(loosest, All) and loosest.parts[0] == P("age", Op.GTE, 3, "a")
+    assert isinstance(loosest.parts[1], Review) and loosest.parts[1].reason is ReviewReason.AMBIGUOUS
+
+
+PERFORMANCE_CASES = [
+    ("ECOG 0-2", P("ecog", Op.LTE, 2)),
+    ("Eastern Cooperative Oncology Group (ECOG) performance status score ≤2;", P("ecog", Op.LTE, 2)),
+    ("Eastern Cooperative Oncology Group (ECOG) score 0-2 points;", P("ecog", Op.LTE, 2)),
+    ("Physical Strength score 0-3 (ECOG standard)", P("ecog", Op.LTE, 3)),
+    ("ECOG performance status of 0 or 1", P("ecog", Op.LTE, 1)),
+    ("Karnofsky score ≥70;", P("karnofsky", Op.GTE, 70, "%")),
+    ("Karnofsky greater than 70%", P("karnofsky", Op.GT, 70, "%")),
+    ("Lansky ≥ 50", P("lansky", Op.GTE, 50, "%")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PERFORMANCE_CASES, ids=[c[0][:40] for c in PERFORMANCE_CASES])
+def test_performance_scales(text, expected):
+    assert parse_line(text, INC).expr == expected
+
+
+LAB_CASES = [
+    (
+        "Total bilirubin (TBil) ≤3×upper limit of normal (ULN), aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤5×ULN, creatinine ≤1.6mg/dL;",
+        All((P("bilirubin", Op.LTE, 3, None, True), P("ast", Op.LTE, 5, None, True), P("alt", Op.LTE, 5, None, True), P("creatinine", Op.LTE, 1.6, "mg/dL"))),
+    ),
+    ("serum creatinine≤1.5×ULN or creatinine clearance rate ≥30ml/min", Any_((P("creatinine", Op.LTE, 1.5, None, True), P("creatinine_clearance", Op.GTE, 30, "mL/min")))),
+    ("Absolute neutrophil counts ≥1.0×109/L", P("anc", Op.GTE, 1, "10*9/L")),
+    ("Platelet ≥50×109/L", P("platelets", Op.GTE, 50, "10*9/L")),
+    ("Platelet count at least 100,000/mm^3", P("platelets", Op.GTE, 100, "10*9/L")),
+    ("Hemoglobin ≥9 g/dL", P("hemoglobin", Op.GTE, 9, "g/dL")),
+    ("Left ventricular ejection fraction (LVEF) ≥50%;", P("lvef", Op.GTE, 50, "%")),
+    ("EF≥50%", P("lvef", Op.GTE, 50, "%")),
+    ("Baseline blood oxygen saturation under indoor ventilation was > 92%.", All((P("spo2", Op.GT, 92, "%"), Review(ReviewReason.UNPARSED, "under indoor ventilation")))),
+    ("Creatinine clearance (estimated by Cockcroft Gault formula) > 60 mL/min", P("creatinine_clearance", Op.GT, 60, "mL/min")),
+    ("Serum ALT/AST ≤ 2.5 ULN", All((P("alt", Op.LTE, 2.5, None, True), P("ast", Op.LTE, 2.5, None, True)))),
+    ("Estimated survival >12 weeks;", P("life_expectancy", Op.GT, 12, "wk")),
+    ("Expected survival is more than 3 months;", P("life_expectancy", Op.GT, 3, "mo")),
+]
+
+
+@pytest.mark.parametrize("text,expected", LAB_CASES, ids=[c[0][:40] for c in LAB_CASES])
+def test_labs_and_measurements(text, expected):
+    assert parse_line(text, INC).expr == expected
+
+
+def test_a_second_threshold_for_the_same_lab_is_an_alternative():
+    expr = parse_line("CCR ≥ 50ml/min or Cr < 2.0mg/dL or < 2 times upper limitation of normal", INC).expr
+    assert expr == Any_((P("creatinine_clearance", Op.GTE, 50, "mL/min"), P("creatinine", Op.LT, 2, "mg/dL"), P("creatinine", Op.LT, 2, None, True)))
+
+
+def test_lab_list_in_an_exclusion_reads_each_lab_as_an_alternative():
+    expr = parse_line("AST/ALT > 2.5 × ULN", EXC).expr
+    assert expr == Any_((P("ast", Op.GT, 2.5, None, True), P("alt", Op.GT, 2.5, None, True)))
+
+
+DIAGNOSIS_CASES = [
+    ("Diagnosed as relapsed AML;", INC, All((P("relapsed", Op.PRESENT), P("aml", Op.PRESENT)))),
+    ("Confirmed APL;", EXC, P("apl", Op.PRESENT)),
+    ("Patients diagnosed with acute promyelocytic leukemia:t(15;17)(q22;q12);", EXC, P("apl", Op.PRESENT)),
+    ("Patients diagnosed with acute leukemia.", INC, P("acute_leukemia", Op.PRESENT)),
+    ("Diagnosed with relapse/refractory acute lymphoblastic leukemia;", INC, All((Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))), P("all", Op.PRESENT)))),
+    ("Central nervous system involvement;", EXC, P("cns_involvement", Op.PRESENT)),
+    ("With central nervous system (CNS) involvement;", EXC, P("cns_involvement", Op.PRESENT)),
+    ("Simple extramedullary leukemia or simple extramedullary recurrence;", EXC, P("isolated_extramedullary_relapse", Op.PRESENT)),
+    ("Relapse was defined as recurrence of blast cell(more than 5%) in peripheral blood or in bone marrow or extramedullary involvement;", INC, P("relapsed", Op.PRESENT)),
+]
+
+
+@pytest.mark.parametrize("text,ctype,expected", DIAGNOSIS_CASES, ids=[c[0][:40] for c in DIAGNOSIS_CASES])
+def test_diagnoses_and_disease_status(text, ctype, expected):
+    assert parse_line(text, ctype).expr == expected
+
+
+def test_cd19_positive_all_is_all_and_cd19_positive():
+    expr = parse_line("Meet the diagnostic criteria for recurrent or refractory CD19 positive acute lymphoblastic leukemia.", INC).expr
+    assert expr == All((Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))), P("cd19", Op.IS, "positive"), P("all", Op.PRESENT)))
+
+
+def test_b_all_or_aml_is_any_of_the_two():
+    expr = parse_line("Diagnosed with B-ALL or AML according to the World Health Organization (WHO) classification", INC).expr
+    assert isinstance(expr, All) and expr.parts[0] == Any_((P("b_all", Op.PRESENT), P("aml", Op.PRESENT)))
+
+
+def test_excluding_isolated_extramedullary_relapse_adds_a_negation():
+    expr = parse_line("Meet the diagnosis of relapsed/refractory leukemia, excluding isolated extramedullary relapse;", INC).expr
+    assert expr == All((Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))), Not(P("isolated_extramedullary_relapse", Op.PRESENT))))
+
+
+def test_not_apl_in_parentheses_excludes_apl():
+    expr = parse_line("Diagnosed as AML (not acute promyelocytic leukemia (APL))", INC).expr
+    assert expr == All((P("aml", Op.PRESENT), Not(P("apl", Op.PRESENT))))
+
+
+HIV = Any_((P("hiv", Op.PRESENT), P("hiv_test", Op.IS, "positive")))
+INFECTION_CASES = [
+    ("Known human immunodeficiency virus (HIV) infection", HIV),
+    ("HIV positive", HIV),
+    (
+        "Active HBV or HCV infection (HBV-DNA positive or HCV-RNA positive), HIV positive, or syphilis positive;",
+        Any_((P("hbv_dna", Op.IS, "positive"), P("hcv_rna", Op.IS, "positive"), P("hiv", Op.PRESENT), P("hiv_test", Op.IS, "positive"), P("syphilis", Op.PRESENT))),
+    ),
+    ("HBsAg positive", P("hbsag", Op.IS, "positive")),
+]
+
+
+@pytest.mark.parametrize("text,expected", INFECTION_CASES, ids=[c[0][:40] for c in INFECTION_CASES])
+def test_infections_with_their_qualifiers(text, expected):
+    assert parse_line(text, EXC).expr == expected
+
+
+def test_hcv_antibody_positive_is_waived_when_rna_is_negative():
+    expr = parse_line(
+        "Hepatitis C (HCV antibody positive). Participants who are serologically positive for HCV antibodies can also be enrolled if their PCR test results for HCV RNA are negative.",
+        EXC,
+    ).expr
+    assert expr == All((P("hcv_antibody", Op.IS, "positive"), Not(All((P("hcv_antibody", Op.IS, "positive"), P("hcv_rna", Op.IS, "negative"))))))
+
+
+PREGNANT = Any_((P("pregnancy", Op.PRESENT), P("lactation", Op.PRESENT), P("pregnancy_test", Op.IS, "positive")))
+
+
+@pytest.mark.parametrize("text", ["Pregnant or lactating female subjects", "Women in pregnancy and lactation;", "Women who are pregnant (urine/blood pregnancy test positive) or lactating;"])
+def test_pregnancy_or_lactation_exclusion_applies_to_female_patients(text):
+    criterion = parse_line(text, EXC)
+    assert criterion.expr == PREGNANT
+    assert criterion.applies_if == FEMALE
+
+
+def test_negative_pregnancy_test_inclusion_keeps_contraception_as_consent_review():
+    criterion = parse_line("Pregnancy test must be negative, and fertile non-abstinent female patients must agree to use effective contraception.", INC)
+    assert criterion.applies_if == FEMALE
+    assert isinstance(criterion.expr, All)
+    assert criterion.expr.parts[0] == P("pregnancy_test", Op.IS, "negative")
+    assert criterion.expr.parts[1].reason is ReviewReason.CONSENT
+
+
+def test_nyha_class_iii_or_iv_needs_heart_failure_and_class_3_or_more():
+    expr = parse_line("New York Heart Association (NYHA) functional class III or IV heart failure;", EXC).expr
+    assert expr == All((P("heart_failure", Op.PRESENT), P("nyha", Op.GTE, 3)))
+
+
+def test_nyha_class_at_least_3():
+    expr = parse_line("New York Heart Association (NYHA) Class ≥3", EXC).expr
+    assert expr == All((P("heart_failure", Op.PRESENT), P("nyha", Op.GTE, 3)))
+
+
+def test_transplant_within_a_window_and_gvhd_within_another():
+    expr = parse_line("Received hematopoietic stem cell transplantation within the last 3 months and had graft-versus-host disease (GVHD) in the last 2 weeks, requiring immunosuppressive agents;", EXC).expr
+    assert isinstance(expr, All)
+    assert P("hsct", Op.WITHIN, window=Window(3, "months")) in expr.parts
+    assert P("gvhd", Op.WITHIN, window=Window(2, "weeks")) in expr.parts
+    assert any(isinstance(p, Review) for p in expr.parts)
+
+
+def test_gvhd_grade_and_treatment_narrow_the_exclusion():
+    expr = parse_line("Patients with grade II-IV graft-versus-host disease (GVHD) requiring the use of immunosuppressive agents ;", EXC).expr
+    assert isinstance(expr, All) and expr.parts[0] == P("gvhd", Op.PRESENT)
+    assert all(isinstance(p, Review) for p in expr.parts[1:])
+
+
+def test_a_therapy_named_as_the_reference_point_is_not_a_prior_therapy():
+    expr = parse_line("Systemic steroids were used within 3 days before CAR NK-CD19 infusion;", EXC).expr
+    assert "car_nk" not in repr(expr)
+
+
+def test_no_at_the_start_of_an_inclusion_negates():
+    expr = parse_line("No obvious active infection or graft-versus-host disease", INC).expr
+    assert isinstance(expr, Not)
+
+
+REVIEW_CASES = [
+    ("Written informed consent could be acquired;", INC, ReviewReason.CONSENT),
+    ("The subject and their legal guardian are willing and able to comply with all trial requirements.", INC, ReviewReason.CONSENT),
+    ("Other conditions deemed by the investigator to potentially increase subject risk or interfere with trial results.", EXC, ReviewReason.JUDGEMENT),
+    ("History of allergy to any component of the cell product;", EXC, ReviewReason.UNSUPPORTED_CONCEPT),
+    ("Participate in other clinical experimenters during the same period", EXC, ReviewReason.UNSUPPORTED_CONCEPT),
+    ("Xyzzy plugh", INC, ReviewReason.UNPARSED),
+]
+
+
+@pytest.mark.parametrize("text,ctype,reason", REVIEW_CASES, ids=[c[0][:40] for c in REVIEW_CASES])
+def test_lines_no_record_can_decide_are_review_with_their_reason(text, ctype, reason):
+    expr = parse_line(text, ctype).expr
+    assert isinstance(expr, Review) and expr.reason is reason
+
+
+def test_unstructured_rest_of_an_inclusion_is_a_further_requirement():
+    expr = parse_line("ECOG 0-2; normal ECG", INC).expr
+    assert isinstance(expr, All) and expr.parts[0] == P("ecog", Op.LTE, 2) and isinstance(expr.parts[1], Review)
+
+
+def test_unstructured_rest_of_an_exclusion_is_a_further_alternative():
+    expr = parse_line("HIV positive; other severe infections", EXC).expr
+    assert isinstance(expr, Any_) and isinstance(expr.parts[-1], Review)
+
+
+def test_an_unrecognised_exception_widens_an_inclusion():
+    expr = parse_line("Total bilirubin ≤1.5 ULN, excluding subjects with Gilbert's syndrome", INC).expr
+    assert isinstance(expr, Any_) and expr.parts[0] == P("bilirubin", Op.LTE, 1.5, None, True) and isinstance(expr.parts[1], Review)
+
+
+def test_criterion_keeps_the_registry_words():
+    assert parse_line("Karnofsky score ≥70;", INC).text == "Karnofsky score ≥70;"
