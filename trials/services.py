@@ -116,7 +116,7 @@ def set_criteria(
     if trial.current_criteria_id is not None and wanted == _current_lines(trial):
         return None
     corrections = _corrections_of(trial)
-    structured = structure_lines(wanted)
+    structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
     number = (trial.current_criteria.number + 1) if trial.current_criteria_id else 1
     version = CriteriaVersion.objects.create(
         trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=PARSER_VERSION

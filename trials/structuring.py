@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rules_engine.criteria import Criterion, CriterionType, Review, ReviewReason
+from rules_engine.criteria import Criterion
+from rules_engine.parser import parse_lines
 
-PARSER_VERSION = "0"
+# Bump when the parser's output changes, so stored versions say which parser wrote them.
+PARSER_VERSION = "1"
 
 
-def structure_lines(lines: Sequence[tuple[str, str]]) -> list[Criterion]:
-    """Structure each (type, text) line; what the parser cannot read is a review criterion."""
-    return [Criterion(type=CriterionType(t), text=text, expr=Review(ReviewReason.UNPARSED)) for t, text in lines]
+def structure_lines(lines: Sequence[tuple[str, str, int | None]]) -> list[Criterion]:
+    """Structure each (type, text, parent) line; what the parser cannot read is a review
+    criterion with its reason, never a dropped line."""
+    return list(parse_lines(lines))

@@ -326,7 +326,8 @@ def normalise_native(data: dict[str, Any] | bytes | str) -> NormalisedRecord:
         active = entry.get("active", True)
         if not isinstance(active, bool):
             raise IntakeError(f"{path}.active", "must be true or false")
-        attributes = entry.get("attributes", {}) or {}
+        attributes = entry.get("attributes")
+        attributes = {} if attributes is None else attributes
         if not isinstance(attributes, dict):
             raise IntakeError(f"{path}.attributes", "must be an object")
         source = _string(entry.get("id"), f"{path}.id") or path

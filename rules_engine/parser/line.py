@@ -834,7 +834,7 @@ _STOP = frozenset(
     per cent percent inclusive exclusive respectively where when if whose what how about into again same well due
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
     according accordance who world health organization classification guidelines guideline version edition confirmed
-    flow cytometry immunohistochemistry cell cells since ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial""".split()
+    flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 

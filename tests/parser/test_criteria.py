@@ -2,7 +2,14 @@
 
 from rules_engine.criteria import All, Any_, CriterionType, Op, Predicate
 from rules_engine.parser import parse_criteria, parse_lines
-from tests.parser.test_sections import OLD
+
+OLD = """
+        PATIENT CHARACTERISTICS:
+
+        Age:
+
+          -  Under 80
+"""
 
 
 def test_parse_lines_takes_type_and_text_pairs():
