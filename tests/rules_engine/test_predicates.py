@@ -37,7 +37,7 @@ NUMERIC = [
     ("ANC /uL against 10*9/L, below", P("anc", Op.GTE, 1.0, "10*9/L"), {"anc": (999, "/uL")}, NOT_MET),
     ("bilirubin umol/L against mg/dL", P("bilirubin", Op.LTE, 1.5, "mg/dL"), {"bilirubin": (25, "umol/L")}, MET),
     ("bilirubin umol/L against mg/dL, above", P("bilirubin", Op.LTE, 1.5, "mg/dL"), {"bilirubin": (26, "umol/L")}, NOT_MET),
-    ("bilirubin mg/dL against umol/L threshold", P("bilirubin", Op.LTE, 34.2, "umol/L"), {"bilirubin": (2.0, "mg/dL")}, MET),
+    ("bilirubin mg/dL against umol/L threshold", P("bilirubin", Op.LTE, 34.3, "umol/L"), {"bilirubin": (2.0, "mg/dL")}, MET),
     ("creatinine umol/L against mg/dL", P("creatinine", Op.LTE, 1.6, "mg/dL"), {"creatinine": (141, "umol/L")}, MET),
     ("creatinine umol/L against mg/dL, above", P("creatinine", Op.LTE, 1.6, "mg/dL"), {"creatinine": (142, "umol/L")}, NOT_MET),
     ("hemoglobin g/L against g/dL", P("hemoglobin", Op.GTE, 8, "g/dL"), {"hemoglobin": (80, "g/L")}, MET),
