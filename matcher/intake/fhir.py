@@ -136,8 +136,8 @@ def join_path(prefix: str, loc: tuple[Any, ...] | list[Any]) -> str:
         if isinstance(part, int):
             path += f"[{part}]"
         elif isinstance(part, str):
-            if part == "root" or not re.fullmatch(r"_?[A-Za-z][A-Za-z0-9_]*", part):
-                continue  # pydantic's internal steps (root validators, union tags)
+            if part == "root" or not re.fullmatch(r"_?[A-Za-z][A-Za-z0-9]*", part):
+                continue  # pydantic internals (root validators, union tags, python names): FHIR names have no "_" inside
             path = f"{path}.{part}" if path else part
     return path
 
@@ -161,6 +161,8 @@ _TYPE_WORDS = (
     ("datetime_", "must be a FHIR dateTime (YYYY, YYYY-MM, YYYY-MM-DD or a full date and time)"),
     ("date_", "must be a FHIR date (YYYY, YYYY-MM or YYYY-MM-DD)"),
     ("time_", "must be a FHIR time (hh:mm:ss)"),
+    ("json_invalid", "must be an object"),
+    ("fhir-validation-wrong-resource-type", "is not of the FHIR type this element takes"),
     ("literal_error", "is not one of the allowed codes"),
     ("enum", "is not one of the allowed codes"),
     ("too_short", "must not be empty"),
@@ -250,8 +252,8 @@ def check_json_types(raw: Any, value: Any, path: str) -> None:
     """Walk the posted JSON beside the validated model and reject primitives of the wrong
     JSON type that pydantic coerced (FHIR JSON: numbers are numbers, dates are strings)."""
     if isinstance(value, BaseModel):
-        if not isinstance(raw, dict):
-            return
+        if not isinstance(raw, dict):  # the models parse a JSON string into an element
+            raise IntakeError(path, "must be an object")
         aliases = _aliases(type(value))
         for key, sub in raw.items():
             name = aliases.get(key)
@@ -262,9 +264,10 @@ def check_json_types(raw: Any, value: Any, path: str) -> None:
             check_json_types(sub, getattr(value, name, None), f"{path}.{key}")
         return
     if isinstance(value, list):
-        if isinstance(raw, list):
-            for i, (r, v) in enumerate(zip(raw, value)):
-                check_json_types(r, v, f"{path}[{i}]")
+        if not isinstance(raw, list):
+            raise IntakeError(path, "must be an array")
+        for i, (r, v) in enumerate(zip(raw, value)):
+            check_json_types(r, v, f"{path}[{i}]")
         return
     if value is None:
         return

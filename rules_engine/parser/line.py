@@ -753,7 +753,7 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
         joined = _all(preds) if re.search(r"\band\b", m.group("cds"), I) else _any(preds)
         items.append(_Item(m.start(), m.end(), joined, frozenset(cds)))
     for m in _GVHD.finditer(text):
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
             items.append(_Item(m.start(), m.end(), _p("gvhd", Op.PRESENT), frozenset({"gvhd"})))
     for m in _HF.finditer(text):
         if free(m.start(), m.end()):
@@ -878,6 +878,7 @@ _NEGATED = re.compile(
     I,
 )
 _OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
+_SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refractory": the slash joins a word, not the items
 _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 
 
@@ -930,7 +931,7 @@ def _combine(items: list[_Item], text: str, ctype: CriterionType) -> Expr | None
     default_or = ctype is CriterionType.EXCLUSION
     kinds = []
     for c in connectors:
-        if _OR.search(c):
+        if _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
             kinds.append("or")
         elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b", c, I):
             kinds.append("and")
@@ -1120,22 +1121,44 @@ def _split_clauses(text: str) -> list[str]:
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
     norm = normalize(text)
     definition = _DEFINITION_LINE.match(norm)
-    if definition:  # "Relapse was defined as ...": the definition is not a further requirement
+    if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
-        return _p("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
+        term = _p("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
+        return _any([Not(term), Review(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
     clauses = [c.strip(" ,.") for c in _split_clauses(norm)]
     clauses = [c for c in clauses if c]
-    exprs: list[Expr] = []
+    if not clauses:
+        return Review(_reason(norm), "")
     window = _MEASURE_WINDOW.match(norm)
     if window:
-        clauses[0] = clauses[0][window.end() - (len(norm) - len(clauses[0])) if False else 0:]
         clauses[0] = _MEASURE_WINDOW.sub("", clauses[0], count=1)
+    permission = _permission(clauses, ctype)
+    if permission is not None:
+        return permission
+    exprs: list[Expr] = []
+    exprs_text: list[str] = []
     status_seen = False
+    in_definition = False  # the rest of the line defines the status it asked for
+    definitions: list[str] = []
+    any_group: list[Expr] | None = None  # items after "at least one of the following"
     for clause_text in clauses:
-        if status_seen and _DEFINITIONAL.search(clause_text):
+        if in_definition or (status_seen and (_DEFINITIONAL.search(clause_text) or (exprs and _LEAD_IN.search(exprs_text[-1])))):
+            in_definition = True
+            definitions.append(clause_text)
             continue
-        if exprs and _WIDENING_CLAUSE.search(re.sub(r"\([^()]*\)", "", clause_text)):
-            exprs[-1] = _attach_widening(exprs[-1], clause_text, ctype)
+        if exprs and _WIDENING_CLAUSE.search(_PARENS.sub("", clause_text)):
+            if any_group:
+                any_group[-1] = _attach_widening(any_group[-1], clause_text, ctype)
+            else:
+                exprs[-1] = _attach_widening(exprs[-1], clause_text, ctype)
+            continue
+        if any_group is None and _ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
+            any_group = []
+            lead = _ONE_OF.split(clause_text)[0]
+            lead_clause = _parse_clause(lead, ctype)
+            if lead_clause.expr is not None:
+                exprs.append(lead_clause.expr)
+            exprs_text.append(clause_text)
             continue
         negated = bool(_NEGATED.match(clause_text))
         clause = _parse_clause(clause_text, ctype)
@@ -1143,8 +1166,16 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             continue
         expr = _clause_expr(clause, ctype, negated)
         if expr is not None:
+            if any_group is not None and _ENUMERATED.match(clause_text):
+                any_group.append(expr)
+                continue
             exprs.append(expr)
+            exprs_text.append(clause_text)
             status_seen = status_seen or bool({"relapsed", "refractory"} & {p.concept for p in _preds(expr)})
+    if any_group:
+        exprs.append(_any(any_group))
+    if definitions:
+        exprs = [_widen_status(e, " ".join(definitions)) for e in exprs]
     if not exprs:
         return Review(_reason(norm), "")
     structured = [e for e in exprs if not isinstance(e, Review)]
@@ -1154,9 +1185,71 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         return Review(reason, "")
     expr = _all(exprs) if ctype is CriterionType.INCLUSION else _any(exprs)
     expr = _phased_age(expr, norm)
-    if window:
+    if window and not _FUTURE_REFERENCE.search(window.group(0)):
         expr = _with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+_LEAD_IN = re.compile(r":\s*$")
+_ONE_OF = re.compile(r"\b(?:at\s+least|any)\s+(?:one\s+)?of\s+the\s+following\b|\b(?:one|1)\s+(?:or\s+more\s+)?of\s+the\s+following\b", I)
+_ENUMERATED = re.compile(r"^\W*(?:\(?\d{1,2}\)|[a-h]\)|[a-h]\.)")
+# a recency window measured back from the start of treatment: the treatment lies ahead of the
+# evaluation date, so the latest value is the evidence and the lab is repeated before dosing
+_FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administration|therapy|lymphodepl\w*|conditioning|apheresis|leukapheresis)\b", I)
+_PERMISSION = re.compile(
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b",
+    I,
+)
+
+
+def _permission(clauses: list[str], ctype: CriterionType) -> Expr | None:
+    """A line that opens by permitting a group ("Patients who have previously received CAR-T
+    may be included, provided that ..."): it asks nothing of anyone outside the group, and of
+    the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
+    exclusion: ``All(group, Not(condition))``."""
+    first = _PARENS.sub("", clauses[0])
+    m = _PERMISSION.search(first)
+    if m is None:
+        return None
+    m = _PERMISSION.search(clauses[0])
+    if m is None:
+        return None
+    subject = clauses[0][: m.start()]
+    items = [it for it in _extract(subject, ctype) if it.expr is not None]
+    if not items:
+        return None
+    group = _combine(items, subject, CriterionType.INCLUSION)
+    rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
+    rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
+    condition: Expr = Review(_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    assert group is not None
+    if ctype is CriterionType.INCLUSION:
+        return _any([Not(group), condition])
+    return _all([group, Not(condition)])
+
+
+def _widen_status(expr: Expr, definition: str) -> Expr:
+    """A status the line goes on to define by cases: when the cases include the other status
+    ("refractory cases: ... 2) recurrence within 6 months"), either status meets it."""
+    relapse = bool(re.search(r"\b(?:relaps\w*|recurren\w*)", definition, I))
+    refractory = bool(re.search(r"\brefractory\b|\b(?:not|fail\w*\s+to)\s+achieve\w*\s+(?:a\s+)?(?:complete\s+)?(?:remission|CR)\b", definition, I))
+    either = _any([_p("relapsed", Op.PRESENT), _p("refractory", Op.PRESENT)])
+
+    def walk(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.op is Op.PRESENT:
+            if (e.concept == "refractory" and relapse) or (e.concept == "relapsed" and refractory):
+                return either
+            return e
+        if isinstance(e, All):
+            return _all([walk(p) for p in e.parts])
+        if isinstance(e, Any_):
+            return _any([walk(p) for p in e.parts])
+        if isinstance(e, Not):
+            return Not(walk(e.part))
+        return e
+
+    return walk(expr)
 
 
 _MEASURE_WINDOW = re.compile(r"^\W*within\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?)\s+(?:prior\s+to|before)\s+[^,:]{0,60}[,:]\s*", I)

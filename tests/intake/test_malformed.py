@@ -156,11 +156,15 @@ def test_a_reference_to_a_resource_missing_from_the_bundle_is_refused_at_the_ref
         (lambda r: r.update(status=["final"]), "entry[3].resource.status"),
         (lambda r: r.update(subject={"reference": 5}), "entry[3].resource.subject.reference"),
         (lambda r: r.update(valueString="0.8"), "entry[3].resource"),
+        (lambda r: r.update(valueQuantity='{"value": 0.8, "unit": "mg/dL"}'), "entry[3].resource.valueQuantity"),
+        (lambda r: r.update(referenceRange='[{"high": {"value": 1}}]'), "entry[3].resource.referenceRange"),
+        (lambda r: r.update(valueQuantity={"resourceType": "Observation", "value": 1}), "entry[3].resource.valueQuantity"),
     ],
     ids=[
         "value-text", "value-string-number", "value-boolean", "value-null", "unit-number", "quantity-array",
         "quantity-number", "range-high-text", "date-number", "date-impossible", "code-number", "code-string",
         "code-missing", "misspelt-element", "status-array", "reference-number", "two-values",
+        "quantity-as-json-text", "list-as-json-text", "quantity-with-resource-type",
     ],
 )
 def test_a_value_of_the_wrong_type_is_refused_at_its_path(change, path):

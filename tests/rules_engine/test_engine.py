@@ -1,0 +1,151 @@
+"""The durable path's own behaviour: forward chaining, isolation, cleanup, failures."""
+
+import threading
+from datetime import date
+
+import pytest
+from conftest import AS_OF, patient, trial_of
+
+from rules_engine import engine as engine_module
+from rules_engine.compiler import DERIVATION_RULESET, MAX_PROBES_PER_RULESET, plan
+from rules_engine.criteria import Op, Predicate, Window
+from rules_engine.engine import MatchingEngine
+from rules_engine.outcome import Eligibility, Outcome
+
+P = Predicate
+
+
+def test_derived_facts_come_from_rules_that_assert_facts():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("acute_leukemia", Op.PRESENT))])
+    facts = patient(events={"apl": date(2026, 10, 1), "refractory": date(2026, 10, 1)}, measurements={"karnofsky": (80, "%")})
+    from rules_engine.compiler import patient_facts
+    from rules_engine.snapshot import snapshot
+
+    base = patient_facts(snapshot(facts, AS_OF))
+    derived = e.network.run({DERIVATION_RULESET: [f for f in base if f["t"] in e._compiler.derivation_tags]}).derived
+    chains = {f["k"] for f in derived}
+    assert {"apl>aml", "apl>aml>acute_leukemia", "refractory>relapsed_or_refractory", "karnofsky>ecog"} <= chains
+
+
+def test_identical_predicates_across_trials_share_one_rule():
+    e = MatchingEngine()
+    before = e.network.rule_count()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id=f"T{i}") for i in range(50)])
+    assert e.network.rule_count() - before == 1
+
+
+def test_a_between_shares_its_bounds_with_single_comparisons():
+    between = {p.key for p in plan(P("ecog", Op.BETWEEN, (0, 2))).probes}
+    assert {p.key for p in plan(P("ecog", Op.LTE, 2)).probes} <= between
+
+
+def test_rulesets_stay_under_the_sibling_limit():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("platelets", Op.GTE, float(i), "10*9/L"), trial_id=f"T{i}") for i in range(200)])
+    sizes = {}
+    for ruleset in e._compiler.ruleset_of.values():
+        sizes[ruleset] = sizes.get(ruleset, 0) + 1
+    assert max(sizes.values()) <= MAX_PROBES_PER_RULESET < 64
+    outcome = e.evaluate(patient({"platelets": (500, "10*9/L")}), AS_OF, ["T199"])[0]
+    assert outcome.error is None and outcome.eligibility is Eligibility.ELIGIBLE
+
+
+def test_adding_a_trial_only_adds_rulesets():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("lvef", Op.GTE, 50, "%"), trial_id="A")])
+    names = set(e._compiler.ruleset_of.values())
+    e.add_trials([trial_of(P("lvef", Op.GTE, 45, "%"), trial_id="B")])
+    assert names < set(e._compiler.ruleset_of.values())
+
+
+def test_no_state_leaks_between_two_patients(engine):
+    trial = trial_of(P("hiv", Op.PRESENT), trial_id="leak")
+    engine.add_trials([trial])
+    first = engine.evaluate(patient(events={"hiv": date(2020, 1, 1)}), AS_OF, ["leak"])[0]
+    second = engine.evaluate(patient(), AS_OF, ["leak"])[0]
+    assert (first.criteria[0].outcome, second.criteria[0].outcome) == (Outcome.MET, Outcome.NOT_MET)
+
+
+def test_sessions_are_deleted_after_every_evaluation():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="S"), trial_of(P("aml", Op.PRESENT), trial_id="S2")])
+    start = e.network.last_session()
+    for i in range(300):
+        e.evaluate(patient({"ecog": (i % 4,)}, {"aml": AS_OF}), AS_OF)
+    used = [str(s) for s in range(start + 1, e.network.last_session() + 1)]
+    assert len(used) >= 600
+    names = set(e._compiler.ruleset_of.values()) | {DERIVATION_RULESET}
+    assert e.network.live_sessions(names, used) == 0
+
+
+def test_an_exception_in_an_action_becomes_that_trials_error(monkeypatch):
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("lvef", Op.GTE, 50, "%"), trial_id="bad"), trial_of(P("hiv", Op.PRESENT), trial_id="good")])
+    bad_key = plan(P("lvef", Op.GTE, 50, "%")).probes[0].key
+    original = e.network._record
+
+    def record(key, fact_key):
+        if key == bad_key:
+            raise RuntimeError("action failed")
+        original(key, fact_key)
+
+    monkeypatch.setattr(e.network, "_record", record)
+    outcomes = {o.trial_id: o for o in e.evaluate(patient({"lvef": (60, "%")}), AS_OF)}
+    assert "RuntimeError: action failed" in outcomes["bad"].error
+    assert outcomes["good"].error is None
+
+
+def test_a_trial_that_fails_to_assemble_does_not_sink_the_batch(monkeypatch):
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("lvef", Op.GTE, 50, "%"), trial_id="x"), trial_of(P("hiv", Op.PRESENT), trial_id="y")])
+    real = engine_module.assemble
+
+    def flaky(trial, snap, decide):
+        if trial.trial_id == "x":
+            raise ValueError("broken trial")
+        return real(trial, snap, decide)
+
+    monkeypatch.setattr(engine_module, "assemble", flaky)
+    outcomes = {o.trial_id: o for o in e.evaluate(patient(), AS_OF)}
+    assert outcomes["x"].error == "ValueError: broken trial" and outcomes["y"].error is None
+
+
+def test_removed_trials_are_no_longer_evaluated():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("hiv", Op.PRESENT), trial_id="gone")])
+    e.remove_trial("gone")
+    assert e.evaluate(patient(), AS_OF) == []
+
+
+def test_module_level_evaluate_runs_one_compiled_trial():
+    compiled = engine_module.compile_trial(trial_of(P("ecog", Op.LTE, 1), trial_id="mod"))
+    assert engine_module.evaluate(compiled, patient({"ecog": (1,)}), AS_OF).eligibility is Eligibility.ELIGIBLE
+
+
+def test_concurrent_threads_get_their_own_answers(engine):
+    engine.add_trials([trial_of(P("ecog", Op.LTE, 1), trial_id="threads")])
+    results, errors = {}, []
+
+    def run(i):
+        try:
+            out = engine.evaluate(patient({"ecog": (i % 3,)}), AS_OF, ["threads"])[0]
+            results[i] = out.criteria[0].outcome
+        except Exception as exc:  # pragma: no cover - a failure is reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(24)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert all(results[i] is (Outcome.MET if i % 3 <= 1 else Outcome.NOT_MET) for i in range(24))
+
+
+@pytest.mark.parametrize("as_of", [date(2026, 11, 22), date(2027, 6, 1)])
+def test_the_evaluation_date_moves_windows_without_recompiling(as_of):
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("car_t", Op.NOT_WITHIN, window=Window(3, "months")), trial_id="w")])
+    out = e.evaluate(patient(events={"car_t": date(2026, 11, 1)}), as_of)[0]
+    assert out.criteria[0].outcome is (Outcome.NOT_MET if as_of.year == 2026 else Outcome.MET)
