@@ -59,7 +59,7 @@ class EngineCache:
 def _load_criteria(trials: list[OpenTrial]) -> list[TrialCriteria]:
     by_version: dict[int, list[Criterion]] = {}
     rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
-    for row in rows.only("version_id", "position", "type", "text", "structured"):
+    for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):
         by_version.setdefault(row.version_id, []).append(row)
     return [
         TrialCriteria(
@@ -73,7 +73,7 @@ def _load_criteria(trials: list[OpenTrial]) -> list[TrialCriteria]:
 
 def _criterion(row: Criterion):
     data = row.structured or {"type": row.type, "text": row.text, "expr": {"node": "review", "reason": "unparsed"}}
-    return criterion_from_json({**data, "type": row.type, "text": row.text})
+    return criterion_from_json({**data, "type": row.type, "text": row.text, "parent": row.parent_position})
 
 
 engine_cache = EngineCache()

@@ -49,16 +49,29 @@ def _negate(outcome: Outcome) -> Outcome:
     return {MET: NOT_MET, NOT_MET: MET}.get(outcome, UNKNOWN)
 
 
-def _evaluate(expr: Expr, snap: Snapshot, decide: Decide) -> _Verdict:
+class Memo:
+    """Per-evaluation caches: one patient, one date. Trials repeat the same predicates and
+    criteria, so each is judged and worded once however many trials ask it."""
+
+    def __init__(self) -> None:
+        self.reasons: dict[Predicate, str] = {}
+        self.changes: dict[Predicate, date | None] = {}
+        self.criteria: dict[tuple, tuple] = {}
+
+
+def _evaluate(expr: Expr, snap: Snapshot, decide: Decide, memo: Memo) -> _Verdict:
     if isinstance(expr, Predicate):
         outcome = decide(expr)
-        return _Verdict(outcome, False, [predicate_reason(expr, outcome, snap)])
+        reason = memo.reasons.get(expr)
+        if reason is None:
+            reason = memo.reasons[expr] = predicate_reason(expr, outcome, snap)
+        return _Verdict(outcome, False, [reason])
     if isinstance(expr, Review):
         return _Verdict(UNKNOWN, True, [review_reason(expr)])
     if isinstance(expr, Not):
-        inner = _evaluate(expr.part, snap, decide)
+        inner = _evaluate(expr.part, snap, decide, memo)
         return _Verdict(_negate(inner.outcome), inner.review, inner.reasons)
-    parts = [_evaluate(p, snap, decide) for p in expr.parts]
+    parts = [_evaluate(p, snap, decide, memo) for p in expr.parts]
     combine = kleene_all if isinstance(expr, All) else kleene_any
     outcome = combine([p.outcome for p in parts])
     if outcome is UNKNOWN:
@@ -83,22 +96,35 @@ def _concepts(criterion: Criterion) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide) -> date | None:
-    dates = [
-        changes_on(pred, snap, decide(pred))
-        for expr in (criterion.applies_if, criterion.expr)
-        for pred in iter_predicates(expr)
-    ]
+def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> date | None:
+    dates = []
+    for expr in (criterion.applies_if, criterion.expr):
+        for pred in iter_predicates(expr):
+            if pred not in memo.changes:
+                memo.changes[pred] = changes_on(pred, snap, decide(pred))
+            dates.append(memo.changes[pred])
     found = [d for d in dates if d is not None]
     return min(found) if found else None
 
 
-def evaluate_criterion(index: int, criterion: Criterion, snap: Snapshot, decide: Decide) -> CriterionOutcome:
-    verdict = _evaluate(criterion.expr, snap, decide)
+def evaluate_criterion(
+    index: int, criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo | None = None
+) -> CriterionOutcome:
+    memo = memo or Memo()
+    key = (criterion.type, criterion.expr, criterion.applies_if)
+    found = memo.criteria.get(key)
+    if found is None:
+        found = memo.criteria[key] = _judge(criterion, snap, decide, memo)
+    outcome, review, reason, concepts, changes = found
+    return CriterionOutcome(index, str(criterion.type), criterion.text, outcome, review, reason, concepts, changes)
+
+
+def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> tuple:
+    verdict = _evaluate(criterion.expr, snap, decide, memo)
     outcome, review, reasons = verdict.outcome, verdict.review, verdict.reasons
     inclusion = criterion.type is CriterionType.INCLUSION
     if criterion.applies_if is not None:
-        applies = _evaluate(criterion.applies_if, snap, decide)
+        applies = _evaluate(criterion.applies_if, snap, decide, memo)
         if applies.outcome is NOT_MET:
             outcome, review = (MET if inclusion else NOT_MET), False
             reasons = [not_applicable("; ".join(applies.reasons))]
@@ -109,15 +135,12 @@ def evaluate_criterion(index: int, criterion: Criterion, snap: Snapshot, decide:
                 review = (outcome is UNKNOWN and review) or applies.review
                 reasons = [f"may not apply ({'; '.join(applies.reasons)})"] + reasons
             outcome = combined
-    return CriterionOutcome(
-        index=index,
-        type=str(criterion.type),
-        text=criterion.text,
-        outcome=outcome,
-        review=review and outcome is UNKNOWN,
-        reason="; ".join(reasons),
-        concepts=_concepts(criterion),
-        changes_on=_changes_on(criterion, snap, decide),
+    return (
+        outcome,
+        review and outcome is UNKNOWN,
+        "; ".join(reasons),
+        _concepts(criterion),
+        _changes_on(criterion, snap, decide, memo),
     )
 
 
@@ -142,12 +165,17 @@ def score(criteria: tuple[CriterionOutcome, ...]) -> float:
     return round(total / len(decided), 3)
 
 
-def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide) -> TrialOutcome:
-    results = tuple(evaluate_criterion(i, c, snap, decide) for i, c in enumerate(trial.criteria))
+def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide, memo: Memo | None = None) -> TrialOutcome:
+    """``memo`` may be shared across every trial evaluated for one patient on one date."""
+    memo = memo or Memo()
+    results = tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(trial.criteria))
+    # A heading's expression already holds its nested lines ("one of the following" is an OR of
+    # them), so only top-level lines decide; nested ones are reported for their own reasons.
+    deciding = tuple(r for r, c in zip(results, trial.criteria) if c.parent is None)
     return TrialOutcome(
         trial_id=trial.trial_id,
         version=trial.version,
-        eligibility=eligibility(results),
-        score=score(results),
+        eligibility=eligibility(deciding),
+        score=score(deciding),
         criteria=results,
     )

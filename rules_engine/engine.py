@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable
 
-from .assemble import assemble, kleene_any
+from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan
 from .criteria import Predicate, TrialCriteria, iter_predicates
 from .derive import lineage_unknown
@@ -176,12 +176,15 @@ class MatchingEngine:
             by_tag: dict[str, list[dict[str, Any]]] = {}
             for fact in every_fact:
                 by_tag.setdefault(fact["t"], []).append(fact)
-            rulesets = set().union(*(c.rulesets for c in compiled)) if compiled else set()
+            rulesets: set[str] = set()
+            for c in compiled:
+                rulesets |= c.rulesets
             tag_of = self._compiler.tag_of_ruleset
             result = self.network.run({name: by_tag.get(tag_of[name], []) for name in sorted(rulesets)})
         errors = derived.errors + result.errors
         failed = {key for key, _ in errors}
         evidence = _Evidence(every_fact, result.fired)
+        memo = Memo()
         outcomes = []
         for c in compiled:
             broken = [message for key, message in errors if key in c.probes] if failed & c.probes else []
@@ -191,7 +194,7 @@ class MatchingEngine:
                 outcomes.append(_error_outcome(c.trial, "; ".join(broken)))
                 continue
             try:
-                outcomes.append(assemble(c.trial, snap, evidence.decide))
+                outcomes.append(assemble(c.trial, snap, evidence.decide, memo))
             except Exception as exc:  # one trial's failure must not sink the batch
                 outcomes.append(_error_outcome(c.trial, f"{type(exc).__name__}: {exc}"))
         return outcomes

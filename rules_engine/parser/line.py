@@ -410,6 +410,10 @@ _LAB_MORE = re.compile(
     r"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?P<num>\d+(?:\.\d+)?)(?P<unit>\s*(?:×|x|times)?\s*ULN\b|\s*(?:mg|g)\s*/\s*dL|\s*(?:umol|mmol)\s*/\s*L|\s*m[lL]\s*/\s*min|\s*%)",
     I,
 )
+_LAB_CONDITION = re.compile(
+    r"\b(?:under|on|without|with|off|while|during|after|breathing|at)\s+(?:\w+\s+){0,3}?(?:ventilation|room\s+air|oxygen|supplement\w*|rest|exercise|transfusion\w*|support|G-CSF|growth\s+factors?|air)\b",
+    I,
+)
 _BLASTS_FIRST = re.compile(r"(?P<op>[≥>≤<])\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:\w+\s+){0,2}blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)", I)
 _WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:within|in)\s+(?:the\s+)?normal\s+(?:limits|range)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 _CANONICAL = {
@@ -514,6 +518,9 @@ def _lab_items(text: str, ctype: CriterionType) -> list[_Item]:
             preds.append(pred)
         if not preds:
             continue
+        condition = _LAB_CONDITION.search(m.group("mid") or "")
+        if condition:  # "oxygen saturation under indoor ventilation > 92%": measured how, a person checks
+            preds = [_all([pr, Review(ReviewReason.JUDGEMENT, condition.group(0).strip())]) for pr in preds]
         joiner = re.search(r"\bor\b", m.group("names"), I) and not re.search(r"\band\b", m.group("names"), I)
         if len(preds) == 1:
             expr = preds[0]
@@ -572,13 +579,18 @@ def _infection_items(text: str) -> list[_Item]:
             value = _qual_value(res) if res else "positive"
             items.append(_Item(m.start(), m.end(), _p(concept, Op.IS, value), frozenset({concept})))
             tested.add(concept)
+            if value == "negative":
+                tested.add(concept + "-")
         for m in name.finditer(text):
             if any(it.start <= m.start() < it.end for it in items):
                 continue
             tested.add(concept + "?")
+    # a nucleic-acid test beside the virus defines what counts ("active HCV (HCV-RNA positive)");
+    # a serology marker beside it is one more sign of the history the record may hold as a
+    # diagnosis ("history of hepatitis C (HCV antibody positive)"): either shows it
     virus_tested = {
-        "hbv": bool({"hbsag", "hbv_dna"} & tested),
-        "hcv": bool({"hcv_rna", "hcv_antibody"} & tested),
+        "hbv": "hbv_dna" in tested or ("hbsag" in tested and "hbsag-" in tested),
+        "hcv": "hcv_rna" in tested or ("hcv_antibody" in tested and "hcv_antibody-" in tested),
         "hiv": "hiv_test" in tested,
         "syphilis": False,
     }
@@ -1056,15 +1068,18 @@ def _attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr
     if isinstance(exc, Review):
         return _all([expr, exc])
     # attach to the branch that shares a concept with the exception, else to the whole line
-    shared = {p.concept for it in items for p in _preds(it.expr)}
+    shared = {_FAMILY.get(p.concept, p.concept) for it in items for p in _preds(it.expr)}
     if isinstance(expr, Any_):
-        hits = [i for i, part in enumerate(expr.parts) if shared & {p.concept for p in _preds(part)}]
+        hits = [i for i, part in enumerate(expr.parts) if shared & {_FAMILY.get(p.concept, p.concept) for p in _preds(part)}]
         if hits:
             parts = list(expr.parts)
             for i in hits:
                 parts[i] = _all([parts[i], Not(exc)])
             return Any_(tuple(parts))
     return _all([expr, Not(exc)])
+
+
+_FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
 
 
 def _preds(expr: Expr | None) -> list[Predicate]:

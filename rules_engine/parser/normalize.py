@@ -29,6 +29,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ "),
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> "),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< "),
+        (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×"),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥"),
         (r"<=|=<|≤\s*=", "≤"),
         (r"\bupper\s+limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?(?:\s*\(\s*ULN\s*\))?|\bupper\s+normal\s+limits?(?:\s*\(\s*ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bULN\b", "ULN"),
