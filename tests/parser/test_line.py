@@ -173,7 +173,13 @@ def test_hcv_antibody_positive_is_waived_when_rna_is_negative():
         "Hepatitis C (HCV antibody positive). Participants who are serologically positive for HCV antibodies can also be enrolled if their PCR test results for HCV RNA are negative.",
         EXC,
     ).expr
-    assert expr == All((P("hcv_antibody", Op.IS, "positive"), Not(All((P("hcv_antibody", Op.IS, "positive"), P("hcv_rna", Op.IS, "negative"))))))
+    waiver = Not(All((P("hcv_antibody", Op.IS, "positive"), P("hcv_rna", Op.IS, "negative"))))
+    assert expr == Any_((All((P("hcv", Op.PRESENT), waiver)), All((P("hcv_antibody", Op.IS, "positive"), waiver))))
+
+
+def test_a_nucleic_acid_test_beside_the_virus_defines_what_counts():
+    expr = parse_line("Active HCV infection (HCV-RNA positive)", EXC).expr
+    assert expr == P("hcv_rna", Op.IS, "positive")
 
 
 PREGNANT = Any_((P("pregnancy", Op.PRESENT), P("lactation", Op.PRESENT), P("pregnancy_test", Op.IS, "positive")))

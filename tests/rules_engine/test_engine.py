@@ -101,10 +101,10 @@ def test_a_trial_that_fails_to_assemble_does_not_sink_the_batch(monkeypatch):
     e.add_trials([trial_of(P("lvef", Op.GTE, 50, "%"), trial_id="x"), trial_of(P("hiv", Op.PRESENT), trial_id="y")])
     real = engine_module.assemble
 
-    def flaky(trial, snap, decide):
+    def flaky(trial, snap, decide, memo=None):
         if trial.trial_id == "x":
             raise ValueError("broken trial")
-        return real(trial, snap, decide)
+        return real(trial, snap, decide, memo)
 
     monkeypatch.setattr(engine_module, "assemble", flaky)
     outcomes = {o.trial_id: o for o in e.evaluate(patient(), AS_OF)}
