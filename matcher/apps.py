@@ -1,7 +1,19 @@
+import logging
+
 from django.apps import AppConfig
+from django.conf import settings
+
+logger = logging.getLogger("matcher")
 
 
 class MatcherConfig(AppConfig):
     name = "matcher"
     verbose_name = "Matching"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        if settings.EMBEDDED_WORKER:
+            logger.warning(
+                "DEVELOPMENT MODE: ELIGO_EMBEDDED_WORKER is on, match jobs run in-process "
+                "(Celery eager); run a Redis broker and `celery -A matcher worker` in production"
+            )

@@ -414,6 +414,7 @@ _LAB_CONDITION = re.compile(
     r"\b(?:under|on|without|with|off|while|during|after|breathing|at)\s+(?:\w+\s+){0,3}?(?:ventilation|room\s+air|oxygen|supplement\w*|rest|exercise|transfusion\w*|support|G-CSF|growth\s+factors?|air)\b",
     I,
 )
+_CMP_NUM = re.compile(r"[≤≥<>=]\s*\d")
 _BLASTS_FIRST = re.compile(r"(?P<op>[≥>≤<])\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:\w+\s+){0,2}blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)", I)
 _WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:within|in)\s+(?:the\s+)?normal\s+(?:limits|range)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 _CANONICAL = {
@@ -486,9 +487,10 @@ def _lab_unit(concept: str, raw: str, value: float) -> tuple[float | None, str |
 
 def _lab_items(text: str, ctype: CriterionType) -> list[_Item]:
     items: list[_Item] = []
-    for m in _BLASTS_FIRST.finditer(text):
+    low = text.lower()
+    for m in _BLASTS_FIRST.finditer(text) if "blast" in low else ():
         items.append(_Item(m.start(), m.end(), _p("bm_blasts", _OPS[m.group("op")], _num(m.group("num")), "%"), frozenset({"bm_blasts"})))
-    for m in _LAB.finditer(text):
+    for m in _LAB.finditer(text) if _CMP_NUM.search(text) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
         concepts = _lab_concepts(m.group("names"))
@@ -529,7 +531,7 @@ def _lab_items(text: str, ctype: CriterionType) -> list[_Item]:
         else:
             expr = _all(preds)
         items.append(_Item(m.start(), end, expr, frozenset(concepts)))
-    for m in _WNL.finditer(text):
+    for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
         concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "alt", "ast", "creatinine")]
@@ -570,7 +572,13 @@ def _qual_value(text: str) -> str:
     return "negative" if re.match(_NEG, text, I) else "positive"
 
 
+_INFECTION_WORDS = ("hbv", "hcv", "hiv", "hepatitis", "hbsag", "syphilis", "treponema", "immunodeficiency", "aids")
+
+
 def _infection_items(text: str) -> list[_Item]:
+    low = text.lower()
+    if not any(w in low for w in _INFECTION_WORDS):
+        return []
     items: list[_Item] = []
     tested: set[str] = set()
     for concept, full, name in _TEST_RES:
@@ -697,6 +705,14 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?transplant(?:ation)?"),
 )
+_THERAPY_GATES = {
+    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo",), "auto_hsct": ("auto", "asct"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant"),
+}
+_DIAG_GATES = {
+    "apl": ("promyelocytic", "apl", "15", "pml"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
+    "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
+}
 _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 _WINDOW = re.compile(
     r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
@@ -724,23 +740,26 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
     def free(a: int, b: int) -> bool:
         return all(b <= it.start or a >= it.end for it in items)
 
-    for m in _IEMR.finditer(text):
+    low = text.lower()
+    for m in _IEMR.finditer(text) if "extramedullary" in low else ():
         items.append(_Item(m.start(), m.end(), _p("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
-    for m in _EMD.finditer(text):
+    for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(_Item(m.start(), m.end(), _p("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
-    for m in _CNS.finditer(text):
+    for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             items.append(_Item(m.start(), m.end(), _p("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
-    upper_ratio = sum(ch.isupper() for ch in text) / max(1, sum(ch.isalpha() for ch in text))
+    upper_ratio = sum(ch.isupper() for ch in text) / max(1, sum(ch.isalpha() for ch in text)) if "ALL" in text else 0.0
     for concept, pattern in _DIAG_RES:
         if concept == "all" and upper_ratio > 0.5:
+            continue
+        if not any(w in low for w in _DIAG_GATES[concept]):
             continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 items.append(_Item(m.start(), m.end(), _p(concept, Op.PRESENT), frozenset({concept})))
     leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
-    for m in _STATUS.finditer(text):
+    for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
             continue
         if not leukemia_context and not re.search(r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan)", text[max(0, m.start() - 40): m.end() + 40], I):
@@ -755,7 +774,7 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
         else:
             expr, concepts = _p("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(_Item(m.start(), m.end(), expr, concepts))
-    for m in _ANTIGEN.finditer(text):
+    for m in _ANTIGEN.finditer(text) if "cd" in low else ():
         if not free(m.start(), m.end()):
             continue
         res = (m.group("res") or "+").lower()
@@ -764,13 +783,15 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
         preds = [_p(c, Op.IS, value) for c in dict.fromkeys(cds)]
         joined = _all(preds) if re.search(r"\band\b", m.group("cds"), I) else _any(preds)
         items.append(_Item(m.start(), m.end(), joined, frozenset(cds)))
-    for m in _GVHD.finditer(text):
+    for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
             items.append(_Item(m.start(), m.end(), _p("gvhd", Op.PRESENT), frozenset({"gvhd"})))
-    for m in _HF.finditer(text):
+    for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
         if free(m.start(), m.end()):
             items.append(_Item(m.start(), m.end(), _p("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
     for concept, pattern in _THERAPY_RES:
+        if not any(w in low for w in _THERAPY_GATES[concept]):
+            continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 if concept in ("allo_hsct", "hsct", "auto_hsct") and re.search(r"organ", text[max(0, m.start() - 25): m.start()], I):
@@ -783,7 +804,7 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
                 items.append(_Item(m.start(), m.end(), _p(concept, Op.PRESENT), frozenset({concept})))
     # time windows attach to the nearest event before them (else the next one after)
     events = sorted((it for it in items if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT), key=lambda it: it.start)
-    for w in _WINDOW.finditer(text):
+    for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
             continue
         if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from rules_engine.criteria import All, Any_, CriterionType, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser import parse_line
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
@@ -267,3 +267,74 @@ def test_an_unrecognised_exception_widens_an_inclusion():
 
 def test_criterion_keeps_the_registry_words():
     assert parse_line("Karnofsky score ≥70;", INC).text == "Karnofsky score ≥70;"
+
+
+def test_cases_that_define_the_status_asked_for_add_no_requirement():
+    expr = parse_line(
+        "Meet the diagnosis of relapsed/refractory leukemia, excluding isolated extramedullary relapse; For relapsed or refractory ALL, "
+        "including any of the following situations: a) Relapse: recurrence of primitive cells >5% after complete remission; "
+        "b) Refractory: primary refractory patients; those who relapse within 12 months after CR; those with persistent extramedullary leukemia;",
+        INC,
+    ).expr
+    assert expr == All((Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))), Not(P("isolated_extramedullary_relapse", Op.PRESENT))))
+
+
+def test_refractory_cases_defined_to_include_relapse_accept_either_status():
+    expr = parse_line(
+        "Acute leukemia complex/refractory cases with poor response to conventional chemotherapy: 1) patients who did not achieve complete "
+        "remission after 2 courses; 2) Recurrence within 6 months after the first remission; 3) Recurrent patients.",
+        INC,
+    ).expr
+    assert isinstance(expr, All)
+    assert P("acute_leukemia", Op.PRESENT) in expr.parts
+    assert Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))) in expr.parts
+
+
+def test_a_slash_inside_words_does_not_make_the_items_alternatives():
+    expr = parse_line("Acute leukemia complex/refractory cases", INC).expr
+    assert isinstance(expr, All) and P("refractory", Op.PRESENT) in expr.parts and P("acute_leukemia", Op.PRESENT) in expr.parts
+
+
+@pytest.mark.parametrize(
+    "text,ctype,expected_first",
+    [
+        (
+            "Patients who have previously received ineffective/relapsed CAR-T cell therapy may be included in this study, provided that the efficacy evaluation has been completed;",
+            INC,
+            Not(P("car_t", Op.PRESENT)),
+        ),
+        ("Patients with prior allogeneic stem cell transplantation are eligible if off immunosuppression for 4 weeks", INC, Not(P("allo_hsct", Op.PRESENT))),
+    ],
+)
+def test_a_line_that_permits_a_group_asks_nothing_outside_the_group(text, ctype, expected_first):
+    expr = parse_line(text, ctype).expr
+    assert isinstance(expr, Any_) and expr.parts[0] == expected_first and isinstance(expr.parts[1], Review)
+
+
+def test_at_least_one_of_the_following_items_are_alternatives():
+    expr = parse_line(
+        "Measurable lesions meets at least one of the following requirements during screening: (1) Persistent positive MRD; "
+        "(2) Appearance of leukemic blasts in the peripheral blood; (3) ≥5% blasts in the BM; (4) extramedullary relapse;",
+        INC,
+    ).expr
+    assert isinstance(expr, Any_) and P("bm_blasts", Op.GTE, 5, "%") in expr.parts
+
+
+def test_a_recency_window_counted_back_from_treatment_is_not_applied_on_the_evaluation_date():
+    expr = parse_line("Within 3 days prior to initial treatment, the organ functions meet the following requirements: (1) Left ventricular ejection fraction (LVEF) ≥ 50%;", INC).expr
+    assert expr == P("lvef", Op.GTE, 50, "%")
+
+
+def test_a_recency_window_counted_back_from_enrollment_is_kept():
+    expr = parse_line("Within 7 days prior to enrollment, the following: (1) Hemoglobin ≥9 g/dL;", INC).expr
+    assert expr == P("hemoglobin", Op.GTE, 9, "g/dL", window=Window(7, "days"))
+
+
+def test_double_times_before_uln_is_one_multiple():
+    expr = parse_line("alanine transaminase (ALT)/ aspartate aminotransferase(AST) ≤ 3× times upper normal limit(ULN)", INC).expr
+    assert expr == All((P("alt", Op.LTE, 3, None, True), P("ast", Op.LTE, 3, None, True)))
+
+
+def test_anti_gvhd_therapy_is_not_the_disease():
+    expr = parse_line("At least 2 weeks intervals since the last anti-GVHD therapy if patients have ever ;", INC).expr
+    assert "gvhd" not in {p.concept for p in iter_predicates(expr)}

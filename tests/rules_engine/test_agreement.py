@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from conftest import AS_OF, both
+from tests.rules_engine.conftest import AS_OF, both
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

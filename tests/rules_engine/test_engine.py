@@ -4,7 +4,7 @@ import threading
 from datetime import date
 
 import pytest
-from conftest import AS_OF, patient, trial_of
+from tests.rules_engine.conftest import AS_OF, patient, trial_of
 
 from rules_engine import engine as engine_module
 from rules_engine.compiler import DERIVATION_RULESET, MAX_PROBES_PER_RULESET, plan

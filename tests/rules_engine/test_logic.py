@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import both, patient, trial_of
+from tests.rules_engine.conftest import both, patient, trial_of
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Not, Op, Predicate, Review, ReviewReason, TrialCriteria
 from rules_engine.outcome import Eligibility, Outcome

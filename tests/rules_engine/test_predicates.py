@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from conftest import AS_OF, decide, patient
+from tests.rules_engine.conftest import AS_OF, decide, patient
 
 from rules_engine.criteria import Op, Predicate, Window
 from rules_engine.outcome import Outcome

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AS_OF
+from tests.rules_engine.conftest import AS_OF
 from fixtures.example_facts import EXAMPLES
 from fixtures.seed_criteria import SEED_TRIALS
 
