@@ -118,9 +118,34 @@ def parse_json(raw: bytes | bytearray | str | dict[str, Any]) -> Any:
     else:
         raise IntakeError("$", "must be JSON text or an object")
     try:
-        return json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_constant=_reject_constant)
     except (ValueError, RecursionError):
         raise IntakeError("$", "is not valid JSON") from None
+    if "\x00" in text or "\\u0000" in text:
+        nul = _nul_path(data, "$")
+        if nul is not None:
+            raise IntakeError(nul, "contains a NUL character, which no record may hold")
+    return data
+
+
+def _nul_path(value: Any, path: str) -> str | None:
+    """Where a NUL character hides (a database cannot store one in JSON text)."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            child = key if path == "$" else f"{path}.{key}"
+            if "\x00" in key:
+                return child
+            found = _nul_path(item, child)
+            if found:
+                return found
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _nul_path(item, f"{path}[{i}]" if path != "$" else f"[{i}]")
+            if found:
+                return found
+    return None
 
 
 # ------------------------------------------------------------------------------------------

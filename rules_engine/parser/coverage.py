@@ -10,12 +10,23 @@ A line is *structured* when its expression holds no Review, *partial* when it ho
 predicates and Reviews, *review* when it is a Review only. Headings count by their own words.
 
 Age agreement (v2 studies only): the registry's ``minimumAge`` / ``maximumAge`` against the age
-bounds parsed from the inclusion lines (an exclusion "age < 18" reads as a minimum of 18).
-A strict bound counts as agreeing with either neighbouring whole number ("> 18" and "18 Years"
-or "19 Years"; registries write the number from the text). A registry maximum of 99 years or more
-is its placeholder for "no maximum". Studies whose text says nothing about age (no "age", "aged",
-"years old", "years of age", "adult") are counted apart as ``age_silent`` and left out of the
-share, which is printed both ways.
+bounds parsed from the lines (an exclusion "age < 18" reads as a minimum of 18). A strict bound
+counts as agreeing with either neighbouring whole number ("> 18" and "18 Years" or "19 Years";
+registries write the number from the text). A registry maximum of 99 years or more is its
+placeholder for "no maximum".
+
+What the parser cannot be asked to find is set apart, and counted, never silently dropped:
+
+* a registry bound whose number the text never writes as an age (no "75 years", "age 75",
+  "aged 75" ...; e.g. the registry says 18..75 and the text only "age ≥ 18") is
+  ``registry_only``: that bound is not compared (the other one still is);
+* a study whose every registry bound is ``registry_only`` and where nothing was parsed (the text
+  says nothing about age) is ``age_silent`` and left out of the share.
+
+The other way round counts against the parser: a bound parsed where the registry states none
+(the registry leaves out the "80" of "aged 18-80", or the parser misread a number as an age)
+is a mismatch. So ``agree / checked`` is "where the text states an age bound, the parser reads
+the registry's"; the share of all studies with registry bounds is printed too.
 """
 
 from __future__ import annotations
@@ -67,6 +78,7 @@ class Coverage:
     age_agree: int = 0
     age_silent: int = 0
     age_registry: int = 0
+    registry_only: int = 0  # registry bounds the text never states (not compared)
     sex_checked: int = 0
     sex_agree: int = 0
     age_mismatches: list = field(default_factory=list)
@@ -198,20 +210,40 @@ def _check_registry(report: Coverage, trial: Trial, parsed: list[Criterion]) -> 
         return
     report.age_registry += 1
     lows, highs = age_bounds(c for c in parsed)
-    if not lows and not highs and not _AGE_MENTION.search(trial.criteria):
+    low_stated = low is None or _text_states_age(trial.minimum_age, trial.criteria)
+    high_stated = high is None or _text_states_age(trial.maximum_age, trial.criteria)
+    report.registry_only += (not low_stated) + (not high_stated)
+    if not lows and not highs and not (low is not None and low_stated) and not (high is not None and high_stated):
         report.age_silent += 1
         return
     report.age_checked += 1
 
-    def close(value: float | None, found: set[float]) -> bool:
+    def close(value: float | None, found: set[float], stated: bool) -> bool:
+        if not stated:
+            return True  # the registry's own bound, absent from the text: not compared
         if value is None:
             return not found
         return any(abs(value - f) < 0.01 for f in found)
 
-    if close(low, lows) and close(high, highs):
+    if close(low, lows, low_stated) and close(high, highs, high_stated):
         report.age_agree += 1
     else:
         report.age_mismatches.append((trial.trial_id, trial.minimum_age, trial.maximum_age, sorted(lows), sorted(highs)))
+
+
+def _text_states_age(registry: str | None, text: str) -> bool:
+    """Whether the text writes the registry's age bound as an age anywhere ("75 years",
+    "age ≤ 75", "aged 18-75", "75 yrs old")."""
+    m = re.match(r"\s*(\d+)", registry or "")
+    if not m:
+        return False
+    n = m.group(1)
+    pattern = re.compile(
+        rf"(?<![\d.]){n}(?![\d.])\s*(?:-|to|and|~)?\s*(?:\d{{1,3}}\s*)?(?:years?|yrs?|y\b|months?|old)"
+        rf"|\b(?:age[ds]?|aging|adults?)\b[^.;\d]{{0,25}}(?:\d{{1,3}}\s*(?:-|to|and|~)\s*)?(?<![\d.]){n}(?![\d.])",
+        re.I,
+    )
+    return bool(pattern.search(text.replace("\\", "")))
 
 
 def format_report(report: Coverage) -> str:
@@ -234,6 +266,7 @@ def format_report(report: Coverage) -> str:
     if report.age_registry:
         out.append(
             f"age: registry states bounds for {report.age_registry} studies; text silent on age in {report.age_silent}; "
+            f"registry bounds the text never states: {report.registry_only}; "
             f"agree {report.age_agree}/{report.age_checked} where the text states age "
             f"({pct(report.age_agree, report.age_registry)}% of all stating studies)"
         )

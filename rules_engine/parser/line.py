@@ -93,7 +93,7 @@ _AGE_POST = r"(?:or|and)\s+(?:older|more|above|over|greater|elder|upwards|up|you
 _AGE_AFTER = rf"(?:\s*{_AGE_UNIT})?(?:\s*(?:old|of\s+age))?"
 _AGE_PREFIX = re.compile(
     r"(?<![-\w])(?<!childbearing )(?<!child-bearing )(?<!reproductive )(?<!bearing )"
-    r"(?:age[ds]?|aging)\b(?!\s+of\s+(?:majority|consent))\s*(?:[:(]\s*)?"
+    r"(?<!years of )(?<!year of )(?<!yrs of )(?:age[ds]?|aging)\b(?!\s+of\s+(?:majority|consent))\s*(?:[:(]\s*)?"
     r"(?:(?:of|is|was|from|between|must\s+be|should\s+be|at|at\s+time\s+of\s+\w+|range|limit|group)\s*:?\s*){0,2}",
     I,
 )
@@ -115,8 +115,11 @@ _AGE_SUFFIXED_RANGE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
     I,
 )
-_AGE_BLOCK = re.compile(r"menopaus|amenorrh|\(140\s*-\s*age|cockcroft|childbearing age", I)
-_ADULT = re.compile(r"\badults?\b(?!\s+(?:according|as defined|by local|per local|or\b|AML|ALL|acute|leukemi|onset|T-cell|lymphoblastic|myeloid|patients?\s+with\s+(?:AML|ALL)))(?<!\bfor adults)", I)
+_AGE_BLOCK = re.compile(r"menopaus|amenorrh|menstruat|\(140\s*-\s*age|cockcroft|childbearing age", I)
+_ADULT = re.compile(r"\badults?\b(?!\s+(?:according|as defined|by local|per local|or\b|AML|ALL|acute|leukemi|onset|T-cell|lymphoblastic|myeloid|patients?\s+with\s+(?:AML|ALL)|(?:daily\s+)?dos(?:e|ing|age)|daily|equivalent|formulation|who\s+are\s+(?:the\s+)?subject|under\s+(?:legal|guardianship)))(?<!\bfor adults)", I)
+_AGE_REVERSED = re.compile(r"(?<![\d.])(?:(?<=^)|(?<=\s)|(?<=\())(?:\d{1,2}\.)?(?P<n>\d{1,3})\s*(?P<op>[≤<])\s*(?=age[ds]?\b)", I)
+_AGE_BARE_CMP = re.compile(r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\b", I)
+_AGE_BARE_END = re.compile(r"\s*(?:before|after|since|ago|prior|from|following|of\s+(?:follow|treatment|therapy|disease))\b", I)
 _ADULT_AMBIGUOUS = re.compile(r"age of majority|according to (?:each |local )?(?:country|national|local)", I)
 
 
@@ -128,7 +131,7 @@ def _age_post_op(post: str) -> Op:
     return Op.LTE if re.search(r"younger|less|below|under", post, I) else Op.GTE
 
 
-def _age_items(text: str) -> list[_Item]:
+def _age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list[_Item]:
     if _AGE_BLOCK.search(text):
         return []
     items: list[_Item] = []
@@ -203,6 +206,14 @@ def _age_items(text: str) -> list[_Item]:
                 continue
             if pattern is _AGE_BARE_POST and not m.group("u").strip():
                 continue
+            if pattern is _AGE_BARE_POST and not (
+                re.search(r"old|of\s+age", m.group("u"), I)
+                or re.match(r"older|younger|elder|upwards", m.group("post").split()[-1], I)
+                or not _content_words(text[: m.start()])
+            ):
+                continue  # "completed 5 years or more before study entry" is no age
+            if _AGE_BARE_END.match(text, m.end()):
+                continue
             if m.group("post"):
                 op = _age_post_op(m.group("post"))
             elif m.group("op") if pattern is _AGE_SUFFIXED else None:
@@ -212,7 +223,14 @@ def _age_items(text: str) -> list[_Item]:
             if op is Op.EQ:
                 continue
             add_bound(m, op, m.group("n"), m.group("u"))
-    if not items:
+    m = _AGE_BARE_CMP.search(text)  # "Patients must be ≥18 years": nothing but the patient before it
+    if m and free(m.start(), m.end()) and not _content_words(text[: m.start()]) and not _AGE_BARE_END.match(text, m.end()):
+        if m.group("op") != "=":
+            add_bound(m, _OPS[m.group("op")], m.group("n"), m.group("u"))
+    for m in _AGE_REVERSED.finditer(text):  # "18 ≤ age"
+        if free(m.start("n"), m.end()):
+            add(m.start("n"), m.end(), bound(Op.GTE if m.group("op") == "≤" else Op.GT, m.group("n"), "a"))
+    if not items and ctype is CriterionType.INCLUSION:
         adult = _ADULT.search(text)
         if adult and not re.search(r"\bpediatric|\bchild", text, I):
             if _ADULT_AMBIGUOUS.search(text):
@@ -918,7 +936,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 def _extract(text: str, ctype: CriterionType) -> list[_Item]:
     found: list[_Item] = []
     for items in (
-        _age_items(text),
+        _age_items(text, ctype),
         _sex_items(text),
         _perf_items(text),
         _nyha_items(text, ctype),

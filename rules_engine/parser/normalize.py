@@ -27,6 +27,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+less\s+than\s+", "≤ "),
         (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ "),
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ "),
+        (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > "),
+        (r"\b(?:under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age < "),
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> "),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< "),
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×"),  # "3× times ULN"

@@ -264,3 +264,12 @@ def _apply(b: dict, edits) -> dict:
 def test_mutated_bundles_never_cause_a_server_error(api, edits, name):
     response = post(api, _apply(bundle(name), edits))
     assert response.status_code in (200, 201, 400), response.content[:300]
+
+
+def test_a_nul_character_anywhere_is_a_400_naming_its_element(api):
+    b = bundle()
+    b["entry"][1]["resource"]["code"]["coding"][0]["display"] = "AML\u0000"
+    response = post(api, b)
+    assert response.status_code == 400
+    assert response.json()["field"] == "entry[1].resource.code.coding[0].display"
+    assert not Patient.objects.exists()

@@ -22,7 +22,7 @@ def test_no_line_of_the_v2_studies_crashes_the_parser(v2_report):
 
 
 def test_parsed_age_bounds_agree_with_the_registry_where_the_text_states_age(v2_report):
-    assert v2_report.age_agree / v2_report.age_checked >= 0.85
+    assert v2_report.age_agree / v2_report.age_checked >= 0.97
 
 
 def test_parsed_sex_agrees_with_the_registry(v2_report):

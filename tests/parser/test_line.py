@@ -27,7 +27,23 @@ AGE_CASES = [
     ("Age of 20 or more.", P("age", Op.GTE, 20, "a")),
     ("Male or female ≥18 years old and <80 years old.", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 80, "a")))),
     ("Age 6 months to 21 years", All((P("age", Op.GTE, 6, "mo"), P("age", Op.LTE, 21, "a")))),
+    ("Males and/or females over age 18", P("age", Op.GT, 18, "a")),
+    ("≥ 18 years of age < 75 years", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 75, "a")))),
+    ("1.18 ≤ age and above", P("age", Op.GTE, 18, "a")),
+    ("Patients must be ≥18 years.", P("age", Op.GTE, 18, "a")),
 ]
+
+NOT_AGE_CASES = [
+    ("Note: low-dose heparin (adult daily dose of 0.6 million to 12,000 U) is allowed", INC),
+    ("Concurrent active malignancy (unless definitive treatment was completed 5 years or more before study entry)", EXC),
+    ("With no menstruation at least for 12 months, at the age >50 years old, or", EXC),
+    ("Person deprived of liberty, adults who are the subject of a legal protection measure", EXC),
+]
+
+
+@pytest.mark.parametrize("text,ctype", NOT_AGE_CASES, ids=[c[0][:40] for c in NOT_AGE_CASES])
+def test_numbers_near_age_words_that_are_no_age_bound(text, ctype):
+    assert "age" not in {p.concept for p in iter_predicates(parse_line(text, ctype).expr)}
 
 
 @pytest.mark.parametrize("text,expected", AGE_CASES, ids=[c[0][:40] for c in AGE_CASES])
