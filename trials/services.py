@@ -9,7 +9,7 @@ row in the same transaction, for the re-matching worker to pick up.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -231,6 +231,3 @@ def record_change(trial: Trial, kind: str, old: str | None, new: str | None) -> 
     transaction.on_commit(lambda: trial_changed.send(sender=TrialChange, change_id=change.pk))
     return change
 
-
-def lines_from_payload(items: Iterable[dict]) -> list[CriterionLine]:
-    return [CriterionLine(type=i["type"], text=i["text"]) for i in items]
