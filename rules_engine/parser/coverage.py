@@ -7,7 +7,10 @@ PATH is a ``.json.gz`` / ``.json`` list of ClinicalTrials.gov API v2 studies or 
 own ``try``: a crash is counted, never raised.
 
 A line is *structured* when its expression holds no Review, *partial* when it holds both
-predicates and Reviews, *review* when it is a Review only. Headings count by their own words.
+predicates and Reviews, *review* when it is a Review only. Each trial is parsed whole, as the
+importers do, so a line is read with its heading ("18 and over" under "Age:"); a heading itself
+counts by its own words only (never by its children's expressions). Parse time covers splitting
+and parsing.
 
 Age agreement (v2 studies only): the registry's ``minimumAge`` / ``maximumAge`` against the age
 bounds parsed from the lines (an exclusion "age < 18" reads as a minimum of 18). A strict bound
@@ -172,10 +175,17 @@ def measure(paths: Iterable[str]) -> Coverage:
                 report.crashes += 1
                 continue
             parsed: list[Criterion] = []
+            try:  # as production reads them: a line under "Age:" is read with its heading
+                whole = _build([(line.type, line.text, line.parent) for line in lines])
+            except Exception:  # noqa: BLE001
+                whole = None
             for index, line in enumerate(lines):
                 report.lines += 1
                 try:
-                    criterion = _build([(line.type, line.text, None)])[0]
+                    if whole is None or line.heading:  # a heading counts by its own words, not its children's
+                        criterion = _build([(line.type, line.text, None)])[0]
+                    else:
+                        criterion = whole[index]
                 except Exception:  # noqa: BLE001
                     report.crashes += 1
                     continue

@@ -6,6 +6,11 @@ A heading (a line other lines name as ``parent``) stands for its children: its e
 following"), together with whatever its own words structure. So evaluating only the top-level
 criteria (``parent is None``) gives the line-by-line meaning, and the children keep their own
 expressions for per-line reasons.
+
+An inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
+including any of the following:") makes its children exclusions and holds when none of them
+does. A line under a context heading is read with it: "Under 80" under "Age:" (colon optional),
+"At least 4 weeks since prior" under "Chemotherapy:".
 """
 
 from __future__ import annotations
@@ -19,7 +24,15 @@ from rules_engine.parser.sections import ParsedLine, split_criteria
 
 _ANY_OF = re.compile(r"\b(?:(?:one|1|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following|at\s+least\s+(?:one|1)\b|either\b)", re.I)
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
-_CONTEXT_HEADING = re.compile(r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status)\s*:$", re.I)
+# an inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
+# including any of the following:", "None of the following within the past 6 months:"): its
+# children are read as exclusions and the heading holds when none of them does
+_NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|free\s+of|must\s+not\s+have)\b(?!\s+(?:more|less|greater|fewer)\b)", re.I)
+_CONTEXT_HEADING = re.compile(
+    r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
+    r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
+    re.I,
+)
 
 
 def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
@@ -36,9 +49,12 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
         if parent is not None and 0 <= parent < index:
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
+    negated = {i for i in children if rows[i][0] is CriterionType.INCLUSION and _NEGATED_HEADING.match(rows[i][1])}
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
+        if parent in negated and ctype is CriterionType.INCLUSION:
+            ctype = CriterionType.EXCLUSION
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
         try:
             criterion = parse_line(text, ctype, parent=parent, context=context)
@@ -50,7 +66,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
         if kids:
             own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
-            group = _group(text, ctype)
+            group = All if index in negated else _group(text, ctype)
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
             expr = joined if not own else All((own[0], joined))
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)

@@ -23,6 +23,27 @@ How a line is read:
      exclusion (``All(main, Review)``), so it can only turn a decision into ``unknown``.
 
 No combination can make the line decided where the unstructured words could change the answer.
+
+Line shapes read as a whole (``_to_expr``):
+
+* a line that defines a status it or another line asks for ("Relapse was defined as ...";
+  "... relapsed/refractory leukemia; including any of the following situations: a) ...") adds no
+  requirement: the cases after the lead-in are skipped, a status defined by cases that include
+  the other one ("refractory cases: ... 2) recurrence ...") accepts either, and a definition line
+  of its own is ``Any_(Not(status), Review)``;
+* a line that opens by permitting a group ("Patients who previously received CAR-T may be
+  included, provided that ...") asks nothing outside the group: ``Any_(Not(group), condition)``;
+* "at least one of the following: (1) ... (2) ..." makes the enumerated items alternatives;
+* a recency window counted back from the start of treatment ("within 3 days prior to initial
+  treatment: ...") is not applied on the evaluation date: the treatment lies ahead, the latest
+  value is the evidence and the lab is repeated before dosing (windows counted back from
+  screening, enrolment or registration are kept).
+
+History and therapy events (``_HISTORY``: prior chemotherapy, brain metastases, ...) are read in
+an exclusion wherever they are named; in an inclusion only where the line asks about them
+("prior", "no", "history of", a time window), never where a therapy is only named in passing
+("poor response to conventional chemotherapy") or is the cause of the line's subject ("toxicity
+caused by previous therapy").
 """
 
 from __future__ import annotations
@@ -411,6 +432,15 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
     ("life_expectancy", r"life\s+expectancy|(?:expected|estimated|anticipated)\s+(?:survival|life)(?:\s+time)?|survival\s+time"),
     ("bm_blasts", r"bone\s+marrow\s+blasts?|blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)"),
+    ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
+    ("albumin", r"(?:serum\s+)?albumin"),
+    ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium"),
+    ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+thrombo\w*\s+time"),
+    ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?!\s+international)"),
+    ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
+    ("potassium", r"(?:serum\s+)?potassium"),
+    ("magnesium", r"(?:serum\s+)?magnesium"),
+    ("psa", r"\bPSA\b|prostate[\s-]+specific\s+antigen"),
 )
 _LAB_NAME = "|".join(f"(?:{p})" for _, p in _LAB_NAMES)
 _LAB_NAME_RE = tuple((c, re.compile(p, I)) for c, p in _LAB_NAMES)
@@ -419,9 +449,10 @@ _LAB = re.compile(
     r"(?P<mid>(?:\s*\([^()]{0,80}\))?[^≤≥<>=\d;]{0,45}?)"
     r"(?P<op>[≤≥<>=])\s*(?P<num>\d+(?:\.\d+)?)(?P<unit>\s*(?:×|x|\*|times|-?fold)?\s*(?:the\s+)?(?:institutional\s+|local\s+|upper\s+)?ULN\b"
     r"|\s*(?:×|x|\*)\s*10\s*(?:\^|e|E|\*)?\s*\(?9\)?\s*/\s*L|\s*(?:×|x|\*)\s*10\s*(?:\^|e|E|\*)?\s*\(?3\)?\s*/\s*(?:uL|mm3|ul|mm\^3|L)|\s*(?:×|x)\s*109\s*/\s*L|\s*(?:×|x)\s*103\s*/\s*(?:uL|ul|mm3)"
-    r"|\s*G/L\b|\s*(?:cells\s*)?/\s*(?:mm\^?3|mm³|uL|ul|cmm|cu\.?\s*mm)|\s*K/uL"
+    r"|\s*G/L\b|\s*(?:cells\s*)?/\s*(?:mm\^?3|mm³|uL|ul|mcL|mcl|cmm|cu\.?\s*mm)|\s*K/uL"
     r"|\s*(?:g|mg|ug)\s*/\s*(?:dL|dl|L|l)\b|\s*(?:umol|mmol|µmol)\s*/\s*L|\s*(?:U|IU)\s*/\s*L"
-    r"|\s*m[lL]\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m\s*\^?2|\s*per\s*1\.73\s*m\s*\^?2)?|\s*%|\s*(?:weeks?|months?|days?|years?))?",
+    r"|\s*m[lL]\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m\s*\^?2|\s*per\s*1\.73\s*m\s*\^?2)?|\s*%|\s*(?:weeks?|months?|days?|years?)"
+    r"|\s*ng\s*/\s*m[lL]\b|\s*m(?:illi)?sec(?:onds?)?\b|\s*ms\b|\s*sec(?:onds?)?\b|\s*mEq\s*/\s*L\b)?",
     I,
 )
 _LAB_MORE = re.compile(
@@ -434,11 +465,13 @@ _LAB_CONDITION = re.compile(
 )
 _CMP_NUM = re.compile(r"[≤≥<>=]\s*\d")
 _BLASTS_FIRST = re.compile(r"(?P<op>[≥>≤<])\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:\w+\s+){0,2}blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)", I)
-_WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:within|in)\s+(?:the\s+)?normal\s+(?:limits|range)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
+_WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%",
+    "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
+    "magnesium": "mg/dL", "psa": "ng/mL",
 }
 
 
@@ -475,6 +508,14 @@ def _lab_unit(concept: str, raw: str, value: float) -> tuple[float | None, str |
             return value, None, False
         if concept in ("bilirubin", "creatinine") and value <= 10:
             return value, "mg/dL", False
+        if concept == "albumin":
+            return (value, "g/dL", False) if value <= 10 else (value, "g/L", False)
+        if concept == "calcium" and 5 <= value <= 20:
+            return value, "mg/dL", False
+        if concept == "qtc" and 300 <= value <= 600:
+            return value, "ms", False
+        if concept == "psa":
+            return value, "ng/mL", False
         if concept == "creatinine_clearance":
             return value, "mL/min", False
         return None, canonical, False
@@ -484,7 +525,7 @@ def _lab_unit(concept: str, raw: str, value: float) -> tuple[float | None, str |
         return value, "10*9/L", False
     if re.search(r"10\s*(?:\^|e|\*)?\s*\(?3|103\s*/|k/ul", unit):
         return value, "10*9/L", False
-    if re.search(r"/\s*(?:mm|ul|cmm|cu)", unit):
+    if re.search(r"/\s*(?:mm|ul|mcl|cmm|cu)", unit):
         return _num(str(value / 1000)), "10*9/L", False
     if re.match(r"(?:g|mg|ug)\s*/\s*d?l", unit):
         base = unit.split("/")[0].strip()
@@ -497,6 +538,14 @@ def _lab_unit(concept: str, raw: str, value: float) -> tuple[float | None, str |
         return value, "mL/min/{1.73_m2}" if "1.73" in unit else "mL/min", False
     if unit == "%":
         return value, "%", False
+    if re.match(r"ng\s*/\s*ml", unit):
+        return value, "ng/mL", False
+    if re.match(r"m(?:illi)?sec|ms\b", unit):
+        return value, "ms", False
+    if re.match(r"sec", unit):
+        return value, "s", False
+    if re.match(r"meq", unit):
+        return value, "mmol/L" if concept == "potassium" else None, False
     for word, code in _UNIT_WORDS.items():
         if unit.startswith(word):
             return value, code, False
@@ -552,7 +601,7 @@ def _lab_items(text: str, ctype: CriterionType) -> list[_Item]:
     for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
-        concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "alt", "ast", "creatinine")]
+        concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "alt", "ast", "creatinine", "alp", "aptt", "pt", "inr")]
         if concepts:
             items.append(_Item(m.start(), m.end(), _all([_p(c, Op.LTE, 1, None, True) for c in concepts]), frozenset(concepts)))
     return items
@@ -567,6 +616,7 @@ _TESTS: tuple[tuple[str, str], ...] = (
     ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?RNA"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?antibod(?:y|ies))\b"),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b"),
+    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)"),
 )
 _TEST_RES = tuple(
     (
@@ -590,7 +640,7 @@ def _qual_value(text: str) -> str:
     return "negative" if re.match(_NEG, text, I) else "positive"
 
 
-_INFECTION_WORDS = ("hbv", "hcv", "hiv", "hepatitis", "hbsag", "syphilis", "treponema", "immunodeficiency", "aids")
+_INFECTION_WORDS = ("hbv", "hcv", "hiv", "hepatitis", "hbsag", "hbc", "syphilis", "treponema", "immunodeficiency", "aids")
 
 
 def _infection_items(text: str) -> list[_Item]:
@@ -723,6 +773,84 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?transplant(?:ation)?"),
 )
+_HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
+    ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
+    ("chemotherapy", r"(?:cytotoxic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
+    ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
+    ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
+    ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
+    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?", ("hormon", "endocrine", "androgen")),
+    ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
+    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
+    ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
+    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?", ("immunosuppress",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
+    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
+    ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
+    ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
+    ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
+    ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
+    ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
+    ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
+    ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
+    ("active_infection", r"\binfections?\b", ("infection",)),
+    ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
+    ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
+    ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
+    ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
+    ("diabetes", r"diabetes(?:\s+mellitus)?", ("diabet",)),
+    ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
+    ("psychiatric_illness", r"psychiatric\s+(?:illness(?:es)?|disorders?|conditions?|diseases?)|mental\s+(?:illness|disorders?)|psychosis|psychoses", ("psych", "mental")),
+    ("substance_abuse", r"(?:alcohol|drug|substance)\s+(?:abuse|dependence|addiction)|(?:alcoholism|drug\s+addiction)", ("abuse", "depend", "addict", "alcoholism")),
+    ("malabsorption", r"malabsorption(?:\s+syndrome)?|(?:impair\w*|alter\w*|affect\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}absorption", ("absorption",)),
+    ("gi_perforation", r"(?:gastrointestinal|GI|bowel)\s+perforation|abdominal\s+fistula|intra-?abdominal\s+abscess|perforation", ("perforation", "fistula", "abscess")),
+    ("nonhealing_wound", r"non-?healing\s+(?:wound|ulcer)s?|(?:wound\s+dehiscence)", ("healing", "dehiscence")),
+    ("peptic_ulcer", r"peptic\s+ulcer(?:\s+disease)?|gastric\s+ulcers?|duodenal\s+ulcers?", ("ulcer",)),
+    ("pleural_effusion", r"(?:pleural|pericardial)(?:\s*(?:/|or|and)\s*(?:pleural|pericardial))?\s+effusions?", ("effusion",)),
+    ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
+    ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
+    ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
+    ("live_vaccine", r"live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
+    ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
+    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    ("ascites", r"\bascites\b", ("ascites",)),
+    ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
+    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)", ("cancer", "tumo", "neoplastic")),
+)
+_ASKED_HISTORY = re.compile(r"\b(?:received|receiving|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
+_WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:days?|weeks?|months?|years?)", I)
+_MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+_CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?\s+of|recovered\s+from|response\s+to)\s+(?:\w+\s+){0,3}$", I)
+_NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
+_CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
+    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+prostate|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
+    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bNSCLC\b", ("small", "nsclc")),
+    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bSCLC\b", ("small", "sclc")),
+    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)", ("lung",)),
+    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
+    ("ovarian_cancer", r"ovarian\s+(?:cancer|carcinoma|epithelial\s+cancer)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
+    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
+    ("melanoma", r"(?<!non-)(?<!non)\bmelanoma", ("melanoma",)),
+    ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
+    ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
+    ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
+    ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
+    ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
+    ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
+    ("solid_tumor", r"(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
+    ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
+)
+_CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2}$", I)
+_HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
+_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
+_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
 _THERAPY_GATES = {
     "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo",), "auto_hsct": ("auto", "asct"),
     "hsct": ("hsct", "hct", "sct", "bmt", "transplant"),
@@ -733,7 +861,7 @@ _DIAG_GATES = {
 }
 _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
+    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
     I,
 )
 
@@ -820,7 +948,45 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
                     items.append(_Item(m.start(), m.end(), None, frozenset()))
                     continue
                 items.append(_Item(m.start(), m.end(), _p(concept, Op.PRESENT), frozenset({concept})))
+    negated_items: list[_Item] = []
+    for m in _MEASURABLE.finditer(text) if "measurable" in low else ():
+        if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
+            items.append(_Item(m.start(), m.end(), _p("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
+    for concept, pattern, gate in _CANCER_RES:
+        if not any(w in low for w in gate):
+            continue
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _CAUSED_BY.search(before):
+                continue  # another cancer: other_malignancy reads it
+            items.append(_Item(m.start(), m.end(), _p(concept, Op.PRESENT), frozenset({concept})))
+    for concept, pattern, gate in _HISTORY_RES:
+        if not any(w in low for w in gate):
+            continue
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            if _REFERENCE_POINT.search(before):  # "within 4 weeks before the start of chemotherapy"
+                items.append(_Item(m.start(), m.end(), None, frozenset()))
+                continue
+            if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
+                items.append(_Item(m.start(), m.end(), None, frozenset()))
+                continue
+            if concept == "active_infection" and _NAMED_INFECTION.search(before):
+                continue
+            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+                continue  # "poor response to conventional chemotherapy": named, not asked for
+            if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
+                continue
+            item = _Item(m.start(), m.end(), _p(concept, Op.PRESENT), frozenset({concept}))
+            if _NEG_BEFORE.search(re.split(r"[,;:]|\band\b|\bor\b", before)[-1]) and not _NEGATED.match(text):
+                negated_items.append(item)  # "... and not treated with G-CSF within 7 days"
+            items.append(item)
     # time windows attach to the nearest event before them (else the next one after)
+    windowed_concepts: dict[str, Predicate] = {}
     events = sorted((it for it in items if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT), key=lambda it: it.start)
     for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
@@ -838,8 +1004,26 @@ def _event_items(text: str, ctype: CriterionType) -> list[_Item]:
         pred = target.expr
         assert isinstance(pred, Predicate)
         target.expr = _p(pred.concept, op, None, None, False, window)
+        # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
+        chain = [e for e in events if e.end <= target.start]
+        right = target
+        for left in reversed(chain):
+            if not _LIST_JOIN.match(text[left.end: right.start]) or left.expr.window is not None:  # type: ignore[union-attr]
+                break
+            left.expr = _p(left.expr.concept, op, None, None, False, window)  # type: ignore[union-attr]
+            right = left
         target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
         target.start = min(target.start, w.start())
+    # one concept named twice in a clause ("steroid therapy ... of prednisone within 48 hours"):
+    # the window read for one holds for every mention
+    for it in items:
+        if isinstance(it.expr, Predicate) and it.expr.window is not None and it.expr.concept not in windowed_concepts:
+            windowed_concepts[it.expr.concept] = it.expr
+    for it in items:
+        if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
+            it.expr = windowed_concepts[it.expr.concept]
+    for it in negated_items:
+        it.expr = Not(it.expr)  # type: ignore[arg-type]
     return items
 
 
@@ -885,7 +1069,8 @@ _STOP = frozenset(
     per cent percent inclusive exclusive respectively where when if whose what how about into again same well due
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
     according accordance who world health organization classification guidelines guideline version edition confirmed
-    flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial""".split()
+    flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
+    requiring needing""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
@@ -914,7 +1099,7 @@ _EXCEPTION = re.compile(
     r"\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
-    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b[^;]*",
+    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
     I,
 )
 _EXEMPT_PERSON = re.compile(r"^\W*(?:[^()]*\b(?:acceptable|allowed|permitted|eligible)\b)|^\W*(?:except(?:\s+for)?|excluding|unless|other\s+than)?\s*(?:for\s+)?(?:in\s+)?(?:subjects?|patients?|participants?|those|women|men|if|when|in\s+case)\b", I)
@@ -925,7 +1110,7 @@ _WIDENING_CLAUSE = re.compile(
     I,
 )
 _NEGATED = re.compile(
-    r"^\W*(?:(?:patients?|subjects?)\s+(?:must\s+have\s+|with\s+|have\s+)?)?(?:no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:(?:patients?|subjects?)\s+(?:must\s+have\s+|with\s+|have\s+)?)?(?:no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 _OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
@@ -984,7 +1169,7 @@ def _combine(items: list[_Item], text: str, ctype: CriterionType) -> Expr | None
     for c in connectors:
         if _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
             kinds.append("or")
-        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b", c, I):
+        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$", c, I):
             kinds.append("and")
         else:
             kinds.append("or" if default_or else "and")
@@ -1210,7 +1395,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             any_group = []
             lead = _ONE_OF.split(clause_text)[0]
             lead_clause = _parse_clause(lead, ctype)
-            if lead_clause.expr is not None:
+            if lead_clause.expr is not None and not _DEFINED_BY_LIST.search(lead):
                 exprs.append(lead_clause.expr)
             exprs_text.append(clause_text)
             continue
@@ -1247,6 +1432,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
 _PARENS = re.compile(r"\([^()]*\)")
 _LEAD_IN = re.compile(r":\s*$")
 _ONE_OF = re.compile(r"\b(?:at\s+least|any)\s+(?:one\s+)?of\s+the\s+following\b|\b(?:one|1)\s+(?:or\s+more\s+)?of\s+the\s+following\b", I)
+_DEFINED_BY_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*|defined\s+(?:as|by))\b", I)  # "Measurable lesions meets at least one of"
 _ENUMERATED = re.compile(r"^\W*(?:\(?\d{1,2}\)|[a-h]\)|[a-h]\.)")
 # a recency window measured back from the start of treatment: the treatment lies ahead of the
 # evaluation date, so the latest value is the evidence and the lab is repeated before dosing
@@ -1338,11 +1524,17 @@ def _applies_if(expr: Expr) -> Expr | None:
     return None
 
 
+_THERAPY_HEADING = re.compile(r"^\s*(?:Chemotherapy|Radiotherapy|Radiation therapy|Surgery|Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?\s*$", I)
+
+
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound)."""
     ctype = CriterionType(type)
-    reading = f"{context} {text}" if context else text
+    if context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
+        reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
+    else:
+        reading = f"{context} {text}" if context else text
     expr = _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)

@@ -1,6 +1,6 @@
 """parse_criteria / parse_lines: whole texts, headings standing for their children."""
 
-from rules_engine.criteria import All, Any_, CriterionType, Op, Predicate
+from rules_engine.criteria import All, Any_, CriterionType, Not, Op, Predicate
 from rules_engine.parser import parse_criteria, parse_lines
 
 OLD = """
@@ -42,3 +42,38 @@ def test_parsed_criteria_round_trip_through_json():
 
     for criterion in parse_criteria(OLD):
         assert criterion_from_json(criterion.to_json()) == criterion
+
+
+def test_a_negated_inclusion_heading_holds_when_none_of_its_children_does():
+    text = "Inclusion Criteria:\n\n* No uncontrolled illness including any of the following:\n\n   * Unstable angina pectoris\n   * Myocardial infarction\n"
+    heading, first, second = parse_criteria(text)
+    assert first.type is CriterionType.EXCLUSION and first.expr == Predicate("unstable_angina", Op.PRESENT)
+    assert heading.expr == All((Not(Predicate("unstable_angina", Op.PRESENT)), Not(Predicate("myocardial_infarction", Op.PRESENT))))
+
+
+THERAPY_OLD = """
+        PRIOR CONCURRENT THERAPY:
+
+        Chemotherapy:
+
+          -  At least 4 weeks since prior
+
+          -  No concurrent
+
+        Life expectancy
+
+          -  More than 3 months
+"""
+
+
+def test_a_line_under_a_therapy_heading_is_about_that_therapy():
+    from rules_engine.criteria import Window
+
+    criteria = {c.text: c.expr for c in parse_criteria(THERAPY_OLD)}
+    assert criteria["At least 4 weeks since prior"] == Predicate("chemotherapy", Op.NOT_WITHIN, window=Window(4, "weeks"))
+    assert isinstance(criteria["No concurrent"], Not)
+
+
+def test_a_context_heading_without_its_colon_still_gives_the_subject():
+    criteria = {c.text: c.expr for c in parse_criteria(THERAPY_OLD)}
+    assert criteria["More than 3 months"] == Predicate("life_expectancy", Op.GT, 3, "mo")

@@ -88,3 +88,20 @@ def test_seed_trial_verdict_matches_the_expected_one(seed_trials, patient, trial
     else:
         assert outcome.eligibility is Eligibility.INELIGIBLE
         assert any(concepts & set(c.concepts) for c in failing), [(c.text, c.concepts) for c in failing]
+
+
+# seed lines only the importer's pages hold (the NCT06585345 page): their structure, pinned
+IMPORTED_LINE_CONCEPTS = [
+    ("NCT06585345", "Acute leukemia complex/refractory", {"acute_leukemia", "relapsed", "refractory"}),
+    ("NCT06585345", "Known history of hepatitis B", {"hbv", "hbsag", "hcv", "hcv_antibody", "hcv_rna", "hbv_dna", "hbcab"}),
+    ("NCT06585345", "Adequate kidney, liver, lung and heart function", {"creatinine_clearance", "alt", "ast", "bilirubin", "lvef", "spo2"}),
+    ("NCT04094766", "At least 2 weeks intervals since the last chemotherapy", {"chemotherapy"}),
+]
+
+
+@pytest.mark.parametrize("trial,start,concepts", IMPORTED_LINE_CONCEPTS, ids=[s[:40] for _, s, _ in IMPORTED_LINE_CONCEPTS])
+def test_imported_seed_line_names_the_concepts_a_record_decides(seed_trials, trial, start, concepts):
+    from rules_engine.criteria import iter_predicates
+
+    criterion = next(c for c in seed_trials[trial].criteria if c.text.startswith(start))
+    assert concepts <= {p.concept for p in iter_predicates(criterion.expr)}

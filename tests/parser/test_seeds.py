@@ -66,6 +66,14 @@ EXPECTED = {
     "Women in pregnancy and lactation": {"pregnancy", "lactation"},
     "With central nervous system (CNS) involvement": {"cns_involvement"},
     "Patients with GVHD after allo-HSCT": {"gvhd", "allo_hsct"},
+    "Patients who have previously received ineffective": {"car_t"},
+    "Measurable lesions meets": {"bm_blasts"},
+    "Discontinuation of immunosuppressants": {"immunosuppressant_therapy"},
+    "Vaccination or any surgical procedure": {"surgery"},
+    "History of or concomitant active malignant": {"other_malignancy"},
+    "Previous or next organ transplant": {"organ_transplant", "hsct"},
+    "At least 2 weeks intervals since the last chemotherapy": {"chemotherapy"},
+    "Treated with high-dose corticosteroids": {"steroid_therapy"},
 }
 
 
@@ -98,3 +106,13 @@ def test_consent_and_judgement_seed_lines_are_review_only():
     assert texts
     for criterion in parse_lines([("inclusion", t) for t in texts]):
         assert isinstance(criterion.expr, Review)
+
+
+def test_seed_lab_windows_counted_back_from_treatment_are_not_applied():
+    lines = [line for page in PAGES for line in seed_lines(page) if line[1].startswith("Within 3 days prior")]
+    assert lines
+    criterion = parse_lines(lines[:1])[0]
+    from rules_engine.criteria import NUMERIC_OPS
+
+    labs = [p for p in iter_predicates(criterion.expr) if p.op in NUMERIC_OPS]
+    assert labs and all(p.window is None for p in labs)
