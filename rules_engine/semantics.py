@@ -51,28 +51,6 @@ def satisfies(pred: Predicate, value: float, bound: tuple[float, ...]) -> bool:
     return NUMERIC_COMPARE[pred.op](value, bound[0])
 
 
-def _numeric(pred: Predicate, values: tuple[float, ...]) -> Outcome:
-    try:
-        bound = threshold(pred)
-    except UnitError:
-        return UNKNOWN
-    verdicts = {satisfies(pred, v, bound) for v in values}
-    if verdicts == {True}:
-        return MET
-    if verdicts == {False}:
-        return NOT_MET
-    return UNKNOWN
-
-
-def satisfies(pred: Predicate, value: float, bound: tuple[float, ...]) -> bool:
-    if pred.op is Op.BETWEEN:
-        low, high = bound
-        above = value >= low if pred.low_inclusive else value > low
-        below = value <= high if pred.high_inclusive else value < high
-        return above and below
-    return NUMERIC_COMPARE[pred.op](value, bound[0])
-
-
 def numeric_outcome(pred: Predicate, values: tuple[float, ...]) -> Outcome:
     try:
         bound = threshold(pred)

@@ -104,6 +104,7 @@ def import_records(records: Sequence[TrialRecord]) -> list[UpsertResult]:
         return [upsert_trial(r) for r in records]
 
 
+@transaction.atomic
 def set_criteria(
     trial: Trial, lines: Sequence[CriterionLine], criteria_text: str = "", reason: str = "edit"
 ) -> CriteriaVersion | None:
@@ -111,39 +112,55 @@ def set_criteria(
 
     Lines a coordinator corrected keep their corrected structure when the same line (type and
     text) comes back in the new version: a re-import or re-parse never overwrites a person.
+    The trial row is locked and re-read, so a caller holding a stale instance cannot number
+    two versions alike.
     """
+    _lock_and_refresh(trial)
     wanted = [(line.type, line.text) for line in lines]
     if trial.current_criteria_id is not None and wanted == _current_lines(trial):
         return None
     corrections = _corrections_of(trial)
     structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
-    number = (trial.current_criteria.number + 1) if trial.current_criteria_id else 1
-    version = CriteriaVersion.objects.create(
-        trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=PARSER_VERSION
-    )
     rows = []
-    for position, (line, parsed) in enumerate(zip(lines, structured)):
+    for line, parsed in zip(lines, structured):
         corrected = corrections.get((line.type, line.text))
-        data = corrected if corrected is not None else parsed.to_json()
         rows.append(
-            Criterion(
-                version=version,
-                position=position,
-                type=line.type,
-                text=line.text,
-                parent_position=line.parent,
-                source_line=line.source_line,
-                structured=data,
-                review=_needs_review(data),
-                corrected=corrected is not None,
-            )
+            {
+                "type": line.type,
+                "text": line.text,
+                "parent_position": line.parent,
+                "source_line": line.source_line,
+                "structured": corrected if corrected is not None else parsed.to_json(),
+                "corrected": corrected is not None,
+            }
         )
-    Criterion.objects.bulk_create(rows)
-    had_criteria = trial.current_criteria_id is not None
+    return _store_version(trial, rows, criteria_text, reason, PARSER_VERSION)
+
+
+def _lock_and_refresh(trial: Trial) -> None:
+    fresh = Trial.objects.select_for_update(of=("self",)).select_related("current_criteria").get(pk=trial.pk)
+    trial.current_criteria = fresh.current_criteria
+    trial.overall_status = fresh.overall_status
+
+
+def _store_version(
+    trial: Trial, rows: list[dict], criteria_text: str, reason: str, parser_version: str
+) -> CriteriaVersion:
+    """The next version with these lines becomes current; a change from an earlier version is
+    recorded for re-matching (the first version of a new trial is not a change)."""
+    previous = trial.current_criteria
+    number = previous.number + 1 if previous else 1
+    version = CriteriaVersion.objects.create(
+        trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=parser_version
+    )
+    Criterion.objects.bulk_create(
+        Criterion(version=version, position=position, review=_needs_review(row["structured"]), **row)
+        for position, row in enumerate(rows)
+    )
     trial.current_criteria = version
     trial.save(update_fields=["current_criteria", "updated"])
-    if had_criteria:
-        record_change(trial, TrialChange.Kind.CRITERIA, old=str(number - 1), new=str(number))
+    if previous is not None:
+        record_change(trial, TrialChange.Kind.CRITERIA, old=str(previous.number), new=str(number))
     return version
 
 
@@ -178,36 +195,19 @@ def _needs_review(structured: dict | None) -> bool:
 def correct_criterion(criterion: Criterion, structured: dict) -> Criterion:
     """A coordinator's correction of one line's structure: new version, marked corrected."""
     trial = Trial.objects.select_for_update().get(pk=criterion.version.trial_id)
-    current = list(trial.current_criteria.criteria.order_by("position"))
-    number = trial.current_criteria.number + 1
-    version = CriteriaVersion.objects.create(
-        trial=trial,
-        number=number,
-        criteria_text=trial.current_criteria.criteria_text,
-        reason="correction",
-        parser_version=trial.current_criteria.parser_version,
-    )
-    rows = []
-    for row in current:
-        is_target = row.position == criterion.position
-        data = structured if is_target else row.structured
-        rows.append(
-            Criterion(
-                version=version,
-                position=row.position,
-                type=row.type,
-                text=row.text,
-                parent_position=row.parent_position,
-                source_line=row.source_line,
-                structured=data,
-                review=_needs_review(data),
-                corrected=row.corrected or is_target,
-            )
-        )
-    Criterion.objects.bulk_create(rows)
-    trial.current_criteria = version
-    trial.save(update_fields=["current_criteria", "updated"])
-    record_change(trial, TrialChange.Kind.CRITERIA, old=str(number - 1), new=str(number))
+    current = trial.current_criteria
+    rows = [
+        {
+            "type": row.type,
+            "text": row.text,
+            "parent_position": row.parent_position,
+            "source_line": row.source_line,
+            "structured": structured if row.position == criterion.position else row.structured,
+            "corrected": row.corrected or row.position == criterion.position,
+        }
+        for row in current.criteria.order_by("position")
+    ]
+    version = _store_version(trial, rows, current.criteria_text, "correction", current.parser_version)
     return version.criteria.get(position=criterion.position)
 
 
