@@ -1,13 +1,66 @@
-"""Trials in Django admin: find a trial fast, read its current criteria in order."""
+"""Trials in Django admin: find a trial fast, read its current criteria in order, correct a line
+the parser structured wrongly."""
 
 from __future__ import annotations
 
-from django.contrib import admin
+import dataclasses
+import json
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 
+from rules_engine.criteria import criterion_from_json
 from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
+from trials.services import correct_criterion
+
+_JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
+
+
+def _correct_url(criterion: Criterion) -> str:
+    return reverse("admin:trials_criteriaversion_correct_criterion", args=[criterion.pk])
+
+
+class CorrectionForm(forms.Form):
+    """Checks a correction the way the engine will read it, so a typo is caught here and not
+    found later as a line that silently never matches."""
+
+    structured = forms.CharField(
+        label="structure (rules engine criterion JSON)",
+        widget=forms.Textarea(attrs={"rows": 24, "cols": 100, "style": "font-family: monospace"}),
+    )
+
+    def __init__(self, row: Criterion, *args, **kwargs) -> None:
+        kwargs.setdefault("initial", {"structured": json.dumps(row.structured, indent=2)})
+        super().__init__(*args, **kwargs)
+        self.row = row
+
+    def clean_structured(self) -> dict:
+        try:
+            data = json.loads(self.cleaned_data["structured"])
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+        if not isinstance(data, dict):
+            kind = "null" if data is None else _JSON_TYPES.get(type(data), type(data).__name__)
+            raise forms.ValidationError(f"The structure must be a JSON object ({{...}}), not {kind}.")
+        # Type, text and parent are the line's own: a correction changes its structure only.
+        row = self.row
+        data = {**data, "type": row.type, "text": row.text, "parent": row.parent_position}
+        try:
+            criterion = criterion_from_json(data)
+        except KeyError as exc:
+            raise forms.ValidationError(f"The rules engine rejects this structure: missing key {exc}.")
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise forms.ValidationError(f"The rules engine rejects this structure: {exc}.")
+        # Stored as the engine writes it, so what is saved is exactly what will be evaluated.
+        return dataclasses.replace(criterion, corrected=True).to_json()
 
 
 class ConditionFilter(admin.SimpleListFilter):
@@ -51,12 +104,19 @@ class CurrentCriteriaInline(admin.TabularInline):
     fk_name = "version"
     extra = 0
     can_delete = False
-    fields = ["position", "type", "text", "review", "corrected"]
+    fields = ["position", "type", "text", "review", "corrected", "correct"]
     readonly_fields = fields
     ordering = ["position"]
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+    @admin.display(description="")
+    def correct(self, criterion: Criterion) -> str:
+        """Only the current version is corrected: an old one is the record of what a match used."""
+        if criterion.version.trial.current_criteria_id != criterion.version_id:
+            return ""
+        return format_html('<a href="{}">correct</a>', _correct_url(criterion))
 
 
 @admin.register(Trial)
@@ -79,14 +139,14 @@ class TrialAdmin(admin.ModelAdmin):
             return "-"
         rows = format_html_join(
             "",
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            '<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><a href="{}">correct</a></td></tr>',
             (
-                (c.position + 1, c.type, "review" if c.review else "structured", c.text)
+                (c.position + 1, c.type, "review" if c.review else "structured", c.text, _correct_url(c))
                 for c in trial.current_criteria.criteria.order_by("position")
             ),
         )
         return format_html(
-            "<table><thead><tr><th>#</th><th>type</th><th>structure</th><th>text</th></tr></thead>"
+            "<table><thead><tr><th>#</th><th>type</th><th>structure</th><th>text</th><th></th></tr></thead>"
             "<tbody>{}</tbody></table>",
             rows,
         )
@@ -105,6 +165,51 @@ class CriteriaVersionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    def get_urls(self) -> list[URLPattern]:
+        correct = path(
+            "criterion/<int:criterion_id>/correct/",
+            self.admin_site.admin_view(self.correct_criterion_view),
+            name="trials_criteriaversion_correct_criterion",
+        )
+        return [correct, *super().get_urls()]
+
+    def correct_criterion_view(self, request: HttpRequest, criterion_id: int) -> HttpResponse:
+        """A coordinator's fix of one line's structure, kept as a new version so the old one
+        still shows what earlier matches were evaluated against."""
+        if not request.user.has_perm("trials.change_criterion"):
+            raise PermissionDenied
+        row = get_object_or_404(Criterion.objects.select_related("version__trial"), pk=criterion_id)
+        version = row.version
+        form = CorrectionForm(row, request.POST if request.method == "POST" else None)
+        with transaction.atomic():
+            # Locked so a re-import cannot slip a newer version in between this check and the write.
+            locked = Trial.objects.select_for_update(of=("self",)).select_related("current_criteria")
+            trial = locked.get(pk=version.trial_id)
+            if trial.current_criteria_id != version.pk:
+                current = f"v{trial.current_criteria.number}" if trial.current_criteria else "none"
+                messages.error(
+                    request,
+                    f"Line {row.position + 1} of {trial.nct_id} v{version.number} cannot be corrected: "
+                    f"only the current version can be (it is {current}).",
+                )
+                return redirect(reverse("admin:trials_criteriaversion_change", args=[version.pk]))
+            if request.method == "POST" and form.is_valid():
+                corrected = correct_criterion(row, form.cleaned_data["structured"])
+                number = corrected.version.number
+                message = f"Line {row.position + 1} corrected: {trial.nct_id} criteria are now v{number}."
+                self.log_change(request, corrected.version, message)
+                messages.success(request, message)
+                return redirect(reverse("admin:trials_criteriaversion_change", args=[corrected.version_id]))
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Correct line {row.position + 1} of {trial.nct_id} v{version.number}",
+            "version": version,
+            "row": row,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/trials/correct_criterion.html", context)
 
 
 @admin.register(TrialChange)
