@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from matcher import intake, patients, selectors
 from matcher.errors import FieldError
-from matcher.models import MatchJob, MatchResult, Patient
+from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from matcher.permissions import IsApiClient, client_of
 
 FHIR_JSON = "application/fhir+json"
@@ -74,6 +74,7 @@ class CriterionOutcomeSerializer(serializers.Serializer):
 
 
 class MatchResultSerializer(serializers.ModelSerializer):
+    rank = serializers.IntegerField()
     trial = serializers.CharField(source="trial.nct_id")
     title = serializers.CharField(source="trial.title")
     status = serializers.CharField(source="trial.overall_status")
@@ -82,7 +83,7 @@ class MatchResultSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatchResult
-        fields = ["rank", "trial", "title", "status", "eligibility", "score", "criteria", "error"]
+        fields = ["rank", "trial", "title", "status", "eligibility", "score", "criteria", "error", "changes_on", "first_seen", "last_changed"]
 
 
 class PatientPagination(CursorPagination):
@@ -211,7 +212,7 @@ class PatientMatches(APIView):
         job = selectors.latest_succeeded_job(patient)
         if job is None:
             return Response({"patient": str(patient.id), "job": None, "evaluated_at": None, "results": []})
-        results = selectors.results_of(job, wanted or None)
+        results = selectors.current_results(patient, wanted or None)
         return Response(
             {
                 "patient": str(patient.id),
@@ -221,3 +222,41 @@ class PatientMatches(APIView):
             }
         )
 
+
+
+class MatchChangeSerializer(serializers.ModelSerializer):
+    trial = serializers.CharField(source="trial.nct_id")
+    job = serializers.UUIDField(source="job_id", allow_null=True)
+    trial_change = serializers.IntegerField(source="trial_change_id", allow_null=True)
+
+    class Meta:
+        model = MatchChange
+        fields = ["id", "trial", "kind", "cause", "old_eligibility", "new_eligibility", "detail", "job", "trial_change", "created"]
+
+
+class ChangePagination(CursorPagination):
+    ordering = ("-created", "-id")
+    page_size = 100
+
+
+class PatientMatchChanges(APIView):
+    """What each (re-)match changed for this patient, newest first, and why."""
+
+    permission_classes = [IsApiClient]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("trial", str, description="only changes of this trial (NCT id)")],
+        responses=MatchChangeSerializer(many=True),
+        description=(
+            "Per trial: whether the result `appeared`, `disappeared` or `changed` eligibility, and the cause: "
+            "`patient_data`, `criteria_version`, `trial_status`, `time` or `override`. Cursor-paginated."
+        ),
+    )
+    def get(self, request: Request, patient_id: str) -> Response:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        changes = selectors.changes_of(patient)
+        if request.query_params.get("trial"):
+            changes = changes.filter(trial__nct_id=request.query_params["trial"])
+        paginator = ChangePagination()
+        page = paginator.paginate_queryset(changes, request, view=self)
+        return paginator.get_paginated_response(MatchChangeSerializer(page, many=True).data)

@@ -12,6 +12,10 @@ class MatcherConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from matcher.rematch import on_trial_changed
+        from trials.signals import trial_changed
+
+        trial_changed.connect(on_trial_changed, dispatch_uid="matcher.rematch")
         if settings.EMBEDDED_WORKER:
             logger.warning(
                 "DEVELOPMENT MODE: ELIGO_EMBEDDED_WORKER is on, match jobs run in-process "

@@ -9,19 +9,11 @@ grow. Built lazily on first use, so each Celery prefork child builds its own aft
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
 
+from matcher.results import TrialRef
 from rules_engine.criteria import TrialCriteria, criterion_from_json
 from rules_engine.engine import MatchingEngine
 from trials.models import Criterion, Trial
-
-
-@dataclass(frozen=True)
-class OpenTrial:
-    pk: int
-    nct_id: str
-    version_pk: int
-    version: int
 
 
 class EngineCache:
@@ -30,14 +22,14 @@ class EngineCache:
         self._loaded: dict[str, int] = {}  # nct_id -> pk of the CriteriaVersion compiled
         self._lock = threading.Lock()
 
-    def sync(self) -> tuple[MatchingEngine, list[OpenTrial]]:
+    def sync(self) -> tuple[MatchingEngine, list[TrialRef]]:
         """Compile whatever open trial is new or changed since the last job; return the engine
         and the open trials it must evaluate now (with the versions they are at)."""
         with self._lock:
             if self._engine is None:
                 self._engine = MatchingEngine()
             open_trials = [
-                OpenTrial(pk, nct, vpk, number)
+                TrialRef(pk, nct, vpk, number)
                 for pk, nct, vpk, number in Trial.objects.open_to_matching()
                 .exclude(current_criteria=None)
                 .values_list("pk", "nct_id", "current_criteria_id", "current_criteria__number")
@@ -56,7 +48,7 @@ class EngineCache:
             self._loaded.clear()
 
 
-def _load_criteria(trials: list[OpenTrial]) -> list[TrialCriteria]:
+def _load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
     by_version: dict[int, list[Criterion]] = {}
     rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
     for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):

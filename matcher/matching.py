@@ -1,5 +1,5 @@
-"""Running a match job: claim it, evaluate the patient against every open trial, store the
-ranked results in one transaction.
+"""Running a match job: claim it, evaluate the patient against every open trial, store what
+changed in one transaction (matcher.results; ranking happens when results are read).
 
 The claim is a conditional update, in the spirit of healthchecks' outbox rows: whoever holds
 the newest claim token is the only one allowed to store results, so a task redelivered while a
@@ -20,10 +20,9 @@ from django.utils import timezone
 
 from matcher import clock
 from matcher.engine_cache import engine_cache
-from matcher.models import CriterionResult, MatchJob, MatchResult
+from matcher.models import MatchJob, Patient
+from matcher.results import PatientEvaluation, TrialRef, facts_digest, store_evaluations
 from rules_engine.facts import PatientFacts
-from rules_engine.outcome import Outcome, TrialOutcome, rank_key
-from trials.models import Criterion
 
 logger = logging.getLogger(__name__)
 
@@ -71,8 +70,14 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     facts = PatientFacts.from_json(job.patient.facts)
     engine, open_trials = engine_cache.sync()
     outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in open_trials])
-    outcomes = sorted(outcomes, key=rank_key)
-    stored = store_results(claim, evaluated_at, outcomes, {t.nct_id: t for t in open_trials})
+    evaluation = PatientEvaluation(
+        patient_id=job.patient_id,
+        client_id=job.client_id,
+        facts=facts,
+        facts_digest=facts_digest(job.patient.facts),
+        outcomes=outcomes,
+    )
+    stored = store_results(claim, evaluated_at, evaluation, {t.nct_id: t for t in open_trials})
     if not stored:
         logger.info("match job %s: a newer delivery holds the claim; results not stored", claim.job_id)
         return "superseded"
@@ -80,53 +85,23 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     return MatchJob.Status.SUCCEEDED
 
 
-def store_results(claim: Claim, evaluated_at: date, outcomes: list[TrialOutcome], trials: dict) -> bool:
+def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluation, trials: dict[str, TrialRef]) -> bool:
     """All results in one transaction, and only while this delivery still holds the claim."""
     with transaction.atomic():
         finished = MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).update(
             status=MatchJob.Status.SUCCEEDED,
             finished=timezone.now(),
             evaluated_at=evaluated_at,
-            criteria_versions={o.trial_id: o.version for o in outcomes},
+            criteria_versions={o.trial_id: o.version for o in evaluation.outcomes},
             error="",
         )
         if not finished:
             return False
-        MatchResult.objects.filter(job_id=claim.job_id).delete()
-        criterion_ids = _criterion_ids([trials[o.trial_id].version_pk for o in outcomes])
-        results = MatchResult.objects.bulk_create(
-            MatchResult(
-                job_id=claim.job_id,
-                trial_id=trials[o.trial_id].pk,
-                criteria_version_id=trials[o.trial_id].version_pk,
-                rank=rank,
-                eligibility=str(o.eligibility),
-                score=round(o.score, 4),
-                unknown_count=sum(1 for c in o.criteria if c.outcome is Outcome.UNKNOWN),
-                changes_on=o.changes_on,
-                error=o.error or "",
-            )
-            for rank, o in enumerate(outcomes, start=1)
-        )
-        CriterionResult.objects.bulk_create(
-            CriterionResult(
-                result=result,
-                criterion_id=criterion_ids[(trials[o.trial_id].version_pk, c.index)],
-                position=c.index,
-                outcome=str(c.outcome),
-                review=c.review,
-                reason=c.reason,
-                concepts=list(c.concepts),
-            )
-            for result, o in zip(results, outcomes)
-            for c in o.criteria
-        )
+        # The patient row is the lock that orders a job against a trial re-match of the same
+        # patient: each sees the other's committed rows, never half of them.
+        Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
+        store_evaluations([evaluation], trials, evaluated_at, job_id=claim.job_id, close_others=True)
     return True
-
-
-def _criterion_ids(version_pks: list[int]) -> dict[tuple[int, int], int]:
-    rows = Criterion.objects.filter(version_id__in=set(version_pks)).values_list("version_id", "position", "pk")
-    return {(v, p): pk for v, p, pk in rows}
 
 
 def fail_job(job_id: uuid.UUID | str, error: str) -> None:

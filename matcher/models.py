@@ -1,4 +1,5 @@
-"""API clients (the hospitals' systems), and later their patients, match jobs and results."""
+"""API clients (the hospitals' systems), their patients, match jobs, the current results with
+their review by coordinators, the record of what changed, and webhook deliveries."""
 
 from __future__ import annotations
 
@@ -44,6 +45,9 @@ class Patient(models.Model):
     ignored = models.JSONField(default=list, blank=True, help_text="what the normalisation kept but did not use")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # The earliest day on which time alone changes one of this patient's verdicts (a washout
+    # ends, a birthday): the nightly sweep re-matches patients whose day has come.
+    rematch_on = models.DateField(null=True, blank=True, db_index=True)
 
     class Meta:
         constraints = [
@@ -102,28 +106,83 @@ class MatchJob(models.Model):
 
 
 class MatchResult(models.Model):
-    """One trial's verdict in one job."""
+    """The current verdict of one trial for one patient: one row per (patient, trial), kept
+    across re-matching rather than re-created per job.
 
-    job = models.ForeignKey(MatchJob, on_delete=models.CASCADE, related_name="results")
+    Keeping the row is what lets a coordinator's review status, notes and overrides survive a
+    re-match, and lets a re-evaluation write nothing when nothing changed (``digest``). A
+    result whose trial closed or stopped being evaluated is marked ``gone`` with the reason,
+    never deleted, so the review history stays readable.
+    """
+
+    class State(models.TextChoices):
+        ACTIVE = "active", "Active"
+        GONE = "gone", "Gone"
+
+    class ReviewStatus(models.TextChoices):
+        NEW = "new", "New"
+        UNDER_REVIEW = "under_review", "Under review"
+        CONTACT_PENDING = "contact_pending", "Contact pending"
+        CONTACTED = "contacted", "Contacted"
+        SCREENING = "screening", "Screening"
+        ENROLLED = "enrolled", "Enrolled"
+        NOT_ELIGIBLE = "not_eligible", "Not eligible"
+        DECLINED = "declined", "Declined"
+        DEFERRED = "deferred", "Deferred"
+
+    # Statuses that end the work on a match: they need a reason.
+    CLOSING_STATUSES = frozenset({ReviewStatus.ENROLLED, ReviewStatus.NOT_ELIGIBLE, ReviewStatus.DECLINED, ReviewStatus.DEFERRED})
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches")
+    # Denormalised from the patient: the queue filters and scopes by client on every page.
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
     trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results")
+    job = models.ForeignKey(
+        MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="results",
+        help_text="the job that last changed this result (none: a trial re-match)",
+    )
     criteria_version = models.ForeignKey("trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+")
-    rank = models.PositiveIntegerField()
     eligibility = models.CharField(max_length=20, db_index=True)
+    # 0 eligible, 1 possibly eligible, 2 ineligible: ranking is an index scan, not a CASE.
+    eligibility_rank = models.PositiveSmallIntegerField(default=2)
     score = models.FloatField()
     unknown_count = models.PositiveSmallIntegerField(default=0)
     changes_on = models.DateField(null=True, blank=True, help_text="when time alone would change this verdict")
     error = models.TextField(blank=True, help_text="the evaluation of this trial raised; the job went on")
+    evaluated_at = models.DateField(help_text="the evaluation date of the verdict")
+    digest = models.CharField(max_length=32, help_text="hash of the verdict: unchanged verdicts are not rewritten")
+    facts_digest = models.CharField(max_length=32, blank=True, help_text="hash of the patient facts evaluated")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE, db_index=True)
+    gone_reason = models.CharField(max_length=200, blank=True)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_changed = models.DateTimeField(db_index=True)
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW, db_index=True)
+    review_reason = models.CharField(max_length=300, blank=True, help_text="why a closing status was chosen")
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_matches"
+    )
 
     class Meta:
-        ordering = ["job", "rank"]
-        constraints = [models.UniqueConstraint(fields=["job", "trial"], name="matchresult_unique_trial_per_job")]
+        ordering = ["eligibility_rank", "-score", "trial_id"]
+        constraints = [models.UniqueConstraint(fields=["patient", "trial"], name="matchresult_unique_patient_trial")]
+        indexes = [
+            models.Index(fields=["patient", "state", "eligibility_rank", "-score"], name="matchresult_ranked"),
+            models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
+            models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
+            models.Index(fields=["changes_on"], name="matchresult_changes_on"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trial_id} {self.eligibility}"
 
 
 class CriterionResult(models.Model):
-    """One criterion's outcome in one result: rows, not a blob, so queues can filter on them."""
+    """One criterion's outcome in one result: rows, not a blob, so queues can filter on them.
+
+    ``outcome`` and ``reason`` are what everyone sees, a coordinator's override applied;
+    ``engine_outcome`` and ``engine_reason`` keep what the engine said, so lifting an override
+    restores it.
+    """
 
     result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria")
     criterion = models.ForeignKey("trials.Criterion", on_delete=models.PROTECT, related_name="+")
@@ -132,9 +191,165 @@ class CriterionResult(models.Model):
     review = models.BooleanField(default=False)
     reason = models.TextField()
     concepts = models.JSONField(default=list, blank=True)
+    engine_outcome = models.CharField(max_length=10, blank=True)
+    engine_reason = models.TextField(blank=True, help_text="the engine's reason, kept while an override stands")
+    override = models.ForeignKey("CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["result", "position"]
 
     def __str__(self) -> str:
         return f"{self.position}: {self.outcome}"
+
+
+class MatchChange(models.Model):
+    """What a (re-)evaluation changed for one patient and trial, and why: the history behind
+    ``GET /patients/{id}/matches/changes``, the queue's "changed since last run" and webhooks."""
+
+    class Kind(models.TextChoices):
+        APPEARED = "appeared", "Appeared"
+        DISAPPEARED = "disappeared", "Disappeared"
+        CHANGED = "changed", "Eligibility changed"
+
+    class Cause(models.TextChoices):
+        PATIENT_DATA = "patient_data", "Patient data"
+        CRITERIA_VERSION = "criteria_version", "Criteria version"
+        TRIAL_STATUS = "trial_status", "Trial status"
+        TIME = "time", "Time"
+        OVERRIDE = "override", "Coordinator override"
+
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="match_changes")
+    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="changes")
+    trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    cause = models.CharField(max_length=20, choices=Cause.choices)
+    old_eligibility = models.CharField(max_length=20, blank=True)
+    new_eligibility = models.CharField(max_length=20, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+    job = models.ForeignKey(MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    trial_change = models.ForeignKey("trials.TrialChange", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        indexes = [models.Index(fields=["patient", "-created"], name="matchchange_patient_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.trial_id} {self.kind} ({self.cause})"
+
+
+class CriterionOverride(models.Model):
+    """A coordinator's verdict on one criterion of one match ("echo on paper chart: LVEF 55%").
+
+    Versioned: a new override of the same criterion supersedes the previous one, which is kept.
+    Matched to later evaluations by the criterion's type and text, so a new criteria version
+    with the same line keeps it; it lapses when the patient's record brings data for one of
+    the criterion's concepts dated after the override.
+    """
+
+    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="overrides")
+    criterion_type = models.CharField(max_length=10)
+    criterion_text = models.TextField()
+    concepts = models.JSONField(default=list, blank=True)
+    outcome = models.CharField(max_length=10, choices=[("met", "met"), ("not_met", "not met")])
+    note = models.TextField()
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+    active = models.BooleanField(default=True, db_index=True)
+    ended_reason = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["result", "-created"]
+
+    def __str__(self) -> str:
+        return f"override v{self.version}: {self.outcome}"
+
+
+class MatchEvent(models.Model):
+    """One change a person made to a match (status, assignee, note, override): who, when, from
+    what, to what. The match page shows these beside the machine's MatchChange rows."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", "Review status"
+        ASSIGNEE = "assignee", "Assigned coordinator"
+        NOTE = "note", "Note"
+        OVERRIDE = "override", "Criterion override"
+
+    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    old_value = models.CharField(max_length=300, blank=True)
+    new_value = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True, help_text="a note's text, or a closing status's reason")
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.old_value} -> {self.new_value}"
+
+
+class CoordinatorAssignment(models.Model):
+    """Which clients' patients a coordinator works on: the queue shows a coordinator only these."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coordinator_assignments")
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="coordinator_assignments")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "client"], name="coordinatorassignment_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} -> {self.client_id}"
+
+
+class QueueVisit(models.Model):
+    """When a coordinator last opened the queue: "new since my last visit" compares with it."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="queue_visit")
+    previous = models.DateTimeField(null=True, blank=True)
+    last = models.DateTimeField(null=True, blank=True)
+
+
+class Webhook(models.Model):
+    """A client's endpoint for match notifications. Signed with a per-client secret; paused
+    after repeated failures rather than retried forever."""
+
+    client = models.OneToOneField(ApiClient, on_delete=models.CASCADE, related_name="webhook")
+    url = models.URLField(max_length=500)
+    secret = models.CharField(max_length=64)
+    active = models.BooleanField(default=True)
+    paused_at = models.DateTimeField(null=True, blank=True)
+    consecutive_failures = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"webhook of {self.client_id}"
+
+
+class WebhookDelivery(models.Model):
+    """One notification to one webhook: an outbox row written with the change it reports, sent
+    after commit, retried with backoff; the log of every attempt's answer stays here."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DELIVERED = "delivered", "Delivered"
+        FAILED = "failed", "Failed"
+
+    webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=40)
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt = models.DateTimeField(null=True, blank=True)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    delivered = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"{self.event} ({self.status})"

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import uuid
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 
-from matcher.models import ApiClient, CriterionResult, MatchJob, MatchResult, Patient
+from matcher.models import ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
 from trials.records import OPEN_STATUSES
 
 
@@ -43,16 +44,23 @@ def latest_succeeded_job(patient: Patient) -> MatchJob | None:
     )
 
 
-def results_of(job: MatchJob, eligibility: list[str] | None = None) -> QuerySet[MatchResult]:
-    results = (
-        MatchResult.objects.filter(job=job)
+def current_results(patient: Patient, eligibility: list[str] | None = None) -> QuerySet[MatchResult]:
+    """The patient's active results for open trials, ranked (contract section 4): the rank is a
+    window over the whole list, so a filtered answer keeps each result's overall rank."""
+    ranked = (
+        MatchResult.objects.filter(patient=patient, state=MatchResult.State.ACTIVE)
+        .filter(trial__overall_status__in=OPEN_STATUSES)  # a trial closed since is gone at once
+        .annotate(rank=Window(RowNumber(), order_by=[F("eligibility_rank").asc(), F("score").desc(), F("trial__nct_id").asc()]))
         .select_related("trial")
         .prefetch_related(
             Prefetch("criteria", queryset=CriterionResult.objects.select_related("criterion").order_by("position"))
         )
-        .filter(trial__overall_status__in=OPEN_STATUSES)  # a trial closed since the job is gone at once
         .order_by("rank")
     )
     if eligibility:
-        results = results.filter(eligibility__in=eligibility)
-    return results
+        ranked = ranked.filter(eligibility__in=eligibility)
+    return ranked
+
+
+def changes_of(patient: Patient) -> QuerySet[MatchChange]:
+    return MatchChange.objects.filter(patient=patient).select_related("trial").order_by("-created", "-id")

@@ -12,7 +12,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 
-from matcher import matching
+from matcher import matching, rematch, webhooks
 
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 
@@ -36,3 +36,40 @@ def run_match_job(self, job_id: str) -> str:
     except TRANSIENT:
         matching.requeue_for_retry(job_id)
         raise
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def process_trial_change(change_id: int) -> str:
+    outcome, chunks = rematch.process_change(change_id)
+    for chunk in chunks:
+        rematch_trial_chunk.delay(change_id, chunk.low, chunk.high)
+    return outcome
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT,
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=5,
+)
+def rematch_trial_chunk(change_id: int, low: str, high: str) -> int:
+    return rematch.rematch_chunk(change_id, rematch.Chunk(low, high))
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=3)
+def nightly_rematch_sweep() -> dict[str, int]:
+    return rematch.sweep()
+
+
+@shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=2, max_retries=5)
+def deliver_webhooks(delivery_ids: list[int]) -> int:
+    return webhooks.deliver(delivery_ids)

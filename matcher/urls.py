@@ -18,6 +18,7 @@ api_v1 = [
     path("patients/<str:patient_id>", api.PatientDetail.as_view(), name="patient"),
     path("patients/<str:patient_id>/match", api.PatientMatch.as_view(), name="patient-match"),
     path("patients/<str:patient_id>/matches", api.PatientMatches.as_view(), name="patient-matches"),
+    path("patients/<str:patient_id>/matches/changes", api.PatientMatchChanges.as_view(), name="patient-match-changes"),
     path("match-jobs/<str:job_id>", api.MatchJobDetail.as_view(), name="match-job"),
     *router.urls,
 ]

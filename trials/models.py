@@ -150,6 +150,9 @@ class TrialChange(models.Model):
     new_value = models.CharField(max_length=40, blank=True)
     created = models.DateTimeField(auto_now_add=True, db_index=True)
     processed = models.DateTimeField(null=True, blank=True)
+    chunks = models.PositiveIntegerField(default=0, help_text="patient chunks queued for re-evaluation")
+    chunks_done = models.PositiveIntegerField(default=0)
+    outcome = models.CharField(max_length=200, blank=True, help_text="what processing did, or why it was skipped")
 
     class Meta:
         ordering = ["created", "id"]

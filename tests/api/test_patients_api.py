@@ -9,6 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from datetime import date
+
+from django.utils import timezone
+
 from matcher.models import CriterionResult, MatchJob, MatchResult, Patient
 from tests.conftest import EXAMPLES
 
@@ -180,7 +184,8 @@ def test_deleting_a_patient_removes_its_jobs_and_results(api, seeded):
 
     trial = Trial.objects.get(nct_id="NCT05744440")
     result = MatchResult.objects.create(
-        job=job, trial=trial, criteria_version=trial.current_criteria, rank=1, eligibility="eligible", score=1.0
+        patient_id=created["id"], client=job.client, job=job, trial=trial, criteria_version=trial.current_criteria,
+        eligibility="eligible", score=1.0, evaluated_at=date(2026, 11, 22), digest="d", last_changed=timezone.now(),
     )
     CriterionResult.objects.create(
         result=result, criterion=trial.current_criteria.criteria.first(), position=0, outcome="met", reason="r"

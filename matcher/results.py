@@ -1,0 +1,459 @@
+"""Storing verdicts as the current result of each (patient, trial), and recording what changed.
+
+Both paths that evaluate write through here: a patient's match job (every open trial for one
+patient) and a trial's re-match (one trial for a chunk of patients). One row per (patient,
+trial) is kept and rewritten only when its verdict's digest changes, so a re-evaluation that
+changes nothing writes nothing, a coordinator's review of the row survives, and every real
+change leaves a ``MatchChange`` saying why (patient data, criteria version, trial status or
+time) for the changes endpoint, the queue and the webhooks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from django.db import connection
+from django.db.models import Min
+from django.utils import timezone
+
+from matcher import webhooks
+from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchResult, Patient
+from rules_engine.assemble import eligibility as decide_eligibility
+from rules_engine.assemble import score as decide_score
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Eligibility, Outcome, TrialOutcome
+from trials.models import Criterion
+
+Cause = MatchChange.Cause
+
+
+@dataclass(frozen=True)
+class TrialRef:
+    """What storing needs of a trial: its row, and the criteria version that was evaluated."""
+
+    pk: int
+    nct_id: str
+    version_pk: int
+    version: int
+
+
+@dataclass(frozen=True)
+class PatientEvaluation:
+    """One patient's outcomes from one evaluation run."""
+
+    patient_id: object
+    client_id: int
+    facts: PatientFacts
+    facts_digest: str
+    outcomes: Sequence[TrialOutcome]
+
+
+@dataclass
+class StoreSummary:
+    written: int = 0
+    unchanged: int = 0
+    gone: int = 0
+    changes: list[MatchChange] = field(default_factory=list)
+
+
+def digest_of(data: object) -> str:
+    return hashlib.md5(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def facts_digest(facts_json: dict) -> str:
+    return digest_of(facts_json)
+
+
+def _verdict_digest(outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride]) -> str:
+    return digest_of(
+        [
+            version_pk,
+            str(outcome.eligibility),
+            outcome.score,
+            outcome.error or "",
+            outcome.changes_on,
+            [(str(c.outcome), c.review, c.reason) for c in outcome.criteria],
+            sorted((i, o.pk) for i, o in overrides.items()),
+        ]
+    )
+
+
+# --- overrides ------------------------------------------------------------------------------
+
+
+def _lapsed(override: CriterionOverride, facts: PatientFacts) -> bool:
+    """Newer data for one of the criterion's concepts ends a person's override of it."""
+    since = override.created.date()
+    for concept in override.concepts:
+        dated = [m.date for m in facts.measurements.get(concept, ())] + [e.date for e in facts.events.get(concept, ())]
+        if any(d is not None and d > since for d in dated):
+            return True
+    return False
+
+
+def apply_overrides(
+    outcome: TrialOutcome, overrides: dict[int, CriterionOverride], parents: Sequence[int | None]
+) -> TrialOutcome:
+    """The outcome with each overridden criterion set as the coordinator said, the reason
+    saying so, and eligibility and score decided again from the top-level criteria."""
+    if not overrides:
+        return outcome
+    criteria = list(outcome.criteria)
+    for index, o in overrides.items():
+        if index >= len(criteria):
+            continue
+        c = criteria[index]
+        who = o.author.get_username() if o.author_id and o.author else "a coordinator"
+        criteria[index] = replace(
+            c,
+            outcome=Outcome(o.outcome),
+            review=False,
+            reason=f"overridden by {who} (v{o.version}): {o.outcome.replace('_', ' ')}: {o.note} [engine: {c.outcome}: {c.reason}]",
+        )
+    deciding = tuple(c for c, parent in zip(criteria, parents) if parent is None)
+    return replace(
+        outcome, criteria=tuple(criteria), eligibility=decide_eligibility(deciding), score=decide_score(deciding)
+    )
+
+
+def _active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOverride]]:
+    found: dict[int, list[CriterionOverride]] = {}
+    rows = CriterionOverride.objects.filter(result_id__in=list(result_ids), active=True).select_related("author")
+    for o in rows:
+        found.setdefault(o.result_id, []).append(o)
+    return found
+
+
+def _parents(version_pks: Iterable[int]) -> dict[int, list[int | None]]:
+    by_version: dict[int, list[int | None]] = {}
+    rows = Criterion.objects.filter(version_id__in=set(version_pks)).order_by("version_id", "position")
+    for version_id, parent in rows.values_list("version_id", "parent_position"):
+        by_version.setdefault(version_id, []).append(parent)
+    return by_version
+
+
+# --- storing --------------------------------------------------------------------------------
+
+
+def store_evaluations(
+    evaluations: Sequence[PatientEvaluation],
+    trials: dict[str, TrialRef],
+    evaluated_at: date,
+    *,
+    job_id: object = None,
+    trial_change: object = None,
+    close_others: bool = False,
+) -> StoreSummary:
+    """Write what changed, in the caller's transaction.
+
+    ``close_others`` (a full patient job): a patient's active result for a trial that was not
+    evaluated (it left the open statuses) is marked gone. ``trial_change`` names the trial
+    change being processed, which is then the cause of what appears or changes.
+    """
+    summary = StoreSummary()
+    patient_ids = [e.patient_id for e in evaluations]
+    trial_pks = {t.pk for t in trials.values()}
+    existing_q = MatchResult.objects.filter(patient_id__in=patient_ids)
+    if not close_others:
+        existing_q = existing_q.filter(trial_id__in=trial_pks)
+    existing = {
+        (r["patient_id"], r["trial_id"]): r
+        for r in existing_q.values(
+            "id", "patient_id", "trial_id", "digest", "eligibility", "state", "criteria_version_id", "facts_digest"
+        )
+    }
+    overrides = _active_overrides(r["id"] for r in existing.values())
+    parents = _parents(t.version_pk for t in trials.values())
+    now = timezone.now()
+
+    # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
+    new_rows: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    updated: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    lapsed: list[CriterionOverride] = []
+    for ev in evaluations:
+        seen: set[int] = set()
+        for outcome in ev.outcomes:
+            trial = trials[outcome.trial_id]
+            seen.add(trial.pk)
+            old = existing.get((ev.patient_id, trial.pk))
+            by_index = _overrides_by_index(overrides.get(old["id"], []) if old else [], outcome, ev.facts, lapsed)
+            effective = apply_overrides(outcome, by_index, parents.get(trial.version_pk, []))
+            digest = _verdict_digest(effective, trial.version_pk, by_index)
+            if old and old["digest"] == digest and old["state"] == MatchResult.State.ACTIVE:
+                summary.unchanged += 1
+                continue
+            row = MatchResult(
+                patient_id=ev.patient_id,
+                client_id=ev.client_id,
+                trial_id=trial.pk,
+                job_id=job_id,
+                criteria_version_id=trial.version_pk,
+                eligibility=str(effective.eligibility),
+                eligibility_rank=ELIGIBILITY_RANK[effective.eligibility],
+                score=round(effective.score, 4),
+                unknown_count=sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN),
+                changes_on=effective.changes_on,
+                error=effective.error or "",
+                evaluated_at=evaluated_at,
+                digest=digest,
+                facts_digest=ev.facts_digest,
+                state=MatchResult.State.ACTIVE,
+                gone_reason="",
+                last_changed=now,
+            )
+            if old is None:
+                new_rows.append((row, effective, by_index, outcome))
+                summary.changes.append(_change(row, MatchChange.Kind.APPEARED, "", _appeared_cause(trial_change), job_id, trial_change))
+            else:
+                row.pk = old["id"]
+                updated.append((row, effective, by_index, outcome))
+                if old["state"] != MatchResult.State.ACTIVE:
+                    summary.changes.append(
+                        _change(row, MatchChange.Kind.APPEARED, "", _appeared_cause(trial_change), job_id, trial_change)
+                    )
+                elif old["eligibility"] != row.eligibility:
+                    cause = _changed_cause(old, row, trial_change)
+                    summary.changes.append(_change(row, MatchChange.Kind.CHANGED, old["eligibility"], cause, job_id, trial_change))
+        if close_others:
+            for (pid, trial_pk), old in existing.items():
+                if pid == ev.patient_id and trial_pk not in seen and old["state"] == MatchResult.State.ACTIVE:
+                    summary.gone += _mark_gone([old], "the trial is no longer open to matching", job_id, None, summary)
+
+    if lapsed:
+        CriterionOverride.objects.filter(pk__in=[o.pk for o in lapsed]).update(
+            active=False, ended_reason="the patient's record brought newer data for this criterion"
+        )
+    _write(new_rows, updated)
+    summary.written = len(new_rows) + len(updated)
+    MatchChange.objects.bulk_create(summary.changes)
+    webhooks.record_deliveries(summary.changes)
+    schedule_time_rematch(patient_ids)
+    return summary
+
+
+def _overrides_by_index(
+    found: list[CriterionOverride], outcome: TrialOutcome, facts: PatientFacts, lapsed: list[CriterionOverride]
+) -> dict[int, CriterionOverride]:
+    if not found:
+        return {}
+    index_of = {(c.type, c.text): c.index for c in outcome.criteria}
+    by_index: dict[int, CriterionOverride] = {}
+    for o in found:
+        index = index_of.get((o.criterion_type, o.criterion_text))
+        if index is None:
+            continue  # the line left the criteria; the override waits in case it returns
+        if _lapsed(o, facts):
+            lapsed.append(o)
+            continue
+        by_index[index] = o
+    return by_index
+
+
+def _appeared_cause(trial_change: object) -> str:
+    if trial_change is None:
+        return Cause.PATIENT_DATA
+    return Cause.CRITERIA_VERSION if trial_change.kind == "criteria" else Cause.TRIAL_STATUS
+
+
+def _changed_cause(old: dict, row: MatchResult, trial_change: object) -> str:
+    if old["criteria_version_id"] != row.criteria_version_id:
+        return Cause.CRITERIA_VERSION
+    if old["facts_digest"] != row.facts_digest:
+        return Cause.PATIENT_DATA
+    if trial_change is not None and trial_change.kind == "status":
+        return Cause.TRIAL_STATUS
+    return Cause.TIME
+
+
+def _change(row: MatchResult, kind: str, old: str, cause: str, job_id: object, trial_change: object) -> MatchChange:
+    return MatchChange(
+        patient_id=row.patient_id,
+        result=row,
+        trial_id=row.trial_id,
+        kind=kind,
+        cause=cause,
+        old_eligibility=old,
+        new_eligibility=row.eligibility if kind != MatchChange.Kind.DISAPPEARED else "",
+        job_id=job_id,
+        trial_change=trial_change,
+    )
+
+
+def _write(new_rows: list, updated: list) -> None:
+    if new_rows:
+        MatchResult.objects.bulk_create([pair[0] for pair in new_rows])
+    if updated:
+        MatchResult.objects.bulk_update(
+            [pair[0] for pair in updated],
+            [
+                "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
+                "error", "evaluated_at", "digest", "facts_digest", "state", "gone_reason", "last_changed",
+            ],
+            batch_size=500,
+        )
+        CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
+    pairs = new_rows + updated
+    if not pairs:
+        return
+    criterion_ids = _criterion_ids({pair[0].criteria_version_id for pair in pairs})
+    rows = []
+    for row, effective, by_index, engine in pairs:
+        for c, e in zip(effective.criteria, engine.criteria):
+            o = by_index.get(c.index)
+            rows.append(
+                (
+                    row.pk,
+                    criterion_ids[(row.criteria_version_id, c.index)],
+                    c.index,
+                    str(c.outcome),
+                    c.review,
+                    c.reason,
+                    json.dumps(list(c.concepts)),
+                    str(e.outcome),
+                    e.reason if o else "",
+                    o.pk if o else None,
+                )
+            )
+    insert_criterion_rows(rows)
+
+
+_COLUMNS = (
+    "result_id", "criterion_id", "position", "outcome", "review", "reason", "concepts", "engine_outcome",
+    "engine_reason", "override_id",
+)
+
+
+def insert_criterion_rows(rows: list[tuple]) -> None:
+    """COPY on PostgreSQL: a new patient writes one row per criterion of every open trial
+    (about 20,000 at 1,000 trials), which ``bulk_create`` makes the slowest part of a job."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        table = CriterionResult._meta.db_table
+        with connection.cursor() as cursor:
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        return
+    CriterionResult.objects.bulk_create(
+        [
+            CriterionResult(**dict(zip(_COLUMNS, row[:6] + (json.loads(row[6]),) + row[7:])))
+            for row in rows
+        ],
+        batch_size=2000,
+    )
+
+
+def _criterion_ids(version_pks: set[int]) -> dict[tuple[int, int], int]:
+    rows = Criterion.objects.filter(version_id__in=version_pks).values_list("version_id", "position", "pk")
+    return {(v, p): pk for v, p, pk in rows}
+
+
+def _mark_gone(rows: list[dict], reason: str, job_id: object, trial_change: object, summary: StoreSummary) -> int:
+    ids = [r["id"] for r in rows]
+    count = MatchResult.objects.filter(pk__in=ids, state=MatchResult.State.ACTIVE).update(
+        state=MatchResult.State.GONE, gone_reason=reason[:200], last_changed=timezone.now()
+    )
+    for r in rows:
+        summary.changes.append(
+            MatchChange(
+                patient_id=r["patient_id"],
+                result_id=r["id"],
+                trial_id=r["trial_id"],
+                kind=MatchChange.Kind.DISAPPEARED,
+                cause=Cause.TRIAL_STATUS,
+                old_eligibility=r["eligibility"],
+                detail=reason[:300],
+                job_id=job_id,
+                trial_change=trial_change,
+            )
+        )
+    return count
+
+
+def close_trial_results(trial_pk: int, reason: str, trial_change: object) -> int:
+    """A trial that left the open statuses: every active result of it is gone, with the reason,
+    in one statement per batch rather than one evaluation per patient."""
+    summary = StoreSummary()
+    total = 0
+    while True:
+        batch = list(
+            MatchResult.objects.filter(trial_id=trial_pk, state=MatchResult.State.ACTIVE).values(
+                "id", "patient_id", "trial_id", "eligibility"
+            )[:5000]
+        )
+        if not batch:
+            break
+        total += _mark_gone(batch, reason, None, trial_change, summary)
+        MatchChange.objects.bulk_create(summary.changes)
+        webhooks.record_deliveries(summary.changes)
+        summary.changes = []
+    return total
+
+
+def schedule_time_rematch(patient_ids: Sequence[object]) -> None:
+    """Each patient's next re-match is the earliest day time alone changes an active verdict."""
+    earliest = dict(
+        MatchResult.objects.filter(patient_id__in=patient_ids, state=MatchResult.State.ACTIVE)
+        .values("patient_id")
+        .annotate(day=Min("changes_on"))
+        .values_list("patient_id", "day")
+    )
+    by_day: dict[date | None, list[object]] = {}
+    for pid in patient_ids:
+        by_day.setdefault(earliest.get(pid), []).append(pid)
+    for day, pids in by_day.items():
+        Patient.objects.filter(pk__in=pids).exclude(rematch_on=day).update(rematch_on=day)
+
+
+def recompute_result(result: MatchResult) -> MatchChange | None:
+    """After a person added or lifted an override: the result's criteria outcomes and its
+    eligibility reflect it at once, without waiting for a re-match."""
+    rows = list(result.criteria.select_related("criterion").order_by("position"))
+    overrides = {o.pk: o for o in CriterionOverride.objects.filter(result=result, active=True).select_related("author")}
+    by_text = {(o.criterion_type, o.criterion_text): o for o in sorted(overrides.values(), key=lambda o: o.created)}
+    engine = TrialOutcome(
+        trial_id=str(result.trial_id),
+        version=0,
+        eligibility=Eligibility(result.eligibility),
+        score=result.score,
+        criteria=tuple(
+            CriterionOutcome(
+                r.position, r.criterion.type, r.criterion.text, Outcome(r.engine_outcome or r.outcome), r.review,
+                _engine_reason(r), tuple(r.concepts),
+            )
+            for r in rows
+        ),
+    )
+    by_index = {r.position: by_text[(r.criterion.type, r.criterion.text)] for r in rows if (r.criterion.type, r.criterion.text) in by_text}
+    effective = apply_overrides(engine, by_index, [r.criterion.parent_position for r in rows])
+    for r, c in zip(rows, effective.criteria):
+        o = by_index.get(r.position)
+        r.engine_reason = _engine_reason(r) if o else ""
+        r.outcome, r.reason, r.override_id = str(c.outcome), (c.reason if o else _engine_reason(r)), (o.pk if o else None)
+        r.review = c.review
+    CriterionResult.objects.bulk_update(rows, ["outcome", "reason", "override", "engine_reason", "review"])
+    old = result.eligibility
+    result.eligibility = str(effective.eligibility)
+    result.eligibility_rank = ELIGIBILITY_RANK[effective.eligibility]
+    result.score = round(effective.score, 4)
+    result.unknown_count = sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN)
+    result.digest = "override:" + digest_of(sorted(overrides))[:23]
+    result.last_changed = timezone.now()
+    result.save(update_fields=["eligibility", "eligibility_rank", "score", "unknown_count", "digest", "last_changed"])
+    if old == result.eligibility:
+        return None
+    change = MatchChange.objects.create(
+        patient_id=result.patient_id, result=result, trial_id=result.trial_id, kind=MatchChange.Kind.CHANGED,
+        cause=Cause.OVERRIDE, old_eligibility=old, new_eligibility=result.eligibility,
+    )
+    webhooks.record_deliveries([change])
+    return change
+
+
+def _engine_reason(row: CriterionResult) -> str:
+    return row.engine_reason if row.override_id else row.reason
