@@ -18,6 +18,7 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 
 from rules_engine.criteria import criterion_from_json
+from trials import services
 from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
 from trials.services import correct_criterion
 
@@ -128,6 +129,18 @@ class TrialAdmin(admin.ModelAdmin):
     readonly_fields = ["current_criteria", "criteria_lines", "created", "updated"]
     inlines = [ConditionInline, SiteInline]
     show_full_result_count = False  # COUNT(*) over every trial on each page load does not scale
+
+    def save_model(self, request: HttpRequest, obj: Trial, form, change: bool) -> None:
+        """A status edited here goes through the same service as the API and imports, so it is
+        recorded as a trial change and re-matches every stored patient."""
+        if change and "overall_status" in form.changed_data:
+            new_status = obj.overall_status
+            obj.overall_status = form.initial["overall_status"]
+            with transaction.atomic():
+                super().save_model(request, obj, form, change)
+                services.set_status(obj, new_status)
+            return
+        super().save_model(request, obj, form, change)
 
     @admin.display(description="criteria")
     def current_version(self, trial: Trial) -> str:
