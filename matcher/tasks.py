@@ -70,6 +70,8 @@ def nightly_rematch_sweep() -> dict[str, int]:
     return rematch.sweep()
 
 
-@shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=2, max_retries=5)
+@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=TRANSIENT, retry_backoff=2, max_retries=5)
 def deliver_webhooks(delivery_ids: list[int]) -> int:
+    """Sends what is due; failed sends queue their own retry (matcher.webhooks), so autoretry
+    here covers only a database or broker outage around them."""
     return webhooks.deliver(delivery_ids)
