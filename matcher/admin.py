@@ -61,3 +61,6 @@ class MatchJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+from matcher import webhook_admin  # noqa: E402,F401  (registers the webhook admins)

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
 from matcher import api
+from matcher import webhook_api
 from matcher.health import health
 from trials.api import TrialViewSet
 
@@ -20,6 +21,8 @@ api_v1 = [
     path("patients/<str:patient_id>/matches", api.PatientMatches.as_view(), name="patient-matches"),
     path("patients/<str:patient_id>/matches/changes", api.PatientMatchChanges.as_view(), name="patient-match-changes"),
     path("match-jobs/<str:job_id>", api.MatchJobDetail.as_view(), name="match-job"),
+    path("webhook", webhook_api.WebhookView.as_view(), name="webhook"),
+    path("webhook/deliveries", webhook_api.WebhookDeliveries.as_view(), name="webhook-deliveries"),
     *router.urls,
 ]
 
