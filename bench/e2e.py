@@ -1,0 +1,594 @@
+"""End-to-end benchmark: ``python bench/e2e.py`` prints numbers (not a test).
+
+What it measures is what a hospital sees: the time from ``POST /api/v1/patients`` until the
+match job says ``succeeded`` and ``GET /api/v1/patients/{id}/matches`` returns the ranked
+results, with 1,000 trials open to matching; then how many patients per second the same
+deployment matches when 20 clients post at once. The last line is
+``e2e: trials=1000 median_ms=<n> p95_ms=<n> per_s=<n>``.
+
+Why it is built this way:
+
+* Everything runs as in production, as separate processes over real sockets: its own
+  PostgreSQL database (``eligo_bench``, dropped and re-created), Redis database 13 (flushed), a
+  real prefork Celery worker and gunicorn. In-process or eager mode would hide the broker hop,
+  the commit-then-queue ordering and the per-child engine compile that a hospital pays for.
+  Both subprocesses run in their own process group and are always stopped (try/finally).
+* The trials are variants of real criteria *text*, stored through the normal import path
+  (``trials.services.import_records`` with ``TrialRecord`` objects, one transaction), so they are
+  parsed, versioned and compiled exactly like imported ones. Each is a seed trial (real
+  leukemia cell-therapy lines: diagnosis, infections, washouts, consent, judgement) with a few
+  lines dropped, plus 7-11 lab / score / age threshold lines taken verbatim from the corpus
+  (/work/shared/corpus, read at run time, never copied) with the threshold replaced by one real
+  registries use, weighted by how often each appears. The threshold patterns and the corpus
+  path come from ``bench/engine.py``; its ``generate`` builds already-structured criteria, which
+  would bypass the parser, so only its threshold scan is reused here.
+* Generating means parsing ~30,000 lines, most of them repeats; the line parser is a pure
+  function of (text, type, parent, heading context), so it is memoised for the duration of the
+  import only. The stored structure is identical to an unmemoised import.
+* Every prefork child compiles its own rules network on its first job, so warm-up posts run in
+  pairs until the worker log shows both children finished a job; none of that is timed.
+* Latency polls the job every ~10 ms through the API, then fetches the matches (the full ranked
+  list, as a client would); the split (post, queue+evaluate+store, matches GET) and the
+  worker's own task times are printed so a slow figure says where it went.
+* Throughput ends at the last job's ``finished`` time read from the database, so polling does
+  not inflate it. Every wait is bounded; each phase has a time budget and says if it ran out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import dataclasses
+import functools
+import gzip
+import io
+import json
+import os
+import random
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from http.client import HTTPConnection
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+import engine as engine_bench  # noqa: E402  bench/engine.py: corpus path and threshold patterns
+
+DB_NAME = "eligo_bench"
+DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
+ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+REDIS_URL = "redis://127.0.0.1:6379/13"
+TODAY = "2026-11-22"  # the example patients were generated on this day (ages, windows)
+PATIENTS_DIR = Path("/work/shared/examples/patients")
+OPEN_TRIALS = 1_000
+LATENCY_POSTS = 200
+THROUGHPUT_POSTS = 200
+THROUGHPUT_THREADS = 20
+POLL_S = 0.01
+JOB_TIMEOUT_S = 120.0
+LATENCY_BUDGET_S = 150.0
+THROUGHPUT_BUDGET_S = 120.0
+WORKER_NAME = "eligo-bench"
+CORPUS_ROWS = 900  # a seeded sample is plenty of distinct threshold lines; splitting all takes ~4 s
+
+ENV = {
+    **os.environ,
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
+    "DJANGO_SETTINGS_MODULE": "matcher.settings",
+    "ELIGO_EMBEDDED_WORKER": "0",
+    "ELIGO_TODAY": TODAY,
+    "PYTHONUNBUFFERED": "1",
+}
+os.environ.update({k: ENV[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "ELIGO_EMBEDDED_WORKER", "ELIGO_TODAY")})
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+# --- setup --------------------------------------------------------------------------------
+
+
+def reset_database() -> None:
+    """Drop and re-create the benchmark's own database (never the project's)."""
+    import psycopg
+
+    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+
+
+def reset_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def manage(*args: str, timeout: float = 300) -> str:
+    """Run ``manage.py`` with the benchmark's environment; its stdout."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=ENV, capture_output=True, text=True, timeout=timeout
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stdout}\n{done.stderr}")
+    return done.stdout
+
+
+# --- trial generation ---------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ThresholdLine:
+    """A real inclusion line from the corpus whose threshold (``span``) can be replaced."""
+
+    pattern: int  # index into engine_bench.PATTERNS
+    text: str
+    span: tuple[int, int]
+
+
+@dataclasses.dataclass
+class LinePool:
+    lines: dict[str, list[ThresholdLine]]  # concept -> lines
+    values: dict[int, tuple[list[str], list[int]]]  # pattern -> thresholds seen, how often
+
+    def variant(self, concept: str, rng: random.Random) -> str:
+        line = rng.choice(self.lines[concept])
+        values, weights = self.values[line.pattern]
+        value = rng.choices(values, weights)[0]
+        return line.text[: line.span[0]] + value + line.text[line.span[1] :]
+
+
+def corpus_pool(rng: random.Random) -> LinePool:
+    """Threshold lines of the corpus, by concept, and the thresholds registries use."""
+    from rules_engine.criteria import CriterionType
+    from rules_engine.parser.sections import split_criteria
+
+    text = gzip.decompress(engine_bench.CORPUS.read_bytes()).decode("utf-8", "replace")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = rng.sample(rows, k=min(CORPUS_ROWS, len(rows)))
+    compiled = [re.compile(p[1], re.IGNORECASE) for p in engine_bench.PATTERNS]
+    lines: dict[str, list[ThresholdLine]] = {}
+    values: dict[int, Counter[str]] = {}
+    for row in rows:
+        for parsed in split_criteria(row.get("criteria") or ""):
+            if parsed.heading or parsed.type is not CriterionType.INCLUSION or not 12 <= len(parsed.text) <= 240:
+                continue
+            for index, rx in enumerate(compiled):
+                found = rx.search(parsed.text)
+                if found:
+                    concept = engine_bench.PATTERNS[index][0]
+                    lines.setdefault(concept, []).append(ThresholdLine(index, parsed.text, found.span(1)))
+                    values.setdefault(index, Counter())[found.group(1)] += 1
+                    break
+    return LinePool(lines, {i: (list(c), list(c.values())) for i, c in values.items()})
+
+
+def _criteria_text(lines: list) -> str:
+    out, kind = [], None
+    for line in lines:
+        if line.type != kind:
+            kind = line.type
+            out.append(f"{kind.capitalize()} Criteria:\n")
+        out.append(("    " if line.parent is not None else "") + f"* {line.text}")
+    return "\n".join(out)
+
+
+def generate_records(n: int, rng: random.Random, pool: LinePool, seeds: list) -> list:
+    """``n`` RECRUITING TrialRecords, each a variant of a seed trial plus corpus thresholds."""
+    from trials.records import CriterionLine
+
+    concepts = sorted(pool.lines)
+    records = []
+    for i in range(n):
+        seed = seeds[i % len(seeds)]
+        has_children = {line.parent for line in seed.criteria if line.parent is not None}
+        droppable = [j for j, line in enumerate(seed.criteria) if line.parent is None and j not in has_children]
+        dropped = set(rng.sample(droppable, k=len(droppable) // 5))
+        thresholds = [pool.variant(c, rng) for c in rng.sample(concepts, k=min(len(concepts), rng.randint(7, 11)))]
+        new_index: dict[int, int] = {}
+        lines: list[CriterionLine] = []
+        inserted = False
+        for j, line in enumerate(seed.criteria):
+            if line.type == "exclusion" and not inserted:
+                lines.extend(CriterionLine("inclusion", t) for t in thresholds)
+                inserted = True
+            if j in dropped:
+                continue
+            new_index[j] = len(lines)
+            parent = new_index.get(line.parent) if line.parent is not None else None
+            lines.append(CriterionLine(line.type, line.text, parent))
+        if not inserted:
+            lines.extend(CriterionLine("inclusion", t) for t in thresholds)
+        lines = [dataclasses.replace(line, source_line=k + 1) for k, line in enumerate(lines)]
+        records.append(
+            dataclasses.replace(
+                seed,
+                nct_id=f"NCT9{i:07d}",
+                title=f"Benchmark variant {i} of {seed.nct_id}: {seed.title}",
+                overall_status="RECRUITING",
+                criteria=tuple(lines),
+                criteria_text=_criteria_text(lines),
+            )
+        )
+    return records
+
+
+@contextlib.contextmanager
+def memoised_line_parser() -> Iterator[None]:
+    """The line parser is pure; repeated lines are parsed once while this is open."""
+    from rules_engine.parser import criteria as parser_criteria
+
+    original = parser_criteria.parse_line
+    cached = functools.lru_cache(maxsize=None)(original)
+
+    def parse_line(text, type, parent=None, context=""):  # noqa: A002 - the parser's own names
+        return cached(text, type, parent, context)
+
+    parser_criteria.parse_line = parse_line
+    try:
+        yield
+    finally:
+        parser_criteria.parse_line = original
+
+
+def load_trials() -> int:
+    """Generate and import enough RECRUITING trials that 1,000 are open; the open count."""
+    from django.conf import settings
+
+    from trials.importers import load_seed_dir
+    from trials.models import Criterion, Trial
+    from trials.services import import_records
+
+    rng = random.Random(20261122)
+    start = time.perf_counter()
+    pool = corpus_pool(rng)
+    seeds = load_seed_dir(settings.SEEDS_DIR)
+    already = Trial.objects.open_to_matching().count()
+    say(
+        f"corpus: {sum(len(v) for v in pool.lines.values())} threshold lines over {len(pool.lines)} concepts "
+        f"({time.perf_counter() - start:.1f}s); seeds open: {already}"
+    )
+    start = time.perf_counter()
+    records = generate_records(max(0, OPEN_TRIALS - already), rng, pool, seeds)
+    with memoised_line_parser():
+        import_records(records)
+    opened = Trial.objects.open_to_matching().exclude(current_criteria=None).count()
+    lines = Criterion.objects.filter(version__trial__in=Trial.objects.open_to_matching()).count()
+    review = Criterion.objects.filter(version__trial__in=Trial.objects.open_to_matching(), review=True).count()
+    say(
+        f"trials: imported {len(records)} in {time.perf_counter() - start:.1f}s; open to matching: {opened}; "
+        f"criteria lines: {lines} ({review} for review)"
+    )
+    return opened
+
+
+# --- processes ----------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def spawn(cmd: list[str], log_path: Path) -> subprocess.Popen:
+    log = open(log_path, "ab")  # noqa: SIM115 - the child owns it
+    return subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+
+
+def stop(proc: subprocess.Popen | None) -> None:
+    """SIGTERM the process group, SIGKILL it if it lingers."""
+    if proc is None or proc.poll() is not None:
+        return
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+
+
+def wait_web(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("gunicorn exited early")
+        with contextlib.suppress(OSError):
+            status, _ = http(port, "GET", "/api/v1/health")
+            if status == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError(f"gunicorn not ready after {timeout}s")
+
+
+def wait_worker(proc: subprocess.Popen, timeout: float = 60) -> None:
+    from matcher.celery import app
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError("worker exited early")
+        if app.control.ping(destination=[f"{WORKER_NAME}@{socket.gethostname()}"], timeout=0.5):
+            return
+    raise RuntimeError(f"worker not ready after {timeout}s")
+
+
+# --- HTTP ---------------------------------------------------------------------------------
+
+
+def http(port: int, method: str, path: str, body: bytes | None = None, token: str | None = None) -> tuple[int, bytes]:
+    """One request on a fresh connection (gunicorn's sync workers close after each)."""
+    headers = {"Accept": "application/json"}
+    if token:
+        headers["Authorization"] = f"Token {token}"
+    if body is not None:
+        headers["Content-Type"] = "application/fhir+json"
+    conn = HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+class Patients:
+    """The example bundles, each post with a Patient identifier never used before."""
+
+    def __init__(self) -> None:
+        self.bundles = [json.loads(p.read_text()) for p in sorted(PATIENTS_DIR.glob("D*.json"))]
+        if not self.bundles:
+            raise RuntimeError(f"no example patients in {PATIENTS_DIR}")
+        self._count = 0
+        self._lock = threading.Lock()
+
+    def next(self, tag: str) -> bytes:
+        with self._lock:
+            n = self._count
+            self._count += 1
+        bundle = self.bundles[n % len(self.bundles)]
+        for entry in bundle["entry"]:
+            resource = entry.get("resource", {})
+            if resource.get("resourceType") == "Patient":
+                resource["identifier"][0]["value"] = f"bench-{tag}-{n:05d}"
+                break
+        return json.dumps(bundle).encode()
+
+
+def post_patient(port: int, token: str, body: bytes) -> tuple[str, str]:
+    """(patient id, job id)."""
+    status, data = http(port, "POST", "/api/v1/patients", body, token)
+    if status not in (200, 201):
+        raise RuntimeError(f"POST /api/v1/patients: {status} {data[:300]!r}")
+    answer = json.loads(data)
+    return answer["id"], answer["match_job"]["id"]
+
+
+def wait_job(port: int, token: str, job_id: str, timeout: float = JOB_TIMEOUT_S) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, data = http(port, "GET", f"/api/v1/match-jobs/{job_id}", token=token)
+        if status == 200:
+            job = json.loads(data)
+            if job["status"] in ("succeeded", "failed"):
+                return job
+        time.sleep(POLL_S)
+    raise TimeoutError(f"job {job_id} not finished after {timeout}s")
+
+
+def matches(port: int, token: str, patient_id: str) -> tuple[int, int]:
+    """(number of results, response bytes)."""
+    status, data = http(port, "GET", f"/api/v1/patients/{patient_id}/matches", token=token)
+    if status != 200:
+        raise RuntimeError(f"GET matches: {status} {data[:300]!r}")
+    return len(json.loads(data)["results"]), len(data)
+
+
+# --- phases -------------------------------------------------------------------------------
+
+
+def warm_up(port: int, token: str, patients: Patients, worker_log: Path, rounds: int = 6) -> None:
+    """Post pairs until every prefork child has finished a job (and so compiled its engine)."""
+    for n in range(1, rounds + 1):
+        start = time.perf_counter()
+        jobs = [post_patient(port, token, patients.next("warm"))[1] for _ in range(2)]
+        finished = [wait_job(port, token, j, timeout=240) for j in jobs]
+        children = set(re.findall(r"ForkPoolWorker-(\d+)\].*?succeeded in", worker_log.read_text(errors="replace")))
+        say(f"warm-up {n}: {time.perf_counter() - start:.1f}s, jobs {[j['status'] for j in finished]}, children done: {len(children)}")
+        if len(children) >= 2:
+            return
+    say("warm-up: could not confirm that both children compiled; timings may include a compile")
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def latency(port: int, token: str, patients: Patients) -> list[float]:
+    """Sequential posts; ms from POST until the job succeeded and its matches were read."""
+    totals, posts, waits, reads, sizes, failures = [], [], [], [], [], []
+    started = time.monotonic()
+    for _ in range(LATENCY_POSTS):
+        if time.monotonic() - started > LATENCY_BUDGET_S:
+            say(f"latency: budget of {LATENCY_BUDGET_S:.0f}s spent after {len(totals)} posts")
+            break
+        body = patients.next("lat")
+        t0 = time.perf_counter()
+        patient_id, job_id = post_patient(port, token, body)
+        t1 = time.perf_counter()
+        job = wait_job(port, token, job_id)
+        t2 = time.perf_counter()
+        if job["status"] != "succeeded":
+            failures.append(f"{job_id}: {job['error']}")
+            continue
+        count, size = matches(port, token, patient_id)
+        t3 = time.perf_counter()
+        if count == 0:
+            failures.append(f"{job_id}: succeeded but no results")
+            continue
+        totals.append((t3 - t0) * 1000)
+        posts.append((t1 - t0) * 1000)
+        waits.append((t2 - t1) * 1000)
+        reads.append((t3 - t2) * 1000)
+        sizes.append(size)
+    if failures:
+        say(f"latency: {len(failures)} failed: {failures[:3]}")
+    if totals:
+        say(
+            f"latency: n={len(totals)} median split: post {statistics.median(posts):.0f} ms, "
+            f"queue+evaluate+store {statistics.median(waits):.0f} ms, matches GET {statistics.median(reads):.0f} ms "
+            f"({statistics.median(sizes) / 1e6:.1f} MB); total median {statistics.median(totals):.0f} ms, "
+            f"p95 {percentile(totals, 0.95):.0f} ms, max {max(totals):.0f} ms"
+        )
+    return totals
+
+
+def throughput(port: int, token: str, patients: Patients) -> float:
+    """Patients matched per second with 20 concurrent posters."""
+    from matcher.models import MatchJob
+
+    bodies = [patients.next("tput") for _ in range(THROUGHPUT_POSTS)]
+    jobs: list[str] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    queue = iter(bodies)
+
+    def poster() -> None:
+        while True:
+            with lock:
+                body = next(queue, None)
+            if body is None:
+                return
+            try:
+                _, job_id = post_patient(port, token, body)
+                with lock:
+                    jobs.append(job_id)
+            except Exception as exc:  # noqa: BLE001 - counted and reported
+                with lock:
+                    errors.append(str(exc)[:200])
+
+    first = datetime.now(timezone.utc)
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=poster, daemon=True) for _ in range(THROUGHPUT_THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=THROUGHPUT_BUDGET_S)
+    posted_s = time.perf_counter() - t0
+    deadline = time.monotonic() + THROUGHPUT_BUDGET_S
+    counts: dict[str, int] = {}
+    while time.monotonic() < deadline:
+        counts = dict(Counter(MatchJob.objects.filter(pk__in=jobs).values_list("status", flat=True)))
+        if counts.get("succeeded", 0) + counts.get("failed", 0) >= len(jobs):
+            break
+        time.sleep(0.05)
+    else:
+        say(f"throughput: budget of {THROUGHPUT_BUDGET_S:.0f}s spent waiting; statuses {counts}")
+    done = MatchJob.objects.filter(pk__in=jobs, status="succeeded")
+    last = max(done.values_list("finished", flat=True), default=None)
+    failed = list(MatchJob.objects.filter(pk__in=jobs, status="failed").values_list("error", flat=True)[:3])
+    if errors:
+        say(f"throughput: {len(errors)} posts failed: {errors[:3]}")
+    if failed:
+        say(f"throughput: {counts.get('failed', 0)} jobs failed: {failed}")
+    if last is None:
+        return 0.0
+    wall = (last - first).total_seconds()
+    succeeded = done.count()
+    say(
+        f"throughput: {len(jobs)} posted by {THROUGHPUT_THREADS} threads in {posted_s:.1f}s; "
+        f"{succeeded} succeeded, last finished {wall:.1f}s after the first post"
+    )
+    return succeeded / wall
+
+
+def worker_task_times(worker_log: Path) -> list[float]:
+    return [float(s) for s in re.findall(r"run_match_job\[[^\]]+\] succeeded in ([0-9.]+)s", worker_log.read_text(errors="replace"))]
+
+
+# --- main ---------------------------------------------------------------------------------
+
+
+def main() -> int:
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the finally below runs
+    began = time.perf_counter()
+    logs = Path(tempfile.mkdtemp(prefix="eligo-e2e-"))
+
+    start = time.perf_counter()
+    reset_database()
+    reset_redis()
+    manage("migrate", "--noinput")
+    say(f"setup: database {DB_NAME} re-created and migrated in {time.perf_counter() - start:.1f}s; redis db 13 flushed")
+    start = time.perf_counter()
+    say(manage("load_seeds").strip().splitlines()[-1] + f" ({time.perf_counter() - start:.1f}s)")
+
+    import django
+
+    django.setup()
+    opened = load_trials()
+    token = manage("create_api_client", f"bench-{os.getpid()}").strip().splitlines()[-1]
+
+    port = free_port()
+    worker_log, web_log = logs / "worker.log", logs / "web.log"
+    worker = web = None
+    try:
+        start = time.perf_counter()
+        worker = start_worker(worker_log)
+        web = spawn(
+            [sys.executable, "-m", "gunicorn", "matcher.wsgi", "-w", "2", "-b", f"127.0.0.1:{port}", "--timeout", "120"],
+            web_log,
+        )
+        wait_web(port, web)
+        wait_worker(worker)
+        say(f"processes: worker (prefork -c 2) and gunicorn (-w 2, port {port}) ready in {time.perf_counter() - start:.1f}s; logs in {logs}")
+
+        patients = Patients()
+        start = time.perf_counter()
+        warm_up(port, token, patients, worker_log)
+        say(f"warm-up: {time.perf_counter() - start:.1f}s (every child compiled {opened} trials' rulesets)")
+        warm_tasks = len(worker_task_times(worker_log))
+
+        totals = latency(port, token, patients)
+        task_times = worker_task_times(worker_log)[warm_tasks:]
+        if task_times:
+            say(f"worker: task time during latency median {statistics.median(task_times) * 1000:.0f} ms, p95 {percentile(task_times, 0.95) * 1000:.0f} ms")
+        before = len(worker_task_times(worker_log))
+        per_s = throughput(port, token, patients)
+        task_times = worker_task_times(worker_log)[before:]
+        if task_times:
+            say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms (2 children in parallel)")
+    finally:
+        stop(web)
+        stop(worker)
+    say(f"total: {time.perf_counter() - began:.0f}s")
+    median = statistics.median(totals) if totals else float("nan")
+    p95 = percentile(totals, 0.95) if totals else float("nan")
+    say(f"e2e: trials={opened} median_ms={median:.0f} p95_ms={p95:.0f} per_s={per_s:.1f}")
+    return 0
+
+
+def start_worker(log_path: Path) -> subprocess.Popen:
+    return spawn(
+        [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork", "-c", "2",
+         "--without-gossip", "--without-mingle", "-n", f"{WORKER_NAME}@%h", "--loglevel", "INFO"],
+        log_path,
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
