@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from matcher import intake, patients, selectors
 from matcher.errors import FieldError
-from matcher.models import MatchChange, MatchJob, MatchResult, Patient
+from matcher.models import MatchChange, MatchJob, Patient
 from matcher.permissions import IsApiClient, client_of
 
 FHIR_JSON = "application/fhir+json"
@@ -66,24 +66,27 @@ class PatientSerializer(serializers.ModelSerializer):
 
 
 class CriterionOutcomeSerializer(serializers.Serializer):
-    type = serializers.CharField(source="criterion.type")
-    text = serializers.CharField(source="criterion.text")
+    type = serializers.CharField()
+    text = serializers.CharField()
     outcome = serializers.CharField()
     review = serializers.BooleanField()
     reason = serializers.CharField()
 
 
-class MatchResultSerializer(serializers.ModelSerializer):
-    rank = serializers.IntegerField()
-    trial = serializers.CharField(source="trial.nct_id")
-    title = serializers.CharField(source="trial.title")
-    status = serializers.CharField(source="trial.overall_status")
-    criteria = CriterionOutcomeSerializer(many=True)
-    error = serializers.CharField()
+class MatchResultSerializer(serializers.Serializer):
+    """The shape of one ranked result (the answer is built as plain data by the selector)."""
 
-    class Meta:
-        model = MatchResult
-        fields = ["rank", "trial", "title", "status", "eligibility", "score", "criteria", "error", "changes_on", "first_seen", "last_changed"]
+    rank = serializers.IntegerField()
+    trial = serializers.CharField(help_text="NCT id")
+    title = serializers.CharField()
+    status = serializers.CharField()
+    eligibility = serializers.ChoiceField(choices=["eligible", "possibly_eligible", "ineligible"])
+    score = serializers.FloatField()
+    criteria = CriterionOutcomeSerializer(many=True)
+    error = serializers.CharField(help_text="set when this trial's evaluation failed; the job went on")
+    changes_on = serializers.DateField(allow_null=True, help_text="the day time alone would change this verdict")
+    first_seen = serializers.DateTimeField()
+    last_changed = serializers.DateTimeField()
 
 
 class PatientPagination(CursorPagination):
@@ -218,7 +221,7 @@ class PatientMatches(APIView):
                 "patient": str(patient.id),
                 "job": str(job.id),
                 "evaluated_at": job.evaluated_at,
-                "results": MatchResultSerializer(results, many=True).data,
+                "results": results,
             }
         )
 
