@@ -64,3 +64,6 @@ class MatchJobAdmin(admin.ModelAdmin):
 
 
 from matcher import webhook_admin  # noqa: E402,F401  (registers the webhook admins)
+
+# The coordinators' match queue and the coordinator assignments register themselves there.
+from matcher import queue_admin  # noqa: E402,F401

@@ -91,9 +91,12 @@ def make_results(seeded):
 
     trials = list(Trial.objects.select_related("current_criteria").order_by("nct_id"))
 
-    def make(client, n: int, per_patient: int = 5, criteria=(), facts=None, **fields) -> list[MatchResult]:
+    def make(
+        client, n: int, per_patient: int = 5, criteria=(), facts=None, patient=None, trial_index: int = 0, **fields
+    ) -> list[MatchResult]:
+        """``patient``: results of that patient (one per trial, from ``trial_index`` on)."""
         per_patient = min(per_patient, len(trials))
-        patients = Patient.objects.bulk_create(
+        patients = [patient] * n if patient is not None else Patient.objects.bulk_create(
             Patient(
                 client=client, identifier_system="urn:test", identifier_value=f"P{next(_seq):06d}", format="native",
                 record={}, facts=facts or {"measurements": {}, "events": {}},
@@ -107,10 +110,10 @@ def make_results(seeded):
         )
         rows = []
         for i in range(n):
-            trial = trials[i % per_patient]
+            trial = trials[trial_index + i] if patient is not None else trials[i % per_patient]
             rows.append(
                 MatchResult(
-                    patient=patients[i // per_patient], client=client, trial=trial,
+                    patient=patients[i] if patient is not None else patients[i // per_patient], client=client, trial=trial,
                     criteria_version_id=trial.current_criteria_id, **{**defaults, **fields},
                 )
             )

@@ -1,0 +1,621 @@
+"""The coordinators' match queue in Django admin, and the match page behind each row.
+
+The queue lists the matches worth a coordinator's time (active, eligible or possibly
+eligible), newest first, with filters for the questions asked every morning: what is new since
+I last looked, what did the last run change, what is mine. The match page shows one verdict
+with every criterion's reason, the facts those reasons used and the history, and carries the
+workflow: status, assignee, notes, overrides. Every change goes through ``matcher.review``, so
+each one is recorded as a ``MatchEvent``.
+
+Tenancy: a coordinator (any non-superuser) sees only matches of the clients they are assigned
+to (``CoordinatorAssignment``), in the list and object by object (another client's match is a
+404). Patient identifiers are shown only with ``matcher.view_patient_identity``.
+
+Scale: the list makes a fixed number of queries whatever the number of rows (no query per row,
+no full count), pinned by tests with 10,000 results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import ChangeList
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from matcher import review
+from matcher.models import (
+    ApiClient,
+    CoordinatorAssignment,
+    CriterionOverride,
+    CriterionResult,
+    MatchChange,
+    MatchEvent,
+    MatchJob,
+    MatchResult,
+    QueueVisit,
+)
+from rules_engine.facts import PatientFacts
+from trials.models import Trial
+
+QUEUE_ELIGIBILITY = ("eligible", "possibly_eligible")
+ELIGIBILITY_LABELS = {"eligible": "Eligible", "possibly_eligible": "Possibly eligible", "ineligible": "Ineligible"}
+# Queue views closer together than this are one visit: "new since my last visit" compares with
+# the end of the previous visit, so paging and filtering during a visit do not reset it.
+VISIT_GAP = timedelta(minutes=30)
+IDENTITY_PERM = "matcher.view_patient_identity"
+
+
+def sees_identity(request: HttpRequest) -> bool:
+    return request.user.has_perm(IDENTITY_PERM)
+
+
+def scoped(request: HttpRequest, queryset: QuerySet | None = None) -> QuerySet:
+    """Results of the clients this user works on; superusers work on every client."""
+    queryset = MatchResult.objects.all() if queryset is None else queryset
+    if request.user.is_superuser:
+        return queryset
+    mine = CoordinatorAssignment.objects.filter(user_id=request.user.pk).values("client_id")
+    return queryset.filter(client_id__in=Subquery(mine))
+
+
+def visible_clients(request: HttpRequest) -> QuerySet:
+    clients = ApiClient.objects.all()
+    if not request.user.is_superuser:
+        clients = clients.filter(coordinator_assignments__user_id=request.user.pk)
+    return clients.order_by("name")
+
+
+def record_queue_visit(request: HttpRequest) -> QueueVisit:
+    """Each queue view updates ``last``; a view after a gap of ``VISIT_GAP`` starts a new visit,
+    moving the old ``last`` to ``previous`` (what "new since my last visit" compares with)."""
+    now = timezone.now()
+    visit = QueueVisit.objects.filter(user_id=request.user.pk).first()
+    if visit is None:
+        visit = QueueVisit.objects.create(user_id=request.user.pk, previous=None, last=now)
+        return visit
+    if visit.last is None or now - visit.last > VISIT_GAP:
+        visit.previous = visit.last
+    visit.last = now
+    visit.save(update_fields=["previous", "last"])
+    return visit
+
+
+# --- filters ---------------------------------------------------------------------------------
+
+
+class TrialFilter(admin.SimpleListFilter):
+    """Open trials only: results of a closed trial are gone, so they never reach the queue."""
+
+    title = "trial"
+    parameter_name = "trial"
+
+    def lookups(self, request, model_admin):
+        return list(Trial.objects.open_to_matching().order_by("nct_id").values_list("pk", "nct_id"))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(trial_id=self.value()) if self.value() else queryset
+
+
+class ClientFilter(admin.SimpleListFilter):
+    title = "client"
+    parameter_name = "client"
+
+    def lookups(self, request, model_admin):
+        return list(visible_clients(request).values_list("pk", "name"))
+
+    def queryset(self, request, queryset):
+        return queryset.filter(client_id=self.value()) if self.value() else queryset
+
+
+class EligibilityFilter(admin.SimpleListFilter):
+    title = "eligibility"
+    parameter_name = "eligibility"
+
+    def lookups(self, request, model_admin):
+        return [(e, ELIGIBILITY_LABELS[e]) for e in QUEUE_ELIGIBILITY]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(eligibility=self.value()) if self.value() in QUEUE_ELIGIBILITY else queryset
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    """Me, nobody, or one of the coordinators of the clients this user sees."""
+
+    title = "assigned coordinator"
+    parameter_name = "assignee"
+
+    def lookups(self, request, model_admin):
+        users = (
+            get_user_model().objects.filter(coordinator_assignments__client__in=visible_clients(request))
+            .exclude(pk=request.user.pk).distinct().order_by("username").values_list("pk", "username")
+        )
+        return [("me", "me"), ("nobody", "nobody"), *((str(pk), name) for pk, name in users)]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(assigned_to_id=request.user.pk)
+        if value == "nobody":
+            return queryset.filter(assigned_to__isnull=True)
+        if value:
+            return queryset.filter(assigned_to_id=value)
+        return queryset
+
+
+class NewSinceVisitFilter(admin.SimpleListFilter):
+    """Results first seen after this user's previous queue visit (all of them on a first visit)."""
+
+    title = "new"
+    parameter_name = "new"
+
+    def lookups(self, request, model_admin):
+        return [("1", "since my last visit")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "1":
+            return queryset
+        visit = getattr(request, "queue_visit", None) or QueueVisit.objects.filter(user_id=request.user.pk).first()
+        previous = visit.previous if visit else None
+        return queryset.filter(first_seen__gt=previous) if previous else queryset
+
+
+class ChangedSinceRunFilter(admin.SimpleListFilter):
+    """Results whose verdict the latest run of their patient changed, or anything since.
+
+    "The latest run" is the patient's latest succeeded match job: a result is listed when it
+    has a machine change (appeared, changed; not a coordinator's override) created at or after
+    that job started. A trial re-match after that job is newer still, so its changes are listed
+    too. A patient with no succeeded job has no run to compare with and lists nothing.
+    """
+
+    title = "changed"
+    parameter_name = "changed"
+
+    def lookups(self, request, model_admin):
+        return [("1", "since the last run")]
+
+    def queryset(self, request, queryset):
+        if self.value() != "1":
+            return queryset
+        run_started = (
+            MatchJob.objects.filter(patient_id=OuterRef(OuterRef("patient_id")), status=MatchJob.Status.SUCCEEDED)
+            .order_by("-finished").values("started")[:1]
+        )
+        changed = (
+            MatchChange.objects.filter(result_id=OuterRef("pk"), created__gte=Subquery(run_started))
+            .exclude(cause=MatchChange.Cause.OVERRIDE)
+        )
+        return queryset.filter(Exists(changed))
+
+
+# --- the list --------------------------------------------------------------------------------
+
+
+class QueueChangeList(ChangeList):
+    """The queue's rows: active, eligible or possibly eligible, with only the columns' fields
+    loaded in one query (the patient's record and facts are large and never needed here)."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        qs = super().get_queryset(request, exclude_parameters)
+        return (
+            qs.filter(state=MatchResult.State.ACTIVE, eligibility__in=QUEUE_ELIGIBILITY)
+            .select_related("trial", "patient", "client", "assigned_to")
+            .only(
+                "id", "eligibility", "score", "unknown_count", "review_status", "first_seen", "last_changed",
+                "trial__nct_id", "patient__identifier_value", "client__name", "assigned_to__username",
+            )
+        )
+
+
+class StatusActionForm(forms.Form):
+    status = forms.ChoiceField(choices=MatchResult.ReviewStatus.choices)
+    reason = forms.CharField(
+        required=False, max_length=300, widget=forms.TextInput(attrs={"size": 60}),
+        help_text="Required for enrolled, not eligible, declined and deferred.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") in MatchResult.CLOSING_STATUSES and not (data.get("reason") or "").strip():
+            self.add_error("reason", "This status closes the match: give a reason.")
+        return data
+
+
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.none(), required=False, empty_label="nobody")
+
+    def __init__(self, result: MatchResult, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        users = get_user_model().objects.filter(
+            Q(coordinator_assignments__client_id=result.client_id) | Q(pk=result.assigned_to_id)
+        ).distinct().order_by("username")
+        self.fields["assignee"].queryset = users
+        self.fields["assignee"].label_from_instance = lambda u: u.get_username()
+        self.fields["assignee"].initial = result.assigned_to_id
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label="note", widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
+
+
+class OverrideForm(forms.Form):
+    position = forms.TypedChoiceField(label="criterion", coerce=int)
+    outcome = forms.ChoiceField(choices=[("met", "met"), ("not_met", "not met")])
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 70}), help_text="What the override rests on (e.g. echo on paper chart: LVEF 55%)."
+    )
+
+    def __init__(self, rows: list[CriterionResult], *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["position"].choices = [
+            (r.position, f"#{r.position + 1} {r.criterion.type}: {_short(r.criterion.text)}") for r in rows
+        ]
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    when: datetime
+    who: str
+    what: str
+    detail: str
+    machine: bool
+
+
+@dataclass(frozen=True)
+class FactRow:
+    concept: str
+    label: str
+    values: list[str]
+
+
+class MatchQueueAdmin(admin.ModelAdmin):
+    """The match queue (changelist) and the match page (change view, read-only apart from the
+    workflow forms)."""
+
+    list_filter = [
+        TrialFilter, ClientFilter, EligibilityFilter, "review_status", AssigneeFilter, NewSinceVisitFilter,
+        ChangedSinceRunFilter,
+    ]
+    ordering = ["-first_seen", "-id"]
+    list_per_page = 50
+    show_full_result_count = False  # no COUNT(*) of everything on each page load
+    actions = ["set_status_action", "assign_to_me", "unassign"]
+    search_help_text = "An NCT id, or a patient's local identifier (with the identity permission)."
+    _columns = [
+        "score", "unknown_count", "review_status", "assignee", "first_seen", "last_changed",
+    ]
+
+    # --- permissions and scope ---
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return scoped(request, super().get_queryset(request))
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # results come from matching
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # a result's review history must stay readable
+
+    # --- the list ---
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return QueueChangeList
+
+    def get_list_display(self, request: HttpRequest):
+        patient = "patient_identifier" if sees_identity(request) else "patient_ref"
+        return ["trial_nct", patient, "client_name", "eligibility_label", *self._columns]
+
+    def get_list_display_links(self, request, list_display):
+        return ["trial_nct"]
+
+    def get_search_fields(self, request: HttpRequest):
+        return ["trial__nct_id"]  # searching is done exactly in get_search_results
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        """Exact matches only, each on an indexed column: an NCT id, or (with the identity
+        permission) a local identifier. A term matching neither finds nothing."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        wanted = Q(trial__nct_id=term.upper())
+        if sees_identity(request):
+            wanted |= Q(patient__identifier_value=term)
+        return queryset.filter(wanted), False
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        if request.method == "GET":
+            request.queue_visit = record_queue_visit(request)
+        return super().changelist_view(request, {"title": "Match queue", **(extra_context or {})})
+
+    @admin.display(description="trial", ordering="trial__nct_id")
+    def trial_nct(self, obj: MatchResult) -> str:
+        return obj.trial.nct_id
+
+    @admin.display(description="patient", ordering="patient__identifier_value")
+    def patient_identifier(self, obj: MatchResult) -> str:
+        return obj.patient.identifier_value
+
+    @admin.display(description="patient")
+    def patient_ref(self, obj: MatchResult) -> str:
+        return str(obj.patient_id)
+
+    @admin.display(description="client", ordering="client__name")
+    def client_name(self, obj: MatchResult) -> str:
+        return obj.client.name
+
+    @admin.display(description="eligibility", ordering="eligibility_rank")
+    def eligibility_label(self, obj: MatchResult) -> str:
+        return ELIGIBILITY_LABELS.get(obj.eligibility, obj.eligibility)
+
+    @admin.display(description="assigned to", ordering="assigned_to__username")
+    def assignee(self, obj: MatchResult) -> str:
+        return obj.assigned_to.get_username() if obj.assigned_to_id else "—"
+
+    # --- bulk actions ---
+
+    @admin.action(description="Set review status…", permissions=["change"])
+    def set_status_action(self, request: HttpRequest, queryset: QuerySet):
+        """An intermediate page asks for the status and, for a closing one, the reason."""
+        form = StatusActionForm(request.POST if "apply" in request.POST else None)
+        if "apply" in request.POST and form.is_valid():
+            try:
+                n = review.bulk_set_status(list(queryset), form.cleaned_data["status"], request.user, form.cleaned_data["reason"])
+            except review.ReviewError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return None
+            label = MatchResult.ReviewStatus(form.cleaned_data["status"]).label
+            self.message_user(request, f"{n} match{'es' if n != 1 else ''} set to “{label}”.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Set review status",
+            "form": form,
+            "queryset": queryset.select_related(None).select_related("trial").only("id", "trial__nct_id", "eligibility"),
+            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "action": "set_status_action",
+        }
+        return TemplateResponse(request, "admin/matcher/matchresult/set_status.html", context)
+
+    @admin.action(description="Assign to me", permissions=["change"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
+        try:
+            n = review.bulk_assign(list(queryset), request.user, request.user)
+        except review.ReviewError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(request, f"{n} match{'es' if n != 1 else ''} assigned to you.", messages.SUCCESS)
+
+    @admin.action(description="Unassign", permissions=["change"])
+    def unassign(self, request: HttpRequest, queryset: QuerySet) -> None:
+        n = review.bulk_assign(list(queryset), None, request.user)
+        self.message_user(request, f"{n} match{'es' if n != 1 else ''} unassigned.", messages.SUCCESS)
+
+    # --- the match page ---
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None) -> HttpResponse:
+        """The match page. GET shows it; POST applies one workflow form (named by the submit
+        button's ``workflow`` value) and redirects back, or shows the page with the form's errors."""
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        result = self._get_result(request, object_id)
+        if not self.has_view_or_change_permission(request, result):
+            raise PermissionDenied
+        bound: dict[str, forms.Form] = {}
+        if request.method == "POST":
+            response = self._apply(request, result, bound)
+            if response is not None:
+                return response
+        return TemplateResponse(request, "admin/matcher/matchresult/match.html", self._page_context(request, result, bound))
+
+    def _get_result(self, request: HttpRequest, object_id: str) -> MatchResult:
+        try:
+            pk = int(object_id)
+        except ValueError:
+            raise Http404 from None
+        result = (
+            self.get_queryset(request).select_related("trial", "patient", "client", "assigned_to", "criteria_version")
+            .filter(pk=pk).first()
+        )
+        if result is None:
+            raise Http404("No such match in your queue.")
+        return result
+
+    def _rows(self, result: MatchResult) -> list[CriterionResult]:
+        return list(result.criteria.select_related("criterion", "override__author").order_by("position"))
+
+    def _apply(self, request: HttpRequest, result: MatchResult, bound: dict) -> HttpResponse | None:
+        action = request.POST.get("workflow", "")
+        user = request.user
+        needs = {
+            "status": "matcher.change_matchresult",
+            "assign": "matcher.change_matchresult",
+            "note": "matcher.add_matchevent",
+            "override": "matcher.add_criterionoverride",
+            "end_override": "matcher.change_criterionoverride",
+        }
+        if action not in needs:
+            return HttpResponseNotAllowed(["GET"])
+        if not user.has_perm(needs[action]):
+            raise PermissionDenied
+        try:
+            if action == "status":
+                form = bound["status"] = StatusActionForm(request.POST, prefix="status")
+                if form.is_valid():
+                    review.set_status(result, form.cleaned_data["status"], user, form.cleaned_data["reason"])
+                    return self._done(request, result, f"Status: {result.get_review_status_display()}.")
+            elif action == "assign":
+                form = bound["assign"] = AssignForm(result, request.POST, prefix="assign")
+                if form.is_valid():
+                    who = form.cleaned_data["assignee"]
+                    review.assign(result, who, user)
+                    return self._done(request, result, f"Assigned to {who.get_username() if who else 'nobody'}.")
+            elif action == "note":
+                form = bound["note"] = NoteForm(request.POST, prefix="note")
+                if form.is_valid():
+                    review.add_note(result, form.cleaned_data["text"], user)
+                    return self._done(request, result, "Note added.")
+            elif action == "override":
+                form = bound["override"] = OverrideForm(self._rows(result), request.POST, prefix="override")
+                if form.is_valid():
+                    o = review.override_criterion(
+                        result, form.cleaned_data["position"], form.cleaned_data["outcome"], form.cleaned_data["note"], user
+                    )
+                    return self._done(
+                        request, result,
+                        f"Criterion #{form.cleaned_data['position'] + 1} overridden (v{o.version}); "
+                        f"the match is now {ELIGIBILITY_LABELS.get(result.eligibility, result.eligibility).lower()}.",
+                    )
+            else:
+                override = CriterionOverride.objects.filter(result=result, pk=request.POST.get("override_id") or 0).first()
+                if override is None:
+                    raise Http404("No such override on this match.")
+                review.end_override(override, user)
+                return self._done(request, result, f"Override v{override.version} ended.")
+        except review.ReviewError as exc:
+            messages.error(request, str(exc))
+        return None
+
+    def _done(self, request: HttpRequest, result: MatchResult, message: str) -> HttpResponse:
+        messages.success(request, message)
+        return HttpResponseRedirect(reverse("admin:matcher_matchresult_change", args=[result.pk]))
+
+    def _page_context(self, request: HttpRequest, result: MatchResult, bound: dict) -> dict:
+        rows = self._rows(result)
+        facts = PatientFacts.from_json(result.patient.facts)
+        identity = sees_identity(request)
+        patient_ref = result.patient.identifier_value if identity else str(result.patient_id)
+        user = request.user
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"{result.trial.nct_id} for patient {patient_ref}",
+            "result": result,
+            "patient_ref": patient_ref,
+            "eligibility_label": ELIGIBILITY_LABELS.get(result.eligibility, result.eligibility),
+            "criteria": sorted(rows, key=_criterion_order),
+            "failing": {r.pk for r in rows if _fails(r)},
+            "facts": _fact_rows(rows, facts, result.evaluated_at),
+            "history": _history(result),
+            "notes": list(result.events.filter(kind=MatchEvent.Kind.NOTE).select_related("actor")),
+            "overrides": list(result.overrides.select_related("author").order_by("-created", "-id")),
+            "worklist": review.missing_data_worklist(result.patient)[:8],
+            "status_form": bound.get("status") or StatusActionForm(
+                prefix="status", initial={"status": result.review_status, "reason": result.review_reason}
+            ),
+            "assign_form": bound.get("assign") or AssignForm(result, prefix="assign"),
+            "note_form": bound.get("note") or NoteForm(prefix="note"),
+            "override_form": bound.get("override") or OverrideForm(rows, prefix="override"),
+            "can_change": user.has_perm("matcher.change_matchresult"),
+            "can_note": user.has_perm("matcher.add_matchevent"),
+            "can_override": user.has_perm("matcher.add_criterionoverride"),
+            "can_end_override": user.has_perm("matcher.change_criterionoverride"),
+            "queue_url": reverse("admin:matcher_matchresult_changelist"),
+        }
+
+
+def _fails(row: CriterionResult) -> bool:
+    """An inclusion not met, or an exclusion met: the line that (if top-level) rules the trial out."""
+    if row.criterion.type == "exclusion":
+        return row.outcome == "met"
+    return row.outcome == "not_met"
+
+
+def _criterion_order(row: CriterionResult) -> tuple[int, int]:
+    """Failing lines first, then unknown ones, then the rest; source order within each."""
+    group = 0 if _fails(row) else 1 if row.outcome == "unknown" else 2
+    return group, row.position
+
+
+def _fact_rows(rows: list[CriterionResult], facts: PatientFacts, evaluated_at: date) -> list[FactRow]:
+    """Every concept a criterion used or would have used, with what the record holds for it."""
+    concepts = list(dict.fromkeys(c for r in sorted(rows, key=_criterion_order) for c in r.concepts))
+    out = []
+    for concept in concepts:
+        values: list[str] = []
+        if concept == "age":
+            age = facts.age_on(evaluated_at)
+            values = [f"{age} years on {evaluated_at}"] if age is not None else []
+        elif concept == "sex":
+            values = [facts.sex] if facts.sex else []
+        for m in facts.measurements.get(concept, ()):
+            unit = f" {m.unit}" if m.unit and m.unit != "1" else ""
+            uln = f" (ULN {m.uln:g})" if m.uln is not None else ""
+            values.append(f"{m.value}{unit}{uln} on {m.date or 'an unknown date'}")
+        for e in facts.events.get(concept, ()):
+            state = "recorded" if e.active else "recorded, not active"
+            extra = ", ".join(f"{k}: {v}" for k, v in sorted(e.attributes.items()))
+            values.append(f"{state} on {e.date or 'an unknown date'}" + (f" ({extra})" if extra else ""))
+        out.append(FactRow(concept, review.concept_label(concept), values))
+    return out
+
+
+_CHANGE_WORDS = {
+    MatchChange.Kind.APPEARED: "Match appeared",
+    MatchChange.Kind.DISAPPEARED: "Match gone",
+    MatchChange.Kind.CHANGED: "Eligibility changed",
+}
+
+
+def _label(value: str) -> str:
+    return ELIGIBILITY_LABELS.get(value, value.replace("_", " "))
+
+
+def _status_label(value: str) -> str:
+    try:
+        return str(MatchResult.ReviewStatus(value).label)
+    except ValueError:
+        return value
+
+
+def _history(result: MatchResult) -> list[HistoryEntry]:
+    """People's events and the machine's changes, merged, newest first."""
+    entries = []
+    for e in result.events.select_related("actor"):
+        who = e.actor.get_username() if e.actor_id and e.actor else "—"
+        if e.kind == MatchEvent.Kind.STATUS:
+            what = f"Review status: {_status_label(e.old_value)} → {_status_label(e.new_value)}"
+        elif e.kind == MatchEvent.Kind.ASSIGNEE:
+            what = f"Assigned: {e.old_value or 'nobody'} → {e.new_value or 'nobody'}"
+        elif e.kind == MatchEvent.Kind.NOTE:
+            what = "Note"
+        else:
+            what = f"Override: {e.old_value.replace('_', ' ')} → {e.new_value.replace('_', ' ')}"
+        entries.append(HistoryEntry(e.created, who, what, e.text, False))
+    for c in result.changes.all():
+        what = _CHANGE_WORDS.get(c.kind, c.kind)
+        if c.kind == MatchChange.Kind.CHANGED:
+            what += f": {_label(c.old_eligibility)} → {_label(c.new_eligibility)}"
+        elif c.kind == MatchChange.Kind.APPEARED:
+            what += f": {_label(c.new_eligibility)}"
+        detail = c.get_cause_display() + (f" — {c.detail}" if c.detail else "")
+        entries.append(HistoryEntry(c.created, "matching", what, detail, True))
+    return sorted(entries, key=lambda h: h.when, reverse=True)
+
+
+class CoordinatorAssignmentAdmin(admin.ModelAdmin):
+    """Who works on which client's matches: the queue shows a coordinator only these clients."""
+
+    list_display = ["user", "client"]
+    list_filter = ["client"]
+    list_select_related = ["user", "client"]
+    search_fields = ["user__username", "client__name"]
+    autocomplete_fields = []
+    raw_id_fields = ["user"]
+
+
+admin.site.register(MatchResult, MatchQueueAdmin)
+admin.site.register(CoordinatorAssignment, CoordinatorAssignmentAdmin)
