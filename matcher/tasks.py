@@ -67,7 +67,11 @@ def rematch_trial_chunk(change_id: int, low: str, high: str) -> int:
 
 @shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=3)
 def nightly_rematch_sweep() -> dict[str, int]:
-    return rematch.sweep()
+    counts = rematch.sweep()
+    stranded = webhooks.due_deliveries()
+    for start in range(0, len(stranded), 100):
+        deliver_webhooks.delay(stranded[start : start + 100])
+    return {**counts, "webhook_deliveries": len(stranded)}
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=TRANSIENT, retry_backoff=2, max_retries=5)

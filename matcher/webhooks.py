@@ -292,3 +292,14 @@ def deliver(delivery_ids: list[int]) -> int:
         if retry_at is not None:
             _requeue(delivery_id, retry_at, now)
     return delivered
+
+
+def due_deliveries() -> list[int]:
+    """Pending deliveries whose time has come but whose task never arrived (the broker refused
+    a re-queue, a worker died between commit and enqueue): the sweep hands them out again."""
+    now = timezone.now()
+    return list(
+        WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, webhook_id__in=_live_hooks())
+        .filter(Q(next_attempt__isnull=True, created__lt=now - _lease()) | Q(next_attempt__lt=now - _lease()))
+        .values_list("pk", flat=True)[:10000]
+    )

@@ -227,11 +227,11 @@ class CriteriaVersionAdmin(admin.ModelAdmin):
 
 @admin.register(TrialChange)
 class TrialChangeAdmin(admin.ModelAdmin):
-    list_display = ["trial", "kind", "old_value", "new_value", "created", "processed"]
+    list_display = ["trial", "kind", "old_value", "new_value", "created", "processed", "chunks", "chunks_done", "outcome"]
     list_filter = ["kind"]
     search_fields = ["=trial__nct_id"]
     list_select_related = ["trial"]
-    readonly_fields = ["trial", "kind", "old_value", "new_value", "created", "processed"]
+    readonly_fields = ["trial", "kind", "old_value", "new_value", "created", "processed", "chunks", "chunks_done", "outcome"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
