@@ -64,10 +64,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import engine as engine_bench  # noqa: E402  bench/engine.py: corpus path and threshold patterns
+from harness import reset_database, stop  # noqa: E402
 
 DB_NAME = "eligo_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 REDIS_URL = "redis://127.0.0.1:6379/13"
 TODAY = "2026-11-22"  # the example patients were generated on this day (ages, windows)
 PATIENTS_DIR = Path("/work/shared/examples/patients")
@@ -99,15 +99,6 @@ def say(message: str) -> None:
 
 
 # --- setup --------------------------------------------------------------------------------
-
-
-def reset_database() -> None:
-    """Drop and re-create the benchmark's own database (never the project's)."""
-    import psycopg
-
-    with psycopg.connect(ADMIN_URL, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
 def reset_redis() -> None:
@@ -286,20 +277,6 @@ def free_port() -> int:
 def spawn(cmd: list[str], log_path: Path) -> subprocess.Popen:
     log = open(log_path, "ab")  # noqa: SIM115 - the child owns it
     return subprocess.Popen(cmd, cwd=ROOT, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def stop(proc: subprocess.Popen | None) -> None:
-    """SIGTERM the process group, SIGKILL it if it lingers."""
-    if proc is None or proc.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
 
 
 def wait_web(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
@@ -530,7 +507,7 @@ def main() -> int:
     logs = Path(tempfile.mkdtemp(prefix="eligo-e2e-"))
 
     start = time.perf_counter()
-    reset_database()
+    reset_database(DB_NAME)
     reset_redis()
     manage("migrate", "--noinput")
     say(f"setup: database {DB_NAME} re-created and migrated in {time.perf_counter() - start:.1f}s; redis db 13 flushed")

@@ -13,10 +13,7 @@ do not change and so nothing is written for them, is measured too.
 
 from __future__ import annotations
 
-import contextlib
-import json
 import os
-import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +22,9 @@ import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT)]
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
+
+from harness import reset_database, stop  # noqa: E402
 
 DB_NAME = "eligo_rematch_bench"
 ENV = {
@@ -45,14 +44,6 @@ TIMEOUT_S = 300
 
 def say(message: str) -> None:
     print(message, flush=True)
-
-
-def reset_database() -> None:
-    import psycopg
-
-    with psycopg.connect("postgres://postgres@127.0.0.1:5432/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
 
 
 def setup_django() -> None:
@@ -110,19 +101,6 @@ def start_worker(log: Path) -> subprocess.Popen:
     raise RuntimeError("worker not ready after 60 s")
 
 
-def stop(proc: subprocess.Popen | None) -> None:
-    if proc is None or proc.poll() is not None:
-        return
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait(timeout=10)
-
-
 def timed_change(nct_id: str, change) -> tuple[float, dict]:
     """Seconds from the change's commit to its last chunk reporting back."""
     from django.db import transaction
@@ -145,7 +123,7 @@ def timed_change(nct_id: str, change) -> tuple[float, dict]:
 
 def main() -> int:
     t0 = time.perf_counter()
-    reset_database()
+    reset_database(DB_NAME)
     setup_django()
     store_patients(PATIENTS)
     say(f"setup: {PATIENTS} patients stored in {time.perf_counter() - t0:.1f} s")

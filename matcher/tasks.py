@@ -16,17 +16,19 @@ from matcher import matching, rematch, webhooks
 
 TRANSIENT = (OperationalError, InterfaceError, BrokerError)
 
-
-@shared_task(
-    bind=True,
+# A killed worker's task runs again (acks_late + reject_on_worker_lost); the services make a
+# second run harmless (claims, digests). Transient database or broker errors retry with backoff.
+REDELIVERED_AND_RETRIED = dict(
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=TRANSIENT,
     retry_backoff=2,
     retry_backoff_max=60,
-    retry_jitter=True,
     max_retries=5,
 )
+
+
+@shared_task(bind=True, retry_jitter=True, **REDELIVERED_AND_RETRIED)
 def run_match_job(self, job_id: str) -> str:
     try:
         return matching.run_job(job_id)
@@ -38,14 +40,7 @@ def run_match_job(self, job_id: str) -> str:
         raise
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**REDELIVERED_AND_RETRIED)
 def process_trial_change(change_id: int) -> str:
     outcome, chunks = rematch.process_change(change_id)
     for chunk in chunks:
@@ -53,14 +48,7 @@ def process_trial_change(change_id: int) -> str:
     return outcome
 
 
-@shared_task(
-    acks_late=True,
-    reject_on_worker_lost=True,
-    autoretry_for=TRANSIENT,
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=5,
-)
+@shared_task(**REDELIVERED_AND_RETRIED)
 def rematch_trial_chunk(change_id: int, low: str, high: str) -> int:
     return rematch.rematch_chunk(change_id, rematch.Chunk(low, high))
 
@@ -74,7 +62,7 @@ def nightly_rematch_sweep() -> dict[str, int]:
     return {**counts, "webhook_deliveries": len(stranded)}
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=TRANSIENT, retry_backoff=2, max_retries=5)
+@shared_task(**REDELIVERED_AND_RETRIED)
 def deliver_webhooks(delivery_ids: list[int]) -> int:
     """Sends what is due; failed sends queue their own retry (matcher.webhooks), so autoretry
     here covers only a database or broker outage around them."""
