@@ -227,8 +227,17 @@ class PatientMatches(APIView):
 
 
 
+class BlankAsNull(serializers.CharField):
+    """An eligibility that was not there (before an appearance, after a disappearance) is null."""
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
 class MatchChangeSerializer(serializers.ModelSerializer):
     trial = serializers.CharField(source="trial.nct_id")
+    old_eligibility = BlankAsNull(allow_null=True)
+    new_eligibility = BlankAsNull(allow_null=True)
     job = serializers.UUIDField(source="job_id", allow_null=True)
     trial_change = serializers.IntegerField(source="trial_change_id", allow_null=True)
 
