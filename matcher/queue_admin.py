@@ -154,7 +154,7 @@ class AssigneeFilter(admin.SimpleListFilter):
 class NewSinceVisitFilter(admin.SimpleListFilter):
     """Results first seen after this user's previous queue visit (all of them on a first visit)."""
 
-    title = "new"
+    title = "first seen"
     parameter_name = "new"
 
     def lookups(self, request, model_admin):
@@ -177,7 +177,7 @@ class ChangedSinceRunFilter(admin.SimpleListFilter):
     too. A patient with no succeeded job has no run to compare with and lists nothing.
     """
 
-    title = "changed"
+    title = "verdict changed"
     parameter_name = "changed"
 
     def lookups(self, request, model_admin):
@@ -261,6 +261,10 @@ class OverrideForm(forms.Form):
         ]
 
 
+def _when(moment: datetime | None) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
+
+
 def _short(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
@@ -292,11 +296,10 @@ class MatchQueueAdmin(admin.ModelAdmin):
     ordering = ["-first_seen", "-id"]
     list_per_page = 50
     show_full_result_count = False  # no COUNT(*) of everything on each page load
+    show_facets = admin.ShowFacets.NEVER  # facet counts are a COUNT per filter choice over the whole queue
     actions = ["set_status_action", "assign_to_me", "unassign"]
     search_help_text = "An NCT id, or a patient's local identifier (with the identity permission)."
-    _columns = [
-        "score", "unknown_count", "review_status", "assignee", "first_seen", "last_changed",
-    ]
+    _columns = ["score", "unknowns", "review_status", "assignee", "seen", "changed"]
 
     # --- permissions and scope ---
 
@@ -338,7 +341,8 @@ class MatchQueueAdmin(admin.ModelAdmin):
     def changelist_view(self, request: HttpRequest, extra_context=None):
         if request.method == "GET":
             request.queue_visit = record_queue_visit(request)
-        return super().changelist_view(request, {"title": "Match queue", **(extra_context or {})})
+        context = {"title": "Match queue", "is_nav_sidebar_enabled": False, **(extra_context or {})}
+        return super().changelist_view(request, context)
 
     @admin.display(description="trial", ordering="trial__nct_id")
     def trial_nct(self, obj: MatchResult) -> str:
@@ -359,6 +363,18 @@ class MatchQueueAdmin(admin.ModelAdmin):
     @admin.display(description="eligibility", ordering="eligibility_rank")
     def eligibility_label(self, obj: MatchResult) -> str:
         return ELIGIBILITY_LABELS.get(obj.eligibility, obj.eligibility)
+
+    @admin.display(description="unknown", ordering="unknown_count")
+    def unknowns(self, obj: MatchResult) -> int:
+        return obj.unknown_count
+
+    @admin.display(description="first seen", ordering="first_seen")
+    def seen(self, obj: MatchResult) -> str:
+        return _when(obj.first_seen)
+
+    @admin.display(description="last changed", ordering="last_changed")
+    def changed(self, obj: MatchResult) -> str:
+        return _when(obj.last_changed)
 
     @admin.display(description="assigned to", ordering="assigned_to__username")
     def assignee(self, obj: MatchResult) -> str:
@@ -383,6 +399,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": "Set review status",
+            "is_nav_sidebar_enabled": False,
             "form": form,
             "queryset": queryset.select_related(None).select_related("trial").only("id", "trial__nct_id", "eligibility"),
             "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
@@ -499,16 +516,19 @@ class MatchQueueAdmin(admin.ModelAdmin):
         identity = sees_identity(request)
         patient_ref = result.patient.identifier_value if identity else str(result.patient_id)
         user = request.user
+        fact_rows = _fact_rows(rows, facts, result.evaluated_at)
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": f"{result.trial.nct_id} for patient {patient_ref}",
+            "is_nav_sidebar_enabled": False,
             "result": result,
             "patient_ref": patient_ref,
             "eligibility_label": ELIGIBILITY_LABELS.get(result.eligibility, result.eligibility),
             "criteria": sorted(rows, key=_criterion_order),
             "failing": {r.pk for r in rows if _fails(r)},
-            "facts": _fact_rows(rows, facts, result.evaluated_at),
+            "facts": [f for f in fact_rows if f.values],
+            "facts_missing": [f for f in fact_rows if not f.values],
             "history": _history(result),
             "notes": list(result.events.filter(kind=MatchEvent.Kind.NOTE).select_related("actor")),
             "overrides": list(result.overrides.select_related("author").order_by("-created", "-id")),
@@ -554,13 +574,20 @@ def _fact_rows(rows: list[CriterionResult], facts: PatientFacts, evaluated_at: d
         for m in facts.measurements.get(concept, ()):
             unit = f" {m.unit}" if m.unit and m.unit != "1" else ""
             uln = f" (ULN {m.uln:g})" if m.uln is not None else ""
-            values.append(f"{m.value}{unit}{uln} on {m.date or 'an unknown date'}")
+            values.append(f"{_number(m.value)}{unit}{uln} on {m.date or 'an unknown date'}")
         for e in facts.events.get(concept, ()):
             state = "recorded" if e.active else "recorded, not active"
             extra = ", ".join(f"{k}: {v}" for k, v in sorted(e.attributes.items()))
             values.append(f"{state} on {e.date or 'an unknown date'}" + (f" ({extra})" if extra else ""))
         out.append(FactRow(concept, review.concept_label(concept), values))
     return out
+
+
+def _number(value: object) -> str:
+    """Two decimals at most, no trailing zeros: 26.089285714285715 reads 26.09, 60.0 reads 60."""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
 
 
 _CHANGE_WORDS = {

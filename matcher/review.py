@@ -32,6 +32,7 @@ from matcher.models import (
 from rules_engine.assemble import eligibility as decide_eligibility
 from rules_engine.assemble import score as decide_score
 from rules_engine.concepts import CONCEPTS
+from rules_engine.concepts import Kind as ConceptKind
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Outcome
 
@@ -343,15 +344,24 @@ def _latest_on_record(facts: PatientFacts, concept: str) -> str:
     return f"{text} on {day}" if day else text
 
 
+def _wanted(concepts: list[str], held: set[str]) -> list[str]:
+    """The concepts of an unknown line worth looking up: those the record lacks, leaving out
+    events (a diagnosis or therapy absent from the record is taken as absent, so its absence
+    never leaves a line unknown); failing that, whatever the line names."""
+    missing = [c for c in concepts if c not in held]
+    measured = [c for c in missing if c not in CONCEPTS or CONCEPTS[c].kind is not ConceptKind.EVENT]
+    return measured or missing or list(concepts)
+
+
 def missing_data_worklist(patient: Patient) -> list[WorklistItem]:
     """What to look up for this patient first: the data items whose absence leaves open
     matches undecided, most trials decided first.
 
     Over the patient's active eligible / possibly eligible results, each ``unknown`` criterion
     that is not marked for review (review lines need a person's judgement, not data) counts
-    for its concepts. A line naming several concepts counts only for those the record does not
-    hold at all ("no HIV viral load on record" should not also send someone to look for an HIV
-    diagnosis that is on record); when it holds all of them (too old, say) it counts for all,
+    for its concepts. A line naming several concepts counts only for the measurements and tests
+    the record does not hold at all ("no HIV viral load on record" should not also send someone
+    to look for an HIV diagnosis); when it holds all of them (too old, say) it counts for all,
     and the item says what is on record. Ranked by distinct trials, then criteria, then label.
     """
     facts = PatientFacts.from_json(patient.facts)
@@ -370,7 +380,7 @@ def missing_data_worklist(patient: Patient) -> list[WorklistItem]:
     )
     items: dict[str, WorklistItem] = {}
     for row in rows:
-        concepts = [c for c in row.concepts if c not in held] or list(row.concepts)
+        concepts = _wanted(row.concepts, held)
         for concept in dict.fromkeys(concepts):
             item = items.get(concept)
             if item is None:

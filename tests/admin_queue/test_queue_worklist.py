@@ -86,8 +86,13 @@ def test_concepts_are_labelled_from_the_catalogue(result_for, patient):
 
 
 def test_a_multi_concept_line_counts_only_for_what_the_record_lacks(result_for, patient):
-    result_for("possibly_eligible", [(1, "unknown", False, ["hiv", "hiv_test"])])
-    assert [item.concept for item in missing_data_worklist(patient)] == ["hiv_test"]
+    result_for("possibly_eligible", [(1, "unknown", False, ["bilirubin", "alt"])])
+    assert [item.concept for item in missing_data_worklist(patient)] == ["alt"]
+
+
+def test_an_event_missing_from_the_record_is_not_data_to_look_up(result_for, patient):
+    result_for("possibly_eligible", [(1, "unknown", False, ["hbv", "hbv_dna"])])
+    assert [item.concept for item in missing_data_worklist(patient)] == ["hbv_dna"]
 
 
 def test_a_line_whose_data_is_all_on_record_counts_for_it_and_says_what_is_held(result_for, patient):
