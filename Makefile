@@ -15,6 +15,11 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed
 
+# The admin queue's browser test drives Debian's Chromium (Playwright never downloads one).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
+
 # Development mode: SQLite in the project folder, match jobs run in-process (no Redis needed).
 run: install
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py migrate --no-input
@@ -23,7 +28,7 @@ run: install
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite on PostgreSQL with a real Redis broker and real Celery workers.
-test: install
+test: install $(CHROMIUM)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
 	$(PY) -m pytest
