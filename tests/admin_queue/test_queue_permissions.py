@@ -59,10 +59,23 @@ def test_another_clients_match_cannot_be_changed(logged_in, other_client, make_r
     assert MatchResult.objects.get(pk=theirs.pk).review_status == "new"
 
 
-def test_bulk_actions_cannot_reach_another_clients_matches(logged_in, other_client, make_results):
-    theirs = make_results(other_client.eligo_client, 1)[0]
-    logged_in.post(URL, {"action": "assign_to_me", "_selected_action": [theirs.pk]})
-    assert MatchResult.objects.get(pk=theirs.pk).assigned_to is None
+def test_bulk_actions_cannot_reach_another_clients_matches(logged_in, other_client, make_results, make_user):
+    olga = make_user("olga", clients=[other_client.eligo_client])
+    theirs = make_results(other_client.eligo_client, 1, assigned_to=olga)[0]
+    logged_in.post(URL, {"action": "unassign", "_selected_action": [theirs.pk]})
+    assert MatchResult.objects.get(pk=theirs.pk).assigned_to == olga
+
+
+def test_coordinator_assignments_have_an_admin_for_superusers(client, make_user, api):
+    client.force_login(make_user("root", superuser=True, group=False))
+    carol = make_user("carol", clients=[api.eligo_client])
+    response = client.get("/admin/matcher/coordinatorassignment/")
+    assert response.status_code == 200
+    assert "carol" in response.content.decode() and carol.coordinator_assignments.count() == 1
+
+
+def test_coordinators_cannot_edit_coordinator_assignments(logged_in):
+    assert logged_in.get("/admin/matcher/coordinatorassignment/").status_code == 403
 
 
 def test_a_superuser_sees_every_clients_matches(client, make_user, api, other_client, make_results):
