@@ -180,8 +180,8 @@ class CriterionResult(models.Model):
     """One criterion's outcome in one result: rows, not a blob, so queues can filter on them.
 
     ``outcome`` and ``reason`` are what everyone sees, a coordinator's override applied;
-    ``engine_outcome`` and ``engine_reason`` keep what the engine said, so lifting an override
-    restores it.
+    ``engine_outcome``, ``engine_reason`` and ``engine_review`` keep what the engine said, so
+    lifting an override restores it.
     """
 
     result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria")
@@ -193,6 +193,7 @@ class CriterionResult(models.Model):
     concepts = models.JSONField(default=list, blank=True)
     engine_outcome = models.CharField(max_length=10, blank=True)
     engine_reason = models.TextField(blank=True, help_text="the engine's reason, kept while an override stands")
+    engine_review = models.BooleanField(default=False, help_text="the engine's review flag, kept while an override stands")
     override = models.ForeignKey("CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -102,22 +102,29 @@ def apply_overrides(
     saying so, and eligibility and score decided again from the top-level criteria."""
     if not overrides:
         return outcome
-    criteria = list(outcome.criteria)
+    return decided(outcome, _overridden(outcome.criteria, overrides), parents)
+
+
+def _overridden(criteria: Sequence[CriterionOutcome], overrides: dict[int, CriterionOverride]) -> tuple[CriterionOutcome, ...]:
+    found = list(criteria)
     for index, o in overrides.items():
-        if index >= len(criteria):
+        if index >= len(found):
             continue
-        c = criteria[index]
+        c = found[index]
         who = o.author.get_username() if o.author_id and o.author else "a coordinator"
-        criteria[index] = replace(
+        found[index] = replace(
             c,
             outcome=Outcome(o.outcome),
             review=False,
             reason=f"overridden by {who} (v{o.version}): {o.outcome.replace('_', ' ')}: {o.note} [engine: {c.outcome}: {c.reason}]",
         )
+    return tuple(found)
+
+
+def decided(outcome: TrialOutcome, criteria: tuple[CriterionOutcome, ...], parents: Sequence[int | None]) -> TrialOutcome:
+    """Eligibility and score decided from these criteria: only top-level lines decide."""
     deciding = tuple(c for c, parent in zip(criteria, parents) if parent is None)
-    return replace(
-        outcome, criteria=tuple(criteria), eligibility=decide_eligibility(deciding), score=decide_score(deciding)
-    )
+    return replace(outcome, criteria=criteria, eligibility=decide_eligibility(deciding), score=decide_score(deciding))
 
 
 def _active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOverride]]:
@@ -315,6 +322,7 @@ def _write(new_rows: list, updated: list) -> None:
                     json.dumps(list(c.concepts)),
                     str(e.outcome),
                     e.reason if o else "",
+                    e.review if o else False,
                     o.pk if o else None,
                 )
             )
@@ -323,7 +331,7 @@ def _write(new_rows: list, updated: list) -> None:
 
 _COLUMNS = (
     "result_id", "criterion_id", "position", "outcome", "review", "reason", "concepts", "engine_outcome",
-    "engine_reason", "override_id",
+    "engine_reason", "engine_review", "override_id",
 )
 
 
@@ -414,35 +422,34 @@ def recompute_result(result: MatchResult) -> MatchChange | None:
     """After a person added or lifted an override: the result's criteria outcomes and its
     eligibility reflect it at once, without waiting for a re-match."""
     rows = list(result.criteria.select_related("criterion").order_by("position"))
-    overrides = {o.pk: o for o in CriterionOverride.objects.filter(result=result, active=True).select_related("author")}
-    by_text = {(o.criterion_type, o.criterion_text): o for o in sorted(overrides.values(), key=lambda o: o.created)}
-    engine = TrialOutcome(
-        trial_id=str(result.trial_id),
-        version=0,
-        eligibility=Eligibility(result.eligibility),
-        score=result.score,
-        criteria=tuple(
-            CriterionOutcome(
-                r.position, r.criterion.type, r.criterion.text, Outcome(r.engine_outcome or r.outcome), r.review,
-                _engine_reason(r), tuple(r.concepts),
-            )
-            for r in rows
-        ),
+    active = CriterionOverride.objects.filter(result=result, active=True).select_related("author").order_by("created")
+    by_text = {(o.criterion_type, o.criterion_text): o for o in active}  # the newest of a line wins
+    engine = tuple(
+        CriterionOutcome(
+            r.position, r.criterion.type, r.criterion.text, Outcome(r.engine_outcome or r.outcome),
+            r.engine_review if r.override_id else r.review, _engine_reason(r), tuple(r.concepts),
+        )
+        for r in rows
     )
-    by_index = {r.position: by_text[(r.criterion.type, r.criterion.text)] for r in rows if (r.criterion.type, r.criterion.text) in by_text}
-    effective = apply_overrides(engine, by_index, [r.criterion.parent_position for r in rows])
-    for r, c in zip(rows, effective.criteria):
+    by_index = {c.index: by_text[(c.type, c.text)] for c in engine if (c.type, c.text) in by_text}
+    placeholder = TrialOutcome(str(result.trial_id), 0, Eligibility(result.eligibility), result.score, engine)
+    effective = decided(placeholder, _overridden(engine, by_index), [r.criterion.parent_position for r in rows])
+    for r, e, c in zip(rows, engine, effective.criteria):
         o = by_index.get(r.position)
-        r.engine_reason = _engine_reason(r) if o else ""
-        r.outcome, r.reason, r.override_id = str(c.outcome), (c.reason if o else _engine_reason(r)), (o.pk if o else None)
-        r.review = c.review
-    CriterionResult.objects.bulk_update(rows, ["outcome", "reason", "override", "engine_reason", "review"])
+        r.outcome, r.reason, r.review, r.override_id = str(c.outcome), c.reason, c.review, (o.pk if o else None)
+        r.engine_outcome = str(e.outcome)
+        r.engine_reason, r.engine_review = (e.reason, e.review) if o else ("", False)
+    CriterionResult.objects.bulk_update(
+        rows, ["outcome", "reason", "review", "override", "engine_outcome", "engine_reason", "engine_review"]
+    )
     old = result.eligibility
     result.eligibility = str(effective.eligibility)
     result.eligibility_rank = ELIGIBILITY_RANK[effective.eligibility]
     result.score = round(effective.score, 4)
     result.unknown_count = sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN)
-    result.digest = "override:" + digest_of(sorted(overrides))[:23]
+    # Not the digest of any engine verdict: the next re-match rewrites the row, re-applying
+    # whichever overrides are then active.
+    result.digest = "override:" + digest_of(sorted(o.pk for o in by_index.values()))[:23]
     result.last_changed = timezone.now()
     result.save(update_fields=["eligibility", "eligibility_rank", "score", "unknown_count", "digest", "last_changed"])
     if old == result.eligibility:

@@ -19,22 +19,11 @@ from datetime import date
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 
-from matcher import results, webhooks
-from matcher.models import (
-    CoordinatorAssignment,
-    CriterionOverride,
-    CriterionResult,
-    MatchChange,
-    MatchEvent,
-    MatchResult,
-    Patient,
-)
-from rules_engine.assemble import eligibility as decide_eligibility
-from rules_engine.assemble import score as decide_score
+from matcher import results
+from matcher.models import CoordinatorAssignment, CriterionOverride, CriterionResult, MatchEvent, MatchResult, Patient
 from rules_engine.concepts import CONCEPTS
 from rules_engine.concepts import Kind as ConceptKind
 from rules_engine.facts import PatientFacts
-from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Outcome
 
 Status = MatchResult.ReviewStatus
 Kind = MatchEvent.Kind
@@ -241,60 +230,10 @@ def end_override(override: CriterionOverride, actor: AbstractBaseUser) -> Criter
             old_value=f"{label}{current.outcome} (v{current.version})", new_value=f"{label}override ended",
             text=current.note,
         )
-        _restore_engine_lines(row, current)
         results.recompute_result(row)
-        _redecide_without_overrides(row)
     override.active, override.ended_reason = current.active, current.ended_reason
     _refresh(override.result, row)
     return current
-
-
-def _restore_engine_lines(result: MatchResult, ended: CriterionOverride) -> None:
-    """Put back the engine's outcome, reason and review flag on the lines an ended override held.
-
-    Works around ``results.recompute_result``, which for a line that lost its override reads
-    the engine's reason after clearing it (the line would show an empty reason) and keeps the
-    review flag the override cleared. The review flag comes back from the criterion
-    (``trials.Criterion.review``: the line needs a person) when the engine left it unknown.
-    """
-    rows = list(CriterionResult.objects.select_related("criterion").filter(result=result, override=ended))
-    for r in rows:
-        r.outcome = r.engine_outcome or r.outcome
-        r.reason = r.engine_reason or r.reason
-        r.review = r.criterion.review and r.outcome == "unknown"
-        r.engine_reason, r.override = "", None
-    CriterionResult.objects.bulk_update(rows, ["outcome", "reason", "review", "engine_reason", "override"])
-
-
-def _redecide_without_overrides(result: MatchResult) -> None:
-    """Work around ``results.recompute_result`` when the last override of a match ends.
-
-    With no active override left, ``recompute_result`` restores each line's engine outcome but
-    keeps the match's eligibility and score as they were with the override (``apply_overrides``
-    returns its input unchanged when given no overrides). Here both are decided again from the
-    top-level lines as they now stand, and the eligibility change recorded as
-    ``recompute_result`` records it. Harmless once that is fixed: it then finds nothing to change.
-    """
-    if CriterionOverride.objects.filter(result=result, active=True).exists():
-        return
-    rows = list(result.criteria.select_related("criterion").order_by("position"))
-    deciding = tuple(
-        CriterionOutcome(r.position, r.criterion.type, r.criterion.text, Outcome(r.outcome), r.review, r.reason, tuple(r.concepts))
-        for r in rows
-        if r.criterion.parent_position is None
-    )
-    eligibility, score = decide_eligibility(deciding), round(decide_score(deciding), 4)
-    if str(eligibility) == result.eligibility and score == result.score:
-        return
-    old = result.eligibility
-    result.eligibility, result.eligibility_rank, result.score = str(eligibility), ELIGIBILITY_RANK[eligibility], score
-    result.save(update_fields=["eligibility", "eligibility_rank", "score"])
-    if old != result.eligibility:
-        change = MatchChange.objects.create(
-            patient_id=result.patient_id, result=result, trial_id=result.trial_id, kind=MatchChange.Kind.CHANGED,
-            cause=MatchChange.Cause.OVERRIDE, old_eligibility=old, new_eligibility=result.eligibility,
-        )
-        webhooks.record_deliveries([change])
 
 
 # --- the missing-data worklist ---------------------------------------------------------------
