@@ -21,7 +21,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from matcher import webhooks
-from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchResult, Patient
+from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
 from rules_engine.assemble import eligibility as decide_eligibility
 from rules_engine.assemble import score as decide_score
 from rules_engine.facts import PatientFacts
@@ -231,9 +231,7 @@ def store_evaluations(
                     summary.gone += _mark_gone([old], "the trial is no longer open to matching", job_id, None, summary)
 
     if lapsed:
-        CriterionOverride.objects.filter(pk__in=[o.pk for o in lapsed]).update(
-            active=False, ended_reason="the patient's record brought newer data for this criterion"
-        )
+        _end_lapsed(lapsed)
     _write(new_rows, updated)
     summary.written = len(new_rows) + len(updated)
     MatchChange.objects.bulk_create(summary.changes)
@@ -258,6 +256,19 @@ def _overrides_by_index(
             continue
         by_index[index] = o
     return by_index
+
+
+def _end_lapsed(lapsed: list[CriterionOverride]) -> None:
+    """Newer data ended these overrides: say so where the coordinator reads the history."""
+    reason = "the patient's record brought newer data for this criterion"
+    CriterionOverride.objects.filter(pk__in=[o.pk for o in lapsed]).update(active=False, ended_reason=reason)
+    MatchEvent.objects.bulk_create(
+        MatchEvent(
+            result_id=o.result_id, actor=None, kind=MatchEvent.Kind.OVERRIDE,
+            old_value=f"{o.outcome} (v{o.version})", new_value="override ended", text=reason,
+        )
+        for o in lapsed
+    )
 
 
 def _appeared_cause(trial_change: object) -> str:

@@ -10,11 +10,12 @@ never raised.
 
 from __future__ import annotations
 
+from calendar import monthrange
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from dateutil.relativedelta import relativedelta
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
@@ -32,6 +33,15 @@ def number(value: float) -> float:
     return round(float(value), DECIMALS)
 
 
+def add_months(day: date, months: int) -> date:
+    """``day`` plus calendar months, the day clamped to the month's last (as relativedelta
+    does: 31 January + 1 month is 28 or 29 February). Plain arithmetic: this runs for every
+    dated fact of every patient evaluated, and relativedelta was a fifth of an evaluation."""
+    year, month0 = divmod(day.month - 1 + months, 12)
+    year += day.year
+    return date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
+
+
 def elapsed_months(start: date, end: date) -> float:
     """Calendar months from ``start`` to ``end``: whole months, plus the fraction of the next.
 
@@ -41,10 +51,10 @@ def elapsed_months(start: date, end: date) -> float:
     if end <= start:
         return -float((start - end).days)
     whole = (end.year - start.year) * 12 + (end.month - start.month)
-    while start + relativedelta(months=whole) > end:
+    while add_months(start, whole) > end:
         whole -= 1
-    base = start + relativedelta(months=whole)
-    following = start + relativedelta(months=whole + 1)
+    base = add_months(start, whole)
+    following = add_months(start, whole + 1)
     return number(whole + (end - base).days / (following - base).days)
 
 
@@ -68,9 +78,9 @@ def window_end(start: date, window: Window) -> date:
     if field == "dd":
         return start + timedelta(days=int(limit))
     whole = int(limit)
-    end = start + relativedelta(months=whole)
+    end = add_months(start, whole)
     if limit != whole:  # a fractional month: count its days in the following month
-        following = start + relativedelta(months=whole + 1)
+        following = add_months(start, whole + 1)
         end += timedelta(days=int((following - end).days * (limit - whole)))
     return end
 

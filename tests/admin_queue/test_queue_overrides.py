@@ -136,6 +136,19 @@ def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinato
     assert (d07.eligibility, _line(d07).outcome, _line(d07).override_id) == ("ineligible", "not_met", None)
 
 
+def test_an_override_ended_by_newer_data_says_so_in_the_history(d07, coordinator):
+    o = _override(d07, coordinator)
+    CriterionOverride.objects.filter(pk=o.pk).update(created=datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
+    patient = Patient.objects.get(pk=d07.patient_id)
+    facts = patient.facts
+    facts["measurements"]["lvef"].insert(0, {"concept": "lvef", "value": 46.0, "unit": "%", "date": "2026-11-20"})
+    Patient.objects.filter(pk=patient.pk).update(facts=facts)
+    rematch(patient.pk)
+    event = MatchEvent.objects.filter(result=d07, kind="override").latest("created")
+    assert (event.actor, event.new_value) == (None, "override ended")
+    assert "newer data" in event.text
+
+
 def test_data_dated_before_the_override_does_not_end_it(d07, coordinator):
     o = _override(d07, coordinator)
     CriterionOverride.objects.filter(pk=o.pk).update(created=datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc))
