@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -97,11 +97,37 @@ def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluatio
         )
         if not finished:
             return False
+        relax_commit_durability()
         # The patient row is the lock that orders a job against a trial re-match of the same
         # patient: each sees the other's committed rows, never half of them.
         Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
         store_evaluations([evaluation], trials, evaluated_at, job_id=claim.job_id, close_others=True)
     return True
+
+
+def relax_commit_durability() -> None:
+    """Results are derived data: this transaction's commit need not wait for the WAL flush
+    (about a third of a new patient's job at 1,000 trials). A database crash can lose the last
+    moments of such commits, never corrupt them; a job whose success was lost is queued or
+    running again, and the sweep (``requeue_stalled``) hands it out again."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+STALLED_AFTER = timedelta(hours=1)
+
+
+def requeue_stalled(now: datetime | None = None) -> list[str]:
+    """Jobs queued or running for over an hour: their message or their result was lost (a
+    broker restart, a database crash). The claim and delivery count make a re-run safe."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    return [
+        str(pk)
+        for pk in MatchJob.objects.filter(
+            status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], created__lt=cutoff
+        ).values_list("pk", flat=True)[:10000]
+    ]
 
 
 def fail_job(job_id: uuid.UUID | str, error: str) -> None:

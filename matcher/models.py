@@ -185,16 +185,21 @@ class CriterionResult(models.Model):
     """
 
     result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria")
-    criterion = models.ForeignKey("trials.Criterion", on_delete=models.PROTECT, related_name="+")
+    # No database constraint on the two references below: every job checks ~28,000 of them at
+    # commit, and neither target is ever deleted while results point at it (criteria versions
+    # are immutable; overrides are ended, not deleted). Django still enforces PROTECT / SET_NULL.
+    criterion = models.ForeignKey("trials.Criterion", on_delete=models.PROTECT, related_name="+", db_constraint=False)
     position = models.PositiveIntegerField()
-    outcome = models.CharField(max_length=10, db_index=True)
+    outcome = models.CharField(max_length=10)
     review = models.BooleanField(default=False)
     reason = models.TextField()
     concepts = models.JSONField(default=list, blank=True)
     engine_outcome = models.CharField(max_length=10, blank=True)
     engine_reason = models.TextField(blank=True, help_text="the engine's reason, kept while an override stands")
     engine_review = models.BooleanField(default=False, help_text="the engine's review flag, kept while an override stands")
-    override = models.ForeignKey("CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    override = models.ForeignKey(
+        "CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
 
     class Meta:
         ordering = ["result", "position"]

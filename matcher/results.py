@@ -21,6 +21,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from matcher import webhooks
+from matcher.bulk import copy_rows, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
 from rules_engine.assemble import eligibility as decide_eligibility
 from rules_engine.assemble import score as decide_score
@@ -135,12 +136,24 @@ def _active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOver
     return found
 
 
-def _parents(version_pks: Iterable[int]) -> dict[int, list[int | None]]:
-    by_version: dict[int, list[int | None]] = {}
-    rows = Criterion.objects.filter(version_id__in=set(version_pks)).order_by("version_id", "position")
-    for version_id, parent in rows.values_list("version_id", "parent_position"):
-        by_version.setdefault(version_id, []).append(parent)
-    return by_version
+# A criteria version never changes once stored, so its lines (criterion pk and parent, in
+# position order) are read once per process: every job needs them for every open trial.
+_VERSION_LINES: dict[int, tuple[tuple[int, int | None], ...]] = {}
+_VERSION_LINES_MAX = 20000
+
+
+def version_lines(version_pks: Iterable[int]) -> dict[int, tuple[tuple[int, int | None], ...]]:
+    wanted = set(version_pks)
+    missing = wanted - _VERSION_LINES.keys()
+    if missing:
+        if len(_VERSION_LINES) + len(missing) > _VERSION_LINES_MAX:
+            _VERSION_LINES.clear()
+        found: dict[int, list[tuple[int, int | None]]] = {pk: [] for pk in missing}
+        rows = Criterion.objects.filter(version_id__in=missing).order_by("version_id", "position")
+        for version_id, pk, parent in rows.values_list("version_id", "pk", "parent_position"):
+            found[version_id].append((pk, parent))
+        _VERSION_LINES.update({pk: tuple(lines) for pk, lines in found.items()})
+    return {pk: _VERSION_LINES[pk] for pk in wanted}
 
 
 # --- storing --------------------------------------------------------------------------------
@@ -174,7 +187,8 @@ def store_evaluations(
         )
     }
     overrides = _active_overrides(r["id"] for r in existing.values())
-    parents = _parents(t.version_pk for t in trials.values())
+    lines = version_lines(t.version_pk for t in trials.values())
+    parents = {pk: [parent for _, parent in rows] for pk, rows in lines.items()}
     now = timezone.now()
 
     # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
@@ -234,7 +248,7 @@ def store_evaluations(
         _end_lapsed(lapsed)
     _write(new_rows, updated)
     summary.written = len(new_rows) + len(updated)
-    MatchChange.objects.bulk_create(summary.changes)
+    insert_models(MatchChange, summary.changes)
     webhooks.record_deliveries(summary.changes)
     schedule_time_rematch(patient_ids)
     return summary
@@ -303,7 +317,7 @@ def _change(row: MatchResult, kind: str, old: str, cause: str, job_id: object, t
 
 def _write(new_rows: list, updated: list) -> None:
     if new_rows:
-        MatchResult.objects.bulk_create([pair[0] for pair in new_rows])
+        insert_models(MatchResult, [pair[0] for pair in new_rows])
     if updated:
         MatchResult.objects.bulk_update(
             [pair[0] for pair in updated],
@@ -317,7 +331,7 @@ def _write(new_rows: list, updated: list) -> None:
     pairs = new_rows + updated
     if not pairs:
         return
-    criterion_ids = _criterion_ids({pair[0].criteria_version_id for pair in pairs})
+    lines = version_lines({pair[0].criteria_version_id for pair in pairs})
     rows = []
     for row, effective, by_index, engine in pairs:
         for c, e in zip(effective.criteria, engine.criteria):
@@ -325,7 +339,7 @@ def _write(new_rows: list, updated: list) -> None:
             rows.append(
                 (
                     row.pk,
-                    criterion_ids[(row.criteria_version_id, c.index)],
+                    lines[row.criteria_version_id][c.index][0],
                     c.index,
                     str(c.outcome),
                     c.review,
@@ -347,29 +361,16 @@ _COLUMNS = (
 
 
 def insert_criterion_rows(rows: list[tuple]) -> None:
-    """COPY on PostgreSQL: a new patient writes one row per criterion of every open trial
-    (about 20,000 at 1,000 trials), which ``bulk_create`` makes the slowest part of a job."""
+    """COPY on PostgreSQL: a new patient writes one row per criterion of every open trial."""
     if not rows:
         return
     if connection.vendor == "postgresql":
-        table = CriterionResult._meta.db_table
-        with connection.cursor() as cursor:
-            with cursor.cursor.copy(f"COPY {table} ({', '.join(_COLUMNS)}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
+        copy_rows(CriterionResult._meta.db_table, _COLUMNS, rows)
         return
     CriterionResult.objects.bulk_create(
-        [
-            CriterionResult(**dict(zip(_COLUMNS, row[:6] + (json.loads(row[6]),) + row[7:])))
-            for row in rows
-        ],
+        [CriterionResult(**dict(zip(_COLUMNS, row[:6] + (json.loads(row[6]),) + row[7:]))) for row in rows],
         batch_size=2000,
     )
-
-
-def _criterion_ids(version_pks: set[int]) -> dict[tuple[int, int], int]:
-    rows = Criterion.objects.filter(version_id__in=version_pks).values_list("version_id", "position", "pk")
-    return {(v, p): pk for v, p, pk in rows}
 
 
 def _mark_gone(rows: list[dict], reason: str, job_id: object, trial_change: object, summary: StoreSummary) -> int:
@@ -408,7 +409,7 @@ def close_trial_results(trial_pk: int, reason: str, trial_change: object) -> int
         if not batch:
             break
         total += _mark_gone(batch, reason, None, trial_change, summary)
-        MatchChange.objects.bulk_create(summary.changes)
+        insert_models(MatchChange, summary.changes)
         webhooks.record_deliveries(summary.changes)
         summary.changes = []
     return total

@@ -56,10 +56,13 @@ def rematch_trial_chunk(change_id: int, low: str, high: str) -> int:
 @shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=3)
 def nightly_rematch_sweep() -> dict[str, int]:
     counts = rematch.sweep()
+    stalled = matching.requeue_stalled()
+    for job_id in stalled:
+        run_match_job.delay(job_id)
     stranded = webhooks.due_deliveries()
     for start in range(0, len(stranded), 100):
         deliver_webhooks.delay(stranded[start : start + 100])
-    return {**counts, "webhook_deliveries": len(stranded)}
+    return {**counts, "stalled_jobs": len(stalled), "webhook_deliveries": len(stranded)}
 
 
 @shared_task(**REDELIVERED_AND_RETRIED)

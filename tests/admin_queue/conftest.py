@@ -40,9 +40,24 @@ def matched(api, seeded):
     return {name: post_patient(api, name) for name in ("D01", "D03", "D07")}
 
 
+def coordinator_group():
+    """The group the data migration made, or the same again: a transactional test (the worker
+    tests, the browser test) flushes the database, and rows made by migrations go with it."""
+    import importlib
+
+    from django.contrib.auth.models import Group, Permission
+
+    migration = importlib.import_module("matcher.migrations.0003_coordinator_group")
+    group, created = Group.objects.get_or_create(name=migration.GROUP)
+    if created:
+        for app_label, codename in migration.PERMISSIONS:
+            group.permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return group
+
+
 @pytest.fixture
 def make_user(db):
-    from django.contrib.auth.models import Group, Permission, User
+    from django.contrib.auth.models import Permission, User
 
     from matcher.models import CoordinatorAssignment
 
@@ -53,7 +68,7 @@ def make_user(db):
         else:
             user = User.objects.create_user(name, password="pw", is_staff=True)
         if group:
-            user.groups.add(Group.objects.get(name="coordinator"))
+            user.groups.add(coordinator_group())
         if perms:
             user.user_permissions.add(*Permission.objects.filter(content_type__app_label="matcher", codename__in=perms))
         for client in clients:

@@ -13,9 +13,8 @@ import pytest
 from tests.admin_queue.conftest import post_patient
 from tests.conftest import ROOT
 
-# Transactional (the live server reads what the test wrote); serialized_rollback puts back the
-# rows migrations made (the coordinator group) for the tests that run after this one.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Transactional: the live server reads what the test wrote.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
