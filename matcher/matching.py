@@ -109,7 +109,7 @@ def relax_commit_durability() -> None:
     """Results are derived data: this transaction's commit need not wait for the WAL flush
     (about a third of a new patient's job at 1,000 trials). A database crash can lose the last
     moments of such commits, never corrupt them; a job whose success was lost is queued or
-    running again, and the sweep (``requeue_stalled``) hands it out again."""
+    running again, and the sweep hands it out again (``stalled_jobs``)."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
@@ -118,7 +118,7 @@ def relax_commit_durability() -> None:
 STALLED_AFTER = timedelta(hours=1)
 
 
-def requeue_stalled(now: datetime | None = None) -> list[str]:
+def stalled_jobs(now: datetime | None = None) -> list[str]:
     """Jobs queued or running for over an hour: their message or their result was lost (a
     broker restart, a database crash). The claim and delivery count make a re-run safe."""
     cutoff = (now or timezone.now()) - STALLED_AFTER

@@ -56,7 +56,7 @@ def rematch_trial_chunk(change_id: int, low: str, high: str) -> int:
 @shared_task(acks_late=True, autoretry_for=TRANSIENT, retry_backoff=5, max_retries=3)
 def nightly_rematch_sweep() -> dict[str, int]:
     counts = rematch.sweep()
-    stalled = matching.requeue_stalled()
+    stalled = matching.stalled_jobs()
     for job_id in stalled:
         run_match_job.delay(job_id)
     stranded = webhooks.due_deliveries()
