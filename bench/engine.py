@@ -50,7 +50,7 @@ from rules_engine.engine import MatchingEngine  # noqa: E402
 from rules_engine.reference import predicate_outcome  # noqa: E402
 from rules_engine.snapshot import snapshot  # noqa: E402
 
-CORPUS = Path("/work/shared/corpus/oncology-trials-criteria.csv.gz")
+CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 NUM = r"(\d+(?:\.\d+)?)"
 # (concept, regex, op, unit, uln); the regex's group 1 is the threshold
 PATTERNS = [

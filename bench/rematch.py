@@ -37,7 +37,7 @@ ENV = {
 }
 os.environ.update(ENV)
 PATIENTS = 10_000
-EXAMPLES = Path("/work/shared/examples/patients")
+EXAMPLES = ROOT.parent / "shared" / "examples" / "patients"
 WORKER_NAME = "eligo-rematch-bench"
 TIMEOUT_S = 300
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 # Test data only, read in place (never copied into the project). Override with ELIGO_CORPUS_DIR.
-CORPUS_DIR = Path(os.environ.get("ELIGO_CORPUS_DIR", "/work/shared/corpus"))
+CORPUS_DIR = Path(os.environ.get("ELIGO_CORPUS_DIR") or Path(__file__).resolve().parents[3] / "shared" / "corpus")
 CTGOV_CORPUS = CORPUS_DIR / "ctgov-v2-nsclc-phase3.json.gz"
 
 

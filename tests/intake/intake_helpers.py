@@ -19,12 +19,12 @@ UCUM = "http://unitsofmeasure.org"
 
 def examples_dir() -> Path | None:
     """The shared example patients: $ELIGO_EXAMPLES_DIR, else the checkout's examples/, else
-    /work/shared/examples. Read at test time, never copied into the source."""
+    ../shared/examples beside the checkout. Read at test time, never copied into the source."""
     here = Path(__file__).resolve()
     for candidate in (
         os.environ.get("ELIGO_EXAMPLES_DIR"),
         str(here.parents[2] / "examples"),
-        "/work/shared/examples",
+        str(here.parents[3] / "shared" / "examples"),
     ):
         if candidate and (Path(candidate) / "patients").is_dir():
             return Path(candidate)

@@ -12,7 +12,7 @@ from rules_engine.criteria import iter_predicates
 from rules_engine.outcome import Eligibility
 from rules_engine.reference import evaluate_reference
 
-EXPECTED = json.loads(Path("/work/shared/examples/expected.json").read_text())
+EXPECTED = json.loads((Path(__file__).resolve().parents[3] / "shared" / "examples" / "expected.json").read_text())
 CASES = [(patient, trial, verdict) for patient, trials in EXPECTED.items() for trial, verdict in trials.items()]
 
 # the words of each "ineligible: X" that the failing criterion's reason must contain
