@@ -121,15 +121,19 @@ def test_a_rematch_with_the_same_facts_keeps_the_override(d07, coordinator):
     assert (d07.eligibility, o.active, _line(d07).override_id) == ("possibly_eligible", True, o.pk)
 
 
-def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinator):
-    o = _override(d07, coordinator)
-    # The override was made on 2026-11-15; the record then brings an echo of 2026-11-20.
-    CriterionOverride.objects.filter(pk=o.pk).update(created=datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
+def _echo_after_override(d07, o, override_made: datetime) -> None:
+    """The override was made on ``override_made``; the record then brings an echo of 2026-11-20."""
+    CriterionOverride.objects.filter(pk=o.pk).update(created=override_made)
     patient = Patient.objects.get(pk=d07.patient_id)
     facts = patient.facts
     facts["measurements"]["lvef"].insert(0, {"concept": "lvef", "value": 46.0, "unit": "%", "date": "2026-11-20"})
     Patient.objects.filter(pk=patient.pk).update(facts=facts)
     rematch(patient.pk)
+
+
+def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinator):
+    o = _override(d07, coordinator)
+    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
     o.refresh_from_db()
     d07.refresh_from_db()
     assert not o.active and "newer data" in o.ended_reason
@@ -138,12 +142,7 @@ def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinato
 
 def test_an_override_ended_by_newer_data_says_so_in_the_history(d07, coordinator):
     o = _override(d07, coordinator)
-    CriterionOverride.objects.filter(pk=o.pk).update(created=datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
-    patient = Patient.objects.get(pk=d07.patient_id)
-    facts = patient.facts
-    facts["measurements"]["lvef"].insert(0, {"concept": "lvef", "value": 46.0, "unit": "%", "date": "2026-11-20"})
-    Patient.objects.filter(pk=patient.pk).update(facts=facts)
-    rematch(patient.pk)
+    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
     event = MatchEvent.objects.filter(result=d07, kind="override").latest("created")
     assert (event.actor, event.new_value) == (None, "override ended")
     assert "newer data" in event.text
@@ -151,11 +150,6 @@ def test_an_override_ended_by_newer_data_says_so_in_the_history(d07, coordinator
 
 def test_data_dated_before_the_override_does_not_end_it(d07, coordinator):
     o = _override(d07, coordinator)
-    CriterionOverride.objects.filter(pk=o.pk).update(created=datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc))
-    patient = Patient.objects.get(pk=d07.patient_id)
-    facts = patient.facts
-    facts["measurements"]["lvef"].insert(0, {"concept": "lvef", "value": 46.0, "unit": "%", "date": "2026-11-20"})
-    Patient.objects.filter(pk=patient.pk).update(facts=facts)
-    rematch(patient.pk)
+    _echo_after_override(d07, o, datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc))
     o.refresh_from_db()
     assert o.active
