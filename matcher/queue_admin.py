@@ -25,7 +25,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -44,7 +44,6 @@ from matcher.models import (
     QueueVisit,
 )
 from rules_engine.facts import PatientFacts
-from trials.models import Trial
 
 QUEUE_ELIGIBILITY = ("eligible", "possibly_eligible")
 ELIGIBILITY_LABELS = {"eligible": "Eligible", "possibly_eligible": "Possibly eligible", "ineligible": "Ineligible"}
@@ -93,13 +92,20 @@ def record_queue_visit(request: HttpRequest) -> QueueVisit:
 
 
 class TrialFilter(admin.SimpleListFilter):
-    """Open trials only: results of a closed trial are gone, so they never reach the queue."""
+    """The 50 trials with the most matches in this coordinator's queue: a list of every open
+    trial would not load at registry scale (search finds any other trial by its NCT id)."""
 
     title = "trial"
     parameter_name = "trial"
 
     def lookups(self, request, model_admin):
-        return list(Trial.objects.open_to_matching().order_by("nct_id").values_list("pk", "nct_id"))
+        busiest = (
+            scoped(request, MatchResult.objects.filter(state=MatchResult.State.ACTIVE, eligibility__in=QUEUE_ELIGIBILITY))
+            .values("trial_id", "trial__nct_id")
+            .annotate(n=Count("id"))
+            .order_by("-n", "trial__nct_id")[:50]
+        )
+        return [(row["trial_id"], f"{row['trial__nct_id']} ({row['n']})") for row in busiest]
 
     def queryset(self, request, queryset):
         return queryset.filter(trial_id=self.value()) if self.value() else queryset
