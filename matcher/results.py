@@ -23,8 +23,7 @@ from django.utils import timezone
 from matcher import webhooks
 from matcher.bulk import copy_rows, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
-from rules_engine.assemble import eligibility as decide_eligibility
-from rules_engine.assemble import score as decide_score
+from rules_engine.assemble import verdict
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Eligibility, Outcome, TrialOutcome
 from trials.models import Criterion
@@ -123,9 +122,8 @@ def _overridden(criteria: Sequence[CriterionOutcome], overrides: dict[int, Crite
 
 
 def decided(outcome: TrialOutcome, criteria: tuple[CriterionOutcome, ...], parents: Sequence[int | None]) -> TrialOutcome:
-    """Eligibility and score decided from these criteria: only top-level lines decide."""
-    deciding = tuple(c for c, parent in zip(criteria, parents) if parent is None)
-    return replace(outcome, criteria=criteria, eligibility=decide_eligibility(deciding), score=decide_score(deciding))
+    eligible, points = verdict(criteria, parents)
+    return replace(outcome, criteria=criteria, eligibility=eligible, score=points)
 
 
 def _active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOverride]]:

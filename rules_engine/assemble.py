@@ -11,6 +11,7 @@ counts 1, an unknown one 0.5, one against the patient 0; the score is their mean
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -165,17 +166,20 @@ def score(criteria: tuple[CriterionOutcome, ...]) -> float:
     return round(total / len(decided), 3)
 
 
+def verdict(criteria: Sequence[CriterionOutcome], parents: Sequence[int | None]) -> tuple[Eligibility, float]:
+    """Eligibility and score of a trial from its criteria's outcomes. A heading's expression
+    already holds its nested lines ("one of the following" is an OR of them), so only
+    top-level lines decide; nested ones are reported for their own reasons. Also used when a
+    coordinator overrides a criterion's outcome."""
+    deciding = tuple(c for c, parent in zip(criteria, parents) if parent is None)
+    return eligibility(deciding), score(deciding)
+
+
 def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide, memo: Memo | None = None) -> TrialOutcome:
     """``memo`` may be shared across every trial evaluated for one patient on one date."""
     memo = memo or Memo()
     results = tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(trial.criteria))
-    # A heading's expression already holds its nested lines ("one of the following" is an OR of
-    # them), so only top-level lines decide; nested ones are reported for their own reasons.
-    deciding = tuple(r for r, c in zip(results, trial.criteria) if c.parent is None)
+    eligible, points = verdict(results, [c.parent for c in trial.criteria])
     return TrialOutcome(
-        trial_id=trial.trial_id,
-        version=trial.version,
-        eligibility=eligibility(deciding),
-        score=score(deciding),
-        criteria=results,
+        trial_id=trial.trial_id, version=trial.version, eligibility=eligible, score=points, criteria=results
     )
