@@ -17,191 +17,54 @@ no full count), pinned by tests with 10,000 results.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.db.models import Q, QuerySet
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 
 from matcher import review
+from matcher.match_page import (
+    AssignForm,
+    NoteForm,
+    OverrideForm,
+    StatusActionForm,
+    facts_used,
+    format_moment,
+    merged_history,
+    reading_order,
+    rules_out,
+)
 from matcher.models import (
-    ApiClient,
     CoordinatorAssignment,
     CriterionOverride,
     CriterionResult,
-    MatchChange,
     MatchEvent,
-    MatchJob,
     MatchResult,
-    QueueVisit,
+)
+from matcher.queue_filters import (
+    ELIGIBILITY_LABELS,
+    QUEUE_ELIGIBILITY,
+    AssigneeFilter,
+    ChangedSinceRunFilter,
+    ClientFilter,
+    EligibilityFilter,
+    NewSinceVisitFilter,
+    TrialFilter,
+    record_queue_visit,
+    scoped,
+    sees_identity,
 )
 from rules_engine.facts import PatientFacts
-
-QUEUE_ELIGIBILITY = ("eligible", "possibly_eligible")
-ELIGIBILITY_LABELS = {"eligible": "Eligible", "possibly_eligible": "Possibly eligible", "ineligible": "Ineligible"}
-# Queue views closer together than this are one visit: "new since my last visit" compares with
-# the end of the previous visit, so paging and filtering during a visit do not reset it.
-VISIT_GAP = timedelta(minutes=30)
-IDENTITY_PERM = "matcher.view_patient_identity"
-
-
-def sees_identity(request: HttpRequest) -> bool:
-    return request.user.has_perm(IDENTITY_PERM)
-
-
-def scoped(request: HttpRequest, queryset: QuerySet | None = None) -> QuerySet:
-    """Results of the clients this user works on; superusers work on every client."""
-    queryset = MatchResult.objects.all() if queryset is None else queryset
-    if request.user.is_superuser:
-        return queryset
-    mine = CoordinatorAssignment.objects.filter(user_id=request.user.pk).values("client_id")
-    return queryset.filter(client_id__in=Subquery(mine))
-
-
-def visible_clients(request: HttpRequest) -> QuerySet:
-    clients = ApiClient.objects.all()
-    if not request.user.is_superuser:
-        clients = clients.filter(coordinator_assignments__user_id=request.user.pk)
-    return clients.order_by("name")
-
-
-def record_queue_visit(request: HttpRequest) -> QueueVisit:
-    """Each queue view updates ``last``; a view after a gap of ``VISIT_GAP`` starts a new visit,
-    moving the old ``last`` to ``previous`` (what "new since my last visit" compares with)."""
-    now = timezone.now()
-    visit = QueueVisit.objects.filter(user_id=request.user.pk).first()
-    if visit is None:
-        visit = QueueVisit.objects.create(user_id=request.user.pk, previous=None, last=now)
-        return visit
-    if visit.last is None or now - visit.last > VISIT_GAP:
-        visit.previous = visit.last
-    visit.last = now
-    visit.save(update_fields=["previous", "last"])
-    return visit
-
-
-# --- filters ---------------------------------------------------------------------------------
-
-
-class TrialFilter(admin.SimpleListFilter):
-    """The 50 trials with the most matches in this coordinator's queue: a list of every open
-    trial would not load at registry scale (search finds any other trial by its NCT id)."""
-
-    title = "trial"
-    parameter_name = "trial"
-
-    def lookups(self, request, model_admin):
-        busiest = (
-            scoped(request, MatchResult.objects.filter(state=MatchResult.State.ACTIVE, eligibility__in=QUEUE_ELIGIBILITY))
-            .values("trial_id", "trial__nct_id")
-            .annotate(n=Count("id"))
-            .order_by("-n", "trial__nct_id")[:50]
-        )
-        return [(row["trial_id"], f"{row['trial__nct_id']} ({row['n']})") for row in busiest]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(trial_id=self.value()) if self.value() else queryset
-
-
-class ClientFilter(admin.SimpleListFilter):
-    title = "client"
-    parameter_name = "client"
-
-    def lookups(self, request, model_admin):
-        return list(visible_clients(request).values_list("pk", "name"))
-
-    def queryset(self, request, queryset):
-        return queryset.filter(client_id=self.value()) if self.value() else queryset
-
-
-class EligibilityFilter(admin.SimpleListFilter):
-    title = "eligibility"
-    parameter_name = "eligibility"
-
-    def lookups(self, request, model_admin):
-        return [(e, ELIGIBILITY_LABELS[e]) for e in QUEUE_ELIGIBILITY]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(eligibility=self.value()) if self.value() in QUEUE_ELIGIBILITY else queryset
-
-
-class AssigneeFilter(admin.SimpleListFilter):
-    """Me, nobody, or one of the coordinators of the clients this user sees."""
-
-    title = "assigned coordinator"
-    parameter_name = "assignee"
-
-    def lookups(self, request, model_admin):
-        users = (
-            get_user_model().objects.filter(coordinator_assignments__client__in=visible_clients(request))
-            .exclude(pk=request.user.pk).distinct().order_by("username").values_list("pk", "username")
-        )
-        return [("me", "me"), ("nobody", "nobody"), *((str(pk), name) for pk, name in users)]
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == "me":
-            return queryset.filter(assigned_to_id=request.user.pk)
-        if value == "nobody":
-            return queryset.filter(assigned_to__isnull=True)
-        if value:
-            return queryset.filter(assigned_to_id=value)
-        return queryset
-
-
-class NewSinceVisitFilter(admin.SimpleListFilter):
-    """Results first seen after this user's previous queue visit (all of them on a first visit)."""
-
-    title = "first seen"
-    parameter_name = "new"
-
-    def lookups(self, request, model_admin):
-        return [("1", "since my last visit")]
-
-    def queryset(self, request, queryset):
-        if self.value() != "1":
-            return queryset
-        visit = getattr(request, "queue_visit", None) or QueueVisit.objects.filter(user_id=request.user.pk).first()
-        previous = visit.previous if visit else None
-        return queryset.filter(first_seen__gt=previous) if previous else queryset
-
-
-class ChangedSinceRunFilter(admin.SimpleListFilter):
-    """Results whose verdict the latest run of their patient changed, or anything since.
-
-    "The latest run" is the patient's latest succeeded match job: a result is listed when it
-    has a machine change (appeared, changed; not a coordinator's override) created at or after
-    that job started. A trial re-match after that job is newer still, so its changes are listed
-    too. A patient with no succeeded job has no run to compare with and lists nothing.
-    """
-
-    title = "verdict changed"
-    parameter_name = "changed"
-
-    def lookups(self, request, model_admin):
-        return [("1", "since the last run")]
-
-    def queryset(self, request, queryset):
-        if self.value() != "1":
-            return queryset
-        run_started = (
-            MatchJob.objects.filter(patient_id=OuterRef(OuterRef("patient_id")), status=MatchJob.Status.SUCCEEDED)
-            .order_by("-finished").values("started")[:1]
-        )
-        changed = (
-            MatchChange.objects.filter(result_id=OuterRef("pk"), created__gte=Subquery(run_started))
-            .exclude(cause=MatchChange.Cause.OVERRIDE)
-        )
-        return queryset.filter(Exists(changed))
-
 
 # --- the list --------------------------------------------------------------------------------
 
@@ -220,76 +83,6 @@ class QueueChangeList(ChangeList):
                 "trial__nct_id", "patient__identifier_value", "client__name", "assigned_to__username",
             )
         )
-
-
-class StatusActionForm(forms.Form):
-    status = forms.ChoiceField(choices=MatchResult.ReviewStatus.choices)
-    reason = forms.CharField(
-        required=False, max_length=300, widget=forms.TextInput(attrs={"size": 60}),
-        help_text="Required for enrolled, not eligible, declined and deferred.",
-    )
-
-    def clean(self):
-        data = super().clean()
-        if data.get("status") in MatchResult.CLOSING_STATUSES and not (data.get("reason") or "").strip():
-            self.add_error("reason", "This status closes the match: give a reason.")
-        return data
-
-
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.none(), required=False, empty_label="nobody")
-
-    def __init__(self, result: MatchResult, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        users = get_user_model().objects.filter(
-            Q(coordinator_assignments__client_id=result.client_id) | Q(pk=result.assigned_to_id)
-        ).distinct().order_by("username")
-        self.fields["assignee"].queryset = users
-        self.fields["assignee"].label_from_instance = lambda u: u.get_username()
-        self.fields["assignee"].initial = result.assigned_to_id
-
-
-class NoteForm(forms.Form):
-    text = forms.CharField(label="note", widget=forms.Textarea(attrs={"rows": 3, "cols": 70}))
-
-
-class OverrideForm(forms.Form):
-    position = forms.TypedChoiceField(label="criterion", coerce=int)
-    outcome = forms.ChoiceField(choices=[("met", "met"), ("not_met", "not met")])
-    note = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 2, "cols": 70}), help_text="What the override rests on (e.g. echo on paper chart: LVEF 55%)."
-    )
-
-    def __init__(self, rows: list[CriterionResult], *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["position"].choices = [
-            (r.position, f"#{r.position + 1} {r.criterion.type}: {_short(r.criterion.text)}") for r in rows
-        ]
-
-
-def _when(moment: datetime | None) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else "—"
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1] + "…"
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    when: datetime
-    who: str
-    what: str
-    detail: str
-    machine: bool
-
-
-@dataclass(frozen=True)
-class FactRow:
-    concept: str
-    label: str
-    values: list[str]
-
 
 class MatchQueueAdmin(admin.ModelAdmin):
     """The match queue (changelist) and the match page (change view, read-only apart from the
@@ -376,11 +169,11 @@ class MatchQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description="first seen", ordering="first_seen")
     def seen(self, obj: MatchResult) -> str:
-        return _when(obj.first_seen)
+        return format_moment(obj.first_seen)
 
     @admin.display(description="last changed", ordering="last_changed")
     def changed(self, obj: MatchResult) -> str:
-        return _when(obj.last_changed)
+        return format_moment(obj.last_changed)
 
     @admin.display(description="assigned to", ordering="assigned_to__username")
     def assignee(self, obj: MatchResult) -> str:
@@ -522,7 +315,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
         identity = sees_identity(request)
         patient_ref = result.patient.identifier_value if identity else str(result.patient_id)
         user = request.user
-        fact_rows = _fact_rows(rows, facts, result.evaluated_at)
+        fact_rows = facts_used(rows, facts, result.evaluated_at)
         return {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -531,11 +324,11 @@ class MatchQueueAdmin(admin.ModelAdmin):
             "result": result,
             "patient_ref": patient_ref,
             "eligibility_label": ELIGIBILITY_LABELS.get(result.eligibility, result.eligibility),
-            "criteria": sorted(rows, key=_criterion_order),
-            "failing": {r.pk for r in rows if _fails(r)},
+            "criteria": sorted(rows, key=reading_order),
+            "failing": {r.pk for r in rows if rules_out(r)},
             "facts": [f for f in fact_rows if f.values],
             "facts_missing": [f for f in fact_rows if not f.values],
-            "history": _history(result),
+            "history": merged_history(result),
             "notes": list(result.events.filter(kind=MatchEvent.Kind.NOTE).select_related("actor")),
             "overrides": list(result.overrides.select_related("author").order_by("-created", "-id")),
             "worklist": review.missing_data_worklist(result.patient)[:8],
@@ -551,93 +344,6 @@ class MatchQueueAdmin(admin.ModelAdmin):
             "can_end_override": user.has_perm("matcher.change_criterionoverride"),
             "queue_url": reverse("admin:matcher_matchresult_changelist"),
         }
-
-
-def _fails(row: CriterionResult) -> bool:
-    """An inclusion not met, or an exclusion met: the line that (if top-level) rules the trial out."""
-    if row.criterion.type == "exclusion":
-        return row.outcome == "met"
-    return row.outcome == "not_met"
-
-
-def _criterion_order(row: CriterionResult) -> tuple[int, int]:
-    """Failing lines first, then unknown ones, then the rest; source order within each."""
-    group = 0 if _fails(row) else 1 if row.outcome == "unknown" else 2
-    return group, row.position
-
-
-def _fact_rows(rows: list[CriterionResult], facts: PatientFacts, evaluated_at: date) -> list[FactRow]:
-    """Every concept a criterion used or would have used, with what the record holds for it."""
-    concepts = list(dict.fromkeys(c for r in sorted(rows, key=_criterion_order) for c in r.concepts))
-    out = []
-    for concept in concepts:
-        values: list[str] = []
-        if concept == "age":
-            age = facts.age_on(evaluated_at)
-            values = [f"{age} years on {evaluated_at}"] if age is not None else []
-        elif concept == "sex":
-            values = [facts.sex] if facts.sex else []
-        for m in facts.measurements.get(concept, ()):
-            unit = f" {m.unit}" if m.unit and m.unit != "1" else ""
-            uln = f" (ULN {m.uln:g})" if m.uln is not None else ""
-            values.append(f"{_number(m.value)}{unit}{uln} on {m.date or 'an unknown date'}")
-        for e in facts.events.get(concept, ()):
-            state = "recorded" if e.active else "recorded, not active"
-            extra = ", ".join(f"{k}: {v}" for k, v in sorted(e.attributes.items()))
-            values.append(f"{state} on {e.date or 'an unknown date'}" + (f" ({extra})" if extra else ""))
-        out.append(FactRow(concept, review.concept_label(concept), values))
-    return out
-
-
-def _number(value: object) -> str:
-    """Two decimals at most, no trailing zeros: 26.089285714285715 reads 26.09, 60.0 reads 60."""
-    if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
-    return str(value)
-
-
-_CHANGE_WORDS = {
-    MatchChange.Kind.APPEARED: "Match appeared",
-    MatchChange.Kind.DISAPPEARED: "Match gone",
-    MatchChange.Kind.CHANGED: "Eligibility changed",
-}
-
-
-def _label(value: str) -> str:
-    return ELIGIBILITY_LABELS.get(value, value.replace("_", " "))
-
-
-def _status_label(value: str) -> str:
-    try:
-        return str(MatchResult.ReviewStatus(value).label)
-    except ValueError:
-        return value
-
-
-def _history(result: MatchResult) -> list[HistoryEntry]:
-    """People's events and the machine's changes, merged, newest first."""
-    entries = []
-    for e in result.events.select_related("actor"):
-        who = e.actor.get_username() if e.actor_id and e.actor else "—"
-        if e.kind == MatchEvent.Kind.STATUS:
-            what = f"Review status: {_status_label(e.old_value)} → {_status_label(e.new_value)}"
-        elif e.kind == MatchEvent.Kind.ASSIGNEE:
-            what = f"Assigned: {e.old_value or 'nobody'} → {e.new_value or 'nobody'}"
-        elif e.kind == MatchEvent.Kind.NOTE:
-            what = "Note"
-        else:
-            what = f"Override: {e.old_value.replace('_', ' ')} → {e.new_value.replace('_', ' ')}"
-        entries.append(HistoryEntry(e.created, who, what, e.text, False))
-    for c in result.changes.all():
-        what = _CHANGE_WORDS.get(c.kind, c.kind)
-        if c.kind == MatchChange.Kind.CHANGED:
-            what += f": {_label(c.old_eligibility)} → {_label(c.new_eligibility)}"
-        elif c.kind == MatchChange.Kind.APPEARED:
-            what += f": {_label(c.new_eligibility)}"
-        detail = c.get_cause_display() + (f" — {c.detail}" if c.detail else "")
-        entries.append(HistoryEntry(c.created, "matching", what, detail, True))
-    return sorted(entries, key=lambda h: h.when, reverse=True)
-
 
 class CoordinatorAssignmentAdmin(admin.ModelAdmin):
     """Who works on which client's matches: the queue shows a coordinator only these clients."""
