@@ -25,22 +25,30 @@ class EngineCache:
     def sync(self) -> tuple[MatchingEngine, list[TrialRef]]:
         """Compile whatever open trial is new or changed since the last job; return the engine
         and the open trials it must evaluate now (with the versions they are at)."""
+        return self._sync(Trial.objects.open_to_matching())
+
+    def sync_one(self, trial_pk: int) -> tuple[MatchingEngine, TrialRef | None]:
+        """The same for one trial (a trial's re-match needs only it, not the whole catalogue);
+        ``None`` when it is not open to matching."""
+        engine, found = self._sync(Trial.objects.open_to_matching().filter(pk=trial_pk))
+        return engine, (found[0] if found else None)
+
+    def _sync(self, trials) -> tuple[MatchingEngine, list[TrialRef]]:
         with self._lock:
             if self._engine is None:
                 self._engine = MatchingEngine()
-            open_trials = [
+            wanted = [
                 TrialRef(pk, nct, vpk, number)
-                for pk, nct, vpk, number in Trial.objects.open_to_matching()
-                .exclude(current_criteria=None)
+                for pk, nct, vpk, number in trials.exclude(current_criteria=None)
                 .values_list("pk", "nct_id", "current_criteria_id", "current_criteria__number")
                 .order_by("nct_id")
             ]
-            stale = [t for t in open_trials if self._loaded.get(t.nct_id) != t.version_pk]
+            stale = [t for t in wanted if self._loaded.get(t.nct_id) != t.version_pk]
             if stale:
                 self._engine.add_trials(_load_criteria(stale))
                 for t in stale:
                     self._loaded[t.nct_id] = t.version_pk
-            return self._engine, open_trials
+            return self._engine, wanted
 
     def reset(self) -> None:
         with self._lock:

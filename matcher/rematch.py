@@ -79,8 +79,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     results were written (0 when nothing changed, so a redelivered chunk does no harm)."""
     change = TrialChange.objects.select_related("trial").get(pk=change_id)
     evaluated_at = as_of or clock.today()
-    engine, open_trials = engine_cache.sync()
-    trial = next((t for t in open_trials if t.pk == change.trial_id), None)
+    engine, trial = engine_cache.sync_one(change.trial_id)
     if trial is None:
         return 0  # closed again since: the newer change closes its results
     patients = list(
