@@ -87,10 +87,11 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
             "pk", "client_id", "facts"
         )
     )
+    compiled = [engine.focused(trial.nct_id)]
     evaluations = []
     for pk, client_id, facts_json in patients:
         facts = PatientFacts.from_json(facts_json)
-        outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[trial.nct_id])
+        outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
         evaluations.append(PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), outcomes))
     written = _store_chunk(change, trial, evaluations, evaluated_at)
     TrialChange.objects.filter(pk=change_id).update(chunks_done=F("chunks_done") + 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Callable
 
 from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria, iter_predicates
@@ -88,24 +89,30 @@ def _evaluate(expr: Expr, snap: Snapshot, decide: Decide, memo: Memo) -> _Verdic
     )
 
 
-def _concepts(criterion: Criterion) -> tuple[str, ...]:
+@lru_cache(maxsize=65536)
+def _predicates(applies_if: Expr | None, expr: Expr) -> tuple[Predicate, ...]:
+    """A criterion's predicates, found once per distinct criterion rather than per patient."""
+    return (*iter_predicates(applies_if), *iter_predicates(expr))
+
+
+@lru_cache(maxsize=65536)
+def _concepts(applies_if: Expr | None, expr: Expr) -> tuple[str, ...]:
     seen: dict[str, None] = {}
-    for expr in (criterion.applies_if, criterion.expr):
-        for pred in iter_predicates(expr):
-            for concept in pred.value if pred.op.value == "in" else (pred.concept,):
-                seen[concept] = None
+    for pred in _predicates(applies_if, expr):
+        for concept in pred.value if pred.op.value == "in" else (pred.concept,):
+            seen[concept] = None
     return tuple(seen)
 
 
 def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> date | None:
-    dates = []
-    for expr in (criterion.applies_if, criterion.expr):
-        for pred in iter_predicates(expr):
-            if pred not in memo.changes:
-                memo.changes[pred] = changes_on(pred, snap, decide(pred))
-            dates.append(memo.changes[pred])
-    found = [d for d in dates if d is not None]
-    return min(found) if found else None
+    found = None
+    for pred in _predicates(criterion.applies_if, criterion.expr):
+        when = memo.changes.get(pred, memo)
+        if when is memo:
+            when = memo.changes[pred] = changes_on(pred, snap, decide(pred))
+        if when is not None and (found is None or when < found):
+            found = when
+    return found
 
 
 def evaluate_criterion(
@@ -140,7 +147,7 @@ def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> 
         outcome,
         review and outcome is UNKNOWN,
         "; ".join(reasons),
-        _concepts(criterion),
+        _concepts(criterion.applies_if, criterion.expr),
         _changes_on(criterion, snap, decide, memo),
     )
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable
 
 from .concepts import CONCEPTS, Kind
@@ -52,7 +52,7 @@ class Probe:
     op: str  # durable operator
     value: float | str | int
 
-    @property
+    @cached_property
     def key(self) -> str:
         text = f"{self.tag}|{self.field}|{self.op}|{self.value!r}"
         return "p" + hashlib.sha1(text.encode()).hexdigest()[:16]
@@ -236,6 +236,24 @@ class Compiler:
         for probe in probes:
             if probe.key not in self.ruleset_of:
                 by_tag.setdefault(probe.tag, {})[probe.key] = probe
+        for name, chunk in self._define(by_tag):
+            for p in chunk:
+                self.ruleset_of[p.key] = name
+
+    def focus(self, probes: Iterable[Probe]) -> frozenset[str]:
+        """Rulesets holding only these probes (one trial's), beside the shared shards.
+
+        Asserting a patient into the shared shards fires every trial's probes that hold for
+        it, about ten times one trial's share; re-matching one trial against thousands of
+        patients pays that per patient. The same probe keys fire, so deciding is unchanged.
+        """
+        by_tag: dict[str, dict[str, Probe]] = {}
+        for probe in probes:
+            by_tag.setdefault(probe.tag, {})[probe.key] = probe
+        return frozenset(name for name, _ in self._define(by_tag))
+
+    def _define(self, by_tag: dict[str, dict[str, Probe]]) -> list[tuple[str, list[Probe]]]:
+        defined = []
         for tag, found in sorted(by_tag.items()):
             ordered = [found[k] for k in sorted(found)]
             for start in range(0, len(ordered), MAX_PROBES_PER_RULESET):
@@ -243,5 +261,5 @@ class Compiler:
                 name = "eligo-" + hashlib.sha1("\n".join(p.key for p in chunk).encode()).hexdigest()[:16]
                 self.network.define(name, probes=[p.rule() for p in chunk])
                 self.tag_of_ruleset[name] = tag
-                for p in chunk:
-                    self.ruleset_of[p.key] = name
+                defined.append((name, chunk))
+        return defined

@@ -10,11 +10,36 @@ admin, so it carries ``SCHEMA_VERSION`` and is deliberately plain: a tagged dict
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 SCHEMA_VERSION = 1
+
+_Node = TypeVar("_Node", bound=type)
+
+
+def _hash_once(cls: _Node) -> _Node:
+    """Cache a frozen node's hash on first use. The engine looks nodes up in per-patient memos
+    tens of thousands of times per evaluation, and a dataclass re-hashes its whole tree on
+    every lookup; a frozen node's hash cannot change, so computing it once is safe."""
+    names = tuple(f.name for f in fields(cls))
+
+    def __hash__(self) -> int:
+        try:
+            return self.__dict__["_hash"]
+        except KeyError:
+            value = hash((cls.__name__, *(getattr(self, n) for n in names)))
+            object.__setattr__(self, "_hash", value)
+            return value
+
+    def __getstate__(self) -> dict[str, Any]:
+        # string hashes differ between processes: never carry a cached one across a pickle
+        return {k: v for k, v in self.__dict__.items() if k != "_hash"}
+
+    cls.__hash__ = __hash__
+    cls.__getstate__ = __getstate__
+    return cls
 
 
 class CriterionType(StrEnum):
@@ -62,6 +87,7 @@ class ReviewReason(StrEnum):
     UNPARSED = "unparsed"  # the parser found nothing it could structure
 
 
+@_hash_once
 @dataclass(frozen=True)
 class Window:
     """A span of time before the evaluation date: ``amount`` ``unit`` (days/weeks/months/years)."""
@@ -77,6 +103,7 @@ class Window:
         return cls(amount=float(data["amount"]), unit=str(data["unit"]))
 
 
+@_hash_once
 @dataclass(frozen=True)
 class Predicate:
     """One question about one patient concept.
@@ -114,6 +141,7 @@ class Predicate:
         return data
 
 
+@_hash_once
 @dataclass(frozen=True)
 class All:
     """Every part must hold (Kleene AND: one ``not_met`` decides, else any ``unknown`` wins)."""
@@ -124,6 +152,7 @@ class All:
         return {"node": "all", "parts": [p.to_json() for p in self.parts]}
 
 
+@_hash_once
 @dataclass(frozen=True)
 class Any_:
     """At least one part must hold (Kleene OR)."""
@@ -134,6 +163,7 @@ class Any_:
         return {"node": "any", "parts": [p.to_json() for p in self.parts]}
 
 
+@_hash_once
 @dataclass(frozen=True)
 class Not:
     part: Expr
@@ -142,6 +172,7 @@ class Not:
         return {"node": "not", "part": self.part.to_json()}
 
 
+@_hash_once
 @dataclass(frozen=True)
 class Review:
     """A part no record can decide, or that could not be structured: always ``unknown``."""
@@ -288,6 +319,19 @@ def trial_criteria_from_json(data: Any) -> TrialCriteria:
             criterion_from_json(c, f"criteria[{i}]") for i, c in enumerate(data.get("criteria", []))
         ),
     )
+
+
+def intern_expr(expr: Expr | None, table: dict[Any, Any]) -> Expr | None:
+    """The one shared instance of ``expr`` (and of every node under it) in ``table``. Equal
+    nodes from different trials then are the same object, so memo lookups end at an identity
+    check instead of comparing trees."""
+    if expr is None:
+        return None
+    if isinstance(expr, (All, Any_)):
+        expr = type(expr)(tuple(intern_expr(p, table) for p in expr.parts))
+    elif isinstance(expr, Not):
+        expr = Not(intern_expr(expr.part, table))
+    return table.setdefault(expr, expr)
 
 
 def iter_predicates(expr: Expr | None):

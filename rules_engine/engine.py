@@ -15,13 +15,13 @@ save the rebuild in each child, build in ``worker_process_init``.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable
 
 from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan
-from .criteria import Predicate, TrialCriteria, iter_predicates
+from .criteria import Predicate, TrialCriteria, intern_expr, iter_predicates
 from .derive import lineage_unknown
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
@@ -116,9 +116,19 @@ class MatchingEngine:
         self.network = network or ProbeNetwork()
         self._compiler = Compiler(self.network)
         self._trials: dict[str, CompiledTrial] = {}
+        self._nodes: dict[object, object] = {}  # every criterion node compiled, interned
+        self._focused: dict[str, CompiledTrial] = {}
         self._lock = threading.RLock()
 
+    def _interned(self, trial: TrialCriteria) -> TrialCriteria:
+        criteria = tuple(
+            replace(c, expr=intern_expr(c.expr, self._nodes), applies_if=intern_expr(c.applies_if, self._nodes))
+            for c in trial.criteria
+        )
+        return replace(trial, criteria=criteria)
+
     def compile(self, trial: TrialCriteria) -> CompiledTrial:
+        trial = self._interned(trial)
         predicates: dict[Predicate, None] = {}
         for criterion in trial.criteria:
             for expr in (criterion.applies_if, criterion.expr):
@@ -147,10 +157,27 @@ class MatchingEngine:
             for trial in trials:
                 self._trials[trial.trial_id] = self.compile(trial)
 
+    def focused(self, trial_id: str) -> CompiledTrial | None:
+        """The trial compiled into rulesets of its own probes, for evaluating it alone against
+        many patients (a trial's re-match): the shared shards would fire every other trial's
+        probes too. Each version is focused once per process; durable cannot free rulesets,
+        so this is for the trials that change, not for every trial."""
+        with self._lock:
+            compiled = self._trials.get(trial_id)
+            if compiled is None:
+                return None
+            found = self._focused.get(trial_id)
+            if found is None or found.trial is not compiled.trial:
+                probes = {probe.key: probe for pred in compiled.predicates for probe in plan(pred).all_probes()}
+                found = replace(compiled, rulesets=self._compiler.focus(probes.values()))
+                self._focused[trial_id] = found
+            return found
+
     def remove_trial(self, trial_id: str) -> None:
         """Stop assembling the trial; its rules stay (they may be shared)."""
         with self._lock:
             self._trials.pop(trial_id, None)
+            self._focused.pop(trial_id, None)
 
     @property
     def trial_ids(self) -> tuple[str, ...]:

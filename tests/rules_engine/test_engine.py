@@ -149,3 +149,51 @@ def test_the_evaluation_date_moves_windows_without_recompiling(as_of):
     e.add_trials([trial_of(P("car_t", Op.NOT_WITHIN, window=Window(3, "months")), trial_id="w")])
     out = e.evaluate(patient(events={"car_t": date(2026, 11, 1)}), as_of)[0]
     assert out.criteria[0].outcome is (Outcome.NOT_MET if as_of.year == 2026 else Outcome.MET)
+
+
+def _fired_probe_keys(e: MatchingEngine, compiled, facts) -> set[str]:
+    recorded = []
+    original = e.network._record
+    e.network._record = lambda key, fact_key: (recorded.append(key), original(key, fact_key))
+    try:
+        e.evaluate_compiled([compiled], facts, AS_OF)
+    finally:
+        e.network._record = original
+    return set(recorded)
+
+
+def test_a_focused_trial_fires_only_its_own_probes():
+    e = MatchingEngine()
+    others = [trial_of(P("platelets", Op.GTE, float(i), "10*9/L"), trial_id=f"O{i}") for i in range(20)]
+    mine = trial_of(P("platelets", Op.GTE, 50.0, "10*9/L"), trial_id="mine")
+    e.add_trials([*others, mine])
+    facts = patient({"platelets": (500, "10*9/L")})
+    shared = _fired_probe_keys(e, e._trials["mine"], facts)
+    focused = _fired_probe_keys(e, e.focused("mine"), facts)
+    assert focused == set(e.focused("mine").probes) and len(shared) > len(focused)
+
+
+@pytest.mark.parametrize("trial_id", ["NCT06559644", "NCT06585345", "NCT05744440"])
+def test_a_focused_trial_gives_the_same_outcomes_as_the_shared_network(trial_id):
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    e = MatchingEngine()
+    e.add_trials(SEED_TRIALS.values())
+    for facts in EXAMPLES.values():
+        assert e.evaluate_compiled([e.focused(trial_id)], facts, AS_OF) == e.evaluate(facts, AS_OF, [trial_id])
+
+
+def test_a_new_version_of_a_trial_is_focused_again():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="T")])
+    first = e.focused("T")
+    e.add_trials([trial_of(P("ecog", Op.LTE, 1), trial_id="T")])
+    outcome = e.evaluate_compiled([e.focused("T")], patient({"ecog": (2, None)}), AS_OF)[0]
+    assert e.focused("T") is not first and outcome.eligibility is Eligibility.INELIGIBLE
+
+
+def test_equal_criteria_of_different_trials_are_compiled_to_one_shared_node():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="A"), trial_of(P("ecog", Op.LTE, 2), trial_id="B")])
+    assert e._trials["A"].trial.criteria[0].expr is e._trials["B"].trial.criteria[0].expr

@@ -25,3 +25,14 @@ def test_seed_criteria_round_trip_through_json(trial_id):
 def test_invalid_documents_name_the_offending_path(document, path):
     with pytest.raises(CriteriaFormatError, match=path.replace("[", r"\[").replace("]", r"\]")):
         trial_criteria_from_json(document)
+
+
+def test_a_pickled_node_does_not_carry_its_cached_hash():
+    import pickle
+
+    from rules_engine.criteria import All, Op, Predicate, Window
+
+    node = All((Predicate("ecog", Op.LTE, 2, window=Window(4, "weeks")),))
+    hash(node)  # caches it
+    copy = pickle.loads(pickle.dumps(node))
+    assert "_hash" not in copy.__dict__ and copy == node and hash(copy) == hash(node)
