@@ -115,14 +115,22 @@ def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo
     return found
 
 
+# Judgements that no patient can change (a line left wholly to review), shared by every
+# evaluation: a third to a half of real criteria lines are such, and re-wording them for each
+# patient of a trial's re-match was a tenth of its cost.
+_CONSTANT: dict[tuple, tuple] = {}
+
+
 def evaluate_criterion(
     index: int, criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo | None = None
 ) -> CriterionOutcome:
     memo = memo or Memo()
     key = (criterion.type, criterion.expr, criterion.applies_if)
-    found = memo.criteria.get(key)
+    found = memo.criteria.get(key) or _CONSTANT.get(key)
     if found is None:
         found = memo.criteria[key] = _judge(criterion, snap, decide, memo)
+        if criterion.applies_if is None and isinstance(criterion.expr, Review):
+            _CONSTANT[key] = found
     outcome, review, reason, concepts, changes = found
     return CriterionOutcome(index, str(criterion.type), criterion.text, outcome, review, reason, concepts, changes)
 

@@ -226,7 +226,7 @@ class Compiler:
     def __init__(self, network: ProbeNetwork) -> None:
         self.network = network
         self.ruleset_of: dict[str, str] = {}  # probe key -> ruleset name
-        self.tag_of_ruleset: dict[str, str] = {}
+        self.tags_of_ruleset: dict[str, tuple[str, ...]] = {}
         rules, sinks = derivation_rules()
         network.define(DERIVATION_RULESET, derivations=rules, sinks=sinks)
         self.derivation_tags = frozenset(sinks)
@@ -247,10 +247,17 @@ class Compiler:
         it, about ten times one trial's share; re-matching one trial against thousands of
         patients pays that per patient. The same probe keys fire, so deciding is unchanged.
         """
-        by_tag: dict[str, dict[str, Probe]] = {}
-        for probe in probes:
-            by_tag.setdefault(probe.tag, {})[probe.key] = probe
-        return frozenset(name for name, _ in self._define(by_tag))
+        unique = sorted({p.key: p for p in probes}.values(), key=lambda p: p.key)
+        names = []
+        # One ruleset for all of the trial's tags (each tag still has its catch-all rule): one
+        # assert and one delete per patient instead of one per tag.
+        for start in range(0, len(unique), MAX_PROBES_PER_RULESET):
+            chunk = unique[start : start + MAX_PROBES_PER_RULESET]
+            name = "eligo-focus-" + hashlib.sha1("\n".join(p.key for p in chunk).encode()).hexdigest()[:16]
+            self.network.define(name, probes=[p.rule() for p in chunk])
+            self.tags_of_ruleset[name] = tuple(sorted({p.tag for p in chunk}))
+            names.append(name)
+        return frozenset(names)
 
     def _define(self, by_tag: dict[str, dict[str, Probe]]) -> list[tuple[str, list[Probe]]]:
         defined = []
@@ -260,6 +267,6 @@ class Compiler:
                 chunk = ordered[start : start + MAX_PROBES_PER_RULESET]
                 name = "eligo-" + hashlib.sha1("\n".join(p.key for p in chunk).encode()).hexdigest()[:16]
                 self.network.define(name, probes=[p.rule() for p in chunk])
-                self.tag_of_ruleset[name] = tag
+                self.tags_of_ruleset[name] = (tag,)
                 defined.append((name, chunk))
         return defined

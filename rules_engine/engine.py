@@ -206,8 +206,10 @@ class MatchingEngine:
             rulesets: set[str] = set()
             for c in compiled:
                 rulesets |= c.rulesets
-            tag_of = self._compiler.tag_of_ruleset
-            result = self.network.run({name: by_tag.get(tag_of[name], []) for name in sorted(rulesets)})
+            tags_of = self._compiler.tags_of_ruleset
+            result = self.network.run(
+                {name: [f for tag in tags_of[name] for f in by_tag.get(tag, ())] for name in sorted(rulesets)}
+            )
         errors = derived.errors + result.errors
         failed = {key for key, _ in errors}
         evidence = _Evidence(every_fact, result.fired)
