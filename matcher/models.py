@@ -184,11 +184,16 @@ class CriterionResult(models.Model):
     lifting an override restores it.
     """
 
-    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria")
-    # No database constraint on the two references below: every job checks ~28,000 of them at
-    # commit, and neither target is ever deleted while results point at it (criteria versions
-    # are immutable; overrides are ended, not deleted). Django still enforces PROTECT / SET_NULL.
-    criterion = models.ForeignKey("trials.Criterion", on_delete=models.PROTECT, related_name="+", db_constraint=False)
+    # A new patient writes ~28,000 of these rows (1,000 trials), a trial's re-match 17-30 per
+    # patient: every per-row cost counts. So no database constraints (a deferred trigger per
+    # row at commit) and no index on the two rarely-followed references. Rows are written and
+    # deleted only through ``matcher.results``, and Django still enforces CASCADE, PROTECT and
+    # SET_NULL; criteria versions are immutable and overrides are ended, never deleted, so the
+    # unindexed PROTECT / SET_NULL checks run only when an administrator deletes a trial.
+    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria", db_constraint=False)
+    criterion = models.ForeignKey(
+        "trials.Criterion", on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
+    )
     position = models.PositiveIntegerField()
     outcome = models.CharField(max_length=10)
     review = models.BooleanField(default=False)
@@ -198,11 +203,16 @@ class CriterionResult(models.Model):
     engine_reason = models.TextField(blank=True, help_text="the engine's reason, kept while an override stands")
     engine_review = models.BooleanField(default=False, help_text="the engine's review flag, kept while an override stands")
     override = models.ForeignKey(
-        "CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+        "CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False,
+        db_index=False,
     )
 
     class Meta:
         ordering = ["result", "position"]
+        indexes = [
+            # almost every row has no override: a partial index costs nothing to insert
+            models.Index(fields=["override"], name="criterionresult_override", condition=models.Q(override__isnull=False)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.position}: {self.outcome}"
