@@ -24,10 +24,10 @@ from django.utils import timezone
 from matcher import webhooks
 from matcher.bulk import copy_rows, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
+from matcher.version_lines import version_lines
 from rules_engine.assemble import verdict
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Eligibility, Outcome, TrialOutcome
-from trials.models import Criterion
 
 Cause = MatchChange.Cause
 
@@ -135,26 +135,6 @@ def _active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOver
     return found
 
 
-# A criteria version never changes once stored, so its lines (criterion pk and parent, in
-# position order) are read once per process: every job needs them for every open trial.
-_VERSION_LINES: dict[int, tuple[tuple[int, int | None], ...]] = {}
-_VERSION_LINES_MAX = 20000
-
-
-def version_lines(version_pks: Iterable[int]) -> dict[int, tuple[tuple[int, int | None], ...]]:
-    wanted = set(version_pks)
-    missing = wanted - _VERSION_LINES.keys()
-    if missing:
-        if len(_VERSION_LINES) + len(missing) > _VERSION_LINES_MAX:
-            _VERSION_LINES.clear()
-        found: dict[int, list[tuple[int, int | None]]] = {pk: [] for pk in missing}
-        rows = Criterion.objects.filter(version_id__in=missing).order_by("version_id", "position")
-        for version_id, pk, parent in rows.values_list("version_id", "pk", "parent_position"):
-            found[version_id].append((pk, parent))
-        _VERSION_LINES.update({pk: tuple(lines) for pk, lines in found.items()})
-    return {pk: _VERSION_LINES[pk] for pk in wanted}
-
-
 # --- storing --------------------------------------------------------------------------------
 
 
@@ -187,7 +167,7 @@ def store_evaluations(
     }
     overrides = _active_overrides(r["id"] for r in existing.values())
     lines = version_lines(t.version_pk for t in trials.values())
-    parents = {pk: [parent for _, parent in rows] for pk, rows in lines.items()}
+    parents = {pk: [line.parent for line in rows] for pk, rows in lines.items()}
     now = timezone.now()
 
     # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
@@ -338,7 +318,7 @@ def _write(new_rows: list, updated: list) -> None:
             rows.append(
                 (
                     row.pk,
-                    lines[row.criteria_version_id][c.index][0],
+                    lines[row.criteria_version_id][c.index].pk,
                     c.index,
                     str(c.outcome),
                     c.review,

@@ -10,6 +10,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from matcher.models import ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
+from matcher.version_lines import version_lines
 from trials.records import OPEN_STATUSES
 
 
@@ -63,17 +64,23 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
     results = list(
         ranked.values(
             "id", "rank", "eligibility", "score", "error", "changes_on", "first_seen", "last_changed",
-            trial_nct_id=F("trial__nct_id"), title=F("trial__title"), status=F("trial__overall_status"),
+            "criteria_version_id", trial_nct_id=F("trial__nct_id"), title=F("trial__title"),
+            status=F("trial__overall_status"),
         )
     )
+    lines_of = version_lines({r["criteria_version_id"] for r in results})
+    version_of = {r["id"]: lines_of[r["criteria_version_id"]] for r in results}
     criteria: dict[int, list[dict]] = {r["id"]: [] for r in results}
+    # The lines' words come from the per-process cache of versions, not a join: one patient's
+    # answer holds ~28,000 criterion outcomes at 1,000 open trials.
     rows = (
         CriterionResult.objects.filter(result_id__in=list(criteria))
         .order_by("result_id", "position")
-        .values_list("result_id", "criterion__type", "criterion__text", "outcome", "review", "reason")
+        .values_list("result_id", "position", "outcome", "review", "reason")
     )
-    for result_id, type_, text, outcome, review, reason in rows.iterator(chunk_size=5000):
-        criteria[result_id].append({"type": type_, "text": text, "outcome": outcome, "review": review, "reason": reason})
+    for result_id, position, outcome, review, reason in rows:
+        line = version_of[result_id][position]
+        criteria[result_id].append({"type": line.type, "text": line.text, "outcome": outcome, "review": review, "reason": reason})
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],
