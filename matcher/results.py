@@ -24,6 +24,7 @@ from django.utils import timezone
 from matcher import webhooks
 from matcher.bulk import copy_rows, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
+from matcher.planner import index_reads
 from matcher.version_lines import version_lines
 from rules_engine.assemble import verdict
 from rules_engine.facts import PatientFacts
@@ -306,7 +307,8 @@ def _write(new_rows: list, updated: list) -> None:
             ],
             batch_size=500,
         )
-        CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
+        with index_reads():
+            CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
     pairs = new_rows + updated
     if not pairs:
         return

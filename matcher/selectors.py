@@ -10,6 +10,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from matcher.models import ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
+from matcher.planner import index_reads
 from matcher.version_lines import version_lines
 from trials.records import OPEN_STATUSES
 
@@ -78,6 +79,8 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
         .order_by("result_id", "position")
         .values_list("result_id", "position", "outcome", "review", "reason")
     )
+    with index_reads():
+        rows = list(rows)
     for result_id, position, outcome, review, reason in rows:
         line = version_of[result_id][position]
         criteria[result_id].append({"type": line.type, "text": line.text, "outcome": outcome, "review": review, "reason": reason})
