@@ -169,7 +169,11 @@ class MatchResult(models.Model):
             models.Index(fields=["patient", "state", "eligibility_rank", "-score"], name="matchresult_ranked"),
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
             models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
-            models.Index(fields=["changes_on"], name="matchresult_changes_on"),
+            # a patient's next time-driven re-match: only the few results time can change
+            models.Index(
+                fields=["patient", "changes_on"], name="matchresult_time_changes",
+                condition=models.Q(state="active", changes_on__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
