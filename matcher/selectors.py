@@ -48,7 +48,8 @@ def latest_succeeded_job(patient: Patient) -> MatchJob | None:
 
 def current_results(patient: Patient, eligibility: list[str] | None = None) -> list[dict]:
     """The patient's active results for open trials, ranked (contract section 4), each with
-    every criterion's outcome, as plain data.
+    every criterion's outcome as a (type, text, outcome, review, reason) tuple, as plain data
+    for ``matches_json.render``.
 
     The rank is a window over the whole list, so a filtered answer keeps each result's overall
     rank. Rows are read as tuples, not model instances: at 1,000 open trials an answer holds
@@ -71,7 +72,7 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
     )
     lines_of = version_lines({r["criteria_version_id"] for r in results})
     version_of = {r["id"]: lines_of[r["criteria_version_id"]] for r in results}
-    criteria: dict[int, list[dict]] = {r["id"]: [] for r in results}
+    criteria: dict[int, list[tuple]] = {r["id"]: [] for r in results}
     # The lines' words come from the per-process cache of versions, not a join: one patient's
     # answer holds ~28,000 criterion outcomes at 1,000 open trials.
     rows = (
@@ -83,7 +84,7 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
         rows = list(rows)
     for result_id, position, outcome, review, reason in rows:
         line = version_of[result_id][position]
-        criteria[result_id].append({"type": line.type, "text": line.text, "outcome": outcome, "review": review, "reason": reason})
+        criteria[result_id].append((line.type, line.text, outcome, review, reason))
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],

@@ -1,0 +1,58 @@
+"""The hand-encoded matches answer reads exactly as DRF's JSON renderer would write it."""
+
+import json
+from datetime import date, datetime, timezone
+
+import pytest
+from rest_framework.renderers import JSONRenderer
+
+from matcher.matches_json import render
+
+HEAD = {"patient": "6f1c4c1e-0000-4000-8000-000000000001", "job": "6f1c4c1e-0000-4000-8000-000000000002", "evaluated_at": date(2026, 11, 22)}
+
+
+def _result(criteria):
+    return {
+        "rank": 1, "trial": "NCT06585345", "title": "CAR-T \"quoted\" title", "status": "RECRUITING",
+        "eligibility": "eligible", "score": 0.933, "criteria": criteria, "error": "", "changes_on": date(2027, 1, 5),
+        "first_seen": datetime(2026, 11, 22, 8, 30, 1, 123456, tzinfo=timezone.utc), "last_changed": None,
+    }
+
+
+def _as_drf(head, results):
+    expanded = [
+        {**r, "criteria": [dict(zip(("type", "text", "outcome", "review", "reason"), c)) for c in r["criteria"]]}
+        for r in results
+    ]
+    return json.loads(JSONRenderer().render({**head, "results": expanded}))
+
+
+@pytest.mark.parametrize(
+    "text,reason",
+    [
+        ("ECOG 0-3", "ECOG 1 (2026-11-02) is within 0-3"),
+        ("bilirubin ≤ 1.5 × ULN", "total bilirubin 1.6 mg/dL (2026-11-19) ≤ 3 × lab ULN 1 = 3 mg/dL"),
+        ('a "quoted" line with a \\ backslash', "tab\there, newline\nthere"),
+        ("control \x01 and \x1f characters", "emoji 🧬 and the word \u2028 separator"),
+        ("", ""),
+    ],
+)
+def test_a_criterion_reads_as_drf_would_write_it(text, reason):
+    results = [_result([("inclusion", text, "met", False, reason), ("exclusion", text, "unknown", True, reason)])]
+    assert json.loads(render(HEAD, results)) == _as_drf(HEAD, results)
+
+
+def test_dates_and_times_read_as_drf_writes_them():
+    body = json.loads(render(HEAD, [_result([])]))
+    assert (body["evaluated_at"], body["results"][0]["first_seen"], body["results"][0]["changes_on"]) == (
+        "2026-11-22", "2026-11-22T08:30:01.123456Z", "2027-01-05"
+    )
+
+
+def test_no_results_is_an_empty_list():
+    assert json.loads(render({**HEAD, "job": None, "evaluated_at": None}, [])) == {**HEAD, "job": None, "evaluated_at": None, "results": []}
+
+
+def test_results_keep_their_order():
+    results = [{**_result([]), "rank": n, "trial": f"NCT0000000{n}"} for n in (1, 2, 3)]
+    assert [r["trial"] for r in json.loads(render(HEAD, results))["results"]] == ["NCT00000001", "NCT00000002", "NCT00000003"]
