@@ -314,19 +314,22 @@ def _write(new_rows: list, updated: list) -> None:
         return
     lines = version_lines({pair[0].criteria_version_id for pair in pairs})
     rows = []
+    # ~28,000 rows for a new patient at 1,000 trials: outcomes are str enums and go as they
+    # are (their str() is a Python call each); most results have no override to look up.
     for row, effective, by_index, engine in pairs:
+        version = lines[row.criteria_version_id]
         for c, e in zip(effective.criteria, engine.criteria):
-            o = by_index.get(c.index)
+            o = by_index.get(c.index) if by_index else None
             rows.append(
                 (
                     row.pk,
-                    lines[row.criteria_version_id][c.index].pk,
+                    version[c.index].pk,
                     c.index,
-                    str(c.outcome),
+                    c.outcome,
                     c.review,
                     c.reason,
                     _concepts_json(c.concepts),
-                    str(e.outcome),
+                    e.outcome,
                     e.reason if o else "",
                     e.review if o else False,
                     o.pk if o else None,
