@@ -116,9 +116,10 @@ def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo
 
 
 # Judgements that no patient can change (a line left wholly to review), shared by every
-# evaluation: a third to a half of real criteria lines are such, and re-wording them for each
-# patient of a trial's re-match was a tenth of its cost.
+# evaluation: a trial's re-match judged each of them again for each of its patients. Review
+# text is nearly unique per line, so the table is emptied when it grows past a bound.
 _CONSTANT: dict[tuple, tuple] = {}
+_CONSTANT_MAX = 100_000
 
 
 def evaluate_criterion(
@@ -130,6 +131,8 @@ def evaluate_criterion(
     if found is None:
         found = memo.criteria[key] = _judge(criterion, snap, decide, memo)
         if criterion.applies_if is None and isinstance(criterion.expr, Review):
+            if len(_CONSTANT) >= _CONSTANT_MAX:
+                _CONSTANT.clear()
             _CONSTANT[key] = found
     outcome, review, reason, concepts, changes = found
     return CriterionOutcome(index, str(criterion.type), criterion.text, outcome, review, reason, concepts, changes)
