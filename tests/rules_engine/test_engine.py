@@ -197,3 +197,44 @@ def test_equal_criteria_of_different_trials_are_compiled_to_one_shared_node():
     e = MatchingEngine()
     e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="A"), trial_of(P("ecog", Op.LTE, 2), trial_id="B")])
     assert e._trials["A"].trial.criteria[0].expr is e._trials["B"].trial.criteria[0].expr
+
+
+def _library_loop(network, ruleset, sid, facts):
+    network._host.assert_facts(ruleset._name, facts)  # durable's own action loop
+
+
+def test_driving_the_rules_directly_fires_what_the_librarys_own_loop_fires(monkeypatch):
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    from rules_engine.durable_backend import ProbeNetwork
+
+    def evaluate_all(e):
+        fired = []
+        original = e.network._record
+        e.network._record = lambda key, fact_key: (fired.append((key, fact_key)), original(key, fact_key))
+        outcomes = [e.evaluate(facts, AS_OF) for facts in EXAMPLES.values()]
+        return outcomes, sorted(fired)
+
+    direct = MatchingEngine()
+    direct.add_trials(SEED_TRIALS.values())
+    expected = evaluate_all(direct)
+    monkeypatch.setattr(ProbeNetwork, "_drive", _library_loop)
+    library = MatchingEngine()
+    library.add_trials(SEED_TRIALS.values())
+    assert evaluate_all(library) == expected and expected[1]
+
+
+def test_an_action_that_raises_is_reported_and_the_other_rules_still_fire(monkeypatch):
+    from rules_engine import durable_backend
+    from rules_engine.durable_backend import ProbeNetwork, ProbeRule
+
+    def broken(c):
+        raise ValueError("catch-all broke")
+
+    monkeypatch.setattr(durable_backend, "_ignore", broken)
+    network = ProbeNetwork()
+    network.define("raising", probes=[ProbeRule("p-ecog-le-2", "m:ecog", {"$lte": {"v": 2}})])
+    result = network.run({"raising": [{"t": "m:ecog", "k": "rec", "v": 1}]})
+    assert result.fired == [("p-ecog-le-2", "rec")]
+    assert result.errors == [("any:m:ecog", "ValueError: catch-all broke")]
