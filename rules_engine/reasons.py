@@ -8,6 +8,8 @@ what is missing; a derived fact quotes its chain (B-cell ALL -> ALL).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .concepts import CONCEPTS
 from .criteria import Op, Predicate, Review, Window
 from .derive import lineage_unknown
@@ -176,6 +178,7 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     return _measurement(pred, outcome, snap)
 
 
+@lru_cache(maxsize=65536)
 def review_reason(node: Review) -> str:
     words = {
         "judgement": "investigator's judgement",

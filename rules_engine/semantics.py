@@ -4,6 +4,7 @@ meets a bound, and when an outcome would change with time alone."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
@@ -14,8 +15,10 @@ from .units import UnitError
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
 
+@lru_cache(maxsize=65536)
 def supported(pred: Predicate) -> bool:
-    """Whether the predicate's operator fits its concept's kind; anything else is unknown."""
+    """Whether the predicate's operator fits its concept's kind; anything else is unknown.
+    (Cached: asked twice per predicate per patient, and it depends on the predicate alone.)"""
     if pred.op is Op.IN:
         return isinstance(pred.value, tuple) and all(
             v in CONCEPTS and CONCEPTS[v].kind is Kind.EVENT for v in pred.value

@@ -10,7 +10,7 @@ never raised.
 
 from __future__ import annotations
 
-from calendar import monthrange
+from calendar import isleap
 
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -39,7 +39,11 @@ def add_months(day: date, months: int) -> date:
     dated fact of every patient evaluated, and relativedelta was a fifth of an evaluation."""
     year, month0 = divmod(day.month - 1 + months, 12)
     year += day.year
-    return date(year, month0 + 1, min(day.day, monthrange(year, month0 + 1)[1]))
+    last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]  # monthrange also works out a weekday
+    return date(year, month0 + 1, min(day.day, last))
+
+
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def elapsed_months(start: date, end: date) -> float:
