@@ -21,8 +21,9 @@ from typing import Any, Iterable
 
 from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan
-from .criteria import Predicate, TrialCriteria, intern_expr, iter_predicates
-from .derive import lineage_unknown
+from .concepts import CONCEPTS, Kind
+from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
+from .derive import PERFORMANCE_SOURCES, lineage_unknown
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
@@ -37,6 +38,7 @@ class CompiledTrial:
     predicates: tuple[Predicate, ...]
     probes: frozenset[str]  # probe keys
     rulesets: frozenset[str]
+    measured: frozenset[str]  # the measurement concepts its criteria read, with their sources
 
     @property
     def trial_id(self) -> str:
@@ -97,6 +99,16 @@ class _Evidence:
         return found
 
 
+def _measured(predicates: Iterable[Predicate]) -> frozenset[str]:
+    concepts: set[str] = set()
+    for pred in predicates:
+        spec = CONCEPTS.get(pred.concept) if pred.op is not Op.IN else None
+        if spec is not None and spec.kind is not Kind.EVENT:
+            concepts.add(pred.concept)
+            concepts.update(PERFORMANCE_SOURCES.get(pred.concept, ()))  # a missing score is converted
+    return frozenset(concepts)
+
+
 def _error_outcome(trial: TrialCriteria, message: str) -> TrialOutcome:
     """A trial that could not be evaluated: never claimed eligible, ranked last of its class."""
     return TrialOutcome(
@@ -138,7 +150,7 @@ class MatchingEngine:
         with self._lock:
             self._compiler.add(probes.values())
             rulesets = frozenset(self._compiler.ruleset_of[k] for k in probes)
-        return CompiledTrial(trial, tuple(predicates), frozenset(probes), rulesets)
+        return CompiledTrial(trial, tuple(predicates), frozenset(probes), rulesets, _measured(predicates))
 
     def add_trials(self, trials: Iterable[TrialCriteria]) -> None:
         """Compile and start assembling these trials (a new version of a trial replaces the
@@ -194,7 +206,7 @@ class MatchingEngine:
         return self.evaluate_compiled(compiled, facts, as_of)
 
     def evaluate_compiled(self, compiled: list[CompiledTrial], facts: PatientFacts, as_of: date) -> list[TrialOutcome]:
-        snap = snapshot(facts, as_of)
+        snap = snapshot(facts, as_of, frozenset().union(*(c.measured for c in compiled)))
         base = patient_facts(snap)
         derivable = self._compiler.derivation_tags
         with self._lock:

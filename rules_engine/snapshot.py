@@ -297,11 +297,18 @@ def derive_performance(target: str, source: MeasView) -> MeasView:
     )
 
 
-def snapshot(facts: PatientFacts, as_of: date) -> Snapshot:
+def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None = None) -> Snapshot:
     """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
-    the durable path asserts only the recorded part and derives the rest with rules)."""
+    the durable path asserts only the recorded part and derives the rest with rules).
+
+    ``measured`` limits the measurements normalised to those concepts (with the scales they
+    convert from). Normalising a value (units, limits of normal, elapsed time) is most of a
+    snapshot, and a trial's re-match needs the few its criteria ask about, not the record's
+    every lab."""
     measurements = {
-        concept: _measurement(_latest(values), as_of) for concept, values in facts.measurements.items() if values
+        concept: _measurement(_latest(values), as_of)
+        for concept, values in facts.measurements.items()
+        if values and (measured is None or concept in measured)
     }
     recorded_numeric = frozenset(c for c, m in measurements.items() if m.values)
     for target in ("ecog", "karnofsky", "lansky"):
