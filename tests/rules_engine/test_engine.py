@@ -238,3 +238,17 @@ def test_an_action_that_raises_is_reported_and_the_other_rules_still_fire(monkey
     result = network.run({"raising": [{"t": "m:ecog", "k": "rec", "v": 1}]})
     assert result.fired == [("p-ecog-le-2", "rec")]
     assert result.errors == [("any:m:ecog", "ValueError: catch-all broke")]
+
+
+def test_a_trial_that_reads_one_score_still_converts_it_from_another_recorded_scale():
+    from tests.rules_engine.conftest import both
+
+    facts = patient({"karnofsky": (90, "%"), "bilirubin": (0.8, "mg/dL")})
+    _, durable = both(trial_of(P("ecog", Op.LTE, 1), trial_id="ecog-only"), facts)
+    assert durable.criteria[0].outcome is Outcome.MET and "Karnofsky" in durable.criteria[0].reason
+
+
+def test_a_trial_is_told_only_about_the_measurements_its_criteria_read():
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 1), trial_id="T")])
+    assert e._trials["T"].measured == {"ecog", "karnofsky", "lansky"}
