@@ -25,7 +25,7 @@ from matcher import webhooks
 from matcher.bulk import copy_rows, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
 from matcher.planner import index_reads
-from matcher.version_lines import version_lines
+from matcher.version_lines import Line, version_lines
 from rules_engine.assemble import verdict
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, CriterionOutcome, Eligibility, Outcome, TrialOutcome
@@ -226,7 +226,7 @@ def store_evaluations(
 
     if lapsed:
         _end_lapsed(lapsed)
-    _write(new_rows, updated)
+    _write(new_rows, updated, lines)
     summary.written = len(new_rows) + len(updated)
     insert_models(MatchChange, summary.changes)
     webhooks.record_deliveries(summary.changes)
@@ -295,7 +295,7 @@ def _change(row: MatchResult, kind: str, old: str, cause: str, job_id: object, t
     )
 
 
-def _write(new_rows: list, updated: list) -> None:
+def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) -> None:
     if new_rows:
         insert_models(MatchResult, [pair[0] for pair in new_rows])
     if updated:
@@ -312,7 +312,6 @@ def _write(new_rows: list, updated: list) -> None:
     pairs = new_rows + updated
     if not pairs:
         return
-    lines = version_lines({pair[0].criteria_version_id for pair in pairs})
     rows = []
     # ~28,000 rows for a new patient at 1,000 trials: outcomes are str enums and go as they
     # are (their str() is a Python call each); most results have no override to look up.

@@ -236,7 +236,7 @@ class Compiler:
         for probe in probes:
             if probe.key not in self.ruleset_of:
                 by_tag.setdefault(probe.tag, {})[probe.key] = probe
-        for name, chunk in self._define(by_tag):
+        for name, chunk in self._define(list(found.values()) for _, found in sorted(by_tag.items())):
             for p in chunk:
                 self.ruleset_of[p.key] = name
 
@@ -246,27 +246,21 @@ class Compiler:
         Asserting a patient into the shared shards fires every trial's probes that hold for
         it, about ten times one trial's share; re-matching one trial against thousands of
         patients pays that per patient. The same probe keys fire, so deciding is unchanged.
+        All of the trial's tags share its rulesets (each tag keeps its catch-all rule): one
+        assert and one delete per patient instead of one per tag.
         """
-        unique = sorted({p.key: p for p in probes}.values(), key=lambda p: p.key)
-        names = []
-        # One ruleset for all of the trial's tags (each tag still has its catch-all rule): one
-        # assert and one delete per patient instead of one per tag.
-        for start in range(0, len(unique), MAX_PROBES_PER_RULESET):
-            chunk = unique[start : start + MAX_PROBES_PER_RULESET]
-            name = "eligo-focus-" + hashlib.sha1("\n".join(p.key for p in chunk).encode()).hexdigest()[:16]
-            self.network.define(name, probes=[p.rule() for p in chunk])
-            self.tags_of_ruleset[name] = tuple(sorted({p.tag for p in chunk}))
-            names.append(name)
-        return frozenset(names)
+        return frozenset(name for name, _ in self._define([list({p.key: p for p in probes}.values())]))
 
-    def _define(self, by_tag: dict[str, dict[str, Probe]]) -> list[tuple[str, list[Probe]]]:
+    def _define(self, groups: Iterable[list[Probe]]) -> list[tuple[str, list[Probe]]]:
+        """Each group's probes, in key order, as rulesets of at most ``MAX_PROBES_PER_RULESET``
+        named by their content (so an identical chunk is one ruleset, however reached)."""
         defined = []
-        for tag, found in sorted(by_tag.items()):
-            ordered = [found[k] for k in sorted(found)]
+        for group in groups:
+            ordered = sorted(group, key=lambda p: p.key)
             for start in range(0, len(ordered), MAX_PROBES_PER_RULESET):
                 chunk = ordered[start : start + MAX_PROBES_PER_RULESET]
                 name = "eligo-" + hashlib.sha1("\n".join(p.key for p in chunk).encode()).hexdigest()[:16]
                 self.network.define(name, probes=[p.rule() for p in chunk])
-                self.tags_of_ruleset[name] = (tag,)
+                self.tags_of_ruleset[name] = tuple(sorted({p.tag for p in chunk}))
                 defined.append((name, chunk))
         return defined

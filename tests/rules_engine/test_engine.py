@@ -1,5 +1,6 @@
 """The durable path's own behaviour: forward chaining, isolation, cleanup, failures."""
 
+import contextlib
 import threading
 from datetime import date
 
@@ -151,15 +152,22 @@ def test_the_evaluation_date_moves_windows_without_recompiling(as_of):
     assert out.criteria[0].outcome is (Outcome.NOT_MET if as_of.year == 2026 else Outcome.MET)
 
 
-def _fired_probe_keys(e: MatchingEngine, compiled, facts) -> set[str]:
-    recorded = []
+@contextlib.contextmanager
+def _fired(e: MatchingEngine):
+    """The (probe key, fact key) pairs that fire inside the block."""
+    fired: list[tuple[str, str]] = []
     original = e.network._record
-    e.network._record = lambda key, fact_key: (recorded.append(key), original(key, fact_key))
+    e.network._record = lambda key, fact_key: (fired.append((key, fact_key)), original(key, fact_key))
     try:
-        e.evaluate_compiled([compiled], facts, AS_OF)
+        yield fired
     finally:
         e.network._record = original
-    return set(recorded)
+
+
+def _fired_probe_keys(e: MatchingEngine, compiled, facts) -> set[str]:
+    with _fired(e) as fired:
+        e.evaluate_compiled([compiled], facts, AS_OF)
+    return {key for key, _ in fired}
 
 
 def test_a_focused_trial_fires_only_its_own_probes():
@@ -210,10 +218,8 @@ def test_driving_the_rules_directly_fires_what_the_librarys_own_loop_fires(monke
     from rules_engine.durable_backend import ProbeNetwork
 
     def evaluate_all(e):
-        fired = []
-        original = e.network._record
-        e.network._record = lambda key, fact_key: (fired.append((key, fact_key)), original(key, fact_key))
-        outcomes = [e.evaluate(facts, AS_OF) for facts in EXAMPLES.values()]
+        with _fired(e) as fired:
+            outcomes = [e.evaluate(facts, AS_OF) for facts in EXAMPLES.values()]
         return outcomes, sorted(fired)
 
     direct = MatchingEngine()
