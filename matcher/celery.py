@@ -8,9 +8,18 @@ exceed the longest task and countdown, or a slow job is redelivered while still 
 import os
 
 from celery import Celery
+from celery.signals import worker_process_init
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.settings")
 
 app = Celery("matcher")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@worker_process_init.connect
+def _tune_collector(**_: object) -> None:
+    """Each prefork child runs match jobs: see matcher.heap for why and what was measured."""
+    from matcher import heap
+
+    heap.tune_worker()

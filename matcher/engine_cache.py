@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 
+from matcher import heap
 from matcher.results import TrialRef
 from rules_engine.criteria import TrialCriteria, criterion_from_json
 from rules_engine.engine import MatchingEngine
@@ -48,6 +49,7 @@ class EngineCache:
                 self._engine.add_trials(_load_criteria(stale))
                 for t in stale:
                     self._loaded[t.nct_id] = t.version_pk
+                heap.freeze_long_lived()
             return self._engine, wanted
 
     def reset(self) -> None:
