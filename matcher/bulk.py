@@ -22,6 +22,38 @@ def copy_rows(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None
                 copy.write_row(row)
 
 
+def copy_text(table: str, columns: Sequence[str], lines: Iterable[str]) -> None:
+    """Rows already encoded as COPY text lines (``copy_field`` joined by tabs, newline-ended).
+
+    For rows whose columns mostly repeat: a caller encodes each distinct run of values once,
+    where ``copy_rows`` would format every value of every row again."""
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            batch: list[str] = []
+            for line in lines:
+                batch.append(line)
+                if len(batch) == 5000:
+                    copy.write("".join(batch))
+                    batch.clear()
+            if batch:
+                copy.write("".join(batch))
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_field(value: object) -> str:
+    """One value in COPY's text format: NULL as \\N, booleans as t/f, and the four characters
+    that would end a field or row (backslash, tab, newline, carriage return) escaped."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return str.translate(value, _COPY_ESCAPES)
+    return str(value)
+
+
 def insert_models(model: type[models.Model], objs: Sequence[models.Model]) -> None:
     """Insert unsaved instances, setting their primary keys, as ``bulk_create`` would."""
     if not objs:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -22,7 +22,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from matcher import webhooks
-from matcher.bulk import copy_rows, insert_models
+from matcher.bulk import copy_field, copy_text, insert_models
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
 from matcher.planner import index_reads
 from matcher.version_lines import Line, version_lines
@@ -71,17 +71,12 @@ def facts_digest(facts_json: dict) -> str:
 
 
 def _verdict_digest(outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride]) -> str:
-    return digest_of(
-        [
-            version_pk,
-            str(outcome.eligibility),
-            outcome.score,
-            outcome.error or "",
-            outcome.changes_on,
-            [(str(c.outcome), c.review, c.reason) for c in outcome.criteria],
-            sorted((i, o.pk) for i, o in overrides.items()),
-        ]
-    )
+    """A job digests 1,000 trials' ~28,000 criterion outcomes: joined with NUL, which no stored
+    text can hold (PostgreSQL refuses it, intake rejects it), they take half the time of JSON."""
+    marks = sorted((i, o.pk) for i, o in overrides.items())
+    head = repr((version_pk, str(outcome.eligibility), outcome.score, outcome.error or "", outcome.changes_on, marks))
+    criteria = "\0".join([f"{c.outcome}\0{c.review:d}\0{c.reason}" for c in outcome.criteria])
+    return hashlib.md5(f"{head}\0{criteria}".encode()).hexdigest()
 
 
 # --- overrides ------------------------------------------------------------------------------
@@ -310,31 +305,32 @@ def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) ->
         with index_reads():
             CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
     pairs = new_rows + updated
-    if not pairs:
-        return
+    if pairs:
+        insert_criterion_rows(_criterion_rows(pairs, lines))
+
+
+def _criterion_rows(pairs: list, lines: dict[int, tuple[Line, ...]]) -> list[tuple[int, int, int, tuple]]:
+    """(result, criterion, position, the rest of the row) for every line of every result.
+
+    ~28,000 rows for a new patient at 1,000 trials, but only a few hundred distinct judgements
+    (the same line in many trials, judged alike): the rest of a row not overridden is built
+    once per judgement and shared, so COPY encodes it once too. Outcomes are str enums and go
+    as they are."""
+    shared: dict[tuple, tuple] = {}
     rows = []
-    # ~28,000 rows for a new patient at 1,000 trials: outcomes are str enums and go as they
-    # are (their str() is a Python call each); most results have no override to look up.
     for row, effective, by_index, engine in pairs:
         version = lines[row.criteria_version_id]
         for c, e in zip(effective.criteria, engine.criteria):
             o = by_index.get(c.index) if by_index else None
-            rows.append(
-                (
-                    row.pk,
-                    version[c.index].pk,
-                    c.index,
-                    c.outcome,
-                    c.review,
-                    c.reason,
-                    _concepts_json(c.concepts),
-                    e.outcome,
-                    e.reason if o else "",
-                    e.review if o else False,
-                    o.pk if o else None,
-                )
-            )
-    insert_criterion_rows(rows)
+            if o is None:  # then ``c`` is the engine's own outcome
+                key = (c.outcome, c.review, c.reason, c.concepts)
+                rest = shared.get(key)
+                if rest is None:
+                    rest = shared[key] = (c.outcome, c.review, c.reason, _concepts_json(c.concepts), c.outcome, "", False, None)
+            else:
+                rest = (c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome, e.reason, e.review, o.pk)
+            rows.append((row.pk, version[c.index].pk, c.index, rest))
+    return rows
 
 
 @lru_cache(maxsize=4096)
@@ -348,15 +344,27 @@ _COLUMNS = (
 )
 
 
-def insert_criterion_rows(rows: list[tuple]) -> None:
-    """COPY on PostgreSQL: a new patient writes one row per criterion of every open trial."""
+def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
+    """COPY on PostgreSQL, each shared rest of a row encoded once."""
     if not rows:
         return
     if connection.vendor == "postgresql":
-        copy_rows(CriterionResult._meta.db_table, _COLUMNS, rows)
+        encoded: dict[int, str] = {}  # by id(): every rest is held by ``rows`` meanwhile
+
+        def lines() -> Iterator[str]:
+            for result, criterion, position, rest in rows:
+                text = encoded.get(id(rest))
+                if text is None:
+                    text = encoded[id(rest)] = "\t".join(map(copy_field, rest))
+                yield f"{result}\t{criterion}\t{position}\t{text}\n"
+
+        copy_text(CriterionResult._meta.db_table, _COLUMNS, lines())
         return
     CriterionResult.objects.bulk_create(
-        [CriterionResult(**dict(zip(_COLUMNS, row[:6] + (json.loads(row[6]),) + row[7:]))) for row in rows],
+        [
+            CriterionResult(**dict(zip(_COLUMNS, (result, criterion, position, *rest[:3], json.loads(rest[3]), *rest[4:]))))
+            for result, criterion, position, rest in rows
+        ],
         batch_size=2000,
     )
 
