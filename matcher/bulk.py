@@ -75,6 +75,12 @@ def insert_models(model: type[models.Model], objs: Sequence[models.Model]) -> No
             for obj, (pk_value,) in zip(missing, cursor.fetchall()):
                 obj.pk = pk_value
     fields = opts.concrete_fields
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            # one timestamp for the batch, as one transaction writes it (Django's own pre_save)
+            stamp = field.pre_save(objs[0], True)
+            for obj in objs:
+                setattr(obj, field.attname, stamp)
     values = [_value_of(f) for f in fields]
     copy_rows(opts.db_table, [f.column for f in fields], (tuple(value(o) for value in values) for o in objs))
     for obj in objs:
@@ -83,10 +89,11 @@ def insert_models(model: type[models.Model], objs: Sequence[models.Model]) -> No
 
 def _value_of(field: models.Field) -> Callable[[models.Model], object]:
     """How to read one column's value off an instance. Plain attributes (text, numbers, dates,
-    foreign keys, UUIDs) go to COPY as they are: ``get_db_prep_save`` on each made a job's
-    2,000 result and change rows take 0.14 s instead of 0.09 s. Fields that compute or encode their value
-    (``auto_now``, JSON, anything unusual) still take Django's path."""
-    if isinstance(field, _PLAIN) and not (getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False)):
+    foreign keys, UUIDs, and ``auto_now`` times once stamped) go to COPY as they are:
+    ``get_db_prep_save`` on each made a job's 2,000 result and change rows take 0.14 s
+    instead of 0.09 s. Fields that encode their value (JSON, anything unusual) still take
+    Django's path."""
+    if isinstance(field, _PLAIN):
         return attrgetter(field.attname)
     return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
 
@@ -94,4 +101,4 @@ def _value_of(field: models.Field) -> Callable[[models.Model], object]:
 _PLAIN = (
     models.CharField, models.TextField, models.IntegerField, models.FloatField, models.BooleanField,
     models.DateField, models.ForeignKey, models.UUIDField, models.AutoField,
-)
+)  # DateTimeField is a DateField

@@ -133,16 +133,19 @@ class MatchResult(models.Model):
     # Statuses that end the work on a match: they need a reason.
     CLOSING_STATUSES = frozenset({ReviewStatus.ENROLLED, ReviewStatus.NOT_ELIGIBLE, ReviewStatus.DECLINED, ReviewStatus.DEFERRED})
 
-    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches")
+    # A new patient writes 1,000 of these rows at once: no index that another one already
+    # covers (patient: the unique pair and the ranked index lead with it; trial: trial_state;
+    # state and eligibility: the queue index), and none for LIKE on words nobody searches.
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches", db_index=False)
     # Denormalised from the patient: the queue filters and scopes by client on every page.
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
-    trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results")
+    trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False)
     job = models.ForeignKey(
         MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="results",
         help_text="the job that last changed this result (none: a trial re-match)",
     )
     criteria_version = models.ForeignKey("trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+")
-    eligibility = models.CharField(max_length=20, db_index=True)
+    eligibility = models.CharField(max_length=20)
     # 0 eligible, 1 possibly eligible, 2 ineligible: ranking is an index scan, not a CASE.
     eligibility_rank = models.PositiveSmallIntegerField(default=2)
     score = models.FloatField()
@@ -152,11 +155,11 @@ class MatchResult(models.Model):
     evaluated_at = models.DateField(help_text="the evaluation date of the verdict")
     digest = models.CharField(max_length=32, help_text="hash of the verdict: unchanged verdicts are not rewritten")
     facts_digest = models.CharField(max_length=32, blank=True, help_text="hash of the patient facts evaluated")
-    state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE, db_index=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE)
     gone_reason = models.CharField(max_length=200, blank=True)
     first_seen = models.DateTimeField(auto_now_add=True)
     last_changed = models.DateTimeField(db_index=True)
-    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW, db_index=True)
+    review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
     review_reason = models.CharField(max_length=300, blank=True, help_text="why a closing status was chosen")
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_matches"
@@ -169,6 +172,7 @@ class MatchResult(models.Model):
             models.Index(fields=["patient", "state", "eligibility_rank", "-score"], name="matchresult_ranked"),
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
             models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
+            models.Index(fields=["review_status"], name="matchresult_review_status"),
             # a patient's next time-driven re-match: only the few results time can change
             models.Index(
                 fields=["patient", "changes_on"], name="matchresult_time_changes",
@@ -238,7 +242,7 @@ class MatchChange(models.Model):
         TIME = "time", "Time"
         OVERRIDE = "override", "Coordinator override"
 
-    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="match_changes")
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="match_changes", db_index=False)  # matchchange_patient_recent leads with it
     result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="changes")
     trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=12, choices=Kind.choices)
