@@ -32,6 +32,9 @@ Why it is built this way:
   worker's own task times are printed so a slow figure says where it went.
 * Throughput ends at the last job's ``finished`` time read from the database, so polling does
   not inflate it. Every wait is bounded; each phase has a time budget and says if it ran out.
+* The throughput phase also prints the CPU each part used per patient (worker, web,
+  PostgreSQL, this script, read from /proc): on 2 cores their sum, not any one wait, is what
+  bounds patients per second.
 """
 
 from __future__ import annotations
@@ -64,7 +67,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 import engine as engine_bench  # noqa: E402  bench/engine.py: corpus path and threshold patterns
-from harness import reset_database, stop  # noqa: E402
+from harness import cpu_seconds, reset_database, stop  # noqa: E402
 
 DB_NAME = "eligo_bench"
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
@@ -494,6 +497,18 @@ def throughput(port: int, token: str, patients: Patients) -> float:
     return succeeded / wall
 
 
+def cpu_split(before: dict[str, float], after: dict[str, float], own: float, wall: float) -> str:
+    """Where the cores went during the throughput phase, per patient posted: what bounds
+    throughput is their sum, against the cores' time per patient."""
+    per = {name: (after[name] - before[name]) * 1000 / THROUGHPUT_POSTS for name in after}
+    parts = ", ".join(f"{name} {ms:.0f} ms" for name, ms in per.items())
+    cores = os.cpu_count() or 1
+    return (
+        f"cpu per patient during throughput: {parts}, this script {own * 1000 / THROUGHPUT_POSTS:.0f} ms; "
+        f"{cores} cores gave {wall * cores * 1000 / THROUGHPUT_POSTS:.0f} ms per patient"
+    )
+
+
 def worker_task_times(worker_log: Path) -> list[float]:
     return [float(s) for s in re.findall(r"run_match_job\[[^\]]+\] succeeded in ([0-9.]+)s", worker_log.read_text(errors="replace"))]
 
@@ -545,7 +560,10 @@ def main() -> int:
         if task_times:
             say(f"worker: task time during latency median {statistics.median(task_times) * 1000:.0f} ms, p95 {percentile(task_times, 0.95) * 1000:.0f} ms")
         before = len(worker_task_times(worker_log))
+        groups = {"worker": worker.pid, "web": web.pid}
+        cpu_before, own_before, wall_before = cpu_seconds(groups), time.process_time(), time.monotonic()
         per_s = throughput(port, token, patients)
+        say(cpu_split(cpu_before, cpu_seconds(groups), time.process_time() - own_before, time.monotonic() - wall_before))
         task_times = worker_task_times(worker_log)[before:]
         if task_times:
             say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms (2 children in parallel)")

@@ -6,6 +6,7 @@ import contextlib
 import os
 import signal
 import subprocess
+from pathlib import Path
 
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -31,3 +32,23 @@ def stop(proc: subprocess.Popen | None) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
+
+
+def cpu_seconds(groups: dict[str, int]) -> dict[str, float]:
+    """CPU time (user + system) used so far by each named process group and by PostgreSQL's
+    processes ("postgres"): where a benchmark's cores went. Children a process already reaped
+    count in its own children's times, so exited workers or backends are not lost."""
+    tick = os.sysconf("SC_CLK_TCK")
+    names = {pgrp: name for name, pgrp in groups.items()}
+    totals = dict.fromkeys([*groups, "postgres"], 0.0)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # exited meanwhile
+        comm, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
+        # after the name: state, ppid, pgrp, ... utime, stime, cutime, cstime (fields 3, 4, 5, 14-17)
+        name = names.get(int(fields[2])) or ("postgres" if comm == "postgres" else None)
+        if name:
+            totals[name] += sum(int(f) for f in fields[11:15]) / tick
+    return totals
