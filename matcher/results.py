@@ -312,25 +312,17 @@ def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) ->
 
 
 def _criterion_rows(pairs: list, lines: dict[int, tuple[Line, ...]]) -> list[tuple[int, int, int, tuple]]:
-    """(result, criterion, position, the rest of the row) for every line of every result.
-
-    ~28,000 rows for a new patient at 1,000 trials, but only a few hundred distinct judgements
-    (the same line in many trials, judged alike): the rest of a row not overridden is built
-    once per judgement and shared, so COPY encodes it once too. Outcomes are str enums and go
-    as they are."""
-    shared: dict[tuple, tuple] = {}
+    """(result, criterion, position, the rest of the row) for every line of every result:
+    ~28,000 rows for a new patient at 1,000 trials. Outcomes are str enums and go as they are."""
     rows = []
     for row, effective, by_index, engine in pairs:
         version = lines[row.criteria_version_id]
         for c, e in zip(effective.criteria, engine.criteria):
             o = by_index.get(c.index) if by_index else None
-            if o is None:  # then ``c`` is the engine's own outcome
-                key = (c.outcome, c.review, c.reason, c.concepts)
-                rest = shared.get(key)
-                if rest is None:
-                    rest = shared[key] = (c.outcome, c.review, c.reason, _concepts_json(c.concepts), c.outcome, "", False, None)
-            else:
-                rest = (c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome, e.reason, e.review, o.pk)
+            rest = (
+                c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome,
+                e.reason if o else "", e.review if o else False, o.pk if o else None,
+            )
             rows.append((row.pk, version[c.index].pk, c.index, rest))
     return rows
 
@@ -347,17 +339,18 @@ _COLUMNS = (
 
 
 def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
-    """COPY on PostgreSQL, each shared rest of a row encoded once."""
+    """COPY on PostgreSQL. A job's ~28,000 rows hold only a few hundred distinct rests (the
+    same line in many trials, judged alike), so each distinct rest is encoded once."""
     if not rows:
         return
     if connection.vendor == "postgresql":
-        encoded: dict[int, str] = {}  # by id(): every rest is held by ``rows`` meanwhile
+        encoded: dict[tuple, str] = {}
 
         def lines() -> Iterator[str]:
             for result, criterion, position, rest in rows:
-                text = encoded.get(id(rest))
+                text = encoded.get(rest)
                 if text is None:
-                    text = encoded[id(rest)] = "\t".join(map(copy_field, rest))
+                    text = encoded[rest] = "\t".join(map(copy_field, rest))
                 yield f"{result}\t{criterion}\t{position}\t{text}\n"
 
         copy_text(CriterionResult._meta.db_table, _COLUMNS, lines())
