@@ -10,8 +10,7 @@ never raised.
 
 from __future__ import annotations
 
-from calendar import isleap
-
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -39,11 +38,12 @@ def add_months(day: date, months: int) -> date:
     dated fact of every patient evaluated, and relativedelta was a fifth of an evaluation."""
     year, month0 = divmod(day.month - 1 + months, 12)
     year += day.year
-    last = 29 if month0 == 1 and isleap(year) else _MONTH_DAYS[month0]  # monthrange also works out a weekday
-    return date(year, month0 + 1, min(day.day, last))
+    return date(year, month0 + 1, min(day.day, _month_length(year, month0 + 1)))
 
 
-_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+@lru_cache(maxsize=4096)
+def _month_length(year: int, month: int) -> int:
+    return monthrange(year, month)[1]  # cached: monthrange also works out a weekday each call
 
 
 def elapsed_months(start: date, end: date) -> float:
