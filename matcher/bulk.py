@@ -8,18 +8,26 @@ at their result), so they are drawn from the table's sequence first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
+from typing import Any
 
 from django.db import connection, models
 
 
-def copy_rows(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
-    """Rows as tuples in ``columns`` order, through COPY (PostgreSQL only)."""
+@contextlib.contextmanager
+def _copy(table: str, columns: Sequence[str]) -> Iterator[Any]:
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+            yield copy
+
+
+def copy_rows(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Rows as tuples in ``columns`` order, through COPY (PostgreSQL only)."""
+    with _copy(table, columns) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def copy_text(table: str, columns: Sequence[str], lines: Iterable[str]) -> None:
@@ -27,16 +35,15 @@ def copy_text(table: str, columns: Sequence[str], lines: Iterable[str]) -> None:
 
     For rows whose columns mostly repeat: a caller encodes each distinct run of values once,
     where ``copy_rows`` would format every value of every row again."""
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-            batch: list[str] = []
-            for line in lines:
-                batch.append(line)
-                if len(batch) == 5000:
-                    copy.write("".join(batch))
-                    batch.clear()
-            if batch:
+    with _copy(table, columns) as copy:
+        batch: list[str] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) == 5000:
                 copy.write("".join(batch))
+                batch.clear()
+        if batch:
+            copy.write("".join(batch))
 
 
 _COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
