@@ -1,0 +1,185 @@
+"""Cutting a line into clauses and joining what the topics found in each.
+
+The words between two recognised items decide how they join ("or" / "either" -> Any_, else the
+type's list default); enumerations and definitions are recognised here so that the line reader
+(``line.py``) can make the enumerated items alternatives or skip a definition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rules_engine.criteria import CriterionType, Expr
+from rules_engine.parser.items import I, Item, all_of, any_of, content_words
+from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.events import event_items
+from rules_engine.parser.topics.infections import infection_items
+from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.performance import nyha_items, perf_items
+from rules_engine.parser.topics.pregnancy import pregnancy_items
+from rules_engine.parser.topics.sex import sex_items
+
+
+_CLAUSE_SPLIT = re.compile(
+    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+)
+
+
+_EXCEPTION = re.compile(
+    r"\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
+    r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
+    r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
+    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
+    I,
+)
+
+
+_OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
+
+
+_SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refractory": the slash joins a word, not the items
+
+
+_AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
+
+
+def extract(text: str, ctype: CriterionType) -> list[Item]:
+    found: list[Item] = []
+    for items in (
+        age_items(text, ctype),
+        sex_items(text),
+        perf_items(text),
+        nyha_items(text, ctype),
+        lab_items(text, ctype),
+        pregnancy_items(text, ctype),
+        infection_items(text),
+        event_items(text, ctype),
+    ):
+        for item in items:
+            if all(item.end <= f.start or item.start >= f.end for f in found):
+                found.append(item)
+    found.sort(key=lambda it: it.start)
+    return found
+
+
+@dataclass
+class Clause:
+    expr: Expr | None  # the structured part, None when nothing was recognised
+    residue: list[tuple[str, bool]]  # (words, qualifies an item in the same segment)
+    exceptions: list[str]
+    concepts: frozenset[str]
+
+
+_QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need)\b", I)
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r",|;|\bor\b|\band\b|\(|\)", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
+    exprs = [it for it in items if it.expr is not None]
+    if not exprs:
+        return None
+    if len(exprs) == 1:
+        return exprs[0].expr
+    connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
+    default_or = ctype is CriterionType.EXCLUSION
+    kinds = []
+    for c in connectors:
+        if _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
+            kinds.append("or")
+        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$", c, I):
+            kinds.append("and")
+        else:
+            kinds.append("or" if default_or else "and")
+    if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
+        re.search(r"\band\b", c, I) for c in connectors
+    ):
+        kinds = ["or"] * len(kinds)  # "A, B, or C"
+    groups: list[list[Expr]] = [[exprs[0].expr]]  # type: ignore[list-item]
+    for kind, item in zip(kinds, exprs[1:]):
+        if kind == "or":
+            groups[-1].append(item.expr)  # type: ignore[arg-type]
+        else:
+            groups.append([item.expr])  # type: ignore[list-item]
+    return all_of([any_of(g) for g in groups])
+
+
+def parse_clause(text: str, ctype: CriterionType) -> Clause:
+    exceptions: list[str] = []
+    main = text
+    for m in _EXCEPTION.finditer(text):
+        exceptions.append(m.group(0).strip(" ,()"))
+    if exceptions:
+        main = _EXCEPTION.sub(lambda m: " " * len(m.group(0)), text)
+    items = extract(main, ctype)
+    expr = combine(items, main, ctype)
+    masked = list(main)
+    for it in items:
+        masked[it.start: it.end] = " " * (it.end - it.start)
+    masked_text = "".join(masked)
+    residue: list[tuple[str, bool]] = []
+    for a, b in _segments(main):
+        words = content_words(masked_text[a:b])
+        if not words:
+            continue
+        qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
+            _QUALIFIER.match(masked_text[a:b]) and any(it.end <= a for it in items)
+        )
+        residue.append((masked_text[a:b].strip(" ,.:"), qualifies))
+    concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
+    return Clause(expr, residue, exceptions, concepts)
+
+
+def split_clauses(text: str) -> list[str]:
+    """Cut at ";", sentence ends and inline enumerations, never inside parentheses."""
+    depth, cuts = 0, []
+    opens = {i for i, ch in enumerate(text) if ch == "("}
+    closes = {i for i, ch in enumerate(text) if ch == ")"}
+    inside = [0] * (len(text) + 1)
+    for i in range(len(text)):
+        if i in opens:
+            depth += 1
+        elif i in closes and depth:
+            depth -= 1
+        inside[i + 1] = depth
+    for m in _CLAUSE_SPLIT.finditer(text):
+        if inside[m.start()] == 0 or (m.group(0).strip() == "" and inside[m.start()] == 0):
+            cuts.append((m.start(), m.end()))
+    out, start = [], 0
+    for a, b in cuts:
+        out.append(text[start:a])
+        start = b
+    out.append(text[start:])
+    return out
+
+
+PARENS = re.compile(r"\([^()]*\)")
+
+
+LEAD_IN = re.compile(r":\s*$")
+
+
+ONE_OF = re.compile(r"\b(?:at\s+least|any)\s+(?:one\s+)?of\s+the\s+following\b|\b(?:one|1)\s+(?:or\s+more\s+)?of\s+the\s+following\b", I)
+
+
+DEFINED_BY_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*|defined\s+(?:as|by))\b", I)  # "Measurable lesions meets at least one of"
+
+
+ENUMERATED = re.compile(r"^\W*(?:\(?\d{1,2}\)|[a-h]\)|[a-h]\.)")
+
+
+DEFINITIONAL = re.compile(
+    r"\bdefined\s+as\b|\bfollowing\s+situations\b|\bany\s+of\s+the\s+following\b|^\W*(?:[a-h]\)\s*)?(?:relapsed?|refractory)\s*:|^\W*(?:for|or\s+meet\s+the\s+diagnosis\s+of)\s+relapsed",
+    I,
+)
+
+
+DEFINITION_LINE = re.compile(r"^\W*(?P<what>relapsed?|refractory|recurrence)\s+(?:disease\s+)?(?:was|is|are|will\s+be)\s+defined\s+as\b", I)

@@ -1,0 +1,118 @@
+"""What every extractor shares: the span a topic recognised (``Item``), the expression helpers
+that flatten and de-duplicate as they join, operator tables, and the stop-word test that decides
+whether words left over after extraction still say something.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate
+
+
+I = re.IGNORECASE
+
+
+FEMALE = Predicate("sex", Op.IS, "female")
+
+
+@dataclass
+class Item:
+    start: int
+    end: int
+    expr: Expr | None  # None: consumed words that carry no requirement ("both sexes")
+    concepts: frozenset[str] = frozenset()
+
+
+def predicate(concept: str, op: Op, value=None, unit=None, uln=False, window=None, **kw) -> Predicate:
+    return Predicate(concept, op, value, unit, uln, window, **kw)
+
+
+def any_of(parts: list[Expr]) -> Expr:
+    flat: list[Expr] = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, Any_) else (part,))
+    flat = list(dict.fromkeys(flat))
+    return flat[0] if len(flat) == 1 else Any_(tuple(flat))
+
+
+def all_of(parts: list[Expr]) -> Expr:
+    flat: list[Expr] = []
+    for part in parts:
+        flat.extend(part.parts if isinstance(part, All) else (part,))
+    flat = list(dict.fromkeys(flat))
+    return flat[0] if len(flat) == 1 else All(tuple(flat))
+
+
+def number(text: str) -> float | int:
+    value = float(text)
+    return int(value) if value.is_integer() else value
+
+
+OPS = {"≥": Op.GTE, ">": Op.GT, "≤": Op.LTE, "<": Op.LT, "=": Op.EQ}
+
+
+NEGATE = {Op.GTE: Op.LT, Op.GT: Op.LTE, Op.LTE: Op.GT, Op.LT: Op.GTE}
+
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+UNIT_WORDS = {"day": "d", "week": "wk", "month": "mo", "year": "a"}
+
+
+POS = r"(?:positive|positivity|\(\+\)|\+|reactive|seropositive|detectable|detected)"
+
+
+NEG = r"(?:negative|\(-\)|non-?reactive|undetectable|not\s+detected)"
+
+
+def qual_value(text: str) -> str:
+    return "negative" if re.match(NEG, text, I) else "positive"
+
+
+_STOP = frozenset(
+    """a an the and or of in on at to for by with without as is are was were be been being must should shall will would can could may
+    might has have had having who which that this these those than then there their his her its it they them he she him
+    patients patient subjects subject participants participant person persons people individuals women woman men man male female
+    males females any all each every other others such following least more less than within prior previous previously
+    before after during since from into per via also only both either neither nor not no yes including include includes included
+    e.g i.e eg ie etc defined definition define according criteria criterion requirements requirement meet meets met following
+    diagnosed diagnosis diagnostic confirmed documented known history presence present evidence level levels count counts value values
+    serum plasma blood total test tests result results time times screening enrollment enrolment registration randomization
+    randomisation study entry baseline first dose day days week weeks month months year years old age aged over under above below
+    up using use used via based case cases status score scores points point grade class function functions organ organs system
+    adequate normal range limit limits upper lower show shows showed showing demonstrate demonstrated currently current ongoing
+    condition conditions disease diseases diagnosed state states note one two three four five six seven eight nine ten
+    per cent percent inclusive exclusive respectively where when if whose what how about into again same well due
+    received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
+    according accordance who world health organization classification guidelines guideline version edition confirmed
+    flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
+    requiring needing""".split()
+)
+
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+
+
+NEGATED = re.compile(
+    r"^\W*(?:there\s+(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:(?:patients?|subjects?)\s+(?:must\s+have\s+|with\s+|have\s+)?)?(?:no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    I,
+)
+
+
+def predicates(expr: Expr | None) -> list[Predicate]:
+    if expr is None:
+        return []
+    if isinstance(expr, Predicate):
+        return [expr]
+    if isinstance(expr, (All, Any_)):
+        return [p for part in expr.parts for p in predicates(part)]
+    if isinstance(expr, Not):
+        return predicates(expr.part)
+    return []

@@ -1,0 +1,275 @@
+"""The residue policy: what words the topics did not read do to the structured part of a line.
+
+The guiding rule (brief, rule 1): unread text may turn a decided outcome into ``unknown``, never
+into the opposite.
+
+5. whatever words are left form a Review with its reason, joined so Kleene logic stays honest:
+
+   * words in the same list segment as a structured item qualify it ("active", "requiring
+     immunosuppressive agents") and narrow it, for either type: ``All(structured, Review)``;
+   * a list item of their own is another requirement of an inclusion, ``All(structured,
+     Review)`` (a failed structured part rightly fails the line; a met one leaves it
+     unknown), and another alternative of an exclusion, ``Any_(structured, Review)`` (a met
+     structured part rightly triggers it; a not met one leaves it unknown);
+   * an unrecognised exception widens an inclusion (``Any_(main, Review)``) and narrows an
+     exclusion (``All(main, Review)``), so it can only turn a decision into ``unknown``.
+
+No combination can make the line decided where the unstructured words could change the answer.
+
+Exceptions, permissions ("may be included, provided that"), phase-dependent age bounds, status
+definitions and recency windows are applied here as well.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser.clauses import Clause, PARENS, combine, extract
+from rules_engine.parser.items import I, all_of, any_of, content_words, predicate, predicates
+
+
+_CONSENT = re.compile(
+    r"\b(?:consent|assent|willing|willingness|agree[sd]?|agreement|comply|compliance|compliant|able\s+to\s+(?:understand|follow|swallow)|"
+    r"contracepti\w*|birth\s+control|abstinen\w*|sign(?:ed|ing)?\b|voluntar\w*|cooperat\w*|follow-?up\s+visits?|sperm|semen)",
+    I,
+)
+
+
+_JUDGEMENT = re.compile(
+    r"\b(?:investigator|physician|doctor|researcher|judg(?:e?ment|ed)|opinion|discretion|deemed|considered|determined\s+by|"
+    r"clinically\s+(?:significant|relevant|stable|insignificant)|significant|severe|serious|uncontrolled|unstable|adequate|sufficient|"
+    r"suitable|unsuitable|appropriate|good|normal|abnormal|active|acute|uncontrollable|major|risk|interfere|safety|candidate)\b",
+    I,
+)
+
+
+_UNSUPPORTED = re.compile(
+    r"\b(?:cancer|carcinoma|tumou?rs?|malignan\w*|metasta\w*|NSCLC|SCLC|lymphoma|myeloma|MDS|myelodysplastic|CML|CLL|sarcoma|melanoma|"
+    r"chemotherapy|radiotherapy|radiation|irradiation|surgery|surgical|resection|immunotherapy|inhibitors?|antibod(?:y|ies)|therap(?:y|ies)|"
+    r"treatment|drugs?|agents?|steroids?|corticosteroids?|prednisone|immunosuppress\w*|vaccin\w*|transfusion|G-CSF|"
+    r"EGFR|ALK|ROS1|KRAS|BRAF|PD-?L?1|HER2|mutation|rearrangement|stage|RECIST|lesions?|measurable|histolog\w*|cytolog\w*|biopsy|"
+    r"infections?|tuberculosis|fungal|bacterial|viral|autoimmune|immunodeficiency|allerg\w*|hypersensitivity|anaphylaxis|"
+    r"seizures?|stroke|dementia|psychiatric|neuropathy|cardiac|cardiovascular|myocardial|angina|arrhythmi\w*|QTc?|hypertension|"
+    r"thrombo\w*|embolism|bleeding|hemorrhage|pneumonitis|interstitial|pulmonary|lung|DLCO|FEV1?|renal|hepatic|liver|kidney|"
+    r"calcium|potassium|magnesium|albumin|lipase|amylase|phosphatase|APTT|PTT|fibrinogen|proteinuria|urine|glucose|HbA1c|"
+    r"toxicit\w*|CTCAE|grade|alcohol|substance|transplant\w*|organ|trial|investigational|study|gilbert\w*|HBcAb|TB|diabetes|"
+    r"coagulation|DIC|disseminated|dyspnea|oxygen|ECG|echocardiograph\w*|MUGA|weight|BMI|pain|life|survival|remission|MRD|blasts?|"
+    r"fertile|childbearing|potential|menopaus\w*|sterili\w*|gender|race|ethnic\w*)\b",
+    I,
+)
+
+
+def review_reason(text: str) -> ReviewReason:
+    if _CONSENT.search(text):
+        return ReviewReason.CONSENT
+    if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
+        return ReviewReason.JUDGEMENT
+    if _UNSUPPORTED.search(text):
+        return ReviewReason.UNSUPPORTED_CONCEPT
+    if _JUDGEMENT.search(text):
+        return ReviewReason.JUDGEMENT
+    return ReviewReason.UNPARSED
+
+
+_EXEMPT_PERSON = re.compile(r"^\W*(?:[^()]*\b(?:acceptable|allowed|permitted|eligible)\b)|^\W*(?:except(?:\s+for)?|excluding|unless|other\s+than)?\s*(?:for\s+)?(?:in\s+)?(?:subjects?|patients?|participants?|those|women|men|if|when|in\s+case)\b", I)
+
+
+WIDENING_CLAUSE = re.compile(
+    r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered)|"
+    r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
+    r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b",
+    I,
+)
+
+
+def _residue_text(residue: list[tuple[str, bool]]) -> str:
+    return " … ".join(" ".join(r.split()) for r, _ in residue)
+
+
+def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
+    """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
+    person = bool(_EXEMPT_PERSON.match(exc))
+    body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
+    body = re.sub(r"^\W*(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
+    items = extract(body, ctype)
+    expr = combine(items, body, CriterionType.EXCLUSION)
+    masked = list(body)
+    for it in items:
+        masked[it.start: it.end] = " " * (it.end - it.start)
+    leftover = content_words("".join(masked))
+    if expr is None:
+        return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
+    if leftover:
+        expr = all_of([expr, Review(review_reason(" ".join(leftover)), exc)])
+    return expr, person
+
+
+def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | None:
+    if clause.expr is None and not clause.residue:
+        return None
+    parts: list[Expr] = []
+    expr = clause.expr
+    if expr is not None:
+        qualifiers = [r for r, q in clause.residue if q]
+        others = [r for r, q in clause.residue if not q]
+        if qualifiers:
+            text = " … ".join(" ".join(r.split()) for r in qualifiers)
+            expr = all_of([expr, Review(review_reason(text), text)])
+        if others:
+            text = " … ".join(" ".join(r.split()) for r in others)
+            review = Review(review_reason(text), text)
+            if negated:
+                expr = any_of([expr, review])  # Not(...) below turns it into a further requirement
+            elif ctype is CriterionType.INCLUSION:
+                expr = all_of([expr, review])
+            else:
+                expr = any_of([expr, review])
+    else:
+        text = _residue_text(clause.residue)
+        expr = Review(review_reason(text), text)
+    if negated and clause.expr is not None:
+        expr = Not(expr)
+    for exc in clause.exceptions:
+        exc_expr, person = _exception_expr(exc, ctype)
+        if ctype is CriterionType.INCLUSION and person:
+            expr = any_of([expr, exc_expr])
+        elif isinstance(exc_expr, Review):
+            expr = all_of([expr, exc_expr]) if ctype is CriterionType.EXCLUSION or not person else any_of([expr, exc_expr])
+        else:
+            expr = all_of([expr, Not(exc_expr)])
+    parts.append(expr)
+    return parts[0]
+
+
+def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
+    """A sentence such as "patients with X can be enrolled if Y": an exclusion then no longer
+    applies where X and Y hold, an inclusion also holds there."""
+    items = extract(clause_text, ctype)
+    structured = combine(items, clause_text, CriterionType.INCLUSION)
+    masked = list(clause_text)
+    for it in items:
+        masked[it.start: it.end] = " " * (it.end - it.start)
+    leftover = [w for w in content_words("".join(masked)) if not WIDENING_CLAUSE.search(w)]
+    leftover = [w for w in leftover if w.lower() not in {"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"}]
+    if structured is None:
+        exc: Expr = Review(review_reason(clause_text), clause_text)
+    elif leftover:
+        exc = all_of([structured, Review(review_reason(" ".join(leftover)), clause_text)])
+    else:
+        exc = structured
+    if ctype is CriterionType.INCLUSION:
+        return any_of([expr, exc])
+    if isinstance(exc, Review):
+        return all_of([expr, exc])
+    # attach to the branch that shares a concept with the exception, else to the whole line
+    shared = {_FAMILY.get(p.concept, p.concept) for it in items for p in predicates(it.expr)}
+    if isinstance(expr, Any_):
+        hits = [i for i, part in enumerate(expr.parts) if shared & {_FAMILY.get(p.concept, p.concept) for p in predicates(part)}]
+        if hits:
+            parts = list(expr.parts)
+            for i in hits:
+                parts[i] = all_of([parts[i], Not(exc)])
+            return Any_(tuple(parts))
+    return all_of([expr, Not(exc)])
+
+
+_FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
+
+
+_PHASED_AGE = re.compile(r"\bphase\b|\bcohort\b|\bpart\s+[A-D12]\b|\barm\b", I)
+
+
+def phased_age(expr: Expr, text: str) -> Expr:
+    """Several lower age bounds for different study phases or cohorts: the highest bound meets
+    every phase's; between the lowest and the highest it depends on the phase (review)."""
+    bounds = [p for p in predicates(expr) if p.concept == "age" and p.op in (Op.GTE, Op.GT)]
+    if len(bounds) < 2 or not _PHASED_AGE.search(text) or len({b.unit for b in bounds}) != 1:
+        return expr
+    others = [p for p in (expr.parts if isinstance(expr, All) else (expr,)) if not (isinstance(p, Predicate) and p in bounds)]
+    strictest = max(bounds, key=lambda b: b.value)
+    loosest = min(bounds, key=lambda b: b.value)
+    phased = any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by study phase: " + text)])])
+    return all_of([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
+
+
+# a recency window measured back from the start of treatment: the treatment lies ahead of the
+# evaluation date, so the latest value is the evidence and the lab is repeated before dosing
+FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administration|therapy|lymphodepl\w*|conditioning|apheresis|leukapheresis)\b", I)
+
+
+_PERMISSION = re.compile(
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b",
+    I,
+)
+
+
+def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
+    """A line that opens by permitting a group ("Patients who have previously received CAR-T
+    may be included, provided that ..."): it asks nothing of anyone outside the group, and of
+    the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
+    exclusion: ``All(group, Not(condition))``."""
+    first = PARENS.sub("", clauses[0])
+    m = _PERMISSION.search(first)
+    if m is None:
+        return None
+    m = _PERMISSION.search(clauses[0])
+    if m is None:
+        return None
+    subject = clauses[0][: m.start()]
+    items = [it for it in extract(subject, ctype) if it.expr is not None]
+    if not items:
+        return None
+    group = combine(items, subject, CriterionType.INCLUSION)
+    rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
+    rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
+    condition: Expr = Review(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    assert group is not None
+    if ctype is CriterionType.INCLUSION:
+        return any_of([Not(group), condition])
+    return all_of([group, Not(condition)])
+
+
+def widen_status(expr: Expr, definition: str) -> Expr:
+    """A status the line goes on to define by cases: when the cases include the other status
+    ("refractory cases: ... 2) recurrence within 6 months"), either status meets it."""
+    relapse = bool(re.search(r"\b(?:relaps\w*|recurren\w*)", definition, I))
+    refractory = bool(re.search(r"\brefractory\b|\b(?:not|fail\w*\s+to)\s+achieve\w*\s+(?:a\s+)?(?:complete\s+)?(?:remission|CR)\b", definition, I))
+    either = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)])
+
+    def walk(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.op is Op.PRESENT:
+            if (e.concept == "refractory" and relapse) or (e.concept == "relapsed" and refractory):
+                return either
+            return e
+        if isinstance(e, All):
+            return all_of([walk(p) for p in e.parts])
+        if isinstance(e, Any_):
+            return any_of([walk(p) for p in e.parts])
+        if isinstance(e, Not):
+            return Not(walk(e.part))
+        return e
+
+    return walk(expr)
+
+
+MEASURE_WINDOW = re.compile(r"^\W*within\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?)\s+(?:prior\s+to|before)\s+[^,:]{0,60}[,:]\s*", I)
+
+
+_MEASUREMENTS = frozenset({"ecog", "karnofsky", "lansky", "nyha", "lvef", "spo2", "bilirubin", "alt", "ast", "creatinine",
+                           "creatinine_clearance", "egfr", "anc", "platelets", "hemoglobin", "wbc", "inr", "bm_blasts", "mrd"})
+
+
+def with_window(expr: Expr, window: Window) -> Expr:
+    """How recent each measurement must be ("within 3 days prior to initial treatment: ...")."""
+    if isinstance(expr, Predicate):
+        if expr.concept in _MEASUREMENTS and expr.window is None:
+            return Predicate(expr.concept, expr.op, expr.value, expr.unit, expr.uln, window, expr.low_inclusive, expr.high_inclusive)
+        return expr
+    if isinstance(expr, All):
+        return All(tuple(with_window(p, window) for p in expr.parts))
+    if isinstance(expr, Any_):
+        return Any_(tuple(with_window(p, window) for p in expr.parts))
+    if isinstance(expr, Not):
+        return Not(with_window(expr.part, window))
+    return expr

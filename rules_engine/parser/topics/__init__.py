@@ -1,0 +1,1 @@
+"""One extractor per subject of eligibility text; each returns the spans it read as ``Item``s."""

@@ -1,0 +1,191 @@
+"""Age bounds: "aged 18-75 years", "≥ 18 years old", "18 years or older", "adults" (18, or review
+where the age of majority depends on the country); ages of menopause and formula ages are not
+the patient's age.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.items import I, Item, OPS, all_of, content_words, number, predicate
+
+
+_AGE_UNIT = r"(?:years?|yrs?|months?|y(?=\s|$|[,;.)]))"
+
+
+_AGE_POST = r"(?:or|and)\s+(?:older|more|above|over|greater|elder|upwards|up|younger|less|below|under)\b"
+
+
+_AGE_AFTER = rf"(?:\s*{_AGE_UNIT})?(?:\s*(?:old|of\s+age))?"
+
+
+_AGE_PREFIX = re.compile(
+    r"(?<![-\w])(?<!childbearing )(?<!child-bearing )(?<!reproductive )(?<!bearing )"
+    r"(?<!years of )(?<!year of )(?<!yrs of )(?:age[ds]?|aging)\b(?!\s+of\s+(?:majority|consent))\s*(?:[:(]\s*)?"
+    r"(?:(?:of|is|was|from|between|must\s+be|should\s+be|at|at\s+time\s+of\s+\w+|range|limit|group)\s*:?\s*){0,2}",
+    I,
+)
+
+
+_AGE_RANGE = re.compile(
+    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})?"
+    r"(?:\s*(?:old|of\s+age))?(?:\s*\(?inclusive\)?)?",
+    I,
+)
+
+
+_AGE_CMP = re.compile(
+    rf"(?P<op>[≥>≤<=])\s*(?P<n>\d{{1,3}}(?:\.\d)?)(?!\s*(?:%|mg|g/|x\b|×|cm|kg|mm|ml|/))(?P<u>{_AGE_AFTER})(?:\s*(?P<post>{_AGE_POST}))?",
+    I,
+)
+
+
+_AGE_BARE_POST = re.compile(rf"(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER})\s*(?P<post>{_AGE_POST})", I)
+
+
+_AGE_SUFFIXED = re.compile(
+    rf"(?P<op>[≥>≤<=])?\s*(?P<n>\d{{1,3}})\s*(?P<u>{_AGE_UNIT})\s*(?:old|of\s+age)(?:\s*(?P<post>{_AGE_POST}))?",
+    I,
+)
+
+
+_AGE_SUFFIXED_RANGE = re.compile(
+    rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
+    I,
+)
+
+
+_AGE_BLOCK = re.compile(r"menopaus|amenorrh|menstruat|\(140\s*-\s*age|cockcroft|childbearing age", I)
+
+
+_ADULT = re.compile(r"\badults?\b(?!\s+(?:according|as defined|by local|per local|or\b|AML|ALL|acute|leukemi|onset|T-cell|lymphoblastic|myeloid|patients?\s+with\s+(?:AML|ALL)|(?:daily\s+)?dos(?:e|ing|age)|daily|equivalent|formulation|who\s+are\s+(?:the\s+)?subject|under\s+(?:legal|guardianship)))(?<!\bfor adults)", I)
+
+
+_AGE_REVERSED = re.compile(r"(?<![\d.])(?:(?<=^)|(?<=\s)|(?<=\())(?:\d{1,2}\.)?(?P<n>\d{1,3})\s*(?P<op>[≤<])\s*(?=age[ds]?\b)", I)
+
+
+_AGE_BARE_CMP = re.compile(r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\b", I)
+
+
+_AGE_BARE_END = re.compile(r"\s*(?:before|after|since|ago|prior|from|following|of\s+(?:follow|treatment|therapy|disease))\b", I)
+
+
+_ADULT_AMBIGUOUS = re.compile(r"age of majority|according to (?:each |local )?(?:country|national|local)", I)
+
+
+def _age_unit(unit: str | None) -> str:
+    return "mo" if unit and unit.lower().startswith("mo") else "a"
+
+
+def _age_post_op(post: str) -> Op:
+    return Op.LTE if re.search(r"younger|less|below|under", post, I) else Op.GTE
+
+
+def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list[Item]:
+    if _AGE_BLOCK.search(text):
+        return []
+    items: list[Item] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    def add(start: int, end: int, expr: Expr) -> None:
+        taken.append((start, end))
+        items.append(Item(start, end, expr, frozenset({"age"})))
+
+    def bound(op: Op, n: str, unit: str | None) -> Predicate:
+        return predicate("age", op, number(n), _age_unit(unit))
+
+    def after_upper(end: int) -> tuple[int, Predicate] | None:
+        m = re.compile(
+            rf"\s*(?:{_AGE_UNIT}\s*)?(?:old\s*)?(?:,|and|but|to)?\s*(?:age\s*)?(?P<op>[<≤])\s*(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER})",
+            I,
+        ).match(text, end)
+        if m and int(m.group("n")) >= 2:
+            return m.end(), bound(OPS[m.group("op")], m.group("n"), m.group("u"))
+        return None
+
+    def add_bound(m: re.Match[str], op: Op, n: str, unit: str | None) -> None:
+        first = bound(op, n, unit)
+        upper = after_upper(m.end()) if op in (Op.GT, Op.GTE) else None
+        if upper:
+            add(m.start(), upper[0], all_of([first, upper[1]]))
+        else:
+            add(m.start(), m.end(), first)
+
+    def add_range(m: re.Match[str]) -> None:
+        lo, hi = m.group("lo"), m.group("hi")
+        if int(hi) <= int(lo):
+            return
+        unit = m.group("hu") or m.group("lu")
+        lo_unit = m.group("lu") or unit
+        if _age_unit(lo_unit) == _age_unit(unit):
+            expr: Expr = predicate("age", Op.BETWEEN, (number(lo), number(hi)), _age_unit(unit))
+        else:
+            expr = all_of([bound(Op.GTE, lo, lo_unit), bound(Op.LTE, hi, unit)])
+        add(m.start(), m.end(), expr)
+
+    for prefix in _AGE_PREFIX.finditer(text):
+        pos = prefix.end()
+        for pattern in (_AGE_RANGE, _AGE_CMP, _AGE_BARE_POST):
+            m = pattern.match(text, pos)
+            if m is None or not free(prefix.start(), m.end()):
+                continue
+            if pattern is _AGE_RANGE:
+                if not (m.group("lu") or m.group("hu") or re.match(r"\s*(?:years|$|[,;.)])", text[m.end():])):
+                    if not re.search(r"-|to", m.group(0)):
+                        continue
+                add_range(m)
+                items[-1].start = prefix.start()
+            else:
+                op = OPS[m.group("op")] if pattern is _AGE_CMP else _age_post_op(m.group("post"))
+                if pattern is _AGE_CMP and m.group("post"):
+                    op = _age_post_op(m.group("post"))
+                if op is Op.EQ:
+                    continue
+                add_bound(m, op, m.group("n"), m.group("u"))
+                items[-1].start = prefix.start()
+            break
+    for pattern in (_AGE_SUFFIXED_RANGE, _AGE_SUFFIXED, _AGE_BARE_POST):
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            if pattern is _AGE_SUFFIXED_RANGE:
+                add_range(m)
+                continue
+            if pattern is _AGE_BARE_POST and not m.group("u").strip():
+                continue
+            if pattern is _AGE_BARE_POST and not (
+                re.search(r"old|of\s+age", m.group("u"), I)
+                or re.match(r"older|younger|elder|upwards", m.group("post").split()[-1], I)
+                or not content_words(text[: m.start()])
+            ):
+                continue  # "completed 5 years or more before study entry" is no age
+            if _AGE_BARE_END.match(text, m.end()):
+                continue
+            if m.group("post"):
+                op = _age_post_op(m.group("post"))
+            elif m.group("op") if pattern is _AGE_SUFFIXED else None:
+                op = OPS[m.group("op")]
+            else:
+                continue
+            if op is Op.EQ:
+                continue
+            add_bound(m, op, m.group("n"), m.group("u"))
+    m = _AGE_BARE_CMP.search(text)  # "Patients must be ≥18 years": nothing but the patient before it
+    if m and free(m.start(), m.end()) and not content_words(text[: m.start()]) and not _AGE_BARE_END.match(text, m.end()):
+        if m.group("op") != "=":
+            add_bound(m, OPS[m.group("op")], m.group("n"), m.group("u"))
+    for m in _AGE_REVERSED.finditer(text):  # "18 ≤ age"
+        if free(m.start("n"), m.end()):
+            add(m.start("n"), m.end(), bound(Op.GTE if m.group("op") == "≤" else Op.GT, m.group("n"), "a"))
+    if not items and ctype is CriterionType.INCLUSION:
+        adult = _ADULT.search(text)
+        if adult and not re.search(r"\bpediatric|\bchild", text, I):
+            if _ADULT_AMBIGUOUS.search(text):
+                add(adult.start(), adult.end(), all_of([bound(Op.GTE, "18", "a"), Review(ReviewReason.AMBIGUOUS, "age of majority")]))
+            else:
+                add(adult.start(), adult.end(), bound(Op.GTE, "18", "a"))
+    return items

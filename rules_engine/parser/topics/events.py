@@ -1,0 +1,355 @@
+"""Diagnoses, disease status, and history or therapy events with their time windows.
+
+History and therapy events (``_HISTORY``: prior chemotherapy, brain metastases, ...) are read in
+an exclusion wherever they are named; in an inclusion only where the line asks about them
+("prior", "no", "history of", a time window), never where a therapy is only named in passing
+("poor response to conventional chemotherapy") or is the cause of the line's subject ("toxicity
+caused by previous therapy").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Window
+from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
+
+
+_DIAGNOSES: tuple[tuple[str, str], ...] = (
+    ("apl", r"acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
+    ("t_all", r"\bT[-\s]?ALL\b|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
+    ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
+    ("all", r"acute\s+lympho(?:blastic|cytic|id)\s+leukemia|(?<![-/])\bALL\b(?![-/])"),
+    ("acute_leukemia", r"acute\s+leukemias?"),
+)
+
+
+_DIAG_RES = tuple((c, re.compile(p)) if c == "all" else (c, re.compile(p, I)) for c, p in _DIAGNOSES)
+
+
+_ALL_WORD = re.compile(r"\bALL\b")
+
+
+_STATUS = re.compile(
+    r"\b(?P<rr>r/r|relapsed?\s*(?:/|or|and|and/or|&)\s*refractory|refractory\s*(?:/|or|and|and/or)\s*relapsed?|recurrent\s*(?:/|or|and)\s*refractory|relapsed\s+refractory)\b"
+    r"|\b(?P<rel>relapsed|relapse|recurrent|recurrence)\b|\b(?P<ref>(?:primary\s+)?refractory)\b",
+    I,
+)
+
+
+_CNS = re.compile(
+    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
+    I,
+)
+
+
+_IEMR = re.compile(r"\b(?:isolated|simple)\s+extramedullary\s+(?:relapse|recurrence|leukemia|disease|involvement)", I)
+
+
+_EMD = re.compile(r"\bextramedullary\s+(?:disease|leukemia|involvement|infiltration|lesions?)", I)
+
+
+_ANTIGEN = re.compile(
+    rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
+    I,
+)
+
+
+_GVHD = re.compile(r"\b(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)\b(?:\s*\((?:a|c)?GVHD\))?", I)
+
+
+_HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
+
+
+_THERAPIES: tuple[tuple[str, str], ...] = (
+    ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
+    ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
+    ("allo_hsct", r"\ballo(?:geneic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"),
+    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
+    ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?transplant(?:ation)?"),
+)
+
+
+_HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
+    ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
+    ("chemotherapy", r"(?:cytotoxic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
+    ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
+    ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
+    ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
+    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?", ("hormon", "endocrine", "androgen")),
+    ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
+    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
+    ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
+    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?", ("immunosuppress",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
+    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
+    ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
+    ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
+    ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
+    ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
+    ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
+    ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
+    ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
+    ("active_infection", r"\binfections?\b", ("infection",)),
+    ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
+    ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
+    ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
+    ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
+    ("diabetes", r"diabetes(?:\s+mellitus)?", ("diabet",)),
+    ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
+    ("psychiatric_illness", r"psychiatric\s+(?:illness(?:es)?|disorders?|conditions?|diseases?)|mental\s+(?:illness|disorders?)|psychosis|psychoses", ("psych", "mental")),
+    ("substance_abuse", r"(?:alcohol|drug|substance)\s+(?:abuse|dependence|addiction)|(?:alcoholism|drug\s+addiction)", ("abuse", "depend", "addict", "alcoholism")),
+    ("malabsorption", r"malabsorption(?:\s+syndrome)?|(?:impair\w*|alter\w*|affect\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}absorption", ("absorption",)),
+    ("gi_perforation", r"(?:gastrointestinal|GI|bowel)\s+perforation|abdominal\s+fistula|intra-?abdominal\s+abscess|perforation", ("perforation", "fistula", "abscess")),
+    ("nonhealing_wound", r"non-?healing\s+(?:wound|ulcer)s?|(?:wound\s+dehiscence)", ("healing", "dehiscence")),
+    ("peptic_ulcer", r"peptic\s+ulcer(?:\s+disease)?|gastric\s+ulcers?|duodenal\s+ulcers?", ("ulcer",)),
+    ("pleural_effusion", r"(?:pleural|pericardial)(?:\s*(?:/|or|and)\s*(?:pleural|pericardial))?\s+effusions?", ("effusion",)),
+    ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
+    ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
+    ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
+    ("live_vaccine", r"live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
+    ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
+    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    ("ascites", r"\bascites\b", ("ascites",)),
+    ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
+    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)", ("cancer", "tumo", "neoplastic")),
+)
+
+
+_ASKED_HISTORY = re.compile(r"\b(?:received|receiving|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
+
+
+_WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:days?|weeks?|months?|years?)", I)
+
+
+_MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+
+
+_CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?\s+of|recovered\s+from|response\s+to)\s+(?:\w+\s+){0,3}$", I)
+
+
+_NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
+
+
+_CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
+    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+prostate|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
+    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bNSCLC\b", ("small", "nsclc")),
+    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bSCLC\b", ("small", "sclc")),
+    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)", ("lung",)),
+    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
+    ("ovarian_cancer", r"ovarian\s+(?:cancer|carcinoma|epithelial\s+cancer)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
+    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
+    ("melanoma", r"(?<!non-)(?<!non)\bmelanoma", ("melanoma",)),
+    ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
+    ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
+    ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
+    ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
+    ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
+    ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
+    ("solid_tumor", r"(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
+    ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
+)
+
+
+_CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2}$", I)
+
+
+_HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
+
+
+_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
+
+
+_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
+
+
+_THERAPY_GATES = {
+    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo",), "auto_hsct": ("auto", "asct"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant"),
+}
+
+
+_DIAG_GATES = {
+    "apl": ("promyelocytic", "apl", "15", "pml"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
+    "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
+}
+
+
+_THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
+
+
+_WINDOW = re.compile(
+    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
+    I,
+)
+
+
+def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "hour":
+        amount = float(m.group("n") or 1) / 24
+        unit = "day"
+    else:
+        amount = float(m.group("n") or 1)
+    kind = m.group("kind").lower()
+    window = Window(amount=amount, unit=unit + "s")
+    if kind.startswith("at least") or kind in ("≥", ">"):
+        return Op.NOT_WITHIN, window
+    return Op.WITHIN, window
+
+
+def event_items(text: str, ctype: CriterionType) -> list[Item]:
+    items: list[Item] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= it.start or a >= it.end for it in items)
+
+    low = text.lower()
+    for m in _IEMR.finditer(text) if "extramedullary" in low else ():
+        items.append(Item(m.start(), m.end(), predicate("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
+    for m in _EMD.finditer(text) if "extramedullary" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
+    for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
+        if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
+            items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
+    upper_ratio = sum(ch.isupper() for ch in text) / max(1, sum(ch.isalpha() for ch in text)) if "ALL" in text else 0.0
+    for concept, pattern in _DIAG_RES:
+        if concept == "all" and upper_ratio > 0.5:
+            continue
+        if not any(w in low for w in _DIAG_GATES[concept]):
+            continue
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
+    for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
+        if not free(m.start(), m.end()):
+            continue
+        if not leukemia_context and not re.search(r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan)", text[max(0, m.start() - 40): m.end() + 40], I):
+            continue
+        if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
+            continue
+        if m.group("rr"):
+            expr: Expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)])
+            concepts = frozenset({"relapsed", "refractory"})
+        elif m.group("rel"):
+            expr, concepts = predicate("relapsed", Op.PRESENT), frozenset({"relapsed"})
+        else:
+            expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
+        items.append(Item(m.start(), m.end(), expr, concepts))
+    for m in _ANTIGEN.finditer(text) if "cd" in low else ():
+        if not free(m.start(), m.end()):
+            continue
+        res = (m.group("res") or "+").lower()
+        value = "negative" if re.match(NEG, res, I) else "positive"
+        cds = [c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I)]
+        preds = [predicate(c, Op.IS, value) for c in dict.fromkeys(cds)]
+        joined = all_of(preds) if re.search(r"\band\b", m.group("cds"), I) else any_of(preds)
+        items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
+    for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
+        if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
+            items.append(Item(m.start(), m.end(), predicate("gvhd", Op.PRESENT), frozenset({"gvhd"})))
+    for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
+    for concept, pattern in _THERAPY_RES:
+        if not any(w in low for w in _THERAPY_GATES[concept]):
+            continue
+        for m in pattern.finditer(text):
+            if free(m.start(), m.end()):
+                if concept in ("allo_hsct", "hsct", "auto_hsct") and re.search(r"organ", text[max(0, m.start() - 25): m.start()], I):
+                    continue
+                if re.search(r"(?:prior\s+to|before|after|until|following|since|of)\s+(?:the\s+)?(?:first\s+|last\s+)?$", text[max(0, m.start() - 25): m.start()], I) and re.match(
+                    r"[\w\s-]{0,15}?\b(?:infusion|administration|reinfusion|treatment|dosing)", text[m.end(): m.end() + 25], I
+                ):
+                    items.append(Item(m.start(), m.end(), None, frozenset()))
+                    continue
+                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    negated_items: list[Item] = []
+    for m in _MEASURABLE.finditer(text) if "measurable" in low else ():
+        if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
+            items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
+    for concept, pattern, gate in _CANCER_RES:
+        if not any(w in low for w in gate):
+            continue
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _CAUSED_BY.search(before):
+                continue  # another cancer: other_malignancy reads it
+            items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    for concept, pattern, gate in _HISTORY_RES:
+        if not any(w in low for w in gate):
+            continue
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            before = text[max(0, m.start() - 40): m.start()]
+            if _REFERENCE_POINT.search(before):  # "within 4 weeks before the start of chemotherapy"
+                items.append(Item(m.start(), m.end(), None, frozenset()))
+                continue
+            if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
+                items.append(Item(m.start(), m.end(), None, frozenset()))
+                continue
+            if concept == "active_infection" and _NAMED_INFECTION.search(before):
+                continue
+            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+                continue  # "poor response to conventional chemotherapy": named, not asked for
+            if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
+                continue
+            item = Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            if _NEG_BEFORE.search(re.split(r"[,;:]|\band\b|\bor\b", before)[-1]) and not NEGATED.match(text):
+                negated_items.append(item)  # "... and not treated with G-CSF within 7 days"
+            items.append(item)
+    # time windows attach to the nearest event before them (else the next one after)
+    windowed_concepts: dict[str, Predicate] = {}
+    events = sorted((it for it in items if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT), key=lambda it: it.start)
+    for w in _WINDOW.finditer(text) if events else ():
+        if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
+            continue
+        if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
+            continue
+        if re.search(r"\bafter\b", w.group(0), I):
+            continue
+        before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
+        after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is None or target.expr.window is not None:  # type: ignore[union-attr]
+            continue
+        op, window = _window(w)
+        pred = target.expr
+        assert isinstance(pred, Predicate)
+        target.expr = predicate(pred.concept, op, None, None, False, window)
+        # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
+        chain = [e for e in events if e.end <= target.start]
+        right = target
+        for left in reversed(chain):
+            if not _LIST_JOIN.match(text[left.end: right.start]) or left.expr.window is not None:  # type: ignore[union-attr]
+                break
+            left.expr = predicate(left.expr.concept, op, None, None, False, window)  # type: ignore[union-attr]
+            right = left
+        target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
+        target.start = min(target.start, w.start())
+    # one concept named twice in a clause ("steroid therapy ... of prednisone within 48 hours"):
+    # the window read for one holds for every mention
+    for it in items:
+        if isinstance(it.expr, Predicate) and it.expr.window is not None and it.expr.concept not in windowed_concepts:
+            windowed_concepts[it.expr.concept] = it.expr
+    for it in items:
+        if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
+            it.expr = windowed_concepts[it.expr.concept]
+    for it in negated_items:
+        it.expr = Not(it.expr)  # type: ignore[arg-type]
+    return items
