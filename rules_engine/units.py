@@ -20,7 +20,7 @@ import pint
 
 from .concepts import CONCEPTS
 
-__all__ = ["UnitError", "convert", "to_canonical", "same_dimension"]
+__all__ = ["UnitError", "convert", "to_canonical", "same_dimension", "registry_unit"]
 
 
 class UnitError(ValueError):
@@ -167,3 +167,120 @@ def same_dimension(a: str | None, b: str | None, concept: str | None = None) -> 
     except UnitError:
         return False
     return True
+
+
+# ------------------------------------------------------------------ units as registries write them
+# Trial texts do not write UCUM: "x10^9/L", "× 10⁹/L", "109/L" (a superscript lost in copying),
+# "/mm³", "cells/µL", "K/uL", "G/L" (giga per litre), "gm/dL", "mg%", "µmol/L", "ml/min/1.73 m²",
+# "mg/kg/day". ``registry_unit`` reads such a spelling into UCUM with a small grammar (an
+# optional power of ten, a numerator, denominators joined by "/" or "per"), every step a
+# dictionary look-up or an anchored pattern without nested repetition, so any input is linear.
+
+_SPELLING = str.maketrans(
+    {"µ": "u", "μ": "u", "×": "x", "⁹": "9", "³": "3", "²": "2", "⁶": "6", "¹": "1", "⁰": "0", "\u2009": " ", "\u00a0": " "}
+)
+# "x 10^9", "10*9", "10e9", "10(9)", "x 10 9", and the lost superscript "109" / "103" / "106"
+# (only directly before the unit's "/" or "cells", where a plain number cannot stand)
+_POWER_PREFIX = re.compile(
+    r"^(?:[x*]\s*)?10\s*(?:\^|\*\*|\*|e|\s)?\s*\(?\s*(?P<exp>[1-9]\d?)\s*\)?(?=\s*(?:cells?\b|/|per\b|$))"
+    r"|^(?:[x*]\s*)?10(?P<lost>[369]|12)(?=\s*(?:cells?\b|/|per\b))"
+)
+_NUMERATORS = {
+    "": "", "cells": "{cells}", "cell": "{cells}", "g": "g", "gm": "g", "gms": "g", "gr": "g", "gram": "g", "grams": "g",
+    "mg": "mg", "milligram": "mg", "milligrams": "mg", "ug": "ug", "mcg": "ug", "microgram": "ug", "micrograms": "ug",
+    "ng": "ng", "nanogram": "ng", "nanograms": "ng", "pg": "pg", "umol": "umol", "mcmol": "umol", "micromol": "umol",
+    "micromole": "umol", "micromoles": "umol", "mmol": "mmol", "millimol": "mmol", "millimole": "mmol", "millimoles": "mmol",
+    "nmol": "nmol", "pmol": "pmol", "mol": "mol", "u": "U", "iu": "U", "ui": "U", "units": "U", "unit": "U",
+    "international units": "U", "miu": "mU", "mu": "mU", "ml": "mL", "milliliter": "mL", "milliliters": "mL",
+    "millilitre": "mL", "millilitres": "mL", "cc": "mL", "l": "L", "k": "10*3", "thou": "10*3", "thousand": "10*3",
+    "k cells": "10*3", "beats": "{beats}", "meq": "meq",
+}
+_DENOMINATORS = {
+    "l": "L", "liter": "L", "litre": "L", "dl": "dL", "deciliter": "dL", "decilitre": "dL", "100 ml": "dL", "100ml": "dL",
+    "ml": "mL", "milliliter": "mL", "millilitre": "mL", "cc": "mL", "ul": "uL", "mcl": "uL", "microl": "uL",
+    "microliter": "uL", "microlitre": "uL", "mm3": "mm3", "mm^3": "mm3", "mm 3": "mm3", "cmm": "mm3", "cu mm": "mm3",
+    "cu. mm": "mm3", "cu.mm": "mm3", "cubic mm": "mm3", "cubic millimeter": "mm3", "cubic millimetre": "mm3",
+    "min": "min", "minute": "min", "mn": "min", "kg": "kg", "kilogram": "kg", "m2": "m2", "m^2": "m2", "sq m": "m2",
+    "square meter": "m2", "square metre": "m2", "day": "d", "d": "d", "24 h": "d", "24h": "d", "24 hours": "d",
+    "hour": "h", "h": "h", "hr": "h", "week": "wk", "wk": "wk", "1.73 m2": "{1.73_m2}", "1.73m2": "{1.73_m2}",
+    "1.73 m^2": "{1.73_m2}", "1.73m^2": "{1.73_m2}", "1.73 sq m": "{1.73_m2}", "1.73 square meters": "{1.73_m2}",
+    "1,73 m2": "{1.73_m2}", "1.73 m 2": "{1.73_m2}",
+}
+_WHOLE = {
+    "%": "%", "percent": "%", "per cent": "%", "pct": "%", "mg%": "mg/dL", "g%": "g/dL", "gm%": "g/dL",
+    "ms": "ms", "msec": "ms", "msecs": "ms", "millisecond": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
+    "secs": "s", "second": "s", "seconds": "s", "mmhg": "mm[Hg]", "mm hg": "mm[Hg]", "bpm": "/min",
+    "beats per minute": "/min", "day": "d", "days": "d", "week": "wk", "weeks": "wk", "month": "mo", "months": "mo",
+    "year": "a", "years": "a", "hours": "h", "hour": "h", "kg": "kg", "cm": "cm", "mm": "mm", "g": "g", "mg": "mg",
+    "gy": "Gy", "kg/m2": "kg/m2", "kg/m^2": "kg/m2", "iu": "U", "u": "U",
+}
+_SEPARATOR = re.compile(r"\s*(?:/|\bper\b)\s*")
+_PLURAL = re.compile(r"(?<=[a-z]{3})s$")
+# registry spellings of one equivalent per mole: UCUM's eq is a mole of charge, right only for
+# an ion of valence one
+_MONOVALENT = frozenset({"potassium", "sodium", "chloride", "bicarbonate"})
+
+
+def _readings(text: str) -> list[str]:
+    """Every UCUM reading of a registry spelling, most likely first (``G/L`` is giga per litre,
+    ``g/L`` grams per litre; a concept picks among them by dimension)."""
+    raw = " ".join(text.translate(_SPELLING).split()).strip(" .,;:")
+    if not raw or len(raw) > 40:
+        return []
+    low = raw.lower()
+    if low in _WHOLE:
+        return [_WHOLE[low]]
+    prefix = ""
+    m = _POWER_PREFIX.match(low)
+    if m:
+        prefix = "10*" + (m.group("exp") or m.group("lost"))
+        low = low[m.end():].strip()
+        if not low:
+            return [prefix]
+    parts = _SEPARATOR.split(low)
+    numerator = parts[0].strip()
+    if numerator not in _NUMERATORS:
+        numerator = _PLURAL.sub("", numerator)
+        if numerator not in _NUMERATORS:
+            return []
+    num = _NUMERATORS[numerator]
+    if prefix:
+        if num not in ("", "{cells}"):
+            return []
+        num = prefix
+    dens: list[str] = []
+    for part in parts[1:]:
+        part = part.strip(" .")
+        den = _DENOMINATORS.get(part) or _DENOMINATORS.get(_PLURAL.sub("", part))
+        if den is None:
+            return []
+        dens.append(den)
+    if not dens:
+        return [num] if num and num not in ("{cells}", "{beats}") else []
+    unit = num + "".join("/" + d for d in dens)
+    if re.fullmatch(r"G\s*/\s*L", raw):  # SI giga per litre, as French and Swiss registries write counts
+        return ["10*9/L", "g/L"]
+    if low in ("g/l", "gm/l"):
+        return ["g/L", "10*9/L"]
+    return [unit]
+
+
+def registry_unit(text: str, concept: str | None = None) -> str | None:
+    """The UCUM unit a registry's spelling means, or ``None`` when it is not one Eligo reads.
+
+    With ``concept``, only a reading that converts to the concept's canonical unit is returned:
+    a haemoglobin in g/L stays grams, a platelet count in "G/L" is giga per litre, and a spelling
+    that fits no reading for the concept (a mass for a cell count) is ``None``, never a guess.
+    """
+    readings = _readings(text)
+    if concept is None:
+        return readings[0] if readings else None
+    target = CONCEPTS[concept].unit if concept in CONCEPTS else None
+    for reading in readings:
+        if reading.startswith("meq"):
+            if concept not in _MONOVALENT:
+                continue
+            reading = "mmol" + reading[3:]
+        if target is None or same_dimension(reading, target, concept):
+            return reading
+    return None
