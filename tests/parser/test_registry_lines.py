@@ -1,0 +1,599 @@
+"""Criterion-level table: real registry lines, each with the records that make it met, not met and
+unknown (issue 14).
+
+Every row names a line of the shared corpus by (file, NCT id, a short locator) and is read at run
+time, never copied: the trial's text is split and parsed whole, the line containing the locator is
+evaluated by the reference evaluator against each record on the fixed date ``AS_OF``. The labels
+are a clinician's reading of the line under the contract (section 4): an exclusion that is met
+applies; a missing measurement is unknown; a missing diagnosis, infection, therapy, procedure or
+pregnancy is absent, which is why many event lines have no "unknown" record.
+
+A row the parser misreads today keeps its label and carries a strict xfail naming the misreading,
+so a parser fix turns it into a failure that asks for the mark's removal. ``python -m
+tests.parser.test_registry_lines`` prints the accuracy and every misread case.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from tests.fixtures.corpus_lines import LocatorError, available, evaluate, locate
+from tests.fixtures.records import (
+    AS_OF,
+    adult,
+    age,
+    allergy,
+    alt,
+    anc,
+    ast,
+    bilirubin,
+    condition,
+    creatinine,
+    crcl,
+    ecog,
+    healthy,
+    hemoglobin,
+    immunization,
+    karnofsky,
+    lab,
+    lvef,
+    medication,
+    platelets,
+    procedure,
+    record,
+    result,
+    score,
+    sex,
+)
+
+pytestmark = pytest.mark.skipif(not available(), reason="shared corpus not present")
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+# records used by many rows
+NOBODY = record()  # nothing recorded at all: every measurement and demographic unknown
+MAN = adult()
+WOMAN = adult(word="female")
+GIRL = adult(years=16, word="female")
+POS, NEG = "positive", "negative"
+
+
+@dataclass(frozen=True)
+class Wrong:
+    """Cases of one row the parser gets wrong today, by label ("met", "met2" for the row's
+    second met record, "not_met", "unknown"...), space-separated, and why. Each is a strict
+    xfail: a fix that rights one makes the test fail until the entry is narrowed."""
+
+    outcomes: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Row:
+    file: str
+    nct: str
+    locator: str
+    kind: CriterionType
+    shape: str
+    condition: str
+    cases: tuple[tuple[Outcome, PatientFacts], ...]
+    review: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.nct}-{self.shape}-{self.locator[:24]}"
+
+
+def _many(value: PatientFacts | tuple[PatientFacts, ...]) -> tuple[PatientFacts, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
+def row(
+    file: str,
+    nct: str,
+    locator: str,
+    kind: CriterionType,
+    shape: str,
+    condition: str,
+    *,
+    met: PatientFacts | tuple[PatientFacts, ...] = (),
+    not_met: PatientFacts | tuple[PatientFacts, ...] = (),
+    unknown: PatientFacts | tuple[PatientFacts, ...] = (),
+    review: bool = False,
+) -> Row:
+    """One corpus line and its labelled records. ``review=True``: the line is inherently human
+    (consent, willingness, judgement), so every record given as ``unknown`` must come out unknown
+    with ``review`` set."""
+    assert len(locator) <= 40, f"locator over 40 characters: {locator!r}"
+    cases = (
+        *((MET, r) for r in _many(met)),
+        *((NOT_MET, r) for r in _many(not_met)),
+        *((UNKNOWN, r) for r in _many(unknown)),
+    )
+    assert cases, f"{nct} {locator!r}: a row needs at least one labelled record"
+    return Row(file, nct, locator, kind, shape, condition, cases, review)
+
+
+def ct(nct: str, locator: str, kind: CriterionType, shape: str, condition: str = "lung", **labels) -> Row:
+    """A line of the CT.gov API v2 file (phase-3 lung cancer studies)."""
+    return row("ctgov", nct, locator, kind, shape, condition, **labels)
+
+
+def hint(nct: str, locator: str, kind: CriterionType, shape: str, condition: str, **labels) -> Row:
+    """A line of the oncology CSV (older indented layout, many conditions)."""
+    return row("csv", nct, locator, kind, shape, condition, **labels)
+
+
+# ---------------------------------------------------------------------------------------------
+# The table. Shapes: lab, uln, uln-words, remark, exception, diagnosis, rr, infection, malignancy,
+# steroid, vaccine, autoimmune, allergy, prior-therapy, car-t, transplant, gvhd, cns, pregnancy,
+# age, performance, lvef, renal-alt, pdq, enumeration, lettered, consent, cardiac, other.
+# ---------------------------------------------------------------------------------------------
+
+ROWS: list[Row] = []
+
+# --- acute myeloid leukemia: relapsed/refractory AML, ibrutinib (older indented layout) -------
+A = "NCT02635074"
+ROWS += [
+    hint(A, "morphologically-confirmed diagnosis of", INC, "diagnosis", "leukemia",
+         met=adult(condition("aml")), not_met=adult(condition("b_all")),
+         unknown=adult(condition("acute_leukemia"))),  # acute leukemia of unrecorded lineage may be AML
+    hint(A, "At least one prior chemotherapy regimen", INC, "prior-therapy", "leukemia",
+         met=adult(condition("aml"), medication("chemotherapy", 200)),
+         not_met=adult(condition("aml"))),  # a therapy absent from the record is absent
+    hint(A, "Disease relapse or refractory disease as", INC, "rr", "leukemia",
+         met=(adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 30, "%")),
+              adult(condition("aml"), condition("refractory", 20), lab("bm_blasts", 30, "%"))),
+         not_met=adult(condition("aml", 20), lab("bm_blasts", 40, "%"))),  # newly diagnosed
+    hint(A, "Age ≥ 18 years", INC, "age", "leukemia",
+         met=adult(years=40), not_met=adult(years=16), unknown=NOBODY),
+    hint(A, "or Karnofsky Performance Status (KPS)", INC, "performance", "leukemia",
+         met=(adult(ecog(1)), adult(karnofsky(60))), not_met=adult(ecog(3)), unknown=MAN),
+    hint(A, "Platelet count ≥ 10,000/mm3 within 72", INC, "remark", "leukemia",
+         met=adult(platelets(50)), not_met=adult(platelets(5)), unknown=MAN),
+    hint(A, "Serum creatinine ≤ 2.0 mg/dL within 72", INC, "lab", "leukemia",
+         met=adult(creatinine(1.0)), not_met=adult(creatinine(2.5)), unknown=MAN),
+    # Gilbert's syndrome is a diagnosis: absent from the record, the exception does not apply
+    hint(A, "Total bilirubin ≤ 2.1 mg/dL within", INC, "exception", "leukemia",
+         met=adult(bilirubin(1.0)), not_met=adult(bilirubin(3.0)), unknown=MAN),
+    hint(A, "(SGOT) [aspartate aminotransferase", INC, "uln", "leukemia",
+         met=adult(ast(50)), not_met=adult(ast(150)), unknown=MAN),
+    hint(A, "Baseline prothrombin time (PT)/internat", INC, "uln", "leukemia",
+         met=healthy(), not_met=healthy(inr=lab("inr", 4.0, uln=1.2), pt=lab("pt", 45, "s", uln=13.5)),
+         unknown=MAN),
+    hint(A, "Negative pregnancy test within 14 days", INC, "pregnancy", "leukemia",
+         met=(adult(result("pregnancy_test", NEG, 3), word="female"), MAN),  # men: not applicable
+         not_met=adult(result("pregnancy_test", POS, 3), word="female"),
+         unknown=WOMAN),  # reproductive potential and test both unrecorded
+    hint(A, "willingness to sign the written informed", INC, "consent", "leukemia",
+         unknown=(MAN, WOMAN), review=True),
+    hint(A, "Received anticancer therapy (chemothera", EXC, "prior-therapy", "leukemia",
+         met=adult(medication("chemotherapy", 7)), not_met=(adult(medication("chemotherapy", 60)), MAN),
+         unknown=adult(medication("chemotherapy", None))),  # undated: may be within 2 weeks
+    hint(A, "Known acute promyelocytic leukemia", EXC, "diagnosis", "leukemia",
+         met=adult(condition("apl")), not_met=adult(condition("aml"))),  # FAB M3 is APL
+    hint(A, "Known active central nervous system", EXC, "cns", "leukemia",
+         met=adult(condition("aml"), condition("cns_involvement", 30)), not_met=adult(condition("aml"))),
+    # "active uncontrolled" GVHD: a GVHD on record without its control stated cannot decide
+    hint(A, "Prior bone marrow transplant presenting", EXC, "gvhd", "leukemia",
+         not_met=(adult(procedure("allo_hsct", 300)), MAN),
+         unknown=adult(procedure("allo_hsct", 300), condition("gvhd", 100))),
+    hint(A, "Known positive HIV", EXC, "infection", "leukemia",
+         met=(adult(condition("hiv", 2000)), adult(result("hiv_test", POS))), not_met=MAN),
+    hint(A, "Known active hepatitis C", EXC, "infection", "leukemia",
+         met=(adult(condition("hcv", 2000)), adult(result("hcv_rna", POS))),
+         not_met=(MAN, adult(condition("hcv", 3000, active=False), result("hcv_rna", NEG)))),
+    hint(A, "Major surgery within 4 weeks of 1st dose", EXC, "prior-therapy", "leukemia",
+         met=adult(procedure("major_surgery", 10)), not_met=(adult(procedure("major_surgery", 60)), MAN)),
+    hint(A, "Congestive heart failure with ejection", EXC, "lvef", "leukemia",
+         met=adult(condition("heart_failure"), lvef(35)),
+         not_met=(adult(lvef(60)), adult(condition("heart_failure"), lvef(55))),
+         unknown=adult(condition("heart_failure"))),
+    hint(A, "Lactating", EXC, "pregnancy", "leukemia",
+         met=adult(condition("lactation", 60), word="female"), not_met=(WOMAN, MAN)),
+]
+
+# --- AML, FLT3 inhibitor (gilteritinib) ------------------------------------------------------
+A = "NCT02421939"
+ROWS += [
+    hint(A, "diagnosis of primary acute myeloid", INC, "diagnosis", "leukemia",
+         met=adult(condition("aml")), not_met=adult(condition("b_all")), unknown=adult(condition("acute_leukemia"))),
+    hint(A, "refractory to or relapsed after first-li", INC, "rr", "leukemia",
+         met=(adult(condition("aml"), condition("relapsed", 30)), adult(condition("aml"), condition("refractory", 30))),
+         not_met=adult(condition("aml", 30))),
+    hint(A, "Participant has an Eastern Cooperative", INC, "performance", "leukemia",
+         met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    hint(A, "meet the following criteria as indicated", INC, "enumeration", "leukemia",
+         met=healthy(), not_met=healthy(alt=alt(150)), unknown=healthy(bilirubin=None)),
+    hint(A, "Serum creatinine ≤ 1.5 x ULN or an", INC, "renal-alt", "leukemia",
+         met=(adult(creatinine(1.0)), adult(creatinine(2.0), lab("egfr", 60, "mL/min/{1.73_m2}"))),
+         not_met=adult(creatinine(2.0), lab("egfr", 40, "mL/min/{1.73_m2}")),
+         unknown=adult(creatinine(2.0))),
+    hint(A, "diagnosed as acute promyelocytic", EXC, "diagnosis", "leukemia",
+         met=adult(condition("apl")), not_met=adult(condition("aml"))),
+    hint(A, "clinically active central nervous system", EXC, "cns", "leukemia",
+         met=adult(condition("aml"), condition("cns_involvement", 30)), not_met=adult(condition("aml"))),
+    hint(A, "diagnosed with another malignancy, unl", EXC, "malignancy", "leukemia",
+         met=(adult(condition("other_malignancy", 365, code="C50.911")),
+              adult(condition("other_malignancy", 700, active=False, code="C18.7"))),  # free for 2 years only
+         not_met=(MAN, adult(condition("other_malignancy", 3000, active=False, code="C18.7"))),
+         unknown=adult(condition("other_malignancy", None, active=False, code="C18.7"))),  # disease-free since when?
+    hint(A, "had major surgery within 4 weeks prior", EXC, "prior-therapy", "leukemia",
+         met=adult(procedure("major_surgery", 14)), not_met=(adult(procedure("major_surgery", 90)), MAN)),
+    hint(A, "radiation therapy within 4 weeks prior", EXC, "prior-therapy", "leukemia",
+         met=adult(procedure("radiotherapy", 14)), not_met=(adult(procedure("radiotherapy", 90)), MAN)),
+    hint(A, "congestive heart failure New York Heart", EXC, "cardiac", "leukemia",
+         met=adult(condition("heart_failure"), score("nyha", 3), lvef(35)),
+         not_met=adult(score("nyha", 1), lvef(60))),
+    hint(A, "mean of triplicate Fridericia-corrected", EXC, "lab", "leukemia",
+         met=adult(lab("qtc", 480, "ms")), not_met=adult(lab("qtc", 420, "ms")), unknown=MAN),
+    hint(A, "Long QT Syndrome at Screening", EXC, "cardiac", "leukemia",
+         met=adult(condition("long_qt_syndrome")), not_met=MAN),
+    hint(A, "known to have human immunodeficiency", EXC, "infection", "leukemia",
+         met=adult(condition("hiv")), not_met=MAN),
+    # "other active hepatic disorder" is a diagnosis too: none on record means none
+    hint(A, "active hepatitis B or C, or other active", EXC, "infection", "leukemia",
+         met=(adult(condition("hbv")), adult(condition("hcv"))), not_met=MAN),
+    hint(A, "active clinically significant GVHD", EXC, "gvhd", "leukemia",
+         met=adult(procedure("allo_hsct", 300), condition("gvhd", 60, grade=3)),
+         not_met=(MAN, adult(procedure("allo_hsct", 300)))),
+]
+
+# --- childhood ALL, bortezomib (older layout with labelled sections) ------------------------
+A = "NCT00440726"
+ROWS += [
+    hint(A, "Age Patients must be < 21 years of age", INC, "age", "leukemia",
+         met=adult(condition("b_all", 400), years=15), not_met=adult(condition("b_all", 400), years=30), unknown=NOBODY),
+    hint(A, "Diagnosis Patients must have relapsed or", INC, "rr", "leukemia",
+         met=adult(condition("b_all"), condition("relapsed", 20), lab("bm_blasts", 40, "%"), years=12),
+         not_met=(adult(condition("b_all"), condition("relapsed", 20), lab("bm_blasts", 10, "%"), years=12),
+                  adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 40, "%"), years=12)),
+         unknown=adult(condition("b_all"), condition("relapsed", 20), years=12)),
+    hint(A, "Performance Level Karnofsky > 50%", INC, "performance", "leukemia",
+         met=(adult(karnofsky(70), years=15), adult(score("lansky", 70), years=8)),
+         not_met=adult(karnofsky(40), years=15), unknown=adult(years=15)),
+    hint(A, "excluded if they have allergies to the", EXC, "allergy", "leukemia",
+         met=adult(allergy(substance="asparaginase"), years=12),
+         not_met=(adult(years=12), adult(allergy(substance="penicillin"), years=12))),
+    hint(A, "Renal Function Patients will be excluded", EXC, "uln-words", "leukemia",
+         met=adult(creatinine(2.5, uln=1.0), years=12), not_met=adult(creatinine(0.6, uln=1.0), years=12),
+         unknown=adult(years=12)),
+    hint(A, "SGPT (ALT) > 4 x institutional ULN", EXC, "uln", "leukemia",
+         met=adult(alt(200), years=12), not_met=adult(alt(50), years=12), unknown=adult(years=12)),
+]
+
+# --- Ph+ ALL, dasatinib + nivolumab (CT.gov markdown in the CSV) ------------------------------
+A = "NCT02819804"
+ROWS += [
+    hint(A, "Prior chemotherapy or tyrosine kinase", INC, "prior-therapy", "leukemia",
+         met=(adult(medication("chemotherapy", 30)), MAN), not_met=adult(medication("chemotherapy", 3)),
+         unknown=adult(medication("chemotherapy", None))),
+    hint(A, "performance status of 0-2", INC, "performance", "leukemia",
+         met=adult(ecog(1)), not_met=adult(ecog(3)), unknown=MAN),
+    hint(A, "adequate organ and bone marrow function", INC, "enumeration", "leukemia",
+         met=healthy(), not_met=healthy(creatinine_clearance=crcl(30)), unknown=healthy(alt=None)),
+    hint(A, "Total bilirubin < 2.0 x IULN", INC, "exception", "leukemia",
+         met=adult(bilirubin(1.0)), not_met=adult(bilirubin(3.0)), unknown=MAN),
+    hint(A, "Creatinine clearance > 40 mL/min", INC, "remark", "leukemia",
+         met=adult(crcl(60)), not_met=adult(crcl(30)), unknown=MAN),
+    hint(A, "Women must not be breastfeeding at the", INC, "pregnancy", "leukemia",
+         met=(WOMAN, MAN), not_met=adult(condition("lactation", 30), word="female")),
+    # conditional: only patients who had an allogeneic transplant are concerned
+    hint(A, "allogeneic hematopoietic stem cell trans", EXC, "transplant", "leukemia",
+         met=(adult(procedure("allo_hsct", 30)),
+              adult(procedure("allo_hsct", 300), condition("gvhd", 40), medication("steroid_therapy", 3))),
+         not_met=(MAN, adult(procedure("allo_hsct", 300)))),
+    hint(A, "Left ventricular ejection fraction (LVEF", EXC, "lvef", "leukemia",
+         met=adult(lvef(35)), not_met=adult(lvef(55)), unknown=MAN),
+    hint(A, "Corrected QT (QTc) interval > 500 msec", EXC, "exception", "leukemia",
+         met=adult(lab("qtc", 520, "ms")), not_met=adult(lab("qtc", 450, "ms")), unknown=MAN),
+    hint(A, "Prior malignancy active within the", EXC, "malignancy", "leukemia",
+         met=adult(condition("other_malignancy", 365, code="C50.911")),
+         not_met=(MAN, adult(condition("other_malignancy", 4000, active=False, code="C50.911")))),
+    hint(A, "active, known or suspected autoimmune", EXC, "autoimmune", "leukemia",
+         met=adult(condition("autoimmune_disease", 800, code="M32.9")), not_met=MAN),
+    hint(A, "pregnant or nursing are not eligible", EXC, "pregnancy", "leukemia",
+         met=(adult(condition("pregnancy", 40), word="female"), adult(condition("lactation", 40), word="female")),
+         not_met=(WOMAN, MAN)),
+    hint(A, "hepatitis B virus surface antigen (HBV", EXC, "infection", "leukemia",
+         met=(adult(result("hbsag", POS)), adult(result("hcv_rna", POS))),
+         not_met=(adult(result("hbsag", NEG), result("hcv_rna", NEG)), MAN)),
+    hint(A, "positive for human immunodeficiency", EXC, "infection", "leukemia",
+         met=adult(condition("hiv")), not_met=MAN),
+    hint(A, "live vaccine therapies for prevention", EXC, "vaccine", "leukemia",
+         met=adult(immunization("live_vaccine", 10)),
+         not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    hint(A, "active autoimmune disease or history of", EXC, "autoimmune", "leukemia",
+         met=adult(condition("autoimmune_disease", 800, code="G35")), not_met=MAN),
+]
+
+# --- multiple myeloma, elotuzumab (sub-headings run into lines) -------------------------------
+A = "NCT02655458"
+ROWS += [
+    hint(A, "Known HIV Infection or active hepatitis", EXC, "infection", "myeloma",
+         met=(adult(condition("hiv")), adult(condition("hbv"))), not_met=MAN),
+    hint(A, "Corrected serum calcium > 11.5 mg/dl", EXC, "lab", "myeloma",
+         met=adult(lab("calcium", 12.0, "mg/dL")), not_met=adult(lab("calcium", 9.5, "mg/dL")), unknown=MAN),
+    hint(A, "Absolute neutrophil count < 1000 cells", EXC, "remark", "myeloma",
+         met=(adult(anc(0.8)), adult(anc(2.0), medication("growth_factor", 3))),
+         not_met=adult(anc(2.0)), unknown=MAN),
+    hint(A, "Platelets < 75,000 cell/mm3", EXC, "remark", "myeloma",
+         met=adult(platelets(50)), not_met=adult(platelets(150)), unknown=MAN),
+    hint(A, "Hemoglobin < 8 g/dL. Qualifying", EXC, "remark", "myeloma",
+         met=adult(hemoglobin(7.0)), not_met=adult(hemoglobin(10.0)), unknown=MAN),
+    hint(A, "Total bilirubin > 2X ULN ,or direct", EXC, "exception", "myeloma",
+         met=adult(bilirubin(3.0)), not_met=adult(bilirubin(1.0)), unknown=MAN),
+    hint(A, "AST or ALT > 3X ULN.", EXC, "uln", "myeloma",
+         met=adult(alt(150), ast(30)), not_met=adult(alt(30), ast(30)), unknown=MAN),
+    hint(A, "CrCl < 60 ml/min by Cockcroft-Gault", EXC, "remark", "myeloma",
+         met=adult(crcl(40)), not_met=adult(crcl(90)), unknown=MAN),
+    hint(A, "Major surgery within 3 weeks prior", EXC, "prior-therapy", "myeloma",
+         met=adult(procedure("major_surgery", 10)), not_met=(adult(procedure("major_surgery", 40)), MAN)),
+    hint(A, "Prior allogeneic stem cell transplant", EXC, "transplant", "myeloma",
+         met=adult(procedure("allo_hsct", 700)), not_met=(adult(procedure("auto_hsct", 700)), MAN)),
+    # the exceptions (<= 10 mg prednisone a day, topical or inhaled) have their own subject: a dose
+    hint(A, "Steroids within 3 weeks of enrollment", EXC, "steroid", "myeloma",
+         met=adult(medication("steroid_therapy", 7, ingredient="prednisone", daily_dose_mg=40, route="oral")),
+         not_met=(adult(medication("steroid_therapy", 60, ingredient="prednisone", daily_dose_mg=40, route="oral")), MAN),
+         unknown=adult(medication("steroid_therapy", 7))),
+    hint(A, "Known hypersensitivity to lenalidomide", EXC, "allergy", "myeloma",
+         met=adult(allergy(substance="lenalidomide")),
+         not_met=(MAN, adult(allergy(substance="penicillin")))),
+    # the willingness alternative is human: a woman not pregnant may still be "unwilling"
+    hint(A, "pregnant or lactating or unwilling", EXC, "pregnancy", "myeloma",
+         met=adult(condition("pregnancy", 40), word="female"), not_met=MAN, unknown=WOMAN),
+]
+
+# --- CLL / indolent lymphoma, phase I/II (CT.gov markdown in the CSV) -------------------------
+A = "NCT03010358"
+ROWS += [
+    hint(A, "Patients must have Eastern Cooperative", INC, "performance", "lymphoma",
+         met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    hint(A, "alanine aminotransferase (ALT) less than", INC, "uln-words", "lymphoma",
+         met=adult(alt(60), ast(50)), not_met=adult(alt(120), ast(30)), unknown=MAN),
+    hint(A, "Estimated creatinine clearance (CrCL)", INC, "remark", "lymphoma",
+         met=adult(crcl(60)), not_met=adult(crcl(40)), unknown=MAN),
+    hint(A, "Platelets >= 50,000/mm^3 independent", INC, "remark", "lymphoma",
+         met=adult(platelets(100)), not_met=adult(platelets(30)), unknown=MAN),
+    # a low count "due to disease involvement in the bone marrow" is allowed: the record cannot say
+    hint(A, "Absolute neutrophil count (ANC) >= 1000", INC, "exception", "lymphoma",
+         met=adult(anc(1.5)), unknown=(adult(condition("cll"), anc(0.5)), MAN)),
+    hint(A, "History prior malignancy except:", EXC, "malignancy", "lymphoma",
+         met=adult(condition("other_malignancy", 200, code="C18.7")), not_met=MAN),
+    hint(A, "History of human immunodeficiency virus", EXC, "infection", "lymphoma",
+         met=(adult(condition("hiv", 3000)), adult(condition("hcv"))), not_met=MAN),
+    hint(A, "Major surgery (requiring general anesthe", EXC, "prior-therapy", "lymphoma",
+         met=adult(procedure("major_surgery", 5)), not_met=(adult(procedure("major_surgery", 30)), MAN)),
+    hint(A, "Women who are pregnant or lactating", EXC, "pregnancy", "lymphoma",
+         met=adult(condition("pregnancy", 40), word="female"), not_met=(WOMAN, MAN)),
+    hint(A, "Any condition for which participation", EXC, "consent", "lymphoma",
+         unknown=(MAN, WOMAN), review=True),
+]
+
+# --- high-risk smoldering myeloma, ixazomib --------------------------------------------------
+A = "NCT02697383"
+ROWS += [
+    hint(A, "Absolute neutrophil count ≥1.0 K/μL", INC, "lab", "myeloma",
+         met=adult(anc(1.5)), not_met=adult(anc(0.5)), unknown=MAN),
+    hint(A, "Platelets ≥ 75 K/μL (Platelet", INC, "remark", "myeloma",
+         met=adult(platelets(100)), not_met=adult(platelets(50)), unknown=MAN),
+    hint(A, "Hemoglobin > 10 g/dL(transfusions", INC, "remark", "myeloma",
+         met=adult(hemoglobin(11)), not_met=adult(hemoglobin(9)), unknown=MAN),
+    hint(A, "Total bilirubin ≤1.5 X institutional", INC, "uln-words", "myeloma",
+         met=healthy(), not_met=healthy(bilirubin=bilirubin(2.5)), unknown=MAN),
+    hint(A, "Absence of hypercalcemia attributed", INC, "lab", "myeloma",
+         met=adult(lab("calcium", 9.5, "mg/dL")), not_met=adult(lab("calcium", 11.0, "mg/dL")), unknown=MAN),
+    hint(A, "calculated creatinine clearance (accordi", INC, "renal-alt", "myeloma",
+         met=(adult(crcl(60)), adult(creatinine(1.5))), not_met=adult(crcl(20), creatinine(3.0)), unknown=MAN),
+    hint(A, "QTc > 470 milliseconds", EXC, "lab", "myeloma",
+         met=adult(lab("qtc", 480, "ms")), not_met=adult(lab("qtc", 430, "ms")), unknown=MAN),
+    hint(A, "Females patients who are lactating", EXC, "pregnancy", "myeloma",
+         met=(adult(condition("lactation", 30), word="female"), adult(result("pregnancy_test", POS), word="female")),
+         not_met=(adult(result("pregnancy_test", NEG), word="female"), MAN)),
+    hint(A, "Ongoing or active systemic infection", EXC, "infection", "myeloma",
+         met=(adult(condition("hiv")), adult(condition("active_infection", 5))), not_met=MAN),
+    hint(A, "Radiotherapy within 14 days before", EXC, "prior-therapy", "myeloma",
+         met=adult(procedure("radiotherapy", 3)), not_met=(adult(procedure("radiotherapy", 60)), MAN),
+         unknown=adult(procedure("radiotherapy", 10))),  # 7 days suffice for a small field
+    hint(A, "Central nervous system involvement (ba", EXC, "cns", "myeloma",
+         met=adult(condition("cns_involvement", 30)), not_met=MAN),
+    hint(A, "another malignancy within 2 years before", EXC, "malignancy", "myeloma",
+         met=adult(condition("other_malignancy", 365, code="C61")),
+         not_met=(MAN, adult(condition("other_malignancy", 2500, active=False, code="C61")))),
+]
+
+
+# ---------------------------------------------------------------------------------------------
+# What the parser misreads today (measured on main; see /work/notes/table-failures.md). Each
+# entry is a strict xfail for the listed cases of one row ("met2" = the row's second met
+# record): when a fix makes one pass, the test fails until the entry is narrowed or removed.
+# The reason names the owner first: core (clauses, residue, safety), labs (labs, units,
+# performance, age), events (events, infections, concepts), splitter.
+# ---------------------------------------------------------------------------------------------
+
+ANCHOR = "core/residue: a time anchor (within N of the first dose, at screening, before enrolment) is left as review and hides the decided value"
+REMARK = "core/residue: a remark, permission or method (transfusion allowed, by a formula, qualifying-value notes) is left as review and hides the decided value"
+LEFTOVER = "core/residue: leftover words (known, patients must, a repeated unit) are left as review and hide the decided part"
+QUALIFIER = "core/residue: a qualifier of a recorded event (active, clinically significant, suspected, per assessment) is left as review and hides the event"
+DIAG_QUALIFIER = "core/residue: a diagnosis line's qualifiers (previous, confirmed, per WHO, pathology review, primary/secondary) are left as review"
+EXCEPTION_VETO = "core/residue: an exception (unless, except, EXCEPTION:) is joined as a review conjunct and hides the decided value; it should only widen the line"
+EXCEPTION_CONJUNCT = "core/clauses: an exception that may excuse a failing value is a conjunct: a passing value becomes unknown and an excusable failure not_met (should be value OR exception)"
+DEFINITIONS = "core/clauses: the definitions under the heading (refractory / relapse is defined as) are joined as extra conditions, so a relapsed patient fails"
+OR_INSIDE = "core/clauses: an 'or' inside a phrase (class 3 or 4, history of ... in the past) is split at the top level and leaves review alternatives"
+OR_EACH = "core/clauses: 'AST or ALT less than N x ULN' is read as either one; a limit on both is meant (eligible-side)"
+EACH_SUBJECT = "core/clauses: 'prior A or B must be >= N days before' is read as any one of them being old enough; each must be (eligible-side), and an undated one is not unknown"
+DOUBLE_NEGATION = "core/clauses: a prohibition ('must not have', 'No X within') inside an exclusion is negated again, so the excluded patient passes (eligible-side)"
+CONDITIONAL = "core/clauses: a conditional heading (patients who had an allogeneic HSCT are excluded if any of the following) loses its condition; its children are left unread"
+ENUM_CHILDREN = "core/clauses: the heading's listed children are left as review, so the heading decides nothing"
+ABSENCE_OF = "core/clauses: 'Absence of X attributed to ...: <limit>' negates the limit itself"
+OR_UNREAD = "core/clauses: an alternative the parser cannot read is joined with OR, so a decided failure (or absence) becomes unknown"
+PERF_BY_AGE = "labs/perf: 'Karnofsky > 50 for patients > 10 years and Lansky > 50 for < 10' is read as four conjuncts instead of a scale chosen by age"
+AGE_AT_DIAGNOSIS = "labs/age: 'age < 21 when originally diagnosed, > 1 at entry' leaves its time words as review"
+IULN = "labs/units: 'x IULN' (institutional ULN) is not read as a ULN multiple: the bound becomes absolute and the unit is left as review"
+ULN_FOR_AGE = "labs/units: 'N x the upper limit of normal for age at the institution's laboratory' leaves its words as review"
+CALCIUM_WRAPPED = "labs: a calcium limit after a wrapper ('Absence of hypercalcemia attributed to ...*') is left wholly to review"
+BLASTS_WORDS = "labs: 'M3 marrow (marrow blasts >25%)' is not read as bone-marrow blasts, and the CNS permission becomes a review alternative"
+HCV_TEST = "events/infections: an infection's test result (HCV RNA positive) does not count as the infection (eligible-side)"
+TESTS_NAMED = "events/infections: the tests the line names (HBsAg, HCV RNA) are not read, only the diagnoses (eligible-side)"
+TEST_ABSENT = "events/infections: a missing test makes the infection unknown; under the contract an infection absent from the record is absent"
+HEPATITIS_LIST = "events/infections: 'active hepatitis A, B or C' becomes one review: hepatitis B and C are not read and A (no concept) hides the rest"
+HEPATIC_OTHER = "events/concepts: 'or other active hepatic disorder' has no concept; as a review alternative it makes every patient unknown"
+PREGNANCY_TEST_ABSENT = "events/pregnancy: a missing pregnancy test makes 'pregnant or lactating' unknown; pregnancy absent means absent and a man is not concerned"
+BREASTFEEDING_NEGATION = "events/pregnancy: 'must not be breastfeeding' (an inclusion) is read as breastfeeding required (eligible-side)"
+ALLERGY_SUBJECT = "events/concepts: an allergy to a named product is not read: the product is left as review (any allergy, or none, is unknown)"
+MALIGNANCY_EXCEPTIONS = "events/concepts: the other-malignancy exceptions (skin, in situ, curable, watch and wait) are review conjuncts that hide a recorded cancer"
+MALIGNANCY_PAST = "events/concepts: a past (resolved) other malignancy is not history: a cancer cured 2 years ago passes 'unless disease-free for 5 years' (eligible-side); undated, it is not unknown"
+FAB_M3 = "events/concepts: FAB M3 (a synonym of APL) is left as review and AML is joined as an alternative to APL"
+SPLITTER_GLUE = "splitter: the next sub-heading ('Prior Therapy or Surgery') is glued to the line and read as a surgery alternative"
+SPLITTER_HEADING = "splitter: a lab line is made the heading of the following 'Female patients who:' block, whose review children veto it"
+
+MISREAD: dict[tuple[str, str], Wrong] = {
+    ("NCT02635074", "morphologically-confirmed diagnosis of"): Wrong("met", DIAG_QUALIFIER),
+    ("NCT02635074", "At least one prior chemotherapy regimen"): Wrong("met", LEFTOVER),
+    ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2 not_met", REMARK),
+    ("NCT02635074", "Platelet count ≥ 10,000/mm3 within 72"): Wrong("met not_met", ANCHOR),
+    ("NCT02635074", "Serum creatinine ≤ 2.0 mg/dL within 72"): Wrong("met", ANCHOR),
+    ("NCT02635074", "Total bilirubin ≤ 2.1 mg/dL within"): Wrong("met", ANCHOR),
+    ("NCT02635074", "(SGOT) [aspartate aminotransferase"): Wrong("met", ANCHOR),
+    ("NCT02635074", "Baseline prothrombin time (PT)/internat"): Wrong("met", ANCHOR),
+    ("NCT02635074", "Negative pregnancy test within 14 days"): Wrong("met", ANCHOR),
+    ("NCT02635074", "Received anticancer therapy (chemothera"): Wrong("met not_met", EXCEPTION_VETO),
+    ("NCT02635074", "Known acute promyelocytic leukemia"): Wrong("met not_met", FAB_M3),
+    ("NCT02635074", "Known positive HIV"): Wrong("met met2 not_met", LEFTOVER),
+    ("NCT02635074", "Known active hepatitis C"): Wrong("met2", HCV_TEST),
+    ("NCT02635074", "Major surgery within 4 weeks of 1st dose"): Wrong("met", ANCHOR),
+    ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
+    ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
+    ("NCT02421939", "meet the following criteria as indicated"): Wrong("met", REMARK),
+    ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met met2", REMARK),
+    ("NCT02421939", "clinically active central nervous system"): Wrong("met", QUALIFIER),
+    ("NCT02421939", "diagnosed with another malignancy, unl"): Wrong("met met2 unknown", MALIGNANCY_PAST),
+    ("NCT02421939", "congestive heart failure New York Heart"): Wrong("met not_met", OR_INSIDE),
+    ("NCT02421939", "mean of triplicate Fridericia-corrected"): Wrong("met", REMARK),
+    ("NCT02421939", "known to have human immunodeficiency"): Wrong("not_met", TEST_ABSENT),
+    ("NCT02421939", "active hepatitis B or C, or other active"): Wrong("not_met", HEPATIC_OTHER),
+    ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
+    ("NCT00440726", "Age Patients must be < 21 years of age"): Wrong("met", AGE_AT_DIAGNOSIS),
+    ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("met not_met not_met2", BLASTS_WORDS),
+    ("NCT00440726", "Performance Level Karnofsky > 50%"): Wrong("met met2 unknown", PERF_BY_AGE),
+    ("NCT00440726", "excluded if they have allergies to the"): Wrong("met not_met2", ALLERGY_SUBJECT),
+    ("NCT00440726", "Renal Function Patients will be excluded"): Wrong("met", ULN_FOR_AGE),
+    ("NCT02819804", "Prior chemotherapy or tyrosine kinase"): Wrong("not_met unknown", EACH_SUBJECT),
+    ("NCT02819804", "performance status of 0-2"): Wrong("met", LEFTOVER),
+    ("NCT02819804", "adequate organ and bone marrow function"): Wrong("met", IULN),
+    ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met", IULN),
+    ("NCT02819804", "Creatinine clearance > 40 mL/min"): Wrong("met", REMARK),
+    ("NCT02819804", "Women must not be breastfeeding at the"): Wrong("met not_met", BREASTFEEDING_NEGATION),
+    ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met not_met2", CONDITIONAL),
+    ("NCT02819804", "Corrected QT (QTc) interval > 500 msec"): Wrong("met", EXCEPTION_VETO),
+    ("NCT02819804", "Prior malignancy active within the"): Wrong("met", MALIGNANCY_EXCEPTIONS),
+    ("NCT02819804", "active, known or suspected autoimmune"): Wrong("met", QUALIFIER),
+    ("NCT02819804", "pregnant or nursing are not eligible"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met met2", TESTS_NAMED),
+    ("NCT02819804", "positive for human immunodeficiency"): Wrong("met not_met", LEFTOVER),
+    ("NCT02819804", "live vaccine therapies for prevention"): Wrong("met not_met not_met2", DOUBLE_NEGATION),
+    ("NCT02819804", "active autoimmune disease or history of"): Wrong("met not_met", ENUM_CHILDREN),
+    ("NCT02655458", "Known HIV Infection or active hepatitis"): Wrong("met2 not_met", HEPATITIS_LIST),
+    ("NCT02655458", "Absolute neutrophil count < 1000 cells"): Wrong("met2 not_met", DOUBLE_NEGATION),
+    ("NCT02655458", "Platelets < 75,000 cell/mm3"): Wrong("met not_met", REMARK),
+    ("NCT02655458", "Hemoglobin < 8 g/dL. Qualifying"): Wrong("met", REMARK),
+    ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("met not_met", EXCEPTION_VETO),
+    ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),
+    ("NCT02655458", "Major surgery within 3 weeks prior"): Wrong("met", ANCHOR),
+    ("NCT02655458", "Steroids within 3 weeks of enrollment"): Wrong("met", EXCEPTION_VETO),
+    ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("met not_met not_met2", ALLERGY_SUBJECT),
+    ("NCT03010358", "alanine aminotransferase (ALT) less than"): Wrong("not_met", OR_EACH),
+    ("NCT03010358", "Platelets >= 50,000/mm^3 independent"): Wrong("met", REMARK),
+    ("NCT03010358", "Absolute neutrophil count (ANC) >= 1000"): Wrong("met unknown", EXCEPTION_CONJUNCT),
+    ("NCT03010358", "History prior malignancy except:"): Wrong("met", MALIGNANCY_EXCEPTIONS),
+    ("NCT03010358", "History of human immunodeficiency virus"): Wrong("not_met", TEST_ABSENT),
+    ("NCT03010358", "Major surgery (requiring general anesthe"): Wrong("met", ANCHOR),
+    ("NCT03010358", "Women who are pregnant or lactating"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT02697383", "Platelets ≥ 75 K/μL (Platelet"): Wrong("met", REMARK),
+    ("NCT02697383", "Hemoglobin > 10 g/dL(transfusions"): Wrong("met", REMARK),
+    ("NCT02697383", "Total bilirubin ≤1.5 X institutional"): Wrong("met", SPLITTER_HEADING),
+    ("NCT02697383", "Absence of hypercalcemia attributed"): Wrong("met not_met", CALCIUM_WRAPPED),
+    ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2 not_met", ABSENCE_OF),
+    ("NCT02697383", "QTc > 470 milliseconds"): Wrong("met not_met", REMARK),
+    ("NCT02697383", "Females patients who are lactating"): Wrong("met met2", ANCHOR),
+    ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met met2 not_met", QUALIFIER),
+    ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
+    ("NCT02697383", "Central nervous system involvement (ba"): Wrong("not_met", REMARK),
+    ("NCT02697383", "another malignancy within 2 years before"): Wrong("met not_met not_met2", OR_UNREAD),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# running the table
+# ---------------------------------------------------------------------------------------------
+
+
+def _cases():
+    for r in ROWS:
+        counts: dict[Outcome, int] = {}
+        for expected, facts in r.cases:
+            n = counts[expected] = counts.get(expected, 0) + 1
+            wrong = MISREAD.get((r.nct, r.locator))
+            label = f"{expected}{'' if n == 1 else n}"
+            marks = []
+            if wrong is not None and label in wrong.outcomes.split():
+                marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=wrong.reason)]
+            yield pytest.param(r, expected, facts, id=f"{r.id}-{label}", marks=marks)
+
+
+@pytest.mark.parametrize("line,expected,facts", list(_cases()))
+def test_registry_line_outcome(line: Row, expected: Outcome, facts: PatientFacts):
+    criterion = locate(line.file, line.nct, line.locator)
+    assert criterion.type is line.kind, f"split as {criterion.type}, the registry lists it as {line.kind}"
+    got = evaluate(criterion, facts, AS_OF)
+    assert got.outcome is expected, f"{got.outcome} ({got.reason}); parsed: {criterion.expr.to_json()}"
+    if line.review:
+        assert got.review, "an inherently human line must be flagged for review"
+
+
+@pytest.mark.parametrize("line", ROWS, ids=[r.id for r in ROWS])
+def test_every_locator_names_exactly_one_line(line: Row):
+    try:
+        locate(line.file, line.nct, line.locator)
+    except LocatorError as exc:
+        pytest.fail(str(exc))
+
+
+MINIMUM_LINES = 90  # issue 14 asks for 300: raised as the table grows
+
+
+def test_the_table_holds_enough_lines_across_conditions():
+    lines = {(r.file, r.nct, r.locator) for r in ROWS}
+    blood = sum(1 for r in ROWS if r.condition in ("leukemia", "lymphoma", "myeloma", "mds"))
+    assert len(lines) == len(ROWS) >= MINIMUM_LINES
+    assert 0.3 <= blood / len(ROWS) <= 0.6
+
+
+def _report() -> None:  # pragma: no cover - a measuring tool, run by hand
+    """Accuracy of the current parser on the table, and every misread case."""
+    total = right = eligible_side = unknown_side = 0
+    for r in ROWS:
+        criterion = locate(r.file, r.nct, r.locator)
+        for expected, facts in r.cases:
+            got = evaluate(criterion, facts, AS_OF)
+            ok = got.outcome is expected and criterion.type is r.kind and (not r.review or got.review)
+            total += 1
+            right += ok
+            favourable = MET if r.kind is INC else NOT_MET
+            if not ok and got.outcome is favourable:
+                eligible_side += expected is not UNKNOWN
+                unknown_side += expected is UNKNOWN
+            if not ok:
+                print(f"{r.nct}\t{r.shape}\t{r.locator}\t{r.kind}\texpected {expected}\tgot {got.outcome}\t{criterion.expr.to_json()}")
+    print(f"right {right}/{total} ({right / total:.1%}); eligible-side errors {eligible_side}; "
+          f"eligible-side where unknown was right {unknown_side}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    _report()
