@@ -186,9 +186,63 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("potassium", Kind.MEASUREMENT, "serum potassium", "mmol/L"),
     Concept("magnesium", Kind.MEASUREMENT, "serum magnesium", "mg/dL", molar_mass=24.305),
     Concept("psa", Kind.MEASUREMENT, "prostate-specific antigen (PSA)", "ng/mL"),
+    # added with the concepts hospitals already code (issue 14; append only). The intake reads
+    # them from MedicationStatement / MedicationRequest, Immunization, Condition,
+    # AllergyIntolerance and Observation (docs/codes.md lists every code).
+    # malignancies beyond the named ones: ``other_malignancy`` is asked of these (see MALIGNANCIES)
+    Concept("hematologic_malignancy", Kind.EVENT, "hematologic malignancy"),
+    Concept("malignant_neoplasm", Kind.EVENT, "malignant neoplasm (site not specified)"),
+    Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor"),
+    Concept("carcinoma_in_situ", Kind.EVENT, "carcinoma in situ"),
+    # therapy directed at a leukemic antigen (events, dated)
+    Concept("cd19_directed_therapy", Kind.EVENT, "prior CD19-directed therapy"),
+    Concept("cd22_directed_therapy", Kind.EVENT, "prior CD22-directed therapy"),
+    Concept("cd33_directed_therapy", Kind.EVENT, "prior CD33-directed therapy"),
+    # the daily dose of the most recent systemic corticosteroid record, in prednisone
+    # equivalents: a record without a dose is kept with no number, so a dose bound is unknown
+    Concept("steroid_dose", Kind.MEASUREMENT, "corticosteroid daily dose (prednisone equivalent)", "mg/d"),
+    # hypersensitivity to the product classes cell-therapy trials name (events; each is a kind
+    # of drug hypersensitivity, so "any drug allergy" still sees it)
+    Concept("allergy_cyclophosphamide", Kind.EVENT, "hypersensitivity to cyclophosphamide", parent="drug_hypersensitivity"),
+    Concept("allergy_fludarabine", Kind.EVENT, "hypersensitivity to fludarabine", parent="drug_hypersensitivity"),
+    Concept("allergy_tocilizumab", Kind.EVENT, "hypersensitivity to tocilizumab", parent="drug_hypersensitivity"),
+    Concept("allergy_dmso", Kind.EVENT, "hypersensitivity to dimethyl sulfoxide (DMSO)", parent="drug_hypersensitivity"),
+    Concept("allergy_murine_protein", Kind.EVENT, "hypersensitivity to murine (mouse) proteins", parent="drug_hypersensitivity"),
+    Concept("allergy_aminoglycoside", Kind.EVENT, "hypersensitivity to aminoglycosides", parent="drug_hypersensitivity"),
+    # CTCAE grade of a toxicity of prior therapy not yet resolved (0-5; missing is unknown)
+    Concept("toxicity_grade", Kind.MEASUREMENT, "unresolved toxicity of prior therapy, CTCAE grade", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
+
+
+def _descendants_of(*roots: str) -> tuple[str, ...]:
+    found = list(roots)
+    for c in _CATALOGUE:
+        parent = c.parent
+        while parent is not None and c.id not in found:
+            if parent in roots:
+                found.append(c.id)
+            parent = CONCEPTS[parent].parent
+    return tuple(found)
+
+
+# Every concept that is a malignancy (ICD-10-CM C00-C96 and the diagnoses Eligo names):
+# what "another malignancy" is asked of. Carcinoma in situ (D00-D09), MDS and metastases are
+# not in it: a line that names them asks for them by name.
+MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor") + (
+    "lymphoma",
+    "multiple_myeloma",
+    "cll",
+    "cml",
+    "hematologic_malignancy",
+    "malignant_neoplasm",
+)
+
+
+def related(a: str, b: str) -> bool:
+    """Whether one concept is the other or a kind of it (either way round)."""
+    return a == b or a in ancestors(b) or b in ancestors(a)
 
 
 def concept(concept_id: str) -> Concept:

@@ -6,6 +6,7 @@ how to find a FHIR ``system`` URI's short name. Edit ``codes.toml`` to read a ne
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,7 +20,7 @@ CODES_FILE = Path(__file__).with_name("codes.toml")
 class Rule:
     """One row of a table: which codes of which system it matches and what they become."""
 
-    table: str  # "condition" | "procedure" | "observation"
+    table: str  # "condition" | "procedure" | "observation" | "medication" | "vaccine" | "allergy"
     label: str
     system: str  # short name, e.g. "icd10cm"
     concepts: tuple[str, ...]
@@ -31,10 +32,18 @@ class Rule:
     value: str | None = None  # observations: how the value is read
     range: tuple[float, float] | None = None  # observations: accepted values
     added: bool = False
+    fallback: bool = False  # applies to a coding only when no other row of its table matched it
+    names: tuple[str, ...] = ()  # whole words or phrases matched in text / display, any case
+    systemic_only: bool = False  # medications: a topical / inhaled / ... route or form is not it
+    prednisone_equivalent: float | None = None  # steroids: mg of prednisone per mg
 
     @property
     def concept(self) -> str:
         return self.concepts[0]
+
+    @property
+    def name_pattern(self) -> re.Pattern[str] | None:
+        return _words(self.names) if self.names else None
 
     def matches(self, code: str) -> bool:
         if code in self.codes:
@@ -42,6 +51,23 @@ class Rule:
         if any(code.startswith(p) for p in self.prefixes):
             return True
         return any(len(code) >= len(lo) and lo <= code[: len(lo)] <= hi for lo, hi in self.ranges)
+
+
+MAX_TEXT = 1000  # characters of a text or display searched for names: bounded work
+
+
+@lru_cache(maxsize=None)
+def _words(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for whole words or phrases: an alternation of literals, nothing nested,
+    so it cannot backtrack beyond the text's length."""
+    alternatives = "|".join(re.escape(n.lower()) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z0-9])(?:{alternatives})(?![a-z0-9])")
+
+
+def name_matches(pattern: re.Pattern[str] | None, texts: list[str]) -> bool:
+    if pattern is None:
+        return False
+    return any(pattern.search(t[:MAX_TEXT].lower()) for t in texts)
 
 
 @dataclass(frozen=True)
@@ -52,6 +78,9 @@ class CodeTables:
     conditions: tuple[Rule, ...]
     procedures: tuple[Rule, ...]
     observations: tuple[Rule, ...]
+    medications: tuple[Rule, ...] = ()
+    vaccines: tuple[Rule, ...] = ()
+    allergies: tuple[Rule, ...] = ()
 
     # -- systems ------------------------------------------------------------------------------
 
@@ -74,7 +103,9 @@ class CodeTables:
         if name is None or not isinstance(code, str) or not code.strip():
             return []
         code = self.normalise_code(name, code)
-        return [r for r in rules if r.system == name and r.matches(code)]
+        found = [r for r in rules if r.system == name and r.matches(code)]
+        specific = [r for r in found if not r.fallback]
+        return specific or found
 
     def condition_rules(self, system_uri: Any, code: Any) -> list[Rule]:
         return self._find(self.conditions, system_uri, code)
@@ -84,6 +115,17 @@ class CodeTables:
 
     def observation_rules(self, system_uri: Any, code: Any) -> list[Rule]:
         return self._find(self.observations, system_uri, code)
+
+    def coded_or_named(self, table: str, codings: list[tuple[Any, Any]], texts: list[str]) -> list[Rule]:
+        """The rows of ``table`` (medications, vaccines, allergies) a record matches: by a
+        coding, and by a name in its text or a coding's display (a class code such as ATC H02AB
+        says "a corticosteroid"; the name says which, and so its prednisone equivalent)."""
+        rules: tuple[Rule, ...] = getattr(self, table)
+        found: list[Rule] = []
+        for system, code in codings:
+            found += [r for r in self._find(rules, system, code) if r not in found]
+        found += [r for r in rules if r not in found and name_matches(r.name_pattern, texts)]
+        return found
 
     def status_from_character(self, system_uri: Any, code: Any) -> str | None:
         """``relapsed`` / ``remission`` from an ICD-10-CM leukemia code's fifth character."""
@@ -140,6 +182,37 @@ class CodeTables:
         words = [w for w in text.upper().replace(".", " ").split() if w not in ("GRADE", "STAGE")]
         return self.raw["gvhd_grade"]["strings"].get("".join(words)) if len(words) == 1 else None
 
+    def ctcae_grade(self, text: Any) -> int | None:
+        if not isinstance(text, str):
+            return None
+        words = [w for w in text.upper().replace(".", " ").replace(":", " ").split() if w not in ("GRADE", "CTCAE")]
+        return self.raw["ctcae_grade"]["strings"].get("".join(words)) if len(words) == 1 else None
+
+    def ctcae_grade_code(self, system_uri: Any, code: Any) -> int | None:
+        if self.system_name(system_uri) != "ncit" or not isinstance(code, str):
+            return None
+        return self.raw["ctcae_grade"]["ncit"].get(code.strip())
+
+    @property
+    def non_systemic_routes(self) -> frozenset[str]:
+        return frozenset(self.raw["non_systemic"]["snomed_routes"])
+
+    @property
+    def non_systemic_words(self) -> re.Pattern[str]:
+        return _words(tuple(self.raw["non_systemic"]["words"]))
+
+    @property
+    def medication_status(self) -> dict[str, Any]:
+        return self.raw["medication_status"]
+
+    @property
+    def dose_timing(self) -> dict[str, Any]:
+        return self.raw["dose_timing"]
+
+    @property
+    def allergy_reading(self) -> dict[str, Any]:
+        return self.raw["allergy_reading"]
+
     @property
     def other_resources_reading_procedure_codes(self) -> frozenset[str]:
         return frozenset(self.raw["other_resources"]["read_procedure_codes"])
@@ -161,6 +234,10 @@ def _rule(table: str, row: dict[str, Any]) -> Rule:
         value=row.get("value"),
         range=(float(rng[0]), float(rng[1])) if rng else None,
         added=bool(row.get("added", False)),
+        fallback=bool(row.get("fallback", False)),
+        names=tuple(row.get("names", ())),
+        systemic_only=bool(row.get("systemic_only", False)),
+        prednisone_equivalent=row.get("prednisone_equivalent"),
     )
 
 
@@ -175,6 +252,9 @@ def load(path: Path = CODES_FILE) -> CodeTables:
         conditions=tuple(_rule("condition", r) for r in raw.get("condition", ())),
         procedures=tuple(_rule("procedure", r) for r in raw.get("procedure", ())),
         observations=tuple(_rule("observation", r) for r in raw.get("observation", ())),
+        medications=tuple(_rule("medication", r) for r in raw.get("medication", ())),
+        vaccines=tuple(_rule("vaccine", r) for r in raw.get("vaccine", ())),
+        allergies=tuple(_rule("allergy", r) for r in raw.get("allergy", ())),
     )
 
 

@@ -18,6 +18,8 @@ _VALUE_WORDS = {
     "detection": "Positive / Negative, or a quantity (`<` or zero: negative; else positive, "
     "or compared with `referenceRange.high` when given)",
     "expression": "Positive / Negative, or a percentage (stored in %)",
+    "grade": "`valueInteger` or `valueQuantity` {range}, or `valueString` / `valueCodeableConcept` "
+    "\"Grade 2\" / \"II\" / an NCI Thesaurus grade code",
 }
 
 
@@ -29,7 +31,25 @@ def _codes(rule: Rule) -> str:
 
 
 def _mark(rule: Rule) -> str:
-    return " (added)" if rule.added else ""
+    return (" (added)" if rule.added else "") + (" (fallback)" if rule.fallback else "")
+
+
+def _named(rule: Rule) -> str:
+    codes = _codes(rule)
+    names = ", ".join(f"\"{n}\"" for n in rule.names)
+    return "; ".join(part for part in (f"{rule.system}: {codes}" if codes else "", f"names {names}" if names else "") if part)
+
+
+def _rule_rows(rules: tuple[Rule, ...], extra=lambda rule: "") -> list[str]:
+    rows = ["| meaning | codes or names | events |", "| --- | --- | --- |"]
+    for rule in rules:
+        concepts = ", ".join(f"`{c}`" for c in rule.concepts)
+        rows.append(f"| {rule.label}{_mark(rule)} | {_named(rule)} | {concepts}{extra(rule)} |")
+    return rows
+
+
+def _quoted(items) -> str:
+    return ", ".join('"' + str(x) + '"' for x in items)
 
 
 def _uri(t: CodeTables, name: str) -> str:
@@ -61,7 +81,9 @@ def render(t: CodeTables | None = None) -> str:
     w("## Conditions (`Condition.code`) -> events")
     w("")
     w("Dated `onsetDateTime`, else `onsetPeriod.start`, else `recordedDate`. ICD-10-CM codes are read")
-    w("upper-case, a missing dot restored (`C9202` = `C92.02`).")
+    w("upper-case, a missing dot restored (`C9202` = `C92.02`). A row marked *(fallback)* applies to a")
+    w("coding only when no other row matched it (C92.02 stays AML; an unnamed C code is a generic")
+    w("malignancy).")
     w("")
     w("| meaning | system | codes | event |")
     w("| --- | --- | --- | --- |")
@@ -140,17 +162,85 @@ def render(t: CodeTables | None = None) -> str:
     w("  have no ULN.")
     w("- Scores (ECOG, Karnofsky, Lansky, NYHA) outside their range are not read (listed in `ignored`).")
     w("")
+    w("## Medications (`MedicationStatement`, `MedicationRequest`) -> therapy events")
+    w("")
+    w("The medication is read from `medicationCodeableConcept`, else from the `Medication` a")
+    w("`medicationReference` points to (contained, or an entry of the bundle), else from the reference's")
+    w("`display`. A row matches a coding, or a name: a whole word or phrase, any case, in the `text` or")
+    w("a coding's `display` (hospitals send product codes such as \"prednisone 5 MG Oral Tablet\" that")
+    w("no ingredient list holds; a class code says \"a corticosteroid\", the name says which). A MedicationStatement or")
+    w("MedicationRequest carrying a `urn:eligo:concept` code of the procedure table (`car-t-therapy`)")
+    w("makes that procedure's events too.")
+    w("")
+    for row in _rule_rows(t.medications, lambda r: ("; systemic only" if r.systemic_only else "")
+                          + (f"; dose × {r.prednisone_equivalent:g} = prednisone mg" if r.prednisone_equivalent else "")):
+        w(row)
+    ms = raw["medication_status"]
+    ns = raw["non_systemic"]
+    timing = raw["dose_timing"]
+    w("")
+    w("- **When.** The end of the period taken (`MedicationStatement.effectivePeriod.end`,")
+    w("  `MedicationRequest.dosageInstruction[].timing.repeat.boundsPeriod.end`) when given; else, with")
+    w(f"  status {', '.join(f'`{x}`' for x in ms['ongoing'])}, the therapy is *ongoing*: the event keeps its start")
+    w("  and `attributes.ongoing`, and the engine counts it as taken on the evaluation date; else the")
+    w("  start (`effectiveDateTime` / `effectivePeriod.start` / `dateAsserted`; `boundsPeriod.start` /")
+    w("  `authoredOn`). A period running past the intake's evaluation date is ongoing on it.")
+    w(f"- **Not read.** Status {', '.join(f'`{x}`' for x in ms['skipped'])}; MedicationRequest intent "
+      f"{', '.join(f'`{x}`' for x in ms['skipped_intent'])} (not given).")
+    w("- **Systemic only.** A row marked *systemic only* is not read when `Dosage.route` is one of the")
+    w(f"  SNOMED CT routes {', '.join(f'`{x}`' for x in ns['snomed_routes'])}, or the route's or the")
+    w(f"  medication's words include {_quoted(ns['words'])}: topical, inhaled,")
+    w("  nasal, eye, ear, rectal and joint preparations are not systemic therapy (listed in `ignored`).")
+    w("- **Dose** (corticosteroids). `Dosage.doseAndRate[].doseQuantity` (or `doseRange.high`) in a mass")
+    w("  unit, or a count of tablets times the one strength in mg the product's name states; times the")
+    w("  doses per day from `timing.repeat` (`frequency` / (`period` × `periodUnit`)) or `timing.code` ("
+      + ", ".join(f"`{k}`" for k in timing["codes_per_day"]) + ").")
+    w("  The largest daily dose of the record's dosages, times the row's prednisone equivalent, is a")
+    w("  `steroid_dose` measurement in `mg/d`, dated as the event. A record whose daily dose cannot be")
+    w("  read (no dose, no timing, mg/kg or mg/m2) makes a `steroid_dose` with no number: a dose")
+    w("  bound asked of it is unknown. The most recent record's dose counts.")
+    w("- Every event quotes the record in `attributes.quote` (product, daily dose, dates), which the")
+    w("  engine's reasons repeat.")
+    w("")
+    w("## Immunizations (`Immunization.vaccineCode`) -> live vaccine events")
+    w("")
+    w("Dated `occurrenceDateTime`; status other than `completed`: not read. Codings and names in")
+    w("`text` / `display`, as for medications. Vaccines not listed (inactivated, recombinant, mRNA,")
+    w("non-replicating) are not live and are listed in `ignored`.")
+    w("")
+    for row in _rule_rows(t.vaccines):
+        w(row)
+    ar = raw["allergy_reading"]
+    w("")
+    w("## Allergies (`AllergyIntolerance.code`, `reaction[].substance`) -> hypersensitivity events")
+    w("")
+    w("Each row is a product class trials exclude; its event is a kind of `drug_hypersensitivity`.")
+    w("Any other allergy of category " + ", ".join(f"`{c}`" for c in ar["categories"])
+      + " (or no category) is `drug_hypersensitivity` itself, quoting its substance; other categories")
+    w("(food, environment) are not read.")
+    w("")
+    for row in _rule_rows(t.allergies):
+        w(row)
+    w("")
+    w(f"- `clinicalStatus` {', '.join(f'`{c}`' for c in ar['inactive_clinical_status'])}: kept, not active. "
+      f"`verificationStatus` {', '.join(f'`{c}`' for c in ar['skipped_verification_status'])}: not read.")
+    w(f"- \"No known allergy\" records (SNOMED CT {', '.join(f'`{c}`' for c in ar['no_known_snomed'])}, or text")
+    w(f"  starting {_quoted(ar['no_known_text'])}) state an absence: not read.")
+    w("- Dated `onsetDateTime`, else `recordedDate`, else `lastOccurrence`.")
+    grades = ", ".join(f"`{k}` = {v}" for k, v in raw["ctcae_grade"]["ncit"].items())
+    w("")
+    w("## Toxicity grade")
+    w("")
+    w(f"- `toxicity-grade` (above) reads NCI Thesaurus grade codes {grades}, and the strings")
+    w("  " + ", ".join(f"\"{k}\"" for k in raw["ctcae_grade"]["strings"]) + " (an optional word \"grade\").")
+    w("  The most recent observation counts: it should state the worst grade not yet resolved.")
+    w("")
     w("## Other resources")
     w("")
-    other = ", ".join(raw["other_resources"]["read_procedure_codes"])
-    w(f"- {other}: `urn:eligo:concept` codes of the procedure table (e.g. `car-t-therapy` as a")
-    w("  medication) become the same events, dated `effectiveDateTime` / `effectivePeriod.start` /")
-    w("  `dateAsserted` (MedicationStatement), `authoredOn` (MedicationRequest), `occurrenceDateTime`")
-    w("  (Immunization). Other codes, `medicationReference`, and AllergyIntolerance are validated,")
-    w("  stored and listed in `ignored`: no concept reads them yet, and no generic")
-    w("  `medication:<code>` facts are made.")
     w("- Resource types other than Patient, Condition, Observation, Procedure, MedicationStatement,")
-    w("  MedicationRequest, Immunization and AllergyIntolerance are not validated and are ignored.")
+    w("  MedicationRequest, Immunization and AllergyIntolerance are not validated and are ignored")
+    w("  (a `Medication` is read only through a reference to it). No generic `medication:<code>` facts")
+    w("  are made.")
     w("")
     w("## Patient")
     w("")

@@ -16,9 +16,9 @@ from typing import Any
 
 from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.facts import Event, Measurement, PatientFacts
-from rules_engine.units import to_canonical
+from rules_engine.units import convert, to_canonical
 
-from .codes import CodeTables, Rule, tables
+from .codes import CodeTables, Rule, name_matches, tables
 from .fhir import Entry, ValidatedBundle, validate_bundle
 
 LEUKEMIA = "acute_leukemia"
@@ -138,6 +138,7 @@ class _Builder:
         self.ignored: list[tuple[str, str]] = []
         self.warnings: list[tuple[str, str]] = []
         self.order = 0
+        self.medications: dict[str, dict[str, Any]] = {}  # Medication resources by reference key
 
     # -- collecting ---------------------------------------------------------------------------
 
@@ -251,32 +252,270 @@ class _Builder:
 
     def other(self, entry: Entry) -> None:
         """MedicationStatement / MedicationRequest / Immunization / AllergyIntolerance."""
-        res, path, rtype = entry.model, entry.path, entry.resource_type
-        if rtype not in self.codes.other_resources_reading_procedure_codes:
-            self.ignored.append((path, f"no concept reads {rtype} yet"))
-            return
-        status = getattr(res, "status", None)
-        if status in ("entered-in-error", "not-taken", "not-done", "cancelled"):
+        rtype = entry.resource_type
+        if rtype in ("MedicationStatement", "MedicationRequest"):
+            self.medication(entry)
+        elif rtype == "Immunization":
+            self.immunization(entry)
+        elif rtype == "AllergyIntolerance":
+            self.allergy(entry)
+        else:
+            self.ignored.append((entry.path, f"no concept reads {rtype} yet"))
+
+    # -- MedicationStatement / MedicationRequest ----------------------------------------------
+
+    def medication(self, entry: Entry) -> None:
+        data, path, rtype = entry.resource, entry.path, entry.resource_type
+        reading = self.codes.medication_status
+        status = data.get("status")
+        if status in reading["skipped"]:
             self.ignored.append((path, f"status is {status}"))
             return
-        if rtype == "Immunization":
-            code, element = res.vaccineCode, "vaccineCode"
-            dates = (res.occurrenceDateTime,)
-        else:
-            code, element = res.medicationCodeableConcept, "medicationCodeableConcept"
-            if rtype == "MedicationStatement":
-                dates = (res.effectiveDateTime, getattr(res.effectivePeriod, "start", None), res.dateAsserted)
-            else:
-                dates = (res.authoredOn,)
-        if code is None:
-            self.ignored.append((path, f"no {element}: a medicationReference is not followed"))
+        if rtype == "MedicationRequest" and data.get("intent") in reading["skipped_intent"]:
+            self.ignored.append((path, f"intent is {data.get('intent')}: not given"))
             return
+        codings, texts = self._medication_code(entry)
+        if not codings and not texts:
+            self.ignored.append((path, "names no medication Eligo can read (a medicationReference it cannot follow)"))
+            return
+        dosages = [d for d in (data.get("dosage") or data.get("dosageInstruction") or []) if isinstance(d, dict)]
+        when, key, ongoing, span = self._exposure(data, rtype, dosages, status in reading["ongoing"])
+        # urn:eligo:concept procedure codes (a CAR-T product given as a medication)
+        procedure_concepts = [c for system, code in codings for r in self.codes.procedure_rules(system, code) for c in r.concepts]
+        rules = self.codes.coded_or_named("medications", codings, texts)
+        if not rules and not procedure_concepts:
+            self.ignored.append((path, "no coding or name Eligo reads"))
+            return
+        name = _display_name(texts, rules)
+        route_words = self._route_texts(dosages)
+        systemic = not self._non_systemic(dosages, texts + route_words)
+        daily = self._daily_dose_mg(dosages, texts)
+        concepts: list[str] = list(dict.fromkeys(procedure_concepts))
+        steroid: Rule | None = None
+        for rule in rules:
+            if rule.systemic_only and not systemic:
+                self.ignored.append((path, f"{rule.concepts[0]}: not a systemic route or form"))
+                continue
+            concepts += [c for c in rule.concepts if c not in concepts]
+            if "steroid_therapy" in rule.concepts and (steroid is None or steroid.prednisone_equivalent is None):
+                steroid = rule
+        if not concepts:
+            return
+        dose_text = ""
+        equivalent: float | None = None
+        if steroid is not None:
+            if daily is not None and steroid.prednisone_equivalent is not None:
+                equivalent = round(daily * float(steroid.prednisone_equivalent), 2)
+                dose_text = f", {_as_number(round(daily, 3))} mg/day"
+                if steroid.prednisone_equivalent != 1:
+                    dose_text += f" (= {_as_number(equivalent)} mg/day prednisone)"
+            else:
+                dose_text = ", daily dose not recorded"
+        quote = f"{name}{dose_text}, {span}"
+        attributes: dict[str, Any] = {"quote": quote}
+        if ongoing:
+            attributes["ongoing"] = True
+        for concept in concepts:
+            self.event(path, key, Event(concept, when, True, dict(attributes), entry.source))
+        if steroid is not None:
+            value: float | str = _as_number(equivalent) if equivalent is not None else "not recorded"
+            self.measurement(path, key, Measurement("steroid_dose", value, "mg/d", when, None, False, entry.source))
+
+    def _medication_code(self, entry: Entry) -> tuple[list[tuple[Any, Any]], list[str]]:
+        """The codings and texts that name the medication: the CodeableConcept, else the
+        Medication a reference points to (contained or in the bundle), else its display."""
+        data = entry.resource
+        concept = data.get("medicationCodeableConcept")
+        if isinstance(concept, dict):
+            return _concept_parts(concept)
+        reference = data.get("medicationReference")
+        if not isinstance(reference, dict):
+            return [], []
+        codings: list[tuple[Any, Any]] = []
+        texts: list[str] = []
+        target = reference.get("reference")
+        medication: Any = None
+        if isinstance(target, str) and target.startswith("#"):
+            medication = next(
+                (c for c in data.get("contained") or [] if isinstance(c, dict) and c.get("id") == target[1:]), None
+            )
+        elif isinstance(target, str):
+            medication = self.medications.get(target.strip())
+        if isinstance(medication, dict) and isinstance(medication.get("code"), dict):
+            codings, texts = _concept_parts(medication["code"])
+        if isinstance(reference.get("display"), str):
+            texts.append(reference["display"])
+        return codings, texts
+
+    def _exposure(
+        self, data: dict[str, Any], rtype: str, dosages: list[dict[str, Any]], ongoing_status: bool
+    ) -> tuple[date | None, datetime | None, bool, str]:
+        """When the therapy was last taken, as the record states it: the end of its period when
+        given; else, for a therapy still being taken, its start with ``ongoing`` (the engine
+        counts it as taken on the evaluation date); else the date it was recorded as taken."""
+        if rtype == "MedicationStatement":
+            period = data.get("effectivePeriod") if isinstance(data.get("effectivePeriod"), dict) else {}
+            start = period.get("start") or data.get("effectiveDateTime") or data.get("dateAsserted")
+            end = period.get("end")
+        else:
+            bounds: dict[str, Any] = {}
+            for dosage in dosages:
+                timing = dosage.get("timing") if isinstance(dosage.get("timing"), dict) else {}
+                repeat = timing.get("repeat") if isinstance(timing.get("repeat"), dict) else {}
+                if isinstance(repeat.get("boundsPeriod"), dict):
+                    bounds = repeat["boundsPeriod"]
+                    break
+            start = bounds.get("start") or data.get("authoredOn")
+            end = bounds.get("end")
+        start_day, start_key = fhir_date(start)
+        end_day, end_key = fhir_date(end)
+        if end_day is not None:
+            if self.as_of is not None and end_day > self.as_of and (start_day is None or start_day <= self.as_of):
+                return start_day, start_key, True, f"{_since(start_day)}until {end_day.isoformat()}"
+            return end_day, end_key, False, f"{_since(start_day)}until {end_day.isoformat()}"
+        if ongoing_status:
+            return start_day, start_key, True, f"{_since(start_day)}ongoing"
+        return start_day, start_key, False, start_day.isoformat() if start_day else "undated"
+
+    def _route_texts(self, dosages: list[dict[str, Any]]) -> list[str]:
+        texts: list[str] = []
+        for dosage in dosages:
+            route = dosage.get("route")
+            if isinstance(route, dict):
+                texts += _concept_parts(route)[1]
+        return texts
+
+    def _non_systemic(self, dosages: list[dict[str, Any]], texts: list[str]) -> bool:
+        for dosage in dosages:
+            route = dosage.get("route")
+            if isinstance(route, dict):
+                for system, code in _concept_parts(route)[0]:
+                    if self.codes.system_name(system) == "snomed" and code in self.codes.non_systemic_routes:
+                        return True
+        return name_matches(self.codes.non_systemic_words, texts)
+
+    def _daily_dose_mg(self, dosages: list[dict[str, Any]], texts: list[str]) -> float | None:
+        """The largest daily dose in mg any dosage states, or None when none states one whole
+        (a dose without a timing, a dose per kg or m2, a count of tablets of unknown strength)."""
+        found: list[float] = []
+        for dosage in dosages:
+            per_dose = self._dose_mg(dosage, texts)
+            per_day = self._doses_per_day(dosage)
+            if per_dose is not None and per_day is not None:
+                found.append(per_dose * per_day)
+        return max(found) if found else None
+
+    def _dose_mg(self, dosage: dict[str, Any], texts: list[str]) -> float | None:
+        for rate in dosage.get("doseAndRate") or []:
+            if not isinstance(rate, dict):
+                continue
+            quantity = rate.get("doseQuantity")
+            if not isinstance(quantity, dict) and isinstance(rate.get("doseRange"), dict):
+                quantity = rate["doseRange"].get("high")
+            if not isinstance(quantity, dict):
+                continue
+            number = _number(quantity.get("value"))
+            if number is None or number <= 0:
+                continue
+            unit = next((u.strip() for u in (quantity.get("code"), quantity.get("unit")) if isinstance(u, str) and u.strip()), None)
+            if unit is not None:
+                try:
+                    mg = convert(number, unit, "mg")
+                except Exception:  # not a mass (mg/kg, mL, tablets): maybe a count of units
+                    mg = None
+                if mg is not None and math.isfinite(mg):
+                    return mg
+            if unit is None or unit.strip("{}").lower() in _COUNT_UNITS:
+                strength = _strength_mg(texts)
+                if strength is not None:
+                    return number * strength
+        return None
+
+    def _doses_per_day(self, dosage: dict[str, Any]) -> float | None:
+        timing = dosage.get("timing")
+        if not isinstance(timing, dict):
+            return None
+        table = self.codes.dose_timing
+        repeat = timing.get("repeat")
+        if isinstance(repeat, dict) and repeat.get("period") is not None:
+            frequency = _number(repeat.get("frequency", 1))
+            period = _number(repeat.get("period"))
+            days = table["period_units_in_days"].get(repeat.get("periodUnit"))
+            if frequency and period and days:
+                return frequency / (period * days)
+        code = timing.get("code")
+        if isinstance(code, dict):
+            codings, texts = _concept_parts(code)
+            for word in [c for _, c in codings] + texts:
+                per_day = table["codes_per_day"].get(str(word).strip().upper())
+                if per_day is not None:
+                    return float(per_day)
+        return None
+
+    # -- Immunization -------------------------------------------------------------------------
+
+    def immunization(self, entry: Entry) -> None:
+        data, path = entry.resource, entry.path
+        status = data.get("status")
+        if status != "completed":
+            self.ignored.append((path, f"status is {status}"))
+            return
+        concept = data.get("vaccineCode") if isinstance(data.get("vaccineCode"), dict) else {}
+        codings, texts = _concept_parts(concept)
+        when, key = fhir_date(data.get("occurrenceDateTime"))
+        procedure_concepts = [c for system, code in codings for r in self.codes.procedure_rules(system, code) for c in r.concepts]
+        rules = self.codes.coded_or_named("vaccines", codings, texts)
+        concepts = list(dict.fromkeys(procedure_concepts + [c for r in rules for c in r.concepts]))
+        if not concepts:
+            self.ignored.append((f"{path}.vaccineCode", "no coding or name Eligo reads (not a live vaccine)"))
+            return
+        quote = f"{_display_name(texts, rules)}, given {when.isoformat() if when else 'undated'}"
+        for concept_id in concepts:
+            self.event(path, key, Event(concept_id, when, True, {"quote": quote}, entry.source))
+
+    # -- AllergyIntolerance -------------------------------------------------------------------
+
+    def allergy(self, entry: Entry) -> None:
+        data, path = entry.resource, entry.path
+        reading = self.codes.allergy_reading
+        verification = _status_code(data.get("verificationStatus"))
+        if verification in reading["skipped_verification_status"]:
+            self.ignored.append((path, f"verificationStatus is {verification}"))
+            return
+        concept = data.get("code") if isinstance(data.get("code"), dict) else {}
+        codings, texts = _concept_parts(concept)
+        for reaction in data.get("reaction") or []:
+            if isinstance(reaction, dict) and isinstance(reaction.get("substance"), dict):
+                more_codings, more_texts = _concept_parts(reaction["substance"])
+                codings += more_codings
+                texts += more_texts
+        lowered = [" ".join(t.split()).lower() for t in texts]
+        if any(self.codes.system_name(s) == "snomed" and c in reading["no_known_snomed"] for s, c in codings) or any(
+            t.startswith(w) for t in lowered for w in reading["no_known_text"]
+        ):
+            self.ignored.append((path, "states no known allergy"))
+            return
+        rules = self.codes.coded_or_named("allergies", codings, texts)
+        concepts = list(dict.fromkeys(c for r in rules for c in r.concepts))
+        if not concepts:
+            categories = [c for c in data.get("category") or [] if isinstance(c, str)]
+            if categories and not set(categories) & set(reading["categories"]):
+                self.ignored.append((path, f"category {', '.join(categories)}: not a drug or product allergy"))
+                return
+            if not codings and not texts:
+                self.ignored.append((f"{path}.code", "names no substance"))
+                return
+            concepts = ["drug_hypersensitivity"]
+        active = _status_code(data.get("clinicalStatus")) not in reading["inactive_clinical_status"]
         when, key = None, None
-        for candidate in dates:
+        for candidate in (data.get("onsetDateTime"), data.get("recordedDate"), data.get("lastOccurrence")):
             when, key = fhir_date(candidate)
             if when is not None:
                 break
-        self._procedure_codes(entry, code, f"{path}.{element}", when, key)
+        kind = data.get("type") if data.get("type") in ("allergy", "intolerance") else "allergy"
+        quote = f"{kind} to {_display_name(texts, rules, codings)}" + ("" if active else f" ({_status_code(data.get('clinicalStatus'))})")
+        for concept_id in concepts:
+            self.event(path, key, Event(concept_id, when, active, {"quote": quote}, entry.source))
 
     # -- Observation --------------------------------------------------------------------------
 
@@ -408,6 +647,31 @@ class _Builder:
             number = None
         return self._scored(rule, number, path, when, source)
 
+    def _read_grade(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        """A CTCAE grade: a number, "Grade 2" / "II", or an NCI Thesaurus grade code."""
+        number: float | None = None
+        if res.valueInteger is not None:
+            number = _number(res.valueInteger)
+        elif res.valueQuantity is not None:
+            number = _number(res.valueQuantity.value)
+        elif res.valueString is not None:
+            found = self.codes.ctcae_grade(res.valueString)
+            number = float(found) if found is not None else None
+        elif res.valueCodeableConcept is not None:
+            for coding in _codings(res.valueCodeableConcept):
+                found = self.codes.ctcae_grade_code(coding.system, coding.code)
+                if found is None:
+                    found = self.codes.ctcae_grade(coding.code)
+                if found is not None:
+                    number = float(found)
+                    break
+            if number is None:
+                found = self.codes.ctcae_grade(res.valueCodeableConcept.text)
+                number = float(found) if found is not None else None
+        if number is not None and not number.is_integer():
+            number = None
+        return self._scored(rule, number, path, when, source)
+
     def _read_qualitative(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         word = self._qualitative(res)
         if word is None:
@@ -471,6 +735,56 @@ class _Builder:
         return None
 
 
+_COUNT_UNITS = frozenset({"tbl", "tab", "tabs", "tablet", "tablets", "cap", "caps", "capsule", "capsules", "1", "each", "ea"})
+_STRENGTH = re.compile(r"(?<![\d.])(\d{1,6}(?:\.\d{1,4})?) ?mg(?![a-z/])")
+
+
+def _concept_parts(concept: dict[str, Any]) -> tuple[list[tuple[Any, Any]], list[str]]:
+    """A CodeableConcept in JSON: its (system, code) pairs and every text that names it."""
+    codings: list[tuple[Any, Any]] = []
+    texts: list[str] = []
+    for coding in concept.get("coding") or []:
+        if isinstance(coding, dict):
+            codings.append((coding.get("system"), coding.get("code")))
+            if isinstance(coding.get("display"), str):
+                texts.append(coding["display"])
+    if isinstance(concept.get("text"), str):
+        texts.insert(0, concept["text"])
+    return codings, texts
+
+
+def _display_name(texts: list[str], rules: list[Rule], codings: list[tuple[Any, Any]] | None = None) -> str:
+    """What a reason calls the record: its own words, else the row's label, else its code."""
+    for text in texts:
+        if text.strip():
+            return " ".join(text.split())[:120]
+    if rules:
+        return rules[0].label
+    for _, code in codings or []:
+        if isinstance(code, str) and code.strip():
+            return f"code {code.strip()[:40]}"
+    return "an unnamed substance"
+
+
+def _strength_mg(texts: list[str]) -> float | None:
+    """The one strength in mg a product name states ("prednisone 5 MG Oral Tablet"), if one."""
+    found = {float(m) for t in texts for m in _STRENGTH.findall(t[:1000].lower())}
+    return found.pop() if len(found) == 1 else None
+
+
+def _since(day: date | None) -> str:
+    return f"since {day.isoformat()} " if day else ""
+
+
+def _status_code(concept: Any) -> str | None:
+    if not isinstance(concept, dict):
+        return None
+    for coding in concept.get("coding") or []:
+        if isinstance(coding, dict) and isinstance(coding.get("code"), str):
+            return coding["code"]
+    return None
+
+
 def _patient(entry: Entry, builder: _Builder) -> tuple[date | None, str | None]:
     res = entry.model
     birth, _ = fhir_date(res.birthDate)
@@ -495,6 +809,13 @@ def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: dat
         "Observation": builder.observation,
         "Procedure": builder.procedure,
     }
+    for entry_json in bundle.data.get("entry") or []:
+        resource = entry_json.get("resource") if isinstance(entry_json, dict) else None
+        if isinstance(resource, dict) and resource.get("resourceType") == "Medication":
+            if isinstance(entry_json.get("fullUrl"), str):
+                builder.medications[entry_json["fullUrl"]] = resource
+            if isinstance(resource.get("id"), str):
+                builder.medications[f"Medication/{resource['id']}"] = resource
     birth_date, sex = _patient(bundle.patient, builder)
     for entry in bundle.entries:
         if entry.resource_type == "Patient":

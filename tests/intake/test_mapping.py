@@ -39,11 +39,14 @@ def test_a_leukemia_code_becomes_its_diagnosis(system, code, concept):
     assert set(events(condition(system, code))) & LEUKEMIAS == {concept}
 
 
-@pytest.mark.parametrize("code", ["C92.10", "C91.10", "C95.00", "C92.9"])
-def test_a_non_acute_leukemia_code_is_ignored(code):
-    record = read(condition(ICD10, code))
-    assert record.facts.events == {}
-    assert record.ignored == [("entry[1].resource.code", "no coding Eligo reads")]
+@pytest.mark.parametrize(
+    "code, concept",
+    [("C92.10", "cml"), ("C91.10", "cll"), ("C92.9", "hematologic_malignancy"), ("C95.00", "acute_leukemia")],
+)
+def test_a_leukemia_code_outside_aml_and_all_is_its_own_malignancy_never_aml_or_all(code, concept):
+    found = events(condition(ICD10, code))
+    assert set(found) == {concept}
+    assert not set(found) & (LEUKEMIAS - {"acute_leukemia"})
 
 
 @pytest.mark.parametrize("code", ["9811/1", "9819/3", "9810/3", "9837/1"])
@@ -227,7 +230,7 @@ def test_a_car_t_product_given_as_a_medication_statement_is_an_event():
         {"resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
         {"resourceType": "MedicationRequest", "status": "active", "intent": "order", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
         {"resourceType": "Immunization", "status": "completed", "vaccineCode": coded("08", "http://hl7.org/fhir/sid/cvx"), "patient": {"reference": PATIENT_URL}, "occurrenceDateTime": "2020-01-01"},
-        {"resourceType": "AllergyIntolerance", "patient": {"reference": PATIENT_URL}, "code": coded("91936005")},
+        {"resourceType": "AllergyIntolerance", "patient": {"reference": PATIENT_URL}, "category": ["food"], "code": coded("91935009")},
     ],
     ids=["statement", "request", "immunization", "allergy"],
 )
