@@ -1,17 +1,46 @@
-"""Split a registry's eligibility text into criterion lines, keeping headings as parents.
+"""Split a registry's eligibility text into criterion lines: the one splitter.
 
-Two layouts are handled (and text with no headings at all):
+Both importers (the seed pages and ClinicalTrials.gov v2 JSON) and the coverage tool call
+``split_criteria``, so what is measured is what is imported. The shapes below were mined from
+real registry text (the v2 API's markdown and the older ClinicalTrials.gov layout):
 
-* ClinicalTrials.gov markdown: "Inclusion Criteria:" / "Exclusion Criteria:" headings, ``*`` /
-  ``-`` bullets, nested bullets by indentation, numbered items ("1." "1)" "(1)" "a)"), and
-  indented continuation paragraphs ("NOTE: ...") that belong to the item above them;
-* the older indented layout: "DISEASE CHARACTERISTICS:" / "PATIENT CHARACTERISTICS:" / "PRIOR
-  CONCURRENT THERAPY:" section headings, "Age:" / "Performance status:" sub-headings, ``-`` items
-  with wrapped continuation lines, and its flowed variant where the sub-headings run inline
-  ("PATIENT CHARACTERISTICS: Age: 18 and over Performance status: ...").
+* **Type headings** set inclusion/exclusion in their many spellings ("Inclusion Criteria:",
+  "Key Exclusion Criteria", "EXCLUSION CRITERIA:", "Exclusion:", "- Inclusion criteria",
+  "Inclusion Criteria: Age >= 18" with a first criterion on the same line). A pure type heading
+  is not a line; any other heading is a line that the lines under it name as ``parent``.
+* **Items**: ``*`` ``-`` ``•`` ``o`` bullets, "1." "1)" "(1)" "a)" "a." "i." markers, circled
+  numbers, nesting by indentation, wrapped continuation lines (deeper indent, or no blank line
+  before them) joined to their item. A line ending with ":" heads the lines under it, including
+  plain unbulleted lines at its own indent (one child each).
+* **Alternatives**: sibling items joined by "OR" (a separator line "OR" between them, or an item
+  ending with "or") are kept as one line "A OR B", so the parser reads one alternative rather
+  than two conditions that must both hold.
+* **Prose**: a paragraph (lines with no blank line between them) is one line; paragraphs are
+  split at blank lines, never at sentences (a sentence often qualifies the one before it).
+* **Escapes** of the v2 API (``\\<`` ``\\>`` ``\\=`` ``\\*`` ``\\[`` ``2\\.``) are removed; control
+  characters and every Unicode space become plain spaces; "\\r\\n" and "\\r" end lines.
+* **The older layout** (PDQ): "DISEASE CHARACTERISTICS:" / "PATIENT CHARACTERISTICS:" / "PRIOR
+  CONCURRENT THERAPY:" sections, with "Age:" / "Performance status:" / "Hepatic:" ...
+  sub-headings (colon optional) whose label stays the parent of the lines under it, so the
+  parser reads "Under 80" under "Age:" as an age bound. Its flowed variant runs everything into
+  one paragraph ("PATIENT CHARACTERISTICS: Age: 18 and over Performance status: Karnofsky
+  greater than 70% Hepatic: Bilirubin no greater than 2.0 mg/dL Transaminases no greater than
+  2.5 times normal ..."): it is split at the labels, then at the seams where one criterion runs
+  into the next (a capitalised word after a number, unit or closing bracket or after a
+  lower-case content word; never after a function word such as "of", "with", "known").
+* **Donor criteria**: a sub-heading naming the donor ("Donor Inclusion Criteria:", "DONOR:",
+  "Donor Selection:", "Donors must meet the following criteria:", "- Donor Inclusion Criteria")
+  scopes the lines under it until the next heading that is not the donor's ("Exclusion
+  Criteria", "RECIPIENT:", a section). Those lines are nested under the donor heading (so the
+  stored lines carry it: nothing else is needed to re-read them) and ``donor`` is True; an item
+  written "DONOR: ..." is a donor line on its own. The parser makes every donor line a review
+  line saying so (see ``criteria._build``): a donor's criteria are never evaluated against the
+  patient's record, and are not dropped either, because the trial does require the donor.
 
-The type headings ("Inclusion Criteria:") only switch the type; every other heading becomes a
-line of its own that later lines name as ``parent``: headings are never dropped.
+Every regular expression here is linear: no quantified group whose repetitions can match the
+same text in more than one way, and the few that classify headings only ever see the first
+couple of hundred characters of a line, so a 100,000-character line or 5,000 lines split in
+time proportional to their length.
 """
 
 from __future__ import annotations
@@ -29,7 +58,8 @@ class ParsedLine:
     ``parent`` is the index (in the same list) of the heading it is nested under; ``heading`` is
     True for a line that other lines name as their parent; ``source_line`` is the 1-based line
     number of its first physical line; ``type_assumed`` is True when the text gave no
-    inclusion/exclusion heading above it and the line was taken as inclusion.
+    inclusion/exclusion heading above it and the line was taken as inclusion; ``donor`` is True
+    for a donor's criterion (and the donor heading itself).
     """
 
     type: CriterionType
@@ -38,42 +68,145 @@ class ParsedLine:
     source_line: int | None = None
     heading: bool = False
     type_assumed: bool = False
+    donor: bool = False
 
 
-_TYPE_HEADING = re.compile(
-    r"""^[\W_]*(?:(?:key|main|major|general|specific|additional|other)\s+)?
-        (?P<kind>inclusion|exclusion|eligibility|ineligibility)
-        (?:\s+criteria|\s+criterion)?(?:\s*\([^)]{0,40}\))?\s*[:.]?[\W_]*$""",
-    re.IGNORECASE | re.VERBOSE,
+# --- cleaning --------------------------------------------------------------------------------
+
+# control characters (tab and newline are handled apart) and every Unicode space -> " "
+_JUNK = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00a0\u1680\u180e\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]"
 )
-_SECTION_HEADING = re.compile(r"^(?P<head>[A-Z][A-Z /&,()'-]{3,60}):\s*(?P<rest>.*)$")
-_BULLET = re.compile(
-    r"""^(?P<indent>\s*)
-        (?P<marker>[*\-•·▪◦●○+]|o(?=\s)|\d{1,2}\\?[.)](?!\d)|\(\d{1,2}\)|[a-zA-Z]\)|[a-h]\.(?=\s)|[ivx]{1,4}[.)](?=\s))
-        \s*(?P<text>.*)$""",
-    re.VERBOSE,
-)
-_SUBHEADING_WORDS = (
-    "Age|Sex|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hematologic|"
-    "Hepatic|Renal|Cardiovascular|Cardiac|Pulmonary|Neurologic|Gastrointestinal|Immunologic|"
-    "Metabolic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|"
-    "Hormone receptor status|Prior therapy|Concurrent therapy"
-)
-_INLINE_SUBHEADING = re.compile(rf"(?<![\w-])(?:{_SUBHEADING_WORDS}):\s+")
-_SUBHEADING_LINE = re.compile(rf"^(?:{_SUBHEADING_WORDS}):\s*(?P<rest>.*)$")
-_ALL_CAPS_HEADINGS = re.compile(
-    r"\b(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY):\s*"
-)
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~^|])")
+# the v2 API escapes markdown punctuation: "\>", "\<", "\=", "\*", "\[", "2\."
+_ESCAPE = re.compile(r"\\(?=[^\w\s])")
+_HEAD = 200  # heading patterns look at this many characters of a line, never more
+
+
+def _lines(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def _scrub(raw: str) -> str:
+    return _ESCAPE.sub("", _JUNK.sub(" ", raw)).replace("\t", "    ")
 
 
 def _clean(text: str) -> str:
-    text = _MD_ESCAPE.sub(r"\1", text)
     return " ".join(text.split())
 
 
-def _indent(raw: str) -> int:
-    return len(raw) - len(raw.lstrip(" \t"))
+# --- line shapes -----------------------------------------------------------------------------
+
+_TYPE_HEADING = re.compile(
+    r"""[^\w(]*
+        (?:(?P<role>donors?|recipients?|patients?|participants?|subjects?)(?:'s)?\s+)?
+        (?:(?:key|main|major|general|specific|additional|other|study|trial)\s+)?
+        (?P<kind>inclusion|exclusion|eligibility|ineligibility|exclusionary)
+        (?:\s+(?:criteria|criterion|criterias|requirements))?
+        (?:\s+\([^)]{0,40}\))?
+        \s*(?P<colon>:)?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PDQ_SECTION = re.compile(r"(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)\s*:?\s*")
+_CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 /&,()'-]{2,80}:")
+_BULLET = re.compile(
+    r"""(?P<indent>\ *)
+        (?P<marker>[*\-•·▪◦●○■□➢►✓+]|o(?=\ )|\d{1,2}[.)、）](?!\d)|\(\d{1,2}\)|\([a-hA-H]\)|[a-zA-Z]\)
+          |[a-h]\.(?=\ )|[ivx]{1,4}[.)](?=\ )|[\u2460-\u2473])
+        \ *(?P<text>.*)""",
+    re.VERBOSE,
+)
+_SUBHEADING_WORDS = (
+    "Age|Sex|Gender|Menopausal status|Performance status|Life expectancy|Hematopoietic|Hematologic|"
+    "Hepatic|Renal|Cardiovascular|Cardiac|Pulmonary|Neurologic|Gastrointestinal|Immunologic|"
+    "Metabolic|Other|Biologic therapy|Chemotherapy|Endocrine therapy|Radiotherapy|Surgery|"
+    "Hormone receptor status|Prior therapy|Concurrent therapy|Transplantation"
+)
+_INLINE_LABEL = re.compile(rf"(?<![\w-])(?:{_SUBHEADING_WORDS}):\s+")
+_LABEL_LINE = re.compile(rf"(?:{_SUBHEADING_WORDS})(?::\s*(?P<rest>.*)|\s*$)", re.IGNORECASE)
+_OR_LINE = re.compile(r"(?:[*\-•]\s*)?(?:or|and/or)\s*[.:]?", re.IGNORECASE)
+_ENDS_WITH_OR = re.compile(r"(?:^|[\s,;])(?:or|OR|Or)$")
+_DONOR_HEADING = re.compile(
+    r"""[^\w]*
+        (?:(?:allogeneic|related|unrelated|sibling|haploidentical|hla-matched|stem\ cell|potential|living|cord\ blood)\s+){0,2}
+        donors?(?:'s)?
+        (?:\s+(?:inclusion|exclusion|eligibility|selection|criteria|criterion|requirements?|characteristics|evaluation
+               |screening|must\s+(?:meet|fulfil|fulfill|satisfy|have|be)|the|following|these|all|of))*
+        [\s.]*(?::\s*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_TYPE_WORD = re.compile(r"\b(inclusion|exclusion)\b", re.IGNORECASE)
+_DONOR_ITEM = re.compile(r"[^\w]*donors?\s*:", re.IGNORECASE)
+_ROLE_HEADING = re.compile(r"[^\w]*(?:recipients?|patients?|participants?|hosts?)\s*:?\s*$", re.IGNORECASE)
+
+
+def is_donor_heading(text: str) -> bool:
+    """A heading that scopes a donor's criteria ("Donor Inclusion Criteria:", "DONOR:")."""
+    return len(text) <= 120 and bool(_DONOR_HEADING.match(text))
+
+
+def is_donor_item(text: str) -> bool:
+    """A line written as the donor's own ("DONOR: Age =< 60 years")."""
+    return bool(_DONOR_ITEM.match(text[:_HEAD]))
+
+
+def _type_heading(text: str) -> tuple[CriterionType, str | None, str] | None:
+    """(type, role, text after the heading) for a type heading, else None."""
+    m = _TYPE_HEADING.match(text[:_HEAD])
+    if m is None:
+        return None
+    rest = text[m.end():].strip()
+    if rest.strip(" .:-*_") == "":
+        rest = ""
+    if rest and not m.group("colon"):
+        return None  # "Inclusion of patients with ..." is a criterion, not a heading
+    kind = m.group("kind").lower()
+    ctype = CriterionType.EXCLUSION if kind in ("exclusion", "ineligibility", "exclusionary") else CriterionType.INCLUSION
+    role = (m.group("role") or "").lower().rstrip("s") or None
+    return ctype, role, rest
+
+
+def _marker(marker: str) -> str:
+    if marker[0].isdigit() or marker[:2].strip("(").isdigit() or "\u2460" <= marker[0] <= "\u2473":
+        return "number"
+    if marker[0].isalpha() or marker.startswith("("):
+        return "number" if marker[1:2].isdigit() else "letter"
+    return "bullet"
+
+
+# --- run-on criteria of the flowed older layout ----------------------------------------------
+
+_GLUE = frozenset(
+    """a an the of to by with without for from in on at as per than and or nor but if unless except
+    including include includes such e.g. e.g., i.e. i.e., via known prior previous see both either
+    neither between into onto under over within after before during is are be been was were has
+    have had no not any all other only""".split()
+)
+_TITLE = re.compile(r"[A-Z][a-z]")
+_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
+def _split_runon(text: str) -> list[str]:
+    """Where flattened criteria run into each other, a new one starts with a capitalised word
+    after a number, unit, bracket or lower-case content word ("... 3,000 Platelets at least
+    75,000", "... mg/dL Transaminases ...", "... nursing No serious ..."). Linear in the tokens."""
+    tokens = text.split()
+    pieces: list[list[str]] = [[]]
+    for i, token in enumerate(tokens):
+        prev = tokens[i - 1] if i else ""
+        acronym = _ACRONYM.match(token) is not None and (prev[-1:].isdigit() or prev[-1:] == "%" or "/" in prev)
+        if i and pieces[-1] and (_TITLE.match(token) or acronym):
+            if (
+                prev[-1] not in ",:;(-/"
+                and prev.lower() not in _GLUE
+                and (prev[0].islower() or prev[0].isdigit() or prev[-1] in ")]%")
+                and len(pieces[-1]) >= 2
+            ):
+                pieces.append([])
+        pieces[-1].append(token)
+    return [" ".join(p) for p in pieces if p]
+
+
+# --- the splitter ----------------------------------------------------------------------------
 
 
 @dataclass
@@ -86,175 +219,264 @@ class _Item:
     parent: int | None = None
     heading: bool = False
     type_assumed: bool = False
-    open: bool = True  # may still take continuation text
+    donor: bool = False
+    marker: str = ""  # "bullet" | "number" | "letter" | "" (plain): siblings share it
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
+class _Splitter:
+    def __init__(self) -> None:
+        self.items: list[_Item] = []
+        self.ctype = CriterionType.INCLUSION
+        self.typed = False
+        self.section: int | None = None  # current level-0 heading
+        self.subsection: int | None = None  # current level-1 heading
+        self.donor: int | None = None  # the donor heading whose scope this is
+        self.stack: list[int] = []  # open items, by indent
+        self.pending_bullet: int | None = None  # indent of a bullet alone on its line
+        self.pending_or = False  # an "OR" line since the last item
+        self.list_head: int | None = None  # an item ending ":" taking plain lines as children
+
+    # -- adding --
+
+    def add(self, text: str, indent: int, level: int, line_no: int, donor: bool = False, marker: str = "") -> int:
+        previous: int | None = None
+        if level == 0:
+            parent = None
+        elif level == 1:
+            parent = self.section
+        else:
+            while self.stack and self.items[self.stack[-1]].indent >= indent:
+                previous = self.stack.pop()
+            parent = self.stack[-1] if self.stack else (self.subsection if self.subsection is not None else self.section)
+        if (
+            level == 2
+            and previous is not None
+            and self.items[previous].parent == parent
+            and self.items[previous].marker == marker
+            and self.ctype is CriterionType.INCLUSION  # exclusion lines are alternatives already
+        ):
+            # "A OR B": one line, so the alternative is read as one
+            if self.pending_or or _ENDS_WITH_OR.search(self.items[previous].parts[-1]):
+                item = self.items[previous]
+                item.parts.append(f"OR {text}" if self.pending_or else text)
+                self.pending_or = False
+                self.stack.append(previous)
+                return previous
+        self.pending_or = False
+        in_donor = donor or (self.donor is not None and level == 2)
+        self.items.append(
+            _Item(self.ctype, [text], indent, level, line_no, parent, type_assumed=not self.typed, donor=in_donor, marker=marker)
+        )
+        index = len(self.items) - 1
+        if parent is not None:
+            self.items[parent].heading = True
+        if level == 2:
+            self.stack.append(index)
+        return index
+
+    def add_subheading(self, text: str, indent: int, line_no: int, donor: bool = False) -> int:
+        self.stack = []
+        self.list_head = None
+        index = self.add(text, indent, 1, line_no, donor=donor)
+        self.subsection = index
+        self.donor = index if donor else None
+        return index
+
+    def add_flowed(self, body: str, indent: int, line_no: int) -> None:
+        """Text run in after a section heading: split at the labels, then at run-on seams."""
+        pieces = _INLINE_LABEL.split(body)
+        heads = _INLINE_LABEL.findall(body)
+        for piece in _split_runon(pieces[0]) if pieces[0].strip() else []:
+            self.add(piece, indent + 1, 2, line_no)
+        for head, piece in zip(heads, pieces[1:]):
+            self.add_subheading(head.strip(), indent, line_no)
+            for part in _split_runon(piece):
+                self.add(part, indent + 1, 2, line_no)
+
+    def set_type(self, ctype: CriterionType) -> None:
+        self.ctype = ctype
+        self.typed = True
+
+    # -- reading --
+
+    def feed(self, number: int, raw: str, blank_before: bool) -> None:
+        stripped = _clean(raw)
+        indent = len(raw) - len(raw.lstrip(" "))
+        bullet = _BULLET.fullmatch(raw) if raw else None
+        if bullet is not None and re.match(r"\s*\d{1,2}[.)]\d", raw):
+            bullet = None  # "1.5 x ULN" at the start of a wrapped line is a number
+        body = _clean(bullet.group("text")) if bullet is not None else stripped
+
+        if _OR_LINE.fullmatch(stripped):
+            self.pending_or = True
+            return
+
+        heading = _type_heading(body)
+        if heading is not None:
+            ctype, role, rest = heading
+            self.set_type(ctype)
+            self.stack, self.pending_bullet, self.list_head = [], None, None
+            if role == "donor":
+                self.add_subheading(body[: len(body) - len(rest)].strip(), indent, number, donor=True)
+            else:
+                self.subsection = None
+                self.donor = None
+            if rest:
+                self.add(rest, indent + 1, 2, number)
+            return
+
+        if bullet is None and (pdq := _PDQ_SECTION.match(stripped)) is not None:
+            self.stack, self.pending_bullet, self.list_head = [], None, None
+            self.subsection = self.donor = None
+            self.ctype = CriterionType.INCLUSION  # each section starts over; its own headings switch
+            self.section = self.add(f"{pdq.group(1)}:", indent, 0, number)
+            rest = stripped[pdq.end():]
+            if rest:
+                self.add_flowed(rest, indent, number)
+            return
+
+        short = len(body) <= 120
+        if short and is_donor_heading(body) and (bullet is None or not body.endswith(".")):
+            self.pending_bullet = None
+            self.add_subheading(body, indent, number, donor=True)
+            return
+        if short and bullet is None and (_ROLE_HEADING.match(body) or (_CAPS_HEADING.fullmatch(body) and self.section is None)):
+            # "RECIPIENT:", "Patients:", "PHASE II TRIAL:": a sub-heading that ends a donor's scope
+            self.pending_bullet = None
+            self.add_subheading(body, indent, number)
+            return
+
+        if bullet is None and self.section is not None and (label := _LABEL_LINE.match(stripped[:_HEAD])) is not None:
+            rest = label.group("rest") or ""
+            self.pending_bullet = None
+            if rest and _INLINE_LABEL.search(rest):
+                self.stack = []
+                self.add_flowed(stripped, indent, number)
+            else:
+                head = stripped[: len(stripped) - len(rest)].strip() if rest else stripped
+                self.add_subheading(head, indent, number)
+                if rest:
+                    self.add(rest, indent + 1, 2, number)
+            return
+
+        if bullet is not None:
+            if not body:
+                self.pending_bullet = len(bullet.group("indent"))
+                return
+            self.pending_bullet = None
+            self.list_head = None
+            self.add(body, len(bullet.group("indent")), 2, number, donor=is_donor_item(body), marker=_marker(bullet.group("marker")))
+            return
+
+        # a plain line
+        if self.pending_bullet is not None:
+            self.add(stripped, self.pending_bullet, 2, number)
+            self.pending_bullet = None
+            self.list_head = None
+            return
+        last = self.items[-1] if self.items else None
+        if self.list_head is not None and indent <= self.items[self.list_head].indent + 1 and not blank_before:
+            if last is not None and last.text[-1:] in ".;:":
+                self.add(stripped, self.items[self.list_head].indent + 1, 2, number)  # one child each
+            else:
+                last.parts.append(stripped)  # a wrapped sentence
+            return
+        if last is not None and last.level == 2 and (indent > last.indent or not blank_before):
+            if last.text.endswith(":") and indent <= last.indent + 1 and not self.pending_or:
+                # "Adequate organ function, defined as:" then plain lines: each is a child
+                index = len(self.items) - 1
+                self.list_head = index
+                self.add(stripped, last.indent + 1, 2, number)
+                return
+            if indent > last.indent or not (stripped.endswith(":") and blank_before):
+                last.parts.append(f"OR {stripped}" if self.pending_or else stripped)
+                self.pending_or = False
+                return
+        self.list_head = None
+        if stripped.endswith(":") and len(stripped) <= 120:
+            kinds = {w.lower() for w in _TYPE_WORD.findall(stripped)}
+            if len(kinds) == 1:  # "Exclusion criteria for cohort B:"
+                self.set_type(CriterionType.INCLUSION if kinds == {"inclusion"} else CriterionType.EXCLUSION)
+            if self.section is not None and self.donor is None:
+                self.add_subheading(stripped, indent, number)
+            else:
+                self.stack = [i for i in self.stack if self.items[i].indent < indent]
+                # a plain-text heading ("Adequate organ function, defined as:"): what follows at
+                # the same indent or deeper is nested under it
+                index = self.add(stripped, indent, 2, number)
+                self.items[index].indent = indent - 1
+            return
+        self.add(stripped, indent, 2, number)
 
 
 def split_criteria(text: str) -> list[ParsedLine]:
     """Split eligibility text into lines with their type, parent heading and source line."""
-    items: list[_Item] = []
-    ctype = CriterionType.INCLUSION
-    typed = False
-    section: int | None = None  # index of the current level-0 heading
-    subsection: int | None = None  # index of the current level-1 heading
-    stack: list[int] = []  # open bullet items, by indent
-    pending_bullet: int | None = None  # an empty bullet marker ("-" alone on its line)
+    return split_numbered(enumerate(_lines(text or ""), start=1))
+
+
+def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
+    """``split_criteria`` over (line number, line) pairs an importer already holds (the seed
+    importer's pages number their lines from the top of the page)."""
+    splitter = _Splitter()
     blank_before = False
-
-    def add(parts: str, indent: int, level: int, line_no: int) -> int:
-        nonlocal stack
-        if level == 0:
-            parent = None
-        elif level == 1:
-            parent = section
-        else:
-            while stack and items[stack[-1]].indent >= indent:
-                stack.pop()
-            parent = stack[-1] if stack else (subsection if subsection is not None else section)
-        items.append(_Item(ctype, [parts], indent, level, line_no, parent, type_assumed=not typed))
-        index = len(items) - 1
-        if parent is not None:
-            items[parent].heading = True
-        if level == 2:
-            stack.append(index)
-        return index
-
-    def add_flowed(body: str, indent: int, line_no: int) -> None:
-        """Text after a section heading in the flowed layout: split at inline sub-headings."""
-        nonlocal subsection, stack
-        pieces = _INLINE_SUBHEADING.split(body)
-        heads = _INLINE_SUBHEADING.findall(body)
-        if pieces[0].strip():
-            add(pieces[0].strip(), indent + 1, 2, line_no)
-        for head, piece in zip(heads, pieces[1:]):
-            stack = []
-            subsection = add(head.strip(), indent, 1, line_no)
-            if piece.strip():
-                add(piece.strip(), indent + 1, 2, line_no)
-
-    for number, raw in _physical_lines(text):
+    for number, raw in _joined_flowed(list(lines)):
+        raw = raw.rstrip()
         if not raw.strip():
             blank_before = True
             continue
-        indent = _indent(raw)
-        stripped = _clean(raw)
-        was_blank, blank_before = blank_before, False
-        if not stripped:
-            continue
-        heading_match = _TYPE_HEADING.match(stripped)
-        if heading_match is None:
-            bullet = _BULLET.match(raw.replace("\\", "") if raw.lstrip().startswith(("\\", "*", "-")) else raw)
-            if bullet is not None:
-                heading_match = _TYPE_HEADING.match(_clean(bullet.group("text")))
-        if heading_match is not None:
-            kind = heading_match.group("kind").lower()
-            ctype = CriterionType.EXCLUSION if kind in ("exclusion", "ineligibility") else CriterionType.INCLUSION
-            typed = True
-            stack = []
-            if section is None:
-                subsection = None
-            # a type heading nested in a section ("DISEASE CHARACTERISTICS:" / "Inclusion
-            # criteria:") keeps the section as parent of what follows
-            subsection = None
-            pending_bullet = None
-            continue
-        section_match = _ALL_CAPS_HEADINGS.match(stripped) or (
-            _SECTION_HEADING.match(stripped) if stripped.endswith(":") and stripped.isupper() else None
-        )
-        if section_match is not None and not _BULLET.match(raw):
-            stack = []
-            subsection = None
-            ctype = CriterionType.INCLUSION  # each section starts over; its own headings switch
-            head = stripped[: section_match.end()].strip()
-            rest = stripped[section_match.end():].strip()
-            section = add(head, indent, 0, number)
-            if rest:
-                add_flowed(rest, indent, number)
-            pending_bullet = None
-            continue
-        sub_match = _SUBHEADING_LINE.match(stripped)
-        if sub_match is not None and not _BULLET.match(raw) and section is not None:
-            stack = []
-            rest = sub_match.group("rest")
-            if rest and _INLINE_SUBHEADING.search(rest):
-                add_flowed(stripped, indent, number)
-            else:
-                head = stripped[: len(stripped) - len(rest)].strip() if rest else stripped
-                subsection = add(head, indent, 1, number)
-                if rest:
-                    add(rest, indent + 1, 2, number)
-            pending_bullet = None
-            continue
-        bullet = _BULLET.match(raw)
-        if bullet is not None and not _looks_like_number(bullet, raw):
-            body = _clean(bullet.group("text"))
-            if not body:
-                pending_bullet = len(bullet.group("indent"))
-                continue
-            add(body, len(bullet.group("indent")), 2, number)
-            pending_bullet = None
-            continue
-        # plain text line
-        if pending_bullet is not None:
-            add(stripped, pending_bullet, 2, number)
-            pending_bullet = None
-            continue
-        last = items[-1] if items else None
-        if last is not None and last.level == 2 and (indent > last.indent or not was_blank):
-            if not (stripped.endswith(":") and was_blank):
-                last.parts.append(stripped)
-                continue
-        if stripped.endswith(":") and len(stripped) <= 120:
-            stack = []
-            level = 1 if section is not None else 2
-            index = add(stripped, indent, level, number)
-            if level == 1:
-                subsection = index
-            else:
-                # a plain-text heading ("Adequate organ function, defined as:"): what follows at
-                # the same indent or deeper is nested under it
-                items[index].indent = indent - 1
-            continue
-        add(stripped, indent, 2, number)
-
+        splitter.feed(number, raw, blank_before)
+        blank_before = False
     return [
         ParsedLine(
             type=item.type,
-            text=" ".join(item.parts),
+            text=item.text,
             parent=item.parent,
             source_line=item.source_line,
             heading=item.heading,
             type_assumed=item.type_assumed,
+            donor=item.donor or _under_donor(splitter.items, item),
         )
-        for item in items
+        for item in splitter.items
     ]
 
 
-def _physical_lines(text: str) -> list[tuple[int, str]]:
-    """Source lines with their numbers; a flowed paragraph (a section heading with its text run
-    on over wrapped lines, no bullets) is joined into one line so its inline sub-headings split."""
-    raw_lines = text.splitlines()
+def _under_donor(items: list[_Item], item: _Item) -> bool:
+    seen = 0
+    parent = item.parent
+    while parent is not None and seen < 64:
+        if items[parent].donor and items[parent].level <= 1:
+            return True
+        parent = items[parent].parent
+        seen += 1
+    return False
+
+
+def _joined_flowed(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A flowed paragraph (a section heading with its text run on over wrapped lines, no
+    bullets) is joined into one line so its inline labels split."""
     out: list[tuple[int, str]] = []
     i = 0
-    while i < len(raw_lines):
-        raw = raw_lines[i]
+    while i < len(lines):
+        number, raw = lines[i]
+        raw = _scrub(raw)
         stripped = raw.strip()
-        if _ALL_CAPS_HEADINGS.match(stripped) and _ALL_CAPS_HEADINGS.sub("", stripped, count=1).strip():
+        m = _PDQ_SECTION.match(stripped)
+        if m is not None and stripped[m.end():].strip():
             joined = [raw.rstrip()]
             j = i + 1
-            while j < len(raw_lines) and raw_lines[j].strip() and not _BULLET.match(raw_lines[j]):
-                joined.append(raw_lines[j].strip())
+            while j < len(lines):
+                following = _scrub(lines[j][1])
+                if not following.strip() or _BULLET.fullmatch(following) or _PDQ_SECTION.match(following.strip()):
+                    break
+                joined.append(following.strip())
                 j += 1
-            out.append((i + 1, " ".join(joined)))
+            out.append((number, " ".join(joined)))
             i = j
             continue
-        out.append((i + 1, raw))
+        out.append((number, raw))
         i += 1
     return out
-
-
-_NUMBERISH = re.compile(r"^\s*\d{1,2}[.)]\d")
-
-
-def _looks_like_number(bullet: re.Match[str], raw: str) -> bool:
-    """"1.5 x ULN" at the start of a wrapped line is a number, not an item marker."""
-    return bool(_NUMBERISH.match(raw))

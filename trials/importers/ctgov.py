@@ -11,6 +11,9 @@ import re
 from datetime import date
 from typing import Any
 
+from rules_engine.parser import parse_lines
+from rules_engine.parser.registry_fields import REGISTRY_HEADING, registry_lines
+from trials.importers.lines import split_text
 from trials.importers.medpath import NCT_ID, extract_dose_levels
 from trials.records import OVERALL_STATUSES, Arm, CriterionLine, Site, SourceFormatError, TrialRecord
 
@@ -102,7 +105,7 @@ def parse_ctgov_study(study: dict, path: str = "$") -> TrialRecord:
         sex=sex,
         last_update=_date(status_m.object("lastUpdatePostDateStruct"), "date"),
         criteria_text=criteria_text,
-        criteria=split_ctgov_criteria(criteria_text),
+        criteria=_criteria(criteria_text, elig.string("minimumAge"), elig.string("maximumAge"), sex),
         source="ctgov",
     )
 
@@ -233,45 +236,27 @@ def _date(node: _Node, key: str) -> date | None:
         raise node.error(key, f"{text!r} is not a date (YYYY-MM-DD or YYYY-MM)") from None
 
 
-# --- criteria splitter --------------------------------------------------------------------------
-
-_HEADING = re.compile(
-    r"\s*(?:key\s+)?(?P<kind>inclusion|exclusion)(?:\s+criteria)?\s*:?\s*", re.IGNORECASE
-)
-_BULLET = re.compile(r"(?P<indent>\s*)(?:\\?[*\-•·o]|\d+\\?[.)]|[a-zA-Z]\\?[.)])(?:\s+|$)(?P<text>.*)")
+# --- criteria ------------------------------------------------------------------------------
 
 
 def split_ctgov_criteria(text: str) -> tuple[CriterionLine, ...]:
-    """A small splitter for ``eligibilityCriteria``: 'Inclusion Criteria:' / 'Exclusion
-    Criteria:' headings set the type (lines before any heading count as inclusion); each other
-    non-empty line is one criterion with its bullet (``*``, ``-``, ``1.``, ``a)``) removed and
-    the rest verbatim. A line indented deeper than an earlier one is its child; so are bullets
-    at the same indent after a plain (unbulleted) line ending with ':'. ``source_line`` is the
-    1-based line within ``text``.
+    """``eligibilityCriteria`` through the one splitter (``rules_engine.parser.sections``)."""
+    return split_text(text)
 
-    Deliberately simple: rules_engine/parser has the full splitter and may replace this one."""
-    out: list[CriterionLine] = []
-    kind = "inclusion"
-    # (indent, index, opens a group) of the lines that may take children
-    stack: list[tuple[int, int, bool]] = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip()
-        if not line.strip():
-            continue
-        heading = _HEADING.fullmatch(line)
-        if heading:
-            kind, stack = heading.group("kind").lower(), []
-            continue
-        bullet = _BULLET.fullmatch(line)
-        indent = len(line) - len(line.lstrip())
-        body = (bullet.group("text") if bullet else line).strip()
-        if not body:
-            continue  # a bare bullet with nothing after it
-        while stack and stack[-1][0] > indent:
-            stack.pop()
-        while stack and stack[-1][0] == indent and not (stack[-1][2] and bullet):
-            stack.pop()
-        parent = stack[-1][1] if stack else None
-        out.append(CriterionLine(kind, body, parent, number))
-        stack.append((indent, len(out) - 1, not bullet and body.endswith(":")))
-    return tuple(out)
+
+def _criteria(text: str, minimum_age: str, maximum_age: str, sex: str) -> tuple[CriterionLine, ...]:
+    """The text's lines, then the registry's own age and sex fields where the text is silent
+    on them (``rules_engine.parser.registry_fields`` has the policy), as children of one heading."""
+    lines = split_ctgov_criteria(text)
+    try:
+        extra = registry_lines(parse_lines(lines), minimum_age, maximum_age, sex)
+    except Exception:  # noqa: BLE001 - the text could not be read: no field can be shown to be silent
+        extra = []
+    if not extra:
+        return lines
+    heading = len(lines)
+    return (
+        *lines,
+        CriterionLine("inclusion", REGISTRY_HEADING, None, None),
+        *(CriterionLine("inclusion", text, heading, None) for text in extra),
+    )

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from trials.importers.lines import criterion_lines
 from trials.records import OVERALL_STATUSES, Arm, CriterionLine, Site, SourceFormatError, TrialRecord
 
 __all__ = ["parse_medpath", "load_seed_dir", "extract_dose_levels"]
@@ -359,16 +360,16 @@ class _Page:
         return self.dashed_criteria(lines)
 
     def headed_criteria(self, lines: list[tuple[int, str]]) -> tuple[CriterionLine, ...]:
-        """Layout A: headings, then numbered or bulleted items; deeper indentation nests."""
-        out: list[CriterionLine] = []
+        """Layout A: headings, then numbered or bulleted items; deeper indentation nests. The
+        page is checked here (every line placed, items numbered in order); the lines themselves
+        come from the one splitter every importer uses."""
         kind: str | None = None
-        stack: list[tuple[int, int]] = []  # (indent, index) of the open items
         expected_number = 1
+        indents: list[int] = []  # indents of the open items
         for n, s in lines:
             heading = _CRITERIA_HEADING.fullmatch(s)
             if heading:
-                kind = heading.group(1).lower()
-                stack, expected_number = [], 1
+                kind, expected_number, indents = heading.group(1).lower(), 1, []
                 continue
             item = _NUMBERED_ITEM.fullmatch(s) or _BULLET_ITEM.fullmatch(s)
             if item is None:
@@ -376,28 +377,28 @@ class _Page:
             if kind is None:
                 raise self.error(n, "criterion before any Inclusion/Exclusion Criteria heading")
             indent = len(item.group("indent").expandtabs())
-            while stack and stack[-1][0] >= indent:
-                stack.pop()
-            parent = stack[-1][1] if stack else None
-            if parent is None and "num" in item.groupdict():
+            while indents and indents[-1] >= indent:
+                indents.pop()
+            if not indents and "num" in item.groupdict():
                 if int(item.group("num")) != expected_number:
                     raise self.error(
                         n, f"item {item.group('num')} where item {expected_number} was expected"
                     )
                 expected_number += 1
-            out.append(CriterionLine(kind, item.group("text"), parent, n))
-            stack.append((indent, len(out) - 1))
+            indents.append(indent)
+        out = criterion_lines(lines)
         if not out:
             raise self.error(lines[0][0], "criteria headings but no criteria")
-        return tuple(out)
+        return out
 
     def dashed_criteria(self, lines: list[tuple[int, str]]) -> tuple[CriterionLine, ...]:
         """Layout B: a lone '-' line and its text is an inclusion item, '- text' an exclusion
-        item; plain lines after an item ending in ':' are its children."""
-        out: list[CriterionLine] = []
+        item; plain lines after an item ending in ':' are its children. The page is checked
+        here; the splitter is handed the same lines with the headings the layout implies."""
         pending_dash: int | None = None  # line of a lone '-' waiting for its text
-        top: int | None = None  # index of the last top-level item
+        top_text: str | None = None  # text of the last top-level item
         seen_exclusion = False
+        headed: list[tuple[int, str]] = []
         for n, s in lines:
             stripped = s.strip()
             if stripped == "-":
@@ -405,24 +406,27 @@ class _Page:
                     raise self.error(pending_dash, "'-' with no criterion text")
                 if seen_exclusion:
                     raise self.error(n, "lone '-' (inclusion item) after exclusion items began")
+                if not headed:
+                    headed.append((n, "Inclusion Criteria"))
                 pending_dash = n
             elif pending_dash is not None:
                 if stripped.startswith("- "):
                     raise self.error(pending_dash, "'-' with no criterion text")
-                out.append(CriterionLine("inclusion", stripped, None, n))
-                top, pending_dash = len(out) - 1, None
+                top_text, pending_dash = stripped, None
             elif stripped.startswith("- "):
-                out.append(CriterionLine("exclusion", stripped[2:].strip(), None, n))
-                top, seen_exclusion = len(out) - 1, True
-            elif top is not None and out[top].text.endswith(":"):
-                out.append(CriterionLine(out[top].type, stripped, top, n))
+                if not seen_exclusion:
+                    headed.append((n, "Exclusion Criteria"))
+                top_text, seen_exclusion = stripped[2:].strip(), True
+            elif top_text is not None and top_text.endswith(":"):
+                pass  # a child of the item above
             else:
                 raise self.error(
                     n, f"cannot place {stripped!r}: not a '-' criterion and not under one ending in ':'"
                 )
+            headed.append((n, s))
         if pending_dash is not None:
             raise self.error(pending_dash, "'-' with no criterion text")
-        return tuple(out)
+        return criterion_lines(headed)
 
     # -- design and locations --
 
