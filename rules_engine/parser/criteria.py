@@ -9,7 +9,8 @@ expressions for per-line reasons.
 
 An inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
 including any of the following:") makes its children exclusions and holds when none of them
-does. A line under a context heading is read with it: "Under 80" under "Age:" (colon optional),
+does. A donor's lines (under a donor heading, or written "DONOR: ...") are review lines that
+say so: a donor's criteria are never evaluated against the patient. A line under a context heading is read with it: "Under 80" under "Age:" (colon optional),
 "At least 4 weeks since prior" under "Chemotherapy:".
 """
 
@@ -18,9 +19,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Review
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Review, ReviewReason
 from rules_engine.parser.line import parse_line
-from rules_engine.parser.sections import ParsedLine, split_criteria
+from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
+
+# A donor's criteria concern another person: never evaluated against the patient's record, and
+# never dropped (the trial does need the donor), so each is a review line that says whose it is.
+DONOR_REVIEW = "a donor's criterion, not the patient's: check it with the donor"
 
 _ANY_OF = re.compile(r"\b(?:(?:one|1|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following|at\s+least\s+(?:one|1)\b|either\b)", re.I)
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
@@ -49,18 +54,20 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
         if parent is not None and 0 <= parent < index:
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
+    donor = _donor_rows(rows)
     negated = {i for i in children if rows[i][0] is CriterionType.INCLUSION and _NEGATED_HEADING.match(rows[i][1])}
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
         if parent in negated and ctype is CriterionType.INCLUSION:
             ctype = CriterionType.EXCLUSION
+        if index in donor:
+            out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNSUPPORTED_CONCEPT, DONOR_REVIEW), parent=parent)
+            continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
         try:
             criterion = parse_line(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
-            from rules_engine.criteria import ReviewReason
-
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
         if kids:
@@ -72,6 +79,17 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
     return tuple(c for c in out if c is not None)
+
+
+def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
+    """A donor's criteria: a donor heading ("Donor Inclusion Criteria:", "DONOR:"), the lines
+    nested under it, and lines written as the donor's ("DONOR: Age =< 60"). The splitter nests a
+    donor's lines under their heading, so the stored lines alone say whose they are."""
+    donor: set[int] = set()
+    for index, (_, text, parent) in enumerate(rows):
+        if is_donor_heading(text) or is_donor_item(text) or (parent is not None and parent in donor):
+            donor.add(index)
+    return donor
 
 
 def _flip(criterion: Criterion) -> Expr:

@@ -127,7 +127,6 @@ _OR_LINE = re.compile(r"(?:[*\-•]\s*)?(?:or|and/or)\s*[.:]?", re.IGNORECASE)
 _ENDS_WITH_OR = re.compile(r"(?:^|[\s,;])(?:or|OR|Or)$")
 _DONOR_HEADING = re.compile(
     r"""[^\w]*
-        (?:(?:allogeneic|related|unrelated|sibling|haploidentical|hla-matched|stem\ cell|potential|living|cord\ blood)\s+){0,2}
         donors?(?:'s)?
         (?:\s+(?:inclusion|exclusion|eligibility|selection|criteria|criterion|requirements?|characteristics|evaluation
                |screening|must\s+(?:meet|fulfil|fulfill|satisfy|have|be)|the|following|these|all|of))*
@@ -135,13 +134,17 @@ _DONOR_HEADING = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _TYPE_WORD = re.compile(r"\b(inclusion|exclusion)\b", re.IGNORECASE)
+_DONOR_WORD = re.compile(r"\b(?:criteria|criterion|inclusion|exclusion|eligibility|selection|requirements?)\b", re.IGNORECASE)
 _DONOR_ITEM = re.compile(r"[^\w]*donors?\s*:", re.IGNORECASE)
 _ROLE_HEADING = re.compile(r"[^\w]*(?:recipients?|patients?|participants?|hosts?)\s*:?\s*$", re.IGNORECASE)
 
 
 def is_donor_heading(text: str) -> bool:
     """A heading that scopes a donor's criteria ("Donor Inclusion Criteria:", "DONOR:")."""
-    return len(text) <= 120 and bool(_DONOR_HEADING.match(text))
+    if len(text) > 120 or _DONOR_HEADING.match(text) is None:
+        return False
+    # "Donor Selection", "DONOR:" are headings; "Donor" alone or "Donor available" are not
+    return text.rstrip().endswith(":") or _DONOR_WORD.search(text) is not None
 
 
 def is_donor_item(text: str) -> bool:
@@ -380,13 +383,13 @@ class _Splitter:
             return
         last = self.items[-1] if self.items else None
         if self.list_head is not None and indent <= self.items[self.list_head].indent + 1 and not blank_before:
-            if last is not None and last.text[-1:] in ".;:":
+            if last is not None and last.parts[-1][-1:] in ".;:":
                 self.add(stripped, self.items[self.list_head].indent + 1, 2, number)  # one child each
             else:
                 last.parts.append(stripped)  # a wrapped sentence
             return
         if last is not None and last.level == 2 and (indent > last.indent or not blank_before):
-            if last.text.endswith(":") and indent <= last.indent + 1 and not self.pending_or:
+            if last.parts[-1].endswith(":") and indent <= last.indent + 1 and not self.pending_or:
                 # "Adequate organ function, defined as:" then plain lines: each is a child
                 index = len(self.items) - 1
                 self.list_head = index
