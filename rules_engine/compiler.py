@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate
-from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, convert_performance, performance_source
+from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, among, convert_performance, performance_source
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
 from .semantics import supported
 from .snapshot import Snapshot, number, threshold, window_limit
@@ -71,7 +71,8 @@ class Plan:
     """How one predicate is decided from fired probes and the facts present.
 
     ``kind``: ``unknown`` (undecidable: unsupported operator or threshold unit), ``present``
-    (``members`` any active), ``within`` (a dated event inside a window), ``value`` (every
+    (``members`` any active), ``within`` (a dated event inside a window), ``among`` (a concept
+    asked of a set of members, present or inside a window: ``derive.among``), ``value`` (every
     probe fired for a fact, which must carry ``field`` and, with a window, be ``fresh``).
     ``negate`` flips met / not met (ABSENT, NOT_WITHIN, NEQ on sex).
     """
@@ -83,6 +84,8 @@ class Plan:
     field: str = ""
     members: tuple[str, ...] = ()
     negate: bool = False
+    decided: int = 0  # ``among``: the first ``decided`` members decide; the rest leave it unknown
+    windowed: bool = False  # ``among``: probes ask for a window, so an undated record is unknown
 
     def all_probes(self) -> tuple[Probe, ...]:
         return self.probes + ((self.fresh,) if self.fresh else ())
@@ -103,6 +106,13 @@ def plan(pred: Predicate) -> Plan:
         return Plan("unknown")
     if pred.op is Op.IN:
         return Plan("present", probes=tuple(_active(c) for c in pred.value), members=tuple(pred.value))
+    group = among(pred.concept, pred.value)
+    if group is not None:
+        members = group[0] + group[1]
+        windowed = pred.op in (Op.WITHIN, Op.NOT_WITHIN)
+        probes = tuple(_window_probe(tag_of(c), pred.window) if windowed else _active(c) for c in members)
+        negate = pred.op in (Op.ABSENT, Op.NOT_WITHIN)
+        return Plan("among", probes=probes, members=members, negate=negate, decided=len(group[0]), windowed=windowed)
     tag = tag_of(pred.concept)
     if pred.concept == "sex":
         probe = Probe(tag, "q", "$eq", str(pred.value).strip().lower())

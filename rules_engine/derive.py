@@ -11,7 +11,10 @@ that assert derived facts (forward chaining), so a reason can quote the chain.
 
 from __future__ import annotations
 
-from .concepts import CONCEPTS
+from functools import lru_cache
+from typing import Any
+
+from .concepts import CONCEPTS, MALIGNANCIES, related
 
 # A derived event concept that holds when any of its sources does.
 EITHER_OF: dict[str, tuple[str, ...]] = {
@@ -94,3 +97,26 @@ def lineage_unknown(concept: str, present: set[str] | frozenset[str]) -> str | N
                 return parent
         parent = spec.parent
     return None
+
+
+# Concepts asked of a set of recorded concepts rather than of themselves. "Another malignancy"
+# is any malignancy that is not the trial's own disease (nor a kind of it, nor what it is a kind
+# of) and not one the line excepts: the predicate's ``value`` names those (the parser fills in
+# the diseases the trial's inclusion lines require, and the line's exceptions). ``value`` None
+# means the trial's own disease is not known: then only a record of "another malignancy" itself
+# decides, and any malignancy on record leaves the answer unknown (it may be the trial's own).
+AMONG: dict[str, tuple[str, ...]] = {"other_malignancy": MALIGNANCIES}
+
+
+@lru_cache(maxsize=4096)
+def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For a concept asked among others: (members whose record decides, members whose record
+    only makes the answer unknown); None for every other concept."""
+    members = AMONG.get(concept)
+    if members is None:
+        return None
+    if value is None:
+        return (concept,), members
+    own = tuple(v for v in value if isinstance(v, str))
+    counted = tuple(m for m in members if not any(related(m, v) for v in own if v in CONCEPTS))
+    return (concept,) + counted, ()

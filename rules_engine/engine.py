@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any, Iterable
 
 from .assemble import Memo, assemble, kleene_any
-from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan
+from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
 from .derive import PERFORMANCE_SOURCES, lineage_unknown
@@ -70,6 +70,8 @@ class _Evidence:
             return UNKNOWN
         if p.kind == "present":
             return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes)])
+        if p.kind == "among":
+            return self._among(p)
         if p.kind == "within":
             if p.probes[0].key in self.fired:
                 return MET
@@ -87,6 +89,17 @@ class _Evidence:
             else:
                 verdicts.add(NOT_MET)
         return verdicts.pop() if len(verdicts) == 1 else UNKNOWN
+
+    def _among(self, p: Plan) -> Outcome:
+        """Met when a deciding member's probe fired; unknown when only an undecided member's
+        did, or a member has an undated record and the probes ask for a window."""
+        fired = [probe.key in self.fired for probe in p.probes]
+        if any(fired[: p.decided]):
+            return MET
+        undated = p.windowed and any(
+            f.get("nd") for c in p.members for f in self.facts_by_tag.get(tag_of(c), ())
+        )
+        return UNKNOWN if any(fired[p.decided :]) or undated else NOT_MET
 
     def decide(self, pred: Predicate) -> Outcome:
         found = self._memo.get(pred)

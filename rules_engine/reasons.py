@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .concepts import CONCEPTS
+from .concepts import CONCEPTS, MALIGNANCIES
 from .criteria import Op, Predicate, Review, Window
-from .derive import lineage_unknown
+from .derive import among, lineage_unknown
 from .outcome import Outcome
 from .semantics import supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
@@ -46,12 +46,17 @@ def window_text(window: Window) -> str:
     return f"{amount} {unit[:-1] if amount == '1' else unit}"
 
 
+def _quoted(view: EventView) -> str:
+    """The record's own words (drug, dose, dates), when the intake kept them."""
+    return f": {view.detail}" if view.detail else ""
+
+
 def _chain(view: EventView) -> str:
     if view.chain is None:
-        return f"{label(view.concept)} recorded" + (f" ({view.latest.isoformat()})" if view.latest else "")
+        return f"{label(view.concept)} recorded" + (f" ({view.latest.isoformat()})" if view.latest else "") + _quoted(view)
     steps = view.chain.split(">")
     when = f" ({view.latest.isoformat()})" if view.latest else ""
-    return f"{label(steps[0])} recorded{when} → " + " → ".join(label(s) for s in steps[1:])
+    return f"{label(steps[0])} recorded{when}{_quoted(view)} → " + " → ".join(label(s) for s in steps[1:])
 
 
 def _presence(concept: str, snap: Snapshot) -> str:
@@ -62,7 +67,7 @@ def _presence(concept: str, snap: Snapshot) -> str:
     if ancestor is not None:
         return f"{_chain(snap.events[ancestor])} without its subtype: may be {label(concept)}"
     if view is not None:
-        return f"{label(concept)} recorded but no longer active"
+        return f"{label(concept)} recorded but no longer active{_quoted(view)}"
     return f"no record of {label(concept)}"
 
 
@@ -163,6 +168,9 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
             return "no sex on record"
         return f"sex {snap.sex}" + ("" if snap.sex == str(pred.value).lower() else f", not {pred.value}")
     spec = CONCEPTS[pred.concept]
+    group = among(pred.concept, pred.value)
+    if group is not None:
+        return _among(pred, snap, group)
     if spec.kind.value == "event":
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return _presence(pred.concept, snap)
@@ -171,11 +179,46 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if view is None:
             return f"no record of {label(pred.concept)}"
         if view.latest is None:
-            return f"{label(pred.concept)} recorded without a date"
+            return f"{label(pred.concept)} recorded without a date{_quoted(view)}"
         inside = outcome is Outcome.MET if pred.op is Op.WITHIN else outcome is Outcome.NOT_MET
         where = "within" if inside else "not within"
-        return f"{label(pred.concept)} last on {view.latest.isoformat()}, {where} {span}"
+        return f"{label(pred.concept)} last on {view.latest.isoformat()}, {where} {span}{_quoted(view)}"
     return _measurement(pred, outcome, snap)
+
+
+def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """Which recorded malignancy decided (or left it open), and which did not count."""
+    counted, uncertain = group
+    own = " or ".join(label(v) for v in pred.value) if pred.value else ""
+    windowed = pred.window is not None and pred.op in (Op.WITHIN, Op.NOT_WITHIN)
+    field, limit = window_limit(pred.window) if windowed and pred.window else ("dd", 0.0)
+    span = f" within {window_text(pred.window)} before {snap.as_of.isoformat()}" if windowed and pred.window else ""
+
+    def counts(view: EventView) -> bool:
+        if not windowed:
+            return view.active
+        elapsed = view.dd if field == "dd" else view.mo
+        return view.undated or (elapsed is not None and elapsed <= limit)
+
+    def recorded(names: tuple[str, ...]) -> list[EventView]:
+        # recorded views only: a derived parent (solid tumor) repeats the record it came from
+        return [snap.events[c] for c in names if c in snap.events and snap.events[c].recorded]
+
+    found = [_chain(v) for v in recorded(counted) if counts(v)]
+    if found:
+        return "; ".join(found) + span + (f" (not {own})" if own else "")
+    maybe = [_chain(v) for v in recorded(uncertain) if counts(v)]
+    if maybe:
+        return "; ".join(maybe) + span + ": the trial's own disease is not known, so this may be it"
+    older = [_chain(v) for v in recorded(counted) if not counts(v)]
+    outside = f"; {'; '.join(older)}: {'not' if windowed else 'no longer'} active{span}" if older else ""
+    if windowed:
+        outside = f"; {'; '.join(older)}: not{span}" if older else ""
+    own_records = [label(c) for c in MALIGNANCIES if c not in counted and c in snap.events and snap.events[c].recorded]
+    mine = f"; {', '.join(own_records)} recorded: the trial's own disease or an exception" if own_records and own else ""
+    if own:
+        return f"no record of a malignancy other than {own}{span}{outside}{mine}"
+    return f"no record of another malignancy{span}{outside}"
 
 
 @lru_cache(maxsize=65536)

@@ -17,7 +17,7 @@ from .criteria import Op, Predicate, TrialCriteria
 from .derive import lineage_unknown
 from .facts import PatientFacts
 from .outcome import Outcome, TrialOutcome
-from .semantics import flip, numeric_outcome, snap_word, supported
+from .semantics import among_outcome, flip, numeric_outcome, snap_word, supported
 from .snapshot import Snapshot, snapshot, window_limit
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -45,6 +45,9 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
         same = snap.sex == str(pred.value).lower()
         return MET if same == (pred.op is not Op.NEQ) else NOT_MET
     spec = CONCEPTS[pred.concept]
+    grouped = among_outcome(pred, snap)
+    if grouped is not None:
+        return grouped
     if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             result = _present(pred.concept, snap)

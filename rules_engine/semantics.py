@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
+from .derive import AMONG, among
 from .outcome import Outcome
-from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end
+from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -26,6 +27,9 @@ def supported(pred: Predicate) -> bool:
     spec = CONCEPTS.get(pred.concept)
     if spec is None:
         return False
+    if pred.concept in AMONG and pred.value is not None:
+        if not isinstance(pred.value, tuple) or not all(isinstance(v, str) and v in CONCEPTS for v in pred.value):
+            return False
     if pred.concept == "age":
         return _numeric_ok(pred)
     if pred.concept == "sex":
@@ -89,8 +93,10 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
         return None
     spec = CONCEPTS.get(pred.concept)
     if spec is not None and spec.kind is Kind.EVENT:
-        view = snap.events.get(pred.concept)
-        start = None if view is None else view.latest
+        group = among(pred.concept, pred.value)
+        names = group[0] + group[1] if group is not None else (pred.concept,)
+        starts = [v.latest for v in (snap.events.get(c) for c in names) if v is not None and v.latest is not None]
+        start = max(starts) if starts else None
     else:
         m = snap.measurements.get(pred.concept)
         start = None if m is None else m.date
@@ -100,3 +106,35 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
     return end + timedelta(days=1) if end >= snap.as_of else None
 
 
+
+
+def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
+    """A concept asked among others ("another malignancy"): met when a member that decides is
+    on record (present, or inside the window), unknown when only an undecided or undated one
+    is, else not met; None when the predicate's concept is not asked that way."""
+    group = among(pred.concept, pred.value)
+    if group is None:
+        return None
+    counted, uncertain = group
+    if pred.op in (Op.PRESENT, Op.ABSENT):
+        hit = lambda c: c in snap.present  # noqa: E731
+        undated = lambda c: False  # noqa: E731
+    else:
+        field, limit = window_limit(pred.window)
+
+        def hit(c: str) -> bool:
+            view = snap.events.get(c)
+            elapsed = None if view is None else (view.dd if field == "dd" else view.mo)
+            return elapsed is not None and elapsed <= limit
+
+        def undated(c: str) -> bool:
+            view = snap.events.get(c)
+            return view is not None and view.undated
+
+    if any(hit(c) for c in counted):
+        result = MET
+    elif any(undated(c) for c in counted) or any(hit(c) or undated(c) for c in uncertain):
+        result = UNKNOWN
+    else:
+        result = NOT_MET
+    return result if pred.op in (Op.PRESENT, Op.WITHIN) else flip(result)

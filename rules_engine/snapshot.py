@@ -151,6 +151,7 @@ class EventView:
     undated: bool
     chain: str | None = None  # "b_all>all": how a derived concept was reached; None if recorded
     recorded: bool = True
+    detail: str | None = None  # the latest record's own words (drug, dose, dates), for the reason
 
 
 @dataclass(frozen=True)
@@ -243,24 +244,36 @@ def _measurement(m: Measurement, as_of: date) -> MeasView:
     )
 
 
+def _taken_on(event: Event, as_of: date) -> date | None:
+    """The date a record counts from: a therapy still being taken (``attributes.ongoing``,
+    started on or before the evaluation date) counts as taken on the evaluation date."""
+    if event.attributes.get("ongoing") and (event.date is None or event.date <= as_of):
+        return as_of
+    return event.date
+
+
 def _event_view(concept: str, events: tuple[Event, ...], as_of: date) -> EventView:
-    dated = [e.date for e in events if e.date is not None]
-    latest = max(dated) if dated else None
+    taken = [(_taken_on(e, as_of), e) for e in events]
+    dated = [(d, e) for d, e in taken if d is not None]
+    latest = max(d for d, _ in dated) if dated else None
     dd, mo = _elapsed(latest, as_of)
+    newest = next((e for d, e in dated if d == latest), events[0] if events else None)
+    quote = newest.attributes.get("quote") if newest is not None else None
     return EventView(
         concept=concept,
         active=any(e.active for e in events),
         latest=latest,
         dd=dd,
         mo=mo,
-        undated=any(e.date is None for e in events),
+        undated=any(d is None for d, _ in taken),
+        detail=quote if isinstance(quote, str) and quote else None,
     )
 
 
 def derive_event(parent: str, source: EventView) -> EventView:
     """The view of ``parent`` implied by ``source`` (same dates and status, chain extended)."""
     chain = f"{source.chain or source.concept}>{parent}"
-    return EventView(parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False)
+    return EventView(parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False, source.detail)
 
 
 def merge_events(a: EventView, b: EventView) -> EventView:
@@ -275,6 +288,7 @@ def merge_events(a: EventView, b: EventView) -> EventView:
         undated=a.undated or b.undated,
         chain=a.chain if a.recorded else (b.chain if b.recorded else a.chain),
         recorded=a.recorded or b.recorded,
+        detail=pick.detail or a.detail or b.detail,
     )
 
 

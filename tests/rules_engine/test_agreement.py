@@ -24,6 +24,13 @@ POOL = (
     + [P(c, op) for c in ("aml", "apl", "all", "b_all", "hiv", "relapsed_or_refractory", "allo_hsct") for op in (Op.PRESENT, Op.ABSENT)]
     + [P("acute_leukemia", Op.IN, ("b_all", "aml"))]
     + [P(c, op, window=Window(n, u)) for c in ("car_t", "hsct") for op in (Op.WITHIN, Op.NOT_WITHIN) for n, u in ((4, "weeks"), (3, "months"))]
+    # concepts hospitals already code: dose-bounded steroids, live vaccines, another malignancy
+    + [P("steroid_therapy", Op.WITHIN, window=Window(14, "days")), P("steroid_dose", Op.GT, 10, "mg/d")]
+    + [P("live_vaccine", Op.WITHIN, window=Window(6, "weeks")), P("drug_hypersensitivity", Op.PRESENT)]
+    + [P("toxicity_grade", Op.GT, 1)]
+    + [P("other_malignancy", op, own) for op in (Op.PRESENT, Op.ABSENT) for own in (None, ("aml",), ("all", "breast_cancer"))]
+    + [P("other_malignancy", op, own, window=Window(n, u)) for op in (Op.WITHIN, Op.NOT_WITHIN)
+       for own in (None, ("b_all",)) for n, u in ((2, "years"), (90, "days"))]
 )
 REVIEW = Review(ReviewReason.JUDGEMENT, "judgement")
 
@@ -57,7 +64,12 @@ MEASURES = {
     "lvef": (st.sampled_from([48, 50, 60]), st.just("%")),
     "cd19": (st.sampled_from(["positive", "negative", "equivocal"]), st.just(None)),
     "hcv_rna": (st.sampled_from(["positive", "negative", 0, 1500]), st.just(None)),
+    "steroid_dose": (st.sampled_from([5, 10, 26.67, "not recorded"]), st.just("mg/d")),
+    "toxicity_grade": (st.integers(0, 4), st.just(None)),
 }
+EVENTS = ["aml", "apl", "all", "b_all", "t_all", "hiv", "relapsed", "refractory", "hsct", "allo_hsct", "car_t",
+          "steroid_therapy", "live_vaccine", "allergy_fludarabine", "breast_cancer", "nonmelanoma_skin_cancer",
+          "hematologic_malignancy", "other_malignancy", "carcinoma_in_situ"]
 
 
 @st.composite
@@ -68,8 +80,9 @@ def patients(draw):
         uln = draw(st.one_of(st.none(), st.sampled_from([1.0, 1.2, 20.0])))
         measurements[concept] = (Measurement(concept, draw(value_s), draw(unit_s), draw(maybe_day), uln=uln),)
     events = {}
-    for concept in draw(st.sets(st.sampled_from(["aml", "apl", "all", "b_all", "t_all", "hiv", "relapsed", "refractory", "hsct", "allo_hsct", "car_t"]))):
-        events[concept] = (Event(concept, draw(maybe_day), draw(st.booleans())),)
+    for concept in draw(st.sets(st.sampled_from(EVENTS))):
+        ongoing = {"ongoing": True} if concept == "steroid_therapy" and draw(st.booleans()) else {}
+        events[concept] = (Event(concept, draw(maybe_day), draw(st.booleans()), ongoing),)
     birth = draw(st.one_of(st.none(), st.dates(date(1940, 1, 1), date(2024, 1, 1))))
     return PatientFacts(birth, draw(st.sampled_from(["female", "male", None])), measurements, events)
 
