@@ -49,6 +49,7 @@ from tests.fixtures.records import (
     result,
     score,
     sex,
+    steroid,
 )
 
 pytestmark = pytest.mark.skipif(not available(), reason="shared corpus not present")
@@ -220,10 +221,10 @@ ROWS += [
     hint(A, "clinically active central nervous system", EXC, "cns", "leukemia",
          met=adult(condition("aml"), condition("cns_involvement", 30)), not_met=adult(condition("aml"))),
     hint(A, "diagnosed with another malignancy, unl", EXC, "malignancy", "leukemia",
-         met=(adult(condition("other_malignancy", 365, code="C50.911")),
-              adult(condition("other_malignancy", 700, active=False, code="C18.7"))),  # free for 2 years only
-         not_met=(MAN, adult(condition("other_malignancy", 3000, active=False, code="C18.7"))),
-         unknown=adult(condition("other_malignancy", None, active=False, code="C18.7"))),  # disease-free since when?
+         met=(adult(condition("breast_cancer", 365)),
+              adult(condition("colorectal_cancer", 700, active=False))),  # free for 2 years only
+         not_met=(MAN, adult(condition("colorectal_cancer", 3000, active=False))),
+         unknown=adult(condition("colorectal_cancer", None, active=False))),  # disease-free since when?
     hint(A, "had major surgery within 4 weeks prior", EXC, "prior-therapy", "leukemia",
          met=adult(procedure("major_surgery", 14)), not_met=(adult(procedure("major_surgery", 90)), MAN)),
     hint(A, "radiation therapy within 4 weeks prior", EXC, "prior-therapy", "leukemia",
@@ -259,8 +260,8 @@ ROWS += [
          met=(adult(karnofsky(70), years=15), adult(score("lansky", 70), years=8)),
          not_met=adult(karnofsky(40), years=15), unknown=adult(years=15)),
     hint(A, "excluded if they have allergies to the", EXC, "allergy", "leukemia",
-         met=adult(allergy(substance="asparaginase"), years=12),
-         not_met=(adult(years=12), adult(allergy(substance="penicillin"), years=12))),
+         met=adult(allergy("asparaginase"), years=12),
+         not_met=(adult(years=12), adult(allergy("penicillin"), years=12))),
     hint(A, "Renal Function Patients will be excluded", EXC, "uln-words", "leukemia",
          met=adult(creatinine(2.5, uln=1.0), years=12), not_met=adult(creatinine(0.6, uln=1.0), years=12),
          unknown=adult(years=12)),
@@ -287,15 +288,15 @@ ROWS += [
     # conditional: only patients who had an allogeneic transplant are concerned
     hint(A, "allogeneic hematopoietic stem cell trans", EXC, "transplant", "leukemia",
          met=(adult(procedure("allo_hsct", 30)),
-              adult(procedure("allo_hsct", 300), condition("gvhd", 40), medication("steroid_therapy", 3))),
+              adult(procedure("allo_hsct", 300), condition("gvhd", 40), steroid(3))),
          not_met=(MAN, adult(procedure("allo_hsct", 300)))),
     hint(A, "Left ventricular ejection fraction (LVEF", EXC, "lvef", "leukemia",
          met=adult(lvef(35)), not_met=adult(lvef(55)), unknown=MAN),
     hint(A, "Corrected QT (QTc) interval > 500 msec", EXC, "exception", "leukemia",
          met=adult(lab("qtc", 520, "ms")), not_met=adult(lab("qtc", 450, "ms")), unknown=MAN),
     hint(A, "Prior malignancy active within the", EXC, "malignancy", "leukemia",
-         met=adult(condition("other_malignancy", 365, code="C50.911")),
-         not_met=(MAN, adult(condition("other_malignancy", 4000, active=False, code="C50.911")))),
+         met=adult(condition("breast_cancer", 365)),
+         not_met=(MAN, adult(condition("breast_cancer", 4000, active=False)))),
     hint(A, "active, known or suspected autoimmune", EXC, "autoimmune", "leukemia",
          met=adult(condition("autoimmune_disease", 800, code="M32.9")), not_met=MAN),
     hint(A, "pregnant or nursing are not eligible", EXC, "pregnancy", "leukemia",
@@ -339,12 +340,12 @@ ROWS += [
          met=adult(procedure("allo_hsct", 700)), not_met=(adult(procedure("auto_hsct", 700)), MAN)),
     # the exceptions (<= 10 mg prednisone a day, topical or inhaled) have their own subject: a dose
     hint(A, "Steroids within 3 weeks of enrollment", EXC, "steroid", "myeloma",
-         met=adult(medication("steroid_therapy", 7, ingredient="prednisone", daily_dose_mg=40, route="oral")),
-         not_met=(adult(medication("steroid_therapy", 60, ingredient="prednisone", daily_dose_mg=40, route="oral")), MAN),
-         unknown=adult(medication("steroid_therapy", 7))),
+         met=adult(steroid(7, 40)),
+         not_met=(adult(steroid(60, 40)), MAN),
+         unknown=adult(steroid(7))),
     hint(A, "Known hypersensitivity to lenalidomide", EXC, "allergy", "myeloma",
-         met=adult(allergy(substance="lenalidomide")),
-         not_met=(MAN, adult(allergy(substance="penicillin")))),
+         met=adult(allergy("lenalidomide")),
+         not_met=(MAN, adult(allergy("penicillin")))),
     # the willingness alternative is human: a woman not pregnant may still be "unwilling"
     hint(A, "pregnant or lactating or unwilling", EXC, "pregnancy", "myeloma",
          met=adult(condition("pregnancy", 40), word="female"), not_met=MAN, unknown=WOMAN),
@@ -365,7 +366,7 @@ ROWS += [
     hint(A, "Absolute neutrophil count (ANC) >= 1000", INC, "exception", "lymphoma",
          met=adult(anc(1.5)), unknown=(adult(condition("cll"), anc(0.5)), MAN)),
     hint(A, "History prior malignancy except:", EXC, "malignancy", "lymphoma",
-         met=adult(condition("other_malignancy", 200, code="C18.7")), not_met=MAN),
+         met=adult(condition("colorectal_cancer", 200)), not_met=MAN),
     hint(A, "History of human immunodeficiency virus", EXC, "infection", "lymphoma",
          met=(adult(condition("hiv", 3000)), adult(condition("hcv"))), not_met=MAN),
     hint(A, "Major surgery (requiring general anesthe", EXC, "prior-therapy", "lymphoma",
@@ -404,8 +405,159 @@ ROWS += [
     hint(A, "Central nervous system involvement (ba", EXC, "cns", "myeloma",
          met=adult(condition("cns_involvement", 30)), not_met=MAN),
     hint(A, "another malignancy within 2 years before", EXC, "malignancy", "myeloma",
-         met=adult(condition("other_malignancy", 365, code="C61")),
-         not_met=(MAN, adult(condition("other_malignancy", 2500, active=False, code="C61")))),
+         met=adult(condition("prostate_cancer", 365)),
+         not_met=(MAN, adult(condition("prostate_cancer", 2500, active=False)))),
+]
+
+
+# --- organ function in words and units, solid tumours (older layout) ---------------------------
+ROWS += [
+    hint("NCT00096304", "Creatinine ≤ 1.5 times ULN", INC, "uln-words", "prostate",
+         met=adult(creatinine(1.0)), not_met=adult(creatinine(2.5)), unknown=MAN),
+    hint("NCT00096304", "AST or ALT ≤ 5 times ULN AND alkaline", INC, "uln-words", "prostate",
+         met=adult(alt(100), ast(30), lab("alp", 80, "U/L", uln=120)),
+         not_met=(adult(alt(250), ast(30), lab("alp", 80, "U/L", uln=120)),
+                  adult(alt(30), ast(30), lab("alp", 200, "U/L", uln=120))),
+         unknown=MAN),
+    hint("NCT00268437", "Bilirubin ≤ 1.5 times upper limit", INC, "uln-words", "esophageal",
+         met=adult(bilirubin(1.0)), not_met=adult(bilirubin(2.4)), unknown=MAN),
+    hint("NCT00087334", "AST and ALT ≤ 3 times upper limit", INC, "uln-words", "colorectal",
+         met=adult(alt(80), ast(70)), not_met=adult(alt(30), ast(140)), unknown=MAN),
+    hint("NCT02109341", "Renal: Serum creatinine within normal", INC, "pdq", "pancreatic",
+         met=adult(creatinine(1.0)), not_met=adult(creatinine(2.5)), unknown=MAN),
+    hint("NCT00045110", "Bilirubin less than 1.5 times upper", INC, "uln-words", "glioma",
+         met=adult(bilirubin(1.0)), not_met=adult(bilirubin(2.0)), unknown=MAN),
+    hint("NCT00003941", "AST no greater than 2 times ULN", INC, "uln-words", "testicular",
+         met=adult(ast(60)), not_met=adult(ast(100)), unknown=MAN),
+    hint("NCT00006356", "SGPT less than 2 times ULN", INC, "uln-words", "ovarian",
+         met=adult(alt(60), word="female"), not_met=adult(alt(100), word="female"), unknown=WOMAN),
+    hint("NCT00085566", "Creatinine within 1.5 times ULN", INC, "uln-words", "prostate",
+         met=adult(creatinine(1.0)), not_met=adult(creatinine(2.5)), unknown=MAN),
+    # "<= 5 x ULN with liver metastases": a metastasis is an event, absent unless recorded
+    ct("NCT03058094", "Liver function: Alanine aminotransferase", INC, "exception",
+       met=(healthy(), healthy(condition("liver_metastases", 60), alt=alt(150))),
+       not_met=(healthy(alt=alt(150)), healthy(bilirubin=bilirubin(2.5))), unknown=MAN),
+    hint("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood", INC, "enumeration", "breast",
+         met=healthy(word="female"),
+         not_met=(healthy(word="female", hemoglobin=hemoglobin(8.5)),
+                  healthy(word="female", creatinine_clearance=crcl(50))),
+         unknown=healthy(word="female", hemoglobin=None)),
+    # proteinuria has no concept: a healthy panel leaves the line undecided, a failing count decides it
+    hint("NCT02691871", "Adequate hepatic, renal, heart, and", INC, "enumeration", "lung",
+         not_met=healthy(hemoglobin=hemoglobin(8.0)), unknown=healthy()),
+    hint("NCT01838200", "Hemoglobin: ≥ 100 g/L", INC, "lab", "melanoma",
+         met=adult(hemoglobin(11)), not_met=adult(hemoglobin(9)), unknown=MAN),
+    ct("NCT04870190", "Hemoglobin <90 g/L (<9 g/dL)", EXC, "lab",
+       met=adult(hemoglobin(8)), not_met=adult(hemoglobin(12)), unknown=MAN),
+    hint("NCT00574366", "Albumin > 30 g/L", INC, "lab", "breast",
+         met=adult(lab("albumin", 4.0, "g/dL"), word="female"), not_met=adult(lab("albumin", 2.5, "g/dL"), word="female"),
+         unknown=WOMAN),
+    hint("NCT03295084", "Hemoglobin ≥ 6.0 mmol/L", INC, "lab", "colorectal",
+         met=adult(hemoglobin(11)), not_met=adult(hemoglobin(8)), unknown=MAN),
+    hint("NCT00421889", "Hemoglobin > 9.0 g/dL or > 5.6 mmol/L", INC, "lab", "ovarian",
+         met=adult(hemoglobin(10), word="female"), not_met=adult(hemoglobin(8), word="female"), unknown=WOMAN),
+    hint("NCT02636426", "Hemoglobin ≥ 5,6 mmol/L", INC, "lab", "solid",
+         met=adult(hemoglobin(10)), not_met=adult(hemoglobin(8)), unknown=MAN),  # decimal comma: 5.6 mmol/L
+]
+
+# --- ejection fraction: method qualifiers, words, lower limit of normal -----------------------
+ROWS += [
+    hint("NCT00589550", "ejection fraction ≥ 40% by 2D echo", INC, "lvef", "kidney",
+         met=adult(lvef(55)), not_met=adult(lvef(35)), unknown=MAN),
+    hint("NCT02429089", "Left Ventricular Ejection Fraction (LVE", EXC, "lvef", "head-neck",
+         met=adult(lvef(45)), not_met=adult(lvef(60)), unknown=MAN),
+    hint("NCT00716417", "resting ejection fraction less than 50%", EXC, "lvef", "solid",
+         met=adult(lvef(45)), not_met=adult(lvef(60)), unknown=MAN),
+    hint("NCT00667420", "Cardiac ejection fraction >45% by", INC, "lvef", "gastric",
+         met=adult(lvef(55)), not_met=adult(lvef(40)), unknown=MAN),
+    hint("NCT00169104", "ejection fraction ≥ 45%) documented", INC, "lvef", "breast",
+         met=adult(lvef(50), word="female"), not_met=adult(lvef(40), word="female"), unknown=WOMAN),
+    # the lower limit of normal is about 50 %: 65 is above it whatever the lab, 30 below
+    hint("NCT02650752", "Cardiac ejection fraction at or above", INC, "lvef", "solid",
+         met=adult(lvef(65)), not_met=adult(lvef(30)), unknown=MAN),
+]
+
+# --- infections with their tests -------------------------------------------------------------
+ROWS += [
+    hint("NCT02339324", "Has known active Hepatitis B (e.g.", EXC, "infection", "melanoma",
+         met=(adult(result("hbsag", POS)), adult(result("hcv_rna", POS)), adult(condition("hbv"))),
+         not_met=(MAN, adult(result("hbsag", NEG), result("hcv_rna", NEG)))),
+    hint("NCT02950259", "Known history of Human Immunodeficiency", EXC, "infection", "breast",
+         met=(adult(condition("hiv"), word="female"), adult(result("hbsag", POS), word="female")),
+         not_met=WOMAN),
+    ct("NCT06097962", "HBsAg positive and peripheral blood", EXC, "infection",
+       met=adult(result("hbsag", POS), lab("hbv_dna", 20000, "[copies]/mL")),
+       not_met=(adult(result("hbsag", POS), result("hbv_dna", NEG)), MAN),
+       unknown=adult(result("hbsag", POS))),  # carrier with no DNA load on record
+    ct("NCT06332300", "HBsAg positive and HBV DNA test value", EXC, "infection",
+       met=(adult(condition("hiv")), adult(result("hcv_rna", POS)),
+            adult(result("hbsag", POS), lab("hbv_dna", 20000, "[copies]/mL"))),
+       not_met=(MAN, adult(result("hbsag", POS), result("hbv_dna", NEG)))),
+    hint("NCT02834247", "Known hepatitis B surface antigen-pos", EXC, "infection", "breast",
+         met=(adult(result("hbsag", POS), word="female"), adult(condition("hcv"), word="female")), not_met=WOMAN),
+]
+
+# --- steroids, live vaccines, autoimmune disease ----------------------------------------------
+ROWS += [
+    hint("NCT03261999", "Use of systemic corticosteroids at a", EXC, "steroid", "prostate",
+         met=adult(steroid(2, 20)),
+         not_met=(MAN, adult(steroid(2, 5))),
+         unknown=adult(steroid(2))),  # dose not recorded
+    hint("NCT03066947", "Patients who require systemic steroids", EXC, "steroid", "breast",
+         met=adult(steroid(2, 20), word="female"),
+         not_met=WOMAN, unknown=adult(steroid(2), word="female")),
+    hint("NCT03066947", "no need for steroids and patients have", INC, "steroid", "breast",
+         met=(WOMAN, adult(steroid(60, 20), word="female")),
+         not_met=adult(steroid(5, 20), word="female")),
+    hint("NCT03121716", "immunosuppressive doses of systemic", EXC, "steroid", "head-neck",
+         met=(adult(steroid(5, 20)),
+              adult(medication("immunosuppressant_therapy", 5))),
+         not_met=MAN),
+    hint("NCT02370498", "Live vaccine within 30 days of planned", EXC, "vaccine", "gastric",
+         met=adult(immunization("live_vaccine", 10)), not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    hint("NCT01127763", "attenuated live vaccines within one week", EXC, "vaccine", "breast",
+         met=adult(immunization("live_vaccine", 3), word="female"),
+         not_met=(adult(immunization("live_vaccine", 30), word="female"), WOMAN)),
+    hint("NCT02766335", "vaccination within 28 days prior to sub", INC, "vaccine", "lung",
+         met=(MAN, adult(immunization("live_vaccine", 60))), not_met=adult(immunization("live_vaccine", 10))),
+    ct("NCT05078931", "Has received a live vaccine within 30", EXC, "vaccine",
+       met=adult(immunization("live_vaccine", 10)), not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    hint("NCT02041533", "Active, known or suspected autoimmune", EXC, "autoimmune", "lung",
+         met=adult(condition("autoimmune_disease", 900, code="M06.9")), not_met=MAN),
+    hint("NCT02008227", "History of autoimmune disease", EXC, "autoimmune", "lung",
+         met=(adult(condition("autoimmune_disease", 900, code="M06.9")),
+              adult(condition("autoimmune_disease", 3000, active=False, code="K51.90"))),
+         not_met=MAN),
+    # psoriasis not requiring systemic treatment is one of the exceptions the heading lists
+    hint("NCT02834247", "Has active, or suspected autoimmune", EXC, "autoimmune", "breast",
+         met=adult(condition("autoimmune_disease", 900, code="M32.9"), word="female"),
+         not_met=(WOMAN, adult(condition("autoimmune_disease", 900, code="L40.0"), word="female"))),
+    hint("NCT01740297", "History or evidence of symptomatic auto", EXC, "autoimmune", "melanoma",
+         met=adult(condition("autoimmune_disease", 900, code="M06.9")), not_met=MAN),
+]
+
+# --- brain metastases -------------------------------------------------------------------------
+ROWS += [
+    hint("NCT00412412", "History of central nervous system (CNS)", EXC, "cns", "breast",
+         met=(adult(condition("brain_metastases", 400), word="female"),
+              adult(condition("brain_metastases", 900, active=False), word="female")),
+         not_met=WOMAN),
+    hint("NCT00113529", "History of or known brain metastases", EXC, "cns", "kidney",
+         met=adult(condition("brain_metastases", 100)), not_met=MAN),
+    hint("NCT00100815", "No CNS or brain metastases", INC, "cns", "pancreatic",
+         met=MAN, not_met=adult(condition("brain_metastases", 100))),
+    hint("NCT00026299", "No known brain metastases", INC, "cns", "colorectal",
+         met=MAN, not_met=adult(condition("brain_metastases", 100))),
+    hint("NCT01334073", "Brain metastasis", EXC, "cns", "kidney",
+         met=adult(condition("brain_metastases", 100)), not_met=MAN),
+    # still on corticosteroids: the exception (treated, off steroids for 4 weeks) cannot hold
+    ct("NCT01742767", "Documented brain metastases unless the", EXC, "cns",
+       met=adult(condition("brain_metastases", 100), steroid(3)),
+       not_met=MAN, unknown=adult(condition("brain_metastases", 100))),
+    hint("NCT01413750", "untreated brain metastases should be", EXC, "cns", "lung",
+         not_met=MAN, unknown=adult(condition("brain_metastases", 100))),  # treated or not is unrecorded
+    hint("NCT00117351", "Have symptomatic brain metastases or", EXC, "cns", "lung",
+         not_met=MAN, unknown=adult(condition("brain_metastases", 100))),
 ]
 
 
@@ -452,6 +604,20 @@ MALIGNANCY_PAST = "events/concepts: a past (resolved) other malignancy is not hi
 FAB_M3 = "events/concepts: FAB M3 (a synonym of APL) is left as review and AML is joined as an alternative to APL"
 SPLITTER_GLUE = "splitter: the next sub-heading ('Prior Therapy or Surgery') is glued to the line and read as a surgery alternative"
 SPLITTER_HEADING = "splitter: a lab line is made the heading of the following 'Female patients who:' block, whose review children veto it"
+WITHIN_TIMES = "labs/units: 'within 1.5 times ULN (< 1.95 mg/dL at one site)' is left wholly to review"
+PDQ_LABEL = "core/residue: a PDQ label ('Renal:') and the words 'within normal limits' are left as review and hide the ULN bound"
+WRAPPER = "core/residue: a wrapper ('Adequate cardiac / hepatic, renal ... function', 'defined as') is left as review and hides the decided values"
+LIVER_METASTASES = "labs+events: '<= 5 x ULN in the presence of liver metastases' is left as review (no liver-metastases concept); the conditional limit should widen the line only for those patients"
+GRAMS_PER_LITRE = "labs/units: a g/L threshold (hemoglobin 90 g/L, albumin 30 g/L) is compared as 10*9/L and can never decide"
+HEMOGLOBIN_MMOL = "labs/units: hemoglobin in mmol/L cannot be converted (1 mmol/L = 1.611 g/dL), so the mmol/L bound is unknown"
+DECIMAL_COMMA = "labs/units: the decimal comma of '5,6 mmol/L' is read as 5 g/dL: a hemoglobin of 8 g/dL passes (eligible-side)"
+LVEF_LLN = "labs: 'ejection fraction at or above the lower limit of normal' has no bound; a value far from any lab's limit (30 %, 65 %) should decide"
+HBV_DNA_AND = "events/infections: 'HBsAg positive AND HBV DNA above N copies/mL' loses the AND: an inactive carrier (DNA negative) is excluded and a high load is not read"
+STEROID_DOSE = "events/concepts: a corticosteroid dose bound (> 10 mg/day prednisone) is not read against the record's steroid_dose; any steroid decides, or none does"
+STEROID_WINDOW = "events/concepts: 'have not had steroids for at least 2 weeks' (an inclusion) is left as review"
+VACCINE_WINDOW = "events/concepts: the live-vaccine window (within 30 days) is lost: a vaccine 60 days ago excludes and no vaccine is unknown"
+HISTORY_ACTIVE = "events/concepts: 'history of' asks only active conditions: a resolved autoimmune disease passes (eligible-side)"
+AUTOIMMUNE_EXCEPTIONS = "events/concepts: the autoimmune exceptions (psoriasis without systemic treatment, vitiligo...) are review conjuncts: a recorded lupus is hidden and an excepted psoriasis is not cleared"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "morphologically-confirmed diagnosis of"): Wrong("met", DIAG_QUALIFIER),
@@ -526,6 +692,45 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
     ("NCT02697383", "Central nervous system involvement (ba"): Wrong("not_met", REMARK),
     ("NCT02697383", "another malignancy within 2 years before"): Wrong("met not_met not_met2", OR_UNREAD),
+    ("NCT00096304", "AST or ALT ≤ 5 times ULN AND alkaline"): Wrong("not_met", OR_EACH),
+    ("NCT02109341", "Renal: Serum creatinine within normal"): Wrong("met", PDQ_LABEL),
+    ("NCT00085566", "Creatinine within 1.5 times ULN"): Wrong("met not_met", WITHIN_TIMES),
+    ("NCT03058094", "Liver function: Alanine aminotransferase"): Wrong("met met2", LIVER_METASTASES),
+    ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met not_met", GRAMS_PER_LITRE),
+    ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
+    ("NCT01838200", "Hemoglobin: ≥ 100 g/L"): Wrong("met not_met", GRAMS_PER_LITRE),
+    ("NCT04870190", "Hemoglobin <90 g/L (<9 g/dL)"): Wrong("met not_met", GRAMS_PER_LITRE),
+    ("NCT00574366", "Albumin > 30 g/L"): Wrong("met not_met", GRAMS_PER_LITRE),
+    ("NCT03295084", "Hemoglobin ≥ 6.0 mmol/L"): Wrong("met not_met", HEMOGLOBIN_MMOL),
+    ("NCT00421889", "Hemoglobin > 9.0 g/dL or > 5.6 mmol/L"): Wrong("not_met", HEMOGLOBIN_MMOL),
+    ("NCT02636426", "Hemoglobin ≥ 5,6 mmol/L"): Wrong("not_met", DECIMAL_COMMA),
+    ("NCT00589550", "ejection fraction ≥ 40% by 2D echo"): Wrong("met", WRAPPER),
+    ("NCT02429089", "Left Ventricular Ejection Fraction (LVE"): Wrong("met not_met", REMARK),
+    ("NCT00716417", "resting ejection fraction less than 50%"): Wrong("met", LEFTOVER),
+    ("NCT00667420", "Cardiac ejection fraction >45% by"): Wrong("met", REMARK),
+    ("NCT00169104", "ejection fraction ≥ 45%) documented"): Wrong("met", WRAPPER),
+    ("NCT02650752", "Cardiac ejection fraction at or above"): Wrong("met not_met", LVEF_LLN),
+    ("NCT02339324", "Has known active Hepatitis B (e.g."): Wrong("met2 not_met not_met2", TESTS_NAMED),
+    ("NCT02950259", "Known history of Human Immunodeficiency"): Wrong("met met2 not_met", TESTS_NAMED),
+    ("NCT06097962", "HBsAg positive and peripheral blood"): Wrong("not_met not_met2 unknown", HBV_DNA_AND),
+    ("NCT06332300", "HBsAg positive and HBV DNA test value"): Wrong("met met2 met3 not_met not_met2", HBV_DNA_AND),
+    ("NCT02834247", "Known hepatitis B surface antigen-pos"): Wrong("met met2 not_met", TESTS_NAMED),
+    ("NCT03261999", "Use of systemic corticosteroids at a"): Wrong("not_met not_met2 unknown", STEROID_DOSE),
+    ("NCT03066947", "Patients who require systemic steroids"): Wrong("met not_met", STEROID_DOSE),
+    ("NCT03066947", "no need for steroids and patients have"): Wrong("met2 not_met", STEROID_WINDOW),
+    ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),
+    ("NCT02370498", "Live vaccine within 30 days of planned"): Wrong("met", ANCHOR),
+    ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met not_met not_met2", ANCHOR),
+    ("NCT02766335", "vaccination within 28 days prior to sub"): Wrong("met met2", ANCHOR),
+    ("NCT05078931", "Has received a live vaccine within 30"): Wrong("not_met not_met2", VACCINE_WINDOW),
+    ("NCT02041533", "Active, known or suspected autoimmune"): Wrong("met", QUALIFIER),
+    ("NCT02008227", "History of autoimmune disease"): Wrong("met2", HISTORY_ACTIVE),
+    ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
+    ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
+    ("NCT00412412", "History of central nervous system (CNS)"): Wrong("met met2 not_met", LEFTOVER),
+    ("NCT00100815", "No CNS or brain metastases"): Wrong("met", LEFTOVER),
+    ("NCT01742767", "Documented brain metastases unless the"): Wrong("met", EXCEPTION_VETO),
+    ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
 }
 
 
@@ -543,18 +748,25 @@ def _cases():
             label = f"{expected}{'' if n == 1 else n}"
             marks = []
             if wrong is not None and label in wrong.outcomes.split():
-                marks = [pytest.mark.xfail(strict=True, raises=AssertionError, reason=wrong.reason)]
+                marks = [pytest.mark.xfail(strict=True, raises=pytest.fail.Exception, reason=wrong.reason)]
             yield pytest.param(r, expected, facts, id=f"{r.id}-{label}", marks=marks)
+
+
+def _fail(message: str) -> None:
+    """A short failure without a traceback: hundreds of strict xfails stay cheap to report."""
+    pytest.fail(message, pytrace=False)
 
 
 @pytest.mark.parametrize("line,expected,facts", list(_cases()))
 def test_registry_line_outcome(line: Row, expected: Outcome, facts: PatientFacts):
     criterion = locate(line.file, line.nct, line.locator)
-    assert criterion.type is line.kind, f"split as {criterion.type}, the registry lists it as {line.kind}"
+    if criterion.type is not line.kind:
+        _fail(f"split as {criterion.type}, the registry lists it as {line.kind}")
     got = evaluate(criterion, facts, AS_OF)
-    assert got.outcome is expected, f"{got.outcome} ({got.reason}); parsed: {criterion.expr.to_json()}"
-    if line.review:
-        assert got.review, "an inherently human line must be flagged for review"
+    if got.outcome is not expected:
+        _fail(f"expected {expected}, got {got.outcome} ({got.reason}); parsed: {criterion.expr.to_json()}")
+    if line.review and not got.review:
+        _fail("an inherently human line must be flagged for review")
 
 
 @pytest.mark.parametrize("line", ROWS, ids=[r.id for r in ROWS])
@@ -565,7 +777,7 @@ def test_every_locator_names_exactly_one_line(line: Row):
         pytest.fail(str(exc))
 
 
-MINIMUM_LINES = 90  # issue 14 asks for 300: raised as the table grows
+MINIMUM_LINES = 140  # issue 14 asks for 300: raised as the table grows
 
 
 def test_the_table_holds_enough_lines_across_conditions():
