@@ -132,7 +132,9 @@ def _affine(from_unit: str | None, to_unit: str | None, concept: str | None) -> 
                 converted = quantity.to(target.units, "chemistry", mw=molar_mass)
             else:
                 converted = quantity.to(target.units)
-        except pint.errors.DimensionalityError as exc:
+        except (pint.errors.DimensionalityError, ZeroDivisionError, ArithmeticError) as exc:
+            # a context transformation (mass <-> moles) can divide by a zero magnitude for a
+            # unit of the wrong kind ("mg" where a concentration is meant): not convertible
             raise UnitError(
                 f"cannot convert {from_unit or 'no unit'} to {to_unit or 'no unit'}"
                 + (f" for {concept}" if concept else "")
@@ -265,6 +267,7 @@ def _readings(text: str) -> list[str]:
     return [unit]
 
 
+@lru_cache(maxsize=4096)
 def registry_unit(text: str, concept: str | None = None) -> str | None:
     """The UCUM unit a registry's spelling means, or ``None`` when it is not one Eligo reads.
 

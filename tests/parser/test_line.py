@@ -152,9 +152,9 @@ def test_b_all_or_aml_is_any_of_the_two():
     assert expr == Any_((P("b_all", Op.PRESENT), P("aml", Op.PRESENT)))
 
 
-def test_oxygen_saturation_keeps_its_condition_as_review():
+def test_oxygen_saturation_reads_its_condition_of_measurement_as_an_annotation():
     expr = parse_line("Baseline blood oxygen saturation under indoor ventilation was > 92%.", INC).expr
-    assert isinstance(expr, All) and expr.parts[0] == P("spo2", Op.GT, 92, "%") and isinstance(expr.parts[1], Review)
+    assert expr == P("spo2", Op.GT, 92, "%")
 
 
 def test_excluding_isolated_extramedullary_relapse_adds_a_negation():

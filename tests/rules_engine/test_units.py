@@ -147,3 +147,10 @@ def test_a_hostile_spelling_is_read_in_bounded_time():
     assert registry_unit("x 10" + " /" * 20000 + "L", "anc") is None
     assert registry_unit("1" * 50000, None) is None
     assert time.perf_counter() - started < 0.5
+
+
+def test_a_mass_where_a_concentration_is_meant_is_not_convertible():
+    # "serum creatinine < 1.6 mg": pint's mass <-> moles context would divide by zero
+    with pytest.raises(UnitError):
+        convert(1.6, "mg", "mg/dL", "creatinine")
+    assert registry_unit("mg", "creatinine") is None

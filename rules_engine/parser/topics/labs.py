@@ -1,21 +1,37 @@
 """Laboratory and measurement thresholds: names, operators, values and units as registries write
-them (x ULN, x10^9/L, /uL, g/dL, umol/L, mL/min, %), and "within normal limits".
+them, and "within normal limits".
+
+A threshold is a lab name, an operator and a number; what follows the number is read as the
+longest run of up to five words that ``units.registry_unit`` reads for that concept (x10^9/L,
+109/L, /mm3, cells/uL, g/dL or g/L, umol/L, mL/min/1.73 m2, %), or as a multiple of the upper
+limit of normal ("x ULN", "times the institutional upper limit of normal", "ULN" alone = 1 x ULN,
+"N times the normal range"; never an absolute value). A unit that is written but fits no reading
+for the concept is left to review, never replaced by a guess; a number written without a unit
+is read by the concept's usual range (ANC 1500 -> 1.5 x10^9/L, haemoglobin 90 -> g/L, an
+ejection fraction of 0.5 -> 50 %). Cell counts are kept in the catalogue's 10^9/L.
+
+Words that only frame the thresholds ("Adequate organ function defined as:", "Hepatic:",
+"Renal function:") are consumed when the clause holds a threshold, so they neither make the line
+review nor hide what the thresholds decide. A second threshold scoped to some patients ("ALT
+<= 2.5 x ULN (<= 5 x ULN for patients with liver metastases)") is an alternative for those
+patients only: ``Any_(main, All(second, Review(who)))`` for an inclusion.
 """
 
 from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Op, Review, ReviewReason
-from rules_engine.parser.items import I, Item, OPS, UNIT_WORDS, all_of, any_of, number, predicate
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason
+from rules_engine.parser.items import I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.units import UnitError, convert, registry_unit
 
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?:(?:total|serum|blood)\s+)?bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
-    ("alt", r"\bALT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b|\bGPT\b"),
-    ("ast", r"\bAST\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b|\bGOT\b"),
+    ("alt", r"\bALT\b|\bALAT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
+    ("ast", r"\bAST\b|\bASAT\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
     ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
     ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|\bS?Cr\b(?!\s*Cl)|\bsCr\b"),
     ("anc", r"absolute\s+neutrophils?(?:\s+counts?)?|\bANC\b|neutrophils?(?:\s+counts?)?|absolute\s+granulocytes?(?:\s+counts?)?|\bAGC\b|granulocytes?"),
@@ -26,7 +42,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
     ("life_expectancy", r"life\s+expectancy|(?:expected|estimated|anticipated)\s+(?:survival|life)(?:\s+time)?|survival\s+time"),
-    ("bm_blasts", r"bone\s+marrow\s+blasts?|blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)"),
+    ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
+    ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
     ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
     ("albumin", r"(?:serum\s+)?albumin"),
     ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium"),
@@ -45,44 +62,160 @@ _LAB_NAME = "|".join(f"(?:{p})" for _, p in _LAB_NAMES)
 _LAB_NAME_RE = tuple((c, re.compile(p, I)) for c, p in _LAB_NAMES)
 
 
+# a parenthetical or bracketed gloss after a name: "(AST) (serum glutamic oxaloacetic transaminase [SGOT])"
+_GLOSS = r"(?>(?:\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,60}\])){0,2})"
+# 1,500 and 100 000 (thousands), 1.5 and the decimal comma 1,5
+_NUMBER = r"\d{1,3}(?:\s\d{3})+(?![\d.,])|\d+(?:\.\d+|,\d{1,2}(?![\d]))?"
+_ULN_WORD = r"(?:I?ULN|UNL|LSN|ULRR)\b"
 _LAB = re.compile(
-    rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:\([^()]{{0,60}}\))?\s*(?:/|,|and|or|&|and/or)\s*(?:serum\s+)?(?:{_LAB_NAME}))*)"
-    r"(?P<mid>(?:\s*\([^()]{0,80}\))?[^≤≥<>=\d;]{0,45}?)"
-    r"(?P<op>[≤≥<>=])\s*(?P<num>\d+(?:\.\d+)?)(?P<unit>\s*(?:×|x|\*|times|-?fold)?\s*(?:the\s+)?(?:institutional\s+|local\s+|upper\s+)?ULN\b"
-    r"|\s*(?:×|x|\*)\s*10\s*(?:\^|e|E|\*)?\s*\(?9\)?\s*/\s*L|\s*(?:×|x|\*)\s*10\s*(?:\^|e|E|\*)?\s*\(?3\)?\s*/\s*(?:uL|mm3|ul|mm\^3|L)|\s*(?:×|x)\s*109\s*/\s*L|\s*(?:×|x)\s*103\s*/\s*(?:uL|ul|mm3)"
-    r"|\s*G/L\b|\s*(?:cells\s*)?/\s*(?:mm\^?3|mm³|uL|ul|mcL|mcl|cmm|cu\.?\s*mm)|\s*K/uL"
-    r"|\s*(?:g|mg|ug)\s*/\s*(?:dL|dl|L|l)\b|\s*(?:umol|mmol|µmol)\s*/\s*L|\s*(?:U|IU)\s*/\s*L"
-    r"|\s*m[lL]\s*/\s*min(?:ute)?(?:\s*/\s*1\.73\s*m\s*\^?2|\s*per\s*1\.73\s*m\s*\^?2)?|\s*%|\s*(?:weeks?|months?|days?|years?)"
-    r"|\s*ng\s*/\s*m[lL]\b|\s*m(?:illi)?sec(?:onds?)?\b|\s*ms\b|\s*sec(?:onds?)?\b|\s*mEq\s*/\s*L\b)?",
+    rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and/or|and|or|&)\s*(?:serum\s+)?(?:{_LAB_NAME}))*)"
+    rf"(?P<mid>{_GLOSS}[^≤≥<>=\d;]{{0,45}}?)"
+    rf"(?P<op>[≤≥<>=])\s*(?:(?P<num>{_NUMBER})|(?=(?:the\s+)?(?:institutional\s+|local\s+)?{_ULN_WORD}))",
     I,
 )
-
-
-_LAB_MORE = re.compile(
-    r"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?P<num>\d+(?:\.\d+)?)(?P<unit>\s*(?:×|x|times)?\s*ULN\b|\s*(?:mg|g)\s*/\s*dL|\s*(?:umol|mmol)\s*/\s*L|\s*m[lL]\s*/\s*min|\s*%)",
+# what makes a number a multiple of the upper limit of normal
+_ULN = re.compile(
+    rf"\s*(?:(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?)?(?:institutional\s+|local\s+|laboratory\s+|site\s+|upper\s+)*{_ULN_WORD}"
+    r"|\s*(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?",
     I,
 )
+# MRD written as a power of ten: "MRD >= 10^-4", "≥ 1 x 10-4"
+_NEGATIVE_POWER = re.compile(r"\s*(?:[x×*]\s*)?10\s*(?:\^|\*\*|e)?\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
+_UNIT_TOKEN = re.compile(r"\S+")
+_COUNTS = frozenset({"anc", "platelets", "wbc"})
 
 
+def _read_unit(text: str, pos: int, concept: str) -> tuple[int, str | None, bool]:
+    """(end, UCUM unit, written) for the unit after a number at ``pos``: the longest run of up
+    to five words that reads for ``concept``; ``written`` says a unit-like word was there even
+    when it fits no reading for the concept."""
+    chunk = text[pos: pos + 48]
+    ends = [m.end() for m in _UNIT_TOKEN.finditer(chunk)][:5]
+    written = False
+    for end in reversed(ends):
+        candidate = chunk[:end].rstrip()
+        while candidate and candidate[-1] in ".,;:)" and not (candidate[-1] == ")" and candidate.count("(") >= candidate.count(")")):
+            candidate = candidate[:-1]
+        if not candidate.strip():
+            continue
+        unit = registry_unit(candidate, concept)
+        if unit is not None:
+            return pos + len(candidate), unit, True
+        if not written and registry_unit(candidate) is not None and not re.fullmatch(r"\s*(?:days?|weeks?|months?|years?|hours?|mm|cm|kg|g|mg)", candidate, I):
+            written = True
+    return pos, None, written
+
+
+def _plain_number(text: str) -> float:
+    if re.fullmatch(r"\d+,\d{1,2}", text):  # a decimal comma
+        return float(text.replace(",", "."))
+    return float(re.sub(r"[\s,]", "", text))
+
+
+def _round(value: float) -> float | int:
+    return number(f"{value:.6g}")
+
+
+def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
+    """A threshold written without a unit, read by the concept's usual range."""
+    if concept in _COUNTS:
+        return (_round(value / 1000) if value >= 100 else number(str(value))), "10*9/L"
+    if concept == "hemoglobin":
+        return value, ("g/dL" if value <= 25 else "g/L")
+    if concept in ("lvef", "spo2"):
+        return (_round(value * 100), "%") if value <= 1 else (value, "%")
+    if concept in ("bm_blasts", "mrd"):
+        return value, "%"
+    if concept == "inr":
+        return value, None
+    if concept in ("bilirubin", "creatinine") and value <= 10:
+        return value, "mg/dL"
+    if concept == "albumin":
+        return value, ("g/dL" if value <= 10 else "g/L")
+    if concept == "calcium" and 5 <= value <= 20:
+        return value, "mg/dL"
+    if concept == "qtc" and 300 <= value <= 600:
+        return value, "ms"
+    if concept == "psa":
+        return value, "ng/mL"
+    if concept == "creatinine_clearance":
+        return value, "mL/min"
+    return None, None
+
+
+def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int, float | int | None, str | None, bool, bool]:
+    """(end, value, unit, uln, unit_unfit) for the threshold whose number ``raw`` ends at ``pos``
+    (``raw`` None: "≤ ULN" with no number, one times the upper limit)."""
+    uln = _ULN.match(text, pos)
+    if uln and (raw is not None or not re.match(r"\s*(?:[x×*]|times|-?fold)", uln.group(0), I)):
+        return uln.end(), (1 if raw is None else number(str(_plain_number(raw)))), None, True, False
+    if raw is None:
+        return pos, None, None, False, False
+    value = _plain_number(raw)
+    if concept == "mrd":
+        power = _NEGATIVE_POWER.match(text, pos)
+        if power:
+            return power.end(), _round(value * 10 ** -int(power.group("exp")) * 100), "%", False, False
+    end, unit, written = _read_unit(text, pos, concept)
+    if unit is None:
+        if written:
+            return pos, None, None, False, True
+        v, u = _unitless(concept, value)
+        return pos, v, u, False, False
+    if concept == "life_expectancy":
+        return end, number(str(value)), unit, False, False
+    if concept in _COUNTS and unit != "10*9/L":
+        try:
+            return end, _round(convert(value, unit, "10*9/L", concept)), "10*9/L", False, False
+        except UnitError:
+            return pos, None, None, False, True
+    if unit == "1" and concept in ("lvef", "spo2"):
+        return end, _round(value * 100), "%", False, False
+    return end, number(str(value)), unit, False, False
+
+
+_LAB_MORE = re.compile(rf"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?:(?P<num>{_NUMBER})|(?={_ULN_WORD}))", I)
+# a second threshold scoped to some patients: "(< 5 x ULN for patients with liver metastases)",
+# ", or ≤ 3 x ULN if Gilbert's syndrome", "or < 5 times ULN in the presence of liver metastases"
+_SCOPED = re.compile(
+    rf"\s*(?P<open>\()?\s*(?:,\s*)?(?:or\s+|and\s+)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})",
+    I,
+)
+_SCOPE = re.compile(
+    r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
+    r"[^;()]{1,120}?)\s*(?:\)|(?=[;.]\s|[;.]?$))",
+    I,
+)
+# a condition of measurement that narrows the value: measured without support
 _LAB_CONDITION = re.compile(
-    r"\b(?:under|on|without|with|off|while|during|after|breathing|at)\s+(?:\w+\s+){0,3}?(?:ventilation|room\s+air|oxygen|supplement\w*|rest|exercise|transfusion\w*|support|G-CSF|growth\s+factors?|air)\b",
+    r"\b(?:without|off|independent\s+of|not\s+(?:requiring|receiving|dependent\s+on)|no)\s+(?:\w+\s+){0,3}?(?:transfusion\w*|G-CSF|growth\s+factors?|(?:transfusion\s+)?support)\b",
     I,
 )
-
-
-_CMP_NUM = re.compile(r"[≤≥<>=]\s*\d")
-
-
-_BLASTS_FIRST = re.compile(r"(?P<op>[≥>≤<])\s*(?P<num>\d+(?:\.\d+)?)\s*%\s*(?:\w+\s+){0,2}blasts?\s+in\s+(?:the\s+)?(?:bone\s+marrow|BM)", I)
-
-
+_CMP_NUM = re.compile(r"[≤≥<>=]\s*(?:\d|(?:the\s+)?(?:institutional\s+)?ULN)", I)
+_BLASTS_FIRST = re.compile(
+    rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:(?:myelo)?blasts?\s+(?:cells\s+)?(?:in|of)\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)|(?:bone\s+)?marrow\s+(?:myelo)?blasts?|BM\s+blasts?)",
+    I,
+)
+# words that only frame the thresholds of their clause
+_FRAME = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
+    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate)\s+)?"
+    r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
+    r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
+    r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices))?"
+    r"(?:\s*\((?:[^()]{0,60})\))?"
+    r"(?:\s*(?::|,|-)?\s*(?:(?:as\s+)?(?:defined|evidenced|demonstrated|shown|documented|indicated|assessed|measured|confirmed)\s+(?:as|by)"
+    r"(?:\s+(?:the\s+)?(?:following|all\s+of\s+the\s+following)(?:\s+(?:laboratory\s+)?(?:values|parameters|criteria|results|tests))?)?"
+    r"|as\s+follows|including|with|:))?\s*:?",
+    I,
+)
 _WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 
 
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
-    "inr": None, "lvef": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%",
+    "inr": None, "lvef": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
     "magnesium": "mg/dL", "psa": "ng/mL",
 }
@@ -106,70 +239,27 @@ def _lab_concepts(names: str) -> list[str]:
     return result
 
 
-def _lab_unit(concept: str, raw: str, value: float) -> tuple[float | None, str | None, bool]:
-    """(value, UCUM unit, uln) for a threshold as written; value None when it cannot be read."""
-    unit = " ".join(raw.split()).lower()
-    if not unit:
-        canonical = _CANONICAL.get(concept)
-        if concept in ("anc", "platelets", "wbc"):
-            return (number(str(value / 1000)) if value >= 100 else value), "10*9/L", False
-        if concept == "hemoglobin":
-            return (value, "g/dL", False) if value <= 25 else (value, "g/L", False)
-        if concept in ("lvef", "spo2", "bm_blasts"):
-            return value, "%", False
-        if concept in ("inr",):
-            return value, None, False
-        if concept in ("bilirubin", "creatinine") and value <= 10:
-            return value, "mg/dL", False
-        if concept == "albumin":
-            return (value, "g/dL", False) if value <= 10 else (value, "g/L", False)
-        if concept == "calcium" and 5 <= value <= 20:
-            return value, "mg/dL", False
-        if concept == "qtc" and 300 <= value <= 600:
-            return value, "ms", False
-        if concept == "psa":
-            return value, "ng/mL", False
-        if concept == "creatinine_clearance":
-            return value, "mL/min", False
-        return None, canonical, False
-    if "uln" in unit:
-        return value, None, True
-    if re.search(r"10\s*(?:\^|e|\*)?\s*\(?9|109\s*/|g/l$", unit) and "mg" not in unit:
-        return value, "10*9/L", False
-    if re.search(r"10\s*(?:\^|e|\*)?\s*\(?3|103\s*/|k/ul", unit):
-        return value, "10*9/L", False
-    if re.search(r"/\s*(?:mm|ul|mcl|cmm|cu)", unit):
-        return number(str(value / 1000)), "10*9/L", False
-    if re.match(r"(?:g|mg|ug)\s*/\s*d?l", unit):
-        base = unit.split("/")[0].strip()
-        return value, f"{base}/{'dL' if 'dl' in unit else 'L'}", False
-    if re.match(r"(?:umol|mmol)", unit):
-        return value, unit.split("/")[0].strip() + "/L", False
-    if re.match(r"(?:u|iu)\s*/", unit):
-        return value, "U/L", False
-    if unit.startswith("ml") or unit.startswith("m l"):
-        return value, "mL/min/{1.73_m2}" if "1.73" in unit else "mL/min", False
-    if unit == "%":
-        return value, "%", False
-    if re.match(r"ng\s*/\s*ml", unit):
-        return value, "ng/mL", False
-    if re.match(r"m(?:illi)?sec|ms\b", unit):
-        return value, "ms", False
-    if re.match(r"sec", unit):
-        return value, "s", False
-    if re.match(r"meq", unit):
-        return value, "mmol/L" if concept == "potassium" else None, False
-    for word, code in UNIT_WORDS.items():
-        if unit.startswith(word):
-            return value, code, False
-    return None, None, False
+def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: CriterionType) -> tuple[int, Expr] | None:
+    """A second threshold for the same lab that holds only for the patients a phrase names."""
+    m = _SCOPED.match(text, pos)
+    if m is None:
+        return None
+    end, value, unit, uln, unfit = _threshold(text, m.end(), concept, m.group("num"))
+    if value is None or unfit:
+        return None
+    scope = _SCOPE.match(text, end)
+    if scope is None or (m.group("open") and not scope.group(0).rstrip().endswith(")")):
+        return None
+    who = " ".join(scope.group("who").split())
+    second = predicate(concept, OPS[m.group("op")], value, unit, uln)
+    return scope.end(), all_of([second, Review(ReviewReason.AMBIGUOUS, "applies only " + who)])
 
 
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
     for m in _BLASTS_FIRST.finditer(text) if "blast" in low else ():
-        items.append(Item(m.start(), m.end(), predicate("bm_blasts", OPS[m.group("op")], number(m.group("num")), "%"), frozenset({"bm_blasts"})))
+        items.append(Item(m.start(), m.end(), predicate("bm_blasts", OPS[m.group("op")], number(str(_plain_number(m.group("num")))), "%"), frozenset({"bm_blasts"})))
     for m in _LAB.finditer(text) if _CMP_NUM.search(text) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
@@ -178,30 +268,38 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         if re.search(r"\b(?:direct|indirect|conjugated)\s*$", text[max(0, m.start() - 12): m.start()], I):
             continue
-        value = float(m.group("num"))
+        if "bm_blasts" in concepts and re.match(r"\s*(?:\w+\s+){0,2}?(?:in|of)\s+(?:the\s+)?peripheral\s+blood", text[m.end():], I):
+            continue
         preds: list[Expr] = []
         end = m.end()
         for concept in concepts:
-            v, unit, uln = _lab_unit(concept, m.group("unit") or "", value)
-            if concept == "life_expectancy":
-                if unit not in ("wk", "mo", "d", "a"):
-                    continue
-            if v is None:
-                preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept} threshold without a unit: {m.group(0).strip()}"))
+            t_end, value, unit, uln, unfit = _threshold(text, m.end(), concept, m.group("num"))
+            if concept == "life_expectancy" and unit not in ("wk", "mo", "d", "a"):
                 continue
-            pred = predicate(concept, OPS[m.group("op")], v, unit, uln)
-            more = _LAB_MORE.match(text, end)
-            if more and len(concepts) == 1:
-                v2, unit2, uln2 = _lab_unit(concept, more.group("unit"), float(more.group("num")))
-                if v2 is not None:
-                    other = predicate(concept, OPS[more.group("op")], v2, unit2, uln2)
-                    pred = any_of([pred, other]) if more.group("conn").lower() == "or" else all_of([pred, other])
-                    end = more.end()
+            if value is None:
+                what = "a unit that does not fit" if unfit else "a threshold without a unit"
+                preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: {what}: {m.group(0).strip()}"))
+                continue
+            end = max(end, t_end)
+            op = OPS[m.group("op")]
+            pred: Expr = predicate(concept, op, value, unit, uln)
+            if len(concepts) == 1:
+                more = _LAB_MORE.match(text, t_end)
+                scoped = None if more else _scoped_alternative(text, t_end, concept, op, ctype)
+                if more:
+                    m_end, v2, unit2, uln2, unfit2 = _threshold(text, more.end(), concept, more.group("num"))
+                    if v2 is not None:
+                        other = predicate(concept, OPS[more.group("op")], v2, unit2, uln2)
+                        pred = any_of([pred, other]) if more.group("conn").lower() == "or" else all_of([pred, other])
+                        end = m_end
+                elif scoped is not None:
+                    end, alternative = scoped
+                    pred = any_of([pred, alternative]) if ctype is CriterionType.INCLUSION else all_of([pred, Not(alternative)])
             preds.append(pred)
         if not preds:
             continue
         condition = _LAB_CONDITION.search(m.group("mid") or "")
-        if condition:  # "oxygen saturation under indoor ventilation > 92%": measured how, a person checks
+        if condition:  # "platelets (without transfusion) ≥ 50": how the value was reached, a person checks
             preds = [all_of([pr, Review(ReviewReason.JUDGEMENT, condition.group(0).strip())]) for pr in preds]
         joiner = re.search(r"\bor\b", m.group("names"), I) and not re.search(r"\band\b", m.group("names"), I)
         if len(preds) == 1:
@@ -217,4 +315,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "alt", "ast", "creatinine", "alp", "aptt", "pt", "inr")]
         if concepts:
             items.append(Item(m.start(), m.end(), all_of([predicate(c, Op.LTE, 1, None, True) for c in concepts]), frozenset(concepts)))
+    if items:
+        frame = _FRAME.match(text)
+        first = min(it.start for it in items)
+        if frame and frame.end() > 0 and frame.end() <= first and re.search(r"[a-z]", frame.group(0), I):
+            items.append(Item(frame.start(), frame.end(), None))
+            items.sort(key=lambda it: it.start)
     return items
