@@ -8,10 +8,11 @@ type's list default); enumerations and definitions are recognised here so that t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rules_engine.criteria import CriterionType, Expr
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words
+from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items
 from rules_engine.parser.topics.infections import infection_items
@@ -64,11 +65,23 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
 
 
 @dataclass
+class Residue:
+    """Words no topic read, where they stand, and whether they qualify an item beside them."""
+
+    text: str
+    start: int
+    end: int
+    qualifies: bool
+
+
+@dataclass
 class Clause:
-    expr: Expr | None  # the structured part, None when nothing was recognised
-    residue: list[tuple[str, bool]]  # (words, qualifies an item in the same segment)
-    exceptions: list[str]
+    expr: Expr | None  # the structured part as the items join, None when nothing was recognised
+    residue: list[Residue]
+    exceptions: list[tuple[str, int]]  # (the exception's words, where it starts)
     concepts: frozenset[str]
+    items: list[Item] = field(default_factory=list)
+    text: str = ""  # the clause with its exceptions blanked: the items' offsets point into it
 
 
 _QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need)\b", I)
@@ -95,7 +108,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     for c in connectors:
         if _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
             kinds.append("or")
-        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$", c, I):
+        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", c, I):
             kinds.append("and")
         else:
             kinds.append("or" if default_or else "and")
@@ -113,10 +126,10 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
 
 
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
-    exceptions: list[str] = []
+    exceptions: list[tuple[str, int]] = []
     main = text
     for m in _EXCEPTION.finditer(text):
-        exceptions.append(m.group(0).strip(" ,()"))
+        exceptions.append((m.group(0).strip(" ,()"), m.start()))
     if exceptions:
         main = _EXCEPTION.sub(lambda m: " " * len(m.group(0)), text)
     items = extract(main, ctype)
@@ -124,8 +137,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     masked = list(main)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    masked_text = "".join(masked)
-    residue: list[tuple[str, bool]] = []
+    masked_text = blank_remarks("".join(masked))
+    residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
         if not words:
@@ -133,9 +146,9 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
             _QUALIFIER.match(masked_text[a:b]) and any(it.end <= a for it in items)
         )
-        residue.append((masked_text[a:b].strip(" ,.:"), qualifies))
+        residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
-    return Clause(expr, residue, exceptions, concepts)
+    return Clause(expr, residue, exceptions, concepts, items, main)
 
 
 def split_clauses(text: str) -> list[str]:

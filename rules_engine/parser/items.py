@@ -89,7 +89,7 @@ _STOP = frozenset(
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
     according accordance who world health organization classification guidelines guideline version edition confirmed
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
-    requiring needing""".split()
+    requiring needing needed need needs required require requires""".split()
 )
 
 

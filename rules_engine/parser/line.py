@@ -49,10 +49,23 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Review, ReviewReason, Window
-from rules_engine.parser.normalize import normalize
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, predicate, predicates
-from rules_engine.parser.residue import FUTURE_REFERENCE, MEASURE_WINDOW, WIDENING_CLAUSE, attach_widening, clause_expr, permitted_group, phased_age, review_reason, widen_status, with_window
+from rules_engine.parser.normalize import normalize
+from rules_engine.parser.residue import (
+    FUTURE_REFERENCE,
+    MEASURE_WINDOW,
+    WIDENING_CLAUSE,
+    attach_widening,
+    clause_expr,
+    is_remark,
+    permitted_group,
+    phased_age,
+    review_reason,
+    widen_status,
+    with_window,
+)
+from rules_engine.parser.safety import Alternative, enforce
 
 
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
@@ -61,7 +74,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
         term = predicate("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
-        return any_of([Not(term), Review(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
+        return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
     if not clauses:
@@ -84,6 +97,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             definitions.append(clause_text)
             continue
         if exprs and WIDENING_CLAUSE.search(PARENS.sub("", clause_text)):
+            if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates
+                continue
             if any_group:
                 any_group[-1] = attach_widening(any_group[-1], clause_text, ctype)
             else:
@@ -104,7 +119,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         expr = clause_expr(clause, ctype, negated)
         if expr is not None:
             if any_group is not None and ENUMERATED.match(clause_text):
-                any_group.append(expr)
+                # an enumerated case the text offers as an alternative, read or not
+                any_group.append(Alternative(expr.reason, expr.text) if isinstance(expr, Review) else expr)
                 continue
             exprs.append(expr)
             exprs_text.append(clause_text)
@@ -137,10 +153,18 @@ def _applies_if(expr: Expr) -> Expr | None:
 _THERAPY_HEADING = re.compile(r"^\s*(?:Chemotherapy|Radiotherapy|Radiation therapy|Surgery|Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?\s*$", I)
 
 
+MAX_LINE = 2000  # characters after normalisation; a longer "line" is a paragraph or an accident
+
+
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
-    read together with the line ("Under 80" under "Age:" is an age bound)."""
+    read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
+    ``safety.enforce``, so no unread words can hide a structured decision against the patient;
+    a line longer than ``MAX_LINE`` is left to review unread, which bounds the work per line."""
     ctype = CriterionType(type)
+    if len(text) > 4 * MAX_LINE or len(normalize(text)) > MAX_LINE:
+        expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
+        return Criterion(type=ctype, text=text, expr=expr, parent=parent)
     if context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
         reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
     else:
@@ -148,4 +172,5 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     expr = _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
+    expr = enforce(expr, ctype)
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr), parent=parent)

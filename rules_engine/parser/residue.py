@@ -25,8 +25,10 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.clauses import Clause, PARENS, combine, extract
-from rules_engine.parser.items import I, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, extract
+from rules_engine.parser.items import I, Item, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.safety import Alternative, Qualifier
 
 
 _CONSENT = re.compile(
@@ -72,7 +74,6 @@ def review_reason(text: str) -> ReviewReason:
     return ReviewReason.UNPARSED
 
 
-_EXEMPT_PERSON = re.compile(r"^\W*(?:[^()]*\b(?:acceptable|allowed|permitted|eligible)\b)|^\W*(?:except(?:\s+for)?|excluding|unless|other\s+than)?\s*(?:for\s+)?(?:in\s+)?(?:subjects?|patients?|participants?|those|women|men|if|when|in\s+case)\b", I)
 
 
 WIDENING_CLAUSE = re.compile(
@@ -83,13 +84,66 @@ WIDENING_CLAUSE = re.compile(
 )
 
 
-def _residue_text(residue: list[tuple[str, bool]]) -> str:
-    return " … ".join(" ".join(r.split()) for r, _ in residue)
+def _residue_text(residue: list[Residue]) -> str:
+    return " … ".join(" ".join(r.text.split()) for r in residue)
+
+
+# what an exception's words are about when it names no structured concept ("unless due to
+# Gilbert's syndrome" concerns bilirubin): the exception widens only those items
+_EXCEPTION_SUBJECTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
+    (re.compile(r"gilbert|meulengracht|hemoly\w*|hyperbilirubin\w*|(?:unconjugated|indirect)\s+(?:hyper)?bilirubin", I), frozenset({"bilirubin"})),
+    (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|involvement|infiltration|lesions?|tumou?r)|(?:metasta\w*|involvement|infiltration)\s+(?:of|in|to)\s+(?:the\s+)?liver|hepatocellular", I), frozenset({"alt", "ast", "bilirubin", "alp"})),
+    (re.compile(r"\bbone\s+metasta\w*", I), frozenset({"alp"})),
+    (re.compile(r"(?:bone\s+)?marrow\s+(?:involvement|infiltration)|(?:infiltration|involvement)\s+of\s+(?:the\s+)?(?:bone\s+)?marrow|due\s+to\s+(?:the\s+)?(?:underlying\s+)?(?:disease|leukemia|lymphoma|malignancy|MDS)|disease[\s-]related|cytopeni\w*", I), frozenset({"anc", "platelets", "hemoglobin", "wbc"})),
+    (re.compile(r"renal\s+(?:involvement|infiltration)|(?:leukemic|disease)\s+(?:involvement|infiltration)\s+of\s+(?:the\s+)?kidneys?", I), frozenset({"creatinine", "creatinine_clearance", "egfr"})),
+)
+
+
+def _family(concepts) -> set[str]:
+    return {_FAMILY.get(c, c) for c in concepts}
+
+
+def _targets(items: list[Item], concepts: set[str], start: int) -> list[Item]:
+    """The items an exception or a qualifier at ``start`` concerns: those sharing a concept
+    with it, else the nearest item before it, else the first after it."""
+    live = [it for it in items if it.expr is not None]
+    if concepts:
+        hits = [it for it in live if _family(it.concepts) & _family(concepts)]
+        if hits:
+            return hits
+    before = [it for it in live if it.start < start]
+    if before:
+        return [max(before, key=lambda it: it.end)]
+    return live[:1]
+
+
+_BARE_JOIN = re.compile(r"\s*(?:or|and|and/or|/|&)\s*$", I)
+
+
+def _with_listed(items: list[Item], inside: list[Item], text: str) -> list[Item]:
+    """A qualifier written before an item also qualifies the items joined to it by a bare
+    "or"/"and" ("symptomatic deep vein thrombosis or pulmonary embolism"), not those after a
+    comma ("uncontrolled infection, HIV")."""
+    live = [it for it in items if it.expr is not None]
+    out = list(inside)
+    k = live.index(inside[-1])
+    while k + 1 < len(live) and _BARE_JOIN.fullmatch(text[live[k].end: live[k + 1].start]):
+        k += 1
+        out.append(live[k])
+    return out
+
+
+def _exception_subject(text: str, expr: Expr) -> set[str]:
+    concepts = {p.concept for p in predicates(expr)}
+    for pattern, subject in _EXCEPTION_SUBJECTS:
+        if pattern.search(text):
+            concepts |= subject
+    return concepts
 
 
 def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
-    person = bool(_EXEMPT_PERSON.match(exc))
+    person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
     body = re.sub(r"^\W*(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
     items = extract(body, ctype)
@@ -97,49 +151,111 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    leftover = content_words("".join(masked))
+    leftover = content_words(blank_remarks("".join(masked)))
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if leftover:
-        expr = all_of([expr, Review(review_reason(" ".join(leftover)), exc)])
+        expr = all_of([expr, Qualifier(review_reason(" ".join(leftover)), exc)])
     return expr, person
 
 
+_PERSON_WORDS = re.compile(r"\b(?:acceptable|allowed|permitted|eligible)\b", I)
+_PERSON_LEAD = re.compile(
+    r"\W*(?:(?:except(?:\s+for)?|excluding|unless|other\s+than)\s*)?(?:for\s+)?(?:in\s+)?(?:subjects?|patients?|participants?|those|women|men|if|when|in\s+case)\b",
+    I,
+)
+
+
+def _exempts_person(exc: str) -> bool:
+    """Whether an exception exempts a person ("... is acceptable for subjects with Gilbert's",
+    "unless the patient ...") rather than excepting a thing ("except basal cell carcinoma").
+    Two linear scans replace one pattern whose nested repetition could backtrack."""
+    head = exc.split("(", 1)[0]
+    return bool(_PERSON_WORDS.search(head)) or bool(_PERSON_LEAD.match(exc))
+
+
+def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType) -> Expr:
+    """One item with its exception. ``effective`` is the clause's type as the item reads it
+    (an inclusion's "no ..." clause reads its items as things to be absent)."""
+    if effective is CriterionType.INCLUSION and person:
+        widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
+        return any_of([expr, widened])
+    if isinstance(exc, Review):
+        narrowed = Qualifier(exc.reason, exc.text) if effective is CriterionType.EXCLUSION else exc
+        return all_of([expr, narrowed])
+    return all_of([expr, Not(exc)])
+
+
 def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | None:
+    """A clause's items joined with what their residue and exceptions do to them: a qualifier
+    and an exception act on the item they concern, never on the clause as a whole; words of a
+    list item of their own are another requirement of an inclusion and another alternative of
+    an exclusion (``safety.enforce`` relies on these placements)."""
     if clause.expr is None and not clause.residue:
         return None
-    parts: list[Expr] = []
-    expr = clause.expr
-    if expr is not None:
-        qualifiers = [r for r, q in clause.residue if q]
-        others = [r for r, q in clause.residue if not q]
-        if qualifiers:
-            text = " … ".join(" ".join(r.split()) for r in qualifiers)
-            expr = all_of([expr, Review(review_reason(text), text)])
-        if others:
-            text = " … ".join(" ".join(r.split()) for r in others)
-            review = Review(review_reason(text), text)
-            if negated:
-                expr = any_of([expr, review])  # Not(...) below turns it into a further requirement
-            elif ctype is CriterionType.INCLUSION:
-                expr = all_of([expr, review])
-            else:
-                expr = any_of([expr, review])
-    else:
+    if clause.expr is None:
         text = _residue_text(clause.residue)
-        expr = Review(review_reason(text), text)
-    if negated and clause.expr is not None:
-        expr = Not(expr)
-    for exc in clause.exceptions:
+        expr: Expr = Review(review_reason(text), text)
+        for exc, _ in clause.exceptions:
+            exc_expr, person = _exception_expr(exc, ctype)
+            if ctype is CriterionType.INCLUSION and person and not isinstance(exc_expr, Review):
+                expr = any_of([expr, exc_expr])
+        return expr
+    items = [Item(it.start, it.end, it.expr, it.concepts) for it in clause.items]
+    for r in clause.residue:
+        if not r.qualifies:
+            continue
+        words = " ".join(r.text.split())
+        inside = [it for it in items if it.expr is not None and not (it.end <= r.start or it.start >= r.end)]
+        if inside and content_words(clause.text[r.start: inside[0].start]):
+            inside = _with_listed(items, inside, clause.text)
+        for it in inside or _targets(items, set(), r.start):
+            it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
+    effective = ctype
+    if negated:
+        effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
+    for exc, start in clause.exceptions:
+        if is_remark(exc):
+            continue
         exc_expr, person = _exception_expr(exc, ctype)
-        if ctype is CriterionType.INCLUSION and person:
-            expr = any_of([expr, exc_expr])
-        elif isinstance(exc_expr, Review):
-            expr = all_of([expr, exc_expr]) if ctype is CriterionType.EXCLUSION or not person else any_of([expr, exc_expr])
+        for it in _targets(items, _exception_subject(exc, exc_expr), start):
+            it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
+    expr = combine(items, clause.text, ctype)
+    assert expr is not None
+    others = [r for r in clause.residue if not r.qualifies]
+    if others:
+        text = _residue_text(others)
+        if negated:  # Not(...) below makes it one more thing that must be absent
+            expr = any_of([expr, Alternative(review_reason(text), text)])
+        elif ctype is CriterionType.INCLUSION:
+            expr = all_of([expr, Review(review_reason(text), text)])
         else:
-            expr = all_of([expr, Not(exc_expr)])
-    parts.append(expr)
-    return parts[0]
+            expr = any_of([expr, Review(review_reason(text), text)])
+    return Not(expr) if negated else expr
+
+
+_WIDENING_WORDS = frozenset({"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"})
+
+
+def is_remark(clause_text: str) -> bool:
+    """A clause that only annotates ("platelet transfusion is permitted"): nothing to add."""
+    if extract(clause_text, CriterionType.INCLUSION):
+        return False
+    words = [w for w in content_words(blank_remarks(clause_text)) if w.lower() not in _WIDENING_WORDS and not WIDENING_CLAUSE.search(w)]
+    return not words
+
+
+def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
+    """An inclusion widened by a permission: only the requirement the permission is about
+    gains the alternative, so every other requirement still decides."""
+    widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
+    if not isinstance(expr, All):
+        return any_of([expr, widened])
+    parts = list(expr.parts)
+    hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
+    for i in hits or [len(parts) - 1]:
+        parts[i] = any_of([parts[i], widened])
+    return all_of(parts)
 
 
 def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
@@ -150,18 +266,25 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     masked = list(clause_text)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    leftover = [w for w in content_words("".join(masked)) if not WIDENING_CLAUSE.search(w)]
-    leftover = [w for w in leftover if w.lower() not in {"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"}]
+    leftover = [w for w in content_words(blank_remarks("".join(masked))) if not WIDENING_CLAUSE.search(w)]
+    leftover = [w for w in leftover if w.lower() not in _WIDENING_WORDS]
     if structured is None:
         exc: Expr = Review(review_reason(clause_text), clause_text)
     elif leftover:
-        exc = all_of([structured, Review(review_reason(" ".join(leftover)), clause_text)])
+        exc = all_of([structured, Qualifier(review_reason(" ".join(leftover)), clause_text)])
     else:
         exc = structured
+    concepts = {c for it in items for c in it.concepts} | _exception_subject(clause_text, exc)
     if ctype is CriterionType.INCLUSION:
-        return any_of([expr, exc])
+        return _widen_scoped(expr, exc, concepts)
     if isinstance(exc, Review):
-        return all_of([expr, exc])
+        if isinstance(expr, Any_):  # an unread condition narrows the alternative it is about
+            parts = list(expr.parts)
+            hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
+            for i in hits or [len(parts) - 1]:
+                parts[i] = all_of([parts[i], Qualifier(exc.reason, exc.text)])
+            return any_of(parts)
+        return all_of([expr, Qualifier(exc.reason, exc.text)])
     # attach to the branch that shares a concept with the exception, else to the whole line
     shared = {_FAMILY.get(p.concept, p.concept) for it in items for p in predicates(it.expr)}
     if isinstance(expr, Any_):
@@ -223,7 +346,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     group = combine(items, subject, CriterionType.INCLUSION)
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
-    condition: Expr = Review(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     assert group is not None
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])

@@ -1,0 +1,75 @@
+"""Words that annotate a line without asking anything of the patient.
+
+Registries surround a line's subject with how it is established ("confirmed by flow
+cytometry", "by echocardiography or MUGA scan", "estimated by Cockcroft-Gault"), which
+classification names it ("according to the WHO classification (2022 version)", "per Chinese
+guidelines"), when it is measured ("at screening", "at the time of consent"), under what
+condition ("on room air", "without oxygen") and what support is allowed ("platelet transfusion
+is permitted"). None of it changes what the record must show, so these spans are blanked before
+the leftover words are judged: they neither turn a line into review nor widen it. The
+Criterion keeps the registry's own text, so a coordinator still reads them.
+
+Every pattern is a bounded, non-nested alternation (no repetition of a repeated group), so the
+work is linear in the line's length.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+_STANDARD = (
+    r"(?:WHO|World\s+Health\s+Organi[sz]ation|ICC|ELN|NCCN|FAB|IWG|IMWG|RECIST|iwCLL|CTCAE|NCI|ICSH|EBMT|CIBMTR|"
+    r"classification|criteria|guidelines?|consensus|standards?|recommendations?|definitions?|version|edition)"
+)
+_REFERENCE = (
+    rf"(?:the\s+)?(?:[\w'()./-]+\s+){{0,12}}{_STANDARD}\b(?:\s+system)?"
+    r"(?:\s+(?:of|for|from)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,10}?(?:tumou?rs?|neoplasms?|malignancies|leukemias?|diseases?|lymphomas?|myeloma|"
+    r"tissues?|adults?|children|patients)(?=\W|$))?"
+    r"(?:\s*\(\s*(?:\w+\s+){0,2}\d{4}(?:\s*(?:version|edition|revision))?\s*\))?(?:\s*\d{4})?"
+)
+_PATTERNS: tuple[str, ...] = (
+    # classification / guideline qualifiers
+    rf"\b(?:according\s+to|in\s+accordance\s+with|accordance\s+with|as\s+(?:defined|described|specified)\s+(?:by|in)|defined\s+by|"
+    rf"per|based\s+on|following|meeting|meets?|using|under|by)\s+{_REFERENCE}(?:\s*(?:,|and|or|/)\s*{_REFERENCE})?",
+    # a label or wrapper that opens a list ("Liver function:", "Adequate organ function as defined below:")
+    r"(?:\b(?:adequate|sufficient|normal|good|acceptable|satisfactory)\s+)?(?:\b(?:main\s+)?(?:organ|bone\s+marrow|marrow|liver|hepatic|renal|kidney|"
+    r"cardiac|heart|lung|pulmonary|coagulation|hematologic(?:al)?|blood|complete\s+blood(?:\s+cell)?|cardiopulmonary|end[\s-]organ)\s+)"
+    r"(?:functions?|counts?|reserve|parameters|tests?|values|indices|status)(?:\s+(?:as\s+)?(?:defined|evidenced|indicated|shown)\s+(?:by|as|below))?"
+    r"(?:\s+(?:must\s+|should\s+)?(?:meets?|meeting)\s+(?:all\s+)?(?:of\s+)?the\s+following(?:\s+(?:requirements|criteria|conditions))?)?"
+    r"(?:\s+(?:including|includes?))?\s*:",
+    r"\b(?:meets?|meeting|fulfil+s?|satisf(?:y|ies))\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:requirements|criteria|conditions)(?:\s*:)?",
+    # method of establishing or measuring
+    r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
+    r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
+    r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter)\s+){0,2}"
+    r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
+    r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*|patholog\w*|cytolog\w*|"
+    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|radionuclide\s+\w+|cardiac\s+MRI|"
+    r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
+    r"Cockcroft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
+    r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
+    r"(?:\s*(?:,|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow\s+cytometry|PCR|FISH|"
+    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
+    r"\b(?:Cockcroft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
+    # when it is measured
+    r"\b(?:at|during|on|prior\s+to|before)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol?ment|registration|randomi[sz]ation|"
+    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
+    # under what condition
+    r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
+    r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
+    # support that is allowed
+    r"\b(?:(?:with\s+or\s+without|irrespective\s+of|regardless\s+of)\s+)(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC|blood)\s+)?"
+    r"(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)\b",
+    r"\b(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s*;?\s+)?(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)"
+    r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b",
+)
+REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
+
+
+def blank_remarks(text: str) -> str:
+    """``text`` with every remark replaced by spaces of the same length (offsets keep)."""
+    if not REMARK.search(text):
+        return text
+    return REMARK.sub(lambda m: " " * len(m.group(0)), text)
