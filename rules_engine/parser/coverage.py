@@ -1,16 +1,22 @@
 """How much of real registry text the parser structures: the coverage report.
 
-    python -m rules_engine.parser.coverage PATH...        (also: manage.py criteria_coverage)
+    python -m rules_engine.parser.coverage [PATH...]      (also: manage.py criteria_coverage)
 
-PATH is a ``.json.gz`` / ``.json`` list of ClinicalTrials.gov API v2 studies or a ``.csv.gz`` /
-``.csv`` with a ``criteria`` column (the older indented layout). Every line is parsed inside its
-own ``try``: a crash is counted, never raised.
+PATH is a ``.json.gz`` / ``.json`` list of ClinicalTrials.gov API v2 studies, a ``.csv.gz`` /
+``.csv`` with a ``criteria`` column (the older indented layout), or a folder of seed pages
+(read by the seed importer, so its lines are the ones imported). Without PATH: the project's
+``seeds/`` and, when present, ``../shared/corpus/``, each reported on its own. Every trial is
+split by the one splitter the importers use and parsed whole, as the importers do, so a line is
+read with its heading ("18 and over" under "Age:"); a crash is counted, never raised.
 
-A line is *structured* when its expression holds no Review, *partial* when it holds both
-predicates and Reviews, *review* when it is a Review only. Each trial is parsed whole, as the
-importers do, so a line is read with its heading ("18 and over" under "Age:"); a heading itself
-counts by its own words only (never by its children's expressions). Parse time covers splitting
-and parsing.
+A line is *whole* when its expression holds no Review, *part* when it holds both predicates and
+Reviews, *review* when it is Reviews only. The shares on the last line are of **top-level**
+lines, each with the expression that decides the verdict (a heading's includes its children's);
+the line above it counts every line, a heading by its own words only (the figure earlier
+reports gave). Among top-level review lines, *human* ones hold only reasons no record can ever
+decide (``ReviewReason.CONSENT``: consent, willingness, contraception agreements;
+``ReviewReason.JUDGEMENT``: the investigator's judgement); donor lines (a donor's criteria, never
+the patient's) are counted apart. Parse time covers splitting and parsing.
 
 Age agreement (v2 studies only): the registry's ``minimumAge`` / ``maximumAge`` against the age
 bounds parsed from the lines (an exclusion "age < 18" reads as a minimum of 18). A strict bound
@@ -22,7 +28,8 @@ What the parser cannot be asked to find is set apart, and counted, never silentl
 
 * a registry bound whose number the text never writes as an age (no "75 years", "age 75",
   "aged 75" ...; e.g. the registry says 18..75 and the text only "age ≥ 18") is
-  ``registry_only``: that bound is not compared (the other one still is);
+  ``registry_only``: that bound is not compared (the other one still is); the importer adds it
+  as a criterion of its own (``registry_fields``);
 * a study whose every registry bound is ``registry_only`` and where nothing was parsed (the text
   says nothing about age) is ``age_silent`` and left out of the share.
 
@@ -36,24 +43,25 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
+import os
 import re
 import sys
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from pathlib import Path
+from typing import Iterable, Iterator
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review
-from rules_engine.parser.criteria import _build
+from rules_engine.criteria import Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.criteria import DONOR_REVIEW, _build
+from rules_engine.parser.registry_fields import age_bounds, nodes, registry_years
 from rules_engine.parser.sections import split_criteria
 
 csv.field_size_limit(1 << 30)
 
-_AGE_MENTION = re.compile(
-    r"(?<!childbearing )(?<!child-bearing )(?<!reproductive )\bage[ds]?\b(?!\s+of\s+majority)|\byears?\s*(?:old|of\s+age)\b|\badults?\b", re.I
-)
+HUMAN = frozenset({ReviewReason.CONSENT, ReviewReason.JUDGEMENT})
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -64,15 +72,23 @@ class Trial:
     maximum_age: str | None = None
     sex: str | None = None
     registry: bool = False  # carries the registry's own age and sex
+    # (type, text, parent) as an importer already split them (the seed pages); else split here
+    lines: list[tuple[CriterionType, str, int | None]] | None = None
 
 
 @dataclass
 class Coverage:
     trials: int = 0
-    lines: int = 0
+    lines: int = 0  # every line
     structured: int = 0
     partial: int = 0
     review: int = 0
+    top: int = 0  # top-level lines, by the expression that decides the verdict
+    top_whole: int = 0
+    top_part: int = 0
+    top_review: int = 0
+    top_human: int = 0  # top-level review lines only consent / judgement can decide
+    donor: int = 0  # lines that are a donor's criteria (any level)
     crashes: int = 0
     seconds: float = 0.0
     reasons: Counter = field(default_factory=Counter)  # reason of every Review node
@@ -88,6 +104,9 @@ class Coverage:
 
 
 def read_trials(path: str) -> Iterator[Trial]:
+    if os.path.isdir(path):
+        yield from _seed_pages(path)
+        return
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
         if re.search(r"\.json(?:\.gz)?$", path):
@@ -104,63 +123,51 @@ def read_trials(path: str) -> Iterator[Trial]:
                     registry=True,
                 )
         else:
-            for row in csv.DictReader(io.TextIOWrapper(handle.buffer) if hasattr(handle, "buffer") and False else handle):
+            for row in csv.DictReader(handle):
                 yield Trial(trial_id=row.get("nctid", ""), criteria=row.get("criteria", "") or "")
 
 
-def _nodes(expr: Expr) -> Iterable[Expr]:
-    yield expr
-    if isinstance(expr, (All, Any_)):
-        for part in expr.parts:
-            yield from _nodes(part)
-    elif isinstance(expr, Not):
-        yield from _nodes(expr.part)
+def _seed_pages(path: str) -> Iterator[Trial]:
+    """A folder of seed pages, read by the seed importer (its page layout decides the lines'
+    types); the only place this pure package reaches for an importer, and only when asked to."""
+    from trials.importers.medpath import load_seed_dir  # pure Python: no Django, no database
+
+    for record in load_seed_dir(path):
+        yield Trial(
+            trial_id=record.nct_id,
+            criteria=record.criteria_text,
+            lines=[(CriterionType(c.type), c.text, c.parent) for c in record.criteria],
+        )
+
+
+def default_paths() -> list[tuple[str, list[str]]]:
+    """(label, paths) measured when no PATH is given: the seeds, then the shared corpus."""
+    out = [("seeds", [str(ROOT / "seeds")])]
+    corpus = Path(os.environ.get("ELIGO_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
+    files = sorted(str(p) for p in corpus.glob("*.gz")) if corpus.is_dir() else []
+    if files:
+        out.append(("corpus", files))
+    return out
 
 
 def _registry_years(value: str | None) -> float | None:
-    if not value:
-        return None
-    m = re.match(r"\s*(\d+(?:\.\d+)?)\s*(year|month|week|day)", value, re.I)
-    if not m:
-        return None
-    factor = {"year": 1, "month": 1 / 12, "week": 7 / 365.25, "day": 1 / 365.25}[m.group(2).lower()]
-    return float(m.group(1)) * factor
-
-
-def age_bounds(criteria: Iterable[Criterion]) -> tuple[set[float], set[float]]:
-    """Acceptable readings of the minimum and maximum age (years) the criteria state."""
-    lows: set[float] = set()
-    highs: set[float] = set()
-    for criterion in criteria:
-        if criterion.parent is not None:
-            pass
-        for node in _nodes(criterion.expr):
-            if not isinstance(node, Predicate) or node.concept != "age":
-                continue
-            factor = 1 / 12 if node.unit == "mo" else 1.0
-            op = node.op
-            if criterion.type is CriterionType.EXCLUSION:
-                op = {Op.LT: Op.GTE, Op.LTE: Op.GT, Op.GT: Op.LTE, Op.GTE: Op.LT}.get(op, op)
-            if op is Op.BETWEEN:
-                lows.add(node.value[0] * factor)
-                highs.add(node.value[1] * factor)
-            elif op is Op.GTE:
-                lows.add(node.value * factor)
-            elif op is Op.GT:
-                lows.update({node.value * factor, node.value * factor + 1})
-            elif op is Op.LTE:
-                highs.add(node.value * factor)
-            elif op is Op.LT:
-                highs.update({node.value * factor, node.value * factor - 1})
-    return lows, highs
+    return registry_years(value)
 
 
 def _sex(criteria: Iterable[Criterion]) -> str:
     for criterion in criteria:
-        for node in _nodes(criterion.expr):
+        for node in nodes(criterion.expr):
             if isinstance(node, Predicate) and node.concept == "sex" and node.op is Op.IS and criterion.applies_if is None:
                 return str(node.value).upper()
     return "ALL"
+
+
+def _kind(expr: Expr) -> tuple[str, list[Review]]:
+    found = list(nodes(expr))
+    reviews = [n for n in found if isinstance(n, Review)]
+    if not reviews:
+        return "whole", reviews
+    return ("review" if len(reviews) == len(found) else "part"), reviews
 
 
 def measure(paths: Iterable[str]) -> Coverage:
@@ -170,38 +177,44 @@ def measure(paths: Iterable[str]) -> Coverage:
         for trial in read_trials(path):
             report.trials += 1
             try:
-                lines = split_criteria(trial.criteria)
+                rows = trial.lines if trial.lines is not None else [
+                    (line.type, line.text, line.parent) for line in split_criteria(trial.criteria)
+                ]
             except Exception:  # noqa: BLE001 - counted, never raised
                 report.crashes += 1
                 continue
-            parsed: list[Criterion] = []
+            heading = {parent for _, _, parent in rows if parent is not None}
             try:  # as production reads them: a line under "Age:" is read with its heading
-                whole = _build([(line.type, line.text, line.parent) for line in lines])
+                whole = _build(rows)
             except Exception:  # noqa: BLE001
                 whole = None
-            for index, line in enumerate(lines):
+            parsed: list[Criterion] = []
+            for index, (ctype, text, parent) in enumerate(rows):
                 report.lines += 1
                 try:
-                    if whole is None or line.heading:  # a heading counts by its own words, not its children's
-                        criterion = _build([(line.type, line.text, None)])[0]
-                    else:
-                        criterion = whole[index]
+                    deciding = whole[index] if whole is not None else _build([(ctype, text, None)])[0]
+                    # a heading counts by its own words in the all-lines figure, not its children's
+                    own = _build([(ctype, text, None)])[0] if index in heading else deciding
                 except Exception:  # noqa: BLE001
                     report.crashes += 1
                     continue
-                criterion = Criterion(criterion.type, criterion.text, criterion.expr, criterion.applies_if, line.parent)
-                parsed.append(criterion)
-                nodes = list(_nodes(criterion.expr))
-                reviews = [n for n in nodes if isinstance(n, Review)]
-                if not reviews:
-                    report.structured += 1
-                elif len(reviews) == len(nodes):
-                    report.review += 1
-                else:
-                    report.partial += 1
+                parsed.append(Criterion(deciding.type, deciding.text, deciding.expr, deciding.applies_if, parent))
+                kind, reviews = _kind(own.expr)
+                report.structured += kind == "whole"
+                report.partial += kind == "part"
+                report.review += kind == "review"
+                report.donor += any(r.text == DONOR_REVIEW for r in nodes(deciding.expr) if isinstance(r, Review))
                 for node in reviews:
                     report.reasons[node.reason] += 1
-                    report.review_examples.setdefault(node.reason, " ".join((node.text or criterion.text).split())[:90])
+                    report.review_examples.setdefault(node.reason, " ".join((node.text or text).split())[:90])
+                if parent is None:
+                    report.top += 1
+                    kind, reviews = _kind(deciding.expr)
+                    report.top_whole += kind == "whole"
+                    report.top_part += kind == "part"
+                    if kind == "review":
+                        report.top_review += 1
+                        report.top_human += all(r.reason in HUMAN for r in reviews)
             if trial.registry:
                 _check_registry(report, trial, parsed)
     report.seconds = time.perf_counter() - started
@@ -219,7 +232,7 @@ def _check_registry(report: Coverage, trial: Trial, parsed: list[Criterion]) -> 
     if low is None and high is None:
         return
     report.age_registry += 1
-    lows, highs = age_bounds(c for c in parsed)
+    lows, highs = age_bounds(parsed, conditional=False)
     low_stated = low is None or _text_states_age(trial.minimum_age, trial.criteria)
     high_stated = high is None or _text_states_age(trial.maximum_age, trial.criteria)
     report.registry_only += (not low_stated) + (not high_stated)
@@ -262,10 +275,13 @@ def format_report(report: Coverage) -> str:
 
     out = [
         f"trials read: {report.trials}",
-        f"criterion lines: {report.lines}",
+        f"criterion lines: {report.lines} (top-level: {report.top})",
         f"fully structured: {report.structured} ({pct(report.structured, report.lines)}%)",
         f"partly structured: {report.partial} ({pct(report.partial, report.lines)}%)",
         f"review only: {report.review} ({pct(report.review, report.lines)}%)",
+        f"top-level: whole {report.top_whole}, part {report.top_part}, review {report.top_review} "
+        f"of which human {report.top_human}; whole among lines not inherently human: "
+        f"{pct(report.top_whole, report.top - report.top_human)}%; donor lines: {report.donor}",
         f"crashes: {report.crashes}",
         f"parse time: {report.seconds:.1f} s ({1000 * report.seconds / max(1, report.trials):.1f} ms per trial)",
     ]
@@ -283,21 +299,32 @@ def format_report(report: Coverage) -> str:
         out.append(f"sex: agree {report.sex_agree}/{report.sex_checked}")
         for mismatch in report.age_mismatches[:10]:
             out.append(f"  age mismatch {mismatch[0]}: registry {mismatch[1]}..{mismatch[2]}, parsed min {mismatch[3]} max {mismatch[4]}")
-    age = pct(report.age_agree, report.age_checked) if report.age_checked else "n/a"
+    age = f"{pct(report.age_agree, report.age_checked)}%" if report.age_checked else "n/a"
     out.append(
-        f"coverage: trials={report.trials} lines={report.lines} structured={pct(report.structured, report.lines)}% "
-        f"partial={pct(report.partial, report.lines)}% review={pct(report.review, report.lines)}% "
-        f"crashes={report.crashes} age_agreement={age}%"
+        f"all lines: lines={report.lines} structured={pct(report.structured, report.lines)}% "
+        f"partial={pct(report.partial, report.lines)}% review={pct(report.review, report.lines)}%"
+    )
+    out.append(
+        f"coverage: trials={report.trials} lines={report.top} whole={pct(report.top_whole, report.top)}% "
+        f"part={pct(report.top_part, report.top)}% review={pct(report.top_review, report.top)}% "
+        f"human={pct(report.top_human, report.top_review)}% crashes={report.crashes} age_agree={age} "
+        f"seconds={report.seconds:.1f}"
     )
     return "\n".join(out)
 
 
+def run(paths: list[str]) -> str:
+    """The report on ``paths``, or with none on the seeds and the shared corpus, each apart."""
+    if paths:
+        return format_report(measure(paths))
+    return "\n".join(
+        f"== {label}: {', '.join(os.path.relpath(p, ROOT) for p in group)}\n{format_report(measure(group))}"
+        for label, group in default_paths()
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
-    paths = list(sys.argv[1:] if argv is None else argv)
-    if not paths:
-        print("usage: python -m rules_engine.parser.coverage PATH...", file=sys.stderr)
-        return 2
-    print(format_report(measure(paths)))
+    print(run(list(sys.argv[1:] if argv is None else argv)))
     return 0
 
 

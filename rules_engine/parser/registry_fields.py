@@ -51,13 +51,14 @@ def registry_years(value: str | None) -> float | None:
     return float(m.group(1)) * factor
 
 
-def age_bounds(criteria: Iterable[Criterion]) -> tuple[set[float], set[float]]:
+def age_bounds(criteria: Iterable[Criterion], conditional: bool = True) -> tuple[set[float], set[float]]:
     """Acceptable readings of the minimum and maximum age (years) the criteria state; an
-    exclusion "age < 18" is a minimum of 18, a strict bound also reads as its whole neighbour."""
+    exclusion "age < 18" is a minimum of 18, a strict bound also reads as its whole neighbour.
+    ``conditional`` also counts ages in a line's condition ("if under 18, ...")."""
     lows: set[float] = set()
     highs: set[float] = set()
     for criterion in criteria:
-        for node in (*nodes(criterion.expr), *nodes(criterion.applies_if)):
+        for node in (*nodes(criterion.expr), *(nodes(criterion.applies_if) if conditional else ())):
             if not isinstance(node, Predicate) or node.concept != "age" or node.value is None:
                 continue
             factor = 1 / 12 if node.unit == "mo" else 1.0

@@ -90,18 +90,18 @@ def parse_ctgov_study(study: dict, path: str = "$") -> TrialRecord:
         overall_status=status,
         brief_summary=ps.object("descriptionModule").string("briefSummary"),
         phase="/".join(phases),
-        study_type=design.string("studyType"),
-        conditions=tuple(ps.object("conditionsModule").string_list("conditions")),
+        study_type=design.string("studyType", max_length=40),
+        conditions=tuple(ps.object("conditionsModule").string_list_of("conditions", 300)),
         interventions=tuple(
             _intervention_label(item.string("type"), item.string("name", required=True))
             for item in arms_m.objects("interventions")
         ),
-        sponsor=ps.object("sponsorCollaboratorsModule").object("leadSponsor").string("name"),
+        sponsor=ps.object("sponsorCollaboratorsModule").object("leadSponsor").string("name", max_length=300),
         enrollment=design.object("enrollmentInfo").integer("count"),
         arms=tuple(_arm(group) for group in arms_m.objects("armGroups")),
         sites=tuple(_site(loc) for loc in ps.object("contactsLocationsModule").objects("locations")),
-        minimum_age=elig.string("minimumAge"),
-        maximum_age=elig.string("maximumAge"),
+        minimum_age=elig.string("minimumAge", max_length=40),
+        maximum_age=elig.string("maximumAge", max_length=40),
         sex=sex,
         last_update=_date(status_m.object("lastUpdatePostDateStruct"), "date"),
         criteria_text=criteria_text,
@@ -141,7 +141,7 @@ class _Node:
     def object(self, key: str) -> _Node:
         return _Node.at(self.data, key, self.path)
 
-    def string(self, key: str, required: bool = False) -> str:
+    def string(self, key: str, required: bool = False, max_length: int | None = None) -> str:
         value = self.data.get(key)
         if value is None:
             if required:
@@ -151,7 +151,16 @@ class _Node:
             raise self.error(key, f"expected a string, got {_kind(value)}")
         if required and not value.strip():
             raise self.error(key, "empty")
+        if max_length is not None and len(value) > max_length:
+            raise self.error(key, f"{len(value)} characters, at most {max_length} are stored")
         return value
+
+    def string_list_of(self, key: str, max_length: int) -> list[str]:
+        out = self.string_list(key)
+        for i, value in enumerate(out):
+            if len(value) > max_length:
+                raise SourceFormatError(f"{self.path}.{key}[{i}]: {len(value)} characters, at most {max_length} are stored")
+        return out
 
     def integer(self, key: str) -> int | None:
         value = self.data.get(key)
@@ -214,10 +223,10 @@ def _arm(group: _Node) -> Arm:
 def _site(location: _Node) -> Site:
     geo = location.object("geoPoint")
     return Site(
-        facility=location.string("facility"),
-        city=location.string("city"),
-        state=location.string("state"),
-        country=location.string("country"),
+        facility=location.string("facility", max_length=300),
+        city=location.string("city", max_length=120),
+        state=location.string("state", max_length=120),
+        country=location.string("country", max_length=120),
         latitude=geo.number("lat"),
         longitude=geo.number("lon"),
     )
