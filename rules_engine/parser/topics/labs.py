@@ -68,7 +68,7 @@ _GLOSS = r"(?>(?:\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,60}\])){0,2})"
 _NUMBER = r"\d{1,3}(?:\s\d{3})+(?![\d.,])|\d+(?:\.\d+|,\d{1,2}(?![\d]))?"
 _ULN_WORD = r"(?:I?ULN|UNL|LSN|ULRR)\b"
 _LAB = re.compile(
-    rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and/or|and|or|&)\s*(?:serum\s+)?(?:{_LAB_NAME}))*)"
+    rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and/or|and|or|&)\s*(?:serum\s+)?(?:{_LAB_NAME}))*+)"
     rf"(?P<mid>{_GLOSS}[^≤≥<>=\d;]{{0,45}}?)"
     rf"(?P<op>[≤≥<>=])\s*(?:(?P<num>{_NUMBER})|(?=(?:the\s+)?(?:institutional\s+|local\s+)?{_ULN_WORD}))",
     I,
@@ -209,7 +209,7 @@ _FRAME = re.compile(
     r"|as\s+follows|including|with|:))?\s*:?",
     I,
 )
-_WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
+_WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 
 
 _CANONICAL = {
