@@ -561,6 +561,159 @@ ROWS += [
 ]
 
 
+# --- PDQ layout: labelled sub-sections, run-on criteria --------------------------------------
+A = "NCT00003060"  # melanoma, allogeneic transplant
+ROWS += [
+    hint(A, "16 to 44", INC, "age", "melanoma", met=adult(years=30), not_met=adult(years=50), unknown=NOBODY),
+    hint(A, "ECOG 0-2", INC, "pdq", "melanoma", met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    hint(A, "At least 3 months", INC, "pdq", "melanoma",
+         met=adult(lab("life_expectancy", 6, "mo")), not_met=adult(lab("life_expectancy", 2, "mo")), unknown=MAN),
+    hint(A, "Hepatic:", INC, "pdq", "melanoma",
+         met=healthy(), not_met=(healthy(bilirubin=bilirubin(2.0)), healthy(ast=ast(70))), unknown=MAN),
+    # "and/or": either value suffices
+    hint(A, "Renal:", INC, "renal-alt", "melanoma",
+         met=(adult(creatinine(1.0), crcl(90)), adult(creatinine(1.0), crcl(60)), adult(creatinine(1.8), crcl(80))),
+         not_met=adult(creatinine(2.0), crcl(50)), unknown=MAN),
+    hint(A, "Cardiovascular:", INC, "pdq", "melanoma",
+         met=adult(lvef(60)), not_met=(adult(lvef(45)), adult(condition("heart_failure"), lvef(60))), unknown=MAN),
+    # a man: not pregnant, no contraception duty, no HIV, infection or hepatitis B on record
+    hint(A, "Other:", INC, "pdq", "melanoma",
+         met=MAN, not_met=adult(condition("hiv")), unknown=WOMAN),  # her contraception is a human question
+]
+
+A = "NCT00003382"  # ovarian / fallopian tube, GOG
+OVARY = condition("ovarian_cancer", 400)
+ROWS += [
+    hint(A, "18 and over", INC, "age", "ovarian",
+         met=adult(OVARY, years=40, word="female"), not_met=adult(OVARY, years=16, word="female"), unknown=NOBODY),
+    hint(A, "GOG 0-2", INC, "performance", "ovarian",
+         met=adult(ecog(1), word="female"), not_met=adult(ecog(3), word="female"), unknown=WOMAN),
+    hint(A, "Granulocyte count at least 1,500/mm^3", INC, "pdq", "ovarian",
+         met=adult(anc(2.0), word="female"), not_met=adult(anc(1.0), word="female"), unknown=WOMAN),
+    hint(A, "Platelet count at least 100,000/mm^3", INC, "pdq", "ovarian",
+         met=adult(platelets(150), word="female"), not_met=adult(platelets(80), word="female"), unknown=WOMAN),
+    hint(A, "SGOT no greater than 3 times upper limit", INC, "pdq", "ovarian",
+         met=adult(ast(60), word="female"), not_met=adult(ast(150), word="female"), unknown=WOMAN),
+    hint(A, "Bilirubin no greater than 1.5 mg/dL", INC, "pdq", "ovarian",
+         met=adult(bilirubin(1.0), word="female"), not_met=adult(bilirubin(2.0), word="female"), unknown=WOMAN),
+    # a permission restricts nobody
+    hint(A, "Elevated levels of alkaline phosphatase", INC, "remark", "ovarian",
+         met=(adult(lab("alp", 300, "U/L", uln=120), word="female"), WOMAN)),
+    hint(A, "No other active malignancy", INC, "malignancy", "ovarian",
+         met=adult(OVARY, word="female"), not_met=adult(OVARY, condition("breast_cancer", 200), word="female")),
+    hint(A, "No prior malignancy within the past 5", INC, "malignancy", "ovarian",
+         met=(adult(OVARY, condition("breast_cancer", 3650, active=False), word="female"),
+              adult(OVARY, condition("nonmelanoma_skin_cancer", 365), word="female")),
+         not_met=adult(OVARY, condition("colorectal_cancer", 700, active=False), word="female")),
+    hint(A, "No known hypersensitivity to E. coli", INC, "allergy", "ovarian",
+         met=adult(OVARY, word="female"), not_met=adult(OVARY, allergy("filgrastim (E. coli-derived)"), word="female")),
+    hint(A, "At least 4 weeks since prior chemothera", INC, "prior-therapy", "ovarian",
+         met=(adult(medication("chemotherapy", 60), word="female"), WOMAN),
+         not_met=adult(medication("chemotherapy", 14), word="female"),
+         unknown=adult(medication("chemotherapy", None), word="female")),
+    hint(A, "At least 2 weeks since limited field", INC, "prior-therapy", "ovarian",
+         met=(adult(procedure("radiotherapy", 30), word="female"), WOMAN),
+         not_met=adult(procedure("radiotherapy", 7), word="female")),
+]
+
+A = "NCT00003152"  # follicular lymphoma
+ROWS += [
+    hint(A, "18 to 65", INC, "age", "lymphoma", met=adult(years=40), not_met=adult(years=70), unknown=NOBODY),
+    hint(A, "WHO 0-2", INC, "performance", "lymphoma", met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    # "unless clearly related to NHL": an elevated value may be excused, which the record cannot say
+    hint(A, "Alkaline phosphatase and bilirubin less", INC, "exception", "lymphoma",
+         met=healthy(), unknown=(healthy(bilirubin=bilirubin(3.5)), MAN)),
+    hint(A, "No severe cardiac disease (e.g. severe", INC, "lvef", "lymphoma",
+         met=(adult(lvef(60)), MAN), not_met=adult(lvef(35)),
+         unknown=adult(condition("heart_failure"), lvef(55))),  # how severe is the failure?
+    hint(A, "Other:", INC, "pdq", "lymphoma",
+         met=(adult(condition("lymphoma")), adult(condition("lymphoma"), condition("nonmelanoma_skin_cancer", 400))),
+         not_met=(adult(condition("lymphoma"), condition("hiv")),
+                  adult(condition("lymphoma"), condition("prostate_cancer", 1800, active=False)))),
+    hint(A, "No concurrent immunotherapeutic drugs", INC, "prior-therapy", "lymphoma",
+         met=adult(condition("lymphoma")), not_met=adult(condition("lymphoma"), medication("chemotherapy", 3))),
+]
+
+A = "NCT00003005"  # TdT-positive ALL / blastic CML
+ROWS += [
+    hint(A, "Karnofsky greater than 70%", INC, "performance", "leukemia",
+         met=adult(karnofsky(80)), not_met=adult(karnofsky(70)), unknown=MAN),
+    hint(A, "Transaminases no greater than 2.5 times", INC, "uln-words", "leukemia",
+         met=healthy(), not_met=healthy(alt=alt(120)), unknown=MAN),
+    hint(A, "Creatinine clearance greater than 60", INC, "pdq", "leukemia",
+         met=healthy(), not_met=healthy(creatinine_clearance=crcl(50)), unknown=MAN),
+    hint(A, "Ejection fraction greater than 40%", INC, "lvef", "leukemia",
+         met=adult(lvef(50)), not_met=adult(lvef(35)), unknown=MAN),
+    hint(A, "Other:", INC, "pregnancy", "leukemia",
+         not_met=adult(condition("pregnancy", 40), word="female"), unknown=MAN),  # "serious illness" is judgement
+    hint(A, "Chemotherapy:", INC, "prior-therapy", "leukemia",
+         met=adult(medication("chemotherapy", 60)), not_met=adult(medication("chemotherapy", 7))),
+    hint(A, "At least 3 weeks since radiation therapy", INC, "prior-therapy", "leukemia",
+         met=(adult(procedure("radiotherapy", 60)), MAN), not_met=adult(procedure("radiotherapy", 7))),
+]
+
+A = "NCT00021112"  # stage IIIB NSCLC, PDQ layout
+LUNG = condition("lung_cancer", 100)
+ROWS += [
+    hint(A, "No pre-existing pleural or pericardial", INC, "pdq", "lung",
+         met=adult(LUNG), not_met=adult(LUNG, condition("pleural_effusion", 30))),
+    hint(A, "No CNS involvement by CT scan or MRI", INC, "cns", "lung",
+         met=adult(LUNG), not_met=adult(LUNG, condition("brain_metastases", 30))),
+    hint(A, "18 to 75", INC, "age", "lung", met=adult(years=60), not_met=adult(years=80), unknown=NOBODY),
+    hint(A, "WHO 0-1", INC, "performance", "lung", met=adult(ecog(1)), not_met=adult(ecog(2)), unknown=MAN),
+    hint(A, "Absolute neutrophil count at least 2,000", INC, "pdq", "lung",
+         met=adult(anc(2.5)), not_met=adult(anc(1.5)), unknown=MAN),
+    hint(A, "AST/ALT no greater than 1.5 times ULN", INC, "pdq", "lung",
+         met=adult(alt(50), ast(50)), not_met=adult(alt(30), ast(70)), unknown=MAN),
+    hint(A, "Creatinine no greater than 1.25 times", INC, "pdq", "lung",
+         met=adult(creatinine(1.2)), not_met=adult(creatinine(1.8)), unknown=MAN),
+    hint(A, "No other primary malignancy except", INC, "malignancy", "lung",
+         met=(adult(LUNG), adult(LUNG, condition("breast_cancer", 3650, active=False))),
+         not_met=adult(LUNG, condition("colorectal_cancer", 400))),
+    hint(A, "No active uncontrolled infection requir", INC, "infection", "lung",
+         met=adult(LUNG), unknown=adult(LUNG, condition("active_infection", 5))),  # uncontrolled, IV antibiotics?
+    hint(A, "Not pregnant or nursing", INC, "pregnancy", "lung",
+         met=(adult(LUNG, word="female"), adult(LUNG)),
+         not_met=(adult(LUNG, condition("pregnancy", 40), word="female"), adult(LUNG, condition("lactation", 40), word="female"))),
+    hint(A, "Negative pregnancy test", INC, "pregnancy", "lung",
+         met=(adult(result("pregnancy_test", NEG), word="female"), MAN),
+         not_met=adult(result("pregnancy_test", POS), word="female"), unknown=WOMAN),
+    hint(A, "Fertile patients must use effective", INC, "consent", "lung", unknown=(MAN, WOMAN), review=True),
+    hint(A, "No prior chemotherapy for NSCLC", INC, "prior-therapy", "lung",
+         met=adult(LUNG), not_met=adult(LUNG, medication("chemotherapy", 200))),
+    hint(A, "No prior radiotherapy for NSCLC", INC, "prior-therapy", "lung",
+         met=adult(LUNG), not_met=adult(LUNG, procedure("radiotherapy", 200))),
+]
+
+A = "NCT00003276"  # gallbladder / bile duct
+ROWS += [
+    hint(A, "At least 12 weeks", INC, "pdq", "biliary",
+         met=adult(lab("life_expectancy", 6, "mo")), not_met=adult(lab("life_expectancy", 8, "wk")), unknown=MAN),
+    hint(A, "Hematopoietic:", INC, "pdq", "biliary",
+         met=healthy(), not_met=(healthy(anc=anc(1.0)), healthy(platelets=platelets(80))), unknown=MAN),
+    # the looser bilirubin bound applies only with a biliary stent or catheter (a procedure: absent unless recorded)
+    hint(A, "Hepatic:", INC, "lettered", "biliary",
+         met=healthy(), not_met=(healthy(bilirubin=bilirubin(2.0)), healthy(ast=ast(250))), unknown=MAN),
+    hint(A, "No New York Heart Association class III", INC, "cardiac", "biliary",
+         met=(adult(score("nyha", 1)), MAN), not_met=adult(condition("heart_failure"), score("nyha", 3))),
+]
+
+A = "NCT00003298"  # gastric, bulleted PDQ
+ROWS += [
+    hint(A, "Age: 18 and over", INC, "age", "gastric", met=adult(years=60), not_met=adult(years=17), unknown=NOBODY),
+    hint(A, "White blood cell (WBC) count at least", INC, "lab", "gastric",
+         met=adult(lab("wbc", 5.0, "10*9/L")), not_met=adult(lab("wbc", 3.0, "10*9/L")), unknown=MAN),
+    hint(A, "No prior history of cancer within the", INC, "malignancy", "gastric",
+         met=(MAN, adult(condition("nonmelanoma_skin_cancer", 400)), adult(condition("prostate_cancer", 2500, active=False))),
+         not_met=adult(condition("prostate_cancer", 700, active=False))),
+    hint(A, "Fertile patients must use adequate", INC, "consent", "gastric", unknown=(MAN, WOMAN), review=True),
+    hint(A, "Prior chemotherapy", EXC, "prior-therapy", "gastric",
+         met=adult(medication("chemotherapy", 300)), not_met=MAN),
+    hint(A, "Pregnant or lactating", EXC, "pregnancy", "gastric",
+         met=adult(condition("pregnancy", 40), word="female"), not_met=(WOMAN, MAN)),
+]
+
+
 # ---------------------------------------------------------------------------------------------
 # What the parser misreads today (measured on main; see /work/notes/table-failures.md). Each
 # entry is a strict xfail for the listed cases of one row ("met2" = the row's second met
@@ -590,7 +743,7 @@ AGE_AT_DIAGNOSIS = "labs/age: 'age < 21 when originally diagnosed, > 1 at entry'
 IULN = "labs/units: 'x IULN' (institutional ULN) is not read as a ULN multiple: the bound becomes absolute and the unit is left as review"
 ULN_FOR_AGE = "labs/units: 'N x the upper limit of normal for age at the institution's laboratory' leaves its words as review"
 CALCIUM_WRAPPED = "labs: a calcium limit after a wrapper ('Absence of hypercalcemia attributed to ...*') is left wholly to review"
-BLASTS_WORDS = "labs: 'M3 marrow (marrow blasts >25%)' is not read as bone-marrow blasts, and the CNS permission becomes a review alternative"
+BLASTS_WORDS = "core/residue: 'with a M3 marrow' is left as a review conjunct and the CNS permission becomes a review alternative to the blast count"
 HCV_TEST = "events/infections: an infection's test result (HCV RNA positive) does not count as the infection (eligible-side)"
 TESTS_NAMED = "events/infections: the tests the line names (HBsAg, HCV RNA) are not read, only the diagnoses (eligible-side)"
 TEST_ABSENT = "events/infections: a missing test makes the infection unknown; under the contract an infection absent from the record is absent"
@@ -618,35 +771,43 @@ STEROID_WINDOW = "events/concepts: 'have not had steroids for at least 2 weeks' 
 VACCINE_WINDOW = "events/concepts: the live-vaccine window (within 30 days) is lost: a vaccine 60 days ago excludes and no vaccine is unknown"
 HISTORY_ACTIVE = "events/concepts: 'history of' asks only active conditions: a resolved autoimmune disease passes (eligible-side)"
 AUTOIMMUNE_EXCEPTIONS = "events/concepts: the autoimmune exceptions (psoriasis without systemic treatment, vitiligo...) are review conjuncts: a recorded lupus is hidden and an excepted psoriasis is not cleared"
+ANDOR_SPLIT = "splitter+core: an 'AND/OR' continuation is split into its own line and joined with AND under the heading; either value should do"
+CARDIAC_HISTORY = "events/concepts: 'No history of cardiac disease / no symptomatic cardiac disease' has no concept (heart failure, infarction, arrhythmia are cardiac diseases) and is left as review"
+HBV_NEGATIVE = "events/infections: 'Hepatitis B negative' (an inclusion) is read as hepatitis B required: a patient without it fails"
+PERMISSION_LINE = "core/residue: a permission line ('elevated alkaline phosphatase allowed') is left as review; it restricts nobody and is met"
+OTHER_RELATIVE = "events/concepts: 'other malignancy' cannot tell the trial's own cancer from another: with any cancer on record it is unknown"
+SEE_CROSSREF = "core/clauses: a leading cross-reference ('See Disease Characteristics') hides the negation: 'No concurrent chemotherapy' is read as chemotherapy required"
+CONCURRENT = "core/residue: 'No concurrent X' leaves 'concurrent' as review, so any past X makes the line unknown (concurrent means now)"
+NEGATED_LEFTOVER = "core/residue: in a negated line ('No pre-existing X', 'No X by CT or MRI', 'No prior X for NSCLC') the leftover words are a review conjunct, so a patient with X is unknown instead of failing"
+HEPATIC_ALTERNATIVE = "core/clauses: the alternative 'OR bilirubin <= 2 x ULN in patients with biliary stents' is joined with AND and its condition left as review"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "morphologically-confirmed diagnosis of"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02635074", "At least one prior chemotherapy regimen"): Wrong("met", LEFTOVER),
-    ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2 not_met", REMARK),
-    ("NCT02635074", "Platelet count ≥ 10,000/mm3 within 72"): Wrong("met not_met", ANCHOR),
+    ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
+    ("NCT02635074", "Platelet count ≥ 10,000/mm3 within 72"): Wrong("met", ANCHOR),
     ("NCT02635074", "Serum creatinine ≤ 2.0 mg/dL within 72"): Wrong("met", ANCHOR),
     ("NCT02635074", "Total bilirubin ≤ 2.1 mg/dL within"): Wrong("met", ANCHOR),
     ("NCT02635074", "(SGOT) [aspartate aminotransferase"): Wrong("met", ANCHOR),
     ("NCT02635074", "Baseline prothrombin time (PT)/internat"): Wrong("met", ANCHOR),
     ("NCT02635074", "Negative pregnancy test within 14 days"): Wrong("met", ANCHOR),
     ("NCT02635074", "Received anticancer therapy (chemothera"): Wrong("met not_met", EXCEPTION_VETO),
-    ("NCT02635074", "Known acute promyelocytic leukemia"): Wrong("met not_met", FAB_M3),
+    ("NCT02635074", "Known acute promyelocytic leukemia"): Wrong("not_met", FAB_M3),
     ("NCT02635074", "Known positive HIV"): Wrong("met met2 not_met", LEFTOVER),
     ("NCT02635074", "Known active hepatitis C"): Wrong("met2", HCV_TEST),
     ("NCT02635074", "Major surgery within 4 weeks of 1st dose"): Wrong("met", ANCHOR),
     ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
-    ("NCT02421939", "meet the following criteria as indicated"): Wrong("met", REMARK),
-    ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met met2", REMARK),
+    ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met2", REMARK),
     ("NCT02421939", "clinically active central nervous system"): Wrong("met", QUALIFIER),
     ("NCT02421939", "diagnosed with another malignancy, unl"): Wrong("met met2 unknown", MALIGNANCY_PAST),
-    ("NCT02421939", "congestive heart failure New York Heart"): Wrong("met not_met", OR_INSIDE),
+    ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "mean of triplicate Fridericia-corrected"): Wrong("met", REMARK),
     ("NCT02421939", "known to have human immunodeficiency"): Wrong("not_met", TEST_ABSENT),
     ("NCT02421939", "active hepatitis B or C, or other active"): Wrong("not_met", HEPATIC_OTHER),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
     ("NCT00440726", "Age Patients must be < 21 years of age"): Wrong("met", AGE_AT_DIAGNOSIS),
-    ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("met not_met not_met2", BLASTS_WORDS),
+    ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("met not_met", BLASTS_WORDS),
     ("NCT00440726", "Performance Level Karnofsky > 50%"): Wrong("met met2 unknown", PERF_BY_AGE),
     ("NCT00440726", "excluded if they have allergies to the"): Wrong("met not_met2", ALLERGY_SUBJECT),
     ("NCT00440726", "Renal Function Patients will be excluded"): Wrong("met", ULN_FOR_AGE),
@@ -662,12 +823,12 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02819804", "active, known or suspected autoimmune"): Wrong("met", QUALIFIER),
     ("NCT02819804", "pregnant or nursing are not eligible"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
     ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met met2", TESTS_NAMED),
-    ("NCT02819804", "positive for human immunodeficiency"): Wrong("met not_met", LEFTOVER),
+    ("NCT02819804", "positive for human immunodeficiency"): Wrong("not_met", LEFTOVER),
     ("NCT02819804", "live vaccine therapies for prevention"): Wrong("met not_met not_met2", DOUBLE_NEGATION),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT02655458", "Known HIV Infection or active hepatitis"): Wrong("met2 not_met", HEPATITIS_LIST),
     ("NCT02655458", "Absolute neutrophil count < 1000 cells"): Wrong("met2 not_met", DOUBLE_NEGATION),
-    ("NCT02655458", "Platelets < 75,000 cell/mm3"): Wrong("met not_met", REMARK),
+    ("NCT02655458", "Platelets < 75,000 cell/mm3"): Wrong("not_met", REMARK),
     ("NCT02655458", "Hemoglobin < 8 g/dL. Qualifying"): Wrong("met", REMARK),
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("met not_met", EXCEPTION_VETO),
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),
@@ -688,36 +849,29 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2 not_met", ABSENCE_OF),
     ("NCT02697383", "QTc > 470 milliseconds"): Wrong("met not_met", REMARK),
     ("NCT02697383", "Females patients who are lactating"): Wrong("met met2", ANCHOR),
-    ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met met2 not_met", QUALIFIER),
+    ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2 not_met", QUALIFIER),
     ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
     ("NCT02697383", "Central nervous system involvement (ba"): Wrong("not_met", REMARK),
     ("NCT02697383", "another malignancy within 2 years before"): Wrong("met not_met not_met2", OR_UNREAD),
     ("NCT00096304", "AST or ALT ≤ 5 times ULN AND alkaline"): Wrong("not_met", OR_EACH),
-    ("NCT02109341", "Renal: Serum creatinine within normal"): Wrong("met", PDQ_LABEL),
     ("NCT00085566", "Creatinine within 1.5 times ULN"): Wrong("met not_met", WITHIN_TIMES),
     ("NCT03058094", "Liver function: Alanine aminotransferase"): Wrong("met met2", LIVER_METASTASES),
-    ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met not_met", GRAMS_PER_LITRE),
+    ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met", GRAMS_PER_LITRE),
     ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
-    ("NCT01838200", "Hemoglobin: ≥ 100 g/L"): Wrong("met not_met", GRAMS_PER_LITRE),
-    ("NCT04870190", "Hemoglobin <90 g/L (<9 g/dL)"): Wrong("met not_met", GRAMS_PER_LITRE),
-    ("NCT00574366", "Albumin > 30 g/L"): Wrong("met not_met", GRAMS_PER_LITRE),
     ("NCT03295084", "Hemoglobin ≥ 6.0 mmol/L"): Wrong("met not_met", HEMOGLOBIN_MMOL),
-    ("NCT00421889", "Hemoglobin > 9.0 g/dL or > 5.6 mmol/L"): Wrong("not_met", HEMOGLOBIN_MMOL),
-    ("NCT02636426", "Hemoglobin ≥ 5,6 mmol/L"): Wrong("not_met", DECIMAL_COMMA),
-    ("NCT00589550", "ejection fraction ≥ 40% by 2D echo"): Wrong("met", WRAPPER),
+    ("NCT02636426", "Hemoglobin ≥ 5,6 mmol/L"): Wrong("met not_met", DECIMAL_COMMA),
     ("NCT02429089", "Left Ventricular Ejection Fraction (LVE"): Wrong("met not_met", REMARK),
     ("NCT00716417", "resting ejection fraction less than 50%"): Wrong("met", LEFTOVER),
-    ("NCT00667420", "Cardiac ejection fraction >45% by"): Wrong("met", REMARK),
     ("NCT00169104", "ejection fraction ≥ 45%) documented"): Wrong("met", WRAPPER),
     ("NCT02650752", "Cardiac ejection fraction at or above"): Wrong("met not_met", LVEF_LLN),
     ("NCT02339324", "Has known active Hepatitis B (e.g."): Wrong("met2 not_met not_met2", TESTS_NAMED),
-    ("NCT02950259", "Known history of Human Immunodeficiency"): Wrong("met met2 not_met", TESTS_NAMED),
+    ("NCT02950259", "Known history of Human Immunodeficiency"): Wrong("not_met", TESTS_NAMED),
     ("NCT06097962", "HBsAg positive and peripheral blood"): Wrong("not_met not_met2 unknown", HBV_DNA_AND),
-    ("NCT06332300", "HBsAg positive and HBV DNA test value"): Wrong("met met2 met3 not_met not_met2", HBV_DNA_AND),
+    ("NCT06332300", "HBsAg positive and HBV DNA test value"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
     ("NCT02834247", "Known hepatitis B surface antigen-pos"): Wrong("met met2 not_met", TESTS_NAMED),
     ("NCT03261999", "Use of systemic corticosteroids at a"): Wrong("not_met not_met2 unknown", STEROID_DOSE),
     ("NCT03066947", "Patients who require systemic steroids"): Wrong("met not_met", STEROID_DOSE),
-    ("NCT03066947", "no need for steroids and patients have"): Wrong("met2 not_met", STEROID_WINDOW),
+    ("NCT03066947", "no need for steroids and patients have"): Wrong("met2", STEROID_WINDOW),
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),
     ("NCT02370498", "Live vaccine within 30 days of planned"): Wrong("met", ANCHOR),
     ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met not_met not_met2", ANCHOR),
@@ -731,6 +885,27 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00100815", "No CNS or brain metastases"): Wrong("met", LEFTOVER),
     ("NCT01742767", "Documented brain metastases unless the"): Wrong("met", EXCEPTION_VETO),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
+    ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
+    ("NCT00003060", "Cardiovascular:"): Wrong("met not_met2", CARDIAC_HISTORY),
+    ("NCT00003060", "Other:"): Wrong("met unknown", HBV_NEGATIVE),
+    ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
+    ("NCT00003382", "No other active malignancy"): Wrong("met not_met", OTHER_RELATIVE),
+    ("NCT00003382", "No prior malignancy within the past 5"): Wrong("met met2 not_met", MALIGNANCY_EXCEPTIONS),
+    ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),
+    ("NCT00003152", "Alkaline phosphatase and bilirubin less"): Wrong("met unknown", EXCEPTION_CONJUNCT),
+    ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
+    ("NCT00003152", "Other:"): Wrong("met met2 not_met2", MALIGNANCY_EXCEPTIONS),
+    ("NCT00003152", "No concurrent immunotherapeutic drugs"): Wrong("met not_met", SEE_CROSSREF),
+    ("NCT00003005", "Chemotherapy:"): Wrong("met", CONCURRENT),
+    ("NCT00021112", "No pre-existing pleural or pericardial"): Wrong("not_met", NEGATED_LEFTOVER),
+    ("NCT00021112", "No CNS involvement by CT scan or MRI"): Wrong("met not_met", NEGATED_LEFTOVER),
+    ("NCT00021112", "No other primary malignancy except"): Wrong("met met2 not_met", MALIGNANCY_EXCEPTIONS),
+    ("NCT00021112", "Not pregnant or nursing"): Wrong("met", PREGNANCY_TEST_ABSENT),
+    ("NCT00021112", "No prior chemotherapy for NSCLC"): Wrong("not_met", NEGATED_LEFTOVER),
+    ("NCT00021112", "No prior radiotherapy for NSCLC"): Wrong("not_met", NEGATED_LEFTOVER),
+    ("NCT00003276", "Hepatic:"): Wrong("met", HEPATIC_ALTERNATIVE),
+    ("NCT00003298", "No prior history of cancer within the"): Wrong("met2 not_met", MALIGNANCY_EXCEPTIONS),
+    ("NCT00003298", "Pregnant or lactating"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
 }
 
 
@@ -777,7 +952,7 @@ def test_every_locator_names_exactly_one_line(line: Row):
         pytest.fail(str(exc))
 
 
-MINIMUM_LINES = 140  # issue 14 asks for 300: raised as the table grows
+MINIMUM_LINES = 195  # issue 14 asks for 300: raised as the table grows
 
 
 def test_the_table_holds_enough_lines_across_conditions():
