@@ -96,6 +96,20 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
+_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_FIXED_ROLES = frozenset({"status", "diagnosis"})
+
+
+def _role(item: Item) -> str:
+    """Which part of a line's subject an item is: the disease, its status, or anything else."""
+    if item.concepts and item.concepts <= _STATUS_CONCEPTS:
+        return "status"
+    if item.concepts & _DIAGNOSIS_CONCEPTS:
+        return "diagnosis"
+    return "other"
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
@@ -112,16 +126,34 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
             kinds.append("and")
         else:
             kinds.append("or" if default_or else "and")
+    roles = [_role(it) for it in exprs]
+    # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
+    # disease is not a third alternative to the status
+    # a status written against its disease ("relapsed AML") is one unit, bound tighter than "or"
+    kinds = ["unit" if {roles[i], roles[i + 1]} == _FIXED_ROLES and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    for i in range(1, len(kinds)):  # "relapsed or primary refractory AML": the disease is both statuses'
+        if kinds[i] == "unit" and roles[i] == "status" and roles[i - 1] == "status" and kinds[i - 1] == "or":
+            kinds[i] = "and"
     if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
         re.search(r"\band\b", c, I) for c in connectors
     ):
-        kinds = ["or"] * len(kinds)  # "A, B, or C"
-    groups: list[list[Expr]] = [[exprs[0].expr]]  # type: ignore[list-item]
+        kinds = [  # "A, B, or C"
+            "or" if roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES else k for i, k in enumerate(kinds)
+        ]
+    units: list[Expr] = [exprs[0].expr]  # type: ignore[list-item]
+    unit_kinds: list[str] = []
     for kind, item in zip(kinds, exprs[1:]):
-        if kind == "or":
-            groups[-1].append(item.expr)  # type: ignore[arg-type]
+        if kind == "unit":
+            units[-1] = all_of([units[-1], item.expr])  # type: ignore[list-item]
         else:
-            groups.append([item.expr])  # type: ignore[list-item]
+            units.append(item.expr)  # type: ignore[arg-type]
+            unit_kinds.append(kind)
+    groups: list[list[Expr]] = [[units[0]]]
+    for kind, unit in zip(unit_kinds, units[1:]):
+        if kind == "or":
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
     return all_of([any_of(g) for g in groups])
 
 

@@ -48,10 +48,11 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Review, ReviewReason, Window
-from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
-from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, predicate, predicates
+from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
+from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
+from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.residue import (
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
@@ -75,6 +76,11 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         what = definition.group("what").lower()
         term = predicate("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
         return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
+    if _WILLING.match(norm):  # "willing to undergo a marrow biopsy" asks consent, not a history
+        return Review(ReviewReason.CONSENT, "")
+    conditional = _conditional(norm, ctype)
+    if conditional is not None:
+        return conditional
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
     if not clauses:
@@ -141,6 +147,44 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+_WILLING = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:\w+\s+){0,4}?)?(?:(?:must|should|shall)\s+be\s+|is\s+|are\s+)?"
+    r"(?:(?:able\s+and\s+)?willing(?:\s+and\s+able)?|agree[sd]?|consent(?:s|ed)?)\s+to\b",
+    I,
+)
+_CONDITION = re.compile(
+    r"^\W*(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
+    r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)\s*[,:]\s*(?P<req>[^\n]+)$",
+    I,
+)
+
+
+_SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:since|from|after|post|following)\b", I)
+
+
+def _conditional(text: str, ctype: CriterionType) -> Expr | None:
+    """"If prior transplant, at least 100 days since it": the requirement concerns only the
+    patients the condition names; for everyone else the line holds (inclusion) or does not
+    apply (exclusion). Read only when the condition is a history the record can show."""
+    m = _CONDITION.match(text)
+    if m is None:
+        return None
+    items = [it for it in extract(m.group("cond"), ctype) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
+        return None
+    condition = any_of([it.expr for it in items])  # type: ignore[misc]
+    requirement = _to_expr(m.group("req"), ctype)
+    since = _SINCE.search(m.group("req"))
+    if isinstance(requirement, Review) and since and len(items) == 1:  # "at least 100 days since transplant"
+        window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s")
+        requirement = predicate(items[0].expr.concept, Op.NOT_WITHIN, None, None, False, window)  # type: ignore[union-attr]
+    if isinstance(requirement, Review):
+        requirement = Alternative(requirement.reason, requirement.text or m.group("req"))
+    if ctype is CriterionType.INCLUSION:
+        return any_of([Not(condition), requirement])
+    return all_of([condition, requirement])
 
 
 def _applies_if(expr: Expr) -> Expr | None:

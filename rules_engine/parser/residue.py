@@ -218,6 +218,9 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         if is_remark(exc):
             continue
         exc_expr, person = _exception_expr(exc, ctype)
+        # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
+        # involvement) let more patients meet the requirement it stands beside
+        person = person or bool(re.match(r"\W*unless\b", exc, I)) or any(p.search(exc) for p, _ in _EXCEPTION_SUBJECTS)
         for it in _targets(items, _exception_subject(exc, exc_expr), start):
             it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
     expr = combine(items, clause.text, ctype)
