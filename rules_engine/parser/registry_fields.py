@@ -8,7 +8,8 @@ importer adds them; but the text is what the sponsor wrote, so the fields only f
   line, any branch, a conditional one included): an equal bound would be a duplicate, and a
   different one would contradict the text (which then governs; the coverage tool reports the
   disagreement instead);
-* sex is added only when the text reads no sex at all; ``ALL`` adds nothing;
+* sex is added only when no line asks for a sex (a line's own condition, "for women of
+  childbearing potential", does not count); ``ALL`` adds nothing;
 * ages are whole years at the evaluation date (contract section 4), so a registry age is used
   only when it is a whole number of years ("18 Years", "24 Months"); "6 Months" or "28 Days"
   cannot be checked in whole years and is left out rather than rounded either way; a maximum of
@@ -81,11 +82,12 @@ def age_bounds(criteria: Iterable[Criterion], conditional: bool = True) -> tuple
 
 
 def text_sexes(criteria: Iterable[Criterion]) -> set[str]:
-    """Every sex the criteria read, wherever (a conditional line included)."""
+    """Every sex the criteria ask for. A line's condition ("pregnancy test, for women") says
+    whom that line concerns, not whom the trial takes, so it is not counted."""
     return {
         str(node.value).lower()
         for criterion in criteria
-        for node in (*nodes(criterion.expr), *nodes(criterion.applies_if))
+        for node in nodes(criterion.expr)
         if isinstance(node, Predicate) and node.concept == "sex"
     }
 

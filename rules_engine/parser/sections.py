@@ -388,7 +388,8 @@ class _Splitter:
             else:
                 last.parts.append(stripped)  # a wrapped sentence
             return
-        if last is not None and last.level == 2 and (indent > last.indent or not blank_before):
+        typed_heading = stripped.endswith(":") and len(stripped) <= 120 and _TYPE_WORD.search(stripped) is not None
+        if last is not None and last.level == 2 and (indent > last.indent or (not blank_before and not typed_heading)):
             if last.parts[-1].endswith(":") and indent <= last.indent + 1 and not self.pending_or:
                 # "Adequate organ function, defined as:" then plain lines: each is a child
                 index = len(self.items) - 1

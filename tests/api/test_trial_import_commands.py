@@ -105,3 +105,53 @@ def test_a_file_that_is_not_json_fails_naming_the_file(tmp_path):
     path.write_text("{not json")
     with pytest.raises(CommandError, match="broken.json: not JSON"):
         call_command("import_ctgov", str(path))
+
+
+def test_a_study_whose_field_cannot_be_stored_fails_naming_it_and_stores_nothing(tmp_path):
+    with gzip.open(CORPUS_FILE, "rt", encoding="utf-8") as fh:
+        studies = json.load(fh)[:3]
+    studies[2]["protocolSection"]["eligibilityModule"]["minimumAge"] = "18 Years" + " and over" * 10
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(studies))
+    with pytest.raises(CommandError, match=r"\$\[2\]\.protocolSection\.eligibilityModule\.minimumAge: "):
+        call_command("import_ctgov", str(path))
+    assert not Trial.objects.exists()
+
+
+def test_a_record_the_database_refuses_rolls_back_every_record_before_it():
+    import dataclasses
+
+    from django.db import DatabaseError
+
+    from trials.importers import parse_ctgov_payload
+    from trials.services import import_records
+
+    with gzip.open(CORPUS_FILE, "rt", encoding="utf-8") as fh:
+        records = parse_ctgov_payload(json.load(fh)[:3])
+    refused = dataclasses.replace(records[2], sex="X" * 11)  # past the column's width
+    with pytest.raises(DatabaseError):
+        import_records([*records[:2], refused])
+    assert not Trial.objects.exists() and not Criterion.objects.exists()
+
+
+def test_hostile_eligibility_text_imports_without_crashing(tmp_path):
+    with gzip.open(CORPUS_FILE, "rt", encoding="utf-8") as fh:
+        study = json.load(fh)[0]
+    text = "Inclusion Criteria:\n" + "\n".join(f"* ({i} \x07 ≥ \u2003\x1b" for i in range(5_000)) + "\n* " + "x" * 100_000
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = text
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps([study]))
+    assert "studies=1 created=1" in _run("import_ctgov", str(path))
+    trial = Trial.objects.get()
+    assert trial.current_criteria.criteria.count() >= 5_001
+
+
+def test_a_nul_character_in_eligibility_text_is_refused_naming_the_field_and_stores_nothing(tmp_path):
+    with gzip.open(CORPUS_FILE, "rt", encoding="utf-8") as fh:
+        studies = json.load(fh)[:2]
+    studies[1]["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = "Inclusion Criteria:\n* Age\x00 18"
+    path = tmp_path / "nul.json"
+    path.write_text(json.dumps(studies))
+    with pytest.raises(CommandError, match=r"\$\[1\]\.protocolSection\.eligibilityModule\.eligibilityCriteria: contains a NUL"):
+        call_command("import_ctgov", str(path))
+    assert not Trial.objects.exists()

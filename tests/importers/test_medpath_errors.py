@@ -92,3 +92,8 @@ def test_page_with_windows_line_endings_reads_the_same():
     text = seed_file("002").read_text(encoding="utf-8")
     crlf = parse_medpath(text.replace("\n", "\r\n"), "x")
     assert crlf.criteria == parse_medpath(text, "x").criteria
+
+
+def test_a_nul_character_in_a_seed_page_is_refused_naming_the_line():
+    with pytest.raises(SourceFormatError, match=r"^x line 40: contains a NUL character"):
+        parse_medpath(edited("000", 40, 40, "  2. Diagnosed\x00 with AML"), "x")

@@ -151,6 +151,8 @@ class _Node:
             raise self.error(key, f"expected a string, got {_kind(value)}")
         if required and not value.strip():
             raise self.error(key, "empty")
+        if "\x00" in value:  # PostgreSQL text cannot hold it: refused here, naming the field
+            raise self.error(key, f"contains a NUL character at offset {value.index(chr(0))}")
         if max_length is not None and len(value) > max_length:
             raise self.error(key, f"{len(value)} characters, at most {max_length} are stored")
         return value
@@ -191,6 +193,8 @@ class _Node:
         for path, element in self._items(key):
             if not isinstance(element, str):
                 raise SourceFormatError(f"{path}: expected a string, got {_kind(element)}")
+            if "\x00" in element:
+                raise SourceFormatError(f"{path}: contains a NUL character")
             out.append(element)
         return out
 

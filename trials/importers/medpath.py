@@ -170,6 +170,9 @@ class _Page:
 
     def parse(self) -> TrialRecord:
         last = len(self.lines)
+        nul = next((n for n in range(1, last + 1) if "\x00" in self.line(n)), None)
+        if nul is not None:  # PostgreSQL text cannot hold it
+            raise self.error(nul, "contains a NUL character")
         recruitment = next(
             (n for n in range(1, last + 1) if _unlabel(self.line(n)) == _RECRUITMENT), None
         )
