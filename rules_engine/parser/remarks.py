@@ -48,14 +48,30 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*|patholog\w*|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|radionuclide\s+\w+|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
-    r"Cockcroft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
+    r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
     r"(?:\s*(?:,|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow\s+cytometry|PCR|FISH|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
-    r"\b(?:Cockcroft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
+    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol?ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
+    # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
+    # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
+    r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
+    r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
+    r"(?:the\s+)?(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
+    r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
+    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st)\s+dose(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
+    r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
+    r"(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
+    r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
+    r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
+    r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
+    r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
+    r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
+    r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
+    r"\bon\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)\b",
     # under what condition
     r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
