@@ -22,6 +22,7 @@ from typing import Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Review, ReviewReason
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
+from rules_engine.parser.topics.coded import resolve
 
 # A donor's criteria concern another person: never evaluated against the patient's record, and
 # never dropped (the trial does need the donor), so each is a review line that says whose it is.
@@ -78,7 +79,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
             expr = joined if not own else All((own[0], joined))
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
-    return tuple(c for c in out if c is not None)
+    return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
 
 
 def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:

@@ -11,8 +11,13 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Window
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
+
+try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
+    from rules_engine.parser.safety import Qualifier
+except ImportError:  # pragma: no cover - before the safety pass exists, a plain review
+    Qualifier = Review  # type: ignore[misc, assignment]
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
@@ -85,6 +90,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?", ("immunosuppress",)),
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
+    ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
@@ -112,7 +118,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
-    ("live_vaccine", r"live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*", ("vaccin",)),
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
@@ -146,7 +152,8 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
     ("ovarian_cancer", r"ovarian\s+(?:cancer|carcinoma|epithelial\s+cancer)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
-    ("melanoma", r"(?<!non-)(?<!non)\bmelanoma", ("melanoma",)),
+    ("nonmelanoma_skin_cancer", r"non-?\s*melanoma(?:tous)?\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melanoma", "basal", "squamous", "nmsc", "bcc")),
+    ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
     ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
@@ -192,6 +199,259 @@ _WINDOW = re.compile(
     r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
     I,
 )
+
+
+# -- concepts hospitals already code: antigen-directed therapy, toxicity grade, autoimmune disease
+#    requiring treatment, hypersensitivity to named products, corticosteroid route and dose -------
+
+_DIRECTED: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("cd19_directed_therapy",
+     r"(?:anti-?\s*)?CD19[-\s]*(?:directed|targeted|targeting|specific|redirected)(?:\s+(?:CAR[-\s]?T(?:[-\s]?cells?)?|chimeric\s+antigen\s+receptor\s+T[-\s]?cells?|monoclonal|bispecific|cellular|cell))?(?:\s+(?:therap(?:y|ies)|agents?|treatments?|antibod(?:y|ies)|products?))?"
+     r"|anti-?\s*CD19(?:\s+(?:CAR[-\s]?T(?:[-\s]?cells?)?|monoclonal|bispecific))?(?:\s+(?:therap(?:y|ies)|agents?|treatments?|antibod(?:y|ies)))?"
+     r"|CD19[-\s]?CAR[-\s]?T(?:[-\s]?cells?)?(?:\s+(?:cell\s+)?therap(?:y|ies))?"
+     r"|\bblinatumomab\b|\bBlincyto\b|\btisagenlecleucel\b|\bKymriah\b|\baxicabtagene(?:\s+ciloleucel)?|\bYescarta\b|\bbrexucabtagene(?:\s+autoleucel)?|\bTecartus\b"
+     r"|\blisocabtagene(?:\s+maraleucel)?|\bBreyanzi\b|\bobecabtagene(?:\s+autoleucel)?|\btafasitamab\b|\bloncastuximab(?:\s+tesirine)?",
+     ("cd19", "blina", "blincyto", "cabtagene", "lecleucel", "kymriah", "yescarta", "tecartus", "breyanzi", "tafasitamab", "loncastuximab")),
+    ("cd22_directed_therapy",
+     r"(?:anti-?\s*)?CD22[-\s]*(?:directed|targeted|targeting|specific)(?:\s+(?:CAR[-\s]?T(?:[-\s]?cells?)?|monoclonal|cellular))?(?:\s+(?:therap(?:y|ies)|agents?|treatments?|antibod(?:y|ies)))?"
+     r"|anti-?\s*CD22(?:\s+(?:CAR[-\s]?T(?:[-\s]?cells?)?|monoclonal))?(?:\s+(?:therap(?:y|ies)|agents?|treatments?|antibod(?:y|ies)))?"
+     r"|CD22[-\s]?CAR[-\s]?T(?:[-\s]?cells?)?(?:\s+(?:cell\s+)?therap(?:y|ies))?|\binotuzumab(?:\s+ozogamicin)?|\bBesponsa\b|\bmoxetumomab(?:\s+pasudotox)?",
+     ("cd22", "inotuzumab", "besponsa", "moxetumomab")),
+    ("cd33_directed_therapy",
+     r"(?:anti-?\s*)?CD33[-\s]*(?:directed|targeted|targeting|specific)(?:\s+(?:CAR[-\s]?T(?:[-\s]?cells?)?|monoclonal))?(?:\s+(?:therap(?:y|ies)|agents?|treatments?|antibod(?:y|ies)))?"
+     r"|anti-?\s*CD33(?:\s+(?:therap(?:y|ies)|agents?|antibod(?:y|ies)))?|\bgemtuzumab(?:\s+ozogamicin)?|\bMylotarg\b",
+     ("cd33", "gemtuzumab", "mylotarg")),
+)
+
+
+_PRIOR_LEAD = re.compile(r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure)\s+(?:with|to)\s+|(?:received|receipt\s+of|treated\s+with|exposure\s+to)\s+(?:an?\s+|any\s+)?)", I)
+
+
+_DIRECTED_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _DIRECTED)
+
+
+# the target of a CAR-T recorded without one (``car-t-therapy``) may be this antigen
+_CAR_T_TARGET_UNKNOWN = "a prior CAR-T therapy whose target antigen is not recorded"
+
+
+_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
+
+
+_TOXICITY = re.compile(
+    r"(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+)
+
+
+_UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
+
+
+_AUTOIMMUNE_TREATED = re.compile(
+    r"(?:active\s+)?autoimmune\s+(?:diseases?|disorders?|conditions?)(?:\s*\([^()]{0,80}\))?,?\s+(?:that\s+|which\s+)?(?:has\s+|have\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+"
+    r"(?:systemic\s+)?(?:treatment|therapy|immunosuppress\w*(?:\s+(?:therapy|treatment|agents?|drugs?|medications?))?|(?:cortico)?steroids?)"
+    r"(?P<win>\s+(?:with)?in\s+the\s+(?:past|last|previous)\s+(?P<n>\d+)\s+(?P<u>days?|weeks?|months?|years?))?",
+    I,
+)
+
+
+_ALLERGY_TO = re.compile(
+    r"(?:hypersensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>[^;.]{1,300})",
+    I,
+)
+
+
+_ALLERGY_END = re.compile(r"\b(?:which|that|who|used|given|required|planned|as\s+well|in\s+this|administered)\b", I)
+
+
+_ALLERGY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (c, re.compile(p, I))
+    for c, p in (
+        ("allergy_fludarabine", r"\bfludarabine\b|\bFludara\b"),
+        ("allergy_cyclophosphamide", r"\bcyclophosphamide\b|\bCytoxan\b|\bEndoxan\b"),
+        ("allergy_tocilizumab", r"\btocilizumab\b|\bActemra\b"),
+        ("allergy_dmso", r"\bDMSO\b|dimethyl\s*sulfoxide|dimethylsulfoxide"),
+        ("allergy_murine_protein", r"\bmurine\b|\bmouse\b|\brodent\b"),
+        ("allergy_aminoglycoside", r"aminoglycosides?|gentamicin|tobramycin|amikacin|streptomycin|neomycin|kanamycin"),
+    )
+)
+
+
+_ANY_DRUG = re.compile(r"^\s*(?:any\s+)?(?:drugs?|medications?|medicines?)\s*$", I)
+
+
+_FILLER = frozenset({"the", "a", "an", "of", "any", "known", "following", "agents", "agent", "drugs", "drug", "e", "g", "eg", "such", "as", "including", "other", "its", "their", "severe", "history"})
+
+
+_NONSYSTEMIC_WORD = r"(?:topical|inhaled|inhalational|intranasal|nasal|ophthalmic|intra-?articular|intraocular|local|localized|cutaneous|eye\s+drops?)"
+
+
+_NONSYSTEMIC_STEROID = re.compile(
+    _NONSYSTEMIC_WORD + r"(?:\s*(?:,|or|and|and/or|/)\s*" + _NONSYSTEMIC_WORD + r")*\s+(?:cortico)?steroids?(?:\s+(?:therap(?:y|ies)|use|treatment|administration|preparations?))?",
+    I,
+)
+
+
+_REPLACEMENT = re.compile(
+    r"(?:physiologic(?:al)?(?:\s+(?:or|and|/)\s+replacement)?|(?:adrenal\s+)?replacement)\s+(?:doses?\s+(?:of\s+)?)?(?:(?:cortico)?steroids?|hydrocortisone|glucocorticoids?|therapy)?(?:\s+(?:doses?|therapy|replacement))?",
+    I,
+)
+
+
+_DOSE = re.compile(
+    r"(?P<cmp>>|≥|>=|=>|more\s+than|greater\s+than|exceeding|in\s+excess\s+of|at\s+least|over|above|higher\s+than|<|≤|<=|=<|less\s+than|up\s+to|below|under)?\s*"
+    r"(?P<n>\d{1,4}(?:\.\d{1,3})?)\s*(?:mg|milligrams?)\b(?P<per>\s*/\s*(?:kg|m2|m\^2|m²)|\s+per\s+(?:kg|m2|square\s+met(?:er|re)))?"
+    r"(?:\s*/\s*d(?:ay)?\b|\s+per\s+day|\s+daily|\s+a\s+day|\s*/\s*24\s*h(?:ours?)?)?(?P<tail>\s+or\s+(?:more|greater|higher|above|less|lower|below))?",
+    I,
+)
+
+
+_EQUIVALENT = re.compile(r"\s*(?:of\s+)?(?:prednisone|prednisolone)?\s*(?:\(\s*)?(?:or\s+(?:an?\s+)?(?:its\s+)?(?:equivalent|equivalence)s?(?:\s+(?:dose|doses|of\s+another\s+(?:cortico)?steroid))?|-?\s*equivalents?)(?:\s*\))?", I)
+
+
+def _dose_op(cmp: str | None, tail: str | None) -> Op:
+    word = " ".join((cmp or "").lower().split())
+    tail_word = (tail or "").lower()
+    if word in (">", "more than", "greater than", "exceeding", "in excess of", "over", "above", "higher than"):
+        return Op.GT
+    if word in ("<", "less than", "below", "under"):
+        return Op.LT
+    if word in ("≤", "<=", "=<", "up to") or any(w in tail_word for w in ("less", "lower", "below")):
+        return Op.LTE
+    return Op.GTE
+
+
+def _roman(g: str) -> int:
+    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(g.upper(), 0) if not g.isdigit() else int(g)
+
+
+def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
+    g = _roman(m.group("g"))
+    cmp, tail = m.group("cmp") or "", (m.group("tail") or "").lower()
+    unrecovered = bool(_UNRECOVERED.search(text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")))
+    if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
+        op = Op.GT if cmp == ">" else Op.GTE
+        return predicate("toxicity_grade", op, g)
+    at_most = Op.LT if cmp == "<" else Op.LTE
+    if unrecovered:  # "not recovered to grade <= 1": a toxicity above it remains
+        return predicate("toxicity_grade", Op.GTE if at_most is Op.LT else Op.GT, g)
+    return predicate("toxicity_grade", at_most, g)
+
+
+def _allergy_expr(obj: str) -> Expr | None:
+    end = _ALLERGY_END.search(obj)
+    if end is not None:
+        obj = obj[: end.start()]
+    parts: list[Expr] = []
+    for piece in re.split(r",|\bor\b|\band(?:/or)?\b|/|\(|\)", obj):
+        words = [w for w in re.findall(r"[a-z0-9]+", piece.lower()) if w not in _FILLER]
+        if not words:
+            continue
+        named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
+        if named:
+            parts += named
+        elif _ANY_DRUG.match(piece):
+            parts.append(predicate("drug_hypersensitivity", Op.PRESENT))
+        else:  # the product's components, another drug: any drug allergy may be it
+            text = " ".join(piece.split())
+            parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
+    return any_of(list(dict.fromkeys(parts))) if parts else None
+
+
+def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
+    """Items for the concepts hospitals code (read before the general history table, which
+    would otherwise take their words): antigen-directed therapy, the grade of a toxicity of
+    prior therapy, autoimmune disease requiring treatment, hypersensitivity to named products,
+    non-systemic and replacement corticosteroids."""
+    items: list[Item] = []
+    low = text.lower()
+
+    def add(item: Item) -> None:
+        if free(item.start, item.end) and all(item.end <= it.start or item.start >= it.end for it in items):
+            items.append(item)
+
+    for concept, pattern, gate in _DIRECTED_RES:
+        if any(w in low for w in gate):
+            for m in pattern.finditer(text):
+                lead = _PRIOR_LEAD.search(text, max(0, m.start() - 40), m.start())
+                start = lead.start() if lead is not None and lead.end() == m.start() else m.start()
+                add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    if "grade" in low or "gr." in low:
+        for m in _TOXICITY.finditer(text):
+            add(Item(m.start(), m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+    if "autoimmune" in low:
+        for m in _AUTOIMMUNE_TREATED.finditer(text):
+            window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
+            op = Op.WITHIN if window else Op.PRESENT
+            treated = any_of([
+                predicate("steroid_therapy", op, None, None, False, window),
+                predicate("immunosuppressant_therapy", op, None, None, False, window),
+                Qualifier(ReviewReason.AMBIGUOUS, "requiring systemic treatment"),
+            ])
+            expr = all_of([predicate("autoimmune_disease", Op.PRESENT), treated])
+            add(Item(m.start(), m.end(), expr, frozenset({"autoimmune_disease", "steroid_therapy", "immunosuppressant_therapy"})))
+    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran")):
+        for m in _ALLERGY_TO.finditer(text):
+            expr = _allergy_expr(m.group("obj"))
+            if expr is not None:
+                concepts = frozenset(p.concept for p in _predicates_of(expr))
+                end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
+                add(Item(m.start(), end, expr, concepts))
+    if "steroid" in low:
+        for m in _NONSYSTEMIC_STEROID.finditer(text):
+            add(Item(m.start(), m.end(), None, frozenset()))  # not systemic: not steroid_therapy
+    if "physiolog" in low or "replacement" in low:
+        for m in _REPLACEMENT.finditer(text):
+            expr = all_of([predicate("steroid_dose", Op.LTE, 10, "mg/d"), Qualifier(ReviewReason.AMBIGUOUS, "physiologic replacement dose")])
+            add(Item(m.start(), m.end(), expr, frozenset({"steroid_therapy", "steroid_dose"})))
+    return items
+
+
+def _predicates_of(expr: Expr) -> list[Predicate]:
+    from rules_engine.criteria import iter_predicates
+
+    return list(iter_predicates(expr))
+
+
+def _steroid_dose(text: str, items: list[Item]) -> None:
+    """A dose stated beside a corticosteroid ("> 10 mg/day prednisone or equivalent") bounds it:
+    the steroid items and the dose become one item, ``All(steroid, steroid_dose op n)``."""
+    steroids = [it for it in items if isinstance(it.expr, Predicate) and it.expr.concept == "steroid_therapy"]
+    if not steroids or "mg" not in text.lower():
+        return
+    for m in _DOSE.finditer(text):
+        near = [it for it in steroids if abs(it.start - m.end()) < 60 or abs(m.start() - it.end) < 60]
+        if not near:
+            continue
+        start = min([m.start()] + [it.start for it in near])
+        end = max([m.end()] + [it.end for it in near])
+        tail = _EQUIVALENT.match(text, end)
+        if tail is not None:
+            end = tail.end()
+        inside = [it for it in items if not (it.end <= start or it.start >= end)]
+        if any(it not in near and it.expr is not None for it in inside):
+            continue  # another subject between them: the dose is not clearly the steroid's
+        windowed = [it.expr for it in near if isinstance(it.expr, Predicate) and it.expr.window is not None]
+        steroid = windowed[0] if windowed else near[0].expr
+        unit = "mg/d"
+        per = (m.group("per") or "").lower()
+        if "kg" in per:
+            unit = "mg/kg/d"
+        elif per:
+            unit = "mg/m2/d"
+        dose = predicate("steroid_dose", _dose_op(m.group("cmp"), m.group("tail")), float(m.group("n")), unit)
+        for it in inside:
+            items.remove(it)
+        items.append(Item(start, end, all_of([steroid, dose]), frozenset({"steroid_therapy", "steroid_dose"})))  # type: ignore[list-item]
+        items.sort(key=lambda it: it.start)
+        return
+
+
+def _car_t_target_unknown(items: list[Item]) -> None:
+    """"Prior CD19-directed therapy": a CAR-T recorded without its target may have been one."""
+    for it in items:
+        pred = it.expr
+        if isinstance(pred, Predicate) and pred.concept in ("cd19_directed_therapy", "cd22_directed_therapy") and pred.op in (Op.PRESENT, Op.WITHIN):
+            car_t = predicate("car_t", pred.op, None, None, False, pred.window)
+            it.expr = any_of([pred, all_of([car_t, Qualifier(ReviewReason.AMBIGUOUS, _CAR_T_TARGET_UNKNOWN)])])
 
 
 def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
@@ -263,6 +523,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
+    items += coded_concept_items(text, ctype, free)
     for concept, pattern in _THERAPY_RES:
         if not any(w in low for w in _THERAPY_GATES[concept]):
             continue
@@ -350,6 +611,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _steroid_dose(text, items)
+    _car_t_target_unknown(items)
     for it in negated_items:
-        it.expr = Not(it.expr)  # type: ignore[arg-type]
+        if it in items:
+            it.expr = Not(it.expr)  # type: ignore[arg-type]
     return items
