@@ -70,7 +70,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("egfr", Kind.MEASUREMENT, "eGFR", "mL/min/{1.73_m2}"),
     Concept("anc", Kind.MEASUREMENT, "absolute neutrophil count", "10*9/L"),
     Concept("platelets", Kind.MEASUREMENT, "platelets", "10*9/L"),
-    Concept("hemoglobin", Kind.MEASUREMENT, "hemoglobin", "g/dL"),
+    Concept("hemoglobin", Kind.MEASUREMENT, "hemoglobin", "g/dL", molar_mass=16114.5),  # per haem (monomer): 1 mmol/L = 1.611 g/dL
     Concept("wbc", Kind.MEASUREMENT, "white blood cells", "10*9/L"),
     Concept("inr", Kind.MEASUREMENT, "INR", "1", default_uln=1.2),
     Concept("bm_blasts", Kind.MEASUREMENT, "bone marrow blasts", "%"),

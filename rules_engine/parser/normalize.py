@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.parser.numbers import spell_numbers
+
 _CHARS = str.maketrans(
     {
         "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "＞": ">", "＜": "<", "＝": "=",
@@ -23,8 +25,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for p, r in (
         (r"leukaemi", "leukemi"),
         (r"haem", "hem"),
-        (r"\bgreater\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:greater|more)\s+than\s+|\bmore\s+than\s+or\s+equal\s+to\s+", "≥ "),
-        (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+less\s+than\s+", "≤ "),
+        # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
+        (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥"),
+        (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤"),
+        (r"\bgreater\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than\s+|\bmore\s+than\s+or\s+equal\s+to\s+"
+         r"|\b(?:equal\s+(?:to\s+)?or\s+)?(?:greater|more|higher|superior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:greater|more|higher)\s+than\s+"
+         r"|\bat\s+or\s+above\s+|\bnot\s+below\s+(?=\d)", "≥ "),
+        (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than\s+"
+         r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)", "≤ "),
+        (r"\bin\s+excess\s+of\s+(?=\d)", "> "),
         (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ "),
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ "),
         (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > "),
@@ -34,8 +43,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×"),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥"),
         (r"<=|=<|≤\s*=", "≤"),
-        (r"\bupper\s+limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?(?:\s*\(\s*ULN\s*\))?|\bupper\s+normal\s+limits?(?:\s*\(\s*ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bULN\b", "ULN"),
-        (r"\b(?:times|x|×)\s+(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?!\s+(?:range|value))", "× ULN"),
+        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s*\(\s*I?ULN\s*\))?"
+         r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
+         r"|\b(?:I?ULN|UNL)\b", "ULN"),
+        # "N times (of) the normal range / normal values": always a multiple of the upper limit
+        (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN"),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> "),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " "),
     )
@@ -44,7 +56,7 @@ _SPACES = re.compile(r"[ \t]+")
 
 
 def normalize(text: str) -> str:
-    text = _MD_ESCAPE.sub(r"\1", text).translate(_CHARS)
+    text = spell_numbers(_MD_ESCAPE.sub(r"\1", text).translate(_CHARS))
     text = _THOUSANDS.sub("", text)
     for pattern, repl in _SUBS:
         text = pattern.sub(repl, text)

@@ -154,3 +154,9 @@ def test_a_mass_where_a_concentration_is_meant_is_not_convertible():
     with pytest.raises(UnitError):
         convert(1.6, "mg", "mg/dL", "creatinine")
     assert registry_unit("mg", "creatinine") is None
+
+
+def test_hemoglobin_in_mmol_per_litre_converts_per_haem():
+    # Dutch laboratories report haemoglobin per haem monomer: 1 mmol/L = 1.611 g/dL
+    assert convert(5.6, "mmol/L", "g/dL", "hemoglobin") == pytest.approx(9.02, rel=1e-3)
+    assert registry_unit("mmol/L", "hemoglobin") == "mmol/L"

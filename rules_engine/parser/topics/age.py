@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.topics.performance import scale_age_spans
 from rules_engine.parser.items import I, Item, OPS, all_of, content_words, number, predicate
 
 
@@ -188,4 +189,7 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
                 add(adult.start(), adult.end(), all_of([bound(Op.GTE, "18", "a"), Review(ReviewReason.AMBIGUOUS, "age of majority")]))
             else:
                 add(adult.start(), adult.end(), bound(Op.GTE, "18", "a"))
+    scale_spans = scale_age_spans(text) if items else []
+    if scale_spans:  # "Karnofsky ≥ 60 for patients > 16 years": the scale's scope, no age bound of the line
+        items = [it for it in items if all(it.end <= a or it.start >= b for a, b in scale_spans)]
     return items

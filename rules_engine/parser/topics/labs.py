@@ -81,6 +81,7 @@ _ULN = re.compile(
 )
 # MRD written as a power of ten: "MRD >= 10^-4", "≥ 1 x 10-4"
 _NEGATIVE_POWER = re.compile(r"\s*(?:[x×*]\s*)?10\s*(?:\^|\*\*|e)?\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
+_POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 _UNIT_TOKEN = re.compile(r"\S+")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
@@ -101,7 +102,7 @@ def _read_unit(text: str, pos: int, concept: str) -> tuple[int, str | None, bool
         unit = registry_unit(candidate, concept)
         if unit is not None:
             return pos + len(candidate), unit, True
-        if not written and registry_unit(candidate) is not None and not re.fullmatch(r"\s*(?:days?|weeks?|months?|years?|hours?|mm|cm|kg|g|mg)", candidate, I):
+        if not written and registry_unit(candidate) is not None and not re.fullmatch(r"\s*(?:days?|weeks?|months?|years?|hours?)", candidate, I):
             written = True
     return pos, None, written
 
@@ -156,6 +157,9 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
         power = _NEGATIVE_POWER.match(text, pos)
         if power:
             return power.end(), _round(value * 10 ** -int(power.group("exp")) * 100), "%", False, False
+        power = _POWER_ONLY.match(text, pos) if raw == "10" else None
+        if power:  # "MRD ≥ 10^-4": the number was the power's base
+            return power.end(), _round(10 ** -int(power.group("exp")) * 100), "%", False, False
     end, unit, written = _read_unit(text, pos, concept)
     if unit is None:
         if written:

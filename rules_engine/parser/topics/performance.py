@@ -1,18 +1,42 @@
-"""Performance status (ECOG/WHO/Zubrod, Karnofsky, Lansky) and NYHA heart-failure class. A NYHA
+"""Performance status (ECOG/WHO/Zubrod/GOG, Karnofsky, Lansky) and NYHA heart-failure class. A NYHA
 bound only concerns patients with heart failure: none recorded meets "class II or lower".
+
+A scale scoped to an age ("Karnofsky >= 60% for patients > 16 years; Lansky >= 50 for patients
+<= 16 years") concerns only the patients of that age: two scoped scales in one clause are
+``Any_(All(age_1, scale_1), All(age_2, scale_2))`` whatever word joins them, and one scoped
+minimum alone is ``Any_(other ages, scale)`` (met for the patients it does not concern). The age
+words belong to the scale, so the age extractor leaves them alone (``scale_age_spans``).
+References to the scale itself ("(Appendix I)", "on the ECOG performance status scale",
+"(Karnofsky)") annotate the score.
 """
 
 from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Op
-from rules_engine.parser.items import I, Item, OPS, ROMAN, all_of, any_of, number, predicate
+from rules_engine.criteria import CriterionType, Expr, Op, Predicate
+from rules_engine.parser.items import I, Item, NEGATE, OPS, ROMAN, all_of, any_of, number, predicate
 
 
 _PERF_ANCHOR = re.compile(
-    r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+Oncology\s+Group|Zubrod|WHO|Karnofsky|KPS|Lansky|LPS|"
+    r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+Oncology(?:\s+Group)?|Zubrod|GOG|Gyn\w*\s+Oncology(?:\s+Group)?|WHO|Karnofsky|KPS|Lansky|LPS|"
     r"performance\s+status|physical\s+strength\s+score|PS)\b",
+    I,
+)
+# the patients a scale is scoped to: "for patients > 16 years of age", "(age ≥ 16)", "in children < 16 years"
+_AGE_SCOPE = (
+    r"\(?\s*(?:,\s*)?(?:for|in|if|among)\s+(?:(?:patients?|subjects?|participants?|children|adults|those|pts)\s+)?(?:who\s+are\s+|aged?\s+|of\s+age\s+)?"
+    r"(?P<aop>[≥>≤<])\s*(?P<an>\d{1,2})\s*(?:years?|yrs?|y\b)?(?:\s+(?:old|of\s+age))?(?:\s+(?:and\s+)?(?:older|younger))?\s*\)?"
+    r"|\(\s*(?:age[ds]?\s*)(?P<aop2>[≥>≤<])\s*(?P<an2>\d{1,2})\s*(?:years?|yrs?|y\b)?\s*\)"
+)
+_SCOPE_AFTER = re.compile(rf"\s*(?:{_AGE_SCOPE})", I)
+_SCOPE_IN_GAP = re.compile(rf"(?:{_AGE_SCOPE})", I)
+_SCALE_REFERENCE = re.compile(
+    r"\s*(?:\(\s*(?:see\s+)?(?:appendix|attachment|annex|section)\s+[\w.]{1,6}(?:\s*[:,-][^()]{0,60})?\s*\)"
+    r"|\(\s*(?:ECOG|Karnofsky|KPS|Lansky|Zubrod|WHO)(?:\s+(?:standard|scale|criteria|PS))?\s*\)"
+    r"|\(\s*(?:Eastern\s+Cooperative\s+Oncology\s+Group|ECOG)\s+(?:performance\s+status\s+)?(?:scale|criteria|score)\s*\)"
+    r"|,?\s*(?:on|per|using|according\s+to|by)\s+(?:the\s+)?(?:ECOG|Eastern\s+Cooperative\s+Oncology\s+Group|Zubrod|WHO|Karnofsky|Lansky|KPS)"
+    r"(?:\s*\([^()]{0,10}\))?(?:\s+performance)?(?:\s+(?:status|score))?(?:\s+(?:scale|schedule|criteria|system|score))?)",
     I,
 )
 
@@ -32,9 +56,17 @@ def perf_items(text: str) -> list[Item]:
     for anchor in _PERF_ANCHOR.finditer(text):
         if items and anchor.start() < items[-1].end:
             continue
-        m = _PERF_VALUE.match(text, anchor.end())
+        value_at = anchor.end()
+        scope_in_gap = _SCOPE_IN_GAP.search(text, anchor.end(), min(len(text), anchor.end() + 80))
+        if scope_in_gap and not re.search(r"[≥>≤<]|\d", text[anchor.end(): scope_in_gap.start()]):
+            value_at = scope_in_gap.end()  # "Karnofsky (for > 16 yrs of age) or Lansky (for ≤ 16) ≥ 50"
+        else:
+            scope_in_gap = None
+        m = _PERF_VALUE.match(text, value_at)
         if m is None:
             continue
+        if _PERF_ANCHOR.search(text, value_at, m.start("op") if m.group("op") else m.end()) and scope_in_gap:
+            continue  # two scales share one value after their scopes: read by the later one
         window_text = text[anchor.start(): m.end() + 30]
         scale_word = anchor.group("scale").lower()
         if scale_word == "who" and not re.search(r"performance|\bPS\b", window_text, I):
@@ -92,8 +124,76 @@ def perf_items(text: str) -> list[Item]:
             else:
                 op = Op.LTE if re.search(r"lower|less|below", post, I) else Op.GTE
             expr = predicate(concept, op, values[0], unit)
-        items.append(Item(anchor.start(), m.end(), expr, frozenset({concept})))
-    return items
+        end = m.end()
+        scope = scope_in_gap or _SCOPE_AFTER.match(text, end)
+        if scope is not None:
+            if scope is not scope_in_gap:
+                end = scope.end()
+            aop, an = (scope.group("aop"), scope.group("an")) if scope.group("aop") else (scope.group("aop2"), scope.group("an2"))
+            expr = _Scoped(predicate("age", OPS[aop], number(an), "a"), expr)  # type: ignore[assignment]
+        for _ in range(2):  # "on the ECOG scale (see Appendix A)"
+            reference = _SCALE_REFERENCE.match(text, end)
+            if reference is None:
+                break
+            end = reference.end()
+        items.append(Item(anchor.start(), end, expr, frozenset({concept})))
+    return _join_scoped(items)
+
+
+class _Scoped:
+    """A score that concerns the patients of one age only (resolved by ``_join_scoped``)."""
+
+    def __init__(self, age: Predicate, score: Expr) -> None:
+        self.age, self.score = age, score
+
+
+def _good(score: Expr) -> bool:
+    """Whether the score asks for a good performance (a minimum), as an inclusion does."""
+    if not isinstance(score, Predicate):
+        return True
+    if score.concept == "ecog":
+        return score.op in (Op.LTE, Op.LT, Op.BETWEEN, Op.IN, Op.EQ)
+    return score.op in (Op.GTE, Op.GT, Op.BETWEEN, Op.IN, Op.EQ)
+
+
+def _join_scoped(items: list[Item]) -> list[Item]:
+    """Scores scoped to ages: together one alternative per age; alone, met for other ages."""
+    out: list[Item] = []
+    group: list[Item] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        scoped = [it.expr for it in group]
+        if len(group) == 1:
+            one = scoped[0]
+            assert isinstance(one, _Scoped)
+            if _good(one.score):
+                other_ages = predicate("age", NEGATE[one.age.op], one.age.value, one.age.unit)
+                expr: Expr = any_of([other_ages, one.score])
+            else:
+                expr = all_of([one.age, one.score])
+        else:
+            expr = any_of([all_of([s.age, s.score]) for s in scoped])  # type: ignore[union-attr]
+        concepts = frozenset().union(*(it.concepts for it in group)) | {"age"}
+        out.append(Item(group[0].start, group[-1].end, expr, concepts))
+        group.clear()
+
+    for it in items:
+        if isinstance(it.expr, _Scoped):
+            group.append(it)
+        else:
+            flush()
+            out.append(it)
+    flush()
+    return sorted(out, key=lambda it: it.start)
+
+
+def scale_age_spans(text: str) -> list[tuple[int, int]]:
+    """Where an age scopes a performance scale: those words are the scale's, not an age bound."""
+    if not re.search(r"Karnofsky|KPS|Lansky|LPS|ECOG|performance", text, I):
+        return []
+    return [(it.start, it.end) for it in perf_items(text) if "age" in it.concepts]
 
 
 _NYHA = re.compile(r"\b(?:NYHA|New\s+York\s+Heart\s+(?:Association|Society))\b", I)
