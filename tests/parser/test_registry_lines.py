@@ -714,6 +714,310 @@ ROWS += [
 ]
 
 
+# --- NSCLC, CT.gov API v2 -----------------------------------------------------------------------
+EGFR_ML = "mL/min/{1.73_m2}"
+A = "NCT04318938"  # ALK+ NSCLC, brigatinib
+ROWS += [
+    ct(A, "Male or female ≥ 18 years of age NOTE", INC, "age", met=adult(years=40), not_met=adult(years=17), unknown=NOBODY),
+    ct(A, "(ECOG) performance status ≤ 2", INC, "performance", met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    ct(A, "Total bilirubin ≤1.5x the upper limit", INC, "exception",
+       met=adult(bilirubin(1.0)), not_met=adult(bilirubin(2.5)), unknown=MAN),
+    ct(A, "Estimated glomerular filtration rate ≥30", INC, "remark",
+       met=adult(lab("egfr", 60, EGFR_ML)), not_met=adult(lab("egfr", 20, EGFR_ML)), unknown=MAN),
+    ct(A, "Alanine aminotransferase/aspartate", INC, "exception",
+       met=(adult(alt(60), ast(60)), adult(alt(150), ast(60), condition("liver_metastases", 60))),
+       not_met=adult(alt(150), ast(60)), unknown=MAN),
+    ct(A, "Platelet count ≥75x 109/L", INC, "lab", met=adult(platelets(100)), not_met=adult(platelets(50)), unknown=MAN),
+    ct(A, "Absolute neutrophil count ≥1.5x 109/L", INC, "lab", met=adult(anc(2.0)), not_met=adult(anc(1.0)), unknown=MAN),
+    ct(A, "Willingness and ability to comply", INC, "consent", unknown=(MAN, WOMAN), review=True),
+    ct(A, "must have a negative pregnancy test with", INC, "pregnancy",
+       met=(adult(result("pregnancy_test", NEG, 3), word="female"), MAN),
+       not_met=(adult(result("pregnancy_test", POS, 3), word="female"),
+                adult(result("pregnancy_test", NEG, 3), condition("lactation", 30), word="female")),
+       unknown=WOMAN),
+    ct(A, "History or presence at baseline of pulmo", EXC, "other",
+       met=adult(condition("interstitial_lung_disease", 200)), not_met=MAN),
+    ct(A, "Major surgery within 30 days of random", EXC, "prior-therapy",
+       met=adult(procedure("major_surgery", 10)), not_met=(adult(procedure("major_surgery", 60)), MAN)),
+    ct(A, "Cerebrovascular accident or transient", EXC, "cardiac",
+       met=adult(condition("stroke", 60)), not_met=(adult(condition("stroke", 400)), MAN)),
+    ct(A, "History of HIV infection. Testing is not", EXC, "infection", met=adult(condition("hiv")), not_met=MAN),
+    ct(A, "Chronic hepatitis B (surface antigen-pos", EXC, "infection",
+       met=(adult(condition("hbv")), adult(result("hbsag", POS)), adult(condition("hcv"))), not_met=MAN),
+    ct(A, "Known or suspected hypersensitivity to b", EXC, "allergy",
+       met=adult(allergy("brigatinib")), not_met=(MAN, adult(allergy("penicillin")))),
+    ct(A, "Females who are pregnant or breastfeedin", EXC, "pregnancy",
+       met=adult(condition("pregnancy", 40), word="female"), not_met=(WOMAN, MAN)),
+    ct(A, "symptomatic CNS metastases (parenchymal", EXC, "cns",
+       not_met=MAN, unknown=adult(condition("brain_metastases", 100))),  # symptomatic or not is unrecorded
+]
+
+A = "NCT03955198"  # oligometastatic NSCLC after durvalumab
+NSCLC = condition("nsclc", 400)
+ROWS += [
+    ct(A, "Age ≥ 18 years at time of study entry", INC, "age", met=adult(years=70), not_met=adult(years=17), unknown=NOBODY),
+    ct(A, "ECOG performance status < 2 i.e. 0 or 1", INC, "performance",
+       met=adult(ecog(1)), not_met=adult(ecog(2)), unknown=MAN),
+    ct(A, "Life expectancy of at least 3 months", INC, "lab",
+       met=adult(lab("life_expectancy", 6, "mo")), not_met=adult(lab("life_expectancy", 2, "mo")), unknown=MAN),
+    ct(A, "Adequate Hematology laboratory data", INC, "anchor",
+       met=healthy(), not_met=healthy(platelets=platelets(80)), unknown=MAN),
+    ct(A, "Signed written informed consent", INC, "consent", unknown=(MAN, WOMAN), review=True),
+    ct(A, "Cancer histology other than NSCLC", EXC, "diagnosis",
+       met=adult(condition("sclc", 100)), not_met=adult(NSCLC),
+       unknown=adult(condition("lung_cancer", 100))),  # lung cancer of unrecorded histology
+    ct(A, "Known leptomeningeal metastases", EXC, "cns",
+       met=adult(NSCLC, condition("leptomeningeal_disease", 30)), not_met=adult(NSCLC)),
+    ct(A, "Known primary immunodeficiency or active", EXC, "infection", met=adult(condition("hiv")), not_met=MAN),
+    ct(A, "History of allogenic organ transplant", EXC, "transplant",
+       met=adult(procedure("organ_transplant", 2000)), not_met=MAN),
+    ct(A, "Receipt of live attenuated vaccine withi", EXC, "vaccine",
+       met=adult(immunization("live_vaccine", 10)), not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    # the birth-control alternative is a willingness question: only a pregnancy decides
+    ct(A, "Female patients who are pregnant or brea", EXC, "pregnancy",
+       met=adult(condition("pregnancy", 40), word="female"), unknown=(MAN, WOMAN)),
+    ct(A, "History of another primary malignancy", EXC, "malignancy",
+       met=adult(NSCLC, condition("colorectal_cancer", 300)), not_met=adult(NSCLC)),
+    ct(A, "Current or prior use of immunosuppressiv", EXC, "steroid",
+       met=adult(medication("immunosuppressant_therapy", 3)),
+       not_met=(adult(medication("immunosuppressant_therapy", 30)), MAN)),
+]
+
+A = "NCT05714891"  # CCTG perioperative NSCLC platform
+ROWS += [
+    ct(A, "Patients must be ≥ 18 years of age", INC, "age", met=adult(years=50), not_met=adult(years=16), unknown=NOBODY),
+    ct(A, "Patient must have an ECOG performance", INC, "performance",
+       met=adult(ecog(0)), not_met=adult(ecog(2)), unknown=MAN),
+    ct(A, "Women/men of childbearing potential must", INC, "consent", unknown=(MAN, WOMAN), review=True),
+    ct(A, "Unstable angina or myocardial infarction", EXC, "cardiac",
+       met=(adult(condition("myocardial_infarction", 60)), adult(condition("unstable_angina", 30))),
+       not_met=(adult(condition("myocardial_infarction", 1100)), MAN)),
+    ct(A, "Symptomatic congestive heart failure", EXC, "cardiac",
+       met=adult(condition("heart_failure"), score("nyha", 2)),
+       not_met=(MAN, adult(condition("heart_failure"), score("nyha", 1)))),
+    ct(A, "Resting QT interval corrected with Fride", EXC, "lab",
+       met=(adult(lab("qtc", 500, "ms")), adult(condition("long_qt_syndrome"), lab("qtc", 450, "ms"))),
+       not_met=adult(lab("qtc", 430, "ms")), unknown=MAN),
+    ct(A, "prior allogenic bone marrow transplant", EXC, "transplant",
+       met=(adult(procedure("allo_hsct", 1000)), adult(procedure("organ_transplant", 1000))),
+       not_met=(adult(procedure("auto_hsct", 1000)), MAN)),
+    ct(A, "Pneumonitis or any history of pneumoniti", EXC, "steroid",
+       met=adult(condition("interstitial_lung_disease", 300), steroid(290, 40)),
+       not_met=(MAN, adult(condition("interstitial_lung_disease", 300)))),
+    ct(A, "Pregnant or breastfeeding women.", EXC, "pregnancy",
+       met=adult(condition("lactation", 40), word="female"), not_met=(WOMAN, MAN)),
+]
+
+
+# --- transplant, GVHD, CD19 therapy and disease status in leukemia trials ----------------------
+BALL = condition("b_all", 300)
+A = "NCT02013167"  # blinatumomab, R/R B-precursor ALL
+ROWS += [
+    hint(A, "Philadelphia negative B-precursor ALL", INC, "enumeration", "leukemia",
+         met=(adult(BALL, condition("refractory", 100)), adult(BALL, condition("relapsed", 30))),
+         not_met=(adult(BALL), adult(condition("aml", 300), condition("relapsed", 30)))),
+    hint(A, "Greater than 5% blasts in the bone marro", INC, "lab", "leukemia",
+         met=adult(lab("bm_blasts", 30, "%")), not_met=adult(lab("bm_blasts", 3, "%")), unknown=MAN),
+    hint(A, "Malignancy other than ALL within 5 years", EXC, "malignancy", "leukemia",
+         met=adult(BALL, condition("breast_cancer", 700)), not_met=(adult(BALL), adult(BALL, condition("breast_cancer", 3000, active=False)))),
+    hint(A, "Current relevant central nervous system", EXC, "cns", "leukemia",
+         met=adult(BALL, condition("cns_involvement", 30)), not_met=adult(BALL)),
+    hint(A, "Isolated extramedullary disease", EXC, "diagnosis", "leukemia",
+         met=adult(BALL, condition("isolated_extramedullary_relapse", 30)), not_met=adult(BALL)),
+    # eligibility for an allogeneic transplant is a judgement: the dated transplants decide the rest
+    hint(A, "Autologous HSCT within 6 weeks or allog", EXC, "transplant", "leukemia",
+         met=(adult(BALL, procedure("auto_hsct", 20)), adult(BALL, procedure("allo_hsct", 60))),
+         unknown=(adult(BALL, procedure("allo_hsct", 200)), adult(BALL))),
+    hint(A, "Active acute grade 2 to 4 graft versus", EXC, "gvhd", "leukemia",
+         met=adult(BALL, procedure("allo_hsct", 200), condition("gvhd", 30, grade=3), steroid(1, 60)),
+         not_met=(adult(BALL), adult(BALL, procedure("allo_hsct", 200)))),
+    hint(A, "or immunotherapy (included CD19 therapy)", EXC, "car-t", "leukemia",
+         met=(adult(BALL, medication("chemotherapy", 7)), adult(BALL, medication("cd19_directed_therapy", 20))),
+         not_met=(adult(BALL, medication("chemotherapy", 30)), adult(BALL, medication("cd19_directed_therapy", 60)), adult(BALL))),
+]
+
+A = "NCT02109627"  # ficlatuzumab + cytarabine, R/R AML
+AML = condition("aml", 300)
+ROWS += [
+    hint(A, "Relapsed or refractory AML as defined by", INC, "rr", "leukemia",
+         met=(adult(AML, condition("relapsed", 30)), adult(AML, condition("refractory", 30))),
+         not_met=(adult(AML), adult(BALL, condition("relapsed", 30)))),
+    hint(A, "Age >=18", INC, "age", "leukemia", met=adult(AML, years=60), not_met=adult(AML, years=17), unknown=NOBODY),
+    hint(A, "Ejection fraction >=40% by transthoracic", INC, "lvef", "leukemia",
+         met=adult(lvef(50)), not_met=adult(lvef(35)), unknown=MAN),
+    hint(A, "Transplantation for AML (allogeneic or", INC, "transplant", "leukemia",
+         met=(adult(AML), adult(AML, procedure("allo_hsct", 200))), not_met=adult(AML, procedure("allo_hsct", 60))),
+    hint(A, "No active graft versus host disease", INC, "gvhd", "leukemia",
+         met=(adult(AML), adult(AML, procedure("allo_hsct", 200))),
+         not_met=(adult(AML, procedure("allo_hsct", 200), condition("gvhd", 30)),
+                  adult(AML, procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 3)))),
+    hint(A, "Adequate liver function as defined by", INC, "exception", "leukemia",
+         met=healthy(AML), not_met=healthy(AML, bilirubin=bilirubin(2.5)), unknown=adult(AML)),
+    hint(A, "Adequate renal function with creatinine", INC, "lab", "leukemia",
+         met=adult(creatinine(1.5)), not_met=adult(creatinine(2.5)), unknown=MAN),
+    hint(A, "Acute promyelocytic leukemia (FAB M3", EXC, "diagnosis", "leukemia",
+         met=adult(condition("apl", 300)), not_met=adult(AML)),
+    hint(A, "Known active HIV, hepatitis B or C or", EXC, "infection", "leukemia",
+         met=(adult(AML, condition("hiv")), adult(AML, condition("hcv"))), not_met=adult(AML)),
+    hint(A, "Known or suspected drug sensitivity to", EXC, "allergy", "leukemia",
+         met=adult(AML, allergy("cytarabine")), not_met=(adult(AML), adult(AML, allergy("penicillin")))),
+    hint(A, "Inability to provide consent", EXC, "consent", "leukemia", unknown=(MAN, WOMAN), review=True),
+]
+
+A = "NCT03888534"  # R/R ALL or lymphoblastic lymphoma, children and adults
+ROWS += [
+    hint(A, "Relapsed/refractory ALL must have >=5%", INC, "lab", "leukemia",
+         met=adult(BALL, condition("relapsed", 30), lab("bm_blasts", 20, "%"), years=12),
+         not_met=adult(BALL, condition("relapsed", 30), lab("bm_blasts", 2, "%"), years=12),
+         unknown=adult(BALL, condition("relapsed", 30), years=12)),
+    hint(A, "A Karnofsky performance status of >=50%", INC, "performance", "leukemia",
+         met=(adult(karnofsky(60), years=30), adult(score("lansky", 60), years=10)),
+         not_met=(adult(karnofsky(40), years=30), adult(score("lansky", 40), years=10)),
+         unknown=adult(years=30)),
+    # conditional: only patients who had a transplant are concerned
+    hint(A, "Participants who have relapsed after HSC", INC, "transplant", "leukemia",
+         met=(adult(BALL, years=12), adult(BALL, procedure("allo_hsct", 200), years=12)),
+         not_met=(adult(BALL, procedure("allo_hsct", 60), years=12),
+                  adult(BALL, procedure("allo_hsct", 200), condition("gvhd", 30), years=12))),
+    hint(A, "At least 30 days must have elapsed after", INC, "car-t", "leukemia",
+         met=(adult(BALL, years=12), adult(BALL, procedure("car_t", 90), years=12)),
+         not_met=adult(BALL, procedure("car_t", 10), years=12)),
+    hint(A, "have isolated extramedullary disease", EXC, "diagnosis", "leukemia",
+         met=adult(BALL, condition("isolated_extramedullary_relapse", 20), years=12), not_met=adult(BALL, years=12)),
+    hint(A, "Are receiving cyclosporine, tacrolimus", EXC, "steroid", "leukemia",
+         met=adult(BALL, procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 1), years=12),
+         not_met=(adult(BALL, years=12), adult(BALL, procedure("allo_hsct", 400), medication("immunosuppressant_therapy", 150), years=12))),
+]
+
+ROWS += [
+    hint("NCT02676323", "For patients who have received prior HSC", INC, "transplant", "leukemia",
+         met=(adult(AML), adult(AML, procedure("allo_hsct", 200))),
+         not_met=(adult(AML, procedure("allo_hsct", 40)), adult(AML, procedure("allo_hsct", 200), condition("gvhd", 30)))),
+    hint("NCT02312102", "grade 3 acute graft-versus-host disease", EXC, "gvhd", "mds",
+         met=adult(procedure("allo_hsct", 200), condition("gvhd", 30, grade=3)),
+         not_met=(MAN, adult(procedure("allo_hsct", 200), condition("gvhd", 30, grade=1)))),
+    hint("NCT02074839", "Subjects who have undergone hematopoieti", EXC, "transplant", "leukemia",
+         met=(adult(AML, procedure("allo_hsct", 30)), adult(AML, procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 2))),
+         not_met=(adult(AML), adult(AML, procedure("allo_hsct", 400)))),
+    hint("NCT00098839", "At least 4 months since prior stem cell", INC, "transplant", "leukemia",
+         met=(adult(BALL, years=10), adult(BALL, procedure("allo_hsct", 200), years=10)),
+         not_met=(adult(BALL, procedure("allo_hsct", 60), years=10),
+                  adult(BALL, procedure("allo_hsct", 200), condition("gvhd", 30), years=10))),
+    hint("NCT00316953", "At least 3 months since prior stem cell", INC, "transplant", "leukemia",
+         met=(adult(procedure("auto_hsct", 200)), MAN), not_met=adult(procedure("allo_hsct", 30))),
+]
+
+
+# --- more NSCLC (CT.gov API v2): words for ages and scores, units, exceptions, pregnancy -------
+ROWS += [
+    ct("NCT04007835", "Untreated active hepatitis (hepatitis B:", EXC, "infection",
+       met=(adult(result("hbsag", POS), lab("hbv_dna", 5000, "[IU]/mL")), adult(result("hcv_rna", POS))),
+       not_met=(MAN, adult(result("hbsag", POS), result("hbv_dna", NEG)))),
+    ct("NCT02369484", "platelet count ≥ 100 × 109/L", INC, "lab", met=adult(platelets(150)), not_met=adult(platelets(80)), unknown=MAN),
+    ct("NCT02369484", "must have a negative serum or urine preg", INC, "pregnancy",
+       met=(adult(result("pregnancy_test", NEG, 3), word="female"), MAN),
+       not_met=adult(result("pregnancy_test", POS, 3), word="female"), unknown=WOMAN),
+    ct("NCT02369484", "Written Informed Consent (IC) for trial", INC, "consent", unknown=(MAN, WOMAN), review=True),
+    ct("NCT02369484", "Interstitial lung disease or pulmonary", EXC, "other",
+       met=adult(condition("interstitial_lung_disease", 300)), not_met=MAN),
+    ct("NCT02369484", "in the past 3 years any previous or conc", EXC, "malignancy",
+       met=adult(condition("nsclc", 100), condition("colorectal_cancer", 500)),
+       not_met=(adult(condition("nsclc", 100)), adult(condition("nsclc", 100), condition("nonmelanoma_skin_cancer", 300)))),
+    ct("NCT02369484", "Eastern Cooperative Oncology Group (ECOG", INC, "performance",
+       met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    ct("NCT02369484", "Total bilirubin ≤ 1.5 × ULN (except sub", INC, "exception",
+       met=adult(bilirubin(1.0)), not_met=adult(bilirubin(2.5)), unknown=MAN),
+    ct("NCT02369484", "Women who are pregnant or in the period", EXC, "pregnancy",
+       met=adult(condition("lactation", 30), word="female"), not_met=(WOMAN, MAN)),
+    ct("NCT06576635", "ECOG performance status score of ≤2", INC, "performance",
+       met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    ct("NCT06576635", "Antibiotics, vaccines or other type of", EXC, "vaccine",
+       met=adult(immunization("live_vaccine", 10)), not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    ct("NCT07247227", "Pregnant or lactating women.", EXC, "pregnancy",
+       met=adult(condition("pregnancy", 30), word="female"), not_met=(WOMAN, MAN)),
+    # vitiligo and type 1 diabetes without systemic treatment are allowed; lupus is not
+    ct("NCT07247227", "Active, known, or suspected autoimmune", EXC, "autoimmune",
+       met=adult(condition("autoimmune_disease", 500, code="M32.9")), not_met=MAN),
+    ct("NCT07247227", "ECOG PS score 0-3 (patients with PS", INC, "performance",
+       met=adult(ecog(1)), not_met=adult(ecog(4)), unknown=(MAN, adult(ecog(3)))),  # 2-3 only at the investigators' decision
+    ct("NCT07247227", "Any tumor history within the past 5 year", EXC, "malignancy",
+       met=adult(condition("nsclc", 100), condition("breast_cancer", 700, active=False)),
+       not_met=(adult(condition("nsclc", 100)), adult(condition("nsclc", 100), condition("breast_cancer", 3000, active=False)))),
+    ct("NCT03453307", "Aged 18 years old or more;", INC, "age", met=adult(years=40), not_met=adult(years=17), unknown=NOBODY),
+    ct("NCT03453307", "Have other malignant tumor previously;", EXC, "malignancy",
+       met=adult(condition("nsclc", 100), condition("prostate_cancer", 2000, active=False)), not_met=adult(condition("nsclc", 100))),
+    ct("NCT04811001", "Performance status 0-1 (ECOG PS);", INC, "performance",
+       met=adult(ecog(1)), not_met=adult(ecog(2)), unknown=MAN),
+    ct("NCT04736823", "Has received a live virus vaccine within", EXC, "vaccine",
+       met=adult(immunization("live_vaccine", 10)), not_met=(adult(immunization("live_vaccine", 60)), MAN)),
+    ct("NCT04736823", "Is pregnant, breastfeeding, or expecting", EXC, "pregnancy",
+       met=adult(condition("pregnancy", 30), word="female"), unknown=(MAN, WOMAN)),  # "expecting to conceive or father" is intent
+    ct("NCT06029816", "ECOG standard score 0-1;", INC, "performance", met=adult(ecog(0)), not_met=adult(ecog(2)), unknown=MAN),
+    ct("NCT06029816", "Blood urea nitrogen/urea nitrogen", INC, "uln",
+       not_met=adult(creatinine(2.5)), unknown=(healthy(), MAN)),  # BUN has no concept: a healthy creatinine leaves it open
+    ct("NCT06029816", "Serum total bilirubin (TBIL) ≤ 1.5 × ULN", INC, "uln",
+       met=adult(bilirubin(1.0)), not_met=adult(bilirubin(2.4)), unknown=MAN),
+    ct("NCT06029816", "Platelet count (PLT) ≥ 90 × 109/L", INC, "lab", met=adult(platelets(100)), not_met=adult(platelets(80)), unknown=MAN),
+    ct("NCT06029816", "Women who are lactating or have a positi", EXC, "pregnancy",
+       met=(adult(condition("lactation", 30), word="female"), adult(result("pregnancy_test", POS), word="female")),
+       not_met=(adult(result("pregnancy_test", NEG), word="female"), MAN)),
+    ct("NCT06029816", "History of interstitial lung disease, dr", EXC, "other",
+       met=adult(condition("interstitial_lung_disease", 500)), not_met=MAN),
+    # brain metastases excuse: asymptomatic, stable, off steroids for 2 weeks
+    ct("NCT06029816", "Spinal cord compression or brain metasta", EXC, "cns",
+       met=adult(condition("brain_metastases", 60), steroid(3, 8)), not_met=MAN,
+       unknown=adult(condition("brain_metastases", 60))),
+    ct("NCT02778893", "Eastern Cooperative Oncology Group (ECOG", INC, "performance",
+       met=adult(ecog(2)), not_met=adult(ecog(3)), unknown=MAN),
+    ct("NCT02778893", "Patients must have the ability to unders", INC, "consent", unknown=(MAN, WOMAN), review=True),
+    ct("NCT01852578", "Other malignancy within the past five ye", EXC, "malignancy",
+       met=adult(condition("nsclc", 100), condition("colorectal_cancer", 800)),
+       not_met=(adult(condition("nsclc", 100)), adult(condition("nsclc", 100), condition("nonmelanoma_skin_cancer", 300)))),
+    ct("NCT06944470", "Age 18 to 75 years at the time of signin", INC, "age",
+       met=(adult(years=18), adult(years=75)), not_met=adult(years=76), unknown=NOBODY),
+    ct("NCT02179567", "Age ≥70 years old", INC, "age", met=adult(years=72), not_met=adult(years=69), unknown=NOBODY),
+    ct("NCT02526537", "Patients have interstitial pneumonia;", EXC, "other",
+       met=adult(condition("interstitial_lung_disease", 200)), not_met=MAN),
+    ct("NCT02856893", "Platelet count ≥100 x 109/L;", INC, "lab", met=adult(platelets(120)), not_met=adult(platelets(90)), unknown=MAN),
+    ct("NCT04870190", "Platelet count<100×109/L;", EXC, "lab", met=adult(platelets(90)), not_met=adult(platelets(150)), unknown=MAN),
+    ct("NCT06576635", "Uncontrolled HIV/AIDS or active viral he", EXC, "infection",
+       met=adult(condition("hbv")), not_met=MAN, unknown=adult(condition("hiv"))),  # HIV excludes only uncontrolled
+]
+
+
+# --- ages in words and as exclusions, oxygen on room air, method qualifiers ---------------------
+ROWS += [
+    hint("NCT00073723", "Eighteen years of age or older", INC, "age", "lung",
+         met=adult(years=40), not_met=adult(years=17), unknown=NOBODY),
+    hint("NCT00279773", "Eighteen years of age or older", INC, "age", "leukemia",
+         met=adult(years=60), not_met=adult(years=15), unknown=NOBODY),
+    # two numbered items run together: the consent item keeps a passing age undecided
+    hint("NCT01908387", "Eighteen years of age to 80 years of age", INC, "age", "mds",
+         not_met=adult(years=85), unknown=(adult(years=50), NOBODY)),
+    hint("NCT00048893", "Age less than 18 years", EXC, "age", "breast",
+         met=adult(years=16, word="female"), not_met=WOMAN, unknown=NOBODY),
+    hint("NCT00256334", "Patients under 18 years of age.", EXC, "age", "colorectal",
+         met=adult(years=17), not_met=MAN, unknown=NOBODY),
+    # untreated AML: no anticancer therapy on record
+    hint("NCT00479232", "less than 18 years of age or if patient", EXC, "age", "leukemia",
+         met=(adult(condition("aml", 20), years=16), adult(condition("aml", 20), years=50)),
+         not_met=(adult(condition("aml", 200), medication("chemotherapy", 150), years=50), adult(condition("aml", 20), years=65)),
+         unknown=NOBODY),
+    hint("NCT00095706", "Oxygen saturation > 90% on room air", INC, "remark", "breast",
+         met=adult(lab("spo2", 95, "%"), word="female"), not_met=adult(lab("spo2", 88, "%"), word="female"), unknown=WOMAN),
+    hint("NCT00372619", "Pulse oximetry > 94% at room air", INC, "remark", "leukemia",
+         met=adult(lab("spo2", 97, "%")), not_met=adult(lab("spo2", 92, "%")), unknown=MAN),
+    hint("NCT00589550", "Pulse oximetry ≥ 90% at rest on room air", INC, "remark", "kidney",
+         met=adult(lab("spo2", 95, "%")), not_met=adult(lab("spo2", 85, "%")), unknown=MAN),
+    # low blasts with rising MRD (or blood blasts when marrow fails) still qualify: not decidable
+    hint("NCT02676323", "Patients with AML must have ≥ 5% leukemi", INC, "remark", "leukemia",
+         met=adult(condition("aml", 200), lab("bm_blasts", 20, "%")),
+         unknown=(adult(condition("aml", 200), lab("bm_blasts", 2, "%")), adult(condition("aml", 200)))),
+    hint("NCT02319187", "liver functions (serum bilirubin ≤ 1.5UN", INC, "uln-words", "esophageal",
+         met=healthy(), not_met=(healthy(alt=alt(150)), healthy(bilirubin=bilirubin(2.5))), unknown=MAN),
+]
+
+
 # ---------------------------------------------------------------------------------------------
 # What the parser misreads today (measured on main; see /work/notes/table-failures.md). Each
 # entry is a strict xfail for the listed cases of one row ("met2" = the row's second met
@@ -728,7 +1032,6 @@ LEFTOVER = "core/residue: leftover words (known, patients must, a repeated unit)
 QUALIFIER = "core/residue: a qualifier of a recorded event (active, clinically significant, suspected, per assessment) is left as review and hides the event"
 DIAG_QUALIFIER = "core/residue: a diagnosis line's qualifiers (previous, confirmed, per WHO, pathology review, primary/secondary) are left as review"
 EXCEPTION_VETO = "core/residue: an exception (unless, except, EXCEPTION:) is joined as a review conjunct and hides the decided value; it should only widen the line"
-EXCEPTION_CONJUNCT = "core/clauses: an exception that may excuse a failing value is a conjunct: a passing value becomes unknown and an excusable failure not_met (should be value OR exception)"
 DEFINITIONS = "core/clauses: the definitions under the heading (refractory / relapse is defined as) are joined as extra conditions, so a relapsed patient fails"
 OR_INSIDE = "core/clauses: an 'or' inside a phrase (class 3 or 4, history of ... in the past) is split at the top level and leaves review alternatives"
 OR_EACH = "core/clauses: 'AST or ALT less than N x ULN' is read as either one; a limit on both is meant (eligible-side)"
@@ -758,12 +1061,11 @@ FAB_M3 = "events/concepts: FAB M3 (a synonym of APL) is left as review and AML i
 SPLITTER_GLUE = "splitter: the next sub-heading ('Prior Therapy or Surgery') is glued to the line and read as a surgery alternative"
 SPLITTER_HEADING = "splitter: a lab line is made the heading of the following 'Female patients who:' block, whose review children veto it"
 WITHIN_TIMES = "labs/units: 'within 1.5 times ULN (< 1.95 mg/dL at one site)' is left wholly to review"
-PDQ_LABEL = "core/residue: a PDQ label ('Renal:') and the words 'within normal limits' are left as review and hide the ULN bound"
 WRAPPER = "core/residue: a wrapper ('Adequate cardiac / hepatic, renal ... function', 'defined as') is left as review and hides the decided values"
 LIVER_METASTASES = "labs+events: '<= 5 x ULN in the presence of liver metastases' is left as review (no liver-metastases concept); the conditional limit should widen the line only for those patients"
 GRAMS_PER_LITRE = "labs/units: a g/L threshold (hemoglobin 90 g/L, albumin 30 g/L) is compared as 10*9/L and can never decide"
 HEMOGLOBIN_MMOL = "labs/units: hemoglobin in mmol/L cannot be converted (1 mmol/L = 1.611 g/dL), so the mmol/L bound is unknown"
-DECIMAL_COMMA = "labs/units: the decimal comma of '5,6 mmol/L' is read as 5 g/dL: a hemoglobin of 8 g/dL passes (eligible-side)"
+DECIMAL_COMMA = "labs/units: hemoglobin '5,6 mmol/L' (a decimal comma, in mmol/L) is left as ambiguous review; 5.6 mmol/L is 9.0 g/dL"
 LVEF_LLN = "labs: 'ejection fraction at or above the lower limit of normal' has no bound; a value far from any lab's limit (30 %, 65 %) should decide"
 HBV_DNA_AND = "events/infections: 'HBsAg positive AND HBV DNA above N copies/mL' loses the AND: an inactive carrier (DNA negative) is excluded and a high load is not read"
 STEROID_DOSE = "events/concepts: a corticosteroid dose bound (> 10 mg/day prednisone) is not read against the record's steroid_dose; any steroid decides, or none does"
@@ -780,22 +1082,42 @@ SEE_CROSSREF = "core/clauses: a leading cross-reference ('See Disease Characteri
 CONCURRENT = "core/residue: 'No concurrent X' leaves 'concurrent' as review, so any past X makes the line unknown (concurrent means now)"
 NEGATED_LEFTOVER = "core/residue: in a negated line ('No pre-existing X', 'No X by CT or MRI', 'No prior X for NSCLC') the leftover words are a review conjunct, so a patient with X is unknown instead of failing"
 HEPATIC_ALTERNATIVE = "core/clauses: the alternative 'OR bilirubin <= 2 x ULN in patients with biliary stents' is joined with AND and its condition left as review"
+NOTE_REVIEW = "core/residue: a note or explanatory sentence after the criterion (NOTE:, 'Testing is not required', 'either gender') is joined as review and hides the decided part"
+GILBERT_ALTERNATIVE = "core/clauses: the Gilbert's alternative is an OR whose condition is left as review, so a failing value without Gilbert's on record is unknown (a diagnosis absent from the record is absent)"
+LIVER_MET_NEGATED = "core/clauses: 'ALT/AST <= 2.5 x ULN NOTE: <= 5 x ULN is acceptable if liver metastases' is negated: a value over the limit passes (eligible-side)"
+DIAGNOSIS_OTHER_THAN = "events/concepts: 'histology other than NSCLC' (any diagnosis outside a named one) is left wholly to review"
+UNSUPPORTED_ALTERNATIVE = "events/concepts: an alternative without a concept (primary immunodeficiency, active viral hepatitis, AIDS) is a review alternative, so a patient with none of them is unknown"
+WILLING_AND = "core/clauses: 'pregnant ... or not willing to use contraception' joins the willingness with AND: a pregnant woman is unknown and a man is answered not_met"
+REQUIRING = "core/clauses: 'pneumonitis requiring steroids' is read as pneumonitis OR steroids"
+WHOLE_REVIEW = "core: the line is left wholly to review"
+DROPPED_ALTERNATIVE = "core/safety: an alternative the parser cannot read (eligibility for a transplant) is dropped instead of kept as review, so the exclusion is answered not_met (eligible-side where unknown is right)"
+GVHD_GRADE = "events/concepts: a GVHD grade bound (grade 2 to 4, >= grade 3) is not read against the recorded grade"
+CD19_THERAPY = "events/concepts: 'immunotherapy (including CD19 therapy) within 4 weeks' does not count a CD19-directed therapy (eligible-side), and the chemotherapy window is lost to a leftover word"
+PERMISSION_UNLESS = "core/clauses: 'X allowed unless within 90 days' (a permission with an exception) is left as review instead of 'no X within 90 days'"
+EXCEPTION_AS_ALTERNATIVE = "core/clauses: an exception ('Exception for patients with hepatitis B on antivirals') is joined as an alternative of the exclusion, so a patient with none of the infections is unknown"
+CAR_T_WINDOW = "core/clauses: 'at least 30 days after any immunotherapy (e.g. CAR T-cells)' is read as immunotherapy and CAR-T required"
+LABEL_AS_CONCEPT = "core/residue: a scope label ('ALL participants:') is read as a diagnosis alternative, so every ALL patient is excluded"
+IMMUNOSUPPRESSANT_NAMES = "events/concepts: named immunosuppressants (cyclosporine, tacrolimus) are not read as immunosuppressant therapy; the line asks for GVHD instead"
+AND_AS_OR = "core/clauses: '... AND no evidence of active GVHD' is joined with OR and the GVHD part is not negated: a patient with active GVHD passes (eligible-side)"
+VACCINE_GENERIC = "events/concepts: 'antibiotics, vaccines ... within 4 weeks' is left as review; a vaccine on record (or none) should decide"
+CONDITIONAL_RANGE = "core/clauses: the conditional range ('PS 2-3 only if due to the tumour') is applied to everyone: ECOG 1 fails"
+INTENT = "events/pregnancy: 'expecting to conceive or father a child' (intent) should leave every patient unknown; a man is answered not_met"
+AGE_WORDS = "labs/age: an age written in words ('Eighteen years of age or older') is left wholly to review"
+SPLITTER_RUNON = "splitter: numbered items run together on one line ('1. ... 2. ...') stay one criterion, parsed as something else entirely"
+UNTREATED = "events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never decides"
+OR_AS_AND = "core/clauses: the alternatives ('or increasing MRD by flow cytometry', 'if no adequate marrow sample') are joined with AND to the blast count: 20 % blasts is unknown and 2 % fails"
+TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the bound is left as unitless review"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "morphologically-confirmed diagnosis of"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02635074", "At least one prior chemotherapy regimen"): Wrong("met", LEFTOVER),
     ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
-    ("NCT02635074", "Platelet count ≥ 10,000/mm3 within 72"): Wrong("met", ANCHOR),
-    ("NCT02635074", "Serum creatinine ≤ 2.0 mg/dL within 72"): Wrong("met", ANCHOR),
     ("NCT02635074", "Total bilirubin ≤ 2.1 mg/dL within"): Wrong("met", ANCHOR),
-    ("NCT02635074", "(SGOT) [aspartate aminotransferase"): Wrong("met", ANCHOR),
-    ("NCT02635074", "Baseline prothrombin time (PT)/internat"): Wrong("met", ANCHOR),
     ("NCT02635074", "Negative pregnancy test within 14 days"): Wrong("met", ANCHOR),
     ("NCT02635074", "Received anticancer therapy (chemothera"): Wrong("met not_met", EXCEPTION_VETO),
     ("NCT02635074", "Known acute promyelocytic leukemia"): Wrong("not_met", FAB_M3),
     ("NCT02635074", "Known positive HIV"): Wrong("met met2 not_met", LEFTOVER),
     ("NCT02635074", "Known active hepatitis C"): Wrong("met2", HCV_TEST),
-    ("NCT02635074", "Major surgery within 4 weeks of 1st dose"): Wrong("met", ANCHOR),
     ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met2", REMARK),
@@ -814,8 +1136,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02819804", "Prior chemotherapy or tyrosine kinase"): Wrong("not_met unknown", EACH_SUBJECT),
     ("NCT02819804", "performance status of 0-2"): Wrong("met", LEFTOVER),
     ("NCT02819804", "adequate organ and bone marrow function"): Wrong("met", IULN),
-    ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met", IULN),
-    ("NCT02819804", "Creatinine clearance > 40 mL/min"): Wrong("met", REMARK),
+    ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met not_met", IULN),
     ("NCT02819804", "Women must not be breastfeeding at the"): Wrong("met not_met", BREASTFEEDING_NEGATION),
     ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met not_met2", CONDITIONAL),
     ("NCT02819804", "Corrected QT (QTc) interval > 500 msec"): Wrong("met", EXCEPTION_VETO),
@@ -837,28 +1158,22 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("met not_met not_met2", ALLERGY_SUBJECT),
     ("NCT03010358", "alanine aminotransferase (ALT) less than"): Wrong("not_met", OR_EACH),
     ("NCT03010358", "Platelets >= 50,000/mm^3 independent"): Wrong("met", REMARK),
-    ("NCT03010358", "Absolute neutrophil count (ANC) >= 1000"): Wrong("met unknown", EXCEPTION_CONJUNCT),
     ("NCT03010358", "History prior malignancy except:"): Wrong("met", MALIGNANCY_EXCEPTIONS),
     ("NCT03010358", "History of human immunodeficiency virus"): Wrong("not_met", TEST_ABSENT),
-    ("NCT03010358", "Major surgery (requiring general anesthe"): Wrong("met", ANCHOR),
     ("NCT03010358", "Women who are pregnant or lactating"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
-    ("NCT02697383", "Platelets ≥ 75 K/μL (Platelet"): Wrong("met", REMARK),
-    ("NCT02697383", "Hemoglobin > 10 g/dL(transfusions"): Wrong("met", REMARK),
     ("NCT02697383", "Total bilirubin ≤1.5 X institutional"): Wrong("met", SPLITTER_HEADING),
     ("NCT02697383", "Absence of hypercalcemia attributed"): Wrong("met not_met", CALCIUM_WRAPPED),
     ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2 not_met", ABSENCE_OF),
-    ("NCT02697383", "QTc > 470 milliseconds"): Wrong("met not_met", REMARK),
+    ("NCT02697383", "QTc > 470 milliseconds"): Wrong("not_met", REMARK),
     ("NCT02697383", "Females patients who are lactating"): Wrong("met met2", ANCHOR),
     ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2 not_met", QUALIFIER),
     ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
-    ("NCT02697383", "Central nervous system involvement (ba"): Wrong("not_met", REMARK),
     ("NCT02697383", "another malignancy within 2 years before"): Wrong("met not_met not_met2", OR_UNREAD),
     ("NCT00096304", "AST or ALT ≤ 5 times ULN AND alkaline"): Wrong("not_met", OR_EACH),
     ("NCT00085566", "Creatinine within 1.5 times ULN"): Wrong("met not_met", WITHIN_TIMES),
     ("NCT03058094", "Liver function: Alanine aminotransferase"): Wrong("met met2", LIVER_METASTASES),
     ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met", GRAMS_PER_LITRE),
     ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
-    ("NCT02429089", "Left Ventricular Ejection Fraction (LVE"): Wrong("met not_met", REMARK),
     ("NCT00716417", "resting ejection fraction less than 50%"): Wrong("met", LEFTOVER),
     ("NCT00169104", "ejection fraction ≥ 45%) documented"): Wrong("met", WRAPPER),
     ("NCT02650752", "Cardiac ejection fraction at or above"): Wrong("met not_met", LVEF_LLN),
@@ -871,8 +1186,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03066947", "Patients who require systemic steroids"): Wrong("met not_met", STEROID_DOSE),
     ("NCT03066947", "no need for steroids and patients have"): Wrong("met2", STEROID_WINDOW),
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),
-    ("NCT02370498", "Live vaccine within 30 days of planned"): Wrong("met", ANCHOR),
-    ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met not_met not_met2", ANCHOR),
+    ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met not_met", ANCHOR),
     ("NCT02766335", "vaccination within 28 days prior to sub"): Wrong("met met2", ANCHOR),
     ("NCT05078931", "Has received a live vaccine within 30"): Wrong("not_met not_met2", VACCINE_WINDOW),
     ("NCT02041533", "Active, known or suspected autoimmune"): Wrong("met", QUALIFIER),
@@ -890,7 +1204,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003382", "No other active malignancy"): Wrong("met not_met", OTHER_RELATIVE),
     ("NCT00003382", "No prior malignancy within the past 5"): Wrong("met met2 not_met", MALIGNANCY_EXCEPTIONS),
     ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),
-    ("NCT00003152", "Alkaline phosphatase and bilirubin less"): Wrong("met unknown", EXCEPTION_CONJUNCT),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2 not_met2", MALIGNANCY_EXCEPTIONS),
     ("NCT00003152", "No concurrent immunotherapeutic drugs"): Wrong("met not_met", SEE_CROSSREF),
@@ -904,6 +1217,77 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003276", "Hepatic:"): Wrong("met", HEPATIC_ALTERNATIVE),
     ("NCT00003298", "No prior history of cancer within the"): Wrong("met2 not_met", MALIGNANCY_EXCEPTIONS),
     ("NCT00003298", "Pregnant or lactating"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT04318938", "Male or female ≥ 18 years of age NOTE"): Wrong("met", NOTE_REVIEW),
+    ("NCT04318938", "Total bilirubin ≤1.5x the upper limit"): Wrong("not_met", GILBERT_ALTERNATIVE),
+    ("NCT04318938", "Estimated glomerular filtration rate ≥30"): Wrong("met", REMARK),
+    ("NCT04318938", "Alanine aminotransferase/aspartate"): Wrong("met not_met", LIVER_MET_NEGATED),
+    ("NCT04318938", "must have a negative pregnancy test with"): Wrong("met not_met2 unknown", BREASTFEEDING_NEGATION),
+    ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
+    ("NCT04318938", "Major surgery within 30 days of random"): Wrong("met", REMARK),
+    ("NCT04318938", "History of HIV infection. Testing is not"): Wrong("not_met", NOTE_REVIEW),
+    ("NCT04318938", "Chronic hepatitis B (surface antigen-pos"): Wrong("met met2 met3 not_met", TESTS_NAMED),
+    ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("met not_met not_met2", ALLERGY_SUBJECT),
+    ("NCT04318938", "Females who are pregnant or breastfeedin"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
+    ("NCT03955198", "Adequate Hematology laboratory data"): Wrong("met", WRAPPER),
+    ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
+    ("NCT03955198", "Known primary immunodeficiency or active"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),
+    ("NCT03955198", "History of allogenic organ transplant"): Wrong("met", LEFTOVER),
+    ("NCT03955198", "Receipt of live attenuated vaccine withi"): Wrong("met not_met not_met2", NOTE_REVIEW),
+    ("NCT03955198", "Female patients who are pregnant or brea"): Wrong("met unknown", WILLING_AND),
+    ("NCT03955198", "History of another primary malignancy"): Wrong("met not_met", MALIGNANCY_EXCEPTIONS),
+    ("NCT03955198", "Current or prior use of immunosuppressiv"): Wrong("met", ANCHOR),
+    ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
+    ("NCT05714891", "Resting QT interval corrected with Fride"): Wrong("met not_met", REMARK),
+    ("NCT05714891", "prior allogenic bone marrow transplant"): Wrong("met not_met not_met2", LEFTOVER),
+    ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
+    ("NCT05714891", "Pregnant or breastfeeding women."): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
+    ("NCT02013167", "Malignancy other than ALL within 5 years"): Wrong("met not_met not_met2", WHOLE_REVIEW),
+    ("NCT02013167", "Current relevant central nervous system"): Wrong("met not_met", QUALIFIER),
+    ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
+    ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_GRADE),
+    ("NCT02013167", "or immunotherapy (included CD19 therapy)"): Wrong("met met2 not_met", CD19_THERAPY),
+    ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
+    ("NCT02109627", "Ejection fraction >=40% by transthoracic"): Wrong("met", REMARK),
+    ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
+    ("NCT02109627", "No active graft versus host disease"): Wrong("met met2 not_met2", OR_UNREAD),
+    ("NCT02109627", "Adequate liver function as defined by"): Wrong("not_met", EXCEPTION_VETO),
+    ("NCT02109627", "Acute promyelocytic leukemia (FAB M3"): Wrong("not_met", FAB_M3),
+    ("NCT02109627", "Known active HIV, hepatitis B or C or"): Wrong("not_met", EXCEPTION_AS_ALTERNATIVE),
+    ("NCT02109627", "Known or suspected drug sensitivity to"): Wrong("met not_met not_met2", ALLERGY_SUBJECT),
+    ("NCT03888534", "A Karnofsky performance status of >=50%"): Wrong("met met2 unknown", PERF_BY_AGE),
+    ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
+    ("NCT03888534", "At least 30 days must have elapsed after"): Wrong("met met2", CAR_T_WINDOW),
+    ("NCT03888534", "have isolated extramedullary disease"): Wrong("not_met", LABEL_AS_CONCEPT),
+    ("NCT03888534", "Are receiving cyclosporine, tacrolimus"): Wrong("met not_met not_met2", IMMUNOSUPPRESSANT_NAMES),
+    ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
+    ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met not_met2", GVHD_GRADE),
+    ("NCT02074839", "Subjects who have undergone hematopoieti"): Wrong("met2", LEFTOVER),
+    ("NCT00098839", "At least 4 months since prior stem cell"): Wrong("not_met2", AND_AS_OR),
+    ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
+    ("NCT02369484", "must have a negative serum or urine preg"): Wrong("met", ANCHOR),
+    ("NCT02369484", "in the past 3 years any previous or conc"): Wrong("met not_met not_met2", MALIGNANCY_EXCEPTIONS),
+    ("NCT02369484", "Total bilirubin ≤ 1.5 × ULN (except sub"): Wrong("not_met", GILBERT_ALTERNATIVE),
+    ("NCT02369484", "Women who are pregnant or in the period"): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),
+    ("NCT07247227", "Pregnant or lactating women."): Wrong("not_met", PREGNANCY_TEST_ABSENT),
+    ("NCT07247227", "Active, known, or suspected autoimmune"): Wrong("met", AUTOIMMUNE_EXCEPTIONS),
+    ("NCT07247227", "ECOG PS score 0-3 (patients with PS"): Wrong("met", CONDITIONAL_RANGE),
+    ("NCT07247227", "Any tumor history within the past 5 year"): Wrong("met not_met not_met2", WHOLE_REVIEW),
+    ("NCT03453307", "Have other malignant tumor previously;"): Wrong("met not_met", OTHER_RELATIVE),
+    ("NCT04811001", "Performance status 0-1 (ECOG PS);"): Wrong("met", LEFTOVER),
+    ("NCT04736823", "Is pregnant, breastfeeding, or expecting"): Wrong("unknown", INTENT),
+    ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("met not_met unknown", EXCEPTION_VETO),
+    ("NCT01852578", "Other malignancy within the past five ye"): Wrong("met not_met not_met2", MALIGNANCY_EXCEPTIONS),
+    ("NCT06944470", "Age 18 to 75 years at the time of signin"): Wrong("met met2", NOTE_REVIEW),
+    ("NCT06576635", "Uncontrolled HIV/AIDS or active viral he"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),
+    ("NCT00073723", "Eighteen years of age or older"): Wrong("met not_met", AGE_WORDS),
+    ("NCT00279773", "Eighteen years of age or older"): Wrong("met not_met", AGE_WORDS),
+    ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
+    ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),
+    ("NCT02676323", "Patients with AML must have ≥ 5% leukemi"): Wrong("met unknown", OR_AS_AND),
+    ("NCT02319187", "liver functions (serum bilirubin ≤ 1.5UN"): Wrong("met not_met", TIMES_NORMAL),
 }
 
 
@@ -950,7 +1334,7 @@ def test_every_locator_names_exactly_one_line(line: Row):
         pytest.fail(str(exc))
 
 
-MINIMUM_LINES = 195  # issue 14 asks for 300: raised as the table grows
+MINIMUM_LINES = 300  # issue 14
 
 
 def test_the_table_holds_enough_lines_across_conditions():
