@@ -47,7 +47,7 @@ from rules_engine.criteria import (  # noqa: E402
     iter_predicates,
 )
 from rules_engine.engine import MatchingEngine  # noqa: E402
-from rules_engine.reference import predicate_outcome  # noqa: E402
+from rules_engine.semantics import predicate_outcome  # noqa: E402
 from rules_engine.snapshot import snapshot  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"

@@ -14,7 +14,7 @@ from .concepts import CONCEPTS
 from .criteria import Op, Predicate, Review, Window
 from .derive import lineage_unknown
 from .outcome import Outcome
-from .semantics import supported
+from .semantics import predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
 from .units import UnitError
 
@@ -147,8 +147,6 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if outcome is Outcome.NOT_MET:
             return f"no record of {names}"
         wanted = Outcome.MET if outcome is Outcome.MET else Outcome.UNKNOWN
-        from .reference import predicate_outcome
-
         for value in pred.value:
             single = Predicate(value, Op.PRESENT)
             if predicate_outcome(single, snap) is wanted:
