@@ -3,7 +3,7 @@
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export DJANGO_SETTINGS_MODULE := matcher.settings
+export DJANGO_SETTINGS_MODULE := matcher.config.settings
 
 .PHONY: install run test
 

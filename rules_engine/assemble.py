@@ -11,11 +11,10 @@ counts 1, an unknown one 0.5, one against the patient 0; the score is their mean
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable
 
 from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria, iter_predicates
 from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome

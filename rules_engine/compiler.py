@@ -21,9 +21,10 @@ asserted are ``patient_facts``: one small flat fact per concept, so no fact come
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate

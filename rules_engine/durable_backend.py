@@ -30,8 +30,9 @@ import itertools
 import json
 import os
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import durable_rules_engine as _rules_c
 from durable import engine as _durable
@@ -183,7 +184,7 @@ class ProbeNetwork:
 
     # -- evaluation ----------------------------------------------------------------------------
 
-    def run(self, batches: Mapping[str, list[dict[str, Any]]]) -> "RunResult":
+    def run(self, batches: Mapping[str, list[dict[str, Any]]]) -> RunResult:
         """Assert each ruleset's facts as facts (not events: every matching rule fires) in a
         fresh session, then delete the session. Returns what fired, what was derived and
         any error raised inside an action."""

@@ -15,9 +15,10 @@ save the rebuild in each child, build in ``worker_process_init``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan

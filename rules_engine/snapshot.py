@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
 from .derive import EVENT_IMPLIES, convert_performance, performance_source

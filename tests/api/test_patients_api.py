@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from datetime import date
 
+import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from matcher.models import CriterionResult, MatchJob, MatchResult, Patient
 from tests.conftest import EXAMPLES

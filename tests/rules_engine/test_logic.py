@@ -3,10 +3,21 @@
 from datetime import date
 
 import pytest
-from tests.rules_engine.conftest import both, patient, trial_of
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Not, Op, Predicate, Review, ReviewReason, TrialCriteria
+from rules_engine.criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Not,
+    Op,
+    Predicate,
+    Review,
+    ReviewReason,
+    TrialCriteria,
+)
 from rules_engine.outcome import Eligibility, Outcome
+from tests.rules_engine.conftest import both, patient, trial_of
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 P = Predicate
