@@ -105,8 +105,8 @@ class CurrentCriteriaInline(admin.TabularInline):
     fk_name = "version"
     extra = 0
     can_delete = False
-    fields = ["position", "type", "text", "review", "corrected", "correct"]
-    readonly_fields = fields
+    fields = ("position", "type", "text", "review", "corrected", "correct")
+    readonly_fields = ("position", "type", "text", "review", "corrected", "correct")
     ordering = ["position"]
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:

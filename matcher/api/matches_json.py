@@ -10,7 +10,7 @@ goes through DRF's encoder, so the answer reads exactly as DRF would have writte
 from __future__ import annotations
 
 from functools import lru_cache
-from json.encoder import encode_basestring  # type: ignore[attr-defined]  # the C encoder, non-ASCII kept
+from json.encoder import encode_basestring  # the C encoder, non-ASCII kept
 from typing import Any
 
 from rest_framework.utils.encoders import JSONEncoder

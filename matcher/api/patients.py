@@ -98,7 +98,7 @@ class PatientPagination(CursorPagination):
     page_size = 50
 
 
-def _read_body(request: Request) -> tuple[dict | list, str]:
+def _read_body(request: Request) -> tuple[bytes, str]:
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > intake.MAX_BUNDLE_BYTES:
         raise FieldError("$", f"is larger than {intake.MAX_BUNDLE_BYTES} bytes, the most Eligo reads", status_code=413)
@@ -217,7 +217,7 @@ class PatientMatches(APIView):
         if unknown:
             raise FieldError("eligibility", f"unknown value {unknown[0]!r}; use one of {', '.join(ELIGIBILITY_WORDS)}")
         job = selectors.latest_succeeded_job(patient)
-        head = {"patient": str(patient.id), "job": None, "evaluated_at": None}
+        head: dict[str, object] = {"patient": str(patient.id), "job": None, "evaluated_at": None}
         results = []
         if job is not None:
             head.update(job=str(job.id), evaluated_at=job.evaluated_at)

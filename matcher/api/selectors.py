@@ -75,13 +75,13 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
     criteria: dict[int, list[tuple]] = {r["id"]: [] for r in results}
     # The lines' words come from the per-process cache of versions, not a join: one patient's
     # answer holds ~28,000 criterion outcomes at 1,000 open trials.
-    rows = (
+    query = (
         CriterionResult.objects.filter(result_id__in=list(criteria))
         .order_by("result_id", "position")
         .values_list("result_id", "position", "outcome", "review", "reason")
     )
     with index_reads():
-        rows = list(rows)
+        rows = list(query)
     for result_id, position, outcome, review, reason in rows:
         line = version_of[result_id][position]
         criteria[result_id].append((line.type, line.text, outcome, review, reason))

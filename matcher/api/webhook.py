@@ -4,6 +4,7 @@ and sees only its own; the signing secret is shown once, when it is issued."""
 from __future__ import annotations
 
 import secrets
+from typing import Any
 
 from django.core.validators import URLValidator
 from django.db import transaction
@@ -74,15 +75,16 @@ def _hook_of(client: ApiClient) -> Webhook:
 
 
 @transaction.atomic
-def _write(client: ApiClient, data: dict) -> tuple[Webhook, bool, str | None]:
+def _write(client: ApiClient, data: dict[str, Any]) -> tuple[Webhook, bool, str | None]:
     """Create or update; any PUT resumes a paused webhook (the client says its endpoint works
     again) and restarts the failure count."""
-    hook = Webhook.objects.select_for_update().filter(client=client).first()
-    created = hook is None
-    if created:
+    found = Webhook.objects.select_for_update().filter(client=client).first()
+    created = found is None
+    if found is None:
         if "url" not in data:
             raise serializers.ValidationError({"url": ["This field is required."]})
-        hook = Webhook(client=client)
+        found = Webhook(client=client)
+    hook = found
     issued = secrets.token_hex(32) if created or data["rotate_secret"] else None
     if issued:
         hook.secret = issued

@@ -11,9 +11,11 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connection, models
+
+M = TypeVar("M", bound=models.Model)
 
 
 @contextlib.contextmanager
@@ -61,15 +63,16 @@ def copy_field(value: object) -> str:
     return str(value)
 
 
-def insert_models(model: type[models.Model], objs: Sequence[models.Model]) -> None:
+def insert_models(model: type[M], objs: Sequence[M]) -> None:
     """Insert unsaved instances, setting their primary keys, as ``bulk_create`` would."""
     if not objs:
         return
     if connection.vendor != "postgresql":
-        model.objects.bulk_create(objs, batch_size=1000)
+        model._default_manager.bulk_create(objs, batch_size=1000)
         return
     for obj in objs:
-        obj._prepare_related_fields_for_save(operation_name="insert_models")  # result=row -> result_id
+        # result=row -> result_id, as bulk_create does (a private Django method the stubs omit)
+        obj._prepare_related_fields_for_save(operation_name="insert_models")  # type: ignore[attr-defined]
     opts = model._meta
     pk = opts.pk
     missing = [o for o in objs if o.pk is None]

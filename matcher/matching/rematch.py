@@ -103,7 +103,9 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
             "pk", "client_id", "facts"
         )
     )
-    compiled = [engine.focused(trial.nct_id)]
+    focused = engine.focused(trial.nct_id)
+    assert focused is not None, "sync_one has just compiled the trial"
+    compiled = [focused]
     evaluations = []
     for pk, client_id, facts_json in patients:
         facts = PatientFacts.from_json(facts_json)

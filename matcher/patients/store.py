@@ -32,7 +32,7 @@ def upsert_patient(
         .first()
     )
     created = patient is None
-    if created:
+    if patient is None:
         patient = Patient.objects.create(client=client, identifier_system=system, identifier_value=value, **fields)
     else:
         for name, v in fields.items():

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from matcher.matching.changes import record_changes
@@ -63,7 +63,7 @@ def _locked(result: MatchResult) -> MatchResult:
     return MatchResult.objects.select_for_update().get(pk=result.pk)
 
 
-def _name(user: AbstractBaseUser | None) -> str:
+def _name(user: User | None) -> str:
     return user.get_username() if user is not None else ""
 
 
@@ -81,7 +81,7 @@ def _refresh(target: MatchResult, source: MatchResult) -> None:
 # --- review status ---------------------------------------------------------------------------
 
 
-def set_status(result: MatchResult, status: str, user: AbstractBaseUser, reason: str = "") -> MatchEvent | None:
+def set_status(result: MatchResult, status: str, user: User, reason: str = "") -> MatchEvent | None:
     """Move the match to ``status``. A closing status needs a reason (``ReasonRequired``).
 
     Setting the status it already has, with the same reason, records nothing (a bulk action over
@@ -107,7 +107,7 @@ def set_status(result: MatchResult, status: str, user: AbstractBaseUser, reason:
     return event
 
 
-def bulk_set_status(rows: Iterable[MatchResult], status: str, user: AbstractBaseUser, reason: str = "") -> int:
+def bulk_set_status(rows: Iterable[MatchResult], status: str, user: User, reason: str = "") -> int:
     """The same status for many matches, all or none (a closing status without a reason fails
     before anything is written). Returns how many matches changed."""
     if status in MatchResult.CLOSING_STATUSES and not (reason or "").strip():
@@ -119,11 +119,11 @@ def bulk_set_status(rows: Iterable[MatchResult], status: str, user: AbstractBase
 # --- assignment ------------------------------------------------------------------------------
 
 
-def can_be_assigned(user: AbstractBaseUser, client_id: int) -> bool:
+def can_be_assigned(user: User, client_id: int) -> bool:
     return bool(user.is_superuser) or CoordinatorAssignment.objects.filter(user=user, client_id=client_id).exists()
 
 
-def assign(result: MatchResult, user_or_none: AbstractBaseUser | None, actor: AbstractBaseUser) -> MatchEvent | None:
+def assign(result: MatchResult, user_or_none: User | None, actor: User) -> MatchEvent | None:
     """Give the match to a coordinator (None: to nobody). Only someone who works on the
     match's client (or a superuser) can hold it: a match given to someone who cannot open it
     would be lost work. Assigning the current holder again records nothing."""
@@ -145,7 +145,7 @@ def assign(result: MatchResult, user_or_none: AbstractBaseUser | None, actor: Ab
     return event
 
 
-def bulk_assign(rows: Iterable[MatchResult], user_or_none: AbstractBaseUser | None, actor: AbstractBaseUser) -> int:
+def bulk_assign(rows: Iterable[MatchResult], user_or_none: User | None, actor: User) -> int:
     """Assign (or unassign) many matches, all or none. Returns how many changed."""
     with transaction.atomic():
         return sum(1 for row in rows if assign(row, user_or_none, actor) is not None)
@@ -154,7 +154,7 @@ def bulk_assign(rows: Iterable[MatchResult], user_or_none: AbstractBaseUser | No
 # --- notes -----------------------------------------------------------------------------------
 
 
-def add_note(result: MatchResult, text: str, author: AbstractBaseUser) -> MatchEvent:
+def add_note(result: MatchResult, text: str, author: User) -> MatchEvent:
     """A free-text note on the match ("called the ward, echo booked for Monday")."""
     text = (text or "").strip()
     if not text:
@@ -168,7 +168,7 @@ def add_note(result: MatchResult, text: str, author: AbstractBaseUser) -> MatchE
 
 
 def override_criterion(
-    result: MatchResult, position: int, outcome: str, note: str, author: AbstractBaseUser
+    result: MatchResult, position: int, outcome: str, note: str, author: User
 ) -> CriterionOverride:
     """The coordinator's verdict on one criterion line, effective at once.
 
@@ -208,7 +208,7 @@ def override_criterion(
     return override
 
 
-def end_override(override: CriterionOverride, actor: AbstractBaseUser) -> CriterionOverride:
+def end_override(override: CriterionOverride, actor: User) -> CriterionOverride:
     """Lift an override: the criterion shows the engine's verdict again, and eligibility with it."""
     with transaction.atomic():
         row = _locked(override.result)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
@@ -52,6 +53,7 @@ from matcher.queue.filters import (
     record_queue_visit,
     scoped,
     sees_identity,
+    user_of,
 )
 from matcher.queue.page import (
     AssignForm,
@@ -140,7 +142,8 @@ class MatchQueueAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         if request.method == "GET":
-            request.queue_visit = record_queue_visit(request)
+            # read by NewSinceVisitFilter during this request
+            request.queue_visit = record_queue_visit(request)  # type: ignore[attr-defined]
         context = {"title": "Match queue", "is_nav_sidebar_enabled": False, **(extra_context or {})}
         return super().changelist_view(request, context)
 
@@ -178,7 +181,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
 
     @admin.display(description="assigned to", ordering="assigned_to__username")
     def assignee(self, obj: MatchResult) -> str:
-        return obj.assigned_to.get_username() if obj.assigned_to_id else "—"
+        return obj.assigned_to.get_username() if obj.assigned_to is not None else "—"
 
     # --- bulk actions ---
 
@@ -188,7 +191,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
         form = StatusActionForm(request.POST if "apply" in request.POST else None)
         if "apply" in request.POST and form.is_valid():
             try:
-                n = actions.bulk_set_status(list(queryset), form.cleaned_data["status"], request.user, form.cleaned_data["reason"])
+                n = actions.bulk_set_status(list(queryset), form.cleaned_data["status"], user_of(request), form.cleaned_data["reason"])
             except actions.ReviewError as exc:
                 self.message_user(request, str(exc), messages.ERROR)
                 return None
@@ -202,7 +205,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
             "is_nav_sidebar_enabled": False,
             "form": form,
             "queryset": queryset.select_related(None).select_related("trial").only("id", "trial__nct_id", "eligibility"),
-            "selected": request.POST.getlist(admin.helpers.ACTION_CHECKBOX_NAME),
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
             "action": "set_status_action",
         }
         return TemplateResponse(request, "admin/matcher/matchresult/set_status.html", context)
@@ -210,7 +213,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
     @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
         try:
-            n = actions.bulk_assign(list(queryset), request.user, request.user)
+            n = actions.bulk_assign(list(queryset), user_of(request), user_of(request))
         except actions.ReviewError as exc:
             self.message_user(request, str(exc), messages.ERROR)
             return
@@ -218,7 +221,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unassign", permissions=["change"])
     def unassign(self, request: HttpRequest, queryset: QuerySet) -> None:
-        n = actions.bulk_assign(list(queryset), None, request.user)
+        n = actions.bulk_assign(list(queryset), None, user_of(request))
         self.message_user(request, f"{n} match{'es' if n != 1 else ''} unassigned.", messages.SUCCESS)
 
     # --- the match page ---
@@ -256,7 +259,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
 
     def _apply(self, request: HttpRequest, result: MatchResult, bound: dict) -> HttpResponse | None:
         action = request.POST.get("workflow", "")
-        user = request.user
+        user = user_of(request)
         needs = {
             "status": "matcher.change_matchresult",
             "assign": "matcher.change_matchresult",
@@ -268,6 +271,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
             return HttpResponseNotAllowed(["GET"])
         if not user.has_perm(needs[action]):
             raise PermissionDenied
+        form: forms.Form
         try:
             if action == "status":
                 form = bound["status"] = StatusActionForm(request.POST, prefix="status")
@@ -315,7 +319,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
         facts = PatientFacts.from_json(result.patient.facts)
         identity = sees_identity(request)
         patient_ref = result.patient.identifier_value if identity else str(result.patient_id)
-        user = request.user
+        user = user_of(request)
         fact_rows = facts_used(rows, facts, result.evaluated_at)
         return {
             **self.admin_site.each_context(request),

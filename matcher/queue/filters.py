@@ -9,9 +9,11 @@ to (``CoordinatorAssignment``). Patient identifiers need ``matcher.view_patient_
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import cast
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
@@ -32,6 +34,11 @@ ELIGIBILITY_LABELS = {"eligible": "Eligible", "possibly_eligible": "Possibly eli
 VISIT_GAP = timedelta(minutes=30)
 IDENTITY_PERM = "matcher.view_patient_identity"
 
+def user_of(request: HttpRequest) -> User:
+    """The staff member behind an admin request (the admin lets no anonymous request through)."""
+    return cast(User, request.user)
+
+
 def sees_identity(request: HttpRequest) -> bool:
     return request.user.has_perm(IDENTITY_PERM)
 
@@ -39,16 +46,16 @@ def sees_identity(request: HttpRequest) -> bool:
 def scoped(request: HttpRequest, queryset: QuerySet | None = None) -> QuerySet:
     """Results of the clients this user works on; superusers work on every client."""
     queryset = MatchResult.objects.all() if queryset is None else queryset
-    if request.user.is_superuser:
+    if user_of(request).is_superuser:
         return queryset
-    mine = CoordinatorAssignment.objects.filter(user_id=request.user.pk).values("client_id")
+    mine = CoordinatorAssignment.objects.filter(user_id=user_of(request).pk).values("client_id")
     return queryset.filter(client_id__in=Subquery(mine))
 
 
 def visible_clients(request: HttpRequest) -> QuerySet:
     clients = ApiClient.objects.all()
-    if not request.user.is_superuser:
-        clients = clients.filter(coordinator_assignments__user_id=request.user.pk)
+    if not user_of(request).is_superuser:
+        clients = clients.filter(coordinator_assignments__user_id=user_of(request).pk)
     return clients.order_by("name")
 
 
@@ -56,9 +63,9 @@ def record_queue_visit(request: HttpRequest) -> QueueVisit:
     """Each queue view updates ``last``; a view after a gap of ``VISIT_GAP`` starts a new visit,
     moving the old ``last`` to ``previous`` (what "new since my last visit" compares with)."""
     now = timezone.now()
-    visit = QueueVisit.objects.filter(user_id=request.user.pk).first()
+    visit = QueueVisit.objects.filter(user_id=user_of(request).pk).first()
     if visit is None:
-        visit = QueueVisit.objects.create(user_id=request.user.pk, previous=None, last=now)
+        visit = QueueVisit.objects.create(user_id=user_of(request).pk, previous=None, last=now)
         return visit
     if visit.last is None or now - visit.last > VISIT_GAP:
         visit.previous = visit.last
@@ -121,14 +128,14 @@ class AssigneeFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         users = (
             get_user_model().objects.filter(coordinator_assignments__client__in=visible_clients(request))
-            .exclude(pk=request.user.pk).distinct().order_by("username").values_list("pk", "username")
+            .exclude(pk=user_of(request).pk).distinct().order_by("username").values_list("pk", "username")
         )
         return [("me", "me"), ("nobody", "nobody"), *((str(pk), name) for pk, name in users)]
 
     def queryset(self, request, queryset):
         value = self.value()
         if value == "me":
-            return queryset.filter(assigned_to_id=request.user.pk)
+            return queryset.filter(assigned_to_id=user_of(request).pk)
         if value == "nobody":
             return queryset.filter(assigned_to__isnull=True)
         if value:
@@ -148,7 +155,7 @@ class NewSinceVisitFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "1":
             return queryset
-        visit = getattr(request, "queue_visit", None) or QueueVisit.objects.filter(user_id=request.user.pk).first()
+        visit = getattr(request, "queue_visit", None) or QueueVisit.objects.filter(user_id=user_of(request).pk).first()
         previous = visit.previous if visit else None
         return queryset.filter(first_seen__gt=previous) if previous else queryset
 

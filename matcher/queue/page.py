@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, cast
 
 from django import forms
 from django.contrib.auth import get_user_model
@@ -30,24 +31,32 @@ class StatusActionForm(forms.Form):
         help_text="Required for enrolled, not eligible, declined and deferred.",
     )
 
-    def clean(self):
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("status") in MatchResult.CLOSING_STATUSES and not (data.get("reason") or "").strip():
             self.add_error("reason", "This status closes the match: give a reason.")
         return data
 
 
-class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(queryset=get_user_model().objects.none(), required=False, empty_label="nobody")
+class UserChoiceField(forms.ModelChoiceField):
+    """Users by their username (their ``str`` may be a full name, or nothing useful)."""
 
-    def __init__(self, result: MatchResult, *args, **kwargs) -> None:
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_username())
+
+
+class AssignForm(forms.Form):
+    assignee = UserChoiceField(queryset=get_user_model().objects.none(), required=False, empty_label="nobody")
+
+    def __init__(self, result: MatchResult, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         users = get_user_model().objects.filter(
             Q(coordinator_assignments__client_id=result.client_id) | Q(pk=result.assigned_to_id)
         ).distinct().order_by("username")
-        self.fields["assignee"].queryset = users
-        self.fields["assignee"].label_from_instance = lambda u: u.get_username()
-        self.fields["assignee"].initial = result.assigned_to_id
+        field = cast(UserChoiceField, self.fields["assignee"])
+        field.queryset = users
+        field.initial = result.assigned_to_id
 
 
 class NoteForm(forms.Form):
@@ -61,9 +70,9 @@ class OverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 70}), help_text="What the override rests on (e.g. echo on paper chart: LVEF 55%)."
     )
 
-    def __init__(self, rows: list[CriterionResult], *args, **kwargs) -> None:
+    def __init__(self, rows: list[CriterionResult], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["position"].choices = [
+        cast(forms.TypedChoiceField, self.fields["position"]).choices = [
             (r.position, f"#{r.position + 1} {r.criterion.type}: {_short(r.criterion.text)}") for r in rows
         ]
 
@@ -135,7 +144,7 @@ def _number(value: object) -> str:
     return str(value)
 
 
-_CHANGE_WORDS = {
+_CHANGE_WORDS: dict[str, str] = {
     MatchChange.Kind.APPEARED: "Match appeared",
     MatchChange.Kind.DISAPPEARED: "Match gone",
     MatchChange.Kind.CHANGED: "Eligibility changed",

@@ -3,18 +3,23 @@ version, trial status or time), read off the row it replaces and the trial chang
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
 from matcher.models import MatchChange, MatchResult
+from trials.models import TrialChange
 
 Cause = MatchChange.Cause
 
 
-def appeared_cause(trial_change: object) -> str:
+def appeared_cause(trial_change: TrialChange | None) -> str:
     if trial_change is None:
         return Cause.PATIENT_DATA
     return Cause.CRITERIA_VERSION if trial_change.kind == "criteria" else Cause.TRIAL_STATUS
 
 
-def changed_cause(old: dict, row: MatchResult, trial_change: object) -> str:
+def changed_cause(old: Mapping[str, Any], row: MatchResult, trial_change: TrialChange | None) -> str:
     if old["criteria_version_id"] != row.criteria_version_id:
         return Cause.CRITERIA_VERSION
     if old["facts_digest"] != row.facts_digest:
@@ -24,7 +29,9 @@ def changed_cause(old: dict, row: MatchResult, trial_change: object) -> str:
     return Cause.TIME
 
 
-def change_row(row: MatchResult, kind: str, old: str, cause: str, job_id: object, trial_change: object) -> MatchChange:
+def change_row(
+    row: MatchResult, kind: str, old: str, cause: str, job_id: uuid.UUID | None, trial_change: TrialChange | None
+) -> MatchChange:
     return MatchChange(
         patient_id=row.patient_id,
         result=row,

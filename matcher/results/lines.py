@@ -33,7 +33,7 @@ def version_lines(version_pks: Iterable[int]) -> dict[int, tuple[Line, ...]]:
             _CACHE.clear()
         found: dict[int, list[Line]] = {pk: [] for pk in missing}
         rows = Criterion.objects.filter(version_id__in=missing).order_by("version_id", "position")
-        for version_id, *line in rows.values_list("version_id", "pk", "parent_position", "type", "text"):
-            found[version_id].append(Line(*line))
+        for version_id, pk, parent, type_, text in rows.values_list("version_id", "pk", "parent_position", "type", "text"):
+            found[version_id].append(Line(pk, parent, type_, text))
         _CACHE.update({pk: tuple(lines) for pk, lines in found.items()})
     return {pk: _CACHE[pk] for pk in wanted}

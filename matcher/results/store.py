@@ -13,10 +13,12 @@ the caller records them and their webhook deliveries in the same transaction
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from django.db import connection
 from django.db.models import Min
@@ -42,6 +44,7 @@ from matcher.results.overrides import (
 )
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, Outcome, TrialOutcome
+from trials.models import TrialChange
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class TrialRef:
 class PatientEvaluation:
     """One patient's outcomes from one evaluation run."""
 
-    patient_id: object
+    patient_id: uuid.UUID
     client_id: int
     facts: PatientFacts
     facts_digest: str
@@ -78,8 +81,8 @@ def store_evaluations(
     trials: dict[str, TrialRef],
     evaluated_at: date,
     *,
-    job_id: object = None,
-    trial_change: object = None,
+    job_id: uuid.UUID | None = None,
+    trial_change: TrialChange | None = None,
     close_others: bool = False,
 ) -> StoreSummary:
     """Write what changed, in the caller's transaction; returns the changes unsaved.
@@ -237,7 +240,13 @@ def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
     )
 
 
-def _mark_gone(rows: list[dict], reason: str, job_id: object, trial_change: object, summary: StoreSummary) -> int:
+def _mark_gone(
+    rows: Sequence[Mapping[str, Any]],
+    reason: str,
+    job_id: uuid.UUID | None,
+    trial_change: TrialChange | None,
+    summary: StoreSummary,
+) -> int:
     ids = [r["id"] for r in rows]
     count = MatchResult.objects.filter(pk__in=ids, state=MatchResult.State.ACTIVE).update(
         state=MatchResult.State.GONE, gone_reason=reason[:200], last_changed=timezone.now()
@@ -259,7 +268,7 @@ def _mark_gone(rows: list[dict], reason: str, job_id: object, trial_change: obje
     return count
 
 
-def close_batch(trial_pk: int, reason: str, trial_change: object) -> tuple[int, list[MatchChange]]:
+def close_batch(trial_pk: int, reason: str, trial_change: TrialChange) -> tuple[int, list[MatchChange]]:
     """A trial that left the open statuses: the next batch of its active results is gone, with
     the reason, in one statement rather than one evaluation per patient. Returns how many were
     closed and their changes, unsaved; (0, []) when none is left."""
@@ -275,7 +284,7 @@ def close_batch(trial_pk: int, reason: str, trial_change: object) -> tuple[int, 
     return closed, summary.changes
 
 
-def schedule_time_rematch(patient_ids: Sequence[object]) -> None:
+def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
     """Each patient's next re-match is the earliest day time alone changes an active verdict.
 
     Reads only results that time can change (a partial index holds just those): a trial's
@@ -287,7 +296,7 @@ def schedule_time_rematch(patient_ids: Sequence[object]) -> None:
         .annotate(day=Min("changes_on"))
         .values_list("patient_id", "day")
     )
-    by_day: dict[date | None, list[object]] = {}
+    by_day: dict[date | None, list[uuid.UUID]] = {}
     for pid in patient_ids:
         by_day.setdefault(earliest.get(pid), []).append(pid)
     for day, pids in by_day.items():

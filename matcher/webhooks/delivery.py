@@ -72,7 +72,8 @@ def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
     hooks = {h.client_id: h for h in Webhook.objects.filter(client_id__in=set(patient_clients.values()), active=True, paused_at=None)}
     deliveries = []
     for change, event in wanted:
-        hook = hooks.get(patient_clients.get(change.patient_id))
+        client_id = patient_clients.get(change.patient_id)
+        hook = hooks.get(client_id) if client_id is not None else None
         if hook is None:
             continue
         deliveries.append(
@@ -274,9 +275,9 @@ def deliver(delivery_ids: list[int]) -> int:
             continue
         delivery = WebhookDelivery.objects.select_related("webhook").get(pk=delivery_id)
         if delivery.webhook_id in retry_of:
-            retry_at = retry_of[delivery.webhook_id] or now + backoff(1)
-            WebhookDelivery.objects.filter(pk=delivery_id).update(next_attempt=retry_at)
-            _requeue(delivery_id, retry_at, now)
+            wait_until = retry_of[delivery.webhook_id] or now + backoff(1)
+            WebhookDelivery.objects.filter(pk=delivery_id).update(next_attempt=wait_until)
+            _requeue(delivery_id, wait_until, now)
             continue
         attempt = _send(delivery)
         if attempt.ok:
