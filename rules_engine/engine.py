@@ -70,7 +70,7 @@ class _Evidence:
         if p.kind == "unknown":
             return UNKNOWN
         if p.kind == "present":
-            return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes)])
+            return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes, strict=True)])
         if p.kind == "within":
             if p.probes[0].key in self.fired:
                 return MET

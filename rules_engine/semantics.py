@@ -131,6 +131,7 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             result = _present(pred.concept, snap)
             return result if pred.op is Op.PRESENT else flip(result)
+        assert pred.window is not None, "supported() lets an event through with a window or none needed"
         field, limit = window_limit(pred.window)
         view = snap.events.get(pred.concept)
         elapsed = None if view is None else (view.dd if field == "dd" else view.mo)

@@ -123,7 +123,7 @@ def set_criteria(
     corrections = _corrections_of(trial)
     structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
     rows = []
-    for line, parsed in zip(lines, structured):
+    for line, parsed in zip(lines, structured, strict=True):
         corrected = corrections.get((line.type, line.text))
         rows.append(
             {

@@ -82,7 +82,7 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
                 "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
                 [opts.db_table, pk.column, len(missing)],
             )
-            for obj, (pk_value,) in zip(missing, cursor.fetchall()):
+            for obj, (pk_value,) in zip(missing, cursor.fetchall(), strict=True):
                 obj.pk = pk_value
     fields = opts.concrete_fields
     for field in fields:

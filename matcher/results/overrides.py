@@ -126,7 +126,7 @@ def recompute_result(result: MatchResult) -> MatchChange | None:
     by_index = {c.index: by_text[(c.type, c.text)] for c in engine if (c.type, c.text) in by_text}
     placeholder = TrialOutcome(str(result.trial_id), 0, Eligibility(result.eligibility), result.score, engine)
     effective = decided(placeholder, overridden(engine, by_index), [r.criterion.parent_position for r in rows])
-    for r, e, c in zip(rows, engine, effective.criteria):
+    for r, e, c in zip(rows, engine, effective.criteria, strict=True):
         o = by_index.get(r.position)
         r.outcome, r.reason, r.review, r.override_id = str(c.outcome), c.reason, c.review, (o.pk if o else None)
         r.engine_outcome = str(e.outcome)

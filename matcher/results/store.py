@@ -193,7 +193,7 @@ def _criterion_rows(pairs: list, lines: dict[int, tuple[Line, ...]]) -> list[tup
     rows = []
     for row, effective, by_index, engine in pairs:
         version = lines[row.criteria_version_id]
-        for c, e in zip(effective.criteria, engine.criteria):
+        for c, e in zip(effective.criteria, engine.criteria, strict=True):
             o = by_index.get(c.index) if by_index else None
             rest = (
                 c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome,
@@ -233,7 +233,7 @@ def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
         return
     CriterionResult.objects.bulk_create(
         [
-            CriterionResult(**dict(zip(_COLUMNS, (result, criterion, position, *rest[:3], json.loads(rest[3]), *rest[4:]))))
+            CriterionResult(**dict(zip(_COLUMNS, (result, criterion, position, *rest[:3], json.loads(rest[3]), *rest[4:]), strict=True)))
             for result, criterion, position, rest in rows
         ],
         batch_size=2000,

@@ -21,7 +21,7 @@ def _result(criteria):
 
 def _as_drf(head, results):
     expanded = [
-        {**r, "criteria": [dict(zip(("type", "text", "outcome", "review", "reason"), c)) for c in r["criteria"]]}
+        {**r, "criteria": [dict(zip(("type", "text", "outcome", "review", "reason"), c, strict=True)) for c in r["criteria"]]}
         for r in results
     ]
     return json.loads(JSONRenderer().render({**head, "results": expanded}))

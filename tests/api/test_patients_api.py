@@ -240,7 +240,7 @@ def _apply(b: dict, edits) -> dict:
     for seed, action, value in edits:
         nodes = []
 
-        def walk(node, parent=None, key=None):
+        def walk(node, parent=None, key=None, nodes=nodes):
             nodes.append((parent, key))
             if isinstance(node, dict):
                 for k, v in list(node.items()):

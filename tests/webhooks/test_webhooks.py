@@ -24,7 +24,6 @@ from matcher.models import MatchJob, Patient, Webhook, WebhookDelivery
 from matcher.webhooks import delivery as webhooks
 from matcher.worker import dispatch
 from tests.conftest import EXAMPLES
-from tests.worker.conftest import broker, worker  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -266,7 +265,7 @@ def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
 
     bodies = [json.loads(r.body) for r in receiver.requests]
     assert {"event": "match.eligible", "patient": patient_id, "trial": "NCT05744440"}.items() <= bodies[0].items()
-    for raw, body in zip((r.body for r in receiver.requests), bodies):
+    for raw, body in zip((r.body for r in receiver.requests), bodies, strict=True):
         assert set(body) == PAYLOAD_KEYS
         assert patient.facts["birth_date"].encode() not in raw
         assert patient.identifier_value.encode() not in raw
