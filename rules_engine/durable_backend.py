@@ -82,9 +82,6 @@ class ProbeNetwork:
 
     # -- definition ------------------------------------------------------------------------
 
-    def has(self, name: str) -> bool:
-        return name in self._definitions
-
     def define(
         self,
         name: str,

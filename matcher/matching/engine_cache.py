@@ -52,11 +52,6 @@ class EngineCache:
                 heap.freeze_long_lived()
             return self._engine, wanted
 
-    def reset(self) -> None:
-        with self._lock:
-            self._engine = None
-            self._loaded.clear()
-
 
 def _load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
     by_version: dict[int, list[Criterion]] = {}
