@@ -3,7 +3,7 @@
 
 VENV ?= .venv
 PY := $(VENV)/bin/python
-export DJANGO_SETTINGS_MODULE := matcher.settings
+export DJANGO_SETTINGS_MODULE := matcher.config.settings
 
 .PHONY: install run test
 
@@ -27,8 +27,11 @@ run: install
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py demo_client
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-# The whole suite on PostgreSQL with a real Redis broker and real Celery workers.
+# Lint and import order (ruff), types (mypy), then the whole suite (the import-structure test
+# included) on PostgreSQL with a real Redis broker and real Celery workers.
 test: install $(CHROMIUM)
+	$(VENV)/bin/ruff check
+	$(VENV)/bin/mypy
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
 	$(PY) -m pytest

@@ -59,7 +59,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from http.client import HTTPConnection
 from pathlib import Path
 
@@ -89,7 +89,7 @@ ENV = {
     **os.environ,
     "DATABASE_URL": DATABASE_URL,
     "REDIS_URL": REDIS_URL,
-    "DJANGO_SETTINGS_MODULE": "matcher.settings",
+    "DJANGO_SETTINGS_MODULE": "matcher.config.settings",
     "ELIGO_EMBEDDED_WORKER": "0",
     "ELIGO_TODAY": TODAY,
     "PYTHONUNBUFFERED": "1",
@@ -296,7 +296,7 @@ def wait_web(port: int, proc: subprocess.Popen, timeout: float = 60) -> None:
 
 
 def wait_worker(proc: subprocess.Popen, timeout: float = 60) -> None:
-    from matcher.celery import app
+    from matcher.config.celery import app
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -462,7 +462,7 @@ def throughput(port: int, token: str, patients: Patients) -> float:
                 with lock:
                     errors.append(str(exc)[:200])
 
-    first = datetime.now(timezone.utc)
+    first = datetime.now(UTC)
     t0 = time.perf_counter()
     threads = [threading.Thread(target=poster, daemon=True) for _ in range(THROUGHPUT_THREADS)]
     for t in threads:

@@ -24,6 +24,7 @@ import statistics
 import sys
 import time
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ from rules_engine.criteria import (  # noqa: E402
     iter_predicates,
 )
 from rules_engine.engine import MatchingEngine  # noqa: E402
-from rules_engine.reference import predicate_outcome  # noqa: E402
+from rules_engine.semantics import predicate_outcome  # noqa: E402
 from rules_engine.snapshot import snapshot  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
@@ -112,7 +113,7 @@ def generate(n: int, rng: random.Random, pool: list[tuple[Predicate, int]]) -> l
     for i in range(n):
         criteria: list[Criterion] = []
         for concept in rng.sample(concepts, k=min(len(concepts), rng.randint(7, 11))):
-            preds, weights = zip(*by_concept[concept])
+            preds, weights = zip(*by_concept[concept], strict=True)
             pred = rng.choices(preds, weights)[0]
             criteria.append(Criterion(CriterionType.INCLUSION, f"{concept}", pred))
         for pred in rng.sample(seeds, k=3):
@@ -209,8 +210,8 @@ def main() -> None:
         engine.evaluate(facts, AS_OF, [trials[0].trial_id])  # builds the durable network (lazy)
         compile_s = time.perf_counter() - start
         distinct = len({p for t in trials for c in t.criteria for p in iter_predicates(c.expr)})
-        durable_ms = median_ms(lambda: engine.evaluate(facts, AS_OF))
-        python_ms = median_ms(lambda: python_pass(trials, facts))
+        durable_ms = median_ms(partial(engine.evaluate, facts, AS_OF))
+        python_ms = median_ms(partial(python_pass, trials, facts))
         durable = engine.evaluate(facts, AS_OF)
         assert durable == python_pass(trials, facts), "durable and reference disagree"
         results[n] = (durable_ms, python_ms, compile_s)

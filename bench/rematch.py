@@ -30,7 +30,7 @@ DB_NAME = "eligo_rematch_bench"
 ENV = {
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
     "REDIS_URL": "redis://127.0.0.1:6379/12",
-    "DJANGO_SETTINGS_MODULE": "matcher.settings",
+    "DJANGO_SETTINGS_MODULE": "matcher.config.settings",
     "ELIGO_EMBEDDED_WORKER": "0",
     "ELIGO_TODAY": "2026-11-22",
     "LOG_LEVEL": "WARNING",
@@ -61,8 +61,8 @@ def setup_django() -> None:
 def store_patients(n: int) -> None:
     """n patients from the ten example records, with distinct identifiers."""
     from matcher import intake
+    from matcher.api.clients import create_api_client
     from matcher.models import Patient
-    from matcher.services import create_api_client
 
     client, _ = create_api_client("rematch-bench")
     normalised = []
@@ -90,7 +90,7 @@ def start_worker(log: Path) -> subprocess.Popen:
          "--without-gossip", "--without-mingle", "-n", f"{WORKER_NAME}@%h", "--loglevel", "WARNING"],
         cwd=ROOT, env={**os.environ, **ENV}, stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True,
     )
-    from matcher.celery import app
+    from matcher.config.celery import app
 
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:

@@ -63,7 +63,7 @@ class MatchJobAdmin(admin.ModelAdmin):
         return False
 
 
-from matcher import webhook_admin  # noqa: E402,F401  (registers the webhook admins)
-
-# The coordinators' match queue and the coordinator assignments register themselves there.
-from matcher import queue_admin  # noqa: E402,F401
+# The webhooks' admin, the coordinators' match queue and the coordinator assignments register
+# themselves there.
+from matcher.queue import admin as queue_admin  # noqa: E402,F401
+from matcher.webhooks import admin as webhooks_admin  # noqa: E402,F401

@@ -12,7 +12,10 @@ class MatcherConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from matcher.rematch import on_trial_changed
+        # Registers the tasks in every process, so matcher.worker.dispatch finds them by name
+        # (and runs them in-process in eager mode) without any business module importing them.
+        import matcher.worker.tasks  # noqa: F401
+        from matcher.matching.rematch import on_trial_changed
         from trials.signals import trial_changed
 
         trial_changed.connect(on_trial_changed, dispatch_uid="matcher.rematch")

@@ -1,7 +1,5 @@
-import os
+"""``gunicorn matcher.wsgi`` (contract section 1): the application lives in matcher.config.wsgi."""
 
-from django.core.wsgi import get_wsgi_application
+from matcher.config.wsgi import application
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.settings")
-
-application = get_wsgi_application()
+__all__ = ("application",)

@@ -11,11 +11,11 @@ counts 1, an unknown one 0.5, one against the patient 0; the score is their mean
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Callable
+from typing import Any
 
 from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria, iter_predicates
 from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
@@ -26,6 +26,8 @@ from .snapshot import Snapshot
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
 Decide = Callable[[Predicate], Outcome]
+# A criterion's outcome, review flag, reason, concepts and the day time alone would change it.
+Judgement = tuple[Outcome, bool, str, tuple[str, ...], date | None]
 
 
 @dataclass
@@ -58,7 +60,7 @@ class Memo:
     def __init__(self) -> None:
         self.reasons: dict[Predicate, str] = {}
         self.changes: dict[Predicate, date | None] = {}
-        self.criteria: dict[tuple, tuple] = {}
+        self.criteria: dict[tuple[Any, ...], Judgement] = {}
 
 
 def _evaluate(expr: Expr, snap: Snapshot, decide: Decide, memo: Memo) -> _Verdict:
@@ -107,8 +109,9 @@ def _concepts(applies_if: Expr | None, expr: Expr) -> tuple[str, ...]:
 def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> date | None:
     found = None
     for pred in _predicates(criterion.applies_if, criterion.expr):
-        when = memo.changes.get(pred, memo)
-        if when is memo:
+        if pred in memo.changes:
+            when = memo.changes[pred]
+        else:
             when = memo.changes[pred] = changes_on(pred, snap, decide(pred))
         if when is not None and (found is None or when < found):
             found = when
@@ -118,7 +121,7 @@ def _changes_on(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo
 # Judgements that no patient can change (a line left wholly to review), shared by every
 # evaluation: a trial's re-match judged each of them again for each of its patients. Review
 # text is nearly unique per line, so the table is emptied when it grows past a bound.
-_CONSTANT: dict[tuple, tuple] = {}
+_CONSTANT: dict[tuple[Any, ...], Judgement] = {}
 _CONSTANT_MAX = 100_000
 
 
@@ -138,7 +141,7 @@ def evaluate_criterion(
     return CriterionOutcome(index, str(criterion.type), criterion.text, outcome, review, reason, concepts, changes)
 
 
-def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> tuple:
+def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> Judgement:
     verdict = _evaluate(criterion.expr, snap, decide, memo)
     outcome, review, reasons = verdict.outcome, verdict.review, verdict.reasons
     inclusion = criterion.type is CriterionType.INCLUSION
@@ -189,7 +192,7 @@ def verdict(criteria: Sequence[CriterionOutcome], parents: Sequence[int | None])
     already holds its nested lines ("one of the following" is an OR of them), so only
     top-level lines decide; nested ones are reported for their own reasons. Also used when a
     coordinator overrides a criterion's outcome."""
-    deciding = tuple(c for c, parent in zip(criteria, parents) if parent is None)
+    deciding = tuple(c for c, parent in zip(criteria, parents, strict=False) if parent is None)
     return eligibility(deciding), score(deciding)
 
 

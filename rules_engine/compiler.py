@@ -21,12 +21,13 @@ asserted are ``patient_facts``: one small flat fact per concept, so no fact come
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from .concepts import CONCEPTS, Kind
-from .criteria import Op, Predicate
+from .criteria import Op, Predicate, Window
 from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, among, convert_performance, performance_source
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
 from .semantics import supported
@@ -95,7 +96,7 @@ def _active(concept: str) -> Probe:
     return Probe(tag_of(concept), "act", "$eq", 1)
 
 
-def _window_probe(tag: str, window) -> Probe:
+def _window_probe(tag: str, window: Window) -> Probe:
     field, limit = window_limit(window)
     return Probe(tag, field, "$lte", limit)
 
@@ -121,6 +122,7 @@ def plan(pred: Predicate) -> Plan:
     if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return Plan("present", tag, (_active(pred.concept),), members=(pred.concept,), negate=pred.op is Op.ABSENT)
+        assert pred.window is not None, "supported() lets an event through with a window or none needed"
         return Plan("within", tag, (_window_probe(tag, pred.window),), negate=pred.op is Op.NOT_WITHIN)
     fresh = _window_probe(tag, pred.window) if pred.window is not None else None
     if pred.op is Op.IS:
@@ -132,7 +134,7 @@ def plan(pred: Predicate) -> Plan:
     field = "r" if pred.uln else "v"
     if pred.op is Op.BETWEEN:
         low, high = bound
-        probes = (
+        probes: tuple[Probe, ...] = (
             Probe(tag, field, "$gte" if pred.low_inclusive else "$gt", low),
             Probe(tag, field, "$lte" if pred.high_inclusive else "$lt", high),
         )
@@ -144,6 +146,7 @@ def plan(pred: Predicate) -> Plan:
 # -- the derivation ruleset: forward chaining over the catalogue ---------------------------------
 
 PERFORMANCE = tuple(PERFORMANCE_SOURCES)
+Produce = Callable[[dict[str, Any]], list[dict[str, Any]]]
 _EVENT_FIELDS = ("act", "dd", "mo", "nd")
 
 
@@ -152,7 +155,7 @@ def _chain(fact: dict[str, Any], source: str, target: str) -> str:
     return f"{origin}>{target}"
 
 
-def _implied_event(source: str, parent: str):
+def _implied_event(source: str, parent: str) -> Produce:
     def produce(fact: dict[str, Any]) -> list[dict[str, Any]]:
         derived = {k: fact[k] for k in _EVENT_FIELDS if k in fact}
         derived.update(t=f"e:{parent}", k=_chain(fact, source, parent))
@@ -161,13 +164,13 @@ def _implied_event(source: str, parent: str):
     return produce
 
 
-def _converted_score(source: str, target: str):
+def _converted_score(source: str, target: str) -> Produce:
     def produce(fact: dict[str, Any]) -> list[dict[str, Any]]:
         values = convert_performance(source, fact["v"], target)
         ends = ("",) if len(values) == 1 else (":lo", ":hi")
-        extra = {k: fact[k] for k in ("dd", "mo") if k in fact}
+        extra: dict[str, Any] = {k: fact[k] for k in ("dd", "mo") if k in fact}
         return [
-            dict(extra, t=f"m:{target}", k=f"{source}>{target}{end}", v=number(v)) for v, end in zip(values, ends)
+            dict(extra, t=f"m:{target}", k=f"{source}>{target}{end}", v=number(v)) for v, end in zip(values, ends, strict=True)
         ]
 
     return produce

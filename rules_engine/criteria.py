@@ -10,9 +10,10 @@ admin, so it carries ``SCHEMA_VERSION`` and is deliberately plain: a tagged dict
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, overload
 
 SCHEMA_VERSION = 1
 
@@ -25,20 +26,22 @@ def _hash_once(cls: _Node) -> _Node:
     every lookup; a frozen node's hash cannot change, so computing it once is safe."""
     names = tuple(f.name for f in fields(cls))
 
-    def __hash__(self) -> int:
+    def __hash__(self: Any) -> int:
         try:
-            return self.__dict__["_hash"]
+            cached: int = self.__dict__["_hash"]
+            return cached
         except KeyError:
             value = hash((cls.__name__, *(getattr(self, n) for n in names)))
             object.__setattr__(self, "_hash", value)
             return value
 
-    def __getstate__(self) -> dict[str, Any]:
+    def __getstate__(self: Any) -> dict[str, Any]:
         # string hashes differ between processes: never carry a cached one across a pickle
         return {k: v for k, v in self.__dict__.items() if k != "_hash"}
 
-    cls.__hash__ = __hash__
-    cls.__getstate__ = __getstate__
+    node: Any = cls  # the methods of a class being decorated are replaced: no type can say so
+    node.__hash__ = __hash__
+    node.__getstate__ = __getstate__
     return cls
 
 
@@ -187,7 +190,7 @@ class Review:
         return data
 
 
-Expr = Union[Predicate, All, Any_, Not, Review]
+Expr = Predicate | All | Any_ | Not | Review
 
 
 @dataclass(frozen=True)
@@ -281,7 +284,7 @@ def expr_from_json(data: Any, path: str = "expr") -> Expr:
         return Not(expr_from_json(data.get("part"), f"{path}.part"))
     if node == "review":
         try:
-            reason = ReviewReason(data.get("reason"))
+            reason = ReviewReason(data.get("reason", ""))
         except ValueError:
             raise CriteriaFormatError(f"{path}.reason: unknown review reason {data.get('reason')!r}") from None
         return Review(reason=reason, text=str(data.get("text", "")))
@@ -292,7 +295,7 @@ def criterion_from_json(data: Any, path: str = "criterion") -> Criterion:
     if not isinstance(data, dict):
         raise CriteriaFormatError(f"{path}: expected an object")
     try:
-        ctype = CriterionType(data.get("type"))
+        ctype = CriterionType(data.get("type", ""))
     except ValueError:
         raise CriteriaFormatError(f"{path}.type: must be 'inclusion' or 'exclusion'") from None
     applies = data.get("applies_if")
@@ -321,6 +324,10 @@ def trial_criteria_from_json(data: Any) -> TrialCriteria:
     )
 
 
+@overload
+def intern_expr(expr: Expr, table: dict[Any, Any]) -> Expr: ...
+@overload
+def intern_expr(expr: None, table: dict[Any, Any]) -> None: ...
 def intern_expr(expr: Expr | None, table: dict[Any, Any]) -> Expr | None:
     """The one shared instance of ``expr`` (and of every node under it) in ``table``. Equal
     nodes from different trials then are the same object, so memo lookups end at an identity
@@ -331,10 +338,11 @@ def intern_expr(expr: Expr | None, table: dict[Any, Any]) -> Expr | None:
         expr = type(expr)(tuple(intern_expr(p, table) for p in expr.parts))
     elif isinstance(expr, Not):
         expr = Not(intern_expr(expr.part, table))
-    return table.setdefault(expr, expr)
+    shared: Expr = table.setdefault(expr, expr)
+    return shared
 
 
-def iter_predicates(expr: Expr | None):
+def iter_predicates(expr: Expr | None) -> Iterator[Predicate]:
     """Every predicate under ``expr``, depth first: what the compiler turns into rules."""
     if expr is None:
         return

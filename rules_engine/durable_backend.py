@@ -30,8 +30,9 @@ import itertools
 import json
 import os
 import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import durable_rules_engine as _rules_c
 from durable import engine as _durable
@@ -81,9 +82,6 @@ class ProbeNetwork:
 
     # -- definition ------------------------------------------------------------------------
 
-    def has(self, name: str) -> bool:
-        return name in self._definitions
-
     def define(
         self,
         name: str,
@@ -125,8 +123,8 @@ class ProbeNetwork:
     def _record(self, key: str, fact_key: str) -> None:
         self._fired.append((key, fact_key))
 
-    def _probe_action(self, key: str):
-        def action(c) -> None:
+    def _probe_action(self, key: str) -> Callable[[Any], None]:
+        def action(c: Any) -> None:
             try:
                 self._record(key, c.m["k"])
             except Exception as exc:  # the library would swallow it: keep it for the engine
@@ -134,8 +132,8 @@ class ProbeNetwork:
 
         return action
 
-    def _derivation_action(self, rule: DerivationRule):
-        def action(c) -> None:
+    def _derivation_action(self, rule: DerivationRule) -> Callable[[Any], None]:
+        def action(c: Any) -> None:
             try:
                 for fact in rule.produce(dict(c.m._d)):
                     c.assert_fact(fact)
@@ -146,12 +144,12 @@ class ProbeNetwork:
 
         return action
 
-    def _sink_action(self, c) -> None:
+    def _sink_action(self, c: Any) -> None:
         fact = {k: v for k, v in c.m._d.items() if k not in ("sid", "id", "$s")}
         if fact.get("k") != "rec":
             self._derived.append(fact)
 
-    def _register(self, name: str, definition) -> None:
+    def _register(self, name: str, definition: Any) -> None:
         probes, derivations, sinks = definition
         rules: dict[str, Any] = {}
         for probe in probes:
@@ -183,7 +181,7 @@ class ProbeNetwork:
 
     # -- evaluation ----------------------------------------------------------------------------
 
-    def run(self, batches: Mapping[str, list[dict[str, Any]]]) -> "RunResult":
+    def run(self, batches: Mapping[str, list[dict[str, Any]]]) -> RunResult:
         """Assert each ruleset's facts as facts (not events: every matching rule fires) in a
         fresh session, then delete the session. Returns what fired, what was derived and
         any error raised inside an action."""
@@ -219,8 +217,7 @@ class ProbeNetwork:
         state, message = started[0], json.loads(started[1])
         actions = ruleset._actions
         while message:
-            for rule_name, matched in message.items():
-                break
+            rule_name, matched = next(iter(message.items()))  # one rule's match per step
             try:
                 actions[rule_name]._func(_Session(ruleset, sid, matched["m"]))
             except Exception as exc:
@@ -250,7 +247,7 @@ class ProbeNetwork:
         return probe - 1
 
 
-def _ignore(c) -> None:
+def _ignore(c: Any) -> None:
     return None
 
 

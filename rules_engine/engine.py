@@ -15,9 +15,10 @@ save the rebuild in each child, build in ``worker_process_init``.
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
@@ -69,7 +70,7 @@ class _Evidence:
         if p.kind == "unknown":
             return UNKNOWN
         if p.kind == "present":
-            return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes)])
+            return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes, strict=True)])
         if p.kind == "among":
             return self._among(p)
         if p.kind == "within":

@@ -13,9 +13,10 @@ Lists hold every observation, most recent first: the first one counts, the rest 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
 
 
 def _date_or_none(value: Any) -> date | None:

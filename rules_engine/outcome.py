@@ -62,8 +62,3 @@ class TrialOutcome:
     def changes_on(self) -> date | None:
         dates = [c.changes_on for c in self.criteria if c.changes_on is not None]
         return min(dates) if dates else None
-
-
-def rank_key(outcome: TrialOutcome) -> tuple[int, float, str]:
-    """Contract section 4: eligible, then possibly eligible, then ineligible; higher score first."""
-    return (ELIGIBILITY_RANK[outcome.eligibility], -outcome.score, outcome.trial_id)

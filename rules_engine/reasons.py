@@ -14,7 +14,7 @@ from .concepts import CONCEPTS, MALIGNANCIES
 from .criteria import Op, Predicate, Review, Window
 from .derive import among, lineage_unknown
 from .outcome import Outcome
-from .semantics import supported
+from .semantics import predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
 from .units import UnitError
 
@@ -90,7 +90,7 @@ def _threshold_text(pred: Predicate, m: MeasView | None) -> str:
 def _observed(m: MeasView) -> str:
     spec = CONCEPTS.get(m.concept)
     when = f" ({m.date.isoformat()})" if m.date else " (undated)"
-    if m.via is not None:
+    if m.via is not None and m.via_value is not None:
         shown = "–".join(num(v) for v in m.values)
         dated = f", {m.date.isoformat()}" if m.date else ""
         return f"{label(m.concept)} {shown} (converted from {label(m.via)} {num(m.via_value)}{dated})"
@@ -121,7 +121,8 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if elapsed is None:
             return f"{_observed(m)} has no date; it must be within {window_text(pred.window)}"
         field, limit = window_limit(pred.window)
-        if (m.dd if field == "dd" else m.mo) > limit:
+        elapsed = m.dd if field == "dd" else m.mo
+        if elapsed is not None and elapsed > limit:
             return f"most recent {_observed(m)} is older than {window_text(pred.window)}"
     if m.error is not None:
         return f"{_observed(m)} cannot be compared: {m.error}"
@@ -152,8 +153,6 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if outcome is Outcome.NOT_MET:
             return f"no record of {names}"
         wanted = Outcome.MET if outcome is Outcome.MET else Outcome.UNKNOWN
-        from .reference import predicate_outcome
-
         for value in pred.value:
             single = Predicate(value, Op.PRESENT)
             if predicate_outcome(single, snap) is wanted:
@@ -175,6 +174,7 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return _presence(pred.concept, snap)
         view = snap.events.get(pred.concept)
+        assert pred.window is not None, "supported() lets only a windowed event through here"
         span = f"{window_text(pred.window)} before {snap.as_of.isoformat()}"
         if view is None:
             return f"no record of {label(pred.concept)}"

@@ -1,5 +1,6 @@
 """Predicate semantics both evaluators share: which predicates are decidable, how a value
-meets a bound, and when an outcome would change with time alone."""
+meets a bound, one predicate's outcome on a snapshot (what the reference evaluator and the
+reasons both ask), and when an outcome would change with time alone."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
-from .derive import AMONG, among
+from .derive import AMONG, among, lineage_unknown
 from .outcome import Outcome
 from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
@@ -138,3 +139,60 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     else:
         result = NOT_MET
     return result if pred.op in (Op.PRESENT, Op.WITHIN) else flip(result)
+
+
+def _present(concept: str, snap: Snapshot) -> Outcome:
+    if concept in snap.present:
+        return MET
+    return UNKNOWN if lineage_unknown(concept, snap.present) else NOT_MET
+
+
+def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
+    """One predicate on a snapshot, in plain Python: the reference evaluator's answer, and what
+    the reasons ask to name which of several alternatives decided a line."""
+    if not supported(pred):
+        return UNKNOWN
+    if pred.op is Op.IN:
+        found = {_present(v, snap) for v in pred.value}
+        return MET if MET in found else UNKNOWN if UNKNOWN in found else NOT_MET
+    if pred.concept == "age":
+        if snap.age is None:
+            return UNKNOWN
+        return numeric_outcome(pred, (float(snap.age),))
+    if pred.concept == "sex":
+        if snap.sex is None:
+            return UNKNOWN
+        same = snap.sex == str(pred.value).lower()
+        return MET if same == (pred.op is not Op.NEQ) else NOT_MET
+    spec = CONCEPTS[pred.concept]
+    grouped = among_outcome(pred, snap)
+    if grouped is not None:
+        return grouped
+    if spec.kind is Kind.EVENT:
+        if pred.op in (Op.PRESENT, Op.ABSENT):
+            result = _present(pred.concept, snap)
+            return result if pred.op is Op.PRESENT else flip(result)
+        assert pred.window is not None, "supported() lets an event through with a window or none needed"
+        field, limit = window_limit(pred.window)
+        view = snap.events.get(pred.concept)
+        elapsed = None if view is None else (view.dd if field == "dd" else view.mo)
+        if elapsed is not None and elapsed <= limit:
+            result = MET
+        elif view is not None and view.undated:
+            result = UNKNOWN
+        else:
+            result = NOT_MET
+        return result if pred.op is Op.WITHIN else flip(result)
+    m = snap.measurements.get(pred.concept)
+    if m is None:
+        return UNKNOWN
+    if pred.window is not None:
+        field, limit = window_limit(pred.window)
+        elapsed = m.dd if field == "dd" else m.mo
+        if elapsed is None or elapsed > limit:
+            return UNKNOWN
+    if pred.op is Op.IS:
+        return snap_word(pred, m.word)
+    if pred.uln:
+        return UNKNOWN if m.ratio is None else numeric_outcome(pred, (m.ratio,))
+    return numeric_outcome(pred, m.values) if m.values else UNKNOWN

@@ -11,10 +11,10 @@ never raised.
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
@@ -219,7 +219,7 @@ def _measurement(m: Measurement, as_of: date) -> MeasView:
             if uln is None and (concept.default_uln is not None or m.uln is not None):
                 if concept.default_uln is not None:
                     uln, uln_source = number(concept.default_uln), "default"
-                else:
+                elif m.uln is not None:
                     try:
                         uln, uln_source = number(convert(float(m.uln), m.unit, target, m.concept)), "default"
                     except UnitError:
@@ -350,7 +350,7 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     )
 
 
-NUMERIC_COMPARE = {
+NUMERIC_COMPARE: dict[Op, Callable[[float, float], bool]] = {
     Op.GT: lambda a, b: a > b,
     Op.GTE: lambda a, b: a >= b,
     Op.LT: lambda a, b: a < b,

@@ -20,7 +20,7 @@ def make_client(db):
     """A DRF test client authenticated as a new API client."""
     from rest_framework.test import APIClient
 
-    from matcher.services import create_api_client
+    from matcher.api.clients import create_api_client
 
     def make(name: str | None = None, manage_trials: bool = False) -> APIClient:
         client, token = create_api_client(name or f"client-{next(_names)}", can_manage_trials=manage_trials)

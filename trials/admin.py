@@ -47,7 +47,7 @@ class CorrectionForm(forms.Form):
         try:
             data = json.loads(self.cleaned_data["structured"])
         except json.JSONDecodeError as exc:
-            raise forms.ValidationError(f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).")
+            raise forms.ValidationError(f"Not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno}).") from exc
         if not isinstance(data, dict):
             kind = "null" if data is None else _JSON_TYPES.get(type(data), type(data).__name__)
             raise forms.ValidationError(f"The structure must be a JSON object ({{...}}), not {kind}.")
@@ -57,9 +57,9 @@ class CorrectionForm(forms.Form):
         try:
             criterion = criterion_from_json(data)
         except KeyError as exc:
-            raise forms.ValidationError(f"The rules engine rejects this structure: missing key {exc}.")
+            raise forms.ValidationError(f"The rules engine rejects this structure: missing key {exc}.") from exc
         except (ValueError, TypeError, AttributeError) as exc:
-            raise forms.ValidationError(f"The rules engine rejects this structure: {exc}.")
+            raise forms.ValidationError(f"The rules engine rejects this structure: {exc}.") from exc
         # Stored as the engine writes it, so what is saved is exactly what will be evaluated.
         return dataclasses.replace(criterion, corrected=True).to_json()
 
@@ -105,8 +105,8 @@ class CurrentCriteriaInline(admin.TabularInline):
     fk_name = "version"
     extra = 0
     can_delete = False
-    fields = ["position", "type", "text", "review", "corrected", "correct"]
-    readonly_fields = fields
+    fields = ("position", "type", "text", "review", "corrected", "correct")
+    readonly_fields = ("position", "type", "text", "review", "corrected", "correct")
     ordering = ["position"]
 
     def has_add_permission(self, request: HttpRequest, obj=None) -> bool:

@@ -11,8 +11,8 @@ from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from matcher.errors import FieldError
-from matcher.permissions import CanManageTrials
+from api_common.errors import FieldError
+from api_common.permissions import CanManageTrials
 from trials import services
 from trials.importers import parse_ctgov_payload
 from trials.models import Criterion, Site, Trial

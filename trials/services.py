@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
@@ -54,18 +55,18 @@ def _sites_of(record: TrialRecord) -> list[tuple]:
 
 
 def _current_lines(trial: Trial) -> list[tuple[str, str]]:
-    if trial.current_criteria_id is None:
+    version = trial.current_criteria
+    if version is None:
         return []
-    return list(trial.current_criteria.criteria.order_by("position").values_list("type", "text"))
+    return list(version.criteria.order_by("position").values_list("type", "text"))
 
 
 @transaction.atomic
 def upsert_trial(record: TrialRecord) -> UpsertResult:
     """Create or update one trial by NCT id; a no-op when nothing in the source changed."""
-    trial = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
-    created = trial is None
-    if created:
-        trial = Trial(nct_id=record.nct_id)
+    found = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
+    created = found is None
+    trial = Trial(nct_id=record.nct_id) if found is None else found
     old_status = None if created else trial.overall_status
 
     values = {name: getattr(record, name) for name in _SCALAR_FIELDS}
@@ -122,7 +123,7 @@ def set_criteria(
     corrections = _corrections_of(trial)
     structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
     rows = []
-    for line, parsed in zip(lines, structured):
+    for line, parsed in zip(lines, structured, strict=True):
         corrected = corrections.get((line.type, line.text))
         rows.append(
             {
@@ -164,12 +165,13 @@ def _store_version(
     return version
 
 
-def _corrections_of(trial: Trial) -> dict[tuple[str, str], dict]:
-    if trial.current_criteria_id is None:
+def _corrections_of(trial: Trial) -> dict[tuple[str, str], Any]:
+    version = trial.current_criteria
+    if version is None:
         return {}
     return {
         (c.type, c.text): c.structured
-        for c in trial.current_criteria.criteria.filter(corrected=True).only("type", "text", "structured")
+        for c in version.criteria.filter(corrected=True).only("type", "text", "structured")
     }
 
 

@@ -16,7 +16,7 @@ _seq = itertools.count()
 
 def post_patient(api, name: str) -> str:
     """Post an example patient through the API and run its match job in-process."""
-    from matcher.matching import run_job
+    from matcher.matching.jobs import run_job
 
     body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
     posted = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()
@@ -26,7 +26,7 @@ def post_patient(api, name: str) -> str:
 
 def rematch(patient_id: str, as_of: date = TODAY) -> None:
     """A new match job for the patient, run in-process (the embedded path)."""
-    from matcher.matching import run_job
+    from matcher.matching.jobs import run_job
     from matcher.models import MatchJob, Patient
 
     patient = Patient.objects.get(pk=patient_id)

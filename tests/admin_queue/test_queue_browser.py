@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -29,7 +28,7 @@ INFECTION_LINE = 21
 @pytest.fixture
 def queue_data(api, seeded, monkeypatch, make_user):
     """Three example patients matched in-process; no broker (the job is run here, not queued)."""
-    monkeypatch.setattr("matcher.patients.run_match_job", SimpleNamespace(delay_on_commit=lambda *a, **k: None))
+    monkeypatch.setattr("matcher.worker.dispatch.run_match_job", lambda job_id: None)
     for name in ("D01", "D03", "D06"):
         post_patient(api, name)
     return make_user("carol", clients=[api.eligo_client])

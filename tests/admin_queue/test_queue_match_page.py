@@ -8,8 +8,8 @@ import re
 import pytest
 from django.utils.html import escape
 
-from matcher import review
 from matcher.models import CriterionResult, MatchEvent, MatchResult
+from matcher.queue import actions
 from tests.admin_queue.conftest import post_patient
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +76,8 @@ def test_a_concept_missing_from_the_record_is_listed_as_not_on_record(logged_in,
 
 
 def test_history_merges_people_and_matching_newest_first(logged_in, d07, coordinator):
-    review.set_status(d07, "under_review", coordinator)
-    review.add_note(d07, "asked the ward for a new echo", coordinator)
+    actions.set_status(d07, "under_review", coordinator)
+    actions.add_note(d07, "asked the ward for a new echo", coordinator)
     history = [h.what for h in logged_in.get(_url(d07)).context["history"]]
     assert history == ["Note", "Review status: New → Under review", "Match appeared: Ineligible"]
 
@@ -129,7 +129,7 @@ def test_the_override_form_changes_the_line_and_the_eligibility_shown(logged_in,
 
 
 def test_ending_an_override_from_the_page_restores_the_line(logged_in, d07, coordinator):
-    o = review.override_criterion(d07, 6, "met", "echo 55% on paper", coordinator)
+    o = actions.override_criterion(d07, 6, "met", "echo 55% on paper", coordinator)
     response = logged_in.post(_url(d07), {"workflow": "end_override", "override_id": str(o.pk)}, follow=True)
     assert "Override v1 ended." in response.content.decode()
     d07.refresh_from_db()

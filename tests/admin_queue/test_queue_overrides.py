@@ -3,12 +3,12 @@ the override, newer data for its concept ends it, and versions supersede each ot
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-from matcher import review
 from matcher.models import CriterionOverride, CriterionResult, MatchChange, MatchEvent, MatchResult, Patient
+from matcher.queue import actions
 from tests.admin_queue.conftest import post_patient, rematch
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def _line(result: MatchResult, position: int = LVEF_LINE) -> CriterionResult:
 
 
 def _override(result, user, outcome="met", note="echo on paper chart 2026-11-14: LVEF 55%"):
-    return review.override_criterion(result, LVEF_LINE, outcome, note, user)
+    return actions.override_criterion(result, LVEF_LINE, outcome, note, user)
 
 
 def test_the_example_fails_only_on_the_lvef_line(d07):
@@ -65,14 +65,14 @@ def test_an_override_is_recorded_as_an_event_and_its_eligibility_change_as_a_mac
 
 
 def test_an_override_needs_a_note(d07, coordinator):
-    with pytest.raises(review.InvalidOverride):
+    with pytest.raises(actions.InvalidOverride):
         _override(d07, coordinator, note=" ")
     assert not CriterionOverride.objects.exists()
 
 
 def test_an_override_of_a_line_the_match_does_not_have_is_refused(d07, coordinator):
-    with pytest.raises(review.NoSuchCriterion):
-        review.override_criterion(d07, 999, "met", "note", coordinator)
+    with pytest.raises(actions.NoSuchCriterion):
+        actions.override_criterion(d07, 999, "met", "note", coordinator)
 
 
 def test_a_second_override_of_the_same_line_supersedes_the_first(d07, coordinator):
@@ -88,7 +88,7 @@ def test_a_second_override_of_the_same_line_supersedes_the_first(d07, coordinato
 def test_ending_an_override_restores_the_engines_verdict(d07, coordinator):
     score = d07.score
     o = _override(d07, coordinator)
-    review.end_override(o, coordinator)
+    actions.end_override(o, coordinator)
     line = _line(d07)
     d07.refresh_from_db()
     assert (d07.eligibility, line.outcome, line.override_id) == ("ineligible", "not_met", None)
@@ -100,17 +100,17 @@ def test_ending_an_override_restores_the_engines_verdict(d07, coordinator):
 
 def test_ending_an_override_of_a_review_line_marks_it_for_review_again(d07, coordinator):
     assert (_line(d07, 1).outcome, _line(d07, 1).review) == ("unknown", True)
-    o = review.override_criterion(d07, 1, "met", "WHO classification confirmed by haematopathology", coordinator)
+    o = actions.override_criterion(d07, 1, "met", "WHO classification confirmed by haematopathology", coordinator)
     assert _line(d07, 1).review is False
-    review.end_override(o, coordinator)
+    actions.end_override(o, coordinator)
     assert (_line(d07, 1).outcome, _line(d07, 1).review) == ("unknown", True)
 
 
 def test_an_ended_override_cannot_be_ended_again(d07, coordinator):
     o = _override(d07, coordinator)
-    review.end_override(o, coordinator)
-    with pytest.raises(review.InvalidOverride):
-        review.end_override(o, coordinator)
+    actions.end_override(o, coordinator)
+    with pytest.raises(actions.InvalidOverride):
+        actions.end_override(o, coordinator)
 
 
 def test_a_rematch_with_the_same_facts_keeps_the_override(d07, coordinator):
@@ -133,7 +133,7 @@ def _echo_after_override(d07, o, override_made: datetime) -> None:
 
 def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinator):
     o = _override(d07, coordinator)
-    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
+    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=UTC))
     o.refresh_from_db()
     d07.refresh_from_db()
     assert not o.active and "newer data" in o.ended_reason
@@ -142,7 +142,7 @@ def test_newer_data_for_the_overridden_concept_ends_the_override(d07, coordinato
 
 def test_an_override_ended_by_newer_data_says_so_in_the_history(d07, coordinator):
     o = _override(d07, coordinator)
-    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=timezone.utc))
+    _echo_after_override(d07, o, datetime(2026, 11, 15, 9, 0, tzinfo=UTC))
     event = MatchEvent.objects.filter(result=d07, kind="override").latest("created")
     assert (event.actor, event.new_value) == (None, "override ended")
     assert "newer data" in event.text
@@ -150,6 +150,6 @@ def test_an_override_ended_by_newer_data_says_so_in_the_history(d07, coordinator
 
 def test_data_dated_before_the_override_does_not_end_it(d07, coordinator):
     o = _override(d07, coordinator)
-    _echo_after_override(d07, o, datetime(2026, 11, 21, 9, 0, tzinfo=timezone.utc))
+    _echo_after_override(d07, o, datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
     o.refresh_from_db()
     assert o.active

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from matcher.models import Patient
-from matcher.review import missing_data_worklist
+from matcher.queue.worklist import missing_data_worklist
 
 pytestmark = pytest.mark.django_db
 

@@ -1,9 +1,9 @@
-"""Rows encoded by hand for COPY read back exactly as they were (matcher.bulk)."""
+"""Rows encoded by hand for COPY read back exactly as they were (matcher.db.bulk)."""
 
 import pytest
 from django.db import connection
 
-from matcher.bulk import copy_field, copy_text
+from matcher.db.bulk import copy_field, copy_text
 from rules_engine.outcome import Outcome
 
 pytestmark = pytest.mark.django_db

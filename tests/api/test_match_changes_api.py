@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from matcher import matching
+from matcher.matching import jobs
 from matcher.models import MatchJob
 from tests.conftest import EXAMPLES
 
@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 22)
 def patient_id(api, seeded) -> str:
     body = (EXAMPLES / "patients" / "D01.json").read_bytes()
     pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    matching.run_job(MatchJob.objects.get(patient_id=pid).pk, as_of=TODAY)
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk, as_of=TODAY)
     return pid
 
 

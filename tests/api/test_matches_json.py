@@ -1,12 +1,12 @@
 """The hand-encoded matches answer reads exactly as DRF's JSON renderer would write it."""
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from rest_framework.renderers import JSONRenderer
 
-from matcher.matches_json import render
+from matcher.api.matches_json import render
 
 HEAD = {"patient": "6f1c4c1e-0000-4000-8000-000000000001", "job": "6f1c4c1e-0000-4000-8000-000000000002", "evaluated_at": date(2026, 11, 22)}
 
@@ -15,13 +15,13 @@ def _result(criteria):
     return {
         "rank": 1, "trial": "NCT06585345", "title": "CAR-T \"quoted\" title", "status": "RECRUITING",
         "eligibility": "eligible", "score": 0.933, "criteria": criteria, "error": "", "changes_on": date(2027, 1, 5),
-        "first_seen": datetime(2026, 11, 22, 8, 30, 1, 123456, tzinfo=timezone.utc), "last_changed": None,
+        "first_seen": datetime(2026, 11, 22, 8, 30, 1, 123456, tzinfo=UTC), "last_changed": None,
     }
 
 
 def _as_drf(head, results):
     expanded = [
-        {**r, "criteria": [dict(zip(("type", "text", "outcome", "review", "reason"), c)) for c in r["criteria"]]}
+        {**r, "criteria": [dict(zip(("type", "text", "outcome", "review", "reason"), c, strict=True)) for c in r["criteria"]]}
         for r in results
     ]
     return json.loads(JSONRenderer().render({**head, "results": expanded}))

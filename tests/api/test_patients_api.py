@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
-
-import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from datetime import date
 
+import pytest
 from django.utils import timezone
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from matcher.models import CriterionResult, MatchJob, MatchResult, Patient
 from tests.conftest import EXAMPLES
@@ -242,7 +240,7 @@ def _apply(b: dict, edits) -> dict:
     for seed, action, value in edits:
         nodes = []
 
-        def walk(node, parent=None, key=None):
+        def walk(node, parent=None, key=None, nodes=nodes):
             nodes.append((parent, key))
             if isinstance(node, dict):
                 for k, v in list(node.items()):

@@ -3,8 +3,8 @@
 import pytest
 from django.db import connection
 
+from matcher.db.hints import index_reads
 from matcher.models import CriterionResult
-from matcher.planner import index_reads
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from matcher import matching
+from matcher.matching import jobs
 from matcher.models import MatchJob, Patient
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +29,10 @@ def _job(patient: Patient, status: str, age: timedelta) -> MatchJob:
 @pytest.mark.parametrize("status", ["queued", "running"])
 def test_a_job_queued_or_running_for_over_an_hour_is_stalled(patient, status):
     job = _job(patient, status, timedelta(hours=2))
-    assert matching.stalled_jobs() == [str(job.pk)]
+    assert jobs.stalled_jobs() == [str(job.pk)]
 
 
 @pytest.mark.parametrize("status,age", [("queued", timedelta(minutes=5)), ("succeeded", timedelta(hours=2)), ("failed", timedelta(hours=2))])
 def test_a_recent_or_finished_job_is_not_stalled(patient, status, age):
     _job(patient, status, age)
-    assert matching.stalled_jobs() == []
+    assert jobs.stalled_jobs() == []

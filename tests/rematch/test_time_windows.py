@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from django_celery_beat.models import PeriodicTask
 
-from matcher import matching, rematch
+from matcher.matching import jobs, rematch
 from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from tests.conftest import EXAMPLES
 
@@ -30,7 +30,7 @@ def patient(api, seeded) -> Patient:
         if entry["resource"]["resourceType"] == "Patient":
             entry["resource"]["birthDate"] = "2008-12-02"
     pid = api.post("/api/v1/patients", json.dumps(bundle), content_type="application/fhir+json").json()["id"]
-    matching.run_job(MatchJob.objects.get(patient_id=pid).pk, as_of=TODAY)
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk, as_of=TODAY)
     return Patient.objects.get(pk=pid)
 
 
@@ -55,7 +55,7 @@ def test_the_sweep_on_that_day_queues_a_scheduled_job_for_the_patient(patient):
 
 def test_a_verdict_changed_by_the_passing_of_time_says_time(patient):
     job = MatchJob.objects.create(patient=patient, client=patient.client, trigger="scheduled")
-    matching.run_job(job.pk, as_of=BIRTHDAY_18)
+    jobs.run_job(job.pk, as_of=BIRTHDAY_18)
     result = MatchResult.objects.get(patient=patient, trial__nct_id="NCT06559644")
     assert result.eligibility != "ineligible"
     change = MatchChange.objects.get(result=result, kind="changed")
@@ -65,7 +65,7 @@ def test_a_verdict_changed_by_the_passing_of_time_says_time(patient):
 def test_a_rematch_on_the_same_day_with_the_same_record_writes_nothing(patient):
     stamps = dict(MatchResult.objects.filter(patient=patient).values_list("pk", "last_changed"))
     job = MatchJob.objects.create(patient=patient, client=patient.client, trigger="requested")
-    matching.run_job(job.pk, as_of=TODAY)
+    jobs.run_job(job.pk, as_of=TODAY)
     assert dict(MatchResult.objects.filter(patient=patient).values_list("pk", "last_changed")) == stamps
     assert MatchChange.objects.filter(patient=patient).exclude(kind="appeared").count() == 0
 

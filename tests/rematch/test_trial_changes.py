@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from matcher import matching, rematch
+from matcher.matching import jobs, rematch
 from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from tests.conftest import EXAMPLES
 from trials import services
@@ -26,7 +26,7 @@ def _post_all(api) -> dict[str, str]:
         body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
         ids[name] = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
     for job in MatchJob.objects.filter(status="queued"):
-        matching.run_job(job.pk, as_of=TODAY)
+        jobs.run_job(job.pk, as_of=TODAY)
     return ids
 
 
@@ -156,8 +156,9 @@ def test_an_older_change_processed_after_a_newer_one_is_skipped(patients):
 
 
 def test_a_chunk_evaluated_against_a_version_that_changed_meanwhile_writes_nothing(patients):
-    from matcher.engine_cache import engine_cache
-    from matcher.results import PatientEvaluation, facts_digest
+    from matcher.matching.engine_cache import engine_cache
+    from matcher.results.digests import facts_digest
+    from matcher.results.store import PatientEvaluation
     from rules_engine.facts import PatientFacts
 
     trial = Trial.objects.get(nct_id="NCT05563545")

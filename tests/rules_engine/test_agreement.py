@@ -2,12 +2,24 @@
 
 from datetime import date, timedelta
 
-from tests.rules_engine.conftest import AS_OF, both
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Not, Op, Predicate, Review, ReviewReason, TrialCriteria, Window
+from rules_engine.criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Not,
+    Op,
+    Predicate,
+    Review,
+    ReviewReason,
+    TrialCriteria,
+    Window,
+)
 from rules_engine.facts import Event, Measurement, PatientFacts
+from tests.rules_engine.conftest import AS_OF, both
 
 P = Predicate
 # a bounded pool of predicates, as in real registries (so rules stay shared and few)

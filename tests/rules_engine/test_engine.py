@@ -5,13 +5,13 @@ import threading
 from datetime import date
 
 import pytest
-from tests.rules_engine.conftest import AS_OF, patient, trial_of
 
 from rules_engine import engine as engine_module
 from rules_engine.compiler import DERIVATION_RULESET, MAX_PROBES_PER_RULESET, plan
 from rules_engine.criteria import Op, Predicate, Window
 from rules_engine.engine import MatchingEngine
 from rules_engine.outcome import Eligibility, Outcome
+from tests.rules_engine.conftest import AS_OF, patient, trial_of
 
 P = Predicate
 

@@ -3,10 +3,21 @@
 from datetime import date
 
 import pytest
-from tests.rules_engine.conftest import both, patient, trial_of
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Not, Op, Predicate, Review, ReviewReason, TrialCriteria
+from rules_engine.criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Not,
+    Op,
+    Predicate,
+    Review,
+    ReviewReason,
+    TrialCriteria,
+)
 from rules_engine.outcome import Eligibility, Outcome
+from tests.rules_engine.conftest import both, patient, trial_of
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 P = Predicate
@@ -67,7 +78,7 @@ def _trial(*criteria):
     return TrialCriteria("E", 1, tuple(Criterion(kind, "c", expr) for kind, expr in criteria))
 
 
-I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION  # noqa: E741  (the tables read as I and E)
 ELIGIBILITY = [
     ("everything decided in favour", [(I, YES), (E, NO)], Eligibility.ELIGIBLE, 1.0),
     ("a review criterion does not stop eligible", [(I, YES), (I, ASK)], Eligibility.ELIGIBLE, 1.0),

@@ -3,10 +3,10 @@
 from datetime import date
 
 import pytest
-from tests.rules_engine.conftest import AS_OF, decide, patient
 
 from rules_engine.criteria import Op, Predicate, Window
 from rules_engine.outcome import Outcome
+from tests.rules_engine.conftest import AS_OF, decide, patient
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 P = Predicate

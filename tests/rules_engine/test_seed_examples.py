@@ -4,13 +4,13 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.rules_engine.conftest import AS_OF
 from fixtures.example_facts import EXAMPLES
 from fixtures.seed_criteria import SEED_TRIALS
 
 from rules_engine.criteria import iter_predicates
 from rules_engine.outcome import Eligibility
 from rules_engine.reference import evaluate_reference
+from tests.rules_engine.conftest import AS_OF
 
 EXPECTED = json.loads((Path(__file__).resolve().parents[3] / "shared" / "examples" / "expected.json").read_text())
 CASES = [(patient, trial, verdict) for patient, trials in EXPECTED.items() for trial, verdict in trials.items()]

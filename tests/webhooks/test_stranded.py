@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from matcher import webhooks
 from matcher.models import Webhook, WebhookDelivery
+from matcher.webhooks import delivery as webhooks
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from matcher.webhook_transport import (
+from matcher.webhooks.transport import (
     DeliveryFailed,
     UnsafeDestination,
     check_destination,

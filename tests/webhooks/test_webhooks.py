@@ -19,10 +19,11 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.utils import timezone
 
-from matcher import matching, webhooks
+from matcher.matching import jobs
 from matcher.models import MatchJob, Patient, Webhook, WebhookDelivery
+from matcher.webhooks import delivery as webhooks
+from matcher.worker import dispatch
 from tests.conftest import EXAMPLES
-from tests.worker.conftest import broker, worker  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.django_db
 
@@ -124,7 +125,7 @@ def _post_patient(api, name: str) -> str:
     body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
     response = api.post("/api/v1/patients", body, content_type="application/fhir+json")
     assert response.status_code in (200, 201), response.content
-    matching.run_job(response.json()["match_job"]["id"], as_of=TODAY)
+    jobs.run_job(response.json()["match_job"]["id"], as_of=TODAY)
     return response.json()["id"]
 
 
@@ -264,7 +265,7 @@ def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
 
     bodies = [json.loads(r.body) for r in receiver.requests]
     assert {"event": "match.eligible", "patient": patient_id, "trial": "NCT05744440"}.items() <= bodies[0].items()
-    for raw, body in zip((r.body for r in receiver.requests), bodies):
+    for raw, body in zip((r.body for r in receiver.requests), bodies, strict=True):
         assert set(body) == PAYLOAD_KEYS
         assert patient.facts["birth_date"].encode() not in raw
         assert patient.identifier_value.encode() not in raw
@@ -272,12 +273,10 @@ def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
 
 
 def test_the_retry_countdown_stays_below_the_visibility_timeout(hook, receiver, settings, monkeypatch, django_capture_on_commit_callbacks):
-    from matcher.tasks import deliver_webhooks
-
     settings.ELIGO_WEBHOOK_BACKOFF_SECONDS = 3600
     settings.CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 100}
     queued = []
-    monkeypatch.setattr(deliver_webhooks, "apply_async", lambda args, countdown: queued.append((args, countdown)))
+    monkeypatch.setattr(dispatch, "send", lambda name, args, countdown: queued.append((args, countdown)))
     webhook, _ = hook
     delivery = _delivery(webhook)
     receiver.status = 500

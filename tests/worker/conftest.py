@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 import redis
@@ -55,7 +54,7 @@ class Worker:
         return self
 
     def _wait_ready(self, timeout: float = 60) -> None:
-        from matcher.celery import app
+        from matcher.config.celery import app
 
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

@@ -1,4 +1,4 @@
-"""A worker keeps the cycle collector off its compiled engine (matcher.heap says why)."""
+"""A worker keeps the cycle collector off its compiled engine (matcher.matching.heap says why)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ def collector():
 
 @pytest.mark.django_db
 def test_a_compile_leaves_what_it_built_out_of_the_collectors_sight(seeded, collector):
-    from matcher.engine_cache import EngineCache
+    from matcher.matching.engine_cache import EngineCache
 
     gc.unfreeze()
     EngineCache().sync()
@@ -27,7 +27,7 @@ def test_a_compile_leaves_what_it_built_out_of_the_collectors_sight(seeded, coll
 
 @pytest.mark.django_db
 def test_a_job_that_compiles_nothing_new_freezes_nothing_more(seeded, collector):
-    from matcher.engine_cache import EngineCache
+    from matcher.matching.engine_cache import EngineCache
 
     cache = EngineCache()
     cache.sync()
@@ -39,7 +39,7 @@ def test_a_job_that_compiles_nothing_new_freezes_nothing_more(seeded, collector)
 def test_a_worker_child_collects_young_objects_in_large_batches(collector):
     from celery.signals import worker_process_init
 
-    from matcher.heap import WORKER_THRESHOLDS
+    from matcher.matching.heap import WORKER_THRESHOLDS
 
     gc.set_threshold(700, 10, 10)
     worker_process_init.send(sender=None)

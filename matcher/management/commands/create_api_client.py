@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from matcher.services import create_api_client
+from matcher.api.clients import create_api_client
 
 
 class Command(BaseCommand):

@@ -3,8 +3,8 @@
 from django.core.management.base import BaseCommand
 from rest_framework.authtoken.models import Token
 
+from matcher.api.clients import create_api_client
 from matcher.models import ApiClient
-from matcher.services import create_api_client
 
 DEMO_NAME = "demo"
 

@@ -1,0 +1,275 @@
+"""Patients, match jobs and matches over REST (contract sections 2 and 3). Thin views: the
+work is in matcher.patients.store and matcher.matching.jobs (writes), matcher.api.selectors
+(reads, with tenancy) and matcher.intake (validation and normalisation)."""
+
+from __future__ import annotations
+
+from django.http import HttpResponse
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.pagination import CursorPagination
+from rest_framework.parsers import BaseParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api_common.errors import FieldError
+from api_common.permissions import IsApiClient, client_of
+from matcher import intake
+from matcher.api import matches_json, selectors
+from matcher.matching.jobs import queue_match
+from matcher.models import MatchChange, MatchJob, Patient
+from matcher.patients import store
+
+FHIR_JSON = "application/fhir+json"
+NATIVE_JSON = "application/vnd.eligo.patient+json"
+
+
+class RawBodyParser(BaseParser):
+    """Hands the view the body untouched: the intake validates it and names the bad element
+    by its path, which a generic JSON parser's error could not do."""
+
+    media_type = "*/*"
+
+    def parse(self, stream, media_type=None, parser_context=None) -> bytes:
+        return stream.read() if stream is not None else b""
+
+
+def job_url(request: Request, job: MatchJob) -> str:
+    return request.build_absolute_uri(reverse("match-job", args=[job.id]))
+
+
+def job_summary(request: Request, job: MatchJob) -> dict:
+    return {"id": str(job.id), "status": job.status, "url": job_url(request, job)}
+
+
+JobSummary = inline_serializer(
+    "JobSummary", {"id": serializers.UUIDField(), "status": serializers.CharField(), "url": serializers.URLField()}
+)
+
+
+class MatchJobSerializer(serializers.ModelSerializer):
+    patient = serializers.UUIDField(source="patient_id")
+
+    class Meta:
+        model = MatchJob
+        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at"]
+
+
+class PatientSerializer(serializers.ModelSerializer):
+    identifier = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Patient
+        fields = ["id", "identifier", "format", "record", "facts", "ignored", "created", "updated"]
+
+    def get_identifier(self, patient: Patient) -> dict:
+        return {"system": patient.identifier_system, "value": patient.identifier_value}
+
+
+class CriterionOutcomeSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    text = serializers.CharField()
+    outcome = serializers.CharField()
+    review = serializers.BooleanField()
+    reason = serializers.CharField()
+
+
+class MatchResultSerializer(serializers.Serializer):
+    """The shape of one ranked result (the answer is built as plain data by the selector)."""
+
+    rank = serializers.IntegerField()
+    trial = serializers.CharField(help_text="NCT id")
+    title = serializers.CharField()
+    status = serializers.CharField()
+    eligibility = serializers.ChoiceField(choices=["eligible", "possibly_eligible", "ineligible"])
+    score = serializers.FloatField()
+    criteria = CriterionOutcomeSerializer(many=True)
+    error = serializers.CharField(help_text="set when this trial's evaluation failed; the job went on")
+    changes_on = serializers.DateField(allow_null=True, help_text="the day time alone would change this verdict")
+    first_seen = serializers.DateTimeField()
+    last_changed = serializers.DateTimeField()
+
+
+class PatientPagination(CursorPagination):
+    ordering = "-created"
+    page_size = 50
+
+
+def _read_body(request: Request) -> tuple[bytes, str]:
+    length = int(request.META.get("CONTENT_LENGTH") or 0)
+    if length > intake.MAX_BUNDLE_BYTES:
+        raise FieldError("$", f"is larger than {intake.MAX_BUNDLE_BYTES} bytes, the most Eligo reads", status_code=413)
+    body = request.data if isinstance(request.data, bytes) else request.body
+    fmt = Patient.Format.NATIVE if request.content_type.startswith(NATIVE_JSON) else Patient.Format.FHIR
+    return body, fmt
+
+
+class PatientListCreate(APIView):
+    permission_classes = [IsApiClient]
+    parser_classes = [RawBodyParser]
+
+    @extend_schema(
+        request={
+            FHIR_JSON: OpenApiTypes.OBJECT,
+            "application/json": OpenApiTypes.OBJECT,
+            NATIVE_JSON: intake.NATIVE_SCHEMA,
+        },
+        responses={
+            201: inline_serializer("PatientCreated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
+            200: inline_serializer("PatientUpdated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
+            400: OpenApiResponse(description="the message names the offending element, e.g. entry[3].resource.valueQuantity.value"),
+            413: OpenApiResponse(description="body over the size limit (5 MiB)"),
+        },
+        description=(
+            "Upsert a patient by (client, Patient's first identifier) from a FHIR R4 Bundle "
+            f"(`{FHIR_JSON}` or `application/json`) or Eligo's own patient JSON (`{NATIVE_JSON}`). "
+            "Every accepted post queues a match job."
+        ),
+    )
+    def post(self, request: Request) -> Response:
+        client = client_of(request)
+        body, fmt = _read_body(request)
+        try:
+            if fmt == Patient.Format.NATIVE:
+                record = intake.parse_json(body)
+                normalised = intake.normalise_native(record)
+            else:
+                validated = intake.validate_bundle(body)
+                record = validated.data
+                normalised = intake.normalise(validated)
+        except intake.BundleTooLarge as exc:
+            raise FieldError(exc.path, exc.message, status_code=413) from None
+        except intake.IntakeError as exc:
+            raise FieldError(exc.path, exc.message) from None
+        patient, created, job = store.upsert_patient(client, normalised, record, fmt)
+        return Response(
+            {"id": str(patient.id), "match_job": job_summary(request, job)},
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    @extend_schema(responses=PatientSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        paginator = PatientPagination()
+        page = paginator.paginate_queryset(selectors.patients_of(client_of(request)), request, view=self)
+        return paginator.get_paginated_response(PatientSerializer(page, many=True).data)
+
+
+class PatientDetail(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(responses=PatientSerializer)
+    def get(self, request: Request, patient_id: str) -> Response:
+        return Response(PatientSerializer(selectors.patient_of(client_of(request), patient_id)).data)
+
+    @extend_schema(responses={204: None})
+    def delete(self, request: Request, patient_id: str) -> Response:
+        store.delete_patient(selectors.patient_of(client_of(request), patient_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PatientMatch(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(request=None, responses={202: JobSummary})
+    def post(self, request: Request, patient_id: str) -> Response:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        job = queue_match(patient, MatchJob.Trigger.REQUESTED)
+        return Response(job_summary(request, job), status=status.HTTP_202_ACCEPTED)
+
+
+class MatchJobDetail(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(responses=MatchJobSerializer)
+    def get(self, request: Request, job_id: str) -> Response:
+        return Response(MatchJobSerializer(selectors.job_of(client_of(request), job_id)).data)
+
+
+ELIGIBILITY_WORDS = ["eligible", "possibly_eligible", "ineligible"]
+
+
+class PatientMatches(APIView):
+    permission_classes = [IsApiClient]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "eligibility", str, many=True, enum=ELIGIBILITY_WORDS, description="only results with this eligibility (repeatable, or comma-separated)"
+            )
+        ],
+        responses=inline_serializer(
+            "Matches",
+            {
+                "patient": serializers.UUIDField(),
+                "job": serializers.UUIDField(allow_null=True),
+                "evaluated_at": serializers.DateField(allow_null=True),
+                "results": MatchResultSerializer(many=True),
+            },
+        ),
+    )
+    def get(self, request: Request, patient_id: str) -> HttpResponse:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        wanted = [w for v in request.query_params.getlist("eligibility") for w in v.split(",") if w]
+        unknown = [w for w in wanted if w not in ELIGIBILITY_WORDS]
+        if unknown:
+            raise FieldError("eligibility", f"unknown value {unknown[0]!r}; use one of {', '.join(ELIGIBILITY_WORDS)}")
+        job = selectors.latest_succeeded_job(patient)
+        head: dict[str, object] = {"patient": str(patient.id), "job": None, "evaluated_at": None}
+        results = []
+        if job is not None:
+            head.update(job=str(job.id), evaluated_at=job.evaluated_at)
+            results = selectors.current_results(patient, wanted or None)
+        # Encoded here rather than by the renderer: at 1,000 open trials it is 8 MB (see
+        # matches_json); JSON is the only format the API speaks.
+        return HttpResponse(matches_json.render(head, results), content_type="application/json")
+
+
+
+class BlankAsNull(serializers.CharField):
+    """An eligibility that was not there (before an appearance, after a disappearance) is null."""
+
+    def to_representation(self, value: str) -> str | None:
+        return value or None
+
+
+class MatchChangeSerializer(serializers.ModelSerializer):
+    trial = serializers.CharField(source="trial.nct_id")
+    old_eligibility = BlankAsNull(allow_null=True)
+    new_eligibility = BlankAsNull(allow_null=True)
+    job = serializers.UUIDField(source="job_id", allow_null=True)
+    trial_change = serializers.IntegerField(source="trial_change_id", allow_null=True)
+
+    class Meta:
+        model = MatchChange
+        fields = ["id", "trial", "kind", "cause", "old_eligibility", "new_eligibility", "detail", "job", "trial_change", "created"]
+
+
+class ChangePagination(CursorPagination):
+    ordering = ("-created", "-id")
+    page_size = 100
+
+
+class PatientMatchChanges(APIView):
+    """What each (re-)match changed for this patient, newest first, and why."""
+
+    permission_classes = [IsApiClient]
+
+    @extend_schema(
+        parameters=[OpenApiParameter("trial", str, description="only changes of this trial (NCT id)")],
+        responses=MatchChangeSerializer(many=True),
+        description=(
+            "Per trial: whether the result `appeared`, `disappeared` or `changed` eligibility, and the cause: "
+            "`patient_data`, `criteria_version`, `trial_status`, `time` or `override`. Cursor-paginated."
+        ),
+    )
+    def get(self, request: Request, patient_id: str) -> Response:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        changes = selectors.changes_of(patient)
+        if request.query_params.get("trial"):
+            changes = changes.filter(trial__nct_id=request.query_params["trial"])
+        paginator = ChangePagination()
+        page = paginator.paginate_queryset(changes, request, view=self)
+        return paginator.get_paginated_response(MatchChangeSerializer(page, many=True).data)

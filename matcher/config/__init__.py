@@ -1,0 +1,1 @@
+"""The project's configuration: settings, URLs, the WSGI application and the Celery app."""

@@ -1,0 +1,114 @@
+"""Bulk inserts for the matching hot path: PostgreSQL ``COPY``, ``bulk_create`` elsewhere.
+
+A new patient at 1,000 open trials writes 1,000 results, 1,000 change rows and ~28,000
+criterion outcomes in one transaction; through ``bulk_create`` the first two alone took longer
+than evaluating every trial. ``COPY`` needs the primary keys up front (criterion outcomes point
+at their result), so they are drawn from the table's sequence first.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
+from typing import Any, TypeVar
+
+from django.db import connection, models
+
+M = TypeVar("M", bound=models.Model)
+
+
+@contextlib.contextmanager
+def _copy(table: str, columns: Sequence[str]) -> Iterator[Any]:
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            yield copy
+
+
+def copy_rows(table: str, columns: Sequence[str], rows: Iterable[tuple]) -> None:
+    """Rows as tuples in ``columns`` order, through COPY (PostgreSQL only)."""
+    with _copy(table, columns) as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def copy_text(table: str, columns: Sequence[str], lines: Iterable[str]) -> None:
+    """Rows already encoded as COPY text lines (``copy_field`` joined by tabs, newline-ended).
+
+    For rows whose columns mostly repeat: a caller encodes each distinct run of values once,
+    where ``copy_rows`` would format every value of every row again."""
+    with _copy(table, columns) as copy:
+        batch: list[str] = []
+        for line in lines:
+            batch.append(line)
+            if len(batch) == 5000:
+                copy.write("".join(batch))
+                batch.clear()
+        if batch:
+            copy.write("".join(batch))
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_field(value: object) -> str:
+    """One value in COPY's text format: NULL as \\N, booleans as t/f, and the four characters
+    that would end a field or row (backslash, tab, newline, carriage return) escaped."""
+    if value is None:
+        return "\\N"
+    if value is True or value is False:
+        return "t" if value else "f"
+    if isinstance(value, str):
+        return str.translate(value, _COPY_ESCAPES)
+    return str(value)
+
+
+def insert_models(model: type[M], objs: Sequence[M]) -> None:
+    """Insert unsaved instances, setting their primary keys, as ``bulk_create`` would."""
+    if not objs:
+        return
+    if connection.vendor != "postgresql":
+        model._default_manager.bulk_create(objs, batch_size=1000)
+        return
+    for obj in objs:
+        # result=row -> result_id, as bulk_create does (a private Django method the stubs omit)
+        obj._prepare_related_fields_for_save(operation_name="insert_models")  # type: ignore[attr-defined]
+    opts = model._meta
+    pk = opts.pk
+    missing = [o for o in objs if o.pk is None]
+    if missing:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [opts.db_table, pk.column, len(missing)],
+            )
+            for obj, (pk_value,) in zip(missing, cursor.fetchall(), strict=True):
+                obj.pk = pk_value
+    fields = opts.concrete_fields
+    for field in fields:
+        if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+            # one timestamp for the batch, as one transaction writes it (Django's own pre_save)
+            stamp = field.pre_save(objs[0], True)
+            for obj in objs:
+                setattr(obj, field.attname, stamp)
+    values = [_value_of(f) for f in fields]
+    copy_rows(opts.db_table, [f.column for f in fields], (tuple(value(o) for value in values) for o in objs))
+    for obj in objs:
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
+def _value_of(field: models.Field) -> Callable[[models.Model], object]:
+    """How to read one column's value off an instance. Plain attributes (text, numbers, dates,
+    foreign keys, UUIDs, and ``auto_now`` times once stamped) go to COPY as they are:
+    ``get_db_prep_save`` on each made a job's 2,000 result and change rows take 0.14 s
+    instead of 0.09 s. Fields that encode their value (JSON, anything unusual) still take
+    Django's path."""
+    if isinstance(field, _PLAIN):
+        return attrgetter(field.attname)
+    return lambda obj: field.get_db_prep_save(field.pre_save(obj, True), connection)
+
+
+_PLAIN = (
+    models.CharField, models.TextField, models.IntegerField, models.FloatField, models.BooleanField,
+    models.DateField, models.ForeignKey, models.UUIDField, models.AutoField,
+)  # DateTimeField is a DateField

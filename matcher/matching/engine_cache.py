@@ -1,0 +1,76 @@
+"""The compiled rules engine, one per worker process, kept in step with the trial catalogue.
+
+Compiling is the expensive part, so a process compiles each (trial, criteria version) once and
+later jobs only add what is new: the engine's rulesets are named by content hash and can only
+grow. Built lazily on first use, so each Celery prefork child builds its own after the fork
+(durable-rules' C state is not safe to share across a fork while in use).
+"""
+
+from __future__ import annotations
+
+import threading
+
+from matcher.matching import heap
+from matcher.results.store import TrialRef
+from rules_engine.criteria import TrialCriteria, criterion_from_json
+from rules_engine.engine import MatchingEngine
+from trials.models import Criterion, Trial
+
+
+class EngineCache:
+    def __init__(self) -> None:
+        self._engine: MatchingEngine | None = None
+        self._loaded: dict[str, int] = {}  # nct_id -> pk of the CriteriaVersion compiled
+        self._lock = threading.Lock()
+
+    def sync(self) -> tuple[MatchingEngine, list[TrialRef]]:
+        """Compile whatever open trial is new or changed since the last job; return the engine
+        and the open trials it must evaluate now (with the versions they are at)."""
+        return self._sync(Trial.objects.open_to_matching())
+
+    def sync_one(self, trial_pk: int) -> tuple[MatchingEngine, TrialRef | None]:
+        """The same for one trial (a trial's re-match needs only it, not the whole catalogue);
+        ``None`` when it is not open to matching."""
+        engine, found = self._sync(Trial.objects.open_to_matching().filter(pk=trial_pk))
+        return engine, (found[0] if found else None)
+
+    def _sync(self, trials) -> tuple[MatchingEngine, list[TrialRef]]:
+        with self._lock:
+            if self._engine is None:
+                self._engine = MatchingEngine()
+            wanted = [
+                TrialRef(pk, nct, vpk, number)
+                for pk, nct, vpk, number in trials.exclude(current_criteria=None)
+                .values_list("pk", "nct_id", "current_criteria_id", "current_criteria__number")
+                .order_by("nct_id")
+            ]
+            stale = [t for t in wanted if self._loaded.get(t.nct_id) != t.version_pk]
+            if stale:
+                self._engine.add_trials(_load_criteria(stale))
+                for t in stale:
+                    self._loaded[t.nct_id] = t.version_pk
+                heap.freeze_long_lived()
+            return self._engine, wanted
+
+
+def _load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
+    by_version: dict[int, list[Criterion]] = {}
+    rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
+    for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):
+        by_version.setdefault(row.version_id, []).append(row)
+    return [
+        TrialCriteria(
+            trial_id=t.nct_id,
+            version=t.version,
+            criteria=tuple(_criterion(row) for row in by_version.get(t.version_pk, [])),
+        )
+        for t in trials
+    ]
+
+
+def _criterion(row: Criterion):
+    data = row.structured or {"type": row.type, "text": row.text, "expr": {"node": "review", "reason": "unparsed"}}
+    return criterion_from_json({**data, "type": row.type, "text": row.text, "parent": row.parent_position})
+
+
+engine_cache = EngineCache()

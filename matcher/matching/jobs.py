@@ -1,0 +1,149 @@
+"""Match jobs: queue one for a patient, claim it, evaluate the patient against every open trial,
+store what changed and record it in one transaction (matcher.results, then
+matcher.matching.changes; ranking happens when results are read).
+
+The claim is a conditional update, in the spirit of healthchecks' outbox rows: whoever holds
+the newest claim token is the only one allowed to store results, so a task redelivered while a
+first delivery is still running cannot store twice, and a job whose worker was killed is
+picked up again by the redelivery.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from matcher.db.hints import relax_commit_durability
+from matcher.matching import clock
+from matcher.matching.changes import record_changes
+from matcher.matching.engine_cache import engine_cache
+from matcher.models import MatchJob, Patient
+from matcher.results.digests import facts_digest
+from matcher.results.store import PatientEvaluation, TrialRef, store_evaluations
+from matcher.worker import dispatch
+from rules_engine.facts import PatientFacts
+
+logger = logging.getLogger(__name__)
+
+MAX_DELIVERIES = 3
+
+
+def queue_match(patient: Patient, trigger: str) -> MatchJob:
+    """A queued job for the patient, handed to a worker once the caller's transaction commits."""
+    job = MatchJob.objects.create(patient=patient, client_id=patient.client_id, trigger=trigger)
+    dispatch.run_match_job(str(job.id))
+    return job
+
+
+@dataclass(frozen=True)
+class Claim:
+    job_id: uuid.UUID
+    token: uuid.UUID
+
+
+def claim_job(job_id: uuid.UUID | str) -> Claim | None:
+    """Take the job for this delivery, or None when it is finished or dead-lettered.
+
+    A job is claimable while queued or running (running means an earlier delivery's worker
+    died, or is still going past the visibility timeout: the newer claim wins either way).
+    """
+    token = uuid.uuid4()
+    now = timezone.now()
+    claimed = MatchJob.objects.filter(
+        pk=job_id, status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], deliveries__lt=MAX_DELIVERIES
+    ).update(status=MatchJob.Status.RUNNING, started=now, claim=token, deliveries=F("deliveries") + 1)
+    if claimed:
+        return Claim(job_id=uuid.UUID(str(job_id)), token=token)
+    dead = MatchJob.objects.filter(
+        pk=job_id, status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], deliveries__gte=MAX_DELIVERIES
+    ).update(
+        status=MatchJob.Status.FAILED,
+        finished=now,
+        error=f"dead-lettered: delivered {MAX_DELIVERIES} times without finishing (a worker died each time)",
+    )
+    if dead:
+        logger.error("match job %s dead-lettered after %d deliveries", job_id, MAX_DELIVERIES)
+    return None
+
+
+def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
+    """The task body. Returns the job's final status word (for the task result and logs)."""
+    claim = claim_job(job_id)
+    if claim is None:
+        return MatchJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
+    job = MatchJob.objects.select_related("patient").get(pk=claim.job_id)
+    evaluated_at = as_of or clock.today()
+    facts = PatientFacts.from_json(job.patient.facts)
+    engine, open_trials = engine_cache.sync()
+    outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in open_trials])
+    evaluation = PatientEvaluation(
+        patient_id=job.patient_id,
+        client_id=job.client_id,
+        facts=facts,
+        facts_digest=facts_digest(job.patient.facts),
+        outcomes=outcomes,
+    )
+    stored = store_results(claim, evaluated_at, evaluation, {t.nct_id: t for t in open_trials})
+    if not stored:
+        logger.info("match job %s: a newer delivery holds the claim; results not stored", claim.job_id)
+        return "superseded"
+    logger.info("match job %s succeeded: %d trials evaluated", claim.job_id, len(outcomes))
+    return MatchJob.Status.SUCCEEDED
+
+
+def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluation, trials: dict[str, TrialRef]) -> bool:
+    """All results in one transaction, and only while this delivery still holds the claim."""
+    with transaction.atomic():
+        finished = MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).update(
+            status=MatchJob.Status.SUCCEEDED,
+            finished=timezone.now(),
+            evaluated_at=evaluated_at,
+            criteria_versions={o.trial_id: o.version for o in evaluation.outcomes},
+            error="",
+        )
+        if not finished:
+            return False
+        relax_commit_durability()
+        # The patient row is the lock that orders a job against a trial re-match of the same
+        # patient: each sees the other's committed rows, never half of them.
+        Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
+        summary = store_evaluations([evaluation], trials, evaluated_at, job_id=claim.job_id, close_others=True)
+        record_changes(summary.changes)
+    return True
+
+
+STALLED_AFTER = timedelta(hours=1)
+
+
+def stalled_jobs(now: datetime | None = None) -> list[str]:
+    """Jobs queued or running for over an hour: their message or their result was lost (a
+    broker restart, a database crash). The claim and delivery count make a re-run safe."""
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    return [
+        str(pk)
+        for pk in MatchJob.objects.filter(
+            status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], created__lt=cutoff
+        ).values_list("pk", flat=True)[:10000]
+    ]
+
+
+def fail_job(job_id: uuid.UUID | str, error: str) -> None:
+    """A job that cannot finish (time limit, retries exhausted) says why; results stay as before."""
+    MatchJob.objects.filter(pk=job_id).filter(~Q(status=MatchJob.Status.SUCCEEDED)).update(
+        status=MatchJob.Status.FAILED, finished=timezone.now(), error=error[:2000]
+    )
+
+
+def requeue_for_retry(job_id: uuid.UUID | str) -> None:
+    """Hand a job back after a transient error (database, broker) before the task retries: it
+    is queued again and the attempt does not count towards dead-lettering, which is for
+    deliveries whose worker died."""
+    MatchJob.objects.filter(pk=job_id, status=MatchJob.Status.RUNNING, deliveries__gt=0).update(
+        status=MatchJob.Status.QUEUED, claim=None, deliveries=F("deliveries") - 1
+    )

@@ -1,0 +1,1 @@
+"""Storing patients as the intake normalised them, and queueing their match jobs."""

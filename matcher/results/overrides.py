@@ -1,0 +1,156 @@
+"""A coordinator's criterion overrides applied to the engine's verdict: when storing a
+re-evaluation (each override re-applied, or ended by newer data) and at once when a person adds
+or lifts one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from django.utils import timezone
+
+from matcher.models import (
+    CriterionOverride,
+    CriterionResult,
+    MatchChange,
+    MatchEvent,
+    MatchResult,
+)
+from matcher.results.digests import digest_of
+from rules_engine.assemble import verdict
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import (
+    ELIGIBILITY_RANK,
+    CriterionOutcome,
+    Eligibility,
+    Outcome,
+    TrialOutcome,
+)
+
+
+def _lapsed(override: CriterionOverride, facts: PatientFacts) -> bool:
+    """Newer data for one of the criterion's concepts ends a person's override of it."""
+    since = override.created.date()
+    for concept in override.concepts:
+        dated = [m.date for m in facts.measurements.get(concept, ())] + [e.date for e in facts.events.get(concept, ())]
+        if any(d is not None and d > since for d in dated):
+            return True
+    return False
+
+
+def apply_overrides(
+    outcome: TrialOutcome, overrides: dict[int, CriterionOverride], parents: Sequence[int | None]
+) -> TrialOutcome:
+    """The outcome with each overridden criterion set as the coordinator said, the reason
+    saying so, and eligibility and score decided again from the top-level criteria."""
+    if not overrides:
+        return outcome
+    return decided(outcome, overridden(outcome.criteria, overrides), parents)
+
+
+def overridden(criteria: Sequence[CriterionOutcome], overrides: dict[int, CriterionOverride]) -> tuple[CriterionOutcome, ...]:
+    found = list(criteria)
+    for index, o in overrides.items():
+        if index >= len(found):
+            continue
+        c = found[index]
+        who = o.author.get_username() if o.author_id and o.author else "a coordinator"
+        found[index] = replace(
+            c,
+            outcome=Outcome(o.outcome),
+            review=False,
+            reason=f"overridden by {who} (v{o.version}): {o.outcome.replace('_', ' ')}: {o.note} [engine: {c.outcome}: {c.reason}]",
+        )
+    return tuple(found)
+
+
+def decided(outcome: TrialOutcome, criteria: tuple[CriterionOutcome, ...], parents: Sequence[int | None]) -> TrialOutcome:
+    eligible, points = verdict(criteria, parents)
+    return replace(outcome, criteria=criteria, eligibility=eligible, score=points)
+
+
+def active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOverride]]:
+    found: dict[int, list[CriterionOverride]] = {}
+    rows = CriterionOverride.objects.filter(result_id__in=list(result_ids), active=True).select_related("author")
+    for o in rows:
+        found.setdefault(o.result_id, []).append(o)
+    return found
+
+
+def overrides_by_index(
+    found: list[CriterionOverride], outcome: TrialOutcome, facts: PatientFacts, lapsed: list[CriterionOverride]
+) -> dict[int, CriterionOverride]:
+    if not found:
+        return {}
+    index_of = {(c.type, c.text): c.index for c in outcome.criteria}
+    by_index: dict[int, CriterionOverride] = {}
+    for o in found:
+        index = index_of.get((o.criterion_type, o.criterion_text))
+        if index is None:
+            continue  # the line left the criteria; the override waits in case it returns
+        if _lapsed(o, facts):
+            lapsed.append(o)
+            continue
+        by_index[index] = o
+    return by_index
+
+
+def end_lapsed(lapsed: list[CriterionOverride]) -> None:
+    """Newer data ended these overrides: say so where the coordinator reads the history."""
+    reason = "the patient's record brought newer data for this criterion"
+    CriterionOverride.objects.filter(pk__in=[o.pk for o in lapsed]).update(active=False, ended_reason=reason)
+    MatchEvent.objects.bulk_create(
+        MatchEvent(
+            result_id=o.result_id, actor=None, kind=MatchEvent.Kind.OVERRIDE,
+            old_value=f"{o.outcome} (v{o.version})", new_value="override ended", text=reason,
+        )
+        for o in lapsed
+    )
+
+
+def recompute_result(result: MatchResult) -> MatchChange | None:
+    """After a person added or lifted an override: the result's criteria outcomes and its
+    eligibility reflect it at once, without waiting for a re-match. Returns the change of
+    eligibility, unsaved, for the caller to record with its webhook deliveries (None when
+    eligibility stayed)."""
+    rows = list(result.criteria.select_related("criterion").order_by("position"))
+    active = CriterionOverride.objects.filter(result=result, active=True).select_related("author").order_by("created")
+    by_text = {(o.criterion_type, o.criterion_text): o for o in active}  # the newest of a line wins
+    engine = tuple(
+        CriterionOutcome(
+            r.position, r.criterion.type, r.criterion.text, Outcome(r.engine_outcome or r.outcome),
+            r.engine_review if r.override_id else r.review, _engine_reason(r), tuple(r.concepts),
+        )
+        for r in rows
+    )
+    by_index = {c.index: by_text[(c.type, c.text)] for c in engine if (c.type, c.text) in by_text}
+    placeholder = TrialOutcome(str(result.trial_id), 0, Eligibility(result.eligibility), result.score, engine)
+    effective = decided(placeholder, overridden(engine, by_index), [r.criterion.parent_position for r in rows])
+    for r, e, c in zip(rows, engine, effective.criteria, strict=True):
+        o = by_index.get(r.position)
+        r.outcome, r.reason, r.review, r.override_id = str(c.outcome), c.reason, c.review, (o.pk if o else None)
+        r.engine_outcome = str(e.outcome)
+        r.engine_reason, r.engine_review = (e.reason, e.review) if o else ("", False)
+    CriterionResult.objects.bulk_update(
+        rows, ["outcome", "reason", "review", "override", "engine_outcome", "engine_reason", "engine_review"]
+    )
+    old = result.eligibility
+    result.eligibility = str(effective.eligibility)
+    result.eligibility_rank = ELIGIBILITY_RANK[effective.eligibility]
+    result.score = round(effective.score, 4)
+    result.unknown_count = sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN)
+    # Not the digest of any engine verdict: the next re-match rewrites the row, re-applying
+    # whichever overrides are then active.
+    result.digest = "override:" + digest_of(sorted(o.pk for o in by_index.values()))[:23]
+    result.last_changed = timezone.now()
+    result.save(update_fields=["eligibility", "eligibility_rank", "score", "unknown_count", "digest", "last_changed"])
+    if old == result.eligibility:
+        return None
+    return MatchChange(
+        patient_id=result.patient_id, result=result, trial_id=result.trial_id, kind=MatchChange.Kind.CHANGED,
+        cause=MatchChange.Cause.OVERRIDE, old_eligibility=old, new_eligibility=result.eligibility,
+    )
+
+
+def _engine_reason(row: CriterionResult) -> str:
+    return row.engine_reason if row.override_id else row.reason

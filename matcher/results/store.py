@@ -1,0 +1,305 @@
+"""Storing verdicts as the current result of each (patient, trial), and saying what changed.
+
+Both paths that evaluate write through here: a patient's match job (every open trial for one
+patient) and a trial's re-match (one trial for a chunk of patients). One row per (patient,
+trial) is kept and rewritten only when its verdict's digest changes, so a re-evaluation that
+changes nothing writes nothing, a coordinator's review of the row survives, and every real
+change leaves a ``MatchChange`` saying why (patient data, criteria version, trial status or
+time) for the changes endpoint, the queue and the webhooks. The changes are returned unsaved:
+the caller records them and their webhook deliveries in the same transaction
+(``matcher.matching.changes.record_changes``), so storing never announces anything itself.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from django.db import connection
+from django.db.models import Min
+from django.utils import timezone
+
+from matcher.db.bulk import copy_field, copy_text, insert_models
+from matcher.db.hints import index_reads
+from matcher.models import (
+    CriterionOverride,
+    CriterionResult,
+    MatchChange,
+    MatchResult,
+    Patient,
+)
+from matcher.results.causes import Cause, appeared_cause, change_row, changed_cause
+from matcher.results.digests import verdict_digest
+from matcher.results.lines import Line, version_lines
+from matcher.results.overrides import (
+    active_overrides,
+    apply_overrides,
+    end_lapsed,
+    overrides_by_index,
+)
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import ELIGIBILITY_RANK, Outcome, TrialOutcome
+from trials.models import TrialChange
+
+
+@dataclass(frozen=True)
+class TrialRef:
+    """What storing needs of a trial: its row, and the criteria version that was evaluated."""
+
+    pk: int
+    nct_id: str
+    version_pk: int
+    version: int
+
+
+@dataclass(frozen=True)
+class PatientEvaluation:
+    """One patient's outcomes from one evaluation run."""
+
+    patient_id: uuid.UUID
+    client_id: int
+    facts: PatientFacts
+    facts_digest: str
+    outcomes: Sequence[TrialOutcome]
+
+
+@dataclass
+class StoreSummary:
+    """What a store wrote, and the changes it made, unsaved, for the caller to record."""
+
+    written: int = 0
+    changes: list[MatchChange] = field(default_factory=list)
+
+
+def store_evaluations(
+    evaluations: Sequence[PatientEvaluation],
+    trials: dict[str, TrialRef],
+    evaluated_at: date,
+    *,
+    job_id: uuid.UUID | None = None,
+    trial_change: TrialChange | None = None,
+    close_others: bool = False,
+) -> StoreSummary:
+    """Write what changed, in the caller's transaction; returns the changes unsaved.
+
+    ``close_others`` (a full patient job): a patient's active result for a trial that was not
+    evaluated (it left the open statuses) is marked gone. ``trial_change`` names the trial
+    change being processed, which is then the cause of what appears or changes.
+    """
+    summary = StoreSummary()
+    patient_ids = [e.patient_id for e in evaluations]
+    trial_pks = {t.pk for t in trials.values()}
+    existing_q = MatchResult.objects.filter(patient_id__in=patient_ids)
+    if not close_others:
+        existing_q = existing_q.filter(trial_id__in=trial_pks)
+    existing = {
+        (r["patient_id"], r["trial_id"]): r
+        for r in existing_q.values(
+            "id", "patient_id", "trial_id", "digest", "eligibility", "state", "criteria_version_id", "facts_digest"
+        )
+    }
+    overrides = active_overrides(r["id"] for r in existing.values())
+    lines = version_lines(t.version_pk for t in trials.values())
+    parents = {pk: [line.parent for line in rows] for pk, rows in lines.items()}
+    now = timezone.now()
+
+    # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
+    new_rows: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    updated: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    lapsed: list[CriterionOverride] = []
+    for ev in evaluations:
+        seen: set[int] = set()
+        for outcome in ev.outcomes:
+            trial = trials[outcome.trial_id]
+            seen.add(trial.pk)
+            old = existing.get((ev.patient_id, trial.pk))
+            by_index = overrides_by_index(overrides.get(old["id"], []) if old else [], outcome, ev.facts, lapsed)
+            effective = apply_overrides(outcome, by_index, parents.get(trial.version_pk, []))
+            digest = verdict_digest(effective, trial.version_pk, by_index)
+            if old and old["digest"] == digest and old["state"] == MatchResult.State.ACTIVE:
+                continue
+            row = MatchResult(
+                patient_id=ev.patient_id,
+                client_id=ev.client_id,
+                trial_id=trial.pk,
+                job_id=job_id,
+                criteria_version_id=trial.version_pk,
+                eligibility=str(effective.eligibility),
+                eligibility_rank=ELIGIBILITY_RANK[effective.eligibility],
+                score=round(effective.score, 4),
+                unknown_count=sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN),
+                changes_on=effective.changes_on,
+                error=effective.error or "",
+                evaluated_at=evaluated_at,
+                digest=digest,
+                facts_digest=ev.facts_digest,
+                state=MatchResult.State.ACTIVE,
+                gone_reason="",
+                last_changed=now,
+            )
+            if old is None:
+                new_rows.append((row, effective, by_index, outcome))
+                summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", appeared_cause(trial_change), job_id, trial_change))
+            else:
+                row.pk = old["id"]
+                updated.append((row, effective, by_index, outcome))
+                if old["state"] != MatchResult.State.ACTIVE:
+                    summary.changes.append(
+                        change_row(row, MatchChange.Kind.APPEARED, "", appeared_cause(trial_change), job_id, trial_change)
+                    )
+                elif old["eligibility"] != row.eligibility:
+                    cause = changed_cause(old, row, trial_change)
+                    summary.changes.append(change_row(row, MatchChange.Kind.CHANGED, old["eligibility"], cause, job_id, trial_change))
+        if close_others:
+            for (pid, trial_pk), old in existing.items():
+                if pid == ev.patient_id and trial_pk not in seen and old["state"] == MatchResult.State.ACTIVE:
+                    _mark_gone([old], "the trial is no longer open to matching", job_id, None, summary)
+
+    if lapsed:
+        end_lapsed(lapsed)
+    _write(new_rows, updated, lines)
+    summary.written = len(new_rows) + len(updated)
+    schedule_time_rematch(patient_ids)
+    return summary
+
+
+def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) -> None:
+    if new_rows:
+        insert_models(MatchResult, [pair[0] for pair in new_rows])
+    if updated:
+        MatchResult.objects.bulk_update(
+            [pair[0] for pair in updated],
+            [
+                "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
+                "error", "evaluated_at", "digest", "facts_digest", "state", "gone_reason", "last_changed",
+            ],
+            batch_size=500,
+        )
+        with index_reads():
+            CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
+    pairs = new_rows + updated
+    if pairs:
+        insert_criterion_rows(_criterion_rows(pairs, lines))
+
+
+def _criterion_rows(pairs: list, lines: dict[int, tuple[Line, ...]]) -> list[tuple[int, int, int, tuple]]:
+    """(result, criterion, position, the rest of the row) for every line of every result:
+    ~28,000 rows for a new patient at 1,000 trials. Outcomes are str enums and go as they are."""
+    rows = []
+    for row, effective, by_index, engine in pairs:
+        version = lines[row.criteria_version_id]
+        for c, e in zip(effective.criteria, engine.criteria, strict=True):
+            o = by_index.get(c.index) if by_index else None
+            rest = (
+                c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome,
+                e.reason if o else "", e.review if o else False, o.pk if o else None,
+            )
+            rows.append((row.pk, version[c.index].pk, c.index, rest))
+    return rows
+
+
+@lru_cache(maxsize=4096)
+def _concepts_json(concepts: tuple[str, ...]) -> str:
+    return json.dumps(list(concepts))  # a few hundred distinct tuples, written ~28,000 times a job
+
+
+_COLUMNS = (
+    "result_id", "criterion_id", "position", "outcome", "review", "reason", "concepts", "engine_outcome",
+    "engine_reason", "engine_review", "override_id",
+)
+
+
+def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
+    """COPY on PostgreSQL. A job's ~28,000 rows hold only a few hundred distinct rests (the
+    same line in many trials, judged alike), so each distinct rest is encoded once."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        encoded: dict[tuple, str] = {}
+
+        def lines() -> Iterator[str]:
+            for result, criterion, position, rest in rows:
+                text = encoded.get(rest)
+                if text is None:
+                    text = encoded[rest] = "\t".join(map(copy_field, rest))
+                yield f"{result}\t{criterion}\t{position}\t{text}\n"
+
+        copy_text(CriterionResult._meta.db_table, _COLUMNS, lines())
+        return
+    CriterionResult.objects.bulk_create(
+        [
+            CriterionResult(**dict(zip(_COLUMNS, (result, criterion, position, *rest[:3], json.loads(rest[3]), *rest[4:]), strict=True)))
+            for result, criterion, position, rest in rows
+        ],
+        batch_size=2000,
+    )
+
+
+def _mark_gone(
+    rows: Sequence[Mapping[str, Any]],
+    reason: str,
+    job_id: uuid.UUID | None,
+    trial_change: TrialChange | None,
+    summary: StoreSummary,
+) -> int:
+    ids = [r["id"] for r in rows]
+    count = MatchResult.objects.filter(pk__in=ids, state=MatchResult.State.ACTIVE).update(
+        state=MatchResult.State.GONE, gone_reason=reason[:200], last_changed=timezone.now()
+    )
+    for r in rows:
+        summary.changes.append(
+            MatchChange(
+                patient_id=r["patient_id"],
+                result_id=r["id"],
+                trial_id=r["trial_id"],
+                kind=MatchChange.Kind.DISAPPEARED,
+                cause=Cause.TRIAL_STATUS,
+                old_eligibility=r["eligibility"],
+                detail=reason[:300],
+                job_id=job_id,
+                trial_change=trial_change,
+            )
+        )
+    return count
+
+
+def close_batch(trial_pk: int, reason: str, trial_change: TrialChange) -> tuple[int, list[MatchChange]]:
+    """A trial that left the open statuses: the next batch of its active results is gone, with
+    the reason, in one statement rather than one evaluation per patient. Returns how many were
+    closed and their changes, unsaved; (0, []) when none is left."""
+    batch = list(
+        MatchResult.objects.filter(trial_id=trial_pk, state=MatchResult.State.ACTIVE).values(
+            "id", "patient_id", "trial_id", "eligibility"
+        )[:5000]
+    )
+    if not batch:
+        return 0, []
+    summary = StoreSummary()
+    closed = _mark_gone(batch, reason, None, trial_change, summary)
+    return closed, summary.changes
+
+
+def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
+    """Each patient's next re-match is the earliest day time alone changes an active verdict.
+
+    Reads only results that time can change (a partial index holds just those): a trial's
+    re-match chunk would otherwise read every result of its 1,000 patients, a million rows
+    at 1,000 open trials, to find a handful of dates."""
+    earliest = dict(
+        MatchResult.objects.filter(patient_id__in=patient_ids, state=MatchResult.State.ACTIVE, changes_on__isnull=False)
+        .values("patient_id")
+        .annotate(day=Min("changes_on"))
+        .values_list("patient_id", "day")
+    )
+    by_day: dict[date | None, list[uuid.UUID]] = {}
+    for pid in patient_ids:
+        by_day.setdefault(earliest.get(pid), []).append(pid)
+    for day, pids in by_day.items():
+        Patient.objects.filter(pk__in=pids).exclude(rematch_on=day).update(rematch_on=day)
+
+

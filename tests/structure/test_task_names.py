@@ -1,0 +1,25 @@
+"""Tasks keep the names they were queued under: messages already on the broker and the beat
+schedule stored in the database name them, wherever their code moves."""
+
+from __future__ import annotations
+
+HISTORICAL = {
+    "matcher.tasks.run_match_job",
+    "matcher.tasks.process_trial_change",
+    "matcher.tasks.rematch_trial_chunk",
+    "matcher.tasks.nightly_rematch_sweep",
+    "matcher.tasks.deliver_webhooks",
+}
+
+
+def test_every_task_answers_to_its_historical_name():
+    from matcher import celery_app
+
+    assert {name for name in celery_app.tasks if name.startswith("matcher.")} == HISTORICAL
+
+
+def test_dispatch_queues_by_those_names():
+    from matcher.worker import dispatch
+
+    pinned = {value for key, value in vars(dispatch).items() if key.isupper() and isinstance(value, str)}
+    assert pinned == HISTORICAL
