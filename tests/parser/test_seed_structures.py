@@ -1,0 +1,169 @@
+"""Every top-level line of the five seed trials (/work/main/seeds, read by the seed importer)
+pinned to the structure it parses to, in a compact rendering: a change to the parser that
+changes a seed line's reading fails here and must be looked at (and this table updated on
+purpose). Reviews render as R[reason:first words]; a line left wholly to review as R[reason:]."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rules_engine.criteria import All, Any_, Expr, Not, Predicate, Review
+from rules_engine.parser import parse_lines
+from trials.importers import load_seed_dir
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def render(e: Expr) -> str:
+    if isinstance(e, Predicate):
+        text = f"{e.concept} {e.op.value}" + (f" {e.value}" if e.value is not None else "") + (f" {e.unit}" if e.unit else "")
+        return text + (" xULN" if e.uln else "") + (f" w={e.window.amount}{e.window.unit}" if e.window else "")
+    if isinstance(e, Review):
+        return f"R[{e.reason.value}:{e.text[:30]}]"
+    if isinstance(e, Not):
+        return "NOT(" + render(e.part) + ")"
+    return ("ALL(" if isinstance(e, All) else "ANY(") + ", ".join(render(p) for p in e.parts) + ")"
+
+
+# (trial, first 70 characters of the line, structure)
+PINNED = [
+    ('NCT06559644', 'Age ≥18 and <70 years old, gender not specified;', 'ALL(age gte 18 a, age lt 70 a)'),
+    ('NCT06559644', 'Diagnosed with B-ALL or AML according to the World Health Organization', 'ANY(b_all present, aml present)'),
+    ('NCT06559644', 'Meet the diagnosis of relapsed/refractory leukemia, excluding isolated', 'ALL(ANY(relapsed present, refractory present), NOT(isolated_extramedullary_relapse present))'),
+    ('NCT06559644', 'Patients who have previously received ineffective/relapsed CAR-T cell ', 'ANY(NOT(car_t present), R[unsupported_concept:the efficacy evaluation of CAR])'),
+    ('NCT06559644', 'Estimated survival >12 weeks;', 'life_expectancy gt 12 wk'),
+    ('NCT06559644', 'Eastern Cooperative Oncology Group (ECOG) performance status score ≤2;', 'ecog lte 2'),
+    ('NCT06559644', 'Left ventricular ejection fraction (LVEF) ≥50%;', 'lvef gte 50 %'),
+    ('NCT06559644', 'Pulmonary function ≤Grade 1 dyspnea (CTCAE v5.0), normal oxygen satura', 'R[unsupported_concept:]'),
+    ('NCT06559644', 'Total bilirubin (TBil) ≤3×upper limit of normal (ULN), aspartate amino', 'ALL(bilirubin lte 3 xULN, ast lte 5 xULN, alt lte 5 xULN, creatinine lte 1.6 mg/dL)'),
+    ('NCT06559644', 'Pregnancy test must be negative, and fertile non-abstinent female pati', 'ALL(pregnancy_test is negative, R[consent:fertile non-abstinent female p], R[consent:Fertile male patients with fer])'),
+    ('NCT06559644', 'The subject and their legal guardian voluntarily participate in this s', 'R[consent:]'),
+    ('NCT06559644', 'The subject and their legal guardian are willing and able to comply wi', 'R[consent:]'),
+    ('NCT06559644', 'Patients with a history of severe central nervous system diseases, suc', 'ANY(ALL(seizure_disorder present, R[judgement:such as uncontrolled]), stroke present, psychiatric_illness present, R[unsupported_concept:Patients with a history of sev])'),
+    ('NCT06559644', 'New York Heart Association (NYHA) functional class III or IV heart fai', 'ALL(heart_failure present, nyha gte 3)'),
+    ('NCT06559644', 'Any unstable diseases occurring within 6 months before screening (incl', 'ANY(ALL(unstable_angina within w=6.0months, R[judgement:Any unstable diseases occurrin]), stroke present, myocardial_infarction present, ALL(arrhythmia present, R[unsupported_concept:severe requiring drug treatmen]), ALL(arrhythmia present, R[unparsed:such as rapid]), arrhythmia present, ALL(surgery present, R[unparsed:coronary artery bypass]), R[unsupported_concept:ischemic … high-degree atriove])'),
+    ('NCT06559644', 'Presence of disseminated intravascular coagulation;', 'R[unsupported_concept:]'),
+    ('NCT06559644', 'Severe autoimmune diseases or immunodeficiency diseases;', 'ANY(ALL(autoimmune_disease present, R[judgement:Severe]), R[unsupported_concept:immunodeficiency diseases])'),
+    ('NCT06559644', 'Active graft-versus-host disease requiring continued systemic therapy;', 'ALL(gvhd present, R[unsupported_concept:Active requiring continued sys])'),
+    ('NCT06559644', 'Subjects receiving systemic corticosteroids or other immunosuppressive', 'ANY(steroid_therapy present, ALL(immunosuppressant_therapy present, R[judgement:excluding inhalation or local ]), R[judgement:the investigator determines th])'),
+    ('NCT06559644', 'History of or concomitant active malignant tumors, excluding cured non', "ANY(other_malignancy present ('b_all', 'aml', 'nonmelanoma_skin_cancer', 'prostate_cancer'), ALL(nonmelanoma_skin_cancer present, R[ambiguous:excluding cured non-invasive b]), ALL(prostate_cancer present, R[ambiguous:excluding cured non-invasive b]))"),
+    ('NCT06559644', 'Presence of other severe medical conditions as determined by the inves', 'ANY(ALL(hypertension present, R[judgement:such as uncontrolled]), ALL(diabetes present, R[judgement:such as uncontrolled]), R[judgement:Presence of other severe medic])'),
+    ('NCT06559644', 'Active HBV or HCV infection (HBV-DNA positive or HCV-RNA positive), HI', 'ANY(hbv_dna is positive, hcv_rna is positive, hiv present, hiv_test is positive, syphilis present)'),
+    ('NCT06559644', 'Other severe or persistent active infections;', 'ANY(ALL(active_infection present, R[judgement:persistent active]), R[judgement:Other severe])'),
+    ('NCT06559644', 'Severity of adverse events related to previous systemic immunotherapy ', 'ANY(ALL(investigational_agent present, R[unparsed:Severity of adverse events rel]), R[unsupported_concept:medical device interventions …])'),
+    ('NCT06559644', 'Discontinuation of immunosuppressants within 2 weeks prior to screenin', 'ALL(immunosuppressant_therapy within w=2.0weeks, R[unparsed:Discontinuation of screening])'),
+    ('NCT06559644', 'History of allergy to any component of the cell product;', 'ALL(drug_hypersensitivity present, R[ambiguous:any component of the cell prod])'),
+    ('NCT06559644', 'Vaccination or any surgical procedure within 4 weeks prior to screenin', 'ANY(surgery within w=4.0weeks, R[unsupported_concept:Vaccination])'),
+    ('NCT06559644', 'Other conditions deemed by the investigator to potentially increase su', 'R[judgement:]'),
+    ('NCT05563545', 'Age ≥12 years in the single-dose exploration phase, age ≥3 years in th', 'ANY(age gte 12 a, ALL(age gte 3 a, R[ambiguous:the age bound differs by study]))'),
+    ('NCT05563545', 'Meet the diagnostic criteria for recurrent or refractory CD19 positive', 'ALL(ANY(relapsed present, refractory present), cd19 is positive, all present)'),
+    ('NCT05563545', 'The main organs have good organ function.', 'R[unsupported_concept:]'),
+    ('NCT05563545', 'The estimated survival time is ≥12 weeks.', 'life_expectancy gte 12 wk'),
+    ('NCT05563545', 'Blood pregnancy tests for women of childbearing age are negative.', 'pregnancy_test is negative'),
+    ('NCT05563545', 'The patient himself/herself , and/or his/her legal guardian, agree to ', 'R[consent:]'),
+    ('NCT05563545', 'Central nervous system involvement;', 'cns_involvement present'),
+    ('NCT05563545', 'Simple extramedullary leukemia or simple extramedullary recurrence;', 'isolated_extramedullary_relapse present'),
+    ('NCT05563545', 'Received hematopoietic stem cell transplantation within the last 3 mon', 'ALL(hsct within w=3.0months, gvhd within w=2.0weeks, immunosuppressant_therapy present)'),
+    ('NCT05563545', 'Treated with high-dose corticosteroids in the last 1 week;', 'ALL(steroid_therapy within w=1.0weeks, R[unparsed:Treated with high-dose])'),
+    ('NCT05563545', 'Allogeneic cell therapy, major surgery, and live or attenuated vaccine', 'ANY(ALL(major_surgery within w=4.0weeks, R[unparsed:-CD19 infusion]), R[unsupported_concept:Allogeneic cell therapy])'),
+    ('NCT05563545', 'Had received other antitumor therapy or had an uncontrolled infection ', 'ANY(anticancer_therapy present, ALL(active_infection within w=2.0weeks, R[judgement:had an uncontrolled -CD19 infu]))'),
+    ('NCT05563545', 'Systemic steroids were used within 3 days before CAR NK-CD19 infusion;', 'ALL(steroid_therapy within w=3.0days, R[unparsed:-CD19 infusion])'),
+    ('NCT05563545', 'Toxicity caused by previous treatment do not fully recover or do not s', 'toxicity_grade gt 1'),
+    ('NCT05563545', 'Concomitant autoimmune diseases, central nervous system diseases, othe', "ANY(ALL(autoimmune_disease present, R[unparsed:Concomitant]), other_malignancy present ('all',), R[unsupported_concept:central nervous system disease])"),
+    ('NCT05563545', 'Known allergies to study drugs or drugs that may be used in the study;', 'ALL(drug_hypersensitivity present, R[ambiguous:study drugs])'),
+    ('NCT05563545', 'Other conditions determined by Investigator which are not suitable for', 'R[judgement:]'),
+    ('NCT06585345', 'Patients diagnosed with acute leukemia.', 'acute_leukemia present'),
+    ('NCT06585345', 'Acute leukemia complex/refractory cases with poor response to conventi', 'ALL(acute_leukemia present, R[unparsed:complex/ cases with poor respo], ANY(relapsed present, refractory present))'),
+    ('NCT06585345', 'At least 2 weeks or 5 half-lives (whichever is shorter) from the start', 'R[unsupported_concept:]'),
+    ('NCT06585345', 'Toxic reactions caused by previous antitumor therapy must be stabilize', 'R[unsupported_concept:]'),
+    ('NCT06585345', 'Over 14 years old, under 65 years old.', 'ALL(age gt 14 a, age lt 65 a)'),
+    ('NCT06585345', 'Physical Strength score 0-3 (ECOG standard)', 'ecog lte 3'),
+    ('NCT06585345', 'No obvious active infection or graft-versus-host disease', 'NOT(ANY(ALL(active_infection present, R[judgement:No obvious active]), ALL(gvhd present, R[judgement:No obvious active])))'),
+    ('NCT06585345', 'Expected survival ≥3 months', 'life_expectancy gte 3 mo'),
+    ('NCT06585345', 'Adequate kidney, liver, lung and heart function, defined as:', 'ALL(ALL(creatinine_clearance gt 60 mL/min, alt lte 2.5 xULN, ast lte 2.5 xULN, ANY(bilirubin lte 1.5 xULN, R[unsupported_concept:excluding subjects with Gilber]), lvef gte 50 %, R[judgement:echocardiography confirmed cen]), ALL(NOT(ALL(pleural_effusion present, R[judgement:There was no clinically signif])), spo2 gt 92 %))'),
+    ('NCT06585345', 'The serum pregnancy test results of fertile women must be negative (wo', 'ALL(pregnancy_test is negative, R[unsupported_concept:women who have undergone surgi])'),
+    ('NCT06585345', 'The subject has had other malignancies, non-melanoma skin tumors, carc', "ANY(other_malignancy present ('acute_leukemia',), nonmelanoma_skin_cancer present, ALL(carcinoma_in_situ present, R[unsupported_concept:unless disease-free survival o]), R[unparsed:e.g. Cervix … bladder … breast])"),
+    ('NCT06585345', 'Presence or suspicion of uncontrollable fungal, bacterial, viral or ot', 'R[unsupported_concept:]'),
+    ('NCT06585345', 'Known human immunodeficiency virus (HIV) infection', 'ANY(hiv present, hiv_test is positive)'),
+    ('NCT06585345', 'Known history of hepatitis B (HBsAg positive) or hepatitis C (HCV anti', 'ANY(ALL(hbv present, NOT(ALL(hbcab is positive, hbsag is negative, hbv_dna is negative, R[unparsed:Subjects with latent or prehep]))), ALL(hbsag is positive, NOT(ALL(hbcab is positive, hbsag is negative, hbv_dna is negative, R[unparsed:Subjects with latent or prehep]))), ALL(hcv present, NOT(ALL(hcv_antibody is positive, hcv_rna is negative, R[unparsed:In addition, these subjects we]))), ALL(hcv_antibody is positive, NOT(ALL(hcv_antibody is positive, hcv_rna is negative, R[unparsed:In addition, these subjects we]))))'),
+    ('NCT06585345', 'Existing or past CNS disease, such as seizures, cerebrovascular ischem', 'ANY(seizure_disorder present, ALL(autoimmune_disease present, R[unparsed:any CNS-related]), R[unsupported_concept:Existing … past CNS disease … ])'),
+    ('NCT06585345', 'Subjects with severe heart disease, such as uncontrolled or symptomati', "ANY(ALL(ANY(ALL(arrhythmia within w=6.0months, R[unparsed:symptomatic]), heart_failure within w=6.0months, myocardial_infarction within w=6.0months, ALL(heart_failure present, nyha gte 3, R[unparsed:Functional Grading Method NYHA])), lymphoma present, R[unparsed:with infiltrating the heart's ]), R[judgement:Subjects with severe heart dis])"),
+    ('NCT06585345', 'A history of myocardial infarction, angioplasty or stent placement, un', 'ANY(myocardial_infarction present, unstable_angina within w=12.0months, R[unparsed:angioplasty … stent placement])'),
+    ('NCT06585345', 'Emergency treatment is expected or likely to occur within 6 weeks due ', 'R[unsupported_concept:]'),
+    ('NCT06585345', 'Primary immune deficiency', 'R[unparsed:]'),
+    ('NCT06585345', 'History of symptomatic deep vein thrombosis or pulmonary embolism with', 'ALL(thromboembolism within w=6.0months, R[unparsed:History of symptomatic])'),
+    ('NCT06585345', 'Any medical condition that may affect the evaluation of safety or effi', 'R[judgement:]'),
+    ('NCT06585345', 'Have had severe rapid hypersensitivity reactions to any of the drugs t', 'ALL(drug_hypersensitivity present, R[ambiguous:any of the drugs to be], R[unsupported_concept:Have had severe rapid used in ])'),
+    ('NCT06585345', 'Administer live vaccine within ≤6 weeks prior to initiation of the pre', 'ALL(live_vaccine within w=6.0weeks, R[unparsed:Administer initiation of the p])'),
+    ('NCT06585345', 'Pregnant or lactating female subjects', 'ANY(pregnancy present, lactation present, pregnancy_test is positive)'),
+    ('NCT06585345', 'Male or female subjects who do not consent to effective contraception ', 'R[consent:]'),
+    ('NCT06585345', 'Subjects judged by the investigator had difficulty completing all visi', 'R[consent:]'),
+    ('NCT06585345', 'In the past 2 years, subjects have had other malignancies, non-melanom', "ANY(other_malignancy present ('acute_leukemia',), nonmelanoma_skin_cancer present, ALL(carcinoma_in_situ present, R[unsupported_concept:end-organ damage due to]), inflammatory_bowel_disease present, ALL(immunosuppressant_therapy present, R[unparsed:need to systematically adminis]), R[unsupported_concept:In the past 2 years … e.g. Cer])"),
+    ('NCT06585345', 'Participate in other clinical experimenters during the same period', 'R[unparsed:]'),
+    ('NCT05744440', 'Age18-75years old, no gender or race;', 'age between (18, 75) a'),
+    ('NCT05744440', 'Expected survival is more than 3 months;', 'life_expectancy gt 3 mo'),
+    ('NCT05744440', 'Eastern Cooperative Oncology Group (ECOG) score 0-2 points;', 'ecog lte 2'),
+    ('NCT05744440', 'Diagnosed as AML in accordance with the criteria from Chinese guidelin', 'ALL(aml present, NOT(apl present), R[unparsed:of the hematopoietic … lymphoi])'),
+    ('NCT05744440', 'Diagnosed as relapsed AML;', 'ALL(relapsed present, aml present)'),
+    ('NCT05744440', 'Measurable lesions meets at least one of the following requirements du', 'ANY(ALL(relapsed present, R[unparsed:with positive minimal residual], R[unsupported_concept:Persistent positive MRD … MRD ]), R[unsupported_concept:Appearance of leukemic blasts ], bm_blasts gte 5 %, R[unparsed:extramedullary relapse])'),
+    ('NCT05744440', 'Within 3 days prior to initial treatment, the organ functions meet the', 'ALL(anc gte 1 10*9/L, NOT(growth_factor within w=7.0days), hemoglobin gte 6 g/dL, platelets gte 50 10*9/L, alt lte 3 xULN, ast lte 3 xULN, ANY(bilirubin lte 2 xULN, R[unsupported_concept:direct bilirubin ≥ 1.5 times U]), inr lte 1.5 xULN, ANY(creatinine lte 1.5 xULN, creatinine_clearance gte 30 mL/min), ANY(calcium lte 14 mg/dL, ALL(calcium gte 6.5 mg/dL, R[unparsed:free mg/dL])), lvef gte 50 %)'),
+    ('NCT05744440', 'Informed Consent/Assent: All subjects must have the ability to underst', 'R[consent:]'),
+    ('NCT05744440', 'Confirmed APL;', 'apl present'),
+    ('NCT05744440', '≥2 grade persistent nonhematologic toxicity of associated with prior t', 'R[unsupported_concept:]'),
+    ('NCT05744440', 'Patients with grade II-IV graft-versus-host disease (GVHD) requiring t', 'ALL(gvhd present, R[unsupported_concept:Patients with grade II-IV], immunosuppressant_therapy present)'),
+    ('NCT05744440', 'Systemic steroid therapy exceeding the equivalent of ≥30mg/kg/day of p', 'ANY(ALL(steroid_therapy within w=2.0days, steroid_dose gte 30.0 mg/kg/d, NOT(ALL(steroid_therapy present, R[unsupported_concept:except for topical and inhaled]))), immunosuppressant_therapy present)'),
+    ('NCT05744440', 'Severe cardiovascular and cerebrovascular diseases, including: (1) Som', 'ANY(R[unsupported_concept:Severe cardiovascular … cerebr], heart_failure within w=6.0months, ALL(myocardial_infarction within w=6.0months, R[judgement:acute]), unstable_angina within w=6.0months, stroke within w=6.0months, thromboembolism within w=6.0months, R[unsupported_concept:Some cardiovascular … cerebrov], ALL(heart_failure present, nyha gte 3), ALL(arrhythmia present, R[unsupported_concept:uncontrolled malignant]), R[unsupported_concept:The researchers assessed that ])'),
+    ('NCT05744440', 'Any active infection requiring systemic therapy by intravenous infusio', 'ANY(active_infection within w=14.0days, hbv present, hcv present, hiv present, hiv_test is positive, syphilis present, ALL(tuberculosis present, R[unsupported_concept:active pulmonary]))'),
+    ('NCT05744440', 'History of hypersensitivity reactions to murine protein-containing pro', 'ANY(allergy_murine_protein present, ALL(drug_hypersensitivity present, R[ambiguous:macromolecular biopharmaceutic]), ALL(drug_hypersensitivity present, R[ambiguous:cytokines]))'),
+    ('NCT05744440', 'Previous or next organ transplant (except for HCT);', 'ALL(organ_transplant present, R[unparsed:next], NOT(hsct present))'),
+    ('NCT05744440', 'Women who are pregnant (urine/blood pregnancy test positive) or lactat', 'ANY(pregnancy present, lactation present, pregnancy_test is positive)'),
+    ('NCT05744440', 'Patients cannot guarantee effective contraception (condom or contracep', 'R[consent:]'),
+    ('NCT05744440', 'Any unstable condition potentially imperiling patient safety and compl', 'R[consent:]'),
+    ('NCT05744440', 'Known alcohol dependence or drug dependence;', 'substance_abuse present'),
+    ('NCT05744440', "According to the investigator's judgment, the patient has other unsuit", 'R[judgement:]'),
+    ('NCT04094766', 'Written informed consent could be acquired;', 'R[consent:]'),
+    ('NCT04094766', 'Diagnosed with relapse/refractory acute lymphoblastic leukemia;', 'ALL(ANY(relapsed present, refractory present), all present)'),
+    ('NCT04094766', 'Relapse was defined as recurrence of blast cell(more than 5%) in perip', "ANY(NOT(relapsed present), R[judgement:the trial's definition: Relaps])"),
+    ('NCT04094766', 'Refractory was defined as failed to achieve complete remission after t', "ANY(NOT(refractory present), R[judgement:the trial's definition: Refrac])"),
+    ('NCT04094766', 'CD19/CD22 postive leukemia cell was confirmed by flow cytometry or imm', 'ANY(cd19 is positive, cd22 is positive)'),
+    ('NCT04094766', 'Karnofsky score ≥70;', 'karnofsky gte 70 %'),
+    ('NCT04094766', 'Results of pregnant test should be negative, and agree to conception c', 'ALL(pregnancy_test is negative, R[unparsed:6 months after infusion], R[consent:agree to conception control du])'),
+    ('NCT04094766', 'Adequate organ function: EF≥50%; normal ECG; CCR ≥ 50ml/min or Cr < 2.', 'ALL(lvef gte 50 %, R[unsupported_concept:normal ECG], ANY(creatinine_clearance gte 50 mL/min, creatinine lt 2 mg/dL, creatinine lt 2 xULN), alt lt 5 xULN, ast lt 5 xULN, bilirubin lte 3 mg/dL, R[unsupported_concept:DLCO … FEV1 > 45% of predict v])'),
+    ('NCT04094766', 'At least 2 weeks intervals since the last chemotherapy;', 'chemotherapy not_within w=2.0weeks'),
+    ('NCT04094766', 'At least 2 weeks intervals since the last anti-GVHD therapy if patient', 'R[unsupported_concept:]'),
+    ('NCT04094766', 'Patients diagnosed with acute promyelocytic leukemia:t(15;17)(q22;q12)', 'apl present'),
+    ('NCT04094766', 'Women in pregnancy and lactation;', 'ANY(pregnancy present, lactation present, pregnancy_test is positive)'),
+    ('NCT04094766', 'Uncontrolled infection, Active HBV or HCV infection, HIV positive or a', 'ANY(ALL(active_infection present, R[judgement:Uncontrolled]), hbv present, hcv present, hiv present, hiv_test is positive, R[unsupported_concept:any other deadly bacterial/vir])'),
+    ('NCT04094766', 'Long term use of systemic corticosteroids(5mg per day for 2 weeks);', 'ALL(steroid_therapy present, steroid_dose gte 5.0 mg/d, R[unparsed:Long term use of])'),
+    ('NCT04094766', 'Any other uncontrolled life-threaten diseases;', 'R[unsupported_concept:]'),
+    ('NCT04094766', 'Patients with history of anaphylaxis to any drugs;', 'ALL(drug_hypersensitivity present, R[unsupported_concept:Patients with history of to an])'),
+    ('NCT04094766', 'With central nervous system (CNS) involvement;', 'cns_involvement present'),
+    ('NCT04094766', 'Patients with GVHD after allo-HSCT who needed immunosuppressive agents', 'ALL(gvhd present, allo_hsct present, immunosuppressant_therapy present)'),
+    ('NCT04094766', 'Patients with acute autoimmune diseases such as psoriasis or rheumatoi', 'ANY(ALL(autoimmune_disease present, R[judgement:Patients with acute such as ps]), R[unparsed:rheumatoid arthritis])'),
+    ('NCT04094766', 'Other conditions that principle investigator considered may increase t', 'R[judgement:]'),
+]
+
+
+def _seed_lines():
+    out = {}
+    for record in load_seed_dir(SEEDS):
+        for criterion in parse_lines(record.criteria):
+            if criterion.parent is None:
+                out.setdefault((record.nct_id, criterion.text[:70]), criterion)
+    return out
+
+
+@pytest.fixture(scope="module")
+def seed_lines():
+    return _seed_lines()
+
+
+def test_every_seed_line_is_pinned(seed_lines):
+    assert set(seed_lines) == {(trial, start) for trial, start, _ in PINNED}
+
+
+@pytest.mark.parametrize("trial,start,structure", PINNED, ids=[f"{t}:{s[:40]}" for t, s, _ in PINNED])
+def test_seed_line_parses_to_its_pinned_structure(seed_lines, trial, start, structure):
+    assert render(seed_lines[(trial, start)].expr) == structure
