@@ -28,7 +28,7 @@ from typing import Any
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
-from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, among, convert_performance, performance_source
+from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, POSITIVE_TEST_IMPLIES, among, convert_performance, performance_source
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
 from .semantics import supported
 from .snapshot import Snapshot, number, threshold, window_limit
@@ -110,10 +110,13 @@ def plan(pred: Predicate) -> Plan:
     group = among(pred.concept, pred.value)
     if group is not None:
         members = group[0] + group[1]
-        windowed = pred.op in (Op.WITHIN, Op.NOT_WITHIN)
-        probes = tuple(_window_probe(tag_of(c), pred.window) if windowed else _active(c) for c in members)
+        window = pred.window if pred.op in (Op.WITHIN, Op.NOT_WITHIN) else None
+        members_probes = tuple(_window_probe(tag_of(c), window) if window is not None else _active(c) for c in members)
         negate = pred.op in (Op.ABSENT, Op.NOT_WITHIN)
-        return Plan("among", probes=probes, members=members, negate=negate, decided=len(group[0]), windowed=windowed)
+        return Plan(
+            "among", probes=members_probes, members=members, negate=negate, decided=len(group[0]),
+            windowed=window is not None,
+        )
     tag = tag_of(pred.concept)
     if pred.concept == "sex":
         probe = Probe(tag, "q", "$eq", str(pred.value).strip().lower())
@@ -164,6 +167,17 @@ def _implied_event(source: str, parent: str) -> Produce:
     return produce
 
 
+def _positive_test(test: str, target: str) -> Produce:
+    def produce(fact: dict[str, Any]) -> list[dict[str, Any]]:
+        derived: dict[str, Any] = {k: fact[k] for k in ("dd", "mo") if k in fact}
+        if "dd" not in fact:
+            derived["nd"] = 1
+        derived.update(t=f"e:{target}", k=f"{test}>{target}", act=1)
+        return [derived]
+
+    return produce
+
+
 def _converted_score(source: str, target: str) -> Produce:
     def produce(fact: dict[str, Any]) -> list[dict[str, Any]]:
         values = convert_performance(source, fact["v"], target)
@@ -181,6 +195,8 @@ def derivation_rules() -> tuple[tuple[DerivationRule, ...], tuple[str, ...]]:
     for child, parents in sorted(EVENT_IMPLIES.items()):
         for parent in parents:
             rules.append(DerivationRule(f"d:{child}>{parent}", f"e:{child}", None, _implied_event(child, parent)))
+    for test, target in sorted(POSITIVE_TEST_IMPLIES.items()):
+        rules.append(DerivationRule(f"d:{test}+>{target}", f"m:{test}", {"q": "positive"}, _positive_test(test, target)))
     for target, sources in PERFORMANCE_SOURCES.items():
         for source in sources:
             rules.append(
@@ -188,7 +204,13 @@ def derivation_rules() -> tuple[tuple[DerivationRule, ...], tuple[str, ...]]:
                     f"d:{source}>{target}", f"m:{source}", {f"need_{target}": 1}, _converted_score(source, target)
                 )
             )
-    sinks = tuple(sorted({f"e:{c.id}" for c in CONCEPTS.values() if c.kind is Kind.EVENT} | {f"m:{p}" for p in PERFORMANCE}))
+    sinks = tuple(
+        sorted(
+            {f"e:{c.id}" for c in CONCEPTS.values() if c.kind is Kind.EVENT}
+            | {f"m:{p}" for p in PERFORMANCE}
+            | {f"m:{t}" for t in POSITIVE_TEST_IMPLIES}
+        )
+    )
     return tuple(rules), sinks
 
 

@@ -121,6 +121,7 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
         hit = lambda c: c in snap.present  # noqa: E731
         undated = lambda c: False  # noqa: E731
     else:
+        assert pred.window is not None, "supported() lets a windowed event through only with its window"
         field, limit = window_limit(pred.window)
 
         def hit(c: str) -> bool:
