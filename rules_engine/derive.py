@@ -21,6 +21,19 @@ EITHER_OF: dict[str, tuple[str, ...]] = {
     "relapsed_or_refractory": ("relapsed", "refractory"),
 }
 
+# A qualitative test whose positive result is the condition itself: under the contract an
+# infection (or a pregnancy) is decided by either of its sources, the diagnosis or the test, so
+# a line that names only one of them still sees the other. Only the latest result counts: a
+# hepatitis C cured since (RNA now negative) is no longer hepatitis C by this route. Serology
+# that outlives the infection (HCV antibody, HBcAb) implies nothing.
+POSITIVE_TEST_IMPLIES: dict[str, str] = {
+    "hbsag": "hbv",
+    "hbv_dna": "hbv",
+    "hcv_rna": "hcv",
+    "hiv_test": "hiv",
+    "pregnancy_test": "pregnancy",
+}
+
 # Target performance scale -> the recorded scales it may be converted from, in preference order.
 PERFORMANCE_SOURCES: dict[str, tuple[str, ...]] = {
     "ecog": ("karnofsky", "lansky"),

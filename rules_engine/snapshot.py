@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
-from .derive import EVENT_IMPLIES, convert_performance, performance_source
+from .derive import EVENT_IMPLIES, POSITIVE_TEST_IMPLIES, convert_performance, performance_source
 from .facts import Event, Measurement, PatientFacts
 from .units import UnitError, convert
 
@@ -322,7 +322,7 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     measurements = {
         concept: _measurement(_latest(values), as_of)
         for concept, values in facts.measurements.items()
-        if values and (measured is None or concept in measured)
+        if values and (measured is None or concept in measured or concept in POSITIVE_TEST_IMPLIES)
     }
     recorded_numeric = frozenset(c for c, m in measurements.items() if m.values)
     for target in ("ecog", "karnofsky", "lansky"):
@@ -332,6 +332,12 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     recorded = {concept: _event_view(concept, events, as_of) for concept, events in facts.events.items() if events}
     merged = dict(recorded)
     pending = list(recorded.values())
+    for test, target in POSITIVE_TEST_IMPLIES.items():
+        m = measurements.get(test)
+        if m is not None and m.word == "positive":
+            derived = EventView(target, True, m.date, m.dd, m.mo, m.date is None, f"{test}>{target}", False, "positive")
+            merged[target] = merge_events(merged[target], derived) if target in merged else derived
+            pending.append(derived)
     while pending:
         view = pending.pop()
         for parent in EVENT_IMPLIES.get(view.concept, ()):

@@ -258,3 +258,26 @@ def test_a_trial_is_told_only_about_the_measurements_its_criteria_read():
     e = MatchingEngine()
     e.add_trials([trial_of(P("ecog", Op.LTE, 1), trial_id="T")])
     assert e._trials["T"].measured == {"ecog", "karnofsky", "lansky"}
+
+
+@pytest.mark.parametrize(
+    "measurements,concept,expected",
+    [
+        ({"hcv_rna": ("positive", None)}, "hcv", Outcome.MET),
+        ({"hbsag": ("positive", None)}, "hbv", Outcome.MET),
+        ({"hbv_dna": ("positive", None)}, "hbv", Outcome.MET),
+        ({"hiv_test": ("positive", None)}, "hiv", Outcome.MET),
+        ({"pregnancy_test": ("positive", None)}, "pregnancy", Outcome.MET),
+        ({"hcv_rna": ("negative", None)}, "hcv", Outcome.NOT_MET),
+        ({"hcv_antibody": ("positive", None)}, "hcv", Outcome.NOT_MET),  # antibody outlives the infection
+        ({}, "hcv", Outcome.NOT_MET),  # absent from the record: absent
+    ],
+)
+def test_a_positive_test_counts_as_its_infection_in_both_paths(measurements, concept, expected):
+    """Contract section 4: an infection (or pregnancy) is decided by either source, the
+    diagnosis or the test that shows it; a trial asking only the diagnosis still sees the test."""
+    from tests.rules_engine.conftest import both
+
+    facts = patient(measurements)
+    reference, _ = both(trial_of(P(concept, Op.PRESENT), trial_id=f"test-implies-{concept}"), facts)
+    assert reference.criteria[0].outcome is expected
