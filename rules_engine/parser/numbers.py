@@ -24,6 +24,12 @@ _BEFORE = r"(?:under|over|aged|age|than|least|above|below|exceed|exceeding|betwe
 _SPELLED = re.compile(rf"\b(?:(?P<pre>{_BEFORE})\s+(?P<a>{_NUMBER_WORD})\b(?!\s+of\b)(?!-)|(?P<b>{_NUMBER_WORD})\b(?!-){_AFTER})", re.I)
 
 
+# substrings one of which every number word but "one" contains ("one" hides in "bone", "none")
+_CHEAP = ("zero", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty",
+          "thirty", "forty", "fifty", "ninety", "hundred")
+_ONE = re.compile(r"\bone\s+(?:years?|months?|weeks?|days?|hours?|times|fold|hundred)\b")
+
+
 def _value(word: str) -> int:
     words = re.split(r"[\s-]+", word.lower())
     if words[-1] == "hundred":
@@ -37,6 +43,9 @@ def _value(word: str) -> int:
 def spell_numbers(text: str) -> str:
     """``text`` with each number word that states a measure or a bound written in digits; a
     number word followed by its digits ("eighteen (18) years") keeps the digits only."""
+    low = text.lower()
+    if not any(w in low for w in _CHEAP) and not ("one" in low and _ONE.search(low)):
+        return text  # the common case, decided by substring tests alone
     if not _SPELLED.search(text):
         return text
 
