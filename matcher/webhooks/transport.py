@@ -13,15 +13,22 @@ outcome is its status code, and the answer's body is never stored or shown.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 import socket
 import ssl
+import string
 import threading
 import time
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 MAX_STATUS_LINE = 1024
+# What a host name may hold once IDNA-encoded: a name that needs anything else is not one we
+# can put on a request line or a Host header.
+HOST_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + ".-_")
+# Kept as they are in the request target; anything else (spaces, non-ASCII) is percent-encoded.
+TARGET_SAFE = "/?&=%:@!$'()*+,;~"
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -29,6 +36,11 @@ IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 class UnsafeDestination(ValueError):
     """A webhook URL Eligo will not send to. The message is safe to show the client: it names
     the rule, never what the name resolved to."""
+
+
+class ResolutionTimeout(UnsafeDestination):
+    """The name did not resolve within the time given: at send time that is a timeout like any
+    other, when a URL is saved it is a refusal."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +69,7 @@ def is_global_address(address: IPAddress) -> bool:
         and not address.is_unspecified
         and not address.is_loopback
         and not address.is_link_local
+        and not (isinstance(address, ipaddress.IPv6Address) and address.is_site_local)
     )
 
 
@@ -74,16 +87,50 @@ def _split(url: str, allow_http: bool) -> tuple[str, str, int, str]:
         raise UnsafeDestination("must name a host")
     if parts.username is not None or parts.password is not None:
         raise UnsafeDestination("must not carry credentials")
+    if ":" not in host:  # an IPv6 literal is checked as an address below
+        try:
+            host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise UnsafeDestination("is not a valid URL") from None
+        if not set(host) <= HOST_CHARACTERS:
+            raise UnsafeDestination("is not a valid URL")
     target = parts.path or "/"
     if parts.query:
         target = f"{target}?{parts.query}"
-    return parts.scheme, host, port or (443 if parts.scheme == "https" else 80), target
+    return parts.scheme, host, port or (443 if parts.scheme == "https" else 80), quote(target, safe=TARGET_SAFE)
 
 
-def check_destination(url: str, *, allow_http: bool = False, allow_private: bool = False) -> Destination:
+def _resolve(host: str, port: int, timeout: float) -> list[tuple]:
+    """``getaddrinfo`` within ``timeout``: the C resolver has no timeout of its own that we set,
+    and a name server that never answers must not hold a request or a worker. The lookup runs on
+    a daemon thread that is left to finish on its own when the time is up."""
+    outcome: dict[str, object] = {}
+    done = threading.Event()
+
+    def lookup() -> None:
+        try:
+            outcome["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except (OSError, UnicodeError):
+            outcome["failed"] = True
+        finally:
+            done.set()
+
+    threading.Thread(target=lookup, name="webhook-resolve", daemon=True).start()
+    if not done.wait(max(timeout, 0.0)):
+        raise ResolutionTimeout("host name did not resolve in time")
+    infos = outcome.get("infos")
+    if not isinstance(infos, list):
+        raise UnsafeDestination("host name does not resolve")
+    return infos
+
+
+def check_destination(
+    url: str, *, allow_http: bool = False, allow_private: bool = False, resolve_timeout: float = 5.0
+) -> Destination:
     """The checked destination of ``url``, resolved now; ``UnsafeDestination`` if any address it
     resolves to is not global (a name with one public and one private address could be steered
-    to the private one), or the name is under ``.localhost``."""
+    to the private one), or the name is under ``.localhost``; ``ResolutionTimeout`` (a kind of
+    it) when the name does not resolve within ``resolve_timeout`` seconds."""
     scheme, host, port, target = _split(url, allow_http)
     if not allow_private and (host == "localhost" or host.endswith(".localhost")):
         raise UnsafeDestination("must not point at this machine")
@@ -94,10 +141,7 @@ def check_destination(url: str, *, allow_http: bool = False, allow_private: bool
     if literal is not None:
         addresses: tuple[IPAddress, ...] = (literal,)
     else:
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except (socket.gaierror, UnicodeError, OSError):
-            raise UnsafeDestination("host name does not resolve") from None
+        infos = _resolve(host, port, resolve_timeout)
         seen: dict[str, IPAddress] = {}
         for info in infos:
             raw = str(info[4][0]).split("%", 1)[0]
@@ -144,6 +188,12 @@ def _read_status(sock: socket.socket) -> int:
     return int(parts[1])
 
 
+@functools.cache
+def _default_tls_context() -> ssl.SSLContext:
+    """The system's CAs, loaded once per process: certificates verified, names checked."""
+    return ssl.create_default_context()
+
+
 def send(
     destination: Destination,
     body: bytes,
@@ -164,19 +214,23 @@ def send(
         family = socket.AF_INET6 if address.version == 6 else socket.AF_INET
         raw = socket.socket(family, socket.SOCK_STREAM)
         # The watchdog is what makes the deadline overall: socket timeouts alone bound each
-        # read, not their sum.
+        # read, not their sum. It shuts the connection through a duplicate descriptor because
+        # wrapping for TLS detaches ``raw`` (its descriptor moves to the TLS socket); shutdown
+        # acts on the connection, whichever descriptor names it.
+        guard = raw.dup()
         expired = threading.Event()
 
-        def _expire(sock: socket.socket = raw, flag: threading.Event = expired) -> None:
+        def _expire(handle: socket.socket = guard, flag: threading.Event = expired) -> None:
             flag.set()
             try:
-                sock.shutdown(socket.SHUT_RDWR)
+                handle.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
 
         watchdog = threading.Timer(remaining, _expire)
         watchdog.daemon = True
         watchdog.start()
+        sock: socket.socket = raw
         try:
             raw.settimeout(remaining)
             try:
@@ -186,9 +240,8 @@ def send(
                     raise DeliveryFailed("timeout") from None
                 last = DeliveryFailed("connection failed")
                 continue
-            sock: socket.socket = raw
             if destination.scheme == "https":
-                context = tls_context or ssl.create_default_context()
+                context = tls_context or _default_tls_context()
                 try:
                     sock = context.wrap_socket(raw, server_hostname=destination.host)
                 except (ssl.SSLError, ssl.CertificateError):
@@ -203,8 +256,9 @@ def send(
             raise DeliveryFailed("connection failed") from None
         finally:
             watchdog.cancel()
-            try:
-                raw.close()
-            except OSError:
-                pass
+            for handle in (sock, raw, guard):
+                try:
+                    handle.close()
+                except OSError:
+                    pass
     raise last

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Iterator
@@ -13,11 +14,13 @@ import pytest
 
 from matcher.webhooks.transport import (
     DeliveryFailed,
+    ResolutionTimeout,
     UnsafeDestination,
     check_destination,
     is_global_address,
     send,
 )
+from tests.webhooks.tls import Authority, authority_for
 
 
 @pytest.mark.parametrize(
@@ -27,6 +30,7 @@ from matcher.webhooks.transport import (
         "100.64.0.1", "224.0.0.1", "240.0.0.1", "255.255.255.255", "192.0.2.1", "198.18.0.1",
         "::1", "::", "fe80::1", "fc00::1", "fd12::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:10.0.0.1",
         "::ffff:169.254.169.254", "2002:7f00:1::1", "64:ff9b::7f00:1", "2001:db8::1",
+        "fec0::1", "::7f00:1", "64:ff9b:1::a00:1",
     ],
 )
 def test_an_address_off_the_public_internet_is_not_global(address):
@@ -54,6 +58,9 @@ def test_a_public_address_is_global(address):
         ("https://user:pw@8.8.8.8/hook", "credentials"),
         ("https:///hook", "host"),
         ("https://8.8.8.8:99999/hook", "valid"),
+        ("https://exa mple.org/hook", "valid"),
+        ("https://a%0d%0aHost:x.example.org/hook", "valid"),
+        ("https://" + "a" * 64 + ".example.org/hook", "valid"),
     ],
 )
 def test_a_url_eligo_will_not_send_to_is_refused_with_the_rule(url, message):
@@ -87,6 +94,29 @@ def test_a_name_resolving_to_public_addresses_is_checked_with_them(monkeypatch):
     destination = check_destination("https://Hooks.Example.org./x?a=1")
     assert (destination.host, destination.port, destination.target) == ("hooks.example.org", 443, "/x?a=1")
     assert [str(a) for a in destination.addresses] == ["8.8.8.8", "2606:4700:4700::1111"]
+
+
+def test_an_international_name_and_an_unusual_path_are_sent_in_their_ascii_forms(monkeypatch):
+    _resolving_to(monkeypatch, "8.8.8.8")
+    destination = check_destination("https://b\u00fccher.example/a b/\u00e9?q=\u00fc&r=%20")
+    assert (destination.host, destination.target) == ("xn--bcher-kva.example", "/a%20b/%C3%A9?q=%C3%BC&r=%20")
+
+
+def test_a_name_server_that_never_answers_costs_the_resolve_timeout(monkeypatch):
+    release = threading.Event()
+
+    def hanging(*args, **kwargs):
+        release.wait(5)
+        raise socket.gaierror("no answer")
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging)
+    started = time.monotonic()
+    try:
+        with pytest.raises(ResolutionTimeout, match="in time"):
+            check_destination("https://slow.example.org/x", resolve_timeout=0.3)
+        assert time.monotonic() - started < 0.8
+    finally:
+        release.set()
 
 
 def test_a_development_setting_allows_http_and_this_machine():
@@ -209,3 +239,81 @@ def test_an_answer_that_is_not_http_is_a_failure():
 def test_a_header_value_cannot_inject_a_line():
     with pytest.raises(ValueError):
         send(_local(9), b"{}", {"Eligo-Event": "x\r\nEvil: 1"}, deadline_seconds=0.5)
+
+
+# -- over TLS, against receivers on this machine that hold a certificate for a test name -------
+
+
+@pytest.fixture(scope="module")
+def authority() -> Authority:
+    return authority_for("hooks.test")
+
+
+def _over_tls(authority: Authority, then):
+    def behaviour(conn: socket.socket, stop: threading.Event) -> None:
+        conn.settimeout(5)
+        try:
+            tls = authority.server.wrap_socket(conn, server_side=True)
+        except (ssl.SSLError, OSError):
+            conn.close()
+            return
+        with tls:
+            then(tls, stop)
+
+    return behaviour
+
+
+def _named(monkeypatch, port: int, name: str = "hooks.test"):
+    """``name`` resolves to this machine; only the development setting lets it through."""
+    _resolving_to(monkeypatch, "127.0.0.1")
+    return check_destination(f"https://{name}:{port}/hook", allow_private=True)
+
+
+def test_an_https_receiver_gets_the_post_over_tls_verified_against_the_name(monkeypatch, authority):
+    received: list[bytes] = []
+
+    def answer(tls: socket.socket, stop: threading.Event) -> None:
+        received.append(_read_request(tls))
+        tls.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")
+
+    for port in _serve(_over_tls(authority, answer)):
+        status = send(_named(monkeypatch, port), b"{}", {}, deadline_seconds=2, tls_context=authority.client_context())
+        assert status == 204
+    assert received[0].startswith(b"POST /hook HTTP/1.1\r\n") and b"\r\nHost: hooks.test:" in received[0]
+
+
+def test_a_certificate_for_another_name_is_a_tls_error(monkeypatch):
+    elsewhere = authority_for("elsewhere.test")
+
+    def answer(tls: socket.socket, stop: threading.Event) -> None:
+        tls.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")
+
+    for port in _serve(_over_tls(elsewhere, answer)):
+        with pytest.raises(DeliveryFailed, match="^tls error$"):
+            send(_named(monkeypatch, port), b"{}", {}, deadline_seconds=2, tls_context=elsewhere.client_context())
+
+
+def test_a_tls_receiver_that_trickles_its_answer_costs_one_deadline_at_most(monkeypatch, authority):
+    def trickle(tls: socket.socket, stop: threading.Event) -> None:
+        _read_request(tls)
+        for byte in b"HTTP/1.1 200 OK\r\n":
+            if stop.wait(0.3):
+                return
+            try:
+                tls.sendall(bytes([byte]))
+            except OSError:
+                return
+
+    for port in _serve(_over_tls(authority, trickle)):
+        started = time.monotonic()
+        with pytest.raises(DeliveryFailed, match="^timeout$"):
+            send(_named(monkeypatch, port), b"{}", {}, deadline_seconds=1.0, tls_context=authority.client_context())
+        assert time.monotonic() - started < 1.5
+
+
+def test_a_receiver_that_never_completes_the_tls_handshake_costs_one_deadline_at_most(monkeypatch, authority):
+    for port in _serve(_silent):
+        started = time.monotonic()
+        with pytest.raises(DeliveryFailed, match="^timeout$"):
+            send(_named(monkeypatch, port), b"{}", {}, deadline_seconds=1.0, tls_context=authority.client_context())
+        assert time.monotonic() - started < 1.5
