@@ -8,6 +8,8 @@ import uuid
 from django.conf import settings
 from django.db import models
 
+from matcher.webhooks.sealing import SealedCharField
+
 
 class ApiClient(models.Model):
     """A hospital system calling the API. Tenancy hangs off this: every patient belongs to
@@ -338,11 +340,17 @@ class QueueVisit(models.Model):
 
 class Webhook(models.Model):
     """A client's endpoint for match notifications. Signed with a per-client secret; paused
-    after repeated failures rather than retried forever."""
+    after repeated failures rather than retried forever.
+
+    Secrets are encrypted at rest (matcher.webhooks.sealing). After a rotation the replaced
+    secret still signs, beside the new one, until ``previous_secret_expires``, so receivers can
+    switch without failing deliveries."""
 
     client = models.OneToOneField(ApiClient, on_delete=models.CASCADE, related_name="webhook")
     url = models.URLField(max_length=500)
-    secret = models.CharField(max_length=64)
+    secret = SealedCharField(max_length=255)
+    previous_secret = SealedCharField(max_length=255, blank=True, default="")
+    previous_secret_expires = models.DateTimeField(null=True, blank=True)
     active = models.BooleanField(default=True)
     paused_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)

@@ -9,12 +9,23 @@ import os
 
 from celery import Celery
 from celery.signals import worker_process_init
+from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
 
 app = Celery("matcher")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks(["matcher.worker"])
+
+# Webhook deliveries wait on clients' endpoints (up to one timeout per attempt), so they run on
+# their own queue, served by their own worker in deploy/: a slow receiver never holds a slot a
+# match job waits for. Both queues are declared, so a worker started without -Q (as contract
+# section 1 runs it) still serves both; deploy/ gives each worker its queue with -Q.
+DEFAULT_QUEUE = "celery"
+WEBHOOK_QUEUE = "webhooks"
+app.conf.task_default_queue = DEFAULT_QUEUE
+app.conf.task_queues = (Queue(DEFAULT_QUEUE), Queue(WEBHOOK_QUEUE))
+app.conf.task_routes = {"matcher.tasks.deliver_webhooks": {"queue": WEBHOOK_QUEUE}}
 
 
 @worker_process_init.connect

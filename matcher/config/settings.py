@@ -144,6 +144,13 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- Eligo ---------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"
+
+# Webhooks (matcher.webhooks). Off by default: only https to public addresses. On for local
+# receivers in development (`make run`) and tests: http, loopback and private addresses.
+ELIGO_WEBHOOK_ALLOW_INSECURE = _env_bool("ELIGO_WEBHOOK_ALLOW_INSECURE", False)
+# After a rotation the replaced secret also signs for this long (Stripe-style).
+ELIGO_WEBHOOK_ROTATION_GRACE_SECONDS = int(os.environ.get("ELIGO_WEBHOOK_ROTATION_GRACE_SECONDS", "86400"))
+
 # Above matcher.intake.MAX_BUNDLE_BYTES (5 MiB), so the API, not Django, answers a large post: 413.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 

@@ -2,12 +2,14 @@
 
 The signing secret is never shown or edited here (it is issued to the client once, through the
 API); staff see whether a webhook is paused and can resume it once the client's endpoint works.
+A URL saved here passes the same check as one PUT through the API (https, public addresses).
 """
 
 from __future__ import annotations
 
 import secrets
 
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import QuerySet
@@ -32,8 +34,23 @@ class PausedFilter(admin.SimpleListFilter):
         return queryset
 
 
+class WebhookForm(forms.ModelForm):
+    url = forms.URLField(max_length=500, assume_scheme="https")
+
+    class Meta:
+        model = Webhook
+        fields = ["client", "url", "active"]
+
+    def clean_url(self) -> str:
+        url = self.cleaned_data["url"]
+        if url and (refused := delivery.refusal(url)):
+            raise forms.ValidationError(refused, code="unsafe_destination")
+        return url
+
+
 @admin.register(Webhook)
 class WebhookAdmin(admin.ModelAdmin):
+    form = WebhookForm
     list_display = ["client", "url", "active", "paused_at", "consecutive_failures", "created"]
     list_filter = ["active", PausedFilter]
     list_select_related = ["client"]
@@ -47,8 +64,10 @@ class WebhookAdmin(admin.ModelAdmin):
         return ["client", *self.readonly_fields] if obj else self.readonly_fields
 
     def save_model(self, request: HttpRequest, obj: Webhook, form, change: bool) -> None:
-        if not obj.secret:  # created here: the client rotates it through the API to learn it
-            obj.secret = secrets.token_hex(32)
+        if change:  # only what this form edits: the secrets are left as they are stored
+            obj.save(update_fields=["url", "active"])
+            return
+        obj.secret = secrets.token_hex(32)  # created here: the client rotates it through the API to learn it
         super().save_model(request, obj, form, change)
 
     @admin.action(description="Resume selected paused webhooks (resets the failure count)")

@@ -9,17 +9,25 @@ kind, cause, old and new eligibility), never a patient's values or identifiers. 
 * ``Eligo-Event: match.eligible`` or ``match.eligibility_changed``
 * ``Eligo-Delivery: <delivery id>``: the same id on every retry of one delivery, so a receiver
   can drop duplicates (delivery is at least once).
-* ``Eligo-Signature: t=<unix seconds>,v1=<hex>`` where ``<hex>`` is
-  HMAC-SHA256(key = the webhook secret as ASCII text, message = ``"<t>." + raw body bytes``).
-  The receiver recomputes it over the exact bytes it received, compares in constant time, and
-  rejects stale ``t`` (we suggest 5 minutes) so a captured request cannot be replayed later.
+* ``Eligo-Signature: t=<unix seconds>,v1=<hex>[,v1=<hex>]`` where each ``<hex>`` is
+  HMAC-SHA256(key = a webhook secret as ASCII text, message = ``"<t>." + raw body bytes``).
+  The receiver recomputes it over the exact bytes it received with the secret it holds, accepts
+  the request when any ``v1`` matches (compared in constant time), and rejects stale ``t`` (we
+  suggest 5 minutes) so a captured request cannot be replayed later. After a rotation
+  (``rotate_secret``) the header carries two ``v1`` values, the new secret's first, for
+  ``ELIGO_WEBHOOK_ROTATION_GRACE_SECONDS`` (default 24 h): a receiver still holding the old
+  secret keeps verifying until it switches (as Stripe does). A second rotation within that time
+  ends the first one's grace.
 
 Any 2xx answer is success. Anything else (another status, a redirect, a timeout, a refused
-connection) is a failed attempt: retried after ``ELIGO_WEBHOOK_BACKOFF_SECONDS`` × 2^(attempt-1),
-capped at ``ELIGO_WEBHOOK_BACKOFF_MAX_SECONDS``, until ``ELIGO_WEBHOOK_MAX_ATTEMPTS`` attempts
-make the delivery ``failed``. ``ELIGO_WEBHOOK_PAUSE_AFTER`` failed attempts in a row (across
-deliveries) pause the webhook: its pending deliveries fail and no new ones are recorded until
-the client PUTs it again or staff resume it in admin.
+connection, a destination that is not https or not a public address) is a failed attempt:
+retried after ``ELIGO_WEBHOOK_BACKOFF_SECONDS`` × 2^(attempt-1), capped at
+``ELIGO_WEBHOOK_BACKOFF_MAX_SECONDS``, until ``ELIGO_WEBHOOK_MAX_ATTEMPTS`` attempts make the
+delivery ``failed``. ``ELIGO_WEBHOOK_PAUSE_AFTER`` failed attempts in a row (across deliveries)
+pause the webhook: its pending deliveries fail and no new ones are recorded until the client
+PUTs it again or staff resume it in admin. One attempt takes at most
+``ELIGO_WEBHOOK_TIMEOUT_SECONDS`` (default 5) from name resolution to the answer's status line,
+whatever the receiver does (matcher.webhooks.transport).
 
 Settings are read with defaults so a deployment need not name them.
 """
@@ -31,25 +39,26 @@ import hmac
 import json
 import logging
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from http.client import HTTPException
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from matcher.models import MatchChange, Patient, Webhook, WebhookDelivery
+from matcher.webhooks import transport
 from matcher.worker import dispatch
 from trials.models import Trial
 
 logger = logging.getLogger(__name__)
 
 PAUSED_ERROR = "not sent: the webhook was paused after repeated failures"
+REFUSED_ERROR = "destination refused"
+UNREADABLE_SECRET_ERROR = "not sent: the signing secret could not be read (server configuration)"
 
 
 def _event_of(change: MatchChange) -> str | None:
@@ -122,10 +131,46 @@ def body_of(payload: dict) -> bytes:
     return json.dumps(payload, separators=(",", ":"), sort_keys=True).encode()
 
 
-def signature(secret: str, body: bytes, timestamp: int) -> str:
-    """The ``Eligo-Signature`` header value (see the module docstring)."""
-    digest = hmac.new(secret.encode(), f"{timestamp}.".encode() + body, hashlib.sha256).hexdigest()
-    return f"t={timestamp},v1={digest}"
+def signature(secret: str, body: bytes, timestamp: int, *older: str) -> str:
+    """The ``Eligo-Signature`` header value (see the module docstring): one ``v1`` per secret,
+    the current one first, then any replaced one still in its grace period."""
+    message = f"{timestamp}.".encode() + body
+    digests = [hmac.new(key.encode(), message, hashlib.sha256).hexdigest() for key in (secret, *older)]
+    return ",".join([f"t={timestamp}", *(f"v1={digest}" for digest in digests)])
+
+
+def rotation_grace() -> timedelta:
+    return timedelta(seconds=_setting("ELIGO_WEBHOOK_ROTATION_GRACE_SECONDS", 24 * 3600))
+
+
+def older_secrets(hook: Webhook, now: datetime) -> list[str]:
+    """The replaced secret while its grace period lasts."""
+    expires = hook.previous_secret_expires
+    if hook.previous_secret and expires is not None and expires > now:
+        return [hook.previous_secret]
+    return []
+
+
+def allow_insecure() -> bool:
+    """Development only (``ELIGO_WEBHOOK_ALLOW_INSECURE``): http and private or loopback
+    addresses, for receivers on the developer's machine."""
+    return bool(getattr(settings, "ELIGO_WEBHOOK_ALLOW_INSECURE", False))
+
+
+def _timeout() -> float:
+    return float(_setting("ELIGO_WEBHOOK_TIMEOUT_SECONDS", 5))
+
+
+def refusal(url: str) -> str | None:
+    """Why Eligo will not send to ``url`` (a message for the client, naming the rule and never
+    an address), or None. The same check runs again at every send, since a name may point
+    elsewhere by then."""
+    insecure = allow_insecure()
+    try:
+        transport.check_destination(url, allow_http=insecure, allow_private=insecure, resolve_timeout=_timeout())
+    except transport.UnsafeDestination as exc:
+        return str(exc)
+    return None
 
 
 @dataclass(frozen=True)
@@ -138,32 +183,29 @@ class Attempt:
         return self.status_code is not None and 200 <= self.status_code < 300
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """A redirect is a failed attempt: following it would drop the body (urllib turns a POST
-    into a GET) or send a signed notification somewhere the client did not register."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: ANN001
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirects)
-
-
 def post(url: str, body: bytes, headers: dict[str, str]) -> Attempt:
-    """One POST. Errors are described by status or exception class and reason only: never the
-    answer's body, which a receiver might fill with our own payload."""
-    request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-    timeout = _setting("ELIGO_WEBHOOK_TIMEOUT_SECONDS", 5)
+    """One POST within one overall deadline, from resolving the name to the answer's status
+    line. The destination is checked now (the name is resolved now and the connection goes to
+    the address checked), not trusted from when it was saved.
+
+    Errors are a few generic words ("timeout", "connection failed", "tls error", "invalid
+    answer", "destination refused", "HTTP 500"): the delivery log is shown to the client that
+    chose the URL, so it must not tell errno texts, what a name resolved to, or why exactly an
+    address was refused (which would map our network). The answer's body is never read."""
+    deadline = _timeout()
+    insecure = allow_insecure()
+    started = time.monotonic()
     try:
-        with _opener.open(request, timeout=timeout) as response:
-            return Attempt(response.status, "" if 200 <= response.status < 300 else f"HTTP {response.status}")
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return Attempt(exc.code, f"HTTP {exc.code}")
-    except urllib.error.URLError as exc:
-        return Attempt(None, f"{type(exc.reason).__name__}: {exc.reason}"[:300])
-    except (OSError, HTTPException, ValueError) as exc:
-        return Attempt(None, f"{type(exc).__name__}: {exc}"[:300])
+        destination = transport.check_destination(url, allow_http=insecure, allow_private=insecure, resolve_timeout=deadline)
+    except transport.ResolutionTimeout:
+        return Attempt(None, "timeout")
+    except transport.UnsafeDestination:
+        return Attempt(None, REFUSED_ERROR)
+    try:
+        code = transport.send(destination, body, headers, deadline_seconds=deadline - (time.monotonic() - started))
+    except transport.DeliveryFailed as exc:
+        return Attempt(None, str(exc))
+    return Attempt(code, "" if 200 <= code < 300 else f"HTTP {code}")
 
 
 def _lease() -> timedelta:
@@ -204,15 +246,19 @@ def _requeue_if_early(delivery_id: int, now: datetime) -> None:
 
 
 def _send(delivery: WebhookDelivery) -> Attempt:
+    hook = delivery.webhook
+    if hook.secret is None:  # no configured key decrypts it (matcher.webhooks.sealing)
+        return Attempt(None, UNREADABLE_SECRET_ERROR)
     body = body_of(delivery.payload)
+    now = int(time.time())
     headers = {
         "Content-Type": "application/json",
         "User-Agent": "Eligo-Webhooks/1",
         "Eligo-Event": delivery.event,
         "Eligo-Delivery": str(delivery.pk),
-        "Eligo-Signature": signature(delivery.webhook.secret, body, int(time.time())),
+        "Eligo-Signature": signature(hook.secret, body, now, *older_secrets(hook, timezone.now())),
     }
-    return post(delivery.webhook.url, body, headers)
+    return post(hook.url, body, headers)
 
 
 def _succeeded(delivery: WebhookDelivery, attempt: Attempt) -> None:
@@ -260,15 +306,32 @@ def resume(webhook_id: int) -> None:
     Webhook.objects.filter(pk=webhook_id).update(paused_at=None, consecutive_failures=0)
 
 
+def _batch_budget() -> float:
+    """How long one task keeps sending before it hands the rest of its batch to a new task:
+    half the soft time limit, so a batch of slow receivers ends well before the limit and a
+    worker slot is freed for others' deliveries in between."""
+    return float(getattr(settings, "CELERY_TASK_SOFT_TIME_LIMIT", 300) or 300) / 2
+
+
 def deliver(delivery_ids: list[int]) -> int:
     """Send the given deliveries that are due; returns how many were delivered.
 
     Each row is claimed before it is sent, so a redelivered task cannot send it twice at once.
     Once a webhook fails in this call its remaining deliveries wait for the same retry time
-    without being tried: a hanging endpoint costs one timeout per call, not one per delivery."""
+    without being tried: a hanging endpoint costs one timeout per call, not one per delivery.
+
+    If the task's soft time limit strikes during a send, that attempt is recorded as a failed
+    one ("timeout") like any other: skipping the count would let a receiver that outlasts the
+    limit hold workers forever without ever being paused. What is left of the batch then goes
+    to a new task."""
     delivered = 0
     retry_of: dict[int, datetime | None] = {}
-    for delivery_id in sorted(set(delivery_ids)):
+    ids = sorted(set(delivery_ids))
+    started = time.monotonic()
+    for index, delivery_id in enumerate(ids):
+        if index and time.monotonic() - started > _batch_budget():
+            dispatch.deliver_webhooks(ids[index:])
+            break
         now = timezone.now()
         if not _claim(delivery_id, now):
             _requeue_if_early(delivery_id, now)
@@ -279,7 +342,15 @@ def deliver(delivery_ids: list[int]) -> int:
             WebhookDelivery.objects.filter(pk=delivery_id).update(next_attempt=wait_until)
             _requeue(delivery_id, wait_until, now)
             continue
-        attempt = _send(delivery)
+        try:
+            attempt = _send(delivery)
+        except SoftTimeLimitExceeded:
+            retry_at = _failed(delivery, Attempt(None, "timeout"))
+            if retry_at is not None:
+                _requeue(delivery_id, retry_at, now)
+            if ids[index + 1 :]:
+                dispatch.deliver_webhooks(ids[index + 1 :])
+            return delivered
         if attempt.ok:
             _succeeded(delivery, attempt)
             delivered += 1

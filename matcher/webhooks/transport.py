@@ -24,6 +24,9 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 MAX_STATUS_LINE = 1024
+# One message for a name that does not resolve and one that resolves somewhere we refuse: two
+# messages would let a client map which internal names our resolver knows.
+NOT_PUBLIC = "must resolve only to public internet addresses"
 # What a host name may hold once IDNA-encoded: a name that needs anything else is not one we
 # can put on a request line or a Host header.
 HOST_CHARACTERS = frozenset(string.ascii_lowercase + string.digits + ".-_")
@@ -120,7 +123,7 @@ def _resolve(host: str, port: int, timeout: float) -> list[tuple]:
         raise ResolutionTimeout("host name did not resolve in time")
     infos = outcome.get("infos")
     if not isinstance(infos, list):
-        raise UnsafeDestination("host name does not resolve")
+        raise UnsafeDestination(NOT_PUBLIC)
     return infos
 
 
@@ -148,9 +151,9 @@ def check_destination(
             seen.setdefault(raw, ipaddress.ip_address(raw))
         addresses = tuple(seen.values())
         if not addresses:
-            raise UnsafeDestination("host name does not resolve")
+            raise UnsafeDestination(NOT_PUBLIC)
     if not allow_private and not all(is_global_address(a) for a in addresses):
-        raise UnsafeDestination("must resolve only to public internet addresses")
+        raise UnsafeDestination(NOT_PUBLIC)
     return Destination(scheme, host, port, target, addresses)
 
 

@@ -97,9 +97,11 @@ def receiver():
 
 @pytest.fixture(autouse=True)
 def quick(settings):
-    """Tiny backoff and timeout so retries and hangs take fractions of a second."""
+    """Tiny backoff and timeout so retries and hangs take fractions of a second; the receivers
+    are on this machine, which only the development setting allows."""
     settings.ELIGO_WEBHOOK_BACKOFF_SECONDS = 0.1
     settings.ELIGO_WEBHOOK_TIMEOUT_SECONDS = 1
+    settings.ELIGO_WEBHOOK_ALLOW_INSECURE = True
     return settings
 
 
@@ -217,8 +219,7 @@ def test_a_hanging_receiver_counts_as_a_failed_attempt(hook, receiver, settings)
     assert webhooks.deliver([delivery.pk]) == 0
     assert time.monotonic() - started < 3
     delivery.refresh_from_db()
-    assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("pending", 1, None)
-    assert "timed out" in delivery.last_error
+    assert (delivery.status, delivery.attempts, delivery.last_status_code, delivery.last_error) == ("pending", 1, None, "timeout")
 
 
 def test_repeated_failures_pause_the_webhook_and_nothing_more_is_sent(hook, receiver, settings):
@@ -320,7 +321,7 @@ def test_a_delivery_claimed_by_one_task_is_not_sent_by_another_at_the_same_time(
 # --- API ----------------------------------------------------------------------------------
 
 
-def test_put_creates_a_webhook_and_returns_its_secret_once(api, receiver):
+def test_put_creates_a_webhook_and_returns_its_secret_once(api, receiver, public_names):
     created = api.put("/api/v1/webhook", {"url": receiver.url}, format="json")
     assert created.status_code == 201
     body = created.json()

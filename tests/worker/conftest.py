@@ -31,6 +31,8 @@ def _worker_env() -> dict[str, str]:
         "ELIGO_EMBEDDED_WORKER": "0",
         "ELIGO_TODAY": TODAY,
         "ELIGO_VISIBILITY_TIMEOUT": "10",
+        # The webhook tests' receivers are on this machine (http, loopback).
+        "ELIGO_WEBHOOK_ALLOW_INSECURE": "1",
     }
 
 
@@ -47,6 +49,7 @@ class Worker:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork",
              "-c", str(self.concurrency), "-n", f"{self.name}@%h", "--without-gossip", "--without-mingle",
+             "-Q", "celery,webhooks",  # every queue deploy/ serves (matcher.config.celery)
              "--loglevel", "INFO"],
             cwd=ROOT, env=_worker_env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
