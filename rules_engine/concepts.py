@@ -92,9 +92,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pregnancy", Kind.EVENT, "pregnancy"),
     Concept("pregnancy_test", Kind.QUALITATIVE, "pregnancy test"),
     Concept("lactation", Kind.EVENT, "breastfeeding"),
-    # prior therapy (events, dated)
-    Concept("car_t", Kind.EVENT, "prior CAR-T therapy"),
-    Concept("car_nk", Kind.EVENT, "prior CAR-NK therapy"),
+    # prior therapy (events, dated); a cell therapy or an antigen-directed antibody is a kind of
+    # immunotherapy, so "no immunotherapy within 4 weeks (including CD19 therapy)" sees it
+    Concept("car_t", Kind.EVENT, "prior CAR-T therapy", parent="immunotherapy"),
+    Concept("car_nk", Kind.EVENT, "prior CAR-NK therapy", parent="immunotherapy"),
     Concept("hsct", Kind.EVENT, "stem cell transplant", subtypes_exhaustive=True),
     Concept("allo_hsct", Kind.EVENT, "allogeneic stem cell transplant", parent="hsct"),
     Concept("auto_hsct", Kind.EVENT, "autologous stem cell transplant", parent="hsct"),
@@ -118,7 +119,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("immunosuppressant_therapy", Kind.EVENT, "immunosuppressive therapy"),
     Concept("organ_transplant", Kind.EVENT, "solid organ transplant"),
     # other conditions (events)
-    Concept("brain_metastases", Kind.EVENT, "brain metastases"),
+    Concept("brain_metastases", Kind.EVENT, "brain metastases", parent="metastatic_disease"),
     Concept("leptomeningeal_disease", Kind.EVENT, "leptomeningeal disease"),
     Concept("other_malignancy", Kind.EVENT, "another malignancy"),
     Concept("myocardial_infarction", Kind.EVENT, "myocardial infarction"),
@@ -195,9 +196,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor"),
     Concept("carcinoma_in_situ", Kind.EVENT, "carcinoma in situ"),
     # therapy directed at a leukemic antigen (events, dated)
-    Concept("cd19_directed_therapy", Kind.EVENT, "prior CD19-directed therapy"),
-    Concept("cd22_directed_therapy", Kind.EVENT, "prior CD22-directed therapy"),
-    Concept("cd33_directed_therapy", Kind.EVENT, "prior CD33-directed therapy"),
+    Concept("cd19_directed_therapy", Kind.EVENT, "prior CD19-directed therapy", parent="immunotherapy"),
+    Concept("cd22_directed_therapy", Kind.EVENT, "prior CD22-directed therapy", parent="immunotherapy"),
+    Concept("cd33_directed_therapy", Kind.EVENT, "prior CD33-directed therapy", parent="immunotherapy"),
     # the daily dose of the most recent systemic corticosteroid record, in prednisone
     # equivalents: a record without a dose is kept with no number, so a dose bound is unknown
     Concept("steroid_dose", Kind.MEASUREMENT, "corticosteroid daily dose (prednisone equivalent)", "mg/d"),
@@ -211,6 +212,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("allergy_aminoglycoside", Kind.EVENT, "hypersensitivity to aminoglycosides", parent="drug_hypersensitivity"),
     # CTCAE grade of a toxicity of prior therapy not yet resolved (0-5; missing is unknown)
     Concept("toxicity_grade", Kind.MEASUREMENT, "unresolved toxicity of prior therapy, CTCAE grade", "1"),
+    # added for the registry-line table (issue 14; append only): concepts lines name beside
+    # the ones above, so that an alternative or an exception they name is decided (a condition
+    # absent from the record is absent) instead of hiding the line's decision as a review
+    Concept("hav", Kind.EVENT, "hepatitis A infection"),
+    Concept("liver_disease", Kind.EVENT, "chronic or active liver disease (hepatic disorder)"),
+    Concept("primary_immunodeficiency", Kind.EVENT, "primary immunodeficiency"),
+    Concept("liver_metastases", Kind.EVENT, "liver metastases", parent="metastatic_disease"),
+    Concept("gilbert_syndrome", Kind.EVENT, "Gilbert's syndrome"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

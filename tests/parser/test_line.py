@@ -167,15 +167,19 @@ def test_not_apl_in_parentheses_excludes_apl():
     assert expr == All((P("aml", Op.PRESENT), Not(P("apl", Op.PRESENT))))
 
 
-HIV = Any_((P("hiv", Op.PRESENT), P("hiv_test", Op.IS, "positive")))
+HIV = P("hiv", Op.PRESENT)  # a positive HIV viral load on record counts as HIV (rules_engine.derive)
 INFECTION_CASES = [
     ("Known human immunodeficiency virus (HIV) infection", HIV),
     ("HIV positive", HIV),
     (
         "Active HBV or HCV infection (HBV-DNA positive or HCV-RNA positive), HIV positive, or syphilis positive;",
-        Any_((P("hbv_dna", Op.IS, "positive"), P("hcv_rna", Op.IS, "positive"), P("hiv", Op.PRESENT), P("hiv_test", Op.IS, "positive"), P("syphilis", Op.PRESENT))),
+        Any_((P("hbv", Op.PRESENT), P("hcv", Op.PRESENT), P("hiv", Op.PRESENT), P("syphilis", Op.PRESENT))),
     ),
-    ("HBsAg positive", P("hbsag", Op.IS, "positive")),
+    ("HBsAg positive", P("hbv", Op.PRESENT)),
+    ("Hepatitis B negative", P("hbv", Op.ABSENT)),
+    ("HBsAg positive and HBV DNA >= 2000 IU/mL", All((P("hbv", Op.PRESENT), P("hbv_dna", Op.IS, "positive"), Review(ReviewReason.AMBIGUOUS, "HBV DNA ≥ 2000 IU/mL")))),
+    ("HBsAg positive and HBV DNA above the upper limit of normal", All((P("hbv", Op.PRESENT), P("hbv_dna", Op.IS, "positive")))),
+    ("Known HIV infection or active hepatitis A, B or C", Any_((P("hiv", Op.PRESENT), P("hav", Op.PRESENT), P("hbv", Op.PRESENT), P("hcv", Op.PRESENT)))),
 ]
 
 
@@ -189,16 +193,17 @@ def test_hcv_antibody_positive_is_waived_when_rna_is_negative():
         "Hepatitis C (HCV antibody positive). Participants who are serologically positive for HCV antibodies can also be enrolled if their PCR test results for HCV RNA are negative.",
         EXC,
     ).expr
-    waiver = Not(All((P("hcv_antibody", Op.IS, "positive"), P("hcv_rna", Op.IS, "negative"))))
+    antibody = Any_((P("hcv", Op.PRESENT), P("hcv_antibody", Op.IS, "positive")))  # hepatitis C on record has it too
+    waiver = Not(All((antibody, P("hcv_rna", Op.IS, "negative"))))
     assert expr == Any_((All((P("hcv", Op.PRESENT), waiver)), All((P("hcv_antibody", Op.IS, "positive"), waiver))))
 
 
-def test_a_nucleic_acid_test_beside_the_virus_defines_what_counts():
+def test_a_nucleic_acid_test_beside_the_virus_is_the_virus_by_either_record():
     expr = parse_line("Active HCV infection (HCV-RNA positive)", EXC).expr
-    assert expr == P("hcv_rna", Op.IS, "positive")
+    assert expr == P("hcv", Op.PRESENT)  # a positive HCV RNA on record counts as hepatitis C
 
 
-PREGNANT = Any_((P("pregnancy", Op.PRESENT), P("lactation", Op.PRESENT), P("pregnancy_test", Op.IS, "positive")))
+PREGNANT = Any_((P("pregnancy", Op.PRESENT), P("lactation", Op.PRESENT)))  # a positive test on record counts as pregnancy
 
 
 @pytest.mark.parametrize("text", ["Pregnant or lactating female subjects", "Women in pregnancy and lactation;", "Women who are pregnant (urine/blood pregnancy test positive) or lactating;"])

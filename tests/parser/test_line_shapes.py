@@ -49,7 +49,7 @@ def present(concept: str) -> Predicate:
         (
             "Uncontrolled infection, HIV positive",
             EXC,
-            Any_((All((present("active_infection"), Review(ReviewReason.JUDGEMENT, "Uncontrolled"))), present("hiv"), Predicate("hiv_test", Op.IS, "positive"))),
+            Any_((All((present("active_infection"), Review(ReviewReason.JUDGEMENT, "Uncontrolled"))), present("hiv"))),
         ),
     ],
 )

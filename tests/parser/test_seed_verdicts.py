@@ -39,7 +39,7 @@ VERDICTS = [
     ("D03", "NCT05744440", NOT_INELIGIBLE),
     ("D04", "NCT06559644", NOT_INELIGIBLE),
     ("D04", "NCT06585345", {"creatinine_clearance"}),
-    ("D05", "NCT06559644", {"hcv_rna"}),
+    ("D05", "NCT06559644", {"hcv_rna", "hcv"}),  # the HCV RNA on record is hepatitis C
     ("D05", "NCT06585345", {"hcv"}),
     ("D06", "NCT06559644", NOT_INELIGIBLE),
     ("D06", "NCT06585345", NOT_INELIGIBLE),

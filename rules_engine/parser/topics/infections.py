@@ -1,39 +1,75 @@
-"""Infections and their tests: HIV, hepatitis B and C, syphilis, and the serology or nucleic-acid
-test results that define what a line counts as infection.
+"""Infections and their tests: HIV, hepatitis A, B and C, syphilis, and the serology or
+nucleic-acid results a line names.
+
+Under the contract an infection is decided by either of its sources: a recorded diagnosis, or a
+positive result of the test that shows it (HBsAg or HBV DNA for hepatitis B, HCV RNA for hepatitis
+C, HIV viral load; ``rules_engine.derive.POSITIVE_TEST_IMPLIES``), and one absent from the record
+is absent. So "HBsAg positive", "hepatitis B" and "HBV infection" all read as ``hbv present``: a
+patient with nothing on record is not excluded, one with a positive HBsAg is, whichever the line
+names. Two exceptions keep the test itself:
+
+* a negative result asked for ("HIV viral load undetectable", "HCV RNA negative") is a
+  measurement: a patient with the infection may well have one, and a missing test is unknown;
+* a second test of the same virus joined by "and" ("HBsAg positive and HBV DNA >= 500 IU/mL")
+  narrows the first: an inactive carrier (DNA negative) is not excluded, and a DNA load not on
+  record leaves the line unknown. A numeric load Eligo cannot compare (copies/mL, IU/mL) stays
+  a qualifier review of that conjunct; "above the upper limit of normal" or "detectable" is the
+  positive result itself.
+
+Serology that outlives the infection (HCV antibody, HBcAb) is read as written: the antibody
+result, or the diagnosis.
 """
 
 from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Expr, Not, Op
+from rules_engine.criteria import Expr, Op, ReviewReason
 from rules_engine.parser.items import I, Item, NEG, POS, all_of, any_of, predicate, qual_value
 
+try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
+    from rules_engine.parser.safety import Qualifier
+except ImportError:  # pragma: no cover
+    from rules_engine.criteria import Review as Qualifier  # type: ignore[assignment]
 
-_TESTS: tuple[tuple[str, str], ...] = (
-    ("hbsag", r"\bHBsAg\b|hepatitis\s+B\s+surface\s+antigen"),
-    ("hbv_dna", r"\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?DNA"),
-    ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?RNA"),
-    ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?antibod(?:y|ies))\b"),
-    ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b"),
-    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)"),
+
+# test -> (name pattern, the infection a positive result shows, or None when it shows only exposure)
+_TESTS: tuple[tuple[str, str, str | None], ...] = (
+    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface\s+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?", "hbv"),
+    ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
+    ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
+    ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b", None),
+    ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
+    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
 )
+
+
+# what may stand between a test's name and its result: a bracketed note, "test", "value", ...
+_BETWEEN = r"(?:\s*\[[^\]\[]{0,20}\])?[\s-]*(?:(?:test|tests|value|values|results?|titers?|titres?|level|load|detection|quantitative|qualitative)[\s-]*){0,3}(?:(?:is|are|was|were|must\s+be|should\s+be)\s+)?"
+
+
+_ABOVE = r"(?:≥|>=|>|=>|exceeds?|exceeding|above|greater\s+than|more\s+than|higher\s+than|over)"
 
 
 _TEST_RES = tuple(
     (
         concept,
-        re.compile(rf"(?:(?:{pattern})\s*(?:test\s*|results?\s*|tests?\s+results?\s*)?(?:(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?P<r1>{POS}|{NEG})|(?P<r2>{POS}|{NEG})\s+(?:for\s+)?(?:{pattern})|(?:{pattern})\s*(?:test\s*)?(?P<r3>[>≥]\s*(?:\d|ULN|LLQ|the\s+lower)))", I),
-        re.compile(pattern, I),
+        shows,
+        re.compile(
+            rf"(?:{pattern}){_BETWEEN}(?:(?P<r1>{POS}|{NEG})|(?P<above>{_ABOVE})\s*(?P<thr>[^;()]{{0,60}}(?:\([^()]{{0,40}}\))?))"
+            rf"|(?P<r2>{POS}|{NEG})\s+(?:for\s+)?(?:{pattern})",
+            I,
+        ),
     )
-    for concept, pattern in _TESTS
+    for concept, pattern, shows in _TESTS
 )
 
 
 _INFECTIONS: tuple[tuple[str, str], ...] = (
-    ("hiv", r"\bHIV(?:/AIDS)?\b(?![\s-]*(?:RNA|viral))|human\s+immunodeficiency\s+virus|\bAIDS\b"),
+    ("hiv", r"\bHIV(?:/AIDS)?\b(?![\s-]*(?:RNA|viral))|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun[eo][\s-]*deficiency\s+syndrome"),
     ("hbv", r"\bHBV\b(?![\s-]*DNA)|hepatitis\s+B(?:\s+virus)?(?!\s+(?:surface|core|virus\s+DNA|DNA))|\bHBV\s+infection"),
     ("hcv", r"\bHCV\b(?![\s-]*(?:RNA|antibod|Ab))|hepatitis\s+C(?:\s+virus)?(?!\s+(?:antibod|RNA|virus\s+RNA))"),
+    ("hav", r"\bHAV\b|hepatitis\s+A(?:\s+virus)?\b"),
     ("syphilis", r"\bsyphilis\b|\bTreponema\s+pallidum\b"),
 )
 
@@ -41,10 +77,33 @@ _INFECTIONS: tuple[tuple[str, str], ...] = (
 _INFECTION_RES = tuple((c, re.compile(p, I)) for c, p in _INFECTIONS)
 
 
-_HEP_BOTH = re.compile(r"\b(?:HBV|hepatitis\s+B)\s*(?:and|or|/|,)\s*(?:HCV|C)\b", I)
+# "hepatitis B or C", "hepatitis A, B or C", "HBV and/or HCV": one list of viruses
+_HEP_LIST = re.compile(
+    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?", I
+)
 
 
-_INFECTION_WORDS = ("hbv", "hcv", "hiv", "hepatitis", "hbsag", "hbc", "syphilis", "treponema", "immunodeficiency", "aids")
+_VIRAL_HEPATITIS = re.compile(r"\bviral\s+hepatitis\b|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
+
+
+_AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
+
+
+_NARROWS = re.compile(r"^\W*(?:and|with|plus)\b[^;]*$", I)  # "HBsAg positive and HBV DNA ..."
+
+
+_ULN_OR_DETECTION = re.compile(r"upper\s+limit|\bULN\b|normal|detect|LLQ|LLOQ|quantif", I)
+
+
+# "testing is not required (in the absence of history)": a remark on how the record is known
+_NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
+
+
+_INFECTION_WORDS = ("testing", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen")
+
+
+def _seen(items: list[Item], a: int, b: int) -> bool:
+    return any(not (b <= it.start or a >= it.end) for it in items)
 
 
 def infection_items(text: str) -> list[Item]:
@@ -52,52 +111,55 @@ def infection_items(text: str) -> list[Item]:
     if not any(w in low for w in _INFECTION_WORDS):
         return []
     items: list[Item] = []
-    tested: set[str] = set()
-    for concept, full, name in _TEST_RES:
+    tests: list[tuple[Item, str, str | None]] = []  # (item, test, the infection it shows)
+    for concept, shows, full in _TEST_RES:
         for m in full.finditer(text):
+            if _seen(items, m.start(), m.end()):
+                continue
             res = m.group("r1") or m.group("r2")
             value = qual_value(res) if res else "positive"
-            items.append(Item(m.start(), m.end(), predicate(concept, Op.IS, value), frozenset({concept})))
-            tested.add(concept)
-            if value == "negative":
-                tested.add(concept + "-")
-        for m in name.finditer(text):
-            if any(it.start <= m.start() < it.end for it in items):
-                continue
-            tested.add(concept + "?")
-    # a nucleic-acid test beside the virus defines what counts ("active HCV (HCV-RNA positive)");
-    # a serology marker beside it is one more sign of the history the record may hold as a
-    # diagnosis ("history of hepatitis C (HCV antibody positive)"): either shows it
-    virus_tested = {
-        "hbv": "hbv_dna" in tested or ("hbsag" in tested and "hbsag-" in tested),
-        "hcv": "hcv_rna" in tested or ("hcv_antibody" in tested and "hcv_antibody-" in tested),
-        "hiv": "hiv_test" in tested,
-        "syphilis": False,
-    }
-    for m in _HEP_BOTH.finditer(text):
-        if virus_tested["hbv"] and virus_tested["hcv"]:
-            items.append(Item(m.start(), m.end(), None, frozenset({"hbv", "hcv"})))
-        else:
-            items.append(Item(m.start(), m.end(), any_of([predicate("hbv", Op.PRESENT), predicate("hcv", Op.PRESENT)]), frozenset({"hbv", "hcv"})))
+            end = m.end()
+            if m.group("above"):
+                end = m.start("thr") + len(m.group("thr").rstrip(" ,."))
+            if value == "negative" or shows is None:
+                expr: Expr = predicate(concept, Op.IS, value)
+                if value == "positive" and concept == "hcv_antibody":
+                    expr = any_of([predicate("hcv", Op.PRESENT), expr])
+            else:
+                expr = predicate(shows, Op.PRESENT)
+            item = Item(m.start(), end, expr, frozenset({concept} | ({shows} if shows else set())))
+            items.append(item)
+            tests.append((item, concept, shows if value == "positive" else None))
+    # a second test of one virus joined by "and" narrows the first: its own result is asked
+    for (first, _, virus), (second, concept, shows) in zip(tests, tests[1:]):
+        if virus is None or shows != virus or not _NARROWS.match(text[first.end: second.start]):
+            continue
+        m = re.search(_ABOVE + r"\s*(?P<thr>[^;]*)", text[second.start: second.end], I)
+        parts: list[Expr] = [predicate(concept, Op.IS, "positive")]
+        if m and re.search(r"\d", m.group("thr")) and not _ULN_OR_DETECTION.search(m.group("thr")):
+            parts.append(Qualifier(ReviewReason.AMBIGUOUS, f"{concept.replace('_', ' ').upper()} {m.group(0).strip()}"))
+        second.expr = all_of(parts)
+    for m in _NOT_REQUIRED.finditer(text):
+        if not _seen(items, m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), None, frozenset()))
+    for m in _HEP_LIST.finditer(text):
+        if _seen(items, m.start(), m.end()):
+            continue
+        viruses = (["hav"] if m.group("a") else []) + ["hbv", "hcv"]
+        items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in viruses]), frozenset(viruses)))
+    for m in _VIRAL_HEPATITIS.finditer(text):
+        if not _seen(items, m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in ("hav", "hbv", "hcv")]), frozenset({"hav", "hbv", "hcv"})))
     for concept, pattern in _INFECTION_RES:
         for m in pattern.finditer(text):
-            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            if _seen(items, m.start(), m.end()):
                 continue
             end = m.end()
-            after = re.compile(rf"\s*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|serolog\w*\s+positive)", I).match(text, end)
-            if concept == "hiv" and after:
+            after = _AFTER_NAME.match(text, end)
+            op = Op.PRESENT
+            if after:
                 end = after.end()
-                if qual_value(after.group("r")) == "negative":
-                    expr: Expr | None = all_of([predicate("hiv", Op.ABSENT), Not(predicate("hiv_test", Op.IS, "positive"))])
-                else:
-                    expr = any_of([predicate("hiv", Op.PRESENT), predicate("hiv_test", Op.IS, "positive")])
-            elif concept == "hiv":
-                expr = any_of([predicate("hiv", Op.PRESENT), predicate("hiv_test", Op.IS, "positive")])
-            elif virus_tested.get(concept):
-                expr = None  # the test named beside it defines what counts
-            else:
-                expr = predicate(concept, Op.PRESENT)
-                if after:
-                    end = after.end()
-            items.append(Item(m.start(), end, expr, frozenset({concept})))
+                if qual_value(after.group("r")) == "negative" or re.match(r"sero-?negativ", after.group("r"), I):
+                    op = Op.ABSENT
+            items.append(Item(m.start(), end, predicate(concept, op), frozenset({concept})))
     return items

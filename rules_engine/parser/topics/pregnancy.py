@@ -1,13 +1,20 @@
 """Pregnancy, lactation and pregnancy tests; future pregnancy and contraception are not read here
 (they are consent lines).
+
+Pregnancy is an event: absent from the record, it is absent, and a positive pregnancy test on
+record counts as one (``rules_engine.derive.POSITIVE_TEST_IMPLIES``), so "pregnant or lactating"
+asks the events alone and a woman with no test on record is not excluded. A *negative* test
+asked for is a measurement (missing is unknown), and only of the women the line names: "women of
+childbearing potential must have a negative pregnancy test" is met by a woman recorded as not of
+childbearing potential. "Must not be breastfeeding" inside a line negates what it names.
 """
 
 from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Op
-from rules_engine.parser.items import I, Item, NEG, POS, any_of, predicate, qual_value
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate, qual_value
 
 
 _PREG = re.compile(r"\bpregnan(?:t|cy)\b|\bgestation", I)
@@ -23,9 +30,33 @@ _PREG_TEST = re.compile(
 )
 
 
+_POTENTIAL = re.compile(
+    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?of\s+(?:child[\s-]?bearing|reproductive)\s+(?:potential|age)(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?|\bWOCBP\b|\bFOCBP\b|\b(?:fertile|pre-?menopausal)\s+(?:women|females?|patients?)",
+    I,
+)
+
+
+_NOT_BEFORE = re.compile(r"\b(?:must|should|shall|may|can|will|are|is)\s*(?:not|n't)\s+(?:be\s+)?(?:\w+\s+){0,2}$|\bnot\s+(?:be\s+)?$|\bnon-?$", I)
+
+
+def _test(value: str) -> Predicate:
+    """A positive test is the pregnancy (asked by either record); a negative one is the test."""
+    return predicate("pregnancy", Op.PRESENT) if value == "positive" else predicate("pregnancy_test", Op.IS, value)
+
+
+def _negative_test(expr: Expr, text: str, items: list[Item]) -> Expr:
+    """A negative test asked of the women of childbearing potential only."""
+    scope = _POTENTIAL.search(text)
+    if scope is None:
+        return expr
+    items.append(Item(scope.start(), scope.end(), None, frozenset()))
+    not_potential = all_of([predicate("childbearing_potential", Op.IS, "negative"), Not(predicate("pregnancy", Op.PRESENT))])
+    return any_of([not_potential, expr])
+
+
 def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     tests = [
-        (m.start(), m.end(), predicate("pregnancy_test", Op.IS, qual_value(m.group("r1") or m.group("r2"))))
+        (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2"))))
         for m in _PREG_TEST.finditer(text)
     ]
     preg = [m for m in _PREG.finditer(text) if not any(s <= m.start() < e for s, e, _ in tests)]
@@ -35,19 +66,31 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         r"\s*(?:women\s+|female\s+|patients?\s+|subjects?\s+)*(?:who\s+are\s+)?(?:pregnant|lactating|breast|nursing)", text, I
     ):
         mentions = []
-    if not mentions:
-        return [Item(s, e, pred, frozenset({"pregnancy_test"})) for s, e, pred in tests]
+    extra: list[Item] = []
+    if not mentions or any(pred.concept == "pregnancy_test" for _, _, pred in tests):
+        out = [
+            Item(s, e, _negative_test(pred, text, extra) if pred.concept == "pregnancy_test" else pred, frozenset({"pregnancy_test"}))
+            for s, e, pred in tests
+        ]
+        if mentions and lact and not preg:  # "... negative pregnancy test. Women must not be breastfeeding."
+            out += [_lactation_item(m, text) for m in lact if not any(s <= m.start() < e for s, e, _ in tests)]
+        return out + extra
     parts: list[Expr] = []
     if preg:
         parts.append(predicate("pregnancy", Op.PRESENT))
     if lact:
         parts.append(predicate("lactation", Op.PRESENT))
-    test_preds = [pred for _, _, pred in tests]
-    if preg and not tests:
-        test_preds = [predicate("pregnancy_test", Op.IS, "positive")]
-    if any(t.value == "negative" for t in test_preds):
-        return [Item(s, e, pred, frozenset({"pregnancy_test"})) for s, e, pred in tests]
-    parts.extend(test_preds)
+    parts.extend(pred for _, _, pred in tests)  # a positive test: the pregnancy, asked by its record
     spans = [(m.start(), m.end()) for m in mentions] + [(s, e) for s, e, _ in tests]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
-    return [Item(start, end, any_of(parts), frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
+    expr = any_of(parts)
+    if _NOT_BEFORE.search(text[max(0, start - 40): start]) and not NEGATED.match(text):
+        expr = Not(expr)  # "Women must not be pregnant or breastfeeding"
+    return [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
+
+
+def _lactation_item(m: re.Match[str], text: str) -> Item:
+    expr: Expr = predicate("lactation", Op.PRESENT)
+    if _NOT_BEFORE.search(text[max(0, m.start() - 40): m.start()]) and not NEGATED.match(text):
+        expr = Not(expr)
+    return Item(m.start(), m.end(), expr, frozenset({"lactation"}))
