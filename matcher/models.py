@@ -338,6 +338,36 @@ class QueueVisit(models.Model):
     last = models.DateTimeField(null=True, blank=True)
 
 
+class RematchChunkDone(models.Model):
+    """A trial change's re-match chunk that reported back, once: the unique (change, low bound)
+    makes a redelivered chunk's second report a no-op, so ``TrialChange.chunks_done`` counts
+    each chunk exactly once. Rows of a change re-dispatched by the sweep are deleted first."""
+
+    change = models.ForeignKey("trials.TrialChange", on_delete=models.CASCADE, related_name="+")
+    low = models.UUIDField()
+    high = models.UUIDField()
+    done = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["change", "low"], name="rematch_chunk_done_once")]
+
+    def __str__(self) -> str:
+        return f"chunk {self.low} of change {self.change_id}"
+
+
+class Lease(models.Model):
+    """A named lease taken by a conditional update (``expires`` passed), so two beats, or two
+    runs of one sweep step, never work at once. Plain rows rather than advisory locks: they
+    work on SQLite too, and a holder that dies frees the lease when it expires."""
+
+    name = models.CharField(max_length=60, primary_key=True)
+    holder = models.UUIDField(null=True, blank=True)
+    expires = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"lease {self.name}"
+
+
 class Webhook(models.Model):
     """A client's endpoint for match notifications. Signed with a per-client secret; paused
     after repeated failures rather than retried forever.

@@ -34,6 +34,10 @@ class EngineCache:
         engine, found = self._sync(Trial.objects.open_to_matching().filter(pk=trial_pk))
         return engine, (found[0] if found else None)
 
+    def sync_some(self, trial_pks: list[int]) -> tuple[MatchingEngine, list[TrialRef]]:
+        """The same for a few trials (a patient's re-match of the trials its job got stale)."""
+        return self._sync(Trial.objects.open_to_matching().filter(pk__in=trial_pks))
+
     def _sync(self, trials) -> tuple[MatchingEngine, list[TrialRef]]:
         with self._lock:
             if self._engine is None:

@@ -10,6 +10,7 @@ picked up again by the redelivery.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from dataclasses import dataclass
@@ -23,11 +24,12 @@ from matcher.db.hints import relax_commit_durability
 from matcher.matching import clock
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
-from matcher.models import MatchJob, Patient
+from matcher.models import MatchJob, MatchResult, Patient
 from matcher.results.digests import facts_digest
-from matcher.results.store import PatientEvaluation, TrialRef, store_evaluations
+from matcher.results.store import PatientEvaluation, TrialRef, locked_trial_states, store_evaluations
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
+from trials.models import Trial
 
 logger = logging.getLogger(__name__)
 
@@ -98,43 +100,72 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
 
 
 def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluation, trials: dict[str, TrialRef]) -> bool:
-    """All results in one transaction, and only while this delivery still holds the claim."""
+    """All results in one transaction, and only while this delivery still holds the claim.
+
+    Each trial's version and status are checked again under a share lock (a criteria edit or
+    a close waits for this commit): an outcome for a version that moved on, or for a trial
+    that left the open statuses meanwhile, is dropped rather than written over the newer
+    verdict or reviving a closed trial's result, and the trials this job did not get right
+    (moved on, or opened since it read the catalogue) are re-matched for the patient after
+    commit, so nothing is missed."""
     with transaction.atomic():
+        if not MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).exists():
+            return False
+        relax_commit_durability()
+        evaluated = {t.pk: t for t in trials.values()}
+        held = set(
+            MatchResult.objects.filter(patient_id=evaluation.patient_id, state=MatchResult.State.ACTIVE).values_list(
+                "trial_id", flat=True
+            )
+        )
+        open_now = set(Trial.objects.open_to_matching().exclude(current_criteria=None).values_list("pk", flat=True))
+        # Trials first, then the patient: the order a trial's re-match chunk takes them in.
+        states = locked_trial_states(evaluated.keys() | held | open_now)
+        # The patient row is the lock that orders a job against a trial re-match of the same
+        # patient: each sees the other's committed rows, never half of them.
+        Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
+        current = [o for o in evaluation.outcomes if states.get(trials[o.trial_id].pk) == (trials[o.trial_id].version_pk, True)]
+        again = sorted(pk for pk, (version_pk, is_open) in states.items() if is_open and version_pk is not None and (
+            pk not in evaluated or evaluated[pk].version_pk != version_pk
+        ))
+        closed = frozenset(pk for pk, (_, is_open) in states.items() if not is_open)
         finished = MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).update(
             status=MatchJob.Status.SUCCEEDED,
             finished=timezone.now(),
             evaluated_at=evaluated_at,
-            criteria_versions={o.trial_id: o.version for o in evaluation.outcomes},
+            criteria_versions={o.trial_id: o.version for o in current},
             error="",
         )
         if not finished:
             return False
-        relax_commit_durability()
-        # The patient row is the lock that orders a job against a trial re-match of the same
-        # patient: each sees the other's committed rows, never half of them.
-        Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
-        summary = store_evaluations([evaluation], trials, evaluated_at, job_id=claim.job_id, close_others=True)
+        kept = dataclasses.replace(evaluation, outcomes=current)
+        summary = store_evaluations([kept], trials, evaluated_at, job_id=claim.job_id, close_others=True, closed_trials=closed)
         record_changes(summary.changes)
+        if again:
+            logger.info("match job %s: %d trials changed meanwhile, re-matched for the patient", claim.job_id, len(again))
+            dispatch.rematch_patient_trials(str(evaluation.patient_id), again)
     return True
 
 
 STALLED_AFTER = timedelta(hours=1)
 
 
-def stalled_jobs(now: datetime | None = None) -> list[str]:
+def stalled_jobs(now: datetime | None = None, after: str | None = None, limit: int = 10000) -> list[str]:
     """Jobs queued or running for over an hour: their message or their result was lost (a
-    broker restart, a database crash). The claim and delivery count make a re-run safe."""
+    broker restart, a database crash). The claim and delivery count make a re-run safe.
+    In id order, from after ``after``, at most ``limit``: the sweep works through them in
+    bounded batches."""
     cutoff = (now or timezone.now()) - STALLED_AFTER
-    return [
-        str(pk)
-        for pk in MatchJob.objects.filter(
-            status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], created__lt=cutoff
-        ).values_list("pk", flat=True)[:10000]
-    ]
+    stalled = MatchJob.objects.filter(status__in=[MatchJob.Status.QUEUED, MatchJob.Status.RUNNING], created__lt=cutoff)
+    if after:
+        stalled = stalled.filter(pk__gt=uuid.UUID(after))
+    return [str(pk) for pk in stalled.order_by("pk").values_list("pk", flat=True)[:limit]]
 
 
 def fail_job(job_id: uuid.UUID | str, error: str) -> None:
-    """A job that cannot finish (time limit, retries exhausted) says why; results stay as before."""
+    """A job that cannot finish (time limit, retries exhausted, any error) says why; results
+    stay as before. ``error`` is shown to the client: a fixed phrase or an exception's class,
+    never an exception's message (it may quote a patient's values)."""
     MatchJob.objects.filter(pk=job_id).filter(~Q(status=MatchJob.Status.SUCCEEDED)).update(
         status=MatchJob.Status.FAILED, finished=timezone.now(), error=error[:2000]
     )

@@ -14,22 +14,28 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db import connection, transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
-from matcher.matching import clock
+from matcher.matching import clock, jobs
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
 from matcher.matching.jobs import queue_match
-from matcher.models import MatchJob, Patient
+from matcher.models import MatchJob, Patient, RematchChunkDone
 from matcher.results.digests import facts_digest
-from matcher.results.store import PatientEvaluation, TrialRef, close_batch, store_evaluations
+from matcher.results.store import (
+    PatientEvaluation,
+    TrialRef,
+    close_batch,
+    locked_trial_states,
+    store_evaluations,
+)
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
-from trials.models import Trial, TrialChange
+from trials.models import TrialChange
 
 logger = logging.getLogger(__name__)
 
@@ -94,9 +100,13 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     """Evaluate the trial's current criteria for the patients in ``chunk``; returns how many
     results were written (0 when nothing changed, so a redelivered chunk does no harm)."""
     change = TrialChange.objects.select_related("trial").get(pk=change_id)
+    if RematchChunkDone.objects.filter(change_id=change_id, low=chunk.low).exists():
+        return 0  # a redelivery of a chunk that already reported back
     evaluated_at = as_of or clock.today()
     engine, trial = engine_cache.sync_one(change.trial_id)
     if trial is None:
+        with transaction.atomic():
+            _complete_once(change_id, chunk)
         return 0  # closed again since: the newer change closes its results
     patients = list(
         Patient.objects.filter(pk__gte=uuid.UUID(chunk.low), pk__lte=uuid.UUID(chunk.high)).values_list(
@@ -111,13 +121,17 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
         facts = PatientFacts.from_json(facts_json)
         outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
         evaluations.append(PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), outcomes))
-    written = _store_chunk(change, trial, evaluations, evaluated_at)
-    TrialChange.objects.filter(pk=change_id).update(chunks_done=F("chunks_done") + 1)
-    return written
+    return _store_chunk(change, trial, evaluations, evaluated_at, chunk)
 
 
-def _store_chunk(change: TrialChange, trial: TrialRef, evaluations: list[PatientEvaluation], evaluated_at: date) -> int:
+def _store_chunk(
+    change: TrialChange, trial: TrialRef, evaluations: list[PatientEvaluation], evaluated_at: date, chunk: Chunk | None = None
+) -> int:
     with transaction.atomic():
+        # The completion row first: a concurrent duplicate delivery waits on its unique key
+        # until this one commits and then finds the chunk done, so it is counted once.
+        if chunk is not None and not _complete_once(change.pk, chunk):
+            return 0
         # FOR SHARE on the trial: a criteria or status change waits for this chunk to commit,
         # and a chunk that lost the race to one sees the trial has moved on.
         if not _trial_still_at(trial):
@@ -132,38 +146,125 @@ def _store_chunk(change: TrialChange, trial: TrialRef, evaluations: list[Patient
         return summary.written
 
 
+def _complete_once(change_id: int, chunk: Chunk) -> bool:
+    """Record the chunk as done and count it, in the caller's transaction; False when it was
+    already recorded (a redelivered or duplicated chunk message)."""
+    try:
+        with transaction.atomic():
+            RematchChunkDone.objects.create(change_id=change_id, low=uuid.UUID(chunk.low), high=uuid.UUID(chunk.high))
+    except IntegrityError:
+        return False
+    TrialChange.objects.filter(pk=change_id).update(chunks_done=F("chunks_done") + 1)
+    return True
+
+
 def _trial_still_at(trial: TrialRef) -> bool:
-    table = Trial._meta.db_table
-    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT overall_status, current_criteria_id FROM {table} WHERE id = %s{lock}", [trial.pk])
-        row = cursor.fetchone()
-    return row is not None and row[1] == trial.version_pk and Trial(overall_status=row[0]).is_open
+    return locked_trial_states([trial.pk]).get(trial.pk) == (trial.version_pk, True)
 
 
-# --- time ------------------------------------------------------------------------------------
+def rematch_patient_trials(patient_id: str, trial_pks: list[int], as_of: date | None = None) -> int:
+    """Evaluate a few trials' current criteria for one patient: the trials a match job found
+    had changed (or opened) while it evaluated. Written under the same share lock and check as
+    a job, so this too never writes a stale verdict; a trial that moved on yet again is queued
+    once more. Returns how many results were written."""
+    row = Patient.objects.filter(pk=patient_id).values_list("pk", "client_id", "facts").first()
+    if row is None:
+        return 0  # deleted meanwhile
+    pk, client_id, facts_json = row
+    evaluated_at = as_of or clock.today()
+    engine, refs = engine_cache.sync_some(trial_pks)
+    facts = PatientFacts.from_json(facts_json)
+    outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in refs])
+    trials = {t.nct_id: t for t in refs}
+    with transaction.atomic():
+        states = locked_trial_states(trial_pks)
+        if Patient.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True).first() is None:
+            return 0
+        current = [o for o in outcomes if states.get(trials[o.trial_id].pk) == (trials[o.trial_id].version_pk, True)]
+        again = sorted(
+            t.pk for t in refs if states.get(t.pk, (None, False))[1] and states[t.pk][0] != t.version_pk
+        )
+        evaluation = PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), current)
+        summary = store_evaluations([evaluation], trials, evaluated_at)
+        record_changes(summary.changes)
+        if again:
+            dispatch.rematch_patient_trials(str(pk), again)
+        return summary.written
 
 
-def sweep(today: date | None = None) -> dict[str, int]:
-    """The nightly sweep: a job for each patient whose verdicts change with time by today, and
-    a second dispatch for any trial change whose chunks did not all report back in a day (a
-    worker that died between claiming a change and queueing its chunks)."""
+# --- the nightly sweep, step by step ---------------------------------------------------------
+#
+# Each step is its own task with its own time limit (matcher.worker.tasks), works through a
+# bounded batch in primary-key order and says where the next batch starts, so one step that
+# runs out of time never keeps the others from running, and a long backlog is worked off by
+# continuations rather than by one task that never finishes.
+
+SWEEP_BATCH = 2000
+# A change nobody claimed this long after its commit lost its message (the broker was down
+# when the change committed, or the process died between commit and enqueue).
+UNPROCESSED_AFTER = timedelta(minutes=10)
+# A change whose chunks did not all report back in a day lost a chunk (a worker died between
+# claiming the change and queueing its chunks, or a chunk failed).
+UNFINISHED_AFTER = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """What one step did, and the key to start the next batch after (None: nothing left)."""
+
+    done: int
+    after: str | None
+
+
+def _next(keys: list[str], size: int) -> str | None:
+    return keys[-1] if len(keys) >= size else None
+
+
+def sweep_due_patients(today: date | None = None, after: str | None = None, size: int = SWEEP_BATCH) -> Batch:
+    """A job for each patient whose verdicts change with time by today."""
     today = today or clock.today()
-    queued = 0
-    for patient in Patient.objects.filter(rematch_on__lte=today).only("pk", "client_id").iterator(chunk_size=1000):
+    due = Patient.objects.filter(rematch_on__lte=today).order_by("pk")
+    if after:
+        due = due.filter(pk__gt=uuid.UUID(after))
+    patients = list(due.only("pk", "client_id")[:size])
+    for patient in patients:
         with transaction.atomic():
             queue_match(patient, MatchJob.Trigger.SCHEDULED)
-        queued += 1
-    stale = TrialChange.objects.filter(
-        processed__lt=timezone.now() - timedelta(days=1), chunks__gt=F("chunks_done")
-    ).values_list("pk", flat=True)
-    redispatched = 0
-    for change_id in stale:
-        TrialChange.objects.filter(pk=change_id).update(processed=None, chunks=0, chunks_done=0)
-        dispatch.process_trial_change(change_id)
-        redispatched += 1
-    logger.info("re-match sweep: %d patients queued, %d trial changes dispatched again", queued, redispatched)
-    return {"patients": queued, "trial_changes": redispatched}
+    logger.info("re-match sweep: %d patients queued", len(patients))
+    return Batch(len(patients), _next([str(p.pk) for p in patients], size))
+
+
+def sweep_trial_changes(after: str | None = None, size: int = SWEEP_BATCH, now: datetime | None = None) -> Batch:
+    """Dispatch again every trial change that was never processed (its message was lost), and
+    every one whose chunks did not all report back in a day (started over: its chunk rows go,
+    so the new chunks count from zero)."""
+    now = now or timezone.now()
+    lost = TrialChange.objects.filter(
+        Q(processed=None, created__lt=now - UNPROCESSED_AFTER)
+        | Q(processed__lt=now - UNFINISHED_AFTER, chunks__gt=F("chunks_done"))
+    ).order_by("pk")
+    if after:
+        lost = lost.filter(pk__gt=int(after))
+    ids = list(lost.values_list("pk", flat=True)[:size])
+    for change_id in ids:
+        with transaction.atomic():
+            restarted = TrialChange.objects.filter(pk=change_id).exclude(processed=None).update(
+                processed=None, chunks=0, chunks_done=0, outcome=""
+            )
+            if restarted:
+                RematchChunkDone.objects.filter(change_id=change_id).delete()
+            dispatch.process_trial_change(change_id)
+    logger.info("re-match sweep: %d trial changes dispatched again", len(ids))
+    return Batch(len(ids), _next([str(i) for i in ids], size))
+
+
+def sweep_stalled_jobs(after: str | None = None, size: int = SWEEP_BATCH, now: datetime | None = None) -> Batch:
+    """Hand out again the jobs queued or running for over an hour (see ``jobs.stalled_jobs``)."""
+    stalled = jobs.stalled_jobs(now=now, after=after, limit=size)
+    for job_id in stalled:
+        dispatch.run_match_job(job_id)
+    logger.info("re-match sweep: %d stalled jobs dispatched again", len(stalled))
+    return Batch(len(stalled), _next(stalled, size))
 
 
 def on_trial_changed(sender: object, change_id: int, **kwargs: object) -> None:

@@ -44,7 +44,8 @@ from matcher.results.overrides import (
 )
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, Outcome, TrialOutcome
-from trials.models import TrialChange
+from trials.models import Trial, TrialChange
+from trials.records import OPEN_STATUSES
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,15 @@ def store_evaluations(
     job_id: uuid.UUID | None = None,
     trial_change: TrialChange | None = None,
     close_others: bool = False,
+    closed_trials: frozenset[int] | None = None,
 ) -> StoreSummary:
     """Write what changed, in the caller's transaction; returns the changes unsaved.
 
     ``close_others`` (a full patient job): a patient's active result for a trial that was not
-    evaluated (it left the open statuses) is marked gone. ``trial_change`` names the trial
-    change being processed, which is then the cause of what appears or changes.
+    evaluated (it left the open statuses) is marked gone; when ``closed_trials`` is given,
+    only for those trials (the caller checked them closed under a share lock: a trial that
+    reopened since the evaluation keeps the result its re-match wrote). ``trial_change`` names
+    the trial change being processed, which is then the cause of what appears or changes.
     """
     summary = StoreSummary()
     patient_ids = [e.patient_id for e in evaluations]
@@ -157,7 +161,12 @@ def store_evaluations(
                     summary.changes.append(change_row(row, MatchChange.Kind.CHANGED, old["eligibility"], cause, job_id, trial_change))
         if close_others:
             for (pid, trial_pk), old in existing.items():
-                if pid == ev.patient_id and trial_pk not in seen and old["state"] == MatchResult.State.ACTIVE:
+                if (
+                    pid == ev.patient_id
+                    and trial_pk not in seen
+                    and old["state"] == MatchResult.State.ACTIVE
+                    and (closed_trials is None or trial_pk in closed_trials)
+                ):
                     _mark_gone([old], "the trial is no longer open to matching", job_id, None, summary)
 
     if lapsed:
@@ -166,6 +175,25 @@ def store_evaluations(
     summary.written = len(new_rows) + len(updated)
     schedule_time_rematch(patient_ids)
     return summary
+
+
+def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[int | None, bool]]:
+    """Each trial's current criteria version and whether it is open to matching, read under a
+    share lock held to the end of the caller's transaction (PostgreSQL ``FOR SHARE``, in id
+    order so lockers never wait on each other in a circle): a criteria or status change of
+    these trials waits for the caller to commit, so what the caller checks against stays true
+    while it writes. SQLite writers are serialised already (immediate transactions)."""
+    pks = sorted(set(trial_pks))
+    if not pks:
+        return {}
+    table = Trial._meta.db_table
+    lock = " FOR SHARE" if connection.vendor == "postgresql" else ""
+    marks = ", ".join(["%s"] * len(pks))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, current_criteria_id, overall_status FROM {table} WHERE id IN ({marks}) ORDER BY id{lock}", pks
+        )
+        return {pk: (version_pk, status in OPEN_STATUSES) for pk, version_pk, status in cursor.fetchall()}
 
 
 def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) -> None:

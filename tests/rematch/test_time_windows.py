@@ -44,12 +44,12 @@ def test_the_patients_next_rematch_is_the_earliest_such_day(patient):
 
 
 def test_the_sweep_before_that_day_queues_nothing(patient):
-    assert rematch.sweep(today=patient.rematch_on - timedelta(days=1)) == {"patients": 0, "trial_changes": 0}
+    assert rematch.sweep_due_patients(today=patient.rematch_on - timedelta(days=1)) == rematch.Batch(0, None)
     assert not MatchJob.objects.filter(trigger="scheduled").exists()
 
 
 def test_the_sweep_on_that_day_queues_a_scheduled_job_for_the_patient(patient):
-    assert rematch.sweep(today=patient.rematch_on)["patients"] == 1
+    assert rematch.sweep_due_patients(today=patient.rematch_on).done == 1
     assert MatchJob.objects.filter(patient=patient, trigger="scheduled", status="queued").count() == 1
 
 

@@ -9,6 +9,12 @@ HISTORICAL = {
     "matcher.tasks.rematch_trial_chunk",
     "matcher.tasks.nightly_rematch_sweep",
     "matcher.tasks.deliver_webhooks",
+    # issue 16: the nightly sweep in steps, and a patient's re-match of trials its job got stale
+    "matcher.tasks.rematch_patient_trials",
+    "matcher.tasks.sweep_due_patients",
+    "matcher.tasks.sweep_trial_changes",
+    "matcher.tasks.sweep_stalled_jobs",
+    "matcher.tasks.sweep_webhook_deliveries",
 }
 
 
