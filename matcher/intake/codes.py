@@ -36,6 +36,7 @@ class Rule:
     names: tuple[str, ...] = ()  # whole words or phrases matched in text / display, any case
     systemic_only: bool = False  # medications: a topical / inhaled / ... route or form is not it
     prednisone_equivalent: float | None = None  # steroids: mg of prednisone per mg
+    status: str | None = None  # conditions: the disease status the code itself states ("in remission")
 
     @property
     def concept(self) -> str:
@@ -92,7 +93,7 @@ class CodeTables:
     @staticmethod
     def normalise_code(system: str, code: str) -> str:
         code = code.strip()
-        if system == "icd10cm":
+        if system in ("icd10cm", "icd10"):
             code = code.upper().replace(" ", "")
             if "." not in code and len(code) > 3:
                 code = code[:3] + "." + code[3:]
@@ -103,7 +104,8 @@ class CodeTables:
         if name is None or not isinstance(code, str) or not code.strip():
             return []
         code = self.normalise_code(name, code)
-        found = [r for r in rules if r.system == name and r.matches(code)]
+        systems = (name, *([self.read_as[name]] if name in self.read_as else []))
+        found = [r for r in rules if r.system in systems and r.matches(code)]
         specific = [r for r in found if not r.fallback]
         return specific or found
 
@@ -141,6 +143,25 @@ class CodeTables:
     # -- small tables -------------------------------------------------------------------------
 
     @property
+    def read_as(self) -> dict[str, str]:
+        """System short name -> the system whose rows its codes are also looked up in."""
+        return dict(self.raw.get("read_as", {}))
+
+    def unit_spelling(self, unit: str | None) -> str | None:
+        """The UCUM unit a hospital's non-UCUM spelling stands for ("K/uL" -> "10*3/uL")."""
+        if not isinstance(unit, str):
+            return None
+        return self.raw.get("unit_spellings", {}).get(unit.strip())
+
+    def interpretation(self, system_uri: Any, code: Any) -> str | None:
+        """positive / negative from an ObservationInterpretation code (POS, NEG, DET, ND)."""
+        table = self.raw.get("interpretation", {})
+        systems = (table.get("system"), *table.get("also_systems", ()))
+        if not isinstance(system_uri, str) or system_uri.strip() not in systems or not isinstance(code, str):
+            return None
+        return table.get("codes", {}).get(code.strip().upper())
+
+    @property
     def clinical_status_events(self) -> dict[str, str]:
         return self.raw["disease_status"]["clinical_status_events"]
 
@@ -168,7 +189,9 @@ class CodeTables:
     def qualitative_string(self, text: Any) -> str | None:
         if not isinstance(text, str):
             return None
-        return self.raw["qualitative"]["strings"].get(" ".join(text.split()).lower())
+        key = " ".join(text[:MAX_TEXT].split()).lower()
+        found = self.raw["qualitative"]["strings"].get(key)
+        return found or self.raw.get("interpretation", {}).get("strings", {}).get(key)
 
     def nyha_string(self, text: Any) -> int | None:
         if not isinstance(text, str):
@@ -238,6 +261,7 @@ def _rule(table: str, row: dict[str, Any]) -> Rule:
         names=tuple(row.get("names", ())),
         systemic_only=bool(row.get("systemic_only", False)),
         prednisone_equivalent=row.get("prednisone_equivalent"),
+        status=row.get("status"),
     )
 
 

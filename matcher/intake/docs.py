@@ -93,6 +93,8 @@ def render(t: CodeTables | None = None) -> str:
             extra = "; 5th character sets the status"
         if rule.attributes:
             extra += "; attributes " + ", ".join(f"{k}={v}" for k, v in rule.attributes.items())
+        if rule.status:
+            extra += f"; the code states the status `{rule.status}`"
         w(f"| {rule.label}{_mark(rule)} | {rule.system} | {_codes(rule)} | `{rule.concept}`{extra} |")
     ds = raw["disease_status"]
     w("")
@@ -110,6 +112,11 @@ def render(t: CodeTables | None = None) -> str:
     w(f"- `verificationStatus` {', '.join(f'`{c}`' for c in ds['skipped_verification_status'])}: the Condition is not read.")
     w("- One Condition coded in several systems makes one event per concept, the most specific only")
     w("  (C91.02 + ICD-O-3 9811/3 -> `b_all`, not also `all`: the engine derives the parents).")
+    for name, other in t.read_as.items():
+        w(f"- Codes of `{name}` (`{_uri(t, name)}`) are also looked up in the `{other}` rows above: the")
+        w("  WHO ICD-10 categories are the ICD-10-CM ones the rows are written against; a WHO code has no")
+        w("  fifth character and so states no relapse / remission (a five-character code under the WHO")
+        w("  system is read as the ICD-10-CM code it is).")
     grades = ", ".join(f"`{k}`" for k in raw["gvhd_grade"]["strings"])
     w(f"- GVHD grade: `Condition.stage[].summary` (code or text) or `severity` text, one of {grades}")
     w("  (an optional word \"grade\"), kept as `attributes.grade` (an integer).")
@@ -149,6 +156,13 @@ def render(t: CodeTables | None = None) -> str:
     )
     w(f"- `valueCodeableConcept` SNOMED CT: {snomed}.")
     w(f"- `valueString` or `valueCodeableConcept.text`, any case: {strings}.")
+    interp = raw.get("interpretation", {})
+    if interp:
+        codes = ", ".join(f"`{k}` {v}" for k, v in interp["codes"].items())
+        words = ", ".join(f"\"{k}\" {v}" for k, v in interp["strings"].items())
+        w(f"- `Observation.interpretation` (`{interp['system']}`, or the same codes as the value): {codes}, read")
+        w("  only when the value itself says neither; H / L / A / N say where a number lies, not positivity,")
+        w(f"  and are not read. More words, any case: {words} (added).")
     nyha = ", ".join(f"\"{k}\"" for k in raw["nyha"]["strings"])
     w(f"- NYHA `valueString`: {nyha} (the words \"NYHA\" and \"class\" are dropped).")
     w("")
@@ -156,7 +170,17 @@ def render(t: CodeTables | None = None) -> str:
     w("")
     w("- Values are converted to the concept's canonical unit (`rules_engine.units.to_canonical`).")
     w("  A unit that does not convert keeps the value and unit as given and adds a warning; a value")
-    w("  without a unit is read in the canonical unit, with a warning. A `comparator` is not applied.")
+    w("  without a unit is read in the canonical unit, with a warning.")
+    spellings = ", ".join(f"`{k}` = `{v}`" for k, v in raw.get("unit_spellings", {}).items())
+    w(f"- Unit spellings that are not UCUM, read as UCUM when the unit as written does not convert: {spellings}.")
+    w("  UCUM annotations convert as written (`{cells}/uL` = `/uL`; `10*3/uL`).")
+    w("- `valueString` numbers (\"185\", \"0.8\", \"<0.2\", \">= 1000\"): a decimal, optionally after a")
+    w("  comparator, and nothing else; in the unit of `referenceRange`, else the canonical unit (with a warning).")
+    w("- **Comparators** (`valueQuantity.comparator`, or a `valueString` such as \"<0.2\"): a censored")
+    w("  value is kept in the facts as its text (`\"<0.2\"`), so every reason quotes it, and a numeric")
+    w("  bound asked of it is `unknown` -- the conservative choice: \"<0.2\" would decide `<= 1.5` but")
+    w("  not `>= 0.1`, and the engine does not judge intervals yet. Detection tests are the exception")
+    w("  (below): `<` / `<=` a number is below the detection limit, so negative.")
     w("- `referenceRange.high` (the first range that has one, converted to the canonical unit) is the")
     w("  ULN; else the concept's default ULN with `uln_default: true`; concepts without a default")
     w("  have no ULN.")

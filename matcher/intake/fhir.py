@@ -66,6 +66,7 @@ class Entry:
     resource: dict[str, Any]  # the JSON as posted
     model: Any | None  # the fhir.resources R4B instance, None for types Eligo does not read
     about_patient: bool = True  # False when its subject resolves to another resource
+    skipped: str | None = None  # lenient intake: why it is kept but not read (listed in warnings)
 
     @property
     def path(self) -> str:
@@ -85,6 +86,8 @@ class ValidatedBundle:
     patient_index: int  # position in ``entries`` of the Patient
     identifier: tuple[str, str]  # (system, value) of the Patient's first identifier; system may be ""
     skipped: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # entries without a resource
+    # lenient intake: (path, error) of each resource kept in the record but not read for matching
+    warnings: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
     @property
     def patient(self) -> Entry:
@@ -377,9 +380,143 @@ def _normal_reference(reference: str) -> list[str]:
     return keys
 
 
-def validate_bundle(raw: bytes | bytearray | str | dict[str, Any]) -> ValidatedBundle:
-    """Parse and validate a FHIR R4 Bundle; raise ``IntakeError(path, message)`` naming the
-    first element Eligo cannot accept."""
+class _Lenient:
+    """Where validation problems go: raised at once (``strict``), or kept as warnings naming the
+    resource, so that one unreadable resource no longer costs the whole record (issue #19)."""
+
+    def __init__(self, strict: bool) -> None:
+        self.strict = strict
+        self.warnings: list[tuple[str, str]] = []
+
+    def problem(self, path: str, exc: IntakeError, what: str = "the resource is kept and not read") -> str:
+        if self.strict:
+            raise exc
+        element = exc.path[len(path):].lstrip(".") if exc.path.startswith(path) else exc.path
+        error = f"{element} {exc.message}" if element else exc.message
+        error = f"{error}; {what}"
+        self.warnings.append((path, error))
+        return error
+
+
+def _error(path: str, message: str) -> IntakeError:
+    return IntakeError(path, message)
+
+
+# Patient elements read when the rest of the Patient does not validate (lenient intake).
+_PATIENT_CORE = ("resourceType", "id", "identifier", "birthDate", "gender")
+
+
+def _validate_patient(patient: dict[str, Any], path: str, lenient: _Lenient) -> Any:
+    """The Patient's model; when it does not validate, leniently, the model of its identifier,
+    birthDate and gender alone, dropping whichever of birthDate / gender is itself invalid."""
+    try:
+        return _validate_model("Patient", patient, path)
+    except IntakeError as exc:
+        lenient.problem(path, exc, "only identifier, birthDate and gender are read")
+    core = {k: patient[k] for k in _PATIENT_CORE if k in patient}
+    for _ in range(len(_PATIENT_CORE)):
+        try:
+            return _validate_model("Patient", core, path)
+        except IntakeError as exc:
+            culprit = next((k for k in ("birthDate", "gender", "id") if _within(exc.path, f"{path}.{k}")), None)
+            if culprit is None or culprit not in core:
+                raise  # the identifier itself: the patient cannot be known
+            core.pop(culprit)
+            lenient.problem(path, exc, f"{culprit} is not read")
+    raise IntakeError(path, "is not a valid FHIR R4 Patient")
+
+
+def _within(path: str, element: str) -> bool:
+    """``path`` is ``element`` or inside it (``x.id`` is not inside ``x.identifier``)."""
+    return path == element or path.startswith((f"{element}.", f"{element}["))
+
+
+def _identifiers(patient: dict[str, Any]) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for ident in patient.get("identifier") or []:
+        if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+            system = ident.get("system") if isinstance(ident.get("system"), str) else ""
+            found.append((system.strip(), ident["value"].strip()))
+    return found
+
+
+def _same_identifier(wanted: tuple[str, str], known: list[tuple[str, str]]) -> bool:
+    system, value = wanted
+    return any(value == v and (not system or not s or system == s) for s, v in known)
+
+
+def _conditional_identifier(query: str) -> tuple[str, str] | None:
+    """``identifier=system|value`` of a conditional reference (``Patient?identifier=...``)."""
+    from urllib.parse import unquote
+
+    for part in query.split("&"):
+        name, _, raw = part.partition("=")
+        if name == "identifier" and raw:
+            text = unquote(raw)
+            system, bar, value = text.rpartition("|")
+            return (system if bar else "", value if bar else text)
+    return None
+
+
+def _reference_type(reference: dict[str, Any], ref: str | None) -> str | None:
+    if isinstance(reference.get("type"), str):
+        return reference["type"]
+    if ref:
+        head = ref.split("?", 1)[0]
+        parts = head.rstrip("/").rsplit("/", 2)
+        if len(parts) >= 2 and _RESOURCE_TYPE.fullmatch(parts[-2]):
+            return parts[-2]
+        if "?" in ref and _RESOURCE_TYPE.fullmatch(head):
+            return head
+    return None
+
+
+# what a subject / patient reference leads to
+OURS, ELSEWHERE, ANOTHER_PATIENT, UNRESOLVED = "ours", "elsewhere", "another patient", "unresolved"
+
+
+def _follow(
+    reference: dict[str, Any], resource: dict[str, Any], index: dict[str, int], patient_n: int, known: list[tuple[str, str]]
+) -> str:
+    """Where a resource's subject points, as a FHIR server would resolve it within the bundle:
+    a ``#contained`` id, a ``fullUrl`` (``urn:uuid:``, absolute), ``Type/id`` (relative, or the
+    tail of an absolute URL), a conditional ``Patient?identifier=system|value``, or a logical
+    reference by ``identifier``."""
+    ref = reference.get("reference")
+    if isinstance(ref, str) and ref.strip():
+        if ref.startswith("#"):
+            contained = resource.get("contained") or []
+            found = any(isinstance(c, dict) and c.get("id") == ref[1:] for c in contained)
+            return ELSEWHERE if found else UNRESOLVED
+        target = next((index[k] for k in _normal_reference(ref) if k in index), None)
+        if target is not None:
+            return OURS if target == patient_n else ELSEWHERE
+        kind = _reference_type(reference, ref)
+        if "?" in ref:
+            wanted = _conditional_identifier(ref.split("?", 1)[1])
+            if kind == "Patient" and wanted is not None:
+                return OURS if _same_identifier(wanted, known) else ANOTHER_PATIENT
+            return UNRESOLVED
+        return ANOTHER_PATIENT if kind == "Patient" else UNRESOLVED
+    ident = reference.get("identifier")
+    if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+        system = ident.get("system") if isinstance(ident.get("system"), str) else ""
+        if _same_identifier((system.strip(), ident["value"].strip()), known):
+            return OURS
+        return ANOTHER_PATIENT if reference.get("type") in (None, "Patient") else ELSEWHERE
+    return OURS  # a display alone: the bundle holds one patient's record
+
+
+def validate_bundle(raw: bytes | bytearray | str | dict[str, Any], strict: bool = False) -> ValidatedBundle:
+    """Parse and validate a FHIR R4 Bundle.
+
+    Always refused (``IntakeError(path, message)``): what makes the patient unknowable -- not
+    JSON, not a Bundle, no Patient or more than one, no usable identifier, a resource about
+    another patient. Any other problem is, by default (lenient), kept in the record and listed
+    in ``warnings`` as ``(path of the resource, what is wrong)``, and the resource is not read
+    for matching; with ``strict`` it is refused as before, naming the first bad element.
+    """
+    lenient = _Lenient(strict)
     data = parse_json(raw)
     if not isinstance(data, dict):
         raise IntakeError("$", "must be a JSON object: a FHIR Bundle")
@@ -396,21 +533,29 @@ def validate_bundle(raw: bytes | bytearray | str | dict[str, Any]) -> ValidatedB
     skipped: list[tuple[str, str]] = []
     for i, entry_json in enumerate(entries_json):
         if not isinstance(entry_json, dict):
-            raise IntakeError(f"entry[{i}]", "must be an object")
+            lenient.problem(f"entry[{i}]", _error(f"entry[{i}]", "must be an object"), "the entry is not read")
+            continue
         if "resource" not in entry_json:
             skipped.append((f"entry[{i}]", "holds no resource"))
             continue
         resource = entry_json["resource"]
+        path = f"entry[{i}].resource"
         if not isinstance(resource, dict):
-            raise IntakeError(f"entry[{i}].resource", "must be an object")
+            lenient.problem(path, _error(path, "must be an object"), "the entry is not read")
+            continue
         rtype = resource.get("resourceType")
         if rtype is None:
-            raise IntakeError(f"entry[{i}].resource.resourceType", "is required")
+            lenient.problem(path, _error(f"{path}.resourceType", "is required"), "the entry is not read")
+            continue
         if not isinstance(rtype, str) or not re.fullmatch(r"[A-Z][A-Za-z]{0,63}", rtype):
-            raise IntakeError(f"entry[{i}].resource.resourceType", "must be a FHIR resource type name")
+            lenient.problem(path, _error(f"{path}.resourceType", "must be a FHIR resource type name"), "the entry is not read")
+            continue
         located.append((i, entry_json, resource))
 
-    _validate_bundle_elements(data)
+    try:
+        _validate_bundle_elements(data)
+    except IntakeError as exc:
+        lenient.problem(exc.path, exc, "the Bundle's own element is not read")
 
     patients = [n for n, (_, _, r) in enumerate(located) if r["resourceType"] == "Patient"]
     if not patients:
@@ -419,27 +564,43 @@ def validate_bundle(raw: bytes | bytearray | str | dict[str, Any]) -> ValidatedB
         where = ", ".join(f"entry[{located[n][0]}]" for n in patients)
         raise IntakeError("entry", f"holds {len(patients)} Patients ({where}); exactly one is required")
 
-    # every resource Eligo reads, through its R4B model
-    models: list[Any | None] = []
-    for i, _, resource in located:
-        rtype = resource["resourceType"]
-        path = f"entry[{i}].resource"
-        models.append(_validate_model(rtype, resource, path) if rtype in READ_TYPES else None)
-
-    # the Patient: identifier (the upsert key) and gender
-    p_index, _, patient = located[patients[0]]
+    # the Patient: identifier (the upsert key) first -- without it nothing else matters
+    p_n = patients[0]
+    p_index, _, patient = located[p_n]
     p_path = f"entry[{p_index}].resource"
     identifiers = patient.get("identifier")
     if not identifiers:
         raise IntakeError(f"{p_path}.identifier", "is required: the Patient's first identifier is the record's key")
-    first = identifiers[0] if isinstance(identifiers, list) and isinstance(identifiers[0], dict) else {}
+    if not isinstance(identifiers, list):
+        raise IntakeError(f"{p_path}.identifier", "must be an array")
+    first = identifiers[0] if isinstance(identifiers[0], dict) else {}
     value = first.get("value")
     if not isinstance(value, str) or not value.strip():
         raise IntakeError(f"{p_path}.identifier[0].value", "is required: the Patient's first identifier is the record's key")
     system = first.get("system") or ""
+    known = _identifiers(patient)
+
+    # every resource Eligo reads, through its R4B model
+    models: list[Any | None] = []
+    problems: dict[int, str] = {}
+    for n, (i, _, resource) in enumerate(located):
+        rtype = resource["resourceType"]
+        path = f"entry[{i}].resource"
+        if n == p_n:
+            models.append(_validate_patient(resource, path, lenient))
+            continue
+        if rtype not in READ_TYPES:
+            models.append(None)
+            continue
+        try:
+            models.append(_validate_model(rtype, resource, path))
+        except IntakeError as exc:
+            problems[n] = lenient.problem(path, exc)
+            models.append(None)
     gender = patient.get("gender")
     if gender is not None and gender not in GENDERS:
-        raise IntakeError(f"{p_path}.gender", "must be one of male, female, other, unknown")
+        lenient.problem(p_path, _error(f"{p_path}.gender", "must be one of male, female, other, unknown"), "gender is not read")
+        models[p_n] = models[p_n].model_copy(update={"gender": None})
 
     # references to the patient
     index: dict[str, int] = {}
@@ -450,29 +611,36 @@ def validate_bundle(raw: bytes | bytearray | str | dict[str, Any]) -> ValidatedB
     for n, (i, _, resource) in enumerate(located):
         rtype = resource["resourceType"]
         about = True
+        problem = problems.get(n)
         element = PATIENT_REFERENCE.get(rtype)
         if element is not None and isinstance(resource.get(element), dict):
-            reference = resource[element].get("reference")
-            if isinstance(reference, str):
-                ref_path = f"entry[{i}].resource.{element}.reference"
-                if len(reference) > MAX_REFERENCE_LENGTH:
-                    raise IntakeError(ref_path, f"is longer than {MAX_REFERENCE_LENGTH} characters")
-                if reference.startswith("#"):
-                    contained = resource.get("contained") or []
-                    if not any(isinstance(c, dict) and c.get("id") == reference[1:] for c in contained):
-                        raise IntakeError(ref_path, "refers to a contained resource that is not there")
-                    about = False
-                else:
-                    target = next((index[k] for k in _normal_reference(reference) if k in index), None)
-                    if target is None:
-                        raise IntakeError(ref_path, "refers to a resource that is not in the bundle")
-                    about = target == patients[0]
-        entries.append(Entry(index=i, resource_type=rtype, resource=resource, model=models[n], about_patient=about))
+            reference = resource[element]
+            path = f"entry[{i}].resource"
+            ref_path = f"{path}.{element}.reference"
+            ref = reference.get("reference")
+            where = UNRESOLVED
+            if isinstance(ref, str) and len(ref) > MAX_REFERENCE_LENGTH:
+                problem = problem or lenient.problem(path, _error(ref_path, f"is longer than {MAX_REFERENCE_LENGTH} characters"))
+            else:
+                where = _follow(reference, resource, index, p_n, known)
+            if where == ANOTHER_PATIENT:
+                raise IntakeError(
+                    ref_path if isinstance(ref, str) else f"{path}.{element}",
+                    "refers to a Patient that is not the bundle's: a bundle holds one patient's record",
+                )
+            if where == UNRESOLVED and not problem and not (isinstance(ref, str) and len(ref) > MAX_REFERENCE_LENGTH):
+                message = "refers to a contained resource that is not there" if isinstance(ref, str) and ref.startswith("#") else "refers to a resource that is not in the bundle"
+                problem = lenient.problem(path, _error(ref_path, message))
+            about = where == OURS
+        entries.append(
+            Entry(index=i, resource_type=rtype, resource=resource, model=None if problem else models[n], about_patient=about, skipped=problem)
+        )
 
     return ValidatedBundle(
         data=data,
         entries=tuple(entries),
-        patient_index=patients[0],
+        patient_index=p_n,
         identifier=(system.strip() if isinstance(system, str) else "", value.strip()),
         skipped=tuple(skipped),
+        warnings=tuple(lenient.warnings),
     )

@@ -113,11 +113,33 @@ def _quantity_unit(quantity: Any) -> str | None:
 
 
 def _convert(concept: str, value: float, unit: str | None) -> float | None:
-    try:
-        result = to_canonical(concept, value, unit)
-    except Exception:  # UnitError; pint also raises ZeroDivisionError & co. on odd units
+    for candidate in (unit, tables().unit_spelling(unit)):
+        if candidate is None and unit is not None:
+            continue
+        try:
+            result = to_canonical(concept, value, candidate)
+        except Exception:  # UnitError; pint also raises ZeroDivisionError & co. on odd units
+            continue
+        if math.isfinite(result):
+            return result
+    return None
+
+
+# A number as hospitals write it in valueString: an optional comparator, a plain decimal, and
+# nothing else (anchored, no nested repetition: linear time, bounded by the slice below).
+_STRING_NUMBER = re.compile(r"\s*(<=|>=|<|>|≤|≥)?\s*(\d{1,12}(?:\.\d{1,12})?|\.\d{1,12})\s*")
+_COMPARATOR_SPELLING = {"≤": "<=", "≥": ">="}
+
+
+def string_number(text: Any) -> tuple[str | None, float] | None:
+    """``"<0.2"`` -> ``("<", 0.2)``; ``"185"`` -> ``(None, 185.0)``; anything else None."""
+    if not isinstance(text, str) or len(text) > 40:
         return None
-    return result if math.isfinite(result) else None
+    found = _STRING_NUMBER.fullmatch(text)
+    if found is None:
+        return None
+    comparator = found.group(1)
+    return _COMPARATOR_SPELLING.get(comparator or "", comparator), float(found.group(2))
 
 
 def _as_number(value: float) -> float | int:
@@ -191,6 +213,8 @@ class _Builder:
         for coding in _codings(res.code):
             for rule in self.codes.condition_rules(coding.system, coding.code):
                 found.setdefault(rule.concept, {}).update(rule.attributes)
+                if rule.status and character_status is None:
+                    character_status = rule.status  # SNOMED "... in remission"
                 if rule.status_character and character_status is None:
                     character_status = self.codes.status_from_character(coding.system, coding.code)
         if not found:
@@ -552,14 +576,29 @@ class _Builder:
 
     def _qualitative(self, res: Any) -> str | None:
         for coding in _codings(res.valueCodeableConcept):
-            word = self.codes.qualitative_code(coding.system, coding.code)
+            word = self.codes.qualitative_code(coding.system, coding.code) or self.codes.interpretation(
+                coding.system, coding.code
+            )
             if word:
                 return word
         if res.valueCodeableConcept is not None:
             word = self.codes.qualitative_string(res.valueCodeableConcept.text)
             if word:
                 return word
-        return self.codes.qualitative_string(res.valueString)
+        word = self.codes.qualitative_string(res.valueString)
+        if word or res.valueQuantity is not None or string_number(res.valueString) is not None:
+            return word  # a value was given: the interpretation does not overrule it
+        return self._interpretation(res)
+
+    def _interpretation(self, res: Any) -> str | None:
+        """POS / NEG / DET / ND when the value says neither; H, L, A, N are not positivity."""
+        words = {
+            word
+            for concept in res.interpretation or []
+            for coding in _codings(concept)
+            if (word := self.codes.interpretation(coding.system, coding.code))
+        }
+        return words.pop() if len(words) == 1 else None
 
     def _uln(self, rule: Rule, res: Any, path: str, unit: str | None, canonical: bool) -> tuple[float | None, bool]:
         """The upper limit of normal: the lab's (a range without a unit is in ``unit``, the
@@ -585,14 +624,17 @@ class _Builder:
 
     def _read_quantity(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         concept, canonical_unit = rule.concept, CONCEPTS[rule.concept].unit
+        comparator: str | None = None
         if res.valueQuantity is not None:
             number = _number(res.valueQuantity.value)
             unit = _quantity_unit(res.valueQuantity)
             value_path = f"{path}.valueQuantity"
-            if res.valueQuantity.comparator:
-                self.warnings.append((f"{value_path}.comparator", "comparator not used; the value is read as given"))
+            comparator = res.valueQuantity.comparator or None
         elif res.valueInteger is not None:
             number, unit, value_path = _number(res.valueInteger), canonical_unit, f"{path}.valueInteger"
+        elif string_number(res.valueString) is not None:
+            comparator, number = string_number(res.valueString)  # type: ignore[misc]
+            unit, value_path = self._range_unit(res), f"{path}.valueString"
         else:
             self.ignored.append((path, "has no valueQuantity"))
             return None
@@ -602,6 +644,12 @@ class _Builder:
         if unit is None:
             unit = canonical_unit
             self.warnings.append((value_path, f"has no unit; read as {canonical_unit}"))
+        if comparator:
+            # A censored value ("<0.2") decides no threshold on its own: kept as its text, so the
+            # engine answers unknown for a numeric bound and every reason quotes it (codes.toml
+            # [censored_values]).
+            unit = self.codes.unit_spelling(unit) or unit
+            return Measurement(concept, f"{comparator}{_as_number(number)}", unit, when, None, False, source)
         converted = _convert(concept, number, unit)
         if converted is None:
             self.warnings.append((f"{value_path}.code", f"unit does not convert to {canonical_unit}; kept as given"))
@@ -609,6 +657,16 @@ class _Builder:
             return Measurement(concept, number, unit, when, uln, uln_default, source)
         uln, uln_default = self._uln(rule, res, path, unit, canonical=True)
         return Measurement(concept, converted, canonical_unit, when, uln, uln_default, source)
+
+    @staticmethod
+    def _range_unit(res: Any) -> str | None:
+        """The unit a referenceRange states: the one a valueString number is in."""
+        for rng in res.referenceRange or []:
+            for end in (getattr(rng, "high", None), getattr(rng, "low", None)):
+                unit = _quantity_unit(end) if end is not None else None
+                if unit:
+                    return unit
+        return None
 
     def _read_score(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         if res.valueInteger is not None:
@@ -681,11 +739,17 @@ class _Builder:
 
     def _read_detection(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         word = self._qualitative(res)
-        if word is None and res.valueQuantity is not None:
-            number = _number(res.valueQuantity.value)
-            unit = _quantity_unit(res.valueQuantity)
+        written = string_number(res.valueString)
+        if word is None and (res.valueQuantity is not None or written is not None):
+            if res.valueQuantity is not None:
+                number = _number(res.valueQuantity.value)
+                unit = _quantity_unit(res.valueQuantity)
+                comparator = res.valueQuantity.comparator
+            else:
+                comparator, number = written  # type: ignore[misc]
+                unit = self._range_unit(res)
             if number is not None:
-                if res.valueQuantity.comparator in ("<", "<=") or number <= 0:
+                if comparator in ("<", "<=") or number <= 0:
                     word = "negative"
                 else:
                     limit = self._detection_limit(res, unit)
@@ -804,6 +868,7 @@ def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: dat
         bundle = validate_bundle(bundle)
     builder = _Builder(tables(), as_of)
     builder.ignored.extend(bundle.skipped)
+    builder.warnings.extend(bundle.warnings)  # resources kept but not read (lenient intake)
     readers = {
         "Condition": builder.condition,
         "Observation": builder.observation,
@@ -818,8 +883,8 @@ def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: dat
                 builder.medications[f"Medication/{resource['id']}"] = resource
     birth_date, sex = _patient(bundle.patient, builder)
     for entry in bundle.entries:
-        if entry.resource_type == "Patient":
-            continue
+        if entry.resource_type == "Patient" or entry.skipped:
+            continue  # a skipped resource is already listed in warnings
         if entry.model is None:
             builder.ignored.append((entry.path, f"resource type {entry.resource_type} is not read by Eligo"))
             continue

@@ -35,16 +35,25 @@ def with_reference(reference: str) -> dict:
 def test_an_overlong_reference_is_refused_quickly_naming_the_element(reference):
     started = time.perf_counter()
     with pytest.raises(IntakeError) as caught:
-        normalise(validate_bundle(with_reference(reference)))
+        normalise(validate_bundle(with_reference(reference), strict=True))
     assert time.perf_counter() - started < 1.0
     assert caught.value.path == "entry[1].resource.subject.reference"
+
+
+@pytest.mark.parametrize("reference", ["A" * 40_000, "http://x/" + "Ab" * 200_000], ids=["capitals", "url-of-letters"])
+def test_leniently_an_overlong_reference_skips_its_resource_quickly_with_a_warning(reference):
+    started = time.perf_counter()
+    record = normalise(validate_bundle(with_reference(reference)))
+    assert time.perf_counter() - started < 1.0
+    assert record.facts.events_of("aml") == ()
+    assert [path for path, _ in record.warnings] == ["entry[1].resource"]
 
 
 def test_a_reference_at_the_length_cap_is_still_looked_up_in_linear_time():
     reference = "https://h/" + "Ab" * ((MAX_REFERENCE_LENGTH - 10) // 2)
     started = time.perf_counter()
     with pytest.raises(IntakeError, match="not in the bundle"):
-        normalise(validate_bundle(with_reference(reference)))
+        normalise(validate_bundle(with_reference(reference), strict=True))
     assert time.perf_counter() - started < 0.2
 
 
