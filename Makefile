@@ -34,4 +34,5 @@ test: install $(CHROMIUM)
 	$(VENV)/bin/mypy
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
+	SECRET_KEY=$${SECRET_KEY:-eligo-tests-only-not-secret-not-secret-not-secret-not-secret} \
 	$(PY) -m pytest

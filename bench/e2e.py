@@ -93,8 +93,13 @@ ENV = {
     "ELIGO_EMBEDDED_WORKER": "0",
     "ELIGO_TODAY": TODAY,
     "PYTHONUNBUFFERED": "1",
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or "eligo-bench-only-" + "not-secret-" * 4,
+    # The benchmark measures the service's own throughput: its client is not throttled.
+    "ELIGO_THROTTLE_BURST": "1000000/min",
+    "ELIGO_THROTTLE_SUSTAINED": "1000000/hour",
+    "ELIGO_THROTTLE_MATCH": "1000000/min",
 }
-os.environ.update({k: ENV[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "ELIGO_EMBEDDED_WORKER", "ELIGO_TODAY")})
+os.environ.update({k: ENV[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE", "ELIGO_EMBEDDED_WORKER", "ELIGO_TODAY", "SECRET_KEY")})
 
 
 def say(message: str) -> None:

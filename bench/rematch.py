@@ -34,6 +34,7 @@ ENV = {
     "ELIGO_EMBEDDED_WORKER": "0",
     "ELIGO_TODAY": "2026-11-22",
     "LOG_LEVEL": "WARNING",
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or "eligo-bench-only-" + "not-secret-" * 4,
 }
 os.environ.update(ENV)
 PATIENTS = 10_000

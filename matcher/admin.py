@@ -7,16 +7,90 @@ hold ``view_patient_identity``.
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 
-from matcher.models import ApiClient, MatchJob, Patient
+from matcher.api import clients as api_clients
+from matcher.lockout import LockoutAdminAuthenticationForm
+from matcher.models import ApiClient, ApiToken, MatchJob, Patient
+
+
+# Sign-in failures are counted and locked out per username and address (matcher.lockout).
+admin.site.login_form = LockoutAdminAuthenticationForm
+
+
+def _show_issued(request: HttpRequest, issued: list[tuple[ApiClient, str]], title: str) -> TemplateResponse:
+    """The one time a token's plaintext is shown: on this page, never stored, never cached."""
+    response = TemplateResponse(
+        request,
+        "admin/matcher/apitoken/issued.html",
+        {**admin.site.each_context(request), "title": title, "issued": issued},
+    )
+    add_never_cache_headers(response)
+    return response
+
+
+class ApiTokenInline(admin.TabularInline):
+    model = ApiToken
+    fields = readonly_fields = ("prefix", "note", "created", "expires_at", "revoked_at", "last_used")
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
 
 
 @admin.register(ApiClient)
 class ApiClientAdmin(admin.ModelAdmin):
     list_display = ["name", "can_manage_trials", "created"]
     readonly_fields = ["user", "created"]
+    inlines = [ApiTokenInline]
+    actions = ["issue_token", "rotate_tokens", "revoke_tokens"]
+
+    @admin.action(description="Issue a new token (shown once)", permissions=["change"])
+    def issue_token(self, request: HttpRequest, queryset):
+        issued = [(client, api_clients.issue_token(client)[1]) for client in queryset]
+        return _show_issued(request, issued, "New API tokens")
+
+    @admin.action(
+        description="Rotate tokens: a new one, the old ones end after the grace period", permissions=["change"]
+    )
+    def rotate_tokens(self, request: HttpRequest, queryset):
+        issued = [(client, api_clients.rotate_token(client)[1]) for client in queryset]
+        return _show_issued(request, issued, "Rotated API tokens")
+
+    @admin.action(description="Revoke every token now", permissions=["change"])
+    def revoke_tokens(self, request: HttpRequest, queryset) -> None:
+        count = sum(api_clients.revoke_tokens(client) for client in queryset)
+        self.message_user(request, f"{count} token(s) revoked.", messages.SUCCESS)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are hashes: listed by their public prefix, revoked here, issued from the client."""
+
+    list_display = ["prefix", "client", "note", "created", "expires_at", "revoked_at", "last_used"]
+    list_filter = ["client"]
+    list_select_related = ["client"]
+    search_fields = ["=prefix"]
+    fields = ["prefix", "client", "note", "created", "expires_at", "revoked_at", "last_used"]
+    readonly_fields = ["prefix", "client", "note", "created", "revoked_at", "last_used"]
+    actions = ["revoke"]
+
+    @admin.action(description="Revoke the selected tokens now", permissions=["change"])
+    def revoke(self, request: HttpRequest, queryset) -> None:
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"{count} token(s) revoked.", messages.SUCCESS)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # issued from the API client's page, where the plaintext is shown once
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False  # revoked, not deleted: the row says which prefix was live when
 
 
 @admin.register(Patient)

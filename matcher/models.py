@@ -25,6 +25,32 @@ class ApiClient(models.Model):
         return self.name
 
 
+class ApiToken(models.Model):
+    """A client's API token, kept only as a hash: the plaintext is shown once, when issued.
+
+    A token reads ``eligo_<prefix>_<secret>``. The prefix is public (admin, logs, ``api_token
+    list``) and is the lookup key; ``digest`` is the SHA-256 of the whole token. A plain hash,
+    not a slow password KDF: the secret is 256 random bits, so there is nothing to guess and a
+    KDF would only slow every API call. Tokens moved from DRF's plaintext table keep their old
+    40-hex form; their prefix is the first 16 characters.
+    """
+
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="tokens")
+    prefix = models.CharField(max_length=24, unique=True)
+    digest = models.CharField(max_length=64)
+    created = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(null=True, blank=True, help_text="empty: never expires")
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    note = models.CharField(max_length=120, blank=True, help_text="how it came to be: issued, rotated, migrated")
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"token {self.prefix}"
+
+
 class Patient(models.Model):
     """One patient of one client. The original record is kept so it can be re-normalised when
     the code tables grow; ``facts`` is its normalisation (rules_engine PatientFacts JSON).

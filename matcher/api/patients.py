@@ -19,6 +19,7 @@ from api_common.errors import FieldError
 from api_common.permissions import IsApiClient, client_of
 from matcher import intake
 from matcher.api import matches_json, selectors
+from matcher.api.throttling import MATCH_QUEUE_THROTTLES
 from matcher.matching.jobs import queue_match
 from matcher.models import MatchChange, MatchJob, Patient
 from matcher.patients import store
@@ -109,6 +110,7 @@ def _read_body(request: Request) -> tuple[bytes, str]:
 
 class PatientListCreate(APIView):
     permission_classes = [IsApiClient]
+    throttle_classes = MATCH_QUEUE_THROTTLES
     parser_classes = [RawBodyParser]
 
     @extend_schema(
@@ -172,6 +174,7 @@ class PatientDetail(APIView):
 
 class PatientMatch(APIView):
     permission_classes = [IsApiClient]
+    throttle_classes = MATCH_QUEUE_THROTTLES
 
     @extend_schema(request=None, responses={202: JobSummary})
     def post(self, request: Request, patient_id: str) -> Response:

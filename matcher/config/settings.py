@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 
@@ -24,7 +25,17 @@ def _env_bool(name: str, default: bool = False) -> bool:
 
 
 DEBUG = _env_bool("DEBUG", False)
-SECRET_KEY = os.environ.get("SECRET_KEY") or "eligo-development-only-not-secret"
+# Sessions, CSRF and signed values hang off the key: a production process must never run on a
+# development key that anyone can read in this file. Only DEBUG (make run) falls back to one.
+SECRET_KEY = os.environ.get("SECRET_KEY") or ""
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random value "
+            "(e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))'), or set DEBUG=1 for "
+            "a development run on a built-in key."
+        )
+    SECRET_KEY = "eligo-development-only-not-secret"
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()]
 
 INSTALLED_APPS = [
@@ -35,7 +46,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "django_celery_beat",
@@ -93,13 +103,28 @@ STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.TokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["matcher.api.auth.HashedTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "api_common.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
+    # Per client (matcher.api.throttling): a burst and a sustained rate for every call, and a
+    # tighter one for what queues match jobs (patient posts, POST /patients/{id}/match).
+    # Answered 429 with Retry-After. Counted in the cache (CACHES below).
+    "DEFAULT_THROTTLE_CLASSES": [
+        "matcher.api.throttling.ClientBurstThrottle",
+        "matcher.api.throttling.ClientSustainedThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "burst": os.environ.get("ELIGO_THROTTLE_BURST", "300/min"),
+        "sustained": os.environ.get("ELIGO_THROTTLE_SUSTAINED", "20000/hour"),
+        "match": os.environ.get("ELIGO_THROTTLE_MATCH", "120/min"),
+    },
+    # Proxies in front of the web process that append X-Forwarded-For (deploy/: Caddy, 1):
+    # the client address of anonymous throttling and of the admin lockout is read past them.
+    "NUM_PROXIES": int(os.environ.get("ELIGO_NUM_PROXIES", "0")),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -114,7 +139,7 @@ SPECTACULAR_SETTINGS = {
     # Contract section 2: only health is open. An admin session opens the docs in a browser.
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SERVE_AUTHENTICATION": [
-        "rest_framework.authentication.TokenAuthentication",
+        "matcher.api.auth.HashedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "SCHEMA_PATH_PREFIX": "/api/v1",
@@ -141,6 +166,54 @@ CELERY_TASK_TIME_LIMIT = 360
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": int(os.environ.get("ELIGO_VISIBILITY_TIMEOUT", "900"))}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# --- Credentials and transport (issue 16) --------------------------------------------------
+# API tokens (matcher.api.clients): lifetime of a new token in days (0: never expires), and how
+# long a rotated-out token keeps working (0: revoked at once).
+ELIGO_API_TOKEN_LIFETIME_DAYS = int(os.environ.get("ELIGO_API_TOKEN_LIFETIME_DAYS", "365"))
+ELIGO_API_TOKEN_ROTATION_GRACE_HOURS = float(os.environ.get("ELIGO_API_TOKEN_ROTATION_GRACE_HOURS", "24"))
+
+# Admin sign-in lockout (matcher.lockout): this many failures per username and address lock
+# that pair out for this many minutes. Counted in the cache.
+ELIGO_LOGIN_MAX_FAILURES = int(os.environ.get("ELIGO_LOGIN_MAX_FAILURES", "5"))
+ELIGO_LOGIN_LOCKOUT_MINUTES = int(os.environ.get("ELIGO_LOGIN_LOCKOUT_MINUTES", "15"))
+AUTHENTICATION_BACKENDS = ["matcher.lockout.LockoutModelBackend"]
+
+# The cache holds throttle counters and sign-in failures, so every web process must share it:
+# Redis at REDIS_URL (the broker's server; keys carry a prefix and all expire). Development
+# (DEBUG or the embedded worker, i.e. make run, where no Redis is assumed) uses process memory.
+_cache_url = os.environ.get("ELIGO_CACHE_URL") or ("locmem://" if DEBUG or _env_bool("ELIGO_EMBEDDED_WORKER") else "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if _cache_url.startswith("locmem:")
+        else {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _cache_url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
+            "KEY_PREFIX": os.environ.get("ELIGO_CACHE_KEY_PREFIX", "eligo"),
+        }
+    )
+}
+
+# TLS ends at the proxy in front of gunicorn (deploy/: Caddy). With ELIGO_TLS_PROXY=1 the proxy's
+# X-Forwarded-Proto says whether the client's connection was https; only set it when the web
+# port is reachable through that proxy alone (it overwrites the header a client sends).
+if _env_bool("ELIGO_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Sent only on https responses (SecurityMiddleware), so plain http on loopback is unaffected.
+SECURE_HSTS_SECONDS = int(os.environ.get("ELIGO_HSTS_SECONDS", "0" if DEBUG else "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("ELIGO_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("ELIGO_HSTS_PRELOAD", True)
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# The redirect to https is the TLS proxy's job (deploy/: Caddy redirects port 80). Django must
+# not redirect itself: plain http on loopback with DEBUG off has to keep working for local runs.
+SECURE_SSL_REDIRECT = False
+SILENCED_SYSTEM_CHECKS = ["security.W008"]
 
 # --- Eligo ---------------------------------------------------------------------------------
 SEEDS_DIR = BASE_DIR / "seeds"

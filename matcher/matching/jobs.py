@@ -37,9 +37,27 @@ MAX_DELIVERIES = 3
 
 
 def queue_match(patient: Patient, trigger: str) -> MatchJob:
-    """A queued job for the patient, handed to a worker once the caller's transaction commits."""
-    job = MatchJob.objects.create(patient=patient, client_id=patient.client_id, trigger=trigger)
-    dispatch.run_match_job(str(job.id))
+    """A queued job for the patient, handed to a worker once the caller's transaction commits.
+
+    At most one job per patient waits in the queue: while one is queued (no worker has claimed
+    it yet) it is returned instead of a second, so looping ``POST /patients/{id}/match`` cannot
+    fill the queue every tenant shares. The waiting job reads the patient's facts when it runs,
+    so it covers this call too. The patient row is locked first, so two calls at once cannot
+    both create one; the queued job's row stays locked until the caller commits, so a worker
+    cannot claim it (and read the facts) before the caller's writes are visible.
+    """
+    with transaction.atomic():
+        Patient.objects.select_for_update().filter(pk=patient.pk).values_list("pk", flat=True).first()
+        queued = (
+            MatchJob.objects.select_for_update()
+            .filter(patient=patient, status=MatchJob.Status.QUEUED)
+            .order_by("created")
+            .first()
+        )
+        if queued is not None:
+            return queued
+        job = MatchJob.objects.create(patient=patient, client_id=patient.client_id, trigger=trigger)
+        dispatch.run_match_job(str(job.id))
     return job
 
 
