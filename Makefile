@@ -20,12 +20,13 @@ CHROMIUM := /usr/bin/chromium
 $(CHROMIUM):
 	apt-get install -y -qq chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium)
 
-# Development mode: SQLite in the project folder, match jobs run in-process (no Redis needed).
+# Development mode: SQLite in the project folder, match jobs run in-process (no Redis needed),
+# webhooks may point at receivers on this machine (http, loopback: ELIGO_WEBHOOK_ALLOW_INSECURE).
 run: install
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py migrate --no-input
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py load_seeds
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py demo_client
-	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 ELIGO_WEBHOOK_ALLOW_INSECURE=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 # Lint and import order (ruff), types (mypy), then the whole suite (the import-structure test
 # included) on PostgreSQL with a real Redis broker and real Celery workers.
