@@ -71,6 +71,9 @@ class Patient(models.Model):
     record = models.JSONField(help_text="the record exactly as posted")
     facts = models.JSONField(help_text="normalised facts, with their source resource ids")
     ignored = models.JSONField(default=list, blank=True, help_text="what the normalisation kept but did not use")
+    warnings = models.JSONField(
+        default=list, blank=True, help_text="resources kept but not read, values read in part: [{path, error}]"
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     # The earliest day on which time alone changes one of this patient's verdicts (a washout

@@ -64,7 +64,7 @@ class PatientSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Patient
-        fields = ["id", "identifier", "format", "record", "facts", "ignored", "created", "updated"]
+        fields = ["id", "identifier", "format", "record", "facts", "ignored", "warnings", "created", "updated"]
 
     def get_identifier(self, patient: Patient) -> dict:
         return {"system": patient.identifier_system, "value": patient.identifier_value}
@@ -99,6 +99,23 @@ class PatientPagination(CursorPagination):
     page_size = 50
 
 
+def _strict(request: Request) -> bool:
+    """``?strict=true``: refuse any invalid resource (the lenient default keeps it and warns)."""
+    return request.query_params.get("strict", "").strip().lower() in ("1", "true", "yes")
+
+
+def intake_warnings(normalised: intake.NormalisedRecord) -> list[dict[str, str]]:
+    """Resources kept but not read, and values read only in part: paths and type words only."""
+    return [{"path": path, "error": error} for path, error in normalised.warnings]
+
+
+def intake_warnings_schema() -> serializers.Serializer:
+    return inline_serializer("IntakeWarning", {"path": serializers.CharField(), "error": serializers.CharField()}, many=True)
+STRICT_PARAMETER = OpenApiParameter(
+    "strict", bool, description="refuse any resource that fails validation (400 naming it) instead of keeping it with a warning"
+)
+
+
 def _read_body(request: Request) -> tuple[bytes, str]:
     length = int(request.META.get("CONTENT_LENGTH") or 0)
     if length > intake.MAX_BUNDLE_BYTES:
@@ -120,16 +137,23 @@ class PatientListCreate(APIView):
             NATIVE_JSON: intake.NATIVE_SCHEMA,
         },
         responses={
-            201: inline_serializer("PatientCreated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
-            200: inline_serializer("PatientUpdated", {"id": serializers.UUIDField(), "match_job": JobSummary}),
+            201: inline_serializer(
+                "PatientCreated", {"id": serializers.UUIDField(), "match_job": JobSummary, "warnings": intake_warnings_schema()}
+            ),
+            200: inline_serializer(
+                "PatientUpdated", {"id": serializers.UUIDField(), "match_job": JobSummary, "warnings": intake_warnings_schema()}
+            ),
             400: OpenApiResponse(description="the message names the offending element, e.g. entry[3].resource.valueQuantity.value"),
             413: OpenApiResponse(description="body over the size limit (5 MiB)"),
         },
         description=(
             "Upsert a patient by (client, Patient's first identifier) from a FHIR R4 Bundle "
             f"(`{FHIR_JSON}` or `application/json`) or Eligo's own patient JSON (`{NATIVE_JSON}`). "
-            "Every accepted post queues a match job."
+            "Every accepted post queues a match job. Lenient by default: a resource that fails validation or "
+            "cannot be read is kept, skipped for matching and listed in `warnings`; 400 only when the patient "
+            "is unknowable (no or several Patients, no identifier, a resource about another patient, not a Bundle)."
         ),
+        parameters=[STRICT_PARAMETER],
     )
     def post(self, request: Request) -> Response:
         client = client_of(request)
@@ -139,7 +163,7 @@ class PatientListCreate(APIView):
                 record = intake.parse_json(body)
                 normalised = intake.normalise_native(record)
             else:
-                validated = intake.validate_bundle(body)
+                validated = intake.validate_bundle(body, strict=_strict(request))
                 record = validated.data
                 normalised = intake.normalise(validated)
         except intake.BundleTooLarge as exc:
@@ -148,7 +172,7 @@ class PatientListCreate(APIView):
             raise FieldError(exc.path, exc.message) from None
         patient, created, job = store.upsert_patient(client, normalised, record, fmt)
         return Response(
-            {"id": str(patient.id), "match_job": job_summary(request, job)},
+            {"id": str(patient.id), "match_job": job_summary(request, job), "warnings": intake_warnings(normalised)},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 

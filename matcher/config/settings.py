@@ -93,6 +93,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # reading one patient's matches whenever the planner misjudged a join (measured).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
+# SQLite, the embedded default (make run, small deployments): WAL lets readers go on while one
+# connection writes; immediate transactions take the write lock at BEGIN, so two writers queue
+# on the busy timeout instead of one failing at once with "database is locked" when it upgrades
+# a read to a write; the timeout covers the in-process worker's longest write (a job's results).
+SQLITE_BUSY_TIMEOUT_SECONDS = int(os.environ.get("ELIGO_SQLITE_BUSY_TIMEOUT", "30"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+            "init_command": (
+                f"PRAGMA journal_mode=WAL; PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_SECONDS * 1000}; "
+                "PRAGMA synchronous=NORMAL"
+            ),
+        }
+    )
+# --- end SQLite
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"

@@ -25,6 +25,7 @@ def upsert_patient(
         "record": record,
         "facts": normalised.facts.to_json(),
         "ignored": [list(item) for item in normalised.ignored + normalised.warnings],
+        "warnings": [{"path": path, "error": error} for path, error in normalised.warnings],
     }
     patient = (
         Patient.objects.select_for_update()

@@ -24,9 +24,9 @@ def bundle(name: str = "D01") -> dict:
     return json.loads((EXAMPLES / "patients" / f"{name}.json").read_text())
 
 
-def post(api, body, content_type: str = FHIR):
+def post(api, body, content_type: str = FHIR, strict: bool = False):
     data = body if isinstance(body, (bytes, str)) else json.dumps(body)
-    return api.post("/api/v1/patients", data, content_type=content_type)
+    return api.post("/api/v1/patients" + ("?strict=true" if strict else ""), data, content_type=content_type)
 
 
 def test_a_new_patient_is_created_with_a_queued_match_job(api):
@@ -116,7 +116,7 @@ def _wrong_value_type(b: dict) -> None:
 def test_a_malformed_bundle_is_a_400_naming_the_exact_element(api, mutate, path):
     b = bundle()
     mutate(b)
-    response = post(api, b)
+    response = post(api, b, strict=True)
     assert response.status_code == 400
     assert response.json()["field"].startswith(path)
     assert not Patient.objects.exists()
@@ -127,7 +127,7 @@ def test_a_failed_post_leaves_the_stored_patient_as_it_was(api):
     stored = Patient.objects.get()
     broken = bundle()
     _wrong_value_type(broken)
-    assert post(api, broken).status_code == 400
+    assert post(api, broken, strict=True).status_code == 400
     again = Patient.objects.get()
     assert (again.record, again.facts, again.updated) == (stored.record, stored.facts, stored.updated)
     assert MatchJob.objects.count() == 1
@@ -136,8 +136,26 @@ def test_a_failed_post_leaves_the_stored_patient_as_it_was(api):
 def test_an_error_message_never_quotes_the_patients_identifier(api):
     b = bundle()
     _dangling_subject(b)
-    text = post(api, b).content.decode()
-    assert "D01" not in text and "1971-05-24" not in text
+    for strict in (True, False):
+        text = post(api, b, strict=strict).content.decode()
+        assert "D01" not in text and "1971-05-24" not in text
+
+
+@pytest.mark.parametrize(
+    ("mutate", "path"),
+    [(_dangling_subject, "entry[3].resource"), (_wrong_value_type, "entry[4].resource")],
+    ids=["missing-reference", "wrong-type"],
+)
+def test_leniently_the_broken_resource_is_kept_and_warned_and_the_post_succeeds(api, mutate, path):
+    b = bundle()
+    mutate(b)
+    response = post(api, b)
+    assert response.status_code == 201
+    warned = response.json()["warnings"]
+    assert [w["path"] for w in warned] == [path]
+    stored = api.get(f"/api/v1/patients/{response.json()['id']}").json()
+    assert stored["record"] == b
+    assert stored["warnings"] == warned
 
 
 def test_unknown_resource_types_and_codes_are_kept_and_ignored(api):
