@@ -65,3 +65,16 @@ def test_behind_the_tls_proxy_https_requests_get_hsts_and_plain_loopback_http_is
 def test_production_cookies_are_secure():
     assert django_settings.SESSION_COOKIE_SECURE and django_settings.CSRF_COOKIE_SECURE
     assert django_settings.SECURE_SSL_REDIRECT is False
+
+
+def test_compose_puts_a_tls_proxy_in_front_of_gunicorn_and_publishes_nothing_else():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "deploy" / "docker-compose.yml").read_text())
+    services = compose["services"]
+    published = {name for name, service in services.items() if service.get("ports")}
+    assert published == {"proxy"}
+    assert "443:443" in services["proxy"]["ports"]
+    assert services["web"]["environment"]["ELIGO_TLS_PROXY"] == "1"
+    caddyfile = (ROOT / "deploy" / "Caddyfile").read_text()
+    assert "reverse_proxy web:8000" in caddyfile and "tls {$ELIGO_TLS" in caddyfile
