@@ -13,7 +13,7 @@ from rest_framework.response import Response
 
 from api_common.errors import FieldError
 from api_common.permissions import CanManageTrials
-from trials import services
+from trials import limits, services
 from trials.importers import parse_ctgov_payload
 from trials.models import Criterion, Site, Trial
 from trials.records import OVERALL_STATUSES, CriterionLine, SourceFormatError
@@ -150,6 +150,8 @@ class TrialViewSet(viewsets.ModelViewSet):
             (record,) = parse_ctgov_payload(request.data)
         except SourceFormatError as exc:
             raise FieldError(*_split_path(str(exc))) from None
+        if problem := limits.record_problem(record.criteria):
+            raise FieldError(*problem)
         result = services.import_records([record])[0]
         trial = trials_for_api().get(pk=result.trial.pk)
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
@@ -161,6 +163,8 @@ class TrialViewSet(viewsets.ModelViewSet):
         patch = TrialPatchSerializer(data=request.data)
         patch.is_valid(raise_exception=True)
         data = patch.validated_data
+        if "criteria" in data and (problem := limits.criteria_problem([c["text"] for c in data["criteria"]])):
+            raise FieldError(*problem)
         if "criteria" in data:
             lines = [CriterionLine(type=c["type"], text=c["text"]) for c in data["criteria"]]
             services.set_criteria(trial, lines, criteria_text="\n".join(c["text"] for c in data["criteria"]), reason="edit")

@@ -1,6 +1,8 @@
 """``manage.py import_ctgov FILE``: import ClinicalTrials.gov API v2 studies (one or a list).
 
-All or nothing: a bad study anywhere in the file leaves the database as it was.
+All or nothing: a bad study anywhere in the file leaves the database as it was. A study over
+the criteria limits (``trials.limits``: too many lines, or a line too long) is reported and
+skipped, and the others are imported.
 """
 
 import gzip
@@ -10,6 +12,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from trials.importers import parse_ctgov_payload
+from trials.limits import record_problem
 from trials.records import SourceFormatError
 from trials.services import import_records
 
@@ -34,7 +37,15 @@ class Command(BaseCommand):
             records = parse_ctgov_payload(data)
         except SourceFormatError as exc:
             raise CommandError(f"{path}: {exc}") from None
-        results = import_records(records)
+        accepted = []
+        for record in records:
+            problem = record_problem(record.criteria)
+            if problem is None:
+                accepted.append(record)
+            else:
+                self.stderr.write(f"ctgov: skipped {record.nct_id}: {problem[0]}: {problem[1]}")
+        results = import_records(accepted)
         created = sum(r.created for r in results)
         changed = sum(r.changed and not r.created for r in results)
-        self.stdout.write(f"ctgov: studies={len(results)} created={created} updated={changed}")
+        skipped = len(records) - len(accepted)
+        self.stdout.write(f"ctgov: studies={len(results)} created={created} updated={changed} skipped={skipped}")
