@@ -45,18 +45,32 @@ _SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refr
 _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 
 
-def extract(text: str, ctype: CriterionType) -> list[Item]:
-    found: list[Item] = []
-    for items in (
-        age_items(text, ctype),
+# Cheap pre-checks that skip a topic which cannot find anything in a clause: each is a necessary
+# condition of every pattern of its topic (an age bound needs a number or "adult"; a pregnancy,
+# lactation or childbearing item needs one of these words). Measured on the 10,410 clauses of a
+# 300-trial sample: age runs on 43% of them, pregnancy on 7.5%, saving 0.4 s of 5.2 s.
+# tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
+# owner who adds a trigger word adds it here too.
+_AGE_GATE = re.compile(r"\d|adult", I)
+_PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
+
+
+def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
+    return (
+        age_items(text, ctype) if _AGE_GATE.search(text) else [],
         sex_items(text),
         perf_items(text),
         nyha_items(text, ctype),
         lab_items(text, ctype),
-        pregnancy_items(text, ctype),
+        pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         event_items(text, ctype),
-    ):
+    )
+
+
+def extract(text: str, ctype: CriterionType) -> list[Item]:
+    found: list[Item] = []
+    for items in _topics(text, ctype):
         for item in items:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
@@ -185,18 +199,14 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
 
 def split_clauses(text: str) -> list[str]:
     """Cut at ";", sentence ends and inline enumerations, never inside parentheses."""
-    depth, cuts = 0, []
-    opens = {i for i, ch in enumerate(text) if ch == "("}
-    closes = {i for i, ch in enumerate(text) if ch == ")"}
-    inside = [0] * (len(text) + 1)
-    for i in range(len(text)):
-        if i in opens:
-            depth += 1
-        elif i in closes and depth:
-            depth -= 1
-        inside[i + 1] = depth
+    cuts = []
+    parens = [(m.start(), m.group(0)) for m in _PAREN.finditer(text)]  # depth walks only these
+    k, depth = 0, 0
     for m in _CLAUSE_SPLIT.finditer(text):
-        if inside[m.start()] == 0 or (m.group(0).strip() == "" and inside[m.start()] == 0):
+        while k < len(parens) and parens[k][0] < m.start():
+            depth = depth + 1 if parens[k][1] == "(" else max(depth - 1, 0)
+            k += 1
+        if depth == 0:
             cuts.append((m.start(), m.end()))
     out, start = [], 0
     for a, b in cuts:
@@ -204,6 +214,9 @@ def split_clauses(text: str) -> list[str]:
         start = b
     out.append(text[start:])
     return out
+
+
+_PAREN = re.compile(r"[()]")
 
 
 PARENS = re.compile(r"\([^()]*\)")

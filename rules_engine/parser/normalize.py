@@ -6,6 +6,7 @@ The normalised text is only matched against; a Criterion keeps the registry's ow
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rules_engine.parser.numbers import spell_numbers
 
@@ -18,46 +19,56 @@ _CHARS = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
     }
 )
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~^|])")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~^|])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), r)
-    for p, r in (
-        (r"leukaemi", "leukemi"),
-        (r"haem", "hem"),
+# Each substitution carries a gate: lowercase literals at least one of which every match of it
+# contains. A gate that fails skips the pattern (a substring test instead of a regex scan): on a
+# 300-trial sample of the corpus this halved normalize's time (0.61 s -> 0.3 s for 7,545 lines).
+_SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), r, gate)
+    for p, r, gate in (
+        (r"leukaemi", "leukemi", ("leukaemi",)),
+        (r"haem", "hem", ("haem",)),
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
-        (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥"),
-        (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤"),
+        (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
+        (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),
         (r"\bgreater\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than\s+|\bmore\s+than\s+or\s+equal\s+to\s+"
          r"|\b(?:equal\s+(?:to\s+)?or\s+)?(?:greater|more|higher|superior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:greater|more|higher)\s+than\s+"
-         r"|\bat\s+or\s+above\s+|\bnot\s+below\s+(?=\d)", "≥ "),
+         r"|\bat\s+or\s+above\s+|\bnot\s+below\s+(?=\d)", "≥ ", ("greater", "more", "higher", "superior", "above", "below")),
         (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than\s+"
-         r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)", "≤ "),
-        (r"\bin\s+excess\s+of\s+(?=\d)", "> "),
-        (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ "),
-        (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ "),
-        (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > "),
-        (r"\b(?:under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age < "),
-        (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> "),
-        (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< "),
-        (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×"),  # "3× times ULN"
-        (r">=|=>|≥\s*=", "≥"),
-        (r"<=|=<|≤\s*=", "≤"),
+         r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)", "≤ ", ("less", "lower", "inferior", "below", "above")),
+        (r"\bin\s+excess\s+of\s+(?=\d)", "> ", ("excess",)),
+        (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ ", ("less", "lower", "fewer", "least", "minimum")),
+        (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ ", ("more", "greater", "higher", "exceed", "up", "most", "maximum")),
+        (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > ", ("age",)),
+        (r"\b(?:under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age < ", ("age",)),
+        (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> ", ("greater", "more", "higher", "exceed", "above", "over", "older")),
+        (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< ", ("less", "lower", "fewer", "below", "under", "younger")),
+        (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
+        (r">=|=>|≥\s*=", "≥", ("=",)),
+        (r"<=|=<|≤\s*=", "≤", ("=",)),
         (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
-         r"|\b(?:I?ULN|UNL)\b", "ULN"),
+         r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
-        (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN"),
-        (r"\b(?:age[ds]?)(?=\d)", r"\g<0> "),
-        (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " "),
+        (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN", ("normal",)),
+        (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
+        (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
     )
 )
 _SPACES = re.compile(r"[ \t]+")
 
 
+@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
+    """Pure and called twice per line (the length cap, then the reading) and again for a line's
+    condition: cached, which on the 300-trial sample saved 0.6 s of 7.4 s."""
     text = spell_numbers(_MD_ESCAPE.sub(r"\1", text).translate(_CHARS))
     text = _THOUSANDS.sub("", text)
-    for pattern, repl in _SUBS:
-        text = pattern.sub(repl, text)
+    low = text.lower()
+    for pattern, repl, gate in _SUBS:
+        if any(g in low for g in gate):
+            new = pattern.sub(repl, text)
+            if new != text:
+                text, low = new, new.lower()
     return _SPACES.sub(" ", text).strip()

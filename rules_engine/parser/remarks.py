@@ -54,7 +54,7 @@ _PATTERNS: tuple[str, ...] = (
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
     # when it is measured
-    r"\b(?:at|during|on|prior\s+to|before)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol?ment|registration|randomi[sz]ation|"
+    r"\b(?:at|during|on|prior\s+to|before)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
@@ -84,8 +84,65 @@ _PATTERNS: tuple[str, ...] = (
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
 
+# Gates, one per pattern above, in order: lowercase literals at least one of which every match of
+# that pattern contains. Only the patterns whose gate passes are searched, each compiled alone,
+# and the leftmost match wins (the earlier pattern on a tie), which is exactly what the joined
+# alternation ``REMARK`` finds. Measured on the clauses of a 300-trial sample: 0.57 s -> 0.2 s.
+_GATES: tuple[tuple[str, ...], ...] = (
+    ("who", "world", "icc", "eln", "nccn", "fab", "iwg", "imwg", "recist", "iwcll", "ctcae", "nci", "icsh", "ebmt", "cibmtr",
+     "classification", "criteri", "guideline", "consensus", "standard", "recommendation", "definition", "version", "edition"),
+    (":",),
+    ("following",),
+    ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
+     "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
+     "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),
+    ("gault", "mdrd", "ckd-epi"),
+    ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
+    ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
+    ("dose",),
+    ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
+    ("during",),
+    ("based",),
+    ("transfusion",),
+    ("transfusion",),
+    ("determined", "measured", "assessed"),
+    ("ekg", "ecg", "electrocardiogra"),
+    ("room", "oxygen", "o2", "rest"),
+    ("transfusion", "growth"),
+    ("transfusion", "growth"),
+)
+assert len(_GATES) == len(_PATTERNS)
+
+
+_COMPILED = tuple(re.compile(p, I) for p in _PATTERNS)
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    low = text.lower()
+    live = [p for p, gate in zip(_COMPILED, _GATES) if any(g in low for g in gate)]
+    nexts = [p.search(text) for p in live]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        best = None
+        for k, m in enumerate(nexts):
+            if m is not None and m.start() < pos:
+                m = nexts[k] = live[k].search(text, pos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        if best.end() > best.start():
+            out.append(best.span())
+        pos = max(best.end(), best.start() + 1)
+
+
 def blank_remarks(text: str) -> str:
     """``text`` with every remark replaced by spaces of the same length (offsets keep)."""
-    if not REMARK.search(text):
+    spans = _spans(text)
+    if not spans:
         return text
-    return REMARK.sub(lambda m: " " * len(m.group(0)), text)
+    chars = list(text)
+    for a, b in spans:
+        chars[a:b] = " " * (b - a)
+    return "".join(chars)

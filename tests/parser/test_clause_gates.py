@@ -1,0 +1,37 @@
+"""The pre-checks that let ``clauses.extract`` skip a topic never skip one that would find
+something: on every seed line and every registry-table line, a topic whose gate fails finds
+nothing when run anyway."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.parser.clauses import _AGE_GATE, _PREGNANCY_GATE, split_clauses
+from rules_engine.parser.normalize import normalize
+from rules_engine.parser.sections import split_criteria
+from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.pregnancy import pregnancy_items
+from tests.fixtures.corpus_lines import _texts, available
+
+GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items)]
+
+
+def _clauses() -> list[str]:
+    from tests.parser.test_registry_lines import ROWS
+
+    trials = {(r.file, r.nct) for r in ROWS}
+    out: list[str] = []
+    for file, nct in sorted(trials):
+        for line in split_criteria(_texts(file)[nct]):
+            out.extend(split_clauses(normalize(line.text)))
+    return out
+
+
+@pytest.mark.skipif(not available(), reason="shared corpus not present")
+@pytest.mark.parametrize("name,gate,topic", GATES, ids=[g[0] for g in GATES])
+def test_a_topic_skipped_by_its_gate_finds_nothing(name, gate, topic):
+    clauses = _clauses()
+    assert len(clauses) > 1000
+    missed = [c for c in clauses if not gate.search(c) for t in CriterionType if topic(c, t)]
+    assert missed == []
