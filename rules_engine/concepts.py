@@ -220,6 +220,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("primary_immunodeficiency", Kind.EVENT, "primary immunodeficiency"),
     Concept("liver_metastases", Kind.EVENT, "liver metastases", parent="metastatic_disease"),
     Concept("gilbert_syndrome", Kind.EVENT, "Gilbert's syndrome"),
+    Concept("gastric_cancer", Kind.EVENT, "gastric cancer", parent="solid_tumor"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.concepts import MALIGNANCIES
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.concepts import MALIGNANCIES, ancestors
+from rules_engine.parser.items import all_of, any_of
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _IN_SITU = "carcinoma_in_situ"
 _EXCEPTABLE = frozenset(MALIGNANCIES) | {_IN_SITU}
@@ -32,6 +33,29 @@ _NONSYSTEMIC_PERMISSION = re.compile(
     r"(?:cortico)?(?:steroids?|glucocorticoids?)?(?:\s+(?:therap(?:y|ies)|use|treatment|preparations?))?\s*(?:(?:is|are)\s+)?(?:also\s+)?(?:allowed|permitted|acceptable)?\W*$",
     re.I,
 )
+
+
+_DISEASE_HEADING = re.compile(r"disease\s+characteristics|^\W*(?:diagnosis|disease|histology|tumou?r\s+type)\b", re.I)
+
+
+# the words an exception may add to the cancers it names without narrowing them ("basal cell
+# carcinoma of the skin", "in situ carcinoma of the cervix"): a record of the excepted cancer
+# does not count. A qualifier ("adequately treated", "localized", "cured") is the exception's
+# own condition, unread: it keeps a review for a patient with that cancer only
+_EXCEPTION_WORDS = frozenset(
+    """except exception exceptions excepting excluding other than for of the a an and or any following such as e g eg
+    basal squamous cell skin cancer cancers carcinoma carcinomas in situ cervix cervical uterine bladder breast
+    ductal lobular nonmelanoma nonmelanomatous non-melanoma non-melanomatous melanoma is are acceptable allowed
+    permitted eligible patients with""".split()
+)
+
+
+_DISEASE_FREE = re.compile(r"(?:disease|cancer|tumou?r|recurrence)[\s-]*free(?:\s+survival)?\s+(?:for\s+|of\s+)?(?:at\s+least\s+|≥\s*|>\s*|more\s+than\s+|over\s+)?(?P<n>\d{1,2})\s*(?P<u>years?|months?)", re.I)
+
+
+def _unqualified(words: str) -> bool:
+    """Whether an exception's unread words only restate the cancers it names."""
+    return all(w in _EXCEPTION_WORDS for w in re.findall(r"[a-z]+(?:-[a-z]+)?", words.lower()))
 
 
 def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
@@ -49,13 +73,35 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
             found.extend(n for n in names if n in MALIGNANCIES and n not in found)
 
     for criterion in criteria:
-        if criterion.type is CriterionType.INCLUSION and criterion.parent is None:
+        if criterion.type is not CriterionType.INCLUSION:
+            continue
+        parent = criteria[criterion.parent] if criterion.parent is not None and 0 <= criterion.parent < len(criteria) else None
+        if parent is None and criterion.parent is None or parent is not None and _DISEASE_HEADING.search(parent.text):
             walk(criterion.expr)
-    return tuple(found) or None
+    # "NSCLC" beside "solid tumors": the specific one is the trial's disease; the generic one
+    # would make every other solid cancer the trial's own
+    return tuple(f for f in found if not any(f in ancestors(g) for g in found if g != f)) or None
 
 
 def _is_other_malignancy(expr: Expr) -> bool:
     return isinstance(expr, Predicate) and expr.concept == "other_malignancy" and expr.op is not Op.IN
+
+
+def _is_target(expr: Expr) -> bool:
+    """Another malignancy, asked alone or as "active, or on record in a lifetime"."""
+    return _is_other_malignancy(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_other_malignancy(p) for p in expr.parts)
+
+
+_EXCEPT_HEADING = re.compile(r"^\W*(?:except(?:\s+for)?|with\s+the\s+exception\s+of|other\s+than)\W*$", re.I)
+
+
+def _heading_target(part: Expr) -> Expr | None:
+    """``All(another malignancy, review "except:")``: a heading whose children are exceptions."""
+    if isinstance(part, All) and len(part.parts) == 2:
+        target, note = part.parts
+        if _is_target(target) and isinstance(note, Review) and _EXCEPT_HEADING.match(note.text or ""):
+            return target
+    return None
 
 
 def _exception_parts(part: Expr) -> tuple[list[str], list[str]] | None:
@@ -80,29 +126,88 @@ def _exception_parts(part: Expr) -> tuple[list[str], list[str]] | None:
     return excepted, texts
 
 
+def _child_exceptions(part: Expr) -> tuple[list[str], list[str]] | None:
+    """The children of an "except:" heading (an ``Any_`` of cancers and their words)."""
+    if not isinstance(part, Any_):
+        return None
+    preds = list(iter_predicates(part))
+    if not preds or any(p.concept not in _EXCEPTABLE | {"mds"} or p.op not in (Op.PRESENT, Op.WITHIN) for p in preds):
+        return None
+    found = _exception_parts(Not(All(tuple(p for p in preds if p.concept in _EXCEPTABLE)))) if any(p.concept in _EXCEPTABLE for p in preds) else ([], [])
+    texts: list[str] = []
+
+    def reviews(expr: Expr) -> None:
+        if isinstance(expr, Review) and expr.text:
+            texts.append(expr.text)
+        elif isinstance(expr, (All, Any_)):
+            for sub in expr.parts:
+                reviews(sub)
+
+    reviews(part)
+    return (found[0] if found else []), texts
+
+
+def _disease_free(expr: All) -> tuple[Expr, Window] | None:
+    """A review "unless disease-free for at least N years" beside another malignancy."""
+    for part in expr.parts:
+        if isinstance(part, Review) and part.text:
+            m = _DISEASE_FREE.search(part.text)
+            if m and re.search(r"\bunless|\bexcept|\bif\b", part.text, re.I):
+                unit = m.group("u").lower().rstrip("s") + "s"
+                return part, Window(float(m.group("n")), unit)
+    return None
+
+
 def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
-    targets = [p for p in expr.parts if _is_other_malignancy(p)]
-    exceptions = [(p, _exception_parts(p)) for p in expr.parts]
+    heading = [(p, _heading_target(p)) for p in expr.parts]
+    heading = [(p, t) for p, t in heading if t is not None]
+    if heading:  # "History of another malignancy except:" + its listed exceptions
+        children = [(p, _child_exceptions(p)) for p in expr.parts if p is not heading[0][0]]
+        if children and all(c is not None for _, c in children):
+            rebuilt = [heading[0][1]] + [Not(p) for p, _ in children]
+            expr = All(tuple(rebuilt))
+    free = _disease_free(expr) if any(_is_target(p) for p in expr.parts) else None
+    if free is not None:  # active, or on record within the disease-free span
+        note, window = free
+        parts_free: list[Expr] = []
+        for part in expr.parts:
+            if part is note:
+                continue
+            if _is_target(part):
+                base = part.parts[0] if isinstance(part, Any_) else part
+                assert isinstance(base, Predicate)
+                part = Any_((replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)))
+            parts_free.append(part)
+        expr = All(tuple(parts_free)) if len(parts_free) > 1 else All((parts_free[0],)) if parts_free else expr
+    targets = [p for p in expr.parts if _is_target(p)]
+    exceptions = [(p, _exception_parts(p) or _child_exceptions(p.part) if isinstance(p, Not) else _exception_parts(p)) for p in expr.parts]
     exceptions = [(p, e) for p, e in exceptions if e is not None]
     if not targets or not exceptions:
         return expr
     excepted = list(dict.fromkeys(c for _, (cs, _) in exceptions for c in cs))
-    words = "; ".join(t for _, (_, ts) in exceptions for t in ts)
+    texts = [t for _, (_, ts) in exceptions for t in ts]
+    words = "; ".join(t for t in texts if not _unqualified(t))
     parts: list[Expr] = []
     for part in expr.parts:
         if any(part is p for p, _ in exceptions):
             continue
-        if _is_other_malignancy(part):
-            assert isinstance(part, Predicate)
+        if _is_target(part):
             value = None if own is None else tuple(dict.fromkeys(own + tuple(excepted)))
-            counted: Expr = replace(part, value=value)
-            if words and value is not None and excepted:  # the excepted cancer may not qualify ("adequately treated")
-                scoped = [All((Predicate(c, part.op, None, None, False, part.window), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted]
+            preds = list(part.parts) if isinstance(part, Any_) else [part]
+            counted: Expr = any_of_preds([replace(p, value=value) for p in preds if isinstance(p, Predicate)])
+            if words and value is not None and excepted:  # the excepted cancer may not qualify ("watch and wait")
+                first = preds[0]
+                assert isinstance(first, Predicate)
+                scoped = [All((Predicate(c, first.op, None, None, False, first.window), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted]
                 counted = Any_((counted, *scoped))
             parts.append(counted)
         else:
             parts.append(part)
     return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
+def any_of_preds(preds: list[Predicate]) -> Expr:
+    return preds[0] if len(preds) == 1 else Any_(tuple(preds))
 
 
 def _names_steroid(expr: Expr) -> bool:
@@ -128,6 +233,24 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
     return expr
 
 
+def _lifetime(expr: Expr) -> bool:
+    return all(p.window is None or p.window.amount >= 100 for p in iter_predicates(expr) if p.concept == "other_malignancy")
+
+
+def _within_disease_free(expr: Expr, window: Window) -> Expr:
+    """Another malignancy counted while active or within the disease-free span the line asks."""
+    if _is_target(expr):
+        base = expr.parts[0] if isinstance(expr, Any_) else expr
+        assert isinstance(base, Predicate)
+        return Any_((replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)))
+    if isinstance(expr, Not):
+        return Not(_within_disease_free(expr.part, window))
+    if isinstance(expr, (All, Any_)):
+        parts = [_within_disease_free(p, window) for p in expr.parts]
+        return any_of(parts) if isinstance(expr, Any_) else all_of(parts)
+    return expr
+
+
 def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     """The trial's criteria with "another malignancy" told the trial's own disease and the line's
     exceptions, and non-systemic steroid permissions read as remarks. A coordinator's correction
@@ -139,5 +262,9 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             out.append(criterion)
             continue
         expr = _walk(criterion.expr, own)
+        free = _DISEASE_FREE.search(criterion.text)
+        if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", criterion.text, re.I) and _lifetime(expr):
+            unit = free.group("u").lower().rstrip("s") + "s"
+            expr = _within_disease_free(expr, Window(float(free.group("n")), unit))
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)

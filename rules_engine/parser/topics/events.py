@@ -91,7 +91,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
-    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
@@ -150,7 +150,8 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bSCLC\b", ("small", "sclc")),
     ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)", ("lung",)),
     ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
-    ("ovarian_cancer", r"ovarian\s+(?:cancer|carcinoma|epithelial\s+cancer)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
+    ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
+    ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
     ("nonmelanoma_skin_cancer", r"non-?\s*melanoma(?:tous)?\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melanoma", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
@@ -160,7 +161,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
-    ("solid_tumor", r"(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
+    ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
     ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
 )
 
@@ -445,6 +446,26 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
         return
 
 
+# "history of", "prior", "previously": a condition resolved since still counts; "active",
+# "current", "concurrent" ask for one that is not. A resolved record counts only by its date,
+# so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
+_HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
+_ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
+_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease"})
+LIFETIME = Window(100.0, "years")
+_ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
+
+
+def _ever(text: str, items: list[Item]) -> None:
+    for it in items:
+        pred = it.expr
+        if not (isinstance(pred, Predicate) and pred.concept in _EVER_CONCEPTS and pred.op is Op.PRESENT):
+            continue
+        near = text[max(0, it.start - 40): it.start] + " " + text[it.start: it.end] + " " + text[it.end: it.end + 20]
+        if _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near) and not _ANY_WINDOW.search(text):
+            it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
+
+
 def _car_t_target_unknown(items: list[Item]) -> None:
     """"Prior CD19-directed therapy": a CAR-T recorded without its target may have been one."""
     for it in items:
@@ -550,6 +571,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             before = text[max(0, m.start() - 40): m.start()]
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _CAUSED_BY.search(before):
                 continue  # another cancer: other_malignancy reads it
+            if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
+                continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     for concept, pattern, gate in _HISTORY_RES:
         if not any(w in low for w in gate):
@@ -611,6 +634,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     for it in negated_items:
