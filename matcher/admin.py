@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
 from matcher.api import clients as api_clients
+from matcher.audit import trail
 from matcher.lockout import LockoutAdminAuthenticationForm
-from matcher.models import ApiClient, ApiToken, MatchJob, Patient
-
+from matcher.models import AccessEvent, ApiClient, ApiToken, MatchJob, Patient
+from matcher.patients import store
 
 # Sign-in failures are counted and locked out per username and address (matcher.lockout).
 admin.site.login_form = LockoutAdminAuthenticationForm
@@ -124,6 +125,28 @@ class PatientAdmin(admin.ModelAdmin):
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        patient = getattr(response, "context_data", {}).get("original") if response.status_code == 200 else None
+        if patient is not None:
+            trail.record_read(AccessEvent.Action.ADMIN_PATIENT_VIEW, request.user, patient.client_id, [patient.pk])
+        return response
+
+    # Deleting goes through the same service as the API: every trace erased, the deletion in
+    # the access trail without the id, and no admin LogEntry, which would keep the id.
+    def delete_model(self, request: HttpRequest, obj: Patient) -> None:
+        store.delete_patient(obj, actor=request.user)
+
+    def delete_queryset(self, request: HttpRequest, queryset) -> None:
+        for patient in queryset:
+            store.delete_patient(patient, actor=request.user)
+
+    def log_deletion(self, request: HttpRequest, obj, object_repr):
+        return None
+
+    def log_deletions(self, request: HttpRequest, queryset):
+        return []
+
 
 @admin.register(MatchJob)
 class MatchJobAdmin(admin.ModelAdmin):
@@ -139,5 +162,6 @@ class MatchJobAdmin(admin.ModelAdmin):
 
 # The webhooks' admin, the coordinators' match queue and the coordinator assignments register
 # themselves there.
+from matcher.audit import admin as audit_admin  # noqa: E402,F401
 from matcher.queue import admin as queue_admin  # noqa: E402,F401
 from matcher.webhooks import admin as webhooks_admin  # noqa: E402,F401

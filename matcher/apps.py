@@ -19,6 +19,12 @@ class MatcherConfig(AppConfig):
         from trials.signals import trial_changed
 
         trial_changed.connect(on_trial_changed, dispatch_uid="matcher.rematch")
+        from django.db.models.signals import pre_delete
+
+        from matcher.models import Patient
+        from matcher.patients.traces import erase_traces
+
+        pre_delete.connect(erase_traces, sender=Patient, dispatch_uid="matcher.patient_traces")
         if settings.EMBEDDED_WORKER:
             logger.warning(
                 "DEVELOPMENT MODE: ELIGO_EMBEDDED_WORKER is on, match jobs run in-process "

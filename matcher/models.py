@@ -7,6 +7,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from matcher.webhooks.sealing import SealedCharField
 
@@ -444,3 +445,52 @@ class WebhookDelivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event} ({self.status})"
+
+
+class AccessEvent(models.Model):
+    """One read or write of a patient's data (record, jobs, matches, changes) through the API,
+    or one view of its match page in admin: who, for which client, which patient, what, when.
+    Never a value: the trail must be safe to show the client and to keep.
+
+    ``patient`` is the patient's id, not a foreign key, so the trail does not cascade away
+    with the patient. Deleting a patient erases the id from its events instead (and records
+    the deletion itself without one): the auditor keeps how much each actor read, and nothing
+    links the trail to the erased person any more. ``actor_name`` keeps the username as it was,
+    so an event outlives its user.
+    """
+
+    class Action(models.TextChoices):
+        PATIENT_READ = "patient.read", "Patient record read"
+        PATIENT_LIST = "patient.list", "Patient record listed"
+        PATIENT_WRITE = "patient.write", "Patient record written"
+        PATIENT_DELETE = "patient.delete", "Patient deleted"
+        MATCHES_READ = "matches.read", "Matches read"
+        CHANGES_READ = "changes.read", "Match changes read"
+        MATCH_JOB_READ = "match_job.read", "Match job read"
+        MATCH_JOB_CREATE = "match_job.create", "Match job requested"
+        ADMIN_PATIENT_VIEW = "admin.patient.view", "Patient viewed in admin"
+        ADMIN_MATCH_PAGE_VIEW = "admin.match_page.view", "Match page viewed in admin"
+
+    class ActorKind(models.TextChoices):
+        CLIENT = "client", "API client"
+        STAFF = "staff", "Staff user"
+
+    at = models.DateTimeField(default=timezone.now)
+    action = models.CharField(max_length=32, choices=Action.choices)
+    actor_kind = models.CharField(max_length=10, choices=ActorKind.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    actor_name = models.CharField(max_length=150)
+    # accessevent_client_recent leads with it
+    client = models.ForeignKey(ApiClient, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False)
+    patient = models.UUIDField(null=True, blank=True, help_text="the patient's id; erased when the patient is deleted")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            models.Index(fields=["patient", "-at", "-id"], name="accessevent_patient_recent"),
+            models.Index(fields=["client", "-at", "-id"], name="accessevent_client_recent"),
+            models.Index(fields=["-at", "-id"], name="accessevent_recent"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} by {self.actor_kind}:{self.actor_name}"

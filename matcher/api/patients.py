@@ -4,6 +4,7 @@ work is in matcher.patients.store and matcher.matching.jobs (writes), matcher.ap
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.http import HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
@@ -20,8 +21,9 @@ from api_common.permissions import IsApiClient, client_of
 from matcher import intake
 from matcher.api import matches_json, selectors
 from matcher.api.throttling import MATCH_QUEUE_THROTTLES
+from matcher.audit import trail
 from matcher.matching.jobs import queue_match
-from matcher.models import MatchChange, MatchJob, Patient
+from matcher.models import AccessEvent, MatchChange, MatchJob, Patient
 from matcher.patients import store
 
 FHIR_JSON = "application/fhir+json"
@@ -170,7 +172,7 @@ class PatientListCreate(APIView):
             raise FieldError(exc.path, exc.message, status_code=413) from None
         except intake.IntakeError as exc:
             raise FieldError(exc.path, exc.message) from None
-        patient, created, job = store.upsert_patient(client, normalised, record, fmt)
+        patient, created, job = store.upsert_patient(client, normalised, record, fmt, actor=request.user)
         return Response(
             {"id": str(patient.id), "match_job": job_summary(request, job), "warnings": intake_warnings(normalised)},
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
@@ -178,9 +180,12 @@ class PatientListCreate(APIView):
 
     @extend_schema(responses=PatientSerializer(many=True))
     def get(self, request: Request) -> Response:
+        client = client_of(request)
         paginator = PatientPagination()
-        page = paginator.paginate_queryset(selectors.patients_of(client_of(request)), request, view=self)
-        return paginator.get_paginated_response(PatientSerializer(page, many=True).data)
+        page = paginator.paginate_queryset(selectors.patients_of(client), request, view=self)
+        response = paginator.get_paginated_response(PatientSerializer(page, many=True).data)
+        trail.record_read(AccessEvent.Action.PATIENT_LIST, request.user, client, [p.id for p in page or []])
+        return response
 
 
 class PatientDetail(APIView):
@@ -188,11 +193,15 @@ class PatientDetail(APIView):
 
     @extend_schema(responses=PatientSerializer)
     def get(self, request: Request, patient_id: str) -> Response:
-        return Response(PatientSerializer(selectors.patient_of(client_of(request), patient_id)).data)
+        client = client_of(request)
+        patient = selectors.patient_of(client, patient_id)
+        data = PatientSerializer(patient).data
+        trail.record_read(AccessEvent.Action.PATIENT_READ, request.user, client, [patient.id])
+        return Response(data)
 
     @extend_schema(responses={204: None})
     def delete(self, request: Request, patient_id: str) -> Response:
-        store.delete_patient(selectors.patient_of(client_of(request), patient_id))
+        store.delete_patient(selectors.patient_of(client_of(request), patient_id), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -203,7 +212,9 @@ class PatientMatch(APIView):
     @extend_schema(request=None, responses={202: JobSummary})
     def post(self, request: Request, patient_id: str) -> Response:
         patient = selectors.patient_of(client_of(request), patient_id)
-        job = queue_match(patient, MatchJob.Trigger.REQUESTED)
+        with transaction.atomic():
+            job = queue_match(patient, MatchJob.Trigger.REQUESTED)
+            trail.record_write(AccessEvent.Action.MATCH_JOB_CREATE, request.user, patient.client_id, patient.id)
         return Response(job_summary(request, job), status=status.HTTP_202_ACCEPTED)
 
 
@@ -212,7 +223,11 @@ class MatchJobDetail(APIView):
 
     @extend_schema(responses=MatchJobSerializer)
     def get(self, request: Request, job_id: str) -> Response:
-        return Response(MatchJobSerializer(selectors.job_of(client_of(request), job_id)).data)
+        client = client_of(request)
+        job = selectors.job_of(client, job_id)
+        data = MatchJobSerializer(job).data
+        trail.record_read(AccessEvent.Action.MATCH_JOB_READ, request.user, client, [job.patient_id])
+        return Response(data)
 
 
 ELIGIBILITY_WORDS = ["eligible", "possibly_eligible", "ineligible"]
@@ -249,6 +264,7 @@ class PatientMatches(APIView):
         if job is not None:
             head.update(job=str(job.id), evaluated_at=job.evaluated_at)
             results = selectors.current_results(patient, wanted or None)
+        trail.record_read(AccessEvent.Action.MATCHES_READ, request.user, patient.client_id, [patient.id])
         # Encoded here rather than by the renderer: at 1,000 open trials it is 8 MB (see
         # matches_json); JSON is the only format the API speaks.
         return HttpResponse(matches_json.render(head, results), content_type="application/json")
@@ -299,4 +315,6 @@ class PatientMatchChanges(APIView):
             changes = changes.filter(trial__nct_id=request.query_params["trial"])
         paginator = ChangePagination()
         page = paginator.paginate_queryset(changes, request, view=self)
-        return paginator.get_paginated_response(MatchChangeSerializer(page, many=True).data)
+        response = paginator.get_paginated_response(MatchChangeSerializer(page, many=True).data)
+        trail.record_read(AccessEvent.Action.CHANGES_READ, request.user, patient.client_id, [patient.id])
+        return response

@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from matcher.db.hints import index_reads
-from matcher.models import ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
+from matcher.models import AccessEvent, ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
 from matcher.results.lines import version_lines
 from trials.records import OPEN_STATUSES
 
@@ -97,3 +97,11 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
 
 def changes_of(patient: Patient) -> QuerySet[MatchChange]:
     return MatchChange.objects.filter(patient=patient).select_related("trial").order_by("-created", "-id")
+
+
+def access_events_of(client: ApiClient, patient_id: uuid.UUID | None = None) -> QuerySet[AccessEvent]:
+    """The client's patients' access events (a deleted patient's among them, without its id)."""
+    events = AccessEvent.objects.filter(client=client)
+    if patient_id is not None:
+        events = events.filter(patient=patient_id)
+    return events.order_by("-at", "-id")

@@ -33,7 +33,9 @@ from django.http import (
 from django.template.response import TemplateResponse
 from django.urls import reverse
 
+from matcher.audit import trail
 from matcher.models import (
+    AccessEvent,
     CoordinatorAssignment,
     CriterionOverride,
     CriterionResult,
@@ -239,7 +241,9 @@ class MatchQueueAdmin(admin.ModelAdmin):
             response = self._apply(request, result, bound)
             if response is not None:
                 return response
-        return TemplateResponse(request, "admin/matcher/matchresult/match.html", self._page_context(request, result, bound))
+        page = TemplateResponse(request, "admin/matcher/matchresult/match.html", self._page_context(request, result, bound))
+        trail.record_read(AccessEvent.Action.ADMIN_MATCH_PAGE_VIEW, request.user, result.client_id, [result.patient_id])
+        return page
 
     def _get_result(self, request: HttpRequest, object_id: str) -> MatchResult:
         try:
