@@ -126,19 +126,21 @@ class TrialAdmin(admin.ModelAdmin):
     list_filter = ["overall_status", "phase", ConditionFilter]
     search_fields = ["=nct_id", "title"]
     list_select_related = ["current_criteria"]
-    readonly_fields = ["current_criteria", "criteria_lines", "created", "updated"]
+    readonly_fields = ["current_criteria", "criteria_lines", "created", "updated", "updated_by"]
     inlines = [ConditionInline, SiteInline]
     show_full_result_count = False  # COUNT(*) over every trial on each page load does not scale
 
     def save_model(self, request: HttpRequest, obj: Trial, form, change: bool) -> None:
         """A status edited here goes through the same service as the API and imports, so it is
-        recorded as a trial change and re-matches every stored patient."""
+        recorded as a trial change and re-matches every stored patient. The staff user is
+        recorded as the actor of both."""
+        obj.updated_by = request.user  # type: ignore[assignment]  # the admin lets no anonymous user in
         if change and "overall_status" in form.changed_data:
             new_status = obj.overall_status
             obj.overall_status = form.initial["overall_status"]
             with transaction.atomic():
                 super().save_model(request, obj, form, change)
-                services.set_status(obj, new_status)
+                services.set_status(obj, new_status, actor=request.user)
             return
         super().save_model(request, obj, form, change)
 
@@ -169,12 +171,12 @@ class TrialAdmin(admin.ModelAdmin):
 class CriteriaVersionAdmin(admin.ModelAdmin):
     """Every version stays readable: the lines as they were when a match used them."""
 
-    list_display = ["trial", "number", "reason", "parser_version", "created"]
+    list_display = ["trial", "number", "reason", "parser_version", "created", "created_by"]
     list_filter = ["reason"]
     search_fields = ["=trial__nct_id"]
     list_select_related = ["trial"]
     inlines = [CurrentCriteriaInline]
-    readonly_fields = ["trial", "number", "criteria_text", "reason", "parser_version", "created"]
+    readonly_fields = ["trial", "number", "criteria_text", "reason", "parser_version", "created", "created_by"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -208,7 +210,7 @@ class CriteriaVersionAdmin(admin.ModelAdmin):
                 )
                 return redirect(reverse("admin:trials_criteriaversion_change", args=[version.pk]))
             if request.method == "POST" and form.is_valid():
-                corrected = correct_criterion(row, form.cleaned_data["structured"])
+                corrected = correct_criterion(row, form.cleaned_data["structured"], actor=request.user)
                 number = corrected.version.number
                 message = f"Line {row.position + 1} corrected: {trial.nct_id} criteria are now v{number}."
                 self.log_change(request, corrected.version, message)
@@ -227,11 +229,11 @@ class CriteriaVersionAdmin(admin.ModelAdmin):
 
 @admin.register(TrialChange)
 class TrialChangeAdmin(admin.ModelAdmin):
-    list_display = ["trial", "kind", "old_value", "new_value", "created", "processed", "chunks", "chunks_done", "outcome"]
+    list_display = ["trial", "kind", "old_value", "new_value", "actor", "created", "processed", "chunks", "chunks_done", "outcome"]
     list_filter = ["kind"]
     search_fields = ["=trial__nct_id"]
-    list_select_related = ["trial"]
-    readonly_fields = ["trial", "kind", "old_value", "new_value", "created", "processed", "chunks", "chunks_done", "outcome"]
+    list_select_related = ["trial", "actor"]
+    readonly_fields = ["trial", "kind", "old_value", "new_value", "actor", "created", "processed", "chunks", "chunks_done", "outcome"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

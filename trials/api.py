@@ -152,7 +152,7 @@ class TrialViewSet(viewsets.ModelViewSet):
             raise FieldError(*_split_path(str(exc))) from None
         if problem := limits.record_problem(record.criteria):
             raise FieldError(*problem)
-        result = services.import_records([record])[0]
+        result = services.import_records([record], actor=request.user)[0]
         trial = trials_for_api().get(pk=result.trial.pk)
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(TrialSerializer(trial).data, status=code)
@@ -167,9 +167,11 @@ class TrialViewSet(viewsets.ModelViewSet):
             raise FieldError(*problem)
         if "criteria" in data:
             lines = [CriterionLine(type=c["type"], text=c["text"]) for c in data["criteria"]]
-            services.set_criteria(trial, lines, criteria_text="\n".join(c["text"] for c in data["criteria"]), reason="edit")
+            services.set_criteria(
+                trial, lines, criteria_text="\n".join(c["text"] for c in data["criteria"]), reason="edit", actor=request.user
+            )
         if "status" in data:
-            services.set_status(trial, data["status"])
+            services.set_status(trial, data["status"], actor=request.user)
         return Response(TrialSerializer(trials_for_api().get(pk=trial.pk)).data)
 
 

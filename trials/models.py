@@ -7,6 +7,7 @@ a verdict came from, even after the trial's criteria change.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Upper
 
@@ -43,6 +44,11 @@ class Trial(models.Model):
     )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+    # Who last wrote the trial (a trial manager's client user, a staff user); none: an import
+    # command or the seeds.
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = TrialQuerySet.as_manager()
 
@@ -100,6 +106,10 @@ class CriteriaVersion(models.Model):
     reason = models.CharField(max_length=40, help_text="import, edit, correction or reparse")
     parser_version = models.CharField(max_length=20, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="who made this version; none: an import command or the seeds",
+    )
 
     class Meta:
         ordering = ["trial", "-number"]
@@ -153,6 +163,10 @@ class TrialChange(models.Model):
     chunks = models.PositiveIntegerField(default=0, help_text="patient chunks queued for re-evaluation")
     chunks_done = models.PositiveIntegerField(default=0)
     outcome = models.CharField(max_length=200, blank=True, help_text="what processing did, or why it was skipped")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="who made the change; none: an import command or the seeds",
+    )
 
     class Meta:
         ordering = ["created", "id"]

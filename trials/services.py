@@ -62,8 +62,9 @@ def _current_lines(trial: Trial) -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def upsert_trial(record: TrialRecord) -> UpsertResult:
-    """Create or update one trial by NCT id; a no-op when nothing in the source changed."""
+def upsert_trial(record: TrialRecord, actor: Any = None) -> UpsertResult:
+    """Create or update one trial by NCT id; a no-op when nothing in the source changed.
+    ``actor`` (a user; none for commands) is recorded on the trial, version and change it writes."""
     found = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
     created = found is None
     trial = Trial(nct_id=record.nct_id) if found is None else found
@@ -77,6 +78,7 @@ def upsert_trial(record: TrialRecord) -> UpsertResult:
     if dirty:
         for k, v in values.items():
             setattr(trial, k, v)
+        trial.updated_by = actor
         trial.save()
 
     if created or list(trial.condition_rows.values_list("name", flat=True)) != list(record.conditions):
@@ -93,21 +95,21 @@ def upsert_trial(record: TrialRecord) -> UpsertResult:
         )
         dirty = True
 
-    new_version = set_criteria(trial, record.criteria, record.criteria_text, reason="import")
+    new_version = set_criteria(trial, record.criteria, record.criteria_text, reason="import", actor=actor)
     if not created and old_status != trial.overall_status:
-        record_change(trial, TrialChange.Kind.STATUS, old=old_status, new=trial.overall_status)
+        record_change(trial, TrialChange.Kind.STATUS, old=old_status, new=trial.overall_status, actor=actor)
     return UpsertResult(trial=trial, created=created, changed=dirty or new_version is not None)
 
 
-def import_records(records: Sequence[TrialRecord]) -> list[UpsertResult]:
+def import_records(records: Sequence[TrialRecord], actor: Any = None) -> list[UpsertResult]:
     """All or nothing: one bad record leaves every stored trial as it was."""
     with transaction.atomic():
-        return [upsert_trial(r) for r in records]
+        return [upsert_trial(r, actor=actor) for r in records]
 
 
 @transaction.atomic
 def set_criteria(
-    trial: Trial, lines: Sequence[CriterionLine], criteria_text: str = "", reason: str = "edit"
+    trial: Trial, lines: Sequence[CriterionLine], criteria_text: str = "", reason: str = "edit", actor: Any = None
 ) -> CriteriaVersion | None:
     """Make a new criteria version when the lines differ from the current ones.
 
@@ -135,7 +137,7 @@ def set_criteria(
                 "corrected": corrected is not None,
             }
         )
-    return _store_version(trial, rows, criteria_text, reason, PARSER_VERSION)
+    return _store_version(trial, rows, criteria_text, reason, PARSER_VERSION, actor)
 
 
 def _lock_and_refresh(trial: Trial) -> None:
@@ -145,23 +147,25 @@ def _lock_and_refresh(trial: Trial) -> None:
 
 
 def _store_version(
-    trial: Trial, rows: list[dict], criteria_text: str, reason: str, parser_version: str
+    trial: Trial, rows: list[dict], criteria_text: str, reason: str, parser_version: str, actor: Any = None
 ) -> CriteriaVersion:
     """The next version with these lines becomes current; a change from an earlier version is
     recorded for re-matching (the first version of a new trial is not a change)."""
     previous = trial.current_criteria
     number = previous.number + 1 if previous else 1
     version = CriteriaVersion.objects.create(
-        trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=parser_version
+        trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=parser_version,
+        created_by=actor,
     )
     Criterion.objects.bulk_create(
         Criterion(version=version, position=position, review=_needs_review(row["structured"]), **row)
         for position, row in enumerate(rows)
     )
     trial.current_criteria = version
-    trial.save(update_fields=["current_criteria", "updated"])
+    trial.updated_by = actor
+    trial.save(update_fields=["current_criteria", "updated", "updated_by"])
     if previous is not None:
-        record_change(trial, TrialChange.Kind.CRITERIA, old=str(previous.number), new=str(number))
+        record_change(trial, TrialChange.Kind.CRITERIA, old=str(previous.number), new=str(number), actor=actor)
     return version
 
 
@@ -194,7 +198,7 @@ def _needs_review(structured: dict | None) -> bool:
 
 
 @transaction.atomic
-def correct_criterion(criterion: Criterion, structured: dict) -> Criterion:
+def correct_criterion(criterion: Criterion, structured: dict, actor: Any = None) -> Criterion:
     """A coordinator's correction of one line's structure: new version, marked corrected."""
     trial = Trial.objects.select_for_update().get(pk=criterion.version.trial_id)
     current = trial.current_criteria
@@ -209,27 +213,28 @@ def correct_criterion(criterion: Criterion, structured: dict) -> Criterion:
         }
         for row in current.criteria.order_by("position")
     ]
-    version = _store_version(trial, rows, current.criteria_text, "correction", current.parser_version)
+    version = _store_version(trial, rows, current.criteria_text, "correction", current.parser_version, actor)
     return version.criteria.get(position=criterion.position)
 
 
 @transaction.atomic
-def set_status(trial: Trial, status: str) -> bool:
+def set_status(trial: Trial, status: str, actor: Any = None) -> bool:
     """Change a trial's overall status; returns whether anything changed."""
     locked = Trial.objects.select_for_update().get(pk=trial.pk)
     if locked.overall_status == status:
         return False
     old = locked.overall_status
     locked.overall_status = status
-    locked.save(update_fields=["overall_status", "updated"])
+    locked.updated_by = actor
+    locked.save(update_fields=["overall_status", "updated", "updated_by"])
     trial.overall_status = status
-    record_change(locked, TrialChange.Kind.STATUS, old=old, new=status)
+    record_change(locked, TrialChange.Kind.STATUS, old=old, new=status, actor=actor)
     return True
 
 
-def record_change(trial: Trial, kind: str, old: str | None, new: str | None) -> TrialChange:
+def record_change(trial: Trial, kind: str, old: str | None, new: str | None, actor: Any = None) -> TrialChange:
     """Record a change in the caller's transaction; the worker is told once it commits."""
-    change = TrialChange.objects.create(trial=trial, kind=kind, old_value=old or "", new_value=new or "")
+    change = TrialChange.objects.create(trial=trial, kind=kind, old_value=old or "", new_value=new or "", actor=actor)
     transaction.on_commit(lambda: trial_changed.send(sender=TrialChange, change_id=change.pk))
     return change
 
