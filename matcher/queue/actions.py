@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from matcher.fhir import research_subject
 from matcher.matching.changes import record_changes
 from matcher.models import CoordinatorAssignment, CriterionOverride, CriterionResult, MatchEvent, MatchResult
 from matcher.results.overrides import recompute_result
@@ -103,6 +104,7 @@ def set_status(result: MatchResult, status: str, user: User, reason: str = "") -
         event = MatchEvent.objects.create(
             result=row, actor=user, kind=Kind.STATUS, old_value=old, new_value=status, text=reason
         )
+        research_subject.announce_status_change(row, old, status)
     _refresh(result, row)
     return event
 

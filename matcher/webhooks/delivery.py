@@ -106,6 +106,18 @@ def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
     return deliveries
 
 
+def record_client_event(client_id: int, event: str, payload: dict) -> WebhookDelivery | None:
+    """One delivery of an event that is not a verdict change (a coordinator's work, e.g.
+    ``research_subject.status_changed``) to the client's active webhook, if it has one; sent
+    after the caller's transaction commits. The payload carries ids and status words only."""
+    hook = Webhook.objects.filter(client_id=client_id, active=True, paused_at=None).first()
+    if hook is None:
+        return None
+    delivery = WebhookDelivery.objects.create(webhook=hook, event=event, payload=payload)
+    dispatch.deliver_webhooks([delivery.pk])
+    return delivery
+
+
 def _setting(name: str, default: float) -> float:
     return getattr(settings, name, default)
 
