@@ -134,6 +134,12 @@ class TrialViewSet(viewsets.ModelViewSet):
     permission_classes = [CanManageTrials]
     http_method_names = ["get", "post", "patch", "head", "options"]
 
+    @property
+    def max_body_bytes(self) -> int | None:
+        """A POST is one registry study, results sections included: up to 5 MiB. A PATCH (a
+        status, criteria lines) keeps the API's default limit (matcher.api.parsers)."""
+        return 5 * 1024 * 1024 if self.request.method == "POST" else None
+
     def get_queryset(self) -> QuerySet:
         return trials_for_api()
 

@@ -8,7 +8,7 @@ exceed the longest task and countdown, or a slow job is redelivered while still 
 import os
 
 from celery import Celery
-from celery.signals import worker_process_init
+from celery.signals import after_setup_logger, after_setup_task_logger, worker_process_init
 from kombu import Queue
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
@@ -34,3 +34,14 @@ def _tune_collector(**_: object) -> None:
     from matcher.matching import heap
 
     heap.tune_worker()
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _scrub_worker_logs(logger: object, **_: object) -> None:
+    """Celery installs its own handlers in the worker: they get the web's scrubbing filter too, so
+    a task's database error is logged without its DETAIL (matcher.config.logs)."""
+    from matcher.config.logs import ScrubDatabaseDetail
+
+    for handler in getattr(logger, "handlers", []):
+        handler.addFilter(ScrubDatabaseDetail())

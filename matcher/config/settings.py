@@ -125,6 +125,8 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # Size-limited, and refusing non-finite numbers and lone surrogates by path (matcher.api.parsers).
+    "DEFAULT_PARSER_CLASSES": ["matcher.api.parsers.CheckedJSONParser"],
     "EXCEPTION_HANDLER": "api_common.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
     # Per client (matcher.api.throttling): a burst and a sustained rate for every call, and a
@@ -177,6 +179,8 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_RESULT_EXPIRES = 3600
+# No task's return value is read (state lives in the database): Redis keeps no task results.
+CELERY_TASK_IGNORE_RESULT = True
 # Longest job (soft limit below) plus margin; must stay above any countdown we use.
 CELERY_TASK_SOFT_TIME_LIMIT = 300
 CELERY_TASK_TIME_LIMIT = 360
@@ -249,7 +253,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Database errors and the SQL log can quote a row's values: scrubbed on every handler.
+    "filters": {"scrub_database_detail": {"()": "matcher.config.logs.ScrubDatabaseDetail"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["scrub_database_detail"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         # Django logs the body-free request line of 4xx responses; that is ids only, keep it.

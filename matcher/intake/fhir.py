@@ -22,6 +22,7 @@ its path, so a misspelt ``valueQuanity`` does not silently drop a lab value.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -99,12 +100,28 @@ class ValidatedBundle:
 # ------------------------------------------------------------------------------------------
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError("not JSON")
+class _NonFinite:
+    """Stands in for NaN, Infinity or a number out of float range while parsing, so the
+    document's walk can name where it was (``json`` alone would only say "not JSON", or
+    silently read ``1e400`` as infinity, which no database stores)."""
+
+
+_NON_FINITE = _NonFinite()
+# A \u escape of a UTF-16 surrogate: how a lone surrogate gets into decoded text (UTF-8 bytes
+# cannot carry one). A well-formed pair becomes one character; a lone one cannot be stored.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _parse_float(text: str) -> Any:
+    value = float(text)
+    return value if math.isfinite(value) else _NON_FINITE
 
 
 def parse_json(raw: bytes | bytearray | str | dict[str, Any]) -> Any:
-    """The document as Python data; ``IntakeError("$", ...)`` when it is not JSON."""
+    """The document as Python data; ``IntakeError("$", ...)`` when it is not JSON, and an
+    ``IntakeError`` naming the element when it holds what no record may: a NUL character, a
+    number that is not finite (``NaN``, ``Infinity``, ``1e400``) or a lone surrogate (text that
+    is not Unicode), anywhere, even inside a resource Eligo does not read."""
     if isinstance(raw, dict):
         return raw
     if isinstance(raw, (bytes, bytearray)):
@@ -120,34 +137,77 @@ def parse_json(raw: bytes | bytearray | str | dict[str, Any]) -> Any:
             raise BundleTooLarge(len(text))
     else:
         raise IntakeError("$", "must be JSON text or an object")
+    non_finite = False
+
+    def parse_float(number: str) -> Any:
+        nonlocal non_finite
+        value = _parse_float(number)
+        non_finite = non_finite or value is _NON_FINITE
+        return value
+
+    def parse_constant(name: str) -> Any:
+        nonlocal non_finite
+        non_finite = True
+        return _NON_FINITE
+
     try:
-        data = json.loads(text, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=parse_float, parse_constant=parse_constant)
     except (ValueError, RecursionError):
         raise IntakeError("$", "is not valid JSON") from None
-    if "\x00" in text or "\\u0000" in text:
-        nul = _nul_path(data, "$")
-        if nul is not None:
-            raise IntakeError(nul, "contains a NUL character, which no record may hold")
+    suspect = "\x00" in text or "\\u0000" in text or _SURROGATE_ESCAPE.search(text) or (isinstance(raw, str) and not raw.isascii())
+    if non_finite or suspect:
+        found = unstorable(data)
+        if found is not None:
+            raise IntakeError(*found)
     return data
 
 
-def _nul_path(value: Any, path: str) -> str | None:
-    """Where a NUL character hides (a database cannot store one in JSON text)."""
-    if isinstance(value, str):
-        return path if "\x00" in value else None
-    if isinstance(value, dict):
-        for key, item in value.items():
-            child = key if path == "$" else f"{path}.{key}"
-            if "\x00" in key:
-                return child
-            found = _nul_path(item, child)
-            if found:
-                return found
-    if isinstance(value, list):
-        for i, item in enumerate(value):
-            found = _nul_path(item, f"{path}[{i}]" if path != "$" else f"[{i}]")
-            if found:
-                return found
+_NUL = "contains a NUL character, which no record may hold"
+_NOT_FINITE = "is not a finite number (NaN, Infinity or out of range), which no record may hold"
+_NOT_UNICODE = "contains a lone surrogate (an unpaired \\u escape): it is not Unicode text"
+
+
+def _text_problem(text: str) -> str | None:
+    if "\x00" in text:
+        return _NUL
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return _NOT_UNICODE
+    return None
+
+
+def unstorable(value: Any, path: str = "$") -> tuple[str, str] | None:
+    """(path, message) of the first element no record may hold, or None; iterative, so a deep
+    document costs no recursion."""
+    stack: list[tuple[Any, str]] = [(value, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            problem = _text_problem(item)
+            if problem:
+                return where, problem
+        elif item is _NON_FINITE or (isinstance(item, float) and not math.isfinite(item)):
+            return where, _NOT_FINITE
+        elif isinstance(item, dict):
+            children = []
+            for key, child in item.items():
+                child_path = key if where == "$" else f"{where}.{key}"
+                problem = _text_problem(key)
+                if problem:
+                    return _safe_path(child_path), problem
+                children.append((child, child_path))
+            stack.extend(reversed(children))
+        elif isinstance(item, list):
+            stack.extend(reversed([(child, f"{where}[{i}]" if where != "$" else f"[{i}]") for i, child in enumerate(item)]))
+    return None
+
+
+def _safe_path(path: str) -> str:
+    """A path whose last key is itself the bad text: the key is shown with the bad characters
+    escaped, so the answer stays encodable."""
+    return path.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\u0000")
     return None
 
 
