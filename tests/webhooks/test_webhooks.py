@@ -123,8 +123,16 @@ def _make_due(*deliveries: WebhookDelivery) -> None:
     WebhookDelivery.objects.filter(pk__in=[d.pk for d in deliveries], status="pending").update(next_attempt=timezone.now() - timedelta(seconds=1))
 
 
-def _post_patient(api, name: str) -> str:
+def _post_patient(api, name: str, identifier: str | None = None) -> str:
+    """Post an example patient (under another identifier when given: a new patient with the same
+    record) and run its match job."""
     body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
+    if identifier is not None:
+        bundle = json.loads(body)
+        for entry in bundle["entry"]:
+            if entry["resource"]["resourceType"] == "Patient":
+                entry["resource"]["identifier"][0]["value"] = identifier
+        body = json.dumps(bundle).encode()
     response = api.post("/api/v1/patients", body, content_type="application/fhir+json")
     assert response.status_code in (200, 201), response.content
     jobs.run_job(response.json()["match_job"]["id"], as_of=TODAY)
@@ -252,8 +260,8 @@ def test_a_paused_webhook_gets_no_new_deliveries_until_it_is_put_again(api, seed
     assert not WebhookDelivery.objects.filter(webhook=webhook).exists()
 
     assert api.put("/api/v1/webhook", {"url": receiver.url}, format="json").json()["paused"] is False
-    _post_patient(api, "D05")  # also eligible for NCT05744440
-    assert WebhookDelivery.objects.filter(webhook=webhook, event="match.eligible").count() == 1
+    _post_patient(api, ELIGIBLE_PATIENT, identifier="D03-again")  # a new patient, as eligible
+    assert WebhookDelivery.objects.filter(webhook=webhook, event="match.eligible", payload__trial="NCT05744440").count() == 1
 
 
 def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
