@@ -28,11 +28,14 @@ run: install
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 $(PY) manage.py demo_client
 	ELIGO_EMBEDDED_WORKER=1 DEBUG=1 ELIGO_WEBHOOK_ALLOW_INSECURE=1 $(PY) manage.py runserver 127.0.0.1:8000
 
-# Lint and import order (ruff), types (mypy), then the whole suite (the import-structure test
-# included) on PostgreSQL with a real Redis broker and real Celery workers.
+# Lint and import order (ruff), types (mypy), the OpenAPI schema (drf-spectacular's validation,
+# a warning fails), then the whole suite (the import-structure test included) on PostgreSQL with
+# a real Redis broker and real Celery workers.
 test: install $(CHROMIUM)
 	$(VENV)/bin/ruff check
 	$(VENV)/bin/mypy
+	SECRET_KEY=$${SECRET_KEY:-eligo-tests-only-not-secret-not-secret-not-secret-not-secret} \
+	$(PY) manage.py spectacular --validate --fail-on-warn --file /dev/null
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
 	SECRET_KEY=$${SECRET_KEY:-eligo-tests-only-not-secret-not-secret-not-secret-not-secret} \

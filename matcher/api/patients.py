@@ -20,6 +20,7 @@ from api_common.errors import FieldError
 from api_common.permissions import IsApiClient, client_of
 from matcher import intake
 from matcher.api import matches_json, selectors
+from matcher.api.openapi import as_openapi_schema, paginated
 from matcher.api.throttling import MATCH_QUEUE_THROTTLES
 from matcher.audit import trail
 from matcher.matching.jobs import queue_match
@@ -111,8 +112,16 @@ def intake_warnings(normalised: intake.NormalisedRecord) -> list[dict[str, str]]
     return [{"path": path, "error": error} for path, error in normalised.warnings]
 
 
+class IntakeWarningSerializer(serializers.Serializer):
+    """A resource kept but not read, or a value read in part: where, and what is wrong (type words)."""
+
+    path = serializers.CharField(help_text="e.g. entry[2].resource")
+    error = serializers.CharField()
+
+
 def intake_warnings_schema() -> serializers.Serializer:
-    return inline_serializer("IntakeWarning", {"path": serializers.CharField(), "error": serializers.CharField()}, many=True)
+    return IntakeWarningSerializer(many=True)
+
 STRICT_PARAMETER = OpenApiParameter(
     "strict", bool, description="refuse any resource that fails validation (400 naming it) instead of keeping it with a warning"
 )
@@ -136,7 +145,7 @@ class PatientListCreate(APIView):
         request={
             FHIR_JSON: OpenApiTypes.OBJECT,
             "application/json": OpenApiTypes.OBJECT,
-            NATIVE_JSON: intake.NATIVE_SCHEMA,
+            NATIVE_JSON: as_openapi_schema(intake.NATIVE_SCHEMA),
         },
         responses={
             201: inline_serializer(
@@ -178,7 +187,11 @@ class PatientListCreate(APIView):
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
-    @extend_schema(responses=PatientSerializer(many=True))
+    @extend_schema(
+        operation_id="patients_list",
+        responses=paginated("PaginatedPatients", PatientSerializer(many=True)),
+        description="This client's patients, newest first. Cursor-paginated.",
+    )
     def get(self, request: Request) -> Response:
         client = client_of(request)
         paginator = PatientPagination()
@@ -302,7 +315,8 @@ class PatientMatchChanges(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("trial", str, description="only changes of this trial (NCT id)")],
-        responses=MatchChangeSerializer(many=True),
+        operation_id="patients_matches_changes_list",
+        responses=paginated("PaginatedMatchChanges", MatchChangeSerializer(many=True)),
         description=(
             "Per trial: whether the result `appeared`, `disappeared` or `changed` eligibility, and the cause: "
             "`patient_data`, `criteria_version`, `trial_status`, `time` or `override`. Cursor-paginated."

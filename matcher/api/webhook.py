@@ -24,6 +24,7 @@ from rest_framework.views import APIView
 
 from api_common.errors import FieldError
 from api_common.permissions import IsApiClient, client_of
+from matcher.api.openapi import paginated
 from matcher.models import ApiClient, Webhook, WebhookDelivery
 from matcher.webhooks import delivery
 
@@ -159,7 +160,8 @@ class WebhookDeliveries(APIView):
     permission_classes = [IsApiClient]
 
     @extend_schema(
-        responses=DeliverySerializer(many=True),
+        operation_id="webhook_deliveries_list",
+        responses=paginated("PaginatedWebhookDeliveries", DeliverySerializer(many=True)),
         description="This client's webhook deliveries, newest first, with each one's last answer. Cursor-paginated.",
     )
     def get(self, request: Request) -> Response:
