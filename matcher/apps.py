@@ -19,6 +19,9 @@ class MatcherConfig(AppConfig):
         from trials.signals import trial_changed
 
         trial_changed.connect(on_trial_changed, dispatch_uid="matcher.rematch")
+        from matcher.curation import golden
+
+        golden.install()  # trials run golden patients through the intake and the engine here
         from django.db.models.signals import pre_delete
 
         from matcher.models import Patient

@@ -14,15 +14,21 @@ from rest_framework.response import Response
 from api_common.errors import FieldError
 from api_common.permissions import CanManageTrials
 from trials import limits, services
+from trials.curation_api import CurationActions, criteria_answer, services_newest_held
 from trials.importers import parse_ctgov_payload
 from trials.models import Criterion, Site, Trial
 from trials.records import OVERALL_STATUSES, CriterionLine, SourceFormatError
 
 
 class CriterionSerializer(serializers.ModelSerializer):
+    """The schema of one line (``criteria_answer`` writes it)."""
+
+    position = serializers.IntegerField(help_text="1-based, in the version's order")
+    rule = serializers.CharField(allow_null=True, help_text="the line in the rule language; null for a heading")
+
     class Meta:
         model = Criterion
-        fields = ["type", "text", "review", "structured"]
+        fields = ["position", "type", "text", "review", "structured", "rule", "corrected"]
 
 
 class SiteSerializer(serializers.ModelSerializer):
@@ -36,6 +42,8 @@ class TrialSerializer(serializers.ModelSerializer):
     conditions = serializers.SerializerMethodField()
     criteria = serializers.SerializerMethodField()
     criteria_version = serializers.SerializerMethodField()
+    version = serializers.SerializerMethodField()
+    held_version = serializers.SerializerMethodField()
     sites = SiteSerializer(many=True)
 
     class Meta:
@@ -48,6 +56,8 @@ class TrialSerializer(serializers.ModelSerializer):
             "conditions",
             "criteria",
             "criteria_version",
+            "version",
+            "held_version",
             "brief_summary",
             "study_type",
             "sponsor",
@@ -67,13 +77,21 @@ class TrialSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(CriterionSerializer(many=True))
     def get_criteria(self, trial: Trial) -> list[dict]:
-        if trial.current_criteria is None:
-            return []
-        return CriterionSerializer(trial.current_criteria.criteria.all(), many=True).data
+        return criteria_answer(trial.current_criteria)
 
     @extend_schema_field(serializers.IntegerField(allow_null=True))
     def get_criteria_version(self, trial: Trial) -> int | None:
         return trial.current_criteria.number if trial.current_criteria else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_version(self, trial: Trial) -> int | None:
+        """Contract section 6: the number of the criteria version in use."""
+        return self.get_criteria_version(trial)
+
+    @extend_schema_field(OpenApiTypes.OBJECT)
+    def get_held_version(self, trial: Trial) -> dict | None:
+        """The newest version when golden patients hold it: its number and disagreements."""
+        return services_newest_held(trial)
 
 
 class CriterionInputSerializer(serializers.Serializer):
@@ -123,7 +141,7 @@ def trials_for_api() -> QuerySet:
     )
 
 
-class TrialViewSet(viewsets.ModelViewSet):
+class TrialViewSet(CurationActions, viewsets.ModelViewSet):
     """Trials by NCT id. Writes need a client created with ``--manage-trials``."""
 
     serializer_class = TrialSerializer
@@ -132,7 +150,7 @@ class TrialViewSet(viewsets.ModelViewSet):
     filterset_class = TrialFilter
     pagination_class = TrialPagination
     permission_classes = [CanManageTrials]
-    http_method_names = ["get", "post", "patch", "head", "options"]
+    http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]  # put, delete: curation actions only
 
     @property
     def max_body_bytes(self) -> int | None:

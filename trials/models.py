@@ -111,6 +111,16 @@ class CriteriaVersion(models.Model):
         help_text="who made this version; none: an import command or the seeds",
     )
 
+    # A version the trial's golden patients disagree with is held: stored and shown, never
+    # matched, until a trial manager publishes it (issue 17).
+    held = models.BooleanField(default=False)
+    disagreements = models.JSONField(default=list, blank=True, help_text="golden patients this version disagrees with")
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="who published this version although golden patients disagreed",
+    )
+
     class Meta:
         ordering = ["trial", "-number"]
         constraints = [models.UniqueConstraint(fields=["trial", "number"], name="criteriaversion_unique_number")]
@@ -143,6 +153,33 @@ class Criterion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.type} {self.position + 1}: {self.text[:60]}"
+
+
+class GoldenPatient(models.Model):
+    """A named test patient of one trial with the verdict a curator expects (issue 17): every
+    new criteria version is run against these first. Kept apart from the matcher's patients,
+    so it is in no client's patients, queue or counts."""
+
+    class Expected(models.TextChoices):
+        ELIGIBLE = "eligible", "eligible"
+        POSSIBLY_ELIGIBLE = "possibly_eligible", "possibly eligible"
+        INELIGIBLE = "ineligible", "ineligible"
+
+    trial = models.ForeignKey(Trial, on_delete=models.CASCADE, related_name="golden_patients")
+    name = models.CharField(max_length=120)
+    patient = models.JSONField(help_text="a FHIR R4 Bundle or Eligo patient JSON, as posted")
+    expected = models.CharField(max_length=20, choices=Expected.choices)
+    criteria = models.JSONField(default=dict, blank=True, help_text='{"<1-based position>": "met" / "not_met" / "unknown"}')
+    last_run = models.JSONField(null=True, blank=True, help_text="the latest run: version, verdict, disagreements")
+    created = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["trial", "id"]
+        constraints = [models.UniqueConstraint(fields=["trial", "name"], name="goldenpatient_unique_name")]
+
+    def __str__(self) -> str:
+        return f"{self.trial_id} golden {self.name}"
 
 
 class TrialChange(models.Model):

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
 
+from rules_engine.criteria import Criterion as EngineCriterion
+from rules_engine.criteria import CriterionType as EngineCriterionType
+from rules_engine.rule_language import parse_rule
+from trials import golden
 from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
 from trials.records import CriterionLine, TrialRecord
 from trials.signals import trial_changed
@@ -59,6 +65,18 @@ def _current_lines(trial: Trial) -> list[tuple[str, str]]:
     if version is None:
         return []
     return list(version.criteria.order_by("position").values_list("type", "text"))
+
+
+def newest_version(trial: Trial) -> CriteriaVersion | None:
+    """The latest version, held or in use: the one a correction builds on."""
+    return CriteriaVersion.objects.filter(trial=trial).order_by("-number").first()
+
+
+def _held_lines(trial: Trial) -> list[tuple[str, str]] | None:
+    newest = newest_version(trial)
+    if newest is None or not newest.held:
+        return None
+    return list(newest.criteria.order_by("position").values_list("type", "text"))
 
 
 @transaction.atomic
@@ -122,6 +140,8 @@ def set_criteria(
     wanted = [(line.type, line.text) for line in lines]
     if trial.current_criteria_id is not None and wanted == _current_lines(trial):
         return None
+    if wanted == _held_lines(trial):  # the same source again while its version is held
+        return None
     corrections = _corrections_of(trial)
     structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
     rows = []
@@ -150,17 +170,21 @@ def _store_version(
     trial: Trial, rows: list[dict], criteria_text: str, reason: str, parser_version: str, actor: Any = None
 ) -> CriteriaVersion:
     """The next version with these lines becomes current; a change from an earlier version is
-    recorded for re-matching (the first version of a new trial is not a change)."""
+    recorded for re-matching (the first version of a new trial is not a change). The trial's
+    golden patients run first: a version any of them disagrees with is stored held, not used."""
     previous = trial.current_criteria
-    number = previous.number + 1 if previous else 1
+    number = (CriteriaVersion.objects.filter(trial=trial).aggregate(n=Max("number"))["n"] or 0) + 1
+    disagreements = golden.check_version(trial.nct_id, number, rows, list(trial.golden_patients.all()))
     version = CriteriaVersion.objects.create(
         trial=trial, number=number, criteria_text=criteria_text, reason=reason, parser_version=parser_version,
-        created_by=actor,
+        created_by=actor, held=bool(disagreements), disagreements=disagreements,
     )
     Criterion.objects.bulk_create(
         Criterion(version=version, position=position, review=_needs_review(row["structured"]), **row)
         for position, row in enumerate(rows)
     )
+    if version.held:
+        return version
     trial.current_criteria = version
     trial.updated_by = actor
     trial.save(update_fields=["current_criteria", "updated", "updated_by"])
@@ -215,6 +239,78 @@ def correct_criterion(criterion: Criterion, structured: dict, actor: Any = None)
     ]
     version = _store_version(trial, rows, current.criteria_text, "correction", current.parser_version, actor)
     return version.criteria.get(position=criterion.position)
+
+
+class StaleVersion(Exception):
+    """The version a curator edited is no longer the newest: someone saved meanwhile."""
+
+    def __init__(self, newest: int | None) -> None:
+        super().__init__(f"version {newest} is the newest")
+        self.newest = newest
+
+
+@transaction.atomic
+def correct_line(trial: Trial, position: int, rule: str, version: int, actor: Any = None) -> CriteriaVersion:
+    """A curator's correction of one line (1-based ``position``) written in the rule language,
+    built on ``version``, which must still be the newest (else ``StaleVersion``: two curators
+    saving at once, one wins). Raises ``RuleError`` for a rule that does not parse and
+    ``IndexError`` for a position the version does not have."""
+    parsed = parse_rule(rule)
+    Trial.objects.select_for_update(of=("self",)).get(pk=trial.pk)
+    base = newest_version(trial)
+    if base is None or base.number != version:
+        raise StaleVersion(base.number if base else None)
+    rows = list(base.criteria.order_by("position"))
+    if not 1 <= position <= len(rows):
+        raise IndexError(position)
+    line = rows[position - 1]
+    structured = EngineCriterion(
+        type=EngineCriterionType(line.type), text=line.text, expr=parsed.expr, applies_if=parsed.applies_if,
+        parent=line.parent_position, corrected=True,
+    ).to_json()
+    trial.refresh_from_db(fields=["current_criteria"])
+    return _store_version(
+        trial,
+        [
+            {
+                "type": row.type,
+                "text": row.text,
+                "parent_position": row.parent_position,
+                "source_line": row.source_line,
+                "structured": structured if row.position == position - 1 else row.structured,
+                "corrected": row.corrected or row.position == position - 1,
+            }
+            for row in rows
+        ],
+        base.criteria_text, "correction", base.parser_version, actor,
+    )
+
+
+class NotHeld(Exception):
+    """Only a held version newer than the one in use can be published."""
+
+
+@transaction.atomic
+def publish_version(trial: Trial, number: int, actor: Any = None) -> CriteriaVersion:
+    """A trial manager's decision to use a held version although golden patients disagree:
+    recorded with who and when; the trial re-matches as for any criteria change."""
+    locked = Trial.objects.select_for_update(of=("self",)).select_related("current_criteria").get(pk=trial.pk)
+    version = CriteriaVersion.objects.get(trial=locked, number=number)
+    current = locked.current_criteria
+    if not version.held or (current is not None and current.number > number):
+        raise NotHeld(f"version {number} is not held" if not version.held else f"version {current.number} is newer")
+    version.held = False
+    version.published_at = timezone.now()
+    version.published_by = actor
+    version.save(update_fields=["held", "published_at", "published_by"])
+    locked.current_criteria = version
+    locked.updated_by = actor
+    locked.save(update_fields=["current_criteria", "updated", "updated_by"])
+    trial.current_criteria = version
+    record_change(
+        locked, TrialChange.Kind.CRITERIA, old=str(current.number) if current else "", new=str(number), actor=actor
+    )
+    return version
 
 
 @transaction.atomic
