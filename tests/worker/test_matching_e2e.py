@@ -106,7 +106,8 @@ def test_a_worker_child_killed_mid_batch_loses_no_job_and_stores_results_once(ap
     first = _post(api, "D01").json()
     wait_for_jobs([first["match_job"]["id"]])
     patient_id = first["id"]
-    jobs = [api.post(f"/api/v1/patients/{patient_id}/match").json()["id"] for _ in range(50)]
+    # Requests while a job waits answer with that job (one queued job per patient): distinct ids.
+    jobs = list(dict.fromkeys(api.post(f"/api/v1/patients/{patient_id}/match").json()["id"] for _ in range(50)))
     killed = 0
     deadline = time.monotonic() + 30
     while killed < 2 and time.monotonic() < deadline:
