@@ -49,9 +49,9 @@ import re
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from rules_engine.criteria import Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.criteria import DONOR_REVIEW, _build
@@ -103,9 +103,17 @@ class Coverage:
     age_mismatches: list = field(default_factory=list)
 
 
-def read_trials(path: str) -> Iterator[Trial]:
+# Reads a folder of seed pages into trials. The seed page layout belongs to the seed importer
+# (trials.importers.medpath), and this package imports no app: the caller that has the importer
+# (``manage.py criteria_coverage``) passes it in.
+SeedReader = Callable[[str], Iterable[Trial]]
+
+
+def read_trials(path: str, seed_reader: SeedReader | None = None) -> Iterator[Trial]:
     if os.path.isdir(path):
-        yield from _seed_pages(path)
+        if seed_reader is None:
+            raise ValueError(f"{path}: a folder of seed pages is read by `manage.py criteria_coverage`")
+        yield from seed_reader(path)
         return
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as handle:  # type: ignore[operator]
@@ -127,22 +135,10 @@ def read_trials(path: str) -> Iterator[Trial]:
                 yield Trial(trial_id=row.get("nctid", ""), criteria=row.get("criteria", "") or "")
 
 
-def _seed_pages(path: str) -> Iterator[Trial]:
-    """A folder of seed pages, read by the seed importer (its page layout decides the lines'
-    types); the only place this pure package reaches for an importer, and only when asked to."""
-    from trials.importers.medpath import load_seed_dir  # pure Python: no Django, no database
-
-    for record in load_seed_dir(path):
-        yield Trial(
-            trial_id=record.nct_id,
-            criteria=record.criteria_text,
-            lines=[(CriterionType(c.type), c.text, c.parent) for c in record.criteria],
-        )
-
-
-def default_paths() -> list[tuple[str, list[str]]]:
-    """(label, paths) measured when no PATH is given: the seeds, then the shared corpus."""
-    out = [("seeds", [str(ROOT / "seeds")])]
+def default_paths(with_seeds: bool = True) -> list[tuple[str, list[str]]]:
+    """(label, paths) measured when no PATH is given: the seeds (when a seed reader is at hand),
+    then the shared corpus."""
+    out = [("seeds", [str(ROOT / "seeds")])] if with_seeds else []
     corpus = Path(os.environ.get("ELIGO_CORPUS_DIR") or ROOT.parent / "shared" / "corpus")
     files = sorted(str(p) for p in corpus.glob("*.gz")) if corpus.is_dir() else []
     if files:
@@ -170,11 +166,11 @@ def _kind(expr: Expr) -> tuple[str, list[Review]]:
     return ("review" if len(reviews) == len(found) else "part"), reviews
 
 
-def measure(paths: Iterable[str]) -> Coverage:
+def measure(paths: Iterable[str], seed_reader: SeedReader | None = None) -> Coverage:
     report = Coverage()
     started = time.perf_counter()
     for path in paths:
-        for trial in read_trials(path):
+        for trial in read_trials(path, seed_reader):
             report.trials += 1
             try:
                 rows = trial.lines if trial.lines is not None else [
@@ -313,13 +309,13 @@ def format_report(report: Coverage) -> str:
     return "\n".join(out)
 
 
-def run(paths: list[str]) -> str:
+def run(paths: list[str], seed_reader: SeedReader | None = None) -> str:
     """The report on ``paths``, or with none on the seeds and the shared corpus, each apart."""
     if paths:
-        return format_report(measure(paths))
+        return format_report(measure(paths, seed_reader))
     return "\n".join(
-        f"== {label}: {', '.join(os.path.relpath(p, ROOT) for p in group)}\n{format_report(measure(group))}"
-        for label, group in default_paths()
+        f"== {label}: {', '.join(os.path.relpath(p, ROOT) for p in group)}\n{format_report(measure(group, seed_reader))}"
+        for label, group in default_paths(with_seeds=seed_reader is not None)
     )
 
 

@@ -7,6 +7,7 @@ import io
 import json
 import re
 
+import pytest
 from django.core.management import call_command
 
 from tests.conftest import CORPUS
@@ -70,10 +71,19 @@ def test_a_crashing_line_is_counted_never_raised(tmp_path, monkeypatch):
     assert m and m.group(7) == "1"
 
 
-def test_module_entry_point_prints_the_same_report(settings, capsys):
+def test_module_entry_point_prints_the_same_report(tmp_path, capsys):
     from rules_engine.parser.coverage import main
 
-    assert main([str(settings.SEEDS_DIR)]) == 0
+    path = tmp_path / "one.csv"
+    path.write_text("nctid,criteria\nNCT00000001,\"Inclusion Criteria:\n* ECOG 0-1\"\n", encoding="utf-8")
+    assert main([str(path)]) == 0
     assert LAST.fullmatch(capsys.readouterr().out.splitlines()[-1])
+
+
+def test_the_engine_package_reads_no_seed_folder_without_the_importer(settings):
+    from rules_engine.parser.coverage import read_trials
+
+    with pytest.raises(ValueError, match="criteria_coverage"):
+        list(read_trials(str(settings.SEEDS_DIR)))
 
 

@@ -236,10 +236,11 @@ def _corpus_criteria():
     from rules_engine.parser.coverage import default_paths, read_trials
     from rules_engine.parser.criteria import _build
     from rules_engine.parser.sections import split_criteria
+    from trials.coverage import seed_pages
 
     for _, paths in default_paths():
         for path in paths:
-            for trial in read_trials(path):
+            for trial in read_trials(path, seed_pages):
                 rows = trial.lines if trial.lines is not None else [
                     (line.type, line.text, line.parent) for line in split_criteria(trial.criteria)
                 ]

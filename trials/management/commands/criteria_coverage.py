@@ -1,14 +1,16 @@
 """``python manage.py criteria_coverage [PATH...]``: the parser's coverage on registry files.
 
 Thin on purpose: all the work is ``rules_engine.parser.coverage`` (also runnable as
-``python -m rules_engine.parser.coverage [PATH...]``). Without PATH it measures the project's
-seed pages and, when present, the shared corpus, each on its own; the last line of each is
+``python -m rules_engine.parser.coverage [PATH...]``, which reads registry files but not seed
+pages: their layout belongs to the seed importer, passed in here). Without PATH it measures the
+project's seed pages and, when present, the shared corpus, each on its own; the last line of each is
 ``coverage: trials=... lines=... whole=..% part=..% review=..% human=..% crashes=... age_agree=..% seconds=...``.
 """
 
 from django.core.management.base import BaseCommand
 
 from rules_engine.parser.coverage import run
+from trials.coverage import seed_pages
 
 
 class Command(BaseCommand):
@@ -18,4 +20,4 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="*", metavar="PATH", help=".json(.gz) v2 studies, .csv(.gz) criteria, or a folder of seed pages")
 
     def handle(self, *args, **options):
-        self.stdout.write(run(options["paths"]))
+        self.stdout.write(run(options["paths"], seed_pages))
