@@ -21,7 +21,7 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
-    ("apl", r"acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
@@ -99,6 +99,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
+    ("primary_immunodeficiency", r"(?:primary|congenital|inherited)\s+immuno-?\s*deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("immunodeficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
@@ -188,7 +190,7 @@ _THERAPY_GATES = {
 
 
 _DIAG_GATES = {
-    "apl": ("promyelocytic", "apl", "15", "pml"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
+    "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
 }
 
