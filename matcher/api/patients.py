@@ -144,14 +144,14 @@ def _read_body(request: Request) -> tuple[bytes, str]:
 MAX_BUNDLE_ENTRIES = 20_000
 
 
-def _bounded_bundle(data: Any) -> Any:
+def bounded_bundle(data: Any) -> Any:
     entries = data.get("entry") if isinstance(data, dict) else None
     if isinstance(entries, list) and len(entries) > MAX_BUNDLE_ENTRIES:
         raise FieldError("entry", f"holds {len(entries)} entries; Eligo reads at most {MAX_BUNDLE_ENTRIES}", status_code=413)
     return data
 
 
-def _check_key_length(identifier: tuple[str, str], path: str) -> None:
+def check_key_length(identifier: tuple[str, str], path: str) -> None:
     """The upsert key is stored in columns of a bounded length: a longer one is the client's
     mistake (a 400 naming it), not a database error (it was a 500)."""
     for name, value in zip(("system", "value"), identifier, strict=True):
@@ -199,7 +199,7 @@ class PatientListCreate(APIView):
                 normalised = intake.normalise_native(record)
                 key_path = "identifier"
             else:
-                validated = intake.validate_bundle(_bounded_bundle(intake.parse_json(body)), strict=_strict(request))
+                validated = intake.validate_bundle(bounded_bundle(intake.parse_json(body)), strict=_strict(request))
                 record = validated.data
                 normalised = intake.normalise(validated)
                 key_path = f"entry[{validated.patient.index}].resource.identifier[0]"
@@ -207,7 +207,7 @@ class PatientListCreate(APIView):
             raise FieldError(exc.path, exc.message, status_code=413) from None
         except intake.IntakeError as exc:
             raise FieldError(exc.path, exc.message) from None
-        _check_key_length(normalised.identifier, key_path)
+        check_key_length(normalised.identifier, key_path)
         patient, created, job = store.upsert_patient(client, normalised, record, fmt, actor=request.user)
         return Response(
             {"id": str(patient.id), "match_job": job_summary(request, job), "warnings": intake_warnings(normalised)},
