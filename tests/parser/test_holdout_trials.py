@@ -74,7 +74,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T3-breast", "Malignancy other than ALL within 5 years"): ("events", "'Malignancy other than ALL within 5 years ..., except adequately treated' wholly review"),
     ("T3-blina", "Cancer chemotherapy or radiotherapy with 2 weeks"): ("core", "'of protocol-specified therapy' time anchor left as a review conjunct of 'immunotherapy within 4 weeks'"),
     # NCT02057770
-    ("T4-clean", None): ("labs", "'CR' (complete remission) read as creatinine in the OR-joined disease-status bullets: creatinine >= 2.0 / > 6.0 mg/dL required"),
+    ("T4-clean", None): ("core", "the disease-status bullets joined by a trailing 'OR' ('AML without CR ... OR' / 'relapsed within 6 months ... OR' / ... / 'relapsed post allogeneic transplantation') are read as one line of conjuncts"),
     ("T4-clean", "Active AML (bone marrow blasts"): ("core", "'by morphology, staining, or flow' and 'and/or presence of extramedullary disease' left as a review conjunct"),
     # NCT02109627
     ("T5-clean", None): ("core", "'Histologically confirmed AML by hematopathology review performed within four weeks' -> AML diagnosed within 4 weeks"),
@@ -111,7 +111,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T8-bili", None): ("events", "the breastfeeding line fails every male"),
     ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
     ("T8-clean", "Adequate renal function defined"): ("core", "'If the serum creatinine is above these values, CrCl/GFR >= 70' read as AND, not as the alternative"),
-    ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("labs", "'conjugated (direct) serum bilirubin <= ULN' read as total bilirubin <= 1 x ULN"),
+    ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, ... eligible if the conjugated bilirubin <= ULN' kept as a review conjunct, not an alternative"),
     ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
     ("T8-ball", "must have T-cell ALL or T-cell lymphoblastic lymphoma"): ("core", "'T-cell ALL' read as ALL with review; a B-ALL patient is not excluded"),
     ("T8-hsct", "Previous hematopoetic stem cell transplantation"): ("core", "misspelt 'hematopoetic' left as review conjunct of HSCT"),
@@ -119,8 +119,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T9-clean", None): ("core", "'(including chemotherapy, hematopoietic stem cell transplantation, etc.)' examples make HSCT required"),
     ("T9-nolabs", None): ("core", "HSCT required by the disease-status line"),
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
-    ("T9-clean", "Expected survival time"): ("labs", "'˃' (U+02C3) not read as '>': life expectancy line review"),
-    ("T9-survival", "Expected survival time"): ("labs", "'˃' not read: life expectancy 2 months never compared"),
+    ("T9-clean", "Expected survival time"): ("core", "normalize: '˃' (U+02C3) not read as '>': life expectancy line review"),
+    ("T9-survival", "Expected survival time"): ("core", "normalize: '˃' not read: life expectancy 2 months never compared"),
     ("T9-clean", "Liver function abnormalities"): ("core", "wrapper words 'abnormalities' / 'renal anomalies' kept as review alternatives"),
     ("T9-bili", "Liver function abnormalities"): ("core", "bilirubin > 1.5 x ULN conjoined with a review of the wrapper word"),
     # NCT00100971
