@@ -68,7 +68,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T3-blasts", None): ("core", "no 'Inclusion Criteria' heading: the first line's 'any of the following' swallows the blasts and ECOG lines as alternatives"),
     ("T3-breast", None): ("core", "other-malignancy line is review (see line) and the verdict says eligible"),
     ("T3-blina", None): ("core", "immunotherapy line unknown with review: the verdict says eligible"),
-    ("T3-nolabs", None): ("core", "a line whose structured part is unknown for a missing lab is flagged review when it also holds residue, so the verdict says eligible"),
     ("T3-clean", "Current relevant central nervous system"): ("events", "'CNS pathology' unread OR alternative of the exclusion (no concept for CNS disorder)"),
     ("T3-clean", "Abnormal laboratory values"): ("core", "wrapper 'Abnormal laboratory values (...)' kept as a review alternative of the exclusion"),
     ("T3-breast", "Malignancy other than ALL within 5 years"): ("events", "'Malignancy other than ALL within 5 years ..., except adequately treated' wholly review"),
