@@ -10,7 +10,7 @@ import time
 import pytest
 
 from matcher.api.patients import MAX_BUNDLE_ENTRIES
-from matcher.intake.fhir import MAX_DEPTH
+from matcher.intake.json_body import MAX_DEPTH
 from matcher.models import Patient
 from tests.conftest import EXAMPLES
 
