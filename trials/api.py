@@ -88,7 +88,7 @@ class TrialSerializer(serializers.ModelSerializer):
         """Contract section 6: the number of the criteria version in use."""
         return self.get_criteria_version(trial)
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_held_version(self, trial: Trial) -> dict | None:
         """The newest version when golden patients hold it: its number and disagreements."""
         return services_newest_held(trial)

@@ -77,10 +77,17 @@ class RuleInput(serializers.Serializer):
 class GoldenInput(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     patient = serializers.JSONField()
-    expected = serializers.ChoiceField(choices=GoldenPatient.Expected.values)
+    # a CharField checked by hand: a second choice field over the eligibility words would give
+    # the schema two names for one enum
+    expected = serializers.CharField(help_text="eligible, possibly_eligible or ineligible")
     criteria = serializers.DictField(
         child=serializers.ChoiceField(choices=["met", "not_met", "unknown"]), required=False, default=dict
     )
+
+    def validate_expected(self, value: str) -> str:
+        if value not in GoldenPatient.Expected.values:
+            raise serializers.ValidationError(f"one of {', '.join(GoldenPatient.Expected.values)}")
+        return value
 
     def validate_criteria(self, value: dict) -> dict:
         for key in value:
