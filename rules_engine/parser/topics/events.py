@@ -579,6 +579,17 @@ def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     return Op.WITHIN, window
 
 
+# the notes registries put under a live-vaccine exclusion (examples of live vaccines; injected
+# seasonal influenza vaccines are killed and allowed; intranasal ones are live): they restate the
+# concept, they add no requirement (the bounded repetitions keep each note to one sentence)
+_VACCINE_NOTE = re.compile(
+    r"examples\s+of\s+(?:live\s+)?(?:attenuated\s+)?(?:virus\s+)?vaccines?\s+include[^.;]{0,400}"
+    r"|(?:seasonal\s+)?(?:influenza|flu)\s+vaccines?\s+(?:for\s+injection\s+)?(?:are|is)\s+(?:generally\s+)?(?:killed|inactivated)[^.;]{0,160}"
+    r"|(?:however,?\s+)?intranasal\s+(?:influenza\s+)?vaccines?[^.;]{0,80}?\bare\s+live(?:\s+attenuated)?\s+vaccines?(?:\s+and\s+are\s+not\s+allowed)?",
+    I,
+)
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -586,6 +597,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         return all(b <= it.start or a >= it.end for it in items)
 
     low = text.lower()
+    for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
+        items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
         items.append(Item(m.start(), m.end(), predicate("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
