@@ -196,8 +196,15 @@ class CurationActions:
         return Response({**version_answer(version), "published_at": version.published_at.isoformat() if version.published_at else None})
 
 
+# where ``trials_for_api`` puts each trial's newest version (a list of at most one)
+NEWEST_VERSION_ATTR = "newest_versions"
+
+
 def services_newest_held(trial: Trial) -> dict[str, Any] | None:
-    newest = services.newest_version(trial)
+    """The newest version's answer when it is held; read from the prefetch when the trial came
+    through ``trials_for_api`` (a list answer asks no query per trial), else asked for."""
+    prefetched = getattr(trial, NEWEST_VERSION_ATTR, None)
+    newest = (prefetched[0] if prefetched else None) if prefetched is not None else services.newest_version(trial)
     if newest is None or not newest.held:
         return None
     return version_answer(newest)
