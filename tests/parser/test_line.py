@@ -474,3 +474,17 @@ def test_the_examples_under_a_live_vaccine_exclusion_add_no_requirement():
     expr = parse_line("Has received a live vaccine within 30 days. Examples of live vaccines include, but are not limited to, "
                       "the following: measles, mumps, rubella, yellow fever and typhoid vaccine.", EXC).expr
     assert expr == P("live_vaccine", Op.WITHIN, window=Window(30, "days"))
+
+
+@pytest.mark.parametrize("text,op,value", [
+    ("Known unresolved toxicities from prior therapy ≥ Grade 2", Op.GTE, 2),  # the comparator before the grade word
+    ("unresolved toxicity > grade 1", Op.GT, 1),
+    ("Any toxicities from prior therapy not recovered to < grade 2", Op.GTE, 2),
+])
+def test_a_toxicity_grade_bound_reads_a_comparator_written_before_the_grade(text, op, value):
+    assert parse_line(text, EXC).expr == P("toxicity_grade", op, value)
+
+
+def test_an_agreement_not_to_breastfeed_is_not_a_lactation_requirement():
+    expr = parse_line("Female patients with infants must agree not to breastfeed their infants while on this study", INC).expr
+    assert "lactation" not in {p.concept for p in iter_predicates(expr)}

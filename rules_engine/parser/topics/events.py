@@ -248,6 +248,12 @@ _TOXICITY = re.compile(
 )
 
 
+_CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
+
+
+_TOXICITY_LEAD = re.compile(r"(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+$", I)
+
+
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
 
 
@@ -332,6 +338,12 @@ def _roman(g: str) -> int:
 def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     g = _roman(m.group("g"))
     cmp, tail = m.group("cmp") or "", (m.group("tail") or "").lower()
+    if not cmp:  # the comparator written before the grade word: "toxicities >= Grade 2"
+        before = _CMP_BEFORE_GRADE.search(m.group("mid")[-30:])
+        cmp = {"≥": "≥", ">=": "≥", "=>": "≥", ">": ">", "≤": "≤", "<=": "≤", "=<": "≤", "<": "<"}.get(before.group(1), "") if before else ""
+    if cmp in ("≤", "<=", "=<", "<") and not tail:
+        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not _UNRECOVERED.search(
+            text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")) else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     unrecovered = bool(_UNRECOVERED.search(text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")))
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
         op = Op.GT if cmp == ">" else Op.GTE
@@ -467,7 +479,9 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
-            add(Item(m.start(), m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
+            start = m.start() - (len(lead.group(0)) if lead else 0)
+            add(Item(start, m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
