@@ -23,12 +23,13 @@ from rules_engine.parser.topics.sex import sex_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
 _EXCEPTION = re.compile(
-    r"\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
+    r"[(\[]\s*exceptions?\s*:[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]"  # "(EXCEPTION: ...)", "[EXCEPTION: ...]"
+    r"|\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
     r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
