@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import SimpleRouter
 
+from matcher.api import audit as audit_api
 from matcher.api import patients as api
 from matcher.api import webhook as webhook_api
 from matcher.api.health import health
@@ -22,6 +23,7 @@ api_v1 = [
     path("patients/<str:patient_id>/matches", api.PatientMatches.as_view(), name="patient-matches"),
     path("patients/<str:patient_id>/matches/changes", api.PatientMatchChanges.as_view(), name="patient-match-changes"),
     path("match-jobs/<str:job_id>", api.MatchJobDetail.as_view(), name="match-job"),
+    path("audit-events", audit_api.AuditEvents.as_view(), name="audit-events"),
     path("webhook", webhook_api.WebhookView.as_view(), name="webhook"),
     path("webhook/deliveries", webhook_api.WebhookDeliveries.as_view(), name="webhook-deliveries"),
     path("fhir/match", fhir_api.FhirMatch.as_view(), name="fhir-match"),
