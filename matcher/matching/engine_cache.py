@@ -50,14 +50,14 @@ class EngineCache:
             ]
             stale = [t for t in wanted if self._loaded.get(t.nct_id) != t.version_pk]
             if stale:
-                self._engine.add_trials(_load_criteria(stale))
+                self._engine.add_trials(load_criteria(stale))
                 for t in stale:
                     self._loaded[t.nct_id] = t.version_pk
                 heap.freeze_long_lived()
             return self._engine, wanted
 
 
-def _load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
+def load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
     by_version: dict[int, list[Criterion]] = {}
     rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
     for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):
