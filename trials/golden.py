@@ -80,3 +80,41 @@ def check_version(nct_id: str, number: int, rows: Sequence[dict], goldens: Seque
                  "problems": list(run.disagreements)}
             )
     return out
+
+
+def seed_from_examples(trial: Any, examples: Any) -> int:
+    """The seed trials' golden patients, built when the seeds load from the shared example
+    patients with known verdicts (``examples/expected.json``: "ineligible: ..." or "not
+    ineligible ..."), read where they lie and never copied into the project. "not ineligible"
+    is kept as the verdict the version in use gives when that is not ineligible (eligible and
+    possibly eligible both satisfy it), else as possibly eligible, a disagreement the next
+    version will show. Idempotent: a golden patient already there by name is left as it is."""
+    import json
+    from pathlib import Path
+
+    folder = Path(examples)
+    expected_file = folder / "expected.json"
+    if not expected_file.is_file() or trial.current_criteria is None:
+        return 0
+    expected = json.loads(expected_file.read_text(encoding="utf-8"))
+    rows = [dict(r) for r in trial.current_criteria.criteria.order_by("position").values("type", "text", "parent_position", "structured")]
+    made = 0
+    for patient_id, verdicts in sorted(expected.items()):
+        words = verdicts.get(trial.nct_id)
+        record_file = folder / "patients" / f"{patient_id}.json"
+        name = f"{patient_id} (shared example)"
+        if not isinstance(words, str) or not record_file.is_file() or trial.golden_patients.filter(name=name).exists():
+            continue
+        record = json.loads(record_file.read_text(encoding="utf-8"))
+        if validate_record(record) is not None:
+            continue
+        wanted = "ineligible" if words.startswith("ineligible") else "possibly_eligible"
+        golden = GoldenPatient.objects.create(trial=trial, name=name, patient=record, expected=wanted)
+        if wanted != "ineligible" and _runner is not None:
+            (run,) = _runner(trial.nct_id, trial.current_criteria.number, rows, [golden])
+            if run.verdict in ("eligible", "possibly_eligible"):
+                golden.expected = run.verdict
+                golden.save(update_fields=["expected"])
+        check_version(trial.nct_id, trial.current_criteria.number, rows, [golden])
+        made += 1
+    return made

@@ -31,6 +31,7 @@ api_v1 = [
 ]
 
 urlpatterns = [
+    path("admin/curation/", include("matcher.curation.views")),
     path("admin/", admin.site.urls),
     path("api/v1/", include(api_v1)),
 ]

@@ -21,6 +21,7 @@ from api_common.permissions import IsApiClient, client_of
 from matcher import intake
 from matcher.api import selectors
 from matcher.api.patients import STRICT_PARAMETER, RawBodyParser, intake_warnings, job_summary
+from matcher.api.throttling import MATCH_QUEUE_THROTTLES
 from matcher.fhir import research_subject, service
 from matcher.fhir.operation import filters_of, split_request
 from matcher.models import MatchJob, Patient
@@ -97,6 +98,7 @@ class FhirMatch(APIView):
     """The trial-matching operation (mCODE clinical trial matching service protocol)."""
 
     permission_classes = [IsApiClient]
+    throttle_classes = MATCH_QUEUE_THROTTLES  # stores and matches a patient, like a patient post
     parser_classes = [RawBodyParser]
 
     @extend_schema(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rules_engine.criteria import CriterionType, Expr
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
@@ -124,6 +124,12 @@ def _role(item: Item) -> str:
     return "other"
 
 
+# "... AND no evidence of active GVHD": a negator at the end of the words joining two items
+# negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
+_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+_AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
@@ -131,10 +137,16 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     if len(exprs) == 1:
         return exprs[0].expr
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
+    for k, c in enumerate(connectors):
+        if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):
+            nxt = exprs[k + 1]
+            exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
     kinds = []
     for c in connectors:
-        if _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
+        if _AND_LAST.search(c) and re.search(r"\bAND\b", c):  # "... or rescue AND no evidence of GVHD"
+            kinds.append("and")
+        elif _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
             kinds.append("or")
         elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", c, I):
             kinds.append("and")
@@ -180,10 +192,16 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         main = _EXCEPTION.sub(lambda m: " " * len(m.group(0)), text)
     items = extract(main, ctype)
     expr = combine(items, main, ctype)
+    # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
+    # topic read the window, and the anchor left behind is still an anchor) and with the items
+    # blanked (a reference that runs on past a disease name); a character either pass blanked
+    # is not residue
     masked = list(main)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    masked_text = blank_remarks("".join(masked))
+    after_items = blank_remarks("".join(masked))
+    as_written = blank_remarks(main)
+    masked_text = "".join(" " if " " in (a, b) else a for a, b in zip(after_items, as_written))
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
@@ -241,3 +259,36 @@ DEFINITIONAL = re.compile(
 
 
 DEFINITION_LINE = re.compile(r"^\W*(?P<what>relapsed?|refractory|recurrence)\s+(?:disease\s+)?(?:was|is|are|will\s+be)\s+defined\s+as\b", I)
+
+
+_SHARED_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.NOT_WITHIN})
+# alternatives that measure one thing by different means: "CrCl or eGFR >= 60", "ECOG or WHO 0-1"
+_SAME_MEASURE = (
+    frozenset({"creatinine_clearance", "egfr"}),
+    frozenset({"ecog", "karnofsky", "lansky", "who_ps", "zubrod"}),
+)
+
+
+def each_subject(expr: Expr) -> Expr:
+    """A list of subjects under one bound in a requirement ("AST or ALT <= 2.5 x ULN", "prior
+    chemotherapy or TKI >= 7 days before") asks it of each of them: the registry writes "or"
+    because any one over the limit fails. Only for an inclusion's requirements; in an exclusion
+    any one of them applying is right. Subjects that are one measure by different means stay
+    alternatives."""
+    if isinstance(expr, Any_):
+        parts = expr.parts
+        if len(parts) > 1 and all(isinstance(p, Predicate) for p in parts):
+            preds = [p for p in parts if isinstance(p, Predicate)]
+            shape = {(p.op, p.value, p.unit, p.uln, p.window) for p in preds}
+            concepts = frozenset(p.concept for p in preds)
+            if (
+                len(shape) == 1
+                and preds[0].op in _SHARED_BOUND_OPS
+                and len(concepts) == len(preds)
+                and not any(concepts <= family for family in _SAME_MEASURE)
+            ):
+                return All(parts)
+        return Any_(tuple(each_subject(p) for p in parts))
+    if isinstance(expr, All):
+        return All(tuple(each_subject(p) for p in expr.parts))
+    return expr  # under Not the list is already "none of them"

@@ -89,15 +89,33 @@ _STOP = frozenset(
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
     according accordance who world health organization classification guidelines guideline version edition confirmed
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
-    requiring needing needed need needs required require requires""".split()
+    requiring needing needed need needs required require requires
+    known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
+    receive attenuated msec millisecond milliseconds ms resting""".split()
 )
+# Words that restate what a predicate already asks, or how the record knows it, never narrow it:
+# a diagnosis or infection is present only when the record has it ("known", "suspected": the
+# record is the evidence, absent means absent), an event counts while active ("existing",
+# "concurrent"), and a unit repeated beside its value ("msec").
+# Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
+# documented") say how a diagnosis was made.
+_METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|morphologic|histologic|cytologic", re.I)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
 
+def _says_something(word: str) -> bool:
+    low = word.lower()
+    if low in _STOP or len(word) < 2:
+        return False
+    if "-" in low:  # "morphologically-confirmed", "newly-diagnosed": every part empty
+        return any(p and p not in _STOP and not _METHOD_ADVERB.fullmatch(p) and p != "newly" for p in low.split("-"))
+    return not _METHOD_ADVERB.fullmatch(low)
+
+
 def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 1]
+    return [w for w in _WORD.findall(text) if _says_something(w)]
 
 
 NEGATED = re.compile(

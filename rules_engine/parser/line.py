@@ -52,7 +52,7 @@ from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
-from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.remarks import PROCEDURE, blank_remarks
 from rules_engine.parser.residue import (
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
@@ -83,6 +83,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         return conditional
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
+    if ctype is CriterionType.EXCLUSION:
+        clauses = [_as_rule(c) for c in clauses]
     if not clauses:
         return Review(review_reason(norm), "")
     window = MEASURE_WINDOW.match(norm)
@@ -102,6 +104,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             in_definition = True
             definitions.append(clause_text)
             continue
+        if exprs and PROCEDURE.search(clause_text) and not extract(clause_text, ctype):
+            continue  # "Qualifying laboratory value must occur ...": how it is measured, not what
         if exprs and WIDENING_CLAUSE.search(PARENS.sub("", clause_text)):
             if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates
                 continue
@@ -147,6 +151,28 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# A prohibition written into an exclusion list ("Patients must not have live vaccines within 28
+# days", "No G-CSF allowed within 1 week"): the line states the rule, and what it forbids is what
+# excludes. Read as a description of the patient it would be negated twice and pass exactly the
+# patients it excludes. The negator (and the "allowed") are blanked, offsets kept.
+_MUST_NOT = re.compile(
+    r"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?|women|men|females?|males?)\s+)?(?P<neg>(?:must|should|shall|may|can|will)\s*(?:not|n't)|cannot)\b",
+    I,
+)
+_NO_ALLOWED = re.compile(r"^\W*(?P<neg>no)\b(?=[^.;]*?(?P<allowed>\b(?:is|are)?\s*(?:allowed|permitted)\b))", I)
+
+
+def _as_rule(clause: str) -> str:
+    m = _MUST_NOT.match(clause)
+    if m:
+        return clause[: m.start("neg")] + " " * (m.end("neg") - m.start("neg")) + clause[m.end("neg"):]
+    m = _NO_ALLOWED.match(clause)
+    if m:
+        a, b = m.start("allowed"), m.end("allowed")
+        return clause[: m.start("neg")] + "  " + clause[m.end("neg"): a] + " " * (b - a) + clause[b:]
+    return clause
 
 
 _WILLING = re.compile(

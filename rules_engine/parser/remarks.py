@@ -25,7 +25,7 @@ _STANDARD = (
 )
 _REFERENCE = (
     rf"(?:the\s+)?(?:[\w'()./-]+\s+){{0,12}}{_STANDARD}\b(?:\s+system)?"
-    r"(?:\s+(?:of|for|from)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,10}?(?:tumou?rs?|neoplasms?|malignancies|leukemias?|diseases?|lymphomas?|myeloma|"
+    r"(?:\s+(?:of|for|from)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,10}(?:tumou?rs?|neoplasms?|malignancies|leukemias?|diseases?|lymphomas?|myeloma|"
     r"tissues?|adults?|children|patients)(?=\W|$))?"
     r"(?:\s*\(\s*(?:\w+\s+){0,2}\d{4}(?:\s*(?:version|edition|revision))?\s*\))?(?:\s*\d{4})?"
 )
@@ -54,7 +54,7 @@ _PATTERNS: tuple[str, ...] = (
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
     # when it is measured
-    r"\b(?:at|during|on|prior\s+to|before)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
+    r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
@@ -62,7 +62,7 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
     r"(?:the\s+)?(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
-    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st)\s+dose(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
+    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
@@ -72,6 +72,13 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
     r"\bon\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)\b",
+    # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
+    r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
+    r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # a line open to either sex says nothing about the patient
+    r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
+    # the organ a measurement belongs to ("left ventricular function with resting ejection fraction")
+    r"\b(?:cardiac\s+)?left\s+ventricular\s+(?:systolic\s+)?(?:function\s+(?:with|as\s+measured\s+by|defined\s+as|by)|function)\b",
     # under what condition
     r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
@@ -99,7 +106,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gault", "mdrd", "ckd-epi"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
-    ("dose",),
+    ("dose", "dosing"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
     ("based",),
@@ -107,6 +114,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("transfusion",),
     ("determined", "measured", "assessed"),
     ("ekg", "ecg", "electrocardiogra"),
+    ("mean", "average", "fridericia", "bazett"),
+    ("gender", "sex"),
+    ("ventricular",),
     ("room", "oxygen", "o2", "rest"),
     ("transfusion", "growth"),
     ("transfusion", "growth"),
@@ -146,3 +156,16 @@ def blank_remarks(text: str) -> str:
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+# A sentence about how the qualifying measurement is taken or checked, or that the trial does not
+# test for something: it names no requirement of the patient. Only a clause in which no topic
+# found anything is dropped this way, so a structured requirement is never lost.
+PROCEDURE = re.compile(
+    r"\bqualifying\s+(?:laboratory\s+|lab\s+)?(?:values?|results?|tests?|labs?|measurements?)\b"
+    r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
+    r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
+    r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
+    r"|^\W*note\W+(?:patients?|subjects?|participants?)\s*,?\s*if\s+enrolled\b",
+    I,
+)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, extract
+from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -225,6 +225,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
     expr = combine(items, clause.text, ctype)
     assert expr is not None
+    if effective is CriterionType.INCLUSION:
+        expr = each_subject(expr)
     others = [r for r in clause.residue if not r.qualifies]
     if others:
         text = _residue_text(others)

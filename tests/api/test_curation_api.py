@@ -30,6 +30,32 @@ def _line(answer, kind="inclusion"):
     return next(c for c in answer["criteria"] if c["type"] == kind and c["rule"])
 
 
+@pytest.fixture
+def seeded(seeded):
+    """The seeds without their golden patients: the tests that are about golden patients
+    attach their own, so that what holds a version is what the test says."""
+    GoldenPatient.objects.all().delete()
+    return seeded
+
+
+def test_the_seed_trials_ship_golden_patients_from_the_shared_examples(db):
+    from django.core.management import call_command
+
+    if not (EXAMPLES / "expected.json").is_file():
+        pytest.skip("shared examples not present")
+    expected = json.loads((EXAMPLES / "expected.json").read_text())
+    call_command("load_seeds", stdout=open("/dev/null", "w"))
+    wanted = {(f"{pid} (shared example)", nct) for pid, trials in expected.items() for nct in trials}
+    stored = set(GoldenPatient.objects.values_list("name", "trial__nct_id"))
+    assert stored == wanted
+    for g in GoldenPatient.objects.all():
+        verdict = expected[g.name.split()[0]][g.trial.nct_id]
+        assert (g.expected == "ineligible") == verdict.startswith("ineligible")
+        assert g.last_run["version"] == g.trial.current_criteria.number
+    call_command("load_seeds", stdout=open("/dev/null", "w"))  # idempotent
+    assert GoldenPatient.objects.count() == len(wanted)
+
+
 def _bundle(name="D01"):
     return json.loads((EXAMPLES / "patients" / f"{name}.json").read_text())
 

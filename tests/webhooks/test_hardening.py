@@ -27,12 +27,12 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.utils import timezone
 
-from matcher.models import ApiClient, Webhook, WebhookDelivery
+from matcher.models import ApiClient, Webhook
 from matcher.webhooks import delivery as webhooks
 from matcher.worker import dispatch
 from tests.conftest import ROOT
 from tests.webhooks.conftest import resolve_names_to
-from tests.webhooks.test_webhooks import _delivery, _hmac, hook, quick, receiver  # noqa: F401  (fixtures)
+from tests.webhooks.test_webhooks import _delivery, _hmac
 
 pytestmark = pytest.mark.django_db
 
@@ -442,3 +442,13 @@ def test_deploy_runs_a_worker_for_deliveries_and_keeps_them_off_the_match_worker
     workers = {name: _queues(s["command"]) for name, s in services.items() if "matcher worker" in str(s.get("command"))}
     assert [queues for queues in workers.values() if "webhooks" in queues] == [{"webhooks"}]
     assert any(queues == {"celery"} for queues in workers.values())
+
+
+def test_the_openapi_description_tells_the_url_rules_the_rotation_and_the_generic_errors(api):
+    import json
+
+    response = api.get("/api/v1/schema", HTTP_ACCEPT="application/json")
+    description = json.loads(response.content)["paths"]["/api/v1/webhook"]["put"]["description"]
+    for phrase in ("must be https", "public internet addresses", "400 naming `url`", "v1=<new>,v1=<old>",
+                   "grace period", "destination refused"):
+        assert phrase in description

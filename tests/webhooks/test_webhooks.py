@@ -10,9 +10,7 @@ import hmac
 import json
 import threading
 import time
-from dataclasses import dataclass, field
 from datetime import date, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.contrib.auth.models import User
@@ -32,85 +30,7 @@ ELIGIBLE_PATIENT = "D03"  # eligible for NCT05744440 on TODAY: its match is a ma
 PAYLOAD_KEYS = {"event", "patient", "trial", "kind", "cause", "old_eligibility", "new_eligibility"}
 
 
-# --- the receiver -------------------------------------------------------------------------
-
-
-@dataclass
-class Received:
-    path: str
-    headers: dict[str, str]
-    body: bytes
-
-
-@dataclass
-class Receiver:
-    """What the local endpoint answers (``status``, or ``hang`` without answering, or ``delay``
-    seconds before answering) and every request it got."""
-
-    port: int = 0
-    status: int = 200
-    hang: bool = False
-    delay: float = 0.0
-    requests: list[Received] = field(default_factory=list)
-    release: threading.Event = field(default_factory=threading.Event)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/eligo-hook"
-
-
-def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
-            receiver.requests.append(Received(self.path, dict(self.headers), body))
-            if receiver.hang:
-                receiver.release.wait(10)
-                return
-            time.sleep(receiver.delay)
-            self.send_response(receiver.status)
-            self.send_header("Content-Length", "0")
-            self.end_headers()
-
-        def log_message(self, *args) -> None:
-            pass
-
-    return Handler
-
-
-@pytest.fixture
-def receiver():
-    receiver = Receiver()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
-    server.daemon_threads = True
-    receiver.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield receiver
-    receiver.release.set()
-    server.shutdown()
-    server.server_close()
-
-
 # --- helpers ------------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def quick(settings):
-    """Tiny backoff and timeout so retries and hangs take fractions of a second; the receivers
-    are on this machine, which only the development setting allows."""
-    settings.ELIGO_WEBHOOK_BACKOFF_SECONDS = 0.1
-    settings.ELIGO_WEBHOOK_TIMEOUT_SECONDS = 1
-    settings.ELIGO_WEBHOOK_ALLOW_INSECURE = True
-    return settings
-
-
-@pytest.fixture
-def hook(api, receiver) -> tuple[Webhook, str]:
-    """This client's webhook pointing at the receiver, created through the API; with its secret."""
-    response = api.put("/api/v1/webhook", {"url": receiver.url}, format="json")
-    assert response.status_code == 201, response.content
-    return Webhook.objects.get(client=api.eligo_client), response.json()["secret"]
 
 
 def _delivery(hook: Webhook, event: str = "match.eligible") -> WebhookDelivery:
