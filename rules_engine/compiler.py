@@ -28,7 +28,14 @@ from typing import Any
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
-from .derive import EVENT_IMPLIES, PERFORMANCE_SOURCES, POSITIVE_TEST_IMPLIES, among, convert_performance, performance_source
+from .derive import (
+    EVENT_IMPLIES,
+    PERFORMANCE_SOURCES,
+    POSITIVE_TEST_IMPLIES,
+    among,
+    convert_performance,
+    performance_source,
+)
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
 from .semantics import supported
 from .snapshot import Snapshot, number, threshold, window_limit

@@ -64,7 +64,12 @@ class MatchJobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatchJob
-        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at"]
+        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at", "not_candidates"]
+
+    not_candidates = serializers.IntegerField(
+        source="gated", read_only=True,
+        help_text="open trials not evaluated: a gate (diagnosis family, age, sex) the patient cannot pass",
+    )
 
 
 class PatientSerializer(serializers.ModelSerializer):
@@ -364,12 +369,25 @@ class PatientMatches(APIView):
         return HttpResponse(matches_json.render(head, results), content_type="application/json")
 
 
+class GateSerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="the line's 1-based position in the criteria version")
+    text = serializers.CharField()
+    reason = serializers.CharField()
+
+
 class OneMatchSerializer(MatchResultSerializer):
     rank = serializers.IntegerField(allow_null=True, help_text="its place in /matches; null when not stored")
     first_seen = serializers.DateTimeField(allow_null=True)
     last_changed = serializers.DateTimeField(allow_null=True)
     stored = serializers.BooleanField(help_text="false: not among the stored results, judged now for this answer")
     evaluated_at = serializers.DateField(help_text="the evaluation date of this verdict")
+    gate = GateSerializer(
+        allow_null=True,
+        help_text=(
+            "set when the trial is not a candidate for the patient: the inclusion line about diagnosis family, "
+            "age or sex it cannot meet, which alone makes it ineligible (such trials are counted, not stored)"
+        ),
+    )
 
 
 class PatientMatchDetail(APIView):
@@ -382,9 +400,10 @@ class PatientMatchDetail(APIView):
         parameters=[CRITERIA_PARAMETER],
         responses={200: OneMatchSerializer, 404: OpenApiResponse(description="no such patient of this client, or no open trial with this NCT id")},
         description=(
-            "The shape of one entry of `/matches` `results`, plus `stored` and `evaluated_at`. For an open trial "
-            "without a stored result the verdict is computed now (not stored): `rank`, `first_seen` and "
-            "`last_changed` are then null."
+            "The shape of one entry of `/matches` `results`, plus `stored`, `evaluated_at` and `gate`. For an open "
+            "trial without a stored result (a trial that is not a candidate for the patient: `gate` names the line "
+            "that excludes it) the verdict is computed now (not stored): `rank`, `first_seen` and `last_changed` "
+            "are then null."
         ),
     )
     def get(self, request: Request, patient_id: str, nct_id: str) -> HttpResponse:
@@ -392,7 +411,7 @@ class PatientMatchDetail(APIView):
         failing = _failing(request)
         result = selectors.stored_result(patient, nct_id.upper(), failing)
         if result is not None:
-            result["stored"] = True
+            result.update(stored=True, gate=None)
         else:
             trial = on_demand.open_trial(nct_id.upper())
             if trial is None:
@@ -413,6 +432,9 @@ def on_demand_result(judged: on_demand.OnDemand, failing: bool) -> dict:
         "eligibility": str(outcome.eligibility), "score": outcome.score, "criteria": criteria,
         "error": outcome.error or "", "changes_on": outcome.changes_on, "first_seen": None, "last_changed": None,
         "stored": False, "evaluated_at": judged.evaluated_at,
+        "gate": None if judged.gate is None else {
+            "position": judged.gate.gate.index + 1, "text": judged.gate.gate.text, "reason": judged.gate.gate.reason,
+        },
     }
 
 

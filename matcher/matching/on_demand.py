@@ -1,5 +1,5 @@
 """One trial judged for one patient when a client asks for it and no stored result exists (a
-trial opened since the patient's job, or one the job did not store): evaluated in the web
+trial that is not a candidate for the patient, one opened since the patient's job): evaluated in the web
 process with the plain-Python reference evaluator, which equals the durable path and needs no
 compiled rules, and stored nowhere. Asking is a read: it must not write."""
 
@@ -13,6 +13,7 @@ from matcher.matching.engine_cache import load_criteria
 from matcher.models import Patient
 from matcher.results.store import TrialRef
 from rules_engine.facts import PatientFacts
+from rules_engine.gates import Closed, judge_gates
 from rules_engine.outcome import TrialOutcome
 from rules_engine.reference import evaluate_reference
 from trials.models import Trial
@@ -24,6 +25,7 @@ class OnDemand:
     outcome: TrialOutcome
     parents: tuple[int | None, ...]
     evaluated_at: date
+    gate: Closed | None  # the gate the patient cannot pass: the trial is not a candidate
 
 
 def open_trial(nct_id: str) -> Trial | None:
@@ -38,5 +40,7 @@ def evaluate_one(patient: Patient, trial: Trial, as_of: date | None = None) -> O
     assert version is not None  # open_trial only hands out trials with criteria
     (criteria,) = load_criteria([TrialRef(trial.pk, trial.nct_id, version.pk, version.number)])
     evaluated_at = as_of or clock.today()
-    outcome = evaluate_reference(criteria, PatientFacts.from_json(patient.facts), evaluated_at)
-    return OnDemand(trial, outcome, tuple(c.parent for c in criteria.criteria), evaluated_at)
+    facts = PatientFacts.from_json(patient.facts)
+    outcome = evaluate_reference(criteria, facts, evaluated_at)
+    gate = judge_gates(criteria, facts, evaluated_at)
+    return OnDemand(trial, outcome, tuple(c.parent for c in criteria.criteria), evaluated_at, gate)

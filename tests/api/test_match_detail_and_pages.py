@@ -3,6 +3,7 @@ pages of /matches (``page_size``, ``next``) and ``?criteria=failing``."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -15,7 +16,7 @@ from trials.models import Trial
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 22)
-PATIENTS = ["D01", "D05", "D07"]
+PATIENTS = ["D01", "D02", "D05", "D07", "D08"]
 COMPARED = ("rank", "trial", "title", "status", "eligibility", "score", "criteria", "error", "changes_on", "first_seen", "last_changed")
 
 
@@ -168,3 +169,46 @@ def test_pages_and_one_trials_answers_validate_against_the_declared_schema(api, 
     judged = api.get(f"/api/v1/patients/{pid}/matches/{nct}").json()
     assert judged["stored"] is False
     check(declared, "/api/v1/patients/{patient_id}/matches/{nct_id}", "get", 200, judged)
+
+
+def _open_trials() -> set[str]:
+    return set(Trial.objects.open_to_matching().exclude(current_criteria=None).values_list("nct_id", flat=True))
+
+
+def test_a_trial_that_is_not_a_candidate_answers_its_verdict_and_the_gates_reason(api, matched):
+    asked = 0
+    for pid in matched.values():
+        listed = {r["trial"] for r in _listed(api, pid)}
+        for nct in sorted(_open_trials() - listed):
+            body = api.get(f"/api/v1/patients/{pid}/matches/{nct}").json()
+            assert body["stored"] is False and body["eligibility"] == "ineligible"
+            gate = body["gate"]
+            line = body["criteria"][gate["position"] - 1]
+            assert (line["type"], line["text"], line["outcome"], line["reason"]) == ("inclusion", gate["text"], "not_met", gate["reason"])
+            asked += 1
+    assert asked >= 3  # D02 and D08 fail a seed trial's age or diagnosis line
+
+
+def test_a_job_counts_the_trials_that_were_not_candidates_and_stores_none_of_them(api, matched):
+    for pid in matched.values():
+        job = api.get(f"/api/v1/match-jobs/{MatchJob.objects.get(patient_id=pid).pk}").json()
+        assert job["not_candidates"] == len(_open_trials()) - MatchResult.objects.filter(patient_id=pid).count()
+
+
+def test_a_candidate_trial_has_no_gate(api, matched):
+    pid = matched["D02"]
+    for row in _listed(api, pid):
+        assert api.get(f"/api/v1/patients/{pid}/matches/{row['trial']}").json()["gate"] is None
+
+
+def test_no_example_patient_is_gated_out_of_a_trial_its_known_verdict_is_not_ineligible(api, seeded, monkeypatch):
+    """The gate never hides a trial the patient could be eligible for, measured on every example."""
+    monkeypatch.setenv("ELIGO_TODAY", TODAY.isoformat())
+    expected = json.loads((EXAMPLES / "expected.json").read_text())
+    for name, verdicts in expected.items():
+        body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
+        pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+        for nct in sorted(_open_trials() & set(verdicts)):
+            answer = api.get(f"/api/v1/patients/{pid}/matches/{nct}").json()
+            if answer["gate"] is not None:
+                assert verdicts[nct].startswith("ineligible"), (name, nct)
