@@ -54,6 +54,7 @@ def main() -> None:
     from django.test import Client
 
     from matcher.api.clients import create_api_client
+    from matcher.curation.lines import PREVIEW_MAX_PATIENTS
     from matcher.models import CriterionResult, MatchResult, Patient
     from trials import services
     from trials.models import Trial
@@ -82,7 +83,7 @@ def main() -> None:
     MatchResult.objects.bulk_create(results, batch_size=2000)
     for r in results:
         for c in criteria:
-            rows.append(CriterionResult(result=r, criterion=c, position=c.position, outcome=("met", "not_met", "unknown")[(r.pk + c.position) % 3],
+            rows.append(CriterionResult(result=r, criterion=c, position=c.position, outcome=("met", "met", "unknown")[(r.pk + c.position) % 3],
                                         reason=""))
         if len(rows) >= 60_000:
             CriterionResult.objects.bulk_create(rows, batch_size=10_000)
@@ -105,8 +106,8 @@ def main() -> None:
         answer = browser.post(f"/admin/curation/trial/{NCT}/validate", json.dumps({"position": 2, "rule": rule}),
                               content_type="application/json").json()
         checks.append((time.perf_counter() - t) * 1000)
-        assert answer["ok"] and answer["preview"]["patients"] == PATIENTS, answer
-        print(f"validate {rule!r}: {answer['preview']['changed']} of {PATIENTS} verdicts would change, {checks[-1]:.0f} ms")
+        assert answer["ok"] and answer["preview"]["patients"] == min(PATIENTS, PREVIEW_MAX_PATIENTS), answer
+        print(f"validate {rule!r}: {answer['preview']['changed']} of {answer['preview']['patients']} checked verdicts would change, {checks[-1]:.0f} ms")
     print(f"page opens (ms): {', '.join(f'{o:.0f}' for o in opens)}")
     print(f"curation_page: lines={LINES} patients={PATIENTS} open_ms={statistics.median(opens):.0f} "
           f"validate_ms={statistics.median(checks):.0f}")

@@ -33,7 +33,10 @@ Judgement = tuple[Outcome, bool, str, tuple[str, ...], date | None]
 @dataclass
 class _Verdict:
     outcome: Outcome
-    review: bool  # an unknown that a Review node contributed to
+    # An unknown that only Review nodes leave open. An unknown a missing record also leaves open
+    # (a lab the line needs is absent) is not review: that patient is possibly eligible, never
+    # eligible, until the record holds the value.
+    review: bool
     reasons: list[str]
 
 
@@ -86,7 +89,7 @@ def _evaluate(expr: Expr, snap: Snapshot, decide: Decide, memo: Memo) -> _Verdic
         chosen = [p for p in parts if p.outcome is outcome]
     return _Verdict(
         outcome,
-        outcome is UNKNOWN and any(p.review for p in chosen),
+        outcome is UNKNOWN and all(p.review for p in chosen),
         [reason for p in chosen for reason in p.reasons],
     )
 

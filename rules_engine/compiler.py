@@ -94,6 +94,7 @@ class Plan:
     negate: bool = False
     decided: int = 0  # ``among``: the first ``decided`` members decide; the rest leave it unknown
     windowed: bool = False  # ``among``: probes ask for a window, so an undated record is unknown
+    product: str = ""  # ``product``: the product a record's own words must name (derive.names_product)
 
     def all_probes(self) -> tuple[Probe, ...]:
         return self.probes + ((self.fresh,) if self.fresh else ())
@@ -129,6 +130,8 @@ def plan(pred: Predicate) -> Plan:
         probe = Probe(tag, "q", "$eq", str(pred.value).strip().lower())
         return Plan("value", tag, (probe,), field="q", negate=pred.op is Op.NEQ)
     spec = CONCEPTS[pred.concept]
+    if spec.kind is Kind.EVENT and pred.op is Op.IS:
+        return Plan("product", tag, (_active(pred.concept),), members=(pred.concept,), product=str(pred.value))
     if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return Plan("present", tag, (_active(pred.concept),), members=(pred.concept,), negate=pred.op is Op.ABSENT)
@@ -157,7 +160,7 @@ def plan(pred: Predicate) -> Plan:
 
 PERFORMANCE = tuple(PERFORMANCE_SOURCES)
 Produce = Callable[[dict[str, Any]], list[dict[str, Any]]]
-_EVENT_FIELDS = ("act", "dd", "mo", "nd")
+_EVENT_FIELDS = ("act", "dd", "mo", "nd", "d", "nq")
 
 
 def _chain(fact: dict[str, Any], source: str, target: str) -> str:
@@ -258,6 +261,10 @@ def patient_facts(snap: Snapshot) -> list[dict[str, Any]]:
             fact["dd"], fact["mo"] = view.dd, view.mo
         if view.undated:
             fact["nd"] = 1
+        if view.quotes:  # a record's own words, for a line naming a product
+            fact["d"] = "\n".join(view.quotes)
+        if view.unquoted:
+            fact["nq"] = 1
         facts.append(fact)
     return facts
 

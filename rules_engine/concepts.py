@@ -221,6 +221,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("liver_metastases", Kind.EVENT, "liver metastases", parent="metastatic_disease"),
     Concept("gilbert_syndrome", Kind.EVENT, "Gilbert's syndrome"),
     Concept("gastric_cancer", Kind.EVENT, "gastric cancer", parent="solid_tumor"),
+    # the grade (0-4) of active graft-versus-host disease, read from the latest active GVHD
+    # record's grade (derive.GRADED_EVENTS): an ungraded record leaves a grade bound unknown
+    Concept("gvhd_grade", Kind.MEASUREMENT, "grade of active graft-versus-host disease", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -133,3 +133,50 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
     own = tuple(v for v in value if isinstance(v, str))
     counted = tuple(m for m in members if not any(related(m, v) for v in own if v in CONCEPTS))
     return (concept,) + counted, ()
+
+
+# -- a grade kept on an event, read as a measurement ----------------------------------------------
+# The intake keeps a GVHD record's grade (Condition.stage / severity) as ``attributes.grade``; a
+# line bounds it ("grade II-IV GVHD"). The latest active record's grade is the measurement; an
+# ungraded or no record gives none (a bound on it is unknown; the line asks the event as well).
+GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
+
+
+# -- a history concept asked of one named product ("hypersensitivity to lenalidomide") -----------
+# The predicate is ``drug_hypersensitivity is "<product words>"``. A record of the concept is
+# compared by its own words (the intake quotes the substance: "allergy to lenalidomide"): met when
+# an active record names one of the product's words, unknown when an active record names nothing,
+# not met when every active record names something else (or there is none). Matching any one
+# word of the product errs toward the exclusion applying, never toward eligibility.
+NAMED_PRODUCT: frozenset[str] = frozenset({"drug_hypersensitivity"})
+
+_PRODUCT_STOP = frozenset({
+    "the", "and", "any", "other", "its", "their", "with", "for", "known", "drug", "drugs", "agent", "agents",
+    "investigational", "study", "product", "products", "formulation", "preparation", "preparations", "derived",
+    "medication", "medications", "therapy", "treatment", "similar", "class", "compounds", "compound",
+})
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of letters and digits (no regex: a product text is short but untrusted)."""
+    out, word = [], []
+    for ch in text.lower():
+        if ch.isalnum():
+            word.append(ch)
+        elif word:
+            out.append("".join(word))
+            word = []
+    if word:
+        out.append("".join(word))
+    return out
+
+
+def product_words(product: str) -> frozenset[str]:
+    """The words of a product text that can name it in a record (not filler, not bare numbers)."""
+    return frozenset(w for w in _words(product) if len(w) >= 3 and not w.isdigit() and w not in _PRODUCT_STOP)
+
+
+def names_product(quotes: tuple[str, ...], product: str) -> bool:
+    """Whether any record's words name the product."""
+    wanted = product_words(product)
+    return any(wanted & set(_words(q)) for q in quotes)

@@ -24,7 +24,7 @@ from .assemble import Memo, assemble, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
-from .derive import PERFORMANCE_SOURCES, lineage_unknown
+from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
@@ -73,6 +73,8 @@ class _Evidence:
             return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes, strict=True)])
         if p.kind == "among":
             return self._among(p)
+        if p.kind == "product":
+            return self._product(p)
         if p.kind == "within":
             if p.probes[0].key in self.fired:
                 return MET
@@ -101,6 +103,17 @@ class _Evidence:
             f.get("nd") for c in p.members for f in self.facts_by_tag.get(tag_of(c), ())
         )
         return UNKNOWN if any(fired[p.decided :]) or undated else NOT_MET
+
+    def _product(self, p: Plan) -> Outcome:
+        """A history concept asked of a named product: the active records' own words decide."""
+        presence = self._presence(p.members[0], p.probes[0].key)
+        if presence is not MET:
+            return presence
+        active = [f for f in self.facts_by_tag.get(p.tag, ()) if f.get("act")]
+        quotes = tuple(q for f in active for q in str(f.get("d", "")).split("\n") if q)
+        if names_product(quotes, p.product):
+            return MET
+        return UNKNOWN if any(f.get("nq") for f in active) or not active else NOT_MET
 
     def decide(self, pred: Predicate) -> Outcome:
         found = self._memo.get(pred)

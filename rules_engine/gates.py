@@ -164,7 +164,7 @@ class GateIndex:
         snap = snapshot(facts, as_of, frozenset())
         memo = Memo()
         found: dict[str, Closed] = {}
-        for (expr, kinds), trials in self._by_line.items():
+        for (_expr, kinds), trials in self._by_line.items():
             if kinds & unknown:
                 continue
             judged: CriterionOutcome | None = None

@@ -170,6 +170,16 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     group = among(pred.concept, pred.value)
     if group is not None:
         return _among(pred, snap, group)
+    if spec.kind.value == "event" and pred.op is Op.IS:  # a named product (derive.NAMED_PRODUCT)
+        view = snap.events.get(pred.concept)
+        if view is None or not view.active:
+            return _presence(pred.concept, snap)
+        recorded = "; ".join(view.quotes) or "named no substance"
+        if outcome is Outcome.MET:
+            return f"{label(pred.concept)} on record ({recorded}): names {pred.value}"
+        if outcome is Outcome.UNKNOWN:
+            return f"{label(pred.concept)} on record ({recorded}): a record names no substance; may be {pred.value}"
+        return f"{label(pred.concept)} on record ({recorded}): not {pred.value}"
     if spec.kind.value == "event":
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return _presence(pred.concept, snap)

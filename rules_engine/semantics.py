@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
-from .derive import AMONG, among, lineage_unknown
+from .derive import AMONG, NAMED_PRODUCT, among, lineage_unknown, names_product, product_words
 from .outcome import Outcome
 from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
@@ -35,6 +35,8 @@ def supported(pred: Predicate) -> bool:
         return _numeric_ok(pred)
     if pred.concept == "sex":
         return pred.op in (Op.IS, Op.EQ, Op.NEQ) and isinstance(pred.value, str)
+    if spec.kind is Kind.EVENT and pred.op is Op.IS:
+        return pred.concept in NAMED_PRODUCT and isinstance(pred.value, str) and bool(product_words(pred.value))
     if spec.kind is Kind.EVENT:
         return pred.op in HISTORY_OPS and (pred.op in (Op.PRESENT, Op.ABSENT) or pred.window is not None)
     if pred.op is Op.IS:
@@ -142,6 +144,20 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     return result if pred.op in (Op.PRESENT, Op.WITHIN) else flip(result)
 
 
+def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
+    """A history concept asked of a named product (``derive.NAMED_PRODUCT``): its records
+    compared by their own words."""
+    presence = _present(pred.concept, snap)
+    if presence is not MET:
+        return presence
+    view = snap.events.get(pred.concept)
+    if view is None:
+        return UNKNOWN
+    if names_product(view.quotes, str(pred.value)):
+        return MET
+    return UNKNOWN if view.unquoted else NOT_MET
+
+
 def _present(concept: str, snap: Snapshot) -> Outcome:
     if concept in snap.present:
         return MET
@@ -169,6 +185,8 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     grouped = among_outcome(pred, snap)
     if grouped is not None:
         return grouped
+    if spec.kind is Kind.EVENT and pred.op is Op.IS:
+        return product_outcome(pred, snap)
     if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             result = _present(pred.concept, snap)

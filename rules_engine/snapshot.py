@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
-from .derive import EVENT_IMPLIES, POSITIVE_TEST_IMPLIES, convert_performance, performance_source
+from .derive import EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, convert_performance, performance_source
 from .facts import Event, Measurement, PatientFacts
 from .units import UnitError, convert
 
@@ -152,6 +152,10 @@ class EventView:
     chain: str | None = None  # "b_all>all": how a derived concept was reached; None if recorded
     recorded: bool = True
     detail: str | None = None  # the latest record's own words (drug, dose, dates), for the reason
+    # every active record's own words, lower-cased, and whether an active record has none: a
+    # line naming a product ("hypersensitivity to lenalidomide") compares them (derive.names_product)
+    quotes: tuple[str, ...] = ()
+    unquoted: bool = False
 
 
 @dataclass(frozen=True)
@@ -267,13 +271,18 @@ def _event_view(concept: str, events: tuple[Event, ...], as_of: date) -> EventVi
         mo=mo,
         undated=any(d is None for d, _ in taken),
         detail=quote if isinstance(quote, str) and quote else None,
+        quotes=tuple(dict.fromkeys(q.lower() for q in (e.attributes.get("quote") for e in events if e.active) if isinstance(q, str) and q)),
+        unquoted=any(not (isinstance(e.attributes.get("quote"), str) and e.attributes.get("quote")) for e in events if e.active),
     )
 
 
 def derive_event(parent: str, source: EventView) -> EventView:
     """The view of ``parent`` implied by ``source`` (same dates and status, chain extended)."""
     chain = f"{source.chain or source.concept}>{parent}"
-    return EventView(parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False, source.detail)
+    return EventView(
+        parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False, source.detail,
+        source.quotes, source.unquoted,
+    )
 
 
 def merge_events(a: EventView, b: EventView) -> EventView:
@@ -289,6 +298,8 @@ def merge_events(a: EventView, b: EventView) -> EventView:
         chain=a.chain if a.recorded else (b.chain if b.recorded else a.chain),
         recorded=a.recorded or b.recorded,
         detail=pick.detail or a.detail or b.detail,
+        quotes=tuple(dict.fromkeys(a.quotes + b.quotes)),
+        unquoted=a.unquoted or b.unquoted,
     )
 
 
@@ -311,6 +322,19 @@ def derive_performance(target: str, source: MeasView) -> MeasView:
     )
 
 
+def _graded(target: str, events: tuple[Event, ...]) -> Measurement | None:
+    """The grade the latest active record of an event carries, as a measurement (GRADED_EVENTS);
+    None when that record has no grade."""
+    active = [e for e in events if e.active]
+    if not active:
+        return None
+    latest = max(active, key=lambda e: (e.date is not None, e.date or date.min))
+    grade = latest.attributes.get("grade")
+    if not isinstance(grade, (int, float)) or isinstance(grade, bool):
+        return None
+    return Measurement(target, grade, None, latest.date, source=latest.source)
+
+
 def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None = None) -> Snapshot:
     """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
     the durable path asserts only the recorded part and derives the rest with rules).
@@ -324,6 +348,11 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
         for concept, values in facts.measurements.items()
         if values and (measured is None or concept in measured or concept in POSITIVE_TEST_IMPLIES)
     }
+    for target, graded_by in GRADED_EVENTS.items():
+        if target not in measurements and (measured is None or target in measured):
+            graded = _graded(target, facts.events.get(graded_by, ()))
+            if graded is not None:
+                measurements[target] = _measurement(graded, as_of)
     recorded_numeric = frozenset(c for c, m in measurements.items() if m.values)
     for target in ("ecog", "karnofsky", "lansky"):
         source = performance_source(target, recorded_numeric)

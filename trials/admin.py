@@ -126,7 +126,7 @@ class TrialAdmin(admin.ModelAdmin):
     list_filter = ["overall_status", "phase", ConditionFilter]
     search_fields = ["=nct_id", "title"]
     list_select_related = ["current_criteria"]
-    readonly_fields = ["current_criteria", "criteria_lines", "created", "updated", "updated_by"]
+    readonly_fields = ["curation", "current_criteria", "criteria_lines", "created", "updated", "updated_by"]
     inlines = [ConditionInline, SiteInline]
     show_full_result_count = False  # COUNT(*) over every trial on each page load does not scale
 
@@ -147,6 +147,14 @@ class TrialAdmin(admin.ModelAdmin):
     @admin.display(description="criteria")
     def current_version(self, trial: Trial) -> str:
         return f"v{trial.current_criteria.number}" if trial.current_criteria else "-"
+
+    @admin.display(description="curation")
+    def curation(self, trial: Trial) -> str:
+        """Where a curator corrects this trial's lines in the rule language, with outcome counts
+        and golden patients: the raw correction form below is the fallback, not the way in."""
+        if not trial.pk:
+            return "-"
+        return format_html('<a href="{}">correct lines in the rule language</a>', reverse("curation-trial", args=[trial.nct_id]))
 
     @admin.display(description="current criteria, in source order")
     def criteria_lines(self, trial: Trial) -> str:

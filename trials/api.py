@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
@@ -14,9 +14,9 @@ from rest_framework.response import Response
 from api_common.errors import FieldError
 from api_common.permissions import CanManageTrials
 from trials import limits, services
-from trials.curation_api import CurationActions, criteria_answer, services_newest_held
+from trials.curation_api import NEWEST_VERSION_ATTR, CurationActions, criteria_answer, services_newest_held
 from trials.importers import parse_ctgov_payload
-from trials.models import Criterion, Site, Trial
+from trials.models import CriteriaVersion, Criterion, Site, Trial
 from trials.records import OVERALL_STATUSES, CriterionLine, SourceFormatError
 
 
@@ -88,7 +88,7 @@ class TrialSerializer(serializers.ModelSerializer):
         """Contract section 6: the number of the criteria version in use."""
         return self.get_criteria_version(trial)
 
-    @extend_schema_field(OpenApiTypes.OBJECT)
+    @extend_schema_field(serializers.DictField(allow_null=True))
     def get_held_version(self, trial: Trial) -> dict | None:
         """The newest version when golden patients hold it: its number and disagreements."""
         return services_newest_held(trial)
@@ -134,10 +134,18 @@ class TrialPagination(CursorPagination):
 
 
 def trials_for_api() -> QuerySet:
+    """Trials with everything their answer reads, in a fixed number of queries per page: the
+    newest criteria version (``held_version``) comes in one prefetch, not one query a trial."""
+    newest = CriteriaVersion.objects.filter(trial=OuterRef("trial")).order_by("-number").values("number")[:1]
     return Trial.objects.select_related("current_criteria").prefetch_related(
         "condition_rows",
         "sites",
         Prefetch("current_criteria__criteria", queryset=Criterion.objects.order_by("position")),
+        Prefetch(
+            "criteria_versions",
+            queryset=CriteriaVersion.objects.filter(number=Subquery(newest)),
+            to_attr=NEWEST_VERSION_ATTR,
+        ),
     )
 
 

@@ -77,10 +77,17 @@ class RuleInput(serializers.Serializer):
 class GoldenInput(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     patient = serializers.JSONField()
-    expected = serializers.ChoiceField(choices=GoldenPatient.Expected.values)
+    # a CharField checked by hand: a second choice field over the eligibility words would give
+    # the schema two names for one enum
+    expected = serializers.CharField(help_text="eligible, possibly_eligible or ineligible")
     criteria = serializers.DictField(
         child=serializers.ChoiceField(choices=["met", "not_met", "unknown"]), required=False, default=dict
     )
+
+    def validate_expected(self, value: str) -> str:
+        if value not in GoldenPatient.Expected.values:
+            raise serializers.ValidationError(f"one of {', '.join(GoldenPatient.Expected.values)}")
+        return value
 
     def validate_criteria(self, value: dict) -> dict:
         for key in value:
@@ -189,8 +196,15 @@ class CurationActions:
         return Response({**version_answer(version), "published_at": version.published_at.isoformat() if version.published_at else None})
 
 
+# where ``trials_for_api`` puts each trial's newest version (a list of at most one)
+NEWEST_VERSION_ATTR = "newest_versions"
+
+
 def services_newest_held(trial: Trial) -> dict[str, Any] | None:
-    newest = services.newest_version(trial)
+    """The newest version's answer when it is held; read from the prefetch when the trial came
+    through ``trials_for_api`` (a list answer asks no query per trial), else asked for."""
+    prefetched = getattr(trial, NEWEST_VERSION_ATTR, None)
+    newest = (prefetched[0] if prefetched else None) if prefetched is not None else services.newest_version(trial)
     if newest is None or not newest.held:
         return None
     return version_answer(newest)

@@ -20,11 +20,19 @@ from api_common.errors import FieldError
 from api_common.permissions import IsApiClient, client_of
 from matcher import intake
 from matcher.api import selectors
-from matcher.api.patients import STRICT_PARAMETER, RawBodyParser, intake_warnings, job_summary
+from matcher.api.patients import (
+    STRICT_PARAMETER,
+    RawBodyParser,
+    bounded_bundle,
+    check_key_length,
+    intake_warnings,
+    job_summary,
+)
 from matcher.api.throttling import MATCH_QUEUE_THROTTLES
+from matcher.audit import trail
 from matcher.fhir import research_subject, service
 from matcher.fhir.operation import filters_of, split_request
-from matcher.models import MatchJob, Patient
+from matcher.models import AccessEvent, MatchJob, Patient
 from matcher.patients import store
 
 FHIR_JSON = "application/fhir+json"
@@ -132,13 +140,14 @@ class FhirMatch(APIView):
         try:
             bundle, params = split_request(intake.parse_json(body))
             filters = filters_of(params)
-            validated = intake.validate_bundle(bundle, strict=strict)
+            validated = intake.validate_bundle(bounded_bundle(bundle), strict=strict)
             normalised = intake.normalise(validated)
         except intake.BundleTooLarge as exc:
             raise FieldError(exc.path, exc.message, status_code=413) from None
         except intake.IntakeError as exc:
             raise FieldError(exc.path, exc.message) from None
-        patient, _, job = store.upsert_patient(client, normalised, validated.data, Patient.Format.FHIR)
+        check_key_length(normalised.identifier, f"entry[{validated.patient.index}].resource.identifier[0]")
+        patient, _, job = store.upsert_patient(client, normalised, validated.data, Patient.Format.FHIR, actor=request.user)
         warnings = intake_warnings(normalised)
         job = service.wait_for_job(job, service.wait_seconds())
         if job.status != MatchJob.Status.SUCCEEDED:
@@ -147,6 +156,7 @@ class FhirMatch(APIView):
                 status=status.HTTP_202_ACCEPTED,
             )
         answer = service.studies_for(patient, filters, request.build_absolute_uri("/").rstrip("/"))
+        trail.record_read(AccessEvent.Action.MATCHES_READ, request.user, client, [patient.id])
         if warnings:
             answer["entry"].append(_outcome(warnings))
         return fhir_response(answer)
@@ -187,4 +197,6 @@ class ResearchSubjectList(APIView):
             raise FieldError("study", "must be an NCT id (NCT and 8 digits)")
         patient = selectors.patient_of(client_of(request), patient_id)
         rows = list(research_subject.worked_results(patient, study))
-        return fhir_response(research_subject.bundle_of(rows))
+        answer = research_subject.bundle_of(rows)
+        trail.record_read(AccessEvent.Action.MATCHES_READ, request.user, patient.client_id, [patient.id])
+        return fhir_response(answer)

@@ -13,7 +13,8 @@ The code tables are ``codes.toml``; docs/codes.md lists them.
 """
 
 from .errors import MAX_BUNDLE_BYTES, BundleTooLarge, IntakeError
-from .fhir import READ_TYPES, Entry, ValidatedBundle, parse_json, validate_bundle
+from .fhir import READ_TYPES, Entry, ValidatedBundle, validate_bundle
+from .json_body import parse_json
 from .native import NATIVE_SCHEMA, normalise_native
 from .normalise import NormalisedRecord, normalise
 

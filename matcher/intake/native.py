@@ -49,7 +49,8 @@ from rules_engine.units import convert
 
 from .codes import tables
 from .errors import IntakeError
-from .fhir import GENDERS, parse_json
+from .fhir import GENDERS
+from .json_body import parse_json
 from .normalise import NormalisedRecord
 
 LEUKEMIA = "acute_leukemia"

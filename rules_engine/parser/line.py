@@ -213,9 +213,14 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
-def _applies_if(expr: Expr) -> Expr | None:
+_FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b", I)
+
+
+def _applies_if(expr: Expr, text: str = "") -> Expr | None:
+    """A pregnancy line concerns women only, unless it also speaks of fathering a child
+    ("expecting to conceive or father a child"): then a man is concerned too."""
     concepts = {p.concept for p in predicates(expr)}
-    if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts:
+    if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE
     return None
 
@@ -243,4 +248,4 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
     expr = enforce(expr, ctype)
-    return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr), parent=parent)
+    return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

@@ -40,10 +40,16 @@ def test_a_status_patch_names_the_manager_on_the_change_and_the_trial(manager, s
     assert Trial.objects.get(nct_id=NCT).updated_by == _user_of(manager)
 
 
-def test_a_criteria_patch_names_the_manager_on_the_new_version_and_the_change(manager, seeded):
+def test_a_criteria_patch_names_the_manager_on_the_new_version_and_the_change(manager, make_client):
+    """On a registry study without golden patients, so the new version is used at once."""
+    with gzip.open(CORPUS / "ctgov-v2-nsclc-phase3.json.gz", "rt", encoding="utf-8") as fh:
+        study = json.load(fh)[0]
+    nct = study["protocolSection"]["identificationModule"]["nctId"]
+    make_client("trial-office-2", manage_trials=True).post("/api/v1/trials", study, format="json")
     lines = [{"type": "inclusion", "text": "Age 18 years or older"}]
-    assert manager.patch(f"/api/v1/trials/{NCT}", {"criteria": lines}, format="json").status_code == 200
-    trial = Trial.objects.get(nct_id=NCT)
+    assert manager.patch(f"/api/v1/trials/{nct}", {"criteria": lines}, format="json").status_code == 200
+    trial = Trial.objects.get(nct_id=nct)
+    assert trial.current_criteria.number == 2
     assert trial.current_criteria.created_by == _user_of(manager)
     assert TrialChange.objects.get(trial=trial, kind="criteria").actor == _user_of(manager)
 

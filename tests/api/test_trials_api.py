@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.conftest import CORPUS
-from trials.models import Trial
+from trials.models import CriteriaVersion, Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +43,24 @@ def test_the_trial_list_has_every_seed_in_nct_order(api, seeded):
     body = api.get("/api/v1/trials").json()
     assert [t["nct_id"] for t in body["results"]] == SEED_IDS
     assert "next" in body
+
+
+# The list's queries with every seed on one page: 7 when measured (the client's token, the
+# cursor page with its current versions, then one prefetch each for conditions, sites, current
+# lines and newest versions). A query a trial for ``held_version`` (the N+1 this pins) adds five.
+LIST_QUERIES = 7
+
+
+def test_the_trial_list_asks_a_fixed_number_of_queries_held_versions_included(api, seeded, django_assert_max_num_queries):
+    held = {}
+    for trial in Trial.objects.filter(nct_id__in=SEED_IDS[:2]):
+        number = trial.criteria_versions.order_by("-number").first().number + 1
+        CriteriaVersion.objects.create(trial=trial, number=number, reason="correction", held=True, disagreements=[])
+        held[trial.nct_id] = {"version": number, "held": True, "disagreements": []}
+    with django_assert_max_num_queries(LIST_QUERIES):
+        body = api.get("/api/v1/trials").json()
+    assert len(body["results"]) == len(SEED_IDS)
+    assert {t["nct_id"]: t["held_version"] for t in body["results"] if t["held_version"]} == held
 
 
 def test_a_trial_answers_in_the_contract_shape(api, seeded):

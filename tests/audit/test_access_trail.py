@@ -173,3 +173,15 @@ def test_a_write_whose_event_cannot_be_recorded_does_not_happen(api, refuse_even
     response = post(api)
     assert response.status_code == 500
     assert (Patient.objects.count(), MatchJob.objects.count()) == (0, 0)
+
+
+def test_the_fhir_operations_record_their_reads_and_writes(api, seeded, settings):
+    """``POST /fhir/match`` stores and matches the patient like a post; ResearchSubject reads the
+    coordinators' work on its matches."""
+    settings.ELIGO_FHIR_MATCH_WAIT_SECONDS = 0
+    answer = api.post("/api/v1/fhir/match", json.dumps(bundle()), content_type=FHIR)
+    assert answer.status_code in (200, 202)
+    patient = Patient.objects.get().id
+    assert api.get("/api/v1/fhir/ResearchSubject", {"patient": str(patient)}).status_code == 200
+    assert [(a, kind, p) for a, kind, _, _, p in events()][0] == ("patient.write", "client", patient)
+    assert ("matches.read", "client", patient) in [(a, kind, p) for a, kind, _, _, p in events()][1:]

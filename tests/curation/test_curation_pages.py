@@ -104,6 +104,12 @@ def test_the_worklist_ranks_lines_by_undecided_verdicts(browser):
     assert not any(r["trial"] in {"NCT05563545", "NCT04094766"} for r in rows)  # closed trials
 
 
+def test_the_trials_admin_page_links_to_its_curation_page(admin_client, seeded):
+    trial = Trial.objects.get(nct_id=NCT)
+    page = admin_client.get(f"/admin/trials/trial/{trial.pk}/change/").content.decode()
+    assert f'href="/admin/curation/trial/{NCT}/"' in page
+
+
 def test_only_curators_reach_the_pages(client, curated, make_user):
     make_user("plain", group=False)
     client.login(username="plain", password="pw")

@@ -10,7 +10,7 @@ import pytest
 from intake_helpers import PATIENT_URL, bundle, condition
 
 from matcher.intake import IntakeError, normalise, validate_bundle
-from matcher.intake.fhir import MAX_REFERENCE_LENGTH
+from matcher.intake.references import MAX_REFERENCE_LENGTH
 
 ICD10 = "http://hl7.org/fhir/sid/icd-10-cm"
 

@@ -243,7 +243,21 @@ def test_gvhd_grade_and_treatment_narrow_the_exclusion():
     expr = parse_line("Patients with grade II-IV graft-versus-host disease (GVHD) requiring the use of immunosuppressive agents ;", EXC).expr
     assert isinstance(expr, All) and expr.parts[0] == P("gvhd", Op.PRESENT)
     assert P("immunosuppressant_therapy", Op.PRESENT) in expr.parts  # "requiring" joins, never widens
-    assert any(isinstance(p, Review) for p in expr.parts[1:])
+    assert P("gvhd_grade", Op.GTE, 2) in expr.parts  # grade II-IV: the recorded grade decides
+
+
+@pytest.mark.parametrize("text,op,value", [
+    ("Active acute GVHD grade >= 2", Op.GTE, 2),
+    ("Patients with ≥ grade 3 acute graft-versus-host disease", Op.GTE, 3),
+    ("grade III or IV acute GVHD", Op.GTE, 3),
+    ("grade I-II chronic GVHD", Op.BETWEEN, (1, 2)),
+])
+def test_a_gvhd_grade_bound_is_read_against_the_recorded_grade(text, op, value):
+    assert P("gvhd_grade", op, value) in list(iter_predicates(parse_line(text, EXC).expr))
+
+
+def test_a_lone_gvhd_grade_says_no_bound():
+    assert "gvhd_grade" not in repr(parse_line("grade 2 GVHD", EXC).expr)
 
 
 def test_a_therapy_named_as_the_reference_point_is_not_a_prior_therapy():
@@ -435,3 +449,42 @@ def iter_parts(expr):
 @pytest.mark.parametrize("text,expected", [("Platelet count ≥ 100,000/mcL", P("platelets", Op.GTE, 100, "10*9/L")), ("Absolute neutrophil count ≥ 1,500/mcL", P("anc", Op.GTE, 1.5, "10*9/L"))])
 def test_counts_per_microlitre_written_mcl(text, expected):
     assert parse_line(text, INC).expr == expected
+
+
+@pytest.mark.parametrize("text,products,ambiguous", [
+    ("Known hypersensitivity to lenalidomide or dexamethasone", {"lenalidomide", "dexamethasone"}, False),
+    ("Known or suspected drug sensitivity to cytarabine", {"cytarabine"}, False),
+    ("Hypersensitivity to brigatinib or other TKI", {"brigatinib"}, True),  # a class: any drug allergy may be one
+    ("Allergy to antibodies such as rituximab", set(), True),
+])
+def test_an_allergy_line_names_its_products_and_leaves_classes_ambiguous(text, products, ambiguous):
+    expr = parse_line(text, EXC).expr
+    named = {p.value for p in iter_predicates(expr) if p.concept == "drug_hypersensitivity" and p.op is Op.IS}
+    assert named == products
+    assert ("ambiguous" in repr(expr)) is ambiguous
+
+
+def test_a_pregnancy_line_that_speaks_of_fathering_a_child_concerns_men_too():
+    line = parse_line("Is pregnant, breastfeeding, or expecting to conceive or father a child within the study", EXC)
+    assert line.applies_if is None
+    assert parse_line("Is pregnant or breastfeeding", EXC).applies_if is not None
+
+
+def test_the_examples_under_a_live_vaccine_exclusion_add_no_requirement():
+    expr = parse_line("Has received a live vaccine within 30 days. Examples of live vaccines include, but are not limited to, "
+                      "the following: measles, mumps, rubella, yellow fever and typhoid vaccine.", EXC).expr
+    assert expr == P("live_vaccine", Op.WITHIN, window=Window(30, "days"))
+
+
+@pytest.mark.parametrize("text,op,value", [
+    ("Known unresolved toxicities from prior therapy ≥ Grade 2", Op.GTE, 2),  # the comparator before the grade word
+    ("unresolved toxicity > grade 1", Op.GT, 1),
+    ("Any toxicities from prior therapy not recovered to < grade 2", Op.GTE, 2),
+])
+def test_a_toxicity_grade_bound_reads_a_comparator_written_before_the_grade(text, op, value):
+    assert parse_line(text, EXC).expr == P("toxicity_grade", op, value)
+
+
+def test_an_agreement_not_to_breastfeed_is_not_a_lactation_requirement():
+    expr = parse_line("Female patients with infants must agree not to breastfeed their infants while on this study", INC).expr
+    assert "lactation" not in {p.concept for p in iter_predicates(expr)}

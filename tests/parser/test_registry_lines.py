@@ -1056,6 +1056,7 @@ HEPATIC_OTHER = "events/concepts: 'or other active hepatic disorder' has no conc
 PREGNANCY_TEST_ABSENT = "events/pregnancy: a missing pregnancy test makes 'pregnant or lactating' unknown; pregnancy absent means absent and a man is not concerned"
 BREASTFEEDING_NEGATION = "events/pregnancy: 'must not be breastfeeding' (an inclusion) is read as breastfeeding required (eligible-side)"
 ALLERGY_SUBJECT = "events/concepts: an allergy to a named product is not read: the product is left as review (any allergy, or none, is unknown)"
+ALLERGY_CLASS = "events/concepts: a class or part of the product ('other TKI', 'their excipients', 'recombinant protein') cannot be compared by name, so another drug's allergy stays unknown"
 MALIGNANCY_EXCEPTIONS = "events/concepts: the other-malignancy exceptions (skin, in situ, curable, watch and wait) are review conjuncts that hide a recorded cancer"
 MALIGNANCY_PAST = "events/concepts: a past (resolved) other malignancy is not history: a cancer cured 2 years ago passes 'unless disease-free for 5 years' (eligible-side); undated, it is not unknown"
 FAB_M3 = "events/concepts: FAB M3 (a synonym of APL) is left as review and AML is joined as an alternative to APL"
@@ -1090,13 +1091,13 @@ WILLING_AND = "core/clauses: 'pregnant ... or not willing to use contraception' 
 REQUIRING = "core/clauses: 'pneumonitis requiring steroids' is read as pneumonitis OR steroids"
 WHOLE_REVIEW = "core: the line is left wholly to review"
 DROPPED_ALTERNATIVE = "core/safety: an alternative the parser cannot read (eligibility for a transplant) is dropped instead of kept as review, so the exclusion is answered not_met (eligible-side where unknown is right)"
-GVHD_GRADE = "events/concepts: a GVHD grade bound (grade 2 to 4, >= grade 3) is not read against the recorded grade"
+GVHD_TREATED = "events/concepts: 'GvHD that required systemic treatment to prevent or treat it 2 weeks before' loses its window and 'Active acute' is left as review (the grade bound is read)"
 CD19_THERAPY = "events/concepts: 'immunotherapy (including CD19 therapy) within 4 weeks' does not count a CD19-directed therapy (eligible-side), and the chemotherapy window is lost to a leftover word"
 PERMISSION_UNLESS = "core/clauses: 'X allowed unless within 90 days' (a permission with an exception) is left as review instead of 'no X within 90 days'"
 EXCEPTION_AS_ALTERNATIVE = "core/clauses: an exception ('Exception for patients with hepatitis B on antivirals') is joined as an alternative of the exclusion, so a patient with none of the infections is unknown"
 CAR_T_WINDOW = "core/clauses: 'at least 30 days after any immunotherapy (e.g. CAR T-cells)' is read as immunotherapy and CAR-T required"
 LABEL_AS_CONCEPT = "core/residue: a scope label ('ALL participants:') is read as a diagnosis alternative, so every ALL patient is excluded"
-IMMUNOSUPPRESSANT_NAMES = "events/concepts: named immunosuppressants (cyclosporine, tacrolimus) are not read as immunosuppressant therapy; the line asks for GVHD instead"
+RECEIVING_NOW = "events/concepts: 'are receiving' (now) is read as any record of the therapy: a course that ended 5 months ago excludes"
 AND_AS_OR = "core/clauses: '... AND no evidence of active GVHD' is joined with OR and the GVHD part is not negated: a patient with active GVHD passes (eligible-side)"
 VACCINE_GENERIC = "events/concepts: 'antibiotics, vaccines ... within 4 weeks' is left as review; a vaccine on record (or none) should decide"
 CONDITIONAL_RANGE = "core/clauses: the conditional range ('PS 2-3 only if due to the tumour') is applied to everyone: ECOG 1 fails"
@@ -1111,12 +1112,10 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
     ("NCT02635074", "Total bilirubin ≤ 2.1 mg/dL within"): Wrong("met", ANCHOR),
     ("NCT02635074", "Received anticancer therapy (chemothera"): Wrong("met not_met", EXCEPTION_VETO),
-    ("NCT02635074", "Known acute promyelocytic leukemia"): Wrong("not_met", FAB_M3),
     ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met2", REMARK),
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
-    ("NCT02421939", "active hepatitis B or C, or other active"): Wrong("not_met", HEPATIC_OTHER),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
     ("NCT00440726", "Age Patients must be < 21 years of age"): Wrong("met", AGE_AT_DIAGNOSIS),
     ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("met not_met", BLASTS_WORDS),
@@ -1134,7 +1133,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("met not_met", EXCEPTION_VETO),
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),
     ("NCT02655458", "Steroids within 3 weeks of enrollment"): Wrong("met", EXCEPTION_VETO),
-    ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("met not_met2", ALLERGY_SUBJECT),
+    ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT03010358", "Platelets >= 50,000/mm^3 independent"): Wrong("met", REMARK),
     ("NCT02697383", "Total bilirubin ≤1.5 X institutional"): Wrong("met", SPLITTER_HEADING),
     ("NCT02697383", "Absence of hypercalcemia attributed"): Wrong("met not_met", CALCIUM_WRAPPED),
@@ -1157,7 +1156,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),
     ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met", ANCHOR),
     ("NCT02766335", "vaccination within 28 days prior to sub"): Wrong("met met2", ANCHOR),
-    ("NCT05078931", "Has received a live vaccine within 30"): Wrong("not_met not_met2", VACCINE_WINDOW),
+    ("NCT05078931", "Has received a live vaccine within 30"): Wrong("met", EXCEPTION_VETO),
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT00412412", "History of central nervous system (CNS)"): Wrong("met met2 not_met", LEFTOVER),
@@ -1185,11 +1184,10 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "Major surgery within 30 days of random"): Wrong("met", REMARK),
     ("NCT04318938", "History of HIV infection. Testing is not"): Wrong("met", NOTE_REVIEW),
     ("NCT04318938", "Chronic hepatitis B (surface antigen-pos"): Wrong("met3", TESTS_NAMED),
-    ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("met not_met2", ALLERGY_SUBJECT),
+    ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT03955198", "Adequate Hematology laboratory data"): Wrong("met", WRAPPER),
     ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
-    ("NCT03955198", "Known primary immunodeficiency or active"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),
     ("NCT03955198", "History of allogenic organ transplant"): Wrong("met", LEFTOVER),
     ("NCT03955198", "Receipt of live attenuated vaccine withi"): Wrong("not_met not_met2", NOTE_REVIEW),
     ("NCT03955198", "Female patients who are pregnant or brea"): Wrong("met unknown unknown2", WILLING_AND),
@@ -1202,22 +1200,20 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02013167", "Malignancy other than ALL within 5 years"): Wrong("met not_met not_met2", WHOLE_REVIEW),
     ("NCT02013167", "Current relevant central nervous system"): Wrong("not_met", QUALIFIER),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
-    ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_GRADE),
+    ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_TREATED),
     ("NCT02013167", "or immunotherapy (included CD19 therapy)"): Wrong("met met2 not_met", CD19_THERAPY),
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Ejection fraction >=40% by transthoracic"): Wrong("met", REMARK),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
     ("NCT02109627", "No active graft versus host disease"): Wrong("not_met not_met2", OR_UNREAD),
     ("NCT02109627", "Adequate liver function as defined by"): Wrong("not_met", EXCEPTION_VETO),
-    ("NCT02109627", "Acute promyelocytic leukemia (FAB M3"): Wrong("not_met", FAB_M3),
     ("NCT02109627", "Known active HIV, hepatitis B or C or"): Wrong("not_met", EXCEPTION_AS_ALTERNATIVE),
-    ("NCT02109627", "Known or suspected drug sensitivity to"): Wrong("met not_met not_met2", ALLERGY_SUBJECT),
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT03888534", "At least 30 days must have elapsed after"): Wrong("met met2 not_met", CAR_T_WINDOW),
     ("NCT03888534", "have isolated extramedullary disease"): Wrong("not_met", LABEL_AS_CONCEPT),
-    ("NCT03888534", "Are receiving cyclosporine, tacrolimus"): Wrong("met not_met not_met2", IMMUNOSUPPRESSANT_NAMES),
+    ("NCT03888534", "Are receiving cyclosporine, tacrolimus"): Wrong("not_met2", RECEIVING_NOW),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
-    ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met not_met2", GVHD_GRADE),
+    ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met", LEFTOVER),
     ("NCT02074839", "Subjects who have undergone hematopoieti"): Wrong("met2", LEFTOVER),
     ("NCT00098839", "At least 4 months since prior stem cell"): Wrong("not_met2", AND_AS_OR),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
@@ -1227,7 +1223,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT07247227", "Active, known, or suspected autoimmune"): Wrong("met", AUTOIMMUNE_EXCEPTIONS),
     ("NCT07247227", "ECOG PS score 0-3 (patients with PS"): Wrong("met", CONDITIONAL_RANGE),
     ("NCT07247227", "Any tumor history within the past 5 year"): Wrong("met not_met not_met2", WHOLE_REVIEW),
-    ("NCT04736823", "Is pregnant, breastfeeding, or expecting"): Wrong("unknown", INTENT),
     ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("met not_met unknown", EXCEPTION_VETO),
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),

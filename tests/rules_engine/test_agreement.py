@@ -40,6 +40,8 @@ POOL = (
     + [P("steroid_therapy", Op.WITHIN, window=Window(14, "days")), P("steroid_dose", Op.GT, 10, "mg/d")]
     + [P("live_vaccine", Op.WITHIN, window=Window(6, "weeks")), P("drug_hypersensitivity", Op.PRESENT)]
     + [P("toxicity_grade", Op.GT, 1)]
+    # a hypersensitivity to a named product: the records' own words decide
+    + [P("drug_hypersensitivity", Op.IS, v) for v in ("lenalidomide", "sodium citrate")]
     + [P("other_malignancy", op, own) for op in (Op.PRESENT, Op.ABSENT) for own in (None, ("aml",), ("all", "breast_cancer"))]
     + [P("other_malignancy", op, own, window=Window(n, u)) for op in (Op.WITHIN, Op.NOT_WITHIN)
        for own in (None, ("b_all",)) for n, u in ((2, "years"), (90, "days"))]
@@ -95,6 +97,10 @@ def patients(draw):
     for concept in draw(st.sets(st.sampled_from(EVENTS))):
         ongoing = {"ongoing": True} if concept == "steroid_therapy" and draw(st.booleans()) else {}
         events[concept] = (Event(concept, draw(maybe_day), draw(st.booleans()), ongoing),)
+    if draw(st.booleans()):  # one or two allergy records, naming a product or nothing
+        quotes = st.sampled_from([{}, {"quote": "allergy to lenalidomide"}, {"quote": "allergy to penicillin"}])
+        records = draw(st.lists(st.builds(lambda q, active: Event("drug_hypersensitivity", None, active, q), quotes, st.booleans()), min_size=1, max_size=2))
+        events["drug_hypersensitivity"] = tuple(records)
     birth = draw(st.one_of(st.none(), st.dates(date(1940, 1, 1), date(2024, 1, 1))))
     return PatientFacts(birth, draw(st.sampled_from(["female", "male", None])), measurements, events)
 

@@ -182,3 +182,46 @@ def test_the_most_recent_measurement_counts():
         }
     )
     assert decide(P("lvef", Op.GTE, 50, "%"), facts).outcome is MET
+
+
+def _allergies(*records: tuple[str, dict, bool]):
+    from rules_engine.facts import Event, PatientFacts
+
+    return PatientFacts(events={c: tuple(Event(c, None, active, q) for cc, q, active in records if cc == c) for c, _, _ in records})
+
+
+LENALIDOMIDE = P("drug_hypersensitivity", Op.IS, "lenalidomide")
+PRODUCT = [
+    # id, records (concept, attributes, active), expected
+    ("no allergy on record: absent", (), NOT_MET),
+    ("the record names the product", (("drug_hypersensitivity", {"quote": "allergy to Lenalidomide"}, True),), MET),
+    ("the record names another product", (("drug_hypersensitivity", {"quote": "allergy to penicillin"}, True),), NOT_MET),
+    ("one of two records names it", (("drug_hypersensitivity", {"quote": "allergy to penicillin"}, True),
+                                     ("drug_hypersensitivity", {"quote": "allergy to lenalidomide"}, True)), MET),
+    ("a record naming nothing may be it", (("drug_hypersensitivity", {}, True),), UNKNOWN),
+    ("a resolved allergy to it does not count", (("drug_hypersensitivity", {"quote": "allergy to lenalidomide"}, False),), NOT_MET),
+    ("a class concept's record keeps its words", (("allergy_fludarabine", {"quote": "allergy to fludarabine"}, True),), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("records,expected", [r[1:] for r in PRODUCT], ids=[r[0] for r in PRODUCT])
+def test_an_allergy_to_a_named_product_compares_the_records_words(records, expected):
+    facts = _allergies(*records)
+    assert decide(LENALIDOMIDE, facts).outcome is expected
+
+
+GRADED = [
+    ("no GVHD record: no grade", [], UNKNOWN),
+    ("the grade on the record", [({"grade": 3}, True)], MET),
+    ("a lower grade", [({"grade": 1}, True)], NOT_MET),
+    ("a record without a grade", [({}, True)], UNKNOWN),
+    ("a resolved GVHD has no grade", [({"grade": 3}, False)], UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("records,expected", [r[1:] for r in GRADED], ids=[r[0] for r in GRADED])
+def test_a_gvhd_grade_is_the_latest_active_records_grade(records, expected):
+    from rules_engine.facts import Event, PatientFacts
+
+    facts = PatientFacts(events={"gvhd": tuple(Event("gvhd", date(2025, 1, 1), active, a) for a, active in records)} if records else {})
+    assert decide(P("gvhd_grade", Op.GTE, 2), facts).outcome is expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
@@ -21,7 +22,7 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
-    ("apl", r"acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
@@ -87,7 +88,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
-    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?", ("immunosuppress",)),
+    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
+     r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
+     ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
@@ -99,6 +102,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
+    ("primary_immunodeficiency", r"(?:primary|congenital|inherited)\s+immuno-?\s*deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("immunodeficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
@@ -188,7 +193,7 @@ _THERAPY_GATES = {
 
 
 _DIAG_GATES = {
-    "apl": ("promyelocytic", "apl", "15", "pml"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
+    "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
 }
 
@@ -243,6 +248,12 @@ _TOXICITY = re.compile(
 )
 
 
+_CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
+
+
+_TOXICITY_LEAD = re.compile(r"(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+$", I)
+
+
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
 
 
@@ -255,7 +266,7 @@ _AUTOIMMUNE_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>[^;.]{1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>[^;.]{1,300})",
     I,
 )
 
@@ -327,6 +338,12 @@ def _roman(g: str) -> int:
 def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     g = _roman(m.group("g"))
     cmp, tail = m.group("cmp") or "", (m.group("tail") or "").lower()
+    if not cmp:  # the comparator written before the grade word: "toxicities >= Grade 2"
+        before = _CMP_BEFORE_GRADE.search(m.group("mid")[-30:])
+        cmp = {"≥": "≥", ">=": "≥", "=>": "≥", ">": ">", "≤": "≤", "<=": "≤", "=<": "≤", "<": "<"}.get(before.group(1), "") if before else ""
+    if cmp in ("≤", "<=", "=<", "<") and not tail:
+        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not _UNRECOVERED.search(
+            text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")) else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     unrecovered = bool(_UNRECOVERED.search(text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")))
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
         op = Op.GT if cmp == ">" else Op.GTE
@@ -337,22 +354,107 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     return predicate("toxicity_grade", at_most, g)
 
 
+# "(other) agents to prevent GVHD (after HSCT)", "GVHD prophylaxis": immunosuppressant therapy
+_GVHD_PROPHYLAXIS = re.compile(
+    r"(?:(?:other\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
+    r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
+    r"|(?:GvHD|GVHD)\s+prophylaxis)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
+    I,
+)
+
+
+_GRADE_NUM = r"(?:[0-4]|IV|I{1,3})\b"
+_GRADE_BOUND = (
+    r"(?P<cmp>≥|>=|=>|>|≤|<=|=<|<|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|at\s+least|less\s+than)?\s*"
+    r"(?:grade|gr\.?|stage)\s*(?P<cmp2>≥|>=|>|≤|<=|<)?\s*(?P<a>" + _GRADE_NUM + r")"
+    r"(?:\s*(?P<sep>-|–|to|through|or)\s*(?P<b>" + _GRADE_NUM + r"))?(?P<tail>\s+or\s+(?:higher|greater|more|above|worse|less|lower|below))?"
+)
+
+
+# a grade bound written before the disease ("grade II-IV acute GVHD", "≥ grade 3 GVHD"): anchored
+# at the end of a short slice, so the search is bounded by the slice, not the line
+_GRADE_BEFORE = re.compile(_GRADE_BOUND + r"\s*(?:\(\w{1,8}\)\s*)?(?:(?:acute|chronic|active|current|severe|steroid-refractory),?\s+){0,2}$", I)
+
+
+# ... or after it ("GVHD grade >= 2", "acute GVHD of grade III or IV")
+_GRADE_AFTER = re.compile(r"\s*(?:\(\w{1,8}\)\s*)?,?\s*(?:of\s+|with\s+|\(\s*)?" + _GRADE_BOUND, I)
+
+
+def _grade_op(cmp: str | None, a: int, sep: str | None, b: int | None, tail: str | None) -> tuple[Op, object] | None:
+    word = " ".join((cmp or "").lower().split())
+    tail = (tail or "").lower()
+    if b is not None and sep is not None:
+        low, high = min(a, b), max(a, b)
+        return (Op.GTE, low) if high >= 4 else (Op.BETWEEN, (low, high))
+    if word in (">", "greater than", "more than", "higher than") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
+        return (Op.GT, a) if word in (">", "greater than", "more than", "higher than") else (Op.GTE, a)
+    if word in ("≥", ">=", "=>", "at least") or word.endswith("or equal to"):
+        return Op.GTE, a
+    if word in ("<", "less than"):
+        return Op.LT, a
+    if word in ("≤", "<=", "=<") or any(w in tail for w in ("less", "lower", "below")):
+        return Op.LTE, a
+    return None  # a lone grade ("grade 2 GVHD"): which grades the line means is not said
+
+
+def _gvhd_graded(text: str, start: int, end: int) -> tuple[int, int, Expr]:
+    """GVHD with a grade bound beside it: ``All(gvhd present, gvhd_grade op n)`` over the span
+    that holds both; GVHD alone when no bound is written."""
+    plain = predicate("gvhd", Op.PRESENT)
+    lead = max(0, start - 60)
+    found = [(m, lead + m.start(), end) for m in [_GRADE_BEFORE.search(text[lead:start])] if m is not None]
+    after = _GRADE_AFTER.match(text, end, min(len(text), end + 60))
+    if not found and after is not None:
+        found = [(after, start, after.end())]
+    for m, s, e in found:
+        cmp = m.group("cmp") or m.group("cmp2")
+        bound = _grade_op(cmp, _roman(m.group("a")), m.group("sep"), _roman(m.group("b")) if m.group("b") else None, m.group("tail"))
+        if bound is not None:
+            return s, e, all_of([plain, predicate("gvhd_grade", bound[0], bound[1])])
+    return start, end, plain
+
+
+_ALLERGY_SEP = re.compile(r",|\bor\b|\band(?:/or)?\b|/|\(|\)", I)
+
+
+# a piece that names a class or a part of the product rather than a substance: a record cannot be
+# compared with it by name ("other TKI", "their excipients", "compounds of similar structure")
+_ALLERGY_GENERIC = re.compile(
+    r"\b(?:other|excipients?|components?|ingredients?|constituents?|similar|related|class(?:es)?|derivatives?|analog(?:ue)?s?|inactive"
+    r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s)\b",
+    I,
+)
+
+
 def _allergy_expr(obj: str) -> Expr | None:
+    """The products a hypersensitivity line names. A product with its own concept (a class trials
+    exclude) is that concept; any other named product is ``drug_hypersensitivity is "<product>"``,
+    which compares the record's own words (derive.NAMED_PRODUCT); a class or part of the product
+    ("other TKI", "excipients") stays an ambiguous qualifier on any drug allergy, unless a list in
+    parentheses right after it names its members."""
     end = _ALLERGY_END.search(obj)
     if end is not None:
         obj = obj[: end.start()]
     parts: list[Expr] = []
-    for piece in re.split(r",|\bor\b|\band(?:/or)?\b|/|\(|\)", obj):
+    bounds = [0] + [x for m in _ALLERGY_SEP.finditer(obj) for x in (m.start(), m.end())] + [len(obj)]
+    for i in range(0, len(bounds), 2):
+        piece = obj[bounds[i]: bounds[i + 1]]
         words = [w for w in re.findall(r"[a-z0-9]+", piece.lower()) if w not in _FILLER]
         if not words:
             continue
         named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
+        text = " ".join(piece.split())
         if named:
             parts += named
         elif _ANY_DRUG.match(piece):
             parts.append(predicate("drug_hypersensitivity", Op.PRESENT))
-        else:  # the product's components, another drug: any drug allergy may be it
-            text = " ".join(piece.split())
+        elif _ALLERGY_GENERIC.search(piece):
+            listed = bounds[i + 1] < len(obj) and obj[bounds[i + 1]] == "("
+            if not listed:  # a class or part: any drug allergy may be it
+                parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
+        elif product_words(text):
+            parts.append(predicate("drug_hypersensitivity", Op.IS, text))
+        else:
             parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
     return any_of(list(dict.fromkeys(parts))) if parts else None
 
@@ -377,7 +479,9 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
-            add(Item(m.start(), m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
+            start = m.start() - (len(lead.group(0)) if lead else 0)
+            add(Item(start, m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
@@ -389,7 +493,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             ])
             expr = all_of([predicate("autoimmune_disease", Op.PRESENT), treated])
             add(Item(m.start(), m.end(), expr, frozenset({"autoimmune_disease", "steroid_therapy", "immunosuppressant_therapy"})))
-    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran")):
+    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "drug sensitiv")):
         for m in _ALLERGY_TO.finditer(text):
             expr = _allergy_expr(m.group("obj"))
             if expr is not None:
@@ -489,6 +593,17 @@ def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     return Op.WITHIN, window
 
 
+# the notes registries put under a live-vaccine exclusion (examples of live vaccines; injected
+# seasonal influenza vaccines are killed and allowed; intranasal ones are live): they restate the
+# concept, they add no requirement (the bounded repetitions keep each note to one sentence)
+_VACCINE_NOTE = re.compile(
+    r"examples\s+of\s+(?:live\s+)?(?:attenuated\s+)?(?:virus\s+)?vaccines?\s+include[^.;]{0,400}"
+    r"|(?:seasonal\s+)?(?:influenza|flu)\s+vaccines?\s+(?:for\s+injection\s+)?(?:are|is)\s+(?:generally\s+)?(?:killed|inactivated)[^.;]{0,160}"
+    r"|(?:however,?\s+)?intranasal\s+(?:influenza\s+)?vaccines?[^.;]{0,80}?\bare\s+live(?:\s+attenuated)?\s+vaccines?(?:\s+and\s+are\s+not\s+allowed)?",
+    I,
+)
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -496,6 +611,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         return all(b <= it.start or a >= it.end for it in items)
 
     low = text.lower()
+    for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
+        items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
         items.append(Item(m.start(), m.end(), predicate("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
@@ -538,9 +655,16 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         preds = [predicate(c, Op.IS, value) for c in dict.fromkeys(cds)]
         joined = all_of(preds) if re.search(r"\band\b", m.group("cds"), I) else any_of(preds)
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
+    for m in _GVHD_PROPHYLAXIS.finditer(text) if ("gvhd" in low or "host" in low) else ():
+        if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
+            expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
     for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
-            items.append(Item(m.start(), m.end(), predicate("gvhd", Op.PRESENT), frozenset({"gvhd"})))
+            start, end, expr = _gvhd_graded(text, m.start(), m.end())
+            if (start, end) != (m.start(), m.end()) and not free(start, end):
+                start, end, expr = m.start(), m.end(), predicate("gvhd", Op.PRESENT)
+            items.append(Item(start, end, expr, frozenset({"gvhd", "gvhd_grade"})))
     for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))

@@ -99,7 +99,7 @@ _ULN_OR_DETECTION = re.compile(r"upper\s+limit|\bULN\b|normal|detect|LLQ|LLOQ|qu
 _NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
 
 
-_INFECTION_WORDS = ("testing", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen")
+_INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen")
 
 
 def _seen(items: list[Item], a: int, b: int) -> bool:

@@ -29,11 +29,15 @@ from rules_engine.units import UnitError, convert, registry_unit
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
-    ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?:(?:total|serum|blood)\s+)?bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
+    # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
+    # never reads as total bilirubin
+    ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
+                  r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
     ("alt", r"\bALT\b|\bALAT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
     ("ast", r"\bAST\b|\bASAT\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
     ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
-    ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|\bS?Cr\b(?!\s*Cl)|\bsCr\b"),
+    # "Cr" / "SCr" as written: in leukaemia text "CR" is complete remission, never creatinine
+    ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|(?-i:\bS?Cr\b)(?!\s*Cl)|\bsCr\b"),
     ("anc", r"absolute\s+neutrophils?(?:\s+counts?)?|\bANC\b|neutrophils?(?:\s+counts?)?|absolute\s+granulocytes?(?:\s+counts?)?|\bAGC\b|granulocytes?"),
     ("platelets", r"platelets?(?:\s+counts?)?|\bPLT\b|\bPlt\b|thrombocytes?"),
     ("hemoglobin", r"h(?:a)?emoglobin|\bHGB\b|\bHgb\b|\bHb\b"),
@@ -67,9 +71,13 @@ _GLOSS = r"(?>(?:\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,60}\])){0,2})"
 # 1,500 and 100 000 (thousands), 1.5 and the decimal comma 1,5
 _NUMBER = r"\d{1,3}(?:\s\d{3})+(?![\d.,])|\d+(?:\.\d+|,\d{1,2}(?![\d]))?"
 _ULN_WORD = r"(?:I?ULN|UNL|LSN|ULRR)\b"
+# how the value is measured, which may run longer than the usual gap between a name and its
+# operator: "Ejection fraction measured by echocardiogram (ECHO) or multi gated acquisition scan
+# (MUGA) >= 50%"; it annotates the threshold
+_METHOD = r"\s*,?\s*(?:as\s+)?(?:measured|assessed|determined|documented|evaluated|calculated|estimated)\s+(?:by|via|using|with|on)\s[^≤≥<>=\d;]{0,100}?"
 _LAB = re.compile(
     rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and/or|and|or|&)\s*(?:serum\s+)?(?:{_LAB_NAME}))*+)"
-    rf"(?P<mid>{_GLOSS}[^≤≥<>=\d;]{{0,45}}?)"
+    rf"(?P<mid>{_GLOSS}(?:[^≤≥<>=\d;]{{0,45}}?|{_METHOD}))"
     rf"(?P<op>[≤≥<>=])\s*(?:(?P<num>{_NUMBER})|(?=(?:the\s+)?(?:institutional\s+|local\s+)?{_ULN_WORD}))",
     I,
 )

@@ -41,6 +41,12 @@ _SCALE_REFERENCE = re.compile(
 )
 
 
+# a word that names no scale ("performance status", "PS") and the words that do: a named scale
+# between the generic word and the value owns the value
+_GENERIC_SCALE = re.compile(r"performance\s+status|ps|physical\s+strength\s+score", I)
+_NAMED_SCALE = re.compile(r"\b(?:ECOG|Eastern\s+Cooperative|Zubrod|GOG|Karnofsky|KPS|Lansky|LPS)\b", I)
+
+
 _PERF_VALUE = re.compile(
     r"[^;\d]{0,60}?(?:"
     r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*%?"
@@ -53,6 +59,7 @@ _PERF_VALUE = re.compile(
 
 def perf_items(text: str) -> list[Item]:
     items: list[Item] = []
+    lead: int | None = None  # where a generic word that left its value to a named scale began
     for anchor in _PERF_ANCHOR.finditer(text):
         if items and anchor.start() < items[-1].end:
             continue
@@ -69,6 +76,9 @@ def perf_items(text: str) -> list[Item]:
             continue  # two scales share one value after their scopes: read by the later one
         window_text = text[anchor.start(): m.end() + 30]
         scale_word = anchor.group("scale").lower()
+        if _GENERIC_SCALE.fullmatch(scale_word) and _NAMED_SCALE.search(text, anchor.end(), m.start("op") if m.group("op") else m.end()):
+            lead = anchor.start() if lead is None else lead
+            continue  # "Performance status: Lansky >= 50 ...": the named scale reads its own value
         if scale_word == "who" and not re.search(r"performance|\bPS\b", window_text, I):
             continue
         if scale_word == "ps" and not re.search(r"ECOG|WHO|performance|\bPS\s*(?:score|status|:|[≤<]|\d)", window_text):
@@ -136,7 +146,8 @@ def perf_items(text: str) -> list[Item]:
             if reference is None:
                 break
             end = reference.end()
-        items.append(Item(anchor.start(), end, expr, frozenset({concept})))
+        items.append(Item(anchor.start() if lead is None else lead, end, expr, frozenset({concept})))
+        lead = None
     return _join_scoped(items)
 
 

@@ -13,7 +13,7 @@ from matcher.fhir.research_subject import EVENT, STATUS
 from matcher.matching.jobs import run_job
 from matcher.models import MatchResult, Webhook, WebhookDelivery
 from matcher.queue.actions import set_status
-from tests.fhir.conftest import TODAY, example
+from tests.fhir_api.conftest import TODAY, example
 
 pytestmark = pytest.mark.django_db
 SUBJECTS = "/api/v1/fhir/ResearchSubject"

@@ -12,7 +12,7 @@ from fhir.resources.R4B.bundle import Bundle
 from matcher.fhir import service
 from matcher.fhir.studies import CRITERION, ELIGIBILITY, NO_GEOCODED_SITE, SITE_DISTANCE
 from matcher.models import MatchJob, Patient
-from tests.fhir.conftest import EXAMPLE_NAMES, example
+from tests.fhir_api.conftest import EXAMPLE_NAMES, example
 from trials.models import Site, Trial
 
 pytestmark = pytest.mark.django_db
