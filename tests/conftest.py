@@ -47,3 +47,34 @@ def seeded(db):
     from django.core.management import call_command
 
     call_command("load_seeds", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(scope="session")
+def corpus_criteria() -> tuple:
+    """Every criterion the parser writes from the seeds and the whole shared corpus (50,333 when
+    measured), as production reads them: a trial's lines parsed together, a heading with its
+    children. Parsed once a session and shared (read-only: criteria are frozen) by the tests that
+    need the whole corpus, because the parse is the slow part.
+
+    Measured on the shared 2-core machine: the parse takes 53-124 s (by load); the rule
+    language's corpus checks then take 19-21 s (round trip), 0.6-1.5 s (length) and 0.3-0.5 s
+    (depth). Each parsing the corpus itself, as the round trip did, they would pay the parse three
+    times: the fixture saves two parses, 2-4 minutes of suite time, and one more for every further
+    test that takes it. (Other corpus tests read one file or single trials, not the whole
+    corpus, and keep their own.)"""
+    from rules_engine.parser.coverage import default_paths, read_trials
+    from rules_engine.parser.criteria import _build
+    from rules_engine.parser.sections import split_criteria
+    from trials.coverage import seed_pages
+
+    if not CORPUS.is_dir():
+        pytest.skip("shared corpus not present")
+    found = []
+    for _, paths in default_paths():
+        for path in paths:
+            for trial in read_trials(path, seed_pages):
+                rows = trial.lines if trial.lines is not None else [
+                    (line.type, line.text, line.parent) for line in split_criteria(trial.criteria)
+                ]
+                found.extend(_build(rows))
+    return tuple(found)

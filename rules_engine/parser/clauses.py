@@ -23,12 +23,13 @@ from rules_engine.parser.topics.sex import sex_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
 _EXCEPTION = re.compile(
-    r"\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
+    r"[(\[]\s*exceptions?\s*:[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]"  # "(EXCEPTION: ...)", "[EXCEPTION: ...]"
+    r"|\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
     r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
@@ -201,7 +202,12 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         masked[it.start: it.end] = " " * (it.end - it.start)
     after_items = blank_remarks("".join(masked))
     as_written = blank_remarks(main)
-    masked_text = "".join(" " if " " in (a, b) else a for a, b in zip(after_items, as_written))
+    masked_text = after_items
+    if as_written != main:  # most clauses hold no remark: nothing to merge
+        chars = list(after_items)
+        for m in _BLANK_RUN.finditer(as_written):
+            chars[m.start(): m.end()] = " " * (m.end() - m.start())
+        masked_text = "".join(chars)
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
@@ -235,6 +241,9 @@ def split_clauses(text: str) -> list[str]:
 
 
 _PAREN = re.compile(r"[()]")
+
+
+_BLANK_RUN = re.compile(r" {2,}")
 
 
 PARENS = re.compile(r"\([^()]*\)")

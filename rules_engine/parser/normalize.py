@@ -28,6 +28,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
         (r"leukaemi", "leukemi", ("leukaemi",)),
+        # FAB M3 is acute promyelocytic leukemia ("FAB M3", "French-American-British Class M3- AML",
+        # "AML-M3"); a bare "M3" (an ALL marrow grade) is left alone
+        (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"
+         r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b", "acute promyelocytic leukemia", ("m3",)),
         (r"haem", "hem", ("haem",)),
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),

@@ -77,6 +77,8 @@ _PATTERNS: tuple[str, ...] = (
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
     # a line open to either sex says nothing about the patient
     r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
+    # a marrow grade stated with the blast count that defines it ("with a M3 marrow (marrow blasts > 25%)")
+    r"\b(?:with\s+)?(?:an?\s+)?M[123]\s+marrow(?=\s*\(\s*(?:bone\s+)?marrow\s+blasts)",
     # the organ a measurement belongs to ("left ventricular function with resting ejection fraction")
     r"\b(?:cardiac\s+)?left\s+ventricular\s+(?:systolic\s+)?(?:function\s+(?:with|as\s+measured\s+by|defined\s+as|by)|function)\b",
     # under what condition
@@ -116,6 +118,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("ekg", "ecg", "electrocardiogra"),
     ("mean", "average", "fridericia", "bazett"),
     ("gender", "sex"),
+    ("marrow",),
     ("ventricular",),
     ("room", "oxygen", "o2", "rest"),
     ("transfusion", "growth"),

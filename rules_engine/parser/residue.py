@@ -26,7 +26,7 @@ import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
-from rules_engine.parser.items import I, Item, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 
@@ -99,6 +99,33 @@ _EXCEPTION_SUBJECTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
+# the causes an exception or a permission names for a measurement out of range, as recorded
+# conditions: "unless due to Gilbert's syndrome", "<= 5 x ULN is acceptable if liver metastases
+# are present". A patient without them on record is not excepted (absent means absent).
+_NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:Gilbert(?:'s|s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
+    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+)
+
+
+_BARE_BOUND = re.compile(r"[<>≤≥]\s*\d")
+
+
+def _bare_bounds(text: str) -> list[str]:
+    """A bound no topic read ("<= 5 x ULN is acceptable if ...") is still a condition: stop words
+    and numbers are invisible to ``content_words``, so it is counted here."""
+    return [m.group(0) for m in _BARE_BOUND.finditer(text)]
+
+
+def with_named_causes(items: list[Item], text: str) -> list[Item]:
+    out = list(items)
+    for pattern, concept in _NAMED_CAUSES:
+        for m in pattern.finditer(text):
+            if all(m.end() <= it.start or m.start() >= it.end for it in out):
+                out.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    return sorted(out, key=lambda it: it.start)
+
+
 def _family(concepts) -> set[str]:
     return {_FAMILY.get(c, c) for c in concepts}
 
@@ -145,13 +172,15 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
     person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
-    body = re.sub(r"^\W*(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
-    items = extract(body, ctype)
-    expr = combine(items, body, CriterionType.EXCLUSION)
+    body = re.sub(r"^\W*(?:exceptions?\s*:|except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
+    items = with_named_causes(extract(body, ctype), body)
+    # things excepted are alternatives ("except basal cell or in situ carcinoma"); what a person
+    # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL")
+    expr = combine(items, body, CriterionType.INCLUSION if person else CriterionType.EXCLUSION)
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    leftover = content_words(blank_remarks("".join(masked)))
+    leftover = content_words(blank_remarks("".join(masked))) + _bare_bounds("".join(masked))
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if leftover:
@@ -186,6 +215,9 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     return all_of([expr, Not(exc)])
 
 
+_ACTIVE_BEFORE = re.compile(r"\b(?:active|current|ongoing|existing)\s+(?:\w+\s+)?$", I)
+
+
 def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | None:
     """A clause's items joined with what their residue and exceptions do to them: a qualifier
     and an exception act on the item they concern, never on the clause as a whole; words of a
@@ -202,6 +234,10 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
                 expr = any_of([expr, exc_expr])
         return expr
     items = [Item(it.start, it.end, it.expr, it.concepts) for it in clause.items]
+    for it in items:  # "active GVHD ... within two weeks": an active condition counts whatever its date
+        e = it.expr
+        if isinstance(e, Predicate) and e.op is Op.WITHIN and _ACTIVE_BEFORE.search(clause.text, max(0, it.start - 25), it.start):
+            it.expr = any_of([predicate(e.concept, Op.PRESENT), e])
     for r in clause.residue:
         if not r.qualifies:
             continue
@@ -263,16 +299,45 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
     return all_of(parts)
 
 
+_ULN_BOUND = re.compile(r"(?P<op>[<>≤≥])\s*(?P<n>\d+(?:\.\d+)?)\s*(?:×|x|times)?\s*ULN\b", I)
+
+
+def _widen_bound(expr: Expr, op: Op, value: float | int, condition: Expr, subject: set[str]) -> Expr:
+    """Each upper limit in multiples of the ULN that the condition concerns (liver metastases:
+    the liver tests; no named subject: any) gains the looser bound for the condition's patients;
+    the requirement stays as it is for everyone else."""
+    if isinstance(expr, Predicate):
+        looser = isinstance(expr.value, (int, float)) and value > expr.value
+        if expr.uln and looser and expr.op in (Op.LT, Op.LTE) and op in (Op.LT, Op.LTE) and (not subject or expr.concept in subject):
+            return any_of([expr, all_of([predicate(expr.concept, op, value, None, True, expr.window), condition])])
+        return expr
+    if isinstance(expr, All):
+        return all_of([_widen_bound(p, op, value, condition, subject) for p in expr.parts])
+    if isinstance(expr, Any_):
+        return Any_(tuple(_widen_bound(p, op, value, condition, subject) for p in expr.parts))
+    return expr
+
+
 def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     """A sentence such as "patients with X can be enrolled if Y": an exclusion then no longer
     applies where X and Y hold, an inclusion also holds there."""
-    items = extract(clause_text, ctype)
+    items = with_named_causes(extract(clause_text, ctype), clause_text)
     structured = combine(items, clause_text, CriterionType.INCLUSION)
     masked = list(clause_text)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    leftover = [w for w in content_words(blank_remarks("".join(masked))) if not WIDENING_CLAUSE.search(w)]
+    uln_bound = _ULN_BOUND.search("".join(masked))
+    if uln_bound is not None and ctype is CriterionType.INCLUSION and structured is not None:
+        masked[uln_bound.start(): uln_bound.end()] = " " * (uln_bound.end() - uln_bound.start())
+    else:
+        uln_bound = None
+    leftover = [w for w in content_words(blank_remarks("".join(masked))) if not WIDENING_CLAUSE.search(w)] + _bare_bounds("".join(masked))
     leftover = [w for w in leftover if w.lower() not in _WIDENING_WORDS]
+    if uln_bound is not None and structured is not None and not leftover:
+        # "<= 5 x ULN is acceptable if liver metastases are present": the looser bound, for the
+        # requirement it widens, holds for the patients the condition names
+        op, value = OPS[uln_bound.group("op")], number(uln_bound.group("n"))
+        return _widen_bound(expr, op, value, structured, _exception_subject(clause_text, Review(ReviewReason.UNPARSED, "")))
     if structured is None:
         exc: Expr = Review(review_reason(clause_text), clause_text)
     elif leftover:
@@ -326,6 +391,9 @@ def phased_age(expr: Expr, text: str) -> Expr:
 FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administration|therapy|lymphodepl\w*|conditioning|apheresis|leukapheresis)\b", I)
 
 
+_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN})
+
+
 _PERMISSION = re.compile(
     r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b",
     I,
@@ -346,8 +414,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return None
     subject = clauses[0][: m.start()]
     items = [it for it in extract(subject, ctype) if it.expr is not None]
-    if not items:
-        return None
+    if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
+        return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..criteria import Expr, Op, ReviewReason
 
-MAX_LENGTH = 20_000  # characters; the longest line the corpus renders to is well under a quarter of this
+MAX_LENGTH = 20_000  # characters; the longest line the corpus renders to is a third of this (6,547)
 MAX_DEPTH = 40  # nested groups and negations; the corpus nests at most 10 deep
 
 COMPARISONS = {">=": Op.GTE, "<=": Op.LTE, ">": Op.GT, "<": Op.LT, "=": Op.EQ, "!=": Op.NEQ}

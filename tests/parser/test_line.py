@@ -297,8 +297,32 @@ def test_unstructured_rest_of_an_exclusion_is_a_further_alternative():
 
 
 def test_an_unrecognised_exception_widens_an_inclusion():
-    expr = parse_line("Total bilirubin ≤1.5 ULN, excluding subjects with Gilbert's syndrome", INC).expr
+    expr = parse_line("Total bilirubin ≤1.5 ULN, excluding subjects with hemolysis", INC).expr
     assert isinstance(expr, Any_) and expr.parts[0] == P("bilirubin", Op.LTE, 1.5, None, True) and isinstance(expr.parts[1], Review)
+
+
+def test_an_exception_for_a_named_cause_widens_only_for_patients_recorded_with_it():
+    expr = parse_line("Total bilirubin ≤1.5 ULN, excluding subjects with Gilbert's syndrome", INC).expr
+    assert expr == Any_((P("bilirubin", Op.LTE, 1.5, None, True), P("gilbert_syndrome", Op.PRESENT)))
+
+
+def test_a_looser_uln_bound_permitted_for_a_named_cause_holds_for_those_patients_only():
+    expr = parse_line("ALT/AST ≤2.5 x ULN. NOTE: ≤5 x ULN is acceptable if liver metastases are present", INC).expr
+    liver = P("liver_metastases", Op.PRESENT)
+    assert expr == All(tuple(
+        Any_((P(c, Op.LTE, 2.5, None, True), All((P(c, Op.LTE, 5, None, True), liver)))) for c in ("alt", "ast")
+    ))
+
+
+def test_a_prohibition_in_an_exclusion_names_what_excludes():
+    expr = parse_line("Patients must not have received a live vaccine within 28 days of first study dose", EXC).expr
+    assert expr == P("live_vaccine", Op.WITHIN, None, None, False, Window(28.0, "days"))
+
+
+def test_one_upper_limit_for_a_list_of_tests_is_asked_of_each():
+    expr = parse_line("AST or ALT ≤ 2.5 x ULN", INC).expr
+    assert expr == All((P("ast", Op.LTE, 2.5, None, True), P("alt", Op.LTE, 2.5, None, True)))
+    assert parse_line("AST or ALT > 3 x ULN", EXC).expr == Any_((P("ast", Op.GT, 3, None, True), P("alt", Op.GT, 3, None, True)))
 
 
 def test_criterion_keeps_the_registry_words():

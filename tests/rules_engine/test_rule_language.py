@@ -29,7 +29,6 @@ from rules_engine.rule_language import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def P(concept, op, value=None, **kw):
@@ -230,30 +229,15 @@ def test_every_generated_expression_reads_back_exactly(expr, applies_if):
 
 
 # ------------------------------------------------------------------------------ the registry corpus
+# (parsed once a session by the ``corpus_criteria`` fixture of tests/conftest.py)
 
 
-def _corpus_criteria():
-    from rules_engine.parser.coverage import default_paths, read_trials
-    from rules_engine.parser.criteria import _build
-    from rules_engine.parser.sections import split_criteria
-    from trials.coverage import seed_pages
-
-    for _, paths in default_paths():
-        for path in paths:
-            for trial in read_trials(path, seed_pages):
-                rows = trial.lines if trial.lines is not None else [
-                    (line.type, line.text, line.parent) for line in split_criteria(trial.criteria)
-                ]
-                yield from _build(rows)
-
-
-@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
-def test_every_line_of_the_corpus_renders_and_reads_back():
+def test_every_line_of_the_corpus_renders_and_reads_back(corpus_criteria):
     """Every line the parser writes from the seeds and the shared corpus (50,333 lines when
     measured): rendered, read back, equal, and the same JSON."""
     lines = 0
     wrong = []
-    for criterion in _corpus_criteria():
+    for criterion in corpus_criteria:
         lines += 1
         text = render_rule(criterion.expr, criterion.applies_if)
         back = parse_rule(text)
@@ -262,3 +246,29 @@ def test_every_line_of_the_corpus_renders_and_reads_back():
     print(f"rule language round trip: {lines} corpus lines rendered and re-parsed")
     assert lines > 40_000
     assert wrong == []
+
+
+def _depth(expr) -> int:
+    """How deep groups and negations nest (what ``MAX_DEPTH`` bounds), without recursion."""
+    deepest, stack = 0, [(expr, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if isinstance(node, Not):
+            stack.append((node.part, depth + 1))
+        elif isinstance(node, (All, Any_)):
+            stack.extend((part, depth + 1) for part in node.parts)
+    return deepest
+
+
+def test_the_corpus_renders_well_inside_the_length_limit(corpus_criteria):
+    """The limit refuses hostile rules, never a line the parser writes: the longest corpus line
+    renders to under half of it (6,547 characters when measured)."""
+    longest = max(len(render_rule(c.expr, c.applies_if)) for c in corpus_criteria)
+    assert longest < MAX_LENGTH // 2
+
+
+def test_the_corpus_nests_well_inside_the_depth_limit(corpus_criteria):
+    """Likewise for nesting: the deepest corpus line uses under half of ``MAX_DEPTH``."""
+    deepest = max(max(_depth(c.expr), _depth(c.applies_if) if c.applies_if else 0) for c in corpus_criteria)
+    assert deepest < MAX_DEPTH // 2
