@@ -4,7 +4,9 @@ What it measures is what a hospital sees: the time from ``POST /api/v1/patients`
 match job says ``succeeded`` and ``GET /api/v1/patients/{id}/matches`` returns the ranked
 results, with 1,000 trials open to matching; then how many patients per second the same
 deployment matches when 20 clients post at once. The last line is
-``e2e: trials=1000 median_ms=<n> p95_ms=<n> per_s=<n>``.
+``e2e: trials=1000 median_ms=<n> p95_ms=<n> per_s=<n> kb_per_patient=<n>`` (the database's growth
+over the timed phases, indexes included, divided by the patients posted in them);
+``--trials N`` opens N trials instead of 1,000.
 
 Why it is built this way:
 
@@ -69,9 +71,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 import engine as engine_bench  # noqa: E402  bench/engine.py: corpus path and threshold patterns
 from harness import cpu_seconds, reset_database, stop  # noqa: E402
 
-DB_NAME = "eligo_bench"
+# Overridable so two people benchmarking on one machine do not drop each other's database.
+DB_NAME = os.environ.get("ELIGO_BENCH_DB", "eligo_bench")
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DB_NAME}"
-REDIS_URL = "redis://127.0.0.1:6379/13"
+REDIS_URL = os.environ.get("ELIGO_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 TODAY = "2026-11-22"  # the example patients were generated on this day (ages, windows)
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 OPEN_TRIALS = 1_000
@@ -521,9 +524,28 @@ def worker_task_times(worker_log: Path) -> list[float]:
 # --- main ---------------------------------------------------------------------------------
 
 
+def database_footprint() -> tuple[int, int]:
+    """(database bytes, patients): the growth of both over the timed phases is the storage a
+    patient costs, indexes and TOAST included."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CHECKPOINT")
+        cursor.execute("SELECT pg_database_size(current_database()), (SELECT count(*) FROM matcher_patient)")
+        size, count = cursor.fetchone()
+    return int(size), int(count)
+
+
 def main() -> int:
+    global OPEN_TRIALS
+    import argparse
+
+    parser = argparse.ArgumentParser(description="end-to-end benchmark (not a test)")
+    parser.add_argument("--trials", type=int, default=OPEN_TRIALS, help="trials open to matching (default 1,000)")
+    OPEN_TRIALS = parser.parse_args().trials
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the finally below runs
     began = time.perf_counter()
+    kb_per_patient = float("nan")
     logs = Path(tempfile.mkdtemp(prefix="eligo-e2e-"))
 
     start = time.perf_counter()
@@ -560,6 +582,7 @@ def main() -> int:
         say(f"warm-up: {time.perf_counter() - start:.1f}s (every child compiled {opened} trials' rulesets)")
         warm_tasks = len(worker_task_times(worker_log))
 
+        size_before, patients_before = database_footprint()
         totals = latency(port, token, patients)
         task_times = worker_task_times(worker_log)[warm_tasks:]
         if task_times:
@@ -569,6 +592,9 @@ def main() -> int:
         cpu_before, own_before, wall_before = cpu_seconds(groups), time.process_time(), time.monotonic()
         per_s = throughput(port, token, patients)
         say(cpu_split(cpu_before, cpu_seconds(groups), time.process_time() - own_before, time.monotonic() - wall_before))
+        size_after, patients_after = database_footprint()
+        kb_per_patient = (size_after - size_before) / 1024 / max(1, patients_after - patients_before)
+        say(f"storage: {(size_after - size_before) / 1024 / 1024:.1f} MB for {patients_after - patients_before} patients")
         task_times = worker_task_times(worker_log)[before:]
         if task_times:
             say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms (2 children in parallel)")
@@ -578,7 +604,7 @@ def main() -> int:
     say(f"total: {time.perf_counter() - began:.0f}s")
     median = statistics.median(totals) if totals else float("nan")
     p95 = percentile(totals, 0.95) if totals else float("nan")
-    say(f"e2e: trials={opened} median_ms={median:.0f} p95_ms={p95:.0f} per_s={per_s:.1f}")
+    say(f"e2e: trials={opened} median_ms={median:.0f} p95_ms={p95:.0f} per_s={per_s:.1f} kb_per_patient={kb_per_patient:.0f}")
     return 0
 
 

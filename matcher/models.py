@@ -80,6 +80,9 @@ class Patient(models.Model):
     # The earliest day on which time alone changes one of this patient's verdicts (a washout
     # ends, a birthday): the nightly sweep re-matches patients whose day has come.
     rematch_on = models.DateField(null=True, blank=True, db_index=True)
+    # The earliest day time alone opens a gate that shut a trial out (a birthday crossing an age
+    # bound): nothing is stored for such a trial, so its day is kept here and joins rematch_on.
+    gate_opens_on = models.DateField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -126,6 +129,9 @@ class MatchJob(models.Model):
     error = models.TextField(blank=True)
     evaluated_at = models.DateField(null=True, blank=True, help_text="the evaluation date (age, windows)")
     criteria_versions = models.JSONField(default=dict, blank=True, help_text="{nct_id: criteria version} used")
+    gated = models.PositiveIntegerField(
+        default=0, help_text="open trials not evaluated: a gate (diagnosis family, age, sex) the patient cannot pass"
+    )
     deliveries = models.PositiveSmallIntegerField(default=0)
     claim = models.UUIDField(null=True, blank=True)
 

@@ -21,12 +21,15 @@ _encode = JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")
 def render(head: dict[str, Any], results: list[dict[str, Any]]) -> bytes:
     """``head`` (patient, job, evaluated_at) with ``results`` as ``selectors.current_results``
     gives them: each result's ``criteria`` as (type, text, outcome, review, reason) tuples."""
-    parts = []
-    for result in results:
-        fields = _encode({k: v for k, v in result.items() if k != "criteria"})
-        criteria = ",".join(_criterion(*c) for c in result["criteria"])
-        parts.append(f'{fields[:-1]},"criteria":[{criteria}]}}')
+    parts = [render_one(result).decode() for result in results]
     return f'{_encode(head)[:-1]},"results":[{",".join(parts)}]}}'.encode()
+
+
+def render_one(result: dict[str, Any]) -> bytes:
+    """One result (``GET /patients/{id}/matches/{nct_id}``), encoded as ``render`` encodes each."""
+    fields = _encode({k: v for k, v in result.items() if k != "criteria"})
+    criteria = ",".join(_criterion(*c) for c in result["criteria"])
+    return f'{fields[:-1]},"criteria":[{criteria}]}}'.encode()
 
 
 def _criterion(type_: str, text: str, outcome: str, review: bool, reason: str) -> str:

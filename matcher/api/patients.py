@@ -4,10 +4,13 @@ work is in matcher.patients.store and matcher.matching.jobs (writes), matcher.ap
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
@@ -25,6 +28,7 @@ from matcher.api import matches_json, selectors
 from matcher.api.openapi import as_openapi_schema, paginated
 from matcher.api.throttling import MATCH_QUEUE_THROTTLES
 from matcher.audit import trail
+from matcher.matching import on_demand
 from matcher.matching.jobs import queue_match
 from matcher.models import AccessEvent, MatchChange, MatchJob, Patient
 from matcher.patients import store
@@ -61,7 +65,12 @@ class MatchJobSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatchJob
-        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at"]
+        fields = ["id", "patient", "status", "created", "finished", "error", "trigger", "evaluated_at", "not_candidates"]
+
+    not_candidates = serializers.IntegerField(
+        source="gated", read_only=True,
+        help_text="open trials not evaluated: a gate (diagnosis family, age, sex) the patient cannot pass",
+    )
 
 
 class PatientSerializer(serializers.ModelSerializer):
@@ -271,6 +280,62 @@ class MatchJobDetail(APIView):
 
 
 ELIGIBILITY_WORDS = ["eligible", "possibly_eligible", "ineligible"]
+CRITERIA_FORMS = ["all", "failing"]
+MAX_PAGE_SIZE = 1000
+
+CRITERIA_PARAMETER = OpenApiParameter(
+    "criteria", str, enum=CRITERIA_FORMS,
+    description=(
+        "`all` (default): every criterion. `failing`: only the top-level lines that decide the verdict against "
+        "the patient (an inclusion not met, an exclusion met) and, for a possibly eligible verdict, the undecided "
+        "lines (unknown, not left to review) that keep it open; none for an eligible verdict."
+    ),
+)
+
+
+def _failing(request: Request) -> bool:
+    form = request.query_params.get("criteria", "all") or "all"
+    if form not in CRITERIA_FORMS:
+        raise FieldError("criteria", f"unknown value {form!r}; use one of {', '.join(CRITERIA_FORMS)}")
+    return form == "failing"
+
+
+def _page_size(request: Request) -> int | None:
+    raw = request.query_params.get("page_size")
+    if raw is None or raw == "":
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_PAGE_SIZE:
+        raise FieldError("page_size", f"must be a whole number from 1 to {MAX_PAGE_SIZE}")
+    return int(raw)
+
+
+def _encode_cursor(key: selectors.RankKey) -> str:
+    return base64.urlsafe_b64encode(json.dumps(list(key), separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode_cursor(request: Request) -> selectors.RankKey | None:
+    """The rank key of the last result of the previous page. Opaque to clients; anything that
+    does not decode to one is a 400 naming ``cursor``, never a 500."""
+    raw = request.query_params.get("cursor")
+    if not raw:
+        return None
+    try:
+        if len(raw) > 200:
+            raise ValueError
+        rank, score, nct = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)))
+        if type(rank) is not int or not isinstance(score, int | float) or not isinstance(nct, str):
+            raise ValueError
+        return (rank, float(score), nct)
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise FieldError("cursor", "is not a cursor this API gave out") from None
+
+
+MatchResultHead = {
+    "patient": serializers.UUIDField(),
+    "job": serializers.UUIDField(allow_null=True),
+    "evaluated_at": serializers.DateField(allow_null=True),
+    "results": MatchResultSerializer(many=True),
+}
 
 
 class PatientMatches(APIView):
@@ -280,16 +345,27 @@ class PatientMatches(APIView):
         parameters=[
             OpenApiParameter(
                 "eligibility", str, many=True, enum=ELIGIBILITY_WORDS, description="only results with this eligibility (repeatable, or comma-separated)"
-            )
+            ),
+            OpenApiParameter(
+                "page_size", int,
+                description=f"cursor pagination: at most this many results (1-{MAX_PAGE_SIZE}) and `next`; without it every result",
+            ),
+            OpenApiParameter("cursor", str, description="the page after the one whose `next` gave this cursor"),
+            CRITERIA_PARAMETER,
         ],
         responses=inline_serializer(
             "Matches",
             {
-                "patient": serializers.UUIDField(),
-                "job": serializers.UUIDField(allow_null=True),
-                "evaluated_at": serializers.DateField(allow_null=True),
-                "results": MatchResultSerializer(many=True),
+                **MatchResultHead,
+                "next": serializers.URLField(
+                    required=False, allow_null=True,
+                    help_text="only with `page_size`: the next page, or null on the last",
+                ),
             },
+        ),
+        description=(
+            "The patient's current results from its latest succeeded job, ranked (eligible, possibly eligible, "
+            "ineligible; higher score first). Each result keeps its rank in the whole list when filtered or paged."
         ),
     )
     def get(self, request: Request, patient_id: str) -> HttpResponse:
@@ -298,17 +374,94 @@ class PatientMatches(APIView):
         unknown = [w for w in wanted if w not in ELIGIBILITY_WORDS]
         if unknown:
             raise FieldError("eligibility", f"unknown value {unknown[0]!r}; use one of {', '.join(ELIGIBILITY_WORDS)}")
+        failing, page_size, after = _failing(request), _page_size(request), _decode_cursor(request)
         job = selectors.latest_succeeded_job(patient)
         head: dict[str, object] = {"patient": str(patient.id), "job": None, "evaluated_at": None}
-        results = []
+        results: list[dict] = []
+        last = None
         if job is not None:
             head.update(job=str(job.id), evaluated_at=job.evaluated_at)
-            results = selectors.current_results(patient, wanted or None)
+            page = selectors.results_page(patient, wanted or None, after=after, limit=page_size, failing=failing)
+            results, last = page.results, page.last
         trail.record_read(AccessEvent.Action.MATCHES_READ, request.user, patient.client_id, [patient.id])
+        if page_size is not None:
+            head["next"] = None
+            if last is not None:
+                query = request.query_params.copy()
+                query["cursor"] = _encode_cursor(last)
+                head["next"] = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
         # Encoded here rather than by the renderer: at 1,000 open trials it is 8 MB (see
         # matches_json); JSON is the only format the API speaks.
         return HttpResponse(matches_json.render(head, results), content_type="application/json")
 
+
+class GateSerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text="the line's 1-based position in the criteria version")
+    text = serializers.CharField()
+    reason = serializers.CharField()
+
+
+class OneMatchSerializer(MatchResultSerializer):
+    rank = serializers.IntegerField(allow_null=True, help_text="its place in /matches; null when not stored")
+    first_seen = serializers.DateTimeField(allow_null=True)
+    last_changed = serializers.DateTimeField(allow_null=True)
+    stored = serializers.BooleanField(help_text="false: not among the stored results, judged now for this answer")
+    evaluated_at = serializers.DateField(help_text="the evaluation date of this verdict")
+    gate = GateSerializer(
+        allow_null=True,
+        help_text=(
+            "set when the trial is not a candidate for the patient: the inclusion line about diagnosis family, "
+            "age or sex it cannot meet, which alone makes it ineligible (such trials are counted, not stored)"
+        ),
+    )
+
+
+class PatientMatchDetail(APIView):
+    """One trial's full result for the patient: the stored one, or judged now when none is."""
+
+    permission_classes = [IsApiClient]
+
+    @extend_schema(
+        operation_id="patients_match_retrieve",
+        parameters=[CRITERIA_PARAMETER],
+        responses={200: OneMatchSerializer, 404: OpenApiResponse(description="no such patient of this client, or no open trial with this NCT id")},
+        description=(
+            "The shape of one entry of `/matches` `results`, plus `stored`, `evaluated_at` and `gate`. For an open "
+            "trial without a stored result (a trial that is not a candidate for the patient: `gate` names the line "
+            "that excludes it) the verdict is computed now (not stored): `rank`, `first_seen` and `last_changed` "
+            "are then null."
+        ),
+    )
+    def get(self, request: Request, patient_id: str, nct_id: str) -> HttpResponse:
+        patient = selectors.patient_of(client_of(request), patient_id)
+        failing = _failing(request)
+        result = selectors.stored_result(patient, nct_id.upper(), failing)
+        if result is not None:
+            result.update(stored=True, gate=None)
+        else:
+            trial = on_demand.open_trial(nct_id.upper())
+            if trial is None:
+                raise Http404
+            judged = on_demand.evaluate_one(patient, trial)
+            result = on_demand_result(judged, failing)
+        trail.record_read(AccessEvent.Action.MATCHES_READ, request.user, patient.client_id, [patient.id])
+        return HttpResponse(matches_json.render_one(result), content_type="application/json")
+
+
+def on_demand_result(judged: on_demand.OnDemand, failing: bool) -> dict:
+    outcome = judged.outcome
+    criteria = [(c.type, c.text, str(c.outcome), c.review, c.reason) for c in outcome.criteria]
+    if failing:
+        criteria = selectors.failing_only(criteria, list(judged.parents), str(outcome.eligibility))
+    return {
+        "rank": None, "trial": judged.trial.nct_id, "title": judged.trial.title, "status": judged.trial.overall_status,
+        "eligibility": str(outcome.eligibility), "score": outcome.score, "criteria": criteria,
+        "error": outcome.error or "", "changes_on": outcome.changes_on, "first_seen": None, "last_changed": None,
+        "stored": False, "evaluated_at": judged.evaluated_at,
+        "gate": None if judged.gate is None else {
+            "position": judged.gate.gate.index + 1, "text": judged.gate.gate.text, "reason": judged.gate.gate.reason,
+        },
+    }
 
 
 class BlankAsNull(serializers.CharField):

@@ -4,9 +4,9 @@ view can forget it. Another client's object is simply not found (404), never for
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 
-from django.db.models import F, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import F, QuerySet
 from django.http import Http404
 
 from matcher.db.hints import index_reads
@@ -46,33 +46,56 @@ def latest_succeeded_job(patient: Patient) -> MatchJob | None:
     )
 
 
-def current_results(patient: Patient, eligibility: list[str] | None = None) -> list[dict]:
-    """The patient's active results for open trials, ranked (contract section 4), each with
-    every criterion's outcome as a (type, text, outcome, review, reason) tuple, as plain data
-    for ``matches_json.render``.
+# A result's place in the ranking (contract section 4): eligibility class, higher score first,
+# then NCT id so equal scores keep one order across pages.
+RankKey = tuple[int, float, str]
 
-    The rank is a window over the whole list, so a filtered answer keeps each result's overall
-    rank. Rows are read as tuples, not model instances: at 1,000 open trials an answer holds
-    about 28,000 criterion outcomes, and building that many objects was most of its time.
-    """
-    ranked = (
-        MatchResult.objects.filter(patient=patient, state=MatchResult.State.ACTIVE)
+
+def rank_key(row: dict) -> RankKey:
+    return (row["eligibility_rank"], -row["score"], row["trial_nct_id"])
+
+
+def _ranked_heads(patient: Patient) -> list[dict]:
+    """Every active result of an open trial, without criteria, in rank order, each with its
+    overall rank: small rows (~1,000 at 1,000 open trials), so filters and pages are cut in
+    Python and every result keeps the rank it has in the whole list."""
+    rows: list[dict] = [
+        dict(row)
+        for row in MatchResult.objects.filter(patient=patient, state=MatchResult.State.ACTIVE)
         .filter(trial__overall_status__in=OPEN_STATUSES)  # a trial closed since is gone at once
-        .annotate(rank=Window(RowNumber(), order_by=[F("eligibility_rank").asc(), F("score").desc(), F("trial__nct_id").asc()]))
-        .order_by("rank")
-    )
-    if eligibility:
-        ranked = ranked.filter(eligibility__in=eligibility)
-    results = list(
-        ranked.values(
-            "id", "rank", "eligibility", "score", "error", "changes_on", "first_seen", "last_changed",
-            "criteria_version_id", trial_nct_id=F("trial__nct_id"), title=F("trial__title"),
+        .values(
+            "id", "eligibility", "eligibility_rank", "score", "error", "changes_on", "first_seen", "last_changed",
+            "criteria_version_id", "evaluated_at", trial_nct_id=F("trial__nct_id"), title=F("trial__title"),
             status=F("trial__overall_status"),
         )
-    )
-    lines_of = version_lines({r["criteria_version_id"] for r in results})
-    version_of = {r["id"]: lines_of[r["criteria_version_id"]] for r in results}
-    criteria: dict[int, list[tuple]] = {r["id"]: [] for r in results}
+    ]
+    rows.sort(key=rank_key)
+    for rank, row in enumerate(rows, start=1):
+        row["rank"] = rank
+    return rows
+
+
+def failing_only(criteria: list[tuple], parents: list[int | None], eligibility: str) -> list[tuple]:
+    """``?criteria=failing``: the top-level lines that decide the verdict against the patient
+    (an inclusion not met, an exclusion met) and, while the verdict is possibly eligible, the
+    undecided lines that keep it open (unknown and not left to review). Nested lines never
+    decide on their own (their heading does), and an eligible verdict has none."""
+    kept = []
+    for (type_, text, outcome, review, reason), parent in zip(criteria, parents, strict=True):
+        if parent is not None:
+            continue
+        against = (type_ == "inclusion" and outcome == "not_met") or (type_ == "exclusion" and outcome == "met")
+        open_ = eligibility == "possibly_eligible" and outcome == "unknown" and not review
+        if against or open_:
+            kept.append((type_, text, outcome, review, reason))
+    return kept
+
+
+def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
+    lines_of = version_lines({r["criteria_version_id"] for r in heads})
+    version_of = {r["id"]: lines_of[r["criteria_version_id"]] for r in heads}
+    criteria: dict[int, list[tuple]] = {r["id"]: [] for r in heads}
+    parents: dict[int, list[int | None]] = {r["id"]: [] for r in heads}
     # The lines' words come from the per-process cache of versions, not a join: one patient's
     # answer holds ~28,000 criterion outcomes at 1,000 open trials.
     query = (
@@ -85,14 +108,67 @@ def current_results(patient: Patient, eligibility: list[str] | None = None) -> l
     for result_id, position, outcome, review, reason in rows:
         line = version_of[result_id][position]
         criteria[result_id].append((line.type, line.text, outcome, review, reason))
+        parents[result_id].append(line.parent)
+    if failing:
+        criteria = {pk: failing_only(c, parents[pk], e) for pk, c, e in ((r["id"], criteria[r["id"]], r["eligibility"]) for r in heads)}
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],
             "eligibility": r["eligibility"], "score": r["score"], "criteria": criteria[r["id"]], "error": r["error"],
             "changes_on": r["changes_on"], "first_seen": r["first_seen"], "last_changed": r["last_changed"],
         }
-        for r in results
+        for r in heads
     ]
+
+
+@dataclass(frozen=True)
+class Page:
+    results: list[dict]
+    last: RankKey | None  # the rank key of the last result when more follow, else None
+
+
+def current_results(
+    patient: Patient,
+    eligibility: list[str] | None = None,
+    *,
+    after: RankKey | None = None,
+    limit: int | None = None,
+    failing: bool = False,
+) -> list[dict]:
+    """The patient's active results for open trials, ranked (contract section 4), each with
+    every criterion's outcome as a (type, text, outcome, review, reason) tuple, as plain data
+    for ``matches_json.render``. A filtered answer keeps each result's overall rank."""
+    return results_page(patient, eligibility, after=after, limit=limit, failing=failing).results
+
+
+def results_page(
+    patient: Patient,
+    eligibility: list[str] | None = None,
+    *,
+    after: RankKey | None = None,
+    limit: int | None = None,
+    failing: bool = False,
+) -> Page:
+    """One page of ``current_results``: the results ranked after ``after`` (a keyset, so a
+    result that changes between two pages neither repeats nor skips the others), at most
+    ``limit`` of them. Criterion outcomes are read only for the page."""
+    heads = _ranked_heads(patient)
+    if eligibility:
+        heads = [r for r in heads if r["eligibility"] in eligibility]
+    if after is not None:
+        heads = [r for r in heads if rank_key(r) > after]
+    more = limit is not None and len(heads) > limit
+    if limit is not None:
+        heads = heads[:limit]
+    return Page(_with_criteria(heads, failing), rank_key(heads[-1]) if more and heads else None)
+
+
+def stored_result(patient: Patient, nct_id: str, failing: bool = False) -> dict | None:
+    """The stored result of one open trial, exactly as its row in ``current_results``."""
+    found = [r for r in _ranked_heads(patient) if r["trial_nct_id"] == nct_id]
+    if not found:
+        return None
+    return {**_with_criteria(found, failing)[0], "evaluated_at": found[0]["evaluated_at"]}
 
 
 def changes_of(patient: Patient) -> QuerySet[MatchChange]:

@@ -162,6 +162,9 @@ SPECTACULAR_SETTINGS = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "SCHEMA_PATH_PREFIX": "/api/v1",
+    # A verdict (a result's eligibility, a golden patient's expected one) is one enum: without a
+    # fixed name drf-spectacular names it after whichever field it meets first, and warns.
+    "ENUM_NAME_OVERRIDES": {"EligibilityEnum": ["eligible", "possibly_eligible", "ineligible"]},
 }
 
 # --- Celery (broker and results on Redis) -------------------------------------------------

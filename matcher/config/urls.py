@@ -22,6 +22,7 @@ api_v1 = [
     path("patients/<str:patient_id>/match", api.PatientMatch.as_view(), name="patient-match"),
     path("patients/<str:patient_id>/matches", api.PatientMatches.as_view(), name="patient-matches"),
     path("patients/<str:patient_id>/matches/changes", api.PatientMatchChanges.as_view(), name="patient-match-changes"),
+    path("patients/<str:patient_id>/matches/<str:nct_id>", api.PatientMatchDetail.as_view(), name="patient-match-detail"),
     path("match-jobs/<str:job_id>", api.MatchJobDetail.as_view(), name="match-job"),
     path("audit-events", audit_api.AuditEvents.as_view(), name="audit-events"),
     path("webhook", webhook_api.WebhookView.as_view(), name="webhook"),

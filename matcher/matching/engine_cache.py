@@ -9,17 +9,23 @@ grow. Built lazily on first use, so each Celery prefork child builds its own aft
 from __future__ import annotations
 
 import threading
+from datetime import date
 
 from matcher.matching import heap
 from matcher.results.store import TrialRef
 from rules_engine.criteria import TrialCriteria, criterion_from_json
 from rules_engine.engine import MatchingEngine
+from rules_engine.facts import PatientFacts
+from rules_engine.gates import Closed, GateIndex
 from trials.models import Criterion, Trial
 
 
 class EngineCache:
     def __init__(self) -> None:
         self._engine: MatchingEngine | None = None
+        # The trials' gates (diagnosis family, age, sex), kept in step with what is compiled: a
+        # job evaluates only the trials whose gates the patient could pass.
+        self.gates = GateIndex()
         self._loaded: dict[str, int] = {}  # nct_id -> pk of the CriteriaVersion compiled
         self._lock = threading.Lock()
 
@@ -27,6 +33,11 @@ class EngineCache:
         """Compile whatever open trial is new or changed since the last job; return the engine
         and the open trials it must evaluate now (with the versions they are at)."""
         return self._sync(Trial.objects.open_to_matching())
+
+    def closed(self, facts: PatientFacts, as_of: date, trial_ids: list[str]) -> dict[str, Closed]:
+        """The trials of ``trial_ids`` this patient cannot meet by their gates."""
+        with self._lock:
+            return self.gates.closed(facts, as_of, trial_ids)
 
     def sync_one(self, trial_pk: int) -> tuple[MatchingEngine, TrialRef | None]:
         """The same for one trial (a trial's re-match needs only it, not the whole catalogue);
@@ -50,14 +61,16 @@ class EngineCache:
             ]
             stale = [t for t in wanted if self._loaded.get(t.nct_id) != t.version_pk]
             if stale:
-                self._engine.add_trials(_load_criteria(stale))
+                loaded = load_criteria(stale)
+                self._engine.add_trials(loaded)
+                self.gates.add(loaded)
                 for t in stale:
                     self._loaded[t.nct_id] = t.version_pk
                 heap.freeze_long_lived()
             return self._engine, wanted
 
 
-def _load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
+def load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
     by_version: dict[int, list[Criterion]] = {}
     rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
     for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):

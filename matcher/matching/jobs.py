@@ -24,7 +24,7 @@ from matcher.db.hints import relax_commit_durability
 from matcher.matching import clock
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
-from matcher.models import MatchJob, MatchResult, Patient
+from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from matcher.results.digests import facts_digest
 from matcher.results.store import PatientEvaluation, TrialRef, locked_trial_states, store_evaluations
 from matcher.worker import dispatch
@@ -101,7 +101,18 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     evaluated_at = as_of or clock.today()
     facts = PatientFacts.from_json(job.patient.facts)
     engine, open_trials = engine_cache.sync()
-    outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in open_trials])
+    # Only candidates are evaluated: a trial whose gate (diagnosis family, age, sex) the patient
+    # cannot pass is ineligible without asking the rest, and is counted, not stored. A trial
+    # that already holds a result for the patient is evaluated all the same, so that result is
+    # brought up to date (its change recorded) rather than left standing.
+    held = set(
+        MatchResult.objects.filter(patient_id=job.patient_id, state=MatchResult.State.ACTIVE).values_list(
+            "trial__nct_id", flat=True
+        )
+    )
+    closed = engine_cache.closed(facts, evaluated_at, [t.nct_id for t in open_trials if t.nct_id not in held])
+    candidates = [t for t in open_trials if t.nct_id not in closed]
+    outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in candidates])
     evaluation = PatientEvaluation(
         patient_id=job.patient_id,
         client_id=job.client_id,
@@ -109,15 +120,30 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
         facts_digest=facts_digest(job.patient.facts),
         outcomes=outcomes,
     )
-    stored = store_results(claim, evaluated_at, evaluation, {t.nct_id: t for t in open_trials})
+    gated = {t.pk: t.version_pk for t in open_trials if t.nct_id in closed}
+    gated_changes_on = min((d for d in (c.gate.changes_on for c in closed.values()) if d is not None), default=None)
+    stored = store_results(
+        claim, evaluated_at, evaluation, {t.nct_id: t for t in candidates}, gated=gated, gated_changes_on=gated_changes_on,
+        # a scheduled job runs because a day came: what appears then (an age gate opened) is time's doing
+        appeared_because=MatchChange.Cause.TIME if job.trigger == MatchJob.Trigger.SCHEDULED else None,
+    )
     if not stored:
         logger.info("match job %s: a newer delivery holds the claim; results not stored", claim.job_id)
         return "superseded"
-    logger.info("match job %s succeeded: %d trials evaluated", claim.job_id, len(outcomes))
+    logger.info("match job %s succeeded: %d trials evaluated, %d not candidates", claim.job_id, len(outcomes), len(gated))
     return MatchJob.Status.SUCCEEDED
 
 
-def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluation, trials: dict[str, TrialRef]) -> bool:
+def store_results(
+    claim: Claim,
+    evaluated_at: date,
+    evaluation: PatientEvaluation,
+    trials: dict[str, TrialRef],
+    *,
+    gated: dict[int, int] | None = None,
+    gated_changes_on: date | None = None,
+    appeared_because: str | None = None,
+) -> bool:
     """All results in one transaction, and only while this delivery still holds the claim.
 
     Each trial's version and status are checked again under a share lock (a criteria edit or
@@ -125,7 +151,10 @@ def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluatio
     that left the open statuses meanwhile, is dropped rather than written over the newer
     verdict or reviving a closed trial's result, and the trials this job did not get right
     (moved on, or opened since it read the catalogue) are re-matched for the patient after
-    commit, so nothing is missed."""
+    commit, so nothing is missed. ``gated`` ({trial pk: criteria version pk}) are the trials
+    judged not candidates at that version: they count as evaluated (nothing stored), and
+    ``gated_changes_on``, the first day time alone opens one of their gates (a birthday), joins
+    the patient's next time re-match."""
     with transaction.atomic():
         if not MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).exists():
             return False
@@ -143,8 +172,9 @@ def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluatio
         # patient: each sees the other's committed rows, never half of them.
         Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()
         current = [o for o in evaluation.outcomes if states.get(trials[o.trial_id].pk) == (trials[o.trial_id].version_pk, True)]
+        judged = {pk: t.version_pk for pk, t in evaluated.items()} | (gated or {})
         again = sorted(pk for pk, (version_pk, is_open) in states.items() if is_open and version_pk is not None and (
-            pk not in evaluated or evaluated[pk].version_pk != version_pk
+            judged.get(pk) != version_pk
         ))
         closed = frozenset(pk for pk, (_, is_open) in states.items() if not is_open)
         finished = MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).update(
@@ -152,12 +182,18 @@ def store_results(claim: Claim, evaluated_at: date, evaluation: PatientEvaluatio
             finished=timezone.now(),
             evaluated_at=evaluated_at,
             criteria_versions={o.trial_id: o.version for o in current},
+            gated=len(gated or {}),
             error="",
         )
         if not finished:
             return False
         kept = dataclasses.replace(evaluation, outcomes=current)
-        summary = store_evaluations([kept], trials, evaluated_at, job_id=claim.job_id, close_others=True, closed_trials=closed)
+        # every gate was judged just now: its day replaces the one kept (before scheduling reads it)
+        Patient.objects.filter(pk=evaluation.patient_id).update(gate_opens_on=gated_changes_on)
+        summary = store_evaluations(
+            [kept], trials, evaluated_at, job_id=claim.job_id, close_others=True, closed_trials=closed,
+            appeared_because=appeared_because,
+        )
         record_changes(summary.changes)
         if again:
             logger.info("match job %s: %d trials changed meanwhile, re-matched for the patient", claim.job_id, len(again))

@@ -24,7 +24,7 @@ from matcher.matching import clock, jobs
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
 from matcher.matching.jobs import queue_match
-from matcher.models import MatchJob, Patient, RematchChunkDone
+from matcher.models import MatchJob, MatchResult, Patient, RematchChunkDone
 from matcher.results.digests import facts_digest
 from matcher.results.store import (
     PatientEvaluation,
@@ -116,16 +116,36 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     focused = engine.focused(trial.nct_id)
     assert focused is not None, "sync_one has just compiled the trial"
     compiled = [focused]
+    # Candidates only, as in a patient's job: a patient the trial's gate shuts out is not stored,
+    # unless it already holds a result for the trial (that result is brought up to date).
+    held = set(
+        MatchResult.objects.filter(
+            trial_id=trial.pk, state=MatchResult.State.ACTIVE, patient_id__gte=uuid.UUID(chunk.low),
+            patient_id__lte=uuid.UUID(chunk.high),
+        ).values_list("patient_id", flat=True)
+    )
     evaluations = []
+    reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json in patients:
         facts = PatientFacts.from_json(facts_json)
+        if pk not in held:
+            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id]).get(trial.nct_id)
+            if closed is not None:
+                if closed.gate.changes_on is not None:
+                    reopen.setdefault(closed.gate.changes_on, []).append(pk)
+                continue
         outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
         evaluations.append(PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), outcomes))
-    return _store_chunk(change, trial, evaluations, evaluated_at, chunk)
+    return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 
 
 def _store_chunk(
-    change: TrialChange, trial: TrialRef, evaluations: list[PatientEvaluation], evaluated_at: date, chunk: Chunk | None = None
+    change: TrialChange,
+    trial: TrialRef,
+    evaluations: list[PatientEvaluation],
+    evaluated_at: date,
+    chunk: Chunk | None = None,
+    reopen: dict[date, list[uuid.UUID]] | None = None,
 ) -> int:
     with transaction.atomic():
         # The completion row first: a concurrent duplicate delivery waits on its unique key
@@ -143,6 +163,14 @@ def _store_chunk(
         evaluations = [e for e in evaluations if e.patient_id in locked]  # deleted meanwhile
         summary = store_evaluations(evaluations, {trial.nct_id: trial}, evaluated_at, trial_change=change)
         record_changes(summary.changes)
+        # a patient shut out by an age gate is judged again on the day time opens it
+        for day, pids in sorted((reopen or {}).items()):
+            Patient.objects.filter(pk__in=pids).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
+                gate_opens_on=day
+            )
+            Patient.objects.filter(pk__in=pids).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
+                rematch_on=day
+            )
         return summary.written
 
 

@@ -85,6 +85,7 @@ def store_evaluations(
     job_id: uuid.UUID | None = None,
     trial_change: TrialChange | None = None,
     close_others: bool = False,
+    appeared_because: str | None = None,
     closed_trials: frozenset[int] | None = None,
 ) -> StoreSummary:
     """Write what changed, in the caller's transaction; returns the changes unsaved.
@@ -148,7 +149,8 @@ def store_evaluations(
             )
             if old is None:
                 new_rows.append((row, effective, by_index, outcome))
-                summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", appeared_cause(trial_change), job_id, trial_change))
+                cause = appeared_because or appeared_cause(trial_change)
+                summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change))
             else:
                 row.pk = old["id"]
                 updated.append((row, effective, by_index, outcome))
@@ -313,7 +315,8 @@ def close_batch(trial_pk: int, reason: str, trial_change: TrialChange) -> tuple[
 
 
 def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
-    """Each patient's next re-match is the earliest day time alone changes an active verdict.
+    """Each patient's next re-match is the earliest day time alone changes an active verdict,
+    or opens a gate that shut a trial out (``Patient.gate_opens_on``).
 
     Reads only results that time can change (a partial index holds just those): a trial's
     re-match chunk would otherwise read every result of its 1,000 patients, a million rows
@@ -324,9 +327,13 @@ def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
         .annotate(day=Min("changes_on"))
         .values_list("patient_id", "day")
     )
+    gates = dict(
+        Patient.objects.filter(pk__in=patient_ids, gate_opens_on__isnull=False).values_list("pk", "gate_opens_on")
+    )
     by_day: dict[date | None, list[uuid.UUID]] = {}
     for pid in patient_ids:
-        by_day.setdefault(earliest.get(pid), []).append(pid)
+        days = [d for d in (earliest.get(pid), gates.get(pid)) if d is not None]
+        by_day.setdefault(min(days) if days else None, []).append(pid)
     for day, pids in by_day.items():
         Patient.objects.filter(pk__in=pids).exclude(rematch_on=day).update(rematch_on=day)
 

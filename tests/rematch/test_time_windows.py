@@ -1,5 +1,6 @@
-"""Verdicts that change with time alone: the date is recorded on the result, the patient's next
-re-match is scheduled for it, the nightly sweep runs it, and the change says "time"."""
+"""Verdicts that change with time alone: the date is recorded on the result (or, for a trial the
+patient is not yet a candidate for, on the patient), the patient's next re-match is scheduled for
+it, the nightly sweep runs it, and the change says "time"."""
 
 from __future__ import annotations
 
@@ -34,8 +35,26 @@ def patient(api, seeded) -> Patient:
     return Patient.objects.get(pk=pid)
 
 
-def test_a_result_records_the_day_time_alone_changes_it(patient):
-    result = MatchResult.objects.get(patient=patient, trial__nct_id="NCT06559644")
+def test_a_trial_whose_age_gate_the_patient_fails_is_not_stored_and_its_day_is_kept(patient, api):
+    """At 17 the trial is not a candidate (its "Age ≥18" line alone decides): nothing stored."""
+    assert not MatchResult.objects.filter(patient=patient, trial__nct_id="NCT06559644").exists()
+    answer = api.get(f"/api/v1/patients/{patient.pk}/matches/NCT06559644").json()
+    assert answer["eligibility"] == "ineligible" and answer["gate"]["position"] == 1
+
+
+def test_a_result_already_held_is_judged_again_and_records_the_day_time_alone_changes_it(api, seeded):
+    """Matched at 25 (a candidate, stored), then the record says 17: the held result is brought up
+    to date rather than left standing, and keeps the day time alone changes it."""
+    bundle = json.loads((EXAMPLES / "patients" / "D02.json").read_text())
+    pid = api.post("/api/v1/patients", json.dumps(bundle), content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk, as_of=TODAY)
+    assert MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644").eligibility != "ineligible"
+    for entry in bundle["entry"]:
+        if entry["resource"]["resourceType"] == "Patient":
+            entry["resource"]["birthDate"] = "2008-12-02"
+    api.post("/api/v1/patients", json.dumps(bundle), content_type="application/fhir+json")
+    jobs.run_job(MatchJob.objects.get(patient_id=pid, status="queued").pk, as_of=TODAY)
+    result = MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644")
     assert (result.eligibility, result.changes_on) == ("ineligible", BIRTHDAY_18)
 
 
@@ -58,8 +77,8 @@ def test_a_verdict_changed_by_the_passing_of_time_says_time(patient):
     jobs.run_job(job.pk, as_of=BIRTHDAY_18)
     result = MatchResult.objects.get(patient=patient, trial__nct_id="NCT06559644")
     assert result.eligibility != "ineligible"
-    change = MatchChange.objects.get(result=result, kind="changed")
-    assert (change.old_eligibility, change.cause) == ("ineligible", "time")
+    change = MatchChange.objects.get(result=result, kind="appeared")  # a candidate from that day on
+    assert change.cause == "time"
 
 
 def test_a_rematch_on_the_same_day_with_the_same_record_writes_nothing(patient):

@@ -1,0 +1,185 @@
+"""Which trials a patient could possibly meet: the gates of a registry-sized catalogue.
+
+Most trials of a large catalogue are decided against a patient by one line about who the trial
+is for at all: a diagnosis family ("acute myeloid leukemia"), an age range, a sex. A gate is
+such a line, taken only where that is safe:
+
+- an inclusion, at the top level (a nested line decides nothing alone), applying to everyone
+  (no ``applies_if``);
+- structured whole: no part left to review, every predicate decidable by the catalogue;
+- asking only about age, sex, or the presence of a diagnosis of the acute-leukemia family
+  (no time window).
+
+A gate closes for a patient only when that line is ``not_met`` by the same semantics both
+evaluators share (``semantics.predicate_outcome`` through ``assemble.evaluate_criterion``):
+an inclusion not met makes the trial ineligible, so a closed gate never hides a trial the
+patient could be eligible for. Nothing is stored for a closed gate, so one about age carries the
+patient's next birthday as the day to judge it again (time alone may open it). Missing data never closes one: no birth date leaves age
+unknown, a sex other than male or female opens sex gates, and a record with no diagnosis at
+all opens diagnosis gates.
+
+The index is inverted: gates are grouped by their line (``expr``), each distinct line is judged
+once per patient, and only the trials of closed lines are touched, so the cost grows with the
+distinct gate lines (a few hundred), not with the catalogue.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .assemble import Memo, evaluate_criterion
+from .concepts import CONCEPTS, Kind, ancestors
+from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, TrialCriteria
+from .facts import PatientFacts
+from .outcome import CriterionOutcome, Outcome
+from .semantics import predicate_outcome, supported
+from .snapshot import snapshot
+
+DIAGNOSIS_FAMILY = "acute_leukemia"
+
+
+def _in_family(concept_id: str) -> bool:
+    spec = CONCEPTS.get(concept_id)
+    return spec is not None and spec.kind is Kind.EVENT and (
+        concept_id == DIAGNOSIS_FAMILY or DIAGNOSIS_FAMILY in ancestors(concept_id)
+    )
+
+
+def _gate_kind(pred: Predicate) -> str | None:
+    """``age``, ``sex`` or ``diagnosis`` for a predicate a gate may hold, else None."""
+    if not supported(pred) or pred.window is not None or pred.uln:
+        return None
+    if pred.concept == "age" and pred.op not in (Op.IN, Op.IS):
+        return "age"
+    if pred.concept == "sex":
+        return "sex"
+    if pred.op is Op.IN and isinstance(pred.value, tuple) and pred.value and all(_in_family(v) for v in pred.value):
+        return "diagnosis"
+    if pred.op is Op.PRESENT and _in_family(pred.concept):
+        return "diagnosis"
+    return None
+
+
+def _kinds(expr: Expr) -> set[str] | None:
+    """The gate kinds a line's expression asks about; None when any part may not gate."""
+    if isinstance(expr, Predicate):
+        kind = _gate_kind(expr)
+        return None if kind is None else {kind}
+    if isinstance(expr, Review):
+        return None
+    parts = (expr.part,) if isinstance(expr, Not) else expr.parts if isinstance(expr, All | Any_) else ()
+    if not parts:
+        return None
+    found: set[str] = set()
+    for part in parts:
+        kinds = _kinds(part)
+        if kinds is None:
+            return None
+        found |= kinds
+    return found
+
+
+@dataclass(frozen=True)
+class Gate:
+    index: int  # the line's 0-based position in its criteria version
+    criterion: Criterion
+    kinds: frozenset[str]
+
+
+def gates_of(trial: TrialCriteria) -> tuple[Gate, ...]:
+    found = []
+    for index, c in enumerate(trial.criteria):
+        if c.type is not CriterionType.INCLUSION or c.parent is not None or c.applies_if is not None:
+            continue
+        kinds = _kinds(c.expr)
+        if kinds:
+            found.append(Gate(index, c, frozenset(kinds)))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Closed:
+    """Why a trial is not a candidate: the gate line that is not met, and its reason."""
+
+    trial_id: str
+    version: int
+    gate: CriterionOutcome
+
+
+def _open_kinds(facts: PatientFacts) -> frozenset[str]:
+    """Gate kinds this patient's record lacks the data for: they stay open."""
+    missing = set()
+    if facts.birth_date is None:
+        missing.add("age")
+    if facts.sex not in ("male", "female"):
+        missing.add("sex")
+    if not any(facts.events.values()):
+        missing.add("diagnosis")
+    return frozenset(missing)
+
+
+def judge_gates(trial: TrialCriteria, facts: PatientFacts, as_of: date) -> Closed | None:
+    """The first closed gate of one trial (for one trial asked by NCT id), or None."""
+    return GateIndex([trial]).closed(facts, as_of).get(trial.trial_id)
+
+
+class GateIndex:
+    """Trials by their gate lines. Replacing a trial (a new criteria version) drops its old
+    gates; a trial without gates is always a candidate."""
+
+    def __init__(self, trials: Iterable[TrialCriteria] = ()) -> None:
+        self._by_line: dict[tuple[Expr, frozenset[str]], dict[str, tuple[int, Gate]]] = {}
+        self._lines_of: dict[str, list[tuple[Expr, frozenset[str]]]] = {}
+        self.add(trials)
+
+    def add(self, trials: Iterable[TrialCriteria]) -> None:
+        for trial in trials:
+            self.remove(trial.trial_id)
+            keys = []
+            for gate in gates_of(trial):
+                key = (gate.criterion.expr, gate.kinds)
+                self._by_line.setdefault(key, {})[trial.trial_id] = (trial.version, gate)
+                keys.append(key)
+            self._lines_of[trial.trial_id] = keys
+
+    def remove(self, trial_id: str) -> None:
+        for key in self._lines_of.pop(trial_id, ()):
+            held = self._by_line.get(key)
+            if held is not None:
+                held.pop(trial_id, None)
+                if not held:
+                    del self._by_line[key]
+
+    @property
+    def lines(self) -> int:
+        return len(self._by_line)
+
+    def closed(self, facts: PatientFacts, as_of: date, trial_ids: Iterable[str] | None = None) -> dict[str, Closed]:
+        """The trials (of ``trial_ids``, or all) whose gate this patient cannot meet, each with
+        the first such gate in line order."""
+        wanted = None if trial_ids is None else set(trial_ids)
+        unknown = _open_kinds(facts)
+        snap = snapshot(facts, as_of, frozenset())
+        memo = Memo()
+        found: dict[str, Closed] = {}
+        for (_expr, kinds), trials in self._by_line.items():
+            if kinds & unknown:
+                continue
+            judged: CriterionOutcome | None = None
+            for trial_id, (version, gate) in trials.items():
+                if wanted is not None and trial_id not in wanted:
+                    continue
+                if judged is None:
+                    judged = evaluate_criterion(gate.index, gate.criterion, snap, lambda p: predicate_outcome(p, snap), memo)
+                    if judged.outcome is not Outcome.NOT_MET:
+                        break
+                outcome = CriterionOutcome(
+                    gate.index, judged.type, gate.criterion.text, judged.outcome, judged.review, judged.reason,
+                    judged.concepts, judged.changes_on or (snap.next_birthday() if "age" in kinds else None),
+                )
+                earlier = found.get(trial_id)
+                if earlier is None or gate.index < earlier.gate.index:
+                    found[trial_id] = Closed(trial_id, version, outcome)
+        return found

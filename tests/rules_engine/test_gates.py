@@ -1,0 +1,126 @@
+"""Gates: a trial is a candidate for a patient unless an inclusion line about diagnosis family,
+age or sex alone, structured whole, is not met. A closed gate never hides a trial the patient
+could be eligible for; missing data never closes one."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from rules_engine.criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Op,
+    Predicate,
+    Review,
+    ReviewReason,
+    TrialCriteria,
+    Window,
+)
+from rules_engine.facts import Event, PatientFacts
+from rules_engine.gates import GateIndex, gates_of, judge_gates
+from rules_engine.reference import evaluate_reference
+
+TODAY = date(2026, 11, 22)
+ADULT = Predicate("age", Op.GTE, 18)
+AML = Predicate("aml", Op.PRESENT)
+FEMALE = Predicate("sex", Op.IS, "female")
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+
+
+def trial(*lines: Criterion, nct: str = "NCT00000001") -> TrialCriteria:
+    return TrialCriteria(nct, 1, lines)
+
+
+def line(expr, type_=INC, **kw) -> Criterion:
+    return Criterion(type_, "a line", expr, **kw)
+
+
+def patient(born: date | None = date(1990, 1, 1), sex: str | None = "male", *concepts: str) -> PatientFacts:
+    return PatientFacts(birth_date=born, sex=sex, events={c: (Event(c, date(2026, 1, 1)),) for c in concepts})
+
+
+@pytest.mark.parametrize(
+    "criterion,kinds",
+    [
+        (line(ADULT), {"age"}),
+        (line(All((ADULT, Predicate("age", Op.LT, 70)))), {"age"}),
+        (line(AML), {"diagnosis"}),
+        (line(Predicate("acute_leukemia", Op.IN, ("aml", "b_all"))), {"diagnosis"}),
+        (line(Any_((AML, FEMALE))), {"diagnosis", "sex"}),
+    ],
+)
+def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, kinds):
+    (gate,) = gates_of(trial(criterion))
+    assert gate.kinds == kinds
+
+
+@pytest.mark.parametrize(
+    "criterion",
+    [
+        line(ADULT, EXC),  # an exclusion
+        line(ADULT, parent=0),  # nested under a heading
+        line(ADULT, applies_if=FEMALE),  # applies to some patients only
+        line(All((ADULT, Review(ReviewReason.CONSENT)))),  # partly left to review
+        line(All((ADULT, Predicate("ecog", Op.LTE, 2)))),  # asks a measurement too
+        line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))),  # a window
+        line(Predicate("hiv", Op.PRESENT)),  # not the diagnosis family
+        line(Predicate("relapsed", Op.PRESENT)),
+    ],
+)
+def test_other_lines_are_never_gates(criterion):
+    assert gates_of(trial(criterion)) == ()
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        patient(date(2015, 1, 1), "male", "aml"),  # a child: fails age
+        patient(date(1990, 1, 1), "male", "b_all"),  # ALL: fails the AML line
+    ],
+)
+def test_a_closed_gate_names_its_line_and_reason_and_the_trial_is_ineligible(facts):
+    t = trial(line(Review(ReviewReason.CONSENT)), line(ADULT), line(AML))
+    closed = judge_gates(t, facts, TODAY)
+    assert closed is not None and closed.gate.outcome == "not_met" and closed.gate.reason
+    full = evaluate_reference(t, facts, TODAY)
+    assert full.eligibility == "ineligible"
+    assert full.criteria[closed.gate.index].reason == closed.gate.reason
+
+
+@pytest.mark.parametrize(
+    "facts,gate",
+    [
+        (patient(None, "male", "aml"), ADULT),  # no birth date
+        (patient(date(1990, 1, 1), None, "aml"), FEMALE),  # no sex
+        (patient(date(1990, 1, 1), "unknown", "aml"), FEMALE),
+        (patient(date(1990, 1, 1), "other", "aml"), FEMALE),
+        (patient(date(1990, 1, 1), "male"), AML),  # no diagnosis recorded at all
+    ],
+)
+def test_missing_data_never_closes_a_gate(facts, gate):
+    assert GateIndex([trial(line(gate))]).closed(facts, TODAY) == {}
+
+
+def test_a_candidate_passes_every_gate():
+    assert judge_gates(trial(line(ADULT), line(AML)), patient(date(1990, 1, 1), "male", "apl"), TODAY) is None  # APL is AML
+
+
+def test_the_index_judges_each_distinct_line_once_and_drops_a_replaced_version():
+    index = GateIndex([trial(line(ADULT), nct="NCT00000001"), trial(line(ADULT), nct="NCT00000002")])
+    assert index.lines == 1
+    child = patient(date(2015, 1, 1), "male", "aml")
+    assert set(index.closed(child, TODAY)) == {"NCT00000001", "NCT00000002"}
+    index.add([TrialCriteria("NCT00000002", 2, (line(Predicate("age", Op.GTE, 1)),))])
+    assert set(index.closed(child, TODAY)) == {"NCT00000001"}
+    assert set(index.closed(child, TODAY, ["NCT00000002"])) == set()
+
+
+@pytest.mark.parametrize("born,when", [(date(2009, 3, 5), date(2027, 3, 5)), (date(2010, 3, 5), date(2027, 3, 5))])
+def test_an_age_gate_is_judged_again_on_the_next_birthday(born, when):
+    """Time alone may open it; nothing is stored for a non-candidate, so its day must be kept."""
+    closed = judge_gates(trial(line(ADULT)), patient(born, "male", "aml"), TODAY)
+    assert closed is not None and closed.gate.changes_on == when
