@@ -44,9 +44,15 @@ def manager(make_client):
 
 @pytest.fixture
 def seeded(db):
+    """The five seed trials, without the golden patients load_seeds attaches to them: a test of
+    re-matching or the queue edits criteria freely, and a golden patient would hold the edit
+    (issue 17). Tests about golden patients attach their own or load the seeds themselves."""
     from django.core.management import call_command
 
+    from trials.models import GoldenPatient
+
     call_command("load_seeds", stdout=open("/dev/null", "w"))
+    GoldenPatient.objects.all().delete()
 
 
 @pytest.fixture(scope="session")

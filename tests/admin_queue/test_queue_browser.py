@@ -19,10 +19,10 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = ROOT / "test-artifacts"
-NCT = "NCT06559644"
-# D01's one undecided line of NCT06559644 that is not for review: an exclusion on HBV DNA, HCV
-# RNA and HIV, unknown for want of those tests. Settling it makes the match eligible.
-INFECTION_LINE = 21
+NCT = "NCT05744440"
+# D01's one undecided line of NCT05744440 that is not for review: the organ-function line, unknown
+# for want of an INR and a calcium in the record. Settling it makes the match eligible.
+ORGAN_LINE = 6
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_a_coordinator_works_a_match_from_the_queue(live_server, queue_data, pag
     page.locator("#changelist-filter a", has_text=NCT).first.click()
     page.wait_for_url(re.compile(r"trial="))
     rows = page.locator("#result_list tbody tr")
-    assert rows.count() == 3  # D01, D03 and D06 are each at least possibly eligible for it
+    assert rows.count() == 2  # D01 and D03 are possibly eligible for it, D06 is not
     assert all(NCT in text for text in rows.all_inner_texts())
     page.screenshot(path=str(ARTIFACTS / "admin-queue.png"), full_page=True)
 
@@ -90,21 +90,21 @@ def test_a_coordinator_works_a_match_from_the_queue(live_server, queue_data, pag
     assert page.locator("#review-status").inner_text() == "Under review"
 
     # A note.
-    page.fill("#id_note-text", "Asked the referring ward for the outside virology results.")
+    page.fill("#id_note-text", "Asked the referring ward for the outside coagulation results.")
     page.click("button[value=note]")
     page.wait_for_selector(".messagelist")
     assert "Asked the referring ward" in page.locator("#notes").inner_text()
 
-    # An override of the infection line.
-    page.select_option("#id_override-position", str(INFECTION_LINE))
-    page.select_option("#id_override-outcome", "not_met")
-    page.fill("#id_override-note", "Outside lab 2026-11-18: HBV DNA, HCV RNA and HIV RNA all negative.")
+    # An override of the organ-function line.
+    page.select_option("#id_override-position", str(ORGAN_LINE))
+    page.select_option("#id_override-outcome", "met")
+    page.fill("#id_override-note", "Outside lab 2026-11-18: INR 1.0, free calcium within range.")
     page.click("button[value=override]")
     page.wait_for_selector(".messagelist")
 
     assert page.locator("#eligibility").inner_text() == "Eligible"
-    line = page.locator(f"#criterion-{INFECTION_LINE}").inner_text()
-    assert "overridden by carol (v1): not met: Outside lab 2026-11-18" in line
+    line = page.locator(f"#criterion-{ORGAN_LINE}").inner_text()
+    assert "overridden by carol (v1): met: Outside lab 2026-11-18" in line
     assert page.locator("#review-status").inner_text() == "Under review"
     history = page.locator("#history").inner_text()
     assert "Eligibility changed: Possibly eligible → Eligible" in history

@@ -39,7 +39,7 @@ def test_the_example_fails_only_on_the_lvef_line(d07):
 def test_an_override_changes_eligibility_at_once(d07, coordinator):
     _override(d07, coordinator)
     d07.refresh_from_db()
-    assert d07.eligibility == "possibly_eligible"
+    assert d07.eligibility == "eligible"  # every other line is decided for D07, or left to review
 
 
 def test_the_overridden_line_shows_the_coordinators_outcome_and_keeps_the_engines(d07, coordinator):
@@ -61,7 +61,7 @@ def test_an_override_is_recorded_as_an_event_and_its_eligibility_change_as_a_mac
     event = MatchEvent.objects.get(result=d07, kind="override")
     assert (event.actor, event.old_value, event.new_value) == (coordinator, "#7 not_met", "#7 met (v1)")
     change = MatchChange.objects.filter(result=d07).first()
-    assert (change.cause, change.old_eligibility, change.new_eligibility) == ("override", "ineligible", "possibly_eligible")
+    assert (change.cause, change.old_eligibility, change.new_eligibility) == ("override", "ineligible", "eligible")
 
 
 def test_an_override_needs_a_note(d07, coordinator):
@@ -99,11 +99,12 @@ def test_ending_an_override_restores_the_engines_verdict(d07, coordinator):
 
 
 def test_ending_an_override_of_a_review_line_marks_it_for_review_again(d07, coordinator):
-    assert (_line(d07, 1).outcome, _line(d07, 1).review) == ("unknown", True)
-    o = actions.override_criterion(d07, 1, "met", "WHO classification confirmed by haematopathology", coordinator)
-    assert _line(d07, 1).review is False
+    review = CriterionResult.objects.filter(result=d07, review=True).order_by("position").first()
+    assert review is not None and review.outcome == "unknown"
+    o = actions.override_criterion(d07, review.position, "met", "confirmed with the investigator", coordinator)
+    assert _line(d07, review.position).review is False
     actions.end_override(o, coordinator)
-    assert (_line(d07, 1).outcome, _line(d07, 1).review) == ("unknown", True)
+    assert (_line(d07, review.position).outcome, _line(d07, review.position).review) == ("unknown", True)
 
 
 def test_an_ended_override_cannot_be_ended_again(d07, coordinator):
@@ -118,7 +119,7 @@ def test_a_rematch_with_the_same_facts_keeps_the_override(d07, coordinator):
     rematch(d07.patient_id)
     d07.refresh_from_db()
     o.refresh_from_db()
-    assert (d07.eligibility, o.active, _line(d07).override_id) == ("possibly_eligible", True, o.pk)
+    assert (d07.eligibility, o.active, _line(d07).override_id) == ("eligible", True, o.pk)
 
 
 def _echo_after_override(d07, o, override_made: datetime) -> None:

@@ -42,11 +42,14 @@ def _latest_change(nct_id: str) -> TrialChange:
 
 
 def _verdicts(nct_id: str) -> dict[str, str]:
+    """Each example patient's stored verdict; a patient the trial's gates left out (no row:
+    not a candidate, issue 18) is ineligible by construction."""
     names = {v: k for k, v in _ids.items()}
-    return {
+    stored = {
         names[str(pid)]: e
         for pid, e in MatchResult.objects.filter(trial__nct_id=nct_id, state="active").values_list("patient_id", "eligibility")
     }
+    return {name: stored.get(name, "ineligible") for name in names.values()}
 
 
 _ids: dict[str, str] = {}

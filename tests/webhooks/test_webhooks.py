@@ -26,7 +26,8 @@ from tests.conftest import EXAMPLES
 pytestmark = pytest.mark.django_db
 
 TODAY = date(2026, 11, 22)
-ELIGIBLE_PATIENT = "D03"  # eligible for NCT05744440 on TODAY: its match is a match.eligible event
+ELIGIBLE_PATIENT = "D03"  # eligible for ELIGIBLE_TRIAL on TODAY: its match is a match.eligible event
+ELIGIBLE_TRIAL = "NCT06559644"  # (NCT05744440 asks for an INR and a calcium D03's record lacks: possibly eligible)
 PAYLOAD_KEYS = {"event", "patient", "trial", "kind", "cause", "old_eligibility", "new_eligibility"}
 
 
@@ -181,7 +182,7 @@ def test_a_paused_webhook_gets_no_new_deliveries_until_it_is_put_again(api, seed
 
     assert api.put("/api/v1/webhook", {"url": receiver.url}, format="json").json()["paused"] is False
     _post_patient(api, ELIGIBLE_PATIENT, identifier="D03-again")  # a new patient, as eligible
-    assert WebhookDelivery.objects.filter(webhook=webhook, event="match.eligible", payload__trial="NCT05744440").count() == 1
+    assert WebhookDelivery.objects.filter(webhook=webhook, event="match.eligible", payload__trial=ELIGIBLE_TRIAL).count() == 1
 
 
 def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
@@ -193,7 +194,7 @@ def test_a_delivery_carries_ids_not_patient_values(api, seeded, hook, receiver):
     assert webhooks.deliver(ids) == len(ids)
 
     bodies = [json.loads(r.body) for r in receiver.requests]
-    assert {"event": "match.eligible", "patient": patient_id, "trial": "NCT05744440"}.items() <= bodies[0].items()
+    assert {"event": "match.eligible", "patient": patient_id, "trial": ELIGIBLE_TRIAL}.items() <= bodies[0].items()
     for raw, body in zip((r.body for r in receiver.requests), bodies, strict=True):
         assert set(body) == PAYLOAD_KEYS
         assert patient.facts["birth_date"].encode() not in raw
