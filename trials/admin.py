@@ -18,8 +18,8 @@ from django.urls import URLPattern, path, reverse
 from django.utils.html import format_html, format_html_join
 
 from rules_engine.criteria import criterion_from_json
-from trials import services
-from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
+from trials import golden, services
+from trials.models import CriteriaVersion, Criterion, GoldenPatient, Site, Trial, TrialChange, TrialCondition
 from trials.services import correct_criterion
 
 _JSON_TYPES = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "a boolean"}
@@ -245,3 +245,46 @@ class TrialChangeAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+
+class GoldenPatientForm(forms.ModelForm):
+    """A golden patient is refused, naming the element, when its record cannot be read: the
+    same check as ``POST /api/v1/trials/{nct_id}/golden-patients``."""
+
+    class Meta:
+        model = GoldenPatient
+        fields = ["trial", "name", "patient", "expected", "criteria"]
+
+    def clean_patient(self) -> object:
+        record = self.cleaned_data["patient"]
+        problem = golden.validate_record(record)
+        if problem is not None:
+            raise forms.ValidationError(f"{problem[0]}: {problem[1]}")
+        return record
+
+
+@admin.register(GoldenPatient)
+class GoldenPatientAdmin(admin.ModelAdmin):
+    """Curators attach, read and remove a trial's golden patients here as through the API; a new
+    one is run at once on the version in use, and its last run is shown."""
+
+    form = GoldenPatientForm
+    list_display = ("trial", "name", "expected", "last_verdict", "agrees")
+    list_filter = ("expected",)
+    search_fields = ("trial__nct_id", "name")
+    readonly_fields = ("last_run", "created", "created_by")
+
+    @admin.display(description="last verdict")
+    def last_verdict(self, obj: GoldenPatient) -> str:
+        return str((obj.last_run or {}).get("verdict", "not run"))
+
+    @admin.display(description="agrees", boolean=True)
+    def agrees(self, obj: GoldenPatient) -> bool | None:
+        return None if obj.last_run is None else bool(obj.last_run.get("agrees"))
+
+    def save_model(self, request: HttpRequest, obj: GoldenPatient, form: forms.ModelForm, change: bool) -> None:
+        if not change:
+            obj.created_by = request.user  # type: ignore[assignment]
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            golden.run_on_current(obj.trial, [obj])

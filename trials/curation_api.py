@@ -169,10 +169,7 @@ class CurationActions:
                     made = GoldenPatient.objects.create(trial=trial, created_by=request.user, **values)
             except IntegrityError:
                 raise FieldError("name", "this trial already has a golden patient of that name") from None
-            current = trial.current_criteria
-            if current is not None:  # its first run, on the version in use
-                rows = [dict(r) for r in current.criteria.order_by("position").values("type", "text", "parent_position", "structured")]
-                golden.check_version(trial.nct_id, current.number, rows, [made])
+            golden.run_on_current(trial, [made])
         return Response(golden_answer(made), status=status.HTTP_201_CREATED)
 
     @action(detail=True, methods=["delete"], url_path=r"golden-patients/(?P<golden_id>[0-9]{1,12})")

@@ -60,6 +60,16 @@ def validate_record(record: Any) -> tuple[str, str] | None:
     return _validator(record)
 
 
+def run_on_current(trial: Any, goldens: Sequence[GoldenPatient]) -> None:
+    """The first run of newly attached golden patients, on the version in use, so a curator
+    sees at once whether they agree (the API and the admin attach them alike)."""
+    current = trial.current_criteria
+    if current is None or not goldens:
+        return
+    rows = [dict(r) for r in current.criteria.order_by("position").values("type", "text", "parent_position", "structured")]
+    check_version(trial.nct_id, current.number, rows, goldens)
+
+
 def check_version(nct_id: str, number: int, rows: Sequence[dict], goldens: Sequence[GoldenPatient]) -> list[dict]:
     """Run every golden patient against the version's rows; store each one's ``last_run``;
     return the disagreements (one entry per golden patient that disagrees)."""
