@@ -12,7 +12,6 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -32,6 +31,7 @@ from matcher.webhooks import delivery as webhooks
 from matcher.worker import dispatch
 from tests.conftest import ROOT
 from tests.webhooks.conftest import resolve_names_to
+from tests.webhooks.receivers import serve as _serve_raw
 from tests.webhooks.test_webhooks import _delivery, _hmac
 
 pytestmark = pytest.mark.django_db
@@ -57,34 +57,6 @@ def strict(settings):
     """Production: https to public addresses only."""
     settings.ELIGO_WEBHOOK_ALLOW_INSECURE = False
     return settings
-
-
-def _serve_raw(behaviour) -> Iterator[int]:
-    """A bare TCP receiver on this machine: ``behaviour(conn)`` per connection."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    stop = threading.Event()
-
-    def loop() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=behaviour, args=(conn, stop), daemon=True).start()
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        stop.set()
-        listener.close()
-        thread.join(2)
 
 
 def _read_head(conn: socket.socket) -> None:

@@ -8,7 +8,6 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -20,6 +19,7 @@ from matcher.webhooks.transport import (
     is_global_address,
     send,
 )
+from tests.webhooks.receivers import serve as _serve
 from tests.webhooks.tls import Authority, authority_for
 
 
@@ -125,33 +125,6 @@ def test_a_development_setting_allows_http_and_this_machine():
 
 
 # -- sending, against receivers on this machine ------------------------------------------------
-
-
-def _serve(behaviour) -> Iterator[int]:
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
-    stop = threading.Event()
-
-    def loop() -> None:
-        listener.settimeout(0.1)
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            threading.Thread(target=behaviour, args=(conn, stop), daemon=True).start()
-
-    thread = threading.Thread(target=loop, daemon=True)
-    thread.start()
-    try:
-        yield listener.getsockname()[1]
-    finally:
-        stop.set()
-        listener.close()
-        thread.join(2)
 
 
 def _read_request(conn: socket.socket) -> bytes:
