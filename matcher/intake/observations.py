@@ -4,6 +4,7 @@ its upper limit of normal and its date, as the code tables say for each LOINC or
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -161,49 +162,47 @@ class ObservationReader(Collector):
             return None
         return Measurement(rule.concept, tidy_number(number), CONCEPTS[rule.concept].unit, when, None, False, source)
 
-    def _read_nyha(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+    def _read_ordinal(
+        self, rule: Rule, res: Any, path: str, when: date | None, source: str,
+        read_codeable: Callable[[Any], int | None], read_text: Callable[[Any], int | None],
+    ) -> Measurement | None:
+        """A whole-number scale (NYHA class, CTCAE grade) as records write it: an integer, a
+        quantity, a string ("III", "Grade 2") or a coded concept; a fraction is no class."""
         number: float | None = None
         if res.valueInteger is not None:
             number = value_number(res.valueInteger)
         elif res.valueQuantity is not None:
             number = value_number(res.valueQuantity.value)
         elif res.valueString is not None:
-            found = self.codes.nyha_string(res.valueString)
+            found = read_text(res.valueString)
             number = float(found) if found is not None else None
         elif res.valueCodeableConcept is not None:
-            for text in [res.valueCodeableConcept.text] + [c.code for c in coding_list(res.valueCodeableConcept)]:
-                found = self.codes.nyha_string(text)
-                if found is not None:
-                    number = float(found)
-                    break
+            found = read_codeable(res.valueCodeableConcept)
+            number = float(found) if found is not None else None
         if number is not None and not number.is_integer():
             number = None
         return self._scored(rule, number, path, when, source)
 
+    def _read_nyha(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        def codeable(concept: Any) -> int | None:
+            texts = [concept.text] + [c.code for c in coding_list(concept)]
+            return next((f for f in map(self.codes.nyha_string, texts) if f is not None), None)
+
+        return self._read_ordinal(rule, res, path, when, source, codeable, self.codes.nyha_string)
+
     def _read_grade(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         """A CTCAE grade: a number, "Grade 2" / "II", or an NCI Thesaurus grade code."""
-        number: float | None = None
-        if res.valueInteger is not None:
-            number = value_number(res.valueInteger)
-        elif res.valueQuantity is not None:
-            number = value_number(res.valueQuantity.value)
-        elif res.valueString is not None:
-            found = self.codes.ctcae_grade(res.valueString)
-            number = float(found) if found is not None else None
-        elif res.valueCodeableConcept is not None:
-            for coding in coding_list(res.valueCodeableConcept):
+
+        def codeable(concept: Any) -> int | None:
+            for coding in coding_list(concept):
                 found = self.codes.ctcae_grade_code(coding.system, coding.code)
                 if found is None:
                     found = self.codes.ctcae_grade(coding.code)
                 if found is not None:
-                    number = float(found)
-                    break
-            if number is None:
-                found = self.codes.ctcae_grade(res.valueCodeableConcept.text)
-                number = float(found) if found is not None else None
-        if number is not None and not number.is_integer():
-            number = None
-        return self._scored(rule, number, path, when, source)
+                    return found
+            return self.codes.ctcae_grade(concept.text)
+
+        return self._read_ordinal(rule, res, path, when, source, codeable, self.codes.ctcae_grade)
 
     def _read_qualitative(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         word = self._qualitative(res)
