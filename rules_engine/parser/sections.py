@@ -136,7 +136,12 @@ _DONOR_HEADING = re.compile(
 _TYPE_WORD = re.compile(r"\b(inclusion|exclusion)\b", re.IGNORECASE)
 _DONOR_WORD = re.compile(r"\b(?:criteria|criterion|inclusion|exclusion|eligibility|selection|requirements?)\b", re.IGNORECASE)
 _DONOR_ITEM = re.compile(r"[^\w]*donors?\s*:", re.IGNORECASE)
-_ROLE_HEADING = re.compile(r"[^\w]*(?:recipients?|patients?|participants?|hosts?)\s*:?\s*$", re.IGNORECASE)
+# "RECIPIENT:", "Recipient criteria:", "Patient selection": the patient's own section after a donor's
+_ROLE_HEADING = re.compile(
+    r"[^\w]*(?:recipients?|patients?|participants?|hosts?)(?:'s)?"
+    r"(?:\s+(?:criteria|criterion|requirements?|selection|characteristics))?\s*:?\s*$",
+    re.IGNORECASE,
+)
 
 
 def is_donor_heading(text: str) -> bool:

@@ -145,6 +145,11 @@ SHAPES = [
         [(I, "ECOG 0-1", None), (I, "Donor Inclusion Criteria", None), (I, "Sibling 18-70 years", 1), (I, "RECIPIENT:", None), (I, "No HIV", 3)],
     ),
     (
+        "a 'Recipient criteria:' heading ends the donor's section: the patient's lines are not the donor's",
+        "Inclusion Criteria:\n\n  Donor criteria:\n\n    -  Donor is 18 to 70 years\n\n  Recipient criteria:\n\n    -  18 to 65 years\n",
+        [(I, "Donor criteria:", None), (I, "Donor is 18 to 70 years", 0), (I, "Recipient criteria:", None), (I, "18 to 65 years", 2)],
+    ),
+    (
         "a patient's need of a donor is the patient's criterion",
         "Inclusion Criteria:\n- HLA-matched sibling donor available\n- Donor available, meeting 1 of the following criteria:",
         [(I, "HLA-matched sibling donor available", None), (I, "Donor available, meeting 1 of the following criteria:", None)],
