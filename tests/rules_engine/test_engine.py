@@ -335,3 +335,16 @@ def test_a_number_the_engine_cannot_compare_is_refused_when_compiled(value):
 
     with pytest.raises(ValueError, match="cannot compare"):
         engine_json({"$lte": {"v": value}})
+
+
+def test_a_registry_line_whose_threshold_reads_below_one_ten_thousandth_compiles():
+    """The corpus line that stopped bench/e2e.py's catalogue from compiling (error 204):
+    '30,000/L' is 3e-05 x 10^9/L as written."""
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.parser.criteria import parse_criteria
+    from tests.rules_engine.conftest import both
+
+    text = "Inclusion Criteria:\n* Patients must have a platelet count > 30,000/L and an ANC of at least 1,000/μl."
+    trial = TrialCriteria("registry-per-litre", 1, parse_criteria(text))
+    reference, _ = both(trial, patient({"platelets": (50, "10*9/L"), "anc": (1.5, "10*9/L")}))
+    assert reference.criteria[0].outcome is Outcome.MET
