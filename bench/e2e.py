@@ -5,13 +5,15 @@ match job says ``succeeded`` and ``GET /api/v1/patients/{id}/matches`` returns t
 results, with 1,000 trials open to matching; then how many patients per second the same
 deployment matches when 20 clients post at once. The last line is
 ``e2e: trials=1000 median_ms=<n> p95_ms=<n> per_s=<n> kb_per_patient=<n>`` (the database's growth
-over the timed phases, indexes included, divided by the patients posted in them);
+over the timed phases, indexes included, divided by the patients matched in them: a job
+still queued when a phase's budget ran out has stored nothing yet);
 ``--trials N`` opens N trials instead of 1,000.
 
 Why it is built this way:
 
 * Everything runs as in production, as separate processes over real sockets: its own
-  PostgreSQL database (``eligo_bench``, dropped and re-created), Redis database 13 (flushed), a
+  PostgreSQL database (``ELIGO_BENCH_DB``, default ``eligo_bench``, dropped and re-created),
+  Redis database 13 (``ELIGO_BENCH_REDIS_URL``; flushed), a
   real prefork Celery worker and gunicorn. In-process or eager mode would hide the broker hop,
   the commit-then-queue ordering and the per-child engine compile that a hospital pays for.
   Both subprocesses run in their own process group and are always stopped (try/finally).
@@ -24,6 +26,15 @@ Why it is built this way:
   registries use, weighted by how often each appears. The threshold patterns and the corpus
   path come from ``bench/engine.py``; its ``generate`` builds already-structured criteria, which
   would bypass the parser, so only its threshold scan is reused here.
+* ``--trials`` above 1,000 builds a registry-sized catalogue instead, in the proportions of
+  ClinicalTrials.gov's recruiting interventional studies (``REGISTRY_MIX``: about a third in
+  oncology, leukemia a few percent of the whole): leukemia variants as above; other cancers,
+  whose texts are the corpus's non-leukemia trials, a fifth of their top-level lines dropped
+  per variant; and non-cancer trials, assembled from a condition line, an age range, a sex
+  where the condition has one, and common lab, organ-function and history lines
+  (``NON_CANCER``, written here) plus corpus threshold lines. Each kind gates differently, so
+  the candidate index and the per-patient cost are measured against a realistic catalogue,
+  not against 10,000 trials that all ask what a leukemia patient has.
 * Generating means parsing ~30,000 lines, most of them repeats; the line parser is a pure
   function of (text, type, parent, heading context), so it is memoised for the duration of the
   import only. The stored structure is identical to an unmemoised import.
@@ -227,6 +238,139 @@ def generate_records(n: int, rng: random.Random, pool: LinePool, seeds: list) ->
     return records
 
 
+# Shares of a registry-sized catalogue (--trials above 1,000). ClinicalTrials.gov's recruiting
+# interventional studies are roughly a third oncology; leukemia is a few percent of the whole.
+REGISTRY_MIX = {"leukemia": 0.05, "cancer": 0.30, "other": 0.65}
+
+# Non-cancer trials: (condition line, (lowest age, highest age or None) in years, sex or None). Bench text,
+# written here in the registries' usual wording.
+NON_CANCER = [
+    ("Diagnosis of type 2 diabetes mellitus for at least 6 months", (18, 75), None),
+    ("Documented diagnosis of type 1 diabetes mellitus", (6, 17), None),
+    ("Clinical diagnosis of moderate to severe plaque psoriasis", (18, None), None),
+    ("Diagnosis of rheumatoid arthritis according to the 2010 ACR/EULAR criteria", (18, 80), None),
+    ("Chronic heart failure with NYHA class II to IV symptoms", (40, None), None),
+    ("Diagnosis of chronic obstructive pulmonary disease", (40, 85), None),
+    ("Moderate to severe asthma diagnosed by a physician", (12, 65), None),
+    ("Major depressive disorder according to DSM-5 criteria", (18, 65), None),
+    ("Diagnosis of Alzheimer's disease (mild to moderate)", (55, 90), None),
+    ("Diagnosis of Parkinson's disease", (30, 80), None),
+    ("Hypertension treated with at least one antihypertensive drug", (18, None), None),
+    ("Chronic kidney disease stage 3 or 4", (18, None), None),
+    ("Diagnosis of ulcerative colitis for at least 3 months", (18, 75), None),
+    ("Crohn's disease confirmed by endoscopy", (18, 75), None),
+    ("Diagnosis of polycystic ovary syndrome", (18, 40), "female"),
+    ("Postmenopausal women with osteoporosis", (50, None), "female"),
+    ("Men with benign prostatic hyperplasia", (45, None), "male"),
+    ("Healthy volunteers", (18, 55), None),
+    ("Confirmed SARS-CoV-2 infection", (18, None), None),
+    ("Chronic hepatitis B infection", (18, 70), None),
+    ("Sickle cell disease (HbSS or HbSβ0-thalassemia)", (12, 50), None),
+    ("Obesity with a body mass index of 30 kg/m2 or more", (18, 65), None),
+    ("Acute ischemic stroke within 24 hours of onset", (18, None), None),
+    ("Children with autism spectrum disorder", (2, 12), None),
+]
+NON_CANCER_INCLUSION = [
+    "Able and willing to provide written informed consent",
+    "Estimated glomerular filtration rate of at least 30 mL/min/1.73 m2",
+    "Hemoglobin >= 9 g/dL",
+    "Women of childbearing potential must have a negative pregnancy test at screening",
+    "Stable dose of background medication for at least 4 weeks before screening",
+]
+NON_CANCER_EXCLUSION = [
+    "Pregnant or breastfeeding women",
+    "Known HIV infection",
+    "Active hepatitis B or hepatitis C infection",
+    "Myocardial infarction or stroke within 6 months before screening",
+    "History of malignancy within 5 years, except treated basal cell carcinoma of the skin",
+    "ALT or AST > 3 x ULN",
+    "Participation in another interventional study within 30 days",
+    "Any condition that, in the opinion of the investigator, would interfere with the study",
+]
+
+
+def _age_line(low: int, high: int | None) -> str:
+    return f"Aged {low} years or older" if high is None else f"Aged {low} to {high} years"
+
+
+def cancer_texts(rng: random.Random) -> list[tuple[str, tuple]]:
+    """The corpus's trials that do not mention leukemia: (diseases, lines)."""
+    from trials.importers.lines import split_text
+
+    text = gzip.decompress(engine_bench.CORPUS.read_bytes()).decode("utf-8", "replace")
+    rows = [r for r in csv.DictReader(io.StringIO(text)) if "leuk" not in (r.get("criteria", "") + r.get("diseases", "")).lower()]
+    rng.shuffle(rows)
+    found = []
+    for row in rows:
+        lines = split_text(row.get("criteria") or "")
+        if lines:
+            found.append((row.get("diseases") or "cancer", lines))
+    return found
+
+
+def _drop_some(lines: tuple, rng: random.Random) -> tuple:
+    """A fifth of the top-level lines without children dropped, parents renumbered."""
+    has_children = {line.parent for line in lines if line.parent is not None}
+    droppable = [j for j, line in enumerate(lines) if line.parent is None and j not in has_children]
+    dropped = set(rng.sample(droppable, k=len(droppable) // 5))
+    new_index: dict[int, int] = {}
+    kept = []
+    for j, line in enumerate(lines):
+        if j in dropped or (line.parent is not None and line.parent not in new_index):
+            continue
+        new_index[j] = len(kept)
+        parent = new_index.get(line.parent) if line.parent is not None else None
+        kept.append(dataclasses.replace(line, parent=parent, source_line=len(kept) + 1))
+    return tuple(kept)
+
+
+def non_cancer_lines(rng: random.Random, pool: LinePool):
+    from trials.records import CriterionLine
+
+    condition, ages, sex = rng.choice(NON_CANCER)
+    low, high = ages
+    inclusion = [condition, _age_line(low, high)]
+    if sex is not None:
+        inclusion.append("Female participants only" if sex == "female" else "Male participants only")
+    inclusion += rng.sample(NON_CANCER_INCLUSION, k=rng.randint(1, 3))
+    inclusion += [pool.variant(c, rng) for c in rng.sample(sorted(pool.lines), k=rng.randint(0, 3)) if c != "age"]
+    exclusion = rng.sample(NON_CANCER_EXCLUSION, k=rng.randint(3, 6))
+    lines = [CriterionLine("inclusion", t) for t in inclusion] + [CriterionLine("exclusion", t) for t in exclusion]
+    return condition, sex, [dataclasses.replace(line, source_line=k + 1) for k, line in enumerate(lines)]
+
+
+def generate_registry(n: int, rng: random.Random, pool: LinePool, seeds: list) -> list:
+    """``n`` RECRUITING TrialRecords in ``REGISTRY_MIX`` proportions (see the module's doc)."""
+    kinds = list(REGISTRY_MIX)
+    wanted = {k: round(n * share) for k, share in REGISTRY_MIX.items()}
+    wanted["other"] = n - wanted["leukemia"] - wanted["cancer"]
+    leukemia = generate_records(wanted["leukemia"], rng, pool, seeds)
+    cancers = cancer_texts(rng)
+    records = list(leukemia)
+    template = seeds[0]
+    for i in range(wanted["cancer"]):
+        diseases, lines = cancers[i % len(cancers)]
+        kept = _drop_some(lines, rng)
+        records.append(
+            dataclasses.replace(
+                template, nct_id="", title=f"Benchmark cancer trial {i}: {diseases[:120]}", conditions=(diseases[:200],),
+                criteria=kept, criteria_text=_criteria_text(list(kept)), arms=(), sites=(), minimum_age="", maximum_age="", sex="",
+            )
+        )
+    for i in range(wanted["other"]):
+        condition, sex, lines = non_cancer_lines(rng, pool)
+        records.append(
+            dataclasses.replace(
+                template, nct_id="", title=f"Benchmark non-cancer trial {i}: {condition}", conditions=(condition,),
+                criteria=tuple(lines), criteria_text=_criteria_text(lines), arms=(), sites=(), minimum_age="", maximum_age="",
+                sex=(sex or "").upper(),
+            )
+        )
+    rng.shuffle(records)
+    say(f"catalogue: {', '.join(f'{k} {wanted[k]}' for k in kinds)}")
+    return [dataclasses.replace(r, nct_id=f"NCT9{i:07d}", overall_status="RECRUITING") for i, r in enumerate(records)]
+
+
 @contextlib.contextmanager
 def memoised_line_parser() -> Iterator[None]:
     """The line parser is pure; repeated lines are parsed once while this is open."""
@@ -263,7 +407,8 @@ def load_trials() -> int:
         f"({time.perf_counter() - start:.1f}s); seeds open: {already}"
     )
     start = time.perf_counter()
-    records = generate_records(max(0, OPEN_TRIALS - already), rng, pool, seeds)
+    wanted = max(0, OPEN_TRIALS - already)
+    records = generate_records(wanted, rng, pool, seeds) if OPEN_TRIALS <= 1000 else generate_registry(wanted, rng, pool, seeds)
     with memoised_line_parser():
         import_records(records)
     opened = Trial.objects.open_to_matching().exclude(current_criteria=None).count()
@@ -517,6 +662,19 @@ def cpu_split(before: dict[str, float], after: dict[str, float], own: float, wal
     )
 
 
+def group_rss_mb(pgrp: int) -> list[int]:
+    """Resident memory of each process in a process group, in pid order (MB)."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            stat = (status.parent / "stat").read_text()
+            if int(stat[stat.rindex(")") + 2 :].split()[2]) != pgrp:
+                continue
+            fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            found.append((int(status.parent.name), int(fields["VmRSS"].split()[0]) // 1024))
+    return [mb for _, mb in sorted(found)]
+
+
 def worker_task_times(worker_log: Path) -> list[float]:
     return [float(s) for s in re.findall(r"run_match_job\[[^\]]+\] succeeded in ([0-9.]+)s", worker_log.read_text(errors="replace"))]
 
@@ -525,13 +683,14 @@ def worker_task_times(worker_log: Path) -> list[float]:
 
 
 def database_footprint() -> tuple[int, int]:
-    """(database bytes, patients): the growth of both over the timed phases is the storage a
-    patient costs, indexes and TOAST included."""
+    """(database bytes, patients matched): the growth of both over the timed phases is the
+    storage a patient costs, indexes and TOAST included."""
     from django.db import connection
 
     with connection.cursor() as cursor:
         cursor.execute("CHECKPOINT")
-        cursor.execute("SELECT pg_database_size(current_database()), (SELECT count(*) FROM matcher_patient)")
+        cursor.execute("SELECT pg_database_size(current_database()), "
+            "(SELECT count(DISTINCT patient_id) FROM matcher_matchjob WHERE status = 'succeeded')")
         size, count = cursor.fetchone()
     return int(size), int(count)
 
@@ -552,7 +711,7 @@ def main() -> int:
     reset_database(DB_NAME)
     reset_redis()
     manage("migrate", "--noinput")
-    say(f"setup: database {DB_NAME} re-created and migrated in {time.perf_counter() - start:.1f}s; redis db 13 flushed")
+    say(f"setup: database {DB_NAME} re-created and migrated in {time.perf_counter() - start:.1f}s; {REDIS_URL} flushed")
     start = time.perf_counter()
     say(manage("load_seeds").strip().splitlines()[-1] + f" ({time.perf_counter() - start:.1f}s)")
 
@@ -580,6 +739,7 @@ def main() -> int:
         start = time.perf_counter()
         warm_up(port, token, patients, worker_log)
         say(f"warm-up: {time.perf_counter() - start:.1f}s (every child compiled {opened} trials' rulesets)")
+        say(f"worker memory: {group_rss_mb(worker.pid)} MB RSS per process (the first is the parent)")
         warm_tasks = len(worker_task_times(worker_log))
 
         size_before, patients_before = database_footprint()
@@ -594,7 +754,7 @@ def main() -> int:
         say(cpu_split(cpu_before, cpu_seconds(groups), time.process_time() - own_before, time.monotonic() - wall_before))
         size_after, patients_after = database_footprint()
         kb_per_patient = (size_after - size_before) / 1024 / max(1, patients_after - patients_before)
-        say(f"storage: {(size_after - size_before) / 1024 / 1024:.1f} MB for {patients_after - patients_before} patients")
+        say(f"storage: {(size_after - size_before) / 1024 / 1024:.1f} MB for {patients_after - patients_before} patients matched")
         task_times = worker_task_times(worker_log)[before:]
         if task_times:
             say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms (2 children in parallel)")

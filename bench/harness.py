@@ -34,19 +34,27 @@ def stop(proc: subprocess.Popen | None) -> None:
         proc.wait(timeout=10)
 
 
-def cpu_seconds(groups: dict[str, int]) -> dict[str, float]:
+def cpu_seconds(groups: dict[str, int], database: str | None = None) -> dict[str, float]:
     """CPU time (user + system) used so far by each named process group and by PostgreSQL's
     processes ("postgres"): where a benchmark's cores went. Children a process already reaped
-    count in its own children's times, so exited workers or backends are not lost."""
+    count in its own children's times, so exited workers or backends are not lost.
+
+    ``database``: count only the backends connected to it (other people's benchmarks and
+    tests share the server; its background writers are left out then too)."""
     tick = os.sysconf("SC_CLK_TCK")
     names = {pgrp: name for name, pgrp in groups.items()}
     totals = dict.fromkeys([*groups, "postgres"], 0.0)
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             text = stat.read_text()
+            comm = text[text.index("(") + 1 : text.rindex(")")]
+            if comm == "postgres" and database is not None:
+                words = (stat.parent / "cmdline").read_bytes().replace(b"\0", b" ").split()
+                if database.encode() not in words:
+                    continue
         except OSError:
             continue  # exited meanwhile
-        comm, fields = text[text.index("(") + 1 : text.rindex(")")], text[text.rindex(")") + 2 :].split()
+        fields = text[text.rindex(")") + 2 :].split()
         # after the name: state, ppid, pgrp, ... utime, stime, cutime, cstime (fields 3, 4, 5, 14-17)
         name = names.get(int(fields[2])) or ("postgres" if comm == "postgres" else None)
         if name:

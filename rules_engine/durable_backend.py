@@ -21,13 +21,19 @@ What this module guards against (see /work/shared/notes/durable-rules.md):
   the same C calls in the same order without it (a test compares the two on every example);
 * a fact no rule matches raises ``MessageNotHandledException`` and the following
   ``delete_state`` segfaults: every tag gets a catch-all rule, and callers assert only facts
-  whose tag the ruleset knows.
+  whose tag the ruleset knows;
+* the C engine's JSON reader stops a number at an exponent unless a fraction comes first, so
+  Python's ``1e-05`` or ``1e+16`` (how ``repr`` writes a float below 0.0001 or from 10^16 up)
+  fails ``create_ruleset`` with error 204 (ERR_PARSE_OBJECT) in a condition, and in a fact is
+  silently misread (no rule fires, the session is left broken): every ruleset and fact goes to
+  the engine through ``engine_json``, which writes such a number as ``1.0e-05``.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import math
 import os
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -40,11 +46,82 @@ from durable import engine as _durable
 MessageNotHandled = _durable.MessageNotHandledException
 
 
+def engine_json(value: Any) -> str:
+    """``value`` as JSON the C engine reads back exactly.
+
+    ``json.dumps`` is the fast path; only when its text holds an exponent (or a non-finite
+    number) is the value written again by ``_careful_json``. The check may also hit a string
+    that merely contains ``e-``; the careful writer is right for those too, only slower.
+    """
+    text = json.dumps(value, ensure_ascii=False)
+    if "e-" in text or "e+" in text or "NaN" in text or "Infinity" in text:
+        return _careful_json(value)
+    return text
+
+
+def _careful_json(value: Any) -> str:
+    if value is None or isinstance(value, (bool, str)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, float):
+        return _engine_float(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{json.dumps(str(k), ensure_ascii=False)}: {_careful_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_careful_json(v) for v in value) + "]"
+    raise TypeError(f"not JSON for the rules engine: {type(value).__name__}")
+
+
+def _engine_float(value: float) -> str:
+    """``repr`` (the shortest text that reads back as the same double), with ``.0`` before a
+    bare exponent: ``atof`` reads ``1.0e-05`` as the same double as ``1e-05``."""
+    if not math.isfinite(value):
+        # The engine reads NaN as null and cannot read Infinity (error 202): neither compares.
+        raise ValueError(f"the rules engine cannot compare {value!r}")
+    text = repr(value)
+    mantissa, exponent, power = text.partition("e")
+    if exponent and "." not in mantissa:
+        return f"{mantissa}.0e{power}"
+    return text
+
+
+class _Ruleset(_durable.Ruleset):
+    """The library's ruleset, given its definition and facts through ``engine_json``.
+
+    Unlike the library's, it leaves the caller's definition as it was (the library deletes
+    each rule's ``run``), so a registration can be retried with the same definition.
+    """
+
+    def __init__(self, name: str, host: Any, definition: Mapping[str, Mapping[str, Any]]) -> None:
+        self._name = name
+        self._host = host
+        self._actions = {rule_name: _durable.Promise(rule["run"]) for rule_name, rule in definition.items()}
+        plain = {rule_name: {k: v for k, v in rule.items() if k != "run"} for rule_name, rule in definition.items()}
+        self._handle = _rules_c.create_ruleset(name, engine_json(plain))
+        self._definition = plain
+
+    def assert_fact(self, fact: dict[str, Any]) -> Any:
+        return self._handle_result(_rules_c.assert_fact(self._handle, engine_json(fact)), fact)
+
+    def assert_facts(self, facts: list[dict[str, Any]]) -> Any:
+        return self._handle_result(_rules_c.assert_facts(self._handle, engine_json(facts)), facts)
+
+
 class _QuietHost(_durable.Host):
-    """A host without the timer threads: Eligo uses no timers and no event queues."""
+    """A host without the timer threads (Eligo uses no timers and no event queues), whose
+    rulesets are ``_Ruleset``."""
 
     def _run(self) -> None:
         return None
+
+    def register_rulesets(self, ruleset_definitions: Mapping[str, Any]) -> None:
+        for name, definition in ruleset_definitions.items():
+            if name in self._ruleset_directory:
+                raise ValueError(f"ruleset {name} already registered")
+            ruleset = _Ruleset(name, self, definition)
+            self._ruleset_directory[name] = ruleset
+            self._ruleset_list.append(ruleset)
 
 
 @dataclass(frozen=True)

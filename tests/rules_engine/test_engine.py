@@ -281,3 +281,70 @@ def test_a_positive_test_counts_as_its_infection_in_both_paths(measurements, con
     facts = patient(measurements)
     reference, _ = both(trial_of(P(concept, Op.PRESENT), trial_id=f"test-implies-{concept}"), facts)
     assert reference.criteria[0].outcome is expected
+
+
+@pytest.mark.parametrize(
+    "bound,value,expected",
+    [
+        # Python writes a float below 0.0001, or from 10^16 up, as 1e-05 / 1e+16; the engine's
+        # JSON reader stopped at the exponent: the ruleset failed with error 204, the fact
+        # was misread. Registry thresholds in a concept's unit reach these (a count per litre
+        # in 10^9/L, a dose in grams).
+        (0.00001, 0.000005, Outcome.MET),
+        (0.00001, 0.00002, Outcome.NOT_MET),
+        (0.00001, 0.00001, Outcome.MET),
+        (0.5, 0.000005, Outcome.MET),
+        (2e16, 1e16, Outcome.MET),
+        (2e16, 3e16, Outcome.NOT_MET),
+    ],
+)
+def test_a_number_python_writes_with_an_exponent_compiles_and_compares_exactly(bound, value, expected):
+    from tests.rules_engine.conftest import both
+
+    trial = trial_of(P("wbc", Op.LTE, bound, "10*9/L"), trial_id=f"exponent-{bound!r}-{value!r}")
+    reference, _ = both(trial, patient({"wbc": (value, "10*9/L")}))
+    assert reference.criteria[0].outcome is expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [1e-05, -2.5e-07, 1e16, -1.5e17, 0.0001, 123.25, 7, "de-escalated 1e-05", True, None],
+)
+def test_the_engine_reads_back_every_number_as_written(value):
+    """What the engine is sent equals what Python holds (JSON reading is exact for these)."""
+    import json
+
+    from rules_engine.durable_backend import engine_json
+
+    assert json.loads(engine_json({"t": "m:x", "v": [value]})) == {"t": "m:x", "v": [value]}
+
+
+@pytest.mark.parametrize("value", [1e-05, 3e-09, 1e16, 2.5e17])
+def test_a_probe_on_an_exponent_number_fires_for_a_fact_at_that_number(value):
+    from rules_engine.durable_backend import ProbeNetwork, ProbeRule
+
+    network = ProbeNetwork()
+    network.define("exponent", probes=[ProbeRule("p-eq", "m:x", {"$lte": {"v": value}})])
+    fired = [network.run({"exponent": [{"t": "m:x", "k": f"at-{n}", "v": v}]}).fired for n, v in enumerate((value, value * 2))]
+    assert fired == [[("p-eq", "at-0")], []]
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan")])
+def test_a_number_the_engine_cannot_compare_is_refused_when_compiled(value):
+    from rules_engine.durable_backend import engine_json
+
+    with pytest.raises(ValueError, match="cannot compare"):
+        engine_json({"$lte": {"v": value}})
+
+
+def test_a_registry_line_whose_threshold_reads_below_one_ten_thousandth_compiles():
+    """The corpus line that stopped bench/e2e.py's catalogue from compiling (error 204):
+    '30,000/L' is 3e-05 x 10^9/L as written."""
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.parser.criteria import parse_criteria
+    from tests.rules_engine.conftest import both
+
+    text = "Inclusion Criteria:\n* Patients must have a platelet count > 30,000/L and an ANC of at least 1,000/μl."
+    trial = TrialCriteria("registry-per-litre", 1, parse_criteria(text))
+    reference, _ = both(trial, patient({"platelets": (50, "10*9/L"), "anc": (1.5, "10*9/L")}))
+    assert reference.criteria[0].outcome is Outcome.MET
