@@ -51,6 +51,9 @@ def patient(born: date | None = date(1990, 1, 1), sex: str | None = "male", *con
         (line(AML), {"diagnosis"}),
         (line(Predicate("acute_leukemia", Op.IN, ("aml", "b_all"))), {"diagnosis"}),
         (line(Any_((AML, FEMALE))), {"diagnosis", "sex"}),
+        (line(Predicate("nsclc", Op.PRESENT)), {"diagnosis"}),  # a solid tumour's trial
+        (line(Any_((Predicate("lymphoma", Op.PRESENT), Predicate("cll", Op.PRESENT)))), {"diagnosis"}),
+        (line(Predicate("multiple_myeloma", Op.PRESENT)), {"diagnosis"}),
     ],
 )
 def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, kinds):
@@ -67,7 +70,9 @@ def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, k
         line(All((ADULT, Review(ReviewReason.CONSENT)))),  # partly left to review
         line(All((ADULT, Predicate("ecog", Op.LTE, 2)))),  # asks a measurement too
         line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))),  # a window
-        line(Predicate("hiv", Op.PRESENT)),  # not the diagnosis family
+        line(Predicate("hiv", Op.PRESENT)),  # an infection, not a disease a trial is for
+        line(Predicate("metastatic_disease", Op.PRESENT)),  # a disease's extent, not its kind
+        line(Predicate("other_malignancy", Op.PRESENT)),
         line(Predicate("relapsed", Op.PRESENT)),
     ],
 )
@@ -89,6 +94,25 @@ def test_a_closed_gate_names_its_line_and_reason_and_the_trial_is_ineligible(fac
     full = evaluate_reference(t, facts, TODAY)
     assert full.eligibility == "ineligible"
     assert full.criteria[closed.gate.index].reason == closed.gate.reason
+
+
+@pytest.mark.parametrize(
+    "disease,facts,closes",
+    [
+        ("nsclc", patient(date(1990, 1, 1), "male", "aml"), True),  # a leukemia patient, a lung cancer trial
+        ("breast_cancer", patient(date(1990, 1, 1), "female", "b_all"), True),
+        ("lung_cancer", patient(date(1990, 1, 1), "male", "nsclc"), False),  # NSCLC is a lung cancer
+        ("solid_tumor", patient(date(1990, 1, 1), "male", "melanoma"), False),
+        ("nsclc", patient(date(1990, 1, 1), "male"), False),  # no diagnosis on record: stays open
+    ],
+)
+def test_a_trial_for_another_cancer_closes_exactly_when_its_line_is_not_met(disease, facts, closes):
+    t = trial(line(Review(ReviewReason.CONSENT)), line(Predicate(disease, Op.PRESENT)))
+    closed = judge_gates(t, facts, TODAY)
+    full = evaluate_reference(t, facts, TODAY)
+    assert (closed is not None) == closes
+    if closes:
+        assert full.eligibility == "ineligible" and full.criteria[closed.gate.index].reason == closed.gate.reason
 
 
 @pytest.mark.parametrize(
