@@ -3,7 +3,8 @@ prints numbers (not a test). Last line: ``rematch: patients=10000 seconds=…``.
 
 It starts what it needs: its own PostgreSQL database (``ELIGO_BENCH_DB``, default
 ``eligo_rematch_bench``, dropped and re-created), Redis database 12 (``ELIGO_BENCH_REDIS_URL``;
-flushed), and a real Celery prefork worker with two processes, as production runs it. The
+flushed), and a real Celery prefork worker with two processes, as production runs it
+(``ELIGO_BENCH_CONCURRENCY`` sets how many). The
 10,000 patients are the ten example records normalised once by the real intake, stored with
 distinct identifiers (bulk, so setup is quick). The measured case is the expensive one: a
 closed seed trial reopens, so every patient gets a new result with its criterion rows, written
@@ -29,6 +30,8 @@ from harness import cpu_seconds, reset_database, stop  # noqa: E402
 
 # Overridable so two people benchmarking on one machine do not drop each other's database.
 DB_NAME = os.environ.get("ELIGO_BENCH_DB", "eligo_rematch_bench")
+# Worker processes (prefork children): 1 and 2 give the README's per-process throughput.
+CONCURRENCY = int(os.environ.get("ELIGO_BENCH_CONCURRENCY", "2"))
 ENV = {
     "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{DB_NAME}",
     "REDIS_URL": os.environ.get("ELIGO_BENCH_REDIS_URL", "redis://127.0.0.1:6379/12"),
@@ -89,7 +92,7 @@ def store_patients(n: int) -> None:
 
 def start_worker(log: Path) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork", "-c", "2",
+        [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork", "-c", str(CONCURRENCY),
          "--without-gossip", "--without-mingle", "-n", f"{WORKER_NAME}@%h", "--loglevel", "WARNING"],
         cwd=ROOT, env={**os.environ, **ENV}, stdout=open(log, "ab"), stderr=subprocess.STDOUT, start_new_session=True,
     )
@@ -174,7 +177,7 @@ def main() -> int:
         if results != PATIENTS:
             say(f"ERROR: expected {PATIENTS} results, found {results}")
             return 1
-        say(f"rematch: patients={PATIENTS} seconds={seconds:.2f}")
+        say(f"rematch: patients={PATIENTS} seconds={seconds:.2f} workers={CONCURRENCY} per_s={PATIENTS / seconds:.0f}")
         return 0
     finally:
         stop(worker)
