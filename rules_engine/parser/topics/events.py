@@ -94,7 +94,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
-    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)"
+     r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
+     r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
+     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplasm", "tumo")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
@@ -459,6 +462,13 @@ def _allergy_expr(obj: str) -> Expr | None:
     return any_of(list(dict.fromkeys(parts))) if parts else None
 
 
+# the study's own drug as the point a window is counted back from ("before blinatumomab treatment")
+_BEFORE_STUDY_DRUG = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of)\s+(?:the\s+)?(?:first\s+)?(?:dose\s+of\s+)?(?:study\s+)?$", I)
+
+
+_STUDY_DRUG_TAIL = re.compile(r"\s+(?:treatment|therapy|infusion|administration|dosing|start)\b", I)
+
+
 def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     """Items for the concepts hospitals code (read before the general history table, which
     would otherwise take their words): antigen-directed therapy, the grade of a toxicity of
@@ -474,6 +484,10 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     for concept, pattern, gate in _DIRECTED_RES:
         if any(w in low for w in gate):
             for m in pattern.finditer(text):
+                if _BEFORE_STUDY_DRUG.search(text[max(0, m.start() - 40): m.start()]):
+                    tail = _STUDY_DRUG_TAIL.match(text, m.end())
+                    add(Item(m.start(), tail.end() if tail else m.end(), None, frozenset()))  # "within 5 years before blinatumomab treatment": the study drug
+                    continue
                 lead = _PRIOR_LEAD.search(text, max(0, m.start() - 40), m.start())
                 start = lead.start() if lead is not None and lead.end() == m.start() else m.start()
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
@@ -604,6 +618,51 @@ _VACCINE_NOTE = re.compile(
 )
 
 
+# "malignancy other than ALL", "cancers other than non-melanoma skin cancer within 5 years": another
+# malignancy, where the cancers named after "other than" do not count (the trial's own disease, or
+# an exception). They go into the predicate's value, which ``coded.resolve`` joins with the
+# trial's own diseases; the lazy tail stops at the first word that ends the named cancers.
+_OTHER_THAN = re.compile(
+    r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
+    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)(?:\s+history)?"
+    r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
+    r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+the\s+(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
+    I,
+)
+
+
+_IN_SITU_RE = re.compile(_HISTORY[[c for c, _, _ in _HISTORY].index("carcinoma_in_situ")][1], I)
+
+
+def other_than_spans(text: str) -> list[tuple[int, int]]:
+    """Where "another malignancy other than X" is written: the clause grammar must not take its
+    "other than" for an exception of the line."""
+    if "other than" not in text.lower():
+        return []
+    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)]
+
+
+def _other_than_items(text: str, free) -> list[Item]:
+    """Another malignancy with the cancers the line says it is "other than"."""
+    items: list[Item] = []
+    for m in _OTHER_THAN.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        named = text[m.start("x"): m.end("x")]
+        excepted: list[str] = []
+        for concept, pattern in _DIAG_RES:
+            if pattern.search(named):
+                excepted.append(concept)
+        for concept, pattern, _gate in _CANCER_RES:
+            if pattern.search(named):
+                excepted.append(concept)
+        if _IN_SITU_RE.search(named):
+            excepted.append("carcinoma_in_situ")
+        value = tuple(dict.fromkeys(excepted)) or None  # none named: "other than the cancer under study"
+        items.append(Item(m.start(), m.end(), predicate("other_malignancy", Op.PRESENT, value), frozenset({"other_malignancy"})))
+    return items
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -611,6 +670,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         return all(b <= it.start or a >= it.end for it in items)
 
     low = text.lower()
+    if "other than" in low:
+        items += _other_than_items(text, free)
     for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
@@ -739,14 +800,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         op, window = _window(w)
         pred = target.expr
         assert isinstance(pred, Predicate)
-        target.expr = predicate(pred.concept, op, None, None, False, window)
+        target.expr = predicate(pred.concept, op, pred.value, None, False, window)
         # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
         chain = [e for e in events if e.end <= target.start]
         right = target
         for left in reversed(chain):
             if not _LIST_JOIN.match(text[left.end: right.start]) or left.expr.window is not None:  # type: ignore[union-attr]
                 break
-            left.expr = predicate(left.expr.concept, op, None, None, False, window)  # type: ignore[union-attr]
+            left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
         target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
         target.start = min(target.start, w.start())
