@@ -80,3 +80,67 @@ MALIGNANCY_ROWS = [
 @pytest.mark.parametrize("own, line, record, expected", MALIGNANCY_ROWS, ids=[f"{r[1][:40]}-{r[3]}" for r in MALIGNANCY_ROWS])
 def test_another_malignancy_in_the_shapes_registries_write(own, line, record, expected):
     assert decide([(I, own), (E, line)], record) is expected
+
+
+# (the line, its type, the record, expected): "newly diagnosed" is neither relapsed nor
+# refractory; "untreated"/"treatment-naive" is no anticancer therapy on record; neither reads a
+# word that qualifies another subject ("untreated brain metastases")
+NEW_DISEASE_ROWS = [
+    ("Newly diagnosed", I, facts(aml=(20, True)), MET),
+    ("Newly diagnosed", I, facts(aml=(600, True), relapsed=(30, True)), NOT_MET),
+    ("Newly diagnosed", I, facts(aml=(600, True), refractory=(30, True)), NOT_MET),
+    ("Newly diagnosed", I, facts(aml=(200, True), remission=(30, True)), UNKNOWN),
+    ("Patients with newly diagnosed AML according to WHO classification", I, facts(aml=(20, True)), MET),
+    ("Patients with newly diagnosed AML according to WHO classification", I, facts(aml=(600, True), relapsed=(20, True)), NOT_MET),
+    ("Newly diagnosed, treatment-naive disease", I, facts(aml=(20, True), chemotherapy=(10, True)), NOT_MET),
+    ("Previously untreated", I, facts(aml=(20, True)), MET),
+    ("Previously untreated", I, facts(aml=(20, True), radiotherapy=(100, True)), NOT_MET),
+    ("Untreated brain metastases", E, facts(brain_metastases=(30, True), chemotherapy=(10, True)), UNKNOWN),
+    ("Newly diagnosed brain metastases", E, facts(brain_metastases=(30, True), relapsed=(10, True)), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line, kind, record, expected", NEW_DISEASE_ROWS, ids=[f"{r[0][:40]}-{r[3]}" for r in NEW_DISEASE_ROWS])
+def test_newly_diagnosed_and_untreated_disease(line, kind, record, expected):
+    assert decide([(kind, line)], record) is expected
+
+
+# (the line, the record, expected): an anticoagulant, Down syndrome or a CNS disorder on record
+# decides the exclusion; none on record is none (a warfarin record is an anticoagulant)
+CODED_ROWS = [
+    ("Concomitant use of warfarin or other vitamin K antagonists", facts(vitamin_k_antagonist=(0, True)), MET),
+    ("Concomitant use of warfarin or other vitamin K antagonists", facts(anticoagulant_therapy=(0, True)), NOT_MET),
+    ("Concomitant use of warfarin or other vitamin K antagonists", facts(), NOT_MET),
+    ("Patients on therapeutic anticoagulation", facts(vitamin_k_antagonist=(0, True)), MET),
+    ("Patients on therapeutic anticoagulation", facts(), NOT_MET),
+    ("Patients with Down syndrome or acute promyelocytic leukemia are not eligible", facts(down_syndrome=(9000, True)), MET),
+    ("Current relevant central nervous system (CNS) pathology or known or suspected CNS involvement", facts(), NOT_MET),
+    ("Current relevant central nervous system (CNS) pathology or known or suspected CNS involvement", facts(cns_disorder=(900, True)), UNKNOWN),
+    ("History of neurological disorders", facts(cns_disorder=(900, True)), MET),
+]
+
+
+@pytest.mark.parametrize("line, record, expected", CODED_ROWS, ids=[f"{r[0][:40]}-{r[2]}" for r in CODED_ROWS])
+def test_coded_conditions_and_therapies_decide_the_exclusion(line, record, expected):
+    assert decide([(E, line)], record) is expected
+
+
+# (the line, the patient's sex, expected): sex words that open a requirement are its scope; the
+# patients of the other sex are not concerned (an inclusion holds for them), while a line that
+# asks for one sex alone still asks it
+SCOPE_ROWS = [
+    ("Female patients with infants must agree not to breastfeed their infants while on this study.", "male", MET),
+    ("Female patients with infants must agree not to breastfeed their infants while on this study.", "female", UNKNOWN),
+    ("Male patients must use effective barrier contraception during the study", "female", MET),
+    ("Male patients must use effective barrier contraception during the study", "male", UNKNOWN),
+    ("Men must agree to use adequate contraception", "female", MET),
+    ("Women of childbearing potential must agree to use adequate contraception", "male", MET),
+    ("Female patients only", "male", NOT_MET),
+    ("Women with histologically confirmed breast cancer", "male", NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line, sex, expected", SCOPE_ROWS, ids=[f"{r[0][:40]}-{r[1]}-{r[2]}" for r in SCOPE_ROWS])
+def test_sex_words_that_open_a_requirement_are_its_scope(line, sex, expected):
+    record = facts(sex=sex, breast_cancer=(100, True))
+    assert decide([(I, line)], record) is expected

@@ -67,7 +67,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02013167
     ("T3-blasts", None): ("core", "no 'Inclusion Criteria' heading: the first line's 'any of the following' swallows the blasts and ECOG lines as alternatives"),
     ("T3-blina", None): ("core", "immunotherapy line unknown with review: the verdict says eligible"),
-    ("T3-clean", "Current relevant central nervous system"): ("events", "'CNS pathology' unread OR alternative of the exclusion (no concept for CNS disorder)"),
     ("T3-clean", "Abnormal laboratory values"): ("core", "wrapper 'Abnormal laboratory values (...)' kept as a review alternative of the exclusion"),
     ("T3-blina", "Cancer chemotherapy or radiotherapy with 2 weeks"): ("core", "'of protocol-specified therapy' time anchor left as a review conjunct of 'immunotherapy within 4 weeks'"),
     # NCT02057770
@@ -89,12 +88,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T6-chemo", "Received anticancer therapy"): ("core", "'and not review(whole line)' from the hydroxyurea exception: cytarabine 7 days ago answers unknown"),
     ("T6-chemo", None): ("core", "the anticancer-therapy exclusion is unknown with review, so the verdict says eligible"),
     ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
-    ("T6-warfarin", None): ("events", "warfarin is not read (see line), the verdict says eligible"),
     ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
     ("T6-clean", "Known unresolved toxicities"): ("events", "'>= Grade 2' read as toxicity-grade > 2, exception '(EXCEPTION: alopecia)' and CTCAE version as review"),
     ("T6-toxicity", "Known unresolved toxicities"): ("events", "grade 2 unresolved toxicity not read as excluded"),
-    ("T6-clean", "Concomitant use of warfarin"): ("events", "no concept for warfarin / vitamin K antagonists"),
-    ("T6-warfarin", "Concomitant use of warfarin"): ("events", "no concept for warfarin / vitamin K antagonists (and no intake row)"),
     # NCT02212561
     ("T7-clean", None): ("core", "'a diagnosis of AML, MDS, ALL or MPAL' read as AML and MDS and ..., plus HSCT required"),
     ("T7-nolabs", None): ("core", "diagnosis enumeration read as AND"),
@@ -102,10 +98,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     ("T7-clean", "Prior treatment with selinexor"): ("events", "prior treatment with a named agent wholly review"),
     ("T7-gvhd", "For patients who have received prior HSCT"): ("core", "'no evidence of GVHD and > 60 days since HSCT' read as GVHD and HSCT with review"),
-    ("T7-down", "Patients with Down syndrome"): ("events", "no Down syndrome concept (ICD-10-CM Q90)"),
     # NCT00981799
-    ("T8-clean", None): ("events", "'Female patients with infants must agree not to breastfeed' -> inclusion 'sex is female and lactation': every male fails"),
-    ("T8-bili", None): ("events", "the breastfeeding line fails every male"),
+    ("T8-bili", None): ("core", "the bilirubin line's alternative ('eligible if the conjugated bilirubin <= ULN') is read as AND, so an elevated total bilirubin fails"),
+    ("T8-ball", None): ("core", "the T-cell diagnosis line is unknown with review (see line), so a B-ALL patient is not excluded"),
+    ("T8-hsct", None): ("core", "'Previous hematopoetic stem cell transplantation' is unknown (misspelt word a review conjunct), so the verdict is not ineligible"),
     ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
     ("T8-clean", "Adequate renal function defined"): ("core", "'If the serum creatinine is above these values, CrCl/GFR >= 70' read as AND, not as the alternative"),
     ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, ... eligible if the conjugated bilirubin <= ULN' kept as a review conjunct, not an alternative"),
@@ -121,9 +117,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T9-clean", "Liver function abnormalities"): ("core", "wrapper words 'abnormalities' / 'renal anomalies' kept as review alternatives"),
     ("T9-bili", "Liver function abnormalities"): ("core", "bilirubin > 1.5 x ULN conjoined with a review of the wrapper word"),
     # NCT00100971
-    ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
-    ("T10-relapsed", None): ("events", "'Newly diagnosed' wholly review: a relapsed patient is answered eligible"),
-    ("T10-relapsed", "Newly diagnosed"): ("events", "no reading of 'newly diagnosed' (not relapsed, not refractory, no prior therapy)"),
     ("T10-cns", None): ("core", "'No clinical evidence of CNS leukemia' -> not (CNS and review): CNS involvement on record answers eligible"),
     ("T10-cns", "No clinical evidence of CNS leukemia"): ("core", "framing 'No clinical evidence of' kept as review conjunct under the negation"),
 }

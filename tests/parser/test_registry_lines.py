@@ -1194,7 +1194,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT05714891", "prior allogenic bone marrow transplant"): Wrong("met not_met not_met2", LEFTOVER),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
-    ("NCT02013167", "Current relevant central nervous system"): Wrong("not_met", QUALIFIER),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
     ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_TREATED),
     ("NCT02013167", "or immunotherapy (included CD19 therapy)"): Wrong("met met2 not_met", CD19_THERAPY),

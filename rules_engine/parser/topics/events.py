@@ -132,6 +132,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
+    ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
+    ("anticoagulant_therapy", r"(?:therapeutic\s+|full[\s-]+dose\s+|systemic\s+|oral\s+)?anti-?coagula(?:nts?|tion|nt\s+(?:therapy|medications?|agents?|drugs?))(?:\s+(?:therapy|treatment|medications?))?|low[\s-]+molecular[\s-]+weight\s+heparins?|\bLMWH\b|direct\s+oral\s+anti-?coagulants?|\b[DN]OACs?\b|rivaroxaban|apixaban|dabigatran|edoxaban|enoxaparin|dalteparin|fondaparinux", ("coagula", "heparin", "lmwh", "doac", "noac", "xaban", "dabigatran", "parin", "fondaparinux")),
+    ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
+    ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?)|neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)", ("patholog", "disorder", "neurolog")),
     ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)", ("cancer", "tumo", "neoplastic")),
 )
 
@@ -634,6 +638,52 @@ _OTHER_THAN = re.compile(
 _IN_SITU_RE = re.compile(_HISTORY[[c for c, _, _ in _HISTORY].index("carcinoma_in_situ")][1], I)
 
 
+# "newly diagnosed" and "untreated" speak of the trial's disease only when a disease follows them
+# ("newly diagnosed AML", "untreated AML", "previously untreated disease") or nothing does (the line
+# "Newly diagnosed"); "untreated brain metastases" or "newly diagnosed brain metastases" are
+# another subject (the lazy gap is bounded and stops at punctuation)
+_NEWLY = re.compile(r"\bnewly[\s-]+diagnosed\b|\bprimary\s+diagnosis\b(?=\s+of\b)", I)
+_NAIVE = re.compile(r"\b(?:previously\s+untreated|(?:systemic\s+)?(?:treatment|therapy|chemo(?:therapy)?)[\s-]+na[iï]ve|untreated)\b", I)
+_DISEASE_NEXT = re.compile(r"[\s,]{0,3}(?:(?:and|or|with|of|previously|untreated|histologically|cytologically|pathologically|confirmed|de\s+novo|secondary|the|an?|stage\s+\w{1,5})[\s,]+){0,4}", I)
+_DISEASE_WORD = re.compile(r"(?:disease|leukemi\w*|lymphoma|myeloma|malignanc\w*|cancer|carcinoma|tumou?r|neoplasm|MDS|myelodysplas\w*)\b", I)
+_OTHER_SUBJECT = re.compile(r"(?:brain|CNS|central|leptomening|spinal|metasta|infection|hepatitis|thrombo|embol|fracture|hypertension|diabetes|seizure)", I)
+
+
+_IF_BEFORE = re.compile(r"\b(?:if|when|for)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)?\s*(?:who\s+)?(?:has|have|with)?\s*$", I)
+
+
+def _disease_after(text: str, end: int, alone: bool) -> bool:
+    """Whether the trial's disease is what follows ``end`` (or, ``alone``, nothing at all)."""
+    rest = text[end: end + 80]
+    if alone and not rest.strip(" ,.;:()"):
+        return True
+    gap = _DISEASE_NEXT.match(rest)
+    at = rest[gap.end() if gap else 0:]
+    if _OTHER_SUBJECT.match(at):
+        return False
+    if _DISEASE_WORD.match(at) or any(p.match(at) for _, p in _DIAG_RES) or any(p.match(at) for _, p, _g in _CANCER_RES):
+        return True
+    return alone and bool(re.match(r"\s*(?:[,;.(]|$)", rest))
+
+
+def _new_disease_items(text: str, free) -> list[Item]:
+    """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
+    treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
+    items: list[Item] = []
+    for m in _NEWLY.finditer(text):
+        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True):
+            expr = all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)),
+                           any_of([Not(predicate("remission", Op.PRESENT)), Qualifier(ReviewReason.AMBIGUOUS, "a disease in remission may have been treated already")])])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "remission"})))
+    for m in _NAIVE.finditer(text):
+        bare = m.group(0).lower() == "untreated"
+        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=not bare):
+            if _IF_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
+                continue  # "if patient has untreated AML, ...": a condition the clause grammar reads whole
+            items.append(Item(m.start(), m.end(), Not(predicate("anticancer_therapy", Op.PRESENT)), frozenset({"anticancer_therapy"})))
+    return items
+
+
 def other_than_spans(text: str) -> list[tuple[int, int]]:
     """Where "another malignancy other than X" is written: the clause grammar must not take its
     "other than" for an exception of the line."""
@@ -672,6 +722,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     low = text.lower()
     if "other than" in low:
         items += _other_than_items(text, free)
+    if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
+        items += _new_disease_items(text, free)
     for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
