@@ -36,7 +36,8 @@ def facts(sex: str = "male", **events: tuple[int | None, bool]) -> PatientFacts:
 
 
 def with_measurements(base: PatientFacts, **values: float) -> PatientFacts:
-    ms = {c: (Measurement(c, v, None, ago(5)),) for c, v in values.items()}
+    units = {"steroid_dose": "mg/d"}
+    ms = {c: (Measurement(c, v, units.get(c), ago(5)),) for c, v in values.items()}
     return PatientFacts(base.birth_date, base.sex, ms, base.events)
 
 
@@ -144,3 +145,37 @@ SCOPE_ROWS = [
 def test_sex_words_that_open_a_requirement_are_its_scope(line, sex, expected):
     record = facts(sex=sex, breast_cancer=(100, True))
     assert decide([(I, line)], record) is expected
+
+
+def steroid(days: int, dose: float | None = None, **events: tuple[int | None, bool]) -> PatientFacts:
+    record = facts(steroid_therapy=(days, True), **events)
+    return record if dose is None else with_measurements(record, steroid_dose=dose)
+
+
+# (the line, its type, the record, expected): a therapy named with the words that say it is taken
+# ("dependence on", "chronic use of"), taken off for a span ("not had ... at least 2 weeks", "must
+# be off ... for at least 2 weeks"), given for GVHD, or beside another class of drug
+THERAPY_ROWS = [
+    ("Dependence on corticosteroids (5mg/day prednisone more than 2 weeks)", E, steroid(0, 10), MET),
+    ("Dependence on corticosteroids (5mg/day prednisone more than 2 weeks)", E, steroid(0, 2), NOT_MET),
+    ("Dependence on corticosteroids (5mg/day prednisone more than 2 weeks)", E, facts(), NOT_MET),
+    ("Requiring chronic steroid therapy", E, steroid(0), MET),
+    ("Patients have not had steroids at least 2 weeks", I, steroid(60), MET),
+    ("Patients have not had steroids at least 2 weeks", I, steroid(3), NOT_MET),
+    ("Patients have not had steroids at least 2 weeks", I, facts(), MET),
+    ("If prior allogeneic transplant, must be off all immunosuppressants for GVHD for at least 2 weeks before enrollment", I,
+     facts(allo_hsct=(130, True), immunosuppressant_therapy=(0, True)), NOT_MET),
+    ("If prior allogeneic transplant, must be off all immunosuppressants for GVHD for at least 2 weeks before enrollment", I,
+     facts(allo_hsct=(130, True), immunosuppressant_therapy=(60, True)), MET),
+    ("If prior allogeneic transplant, must be off all immunosuppressants for GVHD for at least 2 weeks before enrollment", I,
+     facts(), MET),
+    ("Use of immunosuppressive agents for GVHD within 4 weeks", E, facts(immunosuppressant_therapy=(10, True)), MET),
+    ("Use of immunosuppressive agents for GVHD within 4 weeks", E, facts(immunosuppressant_therapy=(90, True)), NOT_MET),
+    ("Use of systemic corticosteroids at a dose >10 mg/d or anti-androgens", E, facts(hormone_therapy=(5, True)), MET),
+    ("Use of systemic corticosteroids at a dose >10 mg/d or anti-androgens", E, steroid(2, 5), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line, kind, record, expected", THERAPY_ROWS, ids=[f"{r[0][:40]}-{i}-{r[3]}" for i, r in enumerate(THERAPY_ROWS)])
+def test_therapies_read_with_the_words_around_them(line, kind, record, expected):
+    assert decide([(kind, line)], record) is expected

@@ -55,8 +55,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T1-clean", "relapsed or refractory CD123+"): ("core", "framing words 'Research patients enrolled are those patients with' left as review"),
     ("T1-clean", "Acute Promyelocytic Leukemia"): ("core", "the karyotype gloss 't(15,17) (q22;q12)' is an unread OR alternative of an exclusion"),
     ("T1-clean", "Active autoimmune disease"): ("core", "'such as psoriasis and rheumatoid arthritis' (examples) is an unread OR alternative"),
-    ("T1-steroid", "Dependence on corticosteroids"): ("events", "'Dependence on' left as a review conjunct: prednisone 10 mg/day for 40 days never excludes"),
-    ("T1-gvhd", "If a research participant has undergone prior allogeneic"): ("events", "'must be off all immunosuppressants for GVHD for >= 2 weeks' not read as immunosuppressant therapy within 2 weeks"),
     # NCT01050764
     ("T2-clean", None): ("core", "sub-heading 'Histopathologically-confirmed:' under 'RECIPIENT': its alternative diseases (AML, ALL, CML, MDS, NHL, CLL) are all required"),
     ("T2-alt", None): ("core", "the 'RECIPIENT' heading requires every listed disease"),

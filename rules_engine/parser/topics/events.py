@@ -84,7 +84,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
-    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?", ("hormon", "endocrine", "androgen")),
+    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
@@ -365,7 +365,9 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
 _GVHD_PROPHYLAXIS = re.compile(
     r"(?:(?:other\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
-    r"|(?:GvHD|GVHD)\s+prophylaxis)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
+    r"|(?:GvHD|GVHD)\s+prophylaxis"
+    r"|immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?\s+(?:for|to\s+(?:treat|prevent))\s+(?:the\s+)?(?:treatment\s+of\s+|prevention\s+of\s+)?"
+    r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
     I,
 )
 
@@ -597,6 +599,21 @@ def _car_t_target_unknown(items: list[Item]) -> None:
             it.expr = any_of([pred, all_of([car_t, Qualifier(ReviewReason.AMBIGUOUS, _CAR_T_TARGET_UNKNOWN)])])
 
 
+# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
+_THERAPY_LEAD = re.compile(
+    r"(?:dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    I,
+)
+_LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
+
+
+_FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
+_OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
+
+
+_OFF_FOR = re.compile(r"\b(?:not\s+(?:had|received|taken|used|been\s+(?:on|given|treated\s+with))|no\s+(?:\w+\s+){0,2}(?:for|in)|off|free\s+of)\b", I)
+
+
 def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     unit = m.group("unit").lower().rstrip("s")
     if unit == "hour":
@@ -770,8 +787,23 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
     for m in _GVHD_PROPHYLAXIS.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
-            expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
-            items.append(Item(m.start(), m.end(), expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
+            start, end, window = m.start(), m.end(), None
+            gap = _FOR_GAP.match(text, end)
+            w = _WINDOW.match(text, gap.end() if gap else end)
+            off = _OFF_LEAD.search(text[max(0, start - 30): start])
+            if w and w.group("n"):
+                window = _window(w)
+                end = w.end()
+            if window is not None and off is not None and window[0] is Op.NOT_WITHIN:
+                # "must be off all immunosuppressants for GVHD for at least 2 weeks": none within 2 weeks
+                start -= len(text[max(0, start - 30): start]) - off.start()
+                parts = [predicate(c, Op.WITHIN, None, None, False, window[1]) for c in ("immunosuppressant_therapy", "steroid_therapy")]
+                expr: Expr = Not(any_of(list(parts)))
+            elif window is not None:
+                expr = any_of([predicate(c, window[0], None, None, False, window[1]) for c in ("immunosuppressant_therapy", "steroid_therapy")])
+            else:
+                expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
+            items.append(Item(start, end, expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
     for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
             start, end, expr = _gvhd_graded(text, m.start(), m.end())
@@ -831,6 +863,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
             item = Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
+            if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
+                item.start = m.start() - (len(before) - lead.start())
             if _NEG_BEFORE.search(re.split(r"[,;:]|\band\b|\bor\b", before)[-1]) and not NEGATED.match(text):
                 negated_items.append(item)  # "... and not treated with G-CSF within 7 days"
             items.append(item)
@@ -840,8 +875,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
             continue
+        off_for = False  # "have not had steroids (for) at least 2 weeks": none within the last 2 weeks
         if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
-            continue
+            off_for = bool(_OFF_FOR.search(text[max(0, w.start() - 80): w.start()])) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
+            if not off_for:
+                continue
         if re.search(r"\bafter\b", w.group(0), I):
             continue
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
@@ -850,6 +888,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if target is None or target.expr.window is not None:  # type: ignore[union-attr]
             continue
         op, window = _window(w)
+        if off_for:
+            op = Op.WITHIN
         pred = target.expr
         assert isinstance(pred, Predicate)
         target.expr = predicate(pred.concept, op, pred.value, None, False, window)
