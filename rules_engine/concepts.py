@@ -231,6 +231,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("vitamin_k_antagonist", Kind.EVENT, "vitamin K antagonist (warfarin) therapy", parent="anticoagulant_therapy"),
     Concept("down_syndrome", Kind.EVENT, "Down syndrome (trisomy 21)"),
     Concept("cns_disorder", Kind.EVENT, "disorder of the central nervous system (epilepsy, stroke, dementia, movement or demyelinating disease, encephalopathy)"),
+    # every medication the record names, whatever its class, asked by the product's own words
+    # ("prior treatment with selinexor": derive.NAMED_PRODUCT); one named only by a code is
+    # kept without words, so a line naming a product is unknown for it, never not met
+    Concept("named_medication", Kind.EVENT, "a medication the record names"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -65,3 +65,9 @@ def test_a_coded_record_becomes_its_concepts(resource, expected):
 )
 def test_a_record_outside_the_codes_is_not_the_concept(resource, absent):
     assert absent not in concepts_of(resource)
+
+
+def test_every_medication_is_kept_by_its_own_words():
+    record = normalise(bundle(medication("selinexor 20 MG Oral Tablet"), medication("warfarin sodium 5 MG Oral Tablet"))).facts
+    quotes = sorted(e.attributes["quote"] for e in record.events["named_medication"])
+    assert [q.split(",")[0] for q in quotes] == ["selinexor 20 MG Oral Tablet", "warfarin sodium 5 MG Oral Tablet"]

@@ -179,3 +179,39 @@ THERAPY_ROWS = [
 @pytest.mark.parametrize("line, kind, record, expected", THERAPY_ROWS, ids=[f"{r[0][:40]}-{i}-{r[3]}" for i, r in enumerate(THERAPY_ROWS)])
 def test_therapies_read_with_the_words_around_them(line, kind, record, expected):
     assert decide([(kind, line)], record) is expected
+
+
+def medicine(words: str | None, days: int = 100) -> PatientFacts:
+    """A medication of no class Eligo reads, kept by name (``named_medication``) as the intake does."""
+    attributes = {"quote": words} if words else {}
+    return PatientFacts(date(1980, 1, 1), "male", {}, {"named_medication": (Event("named_medication", ago(days), True, attributes),)})
+
+
+# (the line, its type, the record, expected): a product named by its generic name is compared
+# with the words of the record's medications; one named only by a code leaves it unknown
+NAMED_DRUG_ROWS = [
+    ("Prior treatment with selinexor.", E, medicine("selinexor 20 mg tablet, 2025-01-01"), MET),
+    ("Prior treatment with selinexor.", E, medicine("cytarabine 100 mg/m2, until 2025-06-01"), NOT_MET),
+    ("Prior treatment with selinexor.", E, medicine(None), UNKNOWN),
+    ("Prior treatment with selinexor.", E, facts(), NOT_MET),
+    ("Prior treatment with gemcitabine or docetaxel", E, medicine("Docetaxel 20 MG/ML injection"), MET),
+    ("Patients who received ibrutinib within 4 weeks", E, medicine("ibrutinib 420 mg capsule"), UNKNOWN),
+    ("Patients who received ibrutinib within 4 weeks", E, facts(), NOT_MET),
+    ("Must have received prior treatment with imatinib", I, medicine("Gleevec (imatinib) 400 mg"), MET),
+    ("Must have received prior treatment with imatinib", I, facts(), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line, kind, record, expected", NAMED_DRUG_ROWS, ids=[f"{r[0][:40]}-{i}-{r[3]}" for i, r in enumerate(NAMED_DRUG_ROWS)])
+def test_a_named_product_is_compared_with_the_records_words(line, kind, record, expected):
+    assert decide([(kind, line)], record) is expected
+
+
+def test_the_durable_engine_agrees_on_a_named_product():
+    from rules_engine.engine import MatchingEngine
+
+    trial = TrialCriteria("named", 1, parse_lines([(E, "Prior treatment with selinexor.")]))
+    engine = MatchingEngine()
+    engine.add_trials([trial])
+    for record in (medicine("selinexor 20 mg tablet"), medicine("cytarabine"), medicine(None), facts()):
+        assert engine.evaluate(record, AS_OF, ["named"])[0] == evaluate_reference(trial, record, AS_OF)

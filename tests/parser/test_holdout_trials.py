@@ -94,7 +94,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T7-nolabs", None): ("core", "diagnosis enumeration read as AND"),
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
-    ("T7-clean", "Prior treatment with selinexor"): ("events", "prior treatment with a named agent wholly review"),
     ("T7-gvhd", "For patients who have received prior HSCT"): ("core", "'no evidence of GVHD and > 60 days since HSCT' read as GVHD and HSCT with review"),
     # NCT00981799
     ("T8-bili", None): ("core", "the bilirubin line's alternative ('eligible if the conjugated bilirubin <= ULN') is read as AND, so an elevated total bilirubin fails"),

@@ -701,6 +701,34 @@ def _new_disease_items(text: str, free) -> list[Item]:
     return items
 
 
+# a drug named by its generic name after "prior treatment with", "received", "exposure to": the
+# suffixes of the international nonproprietary names of anticancer and immune drugs (-mab, -nib,
+# -clax, -xor, -abine, -rubicin, -taxel, -platin, ...), so a class word ("chemotherapy") or a
+# generic one ("agents") never reads as a product; a list of them ("X, Y or Z") is one item
+_DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide)"
+_NAMED_DRUGS = re.compile(
+    r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure|use)\s+(?:with|to|of)|(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|use\s+of))\s+(?:(?:an?|any|the)\s+)?"
+    r"(?P<drugs>" + _DRUG + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + r"){0,6})\b",
+    I,
+)
+
+
+def _named_drug_items(text: str, free) -> list[Item]:
+    """"Prior treatment with selinexor": the products, each compared with the record's words."""
+    items: list[Item] = []
+    for m in _NAMED_DRUGS.finditer(text):
+        names = [d.group(0) for d in re.finditer(_DRUG, m.group("drugs"), I)]
+        spans = [(m.start("drugs") + d.start(), m.start("drugs") + d.end()) for d in re.finditer(_DRUG, m.group("drugs"), I)]
+        if not names or not all(free(a, b) for a, b in spans):
+            continue
+        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in names])
+        near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
+        if near is not None and near.group("n"):  # a product's record is compared by name, not by date
+            expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
+        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+    return items
+
+
 def other_than_spans(text: str) -> list[tuple[int, int]]:
     """Where "another malignancy other than X" is written: the clause grammar must not take its
     "other than" for an exception of the line."""
@@ -814,6 +842,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
     items += coded_concept_items(text, ctype, free)
+    if any(w in low for w in ("prior", "previous", "receiv", "receipt", "treated", "exposure", "use of")):
+        items += _named_drug_items(text, free)
     for concept, pattern in _THERAPY_RES:
         if not any(w in low for w in _THERAPY_GATES[concept]):
             continue
