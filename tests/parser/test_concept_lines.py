@@ -215,3 +215,23 @@ def test_the_durable_engine_agrees_on_a_named_product():
     engine.add_trials([trial])
     for record in (medicine("selinexor 20 mg tablet"), medicine("cytarabine"), medicine(None), facts()):
         assert engine.evaluate(record, AS_OF, ["named"])[0] == evaluate_reference(trial, record, AS_OF)
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [("\u02c3", ">"), ("\u02c2", "<"), ("\ufe65", ">"), ("\ufe64", "<"), ("\u22dd", "≥"), ("\u22dc", "≤"), ("\u2273", "≥"), ("\u2272", "≤")],
+    ids=["modifier-greater", "modifier-less", "small-greater", "small-less", "equal-or-greater", "equal-or-less", "greater-or-equivalent", "less-or-equivalent"],
+)
+def test_comparator_look_alikes_read_as_the_comparator(written, read):
+    from rules_engine.parser.normalize import normalize
+
+    assert normalize(f"Expected survival time {written} 3 months") == f"Expected survival time {read} 3 months"
+
+
+def test_a_look_alike_comparator_decides_the_line():
+    lines = [(I, "Expected survival time \u02c3 3 months")]
+    def expected_weeks(weeks: float) -> PatientFacts:
+        return PatientFacts(date(1980, 1, 1), "male", {"life_expectancy": (Measurement("life_expectancy", weeks, "wk", ago(5)),)}, {})
+
+    assert decide(lines, expected_weeks(8)) is NOT_MET
+    assert decide(lines, expected_weeks(26)) is MET

@@ -109,8 +109,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T9-clean", None): ("core", "'(including chemotherapy, hematopoietic stem cell transplantation, etc.)' examples make HSCT required"),
     ("T9-nolabs", None): ("core", "HSCT required by the disease-status line"),
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
-    ("T9-clean", "Expected survival time"): ("core", "normalize: '˃' (U+02C3) not read as '>': life expectancy line review"),
-    ("T9-survival", "Expected survival time"): ("core", "normalize: '˃' not read: life expectancy 2 months never compared"),
     ("T9-clean", "Liver function abnormalities"): ("core", "wrapper words 'abnormalities' / 'renal anomalies' kept as review alternatives"),
     ("T9-bili", "Liver function abnormalities"): ("core", "bilirubin > 1.5 x ULN conjoined with a review of the wrapper word"),
     # NCT00100971
