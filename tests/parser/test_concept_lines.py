@@ -235,3 +235,22 @@ def test_a_look_alike_comparator_decides_the_line():
 
     assert decide(lines, expected_weeks(8)) is NOT_MET
     assert decide(lines, expected_weeks(26)) is MET
+
+
+# (the line, the record, expected): a continuous therapy taken now ("are receiving", "currently
+# on", "concomitant use of") is a record of the last two weeks; an old course does not count,
+# and a therapy given in cycles keeps any record (its last dose may be weeks old mid-course)
+NOW_ROWS = [
+    ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(0, True)), MET),
+    ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(150, True)), NOT_MET),
+    ("Concomitant use of warfarin or other vitamin K antagonists", facts(vitamin_k_antagonist=(5, True)), MET),
+    ("Concomitant use of warfarin or other vitamin K antagonists", facts(vitamin_k_antagonist=(400, True)), NOT_MET),
+    ("Patients currently on systemic corticosteroids", steroid(200), NOT_MET),
+    ("Prior systemic corticosteroid therapy", steroid(200), MET),
+    ("Currently receiving chemotherapy", facts(chemotherapy=(21, True)), MET),
+]
+
+
+@pytest.mark.parametrize("line, record, expected", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
+def test_a_therapy_taken_now_is_a_recent_record(line, record, expected):
+    assert decide([(E, line)], record) is expected

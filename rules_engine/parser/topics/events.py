@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 
@@ -570,6 +570,35 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
         return
 
 
+# "are receiving", "currently taking", "concomitant use of": a therapy taken now, not any record
+# of it. Only for medications taken continuously (a course of chemotherapy between cycles is
+# still "current" though its last dose is weeks old). An ongoing record is dated the evaluation
+# date; a record that only says when it was last given counts as current for two weeks, so a
+# therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
+_NOW_LEAD = re.compile(
+    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?|ongoing)\b",
+    I,
+)
+_NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
+NOW = Window(14.0, "days")
+
+
+def _now(text: str, items: list[Item]) -> None:
+    for it in items:
+        preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
+        if not preds or not all(isinstance(p, Predicate) and p.concept in _CONTINUOUS and p.op is Op.PRESENT for p in preds):
+            continue
+        before = text[max(0, it.start - 120): it.start]
+        lead = None
+        for lead in _NOW_LEAD.finditer(before):
+            pass
+        if lead is None or _NOW_BREAK.search(before[lead.end():]):
+            continue
+        now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
+        it.expr = any_of(list(now))
+
+
 # "history of", "prior", "previously": a condition resolved since still counts; "active",
 # "current", "concurrent" ask for one that is not. A resolved record counts only by its date,
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
@@ -941,6 +970,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _now(text, items)
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
