@@ -254,3 +254,23 @@ NOW_ROWS = [
 @pytest.mark.parametrize("line, record, expected", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
 def test_a_therapy_taken_now_is_a_recent_record(line, record, expected):
     assert decide([(E, line)], record) is expected
+
+
+# (the line, the record, expected): the windows registries write ("with 2 weeks" for within,
+# "within 4 weeks of protocol-specified therapy") hold for every therapy listed before them
+WINDOW_ROWS = [
+    ("Cancer chemotherapy or radiotherapy with 2 weeks, or immunotherapy (included CD19 therapy) within 4 weeks of protocol-specified therapy",
+     facts(chemotherapy=(7, True)), MET),
+    ("Cancer chemotherapy or radiotherapy with 2 weeks, or immunotherapy (included CD19 therapy) within 4 weeks of protocol-specified therapy",
+     facts(chemotherapy=(30, True)), NOT_MET),
+    ("Cancer chemotherapy or radiotherapy with 2 weeks, or immunotherapy (included CD19 therapy) within 4 weeks of protocol-specified therapy",
+     facts(cd19_directed_therapy=(20, True)), MET),
+    ("Cancer chemotherapy or radiotherapy with 2 weeks, or immunotherapy (included CD19 therapy) within 4 weeks of protocol-specified therapy",
+     facts(cd19_directed_therapy=(60, True)), NOT_MET),
+    ("Patients with 2 weeks of chemotherapy", facts(chemotherapy=(300, True)), MET),  # a duration, not a window
+]
+
+
+@pytest.mark.parametrize("line, record, expected", WINDOW_ROWS, ids=[f"{r[0][:30]}-{i}-{r[2]}" for i, r in enumerate(WINDOW_ROWS)])
+def test_windows_as_registries_write_them(line, record, expected):
+    assert decide([(E, line)], record) is expected

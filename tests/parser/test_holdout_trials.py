@@ -64,9 +64,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
     ("T3-blasts", None): ("core", "no 'Inclusion Criteria' heading: the first line's 'any of the following' swallows the blasts and ECOG lines as alternatives"),
-    ("T3-blina", None): ("core", "immunotherapy line unknown with review: the verdict says eligible"),
     ("T3-clean", "Abnormal laboratory values"): ("core", "wrapper 'Abnormal laboratory values (...)' kept as a review alternative of the exclusion"),
-    ("T3-blina", "Cancer chemotherapy or radiotherapy with 2 weeks"): ("core", "'of protocol-specified therapy' time anchor left as a review conjunct of 'immunotherapy within 4 weeks'"),
     # NCT02057770
     ("T4-clean", None): ("core", "the disease-status bullets joined by a trailing 'OR' ('AML without CR ... OR' / 'relapsed within 6 months ... OR' / ... / 'relapsed post allogeneic transplantation') are read as one line of conjuncts"),
     ("T4-clean", "Active AML (bone marrow blasts"): ("core", "'by morphology, staining, or flow' and 'and/or presence of extramedullary disease' left as a review conjunct"),

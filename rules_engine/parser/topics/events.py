@@ -80,7 +80,7 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
     ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
-    ("chemotherapy", r"(?:cytotoxic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
+    ("chemotherapy", r"(?:cytotoxic\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
@@ -209,7 +209,9 @@ _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 
 
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
+    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?"
+    # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
+    r"(?:\s+(?:the\s+)?(?:(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
     I,
 )
 
