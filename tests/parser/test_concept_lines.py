@@ -274,3 +274,34 @@ WINDOW_ROWS = [
 @pytest.mark.parametrize("line, record, expected", WINDOW_ROWS, ids=[f"{r[0][:30]}-{i}-{r[2]}" for i, r in enumerate(WINDOW_ROWS)])
 def test_windows_as_registries_write_them(line, record, expected):
     assert decide([(E, line)], record) is expected
+
+
+# (the line, the record, expected): an infection named with its test but no result ("HIV ab",
+# "Hepatitis B sAg or PCR+") or as "chronic" is the infection: its record or positive test decides,
+# none on record is none
+INFECTION_ROWS = [
+    ("HIV ab", facts(hiv=(900, True)), MET),
+    ("HIV ab", facts(), NOT_MET),
+    ("Hepatitis B sAg or PCR+", facts(hbv=(900, True)), MET),
+    ("Hepatitis B sAg or PCR+", facts(), NOT_MET),
+    ("Hepatitis C ab or PCR+", facts(hcv=(900, True)), MET),
+    ("Chronic hepatitis B (surface antigen-positive)", facts(hbv=(900, True)), MET),
+    ("Chronic hepatitis B (surface antigen-positive)", facts(), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line, record, expected", INFECTION_ROWS, ids=[f"{r[0][:30]}-{i}-{r[2]}" for i, r in enumerate(INFECTION_ROWS)])
+def test_an_infection_named_by_its_test_or_course(line, record, expected):
+    assert decide([(E, line)], record) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Known unresolved toxicities due to prior anticancer therapy [≥ Grade 2, by Common Terminology Criteria for Adverse Events (CTCAE) v4.03]",
+     "Unresolved toxicities from prior therapy > grade 1 per CTCAE version 5.0"],
+    ids=["bracketed-ctcae", "per-ctcae"],
+)
+def test_the_grading_scale_named_after_a_toxicity_bound_is_how_it_is_graded(line):
+    grade = lambda g: PatientFacts(date(1980, 1, 1), "male", {"toxicity_grade": (Measurement("toxicity_grade", g, None, ago(3)),)}, {})  # noqa: E731
+    assert decide([(E, line)], grade(3)) is MET
+    assert decide([(E, line)], grade(1)) is NOT_MET

@@ -85,8 +85,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T6-chemo", None): ("core", "the anticancer-therapy exclusion is unknown with review, so the verdict says eligible"),
     ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
     ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
-    ("T6-clean", "Known unresolved toxicities"): ("events", "'>= Grade 2' read as toxicity-grade > 2, exception '(EXCEPTION: alopecia)' and CTCAE version as review"),
-    ("T6-toxicity", "Known unresolved toxicities"): ("events", "grade 2 unresolved toxicity not read as excluded"),
+    ("T6-clean", "Known unresolved toxicities"): ("events", "the toxicity grade is a measurement, so none on record is unknown (the clinician reads 'Known' as absent-means-absent); the cross-reference 'unless otherwise defined in the criteria' and '(EXCEPTION: alopecia)' stay a review conjunct"),
+    ("T6-toxicity", "Known unresolved toxicities"): ("events", "a grade-2 toxicity of unrecorded kind may be the excepted alopecia: left unknown with review, the clinician answers met"),
     # NCT02212561
     ("T7-clean", None): ("core", "'a diagnosis of AML, MDS, ALL or MPAL' read as AML and MDS and ..., plus HSCT required"),
     ("T7-nolabs", None): ("core", "diagnosis enumeration read as AND"),

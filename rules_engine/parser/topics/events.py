@@ -257,6 +257,13 @@ _TOXICITY = re.compile(
 )
 
 
+_CTCAE_TAIL = re.compile(
+    r"\s*,?\s*[(\[]?\s*(?:(?:by|per|according\s+to|as\s+(?:defined|graded)\s+by|using)\s+)?(?:the\s+)?(?:NCI\s+)?"
+    r"(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events(?:\s*\(\s*CTCAE\s*\))?|CTCAE)(?:\s*,?\s*v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?\s*[)\]]?",
+    I,
+)
+
+
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
 
 
@@ -503,7 +510,8 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
         for m in _TOXICITY.finditer(text):
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
-            add(Item(start, m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
+            add(Item(start, tail.end() if tail and tail.end() > m.end() else m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None

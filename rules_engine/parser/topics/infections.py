@@ -99,6 +99,9 @@ _NAME_TEST = re.compile(
 )
 
 
+_CHRONIC = re.compile(r"\b(?:chronic|persistent)(?:\s+(?:active|viral))?\s+$", I)
+
+
 _NARROWS = re.compile(r"^\W*(?:and|with|plus)\b[^;]*$", I)  # "HBsAg positive and HBV DNA ..."
 
 
@@ -178,5 +181,9 @@ def infection_items(text: str) -> list[Item]:
                     expr = any_of([predicate("hcv", Op.PRESENT), predicate("hcv_antibody", Op.IS, "positive")])
                     items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
                     continue
-            items.append(Item(m.start(), end, predicate(concept, op), frozenset({concept})))
+            start = m.start()
+            chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
+            if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
+                start -= len(text[max(0, start - 30): start]) - chronic.start()
+            items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
     return items
