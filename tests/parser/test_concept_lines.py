@@ -305,3 +305,24 @@ def test_the_grading_scale_named_after_a_toxicity_bound_is_how_it_is_graded(line
     grade = lambda g: PatientFacts(date(1980, 1, 1), "male", {"toxicity_grade": (Measurement("toxicity_grade", g, None, ago(3)),)}, {})  # noqa: E731
     assert decide([(E, line)], grade(3)) is MET
     assert decide([(E, line)], grade(1)) is NOT_MET
+
+
+def gvhd(grade: int, **events: tuple[int | None, bool]) -> PatientFacts:
+    record = facts(**events)
+    return PatientFacts(record.birth_date, record.sex, {}, {**record.events, "gvhd": (Event("gvhd", ago(30), True, {"grade": grade}),)})
+
+
+GVHD_LINE = "Active acute grade 2 to 4 GvHD that required systemic treatment to prevent or treat GvHD 2 weeks before study treatment"
+# (the record, expected): the state words before a graded GVHD ("active acute") restate it; the
+# treatment it required is counted back over the span written without "within"
+GVHD_ROWS = [
+    (gvhd(3, steroid_therapy=(1, True)), MET),
+    (gvhd(3, steroid_therapy=(60, True)), NOT_MET),
+    (gvhd(1, steroid_therapy=(1, True)), NOT_MET),
+    (facts(), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("record, expected", GVHD_ROWS, ids=[f"{i}-{r[1]}" for i, r in enumerate(GVHD_ROWS)])
+def test_a_graded_gvhd_that_required_treatment(record, expected):
+    assert decide([(E, GVHD_LINE)], record) is expected

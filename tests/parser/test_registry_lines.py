@@ -1090,7 +1090,6 @@ WILLING_AND = "core/clauses: 'pregnant ... or not willing to use contraception' 
 REQUIRING = "core/clauses: 'pneumonitis requiring steroids' is read as pneumonitis OR steroids"
 WHOLE_REVIEW = "core: the line is left wholly to review"
 DROPPED_ALTERNATIVE = "core/safety: an alternative the parser cannot read (eligibility for a transplant) is dropped instead of kept as review, so the exclusion is answered not_met (eligible-side where unknown is right)"
-GVHD_TREATED = "events/concepts: 'GvHD that required systemic treatment to prevent or treat it 2 weeks before' loses its window and 'Active acute' is left as review (the grade bound is read)"
 PERMISSION_UNLESS = "core/clauses: 'X allowed unless within 90 days' (a permission with an exception) is left as review instead of 'no X within 90 days'"
 EXCEPTION_AS_ALTERNATIVE = "core/clauses: an exception ('Exception for patients with hepatitis B on antivirals') is joined as an alternative of the exclusion, so a patient with none of the infections is unknown"
 CAR_T_WINDOW = "core/clauses: 'at least 30 days after any immunotherapy (e.g. CAR T-cells)' is read as immunotherapy and CAR-T required"
@@ -1190,7 +1189,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
-    ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_TREATED),
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Ejection fraction >=40% by transthoracic"): Wrong("met", REMARK),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),

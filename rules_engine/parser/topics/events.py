@@ -372,7 +372,7 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
 
 # "(other) agents to prevent GVHD (after HSCT)", "GVHD prophylaxis": immunosuppressant therapy
 _GVHD_PROPHYLAXIS = re.compile(
-    r"(?:(?:other\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
+    r"(?:(?:other\s+)?(?:systemic\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
     r"|(?:GvHD|GVHD)\s+prophylaxis"
     r"|immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?\s+(?:for|to\s+(?:treat|prevent))\s+(?:the\s+)?(?:treatment\s+of\s+|prevention\s+of\s+)?"
@@ -396,6 +396,9 @@ _GRADE_BEFORE = re.compile(_GRADE_BOUND + r"\s*(?:\(\w{1,8}\)\s*)?(?:(?:acute|ch
 
 # ... or after it ("GVHD grade >= 2", "acute GVHD of grade III or IV")
 _GRADE_AFTER = re.compile(r"\s*(?:\(\w{1,8}\)\s*)?,?\s*(?:of\s+|with\s+|\(\s*)?" + _GRADE_BOUND, I)
+
+
+_GVHD_STATE_BEFORE = re.compile(r"(?:\b(?:active|acute|current|ongoing|existing)\b,?\s*){1,3}$", I)
 
 
 def _grade_op(cmp: str | None, a: int, sep: str | None, b: int | None, tail: str | None) -> tuple[Op, object] | None:
@@ -428,6 +431,9 @@ def _gvhd_graded(text: str, start: int, end: int) -> tuple[int, int, Expr]:
         cmp = m.group("cmp") or m.group("cmp2")
         bound = _grade_op(cmp, _roman(m.group("a")), m.group("sep"), _roman(m.group("b")) if m.group("b") else None, m.group("tail"))
         if bound is not None:
+            qualifier = _GVHD_STATE_BEFORE.search(text[max(0, s - 40): s])  # "Active acute grade 2-4 GVHD": the graded disease itself
+            if qualifier is not None:
+                s -= len(text[max(0, s - 40): s]) - qualifier.start()
             return s, e, all_of([plain, predicate("gvhd_grade", bound[0], bound[1])])
     return start, end, plain
 
@@ -646,6 +652,8 @@ _THERAPY_LEAD = re.compile(
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
 
 
+# "treat GvHD 2 weeks before treatment": a span before the study's start written without "within"
+_BARE_BEFORE = re.compile(r"(?P<kind>)(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:before|prior\s+to)\b", I)
 _FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
 _OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
 
@@ -856,7 +864,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
             start, end, window = m.start(), m.end(), None
             gap = _FOR_GAP.match(text, end)
-            w = _WINDOW.match(text, gap.end() if gap else end)
+            w = _WINDOW.match(text, gap.end() if gap else end) or _BARE_BEFORE.match(text, gap.end() if gap else end)
             off = _OFF_LEAD.search(text[max(0, start - 30): start])
             if w and w.group("n"):
                 window = _window(w)
