@@ -326,3 +326,18 @@ GVHD_ROWS = [
 @pytest.mark.parametrize("record, expected", GVHD_ROWS, ids=[f"{i}-{r[1]}" for i, r in enumerate(GVHD_ROWS)])
 def test_a_graded_gvhd_that_required_treatment(record, expected):
     assert decide([(E, GVHD_LINE)], record) is expected
+
+
+# (the line, its type, the record, expected): a permission that names a therapy asks nobody to
+# take it; "neurological disease" is wider than the CNS disorders Eligo codes
+WIDER_ROWS = [
+    ("Concurrent anticoagulation therapy with full-dose anticoagulant allowed provided dose is stable for at least 2 weeks", I, facts(), UNKNOWN),
+    ("No neurologic disease", I, facts(cns_disorder=(400, True)), NOT_MET),
+    ("No neurologic disease", I, facts(), UNKNOWN),  # a neurological disease Eligo does not code may be on record
+    ("History of or current CNS disorders", E, facts(), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line, kind, record, expected", WIDER_ROWS, ids=[f"{r[0][:30]}-{i}-{r[3]}" for i, r in enumerate(WIDER_ROWS)])
+def test_permissions_and_wider_classes_never_decide_against_the_record(line, kind, record, expected):
+    assert decide([(kind, line)], record) is expected
