@@ -224,6 +224,17 @@ _CATALOGUE: tuple[Concept, ...] = (
     # the grade (0-4) of active graft-versus-host disease, read from the latest active GVHD
     # record's grade (derive.GRADED_EVENTS): an ungraded record leaves a grade bound unknown
     Concept("gvhd_grade", Kind.MEASUREMENT, "grade of active graft-versus-host disease", "1"),
+    # added for the concepts class of misreads (issue 14; append only): therapies and conditions
+    # lines exclude that hospitals code (MedicationStatement / MedicationRequest by ATC, RxNorm or
+    # name; Condition by ICD-10-CM)
+    Concept("anticoagulant_therapy", Kind.EVENT, "anticoagulant therapy"),
+    Concept("vitamin_k_antagonist", Kind.EVENT, "vitamin K antagonist (warfarin) therapy", parent="anticoagulant_therapy"),
+    Concept("down_syndrome", Kind.EVENT, "Down syndrome (trisomy 21)"),
+    Concept("cns_disorder", Kind.EVENT, "disorder of the central nervous system (epilepsy, stroke, dementia, movement or demyelinating disease, encephalopathy)"),
+    # every medication the record names, whatever its class, asked by the product's own words
+    # ("prior treatment with selinexor": derive.NAMED_PRODUCT); one named only by a code is
+    # kept without words, so a line naming a product is unknown for it, never not met
+    Concept("named_medication", Kind.EVENT, "a medication the record names"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

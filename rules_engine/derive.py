@@ -142,13 +142,14 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
 
 
-# -- a history concept asked of one named product ("hypersensitivity to lenalidomide") -----------
+# -- a history concept asked of one named product ("hypersensitivity to lenalidomide", "prior
+#    treatment with selinexor") ----------------------------------------------------------------
 # The predicate is ``drug_hypersensitivity is "<product words>"``. A record of the concept is
 # compared by its own words (the intake quotes the substance: "allergy to lenalidomide"): met when
 # an active record names one of the product's words, unknown when an active record names nothing,
 # not met when every active record names something else (or there is none). Matching any one
 # word of the product errs toward the exclusion applying, never toward eligibility.
-NAMED_PRODUCT: frozenset[str] = frozenset({"drug_hypersensitivity"})
+NAMED_PRODUCT: frozenset[str] = frozenset({"drug_hypersensitivity", "named_medication"})
 
 _PRODUCT_STOP = frozenset({
     "the", "and", "any", "other", "its", "their", "with", "for", "known", "drug", "drugs", "agent", "agents",

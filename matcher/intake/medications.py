@@ -45,8 +45,9 @@ class MedicationReader(Collector):
         # urn:eligo:concept procedure codes (a CAR-T product given as a medication)
         procedure_concepts = [c for system, code in codings for r in self.codes.procedure_rules(system, code) for c in r.concepts]
         rules = self.codes.coded_or_named("medications", codings, texts)
+        self._named(path, key, entry, when, ongoing, span, texts)
         if not rules and not procedure_concepts:
-            self.ignored.append((path, "no coding or name Eligo reads"))
+            self.ignored.append((path, "no class Eligo reads: kept by name only (named_medication)"))
             return
         name = display_name(texts, rules)
         route_words = self._route_texts(dosages)
@@ -82,6 +83,16 @@ class MedicationReader(Collector):
         if steroid is not None:
             value: float | str = tidy_number(equivalent) if equivalent is not None else "not recorded"
             self.measurement(path, key, Measurement("steroid_dose", value, "mg/d", when, None, False, entry.source))
+
+    def _named(self, path: str, key: datetime | None, entry: Entry, when: date | None, ongoing: bool, span: str, texts: list[str]) -> None:
+        """Every medication as ``named_medication``, quoting the record's own words: a line that
+        names a product ("prior treatment with selinexor") compares them. A medication named only
+        by a code has no words to compare: it is kept unquoted, so such a line is unknown for it."""
+        words = [" ".join(t.split()) for t in texts if t.strip()]
+        attributes: dict[str, Any] = {"quote": f"{' / '.join(dict.fromkeys(words))[:240]}, {span}"} if words else {}
+        if ongoing:
+            attributes["ongoing"] = True
+        self.event(path, key, Event("named_medication", when, True, attributes, entry.source))
 
     def _medication_code(self, entry: Entry) -> tuple[list[tuple[Any, Any]], list[str]]:
         """The codings and texts that name the medication: the CodeableConcept, else the

@@ -14,7 +14,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
-from rules_engine.parser.topics.events import event_items
+from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
@@ -184,13 +184,34 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     return all_of([any_of(g) for g in groups])
 
 
+def _cuts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``text`` cut into consecutive pieces at the (sorted, disjoint) spans' ends."""
+    out, at = [], 0
+    for s, e in spans:
+        if s > at:
+            out.append((at, s))
+        out.append((s, e))
+        at = e
+    if at < len(text):
+        out.append((at, len(text)))
+    return out
+
+
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
     exceptions: list[tuple[str, int]] = []
     main = text
-    for m in _EXCEPTION.finditer(text):
+    named = other_than_spans(text)  # "malignancy other than ALL" names a concept, it excepts nothing
+    pos, spans = 0, []
+    while (m := _EXCEPTION.search(text, pos)) is not None:
+        inside = next((e for s, e in named if s <= m.start() < e), None)
+        if inside is not None:
+            pos = max(inside, m.start() + 1)
+            continue
         exceptions.append((m.group(0).strip(" ,()"), m.start()))
+        spans.append((m.start(), m.end()))
+        pos = max(m.end(), m.start() + 1)
     if exceptions:
-        main = _EXCEPTION.sub(lambda m: " " * len(m.group(0)), text)
+        main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     items = extract(main, ctype)
     expr = combine(items, main, ctype)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the

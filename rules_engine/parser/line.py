@@ -67,6 +67,7 @@ from rules_engine.parser.residue import (
     with_window,
 )
 from rules_engine.parser.safety import Alternative, enforce
+from rules_engine.parser.topics.sex import sex_scope
 
 
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
@@ -218,7 +219,12 @@ _FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b", I)
 
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
-    ("expecting to conceive or father a child"): then a man is concerned too."""
+    ("expecting to conceive or father a child"): then a man is concerned too. A line that opens
+    by naming the patients it asks something of ("Female patients with infants must ...",
+    "Male participants must ...") concerns those patients only."""
+    scope = sex_scope(normalize(text)) if text else None
+    if scope is not None:
+        return FEMALE if scope[0] == "female" else Predicate("sex", Op.IS, "male")
     concepts = {p.concept for p in predicates(expr)}
     if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE

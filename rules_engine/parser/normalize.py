@@ -13,6 +13,11 @@ from rules_engine.parser.numbers import spell_numbers
 _CHARS = str.maketrans(
     {
         "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "＞": ">", "＜": "<", "＝": "=",
+        # comparator look-alikes registries paste in: modifier arrowheads (U+02C2 / U+02C3), the
+        # small forms (U+FE64 / U+FE65), "greater-than or equal" variants written with a slanted or
+        # doubled bar (U+22DD / U+22DC, U+2273 / U+2272) and "greater than but not equal" (U+2269 / U+2268)
+        "\u02c3": ">", "\u02c2": "<", "\ufe65": ">", "\ufe64": "<",
+        "\u22dd": "≥", "\u22dc": "≤", "\u2273": "≥", "\u2272": "≤", "\u2269": ">", "\u2268": "<",
         "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
         "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "。": ". ",
         "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "·": " ",

@@ -245,17 +245,24 @@ def test_a_stopped_synthea_request_is_dated_by_authored_on_and_a_proposal_is_not
 )
 def test_immunosuppressants_and_antigen_directed_therapy_are_read_by_code_or_name(medication, concepts):
     record = facts(statement(medication, status="completed", effectiveDateTime="2025-12-01"))
-    assert set(record.events) == concepts
+    assert set(record.events) == concepts | {"named_medication"}  # every medication is also kept by name
     assert "steroid_dose" not in record.measurements
 
 
 def test_a_topical_tacrolimus_ointment_is_not_an_immunosuppressant():
-    assert facts(statement(concept("tacrolimus 0.1 % Topical Ointment"))).events == {}
+    assert set(facts(statement(concept("tacrolimus 0.1 % Topical Ointment"))).events) == {"named_medication"}
 
 
-def test_a_medication_nobody_names_is_ignored():
+def test_a_medication_of_no_class_is_kept_by_name_only():
     record = read(statement(concept("acetaminophen 500 MG Oral Tablet")))
-    assert record.facts.events == {} and record.ignored[0][1] == "no coding or name Eligo reads"
+    assert set(record.facts.events) == {"named_medication"}
+    assert record.facts.events["named_medication"][0].attributes["quote"].startswith("acetaminophen 500 MG Oral Tablet")
+    assert record.ignored[0][1] == "no class Eligo reads: kept by name only (named_medication)"
+
+
+def test_a_medication_named_only_by_a_code_is_kept_without_words():
+    record = read(statement(concept(system=RXNORM, code="1234567")))
+    assert [e.attributes.get("quote") for e in record.facts.events["named_medication"]] == [None]
 
 
 # -- live vaccines ------------------------------------------------------------------------------------

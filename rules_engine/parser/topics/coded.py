@@ -158,6 +158,33 @@ def _disease_free(expr: All) -> tuple[Expr, Window] | None:
     return None
 
 
+# an exception that names no cancer but a state only a cancer no longer active can be in
+# ("except adequately treated cancers without evidence of disease", "unless cured", "in remission
+# for 3 years"): a malignancy still active on record is not excepted; one no longer active may be
+_CURED_EXCEPTION = re.compile(
+    r"^\W*(?:except(?:ions?)?|excluding|unless|other\s+than|with\s+the\s+exception\s+of|but\s+not)\b[^;]{0,200}?"
+    r"\b(?:without\s+(?:any\s+)?(?:evidence|signs?)\s+of\s+(?:active\s+)?disease|no\s+(?:evidence|signs?)\s+of\s+(?:active\s+)?disease|\bNED\b"
+    r"|(?:disease|cancer|tumou?r|recurrence)[\s-]*free|cured|curatively|in\s+(?:complete\s+)?remission|(?:completely\s+)?resolved|no\s+longer\s+active)",
+    re.I,
+)
+
+
+def _cured_exception(expr: All) -> Expr:
+    """``All(another malignancy, review "except ... without evidence of disease")``: the active
+    malignancy still excludes, an inactive one leaves the exception to review."""
+    targets = [p for p in expr.parts if _is_target(p)]
+    if not targets:
+        return expr
+    base = targets[0].parts[0] if isinstance(targets[0], Any_) else targets[0]
+    assert isinstance(base, Predicate)
+    active = replace(base, op=Op.PRESENT, window=None)
+    parts = [
+        Any_((active, p)) if isinstance(p, Review) and _CURED_EXCEPTION.match(p.text or "") and not any(True for _ in iter_predicates(p)) else p
+        for p in expr.parts
+    ]
+    return All(tuple(parts))
+
+
 def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
     heading = [(p, _heading_target(p)) for p in expr.parts]
     heading = [(p, t) for p, t in heading if t is not None]
@@ -179,6 +206,7 @@ def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
                 part = Any_((replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)))
             parts_free.append(part)
         expr = All(tuple(parts_free)) if len(parts_free) > 1 else All((parts_free[0],)) if parts_free else expr
+    expr = _cured_exception(expr)
     targets = [p for p in expr.parts if _is_target(p)]
     exceptions = [(p, _exception_parts(p) or _child_exceptions(p.part) if isinstance(p, Not) else _exception_parts(p)) for p in expr.parts]
     exceptions = [(p, e) for p, e in exceptions if e is not None]
@@ -216,8 +244,11 @@ def _names_steroid(expr: Expr) -> bool:
 
 def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
     if isinstance(expr, Predicate):
-        if _is_other_malignancy(expr) and expr.value is None and own is not None:
-            return replace(expr, value=own)
+        if _is_other_malignancy(expr) and expr.value is not None and own is None:
+            return replace(expr, value=None)  # "other than X" without the trial's own disease: any cancer may be it
+        if _is_other_malignancy(expr) and own is not None:
+            named = tuple(v for v in expr.value or () if isinstance(v, str))
+            return replace(expr, value=tuple(dict.fromkeys(own + named)))
         return expr
     if isinstance(expr, Not):
         return Not(_walk(expr.part, own))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 
@@ -80,11 +80,11 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
     ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
-    ("chemotherapy", r"(?:cytotoxic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
+    ("chemotherapy", r"(?:cytotoxic\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
-    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?", ("hormon", "endocrine", "androgen")),
+    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
@@ -94,7 +94,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
-    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancer)|malignan(?:cy|cies)\s+(?:within|in\s+the\s+(?:past|last))", ("malignan", "cancer", "neoplasm", "tumo")),
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)"
+     r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
+     r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
+     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplasm", "tumo")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
@@ -129,6 +132,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
+    ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
+    ("anticoagulant_therapy", r"(?:therapeutic\s+|full[\s-]+dose\s+|systemic\s+|oral\s+)?anti-?coagula(?:nts?|tion|nt\s+(?:therapy|medications?|agents?|drugs?))(?:\s+(?:therapy|treatment|medications?))?|low[\s-]+molecular[\s-]+weight\s+heparins?|\bLMWH\b|direct\s+oral\s+anti-?coagulants?|\b[DN]OACs?\b|rivaroxaban|apixaban|dabigatran|edoxaban|enoxaparin|dalteparin|fondaparinux", ("coagula", "heparin", "lmwh", "doac", "noac", "xaban", "dabigatran", "parin", "fondaparinux")),
+    ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
+    ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?)", ("patholog", "disorder")),
+    ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
     ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)", ("cancer", "tumo", "neoplastic")),
 )
 
@@ -202,7 +210,9 @@ _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 
 
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?",
+    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?"
+    # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
+    r"(?:\s+(?:the\s+)?(?:(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
     I,
 )
 
@@ -245,6 +255,13 @@ _GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:
 
 _TOXICITY = re.compile(
     r"(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+)
+
+
+_CTCAE_TAIL = re.compile(
+    r"\s*,?\s*[(\[]?\s*(?:(?:by|per|according\s+to|as\s+(?:defined|graded)\s+by|using)\s+)?(?:the\s+)?(?:NCI\s+)?"
+    r"(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events(?:\s*\(\s*CTCAE\s*\))?|CTCAE)(?:\s*,?\s*v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?\s*[)\]]?",
+    I,
 )
 
 
@@ -356,9 +373,11 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
 
 # "(other) agents to prevent GVHD (after HSCT)", "GVHD prophylaxis": immunosuppressant therapy
 _GVHD_PROPHYLAXIS = re.compile(
-    r"(?:(?:other\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
+    r"(?:(?:other\s+)?(?:systemic\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
-    r"|(?:GvHD|GVHD)\s+prophylaxis)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
+    r"|(?:GvHD|GVHD)\s+prophylaxis"
+    r"|immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?\s+(?:for|to\s+(?:treat|prevent))\s+(?:the\s+)?(?:treatment\s+of\s+|prevention\s+of\s+)?"
+    r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
     I,
 )
 
@@ -378,6 +397,9 @@ _GRADE_BEFORE = re.compile(_GRADE_BOUND + r"\s*(?:\(\w{1,8}\)\s*)?(?:(?:acute|ch
 
 # ... or after it ("GVHD grade >= 2", "acute GVHD of grade III or IV")
 _GRADE_AFTER = re.compile(r"\s*(?:\(\w{1,8}\)\s*)?,?\s*(?:of\s+|with\s+|\(\s*)?" + _GRADE_BOUND, I)
+
+
+_GVHD_STATE_BEFORE = re.compile(r"(?:\b(?:active|acute|current|ongoing|existing)\b,?\s*){1,3}$", I)
 
 
 def _grade_op(cmp: str | None, a: int, sep: str | None, b: int | None, tail: str | None) -> tuple[Op, object] | None:
@@ -410,6 +432,9 @@ def _gvhd_graded(text: str, start: int, end: int) -> tuple[int, int, Expr]:
         cmp = m.group("cmp") or m.group("cmp2")
         bound = _grade_op(cmp, _roman(m.group("a")), m.group("sep"), _roman(m.group("b")) if m.group("b") else None, m.group("tail"))
         if bound is not None:
+            qualifier = _GVHD_STATE_BEFORE.search(text[max(0, s - 40): s])  # "Active acute grade 2-4 GVHD": the graded disease itself
+            if qualifier is not None:
+                s -= len(text[max(0, s - 40): s]) - qualifier.start()
             return s, e, all_of([plain, predicate("gvhd_grade", bound[0], bound[1])])
     return start, end, plain
 
@@ -459,6 +484,13 @@ def _allergy_expr(obj: str) -> Expr | None:
     return any_of(list(dict.fromkeys(parts))) if parts else None
 
 
+# the study's own drug as the point a window is counted back from ("before blinatumomab treatment")
+_BEFORE_STUDY_DRUG = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of)\s+(?:the\s+)?(?:first\s+)?(?:dose\s+of\s+)?(?:study\s+)?$", I)
+
+
+_STUDY_DRUG_TAIL = re.compile(r"\s+(?:treatment|therapy|infusion|administration|dosing|start)\b", I)
+
+
 def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     """Items for the concepts hospitals code (read before the general history table, which
     would otherwise take their words): antigen-directed therapy, the grade of a toxicity of
@@ -474,6 +506,10 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     for concept, pattern, gate in _DIRECTED_RES:
         if any(w in low for w in gate):
             for m in pattern.finditer(text):
+                if _BEFORE_STUDY_DRUG.search(text[max(0, m.start() - 40): m.start()]):
+                    tail = _STUDY_DRUG_TAIL.match(text, m.end())
+                    add(Item(m.start(), tail.end() if tail else m.end(), None, frozenset()))  # "within 5 years before blinatumomab treatment": the study drug
+                    continue
                 lead = _PRIOR_LEAD.search(text, max(0, m.start() - 40), m.start())
                 start = lead.start() if lead is not None and lead.end() == m.start() else m.start()
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
@@ -481,7 +517,8 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
         for m in _TOXICITY.finditer(text):
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
-            add(Item(start, m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
+            add(Item(start, tail.end() if tail and tail.end() > m.end() else m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
@@ -550,6 +587,35 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
         return
 
 
+# "are receiving", "currently taking", "concomitant use of": a therapy taken now, not any record
+# of it. Only for medications taken continuously (a course of chemotherapy between cycles is
+# still "current" though its last dose is weeks old). An ongoing record is dated the evaluation
+# date; a record that only says when it was last given counts as current for two weeks, so a
+# therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
+_NOW_LEAD = re.compile(
+    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?|ongoing)\b",
+    I,
+)
+_NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
+NOW = Window(14.0, "days")
+
+
+def _now(text: str, items: list[Item]) -> None:
+    for it in items:
+        preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
+        if not preds or not all(isinstance(p, Predicate) and p.concept in _CONTINUOUS and p.op is Op.PRESENT for p in preds):
+            continue
+        before = text[max(0, it.start - 120): it.start]
+        lead = None
+        for lead in _NOW_LEAD.finditer(before):
+            pass
+        if lead is None or _NOW_BREAK.search(before[lead.end():]):
+            continue
+        now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
+        it.expr = any_of(list(now))
+
+
 # "history of", "prior", "previously": a condition resolved since still counts; "active",
 # "current", "concurrent" ask for one that is not. A resolved record counts only by its date,
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
@@ -579,6 +645,26 @@ def _car_t_target_unknown(items: list[Item]) -> None:
             it.expr = any_of([pred, all_of([car_t, Qualifier(ReviewReason.AMBIGUOUS, _CAR_T_TARGET_UNKNOWN)])])
 
 
+# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
+_THERAPY_LEAD = re.compile(
+    r"(?:dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    I,
+)
+_LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
+
+
+# "treat GvHD 2 weeks before treatment": a span before the study's start written without "within"
+_BARE_BEFORE = re.compile(r"(?P<kind>)(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:before|prior\s+to)\b", I)
+_FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
+_PERMITS = re.compile(r"\b(?:allowed|permitted|acceptable|may\s+(?:be\s+(?:allowed|included|enrolled|eligible)|continue|participate|enroll))\b", I)
+
+
+_OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
+
+
+_OFF_FOR = re.compile(r"\b(?:not\s+(?:had|received|taken|used|been\s+(?:on|given|treated\s+with))|no\s+(?:\w+\s+){0,2}(?:for|in)|off|free\s+of)\b", I)
+
+
 def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     unit = m.group("unit").lower().rstrip("s")
     if unit == "hour":
@@ -604,6 +690,125 @@ _VACCINE_NOTE = re.compile(
 )
 
 
+# "malignancy other than ALL", "cancers other than non-melanoma skin cancer within 5 years": another
+# malignancy, where the cancers named after "other than" do not count (the trial's own disease, or
+# an exception). They go into the predicate's value, which ``coded.resolve`` joins with the
+# trial's own diseases; the lazy tail stops at the first word that ends the named cancers.
+_OTHER_THAN = re.compile(
+    r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
+    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)(?:\s+history)?"
+    r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
+    r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+the\s+(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
+    I,
+)
+
+
+_IN_SITU_RE = re.compile(_HISTORY[[c for c, _, _ in _HISTORY].index("carcinoma_in_situ")][1], I)
+
+
+# "newly diagnosed" and "untreated" speak of the trial's disease only when a disease follows them
+# ("newly diagnosed AML", "untreated AML", "previously untreated disease") or nothing does (the line
+# "Newly diagnosed"); "untreated brain metastases" or "newly diagnosed brain metastases" are
+# another subject (the lazy gap is bounded and stops at punctuation)
+_NEWLY = re.compile(r"\bnewly[\s-]+diagnosed\b|\bprimary\s+diagnosis\b(?=\s+of\b)", I)
+_NAIVE = re.compile(r"\b(?:previously\s+untreated|(?:systemic\s+)?(?:treatment|therapy|chemo(?:therapy)?)[\s-]+na[iï]ve|untreated)\b", I)
+_DISEASE_NEXT = re.compile(r"[\s,]{0,3}(?:(?:and|or|with|of|previously|untreated|histologically|cytologically|pathologically|confirmed|de\s+novo|secondary|the|an?|stage\s+\w{1,5})[\s,]+){0,4}", I)
+_DISEASE_WORD = re.compile(r"(?:disease|leukemi\w*|lymphoma|myeloma|malignanc\w*|cancer|carcinoma|tumou?r|neoplasm|MDS|myelodysplas\w*)\b", I)
+_OTHER_SUBJECT = re.compile(r"(?:brain|CNS|central|leptomening|spinal|metasta|infection|hepatitis|thrombo|embol|fracture|hypertension|diabetes|seizure)", I)
+
+
+_IF_BEFORE = re.compile(r"\b(?:if|when|for)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)?\s*(?:who\s+)?(?:has|have|with)?\s*$", I)
+
+
+def _disease_after(text: str, end: int, alone: bool) -> bool:
+    """Whether the trial's disease is what follows ``end`` (or, ``alone``, nothing at all)."""
+    rest = text[end: end + 80]
+    if alone and not rest.strip(" ,.;:()"):
+        return True
+    gap = _DISEASE_NEXT.match(rest)
+    at = rest[gap.end() if gap else 0:]
+    if _OTHER_SUBJECT.match(at):
+        return False
+    if _DISEASE_WORD.match(at) or any(p.match(at) for _, p in _DIAG_RES) or any(p.match(at) for _, p, _g in _CANCER_RES):
+        return True
+    return alone and bool(re.match(r"\s*(?:[,;.(]|$)", rest))
+
+
+def _new_disease_items(text: str, free) -> list[Item]:
+    """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
+    treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
+    items: list[Item] = []
+    for m in _NEWLY.finditer(text):
+        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True):
+            expr = all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)),
+                           any_of([Not(predicate("remission", Op.PRESENT)), Qualifier(ReviewReason.AMBIGUOUS, "a disease in remission may have been treated already")])])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "remission"})))
+    for m in _NAIVE.finditer(text):
+        bare = m.group(0).lower() == "untreated"
+        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=not bare):
+            if _IF_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
+                continue  # "if patient has untreated AML, ...": a condition the clause grammar reads whole
+            items.append(Item(m.start(), m.end(), Not(predicate("anticancer_therapy", Op.PRESENT)), frozenset({"anticancer_therapy"})))
+    return items
+
+
+# a drug named by its generic name after "prior treatment with", "received", "exposure to": the
+# suffixes of the international nonproprietary names of anticancer and immune drugs (-mab, -nib,
+# -clax, -xor, -abine, -rubicin, -taxel, -platin, ...), so a class word ("chemotherapy") or a
+# generic one ("agents") never reads as a product; a list of them ("X, Y or Z") is one item
+_DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide)"
+_NAMED_DRUGS = re.compile(
+    r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure|use)\s+(?:with|to|of)|(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|use\s+of))\s+(?:(?:an?|any|the)\s+)?"
+    r"(?P<drugs>" + _DRUG + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + r"){0,6})\b",
+    I,
+)
+
+
+def _named_drug_items(text: str, free) -> list[Item]:
+    """"Prior treatment with selinexor": the products, each compared with the record's words."""
+    items: list[Item] = []
+    for m in _NAMED_DRUGS.finditer(text):
+        names = [d.group(0) for d in re.finditer(_DRUG, m.group("drugs"), I)]
+        spans = [(m.start("drugs") + d.start(), m.start("drugs") + d.end()) for d in re.finditer(_DRUG, m.group("drugs"), I)]
+        if not names or not all(free(a, b) for a, b in spans):
+            continue
+        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in names])
+        near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
+        if near is not None and near.group("n"):  # a product's record is compared by name, not by date
+            expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
+        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+    return items
+
+
+def other_than_spans(text: str) -> list[tuple[int, int]]:
+    """Where "another malignancy other than X" is written: the clause grammar must not take its
+    "other than" for an exception of the line."""
+    if "other than" not in text.lower():
+        return []
+    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)]
+
+
+def _other_than_items(text: str, free) -> list[Item]:
+    """Another malignancy with the cancers the line says it is "other than"."""
+    items: list[Item] = []
+    for m in _OTHER_THAN.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        named = text[m.start("x"): m.end("x")]
+        excepted: list[str] = []
+        for concept, pattern in _DIAG_RES:
+            if pattern.search(named):
+                excepted.append(concept)
+        for concept, pattern, _gate in _CANCER_RES:
+            if pattern.search(named):
+                excepted.append(concept)
+        if _IN_SITU_RE.search(named):
+            excepted.append("carcinoma_in_situ")
+        value = tuple(dict.fromkeys(excepted)) or None  # none named: "other than the cancer under study"
+        items.append(Item(m.start(), m.end(), predicate("other_malignancy", Op.PRESENT, value), frozenset({"other_malignancy"})))
+    return items
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -611,6 +816,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         return all(b <= it.start or a >= it.end for it in items)
 
     low = text.lower()
+    if "other than" in low:
+        items += _other_than_items(text, free)
+    if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
+        items += _new_disease_items(text, free)
     for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
@@ -657,8 +866,23 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
     for m in _GVHD_PROPHYLAXIS.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
-            expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
-            items.append(Item(m.start(), m.end(), expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
+            start, end, window = m.start(), m.end(), None
+            gap = _FOR_GAP.match(text, end)
+            w = _WINDOW.match(text, gap.end() if gap else end) or _BARE_BEFORE.match(text, gap.end() if gap else end)
+            off = _OFF_LEAD.search(text[max(0, start - 30): start])
+            if w and w.group("n"):
+                window = _window(w)
+                end = w.end()
+            if window is not None and off is not None and window[0] is Op.NOT_WITHIN:
+                # "must be off all immunosuppressants for GVHD for at least 2 weeks": none within 2 weeks
+                start -= len(text[max(0, start - 30): start]) - off.start()
+                parts = [predicate(c, Op.WITHIN, None, None, False, window[1]) for c in ("immunosuppressant_therapy", "steroid_therapy")]
+                expr: Expr = Not(any_of(list(parts)))
+            elif window is not None:
+                expr = any_of([predicate(c, window[0], None, None, False, window[1]) for c in ("immunosuppressant_therapy", "steroid_therapy")])
+            else:
+                expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
+            items.append(Item(start, end, expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
     for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
             start, end, expr = _gvhd_graded(text, m.start(), m.end())
@@ -669,6 +893,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
     items += coded_concept_items(text, ctype, free)
+    if any(w in low for w in ("prior", "previous", "receiv", "receipt", "treated", "exposure", "use of")):
+        items += _named_drug_items(text, free)
     for concept, pattern in _THERAPY_RES:
         if not any(w in low for w in _THERAPY_GATES[concept]):
             continue
@@ -717,7 +943,17 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "poor response to conventional chemotherapy": named, not asked for
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
+            if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
+                items.append(Item(m.start(), m.end(), None, frozenset()))  # "anticoagulation allowed provided ...": no requirement
+                continue
+            if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
+                expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
+                items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
+                continue
             item = Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
+            if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
+                item.start = m.start() - (len(before) - lead.start())
             if _NEG_BEFORE.search(re.split(r"[,;:]|\band\b|\bor\b", before)[-1]) and not NEGATED.match(text):
                 negated_items.append(item)  # "... and not treated with G-CSF within 7 days"
             items.append(item)
@@ -727,8 +963,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
             continue
+        off_for = False  # "have not had steroids (for) at least 2 weeks": none within the last 2 weeks
         if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
-            continue
+            off_for = bool(_OFF_FOR.search(text[max(0, w.start() - 80): w.start()])) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
+            if not off_for:
+                continue
         if re.search(r"\bafter\b", w.group(0), I):
             continue
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
@@ -737,16 +976,18 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if target is None or target.expr.window is not None:  # type: ignore[union-attr]
             continue
         op, window = _window(w)
+        if off_for:
+            op = Op.WITHIN
         pred = target.expr
         assert isinstance(pred, Predicate)
-        target.expr = predicate(pred.concept, op, None, None, False, window)
+        target.expr = predicate(pred.concept, op, pred.value, None, False, window)
         # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
         chain = [e for e in events if e.end <= target.start]
         right = target
         for left in reversed(chain):
             if not _LIST_JOIN.match(text[left.end: right.start]) or left.expr.window is not None:  # type: ignore[union-attr]
                 break
-            left.expr = predicate(left.expr.concept, op, None, None, False, window)  # type: ignore[union-attr]
+            left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
         target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
         target.start = min(target.start, w.start())
@@ -758,6 +999,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _now(text, items)
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)

@@ -89,6 +89,19 @@ _VIRAL_HEPATITIS = re.compile(r"\bviral\s+hepatitis\b|\bhepatitis\s+virus(?:es)?
 _AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
 
 
+# a test named after the virus without a result ("HIV ab", "Hepatitis B sAg or PCR+", "Hepatitis C
+# ab or PCR+"), as lists under "Seropositive for:" write them: the test shows the infection (an
+# antibody to hepatitis C only its exposure, read as the antibody result or the diagnosis)
+_NAME_TEST = re.compile(
+    r"[\s-]*(?P<t>s\.?\s?Ag|surface\s+antigen|Ab|antibod(?:y|ies)|PCR|RNA|DNA)\b(?:\s*\+|\s+positiv\w*)?"
+    r"(?:\s*(?:or|and/or|/)\s*(?:PCR|RNA|DNA|viral\s+load)\b(?:\s*\+|\s+positiv\w*)?)?",
+    I,
+)
+
+
+_CHRONIC = re.compile(r"\b(?:chronic|persistent)(?:\s+(?:active|viral))?\s+$", I)
+
+
 _NARROWS = re.compile(r"^\W*(?:and|with|plus)\b[^;]*$", I)  # "HBsAg positive and HBV DNA ..."
 
 
@@ -157,9 +170,20 @@ def infection_items(text: str) -> list[Item]:
             end = m.end()
             after = _AFTER_NAME.match(text, end)
             op = Op.PRESENT
+            named_test = _NAME_TEST.match(text, end) if after is None and concept in ("hiv", "hbv", "hcv") else None
             if after:
                 end = after.end()
                 if qual_value(after.group("r")) == "negative" or re.match(r"sero-?negativ", after.group("r"), I):
                     op = Op.ABSENT
-            items.append(Item(m.start(), end, predicate(concept, op), frozenset({concept})))
+            elif named_test is not None:
+                end = named_test.end()
+                if concept == "hcv" and named_test.group("t").lower().startswith("a"):
+                    expr = any_of([predicate("hcv", Op.PRESENT), predicate("hcv_antibody", Op.IS, "positive")])
+                    items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
+                    continue
+            start = m.start()
+            chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
+            if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
+                start -= len(text[max(0, start - 30): start]) - chronic.start()
+            items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
     return items

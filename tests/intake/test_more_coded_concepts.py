@@ -1,0 +1,73 @@
+"""The concepts added for the concepts class of misreads (issue 14), read from the resources
+hospitals send them in: anticoagulants from MedicationStatement / MedicationRequest (ATC, RxNorm
+or the name), Down syndrome and CNS disorders from Condition (ICD-10-CM, SNOMED CT). A record
+without them has none of them (contract section 4: absent means absent)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from matcher.intake import normalise
+
+from intake_helpers import ICD10, PATIENT_URL, SNOMED, bundle, condition
+
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+ATC = "http://www.whocc.no/atc"
+
+
+def concepts_of(*resources: dict[str, Any]) -> set[str]:
+    return set(normalise(bundle(*resources)).facts.events)
+
+
+def medication(text: str | None = None, system: str | None = None, code: str | None = None) -> dict[str, Any]:
+    coded: dict[str, Any] = {}
+    if system:
+        coded["coding"] = [{"system": system, "code": code}]
+    if text:
+        coded["text"] = text
+    return {"resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": coded,
+            "subject": {"reference": PATIENT_URL}, "effectiveDateTime": "2026-02-01"}
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (medication("warfarin sodium 5 MG Oral Tablet"), {"vitamin_k_antagonist"}),
+        (medication(system=RXNORM, code="11289"), {"vitamin_k_antagonist"}),
+        (medication(system=ATC, code="B01AA07"), {"vitamin_k_antagonist"}),  # acenocoumarol
+        (medication("Eliquis 5 mg tablet"), {"anticoagulant_therapy"}),
+        (medication(system=ATC, code="B01AB05"), {"anticoagulant_therapy"}),  # enoxaparin
+        (condition(ICD10, "Q90.9"), {"down_syndrome"}),
+        (condition(SNOMED, "41040004"), {"down_syndrome"}),
+        (condition(ICD10, "G40.909"), {"cns_disorder", "seizure_disorder"}),
+        (condition(ICD10, "I63.9"), {"cns_disorder", "stroke"}),
+        (condition(ICD10, "G30.9"), {"cns_disorder"}),  # Alzheimer disease
+    ],
+    ids=["warfarin-name", "warfarin-rxnorm", "vka-atc", "apixaban-brand", "lmwh-atc", "down-icd", "down-snomed",
+         "epilepsy", "stroke", "dementia"],
+)
+def test_a_coded_record_becomes_its_concepts(resource, expected):
+    assert expected <= concepts_of(resource)
+
+
+@pytest.mark.parametrize(
+    "resource, absent",
+    [
+        (medication("heparin lock flush 100 unit/mL"), "anticoagulant_therapy"),  # a catheter flush, by name
+        (medication("aspirin 81 MG Oral Tablet"), "anticoagulant_therapy"),  # an antiplatelet
+        (condition(ICD10, "G43.909"), "cns_disorder"),  # migraine
+        (condition(ICD10, "G62.9"), "cns_disorder"),  # peripheral neuropathy
+        (condition(ICD10, "Q91.7"), "down_syndrome"),  # trisomy 13
+    ],
+    ids=["heparin-flush", "aspirin", "migraine", "neuropathy", "trisomy-13"],
+)
+def test_a_record_outside_the_codes_is_not_the_concept(resource, absent):
+    assert absent not in concepts_of(resource)
+
+
+def test_every_medication_is_kept_by_its_own_words():
+    record = normalise(bundle(medication("selinexor 20 MG Oral Tablet"), medication("warfarin sodium 5 MG Oral Tablet"))).facts
+    quotes = sorted(e.attributes["quote"] for e in record.events["named_medication"])
+    assert [q.split(",")[0] for q in quotes] == ["selinexor 20 MG Oral Tablet", "warfarin sodium 5 MG Oral Tablet"]
