@@ -233,6 +233,29 @@ _CANONICAL = {
 }
 
 
+# The range a threshold of the concept can mean, in its canonical unit. Registries mistype units
+# ("platelet count > 30,000/L" for /uL): read as written, such a bound is one every patient
+# passes (3e-05 x10^9/L), a met line that decides nothing, so it goes to review instead. Found
+# by bench/e2e.py's catalogue in the corpus text; the bounds are wide (a hundred times beyond
+# any threshold the corpus writes), so a threshold merely unusual is still read.
+_PLAUSIBLE = {
+    "anc": (0.01, 100.0), "platelets": (1.0, 2000.0), "wbc": (0.05, 1000.0), "hemoglobin": (2.0, 30.0),
+    "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "lvef": (1.0, 100.0),
+}
+
+
+def _implausible(concept: str, value: float | int, unit: str | None) -> bool:
+    bounds = _PLAUSIBLE.get(concept)
+    canonical = _CANONICAL.get(concept)
+    if bounds is None or unit is None or canonical is None:
+        return False
+    try:
+        value = value if unit == canonical else convert(value, unit, canonical, concept)
+    except UnitError:
+        return False
+    return not bounds[0] <= value <= bounds[1]
+
+
 def _lab_concepts(names: str) -> list[str]:
     """The lab concepts named in ``names``, in order of appearance; the longest name wins
     (the table lists "creatinine clearance" before "creatinine")."""
@@ -293,6 +316,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: {what}: {m.group(0).strip()}"))
                 continue
             end = max(end, t_end)
+            if not uln and _implausible(concept, value, unit):
+                preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: a threshold no measurement could mean: {m.group(0).strip()}"))
+                continue
             op = OPS[m.group("op")]
             pred: Expr = predicate(concept, op, value, unit, uln)
             if len(concepts) == 1:

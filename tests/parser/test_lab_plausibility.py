@@ -1,0 +1,68 @@
+"""A lab threshold no measurement could mean is a typo of the unit ("Hemoglobin at least 10 mg/dL"
+for g/dL, "platelet count > 30,000/L" for /uL). Read as written it is a bound every patient
+passes, a met line hiding the real one, so the line is left to review; a plausible threshold in
+any unit registries write is still read."""
+
+import pytest
+from tests.rules_engine.conftest import AS_OF, both, patient
+
+from rules_engine.criteria import Criterion, CriterionType, Predicate, Review, TrialCriteria
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+
+INC = CriterionType.INCLUSION
+
+
+def _predicates(expr) -> list[Predicate]:
+    if isinstance(expr, Predicate):
+        return [expr]
+    parts = getattr(expr, "parts", ()) or ((expr.part,) if hasattr(expr, "part") else ())
+    return [p for part in parts for p in _predicates(part)]
+
+
+def _reviews(expr) -> list[Review]:
+    if isinstance(expr, Review):
+        return [expr]
+    parts = getattr(expr, "parts", ()) or ((expr.part,) if hasattr(expr, "part") else ())
+    return [r for part in parts for r in _reviews(part)]
+
+
+@pytest.mark.parametrize(
+    "text,concept",
+    [
+        ("Hemoglobin at least 10 mg/dL", "hemoglobin"),  # g/dL meant: 0.01 g/dL as written
+        ("platelet count > 30,000/L", "platelets"),  # /uL meant: 3e-05 x10^9/L as written
+        ("Absolute neutrophil count (ANC) >= 1000 x 10^9/L", "anc"),  # 1,000/uL meant
+        ("Creatinine no greater than 2.5 mg/ml", "creatinine"),  # 250 mg/dL as written
+        ("Platelets greater than or equal to 100.", "platelets"),  # no unit: read as 100/uL
+    ],
+)
+def test_a_threshold_no_measurement_could_mean_is_left_to_review(text, concept):
+    expr = parse_line(text, INC).expr
+    assert not [p for p in _predicates(expr) if p.concept == concept]
+    assert _reviews(expr)
+
+
+@pytest.mark.parametrize(
+    "text,concept,unit_value",
+    [
+        ("Hemoglobin >= 9 g/dL", "hemoglobin", ("g/dL", 9)),
+        ("Hemoglobin >= 90 g/L", "hemoglobin", ("g/L", 90)),
+        ("Platelets >= 100,000/mm3", "platelets", ("10*9/L", 100)),
+        ("ANC >= 500/uL", "anc", ("10*9/L", 0.5)),
+        ("Creatinine clearance >= 30 mL/min", "creatinine_clearance", ("mL/min", 30)),
+        ("Total bilirubin <= 34 umol/L", "bilirubin", ("umol/L", 34)),
+        ("WBC < 100,000/uL", "wbc", ("10*9/L", 100)),
+    ],
+)
+def test_a_plausible_threshold_in_any_registry_unit_is_read(text, concept, unit_value):
+    found = [p for p in _predicates(parse_line(text, INC).expr) if p.concept == concept]
+    assert [(p.unit, p.value) for p in found] == [unit_value]
+
+
+def test_the_typo_no_longer_passes_a_patient_whose_value_fails_the_meant_bound():
+    """Hemoglobin 8 g/dL fails "at least 10 g/dL"; "10 mg/dL" read as written answered met."""
+    crit = Criterion(INC, "Hemoglobin at least 10 mg/dL", parse_line("Hemoglobin at least 10 mg/dL", INC).expr)
+    record = patient(measurements={"hemoglobin": (8, "g/dL", AS_OF, None)})
+    outcomes = both(TrialCriteria("NCT00000001", 1, (crit,)), record)
+    assert {o.criteria[0].outcome for o in outcomes} == {Outcome.UNKNOWN}
