@@ -91,7 +91,8 @@ _STOP = frozenset(
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
     requiring needing needed need needs required require requires
     known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
-    receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally""".split()
+    receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
+    alanine""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected": the

@@ -40,6 +40,14 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?:must\s+|should\s+)?(?:meets?|meeting)\s+(?:all\s+)?(?:of\s+)?the\s+following(?:\s+(?:requirements|criteria|conditions))?)?"
     r"(?:\s+(?:including|includes?))?\s*:",
     r"\b(?:meets?|meeting|fulfil+s?|satisf(?:y|ies))\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:requirements|criteria|conditions)(?:\s*:)?",
+    # a wrapper that names what the bounds after it define ("Abnormal laboratory values (ALT >= 5 x
+    # ULN ...)", "Renal insufficiency (serum creatinine > 2.5 mg/dL)", "hepatic impairment: bilirubin
+    # > 1.5 x ULN"): only when a bound follows, so a wrapper standing alone is still read
+    r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|bone\s+marrow|marrow|"
+    r"hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+(?:values?|tests?|results?|functions?|parameters|indices))?"
+    r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
+    r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
+    r"(?=\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
@@ -60,11 +68,11 @@ _PATTERNS: tuple[str, ...] = (
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
-    r"(?:the\s+)?(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
+    r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
-    r"(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
+    r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
     r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
@@ -102,6 +110,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "classification", "criteri", "guideline", "consensus", "standard", "recommendation", "definition", "version", "edition"),
     (":",),
     ("following",),
+    ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction"),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),

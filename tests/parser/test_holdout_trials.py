@@ -65,13 +65,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),
     ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
-    ("T3-blasts", None): ("core", "no 'Inclusion Criteria' heading: the first line's 'any of the following' swallows the blasts and ECOG lines as alternatives"),
     ("T3-breast", None): ("core", "other-malignancy line is review (see line) and the verdict says eligible"),
-    ("T3-blina", None): ("core", "immunotherapy line unknown with review: the verdict says eligible"),
     ("T3-clean", "Current relevant central nervous system"): ("events", "'CNS pathology' unread OR alternative of the exclusion (no concept for CNS disorder)"),
-    ("T3-clean", "Abnormal laboratory values"): ("core", "wrapper 'Abnormal laboratory values (...)' kept as a review alternative of the exclusion"),
     ("T3-breast", "Malignancy other than ALL within 5 years"): ("events", "'Malignancy other than ALL within 5 years ..., except adequately treated' wholly review"),
-    ("T3-blina", "Cancer chemotherapy or radiotherapy with 2 weeks"): ("core", "'of protocol-specified therapy' time anchor left as a review conjunct of 'immunotherapy within 4 weeks'"),
     # NCT02057770
     ("T4-clean", None): ("core", "the disease-status bullets joined by a trailing 'OR' ('AML without CR ... OR' / 'relapsed within 6 months ... OR' / ... / 'relapsed post allogeneic transplantation') are read as one line of conjuncts"),
     ("T4-clean", "Active AML (bone marrow blasts"): ("core", "'by morphology, staining, or flow' and 'and/or presence of extramedullary disease' left as a review conjunct"),
@@ -120,8 +116,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     ("T9-clean", "Expected survival time"): ("core", "normalize: '˃' (U+02C3) not read as '>': life expectancy line review"),
     ("T9-survival", "Expected survival time"): ("core", "normalize: '˃' not read: life expectancy 2 months never compared"),
-    ("T9-clean", "Liver function abnormalities"): ("core", "wrapper words 'abnormalities' / 'renal anomalies' kept as review alternatives"),
-    ("T9-bili", "Liver function abnormalities"): ("core", "bilirubin > 1.5 x ULN conjoined with a review of the wrapper word"),
     # NCT00100971
     ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
     ("T10-relapsed", None): ("events", "'Newly diagnosed' wholly review: a relapsed patient is answered eligible"),

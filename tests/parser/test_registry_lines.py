@@ -1198,7 +1198,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02013167", "Current relevant central nervous system"): Wrong("not_met", QUALIFIER),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
     ("NCT02013167", "Active acute grade 2 to 4 graft versus"): Wrong("met", GVHD_TREATED),
-    ("NCT02013167", "or immunotherapy (included CD19 therapy)"): Wrong("met met2 not_met", CD19_THERAPY),
+    ("NCT02013167", "or immunotherapy (included CD19 therapy)"): Wrong("met not_met", CD19_THERAPY),
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Ejection fraction >=40% by transthoracic"): Wrong("met", REMARK),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
