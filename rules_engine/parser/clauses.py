@@ -23,7 +23,7 @@ from rules_engine.parser.topics.sex import sex_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
@@ -131,28 +131,84 @@ _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative
 _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
 
 
+# a preposition right after an item makes one unit of it and the next, bound tighter than "or":
+# "relapsed after HSCT", "AML with blasts >= 20% or MDS"
+_TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|requiring|treated\s+with|receiving)\s*$", I)
+_OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+_PURE_COMMA = re.compile(r"\s*,\s*")
+_LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
+
+
+def _joiner(connector: str, default_or: bool) -> str:
+    """How two neighbouring items join: "or", "and", or "tight" (one unit, bound tighter than
+    "or"). An "and" after the last "or" joins the next item ("ALL or MPAL and must have disease
+    that has relapsed": the "or" joined the unread MPAL)."""
+    if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
+        return "and"
+    if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
+        return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
+    if _TIGHT.fullmatch(connector):
+        return "tight"
+    if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", connector, I):
+        return "and"
+    return "or" if default_or else "and"
+
+
+_ANCHOR_AFTER = re.compile(r"\b(?:after|following|post)\s*$", I)
+
+
+def _as_anchor(item: Item, text: str) -> Item:
+    """The event another is dated against ("immunosuppressive therapy post HSCT") is asked
+    for as having happened: a recency window its own words do not state is not its own."""
+    if re.search(r"\d", text[item.start: item.end]):
+        return item
+
+    def undated(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.op is Op.WITHIN:
+            return Predicate(e.concept, Op.PRESENT)
+        return All(tuple(undated(p) for p in e.parts)) if isinstance(e, All) else e
+
+    return Item(item.start, item.end, undated(item.expr), item.concepts)  # type: ignore[arg-type]
+
+
+def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> list[str]:
+    """"AML, MDS, ALL or MPAL", "ANC, platelets and haemoglobin": a run of items of one role
+    joined by bare commas takes the conjunction that closes the run."""
+    out = list(kinds)
+    i = 0
+    while i < len(connectors):
+        if not _PURE_COMMA.fullmatch(connectors[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(connectors) and _PURE_COMMA.fullmatch(connectors[j]):
+            j += 1
+        close = _LIST_CLOSE.match(connectors[j]) if j < len(connectors) else None
+        # a bare conjunction takes in the next item; one followed by words joined those words
+        last = j + 1 if close is not None and not close.group("more").strip() else j
+        if close is not None and len(set(roles[i: last + 1])) == 1:
+            for k in range(i, last):
+                out[k] = "or" if close.group("or") else "and"
+        i = j + 1
+    return out
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
         return None
     if len(exprs) == 1:
         return exprs[0].expr
+    # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item
+    exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
         if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
-    kinds = []
-    for c in connectors:
-        if _AND_LAST.search(c) and re.search(r"\bAND\b", c):  # "... or rescue AND no evidence of GVHD"
-            kinds.append("and")
-        elif _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
-            kinds.append("or")
-        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", c, I):
-            kinds.append("and")
-        else:
-            kinds.append("or" if default_or else "and")
+    kinds = [_joiner(c, default_or) for c in connectors]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status
@@ -161,12 +217,17 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     for i in range(1, len(kinds)):  # "relapsed or primary refractory AML": the disease is both statuses'
         if kinds[i] == "unit" and roles[i] == "status" and roles[i - 1] == "status" and kinds[i - 1] == "or":
             kinds[i] = "and"
+    kinds = _comma_lists(kinds, connectors, roles)
     if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
         re.search(r"\band\b", c, I) for c in connectors
     ):
         kinds = [  # "A, B, or C"
-            "or" if roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES else k for i, k in enumerate(kinds)
+            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
         ]
+    for i, k in enumerate(kinds):
+        if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
+            exprs[i + 1] = _as_anchor(exprs[i + 1], text)
+    kinds = ["unit" if k == "tight" else k for k in kinds]
     units: list[Expr] = [exprs[0].expr]  # type: ignore[list-item]
     unit_kinds: list[str] = []
     for kind, item in zip(kinds, exprs[1:]):

@@ -50,7 +50,7 @@ import re
 
 from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
-from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.remarks import PROCEDURE, blank_remarks
 from rules_engine.parser.residue import (
@@ -190,16 +190,33 @@ _CONDITION = re.compile(
 _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:since|from|after|post|following)\b", I)
 
 
+# "Patients with AML or ALL must have >= 5% blasts": what the patients named must meet
+_SUBJECT_MUST = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;]{2,80}?)\s+"
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
+    I,
+)
+
+
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    m = _CONDITION.match(text)
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text)
     if m is None:
         return None
-    items = [it for it in extract(m.group("cond"), ctype) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    # the names are read alone and in the whole line, where an abbreviation has its context
+    # ("AML or ALL"): the reading that finds more of them is kept, its offsets in the line
+    a, b = m.span("cond")
+    alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), ctype)]
+    whole = [it for it in extract(text, ctype) if a <= it.start and it.end <= b]
+    items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
     if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
         return None
+    if m.re is _SUBJECT_MUST:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
+        masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text[a:b], start=a))
+        if content_words(blank_remarks(masked)):
+            return None
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))

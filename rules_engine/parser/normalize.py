@@ -13,7 +13,7 @@ from rules_engine.parser.numbers import spell_numbers
 _CHARS = str.maketrans(
     {
         "≧": "≥", "⩾": "≥", "≦": "≤", "⩽": "≤", "＞": ">", "＜": "<", "＝": "=",
-        "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
+        "˃": ">", "˂": "<", "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
         "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "。": ". ",
         "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "·": " ",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
@@ -56,6 +56,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
         (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN", ("normal",)),
+        # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
+        (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
+        (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
     )

@@ -61,6 +61,8 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s*(?:,|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow\s+cytometry|PCR|FISH|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
+    # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
+    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
@@ -115,6 +117,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),
     ("gault", "mdrd", "ckd-epi"),
+    ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing"),

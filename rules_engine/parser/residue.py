@@ -247,6 +247,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             inside = _with_listed(items, inside, clause.text)
         for it in inside or _targets(items, set(), r.start):
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
+    unread_alternatives = _unread_alternatives(clause, items)
+    items = sorted(items + list({id(it): it for it, _ in unread_alternatives}.values()), key=lambda it: it.start)
     effective = ctype
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
@@ -263,7 +265,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     assert expr is not None
     if effective is CriterionType.INCLUSION:
         expr = each_subject(expr)
-    others = [r for r in clause.residue if not r.qualifies]
+    taken = [id(r) for _, r in unread_alternatives]
+    others = [r for r in clause.residue if not r.qualifies and id(r) not in taken]
     if others:
         text = _residue_text(others)
         if negated:  # Not(...) below makes it one more thing that must be absent
@@ -273,6 +276,60 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         else:
             expr = any_of([expr, Review(review_reason(text), text)])
     return Not(expr) if negated else expr
+
+
+_BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")
+_OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
+
+
+NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", I)
+_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:or|and/or)\s*)?", I)
+
+
+def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
+    """Unread words listed among alternatives ("AML, MDS, ALL or MPAL", "blasts >= 5% or
+    increasing levels of MRD") are one more alternative of the list, not a further requirement:
+    an item of the list's own kind whose outcome is unknown. A list is an item, then items and
+    short unread phrases joined only by commas and "or", the last join an "or"; a phrase that
+    negates is never one of them (its scope is not the list's)."""
+    live = [it for it in items if it.expr is not None]
+    phrases: list[list[Residue]] = []  # "minimal residual disease (MRD) in the marrow": one phrase over brackets
+    for r in clause.residue:
+        if r.qualifies:
+            continue
+        if phrases and _BRACKETS_ONLY.fullmatch(clause.text[phrases[-1][-1].end: r.start]) and not any(
+            phrases[-1][-1].end <= it.start < r.start for it in live
+        ):
+            phrases[-1].append(r)
+        else:
+            phrases.append([r])
+    tokens: list[tuple[int, int, Item | list[Residue]]] = [(it.start, it.end, it) for it in live]
+    for run in phrases:
+        text = " ".join(x.text for x in run)
+        start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
+        end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
+        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and end > start:
+            tokens.append((start, end, run))
+    tokens.sort(key=lambda t: t[0])
+    out: list[tuple[Item, Residue]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and tokens[j][1] <= tokens[j + 1][0] and _LIST_GAP.fullmatch(clause.text[tokens[j][1]: tokens[j + 1][0]]):
+            j += 1
+        group = tokens[i: j + 1]
+        gaps = [clause.text[a[1]: b[0]] for a, b in zip(group, group[1:])]
+        kinds = [isinstance(t[2], Item) for t in group]
+        if gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
+            for k, (start, end, what) in enumerate(group):
+                if isinstance(what, Item):
+                    continue
+                near = [t[2] for t in group[:k][::-1] + group[k + 1:] if isinstance(t[2], Item)]
+                text = " ".join(" ".join(x.text for x in what).split())
+                alternative = Item(start, end, Alternative(review_reason(text), text), near[0].concepts)  # type: ignore[union-attr]
+                out.extend((alternative, x) for x in what)
+        i = j + 1
+    return out
 
 
 _WIDENING_WORDS = frozenset({"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules_engine.criteria import Any_, CriterionType, Expr, Op, Predicate, Review, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 
 from rules_engine.parser import parse_line
 
@@ -23,6 +23,13 @@ def uln(concept: str, op: Op, value: float) -> Predicate:
 
 def weeks(concept: str, n: float) -> Predicate:
     return Predicate(concept, Op.WITHIN, window=Window(n, "weeks"))
+
+
+def not_within_days(concept: str, n: float) -> Predicate:
+    return Predicate(concept, Op.NOT_WITHIN, window=Window(n, "days"))
+
+
+BLASTS_5 = Predicate("bm_blasts", Op.GTE, 5, "%")
 
 
 SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
@@ -43,6 +50,70 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "Immunotherapy within 4 weeks of protocol-specified therapy",
         EXC,
         weeks("immunotherapy", 4),
+    ),
+    (
+        "an enumeration closed by 'or' is a list of alternatives, an unread name among them one more",
+        "Participants must have a diagnosis of AML, MDS, ALL or MPAL",
+        INC,
+        Any_((present("aml"), present("mds"), present("all"), Review(ReviewReason.UNPARSED, "MPAL"))),
+    ),
+    (
+        "an enumeration closed by 'and' is a list of requirements",
+        "Participants must have AML, CMML and MDS",
+        INC,
+        All((present("aml"), present("mds"), Review(ReviewReason.UNPARSED, "CMML"))),
+    ),
+    (
+        "a list's 'or', then 'and' joining the next phrase; a preposition binds its event to the status",
+        "Participants must have a diagnosis of AML, MDS, ALL or MPAL and must have disease that has relapsed or is refractory "
+        "to chemotherapy, or that has relapsed after hematopoietic stem cell transplantation (HSCT)",
+        INC,
+        All((
+            Any_((present("aml"), present("mds"), present("all"), Review(ReviewReason.UNPARSED, "MPAL"))),
+            Any_((present("relapsed"), present("refractory"), All((present("relapsed"), present("hsct"))))),
+        )),
+    ),
+    (
+        "'with' binds tighter than 'or'",
+        "AML with ≥ 20% bone marrow blasts or MDS",
+        INC,
+        Any_((All((present("aml"), Predicate("bm_blasts", Op.GTE, 20, "%"))), present("mds"))),
+    ),
+    (
+        "unread words after 'or' are an alternative, over brackets",
+        "Bone marrow blasts ≥ 5% or increasing levels of minimal residual disease (MRD) in the bone marrow",
+        INC,
+        Any_((BLASTS_5, Review(ReviewReason.UNSUPPORTED_CONCEPT, "increasing levels of minimal residual disease MRD in the bone marrow"))),
+    ),
+    (
+        "'Patients with X must have Y' asks Y of the patients with X only",
+        "Patients with AML or ALL must have ≥ 5% blasts in the bone marrow",
+        INC,
+        Any_((Not(Any_((present("aml"), present("all")))), BLASTS_5)),
+    ),
+    (
+        "'there can be no' negates",
+        "There can be no evidence of GVHD",
+        INC,
+        Not(present("gvhd")),
+    ),
+    (
+        "'N days must have elapsed since the X' is no X within N days",
+        "Greater than 60 days must have elapsed since the HSCT",
+        INC,
+        not_within_days("hsct", 60),
+    ),
+    (
+        "a time since an event after 'and' is a requirement of its own, outside the negation",
+        "No evidence of GVHD and at least 60 days since HSCT",
+        INC,
+        All((Not(present("gvhd")), not_within_days("hsct", 60))),
+    ),
+    (
+        "the modifier letter '˃' is a comparator",
+        "Life expectancy ˃ 3 months",
+        INC,
+        Predicate("life_expectancy", Op.GT, 3, "mo"),
     ),
 ]
 
@@ -65,3 +136,23 @@ def test_a_wrapper_without_a_bound_stays_an_unread_alternative_of_the_exclusion(
     assert isinstance(expr, Any_)
     assert present("hiv") in expr.parts
     assert any(isinstance(part, Review) for part in expr.parts)
+
+
+# Not conditions on a group: the named subject is not whole, or the line excludes the group.
+NOT_GROUP_CONDITIONS = [
+    ("Patients with untreated brain metastases must have stable disease", INC),
+    ("Patients with brain metastases should be excluded", EXC),
+]
+
+
+@pytest.mark.parametrize(("text", "ctype"), NOT_GROUP_CONDITIONS)
+def test_a_subject_that_is_not_read_whole_makes_no_conditional(text: str, ctype: CriterionType) -> None:
+    expr = parse_line(text, ctype).expr
+    assert not (isinstance(expr, Any_) and any(isinstance(p, Not) for p in expr.parts))
+
+
+# A phrase that negates is never an alternative of a list: "No concurrent X, chemotherapy, or
+# radiotherapy" does not become "X or chemotherapy or radiotherapy" in an inclusion.
+def test_a_negating_phrase_is_not_an_unread_alternative_of_an_inclusion_list() -> None:
+    expr = parse_line("See Disease Characteristics No concurrent immunotherapeutic drugs, chemotherapy, or radiotherapy", INC).expr
+    assert not (isinstance(expr, Any_) and present("chemotherapy") in expr.parts)

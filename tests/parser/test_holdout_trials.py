@@ -94,12 +94,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T6-clean", "Concomitant use of warfarin"): ("events", "no concept for warfarin / vitamin K antagonists"),
     ("T6-warfarin", "Concomitant use of warfarin"): ("events", "no concept for warfarin / vitamin K antagonists (and no intake row)"),
     # NCT02212561
-    ("T7-clean", None): ("core", "'a diagnosis of AML, MDS, ALL or MPAL' read as AML and MDS and ..., plus HSCT required"),
-    ("T7-nolabs", None): ("core", "diagnosis enumeration read as AND"),
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     ("T7-clean", "Prior treatment with selinexor"): ("events", "prior treatment with a named agent wholly review"),
-    ("T7-gvhd", "For patients who have received prior HSCT"): ("core", "'no evidence of GVHD and > 60 days since HSCT' read as GVHD and HSCT with review"),
+    ("T7-down", None): ("events", "no Down syndrome concept (see line): the verdict is possibly eligible"),
     ("T7-down", "Patients with Down syndrome"): ("events", "no Down syndrome concept (ICD-10-CM Q90)"),
     # NCT00981799
     ("T8-clean", None): ("events", "'Female patients with infants must agree not to breastfeed' -> inclusion 'sex is female and lactation': every male fails"),
@@ -108,14 +106,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T8-clean", "Adequate renal function defined"): ("core", "'If the serum creatinine is above these values, CrCl/GFR >= 70' read as AND, not as the alternative"),
     ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, ... eligible if the conjugated bilirubin <= ULN' kept as a review conjunct, not an alternative"),
     ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
-    ("T8-ball", "must have T-cell ALL or T-cell lymphoblastic lymphoma"): ("core", "'T-cell ALL' read as ALL with review; a B-ALL patient is not excluded"),
     ("T8-hsct", "Previous hematopoetic stem cell transplantation"): ("core", "misspelt 'hematopoetic' left as review conjunct of HSCT"),
     # NCT02886559
     ("T9-clean", None): ("core", "'(including chemotherapy, hematopoietic stem cell transplantation, etc.)' examples make HSCT required"),
     ("T9-nolabs", None): ("core", "HSCT required by the disease-status line"),
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
-    ("T9-clean", "Expected survival time"): ("core", "normalize: '˃' (U+02C3) not read as '>': life expectancy line review"),
-    ("T9-survival", "Expected survival time"): ("core", "normalize: '˃' not read: life expectancy 2 months never compared"),
     # NCT00100971
     ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
     ("T10-relapsed", None): ("events", "'Newly diagnosed' wholly review: a relapsed patient is answered eligible"),
