@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.items import I, Item, all_of, any_of, content_words
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items
@@ -76,7 +76,24 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     found.sort(key=lambda it: it.start)
-    return found
+    return [_procedure_window(it, text) for it in found]
+
+
+# "AML by hematopathology review performed within four weeks", "confirmed by bone marrow biopsy
+# within 28 days prior to registration": the recency is the procedure's (a screening step),
+# never the diagnosis's
+_PROCEDURE_BEFORE_WINDOW = re.compile(
+    r"\b(?:review|biops(?:y|ies)|aspirat\w*|examination|evaluation|assessment|smear|sample|specimen|flow\s+cytometry|"
+    r"immunophenotyp\w*|cytogenetics?|morphology|patholog\w*)\b(?:\s+[\w-]+){0,3}?\s+within\b",
+    I,
+)
+
+
+def _procedure_window(item: Item, text: str) -> Item:
+    e = item.expr
+    if isinstance(e, Predicate) and e.op is Op.WITHIN and e.concept in _DIAGNOSIS_CONCEPTS and _PROCEDURE_BEFORE_WINDOW.search(text, item.start, item.end):
+        return Item(item.start, item.end, Predicate(e.concept, Op.PRESENT), item.concepts)
+    return item
 
 
 @dataclass
@@ -253,6 +270,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     if exceptions:
         main = _EXCEPTION.sub(lambda m: " " * len(m.group(0)), text)
     items = extract(main, ctype)
+    items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
@@ -269,6 +287,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
+    for a, b in examples:
+        masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
@@ -280,6 +300,47 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+# examples of what a line names ("Active autoimmune disease, such as psoriasis", "systemic therapy
+# (including chemotherapy, HSCT, etc.)"): the marker, then the examples to a bracket or the end
+_EXAMPLE = re.compile(
+    r"\(\s*(?P<m1>e\.?\s?g\.?|for\s+example|such\s+as|including|includes?|like)\b[^()]*\)"
+    r"|,?\s*\b(?P<m2>e\.\s?g\.|for\s+example|such\s+as|including)\s+[^();]*?(?=,\s*(?:or|and)\b|\)|$)",
+    I,
+)
+_PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)
+
+
+def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Examples stand for the thing they illustrate, never for a condition of their own. After
+    a thing read (a diagnosis, a therapy), unread examples add nothing: they are among it (in an
+    inclusion only plain examples, "e.g."/"such as": what "including" names may be required).
+    After a thing not read, examples read in an inclusion are not requirements: they join the
+    unread words, so the line waits for review rather than asking for one example."""
+    spans: list[tuple[int, int]] = []
+    if "(" not in text and not _PLAIN_EXAMPLE.search(text) and "includ" not in text.lower():
+        return items, spans
+    inclusion = ctype is CriterionType.INCLUSION and not NEGATED.match(text)
+    keep = list(items)
+    for m in _EXAMPLE.finditer(text):
+        a, b = m.span()
+        marker = m.group("m1") or m.group("m2") or ""
+        head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+        if head:
+            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker):
+                spans.append((a, b))
+        elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
+            keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
+    return keep, spans
+
+
+def _is_event(expr: Expr | None) -> bool:
+    if isinstance(expr, Predicate):
+        return expr.op in (Op.PRESENT, Op.WITHIN)
+    if isinstance(expr, (All, Any_)):
+        return all(_is_event(p) for p in expr.parts)
+    return False
 
 
 def split_clauses(text: str) -> list[str]:

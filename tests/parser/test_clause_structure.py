@@ -110,6 +110,42 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         All((Not(present("gvhd")), not_within_days("hsct", 60))),
     ),
     (
+        "examples after a thing read are among it",
+        "Active autoimmune disease, such as psoriasis and rheumatoid arthritis",
+        EXC,
+        present("autoimmune_disease"),
+    ),
+    (
+        "examples read after a thing not read are not requirements of an inclusion",
+        "Failure to achieve remission after two cycles of systemic therapy (including chemotherapy, hematopoietic stem cell transplantation, etc.)",
+        INC,
+        Review(ReviewReason.UNSUPPORTED_CONCEPT, ""),
+    ),
+    (
+        "a bound among the examples still measures the patient",
+        "Adequate organ function (e.g. ANC ≥ 1.5 x 10^9/L)",
+        INC,
+        Predicate("anc", Op.GTE, 1.5, "10*9/L"),
+    ),
+    (
+        "what 'including' names in an inclusion may be required: it stays",
+        "Prior chemotherapy including an anthracycline",
+        INC,
+        All((present("chemotherapy"), Review(ReviewReason.UNPARSED, "Prior including an anthracycline"))),
+    ),
+    (
+        "the recency of the review that confirms a diagnosis is the procedure's",
+        "Histologically confirmed AML by hematopathology review performed within four weeks prior to study entry",
+        INC,
+        present("aml"),
+    ),
+    (
+        "a diagnosis dated by its own words keeps its window",
+        "AML diagnosed within 6 months",
+        INC,
+        Predicate("aml", Op.WITHIN, window=Window(6, "months")),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,

@@ -54,7 +54,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T1-nolabs", None): ("core", "the 'Refractory: is defined as' line requires MDS of everyone"),
     ("T1-clean", "relapsed or refractory CD123+"): ("core", "framing words 'Research patients enrolled are those patients with' left as review"),
     ("T1-clean", "Acute Promyelocytic Leukemia"): ("core", "the karyotype gloss 't(15,17) (q22;q12)' is an unread OR alternative of an exclusion"),
-    ("T1-clean", "Active autoimmune disease"): ("core", "'such as psoriasis and rheumatoid arthritis' (examples) is an unread OR alternative"),
     ("T1-steroid", "Dependence on corticosteroids"): ("events", "'Dependence on' left as a review conjunct: prednisone 10 mg/day for 40 days never excludes"),
     ("T1-gvhd", "If a research participant has undergone prior allogeneic"): ("events", "'must be off all immunosuppressants for GVHD for >= 2 weeks' not read as immunosuppressant therapy within 2 weeks"),
     # NCT01050764
@@ -72,11 +71,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T4-clean", None): ("core", "the disease-status bullets joined by a trailing 'OR' ('AML without CR ... OR' / 'relapsed within 6 months ... OR' / ... / 'relapsed post allogeneic transplantation') are read as one line of conjuncts"),
     ("T4-clean", "Active AML (bone marrow blasts"): ("core", "'by morphology, staining, or flow' and 'and/or presence of extramedullary disease' left as a review conjunct"),
     # NCT02109627
-    ("T5-clean", None): ("core", "'Histologically confirmed AML by hematopathology review performed within four weeks' -> AML diagnosed within 4 weeks"),
-    ("T5-ast", None): ("core", "'confirmed ... review performed within four weeks' -> AML within 4 weeks"),
-    ("T5-nolabs", None): ("core", "'confirmed ... review performed within four weeks' -> AML within 4 weeks"),
+    ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     ("T5-clean", "Ejection fraction >=40%"): ("core", "method phrase 'by transthoracic echocardiogram or radionuclide ventriculogram, i.e. MUGA' a review conjunct"),
     ("T5-clean", "Allogeneic or autologous transplant for AML with infusion"): ("core", "'Allogeneic or autologous transplant' read as autologous only, 'Allogeneic' an unread alternative"),
+    ("T5-allo60", None): ("core", "neither transplant line is read ('Allogeneic or autologous transplant ... within 90 days', 'allowed unless within 90 days'): an allogeneic HSCT 60 days ago is possibly eligible"),
     ("T5-allo60", "Allogeneic or autologous transplant for AML with infusion"): ("core", "allogeneic HSCT 60 days ago never excludes: only auto-HSCT read"),
     ("T5-gvhd", "Allogeneic or autologous transplant for AML with infusion"): ("core", "only auto-HSCT read"),
     ("T5-clean", "Known active HIV, hepatitis B or C"): ("core", "exception 'hepatitis B on antivirals and low viral load' kept as a review alternative for everyone"),
@@ -108,8 +106,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
     ("T8-hsct", "Previous hematopoetic stem cell transplantation"): ("core", "misspelt 'hematopoetic' left as review conjunct of HSCT"),
     # NCT02886559
-    ("T9-clean", None): ("core", "'(including chemotherapy, hematopoietic stem cell transplantation, etc.)' examples make HSCT required"),
-    ("T9-nolabs", None): ("core", "HSCT required by the disease-status line"),
+    ("T9-remission", None): ("events", "'Patients who relapsed after remission or who can not achieve remission' is not read (no disease word near 'relapsed'): a patient in remission is possibly eligible"),
+    ("T9-remission", "relapsed after remission"): ("events", "relapse / failure to achieve remission not read: the line waits for review"),
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971
     ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
