@@ -151,6 +151,8 @@ _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
 # a preposition right after an item makes one unit of it and the next, bound tighter than "or":
 # "relapsed after HSCT", "AML with blasts >= 20% or MDS"
 _TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|requiring|treated\s+with|receiving)\s*$", I)
+# "CrCl > 50 mL/min for those above serum creatinine 1.5 mg/dL": a condition on the item before
+_CONDITION_OF_PREVIOUS = re.compile(r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when|whose)\b)", I)
 _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _PURE_COMMA = re.compile(r"\s*,\s*")
@@ -165,11 +167,49 @@ def _joiner(connector: str, default_or: bool) -> str:
         return "and"
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
         return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
-    if _TIGHT.fullmatch(connector):
+    if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
         return "tight"
     if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", connector, I):
         return "and"
     return "or" if default_or else "and"
+
+
+_FOR = re.compile(r"\s*for\s*", I)
+_TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
+                         "immunosuppressant_therapy", "steroid_therapy"})
+_INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
+_BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*", I)
+
+
+def _indications(exprs: list[Item], text: str) -> list[Item]:
+    """"Allogeneic transplant for AML with infusion of stem cells within 90 days": the disease a
+    treatment was for names its indication, not a second condition, in an exclusion (what it
+    excludes is the treatment); a recency the topic gave the disease is the treatment's."""
+    out: list[Item] = []
+    for it in exprs:
+        prev = out[-1] if out else None
+        e, p = it.expr, prev.expr if prev is not None else None
+        if (
+            prev is not None
+            and isinstance(e, Predicate)
+            and e.concept in _INDICATIONS
+            and isinstance(p, Predicate)
+            and p.concept in _TREATMENTS
+            and _FOR.fullmatch(text[prev.end: it.start])
+        ):
+            if e.window is not None and p.window is None and p.op is Op.PRESENT:
+                k = len(out) - 1  # "allogeneic or autologous transplant for AML within 90 days": each treatment listed
+                while k >= 0:
+                    q = out[k].expr
+                    if not (isinstance(q, Predicate) and q.concept in _TREATMENTS and q.op is Op.PRESENT and q.window is None):
+                        break
+                    out[k] = Item(out[k].start, out[k].end, Predicate(q.concept, Op.WITHIN, window=e.window), out[k].concepts)
+                    if k == 0 or not _BARE_OR.fullmatch(text[out[k - 1].end: out[k].start]):
+                        break
+                    k -= 1
+            continue
+        out.append(it)
+    return out
 
 
 _ANCHOR_AFTER = re.compile(r"\b(?:after|following|post)\s*$", I)
@@ -219,6 +259,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
         return exprs[0].expr
     # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item
     exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
+    if ctype is CriterionType.EXCLUSION:
+        exprs = _indications(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
         if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):

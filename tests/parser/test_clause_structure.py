@@ -8,7 +8,9 @@ import pytest
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 
-from rules_engine.parser import parse_line
+from rules_engine.parser import parse_criteria, parse_line
+from rules_engine.parser.criteria import DONOR_REVIEW
+from rules_engine.parser.items import predicates
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -117,7 +119,7 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
     ),
     (
         "examples read after a thing not read are not requirements of an inclusion",
-        "Failure to achieve remission after two cycles of systemic therapy (including chemotherapy, hematopoietic stem cell transplantation, etc.)",
+        "At least two cycles of systemic therapy (including chemotherapy, hematopoietic stem cell transplantation, etc.)",
         INC,
         Review(ReviewReason.UNSUPPORTED_CONCEPT, ""),
     ),
@@ -144,6 +146,18 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "AML diagnosed within 6 months",
         INC,
         Predicate("aml", Op.WITHIN, window=Window(6, "months")),
+    ),
+    (
+        "'or' between two treatments sharing one noun gives the noun to each; the disease a treatment was for is its indication",
+        "Allogeneic or autologous transplant for AML with infusion of stem cells within 90 days of study entry",
+        EXC,
+        Any_((Predicate("allo_hsct", Op.WITHIN, window=Window(90, "days")), Predicate("auto_hsct", Op.WITHIN, window=Window(90, "days")))),
+    ),
+    (
+        "a condition after 'for those' binds to the bound before it, not as an alternative",
+        "Serum creatinine < 1.5 mg/dL OR Creatinine clearance > 50 mL/min for those above serum creatinine at least 1.5 mg/dL",
+        INC,
+        Any_((Predicate("creatinine", Op.LT, 1.5, "mg/dL"), All((Predicate("creatinine_clearance", Op.GT, 50, "mL/min"), Predicate("creatinine", Op.GTE, 1.5, "mg/dL"))))),
     ),
     (
         "the modifier letter '˃' is a comparator",
@@ -192,3 +206,40 @@ def test_a_subject_that_is_not_read_whole_makes_no_conditional(text: str, ctype:
 def test_a_negating_phrase_is_not_an_unread_alternative_of_an_inclusion_list() -> None:
     expr = parse_line("See Disease Characteristics No concurrent immunotherapeutic drugs, chemotherapy, or radiotherapy", INC).expr
     assert not (isinstance(expr, Any_) and present("chemotherapy") in expr.parts)
+
+
+# Remission stated as a status: not achieving it is refractory disease, a relapse after it a relapse.
+STATUS_WORDS = [
+    ("Failure to achieve complete remission after 2 cycles of induction", "refractory"),
+    ("Patients who can not achieve remission after two cycles of chemotherapy", "refractory"),
+    ("Patients who relapsed after remission", "relapsed"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS_WORDS)
+def test_remission_stated_as_a_status_is_read_as_that_status(text: str, status: str) -> None:
+    expr = parse_line(text, INC).expr
+    assert status in {p.concept for p in predicates(expr)}
+
+
+RECIPIENT = (
+    "Inclusion Criteria:\n\nRECIPIENT\n\n  - Histopathologically-confirmed:\n\n  - Acute myelogenous leukemia (AML) in first remission\n\n"
+    "  - Chronic myelogenous leukemia (CML) in accelerated phase\n\n  - Myelodysplastic syndrome (MDS)\n\n  - Karnofsky > 70%\n\n"
+    "Must have related donor who is:\n\n  - HLA haploidentical to the recipient\n\n  - Serum bilirubin < 2.0 mg/dL"
+)
+
+
+def test_sibling_lines_each_naming_a_disease_are_alternatives_of_their_heading() -> None:
+    heading = parse_criteria(RECIPIENT)[0]
+    assert isinstance(heading.expr, All)
+    diseases, *rest = heading.expr.parts
+    assert isinstance(diseases, Any_)
+    assert [sorted(p.concept for p in predicates(d))[0] for d in diseases.parts] == ["aml", "cml", "mds"]
+    assert rest[0] == Predicate("karnofsky", Op.GT, 70, "%")  # the lead-in is their label; other lines stay requirements
+
+
+def test_under_a_donor_lead_in_only_the_lines_about_a_donor_are_the_donors() -> None:
+    lines = parse_criteria(RECIPIENT)
+    hla, bilirubin = lines[-2], lines[-1]
+    assert isinstance(hla.expr, Review) and hla.expr.text == DONOR_REVIEW
+    assert bilirubin.expr == Predicate("bilirubin", Op.LT, 2, "mg/dL")

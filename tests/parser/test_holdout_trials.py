@@ -57,11 +57,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T1-steroid", "Dependence on corticosteroids"): ("events", "'Dependence on' left as a review conjunct: prednisone 10 mg/day for 40 days never excludes"),
     ("T1-gvhd", "If a research participant has undergone prior allogeneic"): ("events", "'must be off all immunosuppressants for GVHD for >= 2 weeks' not read as immunosuppressant therapy within 2 weeks"),
     # NCT01050764
-    ("T2-clean", None): ("core", "sub-heading 'Histopathologically-confirmed:' under 'RECIPIENT': its alternative diseases (AML, ALL, CML, MDS, NHL, CLL) are all required"),
-    ("T2-alt", None): ("core", "the 'RECIPIENT' heading requires every listed disease"),
-    ("T2-nolabs", None): ("core", "the 'RECIPIENT' heading requires every listed disease"),
+    ("T2-alt", None): ("core", "ALT 2.5 x ULN meets the exception 'unless secondary to disease', a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     ("T2-clean", "Acute leukemia with refractory disease"): ("core", "'refractory disease or > CR1': the OR became AND with a review conjunct"),
     ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),
+    ("T2-hbsag", None): ("events", "the 'Seropositive for:' children are not read (see line): HBsAg positive is possibly eligible"),
     ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
     ("T3-breast", None): ("core", "other-malignancy line is review (see line) and the verdict says eligible"),
@@ -73,10 +72,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02109627
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     ("T5-clean", "Ejection fraction >=40%"): ("core", "method phrase 'by transthoracic echocardiogram or radionuclide ventriculogram, i.e. MUGA' a review conjunct"),
-    ("T5-clean", "Allogeneic or autologous transplant for AML with infusion"): ("core", "'Allogeneic or autologous transplant' read as autologous only, 'Allogeneic' an unread alternative"),
-    ("T5-allo60", None): ("core", "neither transplant line is read ('Allogeneic or autologous transplant ... within 90 days', 'allowed unless within 90 days'): an allogeneic HSCT 60 days ago is possibly eligible"),
-    ("T5-allo60", "Allogeneic or autologous transplant for AML with infusion"): ("core", "allogeneic HSCT 60 days ago never excludes: only auto-HSCT read"),
-    ("T5-gvhd", "Allogeneic or autologous transplant for AML with infusion"): ("core", "only auto-HSCT read"),
     ("T5-clean", "Known active HIV, hepatitis B or C"): ("core", "exception 'hepatitis B on antivirals and low viral load' kept as a review alternative for everyone"),
     ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
@@ -106,8 +101,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
     ("T8-hsct", "Previous hematopoetic stem cell transplantation"): ("core", "misspelt 'hematopoetic' left as review conjunct of HSCT"),
     # NCT02886559
-    ("T9-remission", None): ("events", "'Patients who relapsed after remission or who can not achieve remission' is not read (no disease word near 'relapsed'): a patient in remission is possibly eligible"),
-    ("T9-remission", "relapsed after remission"): ("events", "relapse / failure to achieve remission not read: the line waits for review"),
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971
     ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
