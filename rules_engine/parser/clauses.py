@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items
@@ -178,6 +178,7 @@ _FOR = re.compile(r"\s*for\s*", I)
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
                          "immunosuppressant_therapy", "steroid_therapy"})
 _INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
+_CATEGORIES = _TREATMENTS | {"anticancer_therapy", "investigational_agent", "systemic_therapy"}
 _BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*", I)
 
 
@@ -209,6 +210,26 @@ def _indications(exprs: list[Item], text: str) -> list[Item]:
                     k -= 1
             continue
         out.append(it)
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _category_window(exprs: list[Item], text: str) -> list[Item]:
+    """"anticancer therapy (chemotherapy, immunotherapy, radiotherapy) within 2 weeks": the
+    bracket lists the kinds of the treatment before it, and the recency they share is the
+    treatment's as well."""
+    out = list(exprs)
+    for k, it in enumerate(out[:-1]):
+        e = it.expr
+        if not (isinstance(e, Predicate) and e.op is Op.PRESENT and e.concept in _CATEGORIES and _OPEN_BRACKET.fullmatch(text[it.end: out[k + 1].start])):
+            continue
+        close = text.find(")", it.end)
+        members = [p for m in out[k + 1:] if close < 0 or m.start < close for p in predicates(m.expr)]
+        windows = {m.window for m in members if m.op is Op.WITHIN}
+        if members and len(windows) == 1 and all(m.op is Op.WITHIN for m in members):
+            out[k] = Item(it.start, it.end, Predicate(e.concept, Op.WITHIN, window=windows.pop()), it.concepts)
     return out
 
 
@@ -261,6 +282,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
     if ctype is CriterionType.EXCLUSION:
         exprs = _indications(exprs, text)
+    exprs = _category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
         if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):

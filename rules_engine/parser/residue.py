@@ -457,12 +457,15 @@ _PERMISSION = re.compile(
 )
 
 
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
 def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     """A line that opens by permitting a group ("Patients who have previously received CAR-T
     may be included, provided that ..."): it asks nothing of anyone outside the group, and of
     the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
     exclusion: ``All(group, Not(condition))``."""
-    first = PARENS.sub("", clauses[0])
+    first = _BRACKETED.sub("", PARENS.sub("", clauses[0]))  # "[EXCEPTION: hydroxyurea ... is permitted]" permits no group
     m = _PERMISSION.search(first)
     if m is None:
         return None

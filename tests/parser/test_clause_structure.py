@@ -160,6 +160,18 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         Any_((Predicate("creatinine", Op.LT, 1.5, "mg/dL"), All((Predicate("creatinine_clearance", Op.GT, 50, "mL/min"), Predicate("creatinine", Op.GTE, 1.5, "mg/dL"))))),
     ),
     (
+        "'no clinical evidence of' negates, the framing words add nothing",
+        "No clinical evidence of CNS leukemia",
+        INC,
+        Not(present("cns_involvement")),
+    ),
+    (
+        "a bracket listing a treatment's kinds gives it their recency",
+        "Anticancer therapy (chemotherapy or radiotherapy) within 2 weeks",
+        EXC,
+        Any_((weeks("anticancer_therapy", 2), weeks("chemotherapy", 2), weeks("radiotherapy", 2))),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,
@@ -243,3 +255,12 @@ def test_under_a_donor_lead_in_only_the_lines_about_a_donor_are_the_donors() -> 
     hla, bilirubin = lines[-2], lines[-1]
     assert isinstance(hla.expr, Review) and hla.expr.text == DONOR_REVIEW
     assert bilirubin.expr == Predicate("bilirubin", Op.LT, 2, "mg/dL")
+
+
+def test_a_bracketed_exception_that_permits_a_drug_is_no_permitted_group() -> None:
+    """"... within 2 weeks [EXCEPTION: Hydroxyurea ... is permitted]": the exclusion still holds
+    for every therapy it lists; the exception qualifies one item, never the whole line."""
+    expr = parse_line("Received anticancer therapy (chemotherapy or immunotherapy) within 2 weeks prior to starting study treatment "
+                      "[EXCEPTION: Hydroxyurea to control high white blood cell count is permitted]", EXC).expr
+    assert isinstance(expr, Any_)
+    assert weeks("chemotherapy", 2) in expr.parts and weeks("anticancer_therapy", 2) in expr.parts

@@ -76,9 +76,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
     ("T6-clean", "At least one prior chemotherapy regimen"): ("core", "framing 'At least one prior ... regimen to treat' left as a review conjunct of chemotherapy and AML"),
-    ("T6-clean", "Received anticancer therapy"): ("core", "bare 'anticancer therapy' read without the window (any prior chemotherapy), and the exception '[EXCEPTION: hydroxyurea ...]' as 'and not review(whole line)'"),
-    ("T6-chemo", "Received anticancer therapy"): ("core", "'and not review(whole line)' from the hydroxyurea exception: cytarabine 7 days ago answers unknown"),
-    ("T6-chemo", None): ("core", "the anticancer-therapy exclusion is unknown with review, so the verdict says eligible"),
     ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
     ("T6-warfarin", None): ("events", "warfarin is not read (see line), the verdict says eligible"),
     ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
@@ -106,8 +103,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T10-clean", "Diagnosis of acute myeloid leukemia (AML)"): ("core", "'by bone marrow biopsy' method phrase left as review"),
     ("T10-relapsed", None): ("events", "'Newly diagnosed' wholly review: a relapsed patient is answered eligible"),
     ("T10-relapsed", "Newly diagnosed"): ("events", "no reading of 'newly diagnosed' (not relapsed, not refractory, no prior therapy)"),
-    ("T10-cns", None): ("core", "'No clinical evidence of CNS leukemia' -> not (CNS and review): CNS involvement on record answers eligible"),
-    ("T10-cns", "No clinical evidence of CNS leukemia"): ("core", "framing 'No clinical evidence of' kept as review conjunct under the negation"),
 }
 
 

@@ -1109,7 +1109,6 @@ TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the
 MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "At least one prior chemotherapy regimen"): Wrong("met", LEFTOVER),
     ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
-    ("NCT02635074", "Received anticancer therapy (chemothera"): Wrong("met not_met", EXCEPTION_VETO),
     ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "Serum creatinine ≤ 1.5 x ULN or an"): Wrong("met2", REMARK),
