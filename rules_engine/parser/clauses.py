@@ -453,7 +453,9 @@ DEFINITIONAL = re.compile(
 )
 
 
-DEFINITION_LINE = re.compile(r"^\W*(?P<what>relapsed?|refractory|recurrence)\s+(?:disease\s+)?(?:was|is|are|will\s+be)\s+defined\s+as\b", I)
+DEFINITION_LINE = re.compile(
+    r"^\W*(?P<what>relapsed?|refractory|recurrence)(?:\s+disease)?(?:\s*:\s*|\s+)(?:(?:was|is|are|will\s+be)\s+)?defined\s+as\b", I
+)
 
 
 _SHARED_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.NOT_WITHIN})

@@ -85,6 +85,9 @@ _PATTERNS: tuple[str, ...] = (
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # who the line is about, said twice ("Research patients enrolled are those patients with")
+    r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
+    r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
     # a line open to either sex says nothing about the patient
     r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
     # a marrow grade stated with the blast count that defines it ("with a M3 marrow (marrow blasts > 25%)")
@@ -129,6 +132,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("determined", "measured", "assessed"),
     ("ekg", "ecg", "electrocardiogra"),
     ("mean", "average", "fridericia", "bazett"),
+    ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),
     ("ventricular",),

@@ -172,6 +172,27 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         Any_((weeks("anticancer_therapy", 2), weeks("chemotherapy", 2), weeks("radiotherapy", 2))),
     ),
     (
+        "a status defined after a colon is a definition, its cases no requirement",
+        "Refractory: is defined as patients that have not achieved a first CR after 2 cycles; for patients with leukemia evolving from "
+        "myelodysplastic syndrome, they should have completed at least one cycle",
+        INC,
+        Any_((Not(present("refractory")), Review(ReviewReason.JUDGEMENT, "the trial's definition: Refractory: is defined as patients that "
+              "have not achieved a first CR after 2 cycles; for patients with leukemia evolving from myelodysplastic syndrome, they should "
+              "have completed at least one cycle"))),
+    ),
+    (
+        "who the line is about, said twice, adds nothing",
+        "Research patients enrolled are those patients with relapsed AML",
+        INC,
+        All((present("relapsed"), present("aml"))),
+    ),
+    (
+        "'dependence on' a treatment is being on it",
+        "Dependence on corticosteroids",
+        EXC,
+        present("steroid_therapy"),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,

@@ -50,11 +50,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 # (patient, locator or None for the trial verdict) -> (owner, what is misread)
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
-    ("T1-clean", None): ("core", "'Refractory: is defined as ...; for patients with leukemia evolving from MDS, ...' requires MDS of everyone (a conditional read as a conjunct)"),
-    ("T1-nolabs", None): ("core", "the 'Refractory: is defined as' line requires MDS of everyone"),
-    ("T1-clean", "relapsed or refractory CD123+"): ("core", "framing words 'Research patients enrolled are those patients with' left as review"),
     ("T1-clean", "Acute Promyelocytic Leukemia"): ("core", "the karyotype gloss 't(15,17) (q22;q12)' is an unread OR alternative of an exclusion"),
-    ("T1-steroid", "Dependence on corticosteroids"): ("events", "'Dependence on' left as a review conjunct: prednisone 10 mg/day for 40 days never excludes"),
     ("T1-gvhd", "If a research participant has undergone prior allogeneic"): ("events", "'must be off all immunosuppressants for GVHD for >= 2 weeks' not read as immunosuppressant therapy within 2 weeks"),
     # NCT01050764
     ("T2-alt", None): ("core", "ALT 2.5 x ULN meets the exception 'unless secondary to disease', a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
