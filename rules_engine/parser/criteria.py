@@ -144,7 +144,10 @@ def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
         if is_donor_heading(text) or is_donor_item(text) or (parent is not None and parent in donor):
             donor.add(index)
         elif len(text) <= 120 and _DONOR_LEAD_IN.search(text):
-            soft[index] = True
+            if _FOLLOWING.search(text):  # "donor that meets the following criteria:": every line under it
+                donor.add(index)
+            else:
+                soft[index] = True
     return donor
 
 
@@ -152,6 +155,7 @@ def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
 # patient's own criteria on under it: the donor's lines are those that speak of one, up to the
 # first that does not
 _DONOR_LEAD_IN = re.compile(r"\bdonors?\b[^:]{0,80}:\s*$", re.I)
+_FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 _DONOR_WORDS = re.compile(r"\b(?:donors?|HLA|haplo\w*|siblings?|(?:un)?related|matched|mismatch\w*|alleles?|loci|locus)\b", re.I)
 
 

@@ -81,6 +81,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
+    alternatives = _top_level_or(norm)
+    if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
+        read = [_to_expr(part, ctype) for part in alternatives]
+        return any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
     if ctype is CriterionType.EXCLUSION:
@@ -196,6 +200,29 @@ _SUBJECT_MUST = re.compile(
     r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
     I,
 )
+
+
+_UPPER_OR = re.compile(r"\s+OR\s+")  # the registry's capital OR, between whole alternatives
+
+
+def _top_level_or(text: str) -> list[str]:
+    """The alternatives a line lists with a capital "OR" outside brackets (the splitter keeps
+    bullets joined by "OR" as one line): each is read as a line of its own."""
+    if " OR " not in text:
+        return []
+    cuts, depth, last = [], 0, 0
+    for m in _UPPER_OR.finditer(text):
+        depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
+        last = m.start()
+        if depth <= 0:
+            cuts.append((m.start(), m.end()))
+    parts, start = [], 0
+    for a, b in cuts:
+        parts.append(text[start:a])
+        start = b
+    parts.append(text[start:])
+    parts = [p.strip(" ,;.") for p in parts]
+    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
 
 
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:

@@ -283,7 +283,7 @@ _OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
 
 
 NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", I)
-_LIST_GAP = re.compile(r"\s*,?\s*(?:(?:or|and/or)\s*)?", I)
+_LIST_GAP = re.compile(r"[\s)\]]*,?\s*(?:(?:or|and/or)\s*)?", I)
 
 
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
@@ -311,14 +311,15 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
+    joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what
     out: list[tuple[Item, Residue]] = []
     i = 0
     while i < len(tokens):
         j = i
-        while j + 1 < len(tokens) and tokens[j][1] <= tokens[j + 1][0] and _LIST_GAP.fullmatch(clause.text[tokens[j][1]: tokens[j + 1][0]]):
+        while j + 1 < len(tokens) and tokens[j][1] <= tokens[j + 1][0] and _LIST_GAP.fullmatch(joins[tokens[j][1]: tokens[j + 1][0]]):
             j += 1
         group = tokens[i: j + 1]
-        gaps = [clause.text[a[1]: b[0]] for a, b in zip(group, group[1:])]
+        gaps = [joins[a[1]: b[0]] for a, b in zip(group, group[1:])]
         kinds = [isinstance(t[2], Item) for t in group]
         if gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
             for k, (start, end, what) in enumerate(group):

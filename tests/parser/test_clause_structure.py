@@ -193,6 +193,21 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         present("steroid_therapy"),
     ),
     (
+        "a capital OR between whole phrases lists alternatives, each read as a line of its own",
+        "AML without complete remission after at least 2 induction therapies OR AML that has relapsed post allogeneic transplantation",
+        INC,
+        Any_((
+            All((present("aml"), Review(ReviewReason.UNSUPPORTED_CONCEPT, "without complete remission after ≥ 2 induction therapies"))),
+            All((present("aml"), present("relapsed"), present("allo_hsct"))),
+        )),
+    ),
+    (
+        "how a count is measured, listed three ways, is no condition; an unread phrase after 'and/or' is an alternative",
+        "Active AML (bone marrow blasts ≥ 5% by morphology, staining, or flow) and/or presence of estramedullary disease",
+        INC,
+        All((present("aml"), Any_((BLASTS_5, Review(ReviewReason.UNPARSED, "presence of estramedullary disease"))))),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,
@@ -285,3 +300,10 @@ def test_a_bracketed_exception_that_permits_a_drug_is_no_permitted_group() -> No
                       "[EXCEPTION: Hydroxyurea to control high white blood cell count is permitted]", EXC).expr
     assert isinstance(expr, Any_)
     assert weeks("chemotherapy", 2) in expr.parts and weeks("anticancer_therapy", 2) in expr.parts
+
+
+def test_a_donor_lead_in_that_asks_for_the_following_criteria_makes_every_line_under_it_the_donors() -> None:
+    lines = parse_criteria("Inclusion Criteria:\n- Available HLA-haploidentical donor that meets the following criteria:\n"
+                           "    - Blood-related family member\n    - At least 18 years of age\n    - Negative for HIV\n- Karnofsky >= 50%")
+    assert [c.expr.text == DONOR_REVIEW for c in lines[1:4] if isinstance(c.expr, Review)] == [True, True, True]
+    assert lines[4].expr == Predicate("karnofsky", Op.GTE, 50, "%")

@@ -63,8 +63,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T3-clean", "Current relevant central nervous system"): ("events", "'CNS pathology' unread OR alternative of the exclusion (no concept for CNS disorder)"),
     ("T3-breast", "Malignancy other than ALL within 5 years"): ("events", "'Malignancy other than ALL within 5 years ..., except adequately treated' wholly review"),
     # NCT02057770
-    ("T4-clean", None): ("core", "the disease-status bullets joined by a trailing 'OR' ('AML without CR ... OR' / 'relapsed within 6 months ... OR' / ... / 'relapsed post allogeneic transplantation') are read as one line of conjuncts"),
-    ("T4-clean", "Active AML (bone marrow blasts"): ("core", "'by morphology, staining, or flow' and 'and/or presence of extramedullary disease' left as a review conjunct"),
     # NCT02109627
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     ("T5-clean", "Ejection fraction >=40%"): ("core", "method phrase 'by transthoracic echocardiogram or radionuclide ventriculogram, i.e. MUGA' a review conjunct"),

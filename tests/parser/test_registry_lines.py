@@ -1209,7 +1209,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03888534", "Are receiving cyclosporine, tacrolimus"): Wrong("not_met2", RECEIVING_NOW),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2 not_met", CONDITIONAL),
     ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met", LEFTOVER),
-    ("NCT02074839", "Subjects who have undergone hematopoieti"): Wrong("met2", LEFTOVER),
     ("NCT00098839", "At least 4 months since prior stem cell"): Wrong("not_met2", AND_AS_OR),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
     ("NCT02369484", "must have a negative serum or urine preg"): Wrong("met", ANCHOR),
