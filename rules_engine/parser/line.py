@@ -115,8 +115,13 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
                 continue
             if any_group:
                 any_group[-1] = attach_widening(any_group[-1], clause_text, ctype)
-            else:
-                exprs[-1] = attach_widening(exprs[-1], clause_text, ctype)
+                continue
+            # the permission widens the last requirement the line read, never a sentence it could
+            # not read ("In addition, these subjects were required to ..."): joined to a review, its
+            # negation would stand alone and apply to everyone
+            read = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
+            if read:
+                exprs[read[-1]] = attach_widening(exprs[read[-1]], clause_text, ctype)
             continue
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []

@@ -43,8 +43,8 @@ _PATTERNS: tuple[str, ...] = (
     # a wrapper that names what the bounds after it define ("Abnormal laboratory values (ALT >= 5 x
     # ULN ...)", "Renal insufficiency (serum creatinine > 2.5 mg/dL)", "hepatic impairment: bilirubin
     # > 1.5 x ULN"): only when a bound follows, so a wrapper standing alone is still read
-    r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|bone\s+marrow|marrow|"
-    r"hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+(?:values?|tests?|results?|functions?|parameters|indices))?"
+    r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor|adequate|sufficient|normal|acceptable|good)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|"
+    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|coagulation|cardiac|heart)(?:\s+function)?(?:\s+(?:values?|tests?|results?|functions?|parameters|indices|data|reserve))?"
     r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
     r"(?=\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
@@ -59,12 +59,14 @@ _PATTERNS: tuple[str, ...] = (
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
     r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
-    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*)){0,3}",
-    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
+    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
+    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
+    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"
+    r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
     r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
-    r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
+    r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
@@ -115,11 +117,11 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "classification", "criteri", "guideline", "consensus", "standard", "recommendation", "definition", "version", "edition"),
     (":",),
     ("following",),
-    ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction"),
+    ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),
-    ("gault", "mdrd", "ckd-epi"),
+    ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
@@ -185,6 +187,7 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
     r"|^\W*note\W+(?:patients?|subjects?|participants?)\s*,?\s*if\s+enrolled\b",
     I,
 )

@@ -293,6 +293,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
     short unread phrases joined only by commas and "or", the last join an "or"; a phrase that
     negates is never one of them (its scope is not the list's)."""
     live = [it for it in items if it.expr is not None]
+    if not live or all(r.qualifies for r in clause.residue) or not re.search(r"\bor\b", clause.text, I):
+        return []
     phrases: list[list[Residue]] = []  # "minimal residual disease (MRD) in the marrow": one phrase over brackets
     for r in clause.residue:
         if r.qualifies:

@@ -208,6 +208,41 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         All((present("aml"), Any_((BLASTS_5, Review(ReviewReason.UNPARSED, "presence of estramedullary disease"))))),
     ),
     (
+        "a wrapper of the bound in brackets ('adequate cardiac function (...)') adds no condition",
+        "All patients must have adequate cardiac function (ejection fraction ≥ 45%)",
+        INC,
+        Predicate("lvef", Op.GTE, 45, "%"),
+    ),
+    (
+        "how it is measured, listed with 'i.e.', is no condition",
+        "Ejection fraction >=40% by transthoracic echocardiogram or radionuclide ventriculogram, i.e. multigated acquisition (MUGA) scan",
+        INC,
+        Predicate("lvef", Op.GTE, 40, "%"),
+    ),
+    (
+        "a formula spelled out, 'any other validated formula' and a cross-reference are no condition",
+        "Estimated glomerular filtration rate ≥30 mL/min/1.73 m2 calculated by Modification of Diet in Renal Disease (MDRD) or any other "
+        "validated formula (see Appendix 13.4)",
+        INC,
+        Predicate("egfr", Op.GTE, 30, "mL/min/{1.73_m2}"),
+    ),
+    (
+        "a sentence ends after a unit in capitals; a note on the qualifying value adds nothing",
+        "Hemoglobin < 8 g/dL. Qualifying laboratory value must occur at most recent measurement",
+        EXC,
+        Predicate("hemoglobin", Op.LT, 8, "g/dL"),
+    ),
+    (
+        "a permission widens the last requirement read, never a sentence left unread",
+        "Hepatitis C (HCV antibody positive). In addition, these subjects were required to undergo a monthly PCR test. "
+        "Participants who are positive for HCV antibodies can also be enrolled if their HCV RNA is negative.",
+        EXC,
+        Any_((
+            All((present("hcv"), Not(All((Any_((present("hcv"), Predicate("hcv_antibody", Op.IS, "positive"))), Predicate("hcv_rna", Op.IS, "negative")))))),
+            All((Predicate("hcv_antibody", Op.IS, "positive"), Not(All((Any_((present("hcv"), Predicate("hcv_antibody", Op.IS, "positive"))), Predicate("hcv_rna", Op.IS, "negative")))))),
+        )),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,
