@@ -392,11 +392,27 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         marker = m.group("m1") or m.group("m2") or ""
         head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
         if head:
+            keep = _dated_like(keep, head[-1], a, b)
             if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker):
                 spans.append((a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
     return keep, spans
+
+
+def _dated_like(items: list[Item], head: Item, a: int, b: int) -> list[Item]:
+    """"anticancer therapy within 4 weeks (including chemotherapy, antibody therapy)": the
+    treatments given as examples are asked for within the head's window, not at any time."""
+    h = head.expr
+    if not (isinstance(h, Predicate) and h.op is Op.WITHIN and h.concept in _CATEGORIES):
+        return items
+    out = []
+    for it in items:
+        e = it.expr
+        if a <= it.start and it.end <= b and isinstance(e, Predicate) and e.op is Op.PRESENT and e.concept in _CATEGORIES:
+            it = Item(it.start, it.end, Predicate(e.concept, Op.WITHIN, window=h.window), it.concepts)
+        out.append(it)
+    return out
 
 
 def _is_event(expr: Expr | None) -> bool:

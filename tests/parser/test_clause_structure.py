@@ -243,6 +243,18 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         )),
     ),
     (
+        "treatments given as examples of a dated one share its window",
+        "Anticancer therapies within 4 weeks of the start of study drug (including chemotherapy, antibody based therapy, etc.)",
+        EXC,
+        Any_((weeks("anticancer_therapy", 4), weeks("chemotherapy", 4))),
+    ),
+    (
+        "'Patients must not be' negates what follows in an inclusion",
+        "Patients must not be human immunodeficiency virus (HIV) positive",
+        INC,
+        Not(present("hiv")),
+    ),
+    (
         "the modifier letter '˃' is a comparator",
         "Life expectancy ˃ 3 months",
         INC,
