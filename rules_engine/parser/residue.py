@@ -283,7 +283,7 @@ _OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
 
 
 NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", I)
-_LIST_GAP = re.compile(r"[\s)\]]*,?\s*(?:(?:or|and/or)\s*)?", I)
+_LIST_GAP = re.compile(r"[\s)\]]*(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)  # a comma or an "or": never mere juxtaposition
 
 
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:

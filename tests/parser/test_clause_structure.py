@@ -283,6 +283,14 @@ def test_a_wrapper_without_a_bound_stays_an_unread_alternative_of_the_exclusion(
     assert any(isinstance(part, Review) for part in expr.parts)
 
 
+def test_words_merely_beside_a_list_item_are_no_alternative_of_it() -> None:
+    """Only a comma or an "or" lists an alternative: "CML subjects must have primary or acquired
+    resistance" does not make "subjects must have primary" a way to meet the line."""
+    expr = parse_line("Chronic phase Chronic Myelogenous Leukemia (CML) subjects must have primary or acquired resistance to imatinib", INC).expr
+    assert not (isinstance(expr, Any_) and present("cml") in expr.parts)
+    assert present("cml") in predicates(expr)
+
+
 # Not conditions on a group: the named subject is not whole, or the line excludes the group.
 NOT_GROUP_CONDITIONS = [
     ("Patients with untreated brain metastases must have stable disease", INC),
