@@ -370,7 +370,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
 # (including chemotherapy, HSCT, etc.)"): the marker, then the examples to a bracket or the end
 _EXAMPLE = re.compile(
     r"\(\s*(?P<m1>e\.?\s?g\.?|for\s+example|such\s+as|including|includes?|like)\b[^()]*\)"
-    r"|,?\s*\b(?P<m2>e\.\s?g\.|for\s+example|such\s+as|including)\s+[^();]*?(?=,\s*(?:or|and)\b|\)|$)",
+    r"|,?\s*\b(?P<m2>e\.\s?g\.|for\s+example|such\s+as|including)\s+[^(),;]*",  # unbracketed: to the next comma, no further
     I,
 )
 _PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)

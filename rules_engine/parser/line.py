@@ -196,6 +196,7 @@ _CONDITION = re.compile(
 )
 
 
+_NEGATOR = re.compile(r"\b(?:no|not|non|without|never|none)\b", I)
 _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:since|from|after|post|following)\b", I)
 
 
@@ -244,6 +245,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     whole = [it for it in extract(text, ctype) if a <= it.start and it.end <= b]
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
     if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
+        return None
+    if _NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
         return None
     if m.re is _SUBJECT_MUST:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
         masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text[a:b], start=a))

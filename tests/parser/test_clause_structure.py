@@ -362,3 +362,22 @@ def test_a_donor_lead_in_that_asks_for_the_following_criteria_makes_every_line_u
                            "    - Blood-related family member\n    - At least 18 years of age\n    - Negative for HIV\n- Karnofsky >= 50%")
     assert [c.expr.text == DONOR_REVIEW for c in lines[1:4] if isinstance(c.expr, Review)] == [True, True, True]
     assert lines[4].expr == Predicate("karnofsky", Op.GTE, 50, "%")
+
+
+def test_unbracketed_examples_end_at_the_next_comma() -> None:
+    """"active infections including hepatitis B or C, unstable brain metastases, heart problems":
+    what follows the examples' comma is the line's own list, never dropped as an example."""
+    expr = parse_line("Any of the following: active infections including hepatitis B or C, swallowing difficulties, heart problems", EXC).expr
+    assert any(isinstance(p, Review) and "heart problems" in p.text for p in (expr.parts if isinstance(expr, Any_) else (expr,)))
+
+
+def test_a_condition_stated_as_an_absence_is_no_conditional() -> None:
+    """"For patients without metastasis, PSA > 0.2": the absence is not read as a history, so the
+    line is not met by everyone who lacks the history."""
+    expr = parse_line("For patients without clinical metastasis treated by surgery, serum PSA values must be > 0.2 ng/ml", INC).expr
+    assert not (isinstance(expr, Any_) and Not(present("surgery")) in expr.parts)
+
+
+@pytest.mark.parametrize("text", ["Patients cannot be receiving steroids", "Patients must not be receiving steroids"])
+def test_a_prohibition_in_an_inclusion_negates(text: str) -> None:
+    assert isinstance(parse_line(text, INC).expr, Not)
