@@ -155,6 +155,7 @@ _TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|r
 _CONDITION_OF_PREVIOUS = re.compile(r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when|whose)\b)", I)
 _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
 _RESTATED = re.compile(r"\s*[(\[]\s*")
+_LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
 _PURE_COMMA = re.compile(r"\s*,\s*")
 _LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
 
@@ -299,6 +300,12 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
         if kinds[i] == "unit" and roles[i] == "status" and roles[i - 1] == "status" and kinds[i - 1] == "or":
             kinds[i] = "and"
     kinds = _comma_lists(kinds, connectors, roles)
+    # "T-cell lymphoma, stage IB or higher ... with progressive, persistent, or recurrent disease":
+    # an "or" that closes a list of statuses, far from the disease, does not make the disease one
+    kinds = [
+        "and" if k == "or" and {roles[i], roles[i + 1]} == _FIXED_ROLES and not _LEADING_OR.match(connectors[i]) else k
+        for i, k in enumerate(kinds)
+    ]
     if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
         re.search(r"\band\b", c, I) for c in connectors
     ):

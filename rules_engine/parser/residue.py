@@ -283,6 +283,9 @@ _OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
 
 
 NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", I)
+# words that make a phrase qualify the items before it rather than name one more ("persistent
+# disease as manifested by carcinomatous meningitis", "progressive disease on or after ...")
+_QUALIFYING = re.compile(r"\b(?:as\s+(?=\w)|manifested|evidenced|defined|shown|documented|demonstrated|confirmed|by|with|who|which|that|on|after|during|following|since)\b", I)
 _LIST_GAP = re.compile(r"[\s)\]]*(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)  # a comma or an "or": never mere juxtaposition
 
 
@@ -310,7 +313,7 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         text = " ".join(x.text for x in run)
         start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
         end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
-        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and end > start:
+        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
     joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what

@@ -381,3 +381,29 @@ def test_a_condition_stated_as_an_absence_is_no_conditional() -> None:
 @pytest.mark.parametrize("text", ["Patients cannot be receiving steroids", "Patients must not be receiving steroids"])
 def test_a_prohibition_in_an_inclusion_negates(text: str) -> None:
     assert isinstance(parse_line(text, INC).expr, Not)
+
+
+# A phrase after "or" that qualifies the items before it is no alternative of them: the line
+# must not be met by the status alone.
+QUALIFYING_PHRASES = [
+    "Recurrent or persistent disease as manifested by carcinomatous meningitis",
+    "Recurrent or progressive disease on or after initial platinum-based chemotherapy",
+]
+
+
+@pytest.mark.parametrize("text", QUALIFYING_PHRASES)
+def test_a_qualifying_phrase_after_or_is_no_alternative(text: str) -> None:
+    expr = parse_line(text, INC).expr
+    assert isinstance(expr, All) and present("relapsed") in expr.parts
+
+
+def test_an_or_closing_a_list_of_statuses_does_not_make_the_disease_an_alternative() -> None:
+    expr = parse_line("Advanced cutaneous T-cell lymphoma, stage IB or higher with progressive, persistent, or recurrent disease", INC).expr
+    assert isinstance(expr, All) and present("lymphoma") in predicates(expr) and present("relapsed") in predicates(expr)
+
+
+def test_a_sentence_is_no_condition_on_the_next() -> None:
+    """"Patients with relapsed AML. Patients must have had a remission ...": the first sentence is
+    a requirement of its own, not the group the second concerns."""
+    expr = parse_line("Patients with relapsed AML. Patients must have had a documented remission lasting > 30 days", INC).expr
+    assert isinstance(expr, All) and present("aml") in expr.parts
