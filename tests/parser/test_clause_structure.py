@@ -407,3 +407,16 @@ def test_a_sentence_is_no_condition_on_the_next() -> None:
     a requirement of its own, not the group the second concerns."""
     expr = parse_line("Patients with relapsed AML. Patients must have had a documented remission lasting > 30 days", INC).expr
     assert isinstance(expr, All) and present("aml") in expr.parts
+
+
+def test_a_disease_said_to_be_eligible_is_who_the_trial_is_for_not_a_permission() -> None:
+    """"Patients with multiple myeloma in relapse are eligible for the study" asks for the disease;
+    read as a permission it was met by every patient without it."""
+    expr = parse_line("Patients with multiple myeloma in relapse are eligible for the study", INC).expr
+    assert present("multiple_myeloma") in predicates(expr)
+    assert not isinstance(expr, Any_)
+
+
+def test_a_group_eligible_under_a_condition_is_a_permission() -> None:
+    expr = parse_line("Patients with AML or MDS are eligible at first or subsequent relapse", INC).expr
+    assert isinstance(expr, Any_) and Not(Any_((present("aml"), present("mds")))) in expr.parts
