@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.items import I, Item, all_of, any_of, content_words
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
@@ -23,7 +23,7 @@ from rules_engine.parser.topics.sex import sex_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
@@ -76,7 +76,24 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     found.sort(key=lambda it: it.start)
-    return found
+    return [_procedure_window(it, text) for it in found]
+
+
+# "AML by hematopathology review performed within four weeks", "confirmed by bone marrow biopsy
+# within 28 days prior to registration": the recency is the procedure's (a screening step),
+# never the diagnosis's
+_PROCEDURE_BEFORE_WINDOW = re.compile(
+    r"\b(?:review|biops(?:y|ies)|aspirat\w*|examination|evaluation|assessment|smear|sample|specimen|flow\s+cytometry|"
+    r"immunophenotyp\w*|cytogenetics?|morphology|patholog\w*)\b(?:\s+[\w-]+){0,3}?\s+within\b",
+    I,
+)
+
+
+def _procedure_window(item: Item, text: str) -> Item:
+    e = item.expr
+    if isinstance(e, Predicate) and e.op is Op.WITHIN and e.concept in _DIAGNOSIS_CONCEPTS and _PROCEDURE_BEFORE_WINDOW.search(text, item.start, item.end):
+        return Item(item.start, item.end, Predicate(e.concept, Op.PRESENT), item.concepts)
+    return item
 
 
 @dataclass
@@ -131,28 +148,149 @@ _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative
 _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
 
 
+# a preposition right after an item makes one unit of it and the next, bound tighter than "or":
+# "relapsed after HSCT", "AML with blasts >= 20% or MDS"
+_TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|requiring|treated\s+with|receiving)\s*$", I)
+# "CrCl > 50 mL/min for those above serum creatinine 1.5 mg/dL": a condition on the item before
+_CONDITION_OF_PREVIOUS = re.compile(r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when|whose)\b)", I)
+_OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
+_RESTATED = re.compile(r"\s*[(\[]\s*")
+_LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
+_PURE_COMMA = re.compile(r"\s*,\s*")
+_LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
+
+
+def _joiner(connector: str, default_or: bool) -> str:
+    """How two neighbouring items join: "or", "and", or "tight" (one unit, bound tighter than
+    "or"). An "and" after the last "or" joins the next item ("ALL or MPAL and must have disease
+    that has relapsed": the "or" joined the unread MPAL)."""
+    if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
+        return "and"
+    if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
+        return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
+    if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
+        return "tight"
+    if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", connector, I):
+        return "and"
+    return "or" if default_or else "and"
+
+
+_FOR = re.compile(r"\s*for\s*", I)
+_TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
+                         "immunosuppressant_therapy", "steroid_therapy"})
+_INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
+_CATEGORIES = _TREATMENTS | {"anticancer_therapy", "investigational_agent", "systemic_therapy"}
+_BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*", I)
+
+
+def _indications(exprs: list[Item], text: str) -> list[Item]:
+    """"Allogeneic transplant for AML with infusion of stem cells within 90 days": the disease a
+    treatment was for names its indication, not a second condition, in an exclusion (what it
+    excludes is the treatment); a recency the topic gave the disease is the treatment's."""
+    out: list[Item] = []
+    for it in exprs:
+        prev = out[-1] if out else None
+        e, p = it.expr, prev.expr if prev is not None else None
+        if (
+            prev is not None
+            and isinstance(e, Predicate)
+            and e.concept in _INDICATIONS
+            and isinstance(p, Predicate)
+            and p.concept in _TREATMENTS
+            and _FOR.fullmatch(text[prev.end: it.start])
+        ):
+            if e.window is not None and p.window is None and p.op is Op.PRESENT:
+                k = len(out) - 1  # "allogeneic or autologous transplant for AML within 90 days": each treatment listed
+                while k >= 0:
+                    q = out[k].expr
+                    if not (isinstance(q, Predicate) and q.concept in _TREATMENTS and q.op is Op.PRESENT and q.window is None):
+                        break
+                    out[k] = Item(out[k].start, out[k].end, Predicate(q.concept, Op.WITHIN, window=e.window), out[k].concepts)
+                    if k == 0 or not _BARE_OR.fullmatch(text[out[k - 1].end: out[k].start]):
+                        break
+                    k -= 1
+            continue
+        out.append(it)
+    return out
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+
+
+def _category_window(exprs: list[Item], text: str) -> list[Item]:
+    """"anticancer therapy (chemotherapy, immunotherapy, radiotherapy) within 2 weeks": the
+    bracket lists the kinds of the treatment before it, and the recency they share is the
+    treatment's as well."""
+    out = list(exprs)
+    for k, it in enumerate(out[:-1]):
+        e = it.expr
+        if not (isinstance(e, Predicate) and e.op is Op.PRESENT and e.concept in _CATEGORIES and _OPEN_BRACKET.fullmatch(text[it.end: out[k + 1].start])):
+            continue
+        close = text.find(")", it.end)
+        members = [p for m in out[k + 1:] if close < 0 or m.start < close for p in predicates(m.expr)]
+        windows = {m.window for m in members if m.op is Op.WITHIN}
+        if members and len(windows) == 1 and all(m.op is Op.WITHIN for m in members):
+            out[k] = Item(it.start, it.end, Predicate(e.concept, Op.WITHIN, window=windows.pop()), it.concepts)
+    return out
+
+
+_ANCHOR_AFTER = re.compile(r"\b(?:after|following|post)\s*$", I)
+
+
+def _as_anchor(item: Item, text: str) -> Item:
+    """The event another is dated against ("immunosuppressive therapy post HSCT") is asked
+    for as having happened: a recency window its own words do not state is not its own."""
+    if re.search(r"\d", text[item.start: item.end]):
+        return item
+
+    def undated(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.op is Op.WITHIN:
+            return Predicate(e.concept, Op.PRESENT)
+        return All(tuple(undated(p) for p in e.parts)) if isinstance(e, All) else e
+
+    return Item(item.start, item.end, undated(item.expr), item.concepts)  # type: ignore[arg-type]
+
+
+def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> list[str]:
+    """"AML, MDS, ALL or MPAL", "ANC, platelets and haemoglobin": a run of items of one role
+    joined by bare commas takes the conjunction that closes the run."""
+    out = list(kinds)
+    i = 0
+    while i < len(connectors):
+        if not _PURE_COMMA.fullmatch(connectors[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(connectors) and _PURE_COMMA.fullmatch(connectors[j]):
+            j += 1
+        close = _LIST_CLOSE.match(connectors[j]) if j < len(connectors) else None
+        # a bare conjunction takes in the next item; one followed by words joined those words
+        last = j + 1 if close is not None and not close.group("more").strip() else j
+        if close is not None and len(set(roles[i: last + 1])) == 1:
+            for k in range(i, last):
+                out[k] = "or" if close.group("or") else "and"
+        i = j + 1
+    return out
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
         return None
     if len(exprs) == 1:
         return exprs[0].expr
+    # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item
+    exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
+    if ctype is CriterionType.EXCLUSION:
+        exprs = _indications(exprs, text)
+    exprs = _category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
         if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
-    kinds = []
-    for c in connectors:
-        if _AND_LAST.search(c) and re.search(r"\bAND\b", c):  # "... or rescue AND no evidence of GVHD"
-            kinds.append("and")
-        elif _OR.search(c.replace("/", " ") if _SLASH_WORDS.search(c) else c):
-            kinds.append("or")
-        elif re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", c, I):
-            kinds.append("and")
-        else:
-            kinds.append("or" if default_or else "and")
+    kinds = [_joiner(c, default_or) for c in connectors]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status
@@ -161,12 +299,23 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     for i in range(1, len(kinds)):  # "relapsed or primary refractory AML": the disease is both statuses'
         if kinds[i] == "unit" and roles[i] == "status" and roles[i - 1] == "status" and kinds[i - 1] == "or":
             kinds[i] = "and"
+    kinds = _comma_lists(kinds, connectors, roles)
+    # "T-cell lymphoma, stage IB or higher ... with progressive, persistent, or recurrent disease":
+    # an "or" that closes a list of statuses, far from the disease, does not make the disease one
+    kinds = [
+        "and" if k == "or" and {roles[i], roles[i + 1]} == _FIXED_ROLES and not _LEADING_OR.match(connectors[i]) else k
+        for i, k in enumerate(kinds)
+    ]
     if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
         re.search(r"\band\b", c, I) for c in connectors
     ):
         kinds = [  # "A, B, or C"
-            "or" if roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES else k for i, k in enumerate(kinds)
+            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
         ]
+    for i, k in enumerate(kinds):
+        if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
+            exprs[i + 1] = _as_anchor(exprs[i + 1], text)
+    kinds = ["unit" if k == "tight" else k for k in kinds]
     units: list[Expr] = [exprs[0].expr]  # type: ignore[list-item]
     unit_kinds: list[str] = []
     for kind, item in zip(kinds, exprs[1:]):
@@ -213,6 +362,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     if exceptions:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     items = extract(main, ctype)
+    items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
@@ -229,6 +379,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
+    for a, b in examples:
+        masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
@@ -240,6 +392,63 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+# examples of what a line names ("Active autoimmune disease, such as psoriasis", "systemic therapy
+# (including chemotherapy, HSCT, etc.)"): the marker, then the examples to a bracket or the end
+_EXAMPLE = re.compile(
+    r"\(\s*(?P<m1>e\.?\s?g\.?|for\s+example|such\s+as|including|includes?|like)\b[^()]*\)"
+    r"|,?\s*\b(?P<m2>e\.\s?g\.|for\s+example|such\s+as|including)\s+[^(),;]*",  # unbracketed: to the next comma, no further
+    I,
+)
+_PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)
+
+
+def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
+    """Examples stand for the thing they illustrate, never for a condition of their own. After
+    a thing read (a diagnosis, a therapy), unread examples add nothing: they are among it (in an
+    inclusion only plain examples, "e.g."/"such as": what "including" names may be required).
+    After a thing not read, examples read in an inclusion are not requirements: they join the
+    unread words, so the line waits for review rather than asking for one example."""
+    spans: list[tuple[int, int]] = []
+    if "(" not in text and not _PLAIN_EXAMPLE.search(text) and "includ" not in text.lower():
+        return items, spans
+    inclusion = ctype is CriterionType.INCLUSION and not NEGATED.match(text)
+    keep = list(items)
+    for m in _EXAMPLE.finditer(text):
+        a, b = m.span()
+        marker = m.group("m1") or m.group("m2") or ""
+        head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+        if head:
+            keep = _dated_like(keep, head[-1], a, b)
+            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker):
+                spans.append((a, b))
+        elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
+            keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
+    return keep, spans
+
+
+def _dated_like(items: list[Item], head: Item, a: int, b: int) -> list[Item]:
+    """"anticancer therapy within 4 weeks (including chemotherapy, antibody therapy)": the
+    treatments given as examples are asked for within the head's window, not at any time."""
+    h = head.expr
+    if not (isinstance(h, Predicate) and h.op is Op.WITHIN and h.concept in _CATEGORIES):
+        return items
+    out = []
+    for it in items:
+        e = it.expr
+        if a <= it.start and it.end <= b and isinstance(e, Predicate) and e.op is Op.PRESENT and e.concept in _CATEGORIES:
+            it = Item(it.start, it.end, Predicate(e.concept, Op.WITHIN, window=h.window), it.concepts)
+        out.append(it)
+    return out
+
+
+def _is_event(expr: Expr | None) -> bool:
+    if isinstance(expr, Predicate):
+        return expr.op in (Op.PRESENT, Op.WITHIN)
+    if isinstance(expr, (All, Any_)):
+        return all(_is_event(p) for p in expr.parts)
+    return False
 
 
 def split_clauses(text: str) -> list[str]:
@@ -288,7 +497,9 @@ DEFINITIONAL = re.compile(
 )
 
 
-DEFINITION_LINE = re.compile(r"^\W*(?P<what>relapsed?|refractory|recurrence)\s+(?:disease\s+)?(?:was|is|are|will\s+be)\s+defined\s+as\b", I)
+DEFINITION_LINE = re.compile(
+    r"^\W*(?P<what>relapsed?|refractory|recurrence)(?:\s+disease)?(?:\s*:\s*|\s+)(?:(?:was|is|are|will\s+be)\s+)?defined\s+as\b", I
+)
 
 
 _SHARED_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.NOT_WITHIN})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Review, ReviewReason
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.topics.coded import resolve
@@ -75,6 +75,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
             own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             group = All if index in negated else _group(text, ctype)
+            if group is All and ctype is CriterionType.INCLUSION:
+                kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
             expr = joined if not own else All((own[0], joined))
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
@@ -82,15 +84,79 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
 
 
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_LEAD_IN = re.compile(r":\s*$")
+
+
+def _leading_disease(expr: Expr) -> str | None:
+    """The disease a line opens with ("Acute myelogenous leukemia (AML) with -5, -7", "Refractory
+    CLL"), if any: among its first two requirements, none of them negated."""
+    first: list[Predicate] = []
+
+    def walk(e: Expr) -> None:
+        if len(first) >= 2:
+            return
+        if isinstance(e, Predicate):
+            first.append(e)
+        elif isinstance(e, (All, Any_)):
+            for part in e.parts:
+                walk(part)
+
+    walk(expr)
+    return next((p.concept for p in first if p.op is Op.PRESENT and p.concept in _DISEASES), None)
+
+
+def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
+    """Sibling lines that each open with a different disease ("Histopathologically-confirmed:" /
+    "AML with ..." / "ALL with ..." / "CML in accelerated phase" / "MDS ..."), under a heading
+    that asks for all its lines, are the diseases a patient may have: one of them, never all. The
+    run joins into one alternative; a lead-in line with nothing of its own ("Histopathologically-
+    confirmed:") just before it is its label."""
+    out: list[Expr] = []
+    k = 0
+    while k < len(exprs):
+        j = k
+        while j < len(exprs) and _leading_disease(exprs[j]) is not None:
+            j += 1
+        if j - k >= 2 and len({_leading_disease(e) for e in exprs[k:j]}) >= 2:
+            if out and _LEAD_IN.search(kids[k - 1].text) and isinstance(exprs[k - 1], Review) and not exprs[k - 1].text:
+                out.pop()
+            out.append(Any_(tuple(exprs[k:j])))
+            k = j
+        else:
+            out.append(exprs[k])
+            k += 1
+    return out
+
+
 def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
     """A donor's criteria: a donor heading ("Donor Inclusion Criteria:", "DONOR:"), the lines
     nested under it, and lines written as the donor's ("DONOR: Age =< 60"). The splitter nests a
     donor's lines under their heading, so the stored lines alone say whose they are."""
     donor: set[int] = set()
+    soft: dict[int, bool] = {}  # a line heading a donor's description -> whether its list still speaks of one
     for index, (_, text, parent) in enumerate(rows):
+        if parent is not None and parent in soft:
+            soft[parent] = soft[parent] and bool(_DONOR_WORDS.search(text))
+            if soft[parent]:
+                donor.add(index)
+                continue
         if is_donor_heading(text) or is_donor_item(text) or (parent is not None and parent in donor):
             donor.add(index)
+        elif len(text) <= 120 and _DONOR_LEAD_IN.search(text):
+            if _FOLLOWING.search(text):  # "donor that meets the following criteria:": every line under it
+                donor.add(index)
+            else:
+                soft[index] = True
     return donor
+
+
+# "Must have related donor who is:" heads a description of the donor, but registries often run the
+# patient's own criteria on under it: the donor's lines are those that speak of one, up to the
+# first that does not
+_DONOR_LEAD_IN = re.compile(r"\bdonors?\b[^:]{0,80}:\s*$", re.I)
+_FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
+_DONOR_WORDS = re.compile(r"\b(?:donors?|HLA|haplo\w*|siblings?|(?:un)?related|matched|mismatch\w*|alleles?|loci|locus)\b", re.I)
 
 
 def _flip(criterion: Criterion) -> Expr:

@@ -91,7 +91,8 @@ _STOP = frozenset(
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
     requiring needing needed need needs required require requires
     known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
-    receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally""".split()
+    receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
+    alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected": the
@@ -119,7 +120,7 @@ def content_words(text: str) -> list[str]:
 
 
 NEGATED = re.compile(
-    r"^\W*(?:there\s+(?:is|are|was|were|must\s+be|should\s+be)\s+)?(?:(?:patients?|subjects?)\s+(?:must\s+have\s+|with\s+|have\s+)?)?(?:no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|must\s+|should\s+|shall\s+)?)?(?:cannot|(?:can|may)\s+not|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 

@@ -50,7 +50,7 @@ import re
 
 from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
-from rules_engine.parser.items import FEMALE, I, NEGATED, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.remarks import PROCEDURE, blank_remarks
 from rules_engine.parser.residue import (
@@ -82,6 +82,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
+    alternatives = _top_level_or(norm)
+    if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
+        read = [_to_expr(part, ctype) for part in alternatives]
+        return any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
     if ctype is CriterionType.EXCLUSION:
@@ -112,8 +116,13 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
                 continue
             if any_group:
                 any_group[-1] = attach_widening(any_group[-1], clause_text, ctype)
-            else:
-                exprs[-1] = attach_widening(exprs[-1], clause_text, ctype)
+                continue
+            # the permission widens the last requirement the line read, never a sentence it could
+            # not read ("In addition, these subjects were required to ..."): joined to a review, its
+            # negation would stand alone and apply to everyone
+            read = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
+            if read:
+                exprs[read[-1]] = attach_widening(exprs[read[-1]], clause_text, ctype)
             continue
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []
@@ -188,19 +197,62 @@ _CONDITION = re.compile(
 )
 
 
+_NEGATOR = re.compile(r"\b(?:no|not|non|without|never|none)\b", I)
 _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:since|from|after|post|following)\b", I)
+
+
+# "Patients with AML or ALL must have >= 5% blasts": what the patients named must meet
+_SUBJECT_MUST = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?)\s+"
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
+    I,
+)
+
+
+_UPPER_OR = re.compile(r"\s+OR\s+")  # the registry's capital OR, between whole alternatives
+
+
+def _top_level_or(text: str) -> list[str]:
+    """The alternatives a line lists with a capital "OR" outside brackets (the splitter keeps
+    bullets joined by "OR" as one line): each is read as a line of its own."""
+    if " OR " not in text:
+        return []
+    cuts, depth, last = [], 0, 0
+    for m in _UPPER_OR.finditer(text):
+        depth += text.count("(", last, m.start()) - text.count(")", last, m.start())
+        last = m.start()
+        if depth <= 0:
+            cuts.append((m.start(), m.end()))
+    parts, start = [], 0
+    for a, b in cuts:
+        parts.append(text[start:a])
+        start = b
+    parts.append(text[start:])
+    parts = [p.strip(" ,;.") for p in parts]
+    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
 
 
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    m = _CONDITION.match(text)
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text)
     if m is None:
         return None
-    items = [it for it in extract(m.group("cond"), ctype) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    # the names are read alone and in the whole line, where an abbreviation has its context
+    # ("AML or ALL"): the reading that finds more of them is kept, its offsets in the line
+    a, b = m.span("cond")
+    alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), ctype)]
+    whole = [it for it in extract(text, ctype) if a <= it.start and it.end <= b]
+    items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
     if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
         return None
+    if _NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
+        return None
+    if m.re is _SUBJECT_MUST:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
+        masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text[a:b], start=a))
+        if content_words(blank_remarks(masked)):
+            return None
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))

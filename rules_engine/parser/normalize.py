@@ -61,6 +61,17 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
         (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN", ("normal",)),
+        # remission stated as a status: failing to achieve it is refractory disease, a relapse after
+        # it is a relapse of the disease
+        (r"\b(?:can\s*not|cannot|could\s+not|did\s+not|do\s+not|does\s+not|fail(?:ed|ing|s)?\s+to|failure\s+to|unable\s+to)\s+(?:achieve|attain|obtain|reach)\s+"
+         r"(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b", "refractory disease", ("remission", "cr")),
+        (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease \2 remission", ("remission",)),
+        # "allogeneic or autologous transplant": the noun is each adjective's
+        (r"\b(allogeneic|autologous|allogenic)\s*(?:or|and/or|/)\s*(autologous|allogeneic|allogenic)\s+((?:(?:hematopoietic|haematopoietic|peripheral\s+blood|bone\s+marrow)\s+)?"
+         r"(?:stem[\s-]+cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
+        # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
+        (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
+        (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
     )

@@ -40,6 +40,14 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?:must\s+|should\s+)?(?:meets?|meeting)\s+(?:all\s+)?(?:of\s+)?the\s+following(?:\s+(?:requirements|criteria|conditions))?)?"
     r"(?:\s+(?:including|includes?))?\s*:",
     r"\b(?:meets?|meeting|fulfil+s?|satisf(?:y|ies))\s+(?:all\s+)?(?:of\s+)?the\s+following\s+(?:requirements|criteria|conditions)(?:\s*:)?",
+    # a wrapper that names what the bounds after it define ("Abnormal laboratory values (ALT >= 5 x
+    # ULN ...)", "Renal insufficiency (serum creatinine > 2.5 mg/dL)", "hepatic impairment: bilirubin
+    # > 1.5 x ULN"): only when a bound follows, so a wrapper standing alone is still read
+    r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor|adequate|sufficient|normal|acceptable|good)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|"
+    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|coagulation|cardiac|heart)(?:\s+function)?(?:\s+(?:values?|tests?|results?|functions?|parameters|indices|data|reserve))?"
+    r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
+    r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
+    r"(?=\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
@@ -50,21 +58,25 @@ _PATTERNS: tuple[str, ...] = (
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
-    r"(?:\s*(?:,|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow\s+cytometry|PCR|FISH|"
-    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*))?",
-    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI)(?:\s+(?:formula|equation|method))?",
+    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
+    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
+    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"
+    r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
+    # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
+    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
-    r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
+    r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
-    r"(?:the\s+)?(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
+    r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
-    r"(?:study\s+|protocol\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
+    r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
     r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
@@ -75,6 +87,9 @@ _PATTERNS: tuple[str, ...] = (
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # who the line is about, said twice ("Research patients enrolled are those patients with")
+    r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
+    r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
     # a line open to either sex says nothing about the patient
     r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
     # a marrow grade stated with the blast count that defines it ("with a M3 marrow (marrow blasts > 25%)")
@@ -102,10 +117,12 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "classification", "criteri", "guideline", "consensus", "standard", "recommendation", "definition", "version", "edition"),
     (":",),
     ("following",),
+    ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),
-    ("gault", "mdrd", "ckd-epi"),
+    ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
+    ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing"),
@@ -117,6 +134,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("determined", "measured", "assessed"),
     ("ekg", "ecg", "electrocardiogra"),
     ("mean", "average", "fridericia", "bazett"),
+    ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),
     ("ventricular",),
@@ -169,6 +187,7 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
     r"|^\W*note\W+(?:patients?|subjects?|participants?)\s*,?\s*if\s+enrolled\b",
     I,
 )

@@ -247,6 +247,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             inside = _with_listed(items, inside, clause.text)
         for it in inside or _targets(items, set(), r.start):
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
+    unread_alternatives = _unread_alternatives(clause, items)
+    items = sorted(items + list({id(it): it for it, _ in unread_alternatives}.values()), key=lambda it: it.start)
     effective = ctype
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
@@ -263,7 +265,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     assert expr is not None
     if effective is CriterionType.INCLUSION:
         expr = each_subject(expr)
-    others = [r for r in clause.residue if not r.qualifies]
+    taken = [id(r) for _, r in unread_alternatives]
+    others = [r for r in clause.residue if not r.qualifies and id(r) not in taken]
     if others:
         text = _residue_text(others)
         if negated:  # Not(...) below makes it one more thing that must be absent
@@ -273,6 +276,66 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         else:
             expr = any_of([expr, Review(review_reason(text), text)])
     return Not(expr) if negated else expr
+
+
+_BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")
+_OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
+
+
+NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", I)
+# words that make a phrase qualify the items before it rather than name one more ("persistent
+# disease as manifested by carcinomatous meningitis", "progressive disease on or after ...")
+_QUALIFYING = re.compile(r"\b(?:as\s+(?=\w)|manifested|evidenced|defined|shown|documented|demonstrated|confirmed|by|with|who|which|that|on|after|during|following|since)\b", I)
+_LIST_GAP = re.compile(r"[\s)\]]*(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)  # a comma or an "or": never mere juxtaposition
+
+
+def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
+    """Unread words listed among alternatives ("AML, MDS, ALL or MPAL", "blasts >= 5% or
+    increasing levels of MRD") are one more alternative of the list, not a further requirement:
+    an item of the list's own kind whose outcome is unknown. A list is an item, then items and
+    short unread phrases joined only by commas and "or", the last join an "or"; a phrase that
+    negates is never one of them (its scope is not the list's)."""
+    live = [it for it in items if it.expr is not None]
+    if not live or all(r.qualifies for r in clause.residue) or not re.search(r"\bor\b", clause.text, I):
+        return []
+    phrases: list[list[Residue]] = []  # "minimal residual disease (MRD) in the marrow": one phrase over brackets
+    for r in clause.residue:
+        if r.qualifies:
+            continue
+        if phrases and _BRACKETS_ONLY.fullmatch(clause.text[phrases[-1][-1].end: r.start]) and not any(
+            phrases[-1][-1].end <= it.start < r.start for it in live
+        ):
+            phrases[-1].append(r)
+        else:
+            phrases.append([r])
+    tokens: list[tuple[int, int, Item | list[Residue]]] = [(it.start, it.end, it) for it in live]
+    for run in phrases:
+        text = " ".join(x.text for x in run)
+        start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
+        end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
+        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
+            tokens.append((start, end, run))
+    tokens.sort(key=lambda t: t[0])
+    joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what
+    out: list[tuple[Item, Residue]] = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j + 1 < len(tokens) and tokens[j][1] <= tokens[j + 1][0] and _LIST_GAP.fullmatch(joins[tokens[j][1]: tokens[j + 1][0]]):
+            j += 1
+        group = tokens[i: j + 1]
+        gaps = [joins[a[1]: b[0]] for a, b in zip(group, group[1:])]
+        kinds = [isinstance(t[2], Item) for t in group]
+        if gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
+            for k, (start, end, what) in enumerate(group):
+                if isinstance(what, Item):
+                    continue
+                near = [t[2] for t in group[:k][::-1] + group[k + 1:] if isinstance(t[2], Item)]
+                text = " ".join(" ".join(x.text for x in what).split())
+                alternative = Item(start, end, Alternative(review_reason(text), text), near[0].concepts)  # type: ignore[union-attr]
+                out.extend((alternative, x) for x in what)
+        i = j + 1
+    return out
 
 
 _WIDENING_WORDS = frozenset({"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"})
@@ -400,12 +463,16 @@ _PERMISSION = re.compile(
 )
 
 
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
 def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     """A line that opens by permitting a group ("Patients who have previously received CAR-T
     may be included, provided that ..."): it asks nothing of anyone outside the group, and of
     the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
     exclusion: ``All(group, Not(condition))``."""
-    first = PARENS.sub("", clauses[0])
+    first = _BRACKETED.sub("", PARENS.sub("", clauses[0]))  # "[EXCEPTION: hydroxyurea ... is permitted]" permits no group
     m = _PERMISSION.search(first)
     if m is None:
         return None
@@ -417,6 +484,11 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)
+    tail = re.sub(r"^\W*(?:(?:for|in|to)\s+(?:this|the)\s+(?:study|trial|protocol)\b)?\W*", "", clauses[0][m.end():])
+    if ctype is CriterionType.INCLUSION and not tail and re.fullmatch(r"(?:is|are)\s+eligible", m.group(0), I) and any(
+        p.concept in _DISEASES for p in predicates(group)
+    ):
+        return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])

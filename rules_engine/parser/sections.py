@@ -259,6 +259,8 @@ class _Splitter:
         else:
             while self.stack and self.items[self.stack[-1]].indent >= indent:
                 previous = self.stack.pop()
+            if self._snaps_to_top(indent, previous, marker):
+                previous = self.stack.pop()
             parent = self.stack[-1] if self.stack else (self.subsection if self.subsection is not None else self.section)
         if (
             level == 2
@@ -285,6 +287,18 @@ class _Splitter:
         if level == 2:
             self.stack.append(index)
         return index
+
+    def _snaps_to_top(self, indent: int, closed: int | None, marker: str) -> bool:
+        """An item that closes a deeper list but stops short of it sits between two open levels
+        ("  - A, any of the following:" / "       - a1" / "    - B"): registries re-indent the first
+        line of a text, so the item belongs to the nearer level, and with the same kind of
+        marker it is the open item's sibling, not its child (else every later criterion
+        becomes an alternative of the first one's list)."""
+        if closed is None or not self.stack or not marker:
+            return False
+        top = self.items[self.stack[-1]]
+        closed_indent = self.items[closed].indent
+        return top.marker == marker and top.indent < indent < closed_indent and indent - top.indent < closed_indent - indent
 
     def add_subheading(self, text: str, indent: int, line_no: int, donor: bool = False) -> int:
         self.stack = []

@@ -77,6 +77,16 @@ SHAPES = [
         [(I, "Renal function:", None), (I, "creatinine < 1.5 mg/dL or creatinine clearance > 45 mL/min", 0)],
     ),
     (
+        "a re-indented first item: the next items are its siblings, not its list's alternatives",
+        "  - B-ALL, with any of the following:\n\n       - refractory\n\n       - relapsed\n\n    - Blasts > 5%\n\n    - ECOG <= 2",
+        [(I, "B-ALL, with any of the following:", None), (I, "refractory", 0), (I, "relapsed", 0), (I, "Blasts > 5%", None), (I, "ECOG <= 2", None)],
+    ),
+    (
+        "an item nearer its list's indent than its parent's stays in the list",
+        "  - Organ function:\n\n          - ANC >= 1.5\n\n         - Platelets >= 100\n\n  - ECOG <= 2",
+        [(I, "Organ function:", None), (I, "ANC >= 1.5", 0), (I, "Platelets >= 100", 0), (I, "ECOG <= 2", None)],
+    ),
+    (
         "an OR before a different kind of item joins nothing",
         "Inclusion Criteria:\nCreatinine < 2 x ULN OR\n\n- Able to give consent",
         [(I, "Creatinine < 2 x ULN OR", None), (I, "Able to give consent", None)],
