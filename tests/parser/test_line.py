@@ -38,6 +38,8 @@ NOT_AGE_CASES = [
     ("Concurrent active malignancy (unless definitive treatment was completed 5 years or more before study entry)", EXC),
     ("With no menstruation at least for 12 months, at the age >50 years old, or", EXC),
     ("Person deprived of liberty, adults who are the subject of a legal protection measure", EXC),
+    ("Note: The time requirement for no evidence of disease for at least 3 years does not apply to the NSCLC", EXC),
+    ("No systemic treatment within the past ≥ 2 years", EXC),
 ]
 
 

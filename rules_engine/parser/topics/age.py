@@ -69,6 +69,10 @@ _AGE_REVERSED = re.compile(r"(?<![\d.])(?:(?<=^)|(?<=\s)|(?<=\())(?:\d{1,2}\.)?(
 _AGE_BARE_CMP = re.compile(r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*(?P<u>years?|yrs?)\b", I)
 
 
+# "no evidence of disease for at least 3 years", "within the past 2 years": a duration, not an age
+_DURATION_BEFORE = re.compile(r"\b(?:for|within|during|over|past|last|since|after)\s*$", I)
+
+
 _AGE_BARE_END = re.compile(r"\s*(?:before|after|since|ago|prior|from|following|of\s+(?:follow|treatment|therapy|disease))\b", I)
 
 
@@ -176,7 +180,10 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
                 continue
             add_bound(m, op, m.group("n"), m.group("u"))
     m = _AGE_BARE_CMP.search(text)  # "Patients must be ≥18 years": nothing but the patient before it
-    if m and free(m.start(), m.end()) and not content_words(text[: m.start()]) and not _AGE_BARE_END.match(text, m.end()):
+    if (
+        m and free(m.start(), m.end()) and not content_words(text[: m.start()]) and not _AGE_BARE_END.match(text, m.end())
+        and not _DURATION_BEFORE.search(text[max(0, m.start() - 12): m.start()])
+    ):
         if m.group("op") != "=":
             add_bound(m, OPS[m.group("op")], m.group("n"), m.group("u"))
     for m in _AGE_REVERSED.finditer(text):  # "18 ≤ age"
