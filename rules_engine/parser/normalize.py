@@ -65,6 +65,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # it is a relapse of the disease
         (r"\b(?:can\s*not|cannot|could\s+not|did\s+not|do\s+not|does\s+not|fail(?:ed|ing|s)?\s+to|failure\s+to|unable\s+to)\s+(?:achieve|attain|obtain|reach)\s+"
          r"(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b", "refractory disease", ("remission", "cr")),
+        # "without complete remission (CR/CRi) after at least 2 induction therapies": no remission
+        # after induction is refractory disease (without "after", a new patient has none either)
+        (r"\bwithout\s+(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b(?:\s*\([^()]{0,40}\))?(?=\s+(?:after|following)\b)",
+         "refractory disease", ("without",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease \2 remission", ("remission",)),
         # "allogeneic or autologous transplant": the noun is each adjective's
         (r"\b(allogeneic|autologous|allogenic)\s*(?:or|and/or|/)\s*(autologous|allogeneic|allogenic)\s+((?:(?:hematopoietic|haematopoietic|peripheral\s+blood|bone\s+marrow)\s+)?"

@@ -197,7 +197,8 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "AML without complete remission after at least 2 induction therapies OR AML that has relapsed post allogeneic transplantation",
         INC,
         Any_((
-            All((present("aml"), Review(ReviewReason.UNSUPPORTED_CONCEPT, "without complete remission after ≥ 2 induction therapies"))),
+            # no remission after induction is refractory disease; the count of inductions a person checks
+            All((present("aml"), Review(ReviewReason.UNSUPPORTED_CONCEPT, "disease after ≥ 2 induction therapies"), present("refractory"))),
             All((present("aml"), present("relapsed"), present("allo_hsct"))),
         )),
     ),
@@ -316,6 +317,7 @@ STATUS_WORDS = [
     ("Failure to achieve complete remission after 2 cycles of induction", "refractory"),
     ("Patients who can not achieve remission after two cycles of chemotherapy", "refractory"),
     ("Patients who relapsed after remission", "relapsed"),
+    ("AML without complete remission (CR/CRi) after at least 2 induction therapies", "refractory"),
 ]
 
 
