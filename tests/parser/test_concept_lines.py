@@ -295,6 +295,24 @@ def test_an_infection_named_by_its_test_or_course(line, record, expected):
     assert decide([(E, line)], record) is expected
 
 
+# a negative result asked for, written away from the name, is the infection's absence: an
+# inclusion read as the bare name asked HIV of everyone and let an HIV-positive patient meet it
+NEGATIVE_RESULT_ROWS = [
+    ("Seronegative for HIV", facts(hiv=(900, True)), NOT_MET),
+    ("Seronegative for HIV", facts(), MET),
+    ("Negative HIV antibody test", facts(hiv=(900, True)), NOT_MET),
+    ("HIV antibody negative", facts(hiv=(900, True)), NOT_MET),
+    ("HIV antibody negative", facts(), MET),
+    ("Must be HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative", facts(hiv=(900, True)), NOT_MET),
+    ("HIV positive", facts(hiv=(900, True)), MET),  # a positive result stays the infection
+]
+
+
+@pytest.mark.parametrize("line, record, expected", NEGATIVE_RESULT_ROWS, ids=[f"{r[0][:30]}-{i}-{r[2]}" for i, r in enumerate(NEGATIVE_RESULT_ROWS)])
+def test_a_negative_result_written_apart_from_the_name_is_the_infections_absence(line, record, expected):
+    assert decide([(I, line)], record) is expected
+
+
 @pytest.mark.parametrize(
     "line",
     ["Known unresolved toxicities due to prior anticancer therapy [≥ Grade 2, by Common Terminology Criteria for Adverse Events (CTCAE) v4.03]",

@@ -115,6 +115,31 @@ _NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:
 _INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen")
 
 
+# a negative result written away from the name: "Seronegative for HIV", "Negative HIV antibody
+# test", "HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative". Read as the
+# name alone, an inclusion asked the infection of everyone (and an HIV-positive patient met it).
+_NEG_WORD = r"(?:sero-?negativ\w*|negative|non-?reactive)"
+_NEG_BEFORE = re.compile(rf"\b{_NEG_WORD}\s+(?:(?:for|to)\s+)?(?:the\s+)?$", I)
+_NEG_AFTER = re.compile(rf"[^;.:]{{0,120}}?\b{_NEG_WORD}\b", I)
+_POS_WORD = re.compile(rf"(?<!non-)(?<!non)\b{POS}", I)
+
+
+def _negative_result_before(text: str, start: int) -> int | None:
+    """Where a negative result written before the name starts ("Seronegative for HIV")."""
+    before = _NEG_BEFORE.search(text[max(0, start - 30): start])
+    return None if before is None else max(0, start - 30) + before.start()
+
+
+_OTHER_CLAUSE = re.compile(r"\b(?:unless|except|if|when|provided|but|whereas|while|with|without|who|on|or)\b", I)
+
+
+def _negative_result_after(text: str, end: int) -> bool:
+    """A negative word later in the same phrase ("..., HIV-1 antigen, and HTLV antibody
+    sero-negative"), not one of another clause ("HIV unless viral load negative")."""
+    after = _NEG_AFTER.match(text, end)
+    return after is not None and _POS_WORD.search(after.group(0)) is None and _OTHER_CLAUSE.search(after.group(0)) is None
+
+
 def _seen(items: list[Item], a: int, b: int) -> bool:
     return any(not (b <= it.start or a >= it.end) for it in items)
 
@@ -175,13 +200,24 @@ def infection_items(text: str) -> list[Item]:
                 end = after.end()
                 if qual_value(after.group("r")) == "negative" or re.match(r"sero-?negativ", after.group("r"), I):
                     op = Op.ABSENT
-            elif named_test is not None:
-                end = named_test.end()
+            else:
+                negative = False
+                if named_test is not None:
+                    end = named_test.end()
+                    result = re.match(rf"\s*{_NEG_WORD}\b", text[end:], I)
+                    if result:  # "HIV antibody negative": the result belongs to the test
+                        end, negative = end + result.end(), True
+                lead = _negative_result_before(text, m.start())
+                if negative or lead is not None or _negative_result_after(text, end):
+                    op = Op.ABSENT
+            if named_test is not None and op is Op.PRESENT:
                 if concept == "hcv" and named_test.group("t").lower().startswith("a"):
                     expr = any_of([predicate("hcv", Op.PRESENT), predicate("hcv_antibody", Op.IS, "positive")])
                     items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
                     continue
             start = m.start()
+            if op is Op.ABSENT and (lead := _negative_result_before(text, start)) is not None:
+                start = lead  # the result written before the name is part of the item
             chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
             if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
                 start -= len(text[max(0, start - 30): start]) - chronic.start()
