@@ -46,7 +46,7 @@ time proportional to their length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rules_engine.criteria import CriterionType
 
@@ -453,7 +453,7 @@ def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
             continue
         splitter.feed(number, raw, blank_before)
         blank_before = False
-    return [
+    parsed = [
         ParsedLine(
             type=item.type,
             text=item.text,
@@ -465,6 +465,37 @@ def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
         )
         for item in splitter.items
     ]
+    return _end_diagnosis_lists(parsed)
+
+
+# "Patient must have one of the following diagnoses:" then, at the same bullet level, the
+# diagnoses and after them the trial's other requirements: registries often indent them all
+# alike. A requirement is never an alternative of a diagnosis (ECOG <= 1 met would have stood in
+# for the diagnosis), so the list ends at the first line that opens as a requirement and the rest
+# are the heading's siblings. Moving a line out of alternatives only ever asks more of a patient.
+_DIAGNOSIS_LIST = re.compile(
+    r"\b(?:one|any|either)\s+of\s+the\s+following\s+(?:\w+\s+){0,2}?(?:diagnos[ie]s|diseases?|conditions|malignanc(?:y|ies)|disorders|histolog(?:y|ies)|indications)\b",
+    re.IGNORECASE,
+)
+_REQUIREMENT_OPENING = re.compile(
+    r"\W*(?:adequate|sufficient|must|patients?\s+must|no|not|ecog|karnofsky|lansky|zubrod|performance|life\s+expectancy|willing|able|"
+    r"ability|signed|provide|negative|left\s+ventricular|(?:serum\s+)?creatinine|(?:total\s+)?bilirubin|age[ds]?)\b",
+    re.IGNORECASE,
+)
+
+
+def _end_diagnosis_lists(lines: list[ParsedLine]) -> list[ParsedLine]:
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if not _DIAGNOSIS_LIST.search(line.text[:_HEAD]):
+            continue
+        children = [i for i in range(index + 1, len(lines)) if lines[i].parent == index]
+        ended = False
+        for i in children:
+            ended = ended or (i != children[0] and _REQUIREMENT_OPENING.match(lines[i].text[:_HEAD]) is not None)
+            if ended:
+                out[i] = replace(out[i], parent=line.parent)
+    return out
 
 
 def _under_donor(items: list[_Item], item: _Item) -> bool:

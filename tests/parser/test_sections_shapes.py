@@ -160,6 +160,13 @@ SHAPES = [
         [(I, "Donor criteria:", None), (I, "Donor is 18 to 70 years", 0), (I, "Recipient criteria:", None), (I, "18 to 65 years", 2)],
     ),
     (
+        "a list of diagnoses ends at the first requirement written at its level: that is a requirement, no alternative",
+        "Inclusion Criteria:\n\nPatient must have one of the following diagnoses:\n\n  -  AML in relapse\n\n  -  MM Stage 2-3\n\n"
+        "  -  Adequate cardiac function with LVEF >= 40%\n\n  -  ECOG performance status of 0 or 1\n",
+        [(I, "Patient must have one of the following diagnoses:", None), (I, "AML in relapse", 0), (I, "MM Stage 2-3", 0),
+         (I, "Adequate cardiac function with LVEF >= 40%", None), (I, "ECOG performance status of 0 or 1", None)],
+    ),
+    (
         "a patient's need of a donor is the patient's criterion",
         "Inclusion Criteria:\n- HLA-matched sibling donor available\n- Donor available, meeting 1 of the following criteria:",
         [(I, "HLA-matched sibling donor available", None), (I, "Donor available, meeting 1 of the following criteria:", None)],
