@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import multiprocessing
 import re
-import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -37,7 +36,16 @@ from pathlib import Path
 
 from django.db import transaction
 
-from trials.importers.ctgov_export import ExportParser, Failed, Outcome, Prepared, Unchanged, nct_id_of_name
+from trials.importers.ctgov_export import (
+    ExportParser,
+    Failed,
+    Outcome,
+    Prepared,
+    Unchanged,
+    nct_id_of_name,
+    start_worker,
+    work,
+)
 from trials.importers.ctgov_zip import Entry, ZipReader
 from trials.models import Trial
 from trials.parse_cache import DEFAULT_SIZE, LineCache
@@ -118,10 +126,10 @@ def import_export(
             tally.cache_hits, tally.cache_misses = parser.cache.hits, parser.cache.misses
             return tally
         context = multiprocessing.get_context("spawn")
-        with context.Pool(workers, initializer=_start_worker, initargs=(str(path), cache_size)) as pool:
+        with context.Pool(workers, initializer=start_worker, initargs=(str(path), cache_size)) as pool:
             pending: deque = deque()
             for entries, files in chunks:
-                pending.append((pool.apply_async(_work, (entries, _stored_dates(entries))), files))
+                pending.append((pool.apply_async(work, (entries, _stored_dates(entries))), files))
                 if len(pending) > 2 * workers + 2:
                     _collect(pending.popleft(), store, tally)
             while pending:
@@ -211,23 +219,3 @@ def _store(outcomes: Sequence[Outcome], tally: Tally) -> list[Failed]:
         else:
             tally.same += 1
     return failures
-
-
-# --- parse workers ------------------------------------------------------------------------
-
-_parser: ExportParser | None = None
-
-
-def _start_worker(path: str, cache_size: int) -> None:
-    # Ctrl-C reaches the whole process group: the importing process stops the pool, a worker
-    # must not die mid-chunk with a traceback of its own.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _parser
-    _parser = ExportParser(open(path, "rb"), Path(path).name, LineCache(cache_size))  # noqa: SIM115 - open for the worker's life
-
-
-def _work(entries: list[Entry], stored: dict[str, date]) -> tuple[list[Outcome], int, int]:
-    assert _parser is not None, "the pool's initializer opens the export"
-    hits, misses = _parser.cache.hits, _parser.cache.misses
-    outcomes = _parser.prepare_all(entries, stored)
-    return outcomes, _parser.cache.hits - hits, _parser.cache.misses - misses

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import json
 import re
+import signal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import BinaryIO
 
 from trials.importers.ctgov import _date, _Node, parse_ctgov_study
@@ -23,7 +25,7 @@ from trials.parse_cache import LineCache
 from trials.records import SourceFormatError, TrialRecord
 from trials.structuring import structure_lines
 
-__all__ = ["Failed", "Prepared", "Unchanged", "ExportParser", "nct_id_of_name"]
+__all__ = ["ExportParser", "Failed", "Prepared", "Unchanged", "nct_id_of_name", "start_worker", "work"]
 
 
 @dataclass(frozen=True)
@@ -120,3 +122,25 @@ def _header(study: object) -> tuple[str, date | None]:
         return nct_id, _date(ps.object("statusModule").object("lastUpdatePostDateStruct"), "date")
     except SourceFormatError:
         return "", None
+
+
+# --- parse workers (spawned processes: this module must not need Django) ----------------------
+
+_parser: ExportParser | None = None
+
+
+def start_worker(path: str, cache_size: int) -> None:
+    """A pool's initializer: the worker opens the export itself and keeps its own cache."""
+    # Ctrl-C reaches the whole process group: the importing process stops the pool, a worker
+    # must not die mid-chunk with a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    global _parser
+    _parser = ExportParser(open(path, "rb"), Path(path).name, LineCache(cache_size))  # noqa: SIM115 - open for the worker's life
+
+
+def work(entries: list[Entry], stored: dict[str, date]) -> tuple[list[Outcome], int, int]:
+    """One chunk in a worker: its outcomes, and the cache's hits and misses on it."""
+    assert _parser is not None, "the pool's initializer opens the export"
+    hits, misses = _parser.cache.hits, _parser.cache.misses
+    outcomes = _parser.prepare_all(entries, stored)
+    return outcomes, _parser.cache.hits - hits, _parser.cache.misses - misses
