@@ -39,6 +39,7 @@ class Progress:
         self.done = 0
         self.note = ""
         self._shown_at = -1e9
+        self._shown_done = -1
         self._drawn = False
 
     def rate(self) -> float:
@@ -66,7 +67,7 @@ class Progress:
             self._show(now)
 
     def _show(self, now: float) -> None:
-        self._shown_at = now
+        self._shown_at, self._shown_done = now, self.done
         if self.tty:
             self.stream.write("\r\x1b[K" + self.line())
             self._drawn = True
@@ -86,6 +87,6 @@ class Progress:
     def finish(self) -> None:
         if self.tty:
             self.stream.write("\r\x1b[K" + self.line() + "\n")
-        else:
+        elif self._shown_done != self.done:  # the last line said it already
             self.stream.write(f"import: {self.line()}\n")
         self.stream.flush()
