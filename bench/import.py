@@ -79,7 +79,9 @@ def corpus_studies() -> list[dict]:
         ps = study["protocolSection"]
         ps["identificationModule"]["nctId"] = row["nctid"]
         ps["statusModule"]["overallStatus"] = STATUSES.get(row["status"], "UNKNOWN")
-        ps["designModule"]["phases"] = [p.strip().upper().replace(" ", "") for p in row["phase"].split("/") if p.strip()]
+        ps["designModule"]["phases"] = [
+            p.strip().upper().replace("EARLY ", "EARLY_").replace(" ", "") for p in row["phase"].split("/") if p.strip()
+        ]
         try:
             ps["conditionsModule"] = {"conditions": [str(d) for d in ast.literal_eval(row["diseases"])]}
         except (ValueError, SyntaxError):
@@ -108,10 +110,13 @@ def generated(base: list[dict], count: int) -> list[dict]:
     return out
 
 
+CACHE: list[str] = []
+
+
 def run_import(path: Path, *extra: str) -> tuple[float, str]:
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "import_ctgov", str(path), "--progress-every", "60", *extra],
+        [sys.executable, str(ROOT / "manage.py"), "import_ctgov", str(path), "--progress-every", "60", *CACHE, *extra],
         env=ENV, cwd=ROOT, capture_output=True, text=True, check=False,
     )
     seconds = time.perf_counter() - started
@@ -134,7 +139,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--studies", type=int, default=STUDIES)
     parser.add_argument("--plain", action="store_true", help="also time 300 unique studies the plain way")
+    parser.add_argument("--cache-size", type=int, help="parsed lines kept per parse worker (default: the command's)")
     args = parser.parse_args()
+    if args.cache_size is not None:
+        CACHE[:] = ["--cache-size", str(args.cache_size)]
     reset_database(DB_NAME)
     subprocess.run([sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"], env=ENV, cwd=ROOT, check=True)
     base = corpus_studies()
