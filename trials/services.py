@@ -135,7 +135,7 @@ def create_trials(records: Sequence[tuple[TrialRecord, Sequence[dict]]]) -> list
     for a new trial (version 1, nothing corrected, no golden patient, no change to record),
     written together in a few statements instead of ~15 per trial. The caller holds the
     transaction; a trial stored meanwhile makes it fail (unique NCT id), and the caller then
-    goes one by one. Pinned to ``upsert_trial`` by ``tests/importers/test_bulk_import.py``."""
+    goes one by one. Pinned to ``upsert_trial`` by ``tests/api/test_ctgov_bulk_import.py``."""
     trials = Trial.objects.bulk_create(Trial(nct_id=record.nct_id, **_trial_values(record)) for record, _ in records)
     TrialCondition.objects.bulk_create(
         TrialCondition(trial=trial, position=i, name=name)
