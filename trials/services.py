@@ -9,11 +9,14 @@ row in the same transaction, for the re-matching worker to pick up.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -23,7 +26,7 @@ from rules_engine.rule_language import parse_rule
 from trials import golden
 from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
 from trials.records import CriterionLine, TrialRecord
-from trials.signals import trial_changed
+from trials.signals import trial_changed, trials_changed
 from trials.structuring import PARSER_VERSION, structure_lines
 
 # Trial fields copied verbatim from a TrialRecord.
@@ -80,18 +83,17 @@ def _held_lines(trial: Trial) -> list[tuple[str, str]] | None:
 
 
 @transaction.atomic
-def upsert_trial(record: TrialRecord, actor: Any = None) -> UpsertResult:
+def upsert_trial(record: TrialRecord, actor: Any = None, structured: Sequence[dict] | None = None) -> UpsertResult:
     """Create or update one trial by NCT id; a no-op when nothing in the source changed.
-    ``actor`` (a user; none for commands) is recorded on the trial, version and change it writes."""
+    ``actor`` (a user; none for commands) is recorded on the trial, version and change it writes.
+    ``structured``: the lines' structure when the caller parsed them already (a bulk import's
+    parse workers), else they are parsed here if the lines changed."""
     found = Trial.objects.select_for_update().filter(nct_id=record.nct_id).first()
     created = found is None
     trial = Trial(nct_id=record.nct_id) if found is None else found
     old_status = None if created else trial.overall_status
 
-    values = {name: getattr(record, name) for name in _SCALAR_FIELDS}
-    values["overall_status"] = record.overall_status
-    values.update(_json_fields(record))
-    values = {k: ("" if v is None and k not in ("enrollment", "last_update") else v) for k, v in values.items()}
+    values = _trial_values(record)
     dirty = created or any(getattr(trial, k) != v for k, v in values.items())
     if dirty:
         for k, v in values.items():
@@ -113,10 +115,68 @@ def upsert_trial(record: TrialRecord, actor: Any = None) -> UpsertResult:
         )
         dirty = True
 
-    new_version = set_criteria(trial, record.criteria, record.criteria_text, reason="import", actor=actor)
+    new_version = set_criteria(
+        trial, record.criteria, record.criteria_text, reason="import", actor=actor, structured=structured
+    )
     if not created and old_status != trial.overall_status:
         record_change(trial, TrialChange.Kind.STATUS, old=old_status, new=trial.overall_status, actor=actor)
     return UpsertResult(trial=trial, created=created, changed=dirty or new_version is not None)
+
+
+def _trial_values(record: TrialRecord) -> dict[str, Any]:
+    values = {name: getattr(record, name) for name in _SCALAR_FIELDS}
+    values["overall_status"] = record.overall_status
+    values.update(_json_fields(record))
+    return {k: ("" if v is None and k not in ("enrollment", "last_update") else v) for k, v in values.items()}
+
+
+def create_trials(records: Sequence[tuple[TrialRecord, Sequence[dict]]]) -> list[Trial]:
+    """Trials not stored yet, each with its lines' structure: the rows ``upsert_trial`` writes
+    for a new trial (version 1, nothing corrected, no golden patient, no change to record),
+    written together in a few statements instead of ~15 per trial. The caller holds the
+    transaction; a trial stored meanwhile makes it fail (unique NCT id), and the caller then
+    goes one by one. Pinned to ``upsert_trial`` by ``tests/api/test_ctgov_bulk_import.py``."""
+    trials = Trial.objects.bulk_create(Trial(nct_id=record.nct_id, **_trial_values(record)) for record, _ in records)
+    TrialCondition.objects.bulk_create(
+        TrialCondition(trial=trial, position=i, name=name)
+        for trial, (record, _) in zip(trials, records, strict=True)
+        for i, name in enumerate(record.conditions)
+    )
+    Site.objects.bulk_create(
+        Site(trial=trial, position=i, **dataclasses.asdict(site))
+        for trial, (record, _) in zip(trials, records, strict=True)
+        for i, site in enumerate(record.sites)
+    )
+    versions = CriteriaVersion.objects.bulk_create(
+        CriteriaVersion(trial=trial, number=1, criteria_text=record.criteria_text, reason="import", parser_version=PARSER_VERSION)
+        for trial, (record, _) in zip(trials, records, strict=True)
+    )
+    _copy_criteria(
+        (version.pk, position, line.type, line.text, line.parent, line.source_line, json.dumps(parsed), _needs_review(parsed), False)
+        for version, (record, structured) in zip(versions, records, strict=True)
+        for position, (line, parsed) in enumerate(zip(record.criteria, structured, strict=True))
+    )
+    for trial, version in zip(trials, versions, strict=True):
+        trial.current_criteria = version
+    Trial.objects.bulk_update(trials, ["current_criteria"])
+    return trials
+
+
+_COPIED = ("version", "position", "type", "text", "parent_position", "source_line", "structured", "review", "corrected")
+
+
+def _copy_criteria(rows: Iterable[tuple]) -> None:
+    """Criterion rows through PostgreSQL's COPY: measured on 200 corpus studies (33 lines each),
+    ``bulk_create`` spent 3.3 ms of the importing process's CPU per study building model
+    objects and the INSERT, ~75% of all it spends writing a new trial. The values are the
+    ones ``bulk_create`` would write (``structured`` as JSON text, the column's input form)."""
+    fields = {f.name: f.column for f in Criterion._meta.concrete_fields}
+    columns = ", ".join(connection.ops.quote_name(fields[name]) for name in _COPIED)
+    with connection.cursor() as cursor, cursor.copy(
+        f"COPY {connection.ops.quote_name(Criterion._meta.db_table)} ({columns}) FROM STDIN"
+    ) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def import_records(records: Sequence[TrialRecord], actor: Any = None) -> list[UpsertResult]:
@@ -127,7 +187,12 @@ def import_records(records: Sequence[TrialRecord], actor: Any = None) -> list[Up
 
 @transaction.atomic
 def set_criteria(
-    trial: Trial, lines: Sequence[CriterionLine], criteria_text: str = "", reason: str = "edit", actor: Any = None
+    trial: Trial,
+    lines: Sequence[CriterionLine],
+    criteria_text: str = "",
+    reason: str = "edit",
+    actor: Any = None,
+    structured: Sequence[dict] | None = None,
 ) -> CriteriaVersion | None:
     """Make a new criteria version when the lines differ from the current ones.
 
@@ -143,7 +208,8 @@ def set_criteria(
     if wanted == _held_lines(trial):  # the same source again while its version is held
         return None
     corrections = _corrections_of(trial)
-    structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
+    if structured is None:
+        structured = [c.to_json() for c in structure_lines([(line.type, line.text, line.parent) for line in lines])]
     rows = []
     for line, parsed in zip(lines, structured, strict=True):
         corrected = corrections.get((line.type, line.text))
@@ -153,7 +219,7 @@ def set_criteria(
                 "text": line.text,
                 "parent_position": line.parent,
                 "source_line": line.source_line,
-                "structured": corrected if corrected is not None else parsed.to_json(),
+                "structured": corrected if corrected is not None else parsed,
                 "corrected": corrected is not None,
             }
         )
@@ -328,9 +394,39 @@ def set_status(trial: Trial, status: str, actor: Any = None) -> bool:
     return True
 
 
+# The changes committed while ``changes_announced_together`` runs; None outside it.
+_announce_later: ContextVar[list[int] | None] = ContextVar("trials_announce_later", default=None)
+
+
 def record_change(trial: Trial, kind: str, old: str | None, new: str | None, actor: Any = None) -> TrialChange:
-    """Record a change in the caller's transaction; the worker is told once it commits."""
+    """Record a change in the caller's transaction; the worker is told once it commits (or,
+    inside ``changes_announced_together``, when that ends)."""
     change = TrialChange.objects.create(trial=trial, kind=kind, old_value=old or "", new_value=new or "", actor=actor)
-    transaction.on_commit(lambda: trial_changed.send(sender=TrialChange, change_id=change.pk))
+    later = _announce_later.get()
+    if later is not None:
+        transaction.on_commit(lambda: later.append(change.pk))
+    else:
+        transaction.on_commit(lambda: trial_changed.send(sender=TrialChange, change_id=change.pk))
     return change
+
+
+@contextmanager
+def changes_announced_together() -> Iterator[list[int]]:
+    """Changes committed inside are announced in one ``trials_changed`` signal when the block
+    ends (also when it ends by an error or Ctrl-C), so that a bulk import of 20,000 changed
+    trials lets matching plan one re-match instead of 20,000 fan-outs over every patient. A
+    change whose study rolled back is not announced; one committed but never announced (the
+    process was killed) is found by the re-match sweep as any lost message is."""
+    committed: list[int] = []
+    token = _announce_later.set(committed)
+    try:
+        yield committed
+    finally:
+        _announce_later.reset(token)
+        if committed:
+            if trials_changed.has_listeners(TrialChange):
+                trials_changed.send(sender=TrialChange, change_ids=list(committed))
+            else:
+                for change_id in committed:
+                    trial_changed.send(sender=TrialChange, change_id=change_id)
 

@@ -28,6 +28,7 @@ from types import FrameType, TracebackType
 
 from rules_engine.criteria import Criterion, Review, ReviewReason
 from rules_engine.parser import parse_lines
+from rules_engine.parser.criteria import LineParser
 from rules_engine.parser.line import parse_line
 
 # Bump when the parser's output changes, so stored versions say which parser wrote them.
@@ -49,13 +50,16 @@ def structure_lines(
     lines: Sequence[tuple[str, str, int | None]],
     line_budget: float = LINE_BUDGET_SECONDS,
     trial_budget: float = TRIAL_BUDGET_SECONDS,
+    line_parser: LineParser = parse_line,
 ) -> list[Criterion]:
     """Structure each (type, text, parent) line; what the parser cannot read, or not within
-    the budget, is a review criterion with its reason, never a dropped line."""
+    the budget, is a review criterion with its reason, never a dropped line. ``line_parser``:
+    ``parse_line`` or a cache of its answers (``trials.parse_cache``; a line that ran out of
+    time is never kept in it, since it raised)."""
     for _ in range(2):
         with _Watchdog(line_budget, trial_budget) as dog:
             try:
-                parsed = list(parse_lines(lines))
+                parsed = list(parse_lines(lines, line_parser))
             except LineBudgetExceeded:
                 continue  # raised just as a line returned (a narrow race): parse once more
         return [_unread(c, line_budget) if c.text in dog.overran and _is_bare_review(c) else c for c in parsed]

@@ -17,7 +17,7 @@ say so: a donor's criteria are never evaluated against the patient. A line under
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.line import parse_line
@@ -49,7 +49,12 @@ def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
     return All
 
 
-def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion, ...]:
+# How one line is read: ``parse_line`` itself, or something that answers as it does (a cache of
+# its answers: ``trials.parse_cache``).
+LineParser = Callable[..., Criterion]
+
+
+def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineParser = parse_line) -> tuple[Criterion, ...]:
     children: dict[int, list[int]] = {}
     for index, (_, _, parent) in enumerate(rows):
         if parent is not None and 0 <= parent < index:
@@ -67,7 +72,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]]) -> tuple[Criterion
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
         try:
-            criterion = parse_line(text, ctype, parent=parent, context=context)
+            criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
@@ -166,9 +171,12 @@ def _flip(criterion: Criterion) -> Expr:
     return Not(criterion.expr)
 
 
-def parse_lines(lines: Iterable[tuple[str | CriterionType, str] | ParsedLine | object]) -> tuple[Criterion, ...]:
+def parse_lines(
+    lines: Iterable[tuple[str | CriterionType, str] | ParsedLine | object], line_parser: LineParser = parse_line
+) -> tuple[Criterion, ...]:
     """Parse lines an importer already split: ``(type, text)`` pairs, or objects with ``type``,
-    ``text`` and optionally ``parent`` (ParsedLine, the importers' CriterionLine)."""
+    ``text`` and optionally ``parent`` (ParsedLine, the importers' CriterionLine). ``line_parser``
+    must answer exactly as ``parse_line`` does (an importer passes a cache of its answers)."""
     rows: list[tuple[CriterionType, str, int | None]] = []
     for line in lines:
         if isinstance(line, tuple):
@@ -177,7 +185,7 @@ def parse_lines(lines: Iterable[tuple[str | CriterionType, str] | ParsedLine | o
         else:
             ctype, text, parent = line.type, line.text, getattr(line, "parent", None)  # type: ignore[attr-defined]
         rows.append((CriterionType(ctype), str(text), parent))
-    return _build(rows)
+    return _build(rows, line_parser)
 
 
 def parse_criteria(text: str) -> tuple[Criterion, ...]:

@@ -12,6 +12,8 @@ from datetime import date
 from typing import Any
 
 from rules_engine.parser import parse_lines
+from rules_engine.parser.criteria import LineParser
+from rules_engine.parser.line import parse_line
 from rules_engine.parser.registry_fields import REGISTRY_HEADING, registry_lines
 from trials.importers.lines import split_text
 from trials.importers.medpath import NCT_ID, extract_dose_levels
@@ -45,8 +47,10 @@ def parse_ctgov_payload(data: list | dict, path: str = "$") -> list[TrialRecord]
     return records
 
 
-def parse_ctgov_study(study: dict, path: str = "$") -> TrialRecord:
-    """One v2 study (an object with ``protocolSection``). ``path`` prefixes error messages."""
+def parse_ctgov_study(study: dict, path: str = "$", line_parser: LineParser = parse_line) -> TrialRecord:
+    """One v2 study (an object with ``protocolSection``). ``path`` prefixes error messages.
+    ``line_parser``: how the text's lines are read to find what the registry fields add (a
+    bulk import passes a cache of ``parse_line``'s answers)."""
     ps_path = f"{path}.protocolSection"
     if not isinstance(study, dict):
         raise SourceFormatError(
@@ -105,7 +109,7 @@ def parse_ctgov_study(study: dict, path: str = "$") -> TrialRecord:
         sex=sex,
         last_update=_date(status_m.object("lastUpdatePostDateStruct"), "date"),
         criteria_text=criteria_text,
-        criteria=_criteria(criteria_text, elig.string("minimumAge"), elig.string("maximumAge"), sex),
+        criteria=_criteria(criteria_text, elig.string("minimumAge"), elig.string("maximumAge"), sex, line_parser),
         source="ctgov",
     )
 
@@ -257,12 +261,14 @@ def split_ctgov_criteria(text: str) -> tuple[CriterionLine, ...]:
     return split_text(text)
 
 
-def _criteria(text: str, minimum_age: str, maximum_age: str, sex: str) -> tuple[CriterionLine, ...]:
+def _criteria(
+    text: str, minimum_age: str, maximum_age: str, sex: str, line_parser: LineParser = parse_line
+) -> tuple[CriterionLine, ...]:
     """The text's lines, then the registry's own age and sex fields where the text is silent
     on them (``rules_engine.parser.registry_fields`` has the policy), as children of one heading."""
     lines = split_ctgov_criteria(text)
     try:
-        extra = registry_lines(parse_lines(lines), minimum_age, maximum_age, sex)
+        extra = registry_lines(parse_lines(lines, line_parser), minimum_age, maximum_age, sex)
     except Exception:  # noqa: BLE001 - the text could not be read: no field can be shown to be silent
         extra = []
     if not extra:
