@@ -15,7 +15,7 @@ class MatcherConfig(AppConfig):
         # Registers the tasks in every process, so matcher.worker.dispatch finds them by name
         # (and runs them in-process in eager mode) without any business module importing them.
         import matcher.worker.tasks  # noqa: F401
-        from matcher.bulk_rematch import on_trials_changed
+        from matcher.matching.bulk_rematch import on_trials_changed
         from matcher.matching.rematch import on_trial_changed
         from trials.signals import trial_changed, trials_changed
 

@@ -7,8 +7,7 @@ from datetime import date
 
 import pytest
 
-from matcher import bulk_rematch
-from matcher.matching import jobs
+from matcher.matching import bulk_rematch, jobs
 from matcher.models import MatchJob, Patient
 from tests.conftest import EXAMPLES
 from trials import services
