@@ -338,13 +338,17 @@ def test_a_number_the_engine_cannot_compare_is_refused_when_compiled(value):
 
 
 def test_a_registry_line_whose_threshold_reads_below_one_ten_thousandth_compiles():
-    """The corpus line that stopped bench/e2e.py's catalogue from compiling (error 204):
-    '30,000/L' is 3e-05 x 10^9/L as written."""
+    """A threshold Python writes with a bare exponent (1e-05) stopped a catalogue compiling
+    (error 204); next-generation sequencing MRD is written that small ('10^-7' is 1e-05 %). The
+    corpus line that found it ('platelet count > 30,000/L', 3e-05 x 10^9/L as written) is now
+    left to review as a mistyped unit, so it no longer reaches the engine as a number."""
     from rules_engine.criteria import TrialCriteria
     from rules_engine.parser.criteria import parse_criteria
     from tests.rules_engine.conftest import both
 
-    text = "Inclusion Criteria:\n* Patients must have a platelet count > 30,000/L and an ANC of at least 1,000/μl."
-    trial = TrialCriteria("registry-per-litre", 1, parse_criteria(text))
-    reference, _ = both(trial, patient({"platelets": (50, "10*9/L"), "anc": (1.5, "10*9/L")}))
+    text = "Inclusion Criteria:\n* MRD < 10^-7 by next-generation sequencing"
+    trial = TrialCriteria("registry-ngs-mrd", 1, parse_criteria(text))
+    reference, _ = both(trial, patient({"mrd": (0.000001, "%")}))
     assert reference.criteria[0].outcome is Outcome.MET
+    reference, _ = both(trial, patient({"mrd": (0.001, "%")}))
+    assert reference.criteria[0].outcome is Outcome.NOT_MET
