@@ -32,6 +32,9 @@ _EXCEPTION = re.compile(
     r"|\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
+    # ", other than APL, as defined by WHO, that is relapsed ...": an aside between commas ends at
+    # the comma when the main clause goes on after it (else the rest became the exception's)
+    r"|,\s*other\s+than\s+[^,;()]+(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with)\b)"
     r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
     I,
 )

@@ -187,6 +187,12 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         All((present("relapsed"), present("aml"))),
     ),
     (
+        "an 'other than' aside between commas ends at its comma: what follows still describes the disease",
+        "Confirmed AML, other than acute promyelocytic leukemia, as defined by WHO criteria that is relapsed or refractory",
+        INC,
+        All((present("aml"), Not(present("apl")), Any_((present("relapsed"), present("refractory"))))),
+    ),
+    (
         "'dependence on' a treatment is being on it",
         "Dependence on corticosteroids",
         EXC,
