@@ -195,6 +195,7 @@ def infection_items(text: str) -> list[Item]:
             end = m.end()
             after = _AFTER_NAME.match(text, end)
             op = Op.PRESENT
+            lead = _negative_result_before(text, m.start())  # "Seronegative for HIV"
             named_test = _NAME_TEST.match(text, end) if after is None and concept in ("hiv", "hbv", "hcv") else None
             if after:
                 end = after.end()
@@ -207,7 +208,6 @@ def infection_items(text: str) -> list[Item]:
                     result = re.match(rf"\s*{_NEG_WORD}\b", text[end:], I)
                     if result:  # "HIV antibody negative": the result belongs to the test
                         end, negative = end + result.end(), True
-                lead = _negative_result_before(text, m.start())
                 if negative or lead is not None or _negative_result_after(text, end):
                     op = Op.ABSENT
             if named_test is not None and op is Op.PRESENT:
@@ -215,9 +215,7 @@ def infection_items(text: str) -> list[Item]:
                     expr = any_of([predicate("hcv", Op.PRESENT), predicate("hcv_antibody", Op.IS, "positive")])
                     items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
                     continue
-            start = m.start()
-            if op is Op.ABSENT and (lead := _negative_result_before(text, start)) is not None:
-                start = lead  # the result written before the name is part of the item
+            start = lead if op is Op.ABSENT and lead is not None else m.start()  # the result before the name is the item's
             chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
             if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
                 start -= len(text[max(0, start - 30): start]) - chronic.start()
