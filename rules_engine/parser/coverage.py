@@ -98,6 +98,10 @@ class Coverage:
     age_silent: int = 0
     age_registry: int = 0
     registry_only: int = 0  # registry bounds the text never states (not compared)
+    # Bounds the text states on a side where the registry's fields give none ("Aged 18-80" with
+    # no maximumAge): the registry cannot disagree with what it does not say, so these are not
+    # compared either, but listed, because a number misread as an age would also land here.
+    text_only: list = field(default_factory=list)
     sex_checked: int = 0
     sex_agree: int = 0
     age_mismatches: list = field(default_factory=list)
@@ -241,7 +245,9 @@ def _check_registry(report: Coverage, trial: Trial, parsed: list[Criterion]) -> 
         if not stated:
             return True  # the registry's own bound, absent from the text: not compared
         if value is None:
-            return not found
+            if found:
+                report.text_only.append((trial.trial_id, sorted(found)))
+            return True  # the text's own bound, absent from the registry: not compared
         return any(abs(value - f) < 0.01 for f in found)
 
     if close(low, lows, low_stated) and close(high, highs, high_stated):
@@ -289,10 +295,13 @@ def format_report(report: Coverage) -> str:
         out.append(
             f"age: registry states bounds for {report.age_registry} studies; text silent on age in {report.age_silent}; "
             f"registry bounds the text never states: {report.registry_only}; "
+            f"text bounds the registry never states: {len(report.text_only)}; "
             f"agree {report.age_agree}/{report.age_checked} where the text states age "
             f"({pct(report.age_agree, report.age_registry)}% of all stating studies)"
         )
         out.append(f"sex: agree {report.sex_agree}/{report.sex_checked}")
+        for nct_id, bounds in report.text_only[:10]:
+            out.append(f"  text-only age bound {nct_id}: {bounds} (the registry gives none on that side)")
         for mismatch in report.age_mismatches[:10]:
             out.append(f"  age mismatch {mismatch[0]}: registry {mismatch[1]}..{mismatch[2]}, parsed min {mismatch[3]} max {mismatch[4]}")
     age = f"{pct(report.age_agree, report.age_checked)}%" if report.age_checked else "n/a"
