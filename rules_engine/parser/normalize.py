@@ -38,6 +38,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"
          r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b", "acute promyelocytic leukemia", ("m3",)),
         (r"haem", "hem", ("haem",)),
+        # misspellings registries publish (the corpus: "allogenic" 16 times beside 185 "allogeneic",
+        # "hematopoetic", "hemopoietic", "creatinin", "bilirubine"): an unknown word becomes a
+        # review conjunct, which turns a prior transplant's decided exclusion into unknown
+        (r"\ballogenic\b", "allogeneic", ("allogenic",)),
+        (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
+        (r"\bcreatinin\b", "creatinine", ("creatinin",)),
+        (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),

@@ -1178,7 +1178,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03955198", "Current or prior use of immunosuppressiv"): Wrong("met", ANCHOR),
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Resting QT interval corrected with Fride"): Wrong("met not_met", REMARK),
-    ("NCT05714891", "prior allogenic bone marrow transplant"): Wrong("met not_met not_met2", LEFTOVER),
+    ("NCT05714891", "prior allogenic bone marrow transplant"): Wrong("not_met not_met2", UNSUPPORTED_ALTERNATIVE),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
