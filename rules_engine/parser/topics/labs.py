@@ -63,6 +63,11 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
 _LAB_NAME = "|".join(f"(?:{p})" for _, p in _LAB_NAMES)
 
 
+# A lab named as one side of a ratio ("urine protein:creatinine ratio", "albumin-to-creatinine
+# ratio", "BUN/creatinine ratio") is not that lab: the corpus has ~50 such lines, ~37 of which
+# were read as a serum creatinine bound. The INR ("international normalized ratio (INR) ratio")
+# names no two sides. Searched only around one lab match (25 characters before it to its end).
+_RATIO = re.compile(r"\b[\w-]+\s*(?::|/|\bto\b|-to-)\s*[\w-]+\s+ratio\b|\bratio\s+of\b|\bU[AP]CR?\b", I)
 _LAB_NAME_RE = tuple((c, re.compile(p, I)) for c, p in _LAB_NAMES)
 
 
@@ -303,6 +308,8 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         if re.search(r"\b(?:direct|indirect|conjugated)\s*$", text[max(0, m.start() - 12): m.start()], I):
             continue
+        if _RATIO.search(text, max(0, m.start() - 25), m.end()):
+            continue  # "urine protein:creatinine ratio > 1" bounds a ratio, not serum creatinine
         if "bm_blasts" in concepts and re.match(r"\s*(?:\w+\s+){0,2}?(?:in|of)\s+(?:the\s+)?peripheral\s+blood", text[m.end():], I):
             continue
         preds: list[Expr] = []
