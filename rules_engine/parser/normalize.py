@@ -45,6 +45,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # a modal before a negated comparison ("ANC must not be less than 1500", "creatinine should
+        # not be greater than 1.5", "QTc must not exceed 470") is the comparison itself: left in, the
+        # comparator below read "less than 1500" alone, a bound turned upside down
+        (r"\b(?:(?:must|should|shall|will|may|can|is|are)\s+not|cannot|isn't|aren't)\s+(?:be\s+)?(?=(?:less|lower|fewer|greater|more|higher)\s+than\b|(?:below|under|above|over)\s+\d)",
+         "not ", ("not", "cannot", "n't")),
+        (r"\b(?:(?:must|should|shall|will|may|can)\s+not|cannot)\s+exceed\b", "does not exceed", ("exceed",)),
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),
