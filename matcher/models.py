@@ -206,8 +206,10 @@ class MatchResult(models.Model):
     CLOSING_STATUSES = frozenset({ReviewStatus.ENROLLED, ReviewStatus.NOT_ELIGIBLE, ReviewStatus.DECLINED, ReviewStatus.DEFERRED})
 
     # A new patient writes 1,000 of these rows at once: no index that another one already
-    # covers (patient: the unique pair and the ranked index lead with it; trial: trial_state;
-    # state and eligibility: the queue index), and none for LIKE on words nobody searches.
+    # covers (patient: the unique pair leads with it; trial: trial_state; state and
+    # eligibility: the queue index), and none for LIKE on words nobody searches. A patient's
+    # results are ranked in Python (``matcher.api.selectors``: ~1,000 small rows), so no ranked
+    # index either: it cost 80 bytes a row, a sixth of the row with its indexes.
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches", db_index=False)
     # Denormalised from the patient: the queue filters and scopes by client on every page.
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
@@ -252,7 +254,6 @@ class MatchResult(models.Model):
         ordering = ["eligibility_rank", "-score", "trial_id"]
         constraints = [models.UniqueConstraint(fields=["patient", "trial"], name="matchresult_unique_patient_trial")]
         indexes = [
-            models.Index(fields=["patient", "state", "eligibility_rank", "-score"], name="matchresult_ranked"),
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
             models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
             models.Index(fields=["review_status"], name="matchresult_review_status"),

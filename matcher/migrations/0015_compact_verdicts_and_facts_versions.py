@@ -211,6 +211,7 @@ class Migration(migrations.Migration):
             field=models.ForeignKey(blank=True, help_text='the version of the facts that ``facts`` holds', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='matcher.patientfactsversion'),
         ),
         migrations.RunPython(forward, backward),
+        migrations.RemoveIndex(model_name='matchresult', name='matchresult_ranked'),
         migrations.RemoveField(
             model_name='matchresult',
             name='facts_digest',

@@ -21,7 +21,11 @@ _OVERRIDE_CODE = {"met": "m", "not_met": "n"}
 
 
 def encode(criteria: Iterable[CriterionOutcome]) -> str:
-    return "".join(_CODE[c.outcome].upper() if c.review else _CODE[c.outcome] for c in criteria)
+    return "".join(encode_one(c.outcome, c.review) for c in criteria)
+
+
+def encode_one(outcome: Outcome, review: bool) -> str:
+    return _CODE[outcome].upper() if review else _CODE[outcome]
 
 
 def decode_one(code: str) -> tuple[Outcome, bool]:

@@ -77,7 +77,12 @@ class Line:
     concepts: tuple[str, ...]
     engine_outcome: str
     engine_review: bool
+    engine_reason: str
     override: CriterionOverride | None
+
+    @property
+    def override_id(self) -> int | None:
+        return self.override.pk if self.override is not None else None
 
     def as_tuple(self) -> tuple[str, str, str, bool, str]:
         """(type, text, outcome, review, reason), as the matches answer encodes a line."""
@@ -94,20 +99,32 @@ def render(
     if overrides is None:
         overrides = active_overrides(p.result_id for p in pinned)
     criteria = _criteria([p.version_pk for p in pinned])
+    evaluated = reevaluate(pinned, criteria)
+    return {
+        p.result_id: _lines(p, criteria[p.version_pk], _as_stored(p, evaluated[p.result_id]), overrides.get(p.result_id, []))
+        for p in pinned
+    }
+
+
+def reevaluate(
+    pinned: Sequence[Pinned], criteria: dict[int, TrialCriteria] | None = None
+) -> dict[int, tuple[CriterionOutcome, ...]]:
+    """Each result's lines as the engine judges them again on the pinned versions and date, by
+    result id: the words, and outcomes that should equal the stored codes (a test checks it).
+    A result stored without lines (its evaluation raised) has none."""
+    criteria = criteria if criteria is not None else _criteria([p.version_pk for p in pinned])
     facts = _facts(pinned)
-    shown: dict[int, list[Line]] = {}
+    found: dict[int, tuple[CriterionOutcome, ...]] = {}
     groups: dict[tuple[int | None, uuid.UUID, date], list[Pinned]] = {}
     for p in pinned:
         groups.setdefault((p.facts_version_pk, p.patient_id, p.evaluated_at), []).append(p)
     for (version_pk, patient_id, as_of), members in groups.items():
         snap = snapshot(facts[(version_pk, patient_id)], as_of)
         decide = partial(_decide, snap=snap)
-        memo = Memo()
+        memo = Memo()  # one per (facts, date), shared across trials as a job shares it
         for p in members:
-            trial = criteria[p.version_pk]
-            engine = assemble(trial, snap, decide, memo).criteria if p.outcomes else ()
-            shown[p.result_id] = _lines(p, trial, _as_stored(p, engine), overrides.get(p.result_id, []))
-    return shown
+            found[p.result_id] = assemble(criteria[p.version_pk], snap, decide, memo).criteria if p.outcomes else ()
+    return found
 
 
 def _decide(pred: Predicate, snap: Snapshot) -> Outcome:
@@ -137,7 +154,7 @@ def _lines(
     return [
         Line(
             e.index, e.type, e.text, trial.criteria[e.index].parent, str(c.outcome), c.review, c.reason, e.concepts,
-            str(e.outcome), e.review, by_index.get(e.index),
+            str(e.outcome), e.review, e.reason, by_index.get(e.index),
         )
         for e, c in zip(engine, effective, strict=True)
     ]
