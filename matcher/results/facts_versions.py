@@ -60,7 +60,7 @@ def prune(patient_ids: Iterable[uuid.UUID]) -> int:
     pinned = MatchResult.objects.filter(patient_id__in=ids, facts_version__in=older).values("facts_version_id")
     stale = PatientFactsVersion.objects.filter(pk__in=older).exclude(pk__in=pinned)
     # nothing refers to a stale version (checked just above), so no collector is needed
-    return stale._raw_delete(stale.db)  # type: ignore[attr-defined]
+    return stale._raw_delete(stale.db)
 
 
 def version_of(patient_id: uuid.UUID, facts_json: dict, version_pk: int | None) -> int:
