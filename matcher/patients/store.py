@@ -75,7 +75,7 @@ def upsert_patient(
 
 @transaction.atomic
 def delete_patient(patient: Patient, actor: Any = None) -> None:
-    """Every trace: the patient row cascades to its jobs, results and criterion outcomes, and
+    """Every trace: the patient row cascades to its jobs, results and facts versions, and
     ``matcher.patients.traces`` erases what holds its id without a foreign key. The deletion
     itself is recorded, without the id."""
     client_id = patient.client_id

@@ -8,6 +8,12 @@ change leaves a ``MatchChange`` saying why (patient data, criteria version, tria
 time) for the changes endpoint, the queue and the webhooks. The changes are returned unsaved:
 the caller records them and their webhook deliveries in the same transaction
 (``matcher.matching.changes.record_changes``), so storing never announces anything itself.
+
+A row holds the verdict, not its prose: each line's engine outcome and review flag as one
+character (``matcher.results.compact``) and the patient facts version judged, from which the
+reasons are rendered on read (``matcher.results.render``). An unchanged verdict judged on a
+newer facts version moves onto it, and versions no result pins any more are deleted
+(``matcher.results.facts_versions``).
 """
 
 from __future__ import annotations
