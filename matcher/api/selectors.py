@@ -93,10 +93,11 @@ def failing_only(criteria: list[tuple], parents: list[int | None], eligibility: 
 
 def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
     """The heads with their lines, rendered from the pinned versions (``matcher.results.render``)."""
-    lines = render([Pinned.of(r) for r in heads])
+    # the failing form of an eligible verdict has no lines: nothing to render for it
+    lines = render([Pinned.of(r) for r in heads if not (failing and r["eligibility"] == "eligible")])
     criteria: dict[int, list[tuple]] = {}
     for r in heads:
-        shown = lines[r["id"]]
+        shown = lines.get(r["id"], [])
         criteria[r["id"]] = [line.as_tuple() for line in shown]
         if failing:
             criteria[r["id"]] = failing_only(criteria[r["id"]], [line.parent for line in shown], r["eligibility"])
