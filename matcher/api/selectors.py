@@ -10,7 +10,7 @@ from django.db.models import F, QuerySet
 from django.http import Http404
 
 from matcher.models import AccessEvent, ApiClient, MatchChange, MatchJob, MatchResult, Patient
-from matcher.results.render import Pinned, render
+from matcher.results.render import Pinned, answer_lines
 from trials.records import OPEN_STATUSES
 
 
@@ -94,13 +94,11 @@ def failing_only(criteria: list[tuple], parents: list[int | None], eligibility: 
 def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
     """The heads with their lines, rendered from the pinned versions (``matcher.results.render``)."""
     # the failing form of an eligible verdict has no lines: nothing to render for it
-    lines = render([Pinned.of(r) for r in heads if not (failing and r["eligibility"] == "eligible")])
+    lines = answer_lines([Pinned.of(r) for r in heads if not (failing and r["eligibility"] == "eligible")])
     criteria: dict[int, list[tuple]] = {}
     for r in heads:
-        shown = lines.get(r["id"], [])
-        criteria[r["id"]] = [line.as_tuple() for line in shown]
-        if failing:
-            criteria[r["id"]] = failing_only(criteria[r["id"]], [line.parent for line in shown], r["eligibility"])
+        shown, parents = lines.get(r["id"], ([], []))
+        criteria[r["id"]] = failing_only(shown, parents, r["eligibility"]) if failing else list(shown)
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],

@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
+from matcher.matching import heap
 from matcher.matching.engine_cache import load_criteria
 from matcher.models import CriterionOverride, MatchResult, Patient, PatientFactsVersion
 from matcher.results import compact
-from matcher.results.overrides import active_overrides, overridden, placed
+from matcher.results.overrides import overridden, placed
 from matcher.results.store import TrialRef
-from rules_engine.assemble import Memo, assemble
+from rules_engine.assemble import Memo, evaluate_criterion
 from rules_engine.criteria import Expr, Predicate, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import CriterionOutcome, Outcome
@@ -97,7 +98,7 @@ def render(
     if not pinned:
         return {}
     if overrides is None:
-        overrides = active_overrides(p.result_id for p in pinned)
+        overrides = _overrides_of(pinned)
     criteria = _criteria([p.version_pk for p in pinned])
     evaluated = reevaluate(pinned, criteria)
     return {
@@ -106,12 +107,55 @@ def render(
     }
 
 
+Answered = tuple[str, str, str, bool, str]
+# an outcome's word: str() of a StrEnum member runs Python code, 28,000 times an answer
+_WORD = {outcome: outcome.value for outcome in Outcome}
+
+
+def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], list[int | None]]]:
+    """The matches answer's lines of each result, by result id: (type, text, outcome, review,
+    reason) tuples and each line's parent. The same words as ``render``, without building a
+    ``Line`` per line for the ~1,000 results of a patient's answer: a result without overrides
+    whose rendered outcomes equal its stored codes (all of them, but for a changed engine) is
+    answered straight from the evaluation."""
+    if not pinned:
+        return {}
+    overrides = _overrides_of(pinned)
+    criteria = _criteria([p.version_pk for p in pinned])
+    evaluated = reevaluate(pinned, criteria)
+    found: dict[int, tuple[list[Answered], list[int | None]]] = {}
+    for p in pinned:
+        trial = criteria[p.version_pk]
+        parents = [c.parent for c in trial.criteria]
+        lines = evaluated[p.result_id]
+        if p.result_id in overrides or compact.encode(lines) != p.outcomes:
+            shown = _lines(p, trial, _as_stored(p, lines), overrides.get(p.result_id, []))
+            found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
+        else:
+            found[p.result_id] = ([(c.type, c.text, _WORD[c.outcome], c.review, c.reason) for c in lines], parents)
+    return found
+
+
+def _overrides_of(pinned: Sequence[Pinned]) -> dict[int, list[CriterionOverride]]:
+    """The results' active overrides, found through their patients (a patient's answer names
+    ~1,000 results: an IN list of their ids cost more to build than the query)."""
+    patients = {p.patient_id for p in pinned}
+    wanted = {p.result_id for p in pinned}
+    found: dict[int, list[CriterionOverride]] = {}
+    rows = CriterionOverride.objects.filter(active=True, result__patient_id__in=patients).select_related("author")
+    for o in rows:
+        if o.result_id in wanted:
+            found.setdefault(o.result_id, []).append(o)
+    return found
+
+
 def reevaluate(
     pinned: Sequence[Pinned], criteria: dict[int, TrialCriteria] | None = None
 ) -> dict[int, tuple[CriterionOutcome, ...]]:
     """Each result's lines as the engine judges them again on the pinned versions and date, by
     result id: the words, and outcomes that should equal the stored codes (a test checks it).
-    A result stored without lines (its evaluation raised) has none."""
+    A result stored without lines (its evaluation raised) has none. Line by line, as
+    ``assemble`` judges them, without the verdict (the row holds it)."""
     criteria = criteria if criteria is not None else _criteria([p.version_pk for p in pinned])
     facts = _facts(pinned)
     found: dict[int, tuple[CriterionOutcome, ...]] = {}
@@ -123,7 +167,8 @@ def reevaluate(
         decide = partial(_decide, snap=snap)
         memo = Memo()  # one per (facts, date), shared across trials as a job shares it
         for p in members:
-            found[p.result_id] = assemble(criteria[p.version_pk], snap, decide, memo).criteria if p.outcomes else ()
+            lines = criteria[p.version_pk].criteria if p.outcomes else ()
+            found[p.result_id] = tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(lines))
     return found
 
 
@@ -177,6 +222,9 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
             )
         ]
         _CRITERIA.update({ref.version_pk: _interned(loaded) for ref, loaded in zip(refs, load_criteria(refs), strict=True)})
+        # kept for the life of the process: out of the cycle collector's sight, or every old
+        # collection during a 28,000-line answer walks them all (``matcher.matching.heap``)
+        heap.freeze_long_lived()
     return {pk: _CRITERIA[pk] for pk in set(version_pks)}
 
 

@@ -116,9 +116,8 @@ def store_evaluations(
     parents = {pk: [line.parent for line in rows] for pk, rows in lines.items()}
     now = timezone.now()
 
-    # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
-    new_rows: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
-    updated: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    new_rows: list[MatchResult] = []
+    updated: list[MatchResult] = []
     lapsed: list[CriterionOverride] = []
     # unchanged verdicts judged on a newer facts version: (version, date) -> result ids
     repinned: dict[tuple[int, date], list[int]] = {}
@@ -156,12 +155,12 @@ def store_evaluations(
                 last_changed=now,
             )
             if old is None:
-                new_rows.append((row, effective, by_index, outcome))
+                new_rows.append(row)
                 cause = appeared_because or appeared_cause(trial_change)
                 summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change))
             else:
                 row.pk = old["id"]
-                updated.append((row, effective, by_index, outcome))
+                updated.append(row)
                 if old["state"] != MatchResult.State.ACTIVE:
                     summary.changes.append(
                         change_row(row, MatchChange.Kind.APPEARED, "", appeared_cause(trial_change), job_id, trial_change)
@@ -209,12 +208,12 @@ def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[
         return {pk: (version_pk, status in OPEN_STATUSES) for pk, version_pk, status in cursor.fetchall()}
 
 
-def _write(new_rows: list, updated: list) -> None:
+def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
     if new_rows:
-        insert_models(MatchResult, [pair[0] for pair in new_rows])
+        insert_models(MatchResult, new_rows)
     if updated:
         MatchResult.objects.bulk_update(
-            [pair[0] for pair in updated],
+            updated,
             [
                 "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
                 "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",

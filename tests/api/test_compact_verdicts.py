@@ -115,3 +115,25 @@ def test_a_repost_with_the_same_facts_makes_no_new_version(api, seeded):
     pid = _post(api, bundle)
     _post(api, copy.deepcopy(bundle))
     assert list(PatientFactsVersion.objects.filter(patient_id=pid).values_list("number", flat=True)) == [1]
+
+
+@pytest.mark.django_db
+def test_the_answer_shows_an_override_as_the_match_page_does(api, seeded, monkeypatch, django_user_model):
+    """The answer takes a short cut for lines without overrides; an overridden line must read
+    in it exactly as on the coordinators' page, and its verdict as the row stores it."""
+    from matcher.queue import actions
+    from matcher.results.render import lines_of
+
+    monkeypatch.setenv("ELIGO_TODAY", TODAY.isoformat())
+    pid = _post(api, _bundle("D07"))
+    _run_queued(pid)
+    result = MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644")
+    user = django_user_model.objects.create_user("carol")
+    actions.override_criterion(result, 6, "met", "echo on paper chart: LVEF 55%", user)
+    answer = api.get(f"/api/v1/patients/{pid}/matches/NCT06559644").json()
+    page = lines_of(MatchResult.objects.get(pk=result.pk))
+    assert [(c["outcome"], c["review"], c["reason"]) for c in answer["criteria"]] == [
+        (line.outcome, line.review, line.reason) for line in page
+    ]
+    assert answer["criteria"][6]["reason"].startswith("overridden by carol (v1): met")
+    assert answer["eligibility"] == "eligible"
