@@ -15,6 +15,7 @@ coordinators' active overrides are applied as the store applied them, with the s
 
 from __future__ import annotations
 
+import gc
 import logging
 import uuid
 from collections.abc import Sequence
@@ -22,10 +23,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from matcher.matching import heap
-from matcher.matching.engine_cache import load_criteria
 from matcher.models import CriterionOverride, MatchResult, Patient, PatientFactsVersion
 from matcher.results import compact
+from matcher.results.criteria import load_criteria
 from matcher.results.overrides import overridden, placed
 from matcher.results.store import TrialRef
 from rules_engine.assemble import Memo, evaluate_criterion
@@ -223,8 +223,10 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
         ]
         _CRITERIA.update({ref.version_pk: _interned(loaded) for ref, loaded in zip(refs, load_criteria(refs), strict=True)})
         # kept for the life of the process: out of the cycle collector's sight, or every old
-        # collection during a 28,000-line answer walks them all (``matcher.matching.heap``)
-        heap.freeze_long_lived()
+        # collection during a 28,000-line answer walks them all (as ``matcher.matching.heap``
+        # does for the compiled engine)
+        gc.collect()
+        gc.freeze()
     return {pk: _CRITERIA[pk] for pk in set(version_pks)}
 
 
