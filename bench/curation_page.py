@@ -1,8 +1,8 @@
 """Benchmark of the curators' trial page (issue 17): a trial of 60 lines with 10,000 current
-patients, each with a stored result and 60 criterion outcomes (600,000 rows). ``python
+patients, each with a stored result holding 60 line outcomes (one code per line). ``python
 bench/curation_page.py`` prints numbers (not a test); last line ``curation_page: lines=60
 patients=10000 open_ms=… validate_ms=…``: the median of five page opens (rules rendered, outcome
-counts grouped in the database), and of three live checks of a rule with its verdict preview
+counts read off each result's line codes), and of three live checks of a rule with its verdict preview
 (the edited line evaluated for every current patient).
 
 It uses its own PostgreSQL database (dropped and re-created). Rows are bulk-inserted with
@@ -55,7 +55,7 @@ def main() -> None:
 
     from matcher.api.clients import create_api_client
     from matcher.curation.lines import PREVIEW_MAX_PATIENTS
-    from matcher.models import CriterionResult, MatchResult, Patient
+    from matcher.models import MatchResult, Patient
     from trials import services
     from trials.models import Trial
     from trials.records import CriterionLine
@@ -69,27 +69,20 @@ def main() -> None:
     version = trial.current_criteria
     criteria = list(version.criteria.order_by("position"))
     today = date(2026, 11, 22)
-    patients, results, rows = [], [], []
+    patients, results = [], []
     for n in range(PATIENTS):
         facts = {"birth_date": str(today - timedelta(days=365 * (20 + n % 60))), "sex": "female" if n % 2 else "male",
                  "measurements": {"ecog": [{"concept": "ecog", "value": n % 4, "unit": "1", "date": "2026-11-01"}]}}
         p = Patient(id=uuid.uuid4(), client=client, identifier_system="bench", identifier_value=f"B{n:06d}", format="fhir",
                     record={}, facts=facts)
         patients.append(p)
+        codes = "".join("mmu"[(n + c.position) % 3] for c in criteria)
         r = MatchResult(patient=p, client=client, trial=trial, criteria_version=version, eligibility="possibly_eligible",
-                        score=0.5, evaluated_at=today, digest="x", last_changed=django.utils.timezone.now())
+                        score=0.5, evaluated_at=today, digest="x", last_changed=django.utils.timezone.now(), outcomes=codes)
         results.append(r)
     Patient.objects.bulk_create(patients, batch_size=2000)
     MatchResult.objects.bulk_create(results, batch_size=2000)
-    for r in results:
-        for c in criteria:
-            rows.append(CriterionResult(result=r, criterion=c, position=c.position, outcome=("met", "met", "unknown")[(r.pk + c.position) % 3],
-                                        reason=""))
-        if len(rows) >= 60_000:
-            CriterionResult.objects.bulk_create(rows, batch_size=10_000)
-            rows = []
-    CriterionResult.objects.bulk_create(rows, batch_size=10_000)
-    print(f"setup: {PATIENTS} patients, {PATIENTS * LINES} criterion rows in {time.perf_counter() - started:.1f} s")
+    print(f"setup: {PATIENTS} patients, {PATIENTS * LINES} line outcomes in {time.perf_counter() - started:.1f} s")
 
     User.objects.create_superuser("bench", password="pw")
     browser = Client()

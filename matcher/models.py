@@ -70,7 +70,14 @@ class Patient(models.Model):
     identifier_value = models.CharField(max_length=300)
     format = models.CharField(max_length=10, choices=Format.choices)
     record = models.JSONField(help_text="the record exactly as posted")
-    facts = models.JSONField(help_text="normalised facts, with their source resource ids")
+    facts = models.JSONField(help_text="normalised facts, with their source resource ids (the current version's copy)")
+    # The current facts version. ``facts`` stays as its copy on the row: every evaluating reader
+    # (a job, a trial re-match chunk over thousands of patients, an on-demand verdict, a curation
+    # preview) reads the current facts with the patient in one query, and a post stays one upsert.
+    facts_version = models.ForeignKey(
+        "PatientFactsVersion", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        help_text="the version of the facts that ``facts`` holds",
+    )
     ignored = models.JSONField(default=list, blank=True, help_text="what the normalisation kept but did not use")
     warnings = models.JSONField(
         default=list, blank=True, help_text="resources kept but not read, values read in part: [{path, error}]"
@@ -95,6 +102,28 @@ class Patient(models.Model):
     def __str__(self) -> str:
         # Never the identifier: __str__ ends up in logs and admin messages.
         return f"patient {self.id}"
+
+
+class PatientFactsVersion(models.Model):
+    """One version of a patient's normalised facts: a new one each time a posted record's facts
+    change. A result pins the version it was judged on, so its reasons can be rendered again
+    exactly as judged (``matcher.results.render``) after the record changed; a version no result
+    points at any more, and that is not the current one, is deleted when the patient's results
+    are stored (``matcher.results.facts_versions``)."""
+
+    # the unique (patient, number) index leads with the patient
+    patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="facts_versions", db_index=False)
+    number = models.PositiveIntegerField()
+    facts = models.JSONField()
+    digest = models.CharField(max_length=32, help_text="hash of the facts: an unchanged re-post makes no version")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["patient", "number"]
+        constraints = [models.UniqueConstraint(fields=["patient", "number"], name="patientfactsversion_unique_number")]
+
+    def __str__(self) -> str:
+        return f"facts v{self.number} of patient {self.patient_id}"
 
 
 class MatchJob(models.Model):
@@ -151,6 +180,11 @@ class MatchResult(models.Model):
     re-match, and lets a re-evaluation write nothing when nothing changed (``digest``). A
     result whose trial closed or stopped being evaluated is marked ``gone`` with the reason,
     never deleted, so the review history stays readable.
+
+    A verdict, not prose: each line's engine outcome and review flag are one character in
+    ``outcomes`` (``matcher.results.compact``); reasons are rendered on read from the pinned
+    criteria version and facts version at ``evaluated_at`` (``matcher.results.render``).
+    Eligibility, score and ``unknown_count`` are stored with the coordinators' overrides applied.
     """
 
     class State(models.TextChoices):
@@ -172,8 +206,10 @@ class MatchResult(models.Model):
     CLOSING_STATUSES = frozenset({ReviewStatus.ENROLLED, ReviewStatus.NOT_ELIGIBLE, ReviewStatus.DECLINED, ReviewStatus.DEFERRED})
 
     # A new patient writes 1,000 of these rows at once: no index that another one already
-    # covers (patient: the unique pair and the ranked index lead with it; trial: trial_state;
-    # state and eligibility: the queue index), and none for LIKE on words nobody searches.
+    # covers (patient: the unique pair leads with it; trial: trial_state; state and
+    # eligibility: the queue index), and none for LIKE on words nobody searches. A patient's
+    # results are ranked in Python (``matcher.api.selectors``: ~1,000 small rows), so no ranked
+    # index either: it cost 80 bytes a row, a sixth of the row with its indexes.
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches", db_index=False)
     # Denormalised from the patient: the queue filters and scopes by client on every page.
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
@@ -192,7 +228,18 @@ class MatchResult(models.Model):
     error = models.TextField(blank=True, help_text="the evaluation of this trial raised; the job went on")
     evaluated_at = models.DateField(help_text="the evaluation date of the verdict")
     digest = models.CharField(max_length=32, help_text="hash of the verdict: unchanged verdicts are not rewritten")
-    facts_digest = models.CharField(max_length=32, blank=True, help_text="hash of the patient facts evaluated")
+    # No database constraint and no index, as a result row is written 1,000 times a job:
+    # versions are deleted only by ``matcher.results.facts_versions``, which first checks (per
+    # patient, through the patient-led indexes) that no result points at them.
+    facts_version = models.ForeignKey(
+        PatientFactsVersion, null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+",
+        db_constraint=False, db_index=False, help_text="the patient facts version this verdict was judged on",
+    )
+    outcomes = models.TextField(
+        blank=True,
+        help_text="each line's engine outcome, one character per position: m met, n not met, u unknown; "
+        "upper case when the line is left to review (overrides not applied)",
+    )
     state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE)
     gone_reason = models.CharField(max_length=200, blank=True)
     first_seen = models.DateTimeField(auto_now_add=True)
@@ -207,7 +254,6 @@ class MatchResult(models.Model):
         ordering = ["eligibility_rank", "-score", "trial_id"]
         constraints = [models.UniqueConstraint(fields=["patient", "trial"], name="matchresult_unique_patient_trial")]
         indexes = [
-            models.Index(fields=["patient", "state", "eligibility_rank", "-score"], name="matchresult_ranked"),
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
             models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
             models.Index(fields=["review_status"], name="matchresult_review_status"),
@@ -220,48 +266,6 @@ class MatchResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.trial_id} {self.eligibility}"
-
-
-class CriterionResult(models.Model):
-    """One criterion's outcome in one result: rows, not a blob, so queues can filter on them.
-
-    ``outcome`` and ``reason`` are what everyone sees, a coordinator's override applied;
-    ``engine_outcome``, ``engine_reason`` and ``engine_review`` keep what the engine said, so
-    lifting an override restores it.
-    """
-
-    # A new patient writes ~28,000 of these rows (1,000 trials), a trial's re-match 17-30 per
-    # patient: every per-row cost counts. So no database constraints (a deferred trigger per
-    # row at commit) and no index on the two rarely-followed references. Rows are written and
-    # deleted only through ``matcher.results``, and Django still enforces CASCADE, PROTECT and
-    # SET_NULL; criteria versions are immutable and overrides are ended, never deleted, so the
-    # unindexed PROTECT / SET_NULL checks run only when an administrator deletes a trial.
-    result = models.ForeignKey(MatchResult, on_delete=models.CASCADE, related_name="criteria", db_constraint=False)
-    criterion = models.ForeignKey(
-        "trials.Criterion", on_delete=models.PROTECT, related_name="+", db_constraint=False, db_index=False
-    )
-    position = models.PositiveIntegerField()
-    outcome = models.CharField(max_length=10)
-    review = models.BooleanField(default=False)
-    reason = models.TextField()
-    concepts = models.JSONField(default=list, blank=True)
-    engine_outcome = models.CharField(max_length=10, blank=True)
-    engine_reason = models.TextField(blank=True, help_text="the engine's reason, kept while an override stands")
-    engine_review = models.BooleanField(default=False, help_text="the engine's review flag, kept while an override stands")
-    override = models.ForeignKey(
-        "CriterionOverride", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False,
-        db_index=False,
-    )
-
-    class Meta:
-        ordering = ["result", "position"]
-        indexes = [
-            # almost every row has no override: a partial index costs nothing to insert
-            models.Index(fields=["override"], name="criterionresult_override", condition=models.Q(override__isnull=False)),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.position}: {self.outcome}"
 
 
 class MatchChange(models.Model):

@@ -9,9 +9,8 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 from django.http import Http404
 
-from matcher.db.hints import index_reads
-from matcher.models import AccessEvent, ApiClient, CriterionResult, MatchChange, MatchJob, MatchResult, Patient
-from matcher.results.lines import version_lines
+from matcher.models import AccessEvent, ApiClient, MatchChange, MatchJob, MatchResult, Patient
+from matcher.results.render import Pinned, answer_lines
 from trials.records import OPEN_STATUSES
 
 
@@ -65,7 +64,8 @@ def _ranked_heads(patient: Patient) -> list[dict]:
         .filter(trial__overall_status__in=OPEN_STATUSES)  # a trial closed since is gone at once
         .values(
             "id", "eligibility", "eligibility_rank", "score", "error", "changes_on", "first_seen", "last_changed",
-            "criteria_version_id", "evaluated_at", trial_nct_id=F("trial__nct_id"), title=F("trial__title"),
+            "criteria_version_id", "evaluated_at", "patient_id", "facts_version_id", "outcomes",
+            trial_nct_id=F("trial__nct_id"), title=F("trial__title"),
             status=F("trial__overall_status"),
         )
     ]
@@ -92,25 +92,13 @@ def failing_only(criteria: list[tuple], parents: list[int | None], eligibility: 
 
 
 def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
-    lines_of = version_lines({r["criteria_version_id"] for r in heads})
-    version_of = {r["id"]: lines_of[r["criteria_version_id"]] for r in heads}
-    criteria: dict[int, list[tuple]] = {r["id"]: [] for r in heads}
-    parents: dict[int, list[int | None]] = {r["id"]: [] for r in heads}
-    # The lines' words come from the per-process cache of versions, not a join: one patient's
-    # answer holds ~28,000 criterion outcomes at 1,000 open trials.
-    query = (
-        CriterionResult.objects.filter(result_id__in=list(criteria))
-        .order_by("result_id", "position")
-        .values_list("result_id", "position", "outcome", "review", "reason")
-    )
-    with index_reads():
-        rows = list(query)
-    for result_id, position, outcome, review, reason in rows:
-        line = version_of[result_id][position]
-        criteria[result_id].append((line.type, line.text, outcome, review, reason))
-        parents[result_id].append(line.parent)
-    if failing:
-        criteria = {pk: failing_only(c, parents[pk], e) for pk, c, e in ((r["id"], criteria[r["id"]], r["eligibility"]) for r in heads)}
+    """The heads with their lines, rendered from the pinned versions (``matcher.results.render``)."""
+    # the failing form of an eligible verdict has no lines: nothing to render for it
+    lines = answer_lines([Pinned.of(r) for r in heads if not (failing and r["eligibility"] == "eligible")])
+    criteria: dict[int, list[tuple]] = {}
+    for r in heads:
+        shown, parents = lines.get(r["id"], ([], []))
+        criteria[r["id"]] = failing_only(shown, parents, r["eligibility"]) if failing else list(shown)
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],
@@ -151,7 +139,7 @@ def results_page(
 ) -> Page:
     """One page of ``current_results``: the results ranked after ``after`` (a keyset, so a
     result that changes between two pages neither repeats nor skips the others), at most
-    ``limit`` of them. Criterion outcomes are read only for the page."""
+    ``limit`` of them. Reasons are rendered only for the page."""
     heads = _ranked_heads(patient)
     if eligibility:
         heads = [r for r in heads if r["eligibility"] in eligibility]

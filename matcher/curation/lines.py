@@ -1,6 +1,6 @@
 """What a trial's lines do to current patients: outcome counts per line, the curators'
-worklist, and the verdicts a rule edit would change. Reads stored results only (one grouped
-query per page), except the preview, which evaluates the one edited line per patient."""
+worklist, and the verdicts a rule edit would change. Reads stored results only (each result's
+line codes, counted here), except the preview, which evaluates the one edited line per patient."""
 
 from __future__ import annotations
 
@@ -8,10 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, F
+from django.db.models import F
 
 from matcher.matching import clock
-from matcher.models import CriterionResult, MatchResult
+from matcher.models import MatchResult
+from matcher.results import compact
+from matcher.results.lines import version_lines
+from matcher.results.overrides import active_overrides, placed
 from rules_engine.criteria import Criterion as EngineCriterion
 from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.facts import PatientFacts
@@ -30,48 +33,59 @@ def _current(trial: Trial):
     return MatchResult.objects.filter(trial=trial, state=MatchResult.State.ACTIVE, criteria_version=trial.current_criteria_id)
 
 
+def _effective_codes(rows: list[tuple[int, int, str]]) -> dict[int, str]:
+    """result id -> its line codes as readers see them, the active overrides applied: rows are
+    (result id, criteria version pk, stored codes). Overrides are few; one query finds them."""
+    found = active_overrides(r[0] for r in rows)
+    if not found:
+        return {result_id: codes for result_id, _, codes in rows}
+    lines = version_lines({version_pk for _, version_pk, _ in rows})
+    out = {}
+    for result_id, version_pk, codes in rows:
+        placed_here = placed(lines[version_pk], found.get(result_id, []))
+        out[result_id] = compact.effective(codes, {i: o.outcome for i, o in placed_here.items()})
+    return out
+
+
 def outcome_counts(trial: Trial) -> dict[int, Counter]:
     """0-based position -> Counter of outcomes across the trial's current results."""
     out: dict[int, Counter] = {}
-    rows = (
-        CriterionResult.objects.filter(
-            result__trial=trial, result__state=MatchResult.State.ACTIVE, result__criteria_version=trial.current_criteria_id
-        )
-        .values("position", "outcome")
-        .annotate(n=Count("id"))
-    )
-    for row in rows:
-        out.setdefault(row["position"], Counter())[row["outcome"]] = row["n"]
+    rows = list(_current(trial).values_list("pk", "criteria_version_id", "outcomes"))
+    for codes in _effective_codes(rows).values():
+        for position, code in enumerate(codes):
+            out.setdefault(position, Counter())[str(compact.decode_one(code)[0])] += 1
     return out
 
 
 def worklist(limit: int = 50) -> list[dict[str, Any]]:
     """Lines of open trials ranked by how many current verdicts they leave undecided: an
     unknown (or review) outcome on a possibly eligible result is a verdict a correction of that
-    line could settle."""
-    rows = (
-        CriterionResult.objects.filter(
-            result__state=MatchResult.State.ACTIVE,
-            result__eligibility="possibly_eligible",
-            result__trial__overall_status__in=OPEN_STATUSES,
-            result__criteria_version=F("result__trial__current_criteria"),
-            outcome="unknown",
-        )
-        .values("result__trial__nct_id", "position")
-        .annotate(undecided=Count("id"))
-        .order_by("-undecided", "result__trial__nct_id", "position")[:limit]
+    line could settle. Counted from each result's line codes, a character per line."""
+    rows = list(
+        MatchResult.objects.filter(
+            state=MatchResult.State.ACTIVE,
+            eligibility="possibly_eligible",
+            trial__overall_status__in=OPEN_STATUSES,
+            criteria_version=F("trial__current_criteria"),
+        ).values_list("pk", "criteria_version_id", "outcomes", "trial__nct_id")
     )
-    found = [(r["result__trial__nct_id"], r["position"], r["undecided"]) for r in rows]
+    nct_of = {pk: nct for pk, _, _, nct in rows}
+    undecided: Counter[tuple[str, int]] = Counter()
+    for result_id, codes in _effective_codes([r[:3] for r in rows]).items():
+        for position, code in enumerate(codes):
+            if code in "uU":
+                undecided[(nct_of[result_id], position)] += 1
+    found = sorted(undecided.items(), key=lambda kv: (-kv[1], kv[0][0], kv[0][1]))[:limit]
     texts = {
         (nct, pos): (text, ctype)
         for nct, pos, text, ctype in CriteriaVersion.objects.filter(
-            trial__nct_id__in={f[0] for f in found}, trial__current_criteria=F("pk")
+            trial__nct_id__in={nct for (nct, _), _ in found}, trial__current_criteria=F("pk")
         ).values_list("trial__nct_id", "criteria__position", "criteria__text", "criteria__type")
     }
     return [
         {"trial": nct, "position": pos + 1, "undecided": n, "text": texts.get((nct, pos), ("", ""))[0],
          "type": texts.get((nct, pos), ("", ""))[1]}
-        for nct, pos, n in found
+        for (nct, pos), n in found
     ]
 
 
@@ -109,21 +123,21 @@ def preview(trial: Trial, position: int, rule: Rule) -> Preview:
     types = [t for t, _, _ in lines]
     parents = [p for _, _, p in lines]
     results = list(
-        _current(trial).order_by("patient_id").values_list("pk", "patient_id", "eligibility", "patient__facts")[
-            : PREVIEW_MAX_PATIENTS + 1
-        ]
+        _current(trial).order_by("patient_id").values_list(
+            "pk", "patient_id", "eligibility", "patient__facts", "criteria_version_id", "outcomes"
+        )[: PREVIEW_MAX_PATIENTS + 1]
     )
     truncated = len(results) > PREVIEW_MAX_PATIENTS
     results = results[:PREVIEW_MAX_PATIENTS]
-    stored: dict[int, dict[int, tuple[str, bool]]] = {}
-    for result_id, pos, outcome, review in CriterionResult.objects.filter(result_id__in=[r[0] for r in results]).values_list(
-        "result_id", "position", "outcome", "review"
-    ):
-        stored.setdefault(result_id, {})[pos] = (outcome, review)
+    codes_of = _effective_codes([(r[0], r[4], r[5]) for r in results])
+    stored: dict[int, dict[int, tuple[str, bool]]] = {
+        result_id: {pos: (str(outcome), review) for pos, (outcome, review) in enumerate(compact.decode(codes))}
+        for result_id, codes in codes_of.items()
+    }
     today = clock.today()
     changed = 0
     examples: list[dict[str, str]] = []
-    for result_id, patient_id, old, facts in results:
+    for result_id, patient_id, old, facts, _, _ in results:
         new_line = evaluate_reference(edited, PatientFacts.from_json(facts), today).criteria[0]
         outcomes = dict(stored.get(result_id, {}))
         outcomes[index] = (str(new_line.outcome), new_line.review)

@@ -1,9 +1,9 @@
 """Bulk inserts for the matching hot path: PostgreSQL ``COPY``, ``bulk_create`` elsewhere.
 
-A new patient at 1,000 open trials writes 1,000 results, 1,000 change rows and ~28,000
-criterion outcomes in one transaction; through ``bulk_create`` the first two alone took longer
-than evaluating every trial. ``COPY`` needs the primary keys up front (criterion outcomes point
-at their result), so they are drawn from the table's sequence first.
+A new patient at 1,000 open trials writes 1,000 results and 1,000 change rows in one
+transaction; through ``bulk_create`` they took longer than evaluating every trial. ``COPY``
+needs the primary keys up front (changes point at their result), so they are drawn from the
+table's sequence first.
 """
 
 from __future__ import annotations

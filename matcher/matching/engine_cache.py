@@ -12,12 +12,12 @@ import threading
 from datetime import date
 
 from matcher.matching import heap
+from matcher.results.criteria import load_criteria
 from matcher.results.store import TrialRef
-from rules_engine.criteria import TrialCriteria, criterion_from_json
 from rules_engine.engine import MatchingEngine
 from rules_engine.facts import PatientFacts
 from rules_engine.gates import Closed, GateIndex
-from trials.models import Criterion, Trial
+from trials.models import Trial
 
 
 class EngineCache:
@@ -68,26 +68,6 @@ class EngineCache:
                     self._loaded[t.nct_id] = t.version_pk
                 heap.freeze_long_lived()
             return self._engine, wanted
-
-
-def load_criteria(trials: list[TrialRef]) -> list[TrialCriteria]:
-    by_version: dict[int, list[Criterion]] = {}
-    rows = Criterion.objects.filter(version_id__in=[t.version_pk for t in trials]).order_by("version_id", "position")
-    for row in rows.only("version_id", "position", "type", "text", "parent_position", "structured"):
-        by_version.setdefault(row.version_id, []).append(row)
-    return [
-        TrialCriteria(
-            trial_id=t.nct_id,
-            version=t.version,
-            criteria=tuple(_criterion(row) for row in by_version.get(t.version_pk, [])),
-        )
-        for t in trials
-    ]
-
-
-def _criterion(row: Criterion):
-    data = row.structured or {"type": row.type, "text": row.text, "expr": {"node": "review", "reason": "unparsed"}}
-    return criterion_from_json({**data, "type": row.type, "text": row.text, "parent": row.parent_position})
 
 
 engine_cache = EngineCache()

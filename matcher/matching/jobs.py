@@ -25,7 +25,7 @@ from matcher.matching import clock
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
 from matcher.models import MatchChange, MatchJob, MatchResult, Patient
-from matcher.results.digests import facts_digest
+from matcher.results.facts_versions import version_of
 from matcher.results.store import PatientEvaluation, TrialRef, locked_trial_states, store_evaluations
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
@@ -117,7 +117,7 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
         patient_id=job.patient_id,
         client_id=job.client_id,
         facts=facts,
-        facts_digest=facts_digest(job.patient.facts),
+        facts_version_pk=version_of(job.patient_id, job.patient.facts, job.patient.facts_version_id),
         outcomes=outcomes,
     )
     gated = {t.pk: t.version_pk for t in open_trials if t.nct_id in closed}

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from matcher.matching import clock
-from matcher.matching.engine_cache import load_criteria
 from matcher.models import Patient
+from matcher.results.criteria import load_criteria
 from matcher.results.store import TrialRef
 from rules_engine.facts import PatientFacts
 from rules_engine.gates import Closed, judge_gates

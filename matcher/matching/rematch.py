@@ -25,7 +25,7 @@ from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
 from matcher.matching.jobs import queue_match
 from matcher.models import MatchJob, MatchResult, Patient, RematchChunkDone
-from matcher.results.digests import facts_digest
+from matcher.results.facts_versions import version_of
 from matcher.results.store import (
     PatientEvaluation,
     TrialRef,
@@ -110,7 +110,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
         return 0  # closed again since: the newer change closes its results
     patients = list(
         Patient.objects.filter(pk__gte=uuid.UUID(chunk.low), pk__lte=uuid.UUID(chunk.high)).values_list(
-            "pk", "client_id", "facts"
+            "pk", "client_id", "facts", "facts_version_id"
         )
     )
     focused = engine.focused(trial.nct_id)
@@ -126,7 +126,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     )
     evaluations = []
     reopen: dict[date, list[uuid.UUID]] = {}
-    for pk, client_id, facts_json in patients:
+    for pk, client_id, facts_json, facts_version_pk in patients:
         facts = PatientFacts.from_json(facts_json)
         if pk not in held:
             closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id]).get(trial.nct_id)
@@ -135,7 +135,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
                     reopen.setdefault(closed.gate.changes_on, []).append(pk)
                 continue
         outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
-        evaluations.append(PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), outcomes))
+        evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 
 
@@ -195,10 +195,10 @@ def rematch_patient_trials(patient_id: str, trial_pks: list[int], as_of: date | 
     had changed (or opened) while it evaluated. Written under the same share lock and check as
     a job, so this too never writes a stale verdict; a trial that moved on yet again is queued
     once more. Returns how many results were written."""
-    row = Patient.objects.filter(pk=patient_id).values_list("pk", "client_id", "facts").first()
+    row = Patient.objects.filter(pk=patient_id).values_list("pk", "client_id", "facts", "facts_version_id").first()
     if row is None:
         return 0  # deleted meanwhile
-    pk, client_id, facts_json = row
+    pk, client_id, facts_json, facts_version_pk = row
     evaluated_at = as_of or clock.today()
     engine, refs = engine_cache.sync_some(trial_pks)
     facts = PatientFacts.from_json(facts_json)
@@ -212,7 +212,7 @@ def rematch_patient_trials(patient_id: str, trial_pks: list[int], as_of: date | 
         again = sorted(
             t.pk for t in refs if states.get(t.pk, (None, False))[1] and states[t.pk][0] != t.version_pk
         )
-        evaluation = PatientEvaluation(pk, client_id, facts, facts_digest(facts_json), current)
+        evaluation = PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), current)
         summary = store_evaluations([evaluation], trials, evaluated_at)
         record_changes(summary.changes)
         if again:

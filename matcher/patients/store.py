@@ -1,6 +1,7 @@
 """Storing patients and queueing their match jobs.
 
-A post is one transaction: the stored record, its facts, the queued job and the access event
+A post is one transaction: the stored record, its facts (and their new version when they
+changed), the queued job and the access event
 appear together or not at all, and the job is handed to the broker only after the commit (a
 worker must never look for a row that is not committed yet: measured, eager mode hides that
 bug).
@@ -18,6 +19,7 @@ from matcher.audit import trail
 from matcher.intake import NormalisedRecord
 from matcher.matching.jobs import queue_match
 from matcher.models import AccessEvent, ApiClient, MatchJob, Patient
+from matcher.results.facts_versions import record_facts
 
 # What a repeated post of the same identifier replaces; the id, the key and ``created`` stay.
 _REPLACED = ("format", "record", "facts", "ignored", "warnings", "updated")
@@ -64,6 +66,8 @@ def upsert_patient(
     patient.id = _upsert_row(patient)
     patient._state.adding = False
     created = patient.id == proposed
+    # after the upsert, whose row lock orders two posts of this patient
+    patient.facts_version_id = record_facts(patient.id, patient.facts)
     job = queue_match(patient, MatchJob.Trigger.PATIENT_POSTED)
     trail.record_write(AccessEvent.Action.PATIENT_WRITE, actor, client, patient.id)
     return patient, created, job
@@ -71,7 +75,7 @@ def upsert_patient(
 
 @transaction.atomic
 def delete_patient(patient: Patient, actor: Any = None) -> None:
-    """Every trace: the patient row cascades to its jobs, results and criterion outcomes, and
+    """Every trace: the patient row cascades to its jobs, results and facts versions, and
     ``matcher.patients.traces`` erases what holds its id without a foreign key. The deletion
     itself is recorded, without the id."""
     client_id = patient.client_id

@@ -20,8 +20,10 @@ from django.db import transaction
 
 from matcher.fhir import research_subject
 from matcher.matching.changes import record_changes
-from matcher.models import CoordinatorAssignment, CriterionOverride, CriterionResult, MatchEvent, MatchResult
-from matcher.results.overrides import recompute_result
+from matcher.models import CoordinatorAssignment, CriterionOverride, MatchEvent, MatchResult
+from matcher.results.lines import version_lines
+from matcher.results.overrides import placed, recompute_result
+from matcher.results.render import lines_of
 
 Status = MatchResult.ReviewStatus
 Kind = MatchEvent.Kind
@@ -186,11 +188,11 @@ def override_criterion(
         raise InvalidOverride("An override needs a note saying what it rests on.")
     with transaction.atomic():
         row = _locked(result)
-        try:
-            line = CriterionResult.objects.select_related("criterion").get(result=row, position=position)
-        except CriterionResult.DoesNotExist:
-            raise NoSuchCriterion(f"This match has no criterion #{position + 1}.") from None
-        ctype, ctext = line.criterion.type, line.criterion.text
+        lines = lines_of(row)
+        if not 0 <= position < len(lines):
+            raise NoSuchCriterion(f"This match has no criterion #{position + 1}.")
+        line = lines[position]
+        ctype, ctext = line.type, line.text
         same_line = CriterionOverride.objects.select_for_update().filter(
             result=row, criterion_type=ctype, criterion_text=ctext
         )
@@ -220,9 +222,8 @@ def end_override(override: CriterionOverride, actor: User) -> CriterionOverride:
         current.active = False
         current.ended_reason = f"ended by {_name(actor)}"[:200]
         current.save(update_fields=["active", "ended_reason"])
-        position = (
-            CriterionResult.objects.filter(result=row, override=current).values_list("position", flat=True).first()
-        )
+        lines = version_lines([row.criteria_version_id])[row.criteria_version_id]
+        position = next(iter(placed(lines, [current])), None)
         label = f"#{position + 1} " if position is not None else ""
         MatchEvent.objects.create(
             result=row, actor=actor, kind=Kind.OVERRIDE,

@@ -38,7 +38,6 @@ from matcher.models import (
     AccessEvent,
     CoordinatorAssignment,
     CriterionOverride,
-    CriterionResult,
     MatchEvent,
     MatchResult,
 )
@@ -69,6 +68,7 @@ from matcher.queue.page import (
     rules_out,
 )
 from matcher.queue.worklist import missing_data_worklist
+from matcher.results.render import Line, lines_of
 from rules_engine.facts import PatientFacts
 
 # --- the list --------------------------------------------------------------------------------
@@ -258,8 +258,9 @@ class MatchQueueAdmin(admin.ModelAdmin):
             raise Http404("No such match in your queue.")
         return result
 
-    def _rows(self, result: MatchResult) -> list[CriterionResult]:
-        return list(result.criteria.select_related("criterion", "override__author").order_by("position"))
+    def _rows(self, result: MatchResult) -> list[Line]:
+        """The result's lines, their reasons rendered from the versions it was judged on."""
+        return lines_of(result)
 
     def _apply(self, request: HttpRequest, result: MatchResult, bound: dict) -> HttpResponse | None:
         action = request.POST.get("workflow", "")
@@ -334,7 +335,7 @@ class MatchQueueAdmin(admin.ModelAdmin):
             "patient_ref": patient_ref,
             "eligibility_label": ELIGIBILITY_LABELS.get(result.eligibility, result.eligibility),
             "criteria": sorted(rows, key=reading_order),
-            "failing": {r.pk for r in rows if rules_out(r)},
+            "failing": {r.position for r in rows if rules_out(r)},
             "facts": [f for f in fact_rows if f.values],
             "facts_missing": [f for f in fact_rows if not f.values],
             "history": merged_history(result),

@@ -14,13 +14,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from matcher.models import (
-    CriterionResult,
     MatchChange,
     MatchEvent,
     MatchResult,
 )
 from matcher.queue.filters import ELIGIBILITY_LABELS
 from matcher.queue.worklist import concept_label
+from matcher.results.render import Line
 from rules_engine.facts import PatientFacts
 
 
@@ -70,10 +70,10 @@ class OverrideForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "cols": 70}), help_text="What the override rests on (e.g. echo on paper chart: LVEF 55%)."
     )
 
-    def __init__(self, rows: list[CriterionResult], *args: Any, **kwargs: Any) -> None:
+    def __init__(self, rows: list[Line], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.TypedChoiceField, self.fields["position"]).choices = [
-            (r.position, f"#{r.position + 1} {r.criterion.type}: {_short(r.criterion.text)}") for r in rows
+            (r.position, f"#{r.position + 1} {r.type}: {_short(r.text)}") for r in rows
         ]
 
 
@@ -101,20 +101,20 @@ class FactRow:
     values: list[str]
 
 
-def rules_out(row: CriterionResult) -> bool:
+def rules_out(row: Line) -> bool:
     """An inclusion not met, or an exclusion met: the line that (if top-level) rules the trial out."""
-    if row.criterion.type == "exclusion":
+    if row.type == "exclusion":
         return row.outcome == "met"
     return row.outcome == "not_met"
 
 
-def reading_order(row: CriterionResult) -> tuple[int, int]:
+def reading_order(row: Line) -> tuple[int, int]:
     """Failing lines first, then unknown ones, then the rest; source order within each."""
     group = 0 if rules_out(row) else 1 if row.outcome == "unknown" else 2
     return group, row.position
 
 
-def facts_used(rows: list[CriterionResult], facts: PatientFacts, evaluated_at: date) -> list[FactRow]:
+def facts_used(rows: list[Line], facts: PatientFacts, evaluated_at: date) -> list[FactRow]:
     """Every concept a criterion used or would have used, with what the record holds for it."""
     concepts = list(dict.fromkeys(c for r in sorted(rows, key=reading_order) for c in r.concepts))
     out = []

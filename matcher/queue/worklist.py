@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from matcher.models import CriterionResult, MatchResult, Patient
+from django.db.models import F
+
+from matcher.models import MatchResult, Patient
+from matcher.results.render import PINNED_FIELDS, Pinned, render
 from rules_engine.concepts import CONCEPTS
 from rules_engine.concepts import Kind as ConceptKind
 from rules_engine.facts import PatientFacts
@@ -78,31 +81,30 @@ def missing_data_worklist(patient: Patient) -> list[WorklistItem]:
     """
     facts = PatientFacts.from_json(patient.facts)
     held = set(facts.measurements) | set(facts.events)
-    rows = (
-        CriterionResult.objects.filter(
-            result__patient=patient,
-            result__state=MatchResult.State.ACTIVE,
-            result__eligibility__in=["eligible", "possibly_eligible"],
-            outcome="unknown",
-            review=False,
+    # Only results with a line the engine left unknown, not for review, can count: the others
+    # are not rendered. (An override only ever decides a line, so it cannot add one.)
+    results = list(
+        MatchResult.objects.filter(
+            patient=patient, state=MatchResult.State.ACTIVE, eligibility__in=["eligible", "possibly_eligible"],
+            outcomes__contains="u",
         )
-        .select_related("criterion", "result__trial")
-        .only("result_id", "position", "reason", "concepts", "criterion__type", "criterion__text", "result__trial__nct_id")
-        .order_by("result__trial__nct_id", "position")
+        .values(*PINNED_FIELDS, nct_id=F("trial__nct_id"))
+        .order_by("trial__nct_id")
     )
+    lines = render([Pinned.of(r) for r in results])
     items: dict[str, WorklistItem] = {}
-    for row in rows:
-        concepts = _wanted(row.concepts, held)
-        for concept in dict.fromkeys(concepts):
-            item = items.get(concept)
-            if item is None:
-                item = items[concept] = WorklistItem(concept, concept_label(concept), on_record=_latest_on_record(facts, concept))
-            nct = row.result.trial.nct_id
-            if nct not in item.trials:
-                item.trials.append(nct)
-            item.criteria.append(
-                WorklistCriterion(row.result_id, nct, row.position, row.criterion.type, row.criterion.text, row.reason)
-            )
+    for result in results:
+        nct = result["nct_id"]
+        for line in lines[result["id"]]:
+            if line.outcome != "unknown" or line.review:
+                continue
+            for concept in dict.fromkeys(_wanted(list(line.concepts), held)):
+                item = items.get(concept)
+                if item is None:
+                    item = items[concept] = WorklistItem(concept, concept_label(concept), on_record=_latest_on_record(facts, concept))
+                if nct not in item.trials:
+                    item.trials.append(nct)
+                item.criteria.append(WorklistCriterion(result["id"], nct, line.position, line.type, line.text, line.reason))
     ranked = sorted(items.values(), key=lambda i: (-i.trial_count, -len(i.criteria), i.label))
     for item in ranked:
         item.trials.sort()

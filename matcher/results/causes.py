@@ -22,7 +22,7 @@ def appeared_cause(trial_change: TrialChange | None) -> str:
 def changed_cause(old: Mapping[str, Any], row: MatchResult, trial_change: TrialChange | None) -> str:
     if old["criteria_version_id"] != row.criteria_version_id:
         return Cause.CRITERIA_VERSION
-    if old["facts_digest"] != row.facts_digest:
+    if old["facts_version_id"] != row.facts_version_id:
         return Cause.PATIENT_DATA
     if trial_change is not None and trial_change.kind == "status":
         return Cause.TRIAL_STATUS

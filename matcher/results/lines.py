@@ -1,9 +1,8 @@
 """The lines of criteria versions, read once per process.
 
 A criteria version never changes once stored, so its lines (criterion pk, parent, type and
-text, in position order) can be kept for the life of the process: every job stores a row per
-line of every open trial, and every read of a patient's matches shows each line's words, and
-neither should read or join ~28,000 criterion rows for that.
+text, in position order) can be kept for the life of the process: overrides are placed on
+lines, and the curation counts read lines, for many results at once.
 """
 
 from __future__ import annotations

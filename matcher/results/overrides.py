@@ -1,28 +1,29 @@
 """A coordinator's criterion overrides applied to the engine's verdict: when storing a
-re-evaluation (each override re-applied, or ended by newer data) and at once when a person adds
-or lifts one."""
+re-evaluation (each override re-applied, or ended by newer data), at once when a person adds
+or lifts one, and to the lines shown (``matcher.results.render``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import Protocol
 
 from django.utils import timezone
 
 from matcher.models import (
     CriterionOverride,
-    CriterionResult,
     MatchChange,
     MatchEvent,
     MatchResult,
 )
+from matcher.results import compact
 from matcher.results.digests import digest_of
+from matcher.results.lines import version_lines
 from rules_engine.assemble import verdict
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import (
     ELIGIBILITY_RANK,
     CriterionOutcome,
-    Eligibility,
     Outcome,
     TrialOutcome,
 )
@@ -108,37 +109,49 @@ def end_lapsed(lapsed: list[CriterionOverride]) -> None:
     )
 
 
+class Worded(Protocol):
+    """A line's type and text: a version's ``Line`` or an evaluated ``CriterionOutcome``."""
+
+    @property
+    def type(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
+
+def placed(lines: Sequence[Worded], overrides: Iterable[CriterionOverride]) -> dict[int, CriterionOverride]:
+    """Where each override lands among a version's lines (0-based position), matched by type
+    and text as re-matching matches it; an override whose line left the criteria lands nowhere.
+    The newest override of a line wins; a text that repeats lands on its last line, as the store
+    path maps it."""
+    index_of = {(line.type, line.text): i for i, line in enumerate(lines)}
+    found: dict[int, CriterionOverride] = {}
+    for o in sorted(overrides, key=lambda o: (o.created, o.pk)):
+        index = index_of.get((o.criterion_type, o.criterion_text))
+        if index is not None:
+            found[index] = o
+    return found
+
+
 def recompute_result(result: MatchResult) -> MatchChange | None:
-    """After a person added or lifted an override: the result's criteria outcomes and its
-    eligibility reflect it at once, without waiting for a re-match. Returns the change of
-    eligibility, unsaved, for the caller to record with its webhook deliveries (None when
-    eligibility stayed)."""
-    rows = list(result.criteria.select_related("criterion").order_by("position"))
-    active = CriterionOverride.objects.filter(result=result, active=True).select_related("author").order_by("created")
-    by_text = {(o.criterion_type, o.criterion_text): o for o in active}  # the newest of a line wins
-    engine = tuple(
-        CriterionOutcome(
-            r.position, r.criterion.type, r.criterion.text, Outcome(r.engine_outcome or r.outcome),
-            r.engine_review if r.override_id else r.review, _engine_reason(r), tuple(r.concepts),
-        )
-        for r in rows
-    )
-    by_index = {c.index: by_text[(c.type, c.text)] for c in engine if (c.type, c.text) in by_text}
-    placeholder = TrialOutcome(str(result.trial_id), 0, Eligibility(result.eligibility), result.score, engine)
-    effective = decided(placeholder, overridden(engine, by_index), [r.criterion.parent_position for r in rows])
-    for r, e, c in zip(rows, engine, effective.criteria, strict=True):
-        o = by_index.get(r.position)
-        r.outcome, r.reason, r.review, r.override_id = str(c.outcome), c.reason, c.review, (o.pk if o else None)
-        r.engine_outcome = str(e.outcome)
-        r.engine_reason, r.engine_review = (e.reason, e.review) if o else ("", False)
-    CriterionResult.objects.bulk_update(
-        rows, ["outcome", "reason", "review", "override", "engine_outcome", "engine_reason", "engine_review"]
+    """After a person added or lifted an override: the result's eligibility, score and unknown
+    count reflect it at once, without waiting for a re-match, decided from the stored engine
+    outcomes with the overrides now active (no reasons are needed for that). Returns the
+    change of eligibility, unsaved, for the caller to record with its webhook deliveries (None
+    when eligibility stayed)."""
+    lines = version_lines([result.criteria_version_id])[result.criteria_version_id]
+    by_index = placed(lines, CriterionOverride.objects.filter(result=result, active=True))
+    codes = compact.effective(result.outcomes, {i: o.outcome for i, o in by_index.items()})
+    criteria = tuple(
+        CriterionOutcome(i, line.type, line.text, outcome, review, "")
+        for i, (line, (outcome, review)) in enumerate(zip(lines, compact.decode(codes), strict=False))
     )
     old = result.eligibility
-    result.eligibility = str(effective.eligibility)
-    result.eligibility_rank = ELIGIBILITY_RANK[effective.eligibility]
-    result.score = round(effective.score, 4)
-    result.unknown_count = sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN)
+    if criteria:  # a trial whose evaluation raised has no lines, and keeps its verdict
+        eligible, points = verdict(criteria, [line.parent for line in lines])
+        result.eligibility = str(eligible)
+        result.eligibility_rank = ELIGIBILITY_RANK[eligible]
+        result.score = round(points, 4)
+    result.unknown_count = sum(1 for c in criteria if c.outcome is Outcome.UNKNOWN)
     # Not the digest of any engine verdict: the next re-match rewrites the row, re-applying
     # whichever overrides are then active.
     result.digest = "override:" + digest_of(sorted(o.pk for o in by_index.values()))[:23]
@@ -150,7 +163,3 @@ def recompute_result(result: MatchResult) -> MatchChange | None:
         patient_id=result.patient_id, result=result, trial_id=result.trial_id, kind=MatchChange.Kind.CHANGED,
         cause=MatchChange.Cause.OVERRIDE, old_eligibility=old, new_eligibility=result.eligibility,
     )
-
-
-def _engine_reason(row: CriterionResult) -> str:
-    return row.engine_reason if row.override_id else row.reason

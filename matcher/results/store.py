@@ -8,34 +8,37 @@ change leaves a ``MatchChange`` saying why (patient data, criteria version, tria
 time) for the changes endpoint, the queue and the webhooks. The changes are returned unsaved:
 the caller records them and their webhook deliveries in the same transaction
 (``matcher.matching.changes.record_changes``), so storing never announces anything itself.
+
+A row holds the verdict, not its prose: each line's engine outcome and review flag as one
+character (``matcher.results.compact``) and the patient facts version judged, from which the
+reasons are rendered on read (``matcher.results.render``). An unchanged verdict judged on a
+newer facts version moves onto it, and versions no result pins any more are deleted
+(``matcher.results.facts_versions``).
 """
 
 from __future__ import annotations
 
-import json
 import uuid
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import copy_field, copy_text, insert_models
-from matcher.db.hints import index_reads
+from matcher.db.bulk import insert_models
 from matcher.models import (
     CriterionOverride,
-    CriterionResult,
     MatchChange,
     MatchResult,
     Patient,
 )
+from matcher.results import compact, facts_versions
 from matcher.results.causes import Cause, appeared_cause, change_row, changed_cause
 from matcher.results.digests import verdict_digest
-from matcher.results.lines import Line, version_lines
+from matcher.results.lines import version_lines
 from matcher.results.overrides import (
     active_overrides,
     apply_overrides,
@@ -65,7 +68,7 @@ class PatientEvaluation:
     patient_id: uuid.UUID
     client_id: int
     facts: PatientFacts
-    facts_digest: str
+    facts_version_pk: int | None  # the PatientFactsVersion of ``facts``: results pin it
     outcomes: Sequence[TrialOutcome]
 
 
@@ -105,7 +108,7 @@ def store_evaluations(
     existing = {
         (r["patient_id"], r["trial_id"]): r
         for r in existing_q.values(
-            "id", "patient_id", "trial_id", "digest", "eligibility", "state", "criteria_version_id", "facts_digest"
+            "id", "patient_id", "trial_id", "digest", "eligibility", "state", "criteria_version_id", "facts_version_id"
         )
     }
     overrides = active_overrides(r["id"] for r in existing.values())
@@ -113,10 +116,11 @@ def store_evaluations(
     parents = {pk: [line.parent for line in rows] for pk, rows in lines.items()}
     now = timezone.now()
 
-    # (row, outcome as shown, overrides by criterion index, outcome as the engine said)
-    new_rows: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
-    updated: list[tuple[MatchResult, TrialOutcome, dict[int, CriterionOverride], TrialOutcome]] = []
+    new_rows: list[MatchResult] = []
+    updated: list[MatchResult] = []
     lapsed: list[CriterionOverride] = []
+    # unchanged verdicts judged on a newer facts version: (version, date) -> result ids
+    repinned: dict[tuple[int, date], list[int]] = {}
     for ev in evaluations:
         seen: set[int] = set()
         for outcome in ev.outcomes:
@@ -127,6 +131,8 @@ def store_evaluations(
             effective = apply_overrides(outcome, by_index, parents.get(trial.version_pk, []))
             digest = verdict_digest(effective, trial.version_pk, by_index)
             if old and old["digest"] == digest and old["state"] == MatchResult.State.ACTIVE:
+                if ev.facts_version_pk is not None and old["facts_version_id"] != ev.facts_version_pk:
+                    repinned.setdefault((ev.facts_version_pk, evaluated_at), []).append(old["id"])
                 continue
             row = MatchResult(
                 patient_id=ev.patient_id,
@@ -142,18 +148,19 @@ def store_evaluations(
                 error=effective.error or "",
                 evaluated_at=evaluated_at,
                 digest=digest,
-                facts_digest=ev.facts_digest,
+                facts_version_id=ev.facts_version_pk,
+                outcomes=compact.encode(outcome.criteria),
                 state=MatchResult.State.ACTIVE,
                 gone_reason="",
                 last_changed=now,
             )
             if old is None:
-                new_rows.append((row, effective, by_index, outcome))
+                new_rows.append(row)
                 cause = appeared_because or appeared_cause(trial_change)
                 summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change))
             else:
                 row.pk = old["id"]
-                updated.append((row, effective, by_index, outcome))
+                updated.append(row)
                 if old["state"] != MatchResult.State.ACTIVE:
                     summary.changes.append(
                         change_row(row, MatchChange.Kind.APPEARED, "", appeared_cause(trial_change), job_id, trial_change)
@@ -173,7 +180,10 @@ def store_evaluations(
 
     if lapsed:
         end_lapsed(lapsed)
-    _write(new_rows, updated, lines)
+    _write(new_rows, updated)
+    for (version_pk, day), ids in repinned.items():
+        facts_versions.repin(ids, version_pk, day)
+    facts_versions.prune(patient_ids)
     summary.written = len(new_rows) + len(updated)
     schedule_time_rematch(patient_ids)
     return summary
@@ -198,76 +208,18 @@ def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[
         return {pk: (version_pk, status in OPEN_STATUSES) for pk, version_pk, status in cursor.fetchall()}
 
 
-def _write(new_rows: list, updated: list, lines: dict[int, tuple[Line, ...]]) -> None:
+def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
     if new_rows:
-        insert_models(MatchResult, [pair[0] for pair in new_rows])
+        insert_models(MatchResult, new_rows)
     if updated:
         MatchResult.objects.bulk_update(
-            [pair[0] for pair in updated],
+            updated,
             [
                 "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
-                "error", "evaluated_at", "digest", "facts_digest", "state", "gone_reason", "last_changed",
+                "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
             ],
             batch_size=500,
         )
-        with index_reads():
-            CriterionResult.objects.filter(result_id__in=[pair[0].pk for pair in updated]).delete()
-    pairs = new_rows + updated
-    if pairs:
-        insert_criterion_rows(_criterion_rows(pairs, lines))
-
-
-def _criterion_rows(pairs: list, lines: dict[int, tuple[Line, ...]]) -> list[tuple[int, int, int, tuple]]:
-    """(result, criterion, position, the rest of the row) for every line of every result:
-    ~28,000 rows for a new patient at 1,000 trials. Outcomes are str enums and go as they are."""
-    rows = []
-    for row, effective, by_index, engine in pairs:
-        version = lines[row.criteria_version_id]
-        for c, e in zip(effective.criteria, engine.criteria, strict=True):
-            o = by_index.get(c.index) if by_index else None
-            rest = (
-                c.outcome, c.review, c.reason, _concepts_json(c.concepts), e.outcome,
-                e.reason if o else "", e.review if o else False, o.pk if o else None,
-            )
-            rows.append((row.pk, version[c.index].pk, c.index, rest))
-    return rows
-
-
-@lru_cache(maxsize=4096)
-def _concepts_json(concepts: tuple[str, ...]) -> str:
-    return json.dumps(list(concepts))  # a few hundred distinct tuples, written ~28,000 times a job
-
-
-_COLUMNS = (
-    "result_id", "criterion_id", "position", "outcome", "review", "reason", "concepts", "engine_outcome",
-    "engine_reason", "engine_review", "override_id",
-)
-
-
-def insert_criterion_rows(rows: list[tuple[int, int, int, tuple]]) -> None:
-    """COPY on PostgreSQL. A job's ~28,000 rows hold only a few hundred distinct rests (the
-    same line in many trials, judged alike), so each distinct rest is encoded once."""
-    if not rows:
-        return
-    if connection.vendor == "postgresql":
-        encoded: dict[tuple, str] = {}
-
-        def lines() -> Iterator[str]:
-            for result, criterion, position, rest in rows:
-                text = encoded.get(rest)
-                if text is None:
-                    text = encoded[rest] = "\t".join(map(copy_field, rest))
-                yield f"{result}\t{criterion}\t{position}\t{text}\n"
-
-        copy_text(CriterionResult._meta.db_table, _COLUMNS, lines())
-        return
-    CriterionResult.objects.bulk_create(
-        [
-            CriterionResult(**dict(zip(_COLUMNS, (result, criterion, position, *rest[:3], json.loads(rest[3]), *rest[4:]), strict=True)))
-            for result, criterion, position, rest in rows
-        ],
-        batch_size=2000,
-    )
 
 
 def _mark_gone(

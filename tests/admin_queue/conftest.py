@@ -98,10 +98,13 @@ def other_client(make_client):
 @pytest.fixture
 def make_results(seeded):
     """Results written directly: ``make(client, n, per_patient=5, **fields)`` makes n results
-    over n / per_patient new patients with bulk_create; criterion rows via ``criteria=``."""
+    over n / per_patient new patients with bulk_create; line outcomes via ``criteria=``
+    [(position, outcome, review)], every other line decided in the patient's favour (reasons
+    and concepts are rendered from the trial's criteria and the patient's facts, as for any
+    result; a fourth item, the line's concepts, is for tests that patch the rendering)."""
     from django.utils import timezone
 
-    from matcher.models import CriterionResult, MatchResult, Patient
+    from matcher.models import MatchResult, Patient
     from trials.models import Trial
 
     trials = list(Trial.objects.select_related("current_criteria").order_by("nct_id"))
@@ -132,22 +135,24 @@ def make_results(seeded):
                     criteria_version_id=trial.current_criteria_id, **{**defaults, **fields},
                 )
             )
-        made = MatchResult.objects.bulk_create(rows, batch_size=2000)
         if criteria:
-            lines = {}
-            crit = []
-            for r in made:
-                for position, outcome, review, concepts in criteria:
-                    key = (r.criteria_version_id, position)
-                    if key not in lines:
-                        lines[key] = r.trial.current_criteria.criteria.get(position=position)
-                    crit.append(
-                        CriterionResult(
-                            result=r, criterion=lines[key], position=position, outcome=outcome, review=review,
-                            reason=f"{outcome} (test)", concepts=list(concepts), engine_outcome=outcome,
-                        )
-                    )
-            CriterionResult.objects.bulk_create(crit)
+            for r in rows:
+                r.outcomes = _codes(r.trial.current_criteria, criteria)
+        made = MatchResult.objects.bulk_create(rows, batch_size=2000)
         return made
 
     return make
+
+
+def _codes(version, criteria) -> str:
+    """A result's ``outcomes`` codes: the given lines as said, the others in the patient's
+    favour (an inclusion met, an exclusion not met)."""
+    from matcher.results import compact
+    from rules_engine.outcome import Outcome
+
+    types = list(version.criteria.order_by("position").values_list("type", flat=True))
+    codes = ["n" if t == "exclusion" else "m" for t in types]
+    for position, outcome, review, *_ in criteria:
+        code = compact.encode_one(Outcome(outcome), review)
+        codes[position] = code
+    return "".join(codes)

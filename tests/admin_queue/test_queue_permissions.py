@@ -126,7 +126,7 @@ def test_a_viewer_without_change_permission_cannot_set_a_status(client, make_use
 
 
 def test_a_user_without_the_override_permission_cannot_override(client, make_user, api, make_results):
-    row = make_results(api.eligo_client, 1, criteria=[(1, "unknown", False, ["lvef"])])[0]
+    row = make_results(api.eligo_client, 1, criteria=[(1, "unknown", False)])[0]
     user = make_user("changer", group=False, perms=["view_matchresult", "change_matchresult"], clients=[api.eligo_client])
     client.force_login(user)
     response = client.post(_page(row), {"workflow": "override", "override-position": "1", "override-outcome": "met",

@@ -3,10 +3,14 @@ matches undecided, the item deciding most trials first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from matcher.models import Patient
+from matcher.queue import worklist as worklist_module
 from matcher.queue.worklist import missing_data_worklist
+from matcher.results.render import render
 
 pytestmark = pytest.mark.django_db
 
@@ -24,9 +28,22 @@ def patient(api):
 
 
 @pytest.fixture
-def result_for(api, make_results, patient):
-    """One result of the patient per call, on the next seed trial: (eligibility, criterion rows)."""
+def result_for(api, make_results, patient, monkeypatch):
+    """One result of the patient per call, on the next seed trial: (eligibility, lines as
+    (position, outcome, review, concepts)). The outcomes are stored; the concepts, which the
+    worklist groups by, are what rendering the line says it used: the seed lines' own concepts
+    are replaced by the ones given, so each case can name the data items it is about."""
     state = {"next": 0}
+    concepts: dict[tuple[int, int], tuple[str, ...]] = {}
+
+    def patched(pinned, overrides=None):
+        shown = render(pinned, overrides)
+        return {
+            pk: [replace(line, concepts=concepts.get((pk, line.position), line.concepts)) for line in lines]
+            for pk, lines in shown.items()
+        }
+
+    monkeypatch.setattr(worklist_module, "render", patched)
 
     def make(eligibility: str, rows, **fields):
         made = make_results(
@@ -34,6 +51,7 @@ def result_for(api, make_results, patient):
             eligibility=eligibility, **fields,
         )[0]
         state["next"] += 1
+        concepts.update({(made.pk, position): tuple(names) for position, _, _, names in rows})
         return made
 
     return make

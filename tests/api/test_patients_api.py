@@ -11,7 +11,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matcher.models import CriterionResult, MatchJob, MatchResult, Patient
+from matcher.models import MatchJob, MatchResult, Patient, PatientFactsVersion
 from tests.conftest import EXAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -206,12 +206,10 @@ def test_deleting_a_patient_removes_its_jobs_and_results(api, seeded):
         patient_id=created["id"], client=job.client, job=job, trial=trial, criteria_version=trial.current_criteria,
         eligibility="eligible", score=1.0, evaluated_at=date(2026, 11, 22), digest="d", last_changed=timezone.now(),
     )
-    CriterionResult.objects.create(
-        result=result, criterion=trial.current_criteria.criteria.first(), position=0, outcome="met", reason="r"
-    )
+    assert result.pk and PatientFactsVersion.objects.filter(patient_id=created["id"]).exists()
     assert api.delete(f"/api/v1/patients/{created['id']}").status_code == 204
     assert not Patient.objects.exists()
-    assert not MatchJob.objects.exists() and not MatchResult.objects.exists() and not CriterionResult.objects.exists()
+    assert not MatchJob.objects.exists() and not MatchResult.objects.exists() and not PatientFactsVersion.objects.exists()
     assert api.get(f"/api/v1/patients/{created['id']}").status_code == 404
 
 

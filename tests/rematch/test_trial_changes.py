@@ -170,7 +170,7 @@ def test_an_older_change_processed_after_a_newer_one_is_skipped(patients):
 
 def test_a_chunk_evaluated_against_a_version_that_changed_meanwhile_writes_nothing(patients):
     from matcher.matching.engine_cache import engine_cache
-    from matcher.results.digests import facts_digest
+    from matcher.results.facts_versions import version_of
     from matcher.results.store import PatientEvaluation
     from rules_engine.facts import PatientFacts
 
@@ -182,7 +182,7 @@ def test_a_chunk_evaluated_against_a_version_that_changed_meanwhile_writes_nothi
     patient = Patient.objects.get(pk=_ids["D02"])
     facts = PatientFacts.from_json(patient.facts)
     evaluation = PatientEvaluation(
-        patient.pk, patient.client_id, facts, facts_digest(patient.facts), engine.evaluate(facts, TODAY, [ref.nct_id])
+        patient.pk, patient.client_id, facts, version_of(patient.pk, patient.facts, patient.facts_version_id), engine.evaluate(facts, TODAY, [ref.nct_id])
     )
     first = trial.current_criteria.criteria.order_by("position").first().text
     _set_age_line("NCT05563545", first, first + " (amended)")  # ...and a newer version commits first

@@ -14,7 +14,7 @@ from django.utils import timezone
 from matcher.matching import jobs, leases, rematch
 from matcher.matching.engine_cache import engine_cache
 from matcher.models import MatchJob, MatchResult, Patient, RematchChunkDone
-from matcher.results.digests import facts_digest
+from matcher.results.facts_versions import version_of
 from matcher.results.store import PatientEvaluation
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
@@ -54,7 +54,7 @@ def _evaluate_now(patient: Patient) -> tuple[jobs.Claim, PatientEvaluation, dict
     engine, open_trials = engine_cache.sync()
     facts = PatientFacts.from_json(patient.facts)
     outcomes = engine.evaluate(facts, TODAY, trial_ids=[t.nct_id for t in open_trials])
-    evaluation = PatientEvaluation(patient.pk, patient.client_id, facts, facts_digest(patient.facts), outcomes)
+    evaluation = PatientEvaluation(patient.pk, patient.client_id, facts, version_of(patient.pk, patient.facts, patient.facts_version_id), outcomes)
     return claim, evaluation, {t.nct_id: t for t in open_trials}
 
 
