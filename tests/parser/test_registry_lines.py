@@ -1134,7 +1134,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2", QUALIFIER),
     ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
     ("NCT02697383", "another malignancy within 2 years before"): Wrong("not_met not_met2", OR_UNREAD),
-    ("NCT00085566", "Creatinine within 1.5 times ULN"): Wrong("met not_met", WITHIN_TIMES),
     ("NCT03058094", "Liver function: Alanine aminotransferase"): Wrong("met met2", LIVER_METASTASES),
     ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met", GRAMS_PER_LITRE),
     ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
@@ -1201,7 +1200,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("met not_met unknown", EXCEPTION_VETO),
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),
-    ("NCT02319187", "liver functions (serum bilirubin ≤ 1.5UN"): Wrong("met not_met", TIMES_NORMAL),
 }
 
 

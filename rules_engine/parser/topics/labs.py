@@ -194,7 +194,7 @@ _SCOPED = re.compile(
     I,
 )
 _SCOPE = re.compile(
-    r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
+    r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among|at)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
     r"[^;()]{1,120}?)\s*(?:\)|(?=[;.]\s|[;.]?$))",
     I,
 )

@@ -1,0 +1,51 @@
+"""Units, limits and events read as registries write them (issue 14, the labs/units and
+events/concepts misreads), each line decided on records that make it met, not met and unknown.
+
+Lines are paraphrases of shapes mined from ``../shared/corpus`` (the count of each shape in the
+corpus is noted where it was measured), parsed alone and evaluated by the reference evaluator on
+the fixed date of ``tests.fixtures.records``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_lines
+from rules_engine.reference import evaluate_reference
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+MAN = adult()
+
+
+def decide(kind: CriterionType, line: str, record: PatientFacts) -> Outcome:
+    trial = TrialCriteria("t", 1, parse_lines([(kind, line)]))
+    return evaluate_reference(trial, record, AS_OF).criteria[-1].outcome
+
+
+# "N times (normal value)", "within N x ULN", "N X normal institutional limits": always a
+# multiple of the upper limit of normal, never an absolute value (10 "within N x ULN" lines)
+ULN_WORDS = [
+    ("AST/ALT ≤ 3 times(normal value)", INC, adult(alt(100), ast(90)), MET),
+    ("AST/ALT ≤ 3 times(normal value)", INC, adult(alt(150), ast(90)), NOT_MET),
+    ("AST/ALT ≤ 3 times(normal value)", INC, MAN, UNKNOWN),
+    ("Creatinine within 1.5 times ULN", INC, adult(creatinine(1.5)), MET),
+    ("Creatinine within 1.5 times ULN", INC, adult(creatinine(2.0)), NOT_MET),
+    ("Creatinine within 1.5 times ULN", INC, MAN, UNKNOWN),
+    # a site's own equivalent in parentheses is an alternative for that site only
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(1.5)), MET),
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(2.5)), NOT_MET),
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(1.9)), UNKNOWN),
+    ("Total bilirubin within 1.5X normal institutional limits", INC, adult(bilirubin(1.5)), MET),
+    ("Total bilirubin within 1.5 times the upper limit of normal institutional limits", INC, adult(bilirubin(2.0)), NOT_MET),
+    ("Total bilirubin within 1.5 x institutional level of normal", INC, adult(bilirubin(2.0)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", ULN_WORDS)
+def test_a_multiple_of_normal_in_words_is_a_multiple_of_the_uln(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
