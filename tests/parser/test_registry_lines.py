@@ -1137,7 +1137,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03058094", "Liver function: Alanine aminotransferase"): Wrong("met met2", LIVER_METASTASES),
     ("NCT02336750", "Hemoglobin ≥ 90 g/L (No blood"): Wrong("met", GRAMS_PER_LITRE),
     ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
-    ("NCT02650752", "Cardiac ejection fraction at or above"): Wrong("met not_met", LVEF_LLN),
     ("NCT06332300", "HBsAg positive and HBV DNA test value"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT03066947", "Patients who require systemic steroids"): Wrong("not_met", STEROID_DOSE),
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),

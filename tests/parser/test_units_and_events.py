@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lvef
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -48,4 +48,30 @@ ULN_WORDS = [
 
 @pytest.mark.parametrize("line,kind,record,expected", ULN_WORDS)
 def test_a_multiple_of_normal_in_words_is_a_multiple_of_the_uln(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an ejection fraction against the lab's lower limit of normal (56 lines): labs set it between
+# 45 % and 55 %, so a value outside that band decides and one inside is left to a person
+LVEF_LLN = [
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(62)), MET),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(30)), NOT_MET),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(50)), UNKNOWN),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, MAN, UNKNOWN),
+    ("Left ventricular ejection fraction (LVEF) within institutional range of normal", INC, adult(lvef(60)), MET),
+    ("Resting LVEF normal by MUGA or echocardiogram", INC, adult(lvef(40)), NOT_MET),
+    ("LVEF ≥ Lower Limit of Normal based on MUGA or ECHO", INC, adult(lvef(52)), UNKNOWN),
+    # a limit stated beside the words is the limit
+    ("left ventricular ejection fraction (LVEF) ≥ lower limit of normal (50%)", INC, adult(lvef(52)), MET),
+    ("left ventricular ejection fraction (LVEF) ≥ lower limit of normal (50%)", INC, adult(lvef(48)), NOT_MET),
+    # below the limit, as an exclusion
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(35)), MET),
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(65)), NOT_MET),
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(50)), UNKNOWN),
+    ("Cardiac ejection fraction below institutional lower limit of normal.", EXC, MAN, UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", LVEF_LLN)
+def test_an_ejection_fraction_against_the_lower_limit_of_normal(line, kind, record, expected):
     assert decide(kind, line, record) is expected

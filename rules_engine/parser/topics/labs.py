@@ -224,6 +224,49 @@ _FRAME = re.compile(
 _WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 
 
+# An ejection fraction against the lab's own lower limit of normal ("LVEF ≥ the lower limit of
+# normal", "ejection fraction within institutional range of normal", "Ejection fraction normal",
+# "below the institutional normal limit"): 56 such lines in the corpus. The record carries no
+# lower limit for an ejection fraction, and labs set it between 45 % and 55 % (ASE: 52 % men,
+# 54 % women; MUGA often 50 %), so a value at or above every lab's limit is normal, one below
+# every lab's limit is not, and one in between is left to a person.
+_LVEF_NAME = rf"(?:{dict(_LAB_NAMES)['lvef']})"
+_LLN = (
+    r"(?:the\s+)?(?:institutional\s+|local\s+)?(?:lower\s+(?:institutional\s+)?limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?"
+    r"|lower\s+limits?\s+of\s+the\s+(?:institutional\s+)?normal\s+range|\bLLN\b|(?:institutional\s+)?limits?\s+of\s+normal|normal\s+limits?)"
+    r"(?:\s*\(\s*LLN\s*\))?(?:\s+(?:for|at|of)\s+the\s+(?:institution|site|laboratory|lab))?"
+)
+_LVEF_LLN = re.compile(
+    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
+    rf"(?:(?P<up>(?:≥|>|above|at\s+or\s+above)\s*{_LLN}(?:\s*\(\s*(?P<stated>\d{{2}})\s*%\s*\))?"
+    r"|(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|range\s+of\s+normal|limits\s+of\s+normal)"
+    r"|normal\b(?!\s+(?:or|and|to|range\s+for|for)\b))"
+    rf"|(?P<down>(?:<|below|under)\s*(?:the\s+)?(?:{_LLN}|(?:institutional\s+)?normal(?:\s+(?:range|limits?))?)))",
+    I,
+)
+LVEF_SURELY_NORMAL, LVEF_SURELY_LOW = 55, 45
+
+
+def lvef_at_least_lln() -> Expr:
+    """An ejection fraction at or above the lab's lower limit of normal, the limit unrecorded."""
+    return any_of([
+        predicate("lvef", Op.GTE, LVEF_SURELY_NORMAL, "%"),
+        all_of([predicate("lvef", Op.GTE, LVEF_SURELY_LOW, "%"),
+                Review(ReviewReason.AMBIGUOUS, "the lab's lower limit of normal for the ejection fraction (45-55 %)")]),
+    ])
+
+
+def _lvef_lln_items(text: str) -> list[Item]:
+    items: list[Item] = []
+    for m in _LVEF_LLN.finditer(text):
+        if m.group("stated"):
+            expr = predicate("lvef", Op.GTE, int(m.group("stated")), "%")
+        else:
+            expr = lvef_at_least_lln()
+        items.append(Item(m.start(), m.end(), expr if m.group("up") else Not(expr), frozenset({"lvef"})))
+    return items
+
+
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
@@ -347,6 +390,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr = all_of(preds)
         items.append(Item(m.start(), end, expr, frozenset(concepts)))
+    for it in _lvef_lln_items(text) if (("normal" in low or "lln" in low) and ("ejection" in low or "ef" in low)) else ():
+        if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
+            items.append(it)
     for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
