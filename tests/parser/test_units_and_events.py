@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lvef
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -75,3 +75,22 @@ LVEF_LLN = [
 @pytest.mark.parametrize("line,kind,record,expected", LVEF_LLN)
 def test_an_ejection_fraction_against_the_lower_limit_of_normal(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# MRD written as a power of ten whose caret the registry lost ("MRD < 10-7", "10−4"): never the
+# number 10 read as 10 %; with a percent sign after it the text is a typo left to a person
+MRD_POWERS = [
+    ("MRD < 10-7 by next-generation sequencing", INC, adult(lab("mrd", 0.000001, "%")), MET),
+    ("MRD < 10-7 by next-generation sequencing", INC, adult(lab("mrd", 0.005, "%")), NOT_MET),
+    ("MRD < 10-7 by next-generation sequencing", INC, MAN, UNKNOWN),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 0.05, "%")), MET),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 5, "%")), MET),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 0.001, "%")), NOT_MET),
+    ("MRD < 10-5 %", INC, adult(lab("mrd", 5, "%")), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", MRD_POWERS)
+def test_a_power_of_ten_without_its_caret(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+

@@ -90,6 +90,9 @@ _ULN = re.compile(
 # MRD written as a power of ten: "MRD >= 10^-4", "≥ 1 x 10-4"
 _NEGATIVE_POWER = re.compile(r"\s*(?:[x×*]\s*)?10\s*(?:\^|\*\*|e)?\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 _POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
+# "MRD < 10-7": the caret lost in the registry's text; one digit after the dash and no unit, so
+# a range ("10-20 %") is never read as a power
+_BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|percent|per\s*cent))", I)
 _UNIT_TOKEN = re.compile(r"\S+")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
@@ -166,8 +169,11 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
         if power:
             return power.end(), _round(value * 10 ** -int(power.group("exp")) * 100), "%", False, False
         power = _POWER_ONLY.match(text, pos) if raw == "10" else None
+        power = power or (_BARE_POWER.match(text, pos) if raw == "10" else None)
         if power:  # "MRD ≥ 10^-4": the number was the power's base
             return power.end(), _round(10 ** -int(power.group("exp")) * 100), "%", False, False
+        if raw == "10" and re.match(r"\s?[-−]\s?[1-9](?!\d)", text[pos:]):  # "10-5 %": a power or a typo, never 10 %
+            return pos, None, None, False, True
     end, unit, written = _read_unit(text, pos, concept)
     if unit is None:
         if written:
