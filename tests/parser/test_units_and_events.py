@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -94,3 +94,28 @@ MRD_POWERS = [
 def test_a_power_of_ten_without_its_caret(line, kind, record, expected):
     assert decide(kind, line, record) is expected
 
+
+# a transplant the patient is a candidate for, is eligible for or has planned (39 corpus lines):
+# the record holds what was done, never what is intended, so neither a transplant on record nor
+# its absence decides the line; "prior or planned" still counts the one on record
+ALLO = adult(procedure("allo_hsct", 300))
+PLANNED_TRANSPLANT = [
+    ("Patients who are candidates for allogeneic SCT", EXC, MAN, UNKNOWN),
+    ("Patients who are candidates for allogeneic SCT", EXC, ALLO, UNKNOWN),
+    ("Patients who are candidates for allogeneic stem cell transplant at the time of enrollment", INC, MAN, UNKNOWN),
+    ("Eligible for autologous stem cell transplant", INC, MAN, UNKNOWN),
+    ("Not felt to be a good candidate for an allogeneic transplantation", INC, MAN, UNKNOWN),
+    ("Patients must be medically ineligible for allogeneic stem cell transplant (alloSCTx)", INC, ALLO, UNKNOWN),
+    ("No planned allogeneic stem cell transplantation", INC, MAN, UNKNOWN),
+    ("Scheduled for hematopoietic stem cell transplantation", INC, MAN, UNKNOWN),
+    ("Previous or planned stem cell transplantation", EXC, adult(procedure("hsct", 300)), MET),
+    ("Previous or planned stem cell transplantation", EXC, MAN, UNKNOWN),
+    # a transplant done is still read as one
+    ("Prior allogeneic HSCT within 6 months", EXC, adult(procedure("allo_hsct", 90)), MET),
+    ("Prior allogeneic HSCT within 6 months", EXC, MAN, NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", PLANNED_TRANSPLANT)
+def test_a_planned_transplant_is_not_a_prior_one(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

@@ -653,6 +653,22 @@ _THERAPY_LEAD = re.compile(
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
 
 
+# a transplant or cell therapy that is planned, or the patient's candidacy for it ("patients who
+# are candidates for allogeneic SCT", "eligible for autologous stem cell transplant", "scheduled
+# for HSCT", "not felt to be a good candidate for an allogeneic transplantation", "no planned
+# allogeneic SCT"; 39 corpus lines): the record holds what was done, never what is intended, so a
+# person judges it; it is never read as a prior transplant
+_PLANNED = re.compile(
+    r"\b(?:(?:in)?eligib(?:le|ility)|candida(?:te|tes|cy)|(?:un)?suitab(?:le|ility)|(?:un)?fit|plan(?:s|ned|ning)?|scheduled|intend\w*|intention|referred|"
+    r"considered|consideration|proceed\w*|awaiting|destined|deferred)\b(?:\s+[\w/()-]+){0,5}?\s*$",
+    I,
+)
+_HAD_OR_PLANNED = re.compile(r"\b(?:prior|previous|history\s+of|received|had)\s+(?:or|and/or)\s+plan\w*\s*$", I)
+# words between that speak of a transplant done ("eligible if relapsed after HSCT")
+_DONE = re.compile(r"\b(?:had|has|have|received|prior|previous\w*|history|after|following|post|relapse\w*|since)\b", I)
+_ABBREVIATION = re.compile(r"\s*\([^()]{1,15}\)")
+
+
 # "treat GvHD 2 weeks before treatment": a span before the study's start written without "within"
 _BARE_BEFORE = re.compile(r"(?P<kind>)(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:before|prior\s+to)\b", I)
 _FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
@@ -906,6 +922,17 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     r"[\w\s-]{0,15}?\b(?:infusion|administration|reinfusion|treatment|dosing)", text[m.end(): m.end() + 25], I
                 ):
                     items.append(Item(m.start(), m.end(), None, frozenset()))
+                    continue
+                lead = text[max(0, m.start() - 70): m.start()]
+                plan = _PLANNED.search(lead)
+                if plan is not None and not _DONE.search(plan.group(0)):  # "candidates for allogeneic SCT": a plan, not a history
+                    start = m.start() - (len(lead) - plan.start())
+                    end = m.end() + (len(gloss.group(0)) if (gloss := _ABBREVIATION.match(text, m.end())) else 0)
+                    judged = Review(ReviewReason.JUDGEMENT, "a plan or candidacy, not a history: " + " ".join(text[start: end].split()))
+                    had = _HAD_OR_PLANNED.search(lead)  # "prior or planned HSCT": either
+                    if had:
+                        start = m.start() - (len(lead) - had.start())
+                    items.append(Item(start, end, any_of([predicate(concept, Op.PRESENT), judged]) if had else judged, frozenset({concept})))
                     continue
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
