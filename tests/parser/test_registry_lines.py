@@ -490,7 +490,7 @@ ROWS += [
        unknown=adult(result("hbsag", POS))),  # carrier with no DNA load on record
     ct("NCT06332300", "HBsAg positive and HBV DNA test value", EXC, "infection",
        met=(adult(condition("hiv")), adult(result("hcv_rna", POS)),
-            adult(result("hbsag", POS), lab("hbv_dna", 20000, "[copies]/mL"))),
+            adult(result("hbsag", POS), result("hbv_dna", POS), lab("hbv_dna_copies", 20000, "{copies}/mL"))),
        not_met=(MAN, adult(result("hbsag", POS), result("hbv_dna", NEG)))),
     hint("NCT02834247", "Known hepatitis B surface antigen-pos", EXC, "infection", "breast",
          met=(adult(result("hbsag", POS), word="female"), adult(condition("hcv"), word="female")), not_met=WOMAN),
@@ -910,7 +910,8 @@ ROWS += [
 # --- more NSCLC (CT.gov API v2): words for ages and scores, units, exceptions, pregnancy -------
 ROWS += [
     ct("NCT04007835", "Untreated active hepatitis (hepatitis B:", EXC, "infection",
-       met=(adult(result("hbsag", POS), lab("hbv_dna", 5000, "[IU]/mL")), adult(result("hcv_rna", POS))),
+       # the intake writes a quantitative HBV DNA as its detection and its load
+       met=(adult(result("hbsag", POS), result("hbv_dna", POS), lab("hbv_dna_load", 5000, "[iU]/mL")), adult(result("hcv_rna", POS))),
        not_met=(MAN, adult(result("hbsag", POS), result("hbv_dna", NEG)))),
     ct("NCT02369484", "platelet count ≥ 100 × 109/L", INC, "lab", met=adult(platelets(150)), not_met=adult(platelets(80)), unknown=MAN),
     ct("NCT02369484", "must have a negative serum or urine preg", INC, "pregnancy",
@@ -1190,7 +1191,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met", LEFTOVER),
     ("NCT00098839", "At least 4 months since prior stem cell"): Wrong("not_met2", AND_AS_OR),
-    ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
+    ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT02369484", "must have a negative serum or urine preg"): Wrong("met", ANCHOR),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),
     ("NCT07247227", "Active, known, or suspected autoimmune"): Wrong("met", AUTOIMMUNE_EXCEPTIONS),

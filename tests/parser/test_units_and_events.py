@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure, result
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -118,4 +118,37 @@ PLANNED_TRANSPLANT = [
 
 @pytest.mark.parametrize("line,kind,record,expected", PLANNED_TRANSPLANT)
 def test_a_planned_transplant_is_not_a_prior_one(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an HBV DNA load bound ("HBsAg positive and HBV DNA >= 500 IU/mL", "HBV-DNA > 1000 IU/mL or
+# > 2500 copies/mL", "≥1×10^3 copies/mL", "> 3 log10 IU/mL"): compared with the load the intake
+# keeps, in the unit written (copies never against IU); an inactive carrier is not excluded and
+# a patient without hepatitis B on record has none
+def hbv(load: float | None = None, unit: str = "[iU]/mL", dna: str = "positive") -> PatientFacts:
+    parts = [result("hbsag", "positive"), result("hbv_dna", dna)]
+    concept = "hbv_dna_load" if unit == "[iU]/mL" else "hbv_dna_copies"
+    return adult(*parts, *([lab(concept, load, unit)] if load is not None else []))
+
+
+HBV_LOAD = [
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(5000), MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(200), NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(dna="negative"), NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, MAN, NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(), UNKNOWN),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(5000, "{copies}/mL"), UNKNOWN),
+    ("HBsAg positive and peripheral blood HBV-DNA titer ≥1×10^3 copies/mL", EXC, hbv(5000, "{copies}/mL"), MET),
+    ("HBsAg positive and peripheral blood HBV-DNA titer ≥1×10^3 copies/mL", EXC, hbv(500, "{copies}/mL"), NOT_MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, hbv(2000), MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, hbv(500), NOT_MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, MAN, NOT_MET),
+    # the same bound written in both units: IU, the standard, decides
+    ("HBsAg positive and HBV-DNA > 1000 IU/mL or > 2500 copies/mL", EXC, hbv(800), NOT_MET),
+    ("HBsAg positive and HBV-DNA > 1000 IU/mL or > 2500 copies/mL", EXC, hbv(8000), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", HBV_LOAD)
+def test_an_hbv_dna_load_bound_is_compared_with_the_load(line, kind, record, expected):
     assert decide(kind, line, record) is expected
