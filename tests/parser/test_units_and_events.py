@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure, result
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure, result, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -151,4 +151,33 @@ HBV_LOAD = [
 
 @pytest.mark.parametrize("line,kind,record,expected", HBV_LOAD)
 def test_an_hbv_dna_load_bound_is_compared_with_the_load(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# toxicity of prior therapy not recovered to a grade, read against the record's CTCAE grade of the
+# worst toxicity not yet resolved (an Observation); none recorded is unknown. "grade 0 or 1" is a
+# bound at 1, "toxic effects" is a toxicity, and the grade may come first ("persistent grade >= 2
+# toxicity"); 161 corpus lines name a toxicity and a grade
+def toxicity(grade: int) -> PatientFacts:
+    return adult(score("toxicity_grade", grade))
+
+
+TOXICITY = [
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(2), MET),
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(1), NOT_MET),
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, MAN, UNKNOWN),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(0), MET),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(3), NOT_MET),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, MAN, UNKNOWN),
+    ("All acute toxic effects of any prior antitumor therapy resolved to Grade ≤ 1 before enrollment", INC, toxicity(2), NOT_MET),
+    ("Resolution of all toxicities of prior therapy to grade 0-1", INC, toxicity(1), MET),
+    ("Persistent grade ≥ 2 toxicity from prior therapy", EXC, toxicity(2), MET),
+    ("Persistent grade ≥ 2 toxicity from prior therapy", EXC, toxicity(1), NOT_MET),
+    ("Known unresolved toxicity grade > 1 from prior therapy", EXC, toxicity(3), MET),
+    ("Known unresolved toxicity grade > 1 from prior therapy", EXC, toxicity(0), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", TOXICITY)
+def test_toxicity_of_prior_therapy_against_the_recorded_grade(line, kind, record, expected):
     assert decide(kind, line, record) is expected

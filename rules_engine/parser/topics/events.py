@@ -250,11 +250,12 @@ _DIRECTED_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _DIRECTED)
 _CAR_T_TARGET_UNKNOWN = "a prior CAR-T therapy whose target antigen is not recorded"
 
 
-_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
+# "grade 0 or 1", "grade 0-1": the higher grade is the bound ("resolved to grade 0 or 1")
+_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?:(?P<g0>0)\s*(?:or|-|to|/)\s*)?(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
 
 
 _TOXICITY = re.compile(
-    r"(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
 )
 
 
@@ -265,10 +266,31 @@ _CTCAE_TAIL = re.compile(
 )
 
 
+# the grade written before the toxicity ("Persistent grade >= 2 toxicity", "unresolved CTCAE grade
+# 2 or higher adverse events")
+_TOXICITY_FIRST = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:grade|Gr\.?)\s*"
+    r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
+    r"\s+(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
+    I,
+)
+# where the toxicity comes from, which is what the record's grade states
+_TOXICITY_SOURCE = re.compile(
+    r"\s*(?:from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer)\s+)?(?:therap(?:y|ies)|treatments?)",
+    I,
+)
+
+
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
 
 
-_TOXICITY_LEAD = re.compile(r"(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+$", I)
+_TOXICITY_LEAD = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
+    r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)$",
+    I,
+)
 
 
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
@@ -518,7 +540,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
-            add(Item(start, tail.end() if tail and tail.end() > m.end() else m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            end = tail.end() if tail and tail.end() > m.end() else m.end()
+            source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
+            add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+        for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
+            op = _grade_op(m.group("cmp"), _roman(m.group("g")), None, None, m.group("tail"))
+            if op is None:
+                continue  # "grade 2 toxicity": which grades the line means is not said
+            source = _TOXICITY_SOURCE.match(text, m.end())
+            add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
