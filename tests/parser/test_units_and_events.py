@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, lab, lvef, procedure, result, score
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, condition, lab, lvef, procedure, result, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -180,4 +180,42 @@ TOXICITY = [
 
 @pytest.mark.parametrize("line,kind,record,expected", TOXICITY)
 def test_toxicity_of_prior_therapy_against_the_recorded_grade(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a second bound for the patients with liver metastases (362 corpus lines name them): a Condition
+# the record codes (C78.7), absent when not on record, so the bound decides for both kinds of
+# patient; written as an alternative, in parentheses, or as a note on each of two bounds
+LIVER_METS = condition("liver_metastases", 60)
+LIVER_SCOPED = [
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(150), ast(30)), NOT_MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(150), ast(30), LIVER_METS), MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(250), ast(30), LIVER_METS), NOT_MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(30)), UNKNOWN),
+    # "or <= 5 x ULN if ...": never a plain "or" that would let everyone up to 5 x ULN in
+    ("AST ≤ 3 x ULN or ≤ 5 x ULN if liver metastases are present", INC, adult(ast(150)), NOT_MET),
+    ("AST ≤ 3 x ULN or ≤ 5 x ULN if liver metastases are present", INC, adult(ast(150), LIVER_METS), MET),
+    ("ALT ≤ 2.5 × the upper limit of normal (ULN) or <5 times ULN in the presence of liver metastases", INC, adult(alt(90)), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(150), ast(30)), NOT_MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(150), ast(30), LIVER_METS), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(100), ast(30)), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(250), ast(30), LIVER_METS), NOT_MET),
+    # as an exclusion: the higher bound excludes only the patients it names
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(150)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(150), LIVER_METS), NOT_MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(250), LIVER_METS), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with Gilbert's syndrome)", EXC, adult(alt(150)), MET),
+    # a scope Eligo has no concept for keeps the second bound a question for a person
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(150)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(250)), UNKNOWN),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(100)), NOT_MET),
+    # how the value is to be measured annotates it
+    ("Hemoglobin ≥ 90 g/L (No blood transfusion within 14 days)", INC, adult(lab("hemoglobin", 11, "g/dL")), MET),
+    ("Hemoglobin ≥ 90 g/L (No blood transfusion within 14 days)", INC, adult(lab("hemoglobin", 8, "g/dL")), NOT_MET),
+    ("Endogenous Creatinine Clearance > 60 ml/min", INC, adult(lab("creatinine_clearance", 80, "mL/min")), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", LIVER_SCOPED)
+def test_a_bound_for_patients_with_liver_metastases(line, kind, record, expected):
     assert decide(kind, line, record) is expected
