@@ -79,6 +79,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
     if _WILLING.match(norm):  # "willing to undergo a marrow biopsy" asks consent, not a history
         return Review(ReviewReason.CONSENT, "")
+    lead = _EXCLUDED_IF.match(norm) if ctype is CriterionType.INCLUSION else None
+    if lead is not None and norm[lead.end():].strip():  # an exclusion written among the inclusions: its rule, negated
+        excluded = _to_expr(norm[lead.end():], CriterionType.EXCLUSION)
+        return excluded if isinstance(excluded, Review) else Not(excluded)
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
@@ -171,10 +175,19 @@ _MUST_NOT = re.compile(
     r"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?|women|men|females?|males?)\s+)?(?P<neg>(?:must|should|shall|may|can|will)\s*(?:not|n't)|cannot)\b",
     I,
 )
+# the exclusion list's own lead-in, restated on a line ("Patients will be excluded if their serum
+# creatinine is ...", "Patients are not eligible if they have ..."): says what every exclusion says
+_EXCLUDED_IF = re.compile(
+    r"^(?P<neg>\W*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)??(?i:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:(?:will|shall|would)\s+be|are|is)\s+"
+    r"(?:excluded|not\s+eligible|ineligible)\s+(?:from\s+(?:the\s+)?(?:study|trial)\s+)?(?:if|when|who)\s+(?:they\s+(?:have|has|are|had)\s+|their\s+|he\s+or\s+she\s+(?:has|is)\s+)?))",
+)
 _NO_ALLOWED = re.compile(r"^\W*(?P<neg>no)\b(?=[^.;]*?(?P<allowed>\b(?:is|are)?\s*(?:allowed|permitted)\b))", I)
 
 
 def _as_rule(clause: str) -> str:
+    lead = _EXCLUDED_IF.match(clause)
+    if lead:
+        clause = " " * lead.end("neg") + clause[lead.end("neg"):]
     m = _MUST_NOT.match(clause)
     if m:
         return clause[: m.start("neg")] + " " * (m.end("neg") - m.start("neg")) + clause[m.end("neg"):]

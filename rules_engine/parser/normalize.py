@@ -59,6 +59,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
+        # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
+        # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
+        (r"\b(ULN|normal)\s+(?:for|per)\s+(?:the\s+)?(?:patient'?s\s+)?age\b(?:\s+(?:at|of|in|per)\s+(?:the\s+)?(?:institution(?:'s|al)?|local|site'?s?)\s+(?:laboratory|lab))?",
+         r"\1", ("age",)),
+        (r"\b(?:institutional\s+)?normal\s+institutional\s+normal\b", "institutional normal", ("institutional normal",)),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
         # ("3 times(normal value)", "1.5X normal institutional limits", "1.5 x institutional level of normal")
         (r"(?:\btimes|(?<=\d)\s*[x×*]|\bx|×)\s*\(?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?(?:level\s+of\s+)?normal\b"

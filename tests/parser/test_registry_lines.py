@@ -1114,7 +1114,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("not_met", BLASTS_WORDS),
     ("NCT00440726", "Performance Level Karnofsky > 50%"): Wrong("met met2", PERF_BY_AGE),
     ("NCT00440726", "excluded if they have allergies to the"): Wrong("met not_met2", ALLERGY_SUBJECT),
-    ("NCT00440726", "Renal Function Patients will be excluded"): Wrong("met", ULN_FOR_AGE),
     ("NCT02819804", "adequate organ and bone marrow function"): Wrong("met", IULN),
     ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met", IULN),
     ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met not_met2", CONDITIONAL),

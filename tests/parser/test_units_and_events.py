@@ -219,3 +219,28 @@ LIVER_SCOPED = [
 @pytest.mark.parametrize("line,kind,record,expected", LIVER_SCOPED)
 def test_a_bound_for_patients_with_liver_metastases(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# the lab's limit "for age" is the limit the record carries (a child's lab reports the range for
+# its age; 40 corpus lines); "1.5 time ULN" is a multiple too; and the exclusion list's lead-in
+# restated on a line ("Patients will be excluded if their ...") says nothing more, while among
+# the inclusions it is the exclusion negated
+FOR_AGE = [
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, adult(creatinine(3.0)), MET),
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, adult(creatinine(0.6)), NOT_MET),
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, MAN, UNKNOWN),
+    ("SGPT (ALT) < 3 x institutional normal for age", INC, adult(alt(100)), MET),
+    ("SGPT (ALT) < 3 x institutional normal for age", INC, adult(alt(130)), NOT_MET),
+    ("Bilirubin =< 1.5 time upper limit of normal for age", INC, adult(bilirubin(1.7)), MET),
+    ("Bilirubin =< 1.5 time upper limit of normal for age", INC, adult(bilirubin(2.0)), NOT_MET),
+    ("Patients will be excluded if they have a known positive test for HIV", INC, adult(condition("hiv")), NOT_MET),
+    ("Patients will be excluded if they have a known positive test for HIV", INC, MAN, MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", FOR_AGE)
+def test_the_limit_for_age_and_the_exclusion_lead_in(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

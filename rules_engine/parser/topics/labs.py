@@ -83,8 +83,8 @@ _LAB = re.compile(
 )
 # what makes a number a multiple of the upper limit of normal
 _ULN = re.compile(
-    rf"\s*(?:(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?)?(?:institutional\s+|local\s+|laboratory\s+|site\s+|upper\s+)*{_ULN_WORD}"
-    r"|\s*(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?",
+    rf"\s*(?:(?:[x×*]|times?|-?fold)\s*(?:of\s+)?(?:the\s+)?)?(?:institutional\s+|local\s+|laboratory\s+|site\s+|upper\s+)*{_ULN_WORD}"
+    r"|\s*(?:[x×*]|times?|-?fold)\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?",
     I,
 )
 # MRD written as a power of ten: "MRD >= 10^-4", "≥ 1 x 10-4"
@@ -159,7 +159,7 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
     """(end, value, unit, uln, unit_unfit) for the threshold whose number ``raw`` ends at ``pos``
     (``raw`` None: "≤ ULN" with no number, one times the upper limit)."""
     uln = _ULN.match(text, pos)
-    if uln and (raw is not None or not re.match(r"\s*(?:[x×*]|times|-?fold)", uln.group(0), I)):
+    if uln and (raw is not None or not re.match(r"\s*(?:[x×*]|times?|-?fold)", uln.group(0), I)):
         return uln.end(), (1 if raw is None else number(str(_plain_number(raw)))), None, True, False
     if raw is None:
         return pos, None, None, False, False
