@@ -244,3 +244,26 @@ FOR_AGE = [
 @pytest.mark.parametrize("line,kind,record,expected", FOR_AGE)
 def test_the_limit_for_age_and_the_exclusion_lead_in(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# an age bound at the original diagnosis: never younger now than then, so today's age under an
+# upper bound meets it and today's age at or under a lower bound fails it; otherwise a person
+# compares the diagnosis date; "Performance Level" names the scale after it
+AGE_AT_DIAGNOSIS = [
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=15), MET),
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=30), UNKNOWN),
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(condition("b_all"), years=30), UNKNOWN),
+    ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=50), NOT_MET),
+    ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=70), UNKNOWN),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("karnofsky", 70), years=15), MET),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("lansky", 70), years=5), MET),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("karnofsky", 40), years=15), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", AGE_AT_DIAGNOSIS)
+def test_an_age_at_diagnosis_and_a_labelled_scale(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
