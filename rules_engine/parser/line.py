@@ -245,11 +245,20 @@ def _top_level_or(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
 
 
+# a label naming the patients the rest of the line is for ("ALL participants: have isolated
+# extramedullary disease", "Lymphoma patients: known CNS involvement", "For relapsed/refractory
+# subjects only: ..."): a condition, never a diagnosis asked of everyone
+_SCOPE_LABEL = re.compile(
+    r"^\W*(?:for\s+)?(?P<cond>[^:;,.()]{2,60}?)\s+(?:participants?|patients?|subjects?|pts)(?:\s+only)?\s*:\s*(?P<req>\S[^\n]*)$",
+    I,
+)
+
+
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text)
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
     if m is None:
         return None
     # the names are read alone and in the whole line, where an abbreviation has its context
@@ -269,7 +278,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
-    if isinstance(requirement, Review) and since and len(items) == 1:  # "at least 100 days since transplant"
+    if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
         window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s")
         requirement = predicate(items[0].expr.concept, Op.NOT_WITHIN, None, None, False, window)  # type: ignore[union-attr]
     if isinstance(requirement, Review):

@@ -267,3 +267,22 @@ AGE_AT_DIAGNOSIS = [
 @pytest.mark.parametrize("line,kind,record,expected", AGE_AT_DIAGNOSIS)
 def test_an_age_at_diagnosis_and_a_labelled_scale(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# a label naming the patients the line is for ("ALL participants:", "For lymphoma subjects:";
+# 19 corpus lines): a condition of the line, never a diagnosis asked of everyone
+SCOPE_LABELS = [
+    ("ALL participants: have isolated extramedullary disease, including CNS or testicular disease.", EXC,
+     adult(condition("b_all")), NOT_MET),
+    ("ALL participants: have isolated extramedullary disease, including CNS or testicular disease.", EXC,
+     adult(condition("b_all"), condition("isolated_extramedullary_relapse", 20)), MET),
+    ("For lymphoma subjects: known central nervous system involvement", EXC, adult(condition("cns_involvement", 20)), NOT_MET),
+    ("For lymphoma subjects: known central nervous system involvement", EXC,
+     adult(condition("lymphoma"), condition("cns_involvement", 20)), MET),
+    ("Solid tumor patients: >= 21 days after the last dose of cytotoxic chemotherapy", INC, MAN, MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", SCOPE_LABELS)
+def test_a_label_naming_the_patients_is_the_lines_condition(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
