@@ -165,7 +165,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("solid_tumor", Kind.EVENT, "solid tumor"),
     Concept("breast_cancer", Kind.EVENT, "breast cancer", parent="solid_tumor"),
     Concept("prostate_cancer", Kind.EVENT, "prostate cancer", parent="solid_tumor"),
-    Concept("lung_cancer", Kind.EVENT, "lung cancer", parent="solid_tumor"),
+    # a lung cancer is small cell or not (carcinoids aside): one coded without its histology (C34)
+    # may be either, so asked for NSCLC or SCLC it is unknown, not absent
+    Concept("lung_cancer", Kind.EVENT, "lung cancer", parent="solid_tumor", subtypes_exhaustive=True),
     Concept("nsclc", Kind.EVENT, "non-small cell lung cancer (NSCLC)", parent="lung_cancer"),
     Concept("sclc", Kind.EVENT, "small cell lung cancer (SCLC)", parent="lung_cancer"),
     Concept("colorectal_cancer", Kind.EVENT, "colorectal cancer", parent="solid_tumor"),

@@ -1165,7 +1165,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT03955198", "Adequate Hematology laboratory data"): Wrong("met", WRAPPER),
-    ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
     ("NCT03955198", "History of allogenic organ transplant"): Wrong("met", LEFTOVER),
     ("NCT03955198", "Receipt of live attenuated vaccine withi"): Wrong("not_met not_met2", NOTE_REVIEW),
     ("NCT03955198", "Female patients who are pregnant or brea"): Wrong("met unknown unknown2", WILLING_AND),

@@ -286,3 +286,18 @@ SCOPE_LABELS = [
 @pytest.mark.parametrize("line,kind,record,expected", SCOPE_LABELS)
 def test_a_label_naming_the_patients_is_the_lines_condition(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# "histology other than NSCLC": the patient's own cancer is of another kind; a cancer recorded
+# without its histology leaves it open; a histology Eligo cannot name is left to a person
+OTHER_HISTOLOGY = [
+    ("Cancer histology other than NSCLC", EXC, adult(condition("sclc")), MET),
+    ("Cancer histology other than NSCLC", EXC, adult(condition("nsclc")), NOT_MET),
+    ("Cancer histology other than NSCLC", EXC, adult(condition("lung_cancer")), UNKNOWN),
+    ("Diagnosis of lymphoma histologies other than Diffuse Large B-Cell Lymphoma", EXC, adult(condition("lymphoma")), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", OTHER_HISTOLOGY)
+def test_a_histology_other_than_the_trials(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

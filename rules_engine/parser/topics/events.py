@@ -831,7 +831,30 @@ def other_than_spans(text: str) -> list[tuple[int, int]]:
     "other than" for an exception of the line."""
     if "other than" not in text.lower():
         return []
-    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)]
+    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)] + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
+
+
+# "Cancer histology other than NSCLC", "Histology other than soft-tissue sarcoma": the patient's own
+# cancer is of another kind, so the named one decides (a cancer recorded without its histology,
+# "lung cancer", leaves it unknown through the catalogue's hierarchy)
+_HISTOLOGY_OTHER_THAN = re.compile(
+    r"(?:(?:cancer|tumou?r)\s+)?(?:histolog(?:y|ies|ical\s+(?:sub)?types?)|histotypes?|(?:tumou?r|cancer)\s+types?)\s+other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:()<>≤≥\d]{2,80}?)(?=\s*(?:[;:()<>≤≥\d.]|$))",
+    I,
+)
+
+
+def _histology_items(text: str, free) -> list[Item]:
+    items: list[Item] = []
+    for m in _HISTOLOGY_OTHER_THAN.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        named = m.group("x")
+        concepts = [c for c, p in _DIAG_RES if p.search(named)] + [c for c, p, _g in _CANCER_RES if p.search(named)]
+        before = text[: m.start("x")]
+        if not concepts or any(p.search(before) for c, p in _DIAG_RES if c in concepts) or any(p.search(before) for c, p, _g in _CANCER_RES if c in concepts):
+            continue  # "other than those described in the inclusion criteria", "lymphoma histologies other than DLBCL": a person reads it
+        items.append(Item(m.start(), m.end(), Not(any_of([predicate(c, Op.PRESENT) for c in dict.fromkeys(concepts)])), frozenset(concepts)))
+    return items
 
 
 def _other_than_items(text: str, free) -> list[Item]:
@@ -863,6 +886,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
 
     low = text.lower()
     if "other than" in low:
+        items += _histology_items(text, free)
         items += _other_than_items(text, free)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
