@@ -83,6 +83,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("syphilis", Kind.EVENT, "syphilis"),
     Concept("hbsag", Kind.QUALITATIVE, "HBsAg"),
     Concept("hbv_dna", Kind.QUALITATIVE, "HBV DNA"),
+    # the HBV DNA load itself, when the lab reports a number: IU/mL is the WHO standard; copies/mL
+    # converts to it only by the assay's own factor (2 to 8 copies per IU), so a load in copies is
+    # its own measurement, compared with a threshold in copies and never with one in IU
+    Concept("hbv_dna_load", Kind.MEASUREMENT, "HBV DNA load", "[iU]/mL"),
+    Concept("hbv_dna_copies", Kind.MEASUREMENT, "HBV DNA load in copies", "{copies}/mL"),
     Concept("hcv_antibody", Kind.QUALITATIVE, "HCV antibody"),
     Concept("hcv_rna", Kind.QUALITATIVE, "HCV RNA"),
     Concept("hiv_test", Kind.QUALITATIVE, "HIV viral load"),
@@ -160,7 +165,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("solid_tumor", Kind.EVENT, "solid tumor"),
     Concept("breast_cancer", Kind.EVENT, "breast cancer", parent="solid_tumor"),
     Concept("prostate_cancer", Kind.EVENT, "prostate cancer", parent="solid_tumor"),
-    Concept("lung_cancer", Kind.EVENT, "lung cancer", parent="solid_tumor"),
+    # a lung cancer is small cell or not (carcinoids aside): one coded without its histology (C34)
+    # may be either, so asked for NSCLC or SCLC it is unknown, not absent
+    Concept("lung_cancer", Kind.EVENT, "lung cancer", parent="solid_tumor", subtypes_exhaustive=True),
     Concept("nsclc", Kind.EVENT, "non-small cell lung cancer (NSCLC)", parent="lung_cancer"),
     Concept("sclc", Kind.EVENT, "small cell lung cancer (SCLC)", parent="lung_cancer"),
     Concept("colorectal_cancer", Kind.EVENT, "colorectal cancer", parent="solid_tumor"),

@@ -17,6 +17,9 @@ _VALUE_WORDS = {
     "qualitative": "Positive / Negative",
     "detection": "Positive / Negative, or a quantity (`<` or zero: negative; else positive, "
     "or compared with `referenceRange.high` when given)",
+    "viral_load": "Positive / Negative, or a quantity (`<` or zero: negative; else positive, or compared with "
+    "`referenceRange.high` when given); a quantity in IU/mL (or its log10) is also stored as the load "
+    "`hbv_dna_load` in `[iU]/mL`, one in copies/mL as `hbv_dna_copies` (copies are never converted to IU)",
     "expression": "Positive / Negative, or a percentage (stored in %)",
     "grade": "`valueInteger` or `valueQuantity` {range}, or `valueString` / `valueCodeableConcept` "
     "\"Grade 2\" / \"II\" / an NCI Thesaurus grade code",

@@ -4,6 +4,7 @@ its upper limit of normal and its date, as the code tables say for each LOINC or
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -49,6 +50,10 @@ class ObservationReader(Collector):
         measurement = reader(rule, res, path, when, entry.source)
         if measurement is not None:
             self.measurement(path, key, measurement)
+        if rule.value == "viral_load":
+            load = self._viral_load(rule, res, path, when, entry.source)
+            if load is not None:
+                self.measurement(path, key, load)
 
     def _qualitative(self, res: Any) -> str | None:
         for coding in coding_list(res.valueCodeableConcept):
@@ -233,6 +238,31 @@ class ObservationReader(Collector):
             return None
         return Measurement(rule.concept, word, None, when, None, False, source)
 
+    def _read_viral_load(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        """The result as a detection (positive / negative); ``_viral_load`` keeps the number."""
+        return self._read_detection(rule, res, path, when, source)
+
+    def _viral_load(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        """The load a trial compares with its threshold ("HBV DNA >= 2000 IU/mL"), as
+        ``<concept>_load`` in IU/mL or ``<concept>_copies`` in copies/mL (only the assay knows
+        its factor between them); a log10 value is raised to its number. Below
+        the detection limit ("<" a number) there is no number to keep: the detection says
+        negative."""
+        if res.valueQuantity is None or res.valueQuantity.comparator in ("<", "<="):
+            return None
+        number = value_number(res.valueQuantity.value)
+        found = _load_unit(quantity_unit(res.valueQuantity))
+        if number is None or found is None or f"{rule.concept}_load" not in CONCEPTS:
+            return None
+        unit, log = found
+        if log:
+            if not 0 <= number <= 12:
+                self.warnings.append((f"{path}.valueQuantity", "a log10 load outside 0-12; load not kept"))
+                return None
+            number = 10**number
+        concept = f"{rule.concept}_load" if unit == "[iU]/mL" else f"{rule.concept}_copies"
+        return Measurement(concept, tidy_number(number), unit, when, None, False, source)
+
     @staticmethod
     def _detection_limit(res: Any, unit: str | None) -> float | None:
 
@@ -272,3 +302,18 @@ class ObservationReader(Collector):
         return None
 
 
+_LOAD_UNIT = re.compile(
+    r"^(?P<log>log(?:10)?\s*(?:\(\s*)?|lg\s*\(\s*|\[lg\]\s*)?(?P<what>\[iu\]|\{copies\}|iu|copies|cp)\s*\)?\s*/\s*ml\s*\)?$", re.I
+)
+
+
+def _load_unit(text: str | None) -> tuple[str, bool] | None:
+    """A viral load's unit as UCUM and whether it is a log10 ("[IU]/mL", "IU/mL", "{copies}/mL",
+    "copies/mL", "log10 IU/mL", "log[IU]/mL"); None for any other unit."""
+    if not text:
+        return None
+    m = _LOAD_UNIT.match(text.strip())
+    if m is None:
+        return None
+    unit = "[iU]/mL" if "iu" in m.group("what").lower() else "{copies}/mL"
+    return unit, m.group("log") is not None

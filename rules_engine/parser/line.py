@@ -79,6 +79,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
     if _WILLING.match(norm):  # "willing to undergo a marrow biopsy" asks consent, not a history
         return Review(ReviewReason.CONSENT, "")
+    lead = _EXCLUDED_IF.match(norm) if ctype is CriterionType.INCLUSION else None
+    if lead is not None and norm[lead.end():].strip():  # an exclusion written among the inclusions: its rule, negated
+        excluded = _to_expr(norm[lead.end():], CriterionType.EXCLUSION)
+        return excluded if isinstance(excluded, Review) else Not(excluded)
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
@@ -171,10 +175,19 @@ _MUST_NOT = re.compile(
     r"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?|women|men|females?|males?)\s+)?(?P<neg>(?:must|should|shall|may|can|will)\s*(?:not|n't)|cannot)\b",
     I,
 )
+# the exclusion list's own lead-in, restated on a line ("Patients will be excluded if their serum
+# creatinine is ...", "Patients are not eligible if they have ..."): says what every exclusion says
+_EXCLUDED_IF = re.compile(
+    r"^(?P<neg>\W*(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}\s+)??(?i:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:(?:will|shall|would)\s+be|are|is)\s+"
+    r"(?:excluded|not\s+eligible|ineligible)\s+(?:from\s+(?:the\s+)?(?:study|trial)\s+)?(?:if|when|who)\s+(?:they\s+(?:have|has|are|had)\s+|their\s+|he\s+or\s+she\s+(?:has|is)\s+)?))",
+)
 _NO_ALLOWED = re.compile(r"^\W*(?P<neg>no)\b(?=[^.;]*?(?P<allowed>\b(?:is|are)?\s*(?:allowed|permitted)\b))", I)
 
 
 def _as_rule(clause: str) -> str:
+    lead = _EXCLUDED_IF.match(clause)
+    if lead:
+        clause = " " * lead.end("neg") + clause[lead.end("neg"):]
     m = _MUST_NOT.match(clause)
     if m:
         return clause[: m.start("neg")] + " " * (m.end("neg") - m.start("neg")) + clause[m.end("neg"):]
@@ -232,11 +245,20 @@ def _top_level_or(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
 
 
+# a label naming the patients the rest of the line is for ("ALL participants: have isolated
+# extramedullary disease", "Lymphoma patients: known CNS involvement", "For relapsed/refractory
+# subjects only: ..."): a condition, never a diagnosis asked of everyone
+_SCOPE_LABEL = re.compile(
+    r"^\W*(?:for\s+)?(?P<cond>[^:;,.()]{2,60}?)\s+(?:participants?|patients?|subjects?|pts)(?:\s+only)?\s*:\s*(?P<req>\S[^\n]*)$",
+    I,
+)
+
+
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text)
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
     if m is None:
         return None
     # the names are read alone and in the whole line, where an abbreviation has its context
@@ -256,7 +278,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
-    if isinstance(requirement, Review) and since and len(items) == 1:  # "at least 100 days since transplant"
+    if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
         window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s")
         requirement = predicate(items[0].expr.concept, Op.NOT_WITHIN, None, None, False, window)  # type: ignore[union-attr]
     if isinstance(requirement, Review):

@@ -69,11 +69,20 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥", ("=",)),
         (r"<=|=<|≤\s*=", "≤", ("=",)),
-        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s*\(\s*I?ULN\s*\))?"
+        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
+        # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
+        # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
+        (r"\b(ULN|normal)\s+(?:for|per)\s+(?:the\s+)?(?:patient'?s\s+)?age\b(?:\s+(?:at|of|in|per)\s+(?:the\s+)?(?:institution(?:'s|al)?|local|site'?s?)\s+(?:laboratory|lab))?",
+         r"\1", ("age",)),
+        (r"\b(?:institutional\s+)?normal\s+institutional\s+normal\b", "institutional normal", ("institutional normal",)),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
-        (r"\b(?:times|x|×)\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?", "× ULN", ("normal",)),
+        # ("3 times(normal value)", "1.5X normal institutional limits", "1.5 x institutional level of normal")
+        (r"(?:\btimes|(?<=\d)\s*[x×*]|\bx|×)\s*\(?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+)?(?:upper\s+)?(?:level\s+of\s+)?normal\b"
+         r"(?:\s+(?:range|values?|limits?|levels?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\))?", " × ULN", ("normal",)),
+        # "within 1.5 times ULN" is at most that multiple
+        (r"\bwithin\s+(?=\d+(?:\.\d+)?\s*(?:[x×*]|times|-?fold)?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?ULN\b)", "≤ ", ("within",)),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease
         (r"\b(?:can\s*not|cannot|could\s+not|did\s+not|do\s+not|does\s+not|fail(?:ed|ing|s)?\s+to|failure\s+to|unable\s+to)\s+(?:achieve|attain|obtain|reach)\s+"

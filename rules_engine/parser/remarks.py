@@ -54,11 +54,11 @@ _PATTERNS: tuple[str, ...] = (
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter)\s+){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*|patholog\w*|cytolog\w*|"
-    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|radionuclide\s+\w+|cardiac\s+MRI|"
+    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|(?:multigated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
-    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"

@@ -27,7 +27,7 @@ def test_every_condition_and_procedure_code_becomes_an_event_concept(rule):
 @pytest.mark.parametrize("rule", tables().observations, ids=lambda r: r.label)
 def test_every_observation_code_becomes_a_measurement_or_qualitative_concept(rule):
     concept = CONCEPTS[rule.concept]
-    expected = Kind.QUALITATIVE if rule.value in ("qualitative", "detection", "expression") else Kind.MEASUREMENT
+    expected = Kind.QUALITATIVE if rule.value in ("qualitative", "detection", "viral_load", "expression") else Kind.MEASUREMENT
     assert concept.kind == expected
 
 

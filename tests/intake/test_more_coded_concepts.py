@@ -71,3 +71,41 @@ def test_every_medication_is_kept_by_its_own_words():
     record = normalise(bundle(medication("selinexor 20 MG Oral Tablet"), medication("warfarin sodium 5 MG Oral Tablet"))).facts
     quotes = sorted(e.attributes["quote"] for e in record.events["named_medication"])
     assert [q.split(",")[0] for q in quotes] == ["selinexor 20 MG Oral Tablet", "warfarin sodium 5 MG Oral Tablet"]
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("I21.4", {"myocardial_infarction", "coronary_artery_disease"}),
+        ("I25.2", {"myocardial_infarction", "coronary_artery_disease"}),
+        ("I20.0", {"unstable_angina", "coronary_artery_disease"}),
+        ("I25.10", {"coronary_artery_disease"}),
+        ("I48.91", {"arrhythmia"}),
+        ("I45.81", {"long_qt_syndrome"}),
+        ("I10", {"hypertension"}),
+        ("I26.99", {"thromboembolism"}),
+        ("I82.401", {"thromboembolism"}),
+        ("J84.10", {"interstitial_lung_disease"}),
+        ("A15.0", {"tuberculosis"}),
+        ("G62.0", {"peripheral_neuropathy"}),
+        ("E11.9", {"diabetes"}),
+        ("K25.9", {"peptic_ulcer"}),
+        ("J91.8", {"pleural_effusion"}),
+        ("K56.609", {"bowel_obstruction"}),
+        ("R18.8", {"ascites"}),
+        ("K90.9", {"malabsorption"}),
+        ("D46.9", {"mds"}),
+        ("Z94.0", {"organ_transplant"}),
+        ("F10.20", {"substance_abuse"}),
+        ("D68.0", {"bleeding_diathesis"}),
+        # left out on purpose: nicotine dependence is no substance abuse an exclusion means,
+        # thrombocytopenia no bleeding diathesis, a stem-cell transplant no organ transplant
+        ("F17.210", set()),
+        ("D69.6", set()),
+        ("Z94.84", {"hsct"}),
+    ],
+)
+def test_a_coded_diagnosis_an_exclusion_names_is_read(code, expected):
+    """Without a row the Condition was ignored, and "history of myocardial infarction" answered
+    as if the patient had none."""
+    assert concepts_of(condition(ICD10, code)) == expected

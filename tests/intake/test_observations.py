@@ -271,3 +271,26 @@ def test_every_measurement_quotes_its_resource_id():
 def test_a_snomed_positive_in_the_wrong_system_is_not_read():
     record = read(observation(LOINC, "2106-3", valueCodeableConcept=coded("10828004", "urn:other")))
     assert record.facts.measurements == {}  # the table reads SNOMED CT codings only
+
+
+@pytest.mark.parametrize(
+    "quantity_, concept, load",
+    [
+        (quantity(2500, "[IU]/mL"), "hbv_dna_load", (2500, "[iU]/mL")),
+        (quantity(2500, "IU/mL"), "hbv_dna_load", (2500, "[iU]/mL")),
+        (quantity(40000, "{copies}/mL"), "hbv_dna_copies", (40000, "{copies}/mL")),
+        (quantity(40000, "copies/mL"), "hbv_dna_copies", (40000, "{copies}/mL")),
+        (quantity(40000, "copies/mL"), "hbv_dna_load", None),  # never converted to IU
+        (quantity(3.5, "log10 IU/mL"), "hbv_dna_load", (3162.28, "[iU]/mL")),
+        ({**quantity(20, "[IU]/mL"), "comparator": "<"}, "hbv_dna_load", None),  # below the detection limit: no load
+        (quantity(2500, "mmol/L"), "hbv_dna_load", None),  # not a viral load's unit
+    ],
+)
+def test_an_hbv_dna_quantity_is_also_kept_as_its_load(quantity_, concept, load):
+    """Trials bound the load ("HBV DNA >= 2000 IU/mL"), not only its detection; copies/mL is
+    kept apart, since only the assay knows its factor to IU."""
+    m = latest(concept, observation(LOINC, "29615-2", valueQuantity=quantity_))
+    if load is None:
+        assert m is None
+    else:
+        assert (m.value, m.unit) == (pytest.approx(load[0], rel=1e-4), load[1])

@@ -179,7 +179,7 @@ INFECTION_CASES = [
     ),
     ("HBsAg positive", P("hbv", Op.PRESENT)),
     ("Hepatitis B negative", P("hbv", Op.ABSENT)),
-    ("HBsAg positive and HBV DNA >= 2000 IU/mL", All((P("hbv", Op.PRESENT), P("hbv_dna", Op.IS, "positive"), Review(ReviewReason.AMBIGUOUS, "HBV DNA ≥ 2000 IU/mL")))),
+    ("HBsAg positive and HBV DNA >= 2000 IU/mL", All((P("hbv", Op.PRESENT), P("hbv_dna", Op.IS, "positive"), P("hbv_dna_load", Op.GTE, 2000, "[iU]/mL")))),
     ("HBsAg positive and HBV DNA above the upper limit of normal", All((P("hbv", Op.PRESENT), P("hbv_dna", Op.IS, "positive")))),
     ("Known HIV infection or active hepatitis A, B or C", Any_((P("hiv", Op.PRESENT), P("hav", Op.PRESENT), P("hbv", Op.PRESENT), P("hcv", Op.PRESENT)))),
 ]

@@ -166,9 +166,12 @@ def test_a_second_limit_for_some_patients_widens_the_line_only_for_them():
     expr = parse_line("ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with liver metastases)", INC).expr
     assert isinstance(expr, Any_) and expr.parts[0] == P("alt", Op.LTE, 2.5, None, ULN)
     trial = TrialCriteria("T", 1, (Criterion(INC, "x", expr),))
-    for value, outcome in ((90, MET), (160, UNKNOWN), (250, NOT_MET)):  # ULN 40: 2.25x, 4x, 6.25x
-        reference, _ = both(trial, patient(measurements=lab("alt", value, "U/L", 40)))
-        assert reference.criteria[0].outcome is outcome, value
+    # ULN 40: 2.25x, 4x, 6.25x; liver metastases are a coded Condition, absent when not on record
+    cases = ((90, None, MET), (160, None, NOT_MET), (160, AS_OF, MET), (250, AS_OF, NOT_MET))
+    for value, metastases, outcome in cases:
+        events = {"liver_metastases": metastases} if metastases else None
+        reference, _ = both(trial, patient(measurements=lab("alt", value, "U/L", 40), events=events))
+        assert reference.criteria[0].outcome is outcome, (value, metastases)
 
 
 @pytest.mark.parametrize("text", ["Hemoglobin ≥ 9 mg", "Platelets ≥ 100 g/dL"])

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.performance import scale_age_spans
-from rules_engine.parser.items import I, Item, OPS, all_of, content_words, number, predicate
+from rules_engine.parser.items import I, Item, OPS, all_of, any_of, content_words, number, predicate
 
 
 _AGE_UNIT = r"(?:years?|yrs?|months?|y(?=\s|$|[,;.)]))"
@@ -199,4 +200,29 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
     scale_spans = scale_age_spans(text) if items else []
     if scale_spans:  # "Karnofsky ≥ 60 for patients > 16 years": the scale's scope, no age bound of the line
         items = [it for it in items if all(it.end <= a or it.start >= b for a, b in scale_spans)]
+    for it in items:
+        at_diagnosis = _AT_DIAGNOSIS.match(text, it.end)
+        if at_diagnosis is not None and it.expr is not None:
+            it.expr, it.end = _age_at_diagnosis(it.expr, at_diagnosis.group(0)), at_diagnosis.end()
     return items
+
+
+# an age at the original diagnosis ("< 21 years of age when originally diagnosed with ALL", "<= 21
+# years of age at the time of original diagnosis"): the record dates the diagnosis, not the age
+# then, but a patient is never younger now than at diagnosis, so today's age decides one side
+_AT_DIAGNOSIS = re.compile(
+    r"\s*(?:(?:years?|yrs?)\s+)?(?:(?:old|of\s+age)\s+)?(?:when|at(?:\s+the\s+time\s+of)?|on)\s+(?:the\s+)?(?:(?:original|initial|first)\s+)?"
+    r"(?:(?:originally|initially|first)\s+)?diagnos(?:is|ed)\b(?:\s+(?:with|of)\s+(?:the\s+)?(?:[A-Z][\w-]*|disease|cancer|leukemia|lymphoma|tumou?r))?",
+    I,
+)
+
+
+def _age_at_diagnosis(expr: Expr, words: str) -> Expr:
+    """An upper bound on the age at diagnosis holds whenever today's age is under it; a lower
+    bound fails whenever today's age is not over it; otherwise a person reads the record."""
+    then = Alternative(ReviewReason.AMBIGUOUS, "age at diagnosis: " + " ".join(words.split()))
+    if isinstance(expr, Predicate) and expr.op in (Op.LT, Op.LTE):
+        return any_of([expr, then])  # the text's own alternative: the safety pass keeps it
+    if isinstance(expr, Predicate) and expr.op in (Op.GT, Op.GTE):
+        return all_of([expr, then])
+    return all_of([expr, then])

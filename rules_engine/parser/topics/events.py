@@ -250,11 +250,12 @@ _DIRECTED_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _DIRECTED)
 _CAR_T_TARGET_UNKNOWN = "a prior CAR-T therapy whose target antigen is not recorded"
 
 
-_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
+# "grade 0 or 1", "grade 0-1": the higher grade is the bound ("resolved to grade 0 or 1")
+_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?:(?P<g0>0)\s*(?:or|-|to|/)\s*)?(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
 
 
 _TOXICITY = re.compile(
-    r"(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
 )
 
 
@@ -265,10 +266,31 @@ _CTCAE_TAIL = re.compile(
 )
 
 
+# the grade written before the toxicity ("Persistent grade >= 2 toxicity", "unresolved CTCAE grade
+# 2 or higher adverse events")
+_TOXICITY_FIRST = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:grade|Gr\.?)\s*"
+    r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
+    r"\s+(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
+    I,
+)
+# where the toxicity comes from, which is what the record's grade states
+_TOXICITY_SOURCE = re.compile(
+    r"\s*(?:from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer)\s+)?(?:therap(?:y|ies)|treatments?)",
+    I,
+)
+
+
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
 
 
-_TOXICITY_LEAD = re.compile(r"(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+$", I)
+_TOXICITY_LEAD = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
+    r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)$",
+    I,
+)
 
 
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
@@ -518,7 +540,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
-            add(Item(start, tail.end() if tail and tail.end() > m.end() else m.end(), _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            end = tail.end() if tail and tail.end() > m.end() else m.end()
+            source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
+            add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+        for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
+            op = _grade_op(m.group("cmp"), _roman(m.group("g")), None, None, m.group("tail"))
+            if op is None:
+                continue  # "grade 2 toxicity": which grades the line means is not said
+            source = _TOXICITY_SOURCE.match(text, m.end())
+            add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
@@ -653,6 +683,22 @@ _THERAPY_LEAD = re.compile(
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
 
 
+# a transplant or cell therapy that is planned, or the patient's candidacy for it ("patients who
+# are candidates for allogeneic SCT", "eligible for autologous stem cell transplant", "scheduled
+# for HSCT", "not felt to be a good candidate for an allogeneic transplantation", "no planned
+# allogeneic SCT"; 39 corpus lines): the record holds what was done, never what is intended, so a
+# person judges it; it is never read as a prior transplant
+_PLANNED = re.compile(
+    r"\b(?:(?:in)?eligib(?:le|ility)|candida(?:te|tes|cy)|(?:un)?suitab(?:le|ility)|(?:un)?fit|plan(?:s|ned|ning)?|scheduled|intend\w*|intention|referred|"
+    r"considered|consideration|proceed\w*|awaiting|destined|deferred)\b(?:\s+[\w/()-]+){0,5}?\s*$",
+    I,
+)
+_HAD_OR_PLANNED = re.compile(r"\b(?:prior|previous|history\s+of|received|had)\s+(?:or|and/or)\s+plan\w*\s*$", I)
+# words between that speak of a transplant done ("eligible if relapsed after HSCT")
+_DONE = re.compile(r"\b(?:had|has|have|received|prior|previous\w*|history|after|following|post|relapse\w*|since)\b", I)
+_ABBREVIATION = re.compile(r"\s*\([^()]{1,15}\)")
+
+
 # "treat GvHD 2 weeks before treatment": a span before the study's start written without "within"
 _BARE_BEFORE = re.compile(r"(?P<kind>)(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:before|prior\s+to)\b", I)
 _FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
@@ -785,7 +831,30 @@ def other_than_spans(text: str) -> list[tuple[int, int]]:
     "other than" for an exception of the line."""
     if "other than" not in text.lower():
         return []
-    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)]
+    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)] + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
+
+
+# "Cancer histology other than NSCLC", "Histology other than soft-tissue sarcoma": the patient's own
+# cancer is of another kind, so the named one decides (a cancer recorded without its histology,
+# "lung cancer", leaves it unknown through the catalogue's hierarchy)
+_HISTOLOGY_OTHER_THAN = re.compile(
+    r"(?:(?:cancer|tumou?r)\s+)?(?:histolog(?:y|ies|ical\s+(?:sub)?types?)|histotypes?|(?:tumou?r|cancer)\s+types?)\s+other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:()<>≤≥\d]{2,80}?)(?=\s*(?:[;:()<>≤≥\d.]|$))",
+    I,
+)
+
+
+def _histology_items(text: str, free) -> list[Item]:
+    items: list[Item] = []
+    for m in _HISTOLOGY_OTHER_THAN.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        named = m.group("x")
+        concepts = [c for c, p in _DIAG_RES if p.search(named)] + [c for c, p, _g in _CANCER_RES if p.search(named)]
+        before = text[: m.start("x")]
+        if not concepts or any(p.search(before) for c, p in _DIAG_RES if c in concepts) or any(p.search(before) for c, p, _g in _CANCER_RES if c in concepts):
+            continue  # "other than those described in the inclusion criteria", "lymphoma histologies other than DLBCL": a person reads it
+        items.append(Item(m.start(), m.end(), Not(any_of([predicate(c, Op.PRESENT) for c in dict.fromkeys(concepts)])), frozenset(concepts)))
+    return items
 
 
 def _other_than_items(text: str, free) -> list[Item]:
@@ -817,6 +886,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
 
     low = text.lower()
     if "other than" in low:
+        items += _histology_items(text, free)
         items += _other_than_items(text, free)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
@@ -906,6 +976,17 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     r"[\w\s-]{0,15}?\b(?:infusion|administration|reinfusion|treatment|dosing)", text[m.end(): m.end() + 25], I
                 ):
                     items.append(Item(m.start(), m.end(), None, frozenset()))
+                    continue
+                lead = text[max(0, m.start() - 70): m.start()]
+                plan = _PLANNED.search(lead)
+                if plan is not None and not _DONE.search(plan.group(0)):  # "candidates for allogeneic SCT": a plan, not a history
+                    start = m.start() - (len(lead) - plan.start())
+                    end = m.end() + (len(gloss.group(0)) if (gloss := _ABBREVIATION.match(text, m.end())) else 0)
+                    judged = Review(ReviewReason.JUDGEMENT, "a plan or candidacy, not a history: " + " ".join(text[start: end].split()))
+                    had = _HAD_OR_PLANNED.search(lead)  # "prior or planned HSCT": either
+                    if had:
+                        start = m.start() - (len(lead) - had.start())
+                    items.append(Item(start, end, any_of([predicate(concept, Op.PRESENT), judged]) if had else judged, frozenset({concept})))
                     continue
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []

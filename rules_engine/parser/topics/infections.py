@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Expr, Op, ReviewReason
-from rules_engine.parser.items import I, Item, NEG, POS, all_of, any_of, predicate, qual_value
+from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Qualifier
@@ -108,6 +108,41 @@ _NARROWS = re.compile(r"^\W*(?:and|with|plus)\b[^;]*$", I)  # "HBsAg positive an
 _ULN_OR_DETECTION = re.compile(r"upper\s+limit|\bULN\b|normal|detect|LLQ|LLOQ|quantif", I)
 
 
+# an HBV DNA load as registries write it: "≥ 500 IU/mL", "> 2500 copies/mL", "≥1×10^3 copies/mL",
+# "10^4 IU/mL", "> 3 log10 IU/mL"; IU/mL is the WHO standard, and copies convert to it only by
+# the assay's own factor, so each bound is kept in the unit it is written in
+_LOAD = re.compile(
+    r"(?P<op>≥|>|≤|<)?\s*(?:(?P<num>\d+(?:\.\d+)?)(?:\s*[x×*]\s*10\s?\^?\s?(?P<exp>\d{1,2}))?|10\s?\^\s?(?P<pow>\d{1,2}))"
+    r"\s*(?P<log>log(?:10)?\s*)?(?P<unit>IU|copies|cps|cp)\s*/\s*m[lL]\b",
+    I,
+)
+_LOAD_OPS = {"≥": Op.GTE, ">": Op.GT, "≤": Op.LTE, "<": Op.LT}
+
+
+def _load_bounds(text: str, concept: str, default_op: Op) -> Expr | None:
+    """The HBV DNA load bounds in ``text`` (one per unit: the same bound written in IU and in
+    copies is one bound, and IU, the standard, is the one kept)."""
+    if concept != "hbv_dna":
+        return None
+    bounds: dict[str, Expr] = {}
+    for m in _LOAD.finditer(text):
+        if m.group("pow"):
+            value = 10.0 ** int(m.group("pow"))
+        else:
+            value = float(m.group("num")) * (10.0 ** int(m.group("exp")) if m.group("exp") else 1.0)
+        if m.group("log"):
+            if value > 12:
+                continue
+            value = 10.0**value
+        unit = "[iU]/mL" if m.group("unit").lower() == "iu" else "{copies}/mL"
+        op = _LOAD_OPS.get(m.group("op") or "", default_op)
+        load = "hbv_dna_load" if unit == "[iU]/mL" else "hbv_dna_copies"
+        bounds.setdefault(unit, predicate(load, op, int(value) if value.is_integer() else value, unit))
+    if not bounds:
+        return None
+    return bounds.get("[iU]/mL") or bounds["{copies}/mL"]
+
+
 # "testing is not required (in the absence of history)": a remark on how the record is known
 _NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
 
@@ -159,8 +194,12 @@ def infection_items(text: str) -> list[Item]:
             end = m.end()
             if m.group("above"):
                 end = m.start("thr") + len(m.group("thr").rstrip(" ,."))
-            if value == "negative" or shows is None:
-                expr: Expr = predicate(concept, Op.IS, value)
+            load = _load_bounds(m.group("thr"), concept, OPS[">"]) if m.group("above") else None
+            if load is not None and shows is not None and not _ULN_OR_DETECTION.search(m.group("thr")):
+                # "HBV DNA > 2000 IU/mL": the load, of a patient with the infection (none on record: absent)
+                expr: Expr = all_of([predicate(shows, Op.PRESENT), predicate(concept, Op.IS, "positive"), load])
+            elif value == "negative" or shows is None:
+                expr = predicate(concept, Op.IS, value)
                 if value == "positive" and concept == "hcv_antibody":
                     expr = any_of([predicate("hcv", Op.PRESENT), expr])
             else:
@@ -175,7 +214,8 @@ def infection_items(text: str) -> list[Item]:
         m = re.search(_ABOVE + r"\s*(?P<thr>[^;]*)", text[second.start: second.end], I)
         parts: list[Expr] = [predicate(concept, Op.IS, "positive")]
         if m and re.search(r"\d", m.group("thr")) and not _ULN_OR_DETECTION.search(m.group("thr")):
-            parts.append(Qualifier(ReviewReason.AMBIGUOUS, f"{concept.replace('_', ' ').upper()} {m.group(0).strip()}"))
+            load = _load_bounds(m.group(0), concept, Op.GT)
+            parts.append(load if load is not None else Qualifier(ReviewReason.AMBIGUOUS, f"{concept.replace('_', ' ').upper()} {m.group(0).strip()}"))
         second.expr = all_of(parts)
     for m in _NOT_REQUIRED.finditer(text):
         if not _seen(items, m.start(), m.end()):

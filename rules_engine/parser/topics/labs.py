@@ -27,7 +27,7 @@ from rules_engine.units import UnitError, convert, registry_unit
 
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
-    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
@@ -88,13 +88,16 @@ _LAB = re.compile(
 )
 # what makes a number a multiple of the upper limit of normal
 _ULN = re.compile(
-    rf"\s*(?:(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?)?(?:institutional\s+|local\s+|laboratory\s+|site\s+|upper\s+)*{_ULN_WORD}"
-    r"|\s*(?:[x×*]|times|-?fold)\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?",
+    rf"\s*(?:(?:[x×*]|times?|-?fold)\s*(?:of\s+)?(?:the\s+)?)?(?:institutional\s+|local\s+|laboratory\s+|site\s+|upper\s+)*{_ULN_WORD}"
+    r"|\s*(?:[x×*]|times?|-?fold)\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?(?:upper\s+)?normal\b(?:\s+(?:range|values?|limits?|levels?))?",
     I,
 )
 # MRD written as a power of ten: "MRD >= 10^-4", "≥ 1 x 10-4"
 _NEGATIVE_POWER = re.compile(r"\s*(?:[x×*]\s*)?10\s*(?:\^|\*\*|e)?\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 _POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
+# "MRD < 10-7": the caret lost in the registry's text; one digit after the dash and no unit, so
+# a range ("10-20 %") is never read as a power
+_BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|percent|per\s*cent))", I)
 _UNIT_TOKEN = re.compile(r"\S+")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
@@ -161,7 +164,7 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
     """(end, value, unit, uln, unit_unfit) for the threshold whose number ``raw`` ends at ``pos``
     (``raw`` None: "≤ ULN" with no number, one times the upper limit)."""
     uln = _ULN.match(text, pos)
-    if uln and (raw is not None or not re.match(r"\s*(?:[x×*]|times|-?fold)", uln.group(0), I)):
+    if uln and (raw is not None or not re.match(r"\s*(?:[x×*]|times?|-?fold)", uln.group(0), I)):
         return uln.end(), (1 if raw is None else number(str(_plain_number(raw)))), None, True, False
     if raw is None:
         return pos, None, None, False, False
@@ -171,8 +174,11 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
         if power:
             return power.end(), _round(value * 10 ** -int(power.group("exp")) * 100), "%", False, False
         power = _POWER_ONLY.match(text, pos) if raw == "10" else None
+        power = power or (_BARE_POWER.match(text, pos) if raw == "10" else None)
         if power:  # "MRD ≥ 10^-4": the number was the power's base
             return power.end(), _round(10 ** -int(power.group("exp")) * 100), "%", False, False
+        if raw == "10" and re.match(r"\s?[-−]\s?[1-9](?!\d)", text[pos:]):  # "10-5 %": a power or a typo, never 10 %
+            return pos, None, None, False, True
     end, unit, written = _read_unit(text, pos, concept)
     if unit is None:
         if written:
@@ -195,11 +201,11 @@ _LAB_MORE = re.compile(rf"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?
 # a second threshold scoped to some patients: "(< 5 x ULN for patients with liver metastases)",
 # ", or ≤ 3 x ULN if Gilbert's syndrome", "or < 5 times ULN in the presence of liver metastases"
 _SCOPED = re.compile(
-    rf"\s*(?P<open>\()?\s*(?:,\s*)?(?:or\s+|and\s+)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})",
+    rf"\s*(?P<open>\()?\s*(?:[,;]\s*)?(?:or\s+|and\s+)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})",
     I,
 )
 _SCOPE = re.compile(
-    r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
+    r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among|at)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
     r"[^;()]{1,120}?)\s*(?:\)|(?=[;.]\s|[;.]?$))",
     I,
 )
@@ -227,6 +233,49 @@ _FRAME = re.compile(
     I,
 )
 _WNL = re.compile(rf"(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
+
+
+# An ejection fraction against the lab's own lower limit of normal ("LVEF ≥ the lower limit of
+# normal", "ejection fraction within institutional range of normal", "Ejection fraction normal",
+# "below the institutional normal limit"): 56 such lines in the corpus. The record carries no
+# lower limit for an ejection fraction, and labs set it between 45 % and 55 % (ASE: 52 % men,
+# 54 % women; MUGA often 50 %), so a value at or above every lab's limit is normal, one below
+# every lab's limit is not, and one in between is left to a person.
+_LVEF_NAME = rf"(?:{dict(_LAB_NAMES)['lvef']})"
+_LLN = (
+    r"(?:the\s+)?(?:institutional\s+|local\s+)?(?:lower\s+(?:institutional\s+)?limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?"
+    r"|lower\s+limits?\s+of\s+the\s+(?:institutional\s+)?normal\s+range|\bLLN\b|(?:institutional\s+)?limits?\s+of\s+normal|normal\s+limits?)"
+    r"(?:\s*\(\s*LLN\s*\))?(?:\s+(?:for|at|of)\s+the\s+(?:institution|site|laboratory|lab))?"
+)
+_LVEF_LLN = re.compile(
+    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
+    rf"(?:(?P<up>(?:≥|>|above|at\s+or\s+above)\s*{_LLN}(?:\s*\(\s*(?P<stated>\d{{2}})\s*%\s*\))?"
+    r"|(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|range\s+of\s+normal|limits\s+of\s+normal)"
+    r"|normal\b(?!\s+(?:or|and|to|range\s+for|for)\b))"
+    rf"|(?P<down>(?:<|below|under)\s*(?:the\s+)?(?:{_LLN}|(?:institutional\s+)?normal(?:\s+(?:range|limits?))?)))",
+    I,
+)
+LVEF_SURELY_NORMAL, LVEF_SURELY_LOW = 55, 45
+
+
+def lvef_at_least_lln() -> Expr:
+    """An ejection fraction at or above the lab's lower limit of normal, the limit unrecorded."""
+    return any_of([
+        predicate("lvef", Op.GTE, LVEF_SURELY_NORMAL, "%"),
+        all_of([predicate("lvef", Op.GTE, LVEF_SURELY_LOW, "%"),
+                Review(ReviewReason.AMBIGUOUS, "the lab's lower limit of normal for the ejection fraction (45-55 %)")]),
+    ])
+
+
+def _lvef_lln_items(text: str) -> list[Item]:
+    items: list[Item] = []
+    for m in _LVEF_LLN.finditer(text):
+        if m.group("stated"):
+            expr = predicate("lvef", Op.GTE, int(m.group("stated")), "%")
+        else:
+            expr = lvef_at_least_lln()
+        items.append(Item(m.start(), m.end(), expr if m.group("up") else Not(expr), frozenset({"lvef"})))
+    return items
 
 
 _CANONICAL = {
@@ -279,8 +328,35 @@ def _lab_concepts(names: str) -> list[str]:
     return result
 
 
-def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: CriterionType) -> tuple[int, Expr] | None:
-    """A second threshold for the same lab that holds only for the patients a phrase names."""
+# the patients a scoped threshold concerns, when the record codes them: liver metastases (a
+# Condition, C78.7; absent from the record means absent) and Gilbert's syndrome
+_SCOPE_CONCEPTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+    (re.compile(r"\bGilbert(?:'s|s)?(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
+)
+_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+the\s+absence\s+of|absence\s+of)\b", I)
+_SCOPE_WORDS = re.compile(
+    r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
+    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented)\s+)?(?P<what>.*?)(?:\s+(?:is|are)\s+present)?\W*$",
+    I,
+)
+
+
+def scope_condition(who: str) -> Expr | None:
+    """The recorded condition a scope phrase names ("for patients with liver metastases", "if
+    liver metastases are present", "without liver metastases"), or None when it names another."""
+    for pattern, concept in _SCOPE_CONCEPTS:
+        m = _SCOPE_WORDS.match(who)
+        if m is None or not pattern.fullmatch(m.group("what").strip()):
+            continue
+        present = predicate(concept, Op.PRESENT)
+        return Not(present) if _SCOPE_ABSENT.match(who) else present
+    return None
+
+
+def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: CriterionType) -> tuple[int, Expr, Expr | None] | None:
+    """A second threshold for the same lab that holds only for the patients a phrase names:
+    (end, the second bound with its scope, the scope when the record codes it)."""
     m = _SCOPED.match(text, pos)
     if m is None:
         return None
@@ -292,7 +368,33 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
         return None
     who = " ".join(scope.group("who").split())
     second = predicate(concept, OPS[m.group("op")], value, unit, uln)
-    return scope.end(), all_of([second, Review(ReviewReason.AMBIGUOUS, "applies only " + who)])
+    condition = scope_condition(who)
+    return scope.end(), all_of([second, condition if condition is not None else Review(ReviewReason.AMBIGUOUS, "applies only " + who)]), condition
+
+
+# a threshold annotated with the patients it is for: "ALT and AST <= 3.0 x ULN (without liver
+# metastases), ALT and AST <= 5.0 x ULN (with liver metastases)"
+_SCOPE_NOTE = re.compile(r"\s*\(\s*(?P<who>(?:for\s+(?:patients?|subjects?)\s+)?(?:with|without|no|in\s+the\s+(?:presence|absence)\s+of|if)\b[^()]{3,60})\)", I)
+
+
+# how the value is to be measured, after it: "Hemoglobin >= 90 g/L (No blood transfusion within 14
+# days)"; like "without transfusion" anywhere else it annotates the threshold
+_TRANSFUSION_NOTE = re.compile(
+    r"\s*\(\s*(?:no|without|independent\s+of)\s+(?:[\w-]+\s+){0,3}?transfusions?(?:\s+support)?(?:\s+(?:or\s+)?(?:[\w-]+\s+){0,3}?(?:growth\s+factors?|G-CSF))?"
+    r"(?:\s+(?:within|in\s+the\s+(?:last|past|previous))\s+\d{1,3}\s*(?:days?|weeks?|hours?))?[^()]{0,40}?\)",
+    I,
+)
+
+
+def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType) -> tuple[int, Expr] | None:
+    m = _SCOPE_NOTE.match(text, pos)
+    condition = scope_condition(m.group("who")) if m else None
+    if m is None or condition is None:
+        return None
+    if ctype is CriterionType.INCLUSION:  # the bound holds for those patients; the others pass it
+        other = condition.part if isinstance(condition, Not) else Not(condition)
+        return m.end(), any_of([other, expr])
+    return m.end(), all_of([condition, expr])
 
 
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
@@ -328,18 +430,31 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             op = OPS[m.group("op")]
             pred: Expr = predicate(concept, op, value, unit, uln)
-            if len(concepts) == 1:
+            scoped = _scoped_alternative(text, t_end, concept, op, ctype)
+            transfusion = _TRANSFUSION_NOTE.match(text, t_end)
+            if transfusion is not None:
+                end = t_end = max(end, transfusion.end())
+            note = None if scoped else _scoped_note(text, t_end, pred, ctype)
+            if note is not None:  # "ALT <= 3 x ULN (without liver metastases)": for those patients
+                end, pred = max(end, note[0]), note[1]
+            elif scoped is not None:  # a scope said after the second bound is never a plain "or"
+                end = max(end, scoped[0])
+                scope = scoped[2]
+                if ctype is CriterionType.INCLUSION:
+                    pred = any_of([pred, scoped[1]])
+                elif scope is not None:  # excluded by the first bound without the condition, by the second with it
+                    other = scope.part if isinstance(scope, Not) else Not(scope)
+                    pred = any_of([all_of([pred, other]), scoped[1]])
+                else:
+                    pred = all_of([pred, Not(scoped[1])])
+            elif len(concepts) == 1:
                 more = _LAB_MORE.match(text, t_end)
-                scoped = None if more else _scoped_alternative(text, t_end, concept, op, ctype)
                 if more:
                     m_end, v2, unit2, uln2, unfit2 = _threshold(text, more.end(), concept, more.group("num"))
                     if v2 is not None:
                         other = predicate(concept, OPS[more.group("op")], v2, unit2, uln2)
                         pred = any_of([pred, other]) if more.group("conn").lower() == "or" else all_of([pred, other])
                         end = m_end
-                elif scoped is not None:
-                    end, alternative = scoped
-                    pred = any_of([pred, alternative]) if ctype is CriterionType.INCLUSION else all_of([pred, Not(alternative)])
             preds.append(pred)
         if not preds:
             continue
@@ -354,6 +469,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr = all_of(preds)
         items.append(Item(m.start(), end, expr, frozenset(concepts)))
+    for it in _lvef_lln_items(text) if (("normal" in low or "lln" in low) and ("ejection" in low or "ef" in low)) else ():
+        if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
+            items.append(it)
     for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue

@@ -20,7 +20,7 @@ from rules_engine.parser.items import I, Item, NEGATE, OPS, ROMAN, all_of, any_o
 
 _PERF_ANCHOR = re.compile(
     r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+Oncology(?:\s+Group)?|Zubrod|GOG|Gyn\w*\s+Oncology(?:\s+Group)?|WHO|Karnofsky|KPS|Lansky|LPS|"
-    r"performance\s+status|physical\s+strength\s+score|PS)\b",
+    r"performance\s+(?:status|level|score)|physical\s+strength\s+score|PS)\b",
     I,
 )
 # the patients a scale is scoped to: "for patients > 16 years of age", "(age ≥ 16)", "in children < 16 years"
@@ -43,7 +43,7 @@ _SCALE_REFERENCE = re.compile(
 
 # a word that names no scale ("performance status", "PS") and the words that do: a named scale
 # between the generic word and the value owns the value
-_GENERIC_SCALE = re.compile(r"performance\s+status|ps|physical\s+strength\s+score", I)
+_GENERIC_SCALE = re.compile(r"performance\s+(?:status|level|score)|ps|physical\s+strength\s+score", I)
 _NAMED_SCALE = re.compile(r"\b(?:ECOG|Eastern\s+Cooperative|Zubrod|GOG|Karnofsky|KPS|Lansky|LPS)\b", I)
 
 

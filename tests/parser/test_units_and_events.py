@@ -1,0 +1,303 @@
+"""Units, limits and events read as registries write them (issue 14, the labs/units and
+events/concepts misreads), each line decided on records that make it met, not met and unknown.
+
+Lines are paraphrases of shapes mined from ``../shared/corpus`` (the count of each shape in the
+corpus is noted where it was measured), parsed alone and evaluated by the reference evaluator on
+the fixed date of ``tests.fixtures.records``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_lines
+from rules_engine.reference import evaluate_reference
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, condition, lab, lvef, procedure, result, score
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+MAN = adult()
+
+
+def decide(kind: CriterionType, line: str, record: PatientFacts) -> Outcome:
+    trial = TrialCriteria("t", 1, parse_lines([(kind, line)]))
+    return evaluate_reference(trial, record, AS_OF).criteria[-1].outcome
+
+
+# "N times (normal value)", "within N x ULN", "N X normal institutional limits": always a
+# multiple of the upper limit of normal, never an absolute value (10 "within N x ULN" lines)
+ULN_WORDS = [
+    ("AST/ALT ≤ 3 times(normal value)", INC, adult(alt(100), ast(90)), MET),
+    ("AST/ALT ≤ 3 times(normal value)", INC, adult(alt(150), ast(90)), NOT_MET),
+    ("AST/ALT ≤ 3 times(normal value)", INC, MAN, UNKNOWN),
+    ("Creatinine within 1.5 times ULN", INC, adult(creatinine(1.5)), MET),
+    ("Creatinine within 1.5 times ULN", INC, adult(creatinine(2.0)), NOT_MET),
+    ("Creatinine within 1.5 times ULN", INC, MAN, UNKNOWN),
+    # a site's own equivalent in parentheses is an alternative for that site only
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(1.5)), MET),
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(2.5)), NOT_MET),
+    ("Creatinine within 1.5 times ULN (< 1.95 mg/dL at the coordinating site)", INC, adult(creatinine(1.9)), UNKNOWN),
+    ("Total bilirubin within 1.5X normal institutional limits", INC, adult(bilirubin(1.5)), MET),
+    ("Total bilirubin within 1.5 times the upper limit of normal institutional limits", INC, adult(bilirubin(2.0)), NOT_MET),
+    ("Total bilirubin within 1.5 x institutional level of normal", INC, adult(bilirubin(2.0)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", ULN_WORDS)
+def test_a_multiple_of_normal_in_words_is_a_multiple_of_the_uln(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an ejection fraction against the lab's lower limit of normal (56 lines): labs set it between
+# 45 % and 55 %, so a value outside that band decides and one inside is left to a person
+LVEF_LLN = [
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(62)), MET),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(30)), NOT_MET),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, adult(lvef(50)), UNKNOWN),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram", INC, MAN, UNKNOWN),
+    ("Left ventricular ejection fraction (LVEF) within institutional range of normal", INC, adult(lvef(60)), MET),
+    ("Resting LVEF normal by MUGA or echocardiogram", INC, adult(lvef(40)), NOT_MET),
+    ("LVEF ≥ Lower Limit of Normal based on MUGA or ECHO", INC, adult(lvef(52)), UNKNOWN),
+    # a limit stated beside the words is the limit
+    ("left ventricular ejection fraction (LVEF) ≥ lower limit of normal (50%)", INC, adult(lvef(52)), MET),
+    ("left ventricular ejection fraction (LVEF) ≥ lower limit of normal (50%)", INC, adult(lvef(48)), NOT_MET),
+    # below the limit, as an exclusion
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(35)), MET),
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(65)), NOT_MET),
+    ("Ejection fraction below the institutional normal limit", EXC, adult(lvef(50)), UNKNOWN),
+    ("Cardiac ejection fraction below institutional lower limit of normal.", EXC, MAN, UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", LVEF_LLN)
+def test_an_ejection_fraction_against_the_lower_limit_of_normal(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# MRD written as a power of ten whose caret the registry lost ("MRD < 10-7", "10−4"): never the
+# number 10 read as 10 %; with a percent sign after it the text is a typo left to a person
+MRD_POWERS = [
+    ("MRD < 10-7 by next-generation sequencing", INC, adult(lab("mrd", 0.000001, "%")), MET),
+    ("MRD < 10-7 by next-generation sequencing", INC, adult(lab("mrd", 0.005, "%")), NOT_MET),
+    ("MRD < 10-7 by next-generation sequencing", INC, MAN, UNKNOWN),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 0.05, "%")), MET),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 5, "%")), MET),
+    ("MRD ≥ 10−4 by flow cytometry", INC, adult(lab("mrd", 0.001, "%")), NOT_MET),
+    ("MRD < 10-5 %", INC, adult(lab("mrd", 5, "%")), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", MRD_POWERS)
+def test_a_power_of_ten_without_its_caret(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a transplant the patient is a candidate for, is eligible for or has planned (39 corpus lines):
+# the record holds what was done, never what is intended, so neither a transplant on record nor
+# its absence decides the line; "prior or planned" still counts the one on record
+ALLO = adult(procedure("allo_hsct", 300))
+PLANNED_TRANSPLANT = [
+    ("Patients who are candidates for allogeneic SCT", EXC, MAN, UNKNOWN),
+    ("Patients who are candidates for allogeneic SCT", EXC, ALLO, UNKNOWN),
+    ("Patients who are candidates for allogeneic stem cell transplant at the time of enrollment", INC, MAN, UNKNOWN),
+    ("Eligible for autologous stem cell transplant", INC, MAN, UNKNOWN),
+    ("Not felt to be a good candidate for an allogeneic transplantation", INC, MAN, UNKNOWN),
+    ("Patients must be medically ineligible for allogeneic stem cell transplant (alloSCTx)", INC, ALLO, UNKNOWN),
+    ("No planned allogeneic stem cell transplantation", INC, MAN, UNKNOWN),
+    ("Scheduled for hematopoietic stem cell transplantation", INC, MAN, UNKNOWN),
+    ("Previous or planned stem cell transplantation", EXC, adult(procedure("hsct", 300)), MET),
+    ("Previous or planned stem cell transplantation", EXC, MAN, UNKNOWN),
+    # a transplant done is still read as one
+    ("Prior allogeneic HSCT within 6 months", EXC, adult(procedure("allo_hsct", 90)), MET),
+    ("Prior allogeneic HSCT within 6 months", EXC, MAN, NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", PLANNED_TRANSPLANT)
+def test_a_planned_transplant_is_not_a_prior_one(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an HBV DNA load bound ("HBsAg positive and HBV DNA >= 500 IU/mL", "HBV-DNA > 1000 IU/mL or
+# > 2500 copies/mL", "≥1×10^3 copies/mL", "> 3 log10 IU/mL"): compared with the load the intake
+# keeps, in the unit written (copies never against IU); an inactive carrier is not excluded and
+# a patient without hepatitis B on record has none
+def hbv(load: float | None = None, unit: str = "[iU]/mL", dna: str = "positive") -> PatientFacts:
+    parts = [result("hbsag", "positive"), result("hbv_dna", dna)]
+    concept = "hbv_dna_load" if unit == "[iU]/mL" else "hbv_dna_copies"
+    return adult(*parts, *([lab(concept, load, unit)] if load is not None else []))
+
+
+HBV_LOAD = [
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(5000), MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(200), NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(dna="negative"), NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, MAN, NOT_MET),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(), UNKNOWN),
+    ("HBsAg positive and HBV DNA ≥ 500 IU/mL", EXC, hbv(5000, "{copies}/mL"), UNKNOWN),
+    ("HBsAg positive and peripheral blood HBV-DNA titer ≥1×10^3 copies/mL", EXC, hbv(5000, "{copies}/mL"), MET),
+    ("HBsAg positive and peripheral blood HBV-DNA titer ≥1×10^3 copies/mL", EXC, hbv(500, "{copies}/mL"), NOT_MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, hbv(2000), MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, hbv(500), NOT_MET),
+    ("HBV DNA > 3 log10 IU/mL", EXC, MAN, NOT_MET),
+    # the same bound written in both units: IU, the standard, decides
+    ("HBsAg positive and HBV-DNA > 1000 IU/mL or > 2500 copies/mL", EXC, hbv(800), NOT_MET),
+    ("HBsAg positive and HBV-DNA > 1000 IU/mL or > 2500 copies/mL", EXC, hbv(8000), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", HBV_LOAD)
+def test_an_hbv_dna_load_bound_is_compared_with_the_load(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# toxicity of prior therapy not recovered to a grade, read against the record's CTCAE grade of the
+# worst toxicity not yet resolved (an Observation); none recorded is unknown. "grade 0 or 1" is a
+# bound at 1, "toxic effects" is a toxicity, and the grade may come first ("persistent grade >= 2
+# toxicity"); 161 corpus lines name a toxicity and a grade
+def toxicity(grade: int) -> PatientFacts:
+    return adult(score("toxicity_grade", grade))
+
+
+TOXICITY = [
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(2), MET),
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(1), NOT_MET),
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, MAN, UNKNOWN),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(0), MET),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(3), NOT_MET),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, MAN, UNKNOWN),
+    ("All acute toxic effects of any prior antitumor therapy resolved to Grade ≤ 1 before enrollment", INC, toxicity(2), NOT_MET),
+    ("Resolution of all toxicities of prior therapy to grade 0-1", INC, toxicity(1), MET),
+    ("Persistent grade ≥ 2 toxicity from prior therapy", EXC, toxicity(2), MET),
+    ("Persistent grade ≥ 2 toxicity from prior therapy", EXC, toxicity(1), NOT_MET),
+    ("Known unresolved toxicity grade > 1 from prior therapy", EXC, toxicity(3), MET),
+    ("Known unresolved toxicity grade > 1 from prior therapy", EXC, toxicity(0), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", TOXICITY)
+def test_toxicity_of_prior_therapy_against_the_recorded_grade(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a second bound for the patients with liver metastases (362 corpus lines name them): a Condition
+# the record codes (C78.7), absent when not on record, so the bound decides for both kinds of
+# patient; written as an alternative, in parentheses, or as a note on each of two bounds
+LIVER_METS = condition("liver_metastases", 60)
+LIVER_SCOPED = [
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(150), ast(30)), NOT_MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(150), ast(30), LIVER_METS), MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(250), ast(30), LIVER_METS), NOT_MET),
+    ("ALT and AST ≤ 2.5 × ULN (≤ 5 × ULN for patients with liver metastases)", INC, adult(alt(30)), UNKNOWN),
+    # "or <= 5 x ULN if ...": never a plain "or" that would let everyone up to 5 x ULN in
+    ("AST ≤ 3 x ULN or ≤ 5 x ULN if liver metastases are present", INC, adult(ast(150)), NOT_MET),
+    ("AST ≤ 3 x ULN or ≤ 5 x ULN if liver metastases are present", INC, adult(ast(150), LIVER_METS), MET),
+    ("ALT ≤ 2.5 × the upper limit of normal (ULN) or <5 times ULN in the presence of liver metastases", INC, adult(alt(90)), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(150), ast(30)), NOT_MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(150), ast(30), LIVER_METS), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(100), ast(30)), MET),
+    ("ALT and AST ≤ 3.0×ULN (without liver metastases), ALT and AST ≤ 5.0×ULN (with liver metastases)", INC, adult(alt(250), ast(30), LIVER_METS), NOT_MET),
+    # as an exclusion: the higher bound excludes only the patients it names
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(150)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(150), LIVER_METS), NOT_MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(250), LIVER_METS), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with Gilbert's syndrome)", EXC, adult(alt(150)), MET),
+    # a scope Eligo has no concept for keeps the second bound a question for a person
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(150)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(250)), UNKNOWN),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(100)), NOT_MET),
+    # how the value is to be measured annotates it
+    ("Hemoglobin ≥ 90 g/L (No blood transfusion within 14 days)", INC, adult(lab("hemoglobin", 11, "g/dL")), MET),
+    ("Hemoglobin ≥ 90 g/L (No blood transfusion within 14 days)", INC, adult(lab("hemoglobin", 8, "g/dL")), NOT_MET),
+    ("Endogenous Creatinine Clearance > 60 ml/min", INC, adult(lab("creatinine_clearance", 80, "mL/min")), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", LIVER_SCOPED)
+def test_a_bound_for_patients_with_liver_metastases(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# the lab's limit "for age" is the limit the record carries (a child's lab reports the range for
+# its age; 40 corpus lines); "1.5 time ULN" is a multiple too; and the exclusion list's lead-in
+# restated on a line ("Patients will be excluded if their ...") says nothing more, while among
+# the inclusions it is the exclusion negated
+FOR_AGE = [
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, adult(creatinine(3.0)), MET),
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, adult(creatinine(0.6)), NOT_MET),
+    ("Renal Function Patients will be excluded if their serum creatinine is > 2 x the upper limit of normal for age at the institution's laboratory.",
+     EXC, MAN, UNKNOWN),
+    ("SGPT (ALT) < 3 x institutional normal for age", INC, adult(alt(100)), MET),
+    ("SGPT (ALT) < 3 x institutional normal for age", INC, adult(alt(130)), NOT_MET),
+    ("Bilirubin =< 1.5 time upper limit of normal for age", INC, adult(bilirubin(1.7)), MET),
+    ("Bilirubin =< 1.5 time upper limit of normal for age", INC, adult(bilirubin(2.0)), NOT_MET),
+    ("Patients will be excluded if they have a known positive test for HIV", INC, adult(condition("hiv")), NOT_MET),
+    ("Patients will be excluded if they have a known positive test for HIV", INC, MAN, MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", FOR_AGE)
+def test_the_limit_for_age_and_the_exclusion_lead_in(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an age bound at the original diagnosis: never younger now than then, so today's age under an
+# upper bound meets it and today's age at or under a lower bound fails it; otherwise a person
+# compares the diagnosis date; "Performance Level" names the scale after it
+AGE_AT_DIAGNOSIS = [
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=15), MET),
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=30), UNKNOWN),
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(condition("b_all"), years=30), UNKNOWN),
+    ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=50), NOT_MET),
+    ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=70), UNKNOWN),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("karnofsky", 70), years=15), MET),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("lansky", 70), years=5), MET),
+    ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",
+     INC, adult(score("karnofsky", 40), years=15), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", AGE_AT_DIAGNOSIS)
+def test_an_age_at_diagnosis_and_a_labelled_scale(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a label naming the patients the line is for ("ALL participants:", "For lymphoma subjects:";
+# 19 corpus lines): a condition of the line, never a diagnosis asked of everyone
+SCOPE_LABELS = [
+    ("ALL participants: have isolated extramedullary disease, including CNS or testicular disease.", EXC,
+     adult(condition("b_all")), NOT_MET),
+    ("ALL participants: have isolated extramedullary disease, including CNS or testicular disease.", EXC,
+     adult(condition("b_all"), condition("isolated_extramedullary_relapse", 20)), MET),
+    ("For lymphoma subjects: known central nervous system involvement", EXC, adult(condition("cns_involvement", 20)), NOT_MET),
+    ("For lymphoma subjects: known central nervous system involvement", EXC,
+     adult(condition("lymphoma"), condition("cns_involvement", 20)), MET),
+    ("Solid tumor patients: >= 21 days after the last dose of cytotoxic chemotherapy", INC, MAN, MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", SCOPE_LABELS)
+def test_a_label_naming_the_patients_is_the_lines_condition(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# "histology other than NSCLC": the patient's own cancer is of another kind; a cancer recorded
+# without its histology leaves it open; a histology Eligo cannot name is left to a person
+OTHER_HISTOLOGY = [
+    ("Cancer histology other than NSCLC", EXC, adult(condition("sclc")), MET),
+    ("Cancer histology other than NSCLC", EXC, adult(condition("nsclc")), NOT_MET),
+    ("Cancer histology other than NSCLC", EXC, adult(condition("lung_cancer")), UNKNOWN),
+    ("Diagnosis of lymphoma histologies other than Diffuse Large B-Cell Lymphoma", EXC, adult(condition("lymphoma")), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", OTHER_HISTOLOGY)
+def test_a_histology_other_than_the_trials(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
