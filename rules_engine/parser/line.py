@@ -266,12 +266,15 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
-_FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b", I)
+# a line that also speaks of fathering a child or of men ("women/men of reproductive potential
+# unwilling to use contraception") concerns men too
+_FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b|\b(?:males?|men)\b", I)
 
 
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
-    ("expecting to conceive or father a child"): then a man is concerned too. A line that opens
+    ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
+    then a man is concerned too. A line that opens
     by naming the patients it asks something of ("Female patients with infants must ...",
     "Male participants must ...") concerns those patients only."""
     scope = sex_scope(normalize(text)) if text else None

@@ -23,6 +23,7 @@ definitions and recency windows are applied here as well.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
@@ -225,6 +226,11 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     an exclusion (``safety.enforce`` relies on these placements)."""
     if clause.expr is None and not clause.residue:
         return None
+    # a willingness or consent phrase ("pregnant, or patients of reproductive potential who are
+    # not willing to use contraception") asks something of its own: it never narrows an item
+    # beside it, so in an exclusion it is one more alternative, never a condition of the others
+    if any(r.qualifies and _CONSENT.search(r.text) for r in clause.residue):
+        clause = replace(clause, residue=[replace(r, qualifies=False) if _CONSENT.search(r.text) else r for r in clause.residue])
     if clause.expr is None:
         text = _residue_text(clause.residue)
         expr: Expr = Review(review_reason(text), text)

@@ -1174,7 +1174,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
     ("NCT03955198", "History of allogenic organ transplant"): Wrong("met", LEFTOVER),
     ("NCT03955198", "Receipt of live attenuated vaccine withi"): Wrong("not_met not_met2", NOTE_REVIEW),
-    ("NCT03955198", "Female patients who are pregnant or brea"): Wrong("met unknown unknown2", WILLING_AND),
     ("NCT03955198", "Current or prior use of immunosuppressiv"): Wrong("met", ANCHOR),
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Resting QT interval corrected with Fride"): Wrong("met not_met", REMARK),

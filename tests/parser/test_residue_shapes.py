@@ -1,0 +1,45 @@
+"""Residue shapes (issue 14): what words no topic read do to the structured part of a line, one
+shape per row, each mined from the corpus and written short. The safety rule decides every row:
+unread words may make a decided outcome ``unknown``, never hide a structured part that decides
+the line against the patient, and an annotation (a remark, a note, a method) decides nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from tests.fixtures.corpus_lines import evaluate
+from tests.fixtures.records import AS_OF, adult, condition
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+MAN = adult()
+WOMAN = adult(word="female")
+
+# (why, line, type, record, outcome)
+OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
+    (
+        "an unwillingness listed after 'or' is one more alternative of the exclusion: pregnancy still excludes",
+        "Women who are pregnant or breast feeding, or women/men able to conceive and unwilling to practice an effective method of birth control",
+        EXC, adult(condition("pregnancy", 40), word="female"), MET,
+    ),
+    (
+        "an unwillingness listed after 'or' is one more alternative of the exclusion: a woman not pregnant is undecided",
+        "Female patients who are pregnant or breastfeeding or male or female patients of reproductive potential who are not willing to employ effective birth control",
+        EXC, WOMAN, UNKNOWN,
+    ),
+    (
+        "a line that names men among those who must use contraception concerns men too",
+        "Pregnant or lactating women, or men or women of childbearing potential not willing to use contraception",
+        EXC, MAN, UNKNOWN,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ctype", "facts", "expected"), [pytest.param(t, c, f, o, id=i) for i, t, c, f, o in OUTCOMES])
+def test_residue_shape_decides_as_the_text_means(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    got = evaluate(parse_line(text, ctype), facts, AS_OF)
+    assert got.outcome is expected, got.reason
