@@ -99,6 +99,12 @@ def _procedure_window(item: Item, text: str) -> Item:
     return item
 
 
+# "diagnosed with another malignancy and have evidence of residual disease": after "and", a verb
+# of state says more of the subject before it (one more condition of it), never lists a thing
+_AND_BEFORE = re.compile(r"\band\s*$", I)
+_STATE_VERB = re.compile(r"\s*(?:have|has|had|is|are|was|were|remains?|still|shows?|showing)\b", I)
+
+
 @dataclass
 class Residue:
     """Words no topic read, where they stand, and whether they qualify an item beside them."""
@@ -122,9 +128,14 @@ class Clause:
 _QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need)\b", I)
 
 
+# list joins, in either case: the registries' capital "AND" / "OR" ("transplantation or rescue AND
+# no evidence of active GVHD") joins as the lower-case word does
+_SEGMENT_CUT = re.compile(r",|;|\bor\b|\band\b|\(|\)", I)
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r",|;|\bor\b|\band\b|\(|\)", text):
+    for m in _SEGMENT_CUT.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -390,7 +401,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         if not words:
             continue
         qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
-            _QUALIFIER.match(masked_text[a:b]) and any(it.end <= a for it in items)
+            (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b])))
+            and any(it.end <= a for it in items)
         )
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()

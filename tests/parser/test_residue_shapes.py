@@ -12,7 +12,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition
+from tests.fixtures.records import AS_OF, adult, condition, procedure
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -35,6 +35,31 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "a line that names men among those who must use contraception concerns men too",
         "Pregnant or lactating women, or men or women of childbearing potential not willing to use contraception",
         EXC, MAN, UNKNOWN,
+    ),
+    (
+        "a capital AND ends the list segment: the negated GVHD after it is not qualified by the words before",
+        "At least 4 months since prior stem cell transplantation or rescue AND no evidence of active graft-vs-host disease",
+        INC, adult(procedure("allo_hsct", 200), condition("gvhd", 30)), NOT_MET,
+    ),
+    (
+        "'and have <state>' after an item says more of that item: without the item the exclusion does not apply",
+        "Previously diagnosed with another malignancy and have any evidence of residual disease",
+        EXC, MAN, NOT_MET,
+    ),
+    (
+        "'and have <state>' after an item narrows it: the item alone does not decide the exclusion",
+        "Previously diagnosed with another malignancy and have any evidence of residual disease",
+        EXC, adult(condition("colorectal_cancer", 300)), UNKNOWN,
+    ),
+    (
+        "stem cell rescue is a stem cell transplant",
+        "At least 3 months since prior stem cell transplantation or rescue (without TBI)",
+        INC, adult(procedure("auto_hsct", 30)), NOT_MET,
+    ),
+    (
+        "stem cell rescue is a stem cell transplant, also named alone",
+        "Prior peripheral blood stem cell rescue",
+        EXC, adult(procedure("auto_hsct", 300)), MET,
     ),
 ]
 
