@@ -67,7 +67,7 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
+    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -83,7 +83,9 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
-    r"\bon\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)\b",
+    r"\bon\s+(?:an?\s+|the\s+)?(?:(?:screening|baseline|resting|single|triplicate)\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)s?\b"
+    # the interval's name in words before its corrected form ("Resting QT interval corrected with Fridericia's formula (QTcF)")
+    r"|\b(?:resting\s+)?QT\s+interval(?=\s+corrected\b)",
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
@@ -132,7 +134,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("transfusion",),
     ("transfusion",),
     ("determined", "measured", "assessed"),
-    ("ekg", "ecg", "electrocardiogra"),
+    ("ekg", "ecg", "electrocardiogra", "interval"),
     ("mean", "average", "fridericia", "bazett"),
     ("enrolled", "research"),
     ("gender", "sex"),

@@ -12,7 +12,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition, procedure
+from tests.fixtures.records import AS_OF, adult, condition, immunization, lab, procedure
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -60,6 +60,26 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "stem cell rescue is a stem cell transplant, also named alone",
         "Prior peripheral blood stem cell rescue",
         EXC, adult(procedure("auto_hsct", 300)), MET,
+    ),
+    (
+        "when and how a QT interval is taken annotates the bound: a normal QTc does not exclude",
+        "QTc > 470 milliseconds (msec) on a 12-lead EKG obtained during the Screening period",
+        EXC, adult(lab("qtc", 440, "ms")), NOT_MET,
+    ),
+    (
+        "the interval's name in words and the screening ECG annotate the bound: a long QTc excludes",
+        "Resting QT interval corrected with Fridericia's formula (QTcF) > 480 msec on screening ECG",
+        EXC, adult(lab("qtc", 500, "ms")), MET,
+    ),
+    (
+        "the screening period is when, not what: pregnancy excludes",
+        "Female patients who are lactating or have a positive serum pregnancy test during the screening period",
+        EXC, adult(condition("pregnancy", 40), word="female"), MET,
+    ),
+    (
+        "'immunization with' restates the vaccine: a live vaccine in the window excludes",
+        "Patients should not receive immunization with attenuated live vaccines within one week of study entry",
+        EXC, adult(immunization("live_vaccine", 3)), MET,
     ),
 ]
 
