@@ -216,6 +216,43 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     return all_of([expr, Not(exc)])
 
 
+# "No prior chemotherapy for NSCLC", "No prior radiotherapy for this cancer": the cancer a therapy
+# was given for is its indication. Where the line excludes the therapy, the trial's own kind of
+# cancer narrows nothing a record tells apart, so the indication is no condition; a setting
+# ("for metastatic disease": adjuvant therapy is allowed) still is, and so is any indication of a
+# therapy the line requires (dropping it there could only let more patients in).
+_INDICATION = re.compile(
+    r"\s*for\s+(?:the\s+(?:treatment|management)\s+of\s+)?(?:(?:this|the|current|his|her|their|present|primary)\s+)?(?P<what>[\w/ -]{2,60}?)[\s.,]*$", I
+)
+_CANCER_NOUN = re.compile(
+    r"(?i:\b[a-z]*(?:cancers?|carcinomas?|tumou?rs?|lymphomas?|leuka?emias?|myelomas?|melanomas?|sarcomas?|malignan\w*|neoplasms?|gliomas?|blastomas?)\b)"
+    r"|\b[A-Z]{2,6}\b"  # NSCLC, SCLC, RCC, LCIS, CLL
+)
+_SETTING = re.compile(
+    r"\b(?:metasta\w*|recurren\w*|advanced|stage|relaps\w*|refractory|adjuvant|neoadjuvant|locally|extensive|limited|progressi\w*|"
+    r"other|another|second|disease|complications?|than|more|less|\d+|days?|weeks?|months?|years?)\b",
+    I,
+)
+_EVENT_OPS = frozenset({Op.PRESENT, Op.WITHIN})
+
+
+def _only_indication(text: str, r: Residue, inside: list[Item]) -> bool:
+    """Whether the words of ``r`` beside its therapies only name the cancer they were for."""
+    if not all(p.op in _EVENT_OPS for it in inside for p in predicates(it.expr)):
+        return False
+    head = text[r.start: inside[0].start]
+    chars = list(text)
+    for it in inside[1:]:  # the therapy restated after it ("... for NSCLC" under "Chemotherapy:")
+        chars[it.start: it.end] = " " * (it.end - it.start)
+    m = _INDICATION.fullmatch("".join(chars), inside[0].end, r.end)
+    return (
+        m is not None
+        and not content_words(blank_remarks(head))
+        and bool(_CANCER_NOUN.search(m.group("what")))
+        and not _SETTING.search(m.group("what"))
+    )
+
+
 _ACTIVE_BEFORE = re.compile(r"\b(?:active|current|ongoing|existing)\s+(?:\w+\s+)?$", I)
 
 
@@ -244,11 +281,14 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         e = it.expr
         if isinstance(e, Predicate) and e.op is Op.WITHIN and _ACTIVE_BEFORE.search(clause.text, max(0, it.start - 25), it.start):
             it.expr = any_of([predicate(e.concept, Op.PRESENT), e])
+    excluding = (ctype is CriterionType.EXCLUSION) is not negated
     for r in clause.residue:
         if not r.qualifies:
             continue
         words = " ".join(r.text.split())
         inside = [it for it in items if it.expr is not None and not (it.end <= r.start or it.start >= r.end)]
+        if excluding and inside and _only_indication(clause.text, r, inside):
+            continue
         if inside and content_words(clause.text[r.start: inside[0].start]):
             inside = _with_listed(items, inside, clause.text)
         for it in inside or _targets(items, set(), r.start):

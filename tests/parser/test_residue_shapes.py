@@ -12,7 +12,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition, immunization, lab, procedure
+from tests.fixtures.records import AS_OF, adult, condition, immunization, lab, medication, procedure
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -80,6 +80,36 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "'immunization with' restates the vaccine: a live vaccine in the window excludes",
         "Patients should not receive immunization with attenuated live vaccines within one week of study entry",
         EXC, adult(immunization("live_vaccine", 3)), MET,
+    ),
+    (
+        "how an absence is established (by CT scan or MRI) annotates it: recorded brain metastases fail 'No CNS involvement'",
+        "No CNS involvement by CT scan or MRI",
+        INC, adult(condition("brain_metastases", 30)), NOT_MET,
+    ),
+    (
+        "how an absence is established annotates it: nothing recorded meets the line",
+        "No brain metastases by contrast-enhanced MRI or CT scan",
+        INC, MAN, MET,
+    ),
+    (
+        "the trial's own cancer named as a prohibited therapy's indication narrows nothing: prior chemotherapy fails",
+        "No prior chemotherapy for NSCLC",
+        INC, adult(medication("chemotherapy", 200)), NOT_MET,
+    ),
+    (
+        "the trial's own cancer named as a prohibited therapy's indication narrows nothing (a longer name)",
+        "No prior radiotherapy for esophageal cancer",
+        INC, adult(procedure("radiotherapy", 200)), NOT_MET,
+    ),
+    (
+        "a setting ('for metastatic disease': adjuvant therapy allowed) still narrows the prohibited therapy",
+        "No prior chemotherapy for metastatic disease",
+        INC, adult(medication("chemotherapy", 200)), UNKNOWN,
+    ),
+    (
+        "a required therapy keeps its indication: chemotherapy for another cancer may not be it",
+        "Prior chemotherapy for NSCLC",
+        INC, adult(medication("chemotherapy", 200)), UNKNOWN,
     ),
 ]
 

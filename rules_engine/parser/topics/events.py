@@ -829,7 +829,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
-            items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
+            # brain metastases are the CNS involvement of a solid tumour: a record may code either
+            # ("CNS leukemia" names the leukemic kind only)
+            if re.search(r"leuk|lymphom|blast", m.group(0), I):
+                items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
+                continue
+            cns = any_of([predicate("cns_involvement", Op.PRESENT), predicate("brain_metastases", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), cns, frozenset({"cns_involvement", "brain_metastases"})))
     upper_ratio = sum(ch.isupper() for ch in text) / max(1, sum(ch.isalpha() for ch in text)) if "ALL" in text else 0.0
     for concept, pattern in _DIAG_RES:
         if concept == "all" and upper_ratio > 0.5:
