@@ -192,7 +192,11 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
-    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
-    r"|^\W*note\W+(?:patients?|subjects?|participants?)\s*,?\s*if\s+enrolled\b",
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b",
     I,
 )
+
+
+# A note on what a patient must do once on the study ("Note: Patients, if enrolled, should not
+# receive live vaccine whilst receiving IP"): it names no requirement for entry, whatever it names.
+ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s*,?\s*)?(?:if|once|when)\s+enrolled\b", I)

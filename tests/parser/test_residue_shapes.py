@@ -111,6 +111,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Prior chemotherapy for NSCLC",
         INC, adult(medication("chemotherapy", 200)), UNKNOWN,
     ),
+    (
+        "a sentence saying testing is not required names no requirement: recorded HIV excludes",
+        "History of HIV infection. Testing is not required in the absence of history.",
+        EXC, adult(condition("hiv", 400)), MET,
+    ),
+    (
+        "a note on conduct once enrolled names no requirement for entry: an old live vaccine does not exclude",
+        "Receipt of live attenuated vaccine within 30 days prior to the first dose of IP. Note: Patients, if enrolled, should not receive live vaccine whilst receiving IP",
+        EXC, adult(immunization("live_vaccine", 90)), NOT_MET,
+    ),
 ]
 
 
