@@ -137,3 +137,26 @@ def predicates(expr: Expr | None) -> list[Predicate]:
     if isinstance(expr, Not):
         return predicates(expr.part)
     return []
+
+
+# The causes an exception or a permission names for a measurement out of range, as recorded
+# conditions: "unless due to Gilbert's syndrome", "< 3 x ULN if Gilbert's disease is present",
+# "<= 5 x ULN is acceptable if liver metastases are present". A patient without them on record
+# is not excepted (absent means absent).
+NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
+    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+)
+
+
+def named_cause(text: str) -> str | None:
+    """The one named cause ``text`` is about when it says nothing else ("for patients with known
+    Gilbert's syndrome", "in the presence of liver metastases"), else None."""
+    found = [(m, concept) for pattern, concept in NAMED_CAUSES for m in pattern.finditer(text)]
+    if len({concept for _, concept in found}) != 1:
+        return None
+    rest = list(text)
+    for m, _ in found:
+        rest[m.start(): m.end()] = " " * (m.end() - m.start())
+    return found[0][1] if not content_words("".join(rest)) else None
+

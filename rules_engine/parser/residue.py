@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
-from rules_engine.parser.items import OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import NAMED_CAUSES, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 
@@ -100,15 +100,6 @@ _EXCEPTION_SUBJECTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-# the causes an exception or a permission names for a measurement out of range, as recorded
-# conditions: "unless due to Gilbert's syndrome", "<= 5 x ULN is acceptable if liver metastases
-# are present". A patient without them on record is not excepted (absent means absent).
-_NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:Gilbert(?:'s|s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
-    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
-)
-
-
 _BARE_BOUND = re.compile(r"[<>≤≥]\s*\d")
 
 
@@ -120,7 +111,7 @@ def _bare_bounds(text: str) -> list[str]:
 
 def with_named_causes(items: list[Item], text: str) -> list[Item]:
     out = list(items)
-    for pattern, concept in _NAMED_CAUSES:
+    for pattern, concept in NAMED_CAUSES:
         for m in pattern.finditer(text):
             if all(m.end() <= it.start or m.start() >= it.end for it in out):
                 out.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))

@@ -12,7 +12,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition, immunization, lab, medication, procedure
+from tests.fixtures.records import AS_OF, adult, alt, bilirubin, condition, immunization, lab, medication, procedure
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -120,6 +120,26 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "a note on conduct once enrolled names no requirement for entry: an old live vaccine does not exclude",
         "Receipt of live attenuated vaccine within 30 days prior to the first dose of IP. Note: Patients, if enrolled, should not receive live vaccine whilst receiving IP",
         EXC, adult(immunization("live_vaccine", 90)), NOT_MET,
+    ),
+    (
+        "a looser bound for a named cause holds only where the record has it: no Gilbert's on record, a high bilirubin fails",
+        "Total bilirubin ≤1.5x the upper limit of the normal range (ULN) (< 3x the ULN if Gilbert's disease is present)",
+        INC, adult(bilirubin(2.5)), NOT_MET,
+    ),
+    (
+        "a looser bound for a named cause holds where the record has it",
+        "Total bilirubin ≤ 2.0 mg/dL (≤ 3.0 mg/dL for patients with known Gilbert's syndrome)",
+        INC, adult(bilirubin(2.5), condition("gilbert_syndrome", 3000)), MET,
+    ),
+    (
+        "a looser liver bound for liver metastases holds only where the record has them",
+        "ALT ≤ 3 x ULN (≤ 5 x ULN in patients with liver metastases)",
+        INC, adult(alt(160)), NOT_MET,
+    ),
+    (
+        "a scope naming more than the cause stays for review",
+        "ALT ≤ 3 x ULN (≤ 5 x ULN in patients with liver or bone metastases)",
+        INC, adult(alt(160)), UNKNOWN,
     ),
 ]
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason
-from rules_engine.parser.items import I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.parser.items import I, Item, OPS, all_of, any_of, named_cause, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
@@ -292,6 +292,9 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
         return None
     who = " ".join(scope.group("who").split())
     second = predicate(concept, OPS[m.group("op")], value, unit, uln)
+    cause = named_cause(who)
+    if cause is not None:  # "(< 3 x ULN if Gilbert's disease is present)": a recorded condition decides who
+        return scope.end(), all_of([second, predicate(cause, Op.PRESENT)])
     return scope.end(), all_of([second, Review(ReviewReason.AMBIGUOUS, "applies only " + who)])
 
 
