@@ -8,7 +8,8 @@ criteria (``parent is None``) gives the line-by-line meaning, and the children k
 expressions for per-line reasons.
 
 An inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
-including any of the following:") makes its children exclusions and holds when none of them
+including any of the following:"), or states that what it lists excludes ("patients who have any
+of the following are NOT eligible:"), makes its children exclusions and holds when none of them
 does. A donor's lines (under a donor heading, or written "DONOR: ...") are review lines that
 say so: a donor's criteria are never evaluated against the patient. A line under a context heading is read with it: "Under 80" under "Age:" (colon optional),
 "At least 4 weeks since prior" under "Chemotherapy:".
@@ -34,6 +35,9 @@ _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
 # including any of the following:", "None of the following within the past 6 months:"): its
 # children are read as exclusions and the heading holds when none of them does
 _NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|free\s+of|must\s+not\s+have)\b(?!\s+(?:more|less|greater|fewer)\b)", re.I)
+# an inclusion heading that states its list excludes ("patients who have any of the following are
+# NOT eligible:", "Patients will be excluded if they have:"): read as the absence of each, likewise
+_EXCLUDING_HEADING = re.compile(r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be)\s+(?:not\s+eligible|ineligible|excluded)\b", re.I)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -61,7 +65,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
     donor = _donor_rows(rows)
-    negated = {i for i in children if rows[i][0] is CriterionType.INCLUSION and _NEGATED_HEADING.match(rows[i][1])}
+    negated = {
+        i for i in children if rows[i][0] is CriterionType.INCLUSION and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]))
+    }
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None

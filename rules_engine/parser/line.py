@@ -133,6 +133,17 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             exprs_text.append(clause_text)
             continue
         negated = bool(NEGATED.match(clause_text))
+        stated = _STATED_EXCLUSION.search(clause_text)
+        if stated:  # "Patients with X are not eligible": the clause names what excludes
+            clause_text = clause_text[: stated.start()] + " " * (stated.end() - stated.start()) + clause_text[stated.end():]
+            if ctype is CriterionType.INCLUSION:  # read as the exclusion it states, and negated
+                excluded: Expr | None = Review(review_reason(clause_text), clause_text.strip())
+                if not negated:  # "Patients without X are excluded": an absence that excludes, not read here
+                    excluded = clause_expr(parse_clause(clause_text, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False)
+                if excluded is not None:
+                    exprs.append(excluded if isinstance(excluded, Review) else Not(excluded))
+                    exprs_text.append(clause_text)
+                continue
         clause = parse_clause(clause_text, ctype)
         if clause.expr is None and not clause.residue and not clause.exceptions:
             continue
@@ -161,6 +172,19 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# A clause that states its own verdict ("Patients with a history of GI perforation within 12
+# months are not eligible", "Pregnant women are excluded from this study because ..."): what it
+# names excludes, in whichever section the registry put it. Read as a description of the
+# patient, an inclusion line required the very thing it excludes. The verdict and its rationale
+# ("because ...", "since ...") are blanked; a condition after it ("if ...", "unless ...") stays.
+_STATED_EXCLUSION = re.compile(
+    r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
+    r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since)\b[^;]*)?"
+    r"(?=\s*(?:$|[.;:]|,?\s*(?:if|unless|except|when)\b))",
+    I,
+)
 
 
 # A prohibition written into an exclusion list ("Patients must not have live vaccines within 28

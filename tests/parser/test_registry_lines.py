@@ -1177,7 +1177,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03888534", "At least 30 days must have elapsed after"): Wrong("met met2 not_met", CAR_T_WINDOW),
     ("NCT03888534", "have isolated extramedullary disease"): Wrong("not_met", LABEL_AS_CONCEPT),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
-    ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met", LEFTOVER),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met met2 not_met not_met2", HBV_DNA_AND),
     ("NCT02369484", "must have a negative serum or urine preg"): Wrong("met", ANCHOR),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),

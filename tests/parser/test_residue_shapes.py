@@ -10,9 +10,10 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_line
+from rules_engine.parser import parse_line, parse_lines
+from rules_engine.parser.sections import ParsedLine
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, alt, bilirubin, condition, immunization, lab, medication, procedure
+from tests.fixtures.records import AS_OF, adult, alt, bilirubin, condition, immunization, lab, medication, procedure, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -141,7 +142,46 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "ALT ≤ 3 x ULN (≤ 5 x ULN in patients with liver or bone metastases)",
         INC, adult(alt(160)), UNKNOWN,
     ),
+    (
+        "a clause that states its own verdict in an inclusion section excludes what it names",
+        "Patients with a history of GI perforation within 12 months of registration are not eligible.",
+        INC, adult(condition("gi_perforation", 100)), NOT_MET,
+    ),
+    (
+        "a clause that states its own verdict in an inclusion section: without what it names the line holds",
+        "Patients with a history of GI perforation within 12 months of registration are not eligible.",
+        INC, MAN, MET,
+    ),
+    (
+        "a stated verdict in an inclusion section is read as the exclusion it states (metastases named as excluded)",
+        "Patients with brain metastases are excluded",
+        INC, adult(condition("brain_metastases", 30)), NOT_MET,
+    ),
+    (
+        "the verdict and its rationale ('because ...') restate the exclusion and narrow nothing",
+        "Pregnant or breastfeeding women are excluded from this study because lenalidomide has the potential for teratogenic effects.",
+        EXC, adult(condition("pregnancy", 40), word="female"), MET,
+    ),
+    (
+        "'are excluded from the study' restates the exclusion: the grade bound decides",
+        "Patients with ≥ grade 3 acute graft-versus-host disease are excluded from the study",
+        EXC, adult(condition("gvhd", 30), score("gvhd_grade", 3)), MET,
+    ),
 ]
+
+
+# an inclusion heading that states its list excludes, and a line under it
+EXCLUDING_HEADING = [
+    ParsedLine(INC, "Patient history: patients who have any of the following are NOT eligible:", heading=True),
+    ParsedLine(INC, "Brain metastases", parent=0),
+    ParsedLine(INC, "HIV infection", parent=0),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [(MAN, MET), (adult(condition("hiv", 400)), NOT_MET)])
+def test_an_inclusion_heading_that_states_its_list_excludes_holds_when_none_applies(facts: PatientFacts, expected: Outcome) -> None:
+    heading = parse_lines(EXCLUDING_HEADING)[0]
+    assert evaluate(heading, facts, AS_OF).outcome is expected
 
 
 @pytest.mark.parametrize(("text", "ctype", "facts", "expected"), [pytest.param(t, c, f, o, id=i) for i, t, c, f, o in OUTCOMES])
