@@ -52,7 +52,7 @@ from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
-from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, blank_remarks
+from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
@@ -109,7 +109,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             in_definition = True
             definitions.append(clause_text)
             continue
-        if exprs and (ON_STUDY_NOTE.match(clause_text) or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))):
+        if exprs and (
+            ON_STUDY_NOTE.match(clause_text) or TEST_NOTE.match(clause_text)
+            or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
+        ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
         if exprs and WIDENING_CLAUSE.search(PARENS.sub("", clause_text)):
             if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates

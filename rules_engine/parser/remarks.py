@@ -91,6 +91,9 @@ _PATTERNS: tuple[str, ...] = (
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # a bracketed note that the trial does not test for it ("(screening CT or MRI is not required in
+    # asymptomatic subjects)", "(HIV testing is not mandatory)"): how it screens, not what it asks
+    r"\(\s*[^()]{0,60}?\b(?:testing|screening|imaging|scans?|MRI|CT|tests?)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed|necessary)\b[^()]{0,120}\)",
     # who the line is about, said twice ("Research patients enrolled are those patients with")
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
@@ -139,6 +142,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("determined", "measured", "assessed"),
     ("ekg", "ecg", "electrocardiogra", "interval"),
     ("mean", "average", "fridericia", "bazett"),
+    ("required", "mandatory", "needed", "necessary"),
     ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),
@@ -200,3 +204,12 @@ PROCEDURE = re.compile(
 # A note on what a patient must do once on the study ("Note: Patients, if enrolled, should not
 # receive live vaccine whilst receiving IP"): it names no requirement for entry, whatever it names.
 ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s*,?\s*)?(?:if|once|when)\s+enrolled\b", I)
+
+
+# A sentence whose subject is the test ("Brain imaging is required in symptomatic patients to rule
+# out brain metastases, but is not required in asymptomatic patients", "Pregnancy testing is not
+# required for post-menopausal women"): how the trial screens, not what the patient must have.
+TEST_NOTE = re.compile(
+    r"^\W*(?:note\W+)?(?:[\w-]+\s+){0,3}?(?:testing|screening|imaging|scans?|MRI|CT|tests?|evaluation)\s+(?:is|are|will\s+be)\s+(?:not\s+|only\s+)?(?:required|mandatory|needed|necessary)\b",
+    I,
+)

@@ -1144,7 +1144,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT00412412", "History of central nervous system (CNS)"): Wrong("met met2 not_met", LEFTOVER),
     ("NCT00100815", "No CNS or brain metastases"): Wrong("met", LEFTOVER),
-    ("NCT01742767", "Documented brain metastases unless the"): Wrong("met", EXCEPTION_VETO),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
     ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
     ("NCT00003060", "Cardiovascular:"): Wrong("met not_met2", CARDIAC_HISTORY),

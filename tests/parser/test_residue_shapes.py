@@ -167,6 +167,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Patients with ≥ grade 3 acute graft-versus-host disease are excluded from the study",
         EXC, adult(condition("gvhd", 30), score("gvhd_grade", 3)), MET,
     ),
+    (
+        "a sentence whose subject is the screening test names no requirement: recorded brain metastases exclude",
+        "Documented brain metastases. Brain imaging is required in symptomatic patients to rule out brain metastases, but is not required in asymptomatic patients",
+        EXC, adult(condition("brain_metastases", 100)), MET,
+    ),
+    (
+        "a bracketed note that the trial does not test annotates: recorded brain metastases exclude",
+        "Previous or current CNS metastases (screening CT or MRI is not required in asymptomatic subjects)",
+        EXC, adult(condition("brain_metastases", 100)), MET,
+    ),
+    (
+        "a bracketed note that the trial does not test annotates: nothing on record meets 'No known brain metastases'",
+        "No known brain metastases (cerebral CT scan is not required if no symptom is present)",
+        INC, MAN, MET,
+    ),
 ]
 
 
