@@ -393,7 +393,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
-    for a, b in examples:
+    for a, b in examples + _restated_initials(main, items):
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):
@@ -407,6 +407,24 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z]{2,8})\s*\)")
+
+
+def _restated_initials(text: str, items: list[Item]) -> list[tuple[int, int]]:
+    """A bracketed abbreviation made of the initials of the item before it ("double umbilical
+    cord blood transplantation (dUCBT)") restates that item: it is no word of its own."""
+    out = []
+    for it in items:
+        m = _BRACKETED_ABBREVIATION.match(text, it.end)
+        if m is None:
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", text[it.start: it.end])).lower()
+        letters = iter(initials)
+        if all(ch in letters for ch in m.group(1).lower()):  # a subsequence of the initials
+            out.append(m.span())
+    return out
 
 
 # examples of what a line names ("Active autoimmune disease, such as psoriasis", "systemic therapy

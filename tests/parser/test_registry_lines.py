@@ -1103,7 +1103,6 @@ UNTREATED = "events/concepts: 'untreated AML' (no prior therapy on record) is le
 TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the bound is left as unitless review"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
-    ("NCT02635074", "At least one prior chemotherapy regimen"): Wrong("met", LEFTOVER),
     ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
     ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
@@ -1142,8 +1141,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT05078931", "Has received a live vaccine within 30"): Wrong("met", EXCEPTION_VETO),
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
-    ("NCT00412412", "History of central nervous system (CNS)"): Wrong("met met2 not_met", LEFTOVER),
-    ("NCT00100815", "No CNS or brain metastases"): Wrong("met", LEFTOVER),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
     ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
     ("NCT00003060", "Cardiovascular:"): Wrong("met not_met2", CARDIAC_HISTORY),
@@ -1161,10 +1158,8 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT03955198", "Adequate Hematology laboratory data"): Wrong("met", WRAPPER),
     ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
-    ("NCT03955198", "History of allogenic organ transplant"): Wrong("met", LEFTOVER),
     ("NCT03955198", "Current or prior use of immunosuppressiv"): Wrong("met", ANCHOR),
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
-    ("NCT05714891", "prior allogenic bone marrow transplant"): Wrong("not_met not_met2", UNSUPPORTED_ALTERNATIVE),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
     ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),

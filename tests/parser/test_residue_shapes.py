@@ -182,6 +182,36 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "No known brain metastases (cerebral CT scan is not required if no symptom is present)",
         INC, MAN, MET,
     ),
+    (
+        "'CNS or brain metastases' names brain metastases twice",
+        "No CNS or brain metastases",
+        INC, MAN, MET,
+    ),
+    (
+        "'central nervous system (CNS) metastasis' is a brain metastasis, and a history of one counts though resolved",
+        "History of central nervous system (CNS) metastasis.",
+        EXC, adult(condition("brain_metastases", 900, active=False)), MET,
+    ),
+    (
+        "a regimen is the therapy's unit and 'to treat' its purpose: neither is a condition",
+        "At least one prior chemotherapy regimen to treat AML",
+        INC, adult(condition("aml", 200), medication("chemotherapy", 100)), MET,
+    ),
+    (
+        "'allogenic' (a registry spelling) organ transplant is an organ transplant",
+        "History of allogenic organ transplantation",
+        EXC, adult(procedure("organ_transplant", 1000)), MET,
+    ),
+    (
+        "'allogenic' bone marrow transplant is an allogeneic one: an autologous transplant does not exclude",
+        "Patients with prior allogenic bone marrow transplant or solid organ transplant",
+        EXC, adult(procedure("auto_hsct", 1000)), NOT_MET,
+    ),
+    (
+        "a cord blood transplantation is an allogeneic stem cell transplant, its bracketed initials restate it",
+        "Prior double umbilical cord blood transplantation (dUCBT)",
+        EXC, adult(procedure("allo_hsct", 1000)), MET,
+    ),
 ]
 
 

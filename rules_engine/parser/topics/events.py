@@ -71,7 +71,8 @@ _HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
 _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
-    ("allo_hsct", r"\ballo(?:geneic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"),
+    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
+     r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
 )
@@ -79,7 +80,7 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
 
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
-    ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
+    ("organ_transplant", r"(?:allogene?ic\s+)?(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
     ("chemotherapy", r"(?:cytotoxic\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
@@ -91,7 +92,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
-    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)"
@@ -195,7 +196,7 @@ _NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral
 
 
 _THERAPY_GATES = {
-    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo",), "auto_hsct": ("auto", "asct"),
+    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
     "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue"),
 }
 
@@ -621,7 +622,7 @@ def _now(text: str, items: list[Item]) -> None:
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
 _HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
 _ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
-_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease"})
+_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease", "brain_metastases"})
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
 
