@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
@@ -79,7 +80,32 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     found.sort(key=lambda it: it.start)
-    return [_procedure_window(it, text) for it in found]
+    return [_prospect(_procedure_window(it, text), text) for it in found]
+
+
+# "eligible for allogeneic HSCT", "not a candidate for stem cell transplantation", "scheduled for
+# surgery": a treatment to come, or the judgement that one would suit, is no record of it (read as
+# one, "eligible for HSCT" excluded those who had one and "not eligible for transplant" passed
+# anyone who never had one). The item stays where it stands as an unread alternative.
+_PROSPECT = re.compile(
+    r"\b(?:eligib(?:le|ility)|ineligib(?:le|ility)|candidates?|candidacy|suitab(?:le|ility)|unsuitable|(?:un)?fit|planned|planning|scheduled|"
+    r"awaiting|waiting|referred|considered|intend(?:s|ed|ing)?|plans?|proceed(?:s|ing)?|contraindications?|contra-indicated|contraindicated)\s+"
+    r"(?:(?:for|to|with)\s+)?(?:(?:an?|the|any|further|subsequent|receive|undergo|intensive|standard|high-dose|myeloablative|curative)\s+){0,3}$",
+    I,
+)
+_PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery",
+                          "immunotherapy", "targeted_therapy", "organ_transplant", "anticancer_therapy", "systemic_therapy"})
+
+
+def _prospect(item: Item, text: str) -> Item:
+    e = item.expr
+    if not (isinstance(e, Predicate) and e.concept in _PROSPECTIVE and e.op in (Op.PRESENT, Op.WITHIN)):
+        return item
+    lead = _PROSPECT.search(text, max(0, item.start - 60), item.start)
+    if lead is None:
+        return item
+    words = " ".join(text[lead.start(): item.end].split())
+    return Item(item.start, item.end, Alternative(ReviewReason.JUDGEMENT, words), item.concepts)
 
 
 # "AML by hematopathology review performed within four weeks", "confirmed by bone marrow biopsy

@@ -185,7 +185,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
 _STATED_EXCLUSION = re.compile(
     r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
     r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since)\b[^;]*)?"
-    r"(?=\s*(?:$|[.;:]|,?\s*(?:if|unless|except|when)\b))",
+    r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
     I,
 )
 

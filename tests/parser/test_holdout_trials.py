@@ -56,6 +56,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),
     ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
+    ("T3-clean", "Autologous HSCT within 6 weeks"): ("core", "'or eligibility for allogeneic HSCT at the time of enrollment' is a judgement the record cannot show, kept as a review alternative (the registry table labels it unknown); the clinician reads this patient's 40% blasts as no eligibility for transplant now"),
     # NCT02057770
     # NCT02109627
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),

@@ -1162,7 +1162,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
-    ("NCT02013167", "Autologous HSCT within 6 weeks or allog"): Wrong("unknown unknown2", DROPPED_ALTERNATIVE),
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
     ("NCT02109627", "No active graft versus host disease"): Wrong("not_met2", OR_UNREAD),

@@ -212,6 +212,26 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Prior double umbilical cord blood transplantation (dUCBT)",
         EXC, adult(procedure("allo_hsct", 1000)), MET,
     ),
+    (
+        "eligibility for a transplant is no record of one: an unread alternative of the exclusion",
+        "Autologous HSCT within 6 weeks or allogeneic HSCT within 12 weeks, or eligibility for allogeneic HSCT at the time of enrollment",
+        EXC, MAN, UNKNOWN,
+    ),
+    (
+        "eligibility for a transplant is no record of one: a past transplant does not decide it",
+        "Eligible for allogeneic stem cell transplantation",
+        EXC, adult(procedure("allo_hsct", 1000)), UNKNOWN,
+    ),
+    (
+        "not being a candidate for a transplant is no absence of one: nothing on record leaves it to review",
+        "Not a candidate for autologous stem cell transplant",
+        INC, MAN, UNKNOWN,
+    ),
+    (
+        "a transplant scheduled is no transplant had",
+        "Scheduled for hematopoietic stem cell transplantation",
+        INC, adult(procedure("allo_hsct", 1000)), UNKNOWN,
+    ),
 ]
 
 
