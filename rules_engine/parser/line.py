@@ -114,7 +114,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
-        if exprs and WIDENING_CLAUSE.search(PARENS.sub("", clause_text)):
+        excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None
+        if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
+            clause_text = clause_text[excepting.end():]
+        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
             if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
@@ -175,6 +178,16 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# A clause that opens by naming itself an exception ("EXCEPTIONS: non-melanotic skin cancer or
+# carcinoma-in-situ", "Exception: patients who are 13 years old or older and ...", "An exception is
+# made for ..."): it excepts from the requirement before it, as an "except ..." phrase does; read
+# as a clause of its own it became one more thing that excludes.
+_EXCEPTION_LEAD = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?exceptions?\b\s*(?::\s*|(?:to\s+this\s+)?(?:(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:made\s+)?)?(?:for\b|include\w*\b|:)?)",
+    I,
+)
 
 
 # A clause that states its own verdict ("Patients with a history of GI perforation within 12

@@ -1165,7 +1165,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
     ("NCT02109627", "No active graft versus host disease"): Wrong("not_met2", OR_UNREAD),
-    ("NCT02109627", "Known active HIV, hepatitis B or C or"): Wrong("not_met", EXCEPTION_AS_ALTERNATIVE),
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT03888534", "At least 30 days must have elapsed after"): Wrong("met met2 not_met", CAR_T_WINDOW),
     ("NCT03888534", "have isolated extramedullary disease"): Wrong("not_met", LABEL_AS_CONCEPT),

@@ -232,6 +232,26 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Scheduled for hematopoietic stem cell transplantation",
         INC, adult(procedure("allo_hsct", 1000)), UNKNOWN,
     ),
+    (
+        "a sentence opening 'Exception for ...' excepts from the line: a patient with none of the infections is not excluded",
+        "Known active HIV, hepatitis B or C. Exception for patients with hepatitis B on antivirals and low viral load, to be determined at the discretion of the investigator.",
+        EXC, MAN, NOT_MET,
+    ),
+    (
+        "a sentence opening 'Exception for ...' leaves only its own subject to review: HIV still excludes",
+        "Known active HIV, hepatitis B or C. Exception for patients with hepatitis B on antivirals and low viral load, to be determined at the discretion of the investigator.",
+        EXC, adult(condition("hiv", 400)), MET,
+    ),
+    (
+        "'EXCEPTIONS: ...' after a malignancy line excepts what it names, never excludes it",
+        "Other active malignancy within 5 years prior to registration; EXCEPTIONS: non-melanotic skin cancer or carcinoma-in-situ",
+        EXC, adult(condition("nonmelanoma_skin_cancer", 300)), NOT_MET,
+    ),
+    (
+        "'Exception: ...' widens an inclusion for the patients it names, and only for them",
+        "Patients must be 18 years of age or older. Exception: patients who are 13 years old or older and weigh over 40 kg",
+        INC, adult(years=10), NOT_MET,
+    ),
 ]
 
 
