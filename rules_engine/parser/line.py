@@ -139,6 +139,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             exprs_text.append(clause_text)
             continue
         negated = bool(NEGATED.match(clause_text))
+        allowed = _NO_ALLOWED.match(clause_text) if negated and ctype is CriterionType.INCLUSION else None
+        if allowed:  # "No prior chemotherapy allowed": the prohibition said twice
+            a, b = allowed.span("allowed")
+            clause_text = clause_text[:a] + " " * (b - a) + clause_text[b:]
         stated = _STATED_EXCLUSION.search(clause_text)
         if stated:  # "Patients with X are not eligible": the clause names what excludes
             clause_text = clause_text[: stated.start()] + " " * (stated.end() - stated.start()) + clause_text[stated.end():]
@@ -196,7 +200,8 @@ _EXCEPTION_LEAD = re.compile(
 # patient, an inclusion line required the very thing it excludes. The verdict and its rationale
 # ("because ...", "since ...") are blanked; a condition after it ("if ...", "unless ...") stays.
 _STATED_EXCLUSION = re.compile(
-    r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
+    r"(?:\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
+    r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden))"
     r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since)\b[^;]*)?"
     r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
     I,

@@ -495,9 +495,21 @@ _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN}
 
 
 _PERMISSION = re.compile(
-    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b",
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
+    # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
+    r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
     I,
 )
+_UNLESS_WITHIN = re.compile(
+    r"^unless\s+(?:(?:it\s+was|they\s+were|given|received|performed|done|administered)\s+)?within\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\b[^;]*$",
+    I,
+)
+_HISTORY_OPS = frozenset({Op.PRESENT, Op.WITHIN, Op.NOT_WITHIN})
+_TREATMENT_CONCEPTS = frozenset({
+    "hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery", "immunotherapy",
+    "targeted_therapy", "hormone_therapy", "steroid_therapy", "immunosuppressant_therapy", "anticancer_therapy", "systemic_therapy",
+    "investigational_agent", "growth_factor", "named_medication",
+})
 
 
 _DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
@@ -517,6 +529,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if m is None:
         return None
     subject = clauses[0][: m.start()]
+    if NEGATED_WORD.search(subject):
+        return None  # "No prior chemotherapy allowed", "Concurrent steroids not permitted": a prohibition
     items = [it for it in extract(subject, ctype) if it.expr is not None]
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
@@ -528,11 +542,42 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
-    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     assert group is not None
+    # a treatment named whole ("Prior chemotherapy", "Prior stem cell transplant"), never a disease
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(subject))
+    history = (
+        all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group))
+        and not content_words(blank_remarks(masked))
+    )
+    unless = _UNLESS_WITHIN.match(rest)
+    if unless and history and all(isinstance(p, Predicate) and p.op is Op.PRESENT for p in _leaves(group)):
+        # "Transplantation for AML allowed unless within 90 days of study entry": none that recent
+        window = Window(float(unless.group("n")), unless.group("unit").lower().rstrip("s") + "s")
+        recent = _dated(group, window)
+        return Not(recent) if ctype is CriterionType.INCLUSION else recent
+    if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
+        return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])
+    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])
     return all_of([group, Not(condition)])
+
+
+def _leaves(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [leaf for part in expr.parts for leaf in _leaves(part)]
+    return [expr]
+
+
+def _dated(expr: Expr, window: Window) -> Expr:
+    """``expr`` with each history predicate asked within ``window``."""
+    if isinstance(expr, Predicate):
+        return Predicate(expr.concept, Op.WITHIN, expr.value, expr.unit, expr.uln, window)
+    if isinstance(expr, All):
+        return all_of([_dated(p, window) for p in expr.parts])
+    if isinstance(expr, Any_):
+        return any_of([_dated(p, window) for p in expr.parts])
+    return expr
 
 
 def widen_status(expr: Expr, definition: str) -> Expr:

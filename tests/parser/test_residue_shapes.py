@@ -252,6 +252,41 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Patients must be 18 years of age or older. Exception: patients who are 13 years old or older and weigh over 40 kg",
         INC, adult(years=10), NOT_MET,
     ),
+    (
+        "'X not permitted' in an inclusion section forbids X: a patient on it fails",
+        "Concurrent steroids not permitted",
+        INC, adult(medication("steroid_therapy", 3)), NOT_MET,
+    ),
+    (
+        "'X is not allowed' in an inclusion section forbids X: a patient without it meets the line",
+        "Concurrent radiotherapy is not allowed",
+        INC, MAN, MET,
+    ),
+    (
+        "'No X allowed' says the prohibition twice: a patient with X fails",
+        "No prior chemotherapy allowed",
+        INC, adult(medication("chemotherapy", 300)), NOT_MET,
+    ),
+    (
+        "a bare permission asks nothing of anyone: with the therapy the line is met",
+        "Prior chemotherapy allowed",
+        INC, adult(medication("chemotherapy", 300)), MET,
+    ),
+    (
+        "a permission 'unless within N days' forbids only a recent one: an old transplant meets the line",
+        "Prior stem cell transplant allowed unless within 90 days of study entry",
+        INC, adult(procedure("allo_hsct", 400)), MET,
+    ),
+    (
+        "a permission 'unless within N days' forbids a recent one",
+        "Prior stem cell transplant allowed unless within 90 days of study entry",
+        INC, adult(procedure("allo_hsct", 30)), NOT_MET,
+    ),
+    (
+        "a permission of a disease is no bare permission: it stays for review",
+        "Prior myelodysplastic syndrome allowed",
+        INC, adult(condition("mds", 400)), UNKNOWN,
+    ),
 ]
 
 
