@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
-from rules_engine.parser.items import NAMED_CAUSES, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 
@@ -529,8 +529,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if m is None:
         return None
     subject = clauses[0][: m.start()]
-    if NEGATED_WORD.search(subject):
-        return None  # "No prior chemotherapy allowed", "Concurrent steroids not permitted": a prohibition
+    if NEGATED.match(subject):
+        return None  # "No prior chemotherapy allowed": a prohibition
     items = [it for it in extract(subject, ctype) if it.expr is not None]
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group

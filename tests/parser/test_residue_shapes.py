@@ -287,6 +287,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Prior myelodysplastic syndrome allowed",
         INC, adult(condition("mds", 400)), UNKNOWN,
     ),
+    (
+        "a negation inside a permitted group's description keeps it a permission: no radiotherapy, nothing asked",
+        "Prior localized radiotherapy that does not influence the signal of the evaluable lesion is allowed",
+        INC, MAN, MET,
+    ),
 ]
 
 
