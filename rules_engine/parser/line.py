@@ -70,8 +70,18 @@ from rules_engine.parser.safety import Alternative, enforce
 from rules_engine.parser.topics.sex import sex_scope
 
 
+# "See Disease Characteristics No prior systemic chemotherapy": a pointer to another section run
+# into the line (the PDQ layout); the line proper follows it, and its "No" opens it
+_CROSS_REFERENCE = re.compile(
+    r"^\W*see\s+(?:the\s+)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy|general|other|menopausal\s+status|"
+    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b\W*(?=\w)",
+    I,
+)
+
+
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
     norm = normalize(text)
+    norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
     definition = DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()

@@ -1149,7 +1149,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
-    ("NCT00003152", "No concurrent immunotherapeutic drugs"): Wrong("met not_met", SEE_CROSSREF),
     ("NCT00003005", "Chemotherapy:"): Wrong("met", CONCURRENT),
     ("NCT00003276", "Hepatic:"): Wrong("met", HEPATIC_ALTERNATIVE),
     ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),

@@ -292,6 +292,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Prior localized radiotherapy that does not influence the signal of the evaluable lesion is allowed",
         INC, MAN, MET,
     ),
+    (
+        "a cross-reference run into the line ('See Disease Characteristics') hides no negation: prior chemotherapy fails",
+        "See Disease Characteristics No prior systemic chemotherapy",
+        INC, adult(medication("chemotherapy", 300)), NOT_MET,
+    ),
+    (
+        "every therapy listed after an opening 'No' is prohibited, however far down the list",
+        "No concurrent immunotherapeutic drugs, chemotherapy, or radiotherapy",
+        INC, adult(procedure("radiotherapy", 3)), NOT_MET,
+    ),
 ]
 
 
