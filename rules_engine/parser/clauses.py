@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
+from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative
@@ -313,6 +313,15 @@ def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> l
     return out
 
 
+def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
+    """Numeric bounds of different measurements on either side ("ALT or AST <= 2.5 x ULN" is one side)."""
+    pa, pb = predicates(a), predicates(b)
+    if not pa or not pb or not all(p.op in NUMERIC_OPS for p in pa + pb):
+        return False
+    ca, cb = {p.concept for p in pa}, {p.concept for p in pb}
+    return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
@@ -352,6 +361,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
         kinds = [  # "A, B, or C"
             "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
         ]
+    if ctype is CriterionType.INCLUSION:
+        # "ANC >= 1.5, PLT >= 100, ..., ALT or AST <= 2.5 x ULN, INR < 1.5 or PT < ULN": a comma
+        # between two bounds of different measurements lists requirements, whatever "or" stands
+        # elsewhere in the clause (read as alternatives, one passing value met the whole list)
+        kinds = ["and" if k == "or" and _PURE_COMMA.fullmatch(connectors[i]) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr) else k for i, k in enumerate(kinds)]
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)

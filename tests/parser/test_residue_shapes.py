@@ -13,7 +13,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import ParsedLine
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, alt, bilirubin, condition, immunization, lab, medication, procedure, score
+from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -301,6 +301,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "every therapy listed after an opening 'No' is prohibited, however far down the list",
         "No concurrent immunotherapeutic drugs, chemotherapy, or radiotherapy",
         INC, adult(procedure("radiotherapy", 3)), NOT_MET,
+    ),
+    (
+        "a wrapper with when its values are taken ('... data within 6 weeks prior to start of treatment:') adds no condition",
+        "Adequate Hematology laboratory data within 6 weeks prior to start of treatment: Absolute neutrophils> 1.5 x 109/L, Platelets ≥ 100 x 109/L",
+        INC, adult(anc(2.0), lab("platelets", 150, "10*9/L")), MET,
+    ),
+    (
+        "commas between bounds of different labs list requirements though 'or' joins two of them: one failing value fails",
+        "ANC ≥ 1.5×109/L, PLT ≥ 100×109/L, ALT or AST ≤ 2.5×ULN, INR < 1.5 or PT < ULN",
+        INC, adult(anc(2.0), lab("platelets", 40, "10*9/L")), NOT_MET,
+    ),
+    (
+        "an 'or' between two measures of one thing stays an alternative",
+        "Creatinine ≤ 1.5 mg/dL, or creatinine clearance ≥ 60 mL/min",
+        INC, adult(lab("creatinine", 2.0, "mg/dL"), lab("creatinine_clearance", 70, "mL/min")), MET,
     ),
 ]
 
