@@ -78,7 +78,7 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
     r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
-    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
+    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
@@ -135,7 +135,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
-    ("dose", "dosing"),
+    ("dose", "dosing", "fraction"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
     ("based",),

@@ -1155,7 +1155,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
-    ("NCT03955198", "Current or prior use of immunosuppressiv"): Wrong("met", ANCHOR),
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),

@@ -317,6 +317,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Creatinine ≤ 1.5 mg/dL, or creatinine clearance ≥ 60 mL/min",
         INC, adult(lab("creatinine", 2.0, "mg/dL"), lab("creatinine_clearance", 70, "mL/min")), MET,
     ),
+    (
+        "a window counted back from the first radiotherapy fraction is when, not a radiotherapy alternative",
+        "Current or prior use of immunosuppressive medication within 7 days before the first fraction of RT",
+        EXC, adult(procedure("radiotherapy", 400)), NOT_MET,
+    ),
+    (
+        "a window counted back from the first radiotherapy fraction: a recent immunosuppressant excludes",
+        "Current or prior use of immunosuppressive medication within 7 days before the first fraction of RT",
+        EXC, adult(medication("immunosuppressant_therapy", 3)), MET,
+    ),
 ]
 
 

@@ -189,7 +189,7 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2
 _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
 
 
-_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
+_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+|fraction\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
 
 
 _NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
