@@ -438,6 +438,9 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
+        if words:  # "hepatitis B virus hepatitis": a word of the item beside it, said again, adds nothing
+            named = {w.lower() for it in items if not (it.end <= a or it.start >= b) for w in _WORD_RE.findall(main[it.start: it.end])}
+            words = [w for w in words if w.lower() not in named]
         if not words:
             continue
         qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
@@ -547,6 +550,7 @@ _PAREN = re.compile(r"[()]")
 
 
 _BLANK_RUN = re.compile(r" {2,}")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
 
 PARENS = re.compile(r"\([^()]*\)")

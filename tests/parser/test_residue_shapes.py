@@ -327,6 +327,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Current or prior use of immunosuppressive medication within 7 days before the first fraction of RT",
         EXC, adult(medication("immunosuppressant_therapy", 3)), MET,
     ),
+    (
+        "a word of the item said again beside it ('hepatitis B virus hepatitis') adds nothing: recorded hepatitis B excludes",
+        "known HIV positive, known active hepatitis B virus hepatitis, or known active hepatitis C virus hepatitis",
+        EXC, adult(condition("hbv", 400)), MET,
+    ),
 ]
 
 
