@@ -131,6 +131,30 @@ _AND_BEFORE = re.compile(r"\band\s*$", I)
 _STATE_VERB = re.compile(r"\s*(?:have|has|had|is|are|was|were|remains?|still|shows?|showing)\b", I)
 
 
+# "primary AML or AML secondary to MDS": the disease a leukemia arose from is its history, never
+# an alternative to it (read as an item, an MDS patient without AML met the diagnosis line); its
+# words stay a qualifier of the disease before it
+_ANTECEDENT = re.compile(
+    r"\b(?:secondary\s+to|arising\s+(?:from|out\s+of)|evolv(?:ed|ing)\s+from|transformed\s+from|progress(?:ed|ing)\s+from)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:\(\s*)?$",
+    I,
+)
+
+
+def _without_antecedents(items: list[Item], text: str) -> tuple[list[Item], list[tuple[int, int]]]:
+    """The items that are no antecedent, and the spans of antecedents that only restate the one
+    before them in a bracket ("secondary to myelodysplastic syndrome (MDS)")."""
+    out: list[Item] = []
+    restated: list[tuple[int, int]] = []
+    for it in items:
+        m = _ANTECEDENT.search(text, max(0, it.start - 40), it.start)
+        if m is None:
+            out.append(it)
+        elif m.group(0).rstrip().endswith("("):
+            restated.append((it.start, it.end))
+    return out, restated
+
+
 @dataclass
 class Residue:
     """Words no topic read, where they stand, and whether they qualify an item beside them."""
@@ -415,7 +439,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         pos = max(m.end(), m.start() + 1)
     if exceptions:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
-    items = extract(main, ctype)
+    items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
@@ -433,7 +457,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
-    for a, b in examples + _restated_initials(main, items):
+    for a, b in examples + restated + _restated_initials(main, items):
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):

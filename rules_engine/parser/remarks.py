@@ -55,7 +55,7 @@ _PATTERNS: tuple[str, ...] = (
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter)\s+){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
-    r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*|patholog\w*|cytolog\w*|"
+    r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|radionuclide\s+\w+|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
@@ -96,6 +96,11 @@ _PATTERNS: tuple[str, ...] = (
     # a bracketed note that the trial does not test for it ("(screening CT or MRI is not required in
     # asymptomatic subjects)", "(HIV testing is not mandatory)"): how it screens, not what it asks
     r"\(\s*[^()]{0,60}?\b(?:testing|screening|imaging|scans?|MRI|CT|tests?)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed|necessary)\b[^()]{0,120}\)",
+    # where it is established ("as determined by pathology review at the treating institute", "as
+    # determined by the local site", "confirmed at the study institution", "performed by central lab")
+    r"\b(?:as\s+)?(?:(?:pathology|histopathology|central|local)\s+)?(?:review(?:ed)?|confirmed|performed|assessed|determined|documented|tested)?\s*"
+    r"(?:at|by|in)\s+(?:the\s+)?(?:treating|local|participating|enrolling|referring|central|study|investigator'?s?|own)\s+"
+    r"(?:institut\w+|sites?|cent(?:er|re)s?|hospitals?|laborator(?:y|ies)|labs?|patholog\w*)",
     # who the line is about, said twice ("Research patients enrolled are those patients with")
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
@@ -145,6 +150,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("ekg", "ecg", "electrocardiogra", "interval"),
     ("mean", "average", "fridericia", "bazett"),
     ("required", "mandatory", "needed", "necessary"),
+    ("institut", "site", "center", "centre", "hospital", "laborator", "lab", "patholog"),
     ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),

@@ -1104,7 +1104,6 @@ TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the
 
 MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
-    ("NCT02421939", "diagnosis of primary acute myeloid"): Wrong("met", DIAG_QUALIFIER),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),

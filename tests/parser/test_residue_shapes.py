@@ -332,6 +332,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "known HIV positive, known active hepatitis B virus hepatitis, or known active hepatitis C virus hepatitis",
         EXC, adult(condition("hbv", 400)), MET,
     ),
+    (
+        "where a diagnosis is established ('as determined by pathology review at the treating institute') annotates it",
+        "Diagnosis of AML according to WHO classification (2008) as determined by pathology review at the treating institute",
+        INC, adult(condition("aml", 100)), MET,
+    ),
+    (
+        "the disease a leukemia arose from is no alternative to it: MDS alone does not meet 'AML or AML secondary to MDS'",
+        "Diagnosis of primary acute myeloid leukemia (AML) or AML secondary to myelodysplastic syndrome (MDS)",
+        INC, adult(condition("mds", 100)), NOT_MET,
+    ),
+    (
+        "the disease a leukemia arose from narrows it: AML without its history on record is left to review",
+        "Acute myeloid leukemia arising from MDS",
+        INC, adult(condition("aml", 100)), UNKNOWN,
+    ),
 ]
 
 
