@@ -418,9 +418,26 @@ def _widen_bound(expr: Expr, op: Op, value: float | int, condition: Expr, subjec
     return expr
 
 
+# A permission of the kind an excluded item is not, by its own name ("Major surgery within 30
+# days. Minor surgical procedures ... are allowed"; "live vaccine ... Seasonal influenza vaccines
+# for injection are killed virus vaccines and are allowed"): it permits patients the item never
+# excluded, so it leaves the item's decision as it is.
+_OTHER_KIND: dict[str, re.Pattern[str]] = {
+    "major_surgery": re.compile(r"^\W*(?:however\W+)?minor\b", I),
+    "live_vaccine": re.compile(r"\b(?:killed|inactivated|non-?live|subunit|mRNA)\b", I),
+}
+
+
+def _other_kind(expr: Expr, clause_text: str) -> bool:
+    concepts = {p.concept for p in predicates(expr)}
+    return bool(concepts) and all(c in _OTHER_KIND for c in concepts) and all(_OTHER_KIND[c].search(clause_text) for c in concepts)
+
+
 def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     """A sentence such as "patients with X can be enrolled if Y": an exclusion then no longer
     applies where X and Y hold, an inclusion also holds there."""
+    if ctype is CriterionType.EXCLUSION and _other_kind(expr, clause_text):
+        return expr
     items = with_named_causes(extract(clause_text, ctype), clause_text)
     structured = combine(items, clause_text, CriterionType.INCLUSION)
     masked = list(clause_text)

@@ -347,6 +347,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Acute myeloid leukemia arising from MDS",
         INC, adult(condition("aml", 100)), UNKNOWN,
     ),
+    (
+        "a permission of minor procedures leaves a major surgery's exclusion as it is",
+        "Major surgery within 30 days of randomization. Minor surgical procedures, such as catheter placement or minimally invasive biopsies, are allowed.",
+        EXC, adult(procedure("major_surgery", 10)), MET,
+    ),
+    (
+        "a permission of killed vaccines leaves a live vaccine's exclusion as it is",
+        "Has received a live vaccine within 30 days prior to the first dose of study drug. Seasonal influenza vaccines for injection are generally killed virus vaccines and are allowed.",
+        EXC, adult(immunization("live_vaccine", 10)), MET,
+    ),
 ]
 
 
