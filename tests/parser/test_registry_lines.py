@@ -1167,7 +1167,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),
     ("NCT07247227", "Active, known, or suspected autoimmune"): Wrong("met", AUTOIMMUNE_EXCEPTIONS),
     ("NCT07247227", "ECOG PS score 0-3 (patients with PS"): Wrong("met", CONDITIONAL_RANGE),
-    ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("met not_met unknown", EXCEPTION_VETO),
+    ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),  # spinal cord compression has no concept
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),
     ("NCT02319187", "liver functions (serum bilirubin ≤ 1.5UN"): Wrong("met not_met", TIMES_NORMAL),

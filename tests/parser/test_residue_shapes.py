@@ -13,7 +13,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import ParsedLine
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, score
+from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, score, steroid
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -356,6 +356,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "a permission of killed vaccines leaves a live vaccine's exclusion as it is",
         "Has received a live vaccine within 30 days prior to the first dose of study drug. Seasonal influenza vaccines for injection are generally killed virus vaccines and are allowed.",
         EXC, adult(immunization("live_vaccine", 10)), MET,
+    ),
+    (
+        "'unless ... not requiring steroid therapy for at least 2 weeks': a steroid 3 days ago leaves the exclusion standing",
+        "Brain metastasis, unless asymptomatic, stable condition, and not requiring steroid therapy for at least 2 weeks before the first dose of study treatment",
+        EXC, adult(condition("brain_metastases", 60), steroid(3, 8)), MET,
+    ),
+    (
+        "'unless ... not requiring steroid therapy for at least 2 weeks': off steroids, the unread 'asymptomatic, stable' leaves it open",
+        "Brain metastasis, unless asymptomatic, stable condition, and not requiring steroid therapy for at least 2 weeks before the first dose of study treatment",
+        EXC, adult(condition("brain_metastases", 60)), UNKNOWN,
     ),
 ]
 

@@ -1011,6 +1011,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     for it in negated_items:
-        if it in items:
+        # "not requiring steroid therapy for at least 2 weeks before ...": the negation and "at
+        # least" say one thing, none within the window; negated again it asked for a recent one
+        if it in items and not (isinstance(it.expr, Predicate) and it.expr.op is Op.NOT_WITHIN):
             it.expr = Not(it.expr)  # type: ignore[arg-type]
     return items
