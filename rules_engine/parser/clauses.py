@@ -337,6 +337,18 @@ def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> l
     return out
 
 
+_WIDER = {"allo_hsct": "hsct", "auto_hsct": "hsct", "b_all": "all", "t_all": "all", "apl": "aml"}
+
+
+def _restates(a: Expr | None, b: Expr | None) -> bool:
+    if a == b:
+        return True
+    return (
+        isinstance(a, Predicate) and isinstance(b, Predicate) and a.op is b.op and a.window == b.window
+        and _WIDER.get(a.concept) == b.concept
+    )
+
+
 def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     """Numeric bounds of different measurements on either side ("ALT or AST <= 2.5 x ULN" is one side)."""
     pa, pb = predicates(a), predicates(b)
@@ -353,7 +365,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     if len(exprs) == 1:
         return exprs[0].expr
     # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item
-    exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
+    # (or its shorter, wider name: "allogeneic hematopoietic stem cell transplant (HSCT)")
+    exprs = [
+        it for k, it in enumerate(exprs)
+        if not (k and _restates(exprs[k - 1].expr, it.expr) and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))
+    ]
     if ctype is CriterionType.EXCLUSION:
         exprs = _indications(exprs, text)
     exprs = _category_window(exprs, text)

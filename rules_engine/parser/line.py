@@ -143,8 +143,13 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []
             lead = ONE_OF.split(clause_text)[0]
+            # "Patients who have had allogeneic HSCT are not eligible if they meet any of the
+            # following:": the group the list concerns, which an exclusion asks for with it
+            verdict = _STATED_EXCLUSION.search(lead) if ctype is CriterionType.EXCLUSION else None
+            if verdict:
+                lead = lead[: verdict.start()]
             lead_clause = parse_clause(lead, ctype)
-            if lead_clause.expr is not None and not DEFINED_BY_LIST.search(lead):
+            if lead_clause.expr is not None and (verdict or not DEFINED_BY_LIST.search(lead)):
                 exprs.append(lead_clause.expr)
             exprs_text.append(clause_text)
             continue

@@ -1114,7 +1114,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00440726", "Renal Function Patients will be excluded"): Wrong("met", ULN_FOR_AGE),
     ("NCT02819804", "adequate organ and bone marrow function"): Wrong("met", IULN),
     ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met", IULN),
-    ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met not_met2", CONDITIONAL),
+    ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met2", ENUM_CHILDREN),
     ("NCT02819804", "Corrected QT (QTc) interval > 500 msec"): Wrong("met", EXCEPTION_VETO),
     ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met met2", TESTS_NAMED),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("met not_met", ENUM_CHILDREN),

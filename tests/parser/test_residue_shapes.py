@@ -384,6 +384,24 @@ def test_an_inclusion_heading_that_states_its_list_excludes_holds_when_none_appl
     assert evaluate(heading, facts, AS_OF).outcome is expected
 
 
+# an exclusion heading that names the group its list concerns
+GROUP_HEADING = [
+    ParsedLine(EXC, "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not eligible if they meet any of the following:", heading=True),
+    ParsedLine(EXC, "Has active graft-versus-host disease", parent=0),
+    ParsedLine(EXC, "HIV infection", parent=0),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    (MAN, NOT_MET),  # outside the group
+    (adult(procedure("auto_hsct", 300), condition("hiv", 400)), NOT_MET),  # an autologous transplant is not the group ('(HSCT)' restates it)
+    (adult(procedure("allo_hsct", 300), condition("hiv", 400)), MET),
+])
+def test_an_exclusion_heading_that_names_a_group_excludes_only_within_it(facts: PatientFacts, expected: Outcome) -> None:
+    heading = parse_lines(GROUP_HEADING)[0]
+    assert evaluate(heading, facts, AS_OF).outcome is expected
+
+
 @pytest.mark.parametrize(("text", "ctype", "facts", "expected"), [pytest.param(t, c, f, o, id=i) for i, t, c, f, o in OUTCOMES])
 def test_residue_shape_decides_as_the_text_means(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     got = evaluate(parse_line(text, ctype), facts, AS_OF)
