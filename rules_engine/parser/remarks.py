@@ -68,7 +68,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
-    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
+    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the|primary|initial|first[\s-]line|second[\s-]line|"
+    r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",

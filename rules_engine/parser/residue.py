@@ -522,6 +522,7 @@ _UNLESS_WITHIN = re.compile(
     I,
 )
 _HISTORY_OPS = frozenset({Op.PRESENT, Op.WITHIN, Op.NOT_WITHIN})
+_STATUS = frozenset({"relapsed", "refractory", "remission"})
 _TREATMENT_CONCEPTS = frozenset({
     "hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery", "immunotherapy",
     "targeted_therapy", "hormone_therapy", "steroid_therapy", "immunosuppressant_therapy", "anticancer_therapy", "systemic_therapy",
@@ -549,6 +550,11 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if NEGATED.match(subject):
         return None  # "No prior chemotherapy allowed": a prohibition
     items = [it for it in extract(subject, ctype) if it.expr is not None]
+    # the group is read at its widest: a disease status beside what names it ("Participants who
+    # have relapsed after HSCT") is the trial's own, and a status not coded would put a
+    # transplanted patient outside the group and past its condition
+    widest = [it for it in items if not it.concepts <= _STATUS]
+    items = widest or items
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)

@@ -1154,7 +1154,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03955198", "Cancer histology other than NSCLC"): Wrong("met not_met", DIAGNOSIS_OTHER_THAN),
     ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
-    ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met met2 not_met", ENUM_CHILDREN),
+    ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met2", ENUM_CHILDREN),  # a relapse of unrecorded order and timing
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
     ("NCT02109627", "No active graft versus host disease"): Wrong("not_met2", OR_UNREAD),

@@ -367,6 +367,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Brain metastasis, unless asymptomatic, stable condition, and not requiring steroid therapy for at least 2 weeks before the first dose of study treatment",
         EXC, adult(condition("brain_metastases", 60)), UNKNOWN,
     ),
+    (
+        "a status framed by the therapy it follows is the disease's: 'refractory to primary induction therapy'",
+        "refractory to primary induction therapy or refractory to salvage therapy",
+        INC, adult(condition("refractory", 100)), MET,
+    ),
+    (
+        "a status framed by its ordinal is the disease's: without a relapse on record the line fails",
+        "in untreated second or greater relapse",
+        INC, MAN, NOT_MET,
+    ),
+    (
+        "a permitted group is read at its widest: a transplanted patient whose relapse is not coded is still in it",
+        "Participants who have relapsed after HSCT are eligible, provided they have no evidence of acute or chronic GVHD",
+        INC, adult(procedure("allo_hsct", 60)), UNKNOWN,
+    ),
 ]
 
 

@@ -850,7 +850,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
             continue
-        if not leukemia_context and not re.search(r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan)", text[max(0, m.start() - 40): m.end() + 40], I):
+        # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
+        # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
+        # disease's, as a list under a disease heading writes it
+        if not leukemia_context and not re.search(
+            r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan|induction|salvage|HSCT|SCT|BMT|transplant\w*|remission|"
+            r"(?:first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:greater|later|subsequent)\s+)?relapse)",
+            text[max(0, m.start() - 40): m.end() + 40], I,
+        ):
             continue
         if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
             continue
