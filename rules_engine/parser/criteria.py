@@ -85,6 +85,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         if kids:
             own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
+            kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
@@ -168,6 +169,25 @@ def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
 _DONOR_LEAD_IN = re.compile(r"\bdonors?\b[^:]{0,80}:\s*$", re.I)
 _FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 _DONOR_WORDS = re.compile(r"\b(?:donors?|HLA|haplo\w*|siblings?|(?:un)?related|matched|mismatch\w*|alleles?|loci|locus)\b", re.I)
+
+
+# "Creatinine less than 1.5 mg/dL" / "AND/OR Creatinine clearance greater than 75 mL/min", "OR
+# Bilirubin no greater than 2 times ULN in patients with biliary stents": a line that opens with
+# "OR" continues the line before it as an alternative (the PDQ layout puts each on a line)
+_OR_CONTINUES = re.compile(r"^\W*(?:or|and\s*/\s*or)\b", re.I)
+
+
+def _or_continuations(kids: list[Criterion], exprs: list[Expr]) -> tuple[list[Criterion], list[Expr]]:
+    out_kids: list[Criterion] = []
+    out: list[Expr] = []
+    for kid, expr in zip(kids, exprs):
+        if out and _OR_CONTINUES.match(kid.text):
+            previous = out[-1]
+            out[-1] = Any_((*previous.parts, expr) if isinstance(previous, Any_) else (previous, expr))
+            continue
+        out_kids.append(kid)
+        out.append(expr)
+    return out_kids, out
 
 
 def _flip(criterion: Criterion) -> Expr:

@@ -1139,7 +1139,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
-    ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
     ("NCT00003060", "Cardiovascular:"): Wrong("met not_met2", CARDIAC_HISTORY),
     ("NCT00003060", "Other:"): Wrong("met", HBV_NEGATIVE),
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
@@ -1147,7 +1146,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
     ("NCT00003005", "Chemotherapy:"): Wrong("met", CONCURRENT),
-    ("NCT00003276", "Hepatic:"): Wrong("met", HEPATIC_ALTERNATIVE),
+    ("NCT00003276", "Hepatic:"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),  # a biliary stent has no concept
     ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),

@@ -399,6 +399,24 @@ def test_an_inclusion_heading_that_states_its_list_excludes_holds_when_none_appl
     assert evaluate(heading, facts, AS_OF).outcome is expected
 
 
+# a line that opens with "OR" / "AND/OR" continues the line before it (the PDQ layout)
+OR_CONTINUATION = [
+    ParsedLine(INC, "Renal:", heading=True),
+    ParsedLine(INC, "Creatinine less than 1.5 mg/dL", parent=0),
+    ParsedLine(INC, "AND/OR Creatinine clearance greater than 75 mL/min", parent=0),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    (adult(lab("creatinine", 2.0, "mg/dL"), lab("creatinine_clearance", 80, "mL/min")), MET),
+    (adult(lab("creatinine", 1.0, "mg/dL"), lab("creatinine_clearance", 60, "mL/min")), MET),
+    (adult(lab("creatinine", 2.0, "mg/dL"), lab("creatinine_clearance", 60, "mL/min")), NOT_MET),
+])
+def test_a_line_opening_with_or_is_an_alternative_of_the_line_before(facts: PatientFacts, expected: Outcome) -> None:
+    heading = parse_lines(OR_CONTINUATION)[0]
+    assert evaluate(heading, facts, AS_OF).outcome is expected
+
+
 # an exclusion heading that names the group its list concerns
 GROUP_HEADING = [
     ParsedLine(EXC, "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not eligible if they meet any of the following:", heading=True),
