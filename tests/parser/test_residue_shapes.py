@@ -382,6 +382,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Participants who have relapsed after HSCT are eligible, provided they have no evidence of acute or chronic GVHD",
         INC, adult(procedure("allo_hsct", 60)), UNKNOWN,
     ),
+    (
+        "an imaging method is a whole word: 'CTC grade > 2' is no CT scan, and still narrows the neuropathy",
+        "Patients with peripheral neuropathy CTC grade >2 are excluded.",
+        EXC, adult(condition("peripheral_neuropathy", 100)), UNKNOWN,
+    ),
 ]
 
 
