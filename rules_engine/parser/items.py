@@ -93,14 +93,14 @@ _STOP = frozenset(
     known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
-    obtained performed immunization immunisation regimen regimens treat""".split()
+    obtained performed immunization immunisation treat""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected": the
 # record is the evidence, absent means absent), an event counts while active ("existing",
 # "concurrent"), a unit repeated beside its value ("msec"), how a value was had ("obtained",
 # "performed"), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
-# unit or purpose ("one prior chemotherapy regimen to treat AML").
+# purpose ("... to treat AML").
 # Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
 # documented") say how a diagnosis was made.
 _METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|morphologic|histologic|cytologic", re.I)

@@ -102,6 +102,9 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:as\s+)?(?:(?:pathology|histopathology|central|local)\s+)?(?:review(?:ed)?|confirmed|performed|assessed|determined|documented|tested)?\s*"
     r"(?:at|by|in)\s+(?:the\s+)?(?:treating|local|participating|enrolling|referring|central|study|investigator'?s?|own)\s+"
     r"(?:institut\w+|sites?|cent(?:er|re)s?|hospitals?|laborator(?:y|ies)|labs?|patholog\w*)",
+    # "at least one prior chemotherapy regimen": one regimen or more is the therapy on record (a
+    # count other than one, "> 2 prior regimens", "up to one regimen", stays unread)
+    r"\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|1\s+or\s+more)\s+(?:(?:prior|previous)\s+)?[ ]{0,80}(?:regimens?|lines?\s+of\s+(?:therapy|treatment))\b",
     # who the line is about, said twice ("Research patients enrolled are those patients with")
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
@@ -152,6 +155,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("mean", "average", "fridericia", "bazett"),
     ("required", "mandatory", "needed", "necessary"),
     ("institut", "site", "center", "centre", "hospital", "laborator", "lab", "patholog"),
+    ("regimen", "line"),
     ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),

@@ -387,6 +387,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Patients with peripheral neuropathy CTC grade >2 are excluded.",
         EXC, adult(condition("peripheral_neuropathy", 100)), UNKNOWN,
     ),
+    (
+        "a count of regimens other than 'at least one' stays unread: any chemotherapy does not decide '> 2 prior regimens'",
+        "> 2 prior chemotherapy regimens",
+        EXC, adult(medication("chemotherapy", 100)), UNKNOWN,
+    ),
 ]
 
 
