@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
+from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
@@ -23,7 +24,7 @@ from rules_engine.parser.topics.sex import sex_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]{2,})|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
@@ -79,7 +80,32 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     found.sort(key=lambda it: it.start)
-    return [_procedure_window(it, text) for it in found]
+    return [_prospect(_procedure_window(it, text), text) for it in found]
+
+
+# "eligible for allogeneic HSCT", "not a candidate for stem cell transplantation", "scheduled for
+# surgery": a treatment to come, or the judgement that one would suit, is no record of it (read as
+# one, "eligible for HSCT" excluded those who had one and "not eligible for transplant" passed
+# anyone who never had one). The item stays where it stands as an unread alternative.
+_PROSPECT = re.compile(
+    r"\b(?:eligib(?:le|ility)|ineligib(?:le|ility)|candidates?|candidacy|suitab(?:le|ility)|unsuitable|(?:un)?fit|planned|planning|scheduled|"
+    r"awaiting|waiting|referred|considered|intend(?:s|ed|ing)?|plans?|proceed(?:s|ing)?|contraindications?|contra-indicated|contraindicated)\s+"
+    r"(?:(?:for|to|with)\s+)?(?:(?:an?|the|any|further|subsequent|receive|undergo|intensive|standard|high-dose|myeloablative|curative)\s+){0,3}$",
+    I,
+)
+_PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery",
+                          "immunotherapy", "targeted_therapy", "organ_transplant", "anticancer_therapy", "systemic_therapy"})
+
+
+def _prospect(item: Item, text: str) -> Item:
+    e = item.expr
+    if not (isinstance(e, Predicate) and e.concept in _PROSPECTIVE and e.op in (Op.PRESENT, Op.WITHIN)):
+        return item
+    lead = _PROSPECT.search(text, max(0, item.start - 60), item.start)
+    if lead is None:
+        return item
+    words = " ".join(text[lead.start(): item.end].split())
+    return Item(item.start, item.end, Alternative(ReviewReason.JUDGEMENT, words), item.concepts)
 
 
 # "AML by hematopathology review performed within four weeks", "confirmed by bone marrow biopsy
@@ -97,6 +123,36 @@ def _procedure_window(item: Item, text: str) -> Item:
     if isinstance(e, Predicate) and e.op is Op.WITHIN and e.concept in _DIAGNOSIS_CONCEPTS and _PROCEDURE_BEFORE_WINDOW.search(text, item.start, item.end):
         return Item(item.start, item.end, Predicate(e.concept, Op.PRESENT), item.concepts)
     return item
+
+
+# "diagnosed with another malignancy and have evidence of residual disease": after "and", a verb
+# of state says more of the subject before it (one more condition of it), never lists a thing
+_AND_BEFORE = re.compile(r"\band\s*$", I)
+_STATE_VERB = re.compile(r"\s*(?:have|has|had|is|are|was|were|remains?|still|shows?|showing)\b", I)
+
+
+# "primary AML or AML secondary to MDS": the disease a leukemia arose from is its history, never
+# an alternative to it (read as an item, an MDS patient without AML met the diagnosis line); its
+# words stay a qualifier of the disease before it
+_ANTECEDENT = re.compile(
+    r"\b(?:secondary\s+to|arising\s+(?:from|out\s+of)|evolv(?:ed|ing)\s+from|transformed\s+from|progress(?:ed|ing)\s+from)\s+"
+    r"(?:[\w-]+\s+){0,3}(?:\(\s*)?$",
+    I,
+)
+
+
+def _without_antecedents(items: list[Item], text: str) -> tuple[list[Item], list[tuple[int, int]]]:
+    """The items that are no antecedent, and the spans of antecedents that only restate the one
+    before them in a bracket ("secondary to myelodysplastic syndrome (MDS)")."""
+    out: list[Item] = []
+    restated: list[tuple[int, int]] = []
+    for it in items:
+        m = _ANTECEDENT.search(text, max(0, it.start - 40), it.start)
+        if m is None:
+            out.append(it)
+        elif m.group(0).rstrip().endswith("("):
+            restated.append((it.start, it.end))
+    return out, restated
 
 
 @dataclass
@@ -122,9 +178,14 @@ class Clause:
 _QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need)\b", I)
 
 
+# list joins, in either case: the registries' capital "AND" / "OR" ("transplantation or rescue AND
+# no evidence of active GVHD") joins as the lower-case word does
+_SEGMENT_CUT = re.compile(r",|;|\bor\b|\band\b|\(|\)", I)
+
+
 def _segments(text: str) -> list[tuple[int, int]]:
     out, start = [], 0
-    for m in re.finditer(r",|;|\bor\b|\band\b|\(|\)", text):
+    for m in _SEGMENT_CUT.finditer(text):
         out.append((start, m.start()))
         start = m.end()
     out.append((start, len(text)))
@@ -276,6 +337,27 @@ def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> l
     return out
 
 
+_WIDER = {"allo_hsct": "hsct", "auto_hsct": "hsct", "b_all": "all", "t_all": "all", "apl": "aml"}
+
+
+def _restates(a: Expr | None, b: Expr | None) -> bool:
+    if a == b:
+        return True
+    return (
+        isinstance(a, Predicate) and isinstance(b, Predicate) and a.op is b.op and a.window == b.window
+        and _WIDER.get(a.concept) == b.concept
+    )
+
+
+def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
+    """Numeric bounds of different measurements on either side ("ALT or AST <= 2.5 x ULN" is one side)."""
+    pa, pb = predicates(a), predicates(b)
+    if not pa or not pb or not all(p.op in NUMERIC_OPS for p in pa + pb):
+        return False
+    ca, cb = {p.concept for p in pa}, {p.concept for p in pb}
+    return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
@@ -283,7 +365,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
     if len(exprs) == 1:
         return exprs[0].expr
     # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item
-    exprs = [it for k, it in enumerate(exprs) if not (k and it.expr == exprs[k - 1].expr and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))]
+    # (or its shorter, wider name: "allogeneic hematopoietic stem cell transplant (HSCT)")
+    exprs = [
+        it for k, it in enumerate(exprs)
+        if not (k and _restates(exprs[k - 1].expr, it.expr) and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))
+    ]
     if ctype is CriterionType.EXCLUSION:
         exprs = _indications(exprs, text)
     exprs = _category_window(exprs, text)
@@ -315,6 +401,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
         kinds = [  # "A, B, or C"
             "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
         ]
+    if ctype is CriterionType.INCLUSION:
+        # "ANC >= 1.5, PLT >= 100, ..., ALT or AST <= 2.5 x ULN, INR < 1.5 or PT < ULN": a comma
+        # between two bounds of different measurements lists requirements, whatever "or" stands
+        # elsewhere in the clause (read as alternatives, one passing value met the whole list)
+        kinds = ["and" if k == "or" and _PURE_COMMA.fullmatch(connectors[i]) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr) else k for i, k in enumerate(kinds)]
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
@@ -364,7 +455,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         pos = max(m.end(), m.start() + 1)
     if exceptions:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
-    items = extract(main, ctype)
+    items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
@@ -382,19 +473,41 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
-    for a, b in examples:
+    for a, b in examples + restated + _restated_initials(main, items):
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):
         words = content_words(masked_text[a:b])
+        if words:  # "hepatitis B virus hepatitis": a word of the item beside it, said again, adds nothing
+            named = {w.lower() for it in items if not (it.end <= a or it.start >= b) for w in _WORD_RE.findall(main[it.start: it.end])}
+            words = [w for w in words if w.lower() not in named]
         if not words:
             continue
         qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
-            _QUALIFIER.match(masked_text[a:b]) and any(it.end <= a for it in items)
+            (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b])))
+            and any(it.end <= a for it in items)
         )
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+_BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z]{2,8})\s*\)")
+
+
+def _restated_initials(text: str, items: list[Item]) -> list[tuple[int, int]]:
+    """A bracketed abbreviation made of the initials of the item before it ("double umbilical
+    cord blood transplantation (dUCBT)") restates that item: it is no word of its own."""
+    out = []
+    for it in items:
+        m = _BRACKETED_ABBREVIATION.match(text, it.end)
+        if m is None:
+            continue
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", text[it.start: it.end])).lower()
+        letters = iter(initials)
+        if all(ch in letters for ch in m.group(1).lower()):  # a subsequence of the initials
+            out.append(m.span())
+    return out
 
 
 # examples of what a line names ("Active autoimmune disease, such as psoriasis", "systemic therapy
@@ -477,6 +590,7 @@ _PAREN = re.compile(r"[()]")
 
 
 _BLANK_RUN = re.compile(r" {2,}")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")
 
 
 PARENS = re.compile(r"\([^()]*\)")

@@ -8,7 +8,8 @@ criteria (``parent is None``) gives the line-by-line meaning, and the children k
 expressions for per-line reasons.
 
 An inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
-including any of the following:") makes its children exclusions and holds when none of them
+including any of the following:"), or states that what it lists excludes ("patients who have any
+of the following are NOT eligible:"), makes its children exclusions and holds when none of them
 does. A donor's lines (under a donor heading, or written "DONOR: ...") are review lines that
 say so: a donor's criteria are never evaluated against the patient. A line under a context heading is read with it: "Under 80" under "Age:" (colon optional),
 "At least 4 weeks since prior" under "Chemotherapy:".
@@ -34,6 +35,9 @@ _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
 # including any of the following:", "None of the following within the past 6 months:"): its
 # children are read as exclusions and the heading holds when none of them does
 _NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|free\s+of|must\s+not\s+have)\b(?!\s+(?:more|less|greater|fewer)\b)", re.I)
+# an inclusion heading that states its list excludes ("patients who have any of the following are
+# NOT eligible:", "Patients will be excluded if they have:"): read as the absence of each, likewise
+_EXCLUDING_HEADING = re.compile(r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be)\s+(?:not\s+eligible|ineligible|excluded)\b", re.I)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -61,7 +65,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
     donor = _donor_rows(rows)
-    negated = {i for i in children if rows[i][0] is CriterionType.INCLUSION and _NEGATED_HEADING.match(rows[i][1])}
+    negated = {
+        i for i in children if rows[i][0] is CriterionType.INCLUSION and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]))
+    }
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
@@ -79,6 +85,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         if kids:
             own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
+            kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
@@ -162,6 +169,25 @@ def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
 _DONOR_LEAD_IN = re.compile(r"\bdonors?\b[^:]{0,80}:\s*$", re.I)
 _FOLLOWING = re.compile(r"\bthe\s+following\b", re.I)
 _DONOR_WORDS = re.compile(r"\b(?:donors?|HLA|haplo\w*|siblings?|(?:un)?related|matched|mismatch\w*|alleles?|loci|locus)\b", re.I)
+
+
+# "Creatinine less than 1.5 mg/dL" / "AND/OR Creatinine clearance greater than 75 mL/min", "OR
+# Bilirubin no greater than 2 times ULN in patients with biliary stents": a line that opens with
+# "OR" continues the line before it as an alternative (the PDQ layout puts each on a line)
+_OR_CONTINUES = re.compile(r"^\W*(?:or|and\s*/\s*or)\b", re.I)
+
+
+def _or_continuations(kids: list[Criterion], exprs: list[Expr]) -> tuple[list[Criterion], list[Expr]]:
+    out_kids: list[Criterion] = []
+    out: list[Expr] = []
+    for kid, expr in zip(kids, exprs):
+        if out and _OR_CONTINUES.match(kid.text):
+            previous = out[-1]
+            out[-1] = Any_((*previous.parts, expr) if isinstance(previous, Any_) else (previous, expr))
+            continue
+        out_kids.append(kid)
+        out.append(expr)
+    return out_kids, out
 
 
 def _flip(criterion: Criterion) -> Expr:

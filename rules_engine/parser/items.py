@@ -92,12 +92,15 @@ _STOP = frozenset(
     requiring needing needed need needs required require requires
     known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
-    alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured""".split()
+    alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
+    obtained performed immunization immunisation treat""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected": the
 # record is the evidence, absent means absent), an event counts while active ("existing",
-# "concurrent"), and a unit repeated beside its value ("msec").
+# "concurrent"), a unit repeated beside its value ("msec"), how a value was had ("obtained",
+# "performed"), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
+# purpose ("... to treat AML").
 # Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
 # documented") say how a diagnosis was made.
 _METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|morphologic|histologic|cytologic", re.I)
@@ -135,3 +138,26 @@ def predicates(expr: Expr | None) -> list[Predicate]:
     if isinstance(expr, Not):
         return predicates(expr.part)
     return []
+
+
+# The causes an exception or a permission names for a measurement out of range, as recorded
+# conditions: "unless due to Gilbert's syndrome", "< 3 x ULN if Gilbert's disease is present",
+# "<= 5 x ULN is acceptable if liver metastases are present". A patient without them on record
+# is not excepted (absent means absent).
+NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
+    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+)
+
+
+def named_cause(text: str) -> str | None:
+    """The one named cause ``text`` is about when it says nothing else ("for patients with known
+    Gilbert's syndrome", "in the presence of liver metastases"), else None."""
+    found = [(m, concept) for pattern, concept in NAMED_CAUSES for m in pattern.finditer(text)]
+    if len({concept for _, concept in found}) != 1:
+        return None
+    rest = list(text)
+    for m, _ in found:
+        rest[m.start(): m.end()] = " " * (m.end() - m.start())
+    return found[0][1] if not content_words("".join(rest)) else None
+

@@ -52,7 +52,7 @@ from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
-from rules_engine.parser.remarks import PROCEDURE, blank_remarks
+from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
@@ -70,8 +70,18 @@ from rules_engine.parser.safety import Alternative, enforce
 from rules_engine.parser.topics.sex import sex_scope
 
 
+# "See Disease Characteristics No prior systemic chemotherapy": a pointer to another section run
+# into the line (the PDQ layout); the line proper follows it, and its "No" opens it
+_CROSS_REFERENCE = re.compile(
+    r"^\W*see\s+(?:the\s+)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy|general|other|menopausal\s+status|"
+    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b\W*(?=\w)",
+    I,
+)
+
+
 def _to_expr(text: str, ctype: CriterionType) -> Expr:
     norm = normalize(text)
+    norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
     definition = DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
@@ -113,9 +123,15 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             in_definition = True
             definitions.append(clause_text)
             continue
-        if exprs and PROCEDURE.search(clause_text) and not extract(clause_text, ctype):
-            continue  # "Qualifying laboratory value must occur ...": how it is measured, not what
-        if exprs and WIDENING_CLAUSE.search(PARENS.sub("", clause_text)):
+        if exprs and (
+            ON_STUDY_NOTE.match(clause_text) or TEST_NOTE.match(clause_text)
+            or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
+        ):
+            continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
+        excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None
+        if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
+            clause_text = clause_text[excepting.end():]
+        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
             if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
@@ -131,12 +147,32 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []
             lead = ONE_OF.split(clause_text)[0]
+            # "Patients who have had allogeneic HSCT are not eligible if they meet any of the
+            # following:": the group the list concerns, which an exclusion asks for with it
+            verdict = _STATED_EXCLUSION.search(lead) if ctype is CriterionType.EXCLUSION else None
+            if verdict:
+                lead = lead[: verdict.start()]
             lead_clause = parse_clause(lead, ctype)
-            if lead_clause.expr is not None and not DEFINED_BY_LIST.search(lead):
+            if lead_clause.expr is not None and (verdict or not DEFINED_BY_LIST.search(lead)):
                 exprs.append(lead_clause.expr)
             exprs_text.append(clause_text)
             continue
         negated = bool(NEGATED.match(clause_text))
+        allowed = _NO_ALLOWED.match(clause_text) if negated and ctype is CriterionType.INCLUSION else None
+        if allowed:  # "No prior chemotherapy allowed": the prohibition said twice
+            a, b = allowed.span("allowed")
+            clause_text = clause_text[:a] + " " * (b - a) + clause_text[b:]
+        stated = _STATED_EXCLUSION.search(clause_text)
+        if stated:  # "Patients with X are not eligible": the clause names what excludes
+            clause_text = clause_text[: stated.start()] + " " * (stated.end() - stated.start()) + clause_text[stated.end():]
+            if ctype is CriterionType.INCLUSION:  # read as the exclusion it states, and negated
+                excluded: Expr | None = Review(review_reason(clause_text), clause_text.strip())
+                if not negated:  # "Patients without X are excluded": an absence that excludes, not read here
+                    excluded = clause_expr(parse_clause(clause_text, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False)
+                if excluded is not None:
+                    exprs.append(excluded if isinstance(excluded, Review) else Not(excluded))
+                    exprs_text.append(clause_text)
+                continue
         clause = parse_clause(clause_text, ctype)
         if clause.expr is None and not clause.residue and not clause.exceptions:
             continue
@@ -165,6 +201,30 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# A clause that opens by naming itself an exception ("EXCEPTIONS: non-melanotic skin cancer or
+# carcinoma-in-situ", "Exception: patients who are 13 years old or older and ...", "An exception is
+# made for ..."): it excepts from the requirement before it, as an "except ..." phrase does; read
+# as a clause of its own it became one more thing that excludes.
+_EXCEPTION_LEAD = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?exceptions?\b\s*(?::\s*|(?:to\s+this\s+)?(?:(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:made\s+)?)?(?:for\b|include\w*\b|:)?)",
+    I,
+)
+
+
+# A clause that states its own verdict ("Patients with a history of GI perforation within 12
+# months are not eligible", "Pregnant women are excluded from this study because ..."): what it
+# names excludes, in whichever section the registry put it. Read as a description of the
+# patient, an inclusion line required the very thing it excludes. The verdict and its rationale
+# ("because ...", "since ...") are blanked; a condition after it ("if ...", "unless ...") stays.
+_STATED_EXCLUSION = re.compile(
+    r"(?:\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
+    r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden))"
+    r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since)\b[^;]*)?"
+    r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
+    I,
+)
 
 
 # A prohibition written into an exclusion list ("Patients must not have live vaccines within 28
@@ -288,12 +348,15 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
-_FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b", I)
+# a line that also speaks of fathering a child or of men ("women/men of reproductive potential
+# unwilling to use contraception") concerns men too
+_FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b|\b(?:males?|men)\b", I)
 
 
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
-    ("expecting to conceive or father a child"): then a man is concerned too. A line that opens
+    ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
+    then a man is concerned too. A line that opens
     by naming the patients it asks something of ("Female patients with infants must ...",
     "Male participants must ...") concerns those patients only."""
     scope = sex_scope(normalize(text)) if text else None

@@ -44,37 +44,42 @@ _PATTERNS: tuple[str, ...] = (
     # ULN ...)", "Renal insufficiency (serum creatinine > 2.5 mg/dL)", "hepatic impairment: bilirubin
     # > 1.5 x ULN"): only when a bound follows, so a wrapper standing alone is still read
     r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor|adequate|sufficient|normal|acceptable|good)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|"
-    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|coagulation|cardiac|heart)(?:\s+function)?(?:\s+(?:values?|tests?|results?|functions?|parameters|indices|data|reserve))?"
+    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|haematology|biochemistry|biochemical|chemistry|coagulation|cardiac|heart)(?:\s+(?:laboratory|lab))?(?:\s+function)?"
+    r"(?:\s+(?:values?|tests?|results?|functions?|parameters|indices|data|reserve))?"
     r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
-    r"(?=\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
+    # (when the values are taken may stand between: "Adequate Hematology laboratory data within 6 weeks prior to start of treatment:")
+    r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?)?\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter)\s+){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
-    r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*|patholog\w*|cytolog\w*|"
+    r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|(?:multigated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
-    r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*)"
-    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
+    r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
+    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
-    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the)\s+)?(?:chemotherapy|therapy|treatment)\b(?!\s*(?:with|of|regimen))",
+    r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the|primary|initial|first[\s-]line|second[\s-]line|"
+    r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+visit)?\b",
+    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
     r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
-    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
+    r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
@@ -83,10 +88,23 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
-    r"\bon\s+(?:an?\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)\b",
+    r"\bon\s+(?:an?\s+|the\s+)?(?:(?:screening|baseline|resting|single|triplicate)\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)s?\b"
+    # the interval's name in words before its corrected form ("Resting QT interval corrected with Fridericia's formula (QTcF)")
+    r"|\b(?:resting\s+)?QT\s+interval(?=\s+corrected\b)",
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
     r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # a bracketed note that the trial does not test for it ("(screening CT or MRI is not required in
+    # asymptomatic subjects)", "(HIV testing is not mandatory)"): how it screens, not what it asks
+    r"\(\s*[^()]{0,60}?\b(?:testing|screening|imaging|scans?|MRI|CT|tests?)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed|necessary)\b[^()]{0,120}\)",
+    # where it is established ("as determined by pathology review at the treating institute", "as
+    # determined by the local site", "confirmed at the study institution", "performed by central lab")
+    r"\b(?:as\s+)?(?:(?:pathology|histopathology|central|local)\s+)?(?:review(?:ed)?|confirmed|performed|assessed|determined|documented|tested)?\s*"
+    r"(?:at|by|in)\s+(?:the\s+)?(?:treating|local|participating|enrolling|referring|central|study|investigator'?s?|own)\s+"
+    r"(?:institut\w+|sites?|cent(?:er|re)s?|hospitals?|laborator(?:y|ies)|labs?|patholog\w*)",
+    # "at least one prior chemotherapy regimen": one regimen or more is the therapy on record (a
+    # count other than one, "> 2 prior regimens", "up to one regimen", stays unread)
+    r"\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|1\s+or\s+more)\s+(?:(?:prior|previous)\s+)?[ ]{0,80}(?:regimens?|lines?\s+of\s+(?:therapy|treatment))\b",
     # who the line is about, said twice ("Research patients enrolled are those patients with")
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
@@ -120,20 +138,24 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
-     "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra"),
+     "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra",
+     " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
-    ("dose", "dosing"),
+    ("dose", "dosing", "fraction"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
     ("based",),
     ("transfusion",),
     ("transfusion",),
     ("determined", "measured", "assessed"),
-    ("ekg", "ecg", "electrocardiogra"),
+    ("ekg", "ecg", "electrocardiogra", "interval"),
     ("mean", "average", "fridericia", "bazett"),
+    ("required", "mandatory", "needed", "necessary"),
+    ("institut", "site", "center", "centre", "hospital", "laborator", "lab", "patholog"),
+    ("regimen", "line"),
     ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),
@@ -187,7 +209,20 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
-    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
-    r"|^\W*note\W+(?:patients?|subjects?|participants?)\s*,?\s*if\s+enrolled\b",
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b",
+    I,
+)
+
+
+# A note on what a patient must do once on the study ("Note: Patients, if enrolled, should not
+# receive live vaccine whilst receiving IP"): it names no requirement for entry, whatever it names.
+ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s*,?\s*)?(?:if|once|when)\s+enrolled\b", I)
+
+
+# A sentence whose subject is the test ("Brain imaging is required in symptomatic patients to rule
+# out brain metastases, but is not required in asymptomatic patients", "Pregnancy testing is not
+# required for post-menopausal women"): how the trial screens, not what the patient must have.
+TEST_NOTE = re.compile(
+    r"^\W*(?:note\W+)?(?:[\w-]+\s+){0,3}?(?:testing|screening|imaging|scans?|MRI|CT|tests?|evaluation)\s+(?:is|are|will\s+be)\s+(?:not\s+|only\s+)?(?:required|mandatory|needed|necessary)\b",
     I,
 )

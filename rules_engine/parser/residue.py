@@ -23,10 +23,11 @@ definitions and recency windows are applied here as well.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
-from rules_engine.parser.items import OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 
@@ -99,15 +100,6 @@ _EXCEPTION_SUBJECTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
 )
 
 
-# the causes an exception or a permission names for a measurement out of range, as recorded
-# conditions: "unless due to Gilbert's syndrome", "<= 5 x ULN is acceptable if liver metastases
-# are present". A patient without them on record is not excepted (absent means absent).
-_NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:Gilbert(?:'s|s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
-    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
-)
-
-
 _BARE_BOUND = re.compile(r"[<>≤≥]\s*\d")
 
 
@@ -119,7 +111,7 @@ def _bare_bounds(text: str) -> list[str]:
 
 def with_named_causes(items: list[Item], text: str) -> list[Item]:
     out = list(items)
-    for pattern, concept in _NAMED_CAUSES:
+    for pattern, concept in NAMED_CAUSES:
         for m in pattern.finditer(text):
             if all(m.end() <= it.start or m.start() >= it.end for it in out):
                 out.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
@@ -215,6 +207,43 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     return all_of([expr, Not(exc)])
 
 
+# "No prior chemotherapy for NSCLC", "No prior radiotherapy for this cancer": the cancer a therapy
+# was given for is its indication. Where the line excludes the therapy, the trial's own kind of
+# cancer narrows nothing a record tells apart, so the indication is no condition; a setting
+# ("for metastatic disease": adjuvant therapy is allowed) still is, and so is any indication of a
+# therapy the line requires (dropping it there could only let more patients in).
+_INDICATION = re.compile(
+    r"\s*for\s+(?:the\s+(?:treatment|management)\s+of\s+)?(?:(?:this|the|current|his|her|their|present|primary)\s+)?(?P<what>[\w/ -]{2,60}?)[\s.,]*$", I
+)
+_CANCER_NOUN = re.compile(
+    r"(?i:\b[a-z]*(?:cancers?|carcinomas?|tumou?rs?|lymphomas?|leuka?emias?|myelomas?|melanomas?|sarcomas?|malignan\w*|neoplasms?|gliomas?|blastomas?)\b)"
+    r"|\b[A-Z]{2,6}\b"  # NSCLC, SCLC, RCC, LCIS, CLL
+)
+_SETTING = re.compile(
+    r"\b(?:metasta\w*|recurren\w*|advanced|stage|relaps\w*|refractory|adjuvant|neoadjuvant|locally|extensive|limited|progressi\w*|"
+    r"other|another|second|disease|complications?|than|more|less|\d+|days?|weeks?|months?|years?)\b",
+    I,
+)
+_EVENT_OPS = frozenset({Op.PRESENT, Op.WITHIN})
+
+
+def _only_indication(text: str, r: Residue, inside: list[Item]) -> bool:
+    """Whether the words of ``r`` beside its therapies only name the cancer they were for."""
+    if not all(p.op in _EVENT_OPS for it in inside for p in predicates(it.expr)):
+        return False
+    head = text[r.start: inside[0].start]
+    chars = list(text)
+    for it in inside[1:]:  # the therapy restated after it ("... for NSCLC" under "Chemotherapy:")
+        chars[it.start: it.end] = " " * (it.end - it.start)
+    m = _INDICATION.fullmatch("".join(chars), inside[0].end, r.end)
+    return (
+        m is not None
+        and not content_words(blank_remarks(head))
+        and bool(_CANCER_NOUN.search(m.group("what")))
+        and not _SETTING.search(m.group("what"))
+    )
+
+
 _ACTIVE_BEFORE = re.compile(r"\b(?:active|current|ongoing|existing)\s+(?:\w+\s+)?$", I)
 
 
@@ -225,6 +254,11 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     an exclusion (``safety.enforce`` relies on these placements)."""
     if clause.expr is None and not clause.residue:
         return None
+    # a willingness or consent phrase ("pregnant, or patients of reproductive potential who are
+    # not willing to use contraception") asks something of its own: it never narrows an item
+    # beside it, so in an exclusion it is one more alternative, never a condition of the others
+    if any(r.qualifies and _CONSENT.search(r.text) for r in clause.residue):
+        clause = replace(clause, residue=[replace(r, qualifies=False) if _CONSENT.search(r.text) else r for r in clause.residue])
     if clause.expr is None:
         text = _residue_text(clause.residue)
         expr: Expr = Review(review_reason(text), text)
@@ -238,11 +272,14 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         e = it.expr
         if isinstance(e, Predicate) and e.op is Op.WITHIN and _ACTIVE_BEFORE.search(clause.text, max(0, it.start - 25), it.start):
             it.expr = any_of([predicate(e.concept, Op.PRESENT), e])
+    excluding = (ctype is CriterionType.EXCLUSION) is not negated
     for r in clause.residue:
         if not r.qualifies:
             continue
         words = " ".join(r.text.split())
         inside = [it for it in items if it.expr is not None and not (it.end <= r.start or it.start >= r.end)]
+        if excluding and inside and _only_indication(clause.text, r, inside):
+            continue
         if inside and content_words(clause.text[r.start: inside[0].start]):
             inside = _with_listed(items, inside, clause.text)
         for it in inside or _targets(items, set(), r.start):
@@ -381,9 +418,26 @@ def _widen_bound(expr: Expr, op: Op, value: float | int, condition: Expr, subjec
     return expr
 
 
+# A permission of the kind an excluded item is not, by its own name ("Major surgery within 30
+# days. Minor surgical procedures ... are allowed"; "live vaccine ... Seasonal influenza vaccines
+# for injection are killed virus vaccines and are allowed"): it permits patients the item never
+# excluded, so it leaves the item's decision as it is.
+_OTHER_KIND: dict[str, re.Pattern[str]] = {
+    "major_surgery": re.compile(r"^\W*(?:however\W+)?minor\b", I),
+    "live_vaccine": re.compile(r"\b(?:killed|inactivated|non-?live|subunit|mRNA)\b", I),
+}
+
+
+def _other_kind(expr: Expr, clause_text: str) -> bool:
+    concepts = {p.concept for p in predicates(expr)}
+    return bool(concepts) and all(c in _OTHER_KIND for c in concepts) and all(_OTHER_KIND[c].search(clause_text) for c in concepts)
+
+
 def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     """A sentence such as "patients with X can be enrolled if Y": an exclusion then no longer
     applies where X and Y hold, an inclusion also holds there."""
+    if ctype is CriterionType.EXCLUSION and _other_kind(expr, clause_text):
+        return expr
     items = with_named_causes(extract(clause_text, ctype), clause_text)
     structured = combine(items, clause_text, CriterionType.INCLUSION)
     masked = list(clause_text)
@@ -458,9 +512,22 @@ _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN}
 
 
 _PERMISSION = re.compile(
-    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b",
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
+    # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
+    r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
     I,
 )
+_UNLESS_WITHIN = re.compile(
+    r"^unless\s+(?:(?:it\s+was|they\s+were|given|received|performed|done|administered)\s+)?within\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\b[^;]*$",
+    I,
+)
+_HISTORY_OPS = frozenset({Op.PRESENT, Op.WITHIN, Op.NOT_WITHIN})
+_STATUS = frozenset({"relapsed", "refractory", "remission"})
+_TREATMENT_CONCEPTS = frozenset({
+    "hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery", "immunotherapy",
+    "targeted_therapy", "hormone_therapy", "steroid_therapy", "immunosuppressant_therapy", "anticancer_therapy", "systemic_therapy",
+    "investigational_agent", "growth_factor", "named_medication",
+})
 
 
 _DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
@@ -480,7 +547,14 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if m is None:
         return None
     subject = clauses[0][: m.start()]
+    if NEGATED.match(subject):
+        return None  # "No prior chemotherapy allowed": a prohibition
     items = [it for it in extract(subject, ctype) if it.expr is not None]
+    # the group is read at its widest: a disease status beside what names it ("Participants who
+    # have relapsed after HSCT") is the trial's own, and a status not coded would put a
+    # transplanted patient outside the group and past its condition
+    widest = [it for it in items if not it.concepts <= _STATUS]
+    items = widest or items
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)
@@ -491,11 +565,42 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
-    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     assert group is not None
+    # a treatment named whole ("Prior chemotherapy", "Prior stem cell transplant"), never a disease
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(subject))
+    history = (
+        all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group))
+        and not content_words(blank_remarks(masked))
+    )
+    unless = _UNLESS_WITHIN.match(rest)
+    if unless and history and all(isinstance(p, Predicate) and p.op is Op.PRESENT for p in _leaves(group)):
+        # "Transplantation for AML allowed unless within 90 days of study entry": none that recent
+        window = Window(float(unless.group("n")), unless.group("unit").lower().rstrip("s") + "s")
+        recent = _dated(group, window)
+        return Not(recent) if ctype is CriterionType.INCLUSION else recent
+    if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
+        return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])
+    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])
     return all_of([group, Not(condition)])
+
+
+def _leaves(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [leaf for part in expr.parts for leaf in _leaves(part)]
+    return [expr]
+
+
+def _dated(expr: Expr, window: Window) -> Expr:
+    """``expr`` with each history predicate asked within ``window``."""
+    if isinstance(expr, Predicate):
+        return Predicate(expr.concept, Op.WITHIN, expr.value, expr.unit, expr.uln, window)
+    if isinstance(expr, All):
+        return all_of([_dated(p, window) for p in expr.parts])
+    if isinstance(expr, Any_):
+        return any_of([_dated(p, window) for p in expr.parts])
+    return expr
 
 
 def widen_status(expr: Expr, definition: str) -> Expr:

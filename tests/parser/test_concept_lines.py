@@ -349,7 +349,8 @@ def test_a_graded_gvhd_that_required_treatment(record, expected):
 # (the line, its type, the record, expected): a permission that names a therapy asks nobody to
 # take it; "neurological disease" is wider than the CNS disorders Eligo codes
 WIDER_ROWS = [
-    ("Concurrent anticoagulation therapy with full-dose anticoagulant allowed provided dose is stable for at least 2 weeks", I, facts(), UNKNOWN),
+    # a permission with its condition concerns only those who take the therapy: nobody on it, nothing asked
+    ("Concurrent anticoagulation therapy with full-dose anticoagulant allowed provided dose is stable for at least 2 weeks", I, facts(), MET),
     ("No neurologic disease", I, facts(cns_disorder=(400, True)), NOT_MET),
     ("No neurologic disease", I, facts(), UNKNOWN),  # a neurological disease Eligo does not code may be on record
     ("History of or current CNS disorders", E, facts(), NOT_MET),

@@ -61,10 +61,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02057770
     # NCT02109627
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
-    ("T5-clean", "Known active HIV, hepatitis B or C"): ("core", "exception 'hepatitis B on antivirals and low viral load' kept as a review alternative for everyone"),
     ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
-    ("T6-clean", "At least one prior chemotherapy regimen"): ("core", "framing 'At least one prior ... regimen to treat' left as a review conjunct of chemotherapy and AML"),
     ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
     ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
     ("T6-clean", "Known unresolved toxicities"): ("events", "the toxicity grade is a measurement, so none on record is unknown (the clinician reads 'Known' as absent-means-absent); the cross-reference 'unless otherwise defined in the criteria' and '(EXCEPTION: alopecia)' stay a review conjunct"),

@@ -120,8 +120,8 @@ DIAGNOSIS_CASES = [
     ("Patients diagnosed with acute promyelocytic leukemia:t(15;17)(q22;q12);", EXC, P("apl", Op.PRESENT)),
     ("Patients diagnosed with acute leukemia.", INC, P("acute_leukemia", Op.PRESENT)),
     ("Diagnosed with relapse/refractory acute lymphoblastic leukemia;", INC, All((Any_((P("relapsed", Op.PRESENT), P("refractory", Op.PRESENT))), P("all", Op.PRESENT)))),
-    ("Central nervous system involvement;", EXC, P("cns_involvement", Op.PRESENT)),
-    ("With central nervous system (CNS) involvement;", EXC, P("cns_involvement", Op.PRESENT)),
+    ("Central nervous system involvement;", EXC, Any_((P("cns_involvement", Op.PRESENT), P("brain_metastases", Op.PRESENT)))),
+    ("With central nervous system (CNS) involvement;", EXC, Any_((P("cns_involvement", Op.PRESENT), P("brain_metastases", Op.PRESENT)))),
     ("Simple extramedullary leukemia or simple extramedullary recurrence;", EXC, P("isolated_extramedullary_relapse", Op.PRESENT)),
 ]
 

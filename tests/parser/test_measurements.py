@@ -163,6 +163,8 @@ def test_a_lone_lansky_bound_for_children_is_met_by_an_adult():
 
 
 def test_a_second_limit_for_some_patients_widens_the_line_only_for_them():
+    """The patients are named by a recorded condition (liver metastases): without it on record the
+    first limit holds (absent means absent); with it, the second."""
     expr = parse_line("ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with liver metastases)", INC).expr
     assert isinstance(expr, Any_) and expr.parts[0] == P("alt", Op.LTE, 2.5, None, ULN)
     trial = TrialCriteria("T", 1, (Criterion(INC, "x", expr),))
@@ -172,6 +174,14 @@ def test_a_second_limit_for_some_patients_widens_the_line_only_for_them():
         events = {"liver_metastases": metastases} if metastases else None
         reference, _ = both(trial, patient(measurements=lab("alt", value, "U/L", 40), events=events))
         assert reference.criteria[0].outcome is outcome, (value, metastases)
+
+
+def test_a_second_limit_for_patients_an_unread_phrase_names_leaves_them_undecided():
+    expr = parse_line("ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with hepatic involvement by lymphoma)", INC).expr
+    trial = TrialCriteria("T", 1, (Criterion(INC, "x", expr),))
+    for value, outcome in ((90, MET), (160, UNKNOWN), (250, NOT_MET)):
+        reference, _ = both(trial, patient(measurements=lab("alt", value, "U/L", 40)))
+        assert reference.criteria[0].outcome is outcome, value
 
 
 @pytest.mark.parametrize("text", ["Hemoglobin ≥ 9 mg", "Platelets ≥ 100 g/dL"])

@@ -71,19 +71,20 @@ _HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
 _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
-    ("allo_hsct", r"\ballo(?:geneic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"),
+    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
+     r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
-    ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?transplant(?:ation)?"),
+    ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
 )
 
 
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
-    ("organ_transplant", r"(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
+    ("organ_transplant", r"(?:allogene?ic\s+)?(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
     ("chemotherapy", r"(?:cytotoxic\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
-    ("immunotherapy", r"immunotherap(?:y|ies)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
+    ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
@@ -91,9 +92,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
-    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
-    ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?\s+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
+    ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)"
      r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
      r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
@@ -166,7 +167,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
-    ("nonmelanoma_skin_cancer", r"non-?\s*melanoma(?:tous)?\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melanoma", "basal", "squamous", "nmsc", "bcc")),
+    ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
@@ -188,15 +189,15 @@ _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2
 _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
 
 
-_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
+_REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+|fraction\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
 
 
 _NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
 
 
 _THERAPY_GATES = {
-    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo",), "auto_hsct": ("auto", "asct"),
-    "hsct": ("hsct", "hct", "sct", "bmt", "transplant"),
+    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue"),
 }
 
 
@@ -651,7 +652,7 @@ def _now(text: str, items: list[Item]) -> None:
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
 _HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
 _ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
-_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease"})
+_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease", "brain_metastases"})
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
 
@@ -899,7 +900,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
-            items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
+            # brain metastases are the CNS involvement of a solid tumour: a record may code either
+            # ("CNS leukemia" names the leukemic kind only)
+            if re.search(r"leuk|lymphom|blast", m.group(0), I):
+                items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
+                continue
+            cns = any_of([predicate("cns_involvement", Op.PRESENT), predicate("brain_metastases", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), cns, frozenset({"cns_involvement", "brain_metastases"})))
     upper_ratio = sum(ch.isupper() for ch in text) / max(1, sum(ch.isalpha() for ch in text)) if "ALL" in text else 0.0
     for concept, pattern in _DIAG_RES:
         if concept == "all" and upper_ratio > 0.5:
@@ -913,7 +920,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
             continue
-        if not leukemia_context and not re.search(r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan)", text[max(0, m.start() - 40): m.end() + 40], I):
+        # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
+        # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
+        # disease's, as a list under a disease heading writes it
+        if not leukemia_context and not re.search(
+            r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan|induction|salvage|HSCT|SCT|BMT|transplant\w*|remission|"
+            r"(?:first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:greater|later|subsequent)\s+)?relapse)",
+            text[max(0, m.start() - 40): m.end() + 40], I,
+        ):
             continue
         if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
             continue
@@ -1020,7 +1034,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if concept == "active_infection" and _NAMED_INFECTION.search(before):
                 continue
-            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not NEGATED.match(text) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
@@ -1085,6 +1099,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     for it in negated_items:
-        if it in items:
+        # "not requiring steroid therapy for at least 2 weeks before ...": the negation and "at
+        # least" say one thing, none within the window; negated again it asked for a recent one
+        if it in items and not (isinstance(it.expr, Predicate) and it.expr.op is Op.NOT_WITHIN):
             it.expr = Not(it.expr)  # type: ignore[arg-type]
     return items

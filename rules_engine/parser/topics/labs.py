@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason
-from rules_engine.parser.items import I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.parser.items import NAMED_CAUSES, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
@@ -329,11 +329,8 @@ def _lab_concepts(names: str) -> list[str]:
 
 
 # the patients a scoped threshold concerns, when the record codes them: liver metastases (a
-# Condition, C78.7; absent from the record means absent) and Gilbert's syndrome
-_SCOPE_CONCEPTS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
-    (re.compile(r"\bGilbert(?:'s|s)?(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
-)
+# Condition, C78.7; absent from the record means absent) and Gilbert's syndrome, as exceptions name them
+_SCOPE_CONCEPTS = NAMED_CAUSES
 _SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+the\s+absence\s+of|absence\s+of)\b", I)
 _SCOPE_WORDS = re.compile(
     r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
