@@ -43,7 +43,7 @@ def medication(text: str | None = None, system: str | None = None, code: str | N
         (condition(SNOMED, "41040004"), {"down_syndrome"}),
         (condition(ICD10, "G40.909"), {"cns_disorder", "seizure_disorder"}),
         (condition(ICD10, "I63.9"), {"cns_disorder", "stroke"}),
-        (condition(ICD10, "G30.9"), {"cns_disorder"}),  # Alzheimer disease
+        (condition(ICD10, "G30.9"), {"alzheimer_disease"}),  # a dementia, a CNS disorder: the engine derives both
     ],
     ids=["warfarin-name", "warfarin-rxnorm", "vka-atc", "apixaban-brand", "lmwh-atc", "down-icd", "down-snomed",
          "epilepsy", "stroke", "dementia"],
