@@ -66,6 +66,9 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("Patients with diabetes must have HbA1c < 8%", INC, (LEUKEMIA_ONLY,), (), (patient("diabetes"),)),
     ("Neuropathic pain due to reflex sympathetic dystrophy, post-stroke pain, multiple sclerosis or spinal cord injury", INC,
      (), (), (LEUKEMIA_ONLY, patient("multiple_sclerosis"))),
+    ("Subjects diagnosed previously with Type 2 diabetes must have been diagnosed at least 6 months prior to enrollment.", INC,
+     (), (), (LEUKEMIA_ONLY, patient("type_2_diabetes"))),
+    ("Hamilton Depression D 17 (HAM-D 17) Scale ≥ 14", INC, (), (), (LEUKEMIA_ONLY, patient("depression"))),  # a rating scale
     # negated inclusions (older PDQ layout): a name alone is ruled out, a list is left to review
     ("No Crohn's disease", INC, (LEUKEMIA_ONLY, patient("ulcerative_colitis")), (patient("crohn_disease"),), ()),
     ("No uncontrolled diabetes mellitus", INC, (LEUKEMIA_ONLY,), (), (patient("type_2_diabetes"),)),
@@ -76,6 +79,9 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("History of diabetes mellitus", EXC, (patient("type_2_diabetes"), patient("diabetes")), (LEUKEMIA_ONLY,), ()),
     ("Uncontrolled diabetes mellitus or hypertension", EXC, (), (LEUKEMIA_ONLY,), (patient("type_2_diabetes"), patient("hypertension"))),
     ("Preexisting dementia, mania, depression, or schizophrenia", EXC, (patient("alzheimer_disease"), patient("depression"), patient("schizophrenia")), (), (LEUKEMIA_ONLY,)),
+    # NYHA's class is the performance topic's bound, never swallowed as the name's qualifier
+    ("Congestive heart failure Class III/IV according to the New York Heart Association's Heart Failure guidelines.", EXC,
+     (patient("heart_failure"),), (LEUKEMIA_ONLY,), ()),
     ("Severe chronic obstructive pulmonary disease (COPD) with hypoxemia", EXC, (), (), (patient("copd"),)),
     ("Active autoimmune disease, such as psoriasis and rheumatoid arthritis", EXC, (patient("sle"), patient("psoriasis")), (LEUKEMIA_ONLY,), ()),
     ("Pulmonary arterial hypertension", EXC, (), (), (LEUKEMIA_ONLY, patient("hypertension"))),

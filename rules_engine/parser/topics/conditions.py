@@ -51,9 +51,11 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("diabetes", rf"(?<![-\w])(?:{_DM})(?![-\w])", ("diabet",)),
     ("copd", r"chronic\s+obstructive\s+(?:pulmonary|lung|airways?)\s+disease(?:\s*\(\s*COPD\s*\))?|\bCOPD\b|\bemphysema\b", ("chronic obstructive", "copd", "emphysema")),
     ("asthma", r"\basthma(?:tic)?\b(?!\s+attack)", ("asthma",)),
-    ("depression", r"major\s+depressi(?:ve\s+disorder|ve\s+episode|on)(?:\s*\(\s*MDD\s*\))?|\bMDD\b|(?:unipolar|clinical|treatment[\s-]+resistant)\s+depression|depressive\s+(?:disorder|illness|episode)s?"
+    ("depression", r"(?<!Hamilton )(?<!Beck )(?<!Asberg )(?<!Åsberg )(?<!Geriatric )(?<!Postnatal )(?:major\s+depressi(?:ve\s+disorder|ve\s+episode|on)(?:\s*\(\s*MDD\s*\))?|\bMDD\b|(?:unipolar|clinical|treatment[\s-]+resistant)\s+depression|depressive\s+(?:disorder|illness|episode)s?"
      # the mood disorder, not a depressed function ("bone marrow depression", "ST depression")
-     r"|(?<!marrow )(?<!respiratory )(?<!ST )(?<!segment )(?<!CNS )(?<!myocardial )(?<!immune )(?<![-\w])depression\b(?!\s+of\b)", ("depressi", "mdd")),
+     r"|(?<!marrow )(?<!respiratory )(?<!ST )(?<!segment )(?<!CNS )(?<!myocardial )(?<!immune )(?<![-\w])depression\b(?!\s+of\b))"
+     # a rating scale named after it ("Hamilton Depression Rating Scale", "depression score") measures, it is no diagnosis
+     r"(?!\s+(?:rating|scale|inventory|scores?|questionnaire|index|subscale|screening))", ("depressi", "mdd")),
     ("bipolar_disorder", r"bipolar\s+(?:(?:I{1,2}|1|2)\s+)?(?:affective\s+)?(?:disorder|disease|depression)", ("bipolar",)),
     ("schizophrenia", r"\bschizophreni(?:a|c\s+disorder)\b", ("schizophreni",)),
     ("psoriatic_arthritis", r"psoriatic\s+arthritis", ("psoriatic",)),
@@ -136,7 +138,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 
 
 # What narrows a condition right after its name, every word of which the residue policy would take
-# for a stop word: kept with the item as a qualifier, never dropped.
+# for a stop word: kept with the item as a qualifier, never dropped. A "class" is NYHA's, which
+# the performance topic reads as a bound.
 _DURATION = (
     r"(?:(?:for|of|since|over|during)\s+)?(?:(?:at\s+least|a\s+minimum\s+of|minimum(?:\s+of)?|more\s+than|greater\s+than|longer\s+than|over|"
     r"≥|>=|>|≤|<=|<|less\s+than|no\s+more\s+than|up\s+to)\s*)?\d+(?:\.\d+)?\s*(?:(?:-|–|to)\s*\d+(?:\.\d+)?\s*)?(?:days?|weeks?|months?|years?|yrs?)\b"
@@ -145,7 +148,7 @@ _DURATION = (
     r"(?!\s+(?:prior|before|since|from|preceding|of\s+(?:screening|enrol|randomi|study|the|first|baseline)))(?:\s+duration)?"
 )
 _CLASS = (
-    r"(?:(?:GOLD|KDIGO|CKD|Hoehn\s+(?:and|&)\s+Yahr|H\s*&\s*Y|ASA|CDR|FAST|WHO|Tanner)\s+)?(?:stages?|class(?:es)?|grades?|GOLD|grade|category|categories|severity)"
+    r"(?:(?:GOLD|KDIGO|CKD|Hoehn\s+(?:and|&)\s+Yahr|H\s*&\s*Y|ASA|CDR|FAST|WHO|Tanner)\s+)?(?:stages?|grades?|GOLD|category|categories|severity)"
     r"\s*(?:≥|>=|>|≤|<=|<|of)?\s*(?:[0-5][ab]|[0-5]|IV|I{1,3}[ab]?)(?:\s*(?:-|–|to|or|and|through|,)\s*(?:[0-5][ab]|[0-5]|IV|I{1,3}[ab]?)){0,3}"
     r"(?:\s+or\s+(?:higher|greater|more|above|worse|less|lower|below|better))?"
 )
@@ -229,7 +232,12 @@ def condition_items(text: str, ctype: CriterionType, free: Callable[[int, int], 
     for concept, m in sorted(found, key=lambda cm: cm[1].start()):  # in line order: a name read joins the lead of the next
         if not open_span(m.start(), m.end()):
             continue
-        if inclusion and (not _asked(text, m.start(), read) or _MUST_AFTER.search(text, m.end())):
+        if inclusion and not _asked(text, m.start(), read):
+            continue
+        if inclusion and _MUST_AFTER.search(text, m.end()):
+            # the patients a requirement concerns, not a requirement: claimed unread, so no other
+            # topic takes the name for one ("diagnosed with type 2 diabetes must have been ...")
+            items.append(Item(m.start(), m.end(), None, frozenset()))
             continue
         if _EXAMPLES.search(text, 0, m.start()):  # "autoimmune disease, such as psoriasis and RA": among the thing named
             continue
