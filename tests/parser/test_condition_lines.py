@@ -6,7 +6,7 @@ shapes registries use for a trial's condition ("Diagnosis of X", "Adults with X"
 6 months", "X stage 3 or 4"). A diagnosis absent from the record is absent (contract section 4), so
 a well-read inclusion is not met for a patient without it; what narrows the name (a duration, a
 stage, a subtype, a severity) leaves a patient with it to review, never met. Every case is
-judged by both evaluators.
+judged by both evaluators, and an inclusion's gate closes exactly when the line is not met.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from rules_engine.criteria import Criterion, CriterionType, TrialCriteria
 from rules_engine.engine import MatchingEngine
 from rules_engine.facts import PatientFacts
+from rules_engine.gates import GateIndex
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.reference import evaluate_reference
@@ -110,3 +111,46 @@ def _judged(criterion: Criterion, facts: PatientFacts) -> Outcome:
 @pytest.mark.parametrize("text,ctype,facts,expected", CASES)
 def test_a_condition_line_is_decided_by_the_record(text, ctype, facts, expected):
     assert _judged(parse_line(text, ctype), facts) is expected
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", [c for c in CASES if c.values[1] is INC])
+def test_an_inclusion_gate_closes_exactly_when_the_line_is_not_met(text, ctype, facts, expected):
+    """A gate only skips evaluating: it closes for a patient only where the evaluators say the
+    line is not met (and so the trial ineligible), and a line that gates always does then."""
+    criterion = parse_line(text, ctype)
+    index = GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))])
+    closed = bool(index.closed(facts, AS_OF))
+    not_met = _judged(criterion, facts) is NOT_MET
+    assert closed == not_met if index.lines else not closed
+
+
+# The condition lines of bench/e2e.py's registry-sized catalogue that name a coded condition and
+# nothing measured: each must gate, or every non-cancer trial stays a candidate for every patient
+# ("Chronic heart failure with NYHA class II to IV symptoms" asks a measurement too: evaluated).
+GATED = [
+    "Diagnosis of type 2 diabetes mellitus for at least 6 months",
+    "Documented diagnosis of type 1 diabetes mellitus",
+    "Clinical diagnosis of moderate to severe plaque psoriasis",
+    "Diagnosis of rheumatoid arthritis according to the 2010 ACR/EULAR criteria",
+    "Diagnosis of chronic obstructive pulmonary disease",
+    "Moderate to severe asthma diagnosed by a physician",
+    "Major depressive disorder according to DSM-5 criteria",
+    "Diagnosis of Alzheimer's disease (mild to moderate)",
+    "Diagnosis of Parkinson's disease",
+    "Hypertension treated with at least one antihypertensive drug",
+    "Chronic kidney disease stage 3 or 4",
+    "Diagnosis of ulcerative colitis for at least 3 months",
+    "Crohn's disease confirmed by endoscopy",
+    "Diagnosis of polycystic ovary syndrome",
+    "Chronic hepatitis B infection",
+    "Sickle cell disease (HbSS or HbSβ0-thalassemia)",
+    "Obesity with a body mass index of 30 kg/m2 or more",
+    "Children with autism spectrum disorder",
+]
+
+
+@pytest.mark.parametrize("text", GATED)
+def test_a_non_cancer_condition_line_closes_for_a_patient_without_the_condition(text):
+    criterion = parse_line(text, INC)
+    assert GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))]).lines == 1
+    assert _judged(criterion, LEUKEMIA_ONLY) is NOT_MET
