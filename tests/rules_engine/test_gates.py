@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rules_engine.criteria import (
     All,
@@ -188,3 +190,44 @@ def test_a_trial_for_a_non_cancer_condition_closes_exactly_when_its_line_is_not_
         assert (full.criteria[1].outcome == "not_met") == closes
     if closed is not None:
         assert full.eligibility == "ineligible" and full.criteria[closed.gate.index].reason == closed.gate.reason
+
+
+# -- property: random gate-shaped lines and records ------------------------------------------------
+
+_CONDITIONS = ("diabetes", "type_2_diabetes", "type_1_diabetes", "copd", "asthma", "alzheimer_disease", "dementia", "aml", "hiv")
+_LEAVES = st.one_of(
+    st.sampled_from([Predicate(c, Op.PRESENT) for c in _CONDITIONS] + [ADULT, Predicate("age", Op.LT, 70), FEMALE]),
+    st.just(Review(ReviewReason.AMBIGUOUS, "a qualifier")),
+)
+_EXPRS = st.recursive(
+    _LEAVES,
+    lambda children: st.one_of(
+        st.lists(children, min_size=1, max_size=3).map(lambda parts: All(tuple(parts))),
+        st.lists(children, min_size=1, max_size=3).map(lambda parts: Any_(tuple(parts))),
+        children.map(Not),
+    ),
+    max_leaves=5,
+)
+_RECORDS = st.builds(
+    lambda born, word, concepts: patient(born, word, *concepts),
+    st.one_of(st.none(), st.dates(date(1950, 1, 1), date(2020, 1, 1))),
+    st.sampled_from(["male", "female", None]),
+    st.sets(st.sampled_from(_CONDITIONS + ("b_all", "breast_cancer"))),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_EXPRS, _RECORDS)
+def test_a_gate_closes_only_on_a_line_the_evaluators_judge_not_met(expr, facts):
+    """Whatever the line holds (reviews anywhere, negations, alternatives), a closed gate is a
+    not-met line and an ineligible trial; a line that gates, for a record that has the data it
+    asks about, closes whenever it is not met."""
+    t = trial(line(expr))
+    index = GateIndex([t])
+    closed = index.closed(facts, TODAY).get(t.trial_id)
+    full = evaluate_reference(t, facts, TODAY)
+    if closed is not None:
+        assert full.criteria[0].outcome == "not_met" and full.eligibility == "ineligible"
+    complete = facts.birth_date is not None and facts.sex in ("male", "female") and any(facts.events.values())
+    if index.lines and complete:
+        assert (closed is not None) == (full.criteria[0].outcome == "not_met")
