@@ -11,7 +11,8 @@ such a line, taken only where that is safe:
   alternative;
 - asking only about age, sex, or the presence of a primary diagnosis (acute leukemia, the other
   haematological malignancies, the solid tumours of the catalogue, and the conditions non-cancer
-  trials are for: diabetes, heart failure, COPD, ...; no time window).
+  trials are for: diabetes, heart failure, COPD, ...; a window only as "within N", which time
+  alone never opens).
 
 A gate closes for a patient only when that line is ``not_met`` by the same semantics both
 evaluators share (``semantics.predicate_outcome`` through ``assemble.evaluate_criterion``):
@@ -74,7 +75,14 @@ def _in_family(concept_id: str) -> bool:
 
 
 def _gate_kind(pred: Predicate) -> str | None:
-    """``age``, ``sex`` or ``diagnosis`` for a predicate a gate may hold, else None."""
+    """``age``, ``sex`` or ``diagnosis`` for a predicate a gate may hold, else None.
+
+    A diagnosis asked within a window ("acute ischaemic stroke within 24 hours of onset") may
+    gate: time only moves a record's events further back, so a line not met today stays not met
+    until the record changes, and a change re-judges every gate. "None within N" (``NOT_WITHIN``)
+    may open with time alone and never gates."""
+    if pred.op is Op.WITHIN and pred.window is not None and not pred.uln and supported(pred) and _in_family(pred.concept):
+        return "diagnosis"
     if not supported(pred) or pred.window is not None or pred.uln:
         return None
     if pred.concept == "age" and pred.op not in (Op.IN, Op.IS):

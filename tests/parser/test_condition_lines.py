@@ -63,6 +63,9 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("Hypertension treated with at least one antihypertensive drug", INC, (), (LEUKEMIA_ONLY,), (patient("hypertension"),)),
     ("Chronic kidney disease with end-stage renal disease (ESRD) on either adequate hemodialysis (HD) or adequate peritoneal"
      " dialysis for a minimum of 16 weeks prior to Day 1", INC, (), (LEUKEMIA_ONLY, patient("chronic_kidney_disease")), (patient("end_stage_renal_disease"),)),
+    # a window on the condition itself: within it met, before it not met (an acute trial)
+    ("Acute ischemic stroke within 24 hours of onset", INC, (),
+     (LEUKEMIA_ONLY, patient("stroke")), (record(age(60), sex("male"), condition("stroke", days_ago=0)),)),
     # a name that is not what the line asks for is not read as a requirement
     ("Patients with diabetes must have HbA1c < 8%", INC, (LEUKEMIA_ONLY,), (), (patient("diabetes"),)),
     ("Neuropathic pain due to reflex sympathetic dystrophy, post-stroke pain, multiple sclerosis or spinal cord injury", INC,
@@ -146,6 +149,7 @@ GATED = [
     "Sickle cell disease (HbSS or HbSβ0-thalassemia)",
     "Obesity with a body mass index of 30 kg/m2 or more",
     "Children with autism spectrum disorder",
+    "Acute ischemic stroke within 24 hours of onset",
 ]
 
 
@@ -154,3 +158,4 @@ def test_a_non_cancer_condition_line_closes_for_a_patient_without_the_condition(
     criterion = parse_line(text, INC)
     assert GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))]).lines == 1
     assert _judged(criterion, LEUKEMIA_ONLY) is NOT_MET
+

@@ -66,6 +66,9 @@ def patient(born: date | None = date(1990, 1, 1), sex: str | None = "male", *con
         # a review as another requirement: a failed diagnosis or age still fails the line
         (line(All((Predicate("type_2_diabetes", Op.PRESENT), Review(ReviewReason.AMBIGUOUS, "for at least 6 months")))), {"diagnosis"}),
         (line(All((ADULT, Review(ReviewReason.CONSENT)))), {"age"}),
+        # "within N": time only moves events further back, so a line not met stays not met
+        (line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))), {"diagnosis"}),
+        (line(Predicate("stroke", Op.WITHIN, window=Window(1, "days"))), {"diagnosis"}),
     ],
 )
 def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, kinds):
@@ -83,7 +86,7 @@ def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, k
         line(Not(All((AML, Review(ReviewReason.AMBIGUOUS))))),  # under a negation, likewise
         line(Review(ReviewReason.CONSENT)),  # wholly left to review
         line(All((ADULT, Predicate("ecog", Op.LTE, 2)))),  # asks a measurement too
-        line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))),  # a window
+        line(Predicate("aml", Op.NOT_WITHIN, window=Window(6, "months"))),  # "none within": time alone may open it
         line(Predicate("peripheral_neuropathy", Op.PRESENT)),  # a condition no trial of the catalogue is for
         line(Predicate("metastatic_disease", Op.PRESENT)),  # a disease's extent, not its kind
         line(Predicate("other_malignancy", Op.PRESENT)),
@@ -196,7 +199,10 @@ def test_a_trial_for_a_non_cancer_condition_closes_exactly_when_its_line_is_not_
 
 _CONDITIONS = ("diabetes", "type_2_diabetes", "type_1_diabetes", "copd", "asthma", "alzheimer_disease", "dementia", "aml", "hiv")
 _LEAVES = st.one_of(
-    st.sampled_from([Predicate(c, Op.PRESENT) for c in _CONDITIONS] + [ADULT, Predicate("age", Op.LT, 70), FEMALE]),
+    st.sampled_from(
+        [Predicate(c, Op.PRESENT) for c in _CONDITIONS] + [ADULT, Predicate("age", Op.LT, 70), FEMALE]
+        + [Predicate("aml", op, window=Window(n, "days")) for op in (Op.WITHIN, Op.NOT_WITHIN) for n in (30, 365)]
+    ),
     st.just(Review(ReviewReason.AMBIGUOUS, "a qualifier")),
 )
 _EXPRS = st.recursive(
@@ -231,3 +237,14 @@ def test_a_gate_closes_only_on_a_line_the_evaluators_judge_not_met(expr, facts):
     complete = facts.birth_date is not None and facts.sex in ("male", "female") and any(facts.events.values())
     if index.lines and complete:
         assert (closed is not None) == (full.criteria[0].outcome == "not_met")
+
+
+@pytest.mark.parametrize("later", [date(2026, 11, 23), date(2027, 6, 1), date(2030, 1, 1)])
+def test_a_closed_within_gate_stays_closed_as_time_passes(later):
+    """Nothing is stored for a closed gate and no day is kept to judge it again: a "within N"
+    line not met today (a stroke last year for "stroke within 24 hours") must stay not met."""
+    facts = PatientFacts(birth_date=date(1960, 1, 1), sex="male", events={"stroke": (Event("stroke", date(2025, 11, 1)),)})
+    t = trial(line(Predicate("stroke", Op.WITHIN, window=Window(1, "days"))))
+    closed = judge_gates(t, facts, TODAY)
+    assert closed is not None and closed.gate.changes_on is None
+    assert evaluate_reference(t, facts, later).criteria[0].outcome == "not_met"

@@ -73,6 +73,8 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("parkinson_disease", r"parkinson'?s?\s+disease(?:\s*\(\s*PD\s*\))?", ("parkinson",)),
     ("atrial_fibrillation", r"atrial\s+(?:fibrillation|flutter)(?:\s*\(\s*AF\s*\))?|\bAFib\b", ("atrial", "afib")),
     ("heart_failure", r"(?:congestive\s+)?heart\s+failure(?:\s*\(\s*(?:CHF|HF)\s*\))?|\bCHF\b", ("heart failure", "chf")),
+    # a subtype ("acute ischaemic", "haemorrhagic") is the residue's qualifier; TIA is the history table's
+    ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebrovascular\s+accidents?(?:\s*\(\s*CVA\s*\))?|\bCVA\b", ("stroke", "cerebrovascular", "cva")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!pulmonary arterial )(?<!ocular )(?<!intra-abdominal )(?<!gestational )(?:essential\s+|primary\s+|systemic\s+)?\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     ("osteoporosis", r"osteoporo(?:sis|tic)", ("osteoporo",)),
     ("sickle_cell_disease", r"sickle[\s-]+cell\s+(?:disease|anaemia|anemia)(?:\s*\(\s*SCD\s*\))?", ("sickle",)),
