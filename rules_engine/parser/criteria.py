@@ -34,6 +34,14 @@ _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
 # including any of the following:", "None of the following within the past 6 months:"): its
 # children are read as exclusions and the heading holds when none of them does
 _NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|free\s+of|must\s+not\s+have)\b(?!\s+(?:more|less|greater|fewer)\b)", re.I)
+# ... or says so after naming the patients ("Patients must not have any of the following
+# conditions:", "Patient must be able to swallow capsules and not have the following
+# conditions:"): read as a requirement, a list of diagnoses would be asked for all at once
+_NEGATED_LEAD = re.compile(
+    r"\b(?:(?:must|should|shall|may|can|will|do|does)\s+(?:not|never)|and\s+not)\s+(?:have|had|suffer\s+from|show|present\s+with)\s+"
+    r"(?:any\s+of\s+|either\s+of\s+|one\s+of\s+)?(?:the\s+)?following\b",
+    re.I,
+)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -61,7 +69,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
     donor = _donor_rows(rows)
-    negated = {i for i in children if rows[i][0] is CriterionType.INCLUSION and _NEGATED_HEADING.match(rows[i][1])}
+    negated = {
+        i for i in children
+        if rows[i][0] is CriterionType.INCLUSION and (_NEGATED_HEADING.match(rows[i][1]) or _NEGATED_LEAD.search(rows[i][1]))
+    }
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None

@@ -18,7 +18,7 @@ from rules_engine.engine import MatchingEngine
 from rules_engine.facts import PatientFacts
 from rules_engine.gates import GateIndex
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_line
+from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.records import AS_OF, age, condition, record, sex
 
@@ -159,3 +159,27 @@ def test_a_non_cancer_condition_line_closes_for_a_patient_without_the_condition(
     assert GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))]).lines == 1
     assert _judged(criterion, LEUKEMIA_ONLY) is NOT_MET
 
+
+# A heading that asks for the absence of what it lists after naming the patients (corpus wordings):
+# its children are exclusions. Read as requirements, a list of diagnoses was asked for all at once,
+# and a patient with the one listed condition met the heading.
+NEGATED_HEADINGS = [
+    "Patients must not have any of the following conditions:",
+    "Patient must be able to swallow capsules and not have the following conditions:",
+]
+
+
+@pytest.mark.parametrize("heading", NEGATED_HEADINGS)
+@pytest.mark.parametrize(
+    "facts,expected",
+    [(patient("ulcerative_colitis"), NOT_MET), (patient("crohn_disease"), NOT_MET), (LEUKEMIA_ONLY, None)],
+    ids=["ulcerative-colitis", "crohn", "neither"],
+)
+def test_a_heading_that_rules_out_its_list_fails_for_a_patient_with_one_of_them(heading, facts, expected):
+    lines = [(INC, heading, None), (INC, "Ulcerative colitis", 0), (INC, "Crohn's disease", 0)]
+    top = TrialCriteria("NCT00000018", 1, parse_lines(lines))
+    outcome = evaluate_reference(top, facts, AS_OF).criteria[0].outcome
+    if expected is None:  # the heading's own words ("swallow capsules") may leave it to review
+        assert outcome is not NOT_MET
+    else:
+        assert outcome is expected
