@@ -242,6 +242,37 @@ _CATALOGUE: tuple[Concept, ...] = (
     # ("prior treatment with selinexor": derive.NAMED_PRODUCT); one named only by a code is
     # kept without words, so a line naming a product is unknown for it, never not met
     Concept("named_medication", Kind.EVENT, "a medication the record names"),
+    # added for the conditions non-cancer trials are for (issue 18; append only): each a
+    # reviewed ICD-10-CM set in codes.toml wide enough that a patient coded any usual way
+    # (every subtype, complication and stage) has it, so "Diagnosis of X" is decided by the
+    # record and gates a trial for X (rules_engine.gates.DIAGNOSIS_FAMILIES)
+    Concept("type_1_diabetes", Kind.EVENT, "type 1 diabetes mellitus", parent="diabetes"),
+    Concept("type_2_diabetes", Kind.EVENT, "type 2 diabetes mellitus", parent="diabetes"),
+    Concept("asthma", Kind.EVENT, "asthma"),
+    Concept("copd", Kind.EVENT, "chronic obstructive pulmonary disease (COPD)"),
+    Concept("depression", Kind.EVENT, "depressive disorder (major depression)", parent="psychiatric_illness"),
+    Concept("bipolar_disorder", Kind.EVENT, "bipolar disorder", parent="psychiatric_illness"),
+    Concept("schizophrenia", Kind.EVENT, "schizophrenia", parent="psychiatric_illness"),
+    Concept("rheumatoid_arthritis", Kind.EVENT, "rheumatoid arthritis", parent="autoimmune_disease"),
+    Concept("psoriasis", Kind.EVENT, "psoriasis", parent="autoimmune_disease"),
+    Concept("psoriatic_arthritis", Kind.EVENT, "psoriatic arthritis", parent="psoriasis"),
+    Concept("sle", Kind.EVENT, "systemic lupus erythematosus (SLE)", parent="autoimmune_disease"),
+    Concept("multiple_sclerosis", Kind.EVENT, "multiple sclerosis", parent="autoimmune_disease"),
+    Concept("crohn_disease", Kind.EVENT, "Crohn's disease", parent="inflammatory_bowel_disease"),
+    Concept("ulcerative_colitis", Kind.EVENT, "ulcerative colitis", parent="inflammatory_bowel_disease"),
+    Concept("chronic_kidney_disease", Kind.EVENT, "chronic kidney disease"),
+    Concept("end_stage_renal_disease", Kind.EVENT, "end-stage renal disease (or dialysis)", parent="chronic_kidney_disease"),
+    Concept("obesity", Kind.EVENT, "obesity"),
+    Concept("dementia", Kind.EVENT, "dementia", parent="cns_disorder"),
+    Concept("alzheimer_disease", Kind.EVENT, "Alzheimer's disease", parent="dementia"),
+    Concept("parkinson_disease", Kind.EVENT, "Parkinson's disease", parent="cns_disorder"),
+    Concept("atrial_fibrillation", Kind.EVENT, "atrial fibrillation or flutter", parent="arrhythmia"),
+    Concept("osteoporosis", Kind.EVENT, "osteoporosis"),
+    Concept("sickle_cell_disease", Kind.EVENT, "sickle cell disease"),
+    Concept("bph", Kind.EVENT, "benign prostatic hyperplasia"),
+    Concept("pcos", Kind.EVENT, "polycystic ovary syndrome"),
+    Concept("autism_spectrum_disorder", Kind.EVENT, "autism spectrum disorder"),
+    Concept("migraine", Kind.EVENT, "migraine"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

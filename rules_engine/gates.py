@@ -6,9 +6,13 @@ such a line, taken only where that is safe:
 
 - an inclusion, at the top level (a nested line decides nothing alone), applying to everyone
   (no ``applies_if``);
-- structured whole: no part left to review, every predicate decidable by the catalogue;
-- asking only about age, sex, or the presence of a primary cancer diagnosis (acute leukemia,
-  the other haematological malignancies, the solid tumours of the catalogue; no time window).
+- structured, every predicate decidable by the catalogue; a part left to review only as another
+  requirement beside them (``All(type 2 diabetes, review(for at least 6 months))``), never as an
+  alternative;
+- asking only about age, sex, or the presence of a primary diagnosis (acute leukemia, the other
+  haematological malignancies, the solid tumours of the catalogue, and the conditions non-cancer
+  trials are for: diabetes, heart failure, COPD, ...; a window only as "within N", which time
+  alone never opens).
 
 A gate closes for a patient only when that line is ``not_met`` by the same semantics both
 evaluators share (``semantics.predicate_outcome`` through ``assemble.evaluate_criterion``):
@@ -41,9 +45,26 @@ from .snapshot import snapshot
 # a line such as "histologically confirmed NSCLC" is decided by the same absent-means-absent rule
 # whether it gates or is evaluated: bench/e2e.py --trials 10000 (30% other cancers) found ~8,000
 # of 10,000 trials candidates for every leukemia patient while only acute leukemia gated.
-# Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and infections stay out:
-# they are read with exceptions and tests, not as the disease a trial is for.
-DIAGNOSIS_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+# Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and acute infections stay
+# out: they are read with exceptions and tests, not as the disease a trial is for.
+CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+
+# The conditions non-cancer trials are for (about two thirds of a registry: bench/e2e.py --trials
+# 10000 kept all ~6,500 of them candidates for every patient while only cancers gated). Each is
+# coded by a reviewed ICD-10-CM set (matcher/intake/codes.toml, every subtype included), so
+# "Diagnosis of type 2 diabetes" is decided by the record exactly as "histologically confirmed
+# NSCLC" is. A kind of one of them gates with it (type 2 diabetes is diabetes, Alzheimer's disease
+# is dementia). Chronic viral infections (HIV, hepatitis B and C) are what many trials are for
+# too; the same absent-means-absent rule decides their line whether it gates or is evaluated.
+CONDITION_FAMILIES = frozenset({
+    "diabetes", "hypertension", "heart_failure", "coronary_artery_disease", "myocardial_infarction", "atrial_fibrillation",
+    "stroke", "asthma", "copd", "depression", "bipolar_disorder", "schizophrenia", "rheumatoid_arthritis", "psoriasis",
+    "sle", "multiple_sclerosis", "inflammatory_bowel_disease", "chronic_kidney_disease", "obesity", "dementia",
+    "parkinson_disease", "seizure_disorder", "osteoporosis", "sickle_cell_disease", "bph", "pcos",
+    "autism_spectrum_disorder", "migraine", "hiv", "hbv", "hcv",
+})
+
+DIAGNOSIS_FAMILIES = CANCER_FAMILIES | CONDITION_FAMILIES
 
 
 def _in_family(concept_id: str) -> bool:
@@ -54,7 +75,14 @@ def _in_family(concept_id: str) -> bool:
 
 
 def _gate_kind(pred: Predicate) -> str | None:
-    """``age``, ``sex`` or ``diagnosis`` for a predicate a gate may hold, else None."""
+    """``age``, ``sex`` or ``diagnosis`` for a predicate a gate may hold, else None.
+
+    A diagnosis asked within a window ("acute ischaemic stroke within 24 hours of onset") may
+    gate: time only moves a record's events further back, so a line not met today stays not met
+    until the record changes, and a change re-judges every gate. "None within N" (``NOT_WITHIN``)
+    may open with time alone and never gates."""
+    if pred.op is Op.WITHIN and pred.window is not None and not pred.uln and supported(pred) and _in_family(pred.concept):
+        return "diagnosis"
     if not supported(pred) or pred.window is not None or pred.uln:
         return None
     if pred.concept == "age" and pred.op not in (Op.IN, Op.IS):
@@ -68,19 +96,29 @@ def _gate_kind(pred: Predicate) -> str | None:
     return None
 
 
-def _kinds(expr: Expr) -> set[str] | None:
-    """The gate kinds a line's expression asks about; None when any part may not gate."""
+def _kinds(expr: Expr, positive: bool = True) -> set[str] | None:
+    """The gate kinds a line's expression asks about; None when any part may not gate.
+
+    A review that is another requirement of an ``All`` ("type 2 diabetes and review(for at least
+    6 months)") does not stop the line gating: a failed requirement fails the ``All`` whatever
+    the review holds (Kleene logic), and the gate is judged on the whole line, so it closes
+    exactly when the evaluators answer not met. A review anywhere else (an alternative; a
+    requirement under a negation, where it can only keep the line from failing) makes the line
+    one that can never close, so it is not indexed. ``positive``: not under an odd number of
+    negations."""
     if isinstance(expr, Predicate):
         kind = _gate_kind(expr)
         return None if kind is None else {kind}
     if isinstance(expr, Review):
         return None
     parts = (expr.part,) if isinstance(expr, Not) else expr.parts if isinstance(expr, All | Any_) else ()
+    if isinstance(expr, All if positive else Any_):  # under a negation an Any_ fails when any part holds
+        parts = tuple(p for p in parts if not isinstance(p, Review))
     if not parts:
         return None
     found: set[str] = set()
     for part in parts:
-        kinds = _kinds(part)
+        kinds = _kinds(part, positive != isinstance(expr, Not))
         if kinds is None:
             return None
         found |= kinds

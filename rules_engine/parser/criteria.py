@@ -38,6 +38,14 @@ _NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|fre
 # an inclusion heading that states its list excludes ("patients who have any of the following are
 # NOT eligible:", "Patients will be excluded if they have:"): read as the absence of each, likewise
 _EXCLUDING_HEADING = re.compile(r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be)\s+(?:not\s+eligible|ineligible|excluded)\b", re.I)
+# ... or says so after naming the patients ("Patients must not have any of the following
+# conditions:", "Patient must be able to swallow capsules and not have the following
+# conditions:"): read as a requirement, a list of diagnoses would be asked for all at once
+_NEGATED_LEAD = re.compile(
+    r"\b(?:(?:must|should|shall|may|can|will|do|does)\s+(?:not|never)|and\s+not)\s+(?:have|had|suffer\s+from|show|present\s+with)\s+"
+    r"(?:any\s+of\s+|either\s+of\s+|one\s+of\s+)?(?:the\s+)?following\b",
+    re.I,
+)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -66,7 +74,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     out: list[Criterion | None] = [None] * len(rows)
     donor = _donor_rows(rows)
     negated = {
-        i for i in children if rows[i][0] is CriterionType.INCLUSION and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]))
+        i for i in children
+        if rows[i][0] is CriterionType.INCLUSION
+        and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]) or _NEGATED_LEAD.search(rows[i][1]))
     }
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]

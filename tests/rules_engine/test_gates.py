@@ -7,12 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rules_engine.criteria import (
     All,
     Any_,
     Criterion,
     CriterionType,
+    Not,
     Op,
     Predicate,
     Review,
@@ -54,6 +57,18 @@ def patient(born: date | None = date(1990, 1, 1), sex: str | None = "male", *con
         (line(Predicate("nsclc", Op.PRESENT)), {"diagnosis"}),  # a solid tumour's trial
         (line(Any_((Predicate("lymphoma", Op.PRESENT), Predicate("cll", Op.PRESENT)))), {"diagnosis"}),
         (line(Predicate("multiple_myeloma", Op.PRESENT)), {"diagnosis"}),
+        # the conditions non-cancer trials are for, and a kind of one of them (issue 18)
+        (line(Predicate("diabetes", Op.PRESENT)), {"diagnosis"}),
+        (line(Predicate("type_2_diabetes", Op.PRESENT)), {"diagnosis"}),
+        (line(Predicate("alzheimer_disease", Op.PRESENT)), {"diagnosis"}),
+        (line(Any_((Predicate("copd", Op.PRESENT), Predicate("asthma", Op.PRESENT)))), {"diagnosis"}),
+        (line(Predicate("hiv", Op.PRESENT)), {"diagnosis"}),  # an HIV trial's line
+        # a review as another requirement: a failed diagnosis or age still fails the line
+        (line(All((Predicate("type_2_diabetes", Op.PRESENT), Review(ReviewReason.AMBIGUOUS, "for at least 6 months")))), {"diagnosis"}),
+        (line(All((ADULT, Review(ReviewReason.CONSENT)))), {"age"}),
+        # "within N": time only moves events further back, so a line not met stays not met
+        (line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))), {"diagnosis"}),
+        (line(Predicate("stroke", Op.WITHIN, window=Window(1, "days"))), {"diagnosis"}),
     ],
 )
 def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, kinds):
@@ -67,10 +82,12 @@ def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, k
         line(ADULT, EXC),  # an exclusion
         line(ADULT, parent=0),  # nested under a heading
         line(ADULT, applies_if=FEMALE),  # applies to some patients only
-        line(All((ADULT, Review(ReviewReason.CONSENT)))),  # partly left to review
+        line(Any_((ADULT, Review(ReviewReason.AMBIGUOUS)))),  # an alternative left to review: never fails
+        line(Not(All((AML, Review(ReviewReason.AMBIGUOUS))))),  # under a negation, likewise
+        line(Review(ReviewReason.CONSENT)),  # wholly left to review
         line(All((ADULT, Predicate("ecog", Op.LTE, 2)))),  # asks a measurement too
-        line(Predicate("aml", Op.WITHIN, window=Window(6, "months"))),  # a window
-        line(Predicate("hiv", Op.PRESENT)),  # an infection, not a disease a trial is for
+        line(Predicate("aml", Op.NOT_WITHIN, window=Window(6, "months"))),  # "none within": time alone may open it
+        line(Predicate("peripheral_neuropathy", Op.PRESENT)),  # a condition no trial of the catalogue is for
         line(Predicate("metastatic_disease", Op.PRESENT)),  # a disease's extent, not its kind
         line(Predicate("other_malignancy", Op.PRESENT)),
         line(Predicate("relapsed", Op.PRESENT)),
@@ -148,3 +165,86 @@ def test_an_age_gate_is_judged_again_on_the_next_birthday(born, when):
     """Time alone may open it; nothing is stored for a non-candidate, so its day must be kept."""
     closed = judge_gates(trial(line(ADULT)), patient(born, "male", "aml"), TODAY)
     assert closed is not None and closed.gate.changes_on == when
+
+
+@pytest.mark.parametrize(
+    "gate,facts,closes",
+    [
+        (Predicate("type_2_diabetes", Op.PRESENT), patient(date(1990, 1, 1), "male", "aml"), True),  # a leukemia patient, a diabetes trial
+        (Predicate("diabetes", Op.PRESENT), patient(date(1990, 1, 1), "male", "type_2_diabetes"), False),  # type 2 is diabetes
+        (Predicate("type_2_diabetes", Op.PRESENT), patient(date(1990, 1, 1), "male", "type_1_diabetes"), True),
+        (Predicate("dementia", Op.PRESENT), patient(date(1990, 1, 1), "male", "alzheimer_disease"), False),
+        (Predicate("copd", Op.PRESENT), patient(date(1990, 1, 1), "male"), False),  # no diagnosis on record: stays open
+        # a duration left to review: closes for a patient without the disease, never for one with it
+        (All((Predicate("ulcerative_colitis", Op.PRESENT), Review(ReviewReason.AMBIGUOUS, "for at least 3 months"))),
+         patient(date(1990, 1, 1), "male", "aml"), True),
+        (All((Predicate("ulcerative_colitis", Op.PRESENT), Review(ReviewReason.AMBIGUOUS, "for at least 3 months"))),
+         patient(date(1990, 1, 1), "male", "ulcerative_colitis"), False),
+    ],
+)
+def test_a_trial_for_a_non_cancer_condition_closes_exactly_when_its_line_is_not_met(gate, facts, closes):
+    """Non-cancer trials are two thirds of a registry: their condition line gates like a
+    cancer's, by the same absent-means-absent rule the evaluators apply (issue 18)."""
+    t = trial(line(Review(ReviewReason.CONSENT)), line(gate))
+    closed = judge_gates(t, facts, TODAY)
+    full = evaluate_reference(t, facts, TODAY)
+    assert (closed is not None) == closes
+    if facts.events:  # a record with no diagnosis at all leaves diagnosis gates open
+        assert (full.criteria[1].outcome == "not_met") == closes
+    if closed is not None:
+        assert full.eligibility == "ineligible" and full.criteria[closed.gate.index].reason == closed.gate.reason
+
+
+# -- property: random gate-shaped lines and records ------------------------------------------------
+
+_CONDITIONS = ("diabetes", "type_2_diabetes", "type_1_diabetes", "copd", "asthma", "alzheimer_disease", "dementia", "aml", "hiv")
+_LEAVES = st.one_of(
+    st.sampled_from(
+        [Predicate(c, Op.PRESENT) for c in _CONDITIONS] + [ADULT, Predicate("age", Op.LT, 70), FEMALE]
+        + [Predicate("aml", op, window=Window(n, "days")) for op in (Op.WITHIN, Op.NOT_WITHIN) for n in (30, 365)]
+    ),
+    st.just(Review(ReviewReason.AMBIGUOUS, "a qualifier")),
+)
+_EXPRS = st.recursive(
+    _LEAVES,
+    lambda children: st.one_of(
+        st.lists(children, min_size=1, max_size=3).map(lambda parts: All(tuple(parts))),
+        st.lists(children, min_size=1, max_size=3).map(lambda parts: Any_(tuple(parts))),
+        children.map(Not),
+    ),
+    max_leaves=5,
+)
+_RECORDS = st.builds(
+    lambda born, word, concepts: patient(born, word, *concepts),
+    st.one_of(st.none(), st.dates(date(1950, 1, 1), date(2020, 1, 1))),
+    st.sampled_from(["male", "female", None]),
+    st.sets(st.sampled_from(_CONDITIONS + ("b_all", "breast_cancer"))),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_EXPRS, _RECORDS)
+def test_a_gate_closes_only_on_a_line_the_evaluators_judge_not_met(expr, facts):
+    """Whatever the line holds (reviews anywhere, negations, alternatives), a closed gate is a
+    not-met line and an ineligible trial; a line that gates, for a record that has the data it
+    asks about, closes whenever it is not met."""
+    t = trial(line(expr))
+    index = GateIndex([t])
+    closed = index.closed(facts, TODAY).get(t.trial_id)
+    full = evaluate_reference(t, facts, TODAY)
+    if closed is not None:
+        assert full.criteria[0].outcome == "not_met" and full.eligibility == "ineligible"
+    complete = facts.birth_date is not None and facts.sex in ("male", "female") and any(facts.events.values())
+    if index.lines and complete:
+        assert (closed is not None) == (full.criteria[0].outcome == "not_met")
+
+
+@pytest.mark.parametrize("later", [date(2026, 11, 23), date(2027, 6, 1), date(2030, 1, 1)])
+def test_a_closed_within_gate_stays_closed_as_time_passes(later):
+    """Nothing is stored for a closed gate and no day is kept to judge it again: a "within N"
+    line not met today (a stroke last year for "stroke within 24 hours") must stay not met."""
+    facts = PatientFacts(birth_date=date(1960, 1, 1), sex="male", events={"stroke": (Event("stroke", date(2025, 11, 1)),)})
+    t = trial(line(Predicate("stroke", Op.WITHIN, window=Window(1, "days"))))
+    closed = judge_gates(t, facts, TODAY)
+    assert closed is not None and closed.gate.changes_on is None
+    assert evaluate_reference(t, facts, later).criteria[0].outcome == "not_met"

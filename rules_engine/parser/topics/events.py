@@ -14,6 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
+from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Qualifier
@@ -115,7 +116,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
     ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
     ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
-    ("diabetes", r"diabetes(?:\s+mellitus)?", ("diabet",)),
+    ("diabetes", r"(?<![-\w])diabetes(?:\s+mellitus)?(?!\s+insipidus)", ("diabet",)),
     ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
     ("psychiatric_illness", r"psychiatric\s+(?:illness(?:es)?|disorders?|conditions?|diseases?)|mental\s+(?:illness|disorders?)|psychosis|psychoses", ("psych", "mental")),
     ("substance_abuse", r"(?:alcohol|drug|substance)\s+(?:abuse|dependence|addiction)|(?:alcoholism|drug\s+addiction)", ("abuse", "depend", "addict", "alcoholism")),
@@ -973,6 +974,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if (start, end) != (m.start(), m.end()) and not free(start, end):
                 start, end, expr = m.start(), m.end(), predicate("gvhd", Op.PRESENT)
             items.append(Item(start, end, expr, frozenset({"gvhd", "gvhd_grade"})))
+    items += condition_items(text, ctype, free)
     for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("heart_failure", Op.PRESENT), frozenset({"heart_failure"})))
@@ -1068,11 +1070,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
         after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
         target = before[-1] if before else (after[0] if after else None)
-        if target is None or target.expr.window is not None:  # type: ignore[union-attr]
+        if target is None or not isinstance(target.expr, Predicate) or target.expr.window is not None:
             continue
         op, window = _window(w)
         if off_for:
             op = Op.WITHIN
+        if not_since_misread(target.expr.concept, op, ctype):
+            qualify_since(target, w.start(), w.end(), text)
+            continue
         pred = target.expr
         assert isinstance(pred, Predicate)
         target.expr = predicate(pred.concept, op, pred.value, None, False, window)
@@ -1080,7 +1085,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         chain = [e for e in events if e.end <= target.start]
         right = target
         for left in reversed(chain):
-            if not _LIST_JOIN.match(text[left.end: right.start]) or left.expr.window is not None:  # type: ignore[union-attr]
+            if not _LIST_JOIN.match(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
