@@ -365,6 +365,11 @@ def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     concepts = {p.concept for p in predicates(expr)}
     if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE
+    # A test only women can have stays a women's line even where men are named too ("Pregnancy
+    # test must be negative, and ... Fertile male patients must agree to use contraception"):
+    # asked of a man, the missing test left his line unknown, and him possibly eligible at best.
+    if "pregnancy_test" in concepts and "sex" not in concepts:
+        return FEMALE
     return None
 
 
