@@ -88,6 +88,12 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
      (patient("heart_failure"),), (LEUKEMIA_ONLY,), ()),
     ("Severe chronic obstructive pulmonary disease (COPD) with hypoxemia", EXC, (), (), (patient("copd"),)),
     ("Active autoimmune disease, such as psoriasis and rheumatoid arthritis", EXC, (patient("sle"), patient("psoriasis")), (LEUKEMIA_ONLY,), ()),
+    # the older layout's bare "No X" in an exclusion list states the rule: X excludes (read as a
+    # description, it excluded every patient without X and let every patient with it through)
+    ("No bipolar disorder", EXC, (patient("bipolar_disorder"),), (LEUKEMIA_ONLY, patient("depression")), ()),
+    ("No history of diabetes", EXC, (patient("type_2_diabetes"),), (LEUKEMIA_ONLY,), ()),
+    ("No untreated brain metastases.", EXC, (), (LEUKEMIA_ONLY,), (patient("brain_metastases"),)),
+    ("Not pregnant or lactating", EXC, (patient("pregnancy", word="female"),), (patient(word="female"), LEUKEMIA_ONLY), ()),
     ("Pulmonary arterial hypertension", EXC, (), (), (LEUKEMIA_ONLY, patient("hypertension"))),
     ("Diabetes insipidus", EXC, (), (), (LEUKEMIA_ONLY, patient("diabetes"))),
     ("Bone marrow depression", EXC, (), (), (patient("depression"),)),
