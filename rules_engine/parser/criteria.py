@@ -46,6 +46,12 @@ _NEGATED_LEAD = re.compile(
     r"(?:any\s+of\s+|either\s+of\s+|one\s+of\s+)?(?:the\s+)?following\b",
     re.I,
 )
+# a lead-in or a label ("RECIPIENT", "Cardiovascular") over the lines it introduces
+_LEAD_IN_HEADING = re.compile(
+    r":\s*$|\bfollowing\b|\bas\s+follows\b|\b(?:listed|as|see|criteria)\s+below\b|\bdefined\s+(?:as|by)\b|\binclud\w*\s*$"
+    r"|^\W*[A-Za-z][\w'&/-]*(?:\s+[A-Za-z][\w'&/-]*){0,3}\W*$",
+    re.I,
+)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -93,7 +99,11 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
         if kids:
-            own = [] if isinstance(criterion.expr, Review) and not criterion.expr.text else [criterion.expr]
+            # a lead-in left unread ("... any of the following:") asks nothing of its own; a heading
+            # that is itself a requirement ("Fasting serum glucose < 120 mg/dL", a note under it)
+            # keeps its unread words, or the note alone would decide the line
+            unread = isinstance(criterion.expr, Review) and not criterion.expr.text
+            own = [] if unread and _LEAD_IN_HEADING.search(text) else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)

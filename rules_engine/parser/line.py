@@ -242,6 +242,18 @@ _EXCLUDED_IF = re.compile(
     r"(?:excluded|not\s+eligible|ineligible)\s+(?:from\s+(?:the\s+)?(?:study|trial)\s+)?(?:if|when|who)\s+(?:they\s+(?:have|has|are|had)\s+|their\s+|he\s+or\s+she\s+(?:has|is)\s+)?))",
 )
 _NO_ALLOWED = re.compile(r"^\W*(?P<neg>no)\b(?=[^.;]*?(?P<allowed>\b(?:is|are)?\s*(?:allowed|permitted)\b))", I)
+# ... and the older layout's bare "No X" / "Not pregnant" in an exclusion list, the same rule with
+# its verb left out ("No untreated brain metastases", "No history of diabetes"): read as a
+# description it would exclude exactly the patients without X. "Not" is taken only before a
+# pregnancy word: elsewhere it belongs to the state it negates ("Not recovered from toxicity").
+_NO_LEAD = re.compile(
+    r"^\W*(?:(?P<neg>no)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner|longer|only)\b)"
+    # what a patient must have, its lack written into the exclusion list ("No measurable lesion",
+    # "No tumor specimen evaluable for PD-L1", "No health insurance"): the old reading stands
+    r"(?!\s+(?:measurable|evaluable|biopsy|accessible|tissue|specimen|samples?|tumou?r\s+(?:tissue|specimen|samples?)|candidate|health|insurance|consent|signed|access|indication|response|remission|histolog\w*|cytolog\w*)\b)"
+    r"|(?P<not>not)\s+(?=(?:pregnant|breast-?\s?feeding|lactating|nursing)\b))",
+    I,
+)
 
 
 def _as_rule(clause: str) -> str:
@@ -255,6 +267,10 @@ def _as_rule(clause: str) -> str:
     if m:
         a, b = m.start("allowed"), m.end("allowed")
         return clause[: m.start("neg")] + "  " + clause[m.end("neg"): a] + " " * (b - a) + clause[b:]
+    m = _NO_LEAD.match(clause)
+    if m:
+        group = "neg" if m.group("neg") else "not"
+        return clause[: m.start(group)] + " " * (m.end(group) - m.start(group)) + clause[m.end(group):]
     return clause
 
 

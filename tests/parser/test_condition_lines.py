@@ -88,6 +88,12 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
      (patient("heart_failure"),), (LEUKEMIA_ONLY,), ()),
     ("Severe chronic obstructive pulmonary disease (COPD) with hypoxemia", EXC, (), (), (patient("copd"),)),
     ("Active autoimmune disease, such as psoriasis and rheumatoid arthritis", EXC, (patient("sle"), patient("psoriasis")), (LEUKEMIA_ONLY,), ()),
+    # the older layout's bare "No X" in an exclusion list states the rule: X excludes (read as a
+    # description, it excluded every patient without X and let every patient with it through)
+    ("No bipolar disorder", EXC, (patient("bipolar_disorder"),), (LEUKEMIA_ONLY, patient("depression")), ()),
+    ("No history of diabetes", EXC, (patient("type_2_diabetes"),), (LEUKEMIA_ONLY,), ()),
+    ("No untreated brain metastases.", EXC, (), (LEUKEMIA_ONLY,), (patient("brain_metastases"),)),
+    ("Not pregnant or lactating", EXC, (patient("pregnancy", word="female"),), (patient(word="female"), LEUKEMIA_ONLY), ()),
     ("Pulmonary arterial hypertension", EXC, (), (), (LEUKEMIA_ONLY, patient("hypertension"))),
     ("Diabetes insipidus", EXC, (), (), (LEUKEMIA_ONLY, patient("diabetes"))),
     ("Bone marrow depression", EXC, (), (), (patient("depression"),)),
@@ -183,3 +189,15 @@ def test_a_heading_that_rules_out_its_list_fails_for_a_patient_with_one_of_them(
         assert outcome is not NOT_MET
     else:
         assert outcome is expected
+
+
+def test_a_heading_that_is_a_requirement_keeps_its_unread_words_beside_a_note_under_it():
+    """'Fasting serum glucose < 120 mg/dL' with a note for diabetic patients under it (corpus
+    wording): the note read alone met the line for every patient without diabetes, hiding the
+    unread glucose bound; a lead-in or a label above its lines still asks nothing of its own."""
+    lines = [
+        (INC, "Fasting serum glucose < 120 mg/dL or below the ULN", None),
+        (INC, "Patients with diabetes mellitus who meet this criterion must be on a stable dietary or therapeutic regimen for this condition", 0),
+    ]
+    top = TrialCriteria("NCT00000018", 1, parse_lines(lines))
+    assert evaluate_reference(top, LEUKEMIA_ONLY, AS_OF).criteria[0].outcome is UNKNOWN
