@@ -1146,7 +1146,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT01742767", "Documented brain metastases unless the"): Wrong("met", EXCEPTION_VETO),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
     ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
-    ("NCT00003060", "Cardiovascular:"): Wrong("met not_met2", CARDIAC_HISTORY),
     ("NCT00003060", "Other:"): Wrong("met", HBV_NEGATIVE),
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
     ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.criteria import CriterionType, TrialCriteria, iter_predicates
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
@@ -301,3 +301,31 @@ OTHER_HISTOLOGY = [
 @pytest.mark.parametrize("line,kind,record,expected", OTHER_HISTOLOGY)
 def test_a_histology_other_than_the_trials(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# "cardiac disease": a disease of the heart the record codes (I05-I09, I11, I13, I20-I52); heart
+# failure, coronary disease, infarction and arrhythmias are kinds of it; absent means absent
+CARDIAC = [
+    ("No history of cardiac disease", INC, MAN, MET),
+    ("No history of cardiac disease", INC, adult(condition("heart_failure")), NOT_MET),
+    ("No history of cardiac disease", INC, adult(condition("myocardial_infarction", 900, active=False)), NOT_MET),
+    ("No history of cardiac disease", INC, adult(condition("long_qt_syndrome")), NOT_MET),
+    ("No symptomatic cardiac disease", INC, MAN, MET),
+    ("No symptomatic cardiac disease", INC, adult(condition("arrhythmia")), UNKNOWN),
+    ("Clinically significant heart disease", EXC, MAN, NOT_MET),
+    ("Ischemic heart disease", EXC, adult(condition("arrhythmia")), NOT_MET),
+    ("Ischemic heart disease", EXC, adult(condition("unstable_angina")), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", CARDIAC)
+def test_cardiac_disease_and_its_kinds(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+def test_a_cardiac_disease_with_examples_is_decided_by_its_examples():
+    """"Severe heart disease, such as symptomatic arrhythmias ...": the umbrella is what the
+    examples say, not the concept itself (read as one, its qualifier moved off the examples)."""
+    expr = parse_lines([(EXC, "Severe heart disease, such as symptomatic arrhythmias or congestive heart failure")])[-1].expr
+    assert "cardiac_disease" not in {p.concept for p in iter_predicates(expr)}
+    assert {"arrhythmia", "heart_failure"} <= {p.concept for p in iter_predicates(expr)}

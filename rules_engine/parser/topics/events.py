@@ -130,6 +130,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
+    ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
     ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
@@ -154,6 +156,9 @@ _CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attribut
 
 
 _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
+
+
+_EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
 
 
 _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -651,7 +656,12 @@ def _now(text: str, items: list[Item]) -> None:
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
 _HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
 _ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
-_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease"})
+_EVER_CONCEPTS = frozenset({
+    "other_malignancy", "autoimmune_disease",
+    # a resolved infarction, stroke or clot is still a history of one ("No history of cardiac disease")
+    "cardiac_disease", "myocardial_infarction", "heart_failure", "arrhythmia", "coronary_artery_disease", "unstable_angina",
+    "stroke", "thromboembolism", "interstitial_lung_disease", "gi_perforation", "peptic_ulcer", "tuberculosis",
+})
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
 
@@ -1027,6 +1037,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
                 items.append(Item(m.start(), m.end(), None, frozenset()))  # "anticoagulation allowed provided ...": no requirement
                 continue
+            if concept == "cardiac_disease" and _EXAMPLES_AFTER.match(text, m.end()):
+                continue  # "severe heart disease, such as ...": the examples the line lists decide
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
