@@ -1101,6 +1101,7 @@ CONDITIONAL_RANGE = "core/clauses: the conditional range ('PS 2-3 only if due to
 INTENT = "events/pregnancy: 'expecting to conceive or father a child' (intent) should leave every patient unknown; a man is answered not_met"
 SPLITTER_RUNON = "splitter: numbered items run together on one line ('1. ... 2. ...') stay one criterion, parsed as something else entirely"
 UNTREATED = "events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never decides"
+CONTRACEPTION_GLUED = "splitter+core: 'Fertile women must use effective contraception HIV negative' is one line; the contraception duty (no man's) leaves every record unknown"
 TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the bound is left as unitless review"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
@@ -1146,7 +1147,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT01742767", "Documented brain metastases unless the"): Wrong("met", EXCEPTION_VETO),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
     ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
-    ("NCT00003060", "Other:"): Wrong("met", HBV_NEGATIVE),
+    ("NCT00003060", "Other:"): Wrong("met", CONTRACEPTION_GLUED),
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
     ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),

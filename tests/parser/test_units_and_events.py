@@ -329,3 +329,21 @@ def test_a_cardiac_disease_with_examples_is_decided_by_its_examples():
     expr = parse_lines([(EXC, "Severe heart disease, such as symptomatic arrhythmias or congestive heart failure")])[-1].expr
     assert "cardiac_disease" not in {p.concept for p in iter_predicates(expr)}
     assert {"arrhythmia", "heart_failure"} <= {p.concept for p in iter_predicates(expr)}
+
+
+# the kinds of infection listed before the word ("bacterial, fungal, or viral infection"; 85
+# corpus lines) are together any infection: a recorded active infection decides, none is none
+INFECTION_KINDS = [
+    ("No active bacterial, fungal, or viral infection", INC, MAN, MET),
+    ("No active bacterial, fungal, or viral infection", INC, adult(condition("active_infection", 5)), NOT_MET),
+    ("Active bacterial, fungal or viral infection", EXC, adult(condition("active_infection", 5)), MET),
+    ("Active bacterial, fungal or viral infection", EXC, MAN, NOT_MET),
+    ("Uncontrolled bacterial, viral or fungal infections", EXC, adult(condition("active_infection", 5)), UNKNOWN),
+    ("Hepatitis B negative", INC, MAN, MET),
+    ("Hepatitis B negative", INC, adult(condition("hbv")), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", INFECTION_KINDS)
+def test_the_kinds_of_infection_listed_are_any_infection(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

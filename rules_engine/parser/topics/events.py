@@ -196,7 +196,10 @@ _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
 _REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
 
 
-_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
+_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|(?<!\bor )(?<!, )(?<!\band )\bvir(?:us|al)(?!\s*,?\s*(?:or|and)\b)|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
+# the kinds of infection a line lists before the word ("active bacterial, fungal, or viral
+# infection"; 85 corpus lines): together every infection, words of the item itself
+_INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozoal|mycobacterial|opportunistic)\s*,?\s*(?:(?:and/or|or|and)\s+)?){2,}(?:other\s+)?$", I)
 
 
 _THERAPY_GATES = {
@@ -1028,9 +1031,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
-            if concept == "active_infection" and _NAMED_INFECTION.search(before):
+            kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
+            if concept == "active_infection" and kinds is None and _NAMED_INFECTION.search(before):
                 continue
-            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before[: kinds.start()] if kinds else before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
@@ -1043,7 +1047,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
                 continue
-            item = Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            item = Item(m.start() - (len(before) - kinds.start() if kinds else 0), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
             lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
             if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
                 item.start = m.start() - (len(before) - lead.start())
