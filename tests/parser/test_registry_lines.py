@@ -1137,7 +1137,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02691871", "Adequate hepatic, renal, heart, and"): Wrong("not_met", WRAPPER),
     ("NCT06332300", "HBsAg positive and HBV DNA test value"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT03066947", "Patients who require systemic steroids"): Wrong("not_met", STEROID_DOSE),
-    ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met met2", STEROID_DOSE),
+    ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met2", STEROID_DOSE),
     ("NCT01127763", "attenuated live vaccines within one week"): Wrong("met", ANCHOR),
     ("NCT05078931", "Has received a live vaccine within 30"): Wrong("met", EXCEPTION_VETO),
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),

@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, creatinine, condition, lab, lvef, procedure, result, score
+from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, condition, creatinine, lab, lvef, medication, procedure, result, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -346,4 +346,27 @@ INFECTION_KINDS = [
 
 @pytest.mark.parametrize("line,kind,record,expected", INFECTION_KINDS)
 def test_the_kinds_of_infection_listed_are_any_infection(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a corticosteroid dose bound read against the record's prednisone-equivalent daily dose: "Doses"
+# and "study drug administration" frame it, "immunosuppressive doses of corticosteroids" is a
+# steroid dose, not another therapy
+def steroid_at(mg: float, days: int = 5) -> PatientFacts:
+    return adult(medication("steroid_therapy", days), lab("steroid_dose", mg, "mg/d", days_ago=days))
+
+
+STEROID_DOSES = [
+    ("Doses > 10 mg/day prednisone or equivalent are prohibited within 2 weeks before study drug administration.", EXC, steroid_at(20), MET),
+    ("Doses > 10 mg/day prednisone or equivalent are prohibited within 2 weeks before study drug administration.", EXC, steroid_at(5), NOT_MET),
+    ("Doses > 10 mg/day prednisone or equivalent are prohibited within 2 weeks before study drug administration.", EXC, MAN, NOT_MET),
+    ("Requirement for immunosuppressive doses of systemic corticosteroids (> 10 mg/day prednisone equivalent)", EXC, steroid_at(20), MET),
+    ("Requirement for immunosuppressive doses of systemic corticosteroids (> 10 mg/day prednisone equivalent)", EXC, steroid_at(5), NOT_MET),
+    ("Requirement for immunosuppressive doses of systemic corticosteroids (> 10 mg/day prednisone equivalent)", EXC,
+     adult(medication("immunosuppressant_therapy", 5)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", STEROID_DOSES)
+def test_a_steroid_dose_bound_and_the_words_around_it(line, kind, record, expected):
     assert decide(kind, line, record) is expected

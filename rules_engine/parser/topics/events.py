@@ -88,7 +88,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
-    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
+    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
@@ -690,7 +690,7 @@ def _car_t_target_unknown(items: list[Item]) -> None:
 
 # words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
 _THERAPY_LEAD = re.compile(
-    r"(?:dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
     I,
 )
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
