@@ -1179,7 +1179,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02109627", "No active graft versus host disease"): Wrong("not_met2", OR_UNREAD),
     ("NCT02109627", "Known active HIV, hepatitis B or C or"): Wrong("not_met", EXCEPTION_AS_ALTERNATIVE),
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
-    ("NCT03888534", "At least 30 days must have elapsed after"): Wrong("met met2 not_met", CAR_T_WINDOW),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT02312102", "grade 3 acute graft-versus-host disease"): Wrong("met", LEFTOVER),
     ("NCT00098839", "At least 4 months since prior stem cell"): Wrong("not_met2", AND_AS_OR),

@@ -370,3 +370,24 @@ STEROID_DOSES = [
 @pytest.mark.parametrize("line,kind,record,expected", STEROID_DOSES)
 def test_a_steroid_dose_bound_and_the_words_around_it(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# "N days after the completion of X" is N days since X; examples in parentheses after X are asked
+# as X is (the same window), never a further requirement; a label restating X adds nothing
+IMMUNOTHERAPY = "Immunotherapy: At least 30 days must have elapsed after the completion of any type of immunotherapy (example, tumor vaccines, chimeric antigen receptor T-cells)."
+EXAMPLES = [
+    (IMMUNOTHERAPY, INC, MAN, MET),
+    (IMMUNOTHERAPY, INC, adult(medication("immunotherapy", 60)), MET),
+    (IMMUNOTHERAPY, INC, adult(medication("immunotherapy", 10)), NOT_MET),
+    (IMMUNOTHERAPY, INC, adult(procedure("car_t", 10)), NOT_MET),
+    (IMMUNOTHERAPY, INC, adult(procedure("car_t", 90)), MET),
+    ("Prior immunotherapy (e.g., tumor vaccines, CAR-T cells) within 30 days", EXC, adult(medication("immunotherapy", 10)), MET),
+    ("Prior immunotherapy (e.g., tumor vaccines, CAR-T cells) within 30 days", EXC, adult(medication("immunotherapy", 90)), NOT_MET),
+    ("At least 4 weeks after the last dose of chemotherapy", INC, adult(medication("chemotherapy", 10)), NOT_MET),
+    ("At least 4 weeks after the last dose of chemotherapy", INC, adult(medication("chemotherapy", 40)), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", EXAMPLES)
+def test_a_time_since_a_therapy_and_its_examples(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

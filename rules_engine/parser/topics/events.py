@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 
@@ -669,6 +670,39 @@ LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
 
 
+# examples in parentheses after an event ("any type of immunotherapy (example, tumor vaccines,
+# chimeric antigen receptor T-cells)", "(e.g., ...)", "(such as ...)"): instances of it, asked
+# as it is asked (the same window), never a further requirement; their other words restate it
+_EXAMPLES_PAREN = re.compile(r"\(\s*(?:e\.\s?g\.?|eg\b|examples?|for\s+(?:example|instance)|such\s+as|including|like)\s*[,:]?[^()]{1,160}\)", I)
+
+
+def _examples_of(text: str, items: list[Item]) -> None:
+    if "(" not in text:
+        return
+    for m in _EXAMPLES_PAREN.finditer(text):
+        head = next((it for it in items if isinstance(it.expr, Predicate) and 0 <= m.start() - it.end <= 2), None)
+        inside = sorted((it for it in items if m.start() <= it.start < m.end()), key=lambda it: it.start)
+        if head is None or not inside or not all(isinstance(it.expr, Predicate) and _is_event(it.expr.concept) for it in inside):
+            continue
+        assert isinstance(head.expr, Predicate)
+        windowed = next((it.expr for it in inside if isinstance(it.expr, Predicate) and it.expr.window is not None), None)
+        if head.expr.op is Op.PRESENT and windowed is not None:  # "X (e.g., Y) within 30 days": the window is X's
+            head.expr = predicate(head.expr.concept, windowed.op, head.expr.value, None, False, windowed.window)
+        for it in inside:
+            pred = it.expr
+            assert isinstance(pred, Predicate)
+            if pred.op is Op.PRESENT and head.expr.window is not None:
+                it.expr = predicate(pred.concept, head.expr.op, pred.value, None, False, head.expr.window)
+        edges = [m.start(), *[x for it in inside for x in (it.start, it.end)], m.end()]
+        for a, b in zip(edges[::2], edges[1::2]):
+            if b > a and all(b <= it.start or a >= it.end for it in items):
+                items.append(Item(a, b, None, frozenset()))
+
+
+def _is_event(concept: str) -> bool:
+    return concept in CONCEPTS and CONCEPTS[concept].kind is Kind.EVENT
+
+
 def _ever(text: str, items: list[Item]) -> None:
     for it in items:
         pred = it.expr
@@ -1034,6 +1068,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
             if concept == "active_infection" and kinds is None and _NAMED_INFECTION.search(before):
                 continue
+            if m.start() < 4 and re.match(r"\s*:", text[m.end():]) and pattern.search(text, m.end()):
+                items.append(Item(m.start(), m.end() + text[m.end():].index(":") + 1, None, frozenset()))
+                continue  # "Immunotherapy: ... any type of immunotherapy": the label restates the concept
             if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before[: kinds.start()] if kinds else before) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
@@ -1096,6 +1133,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _examples_of(text, items)
     _now(text, items)
     _ever(text, items)
     _steroid_dose(text, items)
