@@ -1118,7 +1118,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02819804", "Total bilirubin < 2.0 x IULN"): Wrong("met", IULN),
     ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met not_met2", CONDITIONAL),
     ("NCT02819804", "Corrected QT (QTc) interval > 500 msec"): Wrong("met", EXCEPTION_VETO),
-    ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met met2", TESTS_NAMED),
+    ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met", EXCEPTION_VETO),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT02655458", "Absolute neutrophil count < 1000 cells"): Wrong("not_met", DOUBLE_NEGATION),
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("not_met", EXCEPTION_VETO),

@@ -391,3 +391,21 @@ EXAMPLES = [
 @pytest.mark.parametrize("line,kind,record,expected", EXAMPLES)
 def test_a_time_since_a_therapy_and_its_examples(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# a result written once before a list of tests ("a known positive test for hepatitis B virus
+# surface antigen (HBV sAg) or hepatitis C virus ribonucleic acid") is each test's, and a positive
+# test shows its infection (absent from the record: none)
+POSITIVE_FOR = "Patients are not eligible if they have a known positive test for hepatitis B virus surface antigen (HBV sAg) or hepatitis C virus ribonucleic acid"
+TESTS_LISTED = [
+    (POSITIVE_FOR, EXC, adult(result("hcv_rna", "positive")), MET),
+    (POSITIVE_FOR, EXC, adult(result("hbsag", "positive")), MET),
+    (POSITIVE_FOR, EXC, adult(result("hbsag", "negative")), NOT_MET),
+    (POSITIVE_FOR, EXC, MAN, NOT_MET),
+    ("Positive test for HBsAg or HCV antibody", EXC, adult(result("hcv_antibody", "positive")), MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", TESTS_LISTED)
+def test_a_result_written_before_a_list_of_tests(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

@@ -350,8 +350,9 @@ _NONSYSTEMIC_STEROID = re.compile(
 )
 
 
+# (a hormone replacement for the thyroid, "requiring only hormone replacement therapy", is no steroid)
 _REPLACEMENT = re.compile(
-    r"(?:physiologic(?:al)?(?:\s+(?:or|and|/)\s+replacement)?|(?:adrenal\s+)?replacement)\s+(?:doses?\s+(?:of\s+)?)?(?:(?:cortico)?steroids?|hydrocortisone|glucocorticoids?|therapy)?(?:\s+(?:doses?|therapy|replacement))?",
+    r"(?:physiologic(?:al)?(?:\s+(?:or|and|/)\s+replacement)?|(?<!hormone )(?<!hormonal )(?<!thyroid )(?<!hormone-)(?:adrenal\s+)?replacement)\s+(?:doses?\s+(?:of\s+)?)?(?:(?:cortico)?steroids?|hydrocortisone|glucocorticoids?|therapy)?(?:\s+(?:doses?|therapy|replacement))?",
     I,
 )
 
