@@ -1149,7 +1149,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003060", "Renal:"): Wrong("met2 met3", ANDOR_SPLIT),
     ("NCT00003060", "Other:"): Wrong("met", CONTRACEPTION_GLUED),
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
-    ("NCT00003382", "No known hypersensitivity to E. coli"): Wrong("not_met", ALLERGY_SUBJECT),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
     ("NCT00003152", "No concurrent immunotherapeutic drugs"): Wrong("met not_met", SEE_CROSSREF),

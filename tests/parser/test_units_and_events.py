@@ -15,7 +15,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, bilirubin, condition, creatinine, lab, lvef, medication, procedure, result, score
+from tests.fixtures.records import AS_OF, adult, allergy, alt, ast, bilirubin, condition, creatinine, lab, lvef, medication, procedure, result, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -408,4 +408,20 @@ TESTS_LISTED = [
 
 @pytest.mark.parametrize("line,kind,record,expected", TESTS_LISTED)
 def test_a_result_written_before_a_list_of_tests(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# an allergy to a class named by its source ("E. coli-derived drug preparations"; the dot of
+# "E." no longer ends the object): a record naming the source decides, none decides, another
+# drug's allergy may be one of them
+COLI = "No known hypersensitivity to E. coli-derived drug preparations"
+DERIVED = [
+    (COLI, INC, MAN, MET),
+    (COLI, INC, adult(allergy("filgrastim (E. coli-derived)")), NOT_MET),
+    (COLI, INC, adult(allergy("penicillin")), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", DERIVED)
+def test_an_allergy_to_products_derived_from_a_source(line, kind, record, expected):
     assert decide(kind, line, record) is expected

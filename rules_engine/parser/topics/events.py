@@ -314,7 +314,7 @@ _AUTOIMMUNE_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>[^;.]{1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
     I,
 )
 
@@ -476,6 +476,11 @@ _ALLERGY_SEP = re.compile(r",|\bor\b|\band(?:/or)?\b|/|\(|\)", I)
 
 # a piece that names a class or a part of the product rather than a substance: a record cannot be
 # compared with it by name ("other TKI", "their excipients", "compounds of similar structure")
+# what a class of products is made from ("E. coli-derived drug preparations", "murine-derived
+# proteins"): an allergy whose record names the source is one of them; any other may be
+_DERIVED = re.compile(r"(?P<src>(?:[A-Z]\.\s?)?[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)[\s-]+derived\b", I)
+
+
 _ALLERGY_GENERIC = re.compile(
     r"\b(?:other|excipients?|components?|ingredients?|constituents?|similar|related|class(?:es)?|derivatives?|analog(?:ue)?s?|inactive"
     r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s)\b",
@@ -508,6 +513,9 @@ def _allergy_expr(obj: str) -> Expr | None:
         elif _ALLERGY_GENERIC.search(piece):
             listed = bounds[i + 1] < len(obj) and obj[bounds[i + 1]] == "("
             if not listed:  # a class or part: any drug allergy may be it
+                source = _DERIVED.search(piece)
+                if source is not None and product_words(source.group("src")):  # a record naming the source is one
+                    parts.append(predicate("drug_hypersensitivity", Op.IS, " ".join(source.group("src").split())))
                 parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
         elif product_words(text):
             parts.append(predicate("drug_hypersensitivity", Op.IS, text))
