@@ -93,7 +93,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hiv_test", Kind.QUALITATIVE, "HIV viral load"),
     # other conditions (events)
     Concept("gvhd", Kind.EVENT, "graft-versus-host disease"),
-    Concept("heart_failure", Kind.EVENT, "heart failure"),
+    # a disease of the heart (ICD-10-CM I05-I09, I11, I13, I20-I25, I27-I52): what "no history of
+    # cardiac disease" asks; heart failure, coronary disease and arrhythmias are kinds of it
+    Concept("cardiac_disease", Kind.EVENT, "cardiac disease"),
+    Concept("heart_failure", Kind.EVENT, "heart failure", parent="cardiac_disease"),
     Concept("pregnancy", Kind.EVENT, "pregnancy"),
     Concept("pregnancy_test", Kind.QUALITATIVE, "pregnancy test"),
     Concept("lactation", Kind.EVENT, "breastfeeding"),
@@ -127,9 +130,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("brain_metastases", Kind.EVENT, "brain metastases", parent="metastatic_disease"),
     Concept("leptomeningeal_disease", Kind.EVENT, "leptomeningeal disease"),
     Concept("other_malignancy", Kind.EVENT, "another malignancy"),
-    Concept("myocardial_infarction", Kind.EVENT, "myocardial infarction"),
-    Concept("unstable_angina", Kind.EVENT, "unstable angina"),
-    Concept("arrhythmia", Kind.EVENT, "cardiac arrhythmia"),
+    Concept("myocardial_infarction", Kind.EVENT, "myocardial infarction", parent="coronary_artery_disease"),
+    Concept("unstable_angina", Kind.EVENT, "unstable angina", parent="coronary_artery_disease"),
+    Concept("arrhythmia", Kind.EVENT, "cardiac arrhythmia", parent="cardiac_disease"),
     Concept("hypertension", Kind.EVENT, "hypertension"),
     Concept("stroke", Kind.EVENT, "stroke or transient ischemic attack"),
     Concept("thromboembolism", Kind.EVENT, "venous or arterial thromboembolism"),
@@ -157,9 +160,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("growth_factor", Kind.EVENT, "hematopoietic growth factor (G-CSF, GM-CSF, erythropoietin)"),
     Concept("anticancer_therapy", Kind.EVENT, "anticancer therapy"),
     Concept("traumatic_injury", Kind.EVENT, "significant traumatic injury"),
-    Concept("coronary_artery_disease", Kind.EVENT, "coronary artery disease"),
+    Concept("coronary_artery_disease", Kind.EVENT, "coronary artery disease", parent="cardiac_disease"),
     Concept("ascites", Kind.EVENT, "ascites"),
-    Concept("long_qt_syndrome", Kind.EVENT, "long QT syndrome"),
+    Concept("long_qt_syndrome", Kind.EVENT, "long QT syndrome", parent="arrhythmia"),
     Concept("measurable_disease", Kind.QUALITATIVE, "measurable disease (RECIST)"),
     # cancer diagnoses (events) and spread
     Concept("solid_tumor", Kind.EVENT, "solid tumor"),

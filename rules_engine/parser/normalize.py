@@ -97,6 +97,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"(?:stem[\s-]+cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
+        # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own
+        # drug, whose last dose lies ahead)
+        (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
+         r"(?!(?:the\s+)?(?:study|protocol|investigational|trial)\b)(?:the\s+)?", r"\1 since ", ("completion", "end of", "discontinuation", "cessation", "last dose", "last administration")),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),

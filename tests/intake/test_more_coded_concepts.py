@@ -76,12 +76,15 @@ def test_every_medication_is_kept_by_its_own_words():
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ("I21.4", {"myocardial_infarction", "coronary_artery_disease"}),
-        ("I25.2", {"myocardial_infarction", "coronary_artery_disease"}),
-        ("I20.0", {"unstable_angina", "coronary_artery_disease"}),
+        ("I21.4", {"myocardial_infarction"}),  # the engine derives coronary and cardiac disease from it
+        ("I51.9", {"cardiac_disease"}),  # heart disease, unspecified: a heart disease, not heart failure
+        ("I50.9", {"heart_failure"}),
+        ("I25.2", {"myocardial_infarction"}),
+        ("I20.0", {"unstable_angina"}),
         ("I25.10", {"coronary_artery_disease"}),
         ("I48.91", {"atrial_fibrillation"}),  # a kind of arrhythmia (the catalogue's parent)
         ("I45.81", {"long_qt_syndrome"}),
+        ("I35.0", {"cardiac_disease"}),
         ("I10", {"hypertension"}),
         ("I26.99", {"thromboembolism"}),
         ("I82.401", {"thromboembolism"}),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -90,7 +91,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
-    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
+    ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
@@ -132,6 +133,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
+    ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
     ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
@@ -156,6 +159,9 @@ _CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attribut
 
 
 _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
+
+
+_EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
 
 
 _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -193,7 +199,10 @@ _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
 _REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+|fraction\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
 
 
-_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|virus|viral|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
+_NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|(?<!\bor )(?<!, )(?<!\band )\bvir(?:us|al)(?!\s*,?\s*(?:or|and)\b)|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
+# the kinds of infection a line lists before the word ("active bacterial, fungal, or viral
+# infection"; 85 corpus lines): together every infection, words of the item itself
+_INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozoal|mycobacterial|opportunistic)\s*,?\s*(?:(?:and/or|or|and)\s+)?){2,}(?:other\s+)?$", I)
 
 
 _THERAPY_GATES = {
@@ -307,7 +316,7 @@ _AUTOIMMUNE_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>[^;.]{1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
     I,
 )
 
@@ -343,8 +352,9 @@ _NONSYSTEMIC_STEROID = re.compile(
 )
 
 
+# (a hormone replacement for the thyroid, "requiring only hormone replacement therapy", is no steroid)
 _REPLACEMENT = re.compile(
-    r"(?:physiologic(?:al)?(?:\s+(?:or|and|/)\s+replacement)?|(?:adrenal\s+)?replacement)\s+(?:doses?\s+(?:of\s+)?)?(?:(?:cortico)?steroids?|hydrocortisone|glucocorticoids?|therapy)?(?:\s+(?:doses?|therapy|replacement))?",
+    r"(?:physiologic(?:al)?(?:\s+(?:or|and|/)\s+replacement)?|(?<!hormone )(?<!hormonal )(?<!thyroid )(?<!hormone-)(?:adrenal\s+)?replacement)\s+(?:doses?\s+(?:of\s+)?)?(?:(?:cortico)?steroids?|hydrocortisone|glucocorticoids?|therapy)?(?:\s+(?:doses?|therapy|replacement))?",
     I,
 )
 
@@ -468,6 +478,11 @@ _ALLERGY_SEP = re.compile(r",|\bor\b|\band(?:/or)?\b|/|\(|\)", I)
 
 # a piece that names a class or a part of the product rather than a substance: a record cannot be
 # compared with it by name ("other TKI", "their excipients", "compounds of similar structure")
+# what a class of products is made from ("E. coli-derived drug preparations", "murine-derived
+# proteins"): an allergy whose record names the source is one of them; any other may be
+_DERIVED = re.compile(r"(?P<src>(?:[A-Z]\.\s?)?[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)[\s-]+derived\b", I)
+
+
 _ALLERGY_GENERIC = re.compile(
     r"\b(?:other|excipients?|components?|ingredients?|constituents?|similar|related|class(?:es)?|derivatives?|analog(?:ue)?s?|inactive"
     r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s)\b",
@@ -500,6 +515,9 @@ def _allergy_expr(obj: str) -> Expr | None:
         elif _ALLERGY_GENERIC.search(piece):
             listed = bounds[i + 1] < len(obj) and obj[bounds[i + 1]] == "("
             if not listed:  # a class or part: any drug allergy may be it
+                source = _DERIVED.search(piece)
+                if source is not None and product_words(source.group("src")):  # a record naming the source is one
+                    parts.append(predicate("drug_hypersensitivity", Op.IS, " ".join(source.group("src").split())))
                 parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
         elif product_words(text):
             parts.append(predicate("drug_hypersensitivity", Op.IS, text))
@@ -653,9 +671,47 @@ def _now(text: str, items: list[Item]) -> None:
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
 _HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
 _ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
-_EVER_CONCEPTS = frozenset({"other_malignancy", "autoimmune_disease", "brain_metastases"})
+_EVER_CONCEPTS = frozenset({
+    "other_malignancy", "autoimmune_disease", "brain_metastases",
+    # a resolved infarction, stroke or clot is still a history of one ("No history of cardiac disease")
+    "cardiac_disease", "myocardial_infarction", "heart_failure", "arrhythmia", "coronary_artery_disease", "unstable_angina",
+    "stroke", "thromboembolism", "interstitial_lung_disease", "gi_perforation", "peptic_ulcer", "tuberculosis",
+})
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
+
+
+# examples in parentheses after an event ("any type of immunotherapy (example, tumor vaccines,
+# chimeric antigen receptor T-cells)", "(e.g., ...)", "(such as ...)"): instances of it, asked
+# as it is asked (the same window), never a further requirement; their other words restate it
+_EXAMPLES_PAREN = re.compile(r"\(\s*(?:e\.\s?g\.?|eg\b|examples?|for\s+(?:example|instance)|such\s+as|including|like)\s*[,:]?[^()]{1,160}\)", I)
+
+
+def _examples_of(text: str, items: list[Item]) -> None:
+    if "(" not in text:
+        return
+    for m in _EXAMPLES_PAREN.finditer(text):
+        head = next((it for it in items if isinstance(it.expr, Predicate) and 0 <= m.start() - it.end <= 2), None)
+        inside = sorted((it for it in items if m.start() <= it.start < m.end()), key=lambda it: it.start)
+        if head is None or not inside or not all(isinstance(it.expr, Predicate) and _is_event(it.expr.concept) for it in inside):
+            continue
+        assert isinstance(head.expr, Predicate)
+        windowed = next((it.expr for it in inside if isinstance(it.expr, Predicate) and it.expr.window is not None), None)
+        if head.expr.op is Op.PRESENT and windowed is not None:  # "X (e.g., Y) within 30 days": the window is X's
+            head.expr = predicate(head.expr.concept, windowed.op, head.expr.value, None, False, windowed.window)
+        for it in inside:
+            pred = it.expr
+            assert isinstance(pred, Predicate)
+            if pred.op is Op.PRESENT and head.expr.window is not None:
+                it.expr = predicate(pred.concept, head.expr.op, pred.value, None, False, head.expr.window)
+        edges = [m.start(), *[x for it in inside for x in (it.start, it.end)], m.end()]
+        for a, b in zip(edges[::2], edges[1::2]):
+            if b > a and all(b <= it.start or a >= it.end for it in items):
+                items.append(Item(a, b, None, frozenset()))
+
+
+def _is_event(concept: str) -> bool:
+    return concept in CONCEPTS and CONCEPTS[concept].kind is Kind.EVENT
 
 
 def _ever(text: str, items: list[Item]) -> None:
@@ -679,7 +735,7 @@ def _car_t_target_unknown(items: list[Item]) -> None:
 
 # words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
 _THERAPY_LEAD = re.compile(
-    r"(?:dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
     I,
 )
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
@@ -1034,20 +1090,29 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
-            if concept == "active_infection" and _NAMED_INFECTION.search(before):
+            kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
+            if concept == "active_infection" and kinds is None and _NAMED_INFECTION.search(before):
                 continue
-            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(before) and not NEGATED.match(text) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+            if m.start() < 4 and re.match(r"\s*:", text[m.end():]) and pattern.search(text, m.end()):
+                items.append(Item(m.start(), m.end() + text[m.end():].index(":") + 1, None, frozenset()))
+                continue  # "Immunotherapy: ... any type of immunotherapy": the label restates the concept
+            # the cue may sit four words back in a list ("No concurrent immunotherapeutic drugs,
+            # chemotherapy, or radiotherapy"), beyond the 40 characters ``before`` holds
+            asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
+            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
                 items.append(Item(m.start(), m.end(), None, frozenset()))  # "anticoagulation allowed provided ...": no requirement
                 continue
+            if concept == "cardiac_disease" and _EXAMPLES_AFTER.match(text, m.end()):
+                continue  # "severe heart disease, such as ...": the examples the line lists decide
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
                 continue
-            item = Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            item = Item(m.start() - (len(before) - kinds.start() if kinds else 0), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
             lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
             if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
                 item.start = m.start() - (len(before) - lead.start())
@@ -1099,6 +1164,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in items:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
+    _examples_of(text, items)
     _now(text, items)
     _ever(text, items)
     _steroid_dose(text, items)

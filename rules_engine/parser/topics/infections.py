@@ -179,11 +179,45 @@ def _seen(items: list[Item], a: int, b: int) -> bool:
     return any(not (b <= it.start or a >= it.end) for it in items)
 
 
+# "a known positive test for hepatitis B virus surface antigen (HBV sAg) or hepatitis C virus
+# ribonucleic acid": the result written once before a list of tests is each test's
+_POSITIVE_FOR = re.compile(r"(?:(?:an?\s+)?(?:known\s+)?)?(?:positive|reactive)\s+(?:(?:serology|serologic\s+)?(?:tests?|results?|serology)\s+)(?:for|of)\s+", I)
+_TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in _TESTS)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
+
+
+def _tests_after_positive(text: str) -> list[Item]:
+    items: list[Item] = []
+    for lead in _POSITIVE_FOR.finditer(text):
+        end = min((i for i in (text.find(";", lead.end()), text.find(". ", lead.end())) if i >= 0), default=len(text))
+        found: list[tuple[int, int, str, str | None]] = []
+        for concept, shows, pattern in _TEST_NAMES:
+            found += [(m.start(), m.end(), concept, shows) for m in pattern.finditer(text, lead.end(), end)]
+        found.sort()
+        chain: list[tuple[int, int, str, str | None]] = []
+        at = lead.end()
+        for start, stop, concept, shows in found:
+            if start < at or not (start == at or _LIST_GAP.match(text[at:start])):
+                continue
+            chain.append((start, stop, concept, shows))
+            at = stop
+        if not chain:
+            continue
+        items.append(Item(lead.start(), lead.end(), None, frozenset()))
+        for start, stop, concept, shows in chain:
+            if concept == "hcv_antibody":
+                expr: Expr = any_of([predicate("hcv", Op.PRESENT), predicate(concept, Op.IS, "positive")])
+            else:
+                expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
+            items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
+    return items
+
+
 def infection_items(text: str) -> list[Item]:
     low = text.lower()
     if not any(w in low for w in _INFECTION_WORDS):
         return []
-    items: list[Item] = []
+    items: list[Item] = _tests_after_positive(text) if ("positive" in low or "reactive" in low) else []
     tests: list[tuple[Item, str, str | None]] = []  # (item, test, the infection it shows)
     for concept, shows, full in _TEST_RES:
         for m in full.finditer(text):
