@@ -52,6 +52,11 @@ _LEAD_IN_HEADING = re.compile(
     r"|^\W*[A-Za-z][\w'&/-]*(?:\s+[A-Za-z][\w'&/-]*){0,3}\W*$",
     re.I,
 )
+# what makes a heading a requirement of its own: a number, a comparator or a verb of asking
+# ("Fasting serum glucose < 120 mg/dL", "Patients must have ..."); a title without them ("Medical
+# History and Concurrent Diseases") is a label however many words it has, and kept as a review
+# conjunct it hid the HIV its children exclude
+_REQUIREMENT_WORDS = re.compile(r"[\d<>≤≥=]|\b(?:must|should|shall|will|may|can|have|has|had|is|are|be|been|no|not|without)\b", re.I)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
@@ -103,7 +108,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # that is itself a requirement ("Fasting serum glucose < 120 mg/dL", a note under it)
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
-            own = [] if unread and _LEAD_IN_HEADING.search(text) else [criterion.expr]
+            own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
