@@ -230,6 +230,8 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    if _ANOTHER_GROUP.search(connector):  # "HIV positive patients and those with hepatitis B or C": two groups
+        return "or"
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
         return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
     if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
@@ -239,6 +241,7 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
+_ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
 _FOR = re.compile(r"\s*for\s*", I)
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
                          "immunosuppressant_therapy", "steroid_therapy"})

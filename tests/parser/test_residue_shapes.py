@@ -392,6 +392,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "> 2 prior chemotherapy regimens",
         EXC, adult(medication("chemotherapy", 100)), UNKNOWN,
     ),
+    (
+        "'X patients and those with Y' names two groups: Y alone excludes",
+        "HIV positive patients and those with Hepatitis B or C will be excluded from this protocol.",
+        EXC, adult(condition("hbv", 400)), MET,
+    ),
 ]
 
 
