@@ -90,7 +90,7 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
 _PROSPECT = re.compile(
     r"\b(?:eligib(?:le|ility)|ineligib(?:le|ility)|candidates?|candidacy|suitab(?:le|ility)|unsuitable|(?:un)?fit|planned|planning|scheduled|"
     r"awaiting|waiting|referred|considered|intend(?:s|ed|ing)?|plans?|proceed(?:s|ing)?|contraindications?|contra-indicated|contraindicated)\s+"
-    r"(?:(?:for|to|with)\s+)?(?:(?:an?|the|any|further|subsequent|receive|undergo|intensive|standard|high-dose|myeloablative|curative)\s+){0,3}$",
+    r"(?:(?:for|to|with)\s+)?(?:[\w-]+\s+){0,3}$",
     I,
 )
 _PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery",

@@ -397,6 +397,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "HIV positive patients and those with Hepatitis B or C will be excluded from this protocol.",
         EXC, adult(condition("hbv", 400)), MET,
     ),
+    (
+        "a candidacy judged for a therapy several words on is no record of it: no chemotherapy on record leaves it to review",
+        "Not considered candidates for intensive remission induction chemotherapy at time of enrollment",
+        INC, MAN, UNKNOWN,
+    ),
 ]
 
 
