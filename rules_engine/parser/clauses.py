@@ -241,6 +241,7 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
+_LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
 _FOR = re.compile(r"\s*for\s*", I)
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
@@ -361,7 +362,13 @@ def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
 
 
-def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
+def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool = False) -> Expr | None:
+    """The items joined by the words between them. ``prohibited``: an inclusion's "No ..."
+    clause, whose list names things none of which may be present ("No HIV, hepatitis B",
+    "No brain metastases and HIV infection"): it joins as an exclusion's list does, and a bare
+    "and" between listed things is "or" (read as All, the negation passed anyone with one of them)."""
+    if prohibited:
+        ctype = CriterionType.EXCLUSION
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
         return None
@@ -383,6 +390,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
     kinds = [_joiner(c, default_or) for c in connectors]
+    if prohibited:
+        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) else k for i, k in enumerate(kinds)]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status
@@ -460,7 +469,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
-    expr = combine(items, main, ctype)
+    expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
     # blanked (a reference that runs on past a disease name); a character either pass blanked

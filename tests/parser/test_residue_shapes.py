@@ -402,6 +402,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Not considered candidates for intensive remission induction chemotherapy at time of enrollment",
         INC, MAN, UNKNOWN,
     ),
+    (
+        "'No A, B' lists things none of which may be present: A alone fails",
+        "No HIV, hepatitis B",
+        INC, adult(condition("hiv", 400)), NOT_MET,
+    ),
+    (
+        "'No A and B' asks for neither: B alone fails",
+        "No brain metastases and HIV infection",
+        INC, adult(condition("hiv", 400)), NOT_MET,
+    ),
+    (
+        "'No A that requires B' keeps its qualifying join: A without B meets the line",
+        "No autoimmune disorder that requires active immunosuppression",
+        INC, adult(condition("autoimmune_disease", 400)), MET,
+    ),
 ]
 
 
