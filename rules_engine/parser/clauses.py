@@ -230,6 +230,8 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
+        return "tight"
     if _ANOTHER_GROUP.search(connector):  # "HIV positive patients and those with hepatitis B or C": two groups
         return "or"
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
@@ -243,7 +245,12 @@ def _joiner(connector: str, default_or: bool) -> str:
 
 _LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
-_FOR = re.compile(r"\s*for\s*", I)
+# the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
+_FOR = re.compile(
+    r"\s*(?:for|to\s+(?:treat|prevent)|for\s+(?:the\s+)?(?:prevention|prophylaxis|treatment|management|control)"
+    r"(?:\s+(?:or|and|and/or)\s+(?:prevention|prophylaxis|treatment|management|control))?\s+of)\s*",
+    I,
+)
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
                          "immunosuppressant_therapy", "steroid_therapy"})
 _INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}

@@ -417,6 +417,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "No autoimmune disorder that requires active immunosuppression",
         INC, adult(condition("autoimmune_disease", 400)), MET,
     ),
+    (
+        "a prohibited therapy's purpose ('for prevention or treatment of GVHD') names its indication: recent immunosuppression fails",
+        "No active graft versus host disease (GVHD) or immunosuppression for prevention or treatment of GVHD within two weeks of study entry",
+        INC, adult(procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 3)), NOT_MET,
+    ),
+    (
+        "a prohibited therapy's purpose names its indication: immunosuppression a month ago is outside the window",
+        "No active graft versus host disease (GVHD) or immunosuppression for prevention or treatment of GVHD within two weeks of study entry",
+        INC, adult(procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 30)), MET,
+    ),
 ]
 
 
