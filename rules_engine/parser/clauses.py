@@ -90,7 +90,7 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
 _PROSPECT = re.compile(
     r"\b(?:eligib(?:le|ility)|ineligib(?:le|ility)|candidates?|candidacy|suitab(?:le|ility)|unsuitable|(?:un)?fit|planned|planning|scheduled|"
     r"awaiting|waiting|referred|considered|intend(?:s|ed|ing)?|plans?|proceed(?:s|ing)?|contraindications?|contra-indicated|contraindicated)\s+"
-    r"(?:(?:for|to|with)\s+)?(?:(?:an?|the|any|further|subsequent|receive|undergo|intensive|standard|high-dose|myeloablative|curative)\s+){0,3}$",
+    r"(?:(?:for|to|with)\s+)?(?:[\w-]+\s+){0,3}$",
     I,
 )
 _PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery",
@@ -230,6 +230,10 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
+        return "tight"
+    if _ANOTHER_GROUP.search(connector):  # "HIV positive patients and those with hepatitis B or C": two groups
+        return "or"
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
         return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
     if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
@@ -239,7 +243,14 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
-_FOR = re.compile(r"\s*for\s*", I)
+_LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
+_ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
+# the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
+_FOR = re.compile(
+    r"\s*(?:for|to\s+(?:treat|prevent)|for\s+(?:the\s+)?(?:prevention|prophylaxis|treatment|management|control)"
+    r"(?:\s+(?:or|and|and/or)\s+(?:prevention|prophylaxis|treatment|management|control))?\s+of)\s*",
+    I,
+)
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
                          "immunosuppressant_therapy", "steroid_therapy"})
 _INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
@@ -358,7 +369,13 @@ def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
 
 
-def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
+def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool = False) -> Expr | None:
+    """The items joined by the words between them. ``prohibited``: an inclusion's "No ..."
+    clause, whose list names things none of which may be present ("No HIV, hepatitis B",
+    "No brain metastases and HIV infection"): it joins as an exclusion's list does, and a bare
+    "and" between listed things is "or" (read as All, the negation passed anyone with one of them)."""
+    if prohibited:
+        ctype = CriterionType.EXCLUSION
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
         return None
@@ -380,6 +397,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType) -> Expr | None:
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
     kinds = [_joiner(c, default_or) for c in connectors]
+    if prohibited:
+        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) else k for i, k in enumerate(kinds)]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status
@@ -457,7 +476,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
-    expr = combine(items, main, ctype)
+    expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
     # blanked (a reference that runs on past a disease name); a character either pass blanked

@@ -105,6 +105,9 @@ _PATTERNS: tuple[str, ...] = (
     # "at least one prior chemotherapy regimen": one regimen or more is the therapy on record (a
     # count other than one, "> 2 prior regimens", "up to one regimen", stays unread)
     r"\b(?:at\s+least\s+(?:one|1)|one\s+or\s+more|1\s+or\s+more)\s+(?:(?:prior|previous)\s+)?[ ]{0,80}(?:regimens?|lines?\s+of\s+(?:therapy|treatment))\b",
+    # the purpose a therapy is given for, between the therapy and its disease ("immunosuppression
+    # for prevention or treatment of GVHD"): the two items say it
+    r"\bfor\s+(?:the\s+)?(?:prevention|prophylaxis|treatment|management|control)(?:\s+(?:or|and|and/or)\s+(?:prevention|prophylaxis|treatment|management|control))?\s+of\b",
     # who the line is about, said twice ("Research patients enrolled are those patients with")
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
@@ -156,6 +159,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("required", "mandatory", "needed", "necessary"),
     ("institut", "site", "center", "centre", "hospital", "laborator", "lab", "patholog"),
     ("regimen", "line"),
+    ("prevention", "prophylaxis", "treatment", "management", "control"),
     ("enrolled", "research"),
     ("gender", "sex"),
     ("marrow",),

@@ -298,7 +298,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         person = person or bool(re.match(r"\W*unless\b", exc, I)) or any(p.search(exc) for p, _ in _EXCEPTION_SUBJECTS)
         for it in _targets(items, _exception_subject(exc, exc_expr), start):
             it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
-    expr = combine(items, clause.text, ctype)
+    expr = combine(items, clause.text, ctype, negated and ctype is CriterionType.INCLUSION)
     assert expr is not None
     if effective is CriterionType.INCLUSION:
         expr = each_subject(expr)

@@ -1150,7 +1150,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met2", ENUM_CHILDREN),
     ("NCT02109627", "Relapsed or refractory AML as defined by"): Wrong("met met2 not_met not_met2", DEFINITIONS),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
-    ("NCT02109627", "No active graft versus host disease"): Wrong("not_met2", OR_UNREAD),
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),

@@ -392,6 +392,41 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "> 2 prior chemotherapy regimens",
         EXC, adult(medication("chemotherapy", 100)), UNKNOWN,
     ),
+    (
+        "'X patients and those with Y' names two groups: Y alone excludes",
+        "HIV positive patients and those with Hepatitis B or C will be excluded from this protocol.",
+        EXC, adult(condition("hbv", 400)), MET,
+    ),
+    (
+        "a candidacy judged for a therapy several words on is no record of it: no chemotherapy on record leaves it to review",
+        "Not considered candidates for intensive remission induction chemotherapy at time of enrollment",
+        INC, MAN, UNKNOWN,
+    ),
+    (
+        "'No A, B' lists things none of which may be present: A alone fails",
+        "No HIV, hepatitis B",
+        INC, adult(condition("hiv", 400)), NOT_MET,
+    ),
+    (
+        "'No A and B' asks for neither: B alone fails",
+        "No brain metastases and HIV infection",
+        INC, adult(condition("hiv", 400)), NOT_MET,
+    ),
+    (
+        "'No A that requires B' keeps its qualifying join: A without B meets the line",
+        "No autoimmune disorder that requires active immunosuppression",
+        INC, adult(condition("autoimmune_disease", 400)), MET,
+    ),
+    (
+        "a prohibited therapy's purpose ('for prevention or treatment of GVHD') names its indication: recent immunosuppression fails",
+        "No active graft versus host disease (GVHD) or immunosuppression for prevention or treatment of GVHD within two weeks of study entry",
+        INC, adult(procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 3)), NOT_MET,
+    ),
+    (
+        "a prohibited therapy's purpose names its indication: immunosuppression a month ago is outside the window",
+        "No active graft versus host disease (GVHD) or immunosuppression for prevention or treatment of GVHD within two weeks of study entry",
+        INC, adult(procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 30)), MET,
+    ),
 ]
 
 
