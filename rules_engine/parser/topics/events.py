@@ -146,7 +146,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
-_ASKED_HISTORY = re.compile(r"\b(?:received|receiving|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
+_ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
 
 
 _WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:days?|weeks?|months?|years?)", I)
