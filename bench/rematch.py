@@ -68,7 +68,8 @@ def store_patients(n: int) -> None:
     """n patients from the ten example records, with distinct identifiers."""
     from matcher import intake
     from matcher.api.clients import create_api_client
-    from matcher.models import Patient
+    from matcher.models import Patient, PatientFactsVersion
+    from matcher.results.digests import facts_digest
 
     client, _ = create_api_client("rematch-bench")
     normalised = []
@@ -88,6 +89,14 @@ def store_patients(n: int) -> None:
         for i in range(n)
     ]
     Patient.objects.bulk_create(rows, batch_size=2000)
+    # each with its facts version 1, as a post makes it: without one, the re-match would make
+    # 10,000 versions one query at a time and measure that instead of matching
+    versions = PatientFactsVersion.objects.bulk_create(
+        [PatientFactsVersion(patient=p, number=1, facts=p.facts, digest=facts_digest(p.facts)) for p in rows], batch_size=2000
+    )
+    for patient, version in zip(rows, versions, strict=True):
+        patient.facts_version = version
+    Patient.objects.bulk_update(rows, ["facts_version"], batch_size=2000)
 
 
 def start_worker(log: Path) -> subprocess.Popen:
