@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
+from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics.coded import resolve
 
 # A donor's criteria concern another person: never evaluated against the patient's record, and
@@ -115,7 +116,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
-            expr = joined if not own else All((own[0], joined))
+            expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
