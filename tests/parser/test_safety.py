@@ -14,6 +14,7 @@ from datetime import date
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from tests.fixtures.expressions import expression_trees
 from rules_engine.assemble import kleene_all, kleene_any
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.facts import Event, Measurement, PatientFacts
@@ -64,15 +65,7 @@ records = st.builds(
     st.sets(st.sampled_from(["hiv", "hbv", "aml", "gvhd"])),
 )
 
-structured: st.SearchStrategy[Expr] = st.recursive(
-    st.sampled_from(PREDICATES),
-    lambda inner: st.one_of(
-        st.lists(inner, min_size=2, max_size=3).map(lambda ps: All(tuple(ps))),
-        st.lists(inner, min_size=2, max_size=3).map(lambda ps: Any_(tuple(ps))),
-        inner.map(Not),
-    ),
-    max_leaves=6,
-)
+structured: st.SearchStrategy[Expr] = expression_trees(st.sampled_from(PREDICATES), max_leaves=6, min_parts=2)
 reviews = st.sampled_from([Review(ReviewReason.UNPARSED, "some unread words"), Review(ReviewReason.JUDGEMENT, "as the investigator judges")])
 
 

@@ -6,11 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rules_engine.criteria import (
-    All,
-    Any_,
     Criterion,
     CriterionType,
-    Not,
     Op,
     Predicate,
     Review,
@@ -19,6 +16,7 @@ from rules_engine.criteria import (
     Window,
 )
 from rules_engine.facts import Event, Measurement, PatientFacts
+from tests.fixtures.expressions import expression_trees
 from tests.rules_engine.conftest import AS_OF, both
 
 P = Predicate
@@ -49,15 +47,7 @@ POOL = (
 REVIEW = Review(ReviewReason.JUDGEMENT, "judgement")
 
 leaves = st.one_of(st.sampled_from(POOL), st.just(REVIEW))
-exprs = st.recursive(
-    leaves,
-    lambda children: st.one_of(
-        st.lists(children, min_size=1, max_size=3).map(lambda parts: All(tuple(parts))),
-        st.lists(children, min_size=1, max_size=3).map(lambda parts: Any_(tuple(parts))),
-        children.map(Not),
-    ),
-    max_leaves=6,
-)
+exprs = expression_trees(leaves, max_leaves=6)
 criteria = st.builds(
     Criterion,
     type=st.sampled_from(list(CriterionType)),

@@ -26,6 +26,7 @@ from rules_engine.criteria import (
 from rules_engine.facts import Event, PatientFacts
 from rules_engine.gates import GateIndex, gates_of, judge_gates
 from rules_engine.reference import evaluate_reference
+from tests.fixtures.expressions import expression_trees
 
 TODAY = date(2026, 11, 22)
 ADULT = Predicate("age", Op.GTE, 18)
@@ -205,15 +206,7 @@ _LEAVES = st.one_of(
     ),
     st.just(Review(ReviewReason.AMBIGUOUS, "a qualifier")),
 )
-_EXPRS = st.recursive(
-    _LEAVES,
-    lambda children: st.one_of(
-        st.lists(children, min_size=1, max_size=3).map(lambda parts: All(tuple(parts))),
-        st.lists(children, min_size=1, max_size=3).map(lambda parts: Any_(tuple(parts))),
-        children.map(Not),
-    ),
-    max_leaves=5,
-)
+_EXPRS = expression_trees(_LEAVES, max_leaves=5)
 _RECORDS = st.builds(
     lambda born, word, concepts: patient(born, word, *concepts),
     st.one_of(st.none(), st.dates(date(1950, 1, 1), date(2020, 1, 1))),

@@ -27,6 +27,7 @@ from rules_engine.rule_language import (
     resolve_concept,
     unit_warnings,
 )
+from tests.fixtures.expressions import expression_trees
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -208,15 +209,7 @@ predicates = st.one_of(
     st.builds(lambda c, v: Predicate(c, Op.IN, tuple(v)), concepts, st.lists(items, max_size=5)),
 )
 reviews = st.builds(Review, st.sampled_from(list(ReviewReason)), texts)
-expressions = st.recursive(
-    st.one_of(predicates, reviews),
-    lambda inner: st.one_of(
-        st.lists(inner, min_size=1, max_size=4).map(lambda ps: All(tuple(ps))),
-        st.lists(inner, min_size=1, max_size=4).map(lambda ps: Any_(tuple(ps))),
-        inner.map(Not),
-    ),
-    max_leaves=12,
-)
+expressions = expression_trees(st.one_of(predicates, reviews), max_leaves=12, max_parts=4)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
