@@ -328,9 +328,9 @@ def _lab_concepts(names: str) -> list[str]:
     return result
 
 
-# the patients a scoped threshold concerns, when the record codes them: liver metastases (a
-# Condition, C78.7; absent from the record means absent) and Gilbert's syndrome, as exceptions name them
-_SCOPE_CONCEPTS = NAMED_CAUSES
+# the patients a scoped threshold concerns are the named causes exceptions read
+# (``items.NAMED_CAUSES``: liver metastases, Gilbert's syndrome), decided by the coded Condition
+# (absent from the record means absent)
 _SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+the\s+absence\s+of|absence\s+of)\b", I)
 _SCOPE_WORDS = re.compile(
     r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
@@ -342,12 +342,12 @@ _SCOPE_WORDS = re.compile(
 def scope_condition(who: str) -> Expr | None:
     """The recorded condition a scope phrase names ("for patients with liver metastases", "if
     liver metastases are present", "without liver metastases"), or None when it names another."""
-    for pattern, concept in _SCOPE_CONCEPTS:
-        m = _SCOPE_WORDS.match(who)
-        if m is None or not pattern.fullmatch(m.group("what").strip()):
-            continue
-        present = predicate(concept, Op.PRESENT)
-        return Not(present) if _SCOPE_ABSENT.match(who) else present
+    m = _SCOPE_WORDS.match(who)
+    what = m.group("what").strip() if m else ""
+    for pattern, concept in NAMED_CAUSES:
+        if what and pattern.fullmatch(what):
+            present = predicate(concept, Op.PRESENT)
+            return Not(present) if _SCOPE_ABSENT.match(who) else present
     return None
 
 
