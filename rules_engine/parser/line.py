@@ -251,7 +251,10 @@ _NO_LEAD = re.compile(
     # what a patient must have, its lack written into the exclusion list ("No measurable lesion",
     # "No tumor specimen evaluable for PD-L1", "No health insurance"): the old reading stands
     r"(?!\s+(?:measurable|evaluable|biopsy|accessible|tissue|specimen|samples?|tumou?r\s+(?:tissue|specimen|samples?)|candidate|health|insurance|consent|signed|access|indication|response|remission|histolog\w*|cytolog\w*)\b)"
-    r"|(?P<not>not)\s+(?=(?:pregnant|breast-?\s?feeding|lactating|nursing)\b))",
+    r"|(?P<not>not)\s+(?=(?:pregnant|breast-?\s?feeding|lactating|nursing)\b))"
+    # "No prior cytotoxic therapy for at least 4 weeks": the "no" is the interval's, what the
+    # patient must show; stripped, the line excluded every patient without recent chemotherapy
+    r"(?![^.;]*\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|≥\s*|more\s+than\s+|>\s*)\d)",
     I,
 )
 

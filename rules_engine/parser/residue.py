@@ -549,6 +549,11 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     subject = clauses[0][: m.start()]
     if NEGATED.match(subject):
         return None  # "No prior chemotherapy allowed": a prohibition
+    if m.group(0).lower() in ("allowed", "permitted") and re.search(r"[,;:]", subject):
+        # the short form permits only the phrase it ends: "Treated with 1-3 AML regimens, prior
+        # cytarabine allowed" opens with a requirement, and read as a permitted group every
+        # patient without AML met it
+        return None
     items = [it for it in extract(subject, ctype) if it.expr is not None]
     # the group is read at its widest: a disease status beside what names it ("Participants who
     # have relapsed after HSCT") is the trial's own, and a status not coded would put a

@@ -458,10 +458,12 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         condition = _LAB_CONDITION.search(m.group("mid") or "")
         if condition:  # "platelets (without transfusion) ≥ 50": how the value was reached, a person checks
             preds = [all_of([pr, Review(ReviewReason.JUDGEMENT, condition.group(0).strip())]) for pr in preds]
-        joiner = re.search(r"\bor\b", m.group("names"), I) and not re.search(r"\band\b", m.group("names"), I)
+        # labs named together under one limit: an exclusion applies when any of them is past it
+        # ("AST or ALT > 2.5 x ULN"), an inclusion asks it of each, however they are joined ("AST or
+        # ALT <= 2.5 x ULN": read as either, a patient with ALT at 4 x ULN met it)
         if len(preds) == 1:
             expr = preds[0]
-        elif joiner or (ctype is CriterionType.EXCLUSION and not re.search(r"\band\b", m.group("names"), I)):
+        elif ctype is CriterionType.EXCLUSION and not re.search(r"\band\b", m.group("names"), I):
             expr = any_of(preds)
         else:
             expr = all_of(preds)
