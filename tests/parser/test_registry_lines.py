@@ -1118,7 +1118,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02819804", "Corrected QT (QTc) interval > 500 msec"): Wrong("met", EXCEPTION_VETO),
     ("NCT02819804", "hepatitis B virus surface antigen (HBV"): Wrong("met", EXCEPTION_VETO),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("met not_met", ENUM_CHILDREN),
-    ("NCT02655458", "Absolute neutrophil count < 1000 cells"): Wrong("not_met", DOUBLE_NEGATION),
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("not_met", EXCEPTION_VETO),
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),
     ("NCT02655458", "Steroids within 3 weeks of enrollment"): Wrong("met", EXCEPTION_VETO),

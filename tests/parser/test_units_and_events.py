@@ -425,3 +425,26 @@ DERIVED = [
 @pytest.mark.parametrize("line,kind,record,expected", DERIVED)
 def test_an_allergy_to_products_derived_from_a_source(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# colony-stimulating factors named in full, without "G-CSF" or "growth factor" beside them (the
+# PDQ layout's "No concurrent prophylactic colony-stimulating factors"; 17 corpus lines were left
+# wholly to review): a growth factor, its window read as any other therapy's
+CSF_WINDOW = "No pegylated granulocyte colony stimulating factors within 3 weeks of treatment start"
+SINCE_CSF = "At least 24 hours since prior colony-stimulating factors"
+COLONY_STIMULATING = [
+    (SINCE_CSF, INC, MAN, MET),
+    (SINCE_CSF, INC, adult(medication("growth_factor", 60)), MET),
+    (SINCE_CSF, INC, adult(medication("growth_factor", 0)), NOT_MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, adult(medication("growth_factor", 5)), MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, adult(medication("growth_factor", 60)), NOT_MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, MAN, NOT_MET),
+    (CSF_WINDOW, EXC, MAN, NOT_MET),
+    (CSF_WINDOW, EXC, adult(medication("growth_factor", 60)), NOT_MET),
+    (CSF_WINDOW, EXC, adult(medication("growth_factor", 5)), UNKNOWN),  # pegylated or not is unrecorded
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", COLONY_STIMULATING)
+def test_colony_stimulating_factors_are_growth_factors(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
