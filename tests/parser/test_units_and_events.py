@@ -448,3 +448,21 @@ COLONY_STIMULATING = [
 @pytest.mark.parametrize("line,kind,record,expected", COLONY_STIMULATING)
 def test_colony_stimulating_factors_are_growth_factors(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# how a value was measured, a list of methods whose second is "echocardiogram": the word is one
+# method, never "ECHO" with "cardiogram" left over as an unread requirement
+BY_METHODS = "Ejection fraction ≥ 50% by MUGA or echocardiogram"
+METHOD_LISTS = [
+    (BY_METHODS, INC, adult(lvef(60)), MET),
+    (BY_METHODS, INC, adult(lvef(40)), NOT_MET),
+    (BY_METHODS, INC, MAN, UNKNOWN),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram documented ≤ 3 months prior to registration", INC, adult(lvef(65)), MET),
+    ("LVEF < 40% by MUGA scan or echocardiography", EXC, adult(lvef(55)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", METHOD_LISTS)
+def test_echocardiogram_after_another_method_is_one_method(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
