@@ -1143,7 +1143,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
-    ("NCT05714891", "Symptomatic congestive heart failure"): Wrong("not_met2", QUALIFIER),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met2", ENUM_CHILDREN),
     ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),

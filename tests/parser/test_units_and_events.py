@@ -466,3 +466,21 @@ METHOD_LISTS = [
 def test_echocardiogram_after_another_method_is_one_method(line, kind, record, expected):
     assert decide(kind, line, record) is expected
 
+
+# a heart failure whose qualifier the NYHA class defines ("Symptomatic congestive heart failure
+# (defined as New York Heart Association Grade II or greater)", "(i.e., NYHA class II-IV)"; 2
+# corpus lines): the class decides, a failure of class I is not symptomatic
+DEFINED_SYMPTOMATIC = "Symptomatic congestive heart failure (defined as New York Heart Association Grade II or greater)"
+SYMPTOMATIC_BY_CLASS = [
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure"), score("nyha", 2)), MET),
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure"), score("nyha", 1)), NOT_MET),
+    (DEFINED_SYMPTOMATIC, EXC, MAN, NOT_MET),
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure")), UNKNOWN),
+    ("Symptomatic congestive heart failure (i.e., New York Heart Association class II-IV)", EXC,
+     adult(condition("heart_failure"), score("nyha", 1)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", SYMPTOMATIC_BY_CLASS)
+def test_a_heart_failure_qualifier_defined_by_its_class(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
