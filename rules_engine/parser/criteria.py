@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.line import parse_line
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
+from rules_engine.parser.residue import widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics.coded import resolve
@@ -65,6 +66,23 @@ _CONTEXT_HEADING = re.compile(
 )
 
 
+def _defines_status(heading: str, own: Expr) -> bool:
+    """A heading whose list defines the disease status it asks for ("... as defined by one of the
+    following criteria:"), read from its own words (a lead-in left unread defines nothing)."""
+    lead = _ANY_OF.split(heading, maxsplit=1)
+    if len(lead) < 2 or not re.fullmatch(r"(?:\s+criteria)?\s*:\s*", lead[1], re.I) or not STATUS_DEFINED.search(lead[0].rstrip(" ,")):
+        return False
+    # read whole and as a requirement ("Relapsed or refractory AML"): a reading with words left
+    # over, or one that offers the status as an alternative, is no status the list defines
+    return not isinstance(own, Any_) and not any(isinstance(e, Review) for e in _nodes(own)) and names_status(own)
+
+
+def _nodes(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [expr, *(n for part in expr.parts for n in _nodes(part))]
+    return [expr, *_nodes(expr.part)] if isinstance(expr, Not) else [expr]
+
+
 def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
     if _ANY_OF.search(heading):
         return Any_
@@ -104,7 +122,13 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
-        if kids:
+        if kids and _defines_status(text, criterion.expr):
+            # "Relapsed or refractory AML as defined by one of the following criteria:": the lines
+            # under it say how the trial judges the status it asks for; they add no requirement
+            definition = " ".join(k.text for k in kids if k is not None)
+            expr = normal_limits_upright(widen_status(criterion.expr, definition), ctype)
+            criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
+        elif kids:
             # a lead-in left unread ("... any of the following:") asks nothing of its own; a heading
             # that is itself a requirement ("Fasting serum glucose < 120 mg/dL", a note under it)
             # keeps its unread words, or the note alone would decide the line
@@ -218,8 +242,6 @@ def _or_continuations(kids: list[Criterion], exprs: list[Expr]) -> tuple[list[Cr
 
 def _flip(criterion: Criterion) -> Expr:
     """A child of the other type under a heading (an exclusion nested in an inclusion section)."""
-    from rules_engine.criteria import Not
-
     return Not(criterion.expr)
 
 

@@ -93,14 +93,15 @@ _STOP = frozenset(
     known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
-    obtained performed immunization immunisation treat
+    obtained performed immunization immunisation treat evidenced shown
     doses dosing administration""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected": the
 # record is the evidence, absent means absent), an event counts while active ("existing",
 # "concurrent"), a unit repeated beside its value ("msec"), how a value was had ("obtained",
-# "performed"), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
+# "performed"), how a finding is shown ("relapse as evidenced by > 5% blasts", "as shown by": the
+# evidence named after it is read on its own), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
 # purpose ("... to treat AML").
 # Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
 # documented") say how a diagnosis was made.

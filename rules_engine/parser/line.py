@@ -153,9 +153,14 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             if verdict:
                 lead = lead[: verdict.start()]
             lead_clause = parse_clause(lead, ctype)
-            if lead_clause.expr is not None and (verdict or not DEFINED_BY_LIST.search(lead)):
+            # "Relapsed or refractory AML as defined by one of the following criteria:": the list
+            # defines the status the lead asks for (how the trial judges it), it adds no case
+            defines = lead_clause.expr is not None and bool(STATUS_DEFINED.search(lead.rstrip(" ,"))) and names_status(lead_clause.expr)
+            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead)):
                 exprs.append(lead_clause.expr)
             exprs_text.append(clause_text)
+            if defines:
+                status_seen = in_definition = True
             continue
         negated = bool(NEGATED.match(clause_text))
         allowed = _NO_ALLOWED.match(clause_text) if negated and ctype is CriterionType.INCLUSION else None
@@ -201,6 +206,16 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# a lead that says its list defines what it asks ("... as defined by one of the following", "...
+# defined as meeting 1 or more of the following"), unlike one that asks the list be met too
+STATUS_DEFINED = re.compile(r"\bdefined\s+(?:as|by)(?:\s+meeting)?\s*$", I)
+
+
+def names_status(expr: Expr) -> bool:
+    """Whether a reading asks for a disease status (relapsed, refractory) a list can define."""
+    return any(p.concept in ("relapsed", "refractory") and p.op is Op.PRESENT for p in predicates(expr))
 
 
 # A clause that opens by naming itself an exception ("EXCEPTIONS: non-melanotic skin cancer or

@@ -61,7 +61,7 @@ _PATTERNS: tuple[str, ...] = (
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
-    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:ECHO|echocardiogra\w*|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",

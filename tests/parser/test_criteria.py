@@ -1,5 +1,7 @@
 """parse_criteria / parse_lines: whole texts, headings standing for their children."""
 
+import pytest
+
 from rules_engine.criteria import All, Any_, CriterionType, Not, Op, Predicate
 from rules_engine.parser import parse_criteria, parse_lines
 
@@ -77,3 +79,40 @@ def test_a_line_under_a_therapy_heading_is_about_that_therapy():
 def test_a_context_heading_without_its_colon_still_gives_the_subject():
     criteria = {c.text: c.expr for c in parse_criteria(THERAPY_OLD)}
     assert criteria["More than 3 months"] == Predicate("life_expectancy", Op.GT, 3, "mo")
+
+
+STATUS = Any_((Predicate("relapsed", Op.PRESENT), Predicate("refractory", Op.PRESENT)))
+AML = Predicate("aml", Op.PRESENT)
+
+
+@pytest.mark.parametrize(
+    "heading,children,expected",
+    [
+        # the list says how the trial judges the status the heading asks for: no case of its own
+        ("Relapsed or refractory AML as defined by one of the following criteria:",
+         ["First relapse within 12 months after first CR", "Persistent AML at least 28 days after induction"],
+         All((STATUS, AML))),
+        ("Refractory AML defined as meeting 1 or more of the following:",
+         ["Progression within 60 days of last therapy"], All((Predicate("refractory", Op.PRESENT), AML))),
+        # a heading whose list adds requirements ("... and meet the following criteria") keeps them
+        ("Relapsed or refractory AML and meet the following criteria:", ["ECOG 0-1"],
+         All((All((STATUS, AML)), Predicate("ecog", Op.LTE, 1)))),
+        # a list that defines a measure, not the status, keeps its lines
+        ("Relapsed or progressive multiple myeloma, defined as a 25% increase in any of the following:", ["ECOG 0-1"], None),
+    ],
+)
+def test_a_heading_whose_list_defines_its_status_asks_the_status_alone(heading, children, expected):
+    lines = [("inclusion", heading, None), *(("inclusion", child, 0) for child in children)]
+    got = parse_lines(lines)[0].expr
+    if expected is None:
+        assert Predicate("ecog", Op.LTE, 1) in list(_walk(got))
+    else:
+        assert got == expected
+
+
+def _walk(expr):
+    yield expr
+    for part in getattr(expr, "parts", ()):
+        yield from _walk(part)
+    if hasattr(expr, "part"):
+        yield from _walk(expr.part)

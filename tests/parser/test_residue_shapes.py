@@ -427,6 +427,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "No active graft versus host disease (GVHD) or immunosuppression for prevention or treatment of GVHD within two weeks of study entry",
         INC, adult(procedure("allo_hsct", 200), medication("immunosuppressant_therapy", 30)), MET,
     ),
+    (
+        "how a status is shown ('as evidenced by', 'as shown by') is no requirement: the evidence named decides",
+        "Relapsed disease as evidenced by > 5% blasts in the bone marrow", INC,
+        adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 30, "%")), MET,
+    ),
+    (
+        "how a status is shown is no requirement: the evidence named decides, against the patient too",
+        "Relapsed disease as shown by > 5% blasts in the bone marrow", INC,
+        adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 2, "%")), NOT_MET,
+    ),
 ]
 
 

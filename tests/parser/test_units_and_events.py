@@ -425,3 +425,62 @@ DERIVED = [
 @pytest.mark.parametrize("line,kind,record,expected", DERIVED)
 def test_an_allergy_to_products_derived_from_a_source(line, kind, record, expected):
     assert decide(kind, line, record) is expected
+
+
+# colony-stimulating factors named in full, without "G-CSF" or "growth factor" beside them (the
+# PDQ layout's "No concurrent prophylactic colony-stimulating factors"; 17 corpus lines were left
+# wholly to review): a growth factor, its window read as any other therapy's
+CSF_WINDOW = "No pegylated granulocyte colony stimulating factors within 3 weeks of treatment start"
+SINCE_CSF = "At least 24 hours since prior colony-stimulating factors"
+COLONY_STIMULATING = [
+    (SINCE_CSF, INC, MAN, MET),
+    (SINCE_CSF, INC, adult(medication("growth_factor", 60)), MET),
+    (SINCE_CSF, INC, adult(medication("growth_factor", 0)), NOT_MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, adult(medication("growth_factor", 5)), MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, adult(medication("growth_factor", 60)), NOT_MET),
+    ("Colony-stimulating factors within 2 weeks", EXC, MAN, NOT_MET),
+    (CSF_WINDOW, EXC, MAN, NOT_MET),
+    (CSF_WINDOW, EXC, adult(medication("growth_factor", 60)), NOT_MET),
+    (CSF_WINDOW, EXC, adult(medication("growth_factor", 5)), UNKNOWN),  # pegylated or not is unrecorded
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", COLONY_STIMULATING)
+def test_colony_stimulating_factors_are_growth_factors(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# how a value was measured, a list of methods whose second is "echocardiogram": the word is one
+# method, never "ECHO" with "cardiogram" left over as an unread requirement
+BY_METHODS = "Ejection fraction ≥ 50% by MUGA or echocardiogram"
+METHOD_LISTS = [
+    (BY_METHODS, INC, adult(lvef(60)), MET),
+    (BY_METHODS, INC, adult(lvef(40)), NOT_MET),
+    (BY_METHODS, INC, MAN, UNKNOWN),
+    ("Cardiac ejection fraction at or above the lower limit of normal as measured by MUGA scans or echocardiogram documented ≤ 3 months prior to registration", INC, adult(lvef(65)), MET),
+    ("LVEF < 40% by MUGA scan or echocardiography", EXC, adult(lvef(55)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", METHOD_LISTS)
+def test_echocardiogram_after_another_method_is_one_method(line, kind, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+# a heart failure whose qualifier the NYHA class defines ("Symptomatic congestive heart failure
+# (defined as New York Heart Association Grade II or greater)", "(i.e., NYHA class II-IV)"; 2
+# corpus lines): the class decides, a failure of class I is not symptomatic
+DEFINED_SYMPTOMATIC = "Symptomatic congestive heart failure (defined as New York Heart Association Grade II or greater)"
+SYMPTOMATIC_BY_CLASS = [
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure"), score("nyha", 2)), MET),
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure"), score("nyha", 1)), NOT_MET),
+    (DEFINED_SYMPTOMATIC, EXC, MAN, NOT_MET),
+    (DEFINED_SYMPTOMATIC, EXC, adult(condition("heart_failure")), UNKNOWN),
+    ("Symptomatic congestive heart failure (i.e., New York Heart Association class II-IV)", EXC,
+     adult(condition("heart_failure"), score("nyha", 1)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("line,kind,record,expected", SYMPTOMATIC_BY_CLASS)
+def test_a_heart_failure_qualifier_defined_by_its_class(line, kind, record, expected):
+    assert decide(kind, line, record) is expected

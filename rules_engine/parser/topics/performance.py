@@ -250,4 +250,17 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     hf = re.compile(r"(?:congestive\s+)?heart\s+failure|\bCHF\b|heart\s+disease", I).search(text, end, min(len(text), end + 20))
     if hf:
         end = hf.end()
+    defined = _DEFINED_FAILURE.search(text, 0, start)
+    if defined and expr != pred:  # the heart failure and its qualifier are what the class defines: one item
+        start = defined.start()
     return [Item(start, end, expr, frozenset({"nyha", "heart_failure"}))]
+
+
+# "Symptomatic congestive heart failure (defined as New York Heart Association Grade II or
+# greater)", "(i.e., NYHA class II-IV)": the class is what "symptomatic" means, not an alternative
+# beside a symptomatic failure no record states
+_DEFINED_FAILURE = re.compile(
+    r"(?:\b(?:symptomatic|clinically\s+significant|significant|uncontrolled|severe)\s+)?(?:congestive\s+)?(?:heart\s+failure|\bCHF\b)"
+    r"\s*\(\s*(?:defined\s+as|i\.?\s?e\.?,?)\s*(?:an?\s+|the\s+)?(?:\(?NYHA\)?\s+)?$",
+    I,
+)
