@@ -71,11 +71,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
-    ("T8-bili", None): ("core", "the bilirubin line's alternative ('eligible if the conjugated bilirubin <= ULN') is read as AND, so an elevated total bilirubin fails"),
     ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
-    ("T8-clean", "Adequate renal function defined"): ("core", "'If the serum creatinine is above these values, CrCl/GFR >= 70' read as AND, not as the alternative"),
-    ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, ... eligible if the conjugated bilirubin <= ULN' kept as a review conjunct, not an alternative"),
-    ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
     # NCT02886559
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971
