@@ -129,7 +129,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
-    ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*", ("vaccin",)),
+    ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*", ("vaccin",)),
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
