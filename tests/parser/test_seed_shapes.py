@@ -1,0 +1,32 @@
+"""Shapes the seed trials showed left partly read (issue 14), pinned in the rule language, one
+behaviour per row; each shape was counted on the corpus (see the commit that added it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.parser.line import parse_line
+from rules_engine.rule_language import render_rule
+
+EXC = CriterionType.EXCLUSION
+
+EXCLUSIONS = [
+    # an exclusion's list of histories joined by "and" excludes by any of them
+    ("HIV, hepatitis B and hepatitis C infection", "HIV or HBV or HCV"),
+    ("Major surgery, and radiotherapy within 4 weeks", "major-surgery within 4 weeks or radiotherapy within 4 weeks"),
+    # ... but "mixed A and B" / "A and B co-infection" is one thing having both
+    ("Small cell lung cancer (including mixed small cell lung cancer and non-small cell lung cancer);", "SCLC and NSCLC"),
+    # a live vaccine written "live or attenuated"
+    ("Live or attenuated vaccine within 4 weeks", "live-vaccine within 4 weeks"),
+    # the anchor a window counts back from (the cell infusion, the conditioning regimen) annotates
+    ("Systemic steroids were used within 3 days before CAR NK-CD19 infusion;", "steroid-therapy within 3 days"),
+    ("Administer live vaccine within ≤6 weeks prior to initiation of the pretreatment regimen", "live-vaccine within 6 weeks"),
+    ("Corticosteroids within 7 days prior to lymphodepletion", "steroid-therapy within 7 days"),
+]
+
+
+@pytest.mark.parametrize("text,rule", EXCLUSIONS, ids=[t[:50] for t, _ in EXCLUSIONS])
+def test_exclusion_reads_as_the_rule(text: str, rule: str) -> None:
+    criterion = parse_line(text, EXC)
+    assert render_rule(criterion.expr, criterion.applies_if) == rule
