@@ -190,7 +190,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2}$", I)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
 
 
 _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
