@@ -23,6 +23,14 @@ EXCLUSIONS = [
     ("Systemic steroids were used within 3 days before CAR NK-CD19 infusion;", "steroid-therapy within 3 days"),
     ("Administer live vaccine within ≤6 weeks prior to initiation of the pretreatment regimen", "live-vaccine within 6 weeks"),
     ("Corticosteroids within 7 days prior to lymphodepletion", "steroid-therapy within 7 days"),
+    # a window after a list holds for every item, a few words of the next item's own between
+    ("Had received other antitumor therapy or had an uncontrolled infection within 2 weeks",
+     'anticancer-therapy within 2 weeks or (active-infection within 2 weeks and review "had an uncontrolled")'),
+    ("Major surgery, open biopsy or significant traumatic injury within 4 weeks",
+     'major-surgery within 4 weeks or review unsupported "open biopsy" or traumatic-injury within 4 weeks'),
+    # a primary immunodeficiency written "immune deficiency"
+    ("Primary immune deficiency", "primary-immunodeficiency"),
+    ("Congenital immune deficiency disease", "primary-immunodeficiency"),
 ]
 
 
