@@ -266,8 +266,11 @@ _GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:
 
 
 _TOXICITY = re.compile(
-    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?|reactions?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,160}?)\b" + _GRADE, I
 )
+
+
+_NEW_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?)\s+(?:with|who)\b", I)
 
 
 _CTCAE_TAIL = re.compile(
@@ -280,14 +283,16 @@ _CTCAE_TAIL = re.compile(
 # the grade written before the toxicity ("Persistent grade >= 2 toxicity", "unresolved CTCAE grade
 # 2 or higher adverse events")
 _TOXICITY_FIRST = re.compile(
-    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:grade|Gr\.?)\s*"
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:(?:grade|Gr\.?)\s*"
     r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
-    r"\s+(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
+    # the grade's number before the word ("≥2 grade persistent toxicity")
+    r"|(?P<cmp2>≤|<=|=<|<|>|≥|>=)\s*(?P<g2>[0-4])\s*grade)"
+    r"\s+(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
     I,
 )
 # where the toxicity comes from, which is what the record's grade states
 _TOXICITY_SOURCE = re.compile(
-    r"\s*(?:from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
+    r"\s*(?:(?:of\s+)?associated\s+with|from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
     r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer)\s+)?(?:therap(?:y|ies)|treatments?)",
     I,
 )
@@ -299,7 +304,7 @@ _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
 _TOXICITY_LEAD = re.compile(
     r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
     r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
-    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)$",
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+|(?:the\s+)?(?:severity|grade)\s+of\s+(?:the\s+)?(?:(?:all|any)\s+)?)$",
     I,
 )
 
@@ -557,6 +562,8 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
+            if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
+                continue
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
@@ -564,7 +571,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
             add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
-            op = _grade_op(m.group("cmp"), _roman(m.group("g")), None, None, m.group("tail"))
+            op = _grade_op(m.group("cmp") or m.group("cmp2"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             source = _TOXICITY_SOURCE.match(text, m.end())
