@@ -28,6 +28,15 @@ EXCLUSIONS = [
      'anticancer-therapy within 2 weeks or (active-infection within 2 weeks and review "had an uncontrolled")'),
     ("Major surgery, open biopsy or significant traumatic injury within 4 weeks",
      'major-surgery within 4 weeks or review unsupported "open biopsy" or traumatic-injury within 4 weeks'),
+    # the grade of a toxicity of prior therapy, however the registry orders the words
+    ("≥2 grade persistent nonhematologic toxicity of associated with prior treatment;", "toxicity-grade >= 2"),
+    ("Severity of adverse events related to previous systemic immunotherapy (including other investigational drugs or medical device "
+     "interventions) at screening not reduced to grade 1 or baseline status;", "toxicity-grade > 1"),
+    ("toxicity attributed to previous anticancer therapy that did not resolve to CTCAE grade =1", "toxicity-grade > 1"),
+    # an allergy to any drug is any drug allergy; anaphylaxis is not any allergic reaction
+    ("Known allergy to any drugs", "drug-hypersensitivity"),
+    ("Patients with history of anaphylaxis to any drugs;", 'drug-hypersensitivity and review ambiguous "anaphylaxis, not any allergic reaction"'),
+    ("Known allergies to study drugs or drugs that may be used in the study;", 'drug-hypersensitivity and review ambiguous "study drugs"'),
     # a primary immunodeficiency written "immune deficiency"
     ("Primary immune deficiency", "primary-immunodeficiency"),
     ("Congenital immune deficiency disease", "primary-immunodeficiency"),
@@ -38,3 +47,11 @@ EXCLUSIONS = [
 def test_exclusion_reads_as_the_rule(text: str, rule: str) -> None:
     criterion = parse_line(text, EXC)
     assert render_rule(criterion.expr, criterion.applies_if) == rule
+
+
+def test_another_subjects_grade_is_not_the_toxicity_grade() -> None:
+    """"toxicity of study therapy ..., patients with peripheral neuropathy > Grade 1": the grade is
+    the neuropathy's, not that of a toxicity of prior therapy."""
+    text = "Due to potential toxicity associated with study therapy (particularly with paclitaxel), patients with peripheral neuropathy > Grade 1 will be excluded"
+    criterion = parse_line(text, EXC)
+    assert "toxicity-grade" not in render_rule(criterion.expr, criterion.applies_if)

@@ -509,7 +509,9 @@ def _allergy_expr(obj: str) -> Expr | None:
     for i in range(0, len(bounds), 2):
         piece = obj[bounds[i]: bounds[i + 1]]
         words = [w for w in re.findall(r"[a-z0-9]+", piece.lower()) if w not in _FILLER]
-        if not words:
+        # "anaphylaxis to any drugs" is all filler words, and any drug allergy; "any drugs used in
+        # this study" (cut before "used") is not
+        if not words and not (end is None and re.match(r"^\s*any\s+(?:drugs?|medications?|medicines?)\s*$", piece, I)):
             continue
         named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
         text = " ".join(piece.split())
@@ -590,6 +592,9 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "drug sensitiv")):
         for m in _ALLERGY_TO.finditer(text):
             expr = _allergy_expr(m.group("obj"))
+            if expr is not None and m.group(0).lower().startswith("anaphyla"):
+                # an allergy on record may or may not have been anaphylaxis: the record's reaction is not read
+                expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "anaphylaxis, not any allergic reaction")])
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
