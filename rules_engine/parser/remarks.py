@@ -82,7 +82,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
-    r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
+    r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
     # an anchor counted back from the cell product or its preparation ("within 3 days before CAR
     # NK-CD19 infusion", "prior to initiation of the pretreatment regimen", "before lymphodepletion"):
     # when the window ends, which the window before it already reads

@@ -37,6 +37,12 @@ EXCLUSIONS = [
     ("Known allergy to any drugs", "drug-hypersensitivity"),
     ("Patients with history of anaphylaxis to any drugs;", 'drug-hypersensitivity and review ambiguous "anaphylaxis, not any allergic reaction"'),
     ("Known allergies to study drugs or drugs that may be used in the study;", 'drug-hypersensitivity and review ambiguous "study drugs"'),
+    # an attenuated vaccine is a live one
+    ("Administration of a live, attenuated vaccine within 4 weeks before Cycle 1, Day 1", "live-vaccine within 4 weeks"),
+    ("Attenuated vaccine within 4 weeks", "live-vaccine within 4 weeks"),
+    # taking part in another trial: its study drug is what a record shows
+    ("Participate in other clinical experimenters during the same period", "investigational-agent"),
+    ("Participation in another clinical trial within 28 days prior to randomization", "investigational-agent within 28 days"),
     # a primary immunodeficiency written "immune deficiency"
     ("Primary immune deficiency", "primary-immunodeficiency"),
     ("Congenital immune deficiency disease", "primary-immunodeficiency"),
@@ -55,3 +61,10 @@ def test_another_subjects_grade_is_not_the_toxicity_grade() -> None:
     text = "Due to potential toxicity associated with study therapy (particularly with paclitaxel), patients with peripheral neuropathy > Grade 1 will be excluded"
     criterion = parse_line(text, EXC)
     assert "toxicity-grade" not in render_rule(criterion.expr, criterion.applies_if)
+
+
+def test_an_observational_study_leaves_the_trial_line_undecided() -> None:
+    """"unless observational": a study that gives no drug is no investigational agent, so an agent
+    on record decides nothing alone."""
+    criterion = parse_line("Participation in another clinical study, unless observational", EXC)
+    assert render_rule(criterion.expr, criterion.applies_if) == 'investigational-agent and review "unless observational"'

@@ -89,7 +89,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
-    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
+    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
+     # taking part in another interventional trial: what the record can show of it is the study
+     # drug it gives (an observational study gives none, and is named so: "unless observational")
+     r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
+     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)",
+     ("investigational", "experimental", "participat", "enrol")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
