@@ -50,7 +50,6 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 # (patient, locator or None for the trial verdict) -> (owner, what is misread)
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
-    ("T1-clean", "Acute Promyelocytic Leukemia"): ("core", "the karyotype gloss 't(15,17) (q22;q12)' is an unread OR alternative of an exclusion"),
     # NCT01050764
     ("T2-clean", "Acute leukemia with refractory disease"): ("core", "'refractory disease or > CR1': the OR became AND with a review conjunct"),
     ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),

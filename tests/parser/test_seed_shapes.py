@@ -37,6 +37,8 @@ EXCLUSIONS = [
     ("Known allergy to any drugs", "drug-hypersensitivity"),
     ("Patients with history of anaphylaxis to any drugs;", 'drug-hypersensitivity and review ambiguous "anaphylaxis, not any allergic reaction"'),
     ("Known allergies to study drugs or drugs that may be used in the study;", 'drug-hypersensitivity and review ambiguous "study drugs"'),
+    # the APL karyotype written with a comma, t(15,17): the diagnosis it glosses
+    ("Acute Promyelocytic Leukemia, t(15,17) (q22;q12);", "APL"),
     # an attenuated vaccine is a live one
     ("Administration of a live, attenuated vaccine within 4 weeks before Cycle 1, Day 1", "live-vaccine within 4 weeks"),
     ("Attenuated vaccine within 4 weeks", "live-vaccine within 4 weeks"),
