@@ -276,6 +276,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pcos", Kind.EVENT, "polycystic ovary syndrome"),
     Concept("autism_spectrum_disorder", Kind.EVENT, "autism spectrum disorder"),
     Concept("migraine", Kind.EVENT, "migraine"),
+    # added for the seed and holdout lines (issue 14; append only): the conjugated (direct)
+    # bilirubin a line offers as the alternative to an elevated total ("If the total bilirubin is
+    # elevated, patient will still be eligible if the conjugated (direct) bilirubin <= ULN")
+    Concept("direct_bilirubin", Kind.MEASUREMENT, "direct (conjugated) bilirubin", "mg/dL", default_uln=0.3, molar_mass=584.66),
+    # disseminated intravascular coagulation, which acute leukaemia (APL above all) brings and
+    # cell-therapy trials exclude by name: a coagulopathy that bleeds (ICD-10-CM D65)
+    Concept("dic", Kind.EVENT, "disseminated intravascular coagulation (DIC)", parent="bleeding_diathesis"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
@@ -369,6 +370,16 @@ def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
 
 
+_BOTH_BEFORE = re.compile(r"\b(?:mixed|combined|both|concomitant|simultaneous)\s+$", I)
+_BOTH_AFTER = re.compile(r"[\s-]*(?:co-?infect\w*|coexist\w*|together)\b", I)
+
+
+def _history(item: Item) -> bool:
+    """An item that is a diagnosis, infection, therapy or procedure on record (not a measurement)."""
+    e = item.expr
+    return isinstance(e, Predicate) and e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[e.concept].kind is Kind.EVENT
+
+
 def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool = False) -> Expr | None:
     """The items joined by the words between them. ``prohibited``: an inclusion's "No ..."
     clause, whose list names things none of which may be present ("No HIV, hepatitis B",
@@ -425,6 +436,15 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # between two bounds of different measurements lists requirements, whatever "or" stands
         # elsewhere in the clause (read as alternatives, one passing value met the whole list)
         kinds = ["and" if k == "or" and _PURE_COMMA.fullmatch(connectors[i]) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr) else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "HIV, hepatitis B and hepatitis C"; "major surgery, and live vaccine within 4 weeks": an
+        # exclusion's list of histories excludes by any of them. Read as All, a patient with one
+        # of them (HIV alone) was not excluded.
+        # "mixed small cell and non-small cell lung cancer", "HIV and hepatitis B co-infection" name
+        # one thing having both
+        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) and _history(exprs[i]) and _history(exprs[i + 1])
+                 and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
+                 and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)

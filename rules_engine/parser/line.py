@@ -58,6 +58,7 @@ from rules_engine.parser.residue import (
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
     attach_widening,
+    failed_test_alternative,
     clause_expr,
     is_remark,
     permitted_group,
@@ -128,6 +129,11 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
+        read_last = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
+        alternative = failed_test_alternative(exprs[read_last[-1]], clause_text, ctype) if read_last else None
+        if alternative is not None:  # "If the serum creatinine is above these values, CrCl must be >= 70"
+            exprs[read_last[-1]] = alternative
+            continue
         excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None
         if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
             clause_text = clause_text[excepting.end():]

@@ -82,7 +82,12 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
-    r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b",
+    r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
+    # an anchor counted back from the cell product or its preparation ("within 3 days before CAR
+    # NK-CD19 infusion", "prior to initiation of the pretreatment regimen", "before lymphodepletion"):
+    # when the window ends, which the window before it already reads
+    r"\b(?:prior\s+to|before|preceding|of)\s+(?:the\s+)?(?:(?:initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned|scheduled)\s+)?(?:the\s+)?(?:first\s+|1st\s+)?"
+    r"(?:(?:[\w-]+\s+){0,3}?(?:infusion|lymphodepl\w*|leukapheresis|apheresis)|(?:lympho-?depleting|pre-?conditioning|conditioning|pre-?treatment)\s+(?:chemotherapy|regimen|therapy))\b",
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
     r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
@@ -150,6 +155,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("dose", "dosing", "fraction"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
+    ("infusion", "lymphodepl", "apheresis", "depleting", "conditioning", "pretreatment", "pre-treatment"),
     ("based",),
     ("transfusion",),
     ("transfusion",),

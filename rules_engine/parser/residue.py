@@ -26,10 +26,11 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract
+from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.labs import named_labs
 
 
 _CONSENT = re.compile(
@@ -482,6 +483,63 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
                 parts[i] = all_of([parts[i], Not(exc)])
             return Any_(tuple(parts))
     return all_of([expr, Not(exc)])
+
+
+# A sentence offering a second test where the first one fails ("If the serum creatinine is above
+# these values, the calculated creatinine clearance must be >= 70 mL/min"; "If the total bilirubin
+# is elevated, patient will still be eligible if the conjugated (direct) bilirubin <= ULN"). Its
+# condition C names a lab of the requirement A before it; B is the second test:
+#   * C is the failure of A ("above these values") or the sentence says the patient is still
+#     eligible: the patient qualifies by either test, A or B;
+#   * C is a bound of its own ("If creatinine is above the ULN, CrCl is >= 45", "If ALP is >
+#     2.5 x ULN, AST must be < 1.5 x ULN"): a further requirement, A and (not C or B), which can
+#     only be stricter than the text's other reading.
+# 47 corpus lines open a sentence "If <lab> is elevated / above / > ..."; the ones whose second
+# test is read whole are taken, the rest keep the residue policy.
+_FAILED_TEST = re.compile(
+    r"^\W*if\s+(?:the\s+|their\s+|his\s+or\s+her\s+|the\s+patient'?s\s+)?(?P<what>[^,;:<>≤≥=()]{2,60}?)\s+(?:is|are|was|were)\s+"
+    r"(?:(?P<failed>above\s+(?:these|those|this|the\s+above)(?:\s+(?:values?|limits?|levels?|ranges?|thresholds?))?)"
+    r"|(?P<elevated>elevated|abnormal|(?:above|greater\s+than|higher\s+than|over|>)\s+(?:the\s+)?(?:institutional\s+)?(?:ULN|upper\s+limits?\s+of\s+normal|normal\s+range|normal))"
+    r"|(?:>|greater\s+than|above)\s*(?P<n>\d+(?:\.\d+)?)\s*(?:x|×|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|upper\s+limits?\s+of\s+normal))"
+    r"\s*,?\s*(?:then\s+)?(?P<still>(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:will|may|can|would)\s+(?:still\s+)?be\s+(?:eligible|allowed|enrolled|included)\s+if\s+)?"
+    r"(?:(?:the\s+)?(?:patient|participant|subject)'?s\s+)?",
+    I,
+)
+
+
+def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr | None:
+    """``expr`` with the second test the clause offers, or None when the clause is not of that
+    shape, is not an inclusion's, or its second test is not read whole (the clause is then left
+    to the usual residue policy)."""
+    m = _FAILED_TEST.match(clause_text)
+    if m is None or ctype is not CriterionType.INCLUSION:
+        return None
+    named = named_labs(m.group("what"))
+    if len(named) != 1:
+        return None
+    second = clause_expr(parse_clause(clause_text[m.end():], ctype), ctype, False)
+    if second is None or not predicates(second) or any(isinstance(n, Review) for n in _nodes(second)):
+        return None
+    parts = list(expr.parts) if isinstance(expr, All) else [expr]
+    hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
+    if not hits:
+        return None
+    if m.group("failed") or m.group("still"):
+        for i in hits:
+            parts[i] = any_of([parts[i], second])
+        return all_of(parts)
+    within = predicate(named[0], Op.LTE, number(m.group("n")) if m.group("n") else 1, None, True)
+    return all_of([*parts, any_of([within, second])])
+
+
+def _nodes(expr: Expr) -> list[Expr]:
+    out = [expr]
+    if isinstance(expr, (All, Any_)):
+        for p in expr.parts:
+            out.extend(_nodes(p))
+    elif isinstance(expr, Not):
+        out.extend(_nodes(expr.part))
+    return out
 
 
 _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}

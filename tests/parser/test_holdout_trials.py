@@ -50,7 +50,6 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 # (patient, locator or None for the trial verdict) -> (owner, what is misread)
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
-    ("T1-clean", "Acute Promyelocytic Leukemia"): ("core", "the karyotype gloss 't(15,17) (q22;q12)' is an unread OR alternative of an exclusion"),
     # NCT01050764
     ("T2-clean", "Acute leukemia with refractory disease"): ("core", "'refractory disease or > CR1': the OR became AND with a review conjunct"),
     ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),
@@ -71,11 +70,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
-    ("T8-bili", None): ("core", "the bilirubin line's alternative ('eligible if the conjugated bilirubin <= ULN') is read as AND, so an elevated total bilirubin fails"),
     ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
-    ("T8-clean", "Adequate renal function defined"): ("core", "'If the serum creatinine is above these values, CrCl/GFR >= 70' read as AND, not as the alternative"),
-    ("T8-clean", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, ... eligible if the conjugated bilirubin <= ULN' kept as a review conjunct, not an alternative"),
-    ("T8-bili", "Total bilirubin ≤ 1.5x ULN"): ("core", "'If the total bilirubin is elevated, eligible if the conjugated bilirubin <= ULN' is an alternative, read as AND"),
     # NCT02886559
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971

@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
-    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*;\s*17\s*\)(?:\s*\(\s*q22\s*;\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
@@ -89,7 +89,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
-    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))", ("investigational", "experimental")),
+    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
+     # taking part in another interventional trial: what the record can show of it is the study
+     # drug it gives (an observational study gives none, and is named so: "unless observational")
+     r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
+     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)",
+     ("investigational", "experimental", "participat", "enrol")),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
@@ -109,13 +114,14 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
-    ("primary_immunodeficiency", r"(?:primary|congenital|inherited)\s+immuno-?\s*deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("immunodeficien",)),
+    ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
     ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
     ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
+    ("dic", r"disseminated\s+intravascular\s+coagulation(?:\s*\(\s*DIC\s*\))?|(?-i:\bDIC\b)", ("disseminated", "dic")),
     ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
     ("diabetes", r"(?<![-\w])diabetes(?:\s+mellitus)?(?!\s+insipidus)", ("diabet",)),
     ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
@@ -129,7 +135,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
-    ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-)(?:attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*", ("vaccin",)),
+    ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-|,\s*)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*|\battenuated\s+(?:virus\s+)?vaccin\w*", ("vaccin",)),
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
@@ -190,7 +196,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
 
 
-_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,2}$", I)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
 
 
 _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
@@ -266,8 +272,11 @@ _GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:
 
 
 _TOXICITY = re.compile(
-    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,100}?)\b" + _GRADE, I
+    r"(?:toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?|reactions?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b)(?P<mid>[^;]{0,160}?)\b" + _GRADE, I
 )
+
+
+_NEW_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?)\s+(?:with|who)\b", I)
 
 
 _CTCAE_TAIL = re.compile(
@@ -280,14 +289,16 @@ _CTCAE_TAIL = re.compile(
 # the grade written before the toxicity ("Persistent grade >= 2 toxicity", "unresolved CTCAE grade
 # 2 or higher adverse events")
 _TOXICITY_FIRST = re.compile(
-    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:grade|Gr\.?)\s*"
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:(?:grade|Gr\.?)\s*"
     r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
-    r"\s+(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
+    # the grade's number before the word ("≥2 grade persistent toxicity")
+    r"|(?P<cmp2>≤|<=|=<|<|>|≥|>=)\s*(?P<g2>[0-4])\s*grade)"
+    r"\s+(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
     I,
 )
 # where the toxicity comes from, which is what the record's grade states
 _TOXICITY_SOURCE = re.compile(
-    r"\s*(?:from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
+    r"\s*(?:(?:of\s+)?associated\s+with|from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
     r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer)\s+)?(?:therap(?:y|ies)|treatments?)",
     I,
 )
@@ -299,7 +310,7 @@ _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
 _TOXICITY_LEAD = re.compile(
     r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
     r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
-    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)$",
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+|(?:the\s+)?(?:severity|grade)\s+of\s+(?:the\s+)?(?:(?:all|any)\s+)?)$",
     I,
 )
 
@@ -504,7 +515,9 @@ def _allergy_expr(obj: str) -> Expr | None:
     for i in range(0, len(bounds), 2):
         piece = obj[bounds[i]: bounds[i + 1]]
         words = [w for w in re.findall(r"[a-z0-9]+", piece.lower()) if w not in _FILLER]
-        if not words:
+        # "anaphylaxis to any drugs" is all filler words, and any drug allergy; "any drugs used in
+        # this study" (cut before "used") is not
+        if not words and not (end is None and re.match(r"^\s*any\s+(?:drugs?|medications?|medicines?)\s*$", piece, I)):
             continue
         named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
         text = " ".join(piece.split())
@@ -557,6 +570,8 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
+            if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
+                continue
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
@@ -564,7 +579,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
             add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
-            op = _grade_op(m.group("cmp"), _roman(m.group("g")), None, None, m.group("tail"))
+            op = _grade_op(m.group("cmp") or m.group("cmp2"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             source = _TOXICITY_SOURCE.match(text, m.end())
@@ -583,6 +598,9 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "drug sensitiv")):
         for m in _ALLERGY_TO.finditer(text):
             expr = _allergy_expr(m.group("obj"))
+            if expr is not None and m.group(0).lower().startswith("anaphyla"):
+                # an allergy on record may or may not have been anaphylaxis: the record's reaction is not read
+                expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "anaphylaxis, not any allergic reaction")])
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))

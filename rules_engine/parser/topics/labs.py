@@ -33,6 +33,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # never reads as total bilirubin
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
                   r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
+    ("direct_bilirubin", r"(?:(?:conjugated|direct)\s+(?:\((?:direct|conjugated)\)\s+)?(?:serum\s+|blood\s+)?bilirubin|\bD-?Bil\b|\bDBIL\b)"),
     ("alt", r"\bALT\b|\bALAT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
     ("ast", r"\bAST\b|\bASAT\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
     ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
@@ -308,6 +309,12 @@ def _implausible(concept: str, value: float | int, unit: str | None) -> bool:
     except UnitError:
         return False
     return not bounds[0] <= value <= bounds[1]
+
+
+def named_labs(text: str) -> list[str]:
+    """The lab concepts a phrase names without a threshold ("If the serum creatinine is above
+    these values"), in order of appearance."""
+    return _lab_concepts(text)
 
 
 def _lab_concepts(names: str) -> list[str]:
