@@ -62,7 +62,9 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     preg = [m for m in _PREG.finditer(text) if not any(s <= m.start() < e for s, e, _ in tests)]
     lact = list(_LACT.finditer(text))
     mentions = preg + lact
-    if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
+    # the pregnancy as a topic, not a state: "be counseled about pregnancy precautions" (the
+    # lenalidomide programme's wording, 9 corpus trials) asked every patient to be pregnant
+    if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|counsel\w*|precautions?|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
         r"\s*(?:women\s+|female\s+|patients?\s+|subjects?\s+)*(?:who\s+are\s+)?(?:pregnant|lactating|breast|nursing)", text, I
     ):
         mentions = []
