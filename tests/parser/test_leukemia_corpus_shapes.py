@@ -14,7 +14,10 @@ example and holdout patients, where each was read as a requirement the text neve
 * a window after a list holds for every therapy of the list, also past an item Eligo cannot
   read ("chemotherapy, anticancer antibodies, or investigational drug within 30 days" excluded
   every patient who ever had chemotherapy).
-* "be counseled about pregnancy precautions" is not a pregnancy asked for.
+* "be counseled about pregnancy precautions", "agree to ongoing pregnancy testing" (the
+  lenalidomide programme's wording, in every such trial's inclusion) are not a pregnancy asked for.
+* "Patients with AML, ALL, MDS, CML ..., and lymphoma" lists the diseases a trial is for, one
+  each, not all at once; "patients with X can only be registered if Y" concerns those with X.
 """
 
 from __future__ import annotations
@@ -144,5 +147,42 @@ def test_a_window_after_a_list_holds_for_the_whole_list(line, record, expected):
 
 
 @pytest.mark.parametrize("kind", [I, E])
-def test_counselling_about_pregnancy_asks_no_pregnancy(kind):
-    assert decide(kind, "Be counseled about pregnancy precautions and risks of fetal exposure.", patient()) is UNKNOWN
+@pytest.mark.parametrize(
+    "line",
+    ["Be counseled about pregnancy precautions and risks of fetal exposure.", "FCBP must also agree to ongoing pregnancy testing.",
+     "Women of childbearing potential must have a pregnancy test within 7 days"],
+    ids=["counselling", "testing", "test-without-result"],
+)
+def test_pregnancy_as_a_topic_asks_no_pregnancy(kind, line):
+    assert decide(kind, line, patient()) is UNKNOWN
+
+
+def test_a_positive_pregnancy_test_is_still_the_pregnancy():
+    pregnant = PatientFacts(date(1990, 6, 1), "female", {}, {"pregnancy": (Event("pregnancy", AS_OF - timedelta(days=20), True, {}),)})
+    assert decide(E, "Pregnant women or women with positive pregnancy test", pregnant) is MET
+
+
+LISTED = "Patients with AML, ALL, Hodgkin's disease, MDS (including CMML), CML in late chronic or accelerated phase or in blast crisis, and lymphoma in first or later relapses."
+
+DISEASE_LIST_ROWS = [
+    (I, LISTED, patient(1980), NOT_MET),  # none of the diseases
+    (I, LISTED, patient(1980, "aml"), UNKNOWN),  # one of them: the phases and relapses are open, not every disease at once
+    (E, "Patients with AML, ALL, MDS and CML", patient(1980, "aml"), MET),  # any one of them excludes
+    (E, "Patients with AML and MDS", patient(1980, "aml"), MET),
+    (I, "Patients with AML and MDS", patient(1980, "aml"), NOT_MET),  # two in an inclusion may ask both
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", DISEASE_LIST_ROWS, ids=[f"{i}-{r[1][:30]}-{r[3]}" for i, r in enumerate(DISEASE_LIST_ROWS)])
+def test_a_list_of_diseases_names_one_each(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    ['Patients with a "currently active" second malignancy other than non-melanoma skin cancers can only be registered if survival from the second malignancy is expected to be more than 1 year',
+     "Patients with prior history of stem cell transplant may only be enrolled if they meet all other criteria"],
+    ids=["second-malignancy", "transplant"],
+)
+def test_a_conditional_registration_concerns_only_the_patients_it_names(line):
+    assert decide(I, line, patient(1980)) is MET  # read as the condition asked of everyone, every patient failed
