@@ -132,9 +132,10 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     """An inclusion listing three or more diseases ("Patients with AML, ALL, Hodgkin's disease,
     MDS, CML ..., and lymphoma in first or later relapses") names the diseases a trial is for, one
     each: read as all of them at once (the list's "and"), every patient failed it. Two stay as
-    written ("AML and MDS" may ask both). In an exclusion two are enough: "patients with AML and
-    MDS" excluding only the patient with both let a patient with AML alone through."""
-    least = 3 if CriterionType(ctype) is CriterionType.INCLUSION else 2
+    written ("AML and MDS" may ask both), in an exclusion too ("MDS in patients with AML after
+    MDS" is one case, an exception of a malignancy list: read as either, every AML patient was
+    excluded); three or more listed in an exclusion each exclude."""
+    least = 3
     if isinstance(expr, Not):
         return expr
     if isinstance(expr, (All, Any_)):

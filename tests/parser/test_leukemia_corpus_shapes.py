@@ -17,7 +17,7 @@ example and holdout patients, where each was read as a requirement the text neve
 * "be counseled about pregnancy precautions", "agree to ongoing pregnancy testing" (the
   lenalidomide programme's wording, in every such trial's inclusion) are not a pregnancy asked for.
 * "Patients with AML, ALL, MDS, CML ..., and lymphoma" lists the diseases a trial is for, one
-  each, not all at once; "patients with X can only be registered if Y" concerns those with X.
+  each, not all at once (two may name one case, "MDS in patients with AML after MDS"); "patients with X can only be registered if Y" concerns those with X.
 """
 
 from __future__ import annotations
@@ -168,7 +168,7 @@ DISEASE_LIST_ROWS = [
     (I, LISTED, patient(1980), NOT_MET),  # none of the diseases
     (I, LISTED, patient(1980, "aml"), UNKNOWN),  # one of them: the phases and relapses are open, not every disease at once
     (E, "Patients with AML, ALL, MDS and CML", patient(1980, "aml"), MET),  # any one of them excludes
-    (E, "Patients with AML and MDS", patient(1980, "aml"), MET),
+    (E, "Myelodysplastic syndrome (MDS) in patients with AML after MDS according to the WHO classification", patient(1980, "aml"), NOT_MET),  # one case: both
     (I, "Patients with AML and MDS", patient(1980, "aml"), NOT_MET),  # two in an inclusion may ask both
 ]
 
