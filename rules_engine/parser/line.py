@@ -67,7 +67,7 @@ from rules_engine.parser.residue import (
     widen_status,
     with_window,
 )
-from rules_engine.parser.safety import Alternative, enforce, normal_limits_upright
+from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.sex import sex_scope
 
 
@@ -435,5 +435,5 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     expr = _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
-    expr = normal_limits_upright(enforce(expr, ctype), ctype)
+    expr = listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

@@ -79,7 +79,7 @@ def review_reason(text: str) -> ReviewReason:
 
 
 WIDENING_CLAUSE = re.compile(
-    r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered)|"
+    r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
     r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b",
     I,
@@ -570,7 +570,7 @@ _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN}
 
 
 _PERMISSION = re.compile(
-    r"\b(?:(?:may|can|could|will)\s+(?:also\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
     # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
     r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
     I,

@@ -111,3 +111,40 @@ def normal_limits_upright(expr: Expr, ctype: CriterionType) -> Expr:
     if CriterionType(ctype) is CriterionType.INCLUSION and _negates_a_normal_limit(expr):
         return Review(ReviewReason.AMBIGUOUS, NEGATED_NORMAL_LIMIT)
     return expr
+
+
+# the diseases a trial may be for, each a family of its own (gates.CANCER_FAMILIES and their kinds)
+_DISEASE_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+
+
+def _is_disease(part: Expr) -> bool:
+    from rules_engine.concepts import ancestors
+
+    return (
+        isinstance(part, Predicate)
+        and part.op is Op.PRESENT
+        and part.window is None
+        and (part.concept in _DISEASE_FAMILIES or not _DISEASE_FAMILIES.isdisjoint(ancestors(part.concept)))
+    )
+
+
+def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
+    """An inclusion listing three or more diseases ("Patients with AML, ALL, Hodgkin's disease,
+    MDS, CML ..., and lymphoma in first or later relapses") names the diseases a trial is for, one
+    each: read as all of them at once (the list's "and"), every patient failed it. Two stay as
+    written ("AML and MDS" may ask both), in an exclusion too ("MDS in patients with AML after
+    MDS" is one case, an exception of a malignancy list: read as either, every AML patient was
+    excluded); three or more listed in an exclusion each exclude."""
+    least = 3
+    if isinstance(expr, Not):
+        return expr
+    if isinstance(expr, (All, Any_)):
+        parts = tuple(listed_diagnoses_any(p, ctype) for p in expr.parts)
+        if isinstance(expr, All):
+            diseases = [p for p in parts if _is_disease(p)]
+            if len({p.concept for p in diseases if isinstance(p, Predicate)}) >= least:
+                rest = [p for p in parts if not _is_disease(p)]
+                either: Expr = Any_(tuple(diseases))
+                return All((either, *rest)) if rest else either
+        return type(expr)(parts)
+    return expr

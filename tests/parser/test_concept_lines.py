@@ -287,6 +287,16 @@ INFECTION_ROWS = [
     ("Hepatitis C ab or PCR+", facts(hcv=(900, True)), MET),
     ("Chronic hepatitis B (surface antigen-positive)", facts(hbv=(900, True)), MET),
     ("Chronic hepatitis B (surface antigen-positive)", facts(), NOT_MET),
+    # the virus written after the word ("infection with HIV"): the virus decides, no second
+    # condition of an active infection of another kind (an HIV-coded patient was not excluded)
+    ("Known history of infection with human immunodeficiency virus (HIV)", facts(hiv=(900, True)), MET),
+    ("Known history of infection with human immunodeficiency virus (HIV)", facts(), NOT_MET),
+    ("Active infection with hepatitis B or hepatitis C", facts(hbv=(900, True)), MET),
+    ("Known infection with HIV, HCV, or hepatitis B", facts(hcv=(900, True)), MET),
+    ("Known infection with HIV, HCV, or hepatitis B", facts(active_infection=(3, True)), NOT_MET),
+    ("Uncontrolled infection with HIV", facts(hiv=(900, True)), UNKNOWN),  # "uncontrolled" is the open part
+    ("Uncontrolled infection with HIV", facts(), NOT_MET),
+    ("Active infection with Pseudomonas", facts(active_infection=(3, True)), UNKNOWN),  # an uncoded kind
 ]
 
 

@@ -235,9 +235,11 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in HOSTILE])
 def test_hostile_text_splits_in_bounded_time(text):
-    started = time.perf_counter()
+    # CPU time, not the wall clock: a backtracking pattern costs minutes of CPU, while a machine
+    # busy with other work stretched the wall clock of a 0.2 s split past the bound
+    started = time.process_time()
     lines = split_criteria(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 2.0
     assert all(isinstance(line.text, str) and line.text == line.text.strip() for line in lines)
 
 

@@ -17,6 +17,8 @@ from rules_engine.parser.line import parse_line
         ("Prior allogenic stem cell transplant", "Prior allogeneic stem cell transplant"),
         ("Serum creatinin > 2 mg/dL", "Serum creatinine > 2 mg/dL"),
         ("Total bilirubine > 3 x ULN", "Total bilirubin > 3 x ULN"),
+        ("History of myocardial infection within 6 months", "History of myocardial infarction within 6 months"),
+        ("Myocardial infraction within 6 months", "Myocardial infarction within 6 months"),
     ],
 )
 def test_a_misspelt_line_reads_as_its_correct_spelling(written, meant):

@@ -18,9 +18,9 @@ from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
-    from rules_engine.parser.safety import Qualifier
+    from rules_engine.parser.safety import Alternative, Qualifier
 except ImportError:  # pragma: no cover - before the safety pass exists, a plain review
-    Qualifier = Review  # type: ignore[misc, assignment]
+    Qualifier = Alternative = Review  # type: ignore[misc, assignment]
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
@@ -161,7 +161,83 @@ _WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:
 _MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
-_CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?\s+of|recovered\s+from|response\s+to)\s+(?:\w+\s+){0,3}$", I)
+_CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?,?\s+(?:of|from)|recovered\s+from|response\s+to)\s+(?:\w+\s+){0,3}$", I)
+_CAUSE_CUE = re.compile(r"\b(?:caused\s+by|related\s+to|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?,?\s+(?:of|from)|recovered\s+from)\s", I)
+
+
+# a count of past events before the event ("≤ 1 prior autologous or allogeneic transplant",
+# "more than 2 prior regimens of chemotherapy"): the normaliser has written "no more than" as ≤
+_COUNT = re.compile(
+    r"(?P<op>[≤<≥>]|\bat\s+(?:most|least)|\bup\s+to|\b(?:more|fewer|less)\s+than|\bmaximum\s+of|\bminimum\s+of)\s*"
+    r"(?P<n>\d{1,2}|one|two|three|four|five)\s",
+    I,
+)
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNTED_NOUN = re.compile(r"\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?|courses?|attempts?)\b", I)
+
+
+def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, int, Expr] | None:
+    """The event at ``start:end`` under a count, as (start, end, expression): a cap of one or
+    more is met by a patient without the event and open for one with it (read as the event
+    asked for, every patient without a transplant failed "no more than 1 prior transplant"); a
+    minimum of two or more needs the event and leaves the count open (one transplant excluded
+    everyone from a "more than one prior transplant" exclusion). The count may stand a short
+    list away ("≤ 1 prior autologous stem cell transplant or allogeneic ..."), never across a
+    clause or a time ("≤ 4 weeks since chemotherapy" is a window)."""
+    window = text[max(0, start - 100): start]
+    m = None
+    for m in _COUNT.finditer(window):
+        pass
+    if m is None:
+        return None
+    between = window[m.end():]
+    if re.search(r"[;:.()\[\]]|\b(?:days?|weeks?|months?|years?|hours?|cycles?|doses?|mg|times?|half|since|within|before|after|from|who|which|that)\b", between, I):
+        return None
+    chunks = re.split(r",|\bor\b|\band\b|/", between)
+    if not all(len(chunk.split()) <= 5 for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
+        return None  # "NYHA class ≥ 3 or uncontrolled arrhythmia": the number ends a value, not a count
+    if re.search(r"\b(?:class|score|status|level|stage|count|ECOG|NYHA|PS|KPS|Karnofsky|Lansky)\s*$", window[: m.start()], I):
+        return None
+    grade = re.search(r"\bgrade\s*$", window[: m.start()], I)
+    if grade is None and chunks[0].strip() and not re.search(r"\b(?:prior|previous(?:ly)?|lines?|regimens?|courses?|types?|kinds?|different|separate)\b", chunks[0], I):
+        return None  # "temperature > 38 degrees or active infection": a count names what it counts
+    word = m.group("n").lower()
+    n = _COUNT_WORDS[word] if word in _COUNT_WORDS else int(word)
+    op = " ".join(m.group("op").lower().split())
+    noun = _COUNTED_NOUN.match(text, end)
+    end = noun.end() if noun else end
+    said = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((m.group(0) + between + text[start:end]).split()))
+    first = start - len(window) + m.start()
+    if grade is not None:  # "grade ≥ 2 peripheral neuropathy": a severity, not a count; open beside the event
+        said = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((grade.group(0) + m.group(0)).split()))
+        return first - (m.start() - grade.start()), end, all_of([event, said])
+    if op in ("≤", "<", "at most", "up to", "fewer than", "less than", "maximum of"):
+        most = n - 1 if op in ("<", "fewer than", "less than") else n
+        return first, end, (Not(event) if most <= 0 else any_of([Not(event), said]))
+    least = n + 1 if op in (">", "more than") else n
+    return first, end, (event if least <= 1 else all_of([event, said]))
+
+
+def _caused_by(text: str, start: int) -> bool:
+    """Whether the event at ``start`` is what caused something else ("recovered from the toxic
+    effects of all prior chemotherapy, immunotherapy, or radiation therapy"): the subject is the
+    effect, never a history of the therapy. The cue may stand a list away (the third therapy
+    above is 50 characters past "effects of"; read as asked for, everyone without prior
+    radiotherapy failed the line): the words between must be that list, short items joined by
+    commas, "or" and "and", with no sentence or clause break."""
+    if _CAUSED_BY.search(text, max(0, start - 40), start):
+        return True
+    window = text[max(0, start - 160): start]
+    last = None
+    for last in _CAUSE_CUE.finditer(window):
+        pass
+    if last is None:
+        return False
+    between = window[last.end():]
+    if re.search(r"[;:.()\[\]]|\b(?:within|before|prior\s+to|since|after|who|which|that|including|except)\b", between, I):
+        return False
+    chunks = re.split(r",|\bor\b|\band\b|/", between)
+    return len(chunks) > 1 and all(len(chunk.split()) <= 4 for chunk in chunks)
 
 
 _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
@@ -199,6 +275,19 @@ _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
 
 
+def _list_gap(gap: str) -> bool:
+    """Whether the words between two events are list joins, possibly around unread short items
+    ("chemotherapy, monoclonal antibodies, or investigational drug within 30 days": the window
+    holds for the chemotherapy too; stopped at the unread item, any chemotherapy ever excluded).
+    Written as code, not one regex: a repeated group of joins and words would backtrack."""
+    if _LIST_JOIN.match(gap):
+        return True
+    if re.search(r"[;:.()\[\]]", gap):
+        return False
+    chunks = re.split(r",|/|\b(?:and/or|or|and)\b", gap)
+    return len(chunks) > 1 and not chunks[0].strip() and not chunks[-1].strip() and all(len(c.split()) <= 3 for c in chunks)
+
+
 _HISTORY_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _HISTORY)
 
 
@@ -208,6 +297,10 @@ _REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|
 _NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|(?<!\bor )(?<!, )(?<!\band )\bvir(?:us|al)(?!\s*,?\s*(?:or|and)\b)|HPV|EBV|CMV|COVID(?:-19)?|SARS-CoV-2|syphilis|tuberculosis|TB)\W*(?:\w+\W+){0,2}$", I)
 # the kinds of infection a line lists before the word ("active bacterial, fungal, or viral
 # infection"; 85 corpus lines): together every infection, words of the item itself
+# the named infection may follow the word ("known infection with HIV, HCV or hepatitis B"; 82
+# corpus lines in 76 trials): the line is about that virus, not any active infection, and a
+# conjunct "active infection" beside it would leave an HIV-coded patient not excluded
+_INFECTION_WITH_NAMED = re.compile(r"\s+(?:with|by|due\s+to|caused\s+by)\s+(?:the\s+|an?\s+|known\s+)?(?:HBV|HCV|HIV|HTLV|human\s+immunodeficiency|hepatitis|HPV|EBV|CMV|COVID|SARS|syphilis|tubercul|TB\b|mycobacter)", I)
 _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozoal|mycobacterial|opportunistic)\s*,?\s*(?:(?:and/or|or|and)\s+)?){2,}(?:other\s+)?$", I)
 
 
@@ -621,6 +714,11 @@ def _predicates_of(expr: Expr) -> list[Predicate]:
     return list(iter_predicates(expr))
 
 
+# a drug of another class between a steroid and a dose owns the dose ("steroid induction ...
+# dasatinib 140 mg daily": read as a steroid dose of 140 mg, it failed every patient)
+_OTHER_DRUG = re.compile(r"\b\w{3,}(?:tinib|nib|mab|platin|rubicin|taxel|mustine|abine|tide|mide|stat|limus)\b", I)
+
+
 def _steroid_dose(text: str, items: list[Item]) -> None:
     """A dose stated beside a corticosteroid ("> 10 mg/day prednisone or equivalent") bounds it:
     the steroid items and the dose become one item, ``All(steroid, steroid_dose op n)``."""
@@ -628,7 +726,11 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
     if not steroids or "mg" not in text.lower():
         return
     for m in _DOSE.finditer(text):
-        near = [it for it in steroids if abs(it.start - m.end()) < 60 or abs(m.start() - it.end) < 60]
+        near = [
+            it for it in steroids
+            if (abs(it.start - m.end()) < 60 or abs(m.start() - it.end) < 60)
+            and not _OTHER_DRUG.search(text, min(it.end, m.end()), max(it.start, m.start()))
+        ]
         if not near:
             continue
         start = min([m.start()] + [it.start for it in near])
@@ -1060,6 +1162,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
+                if _CAUSED_BY.search(text, max(0, m.start() - 40), m.start()):  # "GVHD due to an allogeneic transplant": the cause, read
+                    items.append(Item(m.start(), m.end(), None, frozenset()))
+                    continue
+                if _caused_by(text, m.start()):  # "recovered from the toxic effects of ... stem cell transplant": left unread
+                    continue
+                counted = _count_of(text, m.start(), m.end(), predicate(concept, Op.PRESENT))
+                if counted is not None:  # "no more than 1 prior allogeneic transplant": a cap, not a history asked for
+                    items.append(Item(m.start(), counted[1], counted[2], frozenset({concept})))
+                    continue
                 if concept in ("allo_hsct", "hsct", "auto_hsct") and re.search(r"organ", text[max(0, m.start() - 25): m.start()], I):
                     continue
                 if re.search(r"(?:prior\s+to|before|after|until|following|since|of)\s+(?:the\s+)?(?:first\s+|last\s+)?$", text[max(0, m.start() - 25): m.start()], I) and re.match(
@@ -1090,7 +1201,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if not free(m.start(), m.end()):
                 continue
             before = text[max(0, m.start() - 40): m.start()]
-            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _CAUSED_BY.search(before):
+            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
@@ -1108,8 +1219,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
+            if _caused_by(text, m.start()):  # further down the cause's list: its words stay unread
+                continue
             kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
-            if concept == "active_infection" and kinds is None and _NAMED_INFECTION.search(before):
+            if concept == "active_infection" and kinds is None and (_NAMED_INFECTION.search(before) or _INFECTION_WITH_NAMED.match(text, m.end())):
                 continue
             if m.start() < 4 and re.match(r"\s*:", text[m.end():]) and pattern.search(text, m.end()):
                 items.append(Item(m.start(), m.end() + text[m.end():].index(":") + 1, None, frozenset()))
@@ -1129,6 +1242,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
+                continue
+            counted = _count_of(text, m.start(), m.end(), predicate(concept, Op.PRESENT))
+            if counted is not None:  # "no more than 3 prior chemotherapy regimens": a cap, not a history asked for
+                items.append(Item(counted[0] if free(counted[0], m.start()) else m.start(), counted[1], counted[2], frozenset({concept})))
                 continue
             item = Item(m.start() - (len(before) - kinds.start() if kinds else 0), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
             lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
@@ -1168,7 +1285,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         chain = [e for e in events if e.end <= target.start]
         right = target
         for left in reversed(chain):
-            if not _LIST_JOIN.match(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
+            if not _list_gap(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left

@@ -148,7 +148,7 @@ def perf_items(text: str) -> list[Item]:
             end = reference.end()
         items.append(Item(anchor.start() if lead is None else lead, end, expr, frozenset({concept})))
         lead = None
-    return _join_scoped(items)
+    return _join_scoped(items, text)
 
 
 class _Scoped:
@@ -167,8 +167,15 @@ def _good(score: Expr) -> bool:
     return score.op in (Op.GTE, Op.GT, Op.BETWEEN, Op.IN, Op.EQ)
 
 
-def _join_scoped(items: list[Item]) -> list[Item]:
-    """Scores scoped to ages: together one alternative per age; alone, met for other ages."""
+# "Karnofsky >= 70% or Lansky > 70% for patients < 16 years": the scope is the second scale's
+_OR_GAP = re.compile(r"\s*,?\s*(?:or|and/or)\s+", I)
+
+
+def _join_scoped(items: list[Item], text: str) -> list[Item]:
+    """Scores scoped to ages: together one alternative per age; alone, met for other ages,
+    unless an unscoped score is its alternative ("Karnofsky >= 70% or Lansky > 70% for patients
+    < 16"): then the unscoped one is what the other ages must meet (read as "met for other ages",
+    an adult with Karnofsky 50 met the line)."""
     out: list[Item] = []
     group: list[Item] = []
 
@@ -179,6 +186,18 @@ def _join_scoped(items: list[Item]) -> list[Item]:
         if len(group) == 1:
             one = scoped[0]
             assert isinstance(one, _Scoped)
+            previous = out[-1] if out else None
+            if (
+                previous is not None
+                and isinstance(previous.expr, Predicate)
+                and previous.expr.concept in ("ecog", "karnofsky", "lansky")
+                and _good(previous.expr)
+                and _good(one.score)
+                and _OR_GAP.fullmatch(text, previous.end, group[0].start)
+            ):
+                out[-1] = Item(previous.start, group[0].end, any_of([previous.expr, all_of([one.age, one.score])]), previous.concepts | group[0].concepts | {"age"})
+                group.clear()
+                return
             if _good(one.score):
                 other_ages = predicate("age", NEGATE[one.age.op], one.age.value, one.age.unit)
                 expr: Expr = any_of([other_ages, one.score])

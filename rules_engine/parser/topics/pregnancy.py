@@ -20,6 +20,9 @@ from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of
 _PREG = re.compile(r"\bpregnan(?:t|cy)\b|\bgestation", I)
 
 
+_PROCEDURE_AFTER = re.compile(r"\s+(?:test(?:s|ing)?|screening|prevention|precautions?|counsel\w*)\b", I)
+
+
 _LACT = re.compile(r"\b(?:lactat(?:ing|ion)|breast[\s-]*feed(?:ing)?|nursing|breastfeeding)\b", I)
 
 
@@ -59,10 +62,17 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2"))))
         for m in _PREG_TEST.finditer(text)
     ]
-    preg = [m for m in _PREG.finditer(text) if not any(s <= m.start() < e for s, e, _ in tests)]
+    # a test without a result, or testing, is a procedure, not a pregnancy: "FCBP must also agree
+    # to ongoing pregnancy testing" (13 corpus trials) asked every patient to be pregnant
+    preg = [
+        m for m in _PREG.finditer(text)
+        if not any(s <= m.start() < e for s, e, _ in tests) and not _PROCEDURE_AFTER.match(text, m.end())
+    ]
     lact = list(_LACT.finditer(text))
     mentions = preg + lact
-    if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
+    # the pregnancy as a topic, not a state: "be counseled about pregnancy precautions" (the
+    # lenalidomide programme's wording, 9 corpus trials) asked every patient to be pregnant
+    if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|counsel\w*|precautions?|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
         r"\s*(?:women\s+|female\s+|patients?\s+|subjects?\s+)*(?:who\s+are\s+)?(?:pregnant|lactating|breast|nursing)", text, I
     ):
         mentions = []
