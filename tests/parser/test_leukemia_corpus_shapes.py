@@ -186,3 +186,11 @@ def test_a_list_of_diseases_names_one_each(kind, line, record, expected):
 )
 def test_a_conditional_registration_concerns_only_the_patients_it_names(line):
     assert decide(I, line, patient(1980)) is MET  # read as the condition asked of everyone, every patient failed
+
+
+def test_an_abbreviation_glossed_in_parentheses_is_one_condition():
+    """"Factor V < 50% without DIC (Disseminated Intravascular Coagulation)": the gloss read as a
+    second DIC alternative, negated, excluded every patient without DIC."""
+    line = "Factor V < 50% without DIC (Disseminated Intravascular Coagulation)"
+    assert decide(E, line, patient(1980)) is UNKNOWN
+    assert decide(E, "DIC (disseminated intravascular coagulation)", patient(1980, "dic")) is MET

@@ -121,7 +121,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
     ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
     ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
-    ("dic", r"disseminated\s+intravascular\s+coagulation(?:\s*\(\s*DIC\s*\))?|(?-i:\bDIC\b)", ("disseminated", "dic")),
+    ("dic", r"disseminated\s+intravascular\s+coagulation(?:\s*\(\s*DIC\s*\))?|(?-i:\bDIC\b)(?:\s*\(\s*disseminated\s+intravascular\s+coagulation\s*\))?", ("disseminated", "dic")),
     ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
     ("diabetes", r"(?<![-\w])diabetes(?:\s+mellitus)?(?!\s+insipidus)", ("diabet",)),
     ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
