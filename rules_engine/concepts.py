@@ -276,6 +276,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pcos", Kind.EVENT, "polycystic ovary syndrome"),
     Concept("autism_spectrum_disorder", Kind.EVENT, "autism spectrum disorder"),
     Concept("migraine", Kind.EVENT, "migraine"),
+    # added for the coverage of registry lines (issue 14; append only): what exclusions of
+    # trials of oral drugs and of prior targeted therapy name, each coded by hospitals
+    Concept("dysphagia", Kind.EVENT, "dysphagia (a swallowing disorder)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
