@@ -83,3 +83,53 @@ def test_a_swallowing_line_is_decided_by_the_record(ctype: CriterionType, text: 
 def test_an_inclusion_that_permits_a_swallowing_disorder_asks_for_none(text: str) -> None:
     """Read as a requirement, a permission would turn away every patient who swallows normally."""
     assert decide(I, text, facts()) is not NOT_MET
+
+
+# -- life expectancy and comparators as registries word them --------------------------------------
+
+def life(op: Op, value: int, unit: str) -> Predicate:
+    return Predicate("life_expectancy", op, value, unit)
+
+
+LIFE_READINGS = [
+    (I, "Life expectancy of 12 weeks or longer", life(Op.GTE, 12, "wk")),
+    (I, "Life expectancy of 6 months or more.", life(Op.GTE, 6, "mo")),
+    (I, "Life expectancy of greater than or equal to (>=) 3 months", life(Op.GTE, 3, "mo")),
+    (I, "Life expectancy greater than (>) 6 months", life(Op.GT, 6, "mo")),
+    (I, "Must have life-expectancy of ≥ 12 weeks;", life(Op.GTE, 12, "wk")),
+    (I, "Predicted survival ≥ 12 weeks;", life(Op.GTE, 12, "wk")),
+    (I, "Life expectancy at least 12 wks", life(Op.GTE, 12, "wk")),
+    (I, "Life expectancy superior to 6 months.", life(Op.GT, 6, "mo")),
+    (I, "Life expectancy of greater then 6 months", life(Op.GT, 6, "mo")),
+    (I, "Patients should have life expectancy greater than/equal to 10 weeks.", life(Op.GTE, 10, "wk")),
+    (E, "Life expectance less than 6 months;", life(Op.LT, 6, "mo")),
+    # the number before the name, or no operator at all: an inclusion asks for at least that
+    (I, "Greater than 12 weeks life expectancy.", life(Op.GT, 12, "wk")),
+    (I, "At least 3 month life expectancy", life(Op.GTE, 3, "mo")),
+    (I, "Life expectancy 3 months", life(Op.GTE, 3, "mo")),
+    (I, "A minimum life expectancy of 12 weeks", life(Op.GTE, 12, "wk")),
+    (I, "Corrected QTc interval less then 500 msec", Predicate("qtc", Op.LT, 500, "ms")),
+]
+
+
+@pytest.mark.parametrize("ctype, text, expected", LIFE_READINGS, ids=[t for _c, t, _e in LIFE_READINGS])
+def test_a_life_expectancy_reads_as_its_bound(ctype: CriterionType, text: str, expected: object) -> None:
+    assert parse_line(text, ctype).expr == expected
+
+
+@pytest.mark.parametrize("ctype, text", [
+    (I, "Life expectancy of 3 to 6 months"),  # a range, not a minimum
+    (E, "Life expectancy 3 months"),  # an exclusion's bare number says neither way
+    (I, "Grade 2 or higher neuropathy"),  # a grade's "or higher" is no duration's
+])
+def test_a_number_without_a_direction_is_no_life_expectancy_bound(ctype: CriterionType, text: str) -> None:
+    assert not any(isinstance(p, Predicate) and p.concept == "life_expectancy" for p in _nodes(parse_line(text, ctype).expr))
+
+
+def _nodes(expr: object) -> list[object]:
+    parts = getattr(expr, "parts", None)
+    if parts is not None:
+        return [n for p in parts for n in _nodes(p)]
+    inner = getattr(expr, "part", None)
+    return [expr] + ([] if inner is None else _nodes(inner))
+
