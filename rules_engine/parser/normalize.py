@@ -57,8 +57,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # comparators and names in the words registries translate them with (issue 14)
         (r"\b(?:superior|longer)\s+(?:to|than)\s+(?=\d)", "> ", ("superior", "longer")),
         (r"\b(?:inferior|shorter)\s+(?:to|than)\s+(?=\d)", "< ", ("inferior", "shorter")),
-        (r"\bgreater\s+than\s*/\s*equal\s+to\b", "≥", ("/",)),
-        (r"\bless\s+than\s*/\s*equal\s+to\b", "≤", ("/",)),
+        (r"\bgreater\s+than\s*/\s*equal\s+to\b", "≥", ("than/", "than /")),
+        (r"\bless\s+than\s*/\s*equal\s+to\b", "≤", ("than/", "than /")),
         # a duration with its comparator after it ("12 weeks or longer", "6 months or more"): the
         # comparator is the number's; durations only, a grade's "or higher" is the grade topic's
         (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+or\s+(?:longer|more|greater|above|over)\b", r"≥ \1 \2", ("or longer", "or more", "or greater", "or above", "or over")),

@@ -133,3 +133,72 @@ def _nodes(expr: object) -> list[object]:
     inner = getattr(expr, "part", None)
     return [expr] + ([] if inner is None else _nodes(inner))
 
+
+# -- classes of anticancer drugs as prior therapy ------------------------------------------------
+
+def had(concept: str) -> Predicate:
+    return Predicate(concept, Op.PRESENT)
+
+
+CLASS_READINGS = [
+    (E, "Prior treatment with a histone deacetylase inhibitor.", had("hdac_inhibitor")),
+    (E, "Any previous treatment with a PARP inhibitor, including olaparib.", had("parp_inhibitor")),
+    (E, "Prior exposure to an immunomodulatory agent (IMiD)", had("immunomodulatory_drug")),
+    (E, "Prior therapy with an anti-PD-1 or anti-PD-L1 antibody", had("checkpoint_inhibitor")),
+    (E, "Previous treatment with immune checkpoint inhibitors", had("checkpoint_inhibitor")),
+    (E, "Received a CDK4/6 inhibitor", had("cdk46_inhibitor")),
+    (E, "Prior mTOR inhibitor therapy", had("mtor_inhibitor")),
+    (E, "Prior treatment with a proteasome inhibitor", had("proteasome_inhibitor")),
+    (E, "Prior EGFR-TKI therapy", had("egfr_inhibitor")),
+    (E, "Prior anti-HER2 therapy", had("her2_directed_therapy")),
+    (E, "Previous anti-angiogenic therapy", had("vegf_inhibitor")),
+    (E, "Prior hypomethylating agent therapy", had("hypomethylating_agent")),
+    (I, "No prior platinum-based chemotherapy", Not(had("platinum_chemotherapy"))),
+    (I, "No prior treatment with a taxane", Not(had("taxane"))),
+]
+
+
+@pytest.mark.parametrize("ctype, text, expected", CLASS_READINGS, ids=[t for _c, t, _e in CLASS_READINGS])
+def test_a_drug_class_reads_as_its_concept(ctype: CriterionType, text: str, expected: object) -> None:
+    assert parse_line(text, ctype).expr == expected
+
+
+CLASS_DECISIONS = [
+    (E, "Prior treatment with a PARP inhibitor", facts(parp_inhibitor=200), MET),
+    (E, "Prior treatment with a PARP inhibitor", facts(chemotherapy=200), NOT_MET),
+    (E, "Treatment with an HDAC inhibitor within 14 days prior to enrollment", facts(hdac_inhibitor=7), MET),
+    (E, "Treatment with an HDAC inhibitor within 14 days prior to enrollment", facts(hdac_inhibitor=60), NOT_MET),
+    (E, "Prior anthracycline therapy or taxoids for any malignancy.", facts(taxane=400), MET),
+    # a class is a kind of the wider therapy a line may ask about instead
+    (E, "Prior targeted therapy", facts(parp_inhibitor=200), MET),
+    (I, "No prior chemotherapy", facts(platinum_chemotherapy=200), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("ctype, text, record, expected", CLASS_DECISIONS)
+def test_a_drug_class_is_decided_by_the_record(ctype: CriterionType, text: str, record: PatientFacts, expected: Outcome) -> None:
+    assert decide(ctype, text, record) is expected
+
+
+@pytest.mark.parametrize("ctype, text", [
+    (I, "EGFR TKI-naive patients"),  # none of it: not read as a history
+    (I, "EGFR mutation positive"),  # the tumour's mutation, no therapy
+    (I, "Patients must have progressed after platinum-based chemotherapy"),  # the progression is a person's to read
+])
+def test_a_class_named_without_a_history_of_it_is_no_requirement_of_it(ctype: CriterionType, text: str) -> None:
+    assert decide(ctype, text, facts()) is not NOT_MET
+
+
+def test_a_receptor_status_is_no_therapy() -> None:
+    expr = parse_line("HER2-positive breast cancer", I).expr
+    assert not any(isinstance(p, Predicate) and p.concept == "her2_directed_therapy" for p in _nodes(expr))
+
+
+@pytest.mark.parametrize("ctype, text", [
+    (I, "Patients to be treated with PD-1 / PD-L1 inhibitors"),  # a plan, not a history
+    (I, "Patients scheduled to receive platinum-based chemotherapy"),
+    (E, "Known allergy or intolerance to PD-1 monoclonal antibodies"),  # a hypersensitivity, not a therapy
+])
+def test_a_class_to_come_or_reacted_to_is_no_history_of_it(ctype: CriterionType, text: str) -> None:
+    concepts = {"checkpoint_inhibitor", "platinum_chemotherapy"}
+    assert not any(isinstance(p, Predicate) and p.concept in concepts for p in _nodes(parse_line(text, ctype).expr))
