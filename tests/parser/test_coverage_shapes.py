@@ -202,3 +202,35 @@ def test_a_receptor_status_is_no_therapy() -> None:
 def test_a_class_to_come_or_reacted_to_is_no_history_of_it(ctype: CriterionType, text: str) -> None:
     concepts = {"checkpoint_inhibitor", "platinum_chemotherapy"}
     assert not any(isinstance(p, Predicate) and p.concept in concepts for p in _nodes(parse_line(text, ctype).expr))
+
+
+# -- another malignancy and brain metastases in the corpus's other wordings ----------------------
+
+OTHER_MALIGNANCY_NAMES = [
+    "Other co-existing malignancies",
+    "History of a different malignancy",
+    "History of other neoplastic disease",
+    "Second neoplasia in history",
+    "History of another primary invasive malignancy",
+    "Other currently active malignancy.",
+    "Active double cancer",
+    "Any other current malignancy",
+    "Other co-existing malignancies or malignancies diagnosed within the last 5 years",
+]
+
+
+def in_nsclc_trial(text: str, record: PatientFacts) -> Outcome:
+    """The line in a trial whose own disease is NSCLC (another malignancy is one other than it)."""
+    lines = [(I, "Histologically confirmed non-small cell lung cancer"), (E, text)]
+    return evaluate_reference(TrialCriteria("t", 1, parse_lines(lines)), record, AS_OF).criteria[-1].outcome
+
+
+@pytest.mark.parametrize("text", OTHER_MALIGNANCY_NAMES)
+def test_another_malignancy_is_read_in_its_other_wordings(text: str) -> None:
+    assert in_nsclc_trial(text, facts(nsclc=100, breast_cancer=400)) is MET
+    assert in_nsclc_trial(text, facts(nsclc=100)) is NOT_MET
+
+
+@pytest.mark.parametrize("text", ["Known metastases in the brain", "Metastasis in the CNS.", "Metastases to the central nervous system"])
+def test_metastases_in_the_brain_are_brain_metastases(text: str) -> None:
+    assert parse_line(text, E).expr == Predicate("brain_metastases", Op.PRESENT)

@@ -96,13 +96,19 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
-    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)", ("metasta",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta",)),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
-    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary)\s+(?:active\s+|invasive\s+|primary\s+|or\s+concomitant\s+|or\s+concurrent\s+)?(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|primary\s+(?:malignancy|tumou?r)s?)"
+    # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
+    # neoplastic disease", "second neoplasia", "another primary invasive malignancy", "other
+    # currently active malignancy", "double cancer", "malignancies at other sites")
+    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary|co-?existing|different|double)\s+"
+     r"(?:(?:active|invasive|primary|currently\s+active|current|systemic|co-?existing|known|or\s+concomitant|or\s+concurrent|or\s+current)\s+){0,2}"
+     r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
+     r"|(?:malignan(?:cy|cies)|cancers?)\s+(?:at|of|in)\s+other\s+(?:sites?|types?|organs?|primary\s+sites?)"
      r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
      r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
-     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplasm", "tumo")),
+     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:diagnosed\s+)?(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplas", "tumo", "carcinoma")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
