@@ -234,3 +234,16 @@ def test_another_malignancy_is_read_in_its_other_wordings(text: str) -> None:
 @pytest.mark.parametrize("text", ["Known metastases in the brain", "Metastasis in the CNS.", "Metastases to the central nervous system"])
 def test_metastases_in_the_brain_are_brain_metastases(text: str) -> None:
     assert parse_line(text, E).expr == Predicate("brain_metastases", Op.PRESENT)
+
+
+# -- the history table's gates, compiled -----------------------------------------------------------
+
+@pytest.mark.parametrize("low", [
+    "prior treatment with a parp inhibitor", "history of myocardial infarction", "no prior chemotherapy",
+    "known hiv infection", "stroke or tia within 6 months", "", "alkaline phosphatase ≤ 2.5 × uln", "asthma",
+])
+def test_a_compiled_gate_holds_where_the_plain_word_test_does(low: str) -> None:
+    from rules_engine.parser.topics.events import _HISTORY, gate_pattern
+
+    for _concept, _pattern, words in _HISTORY:
+        assert (gate_pattern(words).search(low) is not None) == any(w in low for w in words)
