@@ -283,6 +283,25 @@ _CATALOGUE: tuple[Concept, ...] = (
     # disseminated intravascular coagulation, which acute leukaemia (APL above all) brings and
     # cell-therapy trials exclude by name: a coagulopathy that bleeds (ICD-10-CM D65)
     Concept("dic", Kind.EVENT, "disseminated intravascular coagulation (DIC)", parent="bleeding_diathesis"),
+    # added for the coverage of registry lines (issue 14; append only): what exclusions of
+    # trials of oral drugs and of prior targeted therapy name, each coded by hospitals
+    Concept("dysphagia", Kind.EVENT, "dysphagia (a swallowing disorder)"),
+    # classes of anticancer drugs (ATC groups), each a kind of the wider therapy
+    Concept("checkpoint_inhibitor", Kind.EVENT, "immune checkpoint inhibitor (anti-PD-1, anti-PD-L1, anti-CTLA-4)", parent="immunotherapy"),
+    Concept("parp_inhibitor", Kind.EVENT, "PARP inhibitor", parent="targeted_therapy"),
+    Concept("cdk46_inhibitor", Kind.EVENT, "CDK4/6 inhibitor", parent="targeted_therapy"),
+    Concept("mtor_inhibitor", Kind.EVENT, "mTOR inhibitor", parent="targeted_therapy"),
+    Concept("hdac_inhibitor", Kind.EVENT, "histone deacetylase (HDAC) inhibitor", parent="targeted_therapy"),
+    Concept("proteasome_inhibitor", Kind.EVENT, "proteasome inhibitor", parent="targeted_therapy"),
+    Concept("egfr_inhibitor", Kind.EVENT, "EGFR inhibitor (tyrosine kinase inhibitor or antibody)", parent="targeted_therapy"),
+    Concept("alk_inhibitor", Kind.EVENT, "ALK inhibitor", parent="targeted_therapy"),
+    Concept("her2_directed_therapy", Kind.EVENT, "HER2-directed therapy", parent="targeted_therapy"),
+    Concept("vegf_inhibitor", Kind.EVENT, "VEGF or VEGF-receptor inhibitor (anti-angiogenic therapy)", parent="targeted_therapy"),
+    Concept("platinum_chemotherapy", Kind.EVENT, "platinum-based chemotherapy", parent="chemotherapy"),
+    Concept("taxane", Kind.EVENT, "taxane chemotherapy", parent="chemotherapy"),
+    Concept("anthracycline", Kind.EVENT, "anthracycline chemotherapy", parent="chemotherapy"),
+    Concept("immunomodulatory_drug", Kind.EVENT, "immunomodulatory drug (thalidomide, lenalidomide, pomalidomide)"),
+    Concept("hypomethylating_agent", Kind.EVENT, "hypomethylating agent (azacitidine, decitabine)", parent="chemotherapy"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -22,6 +22,7 @@ from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from rules_engine.parser.topics.sex import sex_items
+from rules_engine.parser.topics.swallowing import swallowing_items
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -70,6 +71,7 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         lab_items(text, ctype),
         pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
+        swallowing_items(text, ctype),
         event_items(text, ctype),
     )
 

@@ -54,6 +54,18 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\b(?:(?:must|should|shall|will|may|can|is|are)\s+not|cannot|isn't|aren't)\s+(?:be\s+)?(?=(?:less|lower|fewer|greater|more|higher)\s+than\b|(?:below|under|above|over)\s+\d)",
          "not ", ("not", "cannot", "n't")),
         (r"\b(?:(?:must|should|shall|will|may|can)\s+not|cannot)\s+exceed\b", "does not exceed", ("exceed",)),
+        # "less then 500", "greater then 6 months": the comparators' commonest misspelling (issue 14)
+        (r"\b(less|lower|fewer|greater|more|higher|longer|shorter)\s+then\b", r"\1 than", ("then",)),
+        # "life expectancy superior to 6 months", "expected life time", "greater than/equal to":
+        # comparators and names in the words registries translate them with (issue 14)
+        (r"\b(?:superior|longer)\s+(?:to|than)\s+(?=\d)", "> ", ("superior", "longer")),
+        (r"\b(?:inferior|shorter)\s+(?:to|than)\s+(?=\d)", "< ", ("inferior", "shorter")),
+        (r"\bgreater\s+than\s*/\s*equal\s+to\b", "≥", ("than/", "than /")),
+        (r"\bless\s+than\s*/\s*equal\s+to\b", "≤", ("than/", "than /")),
+        # a duration with its comparator after it ("12 weeks or longer", "6 months or more"): the
+        # comparator is the number's; durations only, a grade's "or higher" is the grade topic's
+        (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+or\s+(?:longer|more|greater|above|over)\b", r"≥ \1 \2", ("or longer", "or more", "or greater", "or above", "or over")),
+        (r"(?<=\d)\s*wks?\b\.?", " weeks", ("wk",)),
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),
@@ -72,6 +84,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥", ("=",)),
         (r"<=|=<|≤\s*=", "≤", ("=",)),
+        # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
+        # months", "greater than (>) 6 months"; 40 corpus lines): once
+        (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
         (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),

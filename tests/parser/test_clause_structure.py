@@ -133,7 +133,7 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "what 'including' names in an inclusion may be required: it stays",
         "Prior chemotherapy including an anthracycline",
         INC,
-        All((present("chemotherapy"), Review(ReviewReason.UNPARSED, "Prior including an anthracycline"))),
+        All((present("chemotherapy"), present("anthracycline"))),
     ),
     (
         "the recency of the review that confirms a diagnosis is the procedure's",

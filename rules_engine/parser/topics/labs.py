@@ -46,7 +46,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
-    ("life_expectancy", r"life\s+expectancy|(?:expected|estimated|anticipated)\s+(?:survival|life)(?:\s+time)?|survival\s+time"),
+    ("life_expectancy", r"life[\s-]+expectan(?:cy|ce)|(?:expected|estimated|anticipated|predicted|projected)\s+(?:patient\s+)?(?:survival|life)(?:[\s-]*time)?|survival\s+time"),
     ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
     ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
@@ -401,6 +401,30 @@ def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType) -> tuple
     return m.end(), all_of([condition, expr])
 
 
+# a life expectancy written without an operator ("Life expectancy of 12 weeks", "Life expectancy
+# 3 months"; an inclusion asks for at least that) or with the number before the name ("Greater
+# than 12 weeks life expectancy", "At least 3 month life expectancy"): 20 corpus lines
+_LIFE = dict(_LAB_NAMES)["life_expectancy"]
+_LIFE_UNIT = r"(?P<unit>weeks?|months?|years?)\b"
+_LIFE_BARE = re.compile(rf"(?:(?:an?\s+)?(?:expected\s+)?(?:minimum|minimal)\s+(?:estimated\s+|expected\s+)?)?(?:{_LIFE})(?:\s+(?:of|is|:))?\s*(?P<num>\d{{1,3}})\s*{_LIFE_UNIT}(?!\s*(?:or|and|to|-)\b)(?!\s*-)", I)
+_LIFE_FIRST = re.compile(rf"(?P<op>[≤≥<>])\s*(?P<num>\d{{1,3}})\s*{_LIFE_UNIT}\s+(?:of\s+)?(?:{_LIFE})", I)
+_LIFE_UNITS = {"week": "wk", "month": "mo", "year": "a"}
+
+
+def _life_items(text: str, ctype: CriterionType) -> list[Item]:
+    items: list[Item] = []
+    for m in _LIFE_FIRST.finditer(text):
+        unit = _LIFE_UNITS[m.group("unit").lower().rstrip("s")]
+        items.append(Item(m.start(), m.end(), predicate("life_expectancy", OPS[m.group("op")], int(m.group("num")), unit), frozenset({"life_expectancy"})))
+    if CriterionType(ctype) is CriterionType.INCLUSION:
+        for m in _LIFE_BARE.finditer(text):
+            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+                continue
+            unit = _LIFE_UNITS[m.group("unit").lower().rstrip("s")]
+            items.append(Item(m.start(), m.end(), predicate("life_expectancy", Op.GTE, int(m.group("num")), unit), frozenset({"life_expectancy"})))
+    return items
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
@@ -475,6 +499,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr = all_of(preds)
         items.append(Item(m.start(), end, expr, frozenset(concepts)))
+    for it in _life_items(text, ctype) if ("life" in low or "surviv" in low) else ():
+        if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
+            items.append(it)
     for it in _lvef_lln_items(text) if (("normal" in low or "lln" in low) and ("ejection" in low or "ef" in low)) else ():
         if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
             items.append(it)

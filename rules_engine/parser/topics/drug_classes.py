@@ -1,0 +1,103 @@
+"""Classes of anticancer drugs lines name as prior or concurrent therapy: "Prior treatment with a
+PARP inhibitor", "Previous therapy with an anti-PD-1, anti-PD-L1 or anti-CTLA-4 antibody",
+"Prior platinum-based chemotherapy", "Treatment with an HDAC inhibitor within 2 weeks" (about
+240 corpus lines name one of these classes, most of them in an exclusion).
+
+A hospital records each drug of a class as a MedicationStatement or MedicationRequest, coded by
+ATC (the class is an ATC group: L01XK PARP inhibitors, L01FF PD-1/PD-L1 antibodies, ...), by
+RxNorm or by name; codes.toml maps every drug of a class to its concept, and each concept is a
+kind of the wider therapy (a PARP inhibitor is targeted therapy, a taxane chemotherapy), so "no
+prior targeted therapy" still sees it. Under the contract a therapy absent from the record is
+absent.
+
+The rows are read by the history table of ``events`` (before its wider names, which would take
+their words: "checkpoint inhibitor" is immunotherapy there, "tyrosine kinase inhibitor" targeted
+therapy), so a class keeps every rule of a history item: read in an exclusion wherever named, in
+an inclusion only where the line asks about it, with the window written beside it. A class named
+as the patient's own mutation ("EGFR mutation", "HER2-positive") is no therapy: every pattern
+needs a word of treatment (inhibitor, antibody, -based, therapy).
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the words that make a target's name a class of drugs
+_AGENT = r"(?:inhibitors?|antagonists?|blockers?|agents?|drugs?|therap(?:y|ies)|treatments?|antibod(?:y|ies)|mAbs?|TKIs?|compounds?)"
+_KINASE = r"(?:(?:tyrosine\s+)?kinase\s+inhibitors?|TKIs?|inhibitors?)"
+
+
+# "Prior mTOR inhibitor therapy", "EGFR-TKI treatment": the therapy word after a class is the class
+_TAIL = r"(?:[\s-]+(?:therap(?:y|ies)|treatments?|regimens?|exposure))?"
+
+# (concept, pattern, gate words one of which the clause must hold)
+_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("checkpoint_inhibitor",
+     r"(?:immune[\s-]+)?checkpoint\s+(?:inhibitors?|blockade|blocking\s+(?:antibod(?:y|ies)|agents?))(?:\s+therap(?:y|ies))?"
+     r"|(?:anti-?\s*|an\s+anti-?\s*)?(?:programmed\s+(?:cell\s+)?death(?:[\s-]+(?:receptor|protein))?[\s-]*(?:1|ligand[\s-]*[12])\s*(?:\(\s*PD-?L?[12]\s*\)\s*)?"
+     r"|PD-?L?[12]|CTLA-?4|cytotoxic\s+T[\s-]+lymphocyte[\s-]+(?:associated\s+)?(?:antigen|protein)[\s-]*4\s*(?:\(\s*CTLA-?4\s*\)\s*)?)"
+     r"(?:\s*(?:,|/|or|and|and/or)\s*(?:anti-?\s*)?(?:PD-?L?[12]|CTLA-?4)){0,3}[\s-]*(?:monoclonal\s+)?" + _AGENT
+     + r"|\banti-?\s*(?:PD-?L?[12]|CTLA-?4)\b",
+     ("checkpoint", "pd-", "pd1", "pdl", "ctla", "programmed")),
+    ("parp_inhibitor", r"\bPARP[\s-]*(?:1/2\s+)?" + _AGENT + r"|poly\s*\(?\s*ADP[\s-]+ribose\s*\)?\s+polymerase\s*(?:\(\s*PARP\s*\)\s*)?" + _AGENT, ("parp", "polymerase")),
+    ("cdk46_inhibitor", r"\bCDK\s*4\s*/\s*6[\s-]*" + _AGENT + r"|cyclin[\s-]+dependent\s+kinase\s*(?:4\s*/\s*6|4\s+(?:and|or)\s+6)\s*(?:\(\s*CDK\s*4\s*/\s*6\s*\)\s*)?" + _AGENT, ("cdk", "cyclin")),
+    ("mtor_inhibitor", r"\bm-?TOR[\s-]*" + _AGENT + r"|(?:mammalian|mechanistic)\s+target\s+of\s+rapamycin\s*(?:\(\s*mTOR\s*\)\s*)?" + _AGENT + r"|rapalogs?", ("mtor", "m-tor", "rapamycin", "rapalog")),
+    ("hdac_inhibitor", r"\bHDAC[\s-]*" + _AGENT + r"|histone\s+deacetylase\s*(?:\(\s*HDAC\s*\)\s*)?" + _AGENT, ("hdac", "deacetylase")),
+    ("proteasome_inhibitor", r"\bproteasome[\s-]*" + _AGENT, ("proteasome",)),
+    ("egfr_inhibitor",
+     r"\bEGFR[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies))"
+     r"|\banti-?\s*EGFR(?:\s+(?:monoclonal\s+)?(?:antibod(?:y|ies)|therap(?:y|ies)|agents?|mAbs?))?"
+     r"|epidermal\s+growth\s+factor\s+receptor\s*(?:\(\s*EGFR\s*\)\s*)?(?:" + _KINASE + r"|targeted\s+therap(?:y|ies)|antibod(?:y|ies))",
+     ("egfr", "epidermal")),
+    ("alk_inhibitor", r"\bALK[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r")", ("alk ", "alk-", "alk)", "alk/", "alk,")),
+    ("her2_directed_therapy",
+     r"\bHER-?2[\s-]*(?:targeted|directed)\s+(?:therap(?:y|ies)|agents?|treatments?|drugs?)|\banti-?\s*HER-?2(?:\s+(?:monoclonal\s+)?(?:antibod(?:y|ies)|therap(?:y|ies)|agents?|treatments?))?"
+     r"|\bHER-?2[\s-]*(?:" + _KINASE + r"|antibod(?:y|ies))",
+     ("her2", "her-2")),
+    ("vegf_inhibitor",
+     r"\b(?:anti-?\s*)?VEGF(?:-?R(?:-?[123])?)?[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies)|" + _AGENT + r")"
+     r"|\banti-?\s*VEGF\b|\banti-?\s*angiogen(?:ic|esis)\s+(?:therap(?:y|ies)|agents?|drugs?|treatments?|inhibitors?)|angiogenesis\s+inhibitors?",
+     ("vegf", "angiogen")),
+    ("platinum_chemotherapy",
+     r"\bplatinum(?:[\s-]+(?:based|containing|doublet|agent|salts?|compounds?|derivatives?|drugs?|therap(?:y|ies)|chemotherap(?:y|ies)))+(?:\s+(?:doublet\s+)?(?:chemotherap(?:y|ies)|regimens?|therap(?:y|ies)|treatments?))?"
+     r"|\bplatinum\s+(?:doublet|agents?|salts?|compounds?|derivatives?|drugs?)",
+     ("platinum",)),
+    ("taxane", r"\btaxanes?(?:[\s-]+(?:based|containing))?(?:\s+(?:chemotherap(?:y|ies)|therap(?:y|ies)|regimens?|agents?|treatments?))?|\btaxoids?\b", ("taxane", "taxoid")),
+    ("anthracycline",
+     r"\banthracyclines?(?:[\s-]+(?:based|containing))?(?:\s+(?:chemotherap(?:y|ies)|therap(?:y|ies)|regimens?|agents?|treatments?|antibiotics?))?|\banthracenediones?",
+     ("anthracycl", "anthracened")),
+    ("immunomodulatory_drug", r"\bIMiDs?\b|immunomodulatory\s+(?:imide\s+)?(?:drugs?|agents?)(?:\s*\(\s*IMiDs?\s*\))?|thalidomide\s+analog(?:ue)?s?", ("imid", "immunomodulatory", "thalidomide")),
+    ("hypomethylating_agent", r"(?:hypomethylating|demethylating)\s+(?:agents?|therap(?:y|ies)|drugs?)(?:\s*\(\s*HMAs?\s*\))?|\bHMAs?\b", ("methylating", " hma", "(hma")),
+)
+
+
+# the words before a class that only say it was given ("prior treatment with a", "has received
+# prior therapy with an", "exposure to any"): part of the item, not a qualifier left to review
+CLASS_LEAD = re.compile(
+    r"(?:\b(?:any\s+)?(?:prior|previous(?:ly)?|past)\s+(?:treatment|therapy|exposure|use|administration)\s+(?:with|to|of)\s+"
+    r"|\b(?:(?:has|have)\s+)?(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|exposed\s+to|use\s+of|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+)?)"
+    r"(?:an?\s+|any\s+|the\s+)?(?:other\s+)?$",
+    re.I,
+)
+
+
+DRUG_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple((c, f"(?:{p}){_TAIL}", gate) for c, p, gate in _CLASSES)
+
+
+# the class as what the patient reacts to ("allergic or intolerant to PD-1 antibodies",
+# "contraindication to taxanes"): a hypersensitivity, never a history of the therapy
+CLASS_NOT_TAKEN = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*|sensitivity)\b[^.;,]{0,30}$", re.I)
+# the class as a treatment to come ("patients to be treated with PD-1 inhibitors", "will receive",
+# "planned"): a plan the record cannot hold, left to a person
+CLASS_TO_COME = re.compile(
+    r"\b(?:to\s+be\s+(?:treated|given|started)|will\s+(?:be\s+)?(?:receive|receiving|treated|given|started)|(?:plan(?:s|ned)?|scheduled|intend\w*|candidates?|eligible)\s+(?:to\s+receive|for))"
+    r"(?:\s+(?:with|on))?\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+
+
+# a class written with "naive" after it ("EGFR TKI-naive", "platinum-naïve"): no therapy of it,
+# which the events topic does not read as a history (left to review)
+NAIVE_AFTER = r"[\s-]*na[iï]ve\b"
