@@ -113,9 +113,8 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
             "pk", "client_id", "facts", "facts_version_id"
         )
     )
-    focused = engine.focused(trial.nct_id)
-    assert focused is not None, "sync_one has just compiled the trial"
-    compiled = [focused]
+    compiled = engine.compiled(trial.nct_id)
+    assert compiled is not None, "sync_one has just compiled the trial"
     # Candidates only, as in a patient's job: a patient the trial's gate shuts out is not stored,
     # unless it already holds a result for the trial (that result is brought up to date).
     held = set(
@@ -128,13 +127,14 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
         facts = PatientFacts.from_json(facts_json)
+        snap = engine.snapshot_for(compiled, facts, evaluated_at)  # once, for the gate and the evaluation
         if pk not in held:
-            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id]).get(trial.nct_id)
+            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id], snap).get(trial.nct_id)
             if closed is not None:
                 if closed.gate.changes_on is not None:
                     reopen.setdefault(closed.gate.changes_on, []).append(pk)
                 continue
-        outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
+        outcomes = [engine.evaluate_alone(compiled, facts, evaluated_at, snap)]
         evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 
