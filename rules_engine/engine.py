@@ -278,7 +278,12 @@ class MatchingEngine:
         return snapshot(facts, as_of, compiled.measured)
 
     def evaluate_alone(
-        self, compiled: CompiledTrial, facts: PatientFacts, as_of: date, snap: Snapshot | None = None
+        self,
+        compiled: CompiledTrial,
+        facts: PatientFacts,
+        as_of: date,
+        snap: Snapshot | None = None,
+        memo: Memo | None = None,
     ) -> TrialOutcome:
         """One trial for one patient in plain Python (``semantics.predicate_outcome``, the
         reference evaluator's way, which the durable path equals to the reason: ``test_agreement``),
@@ -286,7 +291,9 @@ class MatchingEngine:
         against every stored patient: the durable network earns its keep by sharing a patient's
         facts across 1,000 trials, but for one trial it cost two network runs per patient.
         Measured on 1,000 stored patients against one 17-line seed trial: 0.68 ms a patient
-        through the focused network, 0.40 ms this way (``test_engine`` pins both to one answer)."""
+        through the focused network, 0.40 ms this way (``test_engine`` pins both to one answer).
+        ``snap`` and ``memo``: the caller's, for these facts on ``as_of`` (``snapshot_for``), when
+        the gates judged some of the trial's lines on them already."""
         if snap is None:
             snap = self.snapshot_for(compiled, facts, as_of)
         decided: dict[Predicate, Outcome] = {}
@@ -298,7 +305,7 @@ class MatchingEngine:
             return found
 
         try:
-            return assemble(compiled.trial, snap, decide, Memo())
+            return assemble(compiled.trial, snap, decide, memo or Memo())
         except Exception as exc:  # as ``evaluate_compiled``: a failing trial is an error outcome
             return _error_outcome(compiled.trial, f"{type(exc).__name__}: {exc}")
 

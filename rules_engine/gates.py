@@ -201,21 +201,28 @@ class GateIndex:
         return len(self._by_line)
 
     def closed(
-        self, facts: PatientFacts, as_of: date, trial_ids: Iterable[str] | None = None, snap: Snapshot | None = None
+        self,
+        facts: PatientFacts,
+        as_of: date,
+        trial_ids: Iterable[str] | None = None,
+        snap: Snapshot | None = None,
+        memo: Memo | None = None,
     ) -> dict[str, Closed]:
         """The trials (of ``trial_ids``, or all) whose gate this patient cannot meet, each with
         the first such gate in line order.
 
         ``snap``: the caller's snapshot of ``facts`` on ``as_of``, whatever measurements it
         normalised (gates read age, sex and diagnoses, which every snapshot holds), so a trial's
-        re-match normalises each patient once for the gate and the evaluation. Named trials look
-        only at their own lines, not at every distinct line of the catalogue."""
+        re-match normalises each patient once for the gate and the evaluation; ``memo``, the
+        evaluation's memo for that snapshot, so the gate lines are judged once too. Named trials
+        look only at their own lines, not at every distinct line of the catalogue."""
         wanted = None if trial_ids is None else set(trial_ids)
         unknown = _open_kinds(facts)
         if snap is None:
             snap = snapshot(facts, as_of, frozenset())
         assert snap.as_of == as_of, "a snapshot of another day would judge ages wrongly"
-        memo = Memo()
+        if memo is None:
+            memo = Memo()
         found: dict[str, Closed] = {}
         if wanted is None:
             lines = self._by_line

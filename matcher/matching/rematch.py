@@ -34,6 +34,7 @@ from matcher.results.store import (
     store_evaluations,
 )
 from matcher.worker import dispatch
+from rules_engine.assemble import Memo
 from rules_engine.facts import PatientFacts
 from trials.models import TrialChange
 
@@ -127,14 +128,15 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
         facts = PatientFacts.from_json(facts_json)
-        snap = engine.snapshot_for(compiled, facts, evaluated_at)  # once, for the gate and the evaluation
+        # normalised and memoised once, for the gate and the evaluation
+        snap, memo = engine.snapshot_for(compiled, facts, evaluated_at), Memo()
         if pk not in held:
-            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id], snap).get(trial.nct_id)
+            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id], snap, memo).get(trial.nct_id)
             if closed is not None:
                 if closed.gate.changes_on is not None:
                     reopen.setdefault(closed.gate.changes_on, []).append(pk)
                 continue
-        outcomes = [engine.evaluate_alone(compiled, facts, evaluated_at, snap)]
+        outcomes = [engine.evaluate_alone(compiled, facts, evaluated_at, snap, memo)]
         evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 

@@ -205,6 +205,27 @@ def test_a_trial_evaluated_alone_in_python_gives_the_durable_outcome(trial_id):
         assert [e.evaluate_alone(compiled, facts, AS_OF)] == e.evaluate(facts, AS_OF, [trial_id])
 
 
+@pytest.mark.parametrize("trial_id", ["NCT06559644", "NCT06585345", "NCT05744440", "NCT05563545"])
+def test_a_trial_evaluated_alone_after_its_gates_on_their_snapshot_and_memo_gives_the_same_outcome(trial_id):
+    """A trial's re-match judges the gates and then the trial on one snapshot and memo."""
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    from rules_engine.assemble import Memo
+    from rules_engine.gates import GateIndex
+
+    e = MatchingEngine()
+    e.add_trials(SEED_TRIALS.values())
+    gates = GateIndex(SEED_TRIALS.values())
+    compiled = e.compiled(trial_id)
+    assert compiled is not None
+    for facts in EXAMPLES.values():
+        snap, memo = e.snapshot_for(compiled, facts, AS_OF), Memo()
+        gated = gates.closed(facts, AS_OF, [trial_id], snap, memo)
+        assert gated == gates.closed(facts, AS_OF, [trial_id])
+        assert e.evaluate_alone(compiled, facts, AS_OF, snap, memo) == e.evaluate_alone(compiled, facts, AS_OF)
+
+
 def test_a_trial_that_fails_alone_is_an_error_outcome_not_a_raise(monkeypatch):
     e = MatchingEngine()
     e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="T")])
