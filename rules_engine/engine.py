@@ -28,7 +28,8 @@ from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
-from .snapshot import snapshot
+from .semantics import predicate_outcome
+from .snapshot import Snapshot, snapshot
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
@@ -196,6 +197,10 @@ class MatchingEngine:
             for trial in trials:
                 self._trials[trial.trial_id] = self.compile(trial)
 
+    def compiled(self, trial_id: str) -> CompiledTrial | None:
+        with self._lock:
+            return self._trials.get(trial_id)
+
     def focused(self, trial_id: str) -> CompiledTrial | None:
         """The trial compiled into rulesets of its own probes, for evaluating it alone against
         many patients (a trial's re-match): the shared shards would fire every other trial's
@@ -266,6 +271,43 @@ class MatchingEngine:
             except Exception as exc:  # one trial's failure must not sink the batch
                 outcomes.append(_error_outcome(c.trial, f"{type(exc).__name__}: {exc}"))
         return outcomes
+
+    @staticmethod
+    def snapshot_for(compiled: CompiledTrial, facts: PatientFacts, as_of: date) -> Snapshot:
+        """The facts normalised for this trial alone (the measurements its criteria read)."""
+        return snapshot(facts, as_of, compiled.measured)
+
+    def evaluate_alone(
+        self,
+        compiled: CompiledTrial,
+        facts: PatientFacts,
+        as_of: date,
+        snap: Snapshot | None = None,
+        memo: Memo | None = None,
+    ) -> TrialOutcome:
+        """One trial for one patient in plain Python (``semantics.predicate_outcome``, the
+        reference evaluator's way, which the durable path equals to the reason: ``test_agreement``),
+        normalising only the measurements the trial reads. For a trial's re-match, one trial
+        against every stored patient: the durable network earns its keep by sharing a patient's
+        facts across 1,000 trials, but for one trial it cost two network runs per patient.
+        Measured on 1,000 stored patients against one 17-line seed trial: 0.68 ms a patient
+        through the focused network, 0.40 ms this way (``test_engine`` pins both to one answer).
+        ``snap`` and ``memo``: the caller's, for these facts on ``as_of`` (``snapshot_for``), when
+        the gates judged some of the trial's lines on them already."""
+        if snap is None:
+            snap = self.snapshot_for(compiled, facts, as_of)
+        decided: dict[Predicate, Outcome] = {}
+
+        def decide(pred: Predicate) -> Outcome:
+            found = decided.get(pred)
+            if found is None:
+                found = decided[pred] = predicate_outcome(pred, snap)
+            return found
+
+        try:
+            return assemble(compiled.trial, snap, decide, memo or Memo())
+        except Exception as exc:  # as ``evaluate_compiled``: a failing trial is an error outcome
+            return _error_outcome(compiled.trial, f"{type(exc).__name__}: {exc}")
 
 
 _default: MatchingEngine | None = None

@@ -39,7 +39,7 @@ from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predic
 from .facts import PatientFacts
 from .outcome import CriterionOutcome, Outcome
 from .semantics import predicate_outcome, supported
-from .snapshot import snapshot
+from .snapshot import Snapshot, snapshot
 
 # The diagnoses a trial is for. A leukemia patient meets few of a registry's cancer trials, and
 # a line such as "histologically confirmed NSCLC" is decided by the same absent-means-absent rule
@@ -200,15 +200,35 @@ class GateIndex:
     def lines(self) -> int:
         return len(self._by_line)
 
-    def closed(self, facts: PatientFacts, as_of: date, trial_ids: Iterable[str] | None = None) -> dict[str, Closed]:
+    def closed(
+        self,
+        facts: PatientFacts,
+        as_of: date,
+        trial_ids: Iterable[str] | None = None,
+        snap: Snapshot | None = None,
+        memo: Memo | None = None,
+    ) -> dict[str, Closed]:
         """The trials (of ``trial_ids``, or all) whose gate this patient cannot meet, each with
-        the first such gate in line order."""
+        the first such gate in line order.
+
+        ``snap``: the caller's snapshot of ``facts`` on ``as_of``, whatever measurements it
+        normalised (gates read age, sex and diagnoses, which every snapshot holds), so a trial's
+        re-match normalises each patient once for the gate and the evaluation; ``memo``, the
+        evaluation's memo for that snapshot, so the gate lines are judged once too. Named trials
+        look only at their own lines, not at every distinct line of the catalogue."""
         wanted = None if trial_ids is None else set(trial_ids)
         unknown = _open_kinds(facts)
-        snap = snapshot(facts, as_of, frozenset())
-        memo = Memo()
+        if snap is None:
+            snap = snapshot(facts, as_of, frozenset())
+        assert snap.as_of == as_of, "a snapshot of another day would judge ages wrongly"
+        if memo is None:
+            memo = Memo()
         found: dict[str, Closed] = {}
-        for (_expr, kinds), trials in self._by_line.items():
+        if wanted is None:
+            lines = self._by_line
+        else:
+            lines = {key: self._by_line[key] for t in wanted for key in self._lines_of.get(t, ())}
+        for (_expr, kinds), trials in lines.items():
             if kinds & unknown:
                 continue
             judged: CriterionOutcome | None = None

@@ -29,6 +29,14 @@ from trials.structuring import PARSER_VERSION
 # Entries kept per process. Least recently used goes first, so the boilerplate stays. Measured
 # at ~3.8 KB per entry (key text and criterion tree; 6,732 entries of the corpus took 25.8 MB), so
 # the default holds ~75 MB per parse worker.
+#
+# Measured (session 8) on bench/import.py's generated zip, which cycles through the corpus's 1,883
+# texts (~42,000 distinct parsed lines): at this size LRU evicts every line before its text comes
+# round again, so only the importer's second reading of a study hits (58.9% of 1,091,475 parses on
+# the 20,000 studies, 31 ms CPU a study, ~64 studies/s on 2 idle cores). On its first 3,000
+# studies in one process, 60,000 entries (~230 MB) hit 74.4% instead of 59.6%: 27.2 -> 20.5 ms CPU a
+# study, i.e. ~9 ms a study whose lines are all cached (reading, building and storing it). A real
+# export repeats boilerplate lines, not whole texts, so the size matters far less there.
 DEFAULT_SIZE = 20_000
 
 

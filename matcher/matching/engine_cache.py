@@ -14,9 +14,11 @@ from datetime import date
 from matcher.matching import heap
 from matcher.results.criteria import load_criteria
 from matcher.results.store import TrialRef
+from rules_engine.assemble import Memo
 from rules_engine.engine import MatchingEngine
 from rules_engine.facts import PatientFacts
 from rules_engine.gates import Closed, GateIndex
+from rules_engine.snapshot import Snapshot
 from trials.models import Trial
 
 
@@ -34,10 +36,13 @@ class EngineCache:
         and the open trials it must evaluate now (with the versions they are at)."""
         return self._sync(Trial.objects.open_to_matching())
 
-    def closed(self, facts: PatientFacts, as_of: date, trial_ids: list[str]) -> dict[str, Closed]:
-        """The trials of ``trial_ids`` this patient cannot meet by their gates."""
+    def closed(
+        self, facts: PatientFacts, as_of: date, trial_ids: list[str], snap: Snapshot | None = None, memo: Memo | None = None
+    ) -> dict[str, Closed]:
+        """The trials of ``trial_ids`` this patient cannot meet by their gates (``snap``, ``memo``:
+        the facts already normalised on ``as_of`` and their evaluation memo, see ``GateIndex.closed``)."""
         with self._lock:
-            return self.gates.closed(facts, as_of, trial_ids)
+            return self.gates.closed(facts, as_of, trial_ids, snap, memo)
 
     def sync_one(self, trial_pk: int) -> tuple[MatchingEngine, TrialRef | None]:
         """The same for one trial (a trial's re-match needs only it, not the whole catalogue);

@@ -34,6 +34,7 @@ from matcher.results.store import (
     store_evaluations,
 )
 from matcher.worker import dispatch
+from rules_engine.assemble import Memo
 from rules_engine.facts import PatientFacts
 from trials.models import TrialChange
 
@@ -113,9 +114,8 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
             "pk", "client_id", "facts", "facts_version_id"
         )
     )
-    focused = engine.focused(trial.nct_id)
-    assert focused is not None, "sync_one has just compiled the trial"
-    compiled = [focused]
+    compiled = engine.compiled(trial.nct_id)
+    assert compiled is not None, "sync_one has just compiled the trial"
     # Candidates only, as in a patient's job: a patient the trial's gate shuts out is not stored,
     # unless it already holds a result for the trial (that result is brought up to date).
     held = set(
@@ -128,13 +128,15 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
         facts = PatientFacts.from_json(facts_json)
+        # normalised and memoised once, for the gate and the evaluation
+        snap, memo = engine.snapshot_for(compiled, facts, evaluated_at), Memo()
         if pk not in held:
-            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id]).get(trial.nct_id)
+            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id], snap, memo).get(trial.nct_id)
             if closed is not None:
                 if closed.gate.changes_on is not None:
                     reopen.setdefault(closed.gate.changes_on, []).append(pk)
                 continue
-        outcomes = engine.evaluate_compiled(compiled, facts, evaluated_at)
+        outcomes = [engine.evaluate_alone(compiled, facts, evaluated_at, snap, memo)]
         evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 
@@ -150,40 +152,65 @@ def _store_chunk(
     with transaction.atomic():
         # The completion row first: a concurrent duplicate delivery waits on its unique key
         # until this one commits and then finds the chunk done, so it is counted once.
-        if chunk is not None and not _complete_once(change.pk, chunk):
+        if chunk is not None and not _record_once(change.pk, chunk):
             return 0
-        # FOR SHARE on the trial: a criteria or status change waits for this chunk to commit,
-        # and a chunk that lost the race to one sees the trial has moved on.
-        if not _trial_still_at(trial):
-            return 0
-        ids = [e.patient_id for e in evaluations]
-        # Lock the chunk's patients in id order: a patient's own job and other trials' chunks
-        # write the same patients' rows, and a fixed order cannot deadlock.
-        locked = set(Patient.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
-        evaluations = [e for e in evaluations if e.patient_id in locked]  # deleted meanwhile
-        summary = store_evaluations(evaluations, {trial.nct_id: trial}, evaluated_at, trial_change=change)
-        record_changes(summary.changes)
-        # a patient shut out by an age gate is judged again on the day time opens it
-        for day, pids in sorted((reopen or {}).items()):
-            Patient.objects.filter(pk__in=pids).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
-                gate_opens_on=day
-            )
-            Patient.objects.filter(pk__in=pids).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
-                rematch_on=day
-            )
-        return summary.written
+        written = _store_locked(change, trial, evaluations, evaluated_at, reopen)
+        # Counted last: the update locks the change's row, which every chunk of the change
+        # updates, so counting first made the chunks' writes wait on each other's commits.
+        if chunk is not None:
+            _count_done(change.pk)
+        return written
+
+
+def _store_locked(
+    change: TrialChange,
+    trial: TrialRef,
+    evaluations: list[PatientEvaluation],
+    evaluated_at: date,
+    reopen: dict[date, list[uuid.UUID]] | None,
+) -> int:
+    # FOR SHARE on the trial: a criteria or status change waits for this chunk to commit,
+    # and a chunk that lost the race to one sees the trial has moved on.
+    if not _trial_still_at(trial):
+        return 0
+    ids = [e.patient_id for e in evaluations]
+    # Lock the chunk's patients in id order: a patient's own job and other trials' chunks
+    # write the same patients' rows, and a fixed order cannot deadlock.
+    locked = set(Patient.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    evaluations = [e for e in evaluations if e.patient_id in locked]  # deleted meanwhile
+    summary = store_evaluations(evaluations, {trial.nct_id: trial}, evaluated_at, trial_change=change)
+    record_changes(summary.changes)
+    # a patient shut out by an age gate is judged again on the day time opens it
+    for day, pids in sorted((reopen or {}).items()):
+        Patient.objects.filter(pk__in=pids).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
+            gate_opens_on=day
+        )
+        Patient.objects.filter(pk__in=pids).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
+            rematch_on=day
+        )
+    return summary.written
 
 
 def _complete_once(change_id: int, chunk: Chunk) -> bool:
     """Record the chunk as done and count it, in the caller's transaction; False when it was
     already recorded (a redelivered or duplicated chunk message)."""
+    if not _record_once(change_id, chunk):
+        return False
+    _count_done(change_id)
+    return True
+
+
+def _record_once(change_id: int, chunk: Chunk) -> bool:
     try:
         with transaction.atomic():
             RematchChunkDone.objects.create(change_id=change_id, low=uuid.UUID(chunk.low), high=uuid.UUID(chunk.high))
     except IntegrityError:
         return False
-    TrialChange.objects.filter(pk=change_id).update(chunks_done=F("chunks_done") + 1)
     return True
+
+
+def _count_done(change_id: int) -> None:
+    TrialChange.objects.filter(pk=change_id).update(chunks_done=F("chunks_done") + 1)
 
 
 def _trial_still_at(trial: TrialRef) -> bool:

@@ -192,6 +192,50 @@ def test_a_focused_trial_gives_the_same_outcomes_as_the_shared_network(trial_id)
         assert e.evaluate_compiled([e.focused(trial_id)], facts, AS_OF) == e.evaluate(facts, AS_OF, [trial_id])
 
 
+@pytest.mark.parametrize("trial_id", ["NCT06559644", "NCT06585345", "NCT05744440", "NCT05563545"])
+def test_a_trial_evaluated_alone_in_python_gives_the_durable_outcome(trial_id):
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    e = MatchingEngine()
+    e.add_trials(SEED_TRIALS.values())
+    compiled = e.compiled(trial_id)
+    assert compiled is not None
+    for facts in EXAMPLES.values():
+        assert [e.evaluate_alone(compiled, facts, AS_OF)] == e.evaluate(facts, AS_OF, [trial_id])
+
+
+@pytest.mark.parametrize("trial_id", ["NCT06559644", "NCT06585345", "NCT05744440", "NCT05563545"])
+def test_a_trial_evaluated_alone_after_its_gates_on_their_snapshot_and_memo_gives_the_same_outcome(trial_id):
+    """A trial's re-match judges the gates and then the trial on one snapshot and memo."""
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    from rules_engine.assemble import Memo
+    from rules_engine.gates import GateIndex
+
+    e = MatchingEngine()
+    e.add_trials(SEED_TRIALS.values())
+    gates = GateIndex(SEED_TRIALS.values())
+    compiled = e.compiled(trial_id)
+    assert compiled is not None
+    for facts in EXAMPLES.values():
+        snap, memo = e.snapshot_for(compiled, facts, AS_OF), Memo()
+        gated = gates.closed(facts, AS_OF, [trial_id], snap, memo)
+        assert gated == gates.closed(facts, AS_OF, [trial_id])
+        assert e.evaluate_alone(compiled, facts, AS_OF, snap, memo) == e.evaluate_alone(compiled, facts, AS_OF)
+
+
+def test_a_trial_that_fails_alone_is_an_error_outcome_not_a_raise(monkeypatch):
+    e = MatchingEngine()
+    e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="T")])
+    monkeypatch.setattr(engine_module, "assemble", lambda *a: 1 / 0)
+    compiled = e.compiled("T")
+    assert compiled is not None
+    outcome = e.evaluate_alone(compiled, patient({"ecog": (1, None)}), AS_OF)
+    assert outcome.error.startswith("ZeroDivisionError") and outcome.eligibility is Eligibility.POSSIBLY_ELIGIBLE
+
+
 def test_a_new_version_of_a_trial_is_focused_again():
     e = MatchingEngine()
     e.add_trials([trial_of(P("ecog", Op.LTE, 2), trial_id="T")])

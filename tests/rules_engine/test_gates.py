@@ -241,3 +241,29 @@ def test_a_closed_within_gate_stays_closed_as_time_passes(later):
     closed = judge_gates(t, facts, TODAY)
     assert closed is not None and closed.gate.changes_on is None
     assert evaluate_reference(t, facts, later).criteria[0].outcome == "not_met"
+
+
+def _gate_catalogue_and_patients():
+    from fixtures.example_facts import EXAMPLES
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    others = [trial(line(Predicate(d, Op.PRESENT)), line(ADULT), nct=f"NCT9{i:07d}") for i, d in enumerate(("nsclc", "aml", "b_all"))]
+    patients = [*EXAMPLES.values(), patient(date(2015, 1, 1), "male", "aml"), patient(date(1990, 1, 1), "female", "nsclc")]
+    return GateIndex([*SEED_TRIALS.values(), *others]), patients
+
+
+def test_gates_judged_on_a_snapshot_with_measurements_are_the_gates_judged_without():
+    """A trial's re-match hands the gates the snapshot it normalised for the evaluation."""
+    from rules_engine.snapshot import snapshot
+
+    index, patients = _gate_catalogue_and_patients()
+    for facts in patients:
+        assert index.closed(facts, TODAY, snap=snapshot(facts, TODAY)) == index.closed(facts, TODAY)
+
+
+def test_the_gates_of_named_trials_are_those_trials_gates_in_the_whole_catalogue():
+    index, patients = _gate_catalogue_and_patients()
+    for facts in patients:
+        every = index.closed(facts, TODAY)
+        for nct in [*every, "NCT06559644", "NCT90000001", "NCT00000404"]:
+            assert index.closed(facts, TODAY, [nct]) == {k: v for k, v in every.items() if k == nct}
