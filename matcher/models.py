@@ -246,8 +246,10 @@ class MatchResult(models.Model):
     last_changed = models.DateTimeField(db_index=True)
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
     review_reason = models.CharField(max_length=300, blank=True, help_text="why a closing status was chosen")
+    # Indexed only where set (``matchresult_assigned``): nearly every row is unassigned.
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_matches"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="assigned_matches",
+        db_index=False,
     )
 
     class Meta:
@@ -256,7 +258,16 @@ class MatchResult(models.Model):
         indexes = [
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
             models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
-            models.Index(fields=["review_status"], name="matchresult_review_status"),
+            # Partial indexes for columns nearly every row holds at its default (a new result is
+            # "new" and unassigned): a filter on a worked status or a coordinator finds the few
+            # rows that have one, and a user's deletion still finds theirs (``= id`` implies not
+            # null). A full index paid ~20 bytes and an index insert per result for the default.
+            models.Index(
+                fields=["review_status"], name="matchresult_review_worked", condition=~models.Q(review_status="new"),
+            ),
+            models.Index(
+                fields=["assigned_to"], name="matchresult_assigned", condition=models.Q(assigned_to__isnull=False),
+            ),
             # a patient's next time-driven re-match: only the few results time can change
             models.Index(
                 fields=["patient", "changes_on"], name="matchresult_time_changes",
@@ -293,12 +304,23 @@ class MatchChange(models.Model):
     new_eligibility = models.CharField(max_length=20, blank=True)
     detail = models.CharField(max_length=300, blank=True)
     job = models.ForeignKey(MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    trial_change = models.ForeignKey("trials.TrialChange", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Indexed only where set (``matchchange_trial_change``): a patient's job, which writes most
+    # changes, names no trial change.
+    trial_change = models.ForeignKey(
+        "trials.TrialChange", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", db_index=False
+    )
+    # No index of its own: every reader of changes goes through a patient (``matchchange_patient_recent``)
+    # or a result (the changes since a run); the index cost ~22 bytes and an insert per change.
+    created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-created", "-id"]
-        indexes = [models.Index(fields=["patient", "-created"], name="matchchange_patient_recent")]
+        indexes = [
+            models.Index(fields=["patient", "-created"], name="matchchange_patient_recent"),
+            models.Index(
+                fields=["trial_change"], name="matchchange_trial_change", condition=models.Q(trial_change__isnull=False)
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trial_id} {self.kind} ({self.cause})"

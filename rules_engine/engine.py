@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .assemble import Memo, assemble, kleene_any
+from .assemble import Memo, assemble, intern_criterion, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
@@ -157,12 +157,16 @@ class MatchingEngine:
         self._compiler = Compiler(self.network)
         self._trials: dict[str, CompiledTrial] = {}
         self._nodes: dict[object, object] = {}  # every criterion node compiled, interned
+        self._lines: dict[object, object] = {}  # every criterion line compiled, interned (``Memo.lines``)
         self._focused: dict[str, CompiledTrial] = {}
         self._lock = threading.RLock()
 
     def _interned(self, trial: TrialCriteria) -> TrialCriteria:
         criteria = tuple(
-            replace(c, expr=intern_expr(c.expr, self._nodes), applies_if=intern_expr(c.applies_if, self._nodes))
+            intern_criterion(
+                replace(c, expr=intern_expr(c.expr, self._nodes), applies_if=intern_expr(c.applies_if, self._nodes)),
+                self._lines,
+            )
             for c in trial.criteria
         )
         return replace(trial, criteria=criteria)

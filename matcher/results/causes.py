@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from matcher.db.bulk import unsaved
 from matcher.models import MatchChange, MatchResult
 from trials.models import TrialChange
 
@@ -32,7 +33,8 @@ def changed_cause(old: Mapping[str, Any], row: MatchResult, trial_change: TrialC
 def change_row(
     row: MatchResult, kind: str, old: str, cause: str, job_id: uuid.UUID | None, trial_change: TrialChange | None
 ) -> MatchChange:
-    return MatchChange(
+    return unsaved(
+        MatchChange,
         patient_id=row.patient_id,
         result=row,
         trial_id=row.trial_id,

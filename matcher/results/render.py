@@ -28,8 +28,8 @@ from matcher.results import compact
 from matcher.results.criteria import load_criteria
 from matcher.results.overrides import overridden, placed
 from matcher.results.store import TrialRef
-from rules_engine.assemble import Memo, evaluate_criterion
-from rules_engine.criteria import Expr, Predicate, TrialCriteria
+from rules_engine.assemble import Memo, evaluate_criterion, intern_criterion
+from rules_engine.criteria import Criterion, Expr, Predicate, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import CriterionOutcome, Outcome
 from rules_engine.semantics import predicate_outcome
@@ -124,15 +124,24 @@ def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], li
     criteria = _criteria([p.version_pk for p in pinned])
     evaluated = reevaluate(pinned, criteria)
     found: dict[int, tuple[list[Answered], list[int | None]]] = {}
+    # A line repeated across trials is one ``CriterionOutcome`` object (``Memo.lines``): its
+    # code and its answer tuple are made once, by the object's id (every object stays alive in
+    # ``evaluated`` meanwhile), and the JSON encoder then meets the same tuple again too.
+    answered: dict[int, tuple[str, Answered]] = {}
     for p in pinned:
         trial = criteria[p.version_pk]
-        parents = [c.parent for c in trial.criteria]
         lines = evaluated[p.result_id]
-        if p.result_id in overrides or compact.encode(lines) != p.outcomes:
+        made = []
+        for c in lines:
+            one = answered.get(id(c))
+            if one is None:
+                one = answered[id(c)] = (compact.encode_one(c.outcome, c.review), (c.type, c.text, _WORD[c.outcome], c.review, c.reason))
+            made.append(one)
+        if p.result_id in overrides or "".join([code for code, _ in made]) != p.outcomes:
             shown = _lines(p, trial, _as_stored(p, lines), overrides.get(p.result_id, []))
             found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
         else:
-            found[p.result_id] = ([(c.type, c.text, _WORD[c.outcome], c.review, c.reason) for c in lines], parents)
+            found[p.result_id] = ([answer for _, answer in made], [c.parent for c in trial.criteria])
     return found
 
 
@@ -235,18 +244,26 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
 # are compared field by field, deeply, on every look-up (measured: 60% of rendering 1,000
 # trials); the same object is found by identity.
 _EXPRS: dict[Expr, Expr] = {}
+# and one object per distinct line, so a line repeated across trials is judged and built once
+# per (facts, date) (``rules_engine.assemble.Memo.lines``)
+_LINES: dict[Criterion, Criterion] = {}
 
 
 def _interned(trial: TrialCriteria) -> TrialCriteria:
     if len(_EXPRS) > 50 * _MAX_VERSIONS:
         _EXPRS.clear()
+    if len(_LINES) > 50 * _MAX_VERSIONS:
+        _LINES.clear()
     return replace(
         trial,
         criteria=tuple(
-            replace(
-                c,
-                expr=_EXPRS.setdefault(c.expr, c.expr),
-                applies_if=None if c.applies_if is None else _EXPRS.setdefault(c.applies_if, c.applies_if),
+            intern_criterion(
+                replace(
+                    c,
+                    expr=_EXPRS.setdefault(c.expr, c.expr),
+                    applies_if=None if c.applies_if is None else _EXPRS.setdefault(c.applies_if, c.applies_if),
+                ),
+                _LINES,
             )
             for c in trial.criteria
         ),

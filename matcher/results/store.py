@@ -28,7 +28,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import insert_models
+from matcher.db.bulk import insert_models, unsaved
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -113,7 +113,6 @@ def store_evaluations(
     }
     overrides = active_overrides(r["id"] for r in existing.values())
     lines = version_lines(t.version_pk for t in trials.values())
-    parents = {pk: [line.parent for line in rows] for pk, rows in lines.items()}
     now = timezone.now()
 
     new_rows: list[MatchResult] = []
@@ -121,6 +120,9 @@ def store_evaluations(
     lapsed: list[CriterionOverride] = []
     # unchanged verdicts judged on a newer facts version: (version, date) -> result ids
     repinned: dict[tuple[int, date], list[int]] = {}
+    # each distinct line's part of the verdict digests (``verdict_digest``), by the id of the
+    # engine's outcome object (alive in ``evaluations`` until the store returns)
+    digested: dict[int, str] = {}
     for ev in evaluations:
         seen: set[int] = set()
         for outcome in ev.outcomes:
@@ -128,13 +130,17 @@ def store_evaluations(
             seen.add(trial.pk)
             old = existing.get((ev.patient_id, trial.pk))
             by_index = overrides_by_index(overrides.get(old["id"], []) if old else [], outcome, ev.facts, lapsed)
-            effective = apply_overrides(outcome, by_index, parents.get(trial.version_pk, []))
-            digest = verdict_digest(effective, trial.version_pk, by_index)
+            # a line's parent matters only to an override's re-decided verdict: read for those alone
+            parents = [line.parent for line in lines.get(trial.version_pk, ())] if by_index else []
+            effective = apply_overrides(outcome, by_index, parents)
+            # an override's lines are new objects, freed after this trial: never keyed by id
+            digest = verdict_digest(effective, trial.version_pk, by_index, None if by_index else digested)
             if old and old["digest"] == digest and old["state"] == MatchResult.State.ACTIVE:
                 if ev.facts_version_pk is not None and old["facts_version_id"] != ev.facts_version_pk:
                     repinned.setdefault((ev.facts_version_pk, evaluated_at), []).append(old["id"])
                 continue
-            row = MatchResult(
+            row = unsaved(
+                MatchResult,
                 patient_id=ev.patient_id,
                 client_id=ev.client_id,
                 trial_id=trial.pk,

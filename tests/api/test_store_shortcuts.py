@@ -1,0 +1,71 @@
+"""The store's shortcuts equal the plain way: ``matcher.db.bulk.unsaved`` builds the instance
+``Model.__init__`` builds, field for field; a verdict digest with shared line parts is the plain one."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import pytest
+from django.db.models import signals
+from django.utils import timezone
+
+from matcher.db.bulk import unsaved
+from matcher.models import MatchChange, MatchResult
+
+PATIENT, JOB = uuid.uuid4(), uuid.uuid4()
+RESULT = dict(
+    patient_id=PATIENT, client_id=1, trial_id=5, job_id=JOB, criteria_version_id=3, eligibility="eligible",
+    eligibility_rank=0, score=0.75, unknown_count=2, changes_on=None, error="", evaluated_at=date(2026, 11, 22),
+    digest="0" * 32, facts_version_id=4, outcomes="mnU", state=MatchResult.State.ACTIVE, gone_reason="",
+    last_changed=timezone.now(),
+)
+
+
+def _fields(obj: object, model: type[MatchResult] | type[MatchChange]) -> dict[str, object]:
+    return {f.attname: getattr(obj, f.attname) for f in model._meta.concrete_fields}
+
+
+def _change(row: MatchResult, fast: bool) -> MatchChange:
+    values: dict[str, object] = dict(
+        patient_id=PATIENT, result=row, trial_id=5, kind=MatchChange.Kind.APPEARED, cause=MatchChange.Cause.PATIENT_DATA,
+        old_eligibility="", new_eligibility="eligible", job_id=JOB, trial_change=None,
+    )
+    return unsaved(MatchChange, **values) if fast else MatchChange(**values)
+
+
+@pytest.mark.parametrize("values", [RESULT, {**RESULT, "changes_on": date(2027, 1, 1), "error": "boom", "outcomes": ""}])
+def test_a_result_built_without_init_equals_one_built_with_it(values):
+    fast, plain = unsaved(MatchResult, **values), MatchResult(**values)
+    assert _fields(fast, MatchResult) == _fields(plain, MatchResult)
+    assert (fast._state.adding, fast._state.db) == (plain._state.adding, plain._state.db) == (True, None)
+
+
+def test_a_change_pointing_at_an_unsaved_result_takes_its_id_as_init_does():
+    row = MatchResult(**RESULT)
+    fast, plain = _change(row, True), _change(row, False)
+    assert _fields(fast, MatchChange) == _fields(plain, MatchChange)
+    assert fast._state.fields_cache == plain._state.fields_cache == {"result": row, "trial_change": None}
+    row.pk = 41  # as insert_models assigns it before the changes are written
+    fast._prepare_related_fields_for_save(operation_name="test")  # type: ignore[attr-defined]
+    plain._prepare_related_fields_for_save(operation_name="test")  # type: ignore[attr-defined]
+    assert fast.result_id == plain.result_id == 41
+
+
+@pytest.mark.parametrize("model", [MatchResult, MatchChange])
+def test_the_hot_path_models_have_no_init_signal_receivers_to_skip(model):
+    assert not signals.pre_init.has_listeners(model) and not signals.post_init.has_listeners(model)
+
+
+def test_a_verdict_digest_with_shared_line_parts_equals_the_plain_digest():
+    from matcher.results.digests import verdict_digest
+    from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
+
+    met = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 >= 18")
+    review = CriterionOutcome(1, "exclusion", "judgement", Outcome.UNKNOWN, True, "left to review: judgement")
+    trials = [
+        TrialOutcome("NCT1", 1, Eligibility.POSSIBLY_ELIGIBLE, 0.5, (met, review)),
+        TrialOutcome("NCT2", 2, Eligibility.ELIGIBLE, 1.0, (met,)),
+    ]
+    shared: dict[int, str] = {}
+    assert [verdict_digest(t, 7, {}, shared) for t in trials] == [verdict_digest(t, 7, {}) for t in trials]
