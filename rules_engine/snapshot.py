@@ -18,7 +18,14 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
-from .derive import EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, convert_performance, performance_source
+from .derive import (
+    ABSENT_IS_NONE,
+    EVENT_IMPLIES,
+    GRADED_EVENTS,
+    POSITIVE_TEST_IMPLIES,
+    convert_performance,
+    performance_source,
+)
 from .facts import Event, Measurement, PatientFacts
 from .units import UnitError, convert
 
@@ -353,6 +360,9 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
             graded = _graded(target, facts.events.get(graded_by, ()))
             if graded is not None:
                 measurements[target] = _measurement(graded, as_of)
+    for target in ABSENT_IS_NONE:  # an adverse event's grade: none on record is grade 0 (derive.ABSENT_IS_NONE)
+        if target not in measurements and (measured is None or target in measured):
+            measurements[target] = _measurement(Measurement(target, 0), as_of)
     recorded_numeric = frozenset(c for c, m in measurements.items() if m.values)
     for target in ("ecog", "karnofsky", "lansky"):
         source = performance_source(target, recorded_numeric)
