@@ -12,6 +12,8 @@ PATIENT_URL = "urn:uuid:00000000-0000-4000-8000-000000000001"
 ICD10 = "http://hl7.org/fhir/sid/icd-10-cm"
 ICDO3 = "http://terminology.hl7.org/CodeSystem/icd-o-3"
 SNOMED = "http://snomed.info/sct"
+RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
+ATC = "http://www.whocc.no/atc"
 LOINC = "http://loinc.org"
 ELIGO = "urn:eligo:concept"
 UCUM = "http://unitsofmeasure.org"
@@ -115,3 +117,16 @@ def procedure(code: str, when: str | None = "2025-03-01", system: str = ELIGO, *
         data["performedDateTime"] = when
     data.update(extra)
     return data
+
+
+def medication(
+    text: str | None = None, system: str | None = None, code: str | None = None, status: str = "active", when: str = "2026-02-01"
+) -> dict[str, Any]:
+    """A MedicationStatement naming its drug by text, by a code, or both."""
+    named: dict[str, Any] = {}
+    if system:
+        named["coding"] = [{"system": system, "code": code}]
+    if text:
+        named["text"] = text
+    return {"resourceType": "MedicationStatement", "status": status, "medicationCodeableConcept": named,
+            "subject": {"reference": PATIENT_URL}, "effectiveDateTime": when}

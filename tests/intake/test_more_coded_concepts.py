@@ -11,24 +11,12 @@ import pytest
 
 from matcher.intake import normalise
 
-from intake_helpers import ICD10, PATIENT_URL, SNOMED, bundle, condition
+from intake_helpers import ATC, ICD10, RXNORM, SNOMED, bundle, condition, medication
 
-RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm"
-ATC = "http://www.whocc.no/atc"
 
 
 def concepts_of(*resources: dict[str, Any]) -> set[str]:
     return set(normalise(bundle(*resources)).facts.events)
-
-
-def medication(text: str | None = None, system: str | None = None, code: str | None = None) -> dict[str, Any]:
-    coded: dict[str, Any] = {}
-    if system:
-        coded["coding"] = [{"system": system, "code": code}]
-    if text:
-        coded["text"] = text
-    return {"resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": coded,
-            "subject": {"reference": PATIENT_URL}, "effectiveDateTime": "2026-02-01"}
 
 
 @pytest.mark.parametrize(

@@ -184,6 +184,25 @@ _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTED_NOUN = re.compile(r"\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?|courses?|attempts?)\b", I)
 
 
+# what ends the list a count or a cause reaches along: a clause break, a time, a relative clause
+_NOT_A_COUNT_LIST = re.compile(r"[;:.()\[\]]|\b(?:days?|weeks?|months?|years?|hours?|cycles?|doses?|mg|times?|half|since|within|before|after|from|who|which|that)\b", I)
+_NOT_A_CAUSE_LIST = re.compile(r"[;:.()\[\]]|\b(?:within|before|prior\s+to|since|after|who|which|that|including|except)\b", I)
+
+
+def _last_before_list(cue: re.Pattern[str], window: str, breaks: re.Pattern[str]) -> tuple[re.Match[str], str, list[str]] | None:
+    """The last ``cue`` in ``window`` when only list words follow it up to the window's end:
+    (the cue, the words after it, those words split at commas, "or", "and" and "/")."""
+    last = None
+    for last in cue.finditer(window):
+        pass
+    if last is None:
+        return None
+    between = window[last.end():]
+    if breaks.search(between):
+        return None
+    return last, between, re.split(r",|\bor\b|\band\b|/", between)
+
+
 def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, int, Expr] | None:
     """The event at ``start:end`` under a count, as (start, end, expression): a cap of one or
     more is met by a patient without the event and open for one with it (read as the event
@@ -193,15 +212,10 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     list away ("≤ 1 prior autologous stem cell transplant or allogeneic ..."), never across a
     clause or a time ("≤ 4 weeks since chemotherapy" is a window)."""
     window = text[max(0, start - 100): start]
-    m = None
-    for m in _COUNT.finditer(window):
-        pass
-    if m is None:
+    found = _last_before_list(_COUNT, window, _NOT_A_COUNT_LIST)
+    if found is None:
         return None
-    between = window[m.end():]
-    if re.search(r"[;:.()\[\]]|\b(?:days?|weeks?|months?|years?|hours?|cycles?|doses?|mg|times?|half|since|within|before|after|from|who|which|that)\b", between, I):
-        return None
-    chunks = re.split(r",|\bor\b|\band\b|/", between)
+    m, between, chunks = found
     if not all(len(chunk.split()) <= 5 for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
         return None  # "NYHA class ≥ 3 or uncontrolled arrhythmia": the number ends a value, not a count
     if re.search(r"\b(?:class|score|status|level|stage|count|ECOG|NYHA|PS|KPS|Karnofsky|Lansky)\s*$", window[: m.start()], I):
@@ -235,16 +249,10 @@ def _caused_by(text: str, start: int) -> bool:
     commas, "or" and "and", with no sentence or clause break."""
     if _CAUSED_BY.search(text, max(0, start - 40), start):
         return True
-    window = text[max(0, start - 160): start]
-    last = None
-    for last in _CAUSE_CUE.finditer(window):
-        pass
-    if last is None:
+    found = _last_before_list(_CAUSE_CUE, text[max(0, start - 160): start], _NOT_A_CAUSE_LIST)
+    if found is None:
         return False
-    between = window[last.end():]
-    if re.search(r"[;:.()\[\]]|\b(?:within|before|prior\s+to|since|after|who|which|that|including|except)\b", between, I):
-        return False
-    chunks = re.split(r",|\bor\b|\band\b|/", between)
+    chunks = found[2]
     return len(chunks) > 1 and all(len(chunk.split()) <= 4 for chunk in chunks)
 
 
