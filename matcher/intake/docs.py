@@ -265,6 +265,8 @@ def render(t: CodeTables | None = None) -> str:
     w(f"- `toxicity-grade` (above) reads NCI Thesaurus grade codes {grades}, and the strings")
     w("  " + ", ".join(f"\"{k}\"" for k in raw["ctcae_grade"]["strings"]) + " (an optional word \"grade\").")
     w("  The most recent observation counts: it should state the worst grade not yet resolved.")
+    w("  A record without one has no unresolved toxicity (grade 0): a toxicity is an adverse event,")
+    w("  absent when absent like a diagnosis, not a measurement left unknown.")
     w("")
     w("## Other resources")
     w("")

@@ -408,10 +408,10 @@ def grade(value: dict[str, Any]) -> dict[str, Any]:
         ({"valueInteger": 2}, MET),
         ({"valueString": "Grade 1"}, NOT_MET),
         ({"valueCodeableConcept": concept(system="http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl", code="C41340")}, MET),
-        (None, UNKNOWN),
+        (None, NOT_MET),  # none on record is none (derive.ABSENT_IS_NONE): an adverse event, absent when absent
     ],
     ids=["integer", "string", "ncit-code", "not-coded"],
 )
-def test_prior_toxicity_not_recovered_to_grade_1_is_decided_only_where_a_grade_is_coded(value, expected):
+def test_prior_toxicity_not_recovered_to_grade_1_is_decided_by_the_coded_grade(value, expected):
     record = facts(grade(value)) if value is not None else facts()
     assert decide(P("toxicity_grade", Op.GT, 1), record).outcome is expected

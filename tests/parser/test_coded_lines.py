@@ -104,7 +104,7 @@ def test_the_steroid_dose_bound_keeps_its_number_and_unit():
         (TOXICITY, PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 2, None, ago(3)),)}), UNKNOWN),  # alopecia?
         (TOXICITY.replace(" (except alopecia)", ""), PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 2, None, ago(3)),)}), MET),
         (TOXICITY, PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 1, None, ago(3)),)}), NOT_MET),
-        (TOXICITY, record(), UNKNOWN),
+        (TOXICITY, record(), NOT_MET),  # no toxicity on record is none (derive.ABSENT_IS_NONE)
     ],
     ids=["steroid-high", "steroid-low", "steroid-dose-unrecorded", "steroid-old", "no-steroid", "replacement-high",
          "replacement-low", "vaccine-recent", "vaccine-old", "allergy-named", "allergy-other", "allergy-none",

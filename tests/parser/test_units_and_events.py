@@ -155,7 +155,8 @@ def test_an_hbv_dna_load_bound_is_compared_with_the_load(line, kind, record, exp
 
 
 # toxicity of prior therapy not recovered to a grade, read against the record's CTCAE grade of the
-# worst toxicity not yet resolved (an Observation); none recorded is unknown. "grade 0 or 1" is a
+# worst toxicity not yet resolved (an Observation); none recorded is none, an adverse event absent
+# when absent (derive.ABSENT_IS_NONE). "grade 0 or 1" is a
 # bound at 1, "toxic effects" is a toxicity, and the grade may come first ("persistent grade >= 2
 # toxicity"); 161 corpus lines name a toxicity and a grade
 def toxicity(grade: int) -> PatientFacts:
@@ -165,10 +166,10 @@ def toxicity(grade: int) -> PatientFacts:
 TOXICITY = [
     ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(2), MET),
     ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, toxicity(1), NOT_MET),
-    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, MAN, UNKNOWN),
+    ("Unresolved toxicities from prior anticancer therapy, defined as not having resolved to CTCAE grade 0 or 1", EXC, MAN, NOT_MET),
     ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(0), MET),
     ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, toxicity(3), NOT_MET),
-    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, MAN, UNKNOWN),
+    ("Recovered from the toxic effects of prior therapy to grade ≤ 1", INC, MAN, MET),
     ("All acute toxic effects of any prior antitumor therapy resolved to Grade ≤ 1 before enrollment", INC, toxicity(2), NOT_MET),
     ("Resolution of all toxicities of prior therapy to grade 0-1", INC, toxicity(1), MET),
     ("Persistent grade ≥ 2 toxicity from prior therapy", EXC, toxicity(2), MET),
