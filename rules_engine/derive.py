@@ -148,7 +148,8 @@ GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
 # as absent when absent (section 4). Read as a measurement, none on record left every toxicity
 # line unknown, so no patient was ever "eligible" for a trial that names one (six examples on
 # NCT06559644); the holdout's clinician reads "known unresolved toxicities" as absent too. The
-# snapshot therefore holds grade 0 for a record without one, marked ``absent`` for the reason.
+# snapshot therefore holds an undated grade 0 for a record without one, which the reason names
+# as none on record.
 ABSENT_IS_NONE: frozenset[str] = frozenset({"toxicity_grade"})
 
 
