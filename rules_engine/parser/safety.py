@@ -27,7 +27,9 @@ criteria and records.
 
 from __future__ import annotations
 
+from rules_engine.concepts import ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.gates import CANCER_FAMILIES
 
 
 class Qualifier(Review):
@@ -113,18 +115,13 @@ def normal_limits_upright(expr: Expr, ctype: CriterionType) -> Expr:
     return expr
 
 
-# the diseases a trial may be for, each a family of its own (gates.CANCER_FAMILIES and their kinds)
-_DISEASE_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
-
-
 def _is_disease(part: Expr) -> bool:
-    from rules_engine.concepts import ancestors
-
+    """A cancer a trial may be for (gates.CANCER_FAMILIES and their kinds), asked as present."""
     return (
         isinstance(part, Predicate)
         and part.op is Op.PRESENT
         and part.window is None
-        and (part.concept in _DISEASE_FAMILIES or not _DISEASE_FAMILIES.isdisjoint(ancestors(part.concept)))
+        and (part.concept in CANCER_FAMILIES or not CANCER_FAMILIES.isdisjoint(ancestors(part.concept)))
     )
 
 
@@ -132,17 +129,16 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     """An inclusion listing three or more diseases ("Patients with AML, ALL, Hodgkin's disease,
     MDS, CML ..., and lymphoma in first or later relapses") names the diseases a trial is for, one
     each: read as all of them at once (the list's "and"), every patient failed it. Two stay as
-    written ("AML and MDS" may ask both), in an exclusion too ("MDS in patients with AML after
-    MDS" is one case, an exception of a malignancy list: read as either, every AML patient was
-    excluded); three or more listed in an exclusion each exclude."""
-    least = 3
-    if isinstance(expr, Not):
+    written ("AML and MDS" may ask both). An exclusion's list of histories is already read as
+    either by ``clauses.combine``, and "MDS in patients with AML after MDS", one case, must stay
+    both there."""
+    if CriterionType(ctype) is not CriterionType.INCLUSION or isinstance(expr, Not):
         return expr
     if isinstance(expr, (All, Any_)):
         parts = tuple(listed_diagnoses_any(p, ctype) for p in expr.parts)
         if isinstance(expr, All):
             diseases = [p for p in parts if _is_disease(p)]
-            if len({p.concept for p in diseases if isinstance(p, Predicate)}) >= least:
+            if len({p.concept for p in diseases if isinstance(p, Predicate)}) >= 3:
                 rest = [p for p in parts if not _is_disease(p)]
                 either: Expr = Any_(tuple(diseases))
                 return All((either, *rest)) if rest else either

@@ -169,8 +169,10 @@ _WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:
 _MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
-_CAUSED_BY = re.compile(r"(?:caused\s+by|related\s+to|associated\s+with|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?,?\s+(?:of|from)|recovered\s+from|response\s+to)\s+(?:\w+\s+){0,3}$", I)
-_CAUSE_CUE = re.compile(r"\b(?:caused\s+by|related\s+to|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?,?\s+(?:of|from)|recovered\s+from)\s", I)
+# the words that name what caused something else: the cue right before an event, or a list away
+_CAUSE_WORDS = r"caused\s+by|related\s+to|attributed\s+to|due\s+to|induced\s+by|secondary\s+to|toxicit\w*\s+(?:of|from)|effects?,?\s+(?:of|from)|recovered\s+from"
+_CAUSED_BY = re.compile(rf"(?:{_CAUSE_WORDS}|associated\s+with|response\s+to)\s+(?:\w+\s+){{0,3}}$", I)
+_CAUSE_CUE = re.compile(rf"\b(?:{_CAUSE_WORDS})\s", I)
 
 
 # a count of past events before the event ("≤ 1 prior autologous or allogeneic transplant",
