@@ -14,6 +14,17 @@ CORPUS = SHARED / "corpus"
 
 _names = itertools.count()
 
+CLOCK_DAY = "2026-11-22"  # the examples were generated on this day
+
+
+@pytest.fixture(autouse=True)
+def pinned_clock(monkeypatch):
+    """The clock is the edge of the world, so every test runs on the examples' day unless it
+    pins another. Unpinned, a verdict computed on demand followed the real calendar: a patient
+    made 17 with a birthday ten days after that day was answered eligible from that birthday on,
+    and CI failed on 2026-12-02 with no change to the code."""
+    monkeypatch.setenv("ELIGO_TODAY", CLOCK_DAY)
+
 
 @pytest.fixture
 def make_client(db):
