@@ -17,9 +17,21 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria, iter_predicates
+from .criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Expr,
+    NoRequirement,
+    Not,
+    Predicate,
+    Review,
+    TrialCriteria,
+    iter_predicates,
+)
 from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
-from .reasons import not_applicable, predicate_reason, review_reason
+from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on
 from .snapshot import Snapshot
 
@@ -93,6 +105,8 @@ def _evaluate(expr: Expr, snap: Snapshot, decide: Decide, memo: Memo) -> _Verdic
         return _Verdict(outcome, False, [reason])
     if isinstance(expr, Review):
         return _Verdict(UNKNOWN, True, [review_reason(expr)])
+    if isinstance(expr, NoRequirement):
+        return _Verdict(MET, False, [NO_REQUIREMENT_REASON])
     if isinstance(expr, Not):
         inner = _evaluate(expr.part, snap, decide, memo)
         return _Verdict(_negate(inner.outcome), inner.review, inner.reasons)

@@ -190,7 +190,19 @@ class Review:
         return data
 
 
-Expr = Predicate | All | Any_ | Not | Review
+@_hash_once
+@dataclass(frozen=True)
+class NoRequirement:
+    """A line that states there is no requirement ("Not specified", "No restrictions", "See
+    Disease Characteristics" in the registry's older PDQ layout): always ``met``. Read as a
+    review it left every such trial possibly eligible at best, for a line that asks nothing
+    (122 + 103 + 2 lines of the shared corpus's oncology records)."""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"node": "no_requirement"}
+
+
+Expr = Predicate | All | Any_ | Not | Review | NoRequirement
 
 
 @dataclass(frozen=True)
@@ -282,6 +294,8 @@ def expr_from_json(data: Any, path: str = "expr") -> Expr:
         return All(built) if node == "all" else Any_(built)
     if node == "not":
         return Not(expr_from_json(data.get("part"), f"{path}.part"))
+    if node == "no_requirement":
+        return NoRequirement()
     if node == "review":
         try:
             reason = ReviewReason(data.get("reason", ""))

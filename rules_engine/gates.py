@@ -35,7 +35,19 @@ from datetime import date
 
 from .assemble import Memo, evaluate_criterion
 from .concepts import CONCEPTS, Kind, ancestors
-from .criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, TrialCriteria
+from .criteria import (
+    All,
+    Any_,
+    Criterion,
+    CriterionType,
+    Expr,
+    NoRequirement,
+    Not,
+    Op,
+    Predicate,
+    Review,
+    TrialCriteria,
+)
 from .facts import PatientFacts
 from .outcome import CriterionOutcome, Outcome
 from .semantics import predicate_outcome, supported
@@ -109,11 +121,12 @@ def _kinds(expr: Expr, positive: bool = True) -> set[str] | None:
     if isinstance(expr, Predicate):
         kind = _gate_kind(expr)
         return None if kind is None else {kind}
-    if isinstance(expr, Review):
+    if isinstance(expr, Review | NoRequirement):
         return None
     parts = (expr.part,) if isinstance(expr, Not) else expr.parts if isinstance(expr, All | Any_) else ()
     if isinstance(expr, All if positive else Any_):  # under a negation an Any_ fails when any part holds
-        parts = tuple(p for p in parts if not isinstance(p, Review))
+        # a part that never fails (no requirement) cannot close the line either
+        parts = tuple(p for p in parts if not isinstance(p, Review | NoRequirement))
     if not parts:
         return None
     found: set[str] = set()

@@ -233,6 +233,9 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
     return f"no record of another malignancy{span}{outside}"
 
 
+NO_REQUIREMENT_REASON = "no requirement: the registry states none for this line"
+
+
 @lru_cache(maxsize=65536)
 def review_reason(node: Review) -> str:
     words = {

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
@@ -419,6 +419,18 @@ _THERAPY_HEADING = re.compile(r"^\s*(?:Chemotherapy|Radiotherapy|Radiation thera
 MAX_LINE = 2000  # characters after normalisation; a longer "line" is a paragraph or an accident
 
 
+# A line that states there is no requirement, as the registry's older PDQ layout writes it under
+# a label ("Hematopoietic: Not specified", "Chemotherapy: See Disease Characteristics": what the
+# trial asks is stated in that other section). Whole lines only: "not specified otherwise" or a
+# "see" naming anything but a section of that layout stays to be read.
+_NO_REQUIREMENT = re.compile(
+    r"[-*•\s]{0,4}(?:not specified|unspecified|none specified|no restrictions?|no limitations?|unrestricted"
+    r"|no requirements?|see (?:the )?(?:disease|patient) characteristics|see prior concurrent therapy"
+    r"|see (?:chemotherapy|biologic therapy|endocrine therapy|radiotherapy|surgery))[.;]?",
+    re.I,
+)
+
+
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
@@ -428,6 +440,10 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if len(text) > 4 * MAX_LINE or len(normalize(text)) > MAX_LINE:
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
+    if _NO_REQUIREMENT.fullmatch(text.strip()):
+        # an exclusion holds when its expression is met: one that asks nothing must never hold
+        none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
+        return Criterion(type=ctype, text=text, expr=none, parent=parent)
     if context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
         reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
     else:

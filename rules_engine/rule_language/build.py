@@ -10,7 +10,7 @@ from typing import Any
 
 from lark import Token, Transformer_NonRecursive
 
-from ..criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from ..criteria import All, Any_, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from ..units import same_dimension
 from .names import resolve_concept, suggest
 from .vocabulary import (
@@ -127,6 +127,9 @@ class Build(Transformer_NonRecursive):  # type: ignore[type-arg]
         strings = _tokens(children, "STRING")
         reason = next((c for c in children if isinstance(c, ReviewReason)), DEFAULT_REASON)
         return Node(Review(reason=reason, text=_string(strings[0]) if strings else ""), 1)
+
+    def no_requirement(self, children: list[Any]) -> Node:
+        return Node(NoRequirement(), 1)
 
     # values -----------------------------------------------------------------------------------
     def scalar(self, children: list[Any]) -> Any:

@@ -34,6 +34,7 @@ corpus), so a line saved unedited is the line that was shown.
 | `other-malignancy other than (AML, B-ALL) within 3 years` | a concept asked among others, minus the trial's own diseases |
 | `not (HIV or HBV)` | negation of a group |
 | `review consent "Able to give written informed consent"` | left to a person, with the reason and the words |
+| `no requirement` | the registry states none for this line ("Not specified"): always met |
 | `if sex is female: pregnancy-test is negative` | the line concerns only patients the condition holds for |
 
 ## Grammar
@@ -46,7 +47,7 @@ structure has is the grouping the text shows. `and(X)` / `or(X)` write a list of
 rule      := [ "if" expr ":" ] expr
 expr      := and_expr { "or" and_expr }
 and_expr  := unary { "and" unary }
-unary     := "not" unary | "(" expr ")" | "and" "(" expr ")" | "or" "(" expr ")" | review | predicate
+unary     := "not" unary | "(" expr ")" | "and" "(" expr ")" | "or" "(" expr ")" | review | "no" "requirement" | predicate
 review    := "review" [ reason ] [ text ]
 predicate := [ "no" ] CONCEPT [ "other than" list ] [ "within" window ]
            | CONCEPT "is" scalar

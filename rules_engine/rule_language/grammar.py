@@ -20,6 +20,7 @@ start: (IF expr COLON)? expr
      | AND LPAR expr RPAR -> lone_all
      | OR LPAR expr RPAR -> lone_any
      | review
+     | NO REQUIREMENT -> no_requirement
      | predicate
 
 review: REVIEW reason? STRING?
@@ -57,6 +58,7 @@ THAN: "than"i
 TIMES: "x"i
 ULN: "uln"i
 REVIEW: "review"i
+REQUIREMENT: "requirement"i
 JUDGEMENT: "judgement"i
 CONSENT: "consent"i
 UNSUPPORTED: "unsupported"i
@@ -88,7 +90,7 @@ STRING: /"(?:[^"\\\n]|\\.)*"/
 EXPECTED = {
     "IF": "'if'", "AND": "'and'", "OR": "'or'", "NOT": "'not'", "NO": "'no'", "IS": "'is'", "IN": "'in'",
     "BETWEEN": "'between'", "EXCLUSIVE": "'exclusive'", "WITHIN": "'within'", "OTHER": "'other than'",
-    "THAN": "'than'", "TIMES": "'x ULN'", "ULN": "'ULN'", "REVIEW": "'review'",
+    "THAN": "'than'", "TIMES": "'x ULN'", "ULN": "'ULN'", "REVIEW": "'review'", "REQUIREMENT": "'requirement'",
     **{word.upper(): f"'{word}'" for word in (*REASON_WORDS, *WINDOW_WORD)},
     "COMPARE": "a comparison (>=, <=, >, <, =, !=)",
     "LPAR": "'('", "RPAR": "')'", "COMMA": "','", "COLON": "':'", "NUMBER": "a number",

@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from ..concepts import CONCEPTS
-from ..criteria import All, Any_, Expr, Not, Op, Predicate, Review, Window
+from ..criteria import All, Any_, Expr, NoRequirement, Not, Op, Predicate, Review, Window
 from .errors import RuleRenderError
 from .names import concept_name
 from .vocabulary import (
@@ -154,6 +154,8 @@ def render(expr: Expr, nested: bool = False) -> str:
         if expr.text:
             words.append(_text(expr.text))
         return " ".join(words)
+    if isinstance(expr, NoRequirement):
+        return "no requirement"
     if isinstance(expr, Not):
         inner = render(expr.part, nested=True)
         if isinstance(expr.part, (All, Any_)) and len(expr.part.parts) > 1:

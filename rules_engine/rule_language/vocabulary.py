@@ -37,7 +37,7 @@ TIME_UNIT_CODE = {"year": "a", "years": "a", "month": "mo", "months": "mo", "wee
 
 KEYWORDS = (
     "if", "and", "or", "not", "no", "is", "in", "between", "exclusive", "within", "other", "than",
-    "x", "uln", "review", *REASON_WORDS, *WINDOW_WORD,
+    "x", "uln", "review", "requirement", *REASON_WORDS, *WINDOW_WORD,
 )
 
 KEYWORD_SET = frozenset(KEYWORDS)
