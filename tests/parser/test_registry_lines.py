@@ -1079,7 +1079,6 @@ HBV_NEGATIVE = "events/infections: 'Hepatitis B negative' (an inclusion) is read
 PERMISSION_LINE = "core/residue: a permission line ('elevated alkaline phosphatase allowed') is left as review; it restricts nobody and is met"
 OTHER_RELATIVE = "events/concepts: 'other malignancy' cannot tell the trial's own cancer from another: with any cancer on record it is unknown"
 SEE_CROSSREF = "core/clauses: a leading cross-reference ('See Disease Characteristics') hides the negation: 'No concurrent chemotherapy' is read as chemotherapy required"
-CONCURRENT = "core/residue: 'No concurrent X' leaves 'concurrent' as review, so any past X makes the line unknown (concurrent means now)"
 NEGATED_LEFTOVER = "core/residue: in a negated line ('No pre-existing X', 'No X by CT or MRI', 'No prior X for NSCLC') the leftover words are a review conjunct, so a patient with X is unknown instead of failing"
 HEPATIC_ALTERNATIVE = "core/clauses: the alternative 'OR bilirubin <= 2 x ULN in patients with biliary stents' is joined with AND and its condition left as review"
 NOTE_REVIEW = "core/residue: a note or explanatory sentence after the criterion (NOTE:, 'Testing is not required', 'either gender') is joined as review and hides the decided part"
@@ -1138,7 +1137,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
-    ("NCT00003005", "Chemotherapy:"): Wrong("met", CONCURRENT),
     ("NCT00003276", "Hepatic:"): Wrong("not_met", HEPATIC_ALTERNATIVE),
     ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, Kind
+from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -800,22 +800,38 @@ _NOW_LEAD = re.compile(
     I,
 )
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
+# "prior or concurrent", "previous and/or concomitant": the past is asked too
+_PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
 NOW = Window(14.0, "days")
+# A course ("No concurrent chemotherapy", "concurrent radiotherapy"): the line speaks of the
+# study's time, and a course finished long ago is not concurrent, yet was read as any record of
+# it, which excluded every relapsed patient who ever had chemotherapy. A course going on is dated
+# the evaluation date; one between cycles (21-28 days apart) was given within the last 28 days;
+# an older record is a course that ended.
+COURSE_NOW = Window(28.0, "days")
+
+
+def _is_course(concept: str) -> bool:
+    return concept in ("investigational_agent", "surgery", "major_surgery", "anticancer_therapy") or "anticancer_therapy" in ancestors(concept)
 
 
 def _now(text: str, items: list[Item]) -> None:
     for it in items:
         preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
-        if not preds or not all(isinstance(p, Predicate) and p.concept in _CONTINUOUS and p.op is Op.PRESENT for p in preds):
+        if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT for p in preds):
+            continue
+        continuous = all(isinstance(p, Predicate) and p.concept in _CONTINUOUS for p in preds)
+        if not continuous and not all(isinstance(p, Predicate) and _is_course(p.concept) for p in preds):
             continue
         before = text[max(0, it.start - 120): it.start]
         lead = None
         for lead in _NOW_LEAD.finditer(before):
             pass
-        if lead is None or _NOW_BREAK.search(before[lead.end():]):
+        if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
-        now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
+        window = NOW if continuous else COURSE_NOW
+        now = [predicate(p.concept, Op.WITHIN, None, None, False, window) for p in preds if isinstance(p, Predicate)]
         it.expr = any_of(list(now))
 
 
