@@ -103,10 +103,10 @@ HOSTILE = [
 
 @pytest.mark.parametrize("text", [pytest.param(t, id=i) for i, t in HOSTILE])
 def test_hostile_eligibility_text_imports_in_bounded_time(text):
-    started = time.perf_counter()
+    started = time.process_time()
     record = parse_ctgov_study(study(text, "18 Years", None, "ALL"))
     parse_lines(record.criteria)  # what storing the record does next
-    assert time.perf_counter() - started < 10.0
+    assert time.process_time() - started < 10.0
     assert record.criteria
 
 

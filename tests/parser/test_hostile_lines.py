@@ -32,9 +32,9 @@ HOSTILE = {
 @pytest.mark.parametrize("name", sorted(HOSTILE))
 def test_hostile_line_parses_quickly_to_a_valid_criterion(name, ctype):
     text = HOSTILE[name]
-    started = time.perf_counter()
+    started = time.process_time()
     criterion = parse_line(text, ctype)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert elapsed < 1.0, f"{name}: {elapsed:.2f} s"
     assert isinstance(criterion, Criterion) and criterion.text == text
     assert criterion_from_json(criterion.to_json()) == criterion

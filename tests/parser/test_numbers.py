@@ -29,6 +29,8 @@ def test_number_words_that_count_things_are_kept(text):
 def test_a_long_text_of_number_words_is_read_in_bounded_time():
     import time
 
-    started = time.perf_counter()
+    # CPU time: a backtracking pattern costs CPU, while other work on the machine stretched the
+    # wall clock of this 0.1 s read past the bound (seen in a run sharing two cores with others)
+    started = time.process_time()
     spell_numbers("twenty-one " * 20000 + "years")
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0

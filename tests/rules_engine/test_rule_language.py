@@ -130,10 +130,10 @@ def test_an_error_names_line_column_and_what_was_expected(text, line, column, wo
     ids=["long", "100KB", "parentheses", "negations", "open-only"],
 )
 def test_hostile_rules_are_refused_quickly_and_clearly(text):
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(RuleError) as caught:
         parse(text)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert "characters" in str(caught.value) or "deep" in str(caught.value)
 
 

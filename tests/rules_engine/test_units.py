@@ -143,10 +143,10 @@ def test_registry_thresholds_convert_to_the_catalogue_unit(value, spelling, conc
 def test_a_hostile_spelling_is_read_in_bounded_time():
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     assert registry_unit("x 10" + " /" * 20000 + "L", "anc") is None
     assert registry_unit("1" * 50000, None) is None
-    assert time.perf_counter() - started < 0.5
+    assert time.process_time() - started < 0.5
 
 
 def test_a_mass_where_a_concentration_is_meant_is_not_convertible():
