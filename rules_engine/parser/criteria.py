@@ -25,6 +25,7 @@ from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
+from rules_engine.parser.topics import age_table
 from rules_engine.parser.topics.coded import resolve
 
 # A donor's criteria concern another person: never evaluated against the patient's record, and
@@ -122,7 +123,16 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
-        if kids and _defines_status(text, criterion.expr):
+        rows_text = [rows[k][1] for k in children.get(index, ())]
+        if kids and age_table.applies(ctype, text, rows_text):
+            # "... serum creatinine based on age/gender as follows:" and one band per line: the
+            # patient's own band decides (each band alone concerns only patients of its age)
+            for k in children.get(index, ()):
+                age, limit = age_table.band(rows[k][1])
+                out[k] = Criterion(type=rows[k][0], text=rows[k][1], expr=limit, applies_if=age, parent=index)
+            expr = age_table.with_table(text, criterion.expr, age_table.table(rows_text))
+            criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
+        elif kids and _defines_status(text, criterion.expr):
             # "Relapsed or refractory AML as defined by one of the following criteria:": the lines
             # under it say how the trial judges the status it asks for; they add no requirement
             definition = " ".join(k.text for k in kids if k is not None)

@@ -9,8 +9,8 @@ INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 FEMALE = Predicate("sex", Op.IS, "female")
 
 
-def P(concept, op, value=None, unit=None, uln=False, window=None):
-    return Predicate(concept, op, value, unit, uln, window)
+def P(concept, op, value=None, unit=None, uln=False, window=None, **bounds):
+    return Predicate(concept, op, value, unit, uln, window, **bounds)
 
 
 AGE_CASES = [
@@ -24,6 +24,10 @@ AGE_CASES = [
     ("18 years of age or older", P("age", Op.GTE, 18, "a")),
     ("Age between 18 and 75 years old (inclusive).", P("age", Op.BETWEEN, (18, 75), "a")),
     ("Patients aged from 18 to 80 years old;", P("age", Op.BETWEEN, (18, 80), "a")),
+    # "N to < M": the lower end was dropped ("age < 18"), which let an infant meet "1 to < 18"
+    ("Age 1 to < 18 years", P("age", Op.BETWEEN, (1, 18), "a", high_inclusive=False)),
+    ("Age 2 to less than 22 years", P("age", Op.BETWEEN, (2, 22), "a", high_inclusive=False)),
+    ("1 to < 2 years of age", P("age", Op.BETWEEN, (1, 2), "a", high_inclusive=False)),
     ("Age of 20 or more.", P("age", Op.GTE, 20, "a")),
     ("Male or female ≥18 years old and <80 years old.", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 80, "a")))),
     ("Age 6 months to 21 years", All((P("age", Op.GTE, 6, "mo"), P("age", Op.LTE, 21, "a")))),

@@ -31,7 +31,7 @@ _AGE_PREFIX = re.compile(
 
 
 _AGE_RANGE = re.compile(
-    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})?"
+    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})?"
     r"(?:\s*(?:old|of\s+age))?(?:\s*\(?inclusive\)?)?",
     I,
 )
@@ -53,7 +53,7 @@ _AGE_SUFFIXED = re.compile(
 
 
 _AGE_SUFFIXED_RANGE = re.compile(
-    rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
+    rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
     I,
 )
 
@@ -127,10 +127,11 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
             return
         unit = m.group("hu") or m.group("lu")
         lo_unit = m.group("lu") or unit
+        below = m.group("lt") is not None  # "1 to < 18 years": the upper end excluded, the lower kept
         if _age_unit(lo_unit) == _age_unit(unit):
-            expr: Expr = predicate("age", Op.BETWEEN, (number(lo), number(hi)), _age_unit(unit))
+            expr: Expr = predicate("age", Op.BETWEEN, (number(lo), number(hi)), _age_unit(unit), high_inclusive=not below)
         else:
-            expr = all_of([bound(Op.GTE, lo, lo_unit), bound(Op.LTE, hi, unit)])
+            expr = all_of([bound(Op.GTE, lo, lo_unit), bound(Op.LT if below else Op.LTE, hi, unit)])
         add(m.start(), m.end(), expr)
 
     for prefix in _AGE_PREFIX.finditer(text):
