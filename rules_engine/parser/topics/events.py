@@ -444,6 +444,48 @@ _TOXICITY_LEAD = re.compile(
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
 
 
+# Recovery from prior therapy written without a grade ("Recovered from prior therapy", "must have
+# recovered from the acute toxic effects of previous anti-cancer treatment", "not recovered from
+# toxicities of prior chemotherapy", "unresolved toxicity from anti-cancer therapy"): 98 corpus
+# lines left wholly to review. What "recovered" means is CTCAE grade <= 1 (most lines that state
+# a grade say so) or baseline (some say "or baseline"), so a grade 2 or worse is not recovered
+# and no toxicity on record is recovered (derive.ABSENT_IS_NONE), while a grade 1 left is read by
+# a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
+# words name what the grade is of. A grade written near it is the graded reading's (skipped here).
+_THERAPY_WORDS = (
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the)\s+){0,3}"
+    r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
+    # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
+    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?)"
+)
+# a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
+_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
+_RECOVERY = re.compile(
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\bwithout\s+(?:full\s+)?)?"
+    r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
+    r"(?:(?:acute|reversible|clinically\s+significant|significant)\s+){0,2}"
+    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b"
+    # "unresolved toxicity from anti-cancer therapy", no "prior" written
+    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
+    I,
+)
+_NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
+_GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
+_GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
+
+
+def _recovery_expr(negated: bool) -> Expr:
+    """Recovered: grade <= 1, and a grade 1 left unknown; not recovered: grade >= 2, and a grade 1
+    left unknown. No toxicity on record is grade 0, recovered."""
+    if negated:
+        return any_of([predicate("toxicity_grade", Op.GTE, 2),
+                       all_of([predicate("toxicity_grade", Op.GTE, 1), Qualifier(ReviewReason.AMBIGUOUS, _GRADE_ONE_LEFT)])])
+    return all_of([predicate("toxicity_grade", Op.LTE, 1),
+                   any_of([predicate("toxicity_grade", Op.LTE, 0), Alternative(ReviewReason.AMBIGUOUS, _GRADE_ONE_LEFT)])])
+
+
 _AUTOIMMUNE_TREATED = re.compile(
     r"(?:active\s+)?autoimmune\s+(?:diseases?|disorders?|conditions?)(?:\s*\([^()]{0,80}\))?,?\s+(?:that\s+|which\s+)?(?:has\s+|have\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+"
     r"(?:systemic\s+)?(?:treatment|therapy|immunosuppress\w*(?:\s+(?:therapy|treatment|agents?|drugs?|medications?))?|(?:cortico)?steroids?)"
@@ -710,6 +752,20 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             source = _TOXICITY_SOURCE.match(text, m.end())
             add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
+    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
+        for m in _RECOVERY.finditer(text):
+            if _GRADE_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 300)):
+                continue  # a grade is written: the graded reading's, or left to review
+            # a negator the clause grammar reads at the clause's start ("Patients not recovered
+            # from ...", "No unresolved toxicity ...") is the grammar's Not: counted here too, it
+            # would negate twice and pass exactly the patients the line excludes
+            owned = NEGATED.match(text)
+            negated = bool(m.group("neg2") or (m.group("neg") and (owned is None or m.start("neg") >= owned.end())))
+            start = m.start()
+            no = _NO_BEFORE.search(text, max(0, start - 12), start)  # "Have no residual toxic effects of ..."
+            if no is not None and negated and (owned is None or no.start() >= owned.end()):
+                negated, start = False, no.start()
+            add(Item(start, m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
