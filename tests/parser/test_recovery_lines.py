@@ -87,3 +87,21 @@ def test_a_written_grade_is_the_graded_readings():
     (criterion,) = parse_lines([(I, line)])
     assert {(p.op, p.value) for p in iter_predicates(criterion.expr) if p.concept == "toxicity_grade"} == {(Op.LTE, 1)}
     assert decide(I, line, 1) is MET
+
+
+# A graded line's comparator and negation (these read the opposite grades before): "Not recovered
+# ... to grade 1 or less" negated twice excluded only the recovered patients, and "above grade 1"
+# written in words was read as the default "at most".
+GRADED_ROWS = [
+    (E, "Not recovered from toxicities of prior therapy to grade 1 or less", (NOT_MET, NOT_MET, MET)),
+    (E, "Patients not recovered from toxicities of prior therapy to grade 1 or less", (NOT_MET, NOT_MET, MET)),
+    (E, "Toxicity from prior therapy above grade 1", (NOT_MET, NOT_MET, MET)),
+    (I, "No toxicity from prior therapy above grade 1", (MET, MET, NOT_MET)),
+    (I, "All toxicities of prior therapy resolved to less than grade 2", (MET, MET, NOT_MET)),
+    (E, "Persistent toxicities of prior therapy greater than grade 1", (NOT_MET, NOT_MET, MET)),
+]
+
+
+@pytest.mark.parametrize("ctype, line, expected", GRADED_ROWS)
+def test_a_graded_line_reads_the_grades_it_names(ctype, line, expected):
+    assert (decide(ctype, line, None), decide(ctype, line, 1), decide(ctype, line, 2)) == expected

@@ -431,6 +431,14 @@ _TOXICITY_SOURCE = re.compile(
 
 
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
+# ... or in words ("toxicity from prior therapy above grade 1"): read as the default "at most" it
+# asked for the opposite grades. "At least grade 1" is left out: lines write it for "at least as
+# good as" ("resolves to either baseline or at least Grade 1")
+_WORD_BEFORE_GRADE = re.compile(
+    r"\b(?P<w>above|over|exceeding|(?:greater|higher|more|worse)\s+than|below|under|less\s+than|lower\s+than|up\s+to|at\s+most|no\s+(?:more|greater|higher|worse)\s+than)\s*(?:CTCAE\s+)?$",
+    I,
+)
+_WORD_CMP = {"above": ">", "over": ">", "exceeding": ">", "below": "<", "under": "<", "up to": "≤", "at most": "≤"}
 
 
 _TOXICITY_LEAD = re.compile(
@@ -571,10 +579,19 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     if not cmp:  # the comparator written before the grade word: "toxicities >= Grade 2"
         before = _CMP_BEFORE_GRADE.search(m.group("mid")[-30:])
         cmp = {"≥": "≥", ">=": "≥", "=>": "≥", ">": ">", "≤": "≤", "<=": "≤", "=<": "≤", "<": "<"}.get(before.group(1), "") if before else ""
+    if not cmp:
+        word = _WORD_BEFORE_GRADE.search(m.group("mid")[-40:])
+        if word is not None:
+            w = " ".join(word.group("w").lower().split())
+            cmp = _WORD_CMP.get(w) or ("≤" if w.startswith("no ") else "<" if w in ("less than", "lower than") else ">")
+    # a negator the clause grammar reads at the clause's start ("Not recovered from toxicities ...
+    # to grade 1 or less") is its Not: counted here as well, the line was negated twice and
+    # excluded the recovered patients only
+    owned = NEGATED.match(text)
+    lead = max(0, m.start() - 30, owned.end() if owned is not None else 0)
+    unrecovered = bool(_UNRECOVERED.search(text[lead: max(lead, m.start())] + " " + m.group("mid")))
     if cmp in ("≤", "<=", "=<", "<") and not tail:
-        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not _UNRECOVERED.search(
-            text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")) else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
-    unrecovered = bool(_UNRECOVERED.search(text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")))
+        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not unrecovered else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
         op = Op.GT if cmp == ">" else Op.GTE
         return predicate("toxicity_grade", op, g)
