@@ -273,6 +273,14 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
     ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
+    ("hepatocellular_carcinoma", r"hepatocellular\s+(?:carcinomas?|cancers?)|\bHCC\b|liver\s+cell\s+carcinomas?", ("hepatocellular", "hcc", "liver cell")),
+    ("intrahepatic_cholangiocarcinoma", r"intrahepatic\s+cholangiocarcinomas?", ("intrahepatic",)),
+    ("liver_cancer", r"(?:primary\s+)?liver\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+liver", ("liver",)),
+    ("renal_cell_carcinoma", r"renal[\s-]+cell\s+(?:adeno)?(?:carcinomas?|cancers?)|\bRCC\b", ("renal", "rcc")),
+    ("kidney_cancer", r"(?:kidney|renal)\s+cancers?|(?:carcinoma|cancer)\s+of\s+the\s+kidney", ("kidney", "renal")),
+    ("bladder_cancer", r"(?<!gall)(?<!gall-)(?<!gall\s)(?:urinary\s+)?bladder\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+(?:urinary\s+)?bladder", ("bladder",)),
+    ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
+    ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
     ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
@@ -288,6 +296,17 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+# a cancer named as the context of another subject, not asked for itself: read as an alternative
+# of an exclusion it excluded the trial's own patients ("Uncontrolled angina, arrhythmia or
+# congestive heart failure at the time of HNSCC diagnosis", "abnormalities except those
+# attributable to bladder cancer"). "Therapy for <cancer>" is not among them: read with the
+# therapy it names which therapy counts ("No prior chemotherapy for NSCLC")
+_CANCER_AS_REFERENCE = re.compile(
+    r"(?:\btime\s+of|\battributable\s+to)\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
+    I,
+)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
@@ -1309,6 +1328,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             before = text[max(0, m.start() - 40): m.start()]
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
+            if re.search(r"\bnon[\s-]*$", before, I):
+                continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
+            if _CANCER_AS_REFERENCE.search(before):
+                continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
