@@ -64,10 +64,38 @@ _UNSUPPORTED = re.compile(
 )
 
 
+# Organ function asked without its thresholds ("Adequate organ function", "Adequate hematologic,
+# hepatic, and renal function", "Normal organ and marrow function as outlined in the protocol":
+# about 390 corpus lines left wholly to review). The limits are the protocol's, not written on the
+# line, so no record decides it: a person checks the patient against the protocol's table, as an
+# investigator's judgement. A line that writes a number or a limit is read by the lab topics.
+_FUNCTION_WORD = re.compile(r"\b(?:function(?:s|ing)?|reserve|dysfunction)\b", I)
+_FUNCTION_STATE = re.compile(
+    r"\b(?:adequate|adequately|sufficient|normal|acceptable|satisfactory|appropriate|good|inadequate|insufficient|poor|impaired|organ)\b", I
+)
+_FUNCTION_ORGAN = re.compile(
+    r"\b(?:organs?|end[\s-]organ|marrow|ha?ematolog\w*|ha?ematopoietic|hepatic|liver|renal|kidneys?|cardiac|heart|pulmonary|lung|coagulation|major)\b", I
+)
+_FUNCTION_LIMIT = re.compile(r"[<>≤≥=]|\d\s*(?:%|x\b|×)|\bULN\b|\bupper\s+limits?\b|\bLLN\b|\d\s*(?:mg|g/|µ|umol|mmol|ml|mL|/\s*(?:L|dL|mm|µL|uL))", I)
+
+
+def organ_function_unstated(text: str) -> bool:
+    """Whether the text asks for organ function without stating a limit."""
+    if _FUNCTION_LIMIT.search(text):
+        return False
+    for m in _FUNCTION_WORD.finditer(text):
+        lead = text[max(0, m.start() - 80): m.start()]
+        if _FUNCTION_STATE.search(lead) and _FUNCTION_ORGAN.search(lead):
+            return True
+    return False
+
+
 def review_reason(text: str) -> ReviewReason:
     if _CONSENT.search(text):
         return ReviewReason.CONSENT
     if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
+        return ReviewReason.JUDGEMENT
+    if organ_function_unstated(text):
         return ReviewReason.JUDGEMENT
     if _UNSUPPORTED.search(text):
         return ReviewReason.UNSUPPORTED_CONCEPT
