@@ -90,12 +90,28 @@ def organ_function_unstated(text: str) -> bool:
     return False
 
 
+# "Other protocol-defined inclusion/exclusion criteria may apply", "Additional criteria exist" (47
+# corpus lines): the protocol's further criteria are not on the registry page, so no record can
+# be checked against them here; a person checks them against the protocol, as a judgement.
+_PROTOCOL_CRITERIA = re.compile(
+    r"\b(?:inclusion|exclusion|eligibility)(?:\s*/\s*\w+)?\s+criteria\s+(?:may|could|might|will|can)\s+(?:also\s+)?apply"
+    r"|\badditional\s+(?:eligibility\s+)?criteria\s+(?:exist|apply|may\s+apply)"
+    r"|\bother\s+(?:protocol[\s-]+(?:defined|specific)\s+)?(?:inclusion|exclusion|eligibility)[\w/ ]{0,24}criteria\s+(?:may|could|might|will|can)\s+apply",
+    I,
+)
+
+
+def protocol_criteria(text: str) -> bool:
+    """Whether the text points to the protocol's further criteria."""
+    return _PROTOCOL_CRITERIA.search(text) is not None
+
+
 def review_reason(text: str) -> ReviewReason:
     if _CONSENT.search(text):
         return ReviewReason.CONSENT
     if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
         return ReviewReason.JUDGEMENT
-    if organ_function_unstated(text):
+    if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text):
         return ReviewReason.JUDGEMENT
     if _UNSUPPORTED.search(text):
         return ReviewReason.UNSUPPORTED_CONCEPT

@@ -54,3 +54,19 @@ def test_organ_function_with_limits_is_read(line, concepts):
 def test_other_unread_lines_keep_their_reason(line):
     (criterion,) = parse_lines([(I, line)])
     assert isinstance(criterion.expr, Review) and criterion.expr.reason is not ReviewReason.JUDGEMENT
+
+
+# the protocol's further criteria, pointed to and not written on the registry page
+PROTOCOL_NOTES = [
+    "Other protocol-defined inclusion/exclusion criteria may apply",
+    "Note: Other protocol defined Inclusion/Exclusion criteria may apply.",
+    "Other protocol-defined inclusion criteria could apply",
+    "Additional criteria exist.",
+    "Other inclusion criteria may apply",
+]
+
+
+@pytest.mark.parametrize("line", PROTOCOL_NOTES)
+def test_a_pointer_to_the_protocols_criteria_is_judgement(line):
+    (criterion,) = parse_lines([(I, line)])
+    assert criterion.expr == Review(ReviewReason.JUDGEMENT, "")
