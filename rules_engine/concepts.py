@@ -302,6 +302,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("anthracycline", Kind.EVENT, "anthracycline chemotherapy", parent="chemotherapy"),
     Concept("immunomodulatory_drug", Kind.EVENT, "immunomodulatory drug (thalidomide, lenalidomide, pomalidomide)"),
     Concept("hypomethylating_agent", Kind.EVENT, "hypomethylating agent (azacitidine, decitabine)", parent="chemotherapy"),
+    # cancers the corpus's diagnosis lines name (issue 14, coverage; append only). A liver or
+    # kidney cancer coded by its site alone (C22, C64) may be of any histology the line asks
+    # for: its subtypes are exhaustive, so asked for hepatocellular or renal cell carcinoma it is
+    # unknown, not absent (as lung cancer is for NSCLC)
+    Concept("liver_cancer", Kind.EVENT, "primary liver cancer", parent="solid_tumor", subtypes_exhaustive=True),
+    Concept("hepatocellular_carcinoma", Kind.EVENT, "hepatocellular carcinoma (HCC)", parent="liver_cancer"),
+    Concept("intrahepatic_cholangiocarcinoma", Kind.EVENT, "intrahepatic cholangiocarcinoma", parent="liver_cancer"),
+    Concept("kidney_cancer", Kind.EVENT, "kidney cancer", parent="solid_tumor", subtypes_exhaustive=True),
+    Concept("renal_cell_carcinoma", Kind.EVENT, "renal cell carcinoma (RCC)", parent="kidney_cancer"),
+    Concept("bladder_cancer", Kind.EVENT, "bladder cancer", parent="solid_tumor"),
+    Concept("head_and_neck_cancer", Kind.EVENT, "head and neck cancer", parent="solid_tumor"),
+    Concept("nasopharyngeal_carcinoma", Kind.EVENT, "nasopharyngeal carcinoma", parent="head_and_neck_cancer"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -61,6 +61,8 @@ from rules_engine.parser.residue import (
     failed_test_alternative,
     clause_expr,
     is_remark,
+    organ_function_unstated,
+    protocol_criteria,
     permitted_group,
     phased_age,
     review_reason,
@@ -206,6 +208,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if not structured:
         reasons = [e.reason for e in exprs if isinstance(e, Review)]
         reason = next((r for r in (ReviewReason.CONSENT, ReviewReason.JUDGEMENT, ReviewReason.UNSUPPORTED_CONCEPT, ReviewReason.AMBIGUOUS) if r in reasons), ReviewReason.UNPARSED)
+        if reason in (ReviewReason.UNSUPPORTED_CONCEPT, ReviewReason.UNPARSED) and (organ_function_unstated(norm) or protocol_criteria(norm)):
+            reason = ReviewReason.JUDGEMENT  # the protocol's limits, not on the line (residue.organ_function_unstated)
         return Review(reason, "")
     expr = all_of(exprs) if ctype is CriterionType.INCLUSION else any_of(exprs)
     expr = phased_age(expr, norm)

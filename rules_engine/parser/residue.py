@@ -64,10 +64,54 @@ _UNSUPPORTED = re.compile(
 )
 
 
+# Organ function asked without its thresholds ("Adequate organ function", "Adequate hematologic,
+# hepatic, and renal function", "Normal organ and marrow function as outlined in the protocol":
+# about 390 corpus lines left wholly to review). The limits are the protocol's, not written on the
+# line, so no record decides it: a person checks the patient against the protocol's table, as an
+# investigator's judgement. A line that writes a number or a limit is read by the lab topics.
+_FUNCTION_WORD = re.compile(r"\b(?:function(?:s|ing)?|reserve|dysfunction)\b", I)
+_FUNCTION_STATE = re.compile(
+    r"\b(?:adequate|adequately|sufficient|normal|acceptable|satisfactory|appropriate|good|inadequate|insufficient|poor|impaired|organ)\b", I
+)
+_FUNCTION_ORGAN = re.compile(
+    r"\b(?:organs?|end[\s-]organ|marrow|ha?ematolog\w*|ha?ematopoietic|hepatic|liver|renal|kidneys?|cardiac|heart|pulmonary|lung|coagulation|major)\b", I
+)
+_FUNCTION_LIMIT = re.compile(r"[<>≤≥=]|\d\s*(?:%|x\b|×)|\bULN\b|\bupper\s+limits?\b|\bLLN\b|\d\s*(?:mg|g/|µ|umol|mmol|ml|mL|/\s*(?:L|dL|mm|µL|uL))", I)
+
+
+def organ_function_unstated(text: str) -> bool:
+    """Whether the text asks for organ function without stating a limit."""
+    if _FUNCTION_LIMIT.search(text):
+        return False
+    for m in _FUNCTION_WORD.finditer(text):
+        lead = text[max(0, m.start() - 80): m.start()]
+        if _FUNCTION_STATE.search(lead) and _FUNCTION_ORGAN.search(lead):
+            return True
+    return False
+
+
+# "Other protocol-defined inclusion/exclusion criteria may apply", "Additional criteria exist" (47
+# corpus lines): the protocol's further criteria are not on the registry page, so no record can
+# be checked against them here; a person checks them against the protocol, as a judgement.
+_PROTOCOL_CRITERIA = re.compile(
+    r"\b(?:inclusion|exclusion|eligibility)(?:\s*/\s*\w+)?\s+criteria\s+(?:may|could|might|will|can)\s+(?:also\s+)?apply"
+    r"|\badditional\s+(?:eligibility\s+)?criteria\s+(?:exist|apply|may\s+apply)"
+    r"|\bother\s+(?:protocol[\s-]+(?:defined|specific)\s+)?(?:inclusion|exclusion|eligibility)[\w/ ]{0,24}criteria\s+(?:may|could|might|will|can)\s+apply",
+    I,
+)
+
+
+def protocol_criteria(text: str) -> bool:
+    """Whether the text points to the protocol's further criteria."""
+    return _PROTOCOL_CRITERIA.search(text) is not None
+
+
 def review_reason(text: str) -> ReviewReason:
     if _CONSENT.search(text):
         return ReviewReason.CONSENT
     if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
+        return ReviewReason.JUDGEMENT
+    if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text):
         return ReviewReason.JUDGEMENT
     if _UNSUPPORTED.search(text):
         return ReviewReason.UNSUPPORTED_CONCEPT

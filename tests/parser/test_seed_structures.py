@@ -59,7 +59,7 @@ PINNED = [
     ('NCT06559644', 'Other conditions deemed by the investigator to potentially increase su', 'R[judgement:]'),
     ('NCT05563545', 'Age ≥12 years in the single-dose exploration phase, age ≥3 years in th', 'ANY(age gte 12 a, ALL(age gte 3 a, R[ambiguous:the age bound differs by study]))'),
     ('NCT05563545', 'Meet the diagnostic criteria for recurrent or refractory CD19 positive', 'ALL(ANY(relapsed present, refractory present), cd19 is positive, all present)'),
-    ('NCT05563545', 'The main organs have good organ function.', 'R[unsupported_concept:]'),
+    ('NCT05563545', 'The main organs have good organ function.', 'R[judgement:]'),
     ('NCT05563545', 'The estimated survival time is ≥12 weeks.', 'life_expectancy gte 12 wk'),
     ('NCT05563545', 'Blood pregnancy tests for women of childbearing age are negative.', 'ANY(ALL(childbearing_potential is negative, NOT(pregnancy present)), pregnancy_test is negative)'),
     ('NCT05563545', 'The patient himself/herself , and/or his/her legal guardian, agree to ', 'R[consent:]'),

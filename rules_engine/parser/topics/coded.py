@@ -264,6 +264,25 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
     return expr
 
 
+def _names_own(part: Expr, own: tuple[str, ...]) -> bool:
+    """The trial's own disease asked present, bare: narrowed ("secondary AML", "therapy for HCC")
+    or dated it may be what an exclusion means, and stays."""
+    return isinstance(part, Predicate) and part.op is Op.PRESENT and part.window is None and part.concept in own
+
+
+def _without_own_disease(expr: Expr, own: tuple[str, ...]) -> Expr:
+    """An exclusion's alternative that is the trial's own disease is the context of another
+    alternative, never a case of its own: read as one, it excluded every patient the trial is for
+    ("Metastatic CNS from RCC", "Prior use of radiotherapy or investigational agents for RCC",
+    "... cisplatin or docetaxel for HNSCC or with AZD1775" in trials for those cancers). The other
+    alternatives decide; what they were for is left unread, which can only exclude more."""
+    if isinstance(expr, Any_):
+        kept = [p for p in expr.parts if not _names_own(p, own)]
+        if kept and len(kept) < len(expr.parts):
+            return kept[0] if len(kept) == 1 else Any_(tuple(kept))
+    return expr
+
+
 def _lifetime(expr: Expr) -> bool:
     return all(p.window is None or p.window.amount >= 100 for p in iter_predicates(expr) if p.concept == "other_malignancy")
 
@@ -293,6 +312,8 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             out.append(criterion)
             continue
         expr = _walk(criterion.expr, own)
+        if criterion.type is CriterionType.EXCLUSION and own is not None:
+            expr = _without_own_disease(expr, own)
         free = _DISEASE_FREE.search(criterion.text)
         if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", criterion.text, re.I) and _lifetime(expr):
             unit = free.group("u").lower().rstrip("s") + "s"

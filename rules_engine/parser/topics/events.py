@@ -273,6 +273,14 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
     ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
+    ("hepatocellular_carcinoma", r"hepatocellular\s+(?:carcinomas?|cancers?)|\bHCC\b|liver\s+cell\s+carcinomas?", ("hepatocellular", "hcc", "liver cell")),
+    ("intrahepatic_cholangiocarcinoma", r"intrahepatic\s+cholangiocarcinomas?", ("intrahepatic",)),
+    ("liver_cancer", r"(?:primary\s+)?liver\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+liver", ("liver",)),
+    ("renal_cell_carcinoma", r"renal[\s-]+cell\s+(?:adeno)?(?:carcinomas?|cancers?)|\bRCC\b", ("renal", "rcc")),
+    ("kidney_cancer", r"(?:kidney|renal)\s+cancers?|(?:carcinoma|cancer)\s+of\s+the\s+kidney", ("kidney", "renal")),
+    ("bladder_cancer", r"(?<!gall)(?<!gall-)(?<!gall\s)(?:urinary\s+)?bladder\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+(?:urinary\s+)?bladder", ("bladder",)),
+    ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
+    ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
     ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
@@ -288,6 +296,17 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+# a cancer named as the context of another subject, not asked for itself: read as an alternative
+# of an exclusion it excluded the trial's own patients ("Uncontrolled angina, arrhythmia or
+# congestive heart failure at the time of HNSCC diagnosis", "abnormalities except those
+# attributable to bladder cancer"). "Therapy for <cancer>" is not among them: read with the
+# therapy it names which therapy counts ("No prior chemotherapy for NSCLC")
+_CANCER_AS_REFERENCE = re.compile(
+    r"(?:\btime\s+of|\battributable\s+to)\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
+    I,
+)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
@@ -431,6 +450,14 @@ _TOXICITY_SOURCE = re.compile(
 
 
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
+# ... or in words ("toxicity from prior therapy above grade 1"): read as the default "at most" it
+# asked for the opposite grades. "At least grade 1" is left out: lines write it for "at least as
+# good as" ("resolves to either baseline or at least Grade 1")
+_WORD_BEFORE_GRADE = re.compile(
+    r"\b(?P<w>above|over|exceeding|(?:greater|higher|more|worse)\s+than|below|under|less\s+than|lower\s+than|up\s+to|at\s+most|no\s+(?:more|greater|higher|worse)\s+than)\s*(?:CTCAE\s+)?$",
+    I,
+)
+_WORD_CMP = {"above": ">", "over": ">", "exceeding": ">", "below": "<", "under": "<", "up to": "≤", "at most": "≤"}
 
 
 _TOXICITY_LEAD = re.compile(
@@ -442,6 +469,48 @@ _TOXICITY_LEAD = re.compile(
 
 
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
+
+
+# Recovery from prior therapy written without a grade ("Recovered from prior therapy", "must have
+# recovered from the acute toxic effects of previous anti-cancer treatment", "not recovered from
+# toxicities of prior chemotherapy", "unresolved toxicity from anti-cancer therapy"): 98 corpus
+# lines left wholly to review. What "recovered" means is CTCAE grade <= 1 (most lines that state
+# a grade say so) or baseline (some say "or baseline"), so a grade 2 or worse is not recovered
+# and no toxicity on record is recovered (derive.ABSENT_IS_NONE), while a grade 1 left is read by
+# a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
+# words name what the grade is of. A grade written near it is the graded reading's (skipped here).
+_THERAPY_WORDS = (
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the)\s+){0,3}"
+    r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
+    # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
+    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?)"
+)
+# a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
+_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
+_RECOVERY = re.compile(
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\bwithout\s+(?:full\s+)?)?"
+    r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
+    r"(?:(?:acute|reversible|clinically\s+significant|significant)\s+){0,2}"
+    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b"
+    # "unresolved toxicity from anti-cancer therapy", no "prior" written
+    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
+    I,
+)
+_NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
+_GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
+_GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
+
+
+def _recovery_expr(negated: bool) -> Expr:
+    """Recovered: grade <= 1, and a grade 1 left unknown; not recovered: grade >= 2, and a grade 1
+    left unknown. No toxicity on record is grade 0, recovered."""
+    if negated:
+        return any_of([predicate("toxicity_grade", Op.GTE, 2),
+                       all_of([predicate("toxicity_grade", Op.GTE, 1), Qualifier(ReviewReason.AMBIGUOUS, _GRADE_ONE_LEFT)])])
+    return all_of([predicate("toxicity_grade", Op.LTE, 1),
+                   any_of([predicate("toxicity_grade", Op.LTE, 0), Alternative(ReviewReason.AMBIGUOUS, _GRADE_ONE_LEFT)])])
 
 
 _AUTOIMMUNE_TREATED = re.compile(
@@ -529,10 +598,19 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     if not cmp:  # the comparator written before the grade word: "toxicities >= Grade 2"
         before = _CMP_BEFORE_GRADE.search(m.group("mid")[-30:])
         cmp = {"≥": "≥", ">=": "≥", "=>": "≥", ">": ">", "≤": "≤", "<=": "≤", "=<": "≤", "<": "<"}.get(before.group(1), "") if before else ""
+    if not cmp:
+        word = _WORD_BEFORE_GRADE.search(m.group("mid")[-40:])
+        if word is not None:
+            w = " ".join(word.group("w").lower().split())
+            cmp = _WORD_CMP.get(w) or ("≤" if w.startswith("no ") else "<" if w in ("less than", "lower than") else ">")
+    # a negator the clause grammar reads at the clause's start ("Not recovered from toxicities ...
+    # to grade 1 or less") is its Not: counted here as well, the line was negated twice and
+    # excluded the recovered patients only
+    owned = NEGATED.match(text)
+    lead = max(0, m.start() - 30, owned.end() if owned is not None else 0)
+    unrecovered = bool(_UNRECOVERED.search(text[lead: max(lead, m.start())] + " " + m.group("mid")))
     if cmp in ("≤", "<=", "=<", "<") and not tail:
-        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not _UNRECOVERED.search(
-            text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")) else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
-    unrecovered = bool(_UNRECOVERED.search(text[max(0, m.start() - 30): m.start()] + " " + m.group("mid")))
+        return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not unrecovered else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
         op = Op.GT if cmp == ">" else Op.GTE
         return predicate("toxicity_grade", op, g)
@@ -710,6 +788,20 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             source = _TOXICITY_SOURCE.match(text, m.end())
             add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
+    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
+        for m in _RECOVERY.finditer(text):
+            if _GRADE_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 300)):
+                continue  # a grade is written: the graded reading's, or left to review
+            # a negator the clause grammar reads at the clause's start ("Patients not recovered
+            # from ...", "No unresolved toxicity ...") is the grammar's Not: counted here too, it
+            # would negate twice and pass exactly the patients the line excludes
+            owned = NEGATED.match(text)
+            negated = bool(m.group("neg2") or (m.group("neg") and (owned is None or m.start("neg") >= owned.end())))
+            start = m.start()
+            no = _NO_BEFORE.search(text, max(0, start - 12), start)  # "Have no residual toxic effects of ..."
+            if no is not None and negated and (owned is None or no.start() >= owned.end()):
+                negated, start = False, no.start()
+            add(Item(start, m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
@@ -1252,6 +1344,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             before = text[max(0, m.start() - 40): m.start()]
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
+            if re.search(r"\bnon[\s-]*$", before, I):
+                continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
+            if _CANCER_AS_REFERENCE.search(before):
+                continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
