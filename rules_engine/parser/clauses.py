@@ -451,6 +451,32 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
     kinds = ["unit" if k == "tight" else k for k in kinds]
+    loose = _loose_or(kinds, connectors)
+    if loose:
+        # "HBsAg positive and HBV DNA above N, or HCV positive": an "or" after a comma closes the
+        # conjunction before it (read inside it, a patient with hepatitis C alone was asked for
+        # hepatitis B too)
+        cuts = [0, *(k + 1 for k in loose), len(exprs)]
+        return any_of([_joined(exprs[a:b], kinds[a: b - 1]) for a, b in zip(cuts, cuts[1:])])
+    return _joined(exprs, kinds)
+
+
+# a comma before "or" ("..., or ...") and a conjunction written out ("and") elsewhere in the clause
+_COMMA_OR = re.compile(r",\s*(?:or|and/or)\s*$", I)
+_WRITTEN_AND = re.compile(r"^\s*(?:and|plus)\s*$", I)
+
+
+def _loose_or(kinds: list[str], connectors: list[str]) -> list[int]:
+    """The joins that are an "or" after a comma in a clause whose other joins include a written
+    "and" between two items ("A and B, or C"): they bind more loosely than that "and"."""
+    loose = [k for k, c in enumerate(connectors) if kinds[k] == "or" and _COMMA_OR.search(c)]
+    if not loose:
+        return []
+    written = [k for k, c in enumerate(connectors) if kinds[k] == "and" and _WRITTEN_AND.match(c)]
+    return loose if written else []
+
+
+def _joined(exprs: list[Item], kinds: list[str]) -> Expr:
     units: list[Expr] = [exprs[0].expr]  # type: ignore[list-item]
     unit_kinds: list[str] = []
     for kind, item in zip(kinds, exprs[1:]):

@@ -13,7 +13,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import ParsedLine
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, score, steroid
+from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, result, score, steroid
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -437,6 +437,22 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Relapsed disease as shown by > 5% blasts in the bone marrow", INC,
         adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 2, "%")), NOT_MET,
     ),
+    (
+        "an 'or' after a comma closes the 'and' before it: hepatitis C alone excludes",
+        "HBsAg positive and HBV DNA > 1000 copies/mL, or HCV positive",
+        EXC, adult(condition("hcv", 300)), MET,
+    ),
+    (
+        "an 'or' after a comma closes the 'and' before it: an inactive carrier (DNA negative) is not excluded",
+        "HBsAg positive and HBV DNA > 1000 copies/mL, or HCV positive",
+        EXC, adult(result("hbsag", "positive"), result("hbv_dna", "negative")), NOT_MET,
+    ),
+    (
+        "the bracket naming the tests that show an infection asks nothing more: no infection on record, not excluded",
+        "HCV positive (HCV RNA or HCV Ab test suggests acute and chronic infections); known history of HIV",
+        EXC, MAN, NOT_MET,
+    ),
+
 ]
 
 
