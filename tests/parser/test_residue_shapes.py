@@ -510,3 +510,39 @@ def test_an_exclusion_heading_that_names_a_group_excludes_only_within_it(facts: 
 def test_residue_shape_decides_as_the_text_means(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     got = evaluate(parse_line(text, ctype), facts, AS_OF)
     assert got.outcome is expected, got.reason
+
+
+# a heading that ends by announcing exceptions: the lines under it are what it excepts, never
+# further alternatives asked with it (joined so, another cancer with none of them passed)
+EXCEPTING_HEADINGS = {
+    "malignancy": [
+        ParsedLine(INC, "Acute myeloid leukemia"),  # the trial's own disease
+        ParsedLine(EXC, "History of another primary malignancy, with the exception of:", heading=True),
+        ParsedLine(EXC, "Basal or squamous cell carcinoma of the skin", parent=1),
+        ParsedLine(EXC, "Carcinoma in situ of the cervix", parent=1),
+    ],
+    "steroids": [
+        ParsedLine(INC, "No concurrent systemic steroids except for the following:", heading=True),
+        ParsedLine(INC, "physiologic doses for systemic steroid replacement therapy", parent=0),
+    ],
+    "hormones": [
+        ParsedLine(INC, "No concurrent hormonal therapy except for the following:", heading=True),
+        ParsedLine(INC, "Hormone replacement therapy", parent=0),
+    ],
+}
+
+
+@pytest.mark.parametrize(("heading", "facts", "expected"), [
+    ("malignancy", adult(condition("breast_cancer", 365)), MET),
+    ("malignancy", adult(condition("nonmelanoma_skin_cancer", 365)), NOT_MET),
+    ("malignancy", MAN, NOT_MET),
+    ("steroids", adult(*steroid(3, 40)), NOT_MET),
+    ("steroids", MAN, MET),
+    # "hormone replacement therapy" read as any hormonal therapy would except all of them: left to a person
+    ("hormones", adult(medication("hormone_therapy", 3)), UNKNOWN),
+    ("hormones", MAN, MET),
+])
+def test_the_lines_under_an_excepting_heading_are_its_exceptions(heading: str, facts: PatientFacts, expected: Outcome) -> None:
+    lines = EXCEPTING_HEADINGS[heading]
+    at = next(k for k, line in enumerate(lines) if line.heading)
+    assert evaluate(parse_lines(lines)[at], facts, AS_OF).outcome is expected
