@@ -238,8 +238,9 @@ def test_a_look_alike_comparator_decides_the_line():
 
 
 # (the line, the record, expected): a continuous therapy taken now ("are receiving", "currently
-# on", "concomitant use of") is a record of the last two weeks; an old course does not count,
-# and a therapy given in cycles keeps any record (its last dose may be weeks old mid-course)
+# on", "concomitant use of") is a record of the last two weeks; an old course does not count.
+# A therapy given in cycles is current within four weeks of its last dose, may be (a 6-week
+# cycle) up to eight, and is not after that: "No concurrent chemotherapy" is no past course.
 NOW_ROWS = [
     ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(0, True)), MET),
     ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(150, True)), NOT_MET),
@@ -248,12 +249,19 @@ NOW_ROWS = [
     ("Patients currently on systemic corticosteroids", steroid(200), NOT_MET),
     ("Prior systemic corticosteroid therapy", steroid(200), MET),
     ("Currently receiving chemotherapy", facts(chemotherapy=(21, True)), MET),
+    ("Currently receiving chemotherapy", facts(chemotherapy=(40, True)), UNKNOWN),
+    ("Currently receiving chemotherapy", facts(chemotherapy=(200, True)), NOT_MET),
+    ("No concurrent chemotherapy", facts(chemotherapy=(200, True)), MET, I),
+    ("No concurrent chemotherapy", facts(chemotherapy=(7, True)), NOT_MET, I),
+    ("No other concurrent radiotherapy", facts(radiotherapy=(365, True)), MET, I),
+    ("No concurrent or prior chemotherapy", facts(chemotherapy=(365, True)), NOT_MET, I),  # "prior" asks any record
 ]
 
 
-@pytest.mark.parametrize("line, record, expected", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
-def test_a_therapy_taken_now_is_a_recent_record(line, record, expected):
-    assert decide([(E, line)], record) is expected
+@pytest.mark.parametrize("row", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
+def test_a_therapy_taken_now_is_a_recent_record(row):
+    line, record, expected, *kind = row
+    assert decide([(kind[0] if kind else E, line)], record) is expected
 
 
 # (the line, the record, expected): the windows registries write ("with 2 weeks" for within,

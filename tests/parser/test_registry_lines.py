@@ -1137,7 +1137,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
-    ("NCT00003005", "Chemotherapy:"): Wrong("met", CONCURRENT),
     ("NCT00003276", "Hepatic:"): Wrong("not_met", HEPATIC_ALTERNATIVE),
     ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),

@@ -796,27 +796,47 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # date; a record that only says when it was last given counts as current for two weeks, so a
 # therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?|ongoing)\b",
+    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing)\b",
     I,
 )
+# "prior or concurrent chemotherapy": any record of it
+_PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent)\s*(?:or|and|and/or|/)\s*$", I)
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
 NOW = Window(14.0, "days")
+# A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
+# between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
+# cycle) and is left to a person; an older one is not current. Read as any record of it, "No
+# concurrent chemotherapy" failed every patient ever treated (413 corpus lines open "No concurrent").
+_COURSES = frozenset({
+    "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "anticancer_therapy", "systemic_therapy", "hormone_therapy",
+    "investigational_agent",
+})
+COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
+_COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
 
 
 def _now(text: str, items: list[Item]) -> None:
     for it in items:
         preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
-        if not preds or not all(isinstance(p, Predicate) and p.concept in _CONTINUOUS and p.op is Op.PRESENT for p in preds):
+        if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None for p in preds):
+            continue
+        continuous = all(isinstance(p, Predicate) and p.concept in _CONTINUOUS for p in preds)
+        if not continuous and not all(isinstance(p, Predicate) and p.concept in _COURSES and p.value is None for p in preds):
             continue
         before = text[max(0, it.start - 120): it.start]
         lead = None
         for lead in _NOW_LEAD.finditer(before):
             pass
-        if lead is None or _NOW_BREAK.search(before[lead.end():]):
+        if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
-        now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
-        it.expr = any_of(list(now))
+        if continuous:
+            now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
+            it.expr = any_of(list(now))
+            continue
+        under_way = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_NOW) for p in preds if isinstance(p, Predicate)]
+        maybe = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_MAYBE) for p in preds if isinstance(p, Predicate)]
+        it.expr = any_of([*under_way, all_of([any_of(maybe), Qualifier(ReviewReason.AMBIGUOUS, _COURSE_OPEN)])])
 
 
 # "history of", "prior", "previously": a condition resolved since still counts; "active",
