@@ -54,6 +54,7 @@ from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, 
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
+    PERMISSION,
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
@@ -428,11 +429,17 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if len(text) > 4 * MAX_LINE or len(normalize(text)) > MAX_LINE:
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
-    if context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
+    if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
+        reading = f"{context.strip().rstrip(':').lower()} {text}"
+    elif context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
         reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
     else:
         reading = f"{context} {text}" if context else text
-    expr = _to_expr(reading, ctype)
+    # "Prior adjuvant chemotherapy allowed" under "Chemotherapy:": the heading's word after the
+    # permission made the line ask for chemotherapy (everyone without it failed); a permission
+    # that names its own subject is read alone
+    alone = _to_expr(text, ctype) if context and reading != text and PERMISSION.search(text) else None
+    expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
     expr = listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)

@@ -569,7 +569,7 @@ FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administrat
 _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN})
 
 
-_PERMISSION = re.compile(
+PERMISSION = re.compile(
     r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
     # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
     r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
@@ -598,10 +598,10 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
     exclusion: ``All(group, Not(condition))``."""
     first = _BRACKETED.sub("", PARENS.sub("", clauses[0]))  # "[EXCEPTION: hydroxyurea ... is permitted]" permits no group
-    m = _PERMISSION.search(first)
+    m = PERMISSION.search(first)
     if m is None:
         return None
-    m = _PERMISSION.search(clauses[0])
+    m = PERMISSION.search(clauses[0])
     if m is None:
         return None
     subject = clauses[0][: m.start()]

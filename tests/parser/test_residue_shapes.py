@@ -546,3 +546,16 @@ def test_the_lines_under_an_excepting_heading_are_its_exceptions(heading: str, f
     lines = EXCEPTING_HEADINGS[heading]
     at = next(k for k, line in enumerate(lines) if line.heading)
     assert evaluate(parse_lines(lines)[at], facts, AS_OF).outcome is expected
+
+
+# a permission under a therapy heading names its own subject: read with the heading's word after
+# it, "Prior adjuvant chemotherapy allowed" asked chemotherapy of everyone
+@pytest.mark.parametrize(("heading", "line", "facts", "expected"), [
+    ("Chemotherapy:", "Prior adjuvant chemotherapy allowed", MAN, MET),
+    ("Radiotherapy:", "Concurrent CNS radiation allowed", MAN, MET),
+    ("Endocrine therapy:", "Prior corticosteroids allowed", MAN, MET),
+    ("Chemotherapy:", "At least 4 weeks since prior", adult(medication("chemotherapy", 7)), NOT_MET),  # the heading still names the subject
+])
+def test_a_permission_under_a_therapy_heading_asks_nothing(heading: str, line: str, facts: PatientFacts, expected: Outcome) -> None:
+    lines = [ParsedLine(INC, heading, heading=True), ParsedLine(INC, line, parent=0)]
+    assert evaluate(parse_lines(lines)[1], facts, AS_OF).outcome is expected
