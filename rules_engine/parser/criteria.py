@@ -96,6 +96,16 @@ def _as_wide(expr: Expr, named: set[str]) -> bool:
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
 
 
+def _dangling_lead_in(kid: Criterion, has_children: bool) -> bool:
+    """A short label over a list it does not hold ("Female patients who:", "Hepatic function:");
+    one that asks something ("Patients must not have received:", "Histologically confirmed
+    ovarian ... carcinoma:") stays, or its ask would be lost."""
+    return (
+        not has_children and isinstance(kid.expr, Review) and not kid.expr.text and kid.text.rstrip().endswith(":")
+        and not _REQUIREMENT_WORDS.search(kid.text) and len(kid.text.split()) <= 4
+    )
+
+
 def any_of_parts(own: Expr, excepted: Expr) -> Expr:
     """An inclusion's "No X except:" holds without X or with what it excepts."""
     return Any_((own, excepted))
@@ -156,7 +166,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
-        kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
+        # a lead-in nested under a line with nothing under it ("Female patients who:" indented
+        # below a lab line, its list at the outer level): its list is read where it stands, and
+        # the lead-in alone, a review, made the line above it undecidable
+        kids = [out[k] for k in children.get(index, ()) if out[k] is not None and not _dangling_lead_in(out[k], k in children)]  # type: ignore[arg-type]
         excepting = _EXCEPTING_LEAD.search(text) if kids and (ctype is CriterionType.EXCLUSION or index in negated) else None
         own_expr = line_parser(text[: excepting.start()], ctype, parent=parent, context=context).expr if excepting is not None and excepting.start() > 0 else None
         # only a heading that asks something of its own has something to except ("Target Disease

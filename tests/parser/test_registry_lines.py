@@ -1123,7 +1123,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02655458", "Steroids within 3 weeks of enrollment"): Wrong("met", EXCEPTION_VETO),
     ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT03010358", "Platelets >= 50,000/mm^3 independent"): Wrong("met", REMARK),
-    ("NCT02697383", "Total bilirubin ≤1.5 X institutional"): Wrong("met", SPLITTER_HEADING),
     ("NCT02697383", "Absence of hypercalcemia attributed"): Wrong("met not_met", CALCIUM_WRAPPED),
     ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2 not_met", ABSENCE_OF),
     ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2", QUALIFIER),

@@ -559,3 +559,20 @@ def test_the_lines_under_an_excepting_heading_are_its_exceptions(heading: str, f
 def test_a_permission_under_a_therapy_heading_asks_nothing(heading: str, line: str, facts: PatientFacts, expected: Outcome) -> None:
     lines = [ParsedLine(INC, heading, heading=True), ParsedLine(INC, line, parent=0)]
     assert evaluate(parse_lines(lines)[1], facts, AS_OF).outcome is expected
+
+
+# a short label nested under a line with nothing under it ("Female patients who:" indented below a
+# lab line, its list at the outer level) asks nothing of the line above it
+DANGLING_LABEL = [
+    ParsedLine(INC, "Total bilirubin ≤ 1.5 x institutional upper limit of normal"),
+    ParsedLine(INC, "Female patients who:", parent=0),
+    ParsedLine(INC, "Are postmenopausal for at least 24 months before the Screening visit, OR"),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    (adult(bilirubin(1.0)), MET),
+    (adult(bilirubin(3.0)), NOT_MET),
+])
+def test_a_dangling_label_under_a_line_asks_nothing_of_it(facts: PatientFacts, expected: Outcome) -> None:
+    assert evaluate(parse_lines(DANGLING_LABEL)[0], facts, AS_OF).outcome is expected
