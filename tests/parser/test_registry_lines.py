@@ -1146,7 +1146,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
-    ("NCT02369484", "must have a negative serum or urine preg"): Wrong("met", ANCHOR),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),
     ("NCT07247227", "Active, known, or suspected autoimmune"): Wrong("met", AUTOIMMUNE_EXCEPTIONS),
     ("NCT07247227", "ECOG PS score 0-3 (patients with PS"): Wrong("met", CONDITIONAL_RANGE),

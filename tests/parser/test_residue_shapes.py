@@ -453,6 +453,12 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         EXC, MAN, NOT_MET,
     ),
 
+    (
+        "the bracket defining childbearing potential is a remark: a negative pregnancy test meets the line",
+        "Women of childbearing potential (women who are not postmenopausal for at least one year and are not surgically sterile) must have a negative urine pregnancy test",
+        INC, adult(result("pregnancy_test", "negative", 3), word="female"), MET,
+    ),
+
 ]
 
 
