@@ -1137,7 +1137,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
     ("NCT00003276", "Hepatic:"): Wrong("not_met", HEPATIC_ALTERNATIVE),
-    ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("met not_met", OR_UNREAD),
+    ("NCT04318938", "History or presence at baseline of pulmo"): Wrong("not_met", OR_UNREAD),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),

@@ -459,6 +459,12 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         INC, adult(result("pregnancy_test", "negative", 3), word="female"), MET,
     ),
 
+    (
+        "'pulmonary interstitial disease' / 'interstitial pulmonary disease' is interstitial lung disease: one on record excludes",
+        "History or presence at baseline of pulmonary interstitial disease, drug-related pneumonitis, or radiation pneumonitis",
+        EXC, adult(condition("interstitial_lung_disease", 200)), MET,
+    ),
+
 ]
 
 

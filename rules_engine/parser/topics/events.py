@@ -123,7 +123,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
-    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
