@@ -354,6 +354,10 @@ def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> l
 _WIDER = {"allo_hsct": "hsct", "auto_hsct": "hsct", "b_all": "all", "t_all": "all", "apl": "aml"}
 
 
+def _narrowed_by(a: Expr | None, b: Expr | None) -> bool:
+    return isinstance(a, Predicate) and a.op is Op.PRESENT and a.window is None and isinstance(b, All) and a in b.parts
+
+
 def _restates(a: Expr | None, b: Expr | None) -> bool:
     if a == b:
         return True
@@ -399,6 +403,12 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     exprs = [
         it for k, it in enumerate(exprs)
         if not (k and _restates(exprs[k - 1].expr, it.expr) and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))
+    ]
+    # "congestive heart failure NYHA class 3 or 4": the class read with its disease narrows the
+    # name written just before it; kept apart, any heart failure met the line
+    exprs = [
+        it for k, it in enumerate(exprs)
+        if not (k + 1 < len(exprs) and _narrowed_by(it.expr, exprs[k + 1].expr) and not text[it.end: exprs[k + 1].start].strip())
     ]
     if ctype is CriterionType.EXCLUSION:
         exprs = _indications(exprs, text)

@@ -465,6 +465,17 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         EXC, adult(condition("interstitial_lung_disease", 200)), MET,
     ),
 
+    (
+        "the NYHA class written after 'heart failure' narrows it: class 1 heart failure does not exclude",
+        "Congestive heart failure NYHA class 3 or 4",
+        EXC, adult(condition("heart_failure", 300), score("nyha", 1)), NOT_MET,
+    ),
+    (
+        "the NYHA class written after 'heart failure' narrows it: class 3 excludes",
+        "Heart failure (NYHA class >= III)",
+        EXC, adult(condition("heart_failure", 300), score("nyha", 3)), MET,
+    ),
+
 ]
 
 
