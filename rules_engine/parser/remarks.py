@@ -224,7 +224,9 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
-    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b",
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
+    # advice that excludes no one ("Beta-blocker therapy, while not exclusionary, is discouraged")
+    r"|\bnot\s+(?:be\s+)?exclusionary\b|\b(?:is|are)\s+(?:strongly\s+)?discouraged\b",
     I,
 )
 

@@ -1127,7 +1127,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2 not_met", ABSENCE_OF),
     ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2", QUALIFIER),
     ("NCT02697383", "Radiotherapy within 14 days before"): Wrong("met", EXCEPTION_VETO),
-    ("NCT03066947", "Patients who require systemic steroids"): Wrong("not_met", STEROID_DOSE),
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met2", STEROID_DOSE),
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),

@@ -476,6 +476,12 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         EXC, adult(condition("heart_failure", 300), score("nyha", 3)), MET,
     ),
 
+    (
+        "advice that excludes no one ('while not exclusionary, is discouraged') asks nothing: no steroid on record, not excluded",
+        "Patients who require systemic steroids at a dose equivalent of >10 mg/day of prednisone. Beta-blocker therapy, while not exclusionary, is discouraged and alternatives should be sought if possible.",
+        EXC, MAN, NOT_MET,
+    ),
+
 ]
 
 
