@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
-from rules_engine.parser.items import NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.labs import named_labs
@@ -307,13 +307,25 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     others = [r for r in clause.residue if not r.qualifies and id(r) not in taken]
     if others:
         text = _residue_text(others)
+        womens = review_reason(text) is ReviewReason.CONSENT and bool(_WOMENS_DUTY.match(text)) and not _MEN_TOO.search(text)
         if negated:  # Not(...) below makes it one more thing that must be absent
             expr = any_of([expr, Alternative(review_reason(text), text)])
         elif ctype is CriterionType.INCLUSION:
-            expr = all_of([expr, Review(review_reason(text), text)])
+            # "Fertile women must use effective contraception" run into the line: a woman's duty,
+            # which asks nothing of a man (as a plain conjunct it kept every man undecided)
+            duty: Expr = any_of([Not(FEMALE), Alternative(ReviewReason.CONSENT, text)]) if womens else Review(review_reason(text), text)
+            expr = all_of([expr, duty])
         else:
-            expr = any_of([expr, Review(review_reason(text), text)])
+            duty = all_of([FEMALE, Qualifier(ReviewReason.CONSENT, text)]) if womens else Review(review_reason(text), text)
+            expr = any_of([expr, duty])
     return Not(expr) if negated else expr
+
+
+# a duty the words put on women only ("Fertile women must use effective contraception")
+_WOMENS_DUTY = re.compile(
+    r"^\W*(?:(?:fertile|sexually\s+active|pre-?menopausal|all)\s+)?(?:females?|women|woman)\b(?!\s+(?:and|or|/)\s+(?:males?|men)\b)", I
+)
+_MEN_TOO = re.compile(r"\b(?:males?|men|man|partners?|fathers?|sperm)\b", I)
 
 
 _BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")

@@ -1131,7 +1131,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
-    ("NCT00003060", "Other:"): Wrong("met", HBV_NEGATIVE),
     ("NCT00003382", "Elevated levels of alkaline phosphatase"): Wrong("met met2", PERMISSION_LINE),
     ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),

@@ -482,6 +482,17 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         EXC, MAN, NOT_MET,
     ),
 
+    (
+        "a women's contraception duty run into the line asks nothing of a man: HIV negative decides",
+        "Fertile women must use effective contraception HIV negative",
+        INC, MAN, MET,
+    ),
+    (
+        "a women's contraception duty run into the line stays a question for a woman",
+        "Fertile women must use effective contraception HIV negative",
+        INC, WOMAN, UNKNOWN,
+    ),
+
 ]
 
 
