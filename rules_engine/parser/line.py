@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
@@ -394,6 +394,15 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
 _FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b|\b(?:males?|men)\b", I)
 
 
+FEMALE_DUTY_SCOPE = Not(FEMALE)
+
+
+def _nodes_of(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [expr, *(n for part in expr.parts for n in _nodes_of(part))]
+    return [expr, *_nodes_of(expr.part)] if isinstance(expr, Not) else [expr]
+
+
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
     ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
@@ -403,7 +412,8 @@ def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     scope = sex_scope(normalize(text)) if text else None
     if scope is not None:
         return FEMALE if scope[0] == "female" else Predicate("sex", Op.IS, "male")
-    concepts = {p.concept for p in predicates(expr)}
+    # a sex that only scopes a women's duty ("any of: not female, review") names no patients
+    concepts = {p.concept for p in predicates(expr)} - ({"sex"} if FEMALE_DUTY_SCOPE in _nodes_of(expr) else set())
     if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE
     # A test only women can have stays a women's line even where men are named too ("Pregnancy
