@@ -354,6 +354,10 @@ def _comma_lists(kinds: list[str], connectors: list[str], roles: list[str]) -> l
 _WIDER = {"allo_hsct": "hsct", "auto_hsct": "hsct", "b_all": "all", "t_all": "all", "apl": "aml"}
 
 
+def _narrowed_by(a: Expr | None, b: Expr | None) -> bool:
+    return isinstance(a, Predicate) and a.op is Op.PRESENT and a.window is None and isinstance(b, All) and a in b.parts
+
+
 def _restates(a: Expr | None, b: Expr | None) -> bool:
     if a == b:
         return True
@@ -399,6 +403,12 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     exprs = [
         it for k, it in enumerate(exprs)
         if not (k and _restates(exprs[k - 1].expr, it.expr) and _RESTATED.fullmatch(text[exprs[k - 1].end: it.start]))
+    ]
+    # "congestive heart failure NYHA class 3 or 4": the class read with its disease narrows the
+    # name written just before it; kept apart, any heart failure met the line
+    exprs = [
+        it for k, it in enumerate(exprs)
+        if not (k + 1 < len(exprs) and _narrowed_by(it.expr, exprs[k + 1].expr) and not text[it.end: exprs[k + 1].start].strip())
     ]
     if ctype is CriterionType.EXCLUSION:
         exprs = _indications(exprs, text)
@@ -451,6 +461,32 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
     kinds = ["unit" if k == "tight" else k for k in kinds]
+    loose = _loose_or(kinds, connectors)
+    if loose:
+        # "HBsAg positive and HBV DNA above N, or HCV positive": an "or" after a comma closes the
+        # conjunction before it (read inside it, a patient with hepatitis C alone was asked for
+        # hepatitis B too)
+        cuts = [0, *(k + 1 for k in loose), len(exprs)]
+        return any_of([_joined(exprs[a:b], kinds[a: b - 1]) for a, b in zip(cuts, cuts[1:])])
+    return _joined(exprs, kinds)
+
+
+# a comma before "or" ("..., or ...") and a conjunction written out ("and") elsewhere in the clause
+_COMMA_OR = re.compile(r",\s*(?:or|and/or)\s*$", I)
+_WRITTEN_AND = re.compile(r"^\s*(?:and|plus)\s*$", I)
+
+
+def _loose_or(kinds: list[str], connectors: list[str]) -> list[int]:
+    """The joins that are an "or" after a comma in a clause whose other joins include a written
+    "and" between two items ("A and B, or C"): they bind more loosely than that "and"."""
+    loose = [k for k, c in enumerate(connectors) if kinds[k] == "or" and _COMMA_OR.search(c)]
+    if not loose:
+        return []
+    written = [k for k, c in enumerate(connectors) if kinds[k] == "and" and _WRITTEN_AND.match(c)]
+    return loose if written else []
+
+
+def _joined(exprs: list[Item], kinds: list[str]) -> Expr:
     units: list[Expr] = [exprs[0].expr]  # type: ignore[list-item]
     unit_kinds: list[str] = []
     for kind, item in zip(kinds, exprs[1:]):

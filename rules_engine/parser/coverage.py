@@ -53,7 +53,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import All, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.criteria import DONOR_REVIEW, _build
 from rules_engine.parser.registry_fields import age_bounds, nodes, registry_years
 from rules_engine.parser.sections import split_criteria
@@ -156,10 +156,18 @@ def _registry_years(value: str | None) -> float | None:
 
 def _sex(criteria: Iterable[Criterion]) -> str:
     for criterion in criteria:
-        for node in nodes(criterion.expr):
+        for node in _required(criterion.expr):
             if isinstance(node, Predicate) and node.concept == "sex" and node.op is Op.IS and criterion.applies_if is None:
                 return str(node.value).upper()
     return "ALL"
+
+
+def _required(expr: Expr) -> list[Expr]:
+    """The parts a line asks of every patient: a sex named as a woman's duty's scope ("any of: not
+    female, review") restricts nobody."""
+    if isinstance(expr, All):
+        return [n for part in expr.parts for n in _required(part)]
+    return [expr]
 
 
 def _kind(expr: Expr) -> tuple[str, list[Review]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
@@ -65,6 +65,51 @@ _CONTEXT_HEADING = re.compile(
     r"Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?$",
     re.I,
 )
+
+
+# a heading that ends by announcing exceptions ("..., except for:", "with the exception of:", "with
+# the following exceptions:", "unless:"): the lines under it are what it excepts
+_EXCEPTING_LEAD = re.compile(
+    r"[\s,;]*\b(?:except(?:\s+for)?(?:\s+(?:the\s+)?following)?|with\s+the\s+exceptions?\s+of(?:\s+the\s+following)?|"
+    r"with\s+the\s+following\s+exceptions?|(?:the\s+following\s+)?exceptions?(?:\s+(?:are|is))?|unless|excluding(?:\s+the\s+following)?)\s*:?\s*$",
+    re.I,
+)
+
+
+def _excepted(kid: Criterion, named: set[str]) -> Expr:
+    """What one line under an excepting heading excepts. A reading no narrower than the heading's
+    own subject ("local (topical, nasal, or inhaled) steroid use" read as any steroid) would except
+    everything the heading asks, so it is left to a person."""
+    expr = kid.expr if kid.type is CriterionType.EXCLUSION else _flip(kid)
+    return Review(ReviewReason.AMBIGUOUS, kid.text) if _as_wide(expr, named) else expr
+
+
+def _as_wide(expr: Expr, named: set[str]) -> bool:
+    if isinstance(expr, Predicate):
+        return expr.concept in named
+    if isinstance(expr, Any_):
+        return any(_as_wide(p, named) for p in expr.parts)
+    if isinstance(expr, All):
+        return any(_as_wide(p, named) for p in expr.parts) and all(_as_wide(p, named) or isinstance(p, Review) for p in expr.parts)
+    return False
+
+
+_QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
+
+
+def _dangling_lead_in(kid: Criterion, has_children: bool) -> bool:
+    """A short label over a list it does not hold ("Female patients who:", "Hepatic function:");
+    one that asks something ("Patients must not have received:", "Histologically confirmed
+    ovarian ... carcinoma:") stays, or its ask would be lost."""
+    return (
+        not has_children and isinstance(kid.expr, Review) and not kid.expr.text and kid.text.rstrip().endswith(":")
+        and not _REQUIREMENT_WORDS.search(kid.text) and len(kid.text.split()) <= 4
+    )
+
+
+def any_of_parts(own: Expr, excepted: Expr) -> Expr:
+    """An inclusion's "No X except:" holds without X or with what it excepts."""
+    return Any_((own, excepted))
 
 
 def _defines_status(heading: str, own: Expr) -> bool:
@@ -122,7 +167,12 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
-        kids = [out[k] for k in children.get(index, ()) if out[k] is not None]
+        # a lead-in nested under a line with nothing under it ("Female patients who:" indented
+        # below a lab line, its list at the outer level): its list is read where it stands, and
+        # the lead-in alone, a review, made the line above it undecidable
+        kids = [out[k] for k in children.get(index, ()) if out[k] is not None and not _dangling_lead_in(out[k], k in children)]  # type: ignore[arg-type]
+        excepting = _EXCEPTING_LEAD.search(text) if kids and (ctype is CriterionType.EXCLUSION or index in negated) else None
+        own_expr = line_parser(text[: excepting.start()], ctype, parent=parent, context=context).expr if excepting is not None and excepting.start() > 0 else None
         rows_text = [rows[k][1] for k in children.get(index, ())]
         if kids and age_table.applies(ctype, text, rows_text):
             # "... serum creatinine based on age/gender as follows:" and one band per line: the
@@ -132,6 +182,17 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 out[k] = Criterion(type=rows[k][0], text=rows[k][1], expr=limit, applies_if=age, parent=index)
             expr = age_table.with_table(text, criterion.expr, age_table.table(rows_text))
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
+        # only a heading that asks something of its own has something to except ("Target Disease
+        # Exceptions:" is a title over exclusions, "qualifications and exceptions" a mixed list)
+        elif own_expr is not None and any(True for _ in iter_predicates(own_expr)) and not _QUALIFICATIONS.search(text):
+            # "History of another primary malignancy, except for:" / "No concurrent systemic steroids
+            # except for the following:": the lines under it are what the heading excepts. Joined
+            # as its alternatives, they were asked for with it, and a patient with another cancer
+            # and none of the excepted ones was not excluded.
+            named = {p.concept for p in iter_predicates(own_expr)}
+            excepted = Any_(tuple(_excepted(k, named) for k in kids))  # type: ignore[arg-type]
+            joined_exc: Expr = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
+            criterion = Criterion(type=ctype, text=text, expr=normal_limits_upright(joined_exc, ctype), parent=parent)
         elif kids and _defines_status(text, criterion.expr):
             # "Relapsed or refractory AML as defined by one of the following criteria:": the lines
             # under it say how the trial judges the status it asks for; they add no requirement

@@ -48,12 +48,13 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
+    PERMISSION,
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
@@ -397,6 +398,15 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
 _FATHER = re.compile(r"\bfather(?:s|ing|ed)?\b|\b(?:males?|men)\b", I)
 
 
+FEMALE_DUTY_SCOPE = Not(FEMALE)
+
+
+def _nodes_of(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [expr, *(n for part in expr.parts for n in _nodes_of(part))]
+    return [expr, *_nodes_of(expr.part)] if isinstance(expr, Not) else [expr]
+
+
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
     ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
@@ -406,7 +416,8 @@ def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     scope = sex_scope(normalize(text)) if text else None
     if scope is not None:
         return FEMALE if scope[0] == "female" else Predicate("sex", Op.IS, "male")
-    concepts = {p.concept for p in predicates(expr)}
+    # a sex that only scopes a women's duty ("any of: not female, review") names no patients
+    concepts = {p.concept for p in predicates(expr)} - ({"sex"} if FEMALE_DUTY_SCOPE in _nodes_of(expr) else set())
     if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE
     # A test only women can have stays a women's line even where men are named too ("Pregnancy
@@ -448,11 +459,17 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         # an exclusion holds when its expression is met: one that asks nothing must never hold
         none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
-    if context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
+    if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
+        reading = f"{context.strip().rstrip(':').lower()} {text}"
+    elif context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
         reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
     else:
         reading = f"{context} {text}" if context else text
-    expr = _to_expr(reading, ctype)
+    # "Prior adjuvant chemotherapy allowed" under "Chemotherapy:": the heading's word after the
+    # permission made the line ask for chemotherapy (everyone without it failed); a permission
+    # that names its own subject is read alone
+    alone = _to_expr(text, ctype) if context and reading != text and PERMISSION.search(text) else None
+    expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
     expr = listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)

@@ -125,6 +125,10 @@ _PATTERNS: tuple[str, ...] = (
     # under what condition
     r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
+    # what childbearing potential means, in brackets after it ("(< 1 year without menstruation or
+    # < 2 years without menstruation following chemotherapy)", "(i.e., not surgically sterile)"):
+    # the definition, which a record's potential already states
+    r"(?<=potential)\s*\((?=[^()]{0,300}?(?:menopaus|menstruat|menses|steril|hysterectom|oophorectom|ovar|tubal|capable|pregnan))[^()]{0,300}\)",
     # support that is allowed
     r"\b(?:(?:with\s+or\s+without|irrespective\s+of|regardless\s+of)\s+)(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC|blood)\s+)?"
     r"(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)\b",
@@ -171,6 +175,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("marrow",),
     ("ventricular",),
     ("room", "oxygen", "o2", "rest"),
+    ("potential",),
     ("transfusion", "growth"),
     ("transfusion", "growth"),
 )
@@ -219,7 +224,9 @@ PROCEDURE = re.compile(
     r"|\bmachine\s+reading\b|\bqualified\s+reader\b|\bconfirmed\s+on\s+a\s+(?:subsequent|repeat)\b"
     r"|\b(?:testing|screening|imaging)\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b"
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
-    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b",
+    r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
+    # advice that excludes no one ("Beta-blocker therapy, while not exclusionary, is discouraged")
+    r"|\bnot\s+(?:be\s+)?exclusionary\b|\b(?:is|are)\s+(?:strongly\s+)?discouraged\b",
     I,
 )
 

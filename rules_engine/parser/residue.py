@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
-from rules_engine.parser.items import NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.labs import named_labs
@@ -351,13 +351,25 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     others = [r for r in clause.residue if not r.qualifies and id(r) not in taken]
     if others:
         text = _residue_text(others)
+        womens = review_reason(text) is ReviewReason.CONSENT and bool(_WOMENS_DUTY.match(text)) and not _MEN_TOO.search(text)
         if negated:  # Not(...) below makes it one more thing that must be absent
             expr = any_of([expr, Alternative(review_reason(text), text)])
         elif ctype is CriterionType.INCLUSION:
-            expr = all_of([expr, Review(review_reason(text), text)])
+            # "Fertile women must use effective contraception" run into the line: a woman's duty,
+            # which asks nothing of a man (as a plain conjunct it kept every man undecided)
+            duty: Expr = any_of([Not(FEMALE), Alternative(ReviewReason.CONSENT, text)]) if womens else Review(review_reason(text), text)
+            expr = all_of([expr, duty])
         else:
-            expr = any_of([expr, Review(review_reason(text), text)])
+            duty = all_of([FEMALE, Qualifier(ReviewReason.CONSENT, text)]) if womens else Review(review_reason(text), text)
+            expr = any_of([expr, duty])
     return Not(expr) if negated else expr
+
+
+# a duty the words put on women only ("Fertile women must use effective contraception")
+_WOMENS_DUTY = re.compile(
+    r"^\W*(?:(?:fertile|sexually\s+active|pre-?menopausal|all)\s+)?(?:females?|women|woman)\b(?!\s+(?:and|or|/)\s+(?:males?|men)\b)", I
+)
+_MEN_TOO = re.compile(r"\b(?:males?|men|man|partners?|fathers?|sperm)\b", I)
 
 
 _BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")
@@ -613,7 +625,7 @@ FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administrat
 _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN})
 
 
-_PERMISSION = re.compile(
+PERMISSION = re.compile(
     r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
     # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
     r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
@@ -642,10 +654,10 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     the group only what the condition says. Inclusion: ``Any_(Not(group), condition)``;
     exclusion: ``All(group, Not(condition))``."""
     first = _BRACKETED.sub("", PARENS.sub("", clauses[0]))  # "[EXCEPTION: hydroxyurea ... is permitted]" permits no group
-    m = _PERMISSION.search(first)
+    m = PERMISSION.search(first)
     if m is None:
         return None
-    m = _PERMISSION.search(clauses[0])
+    m = PERMISSION.search(clauses[0])
     if m is None:
         return None
     subject = clauses[0][: m.start()]

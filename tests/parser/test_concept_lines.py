@@ -239,8 +239,8 @@ def test_a_look_alike_comparator_decides_the_line():
 
 # (the line, the record, expected): a continuous therapy taken now ("are receiving", "currently
 # on", "concomitant use of") is a record of the last two weeks; an old course does not count.
-# A therapy given in cycles counts by a record of the last 28 days (its last dose may be weeks
-# old mid-course); an older record is a course that ended
+# A therapy given in cycles is current within four weeks of its last dose, may be (a 6-week
+# cycle) up to eight, and is not after that: "No concurrent chemotherapy" is no past course.
 NOW_ROWS = [
     ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(0, True)), MET),
     ("Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT", facts(immunosuppressant_therapy=(150, True)), NOT_MET),
@@ -249,34 +249,25 @@ NOW_ROWS = [
     ("Patients currently on systemic corticosteroids", steroid(200), NOT_MET),
     ("Prior systemic corticosteroid therapy", steroid(200), MET),
     ("Currently receiving chemotherapy", facts(chemotherapy=(21, True)), MET),
+    ("Currently receiving chemotherapy", facts(chemotherapy=(40, True)), UNKNOWN),
     ("Currently receiving chemotherapy", facts(chemotherapy=(200, True)), NOT_MET),
+    ("No concurrent chemotherapy", facts(chemotherapy=(200, True)), MET, I),
+    ("No concurrent chemotherapy", facts(chemotherapy=(7, True)), NOT_MET, I),
+    ("No other concurrent radiotherapy", facts(radiotherapy=(365, True)), MET, I),
+    ("No concurrent or prior chemotherapy", facts(chemotherapy=(365, True)), NOT_MET, I),  # "prior" asks any record
     ("Currently receiving chemotherapy", facts(), NOT_MET),
     ("Concurrent radiotherapy", facts(radiotherapy=(400, True)), NOT_MET),
     ("Other concurrent investigational agents", facts(investigational_agent=(90, True)), NOT_MET),
     ("Other concurrent investigational agents", facts(investigational_agent=(10, True)), MET),
     ("Prior or concurrent chemotherapy", facts(chemotherapy=(400, True)), MET),  # the past asked too
+    ("No other concurrent anticancer therapy", facts(chemotherapy=(400, True)), MET, I),
 ]
 
 
-@pytest.mark.parametrize("line, record, expected", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
-def test_a_therapy_taken_now_is_a_recent_record(line, record, expected):
-    assert decide([(E, line)], record) is expected
-
-
-# the PDQ layout's "No concurrent chemotherapy" (inclusion): a relapsed patient's old course
-# must not fail it (it was read as "no chemotherapy ever")
-NO_CONCURRENT_ROWS = [
-    ("No concurrent chemotherapy", facts(chemotherapy=(400, True)), MET),
-    ("No concurrent chemotherapy", facts(), MET),
-    ("No concurrent chemotherapy", facts(chemotherapy=(5, True)), NOT_MET),
-    ("No other concurrent anticancer therapy", facts(chemotherapy=(400, True)), MET),
-    ("No prior or concurrent chemotherapy", facts(chemotherapy=(400, True)), NOT_MET),
-]
-
-
-@pytest.mark.parametrize("line, record, expected", NO_CONCURRENT_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NO_CONCURRENT_ROWS)])
-def test_no_concurrent_course_asks_for_one_going_on_not_any_ever(line, record, expected):
-    assert decide([(I, line)], record) is expected
+@pytest.mark.parametrize("row", NOW_ROWS, ids=[f"{r[0][:40]}-{i}-{r[2]}" for i, r in enumerate(NOW_ROWS)])
+def test_a_therapy_taken_now_is_a_recent_record(row):
+    line, record, expected, *kind = row
+    assert decide([(kind[0] if kind else E, line)], record) is expected
 
 
 # (the line, the record, expected): the windows registries write ("with 2 weeks" for within,

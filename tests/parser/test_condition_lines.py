@@ -83,9 +83,10 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("History of diabetes mellitus", EXC, (patient("type_2_diabetes"), patient("diabetes")), (LEUKEMIA_ONLY,), ()),
     ("Uncontrolled diabetes mellitus or hypertension", EXC, (), (LEUKEMIA_ONLY,), (patient("type_2_diabetes"), patient("hypertension"))),
     ("Preexisting dementia, mania, depression, or schizophrenia", EXC, (patient("alzheimer_disease"), patient("depression"), patient("schizophrenia")), (), (LEUKEMIA_ONLY,)),
-    # NYHA's class is the performance topic's bound, never swallowed as the name's qualifier
+    # NYHA's class is the performance topic's bound, never swallowed as the name's qualifier; it
+    # narrows the heart failure named before it, so a failure of unrecorded class may be class I
     ("Congestive heart failure Class III/IV according to the New York Heart Association's Heart Failure guidelines.", EXC,
-     (patient("heart_failure"),), (LEUKEMIA_ONLY,), ()),
+     (), (LEUKEMIA_ONLY,), (patient("heart_failure"),)),
     ("Severe chronic obstructive pulmonary disease (COPD) with hypoxemia", EXC, (), (), (patient("copd"),)),
     ("Active autoimmune disease, such as psoriasis and rheumatoid arthritis", EXC, (patient("sle"), patient("psoriasis")), (LEUKEMIA_ONLY,), ()),
     # the older layout's bare "No X" in an exclusion list states the rule: X excludes (read as a

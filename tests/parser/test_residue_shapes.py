@@ -13,7 +13,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import ParsedLine
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, score, steroid
+from tests.fixtures.records import AS_OF, adult, alt, anc, bilirubin, condition, immunization, lab, medication, procedure, result, score, steroid
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -437,6 +437,62 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         "Relapsed disease as shown by > 5% blasts in the bone marrow", INC,
         adult(condition("aml"), condition("relapsed", 20), lab("bm_blasts", 2, "%")), NOT_MET,
     ),
+    (
+        "an 'or' after a comma closes the 'and' before it: hepatitis C alone excludes",
+        "HBsAg positive and HBV DNA > 1000 copies/mL, or HCV positive",
+        EXC, adult(condition("hcv", 300)), MET,
+    ),
+    (
+        "an 'or' after a comma closes the 'and' before it: an inactive carrier (DNA negative) is not excluded",
+        "HBsAg positive and HBV DNA > 1000 copies/mL, or HCV positive",
+        EXC, adult(result("hbsag", "positive"), result("hbv_dna", "negative")), NOT_MET,
+    ),
+    (
+        "the bracket naming the tests that show an infection asks nothing more: no infection on record, not excluded",
+        "HCV positive (HCV RNA or HCV Ab test suggests acute and chronic infections); known history of HIV",
+        EXC, MAN, NOT_MET,
+    ),
+
+    (
+        "the bracket defining childbearing potential is a remark: a negative pregnancy test meets the line",
+        "Women of childbearing potential (women who are not postmenopausal for at least one year and are not surgically sterile) must have a negative urine pregnancy test",
+        INC, adult(result("pregnancy_test", "negative", 3), word="female"), MET,
+    ),
+
+    (
+        "'pulmonary interstitial disease' / 'interstitial pulmonary disease' is interstitial lung disease: one on record excludes",
+        "History or presence at baseline of pulmonary interstitial disease, drug-related pneumonitis, or radiation pneumonitis",
+        EXC, adult(condition("interstitial_lung_disease", 200)), MET,
+    ),
+
+    (
+        "the NYHA class written after 'heart failure' narrows it: class 1 heart failure does not exclude",
+        "Congestive heart failure NYHA class 3 or 4",
+        EXC, adult(condition("heart_failure", 300), score("nyha", 1)), NOT_MET,
+    ),
+    (
+        "the NYHA class written after 'heart failure' narrows it: class 3 excludes",
+        "Heart failure (NYHA class >= III)",
+        EXC, adult(condition("heart_failure", 300), score("nyha", 3)), MET,
+    ),
+
+    (
+        "advice that excludes no one ('while not exclusionary, is discouraged') asks nothing: no steroid on record, not excluded",
+        "Patients who require systemic steroids at a dose equivalent of >10 mg/day of prednisone. Beta-blocker therapy, while not exclusionary, is discouraged and alternatives should be sought if possible.",
+        EXC, MAN, NOT_MET,
+    ),
+
+    (
+        "a women's contraception duty run into the line asks nothing of a man: HIV negative decides",
+        "Fertile women must use effective contraception HIV negative",
+        INC, MAN, MET,
+    ),
+    (
+        "a women's contraception duty run into the line stays a question for a woman",
+        "Fertile women must use effective contraception HIV negative",
+        INC, WOMAN, UNKNOWN,
+    ),
+
 ]
 
 
@@ -494,3 +550,69 @@ def test_an_exclusion_heading_that_names_a_group_excludes_only_within_it(facts: 
 def test_residue_shape_decides_as_the_text_means(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     got = evaluate(parse_line(text, ctype), facts, AS_OF)
     assert got.outcome is expected, got.reason
+
+
+# a heading that ends by announcing exceptions: the lines under it are what it excepts, never
+# further alternatives asked with it (joined so, another cancer with none of them passed)
+EXCEPTING_HEADINGS = {
+    "malignancy": [
+        ParsedLine(INC, "Acute myeloid leukemia"),  # the trial's own disease
+        ParsedLine(EXC, "History of another primary malignancy, with the exception of:", heading=True),
+        ParsedLine(EXC, "Basal or squamous cell carcinoma of the skin", parent=1),
+        ParsedLine(EXC, "Carcinoma in situ of the cervix", parent=1),
+    ],
+    "steroids": [
+        ParsedLine(INC, "No concurrent systemic steroids except for the following:", heading=True),
+        ParsedLine(INC, "physiologic doses for systemic steroid replacement therapy", parent=0),
+    ],
+    "hormones": [
+        ParsedLine(INC, "No concurrent hormonal therapy except for the following:", heading=True),
+        ParsedLine(INC, "Hormone replacement therapy", parent=0),
+    ],
+}
+
+
+@pytest.mark.parametrize(("heading", "facts", "expected"), [
+    ("malignancy", adult(condition("breast_cancer", 365)), MET),
+    ("malignancy", adult(condition("nonmelanoma_skin_cancer", 365)), NOT_MET),
+    ("malignancy", MAN, NOT_MET),
+    ("steroids", adult(*steroid(3, 40)), NOT_MET),
+    ("steroids", MAN, MET),
+    # "hormone replacement therapy" read as any hormonal therapy would except all of them: left to a person
+    ("hormones", adult(medication("hormone_therapy", 3)), UNKNOWN),
+    ("hormones", MAN, MET),
+])
+def test_the_lines_under_an_excepting_heading_are_its_exceptions(heading: str, facts: PatientFacts, expected: Outcome) -> None:
+    lines = EXCEPTING_HEADINGS[heading]
+    at = next(k for k, line in enumerate(lines) if line.heading)
+    assert evaluate(parse_lines(lines)[at], facts, AS_OF).outcome is expected
+
+
+# a permission under a therapy heading names its own subject: read with the heading's word after
+# it, "Prior adjuvant chemotherapy allowed" asked chemotherapy of everyone
+@pytest.mark.parametrize(("heading", "line", "facts", "expected"), [
+    ("Chemotherapy:", "Prior adjuvant chemotherapy allowed", MAN, MET),
+    ("Radiotherapy:", "Concurrent CNS radiation allowed", MAN, MET),
+    ("Endocrine therapy:", "Prior corticosteroids allowed", MAN, MET),
+    ("Chemotherapy:", "At least 4 weeks since prior", adult(medication("chemotherapy", 7)), NOT_MET),  # the heading still names the subject
+])
+def test_a_permission_under_a_therapy_heading_asks_nothing(heading: str, line: str, facts: PatientFacts, expected: Outcome) -> None:
+    lines = [ParsedLine(INC, heading, heading=True), ParsedLine(INC, line, parent=0)]
+    assert evaluate(parse_lines(lines)[1], facts, AS_OF).outcome is expected
+
+
+# a short label nested under a line with nothing under it ("Female patients who:" indented below a
+# lab line, its list at the outer level) asks nothing of the line above it
+DANGLING_LABEL = [
+    ParsedLine(INC, "Total bilirubin ≤ 1.5 x institutional upper limit of normal"),
+    ParsedLine(INC, "Female patients who:", parent=0),
+    ParsedLine(INC, "Are postmenopausal for at least 24 months before the Screening visit, OR"),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [
+    (adult(bilirubin(1.0)), MET),
+    (adult(bilirubin(3.0)), NOT_MET),
+])
+def test_a_dangling_label_under_a_line_asks_nothing_of_it(facts: PatientFacts, expected: Outcome) -> None:
+    assert evaluate(parse_lines(DANGLING_LABEL)[0], facts, AS_OF).outcome is expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -123,7 +123,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
-    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pneumonitis|pneumonia|fibrosis)|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
@@ -888,33 +888,33 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # date; a record that only says when it was last given counts as current for two weeks, so a
 # therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?|ongoing)\b",
+    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing)\b",
     I,
 )
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
-# "prior or concurrent", "previous and/or concomitant": the past is asked too
-_PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
+# "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
+_PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
 NOW = Window(14.0, "days")
-# A course ("No concurrent chemotherapy", "concurrent radiotherapy"): the line speaks of the
-# study's time, and a course finished long ago is not concurrent, yet was read as any record of
-# it, which excluded every relapsed patient who ever had chemotherapy. A course going on is dated
-# the evaluation date; one between cycles (21-28 days apart) was given within the last 28 days;
-# an older record is a course that ended.
-COURSE_NOW = Window(28.0, "days")
-
-
-def _is_course(concept: str) -> bool:
-    return concept in ("investigational_agent", "surgery", "major_surgery", "anticancer_therapy") or "anticancer_therapy" in ancestors(concept)
+# A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
+# between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
+# cycle) and is left to a person; an older one is not current. Read as any record of it, "No
+# concurrent chemotherapy" failed every patient ever treated (413 corpus lines open "No concurrent").
+_COURSES = frozenset({
+    "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "anticancer_therapy", "systemic_therapy", "hormone_therapy",
+    "investigational_agent",
+})
+COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
+_COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
 
 
 def _now(text: str, items: list[Item]) -> None:
     for it in items:
         preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
-        if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT for p in preds):
+        if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None for p in preds):
             continue
         continuous = all(isinstance(p, Predicate) and p.concept in _CONTINUOUS for p in preds)
-        if not continuous and not all(isinstance(p, Predicate) and _is_course(p.concept) for p in preds):
+        if not continuous and not all(isinstance(p, Predicate) and p.concept in _COURSES and p.value is None for p in preds):
             continue
         before = text[max(0, it.start - 120): it.start]
         lead = None
@@ -922,9 +922,13 @@ def _now(text: str, items: list[Item]) -> None:
             pass
         if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
-        window = NOW if continuous else COURSE_NOW
-        now = [predicate(p.concept, Op.WITHIN, None, None, False, window) for p in preds if isinstance(p, Predicate)]
-        it.expr = any_of(list(now))
+        if continuous:
+            now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
+            it.expr = any_of(list(now))
+            continue
+        under_way = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_NOW) for p in preds if isinstance(p, Predicate)]
+        maybe = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_MAYBE) for p in preds if isinstance(p, Predicate)]
+        it.expr = any_of([*under_way, all_of([any_of(maybe), Qualifier(ReviewReason.AMBIGUOUS, _COURSE_OPEN)])])
 
 
 # "history of", "prior", "previously": a condition resolved since still counts; "active",

@@ -51,12 +51,17 @@ _BETWEEN = r"(?:\s*\[[^\]\[]{0,20}\])?[\s-]*(?:(?:test|tests|value|values|result
 _ABOVE = r"(?:≥|>=|>|=>|exceeds?|exceeding|above|greater\s+than|more\s+than|higher\s+than|over)"
 
 
+# where a threshold ends: a comma and "or"/"and" that open the next item ("> 1000 copies/mL, or HCV
+# positive"), not one between two writings of the bound ("1000 copies/mL or 100 IU/mL")
+_NEXT_ITEM = r",\s*(?:or|and|and/or)\s+[^\W\d]"
+
+
 _TEST_RES = tuple(
     (
         concept,
         shows,
         re.compile(
-            rf"(?:{pattern}){_BETWEEN}(?:(?P<r1>{POS}|{NEG})|(?P<above>{_ABOVE})\s*(?P<thr>[^;()]{{0,60}}(?:\([^()]{{0,40}}\))?))"
+            rf"(?:{pattern}){_BETWEEN}(?:(?P<r1>{POS}|{NEG})|(?P<above>{_ABOVE})\s*(?P<thr>(?:(?!{_NEXT_ITEM})[^;()]){{0,60}}(?:\([^()]{{0,40}}\))?))"
             rf"|(?P<r2>{POS}|{NEG})\s+(?:for\s+)?(?:{pattern})",
             I,
         ),
@@ -293,5 +298,19 @@ def infection_items(text: str) -> list[Item]:
             chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
             if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
                 start -= len(text[max(0, start - 30): start]) - chronic.start()
+            defined = _DEFINED_BY_TESTS.match(text, end) if concept in _VIRUS_TESTS else None
+            if defined is not None and re.search(_VIRUS_TESTS[concept], defined.group(1), I) and not _seen(items, end, defined.end()):
+                end = defined.end()  # "HCV positive (HCV RNA or HCV Ab test suggests ... infection)": how it is known
             items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
     return items
+
+
+# a bracket after an infection that names the tests showing it ("HCV positive (HCV RNA or HCV Ab
+# test suggests acute and chronic infections)") says how the infection is known, asks nothing
+# more: read as words, its "infections" became one more alternative and "acute" a review
+_DEFINED_BY_TESTS = re.compile(r"\s*\(([^()<>≤≥=\d]{0,120})\)")
+_VIRUS_TESTS = {
+    "hcv": r"\bHCV[\s-]*(?:RNA|Ab|antibod\w*)\b|\banti-?HCV\b",
+    "hbv": r"\bHBs\s?Ag\b|\bHBV[\s-]*DNA\b|\bHBcAb\b|\banti-?HBc\b",
+    "hiv": r"\bHIV[\s-]*(?:RNA|Ab|antibod\w*|antigen|viral\s+load)\b",
+}
