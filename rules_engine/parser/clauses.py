@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
-from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.remarks import blank_either_way, blank_remarks
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
@@ -496,6 +496,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         pos = max(m.end(), m.start() + 1)
     if exceptions:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
+    main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))

@@ -133,6 +133,24 @@ _PATTERNS: tuple[str, ...] = (
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
+# "X with or without extramedullary disease", "hysterectomy with or without oophorectomy": what
+# follows is allowed either way, so it asks nothing, and the item it names is no alternative (read
+# as one, "> 25% blasts with or without extramedullary disease" was met by any extramedullary
+# disease whatever the blasts). The phrase runs to the next stop word or punctuation, at most four
+# words, whitespace between them so a long word is never split two ways.
+_EITHER_WAY = re.compile(
+    r"\bwith\s+or\s+without\s+[\w-]+(?:\s+(?!(?:as|if|who|which|that|and|or|are|is|was|were|in|at|to|for|of|on|prior|before|after|"
+    r"within|occurring|must|should|will|may|can|with|without|but|provided|unless|except)\b)[\w-]+){0,3}",
+    I,
+)
+
+
+def blank_either_way(text: str) -> str:
+    """``text`` with each "with or without ..." phrase blanked (offsets kept)."""
+    if "without" not in text.lower():
+        return text
+    return _EITHER_WAY.sub(lambda m: " " * (m.end() - m.start()), text)
+
 
 # Gates, one per pattern above, in order: lowercase literals at least one of which every match of
 # that pattern contains. Only the patterns whose gate passes are searched, each compiled alone,

@@ -69,7 +69,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
-    ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
     # NCT02886559
     ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971
