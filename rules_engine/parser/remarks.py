@@ -122,6 +122,9 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:with\s+)?(?:an?\s+)?M[123]\s+marrow(?=\s*\(\s*(?:bone\s+)?marrow\s+blasts)",
     # the organ a measurement belongs to ("left ventricular function with resting ejection fraction")
     r"\b(?:cardiac\s+)?left\s+ventricular\s+(?:systolic\s+)?(?:function\s+(?:with|as\s+measured\s+by|defined\s+as|by)|function)\b",
+    # the cause a finding is not owed to ("> 5% blasts (not attributable to another cause)"): the
+    # finding is the disease's, as every count of blasts already assumes
+    r"\bnot\s+(?:attributable|due|related|secondary)\s+to\s+(?:another|other|any\s+other|an\s+alternative)\s+(?:causes?|etiology|etiologies|reasons?)\b",
     # under what condition
     r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
@@ -188,6 +191,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gender", "sex"),
     ("marrow",),
     ("ventricular",),
+    ("attributable", "due", "related", "secondary"),
     ("room", "oxygen", "o2", "rest"),
     ("transfusion", "growth"),
     ("transfusion", "growth"),

@@ -387,6 +387,36 @@ def is_remark(clause_text: str) -> bool:
     return not words
 
 
+# A sentence permitting a therapy ("Administration of hydrea to control high WBC count is
+# permitted", "Hydroxyurea for cyto-reduction is allowed prior to the start of therapy"; 27 corpus
+# trials permit hydroxyurea, leukapheresis or cytoreduction so): it excepts from a washout line.
+# Beside a line that asks only which disease, its status and its blasts it widens nothing there,
+# and read as an alternative it left the line to review for every patient. Beside anything else
+# (a therapy, a drug, a count) it is still an exception (``attach_widening``).
+_THERAPY_PERMISSION = re.compile(
+    r"\b(?:hydroxyurea|hydroxycarbamide|hydrea|(?:leuk)?a?pheresis|leukocytapheresis|cyto-?reduct\w*|intrathecal\s+\w+|"
+    r"(?:administration|use)\s+of|treatment\s+with|therapy\s+with)\b",
+    I,
+)
+
+
+# what a disease line asks (which disease, its status, its blasts): no therapy a permission
+# could except from
+_DISEASE_STATE = frozenset({
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma",
+    "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
+})
+
+
+def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
+    """Whether a permission clause permits a therapy the line's own readings never name."""
+    head = WIDENING_CLAUSE.split(clause_text, maxsplit=1)[0]
+    if not _THERAPY_PERMISSION.search(head):
+        return False
+    named = {p.concept for e in exprs for p in predicates(e)}
+    return bool(named) and named <= _DISEASE_STATE
+
+
 def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
     """An inclusion widened by a permission: only the requirement the permission is about
     gains the alternative, so every other requirement still decides."""

@@ -9,6 +9,11 @@ given beside each table).
   met by the absence of radiotherapy.
 * "T-cell ALL" / "T-lineage ALL" name T-cell ALL as "B-cell ALL" names B-cell ALL (2 trials), so
   "Patients with T-cell ALL must have ..." concerns those patients only.
+* A sentence permitting a therapy ("Administration of hydrea to control high WBC count is
+  permitted"; 27 trials permit hydroxyurea, leukapheresis or cytoreduction) excepts from a washout
+  line; beside a line that names no therapy it widens nothing there. Beside a therapy it still
+  leaves that therapy's line open. "(not attributable to another cause)" (20 trials write
+  "attributable to") is whose finding it is, not a further requirement.
 """
 
 from __future__ import annotations
@@ -64,4 +69,26 @@ EITHER_WAY_ROWS = [
 
 @pytest.mark.parametrize("kind, line, record, expected", EITHER_WAY_ROWS, ids=ids(EITHER_WAY_ROWS))
 def test_what_is_allowed_either_way_asks_nothing(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+DISEASE_WITH_NOTES = (
+    "Disease relapse or refractory disease as shown by > 5% blasts in the bone marrow (not attributable to another cause). "
+    "Administration of hydrea to control high WBC count is permitted."
+)
+WASHOUT_WITH_NOTE = "No chemotherapy within 4 weeks of study entry. Hydroxyurea is allowed prior to starting therapy."
+
+NOTE_ROWS = [
+    (I, DISEASE_WITH_NOTES, patient("relapsed", bm_blasts=20), MET),
+    (I, DISEASE_WITH_NOTES, patient("relapsed", bm_blasts=3), NOT_MET),
+    (I, DISEASE_WITH_NOTES, patient("remission", bm_blasts=20), NOT_MET),
+    (I, DISEASE_WITH_NOTES, patient("relapsed"), UNKNOWN),
+    # beside the therapy it permits from, the permission still keeps a recent therapy open
+    (E, WASHOUT_WITH_NOTE, patient("chemotherapy", days_ago=7), UNKNOWN),
+    (E, WASHOUT_WITH_NOTE, patient("chemotherapy", days_ago=100), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", NOTE_ROWS, ids=ids(NOTE_ROWS))
+def test_a_note_on_another_line_or_on_the_cause_asks_nothing(kind, line, record, expected):
     assert decide(kind, line, record) is expected

@@ -63,7 +63,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
     ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
-    ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
     ("T6-toxicity", "Known unresolved toxicities"): ("events", "a grade-2 toxicity of unrecorded kind may be the excepted alopecia: left unknown with review, the clinician answers met"),
     # NCT02212561
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
