@@ -136,6 +136,24 @@ _PATTERNS: tuple[str, ...] = (
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
+# "unless otherwise defined in the inclusion/exclusion criteria", "(unless otherwise specified)": a
+# pointer to the other lines, which say what they say themselves; read as an exception it took
+# the real one after it ("... (EXCEPTION: alopecia)") into review with it
+_OTHERWISE = re.compile(
+    r"\(?\s*unless\s+otherwise\s+(?:specified|defined|stated|noted|indicated|mentioned)"
+    r"(?:\s+(?:in|by|below|above)(?:\s+(?:the|this))?(?:\s+(?:inclusion\s*/\s*exclusion|inclusion\s+(?:or|and)\s+exclusion|eligibility|study|other))?"
+    r"(?:\s+(?:criteria|criterion|protocol|section|lines?))?)?\s*(?:\)(?=\s*(?:[,;.]|$)))?",
+    I,
+)
+
+
+def blank_otherwise(text: str) -> str:
+    """``text`` with "unless otherwise specified ..." blanked (offsets kept)."""
+    if "otherwise" not in text.lower():
+        return text
+    return _OTHERWISE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 # "X with or without extramedullary disease", "hysterectomy with or without oophorectomy": what
 # follows is allowed either way, so it asks nothing, and the item it names is no alternative (read
 # as one, "> 25% blasts with or without extramedullary disease" was met by any extramedullary

@@ -165,7 +165,8 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
     person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
-    body = re.sub(r"^\W*(?:exceptions?\s*:|except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
+    # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
+    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
     items = with_named_causes(extract(body, ctype), body)
     # things excepted are alternatives ("except basal cell or in situ carcinoma"); what a person
     # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL")
@@ -196,9 +197,50 @@ def _exempts_person(exc: str) -> bool:
     return bool(_PERSON_WORDS.search(head)) or bool(_PERSON_LEAD.match(exc))
 
 
+# the kind of toxicity an exception names ("except alopecia", "(EXCEPTION: alopecia)", "with the
+# exception of grade 2 alopecia", "excluding alopecia of any grade"), and nothing else: read only
+# beside a toxicity grade, for alopecia named elsewhere is no exception ("alopecia allowed" beside
+# "recovered from prior therapy" asks for none, and "except alopecia" after a radiotherapy window
+# excepts from the toxicity the line could not read, not from the radiotherapy)
+_ALOPECIA_ONLY = re.compile(
+    r"\W*(?:exceptions?\s*:?|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|but\s+not)?\s*"
+    r"(?:(?:grade\s*[1-4]|any\s+grade|persistent|residual|chemotherapy[\s-]+induced|treatment[\s-]+related)\s+)?(?:alopecia|baldness|hair\s+loss)"
+    r"(?:\s+of\s+any\s+grade|\s+(?:[<>≤≥]\s*|(?:greater|more|less)\s+than\s+|(?:of\s+)?(?:up\s+to\s+)?)?grade\s*[1-4](?:\s+or\s+(?:less|higher|more))?)?\W*",
+    I,
+)
+ALOPECIA = predicate("alopecia", Op.PRESENT)
+
+
+def _excepted_toxicity(expr: Expr, exc: Expr, effective: CriterionType) -> Expr | None:
+    """A toxicity grade with a kind of toxicity excepted ("grade > 1 toxicity of prior therapy,
+    except alopecia"; 131 corpus trials except alopecia so). The record's grade names no kind, so
+    alopecia on record may be the graded toxicity or not: the line is left open for that patient
+    alone. Absent from the record, alopecia is absent and the grade decides. Read as
+    ``All(grade, Not(alopecia))``, a patient with grade 3 neuropathy and alopecia was not excluded."""
+    if not isinstance(exc, Review) or not _ALOPECIA_ONLY.fullmatch(exc.text or ""):
+        return None
+    if not any(p.concept == "toxicity_grade" for p in predicates(expr)):
+        return None
+    why = "the graded toxicity may be the one excepted (alopecia)"
+    if effective is CriterionType.EXCLUSION:
+        return all_of([expr, any_of([Not(ALOPECIA), Qualifier(ReviewReason.JUDGEMENT, why)])])
+    return any_of([expr, all_of([ALOPECIA, Alternative(ReviewReason.JUDGEMENT, why)])])
+
+
+def _has_review(expr: Expr) -> bool:
+    if isinstance(expr, Review):
+        return True
+    if isinstance(expr, Not):
+        return _has_review(expr.part)
+    return isinstance(expr, (All, Any_)) and any(_has_review(p) for p in expr.parts)
+
+
 def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType) -> Expr:
     """One item with its exception. ``effective`` is the clause's type as the item reads it
     (an inclusion's "no ..." clause reads its items as things to be absent)."""
+    toxicity = _excepted_toxicity(expr, exc, effective)
+    if toxicity is not None:
+        return toxicity
     if effective is CriterionType.INCLUSION and person:
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])

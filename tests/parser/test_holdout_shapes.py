@@ -14,6 +14,13 @@ given beside each table).
   line; beside a line that names no therapy it widens nothing there. Beside a therapy it still
   leaves that therapy's line open. "(not attributable to another cause)" (20 trials write
   "attributable to") is whose finding it is, not a further requirement.
+* A toxicity grade with alopecia excepted ("except alopecia", "(EXCEPTION: alopecia)"; 131 trials
+  name alopecia, nearly all so): the record's grade names no kind, so alopecia on record leaves the
+  line open for that patient alone; absent, the grade decides (the contract's absent-means-absent).
+  Read as ``grade and not alopecia``, grade-3 neuropathy with alopecia was not excluded; read as a
+  review, no graded toxicity ever excluded anyone. Alopecia named beside anything but a grade
+  ("alopecia allowed") is no requirement. "unless otherwise defined in the inclusion/exclusion
+  criteria" points at the other lines, and is no exception of its own.
 """
 
 from __future__ import annotations
@@ -91,4 +98,32 @@ NOTE_ROWS = [
 
 @pytest.mark.parametrize("kind, line, record, expected", NOTE_ROWS, ids=ids(NOTE_ROWS))
 def test_a_note_on_another_line_or_on_the_cause_asks_nothing(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+T6_TOXICITY = (
+    "Known unresolved toxicities due to prior anticancer therapy [≥ Grade 2, by Common Terminology Criteria for Adverse Events "
+    "(CTCAE) v4.03] unless otherwise defined in the inclusion/exclusion criteria (EXCEPTION: alopecia)"
+)
+EXCEPT_ALOPECIA = "Any ongoing toxicity from prior anti-cancer therapy that is >Grade 1 (with the exception of Grade 2 alopecia)"
+RESOLVED_BUT_ALOPECIA = "Toxicities of prior therapy resolved to grade 1 or less (excluding alopecia)"
+ALOPECIA_ALLOWED = "Recovered from all other prior anticancer therapy (alopecia allowed)"
+
+ALOPECIA_ROWS = [
+    (E, T6_TOXICITY, patient(toxicity_grade=2), MET),
+    (E, T6_TOXICITY, patient(toxicity_grade=1), NOT_MET),
+    (E, T6_TOXICITY, patient("alopecia", toxicity_grade=2), UNKNOWN),  # the grade may be the alopecia's
+    (E, T6_TOXICITY, patient("alopecia", toxicity_grade=1), NOT_MET),
+    (E, EXCEPT_ALOPECIA, patient(toxicity_grade=3), MET),
+    (E, EXCEPT_ALOPECIA, patient("alopecia", toxicity_grade=3), UNKNOWN),
+    (I, RESOLVED_BUT_ALOPECIA, patient(toxicity_grade=2), NOT_MET),
+    (I, RESOLVED_BUT_ALOPECIA, patient("alopecia", toxicity_grade=2), UNKNOWN),
+    (I, RESOLVED_BUT_ALOPECIA, patient(toxicity_grade=0), MET),
+    # "alopecia allowed" beside an unread recovery asks for no alopecia
+    (I, ALOPECIA_ALLOWED, patient(), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", ALOPECIA_ROWS, ids=ids(ALOPECIA_ROWS))
+def test_an_excepted_alopecia_leaves_open_only_the_patients_who_have_it(kind, line, record, expected):
     assert decide(kind, line, record) is expected

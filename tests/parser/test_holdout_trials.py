@@ -62,8 +62,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
-    ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
-    ("T6-toxicity", "Known unresolved toxicities"): ("events", "a grade-2 toxicity of unrecorded kind may be the excepted alopecia: left unknown with review, the clinician answers met"),
     # NCT02212561
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
