@@ -561,6 +561,7 @@ _EXAMPLE = re.compile(
     I,
 )
 _PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)
+_ETC = re.compile(r"\betc\b\.?\s*\)?\s*$", I)
 
 
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
@@ -578,12 +579,17 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         a, b = m.span()
         marker = m.group("m1") or m.group("m2") or ""
         head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+        # a list closed by "etc." illustrates whatever its marker ("(including chemotherapy,
+        # hematopoietic stem cell transplantation, etc.)"): it can require none of its examples
+        open_list = bool(_ETC.search(text, a, b))
         if head:
             keep = _dated_like(keep, head[-1], a, b)
-            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker):
+            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list:
                 spans.append((a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
+            if open_list and not any(a <= it.start and it.end <= b for it in keep):
+                spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
     return keep, spans
 
 

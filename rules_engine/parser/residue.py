@@ -690,6 +690,19 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     # transplanted patient outside the group and past its condition
     widest = [it for it in items if not it.concepts <= _STATUS]
     items = widest or items
+    if any(it.concepts & _TREATMENT_CONCEPTS for it in items):
+        # "Transplantation for AML allowed ...": the disease a treatment was for is its indication,
+        # the trial's own disease; the group is everyone with the treatment (a wider group, held to
+        # the condition)
+        treated = [it.end for it in items if it.concepts & _TREATMENT_CONCEPTS]
+        # every disease of the indication ("HCT for MDS/AML"): narrowed to some, the group lost patients
+        indications = [
+            it for it in items
+            if it.concepts <= _DISEASES and any(end <= it.start and len(subject[end: it.start]) <= 60 and re.search(r"\bfor\b", subject[end: it.start], I) for end in treated)
+        ]
+        items = [it for it in items if it not in indications]
+    else:
+        indications = []
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)
@@ -702,7 +715,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     assert group is not None
     # a treatment named whole ("Prior chemotherapy", "Prior stem cell transplant"), never a disease
-    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(subject))
+    masked = "".join(" " if any(it.start <= i < it.end for it in items + indications) else ch for i, ch in enumerate(subject))
+    masked = re.sub(r"\bfor\b(?:\s+(?:the|their))?|[/,]|\b(?:or|and)\b", " ", masked, flags=I) if indications else masked
     history = (
         all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group))
         and not content_words(blank_remarks(masked))

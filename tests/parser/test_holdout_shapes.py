@@ -21,6 +21,19 @@ given beside each table).
   review, no graded toxicity ever excluded anyone. Alopecia named beside anything but a grade
   ("alopecia allowed") is no requirement. "unless otherwise defined in the inclusion/exclusion
   criteria" points at the other lines, and is no exception of its own.
+* "relapsed after remission" is a relapse (every relapse follows a remission; 3 trials), and a
+  bracketed list closed by "etc." ("(including chemotherapy, hematopoietic stem cell
+  transplantation, etc.)") only illustrates: in an inclusion it required a review of its words of
+  every patient.
+* "Transplantation for AML (allogeneic or autologous) allowed unless within 90 days of study
+  entry" (6 trials write "allowed unless"): the kinds written after the noun are each the noun's,
+  and the disease a treatment was for is its indication, no further member of the group; none so
+  recent is what the line asks. ("autologous or allogeneic hematopoietic cell transplantation for
+  MDS/AML" read allogeneic only, and only for AML: a patient after an autologous transplant, or one
+  for MDS, was outside the group and met the line whatever its condition.)
+* Myeloablative therapy is given only with a stem cell rescue, so "No prior myeloablative
+  therapy or hematopoietic cell transplantation" asks for no transplant (4 trials name myeloablative
+  therapy as a history); a candidacy for it stays a person's judgement.
 """
 
 from __future__ import annotations
@@ -126,4 +139,64 @@ ALOPECIA_ROWS = [
 
 @pytest.mark.parametrize("kind, line, record, expected", ALOPECIA_ROWS, ids=ids(ALOPECIA_ROWS))
 def test_an_excepted_alopecia_leaves_open_only_the_patients_who_have_it(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+T9_STATUS = (
+    "Patients who relapsed after remission or who can not achieve remission after at least two cycle of systemic therapy "
+    "(including chemotherapy, hematopoietic stem cell transplantation, etc.);"
+)
+
+STATUS_ROWS = [
+    (I, T9_STATUS, patient("aml", "relapsed"), MET),
+    (I, T9_STATUS, patient("aml", "remission"), NOT_MET),
+    # refractory after how many cycles the record does not count: left to a person
+    (I, T9_STATUS, patient("aml", "refractory"), UNKNOWN),
+    # the illustrations are no requirement: a relapsed patient without a transplant is met
+    (I, T9_STATUS, patient("relapsed", "chemotherapy"), MET),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", STATUS_ROWS, ids=ids(STATUS_ROWS))
+def test_a_relapse_after_remission_is_a_relapse_and_an_open_list_illustrates(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+T5_TRANSPLANT = "Transplantation for AML (allogeneic or autologous) allowed unless within 90 days of study entry"
+
+AFTER_TRANSPLANT = (
+    "patients with prior autologous or allogeneic hematopoietic cell transplantation (HCT) for MDS/AML are eligible if relapse "
+    "occurs provided symptoms of graft-versus host disease are well controlled"
+)
+
+ALLOWED_UNLESS_ROWS = [
+    # every kind the line names, whatever its indication, is of the group held to the condition
+    (I, AFTER_TRANSPLANT, patient("mds", "auto_hsct"), UNKNOWN),
+    (I, AFTER_TRANSPLANT, patient("mds", "allo_hsct"), UNKNOWN),
+    (I, AFTER_TRANSPLANT, patient("mds"), MET),
+    (I, T5_TRANSPLANT, patient("aml", "allo_hsct", days_ago=60), NOT_MET),
+    (I, T5_TRANSPLANT, patient("aml", "auto_hsct", days_ago=60), NOT_MET),
+    (I, T5_TRANSPLANT, patient("aml", "allo_hsct", days_ago=400), MET),
+    (I, T5_TRANSPLANT, patient("aml"), MET),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", ALLOWED_UNLESS_ROWS, ids=ids(ALLOWED_UNLESS_ROWS))
+def test_a_treatment_allowed_unless_recent_is_none_that_recent(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+NO_MYELOABLATIVE = "No prior myeloablative therapy or hematopoietic cell transplantation"
+
+MYELOABLATIVE_ROWS = [
+    (I, NO_MYELOABLATIVE, patient("aml"), MET),
+    (I, NO_MYELOABLATIVE, patient("aml", "auto_hsct"), NOT_MET),
+    (E, "Prior myeloablative therapy", patient("allo_hsct"), MET),
+    (E, "Prior myeloablative therapy", patient("aml"), NOT_MET),
+    (I, "Eligible for myeloablative conditioning", patient("aml"), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", MYELOABLATIVE_ROWS, ids=ids(MYELOABLATIVE_ROWS))
+def test_myeloablative_therapy_is_a_transplant_history(kind, line, record, expected):
     assert decide(kind, line, record) is expected

@@ -76,8 +76,9 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
     ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
-    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
-    ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
+    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
+    # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
 )
 
 
@@ -339,7 +340,7 @@ _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozo
 
 _THERAPY_GATES = {
     "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
-    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue", "myeloablative"),
 }
 
 
