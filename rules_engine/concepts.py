@@ -222,6 +222,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("allergy_aminoglycoside", Kind.EVENT, "hypersensitivity to aminoglycosides", parent="drug_hypersensitivity"),
     # CTCAE grade of a toxicity of prior therapy not yet resolved (0-5; missing is unknown)
     Concept("toxicity_grade", Kind.MEASUREMENT, "unresolved toxicity of prior therapy, CTCAE grade", "1"),
+    # the toxicity lines most often except by name ("except alopecia": 131 corpus trials)
+    Concept("alopecia", Kind.EVENT, "alopecia"),
     # added for the registry-line table (issue 14; append only): concepts lines name beside
     # the ones above, so that an alternative or an exception they name is decided (a condition
     # absent from the record is absent) instead of hiding the line's decision as a review

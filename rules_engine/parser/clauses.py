@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
-from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
@@ -518,6 +518,7 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
+    text = blank_otherwise(text)
     exceptions: list[tuple[str, int]] = []
     main = text
     named = other_than_spans(text)  # "malignancy other than ALL" names a concept, it excepts nothing
@@ -532,6 +533,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         pos = max(m.end(), m.start() + 1)
     if exceptions:
         main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
+    main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
@@ -595,6 +597,7 @@ _EXAMPLE = re.compile(
     I,
 )
 _PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)
+_ETC = re.compile(r"\betc\b\.?\s*\)?\s*$", I)
 
 
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
@@ -612,12 +615,17 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         a, b = m.span()
         marker = m.group("m1") or m.group("m2") or ""
         head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+        # a list closed by "etc." illustrates whatever its marker ("(including chemotherapy,
+        # hematopoietic stem cell transplantation, etc.)"): it can require none of its examples
+        open_list = bool(_ETC.search(text, a, b))
         if head:
             keep = _dated_like(keep, head[-1], a, b)
-            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker):
+            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list:
                 spans.append((a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
+            if open_list and not any(a <= it.start and it.end <= b for it in keep):
+                spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
     return keep, spans
 
 

@@ -67,6 +67,7 @@ from rules_engine.parser.residue import (
     permitted_group,
     phased_age,
     review_reason,
+    therapy_note,
     widen_status,
     with_window,
 )
@@ -141,7 +142,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
             clause_text = clause_text[excepting.end():]
         if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
-            if is_remark(clause_text):  # "platelet transfusion is permitted": it annotates
+            if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
                 any_group[-1] = attach_widening(any_group[-1], clause_text, ctype)

@@ -102,17 +102,21 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # "within 1.5 times ULN" is at most that multiple
         (r"\bwithin\s+(?=\d+(?:\.\d+)?\s*(?:[x×*]|times|-?fold)?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?ULN\b)", "≤ ", ("within",)),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
-        # it is a relapse of the disease
+        # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
+        # nothing more, and left behind it was a review beside the relapse)
         (r"\b(?:can\s*not|cannot|could\s+not|did\s+not|do\s+not|does\s+not|fail(?:ed|ing|s)?\s+to|failure\s+to|unable\s+to)\s+(?:achieve|attain|obtain|reach)\s+"
          r"(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b", "refractory disease", ("remission", "cr")),
         # "without complete remission (CR/CRi) after at least 2 induction therapies": no remission
         # after induction is refractory disease (without "after", a new patient has none either)
         (r"\bwithout\s+(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b(?:\s*\([^()]{0,40}\))?(?=\s+(?:after|following)\b)",
          "refractory disease", ("without",)),
-        (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease \2 remission", ("remission",)),
+        (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
+        # "Transplantation for AML (allogeneic or autologous)": the kinds written after the noun
+        (r"\b(transplant(?:ation)?|HSCT|SCT|BMT)(\s+for\s+[\w-]+)?\s*\(\s*(allogeneic|autologous|allogenic)\s*(?:or|and/or|/|,)\s*(autologous|allogeneic|allogenic)\s*\)",
+         r"\3 or \4 \1\2", ("allogeneic", "autologous", "allogenic")),
         # "allogeneic or autologous transplant": the noun is each adjective's
         (r"\b(allogeneic|autologous|allogenic)\s*(?:or|and/or|/)\s*(autologous|allogeneic|allogenic)\s+((?:(?:hematopoietic|haematopoietic|peripheral\s+blood|bone\s+marrow)\s+)?"
-         r"(?:stem[\s-]+cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
+         r"(?:(?:stem[\s-]+)?cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|HCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

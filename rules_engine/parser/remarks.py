@@ -122,6 +122,9 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:with\s+)?(?:an?\s+)?M[123]\s+marrow(?=\s*\(\s*(?:bone\s+)?marrow\s+blasts)",
     # the organ a measurement belongs to ("left ventricular function with resting ejection fraction")
     r"\b(?:cardiac\s+)?left\s+ventricular\s+(?:systolic\s+)?(?:function\s+(?:with|as\s+measured\s+by|defined\s+as|by)|function)\b",
+    # the cause a finding is not owed to ("> 5% blasts (not attributable to another cause)"): the
+    # finding is the disease's, as every count of blasts already assumes
+    r"\bnot\s+(?:attributable|due|related|secondary)\s+to\s+(?:another|other|any\s+other|an\s+alternative)\s+(?:causes?|etiology|etiologies|reasons?)\b",
     # under what condition
     r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
@@ -136,6 +139,42 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
+
+# "unless otherwise defined in the inclusion/exclusion criteria", "(unless otherwise specified)": a
+# pointer to the other lines, which say what they say themselves; read as an exception it took
+# the real one after it ("... (EXCEPTION: alopecia)") into review with it
+_OTHERWISE = re.compile(
+    r"\(?\s*unless\s+otherwise\s+(?:specified|defined|stated|noted|indicated|mentioned)"
+    r"(?:\s+(?:in|by|below|above)(?:\s+(?:the|this))?(?:\s+(?:inclusion\s*/\s*exclusion|inclusion\s+(?:or|and)\s+exclusion|eligibility|study|other))?"
+    r"(?:\s+(?:criteria|criterion|protocol|section|lines?))?)?\s*(?:\)(?=\s*(?:[,;.]|$)))?",
+    I,
+)
+
+
+def blank_otherwise(text: str) -> str:
+    """``text`` with "unless otherwise specified ..." blanked (offsets kept)."""
+    if "otherwise" not in text.lower():
+        return text
+    return _OTHERWISE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+# "X with or without extramedullary disease", "hysterectomy with or without oophorectomy": what
+# follows is allowed either way, so it asks nothing, and the item it names is no alternative (read
+# as one, "> 25% blasts with or without extramedullary disease" was met by any extramedullary
+# disease whatever the blasts). The phrase runs to the next stop word or punctuation, at most four
+# words, whitespace between them so a long word is never split two ways.
+_EITHER_WAY = re.compile(
+    r"\bwith\s+or\s+without\s+[\w-]+(?:\s+(?!(?:as|if|who|which|that|and|or|are|is|was|were|in|at|to|for|of|on|prior|before|after|"
+    r"within|occurring|must|should|will|may|can|with|without|but|provided|unless|except)\b)[\w-]+){0,3}",
+    I,
+)
+
+
+def blank_either_way(text: str) -> str:
+    """``text`` with each "with or without ..." phrase blanked (offsets kept)."""
+    if "without" not in text.lower():
+        return text
+    return _EITHER_WAY.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
 # Gates, one per pattern above, in order: lowercase literals at least one of which every match of
@@ -174,6 +213,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gender", "sex"),
     ("marrow",),
     ("ventricular",),
+    ("attributable", "due", "related", "secondary"),
     ("room", "oxygen", "o2", "rest"),
     ("potential",),
     ("transfusion", "growth"),

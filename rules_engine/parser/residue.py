@@ -209,7 +209,8 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
     person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
-    body = re.sub(r"^\W*(?:exceptions?\s*:|except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b", "", body, flags=I)
+    # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
+    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
     items = with_named_causes(extract(body, ctype), body)
     # things excepted are alternatives ("except basal cell or in situ carcinoma"); what a person
     # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL")
@@ -240,9 +241,50 @@ def _exempts_person(exc: str) -> bool:
     return bool(_PERSON_WORDS.search(head)) or bool(_PERSON_LEAD.match(exc))
 
 
+# the kind of toxicity an exception names ("except alopecia", "(EXCEPTION: alopecia)", "with the
+# exception of grade 2 alopecia", "excluding alopecia of any grade"), and nothing else: read only
+# beside a toxicity grade, for alopecia named elsewhere is no exception ("alopecia allowed" beside
+# "recovered from prior therapy" asks for none, and "except alopecia" after a radiotherapy window
+# excepts from the toxicity the line could not read, not from the radiotherapy)
+_ALOPECIA_ONLY = re.compile(
+    r"\W*(?:exceptions?\s*:?|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|but\s+not)?\s*"
+    r"(?:(?:grade\s*[1-4]|any\s+grade|persistent|residual|chemotherapy[\s-]+induced|treatment[\s-]+related)\s+)?(?:alopecia|baldness|hair\s+loss)"
+    r"(?:\s+of\s+any\s+grade|\s+(?:[<>≤≥]\s*|(?:greater|more|less)\s+than\s+|(?:of\s+)?(?:up\s+to\s+)?)?grade\s*[1-4](?:\s+or\s+(?:less|higher|more))?)?\W*",
+    I,
+)
+ALOPECIA = predicate("alopecia", Op.PRESENT)
+
+
+def _excepted_toxicity(expr: Expr, exc: Expr, effective: CriterionType) -> Expr | None:
+    """A toxicity grade with a kind of toxicity excepted ("grade > 1 toxicity of prior therapy,
+    except alopecia"; 131 corpus trials except alopecia so). The record's grade names no kind, so
+    alopecia on record may be the graded toxicity or not: the line is left open for that patient
+    alone. Absent from the record, alopecia is absent and the grade decides. Read as
+    ``All(grade, Not(alopecia))``, a patient with grade 3 neuropathy and alopecia was not excluded."""
+    if not isinstance(exc, Review) or not _ALOPECIA_ONLY.fullmatch(exc.text or ""):
+        return None
+    if not any(p.concept == "toxicity_grade" for p in predicates(expr)):
+        return None
+    why = "the graded toxicity may be the one excepted (alopecia)"
+    if effective is CriterionType.EXCLUSION:
+        return all_of([expr, any_of([Not(ALOPECIA), Qualifier(ReviewReason.JUDGEMENT, why)])])
+    return any_of([expr, all_of([ALOPECIA, Alternative(ReviewReason.JUDGEMENT, why)])])
+
+
+def _has_review(expr: Expr) -> bool:
+    if isinstance(expr, Review):
+        return True
+    if isinstance(expr, Not):
+        return _has_review(expr.part)
+    return isinstance(expr, (All, Any_)) and any(_has_review(p) for p in expr.parts)
+
+
 def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType) -> Expr:
     """One item with its exception. ``effective`` is the clause's type as the item reads it
     (an inclusion's "no ..." clause reads its items as things to be absent)."""
+    toxicity = _excepted_toxicity(expr, exc, effective)
+    if toxicity is not None:
+        return toxicity
     if effective is CriterionType.INCLUSION and person:
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])
@@ -441,6 +483,36 @@ def is_remark(clause_text: str) -> bool:
         return False
     words = [w for w in content_words(blank_remarks(clause_text)) if w.lower() not in _WIDENING_WORDS and not WIDENING_CLAUSE.search(w)]
     return not words
+
+
+# A sentence permitting a therapy ("Administration of hydrea to control high WBC count is
+# permitted", "Hydroxyurea for cyto-reduction is allowed prior to the start of therapy"; 27 corpus
+# trials permit hydroxyurea, leukapheresis or cytoreduction so): it excepts from a washout line.
+# Beside a line that asks only which disease, its status and its blasts it widens nothing there,
+# and read as an alternative it left the line to review for every patient. Beside anything else
+# (a therapy, a drug, a count) it is still an exception (``attach_widening``).
+_THERAPY_PERMISSION = re.compile(
+    r"\b(?:hydroxyurea|hydroxycarbamide|hydrea|(?:leuk)?a?pheresis|leukocytapheresis|cyto-?reduct\w*|intrathecal\s+\w+|"
+    r"(?:administration|use)\s+of|treatment\s+with|therapy\s+with)\b",
+    I,
+)
+
+
+# what a disease line asks (which disease, its status, its blasts): no therapy a permission
+# could except from
+_DISEASE_STATE = frozenset({
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma",
+    "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
+})
+
+
+def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
+    """Whether a permission clause permits a therapy the line's own readings never name."""
+    head = WIDENING_CLAUSE.split(clause_text, maxsplit=1)[0]
+    if not _THERAPY_PERMISSION.search(head):
+        return False
+    named = {p.concept for e in exprs for p in predicates(e)}
+    return bool(named) and named <= _DISEASE_STATE
 
 
 def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
@@ -674,6 +746,19 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     # transplanted patient outside the group and past its condition
     widest = [it for it in items if not it.concepts <= _STATUS]
     items = widest or items
+    if any(it.concepts & _TREATMENT_CONCEPTS for it in items):
+        # "Transplantation for AML allowed ...": the disease a treatment was for is its indication,
+        # the trial's own disease; the group is everyone with the treatment (a wider group, held to
+        # the condition)
+        treated = [it.end for it in items if it.concepts & _TREATMENT_CONCEPTS]
+        # every disease of the indication ("HCT for MDS/AML"): narrowed to some, the group lost patients
+        indications = [
+            it for it in items
+            if it.concepts <= _DISEASES and any(end <= it.start and len(subject[end: it.start]) <= 60 and re.search(r"\bfor\b", subject[end: it.start], I) for end in treated)
+        ]
+        items = [it for it in items if it not in indications]
+    else:
+        indications = []
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     group = combine(items, subject, CriterionType.INCLUSION)
@@ -686,7 +771,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     assert group is not None
     # a treatment named whole ("Prior chemotherapy", "Prior stem cell transplant"), never a disease
-    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(subject))
+    masked = "".join(" " if any(it.start <= i < it.end for it in items + indications) else ch for i, ch in enumerate(subject))
+    masked = re.sub(r"\bfor\b(?:\s+(?:the|their))?|[/,]|\b(?:or|and)\b", " ", masked, flags=I) if indications else masked
     history = (
         all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group))
         and not content_words(blank_remarks(masked))

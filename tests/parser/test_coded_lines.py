@@ -61,7 +61,8 @@ AML_DIAGNOSIS = "Diagnosis of relapsed or refractory acute myeloid leukemia"
                    ("allergy_tocilizumab", Op.PRESENT), ("drug_hypersensitivity", Op.PRESENT)}),
         (AUTOIMMUNE, {("autoimmune_disease", Op.PRESENT), ("steroid_therapy", Op.WITHIN), ("immunosuppressant_therapy", Op.WITHIN)}),
         (DIRECTED, {("cd19_directed_therapy", Op.PRESENT), ("car_t", Op.PRESENT)}),
-        (TOXICITY, {("toxicity_grade", Op.GT)}),
+        # the excepted alopecia is asked of the record: absent, the grade decides (test_holdout_shapes)
+        (TOXICITY, {("toxicity_grade", Op.GT), ("alopecia", Op.PRESENT)}),
         ("Prior gemtuzumab ozogamicin", {("cd33_directed_therapy", Op.PRESENT)}),
         ("Prior inotuzumab ozogamicin within 4 weeks", {("cd22_directed_therapy", Op.WITHIN), ("car_t", Op.WITHIN)}),
         ("History of malignancy or carcinoma in situ within the past 3 years",
@@ -101,7 +102,9 @@ def test_the_steroid_dose_bound_keeps_its_number_and_unit():
         (DIRECTED, record({"cd19_directed_therapy": (200, True)}), MET),
         (DIRECTED, record({"car_t": (200, True)}), UNKNOWN),
         (DIRECTED, record({"cd22_directed_therapy": (200, True)}), NOT_MET),
-        (TOXICITY, PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 2, None, ago(3)),)}), UNKNOWN),  # alopecia?
+        (TOXICITY, record({"alopecia": (30, True)}, {"toxicity_grade": 2}), UNKNOWN),  # the grade may be the alopecia's
+        # no alopecia on record: none, so the grade-2 toxicity is another one
+        (TOXICITY, PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 2, None, ago(3)),)}), MET),
         (TOXICITY.replace(" (except alopecia)", ""), PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 2, None, ago(3)),)}), MET),
         (TOXICITY, PatientFacts(measurements={"toxicity_grade": (Measurement("toxicity_grade", 1, None, ago(3)),)}), NOT_MET),
         (TOXICITY, record(), NOT_MET),  # no toxicity on record is none (derive.ABSENT_IS_NONE)
@@ -109,7 +112,7 @@ def test_the_steroid_dose_bound_keeps_its_number_and_unit():
     ids=["steroid-high", "steroid-low", "steroid-dose-unrecorded", "steroid-old", "no-steroid", "replacement-high",
          "replacement-low", "vaccine-recent", "vaccine-old", "allergy-named", "allergy-other", "allergy-none",
          "autoimmune-treated", "autoimmune-untreated-record", "autoimmune-none", "cd19", "car-t-unknown-target",
-         "cd22-only", "toxicity-2-may-be-alopecia", "toxicity-2", "toxicity-1", "toxicity-uncoded"],
+         "cd22-only", "toxicity-2-may-be-alopecia", "toxicity-2-no-alopecia", "toxicity-2", "toxicity-1", "toxicity-uncoded"],
 )
 def test_a_coded_line_decides_records(line, facts, expected):
     assert outcome(parse_lines([(E, line)]), facts) is expected

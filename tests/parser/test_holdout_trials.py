@@ -52,7 +52,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
     # NCT01050764
     ("T2-clean", "Acute leukemia with refractory disease"): ("core", "'refractory disease or > CR1': the OR became AND with a review conjunct"),
-    ("T2-clean", "No prior myeloablative therapy"): ("core", "'myeloablative therapy' left as an unread alternative of the negated HSCT"),
     ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
     ("T3-clean", "Autologous HSCT within 6 weeks"): ("events", "'... or eligibility for allogeneic HSCT at the time of enrollment': candidacy is no record's fact, so the "
@@ -60,18 +59,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02057770
     # NCT02109627
     ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
-    ("T5-allo60", "Transplantation for AML (allogeneic or autologous) allowed unless"): ("core", "'allowed unless within 90 days' wholly review"),
     # NCT02635074
-    ("T6-toxicity", None): ("events", "grade 2 unresolved toxicity is not excluded (see line), the verdict says eligible"),
-    ("T6-clean", "Disease relapse or refractory disease as shown by > 5% blasts"): ("core", "remarks '(not attributable to another cause)', 'hydrea ... is permitted' kept as review"),
-    ("T6-toxicity", "Known unresolved toxicities"): ("events", "a grade-2 toxicity of unrecorded kind may be the excepted alopecia: left unknown with review, the clinician answers met"),
     # NCT02212561
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
     ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
-    ("T8-clean", "greater than 25% blasts in the bone marrow"): ("core", "'Patients with T-cell ALL must have' framing left as review"),
     # NCT02886559
-    ("T9-clean", "relapsed after remission"): ("core", "relapsed/refractory wholly review, examples read as HSCT required"),
     # NCT00100971
 }
 

@@ -1090,7 +1090,6 @@ WILLING_AND = "core/clauses: 'pregnant ... or not willing to use contraception' 
 REQUIRING = "core/clauses: 'pneumonitis requiring steroids' is read as pneumonitis OR steroids"
 WHOLE_REVIEW = "core: the line is left wholly to review"
 DROPPED_ALTERNATIVE = "core/safety: an alternative the parser cannot read (eligibility for a transplant) is dropped instead of kept as review, so the exclusion is answered not_met (eligible-side where unknown is right)"
-PERMISSION_UNLESS = "core/clauses: 'X allowed unless within 90 days' (a permission with an exception) is left as review instead of 'no X within 90 days'"
 EXCEPTION_AS_ALTERNATIVE = "core/clauses: an exception ('Exception for patients with hepatitis B on antivirals') is joined as an alternative of the exclusion, so a patient with none of the infections is unknown"
 CAR_T_WINDOW = "core/clauses: 'at least 30 days after any immunotherapy (e.g. CAR T-cells)' is read as immunotherapy and CAR-T required"
 LABEL_AS_CONCEPT = "core/residue: a scope label ('ALL participants:') is read as a diagnosis alternative, so every ALL patient is excluded"
@@ -1104,7 +1103,6 @@ CONTRACEPTION_GLUED = "splitter+core: 'Fertile women must use effective contrace
 TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the bound is left as unitless review"
 
 MISREAD: dict[tuple[str, str], Wrong] = {
-    ("NCT02635074", "Disease relapse or refractory disease as"): Wrong("met met2", REMARK),
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
@@ -1139,7 +1137,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04318938", "symptomatic CNS metastases (parenchymal"): Wrong("not_met", OR_UNREAD),
     ("NCT05714891", "Pneumonitis or any history of pneumoniti"): Wrong("not_met2", REQUIRING),
     ("NCT02013167", "Philadelphia negative B-precursor ALL"): Wrong("met2", ENUM_CHILDREN),
-    ("NCT02109627", "Transplantation for AML (allogeneic or"): Wrong("met met2 not_met", PERMISSION_UNLESS),
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),

@@ -27,7 +27,7 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
     ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
-    ("t_all", r"\bT[-\s]?ALL\b|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
+    ("t_all", r"\bT[-\s]?ALL\b|\bT-(?:lineage|cell)\s+(?:ALL\b|acute\s+lymphoblastic\s+leukemia)|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
     ("all", r"acute\s+lympho(?:blastic|cytic|id)\s+leukemia|(?<![-/])\bALL\b(?![-/])"),
     ("acute_leukemia", r"acute\s+leukemias?"),
@@ -76,8 +76,9 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
     ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
-    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?)|\bASCT\b"),
-    ("hsct", r"\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
+    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
+    # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
 )
 
 
@@ -358,7 +359,7 @@ _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozo
 
 _THERAPY_GATES = {
     "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
-    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue", "myeloablative"),
 }
 
 
