@@ -126,11 +126,10 @@ def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], li
         # A line repeated across trials is one slot (``LineTable``), judged to one
         # ``CriterionOutcome``: its code and its answer tuple are made once per slot, each
         # result's gathered by index, and the JSON encoder then meets the same tuple again too.
-        answers: dict[int, tuple[str, Answered]] = {}
         for p, lines in members:
             trial = criteria[p.version_pk]
             if isinstance(lines, Layout):
-                made = lines.gather(judged.answers(answers))
+                made = lines.gather(judged.answers())
                 codes = "".join([code for code, _ in made])
                 outcomes = lines.gather(judged.outcomes)
             else:
@@ -184,20 +183,32 @@ class _Judged:
         self.outcomes = outcomes
         self._answers: list[tuple[str, Answered] | None] | None = None
 
-    def answers(self, made: dict[int, tuple[str, Answered]]) -> list[tuple[str, Answered] | None]:
+    def answers(self) -> list[tuple[str, Answered] | None]:
         if self._answers is None:
-            # by the outcome object: slots judged alike share one (``LineTable.last``)
+            # By slot, across answers: the table hands a slot judged as for the last patient
+            # its same outcome object again (``LineTable.last``), and then its answer is the
+            # same object too, which ``matches_json`` finds encoded already.
+            made = _ANSWERED
+            if len(made) < len(self.outcomes):
+                made.extend([None] * (len(self.outcomes) - len(made)))
             answers: list[tuple[str, Answered] | None] = []
-            for c in self.outcomes:
+            for slot, c in enumerate(self.outcomes):
                 if c is None:
                     answers.append(None)
                     continue
-                one = made.get(id(c))
-                if one is None:
-                    one = made[id(c)] = _answer(c)
+                hit = made[slot]
+                if hit is not None and hit[0] is c:
+                    answers.append(hit[1])
+                    continue
+                one = _answer(c)
+                made[slot] = (c, one)
                 answers.append(one)
             self._answers = answers
         return self._answers
+
+
+# by slot of ``_TABLE``: the last outcome answered and its answer (emptied with the table)
+_ANSWERED: list[tuple[CriterionOutcome, tuple[str, Answered]] | None] = []
 
 
 def _judged_groups(
@@ -293,6 +304,7 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
             _CRITERIA.clear()
             _LAYOUTS.clear()
             _PARENTS.clear()
+            _ANSWERED.clear()
             _TABLE = LineTable()
             missing = set(version_pks)
         refs = [
