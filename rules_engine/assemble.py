@@ -11,10 +11,11 @@ counts 1, an unknown one 0.5, one against the patient 0; the score is their mean
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any
 
 from .criteria import (
@@ -253,3 +254,170 @@ def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide, memo: Memo | 
     return TrialOutcome(
         trial_id=trial.trial_id, version=trial.version, eligibility=eligible, score=points, criteria=results
     )
+
+
+# --- many trials at once ------------------------------------------------------------------
+#
+# Measured on bench/e2e.py's 1,000 trials (28,005 lines, 8,023 distinct (position, line)): even
+# with ``Memo.lines`` a patient's evaluation called ``evaluate_criterion`` once per trial line and
+# then walked every trial's outcomes in Python for its verdict; that walk was most of a match
+# job's evaluation and of rendering the matches answer. Here each distinct (position, line) is
+# judged once per (facts, date), a trial's outcomes are gathered by C-level indexing, and its
+# verdict counts one small code per deciding line. ``tests/rules_engine/test_line_table.py``
+# pins it to ``assemble`` trial by trial.
+
+
+class Layout:
+    """A trial's lines as slots of a ``LineTable``: each line's, and the top-level ones' (the
+    lines that decide the verdict, as ``verdict`` reads them)."""
+
+    __slots__ = ("deciding", "gather", "gather_deciding", "slots")
+
+    def __init__(self, slots: tuple[int, ...], deciding: tuple[int, ...]) -> None:
+        self.slots = slots
+        self.deciding = deciding
+        self.gather = _gatherer(slots)
+        self.gather_deciding = _gatherer(deciding)
+
+
+def _gatherer(slots: tuple[int, ...]) -> Callable[[Sequence[Any]], tuple[Any, ...]]:
+    """``seq -> tuple(seq[s] for s in slots)``, in C (``itemgetter`` answers a bare item for one)."""
+    if not slots:
+        return lambda seq: ()
+    if len(slots) == 1:
+        only = slots[0]
+        return lambda seq: (seq[only],)
+    return itemgetter(*slots)
+
+
+class LineTable:
+    """Every distinct (position, line object) of the trials laid out, numbered (a slot), and
+    every distinct judgement they ask, (type, expression, applies_if), numbered too. Lines are
+    told apart by identity, as ``Memo.lines`` tells them: intern equal criteria first
+    (``intern_criterion``) to share their slots; a line not interned only gets a slot of its
+    own. The table holds the lines, so an id is never reused while it is in use; it only grows
+    (a caller that drops many trials makes a new one)."""
+
+    def __init__(self) -> None:
+        self._slots: dict[tuple[int, int], int] = {}
+        self._judgements: dict[tuple[Any, ...], int] = {}
+        self.lines: list[tuple[int, Criterion]] = []
+        self.judgement_of: list[int] = []  # by slot
+        self.keys: list[tuple[Any, ...]] = []  # by judgement: (type, expr, applies_if)
+        self.words: list[tuple[str, str]] = []  # by slot: the type's word, the text
+        # By slot, the last judgement made and its outcome: a patient judged the same on the
+        # line (every line left wholly to review, most lines absent data leaves unknown) reuses
+        # that immutable outcome instead of making an equal one. Checked by value, so a reuse is
+        # exact; making one (a frozen data class) cost ~2-5 us, ~8,000 per patient.
+        self.last: list[tuple[Judgement, CriterionOutcome, int] | None] = []
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def layout(self, trial: TrialCriteria) -> Layout:
+        slots = []
+        for index, criterion in enumerate(trial.criteria):
+            key = (index, id(criterion))
+            slot = self._slots.get(key)
+            if slot is None:
+                judgement = (criterion.type, criterion.expr, criterion.applies_if)
+                number = self._judgements.get(judgement)
+                if number is None:
+                    number = self._judgements[judgement] = len(self.keys)
+                    self.keys.append(judgement)
+                slot = self._slots[key] = len(self.lines)
+                self.lines.append((index, criterion))
+                self.judgement_of.append(number)
+                self.words.append((str(criterion.type), criterion.text))
+                self.last.append(None)
+            slots.append(slot)
+        deciding = tuple(s for s, c in zip(slots, trial.criteria, strict=True) if c.parent is None)
+        return Layout(tuple(slots), deciding)
+
+
+# A deciding line's part in the verdict: against the patient (4), unknown (2), review (1).
+_AGAINST, _UNKNOWN, _REVIEW = 4, 2, 1
+
+
+def _code(c: CriterionOutcome) -> int:
+    favourable = MET if c.type == "inclusion" else NOT_MET
+    against = c.outcome is not favourable and c.outcome is not UNKNOWN
+    return (_AGAINST if against else 0) | (_UNKNOWN if c.outcome is UNKNOWN else 0) | (_REVIEW if c.review else 0)
+
+
+def _verdict_of(codes: tuple[int, ...]) -> tuple[Eligibility, float]:
+    """``verdict`` from the deciding lines' codes: the same tests and the same sum (halves and
+    ones add exactly in any order)."""
+    if _AGAINST in codes or _AGAINST | _REVIEW in codes:
+        eligible = Eligibility.INELIGIBLE
+    elif _UNKNOWN in codes:  # unknown and not review
+        eligible = Eligibility.POSSIBLY_ELIGIBLE
+    else:
+        eligible = Eligibility.ELIGIBLE
+    favourable, open_, against = codes.count(0), codes.count(_UNKNOWN), codes.count(_AGAINST)
+    decided = favourable + open_ + against
+    if not decided:
+        return eligible, 0.5
+    return eligible, round((favourable + 0.5 * open_) / decided, 3)
+
+
+def judge_lines(
+    table: LineTable, layouts: Iterable[Layout], snap: Snapshot, decide: Decide, memo: Memo
+) -> tuple[list[CriterionOutcome | None], list[int], set[int]]:
+    """Each slot the layouts use, as ``evaluate_criterion`` judges it (each distinct judgement
+    once, through ``memo.criteria``), as a list indexed by slot (``None`` where not asked); each
+    slot's part in a verdict (``_verdict_of``); the slots whose judging raised."""
+    needed: set[int] = set()
+    for layout in layouts:
+        needed.update(layout.slots)
+    judged: list[CriterionOutcome | None] = [None] * len(table.lines)
+    codes = [0] * len(table.lines)
+    judgements: dict[int, Judgement | None] = {}  # by number; None: raised
+    failed: set[int] = set()
+    lines, judgement_of, keys, words, last = table.lines, table.judgement_of, table.keys, table.words, table.last
+    for slot in sorted(needed):
+        number = judgement_of[slot]
+        if number in judgements:
+            found = judgements[number]
+        else:
+            index, criterion = lines[slot]
+            key = keys[number]
+            found = memo.criteria.get(key) or _CONSTANT.get(key)
+            if found is None:
+                try:
+                    found = memo.criteria[key] = _judge(criterion, snap, decide, memo)
+                except Exception:  # noqa: BLE001 - the trials holding it are assembled alone, to their error
+                    found = None
+            judgements[number] = found
+        if found is None:
+            failed.add(slot)
+            continue
+        before = last[slot]
+        if before is not None and before[0] == found:
+            judged[slot], codes[slot] = before[1], before[2]
+            continue
+        type_word, text = words[slot]
+        made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
+        code = codes[slot] = _code(made)
+        last[slot] = (found, made, code)
+    return judged, codes, failed
+
+
+def assemble_many(
+    table: LineTable, trials: Sequence[tuple[TrialCriteria, Layout]], snap: Snapshot, decide: Decide, memo: Memo
+) -> list[TrialOutcome | Exception]:
+    """``assemble(trial, snap, decide, memo)`` of each trial, in order, each distinct line judged
+    once. A trial one of whose lines raised is assembled the plain way, and what that raises
+    stands in its place (the caller turns it into the trial's error, as it would there)."""
+    judged, codes, failed = judge_lines(table, (layout for _, layout in trials), snap, decide, memo)
+    found: list[TrialOutcome | Exception] = []
+    for trial, layout in trials:
+        if failed and not failed.isdisjoint(layout.slots):
+            try:
+                found.append(assemble(trial, snap, decide, memo))
+            except Exception as exc:  # noqa: BLE001 - handed to the caller, as assemble would raise it
+                found.append(exc)
+            continue
+        eligible, points = _verdict_of(layout.gather_deciding(codes))
+        found.append(TrialOutcome(trial.trial_id, trial.version, eligible, points, layout.gather(judged)))
+    return found

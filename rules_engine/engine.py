@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .assemble import Memo, assemble, intern_criterion, kleene_any
+from .assemble import Layout, LineTable, Memo, assemble, assemble_many, intern_criterion, kleene_any
 from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
@@ -41,6 +41,7 @@ class CompiledTrial:
     probes: frozenset[str]  # probe keys
     rulesets: frozenset[str]
     measured: frozenset[str]  # the measurement concepts its criteria read, with their sources
+    layout: Layout | None = None  # its lines in the engine's ``LineTable`` (``assemble_many``)
 
     @property
     def trial_id(self) -> str:
@@ -137,6 +138,13 @@ def _measured(predicates: Iterable[Predicate]) -> frozenset[str]:
     return frozenset(concepts)
 
 
+def _assembled(trial: TrialCriteria, found: TrialOutcome | Exception) -> TrialOutcome:
+    """``assemble_many``'s answer for a trial: an exception is the trial's error, the batch goes on."""
+    if isinstance(found, Exception):
+        return _error_outcome(trial, f"{type(found).__name__}: {found}")
+    return found
+
+
 def _error_outcome(trial: TrialCriteria, message: str) -> TrialOutcome:
     """A trial that could not be evaluated: never claimed eligible, ranked last of its class."""
     return TrialOutcome(
@@ -159,6 +167,7 @@ class MatchingEngine:
         self._nodes: dict[object, object] = {}  # every criterion node compiled, interned
         self._lines: dict[object, object] = {}  # every criterion line compiled, interned (``Memo.lines``)
         self._focused: dict[str, CompiledTrial] = {}
+        self._table = LineTable()  # every compiled line, numbered: a patient judges each once
         self._lock = threading.RLock()
 
     def _interned(self, trial: TrialCriteria) -> TrialCriteria:
@@ -182,7 +191,8 @@ class MatchingEngine:
         with self._lock:
             self._compiler.add(probes.values())
             rulesets = frozenset(self._compiler.ruleset_of[k] for k in probes)
-        return CompiledTrial(trial, tuple(predicates), frozenset(probes), rulesets, _measured(predicates))
+            layout = self._table.layout(trial)
+        return CompiledTrial(trial, tuple(predicates), frozenset(probes), rulesets, _measured(predicates), layout)
 
     def add_trials(self, trials: Iterable[TrialCriteria]) -> None:
         """Compile and start assembling these trials (a new version of a trial replaces the
@@ -262,19 +272,32 @@ class MatchingEngine:
         failed = {key for key, _ in errors}
         evidence = _Evidence(every_fact, result.fired)
         memo = Memo()
-        outcomes = []
+        outcomes: list[TrialOutcome | None] = []
+        laid_out: list[tuple[TrialCriteria, Layout]] = []
         for c in compiled:
             broken = [message for key, message in errors if key in c.probes] if failed & c.probes else []
             if derived.errors:
                 broken += [f"deriving facts failed: {m}" for _, m in derived.errors]
             if broken:
                 outcomes.append(_error_outcome(c.trial, "; ".join(broken)))
-                continue
-            try:
-                outcomes.append(assemble(c.trial, snap, evidence.decide, memo))
-            except Exception as exc:  # one trial's failure must not sink the batch
-                outcomes.append(_error_outcome(c.trial, f"{type(exc).__name__}: {exc}"))
-        return outcomes
+            elif c.layout is not None:
+                outcomes.append(None)  # assembled with the others below
+                laid_out.append((c.trial, c.layout))
+            else:
+                outcomes.append(self._assemble_one(c.trial, snap, evidence.decide, memo))
+        # the table only grows (list appends) while trials are compiled: these slots are there
+        assembled = iter(assemble_many(self._table, laid_out, snap, evidence.decide, memo))
+        return [
+            o if o is not None else _assembled(trial, next(assembled))
+            for o, trial in zip(outcomes, (c.trial for c in compiled), strict=True)
+        ]
+
+    @staticmethod
+    def _assemble_one(trial: TrialCriteria, snap: Snapshot, decide: Any, memo: Memo) -> TrialOutcome:
+        try:
+            return assemble(trial, snap, decide, memo)
+        except Exception as exc:  # one trial's failure must not sink the batch
+            return _error_outcome(trial, f"{type(exc).__name__}: {exc}")
 
     @staticmethod
     def snapshot_for(compiled: CompiledTrial, facts: PatientFacts, as_of: date) -> Snapshot:

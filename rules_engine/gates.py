@@ -237,7 +237,9 @@ class GateIndex:
         if memo is None:
             memo = Memo()
         found: dict[str, Closed] = {}
-        if wanted is None:
+        if wanted is None or wanted.issuperset(self._lines_of):
+            # every indexed trial asked (a new patient's job): the index itself, as it is;
+            # gathering its ~2,000 keys trial by trial was ~80% of this call at 1,000 trials
             lines = self._by_line
         else:
             lines = {key: self._by_line[key] for t in wanted for key in self._lines_of.get(t, ())}

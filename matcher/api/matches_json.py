@@ -42,9 +42,26 @@ def _render_one(result: dict[str, Any], encoded: dict[int, str]) -> str:
     for c in result["criteria"]:
         text = encoded.get(id(c))
         if text is None:
-            text = encoded[id(c)] = _criterion(*c)
+            kept = _KEPT.get(id(c))
+            text = encoded[id(c)] = kept[1] if kept is not None and kept[0] is c else _keep(c)
         texts.append(text)
     return f'{fields[:-1]},"criteria":[{",".join(texts)}]}}'
+
+
+# Across answers, a line's encoding by its tuple, held with the tuple so that an id is only
+# trusted for the object it was taken from: ``matcher.results.render`` hands the same tuple
+# again while a line is judged as for the patient before (measured on bench/e2e.py's answers:
+# most lines). Emptied when it outgrows a catalogue's worth.
+_KEPT: dict[int, tuple[tuple[str, str, str, bool, str], str]] = {}
+_KEPT_MAX = 100_000
+
+
+def _keep(c: tuple[str, str, str, bool, str]) -> str:
+    if len(_KEPT) >= _KEPT_MAX:
+        _KEPT.clear()
+    text = _criterion(*c)
+    _KEPT[id(c)] = (c, text)
+    return text
 
 
 def _criterion(type_: str, text: str, outcome: str, review: bool, reason: str) -> str:

@@ -18,17 +18,16 @@ from __future__ import annotations
 import gc
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
 
 from matcher.models import CriterionOverride, MatchResult, Patient, PatientFactsVersion
 from matcher.results import compact
 from matcher.results.criteria import load_criteria
 from matcher.results.overrides import overridden, placed
 from matcher.results.store import TrialRef
-from rules_engine.assemble import Memo, evaluate_criterion, intern_criterion
+from rules_engine.assemble import Layout, LineTable, Memo, evaluate_criterion, intern_criterion, judge_lines
 from rules_engine.criteria import Criterion, Expr, Predicate, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import CriterionOutcome, Outcome
@@ -122,27 +121,31 @@ def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], li
         return {}
     overrides = _overrides_of(pinned)
     criteria = _criteria([p.version_pk for p in pinned])
-    evaluated = reevaluate(pinned, criteria)
     found: dict[int, tuple[list[Answered], list[int | None]]] = {}
-    # A line repeated across trials is one ``CriterionOutcome`` object (``Memo.lines``): its
-    # code and its answer tuple are made once, by the object's id (every object stays alive in
-    # ``evaluated`` meanwhile), and the JSON encoder then meets the same tuple again too.
-    answered: dict[int, tuple[str, Answered]] = {}
-    for p in pinned:
-        trial = criteria[p.version_pk]
-        lines = evaluated[p.result_id]
-        made = []
-        for c in lines:
-            one = answered.get(id(c))
-            if one is None:
-                one = answered[id(c)] = (compact.encode_one(c.outcome, c.review), (c.type, c.text, _WORD[c.outcome], c.review, c.reason))
-            made.append(one)
-        if p.result_id in overrides or "".join([code for code, _ in made]) != p.outcomes:
-            shown = _lines(p, trial, _as_stored(p, lines), overrides.get(p.result_id, []))
-            found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
-        else:
-            found[p.result_id] = ([answer for _, answer in made], [c.parent for c in trial.criteria])
+    for judged, members in _judged_groups(pinned, criteria):
+        # A line repeated across trials is one slot (``LineTable``), judged to one
+        # ``CriterionOutcome``: its code and its answer tuple are made once per slot, each
+        # result's gathered by index, and the JSON encoder then meets the same tuple again too.
+        for p, lines in members:
+            trial = criteria[p.version_pk]
+            if isinstance(lines, Layout):
+                made = lines.gather(judged.answers())
+                codes = "".join([code for code, _ in made])
+                outcomes = lines.gather(judged.outcomes)
+            else:
+                made = tuple(_answer(c) for c in lines)
+                codes = "".join([code for code, _ in made])
+                outcomes = lines
+            if p.result_id in overrides or codes != p.outcomes:
+                shown = _lines(p, trial, _as_stored(p, outcomes), overrides.get(p.result_id, []))
+                found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
+            else:
+                found[p.result_id] = ([answer for _, answer in made], list(_PARENTS[p.version_pk]))
     return found
+
+
+def _answer(c: CriterionOutcome) -> tuple[str, Answered]:
+    return compact.encode_one(c.outcome, c.review), (c.type, c.text, _WORD[c.outcome], c.review, c.reason)
 
 
 def _overrides_of(pinned: Sequence[Pinned]) -> dict[int, list[CriterionOverride]]:
@@ -166,23 +169,93 @@ def reevaluate(
     A result stored without lines (its evaluation raised) has none. Line by line, as
     ``assemble`` judges them, without the verdict (the row holds it)."""
     criteria = criteria if criteria is not None else _criteria([p.version_pk for p in pinned])
-    facts = _facts(pinned)
     found: dict[int, tuple[CriterionOutcome, ...]] = {}
-    groups: dict[tuple[int | None, uuid.UUID, date], list[Pinned]] = {}
-    for p in pinned:
-        groups.setdefault((p.facts_version_pk, p.patient_id, p.evaluated_at), []).append(p)
-    for (version_pk, patient_id, as_of), members in groups.items():
-        snap = snapshot(facts[(version_pk, patient_id)], as_of)
-        decide = partial(_decide, snap=snap)
-        memo = Memo()  # one per (facts, date), shared across trials as a job shares it
-        for p in members:
-            lines = criteria[p.version_pk].criteria if p.outcomes else ()
-            found[p.result_id] = tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(lines))
+    for judged, members in _judged_groups(pinned, criteria):
+        for p, lines in members:
+            found[p.result_id] = lines.gather(judged.outcomes) if isinstance(lines, Layout) else lines
     return found
 
 
-def _decide(pred: Predicate, snap: Snapshot) -> Outcome:
-    return predicate_outcome(pred, snap)
+class _Judged:
+    """One (facts, date)'s judged slots (``assemble.judge_lines``), with their answers made on demand."""
+
+    def __init__(self, outcomes: list[CriterionOutcome | None]) -> None:
+        self.outcomes = outcomes
+        self._answers: list[tuple[str, Answered] | None] | None = None
+
+    def answers(self) -> list[tuple[str, Answered] | None]:
+        if self._answers is None:
+            # By slot, across answers: the table hands a slot judged as for the last patient
+            # its same outcome object again (``LineTable.last``), and then its answer is the
+            # same object too, which ``matches_json`` finds encoded already.
+            made = _ANSWERED
+            if len(made) < len(self.outcomes):
+                made.extend([None] * (len(self.outcomes) - len(made)))
+            answers: list[tuple[str, Answered] | None] = []
+            for slot, c in enumerate(self.outcomes):
+                if c is None:
+                    answers.append(None)
+                    continue
+                hit = made[slot]
+                if hit is not None and hit[0] is c:
+                    answers.append(hit[1])
+                    continue
+                one = _answer(c)
+                made[slot] = (c, one)
+                answers.append(one)
+            self._answers = answers
+        return self._answers
+
+
+# by slot of ``_TABLE``: the last outcome answered and its answer (emptied with the table)
+_ANSWERED: list[tuple[CriterionOutcome, tuple[str, Answered]] | None] = []
+
+
+def _judged_groups(
+    pinned: Sequence[Pinned], criteria: dict[int, TrialCriteria]
+) -> list[tuple[_Judged, list[tuple[Pinned, Layout | tuple[CriterionOutcome, ...]]]]]:
+    """The results grouped by (facts version, patient, date), each group's lines judged once per
+    distinct line (``assemble.judge_lines`` over the renderer's ``LineTable``), with one snapshot
+    and one memo per group as a job shares them across trials. Each result comes with its
+    layout, to gather its outcomes from the group's; or with its outcomes themselves when it has
+    none stored (its evaluation raised) or one of its lines raised here (judged alone, line by
+    line, so it raises as the plain way does)."""
+    facts = _facts(pinned)
+    groups: dict[tuple[int | None, uuid.UUID, date], list[Pinned]] = {}
+    for p in pinned:
+        groups.setdefault((p.facts_version_pk, p.patient_id, p.evaluated_at), []).append(p)
+    found = []
+    for (version_pk, patient_id, as_of), members in groups.items():
+        snap = snapshot(facts[(version_pk, patient_id)], as_of)
+        decide = _decider(snap)
+        memo = Memo()  # one per (facts, date), shared across trials as a job shares it
+        layouts = {p.version_pk: _LAYOUTS[p.version_pk] for p in members if p.outcomes}
+        judged, _, failed = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
+        laid: list[tuple[Pinned, Layout | tuple[CriterionOutcome, ...]]] = []
+        for p in members:
+            if not p.outcomes:
+                laid.append((p, ()))
+            elif failed and not failed.isdisjoint(layouts[p.version_pk].slots):
+                lines = criteria[p.version_pk].criteria
+                laid.append((p, tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(lines))))
+            else:
+                laid.append((p, layouts[p.version_pk]))
+        found.append((_Judged(judged), laid))
+    return found
+
+
+def _decider(snap: Snapshot) -> Callable[[Predicate], Outcome]:
+    """``predicate_outcome`` on ``snap``, each predicate decided once (a pure function of the
+    two; a line's judgement and its time-alone date both ask, and trials repeat predicates)."""
+    decided: dict[Predicate, Outcome] = {}
+
+    def decide(pred: Predicate) -> Outcome:
+        found = decided.get(pred)
+        if found is None:
+            found = decided[pred] = predicate_outcome(pred, snap)
+        return found
+
+    return decide
 
 
 def _as_stored(p: Pinned, rendered: tuple[CriterionOutcome, ...]) -> tuple[CriterionOutcome, ...]:
@@ -214,8 +287,12 @@ def _lines(
     ]
 
 
-# Criteria versions never change once stored: each is loaded once per process.
+# Criteria versions never change once stored: each is loaded once per process, and laid out
+# in one table of their lines (``assemble.LineTable``: a patient judges each distinct line once).
 _CRITERIA: dict[int, TrialCriteria] = {}
+_LAYOUTS: dict[int, Layout] = {}
+_PARENTS: dict[int, tuple[int | None, ...]] = {}
+_TABLE = LineTable()
 _MAX_VERSIONS = 20000
 
 
@@ -223,7 +300,13 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
     missing = set(version_pks) - _CRITERIA.keys()
     if missing:
         if len(_CRITERIA) + len(missing) > _MAX_VERSIONS:
+            global _TABLE
             _CRITERIA.clear()
+            _LAYOUTS.clear()
+            _PARENTS.clear()
+            _ANSWERED.clear()
+            _TABLE = LineTable()
+            missing = set(version_pks)
         refs = [
             TrialRef(trial_pk, nct_id, pk, number)
             for pk, trial_pk, nct_id, number in CriteriaVersion.objects.filter(pk__in=missing).values_list(
@@ -231,6 +314,8 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
             )
         ]
         _CRITERIA.update({ref.version_pk: _interned(loaded) for ref, loaded in zip(refs, load_criteria(refs), strict=True)})
+        _LAYOUTS.update({ref.version_pk: _TABLE.layout(_CRITERIA[ref.version_pk]) for ref in refs})
+        _PARENTS.update({ref.version_pk: tuple(c.parent for c in _CRITERIA[ref.version_pk].criteria) for ref in refs})
         # kept for the life of the process: out of the cycle collector's sight, or every old
         # collection during a 28,000-line answer walks them all (as ``matcher.matching.heap``
         # does for the compiled engine)

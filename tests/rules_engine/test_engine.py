@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from rules_engine import assemble as assemble_module
 from rules_engine import engine as engine_module
 from rules_engine.compiler import DERIVATION_RULESET, MAX_PROBES_PER_RULESET, plan
 from rules_engine.criteria import Op, Predicate, Window
@@ -100,14 +101,14 @@ def test_an_exception_in_an_action_becomes_that_trials_error(monkeypatch):
 def test_a_trial_that_fails_to_assemble_does_not_sink_the_batch(monkeypatch):
     e = MatchingEngine()
     e.add_trials([trial_of(P("lvef", Op.GTE, 50, "%"), trial_id="x"), trial_of(P("hiv", Op.PRESENT), trial_id="y")])
-    real = engine_module.assemble
+    real = assemble_module.predicate_reason
 
-    def flaky(trial, snap, decide, memo=None):
-        if trial.trial_id == "x":
+    def flaky(pred, outcome, snap):  # a line of trial x cannot be worded
+        if pred.concept == "lvef":
             raise ValueError("broken trial")
-        return real(trial, snap, decide, memo)
+        return real(pred, outcome, snap)
 
-    monkeypatch.setattr(engine_module, "assemble", flaky)
+    monkeypatch.setattr(assemble_module, "predicate_reason", flaky)
     outcomes = {o.trial_id: o for o in e.evaluate(patient(), AS_OF)}
     assert outcomes["x"].error == "ValueError: broken trial" and outcomes["y"].error is None
 

@@ -267,3 +267,17 @@ def test_the_gates_of_named_trials_are_those_trials_gates_in_the_whole_catalogue
         every = index.closed(facts, TODAY)
         for nct in [*every, "NCT06559644", "NCT90000001", "NCT00000404"]:
             assert index.closed(facts, TODAY, [nct]) == {k: v for k, v in every.items() if k == nct}
+
+
+def test_naming_every_trial_reads_the_whole_index_and_answers_as_naming_them_one_by_one():
+    """A new patient's job names every open trial: the index is then read as it is, not
+    gathered trial by trial (a shortcut), and answers the same as the gathering does."""
+    index, patients = _gate_catalogue_and_patients()
+    every_id = list(index._lines_of)
+    for facts in patients:
+        one_by_one: dict = {}
+        for nct in every_id:
+            one_by_one.update(index.closed(facts, TODAY, [nct]))
+        assert index.closed(facts, TODAY, every_id) == one_by_one
+        assert index.closed(facts, TODAY, [*every_id, "NCT00000404"]) == one_by_one  # a name not indexed
+        assert index.closed(facts, TODAY, every_id[1:]) == {k: v for k, v in one_by_one.items() if k != every_id[0]}

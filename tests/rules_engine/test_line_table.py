@@ -1,0 +1,94 @@
+"""``assemble.assemble_many`` (a ``LineTable`` of the trials' lines, each judged once per patient,
+an outcome reused from the last patient judged the same) is a shortcut only: every trial gets
+exactly what ``assemble`` gives it judged alone, verdict, score and line for line, whatever
+patients came before, and a line that raises fails only the trials holding it, as it would."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from rules_engine.assemble import LineTable, Memo, assemble, assemble_many
+from rules_engine.criteria import Criterion, CriterionType, Op, Predicate, TrialCriteria
+from rules_engine.outcome import Eligibility
+from rules_engine.semantics import predicate_outcome
+from rules_engine.snapshot import snapshot
+from tests.rules_engine.conftest import AS_OF, patient
+from tests.rules_engine.test_agreement import POOL, REVIEW, exprs, patients
+from tests.rules_engine.test_line_memo import _interned
+
+lines = st.lists(
+    st.builds(
+        Criterion,
+        type=st.sampled_from(list(CriterionType)),
+        text=st.sampled_from(["a", "b"]),
+        expr=st.one_of(exprs, st.just(REVIEW)),
+        applies_if=st.one_of(st.none(), st.sampled_from(POOL[:6])),
+    ),
+    min_size=2,
+    max_size=6,
+    unique=True,
+)
+
+
+@st.composite
+def catalogues(draw: Any) -> list[TrialCriteria]:
+    """Trials repeating a few lines, some nested under the line before (not deciding)."""
+    pool = draw(lines)
+    trials = []
+    for n in range(draw(st.integers(1, 6))):
+        picked = draw(st.lists(st.sampled_from(pool), min_size=0, max_size=7))
+        nested = draw(st.lists(st.booleans(), min_size=len(picked), max_size=len(picked)))
+        criteria = tuple(replace(c, parent=i - 1 if i and under else None) for i, (c, under) in enumerate(zip(picked, nested, strict=True)))
+        trials.append(TrialCriteria(f"T{n}", 1, criteria))
+    return trials
+
+
+def _plain(trials: list[TrialCriteria], facts: Any) -> list[Any]:
+    snap = snapshot(facts, AS_OF)
+    return [assemble(t, snap, lambda p, snap=snap: predicate_outcome(p, snap), Memo()) for t in trials]
+
+
+def _many(table: LineTable, trials: list[TrialCriteria], facts: Any) -> list[Any]:
+    snap = snapshot(facts, AS_OF)
+    laid_out = [(t, table.layout(t)) for t in trials]
+    return assemble_many(table, laid_out, snap, lambda p: predicate_outcome(p, snap), Memo())
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues(), st.lists(patients(), min_size=1, max_size=3))
+def test_many_trials_at_once_equal_each_trial_assembled_alone_patient_after_patient(trials, facts_list):
+    interned = _interned(trials)
+    table = LineTable()  # one table across the patients, as an engine keeps it
+    for facts in facts_list:
+        assert _many(table, interned, facts) == _plain(trials, facts)
+
+
+def test_a_line_that_raises_fails_only_the_trials_holding_it_with_the_plain_error():
+    good = Criterion(CriterionType.INCLUSION, "age", POOL[0])
+    bad = Criterion(CriterionType.EXCLUSION, "broken", Predicate("age", Op.GTE, 18, "a"))
+    trials = [TrialCriteria("OK", 1, (good,)), TrialCriteria("BROKEN", 1, (good, bad))]
+    snap = snapshot(patient(), AS_OF)
+
+    def decide(p: Any) -> Any:
+        if p is bad.expr:
+            raise ValueError("cannot decide")
+        return predicate_outcome(p, snap)
+
+    table = LineTable()
+    ok, broken = assemble_many(table, [(t, table.layout(t)) for t in trials], snap, decide, Memo())
+    assert ok == assemble(trials[0], snap, decide, Memo())
+    assert isinstance(broken, ValueError) and str(broken) == "cannot decide"
+
+
+def test_a_trial_without_deciding_lines_scores_a_half_and_an_empty_one_is_eligible():
+    nested = replace(Criterion(CriterionType.INCLUSION, "n", REVIEW), parent=0)
+    trials = [TrialCriteria("EMPTY", 1, ()), TrialCriteria("REVIEW", 1, (Criterion(CriterionType.INCLUSION, "r", REVIEW), nested))]
+    snap = snapshot(patient(), AS_OF)
+    table = LineTable()
+    found = assemble_many(table, [(t, table.layout(t)) for t in trials], snap, lambda p: predicate_outcome(p, snap), Memo())
+    assert found == _plain(trials, patient())
+    assert [(o.eligibility, o.score) for o in found] == [(Eligibility.ELIGIBLE, 0.5), (Eligibility.ELIGIBLE, 0.5)]
