@@ -3,14 +3,17 @@ no database): the performance trick pinned against the plain way."""
 
 from __future__ import annotations
 
+import multiprocessing
+
 import pytest
 
-from rules_engine.criteria import CriterionType
+from rules_engine.criteria import Criterion, CriterionType, Review, ReviewReason
 from rules_engine.parser import parse_lines
 from rules_engine.parser.line import parse_line
 from trials import parse_cache
-from trials.importers.ctgov import split_ctgov_criteria
-from trials.parse_cache import LineCache
+from trials.importers.ctgov import criteria_lines, split_ctgov_criteria
+from trials.parse_cache import AnswerStore, CriteriaCache, LineCache, shared_store
+from trials.structuring import LINE_BUDGET_SECONDS, over_budget_reason, structure_lines
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +83,77 @@ def test_a_line_whose_parse_raised_is_not_kept(monkeypatch):
         cache("Age >= 18 years", CriterionType.INCLUSION)
     assert cache("Age >= 18 years", CriterionType.INCLUSION) == parse_line("Age >= 18 years", CriterionType.INCLUSION)
     assert len(calls) == 2
+
+
+# --- whole texts (CriteriaCache) ---------------------------------------------------------------
+
+
+def _fields(study: dict) -> tuple[str, str, str, str]:
+    elig = study["protocolSection"].get("eligibilityModule", {})
+    return (elig.get("eligibilityCriteria", ""), elig.get("minimumAge", ""), elig.get("maximumAge", ""), elig.get("sex", ""))
+
+
+def _plain(fields: tuple[str, str, str, str]) -> tuple[tuple, tuple[dict, ...]]:
+    lines = criteria_lines(*fields)
+    return lines, tuple(c.to_json() for c in structure_lines([(line.type, line.text, line.parent) for line in lines]))
+
+
+def test_a_text_answered_by_the_criteria_cache_equals_the_plain_parse_first_and_second_time(ctgov_corpus):
+    cache = CriteriaCache(LineCache(), AnswerStore())
+    studies = [_fields(s) for s in ctgov_corpus]
+    plain = [_plain(fields) for fields in studies]
+    for _ in range(2):
+        for fields, expected in zip(studies, plain, strict=True):
+            lines = cache.lines(*fields)
+            assert (lines, cache.structured(lines)) == expected
+    assert cache.misses == len(set(studies))  # each distinct text once (two of the 100 studies share theirs)
+    assert cache.hits == 2 * len(studies) - cache.misses
+
+
+def test_the_age_and_sex_fields_are_part_of_a_texts_key():
+    cache = CriteriaCache(LineCache(), AnswerStore())
+    text = "Inclusion Criteria:\n* Histologically confirmed NSCLC"
+    for fields in [(text, "18 Years", "", "ALL"), (text, "", "", "ALL"), (text, "18 Years", "75 Years", "FEMALE")]:
+        lines = cache.lines(*fields)
+        assert (lines, cache.structured(lines)) == _plain(fields)
+    assert cache.hits == 0
+
+
+def test_each_reader_gets_objects_of_its_own():
+    cache = CriteriaCache(LineCache(), AnswerStore())
+    fields = ("Inclusion Criteria:\n* Age >= 18 years", "", "", "")
+    first = cache.structured(cache.lines(*fields))
+    first[0]["expr"] = "changed by a caller"
+    assert cache.structured(cache.lines(*fields)) == _plain(fields)[1]
+
+
+def test_a_structure_with_a_line_out_of_its_time_budget_is_not_kept(monkeypatch):
+    def out_of_time(lines, line_parser=None):
+        return [Criterion(type=CriterionType(t), text=text, expr=Review(ReviewReason.UNPARSED, over_budget_reason(LINE_BUDGET_SECONDS)))
+                for t, text, _ in lines]
+
+    monkeypatch.setattr(parse_cache, "structure_lines", out_of_time)
+    store = AnswerStore()
+    cache = CriteriaCache(LineCache(), store)
+    fields = ("Inclusion Criteria:\n* Age >= 18 years", "", "", "")
+    cache.structured(cache.lines(*fields))
+    assert len(store) == 0
+
+
+@pytest.mark.parametrize(("budget", "kept"), [(0, []), (25, [b"c", b"d"]), (1000, [b"a", b"b", b"c", b"d"])])
+def test_the_answer_store_keeps_at_most_its_budget_of_bytes_newest_first(budget, kept):
+    store = AnswerStore(budget)
+    for key in (b"a", b"b", b"c", b"d"):
+        store.put(key, b"x" * 12)
+    assert [key for key in (b"a", b"b", b"c", b"d") if store.get(key) is not None] == kept
+
+
+def test_a_shared_store_serves_another_process():
+    context = multiprocessing.get_context("spawn")
+    with shared_store(1 << 20, context) as store, context.Pool(1) as pool:
+        store.put(b"key", b"answer")
+        assert pool.apply(_read_from, (store, b"key")) == b"answer"
+
+
+def _read_from(store: AnswerStore, key: bytes) -> bytes | None:
+    return store.get(key)

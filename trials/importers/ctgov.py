@@ -8,6 +8,7 @@ whose message starts with the JSON path of the offending field, e.g.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -19,7 +20,7 @@ from trials.importers.lines import split_text
 from trials.importers.medpath import NCT_ID, extract_dose_levels
 from trials.records import OVERALL_STATUSES, Arm, CriterionLine, Site, SourceFormatError, TrialRecord
 
-__all__ = ["parse_ctgov_study", "parse_ctgov_payload", "split_ctgov_criteria"]
+__all__ = ["CriteriaReader", "criteria_lines", "parse_ctgov_study", "parse_ctgov_payload", "split_ctgov_criteria"]
 
 # designModule.phases words of API v2.
 PHASES = frozenset({"NA", "EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4"})
@@ -47,10 +48,18 @@ def parse_ctgov_payload(data: list | dict, path: str = "$") -> list[TrialRecord]
     return records
 
 
-def parse_ctgov_study(study: dict, path: str = "$", line_parser: LineParser = parse_line) -> TrialRecord:
+# (eligibilityCriteria, minimumAge, maximumAge, sex) -> the study's criteria lines.
+CriteriaReader = Callable[[str, str, str, str], tuple[CriterionLine, ...]]
+
+
+def parse_ctgov_study(
+    study: dict, path: str = "$", line_parser: LineParser = parse_line, criteria_reader: CriteriaReader | None = None
+) -> TrialRecord:
     """One v2 study (an object with ``protocolSection``). ``path`` prefixes error messages.
     ``line_parser``: how the text's lines are read to find what the registry fields add (a
-    bulk import passes a cache of ``parse_line``'s answers)."""
+    bulk import passes a cache of ``parse_line``'s answers). ``criteria_reader``: answers as
+    ``criteria_lines(..., line_parser)`` does (a bulk import passes a cache of whole texts'
+    answers, ``trials.parse_cache.CriteriaCache``)."""
     ps_path = f"{path}.protocolSection"
     if not isinstance(study, dict):
         raise SourceFormatError(
@@ -109,7 +118,9 @@ def parse_ctgov_study(study: dict, path: str = "$", line_parser: LineParser = pa
         sex=sex,
         last_update=_date(status_m.object("lastUpdatePostDateStruct"), "date"),
         criteria_text=criteria_text,
-        criteria=_criteria(criteria_text, elig.string("minimumAge"), elig.string("maximumAge"), sex, line_parser),
+        criteria=(criteria_reader or (lambda *fields: criteria_lines(*fields, line_parser=line_parser)))(
+            criteria_text, elig.string("minimumAge"), elig.string("maximumAge"), sex
+        ),
         source="ctgov",
     )
 
@@ -261,7 +272,7 @@ def split_ctgov_criteria(text: str) -> tuple[CriterionLine, ...]:
     return split_text(text)
 
 
-def _criteria(
+def criteria_lines(
     text: str, minimum_age: str, maximum_age: str, sex: str, line_parser: LineParser = parse_line
 ) -> tuple[CriterionLine, ...]:
     """The text's lines, then the registry's own age and sex fields where the text is silent

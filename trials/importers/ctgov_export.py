@@ -21,11 +21,10 @@ from typing import BinaryIO
 from trials.importers.ctgov import _date, _Node, parse_ctgov_study
 from trials.importers.ctgov_zip import Entry, ZipFormatError, ZipReader
 from trials.limits import record_problem
-from trials.parse_cache import LineCache
+from trials.parse_cache import AnswerStore, CriteriaCache, LineCache
 from trials.records import SourceFormatError, TrialRecord
-from trials.structuring import structure_lines
 
-__all__ = ["ExportParser", "Failed", "Prepared", "Unchanged", "nct_id_of_name", "start_worker", "work"]
+__all__ = ["ExportParser", "Failed", "Prepared", "Unchanged", "counts", "nct_id_of_name", "start_worker", "work"]
 
 
 @dataclass(frozen=True)
@@ -70,9 +69,9 @@ class ExportParser:
     """Reads entries of one export and prepares them; holds the archive open and a line cache
     for as long as it lives (one per parse worker)."""
 
-    def __init__(self, fh: BinaryIO, name: str, cache: LineCache | None = None) -> None:
+    def __init__(self, fh: BinaryIO, name: str, cache: CriteriaCache | None = None) -> None:
         self.reader = ZipReader(fh, name)
-        self.cache = cache if cache is not None else LineCache()
+        self.cache = cache if cache is not None else CriteriaCache(LineCache(), AnswerStore())
 
     def prepare_all(self, entries: Sequence[Entry], stored: Mapping[str, date]) -> list[Outcome]:
         return [self.prepare(entry, stored) for entry in entries]
@@ -94,18 +93,17 @@ class ExportParser:
         return prepare_study(entry.name, study, self.cache, nct_id or guess)
 
 
-def prepare_study(name: str, study: object, line_parser: LineCache, nct_id: str = "") -> Prepared | Failed:
+def prepare_study(name: str, study: object, cache: CriteriaCache, nct_id: str = "") -> Prepared | Failed:
     """Read one decoded study and structure its lines, as ``upsert_trial`` would."""
     try:
-        record = parse_ctgov_study(study, "$", line_parser=line_parser)  # type: ignore[arg-type]
+        record = parse_ctgov_study(study, "$", criteria_reader=cache.lines)  # type: ignore[arg-type]
     except SourceFormatError as exc:
         return Failed(name, nct_id, str(exc))
     problem = record_problem(record.criteria)
     if problem is not None:
         return Failed(name, record.nct_id, f"{problem[0]}: {problem[1]}")
     try:
-        parsed = structure_lines([(line.type, line.text, line.parent) for line in record.criteria], line_parser=line_parser)
-        structured = tuple(criterion.to_json() for criterion in parsed)
+        structured = cache.structured(record.criteria)
     except Exception as exc:  # noqa: BLE001 - a parser bug on one study must not stop the import
         return Failed(name, record.nct_id, f"criteria could not be structured ({type(exc).__name__}: {exc})")
     return Prepared(name, record, structured)
@@ -129,18 +127,28 @@ def _header(study: object) -> tuple[str, date | None]:
 _parser: ExportParser | None = None
 
 
-def start_worker(path: str, cache_size: int) -> None:
-    """A pool's initializer: the worker opens the export itself and keeps its own cache."""
+def start_worker(path: str, cache_size: int, store: AnswerStore | None) -> None:
+    """A pool's initializer: the worker opens the export itself and keeps its own line cache;
+    ``store``: whole texts' answers, shared by the workers (``parse_cache.shared_store``)."""
     # Ctrl-C reaches the whole process group: the importing process stops the pool, a worker
     # must not die mid-chunk with a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     global _parser
-    _parser = ExportParser(open(path, "rb"), Path(path).name, LineCache(cache_size))  # noqa: SIM115 - open for the worker's life
+    cache = CriteriaCache(LineCache(cache_size), store)
+    _parser = ExportParser(open(path, "rb"), Path(path).name, cache)  # noqa: SIM115 - open for the worker's life
 
 
-def work(entries: list[Entry], stored: dict[str, date]) -> tuple[list[Outcome], int, int]:
-    """One chunk in a worker: its outcomes, and the cache's hits and misses on it."""
+def work(entries: list[Entry], stored: dict[str, date]) -> tuple[list[Outcome], Counts]:
+    """One chunk in a worker: its outcomes, and the caches' hits and misses on it."""
     assert _parser is not None, "the pool's initializer opens the export"
-    hits, misses = _parser.cache.hits, _parser.cache.misses
+    before = counts(_parser.cache)
     outcomes = _parser.prepare_all(entries, stored)
-    return outcomes, _parser.cache.hits - hits, _parser.cache.misses - misses
+    return outcomes, tuple(now - then for now, then in zip(counts(_parser.cache), before, strict=True))  # type: ignore[return-value]
+
+
+Counts = tuple[int, int, int, int]
+
+
+def counts(cache: CriteriaCache) -> Counts:
+    """(text hits, text misses, line hits, line misses)"""
+    return cache.hits, cache.misses, cache.line_cache.hits, cache.line_cache.misses

@@ -25,7 +25,7 @@ from trials.importers import parse_ctgov_payload
 from trials.importers.ctgov_export import Failed
 from trials.importers.ctgov_zip import ZipFormatError
 from trials.limits import record_problem
-from trials.parse_cache import DEFAULT_SIZE
+from trials.parse_cache import DEFAULT_SIZE, DEFAULT_TEXT_BYTES
 from trials.progress import Progress
 from trials.records import SourceFormatError
 from trials.services import import_records
@@ -42,13 +42,17 @@ class Command(BaseCommand):
         parser.add_argument("--workers", type=int, default=2, help="parse processes for a .zip (0: parse in this process)")
         parser.add_argument("--cache-size", type=int, default=DEFAULT_SIZE, help="parsed lines kept per parse process (0: none)")
         parser.add_argument(
+            "--text-cache-mb", type=int, default=DEFAULT_TEXT_BYTES // 2**20,
+            help="MB of whole eligibility texts' parses kept, shared by the parse processes (0: none)",
+        )
+        parser.add_argument(
             "--progress-every", type=float, default=30.0, help="seconds between progress lines when stderr is not a terminal"
         )
 
     def handle(self, *args, path: str, **options) -> None:
         file = Path(path)
         if file.suffix == ".zip":
-            self._import_zip(file, options["workers"], options["cache_size"], options["progress_every"])
+            self._import_zip(file, options["workers"], options["cache_size"], options["text_cache_mb"], options["progress_every"])
             return
         opener = gzip.open if file.suffix == ".gz" else open
         try:
@@ -75,7 +79,7 @@ class Command(BaseCommand):
         skipped = len(records) - len(accepted)
         self.stdout.write(f"ctgov: studies={len(results)} created={created} updated={changed} skipped={skipped}")
 
-    def _import_zip(self, file: Path, workers: int, cache_size: int, every: float) -> None:
+    def _import_zip(self, file: Path, workers: int, cache_size: int, text_mb: int, every: float) -> None:
         progress: Progress | None = None
 
         def start(entries: int) -> None:
@@ -96,7 +100,8 @@ class Command(BaseCommand):
         tally = Tally()
         try:
             tally = import_export(
-                file, workers=workers, cache_size=cache_size, on_start=start, on_progress=advance, on_failure=failed
+                file, workers=workers, cache_size=cache_size, text_bytes=text_mb * 2**20,
+                on_start=start, on_progress=advance, on_failure=failed,
             )
         except FileNotFoundError:
             raise CommandError(f"{file}: no such file") from None
@@ -112,7 +117,10 @@ class Command(BaseCommand):
         if progress is not None:
             progress.finish()
         self.stdout.write(tally.summary())
+        texts = tally.text_hits + tally.text_misses
         lookups = tally.cache_hits + tally.cache_misses
+        if texts:
+            self.stdout.write(f"ctgov: texts={texts} texts_cached={tally.text_hits / texts:.1%}")
         if lookups:
             self.stdout.write(f"ctgov: line parses={lookups} cached={tally.cache_hits / lookups:.1%}")
         for kind, count in tally.failed_by.most_common():
