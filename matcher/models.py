@@ -214,9 +214,17 @@ class MatchResult(models.Model):
     # Denormalised from the patient: the queue filters and scopes by client on every page.
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
     trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False)
-    job = models.ForeignKey(
-        MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="results",
-        help_text="the job that last changed this result (none: a trial re-match)",
+    # The job whose run first stored this result, when that first appearance is implied by the
+    # row instead of stored as a ``MatchChange`` (``matcher.results.history``): the appearance of
+    # every trial on a patient's first match was ~140 KB a patient, a third of what a patient
+    # cost. Empty when a re-match, or a scheduled job (time's doing), created the row: that
+    # appearance is stored as a change. No constraint and no index, as ``facts_version``: a job
+    # is deleted with its patient, whose results go with it; the history reads a job that was
+    # deleted alone (the admin) as none, as the change's own SET_NULL did.
+    first_job = models.ForeignKey(
+        MatchJob, null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+",
+        db_constraint=False, db_index=False,
+        help_text="the match job whose run first stored this result, its appearance implied (not a stored change)",
     )
     criteria_version = models.ForeignKey("trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+")
     eligibility = models.CharField(max_length=20)

@@ -15,7 +15,7 @@ from matcher.models import MatchChange, MatchResult
 
 PATIENT, JOB = uuid.uuid4(), uuid.uuid4()
 RESULT = dict(
-    patient_id=PATIENT, client_id=1, trial_id=5, job_id=JOB, criteria_version_id=3, eligibility="eligible",
+    patient_id=PATIENT, client_id=1, trial_id=5, first_job_id=JOB, criteria_version_id=3, eligibility="eligible",
     eligibility_rank=0, score=0.75, unknown_count=2, changes_on=None, error="", evaluated_at=date(2026, 11, 22),
     digest="0" * 32, facts_version_id=4, outcomes="mnU", state=MatchResult.State.ACTIVE, gone_reason="",
     last_changed=timezone.now(),
