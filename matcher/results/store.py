@@ -30,7 +30,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import insert_models, unsaved
+from matcher.db.bulk import insert_models, spread_order, unsaved
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -236,7 +236,10 @@ def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[
 
 def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
     if new_rows:
-        insert_models(MatchResult, new_rows)
+        # a job's ~1,000 new keys of the unique (patient, trial) index, spread so its pages fill
+        # (``spread_order``: 57 -> ~44 KB a patient); ids are drawn in this order
+        new_rows.sort(key=lambda r: (str(r.patient_id), r.trial_id))
+        insert_models(MatchResult, spread_order(new_rows))
     if updated:
         MatchResult.objects.bulk_update(
             updated,

@@ -114,3 +114,41 @@ def test_the_first_appearances_move_into_their_results_and_back(api, seeded, dja
     assert {r.pk: (r.first_job_id, r.first_seen) for r in MatchResult.objects.exclude(first_job=None)} == implied
     assert MatchChange.objects.count() == 2  # the override's change and the re-match's appearance
     _migrate(None)
+
+
+LEANER = ("matcher", "0018_leaner_result_rows")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="partial indexes are checked on PostgreSQL")
+def test_shorter_digests_keep_recognising_unchanged_verdicts_and_the_indexes_go_back(api, seeded, django_user_model):
+    import hashlib
+
+    from matcher.queue import actions
+    from matcher.results.digests import short_digest
+
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    d07 = MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644")
+    actions.override_criterion(d07, 6, "met", "echo on paper chart", django_user_model.objects.create_user("carol"))
+    digests = dict(MatchResult.objects.values_list("pk", "digest"))
+    assert digests[d07.pk].startswith("o:") and all(len(d) == 11 for d in digests.values())
+
+    _migrate(IMPLIED)
+    results = _indexes("matcher_matchresult")
+    assert "matchresult_queue" in results and "matchresult_queue_listed" not in results
+    assert any("(last_changed)" in d for d in results.values()) and any("(criteria_version_id)" in d for d in results.values())
+    assert MatchResult.objects.get(pk=d07.pk).digest == "override:" + digests[d07.pk][2:]
+    # a digest as the older code wrote it: the whole MD5 in hex
+    other = next(pk for pk in digests if pk != d07.pk)
+    MatchResult.objects.filter(pk=other).update(digest=hashlib.md5(b"a verdict").hexdigest())
+
+    _migrate(LEANER)
+    results = _indexes("matcher_matchresult")
+    assert "matchresult_queue" not in results and "WHERE" in results["matchresult_queue_listed"]
+    assert not any("(last_changed)" in d or "(criteria_version_id)" in d for d in results.values())
+    assert dict(MatchResult.objects.values_list("pk", "digest")) == {
+        **digests, other: short_digest(hashlib.md5(b"a verdict").digest())
+    }
+    _migrate(None)
