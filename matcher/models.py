@@ -4,6 +4,7 @@ their review by coordinators, the record of what changed, and webhook deliveries
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -259,7 +260,16 @@ class MatchResult(models.Model):
     gone_reason = models.CharField(max_length=200, blank=True)
     first_seen = models.DateTimeField(auto_now_add=True)
     # No index: only the queue sorts by it, among the few rows it lists (~8 KB a patient).
-    last_changed = models.DateTimeField()
+    # Empty until the verdict changes after it was first seen (readers show ``first_seen``):
+    # nearly every result is never rewritten, and the 8 bytes were ~7 KB a patient.
+    last_changed = models.DateTimeField(
+        null=True, blank=True, help_text="when the verdict last changed; empty: not since it was first seen"
+    )
+
+    @property
+    def changed_at(self) -> datetime:
+        """When the verdict last changed, or was first seen."""
+        return self.last_changed or self.first_seen
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
     review_reason = models.CharField(max_length=300, blank=True, help_text="why a closing status was chosen")
     # Indexed only where set (``matchresult_assigned``): nearly every row is unassigned.

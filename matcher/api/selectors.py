@@ -104,7 +104,7 @@ def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],
             "eligibility": r["eligibility"], "score": r["score"], "criteria": criteria[r["id"]], "error": r["error"],
-            "changes_on": r["changes_on"], "first_seen": r["first_seen"], "last_changed": r["last_changed"],
+            "changes_on": r["changes_on"], "first_seen": r["first_seen"], "last_changed": r["last_changed"] or r["first_seen"],
         }
         for r in heads
     ]

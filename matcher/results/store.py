@@ -168,7 +168,7 @@ def store_evaluations(
                 outcomes=compact.encode(outcome.criteria),
                 state=MatchResult.State.ACTIVE,
                 gone_reason="",
-                last_changed=now,
+                last_changed=None if old is None else now,
             )
             if old is None:
                 new_rows.append(row)

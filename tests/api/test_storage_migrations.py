@@ -152,3 +152,18 @@ def test_shorter_digests_keep_recognising_unchanged_verdicts_and_the_indexes_go_
         **digests, other: short_digest(hashlib.md5(b"a verdict").digest())
     }
     _migrate(None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_empty_last_changed_reads_first_seen_and_is_filled_with_it_backward(api, seeded):
+    body = (EXAMPLES / "patients" / "D01.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    seen = dict(MatchResult.objects.values_list("pk", "first_seen"))
+    assert seen and not MatchResult.objects.exclude(last_changed=None).exists()
+    shown = {r["trial"]: r["last_changed"] for r in api.get(f"/api/v1/patients/{pid}/matches").json()["results"]}
+    assert set(shown.values()) == {s.isoformat().replace("+00:00", "Z") for s in seen.values()}
+
+    _migrate(LEANER)
+    assert dict(MatchResult.objects.values_list("pk", "last_changed")) == seen
+    _migrate(None)
