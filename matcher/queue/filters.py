@@ -165,8 +165,9 @@ class ChangedSinceRunFilter(admin.SimpleListFilter):
 
     "The latest run" is the patient's latest succeeded match job: a result is listed when it
     has a machine change (appeared, changed; not a coordinator's override) created at or after
-    that job started, stored or implied by the result (``matcher.results.history``). A trial re-match after that job is newer still, so its changes are listed
-    too. A patient with no succeeded job has no run to compare with and lists nothing.
+    that job started, stored or implied by the result (``matcher.results.history``). A trial
+    re-match after that job is newer still, so its changes are listed too. A patient with no
+    succeeded job has no run to compare with and lists nothing.
     """
 
     title = "verdict changed"

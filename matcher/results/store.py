@@ -6,10 +6,10 @@ trial) is kept and rewritten only when its verdict's digest changes, so a re-eva
 changes nothing writes nothing, a coordinator's review of the row survives, and every real
 change leaves a ``MatchChange`` saying why (patient data, criteria version, trial status or
 time) for the changes endpoint, the queue and the webhooks, except the one a row says itself:
-a result's first appearance in a patient's job (``first_job``, ``matcher.results.history``). The
-changes are returned unsaved:
-the caller records them and their webhook deliveries in the same transaction
-(``matcher.matching.changes.record_changes``), so storing never announces anything itself.
+a result's first appearance in a patient's job (``first_job``, ``matcher.results.history``).
+The changes are returned unsaved: the caller records them and their webhook deliveries in the
+same transaction (``matcher.matching.changes.record_changes``), so storing never announces
+anything itself.
 
 A row holds the verdict, not its prose: each line's engine outcome and review flag as one
 character (``matcher.results.compact``) and the patient facts version judged, from which the
