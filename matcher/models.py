@@ -4,6 +4,7 @@ their review by coordinators, the record of what changed, and webhook deliveries
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -214,11 +215,24 @@ class MatchResult(models.Model):
     # Denormalised from the patient: the queue filters and scopes by client on every page.
     client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
     trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False)
-    job = models.ForeignKey(
-        MatchJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="results",
-        help_text="the job that last changed this result (none: a trial re-match)",
+    # The job whose run first stored this result, when that first appearance is implied by the
+    # row instead of stored as a ``MatchChange`` (``matcher.results.history``): the appearance of
+    # every trial on a patient's first match was ~140 KB a patient, a third of what a patient
+    # cost. Empty when a re-match, or a scheduled job (time's doing), created the row: that
+    # appearance is stored as a change. No constraint and no index, as ``facts_version``: a job
+    # is deleted with its patient, whose results go with it; the history reads a job that was
+    # deleted alone (the admin) as none, as the change's own SET_NULL did.
+    first_job = models.ForeignKey(
+        MatchJob, null=True, blank=True, on_delete=models.DO_NOTHING, related_name="+",
+        db_constraint=False, db_index=False,
+        help_text="the match job whose run first stored this result, its appearance implied (not a stored change)",
     )
-    criteria_version = models.ForeignKey("trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+")
+    # No index: every reader of results by version also names the trial (``matchresult_trial_state``
+    # leads with it), and a criteria version is never deleted but with its trial, whose results
+    # go first; the index cost ~8 KB a patient at 1,000 trials and an insert per result.
+    criteria_version = models.ForeignKey(
+        "trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     eligibility = models.CharField(max_length=20)
     # 0 eligible, 1 possibly eligible, 2 ineligible: ranking is an index scan, not a CASE.
     eligibility_rank = models.PositiveSmallIntegerField(default=2)
@@ -227,7 +241,9 @@ class MatchResult(models.Model):
     changes_on = models.DateField(null=True, blank=True, help_text="when time alone would change this verdict")
     error = models.TextField(blank=True, help_text="the evaluation of this trial raised; the job went on")
     evaluated_at = models.DateField(help_text="the evaluation date of the verdict")
-    digest = models.CharField(max_length=32, help_text="hash of the verdict: unchanged verdicts are not rewritten")
+    digest = models.CharField(
+        max_length=32, help_text="hash of the verdict (``matcher.results.digests.short_digest``): unchanged verdicts are not rewritten"
+    )
     # No database constraint and no index, as a result row is written 1,000 times a job:
     # versions are deleted only by ``matcher.results.facts_versions``, which first checks (per
     # patient, through the patient-led indexes) that no result points at them.
@@ -243,7 +259,17 @@ class MatchResult(models.Model):
     state = models.CharField(max_length=10, choices=State.choices, default=State.ACTIVE)
     gone_reason = models.CharField(max_length=200, blank=True)
     first_seen = models.DateTimeField(auto_now_add=True)
-    last_changed = models.DateTimeField(db_index=True)
+    # No index: only the queue sorts by it, among the few rows it lists (~8 KB a patient).
+    # Empty until the verdict changes after it was first seen (readers show ``first_seen``):
+    # nearly every result is never rewritten, and the 8 bytes were ~7 KB a patient.
+    last_changed = models.DateTimeField(
+        null=True, blank=True, help_text="when the verdict last changed; empty: not since it was first seen"
+    )
+
+    @property
+    def changed_at(self) -> datetime:
+        """When the verdict last changed, or was first seen."""
+        return self.last_changed or self.first_seen
     review_status = models.CharField(max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.NEW)
     review_reason = models.CharField(max_length=300, blank=True, help_text="why a closing status was chosen")
     # Indexed only where set (``matchresult_assigned``): nearly every row is unassigned.
@@ -257,7 +283,12 @@ class MatchResult(models.Model):
         constraints = [models.UniqueConstraint(fields=["patient", "trial"], name="matchresult_unique_patient_trial")]
         indexes = [
             models.Index(fields=["trial", "state"], name="matchresult_trial_state"),
-            models.Index(fields=["state", "eligibility", "-first_seen"], name="matchresult_queue"),
+            # The queue lists active eligible and possibly eligible results, newest first: ~13% of
+            # the rows at 1,000 trials (most candidates are ineligible), so only those are indexed.
+            models.Index(
+                fields=["-first_seen"], name="matchresult_queue_listed",
+                condition=models.Q(state="active", eligibility__in=["eligible", "possibly_eligible"]),
+            ),
             # Partial indexes for columns nearly every row holds at its default (a new result is
             # "new" and unassigned): a filter on a worked status or a coordinator finds the few
             # rows that have one, and a user's deletion still finds theirs (``= id`` implies not

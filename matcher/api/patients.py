@@ -499,7 +499,9 @@ class PatientMatchChanges(APIView):
         responses=paginated("PaginatedMatchChanges", MatchChangeSerializer(many=True)),
         description=(
             "Per trial: whether the result `appeared`, `disappeared` or `changed` eligibility, and the cause: "
-            "`patient_data`, `criteria_version`, `trial_status`, `time` or `override`. Cursor-paginated."
+            "`patient_data`, `criteria_version`, `trial_status`, `time` or `override`. Cursor-paginated. "
+            "A result's first appearance in the patient's own match job is not stored apart: its `id` is "
+            "the result's, negated (unique among changes all the same)."
         ),
     )
     def get(self, request: Request, patient_id: str) -> Response:

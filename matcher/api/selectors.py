@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from django.db.models import F, QuerySet
 from django.http import Http404
 
-from matcher.models import AccessEvent, ApiClient, MatchChange, MatchJob, MatchResult, Patient
+from matcher.models import AccessEvent, ApiClient, MatchJob, MatchResult, Patient
+from matcher.results.history import ChangeHistory
 from matcher.results.render import Pinned, answer_lines
 from trials.records import OPEN_STATUSES
 
@@ -103,7 +104,7 @@ def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],
             "eligibility": r["eligibility"], "score": r["score"], "criteria": criteria[r["id"]], "error": r["error"],
-            "changes_on": r["changes_on"], "first_seen": r["first_seen"], "last_changed": r["last_changed"],
+            "changes_on": r["changes_on"], "first_seen": r["first_seen"], "last_changed": r["last_changed"] or r["first_seen"],
         }
         for r in heads
     ]
@@ -159,8 +160,9 @@ def stored_result(patient: Patient, nct_id: str, failing: bool = False) -> dict 
     return {**_with_criteria(found, failing)[0], "evaluated_at": found[0]["evaluated_at"]}
 
 
-def changes_of(patient: Patient) -> QuerySet[MatchChange]:
-    return MatchChange.objects.filter(patient=patient).select_related("trial").order_by("-created", "-id")
+def changes_of(patient: Patient) -> ChangeHistory:
+    """Stored changes and the appearances their results imply (``matcher.results.history``)."""
+    return ChangeHistory.where(patient=patient)
 
 
 def access_events_of(client: ApiClient, patient_id: uuid.UUID | None = None) -> QuerySet[AccessEvent]:

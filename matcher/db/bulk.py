@@ -115,6 +115,29 @@ _PLAIN = (
 )  # DateTimeField is a DateField
 
 
+T = TypeVar("T")
+
+
+def spread_order(items: Sequence[T]) -> list[T]:
+    """``items`` (sorted by an index's key) in the order that leaves that B-tree index densest
+    when they are inserted together into its middle: by bit-reversed position (the first, the middle,
+    then the quarters, the eighths...), so every leaf page the run spans keeps receiving keys
+    until the end, instead of each page being left half full behind an ascending run.
+
+    Why: a new patient's ~1,000 results go into the unique (patient, trial) index as one run at
+    a random place. In key order every page PostgreSQL splits keeps half its keys and never
+    gets more (its split-after-new-item heuristic skips keys wider than two int8s, and a UUID
+    and an int8 are): 59 KB a patient, 53% full. Measured with 150 runs of 861 keys (uuid,
+    bigint) into one index: key order 58.8 KB a run, descending 58.6, random 46.5, every third
+    then the rest 45.0, bit-reversed 42.6-44.1. The rows and values stored are the same in any
+    order (``tests/api/test_store_shortcuts.py``)."""
+    n = len(items)
+    if n < 3:
+        return list(items)
+    bits = (n - 1).bit_length()
+    return [items[i] for i in sorted(range(n), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))]
+
+
 def unsaved(model: type[M], **values: Any) -> M:
     """An unsaved instance, as ``model(**values)`` makes it, without ``Model.__init__``.
 

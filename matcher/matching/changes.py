@@ -16,10 +16,15 @@ from matcher.models import MatchChange, WebhookDelivery
 from matcher.webhooks.delivery import record_deliveries
 
 
-def record_changes(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
+def record_changes(changes: Sequence[MatchChange], implied: Sequence[MatchChange] = ()) -> list[WebhookDelivery]:
     """Insert the unsaved changes and record a delivery for each one a client's webhook wants
-    (sent after commit). Returns the deliveries recorded."""
+    (sent after commit). Returns the deliveries recorded.
+
+    ``implied`` are those of ``changes`` that their result's row already says (a first
+    appearance in a patient's job, ``StoreSummary.implied``): notified like the others, in
+    order, but not inserted."""
     if not changes:
         return []
-    insert_models(MatchChange, changes)
+    skipped = {id(c) for c in implied}
+    insert_models(MatchChange, [c for c in changes if id(c) not in skipped] if skipped else changes)
     return record_deliveries(changes)

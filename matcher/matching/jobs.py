@@ -194,7 +194,7 @@ def store_results(
             [kept], trials, evaluated_at, job_id=claim.job_id, close_others=True, closed_trials=closed,
             appeared_because=appeared_because,
         )
-        record_changes(summary.changes)
+        record_changes(summary.changes, summary.implied)
         if again:
             logger.info("match job %s: %d trials changed meanwhile, re-matched for the patient", claim.job_id, len(again))
             dispatch.rematch_patient_trials(str(evaluation.patient_id), again)

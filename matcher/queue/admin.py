@@ -23,6 +23,7 @@ from django.contrib.admin import helpers
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import (
     Http404,
     HttpRequest,
@@ -177,9 +178,9 @@ class MatchQueueAdmin(admin.ModelAdmin):
     def seen(self, obj: MatchResult) -> str:
         return format_moment(obj.first_seen)
 
-    @admin.display(description="last changed", ordering="last_changed")
+    @admin.display(description="last changed", ordering=Coalesce("last_changed", "first_seen"))
     def changed(self, obj: MatchResult) -> str:
-        return format_moment(obj.last_changed)
+        return format_moment(obj.changed_at)
 
     @admin.display(description="assigned to", ordering="assigned_to__username")
     def assignee(self, obj: MatchResult) -> str:

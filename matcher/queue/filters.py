@@ -14,18 +14,18 @@ from typing import cast
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.utils import timezone
 
 from matcher.models import (
     ApiClient,
     CoordinatorAssignment,
-    MatchChange,
     MatchJob,
     MatchResult,
     QueueVisit,
 )
+from matcher.results import history
 
 QUEUE_ELIGIBILITY = ("eligible", "possibly_eligible")
 ELIGIBILITY_LABELS = {"eligible": "Eligible", "possibly_eligible": "Possibly eligible", "ineligible": "Ineligible"}
@@ -165,8 +165,9 @@ class ChangedSinceRunFilter(admin.SimpleListFilter):
 
     "The latest run" is the patient's latest succeeded match job: a result is listed when it
     has a machine change (appeared, changed; not a coordinator's override) created at or after
-    that job started. A trial re-match after that job is newer still, so its changes are listed
-    too. A patient with no succeeded job has no run to compare with and lists nothing.
+    that job started, stored or implied by the result (``matcher.results.history``). A trial
+    re-match after that job is newer still, so its changes are listed too. A patient with no
+    succeeded job has no run to compare with and lists nothing.
     """
 
     title = "verdict changed"
@@ -178,12 +179,11 @@ class ChangedSinceRunFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() != "1":
             return queryset
-        run_started = (
-            MatchJob.objects.filter(patient_id=OuterRef(OuterRef("patient_id")), status=MatchJob.Status.SUCCEEDED)
-            .order_by("-finished").values("started")[:1]
-        )
-        changed = (
-            MatchChange.objects.filter(result_id=OuterRef("pk"), created__gte=Subquery(run_started))
-            .exclude(cause=MatchChange.Cause.OVERRIDE)
-        )
-        return queryset.filter(Exists(changed))
+        return queryset.filter(history.changed_since(_run_started))
+
+
+def _run_started(patient_id: OuterRef) -> Subquery:
+    """When the patient's latest succeeded match job started."""
+    return Subquery(
+        MatchJob.objects.filter(patient_id=patient_id, status=MatchJob.Status.SUCCEEDED).order_by("-finished").values("started")[:1]
+    )

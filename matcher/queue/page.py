@@ -20,6 +20,7 @@ from matcher.models import (
 )
 from matcher.queue.filters import ELIGIBILITY_LABELS
 from matcher.queue.worklist import concept_label
+from matcher.results import history
 from matcher.results.render import Line
 from rules_engine.facts import PatientFacts
 
@@ -176,7 +177,7 @@ def merged_history(result: MatchResult) -> list[HistoryEntry]:
         else:
             what = f"Override: {e.old_value.replace('_', ' ')} → {e.new_value.replace('_', ' ')}"
         entries.append(HistoryEntry(e.created, who, what, e.text, False))
-    for c in result.changes.all():
+    for c in history.ChangeHistory.where(result=result):
         what = _CHANGE_WORDS.get(c.kind, c.kind)
         if c.kind == MatchChange.Kind.CHANGED:
             what += f": {_label(c.old_eligibility)} → {_label(c.new_eligibility)}"

@@ -154,7 +154,7 @@ def recompute_result(result: MatchResult) -> MatchChange | None:
     result.unknown_count = sum(1 for c in criteria if c.outcome is Outcome.UNKNOWN)
     # Not the digest of any engine verdict: the next re-match rewrites the row, re-applying
     # whichever overrides are then active.
-    result.digest = "override:" + digest_of(sorted(o.pk for o in by_index.values()))[:23]
+    result.digest = "o:" + digest_of(sorted(o.pk for o in by_index.values()))[:9]
     result.last_changed = timezone.now()
     result.save(update_fields=["eligibility", "eligibility_rank", "score", "unknown_count", "digest", "last_changed"])
     if old == result.eligibility:

@@ -5,9 +5,11 @@ patient) and a trial's re-match (one trial for a chunk of patients). One row per
 trial) is kept and rewritten only when its verdict's digest changes, so a re-evaluation that
 changes nothing writes nothing, a coordinator's review of the row survives, and every real
 change leaves a ``MatchChange`` saying why (patient data, criteria version, trial status or
-time) for the changes endpoint, the queue and the webhooks. The changes are returned unsaved:
-the caller records them and their webhook deliveries in the same transaction
-(``matcher.matching.changes.record_changes``), so storing never announces anything itself.
+time) for the changes endpoint, the queue and the webhooks, except the one a row says itself:
+a result's first appearance in a patient's job (``first_job``, ``matcher.results.history``).
+The changes are returned unsaved: the caller records them and their webhook deliveries in the
+same transaction (``matcher.matching.changes.record_changes``), so storing never announces
+anything itself.
 
 A row holds the verdict, not its prose: each line's engine outcome and review flag as one
 character (``matcher.results.compact``) and the patient facts version judged, from which the
@@ -28,7 +30,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import insert_models, unsaved
+from matcher.db.bulk import insert_models, spread_order, unsaved
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -74,10 +76,15 @@ class PatientEvaluation:
 
 @dataclass
 class StoreSummary:
-    """What a store wrote, and the changes it made, unsaved, for the caller to record."""
+    """What a store wrote, and the changes it made, unsaved, for the caller to record.
+
+    ``changes`` holds every change in the order it happened (webhooks are told of each);
+    ``implied`` those of them that are not stored, as their result's row says them (a result's
+    first appearance in a patient's job: ``matcher.results.history``)."""
 
     written: int = 0
     changes: list[MatchChange] = field(default_factory=list)
+    implied: list[MatchChange] = field(default_factory=list)
 
 
 def store_evaluations(
@@ -100,6 +107,9 @@ def store_evaluations(
     the trial change being processed, which is then the cause of what appears or changes.
     """
     summary = StoreSummary()
+    # A patient's job stores its new results' appearances in the rows themselves (``first_job``);
+    # a re-match's or time's appearance names a trial change or a cause the row cannot hold.
+    first_job_id = job_id if implied_appearance(job_id, trial_change, appeared_because) else None
     patient_ids = [e.patient_id for e in evaluations]
     trial_pks = {t.pk for t in trials.values()}
     existing_q = MatchResult.objects.filter(patient_id__in=patient_ids)
@@ -144,7 +154,7 @@ def store_evaluations(
                 patient_id=ev.patient_id,
                 client_id=ev.client_id,
                 trial_id=trial.pk,
-                job_id=job_id,
+                first_job_id=first_job_id,
                 criteria_version_id=trial.version_pk,
                 eligibility=str(effective.eligibility),
                 eligibility_rank=ELIGIBILITY_RANK[effective.eligibility],
@@ -158,12 +168,15 @@ def store_evaluations(
                 outcomes=compact.encode(outcome.criteria),
                 state=MatchResult.State.ACTIVE,
                 gone_reason="",
-                last_changed=now,
+                last_changed=None if old is None else now,
             )
             if old is None:
                 new_rows.append(row)
                 cause = appeared_because or appeared_cause(trial_change)
-                summary.changes.append(change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change))
+                appeared = change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change)
+                summary.changes.append(appeared)
+                if first_job_id is not None:
+                    summary.implied.append(appeared)
             else:
                 row.pk = old["id"]
                 updated.append(row)
@@ -195,6 +208,13 @@ def store_evaluations(
     return summary
 
 
+def implied_appearance(job_id: uuid.UUID | None, trial_change: TrialChange | None, appeared_because: str | None) -> bool:
+    """Whether a result this store creates says its own appearance (no ``MatchChange`` row):
+    only in a patient's job for its data (``matcher.results.history.implied_change`` gives the
+    change such a row stands for: cause patient data, that job, no trial change)."""
+    return job_id is not None and trial_change is None and appeared_because in (None, Cause.PATIENT_DATA)
+
+
 def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[int | None, bool]]:
     """Each trial's current criteria version and whether it is open to matching, read under a
     share lock held to the end of the caller's transaction (PostgreSQL ``FOR SHARE``, in id
@@ -216,12 +236,15 @@ def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[
 
 def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
     if new_rows:
-        insert_models(MatchResult, new_rows)
+        # a job's ~1,000 new keys of the unique (patient, trial) index, spread so its pages fill
+        # (``spread_order``: 57 -> ~44 KB a patient); ids are drawn in this order
+        new_rows.sort(key=lambda r: (str(r.patient_id), r.trial_id))
+        insert_models(MatchResult, spread_order(new_rows))
     if updated:
         MatchResult.objects.bulk_update(
             updated,
             [
-                "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
+                "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
                 "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
             ],
             batch_size=500,

@@ -50,8 +50,9 @@ def patient_with_history(api, seeded):
     """A patient matched (results, criterion rows, changes), with webhook deliveries of its new
     eligible matches, a coordinator's note, status and override, and reads in the access trail;
     and a second patient of the same client, which must keep all of its own."""
-    from matcher.models import Webhook
+    from matcher.models import MatchChange, Webhook
     from matcher.queue import actions
+    from matcher.results.lines import version_lines
 
     Webhook.objects.create(client=api.eligo_client, url="https://hooks.example.org/eligo", secret="s" * 32)
     gone = _post_and_match(api, "D01")
@@ -61,6 +62,16 @@ def patient_with_history(api, seeded):
     actions.add_note(result, "called the ward", coordinator)
     actions.set_status(result, MatchResult.ReviewStatus.UNDER_REVIEW, coordinator)
     actions.override_criterion(result, 0, "met", "seen on paper", coordinator)
+    # A first match's appearances are implied by the results (no change rows): a verdict the
+    # override changes stores one, so the scan meets the patient in the changes table too.
+    decided = MatchResult.objects.filter(patient_id=gone).exclude(eligibility="ineligible").first()
+    assert decided is not None
+    inclusion = next(
+        i for i, line in enumerate(version_lines([decided.criteria_version_id])[decided.criteria_version_id])
+        if line.type == "inclusion" and line.parent is None
+    )
+    actions.override_criterion(decided, inclusion, "not_met", "seen on paper", coordinator)
+    assert MatchChange.objects.filter(patient_id=gone, cause="override").exists()
     for path in ("", "/matches", "/matches/changes"):
         assert api.get(f"/api/v1/patients/{gone}{path}").status_code == 200
     return gone, kept

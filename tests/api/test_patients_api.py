@@ -203,7 +203,7 @@ def test_deleting_a_patient_removes_its_jobs_and_results(api, seeded):
 
     trial = Trial.objects.get(nct_id="NCT05744440")
     result = MatchResult.objects.create(
-        patient_id=created["id"], client=job.client, job=job, trial=trial, criteria_version=trial.current_criteria,
+        patient_id=created["id"], client=job.client, first_job=job, trial=trial, criteria_version=trial.current_criteria,
         eligibility="eligible", score=1.0, evaluated_at=date(2026, 11, 22), digest="d", last_changed=timezone.now(),
     )
     assert result.pk and PatientFactsVersion.objects.filter(patient_id=created["id"]).exists()

@@ -12,9 +12,11 @@ from django.db.migrations.executor import MigrationExecutor
 
 from matcher.matching import jobs
 from matcher.models import MatchChange, MatchJob, MatchResult
+from matcher.results.history import ChangeHistory
 from tests.conftest import EXAMPLES
 
 BEFORE = ("matcher", "0015_compact_verdicts_and_facts_versions")
+INDEXES = ("matcher", "0016_narrower_result_and_change_indexes")
 
 
 def _migrate(target: tuple[str, str] | None) -> None:
@@ -42,6 +44,7 @@ def test_the_index_migration_keeps_every_row_and_its_indexes_both_ways(api, seed
     bundle = json.loads((EXAMPLES / "patients" / "D01.json").read_text())
     response = api.post("/api/v1/patients", json.dumps(bundle), content_type="application/fhir+json")
     jobs.run_job(MatchJob.objects.get(patient_id=response.json()["id"]).pk)
+    _migrate(INDEXES)  # the rows as 0016 holds them (the first appearances stored)
     stored = _rows()
     assert stored[0] and stored[1]
 
@@ -51,10 +54,116 @@ def test_the_index_migration_keeps_every_row_and_its_indexes_both_ways(api, seed
     assert any("(created)" in d for d in changes.values()) and "matchchange_trial_change" not in changes
     assert _rows() == stored
 
-    _migrate(None)
+    _migrate(INDEXES)
     results, changes = _indexes("matcher_matchresult"), _indexes("matcher_matchchange")
     assert "WHERE" in results["matchresult_review_worked"] and "WHERE" in results["matchresult_assigned"]
     assert "matchresult_review_status" not in results
     assert not any(d.endswith("(created)") for d in changes.values())
     assert "WHERE" in changes["matchchange_trial_change"]
     assert _rows() == stored
+    _migrate(None)
+
+
+IMPLIED = ("matcher", "0017_implied_first_appearances")
+# what a change answers, but its id (an implied change's is its result's, negated) and its time
+# (an implied change's is its result's ``first_seen``; a stored one's its own)
+COMPARED = ("patient_id", "result_id", "trial_id", "kind", "cause", "old_eligibility", "new_eligibility", "detail",
+            "job_id", "trial_change_id")
+
+
+def _history() -> list[tuple]:
+    return sorted(tuple(getattr(c, f) for f in COMPARED) for c in ChangeHistory.where())
+
+
+def _stored_history() -> list[tuple]:
+    """What 0016's table holds (the model's fields of that table exist in both)."""
+    return sorted(MatchChange.objects.values_list(*COMPARED))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_first_appearances_move_into_their_results_and_back(api, seeded, django_user_model):
+    from matcher.queue import actions
+
+    coordinator = django_user_model.objects.create_user("carol")
+
+    pids = []
+    for name in ("D01", "D07"):
+        body = (EXAMPLES / "patients" / f"{name}.json").read_bytes()
+        pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+        jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+        pids.append(pid)
+    # a later change of one result: the appearance keeps the eligibility it arrived at
+    d07 = MatchResult.objects.get(patient_id=pids[1], trial__nct_id="NCT06559644")
+    actions.override_criterion(d07, 6, "met", "echo on paper chart", coordinator)
+    # an appearance a row cannot imply (a re-match's): stored, and kept as it is
+    other = MatchResult.objects.filter(patient_id=pids[0]).first()
+    MatchResult.objects.filter(pk=other.pk).update(first_job=None)
+    MatchChange.objects.create(patient_id=pids[0], result=other, trial_id=other.trial_id, kind="appeared",
+                               cause="trial_status", new_eligibility=other.eligibility)
+    implied = {r.pk: (r.first_job_id, r.first_seen) for r in MatchResult.objects.exclude(first_job=None)}
+    said = _history()
+    assert implied and len(said) == MatchResult.objects.count() + 1
+
+    _migrate(INDEXES)
+    assert _stored_history() == said
+    times = dict(MatchChange.objects.filter(kind="appeared", cause="patient_data").values_list("result_id", "created"))
+    assert times == {pk: seen for pk, (_, seen) in implied.items()}
+
+    _migrate(IMPLIED)
+    assert _history() == said
+    assert {r.pk: (r.first_job_id, r.first_seen) for r in MatchResult.objects.exclude(first_job=None)} == implied
+    assert MatchChange.objects.count() == 2  # the override's change and the re-match's appearance
+    _migrate(None)
+
+
+LEANER = ("matcher", "0018_leaner_result_rows")
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="partial indexes are checked on PostgreSQL")
+def test_shorter_digests_keep_recognising_unchanged_verdicts_and_the_indexes_go_back(api, seeded, django_user_model):
+    import hashlib
+
+    from matcher.queue import actions
+    from matcher.results.digests import short_digest
+
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    d07 = MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644")
+    actions.override_criterion(d07, 6, "met", "echo on paper chart", django_user_model.objects.create_user("carol"))
+    digests = dict(MatchResult.objects.values_list("pk", "digest"))
+    assert digests[d07.pk].startswith("o:") and all(len(d) == 11 for d in digests.values())
+
+    _migrate(IMPLIED)
+    results = _indexes("matcher_matchresult")
+    assert "matchresult_queue" in results and "matchresult_queue_listed" not in results
+    assert any("(last_changed)" in d for d in results.values()) and any("(criteria_version_id)" in d for d in results.values())
+    assert MatchResult.objects.get(pk=d07.pk).digest == "override:" + digests[d07.pk][2:]
+    # a digest as the older code wrote it: the whole MD5 in hex
+    other = next(pk for pk in digests if pk != d07.pk)
+    MatchResult.objects.filter(pk=other).update(digest=hashlib.md5(b"a verdict").hexdigest())
+
+    _migrate(LEANER)
+    results = _indexes("matcher_matchresult")
+    assert "matchresult_queue" not in results and "WHERE" in results["matchresult_queue_listed"]
+    assert not any("(last_changed)" in d or "(criteria_version_id)" in d for d in results.values())
+    assert dict(MatchResult.objects.values_list("pk", "digest")) == {
+        **digests, other: short_digest(hashlib.md5(b"a verdict").digest())
+    }
+    _migrate(None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_empty_last_changed_reads_first_seen_and_is_filled_with_it_backward(api, seeded):
+    body = (EXAMPLES / "patients" / "D01.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    seen = dict(MatchResult.objects.values_list("pk", "first_seen"))
+    assert seen and not MatchResult.objects.exclude(last_changed=None).exists()
+    shown = {r["trial"]: r["last_changed"] for r in api.get(f"/api/v1/patients/{pid}/matches").json()["results"]}
+    assert set(shown.values()) == {s.isoformat().replace("+00:00", "Z") for s in seen.values()}
+
+    _migrate(LEANER)
+    assert dict(MatchResult.objects.values_list("pk", "last_changed")) == seen
+    _migrate(None)

@@ -15,7 +15,7 @@ from matcher.models import MatchChange, MatchResult
 
 PATIENT, JOB = uuid.uuid4(), uuid.uuid4()
 RESULT = dict(
-    patient_id=PATIENT, client_id=1, trial_id=5, job_id=JOB, criteria_version_id=3, eligibility="eligible",
+    patient_id=PATIENT, client_id=1, trial_id=5, first_job_id=JOB, criteria_version_id=3, eligibility="eligible",
     eligibility_rank=0, score=0.75, unknown_count=2, changes_on=None, error="", evaluated_at=date(2026, 11, 22),
     digest="0" * 32, facts_version_id=4, outcomes="mnU", state=MatchResult.State.ACTIVE, gone_reason="",
     last_changed=timezone.now(),
@@ -69,3 +69,14 @@ def test_a_verdict_digest_with_shared_line_parts_equals_the_plain_digest():
     ]
     shared: dict[int, str] = {}
     assert [verdict_digest(t, 7, {}, shared) for t in trials] == [verdict_digest(t, 7, {}) for t in trials]
+
+
+@pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 861, 1024])
+def test_the_spread_insert_order_holds_every_row_once_and_starts_from_the_middle(n):
+    from matcher.db.bulk import spread_order
+
+    rows = list(range(n))
+    spread = spread_order(rows)
+    assert sorted(spread) == rows
+    if n >= 3:
+        assert spread[:2] == [0, 2 ** ((n - 1).bit_length() - 1)]  # the first, then the middle of the bit range
