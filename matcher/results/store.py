@@ -28,7 +28,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import insert_models, unsaved
+from matcher.db.bulk import insert_models, unsaved, update_models
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -218,13 +218,13 @@ def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
     if new_rows:
         insert_models(MatchResult, new_rows)
     if updated:
-        MatchResult.objects.bulk_update(
+        update_models(
+            MatchResult,
             updated,
             [
                 "job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
                 "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
             ],
-            batch_size=500,
         )
 
 
