@@ -25,11 +25,11 @@ from datetime import date
 from typing import Any
 
 from .assemble import Judgement, _concepts, _timed, kleene_all, kleene_any, verdict
-from .criteria import All, Criterion, CriterionType, Expr, Not, Predicate, Review, TrialCriteria
+from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Predicate, Review, TrialCriteria
 from .facts import PatientFacts
 from .gates import Closed, _open_kinds, gates_of
 from .outcome import CriterionOutcome, Outcome, TrialOutcome
-from .reasons import not_applicable, predicate_reason, review_reason
+from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on, predicate_outcome
 from .snapshot import Snapshot
 
@@ -37,8 +37,9 @@ MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 _NEGATE = {MET: NOT_MET, NOT_MET: MET, UNKNOWN: UNKNOWN}
 
 # node kinds; a node is (kind, payload)
-_PRED, _REVIEW, _NOT, _ALL, _ANY = range(5)
-Node = tuple[Any, ...]  # (_PRED, int) | (_REVIEW, str) | (_NOT, Node) | (_ALL | _ANY, tuple[Node, ...])
+_PRED, _FIXED, _NOT, _ALL, _ANY = range(5)
+# (_PRED, int) | (_FIXED, (outcome, review, reason)) | (_NOT, Node) | (_ALL | _ANY, tuple[Node, ...])
+Node = tuple[Any, ...]
 # a part's verdict: outcome, review, and its reasons, each a predicate's number or a literal
 _Verdict = tuple[Outcome, bool, list[int | str]]
 
@@ -65,10 +66,15 @@ def _compile(expr: Expr, number: dict[Predicate, int]) -> Node:
     if isinstance(expr, Predicate):
         return (_PRED, number.setdefault(expr, len(number)))
     if isinstance(expr, Review):
-        return (_REVIEW, review_reason(expr))
+        return (_FIXED, (UNKNOWN, True, review_reason(expr)))
+    if isinstance(expr, NoRequirement):
+        return (_FIXED, (MET, False, NO_REQUIREMENT_REASON))
     if isinstance(expr, Not):
         return (_NOT, _compile(expr.part, number))
-    return (_ALL if isinstance(expr, All) else _ANY, tuple(_compile(p, number) for p in expr.parts))
+    if isinstance(expr, All | Any_):
+        return (_ALL if isinstance(expr, All) else _ANY, tuple(_compile(p, number) for p in expr.parts))
+    # a node assemble learnt and this plan did not: fail the plan, never judge it some other way
+    raise TypeError(f"the trial plan cannot judge a {type(expr).__name__} node")
 
 
 class TrialPlanPatient:
@@ -182,8 +188,9 @@ class TrialPlan:
                 # every predicate reached is worded, as assemble words it (a raise is the same raise)
                 patient.reasons[i] = predicate_reason(pred, outcome, patient.snap)
             return outcome, False, [i]
-        if kind is _REVIEW:
-            return UNKNOWN, True, [node[1]]
+        if kind is _FIXED:
+            outcome, review, reason = node[1]
+            return outcome, review, [reason]
         if kind is _NOT:
             outcome, review, parts = self._evaluate(patient, node[1])
             return _NEGATE[outcome], review, parts

@@ -13,17 +13,27 @@ from hypothesis import strategies as st
 from rules_engine import plan as plan_module
 from rules_engine import reasons as reasons_module
 from rules_engine.assemble import Memo, assemble
-from rules_engine.criteria import Criterion, CriterionType, Op, Predicate, TrialCriteria
+from rules_engine.criteria import Criterion, CriterionType, NoRequirement, Op, Predicate, TrialCriteria
 from rules_engine.engine import MatchingEngine
 from rules_engine.gates import Closed, GateIndex, gates_of
 from rules_engine.plan import TrialPlan
 from rules_engine.semantics import predicate_outcome
 from rules_engine.snapshot import snapshot
+from tests.fixtures.expressions import expression_trees
 from tests.rules_engine.conftest import AS_OF, patient, trial_of
-from tests.rules_engine.test_agreement import criteria, patients
+from tests.rules_engine.test_agreement import POOL, REVIEW, patients
 
 # the evaluation day, a year back and two years on (ages, windows and washouts move), and the
 # examples' birthdays' neighbourhood is covered by the generated patients' dates
+# test_agreement's criteria, with every node assemble judges: a line stating no requirement too
+_leaves = st.one_of(st.sampled_from(POOL), st.just(REVIEW), st.just(NoRequirement()))
+criteria = st.builds(
+    Criterion,
+    type=st.sampled_from(list(CriterionType)),
+    text=st.just("c"),
+    expr=expression_trees(_leaves, max_leaves=6),
+    applies_if=st.one_of(st.none(), st.sampled_from(POOL)),
+)
 DAYS = [AS_OF, AS_OF - timedelta(days=365), AS_OF + timedelta(days=730), date(2027, 2, 28)]
 
 
@@ -83,6 +93,15 @@ def test_generated_trials_and_patients_judge_as_assemble(items, facts, day):
     closed, outcome = _planned(TrialPlan(trial), facts, day)
     assert outcome == _plain(trial, facts, day)
     _same_gate(trial, closed, facts, day)
+
+
+def test_a_node_the_plan_does_not_know_fails_the_plan_rather_than_being_judged_another_way():
+    class Unknown:
+        pass
+
+    trial = TrialCriteria("T", 1, (Criterion(CriterionType.INCLUSION, "a", Unknown()),))  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="Unknown"):
+        TrialPlan(trial)
 
 
 def test_a_gate_shut_by_age_carries_the_next_birthday_and_a_missing_birth_date_keeps_it_open():
