@@ -10,7 +10,8 @@ distinct identifiers (bulk, so setup is quick). The measured case is the expensi
 closed seed trial reopens, so every patient gets a new result with its criterion rows, written
 by chunk tasks the worker runs in parallel. The timing runs from the commit of the status
 change to the last chunk reporting back. A criteria edit of an open trial, where most verdicts
-do not change and so nothing is written for them, is measured too.
+do not change and so nothing is written for them, is measured too, and so is the trial closing
+and opening again, which rewrites every result the closing marked gone.
 """
 
 from __future__ import annotations
@@ -183,6 +184,14 @@ def main() -> int:
         edit_seconds, _ = timed_change("NCT06585345", edit)
         say(cpu_line(before, cpu_seconds(groups, DB_NAME), edit_seconds))
         say(f"edit NCT06585345 age line: {edit_seconds:.2f} s, {MatchChange.objects.count() - changed_before} verdicts changed")
+        # The reopening production sees most: a trial that closed (its results marked gone, in
+        # one statement per batch) opens again, and every gone result is rewritten in place.
+        timed_change("NCT05563545", lambda t: services.set_status(t, "ACTIVE_NOT_RECRUITING"))
+        before = cpu_seconds(groups, DB_NAME)
+        again_seconds, _ = timed_change("NCT05563545", lambda t: services.set_status(t, "RECRUITING"))
+        say(cpu_line(before, cpu_seconds(groups, DB_NAME), again_seconds))
+        rewritten = MatchResult.objects.filter(trial__nct_id="NCT05563545", state="active").count()
+        say(f"reopen again NCT05563545 after closing: {again_seconds:.2f} s, {rewritten} gone results rewritten")
         if results != PATIENTS:
             say(f"ERROR: expected {PATIENTS} results, found {results}")
             return 1

@@ -28,6 +28,7 @@ from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
+from .plan import TrialPlan, TrialPlanPatient
 from .semantics import predicate_outcome
 from .snapshot import Snapshot, snapshot
 
@@ -168,6 +169,7 @@ class MatchingEngine:
         self._lines: dict[object, object] = {}  # every criterion line compiled, interned (``Memo.lines``)
         self._focused: dict[str, CompiledTrial] = {}
         self._table = LineTable()  # every compiled line, numbered: a patient judges each once
+        self._plans: dict[str, TrialPlan] = {}
         self._lock = threading.RLock()
 
     def _interned(self, trial: TrialCriteria) -> TrialCriteria:
@@ -236,6 +238,7 @@ class MatchingEngine:
         with self._lock:
             self._trials.pop(trial_id, None)
             self._focused.pop(trial_id, None)
+            self._plans.pop(trial_id, None)
 
     @property
     def trial_ids(self) -> tuple[str, ...]:
@@ -335,6 +338,24 @@ class MatchingEngine:
             return assemble(compiled.trial, snap, decide, memo or Memo())
         except Exception as exc:  # as ``evaluate_compiled``: a failing trial is an error outcome
             return _error_outcome(compiled.trial, f"{type(exc).__name__}: {exc}")
+
+    def plan(self, compiled: CompiledTrial) -> TrialPlan:
+        """The trial compiled for judging many patients alone (``rules_engine.plan``: a trial's
+        re-match), built once per criteria version and process."""
+        with self._lock:
+            found = self._plans.get(compiled.trial_id)
+            if found is None or found.trial is not compiled.trial:
+                found = self._plans[compiled.trial_id] = TrialPlan(compiled.trial)
+            return found
+
+    @staticmethod
+    def evaluate_planned(plan: TrialPlan, patient: TrialPlanPatient) -> TrialOutcome:
+        """``evaluate_alone``'s outcome through the plan (``tests/rules_engine/test_trial_plan.py``
+        compares them): a trial whose evaluation raises is an error outcome, as there."""
+        try:
+            return plan.outcome(patient)
+        except Exception as exc:
+            return _error_outcome(plan.trial, f"{type(exc).__name__}: {exc}")
 
 
 _default: MatchingEngine | None = None

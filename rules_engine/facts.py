@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 
 def _date_or_none(value: Any) -> date | None:
@@ -25,6 +25,20 @@ def _date_or_none(value: Any) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(str(value)[:10])
+
+
+_T = TypeVar("_T")
+
+
+def _built(cls: type[_T], **values: Any) -> _T:
+    """A frozen instance from every one of its fields, as ``cls(**values)`` makes it, without the
+    frozen ``__init__``'s one ``object.__setattr__`` per field: a trial's re-match reads 10,000
+    stored patients' facts, ~16 records each, and the constructors were a third of reading
+    them (113 us a patient; 73 us this way). ``tests/rules_engine/test_json.py`` pins every
+    field against the constructor's object."""
+    obj = object.__new__(cls)
+    obj.__dict__.update(values)
+    return obj
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,8 @@ class Measurement:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Measurement:
-        return cls(
+        return _built(
+            cls,
             concept=data["concept"],
             value=data["value"],
             unit=data.get("unit"),
@@ -95,7 +110,8 @@ class Event:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Event:
-        return cls(
+        return _built(
+            cls,
             concept=data["concept"],
             date=_date_or_none(data.get("date")),
             active=bool(data.get("active", True)),
@@ -142,7 +158,8 @@ class PatientFacts:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> PatientFacts:
-        return cls(
+        return _built(
+            cls,
             birth_date=_date_or_none(data.get("birth_date")),
             sex=data.get("sex"),
             measurements={

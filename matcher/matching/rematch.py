@@ -34,7 +34,6 @@ from matcher.results.store import (
     store_evaluations,
 )
 from matcher.worker import dispatch
-from rules_engine.assemble import Memo
 from rules_engine.facts import PatientFacts
 from trials.models import TrialChange
 
@@ -124,19 +123,21 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
             patient_id__lte=uuid.UUID(chunk.high),
         ).values_list("patient_id", flat=True)
     )
+    # The trial compiled for many patients (rules_engine.plan): its gates and lines judged on
+    # one snapshot per patient, each line once, as GateIndex and evaluate_alone judge them.
+    plan = engine.plan(compiled)
     evaluations = []
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
         facts = PatientFacts.from_json(facts_json)
-        # normalised and memoised once, for the gate and the evaluation
-        snap, memo = engine.snapshot_for(compiled, facts, evaluated_at), Memo()
+        judged = plan.start(engine.snapshot_for(compiled, facts, evaluated_at))
         if pk not in held:
-            closed = engine_cache.closed(facts, evaluated_at, [trial.nct_id], snap, memo).get(trial.nct_id)
+            closed = plan.closed(judged, facts)
             if closed is not None:
                 if closed.gate.changes_on is not None:
                     reopen.setdefault(closed.gate.changes_on, []).append(pk)
                 continue
-        outcomes = [engine.evaluate_alone(compiled, facts, evaluated_at, snap, memo)]
+        outcomes = [engine.evaluate_planned(plan, judged)]
         evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 

@@ -30,7 +30,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
-from matcher.db.bulk import insert_models, spread_order, unsaved
+from matcher.db.bulk import insert_models, spread_order, unsaved, update_models
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -241,13 +241,13 @@ def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
         new_rows.sort(key=lambda r: (str(r.patient_id), r.trial_id))
         insert_models(MatchResult, spread_order(new_rows))
     if updated:
-        MatchResult.objects.bulk_update(
+        update_models(
+            MatchResult,
             updated,
             [
                 "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
                 "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
             ],
-            batch_size=500,
         )
 
 

@@ -80,3 +80,62 @@ def test_the_spread_insert_order_holds_every_row_once_and_starts_from_the_middle
     assert sorted(spread) == rows
     if n >= 3:
         assert spread[:2] == [0, 2 ** ((n - 1).bit_length() - 1)]  # the first, then the middle of the bit range
+
+
+UPDATED = [
+    "first_job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
+    "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
+]
+
+
+def _stored_results(api, seeded, n: int) -> list[MatchResult]:
+    from matcher.models import MatchJob, Patient
+    from trials.models import Trial
+
+    trials = list(Trial.objects.exclude(current_criteria=None).order_by("nct_id")[:n])
+    rows = []
+    for i, trial in enumerate(trials):
+        patient = Patient.objects.create(
+            client=api.eligo_client, identifier_system="urn:test", identifier_value=f"p{i}", format="fhir",
+            record={}, facts={},
+        )
+        job = MatchJob.objects.create(patient=patient, client=api.eligo_client)
+        rows.append(MatchResult.objects.create(
+            patient=patient, client=api.eligo_client, first_job=job, trial=trial, criteria_version=trial.current_criteria,
+            eligibility="eligible", score=1.0, evaluated_at=date(2026, 11, 22), digest="d", last_changed=timezone.now(),
+            changes_on=date(2027, 1, 1), outcomes="mm",
+        ))
+    return rows
+
+
+def test_rows_written_by_update_models_equal_those_bulk_update_writes(api, seeded):
+    """``matcher.db.bulk.update_models`` (one UPDATE ... FROM unnest) is ``bulk_update``: the same
+    rows are written twice with the same new values, once each way, and read back equal. The
+    values cover nulls set and cleared, empty and quoted text, dates, times and keys."""
+    from matcher.db.bulk import update_models
+
+    rows = _stored_results(api, seeded, 4)
+    now = timezone.now()
+    changes = [
+        dict(first_job_id=None, eligibility="possibly_eligible", eligibility_rank=1, score=0.5, unknown_count=3,
+             changes_on=None, error='it said "no", \\ then {braces}, NULL', digest="e" * 32, facts_version_id=None,
+             outcomes="mUn", state=MatchResult.State.GONE, gone_reason="the trial is closed", last_changed=now,
+             evaluated_at=date(2026, 12, 1)),
+        dict(eligibility="ineligible", eligibility_rank=2, score=0.0, unknown_count=0, changes_on=date(2028, 2, 29),
+             error="", digest="f" * 32, facts_version_id=None, outcomes="", state=MatchResult.State.ACTIVE,
+             gone_reason="", last_changed=now, evaluated_at=date(2026, 11, 23)),
+    ]
+
+    def written(how) -> list[dict]:
+        for row, values in zip(rows, changes * 2, strict=True):
+            for name, value in values.items():
+                setattr(row, name, value)
+        how(rows)
+        return list(MatchResult.objects.order_by("pk").values(*(MatchResult._meta.get_field(f).attname for f in UPDATED)))
+
+    fast = written(lambda objs: update_models(MatchResult, objs, UPDATED))
+    MatchResult.objects.update(eligibility="eligible", error="x", changes_on=date(2030, 1, 1), first_job=None)
+    plain = written(lambda objs: MatchResult.objects.bulk_update(objs, UPDATED))
+    assert fast == plain
+    assert fast[0]["error"] == changes[0]["error"] and fast[0]["changes_on"] is None and fast[1]["changes_on"] == date(2028, 2, 29)
+    update_models(MatchResult, [], UPDATED)  # nothing to write is nothing written

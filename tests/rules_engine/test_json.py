@@ -36,3 +36,45 @@ def test_a_pickled_node_does_not_carry_its_cached_hash():
     hash(node)  # caches it
     copy = pickle.loads(pickle.dumps(node))
     assert "_hash" not in copy.__dict__ and copy == node and hash(copy) == hash(node)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"birth_date": "1960-05-24", "sex": "female", "measurements": {
+            "alt": [{"concept": "alt", "value": 30.0, "unit": "U/L", "date": "2026-11-20", "uln": 40.0, "uln_default": True, "source": "a"}],
+            "cd33": [{"concept": "cd33", "value": "positive"}, {"concept": "cd33", "value": "negative", "date": "2026-01-02T10:00:00"}],
+        }, "events": {
+            "aml": [{"concept": "aml", "date": "2026-10-23", "active": False, "attributes": {"quote": "x"}, "source": "b"}],
+            "relapsed": [{"concept": "relapsed"}],
+        }},
+        {"birth_date": None, "sex": None},
+        {},
+    ],
+)
+def test_facts_read_from_json_are_the_objects_the_constructors_make(data):
+    """``facts._built`` skips the frozen constructors: every field is set, to the same value."""
+    from dataclasses import fields
+
+    from rules_engine.facts import Event, Measurement, PatientFacts, _date_or_none
+
+    facts = PatientFacts.from_json(data)
+    plain = PatientFacts(
+        birth_date=_date_or_none(data.get("birth_date")),
+        sex=data.get("sex"),
+        measurements={k: tuple(Measurement(
+            concept=m["concept"], value=m["value"], unit=m.get("unit"), date=_date_or_none(m.get("date")),
+            uln=m.get("uln"), uln_default=bool(m.get("uln_default", False)), source=m.get("source"),
+        ) for m in v) for k, v in data.get("measurements", {}).items()},
+        events={k: tuple(Event(
+            concept=e["concept"], date=_date_or_none(e.get("date")), active=bool(e.get("active", True)),
+            attributes=dict(e.get("attributes", {})), source=e.get("source"),
+        ) for e in v) for k, v in data.get("events", {}).items()},
+    )
+    assert facts == plain and hash(facts.birth_date) == hash(plain.birth_date)
+    objects = [facts, *(m for ms in facts.measurements.values() for m in ms), *(e for es in facts.events.values() for e in es)]
+    for obj in objects:
+        assert set(vars(obj)) == {f.name for f in fields(obj)}, "a field from_json does not set"
+    assert PatientFacts.from_json(facts.to_json()) == facts
+    with pytest.raises(AttributeError):
+        facts.sex = "male"  # still frozen

@@ -1,0 +1,223 @@
+"""One trial judged for many patients (a trial's re-match): its lines compiled once into index
+form, so each patient pays for its predicates and the Kleene combination only.
+
+``assemble`` shares work across the ~1,000 trials one patient is judged against: every node,
+predicate and line goes through per-patient memos keyed by the frozen criteria nodes. Judging
+one trial for 10,000 patients shares nothing across trials, so that machinery is overhead: on
+bench/rematch.py's reopened 17-line trial, ~45% of a patient's evaluation (about 290 of 630 us
+of CPU, measured on a loaded machine) went to recursion, memo look-ups and node hashing rather
+than to deciding predicates and writing reasons. Here the trial's distinct predicates are
+numbered once, each line becomes a tree of small tuples over those numbers, a line left wholly
+to review is judged once per plan, and a patient's predicate outcomes, reasons and change dates
+are lists indexed by number.
+
+The words are the same functions' (``semantics.predicate_outcome``, ``reasons``,
+``semantics.changes_on``) called in the same order, and the combination is ``assemble``'s:
+``tests/rules_engine/test_trial_plan.py`` compares every outcome, reason, score and date with
+``MatchingEngine.evaluate_alone`` (seed trials x example patients x dates, and generated trials),
+and a gate closed here with ``GateIndex``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from .assemble import Judgement, _concepts, _timed, kleene_all, kleene_any, verdict
+from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Predicate, Review, TrialCriteria
+from .facts import PatientFacts
+from .gates import Closed, _open_kinds, gates_of
+from .outcome import CriterionOutcome, Outcome, TrialOutcome
+from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
+from .semantics import changes_on, predicate_outcome
+from .snapshot import Snapshot
+
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+_NEGATE = {MET: NOT_MET, NOT_MET: MET, UNKNOWN: UNKNOWN}
+
+# node kinds; a node is (kind, payload)
+_PRED, _FIXED, _NOT, _ALL, _ANY = range(5)
+# (_PRED, int) | (_FIXED, (outcome, review, reason)) | (_NOT, Node) | (_ALL | _ANY, tuple[Node, ...])
+Node = tuple[Any, ...]
+# a part's verdict: outcome, review, and its reasons, each a predicate's number or a literal
+_Verdict = tuple[Outcome, bool, list[int | str]]
+
+
+class _Line:
+    __slots__ = ("index", "type", "text", "inclusion", "expr", "applies", "timed", "concepts", "constant")
+
+    def __init__(self, index: int, criterion: Criterion, number: dict[Predicate, int]) -> None:
+        self.index = index
+        self.type = str(criterion.type)
+        self.text = criterion.text
+        self.inclusion = criterion.type is CriterionType.INCLUSION
+        self.expr = _compile(criterion.expr, number)
+        self.applies = None if criterion.applies_if is None else _compile(criterion.applies_if, number)
+        self.timed = tuple(number[p] for p in _timed(criterion.applies_if, criterion.expr))
+        self.concepts = _concepts(criterion.applies_if, criterion.expr)
+        # a line left wholly to review reads nothing of the patient (assemble's _CONSTANT)
+        self.constant: Judgement | None = None
+        if criterion.applies_if is None and isinstance(criterion.expr, Review):
+            self.constant = (UNKNOWN, True, review_reason(criterion.expr), self.concepts, None)
+
+
+def _compile(expr: Expr, number: dict[Predicate, int]) -> Node:
+    if isinstance(expr, Predicate):
+        return (_PRED, number.setdefault(expr, len(number)))
+    if isinstance(expr, Review):
+        return (_FIXED, (UNKNOWN, True, review_reason(expr)))
+    if isinstance(expr, NoRequirement):
+        return (_FIXED, (MET, False, NO_REQUIREMENT_REASON))
+    if isinstance(expr, Not):
+        return (_NOT, _compile(expr.part, number))
+    if isinstance(expr, All | Any_):
+        return (_ALL if isinstance(expr, All) else _ANY, tuple(_compile(p, number) for p in expr.parts))
+    # a node assemble learnt and this plan did not: fail the plan, never judge it some other way
+    raise TypeError(f"the trial plan cannot judge a {type(expr).__name__} node")
+
+
+class TrialPlanPatient:
+    """One patient's predicate outcomes, reasons and change dates on one snapshot, each found
+    once, when first asked, in the order ``assemble`` asks them."""
+
+    __slots__ = ("snap", "outcomes", "reasons", "changes", "lines")
+
+    def __init__(self, snap: Snapshot, size: int, lines: int) -> None:
+        self.snap = snap
+        self.outcomes: list[Outcome | None] = [None] * size
+        self.reasons: list[str | None] = [None] * size
+        self.changes: list[date | None | bool] = [False] * size  # False: not asked yet
+        self.lines: list[CriterionOutcome | None] = [None] * lines
+
+
+class TrialPlan:
+    """A trial's lines compiled for judging many patients; build once per criteria version."""
+
+    def __init__(self, trial: TrialCriteria) -> None:
+        self.trial = trial
+        number: dict[Predicate, int] = {}
+        self._lines = [_Line(i, c, number) for i, c in enumerate(trial.criteria)]
+        self._predicates = tuple(number)  # by number
+        self._parents = [c.parent for c in trial.criteria]
+        self._gates = tuple(sorted(gates_of(trial), key=lambda g: g.index))
+
+    def start(self, snap: Snapshot) -> TrialPlanPatient:
+        """A patient's evaluation on ``snap`` (the facts normalised for this trial and day)."""
+        return TrialPlanPatient(snap, len(self._predicates), len(self._lines))
+
+    def closed(self, patient: TrialPlanPatient, facts: PatientFacts) -> Closed | None:
+        """The trial's first gate this patient cannot meet, as ``GateIndex.closed`` finds it for
+        this trial alone (``facts``: what the record lacks keeps a gate open), judging only the
+        gate lines; None when the patient is a candidate."""
+        unknown = _open_kinds(facts)
+        for gate in self._gates:
+            if gate.kinds & unknown:
+                continue
+            judged = self._line(patient, gate.index)
+            if judged.outcome is NOT_MET:
+                when = judged.changes_on or (patient.snap.next_birthday() if "age" in gate.kinds else None)
+                return Closed(
+                    self.trial.trial_id,
+                    self.trial.version,
+                    CriterionOutcome(
+                        gate.index, judged.type, gate.criterion.text, judged.outcome, judged.review, judged.reason,
+                        judged.concepts, when,
+                    ),
+                )
+        return None
+
+    def outcome(self, patient: TrialPlanPatient) -> TrialOutcome:
+        """The trial's outcome, as ``assemble`` gives it (lines a gate check judged are reused).
+        Raises what a predicate's evaluation raises, as ``assemble`` does."""
+        results = tuple(self._line(patient, i) for i in range(len(self._lines)))
+        eligible, points = verdict(results, self._parents)
+        trial = self.trial
+        return TrialOutcome(
+            trial_id=trial.trial_id, version=trial.version, eligibility=eligible, score=points, criteria=results
+        )
+
+    # --- assemble's evaluate_criterion / _judge / _evaluate, over numbers -------------------
+
+    def _line(self, patient: TrialPlanPatient, index: int) -> CriterionOutcome:
+        found = patient.lines[index]
+        if found is None:
+            line = self._lines[index]
+            judged = line.constant or self._judge(patient, line)
+            outcome, review, reason, concepts, when = judged
+            found = patient.lines[index] = CriterionOutcome(
+                index, line.type, line.text, outcome, review, reason, concepts, when
+            )
+        return found
+
+    def _judge(self, patient: TrialPlanPatient, line: _Line) -> Judgement:
+        outcome, review, parts = self._evaluate(patient, line.expr)
+        reasons = self._words(patient, parts)
+        inclusion = line.inclusion
+        if line.applies is not None:
+            a_outcome, a_review, a_parts = self._evaluate(patient, line.applies)
+            if a_outcome is NOT_MET:
+                outcome, review = (MET if inclusion else NOT_MET), False
+                reasons = [not_applicable("; ".join(self._words(patient, a_parts)))]
+            elif a_outcome is UNKNOWN:
+                combined = kleene_any([UNKNOWN, outcome]) if inclusion else kleene_all([UNKNOWN, outcome])
+                if combined is UNKNOWN:
+                    review = (outcome is UNKNOWN and review) or a_review
+                    reasons = [f"may not apply ({'; '.join(self._words(patient, a_parts))})", *reasons]
+                outcome = combined
+        return (
+            outcome,
+            review and outcome is UNKNOWN,
+            "; ".join(reasons),
+            line.concepts,
+            self._changes_on(patient, line.timed),
+        )
+
+    def _words(self, patient: TrialPlanPatient, parts: list[int | str]) -> list[str]:
+        reasons = patient.reasons
+        return [part if isinstance(part, str) else reasons[part] for part in parts]  # type: ignore[misc]
+
+    def _evaluate(self, patient: TrialPlanPatient, node: Node) -> _Verdict:
+        kind = node[0]
+        if kind is _PRED:
+            i = node[1]
+            outcome = patient.outcomes[i]
+            if outcome is None:
+                pred = self._predicates[i]
+                outcome = patient.outcomes[i] = predicate_outcome(pred, patient.snap)
+                # every predicate reached is worded, as assemble words it (a raise is the same raise)
+                patient.reasons[i] = predicate_reason(pred, outcome, patient.snap)
+            return outcome, False, [i]
+        if kind is _FIXED:
+            outcome, review, reason = node[1]
+            return outcome, review, [reason]
+        if kind is _NOT:
+            outcome, review, parts = self._evaluate(patient, node[1])
+            return _NEGATE[outcome], review, parts
+        verdicts = [self._evaluate(patient, p) for p in node[1]]
+        outcomes = [v[0] for v in verdicts]
+        outcome = kleene_all(outcomes) if kind is _ALL else kleene_any(outcomes)
+        if outcome is UNKNOWN:
+            chosen: Sequence[_Verdict] = [v for v in verdicts if v[0] is UNKNOWN]
+        elif (kind is _ALL and outcome is MET) or (kind is _ANY and outcome is NOT_MET):
+            chosen = verdicts  # every part had to agree: quote them all
+        else:
+            chosen = [v for v in verdicts if v[0] is outcome]
+        return (
+            outcome,
+            outcome is UNKNOWN and all(v[1] for v in chosen),
+            [part for v in chosen for part in v[2]],
+        )
+
+    def _changes_on(self, patient: TrialPlanPatient, timed: tuple[int, ...]) -> date | None:
+        found = None
+        for i in timed:
+            when = patient.changes[i]
+            if when is False:
+                outcome = patient.outcomes[i]
+                if outcome is None:  # not reached by the line's expressions (cannot happen: they hold it)
+                    outcome = patient.outcomes[i] = predicate_outcome(self._predicates[i], patient.snap)
+                when = patient.changes[i] = changes_on(self._predicates[i], patient.snap, outcome)
+            if when is not None and (found is None or when < found):  # type: ignore[operator]
+                found = when
+        return found  # type: ignore[return-value]
