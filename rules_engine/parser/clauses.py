@@ -230,6 +230,9 @@ _STATUS_RUN = re.compile(rf"\b{_STATUS_WORD}(?:\s*(?:,\s*(?:or\s+|and/or\s+)?|or
 _STATUS_LEAD = re.compile(rf"{_STATUS_WORD}\s+", I)
 _STATUS_OR = re.compile(r"\bor\b|/", I)
 _STATUS_ONE = re.compile(_STATUS_WORD, I)
+# between a therapy and the disease it treated: "for", and the statuses of the disease ("chemotherapy
+# for metastatic breast cancer"): the disease names what the therapy was for, never an alternative
+_FOR_DISEASE = re.compile(rf"\s*for\s+(?:the\s+)?(?:{_STATUS_WORD}(?:\s*[,/]\s*|\s+or\s+|\s+and/or\s+|\s+)){{0,4}}|\s*for\s*", I)
 
 
 def _status_runs(items: list[Item], text: str) -> list[Item]:
@@ -299,6 +302,8 @@ def _joiner(connector: str, default_or: bool) -> str:
     "or"). An "and" after the last "or" joins the next item ("ALL or MPAL and must have disease
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
+        return "and"
+    if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
         return "tight"
@@ -498,7 +503,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         re.search(r"\band\b", c, I) for c in connectors
     ):
         kinds = [  # "A, B, or C"
-            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
+            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) and not _FOR_DISEASE.fullmatch(connectors[i])
+            else k for i, k in enumerate(kinds)
         ]
     if ctype is CriterionType.INCLUSION:
         # "ANC >= 1.5, PLT >= 100, ..., ALT or AST <= 2.5 x ULN, INR < 1.5 or PT < ULN": a comma
