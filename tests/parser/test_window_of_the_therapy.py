@@ -68,3 +68,26 @@ def _judged(criterion: Criterion, facts: PatientFacts) -> Outcome:
 @pytest.mark.parametrize("text,facts,expected", CASES)
 def test_the_window_after_a_therapy_for_a_cancer_dates_the_therapy(text, facts, expected):
     assert _judged(parse_line(text, EXC), facts) is expected
+
+
+# "Must not have been previously treated with ...": the negation is the line's
+# (read as the history asked for, a patient treated for myeloma met "must not have been treated")
+NEGATED_HISTORY = [
+    ("Must not have been previously treated with any prior systemic therapy for the treatment of multiple myeloma",
+     (adult(condition("multiple_myeloma", 30)),), (adult(condition("multiple_myeloma", 3 * 365), medication("chemotherapy", 200)),), ()),
+    ("Must not have been previously treated with any prior chemotherapy", (adult(),), (adult(medication("chemotherapy", 200)),), ()),
+    ("Must not have received prior treatment for MDS with any hypomethylating agent", (adult(condition("mds")),), (), (adult(condition("mds"), medication("hypomethylating_agent", 200)),)),
+]
+
+
+@pytest.mark.parametrize(
+    "text,facts,expected",
+    [
+        pytest.param(text, facts, expected, id=f"{text[:45]}-{expected.value}{n}")
+        for text, met, not_met, unknown in NEGATED_HISTORY
+        for expected, records in ((MET, met), (NOT_MET, not_met), (UNKNOWN, unknown))
+        for n, facts in enumerate(records)
+    ],
+)
+def test_an_inclusion_that_says_the_patient_must_not_have_had_a_therapy_is_negated(text, facts, expected):
+    assert _judged(parse_line(text, CriterionType.INCLUSION), facts) is expected
