@@ -1126,10 +1126,16 @@ _NOT_TREATMENTS = frozenset({"gvhd_prophylaxis"})
 
 def _therapy(concept: str) -> bool:
     """A treatment a patient is given (chemotherapy, a transplant, steroids), not a disease."""
-    if concept in _NOT_TREATMENTS or concept not in CONCEPTS:
+    if concept in _NOT_TREATMENTS:
         return False
-    chain = (concept, *ancestors(concept))
-    return "anticancer_therapy" in chain or any(c in _GIVEN for c in chain)
+    c: str | None = concept
+    for _ in range(8):  # the concept tree is shallow; the bound guards a cycle
+        if c is None or c not in CONCEPTS:
+            return False
+        if c == "anticancer_therapy" or c in _GIVEN:
+            return True
+        c = CONCEPTS[c].parent
+    return False
 
 
 _GIVEN = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "steroid_therapy", "immunosuppressant_therapy", "investigational_agent",
