@@ -209,6 +209,76 @@ def _role(item: Item) -> str:
     return "other"
 
 
+def _cancer(concept: str) -> bool:
+    """A cancer diagnosis a status can qualify: the leukaemias and their kin, or any solid tumour."""
+    seen = 0
+    c: str | None = concept
+    while c is not None and seen < 8:  # the concept tree is shallow; the bound guards a cycle
+        if c in _DIAGNOSIS_CONCEPTS or c == "solid_tumor":
+            return True
+        c, seen = CONCEPTS[c].parent if c in CONCEPTS else None, seen + 1
+    return False
+
+
+# the status adjectives a registry lists before the disease they qualify ("recurrent or metastatic
+# breast cancer", "locally advanced, unresectable or metastatic NSCLC"); each fixed word, no nesting
+_STATUS_WORD = (
+    r"(?:locally\s+advanced|advanced|metastatic|unresectable|inoperable|progressive|persistent|recurrent|relapsed|relapsing|"
+    r"(?:primary\s+)?refractory|resistant)"
+)
+_STATUS_RUN = re.compile(rf"\b{_STATUS_WORD}(?:\s*(?:,\s*(?:or\s+|and/or\s+)?|or\s+|and/or\s+|/\s*){_STATUS_WORD})+\s*$", I)
+_STATUS_LEAD = re.compile(rf"{_STATUS_WORD}\s+", I)
+_STATUS_OR = re.compile(r"\bor\b|/", I)
+_STATUS_ONE = re.compile(_STATUS_WORD, I)
+# between a therapy and the disease it treated: "for", and the statuses of the disease ("chemotherapy
+# for metastatic breast cancer"): the disease names what the therapy was for, never an alternative
+_FOR_DISEASE = re.compile(rf"\s*for\s+(?:the\s+)?(?:{_STATUS_WORD}(?:\s*[,/]\s*|\s+or\s+|\s+and/or\s+|\s+)){{0,4}}|\s*for\s*", I)
+
+
+def _status_runs(items: list[Item], text: str) -> list[Item]:
+    """"Recurrent or metastatic breast cancer": statuses joined by "or" before a disease all
+    qualify it, so the line asks for the disease and one of them. Read as a list of items, the
+    "or" made "relapsed" an alternative to "breast cancer" and any relapsed patient (a relapsed
+    AML) met it. A status no concept reads stays an unread alternative (review), never dropped."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        d = out[k]
+        e = d.expr
+        if not (isinstance(e, Predicate) and e.op is Op.PRESENT and _cancer(e.concept)):
+            k += 1
+            continue
+        j = k  # the status items right before the disease
+        while j > 0 and out[j - 1].concepts and out[j - 1].concepts <= _STATUS_CONCEPTS:
+            j -= 1
+        lo = out[j - 1].end if j > 0 else 0
+        lead = _STATUS_LEAD.match(text, d.start, d.end)  # "metastatic solid tumor": the topic took the status in
+        end = lead.end() if lead is not None else d.start
+        run = _STATUS_RUN.search(text, max(lo, end - 160), end)
+        if run is None or not _STATUS_OR.search(run.group(0)):
+            k += 1
+            continue
+        while j < k and out[j].start < run.start():  # a status before the run is no part of it ("refractory to ... for advanced or metastatic X")
+            j += 1
+        if any(it.end > run.end() for it in out[j:k]):
+            k += 1
+            continue
+        statuses: list[Expr] = [it.expr for it in out[j:k] if it.expr is not None]
+        blank = list(run.group(0))
+        for it in out[j:k]:
+            blank[it.start - run.start(): it.end - run.start()] = " " * (it.end - it.start)
+        unread = [m.group(0) for m in _STATUS_ONE.finditer("".join(blank))]
+        if not unread:  # every status read ("relapsed or refractory AML"): the joins already read it
+            k += 1
+            continue
+        statuses += [Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(w.split())) for w in unread]
+        concepts = frozenset().union(d.concepts, *(it.concepts for it in out[j:k]))
+        merged = Item(run.start(), d.end, all_of([e, any_of(statuses)]), concepts)
+        out[j: k + 1] = [merged]
+        k = j + 1
+    return out
+
+
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
@@ -232,6 +302,8 @@ def _joiner(connector: str, default_or: bool) -> str:
     "or"). An "and" after the last "or" joins the next item ("ALL or MPAL and must have disease
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
+        return "and"
+    if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
         return "tight"
@@ -441,7 +513,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         re.search(r"\band\b", c, I) for c in connectors
     ):
         kinds = [  # "A, B, or C"
-            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) else k for i, k in enumerate(kinds)
+            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) and not _FOR_DISEASE.fullmatch(connectors[i])
+            else k for i, k in enumerate(kinds)
         ]
     if ctype is CriterionType.INCLUSION:
         # "ANC >= 1.5, PLT >= 100, ..., ALT or AST <= 2.5 x ULN, INR < 1.5 or PT < ULN": a comma
@@ -536,6 +609,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
+    items = _status_runs(items, main)
     expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items

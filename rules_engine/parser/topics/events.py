@@ -82,6 +82,13 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
 )
 
 
+# the nouns that name a cancer ("breast cancer", "NSCLC", "AML"): what a systemic therapy was for
+_CANCER_NOUN = (
+    r"\b(?:cancers?|carcinomas?|adenocarcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|leuka?emias?|lymphomas?|myelomas?|melanomas?|"
+    r"sarcomas?|gliomas?|glioblastomas?|NSCLC|SCLC|AML|ALL|CLL|CML|MDS|NHL|RCC|HCC|CRC|mCRC|mBC)\b"
+)
+
+
 # the classes of anticancer drugs come first: the wider names below would take their words
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
@@ -90,7 +97,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
-    ("hormone_therapy", r"hormon(?:e|al)\s+therap(?:y|ies)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
+    ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
      # taking part in another interventional trial: what the record can show of it is the study
@@ -157,7 +164,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
     ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?)", ("patholog", "disorder")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
-    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)", ("cancer", "tumo", "neoplastic")),
+    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
+     # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
+     # therapy (the cancer stays an item of its own, its indication)
+     rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
 )
 
 
@@ -1202,6 +1212,50 @@ def _other_than_items(text: str, free) -> list[Item]:
     return items
 
 
+# what a therapy was given for, between it and the disease: "for", "to treat", "for the treatment
+# of", and up to five words that qualify the disease ("for locally advanced or metastatic")
+_TREATED_FOR = re.compile(
+    r"\s*(?:for|to\s+treat|for\s+(?:the\s+)?(?:treatment|management)\s+of)(?:\s+[\w-]+(?:\s*[,/])?){0,5}\s*",
+    I,
+)
+_NOT_TREATMENTS = frozenset({"gvhd_prophylaxis"})
+
+
+def _therapy(concept: str) -> bool:
+    """A treatment a patient is given (chemotherapy, a transplant, steroids), not a disease."""
+    if concept in _NOT_TREATMENTS:
+        return False
+    c: str | None = concept
+    for _ in range(8):  # the concept tree is shallow; the bound guards a cycle
+        if c is None or c not in CONCEPTS:
+            return False
+        if c == "anticancer_therapy" or c in _GIVEN:
+            return True
+        c = CONCEPTS[c].parent
+    return False
+
+
+_GIVEN = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "steroid_therapy", "immunosuppressant_therapy", "investigational_agent",
+                    "radiotherapy", "chemotherapy", "immunotherapy", "targeted_therapy", "hormone_therapy", "surgery", "major_surgery"})
+
+
+def _treatment_of(target: Item, events: list[Item], text: str) -> Item | None:
+    """The therapy a disease was the indication of ("chemotherapy for breast cancer within 4
+    weeks"): a window after the disease dates the therapy, never the diagnosis. Read as the
+    disease's, a patient treated last week for a cancer diagnosed years ago was not excluded."""
+    e = target.expr
+    if not isinstance(e, Predicate) or _therapy(e.concept):
+        return None
+    earlier = [it for it in events if it.end <= target.start]
+    if not earlier:
+        return None
+    prev = earlier[-1]
+    p = prev.expr
+    if not (isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None and _therapy(p.concept)):
+        return None
+    return prev if _TREATED_FOR.fullmatch(text, prev.end, target.start) else None
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -1429,6 +1483,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
         after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
         target = before[-1] if before else (after[0] if after else None)
+        treated = _treatment_of(target, events, text) if target is not None else None
+        if treated is not None:  # "systemic therapy for breast cancer within 4 weeks": the window is the therapy's
+            if target is not None and w.start() >= target.end:
+                target.end = max(target.end, w.end())  # the window's words belong to the line's subject, not residue
+            target = treated
         if target is None or not isinstance(target.expr, Predicate) or target.expr.window is not None:
             continue
         op, window = _window(w)
@@ -1448,8 +1507,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 break
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
-        target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
-        target.start = min(target.start, w.start())
+        if treated is None:
+            target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
+            target.start = min(target.start, w.start())
     # one concept named twice in a clause ("steroid therapy ... of prednisone within 48 hours"):
     # the window read for one holds for every mention
     for it in items:
