@@ -29,7 +29,7 @@ from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
 from .plan import TrialPlan, TrialPlanPatient
-from .semantics import predicate_outcome
+from .semantics import decider
 from .snapshot import Snapshot, snapshot
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -326,16 +326,8 @@ class MatchingEngine:
         the gates judged some of the trial's lines on them already."""
         if snap is None:
             snap = self.snapshot_for(compiled, facts, as_of)
-        decided: dict[Predicate, Outcome] = {}
-
-        def decide(pred: Predicate) -> Outcome:
-            found = decided.get(pred)
-            if found is None:
-                found = decided[pred] = predicate_outcome(pred, snap)
-            return found
-
         try:
-            return assemble(compiled.trial, snap, decide, memo or Memo())
+            return assemble(compiled.trial, snap, decider(snap), memo or Memo())
         except Exception as exc:  # as ``evaluate_compiled``: a failing trial is an error outcome
             return _error_outcome(compiled.trial, f"{type(exc).__name__}: {exc}")
 

@@ -4,6 +4,7 @@ reasons both ask), and when an outcome would change with time alone."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -215,3 +216,17 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     if pred.uln:
         return UNKNOWN if m.ratio is None else numeric_outcome(pred, (m.ratio,))
     return numeric_outcome(pred, m.values) if m.values else UNKNOWN
+
+
+def decider(snap: Snapshot) -> Callable[[Predicate], Outcome]:
+    """``predicate_outcome`` on ``snap``, each predicate decided once: a pure function of the
+    two, asked again by a line's judgement and its time-alone date, and trials repeat predicates."""
+    decided: dict[Predicate, Outcome] = {}
+
+    def decide(pred: Predicate) -> Outcome:
+        found = decided.get(pred)
+        if found is None:
+            found = decided[pred] = predicate_outcome(pred, snap)
+        return found
+
+    return decide

@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -28,11 +28,11 @@ from matcher.results.criteria import load_criteria
 from matcher.results.overrides import overridden, placed
 from matcher.results.store import TrialRef
 from rules_engine.assemble import Layout, LineTable, Memo, evaluate_criterion, intern_criterion, judge_lines
-from rules_engine.criteria import Criterion, Expr, Predicate, TrialCriteria
+from rules_engine.criteria import Criterion, Expr, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import CriterionOutcome, Outcome
-from rules_engine.semantics import predicate_outcome
-from rules_engine.snapshot import Snapshot, snapshot
+from rules_engine.semantics import decider
+from rules_engine.snapshot import snapshot
 from trials.models import CriteriaVersion
 
 logger = logging.getLogger(__name__)
@@ -227,7 +227,7 @@ def _judged_groups(
     found = []
     for (version_pk, patient_id, as_of), members in groups.items():
         snap = snapshot(facts[(version_pk, patient_id)], as_of)
-        decide = _decider(snap)
+        decide = decider(snap)
         memo = Memo()  # one per (facts, date), shared across trials as a job shares it
         layouts = {p.version_pk: _LAYOUTS[p.version_pk] for p in members if p.outcomes}
         judged, _, failed = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
@@ -242,20 +242,6 @@ def _judged_groups(
                 laid.append((p, layouts[p.version_pk]))
         found.append((_Judged(judged), laid))
     return found
-
-
-def _decider(snap: Snapshot) -> Callable[[Predicate], Outcome]:
-    """``predicate_outcome`` on ``snap``, each predicate decided once (a pure function of the
-    two; a line's judgement and its time-alone date both ask, and trials repeat predicates)."""
-    decided: dict[Predicate, Outcome] = {}
-
-    def decide(pred: Predicate) -> Outcome:
-        found = decided.get(pred)
-        if found is None:
-            found = decided[pred] = predicate_outcome(pred, snap)
-        return found
-
-    return decide
 
 
 def _as_stored(p: Pinned, rendered: tuple[CriterionOutcome, ...]) -> tuple[CriterionOutcome, ...]:

@@ -17,19 +17,25 @@ from rules_engine.snapshot import snapshot
 from tests.rules_engine.conftest import AS_OF, patient
 from tests.rules_engine.test_agreement import POOL, REVIEW, exprs, patients
 
+
 # few distinct lines, so trials repeat them, at the same position and at others
-lines = st.lists(
-    st.builds(
-        Criterion,
-        type=st.sampled_from(list(CriterionType)),
-        text=st.sampled_from(["a", "b"]),
-        expr=st.one_of(exprs, st.just(REVIEW)),
-        applies_if=st.one_of(st.none(), st.sampled_from(POOL[:6])),
-    ),
-    min_size=2,
-    max_size=5,
-    unique=True,
-)
+def line_pools(max_size: int) -> st.SearchStrategy[list[Criterion]]:
+    """A few distinct lines for trials to repeat (``test_line_table`` draws its pools here too)."""
+    return st.lists(
+        st.builds(
+            Criterion,
+            type=st.sampled_from(list(CriterionType)),
+            text=st.sampled_from(["a", "b"]),
+            expr=st.one_of(exprs, st.just(REVIEW)),
+            applies_if=st.one_of(st.none(), st.sampled_from(POOL[:6])),
+        ),
+        min_size=2,
+        max_size=max_size,
+        unique=True,
+    )
+
+
+lines = line_pools(5)
 
 
 @st.composite

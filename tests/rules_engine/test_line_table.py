@@ -17,21 +17,10 @@ from rules_engine.outcome import Eligibility
 from rules_engine.semantics import predicate_outcome
 from rules_engine.snapshot import snapshot
 from tests.rules_engine.conftest import AS_OF, patient
-from tests.rules_engine.test_agreement import POOL, REVIEW, exprs, patients
-from tests.rules_engine.test_line_memo import _interned
+from tests.rules_engine.test_agreement import POOL, REVIEW, patients
+from tests.rules_engine.test_line_memo import _interned, line_pools
 
-lines = st.lists(
-    st.builds(
-        Criterion,
-        type=st.sampled_from(list(CriterionType)),
-        text=st.sampled_from(["a", "b"]),
-        expr=st.one_of(exprs, st.just(REVIEW)),
-        applies_if=st.one_of(st.none(), st.sampled_from(POOL[:6])),
-    ),
-    min_size=2,
-    max_size=6,
-    unique=True,
-)
+lines = line_pools(6)
 
 
 @st.composite
