@@ -279,6 +279,43 @@ def _status_runs(items: list[Item], text: str) -> list[Item]:
     return out
 
 
+# the words joining statuses to each other, and diseases to each other, in "relapsed or
+# refractory AML or ALL": nothing else may stand between them
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+|/\s*)?", I)
+
+
+def _listed_next(text: str, left: Item, right: Item) -> bool:
+    m = _LIST_JOIN.match(text, left.end)
+    return m is not None and m.end() == right.start
+
+
+def _status_over_diseases(items: list[Item], text: str) -> list[Item]:
+    """"Refractory AML or ALL", "relapsed or refractory AML or ALL": the statuses qualify every
+    disease of the list after them. Joined item by item the first disease took the statuses and
+    the others stood bare, so any ALL patient met "Relapsed AML or ALL" and an ALL trial, whose
+    own disease such a bare alternative is, lost the exclusion of a refractory ALL."""
+    out = list(items)
+    k = 0
+    while k < len(out):
+        j = k
+        while j < len(out) and out[j].concepts and out[j].concepts <= _STATUS_CONCEPTS and out[j].expr is not None:
+            if j > k and not _listed_next(text, out[j - 1], out[j]):
+                break
+            j += 1
+        m = j
+        while m < len(out) and isinstance(out[m].expr, Predicate) and _role(out[m]) == "diagnosis" and (m == j or _listed_next(text, out[m - 1], out[m])):
+            m += 1
+        if j == k or m - j < 2 or not re.fullmatch(r"\s*", text[out[j - 1].end: out[j].start]):
+            k += 1
+            continue
+        statuses = [it.expr for it in out[k:j] if it.expr is not None]
+        diseases = [it.expr for it in out[j:m] if it.expr is not None]
+        concepts = frozenset().union(*(it.concepts for it in out[k:m]))
+        out[k:m] = [Item(out[k].start, out[m - 1].end, all_of([any_of(statuses), any_of(diseases)]), concepts)]
+        k += 1
+    return out
+
+
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
@@ -609,7 +646,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
-    items = _status_runs(items, main)
+    items = _status_over_diseases(_status_runs(items, main), main)
     expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items

@@ -31,6 +31,8 @@ RELAPSED_NSCLC = adult(condition("nsclc"), condition("relapsed", 30))
 NSCLC_ONLY = adult(condition("nsclc"))
 REFRACTORY_TUMOUR = adult(condition("melanoma"), condition("refractory", 30))
 RELAPSED_LYMPHOMA = adult(condition("lymphoma"), condition("relapsed", 30))
+REFRACTORY_ALL = adult(condition("b_all"), condition("refractory", 30))
+ALL_ONLY = adult(condition("b_all"))
 
 # (line, type, met, not met, unknown)
 ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFacts, ...], tuple[PatientFacts, ...]]] = [
@@ -47,6 +49,10 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     # an exclusion of the same shape excludes the disease with one of its statuses, not every relapse
     ("Recurrent or metastatic breast cancer", EXC, (RELAPSED_BREAST,), (RELAPSED_AML,), (BREAST_ONLY,)),
     # statuses every one of which a concept reads keep their reading ("relapsed or refractory AML")
+    # statuses before a list of diseases qualify each of them: the later ones did not stand bare
+    ("Refractory AML or ALL.", EXC, (REFRACTORY_ALL,), (ALL_ONLY, RELAPSED_AML), ()),
+    ("Relapsed AML or ALL", INC, (RELAPSED_AML,), (ALL_ONLY, BREAST_ONLY), ()),
+    ("Relapsed or refractory AML or ALL", INC, (RELAPSED_AML, REFRACTORY_ALL), (ALL_ONLY,), ()),
     ("Recurrent or refractory lymphoma", INC, (RELAPSED_LYMPHOMA,), (RELAPSED_AML, adult(condition("lymphoma"))), ()),
 ]
 
