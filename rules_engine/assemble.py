@@ -32,6 +32,7 @@ from .criteria import (
     iter_predicates,
 )
 from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
+from .readings import absent, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on
 from .snapshot import Snapshot
@@ -195,6 +196,14 @@ def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> 
     verdict = _evaluate(criterion.expr, snap, decide, memo)
     outcome, review, reasons = verdict.outcome, verdict.review, verdict.reasons
     inclusion = criterion.type is CriterionType.INCLUSION
+    if review and outcome is UNKNOWN:
+        ruled_out = NOT_MET if inclusion else MET
+        structured = erased(criterion.expr, inclusion)
+        if structured is not None:
+            alone = _evaluate(structured, snap, decide, memo)
+            if alone.outcome is ruled_out and _evaluate(absent(criterion.expr), snap, decide, memo).outcome is ruled_out:
+                # the record ruled the patient out and only the unread text could undo it (readings.py)
+                review, reasons = False, alone.reasons + reasons
     if criterion.applies_if is not None:
         applies = _evaluate(criterion.applies_if, snap, decide, memo)
         if applies.outcome is NOT_MET:

@@ -29,6 +29,7 @@ from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, 
 from .facts import PatientFacts
 from .gates import Closed, _open_kinds, gates_of
 from .outcome import CriterionOutcome, Outcome, TrialOutcome
+from .readings import absent, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on, predicate_outcome
 from .snapshot import Snapshot
@@ -45,7 +46,9 @@ _Verdict = tuple[Outcome, bool, list[int | str]]
 
 
 class _Line:
-    __slots__ = ("index", "type", "text", "inclusion", "expr", "applies", "timed", "concepts", "constant")
+    __slots__ = (
+        "index", "type", "text", "inclusion", "expr", "applies", "timed", "concepts", "constant", "erased", "absent"
+    )
 
     def __init__(self, index: int, criterion: Criterion, number: dict[Predicate, int]) -> None:
         self.index = index
@@ -53,6 +56,12 @@ class _Line:
         self.text = criterion.text
         self.inclusion = criterion.type is CriterionType.INCLUSION
         self.expr = _compile(criterion.expr, number)
+        # the line's two readings without its unread text (readings.py), where it has any
+        self.erased: Node | None = None
+        self.absent: Node | None = None
+        structured = erased(criterion.expr, self.inclusion)
+        if structured is not None and structured != criterion.expr:
+            self.erased, self.absent = _compile(structured, number), _compile(absent(criterion.expr), number)
         self.applies = None if criterion.applies_if is None else _compile(criterion.applies_if, number)
         self.timed = tuple(number[p] for p in _timed(criterion.applies_if, criterion.expr))
         self.concepts = _concepts(criterion.applies_if, criterion.expr)
@@ -154,6 +163,11 @@ class TrialPlan:
         outcome, review, parts = self._evaluate(patient, line.expr)
         reasons = self._words(patient, parts)
         inclusion = line.inclusion
+        if review and outcome is UNKNOWN and line.erased is not None and line.absent is not None:
+            ruled_out = NOT_MET if inclusion else MET
+            alone, _, alone_parts = self._evaluate(patient, line.erased)
+            if alone is ruled_out and self._evaluate(patient, line.absent)[0] is ruled_out:
+                review, reasons = False, self._words(patient, alone_parts) + reasons
         if line.applies is not None:
             a_outcome, a_review, a_parts = self._evaluate(patient, line.applies)
             if a_outcome is NOT_MET:

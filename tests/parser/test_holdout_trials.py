@@ -58,7 +58,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                      "alternative is left to a person (unknown, the safe side; the registry table labels this line unknown); the label took a clean record as not eligible"),
     # NCT02057770
     # NCT02109627
-    ("T5-ast", None): ("core", "AST 3.75 x ULN meets the exception 'unless these are thought to be due to AML' (the patient has AML), a judgement left to review, which the verdict does not wait for: eligible, not possibly"),
     # NCT02635074
     # NCT02212561
     ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),

@@ -1,0 +1,80 @@
+"""Two readings of a partly structured line that say whether its unread text matters.
+
+A review part is ``unknown``, and an unknown flagged for review does not hold back an eligible
+verdict (contract section 4). That is right when the unread text only adds a condition: "ALT
+<= 3 x ULN and <unread remark>" with ALT within limits, or an exclusion "AML with <unread
+karyotype>" for an AML patient, which excludes only if the karyotype is there. It is wrong when
+the text is an exception or an alternative that would have to be present to rescue a
+structured failure: "AST <= 3 x ULN, unless thought due to AML" with AST at 3.75 x ULN, or an
+exclusion "QTc > 480 ms unless <unread>" with QTc at 500. There the record has ruled the patient
+out and only a person can undo it, so the line is an open question about this patient, and an
+eligible verdict would hide a structured part that decides the line (the first rule of
+issue 14).
+
+The two readings tell the cases apart, and both must rule the patient out:
+- ``erased``: the structured parts alone. Unread text that is one more condition drops out of
+  its conjunction; an alternative that holds unread text drops out whole, since it cannot
+  rescue the patient without that text ("AST <= 3 x ULN, or <AML and unread cause>" reads
+  "AST <= 3 x ULN"). Which connective offers alternatives depends on the side: an inclusion's
+  Or, an exclusion's And (the patient escapes it when any part fails), swapped under a Not.
+- ``absent``: the text's subject taken as absent from the record, as the contract takes an
+  unrecorded diagnosis or therapy. It keeps the exclusion "AML with <unread karyotype>" from
+  ruling out every AML patient.
+A line whose unread text is only a further condition of an inclusion fails the first reading.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .criteria import All, Any_, Expr, NoRequirement, Not, Review
+
+# what a review part reads as when its subject is taken as absent: never met
+_ABSENT: Expr = Not(NoRequirement())
+
+
+@lru_cache(maxsize=65536)
+def erased(expr: Expr, helps: bool) -> Expr | None:
+    """``expr`` without its unread text; None when nothing structured is left. ``helps``: the
+    part holding is good for the patient (an inclusion's expression; flips under a Not)."""
+    if isinstance(expr, Review):
+        return None
+    if isinstance(expr, Not):
+        inner = erased(expr.part, not helps)
+        return None if inner is None else (expr if inner is expr.part else Not(inner))
+    if isinstance(expr, All | Any_):
+        if isinstance(expr, Any_) is helps:  # alternatives for the patient: one holding unread text is no way out
+            parts = tuple(p for p in expr.parts if not has_review(p))
+        else:
+            parts = tuple(p for p in (erased(p, helps) for p in expr.parts) if p is not None)
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        return expr if parts == expr.parts else type(expr)(parts)
+    return expr
+
+
+@lru_cache(maxsize=65536)
+def has_review(expr: Expr) -> bool:
+    if isinstance(expr, Review):
+        return True
+    if isinstance(expr, Not):
+        return has_review(expr.part)
+    if isinstance(expr, All | Any_):
+        return any(has_review(p) for p in expr.parts)
+    return False
+
+
+@lru_cache(maxsize=65536)
+def absent(expr: Expr) -> Expr:
+    """``expr`` with each review part read as never met."""
+    if isinstance(expr, Review):
+        return _ABSENT
+    if isinstance(expr, Not):
+        inner = absent(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, All | Any_):
+        parts = tuple(absent(p) for p in expr.parts)
+        return expr if parts == expr.parts else type(expr)(parts)
+    return expr
