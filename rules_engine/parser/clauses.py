@@ -647,7 +647,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     items = _status_over_diseases(_status_runs(items, main), main)
-    expr = combine(items, main, ctype, ctype is CriterionType.INCLUSION and bool(NEGATED.match(main)))
+    negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
+    expr = combine(items, main, ctype, negated is not None)
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
     # blanked (a reference that runs on past a disease name); a character either pass blanked
@@ -663,7 +664,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
-    for a, b in examples + restated + _restated_initials(main, items):
+    lead = [(0, _NOT_YET.match(main, negated.end()).end())] if negated is not None else []  # "Has never", "Have not yet": the negation read
+    for a, b in examples + restated + _restated_initials(main, items) + lead:
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
     for a, b in _segments(main):
@@ -682,6 +684,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     return Clause(expr, residue, exceptions, concepts, items, main)
 
 
+_NOT_YET = re.compile(r"(?:\s+yet\b)?", I)
 _BRACKETED_ABBREVIATION = re.compile(r"\s*\(\s*([A-Za-z]{2,8})\s*\)")
 
 
