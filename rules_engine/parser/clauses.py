@@ -8,7 +8,7 @@ type's list default); enumerations and definitions are recognised here so that t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
@@ -680,8 +680,44 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
             and any(it.end <= a for it in items)
         )
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
+    residue = _adjectives_joined(residue, items, main)
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+# adjectives of degree or course joined by "or" before one noun ("Severe or persistent active
+# infections", "Significant and/or uncontrolled cardiac disease"): the "or" is inside the noun's
+# phrase (criteria-shapes: "or" joins alternatives only between subjects), so the first adjective
+# qualifies the noun the second stands before, never an alternative of its own (read as one, an
+# exclusion with no record of the noun was left unknown instead of not met)
+_DEGREE = (
+    r"(?:other|any|known|severe|serious|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
+    r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing)"
+)
+_DEGREE_ONLY = re.compile(
+    rf"\W*(?:no\s+|without\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+have)\s+|(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"
+    rf"(?:{_DEGREE}\W+)*{_DEGREE}\W*", I
+)
+_DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:{_DEGREE}\W+)*", I)
+
+
+def _adjectives_joined(residue: list[Residue], items: list[Item], text: str) -> list[Residue]:
+    out: list[Residue] = []
+    for k, r in enumerate(residue):
+        if r.qualifies or not _DEGREE_ONLY.fullmatch(r.text):
+            out.append(r)
+            continue
+        head = next((it for it in items if it.expr is not None and it.start >= r.end), None)
+        if head is None or not _DEGREE_JOIN.fullmatch(text, r.end, head.start):
+            out.append(r)
+            continue
+        nxt = residue[k + 1] if k + 1 < len(residue) and residue[k + 1].start < head.end else None
+        words = " ".join(text[r.start: head.start].split()).strip(" ,")
+        merged = Residue(words, r.start, max(head.end, nxt.end if nxt else head.end), True)
+        if nxt is not None:
+            residue[k + 1] = replace(nxt, text="", qualifies=True)
+        out.append(merged)
+    return [r for r in out if r.text]
 
 
 _NOT_YET = re.compile(r"(?:\s+yet\b)?", I)
@@ -727,6 +763,8 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
     keep = list(items)
     for m in _EXAMPLE.finditer(text):
         a, b = m.span()
+        if m.group("m2"):
+            b = _list_end(text, b)
         marker = m.group("m1") or m.group("m2") or ""
         head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
         # a list closed by "etc." illustrates whatever its marker ("(including chemotherapy,
@@ -735,12 +773,79 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         if head:
             keep = _dated_like(keep, head[-1], a, b)
             if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list:
-                spans.append((a, b))
+                # under a head read whole every example is among it, however qualified; under a
+                # qualified head ("severe CNS diseases") an example's own words say which of its
+                # kind the line names
+                cut = max((c.end() for c in _SEGMENT_CUT.finditer(text, 0, head[-1].start)), default=0)
+                plain_head = not content_words(blank_remarks(text)[cut: head[-1].start])
+                if plain_head and not inclusion:  # "any CNS-related autoimmune disease" is no more than the head
+                    qualified = {id(it) for it, _ in _qualified_examples(keep, text, a, b)}
+                    keep = [it for it in keep if id(it) not in qualified]
+                spans.extend([(a, b)] if plain_head else _outside_named(keep, text, a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
             if open_list and not any(a <= it.start and it.end <= b for it in keep):
                 spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
     return keep, spans
+
+
+_NEXT_EXAMPLE = re.compile(r",\s*(?P<last>(?:or|and|and/or)\s+)?(?P<seg>[^(),;]*)", I)
+_NOT_AN_EXAMPLE = re.compile(
+    r"\b(?:within|who|which|that|whose|requiring|required|unless|except|excluding|if|must|should|will|are|is|was|were|has|have|had|"
+    r"prior|before|after|since|during|months?|weeks?|days?|years?)\b|[<>≤≥=%]|\d", I
+)
+
+
+_LAST_JOIN = re.compile(r"\b(?:e\.?\s?g|for\s+example|such\s+as|including)\b[^(),;]*\b(?:or|and|and/or)\b[^(),;]*$", I)
+
+
+def _list_end(text: str, b: int) -> int:
+    """Where an unbracketed example list ends ("such as uncontrolled hypertension or diabetes,
+    severe renal insufficiency, severe pulmonary dysfunction, etc."): over the short comma-joined
+    names after the first, when "etc." closes the list, or its last name after "or"/"and" where
+    the first name had none ("such as hepatitis B or C, heart problems": the comma after a closed
+    list goes back to the line's own); else the first name only, as before. A name with a window,
+    a bound or a verb ends it unclosed: those may concern more than the examples."""
+    pos = b
+    closed = bool(_LAST_JOIN.search(text, max(0, b - 200), b))  # "such as hepatitis B or C": its "or" closed it
+    while (m := _NEXT_EXAMPLE.match(text, pos)) is not None:
+        seg = m.group("seg")
+        if _ETC.search(seg) and len(content_words(seg)) <= 6 and not _NOT_AN_EXAMPLE.search(seg):
+            return m.end()
+        if not content_words(seg) or len(content_words(seg)) > 6 or _NOT_AN_EXAMPLE.search(seg):
+            break
+        pos = m.end()
+        if m.group("last") and not closed:
+            return pos
+    return b
+
+
+_LIST_CUT = re.compile(r",|\bor\b|\band\b|/|\(|\)|\b(?:e\.?\s?g|for\s+example|such\s+as|including|includes?|like)\b", I)
+
+
+def _qualified_examples(items: list[Item], text: str, a: int, b: int) -> list[tuple[Item, int]]:
+    """The examples read in a list whose own words qualify them ("any *CNS-related* autoimmune
+    disease"), each with where its words start."""
+    out, start = [], a
+    for it in sorted((it for it in items if it.expr is not None and a <= it.start and it.end <= b), key=lambda it: it.start):
+        cut = max((m.end() for m in _LIST_CUT.finditer(text, start, it.start)), default=start)
+        if content_words(text[cut: it.start]):
+            out.append((it, cut))
+        start = it.end
+    return out
+
+
+def _outside_named(items: list[Item], text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The parts of an example list that add nothing: all of it but the words that qualify an
+    example read within it. "such as *uncontrolled* seizures" names uncontrolled seizures as the
+    kind of the head it illustrates, not any seizure: blanked, the word left a controlled
+    epilepsy to exclude the patient as if it were the severe disease the line asks."""
+    out, start = [], a
+    for it, cut in _qualified_examples(items, text, a, b):
+        out.append((start, cut))
+        start = it.start
+    out.append((start, b))
+    return [(x, y) for x, y in out if y > x]
 
 
 def _dated_like(items: list[Item], head: Item, a: int, b: int) -> list[Item]:

@@ -90,7 +90,7 @@ _STOP = frozenset(
     according accordance who world health organization classification guidelines guideline version edition confirmed
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
     requiring needing needed need needs required require requires
-    known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently
+    known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently concomitant concomitantly
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed immunization immunisation treat evidenced shown

@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
@@ -473,5 +474,5 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
-    expr = listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)
+    expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

@@ -29,6 +29,12 @@ _REFERENCE = (
     r"tissues?|adults?|children|patients)(?=\W|$))?"
     r"(?:\s*\(\s*(?:\w+\s+){0,2}\d{4}(?:\s*(?:version|edition|revision))?\s*\))?(?:\s*\d{4})?"
 )
+EVER_PHRASE = (
+    r"\b(?:(?:existing|current|present|active|ongoing)\s+(?:or|and/or)\s+(?:past|prior|previous)"
+    r"|(?:past|prior|previous)\s+(?:or|and/or)\s+(?:existing|current|present|ongoing))\b(?!\s+(?:to|of|within|in\s+the)\b)"
+)
+
+
 _PATTERNS: tuple[str, ...] = (
     # classification / guideline qualifiers
     rf"\b(?:according\s+to|in\s+accordance\s+with|accordance\s+with|as\s+(?:defined|described|specified)\s+(?:by|in)|defined\s+by|"
@@ -137,6 +143,15 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s*;?\s+)?(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)"
     r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b",
+    # who is not fertile, in brackets ("(women who have undergone surgical sterilization or at least
+    # 2 years after menopause are considered to be infertile)"): the definition of the potential
+    # the line's structure reads from the record, as the bracket after "potential" above
+    r"\(\s*(?=[^()]{0,300}?\b(?:are|is)\s+(?:considered|regarded|defined)\s+(?:to\s+be\s+|as\s+)?(?:infertile|non-?fertile|sterile|"
+    r"not\s+(?:of\s+)?(?:childbearing|reproductive)\s+potential|of\s+non-?childbearing\s+potential))[^()]{0,300}\)",
+    # "Existing or past CNS disease", "current or prior hepatitis B": now or before, every time a
+    # history can have; the events topic reads it as a history ever (events._ever), and left as a
+    # word, "past" narrowed the item as if it were a condition of its own
+    EVER_PHRASE,
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -218,6 +233,8 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("potential",),
     ("transfusion", "growth"),
     ("transfusion", "growth"),
+    ("considered", "regarded", "defined"),
+    ("past", "prior", "previous"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

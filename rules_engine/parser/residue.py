@@ -113,11 +113,15 @@ def review_reason(text: str) -> ReviewReason:
         return ReviewReason.JUDGEMENT
     if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text):
         return ReviewReason.JUDGEMENT
-    if _UNSUPPORTED.search(text):
+    # "life-threatening" grades a disease, as "severe" does: its "life" is no life expectancy
+    if _UNSUPPORTED.search(_LIFE_THREATENING.sub(" ", text)):
         return ReviewReason.UNSUPPORTED_CONCEPT
-    if _JUDGEMENT.search(text):
+    if _JUDGEMENT.search(text) or _LIFE_THREATENING.search(text):
         return ReviewReason.JUDGEMENT
     return ReviewReason.UNPARSED
+
+
+_LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 
 
 
@@ -720,6 +724,14 @@ _DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
+# a condition that the permitted treatment failed: no response to it, or a relapse after it
+_TREATMENT_FAILED = re.compile(
+    r"\b(?:evaluated|assessed|judged|confirmed|documented)\s+as\s+(?:NR|no\s+response|non-?respon\w*|refractory)\b"
+    r"|\brelapse[sd]?\s+after\s+(?:the\s+|a\s+)?(?:remission|response|CR)\b",
+    I,
+)
+
+
 def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     """A line that opens by permitting a group ("Patients who have previously received CAR-T
     may be included, provided that ..."): it asks nothing of anyone outside the group, and of
@@ -786,6 +798,14 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
         return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])
     condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    if rest and _TREATMENT_FAILED.search(rest) and all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group)):
+        # "... provided that the efficacy evaluation of CAR-T therapy has been completed and
+        # evaluated as NR, or relapse after remission of CAR-T therapy": the treatment failed, so
+        # the disease is refractory or relapsed; that it came after the treatment no record
+        # dates against it, which stays the reviewer's (with neither status on record the
+        # treatment did not fail, and the group's patient does not meet the line)
+        condition = all_of([any_of([predicate("refractory", Op.PRESENT), predicate("relapsed", Op.PRESENT)]),
+                            Qualifier(ReviewReason.AMBIGUOUS, "after the treatment: " + rest)])
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])
     return all_of([group, Not(condition)])

@@ -15,6 +15,7 @@ from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate,
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
+from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 
@@ -162,7 +163,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
     ("anticoagulant_therapy", r"(?:therapeutic\s+|full[\s-]+dose\s+|systemic\s+|oral\s+)?anti-?coagula(?:nts?|tion|nt\s+(?:therapy|medications?|agents?|drugs?))(?:\s+(?:therapy|treatment|medications?))?|low[\s-]+molecular[\s-]+weight\s+heparins?|\bLMWH\b|direct\s+oral\s+anti-?coagulants?|\b[DN]OACs?\b|rivaroxaban|apixaban|dabigatran|edoxaban|enoxaparin|dalteparin|fondaparinux", ("coagula", "heparin", "lmwh", "doac", "noac", "xaban", "dabigatran", "parin", "fondaparinux")),
     ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
-    ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?)", ("patholog", "disorder")),
+    # "CNS disease" alone is as often the cancer in the CNS (metastases, CNS leukemia) as a disorder
+    # of it; examples of disorders after it ("such as seizures, stroke, dementia") say which
+    ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?"
+     r"|diseases?(?=[\s,]*\(?\s*(?:such\s+as|including|e\.\s?g\.?|eg|like)\b"
+     r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
+     ("patholog", "disorder", "disease")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
     ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
@@ -528,6 +534,16 @@ _AUTOIMMUNE_TREATED = re.compile(
     r"(?:active\s+)?autoimmune\s+(?:diseases?|disorders?|conditions?)(?:\s*\([^()]{0,80}\))?,?\s+(?:that\s+|which\s+)?(?:has\s+|have\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+"
     r"(?:systemic\s+)?(?:treatment|therapy|immunosuppress\w*(?:\s+(?:therapy|treatment|agents?|drugs?|medications?))?|(?:cortico)?steroids?)"
     r"(?P<win>\s+(?:with)?in\s+the\s+(?:past|last|previous)\s+(?P<n>\d+)\s+(?P<u>days?|weeks?|months?|years?))?",
+    I,
+)
+
+
+# "Active GVHD requiring continued systemic therapy": GVHD treated now, as the autoimmune reading
+# above (steroids or immunosuppressants on record decide; another systemic treatment is unread)
+_GVHD_TREATED = re.compile(
+    r"(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
+    r"(?:that\s+|which\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+(?:continued\s+|ongoing\s+|current\s+)?"
+    r"systemic\s+(?:treatment|therapy)",
     I,
 )
 
@@ -947,11 +963,14 @@ def _now(text: str, items: list[Item]) -> None:
 # so the line asks "active, or on record within a lifetime" (an undated resolved one: unknown).
 _HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever|had|have\s+had|diagnosed\s+with)\b", I)
 _ACTIVE_CUE = re.compile(r"\b(?:active|current(?:ly)?|concurrent|concomitant|ongoing|present|existing|uncontrolled|requiring|symptomatic)\b", I)
+_EVER_PHRASE = re.compile(EVER_PHRASE, I)  # "existing or past": a history, whether active or not
 _EVER_CONCEPTS = frozenset({
     "other_malignancy", "autoimmune_disease", "brain_metastases",
     # a resolved infarction, stroke or clot is still a history of one ("No history of cardiac disease")
     "cardiac_disease", "myocardial_infarction", "heart_failure", "arrhythmia", "coronary_artery_disease", "unstable_angina",
     "stroke", "thromboembolism", "interstitial_lung_disease", "gi_perforation", "peptic_ulcer", "tuberculosis",
+    # a CNS disease or epilepsy in the past is a history of one ("Existing or past CNS disease")
+    "cns_disorder", "seizure_disorder",
 })
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
@@ -996,7 +1015,7 @@ def _ever(text: str, items: list[Item]) -> None:
         if not (isinstance(pred, Predicate) and pred.concept in _EVER_CONCEPTS and pred.op is Op.PRESENT):
             continue
         near = text[max(0, it.start - 40): it.start] + " " + text[it.start: it.end] + " " + text[it.end: it.end + 20]
-        if _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near) and not _ANY_WINDOW.search(text):
+        if (_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text):
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
 
 
@@ -1344,6 +1363,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             else:
                 expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
             items.append(Item(start, end, expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
+    for m in _GVHD_TREATED.finditer(text) if ("gvhd" in low or "host" in low) else ():
+        if free(m.start(), m.end()):
+            treated = any_of([
+                predicate("steroid_therapy", Op.PRESENT),
+                predicate("immunosuppressant_therapy", Op.PRESENT),
+                Qualifier(ReviewReason.AMBIGUOUS, "another systemic treatment of GVHD"),
+            ])
+            items.append(Item(m.start(), m.end(), all_of([predicate("gvhd", Op.PRESENT), treated]), frozenset({"gvhd", "steroid_therapy", "immunosuppressant_therapy"})))
     for m in _GVHD.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()) and not re.search(r"anti-?\s*$", text[max(0, m.start() - 5): m.start()], I):
             start, end, expr = _gvhd_graded(text, m.start(), m.end())
