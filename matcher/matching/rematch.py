@@ -129,7 +129,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     evaluations = []
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
-        facts = PatientFacts.from_json(facts_json)
+        facts = PatientFacts.from_json_lazily(facts_json)  # the trial's snapshot reads few measurements
         judged = plan.start(engine.snapshot_for(compiled, facts, evaluated_at))
         if pk not in held:
             closed = plan.closed(judged, facts)
