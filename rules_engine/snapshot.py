@@ -350,10 +350,16 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     convert from). Normalising a value (units, limits of normal, elapsed time) is most of a
     snapshot, and a trial's re-match needs the few its criteria ask about, not the record's
     every lab."""
+    # concepts chosen before their values are read: facts read lazily build only those
+    recorded_values = facts.measurements
     measurements = {
         concept: _measurement(_latest(values), as_of)
-        for concept, values in facts.measurements.items()
-        if values and (measured is None or concept in measured or concept in POSITIVE_TEST_IMPLIES)
+        for concept, values in (
+            (c, recorded_values[c])
+            for c in recorded_values
+            if measured is None or c in measured or c in POSITIVE_TEST_IMPLIES
+        )
+        if values
     }
     for target, graded_by in GRADED_EVENTS.items():
         if target not in measurements and (measured is None or target in measured):

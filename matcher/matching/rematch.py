@@ -20,6 +20,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from matcher.db.arrays import AnyOf
 from matcher.matching import clock, jobs
 from matcher.matching.changes import record_changes
 from matcher.matching.engine_cache import engine_cache
@@ -129,7 +130,7 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
     evaluations = []
     reopen: dict[date, list[uuid.UUID]] = {}
     for pk, client_id, facts_json, facts_version_pk in patients:
-        facts = PatientFacts.from_json(facts_json)
+        facts = PatientFacts.from_json_lazily(facts_json)  # the trial's snapshot reads few measurements
         judged = plan.start(engine.snapshot_for(compiled, facts, evaluated_at))
         if pk not in held:
             closed = plan.closed(judged, facts)
@@ -177,16 +178,16 @@ def _store_locked(
     ids = [e.patient_id for e in evaluations]
     # Lock the chunk's patients in id order: a patient's own job and other trials' chunks
     # write the same patients' rows, and a fixed order cannot deadlock.
-    locked = set(Patient.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk", flat=True))
+    locked = set(Patient.objects.select_for_update().filter(AnyOf("pk", ids)).order_by("pk").values_list("pk", flat=True))
     evaluations = [e for e in evaluations if e.patient_id in locked]  # deleted meanwhile
     summary = store_evaluations(evaluations, {trial.nct_id: trial}, evaluated_at, trial_change=change)
     record_changes(summary.changes)
     # a patient shut out by an age gate is judged again on the day time opens it
     for day, pids in sorted((reopen or {}).items()):
-        Patient.objects.filter(pk__in=pids).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
+        Patient.objects.filter(AnyOf("pk", pids)).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
             gate_opens_on=day
         )
-        Patient.objects.filter(pk__in=pids).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
+        Patient.objects.filter(AnyOf("pk", pids)).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
             rematch_on=day
         )
     return summary.written

@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import date
 
+from matcher.db.arrays import AnyOf
 from matcher.models import MatchResult, Patient, PatientFactsVersion
 from matcher.results.digests import facts_digest
 
@@ -43,7 +44,7 @@ def repin(result_ids: Iterable[int], facts_version_pk: int, evaluated_at: date) 
     same words, and their old version is freed."""
     ids = list(result_ids)
     if ids:
-        MatchResult.objects.filter(pk__in=ids).update(facts_version=facts_version_pk, evaluated_at=evaluated_at)
+        MatchResult.objects.filter(AnyOf("pk", ids)).update(facts_version=facts_version_pk, evaluated_at=evaluated_at)
 
 
 def prune(patient_ids: Iterable[uuid.UUID]) -> int:
@@ -52,12 +53,12 @@ def prune(patient_ids: Iterable[uuid.UUID]) -> int:
     ids = list(patient_ids)
     if not ids:
         return 0
-    current = Patient.objects.filter(pk__in=ids, facts_version__isnull=False).values("facts_version_id")
+    current = Patient.objects.filter(AnyOf("pk", ids), facts_version__isnull=False).values("facts_version_id")
     # Almost always none: a patient whose record never changed has its one, current, version.
-    older = list(PatientFactsVersion.objects.filter(patient_id__in=ids).exclude(pk__in=current).values_list("pk", flat=True))
+    older = list(PatientFactsVersion.objects.filter(AnyOf("patient_id", ids)).exclude(pk__in=current).values_list("pk", flat=True))
     if not older:
         return 0
-    pinned = MatchResult.objects.filter(patient_id__in=ids, facts_version__in=older).values("facts_version_id")
+    pinned = MatchResult.objects.filter(AnyOf("patient_id", ids), facts_version__in=older).values("facts_version_id")
     stale = PatientFactsVersion.objects.filter(pk__in=older).exclude(pk__in=pinned)
     # nothing refers to a stale version (checked just above), so no collector is needed
     return stale._raw_delete(stale.db)

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from django.utils import timezone
 
+from matcher.db.arrays import AnyOf
 from matcher.models import (
     CriterionOverride,
     MatchChange,
@@ -72,7 +73,7 @@ def decided(outcome: TrialOutcome, criteria: tuple[CriterionOutcome, ...], paren
 
 def active_overrides(result_ids: Iterable[int]) -> dict[int, list[CriterionOverride]]:
     found: dict[int, list[CriterionOverride]] = {}
-    rows = CriterionOverride.objects.filter(result_id__in=list(result_ids), active=True).select_related("author")
+    rows = CriterionOverride.objects.filter(AnyOf("result_id", result_ids), active=True).select_related("author")
     for o in rows:
         found.setdefault(o.result_id, []).append(o)
     return found

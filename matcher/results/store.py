@@ -30,6 +30,7 @@ from django.db import connection
 from django.db.models import Min
 from django.utils import timezone
 
+from matcher.db.arrays import AnyOf
 from matcher.db.bulk import insert_models, spread_order, unsaved, update_models
 from matcher.models import (
     CriterionOverride,
@@ -112,7 +113,7 @@ def store_evaluations(
     first_job_id = job_id if implied_appearance(job_id, trial_change, appeared_because) else None
     patient_ids = [e.patient_id for e in evaluations]
     trial_pks = {t.pk for t in trials.values()}
-    existing_q = MatchResult.objects.filter(patient_id__in=patient_ids)
+    existing_q = MatchResult.objects.filter(AnyOf("patient_id", patient_ids))
     if not close_others:
         existing_q = existing_q.filter(trial_id__in=trial_pks)
     existing = {
@@ -259,7 +260,7 @@ def _mark_gone(
     summary: StoreSummary,
 ) -> int:
     ids = [r["id"] for r in rows]
-    count = MatchResult.objects.filter(pk__in=ids, state=MatchResult.State.ACTIVE).update(
+    count = MatchResult.objects.filter(AnyOf("pk", ids), state=MatchResult.State.ACTIVE).update(
         state=MatchResult.State.GONE, gone_reason=reason[:200], last_changed=timezone.now()
     )
     for r in rows:
@@ -303,19 +304,19 @@ def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
     re-match chunk would otherwise read every result of its 1,000 patients, a million rows
     at 1,000 open trials, to find a handful of dates."""
     earliest = dict(
-        MatchResult.objects.filter(patient_id__in=patient_ids, state=MatchResult.State.ACTIVE, changes_on__isnull=False)
+        MatchResult.objects.filter(AnyOf("patient_id", patient_ids), state=MatchResult.State.ACTIVE, changes_on__isnull=False)
         .values("patient_id")
         .annotate(day=Min("changes_on"))
         .values_list("patient_id", "day")
     )
     gates = dict(
-        Patient.objects.filter(pk__in=patient_ids, gate_opens_on__isnull=False).values_list("pk", "gate_opens_on")
+        Patient.objects.filter(AnyOf("pk", patient_ids), gate_opens_on__isnull=False).values_list("pk", "gate_opens_on")
     )
     by_day: dict[date | None, list[uuid.UUID]] = {}
     for pid in patient_ids:
         days = [d for d in (earliest.get(pid), gates.get(pid)) if d is not None]
         by_day.setdefault(min(days) if days else None, []).append(pid)
     for day, pids in by_day.items():
-        Patient.objects.filter(pk__in=pids).exclude(rematch_on=day).update(rematch_on=day)
+        Patient.objects.filter(AnyOf("pk", pids)).exclude(rematch_on=day).update(rematch_on=day)
 
 

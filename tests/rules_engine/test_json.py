@@ -78,3 +78,47 @@ def test_facts_read_from_json_are_the_objects_the_constructors_make(data):
     assert PatientFacts.from_json(facts.to_json()) == facts
     with pytest.raises(AttributeError):
         facts.sex = "male"  # still frozen
+
+
+def _example_facts() -> list[dict]:
+    from pathlib import Path
+
+    from matcher import intake
+
+    examples = Path(__file__).resolve().parents[3] / "shared" / "examples" / "patients"
+    return [intake.normalise(intake.validate_bundle(p.read_bytes())).facts.to_json() for p in sorted(examples.glob("D*.json"))]
+
+
+def test_facts_read_lazily_equal_the_facts_read_at_once():
+    """``from_json_lazily`` (a trial's re-match) builds a concept's measurements when read: the
+    facts, every concept's tuple, their JSON and every trial's snapshot equal ``from_json``'s."""
+    from datetime import date
+
+    from fixtures.seed_criteria import SEED_TRIALS
+
+    from rules_engine.engine import _measured
+    from rules_engine.facts import PatientFacts
+    from rules_engine.snapshot import snapshot
+
+    datas = _example_facts()
+    assert datas and any(d.get("measurements") for d in datas)
+    measured_sets = [None, frozenset(), *(_measured(_predicates_of(t)) for t in SEED_TRIALS.values())]
+    for data in datas:
+        eager = PatientFacts.from_json(data)
+        for measured in measured_sets:
+            lazy = PatientFacts.from_json_lazily(data)
+            assert snapshot(lazy, date(2026, 11, 22), measured) == snapshot(eager, date(2026, 11, 22), measured)
+        lazy = PatientFacts.from_json_lazily(data)
+        assert list(lazy.measurements) == list(eager.measurements) and len(lazy.measurements) == len(eager.measurements)
+        assert lazy.measurements.get("no such concept") is None and "no such concept" not in lazy.measurements
+        for concept, values in eager.measurements.items():
+            assert concept in lazy.measurements and lazy.measurements.get(concept) == values
+            assert lazy.measurements[concept] is lazy.measurements[concept], "built once"
+        assert lazy == eager and eager == lazy and lazy.to_json() == eager.to_json()
+        assert lazy.events == eager.events and lazy.latest("wbc") == eager.latest("wbc")
+
+
+def _predicates_of(trial):
+    from rules_engine.criteria import iter_predicates
+
+    return [p for c in trial.criteria for expr in (c.applies_if, c.expr) for p in iter_predicates(expr)]
