@@ -19,7 +19,9 @@ from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
+from rules_engine.parser.topics.products import product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from rules_engine.parser.topics.sex import sex_items
 from rules_engine.parser.topics.swallowing import swallowing_items
@@ -72,7 +74,9 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         swallowing_items(text, ctype),
+        measurable_items(text),
         event_items(text, ctype),
+        product_items(text, ctype),
     )
 
 

@@ -45,6 +45,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
+        (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an
         # infection, a recent infarct was never asked about
         (r"\bmyocardial\s+(?:infection|infraction|infarct)\b", "myocardial infarction", ("myocardial",)),
