@@ -67,7 +67,9 @@ PRODUCT_DECISIONS = [
     (E, "Concomitant use of phenytoin or carbamazepine", record("phenytoin 100 MG"), UNKNOWN),
     (E, "Concomitant use of phenytoin or carbamazepine", OTHER, NOT_MET),
     (E, "Use of St. John's Wort, rifampin, ketoconazole or grapefruit juice.", record("St John's wort extract"), UNKNOWN),
-    (E, "Use of St. John's Wort, rifampin, ketoconazole or grapefruit juice.", OTHER, NOT_MET),
+    # a food is no medication a record names: grapefruit juice stays a person's to ask
+    (E, "Use of St. John's Wort, rifampin, ketoconazole or grapefruit juice.", OTHER, UNKNOWN),
+    (E, "Use of St. John's Wort, rifampin or ketoconazole.", OTHER, NOT_MET),
     (E, "Prior treatment with ketoconazole within 4 weeks", record("ketoconazole"), UNKNOWN),
     (E, "Prior treatment with ketoconazole within 4 weeks", NONE, NOT_MET),
     # a permission asks nothing of a patient without the product
@@ -152,3 +154,43 @@ ORAL_DECISIONS = [
 @pytest.mark.parametrize("ctype, text, patient, expected", ORAL_DECISIONS)
 def test_taking_oral_medication_is_swallowing_it(ctype: CriterionType, text: str, patient: PatientFacts, expected: Outcome) -> None:
     assert decide(ctype, text, patient) is expected
+
+
+def on_cyp(days: int) -> PatientFacts:
+    """A strong CYP3A4 modulator on record (codes.toml), last taken that many days ago."""
+    return record(cyp3a4_modulator=days)
+
+
+CYP3A4_DECISIONS = [
+    # every spelling of the enzyme is one (normalize); what the line asks is a current use
+    (E, "Requires treatment with a strong cytochrome P450 (CYP) 3A inhibitor", on_cyp(3), MET),
+    (E, "Requires treatment with a strong cytochrome P450 (CYP) 3A inhibitor", on_cyp(400), NOT_MET),
+    (E, "Requires treatment with a strong cytochrome P450 (CYP) 3A inhibitor", NONE, NOT_MET),
+    (E, "Concomitant use of strong CYP3A4/5 inducers within 2 weeks of trial medications.", on_cyp(10), MET),
+    (E, "Concomitant use of strong CYP3A4/5 inducers within 2 weeks of trial medications.", on_cyp(20), NOT_MET),
+    (E, "strong cytochrome P450, family 3, subfamily A, polypeptide 4 (CYP3A4) inducers", on_cyp(1), MET),
+    (I, "No concurrent strong CYP3A4 inhibitors", on_cyp(1), NOT_MET),
+    (I, "No concurrent strong CYP3A4 inhibitors", NONE, MET),
+    # moderate or unqualified ones are more than a record is read for: a person reads the rest
+    (E, "Use of strong or moderate inhibitors and inducers of cytochrome P450 (CYP) 3A4", on_cyp(1), MET),
+    (E, "Use of strong or moderate inhibitors and inducers of cytochrome P450 (CYP) 3A4", NONE, UNKNOWN),
+    (E, "Patients receiving medications that are inhibitors or inducers of CYP3A4", NONE, UNKNOWN),
+    # each window its own; a washout in mid-clause is the events topic's ("no use within 1 week")
+    (E, "Patients who received potent CYP3A4 inhibitors within 7 days before screening, or potent CYP3A4 inducers within 12 days", on_cyp(10), MET),
+    (I, "At least 1 week since prior and no concurrent strong CYP3A4 inhibitors", on_cyp(3), NOT_MET),
+    (I, "At least 1 week since prior and no concurrent strong CYP3A4 inhibitors", NONE, MET),
+    # another enzyme is not this one
+    (E, "Concomitant use of strong CYP2C8 inhibitors", on_cyp(1), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("ctype, text, patient, expected", CYP3A4_DECISIONS)
+def test_a_strong_cyp3a4_modulator_is_a_current_use(ctype: CriterionType, text: str, patient: PatientFacts, expected: Outcome) -> None:
+    assert decide(ctype, text, patient) is expected
+
+
+def test_every_listed_product_has_words_a_record_can_name() -> None:
+    from rules_engine.derive import product_words
+    from rules_engine.parser.topics import products
+
+    assert [n for n in products._NAMES if not product_words(products._value(n))] == []

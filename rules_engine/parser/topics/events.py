@@ -905,7 +905,7 @@ _NOW_LEAD = re.compile(
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
-_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
