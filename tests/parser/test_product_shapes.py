@@ -194,3 +194,22 @@ def test_every_listed_product_has_words_a_record_can_name() -> None:
     from rules_engine.parser.topics import products
 
     assert [n for n in products._NAMES if not product_words(products._value(n))] == []
+
+
+# -- a washout written before a list of therapies (events: the window's reach) ---------------------
+
+WASHOUT_DECISIONS = [
+    # the window holds for every therapy listed after it, and the line asks it of each
+    (I, "At least 4 weeks since chemotherapy or radiation therapy", record(radiotherapy=400, chemotherapy=7), NOT_MET),
+    (I, "At least 4 weeks since chemotherapy or radiation therapy", record(radiotherapy=7), NOT_MET),
+    (I, "At least 4 weeks since chemotherapy or radiation therapy", record(radiotherapy=60, chemotherapy=60), MET),
+    (I, "At least 4 weeks since prior chemotherapy, radiotherapy or major surgery", record(major_surgery=3), NOT_MET),
+    # an unread therapy listed first stays a review: a patient given it last week is never cleared
+    (I, "At least 2 weeks since systemic therapy or radiation therapy", record(radiotherapy=60), UNKNOWN),
+    (I, "At least 2 weeks since systemic therapy or radiation therapy", record(radiotherapy=3), NOT_MET),
+]
+
+
+@pytest.mark.parametrize("ctype, text, patient, expected", WASHOUT_DECISIONS)
+def test_a_washout_before_a_list_holds_for_each_therapy(ctype: CriterionType, text: str, patient: PatientFacts, expected: Outcome) -> None:
+    assert decide(ctype, text, patient) is expected
