@@ -16,10 +16,13 @@ from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
+from rules_engine.parser.topics.products import product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from rules_engine.parser.topics.sex import sex_items
 from rules_engine.parser.topics.swallowing import swallowing_items
@@ -72,7 +75,10 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         swallowing_items(text, ctype),
+        measurable_items(text),
+        cyp3a4_items(text),
         event_items(text, ctype),
+        product_items(text, ctype),
     )
 
 

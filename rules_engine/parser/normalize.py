@@ -45,6 +45,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # the CYP3A4 enzyme as registries spell it ("cytochrome P450 (CYP) 3A", "cytochrome P450,
+        # family 3, subfamily A, polypeptide 4 (CYP3A4)", "CYP 3A4/5", "P4503A"): one name for
+        # topics.cyp3a4
+        (r"\b(?:cytochrome\s+)?P\s*-?\s*450\s*(?:\(\s*CYP\s*\)\s*)?,?\s*(?:family\s+3\s*,?\s*subfamily\s+A\s*,?\s*(?:polypeptide\s+4(?:\s*/\s*5)?)?|(?:CYP\s*)?3A(?:\s*4)?(?:\s*/\s*5)?|(?=\(\s*CYP\s*3A))"
+         r"(?:\s*\(\s*CYP\s*3A(?:\s*4)?(?:\s*/\s*5)?\s*\))?|\bCYP\s*3A(?:\s*4)?(?:\s*/\s*5|\s+and\s+5)?\b", "CYP3A4", ("3a",)),
+        # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
+        (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an
         # infection, a recent infarct was never asked about
         (r"\bmyocardial\s+(?:infection|infraction|infarct)\b", "myocardial infarction", ("myocardial",)),

@@ -77,3 +77,23 @@ def test_a_drug_of_a_class_is_the_class(resource: dict[str, Any], concept: str) 
 )
 def test_a_drug_outside_a_class_is_not_the_class(resource: dict[str, Any], concept: str) -> None:
     assert concept not in concepts_of(resource)
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        # the strong CYP3A4 inhibitors and inducers trials of a CYP3A4-metabolised drug exclude
+        (taken("ketoconazole 200 MG Oral Tablet"), True),
+        (taken(system=ATC, code="J02AC02"), True),  # itraconazole
+        (taken("clarithromycin 500 MG Oral Tablet"), True),
+        (taken("Rifampin 300 MG Oral Capsule"), True),
+        (taken(system=ATC, code="N03AF01"), True),  # carbamazepine
+        (taken("St. John's Wort 300 MG Oral Capsule"), True),
+        # a cream is no systemic exposure; a moderate inhibitor is not a strong one
+        (taken("ketoconazole 20 MG/ML Topical Cream"), False),
+        (taken("diltiazem 120 MG Oral Capsule"), False),
+        (taken(system=ATC, code="J02AC01"), False),  # fluconazole: moderate
+    ],
+)
+def test_a_strong_cyp3a4_modulator_is_read_by_code_or_name(resource: dict[str, Any], expected: bool) -> None:
+    assert ("cyp3a4_modulator" in concepts_of(resource)) is expected

@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
@@ -921,7 +921,7 @@ _NOW_LEAD = re.compile(
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
-_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist"})
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1529,14 +1529,46 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
         chain = [e for e in events if e.end <= target.start]
         right = target
+        listed = [target]
         for left in reversed(chain):
             if not _list_gap(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
+            listed.insert(0, left)
+        if w.end() <= target.start and op is Op.NOT_WITHIN:
+            # "at least 4 weeks since chemotherapy or radiotherapy": a washout written before the
+            # list holds for every item after the first as well (left alone, radiotherapy stood as
+            # "any radiotherapy ever", an alternative that met the line for anyone irradiated)
+            left = target
+            for nxt in [e for e in events if e.start >= target.end]:
+                between = text[left.end: nxt.start]
+                if not _list_gap(between) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
+                    break
+                nxt.expr = predicate(nxt.expr.concept, op, nxt.expr.value, None, False, window)
+                listed.append(nxt)
+                left = nxt
         if treated is None:
             target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
+            gap = text[w.end(): target.start] if w.end() <= target.start else ""
             target.start = min(target.start, w.start())
+            if re.search(r"\b(?:or|and|and/or|nor)\b|[,/]", gap, I) and content_words(gap):
+                # "≥ 2 weeks since systemic therapy or radiation therapy": the unread subject listed
+                # before the target stays a review beside it (swallowed whole, the line read
+                # radiotherapy alone and passed a patient given chemotherapy last week)
+                words = " ".join(gap.split()).strip(" ,/")
+                unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if ctype is CriterionType.INCLUSION else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+                target.expr = all_of([target.expr, unread]) if ctype is CriterionType.INCLUSION else any_of([target.expr, unread])  # type: ignore[list-item]
+        if op is Op.NOT_WITHIN and len(listed) > 1 and ctype is CriterionType.INCLUSION:
+            # "at least 4 weeks since chemotherapy or radiotherapy" asks it of each: none of them
+            # within the window, one item (the words between them would join alternatives)
+            first = listed[0]
+            first.start = min(it.start for it in listed)
+            first.end = max(it.end for it in listed)
+            first.expr = all_of([it.expr for it in listed if it.expr is not None])
+            for it in listed[1:]:
+                items.remove(it)
+                events.remove(it)
     # one concept named twice in a clause ("steroid therapy ... of prednisone within 48 hours"):
     # the window read for one holds for every mention
     for it in items:

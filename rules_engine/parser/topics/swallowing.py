@@ -40,6 +40,13 @@ _ABLE = re.compile(
     r"(?<![\w-])(?:(?:be\s+)?able|ability|capable)\s+(?:to\s+|of\s+)swallow(?:ing)?\b" + _OBJECT,
     I,
 )
+# "Able to take oral medications", "Inability to take oral medication", "unable to take oral
+# medications": taking a medicine by mouth is swallowing it, the same ability and the same
+# disorder; the object must be oral ("able to take capsules orally" and "able to take
+# dexamethasone" stay unread)
+_TAKE = r"(?:take|taking)\s+(?:the\s+|an?\s+|any\s+|study\s+)?(?:[\w-]+\s+)?oral(?:ly\s+administered)?\s+(?:study\s+)?" + _NOUN + r"(?:\s*(?:,|/|or|and|and/or)\s*(?:oral\s+)?" + _NOUN + r"){0,3}"
+_ABLE_TAKE = re.compile(r"(?<![\w-])(?:(?:be\s+)?able|ability|capable)\s+(?:to\s+|of\s+)" + _TAKE, I)
+_UNABLE_TAKE = re.compile(r"(?:\binability|\bunable|\bincapab(?:le|ility)|\bcan\s*not|\bcannot)(?P<unwilling>\s+(?:or|and/or)\s+(?:unwilling(?:ness)?|refus\w*))?\s+to\s+" + _TAKE, I)
 
 
 # an inclusion that grants rather than asks ("Patients with swallowing dysfunction ... can
@@ -53,17 +60,17 @@ _TAKES_AWAY = re.compile(r"\b(?:impair\w*|affect\w*|prevent\w*|limit\w*|reduc\w*
 def swallowing_items(text: str, ctype: CriterionType) -> list[Item]:
     """Items for a swallowing disorder (see the module's doc)."""
     low = text.lower()
-    if "swallow" not in low and "dysphag" not in low:
+    if "swallow" not in low and "dysphag" not in low and "oral" not in low:
         return []
     if CriterionType(ctype) is CriterionType.INCLUSION and _GRANTS.search(text):
         return []
     items: list[Item] = []
-    for m in _UNABLE.finditer(text):
+    for m in (*_UNABLE.finditer(text), *_UNABLE_TAKE.finditer(text)):
         expr: Expr = predicate("dysphagia", Op.PRESENT)
         if m.group("unwilling"):  # "inability or unwillingness to swallow": the unwillingness is a person's to judge
             expr = any_of([expr, Review(ReviewReason.CONSENT, "unwilling to swallow the study drug")])
         items.append(Item(m.start(), m.end(), expr, frozenset({"dysphagia"})))
-    for m in _ABLE.finditer(text):
+    for m in (*_ABLE.finditer(text), *_ABLE_TAKE.finditer(text)):
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
         taken = _TAKES_AWAY.search(text, max(0, m.start() - 40), m.start())

@@ -1,0 +1,209 @@
+"""Medicines named by the product as prior or concurrent therapy, where the events topic's
+generic-name suffixes miss them: "At least 2 weeks since prior vincristine", "Prior therapy with
+Herceptin", "Concomitant use of phenytoin, carbamazepine or rifampicin", "No prior interferon",
+"Current use of ketoconazole" (about 300 corpus lines name a product; before this topic most of
+them were review lines, the PDQ layout's "At least N weeks since prior <drug>" above all).
+
+Each product is ``named_medication is "<its words>"``, which the record's own medication words
+decide (``derive.NAMED_PRODUCT``): met when a record names it, unknown when a record names no
+product, not met when every record names another one. A brand is asked with its generic name
+("herceptin trastuzumab"), so a record that writes either is seen. The record dates a product
+only as history, so a time the line asks for stays a review beside it and can only make the line
+unknown:
+
+* "at least 4 weeks since prior X" (an inclusion's washout): no X on record meets it, an X on
+  record leaves it to a person (``Any_(Not(X), review)``);
+* "X within 14 days", "current / concomitant use of X": an X on record leaves it to a person, none
+  clears it (``All(X, review)``).
+
+A product named as what the patient reacts to ("allergy to cisplatin", "contraindication to
+sorafenib"), or as a treatment to come ("scheduled to receive cisplatin", "able to take
+dexamethasone") is no history: the topic reads nothing there (other topics or a person do).
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Expr, Not, Op, ReviewReason
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
+from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.drug_classes import CLASS_NOT_TAKEN, CLASS_TO_COME
+
+# A class ("bisphosphonates", "estrogens", "G-CSF") or a food ("grapefruit juice") is no product a
+# record names by those words: read as one, a record of zoledronic acid would not meet
+# "bisphosphonates", so none is listed and their words stay a review.
+# Generic names the suffix list of ``events._DRUG`` does not end with, and common brands with the
+# generic each stands for (a record may write either). Lower case; matched as whole words.
+_GENERICS = (
+    "interferon", "interleukin-2", "aldesleukin", "ketoconazole", "itraconazole", "voriconazole", "posaconazole", "fluconazole",
+    "abiraterone", "tamoxifen", "anastrozole", "exemestane", "megestrol", "leuprolide", "goserelin", "degarelix",
+    "procarbazine", "dacarbazine", "pemetrexed", "fluorouracil", "leucovorin", "hydroxyurea", "methotrexate",
+    "vincristine", "vinblastine", "vinorelbine", "etoposide", "topotecan", "irinotecan", "gemcitabine", "capecitabine", "cyclophosphamide",
+    "ifosfamide", "busulfan", "melphalan", "chlorambucil", "bendamustine", "carmustine", "lomustine", "mitomycin", "mitomycin-c", "bleomycin",
+    "cladribine", "fludarabine", "cytarabine", "mitoxantrone", "azacitidine", "decitabine", "arsenic trioxide", "tretinoin", "all-trans retinoic acid",
+    "phenytoin", "carbamazepine", "oxcarbazepine", "phenobarbital", "phenobarbitone", "primidone", "rifampin", "rifampicin", "rifabutin",
+    "rifapentine", "valproic acid", "valproate", "lithium", "warfarin", "heparin", "aspirin", "clopidogrel", "metformin", "amiodarone",
+    "digoxin", "cimetidine", "ritonavir", "indinavir", "nelfinavir", "saquinavir", "clarithromycin", "erythromycin", "telithromycin",
+    "nefazodone", "st. john's wort", "st john's wort", "st. johns wort", "saint john's wort",
+    "denosumab", "zoledronic acid", "pamidronate", "thalidomide", "lenalidomide", "pomalidomide",
+    "imatinib", "dasatinib", "nilotinib", "ibrutinib", "ruxolitinib", "everolimus", "temsirolimus", "sirolimus", "tacrolimus",
+    "cyclosporine", "ciclosporin", "dexamethasone", "prednisone", "prednisolone", "hydrocortisone", "methylprednisolone",
+    "trastuzumab", "bevacizumab", "cetuximab", "panitumumab", "rituximab", "alemtuzumab", "pertuzumab", "ipilimumab", "nivolumab",
+    "pembrolizumab", "durvalumab", "atezolizumab", "avelumab", "erlotinib", "gefitinib", "afatinib", "osimertinib", "lapatinib",
+    "sorafenib", "sunitinib", "pazopanib", "axitinib", "cabozantinib", "regorafenib", "lenvatinib", "vandetanib", "crizotinib",
+    "bortezomib", "carfilzomib", "ixazomib", "paclitaxel", "nab-paclitaxel", "docetaxel", "cabazitaxel", "cisplatin", "carboplatin",
+    "oxaliplatin", "doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "temozolomide", "enzalutamide", "bicalutamide",
+    "flutamide", "nilutamide", "apalutamide", "darolutamide", "fulvestrant", "letrozole", "olaparib", "niraparib", "rucaparib",
+    "palbociclib", "ribociclib", "abemaciclib", "vorinostat", "romidepsin", "panobinostat", "filgrastim", "pegfilgrastim",
+    "octreotide", "lanreotide", "testosterone",
+    "levothyroxine", "insulin", "metoclopramide", "ondansetron", "celecoxib", "allopurinol",
+)
+_BRANDS = {
+    "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
+    "herceptin": "trastuzumab", "avastin": "bevacizumab", "erbitux": "cetuximab", "vectibix": "panitumumab", "rituxan": "rituximab",
+    "mabthera": "rituximab", "campath": "alemtuzumab", "perjeta": "pertuzumab", "yervoy": "ipilimumab", "opdivo": "nivolumab",
+    "keytruda": "pembrolizumab", "imfinzi": "durvalumab", "tecentriq": "atezolizumab", "tarceva": "erlotinib", "iressa": "gefitinib",
+    "gilotrif": "afatinib", "tagrisso": "osimertinib", "tykerb": "lapatinib", "nexavar": "sorafenib", "sutent": "sunitinib",
+    "votrient": "pazopanib", "inlyta": "axitinib", "gleevec": "imatinib", "glivec": "imatinib", "sprycel": "dasatinib",
+    "tasigna": "nilotinib", "imbruvica": "ibrutinib", "velcade": "bortezomib", "kyprolis": "carfilzomib", "revlimid": "lenalidomide",
+    "thalomid": "thalidomide", "pomalyst": "pomalidomide", "taxol": "paclitaxel", "abraxane": "paclitaxel", "taxotere": "docetaxel",
+    "jevtana": "cabazitaxel", "alimta": "pemetrexed", "gemzar": "gemcitabine", "xeloda": "capecitabine", "camptosar": "irinotecan",
+    "hycamtin": "topotecan", "navelbine": "vinorelbine", "temodar": "temozolomide", "doxil": "doxorubicin", "caelyx": "doxorubicin",
+    "adriamycin": "doxorubicin", "zometa": "zoledronic acid", "xgeva": "denosumab", "prolia": "denosumab", "zytiga": "abiraterone",
+    "xtandi": "enzalutamide", "casodex": "bicalutamide", "lupron": "leuprolide", "zoladex": "goserelin", "faslodex": "fulvestrant",
+    "femara": "letrozole", "arimidex": "anastrozole", "aromasin": "exemestane", "nolvadex": "tamoxifen", "lynparza": "olaparib",
+    "ibrance": "palbociclib", "afinitor": "everolimus", "torisel": "temsirolimus", "vidaza": "azacitidine", "dacogen": "decitabine",
+    "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
+}
+_NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
+# a generic name by the suffixes of the international nonproprietary names (as events._DRUG)
+_SUFFIXED = (
+    r"(?!rhumab)[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|sertib|zomib|lidomide|platin|rubicin|taxel|abine|arabine|tecan|poside"
+    r"|fosfamide|mustine|zolomide|trexate|rozole|lutamide|strant|olimus|relbine|cristine|blastine)"
+)
+_PRODUCT = r"(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r"|" + _SUFFIXED + r")(?![\w-])"
+# a list of products: "X", "X or Y", "X, Y, and/or Z", "X/Y", a gloss in brackets after one
+# ("rhuMAb VEGF (bevacizumab)", "temozolomide (Temodar)") is part of it
+_GLOSS = r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])?(?:\s*®)?"
+_SEP = r"\s*(?:,|/|\bor\b|\band/or\b|\band\b|,\s*or\b|,\s*and\b|\bplus\b)\s*"
+_LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _PRODUCT + _GLOSS + r"){0,8})"
+# what says the list was given: "prior", "previous treatment with", "received", "exposure to",
+# "concomitant use of", "at least 4 weeks since prior", "treatment with", "taking"
+_WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?|wks?)\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?|completion\s+of\s+|prior\s+|previous\s+|administration\s+of\s+)?)"
+_NOW = r"(?P<now>(?:concomitant|concurrent|current(?:ly)?|ongoing|chronic|regular)\s+(?:use\s+of|treatment\s+with|therapy\s+with|administration\s+of|intake\s+of|medication\s+with|need\s+for|receiving|taking|on)?|(?:currently\s+|now\s+|is\s+|are\s+)?(?:taking|receiving|on\s+(?:treatment\s+with\s+)?)|while\s+(?:on|taking|receiving)|requires?|requiring|use\s+of)\s*"
+_PAST = (
+    r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of)\s+)?(?:the\s+)?)"
+    r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+with\s+)?)"
+)
+_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _LIST, I)
+_PRODUCT_RE = re.compile(_PRODUCT, I)
+# a window written near the products ("within 4 weeks", "14 days prior to", "in the last 6 months")
+_WHEN = re.compile(
+    r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b[^;.]{0,40}|\b\d{1,3}\s*(?:days?|weeks?|months?|years?|half-?lives)\b[^;.]{0,30}?\b(?:prior|before|of|preceding)\b",
+    I,
+)
+# a product the line names as what the patient cannot take, or one it may be given
+_NOT_HISTORY = re.compile(
+    r"\b(?:able|ability|unable|inability|eligible|ineligible|candidates?|scheduled|planned|plan|indicated|will|to\s+receive|to\s+be\s+treated|"
+    r"intoleran\w*|toleran\w*|allerg\w*|hypersensitiv\w*|sensitivity|contra-?indicat\w*|reaction|toxicit\w*|attributed|related|refractory|resistan\w*|"
+    r"failure|failed|progress\w*|relapse\w*|naive|naïve|continue|maintain\w*|stable\s+dose|dose\s+of|level)\b[^;.]{0,30}$",
+    I,
+)
+
+
+# a negation before the products in the clause ("patients may not be on warfarin", "must not have
+# received"): what the line asks is then the products' absence, which only the clause grammar's
+# opening negation ("No prior X", items.NEGATED) reads; anywhere else the topic reads nothing
+_NEGATOR = re.compile(r"\b(?:not|no|never|without|nor|cannot|off|free\s+of|discontinue\w*|stop\w*|n't)\b|n't\b", I)
+
+
+# an inclusion that grants rather than asks ("Patients on warfarin are eligible if ...", "Prior
+# rituximab is allowed"): read as a requirement, it would turn away every patient without it
+_GRANTS = re.compile(r"\b(?:allowed|permitted|eligible|acceptable|may|can|could|provided|if|unless|except|okay|ok)\b", I)
+
+
+_FIRST_WORDS = frozenset(n.split()[0] for n in _NAMES)
+_SUFFIXES = ("mab", "nib", "ciclib", "parib", "lisib", "degib", "sertib", "zomib", "lidomide", "platin", "rubicin", "taxel", "abine",
+             "tecan", "poside", "fosfamide", "mustine", "zolomide", "trexate", "rozole", "lutamide", "strant", "olimus", "relbine", "cristine", "blastine")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'.-]*")
+
+
+def _names_a_product(text: str) -> bool:
+    """A cheap test that runs before the patterns: a word of the text is a product's first word
+    or ends as a generic name does (most lines name none)."""
+    for w in _WORD.findall(text.lower()):
+        w = w.rstrip(".-'")
+        if w in _FIRST_WORDS or (len(w) > 5 and w.endswith(_SUFFIXES)):
+            return True
+    return False
+
+
+# where the products may stand: at the clause's start, after the patients it names and what they
+# have ("Patients who have received prior", "No prior", "Any previous"), so that the products are
+# the clause's subject; in the middle of a clause they qualify another ("Diabetes treated with
+# insulin", "LVEF decline after prior trastuzumab", "before treatment with imatinib") and are
+# left to the clause's other readings
+_AT_START = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+)?(?:(?:who|that)\s+)?"
+    r"(?:(?:are|is|have|has|had|were|was|must|should|will|did)\s+)?(?:(?:not|never)\s+)?(?:(?:been|be)\s+)?"
+    r"(?:(?:any|no|known|documented|a|the|history\s+of|currently|previously|already)\s+){0,3}",
+    I,
+)
+# ... or after a list's separator when the products' own lead says they were given ("Prior
+# chemotherapy, or prior bevacizumab")
+_STRONG = re.compile(r"\W*(?:prior|previous|past|earlier|any\s+prior|(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d|concomitant|concurrent|current|use\s+of|exposure|received|receipt)", I)
+_LISTED = re.compile(r"(?:,|;|\bor\b|\band\b|\band/or\b)\s*$", I)
+# what may follow the products: the clause's end, a window, another item of a list; a purpose
+# ("for pre-existing MDS", "to treat ...") or an outcome after them is another reading's
+_ENDS = re.compile(
+    r"\s*(?:$|[.;,:)\]]|\(|\b(?:or|and|and/or|within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)|at\s+any\s+time|is|are|was|were|"
+    r"prior\s+to|before|(?:\d{1,3}|one|two|three|four|six)\s*(?:days?|weeks?|months?|years?)|for\s+(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d)|therapy|treatment|alone|monotherapy|containing|based)\b)",
+    I,
+)
+
+
+def _value(name: str) -> str:
+    """The words a record may name the product by: a brand with its generic name."""
+    low = " ".join(name.lower().split())
+    return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
+
+
+def product_items(text: str, ctype: CriterionType) -> list[Item]:
+    """Items for products named as prior or concurrent therapy (see the module's doc)."""
+    if not _names_a_product(text) or CriterionType(ctype) is CriterionType.INCLUSION and _GRANTS.search(text):
+        return []
+    items: list[Item] = []
+    for m in _NAMED.finditer(text):
+        before = text[max(0, m.start() - 60): m.start()]
+        if _NOT_HISTORY.search(before) or CLASS_NOT_TAKEN.search(before) or CLASS_TO_COME.search(before):
+            continue
+        head = text[: m.start()]
+        if not (_AT_START.fullmatch(head) or _STRONG.match(m.group(0)) and _LISTED.search(head)) or not _ENDS.match(text, m.end()):
+            continue  # "Diabetes treated with insulin", "LVEF decline after prior trastuzumab", "... for MDS": another subject's
+        opening = NEGATED.match(text)
+        if _NEGATOR.search(text, opening.end() if opening else 0, m.start()):
+            continue
+        names = [p.group(0) for p in _PRODUCT_RE.finditer(m.group("list"))]
+        if not names:
+            continue
+        products = [predicate("named_medication", Op.IS, _value(n)) for n in dict.fromkeys(names)]
+        joined = m.group("list")
+        both = re.search(r"\band\b(?!\s*/)|\bplus\b", joined, I) and not re.search(r"\bor\b", joined, I)
+        given: Expr = all_of(products) if both and ctype is CriterionType.INCLUSION else any_of(products)
+        words = " ".join(text[m.start(): m.end()].split())
+        if m.group("washout"):
+            # "at least 4 weeks since prior X": met without X; with X, how long ago is a person's to read
+            expr: Expr = any_of([Not(given), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {words}")])
+        else:
+            when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
+            if when is not None:
+                expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(when.group(0).split())}")])
+            elif m.group("now"):
+                expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])
+            else:
+                expr = given
+        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+    return items
