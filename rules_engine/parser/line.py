@@ -98,6 +98,11 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if lead is not None and norm[lead.end():].strip():  # an exclusion written among the inclusions: its rule, negated
         excluded = _to_expr(norm[lead.end():], CriterionType.EXCLUSION)
         return excluded if isinstance(excluded, Review) else Not(excluded)
+    wrapped = _ABSENCE_DEFINED.match(norm) if ctype is CriterionType.INCLUSION else None
+    if wrapped is not None:  # "Absence of hypercalcemia attributed to the disease: calcium < 10.5 mg/dL"
+        limits = _to_expr(wrapped.group("req"), ctype)
+        if not isinstance(limits, Review):
+            return limits
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
@@ -312,6 +317,16 @@ _WILLING = re.compile(
 _CONDITION = re.compile(
     r"^\W*(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
     r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)\s*[,:]\s*(?P<req>[^\n]+)$",
+    I,
+)
+
+
+# "Absence of renal failure attributed to the plasma cell disorder: creatinine clearance > 30
+# mL/min", the myeloma CRAB wording: the limits after the colon are what the absence means (a
+# value inside them is no such failure), so they are the line's requirement. Read as a negated
+# condition, the limits were negated with it, and the line was left to a person.
+_ABSENCE_DEFINED = re.compile(
+    r"^\W*(?:absence|lack)\s+of\s+[^:;\d<>≤≥]{3,80}?\s+(?:attributed|attributable|due|related|secondary)\s+to\s+[^:;\d<>≤≥]{2,80}?[\s*()]*:\s*(?P<req>[^:;]*[\d<>≤≥][^:;]*)$",
     I,
 )
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
@@ -286,12 +286,57 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     if toxicity is not None:
         return toxicity
     if effective is CriterionType.INCLUSION and person:
+        narrowed = _conditional_subrange(expr, exc)
+        if narrowed is not None:
+            return narrowed
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])
     if isinstance(exc, Review):
         narrowed = Qualifier(exc.reason, exc.text) if effective is CriterionType.EXCLUSION else exc
         return all_of([expr, narrowed])
     return all_of([expr, Not(exc)])
+
+
+def _interval(p: Predicate) -> tuple[float, bool, float, bool] | None:
+    """The values a numeric bound admits: (low, low included, high, high included)."""
+    inf = float("inf")
+    if p.op is Op.BETWEEN and isinstance(p.value, tuple) and len(p.value) == 2:
+        return float(p.value[0]), p.low_inclusive, float(p.value[1]), p.high_inclusive
+    if not isinstance(p.value, (int, float)):
+        return None
+    v = float(p.value)
+    return {
+        Op.LT: (-inf, False, v, False), Op.LTE: (-inf, False, v, True),
+        Op.GT: (v, False, inf, False), Op.GTE: (v, True, inf, False),
+    }.get(p.op)
+
+
+def _inside(inner: Predicate, outer: Predicate) -> bool:
+    """Whether every value ``inner`` admits, ``outer`` admits too (one measurement, one scale)."""
+    if (inner.concept, inner.unit, inner.uln) != (outer.concept, outer.unit, outer.uln):
+        return False
+    a, b = _interval(inner), _interval(outer)
+    if a is None or b is None:
+        return False
+    low_ok = a[0] > b[0] or (a[0] == b[0] and (b[1] or not a[1]))
+    high_ok = a[2] < b[2] or (a[2] == b[2] and (b[3] or not a[3]))
+    return low_ok and high_ok
+
+
+def _conditional_subrange(expr: Expr, exc: Expr) -> Expr | None:
+    """"ECOG 0-3 (patients with PS 2-3 would be enrolled if due to the tumour ...)": a permission
+    naming a range inside the requirement's own admits nobody new; it holds those patients to its
+    condition. Read as a widening it let an ECOG 3 patient meet the line outright; read so, the
+    requirement stands for everyone and the sub-range waits on the condition."""
+    if not isinstance(expr, Predicate) or not isinstance(exc, All):
+        return None
+    group = [p for p in exc.parts if isinstance(p, Predicate)]
+    condition = [p for p in exc.parts if not isinstance(p, Predicate)]
+    if len(group) != 1 or not condition or not all(isinstance(c, Review) for c in condition) or not _inside(group[0], expr):
+        return None
+    why = condition[0]
+    assert isinstance(why, Review)
+    return all_of([expr, any_of([Not(group[0]), Alternative(why.reason, why.text)])])
 
 
 # "No prior chemotherapy for NSCLC", "No prior radiotherapy for this cancer": the cancer a therapy
@@ -741,6 +786,13 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # patient without AML met it
         return None
     items = [it for it in extract(subject, ctype) if it.expr is not None]
+    named = re.sub(r"^\W*(?:(?:prior|previous|past|concurrent|concomitant|any)\s+)+", "", subject, flags=I)
+    if not items and _bare_permission(clauses, m) and not extract(named, CriterionType.EXCLUSION):
+        # "Elevated levels of alkaline phosphatase allowed", "Bone marrow metastases allowed": a
+        # line that only permits restricts nobody (it widens some other line, which is read there).
+        # A subject with a concept, read where an exclusion would read it ("Prior myelodysplastic
+        # syndrome allowed"), keeps the reading the group permission gives
+        return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
     # the group is read at its widest: a disease status beside what names it ("Participants who
     # have relapsed after HSCT") is the trial's own, and a status not coded would put a
     # transplanted patient outside the group and past its condition
@@ -761,6 +813,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         indications = []
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
+    if _UNREAD_ALTERNATIVE.match(subject, max(it.end for it in items)):
+        return None  # "history of hypothyroidism or hyperthyroidism are eligible, provided ...": the group is wider than read
     group = combine(items, subject, CriterionType.INCLUSION)
     tail = re.sub(r"^\W*(?:(?:for|in|to)\s+(?:this|the)\s+(?:study|trial|protocol)\b)?\W*", "", clauses[0][m.end():])
     if ctype is CriterionType.INCLUSION and not tail and re.fullmatch(r"(?:is|are)\s+eligible", m.group(0), I) and any(
@@ -789,6 +843,31 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])
     return all_of([group, Not(condition)])
+
+
+# what turns a permission into a limit ("Only one prior regimen allowed", "Up to 2 prior
+# chemotherapy regimens permitted", "Prior steroids at stable doses allowed") or a condition
+# ("allowed if ...", "allowed, provided ..."): such a line still asks something
+_PERMISSION_LIMIT = re.compile(
+    r"\d|\b(?:only|at\s+most|up\s+to|no\s+more|max\w*|fewer|less|more|single|one|two|three|four|five|six|first|second|third|"
+    r"if|unless|provided|when|as\s+long|except\w*|but|stable|decreasing|low|short|brief|limited|dose[sd]?|not|no|never|must|should|cannot|"
+    r"normal|adequate|controlled|regulated|function\w*|required?|requirements?)\b|[<>≤≥:]|\s-\s",
+    I,
+)
+
+
+# an alternative the topics did not read, right after the group's last item ("... or
+# hyperthyroidism"): the group the permission names is wider than the one read
+_UNREAD_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and/or|/)\s*(?!(?:are|is|will|may|can|could|would|who|that|which|with|if)\b)[A-Za-z]", I)
+
+
+def _bare_permission(clauses: list[str], m: re.Match[str]) -> bool:
+    """Whether the line is one permission and nothing else: "<subject> allowed", its subject
+    free of numbers, limits and conditions."""
+    if len(clauses) != 1 or clauses[0][m.end():].strip(" .;,"):
+        return False
+    subject = clauses[0][: m.start()]
+    return bool(content_words(PARENS.sub(" ", subject))) and not _PERMISSION_LIMIT.search(subject)
 
 
 def _leaves(expr: Expr) -> list[Expr]:

@@ -736,8 +736,11 @@ def _allergy_expr(obj: str) -> Expr | None:
             continue
         named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
         text = " ".join(piece.split())
+        family = _PRODUCT_FAMILY.fullmatch(piece)
         if named:
             parts += named
+        elif family is not None:  # "Asparaginase products": the drug, whatever its preparation
+            parts.append(predicate("drug_hypersensitivity", Op.IS, family.group("drug")))
         elif _ANY_DRUG.match(piece):
             parts.append(predicate("drug_hypersensitivity", Op.PRESENT))
         elif _ALLERGY_GENERIC.search(piece):
@@ -1137,6 +1140,17 @@ def _new_disease_items(text: str, free) -> list[Item]:
 # -clax, -xor, -abine, -rubicin, -taxel, -platin, ...), so a class word ("chemotherapy") or a
 # generic one ("agents") never reads as a product; a list of them ("X, Y or Z") is one item
 _DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide)"
+
+
+# a drug named by its generic name with the word for its preparations ("Asparaginase products",
+# "lenalidomide-containing medications"): the drug itself, which the record's words name (a class
+# word alone, "blood products", names no drug and stays a class)
+_PRODUCT_FAMILY = re.compile(
+    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
+    I,
+)
+
+
 _NAMED_DRUGS = re.compile(
     r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure|use)\s+(?:with|to|of)|(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|use\s+of))\s+(?:(?:an?|any|the)\s+)?"
     r"(?P<drugs>" + _DRUG + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + r"){0,6})\b",
