@@ -323,6 +323,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hypothyroidism", Kind.EVENT, "hypothyroidism (autoimmune thyroiditis included)"),
     Concept("vitiligo", Kind.EVENT, "vitiligo"),
     Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
+    Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -87,6 +87,23 @@ def _excepted(kid: Criterion, named: set[str]) -> Expr:
     return Review(ReviewReason.AMBIGUOUS, kid.text) if bare or _as_wide(expr, named) else expr
 
 
+# corticosteroids given where the body hardly absorbs them ("topical or inhaled steroids", "steroid
+# with little to no systemic absorption"): the record's corticosteroid therapy is systemic only
+# (the intake reads systemic routes), so no record of it is one of these
+_NONSYSTEMIC_STEROID = re.compile(
+    r"\b(?:topical|inhaled|inhalational|intranasal|nasal|ophthalmic|intra-?articular|intraocular|cutaneous|non-?systemic)\b"
+    r"|\b(?:little|minimal|no|negligible|limited)\s+(?:(?:or|to)\s+no\s+)?systemic\s+(?:absorption|exposure)\b",
+    re.I,
+)
+
+
+def _outside_concept(kid: Criterion, named: set[str]) -> bool:
+    """Whether an excepted line names only non-systemic corticosteroids under a heading about
+    corticosteroid therapy (its reading, any steroid, is no narrower than the heading's)."""
+    concepts = {p.concept for p in iter_predicates(kid.expr)}
+    return named == {"steroid_therapy"} and concepts <= {"steroid_therapy"} and bool(_NONSYSTEMIC_STEROID.search(kid.text)) and not re.search(r"\d", kid.text)
+
+
 def _as_wide(expr: Expr, named: set[str]) -> bool:
     if isinstance(expr, Predicate):
         return expr.concept in named
@@ -209,8 +226,14 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # as its alternatives, they were asked for with it, and a patient with another cancer
             # and none of the excepted ones was not excluded.
             named = {p.concept for p in iter_predicates(own_expr)}
-            excepted = Any_(tuple(_excepted(k, named) for k in kids))  # type: ignore[arg-type]
-            joined_exc: Expr = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
+            # a line excepting what the heading's concept never holds (non-systemic steroids, which
+            # the record's corticosteroid therapy leaves out) excepts nobody
+            excepted_kids = [k for k in kids if not _outside_concept(k, named)]  # type: ignore[arg-type]
+            excepted = Any_(tuple(_excepted(k, named) for k in excepted_kids)) if excepted_kids else None
+            if excepted is None:
+                joined_exc: Expr = own_expr
+            else:
+                joined_exc = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
             criterion = Criterion(type=ctype, text=text, expr=normal_limits_upright(joined_exc, ctype), parent=parent)
         elif kids and _defines_status(text, criterion.expr):
             # "Relapsed or refractory AML as defined by one of the following criteria:": the lines
@@ -224,6 +247,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
             own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
+            if _ALLERGY_HEADING.search(text):
+                own = []  # "allergies to the following drugs:": the products under it are what it asks
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)

@@ -131,7 +131,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
-    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
@@ -152,6 +152,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
     ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-|,\s*)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*|\battenuated\s+(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    # the therapy that keeps a viral hepatitis suppressed ("unless on antiviral therapy", "allowed if
+    # on appropriate suppressive medications"); "immunosuppressive" or "myelosuppressive" is not it
+    ("antiviral_therapy", r"anti-?viral\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?|prophylaxis)"
+     r"|(?:appropriate|viral|HBV|hepatitis\s+B)[\s-]+suppressive\s+(?:therap(?:y|ies)|treatments?|medications?)"
+     r"|\b(?:entecavir|tenofovir|lamivudine|adefovir|telbivudine|sofosbuvir|ledipasvir|velpatasvir|glecaprevir|pibrentasvir)\b",
+     ("viral", "suppressive", "entecavir", "tenofovir", "lamivudine", "adefovir", "telbivudine", "sofosbuvir", "ledipasvir", "velpatasvir", "glecaprevir", "pibrentasvir")),
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
