@@ -67,6 +67,12 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     ("a permission in brackets is no item: a pacemaker never excludes",
      "Any history of second or third degree heart block (may be eligible if the patient currently has a pacemaker)", EXC,
      adult(condition("cardiac_pacemaker", 900)), UNKNOWN),
+    ("a device's lead words ('obligate use of') qualify nothing listed after it: long QT syndrome excludes",
+     "Complete Left Bundle Branch Block or obligate use of a cardiac pacemaker or congenital long QT syndrome", EXC,
+     adult(condition("long_qt_syndrome", 900)), MET),
+    ("an antiviral listed with antibiotics says how an infection is treated: the infection excludes",
+     "The subject has or had any active infection requiring systemic antibiotic, antifungal or antiviral therapy within the past 4 weeks", EXC,
+     adult(condition("active_infection", 10)), MET),
     ("radiation pneumonitis is a pneumonitis: a patient with none is not excluded",
      "History or presence at baseline of pulmonary interstitial disease, drug-related pneumonitis, or radiation pneumonitis", EXC, MAN, NOT_MET),
 ]

@@ -278,6 +278,9 @@ def _caused_by(text: str, start: int) -> bool:
 _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
 
 
+_ANTIMICROBIALS = re.compile(r"\banti-?(?:biotics?|fungals?|microbials?|bacterials?|infectives?)\b", I)
+
+
 _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
 
 
@@ -1462,6 +1465,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
             if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
+            if concept == "antiviral_therapy" and _ANTIMICROBIALS.search(text, max(0, m.start() - 80), min(len(text), m.end() + 40)):
+                continue  # "infection requiring antibiotic, antifungal or antiviral therapy": how an infection is treated, the infection's words
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
