@@ -316,6 +316,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("bladder_cancer", Kind.EVENT, "bladder cancer", parent="solid_tumor"),
     Concept("head_and_neck_cancer", Kind.EVENT, "head and neck cancer", parent="solid_tumor"),
     Concept("nasopharyngeal_carcinoma", Kind.EVENT, "nasopharyngeal carcinoma", parent="head_and_neck_cancer"),
+    # what the exceptions of the registry's lines name (issue 14, unseen-trial accuracy; append
+    # only): an exception read as a coded condition, absent from the record, excepts nobody, so
+    # the line it stands in decides ("autoimmune disease, except hypothyroidism requiring only
+    # hormone replacement or vitiligo"; "QTc > 500 ms, unless a cardiac pacemaker is present")
+    Concept("hypothyroidism", Kind.EVENT, "hypothyroidism (autoimmune thyroiditis included)"),
+    Concept("vitiligo", Kind.EVENT, "vitiligo"),
+    Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
+    Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

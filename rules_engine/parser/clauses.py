@@ -37,6 +37,8 @@ _EXCEPTION = re.compile(
     r"[(\[]\s*exceptions?\s*:[^()\[\]]*(?:\([^()]*\)[^()\[\]]*)*[)\]]"  # "(EXCEPTION: ...)", "[EXCEPTION: ...]"
     r"|\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
+    # "(may be eligible if the patient currently has a pacemaker)": a permission in brackets
+    r"|\([^()]*\b(?:may|can|could|will|would)\s+(?:still\s+|also\s+)?be\s+(?:acceptable|allowed|permitted|eligible|enrolled|included)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
     # ", other than APL, as defined by WHO, that is relapsed ...": an aside between commas ends at
     # the comma when the main clause goes on after it (else the rest became the exception's)

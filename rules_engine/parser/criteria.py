@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
@@ -81,7 +81,27 @@ def _excepted(kid: Criterion, named: set[str]) -> Expr:
     own subject ("local (topical, nasal, or inhaled) steroid use" read as any steroid) would except
     everything the heading asks, so it is left to a person."""
     expr = kid.expr if kid.type is CriterionType.EXCLUSION else _flip(kid)
-    return Review(ReviewReason.AMBIGUOUS, kid.text) if _as_wide(expr, named) else expr
+    # a bare permission ("Prior adjuvant chemotherapy allowed") asks nothing, so it names nothing
+    # it excepts: read as an exception it would except everyone
+    bare = any(isinstance(n, NoRequirement) for n in _nodes(expr))
+    return Review(ReviewReason.AMBIGUOUS, kid.text) if bare or _as_wide(expr, named) else expr
+
+
+# corticosteroids given where the body hardly absorbs them ("topical or inhaled steroids", "steroid
+# with little to no systemic absorption"): the record's corticosteroid therapy is systemic only
+# (the intake reads systemic routes), so no record of it is one of these
+_NONSYSTEMIC_STEROID = re.compile(
+    r"\b(?:topical|inhaled|inhalational|intranasal|nasal|ophthalmic|intra-?articular|intraocular|cutaneous|non-?systemic)\b"
+    r"|\b(?:little|minimal|no|negligible|limited)\s+(?:(?:or|to)\s+no\s+)?systemic\s+(?:absorption|exposure)\b",
+    re.I,
+)
+
+
+def _outside_concept(kid: Criterion, named: set[str]) -> bool:
+    """Whether an excepted line names only non-systemic corticosteroids under a heading about
+    corticosteroid therapy (its reading, any steroid, is no narrower than the heading's)."""
+    concepts = {p.concept for p in iter_predicates(kid.expr)}
+    return named == {"steroid_therapy"} and concepts <= {"steroid_therapy"} and bool(_NONSYSTEMIC_STEROID.search(kid.text)) and not re.search(r"\d", kid.text)
 
 
 def _as_wide(expr: Expr, named: set[str]) -> bool:
@@ -92,6 +112,20 @@ def _as_wide(expr: Expr, named: set[str]) -> bool:
     if isinstance(expr, All):
         return any(_as_wide(p, named) for p in expr.parts) and all(_as_wide(p, named) or isinstance(p, Review) for p in expr.parts)
     return False
+
+
+# a heading listing the products an allergy to which excludes ("Patients will be excluded if they
+# have allergies to the following drugs:"): each line under it names one of them
+_ALLERGY_HEADING = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*)\s+(?:reactions?\s+)?to\s+(?:any\s+(?:of\s+)?)?the\s+following(?:\s+\w+){0,2}\s*:\s*$", re.I)
+
+
+# a heading that ends by introducing examples of its own subject ("..., including:", "these
+# include but are not limited to patients with a history of:", "such as:")
+_EXAMPLES_LEAD = re.compile(
+    r"(?:\binclud\w*(?:\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+limited\s+to)?|\bsuch\s+as|\be\.?\s?g\.?|\bfor\s+example|\bnot\s+limited\s+to)"
+    r"(?:\s+(?:patients?|subjects?|participants?)\s+with(?:\s+(?:a\s+)?history\s+of)?)?\s*:\s*$",
+    re.I,
+)
 
 
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
@@ -163,6 +197,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNSUPPORTED_CONCEPT, DONOR_REVIEW), parent=parent)
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
+        if parent is not None and _ALLERGY_HEADING.search(rows[parent][1]):
+            context = "Allergy to"  # "... allergies to the following:" / "Asparaginase products": the products
         try:
             criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
@@ -190,8 +226,14 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # as its alternatives, they were asked for with it, and a patient with another cancer
             # and none of the excepted ones was not excluded.
             named = {p.concept for p in iter_predicates(own_expr)}
-            excepted = Any_(tuple(_excepted(k, named) for k in kids))  # type: ignore[arg-type]
-            joined_exc: Expr = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
+            # a line excepting what the heading's concept never holds (non-systemic steroids, which
+            # the record's corticosteroid therapy leaves out) excepts nobody
+            excepted_kids = [k for k in kids if not _outside_concept(k, named)]  # type: ignore[arg-type]
+            excepted = Any_(tuple(_excepted(k, named) for k in excepted_kids)) if excepted_kids else None
+            if excepted is None:
+                joined_exc: Expr = own_expr
+            else:
+                joined_exc = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
             criterion = Criterion(type=ctype, text=text, expr=normal_limits_upright(joined_exc, ctype), parent=parent)
         elif kids and _defines_status(text, criterion.expr):
             # "Relapsed or refractory AML as defined by one of the following criteria:": the lines
@@ -205,13 +247,22 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
             own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
+            if _ALLERGY_HEADING.search(text):
+                own = []  # "allergies to the following drugs:": the products under it are what it asks
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
-            expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
+            if own and ctype is CriterionType.EXCLUSION and index not in negated and _EXAMPLES_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
+                # "Active autoimmune disease ... these include but are not limited to:": the lines
+                # under it are examples of what the heading excludes, each excluding as well, never
+                # a further condition of it (joined with AND, a recorded autoimmune disease
+                # excluded nobody unless one listed example was read too)
+                expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
+            else:
+                expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease

@@ -148,7 +148,9 @@ def predicates(expr: Expr | None) -> list[Predicate]:
 # is not excepted (absent means absent).
 NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
-    (re.compile(r"\b(?:liver|hepatic)\s+metasta\w*|\bmetasta\w*\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+    # the disease's own spread to the liver, however worded ("liver involvement", "leukemia
+    # infiltration of the liver"): a hospital codes it as a secondary neoplasm of the liver (C78.7)
+    (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|involvement|infiltration)|\b(?:metasta\w*|involvement|infiltration)\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
 )
 
 

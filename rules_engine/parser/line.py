@@ -68,6 +68,7 @@ from rules_engine.parser.residue import (
     permitted_group,
     phased_age,
     review_reason,
+    shorter_window,
     therapy_note,
     widen_status,
     with_window,
@@ -99,6 +100,11 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if lead is not None and norm[lead.end():].strip():  # an exclusion written among the inclusions: its rule, negated
         excluded = _to_expr(norm[lead.end():], CriterionType.EXCLUSION)
         return excluded if isinstance(excluded, Review) else Not(excluded)
+    wrapped = _ABSENCE_DEFINED.match(norm) if ctype is CriterionType.INCLUSION else None
+    if wrapped is not None and re.search(r"[\d<>≤≥]", wrapped.group("req")):  # "Absence of hypercalcemia attributed to the disease: calcium < 10.5 mg/dL"
+        limits = _to_expr(wrapped.group("req"), ctype)
+        if not isinstance(limits, Review):
+            return limits
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
@@ -135,6 +141,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
         read_last = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
+        shorter = shorter_window(exprs[read_last[-1]], clause_text) if read_last else None
+        if shorter is not None:  # "If the involved field is small, 7 days will be considered a sufficient interval"
+            exprs[read_last[-1]] = shorter
+            continue
         alternative = failed_test_alternative(exprs[read_last[-1]], clause_text, ctype) if read_last else None
         if alternative is not None:  # "If the serum creatinine is above these values, CrCl must be >= 70"
             exprs[read_last[-1]] = alternative
@@ -313,6 +323,16 @@ _WILLING = re.compile(
 _CONDITION = re.compile(
     r"^\W*(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
     r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)\s*[,:]\s*(?P<req>[^\n]+)$",
+    I,
+)
+
+
+# "Absence of renal failure attributed to the plasma cell disorder: creatinine clearance > 30
+# mL/min", the myeloma CRAB wording: the limits after the colon are what the absence means (a
+# value inside them is no such failure), so they are the line's requirement. Read as a negated
+# condition, the limits were negated with it, and the line was left to a person.
+_ABSENCE_DEFINED = re.compile(
+    r"^\W*(?:absence|lack)\s+of\s+[^:;\d<>≤≥]{3,80}?\s+(?:attributed|attributable|due|related|secondary)\s+to\s+[^:;\d<>≤≥]{2,80}?[\s*()]*:\s*(?P<req>[^:;]+)$",
     I,
 )
 

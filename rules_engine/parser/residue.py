@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
@@ -127,7 +127,7 @@ _LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 
 
 WIDENING_CLAUSE = re.compile(
-    r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
+    r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
     r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b",
     I,
@@ -290,12 +290,57 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     if toxicity is not None:
         return toxicity
     if effective is CriterionType.INCLUSION and person:
+        narrowed = _conditional_subrange(expr, exc)
+        if narrowed is not None:
+            return narrowed
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])
     if isinstance(exc, Review):
         narrowed = Qualifier(exc.reason, exc.text) if effective is CriterionType.EXCLUSION else exc
         return all_of([expr, narrowed])
     return all_of([expr, Not(exc)])
+
+
+def _interval(p: Predicate) -> tuple[float, bool, float, bool] | None:
+    """The values a numeric bound admits: (low, low included, high, high included)."""
+    inf = float("inf")
+    if p.op is Op.BETWEEN and isinstance(p.value, tuple) and len(p.value) == 2:
+        return float(p.value[0]), p.low_inclusive, float(p.value[1]), p.high_inclusive
+    if not isinstance(p.value, (int, float)):
+        return None
+    v = float(p.value)
+    return {
+        Op.LT: (-inf, False, v, False), Op.LTE: (-inf, False, v, True),
+        Op.GT: (v, False, inf, False), Op.GTE: (v, True, inf, False),
+    }.get(p.op)
+
+
+def _inside(inner: Predicate, outer: Predicate) -> bool:
+    """Whether every value ``inner`` admits, ``outer`` admits too (one measurement, one scale)."""
+    if (inner.concept, inner.unit, inner.uln) != (outer.concept, outer.unit, outer.uln):
+        return False
+    a, b = _interval(inner), _interval(outer)
+    if a is None or b is None:
+        return False
+    low_ok = a[0] > b[0] or (a[0] == b[0] and (b[1] or not a[1]))
+    high_ok = a[2] < b[2] or (a[2] == b[2] and (b[3] or not a[3]))
+    return low_ok and high_ok
+
+
+def _conditional_subrange(expr: Expr, exc: Expr) -> Expr | None:
+    """"ECOG 0-3 (patients with PS 2-3 would be enrolled if due to the tumour ...)": a permission
+    naming a range inside the requirement's own admits nobody new; it holds those patients to its
+    condition. Read as a widening it let an ECOG 3 patient meet the line outright; read so, the
+    requirement stands for everyone and the sub-range waits on the condition."""
+    if not isinstance(expr, Predicate) or not isinstance(exc, All):
+        return None
+    group = [p for p in exc.parts if isinstance(p, Predicate)]
+    condition = [p for p in exc.parts if not isinstance(p, Predicate)]
+    if len(group) != 1 or not condition or not all(isinstance(c, Review) for c in condition) or not _inside(group[0], expr):
+        return None
+    why = condition[0]
+    assert isinstance(why, Review)
+    return all_of([expr, any_of([Not(group[0]), Alternative(why.reason, why.text)])])
 
 
 # "No prior chemotherapy for NSCLC", "No prior radiotherapy for this cancer": the cancer a therapy
@@ -639,6 +684,50 @@ _FAILED_TEST = re.compile(
 )
 
 
+# "Radiotherapy within 14 days before enrollment. If the involved field is small, 7 days will be
+# considered a sufficient interval ...": a shorter interval for the patients a condition names (the
+# ixazomib trials' wording, 4 corpus trials). Read as a review conjunct it left every recent
+# radiotherapy undecided; read so, only the span between the two intervals waits on the condition.
+_SHORTER_WINDOW = re.compile(
+    r"^\W*if\s+(?P<cond>[^,;]{3,160}?)\s*,\s*(?:then\s+)?(?:an?\s+(?:interval|washout)\s+of\s+)?(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?)\s+"
+    r"(?:will|would|may|can|is|are)\s+(?:be\s+)?(?:considered\s+)?(?:an?\s+)?(?:sufficient|acceptable|adequate|enough)\b",
+    I,
+)
+
+
+def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
+    """``expr`` with each dated history predicate given the shorter interval the clause allows
+    under its condition, or None when the clause is not of that shape or nothing is dated."""
+    m = _SHORTER_WINDOW.match(clause_text)
+    if m is None:
+        return None
+    short = Window(float(m.group("n")), m.group("unit").lower().rstrip("s") + "s")
+    condition = " ".join(clause_text.split())
+    changed = False
+
+    def days(w: Window) -> float:
+        return w.amount * {"days": 1, "weeks": 7, "months": 30, "years": 365}.get(w.unit, 0)
+
+    def walk(e: Expr) -> Expr:
+        nonlocal changed
+        if isinstance(e, Predicate) and e.window is not None and e.op in (Op.WITHIN, Op.NOT_WITHIN) and days(short) < days(e.window):
+            changed = True
+            inner = Predicate(e.concept, e.op, e.value, e.unit, e.uln, short)
+            if e.op is Op.WITHIN:  # still excluded within the short interval; between the two, the condition decides
+                return all_of([e, any_of([inner, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])
+            return any_of([e, all_of([inner, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])
+        if isinstance(e, All):
+            return all_of([walk(p) for p in e.parts])
+        if isinstance(e, Any_):
+            return any_of([walk(p) for p in e.parts])
+        if isinstance(e, Not):
+            return Not(walk(e.part))
+        return e
+
+    out = walk(expr)
+    return out if changed else None
+
+
 def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr | None:
     """``expr`` with the second test the clause offers, or None when the clause is not of that
     shape, is not an inclusion's, or its second test is not read whole (the clause is then left
@@ -747,12 +836,23 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     subject = clauses[0][: m.start()]
     if NEGATED.match(subject):
         return None  # "No prior chemotherapy allowed": a prohibition
+    if re.search(r"\bexcept(?:ions?)?\b|\bunless\b", subject, I):
+        # "Known HCV infection, with the following exception: subjects who ... received antiviral
+        # treatment ... are eligible": the line opens with what it excludes, not with the group
+        return None
     if m.group(0).lower() in ("allowed", "permitted") and re.search(r"[,;:]", subject):
         # the short form permits only the phrase it ends: "Treated with 1-3 AML regimens, prior
         # cytarabine allowed" opens with a requirement, and read as a permitted group every
         # patient without AML met it
         return None
     items = [it for it in extract(subject, ctype) if it.expr is not None]
+    named = re.sub(r"^\W*(?:(?:prior|previous|past|concurrent|concomitant|any)\s+)+", "", subject, flags=I)
+    if not items and _bare_permission(clauses, m) and not extract(named, CriterionType.EXCLUSION):
+        # "Elevated levels of alkaline phosphatase allowed", "Bone marrow metastases allowed": a
+        # line that only permits restricts nobody (it widens some other line, which is read there).
+        # A subject with a concept, read where an exclusion would read it ("Prior myelodysplastic
+        # syndrome allowed"), keeps the reading the group permission gives
+        return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
     # the group is read at its widest: a disease status beside what names it ("Participants who
     # have relapsed after HSCT") is the trial's own, and a status not coded would put a
     # transplanted patient outside the group and past its condition
@@ -773,6 +873,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         indications = []
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
+    if _UNREAD_ALTERNATIVE.match(subject, max(it.end for it in items)):
+        return None  # "history of hypothyroidism or hyperthyroidism are eligible, provided ...": the group is wider than read
     group = combine(items, subject, CriterionType.INCLUSION)
     tail = re.sub(r"^\W*(?:(?:for|in|to)\s+(?:this|the)\s+(?:study|trial|protocol)\b)?\W*", "", clauses[0][m.end():])
     if ctype is CriterionType.INCLUSION and not tail and re.fullmatch(r"(?:is|are)\s+eligible", m.group(0), I) and any(
@@ -809,6 +911,31 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(group), condition])
     return all_of([group, Not(condition)])
+
+
+# what turns a permission into a limit ("Only one prior regimen allowed", "Up to 2 prior
+# chemotherapy regimens permitted", "Prior steroids at stable doses allowed") or a condition
+# ("allowed if ...", "allowed, provided ..."): such a line still asks something
+_PERMISSION_LIMIT = re.compile(
+    r"\d|\b(?:only|at\s+most|up\s+to|no\s+more|max\w*|fewer|less|more|single|one|two|three|four|five|six|first|second|third|"
+    r"if|unless|provided|when|as\s+long|except\w*|but|stable|decreasing|low|short|brief|limited|dose[sd]?|not|no|never|must|should|cannot|"
+    r"normal|adequate|controlled|regulated|function\w*|required?|requirements?)\b|[<>≤≥:]|\s-\s",
+    I,
+)
+
+
+# an alternative the topics did not read, right after the group's last item ("... or
+# hyperthyroidism"): the group the permission names is wider than the one read
+_UNREAD_ALTERNATIVE = re.compile(r"\s*(?:,\s*)?(?:or|and/or|/)\s*(?!(?:are|is|will|may|can|could|would|who|that|which|with|if)\b)[A-Za-z]", I)
+
+
+def _bare_permission(clauses: list[str], m: re.Match[str]) -> bool:
+    """Whether the line is one permission and nothing else: "<subject> allowed", its subject
+    free of numbers, limits and conditions."""
+    if len(clauses) != 1 or clauses[0][m.end():].strip(" .;,"):
+        return False
+    subject = clauses[0][: m.start()]
+    return bool(content_words(PARENS.sub(" ", subject))) and not _PERMISSION_LIMIT.search(subject)
 
 
 def _leaves(expr: Expr) -> list[Expr]:

@@ -82,6 +82,11 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("pcos", r"polycystic\s+ovar(?:y|ian)\s+(?:syndrome|disease)(?:\s*\(\s*PCOS\s*\))?|\bPCOS\b", ("polycystic", "pcos")),
     ("autism_spectrum_disorder", r"autism(?:\s+spectrum\s+disorders?)?(?:\s*\(\s*ASD\s*\))?|autistic\s+disorder", ("autis",)),
     ("migraine", r"\bmigraines?(?:\s+headaches?)?\b", ("migraine",)),
+    ("hypothyroidism", r"\bhypothyroid(?:ism)?\b|(?:autoimmune|hashimoto'?s?|chronic\s+lymphocytic)\s+thyroiditis|hashimoto'?s?\s+(?:disease|thyroiditis)", ("hypothyroid", "thyroiditis", "hashimoto")),
+    ("vitiligo", r"\bvitiligo\b", ("vitiligo",)),
+    # "obligate use of a cardiac pacemaker": the device itself (a lead left unread would qualify the
+    # names listed after it too, "... pacemaker or congenital long QT syndrome")
+    ("cardiac_pacemaker", r"(?:(?:obligate|obligatory|current)\s+)?(?:(?:use|presence)\s+of\s+(?:an?\s+)?)?(?:(?:cardiac|permanent|implanted|implantable)\s+)?pacemakers?(?:\s+(?:in\s+place|implanted))?", ("pacemaker",)),
 )
 
 

@@ -132,7 +132,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
-    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|(?<!radiation )pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
@@ -153,6 +153,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
     ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-|,\s*)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*|\battenuated\s+(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    # the therapy that keeps a viral hepatitis suppressed ("unless on antiviral therapy", "allowed if
+    # on appropriate suppressive medications"); "immunosuppressive" or "myelosuppressive" is not it
+    ("antiviral_therapy", r"anti-?viral\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?|prophylaxis)"
+     r"|(?:appropriate|viral|HBV|hepatitis\s+B)[\s-]+suppressive\s+(?:therap(?:y|ies)|treatments?|medications?)"
+     r"|\b(?:entecavir|tenofovir|lamivudine|adefovir|telbivudine|sofosbuvir|ledipasvir|velpatasvir|glecaprevir|pibrentasvir)\b",
+     ("viral", "suppressive", "entecavir", "tenofovir", "lamivudine", "adefovir", "telbivudine", "sofosbuvir", "ledipasvir", "velpatasvir", "glecaprevir", "pibrentasvir")),
     ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
@@ -276,6 +282,9 @@ def _caused_by(text: str, start: int) -> bool:
 
 
 _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
+
+
+_ANTIMICROBIALS = re.compile(r"\banti-?(?:biotics?|fungals?|microbials?|bacterials?|infectives?)\b", I)
 
 
 _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
@@ -752,8 +761,11 @@ def _allergy_expr(obj: str) -> Expr | None:
             continue
         named = [predicate(c, Op.PRESENT) for c, pattern in _ALLERGY_CLASSES if pattern.search(piece)]
         text = " ".join(piece.split())
+        family = _PRODUCT_FAMILY.fullmatch(piece)
         if named:
             parts += named
+        elif family is not None:  # "Asparaginase products": the drug, whatever its preparation
+            parts.append(predicate("drug_hypersensitivity", Op.IS, family.group("drug")))
         elif _ANY_DRUG.match(piece):
             parts.append(predicate("drug_hypersensitivity", Op.PRESENT))
         elif _ALLERGY_GENERIC.search(piece):
@@ -1156,6 +1168,17 @@ def _new_disease_items(text: str, free) -> list[Item]:
 # -clax, -xor, -abine, -rubicin, -taxel, -platin, ...), so a class word ("chemotherapy") or a
 # generic one ("agents") never reads as a product; a list of them ("X, Y or Z") is one item
 _DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide)"
+
+
+# a drug named by its generic name with the word for its preparations ("Asparaginase products",
+# "lenalidomide-containing medications"): the drug itself, which the record's words name (a class
+# word alone, "blood products", names no drug and stays a class)
+_PRODUCT_FAMILY = re.compile(
+    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
+    I,
+)
+
+
 _NAMED_DRUGS = re.compile(
     r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure|use)\s+(?:with|to|of)|(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|use\s+of))\s+(?:(?:an?|any|the)\s+)?"
     r"(?P<drugs>" + _DRUG + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + r"){0,6})\b",
@@ -1469,6 +1492,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
             if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
                 continue  # "poor response to conventional chemotherapy": named, not asked for
+            if concept == "antiviral_therapy" and _ANTIMICROBIALS.search(text, max(0, m.start() - 80), min(len(text), m.end() + 40)):
+                continue  # "infection requiring antibiotic, antifungal or antiviral therapy": how an infection is treated, the infection's words
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):

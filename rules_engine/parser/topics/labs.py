@@ -51,7 +51,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
     ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
     ("albumin", r"(?:serum\s+)?albumin"),
-    ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium"),
+    # "Ca" only right before a comparator: elsewhere it is as often cancer ("breast Ca")
+    ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium|(?-i:\bCa\b)(?=\s*(?:[<>≤≥]|$))"),
     ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+thrombo\w*\s+time"),
     ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?!\s+international)"),
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
