@@ -72,8 +72,11 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
         model._default_manager.bulk_create(objs, batch_size=1000)
         return
     for obj in objs:
-        # result=row -> result_id, as bulk_create does (a private Django method the stubs omit)
-        obj._prepare_related_fields_for_save(operation_name="insert_models")  # type: ignore[attr-defined]
+        # result=row -> result_id, as bulk_create does (a private Django method the stubs omit);
+        # it acts only on related objects held in the instance's cache, so one holding none is
+        # skipped (a job's ~850 new results: ~2 ms)
+        if obj._state.fields_cache:
+            obj._prepare_related_fields_for_save(operation_name="insert_models")  # type: ignore[attr-defined]
     opts = model._meta
     pk = opts.pk
     missing = [o for o in objs if o.pk is None]
@@ -92,10 +95,19 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
             stamp = field.pre_save(objs[0], True)
             for obj in objs:
                 setattr(obj, field.attname, stamp)
-    values = [_value_of(f) for f in fields]
-    copy_rows(opts.db_table, [f.column for f in fields], (tuple(value(o) for value in values) for o in objs))
+    copy_rows(opts.db_table, [f.column for f in fields], map(_row_of(fields), objs))
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
+
+
+def _row_of(fields: Sequence[models.Field]) -> Callable[[models.Model], tuple]:
+    """How to read a row's values off an instance, in ``fields`` order. When every column is
+    plain (``_value_of``) one ``attrgetter`` reads them all in C: a tuple built by a generator
+    over a reader per column was ~10 ms of a job's ~850 results (22 columns)."""
+    if len(fields) > 1 and all(isinstance(f, _PLAIN) for f in fields):
+        return attrgetter(*(f.attname for f in fields))
+    values = [_value_of(f) for f in fields]
+    return lambda obj: tuple(value(obj) for value in values)
 
 
 def _value_of(field: models.Field) -> Callable[[models.Model], object]:

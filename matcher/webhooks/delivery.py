@@ -62,12 +62,21 @@ UNREADABLE_SECRET_ERROR = "not sent: the signing secret could not be read (serve
 
 
 def _event_of(change: MatchChange) -> str | None:
+    return event_of(change.kind, change.new_eligibility)
+
+
+def event_of(kind: str, new_eligibility: str) -> str | None:
     """New eligible matches and changes of eligibility; a patient's other churn is not news."""
-    if change.kind == MatchChange.Kind.APPEARED and change.new_eligibility == "eligible":
+    if kind == MatchChange.Kind.APPEARED and new_eligibility == "eligible":
         return "match.eligible"
-    if change.kind == MatchChange.Kind.CHANGED:
+    if kind == MatchChange.Kind.CHANGED:
         return "match.eligibility_changed"
     return None
+
+
+def notifies(kind: str, new_eligibility: str) -> bool:
+    """Whether a change of this kind, leaving this eligibility, is an event for a webhook."""
+    return event_of(kind, new_eligibility) is not None
 
 
 def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
