@@ -85,7 +85,13 @@ def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
     wanted = [(c, e) for c in changes if (e := _event_of(c))]
     if not wanted:
         return []
-    patient_clients = dict(Patient.objects.filter(pk__in={c.patient_id for c, _ in wanted}).values_list("pk", "client_id"))
+    patients = {c.patient_id for c, _ in wanted}
+    # most clients have no webhook: one query says so before the patients and trials are read
+    if not Webhook.objects.filter(
+        client_id__in=Patient.objects.filter(pk__in=patients).values("client_id"), active=True, paused_at=None
+    ).exists():
+        return []
+    patient_clients = dict(Patient.objects.filter(pk__in=patients).values_list("pk", "client_id"))
     nct_ids = dict(Trial.objects.filter(pk__in={c.trial_id for c, _ in wanted}).values_list("pk", "nct_id"))
     hooks = {h.client_id: h for h in Webhook.objects.filter(client_id__in=set(patient_clients.values()), active=True, paused_at=None)}
     deliveries = []
