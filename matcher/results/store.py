@@ -222,22 +222,33 @@ def implied_appearance(job_id: uuid.UUID | None, trial_change: TrialChange | Non
     return job_id is not None and trial_change is None and appeared_because in (None, Cause.PATIENT_DATA)
 
 
-def locked_trial_states(trial_pks: Sequence[int] | set[int]) -> dict[int, tuple[int | None, bool]]:
+def locked_trial_states(
+    trial_pks: Sequence[int] | set[int], and_open: bool = False
+) -> dict[int, tuple[int | None, bool]]:
     """Each trial's current criteria version and whether it is open to matching, read under a
     share lock held to the end of the caller's transaction (PostgreSQL ``FOR SHARE``, in id
     order so lockers never wait on each other in a circle): a criteria or status change of
     these trials waits for the caller to commit, so what the caller checks against stays true
-    while it writes. SQLite writers are serialised already (immediate transactions)."""
+    while it writes. SQLite writers are serialised already (immediate transactions).
+
+    ``and_open``: also every trial open to matching with criteria (a patient's job checks the
+    whole catalogue), found by the same statement rather than read first and then locked."""
     pks = sorted(set(trial_pks))
-    if not pks:
+    if not pks and not and_open:
         return {}
     table = Trial._meta.db_table
     params: list[Any]
     if connection.vendor == "postgresql":
         # one array parameter: 1,000 placeholders cost the worker ~8 ms a job to bind
         where, params, lock = "id = ANY(%s)", [pks], " FOR SHARE"
+        if and_open:
+            where += " OR (overall_status = ANY(%s) AND current_criteria_id IS NOT NULL)"
+            params.append(sorted(OPEN_STATUSES))
     else:
-        where, params, lock = f"id IN ({', '.join(['%s'] * len(pks))})", list(pks), ""
+        where, params, lock = f"id IN ({', '.join(['%s'] * len(pks)) or 'NULL'})", list(pks), ""
+        if and_open:
+            where += f" OR (overall_status IN ({', '.join(['%s'] * len(OPEN_STATUSES))}) AND current_criteria_id IS NOT NULL)"
+            params += sorted(OPEN_STATUSES)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, current_criteria_id, overall_status FROM {table} WHERE {where} ORDER BY id{lock}", params

@@ -153,3 +153,22 @@ def test_an_implied_appearance_is_left_unbuilt_only_when_no_webhook_event_would_
 
     change = MatchChange(kind=kind, new_eligibility=eligibility)
     assert notifies(kind, eligibility) == (_event_of(change) is not None)
+
+
+def test_locking_the_open_trials_by_the_same_statement_equals_reading_them_first(api, seeded):
+    """``locked_trial_states(pks, and_open=True)`` (one statement) is what the job did before:
+    read the open trials with criteria, then lock them with the trials it names."""
+    from django.db import transaction
+
+    from matcher.results.store import locked_trial_states
+    from trials.models import Trial
+
+    closed = Trial.objects.exclude(current_criteria=None).order_by("pk").first()
+    assert closed is not None
+    Trial.objects.filter(pk=closed.pk).update(overall_status="COMPLETED")
+    open_now = set(Trial.objects.open_to_matching().exclude(current_criteria=None).values_list("pk", flat=True))
+    assert open_now and closed.pk not in open_now
+    for named in (set(), {closed.pk}, {closed.pk, min(open_now)}):
+        with transaction.atomic():
+            assert locked_trial_states(named, and_open=True) == locked_trial_states(named | open_now)
+    assert locked_trial_states(set()) == {}
