@@ -317,6 +317,10 @@ class LineTable:
         # and change dates, so a patient whose predicates read the same gets the same judgement
         # without walking the expression again. Emptied when it grows past ``_JUDGED_MAX``.
         self.judged: dict[tuple[Any, ...], Judgement] = {}
+        # By (slot, id of a kept judgement): its outcome at that slot, so patients who read a line
+        # alike share one outcome object (and the verdict text kept on it, which a stored
+        # verdict's digest joins), not only consecutive ones (``last``). Emptied past ``_JUDGED_MAX``.
+        self.made: dict[tuple[int, int], tuple[Judgement, CriterionOutcome, int]] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -428,7 +432,7 @@ def judge_lines(
     judgements: dict[int, Judgement | None] = {}  # by number; None: raised
     failed: set[int] = set()
     lines, judgement_of, keys, words, last = table.lines, table.judgement_of, table.keys, table.words, table.last
-    reads = table.reads
+    reads, made_of = table.reads, table.made
     seen: dict[int, tuple[Outcome, str]] = {}
     for slot in sorted(needed):
         number = judgement_of[slot]
@@ -455,13 +459,21 @@ def judge_lines(
             failed.add(slot)
             continue
         before = last[slot]
-        if before is not None and before[0] == found:
+        if before is None or before[0] is not found:
+            # a kept judgement (``judged``) is one object for every patient reading the line
+            # alike: its outcome at this slot is kept with it, not only the last patient's
+            before = made_of.get((slot, id(found)))
+        if before is not None and (before[0] is found or before[0] == found):
             judged[slot], codes[slot] = before[1], before[2]
+            last[slot] = before
             continue
         type_word, text = words[slot]
         made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
         code = codes[slot] = _code(made)
-        last[slot] = (found, made, code)
+        entry = last[slot] = (found, made, code)
+        if len(made_of) >= _JUDGED_MAX:
+            made_of.clear()
+        made_of[(slot, id(found))] = entry  # holds ``found``: its id is not reused meanwhile
     return judged, codes, failed
 
 

@@ -97,3 +97,19 @@ def test_a_judgement_kept_from_an_earlier_patient_is_reused_only_when_every_read
     assert found[0].criteria[0].reason == found[1].criteria[0].reason
     assert found[0].criteria[0].changes_on != found[1].criteria[0].changes_on
     assert len(table.judged) == 3  # the third patient read what the second did
+
+
+def test_a_patient_reading_a_line_as_an_earlier_non_consecutive_one_did_gets_that_outcome_object():
+    """``LineTable.made``: the outcome kept with a kept judgement is handed again (the same
+    object, whose verdict text a digest reuses) to a later patient reading the line alike, even
+    after another patient read it otherwise; what it says is exactly ``assemble``'s."""
+    line = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    trials = _interned([TrialCriteria("AGE", 1, (line,))])
+    table = LineTable()
+    first, other = patient(birth=date(1970, 6, 1)), patient(birth=date(1980, 1, 1))
+    before = _many(table, trials, first)
+    between = _many(table, trials, other)
+    again = _many(table, trials, first)
+    assert again == before == _plain(trials, first) and between == _plain(trials, other)
+    assert again[0].criteria[0] is before[0].criteria[0]
+    assert between[0].criteria[0] is not before[0].criteria[0]
