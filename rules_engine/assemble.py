@@ -313,12 +313,23 @@ class LineTable:
         self.lines: list[tuple[int, Criterion]] = []
         self.judgement_of: list[int] = []  # by slot
         self.keys: list[tuple[Any, ...]] = []  # by judgement: (type, expr, applies_if)
+        # by judgement: its predicates and its timed ones (``_predicates``, ``_timed``)
+        self.reads: list[tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = []
         self.words: list[tuple[str, str]] = []  # by slot: the type's word, the text
         # By slot, the last judgement made and its outcome: a patient judged the same on the
         # line (every line left wholly to review, most lines absent data leaves unknown) reuses
         # that immutable outcome instead of making an equal one. Checked by value, so a reuse is
         # exact; making one (a frozen data class) cost ~2-5 us, ~8,000 per patient.
         self.last: list[tuple[Judgement, CriterionOutcome, int] | None] = []
+        # Judgements made for earlier patients, by judgement number and what the line reads of a
+        # patient (``_signature``): a line is a pure function of its predicates' outcomes, reasons
+        # and change dates, so a patient whose predicates read the same gets the same judgement
+        # without walking the expression again. Emptied when it grows past ``_JUDGED_MAX``.
+        self.judged: dict[tuple[Any, ...], Judgement] = {}
+        # By (slot, id of a kept judgement): its outcome at that slot, so patients who read a line
+        # alike share one outcome object (and the verdict text kept on it, which a stored
+        # verdict's digest joins), not only consecutive ones (``last``). Emptied past ``_JUDGED_MAX``.
+        self.made: dict[tuple[int, int], tuple[Judgement, CriterionOutcome, int]] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -334,6 +345,9 @@ class LineTable:
                 if number is None:
                     number = self._judgements[judgement] = len(self.keys)
                     self.keys.append(judgement)
+                    self.reads.append(
+                        (_predicates(criterion.applies_if, criterion.expr), _timed(criterion.applies_if, criterion.expr))
+                    )
                 slot = self._slots[key] = len(self.lines)
                 self.lines.append((index, criterion))
                 self.judgement_of.append(number)
@@ -370,6 +384,49 @@ def _verdict_of(codes: tuple[int, ...]) -> tuple[Eligibility, float]:
     return eligible, round((favourable + 0.5 * open_) / decided, 3)
 
 
+# Measured on bench/e2e.py's 1,000 trials: a patient's ~1,470 distinct judgements walked their
+# expressions (``_evaluate``) for ~60% of its evaluation. What a line reads of a patient is the
+# outcome and reason of each predicate (decided and worded once per patient in ``memo`` anyway)
+# and the change date of each timed one; equal readings give equal judgements, so an engine
+# keeps them across patients (``LineTable.judged``): lines about data a patient lacks read the
+# same for most patients. ``tests/rules_engine/test_line_table.py`` pins the table's outcomes,
+# patient after patient, to ``assemble``'s.
+_JUDGED_MAX = 200_000
+
+
+def _signature(
+    reads: tuple[tuple[Predicate, ...], tuple[Predicate, ...]],
+    snap: Snapshot,
+    decide: Decide,
+    memo: Memo,
+    seen: dict[int, tuple[Outcome, str]],
+) -> tuple[Any, ...]:
+    """What judging a line reads of this patient (``reads``: the line's predicates and timed
+    ones): each predicate's outcome and reason, in order, then each timed predicate's change
+    date, as ``_judge`` finds them through ``memo``. ``seen``: this call's readings by ``id`` of
+    the predicate (the table holds them), so a predicate many lines share is hashed once."""
+    found: list[Any] = []
+    reasons = memo.reasons
+    predicates, timed = reads
+    for pred in predicates:
+        read = seen.get(id(pred))
+        if read is None:
+            outcome = decide(pred)
+            reason = reasons.get(pred)
+            if reason is None:
+                reason = reasons[pred] = predicate_reason(pred, outcome, snap)
+            read = seen[id(pred)] = (outcome, reason)
+        found += read
+    changes = memo.changes
+    for pred in timed:
+        if pred in changes:
+            when = changes[pred]
+        else:
+            when = changes[pred] = changes_on(pred, snap, decide(pred))
+        found.append(when)
+    return tuple(found)
+
+
 def judge_lines(
     table: LineTable, layouts: Iterable[Layout], snap: Snapshot, decide: Decide, memo: Memo
 ) -> tuple[list[CriterionOutcome | None], list[int], set[int]]:
@@ -384,6 +441,8 @@ def judge_lines(
     judgements: dict[int, Judgement | None] = {}  # by number; None: raised
     failed: set[int] = set()
     lines, judgement_of, keys, words, last = table.lines, table.judgement_of, table.keys, table.words, table.last
+    reads, made_of = table.reads, table.made
+    seen: dict[int, tuple[Outcome, str]] = {}
     for slot in sorted(needed):
         number = judgement_of[slot]
         if number in judgements:
@@ -394,7 +453,14 @@ def judge_lines(
             found = memo.criteria.get(key) or _CONSTANT.get(key)
             if found is None:
                 try:
-                    found = memo.criteria[key] = _judge(criterion, snap, decide, memo)
+                    signature = (number, *_signature(reads[number], snap, decide, memo, seen))
+                    found = table.judged.get(signature)
+                    if found is None:
+                        found = _judge(criterion, snap, decide, memo)
+                        if len(table.judged) >= _JUDGED_MAX:
+                            table.judged.clear()
+                        table.judged[signature] = found
+                    memo.criteria[key] = found
                 except Exception:  # noqa: BLE001 - the trials holding it are assembled alone, to their error
                     found = None
             judgements[number] = found
@@ -402,13 +468,21 @@ def judge_lines(
             failed.add(slot)
             continue
         before = last[slot]
-        if before is not None and before[0] == found:
+        if before is None or before[0] is not found:
+            # a kept judgement (``judged``) is one object for every patient reading the line
+            # alike: its outcome at this slot is kept with it, not only the last patient's
+            before = made_of.get((slot, id(found)))
+        if before is not None and (before[0] is found or before[0] == found):
             judged[slot], codes[slot] = before[1], before[2]
+            last[slot] = before
             continue
         type_word, text = words[slot]
         made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
         code = codes[slot] = _code(made)
-        last[slot] = (found, made, code)
+        entry = last[slot] = (found, made, code)
+        if len(made_of) >= _JUDGED_MAX:
+            made_of.clear()
+        made_of[(slot, id(found))] = entry  # holds ``found``: its id is not reused meanwhile
     return judged, codes, failed
 
 

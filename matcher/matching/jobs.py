@@ -29,7 +29,6 @@ from matcher.results.facts_versions import version_of
 from matcher.results.store import PatientEvaluation, TrialRef, locked_trial_states, store_evaluations
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
-from trials.models import Trial
 
 logger = logging.getLogger(__name__)
 
@@ -165,9 +164,9 @@ def store_results(
                 "trial_id", flat=True
             )
         )
-        open_now = set(Trial.objects.open_to_matching().exclude(current_criteria=None).values_list("pk", flat=True))
-        # Trials first, then the patient: the order a trial's re-match chunk takes them in.
-        states = locked_trial_states(evaluated.keys() | held | open_now)
+        # Trials first, then the patient: the order a trial's re-match chunk takes them in. Every
+        # trial open now is read and locked too: one opened since the catalogue was read is re-matched.
+        states = locked_trial_states(evaluated.keys() | held, and_open=True)
         # The patient row is the lock that orders a job against a trial re-match of the same
         # patient: each sees the other's committed rows, never half of them.
         Patient.objects.select_for_update().filter(pk=evaluation.patient_id).values_list("pk", flat=True).first()

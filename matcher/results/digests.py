@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from operator import attrgetter
 
 from matcher.models import CriterionOverride
 from rules_engine.outcome import TrialOutcome
@@ -20,28 +21,32 @@ def facts_digest(facts_json: dict) -> str:
 
 
 def verdict_digest(
-    outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride], lines: dict[int, str] | None = None
+    outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride], plain: bool = False
 ) -> str:
     """A job digests 1,000 trials' ~28,000 criterion outcomes: joined with NUL, which no stored
     text can hold (PostgreSQL refuses it, intake rejects it), they take 14 ms, as JSON 29 ms.
 
-    ``lines`` (a job's, by ``id`` of each ``CriterionOutcome``, whose objects the caller keeps
-    alive) joins each distinct line's part once: the engine hands the same object for a line
-    repeated across trials (``rules_engine.assemble.Memo.lines``). The text joined, and so the
-    digest, is the same either way (a test compares them)."""
+    Each line's part is its ``CriterionOutcome.verdict_text``, kept on the outcome object, and the
+    parts are joined in C: measured over 6 patients x 1,000 trials (28,005 lines, ~8,000 distinct
+    line objects a patient), digests and compact codes took 34-40 ms a patient when the parts
+    were looked up by object id in a per-store dict, and ~15 ms this way (loaded machine).
+    ``plain`` joins them field by field, the reference a test compares with: the text joined,
+    and so the digest, is the same either way."""
     marks = sorted((i, o.pk) for i, o in overrides.items())
     head = repr((version_pk, str(outcome.eligibility), outcome.score, outcome.error or "", outcome.changes_on, marks))
-    parts = [head]
-    if lines is None:
+    if plain:
+        parts = [head]
         for c in outcome.criteria:
             parts += (c.outcome, "1" if c.review else "0", c.reason)
+        text = "\0".join(parts)
+    elif outcome.criteria:
+        text = head + "\0" + "\0".join(map(_VERDICT_TEXT, outcome.criteria))
     else:
-        for c in outcome.criteria:
-            part = lines.get(id(c))
-            if part is None:
-                part = lines[id(c)] = "\0".join((c.outcome.value, "1" if c.review else "0", c.reason))
-            parts.append(part)
-    return short_digest(hashlib.md5("\0".join(parts).encode()).digest())
+        text = head
+    return short_digest(hashlib.md5(text.encode()).digest())
+
+
+_VERDICT_TEXT = attrgetter("verdict_text")
 
 
 def short_digest(md5: bytes) -> str:

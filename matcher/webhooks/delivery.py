@@ -62,12 +62,21 @@ UNREADABLE_SECRET_ERROR = "not sent: the signing secret could not be read (serve
 
 
 def _event_of(change: MatchChange) -> str | None:
+    return event_of(change.kind, change.new_eligibility)
+
+
+def event_of(kind: str, new_eligibility: str) -> str | None:
     """New eligible matches and changes of eligibility; a patient's other churn is not news."""
-    if change.kind == MatchChange.Kind.APPEARED and change.new_eligibility == "eligible":
+    if kind == MatchChange.Kind.APPEARED and new_eligibility == "eligible":
         return "match.eligible"
-    if change.kind == MatchChange.Kind.CHANGED:
+    if kind == MatchChange.Kind.CHANGED:
         return "match.eligibility_changed"
     return None
+
+
+def notifies(kind: str, new_eligibility: str) -> bool:
+    """Whether a change of this kind, leaving this eligibility, is an event for a webhook."""
+    return event_of(kind, new_eligibility) is not None
 
 
 def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
@@ -76,7 +85,13 @@ def record_deliveries(changes: Sequence[MatchChange]) -> list[WebhookDelivery]:
     wanted = [(c, e) for c in changes if (e := _event_of(c))]
     if not wanted:
         return []
-    patient_clients = dict(Patient.objects.filter(pk__in={c.patient_id for c, _ in wanted}).values_list("pk", "client_id"))
+    patients = {c.patient_id for c, _ in wanted}
+    # most clients have no webhook: one query says so before the patients and trials are read
+    if not Webhook.objects.filter(
+        client_id__in=Patient.objects.filter(pk__in=patients).values("client_id"), active=True, paused_at=None
+    ).exists():
+        return []
+    patient_clients = dict(Patient.objects.filter(pk__in=patients).values_list("pk", "client_id"))
     nct_ids = dict(Trial.objects.filter(pk__in={c.trial_id for c, _ in wanted}).values_list("pk", "nct_id"))
     hooks = {h.client_id: h for h in Webhook.objects.filter(client_id__in=set(patient_clients.values()), active=True, paused_at=None)}
     deliveries = []

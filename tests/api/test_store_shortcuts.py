@@ -1,5 +1,5 @@
 """The store's shortcuts equal the plain way: ``matcher.db.bulk.unsaved`` builds the instance
-``Model.__init__`` builds, field for field; a verdict digest with shared line parts is the plain one."""
+``Model.__init__`` builds, field for field; a verdict digest from each line's kept text is the plain one."""
 
 from __future__ import annotations
 
@@ -57,7 +57,7 @@ def test_the_hot_path_models_have_no_init_signal_receivers_to_skip(model):
     assert not signals.pre_init.has_listeners(model) and not signals.post_init.has_listeners(model)
 
 
-def test_a_verdict_digest_with_shared_line_parts_equals_the_plain_digest():
+def test_a_verdict_digest_from_each_lines_kept_text_equals_the_plain_digest():
     from matcher.results.digests import verdict_digest
     from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
 
@@ -67,8 +67,11 @@ def test_a_verdict_digest_with_shared_line_parts_equals_the_plain_digest():
         TrialOutcome("NCT1", 1, Eligibility.POSSIBLY_ELIGIBLE, 0.5, (met, review)),
         TrialOutcome("NCT2", 2, Eligibility.ELIGIBLE, 1.0, (met,)),
     ]
-    shared: dict[int, str] = {}
-    assert [verdict_digest(t, 7, {}, shared) for t in trials] == [verdict_digest(t, 7, {}) for t in trials]
+    no_lines = TrialOutcome("NCT3", 1, Eligibility.POSSIBLY_ELIGIBLE, 0.5, (), error="boom")
+    trials.append(no_lines)
+    assert [verdict_digest(t, 7, {}) for t in trials] == [verdict_digest(t, 7, {}, plain=True) for t in trials]
+    assert [verdict_digest(t, 7, {}) for t in trials] == [verdict_digest(t, 7, {}) for t in trials]  # kept text reused
+    assert len({verdict_digest(t, 7, {}) for t in trials}) == 3
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 861, 1024])
@@ -139,3 +142,33 @@ def test_rows_written_by_update_models_equal_those_bulk_update_writes(api, seede
     assert fast == plain
     assert fast[0]["error"] == changes[0]["error"] and fast[0]["changes_on"] is None and fast[1]["changes_on"] == date(2028, 2, 29)
     update_models(MatchResult, [], UPDATED)  # nothing to write is nothing written
+
+
+@pytest.mark.parametrize("kind", list(MatchChange.Kind))
+@pytest.mark.parametrize("eligibility", ["eligible", "possibly_eligible", "ineligible", ""])
+def test_an_implied_appearance_is_left_unbuilt_only_when_no_webhook_event_would_follow_it(kind, eligibility):
+    """The store builds an implied appearance only when ``notifies``: exactly the changes that
+    ``record_deliveries`` turns into an event, so the deliveries are those of every change."""
+    from matcher.webhooks.delivery import _event_of, notifies
+
+    change = MatchChange(kind=kind, new_eligibility=eligibility)
+    assert notifies(kind, eligibility) == (_event_of(change) is not None)
+
+
+def test_locking_the_open_trials_by_the_same_statement_equals_reading_them_first(api, seeded):
+    """``locked_trial_states(pks, and_open=True)`` (one statement) is what the job did before:
+    read the open trials with criteria, then lock them with the trials it names."""
+    from django.db import transaction
+
+    from matcher.results.store import locked_trial_states
+    from trials.models import Trial
+
+    closed = Trial.objects.exclude(current_criteria=None).order_by("pk").first()
+    assert closed is not None
+    Trial.objects.filter(pk=closed.pk).update(overall_status="COMPLETED")
+    open_now = set(Trial.objects.open_to_matching().exclude(current_criteria=None).values_list("pk", flat=True))
+    assert open_now and closed.pk not in open_now
+    for named in (set(), {closed.pk}, {closed.pk, min(open_now)}):
+        with transaction.atomic():
+            assert locked_trial_states(named, and_open=True) == locked_trial_states(named | open_now)
+    assert locked_trial_states(set()) == {}

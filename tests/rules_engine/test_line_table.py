@@ -6,6 +6,7 @@ patients came before, and a line that raises fails only the trials holding it, a
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -81,3 +82,34 @@ def test_a_trial_without_deciding_lines_scores_a_half_and_an_empty_one_is_eligib
     found = assemble_many(table, [(t, table.layout(t)) for t in trials], snap, lambda p: predicate_outcome(p, snap), Memo())
     assert found == _plain(trials, patient())
     assert [(o.eligibility, o.score) for o in found] == [(Eligibility.ELIGIBLE, 0.5), (Eligibility.ELIGIBLE, 0.5)]
+
+
+def test_a_judgement_kept_from_an_earlier_patient_is_reused_only_when_every_reading_matches():
+    """``LineTable.judged``: two patients of one age born on different days read "age <= 56"
+    alike but change it on different days, a third reads another age; each gets exactly its own
+    judgement, and the reading shared with an earlier patient is a reuse, not a new entry."""
+    line = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    trials = _interned([TrialCriteria("AGE", 1, (line,))])
+    table = LineTable()
+    births = [date(1970, 6, 1), date(1970, 3, 1), date(1970, 3, 1), date(1980, 1, 1)]
+    found = [_many(table, trials, patient(birth=b))[0] for b in births]
+    assert found == [_plain(trials, patient(birth=b))[0] for b in births]
+    assert found[0].criteria[0].reason == found[1].criteria[0].reason
+    assert found[0].criteria[0].changes_on != found[1].criteria[0].changes_on
+    assert len(table.judged) == 3  # the third patient read what the second did
+
+
+def test_a_patient_reading_a_line_as_an_earlier_non_consecutive_one_did_gets_that_outcome_object():
+    """``LineTable.made``: the outcome kept with a kept judgement is handed again (the same
+    object, whose verdict text a digest reuses) to a later patient reading the line alike, even
+    after another patient read it otherwise; what it says is exactly ``assemble``'s."""
+    line = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    trials = _interned([TrialCriteria("AGE", 1, (line,))])
+    table = LineTable()
+    first, other = patient(birth=date(1970, 6, 1)), patient(birth=date(1980, 1, 1))
+    before = _many(table, trials, first)
+    between = _many(table, trials, other)
+    again = _many(table, trials, first)
+    assert again == before == _plain(trials, first) and between == _plain(trials, other)
+    assert again[0].criteria[0] is before[0].criteria[0]
+    assert between[0].criteria[0] is not before[0].criteria[0]
