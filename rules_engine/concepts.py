@@ -324,6 +324,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("vitiligo", Kind.EVENT, "vitiligo"),
     Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
     Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
+    Concept("cervical_dysplasia", Kind.EVENT, "cervical intraepithelial neoplasia (CIN, cervical dysplasia)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

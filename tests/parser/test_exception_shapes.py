@@ -36,8 +36,15 @@ BILIRUBIN = (
     "patient will still be eligible with principal investigator (PI) approval"
 )
 
+CIN = (
+    "Malignancy other than AML within 3 years, except non-melanoma skin cancer, carcinoma in situ, or cervical intraepithelial neoplasia"
+)
+
 # (why, line, type, record, outcome)
 OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
+    ("an excepted CIN the record lacks excepts nobody: a recent prostate cancer excludes", CIN, EXC,
+     adult(condition("prostate_cancer", 300)), MET),
+    ("a cervical dysplasia on record (N87) is no other malignancy", CIN, EXC, adult(condition("cervical_dysplasia", 300)), NOT_MET),
     ("an exception naming a device the record lacks excepts nobody: a long QTc excludes", QTC, EXC, adult(lab("qtc", 520, "ms")), MET),
     ("the device on record excepts the patient", QTC, EXC, adult(lab("qtc", 520, "ms"), condition("cardiac_pacemaker", 900)), NOT_MET),
     ("a short QTc is not excluded, exception or not", QTC, EXC, adult(lab("qtc", 420, "ms")), NOT_MET),

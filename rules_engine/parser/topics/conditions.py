@@ -84,6 +84,8 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("migraine", r"\bmigraines?(?:\s+headaches?)?\b", ("migraine",)),
     ("hypothyroidism", r"\bhypothyroid(?:ism)?\b|(?:autoimmune|hashimoto'?s?|chronic\s+lymphocytic)\s+thyroiditis|hashimoto'?s?\s+(?:disease|thyroiditis)", ("hypothyroid", "thyroiditis", "hashimoto")),
     ("vitiligo", r"\bvitiligo\b", ("vitiligo",)),
+    # listed among the other cancers a line excepts ("... carcinoma in situ, or cervical intraepithelial neoplasia")
+    ("cervical_dysplasia", r"cervical\s+intraepithelial\s+neoplasias?(?:\s*\(\s*CIN\s*\))?|cervical\s+dysplasias?|\bCIN\s*(?:[1-2]|I{1,2})\b", ("intraepithelial", "dysplasia", "cin")),
     # "obligate use of a cardiac pacemaker": the device itself (a lead left unread would qualify the
     # names listed after it too, "... pacemaker or congenital long QT syndrome")
     ("cardiac_pacemaker", r"(?:(?:obligate|obligatory|current)\s+)?(?:(?:use|presence)\s+of\s+(?:an?\s+)?)?(?:(?:cardiac|permanent|implanted|implantable)\s+)?pacemakers?(?:\s+(?:in\s+place|implanted))?", ("pacemaker",)),
