@@ -6,6 +6,7 @@ whether words left over after extraction still say something.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate
@@ -128,6 +129,18 @@ NEGATED = re.compile(
     r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
+
+
+def map_leaves(expr: Expr, leaf: Callable[[Expr], Expr]) -> Expr:
+    """``expr`` rebuilt with ``leaf`` applied to every node that is no And, Or or Not (the joins
+    flattened again as the parser builds them)."""
+    if isinstance(expr, All):
+        return all_of([map_leaves(p, leaf) for p in expr.parts])
+    if isinstance(expr, Any_):
+        return any_of([map_leaves(p, leaf) for p in expr.parts])
+    if isinstance(expr, Not):
+        return Not(map_leaves(expr.part, leaf))
+    return leaf(expr)
 
 
 def predicates(expr: Expr | None) -> list[Predicate]:

@@ -27,7 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
-from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, number, predicate, predicates
+from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.labs import named_labs
@@ -708,7 +708,7 @@ def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
     def days(w: Window) -> float:
         return w.amount * {"days": 1, "weeks": 7, "months": 30, "years": 365}.get(w.unit, 0)
 
-    def walk(e: Expr) -> Expr:
+    def leaf(e: Expr) -> Expr:
         nonlocal changed
         if isinstance(e, Predicate) and e.window is not None and e.op in (Op.WITHIN, Op.NOT_WITHIN) and days(short) < days(e.window):
             changed = True
@@ -716,15 +716,9 @@ def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
             if e.op is Op.WITHIN:  # still excluded within the short interval; between the two, the condition decides
                 return all_of([e, any_of([inner, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])
             return any_of([e, all_of([inner, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])
-        if isinstance(e, All):
-            return all_of([walk(p) for p in e.parts])
-        if isinstance(e, Any_):
-            return any_of([walk(p) for p in e.parts])
-        if isinstance(e, Not):
-            return Not(walk(e.part))
         return e
 
-    out = walk(expr)
+    out = map_leaves(expr, leaf)
     return out if changed else None
 
 
@@ -962,20 +956,12 @@ def widen_status(expr: Expr, definition: str) -> Expr:
     refractory = bool(re.search(r"\brefractory\b|\b(?:not|fail\w*\s+to)\s+achieve\w*\s+(?:a\s+)?(?:complete\s+)?(?:remission|CR)\b", definition, I))
     either = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)])
 
-    def walk(e: Expr) -> Expr:
-        if isinstance(e, Predicate) and e.op is Op.PRESENT:
-            if (e.concept == "refractory" and relapse) or (e.concept == "relapsed" and refractory):
-                return either
-            return e
-        if isinstance(e, All):
-            return all_of([walk(p) for p in e.parts])
-        if isinstance(e, Any_):
-            return any_of([walk(p) for p in e.parts])
-        if isinstance(e, Not):
-            return Not(walk(e.part))
+    def leaf(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.op is Op.PRESENT and ((e.concept == "refractory" and relapse) or (e.concept == "relapsed" and refractory)):
+            return either
         return e
 
-    return walk(expr)
+    return map_leaves(expr, leaf)
 
 
 MEASURE_WINDOW = re.compile(r"^\W*within\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?)\s+(?:prior\s+to|before)\s+[^,:]{0,60}[,:]\s*", I)
