@@ -27,6 +27,7 @@ from matcher.matching.engine_cache import engine_cache
 from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from matcher.results.facts_versions import version_of
 from matcher.results.store import PatientEvaluation, TrialRef, locked_trial_states, store_evaluations
+from matcher.webhooks.delivery import notifies
 from matcher.worker import dispatch
 from rules_engine.facts import PatientFacts
 
@@ -191,7 +192,7 @@ def store_results(
         Patient.objects.filter(pk=evaluation.patient_id).update(gate_opens_on=gated_changes_on)
         summary = store_evaluations(
             [kept], trials, evaluated_at, job_id=claim.job_id, close_others=True, closed_trials=closed,
-            appeared_because=appeared_because,
+            appeared_because=appeared_because, announced=notifies,
         )
         record_changes(summary.changes, summary.implied)
         if again:

@@ -21,7 +21,7 @@ newer facts version moves onto it, and versions no result pins any more are dele
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,7 +48,6 @@ from matcher.results.overrides import (
     end_lapsed,
     overrides_by_index,
 )
-from matcher.webhooks.delivery import notifies
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import ELIGIBILITY_RANK, Outcome, TrialOutcome
 from trials.models import Trial, TrialChange
@@ -83,8 +82,8 @@ class StoreSummary:
     ``changes`` holds every change in the order it happened (webhooks are told of each);
     ``implied`` those of them that are not stored, as their result's row says them (a result's
     first appearance in a patient's job: ``matcher.results.history``). An implied appearance no
-    webhook event follows (``matcher.webhooks.delivery.notifies``: one not eligible) is in
-    neither: nothing would read it, and building one per new result (~850 a new patient at
+    webhook event follows (the caller's ``announced``, e.g. ``matcher.webhooks.delivery.notifies``:
+    one not eligible) is in neither: nothing would read it, and building one per new result (~850 a new patient at
     1,000 trials) was ~15 ms of a job's CPU."""
 
     written: int = 0
@@ -102,6 +101,7 @@ def store_evaluations(
     close_others: bool = False,
     appeared_because: str | None = None,
     closed_trials: frozenset[int] | None = None,
+    announced: Callable[[str, str], bool] | None = None,
 ) -> StoreSummary:
     """Write what changed, in the caller's transaction; returns the changes unsaved.
 
@@ -110,6 +110,8 @@ def store_evaluations(
     only for those trials (the caller checked them closed under a share lock: a trial that
     reopened since the evaluation keeps the result its re-match wrote). ``trial_change`` names
     the trial change being processed, which is then the cause of what appears or changes.
+    ``announced(kind, eligibility)``: whether the caller announces such a change (its webhooks);
+    an implied appearance it would not announce is not built. None: every one is.
     """
     summary = StoreSummary()
     # A patient's job stores its new results' appearances in the rows themselves (``first_job``);
@@ -179,7 +181,7 @@ def store_evaluations(
             if old is None:
                 new_rows.append(row)
                 # an implied appearance is built only for a webhook to be told of it (most are not news)
-                if first_job_id is None or notifies(MatchChange.Kind.APPEARED, row.eligibility):
+                if first_job_id is None or announced is None or announced(MatchChange.Kind.APPEARED, row.eligibility):
                     cause = appeared_because or appeared_cause(trial_change)
                     appeared = change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change)
                     summary.changes.append(appeared)
