@@ -287,6 +287,47 @@ def _status_runs(items: list[Item], text: str) -> list[Item]:
     return out
 
 
+# "(AML)", "(CML-BC)": a bracket holding only the abbreviation, a suffix of it allowed
+_ABBREVIATION_REST = re.compile(r"[\w-]*\s*[)\]]")
+# between the disease and the bracket: nothing, or words of its own name ("chronic myelogenous
+# leukemia in blast crisis (CML-BC)"), never a join
+_NAME_GAP = re.compile(r"(?:\s+(?!(?:or|and|and/or|nor)\b)[\w-]+){0,4}\s*[(\[]\s*", I)
+
+
+def _restatements_blanked(items: list[Item], text: str) -> tuple[list[Item], str]:
+    """"relapsed or refractory acute myelogenous leukemia (AML) or relapsed or refractory MDS":
+    the bracket restates the disease before it, which a status of the line qualifies. Left an
+    item of its own it stood between the disease and the "or" after it: joined bare, any AML
+    patient (never relapsed) met "recurrent, persistent, or progressive acute myelogenous
+    leukemia (AML), or ... (MDS)", and the "or" after the bracket joined the two diseases by
+    "and". Blanked (offsets kept), the line reads as it does without the bracket. Only where a
+    status stands before the disease (the status merge is what kept ``combine`` from dropping
+    the bracket as a restatement). Elsewhere an unread word on the name written out
+    ("Seropositive for the human immunodeficiency virus (HIV)") still leaves the bracket a bare
+    alternative: blanked there too, hundreds of exclusions went met -> unknown for the patients
+    they name, which waits on those words being read, not on the bracket."""
+    out: list[Item] = []
+    chars: list[str] | None = None
+    for it in items:
+        prev = out[-1] if out else None
+        gap = _NAME_GAP.fullmatch(text, prev.end, it.start) if prev is not None else None
+        if (
+            prev is not None
+            and gap is not None
+            and isinstance(prev.expr, Predicate)
+            and _role(prev) == "diagnosis"
+            and _restates(prev.expr, it.expr)
+            and (rest := _ABBREVIATION_REST.match(text, it.end)) is not None
+            and any(_role(o) == "status" for o in out)
+        ):
+            chars = chars if chars is not None else list(text)
+            opened = text.rindex("(" if "(" in text[prev.end: it.start] else "[", prev.end, it.start)
+            chars[opened: rest.end()] = " " * (rest.end() - opened)
+            continue
+        out.append(it)
+    return out, "".join(chars) if chars is not None else text
+
+
 # the words joining statuses to each other, and diseases to each other, in "relapsed or
 # refractory AML or ALL": nothing else may stand between them
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+|/\s*)?", I)
@@ -654,6 +695,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
+    items, main = _restatements_blanked(items, main)
     items = _status_over_diseases(_status_runs(items, main), main)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
     expr = combine(items, main, ctype, negated is not None)
