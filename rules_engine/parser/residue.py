@@ -421,7 +421,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         for it in inside or _targets(items, set(), r.start):
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
     unread_alternatives = _unread_alternatives(clause, items)
-    items = sorted(items + list({id(it): it for it, _ in unread_alternatives}.values()), key=lambda it: it.start)
+    own = {id(it) for it in items}
+    items = sorted(items + [it for it in {id(it): it for it, _ in unread_alternatives}.values() if id(it) not in own], key=lambda it: it.start)
     effective = ctype
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
@@ -471,7 +472,12 @@ NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", 
 # words that make a phrase qualify the items before it rather than name one more ("persistent
 # disease as manifested by carcinomatous meningitis", "progressive disease on or after ...")
 _QUALIFYING = re.compile(r"\b(?:as\s+(?=\w)|manifested|evidenced|defined|shown|documented|demonstrated|confirmed|by|with|who|which|that|on|after|during|following|since)\b", I)
-_LIST_GAP = re.compile(r"[\s)\]]*(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)  # a comma or an "or": never mere juxtaposition
+# a comma or an "or": never mere juxtaposition; the head noun a status item leaves outside its
+# span ("refractory disease or > CR1") is the item's own
+_LIST_GAP = re.compile(r"[\s)\]]*(?:disease\s*)?(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)
+# a remission beyond the first ("> CR1", "> Complete Remission (CR) 1", "≥ CR2", "CR2 or later"): a
+# disease status its comparator and number place, not a measured bound
+_REMISSION_ORDER = re.compile(r"\s*(?:[>≥]\s*)?(?:CR\s*\d|complete\s+remission\b)", I)
 
 
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
@@ -498,7 +504,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         text = " ".join(x.text for x in run)
         start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
         end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
-        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
+        bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text)
+        if 0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
     joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what
@@ -511,7 +518,15 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         group = tokens[i: j + 1]
         gaps = [joins[a[1]: b[0]] for a, b in zip(group, group[1:])]
         kinds = [isinstance(t[2], Item) for t in group]
-        if gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
+        if len(group) == 2 and kinds == [True, False] and re.search(r"\bor\b", gaps[0], I):
+            # "AML with refractory disease or > CR1": the unread phrase is the one item's other
+            # case, bound to it (a further item of the line would have joined the whole "AML with
+            # refractory" unit and let a patient without AML through as unknown)
+            head, what = group[0][2], group[1][2]
+            text = " ".join(" ".join(x.text for x in what).split())  # type: ignore[union-attr]
+            head.expr = any_of([head.expr, Alternative(review_reason(text), text)])  # type: ignore[union-attr,list-item]
+            out.extend((head, x) for x in what)  # type: ignore[misc,union-attr]
+        elif gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
             for k, (start, end, what) in enumerate(group):
                 if isinstance(what, Item):
                     continue
