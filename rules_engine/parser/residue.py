@@ -908,7 +908,13 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return Not(recent) if ctype is CriterionType.INCLUSION else recent
     if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
         return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])
-    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    # "Patients with AML or MDS are eligible at first or subsequent relapse, whereas patients with
+    # ALL are eligible at second ...": a second group with its own condition, read as its own line
+    whereas = _WHEREAS.search(rest)
+    other = permitted_group([rest[whereas.end():]], ctype) if whereas is not None else None
+    if whereas is not None and other is not None:
+        rest = rest[: whereas.start()]
+    condition: Expr = _status_condition(rest, ctype) or Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     if rest and _TREATMENT_FAILED.search(rest) and all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group)):
         # "... provided that the efficacy evaluation of CAR-T therapy has been completed and
         # evaluated as NR, or relapse after remission of CAR-T therapy": the treatment failed, so
@@ -917,9 +923,25 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # treatment did not fail, and the group's patient does not meet the line)
         condition = all_of([any_of([predicate("refractory", Op.PRESENT), predicate("relapsed", Op.PRESENT)]),
                             Qualifier(ReviewReason.AMBIGUOUS, "after the treatment: " + rest)])
-    if ctype is CriterionType.INCLUSION:
-        return any_of([Not(group), condition])
-    return all_of([group, Not(condition)])
+    own = any_of([Not(group), condition]) if ctype is CriterionType.INCLUSION else all_of([group, Not(condition)])
+    if other is None:
+        return own
+    return all_of([own, other]) if ctype is CriterionType.INCLUSION else any_of([own, other])
+
+
+_WHEREAS = re.compile(r"\s*[,;]?\s*\bwhereas\s+(?=\S)", I)
+
+
+def _status_condition(text: str, ctype: CriterionType) -> Expr | None:
+    """A group's condition that is a disease status the record holds ("are eligible at first or
+    subsequent relapse"): read, so a group member without it fails the line. Anything else, or a
+    status with words left over, stays the reviewer's."""
+    clause = parse_clause(text, ctype)
+    if clause.expr is None or clause.exceptions or any(not r.qualifies for r in clause.residue):
+        return None
+    if not all(p.concept in _STATUS - {"remission"} and p.op is Op.PRESENT for p in predicates(clause.expr)):
+        return None
+    return clause_expr(clause, ctype, False)
 
 
 # what turns a permission into a limit ("Only one prior regimen allowed", "Up to 2 prior

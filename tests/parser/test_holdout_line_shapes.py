@@ -7,6 +7,12 @@ with the corpus count (``../shared/corpus``, 1,783 criteria texts; a regular-exp
   unknown (and in an exclusion, a patient without the status was cleared whatever the other case);
   read as an alternative of the whole line, a patient without the disease was left unknown.
   "> CR1", "≥ CR2", "> complete remission" place a remission, they are no measured bound.
+* A group permitted at a disease status ("Patients with AML, MPAL or MDS are eligible at first or
+  subsequent relapse, whereas patients with ALL are eligible at second or subsequent relapse
+  ..."; 11 texts write "are eligible at/in/with/after", 7 "first or subsequent/later relapse"):
+  the status is read (every relapse is a first or a later one), so a group member without it
+  fails; a second group after "whereas" is held to its own condition, not swallowed into the
+  first one's. A condition other than a status stays the reviewer's.
 """
 
 from __future__ import annotations
@@ -33,4 +39,28 @@ STATUS_ALTERNATIVE_ROWS = [
 
 @pytest.mark.parametrize("kind, line, record, expected", STATUS_ALTERNATIVE_ROWS, ids=ids(STATUS_ALTERNATIVE_ROWS))
 def test_an_unread_case_of_a_status_is_that_status_alternative(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+WHEREAS = (
+    "Patients with AML, MPAL or MDS are eligible at first or subsequent relapse, whereas patients with ALL are eligible at "
+    "second or subsequent relapse or any relapse that is refractory to salvage chemotherapy."
+)
+FIRST_OR_LATER = "Patients with AML are eligible at first or later relapse"
+
+STATUS_GROUP_ROWS = [
+    (I, WHEREAS, patient("aml", "relapsed"), MET),
+    (I, WHEREAS, patient("aml"), NOT_MET),  # AML not in relapse
+    (I, WHEREAS, patient("mds", "relapsed"), MET),
+    (I, WHEREAS, patient("all", "relapsed"), UNKNOWN),  # a second relapse is not on record
+    (I, WHEREAS, patient("breast_cancer"), MET),  # in neither group
+    (I, FIRST_OR_LATER, patient("aml", "relapsed"), MET),
+    (I, FIRST_OR_LATER, patient("aml", "refractory"), NOT_MET),
+    (I, FIRST_OR_LATER, patient("mds"), MET),
+    (I, "Patients with AML are eligible if HBV DNA is undetectable", patient("aml"), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", STATUS_GROUP_ROWS, ids=ids(STATUS_GROUP_ROWS))
+def test_a_group_permitted_at_a_status_needs_that_status(kind, line, record, expected):
     assert decide(kind, line, record) is expected
