@@ -477,6 +477,7 @@ _QUALIFYING = re.compile(r"\b(?:as\s+(?=\w)|manifested|evidenced|defined|shown|d
 _LIST_GAP = re.compile(r"[\s)\]]*(?:disease\s*)?(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)
 # a remission beyond the first ("> CR1", "> Complete Remission (CR) 1", "≥ CR2", "CR2 or later"): a
 # disease status its comparator and number place, not a measured bound
+_STATUS_ALTERNATIVE = frozenset({"relapsed", "refractory"})
 _REMISSION_ORDER = re.compile(r"\s*(?:[>≥]\s*)?(?:CR\s*\d|complete\s+remission\b)", I)
 
 
@@ -518,8 +519,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         group = tokens[i: j + 1]
         gaps = [joins[a[1]: b[0]] for a, b in zip(group, group[1:])]
         kinds = [isinstance(t[2], Item) for t in group]
-        if len(group) == 2 and kinds == [True, False] and re.search(r"\bor\b", gaps[0], I):
-            # "AML with refractory disease or > CR1": the unread phrase is the one item's other
+        if len(group) == 2 and kinds == [True, False] and re.search(r"\bor\b", gaps[0], I) and group[0][2].concepts <= _STATUS_ALTERNATIVE:  # type: ignore[union-attr]
+            # "AML with refractory disease or > CR1": the unread phrase is the one status's other
             # case, bound to it (a further item of the line would have joined the whole "AML with
             # refractory" unit and let a patient without AML through as unknown)
             head, what = group[0][2], group[1][2]
@@ -776,19 +777,46 @@ _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hc
 
 
 _PHASED_AGE = re.compile(r"\bphase\b|\bcohort\b|\bpart\s+[A-D12]\b|\barm\b", I)
+# the places an age bound is for ("Patients treated at collaborating sites ... must be <= 24 years
+# old. All other St. Jude patients must be < 21", "age > 18 as required by some local
+# regulations"): which place is the patient's, no record says
+_SITE_AGE = re.compile(r"\b(?:sites?|institutions?|cent(?:er|re)s?|countr(?:y|ies)|local\s+regulations?|all\s+other)\b", I)
 
 
 def phased_age(expr: Expr, text: str) -> Expr:
     """Several lower age bounds for different study phases or cohorts: the highest bound meets
-    every phase's; between the lowest and the highest it depends on the phase (review)."""
+    every phase's; between the lowest and the highest it depends on the phase (review). Bounds
+    (either way) for the patients of different sites are read so too: every site's bound met
+    meets the line, none met fails it, and the words naming the sites, which no record places,
+    decide nothing once the bounds agree; read as conjuncts they left every patient unknown."""
     bounds = [p for p in predicates(expr) if p.concept == "age" and p.op in (Op.GTE, Op.GT)]
-    if len(bounds) < 2 or not _PHASED_AGE.search(text) or len({b.unit for b in bounds}) != 1:
+    if len(bounds) >= 2 and _PHASED_AGE.search(text) and len({b.unit for b in bounds}) == 1:
+        others = [p for p in (expr.parts if isinstance(expr, All) else (expr,)) if not (isinstance(p, Predicate) and p in bounds)]
+        strictest = max(bounds, key=lambda b: b.value)
+        loosest = min(bounds, key=lambda b: b.value)
+        phased = any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by study phase: " + text)])])
+        return all_of([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
+    return _site_age(expr, text)
+
+
+def _site_age(expr: Expr, text: str) -> Expr:
+    if not isinstance(expr, All) or not _SITE_AGE.search(text):
         return expr
-    others = [p for p in (expr.parts if isinstance(expr, All) else (expr,)) if not (isinstance(p, Predicate) and p in bounds)]
-    strictest = max(bounds, key=lambda b: b.value)
-    loosest = min(bounds, key=lambda b: b.value)
-    phased = any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by study phase: " + text)])])
-    return all_of([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
+    bounds = [p for p in expr.parts if isinstance(p, Predicate) and p.concept == "age"]
+    lower = {p.op for p in bounds} <= {Op.GTE, Op.GT}
+    upper = {p.op for p in bounds} <= {Op.LTE, Op.LT}
+    # only bounds of one direction and the unread words around them: any other part is a
+    # requirement of its own, and dropping a review beside it could pass a patient it holds back
+    if len(bounds) < 2 or not (lower or upper) or len({b.unit for b in bounds}) != 1:
+        return expr
+    if any(not isinstance(p, Review) and p not in bounds for p in expr.parts):
+        return expr
+    def strictness(b: Predicate) -> tuple[float, bool]:  # an open bound is the stricter at one value
+        value = float(b.value)  # type: ignore[arg-type]
+        return (value if lower else -value, b.op in (Op.GT, Op.LT))
+
+    strictest, loosest = max(bounds, key=strictness), min(bounds, key=strictness)
+    return any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by site: " + text)])])
 
 
 # a recency window measured back from the start of treatment: the treatment lies ahead of the

@@ -13,13 +13,22 @@ with the corpus count (``../shared/corpus``, 1,783 criteria texts; a regular-exp
   the status is read (every relapse is a first or a later one), so a group member without it
   fails; a second group after "whereas" is held to its own condition, not swallowed into the
   first one's. A condition other than a status stays the reviewer's.
+* Age bounds for the patients of different sites ("Patients treated at collaborating sites ...
+  must be <= 24 years old. All other St. Jude patients must be < 21 years old"; "age greater than
+  18 years as required by some local regulations"): which site is the patient's no record says,
+  so every bound met meets the line, none met fails it, and between them it is a person's call.
+  Read as conjuncts with the site words, every patient was unknown, or failed the stricter site's
+  bound. Any other requirement beside them keeps the line as written.
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 
-from tests.parser.test_holdout_shapes import MET, NOT_MET, UNKNOWN, E, I, decide, ids, patient
+from rules_engine.facts import Measurement, PatientFacts
+from tests.parser.test_holdout_shapes import AS_OF, MET, NOT_MET, UNKNOWN, E, I, decide, ids, patient
 
 BEYOND_CR1 = "Acute leukemia with refractory disease or > Complete Remission (CR) 1"
 
@@ -63,4 +72,34 @@ STATUS_GROUP_ROWS = [
 
 @pytest.mark.parametrize("kind, line, record, expected", STATUS_GROUP_ROWS, ids=ids(STATUS_GROUP_ROWS))
 def test_a_group_permitted_at_a_status_needs_that_status(kind, line, record, expected):
+    assert decide(kind, line, record) is expected
+
+
+SITES = (
+    "Age criteria: Patients treated at collaborating sites and current St. Jude patients who are on therapy or within 3 years "
+    "of completion of therapy must be ≤ 24 years old. All other St. Jude patients must be < 21 years old."
+)
+LOCAL = "Age greater than 13 years (age greater than 18 years as required by some local regulations)."
+
+
+def aged(years: int, **scores: float) -> PatientFacts:
+    measured = {c: (Measurement(c, v, None, AS_OF - timedelta(days=5)),) for c, v in scores.items()}
+    return PatientFacts(date(AS_OF.year - years, 1, 1), "female", measured, {})
+
+
+SITE_AGE_ROWS = [
+    (I, SITES, aged(12), MET),
+    (I, SITES, aged(20), MET),
+    (I, SITES, aged(22), UNKNOWN),  # holds at a collaborating site only
+    (I, SITES, aged(30), NOT_MET),
+    (I, LOCAL, aged(30), MET),
+    (I, LOCAL, aged(15), UNKNOWN),  # too young where local regulations ask 18
+    (I, LOCAL, aged(10), NOT_MET),
+    # a requirement of its own beside the bounds keeps the line as written
+    (I, "Patients at other sites must be < 21 years old and ECOG 0-1; patients at site A ≤ 24 years old", aged(12, ecog=0), UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("kind, line, record, expected", SITE_AGE_ROWS, ids=ids(SITE_AGE_ROWS))
+def test_age_bounds_of_different_sites_agree_or_are_left_to_a_person(kind, line, record, expected):
     assert decide(kind, line, record) is expected

@@ -59,7 +59,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02109627
     # NCT02635074
     # NCT02212561
-    ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
     # NCT02886559
     # NCT00100971
