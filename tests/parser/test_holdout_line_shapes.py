@@ -19,6 +19,12 @@ with the corpus count (``../shared/corpus``, 1,783 criteria texts; a regular-exp
   so every bound met meets the line, none met fails it, and between them it is a person's call.
   Read as conjuncts with the site words, every patient was unknown, or failed the stricter site's
   bound. Any other requirement beside them keeps the line as written.
+* An exclusion's lead-in ending in a preposition ("Seropositive for:", "History of or positive
+  test result at Screening for:") with its list flattened to its own bullet level (167 colon
+  lines in 122 texts stand with no list under them; 2 exclusions of this form): the short lines
+  after it are its list, up to the first that opens as a criterion of its own ("History of
+  invasive Aspergillosis"). Alone, the lead-in was a line that read nothing. Exclusions only:
+  their heading excludes by any of its lines, so no verdict moves.
 """
 
 from __future__ import annotations
@@ -27,7 +33,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from rules_engine.criteria import TrialCriteria
 from rules_engine.facts import Measurement, PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_criteria, split_criteria
+from rules_engine.reference import evaluate_reference
 from tests.parser.test_holdout_shapes import AS_OF, MET, NOT_MET, UNKNOWN, E, I, decide, ids, patient
 
 BEYOND_CR1 = "Acute leukemia with refractory disease or > Complete Remission (CR) 1"
@@ -103,3 +113,48 @@ SITE_AGE_ROWS = [
 @pytest.mark.parametrize("kind, line, record, expected", SITE_AGE_ROWS, ids=ids(SITE_AGE_ROWS))
 def test_age_bounds_of_different_sites_agree_or_are_left_to_a_person(kind, line, record, expected):
     assert decide(kind, line, record) is expected
+
+
+SEROPOSITIVE = """Exclusion Criteria
+
+  -  Seropositive for:
+
+  -  HIV ab
+
+  -  Hepatitis B sAg or PCR+
+
+  -  Hepatitis C ab or PCR+
+
+  -  History of invasive Aspergillosis
+
+  -  Lactating female
+"""
+
+
+def lead_in_outcome(text: str, record: PatientFacts, line: str = "Seropositive for:") -> Outcome:
+    criteria = parse_criteria(text)
+    result = evaluate_reference(TrialCriteria("t", 1, criteria), record, AS_OF)
+    return next(c.outcome for c, parsed in zip(result.criteria, criteria, strict=True) if parsed.text == line)
+
+
+def test_a_flattened_list_is_its_lead_ins_up_to_a_criterion_of_its_own():
+    lines = split_criteria(SEROPOSITIVE)
+    lead = next(i for i, line in enumerate(lines) if line.text == "Seropositive for:")
+    assert [line.text for line in lines if line.parent == lead] == ["HIV ab", "Hepatitis B sAg or PCR+", "Hepatitis C ab or PCR+"]
+    assert all(line.parent is None for line in lines if line.text in ("History of invasive Aspergillosis", "Lactating female"))
+    # an inclusion's lead-in is left as written (its heading may negate or offer alternatives)
+    inclusion = split_criteria(SEROPOSITIVE.replace("Exclusion Criteria", "Inclusion Criteria"))
+    assert all(line.parent is None for line in inclusion)
+
+
+LEAD_IN_ROWS = [
+    (patient("hbv"), MET),
+    (patient("hiv"), MET),
+    (patient("hcv"), MET),
+    (patient(), UNKNOWN),  # no hepatitis C antibody result on record
+]
+
+
+@pytest.mark.parametrize("record, expected", LEAD_IN_ROWS, ids=[f"{i}-{e}" for i, (_, e) in enumerate(LEAD_IN_ROWS)])
+def test_a_lead_in_reads_its_flattened_list(record, expected):
+    assert lead_in_outcome(SEROPOSITIVE, record) is expected

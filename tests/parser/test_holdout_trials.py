@@ -51,7 +51,6 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
     # NCT01050764
-    ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
     ("T3-clean", "Autologous HSCT within 6 weeks"): ("events", "'... or eligibility for allogeneic HSCT at the time of enrollment': candidacy is no record's fact, so the "
                                                      "alternative is left to a person (unknown, the safe side; the registry table labels this line unknown); the label took a clean record as not eligible"),
