@@ -117,6 +117,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # after induction is refractory disease (without "after", a new patient has none either)
         (r"\bwithout\s+(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b(?:\s*\([^()]{0,40}\))?(?=\s+(?:after|following)\b)",
          "refractory disease", ("without",)),
+        # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
+        (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapse\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
         # "Transplantation for AML (allogeneic or autologous)": the kinds written after the noun
         (r"\b(transplant(?:ation)?|HSCT|SCT|BMT)(\s+for\s+[\w-]+)?\s*\(\s*(allogeneic|autologous|allogenic)\s*(?:or|and/or|/|,)\s*(autologous|allogeneic|allogenic)\s*\)",

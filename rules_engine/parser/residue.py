@@ -421,7 +421,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         for it in inside or _targets(items, set(), r.start):
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
     unread_alternatives = _unread_alternatives(clause, items)
-    items = sorted(items + list({id(it): it for it, _ in unread_alternatives}.values()), key=lambda it: it.start)
+    own = {id(it) for it in items}
+    items = sorted(items + [it for it in {id(it): it for it, _ in unread_alternatives}.values() if id(it) not in own], key=lambda it: it.start)
     effective = ctype
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
@@ -471,7 +472,13 @@ NEGATED_WORD = re.compile(r"\b(?:no|not|non|none|never|without|nor|neither)\b", 
 # words that make a phrase qualify the items before it rather than name one more ("persistent
 # disease as manifested by carcinomatous meningitis", "progressive disease on or after ...")
 _QUALIFYING = re.compile(r"\b(?:as\s+(?=\w)|manifested|evidenced|defined|shown|documented|demonstrated|confirmed|by|with|who|which|that|on|after|during|following|since)\b", I)
-_LIST_GAP = re.compile(r"[\s)\]]*(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)  # a comma or an "or": never mere juxtaposition
+# a comma or an "or": never mere juxtaposition; the head noun a status item leaves outside its
+# span ("refractory disease or > CR1") is the item's own
+_LIST_GAP = re.compile(r"[\s)\]]*(?:disease\s*)?(?:,\s*(?:(?:or|and/or)\s+)?|(?:or|and/or)\s+)", I)
+# a remission beyond the first ("> CR1", "> Complete Remission (CR) 1", "≥ CR2", "CR2 or later"): a
+# disease status its comparator and number place, not a measured bound
+_STATUS_ALTERNATIVE = frozenset({"relapsed", "refractory"})
+_REMISSION_ORDER = re.compile(r"\s*(?:[>≥]\s*)?(?:CR\s*\d|complete\s+remission\b)", I)
 
 
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
@@ -498,7 +505,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         text = " ".join(x.text for x in run)
         start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
         end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
-        if 0 < len(content_words(text)) <= 8 and not re.search(r"\d|[<>≤≥]", text) and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
+        bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text)
+        if 0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
     joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what
@@ -511,7 +519,15 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         group = tokens[i: j + 1]
         gaps = [joins[a[1]: b[0]] for a, b in zip(group, group[1:])]
         kinds = [isinstance(t[2], Item) for t in group]
-        if gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
+        if len(group) == 2 and kinds == [True, False] and re.search(r"\bor\b", gaps[0], I) and group[0][2].concepts <= _STATUS_ALTERNATIVE:  # type: ignore[union-attr]
+            # "AML with refractory disease or > CR1": the unread phrase is the one status's other
+            # case, bound to it (a further item of the line would have joined the whole "AML with
+            # refractory" unit and let a patient without AML through as unknown)
+            head, what = group[0][2], group[1][2]
+            text = " ".join(" ".join(x.text for x in what).split())  # type: ignore[union-attr]
+            head.expr = any_of([head.expr, Alternative(review_reason(text), text)])  # type: ignore[union-attr,list-item]
+            out.extend((head, x) for x in what)  # type: ignore[misc,union-attr]
+        elif gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
             for k, (start, end, what) in enumerate(group):
                 if isinstance(what, Item):
                     continue
@@ -761,19 +777,46 @@ _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hc
 
 
 _PHASED_AGE = re.compile(r"\bphase\b|\bcohort\b|\bpart\s+[A-D12]\b|\barm\b", I)
+# the places an age bound is for ("Patients treated at collaborating sites ... must be <= 24 years
+# old. All other St. Jude patients must be < 21", "age > 18 as required by some local
+# regulations"): which place is the patient's, no record says
+_SITE_AGE = re.compile(r"\b(?:sites?|institutions?|cent(?:er|re)s?|countr(?:y|ies)|local\s+regulations?|all\s+other)\b", I)
 
 
 def phased_age(expr: Expr, text: str) -> Expr:
     """Several lower age bounds for different study phases or cohorts: the highest bound meets
-    every phase's; between the lowest and the highest it depends on the phase (review)."""
+    every phase's; between the lowest and the highest it depends on the phase (review). Bounds
+    (either way) for the patients of different sites are read so too: every site's bound met
+    meets the line, none met fails it, and the words naming the sites, which no record places,
+    decide nothing once the bounds agree; read as conjuncts they left every patient unknown."""
     bounds = [p for p in predicates(expr) if p.concept == "age" and p.op in (Op.GTE, Op.GT)]
-    if len(bounds) < 2 or not _PHASED_AGE.search(text) or len({b.unit for b in bounds}) != 1:
+    if len(bounds) >= 2 and _PHASED_AGE.search(text) and len({b.unit for b in bounds}) == 1:
+        others = [p for p in (expr.parts if isinstance(expr, All) else (expr,)) if not (isinstance(p, Predicate) and p in bounds)]
+        strictest = max(bounds, key=lambda b: b.value)
+        loosest = min(bounds, key=lambda b: b.value)
+        phased = any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by study phase: " + text)])])
+        return all_of([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
+    return _site_age(expr, text)
+
+
+def _site_age(expr: Expr, text: str) -> Expr:
+    if not isinstance(expr, All) or not _SITE_AGE.search(text):
         return expr
-    others = [p for p in (expr.parts if isinstance(expr, All) else (expr,)) if not (isinstance(p, Predicate) and p in bounds)]
-    strictest = max(bounds, key=lambda b: b.value)
-    loosest = min(bounds, key=lambda b: b.value)
-    phased = any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by study phase: " + text)])])
-    return all_of([phased, *[o for o in others if not isinstance(o, Review)]]) if others else phased
+    bounds = [p for p in expr.parts if isinstance(p, Predicate) and p.concept == "age"]
+    lower = {p.op for p in bounds} <= {Op.GTE, Op.GT}
+    upper = {p.op for p in bounds} <= {Op.LTE, Op.LT}
+    # only bounds of one direction and the unread words around them: any other part is a
+    # requirement of its own, and dropping a review beside it could pass a patient it holds back
+    if len(bounds) < 2 or not (lower or upper) or len({b.unit for b in bounds}) != 1:
+        return expr
+    if any(not isinstance(p, Review) and p not in bounds for p in expr.parts):
+        return expr
+    def strictness(b: Predicate) -> tuple[float, bool]:  # an open bound is the stricter at one value
+        value = float(b.value)  # type: ignore[arg-type]
+        return (value if lower else -value, b.op in (Op.GT, Op.LT))
+
+    strictest, loosest = max(bounds, key=strictness), min(bounds, key=strictness)
+    return any_of([strictest, all_of([loosest, Review(ReviewReason.AMBIGUOUS, "the age bound differs by site: " + text)])])
 
 
 # a recency window measured back from the start of treatment: the treatment lies ahead of the
@@ -893,7 +936,13 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return Not(recent) if ctype is CriterionType.INCLUSION else recent
     if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
         return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])
-    condition: Expr = Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    # "Patients with AML or MDS are eligible at first or subsequent relapse, whereas patients with
+    # ALL are eligible at second ...": a second group with its own condition, read as its own line
+    whereas = _WHEREAS.search(rest)
+    other = permitted_group([rest[whereas.end():]], ctype) if whereas is not None else None
+    if whereas is not None and other is not None:
+        rest = rest[: whereas.start()]
+    condition: Expr = _status_condition(rest, ctype) or Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     if rest and _TREATMENT_FAILED.search(rest) and all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group)):
         # "... provided that the efficacy evaluation of CAR-T therapy has been completed and
         # evaluated as NR, or relapse after remission of CAR-T therapy": the treatment failed, so
@@ -902,9 +951,25 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # treatment did not fail, and the group's patient does not meet the line)
         condition = all_of([any_of([predicate("refractory", Op.PRESENT), predicate("relapsed", Op.PRESENT)]),
                             Qualifier(ReviewReason.AMBIGUOUS, "after the treatment: " + rest)])
-    if ctype is CriterionType.INCLUSION:
-        return any_of([Not(group), condition])
-    return all_of([group, Not(condition)])
+    own = any_of([Not(group), condition]) if ctype is CriterionType.INCLUSION else all_of([group, Not(condition)])
+    if other is None:
+        return own
+    return all_of([own, other]) if ctype is CriterionType.INCLUSION else any_of([own, other])
+
+
+_WHEREAS = re.compile(r"\s*[,;]?\s*\bwhereas\s+(?=\S)", I)
+
+
+def _status_condition(text: str, ctype: CriterionType) -> Expr | None:
+    """A group's condition that is a disease status the record holds ("are eligible at first or
+    subsequent relapse"): read, so a group member without it fails the line. Anything else, or a
+    status with words left over, stays the reviewer's."""
+    clause = parse_clause(text, ctype)
+    if clause.expr is None or clause.exceptions or any(not r.qualifies for r in clause.residue):
+        return None
+    if not all(p.concept in _STATUS - {"remission"} and p.op is Op.PRESENT for p in predicates(clause.expr)):
+        return None
+    return clause_expr(clause, ctype, False)
 
 
 # what turns a permission into a limit ("Only one prior regimen allowed", "Up to 2 prior

@@ -465,7 +465,7 @@ def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
         )
         for item in splitter.items
     ]
-    return _end_diagnosis_lists(parsed)
+    return _nest_flat_lead_ins(_end_diagnosis_lists(parsed))
 
 
 # "Patient must have one of the following diagnoses:" then, at the same bullet level, the
@@ -533,4 +533,53 @@ def _joined_flowed(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
             continue
         out.append((number, raw))
         i += 1
+    return out
+
+
+# "Seropositive for:" then, at its own bullet level, "HIV ab", "Hepatitis B sAg or PCR+",
+# "Hepatitis C ab or PCR+", then the trial's next exclusions: the registry flattened the list, and
+# the lead-in alone was a line that asks nothing readable. An exclusion's lead-in ending in a
+# preposition takes the short lines after it as its list, up to the first that opens as a
+# criterion of its own. Only exclusions: their heading excludes by any of its lines, as the lines
+# excluded on their own, so the nesting changes what the lead-in line says, never a verdict (an
+# inclusion's heading may negate, except or offer alternatives, where a list read too long would).
+_FLAT_LEAD_IN = re.compile(r"[^:]{0,60}\b(?:for|of|with|to|against)\s*:", re.IGNORECASE)
+_NOT_A_LIST_LEAD = re.compile(r"\b(?:except\w*|unless|all|both|following)\b", re.IGNORECASE)
+_OWN_CRITERION = re.compile(
+    r"\W*(?:history|any|active|uncontrolled|known|prior|previous|current|concurrent|concomitant|no|not|patients?|subjects?|participants?|"
+    r"must|evidence|presence|pregnan\w*|lactating|breast\w*|wom[ae]n|men|females?|males?|inability|unable|severe|significant|serious|"
+    r"clinically|drug|alcohol|use|treatment|receipt|received|major|other|has|have|had|is|are|uncontrolled)\b",
+    re.IGNORECASE,
+)
+_LIST_ENTRY_WORDS = 8
+
+
+def _nest_flat_lead_ins(lines: list[ParsedLine]) -> list[ParsedLine]:
+    out = list(lines)
+    parents = {line.parent for line in lines}
+    for index, line in enumerate(lines):
+        if (
+            line.type is not CriterionType.EXCLUSION
+            or index in parents
+            or line.donor
+            or not _FLAT_LEAD_IN.fullmatch(line.text.strip())
+            or _NOT_A_LIST_LEAD.search(line.text)
+        ):
+            continue
+        nested = 0
+        for i in range(index + 1, len(lines)):
+            entry = lines[i]
+            if (
+                entry.parent != line.parent
+                or entry.type is not CriterionType.EXCLUSION
+                or i in parents
+                or entry.text.rstrip().endswith(":")
+                or len(entry.text.split()) > _LIST_ENTRY_WORDS
+                or _OWN_CRITERION.match(entry.text)
+            ):
+                break
+            out[i] = replace(out[i], parent=index)
+            nested += 1
+        if nested:
+            out[index] = replace(out[index], heading=True)
     return out

@@ -51,8 +51,6 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT03672851
     # NCT01050764
-    ("T2-clean", "Acute leukemia with refractory disease"): ("core", "'refractory disease or > CR1': the OR became AND with a review conjunct"),
-    ("T2-hbsag", "Seropositive for"): ("events", "'Seropositive for:' heading with children 'HIV ab', 'Hepatitis B sAg or PCR+', 'Hepatitis C ab or PCR+': HBsAg positive not read"),
     # NCT02013167
     ("T3-clean", "Autologous HSCT within 6 weeks"): ("events", "'... or eligibility for allogeneic HSCT at the time of enrollment': candidacy is no record's fact, so the "
                                                      "alternative is left to a person (unknown, the safe side; the registry table labels this line unknown); the label took a clean record as not eligible"),
@@ -60,8 +58,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02109627
     # NCT02635074
     # NCT02212561
-    ("T7-clean", "Participants must have a diagnosis of AML"): ("core", "enumeration 'AML, MDS, ALL or MPAL' read as a conjunction; 'relapsed after HSCT' requires HSCT"),
-    ("T7-clean", "Age criteria"): ("core", "site conditions (St. Jude patients ...) left as review conjuncts although both bounds hold"),
     # NCT00981799
     # NCT02886559
     # NCT00100971
