@@ -19,11 +19,11 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.reference import evaluate_reference
+from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import AS_OF, adult, condition
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
-_ENGINE = MatchingEngine()
 
 AML_ONLY = adult(condition("aml"))
 RELAPSED_AML = adult(condition("aml"), condition("relapsed", 30))
@@ -63,24 +63,11 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("Known human immunodeficiency virus (HIV) infection (pre-study testing not required)", EXC, (HIV,), (RELAPSED_AML,), ()),
 ]
 
-CASES = [
-    pytest.param(text, ctype, facts, expected, id=f"{text[:45]}-{ctype.value}-{expected.value}{n}")
-    for text, ctype, met, not_met, unknown in ROWS
-    for expected, records in ((MET, met), (NOT_MET, not_met), (UNKNOWN, unknown))
-    for n, facts in enumerate(records)
-]
+CASES = outcome_cases(ROWS)
 
 
-def _judged(criterion: Criterion, facts: PatientFacts) -> Outcome:
-    """The line's outcome by both evaluators (they must agree), judged as a top-level line."""
-    trial = TrialCriteria("NCT00000014", 1, (criterion,))
-    reference = evaluate_reference(trial, facts, AS_OF)
-    _ENGINE.add_trials([trial])
-    durable = _ENGINE.evaluate(facts, AS_OF, [trial.trial_id])[0]
-    assert durable.error is None and durable == reference
-    return reference.criteria[0].outcome
 
 
 @pytest.mark.parametrize("text,ctype,facts,expected", CASES)
 def test_a_bracketed_abbreviation_restates_its_disease(text, ctype, facts, expected):
-    assert _judged(parse_line(text, ctype), facts) is expected
+    assert judged(parse_line(text, ctype), facts) is expected

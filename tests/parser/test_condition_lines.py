@@ -20,11 +20,11 @@ from rules_engine.gates import GateIndex
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
+from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import AS_OF, age, condition, record, sex
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
-_ENGINE = MatchingEngine()
 
 
 def patient(*concepts: str, years: int = 50, word: str = "male") -> PatientFacts:
@@ -100,27 +100,14 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("Bone marrow depression", EXC, (), (), (patient("depression"),)),
 ]
 
-CASES = [
-    pytest.param(text, ctype, facts, expected, id=f"{text[:50]}-{expected.value}{n}")
-    for text, ctype, met, not_met, unknown in ROWS
-    for expected, records in ((MET, met), (NOT_MET, not_met), (UNKNOWN, unknown))
-    for n, facts in enumerate(records)
-]
+CASES = outcome_cases(ROWS)
 
 
-def _judged(criterion: Criterion, facts: PatientFacts) -> Outcome:
-    """The line's outcome by both evaluators (they must agree), judged as a top-level line."""
-    trial = TrialCriteria("NCT00000018", 1, (criterion,))
-    reference = evaluate_reference(trial, facts, AS_OF)
-    _ENGINE.add_trials([trial])
-    durable = _ENGINE.evaluate(facts, AS_OF, [trial.trial_id])[0]
-    assert durable.error is None and durable == reference
-    return reference.criteria[0].outcome
 
 
 @pytest.mark.parametrize("text,ctype,facts,expected", CASES)
 def test_a_condition_line_is_decided_by_the_record(text, ctype, facts, expected):
-    assert _judged(parse_line(text, ctype), facts) is expected
+    assert judged(parse_line(text, ctype), facts) is expected
 
 
 @pytest.mark.parametrize("text,ctype,facts,expected", [c for c in CASES if c.values[1] is INC])
@@ -130,7 +117,7 @@ def test_an_inclusion_gate_closes_exactly_when_the_line_is_not_met(text, ctype, 
     criterion = parse_line(text, ctype)
     index = GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))])
     closed = bool(index.closed(facts, AS_OF))
-    not_met = _judged(criterion, facts) is NOT_MET
+    not_met = judged(criterion, facts) is NOT_MET
     assert closed == not_met if index.lines else not closed
 
 
@@ -164,7 +151,7 @@ GATED = [
 def test_a_non_cancer_condition_line_closes_for_a_patient_without_the_condition(text):
     criterion = parse_line(text, INC)
     assert GateIndex([TrialCriteria("NCT00000018", 1, (criterion,))]).lines == 1
-    assert _judged(criterion, LEUKEMIA_ONLY) is NOT_MET
+    assert judged(criterion, LEUKEMIA_ONLY) is NOT_MET
 
 
 # A heading that asks for the absence of what it lists after naming the patients (corpus wordings):

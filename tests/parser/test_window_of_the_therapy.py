@@ -17,11 +17,11 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.reference import evaluate_reference
+from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import AS_OF, adult, condition, medication, procedure
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 EXC = CriterionType.EXCLUSION
-_ENGINE = MatchingEngine()
 
 OLD_BREAST = condition("breast_cancer", 3 * 365)
 TREATED_LAST_WEEK = adult(OLD_BREAST, medication("chemotherapy", 7))
@@ -47,27 +47,14 @@ ROWS: list[tuple[str, tuple[PatientFacts, ...], tuple[PatientFacts, ...], tuple[
      (adult(condition("brain_metastases", 10)),), ()),
 ]
 
-CASES = [
-    pytest.param(text, facts, expected, id=f"{text[:45]}-{expected.value}{n}")
-    for text, met, not_met, unknown in ROWS
-    for expected, records in ((MET, met), (NOT_MET, not_met), (UNKNOWN, unknown))
-    for n, facts in enumerate(records)
-]
+CASES = outcome_cases(ROWS)
 
 
-def _judged(criterion: Criterion, facts: PatientFacts) -> Outcome:
-    """The line's outcome by both evaluators (they must agree), judged as a top-level line."""
-    trial = TrialCriteria("NCT00000032", 1, (criterion,))
-    reference = evaluate_reference(trial, facts, AS_OF)
-    _ENGINE.add_trials([trial])
-    durable = _ENGINE.evaluate(facts, AS_OF, [trial.trial_id])[0]
-    assert durable.error is None and durable == reference
-    return reference.criteria[0].outcome
 
 
 @pytest.mark.parametrize("text,facts,expected", CASES)
 def test_the_window_after_a_therapy_for_a_cancer_dates_the_therapy(text, facts, expected):
-    assert _judged(parse_line(text, EXC), facts) is expected
+    assert judged(parse_line(text, EXC), facts) is expected
 
 
 # "Must not have been previously treated with ...": the negation is the line's
@@ -82,12 +69,7 @@ NEGATED_HISTORY = [
 
 @pytest.mark.parametrize(
     "text,facts,expected",
-    [
-        pytest.param(text, facts, expected, id=f"{text[:45]}-{expected.value}{n}")
-        for text, met, not_met, unknown in NEGATED_HISTORY
-        for expected, records in ((MET, met), (NOT_MET, not_met), (UNKNOWN, unknown))
-        for n, facts in enumerate(records)
-    ],
+    outcome_cases(NEGATED_HISTORY),
 )
 def test_an_inclusion_that_says_the_patient_must_not_have_had_a_therapy_is_negated(text, facts, expected):
-    assert _judged(parse_line(text, CriterionType.INCLUSION), facts) is expected
+    assert judged(parse_line(text, CriterionType.INCLUSION), facts) is expected
