@@ -139,7 +139,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("autoimmune_disease", Kind.EVENT, "autoimmune disease"),
     Concept("interstitial_lung_disease", Kind.EVENT, "interstitial lung disease or pneumonitis"),
     Concept("active_infection", Kind.EVENT, "active infection"),
-    Concept("tuberculosis", Kind.EVENT, "tuberculosis"),
+    Concept("tuberculosis", Kind.EVENT, "tuberculosis", subtypes_exhaustive=True),
     Concept("seizure_disorder", Kind.EVENT, "seizure disorder"),
     Concept("peripheral_neuropathy", Kind.EVENT, "peripheral neuropathy"),
     Concept("drug_hypersensitivity", Kind.EVENT, "drug hypersensitivity or allergy"),
@@ -343,6 +343,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # allogeneic transplant, derived from both (derive.EITHER_OF)
     Concept("donor_cell_infusion", Kind.EVENT, "donor lymphocyte infusion or another donor cell product"),
     Concept("allogeneic_cell_therapy", Kind.EVENT, "allogeneic cell therapy (an allogeneic transplant or donor cell infusion)"),
+    # tuberculosis by site: of the lung, or of other organs. A tuberculosis coded without its site
+    # (or respiratory, not said to be of the lung) may be either, so asked for pulmonary
+    # tuberculosis it is unknown, not absent (tuberculosis's subtypes are exhaustive)
+    Concept("pulmonary_tuberculosis", Kind.EVENT, "pulmonary tuberculosis", parent="tuberculosis"),
+    Concept("extrapulmonary_tuberculosis", Kind.EVENT, "extrapulmonary tuberculosis", parent="tuberculosis"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

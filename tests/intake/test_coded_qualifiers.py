@@ -159,3 +159,18 @@ ALLOGENEIC_LINE = P("allogeneic_cell_therapy", Op.WITHIN, window=Window(4, "week
 ], ids=["dli", "allo", "auto", "allo-long-ago"])
 def test_allogeneic_cell_therapy_within_the_window(resource, expected):
     assert decide(ALLOGENEIC_LINE, facts(resource)).outcome is expected
+
+
+# -- tuberculosis by site ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("code, concepts, expected", [
+    ("A15.0", {"pulmonary_tuberculosis"}, MET),
+    ("A19.9", {"pulmonary_tuberculosis", "extrapulmonary_tuberculosis"}, MET),  # miliary: the lungs too
+    ("A18.01", {"extrapulmonary_tuberculosis"}, NOT_MET),
+    ("A15.9", {"tuberculosis"}, UNKNOWN),  # respiratory, not said to be of the lung
+    ("A15.6", {"tuberculosis"}, UNKNOWN),  # tuberculous pleurisy
+], ids=["lung", "miliary", "bone", "respiratory-unspecified", "pleurisy"])
+def test_pulmonary_tuberculosis_is_read_from_the_codes_site(code, concepts, expected):
+    record = facts(condition(ICD10, code))
+    assert set(record.events) == concepts
+    assert decide(P("pulmonary_tuberculosis", Op.PRESENT), record).outcome is expected

@@ -141,3 +141,22 @@ ALLOGENEIC = [
 @pytest.mark.parametrize("text,facts,expected", outcome_cases(ALLOGENEIC))
 def test_allogeneic_cell_therapy_is_a_transplant_or_an_infusion_of_donor_cells(text, facts, expected):
     assert judged(parse_line(text, EXC), facts) is expected
+
+
+# "active pulmonary tuberculosis": the lung's, from the code's site; one coded without it may be
+TUBERCULOSIS = [
+    ("Any active infection requiring systemic therapy by intravenous infusion within 14 days prior to the first dose of study drug, including: "
+     "hepatitis B virus (HBV), hepatitis C virus (HCV), human immunodeficiency virus (HIV), syphilis infection, or active pulmonary tuberculosis;",
+     (adult(condition("pulmonary_tuberculosis")), adult(condition("hiv"))), (adult(), adult(condition("pulmonary_tuberculosis", active=False))), ()),
+    ("Subjects with active pulmonary tuberculosis infection；", (adult(condition("pulmonary_tuberculosis")),),
+     (adult(), adult(condition("extrapulmonary_tuberculosis"))), (adult(condition("tuberculosis")),)),
+    # still active, though detected before the window: "active" is the present state
+    ("Active pulmonary tuberculosis infection was detected by medical history or CT examination within 1 year before enrolment;",
+     (adult(condition("pulmonary_tuberculosis", 100)), adult(condition("pulmonary_tuberculosis", 800))),
+     (adult(), adult(condition("pulmonary_tuberculosis", 800, active=False))), (adult(condition("tuberculosis", 800)),)),
+]
+
+
+@pytest.mark.parametrize("text,facts,expected", outcome_cases(TUBERCULOSIS))
+def test_pulmonary_tuberculosis_is_read_from_the_site_its_record_codes(text, facts, expected):
+    assert judged(parse_line(text, EXC), facts) is expected

@@ -71,6 +71,7 @@ EXPECTED = {
     "Discontinuation of immunosuppressants": {"immunosuppressant_therapy"},
     "Severe autoimmune diseases": {"severe_autoimmune_disease", "immunodeficiency"},
     "Allogeneic cell therapy": {"allogeneic_cell_therapy", "major_surgery", "live_vaccine"},
+    "Any active infection requiring systemic therapy": {"active_infection", "hbv", "hcv", "hiv", "syphilis", "pulmonary_tuberculosis"},
     "Vaccination or any surgical procedure": {"vaccination", "surgery"},
     "History of or concomitant active malignant": {"other_malignancy"},
     "Previous or next organ transplant": {"organ_transplant", "hsct"},

@@ -141,6 +141,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # immunodeficiency virus" and "acquired immunodeficiency syndrome" are HIV, read as infections
     ("immunodeficiency", r"(?<!human\s)(?<!acquired\s)\bimmun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?|states?|conditions?))?(?!\s*(?:virus|syndrome\s*\(AIDS|\(AIDS))", ("deficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    # the lung's ("active pulmonary tuberculosis"): its own concept, a kind of tuberculosis
+    ("pulmonary_tuberculosis", r"pulmonary\s+(?:tuberculosis|TB\b)(?:\s+infection)?", ("pulmonary",)),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
