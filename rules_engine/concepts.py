@@ -77,7 +77,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("mrd", Kind.MEASUREMENT, "minimal residual disease", "%"),
     Concept("life_expectancy", Kind.MEASUREMENT, "life expectancy", "wk"),
     # infections: the diagnosis (event) and the tests (qualitative)
-    Concept("hiv", Kind.EVENT, "HIV infection"),
+    Concept("hiv", Kind.EVENT, "HIV infection", parent="immunodeficiency"),
     Concept("hbv", Kind.EVENT, "hepatitis B infection"),
     Concept("hcv", Kind.EVENT, "hepatitis C infection"),
     Concept("syphilis", Kind.EVENT, "syphilis"),
@@ -139,7 +139,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("autoimmune_disease", Kind.EVENT, "autoimmune disease"),
     Concept("interstitial_lung_disease", Kind.EVENT, "interstitial lung disease or pneumonitis"),
     Concept("active_infection", Kind.EVENT, "active infection"),
-    Concept("tuberculosis", Kind.EVENT, "tuberculosis"),
+    Concept("tuberculosis", Kind.EVENT, "tuberculosis", subtypes_exhaustive=True),
     Concept("seizure_disorder", Kind.EVENT, "seizure disorder"),
     Concept("peripheral_neuropathy", Kind.EVENT, "peripheral neuropathy"),
     Concept("drug_hypersensitivity", Kind.EVENT, "drug hypersensitivity or allergy"),
@@ -156,7 +156,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("inflammatory_bowel_disease", Kind.EVENT, "inflammatory bowel disease"),
     Concept("bowel_obstruction", Kind.EVENT, "bowel obstruction"),
     Concept("cyp3a4_modulator", Kind.EVENT, "strong CYP3A4 inhibitor or inducer use"),
-    Concept("live_vaccine", Kind.EVENT, "live vaccine"),
+    Concept("live_vaccine", Kind.EVENT, "live vaccine", parent="vaccination"),
     Concept("growth_factor", Kind.EVENT, "hematopoietic growth factor (G-CSF, GM-CSF, erythropoietin)"),
     Concept("anticancer_therapy", Kind.EVENT, "anticancer therapy"),
     Concept("traumatic_injury", Kind.EVENT, "significant traumatic injury"),
@@ -229,7 +229,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # absent from the record is absent) instead of hiding the line's decision as a review
     Concept("hav", Kind.EVENT, "hepatitis A infection"),
     Concept("liver_disease", Kind.EVENT, "chronic or active liver disease (hepatic disorder)"),
-    Concept("primary_immunodeficiency", Kind.EVENT, "primary immunodeficiency"),
+    Concept("primary_immunodeficiency", Kind.EVENT, "primary immunodeficiency", parent="immunodeficiency"),
     Concept("liver_metastases", Kind.EVENT, "liver metastases", parent="metastatic_disease"),
     Concept("gilbert_syndrome", Kind.EVENT, "Gilbert's syndrome"),
     Concept("gastric_cancer", Kind.EVENT, "gastric cancer", parent="solid_tumor"),
@@ -325,6 +325,29 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
     Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
     Concept("cervical_dysplasia", Kind.EVENT, "cervical intraepithelial neoplasia (CIN, cervical dysplasia)"),
+    # added for the qualifiers hospitals code (issue 14, seed lines; append only). Any vaccine
+    # given (every completed Immunization, whatever its CVX code): "Vaccination within 4 weeks"
+    # asks for any, and a live vaccine is a kind of it
+    Concept("vaccination", Kind.EVENT, "vaccination (any vaccine)"),
+    # a qualifier the record codes on an event, read as positive / negative / not stated
+    # (derive.QUALIFIED_EVENTS): the reaction of a drug allergy (AllergyIntolerance.reaction
+    # manifestation) and the severity of a condition (Condition.severity)
+    Concept("drug_anaphylaxis", Kind.QUALITATIVE, "anaphylaxis to a drug"),
+    Concept("severe_autoimmune_disease", Kind.QUALITATIVE, "severe autoimmune disease"),
+    # an immunodeficiency disease of any cause: primary (ICD-10-CM D80-D84) or acquired (HIV, which
+    # the corpus's lines count as one: "a diagnosis of immunodeficiency (HIV)", "HIV or other
+    # immunodeficiency disease"); each kind is coded as itself and this one derived
+    Concept("immunodeficiency", Kind.EVENT, "immunodeficiency disease (primary, or acquired: HIV)"),
+    # cells from a donor given as therapy other than the transplant itself (donor lymphocyte
+    # infusion, another donor cell product); "allogeneic cell therapy" is either that or an
+    # allogeneic transplant, derived from both (derive.EITHER_OF)
+    Concept("donor_cell_infusion", Kind.EVENT, "donor lymphocyte infusion or another donor cell product"),
+    Concept("allogeneic_cell_therapy", Kind.EVENT, "allogeneic cell therapy (an allogeneic transplant or donor cell infusion)"),
+    # tuberculosis by site: of the lung, or of other organs. A tuberculosis coded without its site
+    # (or respiratory, not said to be of the lung) may be either, so asked for pulmonary
+    # tuberculosis it is unknown, not absent (tuberculosis's subtypes are exhaustive)
+    Concept("pulmonary_tuberculosis", Kind.EVENT, "pulmonary tuberculosis", parent="tuberculosis"),
+    Concept("extrapulmonary_tuberculosis", Kind.EVENT, "extrapulmonary tuberculosis", parent="tuberculosis"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

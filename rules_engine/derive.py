@@ -14,11 +14,13 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from .concepts import CONCEPTS, MALIGNANCIES, related
+from .concepts import CONCEPTS, MALIGNANCIES, ancestors, related
 
 # A derived event concept that holds when any of its sources does.
 EITHER_OF: dict[str, tuple[str, ...]] = {
     "relapsed_or_refractory": ("relapsed", "refractory"),
+    # "allogeneic cell therapy within 4 weeks": donor cells, given as a transplant or an infusion
+    "allogeneic_cell_therapy": ("allo_hsct", "donor_cell_infusion"),
 }
 
 # A qualitative test whose positive result is the condition itself: under the contract an
@@ -140,6 +142,31 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 # line bounds it ("grade II-IV GVHD"). The latest active record's grade is the measurement; an
 # ungraded or no record gives none (a bound on it is unknown; the line asks the event as well).
 GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
+
+
+# -- a qualifier a hospital codes on an event, read as a qualitative result ----------------------
+# "Severe autoimmune disease", "history of anaphylaxis to any drugs": the line asks for an event
+# with a qualifier the record states on it (Condition.severity, AllergyIntolerance.reaction
+# manifestation), kept by the intake as ``attributes[<attribute>]``. Target -> (the event, the
+# attribute, the value asked for). Over the records of the event and of every kind of it (resolved
+# ones too: "a history of severe ..."): positive when one states the value; unknown (no word) when
+# none does and one states nothing, since a severity or reaction not recorded may be the one asked
+# for; negative when every one states another value, or there is none (an event absent from the
+# record is absent).
+QUALIFIED_EVENTS: dict[str, tuple[str, str, str]] = {
+    "drug_anaphylaxis": ("drug_hypersensitivity", "reaction", "anaphylaxis"),
+    "severe_autoimmune_disease": ("autoimmune_disease", "severity", "severe"),
+}
+
+
+@lru_cache(maxsize=64)
+def kinds_of(concept: str) -> tuple[str, ...]:
+    """The concept and every concept that is a kind of it, at any depth."""
+    found = [concept]
+    for c in CONCEPTS.values():
+        if c.id != concept and concept in ancestors(c.id):
+            found.append(c.id)
+    return tuple(found)
 
 
 # -- grades that are adverse events: none on record is none ----------------------------------

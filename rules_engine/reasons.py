@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, MALIGNANCIES
 from .criteria import Op, Predicate, Review, Window
-from .derive import ABSENT_IS_NONE, among, lineage_unknown
+from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown
 from .outcome import Outcome
 from .semantics import predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
@@ -116,6 +116,8 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     name = label(pred.concept)
     if m is None:
         return f"no {name} on record"
+    if pred.concept in QUALIFIED_EVENTS:
+        return _qualified(pred, m)
     if pred.concept in ABSENT_IS_NONE and m.date is None and m.values == (0.0,):
         return _compare(pred, outcome, f"no {name.split(',')[0]} on record: grade 0", m)
     if pred.window is not None and outcome is Outcome.UNKNOWN:
@@ -143,6 +145,19 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     except UnitError as exc:
         return f"the threshold's unit cannot be compared with {name}: {exc}"
     return _compare(pred, outcome, _observed(m), m)
+
+
+def _qualified(pred: Predicate, m: MeasView) -> str:
+    """A qualifier coded on an event (derive.QUALIFIED_EVENTS), in the record's terms."""
+    concept, attribute, wanted = QUALIFIED_EVENTS[pred.concept]
+    when = f" ({m.date.isoformat()})" if m.date else ""
+    if m.word == "positive":
+        return f"{label(concept)} on record{when} with {attribute} {wanted}"
+    if m.word is None:
+        return f"{label(concept)} on record{when} without its {attribute}: may be {wanted}"
+    if m.raw_value == "absent":
+        return f"no record of {label(concept)}"
+    return f"{label(concept)} on record{when} with a {attribute} other than {wanted}"
 
 
 def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:

@@ -23,7 +23,9 @@ from .derive import (
     EVENT_IMPLIES,
     GRADED_EVENTS,
     POSITIVE_TEST_IMPLIES,
+    QUALIFIED_EVENTS,
     convert_performance,
+    kinds_of,
     performance_source,
 )
 from .facts import Event, Measurement, PatientFacts
@@ -342,6 +344,30 @@ def _graded(target: str, events: tuple[Event, ...]) -> Measurement | None:
     return Measurement(target, grade, None, latest.date, source=latest.source)
 
 
+def _qualified(target: str, facts: PatientFacts) -> Measurement:
+    """A qualifier coded on an event, as a qualitative result (derive.QUALIFIED_EVENTS):
+    ``positive`` dated as the record that states it; no word (an empty value) when a record
+    states none; ``negative`` when every record states another value (dated as the latest), and
+    ``absent`` (a negative word) when there is none."""
+    concept, attribute, wanted = QUALIFIED_EVENTS[target]
+    # every record, resolved ones too: "a history of clinically severe autoimmune disease" asks
+    # for one, and a line about a current one errs toward its exclusion, never toward eligibility
+    active = [e for c in kinds_of(concept) for e in facts.events.get(c, ())]
+    newest = lambda events: max(events, key=lambda e: (e.date is not None, e.date or date.min))  # noqa: E731
+    stating = [e for e in active if e.attributes.get(attribute) == wanted]
+    if stating:
+        found = newest(stating)
+        return Measurement(target, "positive", None, found.date, source=found.source)
+    silent = [e for e in active if not e.attributes.get(attribute)]
+    if silent:
+        found = newest(silent)
+        return Measurement(target, "", None, found.date, source=found.source)  # no word: unknown
+    if active:
+        found = newest(active)
+        return Measurement(target, "negative", None, found.date, source=found.source)
+    return Measurement(target, "absent")  # read as negative; the reason says none is on record
+
+
 def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None = None) -> Snapshot:
     """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
     the durable path asserts only the recorded part and derives the rest with rules).
@@ -366,6 +392,9 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
             graded = _graded(target, facts.events.get(graded_by, ()))
             if graded is not None:
                 measurements[target] = _measurement(graded, as_of)
+    for target in QUALIFIED_EVENTS:  # a qualifier coded on an event (derive.QUALIFIED_EVENTS)
+        if target not in measurements and (measured is None or target in measured):
+            measurements[target] = _measurement(_qualified(target, facts), as_of)
     for target in ABSENT_IS_NONE:  # an adverse event's grade: none on record is grade 0 (derive.ABSENT_IS_NONE)
         if target not in measurements and (measured is None or target in measured):
             measurements[target] = _measurement(Measurement(target, 0), as_of)

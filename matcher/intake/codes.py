@@ -233,6 +233,39 @@ class CodeTables:
         return self.raw["dose_timing"]
 
     @property
+    def qualifier_reading(self) -> dict[str, Any]:
+        return self.raw["qualifier_reading"]
+
+    def severity(self, system_uri: Any, code: Any, texts: list[str]) -> str | None:
+        """A Condition.severity's value (``severe`` / ``moderate`` / ``mild``), or None when it
+        states none Eligo reads."""
+        reading = self.qualifier_reading
+        if self.system_name(system_uri) == "snomed" and isinstance(code, str) and code.strip() in reading["severity_snomed"]:
+            return str(reading["severity_snomed"][code.strip()])
+        for text in texts:
+            word = " ".join(text.split()).lower()
+            if word in reading["severity_words"]:
+                return str(reading["severity_words"][word])
+        return None
+
+    def is_anaphylaxis(self, codings: list[tuple[Any, Any]], texts: list[str]) -> bool:
+        """Whether a reaction's manifestation is anaphylaxis (by code, or by its words)."""
+        reading = self.qualifier_reading
+        for system, code in codings:
+            name = self.system_name(system)
+            if not isinstance(code, str):
+                continue
+            if name == "snomed" and code.strip() in reading["anaphylaxis_snomed"]:
+                return True
+            if name in ("icd10cm", "icd10") and self.normalise_code(name, code).startswith(tuple(reading["anaphylaxis_icd10_prefixes"])):
+                return True
+        return any(reading["anaphylaxis_word"] in t.lower() for t in texts)
+
+    @property
+    def vaccine_reading(self) -> dict[str, Any]:
+        return self.raw["vaccine_reading"]
+
+    @property
     def allergy_reading(self) -> dict[str, Any]:
         return self.raw["allergy_reading"]
 

@@ -89,8 +89,11 @@ class _Builder(MedicationReader, ObservationReader):
 
         # the most specific diagnosis only: b_all, not b_all and all (the engine derives parents)
         concepts = [c for c in found if not any(c in ancestors(other) for other in found if other != c)]
+        severity = self._severity(res)
         for concept in concepts:
             attributes = dict(found[concept])
+            if severity is not None:
+                attributes["severity"] = severity  # "severe autoimmune disease" (derive.QUALIFIED_EVENTS)
             if concept == "gvhd":
                 grade = self._gvhd_grade(res)
                 if grade is not None:
@@ -103,6 +106,16 @@ class _Builder(MedicationReader, ObservationReader):
             if status is not None:
                 still = clinical not in ("inactive", "resolved")
                 self.event(path, key, Event(status, when, still, {"diagnosis": leukemia[0]}, entry.source))
+
+    def _severity(self, res: Any) -> str | None:
+        """Condition.severity as ``severe`` / ``moderate`` / ``mild``, or None when not stated."""
+        codings = coding_list(res.severity)
+        texts = [t for t in [getattr(res.severity, "text", None)] + [c.display for c in codings] if isinstance(t, str)]
+        for coding in codings:
+            found = self.codes.severity(coding.system, coding.code, [])
+            if found is not None:
+                return found
+        return self.codes.severity(None, None, texts)
 
     def _gvhd_grade(self, res: Any) -> int | None:
         texts: list[Any] = []
@@ -166,10 +179,15 @@ class _Builder(MedicationReader, ObservationReader):
         procedure_concepts = [c for system, code in codings for r in self.codes.procedure_rules(system, code) for c in r.concepts]
         rules = self.codes.coded_or_named("vaccines", codings, texts)
         concepts = list(dict.fromkeys(procedure_concepts + [c for r in rules for c in r.concepts]))
-        if not concepts:
-            self.ignored.append((f"{path}.vaccineCode", "no coding or name Eligo reads (not a live vaccine)"))
+        reading = self.codes.vaccine_reading
+        if any(self.codes.system_name(s) == "cvx" and str(c) in reading["not_given_cvx"] for s, c in codings):
+            self.ignored.append((f"{path}.vaccineCode", "states that no vaccine was given"))
             return
-        quote = f"{display_name(texts, rules)}, given {when.isoformat() if when else 'undated'}"
+        if not concepts:
+            # a vaccine given that no row names (inactivated, recombinant, mRNA): still a
+            # vaccination, which "vaccination within 4 weeks" asks for; never a live vaccine
+            concepts = [reading["any_vaccine"]]
+        quote = f"{display_name(texts, rules, codings)}, given {when.isoformat() if when else 'undated'}"
         for concept_id in concepts:
             self.event(path, key, Event(concept_id, when, True, {"quote": quote}, entry.source))
 
@@ -214,8 +232,29 @@ class _Builder(MedicationReader, ObservationReader):
                 break
         kind = data.get("type") if data.get("type") in ("allergy", "intolerance") else "allergy"
         quote = f"{kind} to {display_name(texts, rules, codings)}" + ("" if active else f" ({status_code(data.get('clinicalStatus'))})")
+        attributes: dict[str, Any] = {"quote": quote}
+        reaction = self._reaction(data)
+        if reaction is not None:
+            attributes["reaction"] = reaction
         for concept_id in concepts:
-            self.event(path, key, Event(concept_id, when, active, {"quote": quote}, entry.source))
+            self.event(path, key, Event(concept_id, when, active, dict(attributes), entry.source))
+
+    def _reaction(self, data: dict[str, Any]) -> str | None:
+        """``anaphylaxis`` when a reaction's manifestation is anaphylaxis, ``other`` when the
+        reactions recorded name only other manifestations, None when none is recorded (then
+        whether it was anaphylaxis is not stated: derive.QUALIFIED_EVENTS)."""
+        named = False
+        for reaction in data.get("reaction") or []:
+            if not isinstance(reaction, dict):
+                continue
+            for manifestation in reaction.get("manifestation") or []:
+                if not isinstance(manifestation, dict):
+                    continue
+                codings, texts = concept_parts(manifestation)
+                if self.codes.is_anaphylaxis(codings, texts):
+                    return "anaphylaxis"
+                named = named or bool(texts or [c for _, c in codings if isinstance(c, str) and c.strip()])
+        return "other" if named else None
 
     # -- Observation --------------------------------------------------------------------------
 

@@ -229,7 +229,7 @@ def test_a_car_t_product_given_as_a_medication_statement_is_an_event():
     [
         {"resourceType": "MedicationStatement", "status": "active", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
         {"resourceType": "MedicationRequest", "status": "active", "intent": "order", "medicationCodeableConcept": coded("123", "http://www.nlm.nih.gov/research/umls/rxnorm"), "subject": {"reference": PATIENT_URL}},
-        {"resourceType": "Immunization", "status": "completed", "vaccineCode": coded("08", "http://hl7.org/fhir/sid/cvx"), "patient": {"reference": PATIENT_URL}, "occurrenceDateTime": "2020-01-01"},
+        {"resourceType": "Immunization", "status": "completed", "vaccineCode": coded("998", "http://hl7.org/fhir/sid/cvx"), "patient": {"reference": PATIENT_URL}, "occurrenceDateTime": "2020-01-01"},
         {"resourceType": "AllergyIntolerance", "patient": {"reference": PATIENT_URL}, "category": ["food"], "code": coded("91935009")},
     ],
     ids=["statement", "request", "immunization", "allergy"],

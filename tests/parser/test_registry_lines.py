@@ -1092,7 +1092,7 @@ EXCEPTION_AS_ALTERNATIVE = "core/clauses: an exception ('Exception for patients 
 CAR_T_WINDOW = "core/clauses: 'at least 30 days after any immunotherapy (e.g. CAR T-cells)' is read as immunotherapy and CAR-T required"
 LABEL_AS_CONCEPT = "core/residue: a scope label ('ALL participants:') is read as a diagnosis alternative, so every ALL patient is excluded"
 AND_AS_OR = "core/clauses: '... AND no evidence of active GVHD' is joined with OR and the GVHD part is not negated: a patient with active GVHD passes (eligible-side)"
-VACCINE_GENERIC = "events/concepts: 'antibiotics, vaccines ... within 4 weeks' is left as review; a vaccine on record (or none) should decide"
+VACCINE_GENERIC = "events/concepts: in 'antibiotics, vaccines ... within 4 weeks' the vaccines are read (any vaccination) but the antibiotics are left as review, so no record answers not met"
 INTENT = "events/pregnancy: 'expecting to conceive or father a child' (intent) should leave every patient unknown; a man is answered not_met"
 SPLITTER_RUNON = "splitter: numbered items run together on one line ('1. ... 2. ...') stay one criterion, parsed as something else entirely"
 UNTREATED = "events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never decides"
@@ -1128,7 +1128,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT03888534", "Participants who have relapsed after HSC"): Wrong("met2 not_met not_met2", CONDITIONAL),
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
-    ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("met not_met not_met2", VACCINE_GENERIC),
+    ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("not_met not_met2", VACCINE_GENERIC),
     ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),  # spinal cord compression has no concept
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),

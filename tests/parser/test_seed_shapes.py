@@ -33,9 +33,15 @@ EXCLUSIONS = [
     ("Severity of adverse events related to previous systemic immunotherapy (including other investigational drugs or medical device "
      "interventions) at screening not reduced to grade 1 or baseline status;", "toxicity-grade > 1"),
     ("toxicity attributed to previous anticancer therapy that did not resolve to CTCAE grade =1", "toxicity-grade > 1"),
-    # an allergy to any drug is any drug allergy; anaphylaxis is not any allergic reaction
+    # an allergy to any drug is any drug allergy; anaphylaxis is the reaction its record states
     ("Known allergy to any drugs", "drug-hypersensitivity"),
-    ("Patients with history of anaphylaxis to any drugs;", 'drug-hypersensitivity and review ambiguous "anaphylaxis, not any allergic reaction"'),
+    ("Patients with history of anaphylaxis to any drugs;", "drug-anaphylaxis is positive"),
+    # qualifiers the record codes: a condition's severity, any vaccine, donor cells, a washout
+    ("Severe autoimmune diseases or immunodeficiency diseases;", "severe-autoimmune-disease is positive or immunodeficiency"),
+    ("Vaccination or any surgical procedure within 4 weeks prior to screening;", "vaccination within 4 weeks or surgery within 4 weeks"),
+    ("Allogeneic cell therapy, major surgery, and live or attenuated vaccine had been received within 4 weeks prior to CAR NK-CD19 infusion;",
+     "allogeneic-cell-therapy within 4 weeks or major-surgery within 4 weeks or live-vaccine within 4 weeks"),
+    ("Discontinuation of immunosuppressants within 2 weeks prior to screening;", "immunosuppressant-therapy within 2 weeks"),
     ("Known allergies to study drugs or drugs that may be used in the study;", 'drug-hypersensitivity and review ambiguous "study drugs"'),
     # the APL karyotype written with a comma, t(15,17): the diagnosis it glosses
     ("Acute Promyelocytic Leukemia, t(15,17) (q22;q12);", "APL"),

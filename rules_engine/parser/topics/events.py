@@ -13,7 +13,7 @@ import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
-from rules_engine.derive import product_words
+from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -132,7 +132,17 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
+    # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
+    # NK-CD19 infusion" (a transplant or an infusion: derive.EITHER_OF), "donor lymphocyte
+    # infusion (DLI)" (the infusion)
+    ("allogeneic_cell_therapy", r"allogene?ic\s+(?:immune\s+)?cell(?:ular)?\s+(?:therap(?:y|ies)|products?|infusions?)", ("allogen",)),
+    ("donor_cell_infusion", r"donor\s+lymphocyte\s+infusions?(?:\s*\(\s*DLI\s*\))?|(?-i:\bDLI\b)", ("donor lymphocyte", "dli")),
+    # any immunodeficiency (the primary kind above wins where the line says so); "human
+    # immunodeficiency virus" and "acquired immunodeficiency syndrome" are HIV, read as infections
+    ("immunodeficiency", r"(?<!human\s)(?<!acquired\s)\bimmun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?|states?|conditions?))?(?!\s*(?:virus|syndrome\s*\(AIDS|\(AIDS))", ("deficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    # the lung's ("active pulmonary tuberculosis"): its own concept, a kind of tuberculosis
+    ("pulmonary_tuberculosis", r"pulmonary\s+(?:tuberculosis|TB\b)(?:\s+infection)?", ("pulmonary",)),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
@@ -153,6 +163,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("bowel_obstruction", r"(?:bowel|intestinal)\s+obstruction", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
     ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-|,\s*)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*|\battenuated\s+(?:virus\s+)?vaccin\w*", ("vaccin",)),
+    # any vaccine given ("Vaccination within 4 weeks prior to screening", "Receipt of any
+    # vaccination (including influenza)", "Antibiotics, vaccines or other type of surgery within 4
+    # weeks"): read only where the words ask for vaccination as such (_ANY_VACCINATION), never for
+    # a named vaccine ("yellow fever vaccination"), the study's own ("prior to vaccination") or a
+    # tumour vaccine, which are another subject
+    ("vaccination", r"\b(?:vaccinations?|immuni[sz]ations?|vaccines?)\b(?!\s*(?:therap|trials?\b|stud|components?\b|adjuvant|products?\b|-?induced|related))", ("vaccin", "immuniz", "immunis")),
     # the therapy that keeps a viral hepatitis suppressed ("unless on antiviral therapy", "allowed if
     # on appropriate suppressive medications"); "immunosuppressive" or "myelosuppressive" is not it
     ("antiviral_therapy", r"anti-?viral\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?|prophylaxis)"
@@ -385,6 +401,34 @@ _NAIVE = re.compile(NAIVE_AFTER, I)
 # of all their words skips them together in the clauses that name none (every class row of
 # tests/parser/test_coverage_shapes.py reads through it)
 _CLASS_GATE = re.compile("|".join(re.escape(w) for _c, _p, gate in DRUG_CLASSES for w in gate))
+
+
+# what may stand before a vaccination asked for as such: the line's start, a list's comma or
+# "or", a determiner or a verb of receiving ("Receipt of any vaccination"); a vaccine's own name
+# ("yellow fever vaccination", "tumor vaccines") or the study's ("the vaccine") may not
+_ANY_VACCINATION = re.compile(
+    r"(?:^|[,;:(/]|\b(?:or|and|including)|\b(?:received?|receiving|receipt\s+of|administration\s+of|had|have\s+had)(?:\s+(?:any|an?|recent|prior|previous))?"
+    r"|\b(?:any|an?|recent|prior|previous|no))\s*$",
+    I,
+)
+
+
+# "Severe autoimmune diseases", "a documented history of clinically severe autoimmune disease":
+# the severity a hospital codes on the condition (Condition.severity), asked as its own
+# qualitative concept (derive.QUALIFIED_EVENTS): met when a record states severe, unknown when
+# one states no severity, not met when none is on record or each states a milder one. Only the
+# word "severe" itself, right before the disease: "severe or uncontrolled" and other grades stay
+# to review
+_SEVERE_FORM: dict[str, str] = {c: t for t, (c, a, v) in QUALIFIED_EVENTS.items() if (a, v) == ("severity", "severe")}
+_SEVERE_BEFORE = re.compile(r"(?<![\w-])(?:clinically\s+)?severe\s+$", I)
+
+
+# "Discontinuation of immunosuppressants within 2 weeks prior to screening" (an exclusion): the
+# therapy was still taken within the window. A medication's date is when it was last taken, and
+# one still taken counts as taken today, so the reading is the therapy within the window; a
+# patient still on it is ruled out too, as the washout the line asks for means
+_STOPPED_WITHIN = re.compile(r"\b(?:discontinu(?:ation|ed)|cessation|stopp(?:ing|ed))\s+(?:of\s+)?(?:all\s+|any\s+)?$", I)
+_WITHIN_AFTER = re.compile(r"\s*(?:\(\s*)?within\b", I)
 
 
 _REFERENCE_POINT = re.compile(r"(?:prior\s+to|before|start\s+of|initiation\s+of|until|after|following|during)\s+(?:the\s+)?(?:first\s+|last\s+)?(?:dose\s+of\s+|fraction\s+of\s+)?(?:study\s+|protocol\s+|planned\s+|preconditioning\s+|lymphodepleting\s+|conditioning\s+|induction\s+)?$", I)
@@ -873,8 +917,12 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "drug sensitiv")):
         for m in _ALLERGY_TO.finditer(text):
             expr = _allergy_expr(m.group("obj"))
-            if expr is not None and m.group(0).lower().startswith("anaphyla"):
-                # an allergy on record may or may not have been anaphylaxis: the record's reaction is not read
+            if expr == predicate("drug_hypersensitivity", Op.PRESENT) and m.group(0).lower().startswith("anaphyla"):
+                # "anaphylaxis to any drugs": the reaction a drug allergy's record states
+                # (derive.QUALIFIED_EVENTS); an allergy recorded without its reaction leaves it unknown
+                expr = predicate("drug_anaphylaxis", Op.IS, "positive")
+            elif expr is not None and m.group(0).lower().startswith("anaphyla"):
+                # anaphylaxis to one product: an allergy to it on record may or may not have been anaphylaxis
                 expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "anaphylaxis, not any allergic reaction")])
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
@@ -1295,8 +1343,19 @@ def _therapy(concept: str) -> bool:
     return False
 
 
+# what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
+# any other event is a diagnosis, whose window a therapy's verb does not carry
+_RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
+_TAKEN_MORE = frozenset({"anticancer_therapy", "growth_factor", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+                         "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
+                         "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
+
+
 _GIVEN = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "steroid_therapy", "immunosuppressant_therapy", "investigational_agent",
                     "radiotherapy", "chemotherapy", "immunotherapy", "targeted_therapy", "hormone_therapy", "surgery", "major_surgery"})
+
+
+_TAKEN = _GIVEN | _CONTINUOUS | _LEAD_THERAPIES | _DRUG_CLASS_CONCEPTS | _TAKEN_MORE
 
 
 def _treatment_of(target: Item, events: list[Item], text: str) -> Item | None:
@@ -1489,6 +1548,16 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if _REFERENCE_POINT.search(before):  # "within 4 weeks before the start of chemotherapy"
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
+            if concept == "vaccination" and (not (lead := _ANY_VACCINATION.search(text, m.start() - len(before), m.start())) or not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])):
+                continue  # "yellow fever vaccination", "within 3 weeks of vaccination", "previous ... vaccines": another subject
+            if concept == "vaccination" and lead.group(0).strip()[-1:].isalpha():  # "Receipt of any vaccination": the words ask for it
+                items.append(Item(lead.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+                continue
+            severe = _SEVERE_BEFORE.search(before) if concept in _SEVERE_FORM else None
+            if severe is not None:  # "Severe autoimmune diseases": the severity the record codes (derive.QUALIFIED_EVENTS)
+                start = m.start() - (len(before) - severe.start())
+                items.append(Item(start, m.end(), predicate(_SEVERE_FORM[concept], Op.IS, "positive"), frozenset({concept, _SEVERE_FORM[concept]})))
+                continue
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
@@ -1531,6 +1600,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
             if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
                 item.start = m.start() - (len(before) - lead.start())
+            stopped = _STOPPED_WITHIN.search(before) if concept in _LEAD_THERAPIES and ctype is CriterionType.EXCLUSION else None
+            if stopped is not None and _WITHIN_AFTER.match(text, m.end()):  # "Discontinuation of immunosuppressants within 2 weeks"
+                item.start = m.start() - (len(before) - stopped.start())
             lead = CLASS_LEAD.search(before) if concept in _DRUG_CLASS_CONCEPTS and not kinds else None
             if lead is not None:  # "prior treatment with a PARP inhibitor": the words say it is a history, nothing more
                 item.start = m.start() - (len(before) - lead.start())
@@ -1576,6 +1648,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         for left in reversed(chain):
             if not _list_gap(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
+            if left.expr.concept not in _TAKEN and _RECEIVING.search(text, left.end, min(right.end, right.start + 16)):
+                break  # "Diagnosis of immunodeficiency or receiving steroids within 7 days": the window is the therapy's, not the diagnosis's
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
             listed.insert(0, left)
