@@ -360,7 +360,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("idh1_mutation", Kind.QUALITATIVE, "IDH1 mutation"),
     Concept("idh2_mutation", Kind.QUALITATIVE, "IDH2 mutation"),
     Concept("kmt2a_rearrangement", Kind.QUALITATIVE, "KMT2A (MLL) rearrangement"),
-    Concept("bcr_abl", Kind.QUALITATIVE, "BCR-ABL1 fusion (Philadelphia chromosome)"),
+    Concept("bcr_abl1", Kind.QUALITATIVE, "BCR-ABL1 fusion (Philadelphia chromosome)"),
     # protein markers read by immunohistochemistry or in situ hybridisation: HER2 status
     # (positive = IHC 3+ or ISH amplified, as the lab reports it), hormone receptors, PD-L1
     Concept("her2", Kind.QUALITATIVE, "HER2 status (overexpression or amplification)"),

@@ -96,7 +96,7 @@ PROTEIN = [
                                                                    "egfr_exon19_deletion": "negative", "egfr_exon20_insertion": "negative"}),
     (observation(ELIGO, "egfr-t790m", valueString="negative"), {"egfr_t790m": "negative"}),
     (observation(ELIGO, "flt3-itd", valueString="positive"), {"flt3_itd": "positive"}),
-    (observation(ELIGO, "bcr-abl", valueString="positive"), {"bcr_abl": "positive"}),
+    (observation(ELIGO, "bcr-abl1", valueString="positive"), {"bcr_abl1": "positive"}),
 ]
 
 
@@ -106,7 +106,7 @@ def test_a_protein_marker_or_an_eligo_marker_code_is_a_result(resource, expected
 
 
 def test_a_bcr_abl1_fusion_is_the_philadelphia_chromosome_and_another_abl1_fusion_is_not():
-    assert results(variant(PRESENT, gene("HGNC:1014", "BCR"), gene("HGNC:76", "ABL1"))) == {"bcr_abl": "positive"}
+    assert results(variant(PRESENT, gene("HGNC:1014", "BCR"), gene("HGNC:76", "ABL1"))) == {"bcr_abl1": "positive"}
     assert results(variant(PRESENT, gene("HGNC:8064", "NUP214"), gene("HGNC:76", "ABL1"))) == {}
 
 
