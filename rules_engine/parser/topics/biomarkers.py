@@ -90,10 +90,10 @@ _OTHER_VARIANT = re.compile(r"(?<![\w])(?:[A-Z]\d{2,4}(?:[A-Z*]|X|fs)?|exons?\s*
 
 # what the registry says was found, or not
 _POSITIVE_WORD = (
-    r"(?:mutations?|mutated|mutant|mutational|alterations?|altered|aberrations?|variants?|rearrangements?|rearranged|fusions?|"
+    r"(?i:mutations?|mutated|mutant|mutational|alterations?|altered|aberrations?|variants?|rearrangements?|rearranged|fusions?|"
     r"translocations?|amplifications?|amplified|over-?expression|over-?expressing|positiv\w*|\(\+\)|\+(?![\w])|driven)"
 )
-_NEGATIVE_WORD = r"(?:wild[\s-]?type|wildtype|WT|wt|negativ\w*|\(-\)|-(?=\s|$|[,;.)])|non-?mutated|unmutated|un-?rearranged)"
+_NEGATIVE_WORD = r"(?i:wild[\s-]?type|wildtype|WT|wt|negativ\w*|\(-\)|-(?=\s|$|[,;.)])|non-?mutated|unmutated|un-?rearranged)"
 _NARROWING = (
     r"(?:sensiti[sz]ing|activating|common|uncommon|rare|classical|classic|atypical|resistan\w*|acquired|germline|somatic|"
     r"deleterious|pathogenic|actionable|targetable|oncogenic|TKI[\s-]sensitive|EGFR[\s-]TKI[\s-]sensitive|sensitive|"
@@ -249,10 +249,10 @@ def _unnamed_variants(mid: str, named: list[str]) -> str:
 
 _POS = r"(?:positive|\(\+\)|\+(?![\w+])|3\+)"
 _NEG = r"(?:negativ\w*|\(-\)|(?<=[\w)])-(?=\s|$|[,;.)/]))"
-_HER2 = r"(?:HER[\s-]?2(?:/neu|[\s-]neu)?(?:\s*\(\s*ERBB2\s*\))?|ERBB2|ErbB2|human\s+epidermal\s+growth\s+factor\s+receptor\s+2(?:\s*\(\s*HER[\s-]?2(?:/neu)?\s*\))?)"
+_HER2 = r"(?:HER[\s-]?2(?:/neu|[\s-]?neu)?(?:\s*\(\s*ERBB2\s*\))?|ERBB2|ErbB2|human\s+epidermal\s+growth\s+factor\s+receptor\s+2(?:\s*\(\s*HER[\s-]?2(?:/neu)?\s*\))?)"
 _HER2_STATUS = re.compile(
     rf"(?<![\w-])(?:{_HER2})[\s-]*(?:(?:gene|receptor|protein)\s+)?(?:(?P<pos>{_POS}|over-?expression|over-?expressing|over-?expressed|amplifi\w+)|(?P<neg>{_NEG}|non-?amplified))"
-    rf"|(?:(?P<pos2>over-?expression|amplification)\s+of\s+(?:the\s+)?(?:{_HER2}))",
+    rf"|(?:(?P<pos2>(?i:over-?expression|amplification)\s+of|(?i:over-?express(?:es|ing)?))\s+(?:the\s+)?(?:{_HER2}))",
 )
 _HER2_MUTATION = re.compile(rf"(?<![\w-])(?:{_HER2})[\s-]*(?:gene\s+)?(?:exon\s*20\s+(?:insertion\s+)?)?(?:mutations?|mutant|mutated)(?![\w])")
 _ER = r"(?:ER|(?i:o?estrogen(?:[\s-]receptors?)?)(?:\s*\(\s*ER\s*\))?)"
