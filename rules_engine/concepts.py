@@ -348,6 +348,49 @@ _CATALOGUE: tuple[Concept, ...] = (
     # tuberculosis it is unknown, not absent (tuberculosis's subtypes are exhaustive)
     Concept("pulmonary_tuberculosis", Kind.EVENT, "pulmonary tuberculosis", parent="tuberculosis"),
     Concept("extrapulmonary_tuberculosis", Kind.EVENT, "extrapulmonary tuberculosis", parent="tuberculosis"),
+    # the tumour's genomic and protein biomarkers (issue 14, biomarkers; append only). Each is a
+    # result: positive = the alteration (or expression) was found, negative = tested and not
+    # found (wild type). An untested marker is absent from the record, so a line asking for one
+    # is unknown, and "known EGFR mutation" excludes nobody until a test says so. A variant is
+    # its own concept beside its gene's: the intake writes the gene positive with it and every
+    # variant of a wild-type gene negative (codes.toml [[gene]]); another variant of the gene
+    # says nothing of this one.
+    Concept("egfr_mutation", Kind.QUALITATIVE, "EGFR mutation"),
+    Concept("egfr_exon19_deletion", Kind.QUALITATIVE, "EGFR exon 19 deletion"),
+    Concept("egfr_l858r", Kind.QUALITATIVE, "EGFR L858R mutation"),
+    Concept("egfr_t790m", Kind.QUALITATIVE, "EGFR T790M mutation"),
+    Concept("egfr_exon20_insertion", Kind.QUALITATIVE, "EGFR exon 20 insertion"),
+    Concept("alk_rearrangement", Kind.QUALITATIVE, "ALK rearrangement (fusion)"),
+    Concept("ros1_rearrangement", Kind.QUALITATIVE, "ROS1 rearrangement (fusion)"),
+    Concept("ret_rearrangement", Kind.QUALITATIVE, "RET rearrangement (fusion)"),
+    Concept("ntrk_fusion", Kind.QUALITATIVE, "NTRK1/2/3 gene fusion"),
+    Concept("braf_mutation", Kind.QUALITATIVE, "BRAF mutation"),
+    Concept("braf_v600", Kind.QUALITATIVE, "BRAF V600 mutation (any V600 substitution)"),
+    Concept("braf_v600e", Kind.QUALITATIVE, "BRAF V600E mutation"),
+    Concept("kras_mutation", Kind.QUALITATIVE, "KRAS mutation"),
+    Concept("kras_g12c", Kind.QUALITATIVE, "KRAS G12C mutation"),
+    Concept("nras_mutation", Kind.QUALITATIVE, "NRAS mutation"),
+    Concept("her2_mutation", Kind.QUALITATIVE, "HER2 (ERBB2) mutation"),
+    Concept("met_exon14_skipping", Kind.QUALITATIVE, "MET exon 14 skipping mutation"),
+    Concept("met_amplification", Kind.QUALITATIVE, "MET amplification"),
+    Concept("brca1_mutation", Kind.QUALITATIVE, "BRCA1 mutation"),
+    Concept("brca2_mutation", Kind.QUALITATIVE, "BRCA2 mutation"),
+    Concept("pik3ca_mutation", Kind.QUALITATIVE, "PIK3CA mutation"),
+    Concept("tp53_mutation", Kind.QUALITATIVE, "TP53 mutation"),
+    Concept("flt3_mutation", Kind.QUALITATIVE, "FLT3 mutation (ITD or TKD)"),
+    Concept("flt3_itd", Kind.QUALITATIVE, "FLT3 internal tandem duplication (FLT3-ITD)"),
+    Concept("npm1_mutation", Kind.QUALITATIVE, "NPM1 mutation"),
+    Concept("idh1_mutation", Kind.QUALITATIVE, "IDH1 mutation"),
+    Concept("idh2_mutation", Kind.QUALITATIVE, "IDH2 mutation"),
+    Concept("kmt2a_rearrangement", Kind.QUALITATIVE, "KMT2A (MLL) rearrangement"),
+    Concept("bcr_abl1", Kind.QUALITATIVE, "BCR-ABL1 fusion (Philadelphia chromosome)"),
+    # protein markers read by immunohistochemistry or in situ hybridisation: HER2 status
+    # (positive = IHC 3+ or ISH amplified, as the lab reports it), hormone receptors, PD-L1
+    Concept("her2", Kind.QUALITATIVE, "HER2 status (overexpression or amplification)"),
+    Concept("er", Kind.QUALITATIVE, "estrogen receptor (ER) status"),
+    Concept("pr", Kind.QUALITATIVE, "progesterone receptor (PR) status"),
+    Concept("pd_l1", Kind.QUALITATIVE, "PD-L1 expression status"),
+    Concept("pd_l1_tps", Kind.MEASUREMENT, "PD-L1 tumor proportion score (TPS)", "%"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

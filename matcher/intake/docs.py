@@ -21,6 +21,10 @@ _VALUE_WORDS = {
     "`referenceRange.high` when given); a quantity in IU/mL (or its log10) is also stored as the load "
     "`hbv_dna_load` in `[iU]/mL`, one in copies/mL as `hbv_dna_copies` (copies are never converted to IU)",
     "expression": "Positive / Negative, or a percentage (stored in %)",
+    "genomic": "`valueCodeableConcept` Present / Absent (or Positive / Negative) of the gene in component "
+    "48018-6, read by the gene table below",
+    "marker": "Positive / Negative, stored as the concept the code names (`kras-g12c` -> `kras_g12c`); "
+    "a variant found is its gene mutated, a wild-type gene has none of its variants",
     "grade": "`valueInteger` or `valueQuantity` {range}, or `valueString` / `valueCodeableConcept` "
     "\"Grade 2\" / \"II\" / an NCI Thesaurus grade code",
 }
@@ -57,6 +61,32 @@ def _quoted(items) -> str:
 
 def _uri(t: CodeTables, name: str) -> str:
     return t.system_uris[name][0]
+
+
+def _genes(w, raw) -> None:
+    """The gene table a genetic variant assessment (69548-6) is read by."""
+    g = raw["genomic"]
+    w("")
+    w("### Genetic variant assessment (LOINC 69548-6)")
+    w("")
+    w(f"The gene is component {_quoted(g['gene_component'])} (an HGNC id or symbol), the protein change")
+    w(f"component {_quoted(g['protein_component'])} (p.HGVS, one- or three-letter). A Present variant of")
+    w(f"significance {', '.join(f'`{c}`' for c in g['not_an_alteration'])} (benign, likely benign,")
+    w("uncertain) is no alteration and not read. A Present sequence variant makes its gene's concept")
+    w("positive, and each variant concept it matches; an Absent gene with no variant named is wild")
+    w("type (its concept and every variant negative); an Absent named variant is negative alone.")
+    w("A fusion gene is positive only for a fusion (two genes studied, or a change type")
+    w(f"{_quoted(g['fusion'])}); a change type {_quoted(g['copy_number'])} is no mutation.")
+    w("")
+    w("| gene | HGNC | concept | variants |")
+    w("| --- | --- | --- | --- |")
+    for row in raw["gene"]:
+        kind = " (fusion" + (f" with {row['partner'][0]}" if row.get("partner") else "") + ")" if row.get("kind") == "fusion" else ""
+        variants = "; ".join(
+            f"`{v['concept']}`: " + (", ".join(v["protein"]) if "protein" in v else f"codons {v['codons'][0]}-{v['codons'][1]} {v['change']}")
+            for v in row.get("variants", ())
+        )
+        w(f"| {row['symbol']} | `{row['hgnc']}` | `{row['concept']}`{kind} | {variants} |")
 
 
 def render(t: CodeTables | None = None) -> str:
@@ -153,7 +183,9 @@ def render(t: CodeTables | None = None) -> str:
         uln = f", else default {concept.default_uln:g} {concept.unit}" if concept.default_uln is not None else ""
         rng = f"{rule.range[0]:g}-{rule.range[1]:g}" if rule.range else ""
         value = _VALUE_WORDS[rule.value or ""].format(unit=f"`{concept.unit}`", uln=uln, range=rng)
-        w(f"| {rule.label}{_mark(rule)} | {rule.system} | {_codes(rule)} | `{rule.concept}` | {value} |")
+        named = ", ".join(f"`{c}`" for c in rule.concepts)
+        w(f"| {rule.label}{_mark(rule)} | {rule.system} | {_codes(rule)} | {named} | {value} |")
+    _genes(w, raw)
     q = raw["qualitative"]
     w("")
     w("### Qualitative results")

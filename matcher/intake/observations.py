@@ -16,6 +16,7 @@ from rules_engine.units import convert
 from .codes import Rule
 from .collector import Collector
 from .fhir import Entry
+from .genomics import implied, variant_results
 from .values import coding_list, convert_value, fhir_date, quantity_unit, string_number, tidy_number, value_number
 
 
@@ -46,6 +47,10 @@ class ObservationReader(Collector):
                 break
         if when is None:
             self.warnings.append((path, "has no effective date or issued time; kept undated"))
+        if rule.value in ("genomic", "marker"):
+            for marker in self._markers(rule, res, path, coding_list(res.code), when, entry.source):
+                self.measurement(path, key, marker)
+            return
         reader = getattr(self, f"_read_{rule.value}")
         measurement = reader(rule, res, path, when, entry.source)
         if measurement is not None:
@@ -54,6 +59,34 @@ class ObservationReader(Collector):
             load = self._viral_load(rule, res, path, when, entry.source)
             if load is not None:
                 self.measurement(path, key, load)
+
+    def _markers(self, rule: Rule, res: Any, path: str, codings: list[Any], when: date | None, source: str) -> list[Measurement]:
+        """A tumour biomarker result (``genomics``): a genetic variant assessment may decide
+        several markers, and an Eligo marker code its gene's others."""
+        word = self._qualitative(res) or self._present(res)
+        if word is None:
+            self.ignored.append((path, "result is not Present / Absent or Positive / Negative"))
+            return []
+        if rule.value == "genomic":
+            found, why = variant_results(self.codes, res, word)
+            if why is not None:
+                self.ignored.append((path, why))
+        else:
+            code = next(
+                (c.code.strip() for c in codings if isinstance(c.code, str) and self.codes.system_name(c.system) == rule.system and rule.matches(c.code.strip())),
+                "",
+            )
+            found = implied(self.codes, code.replace("-", "_"), word)
+        return [Measurement(concept, result, None, when, None, False, source) for concept, result in found if concept in rule.concepts]
+
+    def _present(self, res: Any) -> str | None:
+        """LA9633-4 Present / LA9634-2 Absent (the LOINC answers of a variant assessment)."""
+        present = self.codes.raw["genomic"]["present"]
+        words = {present[c.code] for c in coding_list(res.valueCodeableConcept) if isinstance(c.code, str) and c.code in present}
+        if not words and res.valueCodeableConcept is not None:
+            text = (res.valueCodeableConcept.text or "").strip().lower()
+            words = {"positive"} if text == "present" else {"negative"} if text == "absent" else set()
+        return words.pop() if len(words) == 1 else None
 
     def _qualitative(self, res: Any) -> str | None:
         for coding in coding_list(res.valueCodeableConcept):

@@ -16,6 +16,7 @@ from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
@@ -73,6 +74,7 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         sex_items(text),
         perf_items(text),
         nyha_items(text, ctype),
+        biomarker_items(text, ctype),
         lab_items(text, ctype),
         pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
@@ -215,6 +217,15 @@ def _role(item: Item) -> str:
     if item.concepts & _DIAGNOSIS_CONCEPTS:
         return "diagnosis"
     return "other"
+
+
+_WITHOUT = re.compile(r"\b(?:without|no|absence\s+of|lack\s+of|free\s+of|negative\s+for)\b", I)
+
+
+def _marker_of(marker: Item, disease: Item) -> bool:
+    """A tumour marker item followed by the cancer it qualifies."""
+    d = disease.expr
+    return bool(marker.concepts) and marker.concepts <= BIOMARKERS and isinstance(d, Predicate) and d.op is Op.PRESENT and _cancer(d.concept)
 
 
 def _cancer(concept: str) -> bool:
@@ -585,6 +596,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # disease is not a third alternative to the status
     # a status written against its disease ("relapsed AML") is one unit, bound tighter than "or"
     kinds = ["unit" if {roles[i], roles[i + 1]} == _FIXED_ROLES and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
+    # one unit too: joined bare, any NSCLC met the line
+    kinds = ["unit" if _marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # "NSCLC without known ALK rearrangements": the item the topic negated is a further condition
+    kinds = ["and" if _WITHOUT.search(connectors[i]) and isinstance(exprs[i + 1].expr, Not) and exprs[i + 1].concepts <= BIOMARKERS else k for i, k in enumerate(kinds)]
     for i in range(1, len(kinds)):  # "relapsed or primary refractory AML": the disease is both statuses'
         if kinds[i] == "unit" and roles[i] == "status" and roles[i - 1] == "status" and kinds[i - 1] == "or":
             kinds[i] = "and"

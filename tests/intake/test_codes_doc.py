@@ -26,9 +26,14 @@ def test_every_condition_and_procedure_code_becomes_an_event_concept(rule):
 
 @pytest.mark.parametrize("rule", tables().observations, ids=lambda r: r.label)
 def test_every_observation_code_becomes_a_measurement_or_qualitative_concept(rule):
-    concept = CONCEPTS[rule.concept]
-    expected = Kind.QUALITATIVE if rule.value in ("qualitative", "detection", "viral_load", "expression") else Kind.MEASUREMENT
-    assert concept.kind == expected
+    expected = Kind.QUALITATIVE if rule.value in ("qualitative", "detection", "viral_load", "expression", "genomic", "marker") else Kind.MEASUREMENT
+    assert all(CONCEPTS[c].kind == expected for c in rule.concepts)
+
+
+def test_every_gene_and_variant_a_genomic_report_decides_is_a_concept_the_report_row_names():
+    (row,) = [r for r in tables().observations if r.value == "genomic"]
+    named = {g["concept"] for g in tables().raw["gene"]} | {v["concept"] for g in tables().raw["gene"] for v in g.get("variants", ())}
+    assert named == set(row.concepts)
 
 
 def test_every_rule_names_a_known_code_system_and_matches_something():

@@ -810,11 +810,14 @@ ROWS += [
 
 # --- transplant, GVHD, CD19 therapy and disease status in leukemia trials ----------------------
 BALL = condition("b_all", 300)
+PH_NEG = result("bcr_abl1", "negative")
 A = "NCT02013167"  # blinatumomab, R/R B-precursor ALL
 ROWS += [
+    # "Philadelphia negative": a result (BCR-ABL1), unknown until tested, never passed unread
     hint(A, "Philadelphia negative B-precursor ALL", INC, "enumeration", "leukemia",
-         met=(adult(BALL, condition("refractory", 100)), adult(BALL, condition("relapsed", 30))),
-         not_met=(adult(BALL), adult(condition("aml", 300), condition("relapsed", 30)))),
+         met=(adult(BALL, PH_NEG, condition("refractory", 100)), adult(BALL, PH_NEG, condition("relapsed", 30))),
+         not_met=(adult(BALL), adult(condition("aml", 300), condition("relapsed", 30)), adult(BALL, result("bcr_abl1", "positive"), condition("refractory", 100))),
+         unknown=adult(BALL, condition("refractory", 100))),
     hint(A, "Greater than 5% blasts in the bone marro", INC, "lab", "leukemia",
          met=adult(lab("bm_blasts", 30, "%")), not_met=adult(lab("bm_blasts", 3, "%")), unknown=MAN),
     hint(A, "Malignancy other than ALL within 5 years", EXC, "malignancy", "leukemia",
