@@ -82,7 +82,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than\s+"
          r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)", "≤ ", ("less", "lower", "inferior", "below", "above")),
         (r"\bin\s+excess\s+of\s+(?=\d)", "> ", ("excess",)),
-        (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+(?=\d)", "≥ ", ("less", "lower", "fewer", "least", "minimum")),
+        (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+of\s+(?=\d+\s*(?:days?|weeks?|months?|hours?)\b)|\bminimum\s+(?=\d)", "≥ ", ("less", "lower", "fewer", "least", "minimum")),
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ ", ("more", "greater", "higher", "exceed", "up", "most", "maximum")),
         (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > ", ("age",)),
         (r"\b(?:under|below|younger\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age < ", ("age",)),
@@ -132,6 +132,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # drug, whose last dose lies ahead)
         (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
          r"(?!(?:the\s+)?(?:study|protocol|investigational|trial)\b)(?:the\s+)?", r"\1 since ", ("completion", "end of", "discontinuation", "cessation", "last dose", "last administration")),
+        # a washout counted from the last dose ("≥ 21 days from last cytotoxic chemotherapy", "≥ 3 weeks
+        # from the time of last chemotherapy", "≥ 14 days from the last irradiation"; 80 corpus lines)
+        # is the time since it: "from" names the therapy, never the study's own dates ("≥ 7 days from
+        # the start of study treatment", "from enrollment" stay as written); a lower bound only, the
+        # washout's shape ("< 36 months from the time of diagnosis" is a disease's timing)
+        (r"([≥>]\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?))\s+from\s+(?:the\s+)?(?:time\s+of\s+(?:the\s+)?)?(?:patient'?s\s+)?"
+         r"(?:(?:last|final|most\s+recent)\s+(?:(?:dose|course|cycle|administration|infusion|fraction)s?\s+of\s+(?:the\s+)?)?)?"
+         r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
+         r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),

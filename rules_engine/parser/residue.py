@@ -481,6 +481,15 @@ _STATUS_ALTERNATIVE = frozenset({"relapsed", "refractory"})
 _REMISSION_ORDER = re.compile(r"\s*(?:[>≥]\s*)?(?:CR\s*\d|complete\s+remission\b)", I)
 
 
+def _washout(expr: Expr | None) -> bool:
+    """A washout ("≥ 4 weeks since prior chemotherapy or novel agents"): none of the listed
+    therapies within the window, so an unread one is one more requirement beside it, never an
+    alternative (as one, a patient given chemotherapy last week was unknown, not failed)."""
+    if isinstance(expr, Predicate):
+        return expr.op is Op.NOT_WITHIN
+    return isinstance(expr, All) and all(isinstance(p, Predicate) and p.op is Op.NOT_WITHIN for p in expr.parts)
+
+
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
     """Unread words listed among alternatives ("AML, MDS, ALL or MPAL", "blasts >= 5% or
     increasing levels of MRD") are one more alternative of the list, not a further requirement:
@@ -527,7 +536,7 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
             text = " ".join(" ".join(x.text for x in what).split())  # type: ignore[union-attr]
             head.expr = any_of([head.expr, Alternative(review_reason(text), text)])  # type: ignore[union-attr,list-item]
             out.extend((head, x) for x in what)  # type: ignore[misc,union-attr]
-        elif gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds):
+        elif gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds) and not any(isinstance(t[2], Item) and _washout(t[2].expr) for t in group):
             for k, (start, end, what) in enumerate(group):
                 if isinstance(what, Item):
                     continue

@@ -207,9 +207,38 @@ _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|
 # 209 leukemia trials x 89 patients: 31 lines, 1,101 outcomes changed) read some lines right ("At
 # least 21 days from last cytotoxic chemotherapy") and others wrong: "must be off X for at least 2
 # weeks" as X within 2 weeks, a conditional "Patients with a fungal infection must have had
-# treatment for at least one month" as requiring the infection. Left as it is until the window
-# reader handles "off" and conditional subjects.
+# treatment for at least one month" as requiring the infection. Left as it is: the washout shapes
+# are read instead where their words say so (normalize: "≥ N days from (the) last X" is "since X";
+# ``_washout_of`` below: "off X for ≥ N", "X must have been completed ≥ N before" the study).
 _WINDOW_NEAR = re.compile(r"\b(?:within|since|at\s+least|≥|>)\s*(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:days?|weeks?|months?|years?)", I)
+
+
+# A washout names its therapy without "prior" or "received": "must be off all immunosuppressive
+# medications (except prednisone) for ≥ 2 weeks", "Radiation ... must have been completed ≥ 2 weeks
+# prior to enrollment". The window must follow the therapy as a lower bound ("≥"/">"), so a line
+# that only names a therapy ("who remain off immunosuppressive therapy", "must have had treatment
+# for ≥ 1 month") is not read as asking about it; the window reader then reads none within it.
+_OFF_BEFORE = re.compile(r"\boff\s+(?:of\s+)?(?:all\s+|any\s+)?(?:[\w-]+,?\s+){0,4}$", I)
+_CONDITIONAL_SUBJECT = re.compile(r"\b(?:if|when|for\s+(?:patients|subjects|participants|those|individuals)|(?:patients|subjects|participants|those|individuals)\s+(?:with|who))\b[^.;]*$", I)
+_OFF_WORDS = re.compile(r"\boff\s+(?:of\s+)?(?:all\s+|any\s+)?(?:systemic\s+|oral\s+)?$", I)
+_OFF_FOR_AFTER = re.compile(r"[^.;]{0,60}?\bfor\s+[≥>]\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\b", I)
+_DONE_BEFORE_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:must|should|shall|will|to)\s+(?:have\s+)?(?:be(?:en)?\s+)(?:completed|discontinued|stopped|ceased|finished)\s+"
+    r"[≥>]\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?)\s+(?:ago\b|(?:before|prior\s+to)\s+(?:the\s+)?(?:(?:start|first|initiation|beginning)\b|study|protocol|trial|registration|enrol|entry|randomi|inclusion|screening|day\s*[01]\b|D[01]\b|C1D1|cycle\s+1\b|treatment|therapy|this\b|signing|consent|baseline|receiving|starting|beginning))",
+    I,
+)
+
+
+def _washout_of(text: str, start: int, end: int) -> bool:
+    """Whether the therapy at ``start:end`` is the subject of a washout written around it. Not
+    where a condition names whom it concerns ("For subjects with brain metastases that require
+    radiation, therapy must have been completed ..."): read for everyone, a patient irradiated
+    last week for another reason failed it."""
+    if _CONDITIONAL_SUBJECT.search(text, max(0, start - 120), start):
+        return False
+    if _OFF_BEFORE.search(text, max(0, start - 60), start) and _OFF_FOR_AFTER.match(text, end):
+        return True
+    return bool(_DONE_BEFORE_AFTER.match(text, end))
 
 
 _LONG_WORD = re.compile(r"[A-Za-z]{5,}")
@@ -372,6 +401,21 @@ _CANCER_AS_REFERENCE = re.compile(
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
 
 
+# the words a washout's list may run on over in an inclusion ("since ..."): joins and a therapy's
+# lead words only, no clause break, number or bracket (each fixed word, no nesting)
+_WASHOUT_GAP = re.compile(r"(?=[^,/]*(?:,|/|\bor\b|\band\b))[^;:.()\[\]\d]{1,80}", I)
+_LIST_ENDS = re.compile(r"^(?:[\s,/]|\b(?:and/or|or|and)\b)+|(?:[\s,/]|\b(?:and/or|or|and)\b)+$", I)
+_LIST_LEAD_WORDS = re.compile(
+    r",|/|\b(?:and/or|or|and|the|all|any|an?|other|prior|previous|systemic|completion|end|of|treatment|therapy|with|last|dose|course|cycle|administration|from|since|to|in|by)\b", I
+)
+
+
+# a verb between two items starts another statement ("brain metastases and has been off
+# corticosteroids for ≥ 4 weeks"): the window after it is not the first item's
+# ("or had surgery within 4 weeks" lists one more event: "had" alone is a list's lead word)
+_NEW_PREDICATE = re.compile(r"\b(?:(?:has|have|had)\s+been|is|are|was|were)\b", I)
+
+
 def _list_gap(gap: str) -> bool:
     """Whether the words between two events are list joins, possibly around unread short items
     ("chemotherapy, monoclonal antibodies, or investigational drug within 30 days": the window
@@ -382,7 +426,15 @@ def _list_gap(gap: str) -> bool:
     if re.search(r"[;:.()\[\]]", gap):
         return False
     chunks = re.split(r",|/|\b(?:and/or|or|and)\b", gap)
-    return len(chunks) > 1 and not chunks[0].strip() and not chunks[-1].strip() and all(len(c.split()) <= 3 for c in chunks)
+    # "since any major surgery, completion of radiation, or completion of all prior systemic
+    # therapy": the words that date the next item are its own, not an unread item between
+    last = _DATES_NEXT.sub("", chunks[-1])
+    return len(chunks) > 1 and not chunks[0].strip() and not last.strip() and all(len(c.split()) <= 3 for c in chunks)
+
+
+_DATES_NEXT = re.compile(
+    r"^\s*(?:(?:the|all|any|an?|other|prior|previous|systemic|(?:completion|end|cessation|discontinuation|last\s+(?:dose|course|cycle|administration))\s+of|(?:treatment|therapy)\s+with)\s+){1,6}$", I
+)
 
 
 def gate_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -1139,6 +1191,8 @@ _PERMITS = re.compile(r"\b(?:allowed|permitted|acceptable|may\s+(?:be\s+(?:allow
 _OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
 
 
+_MUST_BE_OFF = re.compile(r"\b(?:must|should|shall|will|needs?\s+to|has\s+to|have\s+to)\s+(?:have\s+)?(?:be(?:en)?\s+)?off(?:\s+of)?$", I)
+_GOVERNED = re.compile(r"\s*(?:of\s+)?(?:(?:all|any|the|other|prior|previous)\s+){0,3}", I)
 _OFF_FOR = re.compile(r"\b(?:not\s+(?:had|received|taken|used|been\s+(?:on|given|treated\s+with))|no\s+(?:\w+\s+){0,2}(?:for|in)|off|free\s+of)\b", I)
 
 
@@ -1518,6 +1572,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     continue
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
+    washouts: list[Item] = []  # read only for the washout written around them
     for m in _MEASURABLE.finditer(text) if "measurable" in low else ():
         if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
@@ -1577,8 +1632,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             # the cue may sit four words back in a list ("No concurrent immunotherapeutic drugs,
             # chemotherapy, or radiotherapy"), beyond the 40 characters ``before`` holds
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
+            washout_only = False
             if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
-                continue  # "poor response to conventional chemotherapy": named, not asked for
+                if not (_therapy(concept) and _washout_of(text, m.start(), m.end())):
+                    continue  # "poor response to conventional chemotherapy": named, not asked for
+                washout_only = True
             if concept == "antiviral_therapy" and _ANTIMICROBIALS.search(text, max(0, m.start() - 80), min(len(text), m.end() + 40)):
                 continue  # "infection requiring antibiotic, antifungal or antiviral therapy": how an infection is treated, the infection's words
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
@@ -1606,8 +1664,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             lead = CLASS_LEAD.search(before) if concept in _DRUG_CLASS_CONCEPTS and not kinds else None
             if lead is not None:  # "prior treatment with a PARP inhibitor": the words say it is a history, nothing more
                 item.start = m.start() - (len(before) - lead.start())
+            off = _OFF_WORDS.search(before) if ctype is CriterionType.INCLUSION and _OFF_FOR_AFTER.match(text, m.end()) else None
+            if off is not None and item.start > m.start() - (len(before) - off.start()):  # "off all systemic ...": the washout's own words
+                item.start = m.start() - (len(before) - off.start())
             if _NEG_BEFORE.search(re.split(r"[,;:]|\band\b|\bor\b", before)[-1]) and not NEGATED.match(text):
                 negated_items.append(item)  # "... and not treated with G-CSF within 7 days"
+            if washout_only:
+                washouts.append(item)
             items.append(item)
     # time windows attach to the nearest event before them (else the next one after)
     windowed_concepts: dict[str, Predicate] = {}
@@ -1616,10 +1679,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
             continue
         off_for = False  # "have not had steroids (for) at least 2 weeks": none within the last 2 weeks
+        off_word = ""
+        off_end = 0
         if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
-            off_for = bool(_OFF_FOR.search(text[max(0, w.start() - 80): w.start()])) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
+            offs = list(_OFF_FOR.finditer(text[max(0, w.start() - 80): w.start()]))
+            off_for = bool(offs) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
             if not off_for:
                 continue
+            off_word = offs[-1].group(0).lower()
+            off_end = max(0, w.start() - 80) + offs[-1].end()
         if re.search(r"\bafter\b", w.group(0), I):
             continue
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
@@ -1634,7 +1702,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         op, window = _window(w)
         if off_for:
-            op = Op.WITHIN
+            # "not had steroids for ≥ 2 weeks" is Not(steroids within 2 weeks), its negation read
+            # below; "off steroids for ≥ 2 weeks" says no negation word: none within them itself
+            # ("off therapy for ≥ 5 years" beside a cancer says nothing of the cancer's own date)
+            governed = _GOVERNED.fullmatch(text, off_end, target.start) is not None  # "free of any prior malignancies for ≥ 3 years"
+            # in an exclusion only an exception's own condition ("unless ... has been off steroids
+            # for ≥ 4 weeks"); "X must be off treatment for ≥ 2 weeks" written there states what excludes
+            excepted = ctype is CriterionType.INCLUSION or _MUST_BE_OFF.search(text, max(0, off_end - 40), off_end) is None
+            op = Op.NOT_WITHIN if off_word.startswith(("off", "free")) and excepted and (governed or _therapy(target.expr.concept)) else Op.WITHIN
         if not_since_misread(target.expr.concept, op, ctype):
             qualify_since(target, w.start(), w.end(), text)
             continue
@@ -1646,22 +1721,35 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         right = target
         listed = [target]
         for left in reversed(chain):
-            if not _list_gap(text[left.end: right.start]) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
+            if not _list_gap(text[left.end: right.start]) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             if left.expr.concept not in _TAKEN and _RECEIVING.search(text, left.end, min(right.end, right.start + 16)):
                 break  # "Diagnosis of immunodeficiency or receiving steroids within 7 days": the window is the therapy's, not the diagnosis's
             left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
             right = left
             listed.insert(0, left)
+        unread_between: list[str] = []
         if w.end() <= target.start and op is Op.NOT_WITHIN:
             # "at least 4 weeks since chemotherapy or radiotherapy": a washout written before the
             # list holds for every item after the first as well (left alone, radiotherapy stood as
             # "any radiotherapy ever", an alternative that met the line for anyone irradiated)
             left = target
+            since = re.search(r"\b(?:since|from)\b", w.group(0), I) is not None
             for nxt in [e for e in events if e.start >= target.end]:
                 between = text[left.end: nxt.start]
-                if not _list_gap(between) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
+                # "≥ 28 days since major surgery, prior chemotherapy, prior treatment with an
+                # investigational agent or prior radiation therapy": in an inclusion the list runs on
+                # over a therapy's own lead words (stopped there, the therapies after it stood as
+                # alternatives and a patient given one of them last week met the line)
+                lax = (
+                    ctype is CriterionType.INCLUSION and since and not _list_gap(between) and _WASHOUT_GAP.fullmatch(between) is not None
+                    and not content_words(_LIST_LEAD_WORDS.sub(" ", between)) and isinstance(nxt.expr, Predicate) and _therapy(nxt.expr.concept)
+                )
+                if not (lax or _list_gap(between)) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
                     break
+                restated = any(isinstance(it.expr, Predicate) and it.expr.concept == nxt.expr.concept for it in listed)  # a heading's own name after its line
+                if ctype is CriterionType.INCLUSION and not restated and content_words(_LIST_LEAD_WORDS.sub(" ", between)):
+                    unread_between.append(_LIST_ENDS.sub("", " ".join(between.split())))  # an unread therapy listed: a review beside, never dropped
                 nxt.expr = predicate(nxt.expr.concept, op, nxt.expr.value, None, False, window)
                 listed.append(nxt)
                 left = nxt
@@ -1686,6 +1774,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             for it in listed[1:]:
                 items.remove(it)
                 events.remove(it)
+            if unread_between:
+                first.expr = all_of([first.expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "; ".join(unread_between))])  # type: ignore[list-item]
+    for it in washouts:
+        # "Hormonal therapy ..., as an anti-neoplastic treatment must be discontinued ≥ 1 week
+        # prior": the window went to another item; left standing, this one asked for the therapy
+        if it in items and isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT:
+            items.remove(it)
     # one concept named twice in a clause ("steroid therapy ... of prednisone within 48 hours"):
     # the window read for one holds for every mention
     for it in items:
