@@ -48,8 +48,14 @@ _STATUS = re.compile(
 )
 
 
+# "CNS (CNS 2, CNS 3) involvement by ALL", "central nervous system involvement by lymphoma": the
+# disease named after "involvement by" is what involves the CNS, part of the one finding (read as
+# an alternative of its own, "Active CNS involvement by AML" excluded every patient with AML)
 _CNS = re.compile(
-    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
+    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
+    r"(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)"
+    r"(?:\s+(?:by|with|of)\s+(?:the\s+)?(?:ALL|AML|MDS|CLL|leukemia|lymphoma|myeloma|disease|malignancy|cancer|tumou?r|leukemic\s+(?:cells|blasts)|blasts)\b)?"
+    r"|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
     I,
 )
 
@@ -1321,7 +1327,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
             # ("CNS leukemia" names the leukemic kind only)
-            if re.search(r"leuk|lymphom|blast", m.group(0), I):
+            if re.search(r"(?i:leuk|blast)|\b(?:ALL|AML|CLL)\b", m.group(0)):
                 items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
                 continue
             cns = any_of([predicate("cns_involvement", Op.PRESENT), predicate("brain_metastases", Op.PRESENT)])
