@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
@@ -70,6 +70,32 @@ _ANTIGEN = re.compile(
     rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
     I,
 )
+
+
+# the share of blasts that must carry the antigen, written after it ("CD22 expression >= 25%",
+# "CD22 expression on >= 25% of blasts", "CD19+ (>= 20% of blasts)") or before it ("At least 25%
+# expression of CD22", ">= 20% of blasts expressing CD33"): a percentage the record states (left
+# off, "expression >= 25%" was met by any positive result)
+_ANTIGEN_SHARE_AFTER = re.compile(
+    r"\s*(?P<open>\(\s*)?(?:(?:on|in|of)\s+)?(?P<op>[≥>≤<])\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:leukemic\s+|malignant\s+|leukemia\s+)?(?:blasts|lymphoblasts|cells|leukemia\s+cells|blast\s+cells))?(?(open)\s*\))",
+    I,
+)
+_ANTIGEN_SHARE_BEFORE = re.compile(
+    r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s+(?:(?:of\s+(?:the\s+)?(?:leukemic\s+)?(?:blasts|lymphoblasts|cells)\s+)?(?:expressing|positive\s+for)"
+    r"|expression\s+of|positivity\s+(?:of|for))\s+(?:the\s+)?(?P<cd>CD(?:19|22|7|33|123))\b",
+    I,
+)
+
+
+def _antigen_share(text: str, m: re.Match[str], cds: list[str]) -> tuple[int, int, Expr] | None:
+    """(start, end, the bound) when one antigen's share of blasts is stated right after it."""
+    if len(cds) != 1 or (m.group("res") or "").lower() not in ("", "+", "expression", "expressing", "positive"):
+        return None
+    after = _ANTIGEN_SHARE_AFTER.match(text, m.end())
+    if after is None:
+        return None
+    return m.start(), after.end(), predicate(cds[0], OPS[after.group("op")], number(after.group("n")), "%")
 
 
 _GVHD = re.compile(r"\b(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)\b(?:\s*\((?:a|c)?GVHD\))?", I)
@@ -1364,12 +1390,19 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
+    for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), predicate(m.group("cd").lower(), OPS[m.group("op")], number(m.group("n")), "%"), frozenset({m.group("cd").lower()})))
     for m in _ANTIGEN.finditer(text) if "cd" in low else ():
         if not free(m.start(), m.end()):
             continue
         res = (m.group("res") or "+").lower()
         value = "negative" if re.match(NEG, res, I) else "positive"
         cds = [c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I)]
+        share = _antigen_share(text, m, list(dict.fromkeys(cds))) if value == "positive" else None
+        if share is not None and free(share[0], share[1]):
+            items.append(Item(share[0], share[1], share[2], frozenset(cds)))
+            continue
         preds = [predicate(c, Op.IS, value) for c in dict.fromkeys(cds)]
         joined = all_of(preds) if re.search(r"\band\b", m.group("cds"), I) else any_of(preds)
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
