@@ -30,6 +30,10 @@ criteria texts split as the importer splits them; counts are regular-expression 
   (CNS 2, CNS 3) involvement by ALL"; 28 lines in 27 trials): part of the one finding. Read as an
   alternative, every patient with AML was excluded and "No CNS involvement by lymphoma" failed
   every patient with lymphoma.
+* Agents "to prevent GVHD after HSCT" (7 lines name GVHD prophylaxis; 2 say after a transplant):
+  a transplant recipient's, shown by the transplant or its GVHD on record. Read without it, a
+  corticosteroid against the leukaemia excluded a patient never transplanted. A calcineurin
+  inhibitor named on the line still excludes whatever the record.
 * The share of blasts carrying an antigen ("At least 25% expression of CD22", "CD22 expression
   >= 25%"): compared with the percentage on record. Left off, any positive result met it; a
   record that only says "positive" is now unknown.
@@ -44,7 +48,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import Part, adult, age, anc, condition, lab, medication, record, result
+from tests.fixtures.records import Part, adult, age, anc, condition, lab, medication, procedure, record, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -108,6 +112,11 @@ ROWS = [
     ("Active central nervous system involvement by AML", E,
      [record(condition("aml"), condition("cns_involvement", 10))], [record(condition("aml"))], []),
     ("No CNS involvement by lymphoma", I, [record(condition("lymphoma"))], [record(condition("lymphoma"), condition("cns_involvement", 10))], []),
+    # -- what GVHD prophylaxis after a transplant is
+    ("Are receiving cyclosporine, tacrolimus, or other agents to prevent graft-versus host disease (GVHD) after HSCT.", E,
+     [adult(procedure("allo_hsct", 200), procedure("hsct", 200), medication("immunosuppressant_therapy", 0)),
+      adult(condition("gvhd", 100), medication("steroid_therapy", 0)), adult(medication("immunosuppressant_therapy", 0))],
+     [adult(medication("steroid_therapy", 0)), adult(procedure("hsct", 200), medication("steroid_therapy", 200))], []),
     # -- the share of blasts carrying an antigen
     ("At least 25% expression of CD22 by immunophenotyping", I,
      [record(lab("cd22", 60, "%"))], [record(lab("cd22", 10, "%"))], [record(result("cd22", "positive")), record()]),

@@ -73,11 +73,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T22-clean", "Have Philadelphia chromosome (Ph)-positive ALL"): ("events", "no concept for the Philadelphia chromosome / BCR-ABL1 (ICD-O-3 "
                                                                       "9812/3 is read as B-ALL only), so 'Ph-positive ALL ... and receiving "
                                                                       "TKI' stays unknown for a Ph-negative patient"),
-    ("T22-dexamethasone", None): ("events", "'Are receiving cyclosporine, tacrolimus, or other agents to prevent GVHD after HSCT': read as any "
-                                            "immunosuppressant or corticosteroid within 14 days, without the transplant it is given after, so "
-                                            "dexamethasone against the leukaemia excludes"),
-    ("T22-dexamethasone", "Are receiving cyclosporine, tacrolimus"): ("events", "as the verdict above: the GVHD purpose and 'after HSCT' are not "
-                                                                      "read as a condition of the steroid"),
     # NCT00098839
     # NCT01383447
     ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "

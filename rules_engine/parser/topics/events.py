@@ -689,6 +689,7 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
 
 
 # "(other) agents to prevent GVHD (after HSCT)", "GVHD prophylaxis": immunosuppressant therapy
+_AFTER_TRANSPLANT = re.compile(r"\b(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant)", I)
 _GVHD_PROPHYLAXIS = re.compile(
     r"(?:(?:other\s+)?(?:systemic\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
@@ -1406,6 +1407,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         preds = [predicate(c, Op.IS, value) for c in dict.fromkeys(cds)]
         joined = all_of(preds) if re.search(r"\band\b", m.group("cds"), I) else any_of(preds)
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
+    after_transplant: list[Item] = []
     for m in _GVHD_PROPHYLAXIS.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
             start, end, window = m.start(), m.end(), None
@@ -1425,6 +1427,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             else:
                 expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
             items.append(Item(start, end, expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
+            if off is None and _AFTER_TRANSPLANT.search(m.group(0)):
+                after_transplant.append(items[-1])
     for m in _GVHD_TREATED.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):
             treated = any_of([
@@ -1643,6 +1647,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             it.expr = windowed_concepts[it.expr.concept]
     _examples_of(text, items)
     _now(text, items)
+    for it in after_transplant:
+        # "agents to prevent GVHD after HSCT": given to a transplant recipient (the record shows the
+        # transplant or its GVHD); a corticosteroid against the leukaemia is no such agent (read
+        # without it, dexamethasone in induction excluded a patient never transplanted)
+        if it in items and it.expr is not None:
+            it.expr = all_of([it.expr, any_of([predicate("hsct", Op.PRESENT), predicate("gvhd", Op.PRESENT)])])
+            it.concepts = it.concepts | {"hsct", "gvhd"}
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
