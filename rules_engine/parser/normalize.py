@@ -183,24 +183,6 @@ def _dose_cap(text: str) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 
 
-# "Creatinine clearance or radioisotope glomerular filtration rate (GFR) >= 70 mL/min" (the COG
-# wording, 17 corpus lines): one bound shared by two measurements, either of which may meet it.
-# Written out for each, the first no longer stands bare (left so, "Creatinine clearance" was an
-# unread alternative and a patient with a clearance of 96 mL/min was unknown).
-_SHARED_RENAL_BOUND = re.compile(
-    r"\b(?P<first>creatinine\s+clearance)(?:\s*\(CrCl\))?\s+(?:or|/)\s+(?:(?:radioisotope|measured|nuclear)\s+)?"
-    r"(?P<second>glomerular\s+filtration\s+rate(?:\s*\(GFR\))?|GFR)\s*"
-    r"(?P<bound>(?:[≥>]|>=)\s*\d{1,3}(?:\.\d+)?\s*(?:mL|ml)\s*/\s*min(?:\s*/\s*1\.73\s*m\^?2|/m2)?)",
-    re.IGNORECASE,
-)
-
-
-def _shared_renal_bound(text: str) -> str:
-    if "clearance" not in text.lower():
-        return text
-    return _SHARED_RENAL_BOUND.sub(lambda m: f"{m.group('first')} {m.group('bound')} or {m.group('second')} {m.group('bound')}", text)
-
-
 def _duty_periods(text: str) -> str:
     """``text`` without the duty periods of its sentences about pregnancy or contraception (a
     sentence about something else keeps its "during treatment")."""
@@ -215,7 +197,7 @@ def normalize(text: str) -> str:
     """Pure and called twice per line (the length cap, then the reading) and again for a line's
     condition: cached, which on the 300-trial sample saved 0.6 s of 7.4 s."""
     text = spell_numbers(_MD_ESCAPE.sub(r"\1", text).translate(_CHARS))
-    text = _shared_renal_bound(_dose_cap(_duty_periods(_THOUSANDS.sub("", text))))
+    text = _dose_cap(_duty_periods(_THOUSANDS.sub("", text)))
     low = text.lower()
     for pattern, repl, gate in _SUBS:
         if any(g in low for g in gate):
