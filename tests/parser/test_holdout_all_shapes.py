@@ -23,9 +23,6 @@ criteria texts split as the importer splits them; counts are regular-expression 
   the blast count that defines it ("< 5% (M1)", "(M2/M3 bone marrow)"; 6 lines). Each made a
   decided line unknown; a grade with no count before it ("In marrow relapse (M3 bone marrow)")
   is still read by a person.
-* One bound shared by two measurements ("Creatinine clearance or radioisotope glomerular filtration
-  rate (GFR) >= 70 mL/min", the COG wording; 17 lines in 16 trials): written out for each, either
-  meets it. Left so, "Creatinine clearance" was an unread alternative (unknown).
 * The disease that involves the CNS ("Active central nervous system involvement by AML", "CNS
   (CNS 2, CNS 3) involvement by ALL"; 28 lines in 27 trials): part of the one finding. Read as an
   alternative, every patient with AML was excluded and "No CNS involvement by lymphoma" failed
@@ -100,12 +97,6 @@ ROWS = [
     ("Peripheral platelets < 50,000/μL prior to start of treatment", E,
      [record(lab("platelets", 30, "10*9/L"))], [record(lab("platelets", 80, "10*9/L"))], [record()]),
     ("Peripheral absolute neutrophil count (ANC) >= 1,000/mm^3", I, [record(anc(1.5))], [record(anc(0.5))], [record()]),
-    # -- one bound shared by two measurements
-    ("Creatinine clearance OR radioisotope glomerular filtration rate ≥ 70 mL/min", I,
-     [record(lab("creatinine_clearance", 96, "mL/min")), record(lab("egfr", 80, "mL/min"))],
-     [record(lab("creatinine_clearance", 50, "mL/min"), lab("egfr", 55, "mL/min"))], [record()]),
-    ("Creatinine clearance or radioisotope glomerular filtration rate (GFR) >= 70 mL/min OR a serum creatinine based on age and/or "
-     "gender as follows:", I, [record(lab("creatinine_clearance", 96, "mL/min"))], [], [record(lab("creatinine_clearance", 50, "mL/min"))]),
     # -- the disease that involves the CNS
     ("Evidence of current CNS (CNS 2, CNS 3) involvement by ALL", E,
      [record(condition("all"), condition("cns_involvement", 10))], [record(condition("all"))], []),

@@ -74,6 +74,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                       "9812/3 is read as B-ALL only), so 'Ph-positive ALL ... and receiving "
                                                                       "TKI' stays unknown for a Ph-negative patient"),
     # NCT00098839
+    ("T23-clean", "Creatinine clearance OR radioisotope"): ("labs", "'Creatinine clearance OR radioisotope glomerular filtration rate >= 70 "
+                                                             "mL/min': one bound for either test; 'Creatinine clearance' stands unread beside "
+                                                             "the GFR (17 corpus lines, COG). Written out for each, a record with only a low "
+                                                             "eGFR became unknown where test_creatinine_by_age pins not met: which of the two "
+                                                             "tests decides when the record holds one is a semantics question left open"),
     # NCT01383447
     ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "
                                                      "left as a review conjunct (unknown)"),
