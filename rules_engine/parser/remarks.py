@@ -78,7 +78,7 @@ _PATTERNS: tuple[str, ...] = (
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -152,6 +152,21 @@ _PATTERNS: tuple[str, ...] = (
     # history can have; the events topic reads it as a history ever (events._ever), and left as a
     # word, "past" narrowed the item as if it were a condition of its own
     EVER_PHRASE,
+    # when an age or a state is counted, said as the enrolment ("must be > 1 and < 21 years of age
+    # when enrolled onto this study", "at the time they are enrolled")
+    r"\b(?:when|once|at\s+the\s+time\s+(?:they\s+are|he\s+or\s+she\s+is|the\s+(?:patient|subject)\s+is))\s+(?:first\s+)?(?:enrolled|registered|randomi[sz]ed)"
+    r"(?:\s+(?:on|onto|in|into|to)\s+(?:this|the)\s+(?:study|trial|protocol))?\b",
+    # where a count is taken ("Peripheral neutrophils < 500/uL", "Peripheral blood absolute
+    # neutrophil count"): blood counts are the blood's; blasts are left alone ("blasts of peripheral
+    # blood white cells or bone marrow cells" names where, and which, blasts)
+    r"(?<!of )\bperipheral(?:\s+blood)?(?=\s+(?:absolute\s+)?(?:neutrophils?|ANC\b|platelets?|leu[ck]ocytes?|lymphocytes?|ha?emoglobin|granulocytes?))",
+    # who can be pregnant, said before the woman the line names ("Post-menarchal female subject who
+    # is pregnant"): a pregnancy is a post-menarchal woman's, so the word narrows nothing
+    r"\bpost-?menarch(?:al|eal)\b(?=\s+(?:females?|wom[ae]n|girls?|subjects?|patients?|participants?)\b)",
+    # the marrow grade named after the blast count that defines it ("< 5% (M1)", "> 25% blasts in
+    # the bone marrow (M3 bone marrow)", "(M2/M3 bone marrow)"): the count is read; a grade with
+    # no count before it ("In marrow relapse (M3 bone marrow)") still asks for a person
+    r"%\s*(?:[\w\s]{0,40}?\bmarrow\s*)?\(\s*M[1-3](?:\s*(?:/|or|,)\s*M[1-3])?(?:\s+(?:bone\s+)?marrow)?\s*\)(?:\s+marrow\b)?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -235,6 +250,10 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("transfusion", "growth"),
     ("considered", "regarded", "defined"),
     ("past", "prior", "previous"),
+    ("enrolled", "registered", "randomi"),
+    ("peripheral",),
+    ("menarch",),
+    ("m1", "m2", "m3"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

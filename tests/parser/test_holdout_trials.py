@@ -61,6 +61,39 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00981799
     # NCT02886559
     # NCT00100971
+    # NCT02393859
+    ("T21-clean", None): ("core", "'Availability of the following material ... (cases with isolated extramedullary relapse or cases with technical "
+                          "and/or logistic hurdles ... are exempt from providing this material. In these cases, ...)': the exemption, split at "
+                          "its inner sentence, is read as a requirement of isolated extramedullary relapse, so the inclusion fails every "
+                          "patient without one (6 corpus lines say 'exempt'; a bracketed '... are exempt' is not yet an exception)"),
+    ("T21-clean", "Abnormal renal or hepatic function"): ("labs", "'as defined below: a. Serum creatinine levels above upper limit of normal, based "
+                                                          "on the normal ranges for age and gender ...': a limit at 1 x ULN written without a "
+                                                          "multiple is not read, so the wrapper and it stay review alternatives (unknown)"),
+    # NCT03888534
+    ("T22-clean", "Have Philadelphia chromosome (Ph)-positive ALL"): ("events", "no concept for the Philadelphia chromosome / BCR-ABL1 (ICD-O-3 "
+                                                                      "9812/3 is read as B-ALL only), so 'Ph-positive ALL ... and receiving "
+                                                                      "TKI' stays unknown for a Ph-negative patient"),
+    # NCT00098839
+    ("T23-clean", "Creatinine clearance OR radioisotope"): ("labs", "'Creatinine clearance OR radioisotope glomerular filtration rate >= 70 "
+                                                             "mL/min': one bound for either test; 'Creatinine clearance' stands unread beside "
+                                                             "the GFR (17 corpus lines, COG). Written out for each, a record with only a low "
+                                                             "eGFR became unknown where test_creatinine_by_age pins not met: which of the two "
+                                                             "tests decides when the record holds one is a semantics question left open"),
+    # NCT01383447
+    ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "
+                                                     "left as a review conjunct (unknown)"),
+    ("T24-clean", "Active CNS leukemia"): ("core", "'; patients with known previous CNS leukemia may continue to receive intrathecal therapy "
+                                                    "with ara-C, methotrexate ...': a permission ('may continue to receive') read as more "
+                                                    "alternatives of the exclusion, one of them unread (unknown)"),
+    ("T24-transplant", None): ("core", "'Patients who have undergone SCT ... are eligible provided that they are > 4 weeks from stem cell "
+                                       "infusion, have no active GVHD ...': the proviso is left to a person, so a transplant 2 weeks ago is "
+                                       "possibly eligible, not ineligible (the safe side)"),
+    ("T24-transplant", "Patients who have undergone stem cell transplantation (SCT)"): ("core", "as the verdict above"),
+    # NCT00928200
+    ("T25-clean", "E. coli Asparaginase Allergy Patients must have"): ("events", "'a history of prior systemic allergic reaction to E. coli "
+                                                                       "asparaginase (native or pegylated), such as urticaria, wheezing ... "
+                                                                       "Local reactions are not sufficient': the kinds and the 'systemic' "
+                                                                       "qualifier are not read, so a recorded pegaspargase allergy is unknown"),
 }
 
 

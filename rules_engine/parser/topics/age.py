@@ -14,12 +14,19 @@ from rules_engine.parser.items import I, Item, OPS, all_of, any_of, content_word
 
 
 _AGE_UNIT = r"(?:years?|yrs?|months?|y(?=\s|$|[,;.)]))"
+# after the word "age", ages of infants are also written in days or weeks ("Age > 28 days and < 18
+# years"): the unit is kept (read as years, "> 28 days" failed every child). Without the word, "2
+# weeks old" is a scan's or a test's age, never the patient's
+_INFANT_UNIT = r"(?:years?|yrs?|months?|weeks?|days?|y(?=\s|$|[,;.)]))"
 
 
 _AGE_POST = r"(?:or|and)\s+(?:older|more|above|over|greater|elder|upwards|up|younger|less|below|under)\b"
 
 
 _AGE_AFTER = rf"(?:\s*{_AGE_UNIT})?(?:\s*(?:old|of\s+age))?"
+
+
+_AGE_AFTER_NAMED = rf"(?:\s*{_INFANT_UNIT})?(?:\s*(?:old|of\s+age))?"
 
 
 _AGE_PREFIX = re.compile(
@@ -31,14 +38,14 @@ _AGE_PREFIX = re.compile(
 
 
 _AGE_RANGE = re.compile(
-    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})?"
+    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_INFANT_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_INFANT_UNIT})?"
     r"(?:\s*(?:old|of\s+age))?(?:\s*\(?inclusive\)?)?",
     I,
 )
 
 
 _AGE_CMP = re.compile(
-    rf"(?P<op>[≥>≤<=])\s*(?P<n>\d{{1,3}}(?:\.\d)?)(?!\s*(?:%|mg|g/|x\b|×|cm|kg|mm|ml|/))(?P<u>{_AGE_AFTER})(?:\s*(?P<post>{_AGE_POST}))?",
+    rf"(?P<op>[≥>≤<=])\s*(?P<n>\d{{1,3}}(?:\.\d)?)(?!\s*(?:%|mg|g/|x\b|×|cm|kg|mm|ml|/))(?P<u>{_AGE_AFTER_NAMED})(?:\s*(?P<post>{_AGE_POST}))?",
     I,
 )
 
@@ -80,8 +87,12 @@ _AGE_BARE_END = re.compile(r"\s*(?:before|after|since|ago|prior|from|following|o
 _ADULT_AMBIGUOUS = re.compile(r"age of majority|according to (?:each |local )?(?:country|national|local)", I)
 
 
+_AGE_UNITS = {"mo": "mo", "we": "wk", "da": "d"}
+
+
 def _age_unit(unit: str | None) -> str:
-    return "mo" if unit and unit.lower().startswith("mo") else "a"
+    """The UCUM unit of an age written with ``unit`` (it may carry the spaces and "old" around it)."""
+    return _AGE_UNITS.get((unit or "").strip().lower()[:2], "a")
 
 
 def _age_post_op(post: str) -> Op:
@@ -106,7 +117,7 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
 
     def after_upper(end: int) -> tuple[int, Predicate] | None:
         m = re.compile(
-            rf"\s*(?:{_AGE_UNIT}\s*)?(?:old\s*)?(?:,|and|but|to)?\s*(?:age\s*)?(?P<op>[<≤])\s*(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER})",
+            rf"\s*(?:{_INFANT_UNIT}\s*)?(?:old\s*)?(?:,|and|but|to)?\s*(?:age\s*)?(?P<op>[<≤])\s*(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER_NAMED})",
             I,
         ).match(text, end)
         if m and int(m.group("n")) >= 2:

@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
@@ -48,8 +48,14 @@ _STATUS = re.compile(
 )
 
 
+# "CNS (CNS 2, CNS 3) involvement by ALL", "central nervous system involvement by lymphoma": the
+# disease named after "involvement by" is what involves the CNS, part of the one finding (read as
+# an alternative of its own, "Active CNS involvement by AML" excluded every patient with AML)
 _CNS = re.compile(
-    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
+    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
+    r"(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)"
+    r"(?:\s+(?:by|with|of)\s+(?:the\s+)?(?:ALL|AML|MDS|CLL|leukemia|lymphoma|myeloma|disease|malignancy|cancer|tumou?r|leukemic\s+(?:cells|blasts)|blasts)\b)?"
+    r"|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
     I,
 )
 
@@ -64,6 +70,32 @@ _ANTIGEN = re.compile(
     rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
     I,
 )
+
+
+# the share of blasts that must carry the antigen, written after it ("CD22 expression >= 25%",
+# "CD22 expression on >= 25% of blasts", "CD19+ (>= 20% of blasts)") or before it ("At least 25%
+# expression of CD22", ">= 20% of blasts expressing CD33"): a percentage the record states (left
+# off, "expression >= 25%" was met by any positive result)
+_ANTIGEN_SHARE_AFTER = re.compile(
+    r"\s*(?P<open>\(\s*)?(?:(?:on|in|of)\s+)?(?P<op>[≥>≤<])\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%"
+    r"(?:\s+(?:of|on)\s+(?:the\s+)?(?:leukemic\s+|malignant\s+|leukemia\s+)?(?:blasts|lymphoblasts|cells|leukemia\s+cells|blast\s+cells))?(?(open)\s*\))",
+    I,
+)
+_ANTIGEN_SHARE_BEFORE = re.compile(
+    r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3}(?:\.\d+)?)\s*%\s+(?:(?:of\s+(?:the\s+)?(?:leukemic\s+)?(?:blasts|lymphoblasts|cells)\s+)?(?:expressing|positive\s+for)"
+    r"|expression\s+of|positivity\s+(?:of|for))\s+(?:the\s+)?(?P<cd>CD(?:19|22|7|33|123))\b",
+    I,
+)
+
+
+def _antigen_share(text: str, m: re.Match[str], cds: list[str]) -> tuple[int, int, Expr] | None:
+    """(start, end, the bound) when one antigen's share of blasts is stated right after it."""
+    if len(cds) != 1 or (m.group("res") or "").lower() not in ("", "+", "expression", "expressing", "positive"):
+        return None
+    after = _ANTIGEN_SHARE_AFTER.match(text, m.end())
+    if after is None:
+        return None
+    return m.start(), after.end(), predicate(cds[0], OPS[after.group("op")], number(after.group("n")), "%")
 
 
 _GVHD = re.compile(r"\b(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)\b(?:\s*\((?:a|c)?GVHD\))?", I)
@@ -771,6 +803,7 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
 
 
 # "(other) agents to prevent GVHD (after HSCT)", "GVHD prophylaxis": immunosuppressant therapy
+_AFTER_TRANSPLANT = re.compile(r"\b(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant)", I)
 _GVHD_PROPHYLAXIS = re.compile(
     r"(?:(?:other\s+)?(?:systemic\s+)?(?:agents?|drugs?|medications?|therap(?:y|ies)|treatments?)\s+(?:to|for)\s+(?:the\s+)?(?:prevent(?:ion)?|prophylaxis)(?:\s+(?:of|or\s+treat(?:ment)?(?:\s+of)?))?\s+"
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?"
@@ -1452,7 +1485,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
             # ("CNS leukemia" names the leukemic kind only)
-            if re.search(r"leuk|lymphom|blast", m.group(0), I):
+            if re.search(r"(?i:leuk|blast)|\b(?:ALL|AML|CLL)\b", m.group(0)):
                 items.append(Item(m.start(), m.end(), predicate("cns_involvement", Op.PRESENT), frozenset({"cns_involvement"})))
                 continue
             cns = any_of([predicate("cns_involvement", Op.PRESENT), predicate("brain_metastases", Op.PRESENT)])
@@ -1489,15 +1522,23 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
+    for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), predicate(m.group("cd").lower(), OPS[m.group("op")], number(m.group("n")), "%"), frozenset({m.group("cd").lower()})))
     for m in _ANTIGEN.finditer(text) if "cd" in low else ():
         if not free(m.start(), m.end()):
             continue
         res = (m.group("res") or "+").lower()
         value = "negative" if re.match(NEG, res, I) else "positive"
         cds = [c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I)]
+        share = _antigen_share(text, m, list(dict.fromkeys(cds))) if value == "positive" else None
+        if share is not None and free(share[0], share[1]):
+            items.append(Item(share[0], share[1], share[2], frozenset(cds)))
+            continue
         preds = [predicate(c, Op.IS, value) for c in dict.fromkeys(cds)]
         joined = all_of(preds) if re.search(r"\band\b", m.group("cds"), I) else any_of(preds)
         items.append(Item(m.start(), m.end(), joined, frozenset(cds)))
+    after_transplant: list[Item] = []
     for m in _GVHD_PROPHYLAXIS.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):  # what prevents or treats GVHD: immunosuppressants or corticosteroids
             start, end, window = m.start(), m.end(), None
@@ -1517,6 +1558,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             else:
                 expr = any_of([predicate("immunosuppressant_therapy", Op.PRESENT), predicate("steroid_therapy", Op.PRESENT)])
             items.append(Item(start, end, expr, frozenset({"immunosuppressant_therapy", "steroid_therapy"})))
+            if off is None and _AFTER_TRANSPLANT.search(m.group(0)):
+                after_transplant.append(items[-1])
     for m in _GVHD_TREATED.finditer(text) if ("gvhd" in low or "host" in low) else ():
         if free(m.start(), m.end()):
             treated = any_of([
@@ -1791,6 +1834,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             it.expr = windowed_concepts[it.expr.concept]
     _examples_of(text, items)
     _now(text, items)
+    for it in after_transplant:
+        # "agents to prevent GVHD after HSCT": given to a transplant recipient (the record shows the
+        # transplant or its GVHD); a corticosteroid against the leukaemia is no such agent (read
+        # without it, dexamethasone in induction excluded a patient never transplanted)
+        if it in items and it.expr is not None:
+            it.expr = all_of([it.expr, any_of([predicate("hsct", Op.PRESENT), predicate("gvhd", Op.PRESENT)])])
+            it.concepts = it.concepts | {"hsct", "gvhd"}
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)

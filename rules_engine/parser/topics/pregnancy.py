@@ -74,7 +74,7 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     # lenalidomide programme's wording, 9 corpus trials) asked every patient to be pregnant
     if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|counsel\w*|precautions?|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
         r"\s*(?:women\s+|female\s+|patients?\s+|subjects?\s+)*(?:who\s+are\s+)?(?:pregnant|lactating|breast|nursing)", text, I
-    ):
+    ) and not (ctype is CriterionType.EXCLUSION and _in_state(mentions, text)):
         mentions = []
     extra: list[Item] = []
     if not mentions or any(pred.concept == "pregnancy_test" for _, _, pred in tests):
@@ -83,7 +83,7 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
             for s, e, pred in tests
         ]
         if mentions and lact and not preg:  # "... negative pregnancy test. Women must not be breastfeeding."
-            out += [_lactation_item(m, text) for m in lact if not any(s <= m.start() < e for s, e, _ in tests)]
+            out += [_lactation_item(m, text, ctype) for m in lact if not any(s <= m.start() < e for s, e, _ in tests)]
         return out + extra
     parts: list[Expr] = []
     if preg:
@@ -94,13 +94,26 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     spans = [(m.start(), m.end()) for m in mentions] + [(s, e) for s, e, _ in tests]
     start, end = min(a for a, _ in spans), max(b for _, b in spans)
     expr = any_of(parts)
-    if _NOT_BEFORE.search(text[max(0, start - 40): start]) and not NEGATED.match(text):
+    # in an exclusion, "women should not breastfeed" names whom it excludes: the state, not its absence
+    if ctype is CriterionType.INCLUSION and _NOT_BEFORE.search(text[max(0, start - 40): start]) and not NEGATED.match(text):
         expr = Not(expr)  # "Women must not be pregnant or breastfeeding"
     return [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
 
 
-def _lactation_item(m: re.Match[str], text: str) -> Item:
+# "Post-menarchal female subject who is pregnant or breastfeeding, or is planning to become
+# pregnant": a line about future pregnancy that also names the state a subject is in excludes the
+# state (the plan beside it is folded in, as for lines that open with the state)
+_STATE_BEFORE = re.compile(
+    r"(?<!with )(?<!to )\b(?:wom[ae]n|females?|girls?|patients?|subjects?|participants?|individuals?|persons?)\s+(?:who|that)\s+(?:is|are)\s+(?:currently\s+|already\s+)?$", I
+)
+
+
+def _in_state(mentions: list[re.Match[str]], text: str) -> bool:
+    return any(_STATE_BEFORE.search(text[max(0, m.start() - 40): m.start()]) for m in mentions)
+
+
+def _lactation_item(m: re.Match[str], text: str, ctype: CriterionType) -> Item:
     expr: Expr = predicate("lactation", Op.PRESENT)
-    if _NOT_BEFORE.search(text[max(0, m.start() - 40): m.start()]) and not NEGATED.match(text):
+    if ctype is CriterionType.INCLUSION and _NOT_BEFORE.search(text[max(0, m.start() - 40): m.start()]) and not NEGATED.match(text):
         expr = Not(expr)
     return Item(m.start(), m.end(), expr, frozenset({"lactation"}))
