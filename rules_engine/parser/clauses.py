@@ -404,7 +404,11 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
-_LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
+# an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)
+# infections"): still a list, and read as All a patient with hepatitis B alone was not excluded
+_LIST_AND = re.compile(
+    r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I
+)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
 _FOR = re.compile(
