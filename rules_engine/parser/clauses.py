@@ -389,6 +389,9 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
+    # says how the next value is got, it joins nothing (read as the join, either value met both)
+    connector = _HOW_MEASURED.sub(" ", connector)
     if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
@@ -402,6 +405,10 @@ def _joiner(connector: str, default_or: bool) -> str:
     if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", connector, I):
         return "and"
     return "or" if default_or else "and"
+
+
+# (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
+_HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 
 
 # an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)
