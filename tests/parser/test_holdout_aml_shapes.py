@@ -10,15 +10,25 @@ misread, each in its general form, with real corpus lines and the corpus count
   measured creatinine clearance (CRcl) of >=50 mL/min"; 37 corpus lines write the pair, 4 were
   read wrongly): the "or" says how the value is got and joins nothing. Read as the join, a
   creatinine within limits met the line whatever the clearance.
+* Haematopoietic growth factors on record (filgrastim, pegfilgrastim, sargramostim, epoetin;
+  ATC L03AA, B03XA01-03): the parser read "G-CSF", "growth factors" (the ``growth_factor``
+  concept) but the intake made no such event, so a patient given filgrastim yesterday met no
+  "no G-CSF within 14 days" exclusion (265 corpus lines name G-CSF, GM-CSF, filgrastim or
+  growth factors).
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
-from rules_engine.criteria import CriterionType
+from matcher.intake import normalise, validate_bundle
+from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
+from rules_engine.reference import evaluate_reference
+from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import adult, condition, creatinine, crcl, result
 
@@ -59,3 +69,35 @@ HOW_MEASURED_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(HOW_MEASURED_ROWS))
 def test_calculated_or_measured_says_how_a_value_is_got_and_joins_nothing(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, I), facts) is expected
+
+
+def _intake(*resources: fhir.Resource) -> object:
+    """The facts the intake writes for a 50-year-old man with these resources (as of ``fhir.AS_OF``
+    shifted to the judging date: only the therapy's dates matter, and they are relative)."""
+    bundle = fhir.bundle("growth-factor", [fhir.patient("growth-factor", 50, "male"), *resources])
+    return normalise(validate_bundle(bundle), as_of=fhir.AS_OF).facts
+
+
+def _given(name: str, codings: tuple[tuple[str, str], ...], ended_days_ago: int) -> fhir.Resource:
+    return fhir.medication(name, codings, start=ended_days_ago + 5, end=ended_days_ago)
+
+
+GROWTH_FACTOR_ROWS = [
+    (_given("filgrastim 300 MCG/0.5ML Prefilled Syringe", ((fhir.ATC, "L03AA02"),), 5), True),
+    (_given("Neulasta", (), 5), True),  # pegfilgrastim by brand name
+    (_given("darbepoetin alfa", ((fhir.ATC, "B03XA02"),), 5), True),
+    (_given("sargramostim", (), 5), True),
+    (_given("roxadustat", ((fhir.ATC, "B03XA05"),), 5), False),  # an antianaemic, no growth factor
+    (_given("cytarabine", ((fhir.ATC, "L01BC01"),), 5), False),
+]
+
+
+@pytest.mark.parametrize("resource, is_growth_factor", GROWTH_FACTOR_ROWS, ids=[r[0]["medicationCodeableConcept"]["text"][:20] for r in GROWTH_FACTOR_ROWS])
+def test_a_growth_factor_on_record_is_one_the_lines_ask_of(resource: fhir.Resource, is_growth_factor: bool) -> None:
+    line = parse_line("No prior G-CSF, GM-CSF or plerixafor within 14 days of study drug dosing", E)
+    facts = _intake(resource)
+    assert ("growth_factor" in facts.events) is is_growth_factor  # type: ignore[attr-defined]
+    outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF).criteria[0].outcome  # type: ignore[arg-type]
+    assert outcome is (Outcome.MET if is_growth_factor else Outcome.NOT_MET)
+    later = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF + timedelta(days=30)).criteria[0].outcome  # type: ignore[arg-type]
+    assert later is Outcome.NOT_MET  # a month on, outside the window
