@@ -15,6 +15,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   concept) but the intake made no such event, so a patient given filgrastim yesterday met no
   "no G-CSF within 14 days" exclusion (265 corpus lines name G-CSF, GM-CSF, filgrastim or
   growth factors).
+* An exclusion heading over lines one of which names the trial's own disease as its context
+  ("Patients with:" / "Active central nervous system involvement by AML" in an AML trial): the
+  line alone drops the bare "AML" alternative (it is what the involvement is by), the heading kept
+  it, so the heading excluded every patient the trial is for. 4 corpus headings now read their
+  lines as the lines read alone.
 """
 
 from __future__ import annotations
@@ -26,11 +31,11 @@ import pytest
 from matcher.intake import normalise, validate_bundle
 from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_line
+from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, creatinine, crcl, result
+from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, result
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -101,3 +106,23 @@ def test_a_growth_factor_on_record_is_one_the_lines_ask_of(resource: fhir.Resour
     assert outcome is (Outcome.MET if is_growth_factor else Outcome.NOT_MET)
     later = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF + timedelta(days=30)).criteria[0].outcome  # type: ignore[arg-type]
     assert later is Outcome.NOT_MET  # a month on, outside the window
+
+
+VOSAROXIN_EXCLUSIONS = [
+    (I, "Relapsed or refractory AML subtypes defined by WHO, except acute promyelocytic leukemia.", None),
+    (E, "Patients with:", None),
+    (E, "Allogenic bone marrow transplant/stem cell transplant", 1),
+    (E, "Disseminated intravascular coagulation", 1),
+    (E, "Active central nervous system involvement by AML", 1),
+]
+
+OWN_DISEASE_UNDER_A_HEADING_ROWS = [
+    ("Patients with:", [adult(condition("aml"), condition("cns_involvement")), adult(condition("aml"), condition("dic"))], [adult(condition("aml", status="relapsed"))], []),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(OWN_DISEASE_UNDER_A_HEADING_ROWS))
+def test_a_heading_reads_its_lines_as_they_read_alone_without_the_trials_own_disease(text: str, facts, expected: Outcome) -> None:
+    trial = TrialCriteria("NCT00000099", 1, parse_lines(VOSAROXIN_EXCLUSIONS))
+    index = next(k for k, c in enumerate(trial.criteria) if c.text == text)
+    assert evaluate_reference(trial, facts, AS_OF).criteria[index].outcome is expected
