@@ -20,6 +20,10 @@ misread, each in its general form, with real corpus lines and the corpus count
   line alone drops the bare "AML" alternative (it is what the involvement is by), the heading kept
   it, so the heading excluded every patient the trial is for. 4 corpus headings now read their
   lines as the lines read alone.
+* The marrow's blasts named by how the sample was read ("At least 10% blasts by BM biopsy or
+  aspirate", ">= 5% blasts by morphology in the bone marrow or molecular evidence of at least
+  0.1% leukemic blasts"): the percentage is the marrow blast count. Left to a person, a patient
+  with 8% blasts was answered eligible by a trial asking for 10%.
 """
 
 from __future__ import annotations
@@ -35,7 +39,7 @@ from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, result
+from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, lab, result
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -126,3 +130,21 @@ def test_a_heading_reads_its_lines_as_they_read_alone_without_the_trials_own_dis
     trial = TrialCriteria("NCT00000099", 1, parse_lines(VOSAROXIN_EXCLUSIONS))
     index = next(k for k, c in enumerate(trial.criteria) if c.text == text)
     assert evaluate_reference(trial, facts, AS_OF).criteria[index].outcome is expected
+
+
+def blasts(percent: float) -> object:
+    return adult(lab("bm_blasts", percent, "%"))
+
+
+MOLECULAR = "≥ 5% blasts by morphology in the bone marrow or molecular evidence of at least 0.1% leukemic blasts in the bone marrow"
+
+BLASTS_BY_SAMPLE_ROWS = [
+    ("At least 10% blasts by BM biopsy or aspirate", [blasts(10), blasts(35)], [blasts(8)], [adult()]),
+    (">= 20% blasts on bone marrow aspirate", [blasts(25)], [blasts(12)], [adult()]),
+    (MOLECULAR, [blasts(5), blasts(40)], [blasts(0.05)], [blasts(2), adult()]),  # 2%: the molecular evidence decides
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(BLASTS_BY_SAMPLE_ROWS))
+def test_blasts_by_marrow_biopsy_or_morphology_are_the_marrow_blast_count(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected
