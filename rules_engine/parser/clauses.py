@@ -389,6 +389,8 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    if _BULLET.search(connector):  # "Subjects with seizure disorder requiring medication • Subjects undergoing renal dialysis"
+        return "or" if default_or else "and"  # two list items run together: each stands as a line of its own would
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
     connector = _HOW_MEASURED.sub(" ", connector)
@@ -408,6 +410,7 @@ def _joiner(connector: str, default_or: bool) -> str:
 
 
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
+_BULLET = re.compile(r"[•▪●◦]")
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 
 

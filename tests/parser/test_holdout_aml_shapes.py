@@ -24,6 +24,12 @@ misread, each in its general form, with real corpus lines and the corpus count
   aspirate", ">= 5% blasts by morphology in the bone marrow or molecular evidence of at least
   0.1% leukemic blasts"): the percentage is the marrow blast count. Left to a person, a patient
   with 8% blasts was answered eligible by a trial asking for 10%.
+* Dialysis ("A requirement for hemodialysis or peritoneal dialysis", "The subject is receiving
+  dialysis", "Serum creatinine > 1.5 x ULN or on dialysis"; 35 corpus lines, 24 re-read): what
+  the record's dependence on dialysis (ICD-10-CM Z99.2, the end-stage renal disease concept)
+  says. Left to a person, a patient on dialysis was answered eligible. Two list items run
+  together by a bullet ("... requiring medication • Subjects undergoing renal dialysis") join as
+  two lines would (in an exclusion, either excludes), not by the "requiring" between them.
 """
 
 from __future__ import annotations
@@ -148,3 +154,20 @@ BLASTS_BY_SAMPLE_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(BLASTS_BY_SAMPLE_ROWS))
 def test_blasts_by_marrow_biopsy_or_morphology_are_the_marrow_blast_count(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, I), facts) is expected
+
+
+DIALYSIS_ROWS = [
+    (E, "A requirement for hemodialysis or peritoneal dialysis", [adult(condition("end_stage_renal_disease"))], [adult()], []),
+    (E, "The subject is receiving dialysis.", [adult(condition("end_stage_renal_disease"))], [adult()], []),
+    (E, "Serum creatinine >1.5 upper limit of normal or on dialysis.", [adult(condition("end_stage_renal_disease"), creatinine(0.9)), adult(creatinine(2.0))],
+     [adult(creatinine(0.9))], [adult()]),
+    (E, "Subjects with seizure disorder requiring medication • Subjects undergoing renal dialysis", [], [adult()],
+     [adult(condition("seizure_disorder")), adult(condition("end_stage_renal_disease"))]),  # "requiring medication", "undergoing": a person's
+    (I, "Severe renal impairment: estimated creatinine clearance (CrCl) <30 ml/min, but not requiring dialysis", [],
+     [adult(crcl(20), condition("end_stage_renal_disease")), adult(crcl(45))], [adult(crcl(20))]),
+]
+
+
+@pytest.mark.parametrize("kind, text, facts, expected", outcome_cases(DIALYSIS_ROWS))
+def test_dialysis_is_the_dependence_on_it_the_record_codes(kind: CriterionType, text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
