@@ -419,6 +419,13 @@ _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|
 _LIST_AND = re.compile(
     r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I
 )
+# "Investigational products taken within 28 days before treatment with vosaroxin, and
+# non-investigational cancer therapies ... within 14 days": each item dated against the study's
+# start, then the next item: still the exclusion's list
+# (the item may take the "before" of its window)
+_DATED_LIST_AND = re.compile(
+    r"\s*(?:(?:before|prior\s+to)\s+)?(?:the\s+)?(?:start\s+of\s+|first\s+dose\s+of\s+)?(?:study\s+)?(?:treatment|therapy|dosing|drug)(?:\s+with\s+[\w-]+)?\s*,\s*(?:and|and/or)\s+", I
+)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
 _FOR = re.compile(
@@ -627,7 +634,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # of them (HIV alone) was not excluded.
         # "mixed small cell and non-small cell lung cancer", "HIV and hepatitis B co-infection" name
         # one thing having both
-        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) and _history(exprs[i]) and _history(exprs[i + 1])
+        kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i])) and _history(exprs[i]) and _history(exprs[i + 1])
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
     for i, k in enumerate(kinds):

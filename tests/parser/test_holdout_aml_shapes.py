@@ -30,6 +30,14 @@ misread, each in its general form, with real corpus lines and the corpus count
   says. Left to a person, a patient on dialysis was answered eligible. Two list items run
   together by a bullet ("... requiring medication • Subjects undergoing renal dialysis") join as
   two lines would (in an exclusion, either excludes), not by the "requiring" between them.
+* "Other / non-investigational / concurrent cancer therapy" is anticancer therapy, no second
+  cancer; and an exclusion's items each dated against the study's start and joined by ", and"
+  ("Investigational products taken within 28 days before treatment with vosaroxin, and
+  non-investigational cancer therapies or radiation therapy within 14 days before ...") are its
+  list: either excludes. Left to a person, a patient given cytarabine 10 days ago was answered
+  eligible. (236 corpus lines write "cancer therapy / treatment"; the narrow lead words keep
+  "prostate cancer therapy" the site's and "No other forms of cancer therapy for at least 2
+  weeks" a person's; 1 line re-read.)
 """
 
 from __future__ import annotations
@@ -45,7 +53,7 @@ from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, lab, result
+from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, lab, medication, procedure, result
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -171,3 +179,21 @@ DIALYSIS_ROWS = [
 @pytest.mark.parametrize("kind, text, facts, expected", outcome_cases(DIALYSIS_ROWS))
 def test_dialysis_is_the_dependence_on_it_the_record_codes(kind: CriterionType, text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
+
+VOSAROXIN_WASHOUT = (
+    "Investigational products taken within 28 days before treatment with vosaroxin, and non-investigational cancer therapies or "
+    "radiation therapy within 14 days before treatment with vosaroxin, with the exception of hydroxyurea."
+)
+
+CANCER_THERAPY_ROWS = [
+    (VOSAROXIN_WASHOUT, [adult(medication("chemotherapy", 10)), adult(medication("investigational_agent", 20)), adult(procedure("radiotherapy", 10))],
+     [adult(medication("chemotherapy", 40)), adult()], []),
+    ("Major surgery, chemotherapy, radiotherapy, investigational agents or other cancer therapy within 1 week of treatment day 1",
+     [adult(medication("chemotherapy", 3))], [adult(condition("breast_cancer", 3)), adult()], []),  # a cancer diagnosed 3 days ago is no therapy
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(CANCER_THERAPY_ROWS))
+def test_other_cancer_therapy_is_anticancer_therapy_and_dated_items_stay_a_list(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, E), facts) is expected

@@ -176,7 +176,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
      ("patholog", "disorder", "disease")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
-    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
+    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+     # "other cancer therapy within 1 week", "non-investigational cancer therapies ... within 14 days":
+     # a therapy of cancer, no second cancer (a site before it, "prostate cancer therapy", is the site's)
+     r"|\b(?:other|concurrent|concomitant|non-?investigational)\s+(?:systemic\s+)?cancer\s+(?:therap(?:y|ies)|treatments?)"
+     r"|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
      rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
