@@ -35,9 +35,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   ("Investigational products taken within 28 days before treatment with vosaroxin, and
   non-investigational cancer therapies or radiation therapy within 14 days before ...") are its
   list: either excludes. Left to a person, a patient given cytarabine 10 days ago was answered
-  eligible. (236 corpus lines write "cancer therapy / treatment"; the narrow lead words keep
-  "prostate cancer therapy" the site's and "No other forms of cancer therapy for at least 2
-  weeks" a person's; 1 line re-read.)
+  eligible. "Other cancer therapy" was read as another cancer ("or other cancer therapy within 1
+  week" excluded a patient with a cancer diagnosed last week, and not one given chemotherapy).
+  236 corpus lines write "cancer therapy / treatment", 19 re-read; the narrow lead words keep
+  "prostate cancer therapy" the site's, and "concurrent" stays outside the item, read as a time
+  as for any therapy ("Concurrent cancer therapy": within 4 weeks, not ever).
 """
 
 from __future__ import annotations
@@ -191,6 +193,7 @@ CANCER_THERAPY_ROWS = [
      [adult(medication("chemotherapy", 40)), adult()], []),
     ("Major surgery, chemotherapy, radiotherapy, investigational agents or other cancer therapy within 1 week of treatment day 1",
      [adult(medication("chemotherapy", 3))], [adult(condition("breast_cancer", 3)), adult()], []),  # a cancer diagnosed 3 days ago is no therapy
+    ("Concurrent cancer therapy", [adult(medication("chemotherapy", 3))], [adult(medication("chemotherapy", 400)), adult()], [adult(medication("chemotherapy", 40))]),
 ]
 
 

@@ -118,7 +118,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # currently active malignancy", "double cancer", "malignancies at other sites")
     ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary|co-?existing|different|double)\s+"
      r"(?:(?:active|invasive|primary|currently\s+active|current|systemic|co-?existing|known|or\s+concomitant|or\s+concurrent|or\s+current)\s+){0,2}"
-     r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
+     r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?(?!\s+(?:therap(?:y|ies)|treatments?)\b)|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
      r"|(?:malignan(?:cy|cies)|cancers?)\s+(?:at|of|in)\s+other\s+(?:sites?|types?|organs?|primary\s+sites?)"
      r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
      r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
@@ -179,7 +179,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
      # "other cancer therapy within 1 week", "non-investigational cancer therapies ... within 14 days":
      # a therapy of cancer, no second cancer (a site before it, "prostate cancer therapy", is the site's)
-     r"|\b(?:other|concurrent|concomitant|non-?investigational)\s+(?:systemic\s+)?cancer\s+(?:therap(?:y|ies)|treatments?)"
+     # (the lead word stays outside the item: "concurrent" is read as a time as it is for any therapy)
+     r"|(?:(?<=\bother\s)|(?<=\bconcurrent\s)|(?<=\bconcomitant\s)|\bnon-?investigational\s+)(?:systemic\s+)?cancer\s+(?:therap(?:y|ies)|treatments?)"
      r"|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
