@@ -74,6 +74,7 @@ from rules_engine.parser.residue import (
     with_window,
 )
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
+from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.sex import sex_scope
 
 
@@ -495,4 +496,6 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
+    if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
+        expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

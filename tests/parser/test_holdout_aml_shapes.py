@@ -40,6 +40,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   236 corpus lines write "cancer therapy / treatment", 19 re-read; the narrow lead words keep
   "prostate cancer therapy" the site's, and "concurrent" stays outside the item, read as a time
   as for any therapy ("Concurrent cancer therapy": within 4 weeks, not ever).
+* An exclusion that is nothing but a product Eligo does not know, as prior therapy ("Prior
+  exposure to vosaroxin", "Prior treatment with MDV3100"; 23 corpus lines, most the trial's own
+  drug): met by a record that names those very words, else a person's. Left wholly to a person, a
+  patient whose record says vosaroxin was answered eligible. Never not met: a code name's generic
+  ("MDV3100", enzalutamide) in the record must not clear the patient.
 """
 
 from __future__ import annotations
@@ -55,7 +60,7 @@ from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, condition, creatinine, crcl, lab, medication, procedure, result
+from tests.fixtures.records import AS_OF, Part, adult, condition, creatinine, crcl, lab, medication, procedure, result
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -199,4 +204,21 @@ CANCER_THERAPY_ROWS = [
 
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(CANCER_THERAPY_ROWS))
 def test_other_cancer_therapy_is_anticancer_therapy_and_dated_items_stay_a_list(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, E), facts) is expected
+
+
+def named(words: str) -> Part:
+    """A medication record quoting the product's own words (the intake's named_medication)."""
+    return medication("named_medication", 200, quote=words, words=words)
+
+
+UNREAD_PRODUCT_ROWS = [
+    ("Prior exposure to vosaroxin", [adult(named("vosaroxin"))], [], [adult(named("cytarabine")), adult()]),
+    ("Prior treatment with MDV3100", [adult(named("MDV3100 40 mg capsule"))], [], [adult(named("enzalutamide")), adult()]),
+    ("Prior use of bisphosphonates", [], [], [adult(named("zoledronic acid"))]),  # a class: only its own words would meet it
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(UNREAD_PRODUCT_ROWS))
+def test_an_unknown_product_as_prior_therapy_is_met_by_its_own_words_and_never_cleared(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, E), facts) is expected
