@@ -45,6 +45,10 @@ misread, each in its general form, with real corpus lines and the corpus count
   drug): met by a record that names those very words, else a person's. Left wholly to a person, a
   patient whose record says vosaroxin was answered eligible. Never not met: a code name's generic
   ("MDV3100", enzalutamide) in the record must not clear the patient.
+* "with or without X (ABBR)" ("refractory to or relapsed after first-line AML therapy (with or
+  without hematopoietic stem cell transplant (HSCT))"; 106 corpus lines write "with or without",
+  2 re-read): the abbreviation belongs to the phrase that allows X either way. Left, it asked
+  for a transplant, and every patient without one failed.
 """
 
 from __future__ import annotations
@@ -222,3 +226,16 @@ UNREAD_PRODUCT_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(UNREAD_PRODUCT_ROWS))
 def test_an_unknown_product_as_prior_therapy_is_met_by_its_own_words_and_never_cleared(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, E), facts) is expected
+
+
+FIRST_LINE = "Participant is refractory to or relapsed after first-line AML therapy (with or without hematopoietic stem cell transplant (HSCT))."
+
+EITHER_WAY_ROWS = [
+    (FIRST_LINE, [], [adult(condition("aml"), condition("remission")), adult(condition("all"), condition("relapsed"))],
+     [adult(condition("aml"), condition("relapsed")), adult(condition("aml"), condition("relapsed"), procedure("allo_hsct", 300))]),  # "first-line": a person's
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(EITHER_WAY_ROWS))
+def test_with_or_without_takes_the_abbreviation_after_it(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected
