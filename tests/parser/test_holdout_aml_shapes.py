@@ -49,6 +49,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   without hematopoietic stem cell transplant (HSCT))"; 106 corpus lines write "with or without",
   2 re-read): the abbreviation belongs to the phrase that allows X either way. Left, it asked
   for a transplant, and every patient without one failed.
+* Sibling inclusion headings, each over one cohort's requirements ("For relapsed/refractory
+  subjects only:" / "For treatment-naive subjects only:", "To be eligible for the dose-finding
+  phase:" / "... the phase 2 efficacy phase:"; 16 corpus headings have the form, 2 trials' are
+  read with their lists): a patient enrols in one cohort, so each heading holds when any
+  cohort's list holds. Read as requirements each, every patient failed one of the lists.
 """
 
 from __future__ import annotations
@@ -239,3 +244,30 @@ EITHER_WAY_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(EITHER_WAY_ROWS))
 def test_with_or_without_takes_the_abbreviation_after_it(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, I), facts) is expected
+
+
+GMI_1271 = [
+    (I, "AML (including secondary AML) diagnosed as per WHO criteria", None),
+    (I, "For relapsed/refractory subjects only:", None),
+    (I, "Subjects age ≥ 18 years with relapsed or refractory AML", 1),
+    (I, "For treatment-naïve subjects only:", None),
+    (I, "Subjects ≥ 60 years of age with newly diagnosed AML", 3),
+]
+
+
+def aml_patient(years: int, *status: str) -> object:
+    return adult(condition("aml"), *(condition(s) for s in status), years=years)
+
+
+COHORT_ROWS = [
+    # the untreated cohort's "Subjects with ... AML" is left partly unread: a person's
+    ("For relapsed/refractory subjects only:", [aml_patient(50, "relapsed")], [aml_patient(45), aml_patient(17, "relapsed")], [aml_patient(70)]),
+    ("For treatment-naïve subjects only:", [aml_patient(50, "relapsed")], [aml_patient(45), aml_patient(17, "relapsed")], [aml_patient(70)]),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(COHORT_ROWS))
+def test_sibling_cohort_headings_are_alternatives(text: str, facts, expected: Outcome) -> None:
+    trial = TrialCriteria("NCT00000099", 1, parse_lines(GMI_1271))
+    index = next(k for k, c in enumerate(trial.criteria) if c.text == text)
+    assert evaluate_reference(trial, facts, AS_OF).criteria[index].outcome is expected
