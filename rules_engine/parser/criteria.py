@@ -128,6 +128,16 @@ _EXAMPLES_LEAD = re.compile(
 )
 
 
+# a line under a heading that defines one disease status the heading offers ("Refractory to
+# first-line AML therapy is defined as:", "Untreated first hematologic relapse is defined as:"):
+# sibling definitions are the heading's alternatives, never requirements all at once (a relapsed
+# patient failed the definition of refractory disease)
+_STATUS_DEFINITION = re.compile(
+    r"\W*[^:]{0,80}?\b(?:refractor\w*|relaps\w*|remissions?|progress\w*|recurren\w*|persistent)\b[^:]{0,80}?\b(?:is|are)\s+defined\s+(?:as|by)\s*:\s*",
+    re.I,
+)
+
+
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
 
 
@@ -252,6 +262,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
+            if group is All and len(kids) >= 2 and all(_STATUS_DEFINITION.fullmatch(k.text) for k in kids):  # type: ignore[union-attr]
+                group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))

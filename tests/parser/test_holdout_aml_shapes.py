@@ -54,6 +54,10 @@ misread, each in its general form, with real corpus lines and the corpus count
   phase:" / "... the phase 2 efficacy phase:"; 16 corpus headings have the form, 2 trials' are
   read with their lists): a patient enrols in one cohort, so each heading holds when any
   cohort's list holds. Read as requirements each, every patient failed one of the lists.
+* Sibling lines that each define one disease status the heading offers ("Refractory to
+  first-line AML therapy is defined as:" / "Untreated first hematologic relapse is defined as:"):
+  the heading's alternatives, each defined, never requirements all at once (a relapsed patient
+  failed the definition of refractory disease). 1 corpus heading has the form.
 """
 
 from __future__ import annotations
@@ -271,3 +275,23 @@ def test_sibling_cohort_headings_are_alternatives(text: str, facts, expected: Ou
     trial = TrialCriteria("NCT00000099", 1, parse_lines(GMI_1271))
     index = next(k for k, c in enumerate(trial.criteria) if c.text == text)
     assert evaluate_reference(trial, facts, AS_OF).criteria[index].outcome is expected
+
+
+ADMIRAL = [
+    (I, FIRST_LINE, None),
+    (I, "Refractory to first-line AML therapy is defined as:", 0),
+    (I, "Participant did not achieve complete remission under initial therapy.", 1),
+    (I, "Untreated first hematologic relapse is defined as:", 0),
+    (I, "Participant must have achieved a CR/CRi/CRp with first line treatment and has hematologic relapse.", 3),
+]
+
+STATUS_DEFINITION_ROWS = [
+    (FIRST_LINE, [], [adult(condition("aml"), condition("remission"))],
+     [adult(condition("aml"), condition("relapsed")), adult(condition("aml"), condition("refractory"))]),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(STATUS_DEFINITION_ROWS))
+def test_sibling_definitions_of_statuses_are_the_headings_alternatives(text: str, facts, expected: Outcome) -> None:
+    trial = TrialCriteria("NCT00000099", 1, parse_lines(ADMIRAL))
+    assert evaluate_reference(trial, facts, AS_OF).criteria[0].outcome is expected
