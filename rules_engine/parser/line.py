@@ -430,6 +430,43 @@ def _nodes_of(expr: Expr) -> list[Expr]:
     return [expr, *_nodes_of(expr.part)] if isinstance(expr, Not) else [expr]
 
 
+_SIGN = {Op.GT: ">", Op.GTE: ">=", Op.LT: "<", Op.LTE: "<="}
+
+
+def _age_bound(part: Expr) -> tuple[str, float, bool] | None:
+    """("low" | "high", years, inclusive) of an age bound in years, else None."""
+    if not (isinstance(part, Predicate) and part.concept == "age" and part.unit in ("a", None) and isinstance(part.value, (int, float))):
+        return None
+    if part.op in (Op.GT, Op.GTE):
+        return "low", float(part.value), part.op is Op.GTE
+    if part.op in (Op.LT, Op.LTE):
+        return "high", float(part.value), part.op is Op.LTE
+    return None
+
+
+def _ages_apart(expr: Expr) -> Expr:
+    """Age bounds asked together that no age meets ("ECOG 0-2; use Karnofsky for patients > 16 years
+    of age and Lansky for patients =< 16 years", "for patients >= 16 years Karnofsky > 60 and for
+    patients < 16 years Lansky > 60"): each bound says to whom another part applies, which this
+    reading lost. Read as requirements, no patient could meet the line (53 corpus lines held such a
+    pair, most rightly apart in alternatives); they are left to a person, the line's other parts
+    still deciding against the patient."""
+    if isinstance(expr, (Any_, Not)):
+        return Any_(tuple(_ages_apart(p) for p in expr.parts)) if isinstance(expr, Any_) else Not(_ages_apart(expr.part))
+    if not isinstance(expr, All):
+        return expr
+    parts = [_ages_apart(p) for p in expr.parts]
+    bounds = [(k, b) for k, p in enumerate(parts) if (b := _age_bound(p)) is not None]
+    lows = [(k, v, inc) for k, (side, v, inc) in bounds if side == "low"]
+    highs = [(k, v, inc) for k, (side, v, inc) in bounds if side == "high"]
+    apart = {k for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
+    apart |= {j for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
+    if apart:
+        words = " and ".join(f"age {_SIGN[p.op]} {p.value:g}" for k, p in enumerate(parts) if k in apart and isinstance(p, Predicate) and isinstance(p.value, (int, float)))
+        parts = [p for k, p in enumerate(parts) if k not in apart] + [Review(ReviewReason.AMBIGUOUS, f"age bounds no patient meets together ({words}): to whom each applies")]
+    return All(tuple(parts)) if parts != list(expr.parts) else expr
+
+
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
     ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
@@ -498,4 +535,5 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
+    expr = _ages_apart(expr)
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

@@ -58,6 +58,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   first-line AML therapy is defined as:" / "Untreated first hematologic relapse is defined as:"):
   the heading's alternatives, each defined, never requirements all at once (a relapsed patient
   failed the definition of refractory disease). 1 corpus heading has the form.
+* Age bounds asked together that no age meets ("ECOG 0, 1 or 2; use Karnofsky for patients > 16
+  years of age and Lansky for patients =< 16 years of age"; "for patients >= 16 years ... Karnofsky
+  > 60 and for patients < 16 years ... Lansky > 60"; 7 corpus lines read so): each bound says to
+  whom another part applies. Read as requirements, every patient failed; they are left to a
+  person, and the line's other parts still decide against the patient.
 """
 
 from __future__ import annotations
@@ -73,7 +78,7 @@ from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout import fhir
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, Part, adult, condition, creatinine, crcl, lab, medication, procedure, result
+from tests.fixtures.records import AS_OF, Part, adult, score, condition, creatinine, crcl, lab, medication, procedure, result
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -295,3 +300,24 @@ STATUS_DEFINITION_ROWS = [
 def test_sibling_definitions_of_statuses_are_the_headings_alternatives(text: str, facts, expected: Outcome) -> None:
     trial = TrialCriteria("NCT00000099", 1, parse_lines(ADMIRAL))
     assert evaluate_reference(trial, facts, AS_OF).criteria[0].outcome is expected
+
+
+COG_PERFORMANCE = (
+    "Patients must have a performance status corresponding to an Eastern Cooperative Oncology Group (ECOG) scores of 0, 1 or 2; "
+    "use Karnofsky for patients > 16 years of age and Lansky for patients =< 16 years of age"
+)
+BOTH_SCALES = (
+    "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, "
+    "defined as Lansky score >60)"
+)
+
+AGES_APART_ROWS = [
+    (COG_PERFORMANCE, [], [adult(score("ecog", 3), years=30)], [adult(score("ecog", 1), years=30), adult(score("lansky", 80), years=12)]),
+    (BOTH_SCALES, [], [adult(score("karnofsky", 40), score("lansky", 40), years=20)], [adult(score("karnofsky", 80), years=30)]),
+    ("Age 18 to 70 years", [adult(years=40)], [adult(years=75)], []),  # a range is no pair apart
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(AGES_APART_ROWS))
+def test_age_bounds_no_patient_meets_together_are_left_to_a_person(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected
