@@ -63,6 +63,11 @@ misread, each in its general form, with real corpus lines and the corpus count
   > 60 and for patients < 16 years ... Lansky > 60"; 7 corpus lines read so): each bound says to
   whom another part applies. Read as requirements, every patient failed; they are left to a
   person, and the line's other parts still decide against the patient.
+* The leukaemia's CNS status by grade ("must have the status of CNS1 or CNS2 only", "Patients must
+  be CNS 1", "excluded if they have CNS 3 disease"; 10 corpus lines, 13 re-read with their
+  headings): CNS1 is no involvement, CNS2 / CNS3 an involvement the record does not grade. Read as
+  CNS involvement whatever the grade, "CNS1 or CNS2" failed every patient without involvement and
+  "CNS 3" excluded a CNS2 patient the trial takes.
 """
 
 from __future__ import annotations
@@ -321,3 +326,16 @@ AGES_APART_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(AGES_APART_ROWS))
 def test_age_bounds_no_patient_meets_together_are_left_to_a_person(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, I), facts) is expected
+
+
+CNS_STATUS_ROWS = [
+    (I, "Patients must be CNS 1.", [adult()], [adult(condition("cns_involvement"))], []),
+    (I, "Patients may have CNS 1 or CNS 2 disease but not CNS 3.", [adult()], [], [adult(condition("cns_involvement"))]),
+    (E, "Patients will be excluded if they have CNS 3 disease.", [], [adult()], [adult(condition("cns_involvement"))]),
+    (E, "Patients with CNS2 or CNS 3 disease or bulky chloromatous disease.", [adult(condition("cns_involvement"))], [], [adult()]),
+]
+
+
+@pytest.mark.parametrize("kind, text, facts, expected", outcome_cases(CNS_STATUS_ROWS))
+def test_the_cns_status_by_grade_is_read_as_involvement_of_an_ungraded_kind(kind: CriterionType, text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

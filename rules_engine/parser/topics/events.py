@@ -16,6 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
+from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 
@@ -1303,6 +1304,30 @@ def _treatment_of(target: Item, events: list[Item], text: str) -> Item | None:
     return prev if _TREATED_FOR.fullmatch(text, prev.end, target.start) else None
 
 
+# the leukaemia's CNS status by its grade ("must have the status of CNS1 or CNS2 only", "Patients
+# must be CNS 1", "Patients will be excluded if they have CNS 3 disease"): CNS1 is no involvement,
+# CNS2 and CNS3 involvement the record does not grade. Read as CNS involvement whatever the
+# grade, "CNS1 or CNS2" failed every patient without involvement.
+_CNS_STATUS = re.compile(
+    r"\b(?:(?:the\s+)?status\s+of\s+)?CNS\s*-?\s*(?P<g>[123])\b(?P<more>(?:\s*(?:,|/|or|and|and/or|,\s*or)\s*(?:CNS\s*-?\s*)?[123]\b){0,2})"
+    r"(?:\s+only)?(?:\s+(?:disease|status|involvement))?",
+    I,
+)
+
+
+def _cns_status(m: re.Match[str]) -> Expr | None:
+    grades = {int(d) for d in re.findall(r"[123]", m.group("g") + m.group("more"))}
+    involved = predicate("cns_involvement", Op.PRESENT)
+    graded = all_of([involved, Qualifier(ReviewReason.AMBIGUOUS, "the CNS status (2 or 3) of the involvement on record")])
+    if grades == {1, 2, 3}:
+        return None  # any status
+    if grades == {1}:
+        return Not(involved)
+    if 1 in grades:
+        return any_of([Not(involved), graded])
+    return involved if grades == {2, 3} else graded
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -1322,6 +1347,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
+    for m in _CNS_STATUS.finditer(text) if "cns" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
