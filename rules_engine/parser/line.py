@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
@@ -430,6 +430,25 @@ def _nodes_of(expr: Expr) -> list[Expr]:
     return [expr, *_nodes_of(expr.part)] if isinstance(expr, Not) else [expr]
 
 
+# the prior-therapy labels of the COG layout ("Myelosuppressive chemotherapy:", "Radiation therapy
+# (RT):", "Stem cell transplant (SCT):", "Growth factors:") opening a line with its washout
+_LABELLED_THERAPIES = (
+    ("radiotherapy", r"radiation\s+therapy|radiotherapy|XRT|RT"),
+    ("hsct", r"(?:hematopoietic\s+|haematopoietic\s+)?stem\s+cell\s+transplant(?:ation)?|SCT|HSCT"),
+    ("chemotherapy", r"(?:myelosuppressive\s+)?chemotherapy"),
+    ("immunotherapy", r"immunotherapy"),
+    ("growth_factor", r"(?:hematopoietic\s+)?growth\s+factors?"),
+)
+_THERAPY_LABEL = re.compile(
+    r"\W*(?P<label>" + "|".join(words for _, words in _LABELLED_THERAPIES) + r")(?:\s*\(\s*[A-Za-z]{2,5}\s*\))?\s*:\s*(?=\S)", re.I
+)
+
+
+# what makes the rest a washout (a time since the therapy, or its absence now), never a request
+# for the therapy ("Chemotherapy: at least one prior regimen" stays as written)
+_WASHOUT_WORDS = re.compile(r"\b(?:days?|weeks?|months?|elapsed|since|must\s+not|no\s+evidence|discontinued|off\s+all)\b", re.I)
+
+
 _SIGN = {Op.GT: ">", Op.GTE: ">=", Op.LT: "<", Op.LTE: "<="}
 
 
@@ -536,4 +555,11 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = _ages_apart(expr)
+    label = _THERAPY_LABEL.match(text) if ctype is CriterionType.INCLUSION else None
+    if label is not None and _WASHOUT_WORDS.search(text, label.end()) and any(True for _ in iter_predicates(expr)):
+        # "Radiation therapy (RT): >= 2 weeks for local palliative RT ...", "Stem cell transplant (SCT):
+        # for allogeneic SCT patients, >= 3 months ...": what a patient who had the therapy needs; one
+        # with none on record meets it (read as asked for, every patient without it failed)
+        concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
+        expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

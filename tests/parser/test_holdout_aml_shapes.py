@@ -68,6 +68,13 @@ misread, each in its general form, with real corpus lines and the corpus count
   headings): CNS1 is no involvement, CNS2 / CNS3 an involvement the record does not grade. Read as
   CNS involvement whatever the grade, "CNS1 or CNS2" failed every patient without involvement and
   "CNS 3" excluded a CNS2 patient the trial takes.
+* A prior-therapy label opening a washout line (the COG layout: "Radiation therapy (RT): >= 2
+  weeks for local palliative RT ...", "Stem cell transplant (SCT): ... for allogeneic SCT
+  patients, >= 3 months must have elapsed", "Growth factors: ..."; 41 corpus lines, 33 re-read):
+  what a patient who had the therapy needs. One with none on record meets it; read as asked
+  for, every patient without a transplant or radiotherapy failed. Only a rest that reads as a
+  washout (a time, "must not", "no evidence", "off all") is so read: "Chemotherapy: at least one
+  prior regimen" asks for the therapy.
 """
 
 from __future__ import annotations
@@ -339,3 +346,27 @@ CNS_STATUS_ROWS = [
 @pytest.mark.parametrize("kind, text, facts, expected", outcome_cases(CNS_STATUS_ROWS))
 def test_the_cns_status_by_grade_is_read_as_involvement_of_an_ungraded_kind(kind: CriterionType, text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
+
+RT_LABEL = (
+    "Radiation therapy (RT): >= 2 weeks for local palliative RT (small port); >= 6 months must have elapsed if prior craniospinal RT "
+    "or if >= 50% radiation of pelvis; >= 6 weeks must have elapsed if other substantial bone marrow (BM) radiation"
+)
+SCT_LABEL = (
+    "Stem cell transplant (SCT): For autologous SCT, ≥3 months must have elapsed. For allogeneic SCT, ≥6 months must have elapsed "
+    "and there must be no evidence of active graft versus host disease"
+)
+
+THERAPY_LABEL_ROWS = [
+    (RT_LABEL, [adult()], [], [adult(procedure("radiotherapy", 100))]),
+    # (a transplant on record: the rest's own reading, "For autologous SCT ... For allogeneic SCT ...",
+    # still asks for both kinds; not this shape's to mend)
+    (SCT_LABEL, [adult()], [], []),
+    ("Immunotherapy: At least 6 weeks since the completion of any type of immunotherapy (eg, tumor vaccines).",
+     [adult(), adult(medication("immunotherapy", 60))], [adult(medication("immunotherapy", 20))], []),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(THERAPY_LABEL_ROWS))
+def test_a_prior_therapy_label_opening_a_washout_is_met_without_the_therapy(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected
