@@ -400,6 +400,11 @@ def _joiner(connector: str, default_or: bool) -> str:
     that has relapsed": the "or" joined the unread MPAL)."""
     if _AND_LAST.search(connector) and re.search(r"\bAND\b", connector):  # "... or rescue AND no evidence of GVHD"
         return "and"
+    if _BULLET.search(connector):  # "Subjects with seizure disorder requiring medication • Subjects undergoing renal dialysis"
+        return "or" if default_or else "and"  # two list items run together: each stands as a line of its own would
+    # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
+    # says how the next value is got, it joins nothing (read as the join, either value met both)
+    connector = _HOW_MEASURED.sub(" ", connector)
     if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
@@ -415,7 +420,23 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
-_LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
+# (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
+_BULLET = re.compile(r"[•▪●◦]")
+_HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
+
+
+# an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)
+# infections"): still a list, and read as All a patient with hepatitis B alone was not excluded
+_LIST_AND = re.compile(
+    r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I
+)
+# "Investigational products taken within 28 days before treatment with vosaroxin, and
+# non-investigational cancer therapies ... within 14 days": each item dated against the study's
+# start, then the next item: still the exclusion's list
+# (the item may take the "before" of its window)
+_DATED_LIST_AND = re.compile(
+    r"\s*(?:(?:before|prior\s+to)\s+)?(?:the\s+)?(?:start\s+of\s+|first\s+dose\s+of\s+)?(?:study\s+)?(?:treatment|therapy|dosing|drug)(?:\s+with\s+[\w-]+)?\s*,\s*(?:and|and/or)\s+", I
+)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
 _FOR = re.compile(
@@ -629,7 +650,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # of them (HIV alone) was not excluded.
         # "mixed small cell and non-small cell lung cancer", "HIV and hepatitis B co-infection" name
         # one thing having both
-        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) and _history(exprs[i]) and _history(exprs[i + 1])
+        kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i])) and _history(exprs[i]) and _history(exprs[i + 1])
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
     for i, k in enumerate(kinds):

@@ -128,6 +128,16 @@ _EXAMPLES_LEAD = re.compile(
 )
 
 
+# a line under a heading that defines one disease status the heading offers ("Refractory to
+# first-line AML therapy is defined as:", "Untreated first hematologic relapse is defined as:"):
+# sibling definitions are the heading's alternatives, never requirements all at once (a relapsed
+# patient failed the definition of refractory disease)
+_STATUS_DEFINITION = re.compile(
+    r"\W*[^:]{0,80}?\b(?:refractor\w*|relaps\w*|remissions?|progress\w*|recurren\w*|persistent)\b[^:]{0,80}?\b(?:is|are)\s+defined\s+(?:as|by)\s*:\s*",
+    re.I,
+)
+
+
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
 
 
@@ -252,6 +262,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
+            if group is All and len(kids) >= 2 and all(_STATUS_DEFINITION.fullmatch(k.text) for k in kids):  # type: ignore[union-attr]
+                group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
@@ -265,7 +277,36 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
+    _cohorts_as_alternatives(rows, out, children)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
+
+
+# an inclusion heading over one cohort's requirements ("For relapsed/refractory subjects only:",
+# "For treatment-naive subjects only:", "Part A:", "Arm B (SRS and vemurafenib):", "To be eligible
+# for the dose-finding phase:")
+_COHORT_HEADING = re.compile(
+    r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)(?:\s+only)?"
+    r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
+    re.I,
+)
+
+
+def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], children: dict[int, list[int]]) -> None:
+    """Two or more top-level inclusion headings, each over one cohort's requirements: a patient
+    enrols in one cohort, so each heading holds when any cohort's requirements hold (the cohorts'
+    alternatives, its own first). Read as requirements each, a relapsed patient failed the list
+    for untreated patients, and every patient was ineligible; one in no cohort still fails all."""
+    heads = [
+        i for i, (ctype, text, parent) in enumerate(rows)
+        if parent is None and ctype is CriterionType.INCLUSION and i in children and out[i] is not None and _COHORT_HEADING.fullmatch(text)
+    ]
+    if len(heads) < 2:
+        return
+    exprs = {i: out[i].expr for i in heads}  # type: ignore[union-attr]
+    for i in heads:
+        own = out[i]
+        assert own is not None
+        out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[j] for j in heads if j != i))), applies_if=own.applies_if, parent=own.parent)
 
 
 _DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})

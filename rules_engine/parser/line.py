@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
@@ -74,6 +74,7 @@ from rules_engine.parser.residue import (
     with_window,
 )
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
+from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.sex import sex_scope
 
 
@@ -429,6 +430,62 @@ def _nodes_of(expr: Expr) -> list[Expr]:
     return [expr, *_nodes_of(expr.part)] if isinstance(expr, Not) else [expr]
 
 
+# the prior-therapy labels of the COG layout ("Myelosuppressive chemotherapy:", "Radiation therapy
+# (RT):", "Stem cell transplant (SCT):", "Growth factors:") opening a line with its washout
+_LABELLED_THERAPIES = (
+    ("radiotherapy", r"radiation\s+therapy|radiotherapy|XRT|RT"),
+    ("hsct", r"(?:hematopoietic\s+|haematopoietic\s+)?stem\s+cell\s+transplant(?:ation)?|SCT|HSCT"),
+    ("chemotherapy", r"(?:myelosuppressive\s+)?chemotherapy"),
+    ("immunotherapy", r"immunotherapy"),
+    ("growth_factor", r"(?:hematopoietic\s+)?growth\s+factors?"),
+)
+_THERAPY_LABEL = re.compile(
+    r"\W*(?P<label>" + "|".join(words for _, words in _LABELLED_THERAPIES) + r")(?:\s*\(\s*[A-Za-z]{2,5}\s*\))?\s*:\s*(?=\S)", re.I
+)
+
+
+# what makes the rest a washout (a time since the therapy, or its absence now), never a request
+# for the therapy ("Chemotherapy: at least one prior regimen" stays as written)
+_WASHOUT_WORDS = re.compile(r"\b(?:days?|weeks?|months?|elapsed|since|must\s+not|no\s+evidence|discontinued|off\s+all)\b", re.I)
+
+
+_SIGN = {Op.GT: ">", Op.GTE: ">=", Op.LT: "<", Op.LTE: "<="}
+
+
+def _age_bound(part: Expr) -> tuple[str, float, bool] | None:
+    """("low" | "high", years, inclusive) of an age bound in years, else None."""
+    if not (isinstance(part, Predicate) and part.concept == "age" and part.unit in ("a", None) and isinstance(part.value, (int, float))):
+        return None
+    if part.op in (Op.GT, Op.GTE):
+        return "low", float(part.value), part.op is Op.GTE
+    if part.op in (Op.LT, Op.LTE):
+        return "high", float(part.value), part.op is Op.LTE
+    return None
+
+
+def _ages_apart(expr: Expr) -> Expr:
+    """Age bounds asked together that no age meets ("ECOG 0-2; use Karnofsky for patients > 16 years
+    of age and Lansky for patients =< 16 years", "for patients >= 16 years Karnofsky > 60 and for
+    patients < 16 years Lansky > 60"): each bound says to whom another part applies, which this
+    reading lost. Read as requirements, no patient could meet the line (53 corpus lines held such a
+    pair, most rightly apart in alternatives); they are left to a person, the line's other parts
+    still deciding against the patient."""
+    if isinstance(expr, (Any_, Not)):
+        return Any_(tuple(_ages_apart(p) for p in expr.parts)) if isinstance(expr, Any_) else Not(_ages_apart(expr.part))
+    if not isinstance(expr, All):
+        return expr
+    parts = [_ages_apart(p) for p in expr.parts]
+    bounds = [(k, b) for k, p in enumerate(parts) if (b := _age_bound(p)) is not None]
+    lows = [(k, v, inc) for k, (side, v, inc) in bounds if side == "low"]
+    highs = [(k, v, inc) for k, (side, v, inc) in bounds if side == "high"]
+    apart = {k for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
+    apart |= {j for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
+    if apart:
+        words = " and ".join(f"age {_SIGN[p.op]} {p.value:g}" for k, p in enumerate(parts) if k in apart and isinstance(p, Predicate) and isinstance(p.value, (int, float)))
+        parts = [p for k, p in enumerate(parts) if k not in apart] + [Review(ReviewReason.AMBIGUOUS, f"age bounds no patient meets together ({words}): to whom each applies")]
+    return All(tuple(parts)) if parts != list(expr.parts) else expr
+
+
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
     ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
@@ -495,4 +552,14 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype)
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
+    if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
+        expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
+    expr = _ages_apart(expr)
+    label = _THERAPY_LABEL.match(text) if ctype is CriterionType.INCLUSION else None
+    if label is not None and _WASHOUT_WORDS.search(text, label.end()) and any(True for _ in iter_predicates(expr)):
+        # "Radiation therapy (RT): >= 2 weeks for local palliative RT ...", "Stem cell transplant (SCT):
+        # for allogeneic SCT patients, >= 3 months ...": what a patient who had the therapy needs; one
+        # with none on record meets it (read as asked for, every patient without it failed)
+        concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
+        expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)

@@ -195,7 +195,10 @@ def blank_otherwise(text: str) -> str:
 # words, whitespace between them so a long word is never split two ways.
 _EITHER_WAY = re.compile(
     r"\bwith\s+or\s+without\s+[\w-]+(?:\s+(?!(?:as|if|who|which|that|and|or|are|is|was|were|in|at|to|for|of|on|prior|before|after|"
-    r"within|occurring|must|should|will|may|can|with|without|but|provided|unless|except)\b)[\w-]+){0,3}",
+    r"within|occurring|must|should|will|may|can|with|without|but|provided|unless|except)\b)[\w-]+){0,3}"
+    # and the abbreviation after it ("with or without hematopoietic stem cell transplant (HSCT)"):
+    # left, it asked for the transplant the phrase allows either way
+    r"(?:\s*\(\s*[A-Za-z][\w-]{0,11}\s*\))?",
     I,
 )
 

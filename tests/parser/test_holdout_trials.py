@@ -94,6 +94,46 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                        "asparaginase (native or pegylated), such as urticaria, wheezing ... "
                                                                        "Local reactions are not sufficient': the kinds and the 'systemic' "
                                                                        "qualifier are not read, so a recorded pegaspargase allergy is unknown"),
+    # NCT02421939
+    ("T11-clean", "Participant has congestive heart failure"): ("core", "'... or a history of CHF NYHA class 3 or 4 in the past, unless a screening echocardiogram ... LVEF >= 45%': "
+                                                                "the past class is no record's field, so a patient without heart failure is left unknown through the unread alternative"),
+    # NCT02680951
+    ("T12-clean", "Histologically confirmed relapsed or refractory"): ("core", "'Relapsed disease is defined as AML in 1st or greater marrow relapse': the definition's words stay "
+                                                                       "unread beside the status, so a relapsed AML is unknown, not met"),
+    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "as T12-clean: the alternative 'AML which failed to go into remission after two or more induction "
+                                                                           "attempts' is unread, so an AML in remission is unknown"),
+    ("T12-clean", "CNS or other sites of extramedullary disease"): ("core", "an inclusion that is a bare permission written without its verb ('CNS or other sites of extramedullary "
+                                                                    "disease. No cranial irradiation is allowed during the protocol therapy'): read as asking for extramedullary "
+                                                                    "disease, it fails every patient without it; a fragment's role is no shape the parser knows (1 line)"),
+    ("T12-clean", None): ("core", "the extramedullary fragment above"),
+    ("T12-child", None): ("core", "the extramedullary fragment above"),
+    ("T12-lvef", None): ("core", "the extramedullary fragment above"),
+    ("T12-clean", "Individuals with Down syndrome"): ("events", "'DNA fragility syndromes (such as Fanconi anemia, Bloom syndrome)' has no concept: a record with none of them "
+                                                      "is left unknown (safe side)"),
+    ("T12-clean", "Receiving any of the following potent CYP3A4"): ("events", "the named list after 'inducers or inhibitors:' mixes moderate ones (erythromycin, azithromycin) "
+                                                                    "with strong ones and a food, read as a review beside the class"),
+    ("T12-itraconazole", "Receiving any of the following potent CYP3A4"): ("events", "as T12-clean: itraconazole is read as a strong CYP3A4 inhibitor within 14 days, the list's "
+                                                                           "unread words leave the line unknown (the patient is possibly eligible, never eligible)"),
+    # NCT02642965
+    ("T13-clean", "Patients must have had histologic verification of AML"): ("core", "'histologic verification ... at original diagnosis': how the diagnosis was made is no record field"),
+    ("T13-clean", "Patients must have the status of CNS1 or CNS2"): ("core", "the CNS status is read (CNS1 = no involvement); '... and no clinical signs or neurologic symptoms "
+                                                                     "suggestive of CNS leukemia' stays a person's"),
+    ("T13-clean", "Patients must have a performance status corresponding"): ("labs", "'ECOG 0-2; use Karnofsky for patients > 16 and Lansky for patients =< 16': the scale mapping "
+                                                                             "(ECOG 2 = Karnofsky/Lansky 50) is not read; the age bounds no patient meets together are a person's"),
+    ("T13-clean", "Stem cell transplant (SCT): no evidence"): ("core", "the label is read (no transplant on record meets the transplant washout), but its child 'no more than 1 "
+                                                               "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
+    ("T13-clean", "Direct bilirubin < 1.5"): ("labs", "'for age and institution' is left as a review beside the bound"),
+    ("T13-clean", "Serum glutamate pyruvate (SGPT)"): ("labs", "'Serum glutamate pyruvate (SGPT) (alanine aminotransferase [ALT])': the long name stays a review beside ALT"),
+    ("T13-gcsf", "Growth factors:"): ("events", "'must not have received growth factors for 7 days prior to CPX-351': 'for N days prior to' is not read as the window, so the "
+                                      "filgrastim on record leaves the line unknown"),
+    ("T13-gcsf", None): ("events", "the growth-factor window above: possibly eligible, never eligible"),
+    # NCT00541866
+    ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
+    ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
+    ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
+    ("T14-auto", "Allogenic bone marrow transplant"): ("events", "'Allogenic bone marrow transplant/stem cell transplant': the slash's second noun is read as any stem cell "
+                                                       "transplant, so an autologous one excludes (safe side)"),
+    ("T14-auto", None): ("events", "the transplant line above"),
 }
 
 

@@ -275,11 +275,19 @@ def _without_own_disease(expr: Expr, own: tuple[str, ...]) -> Expr:
     alternative, never a case of its own: read as one, it excluded every patient the trial is for
     ("Metastatic CNS from RCC", "Prior use of radiotherapy or investigational agents for RCC",
     "... cisplatin or docetaxel for HNSCC or with AZD1775" in trials for those cancers). The other
-    alternatives decide; what they were for is left unread, which can only exclude more."""
+    alternatives decide; what they were for is left unread, which can only exclude more.
+
+    An alternative that is itself a list of alternatives (a heading's line, "Patients with:" /
+    "Active central nervous system involvement by AML") is read as that line is read alone: kept
+    whole, its "AML" made the heading exclude every patient the trial is for, while the line
+    itself did not."""
     if isinstance(expr, Any_):
-        kept = [p for p in expr.parts if not _names_own(p, own)]
-        if kept and len(kept) < len(expr.parts):
+        parts = [_without_own_disease(p, own) if isinstance(p, Any_) else p for p in expr.parts]
+        kept = [p for p in parts if not _names_own(p, own)]
+        if kept and len(kept) < len(parts):
             return kept[0] if len(kept) == 1 else Any_(tuple(kept))
+        if parts != list(expr.parts):
+            return Any_(tuple(parts))
     return expr
 
 

@@ -65,7 +65,11 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("multiple_sclerosis", r"multiple\s+sclerosis", ("sclerosis",)),
     ("crohn_disease", r"crohn'?s?(?:\s+disease)?", ("crohn",)),
     ("ulcerative_colitis", r"ulcerative\s+colitis", ("ulcerative",)),
-    ("end_stage_renal_disease", r"end[\s-]+stage\s+(?:renal|kidney)\s+(?:disease|failure)(?:\s*\(\s*ES[RK]D\s*\))?|\bES[RK]D\b", ("end", "esrd", "eskd")),
+    # dialysis is what the record's dependence on it (ICD-10-CM Z99.2) says ("Requirement for
+    # hemodialysis or peritoneal dialysis", "Patients undergoing renal dialysis")
+    ("end_stage_renal_disease", r"end[\s-]+stage\s+(?:renal|kidney)\s+(?:disease|failure)(?:\s*\(\s*ES[RK]D\s*\))?|\bES[RK]D\b"
+     r"|(?<![-\w])(?:(?:renal|kidney)\s+)?(?:hemo-?\s*(?:or|and/or|/)\s*(?:peritoneal\s+)?|hemo|peritoneal\s+)?dialysis\b(?![\s-]*(?:independent|free)\b)",
+     ("end", "esrd", "eskd", "dialysis")),
     ("chronic_kidney_disease", r"chronic\s+(?:kidney|renal)\s+(?:disease|insufficiency|failure)(?!\s+epidemiology)(?:\s*\(\s*CKD\s*\))?|\bCKD\b(?![\s-]*EPI)", ("chronic kidney", "chronic renal", "ckd")),
     ("obesity", r"\bobes(?:e|ity)\b", ("obes",)),
     ("alzheimer_disease", r"alzheimer'?s?(?:\s+(?:disease|dementia|type))?(?:\s*\(\s*AD\s*\))?", ("alzheimer",)),

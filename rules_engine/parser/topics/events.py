@@ -16,6 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
+from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 
@@ -150,7 +151,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # currently active malignancy", "double cancer", "malignancies at other sites")
     ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary|co-?existing|different|double)\s+"
      r"(?:(?:active|invasive|primary|currently\s+active|current|systemic|co-?existing|known|or\s+concomitant|or\s+concurrent|or\s+current)\s+){0,2}"
-     r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
+     r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?(?!\s+(?:therap(?:y|ies)|treatments?)\b)|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
      r"|(?:malignan(?:cy|cies)|cancers?)\s+(?:at|of|in)\s+other\s+(?:sites?|types?|organs?|primary\s+sites?)"
      r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
      r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
@@ -224,7 +225,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
      ("patholog", "disorder", "disease")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
-    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
+    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+     # "other cancer therapy within 1 week", "non-investigational cancer therapies ... within 14 days":
+     # a therapy of cancer, no second cancer (a site before it, "prostate cancer therapy", is the site's)
+     # (the lead word stays outside the item: "concurrent" is read as a time as it is for any therapy)
+     r"|(?:(?<=\bother\s)|(?<=\bconcurrent\s)|(?<=\bconcomitant\s)|\bnon-?investigational\s+)(?:systemic\s+)?cancer\s+(?:therap(?:y|ies)|treatments?)"
+     r"|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
      rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
@@ -1462,6 +1468,30 @@ def _treatment_of(target: Item, events: list[Item], text: str) -> Item | None:
     return prev if _TREATED_FOR.fullmatch(text, prev.end, target.start) else None
 
 
+# the leukaemia's CNS status by its grade ("must have the status of CNS1 or CNS2 only", "Patients
+# must be CNS 1", "Patients will be excluded if they have CNS 3 disease"): CNS1 is no involvement,
+# CNS2 and CNS3 involvement the record does not grade. Read as CNS involvement whatever the
+# grade, "CNS1 or CNS2" failed every patient without involvement.
+_CNS_STATUS = re.compile(
+    r"\b(?:(?:the\s+)?status\s+of\s+)?CNS\s*-?\s*(?P<g>[123])\b(?P<more>(?:\s*(?:,|/|or|and|and/or|,\s*or)\s*(?:CNS\s*-?\s*)?[123]\b){0,2})"
+    r"(?:\s+only)?(?:\s+(?:disease|status|involvement))?",
+    I,
+)
+
+
+def _cns_status(m: re.Match[str]) -> Expr | None:
+    grades = {int(d) for d in re.findall(r"[123]", m.group("g") + m.group("more"))}
+    involved = predicate("cns_involvement", Op.PRESENT)
+    graded = all_of([involved, Qualifier(ReviewReason.AMBIGUOUS, "the CNS status (2 or 3) of the involvement on record")])
+    if grades == {1, 2, 3}:
+        return None  # any status
+    if grades == {1}:
+        return Not(involved)
+    if 1 in grades:
+        return any_of([Not(involved), graded])
+    return involved if grades == {2, 3} else graded
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -1481,6 +1511,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
+    for m in _CNS_STATUS.finditer(text) if "cns" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either

@@ -217,8 +217,12 @@ _LAB_CONDITION = re.compile(
     I,
 )
 _CMP_NUM = re.compile(r"[≤≥<>=]\s*(?:\d|(?:the\s+)?(?:institutional\s+)?ULN)", I)
+# "10% blasts in the bone marrow", "At least 10% blasts by BM biopsy or aspirate", ">= 5% blasts by
+# morphology in the bone marrow": the marrow's blasts, however the sample was read
 _BLASTS_FIRST = re.compile(
-    rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:(?:myelo)?blasts?\s+(?:cells\s+)?(?:in|of)\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)|(?:bone\s+)?marrow\s+(?:myelo)?blasts?|BM\s+blasts?)",
+    rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:(?:myelo)?blasts?\s+(?:cells\s+)?(?:by\s+morphology\s+)?(?:in|of|by|on)\s+(?:the\s+)?"
+    r"(?:bone\s+marrow|BM|marrow)(?:\s+(?:biopsy|aspirates?)(?:\s*(?:or|and/or|and|/)\s*(?:biopsy|aspirates?))?)?"
+    r"|(?:bone\s+)?marrow\s+(?:myelo)?blasts?|BM\s+blasts?)",
     I,
 )
 # words that only frame the thresholds of their clause

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, ReviewReason
+from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.drug_classes import CLASS_NOT_TAKEN, CLASS_TO_COME
@@ -207,3 +207,24 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
                 expr = given
         items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
     return items
+
+
+# An exclusion that is nothing but a product Eligo does not know, as prior therapy ("Prior exposure
+# to vosaroxin", "Prior treatment with MDV3100", "Previous exposure to fampridine"): most name the
+# trial's own drug. Which product the word is, or whether it is a product at all, nobody here knows,
+# so the line is met only by a record that names those very words; any other record leaves it to a
+# person (a code name's generic, "MDV3100" for enzalutamide, would otherwise clear the patient).
+_UNREAD_PRODUCT = re.compile(
+    r"\W*(?:\d{1,2}[.)]\s*)?(?:any\s+)?(?:prior|previous)\s+(?:exposure\s+to|treatment\s+with|therapy\s+with|use\s+of|administration\s+of)\s+"
+    r"(?P<name>[A-Za-z][A-Za-z0-9-]{3,30})\s*®?\s*\.?\s*",
+    I,
+)
+
+
+def unread_product(text: str) -> Expr | None:
+    """What an exclusion naming only an unknown product as prior therapy asks (see above), or None."""
+    m = _UNREAD_PRODUCT.fullmatch(text)
+    if m is None:
+        return None
+    name = m.group("name")
+    return Any_((predicate("named_medication", Op.IS, name.lower()), Review(ReviewReason.UNSUPPORTED_CONCEPT, f"a product Eligo does not know: {name}")))
