@@ -70,9 +70,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                           "on the normal ranges for age and gender ...': a limit at 1 x ULN written without a "
                                                           "multiple is not read, so the wrapper and it stay review alternatives (unknown)"),
     # NCT03888534
-    ("T22-clean", "Have Philadelphia chromosome (Ph)-positive ALL"): ("events", "no concept for the Philadelphia chromosome / BCR-ABL1 (ICD-O-3 "
-                                                                      "9812/3 is read as B-ALL only), so 'Ph-positive ALL ... and receiving "
-                                                                      "TKI' stays unknown for a Ph-negative patient"),
     # NCT00098839
     ("T23-clean", "Creatinine clearance OR radioisotope"): ("labs", "'Creatinine clearance OR radioisotope glomerular filtration rate >= 70 "
                                                              "mL/min': one bound for either test; 'Creatinine clearance' stands unread beside "

@@ -1511,8 +1511,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
+    # grades in brackets after what they grade ("CNS (CNS 2, CNS 3) involvement by ALL") restate
+    # the involvement _CNS reads whole, with the disease it names as the involvement's own
+    restated = [c.span() for c in _CNS.finditer(text) if "(" in c.group(0)] if "cns" in low else []
     for m in _CNS_STATUS.finditer(text) if "cns" in low else ():
-        if free(m.start(), m.end()):
+        if free(m.start(), m.end()) and not any(a <= m.start() and m.end() <= b for a, b in restated):
             items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
