@@ -325,6 +325,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
     Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
     Concept("cervical_dysplasia", Kind.EVENT, "cervical intraepithelial neoplasia (CIN, cervical dysplasia)"),
+    # added for the long tail of registry lines (issue 14, coverage; append only): a bleeding
+    # episode (topics.bleeding), with the sites lines name as its kinds
+    Concept("hemorrhage", Kind.EVENT, "bleeding (hemorrhage)"),
+    Concept("intracranial_hemorrhage", Kind.EVENT, "intracranial hemorrhage", parent="hemorrhage"),
+    Concept("gi_hemorrhage", Kind.EVENT, "gastrointestinal bleeding", parent="hemorrhage"),
+    Concept("pulmonary_hemorrhage", Kind.EVENT, "pulmonary hemorrhage or hemoptysis", parent="hemorrhage"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

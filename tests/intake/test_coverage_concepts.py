@@ -97,3 +97,26 @@ def test_a_drug_outside_a_class_is_not_the_class(resource: dict[str, Any], conce
 )
 def test_a_strong_cyp3a4_modulator_is_read_by_code_or_name(resource: dict[str, Any], expected: bool) -> None:
     assert ("cyp3a4_modulator" in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "system, code, expected",
+    [
+        (ICD10, "K92.2", {"gi_hemorrhage"}),  # gastrointestinal hemorrhage, unspecified
+        (ICD10, "K92.1", {"gi_hemorrhage"}),  # melena
+        (ICD10, "K25.4", {"gi_hemorrhage", "peptic_ulcer"}),  # chronic gastric ulcer with hemorrhage
+        (ICD10, "K25.7", {"peptic_ulcer"}),  # chronic gastric ulcer without hemorrhage or perforation
+        (ICD10, "I85.11", {"gi_hemorrhage"}),  # secondary esophageal varices with bleeding
+        (ICD10, "I85.10", set()),  # ... without bleeding
+        (ICD10, "I61.9", {"intracranial_hemorrhage", "stroke", "cns_disorder"}),  # a hemorrhagic stroke
+        (ICD10, "I63.9", {"stroke", "cns_disorder"}),  # cerebral infarction: a stroke, not a hemorrhage
+        (ICD10, "R04.2", {"pulmonary_hemorrhage"}),  # hemoptysis
+        (ICD10, "R58", {"hemorrhage"}),
+        (ICD10, "R04.0", {"hemorrhage"}),  # epistaxis
+        (ICD10, "N92.0", set()),  # heavy menstruation is not read as a bleeding episode
+        (SNOMED, "131148009", {"hemorrhage"}),
+        (SNOMED, "66857006", {"pulmonary_hemorrhage"}),
+    ],
+)
+def test_a_coded_bleeding_becomes_its_site(system: str, code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(system, code)) == expected
