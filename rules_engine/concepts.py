@@ -331,6 +331,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("intracranial_hemorrhage", Kind.EVENT, "intracranial hemorrhage", parent="hemorrhage"),
     Concept("gi_hemorrhage", Kind.EVENT, "gastrointestinal bleeding", parent="hemorrhage"),
     Concept("pulmonary_hemorrhage", Kind.EVENT, "pulmonary hemorrhage or hemoptysis", parent="hemorrhage"),
+    # a drug with a known risk of torsade de pointes on record (topics.qt_drugs), and the arrhythmia
+    Concept("qt_prolonging_drug", Kind.EVENT, "a drug with a known risk of QT prolongation and torsade de pointes"),
+    Concept("torsades_de_pointes", Kind.EVENT, "torsade de pointes", parent="arrhythmia"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -120,3 +120,23 @@ def test_a_strong_cyp3a4_modulator_is_read_by_code_or_name(resource: dict[str, A
 )
 def test_a_coded_bleeding_becomes_its_site(system: str, code: str, expected: set[str]) -> None:
     assert concepts_of(condition(system, code)) == expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (taken("amiodarone 200 MG Oral Tablet"), True),
+        (taken(system=ATC, code="N06AB04"), True),  # citalopram
+        (taken(system=ATC, code="J01FA10"), True),  # azithromycin
+        (taken("ondansetron 4 MG Disintegrating Oral Tablet"), True),
+        (taken(system=ATC, code="C07AB02"), False),  # metoprolol: a beta blocker without the risk
+        (taken(system=ATC, code="N06AB03"), False),  # fluoxetine: a possible risk only, not listed
+        (taken("ciprofloxacin 3 MG/ML Ophthalmic Solution"), False),  # an eye drop is no systemic use
+    ],
+)
+def test_a_drug_with_a_known_risk_of_torsades_is_a_qt_prolonging_drug(resource: dict[str, Any], expected: bool) -> None:
+    assert ("qt_prolonging_drug" in concepts_of(resource)) is expected
+
+
+def test_torsades_de_pointes_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "I47.21")) >= {"torsades_de_pointes"}
