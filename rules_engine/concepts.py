@@ -334,6 +334,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     # a drug with a known risk of torsade de pointes on record (topics.qt_drugs), and the arrhythmia
     Concept("qt_prolonging_drug", Kind.EVENT, "a drug with a known risk of QT prolongation and torsade de pointes"),
     Concept("torsades_de_pointes", Kind.EVENT, "torsade de pointes", parent="arrhythmia"),
+    # protein in the urine (topics.proteinuria): the finding, and the three measurements of it
+    Concept("proteinuria", Kind.EVENT, "proteinuria"),
+    Concept("upcr", Kind.MEASUREMENT, "urine protein/creatinine ratio", "g/g"),
+    Concept("urine_protein_24h", Kind.MEASUREMENT, "urine protein in 24 hours", "g/d"),
+    # plus signs: negative 0, trace 0.5, 1+ to 4+
+    Concept("urine_protein_dipstick", Kind.MEASUREMENT, "urine protein by dipstick (plus signs)", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

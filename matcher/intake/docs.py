@@ -21,6 +21,8 @@ _VALUE_WORDS = {
     "`referenceRange.high` when given); a quantity in IU/mL (or its log10) is also stored as the load "
     "`hbv_dna_load` in `[iU]/mL`, one in copies/mL as `hbv_dna_copies` (copies are never converted to IU)",
     "expression": "Positive / Negative, or a percentage (stored in %)",
+    "dipstick": "`valueString` / `valueCodeableConcept` (text or code) \"Negative\" / \"Trace\" / \"1+\" to \"4+\" "
+    "(also \"+\" to \"++++\"), stored as 0 / 0.5 / 1-4; or `valueInteger` 0-4",
     "grade": "`valueInteger` or `valueQuantity` {range}, or `valueString` / `valueCodeableConcept` "
     "\"Grade 2\" / \"II\" / an NCI Thesaurus grade code",
 }
@@ -168,6 +170,8 @@ def render(t: CodeTables | None = None) -> str:
         w(f"  and are not read. More words, any case: {words} (added).")
     nyha = ", ".join(f"\"{k}\"" for k in raw["nyha"]["strings"])
     w(f"- NYHA `valueString`: {nyha} (the words \"NYHA\" and \"class\" are dropped).")
+    dipstick = ", ".join(f"\"{k}\" {v}" for k, v in raw["dipstick"]["strings"].items())
+    w(f"- Dipstick `valueString`, any case: {dipstick} (added).")
     w("")
     w("### Units and ULN")
     w("")

@@ -24,6 +24,7 @@ from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.products import product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
+from rules_engine.parser.topics.proteinuria import proteinuria_items
 from rules_engine.parser.topics.qt_drugs import qt_drug_items
 from rules_engine.parser.topics.sex import sex_items
 from rules_engine.parser.topics.swallowing import swallowing_items
@@ -81,6 +82,7 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         measurable_items(text),
         cyp3a4_items(text),
         qt_drug_items(text),
+        proteinuria_items(text, ctype),
         event_items(text, ctype),
         product_items(text, ctype),
     )

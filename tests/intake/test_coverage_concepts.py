@@ -10,7 +10,7 @@ import pytest
 
 from matcher.intake import normalise
 
-from intake_helpers import ATC, ICD10, RXNORM, SNOMED, bundle, condition, medication
+from intake_helpers import ATC, ICD10, LOINC, RXNORM, SNOMED, bundle, condition, medication, observation, quantity
 
 
 def concepts_of(*resources: dict[str, Any]) -> set[str]:
@@ -140,3 +140,34 @@ def test_a_drug_with_a_known_risk_of_torsades_is_a_qt_prolonging_drug(resource: 
 
 def test_torsades_de_pointes_is_coded_as_itself() -> None:
     assert concepts_of(condition(ICD10, "I47.21")) >= {"torsades_de_pointes"}
+
+
+
+def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    facts = normalise(bundle(resource)).facts
+    return {c: (m[0].value, m[0].unit) for c, m in facts.measurements.items()}
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (observation(LOINC, "2890-2", valueQuantity=quantity(0.4, "mg/mg")), {"upcr": (0.4, "g/g")}),
+        (observation(LOINC, "2890-2", valueQuantity=quantity(350, "mg/g")), {"upcr": (0.35, "g/g")}),
+        (observation(LOINC, "2889-4", valueQuantity=quantity(1500, "mg/(24.h)")), {"urine_protein_24h": (1.5, "g/d")}),
+        (observation(LOINC, "2889-4", valueQuantity=quantity(0.8, "g/24h")), {"urine_protein_24h": (0.8, "g/d")}),
+        (observation(LOINC, "20454-5", valueString="2+"), {"urine_protein_dipstick": (2, "1")}),
+        (observation(LOINC, "20454-5", valueString="Trace"), {"urine_protein_dipstick": (0.5, "1")}),
+        (observation(LOINC, "20454-5", valueCodeableConcept={"text": "Negative"}), {"urine_protein_dipstick": (0, "1")}),
+        (observation(LOINC, "20454-5", valueString="+++"), {"urine_protein_dipstick": (3, "1")}),
+        (observation(LOINC, "20454-5", valueString="cloudy"), {}),  # no dipstick reading: not kept
+    ],
+)
+def test_urine_protein_is_read_as_its_measurement(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
+    found = measured(resource)
+    assert found.keys() == expected.keys()
+    for concept, (value, unit) in expected.items():
+        assert found[concept] == (pytest.approx(value), unit)
+
+
+def test_proteinuria_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "R80.9")) == {"proteinuria"}
