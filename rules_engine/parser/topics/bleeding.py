@@ -44,7 +44,9 @@ BLEEDING_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("intracranial_hemorrhage",
      r"(?:intracranial|intra-cranial|intracerebral|cerebral|cranial|subarachnoid|subdural|intraparenchymal|brain|CNS|central\s+nervous\s+system)"
      r"(?:" + _SITE_JOIN + r"(?:intracranial|intracerebral|cerebral|subarachnoid|subdural|intraparenchymal|intratumou?ral|brain|CNS))?\s+" + _BLEED + _NOT_AFTER
-     + r"|(?:ha?emorrhage|bleeding)\s+(?:in|into|of)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)",
+     + r"|(?:ha?emorrhage|bleeding)\s+(?:in|into|of)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)"
+     # "cerebrovascular ischemia/hemorrhage": the bleeding a cerebrovascular event may be
+     r"|cerebrovascular\s+(?:(?:ischa?emi[ac]|infarction|ischa?emic\s+stroke)\s*(?:/|or|and|and/or)\s*)?" + _BLEED,
      ("hemorrh", "haemorrh", "bleed")),
     ("gi_hemorrhage",
      r"(?:(?:upper|lower)(?:\s*(?:or|and|and/or|/)\s*(?:upper|lower))?\s+)?"
