@@ -257,7 +257,7 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     end = noun.end() if noun else end
     said = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((m.group(0) + between + text[start:end]).split()))
     first = start - len(window) + m.start()
-    if grade is not None and op in ("≥", ">", "at least", "more than", "minimum of"):
+    if grade is not None and op in ("≥", ">", "at least", "more than", "minimum of") and not between.strip():
         return None  # "grade ≥ 2 peripheral neuropathy within 4 weeks": a severity, read after the window (event_grades)
     if grade is not None:  # "grade ≤ 1 peripheral neuropathy": a severity, not a count; open beside the event
         said = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((grade.group(0) + m.group(0)).split()))
