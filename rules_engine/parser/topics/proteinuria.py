@@ -72,7 +72,7 @@ _AT_MOST = re.compile(r"[≤<]|=<|<=|\b(?:or|and)\s+(?:less|lower|below|better)\
 
 def _some() -> Expr:
     """Some protein in the urine: the coded finding, or a dipstick of 1+ or more."""
-    return any_of([predicate("proteinuria", Op.PRESENT), predicate("urine_protein_dipstick", Op.GTE, 1, "1")])
+    return any_of([predicate("proteinuria", Op.PRESENT), predicate("urine_protein_dipstick", Op.GTE, 1)])
 
 
 def _bound(m: re.Match[str], name: re.Match[str], day_named: bool) -> Predicate | None:
@@ -80,10 +80,10 @@ def _bound(m: re.Match[str], name: re.Match[str], day_named: bool) -> Predicate 
     compare (mg/dL, g/L) or the value fits no reading of the name."""
     op = OPS[m.group("op")]
     if m.group("plus"):
-        return predicate("urine_protein_dipstick", op, _PLUS[len(m.group("plus"))], "1")
+        return predicate("urine_protein_dipstick", op, _PLUS[len(m.group("plus"))])
     if m.group("plus_n") or m.group("plus_after"):
         n = float(m.group("plus_n") or m.group("n"))
-        return predicate("urine_protein_dipstick", op, n, "1") if 1 <= n <= 4 else None
+        return predicate("urine_protein_dipstick", op, n) if 1 <= n <= 4 else None
     if m.group("n") is None:
         return None
     value = float(m.group("n").replace(",", ""))
