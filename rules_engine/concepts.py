@@ -340,6 +340,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("urine_protein_24h", Kind.MEASUREMENT, "urine protein in 24 hours", "g/d"),
     # plus signs: negative 0, trace 0.5, 1+ to 4+
     Concept("urine_protein_dipstick", Kind.MEASUREMENT, "urine protein by dipstick (plus signs)", "1"),
+    # the body measurements trials bound (topics.labs)
+    Concept("body_weight", Kind.MEASUREMENT, "body weight", "kg"),
+    Concept("bmi", Kind.MEASUREMENT, "body mass index (BMI)", "kg/m2"),
+    Concept("spinal_cord_compression", Kind.EVENT, "spinal cord compression"),
+    # metabolic labs and blood pressure (topics.labs)
+    Concept("hba1c", Kind.MEASUREMENT, "hemoglobin A1c (HbA1c)", "%"),
+    Concept("glucose", Kind.MEASUREMENT, "blood glucose", "mg/dL", default_uln=100.0, molar_mass=180.16),
+    Concept("testosterone", Kind.MEASUREMENT, "serum testosterone", "ng/dL", molar_mass=288.42),
+    Concept("cholesterol", Kind.MEASUREMENT, "serum total cholesterol", "mg/dL", default_uln=200.0, molar_mass=386.65),
+    Concept("triglycerides", Kind.MEASUREMENT, "serum triglycerides", "mg/dL", default_uln=150.0, molar_mass=885.7),
+    Concept("systolic_bp", Kind.MEASUREMENT, "systolic blood pressure", "mm[Hg]"),
+    Concept("diastolic_bp", Kind.MEASUREMENT, "diastolic blood pressure", "mm[Hg]"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -160,9 +160,17 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "20454-5", valueCodeableConcept={"text": "Negative"}), {"urine_protein_dipstick": (0, "1")}),
         (observation(LOINC, "20454-5", valueString="+++"), {"urine_protein_dipstick": (3, "1")}),
         (observation(LOINC, "20454-5", valueString="cloudy"), {}),  # no dipstick reading: not kept
+        (observation(LOINC, "29463-7", valueQuantity=quantity(72.5, "kg")), {"body_weight": (72.5, "kg")}),
+        (observation(LOINC, "29463-7", valueQuantity=quantity(200, "[lb_av]")), {"body_weight": (90.718474, "kg")}),
+        (observation(LOINC, "39156-5", valueQuantity=quantity(31.2, "kg/m2")), {"bmi": (31.2, "kg/m2")}),
+        (observation(LOINC, "4548-4", valueQuantity=quantity(7.2, "%")), {"hba1c": (7.2, "%")}),
+        (observation(LOINC, "2345-7", valueQuantity=quantity(5.5, "mmol/L")), {"glucose": (99.088, "mg/dL")}),
+        (observation(LOINC, "2986-8", valueQuantity=quantity(0.5, "ng/mL")), {"testosterone": (50, "ng/dL")}),
+        (observation(LOINC, "2571-8", valueQuantity=quantity(2.0, "mmol/L")), {"triglycerides": (177.14, "mg/dL")}),
+        (observation(LOINC, "8480-6", valueQuantity=quantity(142, "mm[Hg]")), {"systolic_bp": (142, "mm[Hg]")}),
     ],
 )
-def test_urine_protein_is_read_as_its_measurement(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
+def test_urine_protein_and_body_measurements_are_read_as_measurements(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
     found = measured(resource)
     assert found.keys() == expected.keys()
     for concept, (value, unit) in expected.items():
@@ -171,3 +179,8 @@ def test_urine_protein_is_read_as_its_measurement(resource: dict[str, Any], expe
 
 def test_proteinuria_is_coded_as_itself() -> None:
     assert concepts_of(condition(ICD10, "R80.9")) == {"proteinuria"}
+
+
+def test_spinal_cord_compression_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "G95.20")) >= {"spinal_cord_compression"}
+    assert "spinal_cord_compression" not in concepts_of(condition(ICD10, "G95.89"))  # another disease of the cord
