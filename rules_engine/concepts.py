@@ -352,6 +352,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("triglycerides", Kind.MEASUREMENT, "serum triglycerides", "mg/dL", default_uln=150.0, molar_mass=885.7),
     Concept("systolic_bp", Kind.MEASUREMENT, "systolic blood pressure", "mm[Hg]"),
     Concept("diastolic_bp", Kind.MEASUREMENT, "diastolic blood pressure", "mm[Hg]"),
+    # conditions exclusions name (topics.history_conditions)
+    Concept("diarrhea", Kind.EVENT, "diarrhea"),
+    Concept("g6pd_deficiency", Kind.EVENT, "glucose-6-phosphate dehydrogenase (G6PD) deficiency"),
+    Concept("pancreatitis", Kind.EVENT, "pancreatitis"),
+    Concept("dialysis", Kind.EVENT, "renal dialysis"),
+    Concept("hypokalemia", Kind.EVENT, "hypokalemia"),
+    Concept("hypomagnesemia", Kind.EVENT, "hypomagnesemia"),
+    Concept("hypocalcemia", Kind.EVENT, "hypocalcemia"),
+    Concept("hypercalcemia", Kind.EVENT, "hypercalcemia"),
+    Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
+    Concept("glaucoma", Kind.EVENT, "glaucoma"),
+    Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -198,7 +198,28 @@ SPINAL_CORD = [
 ]
 
 
-CASES = outcome_cases(BLEEDING + GRADES + QT_DRUGS + PROTEINURIA + BODY + METABOLIC + SPINAL_CORD)
+def having(concept: str, days_ago: int = 30) -> PatientFacts:
+    return patient(condition(concept, days_ago=days_ago))
+
+
+# -- conditions exclusions name (topics.history_conditions) ---------------------------------------
+
+CONDITIONS = [
+    ("Known G6PD deficiency", EXC, (having("g6pd_deficiency"),), (NONE,), ()),
+    ("No known glucose-6-phosphate dehydrogenase (G6PD) deficiency", INC, (NONE,), (having("g6pd_deficiency"),), ()),
+    ("History of pancreatitis", EXC, (having("pancreatitis", 2000),), (NONE,), ()),
+    ("Concurrent use of drugs that may be associated with pancreatitis", EXC, (), (), (NONE, having("pancreatitis"))),
+    ("Hemodialysis dependent.", EXC, (having("dialysis"),), (NONE,), ()),
+    ("Dialysis therapy for >14 days from transplantation to randomization", EXC, (), (), (NONE, having("dialysis", 1))),
+    ("Diarrhea > grade 1", EXC, (), (NONE,), (having("diarrhea"),)),
+    ("No ≥ grade 2 diarrhea within 7 days prior to registration.", INC, (NONE, having("diarrhea", 30)), (), (having("diarrhea", 2),)),
+    ("Hypocalcemia", EXC, (having("hypocalcemia"),), (NONE, having("hypercalcemia")), ()),
+    ("Hypokalemia of Grade >1", EXC, (), (NONE,), (having("hypokalemia"),)),
+    ("Glaucoma", EXC, (having("glaucoma"),), (NONE,), ()),
+    ("Patients with pre-existing retinopathy", EXC, (having("retinal_disease"),), (NONE, having("glaucoma")), ()),
+]
+
+CASES = outcome_cases(BLEEDING + GRADES + QT_DRUGS + PROTEINURIA + BODY + METABOLIC + SPINAL_CORD + CONDITIONS)
 
 
 @pytest.mark.parametrize("text,ctype,facts,expected", CASES)

@@ -17,6 +17,7 @@ from rules_engine.derive import product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
+from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -183,7 +184,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
      rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
-) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS  # after every wider name that takes their words (topics.bleeding, topics.spinal_cord)
+) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
