@@ -409,7 +409,7 @@ def _joiner(connector: str, default_or: bool) -> str:
 
 
 _LIST_AND = re.compile(r"[\s)\]]*,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I)
-_ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
+_ANOTHER_GROUP = re.compile(r"\band\s+(?:(?:any|all|other)\s+)?(?:those|patients?|subjects?|participants?|individuals?)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
 _FOR = re.compile(
     r"\s*(?:for|to\s+(?:treat|prevent)|for\s+(?:the\s+)?(?:prevention|prophylaxis|treatment|management|control)"

@@ -56,6 +56,12 @@ BLEEDING = [
     # a predisposition to bleed is the bleeding diathesis
     ("Documented hemorrhagic tendencies", EXC, (patient(condition("bleeding_diathesis")),), (NONE, bled()), ()),
     ("Known inherited predisposition to bleeding or thrombosis", EXC, (), (), (NONE, patient(condition("bleeding_diathesis")))),
+    # "and any patients with": another group, an alternative of the exclusion (joined as "and", a
+    # bleeding diathesis alone no longer excluded once the bleeding was read)
+    ("Any active uncontrolled bleeding, and any patients with a bleeding diathesis (e.g., active peptic ulcer disease)", EXC,
+     (patient(condition("bleeding_diathesis")),), (NONE,), (bled(),)),
+    # the word alone heads the lines under it: no requirement of its own
+    ("Bleeding", EXC, (), (), (NONE, bled())),
     # a risk of bleeding is no bleeding: left to a person
     ("Patients at high risk of bleeding", EXC, (), (), (NONE, bled())),
     ("Known intraluminal metastatic lesion/s with risk of bleeding", EXC, (), (), (NONE, bled())),

@@ -58,7 +58,9 @@ BLEEDING_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("pulmonary_hemorrhage",
      r"(?:pulmonary|lung|alveolar|airway|respiratory\s+tract)\s+" + _BLEED + _NOT_AFTER + r"|ha?emoptysis|spitting\s+up\s+blood",
      ("hemorrh", "haemorrh", "bleed", "hemoptysis", "haemoptysis", "spitting")),
+    # (a line that is the word alone, "Bleeding", heads the lines under it: its own word is no
+    # requirement beside theirs, and read as one it hid a bleeding diathesis its children name)
     ("hemorrhage",
-     _NOT_AN_EPISODE + r"(?<![-\w])(?:ha?emorrhages?|bleeding|bleeds?)(?:\s*(?:/|or|and/or)\s*(?:bleeding|ha?emorrhages?))?(?:\s+(?:events?|episodes?|complications?))?" + _NOT_AFTER + r"(?![-\w])",
+     r"(?<!^)(?<!^\s)" + _NOT_AN_EPISODE + r"(?<![-\w])(?:ha?emorrhages?|bleeding|bleeds?)(?:\s*(?:/|or|and/or)\s*(?:bleeding|ha?emorrhages?))?(?:\s+(?:events?|episodes?|complications?))?" + _NOT_AFTER + r"(?![-\w])",
      ("hemorrh", "haemorrh", "bleed")),
 )
