@@ -391,6 +391,45 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pr", Kind.QUALITATIVE, "progesterone receptor (PR) status"),
     Concept("pd_l1", Kind.QUALITATIVE, "PD-L1 expression status"),
     Concept("pd_l1_tps", Kind.MEASUREMENT, "PD-L1 tumor proportion score (TPS)", "%"),
+    # added for the long tail of registry lines (issue 14, coverage; append only): a bleeding
+    # episode (topics.bleeding), with the sites lines name as its kinds
+    Concept("hemorrhage", Kind.EVENT, "bleeding (hemorrhage)"),
+    Concept("intracranial_hemorrhage", Kind.EVENT, "intracranial hemorrhage", parent="hemorrhage"),
+    Concept("gi_hemorrhage", Kind.EVENT, "gastrointestinal bleeding", parent="hemorrhage"),
+    Concept("pulmonary_hemorrhage", Kind.EVENT, "pulmonary hemorrhage or hemoptysis", parent="hemorrhage"),
+    # a drug with a known risk of torsade de pointes on record (topics.qt_drugs), and the arrhythmia
+    Concept("qt_prolonging_drug", Kind.EVENT, "a drug with a known risk of QT prolongation and torsade de pointes"),
+    Concept("torsades_de_pointes", Kind.EVENT, "torsade de pointes", parent="arrhythmia"),
+    # protein in the urine (topics.proteinuria): the finding, and the three measurements of it
+    Concept("proteinuria", Kind.EVENT, "proteinuria"),
+    Concept("upcr", Kind.MEASUREMENT, "urine protein/creatinine ratio", "g/g"),
+    Concept("urine_protein_24h", Kind.MEASUREMENT, "urine protein in 24 hours", "g/d"),
+    # plus signs: negative 0, trace 0.5, 1+ to 4+
+    Concept("urine_protein_dipstick", Kind.MEASUREMENT, "urine protein by dipstick (plus signs)", "1"),
+    # the body measurements trials bound (topics.labs)
+    Concept("body_weight", Kind.MEASUREMENT, "body weight", "kg"),
+    Concept("bmi", Kind.MEASUREMENT, "body mass index (BMI)", "kg/m2"),
+    Concept("spinal_cord_compression", Kind.EVENT, "spinal cord compression"),
+    # metabolic labs and blood pressure (topics.labs)
+    Concept("hba1c", Kind.MEASUREMENT, "hemoglobin A1c (HbA1c)", "%"),
+    Concept("glucose", Kind.MEASUREMENT, "blood glucose", "mg/dL", default_uln=100.0, molar_mass=180.16),
+    Concept("testosterone", Kind.MEASUREMENT, "serum testosterone", "ng/dL", molar_mass=288.42),
+    Concept("cholesterol", Kind.MEASUREMENT, "serum total cholesterol", "mg/dL", default_uln=200.0, molar_mass=386.65),
+    Concept("triglycerides", Kind.MEASUREMENT, "serum triglycerides", "mg/dL", default_uln=150.0, molar_mass=885.7),
+    Concept("systolic_bp", Kind.MEASUREMENT, "systolic blood pressure", "mm[Hg]"),
+    Concept("diastolic_bp", Kind.MEASUREMENT, "diastolic blood pressure", "mm[Hg]"),
+    # conditions exclusions name (topics.history_conditions)
+    Concept("diarrhea", Kind.EVENT, "diarrhea"),
+    Concept("g6pd_deficiency", Kind.EVENT, "glucose-6-phosphate dehydrogenase (G6PD) deficiency"),
+    Concept("pancreatitis", Kind.EVENT, "pancreatitis"),
+    Concept("dialysis", Kind.EVENT, "renal dialysis"),
+    Concept("hypokalemia", Kind.EVENT, "hypokalemia"),
+    Concept("hypomagnesemia", Kind.EVENT, "hypomagnesemia"),
+    Concept("hypocalcemia", Kind.EVENT, "hypocalcemia"),
+    Concept("hypercalcemia", Kind.EVENT, "hypercalcemia"),
+    Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
+    Concept("glaucoma", Kind.EVENT, "glaucoma"),
+    Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

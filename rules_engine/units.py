@@ -48,6 +48,7 @@ _ATOMS = {
     "L": "liter",
     "mm[Hg]": "mmHg",
     "[pH]": "dimensionless",
+    "[lb_av]": "pound",  # a body weight in pounds
     "[ppm]": "ppm",
     "1": "dimensionless",
 }

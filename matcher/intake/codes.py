@@ -199,6 +199,13 @@ class CodeTables:
         words = [w for w in text.upper().replace(".", " ").split() if w not in ("NYHA", "CLASS")]
         return self.raw["nyha"]["strings"].get("".join(words)) if len(words) == 1 else None
 
+    def dipstick(self, text: Any) -> float | None:
+        """A urine dipstick reading ("2+", "++", "Trace", "Negative") as its number of plus signs."""
+        if not isinstance(text, str):
+            return None
+        found = self.raw["dipstick"]["strings"].get(" ".join(text.split()).lower())
+        return float(found) if found is not None else None
+
     def gvhd_grade(self, text: Any) -> int | None:
         if not isinstance(text, str):
             return None

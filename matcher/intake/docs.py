@@ -25,6 +25,8 @@ _VALUE_WORDS = {
     "48018-6, read by the gene table below",
     "marker": "Positive / Negative, stored as the concept the code names (`kras-g12c` -> `kras_g12c`); "
     "a variant found is its gene mutated, a wild-type gene has none of its variants",
+    "dipstick": "`valueString` / `valueCodeableConcept` (text or code) \"Negative\" / \"Trace\" / \"1+\" to \"4+\" "
+    "(also \"+\" to \"++++\"), stored as 0 / 0.5 / 1-4; or `valueInteger` 0-4",
     "grade": "`valueInteger` or `valueQuantity` {range}, or `valueString` / `valueCodeableConcept` "
     "\"Grade 2\" / \"II\" / an NCI Thesaurus grade code",
 }
@@ -207,6 +209,8 @@ def render(t: CodeTables | None = None) -> str:
         w(f"  and are not read. More words, any case: {words} (added).")
     nyha = ", ".join(f"\"{k}\"" for k in raw["nyha"]["strings"])
     w(f"- NYHA `valueString`: {nyha} (the words \"NYHA\" and \"class\" are dropped).")
+    dipstick = ", ".join(f"\"{k}\" {v}" for k, v in raw["dipstick"]["strings"].items())
+    w(f"- Dipstick `valueString`, any case: {dipstick} (added).")
     w("")
     w("### Units and ULN")
     w("")

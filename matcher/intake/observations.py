@@ -228,6 +228,23 @@ class ObservationReader(Collector):
 
         return self._read_ordinal(rule, res, path, when, source, codeable, self.codes.nyha_string)
 
+    def _read_dipstick(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
+        """A urine dipstick: "2+", "++", "Trace", "Negative" (text or code) or an integer 0-4, as
+        its number of plus signs (trace is half of one)."""
+        number: float | None = None
+        if res.valueInteger is not None:
+            number = value_number(res.valueInteger)
+        elif res.valueString is not None:
+            number = self.codes.dipstick(res.valueString)
+        elif res.valueCodeableConcept is not None:
+            texts = [res.valueCodeableConcept.text] + [c.code for c in coding_list(res.valueCodeableConcept)]
+            texts += [c.display for c in coding_list(res.valueCodeableConcept)]
+            number = next((f for f in map(self.codes.dipstick, texts) if f is not None), None)
+        if number is None:
+            self.ignored.append((path, "result is not a dipstick reading (Negative, Trace, 1+ to 4+)"))
+            return None
+        return self._scored(rule, number, path, when, source)
+
     def _read_grade(self, rule: Rule, res: Any, path: str, when: date | None, source: str) -> Measurement | None:
         """A CTCAE grade: a number, "Grade 2" / "II", or an NCI Thesaurus grade code."""
 

@@ -25,6 +25,8 @@ from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.products import product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
+from rules_engine.parser.topics.proteinuria import proteinuria_items
+from rules_engine.parser.topics.qt_drugs import qt_drug_items
 from rules_engine.parser.topics.sex import sex_items
 from rules_engine.parser.topics.swallowing import swallowing_items
 
@@ -81,6 +83,8 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         swallowing_items(text, ctype),
         measurable_items(text),
         cyp3a4_items(text),
+        qt_drug_items(text),
+        proteinuria_items(text, ctype),
         event_items(text, ctype),
         product_items(text, ctype),
     )
@@ -437,7 +441,7 @@ _LIST_AND = re.compile(
 _DATED_LIST_AND = re.compile(
     r"\s*(?:(?:before|prior\s+to)\s+)?(?:the\s+)?(?:start\s+of\s+|first\s+dose\s+of\s+)?(?:study\s+)?(?:treatment|therapy|dosing|drug)(?:\s+with\s+[\w-]+)?\s*,\s*(?:and|and/or)\s+", I
 )
-_ANOTHER_GROUP = re.compile(r"\band\s+(?:those|patients|subjects|participants|individuals)\s+(?:with|who)\b", I)
+_ANOTHER_GROUP = re.compile(r"\band\s+(?:(?:any|all|other)\s+)?(?:those|patients?|subjects?|participants?|individuals?)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"
 _FOR = re.compile(
     r"\s*(?:for|to\s+(?:treat|prevent)|for\s+(?:the\s+)?(?:prevention|prophylaxis|treatment|management|control)"

@@ -10,7 +10,7 @@ import pytest
 
 from matcher.intake import normalise
 
-from intake_helpers import ATC, ICD10, RXNORM, SNOMED, bundle, condition, medication
+from intake_helpers import ATC, ICD10, LOINC, RXNORM, SNOMED, bundle, condition, medication, observation, quantity
 
 
 def concepts_of(*resources: dict[str, Any]) -> set[str]:
@@ -97,3 +97,103 @@ def test_a_drug_outside_a_class_is_not_the_class(resource: dict[str, Any], conce
 )
 def test_a_strong_cyp3a4_modulator_is_read_by_code_or_name(resource: dict[str, Any], expected: bool) -> None:
     assert ("cyp3a4_modulator" in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "system, code, expected",
+    [
+        (ICD10, "K92.2", {"gi_hemorrhage"}),  # gastrointestinal hemorrhage, unspecified
+        (ICD10, "K92.1", {"gi_hemorrhage"}),  # melena
+        (ICD10, "K25.4", {"gi_hemorrhage", "peptic_ulcer"}),  # chronic gastric ulcer with hemorrhage
+        (ICD10, "K25.7", {"peptic_ulcer"}),  # chronic gastric ulcer without hemorrhage or perforation
+        (ICD10, "I85.11", {"gi_hemorrhage"}),  # secondary esophageal varices with bleeding
+        (ICD10, "I85.10", set()),  # ... without bleeding
+        (ICD10, "I61.9", {"intracranial_hemorrhage", "stroke", "cns_disorder"}),  # a hemorrhagic stroke
+        (ICD10, "I63.9", {"stroke", "cns_disorder"}),  # cerebral infarction: a stroke, not a hemorrhage
+        (ICD10, "R04.2", {"pulmonary_hemorrhage"}),  # hemoptysis
+        (ICD10, "R58", {"hemorrhage"}),
+        (ICD10, "R04.0", {"hemorrhage"}),  # epistaxis
+        (ICD10, "N92.0", set()),  # heavy menstruation is not read as a bleeding episode
+        (SNOMED, "131148009", {"hemorrhage"}),
+        (SNOMED, "66857006", {"pulmonary_hemorrhage"}),
+    ],
+)
+def test_a_coded_bleeding_becomes_its_site(system: str, code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(system, code)) == expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (taken("amiodarone 200 MG Oral Tablet"), True),
+        (taken(system=ATC, code="N06AB04"), True),  # citalopram
+        (taken(system=ATC, code="J01FA10"), True),  # azithromycin
+        (taken("ondansetron 4 MG Disintegrating Oral Tablet"), True),
+        (taken(system=ATC, code="C07AB02"), False),  # metoprolol: a beta blocker without the risk
+        (taken(system=ATC, code="N06AB03"), False),  # fluoxetine: a possible risk only, not listed
+        (taken("ciprofloxacin 3 MG/ML Ophthalmic Solution"), False),  # an eye drop is no systemic use
+    ],
+)
+def test_a_drug_with_a_known_risk_of_torsades_is_a_qt_prolonging_drug(resource: dict[str, Any], expected: bool) -> None:
+    assert ("qt_prolonging_drug" in concepts_of(resource)) is expected
+
+
+def test_torsades_de_pointes_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "I47.21")) >= {"torsades_de_pointes"}
+
+
+
+def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    facts = normalise(bundle(resource)).facts
+    return {c: (m[0].value, m[0].unit) for c, m in facts.measurements.items()}
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (observation(LOINC, "2890-2", valueQuantity=quantity(0.4, "mg/mg")), {"upcr": (0.4, "g/g")}),
+        (observation(LOINC, "2890-2", valueQuantity=quantity(350, "mg/g")), {"upcr": (0.35, "g/g")}),
+        (observation(LOINC, "2889-4", valueQuantity=quantity(1500, "mg/(24.h)")), {"urine_protein_24h": (1.5, "g/d")}),
+        (observation(LOINC, "2889-4", valueQuantity=quantity(0.8, "g/24h")), {"urine_protein_24h": (0.8, "g/d")}),
+        (observation(LOINC, "20454-5", valueString="2+"), {"urine_protein_dipstick": (2, "1")}),
+        (observation(LOINC, "20454-5", valueString="Trace"), {"urine_protein_dipstick": (0.5, "1")}),
+        (observation(LOINC, "20454-5", valueCodeableConcept={"text": "Negative"}), {"urine_protein_dipstick": (0, "1")}),
+        (observation(LOINC, "20454-5", valueString="+++"), {"urine_protein_dipstick": (3, "1")}),
+        (observation(LOINC, "20454-5", valueString="cloudy"), {}),  # no dipstick reading: not kept
+        (observation(LOINC, "29463-7", valueQuantity=quantity(72.5, "kg")), {"body_weight": (72.5, "kg")}),
+        (observation(LOINC, "29463-7", valueQuantity=quantity(200, "[lb_av]")), {"body_weight": (90.718474, "kg")}),
+        (observation(LOINC, "39156-5", valueQuantity=quantity(31.2, "kg/m2")), {"bmi": (31.2, "kg/m2")}),
+        (observation(LOINC, "4548-4", valueQuantity=quantity(7.2, "%")), {"hba1c": (7.2, "%")}),
+        (observation(LOINC, "2345-7", valueQuantity=quantity(5.5, "mmol/L")), {"glucose": (99.088, "mg/dL")}),
+        (observation(LOINC, "2986-8", valueQuantity=quantity(0.5, "ng/mL")), {"testosterone": (50, "ng/dL")}),
+        (observation(LOINC, "2571-8", valueQuantity=quantity(2.0, "mmol/L")), {"triglycerides": (177.14, "mg/dL")}),
+        (observation(LOINC, "8480-6", valueQuantity=quantity(142, "mm[Hg]")), {"systolic_bp": (142, "mm[Hg]")}),
+    ],
+)
+def test_urine_protein_and_body_measurements_are_read_as_measurements(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
+    found = measured(resource)
+    assert found.keys() == expected.keys()
+    for concept, (value, unit) in expected.items():
+        assert found[concept] == (pytest.approx(value), unit)
+
+
+def test_proteinuria_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "R80.9")) == {"proteinuria"}
+
+
+def test_spinal_cord_compression_is_coded_as_itself() -> None:
+    assert concepts_of(condition(ICD10, "G95.20")) >= {"spinal_cord_compression"}
+    assert "spinal_cord_compression" not in concepts_of(condition(ICD10, "G95.89"))  # another disease of the cord
+
+
+@pytest.mark.parametrize(
+    "code, concept",
+    [("R19.7", "diarrhea"), ("D75.A", "g6pd_deficiency"), ("D55.0", "g6pd_deficiency"), ("K85.90", "pancreatitis"), ("K86.1", "pancreatitis"), ("Z99.2", "dialysis"),
+     ("E87.6", "hypokalemia"), ("E83.42", "hypomagnesemia"), ("E87.1", "hyponatremia"), ("H40.11X0", "glaucoma"), ("H35.31", "retinal_disease")],
+)
+def test_a_condition_exclusions_name_is_coded_as_itself(code: str, concept: str) -> None:
+    assert concept in concepts_of(condition(ICD10, code))
+
+
+def test_a_pancreatic_cyst_is_no_pancreatitis() -> None:
+    assert "pancreatitis" not in concepts_of(condition(ICD10, "K86.2"))

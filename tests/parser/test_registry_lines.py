@@ -1034,7 +1034,6 @@ ROWS += [
 # ---------------------------------------------------------------------------------------------
 
 ANCHOR = "core/residue: a time anchor (within N of the first dose, at screening, before enrolment) is left as review and hides the decided value"
-REMARK = "core/residue: a remark, permission or method (transfusion allowed, by a formula, qualifying-value notes) is left as review and hides the decided value"
 LEFTOVER = "core/residue: leftover words (known, patients must, a repeated unit) are left as review and hide the decided part"
 QUALIFIER = "core/residue: a qualifier of a recorded event (active, clinically significant, suspected, per assessment) is left as review and hides the event"
 DIAG_QUALIFIER = "core/residue: a diagnosis line's qualifiers (previous, confirmed, per WHO, pathology review, primary/secondary) are left as review"
@@ -1086,7 +1085,6 @@ NOTE_REVIEW = "core/residue: a note or explanatory sentence after the criterion 
 GILBERT_ALTERNATIVE = "core/clauses: the Gilbert's alternative is an OR whose condition is left as review, so a failing value without Gilbert's on record is unknown (a diagnosis absent from the record is absent)"
 LIVER_MET_NEGATED = "core/clauses: 'ALT/AST <= 2.5 x ULN NOTE: <= 5 x ULN is acceptable if liver metastases' is negated: a value over the limit passes (eligible-side)"
 DIAGNOSIS_OTHER_THAN = "events/concepts: 'histology other than NSCLC' (any diagnosis outside a named one) is left wholly to review"
-UNSUPPORTED_ALTERNATIVE = "events/concepts: an alternative without a concept (primary immunodeficiency, active viral hepatitis, AIDS) is a review alternative, so a patient with none of them is unknown"
 WILLING_AND = "core/clauses: 'pregnant ... or not willing to use contraception' joins the willingness with AND: a pregnant woman is unknown and a man is answered not_met"
 REQUIRING = "core/clauses: 'pneumonitis requiring steroids' is read as pneumonitis OR steroids"
 WHOLE_REVIEW = "core: the line is left wholly to review"
@@ -1114,7 +1112,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),
     ("NCT02655458", "Steroids within 3 weeks of enrollment"): Wrong("met", EXCEPTION_VETO),
     ("NCT02655458", "Known hypersensitivity to lenalidomide"): Wrong("not_met2", ALLERGY_CLASS),
-    ("NCT03010358", "Platelets >= 50,000/mm^3 independent"): Wrong("met", REMARK),
     ("NCT02697383", "calculated creatinine clearance (accordi"): Wrong("met met2", ABSENCE_ALTERNATIVE),
     ("NCT02697383", "Ongoing or active systemic infection"): Wrong("met2", QUALIFIER),
     ("NCT03121716", "immunosuppressive doses of systemic"): Wrong("met2", STEROID_DOSE),
@@ -1132,7 +1129,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("not_met not_met2", VACCINE_GENERIC),
-    ("NCT06029816", "Spinal cord compression or brain metasta"): Wrong("not_met", UNSUPPORTED_ALTERNATIVE),  # spinal cord compression has no concept
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),
 }

@@ -17,6 +17,10 @@ from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Qualifier
+from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
+from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
+from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
+from rules_engine.parser.topics.event_grades import graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 
@@ -234,7 +238,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
      rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
-)
+) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
@@ -356,7 +360,9 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     end = noun.end() if noun else end
     said = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((m.group(0) + between + text[start:end]).split()))
     first = start - len(window) + m.start()
-    if grade is not None:  # "grade ≥ 2 peripheral neuropathy": a severity, not a count; open beside the event
+    if grade is not None and op in ("≥", ">", "at least", "more than", "minimum of") and not between.strip():
+        return None  # "grade ≥ 2 peripheral neuropathy within 4 weeks": a severity, read after the window (event_grades)
+    if grade is not None:  # "grade ≤ 1 peripheral neuropathy": a severity, not a count; open beside the event
         said = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join((grade.group(0) + m.group(0)).split()))
         return first - (m.start() - grade.start()), end, all_of([event, said])
     if op in ("≤", "<", "at most", "up to", "fewer than", "less than", "maximum of"):
@@ -1880,6 +1886,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
+    graded_events(text, items)  # "bleeding event > CTCAE grade 3": the grade narrows the event
     for it in negated_items:
         # "not requiring steroid therapy for at least 2 weeks before ...": the negation and "at
         # least" say one thing, none within the window; negated again it asked for a recent one

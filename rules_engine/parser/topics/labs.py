@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NAMED_CAUSES, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
@@ -41,6 +41,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|(?-i:\bS?Cr\b)(?!\s*Cl)|\bsCr\b"),
     ("anc", r"absolute\s+neutrophils?(?:\s+counts?)?|\bANC\b|neutrophils?(?:\s+counts?)?|absolute\s+granulocytes?(?:\s+counts?)?|\bAGC\b|granulocytes?"),
     ("platelets", r"platelets?(?:\s+counts?)?|\bPLT\b|\bPlt\b|thrombocytes?"),
+    # glycated haemoglobin before haemoglobin, which would take its first word ("Hemoglobin A1c < 8%")
+    ("hba1c", r"(?:glycated|glycosylated)\s+ha?emoglobin(?:\s*(?:\(\s*)?H(?:b|g|gb)?A1[Cc](?:\s*\))?)?|ha?emoglobin\s*(?:\(\s*(?:Hg|Hgb|Hb)\s*\)\s*)?A1[Cc]|\bH(?:b|g|gb)?A1[Cc]\b"),
     ("hemoglobin", r"h(?:a)?emoglobin|\bHGB\b|\bHgb\b|\bHb\b"),
     ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|leukocytes?(?:\s+counts?)?"),
     ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
@@ -59,6 +61,18 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("potassium", r"(?:serum\s+)?potassium"),
     ("magnesium", r"(?:serum\s+)?magnesium"),
     ("psa", r"\bPSA\b|prostate[\s-]+specific\s+antigen"),
+    # the body measurements trials bound (issue 14, the long tail): "Body weight >= 40 kg", "BMI >
+    # 40", "Body mass index (BMI) >= 32.0 kg/m^2"; a weight's loss, gain or change is another
+    # measurement (a share of the weight, in time), and a molecular weight no body's
+    # metabolic labs and blood pressure that trials of targeted drugs bound (issue 14, the long tail)
+    ("glucose", r"(?:fasting\s+)?(?:plasma\s+|serum\s+|blood\s+)?glucose(?:\s*\(\s*FPG\s*\))?|\bFPG\b"),
+    ("testosterone", r"(?:serum\s+|total\s+|plasma\s+)?testosterone"),
+    ("cholesterol", r"(?<!LDL )(?<!HDL )(?<!LDL-)(?<!HDL-)(?<!density )(?:fasting\s+)?(?:serum\s+|total\s+)?cholesterol(?!\s+(?:medications?|lowering))"),
+    ("triglycerides", r"(?:fasting\s+)?(?:serum\s+)?triglycerides?"),
+    ("systolic_bp", r"systolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:SBP|BP)\s*\))?|\bSBP\b"),
+    ("diastolic_bp", r"diastolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:DBP|BP)\s*\))?|\bDBP\b"),
+    ("bmi", r"body\s+mass\s+index(?:\s*\(\s*BMI\s*\))?(?:\s+index)?|\bBMI\b(?:\s+index)?"),
+    ("body_weight", r"(?<!molecular )(?<!birth )(?<!ideal )(?<!dry )(?:(?:body|actual\s+body|total\s+body)\s+)?weight(?!\s*(?:loss|gain|change|based|adjusted|bearing|limit|-))|\bweigh(?:s|ing)\b"),
 )
 
 
@@ -159,6 +173,12 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return value, "ng/mL"
     if concept == "creatinine_clearance":
         return value, "mL/min"
+    if concept == "bmi" and 10 <= value <= 80:
+        return value, "kg/m2"
+    if concept == "hba1c" and 3 <= value <= 20:
+        return value, "%"
+    if concept in ("systolic_bp", "diastolic_bp") and 30 <= value <= 260:
+        return value, "mm[Hg]"
     return None, None
 
 
@@ -289,7 +309,8 @@ _CANONICAL = {
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
-    "magnesium": "mg/dL", "psa": "ng/mL",
+    "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
+    "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
 }
 
 
@@ -301,6 +322,9 @@ _CANONICAL = {
 _PLAUSIBLE = {
     "anc": (0.01, 100.0), "platelets": (1.0, 2000.0), "wbc": (0.05, 1000.0), "hemoglobin": (2.0, 30.0),
     "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "lvef": (1.0, 100.0),
+    # "castrate testosterone < 50 ng/mL" is 5,000 ng/dL, a man's level: the unit mistyped for ng/dL
+    "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
+    "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
 }
 
 
@@ -430,6 +454,16 @@ def _life_items(text: str, ctype: CriterionType) -> list[Item]:
     return items
 
 
+# a blood pressure written as a pair ("Blood pressure > 150/100 mmHg", "BP < 140/90")
+_BP_PAIR = re.compile(
+    r"(?:blood\s+pressure|\bBP\b)(?:\s*\(\s*BP\s*\))?[^≤≥<>=\d;]{0,30}?(?P<op>[≤≥<>])\s*(?P<s>\d{2,3})\s*/\s*(?P<d>\d{2,3})(?![\d.])"
+    r"(?:\s*(?:mm\s*Hg|millimet(?:er|re)s?\s+(?:of\s+)?mercury)(?:\s*\(\s*mmHg\s*\))?)?",
+    I,
+)
+# a lower bound written before the name ("19 <= BMI <= 30")
+_REVERSED = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?P<unit>(?:[A-Za-zµ%][^\s≤<≥>=;,()]{{0,11}}(?:\s+[^\s≤<≥>=;,()]{{1,8}})?)?)\s*(?P<op>[≤<])\s*(?:the\s+)?$", I)
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
@@ -503,7 +537,28 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             expr = any_of(preds)
         else:
             expr = all_of(preds)
-        items.append(Item(m.start(), end, expr, frozenset(concepts)))
+        start = m.start()
+        lower = _REVERSED.search(text, max(0, start - 30), start) if len(concepts) == 1 and isinstance(expr, Predicate) else None
+        if lower is not None and isinstance(expr, Predicate):
+            # "19 <= BMI <= 30", "1.5 < ANC < 10": the bound written before the name is a lower
+            # one (dropped, a patient with a BMI of 15 met the line); a unit that does not read
+            # for the concept leaves it to review beside the upper bound
+            written = (lower.group("unit") or "").strip()
+            unit = expr.unit if not written else registry_unit(written, concepts[0])
+            below: Expr = (
+                predicate(concepts[0], Op.GTE if lower.group("op") == "≤" else Op.GT, number(str(_plain_number(lower.group("num")))), unit, expr.uln)
+                if unit is not None or not written else Review(ReviewReason.AMBIGUOUS, f"{concepts[0]}: a lower bound in a unit that does not fit: {lower.group(0).strip()}")
+            )
+            expr, start = all_of([below, expr]), lower.start()
+        items.append(Item(start, end, expr, frozenset(concepts)))
+    for m in _BP_PAIR.finditer(text) if "/" in text and ("pressure" in low or "bp" in low) else ():
+        if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            continue
+        op = OPS[m.group("op")]
+        pair = [predicate("systolic_bp", op, int(m.group("s")), "mm[Hg]"), predicate("diastolic_bp", op, int(m.group("d")), "mm[Hg]")]
+        # an exclusion's pair is past its bound when either pressure is ("> 150/100"); an
+        # inclusion's asks it of both ("< 150/90")
+        items.append(Item(m.start(), m.end(), any_of(pair) if ctype is CriterionType.EXCLUSION else all_of(pair), frozenset({"systolic_bp", "diastolic_bp"})))
     for it in _life_items(text, ctype) if ("life" in low or "surviv" in low) else ():
         if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
             items.append(it)

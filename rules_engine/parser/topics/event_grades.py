@@ -1,0 +1,77 @@
+"""A CTCAE grade written beside an event: "Hemorrhage/bleeding event > CTCAE Grade 3 within 4
+weeks", "NCI CTCAE grade 3 or greater hemorrhage", "Have had a Grade 2, 3 or 4 hemorrhage",
+"Peripheral neuropathy grade 2 or higher" (about 90 corpus lines grade a bleeding, a neuropathy
+or another event so).
+
+A record codes the event, not its grade, so the grade narrows what the record decides: a patient
+without the event is not excluded by it (nor failed by an inclusion's "No ... >= grade 2"), one
+with it is left to a person, ``All(event, review)``. Before this reading the grade's words were
+stop words and the line read as the event alone, so a grade 1 bleed excluded the patient.
+
+A grade bounded from above ("neuropathy <= grade 1") permits the event at a low grade rather
+than asking for it: such lines are not read here (the residue keeps them to review).
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.concepts import CONCEPTS, Kind
+from rules_engine.criteria import Predicate, ReviewReason
+from rules_engine.parser.items import I, Item, all_of
+
+try:
+    from rules_engine.parser.safety import Qualifier
+except ImportError:  # pragma: no cover - before the safety pass exists, a plain review
+    from rules_engine.criteria import Review as Qualifier  # type: ignore[assignment]
+
+
+_CMP = r"(?:[≥>]=?|>=|=>|=)"
+_SCALE = r"(?:(?:NCI[-\s]*|NCT\s+)?(?:CTCAE\s*|common\s+terminology\s+criteria\s+(?:for\s+adverse\s+events\s+)?)(?:v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?\s+)?)"
+_NUMBER = r"(?:[1-5]|I{1,3}|IV|V)\b(?:\s*(?:,|or|and|-|to)\s*(?:[1-5]|I{1,3}|IV|V)\b){0,3}"
+_MORE = r"(?:\s*\+|\s+(?:or|and)\s+(?:greater|higher|more|above|worse|over)|\s+(?:and\s+)?(?:above|higher))?"
+# the grade itself: "CTCAE grade >= 3", ">= CTCAE Grade 2", "grade 2, 3 or 4", "grade 3 or greater",
+# "Grade 2+"; "greater than or equal to" is written ≥ by the normaliser
+GRADE = (
+    r"(?:" + _CMP + r"\s*)?" + _SCALE + r"?(?:grade|gr\.)\s*(?:" + _CMP + r"\s*)?" + _NUMBER + _MORE
+    + r"(?:\s*\(\s*(?:by\s+|per\s+)?" + _SCALE + r"?\)|\s+(?:by|per)\s+" + _SCALE + r")?"
+)
+# the grade after the event, the event's own words between ("hemorrhage/bleeding event > CTCAE
+# Grade 3", "neuropathy of grade 2 or higher", "bleeding (grade 2+)")
+_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:of|at|with)\s+)?(?:(?:NCI\s+)?CTCAE\s+)?" + GRADE + r"(?:\s*\))?", I)
+_BEFORE = re.compile(r"(?:any\s+)?(?:\(\s*)?" + GRADE + r"\s*\)?\s*$", I)
+# a bound from above permits the event: not read here
+_AT_MOST = re.compile(r"[≤<]|=<|<=|\b(?:or|and)\s+(?:less|lower|below|better)\b|\bup\s+to\b|\bat\s+most\b", I)
+
+
+def graded_events(text: str, items: list[Item]) -> None:
+    """Narrow each event item that a grade stands beside to ``All(event, grade review)`` and take
+    the grade's words into the item (see the module's doc)."""
+    if "grade" not in text.lower() and "gr." not in text.lower():
+        return
+    for it in items:
+        pred = it.expr
+        if not isinstance(pred, Predicate) or pred.concept not in CONCEPTS or CONCEPTS[pred.concept].kind is not Kind.EVENT or pred.concept == "gvhd":
+            continue
+        lo = max([0] + [o.end for o in items if o is not it and o.end <= it.start])
+        hi = min([len(text)] + [o.start for o in items if o is not it and o.start >= it.end])
+        found = None
+        after = _AFTER.match(text, it.end, hi)
+        if after is not None and after.group(0).strip():
+            found = (it.start, after.end(), after.group(0))
+        else:
+            # inside the item's span: the window read after the grade took the grade's words
+            inside = re.search(r"(?:events?|episodes?)?\s*" + GRADE, text[it.start: it.end], I)
+            if inside is not None and inside.start() > 0:
+                found = (it.start, it.end, inside.group(0))
+            else:
+                before = _BEFORE.search(text, max(lo, it.start - 80), it.start)
+                if before is not None:
+                    found = (before.start(), it.end, before.group(0))
+        if found is None or _AT_MOST.search(found[2]):
+            continue
+        it.start, it.end = found[0], found[1]
+        words = re.sub(r"^[\s(]*(?:(?:events?|episodes?|of|at|with)\s+){0,2}", "", " ".join(found[2].split())).strip(" ()")
+        it.expr = all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
