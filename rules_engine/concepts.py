@@ -422,7 +422,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("diarrhea", Kind.EVENT, "diarrhea"),
     Concept("g6pd_deficiency", Kind.EVENT, "glucose-6-phosphate dehydrogenase (G6PD) deficiency"),
     Concept("pancreatitis", Kind.EVENT, "pancreatitis"),
-    Concept("dialysis", Kind.EVENT, "renal dialysis"),
+    # the dialysis lines are read as end-stage renal disease "(or dialysis)", which the record's
+    # Z99.2 codes: a dialysis coded otherwise (an encounter for dialysis, Z49) is a kind of it
+    Concept("dialysis", Kind.EVENT, "renal dialysis", parent="end_stage_renal_disease"),
     Concept("hypokalemia", Kind.EVENT, "hypokalemia"),
     Concept("hypomagnesemia", Kind.EVENT, "hypomagnesemia"),
     Concept("hypocalcemia", Kind.EVENT, "hypocalcemia"),

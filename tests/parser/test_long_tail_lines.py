@@ -216,7 +216,7 @@ CONDITIONS = [
     ("History of pancreatitis", EXC, (having("pancreatitis", 2000),), (NONE,), ()),
     ("Concurrent use of drugs that may be associated with pancreatitis", EXC, (), (), (NONE, having("pancreatitis"))),
     ("Hemodialysis dependent.", EXC, (having("dialysis"),), (NONE,), ()),
-    ("Dialysis therapy for >14 days from transplantation to randomization", EXC, (), (), (NONE, having("dialysis", 1))),
+    ("Dialysis therapy for >14 days from transplantation to randomization", EXC, (), (), (NONE, having("dialysis", 30))),
     ("Diarrhea > grade 1", EXC, (), (NONE,), (having("diarrhea"),)),
     ("No ≥ grade 2 diarrhea within 7 days prior to registration.", INC, (NONE, having("diarrhea", 30)), (), (having("diarrhea", 2),)),
     ("Hypocalcemia", EXC, (having("hypocalcemia"),), (NONE, having("hypercalcemia")), ()),
