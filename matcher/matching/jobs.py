@@ -105,12 +105,14 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     # cannot pass is ineligible without asking the rest, and is counted, not stored. A trial
     # that already holds a result for the patient is evaluated all the same, so that result is
     # brought up to date (its change recorded) rather than left standing.
+    # by the trial's key, not its NCT id: a join to the trials let the planner drive from them
+    # through the (trial, state) index, reading every patient's results (as in selectors._ranked_heads)
     held = set(
         MatchResult.objects.filter(patient_id=job.patient_id, state=MatchResult.State.ACTIVE).values_list(
-            "trial__nct_id", flat=True
+            "trial_id", flat=True
         )
     )
-    closed = engine_cache.closed(facts, evaluated_at, [t.nct_id for t in open_trials if t.nct_id not in held])
+    closed = engine_cache.closed(facts, evaluated_at, [t.nct_id for t in open_trials if t.pk not in held])
     candidates = [t for t in open_trials if t.nct_id not in closed]
     outcomes = engine.evaluate(facts, evaluated_at, trial_ids=[t.nct_id for t in candidates])
     evaluation = PatientEvaluation(

@@ -58,6 +58,19 @@ def test_a_lines_code_says_its_outcome_and_review_flag(outcome, review, code):
     assert compact.encode([line]) == code and compact.decode(code) == [(outcome, review)]
 
 
+def test_a_verdicts_codes_are_the_lines_codes_in_order():
+    """``encode`` looks the codes up in C; every combination, in a mixed order, reads as the
+    plain per-line encoding does."""
+    lines = [
+        CriterionOutcome(i, "inclusion", "x", outcome, review, "")
+        for i, (outcome, review) in enumerate(
+            [(o, r) for o in (Outcome.UNKNOWN, Outcome.MET, Outcome.NOT_MET) for r in (True, False)] * 2
+        )
+    ]
+    assert compact.encode(lines) == compact.encode_plain(lines) == "UuMmNn" * 2
+    assert compact.encode(()) == compact.encode_plain(()) == ""
+
+
 @pytest.mark.parametrize(("overridden", "codes"), [({}, "mUn"), ({1: "met"}, "mmn"), ({2: "met", 0: "not_met"}, "nUm")])
 def test_an_override_sets_its_lines_code_and_ends_review(overridden, codes):
     """Readers counting outcomes see what the coordinator said, as the stored eligibility does."""

@@ -56,3 +56,18 @@ def test_no_results_is_an_empty_list():
 def test_results_keep_their_order():
     results = [{**_result([]), "rank": n, "trial": f"NCT0000000{n}"} for n in (1, 2, 3)]
     assert [r["trial"] for r in json.loads(render(HEAD, results))["results"]] == ["NCT00000001", "NCT00000002", "NCT00000003"]
+
+
+def test_a_line_shared_by_results_and_repeated_in_one_reads_the_same_everywhere():
+    """Lines are encoded once per tuple and found again by it; a repeated tuple, an equal one
+    built apart, and one met first in a later result all read as DRF writes them."""
+    shared = ("inclusion", "ANC ≥ 1,000/µL", "met", False, "ANC 1,200/µL (2026-11-19) ≥ 1,000/µL")
+    equal = tuple(list(shared))
+    later = ("exclusion", "active \"GVHD\"", "not_met", False, "no GVHD recorded")
+    results = [
+        {**_result([shared, shared, equal]), "rank": 1},
+        {**_result([later, shared]), "rank": 2},
+        {**_result([equal, later, later]), "rank": 3},
+    ]
+    assert json.loads(render(HEAD, results)) == _as_drf(HEAD, results)
+    assert json.loads(render(HEAD, results)) == _as_drf(HEAD, results)  # encodings kept across answers

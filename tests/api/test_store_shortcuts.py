@@ -61,7 +61,7 @@ def test_a_verdict_digest_from_each_lines_kept_text_equals_the_plain_digest():
     from matcher.results.digests import verdict_digest
     from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
 
-    met = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 >= 18")
+    met = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 ≥ 18 (µmol/L — Ω)")
     review = CriterionOutcome(1, "exclusion", "judgement", Outcome.UNKNOWN, True, "left to review: judgement")
     trials = [
         TrialOutcome("NCT1", 1, Eligibility.POSSIBLY_ELIGIBLE, 0.5, (met, review)),
