@@ -211,23 +211,10 @@ class MatchResult(models.Model):
     # eligibility: the queue index), and none for LIKE on words nobody searches. A patient's
     # results are ranked in Python (``matcher.api.selectors``: ~1,000 small rows), so no ranked
     # index either: it cost 80 bytes a row, a sixth of the row with its indexes.
-    #
-    # Only ``patient`` keeps a database constraint (a patient's erasure must never leave a result
-    # behind, whatever deletes it). PostgreSQL checks a constraint with one locking look-up per
-    # row and key at commit: a new patient's ~850 rows took ~3,400 of them, 14 of the ~36 ms
-    # of CPU its job cost PostgreSQL (bench/e2e.py's 1,000 trials, measured in-process). Client,
-    # trial and criteria version are held by other means: the client is the patient's own
-    # (whose key is checked), the trial and its current version are read under a share lock
-    # by every writer of results (``matcher.results.store.locked_trial_states``), deleting a
-    # client still removes its results (Django's CASCADE), and a trial or criteria version
-    # results stand on cannot be deleted (Django's PROTECT), as ``tests/api/test_result_keys.py``
-    # checks. Migration 0020.
     patient = models.ForeignKey(Patient, on_delete=models.CASCADE, related_name="matches", db_index=False)
     # Denormalised from the patient: the queue filters and scopes by client on every page.
-    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+", db_constraint=False)
-    trial = models.ForeignKey(
-        "trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False, db_constraint=False
-    )
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+")
+    trial = models.ForeignKey("trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False)
     # The job whose run first stored this result, when that first appearance is implied by the
     # row instead of stored as a ``MatchChange`` (``matcher.results.history``): the appearance of
     # every trial on a patient's first match was ~140 KB a patient, a third of what a patient
@@ -244,7 +231,7 @@ class MatchResult(models.Model):
     # leads with it), and a criteria version is never deleted but with its trial, whose results
     # go first; the index cost ~8 KB a patient at 1,000 trials and an insert per result.
     criteria_version = models.ForeignKey(
-        "trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+", db_index=False, db_constraint=False
+        "trials.CriteriaVersion", on_delete=models.PROTECT, related_name="+", db_index=False
     )
     eligibility = models.CharField(max_length=20)
     # 0 eligible, 1 possibly eligible, 2 ineligible: ranking is an index scan, not a CASE.
