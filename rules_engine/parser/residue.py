@@ -589,6 +589,26 @@ def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
     return bool(named) and named <= _DISEASE_STATE
 
 
+# A sentence letting the patient go on with a therapy ("patients with known previous CNS leukemia
+# may continue to receive intrathecal therapy with ara-C, methotrexate, and/or thiotepa", "may
+# continue on daily vitamins", "may remain on these medications", "may receive hydroxyurea"; 27
+# corpus lines): beside a line that asks only which disease and its state, it permits a therapy
+# the line never forbade. Read as more of the line, its drugs became alternatives of the
+# exclusion and left "Active CNS leukemia" unknown for every patient. "may receive no ..." forbids.
+_RECEIPT_PERMISSION = re.compile(
+    r"\b(?:may|can)\s+(?:still\s+|also\s+)?(?:continue\s+(?:to\s+(?:receive|take|use|be\s+(?:given|treated))|on|with)|remain\s+on|receive(?!\s+no\b))\b",
+    I,
+)
+
+
+def receipt_note(clause_text: str, exprs: list[Expr]) -> bool:
+    """Whether a clause only permits a therapy beside a line that asks nothing of therapies."""
+    if not _RECEIPT_PERMISSION.search(clause_text):
+        return False
+    named = {p.concept for e in exprs for p in predicates(e)}
+    return bool(named) and named <= _DISEASE_STATE
+
+
 def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
     """An inclusion widened by a permission: only the requirement the permission is about
     gains the alternative, so every other requirement still decides."""
