@@ -91,6 +91,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥", ("=",)),
         (r"<=|=<|≤\s*=", "≤", ("=",)),
+        # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice
+        (r"([≤≥<>])\s*to\s+(?=\d)", r"\1 ", (" to ",)),
         # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),

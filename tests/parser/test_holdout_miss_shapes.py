@@ -24,6 +24,17 @@
   "may continue / remain on / receive") beside a line that asks only which disease: it forbids
   nothing. Read as more of the exclusion, its drugs were alternatives and "Active CNS leukemia"
   was unknown for every patient.
+* A requirement no topic reads with a bracket exempting some patients ("Availability of the
+  following material ... for central analysis of minimal residual disease ... (cases with
+  isolated extramedullary relapse ... are exempt from providing this material. ...)"): the
+  requirement still holds for everyone the exemption does not name, so it stays a person's. Its
+  plain review was dropped as an alternative, and the exemption alone became the requirement:
+  every patient without an isolated extramedullary relapse failed the line. Only an exemption
+  says so ("are exempt", "is acceptable", "permitted"): "except Patients must have an ECOG
+  performance of 0 or 1" is the requirement itself and still decides.
+* The comparator's "to" written twice ("less than or equal to to 2 times ULN", ">= to 18 years",
+  "<= or = to 14 days"; 14 corpus lines): once. Left, each bound was a person's, and the
+  bilirubin line beside its Gilbert exemption asked every patient for Gilbert's syndrome.
 """
 
 from __future__ import annotations
@@ -34,7 +45,7 @@ from rules_engine.criteria import CriterionType
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, medication, procedure
+from tests.fixtures.records import adult, bilirubin, condition, ecog, medication, procedure
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -99,3 +110,41 @@ CONTINUED_THERAPY_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(CONTINUED_THERAPY_ROWS))
 def test_a_therapy_a_patient_may_continue_is_no_alternative_of_a_disease_exclusion(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, E), facts) is expected
+
+
+MATERIAL_EXEMPT = (
+    "Availability of the following material from relapse diagnosis for central analysis of minimal residual disease (MRD) by "
+    "polymerase chain reaction (PCR): clone-specific primers and reference deoxyribonucleic acid (DNA), as well as primer sequences "
+    "and analyzed sequences of clonal rearrangements (cases with isolated extramedullary relapse or cases with technical and/or "
+    "logistic hurdles to obtain and process bone marrow material are exempt from providing this material. In these cases, central "
+    "MRD analysis only by Flow is permitted)."
+)
+EXEMPTED_ROWS = [
+    (MATERIAL_EXEMPT, [], [], [adult(), adult(condition("isolated_extramedullary_relapse", 30))]),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(EXEMPTED_ROWS))
+def test_an_unread_requirement_beside_a_bracketed_exemption_stays_a_persons(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected
+
+
+ECOG_EXCEPT = (
+    "Inclusion Criteria - Dose Confirmation Phase Same inclusion criteria as in the Dose Escalation phase described above, "
+    "except Patients must have an ECOG performance of 0 or 1."
+)
+GILBERT_TO_TO = (
+    "Total bilirubin less than or equal to to 1.5 mg/dl, except in patients with Gilbert's Syndrome who must have a total "
+    "bilirubin less than 3.0 mg/dl."
+)
+REQUIREMENT_NOT_EXEMPTION_ROWS = [
+    (ECOG_EXCEPT, [adult(ecog(1))], [adult(ecog(3))], []),
+    (GILBERT_TO_TO, [adult(bilirubin(1.0)), adult(condition("gilbert_syndrome"), bilirubin(2.5))],
+     [adult(bilirubin(2.5)), adult(condition("gilbert_syndrome"), bilirubin(3.5))], []),
+    ("Age >= to 18 years", [adult()], [adult(years=16)], []),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(REQUIREMENT_NOT_EXEMPTION_ROWS))
+def test_a_requirement_after_except_still_decides_and_a_doubled_to_is_one(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, I), facts) is expected

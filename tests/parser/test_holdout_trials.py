@@ -62,10 +62,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02886559
     # NCT00100971
     # NCT02393859
-    ("T21-clean", None): ("core", "'Availability of the following material ... (cases with isolated extramedullary relapse or cases with technical "
-                          "and/or logistic hurdles ... are exempt from providing this material. In these cases, ...)': the exemption, split at "
-                          "its inner sentence, is read as a requirement of isolated extramedullary relapse, so the inclusion fails every "
-                          "patient without one (6 corpus lines say 'exempt'; a bracketed '... are exempt' is not yet an exception)"),
     ("T21-clean", "Abnormal renal or hepatic function"): ("labs", "'as defined below: a. Serum creatinine levels above upper limit of normal, based "
                                                           "on the normal ranges for age and gender ...': a limit at 1 x ULN written without a "
                                                           "multiple is not read, so the wrapper and it stay review alternatives (unknown)"),
