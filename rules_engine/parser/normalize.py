@@ -91,8 +91,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥", ("=",)),
         (r"<=|=<|≤\s*=", "≤", ("=",)),
-        # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice
-        (r"([≤≥<>])\s*to\s+(?=\d)", r"\1 ", (" to ",)),
+        # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice.
+        # Not before a window ("<= or = to 30 days before enrollment"): read as one, a list's unread
+        # item before it ("or approved proteins/antibodies") was taken into the window's therapy
+        (r"([≤≥<>])\s*to\s+(?=\d+(?:\.\d+)?(?!\d|\.\d)(?!\s*(?:days?|weeks?|months?|hours?)\b))", r"\1 ", (" to ",)),
         # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
