@@ -69,6 +69,7 @@ from rules_engine.parser.residue import (
     phased_age,
     review_reason,
     shorter_window,
+    receipt_note,
     therapy_note,
     widen_status,
     with_window,
@@ -153,6 +154,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
         excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None
         if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
             clause_text = clause_text[excepting.end():]
+        if exprs and not excepting and receipt_note(clause_text, exprs):
+            continue  # "patients with known previous CNS leukemia may continue to receive intrathecal therapy"
         if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue

@@ -91,6 +91,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
         (r">=|=>|≥\s*=", "≥", ("=",)),
         (r"<=|=<|≤\s*=", "≤", ("=",)),
+        # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice.
+        # Not before a window ("<= or = to 30 days before enrollment"): read as one, a list's unread
+        # item before it ("or approved proteins/antibodies") was taken into the window's therapy
+        (r"([≤≥<>])\s*to\s+(?=\d+(?:\.\d+)?(?!\d|\.\d)(?!\s*(?:days?|weeks?|months?|hours?)\b))", r"\1 ", (" to ",)),
         # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
@@ -126,6 +130,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
         # "allogeneic or autologous transplant": the noun is each adjective's
         (r"\b(allogeneic|autologous|allogenic)\s*(?:or|and/or|/)\s*(autologous|allogeneic|allogenic)\s+((?:(?:hematopoietic|haematopoietic|peripheral\s+blood|bone\s+marrow)\s+)?"
          r"(?:(?:stem[\s-]+)?cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|HCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
+        # "Allogenic bone marrow transplant/stem cell transplant", "autologous bone marrow or stem
+        # cell transplant", "allogeneic bone marrow or peripheral blood stem cell transplantation"
+        # (9 corpus lines): the kind before a pair of graft sources is both's, one transplant of that
+        # kind (read alone, the second noun was any transplant, so an autologous one excluded). A kind
+        # that closes a list of kinds ("allogeneic, syngeneic, or autologous bone marrow ...") is left
+        # as written: there the pair is every kind's.
+        (r"(?<!,\s)(?<!\bor\s)(?<!\band\s)(?<!/)\b(allogeneic|autologous)\s+(?:bone\s+marrow(?:\s+transplant(?:ation)?s?)?|BMT)"
+         r"\s*(?:or|and/or|/)\s*(?:peripheral\s+blood\s+)?(?:hematopoietic\s+)?stem[\s-]+cells?\s+(?:transplant(?:ation)?s?|rescue)\b",
+         r"\1 stem cell transplant", ("bone marrow", "bmt")),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own
@@ -142,6 +155,17 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
+        # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
+        # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
+        # before, during, ...": a therapy denied for the days before the study is none within them
+        # (read without the window, the line forbade any growth factor ever, or left the days as
+        # words). Only after a denied receipt or a leading "No": "no requirement for steroids for 2
+        # months", "not receiving a stable dose for 3 months" are durations of something else.
+        (r"(\b(?:not|never)\s+(?:have\s+|has\s+)?(?:been\s+)?(?:received|had|taken|used|given|treated\s+with)\s[^.;:()]{1,80}?)\bfor\s+"
+         r"(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)"
+         r"|^(\W*(?:\d{1,2}[.)]\s*)?no\s+(?!requir|change|stable|increase|decrease|evidence|sign)[^.;:()]{1,60}?)\bfor\s+"
+         r"(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
+         r"\1\2within ", ("for",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
     )

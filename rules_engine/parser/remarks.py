@@ -78,7 +78,7 @@ _PATTERNS: tuple[str, ...] = (
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+entry|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+(?:entry|commencement)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -86,6 +86,11 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
     r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
+    # the same anchor by the study drug's code alone, right after a window ("for 7 days prior to
+    # CPX-351", "within 7 days prior to AZD1775", "72 hours prior to CNF2024 administration"): a
+    # code in capitals and digits is the trial's own agent, never one the record must show
+    r"(?:(?<=days\s)|(?<=day\s)|(?<=weeks\s)|(?<=week\s)|(?<=months\s)|(?<=hours\s))(?:prior\s+to|before)\s+(?-i:[A-Z]{2,5}-?\d{3,6})\b"
+    r"(?:\s+(?:administration|treatment|therapy|dosing|infusion|monotherapy))?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
@@ -226,9 +231,10 @@ _GATES: tuple[tuple[str, ...], ...] = (
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("refractory to", "resistant to"),
-    ("screening", "enrol", "registration", "randomi", "entry", "inclusion", "baseline", "consent"),
+    ("screening", "enrol", "registration", "randomi", "entry", "commencement", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
+    ("prior to", "before"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
     ("infusion", "lymphodepl", "apheresis", "depleting", "conditioning", "pretreatment", "pre-treatment"),

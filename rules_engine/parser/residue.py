@@ -383,6 +383,9 @@ def _only_indication(text: str, r: Residue, inside: list[Item]) -> bool:
 _ACTIVE_BEFORE = re.compile(r"\b(?:active|current|ongoing|existing)\s+(?:\w+\s+)?$", I)
 
 
+_EXEMPTING = re.compile(r"\b(?:exempt\w*|acceptable|allowed|permitted|eligible)\b", I)
+
+
 def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | None:
     """A clause's items joined with what their residue and exceptions do to them: a qualifier
     and an exception act on the item they concern, never on the clause as a whole; words of a
@@ -401,7 +404,14 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         for exc, _ in clause.exceptions:
             exc_expr, person = _exception_expr(exc, ctype)
             if ctype is CriterionType.INCLUSION and person and not isinstance(exc_expr, Review):
-                expr = any_of([expr, exc_expr])
+                # "Availability of the following material ... (cases with isolated extramedullary
+                # relapse ... are exempt from providing this material ...)": the requirement no one
+                # reads still holds for everyone the exemption does not name. A plain review here
+                # was dropped as an alternative, and the exemption alone became the requirement.
+                # Only an exemption says so ("are exempt", "is acceptable"): "except Patients must
+                # have an ECOG performance of 0 or 1" is the requirement itself and still decides.
+                kept = isinstance(expr, Review) and _EXEMPTING.search(exc) is not None
+                expr = any_of([Alternative(expr.reason, expr.text) if kept else expr, exc_expr])
         return expr
     items = [Item(it.start, it.end, it.expr, it.concepts) for it in clause.items]
     for it in items:  # "active GVHD ... within two weeks": an active condition counts whatever its date
@@ -584,6 +594,26 @@ def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
     """Whether a permission clause permits a therapy the line's own readings never name."""
     head = WIDENING_CLAUSE.split(clause_text, maxsplit=1)[0]
     if not _THERAPY_PERMISSION.search(head):
+        return False
+    named = {p.concept for e in exprs for p in predicates(e)}
+    return bool(named) and named <= _DISEASE_STATE
+
+
+# A sentence letting the patient go on with a therapy ("patients with known previous CNS leukemia
+# may continue to receive intrathecal therapy with ara-C, methotrexate, and/or thiotepa", "may
+# continue on daily vitamins", "may remain on these medications", "may receive hydroxyurea"; 27
+# corpus lines): beside a line that asks only which disease and its state, it permits a therapy
+# the line never forbade. Read as more of the line, its drugs became alternatives of the
+# exclusion and left "Active CNS leukemia" unknown for every patient. "may receive no ..." forbids.
+_RECEIPT_PERMISSION = re.compile(
+    r"\b(?:may|can)\s+(?:still\s+|also\s+)?(?:continue\s+(?:to\s+(?:receive|take|use|be\s+(?:given|treated))|on|with)|remain\s+on|receive(?!\s+no\b))\b",
+    I,
+)
+
+
+def receipt_note(clause_text: str, exprs: list[Expr]) -> bool:
+    """Whether a clause only permits a therapy beside a line that asks nothing of therapies."""
+    if not _RECEIPT_PERMISSION.search(clause_text):
         return False
     named = {p.concept for e in exprs for p in predicates(e)}
     return bool(named) and named <= _DISEASE_STATE

@@ -62,10 +62,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02886559
     # NCT00100971
     # NCT02393859
-    ("T21-clean", None): ("core", "'Availability of the following material ... (cases with isolated extramedullary relapse or cases with technical "
-                          "and/or logistic hurdles ... are exempt from providing this material. In these cases, ...)': the exemption, split at "
-                          "its inner sentence, is read as a requirement of isolated extramedullary relapse, so the inclusion fails every "
-                          "patient without one (6 corpus lines say 'exempt'; a bracketed '... are exempt' is not yet an exception)"),
     ("T21-clean", "Abnormal renal or hepatic function"): ("labs", "'as defined below: a. Serum creatinine levels above upper limit of normal, based "
                                                           "on the normal ranges for age and gender ...': a limit at 1 x ULN written without a "
                                                           "multiple is not read, so the wrapper and it stay review alternatives (unknown)"),
@@ -79,9 +75,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT01383447
     ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "
                                                      "left as a review conjunct (unknown)"),
-    ("T24-clean", "Active CNS leukemia"): ("core", "'; patients with known previous CNS leukemia may continue to receive intrathecal therapy "
-                                                    "with ara-C, methotrexate ...': a permission ('may continue to receive') read as more "
-                                                    "alternatives of the exclusion, one of them unread (unknown)"),
     ("T24-transplant", None): ("core", "'Patients who have undergone SCT ... are eligible provided that they are > 4 weeks from stem cell "
                                        "infusion, have no active GVHD ...': the proviso is left to a person, so a transplant 2 weeks ago is "
                                        "possibly eligible, not ineligible (the safe side)"),
@@ -121,16 +114,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
     ("T13-clean", "Direct bilirubin < 1.5"): ("labs", "'for age and institution' is left as a review beside the bound"),
     ("T13-clean", "Serum glutamate pyruvate (SGPT)"): ("labs", "'Serum glutamate pyruvate (SGPT) (alanine aminotransferase [ALT])': the long name stays a review beside ALT"),
-    ("T13-gcsf", "Growth factors:"): ("events", "'must not have received growth factors for 7 days prior to CPX-351': 'for N days prior to' is not read as the window, so the "
-                                      "filgrastim on record leaves the line unknown"),
-    ("T13-gcsf", None): ("events", "the growth-factor window above: possibly eligible, never eligible"),
     # NCT00541866
     ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
     ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
-    ("T14-auto", "Allogenic bone marrow transplant"): ("events", "'Allogenic bone marrow transplant/stem cell transplant': the slash's second noun is read as any stem cell "
-                                                       "transplant, so an autologous one excludes (safe side)"),
-    ("T14-auto", None): ("events", "the transplant line above"),
 }
 
 

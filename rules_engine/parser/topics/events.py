@@ -1241,6 +1241,14 @@ _GOVERNED = re.compile(r"\s*(?:of\s+)?(?:(?:all|any|the|other|prior|previous)\s+
 _OFF_FOR = re.compile(r"\b(?:not\s+(?:had|received|taken|used|been\s+(?:on|given|treated\s+with))|no\s+(?:\w+\s+){0,2}(?:for|in)|off|free\s+of)\b", I)
 
 
+# between a window and the event it is written for: "... prior to registration for autologous ..."
+_WINDOW_FOR = re.compile(r"\s*(?:(?:the\s+)?(?:registration|enrol{1,2}ment|study\s+entry|randomi[sz]ation)\s+)?for\s+(?:an?\s+|the\s+|prior\s+)?", I)
+
+
+def _windowed(item: Item) -> bool:
+    return isinstance(item.expr, Predicate) and item.expr.window is not None
+
+
 def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     unit = m.group("unit").lower().rstrip("s")
     if unit == "hour":
@@ -1778,6 +1786,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
         after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
         target = before[-1] if before else (after[0] if after else None)
+        if before and after and _windowed(before[-1]) and not _windowed(after[0]) and _WINDOW_FOR.fullmatch(text, w.end(), after[0].start):
+            # ">= 6 months prior to registration for allogeneic transplants and >= 3 months prior to
+            # registration for autologous transplants": the event before has its own window, the
+            # second is the next event's (dropped, a recent autologous transplant passed the line)
+            target = after[0]
         treated = _treatment_of(target, events, text) if target is not None else None
         if treated is not None:  # "systemic therapy for breast cancer within 4 weeks": the window is the therapy's
             if target is not None and w.start() >= target.end:
