@@ -16,7 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
-from rules_engine.parser.safety import Qualifier
+from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -147,7 +147,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
-    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial|CNS)\s+mets\b|(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta", "mets")),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
@@ -1485,6 +1485,71 @@ _CNS_STATUS = re.compile(
 )
 
 
+# "brain or leptomeningeal metastases", "brain/meningeal metastases", "brain or spinal cord
+# metastases": two sites sharing one noun, either of which the line names. Read as brain
+# metastases alone, a patient with only the other kind was out of the line's reach (an exclusion
+# passed him); the other site stays beside it, read where Eligo has the concept
+# (leptomeningeal disease), an unread alternative where it has not (a meningeal metastasis may be
+# dural; a spinal one is no cord compression).
+_BRAIN_AND_OTHER = re.compile(
+    r"\b(?:brain|CNS|cerebral|intracranial)\s*(?:,?\s*or|and/or|/|and)\s*(?:(?P<lepto>leptomeningeal)|(?P<mening>meningeal)|(?P<spine>spinal\s+cord|spine|spinal))"
+    r"\s+(?:metasta\w*|mets\b|involvement\b|disease\b)",
+    I,
+)
+
+
+def _brain_and_other(m: re.Match[str]) -> Expr:
+    brain = predicate("brain_metastases", Op.PRESENT)
+    if m.group("lepto"):
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT)])
+    other = "meningeal metastases other than leptomeningeal disease" if m.group("mening") else "spinal cord metastases"
+    if m.group("mening"):
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+    return any_of([brain, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+
+
+# "Known CNS disease", "Active central nervous system malignancy", "Symptomatic CNS lesions",
+# "Active involvement of the central nervous system with malignancy", "CNS lymphoma": in the
+# trials that write them, the cancer in the central nervous system (metastases, CNS leukemia or
+# lymphoma), which a record codes as either. A disorder of the CNS or a primary tumour of it may be
+# meant too: a record holding one leaves the line open (an ambiguity beside it), a record holding
+# none of them decides. A "primary CNS tumour" is no metastasis and is left alone; so is "CNS
+# disease" followed by the disorders it means ("such as seizures"), which the history table reads
+# as a CNS disorder, and "CNS disease involvement", which _CNS reads.
+_CNS_NAME = r"(?:central\s+nervous\s+system|CNS)(?:\s*\(CNS\))?"
+_CNS_DISEASE = re.compile(
+    r"(?<!primary\s)(?<!primary\s\()\b(?:malignant\s+)?" + _CNS_NAME + r"\s*(?:(?P<lymph>lymphoma(?:tous\s+involvement)?)|(?P<what>disease|malignan(?:cy|cies)|tumou?rs?|neoplasms?|lesions?|cancer))\b"
+    r"(?!\s+(?:tumou?r\s+)?involvement)(?![\s,]*\(?\s*(?:such\s+as|including|e\.\s?g|eg\b|like\b|i\.\s?e|ie\b))"
+    r"|\b(?:involvement\s+of\s+the\s+|malignan(?:cy|t\s+disease)\s+of\s+the\s+)" + _CNS_NAME + r"(?:\s+(?:with|by)\s+(?:malignancy|cancer|tumou?r|lymphoma|leukemia|disease))?",
+    I,
+)
+_PRIMARY_NEAR = re.compile(r"\bprimary\b", I)
+_EXAMPLES_OPEN = re.compile(r"\(\s*(?:e\.?\s?g\b|for\s+example|such\s+as|including|like\b)", I)
+
+
+def _cns_disease_read(text: str, m: re.Match[str], ctype: CriterionType) -> bool:
+    """Read as what excludes only: asked for by an inclusion ("recurrent malignant CNS tumors",
+    "Primary and metastatic CNS malignancies are eligible", "CNS lesions" in a list of lesions not
+    measurable), the words may be the trial's own disease or a primary tumour, which no metastasis
+    on record meets; a primary tumour named near them is never a metastasis either."""
+    if _PRIMARY_NEAR.search(text, max(0, m.start() - 40), m.end()):
+        return False
+    opened = text.rfind("(", 0, m.start())
+    if opened >= 0 and ")" not in text[opened: m.start()] and _EXAMPLES_OPEN.match(text, opened):
+        return False  # "(eg, pulmonary, metabolic, or CNS disease)": an example of what a judgement names
+    return ctype is CriterionType.EXCLUSION or m.group("lymph") is not None or NEGATED.match(text) is not None
+
+
+def _cns_disease(m: re.Match[str]) -> Expr:
+    involved = predicate("cns_involvement", Op.PRESENT)
+    if m.group("lymph"):  # a lymphoma's: no solid tumour's metastasis; a primary CNS lymphoma may be coded as the lymphoma only
+        maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the lymphoma on record is a primary lymphoma of the central nervous system")
+        return any_of([involved, all_of([predicate("lymphoma", Op.PRESENT), maybe])])
+    other = [predicate("glioma", Op.PRESENT)] if m.group("what") and not m.group("what").lower().startswith("disease") else [predicate(c, Op.PRESENT) for c in ("glioma", "cns_disorder", "seizure_disorder", "stroke")]
+    maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the line means a disorder or primary tumour of the central nervous system, or the cancer's involvement only")
+    return any_of([involved, predicate("brain_metastases", Op.PRESENT), all_of([any_of(other), maybe])])
+
+
 def _cns_status(m: re.Match[str]) -> Expr | None:
     grades = {int(d) for d in re.findall(r"[123]", m.group("g") + m.group("more"))}
     involved = predicate("cns_involvement", Op.PRESENT)
@@ -1523,6 +1588,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _CNS_STATUS.finditer(text) if "cns" in low else ():
         if free(m.start(), m.end()) and not any(a <= m.start() and m.end() <= b for a, b in restated):
             items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
+    for m in _BRAIN_AND_OTHER.finditer(text) if ("mening" in low or "spin" in low) else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), _brain_and_other(m), frozenset({"brain_metastases", "leptomeningeal_disease"})))
+    for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
+        if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
+            items.append(Item(m.start(), m.end(), _cns_disease(m), frozenset({"cns_involvement", "brain_metastases"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
