@@ -17,7 +17,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import age, condition, medication, record, sex
+from tests.fixtures.records import age, condition, lab, medication, procedure, record, sex
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -93,7 +93,32 @@ CNS_DISEASE = [
     ("Primary and metastatic CNS malignancies are eligible", INC, (), (), (NONE, BRAIN)),
 ]
 
-CASES = outcome_cases(PERMITTED + SITES + CNS_DISEASE)
+# recovery from a surgery: no graded toxicity a record holds, so a patient without a surgery has
+# nothing to recover from and one with a surgery is left to a person; read only as the section asks
+SURGERY = record(age(60), sex("female"), condition("nsclc"), procedure("surgery", 20))
+MAJOR = record(age(60), sex("female"), condition("nsclc"), procedure("major_surgery", 20))
+OLD_MAJOR = record(age(60), sex("female"), condition("nsclc"), procedure("major_surgery", 400))
+TOXIC = patient(lab("toxicity_grade", 3))
+
+RECOVERY = [
+    ("Recovered from prior surgery", INC, (NONE,), (), (SURGERY, MAJOR)),
+    ("Patients must have recovered from previous surgery.", INC, (NONE,), (), (SURGERY,)),
+    ("Recovered from prior major surgery", INC, (NONE, SURGERY), (), (MAJOR,)),
+    ("Patients must be recovered from both the acute and late effects of any prior surgery, radiotherapy or other antineoplastic therapy", INC,
+     (NONE,), (TOXIC,), (SURGERY,)),
+    ("Patients who have not recovered from surgery", EXC, (), (NONE,), (SURGERY,)),
+    ("Inadequate recovery from any prior surgical procedure; major surgical procedure within 6 weeks prior to study entry", EXC,
+     (MAJOR,), (NONE,), (OLD_MAJOR,)),
+    ("Major surgery within 4 weeks of the start of study treatment or patients who have not recovered from the side effects of any major surgery.", EXC,
+     (MAJOR,), (NONE, SURGERY), (OLD_MAJOR,)),
+    # an inclusion's duty written inside an exclusion: never what excludes a patient without surgery
+    ("Major surgery within 6 weeks prior to Study Day 1 (subjects must have completely recovered from any previous surgery prior to Study Day 1).", EXC,
+     (), (NONE, OLD_MAJOR), (MAJOR,)),
+    # "or trauma" follows unread: under the "not" the two would be joined wrongly, so left as before
+    ("Not fully recovered from major surgery or trauma within 2 weeks prior to enrollment;", EXC, (), (), (NONE, MAJOR)),
+]
+
+CASES = outcome_cases(PERMITTED + SITES + CNS_DISEASE + RECOVERY)
 
 
 @pytest.mark.parametrize(("text", "ctype", "facts", "expected"), CASES)

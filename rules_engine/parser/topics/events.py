@@ -664,19 +664,22 @@ _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing
 # a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
 # words name what the grade is of. A grade written near it is the graded reading's (skipped here).
 _THERAPY_WORDS = (
-    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the)\s+){0,3}"
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other)\s+){0,3}"
     r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
     # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
-    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?)"
+    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?"
+    # surgery among them ("any prior surgery, radiotherapy or other antineoplastic therapy")
+    r"|(?:major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?))"
 )
 # a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
 _THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
-    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\bwithout\s+(?:full\s+)?)?"
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
     r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
-    r"(?:(?:acute|reversible|clinically\s+significant|significant)\s+){0,2}"
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
-    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b"
+    # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
+    r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written
     r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
@@ -685,6 +688,28 @@ _RECOVERY = re.compile(
 _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
 _GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
+
+
+_SURGERY_WORDS = re.compile(r"\b(?P<major>major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?)\b", I)
+_OTHER_THERAPY = re.compile(r"therap|treatment|chemo|radi|agent|drug|regimen|transplant", I)
+_MORE_AFTER = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bplus\b|\(?\s*(?:within|in\s+the\s+(?:last|past)|at\s+least|≥|>=?)\b)", I)
+_SURGERY_RECOVERY = "whether the patient has recovered from the surgery"
+
+
+def _recovery_of(words: str, negated: bool) -> Expr:
+    """Recovery from the therapies named. A surgery's recovery (wound healing, function) is no
+    graded toxicity a record holds: a patient with none on record has nothing to recover from, one
+    with a surgery is left to a person. Any other therapy named is recovered by its toxicity grade."""
+    surgery = _SURGERY_WORDS.search(words)
+    if surgery is None:
+        return _recovery_expr(negated)
+    had = predicate("major_surgery" if surgery.group("major") else "surgery", Op.PRESENT)
+    graded = _recovery_expr(negated) if _OTHER_THERAPY.search(words, surgery.end()) or _OTHER_THERAPY.search(words, 0, surgery.start()) else None
+    if negated:  # not recovered from it: a surgery on record, and the recovery to be judged
+        operated: Expr = all_of([had, Qualifier(ReviewReason.AMBIGUOUS, _SURGERY_RECOVERY)])
+        return any_of([graded, operated]) if graded is not None else operated
+    recovered = any_of([Not(had), Alternative(ReviewReason.AMBIGUOUS, _SURGERY_RECOVERY)])
+    return all_of([graded, recovered]) if graded is not None else recovered
 
 
 def _recovery_expr(negated: bool) -> Expr:
@@ -999,7 +1024,19 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             no = _NO_BEFORE.search(text, max(0, start - 12), start)  # "Have no residual toxic effects of ..."
             if no is not None and negated and (owned is None or no.start() >= owned.end()):
                 negated, start = False, no.start()
-            add(Item(start, m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+            surgery = _SURGERY_WORDS.search(m.group(0))
+            # a surgery's recovery is read only as the section asks it: recovered (inclusion) or
+            # not recovered (exclusion); "subjects must have recovered from surgery" inside an
+            # exclusion, read as what excludes, excluded every patient without a surgery. What
+            # else follows it ("major surgery or trauma") is unread, and under a "not" the two
+            # would be joined wrongly: the therapies before it are read as before
+            if surgery is not None and (_MORE_AFTER.match(text, m.end()) or negated != (ctype is CriterionType.EXCLUSION) or owned is not None):
+                before_surgery = m.group(0)[: surgery.start()]
+                cut = re.search(r"[\s,/&]*(?:\b(?:or|and|and/or)\b[\s,]*)?$", before_surgery)
+                if _OTHER_THERAPY.search(before_surgery) and cut is not None and cut.start() > 0:
+                    add(Item(start, m.start() + cut.start(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+                continue
+            add(Item(start, m.end(), _recovery_of(m.group(0), negated), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
