@@ -294,7 +294,8 @@ def _shouted(text: str) -> bool:
     return bool(words) and sum(word.isupper() for word in words) * 2 > len(words)
 
 
-_MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+# "measureable" as registries also spell it; "Measurable (RECIST) indicator lesion"
+_MEASURABLE = re.compile(r"(?<![-\w])measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
 # the words that name what caused something else: the cue right before an event, or a list away
@@ -1766,7 +1767,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
     washouts: list[Item] = []  # read only for the washout written around them
-    for m in _MEASURABLE.finditer(text) if "measurable" in low else ():
+    for m in _MEASURABLE.finditer(text) if "measurable" in low or "measureable" in low else ():
         if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     for concept, pattern, gate in _CANCER_RES:

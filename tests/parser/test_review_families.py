@@ -1,6 +1,7 @@
-"""Brain and CNS lines that were left wholly to review (issue 14, coverage): metastases a trial
+"""Families of lines that were left wholly to review (issue 14, coverage): brain metastases a trial
 permits on a condition, the cancer in the central nervous system by its other names, two sites
-that share one noun. Each is decided on records: met, not met, unknown.
+that share one noun, recovery from a surgery, a measurable lesion with its qualifier. Each is
+decided on records: met, not met, unknown.
 
 The wordings are registries' own corpus lines. What narrows the structured part and no record
 holds ("treated and stable", "symptomatic", "uncontrolled") stays a review beside it, so a patient
@@ -13,11 +14,11 @@ from __future__ import annotations
 import pytest
 
 from rules_engine.criteria import CriterionType
-from rules_engine.facts import PatientFacts
+from rules_engine.facts import Measurement, PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import age, condition, lab, medication, procedure, record, sex
+from tests.fixtures.records import AS_OF, Part, age, condition, lab, medication, procedure, record, sex
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -118,9 +119,23 @@ RECOVERY = [
     ("Not fully recovered from major surgery or trauma within 2 weeks prior to enrollment;", EXC, (), (), (NONE, MAJOR)),
 ]
 
-CASES = outcome_cases(PERMITTED + SITES + CNS_DISEASE + RECOVERY)
+# a measurable lesion, however spelled ("measureable", "Measurable (RECIST) indicator lesion"): what
+# qualifies it ("not previously irradiated") stays a review beside it
+RECIST = patient(Part(measurement=Measurement("measurable_disease", "positive", None, AS_OF)))
+NO_LESION = patient(Part(measurement=Measurement("measurable_disease", "negative", None, AS_OF)))
+MEASURABLE = [
+    ("Measurable (RECIST) indicator lesion not previously irradiated", INC, (), (NO_LESION,), (RECIST, NONE)),
+    ("Measureable disease", INC, (RECIST,), (NO_LESION,), (NONE,)),
+    # "evaluable or measureable": a patient without measurable disease is left to a person
+    ("Evaluable or measureable disease following resection of recurrent Malignant Glioma is not mandated for eligibility into the study.", INC,
+     (), (), (patient(condition("glioma"), condition("relapsed")),)),
+    ("Evaluable or measureable disease following resection of recurrent Malignant Glioma is not mandated for eligibility into the study.", INC,
+     (), (NONE,), ()),
+]
+
+CASES = outcome_cases(PERMITTED + SITES + CNS_DISEASE + RECOVERY + MEASURABLE)
 
 
 @pytest.mark.parametrize(("text", "ctype", "facts", "expected"), CASES)
-def test_a_cns_line_is_decided_by_the_record(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+def test_a_family_line_is_decided_by_the_record(text: str, ctype: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, ctype), facts) is expected
