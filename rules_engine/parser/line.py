@@ -74,6 +74,7 @@ from rules_engine.parser.residue import (
     widen_status,
     with_window,
 )
+from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.sex import sex_scope
@@ -114,6 +115,8 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         read = [_to_expr(part, ctype) for part in alternatives]
         return any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
+    if ctype is CriterionType.EXCLUSION:
+        norm = _SUBGROUP.sub("; ", norm)
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
     clauses = [c for c in clauses if c]
     if ctype is CriterionType.EXCLUSION:
@@ -353,6 +356,13 @@ _SUBJECT_MUST = re.compile(
 )
 
 
+# "Uncontrolled brain metastases, including patients who continue to require glucocorticoids for
+# them", "..., including any patients known to be HIV positive": an exclusion's further group of
+# patients, excluded as well, never a further condition of the head (read as one, a patient with
+# uncontrolled metastases off steroids was not excluded). Split off as a clause of its own.
+_SUBGROUP = re.compile(r",\s*including\s+(?:all\s+|any\s+)?(?=(?:patients?|subjects?|participants?|persons?)\b)", I)
+
+
 _UPPER_OR = re.compile(r"\s+OR\s+")  # the registry's capital OR, between whole alternatives
 
 
@@ -389,6 +399,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
+    permitted = permitted_subject(text, ctype)
+    if permitted is not None:
+        return permitted
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
     if m is None:
         return None
@@ -397,6 +410,10 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     a, b = m.span("cond")
     alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), ctype)]
     whole = [it for it in extract(text, ctype) if a <= it.start and it.end <= b]
+    if m.re is _SUBJECT_MUST and ctype is CriterionType.INCLUSION and not alone:
+        # "Patients with brain metastases must ...": "with" states the condition is present, as
+        # an exclusion states what it names (an inclusion reads an unqualified event as named only)
+        alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), CriterionType.EXCLUSION)]
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
     if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
         return None

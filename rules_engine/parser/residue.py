@@ -222,12 +222,19 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    leftover = content_words(blank_remarks("".join(masked))) + _bare_bounds("".join(masked))
+    leftover = content_words(blank_remarks("".join(masked))) + _bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if leftover:
         expr = all_of([expr, Qualifier(review_reason(" ".join(leftover)), exc)])
     return expr, person
+
+
+# "except for treated brain metastases": what was done to the thing excepted narrows the
+# exception (untreated metastases still exclude). "treated" is no content word elsewhere ("treated
+# with ..." leads a therapy), so it is looked for on its own: read without it, the exception freed
+# every patient with brain metastases from the line.
+_NARROWING_WORDS = re.compile(r"\b(?:treated|resected|irradiated)\b", I)
 
 
 _PERSON_WORDS = re.compile(r"\b(?:acceptable|allowed|permitted|eligible)\b", I)

@@ -44,7 +44,8 @@ FROM_THE_LAST_DOSE: list[Row] = [
 LISTED: list[Row] = [
     ("Adequate recovery from recent surgery, chemotherapy and radiation therapy. At least 28 days must have elapsed from major surgery, "
      "prior chemotherapy, prior treatment with an investigational agent or prior radiation therapy",
-     (), (CHEMO_5_DAYS, RT_5_DAYS, adult(medication("investigational_agent", 5))), (NAIVE,)),
+     # the recovery is read too (no toxicity, no surgery on record: nothing to recover from)
+     (NAIVE,), (CHEMO_5_DAYS, RT_5_DAYS, adult(medication("investigational_agent", 5))), ()),
     ("Minimum of 4 weeks since any major surgery, completion of radiation, or completion of all prior systemic anticancer therapy",
      (NAIVE, CHEMO_60_DAYS), (CHEMO_5_DAYS, RT_5_DAYS), ()),
     ("At least 4 weeks since prior chemotherapy, novel agents, or radiotherapy", (), (CHEMO_5_DAYS, RT_5_DAYS), (NAIVE, CHEMO_60_DAYS)),

@@ -16,7 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
-from rules_engine.parser.safety import Qualifier
+from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -147,7 +147,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
-    ("brain_metastases", r"(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta",)),
+    ("brain_metastases", r"(?:brain|cerebral|intracranial|CNS)\s+mets\b|(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta", "mets")),
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
@@ -294,7 +294,8 @@ def _shouted(text: str) -> bool:
     return bool(words) and sum(word.isupper() for word in words) * 2 > len(words)
 
 
-_MEASURABLE = re.compile(r"(?<![-\w])measurable\s+(?:disease|lesions?|tumou?rs?|target\s+lesions?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+# "measureable" as registries also spell it; "Measurable (RECIST) indicator lesion"
+_MEASURABLE = re.compile(r"(?<![-\w])measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
 # the words that name what caused something else: the cue right before an event, or a list away
@@ -664,19 +665,22 @@ _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing
 # a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
 # words name what the grade is of. A grade written near it is the graded reading's (skipped here).
 _THERAPY_WORDS = (
-    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the)\s+){0,3}"
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other)\s+){0,3}"
     r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
     # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
-    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?)"
+    r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?"
+    # surgery among them ("any prior surgery, radiotherapy or other antineoplastic therapy")
+    r"|(?:major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?))"
 )
 # a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
 _THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
-    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\bwithout\s+(?:full\s+)?)?"
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
     r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
-    r"(?:(?:acute|reversible|clinically\s+significant|significant)\s+){0,2}"
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
-    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b"
+    # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
+    r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written
     r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
@@ -685,6 +689,28 @@ _RECOVERY = re.compile(
 _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
 _GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
+
+
+_SURGERY_WORDS = re.compile(r"\b(?P<major>major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?)\b", I)
+_OTHER_THERAPY = re.compile(r"therap|treatment|chemo|radi|agent|drug|regimen|transplant", I)
+_MORE_AFTER = re.compile(r"\s*(?:,|/|&|\bor\b|\band\b|\bplus\b|\(?\s*(?:within|in\s+the\s+(?:last|past)|at\s+least|≥|>=?)\b)", I)
+_SURGERY_RECOVERY = "whether the patient has recovered from the surgery"
+
+
+def _recovery_of(words: str, negated: bool) -> Expr:
+    """Recovery from the therapies named. A surgery's recovery (wound healing, function) is no
+    graded toxicity a record holds: a patient with none on record has nothing to recover from, one
+    with a surgery is left to a person. Any other therapy named is recovered by its toxicity grade."""
+    surgery = _SURGERY_WORDS.search(words)
+    if surgery is None:
+        return _recovery_expr(negated)
+    had = predicate("major_surgery" if surgery.group("major") else "surgery", Op.PRESENT)
+    graded = _recovery_expr(negated) if _OTHER_THERAPY.search(words, surgery.end()) or _OTHER_THERAPY.search(words, 0, surgery.start()) else None
+    if negated:  # not recovered from it: a surgery on record, and the recovery to be judged
+        operated: Expr = all_of([had, Qualifier(ReviewReason.AMBIGUOUS, _SURGERY_RECOVERY)])
+        return any_of([graded, operated]) if graded is not None else operated
+    recovered = any_of([Not(had), Alternative(ReviewReason.AMBIGUOUS, _SURGERY_RECOVERY)])
+    return all_of([graded, recovered]) if graded is not None else recovered
 
 
 def _recovery_expr(negated: bool) -> Expr:
@@ -999,7 +1025,19 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             no = _NO_BEFORE.search(text, max(0, start - 12), start)  # "Have no residual toxic effects of ..."
             if no is not None and negated and (owned is None or no.start() >= owned.end()):
                 negated, start = False, no.start()
-            add(Item(start, m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+            surgery = _SURGERY_WORDS.search(m.group(0))
+            # a surgery's recovery is read only as the section asks it: recovered (inclusion) or
+            # not recovered (exclusion); "subjects must have recovered from surgery" inside an
+            # exclusion, read as what excludes, excluded every patient without a surgery. What
+            # else follows it ("major surgery or trauma") is unread, and under a "not" the two
+            # would be joined wrongly: the therapies before it are read as before
+            if surgery is not None and (_MORE_AFTER.match(text, m.end()) or negated != (ctype is CriterionType.EXCLUSION) or owned is not None):
+                before_surgery = m.group(0)[: surgery.start()]
+                cut = re.search(r"[\s,/&]*(?:\b(?:or|and|and/or)\b[\s,]*)?$", before_surgery)
+                if _OTHER_THERAPY.search(before_surgery) and cut is not None and cut.start() > 0:
+                    add(Item(start, m.start() + cut.start(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+                continue
+            add(Item(start, m.end(), _recovery_of(m.group(0), negated), frozenset({"toxicity_grade"})))
     if "autoimmune" in low:
         for m in _AUTOIMMUNE_TREATED.finditer(text):
             window = Window(float(m.group("n")), m.group("u").lower().rstrip("s") + "s") if m.group("win") else None
@@ -1493,6 +1531,71 @@ _CNS_STATUS = re.compile(
 )
 
 
+# "brain or leptomeningeal metastases", "brain/meningeal metastases", "brain or spinal cord
+# metastases": two sites sharing one noun, either of which the line names. Read as brain
+# metastases alone, a patient with only the other kind was out of the line's reach (an exclusion
+# passed him); the other site stays beside it, read where Eligo has the concept
+# (leptomeningeal disease), an unread alternative where it has not (a meningeal metastasis may be
+# dural; a spinal one is no cord compression).
+_BRAIN_AND_OTHER = re.compile(
+    r"\b(?:brain|CNS|cerebral|intracranial)\s*(?:,?\s*or|and/or|/|and)\s*(?:(?P<lepto>leptomeningeal)|(?P<mening>meningeal)|(?P<spine>spinal\s+cord|spine|spinal))"
+    r"\s+(?:metasta\w*|mets\b|involvement\b|disease\b)",
+    I,
+)
+
+
+def _brain_and_other(m: re.Match[str]) -> Expr:
+    brain = predicate("brain_metastases", Op.PRESENT)
+    if m.group("lepto"):
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT)])
+    other = "meningeal metastases other than leptomeningeal disease" if m.group("mening") else "spinal cord metastases"
+    if m.group("mening"):
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+    return any_of([brain, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+
+
+# "Known CNS disease", "Active central nervous system malignancy", "Symptomatic CNS lesions",
+# "Active involvement of the central nervous system with malignancy", "CNS lymphoma": in the
+# trials that write them, the cancer in the central nervous system (metastases, CNS leukemia or
+# lymphoma), which a record codes as either. A disorder of the CNS or a primary tumour of it may be
+# meant too: a record holding one leaves the line open (an ambiguity beside it), a record holding
+# none of them decides. A "primary CNS tumour" is no metastasis and is left alone; so is "CNS
+# disease" followed by the disorders it means ("such as seizures"), which the history table reads
+# as a CNS disorder, and "CNS disease involvement", which _CNS reads.
+_CNS_NAME = r"(?:central\s+nervous\s+system|CNS)(?:\s*\(CNS\))?"
+_CNS_DISEASE = re.compile(
+    r"(?<!primary\s)(?<!primary\s\()\b(?:malignant\s+)?" + _CNS_NAME + r"\s*(?:(?P<lymph>lymphoma(?:tous\s+involvement)?)|(?P<what>disease|malignan(?:cy|cies)|tumou?rs?|neoplasms?|lesions?|cancer))\b"
+    r"(?!\s+(?:tumou?r\s+)?involvement)(?![\s,]*\(?\s*(?:such\s+as|including|e\.\s?g|eg\b|like\b|i\.\s?e|ie\b))"
+    r"|\b(?:involvement\s+of\s+the\s+|malignan(?:cy|t\s+disease)\s+of\s+the\s+)" + _CNS_NAME + r"(?:\s+(?:with|by)\s+(?:malignancy|cancer|tumou?r|lymphoma|leukemia|disease))?",
+    I,
+)
+_PRIMARY_NEAR = re.compile(r"\bprimary\b", I)
+_EXAMPLES_OPEN = re.compile(r"\(\s*(?:e\.?\s?g\b|for\s+example|such\s+as|including|like\b)", I)
+
+
+def _cns_disease_read(text: str, m: re.Match[str], ctype: CriterionType) -> bool:
+    """Read as what excludes only: asked for by an inclusion ("recurrent malignant CNS tumors",
+    "Primary and metastatic CNS malignancies are eligible", "CNS lesions" in a list of lesions not
+    measurable), the words may be the trial's own disease or a primary tumour, which no metastasis
+    on record meets; a primary tumour named near them is never a metastasis either."""
+    if _PRIMARY_NEAR.search(text, max(0, m.start() - 40), m.end()):
+        return False
+    opened = text.rfind("(", 0, m.start())
+    if opened >= 0 and ")" not in text[opened: m.start()] and _EXAMPLES_OPEN.match(text, opened):
+        return False  # "(eg, pulmonary, metabolic, or CNS disease)": an example of what a judgement names
+    return ctype is CriterionType.EXCLUSION or m.group("lymph") is not None or NEGATED.match(text) is not None
+
+
+def _cns_disease(m: re.Match[str]) -> Expr:
+    involved = predicate("cns_involvement", Op.PRESENT)
+    if m.group("lymph"):  # a lymphoma's: no solid tumour's metastasis; a primary CNS lymphoma may be coded as the lymphoma only
+        maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the lymphoma on record is a primary lymphoma of the central nervous system")
+        return any_of([involved, all_of([predicate("lymphoma", Op.PRESENT), maybe])])
+    other = [predicate("glioma", Op.PRESENT)] if m.group("what") and not m.group("what").lower().startswith("disease") else [predicate(c, Op.PRESENT) for c in ("glioma", "cns_disorder", "seizure_disorder", "stroke")]
+    maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the line means a disorder or primary tumour of the central nervous system, or the cancer's involvement only")
+    return any_of([involved, predicate("brain_metastases", Op.PRESENT), all_of([any_of(other), maybe])])
+
+
 def _cns_status(m: re.Match[str]) -> Expr | None:
     grades = {int(d) for d in re.findall(r"[123]", m.group("g") + m.group("more"))}
     involved = predicate("cns_involvement", Op.PRESENT)
@@ -1531,6 +1634,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _CNS_STATUS.finditer(text) if "cns" in low else ():
         if free(m.start(), m.end()) and not any(a <= m.start() and m.end() <= b for a, b in restated):
             items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
+    for m in _BRAIN_AND_OTHER.finditer(text) if ("mening" in low or "spin" in low) else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), _brain_and_other(m), frozenset({"brain_metastases", "leptomeningeal_disease"})))
+    for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
+        if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
+            items.append(Item(m.start(), m.end(), _cns_disease(m), frozenset({"cns_involvement", "brain_metastases"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
@@ -1666,7 +1775,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
     washouts: list[Item] = []  # read only for the washout written around them
-    for m in _MEASURABLE.finditer(text) if "measurable" in low else ():
+    for m in _MEASURABLE.finditer(text) if "measurable" in low or "measureable" in low else ():
         if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     for concept, pattern, gate in _CANCER_RES:

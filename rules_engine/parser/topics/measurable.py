@@ -28,8 +28,8 @@ _JOIN = r"\s*(?:,|/|or|and/or|and\s*/\s*or)\s*(?:(?:or|and/or)\s+)?"
 # "measurable or evaluable disease", "evaluable or measurable disease", "measurable and/or
 # non-measurable disease", "measurable/evaluable (target) lesions"
 _EITHER = re.compile(
-    r"(?<![\w-])(?:measurable(?:\s+" + _NOUN + r")?" + _JOIN + r"(?:(?:an?|other)\s+)?" + _WIDER + r"(?:" + _JOIN + _WIDER + r"){0,2}"
-    r"|" + _WIDER + r"(?:\s+" + _NOUN + r")?" + _JOIN + r"measurable)"
+    r"(?<![\w-])(?:measure?able(?:\s+" + _NOUN + r")?" + _JOIN + r"(?:(?:an?|other)\s+)?" + _WIDER + r"(?:" + _JOIN + _WIDER + r"){0,2}"
+    r"|" + _WIDER + r"(?:\s+" + _NOUN + r")?" + _JOIN + r"measure?able)"
     r"(?:\s*,?\s*but\s+evaluable)?(?:\s+(?:target\s+)?" + _NOUN + r")?",
     I,
 )
