@@ -84,6 +84,8 @@ CNS_DISEASE = [
     ("Symptomatic central nervous system (CNS) lesions.", EXC, (), (NONE,), (BRAIN, CNS)),
     ("Central nervous system (CNS) lymphoma.", EXC, (CNS_LYMPHOMA,), (NONE,), (LYMPHOMA,)),
     ("No CNS lymphoma", INC, (NONE,), (CNS_LYMPHOMA,), (LYMPHOMA,)),
+    # asked for (one of the lymphomas a trial is for), a leukaemia's CNS involvement is not it
+    ("Central Nervous System (CNS) lymphoma", INC, (CNS_LYMPHOMA,), (NONE, CNS), (LYMPHOMA,)),
     # "treated" narrows the exception: untreated metastases still exclude, so they are open
     ("Known CNS disease except for treated brain metastases", EXC, (CNS,), (NONE,), (BRAIN,)),
     # a primary CNS tumour is no metastasis; an example under a judgement asks nothing alone

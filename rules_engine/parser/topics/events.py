@@ -1586,11 +1586,16 @@ def _cns_disease_read(text: str, m: re.Match[str], ctype: CriterionType) -> bool
     return ctype is CriterionType.EXCLUSION or m.group("lymph") is not None or NEGATED.match(text) is not None
 
 
-def _cns_disease(m: re.Match[str]) -> Expr:
+def _cns_disease(m: re.Match[str], asked: bool = False) -> Expr:
     involved = predicate("cns_involvement", Op.PRESENT)
     if m.group("lymph"):  # a lymphoma's: no solid tumour's metastasis; a primary CNS lymphoma may be coded as the lymphoma only
         maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the lymphoma on record is a primary lymphoma of the central nervous system")
-        return any_of([involved, all_of([predicate("lymphoma", Op.PRESENT), maybe])])
+        lymphoma = predicate("lymphoma", Op.PRESENT)
+        if asked:
+            # asked for ("Central Nervous System (CNS) lymphoma" in a list of the lymphomas a
+            # trial is for), it is a lymphoma first: a leukaemia's CNS involvement does not meet it
+            return all_of([lymphoma, any_of([involved, maybe])])
+        return any_of([involved, all_of([lymphoma, maybe])])
     other = [predicate("glioma", Op.PRESENT)] if m.group("what") and not m.group("what").lower().startswith("disease") else [predicate(c, Op.PRESENT) for c in ("glioma", "cns_disorder", "seizure_disorder", "stroke")]
     maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the line means a disorder or primary tumour of the central nervous system, or the cancer's involvement only")
     return any_of([involved, predicate("brain_metastases", Op.PRESENT), all_of([any_of(other), maybe])])
@@ -1639,7 +1644,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), _brain_and_other(m), frozenset({"brain_metastases", "leptomeningeal_disease"})))
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
-            items.append(Item(m.start(), m.end(), _cns_disease(m), frozenset({"cns_involvement", "brain_metastases"})))
+            asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
+            items.append(Item(m.start(), m.end(), _cns_disease(m, asked), frozenset({"cns_involvement", "brain_metastases"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either
