@@ -1412,13 +1412,30 @@ def _named_drug_items(text: str, free) -> list[Item]:
         items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
     return items
 
+# the same set off by commas when another exception follows it: "Prior history of malignancies,
+# other than multiple myeloma, unless the subject has been free of the disease for >= 3 years".
+# Read as the line's exception instead, the "unless" joined it and its window dated the trial's
+# own disease ("not multiple myeloma within 3 years"), so a myeloma patient diagnosed within 3
+# years with another active cancer was not excluded. One named cancer only: a list after the
+# comma ("other than MDS, CMML, AML, ...") stays the exception it was.
+_OTHER_THAN_ASIDE = re.compile(
+    r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
+    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)"
+    r"\s*,\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)(?=\s*,\s*(?:unless|except|excluding|provided)\b)",
+    I,
+)
+
+
+def _other_than(text: str) -> list[re.Match[str]]:
+    return [*_OTHER_THAN.finditer(text), *_OTHER_THAN_ASIDE.finditer(text)]
+
 
 def other_than_spans(text: str) -> list[tuple[int, int]]:
     """Where "another malignancy other than X" is written: the clause grammar must not take its
     "other than" for an exception of the line."""
     if "other than" not in text.lower():
         return []
-    return [(m.start(), m.end()) for m in _OTHER_THAN.finditer(text)] + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
+    return [(m.start(), m.end()) for m in _other_than(text)] + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
 
 
 # "Cancer histology other than NSCLC", "Histology other than soft-tissue sarcoma": the patient's own
@@ -1447,7 +1464,7 @@ def _histology_items(text: str, free) -> list[Item]:
 def _other_than_items(text: str, free) -> list[Item]:
     """Another malignancy with the cancers the line says it is "other than"."""
     items: list[Item] = []
-    for m in _OTHER_THAN.finditer(text):
+    for m in _other_than(text):
         if not free(m.start(), m.end()):
             continue
         named = text[m.start("x"): m.end("x")]
