@@ -1316,9 +1316,13 @@ _VACCINE_NOTE = re.compile(
 # malignancy, where the cancers named after "other than" do not count (the trial's own disease, or
 # an exception). They go into the predicate's value, which ``coded.resolve`` joins with the
 # trial's own diseases; the lazy tail stops at the first word that ends the named cancers.
-_OTHER_THAN = re.compile(
+# the words for a malignancy that "other than" follows ("any prior malignancy other than ...")
+_MALIGNANCY_WORDS = (
     r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
-    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)(?:\s+history)?"
+    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)"
+)
+_OTHER_THAN = re.compile(
+    _MALIGNANCY_WORDS + r"(?:\s+history)?"
     r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
     r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+the\s+(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
     I,
@@ -1419,9 +1423,7 @@ def _named_drug_items(text: str, free) -> list[Item]:
 # years with another active cancer was not excluded. One named cancer only: a list after the
 # comma ("other than MDS, CMML, AML, ...") stays the exception it was.
 _OTHER_THAN_ASIDE = re.compile(
-    r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
-    r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)"
-    r"\s*,\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)(?=\s*,\s*(?:unless|except|excluding|provided)\b)",
+    _MALIGNANCY_WORDS + r"\s*,\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)(?=\s*,\s*(?:unless|except|excluding|provided)\b)",
     I,
 )
 
