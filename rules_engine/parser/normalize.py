@@ -6,6 +6,7 @@ The normalised text is only matched against; a Criterion keeps the registry's ow
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from rules_engine.parser.numbers import spell_numbers
@@ -29,7 +30,19 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Each substitution carries a gate: lowercase literals at least one of which every match of it
 # contains. A gate that fails skips the pattern (a substring test instead of a regex scan): on a
 # 300-trial sample of the corpus this halved normalize's time (0.61 s -> 0.3 s for 7,545 lines).
-_SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
+def _unconditional(comparator: str) -> Callable[[re.Match[str]], str]:
+    """The comparator, unless the sentence states a condition before it ("If serum creatinine is
+    above the upper limit of normal, creatinine clearance must be ..."): read as a limit, the
+    condition became a requirement that failed every patient within the normal range."""
+
+    def repl(m: re.Match[str]) -> str:
+        sentence = re.split(r"[.;:]\s", m.string[: m.start()])[-1]
+        return m.group(0) if re.search(r"\b(?:if|when|whenever|whose|unless|provided|for\s+(?:patients|subjects|participants|those)\s+with)\b", sentence, re.I) else comparator
+
+    return repl
+
+
+_SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
         (r"leukaemi", "leukemi", ("leukaemi",)),
@@ -103,7 +116,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
         # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
         # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
-        (r"\b(ULN|normal)\s+(?:for|per)\s+(?:the\s+)?(?:patient'?s\s+)?age\b(?:\s+(?:at|of|in|per)\s+(?:the\s+)?(?:institution(?:'s|al)?|local|site'?s?)\s+(?:laboratory|lab))?",
+        # ("... above ULN, based on the normal ranges for age and gender of the local laboratories")
+        (r"\b(ULN|normal)\s*(?:,\s*)?(?:(?:based\s+on|according\s+to)\s+(?:the\s+)?normal\s+ranges?\s+)?(?:for|per)\s+(?:the\s+)?(?:patient'?s\s+)?age\b"
+         r"(?:\s+(?:and|or|/)\s*(?:gender|sex)\b)?(?:\s+(?:at|of|in|per)\s+(?:the\s+)?(?:institution(?:'s|al)?|local|site'?s?)\s+(?:laboratory|laboratories|lab))?",
          r"\1", ("age",)),
         (r"\b(?:institutional\s+)?normal\s+institutional\s+normal\b", "institutional normal", ("institutional normal",)),
         # "N times (of) the normal range / normal values": always a multiple of the upper limit
@@ -112,6 +127,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...] = tuple(
          r"(?:\s+(?:range|values?|limits?|levels?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\))?", " × ULN", ("normal",)),
         # "within 1.5 times ULN" is at most that multiple
         (r"\bwithin\s+(?=\d+(?:\.\d+)?\s*(?:[x×*]|times|-?fold)?\s*(?:of\s+)?(?:the\s+)?(?:institutional\s+|local\s+)?ULN\b)", "≤ ", ("within",)),
+        # "Serum creatinine above (the) upper limit of normal", "bilirubin exceeds the ULN": a limit
+        # at one times the upper limit written without its multiple (the comparators above take
+        # "above" only before a number; 24 corpus phrases), a line left to review whole
+        (r"\bnot\s+(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("≤ "), ("above", "exceed")),
+        (r"\b(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("> "), ("above", "exceed")),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
         # nothing more, and left behind it was a review beside the relapse)

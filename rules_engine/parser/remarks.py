@@ -49,13 +49,15 @@ _PATTERNS: tuple[str, ...] = (
     # a wrapper that names what the bounds after it define ("Abnormal laboratory values (ALT >= 5 x
     # ULN ...)", "Renal insufficiency (serum creatinine > 2.5 mg/dL)", "hepatic impairment: bilirubin
     # > 1.5 x ULN"): only when a bound follows, so a wrapper standing alone is still read
+    # ("Abnormal renal or hepatic function prior to start of treatment (day 1) as defined below: a. ...")
     r"\b(?:(?:abnormal|inadequate|insufficient|impaired|poor|adequate|sufficient|normal|acceptable|good)\s+(?:laboratory|lab|liver|hepatic|renal|kidney|organ|"
-    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|haematology|biochemistry|biochemical|chemistry|coagulation|cardiac|heart)(?:\s+(?:laboratory|lab))?(?:\s+function)?"
+    r"bone\s+marrow|marrow|hematologic(?:al)?|hematology|haematology|biochemistry|biochemical|chemistry|coagulation|cardiac|heart)"
+    r"(?:\s*(?:,|or|and|and/or|/)\s*(?:liver|hepatic|renal|kidney|organ|bone\s+marrow|marrow|hematologic(?:al)?|coagulation|cardiac))?(?:\s+(?:laboratory|lab))?(?:\s+function)?"
     r"(?:\s+(?:values?|tests?|results?|functions?|parameters|indices|data|reserve))?"
     r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
     # (when the values are taken may stand between: "Adequate Hematology laboratory data within 6 weeks prior to start of treatment:")
-    r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?)?\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
+    r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"

@@ -62,9 +62,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02886559
     # NCT00100971
     # NCT02393859
-    ("T21-clean", "Abnormal renal or hepatic function"): ("labs", "'as defined below: a. Serum creatinine levels above upper limit of normal, based "
-                                                          "on the normal ranges for age and gender ...': a limit at 1 x ULN written without a "
-                                                          "multiple is not read, so the wrapper and it stay review alternatives (unknown)"),
     # NCT03888534
     # NCT00098839
     ("T23-clean", "Creatinine clearance OR radioisotope"): ("labs", "'Creatinine clearance OR radioisotope glomerular filtration rate >= 70 "
