@@ -384,6 +384,10 @@ def _status_over_diseases(items: list[Item], text: str) -> list[Item]:
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
 _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
+# a comma joins a negated item just as "and" does ("at least 100 days since HSCT, no active
+# GVHD", "> 4 weeks from stem cell infusion, have no active GVHD"): the negator was lost, and
+# a patient was asked to have the GVHD the line rules out
+_COMMA_NEGATES = re.compile(r"^\s*[,;]\s*(?:(?:have|has|with)\s+)?(?:no|without|free\s+of|absence\s+of|negative\s+for)\b", I)
 
 
 # a preposition right after an item makes one unit of it and the next, bound tighter than "or":
@@ -609,13 +613,17 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     exprs = _category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
-        if _NEGATES_NEXT.search(c) and _AND_LAST.search(c):
+        # in a prohibition ("No HIV and no active GVHD") the negator only repeats it
+        comma = not _AND_LAST.search(c) and _COMMA_NEGATES.match(c) is not None and not isinstance(exprs[k + 1].expr, Not)  # negated already: once
+        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION
     kinds = [_joiner(c, default_or) for c in connectors]
     if prohibited:
-        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i]) else k for i, k in enumerate(kinds)]
+        # "No HIV and no active GVHD": the prohibition said again before the next thing is a list's "and"
+        kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or (_NEGATES_NEXT.search(connectors[i]) and _AND_LAST.search(connectors[i])))
+                 else k for i, k in enumerate(kinds)]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status

@@ -936,6 +936,10 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # A subject with a concept, read where an exclusion would read it ("Prior myelodysplastic
         # syndrome allowed"), keeps the reading the group permission gives
         return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
+    if not items and ctype is CriterionType.INCLUSION and len(clauses) == 1:
+        indicated = _indication_permitted(clauses[0], m.end())
+        if indicated is not None:
+            return indicated
     # the group is read at its widest: a disease status beside what names it ("Participants who
     # have relapsed after HSCT") is the trial's own, and a status not coded would put a
     # transplanted patient outside the group and past its condition
@@ -965,6 +969,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     ):
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
+    provided = re.match(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided|if|only\s+if|as\s+long\s+as|when)\b", rest, I) is not None
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     assert group is not None
     # a treatment named whole ("Prior chemotherapy", "Prior stem cell transplant"), never a disease
@@ -988,7 +993,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     other = permitted_group([rest[whereas.end():]], ctype) if whereas is not None else None
     if whereas is not None and other is not None:
         rest = rest[: whereas.start()]
-    condition: Expr = _status_condition(rest, ctype) or Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
+    condition: Expr = _status_condition(rest, ctype) or (_proviso(rest) if provided else None) or Alternative(review_reason(rest) if rest else ReviewReason.JUDGEMENT, rest or clauses[0])
     if rest and _TREATMENT_FAILED.search(rest) and all(p.op in _HISTORY_OPS and p.concept in _TREATMENT_CONCEPTS for p in predicates(group)):
         # "... provided that the efficacy evaluation of CAR-T therapy has been completed and
         # evaluated as NR, or relapse after remission of CAR-T therapy": the treatment failed, so
@@ -1004,6 +1009,56 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
 
 
 _WHEREAS = re.compile(r"\s*[,;]?\s*\bwhereas\s+(?=\S)", I)
+
+
+_FOR_INDICATION = re.compile(r"\s*(?:for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+with\s+)?(?=\S)", I)
+
+
+def _indication_permitted(clause: str, end: int) -> Expr | None:
+    """A permission of something no topic reads, for the patients it names ("Non-escalating
+    doses of steroids at the lowest possible dosing level are allowed for CNS lymphoma"): it asks
+    nothing of anyone else, and of those patients only what the permission says, a person's to
+    read. Read as its indication, it asked every patient for a CNS lymphoma."""
+    lead = _FOR_INDICATION.match(clause, end)
+    if lead is None:
+        return None
+    named = clause[lead.end():]
+    if re.search(r"\b(?:except|excluding|other\s+than|unless|participation|enrollment|(?:the|this)\s+(?:study|trial))\b", named, I):
+        return None  # "... are eligible for participation except for APL": what it excludes, not whom it permits
+    items = [it for it in extract(named, CriterionType.INCLUSION) if it.expr is not None]
+    if not items or not all(p.op is Op.PRESENT and p.concept not in _TREATMENT_CONCEPTS for it in items for p in predicates(it.expr)):
+        return None
+    group = combine(items, named, CriterionType.INCLUSION)
+    if group is None:
+        return None
+    return any_of([Not(group), Alternative(ReviewReason.AMBIGUOUS, "what the permission asks of the patients it names: " + clause)])
+
+
+def _proviso(text: str) -> Expr | None:
+    """A group's condition written as requirements ("... are eligible provided that they are > 4
+    weeks from stem cell infusion, have no active GVHD, and meet other eligibility criteria"):
+    read as an inclusion line of its own, so a member of the group whom it fails does not meet
+    the line (left to a person whole, a transplant two weeks ago was possibly eligible). A
+    condition not read whole stays the reviewer's."""
+    from rules_engine.parser.line import _to_expr  # the line grammar; line imports this module
+
+    if not text or _TREATMENT_FAILED.search(text):
+        return None
+    expr = _to_expr(text, CriterionType.INCLUSION)
+    if not predicates(expr) or any(isinstance(node, Review) for node in _nodes(expr)):
+        # read in part, the words left over may hold what turns the read part round ("it was at
+        # least 100 days ago and there is no active GVHD" lost its negation beside the unread
+        # words): a condition read whole or not at all
+        return None
+    return expr
+
+
+def _nodes(expr: Expr) -> list[Expr]:
+    if isinstance(expr, (All, Any_)):
+        return [expr, *(n for part in expr.parts for n in _nodes(part))]
+    if isinstance(expr, Not):
+        return [expr, *_nodes(expr.part)]
+    return [expr]
 
 
 def _status_condition(text: str, ctype: CriterionType) -> Expr | None:

@@ -72,10 +72,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT01383447
     ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "
                                                      "left as a review conjunct (unknown)"),
-    ("T24-transplant", None): ("core", "'Patients who have undergone SCT ... are eligible provided that they are > 4 weeks from stem cell "
-                                       "infusion, have no active GVHD ...': the proviso is left to a person, so a transplant 2 weeks ago is "
-                                       "possibly eligible, not ineligible (the safe side)"),
-    ("T24-transplant", "Patients who have undergone stem cell transplantation (SCT)"): ("core", "as the verdict above"),
     # NCT00928200
     ("T25-clean", "E. coli Asparaginase Allergy Patients must have"): ("events", "'a history of prior systemic allergic reaction to E. coli "
                                                                        "asparaginase (native or pegylated), such as urticaria, wheezing ... "

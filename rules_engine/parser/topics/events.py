@@ -116,7 +116,11 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
-    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"),
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
+     # the day the graft is given is the transplant's date ("> 4 weeks from stem cell infusion"),
+     # read only as the date a time is counted from: a label ("Stem Cell Infusion without TBI:")
+     # names the patients it is for, no history asked of everyone
+     r"|(?:(?<=\bfrom\s)|(?<=\bsince\s)|(?<=\bafter\s))stem\s+cell\s+(?:re)?infusions?\b"),
 )
 
 
@@ -458,6 +462,11 @@ _LIST_LEAD_WORDS = re.compile(
 # a verb between two items starts another statement ("brain metastases and has been off
 # corticosteroids for ≥ 4 weeks"): the window after it is not the first item's
 # ("or had surgery within 4 weeks" lists one more event: "had" alone is a list's lead word)
+# words between a washout's item and the next event that open a clause of its own ("> 4 weeks
+# from stem cell infusion, have no active GVHD"; "at least 100 days since HSCT, no active
+# GVHD"): the next event is asked on its own terms (taken into the window, a GVHD active for a
+# year passed "no GVHD within 4 weeks")
+_OWN_CLAUSE_GAP = re.compile(r"\b(?:no|not|non|without|never|nor|free|have|has|had|must|should|is|are)\b", I)
 _NEW_PREDICATE = re.compile(r"\b(?:(?:has|have|had)\s+been|is|are|was|were)\b", I)
 
 
@@ -543,7 +552,7 @@ _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozo
 
 _THERAPY_GATES = {
     "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
-    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue", "myeloablative"),
+    "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue", "myeloablative", "infusion"),
 }
 
 
@@ -1977,7 +1986,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     ctype is CriterionType.INCLUSION and since and not _list_gap(between) and _WASHOUT_GAP.fullmatch(between) is not None
                     and not content_words(_LIST_LEAD_WORDS.sub(" ", between)) and isinstance(nxt.expr, Predicate) and _therapy(nxt.expr.concept)
                 )
-                if not (lax or _list_gap(between)) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
+                if not (lax or _list_gap(between)) or _OWN_CLAUSE_GAP.search(between) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
                     break
                 restated = any(isinstance(it.expr, Predicate) and it.expr.concept == nxt.expr.concept for it in listed)  # a heading's own name after its line
                 if ctype is CriterionType.INCLUSION and not restated and content_words(_LIST_LEAD_WORDS.sub(" ", between)):
