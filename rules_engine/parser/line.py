@@ -89,7 +89,9 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
-def _to_expr(text: str, ctype: CriterionType) -> Expr:
+def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
+    """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
+    a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
     norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
     definition = DEFINITION_LINE.match(norm)
@@ -111,7 +113,7 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
-    alternatives = _top_level_or(norm)
+    alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         read = [_to_expr(part, ctype) for part in alternatives]
         return any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
@@ -206,6 +208,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
                     exprs.append(excluded if isinstance(excluded, Review) else Not(excluded))
                     exprs_text.append(clause_text)
                 continue
+        if ctype is CriterionType.INCLUSION and fragments and not negated and _site_fragment(clause_text):
+            exprs.append(Review(ReviewReason.AMBIGUOUS, "a site of disease named without a verb, allowed or asked for: " + clause_text))
+            exprs_text.append(clause_text)
+            continue
         clause = parse_clause(clause_text, ctype)
         if clause.expr is None and not clause.residue and not clause.exceptions:
             continue
@@ -236,6 +242,33 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# where disease has spread, the subject of a fragment that may permit it rather than ask for it
+_SITES = frozenset({"cns_involvement", "extramedullary_disease", "brain_metastases", "leptomeningeal_disease"})
+# any word that gives a fragment its role: a verb, the patient, a status or a limit
+_ROLE_WORDS = re.compile(
+    r"\b(?:must|should|shall|will|may|can|have|has|had|having|with|without|is|are|was|were|be|been|documented|confirmed|proven|evidence|"
+    r"diagnos\w*|patients?|subjects?|participants?|relapse\w*|recurr\w*|refractory|isolated|only|allowed|permitted|eligible|excluded|"
+    r"known|history|prior|previous|active|current|no|not|none|unless|except|if)\b",
+    I,
+)
+
+
+def _site_fragment(text: str) -> bool:
+    """An inclusion clause that names where disease has spread, with more words than the site
+    and no word that says its role ("CNS or other sites of extramedullary disease. No cranial
+    irradiation is allowed during the protocol therapy"): such a fragment permits the spread as
+    often as it asks for it, so it is a person's to read. Read as asked for, it failed every
+    patient without extramedullary disease; a bare "Extramedullary disease" stays a requirement."""
+    if _ROLE_WORDS.search(text):
+        return False
+    items = [it for it in extract(text, CriterionType.INCLUSION) if it.expr is not None]
+    named = [p for it in items for p in predicates(it.expr)]
+    if not named or not all(p.concept in _SITES and p.op is Op.PRESENT for p in named):
+        return False
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text))
+    return bool(content_words(blank_remarks(masked)))
 
 
 # a lead that says its list defines what it asks ("... as defined by one of the following", "...
@@ -384,6 +417,38 @@ def _top_level_or(text: str) -> list[str]:
     parts.append(text[start:])
     parts = [p.strip(" ,;.") for p in parts]
     return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+
+
+def _semicolon_or(text: str) -> list[str]:
+    """An inclusion whose every top-level semicolon opens an alternative ("... for at least four
+    weeks, without evidence of response; or have evidence of progression since anti-androgen
+    withdrawal"): each is read as a line of its own. Cut at the semicolons as clauses, they were
+    all asked at once. A semicolon without its "or" makes a list of another shape, left as it is."""
+    if ";" not in text or _AT_LEAST_N_OF.search(text):
+        return []  # "At least 2 of the following: age ≥ 70; or ...; or ECOG 2": a count, no plain alternatives
+    cuts, parens, brackets, last = [], 0, 0, 0
+    for m in re.finditer(";", text):
+        for ch in text[last: m.start()]:  # each kind apart, never below 0: an item's "1)" closes nothing
+            parens = parens + 1 if ch == "(" else max(parens - 1, 0) if ch == ")" else parens
+            brackets = brackets + 1 if ch == "[" else max(brackets - 1, 0) if ch == "]" else brackets
+        last = m.start()
+        if parens or brackets:
+            continue
+        joined = _OR_AFTER_SEMICOLON.match(text, m.end())
+        if joined is None:
+            return []
+        cuts.append((m.start(), joined.end()))
+    parts, start = [], 0
+    for a, b in cuts:
+        parts.append(text[start:a])
+        start = b
+    parts.append(text[start:])
+    parts = [p.strip(" ,;.") for p in parts]
+    return parts if len(parts) > 1 and all(re.search(r"[A-Za-z]{2}", p) for p in parts) else []
+
+
+_AT_LEAST_N_OF = re.compile(r"(?:\bat\s+least|≥)\s*(?:[2-9]|two|three|four)\s+(?:\w+\s+){0,2}?of\b", I)
+_OR_AFTER_SEMICOLON = re.compile(r"\s*(?:or|OR)\s+(?!more\b|less\b|greater\b|higher\b|lower\b)")
 
 
 # a label naming the patients the rest of the line is for ("ALL participants: have isolated
@@ -567,10 +632,11 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     # "Prior adjuvant chemotherapy allowed" under "Chemotherapy:": the heading's word after the
     # permission made the line ask for chemotherapy (everyone without it failed); a permission
     # that names its own subject is read alone
-    alone = _to_expr(text, ctype) if context and reading != text and PERMISSION.search(text) else None
-    expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype)
+    top = parent is None
+    alone = _to_expr(text, ctype, top) if context and reading != text and PERMISSION.search(text) else None
+    expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype, top)
     if context and isinstance(expr, Review) and reading != text:
-        expr = _to_expr(text, ctype)
+        expr = _to_expr(text, ctype, top)
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides

@@ -85,12 +85,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                        "unread beside the status, so a relapsed AML is unknown, not met"),
     ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "as T12-clean: the alternative 'AML which failed to go into remission after two or more induction "
                                                                            "attempts' is unread, so an AML in remission is unknown"),
-    ("T12-clean", "CNS or other sites of extramedullary disease"): ("core", "an inclusion that is a bare permission written without its verb ('CNS or other sites of extramedullary "
-                                                                    "disease. No cranial irradiation is allowed during the protocol therapy'): read as asking for extramedullary "
-                                                                    "disease, it fails every patient without it; a fragment's role is no shape the parser knows (1 line)"),
-    ("T12-clean", None): ("core", "the extramedullary fragment above"),
-    ("T12-child", None): ("core", "the extramedullary fragment above"),
-    ("T12-lvef", None): ("core", "the extramedullary fragment above"),
+    ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
+                                           "through the extramedullary fragment, read as a requirement"),
+    ("T12-remission", None): ("core", "the relapsed/refractory line above is unknown for an AML in remission, so possibly eligible; "
+                                      "ineligible before only through the extramedullary fragment, read as a requirement"),
     ("T12-clean", "Individuals with Down syndrome"): ("events", "'DNA fragility syndromes (such as Fanconi anemia, Bloom syndrome)' has no concept: a record with none of them "
                                                       "is left unknown (safe side)"),
     ("T12-clean", "Receiving any of the following potent CYP3A4"): ("events", "the named list after 'inducers or inhibitors:' mixes moderate ones (erythromycin, azithromycin) "
