@@ -385,6 +385,13 @@ class _Splitter:
                     self.add(rest, indent + 1, 2, number)
             return
 
+        if bullet is not None and body and not blank_before and self.items and _inline_next(bullet.group("marker"), self.items[-1].text):
+            # "... brain metastases unless: (1) metastases have been locally treated ..., AND" then
+            # "(2) patient has no residual ..." wrapped onto the next line: the enumeration the
+            # line began inline runs on, one line (split, the exception's second condition stood
+            # as a requirement of its own under the first)
+            self.items[-1].parts.append(stripped)
+            return
         if bullet is not None:
             if not body:
                 self.pending_bullet = len(bullet.group("indent"))
@@ -434,6 +441,16 @@ class _Splitter:
                 self.items[index].indent = indent - 1
             return
         self.add(stripped, indent, 2, number)
+
+
+def _inline_next(marker: str, text: str) -> bool:
+    """Whether a "(N)" marker continues an enumeration begun inside ``text`` ("... unless: (1) ...
+    AND"), its item N - 1 the last one written there and the text not ended."""
+    m = re.fullmatch(r"\((\d{1,2})\)", marker)
+    if m is None or int(m.group(1)) < 2 or text.rstrip()[-1:] in ".:":
+        return False
+    before = [int(n) for n in re.findall(r"\((\d{1,2})\)", text)]
+    return bool(before) and before[-1] == int(m.group(1)) - 1 and not text.lstrip().startswith(f"({before[-1]})")
 
 
 def split_criteria(text: str) -> list[ParsedLine]:
