@@ -196,6 +196,10 @@ def _to_expr(text: str, ctype: CriterionType) -> Expr:
             # which excludes whoever does not meet it. Read as one more thing that excludes, it
             # excluded every recovered patient.
             required = _to_expr(clause_text, CriterionType.INCLUSION)
+            if not isinstance(required, Review) and {p.concept for p in predicates(required)} & _DISEASES:
+                # "Patients must have been off prior AML therapy for 2-6 weeks": the disease names what
+                # the therapy was for; negated, it excluded every patient without it
+                required = Review(ReviewReason.UNSUPPORTED_CONCEPT, clause_text.strip())
             if isinstance(required, Review):
                 required = Review(required.reason, required.text or clause_text.strip())
             exprs.append(required if isinstance(required, Review) else required.part if isinstance(required, Not) else Not(required))
@@ -320,6 +324,9 @@ _NO_LEAD = re.compile(
 _REQUIREMENT = re.compile(
     r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:must|should|shall)\s+(?!not\b)(?:also\s+)?(?:have|be)\b(?!\s+(?:excluded|ineligible|not\b))", I
 )
+
+
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
 
 
 def _as_rule(clause: str) -> str:

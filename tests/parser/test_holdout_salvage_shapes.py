@@ -9,7 +9,8 @@ wording, not the trial's line:
   without it, the line asked for GVHD: a patient with it passed, one without it failed);
 - a requirement written after an exclusion's own words ("... within 2 weeks before study entry.
   The patient must have recovered from all acute toxicities"): it excludes whoever does not meet
-  it (read as one more thing that excludes, every recovered patient was excluded);
+  it (read as one more thing that excludes, every recovered patient was excluded), unless it
+  names a disease, which there says what a therapy was for ("off prior AML therapy"): a person's;
 - a topic that reads a negation itself is not negated again by the words before it ("and must
   not be breast-feeding", "and no ascites": read twice, the line asked for what it forbids);
 - "For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at
@@ -71,6 +72,9 @@ TRAILING_REQUIREMENT: list[Row] = [
      (adult(result("pregnancy_test", "positive"), word="female", years=30),),
      (adult(result("pregnancy_test", "negative"), word="female", years=30), NOBODY),
      (adult(word="female", years=30),)),
+    # the disease names what the therapy was for: negated, it would exclude every patient without it
+    ("Are receiving any other chemotherapy or investigational therapy. Patients must have been off prior AML therapy for at least "
+     "2-6 weeks prior to entering study.", (CHEMO_5_DAYS,), (), (NOBODY, AML)),
 ]
 
 # a condition in words no record holds: met where the requirement is, else a person's
