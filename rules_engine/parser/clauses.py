@@ -382,7 +382,8 @@ def _status_over_diseases(items: list[Item], text: str) -> list[Item]:
 
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
-_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+# "... and patients must not have active GVHD": the verb after "not" is still the negation's
+_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
 _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
 # a comma joins a negated item just as "and" does ("at least 100 days since HSCT, no active
 # GVHD", "> 4 weeks from stem cell infusion, have no active GVHD"): the negator was lost, and
@@ -579,8 +580,15 @@ _BOTH_AFTER = re.compile(r"[\s-]*(?:co-?infect\w*|coexist\w*|together)\b", I)
 
 
 def _history(item: Item) -> bool:
-    """An item that is a diagnosis, infection, therapy or procedure on record (not a measurement)."""
-    e = item.expr
+    """An item that is a diagnosis, infection, therapy or procedure on record (not a measurement),
+    or a list of them one topic read as alternatives ("hepatitis B, C and HIV": the hepatitis pair
+    is one item; left out, HIV was asked beside it and an HIV-positive patient was not excluded)."""
+    return _history_expr(item.expr)
+
+
+def _history_expr(e: Expr | None) -> bool:
+    if isinstance(e, Any_):
+        return bool(e.parts) and all(_history_expr(p) for p in e.parts)
     return isinstance(e, Predicate) and e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[e.concept].kind is Kind.EVENT
 
 
@@ -613,9 +621,10 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     exprs = _category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
-        # in a prohibition ("No HIV and no active GVHD") the negator only repeats it
-        comma = not _AND_LAST.search(c) and _COMMA_NEGATES.match(c) is not None and not isinstance(exprs[k + 1].expr, Not)  # negated already: once
-        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma):
+        # in a prohibition ("No HIV and no active GVHD") the negator only repeats it, and a topic
+        # may have read the "not" itself: negated once
+        comma = not _AND_LAST.search(c) and _COMMA_NEGATES.match(c) is not None
+        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma) and not isinstance(exprs[k + 1].expr, Not):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     default_or = ctype is CriterionType.EXCLUSION

@@ -192,6 +192,21 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             if defines:
                 status_seen = in_definition = True
             continue
+        if exprs and ctype is CriterionType.EXCLUSION and _REQUIREMENT.match(clause_text) and not _EXCEPTION_LEAD.match(clauses[0]):
+            # "Use of investigational agents within 30 days ... . The patient must have recovered
+            # from all acute toxicities": a requirement written after the exclusion's own words,
+            # which excludes whoever does not meet it. Read as one more thing that excludes, it
+            # excluded every recovered patient.
+            required = _to_expr(clause_text, CriterionType.INCLUSION)
+            if not isinstance(required, Review) and {p.concept for p in predicates(required)} & _DISEASES:
+                # "Patients must have been off prior AML therapy for 2-6 weeks": the disease names what
+                # the therapy was for; negated, it excluded every patient without it
+                required = Review(ReviewReason.UNSUPPORTED_CONCEPT, clause_text.strip())
+            if isinstance(required, Review):
+                required = Review(required.reason, required.text or clause_text.strip())
+            exprs.append(required if isinstance(required, Review) else required.part if isinstance(required, Not) else Not(required))
+            exprs_text.append(clause_text)
+            continue
         negated = bool(NEGATED.match(clause_text))
         allowed = _NO_ALLOWED.match(clause_text) if negated and ctype is CriterionType.INCLUSION else None
         if allowed:  # "No prior chemotherapy allowed": the prohibition said twice
@@ -337,6 +352,16 @@ _NO_LEAD = re.compile(
 )
 
 
+# a sentence stating what the patient must be or have ("The patient must have recovered from ...",
+# "Patients must be off treatment for ..."), never its negation
+_REQUIREMENT = re.compile(
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:must|should|shall)\s+(?!not\b)(?:also\s+)?(?:have|be)\b(?!\s+(?:excluded|ineligible|not\b))", I
+)
+
+
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+
+
 def _as_rule(clause: str) -> str:
     lead = _EXCLUDED_IF.match(clause)
     if lead:
@@ -480,14 +505,16 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # an exclusion states what it names (an inclusion reads an unqualified event as named only)
         alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), CriterionType.EXCLUSION)]
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
-    if not items or content_words(blank_remarks(m.group("cond"))) and len(content_words(m.group("cond"))) > 4:
+    if not items:
         return None
     if _NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
         return None
-    if m.re is _SUBJECT_MUST:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
+    unread = bool(content_words(blank_remarks(m.group("cond")))) and len(content_words(m.group("cond"))) > 4
+    if m.re is _SUBJECT_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
         masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text[a:b], start=a))
-        if content_words(blank_remarks(masked)):
-            return None
+        unread = bool(content_words(blank_remarks(masked)))
+    if unread:
+        return _unread_condition(m, ctype)
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
@@ -499,6 +526,21 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
     return all_of([condition, requirement])
+
+
+def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
+    """"For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at
+    least 14 days must have elapsed ...": the patients it concerns are named in words no record
+    holds, so whether the requirement applies is a person's; where it is met the inclusion holds
+    either way. Read as a plain clause, the condition became something every patient must have
+    ("ALL and AML and relapsed") and the line failed everyone. An exclusion keeps the old reading."""
+    if ctype is not CriterionType.INCLUSION or m.re is _SCOPE_LABEL:
+        return None
+    requirement = _to_expr(m.group("req"), ctype)
+    if isinstance(requirement, Review):
+        return None
+    cond = " ".join(m.group("cond").split())
+    return any_of([Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients {cond}"), requirement])
 
 
 # a line that also speaks of fathering a child or of men ("women/men of reproductive potential

@@ -109,6 +109,77 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
     ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
+    # NCT00372619
+    ("T41-clean", None): ("core", "'No other concurrent investigational therapy NOTE: *Patients who relapse during ALL maintenance therapy do not "
+                                  "require a waiting period': the PDQ layout appends a section's footnote to its last bullet (221 corpus lines "
+                                  "carry a mid-line 'NOTE:'); read as more requirements it asks 'relapsed and ALL' of every patient. The "
+                                  "note can widen or narrow, so it cannot simply be dropped: left for a remark reading"),
+    ("T41-alt", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
+    ("T41-cns", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
+    ("T41-nolabs", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
+    ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
+                                                                            "relapse', the closed phase I arm's prior mitoxantrone) are now conditions "
+                                                                            "a person weighs, so the heading is unknown, not met"),
+    ("T41-clean", "No CNS 3 involvement"): ("core", "'(i.e., WBC >= 5/uL in the cerebrospinal fluid with blasts present on cytospin)': the CSF "
+                                                   "count is no record's measurement, so the definition stays unknown beside the status"),
+    ("T41-clean", "At least 4 months since transplantation"): ("events", "'transplantation' alone (under 'No more than 1 prior autologous or "
+                                                                        "allogeneic HSCT') is not read as HSCT: 11 corpus lines, mixed with organ transplants"),
+    ("T41-hsct", "At least 4 months since transplantation"): ("events", "as T41-clean"),
+    # NCT01411267
+    ("T42-clean", "Hematopoietic growth factors: At least 7 days"): ("events", "'since the completion of therapy with a growth factor': the COG wording "
+                                                                               "'completion of therapy with X' is not read as the therapy's last dose (10 corpus lines)"),
+    ("T42-gcsf", "Hematopoietic growth factors: At least 7 days"): ("events", "as T42-clean"),
+    ("T42-gcsf", None): ("events", "as T42-clean: filgrastim 3 days ago is left unknown (possibly eligible, never eligible)"),
+    ("T42-clean", "Patients who are concurrently receiving CYP3A4"): ("events", "'CYP3A4 and 5 inhibitors and inducers' (any strength): one that is not "
+                                                                                "strong has no list, so a record with no such drug stays unknown"),
+    # NCT02530476
+    ("T43-clean", None): ("core", "'Phase II FLT3-ITD ... patients: ...' and 'Patients must be eligible for one of two cohorts: Cohort 1 ... Cohort 2 ...': "
+                                  "lines for one portion or cohort of the study are read as asked of every patient (the phase II line "
+                                  "requires MDS/CMML wording, the cohort line HSCT); which portion a patient enters is a person's"),
+    ("T43-bili", None): ("core", "as T43-clean: the phase II and cohort lines"),
+    ("T43-nolabs", None): ("core", "as T43-clean: the phase II and cohort lines"),
+    ("T43-clean", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "'FLT3-D835' (a TKD point mutation) has no concept, so 'and/or' "
+                                                                                   "leaves the line unknown even with FLT3-ITD on record; also the phase I sentence"),
+    ("T43-flt3neg", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "as T43-clean: a wild-type FLT3 is not read against the unread D835"),
+    ("T43-clean", "Adequate hepatic (serum total bilirubin"): ("labs", "'and renal function (creatinine </= 2.0 mg/dL)': 'renal function' stays a "
+                                                                      "review beside the creatinine bound"),
+    ("T43-clean", "Patients receiving concomitant treatment with strong CYP3A4"): ("events", "the named list after 'include the following medications:' "
+                                                                                            "mixes strong and moderate inhibitors; read as reviews"),
+    ("T43-clean", "Unstable cardiovascular function"): ("core", "the bullet list inside one numbered item ('• Symptomatic ischemia, or • ... • "
+                                                                "Hypertension > 140 mm Hg systolic ...'): the bullets run the blood pressure into the "
+                                                                "others' residue, so no bullet decides"),
+    ("T43-lvef", "Unstable cardiovascular function"): ("core", "as T43-clean: 'LVEF < 40 %' is joined with the unread blood-pressure words"),
+    ("T43-hypertension", "Unstable cardiovascular function"): ("core", "as T43-clean: the blood pressure bullet is not read"),
+    ("T43-clean", "Known active hepatitis B virus (HBV)"): ("events", "'Known active hepatitis B virus (HBV) or C virus (HCV) infection; or known to be "
+                                                                     "positive for HCV RNA or HBsAg': 'C virus' and the test names stay unread"),
+    # NCT02181660
+    ("T44-clean", None): ("core", "'interval ... at least 5 half-lives ... for other investigational products or drugs used for immunosuppressive "
+                                  "therapy post HSCT': the HSCT the drugs follow is read as a requirement, failing every patient without one"),
+    ("T44-hydroxyurea", None): ("core", "as T44-clean"),
+    ("T44-clean", "Subject is defined as morphologically documented primary"): ("core", "'Relapsed after achieving remission with prior therapy': "
+                                                                                        "the remission words stay unread beside the status"),
+    ("T44-clean", "at least 14 days for antineoplastic agents"): ("events", "'interval from prior treatment to the time of study drug administration "
+                                                                          "is at least 14 days for antineoplastic agents other than ASP2215': this "
+                                                                          "washout wording (21 corpus lines) is not read"),
+    ("T44-chemo", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
+    ("T44-hydroxyurea", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
+    ("T44-clean", "breakpoint cluster region-abelson"): ("events", "'breakpoint cluster region-abelson (BCR-ABL)-positive leukemia' is not read "
+                                                                   "as BCR-ABL1"),
+    ("T44-clean", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "'falls under either of the following: Is within 2 "
+                                                                                              "months of transplant ...': the bare child 'within 2 "
+                                                                                              "months of transplant' is not read"),
+    ("T44-hsct", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "as T44-clean"),
+    ("T44-hsct", None): ("core", "as T44-clean: a transplant 40 days ago is possibly eligible, not ineligible (the safe side)"),
+    ("T44-clean", "congestive heart failure of NYHA class 3"): ("core", "as T11-clean: the past NYHA class is no record's field"),
+    # NCT00983528
+    ("T45-clean", None): ("core", "'Subjects 16 and 17 years old must also adhere to effective contraception ...': the age naming whom the duty "
+                                  "concerns is read as an age every patient must be (2 corpus lines of the shape)"),
+    ("T45-clean", "Diagnosis of ALL (B or T lineage)"): ("core", "'who have received therapy with at least 1 but not more than 3 prior different "
+                                                                 "induction regimens': the count of regimens is no record field"),
+    ("T45-clean", "Lack of bone marrow or blood involvement"): ("events", "'Lack of bone marrow or blood involvement by leukemia such as a "
+                                                                          "documented CNS or testicular only relapse': an isolated extramedullary "
+                                                                          "relapse is not read from these words"),
+    ("T45-isolated", "Lack of bone marrow or blood involvement"): ("events", "as T45-clean"),
 }
 
 
