@@ -429,6 +429,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hypomagnesemia", Kind.EVENT, "hypomagnesemia"),
     Concept("hypocalcemia", Kind.EVENT, "hypocalcemia"),
     Concept("hypercalcemia", Kind.EVENT, "hypercalcemia"),
+    # the free (ionized) fraction is its own measurement, about half the total: "ionized calcium
+    # > 1.5 mmol/L" read as total calcium was a bound of 6 mg/dL (topics.labs)
+    Concept("ionized_calcium", Kind.MEASUREMENT, "ionized (free) calcium", "mg/dL", molar_mass=40.078),
     Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
     Concept("glaucoma", Kind.EVENT, "glaucoma"),
     Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),

@@ -424,7 +424,10 @@ def _joiner(connector: str, default_or: bool) -> str:
         return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
     if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
         return "tight"
-    if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b", connector, I):
+    # "unless the patient has Gilbert's syndrome, in which case direct bilirubin <= 1.5 x ULN":
+    # what holds in that case is asked of it too (joined by "or", Gilbert's syndrome alone met it)
+    if re.search(r"\band\b|\bwith\b|\bhad\b|\bplus\b|\brequir\w*|\bneed\w*|\btreated\s+with\b|\breceiving\b|\bon\b|\bunder\b|^\s*for\s*$|\b(?:after|following|post)\b"
+                 r"|\bin\s+which\s+case\b", connector, I):
         return "and"
     return "or" if default_or else "and"
 

@@ -91,15 +91,15 @@ _STOP = frozenset(
     according accordance who world health organization classification guidelines guideline version edition confirmed
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
     requiring needing needed need needs required require requires
-    known suspected positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently concomitant concomitantly
+    known suspected obvious obviously evident apparent positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently concomitant concomitantly
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed immunization immunisation treat evidenced shown
     doses dosing administration administer administered""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
-# a diagnosis or infection is present only when the record has it ("known", "suspected": the
-# record is the evidence, absent means absent), an event counts while active ("existing",
+# a diagnosis or infection is present only when the record has it ("known", "suspected", "obvious",
+# "evident": the record is the evidence, absent means absent), an event counts while active ("existing",
 # "concurrent"), a unit repeated beside its value ("msec"), how a value was had ("obtained",
 # "performed"), how a finding is shown ("relapse as evidenced by > 5% blasts", "as shown by": the
 # evidence named after it is read on its own), a vaccine's restated kind ("immunization with live vaccines") and a therapy's

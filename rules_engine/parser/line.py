@@ -61,6 +61,7 @@ from rules_engine.parser.residue import (
     WIDENING_CLAUSE,
     attach_widening,
     failed_test_alternative,
+    forecast,
     clause_expr,
     is_remark,
     organ_function_unstated,
@@ -249,8 +250,10 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if not structured:
         reasons = [e.reason for e in exprs if isinstance(e, Review)]
         reason = next((r for r in (ReviewReason.CONSENT, ReviewReason.JUDGEMENT, ReviewReason.UNSUPPORTED_CONCEPT, ReviewReason.AMBIGUOUS) if r in reasons), ReviewReason.UNPARSED)
-        if reason in (ReviewReason.UNSUPPORTED_CONCEPT, ReviewReason.UNPARSED) and (organ_function_unstated(norm) or protocol_criteria(norm)):
-            reason = ReviewReason.JUDGEMENT  # the protocol's limits, not on the line (residue.organ_function_unstated)
+        if reason in (ReviewReason.UNSUPPORTED_CONCEPT, ReviewReason.UNPARSED) and (organ_function_unstated(norm) or protocol_criteria(norm) or forecast(norm)):
+            # the protocol's limits, not on the line (residue.organ_function_unstated), or what
+            # the patient is expected to need (residue.forecast): a person's either way
+            reason = ReviewReason.JUDGEMENT
         return Review(reason, "")
     expr = all_of(exprs) if ctype is CriterionType.INCLUSION else any_of(exprs)
     expr = phased_age(expr, norm)

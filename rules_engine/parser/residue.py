@@ -106,12 +106,27 @@ def protocol_criteria(text: str) -> bool:
     return _PROTOCOL_CRITERIA.search(text) is not None
 
 
+# A forecast of what the patient will need ("Emergency treatment is expected or likely to occur
+# within 6 weeks", "anticipated to require radiotherapy during the study"): no record holds the
+# future, so a clinician's expectation decides it, as a judgement, whatever therapy it names
+_FORECAST = re.compile(
+    r"\b(?:is|are|be)\s+(?:(?:expected|anticipated|likely|predicted)\s+(?:or\s+|and/or\s+)?){1,3}to\s+(?:occur|happen|need|require|be\s+(?:needed|required))\b"
+    r"|\b(?:expected|anticipated|likely)\s+to\s+(?:need|require)\b|\b(?:anticipated|expected|foreseeable)\s+need\s+(?:for|of)\b",
+    I,
+)
+
+
+def forecast(text: str) -> bool:
+    """Whether the text asks what the patient is expected to need."""
+    return _FORECAST.search(text) is not None
+
+
 def review_reason(text: str) -> ReviewReason:
     if _CONSENT.search(text):
         return ReviewReason.CONSENT
     if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
         return ReviewReason.JUDGEMENT
-    if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text):
+    if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text) or _FORECAST.search(text):
         return ReviewReason.JUDGEMENT
     # "life-threatening" grades a disease, as "severe" does: its "life" is no life expectancy
     if _UNSUPPORTED.search(_LIFE_THREATENING.sub(" ", text)):
@@ -222,12 +237,24 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
+    if person and _FOR_PERSONS.search(body):
+        # the exemption's own verb ("... is acceptable for subjects with Gilbert's", "... may be
+        # enrolled") says the exception widens, which applying it does: left, "acceptable" kept
+        # a fully read exception ("direct bilirubin <= 1.5 x ULN is acceptable for subjects with
+        # Gilbert's syndrome") in review. Only where the persons are named: a thing permitted
+        # ("low molecular weight heparin is permitted", "other HDAC inhibitors are acceptable")
+        # is often narrower than the concept read for it, and its verb keeps it a review
+        masked = list(WIDENING_CLAUSE.sub(lambda m: " " * (m.end() - m.start()), "".join(masked)))
     leftover = content_words(blank_remarks("".join(masked))) + _bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if leftover:
         expr = all_of([expr, Qualifier(review_reason(" ".join(leftover)), exc)])
     return expr, person
+
+
+# the persons an exemption is for ("for subjects with Gilbert's", "patients with ... may be enrolled")
+_FOR_PERSONS = re.compile(r"\b(?:subjects?|patients?|participants?|individuals|those)\s+(?:with|who|whose)\b", I)
 
 
 # "except for treated brain metastases": what was done to the thing excepted narrows the
@@ -259,11 +286,19 @@ def _exempts_person(exc: str) -> bool:
 # excepts from the toxicity the line could not read, not from the radiotherapy)
 _ALOPECIA_ONLY = re.compile(
     r"\W*(?:exceptions?\s*:?|except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|but\s+not)?\s*"
-    r"(?:(?:grade\s*[1-4]|any\s+grade|persistent|residual|chemotherapy[\s-]+induced|treatment[\s-]+related)\s+)?(?:alopecia|baldness|hair\s+loss)"
+    r"(?:(?:grade\s*[1-4]|any\s+grade|persistent|residual|chemotherapy[\s-]+induced|treatment[\s-]+related)\s+)?(?:alopecia(?:\s*\(\s*hair\s+loss\s*\)?)?|baldness|hair\s+loss)"
     r"(?:\s+of\s+any\s+grade|\s+(?:[<>≤≥]\s*|(?:greater|more|less)\s+than\s+|(?:of\s+)?(?:up\s+to\s+)?)?grade\s*[1-4](?:\s+or\s+(?:less|higher|more))?)?\W*",
     I,
 )
 ALOPECIA = predicate("alopecia", Op.PRESENT)
+# what names a kind of toxicity in an exception: the words for one, a grade, or the adverse events
+# prior therapy leaves ("except for clinically insignificant toxicity, such as baldness", "except
+# for recovery to <= Grade 2 of alopecia, fatigue ...", "excluding alopecia and grade II neuropathy")
+_TOXICITY_KIND = re.compile(
+    r"\b(?:toxicit\w*|adverse|side[\s-]effects?|grade|insignificant|alopecia|baldness|hair|neuropath\w*|fatigue|vitiligo|"
+    r"lymphopeni\w*|neutropeni\w*|thrombocytopeni\w*|an(?:a)?emi\w*|nausea|hearing|ototoxic\w*|endocrin\w*|hypothyroid\w*|electrolyte\w*)\b",
+    I,
+)
 
 
 def _excepted_toxicity(expr: Expr, exc: Expr, effective: CriterionType) -> Expr | None:
@@ -272,10 +307,20 @@ def _excepted_toxicity(expr: Expr, exc: Expr, effective: CriterionType) -> Expr 
     alopecia on record may be the graded toxicity or not: the line is left open for that patient
     alone. Absent from the record, alopecia is absent and the grade decides. Read as
     ``All(grade, Not(alopecia))``, a patient with grade 3 neuropathy and alopecia was not excluded."""
-    if not isinstance(exc, Review) or not _ALOPECIA_ONLY.fullmatch(exc.text or ""):
+    if not isinstance(exc, Review) or not any(p.concept == "toxicity_grade" for p in predicates(expr)):
         return None
-    if not any(p.concept == "toxicity_grade" for p in predicates(expr)):
-        return None
+    if not _ALOPECIA_ONLY.fullmatch(exc.text or ""):
+        if not _TOXICITY_KIND.search(exc.text or ""):
+            return None  # "(except hydroxyurea)": an exception of the therapy beside it, not of the toxicity
+        # any other kind excepted ("except for clinically insignificant toxicity, such as
+        # baldness", "except toxicities not considered a safety risk"): the record's grade names no
+        # kind either, so the exception may be the graded toxicity. It widens a requirement to
+        # have recovered and narrows an exclusion for it; read as a further requirement of the
+        # inclusion, a patient with no toxicity at all was left unknown, and one with a grade 3
+        # toxicity that may be the excepted kind was failed
+        if effective is CriterionType.EXCLUSION:
+            return all_of([expr, Qualifier(exc.reason, exc.text)])
+        return any_of([expr, Alternative(exc.reason, exc.text)])
     why = "the graded toxicity may be the one excepted (alopecia)"
     if effective is CriterionType.EXCLUSION:
         return all_of([expr, any_of([Not(ALOPECIA), Qualifier(ReviewReason.JUDGEMENT, why)])])

@@ -12,7 +12,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition, medication, procedure, result
+from tests.fixtures.records import AS_OF, adult, condition, lab, medication, procedure, result, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -28,6 +28,14 @@ CAR_T_FAILED = ("Patients who have previously received ineffective/relapsed CAR-
 GVHD_TREATED = "Active graft-versus-host disease requiring continued systemic therapy;"
 FERTILE_TEST = ("The serum pregnancy test results of fertile women must be negative (women who have undergone surgical "
                 "sterilization or at least 2 years after menopause are considered to be infertile).")
+
+OBVIOUS = "No obvious active infection or graft-versus-host disease"
+GILBERT = ("total bilirubin ≤ 1.5 times ULN (direct bilirubin ≤ 1.5 times ULN is acceptable for subjects with "
+           "Gilbert-Meulengracht syndrome)")
+IN_WHICH_CASE = "Total bilirubin ≤1.5 x ULN, unless the patient has Gilbert's syndrome, in which case direct bilirubin ≤ 1.5 x ULN"
+TOXICITY_EXCEPT = ("Toxic reactions caused by previous antitumor therapy must be returned to ≤ grade 1 (except for clinically "
+                   "insignificant toxicity, such as baldness).")
+CALCIUM = "Corrected serum calcium ≤14mg/dL (≤3.5mmol/L) or free calcium ≥6.5mg/dL(≥1.6mmol/L)"
 
 # (why, line, type, record, outcome)
 OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
@@ -94,6 +102,63 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     # "concomitant" is when, as "concurrent": the item counts while active
     ("'Concomitant autoimmune diseases': an active autoimmune disease excludes",
      "Concomitant autoimmune diseases, other malignancies", EXC, adult(condition("autoimmune_disease", 900)), MET),
+    # "obvious", "evident" say the record shows it, as "known" does (items._STOP)
+    ("'No obvious active infection': an infection on record is an evident one",
+     OBVIOUS, INC, adult(condition("active_infection", 10)), NOT_MET),
+    ("'No obvious active infection or GVHD': GVHD on record fails it too",
+     OBVIOUS, INC, adult(condition("gvhd", 60)), NOT_MET),
+    ("'No obvious active infection or GVHD': neither on record meets it",
+     OBVIOUS, INC, MAN, MET),
+    ("'Clinically evident CNS leukemia': CNS involvement on record excludes",
+     "Clinically evident CNS leukemia", EXC, adult(condition("cns_involvement", 30)), MET),
+    # an exemption fully read is no review: its verb ("is acceptable for") says it widens
+    ("a Gilbert's exemption whose direct bilirubin is within it meets the line past the total",
+     GILBERT, INC, adult(condition("gilbert_syndrome", 900), lab("bilirubin", 4.0, "mg/dL", uln=1.2), lab("direct_bilirubin", 0.3, "mg/dL", uln=0.3)), MET),
+    ("a Gilbert's exemption does not reach a direct bilirubin past it",
+     GILBERT, INC, adult(condition("gilbert_syndrome", 900), lab("bilirubin", 4.0, "mg/dL", uln=1.2), lab("direct_bilirubin", 0.9, "mg/dL", uln=0.3)), NOT_MET),
+    ("no Gilbert's syndrome on record: the total bilirubin decides",
+     GILBERT, INC, adult(lab("bilirubin", 4.0, "mg/dL", uln=1.2), lab("direct_bilirubin", 0.3, "mg/dL", uln=0.3)), NOT_MET),
+    # ... but a thing permitted is often narrower than the concept read for it: its verb keeps it a review
+    ("'warfarin (low molecular weight heparin is permitted)': warfarin on record still excludes",
+     "Current use of warfarin for therapeutic anticoagulation (Note: low molecular weight heparin is permitted).", EXC,
+     adult(medication("vitamin_k_antagonist", 3), medication("anticoagulant_therapy", 3)), UNKNOWN),
+    # "unless X, in which case Y": the case asks Y as well (clauses._joiner)
+    ("'unless Gilbert's, in which case direct bilirubin <= 1.5 x ULN': Gilbert's alone does not meet it",
+     IN_WHICH_CASE, INC, adult(condition("gilbert_syndrome", 900), lab("bilirubin", 4.0, "mg/dL", uln=1.2), lab("direct_bilirubin", 0.9, "mg/dL", uln=0.3)), NOT_MET),
+    ("'unless Gilbert's, in which case direct bilirubin <= 1.5 x ULN': Gilbert's with the direct bilirubin within meets it",
+     IN_WHICH_CASE, INC, adult(condition("gilbert_syndrome", 900), lab("bilirubin", 4.0, "mg/dL", uln=1.2), lab("direct_bilirubin", 0.3, "mg/dL", uln=0.3)), MET),
+    # an exception of a kind of toxicity widens a requirement to have recovered (residue._excepted_toxicity)
+    ("'recovered to grade <= 1 except clinically insignificant toxicity': no toxicity on record meets it",
+     TOXICITY_EXCEPT, INC, adult(score("toxicity_grade", 0)), MET),
+    ("'recovered to grade <= 1 except clinically insignificant toxicity': a grade 3 toxicity may be the excepted kind",
+     TOXICITY_EXCEPT, INC, adult(score("toxicity_grade", 3)), UNKNOWN),
+    ("an exclusion of grade > 1 toxicity except insignificant ones: grade 0 is not excluded",
+     "Unresolved toxicity of prior therapy > grade 1 except clinically insignificant toxicities", EXC, adult(score("toxicity_grade", 0)), NOT_MET),
+    ("an exclusion of grade > 1 toxicity except insignificant ones: a grade 3 toxicity may be the excepted kind",
+     "Unresolved toxicity of prior therapy > grade 1 except clinically insignificant toxicities", EXC, adult(score("toxicity_grade", 3)), UNKNOWN),
+    ("an exception of the therapy beside the toxicity ('(except hydroxyurea)') does not widen the toxicity grade",
+     "Patients should have discontinued therapy with imatinib or other anti-leukemia therapy (except hydroxyurea) and recovered from "
+     "any toxicity due to these therapies to grade =< 1", INC, adult(score("toxicity_grade", 3)), NOT_MET),
+    ("'excluding alopecia (hair loss)' is alopecia excepted: a grade 3 toxicity without alopecia on record fails it",
+     "Recovered from all acute adverse effects of prior therapies, excluding alopecia (hair loss)", INC, adult(score("toxicity_grade", 3)), NOT_MET),
+    # the comparator before the class's name, and the failure the class grades (topics.performance)
+    ("'heart failure >Class II of the NYHA': a class II failure is not past it",
+     "Clinically evident congestive heart failure >Class II of the New York Heart Association (NYHA) guidelines", EXC,
+     adult(condition("heart_failure", 400), score("nyha", 2)), NOT_MET),
+    ("'heart failure >Class II of the NYHA': a class III failure excludes",
+     "Clinically evident congestive heart failure >Class II of the New York Heart Association (NYHA) guidelines", EXC,
+     adult(condition("heart_failure", 400), score("nyha", 3)), MET),
+    # the free (ionized) calcium is its own measurement (topics.labs), its unit read before a bracket
+    ("'free calcium >= 6.5mg/dL(>=1.6mmol/L)' is the ionized calcium: a total calcium past the first bound and an ionized one below the second fail it",
+     CALCIUM, INC, adult(lab("calcium", 15.0, "mg/dL"), lab("ionized_calcium", 1.2, "mmol/L")), NOT_MET),
+    ("'... or free calcium >= 6.5mg/dL': with the total past its bound, no ionized calcium on record leaves it open",
+     CALCIUM, INC, adult(lab("calcium", 15.0, "mg/dL")), UNKNOWN),
+    ("'... or free calcium >= 6.5mg/dL': an ionized calcium within it meets the line",
+     CALCIUM, INC, adult(lab("calcium", 15.0, "mg/dL"), lab("ionized_calcium", 1.7, "mmol/L")), MET),
+    ("'ionized calcium > 1.5 mmol/L' excludes by the ionized calcium, never a total calcium of 6 mg/dL",
+     "Hypercalcemia (ionized calcium > 1.5 mmol/L)", EXC, adult(lab("calcium", 9.5, "mg/dL"), lab("ionized_calcium", 1.2, "mmol/L")), NOT_MET),
+    ("'ionized calcium > 1.5 mmol/L': an ionized calcium past it excludes",
+     "Hypercalcemia (ionized calcium > 1.5 mmol/L)", EXC, adult(lab("ionized_calcium", 1.7, "mmol/L")), MET),
 ]
 
 
@@ -113,6 +178,9 @@ def test_seed_residue_shape_decides_as_the_text_means(text: str, ctype: Criterio
     ("Uncontrolled infection, HIV positive", EXC, False),  # HIV on record decides it
     ("Any other uncontrolled life-threaten diseases;", EXC, True),  # "life-threatening" grades, it is no life expectancy
     ("Any other life-threatening illness", EXC, True),
+    # a forecast of what the patient will need: no record holds the future (residue.forecast)
+    ("Emergency treatment is expected or likely to occur within 6 weeks due to rapid tumor progression (e.g. tumor mass compression)", EXC, True),
+    ("Radiotherapy within 6 weeks", EXC, False),
 ])
 def test_an_undecidable_line_of_judgements_is_the_investigators(text: str, ctype: CriterionType, human: bool) -> None:
     expr = parse_line(text, ctype).expr

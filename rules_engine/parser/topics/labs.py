@@ -53,6 +53,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
     ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
     ("albumin", r"(?:serum\s+)?albumin"),
+    # the free (ionized) fraction before the total, which would take its last word
+    ("ionized_calcium", r"(?:free\s+)?ioni[sz]ed\s+(?:serum\s+)?calcium|\bfree\s+(?:serum\s+)?calcium|\bcalcium\s*,?\s*ioni[sz]ed|\biCa\b(?=\s*[<>≤≥])"),
     # "Ca" only right before a comparator: elsewhere it is as often cancer ("breast Ca")
     ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium|(?-i:\bCa\b)(?=\s*(?:[<>≤≥]|$))"),
     ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+thrombo\w*\s+time"),
@@ -114,7 +116,9 @@ _POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 # "MRD < 10-7": the caret lost in the registry's text; one digit after the dash and no unit, so
 # a range ("10-20 %") is never read as a power
 _BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|percent|per\s*cent))", I)
-_UNIT_TOKEN = re.compile(r"\S+")
+# words of a unit; a bracket opens the next words ("6.5mg/dL(>=1.6mmol/L)": the unit then its
+# conversion) unless it holds a power's digit ("1.73m(2)")
+_UNIT_TOKEN = re.compile(r"[^\s(]+(?:\(\d\)[^\s(]*)?")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
 
@@ -308,7 +312,7 @@ _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "mrd": "%",
-    "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
+    "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
 }

@@ -230,6 +230,7 @@ _NYHA = re.compile(r"\b(?:NYHA|New\s+York\s+Heart\s+(?:Association|Society))\b",
 
 
 _NYHA_CLASS = re.compile(
+    r"(?:(?P<lead>[≥>])\s*(?=class|grade|NYHA))?"
     r"(?:class|grade|grading|classification)?\s*(?:\(?\s*NYHA\s*\)?\s*)?(?:functional\s+)?(?:class\s*)?(?P<op>[≥>≤<])?\s*(?P<a>IV|III|II|I|[1-4])\b(?:\s*\([a-z]+\))?"
     r"(?:\s*(?:or|-|to|and|/|,)\s*(?P<b>IV|III|II|[1-4])\b(?:\s*\([a-z]+\))?)?(?:\s*(?:or\s+(?P<post>higher|greater|above|worse)))?",
     I,
@@ -250,7 +251,10 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
         return []
     a = ROMAN[best.group("a").lower()]
     b = ROMAN[best.group("b").lower()] if best.group("b") else None
-    op = OPS.get(best.group("op") or "")
+    # the comparator may stand before the class's name ("heart failure >Class II of the NYHA");
+    # only a lower bound, the shape exclusions write ("≤ NYHA II" inside an exclusion's list is
+    # left as it was: read as an upper bound, everyone without heart failure was excluded)
+    op = OPS.get(best.group("op") or best.group("lead") or "")
     if op in (Op.GT, Op.GTE, Op.LT, Op.LTE):
         pred = predicate("nyha", op, a)
     elif best.group("post") or (b == 4):
@@ -269,10 +273,17 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     hf = re.compile(r"(?:congestive\s+)?heart\s+failure|\bCHF\b|heart\s+disease", I).search(text, end, min(len(text), end + 20))
     if hf:
         end = hf.end()
-    defined = _DEFINED_FAILURE.search(text, 0, start)
+    defined = _DEFINED_FAILURE.search(text, 0, start) or _FAILURE_BEFORE.search(text, max(0, start - 60), start)
     if defined and expr != pred:  # the heart failure and its qualifier are what the class defines: one item
         start = defined.start()
     return [Item(start, end, expr, frozenset({"nyha", "heart_failure"}))]
+
+
+# "Congestive heart failure >Class II of the NYHA", "CHF NYHA class III or IV": the failure the
+# class grades, written right before it (read apart, any heart failure on record excluded)
+_FAILURE_BEFORE = re.compile(
+    r"(?:\b(?:clinically\s+evident|symptomatic|known)\s+)?(?:congestive\s+)?(?:heart\s+failure|\bCHF\b)(?:\s*\(\s*CHF\s*\))?\s*(?:of\s+|with\s+)?$", I
+)
 
 
 # "Symptomatic congestive heart failure (defined as New York Heart Association Grade II or
