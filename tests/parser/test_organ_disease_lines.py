@@ -147,3 +147,14 @@ def test_examples_after_cardiovascular_disease_decide_not_the_heading_word():
     # an infarction two years ago is none of the examples; a person weighs the rest
     assert judged(parse_line(text, EXC), MI_LAST_MONTH).value == "met"
     assert judged(parse_line(text, EXC), NONE).value != "met"
+
+
+@pytest.mark.parametrize("text", [
+    "Have significant, uncontrolled, or active cardiovascular disease, specifically including, but not restricted to: myocardial infarction within 6 months",
+    "No pre-existing cardiovascular conditions and/or symptomatic cardiac dysfunction, including any of the following:",
+])
+def test_cardiovascular_disease_with_its_list_after_it_is_left_to_the_list(text):
+    """Read beside the list, its review made a listed event unknown (or, under a lost "No",
+    asked an inclusion for the disease)."""
+    assert "cardiovascular_disease" not in str(parse_line(text, EXC).expr.to_json())
+    assert judged(parse_line(text, INC), NONE).value != "not_met"

@@ -401,7 +401,7 @@ _OF_A_CHANGE = re.compile(
     r"|\b(?:hospital\s+admissions?|hospitali[sz]ations?)\s*$",
     I,
 )
-_DEFINED_BY_LIST = re.compile(r"[^.;]{0,40}?(?::\s*$|\bthe\s+following\b|\bdefined\s+(?:as|by)\b|\bas\s+(?:defined|follows)\b|\bincluding\s*:)", I)
+_DEFINED_BY_LIST = re.compile(r"[^.;]{0,80}?(?::\s*$|\bthe\s+following\b|\bdefined\s+(?:as|by)\b|\bas\s+(?:defined|follows)\b|\binclud(?:ing|es)\b)", I)
 _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
 
 
