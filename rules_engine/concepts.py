@@ -95,7 +95,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("gvhd", Kind.EVENT, "graft-versus-host disease"),
     # a disease of the heart (ICD-10-CM I05-I09, I11, I13, I20-I25, I27-I52): what "no history of
     # cardiac disease" asks; heart failure, coronary disease and arrhythmias are kinds of it
-    Concept("cardiac_disease", Kind.EVENT, "cardiac disease"),
+    Concept("cardiac_disease", Kind.EVENT, "cardiac disease", parent="cardiovascular_disease"),
     Concept("heart_failure", Kind.EVENT, "heart failure", parent="cardiac_disease"),
     Concept("pregnancy", Kind.EVENT, "pregnancy"),
     Concept("pregnancy_test", Kind.QUALITATIVE, "pregnancy test"),
@@ -131,11 +131,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("leptomeningeal_disease", Kind.EVENT, "leptomeningeal disease"),
     Concept("other_malignancy", Kind.EVENT, "another malignancy"),
     Concept("myocardial_infarction", Kind.EVENT, "myocardial infarction", parent="coronary_artery_disease"),
-    Concept("unstable_angina", Kind.EVENT, "unstable angina", parent="coronary_artery_disease"),
+    Concept("unstable_angina", Kind.EVENT, "unstable angina", parent="angina"),
     Concept("arrhythmia", Kind.EVENT, "cardiac arrhythmia", parent="cardiac_disease"),
-    Concept("hypertension", Kind.EVENT, "hypertension"),
-    Concept("stroke", Kind.EVENT, "stroke or transient ischemic attack"),
-    Concept("thromboembolism", Kind.EVENT, "venous or arterial thromboembolism"),
+    Concept("hypertension", Kind.EVENT, "hypertension", parent="cardiovascular_disease"),
+    Concept("stroke", Kind.EVENT, "stroke or transient ischemic attack", parent="cardiovascular_disease"),
+    Concept("thromboembolism", Kind.EVENT, "venous or arterial thromboembolism", parent="cardiovascular_disease"),
     Concept("autoimmune_disease", Kind.EVENT, "autoimmune disease"),
     Concept("interstitial_lung_disease", Kind.EVENT, "interstitial lung disease or pneumonitis"),
     Concept("active_infection", Kind.EVENT, "active infection"),
@@ -145,7 +145,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("drug_hypersensitivity", Kind.EVENT, "drug hypersensitivity or allergy"),
     Concept("bleeding_diathesis", Kind.EVENT, "bleeding diathesis or coagulopathy"),
     Concept("diabetes", Kind.EVENT, "diabetes mellitus"),
-    Concept("peripheral_vascular_disease", Kind.EVENT, "peripheral vascular disease"),
+    Concept("peripheral_vascular_disease", Kind.EVENT, "peripheral vascular disease", parent="cardiovascular_disease"),
     Concept("psychiatric_illness", Kind.EVENT, "psychiatric illness"),
     Concept("substance_abuse", Kind.EVENT, "alcohol or drug abuse"),
     Concept("malabsorption", Kind.EVENT, "malabsorption or a condition impairing oral absorption"),
@@ -320,7 +320,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # only): an exception read as a coded condition, absent from the record, excepts nobody, so
     # the line it stands in decides ("autoimmune disease, except hypothyroidism requiring only
     # hormone replacement or vitiligo"; "QTc > 500 ms, unless a cardiac pacemaker is present")
-    Concept("hypothyroidism", Kind.EVENT, "hypothyroidism (autoimmune thyroiditis included)"),
+    Concept("hypothyroidism", Kind.EVENT, "hypothyroidism (autoimmune thyroiditis included)", parent="thyroid_disease"),
     Concept("vitiligo", Kind.EVENT, "vitiligo"),
     Concept("cardiac_pacemaker", Kind.EVENT, "cardiac pacemaker in place"),
     Concept("antiviral_therapy", Kind.EVENT, "antiviral therapy (hepatitis B or C, nucleoside or nucleotide analogues)"),
@@ -435,6 +435,20 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
     Concept("glaucoma", Kind.EVENT, "glaucoma"),
     Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
+    # the organ diseases exclusions name (topics.organ_disease; append only). "Cardiovascular
+    # disease" is any disease of the circulatory system (ICD-10-CM I00-I99): every narrower
+    # circulatory concept is a kind of it, so a patient coded with heart failure by SNOMED alone
+    # still has one, and "clinically significant cardiovascular disease" clears only a patient
+    # with none at all
+    Concept("cardiovascular_disease", Kind.EVENT, "cardiovascular disease (any disease of the circulatory system)"),
+    Concept("angina", Kind.EVENT, "angina pectoris", parent="coronary_artery_disease"),
+    Concept("cardiomyopathy", Kind.EVENT, "cardiomyopathy", parent="cardiac_disease"),
+    Concept("pulmonary_hypertension", Kind.EVENT, "pulmonary hypertension", parent="cardiovascular_disease"),
+    Concept("hypertensive_crisis", Kind.EVENT, "hypertensive crisis or hypertensive encephalopathy", parent="hypertension"),
+    Concept("thyroid_disease", Kind.EVENT, "thyroid disease (disorders of the thyroid gland)"),
+    Concept("hyperthyroidism", Kind.EVENT, "hyperthyroidism (thyrotoxicosis)", parent="thyroid_disease"),
+    # 5-15 points; class A is 5-6, B 7-9, C 10-15 (a class alone is no score: unknown)
+    Concept("child_pugh", Kind.MEASUREMENT, "Child-Pugh score", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

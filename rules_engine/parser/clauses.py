@@ -22,6 +22,7 @@ from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.measurable import measurable_items
+from rules_engine.parser.topics.organ_disease import child_pugh_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.products import product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
@@ -76,6 +77,7 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         sex_items(text),
         perf_items(text),
         nyha_items(text, ctype),
+        child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
         biomarker_items(text, ctype),
         lab_items(text, ctype),
         pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],

@@ -159,6 +159,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"(?<!,\s)(?<!\bor\s)(?<!\band\s)(?<!/)\b(allogeneic|autologous)\s+(?:bone\s+marrow(?:\s+transplant(?:ation)?s?)?|BMT)"
          r"\s*(?:or|and/or|/)\s*(?:peripheral\s+blood\s+)?(?:hematopoietic\s+)?stem[\s-]+cells?\s+(?:transplant(?:ation)?s?|rescue)\b",
          r"\1 stem cell transplant", ("bone marrow", "bmt")),
+        # "Prior solid organ or bone marrow transplant", "History of organ or bone marrow transplant",
+        # "Has had a solid organ or hematologic transplant" (the organ diseases, issue 14): the noun is
+        # both's, two transplants (read as written, the first was no transplant and the line review).
+        # The marrow's is written first: just after "organ" a stem cell transplant is not read
+        (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*bone\s+marrow\s+(transplant(?:ation)?s?)\b", r"bone marrow \2 or \1 \2", ("organ",)),
+        (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*(?:hemato(?:logic(?:al)?|poietic)(?:\s+stem[\s-]+cell)?|(?:hematopoietic\s+)?stem[\s-]+cell)\s+(transplant(?:ation)?s?)\b",
+         r"hematopoietic stem cell \2 or \1 \2", ("organ",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

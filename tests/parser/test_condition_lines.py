@@ -95,7 +95,8 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     ("No history of diabetes", EXC, (patient("type_2_diabetes"),), (LEUKEMIA_ONLY,), ()),
     ("No untreated brain metastases.", EXC, (), (LEUKEMIA_ONLY,), (patient("brain_metastases"),)),
     ("Not pregnant or lactating", EXC, (patient("pregnancy", word="female"),), (patient(word="female"), LEUKEMIA_ONLY), ()),
-    ("Pulmonary arterial hypertension", EXC, (), (), (LEUKEMIA_ONLY, patient("hypertension"))),
+    # its own concept (topics.organ_disease), never systemic hypertension
+    ("Pulmonary arterial hypertension", EXC, (patient("pulmonary_hypertension"),), (LEUKEMIA_ONLY, patient("hypertension")), ()),
     ("Diabetes insipidus", EXC, (), (), (LEUKEMIA_ONLY, patient("diabetes"))),
     ("Bone marrow depression", EXC, (), (), (patient("depression"),)),
 ]

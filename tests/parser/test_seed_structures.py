@@ -71,7 +71,7 @@ PINNED = [
     ('NCT05563545', 'Had received other antitumor therapy or had an uncontrolled infection ', 'ANY(anticancer_therapy within w=2.0weeks, ALL(active_infection within w=2.0weeks, R[judgement:had an uncontrolled]))'),
     ('NCT05563545', 'Systemic steroids were used within 3 days before CAR NK-CD19 infusion;', 'steroid_therapy within w=3.0days'),
     ('NCT05563545', 'Toxicity caused by previous treatment do not fully recover or do not s', 'toxicity_grade gt 1'),
-    ('NCT05563545', 'Concomitant autoimmune diseases, central nervous system diseases, othe', "ANY(autoimmune_disease present, other_malignancy present ('all',), R[unsupported_concept:central nervous system disease])"),
+    ('NCT05563545', 'Concomitant autoimmune diseases, central nervous system diseases, othe', "ANY(autoimmune_disease present, other_malignancy present ('all',), ALL(cardiovascular_disease present, R[judgement:severe]), R[unparsed:central nervous system disease])"),
     ('NCT05563545', 'Known allergies to study drugs or drugs that may be used in the study;', 'ALL(drug_hypersensitivity present, R[ambiguous:study drugs])'),
     ('NCT05563545', 'Other conditions determined by Investigator which are not suitable for', 'R[judgement:]'),
     ('NCT06585345', 'Patients diagnosed with acute leukemia.', 'acute_leukemia present'),

@@ -19,6 +19,7 @@ from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
+from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -242,7 +243,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
      rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
-) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
+) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
@@ -399,6 +400,12 @@ _NEG_BEFORE = re.compile(r"\b(?:not|no|without|never)\b(?:\W+\w+){0,3}\W*$", I)
 _ANTIMICROBIALS = re.compile(r"\banti-?(?:biotics?|fungals?|microbials?|bacterials?|infectives?)\b", I)
 
 
+_OF_A_CHANGE = re.compile(
+    r"\b(?:changes?|adjustments?|modifications?|increases?)\s+(?:in|of|to)\s+(?:(?:the|their|its|his|her)\s+)?(?:medications?|doses?|dosing|dosage|therapy|treatment)\s*$"
+    r"|\b(?:hospital\s+admissions?|hospitali[sz]ations?)\s*$",
+    I,
+)
+_DEFINED_BY_LIST = re.compile(r"[^.;]{0,80}?(?::\s*$|\bthe\s+following\b|\bdefined\s+(?:as|by)\b|\bas\s+(?:defined|follows)\b|\binclud(?:ing|es)\b)", I)
 _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including|for\s+example|for\s+instance|like)\b", I)
 
 
@@ -1193,6 +1200,9 @@ _EVER_CONCEPTS = frozenset({
     "stroke", "thromboembolism", "interstitial_lung_disease", "gi_perforation", "peptic_ulcer", "tuberculosis",
     # a CNS disease or epilepsy in the past is a history of one ("Existing or past CNS disease")
     "cns_disorder", "seizure_disorder",
+    # the organ diseases (topics.organ_disease): a past one is a history of one too
+    "cardiovascular_disease", "angina", "cardiomyopathy", "pulmonary_hypertension", "hypertensive_crisis",
+    "thyroid_disease", "hyperthyroidism",
 })
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
@@ -1880,8 +1890,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
                 items.append(Item(m.start(), m.end(), None, frozenset()))  # "anticoagulation allowed provided ...": no requirement
                 continue
-            if concept == "cardiac_disease" and _EXAMPLES_AFTER.match(text, m.end()):
+            if concept in ("cardiac_disease", "cardiovascular_disease") and _EXAMPLES_AFTER.match(text, m.end()):
                 continue  # "severe heart disease, such as ...": the examples the line lists decide
+            if concept == "cardiovascular_disease" and (_DEFINED_BY_LIST.match(text, m.end()) or re.match(r"\s*\(", text[m.end():])):
+                # "Significant cardiovascular disease, defined as the following:", "cardiovascular
+                # disease (unstable angina or MI)": the listed conditions define it; read beside
+                # them, its review made a listed infarction unknown
+                continue
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
@@ -1926,6 +1941,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             off_end = max(0, w.start() - 80) + offs[-1].end()
         if re.search(r"\bafter\b", w.group(0), I):
             continue
+        if _OF_A_CHANGE.search(text, max(0, w.start() - 60), w.start()):
+            continue  # "(i.e. requiring changes in medication within the last month)": the change's time, no onset
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
         after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
         target = before[-1] if before else (after[0] if after else None)

@@ -251,6 +251,12 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
         return []
     a = ROMAN[best.group("a").lower()]
     b = ROMAN[best.group("b").lower()] if best.group("b") else None
+    # a third class listed ("class II, III or IV"): the list runs to it (read as "II or III" it
+    # left class IV out of an exclusion)
+    third = re.match(r"\s*,?\s*(?:or|and|,)\s*(?P<c>IV|III|[34])\b", text[best.end():], I) if b is not None else None
+    best_end = best.end() + (third.end() if third else 0)
+    if third:
+        b = ROMAN[third.group("c").lower()]
     # the comparator may stand before the class's name ("heart failure >Class II of the NYHA");
     # only a lower bound, the shape exclusions write ("≤ NYHA II" inside an exclusion's list is
     # left as it was: read as an upper bound, everyone without heart failure was excluded)
@@ -269,8 +275,13 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
         expr = any_of([predicate("heart_failure", Op.ABSENT), pred])
     else:
         expr = pred
-    start, end = min(anchor.start(), best.start()), max(anchor.end(), best.end())
-    hf = re.compile(r"(?:congestive\s+)?heart\s+failure|\bCHF\b|heart\s+disease", I).search(text, end, min(len(text), end + 20))
+    start, end = min(anchor.start(), best.start()), max(anchor.end(), best_end)
+    # (the window holds "congestive heart failure" whole: cut at 20 characters, its "congestive"
+    # was left out of the item and read again as any heart failure, which excluded class I-II)
+    hf = re.compile(r"(?:congestive\s+)?heart\s+failure|\bCHF\b|heart\s+disease", I).search(text, end, min(len(text), end + 40))
+    gap = text[end: hf.start()] if hf else ""
+    if hf and re.search(r"[,;]|\b(?:or|and)\b", gap, I) and not re.fullmatch(r"[\s,]*(?:(?:or|and)\s+)?(?:IV|III|II|I|[1-4])\s*", gap, I):
+        hf = None  # another alternative ("class III, or heart failure requiring ..."), not the class's own
     if hf:
         end = hf.end()
     defined = _DEFINED_FAILURE.search(text, 0, start) or _FAILURE_BEFORE.search(text, max(0, start - 60), start)

@@ -1,0 +1,173 @@
+"""Organ diseases exclusions name, beside the history table's own: "Clinically significant
+cardiovascular disease", "Active angina pectoris", "Known history of cardiomyopathy", "Any prior
+history of hypertensive crisis or hypertensive encephalopathy", "Thyroid disease",
+"Hyperthyroidism", and the Child-Pugh class of a liver ("Child-Pugh class A", "Child Pugh B or
+C", "Child-Pugh score > 9"). About 120 corpus lines were left wholly to review before these rows.
+
+The diseases are concepts with their ICD-10-CM and SNOMED codes (codes.toml), read by the history
+table of ``events``, so each keeps every rule of a history item: an exclusion reads it wherever
+named, an inclusion only where it asks about it, a window beside it holds ("within 6 months"),
+and what only a person can weigh ("clinically significant", "uncontrolled", "severe") stays a
+review beside it. Under the contract a disease absent from the record is absent, so
+"uncontrolled cardiovascular disease" is decided not met for a patient with no circulatory
+disease at all and left to review for one with any: the adjective alone never excludes nor
+clears. ``cardiovascular_disease`` is any disease of the circulatory system (I00-I99), and the
+narrower circulatory concepts are kinds of it, so no coded heart or vessel disease is missed.
+
+The Child-Pugh score (5-15 points) is a measurement: absent from the record it is unknown. A
+class names a span of scores (A 5-6, B 7-9, C 10-15); a score written beside a class ("B7",
+"B (score 7)", "up to B7") narrows it. The spans a line names are joined into one bound.
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Op
+from rules_engine.parser.items import I, Item, all_of, predicate
+
+_NOT_THE_PATIENTS = r"(?<!risk of )(?<!risk for )(?<!associated with )(?<!family history of )"
+
+# (concept, pattern, gate words one of which the clause must hold)
+ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # "cardiovascular disease", "cardio-vascular conditions", "cardiovascular dysfunction"; never
+    # its risk, events or drugs ("cardiovascular risk", "major cardiovascular events"), which are
+    # not a diagnosis
+    ("cardiovascular_disease",
+     _NOT_THE_PATIENTS + r"\bcardio-?\s?vascular\s+(?:diseases?|disorders?|conditions?|illness(?:es)?|dysfunction|co-?morbidit(?:y|ies)|problems?)",
+     ("cardio",)),
+    # any angina ("unstable angina" is the history table's, read first and a kind of this one)
+    ("angina", _NOT_THE_PATIENTS + r"\bangina(?:\s+pectoris)?\b", ("angina",)),
+    ("cardiomyopathy", _NOT_THE_PATIENTS + r"\bcardiomyopath(?:y|ies)\b", ("cardiomyopath",)),
+    ("pulmonary_hypertension", r"\bpulmonary\s+(?:arterial\s+)?hypertension(?:\s*\(\s*P?A?H\s*\))?", ("pulmonary",)),
+    ("hypertensive_crisis", r"\bhypertensive\s+(?:crisis|crises|emergenc(?:y|ies)|urgenc(?:y|ies)|encephalopathy)", ("hypertensive",)),
+    ("hyperthyroidism", r"\bhyperthyroid(?:ism)?\b|\bthyrotoxicosis\b|\bgraves'?\s+disease", ("hyperthyroid", "thyrotox", "graves")),
+    # the gland's disease as such; a thyroid cancer is a cancer, a test ("thyroid function tests")
+    # a measurement: neither is read here
+    ("thyroid_disease",
+     r"\bthyroid\s+(?:gland\s+)?(?:diseases?|disorders?|dysfunction|abnormalit(?:y|ies)|conditions?)\b|\bthyroiditis\b",
+     ("thyroid",)),
+)
+
+
+_CHILD_PUGH = re.compile(r"\bChild[\s-]*(?:Turcotte[\s-]*)?Pugh\b", I)
+
+# the words between the name and its class or score ("score of", "Liver Function Class", "status should be")
+_LEAD = re.compile(
+    r"(?:\s*(?:\(\s*CP\s*\)|\bCP\b|score|scores|class|classification|category|stage|status|grade|liver\s+(?:function\s+)?(?:class|score)|of|is|must\s+be|should\s+be|:|=))*\s*",
+    I,
+)
+
+_CLASS_SPANS = {"a": (5, 6), "b": (7, 9), "c": (10, 15)}
+
+# one class, with the score that narrows it: "A", "B7", "B (score 7)", "B (8,9)", "C (score 10-15)"
+_ONE_CLASS = re.compile(
+    r"(?P<c>[ABC])(?P<n>[5-9]|1[0-5])?\b(?:\s*\(\s*(?:score\s*(?:of\s*)?)?(?:=\s*)?(?P<lo>[5-9]|1[0-5])(?:\s*(?:-|–|to|,|or)\s*(?P<hi>[5-9]|1[0-5]))?\s*(?:points?)?\s*\))?"
+)
+_JOIN = re.compile(r"(?:\s*(?:,|/|-|–|\bor\b|\band\b|and/or|\bto\b|\bthrough\b|\bclass(?:es)?\b)\s*){1,3}", I)
+_UP_TO = re.compile(r"\s*\(?\s*(?:up\s+to|maximum|max\.?|≤|<=)\s*(?:class\s+)?B(?P<n>[7-9])\s*\)?", I)
+_SCORE = re.compile(r"(?P<op>[≥>≤<]|=)?\s*(?P<a>[5-9]|1[0-5])(?:\s*(?:-|–|to|or)\s*(?P<b>[5-9]|1[0-5]))?\b(?!\s*(?:%|days?|weeks?|months?|years?|mg|g/|mmol|µmol|umol))")
+
+
+# a score or class in parentheses after the bound restates it ("(score 5-6)", "(Child-Pugh Class A)")
+_RESTATED = re.compile(
+    r"\s*\(\s*(?:(?:Child[\s-]*Pugh\s+)?(?:class|score)\s*)?(?:[ABC]\b|(?:[5-9]|1[0-5])(?:\s*(?:-|–|to|or)\s*(?:[5-9]|1[0-5]))?\s*(?:points?)?)\s*\)", I
+)
+
+
+def _class_span(text: str, at: int) -> tuple[int, int, int] | None:
+    """(lowest score, highest score, end) of the classes written from ``at`` ("A or B (up to B7)")."""
+    spans: list[tuple[int, int]] = []
+    end = at
+    pos = at
+    while True:
+        m = _ONE_CLASS.match(text, pos)
+        if m is None or (spans == [] and m.group("c").islower()):
+            break
+        lo, hi = _CLASS_SPANS[m.group("c").lower()]
+        if m.group("n"):
+            n = int(m.group("n"))
+            if not lo <= n <= hi:
+                return None
+            lo = hi = n
+        elif m.group("lo"):
+            a = int(m.group("lo"))
+            b = int(m.group("hi")) if m.group("hi") else a
+            if not (lo <= a <= b <= hi):
+                return None
+            lo, hi = a, b
+        spans.append((lo, hi))
+        end = m.end()
+        join = _JOIN.match(text, end)
+        if join is None or join.end() == end:
+            break
+        pos = join.end()
+    if not spans:
+        return None
+    if sorted(spans) != spans or (5, 6) in spans and (10, 15) in spans and not any(7 <= s[0] <= 9 for s in spans):
+        return None  # "A or C": two spans with a gap, no one bound ("A/B9" is A through B9)
+    lo, hi = min(s[0] for s in spans), max(s[1] for s in spans)
+    cap = _UP_TO.match(text, end)
+    if cap is not None:
+        hi = min(hi, int(cap.group("n")))
+        end = cap.end()
+    return lo, hi, end
+
+
+def child_pugh_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The Child-Pugh bound a line states (see the module's doc)."""
+    anchor = _CHILD_PUGH.search(text)
+    if anchor is None:
+        return []
+    lead = _LEAD.match(text, anchor.end())
+    at = lead.end() if lead is not None else anchor.end()
+    if at - anchor.end() > 40:
+        return []
+    span = _class_span(text, at)
+    if span is not None:
+        lo, hi, end = span
+    else:
+        m = _SCORE.match(text, at)
+        if m is None:
+            return []
+        a = int(m.group("a"))
+        op = m.group("op")
+        end = m.end()
+        if m.group("b"):
+            lo, hi = a, int(m.group("b"))
+        elif op in ("<", "≤"):
+            lo, hi = 5, a - (op == "<")
+        elif op in (">", "≥"):
+            lo, hi = a + (op == ">"), 15
+        else:
+            return []  # a bare number: which way it bounds is not written
+    if not 5 <= lo <= hi <= 15 or (lo, hi) == (5, 15):
+        return []
+    if lo == 5:
+        expr = predicate("child_pugh", Op.LTE, hi)
+    elif hi == 15:
+        expr = predicate("child_pugh", Op.GTE, lo)
+    else:
+        expr = predicate("child_pugh", Op.BETWEEN, (lo, hi))
+    # an explicit score after the class restates it ("Child-Pugh class A (score 5-6)"): part of the item
+    tail = _RESTATED.match(text, end)
+    if tail is not None:
+        end = tail.end()
+    start = anchor.start()
+    # the cirrhosis the class grades ("Child-Pugh C cirrhosis", "Liver cirrhosis Child Pugh B or
+    # C"): both together, never either alone (read apart, the clause joined them as alternatives
+    # and any cirrhosis excluded)
+    before = _CIRRHOSIS_BEFORE.search(text, max(0, start - 40), start)
+    after = _CIRRHOSIS_AFTER.match(text, end)
+    if before is not None or after is not None:
+        expr = all_of([predicate("liver_disease", Op.PRESENT), expr])
+        start = before.start() if before is not None else start
+        end = after.end() if after is not None else end
+        return [Item(start, end, expr, frozenset({"child_pugh", "liver_disease"}))]
+    return [Item(start, end, expr, frozenset({"child_pugh"}))]
+
+
+_CIRRHOSIS_BEFORE = re.compile(r"(?:(?:liver|hepatic)\s+)?cirrho(?:sis|tic)(?:\s+(?:status|patients?))?\s*(?:of|with|,|\(|:)?\s*$", I)
+_CIRRHOSIS_AFTER = re.compile(r"\s*\)?\s*(?:(?:liver|hepatic)\s+)?cirrhosis\b", I)
