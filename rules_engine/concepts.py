@@ -432,6 +432,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
     Concept("glaucoma", Kind.EVENT, "glaucoma"),
     Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
+    # transfusions of blood products (Procedure: SNOMED CT, CPT 36430, ICD-10-PCS 302..): of platelets
+    # or red cells when the code says which. A transfusion coded without its product may be either
+    # (a line asking for a platelet transfusion is unknown, not absent, for it)
+    Concept("transfusion", Kind.EVENT, "transfusion of blood products", subtypes_exhaustive=True),
+    Concept("platelet_transfusion", Kind.EVENT, "platelet transfusion", parent="transfusion"),
+    Concept("rbc_transfusion", Kind.EVENT, "red blood cell transfusion", parent="transfusion"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
