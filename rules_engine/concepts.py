@@ -449,6 +449,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hyperthyroidism", Kind.EVENT, "hyperthyroidism (thyrotoxicosis)", parent="thyroid_disease"),
     # 5-15 points; class A is 5-6, B 7-9, C 10-15 (a class alone is no score: unknown)
     Concept("child_pugh", Kind.MEASUREMENT, "Child-Pugh score", "1"),
+    # transfusions of blood products (Procedure: SNOMED CT, CPT 36430, ICD-10-PCS 302..): of platelets
+    # or red cells when the code says which. A transfusion coded without its product may be either
+    # (a line asking for a platelet transfusion is unknown, not absent, for it)
+    Concept("transfusion", Kind.EVENT, "transfusion of blood products", subtypes_exhaustive=True),
+    Concept("platelet_transfusion", Kind.EVENT, "platelet transfusion", parent="transfusion"),
+    Concept("rbc_transfusion", Kind.EVENT, "red blood cell transfusion", parent="transfusion"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

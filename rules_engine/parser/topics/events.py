@@ -217,7 +217,15 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?:appropriate|viral|HBV|hepatitis\s+B)[\s-]+suppressive\s+(?:therap(?:y|ies)|treatments?|medications?)"
      r"|\b(?:entecavir|tenofovir|lamivudine|adefovir|telbivudine|sofosbuvir|ledipasvir|velpatasvir|glecaprevir|pibrentasvir)\b",
      ("viral", "suppressive", "entecavir", "tenofovir", "lamivudine", "adefovir", "telbivudine", "sofosbuvir", "ledipasvir", "velpatasvir", "glecaprevir", "pibrentasvir")),
-    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
+    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
+    # a transfusion of blood products, of platelets or red cells where the words say which ("red
+    # blood cell transfusion within 3 months", "blood transfusion within 12 weeks", "received
+    # transfusions or hematopoietic factor therapy within 14 days"). A transfusion note under a
+    # count ("platelets >= 50 without transfusion within 7 days") is the lab topic's, read before;
+    # "refractory to platelet transfusions" and "transfusion dependent" are other subjects
+    ("platelet_transfusion", r"platelets?\s+transfusions?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b))", ("platelet",)),
+    ("rbc_transfusion", r"(?:(?:packed\s+)?red\s+(?:blood\s+)?cells?|\bRBCs?\b|\bPRBCs?\b|erythrocytes?)\s*(?:\(\s*RBC\s*\)\s*)?transfusions?(?:\s*\(\s*RBCs?\s*\))?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b))", ("red", "rbc", "erythrocyte")),
+    ("transfusion", r"(?:(?:whole\s+)?blood(?:\s+(?:products?|components?))?\s+)?transfusions?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b|support|thresholds?|triggers?))(?:\s+of\s+(?:blood(?:\s+(?:products?|components?))?|platelets\s+or\s+red\s+(?:blood\s+)?cells|red\s+(?:blood\s+)?cells\s+or\s+platelets))?", ("transfus",)),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
     ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
     # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
@@ -1320,6 +1328,31 @@ def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
     return Op.WITHIN, window
 
 
+# what makes a transfusion named on a line no transfusion given: a need foreseen, a response to
+# transfusions, the patient's refusal or inability to receive them
+_TRANSFUSIONS = frozenset({"transfusion", "platelet_transfusion", "rbc_transfusion"})
+_TRANSFUSION_OTHER = re.compile(
+    r"\b(?:need\w*|requir\w*|anticipat\w*|expect\w*|plann\w*|refractor\w*|dependen\w*|cannot|can\s*not|unable|impossible|refus\w*|accept\w*|reactions?|"
+    r"alloimmuni[sz]\w*)\b(?:\s+(?:to|for|of|on|upon|receive|the|any|an?|blood|red|cells?|or|and|repeated|regular|frequent|chronic|multiple|ongoing))*[\s,/]*(?:(?:red\s+(?:blood\s+)?cells?|RBCs?|platelets?|blood)\s*(?:,|or|and|/)?\s*){0,2}$",
+    I,
+)
+
+
+# a permission ("blood transfusion not permitted within 2 weeks", "transfusion allowed"): the
+# remark's, read with its count or left to a person
+_TRANSFUSION_PERMITTED = re.compile(r"\s*(?:is\s+|are\s+)?(?:not\s+)?(?:permitted|allowed|acceptable)\b", I)
+# a line about blood counts or transfusion independence: there a transfusion says how the count
+# was reached ("Hb >= 9 without transfusions", "may be achieved by transfusion", "must be obtained
+# 3 days after any transfusion"), which the lab topic reads as a note; read as an event of its own
+# it became a requirement or an alternative to the count
+_BLOOD_COUNT_LINE = re.compile(
+    r"h(?:a)?emoglobin|\bhgb\b|\bhb\b|platelets?\s*(?:count|\(PLT\))?\s*(?:of\s+)?(?:[≥>≤<]|greater|at\s+least|more)|platelet\s+count|\bPLT\b|neutrophil|\bANC\b|"
+    r"blood\s+(?:routine|counts?)|routine\s+blood|bone\s+marrow\s+(?:function|reserve)|ha?ematolog|laboratory|organ\s+function|independen",
+    I,
+)
+_TRANSFUSION_NOT_GIVEN = re.compile(r"[^.;]{0,40}?\b(?:is|are|be)\s+(?:impossible|not\s+possible|contraindicated|refused)\b", I)
+
+
 # the notes registries put under a live-vaccine exclusion (examples of live vaccines; injected
 # seasonal influenza vaccines are killed and allowed; intranasal ones are live): they restate the
 # concept, they add no requirement (the bounded repetitions keep each note to one sentence)
@@ -1529,7 +1562,7 @@ def _therapy(concept: str) -> bool:
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
-_TAKEN_MORE = frozenset({"anticancer_therapy", "growth_factor", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+_TAKEN_MORE = frozenset({"anticancer_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 
@@ -1887,6 +1920,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "infection requiring antibiotic, antifungal or antiviral therapy": how an infection is treated, the infection's words
             if concept == "radiotherapy" and re.match(r"\s*(?:pneumonitis|induced|recall|dermatitis|fibrosis|exposure)", text[m.end():], I):
                 continue
+            if concept in _TRANSFUSIONS and (
+                _TRANSFUSION_OTHER.search(text, max(0, m.start() - 80), m.start()) or _TRANSFUSION_NOT_GIVEN.match(text, m.end())
+                or _TRANSFUSION_PERMITTED.match(text, m.end()) or _BLOOD_COUNT_LINE.search(text)
+            ):
+                continue  # "anticipated need for transfusion", "refractory to platelet transfusions": no transfusion given
             if concept in ("anticoagulant_therapy", "vitamin_k_antagonist") and ctype is CriterionType.INCLUSION and _PERMITS.search(text):
                 items.append(Item(m.start(), m.end(), None, frozenset()))  # "anticoagulation allowed provided ...": no requirement
                 continue
@@ -2065,4 +2103,41 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # least" say one thing, none within the window; negated again it asked for a recent one
         if it in items and not (isinstance(it.expr, Predicate) and it.expr.op is Op.NOT_WITHIN):
             it.expr = Not(it.expr)  # type: ignore[arg-type]
+    if "transfus" in low:
+        _transfusion_kinds(text, items)
     return items
+
+
+_PRODUCT_UNKNOWN = "a transfusion whose product (platelets or red cells) is not recorded"
+# a period the record does not date ("any RBC transfusion during the screening period")
+_DURING_PERIOD = re.compile(r"\s*(?:\(\s*\w{1,6}\s*\)\s*)?during\s+(?:the\s+)?(?:screening|run-?in|baseline|observation|pre-?treatment|lead-?in)\s+(?:period|phase|window)\b", I)
+
+
+def _transfusion_kinds(text: str, items: list[Item]) -> None:
+    """A platelet or red cell transfusion asked for: a transfusion recorded without its product
+    may have been one (the window reader does not see the concept's subtypes, so it is written
+    here); a period the record cannot date stays a qualifier beside the transfusion."""
+    for it in list(items):
+        negated = isinstance(it.expr, Not)
+        pred = it.expr.part if isinstance(it.expr, Not) else it.expr
+        if not isinstance(pred, Predicate) or pred.concept not in _TRANSFUSIONS:
+            continue
+        expr: Expr = pred
+        if pred.op is Op.PRESENT:
+            during = _DURING_PERIOD.match(text, it.end)
+            if during is None:
+                # no window: "regular transfusions", "transfusion ... prior 4 weeks of screening" say
+                # more than any transfusion ever, so the words stay the residue's (a person's)
+                items.remove(it)
+                continue
+            expr = all_of([pred, Qualifier(ReviewReason.AMBIGUOUS, " ".join(during.group(0).split()).strip("() "))])
+            it.end = during.end()
+        if pred.concept != "transfusion" and pred.op in (Op.PRESENT, Op.WITHIN, Op.NOT_WITHIN):
+            unsaid = predicate("transfusion", pred.op, None, None, False, pred.window)
+            q = Qualifier(ReviewReason.AMBIGUOUS, _PRODUCT_UNKNOWN)
+            if pred.op is Op.NOT_WITHIN:  # none of the kind within the window: nor any transfusion of unsaid product
+                expr = all_of([expr, any_of([unsaid, q])])
+            else:
+                expr = any_of([expr, all_of([unsaid, q])])
+        if expr is not pred:
+            it.expr = Not(expr) if negated else expr
