@@ -329,3 +329,60 @@ def test_naming_every_trial_reads_the_whole_index_and_answers_as_naming_them_one
         assert index.closed(facts, TODAY, [*every_id, "NCT00000404"]) == one_by_one  # a name not indexed
         assert index.closed(facts, TODAY, every_id[1:]) == {k: v for k, v in one_by_one.items() if k != every_id[0]}
 
+
+# -- the registry corpus: every gate that closes is a line the full evaluation fails ----------------
+
+
+@pytest.fixture(scope="module")
+def corpus_trials_and_patients():
+    """Every corpus trial as an import stores it, and the example and holdout patients."""
+    from pathlib import Path
+
+    from matcher.intake import normalise, validate_bundle
+    from tests.fixtures.holdout.build import path_of
+    from tests.fixtures.holdout.cases import CASES
+    from tests.fixtures.holdout.fhir import AS_OF
+    from tests.parser.test_holdout_trials import CORPUS, _corpus, trial_criteria
+
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not present")
+    trials = [trial_criteria(nct) for nct in sorted(_corpus())]
+    raw = {f"ex:{p.stem}": p.read_text() for p in sorted((Path(CORPUS).parent.parent / "examples" / "patients").glob("D*.json"))}
+    raw |= {f"{c.trial}:{c.patient}": path_of(c.trial, c.patient).read_text() for c in CASES}
+    patients = {name: normalise(validate_bundle(text), as_of=AS_OF).facts for name, text in raw.items()}
+    return trials, patients, AS_OF
+
+
+def test_every_corpus_trial_a_gate_drops_is_ineligible_in_full_evaluation(corpus_trials_and_patients):
+    """The safety of candidates-only matching (issue 18), pinned on real criteria: for every
+    corpus trial and every example and holdout patient, a closed gate is an inclusion at the top
+    level that the full evaluation judges not met (so the trial is ineligible, contract section
+    4), whether the gate asked the whole line or only its diagnosis, age or sex requirements; a
+    sample of the pairs is evaluated whole as well. The counts keep the check from passing by
+    closing nothing."""
+    from rules_engine.assemble import Memo, evaluate_criterion
+    from rules_engine.outcome import Outcome
+    from rules_engine.semantics import decider
+    from rules_engine.snapshot import snapshot
+
+    trials, patients, as_of = corpus_trials_and_patients
+    by_id = {t.trial_id: t for t in trials}
+    index = GateIndex(trials)
+    closed_pairs = by_part = 0
+    for n, (name, facts) in enumerate(patients.items()):
+        snap = snapshot(facts, as_of)
+        memo = Memo()
+        decide = decider(snap)
+        for nct, closed in index.closed(facts, as_of).items():
+            t = by_id[nct]
+            line_ = t.criteria[closed.gate.index]
+            assert line_.type is INC and line_.parent is None and line_.applies_if is None, (nct, name)
+            full = evaluate_criterion(closed.gate.index, line_, snap, decide, memo)
+            assert full.outcome is Outcome.NOT_MET, (nct, name, line_.text, full.reason)
+            closed_pairs += 1
+            gate = next(g for g in gates_of(t) if g.index == closed.gate.index)
+            by_part += gate.judged is not gate.criterion
+            if (closed_pairs + n) % 97 == 0:
+                assert evaluate_reference(t, facts, as_of).eligibility == "ineligible", (nct, name)
+    print(f"gates over the corpus: {len(trials)} trials x {len(patients)} patients, {closed_pairs} closed ({by_part} by part of a line)")
+    assert closed_pairs > 50 * len(patients) and by_part > 5 * len(patients)
