@@ -12,7 +12,11 @@ such a line, taken only where that is safe:
 - asking only about age, sex, or the presence of a primary diagnosis (acute leukemia, the other
   haematological malignancies, the solid tumours of the catalogue, and the conditions non-cancer
   trials are for: diabetes, heart failure, COPD, ...; a window only as "within N", which time
-  alone never opens).
+  alone never opens);
+- or, for a line that asks more ("heart failure with NYHA class II to IV", "AML with ECOG <= 2"),
+  its requirements that do (the parts of its ``All``), judged alone: any of them not met fails
+  the line whatever the rest holds, so the gate closes only on a line the evaluators judge not
+  met, though not on every such line (a measurement never closes one).
 
 A gate closes for a patient only when that line is ``not_met`` by the same semantics both
 evaluators share (``semantics.predicate_outcome`` through ``assemble.evaluate_criterion``):
@@ -138,11 +142,44 @@ def _kinds(expr: Expr, positive: bool = True) -> set[str] | None:
     return found
 
 
+def _required(expr: Expr) -> tuple[Expr, ...]:
+    """The parts a line cannot be met without: the requirements of an ``All`` (nested ones
+    flattened), else the line itself. Any one of them not met fails the line (Kleene logic,
+    as ``assemble`` combines it, with no exception for what stands beside it)."""
+    if isinstance(expr, All):
+        return tuple(q for p in expr.parts for q in _required(p))
+    return (expr,)
+
+
 @dataclass(frozen=True)
 class Gate:
+    """``criterion``: the trial's line; ``judged``: what the gate asks of it, the line itself
+    when all of it may gate, else an inclusion holding only the requirements of the line that
+    may ("heart failure and NYHA class II to IV" gates on the heart failure alone)."""
+
     index: int  # the line's 0-based position in its criteria version
     criterion: Criterion
     kinds: frozenset[str]
+    judged: Criterion
+
+
+def _gate(index: int, c: Criterion) -> Gate | None:
+    kinds = _kinds(c.expr)
+    if kinds:
+        return Gate(index, c, frozenset(kinds), c)
+    # Registry-sized catalogues (issue 18, bench/e2e.py --trials 10000): a line asking the
+    # trial's disease beside a measurement ("chronic heart failure with NYHA class II to IV",
+    # "HER2-positive breast cancer with measurable disease", "AML and ECOG <= 2") kept ~800 of
+    # 10,000 trials candidates for every leukemia patient. The requirements about diagnosis,
+    # age or sex are judged alone: not met, they fail the line whatever the rest holds.
+    parts = [p for p in _required(c.expr) if _kinds(p)]
+    if not parts:
+        return None
+    found: set[str] = set()
+    for part in parts:
+        found |= _kinds(part) or set()
+    expr = parts[0] if len(parts) == 1 else All(tuple(parts))
+    return Gate(index, c, frozenset(found), Criterion(CriterionType.INCLUSION, c.text, expr))
 
 
 def gates_of(trial: TrialCriteria) -> tuple[Gate, ...]:
@@ -150,9 +187,9 @@ def gates_of(trial: TrialCriteria) -> tuple[Gate, ...]:
     for index, c in enumerate(trial.criteria):
         if c.type is not CriterionType.INCLUSION or c.parent is not None or c.applies_if is not None:
             continue
-        kinds = _kinds(c.expr)
-        if kinds:
-            found.append(Gate(index, c, frozenset(kinds)))
+        gate = _gate(index, c)
+        if gate is not None:
+            found.append(gate)
     return tuple(found)
 
 
@@ -196,7 +233,7 @@ class GateIndex:
             self.remove(trial.trial_id)
             keys = []
             for gate in gates_of(trial):
-                key = (gate.criterion.expr, gate.kinds)
+                key = (gate.judged.expr, gate.kinds)
                 self._by_line.setdefault(key, {})[trial.trial_id] = (trial.version, gate)
                 keys.append(key)
             self._lines_of[trial.trial_id] = keys
@@ -251,7 +288,7 @@ class GateIndex:
                 if wanted is not None and trial_id not in wanted:
                     continue
                 if judged is None:
-                    judged = evaluate_criterion(gate.index, gate.criterion, snap, lambda p: predicate_outcome(p, snap), memo)
+                    judged = evaluate_criterion(gate.index, gate.judged, snap, lambda p: predicate_outcome(p, snap), memo)
                     if judged.outcome is not Outcome.NOT_MET:
                         break
                 outcome = CriterionOutcome(

@@ -107,9 +107,13 @@ class TrialPlan:
         self.trial = trial
         number: dict[Predicate, int] = {}
         self._lines = [_Line(i, c, number) for i, c in enumerate(trial.criteria)]
+        self._gates = tuple(sorted(gates_of(trial), key=lambda g: g.index))
+        # a gate that asks only part of its line (gates._gate) is judged as that part alone
+        self._gate_parts = {
+            g.index: _Line(g.index, g.judged, number) for g in self._gates if g.judged is not g.criterion
+        }
         self._predicates = tuple(number)  # by number
         self._parents = [c.parent for c in trial.criteria]
-        self._gates = tuple(sorted(gates_of(trial), key=lambda g: g.index))
 
     def start(self, snap: Snapshot) -> TrialPlanPatient:
         """A patient's evaluation on ``snap`` (the facts normalised for this trial and day)."""
@@ -123,7 +127,12 @@ class TrialPlan:
         for gate in self._gates:
             if gate.kinds & unknown:
                 continue
-            judged = self._line(patient, gate.index)
+            part = self._gate_parts.get(gate.index)
+            if part is None:
+                judged = self._line(patient, gate.index)
+            else:
+                outcome, review, reason, concepts, changes = self._judge(patient, part)
+                judged = CriterionOutcome(gate.index, part.type, part.text, outcome, review, reason, concepts, changes)
             if judged.outcome is NOT_MET:
                 when = judged.changes_on or (patient.snap.next_birthday() if "age" in gate.kinds else None)
                 return Closed(

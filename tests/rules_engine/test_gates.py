@@ -23,7 +23,7 @@ from rules_engine.criteria import (
     TrialCriteria,
     Window,
 )
-from rules_engine.facts import Event, PatientFacts
+from rules_engine.facts import Event, Measurement, PatientFacts
 from rules_engine.gates import GateIndex, gates_of, judge_gates
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.expressions import expression_trees
@@ -86,7 +86,8 @@ def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, k
         line(Any_((ADULT, Review(ReviewReason.AMBIGUOUS)))),  # an alternative left to review: never fails
         line(Not(All((AML, Review(ReviewReason.AMBIGUOUS))))),  # under a negation, likewise
         line(Review(ReviewReason.CONSENT)),  # wholly left to review
-        line(All((ADULT, Predicate("ecog", Op.LTE, 2)))),  # asks a measurement too
+        line(Any_((ADULT, Predicate("ecog", Op.LTE, 2)))),  # a measurement as an alternative
+        line(Not(All((AML, Predicate("ecog", Op.LTE, 2))))),  # under a negation, a measurement may decide alone
         line(Predicate("aml", Op.NOT_WITHIN, window=Window(6, "months"))),  # "none within": time alone may open it
         line(Predicate("peripheral_neuropathy", Op.PRESENT)),  # a condition no trial of the catalogue is for
         line(Predicate("metastatic_disease", Op.PRESENT)),  # a disease's extent, not its kind
@@ -96,6 +97,46 @@ def test_inclusion_lines_about_diagnosis_age_or_sex_alone_are_gates(criterion, k
 )
 def test_other_lines_are_never_gates(criterion):
     assert gates_of(trial(criterion)) == ()
+
+
+HEART_FAILURE = Predicate("heart_failure", Op.PRESENT)
+NYHA = Predicate("nyha", Op.GTE, 2)
+
+
+@pytest.mark.parametrize(
+    "criterion,judged,kinds",
+    [
+        # the trial's disease beside a measurement: the disease gates alone
+        (line(All((HEART_FAILURE, NYHA, Review(ReviewReason.UNPARSED, "chronic with symptoms")))), HEART_FAILURE, {"diagnosis"}),
+        (line(All((ADULT, Predicate("ecog", Op.LTE, 2)))), ADULT, {"age"}),
+        # nested requirements are requirements too; an alternative is not one
+        (line(All((All((AML, Predicate("ecog", Op.LTE, 2))), Any_((ADULT, Predicate("ecog", Op.LTE, 1))), FEMALE))),
+         All((AML, FEMALE)), {"diagnosis", "sex"}),
+    ],
+)
+def test_a_line_asking_a_measurement_beside_its_disease_gates_on_the_disease_alone(criterion, judged, kinds):
+    (gate,) = gates_of(trial(criterion))
+    assert gate.kinds == kinds and gate.judged.expr == judged and gate.criterion is criterion
+
+
+@pytest.mark.parametrize(
+    "facts,closes",
+    [
+        (patient(date(1960, 1, 1), "male", "aml"), True),  # no heart failure on record
+        (patient(date(1960, 1, 1), "male", "heart_failure"), False),  # NYHA class unknown: the line is unknown
+        # heart failure with NYHA class I: the line is not met, but by a measurement, which never gates
+        (PatientFacts(birth_date=date(1960, 1, 1), sex="male", events={"heart_failure": (Event("heart_failure", date(2026, 1, 1)),)},
+                      measurements={"nyha": (Measurement("nyha", 1, "1", date(2026, 11, 1)),)}), False),
+    ],
+)
+def test_a_gate_on_part_of_a_line_closes_only_when_that_part_is_not_met(facts, closes):
+    t = trial(line(Review(ReviewReason.CONSENT)), line(All((HEART_FAILURE, NYHA))))
+    closed = judge_gates(t, facts, TODAY)
+    assert (closed is not None) == closes
+    full = evaluate_reference(t, facts, TODAY)
+    if closed is not None:
+        assert full.eligibility == "ineligible" and full.criteria[1].outcome == "not_met"
+        assert closed.gate.reason == "no record of heart failure" and closed.gate.text == t.criteria[1].text
 
 
 @pytest.mark.parametrize(
@@ -228,8 +269,14 @@ def test_a_gate_closes_only_on_a_line_the_evaluators_judge_not_met(expr, facts):
     if closed is not None:
         assert full.criteria[0].outcome == "not_met" and full.eligibility == "ineligible"
     complete = facts.birth_date is not None and facts.sex in ("male", "female") and any(facts.events.values())
-    if index.lines and complete:
-        assert (closed is not None) == (full.criteria[0].outcome == "not_met")
+    (gate,) = gates_of(t) or (None,)
+    if gate is not None and complete:
+        # a gate on the whole line closes whenever the line is not met; on part of it, whenever
+        # that part is (the rest may fail the line too, but only the part gates)
+        part = evaluate_reference(TrialCriteria(t.trial_id, 1, (gate.judged,)), facts, TODAY).criteria[0]
+        assert (closed is not None) == (part.outcome == "not_met")
+        if gate.judged is gate.criterion:
+            assert (closed is not None) == (full.criteria[0].outcome == "not_met")
 
 
 @pytest.mark.parametrize("later", [date(2026, 11, 23), date(2027, 6, 1), date(2030, 1, 1)])
@@ -281,3 +328,61 @@ def test_naming_every_trial_reads_the_whole_index_and_answers_as_naming_them_one
         assert index.closed(facts, TODAY, every_id) == one_by_one
         assert index.closed(facts, TODAY, [*every_id, "NCT00000404"]) == one_by_one  # a name not indexed
         assert index.closed(facts, TODAY, every_id[1:]) == {k: v for k, v in one_by_one.items() if k != every_id[0]}
+
+
+# -- the registry corpus: every gate that closes is a line the full evaluation fails ----------------
+
+
+@pytest.fixture(scope="module")
+def corpus_trials_and_patients():
+    """Every corpus trial as an import stores it, and the example and holdout patients."""
+    from pathlib import Path
+
+    from matcher.intake import normalise, validate_bundle
+    from tests.fixtures.holdout.build import path_of
+    from tests.fixtures.holdout.cases import CASES
+    from tests.fixtures.holdout.fhir import AS_OF
+    from tests.parser.test_holdout_trials import CORPUS, _corpus, trial_criteria
+
+    if not CORPUS.exists():
+        pytest.skip("shared corpus not present")
+    trials = [trial_criteria(nct) for nct in sorted(_corpus())]
+    raw = {f"ex:{p.stem}": p.read_text() for p in sorted((Path(CORPUS).parent.parent / "examples" / "patients").glob("D*.json"))}
+    raw |= {f"{c.trial}:{c.patient}": path_of(c.trial, c.patient).read_text() for c in CASES}
+    patients = {name: normalise(validate_bundle(text), as_of=AS_OF).facts for name, text in raw.items()}
+    return trials, patients, AS_OF
+
+
+def test_every_corpus_trial_a_gate_drops_is_ineligible_in_full_evaluation(corpus_trials_and_patients):
+    """The safety of candidates-only matching (issue 18), pinned on real criteria: for every
+    corpus trial and every example and holdout patient, a closed gate is an inclusion at the top
+    level that the full evaluation judges not met (so the trial is ineligible, contract section
+    4), whether the gate asked the whole line or only its diagnosis, age or sex requirements; a
+    sample of the pairs is evaluated whole as well. The counts keep the check from passing by
+    closing nothing."""
+    from rules_engine.assemble import Memo, evaluate_criterion
+    from rules_engine.outcome import Outcome
+    from rules_engine.semantics import decider
+    from rules_engine.snapshot import snapshot
+
+    trials, patients, as_of = corpus_trials_and_patients
+    by_id = {t.trial_id: t for t in trials}
+    index = GateIndex(trials)
+    closed_pairs = by_part = 0
+    for n, (name, facts) in enumerate(patients.items()):
+        snap = snapshot(facts, as_of)
+        memo = Memo()
+        decide = decider(snap)
+        for nct, closed in index.closed(facts, as_of).items():
+            t = by_id[nct]
+            line_ = t.criteria[closed.gate.index]
+            assert line_.type is INC and line_.parent is None and line_.applies_if is None, (nct, name)
+            full = evaluate_criterion(closed.gate.index, line_, snap, decide, memo)
+            assert full.outcome is Outcome.NOT_MET, (nct, name, line_.text, full.reason)
+            closed_pairs += 1
+            gate = next(g for g in gates_of(t) if g.index == closed.gate.index)
+            by_part += gate.judged is not gate.criterion
+            if (closed_pairs + n) % 97 == 0:
+                assert evaluate_reference(t, facts, as_of).eligibility == "ineligible", (nct, name)
+    print(f"gates over the corpus: {len(trials)} trials x {len(patients)} patients, {closed_pairs} closed ({by_part} by part of a line)")
+    assert closed_pairs > 50 * len(patients) and by_part > 5 * len(patients)
