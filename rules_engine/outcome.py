@@ -84,3 +84,13 @@ class TrialOutcome:
         """Found once per outcome (its criteria never change): storing a job's ~850 results read
         it twice each, ~28,000 lines walked per read."""
         return min((c.changes_on for c in self.criteria if c.changes_on is not None), default=None)
+
+
+def with_changes_on(outcome: TrialOutcome, day: date | None) -> TrialOutcome:
+    """``outcome`` with its ``changes_on`` already known: the caller found it from the lines that
+    can carry one (``assemble.assemble_many``, from each trial's timed lines), so it is not
+    walked again from every line. It must be the walk's answer (``min`` of the lines' dates):
+    set once, as ``cached_property`` itself would set it, before anyone read it."""
+    assert "changes_on" not in outcome.__dict__, "changes_on was read before it was set"
+    outcome.__dict__["changes_on"] = day
+    return outcome

@@ -82,9 +82,13 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
     missing = [o for o in objs if o.pk is None]
     if missing:
         with connection.cursor() as cursor:
-            # one array, not a row per key: fetching ~850 rows was ~2 ms of a job's CPU
+            # one array, not a row per key: fetching ~850 rows was ~2 ms of a job's CPU. The
+            # sequence is named by a sub-select, evaluated once: as nextval's argument the
+            # catalogue look-up ran for every key (850 keys: 4.8 -> 1.7 ms of PostgreSQL CPU,
+            # the backend's, 30 runs each on bench/e2e.py's database)
             cursor.execute(
-                "SELECT array_agg(nextval(pg_get_serial_sequence(%s, %s)) ORDER BY n) FROM generate_series(1, %s) AS n",
+                "SELECT array_agg(nextval((SELECT pg_get_serial_sequence(%s, %s))::regclass) ORDER BY n)"
+                " FROM generate_series(1, %s) AS n",
                 [opts.db_table, pk.column, len(missing)],
             )
             (keys,) = cursor.fetchone()

@@ -64,3 +64,28 @@ def test_many_lines_arrive_in_one_copy(probe_table):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*), sum(n) FROM {probe_table}")
         assert cursor.fetchone() == (12_345, sum(range(12_345)))
+
+
+def test_insert_models_draws_each_key_from_the_tables_sequence_in_order_as_nextval_one_by_one():
+    """``insert_models`` draws a batch's keys in one statement, the sequence named once: the keys
+    are the ones ``nextval`` called a key at a time would give, in order, and the sequence goes
+    on after them."""
+    from django.contrib.auth.models import User
+
+    from matcher.db.bulk import insert_models, unsaved
+    from matcher.models import ApiClient
+
+    users = [User.objects.create(username=f"keys-{n}") for n in range(5)]
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('matcher_apiclient', 'id'))")
+        (plain,) = cursor.fetchone()
+    rows = [unsaved(ApiClient, name=f"keys-{n}", user_id=u.pk, can_manage_trials=False) for n, u in enumerate(users)]
+    insert_models(ApiClient, rows)
+    assert [r.pk for r in rows] == list(range(plain + 1, plain + 6))
+    assert sorted(ApiClient.objects.filter(name__startswith="keys-").values_list("pk", "name")) == [
+        (r.pk, r.name) for r in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nextval(pg_get_serial_sequence('matcher_apiclient', 'id'))")
+        assert cursor.fetchone()[0] == plain + 6

@@ -54,7 +54,25 @@ def test_many_trials_at_once_equal_each_trial_assembled_alone_patient_after_pati
     interned = _interned(trials)
     table = LineTable()  # one table across the patients, as an engine keeps it
     for facts in facts_list:
-        assert _many(table, interned, facts) == _plain(trials, facts)
+        many, plain = _many(table, interned, facts), _plain(trials, facts)
+        assert many == plain
+        # found from the timed lines alone (``with_changes_on``), where the plain one walks them all
+        assert [o.changes_on for o in many] == [o.changes_on for o in plain]
+
+
+def test_a_trials_change_day_is_its_earliest_timed_line_s_among_lines_that_carry_none():
+    """``TrialOutcome.changes_on`` set from the layout's timed lines: a trial mixing an age bound,
+    an upper age bound crossed later and an untimed line takes the earliest day, as the walk
+    over every line does; a trial of untimed lines has none."""
+    older = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    younger = Criterion(CriterionType.INCLUSION, "aged 60 or younger", Predicate("age", Op.LTE, 60, "years"))
+    untimed = Criterion(CriterionType.EXCLUSION, "judgement", REVIEW)
+    trials = _interned([TrialCriteria("MIXED", 1, (untimed, younger, older)), TrialCriteria("NONE", 1, (untimed,))])
+    facts = patient(birth=date(1970, 6, 1))
+    many, plain = _many(LineTable(), trials, facts), _plain(trials, facts)
+    assert many == plain
+    assert [o.changes_on for o in many] == [o.changes_on for o in plain]
+    assert many[0].changes_on == plain[0].criteria[2].changes_on is not None and many[1].changes_on is None
 
 
 def test_a_line_that_raises_fails_only_the_trials_holding_it_with_the_plain_error():

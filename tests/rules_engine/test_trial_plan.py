@@ -95,6 +95,34 @@ def test_generated_trials_and_patients_judge_as_assemble(items, facts, day):
     _same_gate(trial, closed, facts, day)
 
 
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(criteria, min_size=1, max_size=5), st.lists(st.tuples(patients(), st.sampled_from(DAYS)), min_size=2, max_size=5))
+def test_one_plan_judges_patient_after_patient_as_assemble_judges_each_alone(items, judged):
+    """A plan keeps the lines it judged (``TrialPlan._kept``) for later patients reading them
+    alike: each patient still gets exactly its own outcome, reasons, dates and gate."""
+    trial = TrialCriteria("random", 1, tuple(items))
+    plan = TrialPlan(trial)
+    for facts, day in [*judged, *judged]:  # and again, every line then read as before
+        closed, outcome = _planned(plan, facts, day)
+        assert outcome == _plain(trial, facts, day)
+        assert outcome.changes_on == _plain(trial, facts, day).changes_on
+        _same_gate(trial, closed, facts, day)
+
+
+def test_a_line_read_alike_by_two_patients_is_one_outcome_object_and_read_otherwise_its_own():
+    """Read alike means every predicate's outcome and reason and the line's change date."""
+    line = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    plan = TrialPlan(TrialCriteria("AGE", 1, (line,)))
+    # the same age read alike by the first two; the third reads it alike too but turns 57 on
+    # another day; the fourth is younger
+    born = [date(1970, 6, 1), date(1970, 6, 1), date(1970, 3, 1), date(1980, 1, 1)]
+    found = [_planned(plan, patient(birth=b), AS_OF)[1].criteria[0] for b in born]
+    assert found == [_plain(plan.trial, patient(birth=b), AS_OF).criteria[0] for b in born]
+    assert found[0] is found[1]
+    assert found[2].reason == found[0].reason and found[2].changes_on != found[0].changes_on
+    assert len({id(f) for f in found}) == 3
+
+
 def test_a_node_the_plan_does_not_know_fails_the_plan_rather_than_being_judged_another_way():
     class Unknown:
         pass
