@@ -584,8 +584,11 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         # "No prior allogeneic bone marrow or stem cell transplantation" under "Biologic therapy":
         # a line that names its own subject and reads whole needs no heading; the heading's word
         # joined to it made the line forbid any immunotherapy as well (blinatumomab failed it)
+        # (only where the heading adds a subject the line does not name: a line the heading only
+        # qualifies, "No prior biologic response modifiers for current lung cancer", keeps it)
         whole = _to_expr(text, ctype)
-        if any(True for _ in iter_predicates(whole)) and not _has_review(whole):
+        added = {p.concept for p in iter_predicates(_to_expr(reading, ctype))} - {p.concept for p in iter_predicates(whole)}
+        if any(True for _ in iter_predicates(whole)) and not _has_review(whole) and added:
             alone = whole
     expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype)
     if context and isinstance(expr, Review) and reading != text:
@@ -594,7 +597,8 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))
-    if ctype is CriterionType.INCLUSION and _DISQUALIFIER.search(text) and not NEGATED.match(text) and not isinstance(expr, Review):
+    disqualifier = _DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
+    if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what
         # it names disqualifies; read as asked for, every patient without radiotherapy failed it
         expr = Review(ReviewReason.AMBIGUOUS, "a disqualifier written among the inclusion criteria: " + " ".join(text.split())[:200])

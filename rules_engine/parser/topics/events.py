@@ -38,7 +38,7 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     # the name in any case ("Acute lymphoblastic leukemia" opening a line was read as nothing: the
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
     # (there is no other lymphoblastic leukaemia)
-    ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<!-)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
+    ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
     ("acute_leukemia", r"acute\s+leukemias?"),
 )
 
@@ -1363,7 +1363,11 @@ def _disease_after(text: str, end: int, alone: bool) -> bool:
     return alone and bool(re.match(r"\s*(?:[,;.(]|$)", rest))
 
 
-_PRIMARY_FAILURE = re.compile(r"\bfail\w*\s+to\s+(?:achieve|attain|obtain|enter|go\s+into)\b|\brefractory\b|\binduction\s+failure\b", I)
+# (normalisation writes "failed to achieve complete remission" as "refractory disease"; a
+# "refractory" listed beside "relapsed" is another alternative, not this line's failure)
+_PRIMARY_FAILURE = re.compile(
+    r"\bfail\w*\s+to\s+(?:achieve|attain|obtain|enter|go\s+into)\b|\binduction\s+failure\b|(?<!\bor\s)(?<!relapsed,\s)(?<!/)\brefractory\s+disease\b", I
+)
 
 
 def _new_disease_items(text: str, free) -> list[Item]:

@@ -248,7 +248,7 @@ _BLASTS_FIRST = re.compile(
 # words that only frame the thresholds of their clause
 _FRAME = re.compile(
     r"^\W*(?:(?:no|without)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
-    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired|abnormal)\s+)?"
+    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired)\s+)?"
     r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
     r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
     r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices)"
@@ -425,7 +425,7 @@ _TRANSFUSION_NOTE = re.compile(
 
 # the patients a bound is for, named by a history the record holds: "Ejection fraction >= 35% (for
 # patients with history of cardiac disease or anthracycline exposure)"
-_SCOPE_GROUP = re.compile(r"^(?:for|in)\s+(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+(?:have|had|received))\s+(?P<what>[^()]+)$", I)
+_SCOPE_GROUP = re.compile(r"^(?:for|in)\s+(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+(?:have|had|received))\s+(?P<what>[^()\d<>≤≥=]+)$", I)
 
 
 def _group_condition(who: str) -> Expr | None:
