@@ -423,6 +423,9 @@ def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], o
     top = [i for i, (ctype, _, parent) in enumerate(rows) if parent is None and ctype is CriterionType.INCLUSION and out[i] is not None]
     k = 0
     while k < len(top):
+        if _leading_disease(out[top[k]].expr) is None:  # type: ignore[union-attr]
+            k += 1  # a run opens with a category, never with an unread line
+            continue
         j = k
         last = k - 1
         while j < len(top):
@@ -434,7 +437,8 @@ def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], o
             j += 1
         run = top[k: last + 1]
         diseases = {_leading_disease(out[i].expr) for i in run} - {None}  # type: ignore[union-attr]
-        if len(run) >= 3 and len(diseases) >= 2 and all(top[n + 1] == top[n] + 1 or all(rows[m][2] is not None for m in range(top[n] + 1, top[n + 1])) for n in range(k, last)):
+        categories = sum(1 for i in run if _leading_disease(out[i].expr) is not None)  # type: ignore[union-attr]
+        if categories >= 3 and len(diseases) >= 2 and all(top[n + 1] == top[n] + 1 or all(rows[m][2] is not None for m in range(top[n] + 1, top[n + 1])) for n in range(k, last)):
             exprs = {i: out[i].expr for i in run}  # type: ignore[union-attr]
             for i in run:
                 own = out[i]
