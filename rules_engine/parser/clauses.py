@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rules_engine.concepts import CONCEPTS, Kind
-from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, ReviewReason
+from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
 from rules_engine.parser.safety import Alternative
@@ -565,6 +565,10 @@ def _narrowed_by(a: Expr | None, b: Expr | None) -> bool:
 def _restates(a: Expr | None, b: Expr | None) -> bool:
     if a == b:
         return True
+    # "myeloablative allogeneic or autologous hematopoietic stem cell transplant (HSCT)": the wider
+    # abbreviation restates the item its qualifier narrowed (kept apart, any transplant met the line)
+    if isinstance(a, All) and isinstance(b, Predicate) and sum(not isinstance(p, Review) for p in a.parts) == 1:
+        a = next(p for p in a.parts if not isinstance(p, Review))
     return (
         isinstance(a, Predicate) and isinstance(b, Predicate) and a.op is b.op and a.window == b.window
         and _WIDER.get(a.concept) == b.concept

@@ -264,6 +264,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             group = All if index in negated else _group(text, ctype)
             if group is All and len(kids) >= 2 and all(_STATUS_DEFINITION.fullmatch(k.text) for k in kids):  # type: ignore[union-attr]
                 group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
+            if group is All and ctype is CriterionType.INCLUSION and _cohort_items([k.text for k in kids]):  # type: ignore[union-attr]
+                group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
@@ -278,6 +280,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
     _cohorts_as_alternatives(rows, out, children)
+    _top_level_disease_runs(rows, out)
+    _top_level_cohort_items(rows, out)
+    _cohort_exclusions(rows, out)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
 
 
@@ -352,6 +357,96 @@ def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
             out.append(exprs[k])
             k += 1
     return out
+
+
+# a line that opens with the cohort, arm or part it belongs to ("Cohort A: newly diagnosed AML, no
+# prior cytotoxic chemotherapy", "Part B: AML who have had no more than two prior relapses")
+_COHORT_ITEM = re.compile(
+    r"\W*(?P<label>(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*)\s*(?:\([^()]{0,60}\))?\s*:\s*\S",
+    re.I,
+)
+
+
+def _cohort_items(texts: list[str]) -> bool:
+    """Two or more lines, each opening with a different cohort's label: the cohorts' own
+    requirements, one set of which a patient meets."""
+    labels = [_COHORT_ITEM.match(t) for t in texts]
+    return len(texts) >= 2 and all(labels) and len({" ".join(m.group("label").lower().split()) for m in labels if m}) == len(texts)
+
+
+def _top_level_cohort_items(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
+    """Consecutive top-level inclusion lines each written for one cohort ("Part A: relapsed or
+    refractory leukemia ..." / "Part B: AML who ..."): each holds when any cohort's line holds.
+    Read as requirements each, every patient failed the other cohort's line."""
+    top = [i for i, (ctype, _, parent) in enumerate(rows) if parent is None and ctype is CriterionType.INCLUSION and out[i] is not None]
+    k = 0
+    while k < len(top):
+        j = k
+        while j < len(top) and _COHORT_ITEM.match(rows[top[j]][1]):
+            j += 1
+        run = top[k:j]
+        if _cohort_items([rows[i][1] for i in run]):
+            exprs = {i: out[i].expr for i in run}  # type: ignore[union-attr]
+            for i in run:
+                own = out[i]
+                assert own is not None
+                out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[m] for m in run if m != i))), applies_if=own.applies_if, parent=own.parent)
+        k = max(j, k + 1)
+
+
+def _cohort_exclusions(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
+    """An exclusion written for one cohort ("Cohort A: Patients who have received prior cytotoxic
+    chemotherapy ... not permitted") excludes only that cohort's patients, and which cohort a
+    patient enrols in is no record's fact: what it finds against the patient is left to a person
+    (read for everyone, the refractory patients of cohort B, all treated with anthracyclines,
+    were excluded by cohort A's line)."""
+    for i, (ctype, text, parent) in enumerate(rows):
+        own = out[i]
+        m = _COHORT_ITEM.match(text)
+        if own is None or m is None or ctype is not CriterionType.EXCLUSION:
+            continue
+        label = " ".join(m.group("label").split())
+        out[i] = Criterion(
+            type=own.type, text=own.text, expr=All((own.expr, Review(ReviewReason.AMBIGUOUS, f"applies only to the patients of {label}"))),
+            applies_if=own.applies_if, parent=own.parent,
+        )
+
+
+def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
+    """Top-level inclusion lines that each open with a different disease, one after another with
+    no heading over them ("AML, beyond 2nd remission or relapsed/refractory disease" / "ALL, ..." /
+    "CML in blast crisis" / "MDS ..." / "Relapsed or refractory NHL"), are the categories a patient
+    may be in, as ``_disease_runs`` reads them under a heading: each line holds when any of the run
+    holds. Read as requirements each, every patient failed the categories of the other diseases.
+    A line read as nothing at all ("Myeloproliferative disorders") between two of them is one more
+    category (an unknown alternative, never a requirement)."""
+    top = [i for i, (ctype, _, parent) in enumerate(rows) if parent is None and ctype is CriterionType.INCLUSION and out[i] is not None]
+    k = 0
+    while k < len(top):
+        if _leading_disease(out[top[k]].expr) is None:  # type: ignore[union-attr]
+            k += 1  # a run opens with a category, never with an unread line
+            continue
+        j = k
+        last = k - 1
+        while j < len(top):
+            expr = out[top[j]].expr  # type: ignore[union-attr]
+            if _leading_disease(expr) is not None:
+                last = j
+            elif not (isinstance(expr, Review) and not any(True for _ in iter_predicates(expr))):
+                break
+            j += 1
+        run = top[k: last + 1]
+        diseases = {_leading_disease(out[i].expr) for i in run} - {None}  # type: ignore[union-attr]
+        categories = sum(1 for i in run if _leading_disease(out[i].expr) is not None)  # type: ignore[union-attr]
+        if categories >= 3 and len(diseases) >= 2 and all(top[n + 1] == top[n] + 1 or all(rows[m][2] is not None for m in range(top[n] + 1, top[n + 1])) for n in range(k, last)):
+            exprs = {i: out[i].expr for i in run}  # type: ignore[union-attr]
+            for i in run:
+                own = out[i]
+                assert own is not None
+                out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[m] for m in run if m != i))), applies_if=own.applies_if, parent=own.parent)
+            k = last + 1
+        else:
+            k += 1
 
 
 def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:

@@ -77,6 +77,7 @@ from rules_engine.parser.residue import (
 )
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
+from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.sex import sex_scope
 
@@ -640,6 +641,17 @@ def _applies_if(expr: Expr, text: str = "") -> Expr | None:
 _THERAPY_HEADING = re.compile(r"^\s*(?:Chemotherapy|Radiotherapy|Radiation therapy|Surgery|Endocrine therapy|Hormonal therapy|Biologic therapy|Immunotherapy)\s*:?\s*$", I)
 
 
+_DISQUALIFIER = re.compile(r"\b(?:that|which)\s+(?:would|might|could|may|will)\s+(?:exclude|preclude|prohibit|contraindicate|disqualify)\b", I)
+
+
+def _has_review(expr: Expr) -> bool:
+    if isinstance(expr, Review):
+        return True
+    if isinstance(expr, (All, Any_)):
+        return any(_has_review(p) for p in expr.parts)
+    return isinstance(expr, Not) and _has_review(expr.part)
+
+
 MAX_LINE = 2000  # characters after normalisation; a longer "line" is a paragraph or an accident
 
 
@@ -679,13 +691,28 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     # that names its own subject is read alone
     top = parent is None
     alone = _to_expr(text, ctype, top) if context and reading != text and PERMISSION.search(text) else None
+    if alone is None and context and reading != text and _THERAPY_HEADING.match(context):
+        # "No prior allogeneic bone marrow or stem cell transplantation" under "Biologic therapy":
+        # a line that names its own subject and reads whole needs no heading; the heading's word
+        # joined to it made the line forbid any immunotherapy as well (blinatumomab failed it)
+        # (only where the heading adds a subject the line does not name: a line the heading only
+        # qualifies, "No prior biologic response modifiers for current lung cancer", keeps it)
+        whole = _to_expr(text, ctype, top)
+        added = {p.concept for p in iter_predicates(_to_expr(reading, ctype, top))} - {p.concept for p in iter_predicates(whole)}
+        if any(True for _ in iter_predicates(whole)) and not _has_review(whole) and added:
+            alone = whole
     expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype, top)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype, top)
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
-    expr = _ages_apart(expr)
+    expr = scales_by_age(_ages_apart(expr))
+    disqualifier = _DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
+    if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
+        # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what
+        # it names disqualifies; read as asked for, every patient without radiotherapy failed it
+        expr = Review(ReviewReason.AMBIGUOUS, "a disqualifier written among the inclusion criteria: " + " ".join(text.split())[:200])
     label = _THERAPY_LABEL.match(text) if ctype is CriterionType.INCLUSION else None
     if label is not None and _WASHOUT_WORDS.search(text, label.end()) and any(True for _ in iter_predicates(expr)):
         # "Radiation therapy (RT): >= 2 weeks for local palliative RT ...", "Stem cell transplant (SCT):

@@ -130,6 +130,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:research\s+)?(?:patients?|subjects?|participants?)\s+(?:to\s+be\s+)?enrolled\s+(?:are|will\s+be)\s+(?:those\s+)?(?:patients?\s+|subjects?\s+|participants?\s+)?(?:with|who\s+have)\b"
     r"|\bresearch\s+(?:patients?|subjects?|participants?)\b",
     # a line open to either sex says nothing about the patient
+    r"\b(?:of\s+)?(?:any|all)\s+(?:ethnic|racial)(?:\s+(?:or|and)\s+(?:ethnic|racial))?\s+(?:backgrounds?|origins?|groups?)\b|"
     r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
     # a marrow grade stated with the blast count that defines it ("with a M3 marrow (marrow blasts > 25%)")
     r"\b(?:with\s+)?(?:an?\s+)?M[123]\s+marrow(?=\s*\(\s*(?:bone\s+)?marrow\s+blasts)",
@@ -174,6 +175,9 @@ _PATTERNS: tuple[str, ...] = (
     # the bone marrow (M3 bone marrow)", "(M2/M3 bone marrow)"): the count is read; a grade with
     # no count before it ("In marrow relapse (M3 bone marrow)") still asks for a person
     r"%\s*(?:[\w\s]{0,40}?\bmarrow\s*)?\(\s*M[1-3](?:\s*(?:/|or|,)\s*M[1-3])?(?:\s+(?:bone\s+)?marrow)?\s*\)(?:\s+marrow\b)?",
+    # the cohort a line is written for, opening it ("Cohort A: newly diagnosed AML"): which cohort
+    # is the line's place in the list (``criteria._cohort_items``), no condition on the patient
+    r"^\W*(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*\s*(?=:)",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -251,7 +255,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("regimen", "line"),
     ("prevention", "prophylaxis", "treatment", "management", "control"),
     ("enrolled", "research"),
-    ("gender", "sex"),
+    ("gender", "sex", "ethnic", "racial"),
     ("marrow",),
     ("ventricular",),
     ("attributable", "due", "related", "secondary"),
@@ -265,6 +269,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("peripheral",),
     ("menarch",),
     ("m1", "m2", "m3"),
+    ("cohort", "arm", "part", "group", "strat"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

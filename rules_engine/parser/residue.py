@@ -475,6 +475,13 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         if not r.qualifies:
             continue
         words = " ".join(r.text.split())
+        status = _status_after(items, clause.text, r) if _REMISSION_ORDER.fullmatch(words) else None
+        if status is not None:
+            # "AML, beyond 2nd remission or relapsed/refractory disease": the remission is the
+            # status's other case, never a condition of the disease before it (read so, a relapsed
+            # patient was left unknown)
+            status.expr = any_of([Alternative(review_reason(words), words), status.expr])  # type: ignore[list-item]
+            continue
         inside = [it for it in items if it.expr is not None and not (it.end <= r.start or it.start >= r.end)]
         if excluding and inside and _only_indication(clause.text, r, inside):
             continue
@@ -482,7 +489,14 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             inside = _with_listed(items, inside, clause.text)
         for it in inside or _targets(items, set(), r.start):
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
-    unread_alternatives = _unread_alternatives(clause, items)
+    consumed: set[int] = set()
+    for r in clause.residue:  # the same phrase in a list item of its own ("AML (AML), beyond 2nd remission or relapsed ...")
+        words = " ".join(r.text.split())
+        status = None if r.qualifies or not _REMISSION_ORDER.fullmatch(words) else _status_after(items, clause.text, r)
+        if status is not None:
+            status.expr = any_of([Alternative(review_reason(words), words), status.expr])  # type: ignore[list-item]
+            consumed.add(id(r))
+    unread_alternatives = _unread_alternatives(replace(clause, residue=[r for r in clause.residue if id(r) not in consumed]), items)
     own = {id(it) for it in items}
     items = sorted(items + [it for it in {id(it): it for it, _ in unread_alternatives}.values() if id(it) not in own], key=lambda it: it.start)
     effective = ctype
@@ -502,7 +516,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     if effective is CriterionType.INCLUSION:
         expr = each_subject(expr)
     taken = [id(r) for _, r in unread_alternatives]
-    others = [r for r in clause.residue if not r.qualifies and id(r) not in taken]
+    others = [r for r in clause.residue if not r.qualifies and id(r) not in taken and id(r) not in consumed]
     if others:
         text = _residue_text(others)
         womens = review_reason(text) is ReviewReason.CONSENT and bool(_WOMENS_DUTY.match(text)) and not _MEN_TOO.search(text)
@@ -540,7 +554,22 @@ _LIST_GAP = re.compile(r"[\s)\]]*(?:disease\s*)?(?:,\s*(?:(?:or|and/or)\s+)?|(?:
 # a remission beyond the first ("> CR1", "> Complete Remission (CR) 1", "≥ CR2", "CR2 or later"): a
 # disease status its comparator and number place, not a measured bound
 _STATUS_ALTERNATIVE = frozenset({"relapsed", "refractory"})
-_REMISSION_ORDER = re.compile(r"\s*(?:[>≥]\s*)?(?:CR\s*\d|complete\s+remission\b)", I)
+_REMISSION_ORDER = re.compile(
+    r"\s*(?:[>≥]\s*|(?:beyond|after|in)\s+(?:the\s+)?|(?:at\s+least|or)\s+)?(?:CR\s*\d|complete\s+remission\b|(?:\d|first|second|third)(?:st|nd|rd|th)?\s+(?:or\s+(?:greater|later|subsequent)\s+)?(?:complete\s+)?remission\b)",
+    I,
+)
+
+
+_OR_GAP = re.compile(r"\s*,?\s*(?:or|and/or)\s+", I)
+
+
+def _status_after(items: list[Item], text: str, r: Residue) -> Item | None:
+    """The relapsed / refractory item an unread remission phrase is the alternative of: the next
+    item, joined to the phrase by "or" alone."""
+    after = sorted((it for it in items if it.expr is not None and it.start >= r.end), key=lambda it: it.start)
+    if not after or not after[0].concepts or not after[0].concepts <= _STATUS_ALTERNATIVE:
+        return None
+    return after[0] if _OR_GAP.fullmatch(text[r.end: after[0].start]) else None
 
 
 def _washout(expr: Expr | None) -> bool:

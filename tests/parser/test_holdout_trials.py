@@ -180,6 +180,44 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                           "documented CNS or testicular only relapse': an isolated extramedullary "
                                                                           "relapse is not read from these words"),
     ("T45-isolated", "Lack of bone marrow or blood involvement"): ("events", "as T45-clean"),
+    # == T31..T35 (cell therapy) ==
+    # NCT00253513
+    ("T31-clean", "Dialysis independent"): ("events", "'Dialysis independent' is left unread on purpose (the dialysis pattern stops before "
+                                              "'independent'); 3 corpus lines, so a patient without dialysis is unknown"),
+    ("T31-dialysis", "Dialysis independent"): ("events", "as T31-clean: a recorded dependence on dialysis is unknown, not a failure"),
+    ("T31-dialysis", None): ("events", "the dialysis line above (possibly eligible, the safe side)"),
+    # NCT02446964
+    ("T32-clean", "Eligible patients will have a histopathologically confirmed"): ("core", "categories of remission under each disease ('In CR1 with poor risk "
+                                                                                   "cytogenetics', 'In CR2 or CR3', 'With chemosensitive primary refractory "
+                                                                                   "disease') are joined as requirements, and 'chemosensitive' is unread: a "
+                                                                                   "refractory AML now in remission is unknown"),
+    ("T32-clean", "A pretreatment measured creatinine clearance"): ("labs", "'A pretreatment measured creatinine clearance (absolute value)': the time "
+                                                                     "and method words stay a review beside the bound (2 corpus lines)"),
+    ("T32-clean", "Patients should be off all previous intensive therapy"): ("events", "'off all previous intensive therapy, chemotherapy or radiotherapy for 3 "
+                                                                              "weeks prior to commencing therapy' is not read as a washout, and its NOTE "
+                                                                              "child (low-dose chemotherapy permitted) is a review"),
+    ("T32-chemo", "Patients should be off all previous intensive therapy"): ("events", "as T32-clean: cytarabine 10 days ago is unknown, not a failure"),
+    ("T32-chemo", None): ("events", "the washout above (possibly eligible, the safe side)"),
+    ("T32-clean", "anti-CD33 monoclonal antibody"): ("events", "'(e.g., SGN-CD33 or Mylotarg)': the example code name is read as an unknown "
+                                                     "product alternative beside the CD33 class it illustrates"),
+    # NCT01801046
+    ("T34-clean", "Patients must have a histologically and cytological confirmed"): ("core", "'high risk AML defined as: Age > 60, or ... Secondary AML, or "
+                                                                                      "WBC > 50': the items ending in ', or' are joined as requirements "
+                                                                                      "and the cytogenetics stay unread, so a 66-year-old is unknown"),
+    ("T34-refractory", "Cohort B: newly diagnosed AML, failed to achieve"): ("core", "'with single standard Induction chemo' stays a review beside "
+                                                                              "the refractory status"),
+    ("T34-refractory", "Cohort A: Patients who have received prior cytotoxic"): ("core", "cohort membership is no record's fact: cohort A's exclusion is "
+                                                                                 "left to a person for everyone (unknown), where the label reads this "
+                                                                                 "refractory patient as cohort B's"),
+    ("T34-apl", "Diagnosis of AML according to World Health Organization"): ("core", "'with FAB classification other than M3 (APL), documented by "
+                                                                              "bone marrow ...': the exception swallows the method words after it, so "
+                                                                              "APL is left unknown, not excluded"),
+    ("T34-apl", None): ("core", "the FAB M3 exception above (possibly eligible, the safe side)"),
+    # NCT00555048
+    ("T35-clean", "No impaired renal function"): ("labs", "'creatinine clearance < 50% normal': a clearance as a share of normal has no unit "
+                                                  "to compare, so a normal record is unknown"),
+    ("T35-gilbert", "No hepatic disease with transaminases"): ("core", "'except for isolated hyperbilirubinemia attributed to Gilbert's syndrome': "
+                                                               "the exception stays a review (whether the rise is isolated and Gilbert's)"),
 }
 
 

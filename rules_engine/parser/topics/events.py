@@ -36,7 +36,10 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-(?:lineage|cell)\s+(?:ALL\b|acute\s+lymphoblastic\s+leukemia)|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
-    ("all", r"acute\s+lympho(?:blastic|cytic|id)\s+leukemia|(?<![-/])\bALL\b(?![-/])"),
+    # the name in any case ("Acute lymphoblastic leukemia" opening a line was read as nothing: the
+    # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
+    # (there is no other lymphoblastic leukaemia)
+    ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
     ("acute_leukemia", r"acute\s+leukemias?"),
 )
 
@@ -1412,12 +1415,24 @@ def _disease_after(text: str, end: int, alone: bool) -> bool:
     return alone and bool(re.match(r"\s*(?:[,;.(]|$)", rest))
 
 
+# (normalisation writes "failed to achieve complete remission" as "refractory disease"; a
+# "refractory" listed beside "relapsed" is another alternative, not this line's failure)
+_PRIMARY_FAILURE = re.compile(
+    r"\bfail\w*\s+to\s+(?:achieve|attain|obtain|enter|go\s+into)\b|\binduction\s+failure\b|(?<!\bor\s)(?<!relapsed,\s)(?<!/)\brefractory\s+disease\b", I
+)
+
+
 def _new_disease_items(text: str, free) -> list[Item]:
     """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
     treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
     items: list[Item] = []
+    # "newly diagnosed AML, failed to achieve complete remission with one induction": first-line,
+    # and refractory by the line's own words (read as neither, no patient could meet the line)
+    primary_failure = _PRIMARY_FAILURE.search(text) is not None
     for m in _NEWLY.finditer(text):
-        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True):
+        if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True) and primary_failure:
+            items.append(Item(m.start(), m.end(), Not(predicate("relapsed", Op.PRESENT)), frozenset({"relapsed"})))
+        elif free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True):
             expr = all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)),
                            any_of([Not(predicate("remission", Op.PRESENT)), Qualifier(ReviewReason.AMBIGUOUS, "a disease in remission may have been treated already")])])
             items.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "remission"})))

@@ -88,7 +88,9 @@ _HEP_LIST = re.compile(
 )
 
 
-_VIRAL_HEPATITIS = re.compile(r"\bviral\s+hepatitis\b|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
+# "infectious hepatitis" is the viral hepatitides by their older name ("No active infectious
+# hepatitis", "infectious hepatitis, type A, B or C"; 14 corpus trials)
+_VIRAL_HEPATITIS = re.compile(r"\bviral\s+hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
 
 
 _AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)

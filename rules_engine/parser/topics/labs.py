@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import NAMED_CAUSES, I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
@@ -251,11 +251,15 @@ _BLASTS_FIRST = re.compile(
 )
 # words that only frame the thresholds of their clause
 _FRAME = re.compile(
-    r"^\W*(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
-    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate)\s+)?"
+    r"^\W*(?:(?:no|without)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
+    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired)\s+)?"
     r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
     r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
-    r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices))?"
+    r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices)"
+    # "No hepatic disease with transaminases ... > 2 x ULN", "impaired renal function with creatinine
+    # > 2 x ULN": the organ's disease is the one the values that follow define, never a diagnosis
+    # asked beside them (read as one, a patient with ALT at 6 x ULN and no liver diagnosis passed)
+    r"|\s+(?:diseases?|dysfunction|impairment|insufficiency)(?=\s*,?\s*(?:with|(?:as\s+)?(?:defined|evidenced)\s+(?:as|by))\b))?"
     r"(?:\s*\((?:[^()]{0,60})\))?"
     r"(?:\s*(?::|,|-)?\s*(?:(?:as\s+)?(?:defined|evidenced|demonstrated|shown|documented|indicated|assessed|measured|confirmed)\s+(?:as|by)"
     r"(?:\s+(?:the\s+)?(?:following|all\s+of\s+the\s+following)(?:\s+(?:laboratory\s+)?(?:values|parameters|criteria|results|tests))?)?"
@@ -423,9 +427,47 @@ _TRANSFUSION_NOTE = re.compile(
 )
 
 
+# the patients a bound is for, named by a history the record holds: "Ejection fraction >= 35% (for
+# patients with history of cardiac disease or anthracycline exposure)"
+_SCOPE_GROUP = re.compile(r"^(?:for|in)\s+(?:patients?|subjects?|participants?|those)\s+(?:with|who\s+(?:have|had|received))\s+(?P<what>[^()\d<>≤≥=]+)$", I)
+
+
+def _group_condition(who: str) -> Expr | None:
+    """The condition of a scope phrase that names a group by its history, read as an exclusion
+    line reads the same words; None when any of them stays unread."""
+    m = _SCOPE_GROUP.match(" ".join(who.split()))
+    if m is None:
+        return None
+    from rules_engine.parser.line import parse_line  # the line reader uses this topic
+
+    parsed = parse_line(m.group("what"), CriterionType.EXCLUSION)
+    if parsed.applies_if is not None or any(isinstance(e, Review) for e in _walk(parsed.expr)) or not list(iter_predicates(parsed.expr)):
+        return None
+    return parsed.expr
+
+
+def _walk(expr: Expr) -> list[Expr]:
+    out = [expr]
+    parts = expr.parts if isinstance(expr, (All, Any_)) else (expr.part,) if isinstance(expr, Not) else ()
+    for part in parts:
+        out.extend(_walk(part))
+    return out
+
+
 def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType) -> tuple[int, Expr] | None:
     m = _SCOPE_NOTE.match(text, pos)
     condition = scope_condition(m.group("who")) if m else None
+    if m is not None and condition is None:
+        # a group no named cause stands for: the bound concerns those patients only, never the
+        # group as an alternative to it (read as "LVEF >= 35% or anthracycline or cardiac disease",
+        # a patient given anthracyclines met the line whatever the heart); a group the line's words
+        # do not say whole leaves the bound to a person for everyone
+        condition = _group_condition(m.group("who"))
+        if condition is None and _SCOPE_GROUP.match(" ".join(m.group("who").split())):
+            who = " ".join(m.group("who").split())
+            return m.end(), any_of([expr, Review(ReviewReason.AMBIGUOUS, "applies only " + who)]) if ctype is CriterionType.INCLUSION else all_of(
+                [expr, Review(ReviewReason.AMBIGUOUS, "applies only " + who)]
+            )
     if m is None or condition is None:
         return None
     if ctype is CriterionType.INCLUSION:  # the bound holds for those patients; the others pass it
@@ -534,10 +576,12 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             preds = [all_of([pr, Review(ReviewReason.JUDGEMENT, condition.group(0).strip())]) for pr in preds]
         # labs named together under one limit: an exclusion applies when any of them is past it
         # ("AST or ALT > 2.5 x ULN"), an inclusion asks it of each, however they are joined ("AST or
-        # ALT <= 2.5 x ULN": read as either, a patient with ALT at 4 x ULN met it)
+        # ALT <= 2.5 x ULN": read as either, a patient with ALT at 4 x ULN met it); an inclusion's
+        # "No transaminases or bilirubin > 2 x ULN" forbids each, as the exclusion does (joined as
+        # the inclusion's list under its "No", a patient with ALT alone past it met the line)
         if len(preds) == 1:
             expr = preds[0]
-        elif ctype is CriterionType.EXCLUSION and not re.search(r"\band\b", m.group("names"), I):
+        elif (ctype is CriterionType.EXCLUSION or NEGATED.match(text)) and not re.search(r"\band\b", m.group("names"), I):
             expr = any_of(preds)
         else:
             expr = all_of(preds)

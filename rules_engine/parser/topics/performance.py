@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Op, Predicate
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
 from rules_engine.parser.items import I, Item, NEGATE, OPS, ROMAN, all_of, any_of, number, predicate
 
 
@@ -51,7 +51,7 @@ _PERF_VALUE = re.compile(
     r"[^;\d]{0,60}?(?:"
     r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*%?"
     r"|(?P<lo>\d{1,3})\s*%?\s*(?:-|to)\s*(?P<hi>\d{1,3})\s*%?"
-    r"|(?P<list>\d(?:\s*(?:,|or|and|/)\s*\d)+)"
+    r"|(?P<list>\d(?:\s*(?:,\s*(?:or|and)?|or|and|/)\s*\d)+)"
     r"|(?P<one>\d{1,3})\s*%?(?:\s*(?:or|and)\s*(?P<post>higher|greater|above|more|better|lower|less|below))?)",
     I,
 )
@@ -151,6 +151,37 @@ def perf_items(text: str) -> list[Item]:
     return _join_scoped(items, text)
 
 
+# the ages each scale is for when a line offers both without saying ("Karnofsky 70-100% OR Lansky
+# 70-100%"): Lansky's play-performance scale is a child's (16 and under), Karnofsky's an adult's
+# (16 and over), as every paediatric protocol assigns them; at 16 either counts
+_CHILD_MAX = 16
+
+
+def scales_by_age(expr: Expr) -> Expr:
+    """Karnofsky and Lansky offered as alternatives with no ages ("Karnofsky 70-100% OR Lansky
+    70-100%"): each for its own patients (read for everyone, an adult with Karnofsky 60 was left
+    unknown through a Lansky no adult has)."""
+    if isinstance(expr, Not):
+        return Not(scales_by_age(expr.part))
+    if isinstance(expr, All):
+        return All(tuple(scales_by_age(p) for p in expr.parts))
+    if not isinstance(expr, Any_):
+        return expr
+    parts = [scales_by_age(p) for p in expr.parts]
+    scales = {p.concept for p in parts if isinstance(p, Predicate) and p.concept in ("karnofsky", "lansky") and _good(p)}
+    if scales == {"karnofsky", "lansky"}:
+        parts = [
+            all_of([predicate("age", Op.LTE, _CHILD_MAX, "a") if p.concept == "lansky" else predicate("age", Op.GTE, _CHILD_MAX, "a"), p])
+            if isinstance(p, Predicate) and p.concept in scales and _good(p) else p
+            for p in parts
+        ]
+    return Any_(tuple(parts))
+
+
+def _concept(expr: Expr) -> str | None:
+    return expr.concept if isinstance(expr, Predicate) else None
+
+
 class _Scoped:
     """A score that concerns the patients of one age only (resolved by ``_join_scoped``)."""
 
@@ -195,7 +226,12 @@ def _join_scoped(items: list[Item], text: str) -> list[Item]:
                 and _good(one.score)
                 and _OR_GAP.fullmatch(text, previous.end, group[0].start)
             ):
-                out[-1] = Item(previous.start, group[0].end, any_of([previous.expr, all_of([one.age, one.score])]), previous.concepts | group[0].concepts | {"age"})
+                first = previous.expr
+                if {first.concept, _concept(one.score)} == {"karnofsky", "lansky"}:
+                    # the other scale is the other ages' (a child of 10 with Lansky 60 and no
+                    # Karnofsky on record was left unknown through the adults' scale)
+                    first = all_of([predicate("age", NEGATE[one.age.op], one.age.value, one.age.unit), first])  # type: ignore[assignment]
+                out[-1] = Item(previous.start, group[0].end, any_of([first, all_of([one.age, one.score])]), previous.concepts | group[0].concepts | {"age"})
                 group.clear()
                 return
             if _good(one.score):
