@@ -532,6 +532,10 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
+# the words that make a bare "< N years" the patient's age rather than how long something lasted
+_AGE_WORD = re.compile(r"\b(?:ages?|aged|old|older|younger|birthdays?|infants?|child(?:ren)?|adults?|adolescents?)\b", re.I)
+
+
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
     """"For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at
     least 14 days must have elapsed ...": the patients it concerns are named in words no record
@@ -542,6 +546,10 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
         return None
     requirement = _to_expr(m.group("req"), ctype)
     if isinstance(requirement, Review):
+        return None
+    if any(p.concept == "age" for p in iter_predicates(requirement)) and not _AGE_WORD.search(m.group("req")):
+        # "... who have received previous therapy 1st remission must have been < 1 year": cut from
+        # its subject, a duration read as the patient's age (an infant met the alternative)
         return None
     cond = " ".join(m.group("cond").split())
     return any_of([Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients {cond}"), requirement])

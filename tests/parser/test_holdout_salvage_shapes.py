@@ -81,6 +81,9 @@ TRAILING_REQUIREMENT: list[Row] = [
 UNREAD_CONDITION: list[Row] = [
     ("For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at least 14 days must have "
      "elapsed since the completion of cytotoxic therapy.", (NOBODY, AML, AML_CHEMO_60_DAYS), (), (AML_CHEMO_5_DAYS,)),
+    # a duration cut from its subject is no age: an infant does not meet the line by being one
+    ("Relapsed AML; or patients with high risk MDS who have received previous therapy 1st remission must have been < 1 year",
+     (AML,), (NOBODY, adult(years=0)), ()),
 ]
 
 
