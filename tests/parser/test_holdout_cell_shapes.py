@@ -72,6 +72,10 @@ INCLUSIONS: list[Row] = [
     ("Karnofsky 70-100% OR Lansky 70-100%", (adult(karnofsky(80)), child(lansky(80))), (adult(karnofsky(60)), child(lansky(50))), (NOTHING,)),
     ("Karnofsky Performance Status (KPS) ≥ 70% or Lansky performance status > 70% for patients < 16 years of age.",
      (adult(karnofsky(80)), child(lansky(80))), (child(lansky(60)), adult(karnofsky(60))), (child(),)),
+    # each scale scoped in its own brackets, the two split at "OR": the adults' scale decides an
+    # adult (each side read alone as "met for the other ages", joined they were met by everyone)
+    ("Karnofsky performance status (PS) 50-100% (for patients > 16 years of age) OR Lansky PS 50-100% (for patients ≤ 16 years of age)",
+     (adult(karnofsky(80)), child(lansky(80))), (adult(karnofsky(30)), child(lansky(30))), (adult(), child())),
     # the remission written first is the status's other case
     ("Acute myelogenous leukemia (AML), beyond 2nd remission or relapsed/refractory disease, age 2 to 60 years",
      (RELAPSED_AML, REFRACTORY_AML), (RELAPSED_ALL, adult(condition("aml"), condition("relapsed", 30), years=65)), (adult(condition("aml")),)),

@@ -167,8 +167,9 @@ def scales_by_age(expr: Expr) -> Expr:
         return All(tuple(scales_by_age(p) for p in expr.parts))
     if not isinstance(expr, Any_):
         return expr
-    parts = [scales_by_age(p) for p in expr.parts]
+    parts = _paired_scopes([scales_by_age(p) for p in expr.parts])
     scales = {p.concept for p in parts if isinstance(p, Predicate) and p.concept in ("karnofsky", "lansky") and _good(p)}
+    scales |= {_scoped_scale(p) for p in parts} - {None}  # type: ignore[arg-type]
     if scales == {"karnofsky", "lansky"}:
         parts = [
             all_of([predicate("age", Op.LTE, _CHILD_MAX, "a") if p.concept == "lansky" else predicate("age", Op.GTE, _CHILD_MAX, "a"), p])
@@ -176,6 +177,34 @@ def scales_by_age(expr: Expr) -> Expr:
             for p in parts
         ]
     return Any_(tuple(parts))
+
+
+def _paired_scopes(parts: list[Expr]) -> list[Expr]:
+    """"Karnofsky 50-100% (for patients > 16 years of age) OR Lansky 50-100% (for patients <= 16
+    years of age)", split at its "OR": each side alone reads "met for the other ages" (age <= 16
+    or Karnofsky), and the two joined by "or" were met by everyone (an adult with Karnofsky 30
+    was answered eligible). Offered beside another scale, a scoped scale is that age's: its
+    escape (the age just before it among the alternatives) becomes its scope."""
+    scales = [i for i, p in enumerate(parts) if isinstance(p, Predicate) and p.concept in ("karnofsky", "lansky") and _good(p)]
+    if len(scales) < 2:
+        return parts
+    out: list[Expr] = []
+    for i, p in enumerate(parts):
+        escape = parts[i - 1] if i > 0 else None
+        if i in scales and isinstance(escape, Predicate) and escape.concept == "age" and escape.op in NEGATE and out and out[-1] is escape:
+            out[-1] = all_of([predicate("age", NEGATE[escape.op], escape.value, escape.unit), p])
+        else:
+            out.append(p)
+    return out
+
+
+def _scoped_scale(expr: Expr) -> str | None:
+    """The scale of an age-scoped alternative (``_paired_scopes``'s all_of), else None."""
+    if isinstance(expr, All) and len(expr.parts) == 2:
+        age, score = expr.parts
+        if isinstance(age, Predicate) and age.concept == "age" and isinstance(score, Predicate) and score.concept in ("karnofsky", "lansky"):
+            return score.concept
+    return None
 
 
 def _concept(expr: Expr) -> str | None:
