@@ -168,6 +168,9 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "2986-8", valueQuantity=quantity(0.5, "ng/mL")), {"testosterone": (50, "ng/dL")}),
         (observation(LOINC, "2571-8", valueQuantity=quantity(2.0, "mmol/L")), {"triglycerides": (177.14, "mg/dL")}),
         (observation(LOINC, "8480-6", valueQuantity=quantity(142, "mm[Hg]")), {"systolic_bp": (142, "mm[Hg]")}),
+        (observation(LOINC, "17861-6", valueQuantity=quantity(9.5, "mg/dL")), {"calcium": (9.5, "mg/dL")}),
+        (observation(LOINC, "2000-8", valueQuantity=quantity(2.5, "mmol/L")), {"calcium": (10.0195, "mg/dL")}),
+        (observation(LOINC, "1994-3", valueQuantity=quantity(1.2, "mmol/L")), {"ionized_calcium": (4.80936, "mg/dL")}),
     ],
 )
 def test_urine_protein_and_body_measurements_are_read_as_measurements(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
