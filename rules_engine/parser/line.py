@@ -439,13 +439,18 @@ def _top_level_or(text: str) -> list[str]:
         last = m.start()
         if depth <= 0:
             cuts.append((m.start(), m.end()))
+    parts = _pieces(text, cuts)
+    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+
+
+def _pieces(text: str, cuts: list[tuple[int, int]]) -> list[str]:
+    """The text between the cuts (each cut's words dropped), trimmed of joining punctuation."""
     parts, start = [], 0
     for a, b in cuts:
         parts.append(text[start:a])
         start = b
     parts.append(text[start:])
-    parts = [p.strip(" ,;.") for p in parts]
-    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+    return [p.strip(" ,;.") for p in parts]
 
 
 def _semicolon_or(text: str) -> list[str]:
@@ -467,12 +472,7 @@ def _semicolon_or(text: str) -> list[str]:
         if joined is None:
             return []
         cuts.append((m.start(), joined.end()))
-    parts, start = [], 0
-    for a, b in cuts:
-        parts.append(text[start:a])
-        start = b
-    parts.append(text[start:])
-    parts = [p.strip(" ,;.") for p in parts]
+    parts = _pieces(text, cuts)
     return parts if len(parts) > 1 and all(re.search(r"[A-Za-z]{2}", p) for p in parts) else []
 
 
