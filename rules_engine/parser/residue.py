@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
+from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -1114,11 +1115,9 @@ def _proviso(text: str) -> Expr | None:
     read as an inclusion line of its own, so a member of the group whom it fails does not meet
     the line (left to a person whole, a transplant two weeks ago was possibly eligible). A
     condition not read whole stays the reviewer's."""
-    from rules_engine.parser.line import _to_expr  # the line grammar; line imports this module
-
     if not text or _TREATMENT_FAILED.search(text):
         return None
-    expr = _to_expr(text, CriterionType.INCLUSION)
+    expr = read_expr(text, CriterionType.INCLUSION)
     if not predicates(expr) or any(isinstance(node, Review) for node in _nodes(expr)):
         # read in part, the words left over may hold what turns the read part round ("it was at
         # least 100 days ago and there is no active GVHD" lost its negation beside the unread

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
@@ -438,9 +439,7 @@ def _group_condition(who: str) -> Expr | None:
     m = _SCOPE_GROUP.match(" ".join(who.split()))
     if m is None:
         return None
-    from rules_engine.parser.line import parse_line  # the line reader uses this topic
-
-    parsed = parse_line(m.group("what"), CriterionType.EXCLUSION)
+    parsed = read_line(m.group("what"), CriterionType.EXCLUSION)
     if parsed.applies_if is not None or any(isinstance(e, Review) for e in _walk(parsed.expr)) or not list(iter_predicates(parsed.expr)):
         return None
     return parsed.expr
