@@ -192,10 +192,12 @@ def main() -> int:
         say(cpu_line(before, cpu_seconds(groups, DB_NAME), again_seconds))
         rewritten = MatchResult.objects.filter(trial__nct_id="NCT05563545", state="active").count()
         say(f"reopen again NCT05563545 after closing: {again_seconds:.2f} s, {rewritten} gone results rewritten")
-        if results != PATIENTS:
-            say(f"ERROR: expected {PATIENTS} results, found {results}")
+        # Every patient is judged; the trial's gate (it asks for ALL) leaves the AML half
+        # counted, not stored (issue 18's candidates-only matching), so fewer rows than patients.
+        if not 0 < results <= PATIENTS:
+            say(f"ERROR: expected between 1 and {PATIENTS} results, found {results}")
             return 1
-        say(f"rematch: patients={PATIENTS} seconds={seconds:.2f} workers={CONCURRENCY} per_s={PATIENTS / seconds:.0f}")
+        say(f"rematch: patients={PATIENTS} seconds={seconds:.2f} workers={CONCURRENCY} per_s={PATIENTS / seconds:.0f} written={results}")
         return 0
     finally:
         stop(worker)
