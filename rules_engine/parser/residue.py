@@ -29,6 +29,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement,
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
+from rules_engine.parser.registry_fields import nodes
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.labs import named_labs
@@ -870,7 +871,7 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
     if len(named) != 1:
         return None
     second = clause_expr(parse_clause(clause_text[m.end():], ctype), ctype, False)
-    if second is None or not predicates(second) or any(isinstance(n, Review) for n in _nodes(second)):
+    if second is None or not predicates(second) or any(isinstance(n, Review) for n in nodes(second)):
         return None
     parts = list(expr.parts) if isinstance(expr, All) else [expr]
     hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
@@ -883,15 +884,6 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
     within = predicate(named[0], Op.LTE, number(m.group("n")) if m.group("n") else 1, None, True)
     return all_of([*parts, any_of([within, second])])
 
-
-def _nodes(expr: Expr) -> list[Expr]:
-    out = [expr]
-    if isinstance(expr, (All, Any_)):
-        for p in expr.parts:
-            out.extend(_nodes(p))
-    elif isinstance(expr, Not):
-        out.extend(_nodes(expr.part))
-    return out
 
 
 _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
@@ -1118,20 +1110,13 @@ def _proviso(text: str) -> Expr | None:
     if not text or _TREATMENT_FAILED.search(text):
         return None
     expr = read_expr(text, CriterionType.INCLUSION)
-    if not predicates(expr) or any(isinstance(node, Review) for node in _nodes(expr)):
+    if not predicates(expr) or any(isinstance(node, Review) for node in nodes(expr)):
         # read in part, the words left over may hold what turns the read part round ("it was at
         # least 100 days ago and there is no active GVHD" lost its negation beside the unread
         # words): a condition read whole or not at all
         return None
     return expr
 
-
-def _nodes(expr: Expr) -> list[Expr]:
-    if isinstance(expr, (All, Any_)):
-        return [expr, *(n for part in expr.parts for n in _nodes(part))]
-    if isinstance(expr, Not):
-        return [expr, *_nodes(expr.part)]
-    return [expr]
 
 
 def _status_condition(text: str, ctype: CriterionType) -> Expr | None:
