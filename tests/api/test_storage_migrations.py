@@ -167,3 +167,38 @@ def test_an_empty_last_changed_reads_first_seen_and_is_filled_with_it_backward(a
     _migrate(LEANER)
     assert dict(MatchResult.objects.values_list("pk", "last_changed")) == seen
     _migrate(None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_digested_in_the_older_format_keep_their_last_changed_until_their_verdict_changes(api, seeded, monkeypatch):
+    """Verdict digests changed format (``.`` and the lines' own digests) without a migration: a
+    row the older code wrote is compared in its own format, so a re-match that changes nothing
+    writes nothing; a verdict that did change is written in the new format."""
+    from matcher.results import store
+    from matcher.results.digests import LINE_DIGESTS, legacy_verdict_digest
+
+    body = (EXAMPLES / "patients" / "D01.json").read_bytes()
+    with monkeypatch.context() as older:
+        older.setattr(store, "verdict_digest", legacy_verdict_digest)
+        pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+        jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    before = {pk: (digest, changed) for pk, digest, changed in MatchResult.objects.values_list("pk", "digest", "last_changed")}
+    assert before and not any(d.startswith(LINE_DIGESTS) for d, _ in before.values())
+
+    api.post(f"/api/v1/patients/{pid}/match")
+    jobs.run_job(MatchJob.objects.filter(patient_id=pid).order_by("-created").first().pk)
+    after = {pk: (digest, changed) for pk, digest, changed in MatchResult.objects.values_list("pk", "digest", "last_changed")}
+    assert after == before  # nothing rewritten, no last_changed set
+
+    # a row whose stored verdict differs from the new one (an older-format digest of another
+    # verdict) is rewritten, in the new format; the others stay as they were
+    result = MatchResult.objects.order_by("pk").first()
+    MatchResult.objects.filter(pk=result.pk).update(digest=before[result.pk][0][::-1])
+    api.post(f"/api/v1/patients/{pid}/match")
+    jobs.run_job(MatchJob.objects.filter(patient_id=pid).order_by("-created").first().pk)
+    rewritten = MatchResult.objects.get(pk=result.pk)
+    assert rewritten.digest.startswith(LINE_DIGESTS) and rewritten.last_changed is not None
+    assert {pk: v for pk, v in after.items() if pk != result.pk} == {
+        pk: (digest, changed)
+        for pk, digest, changed in MatchResult.objects.exclude(pk=result.pk).values_list("pk", "digest", "last_changed")
+    }
