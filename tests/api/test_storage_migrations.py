@@ -5,6 +5,7 @@ declares in both directions."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from django.db import connection
@@ -202,3 +203,74 @@ def test_rows_digested_in_the_older_format_keep_their_last_changed_until_their_v
         pk: (digest, changed)
         for pk, digest, changed in MatchResult.objects.exclude(pk=result.pk).values_list("pk", "digest", "last_changed")
     }
+
+
+SINGLE_KEYS = ("matcher", "0019_last_changed_empty_until_changed")
+
+
+def _foreign_keys() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'matcher_matchresult'::regclass AND contype = 'f'"
+        )
+        return {row[0].replace(" DEFERRABLE INITIALLY DEFERRED", "") for row in cursor.fetchall()}
+
+
+COMPOSITE_KEYS = {
+    "FOREIGN KEY (patient_id, client_id) REFERENCES matcher_patient(id, client_id)",
+    "FOREIGN KEY (trial_id, criteria_version_id) REFERENCES trials_criteriaversion(trial_id, id)",
+    "FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)",
+}
+SINGLE = {
+    "FOREIGN KEY (patient_id) REFERENCES matcher_patient(id)",
+    "FOREIGN KEY (client_id) REFERENCES matcher_apiclient(id)",
+    "FOREIGN KEY (trial_id) REFERENCES trials_trial(id)",
+    "FOREIGN KEY (criteria_version_id) REFERENCES trials_criteriaversion(id)",
+    "FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)",
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+def test_composite_result_keys_replace_the_single_ones_and_go_back_keeping_every_row(api, seeded):
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    rows = _rows()
+    assert rows[0] and _foreign_keys() == COMPOSITE_KEYS
+
+    _migrate(SINGLE_KEYS)
+    assert _foreign_keys() == SINGLE and _rows() == rows
+    _migrate(None)
+    assert _foreign_keys() == COMPOSITE_KEYS and _rows() == rows
+
+
+def _bad_result(**changes):
+    from django.db import IntegrityError, transaction
+
+    from matcher.db.bulk import unsaved
+
+    good = MatchResult.objects.values().order_by("pk").first()
+    values = {k: v for k, v in good.items() if k not in ("id", "first_seen")} | {"trial_id": good["trial_id"]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+        MatchResult.objects.filter(pk=good["id"]).delete()
+        row = unsaved(MatchResult, **(values | changes))
+        row.save(force_insert=True)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+def test_the_database_refuses_a_result_of_another_client_s_patient_or_another_trial_s_version(api, make_client, seeded):
+    from trials.models import CriteriaVersion
+
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    result = MatchResult.objects.order_by("pk").first()
+    other_client = make_client("hospital-b").eligo_client
+    other_version = CriteriaVersion.objects.exclude(trial_id=result.trial_id).first()
+    _bad_result(client_id=other_client.pk)  # the patient is hospital-a's
+    _bad_result(criteria_version_id=other_version.pk)  # a version of another trial
+    _bad_result(patient_id=uuid.uuid4())  # no such patient
+    assert MatchResult.objects.filter(pk=result.pk).exists()  # each attempt rolled back whole
