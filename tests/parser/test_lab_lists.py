@@ -48,13 +48,16 @@ READINGS = [
     ("AST, ALT, and alkaline phosphatase > 2.5 x ULN", EXC, "AST > 2.5 x ULN or ALT > 2.5 x ULN or alp > 2.5 x ULN"),
     ("AST, ALT, and alkaline phosphatase <= 2.5 x ULN", INC, "AST <= 2.5 x ULN and ALT <= 2.5 x ULN and alp <= 2.5 x ULN"),
     ("AST and ALT > 2.5 x ULN", EXC, "AST > 2.5 x ULN and ALT > 2.5 x ULN"),  # two joined by "and": both, as before
-    # words before the list's conjunction qualify the first test: its limit is not the list's
+    # a bound of the first test's own before the list goes on: the limit is not the first test's
     ("total bilirubin outside of normal limits, ALT or AST > 2.5 x ULN", EXC,
-     'bilirubin > 2.5 x ULN or ALT > 2.5 x ULN or AST > 2.5 x ULN or review unparsed "in the list of tests under one limit: outside"'),
+     'review ambiguous "total bilirubin outside of normal limits: a bound of its own" or ALT > 2.5 x ULN or AST > 2.5 x ULN'),
     # a bracket holding a limit is the test's own, never a gloss of its name
     ("Total bilirubin (≤1.5 X ULN) AST and ALT (≤ 2.5 X ULN)", INC, "bilirubin <= 1.5 x ULN and AST <= 2.5 x ULN and ALT <= 2.5 x ULN"),
     ("Adequate liver function: total bilirubin < 60 μmol/L and ALP, along with AST and/or ALT ≤ 5 x ULN", INC,
      "bilirubin < 60 umol/L and alp <= 5 x ULN and AST <= 5 x ULN and ALT <= 5 x ULN"),
+    # a first test with its own bound ("normal") is no member of the list after it
+    ("Creatinine normal or creatinine clearance ≥ 60 mL/min", INC,
+     'review ambiguous "Creatinine normal: a bound of its own" or creatinine-clearance >= 60 mL/min'),
     # a word in the list that names no test stays a review beside the limit
     ("Patients must have corrected calcium and phosphate < ULN obtained within 7 days prior to sub-study registration", INC,
      'calcium < 1 x ULN and review unparsed "in the list of tests under one limit: phosphate"'),
@@ -109,6 +112,7 @@ ROWS = [
      (healthy(), healthy(bilirubin=bilirubin(2.0)))),
     ("The subject has prothrombin time/International Normalized Ratio and/or partial thromboplastin time test results at screening that are above "
      "1.3x the laboratory upper limit of normal.", EXC, (healthy(aptt=aptt(60)),), (healthy(),), (healthy(pt=None),)),
+    ("Creatinine normal or creatinine clearance ≥ 60 mL/min", INC, (healthy(),), (), (healthy(creatinine_clearance=clearance(50)),)),
     # either test shows the function; not met only when both are on record and fail
     (RENAL, INC, (healthy(), healthy(creatinine_clearance=clearance(50)), healthy(egfr=None)),
      (healthy(creatinine_clearance=clearance(50), egfr=egfr(50)),),

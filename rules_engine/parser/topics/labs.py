@@ -24,6 +24,7 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.registry_fields import nodes
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
@@ -258,6 +259,11 @@ _GAP_FILLER = re.compile(
 )
 
 
+# the first tests' own bound, written before the list goes on ("Creatinine normal or creatinine
+# clearance >= 60 mL/min", "total bilirubin outside of normal limits, ALT or AST > 2.5 x ULN")
+_OWN_BOUND = re.compile(r"\b(?:normal|WNL|within|outside|limits?|ULN|elevated|abnormal)\b", I)
+
+
 def _gap_names(mid: str) -> tuple[list[str], str | None, bool]:
     """(tests named after a conjunction in the gap, words there that name none, whether an "and"
     joins them) for the gap ``mid`` between a list of lab names and its operator."""
@@ -284,7 +290,7 @@ def _gap_names(mid: str) -> tuple[list[str], str | None, bool]:
             unread.append(left)
     # a list with a comma is an enumeration ("AST, ALT, and alkaline phosphatase"), whatever joins its last item
     joined_by_and = any(re.match(r"\s*and\b(?!\s*/?\s*or)", j.group(), I) for j in joins) and not any("," in j.group() for j in joins)
-    if first and concepts:
+    if first and concepts and not _OWN_BOUND.search(first):  # (a bound of its own is the caller's)
         unread.insert(0, first)
     return [c for c in concepts if c], (" ".join(unread) or None), joined_by_and
 
@@ -582,6 +588,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         # (a survival's gap names its causes: "expected survival from cancer or co-morbidity")
         more, gap_unread, gap_and = _gap_names(m.group("mid") or "") if concepts != ["life_expectancy"] else ([], None, False)
+        named_first = len(concepts)
+        gap = m.group("mid") or ""
+        first_join = _GAP_JOIN.search(_GAP_PARENS.sub(lambda p: " " * len(p.group()), gap)) if more else None
+        own_bound = first_join is not None and bool(_OWN_BOUND.search(gap, 0, first_join.start()))
         concepts += [c for c in more if c not in concepts]
         if re.search(r"\b(?:direct|indirect|conjugated)\s*$", text[max(0, m.start() - 12): m.start()], I):
             continue
@@ -632,6 +642,20 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                         end = m_end
             preds.append(pred)
         if not preds:
+            continue
+        if own_bound and first_join is not None and len(preds) == len(concepts):
+            # "Creatinine normal or creatinine clearance >= 60 mL/min": the first tests have a bound
+            # of their own (a person's), the limit is the rest's; "or" (and an exclusion's comma)
+            # makes them alternatives
+            alternatives = bool(re.search(r"\bor\b", first_join.group(), I)) or (ctype is CriterionType.EXCLUSION and "," in first_join.group())
+            own = " ".join(f"{m.group('names')}{gap[: first_join.start()]}".split()) + ": a bound of its own"
+            head: Expr = Alternative(ReviewReason.AMBIGUOUS, own) if alternatives else Review(ReviewReason.AMBIGUOUS, own)
+            rest = preds[named_first:]
+            if gap_unread:
+                rest.append(Review(ReviewReason.UNPARSED, "in the list of tests under one limit: " + gap_unread))
+            exclusion = ctype is CriterionType.EXCLUSION or bool(NEGATED.match(text))
+            rest_expr = any_of(rest) if exclusion and not gap_and else all_of(rest)
+            items.append(Item(m.start(), end, any_of([head, rest_expr]) if alternatives else all_of([head, rest_expr]), frozenset(concepts)))
             continue
         if gap_unread:  # words in the list the table cannot name: another test under the limit, for a person
             preds.append(Review(ReviewReason.UNPARSED, "in the list of tests under one limit: " + gap_unread))
