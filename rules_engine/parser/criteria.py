@@ -257,8 +257,19 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
             own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
+            if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
+                own = []
             if _ALLERGY_HEADING.search(text):
                 own = []  # "allergies to the following drugs:": the products under it are what it asks
+            asking = [k for k in kids if not _asks_nothing(k.expr)]  # type: ignore[union-attr]
+            if own and not asking:
+                kids = []  # only notes under a line that asks something: the line decides alone
+            elif asking and len(asking) < len(kids):
+                # a line under the heading that asks nothing (a note that only permits, "Not
+                # specified") is neither one of its alternatives nor one of its requirements: as an
+                # alternative it met an inclusion's "one of the following" for everyone, as a
+                # requirement of an exclusion's "all of the following" it held for no one
+                kids = asking
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
@@ -268,8 +279,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
-            joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
-            if own and ctype is CriterionType.EXCLUSION and index not in negated and _EXAMPLES_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
+            joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
+            if not kid_exprs:
+                expr = normal_limits_upright(joined, ctype)
+            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _EXAMPLES_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
                 # "Active autoimmune disease ... these include but are not limited to:": the lines
                 # under it are examples of what the heading excludes, each excluding as well, never
                 # a further condition of it (joined with AND, a recorded autoimmune disease
@@ -284,6 +297,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     _top_level_cohort_items(rows, out)
     _cohort_exclusions(rows, out)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
+
+
+def _asks_nothing(expr: Expr) -> bool:
+    return isinstance(expr, NoRequirement) or (isinstance(expr, Not) and isinstance(expr.part, NoRequirement))
 
 
 # an inclusion heading over one cohort's requirements ("For relapsed/refractory subjects only:",

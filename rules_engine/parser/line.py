@@ -54,6 +54,7 @@ from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITIO
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
+from rules_engine.parser.notes import SYSTEM_LABEL, label_only, permitting_note, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     PERMISSION,
@@ -97,6 +98,11 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
     norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
+    label = SYSTEM_LABEL.match(norm)
+    if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows
+        rest = _to_expr(norm[label.end():], ctype, fragments)
+        if any(True for _ in iter_predicates(rest)):
+            return rest
     definition = DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
@@ -685,10 +691,19 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if len(text) > 4 * MAX_LINE or len(normalize(text)) > MAX_LINE:
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
-    if _NO_REQUIREMENT.fullmatch(text.strip()):
+    # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
+    # without a star annotates another line's term
+    text_read = without_footnote(strip_terminology_note(text))
+    if _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text) or (text_read != text and not text_read):
+        # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its
+        # own, widens another line and asks nothing of its own, nor does a label over the lines
+        # after it ("Cardiac disease:"; rules_engine.parser.notes). Under a line (a child), the
+        # note keeps its reading: an exception the heading it sits under is read with
+        # (dropped, the heading would decide against the patients the note lets in)
         # an exclusion holds when its expression is met: one that asks nothing must never hold
         none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
+    original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"
     elif context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
@@ -729,7 +744,7 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         # with none on record meets it (read as asked for, every patient without it failed)
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
-    return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)
+    return Criterion(type=ctype, text=original, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)
 
 
 install(_to_expr, parse_line)  # line_reader: the proviso and scoped-group readers reach the grammar

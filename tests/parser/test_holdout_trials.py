@@ -110,13 +110,13 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
-    ("T41-clean", None): ("core", "'No other concurrent investigational therapy NOTE: *Patients who relapse during ALL maintenance therapy do not "
-                                  "require a waiting period': the PDQ layout appends a section's footnote to its last bullet (221 corpus lines "
-                                  "carry a mid-line 'NOTE:'); read as more requirements it asks 'relapsed and ALL' of every patient. The "
-                                  "note can widen or narrow, so it cannot simply be dropped: left for a remark reading"),
-    ("T41-alt", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
-    ("T41-cns", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
-    ("T41-nolabs", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
+    ("T41-crcl", "Creatinine clearance or radioisotope glomerular filtration rate ≥ 70"): ("labs", "'Creatinine clearance or radioisotope glomerular filtration rate >= 70': "
+                                                               "either test shows the function (issue 14's rule for two measurements: not met "
+                                                               "only when both are on record and fail); a clearance of 55 with no GFR on record "
+                                                               "is unknown, where the label reads the clearance alone"),
+    ("T41-crcl", None): ("labs", "as the line above: possibly eligible, the safe side"),
+    ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
+                                   "through the footnote after 'NOTE:', read as requirements"),
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
                                                                             "relapse', the closed phase I arm's prior mitoxantrone) are now conditions "
                                                                             "a person weighs, so the heading is unknown, not met"),

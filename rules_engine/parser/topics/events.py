@@ -591,6 +591,23 @@ _WINDOW = re.compile(
 )
 
 
+# A window counted from another event than the study's start ("within 5 years of the diagnosis
+# of", "within 12 months of last dose of therapy", "within 6 months of receiving a weekly taxane
+# regimen", "within 100 days of transplant"): the record dates each event from today, so the
+# window cannot be read as one from today (found by rendering the corpus's windows: the event's
+# words vanished and the window stood as one from today). Not when the event is the study's own
+# ("the start of study treatment", "the first dose of study drug", "initiation of protocol therapy").
+_OTHER_EVENT_ANCHOR = re.compile(
+    r"\s{0,3}(?:the\s+)?(?:(?:initial|original|first|last|final|most\s+recent|prior|previous)\s+)?"
+    r"(?:diagnosis|completion|completing|discontinuation|cessation|last\s+dose|receiving|receipt|transplant(?:ation)?|HSCT|SCT|BMT"
+    r"|resection|relapse|recurrence|progression|induction|consolidation)\b",
+    I,
+)
+_STUDY_AFTER_ANCHOR = re.compile(
+    r"[\s\w-]{0,25}?\b(?:study|protocol|trial|investigational|registration|enrol+ment|randomi[sz]ation|entry|(?:first|initial)\s+(?:dose|administration|day))\b", I
+)
+
+
 # -- concepts hospitals already code: antigen-directed therapy, toxicity grade, autoimmune disease
 #    requiring treatment, hypersensitivity to named products, corticosteroid route and dose -------
 
@@ -2023,6 +2040,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             op = Op.NOT_WITHIN if off_word.startswith(("off", "free")) and excepted and (governed or _therapy(target.expr.concept)) else Op.WITHIN
         if not_since_misread(target.expr.concept, op, ctype):
             qualify_since(target, w.start(), w.end(), text)
+            continue
+        # (a washout "since completion of RT" dates the therapy itself: only a "within" is counted so)
+        other = _OTHER_EVENT_ANCHOR.match(text, w.end()) if op is Op.WITHIN and re.search(r"\b(?:of|from|before|prior\s+to|preceding)\s*$", w.group(0), I) else None
+        if other is not None and not _STUDY_AFTER_ANCHOR.match(text, other.end()):
+            # "chemotherapy within 5 years of the diagnosis of SCLC", "relapse within 6 months of
+            # completing therapy": counted from another event, not from today; read from today the
+            # window answered for the wrong dates, so it stays a person's beside the event
+            qualify_since(target, w.start(), other.end(), text)
+            target.end = max(target.end, other.end()) if target.end >= w.start() else target.end
             continue
         pred = target.expr
         assert isinstance(pred, Predicate)
