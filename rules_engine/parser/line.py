@@ -56,10 +56,12 @@ from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, 
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
+    AGENT_WINDOW,
     PERMISSION,
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
+    agent_window,
     attach_widening,
     failed_test_alternative,
     forecast,
@@ -116,6 +118,12 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
+    agents = AGENT_WINDOW.search(norm)
+    if agents is not None:  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C)"
+        plain = _to_expr(norm[: agents.start()] + " " * (agents.end() - agents.start()) + norm[agents.end():], ctype, fragments)
+        widened = None if isinstance(plain, Review) else agent_window(plain, agents)
+        if widened is not None:
+            return widened
     alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         read = [_to_expr(part, ctype) for part in alternatives]
