@@ -744,6 +744,11 @@ _EXCEPTED_THERAPY = re.compile(
 )
 
 
+def _therapy_part(part: Expr) -> bool:
+    """``part`` names an anticancer therapy (of whatever kind), read as asked or as absent."""
+    return any(_untreated(Not(predicate(p.concept, Op.PRESENT))) for p in predicates(part))
+
+
 def _widen_untreated(expr: Expr, widened: Expr) -> Expr:
     """``expr`` with its "no anticancer therapy" part (alone, or a conjunct of an untreated
     disease's reading) widened by ``widened``; the rest stands as it was."""
@@ -759,8 +764,9 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
     if not isinstance(expr, All):
         return any_of([expr, widened])
     parts = list(expr.parts)
-    hits = [i for i, part in enumerate(parts) if therapy and _untreated(part)]
-    hits = hits or [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
+    hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
+    if therapy and not any(_therapy_part(parts[i]) for i in hits):  # a permitted therapy no part names: the untreated one
+        hits = [i for i, part in enumerate(parts) if _untreated(part)] or hits
     for i in hits or [len(parts) - 1]:
         parts[i] = any_of([parts[i], widened])
     return all_of(parts)

@@ -1482,7 +1482,9 @@ _NAMED_DRUGS = re.compile(
 )
 
 
-_FOR_PURPOSE = re.compile(r"\s+for\s+(?!(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d))", I)
+# the drugs given for an earlier disease ("for pre-existing MDS", "for a prior malignancy"): that
+# history, not the drugs alone, is what the line asks ("for any indication" still names the drugs)
+_FOR_PURPOSE = re.compile(r"\s+for\s+(?:an?\s+|the\s+|their\s+)?(?:pre-?existing|prior|previous|antecedent|preceding|earlier)\b", I)
 
 
 def _named_drug_items(text: str, free) -> list[Item]:
@@ -1494,13 +1496,20 @@ def _named_drug_items(text: str, free) -> list[Item]:
         if not names or not all(free(a, b) for a, b in spans):
             continue
         if _FOR_PURPOSE.match(text, m.end()):
-            continue  # "Prior therapy with azacitidine or decitabine for pre-existing MDS": what it was for decides (as products.py)
-        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in names])
+            continue  # "Prior therapy with azacitidine or decitabine for pre-existing MDS": what it was for decides
+        # "Prior therapy with azacitidine (Vidaza®)", "venetoclax (ABT-199)": the name in brackets
+        # is the same drug's, which a record may write instead
+        gloss = _BRAND_GLOSS.match(text, m.end())
+        end = gloss.end() if gloss else m.end()
+        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in [*names, *([gloss.group("name")] if gloss else [])]])
         near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
         if near is not None and near.group("n"):  # a product's record is compared by name, not by date
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
-        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+        items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
+
+
+_BRAND_GLOSS = re.compile(r"\s*\(\s*(?P<name>[A-Za-z][\w-]{2,25})\s*®?\s*\)")
 
 # the same set off by commas when another exception follows it: "Prior history of malignancies,
 # other than multiple myeloma, unless the subject has been free of the disease for >= 3 years".
