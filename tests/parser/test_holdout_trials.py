@@ -227,6 +227,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T51-allo-immuno", "Allogeneic transplant recipients on immunosuppression"): ("events", "'transplant recipients on immunosuppression or on treatment "
                                                                                           "for GVHD': 'recipients on' stays unread (1 corpus line)"),
     ("T51-allo-off", "Allogeneic transplant recipients on immunosuppression"): ("events", "as T51-allo-immuno"),
+    ("T51-apl", None): ("core", "the line below (possibly eligible, the safe side)"),
+    ("T51-apl", "Diagnosis of acute myeloid leukemia by WHO criteria"): ("events", "'APL ... would be eligible only after failure of a regimen "
+                                                                                   "containing arsenic trioxide': read as a narrowing for APL (it "
+                                                                                   "was a widening: eligible), the failed regimen stays a person's"),
     # NCT02299518
     ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts by age ('Cohort A patients must be < 60 ... Cohort B "
                                                                                   "... >= 60, unfit (physician opinion)') stay unread beside the status"),

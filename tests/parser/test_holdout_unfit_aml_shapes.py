@@ -91,10 +91,20 @@ READINGS = [
           "lenalidomide treatment for myelodysplastic syndrome (MDS) is allowed.",
      "ECOG <= 3 and age >= 18 years and (not anticancer-therapy or review unsupported \"except for hydroxyurea or corticosteroids\" or (MDS and review "
      "unsupported \"Prior hydroxyurea or lenalidomide treatment for myelodysplastic syndrome (MDS) is allowed\")) and not relapsed and not refractory and AML"),
+    # a clause letting some patients in only on a condition narrows for them, never widens
+    (INC, "Diagnosis of acute myeloid leukemia by WHO criteria, either relapsed or refractory; acute promyelocytic leukemia [acute promyelocytic "
+          "leukemia with t(15;17)(q22;q12) and variants] would be eligible only after failure of a regimen containing arsenic trioxide",
+     "AML and (relapsed or refractory) and (not APL or review unparsed \"acute promyelocytic leukemia [acute promyelocytic leukemia with "
+     "t(15;17)(q22;q12) and variants] would be eligible only after failure of a regimen containing arsenic trioxide\")"),
     # a longer interval for named agents
     (EXC, "Patients who have had chemotherapy or radiotherapy within 2 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering the study",
      "chemotherapy within 2 weeks or (chemotherapy within 6 weeks and review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin C\") "
      "or radiotherapy within 2 weeks"),
+    # ... only where the bracket ends the line: a permission after it would attach to the washout and hide it
+    (EXC, "Prior chemotherapy or radiation therapy within 3 weeks prior to dosing (6 weeks for nitrosoureas or mitomycin-C). Prior antifolate "
+          "therapy is permitted, as long as it has not been administered within 3 weeks prior to dosing with PT-523.",
+     "chemotherapy within 3 weeks or radiotherapy within 3 weeks or (review unparsed \"6 weeks for nitrosoureas … mitomycin-C\" and review "
+     "unsupported \"Prior antifolate therapy is permitted, as long as it has not been administered within 3 weeks prior to dosing with PT-523\")"),
     (INC, "At least 4 weeks since prior chemotherapy (6 weeks for nitrosoureas or mitomycin)",
      "no chemotherapy within 4 weeks and (no chemotherapy within 6 weeks or review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin\")"),
 ]
