@@ -292,10 +292,13 @@ class _Splitter:
     def _roman_indent(self, marker: str, indent: int) -> int:
         """The indent a bullet is nested at. A list numbered "i.", "ii.", ... written at or left of
         the item that announces it ("2. <75 years of age with at least 1 of the following:" then
-        "i. Poor performance status ..." four columns left; 4 corpus trials): registries flush such
+        "i. Poor performance status ..." four columns left): registries flush such
         a list left, but it is the announcing item's, so it and everything nested under it are
         shifted right of that item until a line comes back to the list's own indent."""
-        if _ROMAN_FIRST.fullmatch(marker) and self.items and self.items[-1].level == 2 and self.items[-1].text.endswith(":") and indent <= self.items[-1].indent:
+        if (
+            _ROMAN_FIRST.fullmatch(marker) and self.items and self.items[-1].level == 2 and indent <= self.items[-1].indent
+            and _ANNOUNCES_LIST.search(self.items[-1].text[-_HEAD:])
+        ):
             self.roman = (indent, self.items[-1].indent + 1 - indent)
         elif self.roman is not None and indent < self.roman[0]:
             self.roman = None
@@ -460,6 +463,10 @@ class _Splitter:
 
 
 _ROMAN_FIRST = re.compile(r"\(?i[.)]")
+# the announcing item says its list is the alternatives or items that follow ("with at least 1 of the
+# following:"); a list under "... defined as:" flushed left stays where it stands (nested, its
+# definition's members were joined as requirements all at once)
+_ANNOUNCES_LIST = re.compile(r"\bfollowing\b[^:]{0,40}:\s*$", re.I)
 
 
 def _inline_next(marker: str, text: str) -> bool:
