@@ -57,10 +57,12 @@ from rules_engine.parser.normalize import normalize
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, permitting_note, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
+    AGENT_WINDOW,
     PERMISSION,
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
+    agent_window,
     attach_widening,
     failed_test_alternative,
     forecast,
@@ -122,6 +124,14 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
+    agents = AGENT_WINDOW.search(norm)
+    # (only where the bracket ends the line's last sentence: a permission after it, "Prior
+    # antifolate therapy is permitted, as long as ...", would attach to the washout and hide it)
+    if agents is not None and not re.search(r"[.;]\s+\S", norm[agents.end():]):  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C)"
+        plain = _to_expr(norm[: agents.start()] + " " * (agents.end() - agents.start()) + norm[agents.end():], ctype, fragments)
+        widened = None if isinstance(plain, Review) else agent_window(plain, agents)
+        if widened is not None:
+            return widened
     alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         read = [_to_expr(part, ctype) for part in alternatives]
@@ -170,6 +180,15 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             clause_text = clause_text[excepting.end():]
         if exprs and not excepting and receipt_note(clause_text, exprs):
             continue  # "patients with known previous CNS leukemia may continue to receive intrathecal therapy"
+        only = _ONLY_IF.search(clause_text) if exprs and ctype is CriterionType.INCLUSION and not excepting else None
+        subject = parse_clause(clause_text[: only.start()], CriterionType.INCLUSION).expr if only is not None else None
+        if only is not None and subject is not None and not isinstance(subject, Review):
+            # "...; acute promyelocytic leukemia ... would be eligible only after failure of a regimen
+            # containing arsenic trioxide": a narrowing for the patients it names, never a widening
+            # (read as one, a relapsed APL met the line through AML alone); the condition is a person's
+            exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
+            exprs_text.append(clause_text)
+            continue
         if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
@@ -268,6 +287,13 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# a clause that lets the patients it names in only on a condition ("APL ... would be eligible only
+# after failure of ...", "are eligible only if ..."; 27 corpus lines say "eligible/allowed only if")
+_ONLY_IF = re.compile(
+    r"\b(?:is|are|(?:would|will|may|can|could)\s+be)\s+(?:considered\s+)?(?:eligible|allowed|permitted|included)\s+only\s+(?:if|after|when|provided)\b", I
+)
 
 
 # where disease has spread, the subject of a fragment that may permit it rather than ask for it

@@ -110,11 +110,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
-    ("T41-crcl", "Creatinine clearance or radioisotope glomerular filtration rate ≥ 70"): ("labs", "'Creatinine clearance or radioisotope glomerular filtration rate >= 70': "
-                                                               "either test shows the function (issue 14's rule for two measurements: not met "
-                                                               "only when both are on record and fail); a clearance of 55 with no GFR on record "
-                                                               "is unknown, where the label reads the clearance alone"),
-    ("T41-crcl", None): ("labs", "as the line above: possibly eligible, the safe side"),
     ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
                                    "through the footnote after 'NOTE:', read as requirements"),
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
@@ -218,6 +213,46 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                   "to compare, so a normal record is unknown"),
     ("T35-gilbert", "No hepatic disease with transaminases"): ("core", "'except for isolated hyperbilirubinemia attributed to Gilbert's syndrome': "
                                                                "the exception stays a review (whether the rise is isolated and Gilbert's)"),
+    # == T51..T55 (relapsed/refractory AML salvage, hold5); first sight 50/68 verdicts, 75/114 lines ==
+    # NCT00602225
+    ("T51-chemo", "Use of investigational agents within 30 days"): ("events", "'initiation of any other anticancer therapy within 2 weeks ... with the "
+                                                                           "exception of hydroxyurea, and intrathecal therapy for leukemic meningitis': "
+                                                                           "'initiation of' stays unread and the exception is read as CNS disease (read "
+                                                                           "whole, recent hydroxyurea would exclude: left unknown, the safe side)"),
+    ("T51-allo-immuno", "Allogeneic transplant recipients on immunosuppression"): ("events", "'transplant recipients on immunosuppression or on treatment "
+                                                                                          "for GVHD': 'recipients on' stays unread (1 corpus line)"),
+    ("T51-allo-off", "Allogeneic transplant recipients on immunosuppression"): ("events", "as T51-allo-immuno"),
+    ("T51-apl", None): ("core", "the line below (possibly eligible, the safe side)"),
+    ("T51-apl", "Diagnosis of acute myeloid leukemia by WHO criteria"): ("events", "'APL ... would be eligible only after failure of a regimen "
+                                                                                   "containing arsenic trioxide': read as a narrowing for APL (it "
+                                                                                   "was a widening: eligible), the failed regimen stays a person's"),
+    # NCT02299518
+    ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts by age ('Cohort A patients must be < 60 ... Cohort B "
+                                                                                  "... >= 60, unfit (physician opinion)') stay unread beside the status"),
+    ("T52-clean", "History of seizures, movement disorders"): ("events", "'movement disorders' has no concept: a record with none is unknown"),
+    ("T52-clean", "Patients with macular degeneration"): ("events", "'markedly decreased visual acuity' has no concept: a record with none is unknown"),
+    ("T52-nyha", "New York Heart Association (NYHA) congestive heart failure (CHF) class II or better"): ("labs", "'class II or better' is read as "
+                                                                                                               "NYHA = 2 or review, not NYHA <= 2 (1 corpus line)"),
+    # NCT01130662
+    ("T53-clean", "Prior allogeneic, syngeneic, or autologous"): ("events", "'syngeneic' (a twin's transplant) stays a review alternative beside the "
+                                                                            "transplants within 2 months (1 corpus line)"),
+    ("T53-hsct-old", "Prior allogeneic, syngeneic, or autologous"): ("events", "as T53-clean"),
+    # NCT02348489
+    ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
+                                                                                         "stays a review beside the ECOG bound (1 corpus line)"),
+    # NCT00246662
+    ("T55-clean", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "'score of 0, 1, 0r 2': the typed '0r' is read as a "
+                                                                                                  "zero (1 corpus line)"),
+    ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
+                                                           "person's, never cleared (as T14-clean)"),
+    ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' stays "
+                                                             "a review beside the other malignancy (1 corpus line)"),
+    ("T55-clean", "Requires kidney dialysis"): ("events", "'(hemodialysis or peritoneal)' stays a review beside dialysis"),
+    ("T55-ecog", None): ("labs", "as T55-clean: the ECOG line (possibly eligible, the safe side)"),
+    ("T55-ecog", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "as T55-clean"),
+    ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
+    ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
+    ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
 }
 
 

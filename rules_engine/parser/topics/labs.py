@@ -30,12 +30,14 @@ from rules_engine.units import UnitError, convert, registry_unit
 
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
-    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
-                  r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
+                  r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"
+                  # "Total or direct bilirubin <= 1.5 x ULN" (5 corpus lines): the total is the first of two
+                  r"|\btotal(?=\s+(?:or|and/or|/)\s+(?:direct|conjugated)\s+bilirubin\b)"),
     ("direct_bilirubin", r"(?:(?:conjugated|direct)\s+(?:\((?:direct|conjugated)\)\s+)?(?:serum\s+|blood\s+)?bilirubin|\bD-?Bil\b|\bDBIL\b)"),
     ("alt", r"\bALT\b|\bALAT\b|alanine[\s-]+(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
     ("ast", r"\bAST\b|\bASAT\b|aspartate[\s-]*(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
@@ -575,6 +577,9 @@ _BP_PAIR = re.compile(
 _REVERSED = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?P<unit>(?:[A-Za-zµ%][^\s≤<≥>=;,()]{{0,11}}(?:\s+[^\s≤<≥>=;,()]{{1,8}})?)?)\s*(?P<op>[≤<])\s*(?:the\s+)?$", I)
 
 
+_TOTAL_OR_DIRECT = frozenset({"bilirubin", "direct_bilirubin"})
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
@@ -680,6 +685,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             # "Creatinine clearance or radioisotope GFR >= 70 mL/min": two ways of measuring one
             # function, either of which shows it; not met only when every one on record fails
             # and none is missing (a record with a low eGFR alone leaves the clearance open)
+            expr = any_of(preds)
+        elif frozenset(concepts) == _TOTAL_OR_DIRECT and re.search(r"\bor\b", m.group("names"), I):
+            # "Total or direct bilirubin <= 1.5 x ULN": two measures of the one bilirubin, either
+            # of which the trial takes (clauses.each_subject keeps them so)
             expr = any_of(preds)
         else:
             expr = all_of(preds)
