@@ -136,7 +136,9 @@ def plan(pred: Predicate) -> Plan:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return Plan("present", tag, (_active(pred.concept),), members=(pred.concept,), negate=pred.op is Op.ABSENT)
         assert pred.window is not None, "supported() lets an event through with a window or none needed"
-        return Plan("within", tag, (_window_probe(tag, pred.window),), negate=pred.op is Op.NOT_WITHIN)
+        return Plan(
+            "within", tag, (_window_probe(tag, pred.window),), members=(pred.concept,), negate=pred.op is Op.NOT_WITHIN
+        )
     fresh = _window_probe(tag, pred.window) if pred.window is not None else None
     if pred.op is Op.IS:
         return Plan("value", tag, (Probe(tag, "q", "$eq", str(pred.value).strip().lower()),), fresh, "q")

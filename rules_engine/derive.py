@@ -11,6 +11,7 @@ that assert derived facts (forward chaining), so a reason can quote the chain.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -112,6 +113,19 @@ def lineage_unknown(concept: str, present: set[str] | frozenset[str]) -> str | N
                 return parent
         parent = spec.parent
     return None
+
+
+def window_open_by_ancestor(
+    concept: str, recorded: Iterable[str], inside: Callable[[str], bool]
+) -> str | None:
+    """The ancestor whose own record, dated inside a window (``inside``) or undated, may be
+    ``concept``'s: an allogeneic transplant asked "within 100 days" of a patient whose record
+    says only "stem cell transplant" 30 days ago is open, not absent (answered "no record of an
+    allogeneic transplant", the exclusion let the patient through). ``recorded`` is every
+    concept on record, active or not, since a window asks of past events; the subtypes must
+    be exhaustive, as for ``lineage_unknown``, and none of them on record."""
+    ancestor = lineage_unknown(concept, frozenset(recorded))
+    return ancestor if ancestor is not None and inside(ancestor) else None
 
 
 # Concepts asked of a set of recorded concepts rather than of themselves. "Another malignancy"

@@ -18,13 +18,14 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 from typing import Any
 
 from .assemble import Layout, LineTable, Memo, assemble, assemble_many, intern_criterion, kleene_any
-from .compiler import DERIVATION_RULESET, Compiler, Plan, patient_facts, plan, tag_of
+from .compiler import DERIVATION_RULESET, Compiler, Plan, Probe, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
-from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product
+from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product, window_open_by_ancestor
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .outcome import Eligibility, Outcome, TrialOutcome
@@ -62,7 +63,17 @@ class _Evidence:
         self.present = frozenset(
             tag[2:] for tag, fs in self.facts_by_tag.items() if tag.startswith("e:") and any(f["act"] for f in fs)
         )
+        self.recorded = frozenset(tag[2:] for tag in self.facts_by_tag if tag.startswith("e:"))
         self._memo: dict[Predicate, Outcome] = {}
+
+    def _inside(self, window: Probe, concept: str) -> bool:
+        """A record of ``concept`` the window probe would take (its elapsed time within the
+        bound), or an undated one: the probe itself only runs on the asked concept's facts."""
+        assert window.op == "$lte"
+        return any(
+            f.get("nd") or (window.field in f and f[window.field] <= float(window.value))
+            for f in self.facts_by_tag.get(tag_of(concept), ())
+        )
 
     def _presence(self, concept: str, probe_key: str) -> Outcome:
         if probe_key in self.fired:
@@ -81,7 +92,9 @@ class _Evidence:
         if p.kind == "within":
             if p.probes[0].key in self.fired:
                 return MET
-            return UNKNOWN if any(f.get("nd") for f in self.facts_by_tag.get(p.tag, ())) else NOT_MET
+            if any(f.get("nd") for f in self.facts_by_tag.get(p.tag, ())):
+                return UNKNOWN
+            return UNKNOWN if window_open_by_ancestor(p.members[0], self.recorded, partial(self._inside, p.probes[0])) else NOT_MET
         facts = self.facts_by_tag.get(p.tag)
         if not facts:
             return UNKNOWN

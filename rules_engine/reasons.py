@@ -12,9 +12,9 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, MALIGNANCIES
 from .criteria import Op, Predicate, Review, Window
-from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown
+from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown, window_open_by_ancestor
 from .outcome import Outcome
-from .semantics import predicate_outcome, supported
+from .semantics import event_inside, predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
 from .units import UnitError
 
@@ -203,6 +203,10 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         view = snap.events.get(pred.concept)
         assert pred.window is not None, "supported() lets only a windowed event through here"
         span = f"{window_text(pred.window)} before {snap.as_of.isoformat()}"
+        field, limit = window_limit(pred.window)
+        ancestor = window_open_by_ancestor(pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit))
+        if view is None and ancestor is not None:
+            return f"{_chain(snap.events[ancestor])} without its subtype: may be {label(pred.concept)} within {span}"
         if view is None:
             return f"no record of {label(pred.concept)}"
         if view.latest is None:

@@ -10,9 +10,9 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
-from .derive import AMONG, NAMED_PRODUCT, among, lineage_unknown, names_product, product_words
+from .derive import AMONG, NAMED_PRODUCT, among, lineage_unknown, names_product, product_words, window_open_by_ancestor
 from .outcome import Outcome
-from .snapshot import NUMERIC_COMPARE, Snapshot, threshold, window_end, window_limit
+from .snapshot import NUMERIC_COMPARE, EventView, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -98,7 +98,9 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
     spec = CONCEPTS.get(pred.concept)
     if spec is not None and spec.kind is Kind.EVENT:
         group = among(pred.concept, pred.value)
-        names = group[0] + group[1] if group is not None else (pred.concept,)
+        # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
+        ancestor = lineage_unknown(pred.concept, frozenset(snap.events)) if group is None else None
+        names = group[0] + group[1] if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
         starts = [v.latest for v in (snap.events.get(c) for c in names) if v is not None and v.latest is not None]
         start = max(starts) if starts else None
     else:
@@ -159,6 +161,12 @@ def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     return UNKNOWN if view.unquoted else NOT_MET
 
 
+def event_inside(view: EventView, field: str, limit: float) -> bool:
+    """A record that may fall inside a window: dated inside it, or undated."""
+    elapsed = view.dd if field == "dd" else view.mo
+    return view.undated or (elapsed is not None and elapsed <= limit)
+
+
 def _present(concept: str, snap: Snapshot) -> Outcome:
     if concept in snap.present:
         return MET
@@ -198,7 +206,9 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
         elapsed = None if view is None else (view.dd if field == "dd" else view.mo)
         if elapsed is not None and elapsed <= limit:
             result = MET
-        elif view is not None and view.undated:
+        elif (view is not None and view.undated) or window_open_by_ancestor(
+            pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit)
+        ):
             result = UNKNOWN
         else:
             result = NOT_MET
