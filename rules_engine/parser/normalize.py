@@ -170,7 +170,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own
         # drug, whose last dose lies ahead)
-        (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
+        (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from|since)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
          r"(?!(?:the\s+)?(?:study|protocol|investigational|trial)\b)(?:the\s+)?", r"\1 since ", ("completion", "end of", "discontinuation", "cessation", "last dose", "last administration")),
         # a washout counted from the last dose ("≥ 21 days from last cytotoxic chemotherapy", "≥ 3 weeks
         # from the time of last chemotherapy", "≥ 14 days from the last irradiation"; 80 corpus lines)
@@ -182,6 +182,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
+        # "14 days must have elapsed since the completion of cytotoxic therapy" opening an item: the
+        # days that must have passed are the least (read bare, the number was no window and the line
+        # asked for the therapy itself, failing every patient never given it)
+        (r"^(\W*(?:\d{1,2}[.)]\s+)?)(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?))(?=\s+since\b)", r"\1≥ \2", ("since",)),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
         # before, during, ...": a therapy denied for the days before the study is none within them
