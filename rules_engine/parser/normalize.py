@@ -132,6 +132,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "above" only before a number; 24 corpus phrases), a line left to review whole
         (r"\bnot\s+(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("≤ "), ("above", "exceed")),
         (r"\b(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("> "), ("above", "exceed")),
+        # "serum creatinine is > the upper limit of normal (ULN) for age", "Total bilirubin < the upper
+        # limit of normal of the institution": the article between a comparator and the limit (left,
+        # the bound was read as having no number; 45 corpus lines compare with the upper limit in words)
+        (r"([<>≤≥]=?)\s*the\s+(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", r"\1 ", ("the",)),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
         # nothing more, and left behind it was a review beside the relapse)
@@ -182,6 +186,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
+        # "detected by either multidimensional or conventional flow cytometry": how it is measured,
+        # whichever way (its "or" split the line before the method words could be set aside)
+        (r"\b(by|with|using)\s+either\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?:or|and/or)\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?=flow\b)",
+         r"\1 ", ("either",)),
+        # "a recovered marrow with less than 5% blasts": the marrow's blast count (read apart, the
+        # blasts were no marrow's and the line went to review whole)
+        (r"\b((?:bone\s+)?marrow)\s+with\s+([<>≤≥]=?\s*\d+(?:\.\d+)?\s*%)\s+(?:leuk(?:a)?emic\s+)?blasts\b", r"\1 blasts \2", ("marrow with",)),
         # "14 days must have elapsed since the completion of cytotoxic therapy" opening an item: the
         # days that must have passed are the least (read bare, the number was no window and the line
         # asked for the therapy itself, failing every patient never given it)

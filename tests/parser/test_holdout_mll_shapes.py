@@ -17,6 +17,19 @@ over the criteria texts):
 * A bare slash between bounds of two labs in an inclusion ("Bilirubin: <2.0 x ULN/ ALT: <3.0 x
   ULN"): both asked, as a comma lists them. Read as "or", a failed bilirubin passed beside a
   normal ALT.
+* The shortening fraction beside the ejection fraction ("shortening fraction > 28% by
+  echocardiogram or an ejection fraction > 50% by MUGA"; 25 corpus lines name it): a measurement
+  of its own (``shortening_fraction``, no code reaches it yet), the alternative to the ejection
+  fraction. Read as unread words joined by "and", a patient with an ejection fraction of 45%
+  failed a line a normal shortening fraction meets, and one with 60% was unknown.
+* "rearrangement involving the MLL gene" (17 corpus lines name MLL or 11q23): KMT2A rearranged.
+* A comparator before "the upper limit of normal" ("serum creatinine is > the upper limit of
+  normal (ULN) for age"; 45 lines compare with the limit in words): one times the limit. Left,
+  the bound had no number and the line went to review.
+* The marrow's blast count written after its grade or the marrow ("an M1 marrow based upon a
+  recovered marrow with less than 5% blasts by conventional morphology"), and MRD "detected by
+  either multidimensional or conventional flow cytometry greater than 0.1%": the counts are read,
+  the grade and the method set aside (both lines were review whole).
 """
 
 from __future__ import annotations
@@ -28,7 +41,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, bilirubin, condition, medication, record
+from tests.fixtures.records import adult, alt, bilirubin, condition, creatinine, lab, lvef, medication, record, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -49,6 +62,23 @@ ROWS = [
     # -- a slash between two labs' bounds
     ("Bilirubin: <2.0 x Upper limit of normal (ULN)/ Alanine Transaminase (ALT): <3.0 x ULN (<5x ULN if hepatic compromise is present).", I,
      [record(bilirubin(0.7), alt(30))], [record(bilirubin(3.0), alt(30))], [record(bilirubin(0.7), alt(150)), record()]),
+    # -- the shortening fraction beside the ejection fraction
+    ("Patient must have a shortening fraction > 28% by echocardiogram or an ejection fraction > 50% by MUGA", I,
+     [record(lvef(60))], [], [record(lvef(45)), record()]),
+    ("Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an ejection fraction (EF) of > 50% by echocardiogram or MUGA scan.", I,
+     [record(lvef(60))], [], [record(lvef(45))]),
+    ("Cardiac Function Patients will be excluded if their shortening fraction by echocardiogram is less than 30%.", E, [], [], [record(lvef(60))]),
+    # -- MLL is KMT2A
+    ("Patients must have rearrangement involving the MLL gene", I,
+     [record(result("kmt2a_rearrangement", "positive"))], [record(result("kmt2a_rearrangement", "negative"))], [record()]),
+    # -- a comparator before "the upper limit of normal"
+    ("Renal Function Patients will be excluded if their serum creatinine is > the upper limit of normal (ULN) for age at the institution's laboratory.", E,
+     [record(creatinine(1.6))], [record(creatinine(0.5))], [record()]),
+    # -- a marrow's blast count after its grade; MRD by either method
+    ("Patient must have an M1 marrow based upon a recovered marrow with less than 5% blasts by conventional morphology and,", I,
+     [record(lab("bm_blasts", 2, "%"))], [record(lab("bm_blasts", 30, "%"))], [record()]),
+    ("MRD detected by either multidimensional or conventional flow cytometry greater than 0.1% and less than 5%", I,
+     [record(lab("mrd", 1.2, "%"))], [record(lab("mrd", 0.05, "%")), record(lab("mrd", 8, "%"))], [record()]),
 ]
 
 
