@@ -180,6 +180,11 @@ _PATTERNS: tuple[str, ...] = (
     # the cohort a line is written for, opening it ("Cohort A: newly diagnosed AML"): which cohort
     # is the line's place in the list (``criteria._cohort_items``), no condition on the patient
     r"^\W*(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*\s*(?=:)",
+    # the second organ of a wrapper list, named with its own bounds ("Adequate liver function
+    # (bilirubin <= 2 x ULN), and renal function (creatinine <= 2 x ULN)"; 7 corpus lines): the
+    # words the first wrapper's adjective governs, only when a bound follows
+    r"(?<=\band )(?:liver|hepatic|renal|kidney|bone\s+marrow|marrow|hematologic(?:al)?|coagulation|cardiac)\s+function"
+    r"(?=\s*\([^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -273,6 +278,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("menarch",),
     ("m1", "m2", "m3"),
     ("cohort", "arm", "part", "group", "strat"),
+    ("function",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -30,6 +30,14 @@ over the criteria texts):
   recovered marrow with less than 5% blasts by conventional morphology"), and MRD "detected by
   either multidimensional or conventional flow cytometry greater than 0.1%": the counts are read,
   the grade and the method set aside (both lines were review whole).
+* "Eastern Cooperative Group (ECOG)" (7 corpus lines drop "Oncology"): the ECOG scale, not unread
+  words beside it.
+* The second organ of a wrapper list with its own bounds ("Adequate liver function (bilirubin <= 2
+  x ULN), and renal function (creatinine <= 2 x ULN)"; 7 lines): the first wrapper's, set aside.
+* A drug family named by its class word ("allergies to the following drugs: Asparaginase
+  products / Sulfa containing medications"; 8 lines name asparaginase or sulfa allergies): a
+  record's allergy to a member (pegaspargase, co-trimoxazole) names it. Compared by the class
+  word alone, a recorded pegaspargase allergy was "another drug" and the line not met.
 """
 
 from __future__ import annotations
@@ -41,7 +49,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, bilirubin, condition, creatinine, lab, lvef, medication, record, result
+from tests.fixtures.records import adult, allergy, alt, bilirubin, condition, creatinine, ecog, lab, lvef, medication, record, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -79,6 +87,14 @@ ROWS = [
      [record(lab("bm_blasts", 2, "%"))], [record(lab("bm_blasts", 30, "%"))], [record()]),
     ("MRD detected by either multidimensional or conventional flow cytometry greater than 0.1% and less than 5%", I,
      [record(lab("mrd", 1.2, "%"))], [record(lab("mrd", 0.05, "%")), record(lab("mrd", 8, "%"))], [record()]),
+    # -- the scale's short name; the second organ of a wrapper list
+    ("Eastern Cooperative Group (ECOG) 0-2.", I, [record(ecog(1))], [record(ecog(3))], [record()]),
+    ("Adequate liver function (bilirubin ≤2 x upper limit normal), and renal function (creatinine ≤2 x upper limit normal).", I,
+     [record(bilirubin(0.7), creatinine(0.9))], [record(bilirubin(0.7), creatinine(3.0))], [record(bilirubin(0.7))]),
+    # -- a drug family by its class word
+    ("Allergy to sulfa medications", E, [adult(allergy("trimethoprim/sulfamethoxazole"))], [adult(allergy("penicillin")), adult()], []),
+    ("Allergy to asparaginase products", E, [adult(allergy("pegaspargase")), adult(allergy("asparaginase Erwinia chrysanthemi"))],
+     [adult(allergy("penicillin")), adult()], []),
 ]
 
 

@@ -137,8 +137,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T43-clean", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "'FLT3-D835' (a TKD point mutation) has no concept, so 'and/or' "
                                                                                    "leaves the line unknown even with FLT3-ITD on record; also the phase I sentence"),
     ("T43-flt3neg", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "as T43-clean: a wild-type FLT3 is not read against the unread D835"),
-    ("T43-clean", "Adequate hepatic (serum total bilirubin"): ("labs", "'and renal function (creatinine </= 2.0 mg/dL)': 'renal function' stays a "
-                                                                      "review beside the creatinine bound"),
     ("T43-clean", "Patients receiving concomitant treatment with strong CYP3A4"): ("events", "the named list after 'include the following medications:' "
                                                                                             "mixes strong and moderate inhibitors; read as reviews"),
     ("T43-clean", "Unstable cardiovascular function"): ("core", "the bullet list inside one numbered item ('• Symptomatic ischemia, or • ... • "
@@ -216,7 +214,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                "the exception stays a review (whether the rise is isolated and Gilbert's)"),
     # == T61..T65 (hold6: relapsed/refractory ALL, MLL-rearranged leukaemia, T-PLL) ==
     ('T61-clean', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
-    ('T61-clean', 'Adequate liver function (bilirubin ≤2 x upper limit normal)'): ('labs', "'and renal function (creatinine ≤2 x ULN)': the wrapper 'renal function' stays a review beside its bound"),
     ('T61-clean', 'Active serious infection not controlled'): ('core', "'not controlled by oral or intravenous antibiotics' is split at the 'or' inside the qualifier, leaving an unread alternative"),
     ('T61-clean', 'Known CNS leukemia or lymphoma requiring intrathecal'): ('core', "the CNS line's qualifiers (requiring intrathecal or craniospinal therapy, CNS neuropathy) stay unread alternatives"),
     ('T61-clean', 'Prior history of Grade 3 or 4 sensory or motor neuropathy'): ('core', "'Grade 3 or 4 sensory or motor neuropathy' is split at its 'or's, leaving an unread alternative with no concept"),
@@ -231,7 +228,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T62-clean', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
     ('T62-clean', 'Patients with CNS2 or CNS 3 disease'): ('events', "'bulky chloromatous disease' has no concept (left a person's)"),
     ('T62-platelets', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
-    ('T63-clean', 'Eastern Cooperative Group (ECOG) 0-2'): ('labs', "'Eastern Cooperative Group' (the registry's short name) stays a review beside the ECOG bound"),
     ('T63-clean', 'Confirmed diagnosis of T-cell PLL'): ('events', 'T-cell prolymphocytic leukaemia has no concept'),
     ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
@@ -247,8 +243,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-hsct', None): ('events', "'eligible 6 months after allogeneic stem cell transplant' unread"),
     ('T64-hsct', 'Stem Cell Transplant (SCT): Patients are eligible 6 months'): ('events', "'Patients are eligible 6 months after allogeneic stem cell transplant' is not read as a time since HSCT"),
-    ('T64-asparaginase', None): ('events', "'Asparaginase products' does not match pegaspargase"),
-    ('T64-asparaginase', 'Drug Allergies'): ('events', "'Asparaginase products' does not match a pegaspargase allergy"),
     ('T64-dbili', None): ('labs', 'the total bilirubin alternative'),
     ('T64-dbili', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
     ('T64-warfarin', None): ('core', "exclusions nested under '5. Infection ...' (the registry's layout): a met child does not make the parent met"),

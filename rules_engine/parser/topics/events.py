@@ -1456,7 +1456,7 @@ _DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|s
 # "lenalidomide-containing medications"): the drug itself, which the record's words name (a class
 # word alone, "blood products", names no drug and stays a class)
 _PRODUCT_FAMILY = re.compile(
-    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
+    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase|sulfa)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
     I,
 )
 
