@@ -687,6 +687,13 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i])) and _history(exprs[i]) and _history(exprs[i + 1])
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
+        # measures of the heart's pumping, each the exclusion for whom it is taken (joined by
+        # "and", an adult with an ejection fraction of 40% and no shortening fraction on record was
+        # no longer excluded)
+        kinds = ["or" if k == "and" and (exprs[i].concepts | exprs[i + 1].concepts) == _PUMP and exprs[i].concepts != exprs[i + 1].concepts else k
+                 for i, k in enumerate(kinds)]
     if ctype is CriterionType.INCLUSION:
         kinds = _included_kinds(exprs, kinds, connectors, roles, text)
     for i, k in enumerate(kinds):
@@ -718,6 +725,7 @@ def _loose_or(kinds: list[str], connectors: list[str]) -> list[int]:
     return loose if written else []
 
 
+_PUMP = frozenset({"lvef", "shortening_fraction"})
 # "ALL (including lymphoblastic lymphoma and Burkitt's subtypes)", "Advanced solid tumors
 # (including lymphoma without bone marrow involvement)": a diagnosis the bracket includes beside
 # the line's own

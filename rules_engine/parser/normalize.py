@@ -196,7 +196,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "14 days must have elapsed since the completion of cytotoxic therapy" opening an item: the
         # days that must have passed are the least (read bare, the number was no window and the line
         # asked for the therapy itself, failing every patient never given it)
-        (r"^(\W*(?:\d{1,2}[.)]\s+)?)(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?))(?=\s+since\b)", r"\1≥ \2", ("since",)),
+        # (only the number that opens it: "Less than 14 days have elapsed since ..." is a bound already)
+        (r"^([^\w<>≤≥=]*(?:\d{1,2}[.)]\s+)?)(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?))(?=\s+since\b)", r"\1≥ \2", ("since",)),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
         # before, during, ...": a therapy denied for the days before the study is none within them

@@ -20,7 +20,8 @@ over the criteria texts):
 * The shortening fraction beside the ejection fraction ("shortening fraction > 28% by
   echocardiogram or an ejection fraction > 50% by MUGA"; 25 corpus lines name it): a measurement
   of its own (``shortening_fraction``, no code reaches it yet), the alternative to the ejection
-  fraction. Read as unread words joined by "and", a patient with an ejection fraction of 45%
+  fraction (in an exclusion naming both, "LVEF < 45% and in children shortening fraction < 26%",
+  either excludes). Read as unread words joined by "and", a patient with an ejection fraction of 45%
   failed a line a normal shortening fraction meets, and one with 60% was unknown.
 * "rearrangement involving the MLL gene" (17 corpus lines name MLL or 11q23): KMT2A rearranged.
 * A comparator before "the upper limit of normal" ("serum creatinine is > the upper limit of
@@ -49,7 +50,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, alt, bilirubin, condition, creatinine, ecog, lab, lvef, medication, record, result
+from tests.fixtures.records import adult, allergy, alt, bilirubin, condition, creatinine, ecog, lab, lvef, medication, procedure, record, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -67,6 +68,10 @@ ROWS = [
      [adult(medication("chemotherapy", 5)), adult(medication("immunotherapy", 3))], []),
     ("14 days must have elapsed since the completion of cytotoxic therapy", I,
      [adult(), adult(medication("chemotherapy", 60))], [adult(medication("chemotherapy", 7))], []),
+    # a bound already written before the days is left as it stands (read as the least, the
+    # exclusion excluded every patient never irradiated)
+    ("Less than 14 days have elapsed since last radiation therapy", E,
+     [adult(procedure("radiotherapy", 5))], [adult(), adult(procedure("radiotherapy", 60))], []),
     # -- a slash between two labs' bounds
     ("Bilirubin: <2.0 x Upper limit of normal (ULN)/ Alanine Transaminase (ALT): <3.0 x ULN (<5x ULN if hepatic compromise is present).", I,
      [record(bilirubin(0.7), alt(30))], [record(bilirubin(3.0), alt(30))], [record(bilirubin(0.7), alt(150)), record()]),
@@ -76,6 +81,8 @@ ROWS = [
     ("Cardiac Function: Patient must have a shortening fraction (SF) of > 27% or an ejection fraction (EF) of > 50% by echocardiogram or MUGA scan.", I,
      [record(lvef(60))], [], [record(lvef(45))]),
     ("Cardiac Function Patients will be excluded if their shortening fraction by echocardiogram is less than 30%.", E, [], [], [record(lvef(60))]),
+    # in an exclusion the two measures exclude each for whom it is taken
+    ("Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%", E, [record(lvef(40))], [], [record(lvef(60)), record()]),
     # -- MLL is KMT2A
     ("Patients must have rearrangement involving the MLL gene", I,
      [record(result("kmt2a_rearrangement", "positive"))], [record(result("kmt2a_rearrangement", "negative"))], [record()]),
