@@ -186,6 +186,14 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
+        # "Grade 3 or 4 sensory or motor neuropathy", "grade 2 or greater motor or sensory neuropathy"
+        # (15 corpus lines): either kind is the peripheral neuropathy (split at its "or", the kind
+        # before it stood as an unread alternative)
+        (r"\b(?:sensory|motor)\s*(?:or|and|and/or|/)\s*(?:sensory|motor)\s+(?=(?:peripheral\s+)?neuropath)", "", ("sensory",)),
+        # "not controlled by oral or intravenous antibiotics", "full dose oral or parenteral
+        # anticoagulation" (33 corpus lines): the routes together are the systemic treatment (split at
+        # their "or", the first route's words stood as an unread alternative). "III or IV" is a class
+        (r"\b(?:oral|intravenous|parenteral)\s*(?:or|and/or|/)\s*(?:oral|intravenous|IV|parenteral)\b", "systemic", ("oral", "intravenous", "parenteral")),
         # "detected by either multidimensional or conventional flow cytometry": how it is measured,
         # whichever way (its "or" split the line before the method words could be set aside)
         (r"\b(by|with|using)\s+either\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?:or|and/or)\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?=flow\b)",

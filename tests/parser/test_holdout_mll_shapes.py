@@ -39,6 +39,11 @@ over the criteria texts):
   products / Sulfa containing medications"; 8 lines name asparaginase or sulfa allergies): a
   record's allergy to a member (pegaspargase, co-trimoxazole) names it. Compared by the class
   word alone, a recorded pegaspargase allergy was "another drug" and the line not met.
+* Two kinds or routes joined inside one name: "Grade 3 or 4 sensory or motor neuropathy" (15
+  corpus lines join the kinds) is the peripheral neuropathy; "not controlled by oral or
+  intravenous antibiotics", "full dose oral or parenteral anticoagulation" (33 lines) the
+  systemic treatment. Split at the inner "or", the first kind's words stood as an unread
+  alternative, so no record could clear the line.
 """
 
 from __future__ import annotations
@@ -98,6 +103,11 @@ ROWS = [
     ("Eastern Cooperative Group (ECOG) 0-2.", I, [record(ecog(1))], [record(ecog(3))], [record()]),
     ("Adequate liver function (bilirubin ≤2 x upper limit normal), and renal function (creatinine ≤2 x upper limit normal).", I,
      [record(bilirubin(0.7), creatinine(0.9))], [record(bilirubin(0.7), creatinine(3.0))], [record(bilirubin(0.7))]),
+    # -- kinds and routes inside one name
+    ("Patients with grade 2 or greater motor or sensory neuropathy per CTC 3.0 criteria.", E,
+     [], [adult()], [adult(condition("peripheral_neuropathy", 100))]),
+    ("Active serious infection not controlled by oral or intravenous antibiotics.", E, [], [adult()], [adult(condition("active_infection", 5))]),
+    ("Patients requiring full dose oral or parenteral anticoagulation.", E, [], [adult()], [adult(medication("anticoagulant_therapy", 0))]),
     # -- a drug family by its class word
     ("Allergy to sulfa medications", E, [adult(allergy("trimethoprim/sulfamethoxazole"))], [adult(allergy("penicillin")), adult()], []),
     ("Allergy to asparaginase products", E, [adult(allergy("pegaspargase")), adult(allergy("asparaginase Erwinia chrysanthemi"))],
