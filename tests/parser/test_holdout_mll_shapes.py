@@ -44,6 +44,10 @@ over the criteria texts):
   intravenous antibiotics", "full dose oral or parenteral anticoagulation" (33 lines) the
   systemic treatment. Split at the inner "or", the first kind's words stood as an unread
   alternative, so no record could clear the line.
+* CJK commas ("WBC≥3.0×109/L，ANC≥1.5×109/L，PLT≥80×109/L", "ALT、ALP≤2.5×ULN"; 5 corpus lines):
+  commas with the space the registry left out. Read without it the counts were alternatives (one
+  passing count met the line) and ALP was dropped; the flip check found this once the wrapper
+  before them ("Adequate hepatic, renal, and bone marrow function") was set aside.
 """
 
 from __future__ import annotations
@@ -108,6 +112,12 @@ ROWS = [
      [], [adult()], [adult(condition("peripheral_neuropathy", 100))]),
     ("Active serious infection not controlled by oral or intravenous antibiotics.", E, [], [adult()], [adult(condition("active_infection", 5))]),
     ("Patients requiring full dose oral or parenteral anticoagulation.", E, [], [adult()], [adult(medication("anticoagulant_therapy", 0))]),
+    # -- CJK commas
+    ("Adequate hepatic, renal, and bone marrow function (WBC≥3.0×109/L，ANC≥1.5×109/L，PLT≥80×109/L. Serum bilirubin≤1.5×the institutional "
+     "upper limit of normal, ALT、ALP≤2.5×the institutional upper limit of normal", I,
+     [], [record(lab("wbc", 4.0, "10*9/L"), lab("anc", 2.0, "10*9/L"), lab("platelets", 30, "10*9/L"), bilirubin(0.7), alt(30), lab("alp", 80, "U/L")),
+          record(lab("wbc", 4.0, "10*9/L"), lab("anc", 2.0, "10*9/L"), lab("platelets", 150, "10*9/L"), bilirubin(0.7), alt(30), lab("alp", 400, "U/L"))],
+     [record(lab("wbc", 4.0, "10*9/L"))]),
     # -- a drug family by its class word
     ("Allergy to sulfa medications", E, [adult(allergy("trimethoprim/sulfamethoxazole"))], [adult(allergy("penicillin")), adult()], []),
     ("Allergy to asparaginase products", E, [adult(allergy("pegaspargase")), adult(allergy("asparaginase Erwinia chrysanthemi"))],
