@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 from .criteria import (
     All,
@@ -31,7 +31,7 @@ from .criteria import (
     TrialCriteria,
     iter_predicates,
 )
-from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome, with_changes_on
+from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome, with_changes_on, with_lines
 from .readings import absent, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on
@@ -301,6 +301,12 @@ def _gatherer(slots: tuple[int, ...]) -> Callable[[Sequence[Any]], tuple[Any, ..
     return itemgetter(*slots)
 
 
+# A slot's judgement, its outcome object there, the outcome's code in a verdict (``_code``), and
+# the outcome's digest bytes and stored character (``CriterionOutcome.verdict_md5``, ``code``),
+# read off the object once when it is made, so a patient reusing it reads none of its attributes.
+_Made = tuple[Judgement, CriterionOutcome, int, bytes, str]
+
+
 class LineTable:
     """Every distinct (position, line object) of the trials laid out, numbered (a slot), and
     every distinct judgement they ask, (type, expression, applies_if), numbered too. Lines are
@@ -322,7 +328,7 @@ class LineTable:
         # line (every line left wholly to review, most lines absent data leaves unknown) reuses
         # that immutable outcome instead of making an equal one. Checked by value, so a reuse is
         # exact; making one (a frozen data class) cost ~2-5 us, ~8,000 per patient.
-        self.last: list[tuple[Judgement, CriterionOutcome, int] | None] = []
+        self.last: list[_Made | None] = []
         # Judgements made for earlier patients, by judgement number and what the line reads of a
         # patient (``_signature``): a line is a pure function of its predicates' outcomes, reasons
         # and change dates, so a patient whose predicates read the same gets the same judgement
@@ -331,7 +337,7 @@ class LineTable:
         # By (slot, id of a kept judgement): its outcome at that slot, so patients who read a line
         # alike share one outcome object (and the verdict text kept on it, which a stored
         # verdict's digest joins), not only consecutive ones (``last``). Emptied past ``_JUDGED_MAX``.
-        self.made: dict[tuple[int, int], tuple[Judgement, CriterionOutcome, int]] = {}
+        self.made: dict[tuple[int, int], _Made] = {}
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -430,17 +436,28 @@ def _signature(
     return tuple(found)
 
 
+class JudgedLines(NamedTuple):
+    """``judge_lines``' answer, each list indexed by slot."""
+
+    judged: list[CriterionOutcome | None]  # None where not asked, or where judging raised
+    codes: list[int]  # each slot's part in a verdict (``_verdict_of``)
+    failed: set[int]  # the slots whose judging raised
+    md5s: list[bytes]  # each outcome's ``verdict_md5``
+    chars: list[str]  # each outcome's ``code``
+
+
 def judge_lines(
     table: LineTable, layouts: Iterable[Layout], snap: Snapshot, decide: Decide, memo: Memo
-) -> tuple[list[CriterionOutcome | None], list[int], set[int]]:
+) -> JudgedLines:
     """Each slot the layouts use, as ``evaluate_criterion`` judges it (each distinct judgement
-    once, through ``memo.criteria``), as a list indexed by slot (``None`` where not asked); each
-    slot's part in a verdict (``_verdict_of``); the slots whose judging raised."""
+    once, through ``memo.criteria``)."""
     needed: set[int] = set()
     for layout in layouts:
         needed.update(layout.slots)
     judged: list[CriterionOutcome | None] = [None] * len(table.lines)
     codes = [0] * len(table.lines)
+    md5s = [b""] * len(table.lines)
+    chars = [""] * len(table.lines)
     judgements: dict[int, Judgement | None] = {}  # by number; None: raised
     failed: set[int] = set()
     lines, judgement_of, keys, words, last = table.lines, table.judgement_of, table.keys, table.words, table.last
@@ -476,17 +493,19 @@ def judge_lines(
             # alike: its outcome at this slot is kept with it, not only the last patient's
             before = made_of.get((slot, id(found)))
         if before is not None and (before[0] is found or before[0] == found):
-            judged[slot], codes[slot] = before[1], before[2]
+            _, judged[slot], codes[slot], md5s[slot], chars[slot] = before
             last[slot] = before
             continue
         type_word, text = words[slot]
         made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
         code = codes[slot] = _code(made)
-        entry = last[slot] = (found, made, code)
+        md5 = md5s[slot] = made.verdict_md5
+        char = chars[slot] = made.code
+        entry = last[slot] = (found, made, code, md5, char)
         if len(made_of) >= _JUDGED_MAX:
             made_of.clear()
         made_of[(slot, id(found))] = entry  # holds ``found``: its id is not reused meanwhile
-    return judged, codes, failed
+    return JudgedLines(judged, codes, failed, md5s, chars)
 
 
 def assemble_many(
@@ -495,7 +514,7 @@ def assemble_many(
     """``assemble(trial, snap, decide, memo)`` of each trial, in order, each distinct line judged
     once. A trial one of whose lines raised is assembled the plain way, and what that raises
     stands in its place (the caller turns it into the trial's error, as it would there)."""
-    judged, codes, failed = judge_lines(table, (layout for _, layout in trials), snap, decide, memo)
+    judged, codes, failed, md5s, chars = judge_lines(table, (layout for _, layout in trials), snap, decide, memo)
     found: list[TrialOutcome | Exception] = []
     for trial, layout in trials:
         if failed and not failed.isdisjoint(layout.slots):
@@ -516,5 +535,8 @@ def assemble_many(
             when = line.changes_on if line is not None else None
             if when is not None and (day is None or when < day):
                 day = when
+        # the lines' digest bytes and stored characters, gathered by slot (``with_lines``);
+        # ``tests/rules_engine/test_line_table.py`` pins them to the properties' walk
+        with_lines(outcome, b"".join(layout.gather(md5s)), "".join(layout.gather(chars)))
         found.append(with_changes_on(outcome, day))
     return found

@@ -123,7 +123,11 @@ class CriteriaVersion(models.Model):
 
     class Meta:
         ordering = ["trial", "-number"]
-        constraints = [models.UniqueConstraint(fields=["trial", "number"], name="criteriaversion_unique_number")]
+        constraints = [
+            models.UniqueConstraint(fields=["trial", "number"], name="criteriaversion_unique_number"),
+            # the key a match result's (trial, criteria version) references (matcher migration 0020)
+            models.UniqueConstraint(fields=["trial", "id"], name="criteriaversion_unique_trial_id"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.trial_id} criteria v{self.number}"

@@ -20,20 +20,51 @@ def facts_digest(facts_json: dict) -> str:
     return digest_of(facts_json)
 
 
+# A verdict digest as this code writes it starts with this mark, which neither URL-safe base64
+# (the older format, ``legacy_verdict_digest``) nor an override's ``o:`` starts with.
+LINE_DIGESTS = "."
+
+
 def verdict_digest(
     outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride], plain: bool = False
 ) -> str:
-    """A job digests 1,000 trials' ~28,000 criterion outcomes: joined with NUL, which no stored
-    text can hold (PostgreSQL refuses it, intake rejects it), they take 14 ms, as JSON 29 ms.
+    """The MD5 of the verdict's head (version, eligibility, score, error, change date, overrides)
+    and of each line's own digest (``CriterionOutcome.verdict_md5``: 8 bytes of the MD5 of its
+    outcome, review bit and reason, kept on the line object; joined in ``TrialOutcome.lines_md5``),
+    stored as ``.`` and 60 of its bits in 10 URL-safe base64 characters: 11 characters, as the
+    older format.
+
+    Measured in-process on bench/e2e.py's 1,000 trials (a new patient's job, ~700 results of
+    ~28 lines, ~2.5 MB of verdict text): hashing every line's text for each result
+    (``legacy_verdict_digest``) was ~20 of the job's ~145 ms of worker CPU; each line object is
+    hashed once (the engine hands one object for a line repeated across trials and patients
+    judged alike) and a result hashes ~220 bytes. A line whose text changes changes its 8 bytes
+    but for a chance of 2^-64, the digest but for 2^-60. ``plain`` hashes each line from its
+    fields, the reference a test compares with."""
+    head = _head(outcome, version_pk, overrides).encode()
+    if plain:
+        lines = [
+            hashlib.md5("\0".join((c.outcome.value, "1" if c.review else "0", c.reason)).encode()).digest()[:8]
+            for c in outcome.criteria
+        ]
+        data = head + b"\0" + b"".join(lines)
+    else:
+        data = head + b"\0" + outcome.lines_md5
+    return LINE_DIGESTS + short_digest(hashlib.md5(data).digest())[:10]
+
+
+def legacy_verdict_digest(
+    outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride], plain: bool = False
+) -> str:
+    """The verdict digest as rows stored before the ``.`` format hold it: the MD5 of the head and
+    every line's text joined with NUL, which no stored text can hold (PostgreSQL refuses it,
+    intake rejects it). Read only to compare with such a row (``same_verdict``), so a verdict
+    that did not change is still recognised, and its row keeps its ``last_changed``.
 
     Each line's part is its ``CriterionOutcome.verdict_bytes``, kept on the outcome object, and the
-    parts are joined in C: measured over 6 patients x 1,000 trials (28,005 lines, ~8,000 distinct
-    line objects a patient), digests and compact codes took 34-40 ms a patient when the parts
-    were looked up by object id in a per-store dict, and ~15 ms this way (loaded machine).
-    ``plain`` joins them field by field, the reference a test compares with: the text joined,
-    and so the digest, is the same either way."""
-    marks = sorted((i, o.pk) for i, o in overrides.items())
-    head = repr((version_pk, str(outcome.eligibility), outcome.score, outcome.error or "", outcome.changes_on, marks))
+    parts are joined in C. ``plain`` joins them field by field, the reference a test compares
+    with: the text joined, and so the digest, is the same either way."""
+    head = _head(outcome, version_pk, overrides)
     if plain:
         parts = [head]
         for c in outcome.criteria:
@@ -44,6 +75,25 @@ def verdict_digest(
     else:
         data = head.encode()
     return short_digest(hashlib.md5(data).digest())
+
+
+def same_verdict(
+    stored: str, digest: str, outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride]
+) -> bool:
+    """Whether the ``stored`` digest is the one of this verdict (``digest``, its ``verdict_digest``).
+    A digest in the older format (no ``.``) is compared with the verdict's ``legacy_verdict_digest``:
+    rows written before keep being recognised while their verdict stands, and take the new format
+    when it changes. An override's mark (``o:``) equals neither, so its row is rewritten."""
+    if stored == digest:
+        return True
+    if stored.startswith(LINE_DIGESTS) or stored.startswith("o:"):
+        return False
+    return stored == legacy_verdict_digest(outcome, version_pk, overrides)
+
+
+def _head(outcome: TrialOutcome, version_pk: int, overrides: dict[int, CriterionOverride]) -> str:
+    marks = sorted((i, o.pk) for i, o in overrides.items())
+    return repr((version_pk, str(outcome.eligibility), outcome.score, outcome.error or "", outcome.changes_on, marks))
 
 
 _VERDICT_BYTES = attrgetter("verdict_bytes")

@@ -230,7 +230,7 @@ def _judged_groups(
         decide = decider(snap)
         memo = Memo()  # one per (facts, date), shared across trials as a job shares it
         layouts = {p.version_pk: _LAYOUTS[p.version_pk] for p in members if p.outcomes}
-        judged, _, failed = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
+        judged, _, failed, _, _ = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
         laid: list[tuple[Pinned, Layout | tuple[CriterionOutcome, ...]]] = []
         for p in members:
             if not p.outcomes:

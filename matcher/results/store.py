@@ -40,7 +40,7 @@ from matcher.models import (
 )
 from matcher.results import compact, facts_versions
 from matcher.results.causes import Cause, appeared_cause, change_row, changed_cause
-from matcher.results.digests import verdict_digest
+from matcher.results.digests import same_verdict, verdict_digest
 from matcher.results.lines import version_lines
 from matcher.results.overrides import (
     active_overrides,
@@ -148,11 +148,15 @@ def store_evaluations(
             parents = [line.parent for line in lines.get(trial.version_pk, ())] if by_index else []
             effective = apply_overrides(outcome, by_index, parents)
             digest = verdict_digest(effective, trial.version_pk, by_index)
-            if old and old["digest"] == digest and old["state"] == MatchResult.State.ACTIVE:
+            if (
+                old
+                and old["state"] == MatchResult.State.ACTIVE
+                and same_verdict(old["digest"], digest, effective, trial.version_pk, by_index)
+            ):
                 if ev.facts_version_pk is not None and old["facts_version_id"] != ev.facts_version_pk:
                     repinned.setdefault((ev.facts_version_pk, evaluated_at), []).append(old["id"])
                 continue
-            codes = compact.encode(outcome.criteria)
+            codes = compact.encode_outcome(outcome)
             if by_index:
                 unknown = sum(1 for c in effective.criteria if c.outcome is Outcome.UNKNOWN)
             else:  # the codes are the effective lines': each unknown is a u, upper case when left to review

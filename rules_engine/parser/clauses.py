@@ -47,7 +47,8 @@ _EXCEPTION = re.compile(
     # ", other than APL, as defined by WHO, that is relapsed ...": an aside between commas ends at
     # the comma when the main clause goes on after it (else the rest became the exception's)
     r"|,\s*other\s+than\s+[^,;()]+(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with)\b)"
-    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b[^;]*",
+    # (a karyotype's own semicolon, "except t(15;17)", does not end the exception)
+    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);)*",
     I,
 )
 
@@ -700,7 +701,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
     kinds = ["unit" if k == "tight" else k for k in kinds]
-    loose = _loose_or(kinds, connectors)
+    loose = _loose_or(kinds, connectors) or (_age_alternatives(exprs, kinds) if ctype is CriterionType.INCLUSION else [])
     if loose:
         # "HBsAg positive and HBV DNA above N, or HCV positive": an "or" after a comma closes the
         # conjunction before it (read inside it, a patient with hepatitis C alone was asked for
@@ -723,6 +724,15 @@ def _loose_or(kinds: list[str], connectors: list[str]) -> list[int]:
         return []
     written = [k for k, c in enumerate(connectors) if kinds[k] == "and" and _WRITTEN_AND.match(c)]
     return loose if written else []
+
+
+def _age_alternatives(exprs: list[Item], kinds: list[str]) -> list[int]:
+    """The "or" joins with an age on both sides ("≥ 60 years of age with newly diagnosed AML ... or
+    ≥ 18 years of age with relapsed/refractory AML"): each age opens an alternative of its own,
+    whole. Bound tighter than the "with" around it, the first alternative's age and status were
+    asked of both, so no relapsed patient met the line."""
+    ages = [k for k, it in enumerate(exprs) if it.concepts == frozenset({"age"})]
+    return [k for k, kind in enumerate(kinds) if kind == "or" and any(a <= k for a in ages) and any(a > k for a in ages)]
 
 
 _PUMP = frozenset({"lvef", "shortening_fraction"})
@@ -1096,6 +1106,9 @@ _SHARED_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.NOT_WITHIN})
 # alternatives that measure one thing by different means: "CrCl or eGFR >= 60", "ECOG or WHO 0-1"
 _SAME_MEASURE = (
     frozenset({"creatinine_clearance", "egfr"}),
+    # "Total or direct bilirubin <= 1.5 x ULN" (5 corpus lines): the trial takes either measure of
+    # the one bilirubin (the direct one where Gilbert's raises the total)
+    frozenset({"bilirubin", "direct_bilirubin"}),
     frozenset({"ecog", "karnofsky", "lansky", "who_ps", "zubrod"}),
 )
 

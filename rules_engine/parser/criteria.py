@@ -38,6 +38,23 @@ _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
 # including any of the following:", "None of the following within the past 6 months:"): its
 # children are read as exclusions and the heading holds when none of them does
 _NEGATED_HEADING = re.compile(r"^\W*(?:no|none\s+of|not|without|absence\s+of|free\s+of|must\s+not\s+have)\b(?!\s+(?:more|less|greater|fewer)\b)", re.I)
+# ... unless what it lists are the grounds of the unfitness it asks ("Not considered candidates
+# for intensive remission induction chemotherapy ... based on EITHER:", "Not a candidate for
+# fludarabine therapy based on either:"; 2 corpus trials): each ground is what the patient must
+# have. Negated, the list turned away every patient it describes (and, with ">= 75 OR < 75", every
+# patient at all). A list that defines what the heading forbids ("No active infection as defined
+# by:") is still forbidden.
+_GROUNDS_LEAD = re.compile(
+    r"\b(?:candidates?|eligible|suitable|fit|appropriate)\b[^:;]{0,120}?\b(?:based\s+on|due\s+to|because\s+of)"
+    r"(?:\s+(?:either|any|one|at\s+least\s+one)(?:\s+of)?)?(?:\s+the\s+following(?:\s+(?:criteria|reasons?))?)?\s*(?::\s*)?$",
+    re.I,
+)
+# a heading whose last "or" alternative announces the list below it (3 corpus lines of the
+# unfit-for-intensive-chemotherapy trials: "Age >= 75 years, or Age < 75 years with at least 1 of the
+# following co-morbidities:")
+_LAST_ALTERNATIVE_LEADS = re.compile(
+    r"\bor\b[^:;]{0,120}?\b(?:at\s+least\s+(?:one|1)|any|one\s+or\s+more)\s+(?:of\s+)?(?:the\s+)?following\b[^:;]{0,40}:\s*$", re.I
+)
 # an inclusion heading that states its list excludes ("patients who have any of the following are
 # NOT eligible:", "Patients will be excluded if they have:"): read as the absence of each, likewise
 _EXCLUDING_HEADING = re.compile(r"\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be)\s+(?:not\s+eligible|ineligible|excluded)\b", re.I)
@@ -197,6 +214,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         i for i in children
         if rows[i][0] is CriterionType.INCLUSION
         and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]) or _NEGATED_LEAD.search(rows[i][1]))
+        and not _GROUNDS_LEAD.search(rows[i][1])
     }
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
@@ -257,8 +275,19 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
             own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
+            if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
+                own = []
             if _ALLERGY_HEADING.search(text):
                 own = []  # "allergies to the following drugs:": the products under it are what it asks
+            asking = [k for k in kids if not _asks_nothing(k.expr)]  # type: ignore[union-attr]
+            if own and not asking:
+                kids = []  # only notes under a line that asks something: the line decides alone
+            elif asking and len(asking) < len(kids):
+                # a line under the heading that asks nothing (a note that only permits, "Not
+                # specified") is neither one of its alternatives nor one of its requirements: as an
+                # alternative it met an inclusion's "one of the following" for everyone, as a
+                # requirement of an exclusion's "all of the following" it held for no one
+                kids = asking
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             group = All if index in negated else _group(text, ctype)
@@ -268,8 +297,16 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
-            joined = kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
-            if own and ctype is CriterionType.EXCLUSION and index not in negated and _EXAMPLES_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
+            joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
+            if not kid_exprs:
+                expr = normal_limits_upright(joined, ctype)
+            elif own and isinstance(own[0], Any_) and _LAST_ALTERNATIVE_LEADS.search(text):
+                # ">= 75 years of age OR < 75 years of age with at least 1 of the following:": the
+                # list is the last alternative's (asked of every patient, a patient of 78 with none
+                # of the comorbidities failed the line that takes him by age alone)
+                parts = own[0].parts
+                expr = normal_limits_upright(Any_((*parts[:-1], All((parts[-1], joined)))), ctype)
+            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _EXAMPLES_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
                 # "Active autoimmune disease ... these include but are not limited to:": the lines
                 # under it are examples of what the heading excludes, each excluding as well, never
                 # a further condition of it (joined with AND, a recorded autoimmune disease
@@ -284,6 +321,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     _top_level_cohort_items(rows, out)
     _cohort_exclusions(rows, out)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
+
+
+def _asks_nothing(expr: Expr) -> bool:
+    return isinstance(expr, NoRequirement) or (isinstance(expr, Not) and isinstance(expr.part, NoRequirement))
 
 
 # an inclusion heading over one cohort's requirements ("For relapsed/refractory subjects only:",

@@ -54,12 +54,15 @@ from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITIO
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
+from rules_engine.parser.notes import SYSTEM_LABEL, label_only, permitting_note, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
+    AGENT_WINDOW,
     PERMISSION,
     FUTURE_REFERENCE,
     MEASURE_WINDOW,
     WIDENING_CLAUSE,
+    agent_window,
     attach_widening,
     failed_test_alternative,
     forecast,
@@ -97,6 +100,11 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
     norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
+    label = SYSTEM_LABEL.match(norm)
+    if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows
+        rest = _to_expr(norm[label.end():], ctype, fragments)
+        if any(True for _ in iter_predicates(rest)):
+            return rest
     definition = DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
@@ -116,6 +124,14 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     conditional = _conditional(norm, ctype)
     if conditional is not None:
         return conditional
+    agents = AGENT_WINDOW.search(norm)
+    # (only where the bracket ends the line's last sentence: a permission after it, "Prior
+    # antifolate therapy is permitted, as long as ...", would attach to the washout and hide it)
+    if agents is not None and not re.search(r"[.;]\s+\S", norm[agents.end():]):  # "chemotherapy within 4 weeks (6 weeks for nitrosoureas or mitomycin C)"
+        plain = _to_expr(norm[: agents.start()] + " " * (agents.end() - agents.start()) + norm[agents.end():], ctype, fragments)
+        widened = None if isinstance(plain, Review) else agent_window(plain, agents)
+        if widened is not None:
+            return widened
     alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         read = [_to_expr(part, ctype) for part in alternatives]
@@ -164,6 +180,15 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             clause_text = clause_text[excepting.end():]
         if exprs and not excepting and receipt_note(clause_text, exprs):
             continue  # "patients with known previous CNS leukemia may continue to receive intrathecal therapy"
+        only = _ONLY_IF.search(clause_text) if exprs and ctype is CriterionType.INCLUSION and not excepting else None
+        subject = parse_clause(clause_text[: only.start()], CriterionType.INCLUSION).expr if only is not None else None
+        if only is not None and subject is not None and not isinstance(subject, Review):
+            # "...; acute promyelocytic leukemia ... would be eligible only after failure of a regimen
+            # containing arsenic trioxide": a narrowing for the patients it names, never a widening
+            # (read as one, a relapsed APL met the line through AML alone); the condition is a person's
+            exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
+            exprs_text.append(clause_text)
+            continue
         if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
@@ -262,6 +287,13 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+# a clause that lets the patients it names in only on a condition ("APL ... would be eligible only
+# after failure of ...", "are eligible only if ..."; 27 corpus lines say "eligible/allowed only if")
+_ONLY_IF = re.compile(
+    r"\b(?:is|are|(?:would|will|may|can|could)\s+be)\s+(?:considered\s+)?(?:eligible|allowed|permitted|included)\s+only\s+(?:if|after|when|provided)\b", I
+)
 
 
 # where disease has spread, the subject of a fragment that may permit it rather than ask for it
@@ -685,10 +717,19 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     if len(text) > 4 * MAX_LINE or len(normalize(text)) > MAX_LINE:
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
-    if _NO_REQUIREMENT.fullmatch(text.strip()):
+    # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
+    # without a star annotates another line's term
+    text_read = without_footnote(strip_terminology_note(text))
+    if _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text) or (text_read != text and not text_read):
+        # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its
+        # own, widens another line and asks nothing of its own, nor does a label over the lines
+        # after it ("Cardiac disease:"; rules_engine.parser.notes). Under a line (a child), the
+        # note keeps its reading: an exception the heading it sits under is read with
+        # (dropped, the heading would decide against the patients the note lets in)
         # an exclusion holds when its expression is met: one that asks nothing must never hold
         none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
+    original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"
     elif context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
@@ -729,7 +770,7 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         # with none on record meets it (read as asked for, every patient without it failed)
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
-    return Criterion(type=ctype, text=text, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)
+    return Criterion(type=ctype, text=original, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)
 
 
 install(_to_expr, parse_line)  # line_reader: the proviso and scoped-group readers reach the grammar

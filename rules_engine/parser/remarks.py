@@ -73,14 +73,14 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
-    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method))?"
+    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
     r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the|primary|initial|first[\s-]line|second[\s-]line|"
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+(?:entry|commencement)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+(?:entry|commencement)|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -244,7 +244,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("refractory to", "resistant to"),
-    ("screening", "enrol", "registration", "randomi", "entry", "commencement", "inclusion", "baseline", "consent"),
+    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
     ("prior to", "before"),

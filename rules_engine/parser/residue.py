@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rules_engine.concepts import CONCEPTS
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
@@ -504,8 +505,17 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     effective = ctype
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
+    untreated = [it for it in items if it.expr is not None and _untreated(it.expr)]
     for exc, start in clause.exceptions:
         if is_remark(exc):
+            continue
+        if untreated and _EXCEPTED_THERAPY.search(exc):
+            # "previously untreated AML except for hydroxyurea or corticosteroids": the therapies
+            # the exception allows widen the untreated requirement, never narrow the disease. Which
+            # of the record's therapies they cover is a person's (a record with cytarabine and
+            # hydroxyurea is no record of hydroxyurea alone), so the widening is an alternative.
+            for it in untreated:
+                it.expr = _widen_untreated(it.expr, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, exc))  # type: ignore[arg-type]
             continue
         exc_expr, person = _exception_expr(exc, ctype)
         # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
@@ -702,7 +712,52 @@ def receipt_note(clause_text: str, exprs: list[Expr]) -> bool:
     return bool(named) and named <= _DISEASE_STATE
 
 
-def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
+# a permission of a prior therapy ("Prior hydroxyurea or lenalidomide treatment for myelodysplastic
+# syndrome (MDS) is allowed", "Prior treatment with hydroxyurea is permitted"): it widens the line's
+# "previously untreated" (no anticancer therapy), never the disease it names for the therapy
+_PRIOR_THERAPY_PERMITTED = re.compile(r"^\W*(?:prior|previous)\s+(?:[\w/-]+\s+){0,6}?(?:treatment|therapy|use)\b", I)
+
+
+def _untreated(part: Expr) -> bool:
+    """``part`` asks for no anticancer therapy (of some kind): "not chemotherapy" (perhaps already
+    widened by an exception: "not chemotherapy or ...")."""
+    if isinstance(part, Any_):
+        return _untreated(part.parts[0])
+    if isinstance(part, All):
+        return any(_untreated(p) for p in part.parts)
+    if not isinstance(part, Not) or not isinstance(part.part, Predicate) or part.part.op is not Op.PRESENT:
+        return False
+    concept: str | None = part.part.concept
+    for _ in range(6):  # the concept tree is shallow
+        if concept is None or concept == "anticancer_therapy":
+            break
+        concept = CONCEPTS[concept].parent if concept in CONCEPTS else None
+    return concept == "anticancer_therapy"
+
+
+# the therapies an "untreated" requirement is written to let through (cytoreduction, steroids,
+# intrathecal therapy, ATRA while the diagnosis is confirmed, growth factors)
+_EXCEPTED_THERAPY = re.compile(
+    r"\b(?:hydroxyurea|hydroxycarbamide|hydrea|(?:cortico)?steroids?|prednisone|dexamethasone|leu?k?a?pheresis|intrathecal|"
+    r"all[\s-]trans[\s-]retinoic\s+acid|ATRA|growth\s+factors?|cytoreduct\w*)\b",
+    I,
+)
+
+
+def _therapy_part(part: Expr) -> bool:
+    """``part`` names an anticancer therapy (of whatever kind), read as asked or as absent."""
+    return any(_untreated(Not(predicate(p.concept, Op.PRESENT))) for p in predicates(part))
+
+
+def _widen_untreated(expr: Expr, widened: Expr) -> Expr:
+    """``expr`` with its "no anticancer therapy" part (alone, or a conjunct of an untreated
+    disease's reading) widened by ``widened``; the rest stands as it was."""
+    if isinstance(expr, All):
+        return all_of([_widen_untreated(p, widened) if _untreated(p) else p for p in expr.parts])
+    return any_of([expr, widened])
+
+
+def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = False) -> Expr:
     """An inclusion widened by a permission: only the requirement the permission is about
     gains the alternative, so every other requirement still decides."""
     widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
@@ -710,6 +765,8 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str]) -> Expr:
         return any_of([expr, widened])
     parts = list(expr.parts)
     hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
+    if therapy and not any(_therapy_part(parts[i]) for i in hits):  # a permitted therapy no part names: the untreated one
+        hits = [i for i, part in enumerate(parts) if _untreated(part)] or hits
     for i in hits or [len(parts) - 1]:
         parts[i] = any_of([parts[i], widened])
     return all_of(parts)
@@ -779,7 +836,7 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
         exc = structured
     concepts = {c for it in items for c in it.concepts} | _exception_subject(clause_text, exc)
     if ctype is CriterionType.INCLUSION:
-        return _widen_scoped(expr, exc, concepts)
+        return _widen_scoped(expr, exc, concepts, bool(_PRIOR_THERAPY_PERMITTED.search(clause_text)))
     if isinstance(exc, Review):
         if isinstance(expr, Any_):  # an unread condition narrows the alternative it is about
             parts = list(expr.parts)
@@ -833,6 +890,57 @@ _SHORTER_WINDOW = re.compile(
 )
 
 
+# A longer interval for named agents, in brackets after the line's own ("chemotherapy within 4
+# weeks (6 weeks for nitrosoureas or mitomycin C)", "At least 4 weeks since prior chemotherapy (6
+# weeks for nitrosoureas)"; 143 corpus lines, most of them this very NCI wording). Read as an
+# unread alternative it left every patient with no recent therapy unknown. Read so, the line's
+# own interval decides as written, and only the span between the two intervals waits on whether
+# the agent was one of those named (a person's: the record's drug may be any chemotherapy).
+AGENT_WINDOW = re.compile(
+    r"\(\s*(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:for|in\s+the\s+case\s+of|if)\s+"
+    r"(?P<what>(?:a\s+|an\s+|prior\s+|any\s+)?(?![^();]{0,80}\b(?:wom[ae]n|m[ae]n|patients?|subjects?)\b)[^();]{3,80})\)",
+    I,
+)
+
+
+def _drug_therapy(concept: str) -> bool:
+    """A therapy given as a drug (chemotherapy, any anticancer or systemic therapy), whose agents
+    the bracket can name; radiotherapy and surgery are not."""
+    seen: str | None = concept
+    for _ in range(6):  # the concept tree is shallow
+        if seen is None or seen in ("radiotherapy", "surgery", "major_surgery", "hsct"):
+            return False
+        if seen in ("anticancer_therapy", "systemic_therapy", "investigational_agent"):
+            return True
+        seen = CONCEPTS[seen].parent if seen in CONCEPTS else None
+    return False
+
+
+def agent_window(expr: Expr, m: re.Match[str]) -> Expr | None:
+    """``expr`` with each dated history predicate given the longer interval ``AGENT_WINDOW``
+    matched for its named agents, or None when nothing dated is shorter than it."""
+    longer = Window(float(m.group("n")), m.group("unit").lower().rstrip("s") + "s")
+    agents = " ".join(m.group("what").split())
+    changed = False
+
+    def days(w: Window) -> float:
+        return w.amount * {"days": 1, "weeks": 7, "months": 30, "years": 365}.get(w.unit, 0)
+
+    def leaf(e: Expr) -> Expr:
+        nonlocal changed
+        if isinstance(e, Predicate) and e.window is not None and e.op in (Op.WITHIN, Op.NOT_WITHIN) and days(e.window) < days(longer) and _drug_therapy(e.concept):
+            changed = True
+            wider = Predicate(e.concept, e.op, e.value, e.unit, e.uln, longer)
+            which = f"whether the agent was one of these: {agents}"
+            if e.op is Op.WITHIN:  # within the longer interval, excluded only if it was one of them
+                return any_of([e, all_of([wider, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
+            return all_of([e, any_of([wider, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
+        return e
+
+    out = map_leaves(expr, leaf)
+    return out if changed else None
+
+
 def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
     """``expr`` with each dated history predicate given the shorter interval the clause allows
     under its condition, or None when the clause is not of that shape or nothing is dated."""
@@ -860,13 +968,61 @@ def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
     return out if changed else None
 
 
+# The same offer written as a clause after a semicolon, the condition a bare bound ("Serum
+# creatinine =< 1.0 mg/dL; if serum creatinine > 1.0 mg/dl, then the estimated GFR must be > 60";
+# 12 corpus lines, most of them the cooperative groups' "if serum creatinine > N mg/dL, then the
+# estimated glomerular filtration rate (GFR) must be > M"). Joined as one more requirement it asked
+# "creatinine <= 1 and creatinine > 1" of every patient. A condition that is the very failure of A
+# (the same number, unit and ULN) offers B in its stead; any other bound is read as above.
+_FAILED_BOUND = re.compile(
+    r"^\W*if\s+(?:the\s+|their\s+|his\s+or\s+her\s+|the\s+patient'?s\s+)?(?P<what>[^,;:<>≤≥=()]{2,60}?)\s*(?:(?:is|are|was|were)\s+)?"
+    r"(?:>|greater\s+than|higher\s+than|above|exceeds?|over)\s*(?P<n>\d+(?:\.\d+)?)\s*"
+    r"(?:(?P<uln>x|×|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|upper\s+limits?\s+of\s+normal)|(?P<unit>mg/dl|mg\s*%|[µμu]mol/l)(?![\w/]))"
+    r"\s*,?\s*(?:then\s+)?(?:(?:the\s+)?(?:patient|participant|subject)'?s\s+)?",
+    I,
+)
+
+
+def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ctype: CriterionType) -> Expr | None:
+    """``expr`` with the second test ``_FAILED_BOUND`` matched in ``clause_text`` (see above)."""
+    named = named_labs(m.group("what"))
+    if len(named) != 1:
+        return None
+    second = clause_expr(parse_clause(clause_text[m.end():], ctype), ctype, False)
+    if second is None or not predicates(second) or any(isinstance(n, Review) for n in nodes(second)):
+        return None
+    parts = list(expr.parts) if isinstance(expr, All) else [expr]
+    hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
+    if not hits:
+        return None
+    n, uln = number(m.group("n")), bool(m.group("uln"))
+    unit = None if uln else ("mg/dL" if m.group("unit").lower().replace(" ", "") in ("mg/dl", "mg%") else "umol/L")
+
+    def is_failure_of(part: Expr) -> bool:  # A is "<lab> <= n" (or "< n") in the condition's own terms
+        return (
+            isinstance(part, Predicate) and part.concept == named[0] and part.op in (Op.LTE, Op.LT) and part.value == n
+            and part.uln == uln and (uln or (part.unit or "").lower().replace("μ", "u").replace("µ", "u") == unit.lower())
+        )
+
+    failed = [i for i in hits if is_failure_of(parts[i])]
+    if failed:
+        for i in failed:
+            parts[i] = any_of([parts[i], second])
+        return all_of(parts)
+    within = predicate(named[0], Op.LTE, n, unit, uln)
+    return all_of([*parts, any_of([within, second])])
+
+
 def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr | None:
     """``expr`` with the second test the clause offers, or None when the clause is not of that
     shape, is not an inclusion's, or its second test is not read whole (the clause is then left
     to the usual residue policy)."""
-    m = _FAILED_TEST.match(clause_text)
-    if m is None or ctype is not CriterionType.INCLUSION:
+    if ctype is not CriterionType.INCLUSION:
         return None
+    m = _FAILED_TEST.match(clause_text)
+    if m is None:
+        bound = _FAILED_BOUND.match(clause_text)
+        return _failed_bound_alternative(expr, bound, clause_text, ctype) if bound else None
     named = named_labs(m.group("what"))
     if len(named) != 1:
         return None
@@ -1101,6 +1257,9 @@ def _indication_permitted(clause: str, end: int) -> Expr | None:
     return any_of([Not(group), Alternative(ReviewReason.AMBIGUOUS, "what the permission asks of the patients it names: " + clause)])
 
 
+_PRONOUN_HAS_NO = re.compile(r"^\W*(?:(?:they|he\s+or\s+she|the\s+(?:patients?|subjects?|participants?))\s+)?(?:(?:has|have)\s+)?(?=no\b)", I)
+
+
 def _proviso(text: str) -> Expr | None:
     """A group's condition written as requirements ("... are eligible provided that they are > 4
     weeks from stem cell infusion, have no active GVHD, and meet other eligibility criteria"):
@@ -1109,6 +1268,10 @@ def _proviso(text: str) -> Expr | None:
     condition not read whole stays the reviewer's."""
     if not text or _TREATMENT_FAILED.search(text):
         return None
+    # "provided they have no evidence of acute or chronic GVHD": the pronoun and its verb before
+    # "no" hid the negation, so the group's condition asked for GVHD (every transplanted patient
+    # without it failed the line, one with it met it)
+    text = _PRONOUN_HAS_NO.sub("", text)
     expr = read_expr(text, CriterionType.INCLUSION)
     if not predicates(expr) or any(isinstance(node, Review) for node in nodes(expr)):
         # read in part, the words left over may hold what turns the read part round ("it was at

@@ -255,6 +255,7 @@ class _Splitter:
         self.pending_bullet: int | None = None  # indent of a bullet alone on its line
         self.pending_or = False  # an "OR" line since the last item
         self.list_head: int | None = None  # an item ending ":" taking plain lines as children
+        self.roman: tuple[int, int] | None = None  # a dedented roman list: (its indent, the shift that nests it)
         self.heading_paren = False  # a type heading's parenthesis runs on to the next line
 
     # -- adding --
@@ -296,6 +297,21 @@ class _Splitter:
         if level == 2:
             self.stack.append(index)
         return index
+
+    def _roman_indent(self, marker: str, indent: int) -> int:
+        """The indent a bullet is nested at. A list numbered "i.", "ii.", ... written at or left of
+        the item that announces it ("2. <75 years of age with at least 1 of the following:" then
+        "i. Poor performance status ..." four columns left): registries flush such
+        a list left, but it is the announcing item's, so it and everything nested under it are
+        shifted right of that item until a line comes back to the list's own indent."""
+        if (
+            _ROMAN_FIRST.fullmatch(marker) and self.items and self.items[-1].level == 2 and indent <= self.items[-1].indent
+            and _ANNOUNCES_LIST.search(self.items[-1].text[-_HEAD:])
+        ):
+            self.roman = (indent, self.items[-1].indent + 1 - indent)
+        elif self.roman is not None and indent < self.roman[0]:
+            self.roman = None
+        return indent + self.roman[1] if self.roman is not None else indent
 
     def _snaps_to_top(self, indent: int, closed: int | None, marker: str) -> bool:
         """An item that closes a deeper list but stops short of it sits between two open levels
@@ -357,7 +373,7 @@ class _Splitter:
             ctype, role, rest = heading
             self.heading_paren = body.count("(") > body.count(")")
             self.set_type(ctype)
-            self.stack, self.pending_bullet, self.list_head = [], None, None
+            self.stack, self.pending_bullet, self.list_head, self.roman = [], None, None, None
             if role == "donor":
                 self.add_subheading(body[: len(body) - len(rest)].strip(), indent, number, donor=True)
             else:
@@ -368,7 +384,7 @@ class _Splitter:
             return
 
         if bullet is None and (pdq := _PDQ_SECTION.match(stripped)) is not None:
-            self.stack, self.pending_bullet, self.list_head = [], None, None
+            self.stack, self.pending_bullet, self.list_head, self.roman = [], None, None, None
             self.subsection = self.donor = None
             self.ctype = CriterionType.INCLUSION  # each section starts over; its own headings switch
             self.section = self.add(f"{pdq.group(1)}:", indent, 0, number)
@@ -414,8 +430,11 @@ class _Splitter:
                 return
             self.pending_bullet = None
             self.list_head = None
-            self.add(body, len(bullet.group("indent")), 2, number, donor=is_donor_item(body), marker=_marker(bullet.group("marker")))
+            self.add(body, self._roman_indent(bullet.group("marker"), len(bullet.group("indent"))), 2, number,
+                     donor=is_donor_item(body), marker=_marker(bullet.group("marker")))
             return
+        if self.roman is not None and blank_before and indent <= self.roman[0]:
+            self.roman = None  # a paragraph back at the list's own indent: the list is over
 
         # a plain line
         if self.pending_bullet is not None:
@@ -457,6 +476,13 @@ class _Splitter:
                 self.items[index].indent = indent - 1
             return
         self.add(stripped, indent, 2, number)
+
+
+_ROMAN_FIRST = re.compile(r"\(?i[.)]")
+# the announcing item says its list is the alternatives or items that follow ("with at least 1 of the
+# following:"); a list under "... defined as:" flushed left stays where it stands (nested, its
+# definition's members were joined as requirements all at once)
+_ANNOUNCES_LIST = re.compile(r"\bfollowing\b[^:]{0,40}:\s*$", re.I)
 
 
 def _inline_next(marker: str, text: str) -> bool:

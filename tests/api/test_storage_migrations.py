@@ -5,6 +5,7 @@ declares in both directions."""
 from __future__ import annotations
 
 import json
+import uuid
 
 import pytest
 from django.db import connection
@@ -167,3 +168,109 @@ def test_an_empty_last_changed_reads_first_seen_and_is_filled_with_it_backward(a
     _migrate(LEANER)
     assert dict(MatchResult.objects.values_list("pk", "last_changed")) == seen
     _migrate(None)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rows_digested_in_the_older_format_keep_their_last_changed_until_their_verdict_changes(api, seeded, monkeypatch):
+    """Verdict digests changed format (``.`` and the lines' own digests) without a migration: a
+    row the older code wrote is compared in its own format, so a re-match that changes nothing
+    writes nothing; a verdict that did change is written in the new format."""
+    from matcher.results import store
+    from matcher.results.digests import LINE_DIGESTS, legacy_verdict_digest
+
+    body = (EXAMPLES / "patients" / "D01.json").read_bytes()
+    with monkeypatch.context() as older:
+        older.setattr(store, "verdict_digest", legacy_verdict_digest)
+        pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+        jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    before = {pk: (digest, changed) for pk, digest, changed in MatchResult.objects.values_list("pk", "digest", "last_changed")}
+    assert before and not any(d.startswith(LINE_DIGESTS) for d, _ in before.values())
+
+    api.post(f"/api/v1/patients/{pid}/match")
+    jobs.run_job(MatchJob.objects.filter(patient_id=pid).order_by("-created").first().pk)
+    after = {pk: (digest, changed) for pk, digest, changed in MatchResult.objects.values_list("pk", "digest", "last_changed")}
+    assert after == before  # nothing rewritten, no last_changed set
+
+    # a row whose stored verdict differs from the new one (an older-format digest of another
+    # verdict) is rewritten, in the new format; the others stay as they were
+    result = MatchResult.objects.order_by("pk").first()
+    MatchResult.objects.filter(pk=result.pk).update(digest=before[result.pk][0][::-1])
+    api.post(f"/api/v1/patients/{pid}/match")
+    jobs.run_job(MatchJob.objects.filter(patient_id=pid).order_by("-created").first().pk)
+    rewritten = MatchResult.objects.get(pk=result.pk)
+    assert rewritten.digest.startswith(LINE_DIGESTS) and rewritten.last_changed is not None
+    assert {pk: v for pk, v in after.items() if pk != result.pk} == {
+        pk: (digest, changed)
+        for pk, digest, changed in MatchResult.objects.exclude(pk=result.pk).values_list("pk", "digest", "last_changed")
+    }
+
+
+SINGLE_KEYS = ("matcher", "0019_last_changed_empty_until_changed")
+
+
+def _foreign_keys() -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = 'matcher_matchresult'::regclass AND contype = 'f'"
+        )
+        return {row[0].replace(" DEFERRABLE INITIALLY DEFERRED", "") for row in cursor.fetchall()}
+
+
+COMPOSITE_KEYS = {
+    "FOREIGN KEY (patient_id, client_id) REFERENCES matcher_patient(id, client_id)",
+    "FOREIGN KEY (trial_id, criteria_version_id) REFERENCES trials_criteriaversion(trial_id, id)",
+    "FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)",
+}
+SINGLE = {
+    "FOREIGN KEY (patient_id) REFERENCES matcher_patient(id)",
+    "FOREIGN KEY (client_id) REFERENCES matcher_apiclient(id)",
+    "FOREIGN KEY (trial_id) REFERENCES trials_trial(id)",
+    "FOREIGN KEY (criteria_version_id) REFERENCES trials_criteriaversion(id)",
+    "FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)",
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+def test_composite_result_keys_replace_the_single_ones_and_go_back_keeping_every_row(api, seeded):
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    rows = _rows()
+    assert rows[0] and _foreign_keys() == COMPOSITE_KEYS
+
+    _migrate(SINGLE_KEYS)
+    assert _foreign_keys() == SINGLE and _rows() == rows
+    _migrate(None)
+    assert _foreign_keys() == COMPOSITE_KEYS and _rows() == rows
+
+
+def _bad_result(**changes):
+    from django.db import IntegrityError, transaction
+
+    from matcher.db.bulk import unsaved
+
+    good = MatchResult.objects.values().order_by("pk").first()
+    values = {k: v for k, v in good.items() if k not in ("id", "first_seen")} | {"trial_id": good["trial_id"]}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        connection.cursor().execute("SET CONSTRAINTS ALL IMMEDIATE")
+        MatchResult.objects.filter(pk=good["id"]).delete()
+        row = unsaved(MatchResult, **(values | changes))
+        row.save(force_insert=True)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+def test_the_database_refuses_a_result_of_another_client_s_patient_or_another_trial_s_version(api, make_client, seeded):
+    from trials.models import CriteriaVersion
+
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    result = MatchResult.objects.order_by("pk").first()
+    other_client = make_client("hospital-b").eligo_client
+    other_version = CriteriaVersion.objects.exclude(trial_id=result.trial_id).first()
+    _bad_result(client_id=other_client.pk)  # the patient is hospital-a's
+    _bad_result(criteria_version_id=other_version.pk)  # a version of another trial
+    _bad_result(patient_id=uuid.uuid4())  # no such patient
+    assert MatchResult.objects.filter(pk=result.pk).exists()  # each attempt rolled back whole

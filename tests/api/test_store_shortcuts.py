@@ -58,7 +58,7 @@ def test_the_hot_path_models_have_no_init_signal_receivers_to_skip(model):
 
 
 def test_a_verdict_digest_from_each_lines_kept_text_equals_the_plain_digest():
-    from matcher.results.digests import verdict_digest
+    from matcher.results.digests import legacy_verdict_digest, verdict_digest
     from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
 
     met = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 ≥ 18 (µmol/L — Ω)")
@@ -72,6 +72,60 @@ def test_a_verdict_digest_from_each_lines_kept_text_equals_the_plain_digest():
     assert [verdict_digest(t, 7, {}) for t in trials] == [verdict_digest(t, 7, {}, plain=True) for t in trials]
     assert [verdict_digest(t, 7, {}) for t in trials] == [verdict_digest(t, 7, {}) for t in trials]  # kept text reused
     assert len({verdict_digest(t, 7, {}) for t in trials}) == 3
+    # the older format (rows stored before the line digests) likewise, from the kept bytes
+    assert [legacy_verdict_digest(t, 7, {}) for t in trials] == [legacy_verdict_digest(t, 7, {}, plain=True) for t in trials]
+    assert len({legacy_verdict_digest(t, 7, {}) for t in trials}) == 3
+
+
+def _verdicts():
+    from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
+
+    def line(i, reason, outcome=Outcome.MET, review=False):
+        return CriterionOutcome(i, "inclusion", f"line {i}", outcome, review, reason)
+
+    base = (line(0, "age 40 ≥ 18"), line(1, "left to review: judgement", Outcome.UNKNOWN, True), line(2, "ANC 1.2 ≥ 1"))
+    variants = {
+        "as stored": base,
+        "a reason's words": (base[0], base[1], line(2, "ANC 1.3 ≥ 1")),
+        "an outcome": (base[0], base[1], line(2, "ANC 1.2 ≥ 1", Outcome.NOT_MET)),
+        "a review bit": (base[0], line(1, "left to review: judgement", Outcome.UNKNOWN, False), base[2]),
+        "the lines' order": (base[1], base[0], base[2]),
+        "a line less": base[:2],
+        # words moved from one line's reason to the next one's: each line is digested apart
+        "a boundary": (line(0, "age 40"), line(1, "≥ 18 left to review: judgement", Outcome.UNKNOWN, True), base[2]),
+    }
+    return {name: TrialOutcome("NCT1", 1, Eligibility.POSSIBLY_ELIGIBLE, 0.5, lines) for name, lines in variants.items()}
+
+
+def test_verdict_digests_are_marked_as_the_line_digest_format_and_keep_the_stored_length():
+    from matcher.results.digests import LINE_DIGESTS, legacy_verdict_digest, verdict_digest
+
+    for outcome in _verdicts().values():
+        digest = verdict_digest(outcome, 7, {})
+        assert digest.startswith(LINE_DIGESTS) and len(digest) == 11 == len(legacy_verdict_digest(outcome, 7, {}))
+        assert not legacy_verdict_digest(outcome, 7, {}).startswith((LINE_DIGESTS, "o:"))
+
+
+@pytest.mark.parametrize("change", [name for name in _verdicts() if name != "as stored"])
+def test_any_change_of_a_verdict_changes_both_digest_formats(change):
+    from matcher.results.digests import legacy_verdict_digest, same_verdict, verdict_digest
+
+    stored, new = _verdicts()["as stored"], _verdicts()[change]
+    assert verdict_digest(new, 7, {}) != verdict_digest(stored, 7, {})
+    assert legacy_verdict_digest(new, 7, {}) != legacy_verdict_digest(stored, 7, {})
+    for kept in (verdict_digest(stored, 7, {}), legacy_verdict_digest(stored, 7, {})):
+        assert not same_verdict(kept, verdict_digest(new, 7, {}), new, 7, {})
+    assert verdict_digest(stored, 8, {}) != verdict_digest(stored, 7, {})  # another criteria version
+
+
+def test_an_unchanged_verdict_is_recognised_in_either_stored_format_and_an_override_mark_never():
+    from matcher.results.digests import legacy_verdict_digest, same_verdict, verdict_digest
+
+    stored = _verdicts()["as stored"]
+    digest = verdict_digest(stored, 7, {})
+    assert same_verdict(digest, digest, stored, 7, {})
+    assert same_verdict(legacy_verdict_digest(stored, 7, {}), digest, stored, 7, {})
+    assert not same_verdict("o:abcdefghi", digest, stored, 7, {})
 
 
 @pytest.mark.parametrize("n", [0, 1, 2, 3, 7, 8, 9, 861, 1024])

@@ -45,6 +45,11 @@ SWALLOWING_READINGS = [
     (E, "Difficulty swallowing capsules", DYSPHAGIA),
     (E, "Any condition that impairs the patient's ability to swallow whole pills.", DYSPHAGIA),
     (E, "Dysphagia", DYSPHAGIA),
+    # the ability denied mid-line ("who are not able") is the disorder; it was read as the ability
+    # itself, so every patient without dysphagia was excluded (5 corpus lines)
+    (E, "Patients who are not able to swallow capsules or tablets", DYSPHAGIA),
+    (E, "Are not able to swallow tablets", DYSPHAGIA),
+    (E, "Patients who are not able to swallow intact tablets are not eligible", DYSPHAGIA),
     (I, "Ability to swallow oral medication", Not(DYSPHAGIA)),
     (I, "Patients must be able to swallow and retain oral medications.", Not(DYSPHAGIA)),
     (I, "Capable of swallowing tablets", Not(DYSPHAGIA)),
@@ -61,6 +66,11 @@ def test_a_swallowing_line_reads_as_dysphagia(ctype: CriterionType, text: str, e
 SWALLOWING_DECISIONS = [
     (E, "Inability to swallow tablets", facts(dysphagia=30), MET),
     (E, "Inability to swallow tablets", facts(), NOT_MET),
+    (E, "Patients who are not able to swallow capsules or tablets", facts(), NOT_MET),
+    (E, "Patients who are not able to swallow capsules or tablets", facts(dysphagia=30), MET),
+    # a line-initial "Not" is the lead's negation over the ability: the same disorder
+    (E, "Not able to swallow the study drug", facts(), NOT_MET),
+    (E, "Not able to swallow the study drug", facts(dysphagia=30), MET),
     (I, "Ability to swallow capsules or tablets.", facts(dysphagia=30), NOT_MET),
     (I, "Ability to swallow capsules or tablets.", facts(), MET),
     # unwillingness is a person's to judge: it never hides the disorder, never clears the patient

@@ -37,10 +37,12 @@ BY_AGE = [
 ]
 
 
-def person(years: int, sex: str, creatinine: float | None, egfr: float | None = None) -> PatientFacts:
+def person(years: int, sex: str, creatinine: float | None, egfr: float | None = None, clearance: float | None = None) -> PatientFacts:
     measured = {} if creatinine is None else {"creatinine": (Measurement("creatinine", creatinine, "mg/dL", AS_OF),)}
-    if egfr is not None:  # the heading's other test, when the record holds it
+    if egfr is not None:  # the heading's other tests, when the record holds them
         measured["egfr"] = (Measurement("egfr", egfr, "mL/min", AS_OF),)
+    if clearance is not None:
+        measured["creatinine_clearance"] = (Measurement("creatinine_clearance", clearance, "mL/min", AS_OF),)
     return PatientFacts(date(AS_OF.year - years, 1, 1), sex, measured, {})
 
 
@@ -53,19 +55,21 @@ def heading_outcome(lines, facts) -> Outcome:
     "lines, facts, expected",
     [
         (COG, person(4, "female", 0.7), Outcome.MET),  # her band: <= 0.8
-        (COG, person(4, "female", 0.9, egfr=50), Outcome.NOT_MET),
+        (COG, person(4, "female", 0.9, egfr=50, clearance=50), Outcome.NOT_MET),
         (COG, person(4, "female", 0.9), Outcome.UNKNOWN),  # the clearance alternative is open
+        # either test of the heading shows the function: a low eGFR alone leaves the clearance open
+        (COG, person(4, "female", 0.9, egfr=50), Outcome.UNKNOWN),
         (COG, person(14, "male", 1.45), Outcome.MET),  # a boy of 14: <= 1.5
-        (COG, person(14, "female", 1.45, egfr=50), Outcome.NOT_MET),  # a girl of 14: <= 1.4
+        (COG, person(14, "female", 1.45, egfr=50, clearance=50), Outcome.NOT_MET),  # a girl of 14: <= 1.4
         (COG, person(40, "male", 1.6), Outcome.MET),  # an adult: the >= 16 band
-        (COG, person(40, "male", 1.8, egfr=50), Outcome.NOT_MET),
+        (COG, person(40, "male", 1.8, egfr=50, clearance=50), Outcome.NOT_MET),
         (COG, person(40, "male", 1.0, egfr=50), Outcome.MET),  # either test suffices
         (COG, person(40, "male", None), Outcome.UNKNOWN),  # no creatinine, no clearance on record
         (BY_AGE, person(3, "male", 0.7), Outcome.MET),
         (BY_AGE, person(30, "male", 1.2), Outcome.MET),  # it failed every patient before
         (BY_AGE, person(30, "male", 1.7), Outcome.NOT_MET),
     ],
-    ids=["girl-4-within", "girl-4-above", "girl-4-above-no-clearance", "boy-14-male-limit", "girl-14-female-limit",
+    ids=["girl-4-within", "girl-4-above", "girl-4-above-no-clearance", "girl-4-above-egfr-only", "boy-14-male-limit", "girl-14-female-limit",
          "adult-within", "adult-above", "adult-low-clearance-creatinine-within", "no-values", "by-age-child", "by-age-adult", "by-age-adult-above"],
 )
 def test_the_patients_own_band_decides_the_table(lines, facts, expected):

@@ -281,9 +281,10 @@ def aml_patient(years: int, *status: str) -> object:
 
 
 COHORT_ROWS = [
-    # the untreated cohort's "Subjects with ... AML" is left partly unread: a person's
-    ("For relapsed/refractory subjects only:", [aml_patient(50, "relapsed")], [aml_patient(45), aml_patient(17, "relapsed")], [aml_patient(70)]),
-    ("For treatment-naïve subjects only:", [aml_patient(50, "relapsed")], [aml_patient(45), aml_patient(17, "relapsed")], [aml_patient(70)]),
+    # a 70-year-old with AML neither relapsed nor refractory is the untreated cohort's ("Subjects
+    # >= 60 years of age with newly diagnosed AML": the age is no span since the diagnosis)
+    ("For relapsed/refractory subjects only:", [aml_patient(50, "relapsed"), aml_patient(70)], [aml_patient(45), aml_patient(17, "relapsed")], []),
+    ("For treatment-naïve subjects only:", [aml_patient(50, "relapsed"), aml_patient(70)], [aml_patient(45), aml_patient(17, "relapsed")], []),
 ]
 
 

@@ -110,13 +110,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
-    ("T41-clean", None): ("core", "'No other concurrent investigational therapy NOTE: *Patients who relapse during ALL maintenance therapy do not "
-                                  "require a waiting period': the PDQ layout appends a section's footnote to its last bullet (221 corpus lines "
-                                  "carry a mid-line 'NOTE:'); read as more requirements it asks 'relapsed and ALL' of every patient. The "
-                                  "note can widen or narrow, so it cannot simply be dropped: left for a remark reading"),
-    ("T41-alt", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
-    ("T41-cns", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
-    ("T41-nolabs", None): ("core", "as T41-clean: the footnote after 'NOTE:'"),
+    ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
+                                   "through the footnote after 'NOTE:', read as requirements"),
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
                                                                             "relapse', the closed phase I arm's prior mitoxantrone) are now conditions "
                                                                             "a person weighs, so the heading is unknown, not met"),
@@ -212,6 +207,46 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                   "to compare, so a normal record is unknown"),
     ("T35-gilbert", "No hepatic disease with transaminases"): ("core", "'except for isolated hyperbilirubinemia attributed to Gilbert's syndrome': "
                                                                "the exception stays a review (whether the rise is isolated and Gilbert's)"),
+    # == T51..T55 (relapsed/refractory AML salvage, hold5); first sight 50/68 verdicts, 75/114 lines ==
+    # NCT00602225
+    ("T51-chemo", "Use of investigational agents within 30 days"): ("events", "'initiation of any other anticancer therapy within 2 weeks ... with the "
+                                                                           "exception of hydroxyurea, and intrathecal therapy for leukemic meningitis': "
+                                                                           "'initiation of' stays unread and the exception is read as CNS disease (read "
+                                                                           "whole, recent hydroxyurea would exclude: left unknown, the safe side)"),
+    ("T51-allo-immuno", "Allogeneic transplant recipients on immunosuppression"): ("events", "'transplant recipients on immunosuppression or on treatment "
+                                                                                          "for GVHD': 'recipients on' stays unread (1 corpus line)"),
+    ("T51-allo-off", "Allogeneic transplant recipients on immunosuppression"): ("events", "as T51-allo-immuno"),
+    ("T51-apl", None): ("core", "the line below (possibly eligible, the safe side)"),
+    ("T51-apl", "Diagnosis of acute myeloid leukemia by WHO criteria"): ("events", "'APL ... would be eligible only after failure of a regimen "
+                                                                                   "containing arsenic trioxide': read as a narrowing for APL (it "
+                                                                                   "was a widening: eligible), the failed regimen stays a person's"),
+    # NCT02299518
+    ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts by age ('Cohort A patients must be < 60 ... Cohort B "
+                                                                                  "... >= 60, unfit (physician opinion)') stay unread beside the status"),
+    ("T52-clean", "History of seizures, movement disorders"): ("events", "'movement disorders' has no concept: a record with none is unknown"),
+    ("T52-clean", "Patients with macular degeneration"): ("events", "'markedly decreased visual acuity' has no concept: a record with none is unknown"),
+    ("T52-nyha", "New York Heart Association (NYHA) congestive heart failure (CHF) class II or better"): ("labs", "'class II or better' is read as "
+                                                                                                               "NYHA = 2 or review, not NYHA <= 2 (1 corpus line)"),
+    # NCT01130662
+    ("T53-clean", "Prior allogeneic, syngeneic, or autologous"): ("events", "'syngeneic' (a twin's transplant) stays a review alternative beside the "
+                                                                            "transplants within 2 months (1 corpus line)"),
+    ("T53-hsct-old", "Prior allogeneic, syngeneic, or autologous"): ("events", "as T53-clean"),
+    # NCT02348489
+    ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
+                                                                                         "stays a review beside the ECOG bound (1 corpus line)"),
+    # NCT00246662
+    ("T55-clean", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "'score of 0, 1, 0r 2': the typed '0r' is read as a "
+                                                                                                  "zero (1 corpus line)"),
+    ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
+                                                           "person's, never cleared (as T14-clean)"),
+    ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' stays "
+                                                             "a review beside the other malignancy (1 corpus line)"),
+    ("T55-clean", "Requires kidney dialysis"): ("events", "'(hemodialysis or peritoneal)' stays a review beside dialysis"),
+    ("T55-ecog", None): ("labs", "as T55-clean: the ECOG line (possibly eligible, the safe side)"),
+    ("T55-ecog", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "as T55-clean"),
+    ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
+    ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
+    ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
     # == T61..T65 (hold6: relapsed/refractory ALL, MLL-rearranged leukaemia, T-PLL) ==
     ('T61-clean', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
     ('T61-clean', 'Known CNS leukemia or lymphoma requiring intrathecal'): ('core', "the CNS line's qualifiers (requiring intrathecal or craniospinal therapy, CNS neuropathy) stay unread alternatives"),

@@ -94,9 +94,11 @@ SIDE_EFFECTS = "The participant has a brain tumor or significant side effects, i
 GVHD_DUE_TO = "Have evidence of graft-versus-host disease due to an allogenic bone marrow transplant."
 
 CAUSE_ROWS = [
-    (I, RECOVERED, patient(), UNKNOWN),  # never "not met" for want of prior radiotherapy
-    (I, RECOVERED, patient(1980, "chemotherapy"), UNKNOWN),
-    (I, RECOVERED_SCT, patient(), UNKNOWN),
+    # never "not met" for want of prior radiotherapy; "prior to entering this study" is the time of
+    # entry (as "prior to study entry"), and a record with no toxicity grade has none unresolved
+    (I, RECOVERED, patient(), MET),
+    (I, RECOVERED, patient(1980, "chemotherapy"), MET),
+    (I, RECOVERED_SCT, patient(), MET),
     (E, SIDE_EFFECTS, patient(1980, "anticancer_therapy"), UNKNOWN),  # prior therapy alone does not exclude
     (E, GVHD_DUE_TO, patient(1980, "allo_hsct"), NOT_MET),  # a transplant without GVHD is not excluded
     (E, GVHD_DUE_TO, patient(1980, "allo_hsct", "gvhd"), MET),

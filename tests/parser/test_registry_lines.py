@@ -1096,7 +1096,8 @@ AND_AS_OR = "core/clauses: '... AND no evidence of active GVHD' is joined with O
 VACCINE_GENERIC = "events/concepts: in 'antibiotics, vaccines ... within 4 weeks' the vaccines are read (any vaccination) but the antibiotics are left as review, so no record answers not met"
 INTENT = "events/pregnancy: 'expecting to conceive or father a child' (intent) should leave every patient unknown; a man is answered not_met"
 SPLITTER_RUNON = "splitter: numbered items run together on one line ('1. ... 2. ...') stay one criterion, parsed as something else entirely"
-UNTREATED = "events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never decides"
+UNTREATED = ("events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never "
+             "decides (and, the age after AML no longer a span since it, the AML beside the review leaves a 65-year-old unknown)")
 CONTRACEPTION_GLUED = "splitter+core: 'Fertile women must use effective contraception HIV negative' is one line; the contraception duty (no man's) leaves every record unknown"
 TIMES_NORMAL = "labs/units: 'N times (normal value)' is not read as N x ULN; the bound is left as unitless review"
 
@@ -1130,7 +1131,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("not_met not_met2", VACCINE_GENERIC),
     ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
-    ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met", UNTREATED),
+    ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met not_met2", UNTREATED),
 }
 
 

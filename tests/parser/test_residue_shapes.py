@@ -383,9 +383,14 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         INC, MAN, NOT_MET,
     ),
     (
-        "a permitted group is read at its widest: a transplanted patient whose relapse is not coded is still in it",
+        "a permitted group is read at its widest: a transplanted patient whose relapse is not coded is still in it, held to its condition",
         "Participants who have relapsed after HSCT are eligible, provided they have no evidence of acute or chronic GVHD",
-        INC, adult(procedure("allo_hsct", 60)), UNKNOWN,
+        INC, adult(procedure("allo_hsct", 60)), MET,
+    ),
+    (
+        "the condition's 'they have no' is its negation: a transplanted patient with GVHD fails it",
+        "Participants who have relapsed after HSCT are eligible, provided they have no evidence of acute or chronic GVHD",
+        INC, adult(procedure("allo_hsct", 60), condition("gvhd", 20)), NOT_MET,
     ),
     (
         "an imaging method is a whole word: 'CTC grade > 2' is no CT scan, and still narrows the neuropathy",

@@ -58,6 +58,27 @@ def test_many_trials_at_once_equal_each_trial_assembled_alone_patient_after_pati
         assert many == plain
         # found from the timed lines alone (``with_changes_on``), where the plain one walks them all
         assert [o.changes_on for o in many] == [o.changes_on for o in plain]
+        # gathered by slot (``with_lines``), where the plain ones read each line object
+        assert [(o.lines_md5, o.codes) for o in many] == [(o.lines_md5, o.codes) for o in plain]
+
+
+def test_the_lines_digest_bytes_and_codes_gathered_by_slot_are_each_line_s_in_order():
+    """``TrialOutcome.lines_md5`` and ``codes`` as ``assemble_many`` sets them: each line's own
+    ``verdict_md5`` and ``code``, in the trial's order, for a line met, one not met, one left to
+    review and a trial without lines, patient after patient through one table."""
+    age = Criterion(CriterionType.INCLUSION, "aged 18 or older", Predicate("age", Op.GTE, 18, "years"))
+    old = Criterion(CriterionType.INCLUSION, "aged 90 or older", Predicate("age", Op.GTE, 90, "years"))
+    judged = Criterion(CriterionType.EXCLUSION, "judgement", REVIEW)
+    trials = _interned([
+        TrialCriteria("A", 1, (age, old, judged)), TrialCriteria("B", 1, (judged, age)), TrialCriteria("C", 1, ()),
+    ])
+    table = LineTable()
+    for facts in (patient(birth=date(1970, 6, 1)), patient(birth=date(1930, 6, 1)), patient(birth=date(1970, 6, 1))):
+        many = _many(table, trials, facts)
+        for o in many:
+            assert o.lines_md5 == b"".join(c.verdict_md5 for c in o.criteria) and len(o.lines_md5) == 8 * len(o.criteria)
+            assert o.codes == "".join(c.code for c in o.criteria)
+        assert [o.codes for o in many][2] == "" and many[0].codes[2] == many[1].codes[0] == "U"
 
 
 def test_a_trials_change_day_is_its_earliest_timed_line_s_among_lines_that_carry_none():

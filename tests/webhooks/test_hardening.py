@@ -272,8 +272,11 @@ def test_a_soft_time_limit_during_a_send_counts_as_a_failed_attempt_and_pauses(h
 def test_a_batch_hands_what_it_has_no_time_for_to_a_new_task(
     make_client, receiver, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.CELERY_TASK_SOFT_TIME_LIMIT = 1  # a batch keeps sending for half of it
-    settings.ELIGO_WEBHOOK_TIMEOUT_SECONDS = 0.4
+    # A batch keeps sending for half the soft limit (1 s here). Each hanging send takes the 0.6 s
+    # timeout, so the second starts at ~0.6 s and the third would start at ~1.2 s: the 0.4 s
+    # either side leaves room for a loaded machine (0.1 s did not: CI under load sent only one).
+    settings.CELERY_TASK_SOFT_TIME_LIMIT = 2
+    settings.ELIGO_WEBHOOK_TIMEOUT_SECONDS = 0.6
     receiver.hang = True
     queued: list[tuple] = []
     monkeypatch.setattr(dispatch, "send", lambda name, args, countdown=None: queued.append((name, args, countdown)))

@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
-    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|(?:\bM3\s+)?acute\s+promyelocytic\s+leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-(?:lineage|cell)\s+(?:ALL\b|acute\s+lymphoblastic\s+leukemia)|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
@@ -61,8 +61,9 @@ _STATUS = re.compile(
 # disease named after "involvement by" is what involves the CNS, part of the one finding (read as
 # an alternative of its own, "Active CNS involvement by AML" excluded every patient with AML)
 _CNS = re.compile(
-    r"\b(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
-    r"(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*)"
+    r"\b(?:extramedullary\s+)?(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
+    # ("extramedullary central nervous system (CNS) AML": the leukaemia named by its abbreviation)
+    r"(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*|(?-i:AML|ALL)\b)"
     r"(?:\s+(?:by|with|of)\s+(?:the\s+)?(?:ALL|AML|MDS|CLL|leukemia|lymphoma|myeloma|disease|malignancy|cancer|tumou?r|leukemic\s+(?:cells|blasts)|blasts)\b)?"
     r"|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
     I,
@@ -107,7 +108,9 @@ def _antigen_share(text: str, m: re.Match[str], cds: list[str]) -> tuple[int, in
     return m.start(), after.end(), predicate(cds[0], OPS[after.group("op")], number(after.group("n")), "%")
 
 
-_GVHD = re.compile(r"\b(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)\b(?:\s*\((?:a|c)?GVHD\))?", I)
+# "acute or chronic graft-versus-host disease" (5 corpus lines): either kind is GVHD; the first
+# adjective left alone beside it was a review that kept every patient without GVHD unknown
+_GVHD = re.compile(r"\b(?:(?:acute|chronic)(?:\s*(?:,|or|and/or|and)\s*(?:acute|chronic))?\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)\b(?:\s*\((?:a|c)?GVHD\))?", I)
 
 
 _HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
@@ -584,10 +587,29 @@ _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 
 
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after))?"
+    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b"
+    # "or >= 18 years of age with relapsed AML": an age, never a span since the disease before it
+    r"(?!\s*(?:of\s+age|old|-old|or\s+older|and\s+(?:older|over))\b)(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after|previously|ago|earlier))?"
     # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
     r"(?:\s+(?:the\s+)?(?:(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
     I,
+)
+
+
+# A window counted from another event than the study's start ("within 5 years of the diagnosis
+# of", "within 12 months of last dose of therapy", "within 6 months of receiving a weekly taxane
+# regimen", "within 100 days of transplant"): the record dates each event from today, so the
+# window cannot be read as one from today (found by rendering the corpus's windows: the event's
+# words vanished and the window stood as one from today). Not when the event is the study's own
+# ("the start of study treatment", "the first dose of study drug", "initiation of protocol therapy").
+_OTHER_EVENT_ANCHOR = re.compile(
+    r"\s{0,3}(?:the\s+)?(?:(?:initial|original|first|last|final|most\s+recent|prior|previous)\s+)?"
+    r"(?:diagnosis|completion|completing|discontinuation|cessation|last\s+dose|receiving|receipt|transplant(?:ation)?|HSCT|SCT|BMT"
+    r"|resection|relapse|recurrence|progression|induction|consolidation)\b",
+    I,
+)
+_STUDY_AFTER_ANCHOR = re.compile(
+    r"[\s\w-]{0,25}?\b(?:study|protocol|trial|investigational|registration|enrol+ment|randomi[sz]ation|entry|(?:first|initial)\s+(?:dose|administration|day))\b", I
 )
 
 
@@ -1441,7 +1463,16 @@ def _new_disease_items(text: str, free) -> list[Item]:
         if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=not bare):
             if _IF_BEFORE.search(text[max(0, m.start() - 40): m.start()]):
                 continue  # "if patient has untreated AML, ...": a condition the clause grammar reads whole
-            items.append(Item(m.start(), m.end(), Not(predicate("anticancer_therapy", Op.PRESENT)), frozenset({"anticancer_therapy"})))
+            gap = _DISEASE_NEXT.match(text, m.end())
+            at = gap.end() if gap else m.end()
+            if not (_DISEASE_WORD.match(text, at) or any(p.match(text, at) for _, p in _DIAG_RES)):
+                items.append(Item(m.start(), m.end(), Not(predicate("anticancer_therapy", Op.PRESENT)), frozenset({"anticancer_therapy"})))
+                continue
+            # "previously untreated AML": a disease never treated has not relapsed after treatment
+            # nor failed it (read as the therapy alone, a relapsed AML on record was left unknown
+            # by any exception the line allows: "except for hydroxyurea")
+            untreated = all_of([Not(predicate("anticancer_therapy", Op.PRESENT)), Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT))])
+            items.append(Item(m.start(), m.end(), untreated, frozenset({"anticancer_therapy", "relapsed", "refractory"})))
     return items
 
 
@@ -1449,7 +1480,7 @@ def _new_disease_items(text: str, free) -> list[Item]:
 # suffixes of the international nonproprietary names of anticancer and immune drugs (-mab, -nib,
 # -clax, -xor, -abine, -rubicin, -taxel, -platin, ...), so a class word ("chemotherapy") or a
 # generic one ("agents") never reads as a product; a list of them ("X, Y or Z") is one item
-_DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide)"
+_DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|stat|leucel|tide|mustine|zomib|mycin|relbine|blastine|cristine|strant|depsin|olimus|lisib|parib|ciclib|rafenib|degib|sertib|trexate|fosfamide|poside|tecan|zolomide|rozole|lutamide|asparaginase|arabine|semide|citidine|staurin)"
 
 
 # a drug named by its generic name with the word for its preparations ("Asparaginase products",
@@ -1468,6 +1499,11 @@ _NAMED_DRUGS = re.compile(
 )
 
 
+# the drugs given for an earlier disease ("for pre-existing MDS", "for a prior malignancy"): that
+# history, not the drugs alone, is what the line asks ("for any indication" still names the drugs)
+_FOR_PURPOSE = re.compile(r"\s+for\s+(?:an?\s+|the\s+|their\s+)?(?:pre-?existing|prior|previous|antecedent|preceding|earlier)\b", I)
+
+
 def _named_drug_items(text: str, free) -> list[Item]:
     """"Prior treatment with selinexor": the products, each compared with the record's words."""
     items: list[Item] = []
@@ -1476,12 +1512,21 @@ def _named_drug_items(text: str, free) -> list[Item]:
         spans = [(m.start("drugs") + d.start(), m.start("drugs") + d.end()) for d in re.finditer(_DRUG, m.group("drugs"), I)]
         if not names or not all(free(a, b) for a, b in spans):
             continue
-        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in names])
+        if _FOR_PURPOSE.match(text, m.end()):
+            continue  # "Prior therapy with azacitidine or decitabine for pre-existing MDS": what it was for decides
+        # "Prior therapy with azacitidine (Vidaza®)", "venetoclax (ABT-199)": the name in brackets
+        # is the same drug's, which a record may write instead
+        gloss = _BRAND_GLOSS.match(text, m.end())
+        end = gloss.end() if gloss else m.end()
+        expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in [*names, *([gloss.group("name")] if gloss else [])]])
         near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
         if near is not None and near.group("n"):  # a product's record is compared by name, not by date
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
-        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+        items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
+
+
+_BRAND_GLOSS = re.compile(r"\s*\(\s*(?P<name>[A-Za-z][\w-]{2,25})\s*®?\s*\)")
 
 # the same set off by commas when another exception follows it: "Prior history of malignancies,
 # other than multiple myeloma, unless the subject has been free of the disease for >= 3 years".
@@ -1985,7 +2030,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         off_for = False  # "have not had steroids (for) at least 2 weeks": none within the last 2 weeks
         off_word = ""
         off_end = 0
-        if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
+        # ("< 2 months previously", "less than 4 weeks ago": a span back from now, like "within";
+        # "at least 100 days ago" is left as it was, its subject often a pronoun: "it was")
+        back = re.match(r"[≤<]", w.group("kind")) is not None and re.search(r"\b(?:previously|ago|earlier)\b", w.group(0), I) is not None
+        if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not back and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
             offs = list(_OFF_FOR.finditer(text[max(0, w.start() - 80): w.start()]))
             off_for = bool(offs) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
             if not off_for:
@@ -2028,6 +2076,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             op = Op.NOT_WITHIN if off_word.startswith(("off", "free")) and excepted and (governed or _therapy(target.expr.concept)) else Op.WITHIN
         if not_since_misread(target.expr.concept, op, ctype):
             qualify_since(target, w.start(), w.end(), text)
+            continue
+        # (a washout "since completion of RT" dates the therapy itself: only a "within" is counted so)
+        other = _OTHER_EVENT_ANCHOR.match(text, w.end()) if op is Op.WITHIN and re.search(r"\b(?:of|from|before|prior\s+to|preceding)\s*$", w.group(0), I) else None
+        if other is not None and not _STUDY_AFTER_ANCHOR.match(text, other.end()):
+            # "chemotherapy within 5 years of the diagnosis of SCLC", "relapse within 6 months of
+            # completing therapy": counted from another event, not from today; read from today the
+            # window answered for the wrong dates, so it stays a person's beside the event
+            qualify_since(target, w.start(), other.end(), text)
+            target.end = max(target.end, other.end()) if target.end >= w.start() else target.end
             continue
         pred = target.expr
         assert isinstance(pred, Predicate)

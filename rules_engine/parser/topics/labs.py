@@ -24,20 +24,23 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.registry_fields import nodes
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
-    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
-                  r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"),
+                  r"(?:(?:total|serum|blood)\s+)?(?<!direct serum )(?<!conjugated serum )(?<!\(direct\) serum )bilirubin(?:\s+total)?|\bT-?Bil\b|\bTBIL\b"
+                  # "Total or direct bilirubin <= 1.5 x ULN" (5 corpus lines): the total is the first of two
+                  r"|\btotal(?=\s+(?:or|and/or|/)\s+(?:direct|conjugated)\s+bilirubin\b)"),
     ("direct_bilirubin", r"(?:(?:conjugated|direct)\s+(?:\((?:direct|conjugated)\)\s+)?(?:serum\s+|blood\s+)?bilirubin|\bD-?Bil\b|\bDBIL\b)"),
-    ("alt", r"\bALT\b|\bALAT\b|alanine\s+(?:amino)?transaminase|alanine\s+aminotransferase|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
-    ("ast", r"\bAST\b|\bASAT\b|aspartate\s+(?:amino)?transaminase|aspartate\s+aminotransferase|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
+    ("alt", r"\bALT\b|\bALAT\b|alanine[\s-]+(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*\s+transaminase"),
+    ("ast", r"\bAST\b|\bASAT\b|aspartate[\s-]*(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*\s+transaminase"),
     ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
     # "Cr" / "SCr" as written: in leukaemia text "CR" is complete remission, never creatinine
     ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|(?-i:\bS?Cr\b)(?!\s*Cl)|\bsCr\b"),
@@ -60,7 +63,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("ionized_calcium", r"(?:free\s+)?ioni[sz]ed\s+(?:serum\s+)?calcium|\bfree\s+(?:serum\s+)?calcium|\bcalcium\s*,?\s*ioni[sz]ed|\biCa\b(?=\s*[<>≤≥])"),
     # "Ca" only right before a comparator: elsewhere it is as often cancer ("breast Ca")
     ("calcium", r"(?:(?:albumin[\s-]+)?corrected\s+)?(?:serum\s+)?calcium|(?-i:\bCa\b)(?=\s*(?:[<>≤≥]|$))"),
-    ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+thrombo\w*\s+time"),
+    # "partial thrombin time", "activated thromboplastin time", "activated prothrombin time (aPTT)":
+    # the registries' slips for the APTT (never the thrombin time alone, another test)
+    ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+(?:pro)?thromb\w*\s+time|activated\s+(?:pro)?thromb\w*\s+time"),
     ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?!\s+international)"),
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
@@ -90,10 +95,13 @@ _LAB_NAME = "|".join(f"(?:{p})" for _, p in _LAB_NAMES)
 # names no two sides. Searched only around one lab match (25 characters before it to its end).
 _RATIO = re.compile(r"\b[\w-]+\s*(?::|/|\bto\b|-to-)\s*[\w-]+\s+ratio\b|\bratio\s+of\b|\bU[AP]CR?\b", I)
 _LAB_NAME_RE = tuple((c, re.compile(p, I)) for c, p in _LAB_NAMES)
+_LAB_NAME_ANY = re.compile(_LAB_NAME, I)
 
 
 # a parenthetical or bracketed gloss after a name: "(AST) (serum glutamic oxaloacetic transaminase [SGOT])"
-_GLOSS = r"(?>(?:\s*(?:\([^()]{0,80}\)|\[[^\[\]]{0,60}\])){0,2})"
+# (never a bracket that opens with a limit: "Total bilirubin (<=1.5 X ULN) AST and ALT (<= 2.5 X
+# ULN)" is the bilirubin's own limit)
+_GLOSS = r"(?>(?:\s*(?:\((?!\s*[≤≥<>])[^()]{0,80}\)|\[(?!\s*[≤≥<>])[^\[\]]{0,60}\])){0,2})"
 # 1,500 and 100 000 (thousands), 1.5 and the decimal comma 1,5
 _NUMBER = r"\d{1,3}(?:\s\d{3})+(?![\d.,])|\d+(?:\.\d+|,\d{1,2}(?![\d]))?"
 _ULN_WORD = r"(?:I?ULN|UNL|LSN|ULRR)\b"
@@ -101,8 +109,12 @@ _ULN_WORD = r"(?:I?ULN|UNL|LSN|ULRR)\b"
 # operator: "Ejection fraction measured by echocardiogram (ECHO) or multi gated acquisition scan
 # (MUGA) >= 50%"; it annotates the threshold
 _METHOD = r"\s*,?\s*(?:as\s+)?(?:measured|assessed|determined|documented|evaluated|calculated|estimated)\s+(?:by|via|using|with|on)\s[^≤≥<>=\d;]{0,100}?"
+# how the next test of a list is measured ("Creatinine clearance or radioisotope glomerular filtration
+# rate (GFR) >= 70 mL/min": the list went on past it, where "radioisotope" broke it and the
+# clearance was left unread beside the GFR's bound)
+_MEASURED_BY = r"(?:(?:radioisotope|radionuclide|isotop(?:e|ic)|nuclear|measured|calculated|estimated)\s+)?"
 _LAB = re.compile(
-    rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and/or|and|or|&)\s*(?:serum\s+)?(?:{_LAB_NAME}))*+)"
+    rf"(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,?\s*and/or|,?\s*and|,?\s*or|,|&)\s*(?:serum\s+)?{_MEASURED_BY}(?:{_LAB_NAME}))*+)"
     rf"(?P<mid>{_GLOSS}(?:[^≤≥<>=\d;]{{0,45}}?|{_METHOD}))"
     rf"(?P<op>[≤≥<>=])\s*(?:(?P<num>{_NUMBER})|(?=(?:the\s+)?(?:institutional\s+|local\s+)?{_ULN_WORD}))",
     I,
@@ -226,6 +238,68 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
     return end, number(str(value)), unit, False, False
 
 
+# The gap between the names and their limit may name more tests under the same limit after a
+# conjunction, in a spelling the name table lacks or joined as ", and": "alanine amino
+# transferase (ALT) or aspartate amino transferase (AST) > 2.5 x ULN", "International
+# standardized ratio (INR) or activated partial thrombin time (APTT) <= 1.5 times ULN", "PT or
+# INR, and partial thromboplastin time (PTT) <= 1.5 x ULN". The list stopped at the spelling it
+# could not read and the rest vanished into the gap: the second test was never asked (an
+# exclusion missed a patient with AST past the limit). 136 corpus gaps hold a conjunction; each
+# segment after one is read: a test named (in words or by its bracketed abbreviation) joins the
+# list, words naming none stay a review beside the limit, words that only frame the value
+# ("level", "must be") and method notes ("(measured or calculated)", "by echocardiogram or
+# MUGA") add nothing.
+_GAP_METHOD = re.compile(
+    r"\W*(?:\([^()]{0,80}\)\s*)?,?\s*(?:as\s+|either\s+|when\s+)?(?:measured|assessed|determined|documented|evaluated|calculated|estimated|based|according|using|by|via|per|with)\b",
+    I,
+)
+_GAP_PARENS = re.compile(r"\([^()]{0,80}\)|\[[^\[\]]{0,60}\]")
+_GAP_JOIN = re.compile(r"\s*(?:,\s*)?\b(?:and\s*/\s*or|and\s+or|and|or|along\s+with|as\s+well\s+as|plus)\b\s*|\s*[,/]\s*", I)
+_GAP_FILLER = re.compile(
+    r"\b(?:levels?|values?|results?|must|should|shall|be|is|are|of|the|both|either|each|serum|plasma|blood|total|counts?|tests?|"
+    r"normal|within|limits?|range|ULN|WNL|an?|its|their|respectively|time|ratio)\b|[^\w\s]",
+    I,
+)
+
+
+# the first tests' own bound, written before the list goes on ("Creatinine normal or creatinine
+# clearance >= 60 mL/min", "total bilirubin outside of normal limits, ALT or AST > 2.5 x ULN")
+_OWN_BOUND = re.compile(r"\b(?:normal|WNL|within|outside|limits?|ULN|elevated|abnormal)\b", I)
+
+
+def _gap_names(mid: str) -> tuple[list[str], str | None, bool]:
+    """(tests named after a conjunction in the gap, words there that name none, whether an "and"
+    joins them) for the gap ``mid`` between a list of lab names and its operator."""
+    if not mid or _GAP_METHOD.match(mid):
+        return [], None, False
+    outside = _GAP_PARENS.sub(lambda p: " " * len(p.group()), mid)  # offsets kept
+    joins = list(_GAP_JOIN.finditer(outside))
+    if not joins:
+        return [], None, False
+    concepts: list[str] = []
+    # words before the first conjunction qualify the names before it ("total bilirubin outside of
+    # normal limits, ALT or AST > 2.5 x ULN": the limit is not the bilirubin's)
+    first = " ".join(_GAP_FILLER.sub(" ", outside[: joins[0].start()]).split())
+    unread: list[str] = []
+    cuts = [j.end() for j in joins] + [len(mid)]
+    for j, (start, end) in enumerate(zip(cuts, cuts[1:])):
+        stop = joins[j + 1].start() if j + 1 < len(joins) else end
+        segment, words = mid[start:stop], outside[start:stop]
+        glossed = [c for p in _GAP_PARENS.finditer(segment) for c in _lab_concepts(p.group())]
+        named = _lab_concepts(words)
+        left = " ".join(_GAP_FILLER.sub(" ", _LAB_NAME_ANY.sub(" ", words)).split())
+        concepts += named or glossed
+        if left and not glossed:
+            unread.append(left)
+    # a list with a comma is an enumeration ("AST, ALT, and alkaline phosphatase"), whatever joins its last item
+    joined_by_and = any(re.match(r"\s*and\b(?!\s*/?\s*or)", j.group(), I) for j in joins) and not any("," in j.group() for j in joins)
+    if first and concepts and not _OWN_BOUND.search(first):  # (a bound of its own is the caller's)
+        unread.insert(0, first)
+    return [c for c in concepts if c], (" ".join(unread) or None), joined_by_and
+
+
+# tests that measure one function, so a list of them under one limit offers a choice of test
+_ONE_QUANTITY = frozenset({"creatinine_clearance", "egfr"})
 _LAB_MORE = re.compile(rf"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?:(?P<num>{_NUMBER})|(?={_ULN_WORD}))", I)
 # a second threshold scoped to some patients: "(< 5 x ULN for patients with liver metastases)",
 # ", or ≤ 3 x ULN if Gilbert's syndrome", "or < 5 times ULN in the presence of liver metastases"
@@ -504,6 +578,9 @@ _BP_PAIR = re.compile(
 _REVERSED = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?P<unit>(?:[A-Za-zµ%][^\s≤<≥>=;,()]{{0,11}}(?:\s+[^\s≤<≥>=;,()]{{1,8}})?)?)\s*(?P<op>[≤<])\s*(?:the\s+)?$", I)
 
 
+_TOTAL_OR_DIRECT = frozenset({"bilirubin", "direct_bilirubin"})
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
@@ -515,6 +592,13 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         concepts = _lab_concepts(m.group("names"))
         if not concepts:
             continue
+        # (a survival's gap names its causes: "expected survival from cancer or co-morbidity")
+        more, gap_unread, gap_and = _gap_names(m.group("mid") or "") if concepts != ["life_expectancy"] else ([], None, False)
+        named_first = len(concepts)
+        gap = m.group("mid") or ""
+        first_join = _GAP_JOIN.search(_GAP_PARENS.sub(lambda p: " " * len(p.group()), gap)) if more else None
+        own_bound = first_join is not None and bool(_OWN_BOUND.search(gap, 0, first_join.start()))
+        concepts += [c for c in more if c not in concepts]
         if re.search(r"\b(?:direct|indirect|conjugated)\s*$", text[max(0, m.start() - 12): m.start()], I):
             continue
         if _RATIO.search(text, max(0, m.start() - 25), m.end()):
@@ -565,6 +649,22 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             preds.append(pred)
         if not preds:
             continue
+        if own_bound and first_join is not None and len(preds) == len(concepts):
+            # "Creatinine normal or creatinine clearance >= 60 mL/min": the first tests have a bound
+            # of their own (a person's), the limit is the rest's; "or" (and an exclusion's comma)
+            # makes them alternatives
+            alternatives = bool(re.search(r"\bor\b", first_join.group(), I)) or (ctype is CriterionType.EXCLUSION and "," in first_join.group())
+            own = " ".join(f"{m.group('names')}{gap[: first_join.start()]}".split()) + ": a bound of its own"
+            head: Expr = Alternative(ReviewReason.AMBIGUOUS, own) if alternatives else Review(ReviewReason.AMBIGUOUS, own)
+            rest = preds[named_first:]
+            if gap_unread:
+                rest.append(Review(ReviewReason.UNPARSED, "in the list of tests under one limit: " + gap_unread))
+            exclusion = ctype is CriterionType.EXCLUSION or bool(NEGATED.match(text))
+            rest_expr = any_of(rest) if exclusion and not gap_and else all_of(rest)
+            items.append(Item(m.start(), end, any_of([head, rest_expr]) if alternatives else all_of([head, rest_expr]), frozenset(concepts)))
+            continue
+        if gap_unread:  # words in the list the table cannot name: another test under the limit, for a person
+            preds.append(Review(ReviewReason.UNPARSED, "in the list of tests under one limit: " + gap_unread))
         condition = _LAB_CONDITION.search(m.group("mid") or "")
         if condition:  # "platelets (without transfusion) ≥ 50": how the value was reached, a person checks
             preds = [all_of([pr, Review(ReviewReason.JUDGEMENT, condition.group(0).strip())]) for pr in preds]
@@ -573,9 +673,23 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         # ALT <= 2.5 x ULN": read as either, a patient with ALT at 4 x ULN met it); an inclusion's
         # "No transaminases or bilirubin > 2 x ULN" forbids each, as the exclusion does (joined as
         # the inclusion's list under its "No", a patient with ALT alone past it met the line)
+        # ("and/or" is an "or": read as "and", "PT/INR and/or PTT > 1.3 x ULN" excluded only a
+        # patient past the limit on every test; a list with a comma is an enumeration, "AST, ALT,
+        # and alkaline phosphatase > 2.5 x ULN" excludes a patient past it on any)
+        names = m.group("names")
+        joined_by_and = (gap_and or bool(re.search(r"\band\b(?!\s*/?\s*or\b)", names, I))) and "," not in _GAP_PARENS.sub("", names)
         if len(preds) == 1:
             expr = preds[0]
-        elif (ctype is CriterionType.EXCLUSION or NEGATED.match(text)) and not re.search(r"\band\b", m.group("names"), I):
+        elif (ctype is CriterionType.EXCLUSION or NEGATED.match(text)) and not joined_by_and:
+            expr = any_of(preds)
+        elif ctype is CriterionType.INCLUSION and not joined_by_and and set(concepts) <= _ONE_QUANTITY:
+            # "Creatinine clearance or radioisotope GFR >= 70 mL/min": two ways of measuring one
+            # function, either of which shows it; not met only when every one on record fails
+            # and none is missing (a record with a low eGFR alone leaves the clearance open)
+            expr = any_of(preds)
+        elif frozenset(concepts) == _TOTAL_OR_DIRECT and re.search(r"\bor\b", m.group("names"), I):
+            # "Total or direct bilirubin <= 1.5 x ULN": two measures of the one bilirubin, either
+            # of which the trial takes (clauses.each_subject keeps them so)
             expr = any_of(preds)
         else:
             expr = all_of(preds)

@@ -82,7 +82,7 @@ _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 # a generic name by the suffixes of the international nonproprietary names (as events._DRUG)
 _SUFFIXED = (
     r"(?!rhumab)[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|sertib|zomib|lidomide|platin|rubicin|taxel|abine|arabine|tecan|poside"
-    r"|fosfamide|mustine|zolomide|trexate|rozole|lutamide|strant|olimus|relbine|cristine|blastine)"
+    r"|fosfamide|mustine|zolomide|trexate|rozole|lutamide|strant|olimus|relbine|cristine|blastine|citidine|staurin)"
 )
 _PRODUCT = r"(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r"|" + _SUFFIXED + r")(?![\w-])"
 # a list of products: "X", "X or Y", "X, Y, and/or Z", "X/Y", a gloss in brackets after one
@@ -127,7 +127,7 @@ _GRANTS = re.compile(r"\b(?:allowed|permitted|eligible|acceptable|may|can|could|
 
 _FIRST_WORDS = frozenset(n.split()[0] for n in _NAMES)
 _SUFFIXES = ("mab", "nib", "ciclib", "parib", "lisib", "degib", "sertib", "zomib", "lidomide", "platin", "rubicin", "taxel", "abine",
-             "tecan", "poside", "fosfamide", "mustine", "zolomide", "trexate", "rozole", "lutamide", "strant", "olimus", "relbine", "cristine", "blastine")
+             "tecan", "poside", "fosfamide", "mustine", "zolomide", "trexate", "rozole", "lutamide", "strant", "olimus", "relbine", "cristine", "blastine", "citidine", "staurin")
 _WORD = re.compile(r"[a-z0-9][a-z0-9'.-]*")
 
 
@@ -148,7 +148,7 @@ def _names_a_product(text: str) -> bool:
 # left to the clause's other readings
 _AT_START = re.compile(
     r"\W*(?:\d{1,2}[.)]\s*)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|those|women|men)\s+)?(?:(?:who|that)\s+)?"
-    r"(?:(?:are|is|have|has|had|were|was|must|should|will|did)\s+)?(?:(?:not|never)\s+)?(?:(?:been|be)\s+)?"
+    r"(?:(?:are|is|have|has|had|were|was|must|should|will|did|with)\s+)?(?:(?:not|never)\s+)?(?:(?:been|be)\s+)?"
     r"(?:(?:any|no|known|documented|a|the|history\s+of|currently|previously|already)\s+){0,3}",
     I,
 )
@@ -205,8 +205,14 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])
             else:
                 expr = given
-        items.append(Item(m.start(), m.end(), expr, frozenset({"named_medication"})))
+        # "prior midostaurin (PKC412) treatment": the word after the products says what they
+        # were, it is no residue of its own (left, an exclusion asked a person about everyone)
+        tail = _TREATMENT_AFTER.match(text, m.end())
+        items.append(Item(m.start(), tail.end() if tail else m.end(), expr, frozenset({"named_medication"})))
     return items
+
+
+_TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
 
 
 # An exclusion that is nothing but a product Eligo does not know, as prior therapy ("Prior exposure
@@ -216,7 +222,7 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
 # person (a code name's generic, "MDV3100" for enzalutamide, would otherwise clear the patient).
 _UNREAD_PRODUCT = re.compile(
     r"\W*(?:\d{1,2}[.)]\s*)?(?:any\s+)?(?:prior|previous)\s+(?:exposure\s+to|treatment\s+with|therapy\s+with|use\s+of|administration\s+of)\s+"
-    r"(?P<name>[A-Za-z][A-Za-z0-9-]{3,30})\s*®?\s*\.?\s*",
+    r"(?P<name>[A-Za-z][A-Za-z0-9-]{3,30})\s*®?(?:\s*\((?P<alias>[A-Za-z][A-Za-z0-9-]{3,30})\))?\s*\.?\s*",
     I,
 )
 
@@ -227,4 +233,8 @@ def unread_product(text: str) -> Expr | None:
     if m is None:
         return None
     name = m.group("name")
-    return Any_((predicate("named_medication", Op.IS, name.lower()), Review(ReviewReason.UNSUPPORTED_CONCEPT, f"a product Eligo does not know: {name}")))
+    # "Prior exposure to SNS-595 (vosaroxin)": the code name and the name in brackets are one
+    # product, which a record may name either way
+    names = [name] + ([m.group("alias")] if m.group("alias") else [])
+    return Any_((*(predicate("named_medication", Op.IS, n.lower()) for n in names),
+                 Review(ReviewReason.UNSUPPORTED_CONCEPT, f"a product Eligo does not know: {' / '.join(names)}")))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason
-from rules_engine.parser.items import I, Item, any_of, predicate
+from rules_engine.parser.items import NEGATED, I, Item, any_of, predicate
 
 
 _NOUN = r"(?:medications?|medicines?|pills?|tablets?|capsules?|drugs?|products?|agents?|therapy|treatment|formulations?|liquids?|suspension|powder|RAD001|study\s+drug)\b"
@@ -29,7 +29,9 @@ _OBJECT = (
     r"(?:\s+(?:whole|intact|normally|without\s+difficulty))?)?"
 )
 _UNABLE = re.compile(
-    r"(?:\binability|\bunable|\bincapab(?:le|ility)|\bcan\s*not|\bcannot|\bcould\s+not|\bfailure|\bdifficult(?:y|ies))(?P<unwilling>\s+(?:or|and/or)\s+(?:unwilling(?:ness)?|refus\w*))?\s+(?:to\s+|in\s+|with\s+)?swallow(?:ing)?\b" + _OBJECT
+    r"(?:\binability|\bunable|\bincapab(?:le|ility)|\bcan\s*not|\bcannot|\bcould\s+not|\bfailure|\bdifficult(?:y|ies)"
+    # "Patients who are not able to swallow capsules": the ability denied (5 corpus lines)
+    r"|\bnot\s+(?:be\s+)?(?:able|capable))(?P<unwilling>\s+(?:or|and/or)\s+(?:unwilling(?:ness)?|refus\w*))?\s+(?:to\s+|in\s+|with\s+)?swallow(?:ing)?\b" + _OBJECT
     + r"|\bdifficult(?:y|ies)\s+(?:in\s+|with\s+)?swallowing\b" + _OBJECT
     + r"|\b(?:any\s+)?(?:conditions?|disorders?)\s+(?:that\s+)?(?:(?:would|could|may|might|will|can)\s+)?(?:impairs?|affects?|prevents?|limits?)\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|participant'?s\s+|their\s+)?ability\s+to\s+swallow" + _OBJECT
     + r"|\bswallowing\s+(?:dysfunction|disorders?|difficult(?:y|ies)|problems?|impairment)\b|\bdysphagia\b",
@@ -65,7 +67,10 @@ def swallowing_items(text: str, ctype: CriterionType) -> list[Item]:
     if CriterionType(ctype) is CriterionType.INCLUSION and _GRANTS.search(text):
         return []
     items: list[Item] = []
+    lead = NEGATED.match(text)
     for m in (*_UNABLE.finditer(text), *_UNABLE_TAKE.finditer(text)):
+        if lead and m.start() < lead.end() and m.group().lower().startswith("not"):
+            continue  # "Not able to swallow ...": the line's own negated lead denies the ability read below
         expr: Expr = predicate("dysphagia", Op.PRESENT)
         if m.group("unwilling"):  # "inability or unwillingness to swallow": the unwillingness is a person's to judge
             expr = any_of([expr, Review(ReviewReason.CONSENT, "unwilling to swallow the study drug")])

@@ -1,0 +1,134 @@
+"""A new patient's match job in-process: CPU a job, the job's PostgreSQL backend CPU, and where
+the worker's went (``python bench/job_cpu.py N [--profile OUT]``; numbers, not a test).
+
+Why: on a shared machine wall-clock benchmarks swing with the other load; process time of the
+worker's own code and of its one backend barely do. It posts N example patients through the
+store (the broker hand-off is skipped) and runs their jobs here, as a worker child runs them,
+after a few warm-up jobs (the engine compiled, the line tables filled). Run it against a copy of
+``bench/e2e.py``'s database, never the benchmark's own while it runs and never a real one::
+
+    psql -c 'CREATE DATABASE scratch TEMPLATE eligo_bench'
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scratch python bench/job_cpu.py 30
+
+Each run adds N + warm-up patients; compare two versions of the code interleaved, on copies
+made from one database. ``--profile`` writes a cProfile (process time) and prints its top.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import cProfile
+import json
+import os
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
+os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # the examples' day, as bench/e2e.py
+os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
+PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
+SECTIONS: dict[str, float] = {}
+
+
+def timed(owner: Any, name: str) -> None:
+    """Add the process time of ``owner.name`` (as the job calls it) to ``SECTIONS``."""
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            SECTIONS[name] = SECTIONS.get(name, 0.0) + time.process_time() - start
+
+    setattr(owner, name, wrapper)
+
+
+def backend_cpu() -> float:
+    """CPU seconds so far of this process's PostgreSQL backend (/proc)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, help="jobs measured")
+    parser.add_argument("--warm", type=int, default=3, help="jobs run first, not measured")
+    parser.add_argument("--profile", help="write a cProfile (process time) here and print its top")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from matcher import intake
+    from matcher.matching import jobs
+    from matcher.models import ApiClient, Patient
+    from matcher.patients import store
+    from matcher.worker import dispatch
+
+    dispatch.send = lambda name, task_args, countdown=None: None  # jobs run here, not through the broker
+    bundles = [json.loads(p.read_text()) for p in sorted(PATIENTS_DIR.glob("D*.json"))]
+    client = ApiClient.objects.order_by("pk").first()
+    assert client is not None, "no API client: run against a copy of bench/e2e.py's database"
+    tag = f"{os.getpid()}-{time.time_ns()}"
+
+    def post(n: int) -> str:
+        bundle = copy.deepcopy(bundles[n % len(bundles)])
+        for entry in bundle["entry"]:
+            if entry.get("resource", {}).get("resourceType") == "Patient":
+                entry["resource"]["identifier"][0]["value"] = f"job-cpu-{tag}-{n}"
+        validated = intake.validate_bundle(bundle, strict=False)
+        _, _, job = store.upsert_patient(client, intake.normalise(validated), validated.data, Patient.Format.FHIR)
+        return str(job.id)
+
+    import matcher.matching.jobs as job_module
+    import matcher.results.store as result_store
+    import rules_engine.assemble as assemble_module
+    import rules_engine.engine as engine_module
+
+    for owner, name in (
+        (job_module, "store_results"), (job_module, "store_evaluations"), (job_module, "locked_trial_states"),
+        (result_store, "verdict_digest"), (result_store, "_write"), (result_store, "schedule_time_rematch"),
+        (engine_module, "assemble_many"), (assemble_module, "judge_lines"),
+    ):
+        timed(owner, name)
+    for n in range(args.warm):
+        jobs.run_job(post(10_000 + n))
+    job_ids = [post(n) for n in range(args.n)]
+    SECTIONS.clear()
+    profile = cProfile.Profile(time.process_time) if args.profile else None
+    cpu, backend = time.process_time(), backend_cpu()
+    for job_id in job_ids:
+        if profile:
+            profile.enable()
+        status = jobs.run_job(job_id)
+        if profile:
+            profile.disable()
+        assert status == "succeeded", status
+    cpu, backend = time.process_time() - cpu, backend_cpu() - backend
+    print(
+        f"job_cpu: jobs={args.n} worker_ms={cpu * 1000 / args.n:.1f} backend_ms={backend * 1000 / args.n:.1f} "
+        f"load={os.getloadavg()[0]:.1f}"
+    )
+    for name, seconds in sorted(SECTIONS.items(), key=lambda item: -item[1]):
+        print(f"  {name:24s} {seconds * 1000 / args.n:6.1f} ms a job")
+    if profile and args.profile:
+        profile.dump_stats(args.profile)
+        pstats.Stats(args.profile).sort_stats("tottime").print_stats(30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Registry notes ("NOTE: ...", "Note: ..."): an annotation of another line or a criterion of
+their own, decided by what the note says.
+
+The shared corpus holds ~300 notes. Their shapes, and what each is here:
+
+* a note that only permits ("Note: Prior use of bevacizumab is allowed.", "NOTE: patients on a
+  stable dose of bisphosphonates ... are acceptable", "Note: Subjects with =< grade 2 neuropathy
+  are an exception to this criterion and may qualify"): it widens the line it annotates and
+  asks nothing itself, so a top-level line of its own is no requirement (``permitting_note``).
+  Read as a review it left every patient of the trial possibly eligible at best; it never
+  decided against anyone. A note the splitter put under the line it annotates keeps its
+  reading, an exception read with that line (the heading join), so that line never decides
+  against the patients the note lets in. A note that also forbids, requires or restricts
+  ("... are allowed; however intranasal vaccines ... are not allowed", "may only be enrolled
+  in Stratum C", "must", "should") is read as the criterion it states;
+* the PDQ layout's note on lymphoma terminology ("NOTE: A new classification scheme for adult
+  non-Hodgkin's lymphoma has been adopted by PDQ. The terminology ...  However, this protocol
+  uses the former terminology."), run into whatever line precedes it: it explains words, so it
+  is taken out of the line (``strip_terminology_note``). Read with the line, "adult" and
+  "lymphoma" became an age >= 18 and a lymphoma diagnosis asked by a line about radiation ports
+  or donors;
+* a note that states a requirement, a prohibition, a definition or an instruction stays the
+  criterion (or the clause) it is: read where the topics can, a review where they cannot.
+"""
+
+from __future__ import annotations
+
+import re
+
+I = re.IGNORECASE
+
+_NOTE_LEAD = re.compile(r"^\W{0,3}note\s*:\s*\**\s*", I)
+
+# what a note says to permit
+_PERMITS = re.compile(
+    r"\b(?:(?:is|are|will\s+be|may\s+be|can\s+be|would\s+be|be)\s+(?:also\s+|still\s+)?(?:eligible|allowed|permitted|acceptable|considered(?!\s+(?:a|an|as|to|the)\b)|enrolled|included)"
+    r"|may\s+(?:still\s+)?qualify|(?:is|are)\s+an?\s+exceptions?\b(?:\s+to\s+this\s+criterion)?"
+    r"|(?:is|are)\s+not\s+considered\s+exclusionary)\b",
+    I,
+)
+# any word that makes a note more than a permission: a prohibition, a requirement, a restriction
+# or a turn ("however", "but") to one
+_MORE_THAN_PERMITTING = re.compile(
+    r"\b(?:not|no|never|nor|none|must|should|shall|need|needs|required?|requires|requirement|ineligible|excluded?|exclusion|prohibited|forbidden"
+    r"|however|but|unless|except|only|cannot|contraindicated|discontinued?|stop(?:ped)?|completed?|closed?|longer|until)\b|n't\b",
+    I,
+)
+
+
+def permitting_note(text: str) -> bool:
+    """Whether ``text`` is a note that only permits what another line would exclude."""
+    lead = _NOTE_LEAD.match(text)
+    if lead is None:
+        return False
+    body = text[lead.end():]
+    if not _PERMITS.search(body):
+        return False
+    return not _MORE_THAN_PERMITTING.search(_PERMITS.sub(" ", body))
+
+
+# the PDQ layout's note on lymphoma terminology, its sentences as the registry writes them
+_TERMINOLOGY_NOTE = re.compile(
+    r"\bNOTE\s*:\s*A\s+new\s+classification\s+scheme\s+for\s+[^.;:]{1,80}?\s+has\s+been\s+adopted\s+by\s+PDQ\s*\."
+    r"(?:\s*The\s+terminology\s+of\s+[^.;:]{1,200}?\s+will\s+replace\s+[^.;:]{1,200}?\.)?"
+    r"(?:\s*However\s*,?\s+this\s+protocol\s+uses\s+the\s+(?:former|new|older|newer)\s+terminology\s*\.?)?",
+    I,
+)
+
+
+def strip_terminology_note(text: str) -> str:
+    """``text`` without the PDQ layout's note on terminology (it explains words, asks nothing)."""
+    if "PDQ" not in text:
+        return text
+    return _TERMINOLOGY_NOTE.sub(" ", text).strip()
+
+
+# A label naming a body system's diseases, before the diseases it stands for ("Cardiac disease:
+# Congestive heart failure > class II NYHA ...", "Autoimmune disease: subjects with a documented
+# history of inflammatory bowel disease ...", "Cardiac conditions: class 3-4 NYHA congestive heart
+# failure, ...", a line "Cardiovascular disorders:" over a list): a heading for what follows, never
+# an item of it (24 corpus lines). Read as one, "Cardiac disease:" excluded every patient with any
+# heart condition on record, whatever the line went on to name, and "Autoimmune disease: ... bowel
+# disease" asked both at once (a patient with Crohn's disease coded alone was not excluded).
+_SYSTEMS = (
+    r"(?:cardiac|cardiovascular|heart|vascular|pulmonary|lung|respiratory|autoimmune|hepatic|liver|renal|kidney|neurologic(?:al)?|psychiatric"
+    r"|gastrointestinal|GI|ophthalmologic(?:al)?|endocrine|metabolic|infectious|systemic|medical|intercurrent|thromboembolic|bleeding)"
+)
+SYSTEM_LABEL = re.compile(
+    rf"^\W{{0,3}}(?:(?:history\s+of|significant|serious|severe|uncontrolled|active|known|excluded)\s+)?{_SYSTEMS}(?:\s+and\s+{_SYSTEMS})?\s+"
+    r"(?:diseases?|disorders?|conditions?|dysfunction|illness(?:es)?|co-?morbidit(?:y|ies)|events?)\s*:\s*",
+    I,
+)
+
+
+def label_only(text: str) -> bool:
+    """Whether ``text`` is a system's label and nothing else ("Cardiac disease:")."""
+    m = SYSTEM_LABEL.match(text)
+    return m is not None and not text[m.end():].strip()
+
+
+# A footnote to a starred term ("NOTE: *Insertion of a vascular access device is not considered
+# major or minor surgery") that the PDQ layout ran into the end of whatever item preceded it: when
+# that item holds no star, the footnote belongs to another line (21 corpus lines). One that only
+# permits or explains ("is not considered ...", "do not require a waiting period", "allowed
+# provided ...") is taken off the item, which is then read alone: read with it, "No other
+# concurrent investigational therapy NOTE: *Patients who relapse during ALL maintenance therapy
+# do not require a waiting period" asked every patient for a relapsed ALL. A footnote that states
+# a requirement ("*Primary site must be identified", "*Patients with PSA >= 5 ng/mL only are not
+# eligible") stays with the item, where it is read or left to a person.
+_FOOTNOTE = re.compile(r"\s+NOTE\s*:\s*\*+\s*(?P<body>\S.*)$", I | re.S)
+_EXPLAINS = re.compile(
+    r"\b(?:(?:is|are)\s+not\s+considered|do(?:es)?\s+not\s+require|(?:is|are)\s+not\s+required|(?:(?:is|are)\s+)?defined\s+as)\b",
+    I,
+)
+
+
+def without_footnote(text: str) -> str:
+    """``text`` without a trailing footnote that annotates another line's starred term."""
+    m = _FOOTNOTE.search(text) if "*" in text else None
+    if m is None or "*" in text[: m.start()]:
+        return text
+    body = m.group("body")
+    explains = _EXPLAINS.search(body) and not re.search(r"\b(?:must|should|shall|ineligible|excluded)\b|\bnot\s+(?:eligible|allowed|permitted)\b", body, I)
+    permits = _PERMITS.search(body) or re.search(r"(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b", body)
+    if explains or (permits and not _MORE_THAN_PERMITTING.search(_PERMITS.sub(" ", body).replace("allowed", " ").replace("permitted", " "))):
+        return text[: m.start()].rstrip()
+    return text
