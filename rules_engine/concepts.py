@@ -455,6 +455,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("transfusion", Kind.EVENT, "transfusion of blood products", subtypes_exhaustive=True),
     Concept("platelet_transfusion", Kind.EVENT, "platelet transfusion", parent="transfusion"),
     Concept("rbc_transfusion", Kind.EVENT, "red blood cell transfusion", parent="transfusion"),
+    # the holdout's paediatric cardiac lines (T61-T65; append only): asked beside the ejection
+    # fraction ("shortening fraction >= 27% by echocardiogram or ejection fraction >= 50% by
+    # MUGA"; 25 corpus lines). No code reaches it yet, so it is unknown for every record and the
+    # ejection fraction beside it decides (read as unread words joined by "and", a patient with
+    # an ejection fraction of 45% failed a line a normal shortening fraction meets)
+    Concept("shortening_fraction", Kind.MEASUREMENT, "left ventricular shortening fraction", "%"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -224,9 +224,22 @@ def _words(text: str) -> list[str]:
     return out
 
 
+# a family a line names by its class word, whose members a record names by their own ("Asparaginase
+# products" and an allergy to pegaspargase; "sulfa containing medications" and one to
+# co-trimoxazole): the class word stands for each member's name too (compared by the class word
+# alone, a recorded allergy to the member was "names something else", not met)
+_PRODUCT_FAMILIES: dict[str, frozenset[str]] = {
+    "asparaginase": frozenset({"pegaspargase", "calaspargase", "crisantaspase", "erwinase", "erwinaze", "oncaspar", "asparlas", "rylaze", "elspar", "kidrolase", "spectrila"}),
+    "sulfa": frozenset({"sulfonamide", "sulfonamides", "sulfamethoxazole", "sulphamethoxazole", "cotrimoxazole", "trimethoprimsulfamethoxazole", "bactrim", "septra",
+                        "sulfadiazine", "sulfasalazine", "sulfisoxazole", "dapsone"}),
+}
+
+
 def product_words(product: str) -> frozenset[str]:
-    """The words of a product text that can name it in a record (not filler, not bare numbers)."""
-    return frozenset(w for w in _words(product) if len(w) >= 3 and not w.isdigit() and w not in _PRODUCT_STOP)
+    """The words of a product text that can name it in a record (not filler, not bare numbers);
+    a family's class word brings its members' names."""
+    words = frozenset(w for w in _words(product) if len(w) >= 3 and not w.isdigit() and w not in _PRODUCT_STOP)
+    return words.union(*(_PRODUCT_FAMILIES.get(w, frozenset()) for w in words))
 
 
 def names_product(quotes: tuple[str, ...], product: str) -> bool:

@@ -14,7 +14,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
@@ -403,6 +403,7 @@ _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
 _PURE_COMMA = re.compile(r"\s*,\s*")
+_PURE_SLASH = re.compile(r"[^\w/]{0,4}(?:ULN[^\w/]{0,3})?/[^\w/]{0,3}")  # "(ULN)/ ", " / " between two bounds
 _LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
 
 
@@ -674,7 +675,10 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # "ANC >= 1.5, PLT >= 100, ..., ALT or AST <= 2.5 x ULN, INR < 1.5 or PT < ULN": a comma
         # between two bounds of different measurements lists requirements, whatever "or" stands
         # elsewhere in the clause (read as alternatives, one passing value met the whole list)
-        kinds = ["and" if k == "or" and _PURE_COMMA.fullmatch(connectors[i]) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr) else k for i, k in enumerate(kinds)]
+        # A bare slash between two such bounds lists them the same way ("Bilirubin: < 2.0 x ULN/
+        # ALT: < 3.0 x ULN"; read as "or", a failed bilirubin passed beside a normal ALT)
+        kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i])) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr)
+                 else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "HIV, hepatitis B and hepatitis C"; "major surgery, and live vaccine within 4 weeks": an
         # exclusion's list of histories excludes by any of them. Read as All, a patient with one
@@ -684,6 +688,15 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i])) and _history(exprs[i]) and _history(exprs[i + 1])
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
+        # measures of the heart's pumping, each the exclusion for whom it is taken (joined by
+        # "and", an adult with an ejection fraction of 40% and no shortening fraction on record was
+        # no longer excluded)
+        kinds = ["or" if k == "and" and (exprs[i].concepts | exprs[i + 1].concepts) == _PUMP and exprs[i].concepts != exprs[i + 1].concepts else k
+                 for i, k in enumerate(kinds)]
+    if ctype is CriterionType.INCLUSION:
+        kinds = _included_kinds(exprs, kinds, connectors, roles, text)
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
@@ -720,6 +733,45 @@ def _age_alternatives(exprs: list[Item], kinds: list[str]) -> list[int]:
     asked of both, so no relapsed patient met the line."""
     ages = [k for k, it in enumerate(exprs) if it.concepts == frozenset({"age"})]
     return [k for k, kind in enumerate(kinds) if kind == "or" and any(a <= k for a in ages) and any(a > k for a in ages)]
+
+
+_PUMP = frozenset({"lvef", "shortening_fraction"})
+# "ALL (including lymphoblastic lymphoma and Burkitt's subtypes)", "Advanced solid tumors
+# (including lymphoma without bone marrow involvement)": a diagnosis the bracket includes beside
+# the line's own
+_INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
+
+
+def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], roles: list[str], text: str) -> list[str]:
+    """A diagnosis named in "(including ...)" right after the line's diagnosis widens it: one more
+    kind of patient the line admits, never a second disease each must have (joined by "and", every
+    patient with the line's own disease failed it). The bracket's words say which of its kind (a
+    lymphoma that is lymphoblastic, one without marrow involvement), and no record's broad concept
+    says that, so each included diagnosis stands with the bracket as a review beside it: a patient
+    with the line's disease meets the line, one with neither disease fails it, one with the
+    included kind is a person's to confirm."""
+    out = list(kinds)
+    for i, connector in enumerate(connectors):
+        if not (_a_disease(exprs[i], roles[i]) and _a_disease(exprs[i + 1], roles[i + 1])) or not _INCLUDING_OPEN.match(connector):
+            continue
+        close = text.find(")", exprs[i + 1].start)
+        if close < 0 or exprs[i + 1].concepts <= exprs[i].concepts:
+            continue  # "AML (including secondary AML)": the line's own disease again, nothing added
+        words = " ".join(text[text.find("(", exprs[i].end) + 1: close].split())
+        out[i] = "or"
+        for k in range(i + 1, len(exprs)):
+            if exprs[k].end > close + 1:
+                break
+            if _a_disease(exprs[k], roles[k]):
+                exprs[k] = Item(exprs[k].start, exprs[k].end, all_of([exprs[k].expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)]), exprs[k].concepts)  # type: ignore[list-item]
+            if k > i + 1:
+                out[k - 1] = "or"
+    return out
+
+
+def _a_disease(item: Item, role: str) -> bool:
+    e = item.expr
+    return role == "diagnosis" or (isinstance(e, Predicate) and e.op is Op.PRESENT and _cancer(e.concept))
 
 
 def _joined(exprs: list[Item], kinds: list[str]) -> Expr:

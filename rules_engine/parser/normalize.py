@@ -20,7 +20,7 @@ _CHARS = str.maketrans(
         "\u02c3": ">", "\u02c2": "<", "\ufe65": ">", "\ufe64": "<",
         "\u22dd": "≥", "\u22dc": "≤", "\u2273": "≥", "\u2272": "≤", "\u2269": ">", "\u2268": "<",
         "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
-        "（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "。": ". ",
+        "（": "(", "）": ")", "：": ": ", "，": ", ", "、": ", ", "；": "; ", "。": ". ",  # CJK punctuation has no space after it
         "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "·": " ",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
     }
@@ -132,6 +132,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "above" only before a number; 24 corpus phrases), a line left to review whole
         (r"\bnot\s+(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("≤ "), ("above", "exceed")),
         (r"\b(?:above|exceed(?:s|ing)?)\s+(?:the\s+)?(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", _unconditional("> "), ("above", "exceed")),
+        # "serum creatinine is > the upper limit of normal (ULN) for age", "Total bilirubin < the upper
+        # limit of normal of the institution": the article between a comparator and the limit (left,
+        # the bound was read as having no number; 45 corpus lines compare with the upper limit in words)
+        (r"([<>≤≥]=?)\s*the\s+(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", r"\1 ", ("the",)),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
         # nothing more, and left behind it was a review beside the relapse)
@@ -170,7 +174,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own
         # drug, whose last dose lies ahead)
-        (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
+        (r"(?<=\d)(\s*(?:days?|weeks?|months?))\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:after|following|from|since)\s+(?:the\s+)?(?:completion|end|discontinuation|cessation|last\s+(?:dose|administration))\s+of\s+"
          r"(?!(?:the\s+)?(?:study|protocol|investigational|trial)\b)(?:the\s+)?", r"\1 since ", ("completion", "end of", "discontinuation", "cessation", "last dose", "last administration")),
         # a washout counted from the last dose ("≥ 21 days from last cytotoxic chemotherapy", "≥ 3 weeks
         # from the time of last chemotherapy", "≥ 14 days from the last irradiation"; 80 corpus lines)
@@ -182,6 +186,26 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
+        # "Grade 3 or 4 sensory or motor neuropathy", "grade 2 or greater motor or sensory neuropathy"
+        # (15 corpus lines): either kind is the peripheral neuropathy (split at its "or", the kind
+        # before it stood as an unread alternative)
+        (r"\b(?:sensory|motor)\s*(?:or|and|and/or|/)\s*(?:sensory|motor)\s+(?=(?:peripheral\s+)?neuropath)", "", ("sensory",)),
+        # "not controlled by oral or intravenous antibiotics", "full dose oral or parenteral
+        # anticoagulation" (33 corpus lines): the routes together are the systemic treatment (split at
+        # their "or", the first route's words stood as an unread alternative). "III or IV" is a class
+        (r"\b(?:oral|intravenous|parenteral)\s*(?:or|and/or|/)\s*(?:oral|intravenous|IV|parenteral)\b", "systemic", ("oral", "intravenous", "parenteral")),
+        # "detected by either multidimensional or conventional flow cytometry": how it is measured,
+        # whichever way (its "or" split the line before the method words could be set aside)
+        (r"\b(by|with|using)\s+either\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?:or|and/or)\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?=flow\b)",
+         r"\1 ", ("either",)),
+        # "a recovered marrow with less than 5% blasts": the marrow's blast count (read apart, the
+        # blasts were no marrow's and the line went to review whole)
+        (r"\b((?:bone\s+)?marrow)\s+with\s+([<>≤≥]=?\s*\d+(?:\.\d+)?\s*%)\s+(?:leuk(?:a)?emic\s+)?blasts\b", r"\1 blasts \2", ("marrow with",)),
+        # "14 days must have elapsed since the completion of cytotoxic therapy" opening an item: the
+        # days that must have passed are the least (read bare, the number was no window and the line
+        # asked for the therapy itself, failing every patient never given it)
+        # (only the number that opens it: "Less than 14 days have elapsed since ..." is a bound already)
+        (r"^([^\w<>≤≥=]*(?:\d{1,2}[.)]\s+)?)(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?))(?=\s+since\b)", r"\1≥ \2", ("since",)),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
         # before, during, ...": a therapy denied for the days before the study is none within them

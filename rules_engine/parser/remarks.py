@@ -60,8 +60,8 @@ _PATTERNS: tuple[str, ...] = (
     r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
-    r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
-    r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter)\s+){0,2}"
+    r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
+    r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|(?:multigated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
@@ -134,6 +134,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:either|any|both)\s+(?:genders?|sex(?:es)?)\b|\b(?:patients\s+will\s+be\s+enrolled\s+(?:in\s+the\s+study\s+)?)?gender[\s-]*independent(?:ly)?\b",
     # a marrow grade stated with the blast count that defines it ("with a M3 marrow (marrow blasts > 25%)")
     r"\b(?:with\s+)?(?:an?\s+)?M[123]\s+marrow(?=\s*\(\s*(?:bone\s+)?marrow\s+blasts)",
+    # or after it: "an M1 marrow based upon a recovered marrow with less than 5% blasts"
+    r"\b(?:an?\s+)?M[123]\s+marrow\s+based\s+(?:up)?on\s+(?:an?\s+)?(?:recovered\s+)?(?=marrow\s+blasts\s*[<>≤≥])",
     # the organ a measurement belongs to ("left ventricular function with resting ejection fraction")
     r"\b(?:cardiac\s+)?left\s+ventricular\s+(?:systolic\s+)?(?:function\s+(?:with|as\s+measured\s+by|defined\s+as|by)|function)\b",
     # the cause a finding is not owed to ("> 5% blasts (not attributable to another cause)"): the
@@ -178,6 +180,11 @@ _PATTERNS: tuple[str, ...] = (
     # the cohort a line is written for, opening it ("Cohort A: newly diagnosed AML"): which cohort
     # is the line's place in the list (``criteria._cohort_items``), no condition on the patient
     r"^\W*(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*\s*(?=:)",
+    # the second organ of a wrapper list, named with its own bounds ("Adequate liver function
+    # (bilirubin <= 2 x ULN), and renal function (creatinine <= 2 x ULN)"; 7 corpus lines): the
+    # words the first wrapper's adjective governs, only when a bound follows
+    r"(?<=\band )(?:liver|hepatic|renal|kidney|bone\s+marrow|marrow|hematologic(?:al)?|coagulation|cardiac)\s+function"
+    r"(?=\s*\([^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -257,6 +264,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("enrolled", "research"),
     ("gender", "sex", "ethnic", "racial"),
     ("marrow",),
+    ("marrow",),
     ("ventricular",),
     ("attributable", "due", "related", "secondary"),
     ("room", "oxygen", "o2", "rest"),
@@ -270,6 +278,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("menarch",),
     ("m1", "m2", "m3"),
     ("cohort", "arm", "part", "group", "strat"),
+    ("function",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -98,14 +98,20 @@ def _clean(text: str) -> str:
 
 _TYPE_HEADING = re.compile(
     r"""[^\w(]*
+        (?:(?:[A-Z]|[IVX]{1,4})\.\s+)?  # "A. INCLUSION CRITERIA", "II. Exclusion criteria": a lettered part
         (?:(?P<role>donors?|recipients?|patients?|participants?|subjects?)(?:'s)?\s+)?
         (?:(?:key|main|major|general|specific|additional|other|study|trial)\s+)?
         (?P<kind>inclusion|exclusion|eligibility|ineligibility|exclusionary)
-        (?:\s+(?:criteria|criterion|criterias|requirements))?
+        (?:\s+(?P<criteria>criteria|criterion|criterias|requirements))?
         (?:\s+\([^)]{0,40}\))?
         \s*(?P<colon>:)?""",
     re.IGNORECASE | re.VERBOSE,
 )
+# what may follow "Inclusion/Exclusion Criteria" on a heading line with no colon: the part of the
+# study it is for ("for Dose Escalation Phase", "- for Phase I"), or a parenthesis the registry
+# wrapped onto the next line ("(Patients meeting any of the following criteria are ineligible for");
+# its closing words are dropped with it (``_Splitter.heading_paren``)
+_HEADING_QUALIFIER = re.compile(r"(?:[-\u2013]\s*)?for\s+[\w ,/&'-]{1,50}|\([^()]{1,120}")
 _PDQ_SECTION = re.compile(r"(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)\s*:?\s*")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 /&,()'-]{2,80}:")
 _BULLET = re.compile(
@@ -165,6 +171,8 @@ def _type_heading(text: str) -> tuple[CriterionType, str | None, str] | None:
     rest = text[m.end():].strip()
     if rest.strip(" .:-*_") == "":
         rest = ""
+    if rest and not m.group("colon") and m.group("criteria") and _HEADING_QUALIFIER.fullmatch(rest):
+        rest = ""  # "Exclusion Criteria for Dose Escalation Phase", "... - for Phase I": the heading's own scope
     if rest and not m.group("colon"):
         return None  # "Inclusion of patients with ..." is a criterion, not a heading
     kind = m.group("kind").lower()
@@ -248,6 +256,7 @@ class _Splitter:
         self.pending_or = False  # an "OR" line since the last item
         self.list_head: int | None = None  # an item ending ":" taking plain lines as children
         self.roman: tuple[int, int] | None = None  # a dedented roman list: (its indent, the shift that nests it)
+        self.heading_paren = False  # a type heading's parenthesis runs on to the next line
 
     # -- adding --
 
@@ -353,9 +362,16 @@ class _Splitter:
             self.pending_or = True
             return
 
+        if self.heading_paren:
+            self.heading_paren = False
+            close = stripped.find(")")
+            if bullet is None and close >= 0 and stripped[close + 1:].strip(" .:") == "":
+                return  # "participation in the trial):" closes the heading's parenthesis
+
         heading = _type_heading(body)
         if heading is not None:
             ctype, role, rest = heading
+            self.heading_paren = body.count("(") > body.count(")")
             self.set_type(ctype)
             self.stack, self.pending_bullet, self.list_head, self.roman = [], None, None, None
             if role == "donor":

@@ -121,10 +121,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                         "allogeneic HSCT') is not read as HSCT: 11 corpus lines, mixed with organ transplants"),
     ("T41-hsct", "At least 4 months since transplantation"): ("events", "as T41-clean"),
     # NCT01411267
-    ("T42-clean", "Hematopoietic growth factors: At least 7 days"): ("events", "'since the completion of therapy with a growth factor': the COG wording "
-                                                                               "'completion of therapy with X' is not read as the therapy's last dose (10 corpus lines)"),
-    ("T42-gcsf", "Hematopoietic growth factors: At least 7 days"): ("events", "as T42-clean"),
-    ("T42-gcsf", None): ("events", "as T42-clean: filgrastim 3 days ago is left unknown (possibly eligible, never eligible)"),
     ("T42-clean", "Patients who are concurrently receiving CYP3A4"): ("events", "'CYP3A4 and 5 inhibitors and inducers' (any strength): one that is not "
                                                                                 "strong has no list, so a record with no such drug stays unknown"),
     # NCT02530476
@@ -136,8 +132,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T43-clean", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "'FLT3-D835' (a TKD point mutation) has no concept, so 'and/or' "
                                                                                    "leaves the line unknown even with FLT3-ITD on record; also the phase I sentence"),
     ("T43-flt3neg", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "as T43-clean: a wild-type FLT3 is not read against the unread D835"),
-    ("T43-clean", "Adequate hepatic (serum total bilirubin"): ("labs", "'and renal function (creatinine </= 2.0 mg/dL)': 'renal function' stays a "
-                                                                      "review beside the creatinine bound"),
     ("T43-clean", "Patients receiving concomitant treatment with strong CYP3A4"): ("events", "the named list after 'include the following medications:' "
                                                                                             "mixes strong and moderate inhibitors; read as reviews"),
     ("T43-clean", "Unstable cardiovascular function"): ("core", "the bullet list inside one numbered item ('• Symptomatic ischemia, or • ... • "
@@ -253,6 +247,44 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
     ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
     ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
+    # == T61..T65 (hold6: relapsed/refractory ALL, MLL-rearranged leukaemia, T-PLL) ==
+    ('T61-clean', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
+    ('T61-clean', 'Known CNS leukemia or lymphoma requiring intrathecal'): ('core', "the CNS line's qualifiers (requiring intrathecal or craniospinal therapy, CNS neuropathy) stay unread alternatives"),
+    ('T61-clean', 'Prior history of Grade 3 or 4 sensory or motor neuropathy'): ('core', "'or persistent Grade 2 or greater active neuropathy': 'Grade 2 or greater' is split at its 'or', leaving an unread alternative with no concept"),
+    ('T61-clean', 'History of active neurologic disorders'): ('core', "'unrelated to chemotherapy (including familial ... and acquired demyelinating disorders)': the relation and the list stay a person's"),
+    ('T61-child', None): ('core', "'Those aged 12 years or older may be counted towards the MTD in the Phase I portion': whom the dose-finding counts is read as an age every patient must be"),
+    ('T61-child', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
+    ('T61-chemo', 'Concurrent treatment with other anti-cancer agents'): ('events', "'Concurrent' read as within 4-8 weeks: a course ended 10 days ago is unknown, not absent"),
+    ('T61-ms', None): ('core', "the neurologic line is unknown (a person's: 'active', 'unrelated to chemotherapy'), so possibly eligible, never eligible"),
+    ('T61-ms', 'History of active neurologic disorders'): ('core', "'unrelated to chemotherapy (including familial ... and acquired demyelinating disorders)': the relation and the list stay a person's"),
+    ('T62-clean', None): ('labs', "the Schwartz formula written into the renal line ('0.45 up to 12 months of age ...') is read as age bounds every patient must meet"),
+    ('T62-clean', 'Patient must have minimal residual disease (MRD)'): ('labs', "'following any re-induction attempt' (when the MRD is measured) stays a review beside the bounds"),
+    ('T62-clean', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
+    ('T62-clean', 'Patients with CNS2 or CNS 3 disease'): ('events', "'bulky chloromatous disease' has no concept (left a person's)"),
+    ('T62-platelets', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
+    ('T63-clean', 'Confirmed diagnosis of T-cell PLL'): ('events', 'T-cell prolymphocytic leukaemia has no concept'),
+    ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
+    ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
+    ('T63-clean', 'Diagnosed or treated for another malignancy'): ('events', 'a T-PLL record (no concept) cannot be told from another malignancy'),
+    ('T63-tall', None): ('events', 'T-PLL has no concept, so a T-ALL is unknown, not excluded'),
+    ('T63-tall', 'Confirmed diagnosis of T-cell PLL'): ('events', 'T-cell prolymphocytic leukaemia has no concept'),
+    ('T63-breast', None): ('events', 'the other-malignancy line is unknown beside a T-PLL record'),
+    ('T63-breast', 'Diagnosed or treated for another malignancy'): ('events', 'a T-PLL record (no concept) cannot be told from another malignancy'),
+    ('T64-clean', 'Patients must be < 21 years of age'): ('core', "the page footer 'T2005-001 Protocol version 6/27/2007 17' run into the line stays a review"),
+    ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
+    ('T64-clean', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
+    ('T64-blasts', None): ('core', "the diagnosis line's 'without ... or ...' split"),
+    ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
+    ('T64-hsct', None): ('events', "'eligible 6 months after allogeneic stem cell transplant' unread"),
+    ('T64-hsct', 'Stem Cell Transplant (SCT): Patients are eligible 6 months'): ('events', "'Patients are eligible 6 months after allogeneic stem cell transplant' is not read as a time since HSCT"),
+    ('T64-dbili', None): ('labs', 'the total bilirubin alternative'),
+    ('T64-dbili', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
+    ('T64-warfarin', None): ('core', "exclusions nested under '5. Infection ...' (the registry's layout): a met child does not make the parent met"),
+    ('T65-clean', 'Patients must have documented relapsed/refractory ALL, AML'): ('events', "'acute leukemia of ambiguous lineage' has no concept, and the MLL child's 'including ...' words stay a review"),
+    ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
+    ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
+    ('T65-clean', 'Known history of infection with human immunodeficiency virus'): ('events', "'hepatitis C virus (anti-HCV positive)': the test named for the infection is a measurement, so no infection on record is unknown"),
+    ('T65-clean', 'Patients with known history of Trisomy 21'): ('events', "'inherited marrow failure disorder' has no concept"),
 }
 
 

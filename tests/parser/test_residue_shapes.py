@@ -313,6 +313,11 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         INC, adult(anc(2.0), lab("platelets", 40, "10*9/L")), NOT_MET,
     ),
     (
+        "a bare slash between bounds of different labs lists them too: a failed bilirubin beside a normal ALT fails",
+        "Bilirubin: <2.0 x Upper limit of normal (ULN)/ Alanine Transaminase (ALT): <3.0 x ULN (<5x ULN if hepatic compromise is present).",
+        INC, adult(lab("bilirubin", 3.0, "mg/dL"), lab("alt", 30, "U/L")), NOT_MET,
+    ),
+    (
         "an 'or' between two measures of one thing stays an alternative",
         "Creatinine ≤ 1.5 mg/dL, or creatinine clearance ≥ 60 mL/min",
         INC, adult(lab("creatinine", 2.0, "mg/dL"), lab("creatinine_clearance", 70, "mL/min")), MET,

@@ -32,6 +32,27 @@ SHAPES = [
         [(I, "A", None), (E, "B", None), (I, "C", None), (E, "D", None)],
     ),
     (
+        "a lettered part heading sets the type (A. INCLUSION / B. EXCLUSION)",
+        "A. INCLUSION CRITERIA\n\n  1. Age 1 to 21\n\nB. EXCLUSION CRITERIA\n\nPatients will be excluded if:\n\n  1. Down syndrome",
+        [(I, "Age 1 to 21", None), (E, "Patients will be excluded if:", None), (E, "Down syndrome", 1)],
+    ),
+    (
+        "a heading scoped to a part of the study, with no colon, still sets the type",
+        "Inclusion Criteria - for Phase I\n- A\nExclusion Criteria for the Expanded Cohort Phase\n- B",
+        [(I, "A", None), (E, "B", None)],
+    ),
+    (
+        "a heading whose parenthesis the registry wrapped onto the next line",
+        "Exclusion Criteria (Patients meeting any of the following criteria are ineligible for\n"
+        "        participation in the trial):\n\n  -  Pregnant",
+        [(E, "Pregnant", None)],
+    ),
+    (
+        "'Exclusion criteria for X apply' with a verb is a criterion's sentence, not a heading",
+        "Inclusion Criteria:\n- Exclusion criteria for the donor apply as listed.",
+        [(I, "Exclusion criteria for the donor apply as listed.", None)],
+    ),
+    (
         "a criterion on the heading's own line",
         "Inclusion Criteria: Age 18 or over\nExclusion Criteria:\n- Pregnant",
         [(I, "Age 18 or over", None), (E, "Pregnant", None)],

@@ -38,6 +38,17 @@ FROM_THE_LAST_DOSE: list[Row] = [
     ("Radiotherapy: At least 14 days have elapsed from the last irradiation.", (NAIVE, RT_60_DAYS), (RT_5_DAYS,), ()),
     # the unread member of the list stays a review beside: a platinum last week still fails
     (">=4 weeks from last platinum-based or fluoropyrimidine-based chemotherapy;", (), (adult(medication("platinum_chemotherapy", 5)),), (NAIVE, CHEMO_5_DAYS)),
+    # a bare number opening the item is the least that must have passed (read bare, the line
+    # asked for the therapy itself and failed every untreated patient)
+    ("14 days must have elapsed since the completion of cytotoxic therapy", (NAIVE, CHEMO_60_DAYS), (CHEMO_5_DAYS,), ()),
+    ("A minimum of 4 weeks must have elapsed since completion of any prior chemotherapy", (NAIVE, CHEMO_60_DAYS), (CHEMO_5_DAYS,), ()),
+]
+
+# two washouts in one sentence, each naming its therapy after its own "since" (the second was
+# dropped: the therapy stood bare, a requirement to have had one)
+TWO_WASHOUTS: list[Row] = [
+    ("At least 21 days must have elapsed from prior chemotherapy, at least 7 days must have elapsed since receiving biological therapy.",
+     (NAIVE, CHEMO_60_DAYS), (CHEMO_5_DAYS, adult(medication("immunotherapy", 3))), ()),
 ]
 
 # a washout written before a list holds for every therapy listed, over their own lead words
@@ -84,7 +95,7 @@ NAMED_ONLY: list[Row] = [
 ]
 
 
-@pytest.mark.parametrize("text,facts,expected", outcome_cases(FROM_THE_LAST_DOSE + LISTED + COMPLETED_BEFORE + OFF_FOR + NAMED_ONLY))
+@pytest.mark.parametrize("text,facts,expected", outcome_cases(FROM_THE_LAST_DOSE + TWO_WASHOUTS + LISTED + COMPLETED_BEFORE + OFF_FOR + NAMED_ONLY))
 def test_a_washout_inclusion_is_met_by_an_untreated_patient_and_failed_inside_its_window(text, facts, expected):
     assert judged(parse_line(text, INC), facts) is expected
 

@@ -110,7 +110,7 @@ _RESULT_AFTER = re.compile(
 # "wild-type EGFR", "mutations in EGFR", "activating mutations of EGFR and ALK"
 _RESULT_BEFORE = re.compile(
     rf"(?P<say>(?:{_SAY}\s{{1,3}}){{0,3}})(?P<vmid>(?:{_VARIANT_WORD})\s+)?(?:(?P<neg>wild[\s-]?type|wildtype|non-?mutated)|(?P<narrow>(?:{_NARROWING}\s{{1,3}}){{0,3}})(?P<pos>mutations?|alterations?|rearrangements?|fusions?|translocations?|amplifications?|over-?expression|positive\s+for|negative\s+for|harbou?ring|carrying)"
-    r"(?:\s+(?:in|of|for))?)\s+(?:the\s+)?$",
+    r"(?:\s+(?:in|of|for|involving))?)\s+(?:the\s+)?$",  # "rearrangement involving the MLL gene"
     re.I,
 )
 # lead words before a marker that add nothing to it ("harboring an activating EGFR mutation")
@@ -195,6 +195,9 @@ def _gene_items(text: str, ctype: CriterionType) -> list[Item]:
             word = lead.group("neg") or lead.group("pos")
             narrow, mid, stop = (lead.group("narrow") or "").strip(), lead.group("vmid") or "", end
             begin = start - len(window) + lead.start()
+            noun = re.match(r"\s+genes?\b", text[stop: stop + 8], re.I)
+            if noun is not None:  # "rearrangement involving the MLL gene": the noun is the marker's
+                stop += noun.end()
         expr = _result(genes, word, negative, narrow, mid, text[start:stop], ctype, bool(re.search(r"\band\b(?!/)", joins, re.I)))
         if expr is not None:
             items.append(Item(begin, stop, expr, frozenset(_GENES[g][0] for g in genes)))

@@ -1487,7 +1487,7 @@ _DRUG = r"[a-z]{2,}(?:mab|nib|lib|clax|xor|abine|rubicin|taxel|platin|lidomide|s
 # "lenalidomide-containing medications"): the drug itself, which the record's words name (a class
 # word alone, "blood products", names no drug and stays a class)
 _PRODUCT_FAMILY = re.compile(
-    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
+    r"\s*(?:(?:any|all)\s+)?(?P<drug>" + _DRUG + r"|asparaginase|sulfa)(?:[\s-]+(?:based|containing))?\s+(?:products?|preparations?|formulations?|medications?|drugs?)\s*",
     I,
 )
 
@@ -2051,6 +2051,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             # ">= 6 months prior to registration for allogeneic transplants and >= 3 months prior to
             # registration for autologous transplants": the event before has its own window, the
             # second is the next event's (dropped, a recent autologous transplant passed the line)
+            target = after[0]
+        elif before and after and _windowed(before[-1]) and not _windowed(after[0]) and re.search(r"\b(?:since|from)\s*$", w.group(0), I):
+            # "≥ 21 days since prior chemotherapy, ≥ 7 days since receiving biological therapy": a
+            # washout whose "since" names the therapy after it; the event before has its own window
+            # (dropped, the biological therapy stood bare: a requirement to have had one)
             target = after[0]
         treated = _treatment_of(target, events, text) if target is not None else None
         if treated is not None:  # "systemic therapy for breast cancer within 4 weeks": the window is the therapy's

@@ -19,7 +19,7 @@ from rules_engine.parser.items import I, Item, NEGATE, OPS, ROMAN, all_of, any_o
 
 
 _PERF_ANCHOR = re.compile(
-    r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+Oncology(?:\s+Group)?|Zubrod|GOG|Gyn\w*\s+Oncology(?:\s+Group)?|WHO|Karnofsky|KPS|Lansky|LPS|"
+    r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+(?:Oncology(?:\s+Group)?|Group)|Zubrod|GOG|Gyn\w*\s+Oncology(?:\s+Group)?|WHO|Karnofsky|KPS|Lansky|LPS|"
     r"performance\s+(?:status|level|score)|physical\s+strength\s+score|PS)\b",
     I,
 )
