@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
-from rules_engine.parser.residue import widen_status
+from rules_engine.parser.residue import PERMISSION, widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics import age_table
@@ -138,6 +138,18 @@ _ALLERGY_HEADING = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*)\s+(?:reactions?
 
 # a heading that ends by introducing examples of its own subject ("..., including:", "these
 # include but are not limited to patients with a history of:", "such as:")
+# A heading that is a sentence of its own, closed by its full stop and announcing no list (no
+# colon, no "following", no "defined as"): at least five words before the stop.
+# Nor one that excepts or permits ("with the exception of ... as noted below"): the lines under
+# it may be what it excepts.
+_CLOSED_SENTENCE = re.compile(
+    r"^(?![^\n]*(?::|\bfollow|\bdefined\b|\bincluding\b|\bsuch as\b|\bbelow\b|\blisted\b|\bexcept|\bunless\b|\bother than\b"
+    r"|\ballowed\b|\bpermitted\b|\beligible\b))(?:\S+\s+){4,60}\S+\.\s*$",
+    re.I,
+)
+
+_EXCEPTION_WORDS = re.compile(r"\b(?:except|unless|other than|with the exception)", re.I)
+
 _EXAMPLES_LEAD = re.compile(
     r"(?:\binclud\w*(?:\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+limited\s+to)?|\bsuch\s+as|\be\.?\s?g\.?|\bfor\s+example|\bnot\s+limited\s+to)"
     r"(?:\s+(?:patients?|subjects?|participants?)\s+with(?:\s+(?:a\s+)?history\s+of)?)?\s*:\s*$",
@@ -311,6 +323,13 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # under it are examples of what the heading excludes, each excluding as well, never
                 # a further condition of it (joined with AND, a recorded autoimmune disease
                 # excluded nobody unless one listed example was read too)
+                expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
+            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _CLOSED_SENTENCE.search(text) and any(True for _ in iter_predicates(own[0])) and not any(PERMISSION.search(k.text) or _EXCEPTION_WORDS.search(k.text) for k in kids):  # type: ignore[union-attr]
+                # "Infection Patients will be excluded if they have an active, uncontrolled
+                # infection." with "Patients currently being treated with coumadin." under it: a
+                # heading that is a whole exclusion of its own announces no list, so the lines the
+                # registry's layout nested under it are exclusions beside it (joined with AND, a
+                # patient on coumadin without an infection was let through)
                 expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
             else:
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
