@@ -983,8 +983,12 @@ _FAILED_BOUND = re.compile(
 )
 
 
-def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ctype: CriterionType) -> Expr | None:
-    """``expr`` with the second test ``_FAILED_BOUND`` matched in ``clause_text`` (see above)."""
+def _second_test(
+    expr: Expr, m: re.Match[str], clause_text: str, ctype: CriterionType
+) -> tuple[str, Expr, list[Expr], list[int]] | None:
+    """The one lab the condition names, the second test read whole after it, ``expr``'s parts
+    and which of them ask that lab; None when any of these is missing (the clause is then left
+    to the usual residue policy)."""
     named = named_labs(m.group("what"))
     if len(named) != 1:
         return None
@@ -993,14 +997,21 @@ def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ct
         return None
     parts = list(expr.parts) if isinstance(expr, All) else [expr]
     hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
-    if not hits:
+    return (named[0], second, parts, hits) if hits else None
+
+
+def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ctype: CriterionType) -> Expr | None:
+    """``expr`` with the second test ``_FAILED_BOUND`` matched in ``clause_text`` (see above)."""
+    found = _second_test(expr, m, clause_text, ctype)
+    if found is None:
         return None
+    lab, second, parts, hits = found
     n, uln = number(m.group("n")), bool(m.group("uln"))
     unit = None if uln else ("mg/dL" if m.group("unit").lower().replace(" ", "") in ("mg/dl", "mg%") else "umol/L")
 
     def is_failure_of(part: Expr) -> bool:  # A is "<lab> <= n" (or "< n") in the condition's own terms
         return (
-            isinstance(part, Predicate) and part.concept == named[0] and part.op in (Op.LTE, Op.LT) and part.value == n
+            isinstance(part, Predicate) and part.concept == lab and part.op in (Op.LTE, Op.LT) and part.value == n
             and part.uln == uln and (uln or (part.unit or "").lower().replace("μ", "u").replace("µ", "u") == unit.lower())
         )
 
@@ -1009,7 +1020,7 @@ def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ct
         for i in failed:
             parts[i] = any_of([parts[i], second])
         return all_of(parts)
-    within = predicate(named[0], Op.LTE, n, unit, uln)
+    within = predicate(lab, Op.LTE, n, unit, uln)
     return all_of([*parts, any_of([within, second])])
 
 
@@ -1023,23 +1034,16 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
     if m is None:
         bound = _FAILED_BOUND.match(clause_text)
         return _failed_bound_alternative(expr, bound, clause_text, ctype) if bound else None
-    named = named_labs(m.group("what"))
-    if len(named) != 1:
+    found = _second_test(expr, m, clause_text, ctype)
+    if found is None:
         return None
-    second = clause_expr(parse_clause(clause_text[m.end():], ctype), ctype, False)
-    if second is None or not predicates(second) or any(isinstance(n, Review) for n in nodes(second)):
-        return None
-    parts = list(expr.parts) if isinstance(expr, All) else [expr]
-    hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
-    if not hits:
-        return None
+    lab, second, parts, hits = found
     if m.group("failed") or m.group("still"):
         for i in hits:
             parts[i] = any_of([parts[i], second])
         return all_of(parts)
-    within = predicate(named[0], Op.LTE, number(m.group("n")) if m.group("n") else 1, None, True)
+    within = predicate(lab, Op.LTE, number(m.group("n")) if m.group("n") else 1, None, True)
     return all_of([*parts, any_of([within, second])])
-
 
 
 _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
