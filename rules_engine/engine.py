@@ -18,7 +18,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import partial
+from functools import cached_property, partial
 from typing import Any
 
 from .assemble import Layout, LineTable, Memo, assemble, assemble_many, intern_criterion, kleene_any
@@ -63,8 +63,12 @@ class _Evidence:
         self.present = frozenset(
             tag[2:] for tag, fs in self.facts_by_tag.items() if tag.startswith("e:") and any(f["act"] for f in fs)
         )
-        self.recorded = frozenset(tag[2:] for tag in self.facts_by_tag if tag.startswith("e:"))
         self._memo: dict[Predicate, Outcome] = {}
+
+    @cached_property
+    def recorded(self) -> frozenset[str]:
+        """Every event concept with a fact, active or not: only a window not met asks for it."""
+        return frozenset(tag[2:] for tag in self.facts_by_tag if tag.startswith("e:"))
 
     def _inside(self, window: Probe, concept: str) -> bool:
         """A record of ``concept`` the window probe would take (its elapsed time within the

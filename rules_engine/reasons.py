@@ -226,10 +226,7 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
     span = f" within {window_text(pred.window)} before {snap.as_of.isoformat()}" if windowed and pred.window else ""
 
     def counts(view: EventView) -> bool:
-        if not windowed:
-            return view.active
-        elapsed = view.dd if field == "dd" else view.mo
-        return view.undated or (elapsed is not None and elapsed <= limit)
+        return event_inside(view, field, limit) if windowed else view.active
 
     def recorded(names: tuple[str, ...]) -> list[EventView]:
         # recorded views only: a derived parent (solid tumor) repeats the record it came from

@@ -138,17 +138,23 @@ _ALLERGY_HEADING = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*)\s+(?:reactions?
 
 # a heading that ends by introducing examples of its own subject ("..., including:", "these
 # include but are not limited to patients with a history of:", "such as:")
-# A heading that is a sentence of its own, closed by its full stop and announcing no list (no
-# colon, no "following", no "defined as"): at least five words before the stop.
-# Nor one that excepts or permits ("with the exception of ... as noted below"): the lines under
-# it may be what it excepts.
+# A heading that is a sentence of its own, closed by its full stop (at least five words before
+# it) and announcing no list (no colon, "following", "defined", "including", "such as", "below",
+# "listed"): the lines under it stand beside it (``_closed_exclusion``).
 _CLOSED_SENTENCE = re.compile(
-    r"^(?![^\n]*(?::|\bfollow|\bdefined\b|\bincluding\b|\bsuch as\b|\bbelow\b|\blisted\b|\bexcept|\bunless\b|\bother than\b"
-    r"|\ballowed\b|\bpermitted\b|\beligible\b))(?:\S+\s+){4,60}\S+\.\s*$",
+    r"^(?![^\n]*(?::|\bfollow|\bdefined\b|\bincluding\b|\bsuch as\b|\bbelow\b|\blisted\b))(?:\S+\s+){4,60}\S+\.\s*$",
     re.I,
 )
-
 _EXCEPTION_WORDS = re.compile(r"\b(?:except|unless|other than|with the exception)", re.I)
+
+
+def _closed_exclusion(text: str, kids: list[Criterion]) -> bool:
+    """An exclusion heading closed as a sentence whose lines are exclusions beside it: neither it
+    nor a line under it excepts or permits (then the lines may be what it excepts)."""
+    return bool(_CLOSED_SENTENCE.search(text)) and not any(
+        PERMISSION.search(t) or _EXCEPTION_WORDS.search(t) for t in (text, *(k.text for k in kids))
+    )
+
 
 _EXAMPLES_LEAD = re.compile(
     r"(?:\binclud\w*(?:\s*,?\s*but\s+(?:are\s+|is\s+)?not\s+limited\s+to)?|\bsuch\s+as|\be\.?\s?g\.?|\bfor\s+example|\bnot\s+limited\s+to)"
@@ -324,7 +330,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # a further condition of it (joined with AND, a recorded autoimmune disease
                 # excluded nobody unless one listed example was read too)
                 expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
-            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _CLOSED_SENTENCE.search(text) and any(True for _ in iter_predicates(own[0])) and not any(PERMISSION.search(k.text) or _EXCEPTION_WORDS.search(k.text) for k in kids):  # type: ignore[union-attr]
+            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _closed_exclusion(text, kids) and any(True for _ in iter_predicates(own[0])):  # type: ignore[arg-type]
                 # "Infection Patients will be excluded if they have an active, uncontrolled
                 # infection." with "Patients currently being treated with coumadin." under it: a
                 # heading that is a whole exclusion of its own announces no list, so the lines the
