@@ -461,6 +461,20 @@ _CATALOGUE: tuple[Concept, ...] = (
     # ejection fraction beside it decides (read as unread words joined by "and", a patient with
     # an ejection fraction of 45% failed a line a normal shortening fraction meets)
     Concept("shortening_fraction", Kind.MEASUREMENT, "left ventricular shortening fraction", "%"),
+    # the coverage of registry lines (issue 14; append only). The autoimmune cytopenias CLL and
+    # lymphoma trials exclude by name ("uncontrolled autoimmune hemolytic anemia or ITP": 40
+    # corpus lines), each a kind of autoimmune disease as the intake already counted it
+    Concept("autoimmune_hemolytic_anemia", Kind.EVENT, "autoimmune hemolytic anemia (AIHA)", parent="autoimmune_disease"),
+    Concept("immune_thrombocytopenia", Kind.EVENT, "immune thrombocytopenia (ITP)", parent="autoimmune_disease"),
+    # the plasma-cell and lymphoplasmacytic diseases myeloma trials set apart from myeloma (C90.1
+    # is not C90.0; MGUS, D47.2, is no malignancy)
+    Concept("plasma_cell_leukemia", Kind.EVENT, "plasma cell leukemia", parent="hematologic_malignancy"),
+    Concept("waldenstrom_macroglobulinemia", Kind.EVENT, "Waldenström macroglobulinemia", parent="hematologic_malignancy"),
+    Concept("mgus", Kind.EVENT, "monoclonal gammopathy of undetermined significance (MGUS)"),
+    # acid suppressants, which trials of oral drugs absorbed in an acid stomach exclude (ATC A02BC,
+    # A02BA: "proton pump inhibitors or H2 antagonists", 60 corpus lines); continuous therapies
+    Concept("proton_pump_inhibitor", Kind.EVENT, "proton pump inhibitor therapy"),
+    Concept("h2_antagonist", Kind.EVENT, "H2-receptor antagonist therapy"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -487,6 +501,8 @@ MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor")
     "cml",
     "hematologic_malignancy",
     "malignant_neoplasm",
+    "plasma_cell_leukemia",
+    "waldenstrom_macroglobulinemia",
 )
 
 

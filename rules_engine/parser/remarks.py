@@ -75,6 +75,10 @@ _PATTERNS: tuple[str, ...] = (
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
+    # the toxicity scale a grade is read on, in brackets after it ("< Grade 2 (NCI Common
+    # Terminology Criteria for Adverse Events Version 3.0)", "(CTCAE v4.03)")
+    r"\(\s*(?:per\s+|by\s+)?(?:(?:the\s+)?(?:US\s+)?(?:NCI|National\s+Cancer\s+Institute)(?:'s)?\s+)?(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events|Common\s+Toxicity\s+Criteria|CTCAE|CTC)"
+    r"(?:\s*\(\s*(?:CTCAE|CTC)\s*\))?(?:\s*,?\s*(?:v(?:ersion|er\.?|\.)?\s*)\d(?:\.\d{1,2})?)?\s*\)",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
     r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the|primary|initial|first[\s-]line|second[\s-]line|"
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
@@ -243,6 +247,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra",
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
+    ("terminology", "toxicity", "ctc"),
     ("refractory to", "resistant to"),
     ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "inclusion", "baseline", "consent"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),

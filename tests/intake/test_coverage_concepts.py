@@ -200,3 +200,41 @@ def test_a_condition_exclusions_name_is_coded_as_itself(code: str, concept: str)
 
 def test_a_pancreatic_cyst_is_no_pancreatitis() -> None:
     assert "pancreatitis" not in concepts_of(condition(ICD10, "K86.2"))
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("D59.11", {"autoimmune_hemolytic_anemia"}),  # warm autoimmune hemolytic anemia
+        ("D59.1", {"autoimmune_hemolytic_anemia"}),
+        ("D69.3", {"immune_thrombocytopenia"}),
+        ("D68.61", {"autoimmune_disease"}),  # antiphospholipid syndrome stays the wider disease
+        ("D59.0", set()),  # drug-induced hemolysis: not autoimmune
+        ("D69.6", set()),  # thrombocytopenia, unspecified: not immune
+        ("C90.10", {"plasma_cell_leukemia"}),
+        ("C90.00", {"multiple_myeloma"}),  # myeloma is not plasma cell leukemia
+        ("C88.0", {"waldenstrom_macroglobulinemia"}),
+        ("D47.2", {"mgus"}),
+    ],
+)
+def test_the_cytopenias_and_plasma_cell_diseases_lines_name_apart_are_coded_apart(code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(ICD10, code)) == expected
+
+
+@pytest.mark.parametrize(
+    "resource, concept",
+    [
+        (medication("omeprazole 20 MG Delayed Release Oral Capsule"), "proton_pump_inhibitor"),
+        (medication(system=RXNORM, code="40790"), "proton_pump_inhibitor"),  # pantoprazole
+        (medication(system=ATC, code="A02BC05"), "proton_pump_inhibitor"),  # esomeprazole
+        (medication("famotidine 20 MG Oral Tablet"), "h2_antagonist"),
+        (medication(system=ATC, code="A02BA03"), "h2_antagonist"),  # famotidine
+        (medication(system=RXNORM, code="9143"), "h2_antagonist"),  # ranitidine
+    ],
+)
+def test_an_acid_suppressant_is_read_by_code_or_name(resource: dict[str, Any], concept: str) -> None:
+    assert concept in concepts_of(resource)
+
+
+def test_an_antacid_is_no_acid_suppressant_the_lines_name() -> None:
+    assert not {"proton_pump_inhibitor", "h2_antagonist"} & concepts_of(medication(system=ATC, code="A02AD01"))  # aluminium/magnesium salts

@@ -8,8 +8,12 @@ without the event is not excluded by it (nor failed by an inclusion's "No ... >=
 with it is left to a person, ``All(event, review)``. Before this reading the grade's words were
 stop words and the line read as the event alone, so a grade 1 bleed excluded the patient.
 
-A grade bounded from above ("neuropathy <= grade 1") permits the event at a low grade rather
-than asking for it: such lines are not read here (the residue keeps them to review).
+A grade bounded from above ("Peripheral neuropathy, if present, must be < Grade 2",
+"Neuropathy =< grade 1", "< Grade 2 pre-existing peripheral neuropathy": about 20 corpus
+inclusions) permits the event at a low grade rather than asking for it: an inclusion so written
+is met by a patient without the event and left to a person for one with it, ``Any(not event,
+grade review)``. Read as the event alone it failed every patient without a neuropathy; left whole
+to review it decided nobody. An exclusion so written is not read here (the residue keeps it).
 
 Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
 """
@@ -19,8 +23,8 @@ from __future__ import annotations
 import re
 
 from rules_engine.concepts import CONCEPTS, Kind
-from rules_engine.criteria import Predicate, ReviewReason
-from rules_engine.parser.items import I, Item, all_of
+from rules_engine.criteria import Not, Predicate, ReviewReason
+from rules_engine.parser.items import I, Item, all_of, any_of
 
 try:
     from rules_engine.parser.safety import Qualifier
@@ -40,15 +44,48 @@ GRADE = (
 )
 # the grade after the event, the event's own words between ("hemorrhage/bleeding event > CTCAE
 # Grade 3", "neuropathy of grade 2 or higher", "bleeding (grade 2+)")
-_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:of|at|with)\s+)?(?:(?:NCI\s+)?CTCAE\s+)?" + GRADE + r"(?:\s*\))?", I)
-_BEFORE = re.compile(r"(?:any\s+)?(?:\(\s*)?" + GRADE + r"\s*\)?\s*$", I)
+_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:,?\s*if\s+(?:present|any)\s*,?\s*(?:(?:must|should)\s+be\s+|is\s+)?|:\s*(?:must|should)\s+be\s+)?(?:(?:of|at|with)\s+)?(?:(?:NCI\s+)?CTCAE\s+)?"
+    + GRADE + r"(?:\s*\))?",
+    I,
+)
+_BEFORE = re.compile(r"(?:any\s+)?(?:\(\s*)?" + GRADE + r"\s*\)?(?:\s*(?:pre-?existing|existing))?\s*$", I)
 # a bound from above permits the event: not read here
 _AT_MOST = re.compile(r"[≤<]|=<|<=|\b(?:or|and)\s+(?:less|lower|below|better)\b|\bup\s+to\b|\bat\s+most\b", I)
 
 
-def graded_events(text: str, items: list[Item]) -> None:
+# a grade bounded from above: "< Grade 2", "=< CTC grade 1", "grade 0-1", "Grade 2 or less",
+# "grade less than 2", "must be Grade 1" (the lowest grade, so at most it)
+_SCALE_ANY = r"(?:(?:NCI[-\s]*)?(?:CTCAE|CTC)\s*(?:v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?\s+)?)?"
+_AT_MOST_GRADE = (
+    r"(?:(?:[≤<]|=<|<=)\s*" + _SCALE_ANY + r"(?:grade|gr\.)\s*[0-4]\b"
+    r"|" + _SCALE_ANY + r"(?:grade|gr\.)\s*(?:(?:[≤<]|=<|<=|less\s+than)\s*[0-4]\b|0\s*(?:-|–|to|or)\s*1\b|[0-4]\s+or\s+(?:less|lower|below|better)\b)"
+    r"|(?<=be\s)" + _SCALE_ANY + r"(?:grade|gr\.)\s*1\b(?!\s*(?:or|and|-|–|to|\+|,)))"
+)
+_AT_MOST_AFTER = re.compile(
+    r"\s*(?:\(\s*)?(?:,?\s*if\s+(?:present|any)\s*,?\s*(?:(?:must|should)\s+(?:be|have)\s+|is\s+)?|:?\s*(?:must|should)\s+(?:be|have)\s+)?"
+    r"(?:(?:of|at|with)\s+)?" + _AT_MOST_GRADE,
+    I,
+)
+_AT_MOST_BEFORE = re.compile(_AT_MOST_GRADE + r"\s*(?:\(\s*(?:CTC|CTCAE|NCI)[^()]{0,20}\)\s*)?(?:(?:pre-?existing|existing)\s+)?$", I)
+
+
+def at_most_grade_beside(text: str, start: int, end: int) -> str | None:
+    """The words of a grade bounded from above that stands right after or before the event at
+    ``text[start:end]`` ("neuropathy, if present, must be < grade 2"), if one does: an inclusion so
+    written asks about the event though no "history of" or "prior" names it. Each pattern is a
+    bounded alternation anchored at the event, no repetition nested."""
+    after = _AT_MOST_AFTER.match(text, end, min(len(text), end + 80))
+    if after is not None:
+        return after.group(0)
+    before = _AT_MOST_BEFORE.search(text, max(0, start - 60), start)
+    return before.group(0) if before is not None else None
+
+
+def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
     """Narrow each event item that a grade stands beside to ``All(event, grade review)`` and take
-    the grade's words into the item (see the module's doc)."""
+    the grade's words into the item (see the module's doc); where ``permits`` (an inclusion) and
+    the grade is bounded from above, to ``Any(not event, grade review)``."""
     if "grade" not in text.lower() and "gr." not in text.lower():
         return
     for it in items:
@@ -57,6 +94,15 @@ def graded_events(text: str, items: list[Item]) -> None:
             continue
         lo = max([0] + [o.end for o in items if o is not it and o.end <= it.start])
         hi = min([len(text)] + [o.start for o in items if o is not it and o.start >= it.end])
+        if permits:  # a bound from above first: "< Grade 2 neuropathy" holds "Grade 2 neuropathy"
+            low_after = _AT_MOST_AFTER.match(text, it.end, min(hi, it.end + 80))
+            low_before = None if low_after is not None else _AT_MOST_BEFORE.search(text, max(lo, it.start - 60), it.start)
+            if low_after is not None or low_before is not None:
+                span = (it.start, low_after.end()) if low_after is not None else (low_before.start(), it.end)  # type: ignore[union-attr]
+                words = " ".join((low_after or low_before).group(0).split()).strip(" ():,")  # type: ignore[union-attr]
+                it.start, it.end = span
+                it.expr = any_of([Not(pred), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
+                continue
         found = None
         after = _AFTER.match(text, it.end, hi)
         if after is not None and after.group(0).strip():

@@ -21,7 +21,7 @@ from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
-from rules_engine.parser.topics.event_grades import graded_events
+from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 
@@ -240,6 +240,14 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
     ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
     ("anticoagulant_therapy", r"(?:therapeutic\s+|full[\s-]+dose\s+|systemic\s+|oral\s+)?anti-?coagula(?:nts?|tion|nt\s+(?:therapy|medications?|agents?|drugs?))(?:\s+(?:therapy|treatment|medications?))?|low[\s-]+molecular[\s-]+weight\s+heparins?|\bLMWH\b|direct\s+oral\s+anti-?coagulants?|\b[DN]OACs?\b|rivaroxaban|apixaban|dabigatran|edoxaban|enoxaparin|dalteparin|fondaparinux", ("coagula", "heparin", "lmwh", "doac", "noac", "xaban", "dabigatran", "parin", "fondaparinux")),
+    # the autoimmune cytopenias (before "autoimmune disease", which they are kinds of) and
+    # the acid suppressants: "Uncontrolled autoimmune hemolytic anemia or idiopathic
+    # thrombocytopenic purpura (ITP)", "taking proton pump inhibitors or H2 antagonists"
+    ("autoimmune_hemolytic_anemia", r"(?:auto-?immune|warm[\s-]+(?:antibody\s+)?(?:auto-?immune\s+)?|cold[\s-]+(?:agglutinin\s+)?(?:auto-?immune\s+)?)\s*ha?emolytic\s+ana?emia(?:\s*\(\s*AIHA\s*\))?|(?-i:\bAIHA\b)|(?-i:\bAHA\b)(?=\s*(?:or|and|,|/)\s*(?:ITP|immune|idiopathic))", ("hemolytic", "haemolytic", "aiha", "aha")),
+    ("immune_thrombocytopenia", r"(?:idiopathic|immune|auto-?immune)\s+thrombocytop(?:enic|aenic)\s+purpura(?:\s*\(\s*ITP\s*\))?|(?:immune|auto-?immune)(?:[\s-]+mediated)?\s+thrombocytop(?:enia|aenia)(?:\s*\(\s*ITP\s*\))?|(?-i:\bITP\b)", ("thrombocytop", "itp")),
+    ("proton_pump_inhibitor", r"proton[\s-]+pump\s+inhibitors?(?:\s*\(\s*PPIs?\s*\))?|(?-i:\bPPIs?\b)|\b(?:es)?omeprazole\b|\b(?:dex)?lansoprazole\b|\bpantoprazole\b|\brabeprazole\b", ("proton", "ppi", "prazole")),
+    ("h2_antagonist", r"\bH2[\s-]*(?:receptor[\s-]+)?(?:antagonists?|blockers?|antihistamines?)|histamine[\s-]*(?:type[\s-]*)?(?:2|H2)[\s-]*(?:receptor[\s-]+)?(?:antagonists?|blockers?)|\bfamotidine\b|\branitidine\b|\bcimetidine\b|\bnizatidine\b", ("h2", "histamine", "tidine")),
+    ("mgus", r"monoclonal\s+gammopath(?:y|ies)\s+of\s+(?:undetermined|unknown|uncertain)\s+significance(?:\s*\(\s*MGUS\s*\))?|(?-i:\bMGUS\b)", ("gammopath", "mgus")),
     ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
     # "CNS disease" alone is as often the cancer in the CNS (metastases, CNS leukemia) as a disorder
     # of it; examples of disorders after it ("such as seizures, stroke, dementia") say which
@@ -446,6 +454,8 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
     ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
+    ("plasma_cell_leukemia", r"plasma[\s-]+cell\s+leuka?emias?(?:\s*\(\s*PCL\s*\))?", ("plasma",)),
+    ("waldenstrom_macroglobulinemia", r"waldenstr(?:ö|o|oe)m'?s?(?:\s+macroglobulina?emia)?(?:\s*\(\s*WM\s*\))?", ("waldenstr",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
@@ -1171,19 +1181,19 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
         return
 
 
-# "are receiving", "currently taking", "concomitant use of": a therapy taken now, not any record
+# "are receiving", "currently taking", "patients taking", "concomitant use of": a therapy taken now, not any record
 # of it. Only for medications taken continuously (a course of chemotherapy between cycles is
 # still "current" though its last dose is weeks old). An ongoing record is dated the evaluation
 # date; a record that only says when it was last given counts as current for two weeks, so a
 # therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing)\b",
+    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
     I,
 )
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
-_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator"})
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator", "proton_pump_inhibitor", "h2_antagonist"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1972,7 +1982,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             # chemotherapy, or radiotherapy"), beyond the 40 characters ``before`` holds
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
             washout_only = False
-            if ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60]):
+            if (
+                ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
+                and at_most_grade_beside(text, m.start(), m.end()) is None  # "neuropathy, if present, must be < grade 2"
+            ):
                 if not (_therapy(concept) and _washout_of(text, m.start(), m.end())):
                     continue  # "poor response to conventional chemotherapy": named, not asked for
                 washout_only = True
@@ -2174,7 +2187,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     _ever(text, items)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
-    graded_events(text, items)  # "bleeding event > CTCAE grade 3": the grade narrows the event
+    graded_events(text, items, permits=ctype is CriterionType.INCLUSION)  # "bleeding event > CTCAE grade 3": the grade narrows the event
     for it in negated_items:
         # "not requiring steroid therapy for at least 2 weeks before ...": the negation and "at
         # least" say one thing, none within the window; negated again it asked for a recent one
