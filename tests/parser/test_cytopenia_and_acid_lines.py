@@ -120,3 +120,38 @@ def test_a_grade_bounded_from_below_still_asks_for_the_event(line: str, kind: Cr
     trial = TrialCriteria("t", 1, parse_lines([(kind, line)]))
     outcome = evaluate_reference(trial, record(), AS_OF).criteria[0].outcome
     assert outcome is (NOT_MET if kind is E else MET)
+
+
+# the other spellings of concepts already read: "sensitivity to" and "allergic to" a product are
+# hypersensitivity to it (34 and 60 corpus lines); "auto-immune"; meningeal carcinomatosis is
+# leptomeningeal disease. Each was wholly a review.
+SPELLINGS = [
+    ("Known sensitivity to gemcitabine or etanercept.", record(), NOT_MET),
+    ("prior sensitivity to methadone;", record(), NOT_MET),
+    ("Subject allergic to panitumumab or any components of panitumumab formulation", record(), NOT_MET),
+    ("Concomitant auto-immune disease", record(), NOT_MET),
+    ("Concomitant auto-immune disease", record(rheumatoid_arthritis=300), MET),
+    ("Meningeal carcinomatosis.", record(), NOT_MET),
+    ("Meningeal carcinomatosis.", record(leptomeningeal_disease=20), MET),
+    ("Presents with Leptomeningeal dissemination.", record(leptomeningeal_disease=20), MET),
+]
+
+
+@pytest.mark.parametrize("line, facts, expected", SPELLINGS, ids=[f"{i}:{r[0][:40]}" for i, r in enumerate(SPELLINGS)])
+def test_another_spelling_of_a_concept_is_decided_by_the_record(line: str, facts: PatientFacts, expected: Outcome) -> None:
+    assert decide(line, facts) is expected
+
+
+def test_a_named_product_allergy_written_as_sensitivity_is_the_allergy() -> None:
+    """The product's name is compared with the allergy the record names (derive.NAMED_PRODUCT)."""
+    def allergy(quote: str) -> PatientFacts:
+        event = Event("drug_hypersensitivity", AS_OF - timedelta(days=400), True, {"quote": quote})
+        return PatientFacts(date(1960, 1, 1), "male", {}, {"drug_hypersensitivity": (event,)})
+
+    assert decide("Known sensitivity to gemcitabine or etanercept.", allergy("allergy to gemcitabine")) is MET
+    assert decide("Known sensitivity to gemcitabine or etanercept.", allergy("allergy to penicillin")) is NOT_MET
+
+
+def test_a_disease_sensitive_to_a_drug_is_no_allergy() -> None:
+    trial = TrialCriteria("t", 1, parse_lines([(CriterionType.INCLUSION, "Tumors with documented sensitivity to platinum")]))
+    assert evaluate_reference(trial, record(), AS_OF).criteria[0].outcome is UNKNOWN

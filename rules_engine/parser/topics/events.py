@@ -159,7 +159,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial|CNS)\s+mets\b|(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta", "mets")),
-    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread)|carcinomatous\s+meningitis", ("leptomening", "carcinomatous")),
+    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread|dissemination)|meningeal\s+(?:carcinomatosis|metasta\w*)|carcinomatous\s+meningitis", ("mening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
     # neoplastic disease", "second neoplasia", "another primary invasive malignancy", "other
@@ -177,7 +177,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
-    ("autoimmune_disease", r"autoimmune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune",)),
+    ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
@@ -800,9 +800,14 @@ _GVHD_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
     I,
 )
+
+
+# "sensitivity to" is an allergy (34 corpus lines, all of drugs or excipients) unless a disease is
+# what is sensitive ("platinum-sensitive" is written so)
+_DISEASE_SENSITIVE = re.compile(r"\b(?:tumou?rs?|disease|cancers?|malignanc(?:y|ies)|carcinomas?)\b(?:\s+[\w-]+){0,3}\s*$", I)
 
 
 _ALLERGY_END = re.compile(r"\b(?:which|that|who|used|given|required|planned|as\s+well|in\s+this|administered)\b", I)
@@ -1107,8 +1112,10 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             ])
             expr = all_of([predicate("autoimmune_disease", Op.PRESENT), treated])
             add(Item(m.start(), m.end(), expr, frozenset({"autoimmune_disease", "steroid_therapy", "immunosuppressant_therapy"})))
-    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "drug sensitiv")):
+    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "sensitivit")):
         for m in _ALLERGY_TO.finditer(text):
+            if m.group(0)[:1].lower() == "s" and _DISEASE_SENSITIVE.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "tumour with documented sensitivity to platinum": the disease's, no allergy
             expr = _allergy_expr(m.group("obj"))
             if expr == predicate("drug_hypersensitivity", Op.PRESENT) and m.group(0).lower().startswith("anaphyla"):
                 # "anaphylaxis to any drugs": the reaction a drug allergy's record states
