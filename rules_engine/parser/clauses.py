@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
-from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_remarks
+from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
@@ -806,7 +806,7 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
-    text = blank_otherwise(text)
+    text = blank_whichever_shorter(blank_rationale(blank_otherwise(text)))
     exceptions: list[tuple[str, int]] = []
     main = text
     named = other_than_spans(text)  # "malignancy other than ALL" names a concept, it excepts nothing

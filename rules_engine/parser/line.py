@@ -424,7 +424,10 @@ _WILLING = re.compile(
 )
 _CONDITION = re.compile(
     r"^\W*(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
-    r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)\s*[,:]\s*(?P<req>[^\n]+)$",
+    r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)"
+    # the condition closed by a comma, or by the subject restated ("For patients with refractory
+    # disease they must be at least 4 weeks out from ...")
+    r"(?:\s*[,:]|(?=\s+(?:they|he\s+or\s+she|these\s+patients)\s+(?:must|should|shall|need\s+to|are\s+required\s+to)\b))\s*(?P<req>[^\n]+)$",
     I,
 )
 

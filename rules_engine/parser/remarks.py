@@ -189,6 +189,27 @@ _PATTERNS: tuple[str, ...] = (
     # words the first wrapper's adjective governs, only when a bound follows
     r"(?<=\band )(?:liver|hepatic|renal|kidney|bone\s+marrow|marrow|hematologic(?:al)?|coagulation|cardiac)\s+function"
     r"(?=\s*\([^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b))",
+    # the NCI template's "creatinine within normal institutional limits OR creatinine clearance >= 60
+    # mL/min/1.73 m2 for patients with creatinine levels above institutional normal" (32 corpus
+    # lines): whom the clearance is asked of is the patient the first alternative failed, so the
+    # words ask nothing the "or" does not (left, they kept a clearance of 75 unknown)
+    r"\bfor\s+(?:patients|subjects|participants)\s+with\s+(?:serum\s+)?creatinine(?:\s+levels?)?\s+(?:above|greater\s+than|>)\s+(?:the\s+)?"
+    r"(?:institutional\s+(?:normal|upper\s+limits?\s+of\s+normal|ULN)|(?:upper\s+limits?\s+of\s+)?normal(?:\s+limits?)?|ULN|IULN)\b",
+    # the grading's edition in brackets, standing alone ("Patient with diarrhea > CTCAE grade 2.
+    # (CTCAE version 4.0)"): how a grade is counted, which the grade before it already is
+    r"\(\s*(?:NCI[\s-]*)?CTCAE\s*,?\s*(?:version|ver\.?|v\.?)\s*\d(?:\.\d{1,2}){0,2}\s*\)",
+    # the tracing a QTc bound is read from, said before it ("screening ECG with prolonged QTc (> 450
+    # msec)", "Screening ECG with a QTc > 450 msec", "Baseline EKG with QTc > 470 msec"), and
+    # "prolonged" before a QTc its bound defines: how the interval is measured, which the bound
+    # already is (left, the words made the bound a review conjunct: a QTc of 480 ms on record was
+    # unknown, and the line's other unknowns let the patient through as eligible). "Normal ECG"
+    # asks more than the QTc and is left.
+    r"\b(?:(?:a|the)\s+)?(?:screening|baseline|resting|pre-?treatment)\s+(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiogram)\s+(?:with|showing)\s+(?:an?\s+)?"
+    r"(?:prolonged\s+)?(?=QTc|corrected\s+QT)"
+    r"|\bprolonged\s+(?=QTc\w{0,2}(?:\s+interval)?\s*\(?\s*(?:of\s+)?(?:[<>≤≥]|greater\s+than|more\s+than|above))",
+    # "..., namely thiazide and/or loop diuretics, quinidine, ...": the list after it is the line's,
+    # read by the items; the word itself asks nothing
+    r"\bnamely\b\s*:?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -230,6 +251,54 @@ def blank_either_way(text: str) -> str:
     if "without" not in text.lower():
         return text
     return _EITHER_WAY.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+# Why the line excludes, not what ("Prior use of fludarabine, as this agent has been associated
+# with higher subsequent rates of graft versus host disease", "..., as these limit the absorption of
+# metformin"; the NCI template's "In addition, these patients are at increased risk of lethal
+# infections when treated with marrow-suppressive therapy" and its "Because patients with immune
+# deficiency are at increased risk ..., HIV-positive patients ... are excluded"): the reason names
+# conditions the patient need not have, and read as items they became conjuncts (a patient with
+# prior fludarabine and no GVHD was let through). Blanked before the topics read the clause. A
+# rationale runs to the end of its sentence; "as" only after a comma, before a pronoun the line's
+# subject is.
+_RATIONALE = re.compile(
+    r",\s*as\s+(?:this|these|it|they|such)\b(?:\s+(?:agent|agents|drug|drugs|medication|medications|therapy|treatment))?"
+    r"\s+(?:has|have|is|are|may|might|can|could|will|was|were|increases?|limits?|interferes?|causes?|reduces?)\b[^.;]*"
+    r"|(?:\b(?:in\s+addition|also)\s*,?\s*)?(?:\bbecause\s+)?\b(?:these|such|the)?\s*(?:[\w-]+\s+){0,2}?(?:patients|individuals|subjects|persons)"
+    r"(?:\s+with\s+(?:an?\s+)?immune\s*deficiency)?\s+are\s+at\s+(?:an\s+)?increased\s+risk\s+of\s+lethal\s+infections?"
+    r"\s+when\s+treated\s+with\s+(?:bone\s+)?marrow[\s-]*suppressive\s+therap(?:y|ies)(?:\s*[,.;]\s*(?:therefore\s*,?)?)?"
+    r"|\bbecause\s+of\s+(?:the\s+)?(?:potential|possible|possibility|risk)\s+(?:for\s+|of\s+)?(?:pharmacokinetic|drug[\s-]+drug)\s+interactions?\b[^.;]*",
+    I,
+)
+
+
+def blank_rationale(text: str) -> str:
+    """``text`` with the line's stated reason blanked (offsets kept)."""
+    low = text.lower()
+    if " as " not in low and "lethal" not in low and "because" not in low:
+        return text
+    return _RATIONALE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+# "within 28 days or 5 half-lives, whichever is shorter" (21 corpus lines): the window is the
+# shorter of the two, so a therapy outside the days is outside it. Read with its "or", the
+# half-lives became an alternative that left every patient unknown. The phrase is blanked and the
+# days stand alone: a therapy inside them still decides as it did (the line's longest reach, the
+# excluding side), one outside is now outside. "Whichever is longer" is kept: there a therapy
+# outside the days may be inside the half-lives, a person's.
+_SHORTER_OR = re.compile(
+    r"\bor\s+(?:\d{1,2}|five|three)\s*(?:drug\s+)?(?:elimination\s+)?half[\s-]*lives?(?:\s+of\s+the\s+(?:drug|agent|product|therapy))?"
+    r"\s*[,(]?\s*whichever\s+is\s+(?:shorter|less|sooner|earlier)\b\s*\)?",
+    I,
+)
+
+
+def blank_whichever_shorter(text: str) -> str:
+    """``text`` with "or N half-lives, whichever is shorter" blanked (offsets kept)."""
+    if "whichever" not in text.lower():
+        return text
+    return _SHORTER_OR.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
 # Gates, one per pattern above, in order: lowercase literals at least one of which every match of
@@ -284,6 +353,10 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("m1", "m2", "m3"),
     ("cohort", "arm", "part", "group", "strat"),
     ("function",),
+    ("creatinine",),
+    ("ctcae",),
+    ("prolonged", "ecg", "ekg", "electrocardiogram"),
+    ("namely",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -284,6 +284,82 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
     ('T65-clean', 'Known history of infection with human immunodeficiency virus'): ('events', "'hepatitis C virus (anti-HCV positive)': the test named for the infection is a measurement, so no infection on record is unknown"),
     ('T65-clean', 'Patients with known history of Trisomy 21'): ('events', "'inherited marrow failure disorder' has no concept"),
+    # NCT02676323 (T81)
+    ("T81-clean", "Patients with Down syndrome, acute promyelocytic"): ("events", "'juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, Shwachman syndrome, or other "
+                                                                         "bone marrow failure syndromes' have no concept: a record with none of them is unknown (safe side)"),
+    ("T81-clean", "Impaired cardiac function or clinically significant"): ("core", "'bradycardia <50 bpm' (no heart rate is read) and 'any history or presence of sustained ventricular "
+                                                                         "tachyarrhythmia' stay unread alternatives; the QTc is read (T81-qtc met)"),
+    ("T81-clean", "Impairment of GI function"): ("core", "'Impairment of GI function or GI disease that may significantly alter the absorption': a judgement beside malabsorption"),
+    ("T81-clean", "Patients using medications that have a relative risk of prolonging the QT"): ("events", "'if treatment cannot be discontinued or switched to a different medication' is "
+                                                                                                 "split at its 'or', and the granisetron permission stays unread: no such drug on "
+                                                                                                 "record is unknown"),
+    # NCT03113071 (T82)
+    ("T82-clean", "Patients must have a confirmed diagnosis of one of the following"): ("core", "unknown through its third child, the 'INT-2' line below"),
+    ("T82-clean", "Relapsed or Refractory AML, or INT-2"): ("core", "'INT-2' (the MDS's IPSS intermediate-2 risk) is read as a conjunct of the whole line, not of the MDS "
+                                                                    "alternative, so a relapsed AML is unknown"),
+    ("T82-refractory", "Relapsed or Refractory AML, or INT-2"): ("core", "as T82-clean"),
+    ("T82-clean", "medications known to interact adversely with digoxin"): ("events", "the drugs named after 'namely' (quinidine, ritonavir, amiodarone, itraconazole, propafenone, "
+                                                                          "spironolactone, verapamil) are not read as taken now; the diuretics and cyclosporine are "
+                                                                          "(T82-furosemide met)"),
+    ("T82-clean", "one or more beta-blockers"): ("events", "'calcium channel blockers with AV-nodal blocking activity (verapamil, diltiazem)' has no concept, so no beta-blocker on "
+                                                           "record is unknown; a beta-blocker is read (T82-metoprolol met)"),
+    ("T82-refractory", "For patients with refractory disease they must be"): ("events", "'at least 4 weeks out from most recent therapeutic intervention' is not read as a washout, "
+                                                                              "so a refractory patient treated 20 days ago is unknown (a relapsed one meets the line)"),
+    ("T82-cns", None): ("events", "UNSAFE, eligible: 'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
+                                  "concept), so the line is a review conjunct and lets the patient through; ineligible at first sight only through the misread "
+                                  "refractory line"),
+    ("T82-cns", "Patients with known brain metastases, active infection"): ("events", "as T82-cns: 'untreated' stays unread"),
+    # NCT02255162 (T83)
+    ("T83-clean", "Adults, aged 18 through 75 years of age"): ("core", "'in pathologically confirmed complete remission following anti-leukemic therapy': remission asked as a "
+                                                                       "requirement is not read (most of the corpus's 53 'in complete remission' lines speak of another cancer)"),
+    ("T83-relapsed", "Adults, aged 18 through 75 years of age"): ("core", "as T83-clean: the remission stays a review, so a relapsed AML is unknown"),
+    ("T83-clean", "Adequate renal function as defined by: calculated creatinine clearance"): ("labs", "'or serum Cr less than institution ULN (the elderly will often have < 60 GFR)': "
+                                                                                              "'Cr' and the bracketed remark stay unread beside the clearance"),
+    ("T83-clean", "Have a diagnosis of high-risk AML"): ("core", "'as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, age >= 60 or with "
+                                                                 "antecedent hematologic disorder': the list's alternatives are joined with 'and', so 62 is unknown and 45 fails"),
+    ("T83-young", None): ("core", "the high-risk list read with 'and' (below) fails a patient of 45 whose karyotype is not on record (the safe side)"),
+    ("T83-young", "Have a diagnosis of high-risk AML"): ("core", "as T83-clean"),
+    ("T83-clean", "Equal to or greater than grade 2 ataxia"): ("events", "'grade 2 ataxia, cranial or peripheral neuropathy': the grade and the ataxia stay unread beside neuropathy"),
+    ("T83-hbsag", "A diagnosis of active hepatitis B or C"): ("events", "'as defined by detectable viral load assays in the blood' is not read as HBV DNA or HCV RNA, so an "
+                                                                        "HBsAg-positive carrier with no HBV DNA detected is unknown"),
+    ("T83-breast", None): ("core", "the other-malignancy line below is unknown, so possibly eligible"),
+    ("T83-breast", "Individuals with a history of a different malignancy"): ("core", "'... ineligible except for the following circumstances. ... disease-free for at least 3 years "
+                                                                                     "... eligible if diagnosed and treated within the past 3 years: ...': the exceptions in the "
+                                                                                     "sentences after the rule stay a review conjunct, so no malignancy decides"),
+    ("T83-bcc", "Individuals with a history of a different malignancy"): ("core", "as T83-breast"),
+    # NCT00317642 (T84)
+    ("T84-clean", "Relapsed after receiving up to 2 prior induction"): ("core", "'up to 2 prior induction regimens (i.e. first or second relapse)or are refractory to not more than one "
+                                                                                "prior ... regimen': the counts of regimens and the run-together ')or' stay unread"),
+    ("T84-clean", "Have moderate or severe graft versus host"): ("core", "'Have moderate or severe ... (GVHD), whether acute or chronic': 'whether acute or chronic' and 'Have "
+                                                                         "moderate' are split off as alternatives, so a record without GVHD is unknown"),
+    ("T84-gvhd", None): ("events", "the GVHD line below is unknown, so possibly eligible"),
+    ("T84-gvhd", "Have moderate or severe graft versus host"): ("events", "as T84-clean, and the GVHD's stated severity is not read for the line"),
+    ("T84-clean", "Are receiving any other chemotherapy or investigational therapy"): ("events", "'Patients must have been off prior AML therapy for at least 2-6 weeks' (a range) "
+                                                                                               "stays unread beside the current therapy"),
+    ("T84-cns", None): ("core", "the CNS line below is unknown, so possibly eligible"),
+    ("T84-cns", "Have clinical evidence suggestive of central nervous system"): ("core", "'Have clinical evidence suggestive of ... unless lumbar puncture confirms absence of "
+                                                                                         "leukemic blasts': the lead-in and the exception stay review conjuncts"),
+    ("T84-prostate", None): ("core", "the malignancy line below is unknown, so possibly eligible"),
+    ("T84-prostate", "Have been diagnosed with another malignancy"): ("core", "the organ-confined prostate cancer exception ('if hormonal therapy has been initiated or the "
+                                                                              "malignancy has been surgically removed') is read with a relapse alternative and a review, so an "
+                                                                              "untreated prostate cancer 3 years ago is unknown"),
+    # NCT02296242 (T85)
+    ("T85-clean", "Have received at least one prior therapy"): ("core", "'at least one prior therapy. Patients who are over age 65 and have not received therapy for AML are also "
+                                                                        "eligible, if ...': the count and the age alternative stay unread"),
+    ("T85-clean", "Received chemotherapy regimens with delayed toxicity"): ("events", "'Received chemotherapy regimens given continuously or on a weekly basis with limited potential "
+                                                                                     "for delayed toxicity within the last two weeks': the window stays inside a review, so a course "
+                                                                                     "5 months ago is unknown"),
+    ("T85-clean", "strong inhibitors of CYP1A2, CYP2D6, and CYP3A4"): ("events", "strong CYP1A2 and CYP2D6 inhibitors have no concept; the CYP3A4 ones are read (T85-voriconazole met)"),
+    ("T85-apl", None): ("core", "the diagnosis heading below is unknown, so possibly eligible"),
+    ("T85-apl", "Have either of the following diagnoses"): ("core", "'except acute promyelocytic leukemia (APL), including leukemia secondary to ... who have failed to achieve CR "
+                                                                    "or who have relapsed ...': the exception runs on over 'including' and the status words, so APL is not "
+                                                                    "excluded by the AML item"),
+    ("T85-rvo", None): ("core", "the retinal line below is unknown, so possibly eligible"),
+    ("T85-rvo", "retinal vein occlusion or central serous retinopathy"): ("core", "'A history or current evidence/risk of retinal vein occlusion': 'evidence/risk' is read as a "
+                                                                                  "review conjunct, so a retinal vein occlusion on record (H34, now read) is unknown"),
+    ("T85-bcc", None): ("core", "the malignancy line below excludes a basal cell carcinoma (the safe side)"),
+    ("T85-bcc", "Concomitant malignancies except"): ("core", "'Concomitant malignancies except carcinoma in situ, basal or squamous cell skin carcinoma; low grade prostate cancer "
+                                                             "...': the exceptions after 'except' are read as alternatives that exclude"),
 }
 
 

@@ -142,7 +142,11 @@ _CANCER_NOUN = (
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
     ("organ_transplant", r"(?:allogene?ic\s+)?(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
-    ("chemotherapy", r"(?:cytotoxic\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)", ("chemo", "cytotoxic")),
+    # ("myelosuppressive therapy", the COG washout's word for it: 19 corpus lines left to review)
+    # (an agent "myelosuppressive" only by its effect, "a nonmyelosuppressive or myelosuppressive
+    # agent" of an unapproved drug's washout, is no chemotherapy: the therapy's or treatment's only)
+    ("chemotherapy", r"(?:cytotoxic\s+|(?<![\w-])myelosuppressive\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)"
+     r"|(?<![\w-])myelosuppressive\s+(?:therapy|treatment)", ("chemo", "cytotoxic", "myelosuppressive")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
@@ -170,7 +174,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?:malignan(?:cy|cies)|cancers?)\s+(?:at|of|in)\s+other\s+(?:sites?|types?|organs?|primary\s+sites?)"
      r"|history\s+of\s+(?:a\s+|any\s+)?(?:malignancy|malignancies|cancers?|neoplasms?|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))"
      r"|(?:any\s+)?(?:tumou?r|cancer|malignancy|neoplasm)\s+history"
-     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:diagnosed\s+)?(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplas", "tumo", "carcinoma")),
+     r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:diagnosed\s+)?(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplas", "tumo", "carcinoma")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
@@ -217,6 +221,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # a named vaccine ("yellow fever vaccination"), the study's own ("prior to vaccination") or a
     # tumour vaccine, which are another subject
     ("vaccination", r"\b(?:vaccinations?|immuni[sz]ations?|vaccines?)\b(?!\s*(?:therap|trials?\b|stud|components?\b|adjuvant|products?\b|-?induced|related))", ("vaccin", "immuniz", "immunis")),
+    ("beta_blocker", r"\b(?:beta|β)[\s-]*(?:adrenergic\s+)?(?:blockers?|blocking\s+agents?|antagonists?)\b", ("beta", "β")),
+    ("diuretic_therapy", r"\b(?:(?:thiazide|loop|potassium[\s-]+sparing)(?:[\s-]+like)?\s+(?:(?:and/or|or|and|/)\s+(?:thiazide|loop|potassium[\s-]+sparing)\s+)?)?diuretics?(?:\s+(?:therapy|treatment|medications?|agents?))?\b", ("diuretic",)),
+    # HIV's treatment ("HIV-positive patients on combination antiretroviral therapy are ineligible",
+    # "receiving HAART"); "cART" in its own case only (CART is the T-cell product)
+    ("antiretroviral_therapy", r"(?:(?:highly\s+active|combination|combined)\s+)?anti-?\s?retro-?\s?viral\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?|regimens?)"
+     r"|\bHAART\b|(?-i:\bcART\b)", ("retro", "haart", "cart")),
     # the therapy that keeps a viral hepatitis suppressed ("unless on antiviral therapy", "allowed if
     # on appropriate suppressive medications"); "immunosuppressive" or "myelosuppressive" is not it
     ("antiviral_therapy", r"anti-?viral\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?|prophylaxis)"
@@ -256,7 +266,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
      ("patholog", "disorder", "disease")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
-    ("anticancer_therapy", r"(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+    # ("systemic anti-neoplastic therapy": the word narrows it to drugs, radiotherapy included only
+    # on the excluding side; left as a word it made the therapy a review conjunct that let a
+    # course 7 days ago through)
+    ("anticancer_therapy", r"(?:systemic\s+)?(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
      # "other cancer therapy within 1 week", "non-investigational cancer therapies ... within 14 days":
      # a therapy of cancer, no second cancer (a site before it, "prostate cancer therapy", is the site's)
      # (the lead word stays outside the item: "concurrent" is read as a time as it is for any therapy)
@@ -596,7 +609,7 @@ _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
 
 
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b"
+    r"(?P<kind>within|in\s+(?:the\s+)?(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b"
     # "or >= 18 years of age with relapsed AML": an age, never a span since the disease before it
     r"(?!\s*(?:of\s+age|old|-old|or\s+older|and\s+(?:older|over))\b)(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after|previously|ago|earlier))?"
     # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
@@ -745,6 +758,19 @@ _RECOVERY = re.compile(
     I,
 )
 _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
+# The NCI template's "... or those who have not recovered from adverse events due to agents
+# administered more than 4 weeks earlier" (50 corpus lines in its variants): the agents are the
+# prior therapy, written without "prior", so the recovery above did not read them and the line was
+# left to review whatever the record held. A bracketed grade ("(less than or equal to Grade 1
+# toxicity)", "(toxicities not improved to =< Grade 1)") says recovered is grade 1 or better, so
+# grade 1 left is recovered; without it a grade 1 is a person's, as above.
+_NCI_RECOVERY = re.compile(
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+)?)?recovered\s+from\s+(?:the\s+)?adverse\s+events\s*"
+    r"(?:\((?P<g>[^()]{0,50}?\bgrade\s*(?:1|I)\b[^()]{0,20}?)\)\s*)?"
+    r"(?:due\s+to|caused\s+by|from)\s+(?:a\s+previously\s+administered\s+(?:agent|treatment)\b"
+    r"|(?:investigational\s+)?agents\s+administered\s+(?:(?:more\s+than|>|over)\s+(?:\d{1,2}|two|three|four|six)\s+weeks\s+)?earlier\b)",
+    I,
+)
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
 _GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
 
@@ -784,7 +810,7 @@ def _recovery_expr(negated: bool) -> Expr:
 _AUTOIMMUNE_TREATED = re.compile(
     r"(?:active\s+)?autoimmune\s+(?:diseases?|disorders?|conditions?)(?:\s*\([^()]{0,80}\))?,?\s+(?:that\s+|which\s+)?(?:has\s+|have\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+"
     r"(?:systemic\s+)?(?:treatment|therapy|immunosuppress\w*(?:\s+(?:therapy|treatment|agents?|drugs?|medications?))?|(?:cortico)?steroids?)"
-    r"(?P<win>\s+(?:with)?in\s+the\s+(?:past|last|previous)\s+(?P<n>\d+)\s+(?P<u>days?|weeks?|months?|years?))?",
+    r"(?P<win>\s+(?:with)?in\s+(?:the\s+)?(?:past|last|previous)\s+(?P<n>\d+)\s+(?P<u>days?|weeks?|months?|years?))?",
     I,
 )
 
@@ -1059,6 +1085,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 lead = _PRIOR_LEAD.search(text, max(0, m.start() - 40), m.start())
                 start = lead.start() if lead is not None and lead.end() == m.start() else m.start()
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+    if "adverse events" in low and "recovered" in low:
+        for m in _NCI_RECOVERY.finditer(text):
+            owned = NEGATED.match(text)  # a clause-start negator is the grammar's (as below)
+            negated = bool(m.group("neg") and (owned is None or m.start("neg") >= owned.end()))
+            if m.group("g") is not None:
+                graded = predicate("toxicity_grade", Op.GTE, 2) if negated else predicate("toxicity_grade", Op.LTE, 1)
+                add(Item(m.start(), m.end(), graded, frozenset({"toxicity_grade"})))
+            else:
+                add(Item(m.start(), m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
@@ -1199,7 +1234,17 @@ _NOW_LEAD = re.compile(
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
-_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator", "proton_pump_inhibitor", "h2_antagonist"})
+# the heart's drugs an arrhythmia line allows ("requiring anti-arrhythmic medication other than beta
+# blocker", "(beta-blockers or digoxin permitted)", "rate control with beta blockers is allowed"):
+# what is allowed is no item (read as one, a patient on metoprolol was excluded)
+_HEART_DRUGS = frozenset({"beta_blocker", "diuretic_therapy"})
+_HEART_DRUG_ALLOWED = re.compile(
+    r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|with|using|controlled\s+(?:by|on|with)|refractory\s+to|resistant\s+to|despite)\s+(?:\w+\s+){0,2}$", I
+)
+# ... or says it after them ("Beta-blocker therapy, while not exclusionary, is discouraged")
+_HEART_DRUG_PERMITTED = re.compile(r"[^.;]{0,60}?\b(?:permitted|allowed|acceptable|are\s+eligible|is\s+eligible|exclusionary|discouraged)\b", I)
+_CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
+                         "beta_blocker", "diuretic_therapy", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1254,7 +1299,7 @@ _EVER_CONCEPTS = frozenset({
     "thyroid_disease", "hyperthyroidism",
 })
 LIFETIME = Window(100.0, "years")
-_ANY_WINDOW = re.compile(r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
+_ANY_WINDOW = re.compile(r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
 
 
 # examples in parentheses after an event ("any type of immunotherapy (example, tumor vaccines,
@@ -1417,7 +1462,7 @@ _MALIGNANCY_WORDS = (
 _OTHER_THAN = re.compile(
     _MALIGNANCY_WORDS + r"(?:\s+history)?"
     r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
-    r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+the\s+(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
+    r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
     I,
 )
 
@@ -1638,7 +1683,7 @@ def _therapy(concept: str) -> bool:
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
-_TAKEN_MORE = frozenset({"anticancer_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 
@@ -1973,6 +2018,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
                 items.append(Item(m.start(), m.end(), Review(ReviewReason.JUDGEMENT, "a treatment to come, not a history: " + " ".join(m.group(0).split())), frozenset({concept})))
                 continue
+            if concept in _HEART_DRUGS and (_HEART_DRUG_ALLOWED.search(before) or _HEART_DRUG_PERMITTED.match(text, m.end())):
+                continue  # "anti-arrhythmic medication other than beta blocker", "(beta-blockers or digoxin permitted)": allowed, not asked
             if _CAUSED_BY.search(before):  # "toxicity caused by previous therapy": the subject is another
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
@@ -2023,6 +2070,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(counted[0] if free(counted[0], m.start()) else m.start(), counted[1], counted[2], frozenset({concept})))
                 continue
             item = Item(m.start() - (len(before) - kinds.start() if kinds else 0), m.end(), predicate(concept, Op.PRESENT), frozenset({concept}))
+            if concept == "anticancer_therapy" and ctype is CriterionType.INCLUSION and NEGATED.match(text) is None:
+                systemic = re.match(r"systemic\s+", text[m.start(): m.end()], I)
+                if systemic is not None:  # "must have had prior systemic therapy": radiotherapy is not it, so the word stays a review
+                    item.start = max(item.start, m.start() + systemic.end())
             lead = _THERAPY_LEAD.search(before) if concept in _LEAD_THERAPIES else None
             if lead is not None:  # "dependence on corticosteroids", "chronic use of steroids": the therapy itself
                 item.start = m.start() - (len(before) - lead.start())

