@@ -357,7 +357,9 @@ def _asks_nothing(expr: Expr) -> bool:
 # for the dose-finding phase:")
 _COHORT_HEADING = re.compile(
     r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)(?:\s+only)?"
-    r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
+    r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60}"
+    # "Dose escalation period for both schedules:", "Dose expansion cohort:"
+    r"|dose[\s-]+(?:escalation|expansion|confirmation|finding)\b[^:]{0,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
     re.I,
 )
 

@@ -95,7 +95,7 @@ _STOP = frozenset(
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed immunization immunisation treat evidenced shown
-    doses dosing administration administer administered taking presents presenting""".split()
+    doses dosing administration administer administered taking presents presenting suggestive""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected", "obvious",

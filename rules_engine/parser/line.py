@@ -121,7 +121,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         limits = _to_expr(wrapped.group("req"), ctype)
         if not isinstance(limits, Review):
             return limits
-    conditional = _conditional(norm, ctype)
+    conditional = _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
@@ -566,6 +566,72 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
     return all_of([condition, requirement])
+
+
+# the patients a requirement is for, written after it ("Hematologic function for subjects with CLL
+# and CML demonstrated by hemoglobin > 9 g/dL, ...", "Measurable disease (for patients with CML or
+# ALL)", "... 60 years or older for patients with previously untreated AML"): where it ends the
+# line, closes a bracket or comes before how the requirement is shown
+_TRAILING_SCOPE = re.compile(
+    r"\(?\s*\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+with\s+(?P<cond>[^,:;.()]{2,60}?)(?:\s+only)?"
+    r"\s*(?:\)|(?=\s+(?:as\s+)?(?:demonstrated|evidenced|defined|shown)\s+by\b)|(?=\s*[.;]?\s*$))",
+    I,
+)
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# what may stand between the diagnoses a scope names ("CLL and CML", "solid tumors or NHL"); any
+# other word relates them ("AML after MDS") or qualifies them ("stable GBM")
+_SCOPE_JOINERS = re.compile(r"(?:\s|,|/|\(|\)|['’]s\b|\b(?:and|or|known|documented|confirmed|a|an|the)\b)*")
+_SCOPE_EXCEPTED = re.compile(r"\b(?:except|unless|other\s+than|excluding|but)\s*\(?\s*$", I)
+_ANY_SCOPE = re.compile(r"\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|without)\b", I)
+# a bound just before the scope ("< 5X the ULN for patients ...", "6 weeks for patients ...", "(Upper limit for normal) for ...")
+_BOUND_BEFORE = re.compile(
+    r"(?:\d\s*(?:%|x|×)?|\b(?:ULN|IULN|normal|mg/dl|µL|uL|mm3|mL/min|m\^?2|weeks?|days?|months?|years?|g/dL|g/L))\s*\)?\s*,?\s*\(?\s*$", I,
+)
+
+
+def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
+    """A scope written after the requirement it scopes: the requirement concerns only the
+    patients it names, as a leading one does (``_conditional``). Read as a clause, the scope was
+    asked of every patient: "CLL and CML and hemoglobin > 9 ..." failed every patient with AML,
+    and an exclusion's "... in patients with AML" excluded every patient with AML. Behind a
+    semicolon it scopes that clause only ("20 to 74 years; 60 years or older for patients with
+    previously untreated AML"). A condition no record decides leaves an inclusion's scoped part
+    to a person (never failed); an exclusion's is left as it was read."""
+    m = _TRAILING_SCOPE.search(text)
+    if m is None or not text[: m.start()].strip(" ,;(") or _NEGATOR.search(text, m.start(), m.end("cond")):
+        return None
+    if text.count("(", 0, m.start()) != text.count(")", 0, m.start()):
+        return None  # "AST <= 2.5 x ULN (<= 5 x ULN for patients with liver metastases)": the bracket's own bound is scoped, not the line
+    if _SCOPE_EXCEPTED.search(text, 0, m.start()) or len(_ANY_SCOPE.findall(text)) > 1 or _BOUND_BEFORE.search(text, 0, m.start()):
+        # "except in patients with ...", "<= 2.5 x ULN in subjects with no liver metastasis and <= 5 x ULN in participants with
+        # liver metastasis", "Alkaline phosphatase < 3X the ULN ... < 5X the ULN for patients with hepatic metastases": an
+        # exception, or a looser bound for some patients beside the bound for all, never a scope of the whole line
+        return None
+    head, cut = "", text.rfind(";", 0, m.start())
+    if cut >= 0 and ctype is CriterionType.INCLUSION and text[:cut].count("(") == text[:cut].count(")"):
+        head = text[:cut]
+    req_text = (text[cut + 1 if head else 0: m.start()] + " " + text[m.end():]).strip(" ,;.")
+    unbracketed = _BRACKETED.sub(" ", _BRACKETED.sub(" ", req_text))  # an example list's "or" is no alternative
+    if not content_words(req_text) or re.search(r"\bor\b(?!\s+(?:older|younger|more|less|greater|above|below|over|under|higher|lower|fewer|equal)\b)", unbracketed, I):
+        return None  # "A or B for patients with C": whether C scopes B alone or both is not said
+    requirement = _to_expr(req_text, ctype)
+    if isinstance(requirement, Review) or _has_review(requirement) and ctype is CriterionType.EXCLUSION:
+        return None
+    cond = m.group("cond")
+    items = [it for it in extract(cond, CriterionType.EXCLUSION) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(cond))
+    condition: Expr | None = any_of([it.expr for it in items]) if items and _SCOPE_JOINERS.fullmatch(masked) else None  # type: ignore[misc]
+    if condition is None:
+        whole = _to_expr(cond, CriterionType.INCLUSION)
+        condition = whole if any(True for _ in iter_predicates(whole)) and not _has_review(whole) else None
+    if condition is None:
+        return None  # patients named in words no record holds: left as read before
+    if ctype is CriterionType.EXCLUSION:
+        return all_of([condition, requirement])
+    scoped = any_of([Not(condition), requirement])
+    return all_of([_to_expr(head, ctype), scoped]) if head else scoped
 
 
 # the words that make a bare "< N years" the patient's age rather than how long something lasted

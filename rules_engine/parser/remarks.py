@@ -36,6 +36,9 @@ EVER_PHRASE = (
 
 
 _PATTERNS: tuple[str, ...] = (
+    # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
+    # histological subtype of breast cancer)"): it widens nothing the name does not
+    r"\(?\bregardless\s+of\s+(?:the\s+)?(?:histolog\w*\s+)?sub-?types?\b(?:\s+of\s+(?:\w+\s+){0,2}?(?:cancer|leuka?emia|lymphoma|tumou?r|disease))?\)?",
     # classification / guideline qualifiers
     rf"\b(?:according\s+to|in\s+accordance\s+with|accordance\s+with|as\s+(?:defined|described|specified)\s+(?:by|in)|defined\s+by|"
     rf"per|based\s+on|following|meeting|meets?|using|under|by)\s+{_REFERENCE}(?:\s*(?:,|and|or|/)\s*{_REFERENCE})?",
@@ -306,6 +309,7 @@ def blank_whichever_shorter(text: str) -> str:
 # and the leftmost match wins (the earlier pattern on a tie), which is exactly what the joined
 # alternation ``REMARK`` finds. Measured on the clauses of a 300-trial sample: 0.57 s -> 0.2 s.
 _GATES: tuple[tuple[str, ...], ...] = (
+    ("regardless",),
     ("who", "world", "icc", "eln", "nccn", "fab", "iwg", "imwg", "recist", "iwcll", "ctcae", "nci", "icsh", "ebmt", "cibmtr",
      "classification", "criteri", "guideline", "consensus", "standard", "recommendation", "definition", "version", "edition"),
     (":",),

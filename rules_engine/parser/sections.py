@@ -131,6 +131,10 @@ _INLINE_LABEL = re.compile(rf"(?<![\w-])(?:{_SUBHEADING_WORDS}):\s+")
 _LABEL_LINE = re.compile(rf"(?:{_SUBHEADING_WORDS})(?::\s*(?P<rest>.*)|\s*$)", re.IGNORECASE)
 _OR_LINE = re.compile(r"(?:[*\-•]\s*)?(?:or|and/or)\s*[.:]?", re.IGNORECASE)
 _ENDS_WITH_OR = re.compile(r"(?:^|[\s,;])(?:or|OR|Or)$")
+# "Or patient who still refractory to first line chemotherapy", "OR Fractional shortening at least
+# 29%": the item's own first word joins it to the item before ("Or, if of childbearing potential"
+# stays: the comma opens a condition, not an alternative of the line above)
+_OPENS_WITH_OR = re.compile(r"(?:or|OR|Or)\s+(?!more\b|less\b|greater\b|fewer\b)")
 _DONOR_HEADING = re.compile(
     r"""[^\w]*
         donors?(?:'s)?
@@ -284,6 +288,14 @@ class _Splitter:
                 item = self.items[previous]
                 item.parts.append(f"OR {text}" if self.pending_or else text)
                 self.pending_or = False
+                self.stack.append(previous)
+                return previous
+            # "A" / "Or B": an item that opens with its "or" is the alternative of the one before
+            # it (not under a heading of its own: a heading's list is its children's)
+            opens = _OPENS_WITH_OR.match(text)
+            if opens and not self.items[previous].heading and text[opens.end():].strip():
+                item = self.items[previous]
+                item.parts.append(f"OR {text[opens.end():]}")
                 self.stack.append(previous)
                 return previous
         self.pending_or = False
@@ -469,7 +481,15 @@ class _Splitter:
             if self.section is not None and self.donor is None:
                 self.add_subheading(stripped, indent, number)
             else:
-                self.stack = [i for i in self.stack if self.items[i].indent < indent]
+                # a study period's heading closes the one before it at its own indent ("Dose
+                # escalation period ...:" then "Dose confirmation period ...:"): the periods are
+                # siblings, each over its own lines (nested, the second period's lines were asked
+                # of the first's patients too)
+                period = _PERIOD_HEADING.search(stripped) is not None
+                self.stack = [
+                    i for i in self.stack
+                    if self.items[i].indent < indent and not (period and self.items[i].indent == indent - 1 and _PERIOD_HEADING.search(self.items[i].text))
+                ]
                 # a plain-text heading ("Adequate organ function, defined as:"): what follows at
                 # the same indent or deeper is nested under it
                 index = self.add(stripped, indent, 2, number)
@@ -479,6 +499,13 @@ class _Splitter:
 
 
 _ROMAN_FIRST = re.compile(r"\(?i[.)]")
+# the heading of one period, part or cohort of a study ("Dose escalation period for both
+# schedules:", "Dose expansion cohort:", "Phase 2 portion:", "Part A:")
+_PERIOD_HEADING = re.compile(
+    r"^\W*(?:dose[\s-]+(?:escalation|expansion|confirmation|finding)|(?:escalation|expansion|confirmation)\s+(?:period|phase|part|portion|cohort|stage)"
+    r"|phase\s+(?:I{1,3}|[123])[ab]?\s+(?:portion|part|period|cohort|stage)|part\s+[A-Z0-9]{1,2}\b|cohort\s+[A-Z0-9]{1,2}\b)[^:]{0,80}:\s*$",
+    re.I,
+)
 # the announcing item says its list is the alternatives or items that follow ("with at least 1 of the
 # following:"); a list under "... defined as:" flushed left stays where it stands (nested, its
 # definition's members were joined as requirements all at once)

@@ -360,6 +360,92 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T85-bcc", None): ("core", "the malignancy line below excludes a basal cell carcinoma (the safe side)"),
     ("T85-bcc", "Concomitant malignancies except"): ("core", "'Concomitant malignancies except carcinoma in situ, basal or squamous cell skin carcinoma; low grade prostate cancer "
                                                              "...': the exceptions after 'except' are read as alternatives that exclude"),
+    # hold7's batch (T71-T75): misreadings left after the fixes of its families
+    # NCT01110473
+    ("T71-clean", None): ("core", "the Arms A, B and D diagnosis heading below is not met, so ineligible"),
+    ("T71-nolabs", None): ("core", "as T71-clean: the Arms A, B and D diagnosis heading"),
+    ("T71-clean", "Histological or cytological confirmation of one of the following (Arms A, B and D)"): ("core", "'Relapsed or refractory AML, untreated AML in subjects who are > 60 ... (i.e., lack t(8,21) or inv(16)/t(16,16) or ALL in "
+                                      "subjects who have failed ...': the comma list of alternatives (its bracket never closed) is read as one conjunction, "
+                                      "relapsed and untreated at once, which no patient meets"),
+    ("T71-clean", "Serum creatinine value of ≤ 1.8 times"): ("labs", "'... and either an estimated creatinine clearance value as determined by the Cockcroft-Gault "
+                                                                     "formula or based on a 24 hour urine collection ... of >= 50 mL/min': 'either ... as' stays a "
+                                                                     "review beside the bounds, and the 'and' between them is read as 'or'"),
+    ("T71-clean", "Subject has known active CNS involvement"): ("core", "'The subject has untreated brain or meningeal metastases': 'meningeal metastases' has no "
+                                                                        "concept beside leptomeningeal disease, so a record with neither is unknown"),
+    ("T71-clean", "ALL or AML subject has received acute anti-cancer therapy"): ("core", "the lead-in naming the patients ('ALL or AML subject has received "
+                                                                                         "acute anti-cancer therapy within 14 days prior to Study Day 1') is not "
+                                                                                         "read as a scope: 'acute' and 'Study Day 1' stay unread"),
+    ("T71-chemo", "ALL or AML subject has received acute anti-cancer therapy"): ("core", "as T71-clean"),
+    ("T71-clean", "Subjects have received CYP3A inhibitors or inducers"): ("events", "'CYP3A inhibitors or inducers' of any strength: one that is not strong has "
+                                                                                    "no list, so a record with no such drug stays unknown (as T42-clean)"),
+    ("T71-anticoag", "Subject is receiving therapeutic anticoagulation"): ("events", "'therapeutic' against the allowed 'low-dose anticoagulation ... for catheter "
+                                                                                    "prophylaxis': the dose's purpose is no record field, so apixaban 5 mg twice "
+                                                                                    "a day for a DVT is unknown (the safe side)"),
+    ("T71-diabetes", "Subjects with poorly controlled diabetes mellitus"): ("labs", "'poorly controlled' is not read against the HbA1c (11.2% on record): unknown"),
+    ("T71-hypertension", "Subject currently exhibits symptomatic or persistent, uncontrolled hypertension"): (
+        "core", "'uncontrolled hypertension defined as diastolic > 90 mmHg or systolic > 140 mmHg': the definition is read, but 'uncontrolled defined "
+                "as' and 'symptomatic or persistent' stay reviews beside it, so 168/98 mmHg is unknown"),
+    # NCT00440726
+    ("T72-clean", "Direct bilirubin > 1.5x"): ("labs", "as T64-clean: the total bilirubin allowed when no direct bilirubin is available is read as an alternative"),
+    ("T72-diagnosed-young", "Age Patients must be < 21 years of age when originally diagnosed"): (
+        "labs", "the age at the original diagnosis is left ambiguous (a Condition's onset may be a relapse's): a patient of 22 whose ALL began at 18 is unknown"),
+    ("T72-diagnosed-adult", None): ("labs", "the age-at-diagnosis line below is unknown, so possibly eligible, never eligible"),
+    ("T72-diagnosed-adult", "Age Patients must be < 21 years of age when originally diagnosed"): ("labs", "as T72-diagnosed-young: ALL begun at 22 is unknown"),
+    ("T72-blasts", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
+    ("T72-blasts", "Diagnosis Patients must have relapsed or refractory ALL with a M3 marrow"): (
+        "core", "'Patients with CNS I, II or III or testicular disease are eligible.' is read as an alternative beside the marrow blasts, so 15% blasts is unknown"),
+    ("T72-gvhd", None): ("core", "the transplant line below is unknown, so possibly eligible, never eligible"),
+    ("T72-gvhd", "Stem Cell Transplant (SCT): Patients are eligible after allogeneic"): (
+        "core", "'Patients are eligible after allogeneic stem cell transplant as long as patients are not actively being treated for GvHD': the 'as long as' "
+                "condition is left to a person beside 'no transplant' (3 COG lines)"),
+    ("T72-hsct", "Stem Cell Transplant (SCT): Patients are eligible after allogeneic"): ("core", "as T72-gvhd"),
+    ("T72-pancreatitis", None): ("events", "the pancreatitis line below is unknown, so possibly eligible, never eligible"),
+    ("T72-pancreatitis", "History of any L-asparaginase induced pancreatitis"): (
+        "events", "the cause ('L-asparaginase induced') is no record field: a drug-induced pancreatitis after pegaspargase is unknown, not met (a resolved "
+                  "one is now read as a history of one)"),
+    # NCT00723346
+    ("T73-clean", "Subject with acute lymphoblastic leukaemia or lymphoblastic lymphoma"): (
+        "core", "'(medullary or SNC relapse)' (marrow or CNS relapse, SNC the French CNS) and 'lymphoblastic lymphoma' stay unread, so a relapsed ALL is unknown"),
+    ("T73-refractory", "Or patient who still refractory to first line chemotherapy"): (
+        "core", "the 'Or' item is now the line's alternative, but 'still' stays unread beside 'refractory' (read as a stop word it also silenced "
+                "'participants on steroids are still eligible'), so a refractory ALL is unknown"),
+    ("T73-cns-relapse", None): ("intake", "an isolated CNS relapse on record does not make the disease relapsed, so the diagnosis line is not met"),
+    ("T73-cns-relapse", "Subject with acute lymphoblastic leukaemia or lymphoblastic lymphoma"): (
+        "intake", "isolated-extramedullary-relapse is not a kind of relapse in the catalogue; the ALL is coded in (marrow) remission"),
+    ("T73-lbl", None): ("intake", "a lymphoblastic lymphoma's clinicalStatus 'relapse' makes no relapsed event (status events are made for leukaemias only)"),
+    ("T73-lbl", "Subject with acute lymphoblastic leukaemia or lymphoblastic lymphoma"): (
+        "intake", "as T73-lbl: lymphoblastic lymphoma has no concept (read as lymphoma) and its relapse is not read"),
+    # NCT01214655
+    ("T74-clean", "Participant must have a confirmed diagnosis of untreated acute myeloblastic"): (
+        "core", "'untreated AML ... , should not be a candidate ..., and a clinical trial is a preferred treatment option or have acute AML that is relapsed "
+                "or refractory to no more than 2 prior induction regimens': the 'or have' alternative is not split off, so a relapsed AML fails 'untreated'"),
+    ("T74-clean", "Have received treatment within 28 days of the initial dose"): (
+        "events", "'a drug that has not received regulatory approval for any indication' (an investigational agent) is not read"),
+    ("T74-clean", "Participants with known central nervous system (CNS) leukemia"): (
+        "core", "'by spinal fluid cytology or imaging', the lumbar puncture note and 'signs or symptoms of leukemic meningitis' stay unread alternatives"),
+    ("T74-clean", "Have had an autologous or allogenic bone marrow transplant within 3 months"): (
+        "core", "'All organ toxicity must be resolved.' (the transplant's) is read as an alternative of its own, so a patient never transplanted is unknown"),
+    ("T74-gvhd", "Have had an autologous or allogenic bone marrow transplant within 3 months"): ("core", "as T74-clean"),
+    ("T74-clean", "Have known positive test results in human immunodeficiency virus"): (
+        "events", "'known positive test results in HIV, hepatitis B surface antigen (HBSAg), or hepatitis C antibodies (HCAb)': the tests after 'results in' are "
+                  "not read as a list of positive tests (3 lines in 2 trials)"),
+    ("T74-hbsag", None): ("events", "the positive-test line below is unknown, so possibly eligible, never eligible"),
+    ("T74-hbsag", "Have known positive test results in human immunodeficiency virus"): ("events", "as T74-clean"),
+    # NCT01090167
+    ("T75-clean", "Patients having diagnosis of relapsed or refractory Acute Myeloid Leukemia"): (
+        "core", "'... or untreated AML patients (60 years to 74 years) for whom standard induction chemotherapy is unlikely to be of benefit as judged by the "
+                "investigator': the judgement is joined to both alternatives, so a relapsed AML is unknown"),
+    ("T75-untreated-young", "Patients having diagnosis of relapsed or refractory Acute Myeloid Leukemia"): (
+        "core", "as T75-clean, and the untreated alternative's '(60 years to 74 years)' is not read, so an untreated AML at 50 is unknown"),
+    ("T75-clean", "Patients having diagnosis of acute promyelocytic leukemia"): (
+        "events", "'(APL, FAB M3 or WHO APL with t(15;17)(q22;q12), (PML/RARA and variants)': 'variants' stays an unread alternative"),
+    ("T75-clean", "Diagnosis of another malignancy"): ("core", "'unless the patient meets none of the following conditions: 1) ... 2) Less than 180 days of "
+                                                               "disease-free duration ...; note that ... is eligible:' stays a person's"),
+    ("T75-breast", None): ("core", "the other-malignancy line below is unknown, so possibly eligible, never eligible"),
+    ("T75-breast", "Diagnosis of another malignancy"): ("core", "as T75-clean"),
+    ("T75-hcv", None): ("events", "the positive-test line below is unknown, so possibly eligible, never eligible"),
+    ("T75-hcv", "Have a prior positive test for HBs antigen"): ("events", "'a prior positive test for HBs antigen or antibody, HBc antibody, HCV antibody, or HIV "
+                                                                           "antigen or antibody': the list of tests after 'test for' is not read"),
 }
 
 

@@ -32,13 +32,13 @@ _AGE_AFTER_NAMED = rf"(?:\s*{_INFANT_UNIT})?(?:\s*(?:old|of\s+age))?"
 _AGE_PREFIX = re.compile(
     r"(?<![-\w])(?<!childbearing )(?<!child-bearing )(?<!reproductive )(?<!bearing )"
     r"(?<!years of )(?<!year of )(?<!yrs of )(?:age[ds]?|aging)\b(?!\s+of\s+(?:majority|consent))\s*(?:[:(]\s*)?"
-    r"(?:(?:of|is|was|from|between|must\s+be|should\s+be|at|at\s+time\s+of\s+\w+|range|limit|group)\s*:?\s*){0,2}",
+    r"(?:(?:of|is|was|from|between|must\s+be|should\s+be|at\s+(?:the\s+)?time\s+of\s+(?:signing\s+)?(?:the\s+)?(?:informed\s+)?consent|at|at\s+time\s+of\s+\w+|range|limit|group)\s*:?\s*){0,2}",
     I,
 )
 
 
 _AGE_RANGE = re.compile(
-    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_INFANT_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_INFANT_UNIT})?"
+    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_INFANT_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~|≤)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_INFANT_UNIT})?"
     r"(?:\s*(?:old|of\s+age))?(?:\s*\(?inclusive\)?)?",
     I,
 )

@@ -79,8 +79,13 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
         if parent is None and criterion.parent is None or parent is not None and _DISEASE_HEADING.search(parent.text):
             walk(criterion.expr)
     # "NSCLC" beside "solid tumors": the specific one is the trial's disease; the generic one
-    # would make every other solid cancer the trial's own
-    return tuple(f for f in found if not any(f in ancestors(g) for g in found if g != f)) or None
+    # would make every other solid cancer the trial's own. "Acute leukemia regardless of
+    # sub-type" beside a period's "AML" stays: every acute leukaemia is the trial's own (dropped,
+    # an ALL let in by the first period was "another malignancy")
+    return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or None
+
+
+_KEPT_GENERIC = frozenset({"acute_leukemia"})
 
 
 def _is_other_malignancy(expr: Expr) -> bool:

@@ -119,11 +119,11 @@ _HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
 _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
-    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
+    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
-    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
+    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
-    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|ha?ematologic\s+stem|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
      # the day the graft is given is the transplant's date ("> 4 weeks from stem cell infusion"),
      # read only as the date a time is counted from: a label ("Stem Cell Infusion without TBI:")
      # names the patients it is for, no history asked of everyone
@@ -820,7 +820,11 @@ _AUTOIMMUNE_TREATED = re.compile(
 _GVHD_TREATED = re.compile(
     r"(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
     r"(?:that\s+|which\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+(?:continued\s+|ongoing\s+|current\s+)?"
-    r"systemic\s+(?:treatment|therapy)",
+    r"systemic\s+(?:treatment|therapy)"
+    # "actively being treated for graft-versus-host-disease (GvHD)", "on treatment for GVHD": the
+    # treatment named before the disease
+    r"|(?:(?:actively|currently)\s+)?(?:being\s+)?(?:treated|on\s+(?:active\s+)?treatment|receiv\w*\s+treatment)\s+for\s+(?:active\s+)?(?:acute\s+|chronic\s+)?"
+    r"(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?",
     I,
 )
 
@@ -1297,6 +1301,8 @@ _EVER_CONCEPTS = frozenset({
     # the organ diseases (topics.organ_disease): a past one is a history of one too
     "cardiovascular_disease", "angina", "cardiomyopathy", "pulmonary_hypertension", "hypertensive_crisis",
     "thyroid_disease", "hyperthyroidism",
+    # a resolved pancreatitis is a history of one ("History of any L-asparaginase induced pancreatitis")
+    "pancreatitis",
 })
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)

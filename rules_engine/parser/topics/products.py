@@ -98,8 +98,8 @@ _LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _P
 _WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?|wks?)\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?|completion\s+of\s+|prior\s+|previous\s+|administration\s+of\s+)?)"
 _NOW = r"(?P<now>(?:concomitant|concurrent|current(?:ly)?|ongoing|chronic|regular)\s+(?:use\s+of|treatment\s+with|therapy\s+with|administration\s+of|intake\s+of|medication\s+with|need\s+for|receiving|taking|on)?|(?:currently\s+|now\s+|is\s+|are\s+)?(?:taking|receiving|on\s+(?:treatment\s+with\s+)?)|while\s+(?:on|taking|receiving)|requires?|requiring|use\s+of)\s*"
 _PAST = (
-    r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of)\s+)?(?:the\s+)?)"
-    r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+with\s+)?"
+    r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of|using)\s+)?(?:the\s+)?)"
+    r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+(?:with|using)\s+)?"
     # "prior or current history of digoxin exposure": the exposure named after the product
     r"|(?:(?:prior|previous|past|current)\s+(?:(?:or|and/or|and)\s+(?:current|prior|previous|past)\s+)?)?history\s+of\s+(?=[\w\s,/-]{1,60}?\bexposures?\b))"
 )
