@@ -147,7 +147,11 @@ _LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 WIDENING_CLAUSE = re.compile(
     r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
-    r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b",
+    r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b"
+    # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5
+    # x ULN if ...": a value past the line's limit permitted to a group (read as a requirement of
+    # its own, beside the limit, no patient could meet both)
+    r"|\b(?:may|can)\s+have\s+(?!(?:been|received|had|undergone|taken|prior|previously|up)\b)(?:an?\s+|the(?:ir)?\s+)?(?:[\w/-]+\s+){0,3}?[\w/-]+\s*(?:[<>≤≥]|\b(?:greater|higher|more|less|lower)\s+than\b|\b(?:above|below|exceeding|up\s+to)\b)",
     I,
 )
 

@@ -252,7 +252,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T61-clean', 'Known CNS leukemia or lymphoma requiring intrathecal'): ('core', "the CNS line's qualifiers (requiring intrathecal or craniospinal therapy, CNS neuropathy) stay unread alternatives"),
     ('T61-clean', 'Prior history of Grade 3 or 4 sensory or motor neuropathy'): ('core', "'or persistent Grade 2 or greater active neuropathy': 'Grade 2 or greater' is split at its 'or', leaving an unread alternative with no concept"),
     ('T61-clean', 'History of active neurologic disorders'): ('core', "'unrelated to chemotherapy (including familial ... and acquired demyelinating disorders)': the relation and the list stay a person's"),
-    ('T61-child', None): ('core', "'Those aged 12 years or older may be counted towards the MTD in the Phase I portion': whom the dose-finding counts is read as an age every patient must be"),
     ('T61-child', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
     ('T61-chemo', 'Concurrent treatment with other anti-cancer agents'): ('events', "'Concurrent' read as within 4-8 weeks: a course ended 10 days ago is unknown, not absent"),
     ('T61-ms', None): ('core', "the neurologic line is unknown (a person's: 'active', 'unrelated to chemotherapy'), so possibly eligible, never eligible"),
