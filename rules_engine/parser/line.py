@@ -398,7 +398,7 @@ _REQUIREMENT = re.compile(
 )
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
 
 
 def _as_rule(clause: str) -> str:

@@ -682,7 +682,7 @@ _THERAPY_PERMISSION = re.compile(
 # what a disease line asks (which disease, its status, its blasts): no therapy a permission
 # could except from
 _DISEASE_STATE = frozenset({
-    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma",
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma",
     "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
 })
 
@@ -1123,7 +1123,7 @@ _TREATMENT_CONCEPTS = frozenset({
 })
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 

@@ -259,16 +259,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T62-clean', None): ('labs', "the Schwartz formula written into the renal line ('0.45 up to 12 months of age ...') is read as age bounds every patient must meet"),
     ('T62-clean', 'Patient must have minimal residual disease (MRD)'): ('labs', "'following any re-induction attempt' (when the MRD is measured) stays a review beside the bounds"),
     ('T62-clean', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
-    ('T62-clean', 'Patients with CNS2 or CNS 3 disease'): ('events', "'bulky chloromatous disease' has no concept (left a person's)"),
     ('T62-platelets', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
-    ('T63-clean', 'Confirmed diagnosis of T-cell PLL'): ('events', 'T-cell prolymphocytic leukaemia has no concept'),
     ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
-    ('T63-clean', 'Diagnosed or treated for another malignancy'): ('events', 'a T-PLL record (no concept) cannot be told from another malignancy'),
-    ('T63-tall', None): ('events', 'T-PLL has no concept, so a T-ALL is unknown, not excluded'),
-    ('T63-tall', 'Confirmed diagnosis of T-cell PLL'): ('events', 'T-cell prolymphocytic leukaemia has no concept'),
-    ('T63-breast', None): ('events', 'the other-malignancy line is unknown beside a T-PLL record'),
-    ('T63-breast', 'Diagnosed or treated for another malignancy'): ('events', 'a T-PLL record (no concept) cannot be told from another malignancy'),
     ('T64-clean', 'Patients must be < 21 years of age'): ('core', "the page footer 'T2005-001 Protocol version 6/27/2007 17' run into the line stays a review"),
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-clean', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
@@ -282,7 +275,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
     ('T65-clean', 'Known history of infection with human immunodeficiency virus'): ('events', "'hepatitis C virus (anti-HCV positive)': the test named for the infection is a measurement, so no infection on record is unknown"),
-    ('T65-clean', 'Patients with known history of Trisomy 21'): ('events', "'inherited marrow failure disorder' has no concept"),
 }
 
 

@@ -40,6 +40,13 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
     # (there is no other lymphoblastic leukaemia)
     ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
+    # neither myeloid nor lymphoid: "acute leukemia of ambiguous lineage", "mixed phenotype acute
+    # leukemia (MPAL)", "biphenotypic", "acute undifferentiated leukemia" (read as a bare acute
+    # leukaemia, its lineage words were left to a person)
+    ("ambiguous_lineage_leukemia",
+     r"(?:acute\s+)?leuka?emias?\s+(?:of|with)\s+(?:ambiguous|mixed)\s+(?:lineage|phenotype)|(?<=\bor\s)(?:those\s+)?of\s+ambiguous\s+lineage"
+     r"|mixed[\s-]+(?:phenotype|lineage)\s+(?:acute\s+)?leuka?emias?(?:\s*\(\s*MPAL\s*\))?|\bMPAL\b|(?:acute\s+)?biphenotypic\s+(?:acute\s+)?leuka?emias?"
+     r"|acute\s+undifferentiated\s+leuka?emias?"),
     ("acute_leukemia", r"acute\s+leukemias?"),
 )
 
@@ -448,6 +455,9 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
+    ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
+    # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
+    ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
     ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
     ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
@@ -584,6 +594,7 @@ _THERAPY_GATES = {
 _DIAG_GATES = {
     "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
+    "ambiguous_lineage_leukemia": ("ambiguous", "mixed", "mpal", "biphenotypic", "undifferentiated"),
 }
 
 
