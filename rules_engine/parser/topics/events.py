@@ -1933,22 +1933,27 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
+    indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
     for concept, pattern, gate in _CANCER_RES:
         if not any(w in low for w in gate):
             continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in passed):
                 continue
-            if any(re.fullmatch(r"\s*\(\s*", text[b: m.start()]) for _, b in passed):
+            if any(re.fullmatch(r"\s*\(\s*", text[b: m.start()]) for _, b in indications):
                 passed.append((m.start(), m.end()))
-                continue  # "small cell lung cancer (SCLC)": the name's abbreviation is read as the name was
+                continue  # "for small cell lung cancer (SCLC)": the indication's abbreviation is read as the name was
             before = text[max(0, m.start() - 40): m.start()]
             if _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I):
                 # the same ("No prior chemotherapy for small cell lung cancer": read inside it,
-                # "lung cancer" stood as a condition the line forbade)
+                # "lung cancer" stood as a condition the line forbade). Only a therapy's indication
+                # passes its bracketed abbreviation on: in "prior Non-Hodgkin lymphoma (NHL)
+                # chemotherapy" the bracket is what still names the patient's lymphoma
                 passed.append((m.start(), m.end()))
+                if re.search(r"\bfor\s+(?:the\s+)?$", before, I):
+                    indications.append((m.start(), m.end()))
                 continue
             if re.search(r"\bnon[\s-]*$", before, I):
                 continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
