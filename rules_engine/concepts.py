@@ -485,6 +485,17 @@ _CATALOGUE: tuple[Concept, ...] = (
     # unread, a patient taking one was left to a person and passed as eligible
     Concept("beta_blocker", Kind.EVENT, "beta-blocker therapy"),
     Concept("diuretic_therapy", Kind.EVENT, "diuretic therapy (thiazide, loop or potassium-sparing)"),
+    # the holdout's leukaemias and marrow disorders no concept named (T61-T65, task "known"; append
+    # only): a trial for T-PLL, a line excluding an inherited marrow failure or a myeloid sarcoma
+    # was left to a person for every record
+    Concept("t_pll", Kind.EVENT, "T-cell prolymphocytic leukemia (T-PLL)"),
+    # ambiguous lineage (mixed phenotype, biphenotypic, undifferentiated): neither AML nor ALL
+    Concept("ambiguous_lineage_leukemia", Kind.EVENT, "acute leukemia of ambiguous lineage (mixed phenotype)", parent="acute_leukemia"),
+    # extramedullary AML (chloroma, granulocytic sarcoma); its code is AML's as well
+    Concept("myeloid_sarcoma", Kind.EVENT, "myeloid sarcoma (chloroma)"),
+    # constitutional aplastic anaemias (ICD-10-CM D61.0: Diamond-Blackfan, Shwachman-Diamond, Fanconi, other)
+    Concept("inherited_marrow_failure", Kind.EVENT, "inherited bone marrow failure syndrome"),
+    Concept("fanconi_anemia", Kind.EVENT, "Fanconi anemia", parent="inherited_marrow_failure"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -509,6 +520,8 @@ MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor")
     "multiple_myeloma",
     "cll",
     "cml",
+    "t_pll",
+    "myeloid_sarcoma",
     "hematologic_malignancy",
     "malignant_neoplasm",
     "plasma_cell_leukemia",

@@ -33,7 +33,11 @@ from rules_engine.parser.topics.swallowing import swallowing_items
 
 
 _CLAUSE_SPLIT = re.compile(
-    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]{2,})|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r";|,?\s+and\s+(?=[>≥]\s*\d{1,4}\s*(?:days?|weeks?|months?|years?)\s+since\b)"
+    # "must not have received chemotherapy ... within 4 weeks and any toxicity from such therapy
+    # must have recovered to grade 1": the recovery is a requirement of its own, never part of
+    # what the line forbids (under the negation, an unrecovered grade 3 met the line)
+    r"|,?\s+and\s+(?=(?:any|all)\s+(?:\w+\s+){0,2}toxicit(?:y|ies)\b[^;.]{0,80}?\b(?:must|should|shall)\s+have\s+(?:recovered|resolved|reverted|returned)\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]{2,})|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 
@@ -213,7 +217,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 _STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
-_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
 _FIXED_ROLES = frozenset({"status", "diagnosis"})
 
 

@@ -166,6 +166,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
+        if exprs and _COUNTED.search(clause_text):
+            continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
         read_last = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
         shorter = shorter_window(exprs[read_last[-1]], clause_text) if read_last else None
         if shorter is not None:  # "If the involved field is small, 7 days will be considered a sufficient interval"
@@ -396,7 +398,7 @@ _REQUIREMENT = re.compile(
 )
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
 
 
 def _as_rule(clause: str) -> str:
@@ -440,6 +442,12 @@ _ABSENCE_DEFINED = re.compile(
     r"^\W*(?:absence|lack)\s+of\s+[^:;\d<>≤≥]{3,80}?\s+(?:attributed|attributable|due|related|secondary)\s+to\s+[^:;\d<>≤≥]{2,80}?[\s*()]*:\s*(?P<req>[^:;]+)$",
     I,
 )
+
+
+# a sentence saying whose doses count towards the trial's dose finding ("Those aged 12 years or
+# older may be counted towards the MTD in the Phase I portion"): read as a requirement, its age
+# failed every child the line before it declared eligible ("All ages are eligible")
+_COUNTED = re.compile(r"\b(?:may|will|can|shall)\s+(?:also\s+|only\s+)?be\s+counted\s+(?:towards?|in|for)\b", I)
 
 
 _NEGATOR = re.compile(r"\b(?:no|not|non|without|never|none)\b", I)

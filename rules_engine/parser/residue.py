@@ -147,7 +147,11 @@ _LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 WIDENING_CLAUSE = re.compile(
     r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
-    r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b",
+    r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b"
+    # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5
+    # x ULN if ...": a value past the line's limit permitted to a group (read as a requirement of
+    # its own, beside the limit, no patient could meet both)
+    r"|\b(?:may|can)\s+have\s+(?!(?:been|received|had|undergone|taken|prior|previously|up)\b)(?:an?\s+|the(?:ir)?\s+)?(?:[\w/-]+\s+){0,3}?[\w/-]+\s*(?:[<>≤≥]|\b(?:greater|higher|more|less|lower)\s+than\b|\b(?:above|below|exceeding|up\s+to)\b)",
     I,
 )
 
@@ -678,7 +682,7 @@ _THERAPY_PERMISSION = re.compile(
 # what a disease line asks (which disease, its status, its blasts): no therapy a permission
 # could except from
 _DISEASE_STATE = frozenset({
-    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma",
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma",
     "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
 })
 
@@ -1119,7 +1123,7 @@ _TREATMENT_CONCEPTS = frozenset({
 })
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "mds", "cll", "cml", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 

@@ -102,3 +102,27 @@ NEIGHBOURS = [
 @pytest.mark.parametrize("code,concept", NEIGHBOURS, ids=[f"{c}-not-{k}" for c, k in NEIGHBOURS])
 def test_a_neighbouring_code_is_not_the_concept(code, concept):
     assert concept not in present(ICD10, code)
+
+
+# the holdout's leukaemias and marrow disorders (task "known"): T-PLL in any status (the fifth
+# character's status is read for acute leukaemias only); a myeloid sarcoma is AML as well; a constitutional aplastic anaemia is an
+# inherited marrow failure, and Fanconi anaemia one of them
+LEUKAEMIAS_AND_MARROW = [
+    ("C91.60", {"t_pll"}),
+    ("C91.62", {"t_pll"}),
+    ("C92.30", {"myeloid_sarcoma", "aml"}),
+    ("D61.01", {"inherited_marrow_failure"}),  # Diamond-Blackfan
+    ("D61.02", {"inherited_marrow_failure"}),  # Shwachman-Diamond
+    ("D61.03", {"fanconi_anemia", "inherited_marrow_failure"}),
+]
+
+
+@pytest.mark.parametrize("code,concepts", LEUKAEMIAS_AND_MARROW, ids=[c for c, _k in LEUKAEMIAS_AND_MARROW])
+def test_the_holdout_leukaemias_and_marrow_failures_are_read(code, concepts):
+    assert concepts <= present(ICD10, code)
+
+
+@pytest.mark.parametrize("code,concept", [("D61.3", "inherited_marrow_failure"), ("D61.01", "fanconi_anemia"), ("C91.10", "t_pll")])
+def test_their_neighbours_are_not(code, concept):
+    """An idiopathic aplastic anaemia is acquired; Diamond-Blackfan is not Fanconi; CLL is not T-PLL."""
+    assert concept not in present(ICD10, code)

@@ -54,10 +54,10 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         weeks("immunotherapy", 4),
     ),
     (
-        "an enumeration closed by 'or' is a list of alternatives, an unread name among them one more",
+        "an enumeration closed by 'or' is a list of alternatives (MPAL, mixed phenotype, a concept since task known)",
         "Participants must have a diagnosis of AML, MDS, ALL or MPAL",
         INC,
-        Any_((present("aml"), present("mds"), present("all"), Review(ReviewReason.UNPARSED, "MPAL"))),
+        Any_((present("aml"), present("mds"), present("all"), present("ambiguous_lineage_leukemia"))),
     ),
     (
         "an enumeration closed by 'and' is a list of requirements",
@@ -71,7 +71,7 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "to chemotherapy, or that has relapsed after hematopoietic stem cell transplantation (HSCT)",
         INC,
         All((
-            Any_((present("aml"), present("mds"), present("all"), Review(ReviewReason.UNPARSED, "MPAL"))),
+            Any_((present("aml"), present("mds"), present("all"), present("ambiguous_lineage_leukemia"))),
             Any_((present("relapsed"), present("refractory"), All((present("relapsed"), present("hsct"))))),
         )),
     ),

@@ -340,7 +340,9 @@ CNS_STATUS_ROWS = [
     (I, "Patients must be CNS 1.", [adult()], [adult(condition("cns_involvement"))], []),
     (I, "Patients may have CNS 1 or CNS 2 disease but not CNS 3.", [adult()], [], [adult(condition("cns_involvement"))]),
     (E, "Patients will be excluded if they have CNS 3 disease.", [], [adult()], [adult(condition("cns_involvement"))]),
-    (E, "Patients with CNS2 or CNS 3 disease or bulky chloromatous disease.", [adult(condition("cns_involvement"))], [], [adult()]),
+    # a chloroma is a myeloid sarcoma, a concept since task "known": none on record is none
+    (E, "Patients with CNS2 or CNS 3 disease or bulky chloromatous disease.", [adult(condition("cns_involvement"))], [adult()],
+     [adult(condition("myeloid_sarcoma"))]),
 ]
 
 

@@ -27,7 +27,8 @@ READINGS = [
      '(taxane and review ambiguous "within 6 months of receiving" and review unparsed "Progression on any") or '
      '(taxane and review unparsed "recurrent within 6 months of receiving a weekly")'),
     ("No prior chemotherapy for SCLC or any chemotherapy within 5 years of the diagnosis of SCLC.", INC,
-     'not (chemotherapy or (chemotherapy and review ambiguous "within 5 years of the diagnosis") or SCLC)'),
+     # the diagnosis dates the window: the trial's own SCLC is no condition the line forbids
+     'not (chemotherapy or (chemotherapy and review ambiguous "within 5 years of the diagnosis" and review unsupported "any within 5 years of the diagnosis of SCLC"))'),
     # counted from the study's own start: kept
     ("Chemotherapy within 4 weeks prior to the start of study treatment", EXC, "chemotherapy within 4 weeks"),
     ("Major surgery within 4 weeks of the first dose of study drug", EXC, "major-surgery within 4 weeks"),

@@ -81,6 +81,11 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebrovascular\s+accidents?(?:\s*\(\s*CVA\s*\))?|\bCVA\b", ("stroke", "cerebrovascular", "cva")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!pulmonary arterial )(?<!ocular )(?<!intra-abdominal )(?<!gestational )(?:essential\s+|primary\s+|systemic\s+)?\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     ("osteoporosis", r"osteoporo(?:sis|tic)", ("osteoporo",)),
+    # the inherited marrow failures (ICD-10-CM D61.0): the category by its names, and Fanconi
+    # anaemia by its own (D61.03); a line naming one other syndrome asks for that one only
+    ("fanconi_anemia", r"fanconi'?s?\s+(?:anemia|anaemia)", ("fanconi",)),
+    ("inherited_marrow_failure", r"(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
+     r"|constitutional\s+aplastic\s+(?:anemia|anaemia)", ("marrow failure", "aplastic")),
     ("sickle_cell_disease", r"sickle[\s-]+cell\s+(?:disease|anaemia|anemia)(?:\s*\(\s*SCD\s*\))?", ("sickle",)),
     ("bph", r"benign\s+prostatic\s+(?:hyperplasia|hypertrophy|enlargement)(?:\s*\(\s*BPH\s*\))?|\bBPH\b", ("benign prostatic", "bph")),
     ("pcos", r"polycystic\s+ovar(?:y|ian)\s+(?:syndrome|disease)(?:\s*\(\s*PCOS\s*\))?|\bPCOS\b", ("polycystic", "pcos")),

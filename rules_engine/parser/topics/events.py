@@ -40,6 +40,13 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
     # (there is no other lymphoblastic leukaemia)
     ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
+    # neither myeloid nor lymphoid: "acute leukemia of ambiguous lineage", "mixed phenotype acute
+    # leukemia (MPAL)", "biphenotypic", "acute undifferentiated leukemia" (read as a bare acute
+    # leukaemia, its lineage words were left to a person)
+    ("ambiguous_lineage_leukemia",
+     r"(?:acute\s+)?leuka?emias?\s+(?:of|with)\s+(?:ambiguous|mixed)\s+(?:lineage|phenotype)|(?<=\bor\s)(?:those\s+)?of\s+ambiguous\s+lineage"
+     r"|mixed[\s-]+(?:phenotype|lineage)\s+(?:acute\s+)?leuka?emias?(?:\s*\(\s*MPAL\s*\))?|\bMPAL\b|(?:acute\s+)?biphenotypic\s+(?:acute\s+)?leuka?emias?"
+     r"|acute\s+undifferentiated\s+leuka?emias?"),
     ("acute_leukemia", r"acute\s+leukemias?"),
 )
 
@@ -470,6 +477,9 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("plasma_cell_leukemia", r"plasma[\s-]+cell\s+leuka?emias?(?:\s*\(\s*PCL\s*\))?", ("plasma",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
+    ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
+    # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
+    ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
     ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
     ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
@@ -485,7 +495,11 @@ _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
 # attributable to bladder cancer"). "Therapy for <cancer>" is not among them: read with the
 # therapy it names which therapy counts ("No prior chemotherapy for NSCLC")
 _CANCER_AS_REFERENCE = re.compile(
-    r"(?:\btime\s+of|\battributable\s+to)\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
+    r"(?:\btime\s+of|\battributable\s+to"
+    # "any chemotherapy within 5 years of the diagnosis of SCLC": the date a window of another
+    # subject counts from; read as asked about, the trial's own cancer excluded its patients
+    r"|\bwithin\s+\d+\s*(?:days?|weeks?|months?|years?)\s+(?:of|from)\s+(?:the\s+)?(?:initial\s+|original\s+|first\s+)?diagnosis\s+of)"
+    r"\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
     I,
 )
 
@@ -602,6 +616,7 @@ _THERAPY_GATES = {
 _DIAG_GATES = {
     "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
+    "ambiguous_lineage_leukemia": ("ambiguous", "mixed", "mpal", "biphenotypic", "undifferentiated"),
 }
 
 
@@ -630,6 +645,8 @@ _OTHER_EVENT_ANCHOR = re.compile(
     r"|resection|relapse|recurrence|progression|induction|consolidation)\b",
     I,
 )
+# between a window's "before" and the event it counts back from: an article, a plan's word
+_ANCHOR_GAP = re.compile(r"\s*(?:(?:the|a|an|planned|scheduled|intended|proposed|their|his|her)\s+){0,2}", I)
 _STUDY_AFTER_ANCHOR = re.compile(
     r"[\s\w-]{0,25}?\b(?:study|protocol|trial|investigational|registration|enrol+ment|randomi[sz]ation|entry|(?:first|initial)\s+(?:dose|administration|day))\b", I
 )
@@ -1982,18 +1999,33 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _MEASURABLE.finditer(text) if "measurable" in low or "measureable" in low else ():
         if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
+    passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
+    indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
     for concept, pattern, gate in _CANCER_RES:
         if not any(w in low for w in gate):
             continue
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
+            if not free(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in passed):
                 continue
+            if any(re.fullmatch(r"\s*\(\s*", text[b: m.start()]) for _, b in indications):
+                passed.append((m.start(), m.end()))
+                continue  # "for small cell lung cancer (SCLC)": the indication's abbreviation is read as the name was
             before = text[max(0, m.start() - 40): m.start()]
-            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) or _caused_by(text, m.start()):
+            if _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
+            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I):
+                # the same ("No prior chemotherapy for small cell lung cancer": read inside it,
+                # "lung cancer" stood as a condition the line forbade). Only a therapy's indication
+                # passes its bracketed abbreviation on: in "prior Non-Hodgkin lymphoma (NHL)
+                # chemotherapy" the bracket is what still names the patient's lymphoma
+                passed.append((m.start(), m.end()))
+                if re.search(r"\bfor\s+(?:the\s+)?$", before, I):
+                    indications.append((m.start(), m.end()))
+                continue
             if re.search(r"\bnon[\s-]*$", before, I):
                 continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
             if _CANCER_AS_REFERENCE.search(before):
+                passed.append((m.start(), m.end()))
                 continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
@@ -2122,6 +2154,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue  # "(i.e. requiring changes in medication within the last month)": the change's time, no onset
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
         after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
+        anchor = after[0] if after and _ANCHOR_GAP.fullmatch(text, w.end(), after[0].start) and re.search(r"\b(?:before|prior\s+to|preceding)\s*$", w.group(0), I) else None
+        if anchor is not None and anchor.start - w.end() < 30 and (not before or not before[-1].concepts & _TAKEN):
+            # "LVEF >= 40% within 28 days before ASCT": the transplant dates the measurement, it is
+            # no event the patient must have had (read as one, every patient not transplanted in
+            # the last 28 days failed the line); its words stay a person's beside the measurement
+            items.remove(anchor)
+            events.remove(anchor)
+            continue
         target = before[-1] if before else (after[0] if after else None)
         if before and after and _windowed(before[-1]) and not _windowed(after[0]) and _WINDOW_FOR.fullmatch(text, w.end(), after[0].start):
             # ">= 6 months prior to registration for allogeneic transplants and >= 3 months prior to
