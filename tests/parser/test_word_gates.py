@@ -160,3 +160,13 @@ def test_a_plain_string_type_is_not_read_as_the_enum():
     assert clauses._extract.__wrapped__(text, as_str) != clauses._extract.__wrapped__(text, I)
     for ctype in (as_str, I, as_str):
         assert _fields(extract(text, ctype)) == list(clauses._extract.__wrapped__(text, ctype))
+
+
+@pytest.mark.skipif(not available(), reason="shared corpus not present")
+def test_review_reason_kept_is_the_reason_read_afresh():
+    from rules_engine.parser.residue import review_reason
+
+    lines = _corpus_lines(20)
+    assert len({review_reason.__wrapped__(line) for line in lines}) > 2  # the lines give several reasons
+    for line in lines + lines:  # the second pass from the cache
+        assert review_reason(line) is review_reason.__wrapped__(line)

@@ -241,10 +241,8 @@ def condition_items(text: str, ctype: CriterionType, free: Callable[[int, int], 
         return not open_span(a, b)
 
     found: list[tuple[str, re.Match[str]]] = []
-    live = _CONDITION_LIVE.live(low)
-    for k, (concept, pattern, gate) in enumerate(_CONDITION_RES):
-        if k in live:
-            found += [(concept, m) for m in pattern.finditer(text) if all(m.end() <= f.start() or m.start() >= f.end() for _c, f in found)]
+    for concept, pattern, _gate in (_CONDITION_RES[k] for k in _CONDITION_LIVE.live(low)):
+        found += [(concept, m) for m in pattern.finditer(text) if all(m.end() <= f.start() or m.start() >= f.end() for _c, f in found)]
     for concept, m in sorted(found, key=lambda cm: cm[1].start()):  # in line order: a name read joins the lead of the next
         if not open_span(m.start(), m.end()):
             continue
