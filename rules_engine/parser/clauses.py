@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
@@ -98,13 +99,26 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
 
 
 def extract(text: str, ctype: CriterionType) -> list[Item]:
+    """Every topic's items in ``text`` in line order (where two overlap, the earlier topic's).
+
+    A clause is read more than once: the line whole and again in parts (its exceptions, a
+    proviso, a site fragment, the line without its heading), and registries repeat their
+    boilerplate lines; on the whole corpus 30% of the calls repeat a (text, type) read before, and
+    the topics were about half of the parse. The items of the last texts read are kept (the
+    topics are pure functions of the text and type); each call gets Items of its own, which its
+    caller may change. tests/parser/test_word_gates.py pins it against the reading uncached."""
+    return [Item(start, end, expr, concepts) for start, end, expr, concepts in _extract(text, ctype)]
+
+
+@lru_cache(maxsize=4096, typed=True)  # typed: a plain str type is not CriterionType to the topics' ``is`` tests
+def _extract(text: str, ctype: CriterionType) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
     found: list[Item] = []
     for items in _topics(text, ctype):
         for item in items:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     found.sort(key=lambda it: it.start)
-    return [_prospect(_procedure_window(it, text), text) for it in found]
+    return tuple((it.start, it.end, it.expr, it.concepts) for it in (_prospect(_procedure_window(it, text), text) for it in found))
 
 
 # "eligible for allogeneic HSCT", "not a candidate for stem cell transplantation", "scheduled for

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.parser.word_gates import WordGates
+
 I = re.IGNORECASE
 
 _STANDARD = (
@@ -366,11 +368,11 @@ assert len(_GATES) == len(_PATTERNS)
 
 
 _COMPILED = tuple(re.compile(p, I) for p in _PATTERNS)
+_LIVE = WordGates(_GATES)  # every row's gate words in one search (word_gates' doc: the measure)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    low = text.lower()
-    live = [p for p, gate in zip(_COMPILED, _GATES) if any(g in low for g in gate)]
+    live = [_COMPILED[k] for k in _LIVE.live(text.lower())]
     nexts = [p.search(text) for p in live]
     out: list[tuple[int, int]] = []
     pos = 0

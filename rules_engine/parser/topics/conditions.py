@@ -31,6 +31,7 @@ from collections.abc import Callable
 
 from rules_engine.criteria import CriterionType, Expr, Op, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
+from rules_engine.parser.word_gates import WordGates
 
 try:
     from rules_engine.parser.safety import Qualifier
@@ -102,6 +103,7 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CONDITION_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CONDITIONS)
+_CONDITION_LIVE = WordGates([gate for _c, _p, gate in _CONDITIONS])  # one search for every row's gate words (word_gates)
 
 
 CONDITION_CONCEPTS = frozenset(c for c, _p, _g in _CONDITIONS)
@@ -244,9 +246,8 @@ def condition_items(text: str, ctype: CriterionType, free: Callable[[int, int], 
         return not open_span(a, b)
 
     found: list[tuple[str, re.Match[str]]] = []
-    for concept, pattern, gate in _CONDITION_RES:
-        if any(w in low for w in gate):
-            found += [(concept, m) for m in pattern.finditer(text) if all(m.end() <= f.start() or m.start() >= f.end() for _c, f in found)]
+    for concept, pattern, _gate in (_CONDITION_RES[k] for k in _CONDITION_LIVE.live(low)):
+        found += [(concept, m) for m in pattern.finditer(text) if all(m.end() <= f.start() or m.start() >= f.end() for _c, f in found)]
     for concept, m in sorted(found, key=lambda cm: cm[1].start()):  # in line order: a name read joins the lead of the next
         if not open_span(m.start(), m.end()):
             continue

@@ -24,6 +24,7 @@ from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
+from rules_engine.parser.word_gates import WordGates
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Alternative, Qualifier
@@ -487,6 +488,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+_CANCER_LIVE = WordGates([gate for _c, _p, gate in _CANCERS])  # one search for every row's gate words (word_gates)
 
 
 # a cancer named as the context of another subject, not asked for itself: read as an alternative
@@ -558,6 +560,7 @@ def gate_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _HISTORY_RES = tuple((c, re.compile(p, I), gate_pattern(gate)) for c, p, gate in _HISTORY)
+_HISTORY_LIVE = WordGates([gate for _c, _p, gate in _HISTORY])  # the rows whose gate_pattern holds, in one search
 _DRUG_CLASS_CONCEPTS = frozenset(c for c, _p, _g in DRUG_CLASSES)
 _NAIVE = re.compile(NAIVE_AFTER, I)
 # measured on the corpus: the fifteen classes' own gate tests cost about 2% of the parse; one search
@@ -621,6 +624,8 @@ _DIAG_GATES = {
 
 
 _THERAPY_RES = tuple((c, re.compile(p, I)) for c, p in _THERAPIES)
+_THERAPY_LIVE = WordGates([_THERAPY_GATES[c] for c, _p in _THERAPY_RES])
+_DIAG_LIVE = WordGates([_DIAG_GATES[c] for c, _p in _DIAG_RES])
 
 
 _WINDOW = re.compile(
@@ -679,6 +684,7 @@ _PRIOR_LEAD = re.compile(r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|e
 
 
 _DIRECTED_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _DIRECTED)
+_DIRECTED_LIVE = WordGates([gate for _c, _p, gate in _DIRECTED_RES])  # one search for every row's gate words
 
 
 # the target of a CAR-T recorded without one (``car-t-therapy``) may be this antigen
@@ -1096,8 +1102,9 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
         if free(item.start, item.end) and all(item.end <= it.start or item.start >= it.end for it in items):
             items.append(item)
 
-    for concept, pattern, gate in _DIRECTED_RES:
-        if any(w in low for w in gate):
+    live = _DIRECTED_LIVE.live(low)
+    for k, (concept, pattern, gate) in enumerate(_DIRECTED_RES):
+        if k in live:
             for m in pattern.finditer(text):
                 if _BEFORE_STUDY_DRUG.search(text[max(0, m.start() - 40): m.start()]):
                     tail = _STUDY_DRUG_TAIL.match(text, m.end())
@@ -1871,10 +1878,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             cns = any_of([predicate("cns_involvement", Op.PRESENT), predicate("brain_metastases", Op.PRESENT)])
             items.append(Item(m.start(), m.end(), cns, frozenset({"cns_involvement", "brain_metastases"})))
     shouted = "ALL" in text and _shouted(text)
-    for concept, pattern in _DIAG_RES:
+    for k in _DIAG_LIVE.live(low):
+        concept, pattern = _DIAG_RES[k]
         if concept == "all" and shouted:
-            continue
-        if not any(w in low for w in _DIAG_GATES[concept]):
             continue
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
@@ -1961,9 +1967,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items += coded_concept_items(text, ctype, free)
     if any(w in low for w in ("prior", "previous", "receiv", "receipt", "treated", "exposure", "use of")):
         items += _named_drug_items(text, free)
-    for concept, pattern in _THERAPY_RES:
-        if not any(w in low for w in _THERAPY_GATES[concept]):
-            continue
+    for k in _THERAPY_LIVE.live(low):
+        concept, pattern = _THERAPY_RES[k]
         for m in pattern.finditer(text):
             if free(m.start(), m.end()):
                 if _CAUSED_BY.search(text, max(0, m.start() - 40), m.start()):  # "GVHD due to an allogeneic transplant": the cause, read
@@ -2001,9 +2006,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
     indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
-    for concept, pattern, gate in _CANCER_RES:
-        if not any(w in low for w in gate):
-            continue
+    for k in _CANCER_LIVE.live(low):
+        concept, pattern, gate = _CANCER_RES[k]
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in passed):
                 continue
@@ -2031,8 +2035,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     classes = _CLASS_GATE.search(low) is not None  # one search for every drug class's gate words
-    for concept, pattern, gate in _HISTORY_RES:
-        if concept in _DRUG_CLASS_CONCEPTS and not classes or not gate.search(low):
+    for k in _HISTORY_LIVE.live(low):
+        concept, pattern, gate = _HISTORY_RES[k]
+        if concept in _DRUG_CLASS_CONCEPTS and not classes:
             continue
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
