@@ -80,10 +80,11 @@ _PATTERNS: tuple[str, ...] = (
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
-    # the toxicity scale a grade is read on, in brackets after it ("< Grade 2 (NCI Common
-    # Terminology Criteria for Adverse Events Version 3.0)", "(CTCAE v4.03)")
-    r"\(\s*(?:per\s+|by\s+)?(?:(?:the\s+)?(?:US\s+)?(?:NCI|National\s+Cancer\s+Institute)(?:'s)?\s+)?(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events|Common\s+Toxicity\s+Criteria|CTCAE|CTC)"
-    r"(?:\s*\(\s*(?:CTCAE|CTC)\s*\))?(?:\s*,?\s*(?:v(?:ersion|er\.?|\.)?\s*)\d(?:\.\d{1,2})?)?\s*\)",
+    # the toxicity scale a grade is read on, in brackets after it or standing alone ("< Grade 2
+    # (NCI Common Terminology Criteria for Adverse Events Version 3.0)", "(CTCAE v4.03)", "diarrhea
+    # > CTCAE grade 2. (CTCAE version 4.0)"): how a grade is counted, which the grade already is
+    r"\(\s*(?:per\s+|by\s+)?(?:(?:the\s+)?(?:US\s+)?(?:NCI|National\s+Cancer\s+Institute)(?:'s)?[\s-]*)?(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events|Common\s+Toxicity\s+Criteria|CTCAE|CTC)"
+    r"(?:\s*\(\s*(?:CTCAE|CTC)\s*\))?(?:\s*,?\s*(?:v(?:ersion|er\.?|\.)?\s*)\d(?:\.\d{1,2}){0,2})?\s*\)",
     # what a status is stated against, when it is no line of therapy ("refractory to chemotherapy")
     r"(?:(?<=refractory )|(?<=resistant ))to\s+(?:(?:prior|previous|standard|conventional|systemic|the|primary|initial|first[\s-]line|second[\s-]line|"
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
@@ -200,9 +201,6 @@ _PATTERNS: tuple[str, ...] = (
     # words ask nothing the "or" does not (left, they kept a clearance of 75 unknown)
     r"\bfor\s+(?:patients|subjects|participants)\s+with\s+(?:serum\s+)?creatinine(?:\s+levels?)?\s+(?:above|greater\s+than|>)\s+(?:the\s+)?"
     r"(?:institutional\s+(?:normal|upper\s+limits?\s+of\s+normal|ULN)|(?:upper\s+limits?\s+of\s+)?normal(?:\s+limits?)?|ULN|IULN)\b",
-    # the grading's edition in brackets, standing alone ("Patient with diarrhea > CTCAE grade 2.
-    # (CTCAE version 4.0)"): how a grade is counted, which the grade before it already is
-    r"\(\s*(?:NCI[\s-]*)?CTCAE\s*,?\s*(?:version|ver\.?|v\.?)\s*\d(?:\.\d{1,2}){0,2}\s*\)",
     # the tracing a QTc bound is read from, said before it ("screening ECG with prolonged QTc (> 450
     # msec)", "Screening ECG with a QTc > 450 msec", "Baseline EKG with QTc > 470 msec"), and
     # "prolonged" before a QTc its bound defines: how the interval is measured, which the bound
@@ -360,7 +358,6 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("cohort", "arm", "part", "group", "strat"),
     ("function",),
     ("creatinine",),
-    ("ctcae",),
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
 )

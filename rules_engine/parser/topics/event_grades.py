@@ -44,12 +44,8 @@ GRADE = (
 )
 # the grade after the event, the event's own words between ("hemorrhage/bleeding event > CTCAE
 # Grade 3", "neuropathy of grade 2 or higher", "bleeding (grade 2+)")
-_AFTER = re.compile(
-    r"\s*(?:\(\s*)?(?:,?\s*if\s+(?:present|any)\s*,?\s*(?:(?:must|should)\s+be\s+|is\s+)?|:\s*(?:must|should)\s+be\s+)?(?:(?:of|at|with)\s+)?(?:(?:NCI\s+)?CTCAE\s+)?"
-    + GRADE + r"(?:\s*\))?",
-    I,
-)
-_BEFORE = re.compile(r"(?:any\s+)?(?:\(\s*)?" + GRADE + r"\s*\)?(?:\s*(?:pre-?existing|existing))?\s*$", I)
+_AFTER = re.compile(r"\s*(?:\(\s*)?(?:(?:of|at|with)\s+)?(?:(?:NCI\s+)?CTCAE\s+)?" + GRADE + r"(?:\s*\))?", I)
+_BEFORE = re.compile(r"(?:any\s+)?(?:\(\s*)?" + GRADE + r"\s*\)?\s*$", I)
 # a bound from above permits the event: not read here
 _AT_MOST = re.compile(r"[≤<]|=<|<=|\b(?:or|and)\s+(?:less|lower|below|better)\b|\bup\s+to\b|\bat\s+most\b", I)
 
@@ -70,16 +66,22 @@ _AT_MOST_AFTER = re.compile(
 _AT_MOST_BEFORE = re.compile(_AT_MOST_GRADE + r"\s*(?:\(\s*(?:CTC|CTCAE|NCI)[^()]{0,20}\)\s*)?(?:(?:pre-?existing|existing)\s+)?$", I)
 
 
-def at_most_grade_beside(text: str, start: int, end: int) -> str | None:
-    """The words of a grade bounded from above that stands right after or before the event at
-    ``text[start:end]`` ("neuropathy, if present, must be < grade 2"), if one does: an inclusion so
-    written asks about the event though no "history of" or "prior" names it. Each pattern is a
-    bounded alternation anchored at the event, no repetition nested."""
-    after = _AT_MOST_AFTER.match(text, end, min(len(text), end + 80))
+def _at_most(text: str, start: int, end: int, lo: int = 0, hi: int | None = None) -> tuple[int, int, str] | None:
+    """The span of the event at ``text[start:end]`` with a grade bounded from above right after or
+    before it ("neuropathy, if present, must be < grade 2", "< Grade 2 pre-existing neuropathy"),
+    and the grade's words; looked for no further than ``lo``..``hi`` (the neighbouring items). Each
+    pattern is a bounded alternation anchored at the event, no repetition nested."""
+    after = _AT_MOST_AFTER.match(text, end, min(len(text) if hi is None else hi, end + 80))
     if after is not None:
-        return after.group(0)
-    before = _AT_MOST_BEFORE.search(text, max(0, start - 60), start)
-    return before.group(0) if before is not None else None
+        return start, after.end(), after.group(0)
+    before = _AT_MOST_BEFORE.search(text, max(lo, start - 60), start)
+    return (before.start(), end, before.group(0)) if before is not None else None
+
+
+def at_most_grade_beside(text: str, start: int, end: int) -> bool:
+    """Whether a grade bounded from above stands beside the event at ``text[start:end]``: an
+    inclusion so written asks about the event though no "history of" or "prior" names it."""
+    return _at_most(text, start, end) is not None
 
 
 def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
@@ -94,15 +96,11 @@ def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
             continue
         lo = max([0] + [o.end for o in items if o is not it and o.end <= it.start])
         hi = min([len(text)] + [o.start for o in items if o is not it and o.start >= it.end])
-        if permits:  # a bound from above first: "< Grade 2 neuropathy" holds "Grade 2 neuropathy"
-            low_after = _AT_MOST_AFTER.match(text, it.end, min(hi, it.end + 80))
-            low_before = None if low_after is not None else _AT_MOST_BEFORE.search(text, max(lo, it.start - 60), it.start)
-            if low_after is not None or low_before is not None:
-                span = (it.start, low_after.end()) if low_after is not None else (low_before.start(), it.end)  # type: ignore[union-attr]
-                words = " ".join((low_after or low_before).group(0).split()).strip(" ():,")  # type: ignore[union-attr]
-                it.start, it.end = span
-                it.expr = any_of([Not(pred), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
-                continue
+        permitted = _at_most(text, it.start, it.end, lo, hi) if permits else None
+        if permitted is not None:  # a bound from above first: "< Grade 2 neuropathy" holds "Grade 2 neuropathy"
+            it.start, it.end = permitted[0], permitted[1]
+            it.expr = any_of([Not(pred), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(permitted[2].split()).strip(" ():,"))])
+            continue
         found = None
         after = _AFTER.match(text, it.end, hi)
         if after is not None and after.group(0).strip():

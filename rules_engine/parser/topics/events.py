@@ -2080,7 +2080,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             washout_only = False
             if (
                 ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
-                and at_most_grade_beside(text, m.start(), m.end()) is None  # "neuropathy, if present, must be < grade 2"
+                and not at_most_grade_beside(text, m.start(), m.end())  # "neuropathy, if present, must be < grade 2"
             ):
                 if not (_therapy(concept) and _washout_of(text, m.start(), m.end())):
                     continue  # "poor response to conventional chemotherapy": named, not asked for
