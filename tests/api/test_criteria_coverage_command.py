@@ -14,7 +14,8 @@ from tests.conftest import CORPUS
 
 LAST = re.compile(
     r"coverage: trials=(\d+) lines=(\d+) whole=([\d.]+)% part=([\d.]+)% review=([\d.]+)% "
-    r"human=([\d.]+)% crashes=(\d+) age_agree=(n/a|[\d.]+%) seconds=([\d.]+)"
+    r"human=([\d.]+)% crashes=(\d+) age_agree=(n/a|[\d.]+%) seconds=([\d.]+) "
+    r"cpu_seconds=([\d.]+) processes=(\d+)"
 )
 
 
