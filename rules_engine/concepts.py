@@ -79,7 +79,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # infections: the diagnosis (event) and the tests (qualitative)
     Concept("hiv", Kind.EVENT, "HIV infection", parent="immunodeficiency"),
     Concept("hbv", Kind.EVENT, "hepatitis B infection"),
-    Concept("hcv", Kind.EVENT, "hepatitis C infection"),
+    # a positive HCV antibody shows an infection, past or present: hepatitis C itself (its RNA
+    # detected, or coded) is the one subtype, so an antibody alone leaves it open, never absent
+    # (derive.lineage_unknown)
+    Concept("hcv_exposure", Kind.EVENT, "HCV antibody positive (past or present hepatitis C)", subtypes_exhaustive=True),
+    Concept("hcv", Kind.EVENT, "hepatitis C infection", parent="hcv_exposure"),
     Concept("syphilis", Kind.EVENT, "syphilis"),
     Concept("hbsag", Kind.QUALITATIVE, "HBsAg"),
     Concept("hbv_dna", Kind.QUALITATIVE, "HBV DNA"),
@@ -91,6 +95,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hcv_antibody", Kind.QUALITATIVE, "HCV antibody"),
     Concept("hcv_rna", Kind.QUALITATIVE, "HCV RNA"),
     Concept("hiv_test", Kind.QUALITATIVE, "HIV viral load"),
+    Concept("hiv_antibody", Kind.QUALITATIVE, "HIV antibody or antigen screen"),
     # other conditions (events)
     Concept("gvhd", Kind.EVENT, "graft-versus-host disease"),
     # a disease of the heart (ICD-10-CM I05-I09, I11, I13, I20-I25, I27-I52): what "no history of

@@ -27,13 +27,18 @@ EITHER_OF: dict[str, tuple[str, ...]] = {
 # A qualitative test whose positive result is the condition itself: under the contract an
 # infection (or a pregnancy) is decided by either of its sources, the diagnosis or the test, so
 # a line that names only one of them still sees the other. Only the latest result counts: a
-# hepatitis C cured since (RNA now negative) is no longer hepatitis C by this route. Serology
-# that outlives the infection (HCV antibody, HBcAb) implies nothing.
+# hepatitis C cured since (RNA now negative) is no longer hepatitis C by this route. An HIV
+# antibody (or antigen) outlives nothing: a positive one is the infection. The HCV antibody
+# outlives a cured infection: it shows exposure, which leaves hepatitis C open (unknown) until
+# the RNA or a diagnosis says (concepts: ``hcv_exposure``); read as nothing, "known hepatitis C"
+# let a patient whose only record was a positive antibody through. HBcAb implies nothing.
 POSITIVE_TEST_IMPLIES: dict[str, str] = {
     "hbsag": "hbv",
     "hbv_dna": "hbv",
     "hcv_rna": "hcv",
+    "hcv_antibody": "hcv_exposure",
     "hiv_test": "hiv",
+    "hiv_antibody": "hiv",
     "pregnancy_test": "pregnancy",
 }
 

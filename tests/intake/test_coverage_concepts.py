@@ -238,3 +238,35 @@ def test_an_acid_suppressant_is_read_by_code_or_name(resource: dict[str, Any], c
 
 def test_an_antacid_is_no_acid_suppressant_the_lines_name() -> None:
     assert not {"proton_pump_inhibitor", "h2_antagonist"} & concepts_of(medication(system=ATC, code="A02AD01"))  # aluminium/magnesium salts
+
+
+@pytest.mark.parametrize(
+    "code, word, expected",
+    [
+        ("56888-1", "Positive", ("hiv_antibody", "positive")),  # HIV 1+2 Ab + HIV-1 p24 Ag screen
+        ("75622-1", "Reactive", ("hiv_antibody", "positive")),
+        ("7917-8", "Negative", ("hiv_antibody", "negative")),  # HIV-1 Ab
+        ("13955-0", "Positive", ("hcv_antibody", "positive")),
+    ],
+)
+def test_a_serology_result_is_read_as_its_test(code: str, word: str, expected: tuple[str, str]) -> None:
+    facts = normalise(bundle(observation(LOINC, code, valueCodeableConcept={"text": word}))).facts
+    concept, value = expected
+    assert [m.value for m in facts.measurements[concept]] == [value]
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (taken("venetoclax", RXNORM, "1747556"), True),  # by its name when coded in RxNorm alone
+        (taken("venetoclax", ATC, "L01XX52"), True),
+        (taken("arsenic trioxide", ATC, "L01XX27"), True),
+        (taken("hydroxyurea", ATC, "L01XX05"), False),  # cytoreduction lines permit: left out, as from chemotherapy
+        (taken("imatinib", ATC, "L01EA01"), True),
+        (taken("bicalutamide", ATC, "L02BB03"), True),  # endocrine therapy
+        (taken("tretinoin 0.05% cream"), False),  # by name tretinoin is as often the acne cream
+        (taken("prednisone", ATC, "H02AB07"), False),
+    ],
+)
+def test_any_antineoplastic_drug_is_anticancer_therapy(resource: dict[str, Any], expected: bool) -> None:
+    assert ("anticancer_therapy" in concepts_of(resource)) is expected
