@@ -122,8 +122,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # prior and concurrent therapy (events, dated: "within 4 weeks", "at least 2 weeks since")
     Concept("chemotherapy", Kind.EVENT, "chemotherapy", parent="anticancer_therapy"),
     Concept("radiotherapy", Kind.EVENT, "radiotherapy", parent="anticancer_therapy"),
-    Concept("surgery", Kind.EVENT, "surgery"),
+    # a surgery recorded without its size (a surgical CPT code, a named operation) may be the
+    # major one: "major surgery" is open for it, never absent (derive.lineage_unknown). A minor
+    # procedure (a marrow biopsy, a line) is no surgery in the lines' sense ("surgery within 4
+    # weeks"), and so no parent's: read, it closes "major surgery" for the procedure it names
+    Concept("surgery", Kind.EVENT, "surgery", subtypes_exhaustive=True),
     Concept("major_surgery", Kind.EVENT, "major surgery", parent="surgery"),
+    Concept("minor_surgery", Kind.EVENT, "minor procedure (biopsy, aspiration, puncture, line or port)"),
     Concept("immunotherapy", Kind.EVENT, "immunotherapy", parent="anticancer_therapy"),
     Concept("hormone_therapy", Kind.EVENT, "hormonal therapy", parent="anticancer_therapy"),
     Concept("targeted_therapy", Kind.EVENT, "targeted therapy", parent="anticancer_therapy"),

@@ -13,6 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from rules_engine.concepts import CONCEPTS, Kind
+
 CODES_FILE = Path(__file__).with_name("codes.toml")
 
 
@@ -55,6 +57,11 @@ class Rule:
 
 
 MAX_TEXT = 1000  # characters of a text or display searched for names: bounded work
+
+
+@lru_cache(maxsize=None)
+def _catalogue_rule(table: str, concept: str) -> Rule:
+    return Rule(table, f"catalogue concept {concept}", "eligo", (concept,), frozenset({concept.replace("_", "-")}))
 
 
 @lru_cache(maxsize=None)
@@ -110,13 +117,31 @@ class CodeTables:
         return specific or found
 
     def condition_rules(self, system_uri: Any, code: Any) -> list[Rule]:
-        return self._find(self.conditions, system_uri, code)
+        return self._find(self.conditions, system_uri, code) or self._catalogue(system_uri, code, "condition")
 
     def procedure_rules(self, system_uri: Any, code: Any) -> list[Rule]:
-        return self._find(self.procedures, system_uri, code)
+        return self._find(self.procedures, system_uri, code) or self._catalogue(system_uri, code, "procedure")
+
+    def _catalogue(self, system_uri: Any, code: Any, table: str) -> list[Rule]:
+        """What no standard code covers a hospital writes in ``urn:eligo:concept`` (contract
+        section 5): beyond the rows listed, any history concept of the catalogue by its id, dashes
+        for underscores (``active-infection``, ``major-surgery``), so that every event a line
+        can ask of has a code a record can carry."""
+        if self.system_name(system_uri) != "eligo" or not isinstance(code, str):
+            return []
+        concept = code.strip().lower().replace("-", "_")
+        spec = CONCEPTS.get(concept)
+        if spec is None or spec.kind is not Kind.EVENT:
+            return []
+        return [_catalogue_rule(table, concept)]
 
     def observation_rules(self, system_uri: Any, code: Any) -> list[Rule]:
         return self._find(self.observations, system_uri, code)
+
+    def named(self, table: str, texts: list[str]) -> list[Rule]:
+        """The rows of ``table`` a record's texts name (a whole word or phrase, any case)."""
+        rules: tuple[Rule, ...] = getattr(self, table)
+        return [r for r in rules if name_matches(r.name_pattern, texts)]
 
     def coded_or_named(self, table: str, codings: list[tuple[Any, Any]], texts: list[str]) -> list[Rule]:
         """The rows of ``table`` (medications, vaccines, allergies) a record matches: by a

@@ -113,6 +113,12 @@ def render(t: CodeTables | None = None) -> str:
     for name, uris in t.system_uris.items():
         w(f"| {name} | `{uris[0]}` | {', '.join(f'`{u}`' for u in uris[1:])} |")
     w("")
+    w("Beyond the `urn:eligo:concept` rows below, any history concept of the catalogue (an *event* in")
+    w("`docs/rule-language.md`) is read from `urn:eligo:concept` by its id, dashes for underscores")
+    w("(`active-infection`, `major-surgery`, `investigational-agent`): a Condition, Procedure,")
+    w("MedicationStatement or MedicationRequest carrying it makes that event, so every history a")
+    w("criterion can ask of has a code a record can carry.")
+    w("")
     w("## Conditions (`Condition.code`) -> events")
     w("")
     w("Dated `onsetDateTime`, else `onsetPeriod.start`, else `recordedDate`. ICD-10-CM codes are read")
@@ -171,7 +177,9 @@ def render(t: CodeTables | None = None) -> str:
     w("| meaning | system | codes | events |")
     w("| --- | --- | --- | --- |")
     for rule in t.procedures:
-        w(f"| {rule.label}{_mark(rule)} | {rule.system} | {_codes(rule)} | {', '.join(f'`{c}`' for c in rule.concepts)} |")
+        codes = _codes(rule) if rule.codes or rule.prefixes or rule.ranges else "names " + ", ".join(f"\"{n}\"" for n in rule.names)
+        system = rule.system if rule.codes or rule.prefixes or rule.ranges else "any (`code.text`, a coding's `display`)"
+        w(f"| {rule.label}{_mark(rule)} | {system} | {codes} | {', '.join(f'`{c}`' for c in rule.concepts)} |")
     w("")
     w("## Observations (`Observation.code`) -> measurements")
     w("")

@@ -144,8 +144,13 @@ class _Builder(MedicationReader, ObservationReader):
 
     def _procedure_codes(self, entry: Entry, code: Any, path: str, when: date | None, key: datetime | None) -> None:
         concepts: list[str] = []
-        for coding in coding_list(code):
+        codings = coding_list(code)
+        for coding in codings:
             for rule in self.codes.procedure_rules(coding.system, coding.code):
+                concepts += [c for c in rule.concepts if c not in concepts]
+        if not concepts:  # no code read: the procedure's own name ("Laparoscopic appendectomy")
+            texts = [t for t in [getattr(code, "text", None)] + [c.display for c in codings] if isinstance(t, str)]
+            for rule in self.codes.named("procedures", texts):
                 concepts += [c for c in rule.concepts if c not in concepts]
         if not concepts:
             self.ignored.append((path, "no coding Eligo reads"))

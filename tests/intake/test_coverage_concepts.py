@@ -10,7 +10,7 @@ import pytest
 
 from matcher.intake import normalise
 
-from intake_helpers import ATC, ICD10, LOINC, RXNORM, SNOMED, bundle, condition, medication, observation, quantity
+from intake_helpers import ATC, ELIGO, ICD10, ICDO3, LOINC, RXNORM, SNOMED, bundle, condition, medication, observation, procedure, quantity
 
 
 def concepts_of(*resources: dict[str, Any]) -> set[str]:
@@ -270,3 +270,86 @@ def test_a_serology_result_is_read_as_its_test(code: str, word: str, expected: t
 )
 def test_any_antineoplastic_drug_is_anticancer_therapy(resource: dict[str, Any], expected: bool) -> None:
     assert ("anticancer_therapy" in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("A41.9", {"active_infection"}),  # sepsis
+        ("J18.9", {"active_infection"}),  # pneumonia
+        ("B37.0", {"active_infection"}),  # oral candidiasis
+        ("K61.0", {"active_infection"}),  # perianal abscess, common in neutropenia
+        ("T82.7XXA", {"active_infection"}),  # central line infection
+        ("U07.1", {"active_infection"}),  # COVID-19
+        ("B18.1", {"hbv"}),  # chronic hepatitis B: its own concept, not an "active infection"
+        ("B20", {"hiv"}),
+        ("J06.9", set()),  # the common cold: no line means it
+        ("B94.8", set()),  # sequelae of an infection
+    ],
+)
+def test_an_acute_infection_is_an_active_infection(code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(ICD10, code)) == expected
+
+
+def test_a_resolved_infection_is_not_active() -> None:
+    facts = normalise(bundle(condition(ICD10, "J18.9", clinical="resolved"))).facts
+    assert [e.active for e in facts.events["active_infection"]] == [False]
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [
+        ("active-infection", {"active_infection"}),
+        ("major-surgery", {"major_surgery"}),
+        ("leptomeningeal-disease", {"leptomeningeal_disease"}),
+        ("bilirubin", set()),  # a measurement is no history: an Observation carries it
+        ("no-such-concept", set()),
+    ],
+)
+def test_any_history_concept_of_the_catalogue_has_an_eligo_code(code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(ELIGO, code)) == expected
+
+
+CPT = "http://www.ama-assn.org/go/cpt"
+
+
+def named_procedure(display: str) -> dict[str, Any]:
+    resource = procedure("80146002", system=SNOMED)
+    resource["code"]["coding"][0]["display"] = display
+    return resource
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (procedure("44950", system=CPT), {"surgery"}),  # appendectomy: a surgery of unsaid size
+        (procedure("38221", system=CPT), {"minor_surgery"}),  # bone marrow biopsy
+        (procedure("36556", system=CPT), {"minor_surgery"}),  # central venous catheter
+        (procedure("36415", system=CPT), set()),  # venipuncture is no surgery
+        (procedure("38206", system=CPT), set()),  # stem cell harvest is no surgery
+        (procedure("38240", system=CPT), {"allo_hsct", "hsct"}),  # its own row wins over the range
+        (named_procedure("Laparoscopic appendectomy"), {"surgery"}),
+        (named_procedure("Bone marrow biopsy"), {"minor_surgery"}),
+        (named_procedure("Echocardiography"), set()),
+    ],
+)
+def test_a_surgical_procedure_is_a_surgery_and_a_minor_one_minor(resource: dict[str, Any], expected: set[str]) -> None:
+    assert concepts_of(resource) == expected
+
+
+@pytest.mark.parametrize(
+    "system, code, expected",
+    [
+        (ICD10, "C79.32", {"brain_metastases", "leptomeningeal_disease"}),
+        (ICD10, "S72.001A", {"traumatic_injury"}),  # fracture of the femur
+        (ICD10, "S00.03XA", set()),  # a bruise of the scalp is no significant injury
+        (ICD10, "K63.1", {"gi_perforation"}),
+        (ICD10, "K57.20", {"gi_perforation"}),  # diverticulitis with perforation and abscess
+        (ICD10, "K57.30", set()),  # diverticulosis without perforation
+        (ICD10, "I73.9", {"peripheral_vascular_disease"}),
+        (ICD10, "L89.154", {"nonhealing_wound"}),
+        (ICDO3, "9806/3", {"ambiguous_lineage_leukemia"}),
+    ],
+)
+def test_a_condition_a_line_names_has_a_code_that_sets_it(system: str, code: str, expected: set[str]) -> None:
+    assert concepts_of(condition(system, code)) == expected

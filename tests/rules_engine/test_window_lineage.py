@@ -28,10 +28,16 @@ NO_ALLO_IN_100_DAYS = Predicate("allo_hsct", Op.NOT_WITHIN, window=Window(100, "
         (ALLO_IN_100_DAYS, record(procedure("auto_hsct", 30)), Outcome.NOT_MET),  # its type is recorded: not allogeneic
         (ALLO_IN_100_DAYS, record(procedure("allo_hsct", 30)), Outcome.MET),
         (ALLO_IN_100_DAYS, record(), Outcome.NOT_MET),  # no transplant on record: absent
-        # a parent whose subtypes are not exhaustive decides nothing about the child
-        (Predicate("major_surgery", Op.WITHIN, window=Window(4, "weeks")), record(procedure("surgery", 14)), Outcome.NOT_MET),
+        # a parent whose subtypes are not exhaustive decides nothing about the child (anticancer
+        # therapy is chemotherapy or much else)
+        (Predicate("chemotherapy", Op.WITHIN, window=Window(4, "weeks")), record(procedure("anticancer_therapy", 14)), Outcome.NOT_MET),
+        # a surgery of unrecorded size 14 days ago may be the major one; a minor procedure is no surgery
+        (Predicate("major_surgery", Op.WITHIN, window=Window(4, "weeks")), record(procedure("surgery", 14)), Outcome.UNKNOWN),
+        (Predicate("major_surgery", Op.WITHIN, window=Window(4, "weeks")), record(procedure("minor_surgery", 14)), Outcome.NOT_MET),
+        (Predicate("surgery", Op.WITHIN, window=Window(4, "weeks")), record(procedure("minor_surgery", 14)), Outcome.NOT_MET),
     ],
-    ids=["generic-inside", "generic-inside-negated", "generic-undated", "generic-outside", "auto", "allo", "none", "non-exhaustive"],
+    ids=["generic-inside", "generic-inside-negated", "generic-undated", "generic-outside", "auto", "allo", "none", "non-exhaustive",
+         "surgery-of-unrecorded-size", "minor-procedure-no-major", "minor-procedure-no-surgery"],
 )
 def test_a_parent_recorded_inside_the_window_leaves_its_subtype_open(pred, facts, expected):
     assert decide(pred, facts, AS_OF).outcome is expected
