@@ -9,7 +9,7 @@ from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
 
-from rules_engine.units import to_canonical
+from rules_engine.units import registry_unit, to_canonical
 
 from .codes import Rule, tables
 
@@ -77,7 +77,10 @@ def quantity_unit(quantity: Any) -> str | None:
 
 
 def convert_value(concept: str, value: float, unit: str | None) -> float | None:
-    for candidate in (unit, tables().unit_spelling(unit)):
+    """``value`` in the concept's unit, or None. The unit as sent, the table's spelling of it, then
+    as registry text reads it (``mEq/L`` of potassium is mmol/L: US labs report it so)."""
+    spelled = registry_unit(unit, concept) if unit is not None and len(unit) <= 40 else None
+    for candidate in (unit, tables().unit_spelling(unit), spelled):
         if candidate is None and unit is not None:
             continue
         try:

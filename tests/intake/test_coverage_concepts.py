@@ -171,6 +171,11 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "17861-6", valueQuantity=quantity(9.5, "mg/dL")), {"calcium": (9.5, "mg/dL")}),
         (observation(LOINC, "2000-8", valueQuantity=quantity(2.5, "mmol/L")), {"calcium": (10.0195, "mg/dL")}),
         (observation(LOINC, "1994-3", valueQuantity=quantity(1.2, "mmol/L")), {"ionized_calcium": (4.80936, "mg/dL")}),
+        (observation(LOINC, "2857-1", valueQuantity=quantity(4.2, "ng/mL")), {"psa": (4.2, "ng/mL")}),
+        (observation(LOINC, "2823-3", valueQuantity=quantity(3.1, "mmol/L")), {"potassium": (3.1, "mmol/L")}),
+        (observation(LOINC, "2823-3", valueQuantity=quantity(3.1, "meq/L")), {"potassium": (3.1, "mmol/L")}),  # US labs
+        (observation(LOINC, "19123-9", valueQuantity=quantity(1.8, "mg/dL")), {"magnesium": (1.8, "mg/dL")}),
+        (observation(LOINC, "16933-4", valueCodeableConcept={"text": "Positive"}), {"hbcab": ("positive", None)}),
     ],
 )
 def test_urine_protein_and_body_measurements_are_read_as_measurements(resource: dict[str, Any], expected: dict[str, tuple[Any, Any]]) -> None:
