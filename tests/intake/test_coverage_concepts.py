@@ -268,7 +268,7 @@ def test_a_serology_result_is_read_as_its_test(code: str, word: str, expected: t
         (taken("arsenic trioxide", ATC, "L01XX27"), True),
         (taken("hydroxyurea", ATC, "L01XX05"), False),  # cytoreduction lines permit: left out, as from chemotherapy
         (taken("imatinib", ATC, "L01EA01"), True),
-        (taken("bicalutamide", ATC, "L02BB03"), True),  # endocrine therapy
+        (taken("bicalutamide", ATC, "L02BB03"), False),  # endocrine therapy: hormone therapy, anticancer by the hierarchy
         (taken("tretinoin 0.05% cream"), False),  # by name tretinoin is as often the acne cream
         (taken("prednisone", ATC, "H02AB07"), False),
     ],
@@ -358,3 +358,15 @@ def test_a_surgical_procedure_is_a_surgery_and_a_minor_one_minor(resource: dict[
 )
 def test_a_condition_a_line_names_has_a_code_that_sets_it(system: str, code: str, expected: set[str]) -> None:
     assert concepts_of(condition(system, code)) == expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (taken("bicalutamide", ATC, "L02BB03"), True),
+        (taken("letrozole"), True),
+        (taken("levothyroxine", ATC, "H03AA01"), False),  # a hormone, not endocrine therapy of cancer
+    ],
+)
+def test_endocrine_therapy_of_cancer_is_hormone_therapy(resource: dict[str, Any], expected: bool) -> None:
+    assert ("hormone_therapy" in concepts_of(resource)) is expected
