@@ -129,9 +129,14 @@ def test_other_conditions_become_their_events(code, concept):
     assert set(events(condition(ICD10, code))) == {concept}
 
 
-@pytest.mark.parametrize("code", ["A49.9", "A54.0", "B18.8", "B19.20", "D89.82", "D89.89", "Z33.2", "Z94.81"])
+@pytest.mark.parametrize("code", ["B18.8", "B19.20", "D89.82", "D89.89", "Z33.2", "Z94.81"])
 def test_neighbouring_codes_are_not_read(code):
     assert events(condition(ICD10, code)) == {}
+
+
+@pytest.mark.parametrize("code", ["A49.9", "A54.0"])
+def test_the_infections_beside_syphilis_are_active_infections_not_syphilis(code):
+    assert set(events(condition(ICD10, code))) == {"active_infection"}
 
 
 def test_an_infection_does_not_get_a_disease_status_from_its_clinical_status():
