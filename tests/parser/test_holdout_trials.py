@@ -296,9 +296,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                            "record is unknown; a beta-blocker is read (T82-metoprolol met)"),
     ("T82-refractory", "For patients with refractory disease they must be"): ("events", "'at least 4 weeks out from most recent therapeutic intervention' is not read as a washout, "
                                                                               "so a refractory patient treated 20 days ago is unknown (a relapsed one meets the line)"),
-    ("T82-cns", None): ("events", "UNSAFE, eligible: 'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
-                                  "concept), so the line is a review conjunct and lets the patient through; ineligible at first sight only through the misread "
-                                  "refractory line"),
+    ("T82-cns", None): ("events", "'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
+                                  "concept), so the line is unknown and the patient possibly eligible (the safe side; eligible until the exclusion's "
+                                  "unread qualifier held the verdict, readings.py)"),
     ("T82-cns", "Patients with known brain metastases, active infection"): ("events", "as T82-cns: 'untreated' stays unread"),
     # NCT02255162 (T83)
     ("T83-clean", "Adults, aged 18 through 75 years of age"): ("core", "'in pathologically confirmed complete remission following anti-leukemic therapy': remission asked as a "
