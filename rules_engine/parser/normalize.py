@@ -64,6 +64,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # topics.cyp3a4
         (r"\b(?:cytochrome\s+)?P\s*-?\s*450\s*(?:\(\s*CYP\s*\)\s*)?,?\s*(?:family\s+3\s*,?\s*subfamily\s+A\s*,?\s*(?:polypeptide\s+4(?:\s*/\s*5)?)?|(?:CYP\s*)?3A(?:\s*4)?(?:\s*/\s*5)?|(?=\(\s*CYP\s*3A))"
          r"(?:\s*\(\s*CYP\s*3A(?:\s*4)?(?:\s*/\s*5)?\s*\))?|\bCYP\s*3A(?:\s*4)?(?:\s*/\s*5|\s+and\s+5)?\b", "CYP3A4", ("3a",)),
+        # the MDS's IPSS risk categories written as alternatives ("INT-2 or high-risk MDS",
+        # "intermediate-2 (INT-2) or high-risk", "Intermediate 2 and high risk", "Intermediate-2 or
+        # High-grade risk"; 9 corpus lines): one qualifier of the MDS they grade. Split at the "or",
+        # "INT-2" stood alone as a requirement of the whole line ("Relapsed or refractory AML, or
+        # INT-2 or high-risk MDS" asked the AML patient for an MDS risk too)
+        (r"\b(?:intermediate|int)[\s-]*(?:2|II)\b(?:\s*\(\s*int[\s-]*2\s*\))?\s*(?:,?\s*or|and(?:/or)?|/)\s*high(?:[\s-]*grade)?(?:[\s-]*risk)?\b",
+         "INT-2/high-risk", ("intermediate", "int-", "int 2", "int2")),
         # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
         (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an

@@ -285,10 +285,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                                  "split at its 'or', and the granisetron permission stays unread: no such drug on "
                                                                                                  "record is unknown"),
     # NCT03113071 (T82)
-    ("T82-clean", "Patients must have a confirmed diagnosis of one of the following"): ("core", "unknown through its third child, the 'INT-2' line below"),
-    ("T82-clean", "Relapsed or Refractory AML, or INT-2"): ("core", "'INT-2' (the MDS's IPSS intermediate-2 risk) is read as a conjunct of the whole line, not of the MDS "
-                                                                    "alternative, so a relapsed AML is unknown"),
-    ("T82-refractory", "Relapsed or Refractory AML, or INT-2"): ("core", "as T82-clean"),
     ("T82-clean", "medications known to interact adversely with digoxin"): ("events", "the drugs named after 'namely' (quinidine, ritonavir, amiodarone, itraconazole, propafenone, "
                                                                           "spironolactone, verapamil) are not read as taken now; the diuretics and cyclosporine are "
                                                                           "(T82-furosemide met)"),
