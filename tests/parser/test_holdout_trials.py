@@ -297,9 +297,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                   "unread qualifier held the verdict, readings.py)"),
     ("T82-cns", "Patients with known brain metastases, active infection"): ("events", "as T82-cns: 'untreated' stays unread"),
     # NCT02255162 (T83)
-    ("T83-clean", "Adults, aged 18 through 75 years of age"): ("core", "'in pathologically confirmed complete remission following anti-leukemic therapy': remission asked as a "
-                                                                       "requirement is not read (most of the corpus's 53 'in complete remission' lines speak of another cancer)"),
-    ("T83-relapsed", "Adults, aged 18 through 75 years of age"): ("core", "as T83-clean: the remission stays a review, so a relapsed AML is unknown"),
     ("T83-clean", "Adequate renal function as defined by: calculated creatinine clearance"): ("labs", "'or serum Cr less than institution ULN (the elderly will often have < 60 GFR)': "
                                                                                               "'Cr' and the bracketed remark stay unread beside the clearance"),
     ("T83-clean", "Have a diagnosis of high-risk AML"): ("core", "'as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, age >= 60 or with "

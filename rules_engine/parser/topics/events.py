@@ -1535,6 +1535,38 @@ _PRIMARY_FAILURE = re.compile(
 )
 
 
+# The patient's leukaemia "in complete remission" asked as a requirement ("with AML, in
+# pathologically confirmed complete remission following anti-leukemic therapy", "In first
+# complete remission (CR1)", "in CR2"): the remission a record codes (ICD-10-CM fifth character 1,
+# clinicalStatus remission). Which remission it is (first, second) no record holds: a person's.
+# Read only in a line about a leukaemia and never where another cancer's remission is meant
+# ("... adequately treated stage I or II cancer in complete remission", "unless in complete
+# remission and off therapy"): 56 corpus lines say "in complete remission / CR", most of them so.
+_IN_REMISSION = re.compile(
+    r"\bin\s+(?:a\s+)?(?:(?:pathologically|morphologically|hematologically|histologically|clinically)\s+)?(?:(?:confirmed|documented|proven)\s+)?"
+    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:second|third|subsequent|later|greater)\s+)?)?"
+    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b)"
+    # the therapy a remission follows is what a remission is ("following anti-leukemic therapy")
+    r"(?:\s+(?:following|after)\s+(?:(?:anti-?leuk\w*|induction|prior|previous|intensive|standard)\s+)?(?:therapy|treatment|chemotherapy))?",
+    I,
+)
+_REMISSION_OTHER = re.compile(
+    r"\b(?:cancer|carcinoma|malignan\w*|tumou?r|lymphoma|myeloma|unless|except|excluding|other\s+than|if|when|not|no|never|without|prior|previous|history|"
+    r"transplant\w*|HSCT|SCT|BMT|donor)\b",
+    I,
+)
+
+
+def _remission_asked(text: str, m: re.Match[str]) -> bool:
+    """Whether "in complete remission" at ``m`` is the patient's leukaemia asked to be in remission:
+    nothing in the sentence before it names another cancer, a condition, a negation or a transplant
+    the remission belongs to."""
+    sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b", text[m.end():], I):
+        return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
+    return _REMISSION_OTHER.search(sentence) is None
+
+
 def _new_disease_items(text: str, free) -> list[Item]:
     """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
     treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
@@ -1908,6 +1940,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
+    for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
+        if free(m.start(), m.end()) and _remission_asked(text, m):
+            expr = predicate("remission", Op.PRESENT)
+            if m.group("nth") or re.search(r"CR\s*[123]", m.group(0)):  # which remission it is no record holds ("first", "CR2")
+                expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split()))])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"remission"})))
     for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate(m.group("cd").lower(), OPS[m.group("op")], number(m.group("n")), "%"), frozenset({m.group("cd").lower()})))
