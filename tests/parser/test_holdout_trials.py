@@ -333,7 +333,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T85-clean", "Received chemotherapy regimens with delayed toxicity"): ("events", "'Received chemotherapy regimens given continuously or on a weekly basis with limited potential "
                                                                                      "for delayed toxicity within the last two weeks': the window stays inside a review, so a course "
                                                                                      "5 months ago is unknown"),
-    ("T85-clean", "strong inhibitors of CYP1A2, CYP2D6, and CYP3A4"): ("events", "strong CYP1A2 and CYP2D6 inhibitors have no concept; the CYP3A4 ones are read (T85-voriconazole met)"),
     ("T85-apl", None): ("core", "the diagnosis heading below is unknown, so possibly eligible"),
     ("T85-apl", "Have either of the following diagnoses"): ("core", "'except acute promyelocytic leukemia (APL), including leukemia secondary to ... who have failed to achieve CR "
                                                                     "or who have relapsed ...': the exception runs on over 'including' and the status words, so APL is not "
