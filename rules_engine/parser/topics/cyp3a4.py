@@ -27,6 +27,8 @@ repetition.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from rules_engine.criteria import Expr, Op, ReviewReason, Window
 from rules_engine.parser.items import NEGATED, I, Item, any_of, predicate
@@ -91,7 +93,7 @@ def cyp3a4_items(text: str) -> list[Item]:
                 continue  # no enzyme of the list has a concept ("inducers of CYP2C9"): the line reads as before
             strengths = " ".join(filter(None, (m.group("s1"), m.group("s2"), m.group("s3")))).lower()
             roles = (m.group("r1") or m.group("r2")).lower()
-            item = _item(text, m, strengths, lambda window, m=m, listed=listed, strengths=strengths, roles=roles: _listed(listed, strengths, roles, window, m))
+            item = _item(text, m, partial(_listed, listed, strengths, roles, m))
             if item is not None:
                 items.append(item)
     if "CYP3A4" not in text:
@@ -100,25 +102,21 @@ def cyp3a4_items(text: str) -> list[Item]:
         if any(it.start <= m.start() < it.end or it.start < m.end() <= it.end for it in items):
             continue  # one enzyme of a list read above
         strengths = " ".join(filter(None, (m.group("s1"), m.group("s2"), m.group("s3"), m.group("s4")))).lower()
-
-        def cyp3a4(window: Window, m: re.Match[str] = m, strengths: str = strengths) -> tuple[Expr, frozenset[str]]:
-            return _cyp3a4(window, strengths, " ".join(m.group(0).split())), frozenset({"cyp3a4_modulator"})
-
-        item = _item(text, m, strengths, cyp3a4)
+        item = _item(text, m, partial(_cyp3a4, strengths, " ".join(m.group(0).split())))
         if item is not None:
             items.append(item)
     items.sort(key=lambda it: it.start)
     return items
 
 
-def _cyp3a4(window: Window, strengths: str, words: str) -> Expr:
+def _cyp3a4(strengths: str, words: str, window: Window) -> tuple[Expr, frozenset[str]]:
     expr: Expr = predicate("cyp3a4_modulator", Op.WITHIN, None, None, False, window)
     if not strengths or "moderate" in strengths:
         expr = any_of([expr, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: one that is not a strong inhibitor or inducer")])
-    return expr
+    return expr, frozenset({"cyp3a4_modulator"})
 
 
-def _listed(listed: str, strengths: str, roles: str, window: Window, m: re.Match[str]) -> tuple[Expr, frozenset[str]]:
+def _listed(listed: str, strengths: str, roles: str, m: re.Match[str], window: Window) -> tuple[Expr, frozenset[str]]:
     """One role asked of a list of enzymes: each enzyme's concept, the rest review alternatives."""
     words = " ".join(m.group(0).split())
     strong = bool(strengths) and "moderate" not in strengths
@@ -128,7 +126,7 @@ def _listed(listed: str, strengths: str, roles: str, window: Window, m: re.Match
     for name in dict.fromkeys(e.upper().replace(" ", "") for e in re.findall(r"CYP\s*(?:1A2|2D6|2C8|2C9|2C19|2E1|2B6|3A4)", listed, I)):
         enzyme = name[3:]
         if enzyme == "3A4":
-            parts.append(_cyp3a4(window, strengths, words))
+            parts.append(_cyp3a4(strengths, words, window)[0])
             concepts.add("cyp3a4_modulator")
             continue
         concept = _INHIBITOR_OF.get(enzyme)
@@ -144,7 +142,7 @@ def _listed(listed: str, strengths: str, roles: str, window: Window, m: re.Match
     return any_of(parts), frozenset(concepts)
 
 
-def _item(text: str, m: re.Match[str], strengths: str, read) -> Item | None:  # type: ignore[no-untyped-def]
+def _item(text: str, m: re.Match[str], read: Callable[[Window], tuple[Expr, frozenset[str]]]) -> Item | None:
     """The item at ``m`` with its window and lead-in, or None where the clause negates or plans it."""
     if _PLAN.search(text, max(0, m.start() - 50), m.start()):
         return None
