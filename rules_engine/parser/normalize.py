@@ -71,6 +71,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # INT-2 or high-risk MDS" asked the AML patient for an MDS risk too)
         (r"\b(?:intermediate|int)[\s-]*(?:2|II)\b(?:\s*\(\s*int[\s-]*2\s*\))?\s*(?:,?\s*or|and(?:/or)?|/)\s*high(?:[\s-]*grade)?(?:[\s-]*risk)?\b",
          "INT-2/high-risk", ("intermediate", "int-", "int 2", "int2")),
+        # "one or more beta-blockers", "one or more medications known to interact": any of the drugs
+        # (split at its "or", "one" stood alone as an unread alternative beside the class). Drugs
+        # only: elsewhere ("one or more tumors measurable") the split kept a sentence's clauses apart
+        (r"\b(?:one|1)\s+or\s+more\s+(?=(?:[\w-]+\s+){0,2}?[\w-]*(?:blockers?|medications?|drugs?|diuretics?|inhibitors?)\b)",
+         "any ", ("one or", "1 or")),
         # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
         (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an

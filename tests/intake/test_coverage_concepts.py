@@ -118,6 +118,21 @@ def test_a_strong_cyp1a2_or_cyp2d6_inhibitor_is_read_by_code_or_name(resource: d
 
 
 @pytest.mark.parametrize(
+    "resource, expected",
+    [
+        # calcium channel blockers; the non-dihydropyridines (verapamil, diltiazem) slow the AV node
+        (taken("verapamil hydrochloride 80 MG Oral Tablet"), {"calcium_channel_blocker", "nondihydropyridine_ccb"}),
+        (taken(system=ATC, code="C08DB01"), {"calcium_channel_blocker", "nondihydropyridine_ccb"}),  # diltiazem
+        (taken("amlodipine 5 MG Oral Tablet"), {"calcium_channel_blocker"}),
+        (taken(system=ATC, code="C08CA05"), {"calcium_channel_blocker"}),  # nifedipine
+        (taken("metoprolol tartrate 25 MG Oral Tablet"), set()),  # a beta-blocker, not one of them
+    ],
+)
+def test_a_calcium_channel_blocker_is_read_by_code_or_name(resource: dict[str, Any], expected: set[str]) -> None:
+    assert concepts_of(resource) & {"calcium_channel_blocker", "nondihydropyridine_ccb"} == expected
+
+
+@pytest.mark.parametrize(
     "system, code, expected",
     [
         (ICD10, "K92.2", {"gi_hemorrhage"}),  # gastrointestinal hemorrhage, unspecified

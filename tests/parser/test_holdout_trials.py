@@ -288,8 +288,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T82-clean", "medications known to interact adversely with digoxin"): ("events", "the drugs named after 'namely' (quinidine, ritonavir, amiodarone, itraconazole, propafenone, "
                                                                           "spironolactone, verapamil) are not read as taken now; the diuretics and cyclosporine are "
                                                                           "(T82-furosemide met)"),
-    ("T82-clean", "one or more beta-blockers"): ("events", "'calcium channel blockers with AV-nodal blocking activity (verapamil, diltiazem)' has no concept, so no beta-blocker on "
-                                                           "record is unknown; a beta-blocker is read (T82-metoprolol met)"),
     ("T82-refractory", "For patients with refractory disease they must be"): ("events", "'at least 4 weeks out from most recent therapeutic intervention' is not read as a washout, "
                                                                               "so a refractory patient treated 20 days ago is unknown (a relapsed one meets the line)"),
     ("T82-cns", None): ("events", "'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
