@@ -201,8 +201,9 @@ def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> 
         structured = erased(criterion.expr, inclusion)
         if structured is not None:
             alone = _evaluate(structured, snap, decide, memo)
-            if alone.outcome is ruled_out and _evaluate(absent(criterion.expr), snap, decide, memo).outcome is ruled_out:
-                # the record ruled the patient out and only the unread text could undo it (readings.py)
+            if alone.outcome is ruled_out and (not inclusion or _evaluate(absent(criterion.expr), snap, decide, memo).outcome is ruled_out):
+                # the record points against the patient and only the unread text could undo it;
+                # an exclusion asks the structured reading alone (readings.py)
                 review, reasons = False, alone.reasons + reasons
     if criterion.applies_if is not None:
         applies = _evaluate(criterion.applies_if, snap, decide, memo)

@@ -506,6 +506,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     # constitutional aplastic anaemias (ICD-10-CM D61.0: Diamond-Blackfan, Shwachman-Diamond, Fanconi, other)
     Concept("inherited_marrow_failure", Kind.EVENT, "inherited bone marrow failure syndrome"),
     Concept("fanconi_anemia", Kind.EVENT, "Fanconi anemia", parent="inherited_marrow_failure"),
+    # the other enzymes interaction lines name beside CYP3A4 ("strong inhibitors of CYP1A2, CYP2D6,
+    # and CYP3A4", "strong CYP1A2 inhibitors (fluvoxamine, enoxacin, ciprofloxacin)"; about 20
+    # corpus lines; task "known", append only): the FDA's strong inhibitors, systemic forms
+    Concept("cyp1a2_inhibitor", Kind.EVENT, "strong CYP1A2 inhibitor use"),
+    Concept("cyp2d6_inhibitor", Kind.EVENT, "strong CYP2D6 inhibitor use"),
+    # the heart's drugs a digoxin or bradycardia line names beside beta-blockers ("calcium channel
+    # blockers with AV-nodal blocking activity (verapamil, diltiazem)", "non-dihydropyridine
+    # calcium channel blockers"; 11 corpus lines name calcium channel blockers; append only)
+    Concept("calcium_channel_blocker", Kind.EVENT, "calcium channel blocker therapy"),
+    # (no parent: an amlodipine record, a calcium channel blocker the intake knows is no
+    # non-dihydropyridine, would leave the narrower concept unknown as a subtype not stated)
+    Concept("nondihydropyridine_ccb", Kind.EVENT, "non-dihydropyridine (AV-nodal) calcium channel blocker therapy"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -62,7 +62,9 @@ class _Line:
         self.absent: Node | None = None
         structured = erased(criterion.expr, self.inclusion)
         if structured is not None and structured != criterion.expr:
-            self.erased, self.absent = _compile(structured, number), _compile(absent(criterion.expr), number)
+            self.erased = _compile(structured, number)
+            # an exclusion asks the structured reading alone (readings.py)
+            self.absent = _compile(absent(criterion.expr), number) if self.inclusion else None
         self.applies = None if criterion.applies_if is None else _compile(criterion.applies_if, number)
         self.timed = tuple(number[p] for p in _timed(criterion.applies_if, criterion.expr))
         # every predicate judging the line can reach, in the order ``_judge`` first reaches them
@@ -224,10 +226,10 @@ class TrialPlan:
         outcome, review, parts = self._evaluate(patient, line.expr)
         reasons = self._words(patient, parts)
         inclusion = line.inclusion
-        if review and outcome is UNKNOWN and line.erased is not None and line.absent is not None:
+        if review and outcome is UNKNOWN and line.erased is not None:
             ruled_out = NOT_MET if inclusion else MET
             alone, _, alone_parts = self._evaluate(patient, line.erased)
-            if alone is ruled_out and self._evaluate(patient, line.absent)[0] is ruled_out:
+            if alone is ruled_out and (line.absent is None or self._evaluate(patient, line.absent)[0] is ruled_out):
                 review, reasons = False, self._words(patient, alone_parts) + reasons
         if line.applies is not None:
             a_outcome, a_review, a_parts = self._evaluate(patient, line.applies)

@@ -1,25 +1,36 @@
 """Two readings of a partly structured line that say whether its unread text matters.
 
 A review part is ``unknown``, and an unknown flagged for review does not hold back an eligible
-verdict (contract section 4). That is right when the unread text only adds a condition: "ALT
-<= 3 x ULN and <unread remark>" with ALT within limits, or an exclusion "AML with <unread
-karyotype>" for an AML patient, which excludes only if the karyotype is there. It is wrong when
-the text is an exception or an alternative that would have to be present to rescue a
-structured failure: "AST <= 3 x ULN, unless thought due to AML" with AST at 3.75 x ULN, or an
-exclusion "QTc > 480 ms unless <unread>" with QTc at 500. There the record has ruled the patient
-out and only a person can undo it, so the line is an open question about this patient, and an
-eligible verdict would hide a structured part that decides the line (the first rule of
-issue 14).
+verdict (contract section 4). That is right when the unread text only adds a condition to an
+inclusion: "ALT <= 3 x ULN and <unread remark>" with ALT within limits. It is wrong when the
+record already points against the patient and only the unread text stands between the patient
+and that decision:
+- an exception or an alternative that would have to be present to rescue a structured failure:
+  "AST <= 3 x ULN, unless thought due to AML" with AST at 3.75 x ULN, or an exclusion "QTc > 480
+  ms unless <unread>" with QTc at 500;
+- an exclusion whose structured part the record meets beside an unread qualifier or further
+  condition: "untreated CNS leukemia" read as CNS involvement and <unread "untreated">, with CNS
+  involvement on record; "More than 2 cycles of induction for AML" for an AML patient. Whether
+  the qualifier holds is a question about this patient that only a person can answer, and an
+  eligible verdict would let the line pass on words Eligo never read (issue 14, rule 1; the
+  holdout's T82-cns was answered eligible this way).
+There the line is an open question about this patient, ``unknown`` without the review flag, so
+the trial is possibly eligible, never eligible.
 
-The two readings tell the cases apart, and both must rule the patient out:
+The readings tell the cases apart:
 - ``erased``: the structured parts alone. Unread text that is one more condition drops out of
   its conjunction; an alternative that holds unread text drops out whole, since it cannot
   rescue the patient without that text ("AST <= 3 x ULN, or <AML and unread cause>" reads
   "AST <= 3 x ULN"). Which connective offers alternatives depends on the side: an inclusion's
   Or, an exclusion's And (the patient escapes it when any part fails), swapped under a Not.
+  For an exclusion this reading alone decides: when it applies to the patient, the line holds
+  the verdict.
 - ``absent``: the text's subject taken as absent from the record, as the contract takes an
-  unrecorded diagnosis or therapy. It keeps the exclusion "AML with <unread karyotype>" from
-  ruling out every AML patient.
+  unrecorded diagnosis or therapy. An inclusion must fail this reading too ("ECOG <= 1 or no
+  <unread condition>" with ECOG 3 is met when the condition is absent, so it stays a review).
+  It is not asked of an exclusion: the unread words there qualify what the record holds (how
+  active, treated or severe it is), which is no separate diagnosis the contract could take as
+  absent.
 A line whose unread text is only a further condition of an inclusion fails the first reading.
 """
 

@@ -944,6 +944,12 @@ _EXAMPLE = re.compile(
     I,
 )
 _PLAIN_EXAMPLE = re.compile(r"e\.?\s?g|for\s+example|such\s+as|like", I)
+# a bare bracket of names after a heart drug's class ("beta-blockers (metoprolol, atenolol,
+# propranolol)", "calcium channel blockers with AV-nodal blocking activity (verapamil, diltiazem)"):
+# the class's members, examples as "e.g." writes them (left, they were a review alternative
+# beside the class, so a record with none of the class was never cleared)
+_BARE_EXAMPLES = re.compile(r"\(\s*[A-Za-z][A-Za-z-]*(?:\s*(?:,|/|\bor\b|\band\b)\s*(?:or\s+|and\s+)?[A-Za-z][A-Za-z-]*){1,8}\s*\)")
+_EXAMPLED_CLASSES = frozenset({"beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb"})
 _ETC = re.compile(r"\betc\b\.?\s*\)?\s*$", I)
 
 
@@ -983,6 +989,11 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
             if open_list and not any(a <= it.start and it.end <= b for it in keep):
                 spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
+    for m in _BARE_EXAMPLES.finditer(text):
+        a, b = m.span()
+        if any(it.concepts & _EXAMPLED_CLASSES and it.end <= a and not text[it.end: a].strip() for it in keep if it.expr is not None):
+            keep = [it for it in keep if not (a <= it.start and it.end <= b)]
+            spans.append((a, b))
     return keep, spans
 
 

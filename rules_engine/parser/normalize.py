@@ -64,6 +64,18 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # topics.cyp3a4
         (r"\b(?:cytochrome\s+)?P\s*-?\s*450\s*(?:\(\s*CYP\s*\)\s*)?,?\s*(?:family\s+3\s*,?\s*subfamily\s+A\s*,?\s*(?:polypeptide\s+4(?:\s*/\s*5)?)?|(?:CYP\s*)?3A(?:\s*4)?(?:\s*/\s*5)?|(?=\(\s*CYP\s*3A))"
          r"(?:\s*\(\s*CYP\s*3A(?:\s*4)?(?:\s*/\s*5)?\s*\))?|\bCYP\s*3A(?:\s*4)?(?:\s*/\s*5|\s+and\s+5)?\b", "CYP3A4", ("3a",)),
+        # the MDS's IPSS risk categories written as alternatives ("INT-2 or high-risk MDS",
+        # "intermediate-2 (INT-2) or high-risk", "Intermediate 2 and high risk", "Intermediate-2 or
+        # High-grade risk"; 9 corpus lines): one qualifier of the MDS they grade. Split at the "or",
+        # "INT-2" stood alone as a requirement of the whole line ("Relapsed or refractory AML, or
+        # INT-2 or high-risk MDS" asked the AML patient for an MDS risk too)
+        (r"\b(?:intermediate|int)[\s-]*(?:2|II)\b(?:\s*\(\s*int[\s-]*2\s*\))?\s*(?:,?\s*or|and(?:/or)?|/)\s*high(?:[\s-]*grade)?(?:[\s-]*risk)?\b",
+         "INT-2/high-risk", ("intermediate", "int-", "int 2", "int2")),
+        # "one or more beta-blockers", "one or more medications known to interact": any of the drugs
+        # (split at its "or", "one" stood alone as an unread alternative beside the class). Drugs
+        # only: elsewhere ("one or more tumors measurable") the split kept a sentence's clauses apart
+        (r"\b(?:one|1)\s+or\s+more\s+(?=(?:[\w-]+\s+){0,2}?[\w-]*(?:blockers?|medications?|drugs?|diuretics?|inhibitors?)\b)",
+         "any ", ("one or", "1 or")),
         # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
         (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an

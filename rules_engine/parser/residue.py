@@ -236,6 +236,9 @@ def _exception_subject(text: str, expr: Expr) -> set[str]:
     return concepts
 
 
+_HEART_DRUGS_EXCEPTED = frozenset({"beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb"})
+
+
 def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     """(the exception's expression, whether it exempts a person rather than excepting a thing)."""
     person = _exempts_person(exc)
@@ -243,6 +246,12 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
     body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
     items = with_named_causes(extract(body, ctype), body)
+    read = [it for it in items if it.expr is not None]
+    if read and all(it.concepts and it.concepts <= _HEART_DRUGS_EXCEPTED for it in read):
+        # "requiring anti-arrhythmic medication other than beta blocker or calcium channel blocker":
+        # the drug excepted is one the needed medication may be, not one the patient must not take
+        # (read as "and not on a beta-blocker", a patient needing amiodarone beside metoprolol passed)
+        return Review(ReviewReason.JUDGEMENT, exc), person
     # things excepted are alternatives ("except basal cell or in situ carcinoma"); what a person
     # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL")
     expr = combine(items, body, CriterionType.INCLUSION if person else CriterionType.EXCLUSION)

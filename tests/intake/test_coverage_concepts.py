@@ -100,6 +100,39 @@ def test_a_strong_cyp3a4_modulator_is_read_by_code_or_name(resource: dict[str, A
 
 
 @pytest.mark.parametrize(
+    "resource, concept, expected",
+    [
+        # the strong CYP1A2 and CYP2D6 inhibitors lines name beside CYP3A4 (task "known")
+        (taken("fluvoxamine maleate 100 MG Oral Tablet"), "cyp1a2_inhibitor", True),
+        (taken(system=ATC, code="J01MA02"), "cyp1a2_inhibitor", True),  # ciprofloxacin
+        (taken("ciprofloxacin 3 MG/ML Ophthalmic Solution"), "cyp1a2_inhibitor", False),  # an eye drop
+        (taken(system=ATC, code="J01MA12"), "cyp1a2_inhibitor", False),  # levofloxacin: none of them
+        (taken("paroxetine 20 MG Oral Tablet"), "cyp2d6_inhibitor", True),
+        (taken(system=ATC, code="N06AX12"), "cyp2d6_inhibitor", True),  # bupropion
+        (taken("terbinafine 10 MG/ML Topical Cream"), "cyp2d6_inhibitor", False),
+        (taken("sertraline 50 MG Oral Tablet"), "cyp2d6_inhibitor", False),  # moderate, not strong
+    ],
+)
+def test_a_strong_cyp1a2_or_cyp2d6_inhibitor_is_read_by_code_or_name(resource: dict[str, Any], concept: str, expected: bool) -> None:
+    assert (concept in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        # calcium channel blockers; the non-dihydropyridines (verapamil, diltiazem) slow the AV node
+        (taken("verapamil hydrochloride 80 MG Oral Tablet"), {"calcium_channel_blocker", "nondihydropyridine_ccb"}),
+        (taken(system=ATC, code="C08DB01"), {"calcium_channel_blocker", "nondihydropyridine_ccb"}),  # diltiazem
+        (taken("amlodipine 5 MG Oral Tablet"), {"calcium_channel_blocker"}),
+        (taken(system=ATC, code="C08CA05"), {"calcium_channel_blocker"}),  # nifedipine
+        (taken("metoprolol tartrate 25 MG Oral Tablet"), set()),  # a beta-blocker, not one of them
+    ],
+)
+def test_a_calcium_channel_blocker_is_read_by_code_or_name(resource: dict[str, Any], expected: set[str]) -> None:
+    assert concepts_of(resource) & {"calcium_channel_blocker", "nondihydropyridine_ccb"} == expected
+
+
+@pytest.mark.parametrize(
     "system, code, expected",
     [
         (ICD10, "K92.2", {"gi_hemorrhage"}),  # gastrointestinal hemorrhage, unspecified

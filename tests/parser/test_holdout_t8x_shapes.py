@@ -109,7 +109,8 @@ ROWS = [
      [adult(condition("aml"), condition("relapsed"))], [], [adult(condition("aml"), condition("refractory"))]),
     # -- the heart's drugs and a product's exposure
     ("Patients requiring treatment with one or more beta-blockers (metoprolol, atenolol, propranolol) or calcium channel blockers "
-     "with AV-nodal blocking activity (verapamil, diltiazem).", E, [adult(medication("beta_blocker", 0, ongoing=True))], [], [adult()]),
+     "with AV-nodal blocking activity (verapamil, diltiazem).", E,
+     [adult(medication("beta_blocker", 0, ongoing=True)), adult(medication("nondihydropyridine_ccb", 0, ongoing=True))], [adult()], []),
     ("Cardiac arrhythmias requiring anti-arrhythmic therapy (beta-blockers or digoxin permitted)", E,
      [], [], [adult(medication("beta_blocker", 0, ongoing=True))]),
     ("Patients requiring treatment with one or more medications known to interact adversely with digoxin, namely thiazide and/or "

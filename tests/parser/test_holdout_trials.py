@@ -285,25 +285,16 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                                  "split at its 'or', and the granisetron permission stays unread: no such drug on "
                                                                                                  "record is unknown"),
     # NCT03113071 (T82)
-    ("T82-clean", "Patients must have a confirmed diagnosis of one of the following"): ("core", "unknown through its third child, the 'INT-2' line below"),
-    ("T82-clean", "Relapsed or Refractory AML, or INT-2"): ("core", "'INT-2' (the MDS's IPSS intermediate-2 risk) is read as a conjunct of the whole line, not of the MDS "
-                                                                    "alternative, so a relapsed AML is unknown"),
-    ("T82-refractory", "Relapsed or Refractory AML, or INT-2"): ("core", "as T82-clean"),
     ("T82-clean", "medications known to interact adversely with digoxin"): ("events", "the drugs named after 'namely' (quinidine, ritonavir, amiodarone, itraconazole, propafenone, "
                                                                           "spironolactone, verapamil) are not read as taken now; the diuretics and cyclosporine are "
                                                                           "(T82-furosemide met)"),
-    ("T82-clean", "one or more beta-blockers"): ("events", "'calcium channel blockers with AV-nodal blocking activity (verapamil, diltiazem)' has no concept, so no beta-blocker on "
-                                                           "record is unknown; a beta-blocker is read (T82-metoprolol met)"),
     ("T82-refractory", "For patients with refractory disease they must be"): ("events", "'at least 4 weeks out from most recent therapeutic intervention' is not read as a washout, "
                                                                               "so a refractory patient treated 20 days ago is unknown (a relapsed one meets the line)"),
-    ("T82-cns", None): ("events", "UNSAFE, eligible: 'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
-                                  "concept), so the line is a review conjunct and lets the patient through; ineligible at first sight only through the misread "
-                                  "refractory line"),
+    ("T82-cns", None): ("events", "'untreated CNS leukemia': whether a CNS leukaemia on record was treated is read from no record (no CNS-directed therapy "
+                                  "concept), so the line is unknown and the patient possibly eligible (the safe side; eligible until the exclusion's "
+                                  "unread qualifier held the verdict, readings.py)"),
     ("T82-cns", "Patients with known brain metastases, active infection"): ("events", "as T82-cns: 'untreated' stays unread"),
     # NCT02255162 (T83)
-    ("T83-clean", "Adults, aged 18 through 75 years of age"): ("core", "'in pathologically confirmed complete remission following anti-leukemic therapy': remission asked as a "
-                                                                       "requirement is not read (most of the corpus's 53 'in complete remission' lines speak of another cancer)"),
-    ("T83-relapsed", "Adults, aged 18 through 75 years of age"): ("core", "as T83-clean: the remission stays a review, so a relapsed AML is unknown"),
     ("T83-clean", "Adequate renal function as defined by: calculated creatinine clearance"): ("labs", "'or serum Cr less than institution ULN (the elderly will often have < 60 GFR)': "
                                                                                               "'Cr' and the bracketed remark stay unread beside the clearance"),
     ("T83-clean", "Have a diagnosis of high-risk AML"): ("core", "'as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, age >= 60 or with "
@@ -340,7 +331,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T85-clean", "Received chemotherapy regimens with delayed toxicity"): ("events", "'Received chemotherapy regimens given continuously or on a weekly basis with limited potential "
                                                                                      "for delayed toxicity within the last two weeks': the window stays inside a review, so a course "
                                                                                      "5 months ago is unknown"),
-    ("T85-clean", "strong inhibitors of CYP1A2, CYP2D6, and CYP3A4"): ("events", "strong CYP1A2 and CYP2D6 inhibitors have no concept; the CYP3A4 ones are read (T85-voriconazole met)"),
     ("T85-apl", None): ("core", "the diagnosis heading below is unknown, so possibly eligible"),
     ("T85-apl", "Have either of the following diagnoses"): ("core", "'except acute promyelocytic leukemia (APL), including leukemia secondary to ... who have failed to achieve CR "
                                                                     "or who have relapsed ...': the exception runs on over 'including' and the status words, so APL is not "

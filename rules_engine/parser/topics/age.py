@@ -209,6 +209,13 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
                 add(adult.start(), adult.end(), all_of([bound(Op.GTE, "18", "a"), Review(ReviewReason.AMBIGUOUS, "age of majority")]))
             else:
                 add(adult.start(), adult.end(), bound(Op.GTE, "18", "a"))
+    elif items:
+        # "Adults, aged 18 through 75 years", "Adult patients aged >= 18": the word the bound
+        # states in numbers is the bound's (left over, it was a review beside it)
+        adult = _ADULT.search(text)
+        first = min(items, key=lambda it: it.start)
+        if adult and adult.end() <= first.start and re.fullmatch(r"[\s,]*(?:(?:patients?|subjects?|participants?|men\s+and\s+women)[\s,]*)?", text[adult.end(): first.start], I):
+            first.start = adult.start()
     scale_spans = scale_age_spans(text) if items else []
     if scale_spans:  # "Karnofsky ≥ 60 for patients > 16 years": the scale's scope, no age bound of the line
         items = [it for it in items if all(it.end <= a or it.start >= b for a, b in scale_spans)]

@@ -230,6 +230,13 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # tumour vaccine, which are another subject
     ("vaccination", r"\b(?:vaccinations?|immuni[sz]ations?|vaccines?)\b(?!\s*(?:therap|trials?\b|stud|components?\b|adjuvant|products?\b|-?induced|related))", ("vaccin", "immuniz", "immunis")),
     ("beta_blocker", r"\b(?:beta|β)[\s-]*(?:adrenergic\s+)?(?:blockers?|blocking\s+agents?|antagonists?)\b", ("beta", "β")),
+    # calcium channel blockers (ATC C08); those that slow the AV node, verapamil and diltiazem, are
+    # the non-dihydropyridines (C08D) a digoxin or bradycardia line names ("calcium channel blockers
+    # with AV-nodal blocking activity (verapamil, diltiazem)"); a dihydropyridine is not asked
+    ("nondihydropyridine_ccb", r"\bnon[\s-]*dihydropyridine\s+calcium[\s-]+channel[\s-]+(?:blockers?|blocking\s+agents?|antagonists?)\b"
+     r"|\bcalcium[\s-]+channel[\s-]+(?:blockers?|blocking\s+agents?|antagonists?)\s+with\s+(?:AV|atrioventricular)[\s-]*nod(?:al|e)[\s-]+blocking\s+(?:activity|effects?|properties)",
+     ("calcium", "non")),
+    ("calcium_channel_blocker", r"(?<!dihydropyridine\s)\bcalcium[\s-]+channel[\s-]+(?:blockers?|blocking\s+agents?|antagonists?)\b", ("calcium",)),
     ("diuretic_therapy", r"\b(?:(?:thiazide|loop|potassium[\s-]+sparing)(?:[\s-]+like)?\s+(?:(?:and/or|or|and|/)\s+(?:thiazide|loop|potassium[\s-]+sparing)\s+)?)?diuretics?(?:\s+(?:therapy|treatment|medications?|agents?))?\b", ("diuretic",)),
     # HIV's treatment ("HIV-positive patients on combination antiretroviral therapy are ineligible",
     # "receiving HAART"); "cART" in its own case only (CART is the T-cell product)
@@ -1265,14 +1272,18 @@ _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(
 # the heart's drugs an arrhythmia line allows ("requiring anti-arrhythmic medication other than beta
 # blocker", "(beta-blockers or digoxin permitted)", "rate control with beta blockers is allowed"):
 # what is allowed is no item (read as one, a patient on metoprolol was excluded)
-_HEART_DRUGS = frozenset({"beta_blocker", "diuretic_therapy"})
+_HEART_DRUGS = frozenset({"beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb"})
+# ("treatment with any beta-blockers" asks for them: "with" after a word of treating is no allowance)
+# (an exception reaches over a list of them: "other than beta blocker or calcium channel blocker")
 _HEART_DRUG_ALLOWED = re.compile(
-    r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides|with|using|controlled\s+(?:by|on|with)|refractory\s+to|resistant\s+to|despite)\s+(?:\w+\s+){0,2}$", I
+    r"\b(?:other\s+than|except(?:\s+for)?|excluding|apart\s+from|besides)\s+(?:[\w-]+,?\s+){0,5}$"
+    r"|\b(?:(?<!treatment\s)(?<!treatments\s)(?<!therapy\s)(?<!treated\s)with|using|"
+    r"controlled\s+(?:by|on|with)|refractory\s+to|resistant\s+to|despite)\s+(?:\w+\s+){0,2}$", I
 )
 # ... or says it after them ("Beta-blocker therapy, while not exclusionary, is discouraged")
 _HEART_DRUG_PERMITTED = re.compile(r"[^.;]{0,60}?\b(?:permitted|allowed|acceptable|are\s+eligible|is\s+eligible|exclusionary|discouraged)\b", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
-                         "beta_blocker", "diuretic_therapy", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
+                         "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1535,6 +1546,38 @@ _PRIMARY_FAILURE = re.compile(
 )
 
 
+# The patient's leukaemia "in complete remission" asked as a requirement ("with AML, in
+# pathologically confirmed complete remission following anti-leukemic therapy", "In first
+# complete remission (CR1)", "in CR2"): the remission a record codes (ICD-10-CM fifth character 1,
+# clinicalStatus remission). Which remission it is (first, second) no record holds: a person's.
+# Read only in a line about a leukaemia and never where another cancer's remission is meant
+# ("... adequately treated stage I or II cancer in complete remission", "unless in complete
+# remission and off therapy"): 56 corpus lines say "in complete remission / CR", most of them so.
+_IN_REMISSION = re.compile(
+    r"\bin\s+(?:a\s+)?(?:(?:pathologically|morphologically|hematologically|histologically|clinically)\s+)?(?:(?:confirmed|documented|proven)\s+)?"
+    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:second|third|subsequent|later|greater)\s+)?)?"
+    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b)"
+    # the therapy a remission follows is what a remission is ("following anti-leukemic therapy")
+    r"(?:\s+(?:following|after)\s+(?:(?:anti-?leuk\w*|induction|prior|previous|intensive|standard)\s+)?(?:therapy|treatment|chemotherapy))?",
+    I,
+)
+_REMISSION_OTHER = re.compile(
+    r"\b(?:cancer|carcinoma|malignan\w*|tumou?r|lymphoma|myeloma|unless|except|excluding|other\s+than|if|when|not|no|never|without|prior|previous|history|"
+    r"transplant\w*|HSCT|SCT|BMT|donor)\b",
+    I,
+)
+
+
+def _remission_asked(text: str, m: re.Match[str]) -> bool:
+    """Whether "in complete remission" at ``m`` is the patient's leukaemia asked to be in remission:
+    nothing in the sentence before it names another cancer, a condition, a negation or a transplant
+    the remission belongs to."""
+    sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b", text[m.end():], I):
+        return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
+    return _REMISSION_OTHER.search(sentence) is None
+
+
 def _new_disease_items(text: str, free) -> list[Item]:
     """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
     treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
@@ -1713,7 +1756,7 @@ def _therapy(concept: str) -> bool:
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
-_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 
@@ -1908,6 +1951,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         else:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
+    for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
+        if free(m.start(), m.end()) and _remission_asked(text, m):
+            expr = predicate("remission", Op.PRESENT)
+            if m.group("nth") or re.search(r"CR\s*[123]", m.group(0)):  # which remission it is no record holds ("first", "CR2")
+                expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split()))])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"remission"})))
     for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate(m.group("cd").lower(), OPS[m.group("op")], number(m.group("n")), "%"), frozenset({m.group("cd").lower()})))
@@ -2123,8 +2172,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             stopped = _STOPPED_WITHIN.search(before) if concept in _LEAD_THERAPIES and ctype is CriterionType.EXCLUSION else None
             if stopped is not None and _WITHIN_AFTER.match(text, m.end()):  # "Discontinuation of immunosuppressants within 2 weeks"
                 item.start = m.start() - (len(before) - stopped.start())
-            lead = CLASS_LEAD.search(before) if concept in _DRUG_CLASS_CONCEPTS and not kinds else None
-            if lead is not None:  # "prior treatment with a PARP inhibitor": the words say it is a history, nothing more
+            lead = CLASS_LEAD.search(before) if (concept in _DRUG_CLASS_CONCEPTS or concept in _HEART_DRUGS) and not kinds else None
+            if lead is not None:  # "prior treatment with a PARP inhibitor", "requiring treatment with beta-blockers": the words say it is taken, nothing more
                 item.start = m.start() - (len(before) - lead.start())
             off = _OFF_WORDS.search(before) if ctype is CriterionType.INCLUSION and _OFF_FOR_AFTER.match(text, m.end()) else None
             if off is not None and item.start > m.start() - (len(before) - off.start()):  # "off all systemic ...": the washout's own words
