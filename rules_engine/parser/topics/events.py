@@ -230,6 +230,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # tumour vaccine, which are another subject
     ("vaccination", r"\b(?:vaccinations?|immuni[sz]ations?|vaccines?)\b(?!\s*(?:therap|trials?\b|stud|components?\b|adjuvant|products?\b|-?induced|related))", ("vaccin", "immuniz", "immunis")),
     ("beta_blocker", r"\b(?:beta|β)[\s-]*(?:adrenergic\s+)?(?:blockers?|blocking\s+agents?|antagonists?)\b", ("beta", "β")),
+    ("anticonvulsant_therapy", r"\banti-?(?:convulsants?|convulsive|epileptics?)(?:\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?))?\b", ("convuls", "epilep")),
     ("diuretic_therapy", r"\b(?:(?:thiazide|loop|potassium[\s-]+sparing)(?:[\s-]+like)?\s+(?:(?:and/or|or|and|/)\s+(?:thiazide|loop|potassium[\s-]+sparing)\s+)?)?diuretics?(?:\s+(?:therapy|treatment|medications?|agents?))?\b", ("diuretic",)),
     # HIV's treatment ("HIV-positive patients on combination antiretroviral therapy are ineligible",
     # "receiving HAART"); "cART" in its own case only (CART is the T-cell product)
@@ -1272,7 +1273,7 @@ _HEART_DRUG_ALLOWED = re.compile(
 # ... or says it after them ("Beta-blocker therapy, while not exclusionary, is discouraged")
 _HEART_DRUG_PERMITTED = re.compile(r"[^.;]{0,60}?\b(?:permitted|allowed|acceptable|are\s+eligible|is\s+eligible|exclusionary|discouraged)\b", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
-                         "beta_blocker", "diuretic_therapy", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
+                         "beta_blocker", "diuretic_therapy", "anticonvulsant_therapy", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1713,7 +1714,7 @@ def _therapy(concept: str) -> bool:
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
-_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "anticonvulsant_therapy", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 
