@@ -495,6 +495,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     # unread, a patient taking one was left to a person and passed as eligible
     Concept("beta_blocker", Kind.EVENT, "beta-blocker therapy"),
     Concept("diuretic_therapy", Kind.EVENT, "diuretic therapy (thiazide, loop or potassium-sparing)"),
+    # what a seizure line asks the disorder to need ("Seizure disorders requiring anticonvulsant
+    # therapy"; 10 corpus lines): unread, an epileptic on levetiracetam was left to a person
+    Concept("anticonvulsant_therapy", Kind.EVENT, "anticonvulsant (antiepileptic) therapy"),
     # the holdout's leukaemias and marrow disorders no concept named (T61-T65, task "known"; append
     # only): a trial for T-PLL, a line excluding an inherited marrow failure or a myeloid sarcoma
     # was left to a person for every record

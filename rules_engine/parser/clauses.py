@@ -151,7 +151,9 @@ def _prospect(item: Item, text: str) -> Item:
 # never the diagnosis's
 _PROCEDURE_BEFORE_WINDOW = re.compile(
     r"\b(?:review|biops(?:y|ies)|aspirat\w*|examination|evaluation|assessment|smear|sample|specimen|flow\s+cytometry|"
-    r"immunophenotyp\w*|cytogenetics?|morphology|patholog\w*)\b(?:\s+[\w-]+){0,3}?\s+within\b",
+    # (or the test's result or its taking: "AML with >= 10% blasts within two weeks", "(assessed
+    # within 14 days prior to study day 0)", "documented disease status within 12 months")
+    r"immunophenotyp\w*|cytogenetics?|morphology|patholog\w*|blasts?|assessed|documented|obtained|performed|measurements?|status)\b(?:\s+[\w-]+){0,3}?\s+within\b",
     I,
 )
 
@@ -443,7 +445,9 @@ def _joiner(connector: str, default_or: bool) -> str:
     if _ANOTHER_GROUP.search(connector):  # "HIV positive patients and those with hepatitis B or C": two groups
         return "or"
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
-        return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", connector) else "or"
+        # (a whole bracketed gloss in the way, "scan (MUGA) scan or echocardiography, or other
+        # modality and no clinical evidence of heart failure", is no bracket the "and" is inside)
+        return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", connector)) else "or"
     if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
         return "tight"
     # "unless the patient has Gilbert's syndrome, in which case direct bilirubin <= 1.5 x ULN":
@@ -823,8 +827,17 @@ def _cuts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# adjectives of degree listed with a comma before one noun ("significant, uncontrolled active
+# infection", "any active, uncontrolled infection"; 13 corpus lines "significant, uncontrolled"):
+# one phrase, the comma no list's (read as one, the lone "Significant" left the line to a person);
+# ``_DEGREE_COMMA`` is compiled below, beside the degrees it names
+def _degree_commas(text: str) -> str:
+    """``text`` with a comma between two adjectives of degree made a space (offsets kept)."""
+    return _DEGREE_COMMA.sub(lambda m: m.group(0).replace(",", " "), text) if "," in text else text
+
+
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
-    text = blank_whichever_shorter(blank_rationale(blank_otherwise(text)))
+    text = _degree_commas(blank_whichever_shorter(blank_rationale(blank_otherwise(text))))
     exceptions: list[tuple[str, int]] = []
     main = text
     named = other_than_spans(text)  # "malignancy other than ALL" names a concept, it excepts nothing
@@ -896,6 +909,7 @@ _DEGREE_ONLY = re.compile(
     rf"(?:{_DEGREE}\W+)*{_DEGREE}\W*", I
 )
 _DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:{_DEGREE}\W+)*", I)
+_DEGREE_COMMA = re.compile(rf"\b{_DEGREE},(?=\s+{_DEGREE}\b)", I)
 
 
 def _adjectives_joined(residue: list[Residue], items: list[Item], text: str) -> list[Residue]:

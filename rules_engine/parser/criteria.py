@@ -93,6 +93,20 @@ _EXCEPTING_LEAD = re.compile(
 )
 
 
+# a line under an exclusion that opens by saying it is an exception ("The exception to this is
+# squamous cell carcinoma ...", "Exception: patients with ... are eligible"; 9 corpus lines)
+_EXCEPTION_KID = re.compile(r"^\W*(?:the\s+)?exceptions?\b(?:\s+to\s+this)?(?:\s+(?:is|are|would\s+be|will\s+be))?\s*:?\s*", re.I)
+
+
+def _stated_exception(kid: Criterion, line_parser: "LineParser") -> Criterion:
+    """The kid read without the words that say it is an exception (read with them, "The exception
+    to this is" was a condition of what it excepts)."""
+    lead = _EXCEPTION_KID.match(kid.text)
+    if lead is None or not kid.text[lead.end():].strip():
+        return kid
+    return line_parser(kid.text[lead.end():], kid.type, parent=kid.parent)
+
+
 def _excepted(kid: Criterion, named: set[str]) -> Expr:
     """What one line under an excepting heading excepts. A reading no narrower than the heading's
     own subject ("local (topical, nasal, or inhaled) steroid use" read as any steroid) would except
@@ -174,6 +188,9 @@ _STATUS_DEFINITION = re.compile(
 
 
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
+# a line under an exclusion naming patients who may enrol ("Patients with treated non-melanoma skin
+# cancer ... are eligible for this study if ...", "... are also eligible"): an exception to it
+_ELIGIBLE_GROUP = re.compile(r"^\W*(?:patients?|subjects?|participants?|those)\b.{0,300}?\b(?:are|is|will\s+be|remain)\s+(?:also\s+)?eligible\b", re.I)
 
 
 def _dangling_lead_in(kid: Criterion, has_children: bool) -> bool:
@@ -255,6 +272,15 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         kids = [out[k] for k in children.get(index, ()) if out[k] is not None and not _dangling_lead_in(out[k], k in children)]  # type: ignore[arg-type]
         excepting = _EXCEPTING_LEAD.search(text) if kids and (ctype is CriterionType.EXCLUSION or index in negated) else None
         own_expr = line_parser(text[: excepting.start()], ctype, parent=parent, context=context).expr if excepting is not None and excepting.start() > 0 else None
+        if own_expr is None and kids and ctype is CriterionType.EXCLUSION and index not in negated and all(_ELIGIBLE_GROUP.search(k.text) or _EXCEPTION_KID.match(k.text) for k in kids):  # type: ignore[union-attr]
+            # "Have had a diagnosis of another malignancy, unless ... including the following:" over
+            # "Patients with treated non-melanoma skin cancer ... are eligible for this study if ...",
+            # or over "The exception to this is squamous cell carcinoma or basal cell carcinoma of
+            # the skin": every line under the exclusion names patients it lets in, so each is an
+            # exception (joined as the heading's further conditions, a breast cancer two years ago
+            # was not excluded because it was no skin cancer)
+            own_expr = criterion.expr
+            kids = [_stated_exception(k, line_parser) for k in kids]  # type: ignore[arg-type]
         rows_text = [rows[k][1] for k in children.get(index, ())]
         if kids and age_table.applies(ctype, text, rows_text):
             # "... serum creatinine based on age/gender as follows:" and one band per line: the

@@ -69,7 +69,7 @@ _PATTERNS: tuple[str, ...] = (
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
-    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multigated\s+acquisition(?:\s+scans?)?|(?:multigated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
+    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
@@ -77,7 +77,8 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
-    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multigated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?)){0,3}",
+    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
+    r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))){0,3}",
     r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # the toxicity scale a grade is read on, in brackets after it or standing alone ("< Grade 2
@@ -90,7 +91,7 @@ _PATTERNS: tuple[str, ...] = (
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+(?:entry|commencement)|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+(?:entry|commencement|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -213,6 +214,13 @@ _PATTERNS: tuple[str, ...] = (
     # "..., namely thiazide and/or loop diuretics, quinidine, ...": the list after it is the line's,
     # read by the items; the word itself asks nothing
     r"\bnamely\b\s*:?",
+    # hydroxyurea excepted from a washout ("any anticancer therapy within 2 weeks before study entry
+    # with the exception of hydroxyurea"; 23 corpus lines): the record's chemotherapy and anticancer
+    # therapy never hold hydroxyurea (codes.toml names it apart), so the exception excepts nothing
+    # they could see; left, it was a review conjunct, and decitabine 7 days ago was unknown. Only
+    # where hydroxyurea ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
+    r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
+    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?\s*\)?(?=\s*(?:[,;.]|$))",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -322,7 +330,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("terminology", "toxicity", "ctc"),
     ("refractory to", "resistant to"),
-    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "inclusion", "baseline", "consent"),
+    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "inclusion", "baseline", "consent", "study day"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
     ("prior to", "before"),
@@ -360,6 +368,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("creatinine",),
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
+    ("hydroxyurea", "hydroxycarbamide", "hydrea"),
 )
 assert len(_GATES) == len(_PATTERNS)
 
@@ -422,6 +431,9 @@ ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|par
 # out brain metastases, but is not required in asymptomatic patients", "Pregnancy testing is not
 # required for post-menopausal women"): how the trial screens, not what the patient must have.
 TEST_NOTE = re.compile(
-    r"^\W*(?:note\W+)?(?:[\w-]+\s+){0,3}?(?:testing|screening|imaging|scans?|MRI|CT|tests?|evaluation)\s+(?:is|are|will\s+be)\s+(?:not\s+|only\s+)?(?:required|mandatory|needed|necessary)\b",
+    r"^\W*(?:note\W+)?(?:[\w-]+\s+){0,3}?(?:testing|screening|imaging|scans?|MRI|CT|tests?|evaluation)\s+(?:is|are|will\s+be)\s+(?:not\s+|only\s+)?(?:required|mandatory|needed|necessary)\b"
+    # "if the patient had anthracycline-based therapy since the most recent cardiac assessment,
+    # cardiac evaluation should be repeated if ...": when the test is done again, not a therapy asked
+    r"|^\W*if\b[^;]{0,200}?\b(?:evaluations?|assessments?|testing|tests?|scans?|echocardiograms?|MUGA|ECGs?)\s+(?:should|must|will|needs?\s+to)\s+be\s+repeated\b",
     I,
 )

@@ -1022,7 +1022,7 @@ def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ct
     """``expr`` with the second test ``_FAILED_BOUND`` matched in ``clause_text`` (see above)."""
     found = _second_test(expr, m, clause_text, ctype)
     if found is None:
-        return None
+        return _unread_second_test(expr, m, clause_text)
     lab, second, parts, hits = found
     n, uln = number(m.group("n")), bool(m.group("uln"))
     unit = None if uln else ("mg/dL" if m.group("unit").lower().replace(" ", "") in ("mg/dl", "mg%") else "umol/L")
@@ -1040,6 +1040,26 @@ def _failed_bound_alternative(expr: Expr, m: re.Match[str], clause_text: str, ct
         return all_of(parts)
     within = predicate(lab, Op.LTE, n, unit, uln)
     return all_of([*parts, any_of([within, second])])
+
+
+def _unread_second_test(expr: Expr, m: re.Match[str], clause_text: str) -> Expr | None:
+    """The condition is the failure of a bound the line read, the test it offers instead not read
+    whole ("...; if serum creatinine > 1.5 mg/dL, then the estimated glomerular filtrate rate (GFR)
+    must be > 60"): the bound met meets the line, failed it leaves the line to a person. Left to the
+    residue policy it was one more requirement, "creatinine <= 1.5 and creatinine > 1.5", which no
+    patient meets."""
+    named = named_labs(m.group("what"))
+    if len(named) != 1 or not re.search(r"[^\W\d_]{3,}", clause_text[m.end():]):  # a second test named after the condition
+        return None
+    parts = list(expr.parts) if isinstance(expr, All) else [expr]
+    n = number(m.group("n"))
+    failed = [i for i, part in enumerate(parts)
+              if isinstance(part, Predicate) and part.concept == named[0] and part.op in (Op.LTE, Op.LT) and part.value == n]
+    if not failed:
+        return None
+    for i in failed:
+        parts[i] = any_of([parts[i], Alternative(ReviewReason.UNPARSED, clause_text.strip())])
+    return all_of(parts)
 
 
 def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr | None:

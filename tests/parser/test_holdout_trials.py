@@ -427,6 +427,93 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T75-hcv", None): ("events", "the positive-test line below is unknown, so possibly eligible, never eligible"),
     ("T75-hcv", "Have a prior positive test for HBs antigen"): ("events", "'a prior positive test for HBs antigen or antibody, HBc antibody, HCV antibody, or HIV "
                                                                            "antigen or antibody': the list of tests after 'test for' is not read"),
+    # NCT01149915 (T91)
+    ("T91-clean", "Acute myelogenous leukemia (AML) by WHO classification relapsed"): ("core", "'relapsed or refractory to standard chemotherapy; unsuitable for standard "
+                                                                                                 "chemotherapy or unwilling to undergo standard chemotherapy': the alternatives after the "
+                                                                                                 "semicolon are joined as conjuncts, so a relapsed AML is unknown (2 lines, this trial only)"),
+    ("T91-all", None): ("core", "'Age > 60 years with AML not candidates for or have refused standard chemotherapy, ...' is one more disease alternative of the "
+                                "list above it, read as a requirement of its own (it opens with the age, not a disease): a 30-year-old with ALL fails it (1 line)"),
+    ("T91-all", "Acute lymphoblastic leukemia (ALL) relapsed or refractory"): ("core", "as T91-clean, and 'Ph positive ALL eligible if failed prior TKI' is read as a "
+                                                                                     "BCR-ABL1 requirement of every ALL"),
+    ("T91-chemo", None): ("events", "the washout line below is met, so ineligible where a person could still enrol a rapidly progressing patient"),
+    ("T91-chemo", "Systemic chemotherapy (with the exception of hydroxyurea"): ("events", "'..., unless there is evidence of rapidly progressive disease' is attached to the "
+                                                                                        "investigational agent's half-lives alone, not to the chemotherapy's 14 days"),
+    # NCT01849276 (T92)
+    ("T92-clean", None): ("core", "the untreated patients' line and the CNS line below are not met, so every patient is ineligible"),
+    ("T92-clean", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "'of AML with >= 10% blasts' (no sample named) stays a review "
+                                                                                                  "beside the AML, so the blasts decide nothing"),
+    ("T92-blasts", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "as T92-clean"),
+    ("T92-clean", "All immunophenotype and cytogenetic/molecular"): ("core", "'All immunophenotype and cytogenetic/molecular groups are eligible ... except for acute "
+                                                                            "promyelocytic leukemia (APL) (as proven by ... PML-RARα)': the exception of an 'all are eligible' "
+                                                                            "line is not read (1 line)"),
+    ("T92-apl", "All immunophenotype and cytogenetic/molecular"): ("core", "as T92-clean: the APL stays unread, the patient is still ineligible by the lines below"),
+    ("T92-clean", "Patients with previously untreated AML are candidates"): ("core", "'Patients with previously untreated AML are candidates if ...': 'are candidates if' is "
+                                                                                   "not read as the scope 'are eligible if' is, so every relapsed patient is asked to be "
+                                                                                   "untreated (1 line)"),
+    ("T92-clean", "Bicarbonate within the normal range"): ("labs", "serum bicarbonate has no concept (LOINC 1963-8 is not read), so the line is a person's"),
+    ("T92-bicarbonate", "Bicarbonate within the normal range"): ("labs", "as T92-clean"),
+    ("T92-clean", "Patients with a history of central nervous system (CNS) leukemia are eligible"): ("core", "the note under it ('If there is CNS involvement ... it will be "
+                                                                                                            "treated accordingly') is joined as a requirement, so a patient "
+                                                                                                            "without CNS disease fails (1 line)"),
+    ("T92-clean", "Patients may have received therapy for other malignancies"): ("core", "'... and be deemed to have a life expectancy of at least 2 years with regard to that "
+                                                                                       "malignancy': the life expectancy is asked of every patient, not of those with another cancer"),
+    ("T92-creat-male", None): ("core", "as T92-clean"),
+    ("T92-nolabs", None): ("core", "as T92-clean"),
+    ("T92-cns", None): ("core", "as T92-clean"),
+    ("T92-insulin", None): ("core", "as T92-clean"),
+    ("T92-bcc", None): ("core", "as T92-clean"),
+    ("T92-chemo", "Patients who have received chemotherapy or radiotherapy within 4 weeks"): ("core", "the refractory patients' exception under it ('The exception to this is "
+                                                                                                   "patients who are refractory ...; patients must have ...') is read whole "
+                                                                                                   "as a review, so the excepted part is unknown for a relapsed patient too"),
+    ("T92-metformin", "Patients with a history of diabetes mellitus (DM) treated with metformin"): ("events", "'treated with metformin' stays a review beside the diabetes "
+                                                                                                          "(a named product after 'treated with' a disease is not read)"),
+    ("T92-insulin", "Patients with a history of diabetes mellitus (DM) treated with metformin"): ("events", "as T92-metformin"),
+    ("T92-prostate", "Patients who are receiving therapy for another active malignancy"): ("events", "'receiving therapy for' another malignancy stays a review beside it"),
+    ("T92-bcc", "Patients who are receiving therapy for another active malignancy"): ("events", "as T92-prostate; 'squamous cell carcinoma ... of the skin' excepted is "
+                                                                                              "read only as non-melanoma skin cancer with a review"),
+    # NCT01904643 (T93)
+    ("T93-clean", "Patients eligible include those with diagnosis of AML other than acute promyelocytic"): (
+        "core", "'AML other than APL by WHO criteria with relapsed disease ... or refractory ...; also eligible are patients unwilling to receive standard induction': the "
+                "status is read inside the APL exception and the unwilling alternative as a conjunct (1 line)"),
+    ("T93-apl", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
+    ("T93-apl", "Patients eligible include those with diagnosis of AML other than acute promyelocytic"): ("core", "as T93-clean"),
+    ("T93-clean", "Patients who have received prior lenalidomide therapy"): ("events", "'further there should be at least a 14-day window from the patient's last prior "
+                                                                                   "therapy' stays a review alternative, so no record clears the line (1 line)"),
+    ("T93-window", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-clean: the 14-day window is not read"),
+    ("T93-azacitidine", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-window"),
+    # NCT02044796 (T94)
+    ("T94-clean", None): ("core", "the diagnosis line below asks both the newly diagnosed and the relapsed alternative of every patient, so every patient is ineligible"),
+    ("T94-clean", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'For patients with newly diagnosed disease: ...; for patients with relapsed/refractory "
+                                                                                     "disease: ...': two scopes in one line, joined as requirements (1 corpus line; 'For "
+                                                                                     "patients with relapsed/refractory disease:' alone is not read as a scope either)"),
+    ("T94-clean", "Should be off any active systemic therapy for AML"): ("events", "'off any active systemic therapy for AML with the exception of hydroxyurea for at least "
+                                                                                  "14 days ... unless rapidly progressive disease': the washout is not read"),
+    ("T94-hydroxyurea", "Should be off any active systemic therapy for AML"): ("events", "as T94-clean"),
+    ("T94-clean", "Active systemic fungal, bacterial, viral"): ("events", "'..., unless disease is under treatment ... patient needs to be clinically stable as defined as "
+                                                                          "being afebrile ... for 24 hours' is read as an alternative review, so no infection is unknown"),
+    ("T94-hsct", None): ("core", "as T94-clean"),
+    ("T94-hsct", "patients with prior autologous or allogeneic hematopoietic cell"): ("core", "'... are eligible if relapse occurs provided symptoms of GVHD are well "
+                                                                                            "controlled': the proviso is asked of every transplanted patient, GVHD or none"),
+    ("T94-gvhd", None): ("core", "as T94-clean"),
+    ("T94-chemo", None): ("core", "as T94-clean"),
+    ("T94-hydroxyurea", None): ("core", "as T94-clean"),
+    ("T94-bili", None): ("core", "as T94-clean"),
+    ("T94-nolvef", None): ("core", "as T94-clean"),
+    ("T94-allergy", "Known hypersensitivity to any study drug"): ("events", "'any study drug' names no product; the trial's drugs are not looked up"),
+    # NCT00839982 (T95)
+    ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "
+                                                                                  "despite appropriate antibiotics ...)': the definition is an alternative review"),
+    ("T95-clean", "Have currently active gastrointestinal disease"): ("events", "gastrointestinal disease has no concept (135 corpus lines name one, in many senses), so "
+                                                                               "the line is a person's"),
+    ("T95-crohn", None): ("events", "the gastrointestinal line below is a review line, so an active Crohn's disease is not excluded: eligible where a person must look"),
+    ("T95-crohn", "Have currently active gastrointestinal disease"): ("events", "as T95-clean"),
+    ("T95-refractory", "Diagnosis of 1st relapse or refractory AML"): ("core", "'1st relapse' stays a review conjunct of both statuses, so a refractory AML is unknown"),
+    ("T95-creat-gfr", "Serum creatinine =< 1.0 mg/dL"): ("labs", "'> 50 L/min/1.73 m^2': the mistyped unit is a bound no measurement could mean, so the eGFR "
+                                                                 "alternative is a person's"),
+    ("T95-creat-low", None): ("labs", "as T95-creat-gfr: possibly eligible, never eligible"),
+    ("T95-creat-low", "Serum creatinine =< 1.0 mg/dL"): ("labs", "as T95-creat-gfr"),
+    ("T95-bcc", "Have had a diagnosis of another malignancy"): ("core", "the excepted skin cancer's own condition ('if definitive treatment for the condition has been "
+                                                                        "completed') stays a review, so the exception is unknown"),
 }
 
 

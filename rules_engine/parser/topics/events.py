@@ -237,6 +237,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|\bcalcium[\s-]+channel[\s-]+(?:blockers?|blocking\s+agents?|antagonists?)\s+with\s+(?:AV|atrioventricular)[\s-]*nod(?:al|e)[\s-]+blocking\s+(?:activity|effects?|properties)",
      ("calcium", "non")),
     ("calcium_channel_blocker", r"(?<!dihydropyridine\s)\bcalcium[\s-]+channel[\s-]+(?:blockers?|blocking\s+agents?|antagonists?)\b", ("calcium",)),
+    ("anticonvulsant_therapy", r"\banti-?(?:convulsants?|convulsive|epileptics?)(?:\s+(?:therap(?:y|ies)|treatments?|medications?|drugs?|agents?))?\b", ("convuls", "epilep")),
     ("diuretic_therapy", r"\b(?:(?:thiazide|loop|potassium[\s-]+sparing)(?:[\s-]+like)?\s+(?:(?:and/or|or|and|/)\s+(?:thiazide|loop|potassium[\s-]+sparing)\s+)?)?diuretics?(?:\s+(?:therapy|treatment|medications?|agents?))?\b", ("diuretic",)),
     # HIV's treatment ("HIV-positive patients on combination antiretroviral therapy are ineligible",
     # "receiving HAART"); "cART" in its own case only (CART is the T-cell product)
@@ -1283,7 +1284,8 @@ _HEART_DRUG_ALLOWED = re.compile(
 # ... or says it after them ("Beta-blocker therapy, while not exclusionary, is discouraged")
 _HEART_DRUG_PERMITTED = re.compile(r"[^.;]{0,60}?\b(?:permitted|allowed|acceptable|are\s+eligible|is\s+eligible|exclusionary|discouraged)\b", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
-                         "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "antiretroviral_therapy", "proton_pump_inhibitor", "h2_antagonist"})
+                         "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
+                         "proton_pump_inhibitor", "h2_antagonist"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1756,7 +1758,8 @@ def _therapy(concept: str) -> bool:
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
-_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+_TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy",
+                         "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 

@@ -31,7 +31,7 @@ from rules_engine.units import UnitError, convert, registry_unit
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
-    ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtration\s+rate|\bGFR\b"),
+    ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
@@ -311,8 +311,12 @@ _ONE_QUANTITY = frozenset({"creatinine_clearance", "egfr"})
 _LAB_MORE = re.compile(rf"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?:(?P<num>{_NUMBER})|(?={_ULN_WORD}))", I)
 # a second threshold scoped to some patients: "(< 5 x ULN for patients with liver metastases)",
 # ", or ≤ 3 x ULN if Gilbert's syndrome", "or < 5 times ULN in the presence of liver metastases"
+# (a gloss of the limit may stand first, "upper limit of normal (x ULN) (≤ 3 x ULN if ..."; in
+# brackets the second bound may leave its sign to the first, "(5 times ULN for patients with
+# hepatic metastases)", 31 corpus lines: read only when it is a multiple of the ULN)
 _SCOPED = re.compile(
-    rf"\s*(?P<open>\()?\s*(?:[,;]\s*)?(?:or\s+|and\s+)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})",
+    rf"(?:\s*\(\s*(?:[x×]\s*)?{_ULN_WORD}\s*\))?"
+    rf"\s*(?P<open>\()?\s*(?:[,;]\s*)?(?:or\s+|and\s+)?(?:(?P<op>[≤≥<>])\s*)?(?P<num>{_NUMBER})",
     I,
 )
 _SCOPE = re.compile(
@@ -414,7 +418,7 @@ _CANONICAL = {
 # any threshold the corpus writes), so a threshold merely unusual is still read.
 _PLAUSIBLE = {
     "anc": (0.01, 100.0), "platelets": (1.0, 2000.0), "wbc": (0.05, 1000.0), "hemoglobin": (2.0, 30.0),
-    "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "lvef": (1.0, 100.0),
+    "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "egfr": (2.0, 400.0), "lvef": (1.0, 100.0),
     # "castrate testosterone < 50 ng/mL" is 5,000 ng/dL, a man's level: the unit mistyped for ng/dL
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
@@ -431,6 +435,41 @@ def _implausible(concept: str, value: float | int, unit: str | None) -> bool:
     except UnitError:
         return False
     return not bounds[0] <= value <= bounds[1]
+
+
+# a bound for one sex and another for the other ("creatinine < 1.4 mg/dl in females and < 1.5
+# mg/dl in males", "QTc > 450 msec for males and > 470 msec for females"; 25 corpus lines): read as
+# the first bound alone, the other sex was held to a limit not theirs (a man with creatinine 1.45
+# failed, a man with QTc 460 was not excluded where the women's 470 came first), and a second bound
+# left unread was joined to the next test as an alternative
+_SEX_WORD = r"(?:females?|males?|women|men|woman|man)"
+_SEX_FIRST = re.compile(rf"\s*(?:in|for)\s+(?P<sex>{_SEX_WORD})\s*,?\s*(?:and|or|;|,)\s*(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
+_SEX_SECOND = re.compile(rf"\s*(?:in|for)\s+(?P<sex>{_SEX_WORD})\b", I)
+
+
+def _sex_of(word: str) -> str:
+    return "female" if word.lower().startswith(("f", "wom")) else "male"
+
+
+def _by_sex(text: str, pos: int, concept: str, first: Expr) -> tuple[int, Expr] | None:
+    """(end, expr) for a first bound ``first`` ending at ``pos`` followed by the other sex's."""
+    m = _SEX_FIRST.match(text, pos)
+    if m is None or not isinstance(first, Predicate):
+        return None
+    end, value, unit, uln, _ = _threshold(text, m.end(), concept, m.group("num"))
+    if value is None:
+        return None
+    second = _SEX_SECOND.match(text, end)
+    if second is None or _sex_of(second.group("sex")) == _sex_of(m.group("sex")):
+        return None
+    if unit is None and not uln:
+        unit, uln = first.unit, first.uln
+    other = predicate(concept, OPS[m.group("op")], value, unit, uln)
+    expr = any_of([
+        all_of([predicate("sex", Op.IS, _sex_of(m.group("sex"))), first]),
+        all_of([predicate("sex", Op.IS, _sex_of(second.group("sex"))), other]),
+    ])
+    return second.end(), expr
 
 
 def named_labs(text: str) -> list[str]:
@@ -487,13 +526,13 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
     if m is None:
         return None
     end, value, unit, uln, unfit = _threshold(text, m.end(), concept, m.group("num"))
-    if value is None or unfit:
+    if value is None or unfit or (m.group("op") is None and not (m.group("open") and uln and op in (Op.LTE, Op.LT))):
         return None
     scope = _SCOPE.match(text, end)
     if scope is None or (m.group("open") and not scope.group(0).rstrip().endswith(")")):
         return None
     who = " ".join(scope.group("who").split())
-    second = predicate(concept, OPS[m.group("op")], value, unit, uln)
+    second = predicate(concept, OPS[m.group("op")] if m.group("op") else op, value, unit, uln)
     condition = scope_condition(who)
     return scope.end(), all_of([second, condition if condition is not None else Review(ReviewReason.AMBIGUOUS, "applies only " + who)]), condition
 
@@ -629,6 +668,11 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             op = OPS[m.group("op")]
             pred: Expr = predicate(concept, op, value, unit, uln)
+            by_sex = _by_sex(text, t_end, concept, pred) if len(concepts) == 1 else None
+            if by_sex is not None:  # "< 1.4 mg/dl in females and < 1.5 mg/dl in males": each sex its own bound
+                end, pred = max(end, by_sex[0]), by_sex[1]
+                preds.append(pred)
+                continue
             scoped = _scoped_alternative(text, t_end, concept, op, ctype)
             transfusion = _TRANSFUSION_NOTE.match(text, t_end)
             if transfusion is not None:

@@ -79,7 +79,7 @@ _BRANDS = {
     "xtandi": "enzalutamide", "casodex": "bicalutamide", "lupron": "leuprolide", "zoladex": "goserelin", "faslodex": "fulvestrant",
     "femara": "letrozole", "arimidex": "anastrozole", "aromasin": "exemestane", "nolvadex": "tamoxifen", "lynparza": "olaparib",
     "ibrance": "palbociclib", "afinitor": "everolimus", "torisel": "temsirolimus", "vidaza": "azacitidine", "dacogen": "decitabine",
-    "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
+    "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "ara-c": "cytarabine", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 # a generic name by the suffixes of the international nonproprietary names (as events._DRUG)
