@@ -403,3 +403,16 @@ def test_a_condition_a_line_names_has_a_code_that_sets_it(system: str, code: str
 )
 def test_endocrine_therapy_of_cancer_is_hormone_therapy(resource: dict[str, Any], expected: bool) -> None:
     assert ("hormone_therapy" in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (taken("Investigational product ABC-123 200 mg"), True),
+        (taken("study drug (blinded)"), True),
+        (taken(None, ELIGO, "investigational-agent"), True),
+        (taken("cytarabine", ATC, "L01BC01"), False),
+    ],
+)
+def test_an_investigational_product_is_read_by_its_words(resource: dict[str, Any], expected: bool) -> None:
+    assert ("investigational_agent" in concepts_of(resource)) is expected

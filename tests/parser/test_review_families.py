@@ -106,14 +106,15 @@ TOXIC = patient(lab("toxicity_grade", 3))
 RECOVERY = [
     ("Recovered from prior surgery", INC, (NONE,), (), (SURGERY, MAJOR)),
     ("Patients must have recovered from previous surgery.", INC, (NONE,), (), (SURGERY,)),
-    ("Recovered from prior major surgery", INC, (NONE, SURGERY), (), (MAJOR,)),
+    # a surgery of unrecorded size may have been the major one (concepts: surgery is major or minor)
+    ("Recovered from prior major surgery", INC, (NONE,), (), (MAJOR, SURGERY)),
     ("Patients must be recovered from both the acute and late effects of any prior surgery, radiotherapy or other antineoplastic therapy", INC,
      (NONE,), (TOXIC,), (SURGERY,)),
     ("Patients who have not recovered from surgery", EXC, (), (NONE,), (SURGERY,)),
     ("Inadequate recovery from any prior surgical procedure; major surgical procedure within 6 weeks prior to study entry", EXC,
      (MAJOR,), (NONE,), (OLD_MAJOR,)),
     ("Major surgery within 4 weeks of the start of study treatment or patients who have not recovered from the side effects of any major surgery.", EXC,
-     (MAJOR,), (NONE, SURGERY), (OLD_MAJOR,)),
+     (MAJOR,), (NONE,), (OLD_MAJOR, SURGERY)),  # a surgery of unrecorded size 20 days ago may be major
     # an inclusion's duty written inside an exclusion: never what excludes a patient without surgery
     ("Major surgery within 6 weeks prior to Study Day 1 (subjects must have completely recovered from any previous surgery prior to Study Day 1).", EXC,
      (), (NONE, OLD_MAJOR), (MAJOR,)),
