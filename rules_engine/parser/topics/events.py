@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
@@ -788,12 +788,50 @@ _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
 # toxicity)", "(toxicities not improved to =< Grade 1)") says recovered is grade 1 or better, so
 # grade 1 left is recovered; without it a grade 1 is a person's, as above.
 _NCI_RECOVERY = re.compile(
-    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+)?)?recovered\s+from\s+(?:the\s+)?adverse\s+events\s*"
+    # (the bound may stand before "from": "who has not recovered (i.e., ≤ Grade 1 or at baseline)
+    # from adverse events due to agents administered more than 4 weeks earlier", 6 corpus lines)
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+)?)?recovered"
+    r"(?:\s*\(\s*(?P<g0>(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?:≤|<=|=<)?\s*grade\s*(?:≤|<=|=<)?\s*(?:1|I)\b(?:\s*,?\s*or\s+(?:at\s+|to\s+)?baseline)?)\s*\))?"
+    r"\s+from\s+(?:the\s+)?adverse\s+events\s*"
     r"(?:\((?P<g>[^()]{0,50}?\bgrade\s*(?:1|I)\b[^()]{0,20}?)\)\s*)?"
     r"(?:due\s+to|caused\s+by|from)\s+(?:a\s+previously\s+administered\s+(?:agent|treatment)\b"
     r"|(?:investigational\s+)?agents\s+administered\s+(?:(?:more\s+than|>|over)\s+(?:\d{1,2}|two|three|four|six)\s+weeks\s+)?earlier\b)",
     I,
 )
+# Recovery with its grade written beside the verb, not after a toxicity word: bracketed ("Failure to
+# have fully recovered (i.e., ≤ Grade 1 toxicity) from the reversible effects of prior
+# chemotherapy", "Recovered (that is, <=Grade 1 toxicity) from ...") or after "to" ("Have not
+# recovered to ≤ Grade 1 toxicity from previous anticancer treatments", "Recovery to baseline or
+# ≤ grade 1 CTCAE version 4.0 from toxicities related to any prior treatment"): 17 corpus lines left
+# wholly to review, the readings above skipping them for the grade near. The grade is the line's
+# own bound on what recovered means, so no grade is left to a person; "or baseline" beside it is
+# read as the template's reading above reads it (a toxicity of prior therapy on record is one not
+# back to baseline). A surgery among the sources is no graded toxicity: such lines are left alone.
+_GRADED_RECOVERY = re.compile(
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+|adequately\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?)?"
+    r"(?:(?:fully|completely|adequately)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely|adequately))?"
+    r"(?:\s*\(\s*(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?P<c1>≤|<=|=<|<)?\s*(?:CTCAE\s+)?grade\s*(?P<c2>≤|<=|=<|<)?\s*(?P<g1>[01])\b"
+    # (only "or baseline" may follow: "(ie, <= Grade 1 toxicity or eligibility per this protocol is
+    # met)" offers another way to count as recovered, which the line leaves to a person)
+    r"(?:\s+toxicit(?:y|ies))?(?:\s*,?\s*or\s+(?:at\s+|to\s+)?(?:the\s+)?baseline(?:\s+values?)?)?(?:\s+toxicit(?:y|ies))?\s*\)"
+    r"|\s+(?:or\s+stabili[sz]ation\s+)?to\s+(?:(?:the\s+)?baseline\s+or\s+)?(?P<c3>≤|<=|=<|<)?\s*(?:(?:NCI\s+)?CTCAE\s+)?grade\s*(?P<c4>≤|<=|=<|<)?\s*(?P<g2>[01])\b"
+    r"(?:\s+or\s+(?:better|less|lower|below|baseline))?(?:\s+toxicity)?(?:\s+(?:CTCAE\s+)?v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?)"
+    r"\s+from\s+(?:(?:the|all|any)\s+){0,2}(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?hematolog(?:ic|ical))\s*,?\s*(?:(?:and|or|&)\s+)?){0,3}"
+    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)(?:\s*\(\s*AEs?\s*\))?|AEs?|effects?)\s+)?"
+    r"(?:(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|derived\s+from|resulting\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b",
+    I,
+)
+
+
+_BOUND_AFTER = re.compile(
+    r"\s*\(\s*(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?P<c>≤|<=|=<|<)?\s*(?:CTCAE\s+)?grade\s*(?:≤|<=|=<)?\s*(?P<g>[01])\b"
+    r"(?:\s+toxicit(?:y|ies))?(?:\s*,?\s*or\s+(?:at\s+|to\s+)?(?:the\s+)?baseline)?(?:\s+toxicit(?:y|ies))?\s*\)",
+    I,
+)
+_AND_RECOVERY = re.compile(r"\band\s+(?:who\s+)?(?:has\s+|have\s+|had\s+)?$", I)
+
+
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
 _GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
 
@@ -1115,13 +1153,28 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "adverse events" in low and "recovered" in low:
         for m in _NCI_RECOVERY.finditer(text):
+            if m.group("g0") is not None and _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "... within 2 weeks and has not recovered (...)": one condition of two, read by a person
             owned = NEGATED.match(text)  # a clause-start negator is the grammar's (as below)
             negated = bool(m.group("neg") and (owned is None or m.start("neg") >= owned.end()))
-            if m.group("g") is not None:
+            if m.group("g") is not None or m.group("g0") is not None:
                 graded = predicate("toxicity_grade", Op.GTE, 2) if negated else predicate("toxicity_grade", Op.LTE, 1)
                 add(Item(m.start(), m.end(), graded, frozenset({"toxicity_grade"})))
             else:
                 add(Item(m.start(), m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+    if "recover" in low or "resol" in low:
+        for m in _GRADED_RECOVERY.finditer(text):
+            if _SURGERY_WORDS.search(m.group(0)) or _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                # a surgery's recovery is graded by no record (as in _recovery_of); "received
+                # radiotherapy ≤ 2 weeks prior ..., and who has not recovered to grade 1 or better":
+                # one condition of two an exclusion asks together, not an alternative of its own
+                continue
+            owned = NEGATED.match(text)  # a clause-start negator is the grammar's (as below)
+            negated = bool(m.group("neg") and (owned is None or m.start("neg") >= owned.end()))
+            cmp = m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or ""
+            op = Op.LT if cmp == "<" else Op.LTE
+            bound = int(m.group("g1") or m.group("g2"))
+            add(Item(m.start(), m.end(), predicate("toxicity_grade", NEGATE[op] if negated else op, bound), frozenset({"toxicity_grade"})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
@@ -1140,6 +1193,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
         for m in _RECOVERY.finditer(text):
+            after = _BOUND_AFTER.match(text, m.end())
+            if after is not None and not _SURGERY_WORDS.search(m.group(0)) and not _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                # "Recovered from the reversible effects of prior antineoplastic therapy (ie, ≤ Grade
+                # 1 toxicity or baseline)": the bracket bounds what recovered means, as before "from"
+                owned = NEGATED.match(text)
+                negated = bool(m.group("neg2") or (m.group("neg") and (owned is None or m.start("neg") >= owned.end())))
+                op = Op.LT if after.group("c") == "<" else Op.LTE
+                add(Item(m.start(), after.end(), predicate("toxicity_grade", NEGATE[op] if negated else op, int(after.group("g"))), frozenset({"toxicity_grade"})))
+                continue
             if _GRADE_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 300)):
                 continue  # a grade is written: the graded reading's, or left to review
             # a negator the clause grammar reads at the clause's start ("Patients not recovered
