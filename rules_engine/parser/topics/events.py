@@ -453,12 +453,12 @@ _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including
 
 
 _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
-    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+prostate|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
-    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bNSCLC\b", ("small", "nsclc")),
-    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bSCLC\b", ("small", "sclc")),
-    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)", ("lung",)),
-    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
+    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
+    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?prostate(?:\s+gland)?|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
+    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|non-?\s*small[\s-]+cell\s+(?:cancer|carcinoma)\s+of\s+(?:the\s+)?lungs?\b|\bNSCLC\b", ("small", "nsclc")),
+    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+(?:lung\s+(?:cancer|carcinoma)|(?:cancer|carcinoma)\s+of\s+(?:the\s+)?lungs?\b)|\bSCLC\b", ("small", "sclc")),
+    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)|\b(?:carcinoma|cancer)\s+of\s+(?:the\s+)?lungs?\b", ("lung",)),
+    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:colon|rectum)\b", ("colo", "rect")),
     ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
     ("hepatocellular_carcinoma", r"hepatocellular\s+(?:carcinomas?|cancers?)|\bHCC\b|liver\s+cell\s+carcinomas?", ("hepatocellular", "hcc", "liver cell")),
@@ -469,7 +469,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("bladder_cancer", r"(?<!gall)(?<!gall-)(?<!gall\s)(?:urinary\s+)?bladder\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+(?:urinary\s+)?bladder", ("bladder",)),
     ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
     ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
-    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
+    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:exocrine\s+)?pancreas\b", ("pancrea",)),
     ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
@@ -770,9 +770,12 @@ _THERAPY_WORDS = (
 _THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
     r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
-    r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
+    # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
+    # resulting from / secondary to / derived from previous therapies": 5 corpus lines)
+    r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
     r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
-    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
     r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate, qual_value
+from rules_engine.parser.items import FEMALE, I, Item, NEG, NEGATED, POS, all_of, any_of, predicate, qual_value
 
 
 _PREG = re.compile(r"\bpregnan(?:t|cy)\b|\bgestation", I)
@@ -26,15 +26,26 @@ _PROCEDURE_AFTER = re.compile(r"\s+(?:test(?:s|ing)?|screening|prevention|precau
 _LACT = re.compile(r"\b(?:lactat(?:ing|ion)|breast[\s-]*feed(?:ing)?|nursing|breastfeeding)\b", I)
 
 
+# the pregnancy test named by the hormone it measures ("Negative serum beta-human chorionic
+# gonadotropin (beta-hCG) test (women of childbearing potential only)", "Urine (U)-human chorionic
+# gonadotropin (HCG) or serum HCG negative", "a positive serum HCG": 10 corpus lines left to
+# review): a bracketed abbreviation after the name is part of it
+_HCG = (
+    r"(?:(?:serum|urine|blood|plasma)\s+(?:or\s+(?:serum|urine|blood)\s+)?)?(?:(?:highly\s+)?sensitive\s+(?:serum\s+)?)?[(\[]?\s*"
+    r"(?:(?:(?:beta|β|b)[\s-]*)?(?:human\s+)?chorionic\s+gonadotroph?in(?:\s*[(\[]\s*(?:beta|β|b)?[\s-]*hCG\s*[)\]])?|(?:(?:beta|β|b)[\s-]*)?hCG)\s*[)\]]?"
+    r"(?:\s+(?:or\s+urine\s+)?(?:pregnancy\s+)?tests?)?"
+)
 _PREG_TEST = re.compile(
     rf"(?:(?:serum|urine|blood|urine/blood|blood/urine|beta-?hcg|β-?hcg)\s+)?(?:pregnancy|pregnant)\s+tests?(?:\s+(?:results?\s+)?(?:\w+\s+){{0,6}}?)?(?:(?:must|should|shall)\s+be\s+|(?:is|are|was)\s+)?(?P<r1>{POS}|{NEG})"
-    rf"|(?P<r2>{POS}|{NEG})\s+(?:\(?\w+\)?\s+){{0,3}}(?:pregnancy|pregnant)\s+tests?",
+    rf"|(?P<r2>{POS}|{NEG})\s+(?:\(?\w+\)?\s+){{0,3}}(?:pregnancy|pregnant)\s+tests?"
+    rf"|(?P<r3>{POS}|{NEG})\s+(?:\d\s+)?{_HCG}"
+    rf"|{_HCG}\s+(?:(?:must|should|shall)\s+be\s+|(?:is|are|was)\s+)?(?P<r4>{POS}|{NEG})",
     I,
 )
 
 
 _POTENTIAL = re.compile(
-    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?of\s+(?:child[\s-]?bearing|reproductive)\s+(?:potential|age)(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?|\bWOCBP\b|\bFOCBP\b|\b(?:fertile|pre-?menopausal)\s+(?:women|females?|patients?)",
+    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?(?:of|with)\s+(?:child[\s-]?bearing|reproductive)\s+(?:potential|age)(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?|\bWOCBP\b|\bFOCBP\b|\b(?:fertile|pre-?menopausal)\s+(?:women|females?|patients?)",
     I,
 )
 
@@ -57,9 +68,25 @@ def _negative_test(expr: Expr, text: str, items: list[Item]) -> Expr:
     return any_of([not_potential, expr])
 
 
+# "Women of childbearing potential" as an exclusion of its own (6 corpus lines, with "Any", "Patients
+# of child bearing potential", a bracketed definition after it): the status excludes, and the
+# record states it (childbearing potential, positive); a man is not of it. Only the whole clause:
+# written before a requirement it is that requirement's scope, read above and in ``sex``.
+_POTENTIAL_ONLY = re.compile(r"\W*(?:(?:any|all)\s+)?(?P<who>[^()]{1,60}?)\s*(?:\([^()]{0,300}\))?\W*", I)
+
+
+def _potential_excluded(text: str) -> Item | None:
+    m = _POTENTIAL_ONLY.fullmatch(text)
+    scope = _POTENTIAL.fullmatch(m.group("who")) if m is not None else None
+    if scope is None or "menopaus" in scope.group(0).lower():  # premenopausal is not of childbearing potential
+        return None
+    expr = all_of([FEMALE, predicate("childbearing_potential", Op.IS, "positive")])
+    return Item(m.start("who"), m.end("who"), expr, frozenset({"childbearing_potential", "sex"}))  # type: ignore[union-attr]
+
+
 def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     tests = [
-        (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2"))))
+        (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4"))))
         for m in _PREG_TEST.finditer(text)
     ]
     # a test without a result, or testing, is a procedure, not a pregnancy: "FCBP must also agree
@@ -77,6 +104,9 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     ) and not (ctype is CriterionType.EXCLUSION and _in_state(mentions, text)):
         mentions = []
     extra: list[Item] = []
+    if not mentions and not tests and ctype is CriterionType.EXCLUSION:
+        excluded = _potential_excluded(text)
+        return [excluded] if excluded is not None else []
     if not mentions or any(pred.concept == "pregnancy_test" for _, _, pred in tests):
         out = [
             Item(s, e, _negative_test(pred, text, extra) if pred.concept == "pregnancy_test" else pred, frozenset({"pregnancy_test"}))
