@@ -343,7 +343,8 @@ def _shouted(text: str) -> bool:
 
 
 # "measureable" as registries also spell it; "Measurable (RECIST) indicator lesion"
-_MEASURABLE = re.compile(r"(?<![-\w])measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+# ("Radiographically-measurable disease", "measurable (that is, target) lesion", "Measurable cancer")
+_MEASURABLE = re.compile(r"(?<![-\w])(?:(?:radiographically|radiologically)[\s-]*)?measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+|\(\s*(?:that\s+is|i\.?\s?e\.?)\s*,?\s*target\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?|cancer)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
 # the words that name what caused something else: the cue right before an event, or a list away
@@ -1007,6 +1008,22 @@ _GVHD_PROPHYLAXIS = re.compile(
     r"(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|GvHD|GVHD)(?:\s*\((?:a|c)?GVHD\))?)(?:\s+(?:after|following|post)\s+(?:an?\s+)?(?:allogeneic\s+|allo-?\s*)?(?:HSCT|SCT|BMT|(?:hematopoietic\s+)?(?:stem\s+cell\s+)?transplant(?:ation)?))?",
     I,
 )
+
+
+# the measurable lesion named first and its measure after it ("At least one lesion measurable
+# according to RECIST criteria", "1 target lesion that is measurable by RECIST, Version 1.1",
+# "Disease is measurable by CT scan", "a lesion reproducibly measurable by CT or MRI scans per
+# RECIST 1.1": 14 corpus lines left to review). The measure must be RECIST's or its imaging: a
+# node "measurable in two perpendicular directions" is a lymphoma's measure, not read here.
+_MEASURABLE_AFTER = re.compile(
+    r"(?<![-\w])(?:(?:tumou?r|target|metastatic)\s+)?(?:lesions?|tumou?rs?|sites?\s+of\s+disease|disease)\s+(?:(?:that|which)\s+)?(?:(?:is|are)\s+)?"
+    r"(?:(?:reproducibly|radiographically|radiologically|accurately)\s+)?measure?able\s+(?:by|per|according\s+to|using|as\s+per|on)\s+(?:the\s+)?"
+    r"(?:RECIST|Response\s+Evaluation\s+Criteria|CT\b|MRI\b|computed\s+tomography|computeri[sz]ed\s+tomography)",
+    I,
+)
+
+
+_OR_WORD = re.compile(r"\b(?:or|either|and/or)\b|/", I)
 
 
 _GRADE_NUM = r"(?:[0-4]|IV|I{1,3})\b"
@@ -2066,9 +2083,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
     washouts: list[Item] = []  # read only for the washout written around them
-    for m in _MEASURABLE.finditer(text) if "measurable" in low or "measureable" in low else ():
-        if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
-            items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
+    # (the lesion-first wording among the inclusions only: an exclusion's "No lesion measurable by
+    # RECIST" reaches here with its "No" blanked, and would exclude the measurable)
+    for pattern in ((_MEASURABLE, _MEASURABLE_AFTER) if ctype is CriterionType.INCLUSION else (_MEASURABLE,)) if "measurable" in low or "measureable" in low else ():
+        for m in pattern.finditer(text):
+            if (pattern is _MEASURABLE_AFTER or m.group(0).lower().endswith("cancer")) and _OR_WORD.search(text[: m.start()] + " " + text[m.end():]):
+                continue  # a wording read since: beside another subject the clause's "or" would join them ("either measurable cancer or an elevated CA125")
+            if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
+                items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
     indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
     for k in _CANCER_LIVE.live(low):

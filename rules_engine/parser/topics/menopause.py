@@ -43,6 +43,10 @@ _NOT_THE_SUBJECT = re.compile(
     I,
 )
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_REST_OK = re.compile(
+    r"(?:\W|\d+|\b(?:patients?|subjects?|participants?|women|woman|females?|must|be|is|are|have|has|a|an|the|status|aged?|years?|yrs?|old|older|and|or|inclusive|at|enrollment|entry)\b)*",
+    I,
+)
 
 
 # The line decides as well as the clause: "Female subject post-menopausal; surgically sterilized or
@@ -56,6 +60,8 @@ _LINE_BLOCK = re.compile(r"contracep\w*|birth\s+control|abstain\w*|abstinen\w*|p
 def line_allows(line: str) -> bool:
     """Whether a line that names a menopausal status may have it read as its subject: nothing in
     it (outside brackets, unless the whole line is one) makes the status part of something else."""
+    if line.rstrip().endswith(":"):
+        return False  # a lead-in ("Is post-menopausal:" in a list defining who is not of childbearing potential)
     bare = _BRACKETS.sub(" ", line)
     bare = bare if bare.strip(" .;:-") else line
     return not _NOT_THE_SUBJECT.search(bare) and not _LINE_BLOCK.search(bare)
@@ -68,6 +74,12 @@ def menopause_items(text: str) -> list[Item]:
     if len(found) != 1 or _NOT_THE_SUBJECT.search(_BRACKETS.sub(" ", text)):
         return []
     m = found[0]
+    # the status must be what the clause says, with its persons, an age and a bracket at most:
+    # beside other subjects ("Postmenopausal women with ... locally advanced or metastatic ER
+    # positive breast cancer") the clause grammar would join them by the "or" inside their words
+    rest = _BRACKETS.sub(" ", text[: m.start()] + " " + text[m.end():])
+    if not _REST_OK.fullmatch(rest):
+        return []
     # the review quotes the clause: an age beside the status ("Premenopausal women, 18-50 years")
     # is not read here (topics.age leaves lines naming menopause alone), so a person sees it
     status = " ".join(text.split())[:200]
