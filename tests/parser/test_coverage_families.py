@@ -19,7 +19,8 @@ met, not met and unknown (``()`` where no record can).
   who fail it, never those who pass it;
 * a measurable lesion named before its measure ("at least one lesion measurable according to
   RECIST") is measurable disease; a cancer "of prostate", "of pancreas" without "the" is the
-  cancer.
+  cancer; a therapy whose target follows it ("therapy that targets the EGFR pathway") is the
+  class of drugs.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.registry_fields import text_sexes
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import age, condition, record, result, score, sex
+from tests.fixtures.records import age, condition, medication, record, result, score, sex
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -51,6 +52,7 @@ MEASURABLE = record(age(60), sex("male"), result("measurable_disease", "positive
 NOT_MEASURABLE = record(age(60), sex("male"), result("measurable_disease", "negative"))
 PROSTATE = record(age(70), sex("male"), condition("prostate_cancer"))
 PANCREAS = record(age(70), sex("male"), condition("pancreatic_cancer"))
+ON_EGFR_TKI = record(age(60), sex("male"), medication("egfr_inhibitor", 200))
 
 # no criterion, or no restriction: no requirement
 ASKS_NOTHING = [
@@ -140,6 +142,11 @@ DISEASE = [
     # "No" blanked among the exclusions would read the lesion as what excludes: not read there
     ("No lesion measurable by RECIST", EXC, (), (), (MEASURABLE, NOT_MEASURABLE)),
     ("Histologically confirmed adenocarcinoma of prostate", INC, (PROSTATE,), (PANCREAS, MAN), ()),
+    # a therapy's target named after it
+    ("Prior therapy that targets the EGFR pathway", EXC, (ON_EGFR_TKI,), (MAN,), ()),
+    ("Previous exposure to EGFR targeting therapy", EXC, (ON_EGFR_TKI,), (MAN,), ()),
+    ("Previous therapy targeting EGFR or HER-2.", EXC, (ON_EGFR_TKI,), (), (MAN,)),
+    ("No prior agents directed against EGFR and/or HER2", INC, (), (ON_EGFR_TKI,), (MAN,)),
     ("Histologically or cytologically confirmed adenocarcinoma of pancreas", INC, (PANCREAS,), (PROSTATE, MAN), ()),
 ]
 
