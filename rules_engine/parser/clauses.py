@@ -23,6 +23,7 @@ from rules_engine.parser.topics.events import event_items, other_than_spans
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.measurable import measurable_items
+from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.products import product_items
@@ -77,7 +78,7 @@ _AGE_GATE = re.compile(r"\d|adult", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
-def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
+def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[list[Item], ...]:
     return (
         age_items(text, ctype) if _AGE_GATE.search(text) else [],
         sex_items(text),
@@ -86,7 +87,7 @@ def _topics(text: str, ctype: CriterionType) -> tuple[list[Item], ...]:
         child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
         biomarker_items(text, ctype),
         lab_items(text, ctype),
-        pregnancy_items(text, ctype) if _PREGNANCY_GATE.search(text) else [],
+        (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         swallowing_items(text, ctype),
         measurable_items(text),
@@ -107,13 +108,14 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
     the topics were about half of the parse. The items of the last texts read are kept (the
     topics are pure functions of the text and type); each call gets Items of its own, which its
     caller may change. tests/parser/test_word_gates.py pins it against the reading uncached."""
-    return [Item(start, end, expr, concepts) for start, end, expr, concepts in _extract(text, ctype)]
+    return [Item(start, end, expr, concepts) for start, end, expr, concepts in _extract(text, ctype, STATUS_READ.get())]
 
 
 @lru_cache(maxsize=4096, typed=True)  # typed: a plain str type is not CriterionType to the topics' ``is`` tests
-def _extract(text: str, ctype: CriterionType) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
+def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
+    """``menopause``: whether the line lets a menopausal status be read (topics.menopause)."""
     found: list[Item] = []
-    for items in _topics(text, ctype):
+    for items in _topics(text, ctype, menopause):
         for item in items:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)

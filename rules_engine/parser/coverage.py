@@ -175,6 +175,8 @@ def _registry_years(value: str | None) -> float | None:
 
 def _sex(criteria: Iterable[Criterion]) -> str:
     for criterion in criteria:
+        if criterion.type is not CriterionType.INCLUSION:
+            continue  # an exclusion's sex names whom it excludes ("Women of childbearing potential")
         for node in _required(criterion.expr):
             if isinstance(node, Predicate) and node.concept == "sex" and node.op is Op.IS and criterion.applies_if is None:
                 return str(node.value).upper()

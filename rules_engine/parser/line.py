@@ -50,11 +50,11 @@ import re
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
-from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
+from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
-from rules_engine.parser.notes import SYSTEM_LABEL, label_only, permitting_note, strip_terminology_note, without_footnote
+from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     AGENT_WINDOW,
@@ -83,6 +83,7 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.products import unread_product
+from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.topics.sex import sex_scope
 
 
@@ -156,6 +157,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     in_definition = False  # the rest of the line defines the status it asked for
     definitions: list[str] = []
     any_group: list[Expr] | None = None  # items after "at least one of the following"
+    open_to_both = 0  # clauses that only open the line to both sexes
     for clause_text in clauses:
         if in_definition or (status_seen and (DEFINITIONAL.search(clause_text) or (exprs and LEAD_IN.search(exprs_text[-1])))):
             in_definition = True
@@ -259,6 +261,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             continue
         clause = parse_clause(clause_text, ctype)
         if clause.expr is None and not clause.residue and not clause.exceptions:
+            # "Male or female", "Both men and women": read whole, the clause names both sexes
+            open_to_both += _open_to_both(clause)
             continue
         expr = clause_expr(clause, ctype, negated)
         if expr is not None:
@@ -273,6 +277,10 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         exprs.append(any_of(any_group))
     if definitions:
         exprs = [widen_status(e, " ".join(definitions)) for e in exprs]
+    if not exprs and open_to_both and open_to_both == len(clauses):
+        # a line that only opens the trial to both sexes ("Male or female", "Male and female
+        # patients eligible": 10 corpus lines) asks nothing; the registry's sex field is read apart
+        return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
     if not exprs:
         return Review(review_reason(norm), "")
     structured = [e for e in exprs if not isinstance(e, Review)]
@@ -289,6 +297,20 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if window and not FUTURE_REFERENCE.search(window.group(0)):
         expr = with_window(expr, Window(float(window.group("n")), window.group("unit").lower().rstrip("s") + "s"))
     return expr
+
+
+_SEX_CONCEPT = frozenset({"sex"})
+# what may stand beside the sexes in such a line: the persons and the verdict, nothing that could
+# state a requirement ("Age 18 years, male or female" states an age the topics do not read)
+_OPEN_FILLER = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|both|are|is|eligible|included|may|can|be|enrolled)\b)*", I)
+
+
+def _open_to_both(clause: Clause) -> bool:
+    """Whether a clause read without residue only names both sexes and its persons."""
+    if not clause.items or not all(it.expr is None and it.concepts == _SEX_CONCEPT for it in clause.items):
+        return False
+    rest = "".join(" " if any(it.start <= k < it.end for it in clause.items) else ch for k, ch in enumerate(clause.text))
+    return _OPEN_FILLER.fullmatch(rest) is not None
 
 
 # a clause that lets the patients it names in only on a condition ("APL ... would be eligible only
@@ -786,6 +808,18 @@ _NO_REQUIREMENT = re.compile(
 
 
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
+    """One eligibility line -> a Criterion (``_parse_line``); a line that names a menopausal
+    status is read with the topic told whether the line lets it be the line's subject."""
+    if "menopaus" not in text.lower():
+        return _parse_line(text, type, parent, context)
+    token = STATUS_READ.set(line_allows(text))
+    try:
+        return _parse_line(text, type, parent, context)
+    finally:
+        STATUS_READ.reset(token)
+
+
+def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
     ``safety.enforce``, so no unread words can hide a structured decision against the patient;
@@ -797,10 +831,14 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
     # without a star annotates another line's term
     text_read = without_footnote(strip_terminology_note(text))
-    if _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text) or (text_read != text and not text_read):
+    if (
+        _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text)
+        or (text_read != text and not text_read) or non_criterion(text)
+    ):
         # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its
         # own, widens another line and asks nothing of its own, nor does a label over the lines
-        # after it ("Cardiac disease:"; rules_engine.parser.notes). Under a line (a child), the
+        # after it ("Cardiac disease:"; rules_engine.parser.notes), nor a line that states no
+        # criterion (a sponsor's pointer to its pages, ``notes.non_criterion``). Under a line (a child), the
         # note keeps its reading: an exception the heading it sits under is read with
         # (dropped, the heading would decide against the patients the note lets in)
         # an exclusion holds when its expression is met: one that asks nothing must never hold

@@ -115,8 +115,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> ", ("greater", "more", "higher", "exceed", "above", "over", "older")),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< ", ("less", "lower", "fewer", "below", "under", "younger")),
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
-        (r">=|=>|≥\s*=", "≥", ("=",)),
-        (r"<=|=<|≤\s*=", "≤", ("=",)),
+        # (and with a space inside: "Age > = 18 years", "Creatinine < = 1.5 mg/dL"; 22 corpus lines)
+        (r">\s?=|=\s?>|≥\s*=", "≥", ("=",)),
+        (r"<\s?=|=\s?<|≤\s*=", "≤", ("=",)),
         # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice.
         # Not before a window ("<= or = to 30 days before enrollment"): read as one, a list's unread
         # item before it ("or approved proteins/antibodies") was taken into the window's therapy

@@ -125,3 +125,32 @@ def without_footnote(text: str) -> str:
     if explains or (permits and not _MORE_THAN_PERMITTING.search(_PERMITS.sub(" ", body).replace("allowed", " ").replace("permitted", " "))):
         return text[: m.start()].rstrip()
     return text
+
+
+# Lines that are no criterion at all, which registries run into their lists: a sponsor's pointer
+# to its own pages ("For more information regarding BMS clinical trial participation, please
+# visit www.BMSStudyConnect.com": 12 corpus lines), and the NIH policy statement on the inclusion
+# of women and minorities, its heading ("Inclusion of Women and Minorities", 4) and its sentence
+# ("Both men and women and members of all races and ethnic groups are eligible for this trial",
+# 7, in inclusion and exclusion lists alike). Each asks nothing of the patient, so it is no
+# requirement; left to review, each left every patient of its trial possibly eligible at best.
+# A statement naming one sex only ("Women of all races ... are eligible") is not taken: it may
+# restrict, and stays with the topics. Anchored at both ends and made of fixed words and bounded
+# runs without repetition of overlapping groups, so no search backtracks beyond the line.
+_NON_CRITERION = re.compile(
+    r"\W{0,6}(?:"
+    r"for\s+more\s+information\s+(?:regarding|about|on)\s+[^.;:]{1,80}?,?\s+please\s+(?:visit|see|go\s+to|refer\s+to)\s+(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+(?:/\S*)?"
+    r"|inclusion\s+of\s+women\s+and\s+minorities\s*:?"
+    r"|(?:both\s+)?(?:men|males)\s+and\s+(?:women|females),?\s+(?:and\s+)?(?:members\s+)?of\s+all\s+races\s+and\s+ethnic\s+groups,?\s+are\s+eligible\s+(?:for|to\s+participate\s+in)\s+this\s+(?:trial|study)"
+    r")\W{0,3}",
+    I,
+)
+
+
+def non_criterion(text: str) -> bool:
+    """Whether ``text`` is a line that states no criterion: a sponsor's pointer to its pages or the
+    NIH statement on women and minorities (see ``_NON_CRITERION``)."""
+    low = text.lower()
+    if "visit" not in low and "minorities" not in low and "ethnic" not in low:  # the gate: most lines hold none
+        return False
+    return _NON_CRITERION.fullmatch(text.strip()) is not None

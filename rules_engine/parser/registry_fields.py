@@ -82,11 +82,16 @@ def age_bounds(criteria: Iterable[Criterion], conditional: bool = True) -> tuple
 
 
 def text_sexes(criteria: Iterable[Criterion]) -> set[str]:
-    """Every sex the criteria ask for. A line's condition ("pregnancy test, for women") says
-    whom that line concerns, not whom the trial takes, so it is not counted."""
+    """Every sex the inclusion criteria ask for. A line's condition ("pregnancy test, for women")
+    says whom that line concerns, not whom the trial takes, so it is not counted; nor is a sex
+    named in an exclusion ("Women of childbearing potential", "Premenopausal"): it names whom the
+    line excludes, and the registry's sex beside it neither repeats nor contradicts it (counted,
+    a women-only trial that excludes women of childbearing potential lost its registry sex, and
+    a man met every line)."""
     return {
         str(node.value).lower()
         for criterion in criteria
+        if criterion.type is CriterionType.INCLUSION
         for node in nodes(criterion.expr)
         if isinstance(node, Predicate) and node.concept == "sex"
     }

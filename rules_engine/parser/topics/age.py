@@ -53,14 +53,24 @@ _AGE_CMP = re.compile(
 _AGE_BARE_POST = re.compile(rf"(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER})\s*(?P<post>{_AGE_POST})", I)
 
 
+# ("≥ 18-year-old males or females": the hyphens of the compound adjective are spaces here)
 _AGE_SUFFIXED = re.compile(
-    rf"(?P<op>[≥>≤<=])?\s*(?P<n>\d{{1,3}})\s*(?P<u>{_AGE_UNIT})\s*(?:old|of\s+age)(?:\s*(?P<post>{_AGE_POST}))?",
+    rf"(?P<op>[≥>≤<=])?\s*(?P<n>\d{{1,3}})[\s-]*(?P<u>{_AGE_UNIT})[\s-]*(?:old|of\s+age)(?:\s*(?P<post>{_AGE_POST}))?",
     I,
 )
 
 
 _AGE_SUFFIXED_RANGE = re.compile(
     rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
+    I,
+)
+
+
+# the persons a bare "18 or older" describes, and nothing else before it ("Males and females, 18
+# or older", "Men and women 18 and older"): one to three person words and their joins, bounded
+_PERSONS_ONLY = re.compile(
+    r"\W{0,4}(?:(?:both|all)\s+)?(?:male|female|men|women|patient|subject|participant|adult)s?"
+    r"(?:\s*(?:,|and/or|and|or|&)\s*(?:male|female|men|women|patient|subject|participant|adult)s?){0,2}\W{0,4}",
     I,
 )
 
@@ -173,8 +183,10 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
             if pattern is _AGE_SUFFIXED_RANGE:
                 add_range(m)
                 continue
-            if pattern is _AGE_BARE_POST and not m.group("u").strip():
-                continue
+            if pattern is _AGE_BARE_POST and not m.group("u").strip() and not (
+                _PERSONS_ONLY.fullmatch(text[: m.start()]) and re.match(r"older|younger|elder", m.group("post").split()[-1], I)
+            ):
+                continue  # a bare number is an age only after the persons it describes ("Men and women 18 and older")
             if pattern is _AGE_BARE_POST and not (
                 re.search(r"old|of\s+age", m.group("u"), I)
                 or re.match(r"older|younger|elder|upwards", m.group("post").split()[-1], I)

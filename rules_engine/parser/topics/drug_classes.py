@@ -47,7 +47,12 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("hdac_inhibitor", r"\bHDAC[\s-]*" + _AGENT + r"|histone\s+deacetylase\s*(?:\(\s*HDAC\s*\)\s*)?" + _AGENT, ("hdac", "deacetylase")),
     ("proteasome_inhibitor", r"\bproteasome[\s-]*" + _AGENT, ("proteasome",)),
     ("egfr_inhibitor",
-     r"\bEGFR[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies))"
+     r"\bEGFR[\s-]*(?:target(?:ed|ing)\s+(?:therap(?:y|ies)|agents?|antibod(?:y|ies)|drugs?|treatments?)|directed\s+therap(?:y|ies)|(?:receptor\s+)?" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies))"
+     # the target after the therapy ("Prior therapy that targets the EGFR pathway", "Previous
+     # therapy targeting EGFR or HER-2", "inhibitors of the EGFR", "agents directed against EGFR":
+     # 8 corpus lines, all exclusions of prior therapy)
+     r"|\b(?:therap(?:y|ies)|agents?|drugs?|treatments?)\s+(?:that\s+)?(?:(?:specifically|directly)\s+(?:and\s+(?:specifically|directly)\s+)?)?(?:targets?|targeting|directed\s+against)\s+(?:the\s+)?EGFR\b(?:\s+pathway)?"
+     r"|\binhibitors?\s+of\s+(?:the\s+)?EGFR\b"
      r"|\banti-?\s*EGFR(?:\s+(?:monoclonal\s+)?(?:antibod(?:y|ies)|therap(?:y|ies)|agents?|mAbs?))?"
      r"|epidermal\s+growth\s+factor\s+receptor\s*(?:\(\s*EGFR\s*\)\s*)?(?:" + _KINASE + r"|targeted\s+therap(?:y|ies)|antibod(?:y|ies))",
      ("egfr", "epidermal")),

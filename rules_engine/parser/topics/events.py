@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
@@ -351,7 +351,8 @@ def _shouted(text: str) -> bool:
 
 
 # "measureable" as registries also spell it; "Measurable (RECIST) indicator lesion"
-_MEASURABLE = re.compile(r"(?<![-\w])measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
+# ("Radiographically-measurable disease", "measurable (that is, target) lesion", "Measurable cancer")
+_MEASURABLE = re.compile(r"(?<![-\w])(?:(?:radiographically|radiologically)[\s-]*)?measure?able\s+(?:\(\s*RECIST(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?\s*\)\s+|\(\s*(?:that\s+is|i\.?\s?e\.?)\s*,?\s*target\s*\)\s+)?(?:(?:indicator|target)\s+)?(?:disease|lesions?|tumou?rs?|cancer)(?:\s+(?:per|by|according\s+to|as\s+defined\s+by)\s+(?:the\s+)?(?:RECIST|Response\s+Evaluation\s+Criteria\s+in\s+Solid\s+Tumou?rs)(?:\s*\(RECIST\))?(?:\s*(?:v(?:ersion)?\s*)?1\.[01])?)?", I)
 
 
 # the words that name what caused something else: the cue right before an event, or a list away
@@ -461,12 +462,12 @@ _EXAMPLES_AFTER = re.compile(r"\s*[,(]?\s*(?:such\s+as|e\.\s?g\.?|eg\b|including
 
 
 _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
-    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+prostate|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
-    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bNSCLC\b", ("small", "nsclc")),
-    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|\bSCLC\b", ("small", "sclc")),
-    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)", ("lung",)),
-    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:colon|rectum)", ("colo", "rect")),
+    ("breast_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?breast|breast\s+(?:cancer|carcinoma|adenocarcinoma|tumou?r)s?", ("breast",)),
+    ("prostate_cancer", r"(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?prostate(?:\s+gland)?|prostate\s+(?:cancer|carcinoma|adenocarcinoma)|prostatic\s+(?:carcinoma|adenocarcinoma)", ("prostat",)),
+    ("nsclc", r"non-?\s*small[\s-]+cell\s+lung\s+(?:cancer|carcinoma)|non-?\s*small[\s-]+cell\s+(?:cancer|carcinoma)\s+of\s+(?:the\s+)?lungs?\b|\bNSCLC\b", ("small", "nsclc")),
+    ("sclc", r"(?<!non-)(?<!non )(?<!non)small[\s-]+cell\s+(?:lung\s+(?:cancer|carcinoma)|(?:cancer|carcinoma)\s+of\s+(?:the\s+)?lungs?\b)|\bSCLC\b", ("small", "sclc")),
+    ("lung_cancer", r"lung\s+(?:cancer|carcinoma|adenocarcinoma)|\b(?:carcinoma|cancer)\s+of\s+(?:the\s+)?lungs?\b", ("lung",)),
+    ("colorectal_cancer", r"(?:colorectal|colon|rectal)\s+(?:cancer|carcinoma|adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:colon|rectum)\b", ("colo", "rect")),
     ("ovarian_cancer", r"(?:epithelial\s+)?ovarian\s+(?:epithelial\s+)?(?:(?:or|and|,)\s+(?:fallopian\s+tube|primary\s+peritoneal)\s+)?(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+ovary", ("ovar",)),
     ("gastric_cancer", r"(?:gastric|stomach)\s+(?:cancer|carcinoma|adenocarcinoma)s?|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+(?:stomach|gastro-?(?:o)?esophageal\s+junction)", ("gastric", "stomach")),
     ("hepatocellular_carcinoma", r"hepatocellular\s+(?:carcinomas?|cancers?)|\bHCC\b|liver\s+cell\s+carcinomas?", ("hepatocellular", "hcc", "liver cell")),
@@ -477,7 +478,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("bladder_cancer", r"(?<!gall)(?<!gall-)(?<!gall\s)(?:urinary\s+)?bladder\s+(?:cancers?|carcinomas?)|(?:carcinoma|cancer)\s+of\s+the\s+(?:urinary\s+)?bladder", ("bladder",)),
     ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
     ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
-    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+the\s+pancreas", ("pancrea",)),
+    ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:exocrine\s+)?pancreas\b", ("pancrea",)),
     ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
@@ -778,9 +779,12 @@ _THERAPY_WORDS = (
 _THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
     r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
-    r"(?:(?:fully|completely)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
+    # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
+    # resulting from / secondary to / derived from previous therapies": 5 corpus lines)
+    r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
     r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
-    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
     r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written
@@ -796,12 +800,50 @@ _NO_BEFORE = re.compile(r"\b(?:no|without)\s+$", I)
 # toxicity)", "(toxicities not improved to =< Grade 1)") says recovered is grade 1 or better, so
 # grade 1 left is recovered; without it a grade 1 is a person's, as above.
 _NCI_RECOVERY = re.compile(
-    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+)?)?recovered\s+from\s+(?:the\s+)?adverse\s+events\s*"
+    # (the bound may stand before "from": "who has not recovered (i.e., ≤ Grade 1 or at baseline)
+    # from adverse events due to agents administered more than 4 weeks earlier", 6 corpus lines)
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+)?)?recovered"
+    r"(?:\s*\(\s*(?P<g0>(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?:≤|<=|=<)?\s*grade\s*(?:≤|<=|=<)?\s*(?:1|I)\b(?:\s*,?\s*or\s+(?:at\s+|to\s+)?baseline)?)\s*\))?"
+    r"\s+from\s+(?:the\s+)?adverse\s+events\s*"
     r"(?:\((?P<g>[^()]{0,50}?\bgrade\s*(?:1|I)\b[^()]{0,20}?)\)\s*)?"
     r"(?:due\s+to|caused\s+by|from)\s+(?:a\s+previously\s+administered\s+(?:agent|treatment)\b"
     r"|(?:investigational\s+)?agents\s+administered\s+(?:(?:more\s+than|>|over)\s+(?:\d{1,2}|two|three|four|six)\s+weeks\s+)?earlier\b)",
     I,
 )
+# Recovery with its grade written beside the verb, not after a toxicity word: bracketed ("Failure to
+# have fully recovered (i.e., ≤ Grade 1 toxicity) from the reversible effects of prior
+# chemotherapy", "Recovered (that is, <=Grade 1 toxicity) from ...") or after "to" ("Have not
+# recovered to ≤ Grade 1 toxicity from previous anticancer treatments", "Recovery to baseline or
+# ≤ grade 1 CTCAE version 4.0 from toxicities related to any prior treatment"): 17 corpus lines left
+# wholly to review, the readings above skipping them for the grade near. The grade is the line's
+# own bound on what recovered means, so no grade is left to a person; "or baseline" beside it is
+# read as the template's reading above reads it (a toxicity of prior therapy on record is one not
+# back to baseline). A surgery among the sources is no graded toxicity: such lines are left alone.
+_GRADED_RECOVERY = re.compile(
+    r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+|adequately\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?)?"
+    r"(?:(?:fully|completely|adequately)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely|adequately))?"
+    r"(?:\s*\(\s*(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?P<c1>≤|<=|=<|<)?\s*(?:CTCAE\s+)?grade\s*(?P<c2>≤|<=|=<|<)?\s*(?P<g1>[01])\b"
+    # (only "or baseline" may follow: "(ie, <= Grade 1 toxicity or eligibility per this protocol is
+    # met)" offers another way to count as recovered, which the line leaves to a person)
+    r"(?:\s+toxicit(?:y|ies))?(?:\s*,?\s*or\s+(?:at\s+|to\s+)?(?:the\s+)?baseline(?:\s+values?)?)?(?:\s+toxicit(?:y|ies))?\s*\)"
+    r"|\s+(?:or\s+stabili[sz]ation\s+)?to\s+(?:(?:the\s+)?baseline\s+or\s+)?(?P<c3>≤|<=|=<|<)?\s*(?:(?:NCI\s+)?CTCAE\s+)?grade\s*(?P<c4>≤|<=|=<|<)?\s*(?P<g2>[01])\b"
+    r"(?:\s+or\s+(?:better|less|lower|below|baseline))?(?:\s+toxicity)?(?:\s+(?:CTCAE\s+)?v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?)"
+    r"\s+from\s+(?:(?:the|all|any)\s+){0,2}(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?hematolog(?:ic|ical))\s*,?\s*(?:(?:and|or|&)\s+)?){0,3}"
+    r"(?:(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)(?:\s*\(\s*AEs?\s*\))?|AEs?|effects?)\s+)?"
+    r"(?:(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|derived\s+from|resulting\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
+    r"(?:prior|previous|earlier|preceding)\s+" + _THERAPY_WORDS + r"\b",
+    I,
+)
+
+
+_BOUND_AFTER = re.compile(
+    r"\s*\(\s*(?:i\.?\s?e\.?|that\s+is)\s*,?\s*(?:to\s+)?(?P<c>≤|<=|=<|<)?\s*(?:CTCAE\s+)?grade\s*(?:≤|<=|=<)?\s*(?P<g>[01])\b"
+    r"(?:\s+toxicit(?:y|ies))?(?:\s*,?\s*or\s+(?:at\s+|to\s+)?(?:the\s+)?baseline)?(?:\s+toxicit(?:y|ies))?\s*\)",
+    I,
+)
+_AND_RECOVERY = re.compile(r"\band\s+(?:who\s+)?(?:has\s+|have\s+|had\s+)?$", I)
+
+
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
 _GRADE_ONE_LEFT = "recovery without a grade: whether a grade 1 toxicity left counts as recovered"
 
@@ -976,6 +1018,22 @@ _GVHD_PROPHYLAXIS = re.compile(
 )
 
 
+# the measurable lesion named first and its measure after it ("At least one lesion measurable
+# according to RECIST criteria", "1 target lesion that is measurable by RECIST, Version 1.1",
+# "Disease is measurable by CT scan", "a lesion reproducibly measurable by CT or MRI scans per
+# RECIST 1.1": 14 corpus lines left to review). The measure must be RECIST's or its imaging: a
+# node "measurable in two perpendicular directions" is a lymphoma's measure, not read here.
+_MEASURABLE_AFTER = re.compile(
+    r"(?<![-\w])(?:(?:tumou?r|target|metastatic)\s+)?(?:lesions?|tumou?rs?|sites?\s+of\s+disease|disease)\s+(?:(?:that|which)\s+)?(?:(?:is|are)\s+)?"
+    r"(?:(?:reproducibly|radiographically|radiologically|accurately)\s+)?measure?able\s+(?:by|per|according\s+to|using|as\s+per|on)\s+(?:the\s+)?"
+    r"(?:RECIST|Response\s+Evaluation\s+Criteria|CT\b|MRI\b|computed\s+tomography|computeri[sz]ed\s+tomography)",
+    I,
+)
+
+
+_OR_WORD = re.compile(r"\b(?:or|either|and/or)\b|/", I)
+
+
 _GRADE_NUM = r"(?:[0-4]|IV|I{1,3})\b"
 _GRADE_BOUND = (
     r"(?P<cmp>≥|>=|=>|>|≤|<=|=<|<|(?:greater|more|higher)\s+than(?:\s+or\s+equal\s+to)?|at\s+least|less\s+than)?\s*"
@@ -1123,13 +1181,28 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(start, m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     if "adverse events" in low and "recovered" in low:
         for m in _NCI_RECOVERY.finditer(text):
+            if m.group("g0") is not None and _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                continue  # "... within 2 weeks and has not recovered (...)": one condition of two, read by a person
             owned = NEGATED.match(text)  # a clause-start negator is the grammar's (as below)
             negated = bool(m.group("neg") and (owned is None or m.start("neg") >= owned.end()))
-            if m.group("g") is not None:
+            if m.group("g") is not None or m.group("g0") is not None:
                 graded = predicate("toxicity_grade", Op.GTE, 2) if negated else predicate("toxicity_grade", Op.LTE, 1)
                 add(Item(m.start(), m.end(), graded, frozenset({"toxicity_grade"})))
             else:
                 add(Item(m.start(), m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+    if "recover" in low or "resol" in low:
+        for m in _GRADED_RECOVERY.finditer(text):
+            if _SURGERY_WORDS.search(m.group(0)) or _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                # a surgery's recovery is graded by no record (as in _recovery_of); "received
+                # radiotherapy ≤ 2 weeks prior ..., and who has not recovered to grade 1 or better":
+                # one condition of two an exclusion asks together, not an alternative of its own
+                continue
+            owned = NEGATED.match(text)  # a clause-start negator is the grammar's (as below)
+            negated = bool(m.group("neg") and (owned is None or m.start("neg") >= owned.end()))
+            cmp = m.group("c1") or m.group("c2") or m.group("c3") or m.group("c4") or ""
+            op = Op.LT if cmp == "<" else Op.LTE
+            bound = int(m.group("g1") or m.group("g2"))
+            add(Item(m.start(), m.end(), predicate("toxicity_grade", NEGATE[op] if negated else op, bound), frozenset({"toxicity_grade"})))
     if "grade" in low or "gr." in low:
         for m in _TOXICITY.finditer(text):
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
@@ -1148,6 +1221,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
         for m in _RECOVERY.finditer(text):
+            after = _BOUND_AFTER.match(text, m.end())
+            if after is not None and not _SURGERY_WORDS.search(m.group(0)) and not _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
+                # "Recovered from the reversible effects of prior antineoplastic therapy (ie, ≤ Grade
+                # 1 toxicity or baseline)": the bracket bounds what recovered means, as before "from"
+                owned = NEGATED.match(text)
+                negated = bool(m.group("neg2") or (m.group("neg") and (owned is None or m.start("neg") >= owned.end())))
+                op = Op.LT if after.group("c") == "<" else Op.LTE
+                add(Item(m.start(), after.end(), predicate("toxicity_grade", NEGATE[op] if negated else op, int(after.group("g"))), frozenset({"toxicity_grade"})))
+                continue
             if _GRADE_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 300)):
                 continue  # a grade is written: the graded reading's, or left to review
             # a negator the clause grammar reads at the clause's start ("Patients not recovered
@@ -2053,9 +2135,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
     washouts: list[Item] = []  # read only for the washout written around them
-    for m in _MEASURABLE.finditer(text) if "measurable" in low or "measureable" in low else ():
-        if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
-            items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
+    # (the lesion-first wording among the inclusions only: an exclusion's "No lesion measurable by
+    # RECIST" reaches here with its "No" blanked, and would exclude the measurable)
+    for pattern in ((_MEASURABLE, _MEASURABLE_AFTER) if ctype is CriterionType.INCLUSION else (_MEASURABLE,)) if "measurable" in low or "measureable" in low else ():
+        for m in pattern.finditer(text):
+            if (pattern is _MEASURABLE_AFTER or m.group(0).lower().endswith("cancer")) and _OR_WORD.search(text[: m.start()] + " " + text[m.end():]):
+                continue  # a wording read since: beside another subject the clause's "or" would join them ("either measurable cancer or an elevated CA125")
+            if free(m.start(), m.end()) and not re.search(r"\b(?:not|non)[\s-]*$", text[max(0, m.start() - 6): m.start()], I):
+                items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
     indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
     for k in _CANCER_LIVE.live(low):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.items import I, Item, NEG, NEGATED, POS, all_of, any_of, predicate, qual_value
+from rules_engine.parser.items import FEMALE, I, Item, NEG, NEGATED, POS, all_of, any_of, predicate, qual_value
 
 
 _PREG = re.compile(r"\bpregnan(?:t|cy)\b|\bgestation", I)
@@ -26,20 +26,55 @@ _PROCEDURE_AFTER = re.compile(r"\s+(?:test(?:s|ing)?|screening|prevention|precau
 _LACT = re.compile(r"\b(?:lactat(?:ing|ion)|breast[\s-]*feed(?:ing)?|nursing|breastfeeding)\b", I)
 
 
+# the pregnancy test named by the hormone it measures ("Negative serum beta-human chorionic
+# gonadotropin (beta-hCG) test (women of childbearing potential only)", "Urine (U)-human chorionic
+# gonadotropin (HCG) or serum HCG negative", "a positive serum HCG": 10 corpus lines left to
+# review): a bracketed abbreviation after the name is part of it
+_HCG = (
+    r"(?:(?:serum|urine|blood|plasma)\s+(?:or\s+(?:serum|urine|blood)\s+)?)?(?:(?:highly\s+)?sensitive\s+(?:serum\s+)?)?[(\[]?\s*"
+    r"(?:(?:(?:beta|β|b)[\s-]*)?(?:human\s+)?chorionic\s+gonadotroph?in(?:\s*[(\[]\s*(?:beta|β|b)?[\s-]*hCG\s*[)\]])?|(?:(?:beta|β|b)[\s-]*)?hCG)(?:\s*[)\]])?"
+    r"(?:\s+(?:or\s+urine\s+)?(?:laboratory\s+|lab\s+)?(?:pregnancy\s+)?tests?)?"
+)
 _PREG_TEST = re.compile(
     rf"(?:(?:serum|urine|blood|urine/blood|blood/urine|beta-?hcg|β-?hcg)\s+)?(?:pregnancy|pregnant)\s+tests?(?:\s+(?:results?\s+)?(?:\w+\s+){{0,6}}?)?(?:(?:must|should|shall)\s+be\s+|(?:is|are|was)\s+)?(?P<r1>{POS}|{NEG})"
-    rf"|(?P<r2>{POS}|{NEG})\s+(?:\(?\w+\)?\s+){{0,3}}(?:pregnancy|pregnant)\s+tests?",
+    rf"|(?P<r2>{POS}|{NEG})\s+(?:\(?\w+\)?\s+){{0,3}}(?:pregnancy|pregnant)\s+tests?"
+    rf"|(?P<r3>{POS}|{NEG})\s+(?:\d\s+)?{_HCG}"
+    rf"|{_HCG}\s+(?:(?:must|should|shall)\s+be\s+|(?:is|are|was)\s+)?(?P<r4>{POS}|{NEG})",
     I,
 )
 
 
 _POTENTIAL = re.compile(
-    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?of\s+(?:child[\s-]?bearing|reproductive)\s+(?:potential|age)(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?|\bWOCBP\b|\bFOCBP\b|\b(?:fertile|pre-?menopausal)\s+(?:women|females?|patients?)",
+    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?(?:of|with)\s+(?:child[\s-]?bearing|reproductive)\s+(?:potential|age)(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?|\bWOCBP\b|\bFOCBP\b|\b(?:fertile|pre-?menopausal)\s+(?:women|females?|patients?)",
     I,
 )
 
 
 _NOT_BEFORE = re.compile(r"\b(?:must|should|shall|may|can|will|are|is)\s*(?:not|n't)\s+(?:be\s+)?(?:\w+\s+){0,2}$|\bnot\s+(?:be\s+)?$|\bnon-?$", I)
+
+
+# A negative test an exclusion asks for ("Women of childbearing potential must have a negative
+# pregnancy test", "Patients to be confirmed as not pregnant (serum HCG negative)", written among
+# the exclusions): the requirement, so what excludes is its failure. Read as what excludes, a
+# woman with a negative test, or one not of childbearing potential, was excluded.
+_ASKS = re.compile(r"\b(?:must|should|shall|required?|need(?:s|ed)?|to\s+be\s+confirmed|confirm\w*|establish\w*)\b", I)
+
+
+# ... unless the clause also excuses some women from the test ("... must have a negative pregnancy
+# test Pregnancy testing is not required for post-menopausal women"): the grammar reads such a
+# clause as an exception of the exclusion before it, where the requirement stands as written
+_EXCUSED = re.compile(r"\bnot\s+(?:required|needed|necessary|mandatory)\b", I)
+
+
+def _asked(expr: Expr, text: str, start: int, ctype: CriterionType) -> Expr:
+    if ctype is CriterionType.EXCLUSION and _ASKS.search(text, 0, start) and not _EXCUSED.search(text):
+        return Not(expr)
+    return expr
+
+
+def _named_besides(text: str, start: int, end: int) -> bool:
+    """Whether the clause names a pregnancy or lactation outside ``text[start:end]``."""
+    return any(m.end() <= start or m.start() >= end for pattern in (_PREG, _LACT) for m in pattern.finditer(text))
 
 
 def _test(value: str) -> Predicate:
@@ -57,10 +92,33 @@ def _negative_test(expr: Expr, text: str, items: list[Item]) -> Expr:
     return any_of([not_potential, expr])
 
 
+# "Women of childbearing potential" as an exclusion of its own (6 corpus lines, with "Any", "Patients
+# of child bearing potential", a bracketed definition after it): the status excludes, and the
+# record states it (childbearing potential, positive); a man is not of it. Only the whole clause:
+# written before a requirement it is that requirement's scope, read above and in ``sex``.
+_POTENTIAL_ONLY = re.compile(r"\W*(?:(?:any|all)\s+)?(?P<who>[^()]{1,60}?)\s*(?:\([^()]{0,300}\))?\W*", I)
+
+
+def _potential_excluded(text: str) -> Item | None:
+    m = _POTENTIAL_ONLY.fullmatch(text)
+    scope = _POTENTIAL.fullmatch(m.group("who")) if m is not None else None
+    if scope is None or "menopaus" in scope.group(0).lower():  # premenopausal is not of childbearing potential
+        return None
+    expr = all_of([FEMALE, predicate("childbearing_potential", Op.IS, "positive")])
+    return Item(m.start("who"), m.end("who"), expr, frozenset({"childbearing_potential", "sex"}))  # type: ignore[union-attr]
+
+
 def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     tests = [
-        (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2"))))
+        (m.start(), m.end(), _test(qual_value(m.group("r1") or m.group("r2") or m.group("r3") or m.group("r4"))))
         for m in _PREG_TEST.finditer(text)
+        # (a negative hCG named in an exclusion is how a pregnancy is ruled out, "Pregnant or need
+        # to breast feed (Negative human chorionic gonadotropin (β-HCG) test required)": the
+        # pregnancy the line names decides, as before the hormone was read)
+        # ... nor beside a pregnancy the clause names ("must not be pregnant (negative urine or serum
+        # human chorionic gonadotropin test ...)"): the test confirms the state the line reads
+        if not ((m.group("r3") or m.group("r4")) and qual_value(m.group("r3") or m.group("r4")) == "negative"
+                and (ctype is CriterionType.EXCLUSION or _named_besides(text, m.start(), m.end())))
     ]
     # a test without a result, or testing, is a procedure, not a pregnancy: "FCBP must also agree
     # to ongoing pregnancy testing" (13 corpus trials) asked every patient to be pregnant
@@ -77,9 +135,12 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     ) and not (ctype is CriterionType.EXCLUSION and _in_state(mentions, text)):
         mentions = []
     extra: list[Item] = []
+    if not mentions and not tests and ctype is CriterionType.EXCLUSION:
+        excluded = _potential_excluded(text)
+        return [excluded] if excluded is not None else []
     if not mentions or any(pred.concept == "pregnancy_test" for _, _, pred in tests):
         out = [
-            Item(s, e, _negative_test(pred, text, extra) if pred.concept == "pregnancy_test" else pred, frozenset({"pregnancy_test"}))
+            Item(s, e, _asked(_negative_test(pred, text, extra), text, s, ctype) if pred.concept == "pregnancy_test" else pred, frozenset({"pregnancy_test"}))
             for s, e, pred in tests
         ]
         if mentions and lact and not preg:  # "... negative pregnancy test. Women must not be breastfeeding."
@@ -97,7 +158,13 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     # in an exclusion, "women should not breastfeed" names whom it excludes: the state, not its absence
     if ctype is CriterionType.INCLUSION and _NOT_BEFORE.search(text[max(0, start - 40): start]) and not NEGATED.match(text):
         expr = Not(expr)  # "Women must not be pregnant or breastfeeding"
-    return [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
+    out = [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
+    if any(pred.concept == "pregnancy" for _, _, pred in tests):
+        # "positive Beta hCG test in a woman with child bearing potential": the positive test's
+        # scope says who can have one, it narrows nothing (left as words, it narrowed the
+        # exclusion, and a pregnant woman was no longer excluded)
+        out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL.finditer(text) if m.end() <= start or m.start() >= end]
+    return out
 
 
 # "Post-menarchal female subject who is pregnant or breastfeeding, or is planning to become
