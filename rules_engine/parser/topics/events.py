@@ -1384,9 +1384,14 @@ def _car_t_target_unknown(items: list[Item]) -> None:
             it.expr = any_of([pred, all_of([car_t, Qualifier(ReviewReason.AMBIGUOUS, _CAR_T_TARGET_UNKNOWN)])])
 
 
-# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
+# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids");
+# "long-term", "prolonged", "continuous" and "regular" use say what "chronic" does ("Long term use
+# of systemic corticosteroids (5mg per day for 2 weeks)", "prolonged use of oral corticosteroids
+# (> 1 month)", "Regular treatment with corticosteroids within the 4 weeks"; 9 corpus lines before
+# a steroid or immunosuppressant): the dose or span they may add is read where it is written
 _THERAPY_LEAD = re.compile(
-    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic"
+    r"|(?:long[\s-]?term|prolonged|continuous|regular)\s+(?:daily\s+)?(?:use\s+of|treatment\s+(?:with|of)|administration\s+of|therapy\s+with|intake\s+of))\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
     I,
 )
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
