@@ -74,6 +74,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("wbc", Kind.MEASUREMENT, "white blood cells", "10*9/L"),
     Concept("inr", Kind.MEASUREMENT, "INR", "1", default_uln=1.2),
     Concept("bm_blasts", Kind.MEASUREMENT, "bone marrow blasts", "%"),
+    Concept("pb_blasts", Kind.MEASUREMENT, "peripheral blood blasts (% of leukocytes)", "%"),
     Concept("mrd", Kind.MEASUREMENT, "minimal residual disease", "%"),
     Concept("life_expectancy", Kind.MEASUREMENT, "life expectancy", "wk"),
     # infections: the diagnosis (event) and the tests (qualitative)

@@ -107,7 +107,7 @@ PINNED = [
     ('NCT05744440', 'Eastern Cooperative Oncology Group (ECOG) score 0-2 points;', 'ecog lte 2'),
     ('NCT05744440', 'Diagnosed as AML in accordance with the criteria from Chinese guidelin', 'ALL(aml present, NOT(apl present))'),
     ('NCT05744440', 'Diagnosed as relapsed AML;', 'ALL(relapsed present, aml present)'),
-    ('NCT05744440', 'Measurable lesions meets at least one of the following requirements du', 'ANY(ALL(relapsed present, R[unparsed:with positive minimal residual], R[unsupported_concept:Persistent positive MRD … MRD ]), R[unsupported_concept:Appearance of leukemic blasts ], bm_blasts gte 5 %, R[unparsed:extramedullary relapse])'),
+    ('NCT05744440', 'Measurable lesions meets at least one of the following requirements du', 'ANY(ALL(relapsed present, R[unparsed:with positive minimal residual], R[unsupported_concept:Persistent positive MRD … MRD ]), pb_blasts gt 0 %, bm_blasts gte 5 %, ALL(relapsed present, extramedullary_disease present))'),
     ('NCT05744440', 'Within 3 days prior to initial treatment, the organ functions meet the', 'ALL(anc gte 1 10*9/L, NOT(growth_factor within w=7.0days), hemoglobin gte 6 g/dL, platelets gte 50 10*9/L, alt lte 3 xULN, ast lte 3 xULN, ANY(bilirubin lte 2 xULN, ALL(direct_bilirubin gte 1.5 xULN, gilbert_syndrome present)), inr lte 1.5 xULN, aptt lte 1.5 xULN, ANY(creatinine lte 1.5 xULN, creatinine_clearance gte 30 mL/min), ANY(calcium lte 14 mg/dL, ionized_calcium gte 6.5 mg/dL), lvef gte 50 %)'),
     ('NCT05744440', 'Informed Consent/Assent: All subjects must have the ability to underst', 'R[consent:]'),
     ('NCT05744440', 'Confirmed APL;', 'apl present'),

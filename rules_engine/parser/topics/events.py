@@ -83,6 +83,11 @@ _IEMR = re.compile(r"\b(?:isolated|simple)\s+extramedullary\s+(?:relapse|recurre
 
 _EMD = re.compile(r"\bextramedullary\s+(?:disease|leukemia|involvement|infiltration|lesions?)", I)
 
+# "extramedullary relapse" (not isolated): a relapse that shows outside the marrow, so both the
+# relapse and the extramedullary disease ("(4) extramedullary relapse" among the ways a trial
+# lets a relapse be measured)
+_EMR = re.compile(r"\bextramedullary\s+(?:relapse|recurrence)", I)
+
 
 _ANTIGEN = re.compile(
     rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
@@ -1857,6 +1862,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
         items.append(Item(m.start(), m.end(), predicate("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
+    for m in _EMR.finditer(text) if "extramedullary" in low else ():
+        if free(m.start(), m.end()):
+            emr = all_of([predicate("relapsed", Op.PRESENT), predicate("extramedullary_disease", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), emr, frozenset({"relapsed", "extramedullary_disease"})))
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
