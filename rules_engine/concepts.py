@@ -74,6 +74,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("wbc", Kind.MEASUREMENT, "white blood cells", "10*9/L"),
     Concept("inr", Kind.MEASUREMENT, "INR", "1", default_uln=1.2),
     Concept("bm_blasts", Kind.MEASUREMENT, "bone marrow blasts", "%"),
+    Concept("pb_blasts", Kind.MEASUREMENT, "peripheral blood blasts (% of leukocytes)", "%"),
     Concept("mrd", Kind.MEASUREMENT, "minimal residual disease", "%"),
     Concept("life_expectancy", Kind.MEASUREMENT, "life expectancy", "wk"),
     # infections: the diagnosis (event) and the tests (qualitative)
@@ -141,6 +142,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("leptomeningeal_disease", Kind.EVENT, "leptomeningeal disease"),
     Concept("other_malignancy", Kind.EVENT, "another malignancy"),
     Concept("myocardial_infarction", Kind.EVENT, "myocardial infarction", parent="coronary_artery_disease"),
+    # a procedure on the heart's arteries (Procedure, or the status codes Z95.1 / Z95.5 / Z98.61)
+    Concept("coronary_revascularization", Kind.EVENT, "coronary revascularization (angioplasty, stent, bypass graft)"),
     Concept("unstable_angina", Kind.EVENT, "unstable angina", parent="angina"),
     Concept("arrhythmia", Kind.EVENT, "cardiac arrhythmia", parent="cardiac_disease"),
     Concept("hypertension", Kind.EVENT, "hypertension", parent="cardiovascular_disease"),

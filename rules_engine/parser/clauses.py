@@ -1156,6 +1156,9 @@ _SAME_MEASURE = (
     frozenset({"bilirubin", "direct_bilirubin"}),
     frozenset({"ecog", "karnofsky", "lansky", "who_ps", "zubrod"}),
 )
+# one finding at either of two sites: "at least 20% blasts in the peripheral blood or bone marrow"
+# is the disease shown in either; an upper bound ("< 5% blasts in blood or marrow") still asks both
+_EITHER_SITE = frozenset({"bm_blasts", "pb_blasts"})
 
 
 def each_subject(expr: Expr) -> Expr:
@@ -1175,6 +1178,7 @@ def each_subject(expr: Expr) -> Expr:
                 and preds[0].op in _SHARED_BOUND_OPS
                 and len(concepts) == len(preds)
                 and not any(concepts <= family for family in _SAME_MEASURE)
+                and not (concepts <= _EITHER_SITE and preds[0].op in (Op.GT, Op.GTE))
             ):
                 return All(parts)
         return Any_(tuple(each_subject(p) for p in parts))

@@ -58,6 +58,7 @@ def test_a_loinc_lab_is_stored_in_the_concepts_canonical_unit(code, concept, val
     "code, concept, value, unit, expected, canonical",
     [
         ("bone-marrow-blasts", "bm_blasts", 30, "%", 30, "%"),
+        ("peripheral-blood-blasts", "pb_blasts", 12, "%", 12, "%"),
         ("mrd", "mrd", 0.01, "%", 0.01, "%"),
         ("life-expectancy", "life_expectancy", 12, "wk", 12, "wk"),
         ("life-expectancy", "life_expectancy", 3, "mo", 3 * 30.4375 / 7, "wk"),

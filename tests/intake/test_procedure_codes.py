@@ -58,3 +58,23 @@ def test_a_coded_procedure_becomes_its_concepts(resource, expected):
 )
 def test_a_code_outside_the_rows_is_not_the_concept(resource, absent):
     assert absent not in concepts_of(resource)
+
+
+@pytest.mark.parametrize(
+    "resource",
+    [
+        procedure("415070008", system=SNOMED),  # percutaneous coronary intervention
+        procedure("36969009", system=SNOMED),  # placement of stent in coronary artery
+        procedure("232717009", system=SNOMED),  # coronary artery bypass grafting
+        condition(ICD10, "Z95.1"),  # presence of aortocoronary bypass graft
+        condition(ICD10, "Z95.5"),  # presence of coronary angioplasty implant and graft
+        condition(ICD10, "Z98.61"),  # coronary angioplasty status
+    ],
+    ids=["pci", "coronary-stent", "cabg", "z95.1", "z95.5", "z98.61"],
+)
+def test_a_coronary_revascularization_is_read_from_a_procedure_or_its_status_code(resource):
+    assert "coronary_revascularization" in concepts_of(resource)
+
+
+def test_a_pacemaker_is_no_revascularization():
+    assert "coronary_revascularization" not in concepts_of(condition(ICD10, "Z95.0"))

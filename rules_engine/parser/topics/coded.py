@@ -314,6 +314,42 @@ def _within_disease_free(expr: Expr, window: Window) -> Expr:
     return expr
 
 
+def _listed_disease_free(expr: Expr, window: Window) -> Expr:
+    """An exclusion's other cancers listed beside "another malignancy" ("other malignancies,
+    non-melanoma skin tumors, carcinoma in situ (e.g. cervix, bladder, breast), unless
+    disease-free survival of at least 3 years") are counted as it is: while active or within the
+    disease-free span. The span's own words, left as a review beside the last cancer listed, are
+    then read. Only the line's own alternatives change: an exception it makes (under ``Not``, or
+    an excepted cancer kept with its qualifier) is left as written."""
+    parts = list(expr.parts) if isinstance(expr, Any_) else [expr]
+    out: list[Expr] = []
+    for part in parts:
+        if isinstance(part, All) and len(part.parts) == 2 and _is_listed_cancer(part.parts[0]):
+            note = part.parts[1]
+            if isinstance(note, Review) and _DISEASE_FREE_ONLY.match(note.text or ""):
+                part = part.parts[0]
+        if _is_listed_cancer(part):
+            assert isinstance(part, Predicate)
+            part = Any_((part, replace(part, op=Op.WITHIN, window=window)))
+        out.append(part)
+    return any_of(out)
+
+
+def _is_listed_cancer(expr: Expr) -> bool:
+    """A cancer named present, undated ("non-melanoma skin tumors", "carcinoma in situ")."""
+    return isinstance(expr, Predicate) and expr.concept in _EXCEPTABLE and expr.op is Op.PRESENT and expr.window is None and expr.value is None
+
+
+# a review that is only the disease-free span: "unless disease-free survival of ≥ 3 years",
+# "unless the patient has been disease free for > 5 years"
+_DISEASE_FREE_ONLY = re.compile(
+    r"^\W*(?:unless|except\s+(?:if|when)|if)\s+(?:(?:the\s+)?(?:patient|subject|participant)s?\s+)?(?:(?:has|have|had|is|are)\s+)?(?:been\s+)?(?:continuously\s+)?"
+    + _DISEASE_FREE.pattern
+    + r"\W*$",
+    re.I,
+)
+
+
 def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     """The trial's criteria with "another malignancy" told the trial's own disease and the line's
     exceptions, and non-systemic steroid permissions read as remarks. A coordinator's correction
@@ -330,6 +366,9 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         free = _DISEASE_FREE.search(criterion.text)
         if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", criterion.text, re.I) and _lifetime(expr):
             unit = free.group("u").lower().rstrip("s") + "s"
-            expr = _within_disease_free(expr, Window(float(free.group("n")), unit))
+            window = Window(float(free.group("n")), unit)
+            expr = _within_disease_free(expr, window)
+            if criterion.type is CriterionType.EXCLUSION:
+                expr = _listed_disease_free(expr, window)
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)

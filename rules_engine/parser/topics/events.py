@@ -83,6 +83,11 @@ _IEMR = re.compile(r"\b(?:isolated|simple)\s+extramedullary\s+(?:relapse|recurre
 
 _EMD = re.compile(r"\bextramedullary\s+(?:disease|leukemia|involvement|infiltration|lesions?)", I)
 
+# "extramedullary relapse" (not isolated): a relapse that shows outside the marrow, so both the
+# relapse and the extramedullary disease ("(4) extramedullary relapse" among the ways a trial
+# lets a relapse be measured)
+_EMR = re.compile(r"\bextramedullary\s+(?:relapse|recurrence)", I)
+
 
 _ANTIGEN = re.compile(
     rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
@@ -156,6 +161,16 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("chemotherapy", r"(?:cytotoxic\s+|(?<![\w-])myelosuppressive\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)"
      r"|(?<![\w-])myelosuppressive\s+(?:therapy|treatment)", ("chemo", "cytotoxic", "myelosuppressive")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
+    # the heart's arteries opened or bypassed, named as the heart's ("coronary angioplasty, or
+    # stenting", "Cardiac angioplasty or stenting", "coronary artery bypass graft (CABG)",
+    # "percutaneous coronary intervention", "PTCA"; 74 corpus lines name such a procedure). A bare
+    # "angioplasty" or "stent placement" may be another vessel's (or a bile duct's): left unread
+    ("coronary_revascularization",
+     r"(?:(?:percutaneous\s+(?:transluminal\s+)?)?(?:coronary|cardiac)\s+(?:artery\s+)?(?:balloon\s+)?(?:angioplast(?:y|ies)|stent(?:s|ing)?(?:\s+placements?)?)"
+     r"(?:\s*\(\s*PTCA\s*\))?(?:\s*,?\s*(?:or|and/or|and|/)\s*(?:stent(?:s|ing)?(?:\s+placements?)?|bypass\s+graft(?:s|ing)?))*+"
+     r"|coronary\s+(?:artery\s+)?by-?pass(?:\s+graft(?:s|ing)?)?(?:\s+surgery)?(?:\s*[(\[]\s*CABG\s*[)\]])?|\bCABG\b"
+     r"|percutaneous\s+coronary\s+interventions?(?:\s*\(\s*PCI\s*\))?|\bPCI\b(?![-\d])|coronary\s+revasculari[sz]ations?)",
+     ("coronary", "cardiac", "cabg", "pci")),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
@@ -536,6 +551,32 @@ _LIST_LEAD_WORDS = re.compile(
 # year passed "no GVHD within 4 weeks")
 _OWN_CLAUSE_GAP = re.compile(r"\b(?:no|not|non|without|never|nor|free|have|has|had|must|should|is|are)\b", I)
 _NEW_PREDICATE = re.compile(r"\b(?:(?:has|have|had)\s+been|is|are|was|were)\b", I)
+
+
+# words after an event and before its window that list another subject ("or symptomatic
+# pericarditis"); a noun that only repeats the list's head ("experimental drug or therapy",
+# "prednisone or equivalent") is no other subject
+_LISTED_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:and/or|or|nor)\s+(?P<words>[^()\[\];:.]+?)\s*,?\s*$", I)
+_HEAD_REPEATED = re.compile(
+    r"(?:(?:any|other|all|such|similar)\s+)*(?:therap(?:y|ies)|treatments?|drugs?|agents?|medications?|medicines?|products?|equivalents?|the\s+like|similar|others?)",
+    I,
+)
+
+
+def _listed_after(gap: str) -> str | None:
+    m = _LISTED_AFTER.fullmatch(gap)
+    if m is None or _HEAD_REPEATED.fullmatch(m.group("words").strip()) or not content_words(m.group("words")):
+        return None
+    return " ".join(m.group("words").split())
+
+
+def _coronary_list_gap(gap: str, right: Item) -> bool:
+    """"acute coronary syndromes (including unstable angina), coronary angioplasty, or stenting
+    within the past 6 months" (10 corpus lines): a revascularization listed after a bracket of
+    coronary events continues their list, and the window closing it is theirs too (read as the
+    revascularization's alone, the unstable angina lost the window it had before the procedure
+    was read)."""
+    return isinstance(right.expr, Predicate) and right.expr.concept == "coronary_revascularization" and re.fullmatch(r"\s*\)\s*,?\s*(?:(?:and/or|or|and)\s+)?", gap) is not None
 
 
 def _list_gap(gap: str) -> bool:
@@ -1415,6 +1456,8 @@ _EVER_CONCEPTS = frozenset({
     # a resolved infarction, stroke or clot is still a history of one ("No history of cardiac disease")
     "cardiac_disease", "myocardial_infarction", "heart_failure", "arrhythmia", "coronary_artery_disease", "unstable_angina",
     "stroke", "thromboembolism", "interstitial_lung_disease", "gi_perforation", "peptic_ulcer", "tuberculosis",
+    # a revascularization done years ago is a history of one ("History of coronary revascularization")
+    "coronary_revascularization",
     # a CNS disease or epilepsy in the past is a history of one ("Existing or past CNS disease")
     "cns_disorder", "seizure_disorder",
     # the organ diseases (topics.organ_disease): a past one is a history of one too
@@ -1479,9 +1522,14 @@ def _car_t_target_unknown(items: list[Item]) -> None:
             it.expr = any_of([pred, all_of([car_t, Qualifier(ReviewReason.AMBIGUOUS, _CAR_T_TARGET_UNKNOWN)])])
 
 
-# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids")
+# words before a therapy that say it is taken, not something else ("Dependence on corticosteroids");
+# "long-term", "prolonged", "continuous" and "regular" use say what "chronic" does ("Long term use
+# of systemic corticosteroids (5mg per day for 2 weeks)", "prolonged use of oral corticosteroids
+# (> 1 month)", "Regular treatment with corticosteroids within the 4 weeks"; 9 corpus lines before
+# a steroid or immunosuppressant): the dose or span they may add is read where it is written
 _THERAPY_LEAD = re.compile(
-    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic)\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
+    r"(?:immunosuppressive\s+(?:doses?|dosages?)\s+of|dependen(?:ce|t|cy)\s+(?:on|upon)|chronic\s+(?:daily\s+)?(?:use\s+of|treatment\s+with|administration\s+of)|requir\w*\s+chronic(?:\s+(?:daily\s+)?(?:use\s+of|treatment\s+with))?|chronic"
+    r"|(?:long[\s-]?term|prolonged|continuous|regular)\s+(?:daily\s+)?(?:use\s+of|treatment\s+(?:with|of)|administration\s+of|therapy\s+with|intake\s+of))\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
     I,
 )
 _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
@@ -1980,6 +2028,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
         items.append(Item(m.start(), m.end(), predicate("isolated_extramedullary_relapse", Op.PRESENT), frozenset({"isolated_extramedullary_relapse"})))
+    for m in _EMR.finditer(text) if "extramedullary" in low else ():
+        if free(m.start(), m.end()):
+            emr = all_of([predicate("relapsed", Op.PRESENT), predicate("extramedullary_disease", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), emr, frozenset({"relapsed", "extramedullary_disease"})))
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
@@ -2275,6 +2327,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(item)
     # time windows attach to the nearest event before them (else the next one after)
     windowed_concepts: dict[str, Predicate] = {}
+    unread_after: list[tuple[Item, str]] = []  # subjects listed between an event and its window, unread
     events = sorted((it for it in items if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT), key=lambda it: it.start)
     for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
@@ -2354,7 +2407,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         right = target
         listed = [target]
         for left in reversed(chain):
-            if not _list_gap(text[left.end: right.start]) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
+            if not (_list_gap(text[left.end: right.start]) or _coronary_list_gap(text[left.end: right.start], right)) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             if left.expr.concept not in _TAKEN and _RECEIVING.search(text, left.end, min(right.end, right.start + 16)):
                 break  # "Diagnosis of immunodeficiency or receiving steroids within 7 days": the window is the therapy's, not the diagnosis's
@@ -2362,7 +2415,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             right = left
             listed.insert(0, left)
         unread_between: list[str] = []
-        if w.end() <= target.start and op is Op.NOT_WITHIN:
+        if w.end() <= target.start and (op is Op.NOT_WITHIN or op is Op.WITHIN and re.match(r"\s*:", text[w.end():]) is not None):
+            # (a window before a colon opens the list after it: "within the past 6 months: - Cardiac
+            # angioplasty or stenting - Myocardial infarction - Unstable angina" dates each)
             # "at least 4 weeks since chemotherapy or radiotherapy": a washout written before the
             # list holds for every item after the first as well (left alone, radiotherapy stood as
             # "any radiotherapy ever", an alternative that met the line for anyone irradiated)
@@ -2378,7 +2433,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     ctype is CriterionType.INCLUSION and since and not _list_gap(between) and _WASHOUT_GAP.fullmatch(between) is not None
                     and not content_words(_LIST_LEAD_WORDS.sub(" ", between)) and isinstance(nxt.expr, Predicate) and _therapy(nxt.expr.concept)
                 )
-                if not (lax or _list_gap(between)) or _OWN_CLAUSE_GAP.search(between) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
+                bullet = op is Op.WITHIN and re.fullmatch(r"\s*[-•]\s*", between) is not None  # "- A - B": the colon's list
+                if not (lax or bullet or _list_gap(between)) or _OWN_CLAUSE_GAP.search(between) or re.search(r"\d|\b(?:days?|weeks?|months?|years?)\b", between, I) or not isinstance(nxt.expr, Predicate) or nxt.expr.op is not Op.PRESENT or nxt.expr.window is not None or not_since_misread(nxt.expr.concept, op, ctype):
                     break
                 restated = any(isinstance(it.expr, Predicate) and it.expr.concept == nxt.expr.concept for it in listed)  # a heading's own name after its line
                 if ctype is CriterionType.INCLUSION and not restated and content_words(_LIST_LEAD_WORDS.sub(" ", between)):
@@ -2387,6 +2443,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 listed.append(nxt)
                 left = nxt
         if treated is None:
+            listed_after = _listed_after(text[target.end: w.start()]) if w.start() >= target.end else None
+            if listed_after is not None:
+                unread_after.append((target, listed_after))
             target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
             gap = text[w.end(): target.start] if w.end() <= target.start else ""
             target.start = min(target.start, w.start())
@@ -2442,6 +2501,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             it.expr = Not(it.expr)  # type: ignore[arg-type]
     if "transfus" in low:
         _transfusion_kinds(text, items)
+    # "myocardial infarction or symptomatic pericarditis within 12 months": the subject listed
+    # after the event, before the window its span takes in, stays a review beside it (swallowed
+    # with the window's words, a recent pericarditis passed the line). An inclusion asking the
+    # list absent ("No MI or ... within 6 months") lists alternatives as an exclusion does
+    required = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
+    for it, words in unread_after:
+        if it in items and it.expr is not None:
+            unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if required else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+            it.expr = all_of([it.expr, unread]) if required else any_of([it.expr, unread])  # type: ignore[list-item]
     return items
 
 

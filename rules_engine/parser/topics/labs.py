@@ -57,6 +57,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("life_expectancy", r"life[\s-]+expectan(?:cy|ce)|(?:expected|estimated|anticipated|predicted|projected)\s+(?:patient\s+)?(?:survival|life)(?:[\s-]*time)?|survival\s+time"),
     ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
+    # blasts in the blood, as a share of its leukocytes ("Peripheral blood blast count of less than
+    # 10%", "circulating blasts", "blasts in the peripheral blood (PB)"; ~20 corpus lines)
+    ("pb_blasts", r"(?:peripheral\s+blood|\bPB)\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|circulating\s+(?:leuk(?:a)?emic\s+)?blasts?(?:\s+(?:percentage|count|proportion))?"
+                  r"|(?:proportion\s+of\s+)?(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:peripheral\s+blood|PB)(?:\s*\(\s*PB\s*\))?"),
     ("alp", r"(?:serum\s+)?alkaline\s+phosphatases?|\bALP\b|\balk(?:aline)?\.?\s+phos\b"),
     ("albumin", r"(?:serum\s+)?albumin"),
     # the free (ionized) fraction before the total, which would take its last word
@@ -184,7 +188,7 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return value, ("g/dL" if value <= 25 else "g/L")
     if concept in ("lvef", "spo2", "shortening_fraction"):
         return (_round(value * 100), "%") if value <= 1 else (value, "%")
-    if concept in ("bm_blasts", "mrd"):
+    if concept in ("bm_blasts", "pb_blasts", "mrd"):
         return value, "%"
     if concept == "inr":
         return value, None
@@ -332,10 +336,27 @@ _LAB_CONDITION = re.compile(
 _CMP_NUM = re.compile(r"[≤≥<>=]\s*(?:\d|(?:the\s+)?(?:institutional\s+)?ULN)", I)
 # "10% blasts in the bone marrow", "At least 10% blasts by BM biopsy or aspirate", ">= 5% blasts by
 # morphology in the bone marrow": the marrow's blasts, however the sample was read
+# "... in the bone marrow or peripheral blood": the bound holds in either site (a share of blasts
+# in the other one), never in the first alone with the second left unread
+_OTHER_SITE = r"(?P<other>\s*(?:\(\s*{abbr}\s*\)\s*)?(?P<join>or|and/or|/|and)\s+(?:in\s+)?(?:the\s+)?(?:{site})\b(?:\s*\(\s*(?:PB|BM)\s*\))?)?"
 _BLASTS_FIRST = re.compile(
     rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:(?:myelo)?blasts?\s+(?:cells\s+)?(?:by\s+morphology\s+)?(?:in|of|by|on)\s+(?:the\s+)?"
     r"(?:bone\s+marrow|BM|marrow)(?:\s+(?:biopsy|aspirates?)(?:\s*(?:or|and/or|and|/)\s*(?:biopsy|aspirates?))?)?"
-    r"|(?:bone\s+)?marrow\s+(?:myelo)?blasts?|BM\s+blasts?)",
+    r"|(?:bone\s+)?marrow\s+(?:myelo)?blasts?|BM\s+blasts?)"
+    + _OTHER_SITE.format(site=r"peripheral\s+blood|PB", abbr="BM"),
+    I,
+)
+# the same, in the blood ("<5% blasts in peripheral blood", ">= 5% blasts in the PB")
+_PB_BLASTS_FIRST = re.compile(
+    rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:myelo)?blasts?\s+(?:cells\s+)?(?:in|of)\s+(?:the\s+)?(?:peripheral\s+blood|PB)\b(?:\s*\(\s*PB\s*\))?"
+    + _OTHER_SITE.format(site=r"bone\s+marrow|BM|marrow", abbr="BM"),
+    I,
+)
+# blasts found in the blood at all ("Appearance of leukemic blasts in the peripheral blood",
+# "presence of circulating blasts"): any share above none
+_PB_BLASTS_SEEN = re.compile(
+    r"(?:(?:re)?appearance|presence|evidence|detection)\s+of\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?\s+(?:cells\s+)?in\s+(?:the\s+)?(?:peripheral\s+blood|PB)\b(?:\s*\(\s*PB\s*\))?"
+    r"|(?:(?:re)?appearance|presence|evidence|detection)\s+of\s+circulating\s+(?:leuk(?:a)?emic\s+)?blasts?",
     I,
 )
 # words that only frame the thresholds of their clause
@@ -404,7 +425,7 @@ def _lvef_lln_items(text: str) -> list[Item]:
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
-    "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "mrd": "%",
+    "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
@@ -631,8 +652,18 @@ _TOTAL_OR_DIRECT = frozenset({"bilirubin", "direct_bilirubin"})
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     low = text.lower()
-    for m in _BLASTS_FIRST.finditer(text) if "blast" in low else ():
-        items.append(Item(m.start(), m.end(), predicate("bm_blasts", OPS[m.group("op")], number(str(_plain_number(m.group("num")))), "%"), frozenset({"bm_blasts"})))
+    for pattern, first, second in ((_BLASTS_FIRST, "bm_blasts", "pb_blasts"), (_PB_BLASTS_FIRST, "pb_blasts", "bm_blasts")):
+        for m in pattern.finditer(text) if "blast" in low else ():
+            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+                continue
+            bound = number(str(_plain_number(m.group("num"))))
+            site: Expr = predicate(first, OPS[m.group("op")], bound, "%")
+            if m.group("other"):  # "in the bone marrow or peripheral blood": either site ("and": both)
+                sites = [site, predicate(second, OPS[m.group("op")], bound, "%")]
+                site = all_of(sites) if m.group("join").lower() == "and" else any_of(sites)
+            items.append(Item(m.start(), m.end(), site, frozenset({first, second} if m.group("other") else {first})))
+    for m in _PB_BLASTS_SEEN.finditer(text) if "blast" in low else ():
+        items.append(Item(m.start(), m.end(), predicate("pb_blasts", Op.GT, 0, "%"), frozenset({"pb_blasts"})))
     for m in _LAB.finditer(text) if _CMP_NUM.search(text) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
@@ -652,6 +683,8 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue  # "urine protein:creatinine ratio > 1" bounds a ratio, not serum creatinine
         if "bm_blasts" in concepts and re.match(r"\s*(?:\w+\s+){0,2}?(?:in|of)\s+(?:the\s+)?peripheral\s+blood", text[m.end():], I):
             continue
+        if "pb_blasts" in concepts and re.search(r",|\b[a-h]\.|\b(?:or|and|patients?|subjects?|for)\b", m.group("mid") or "", I):
+            continue  # "blasts in PB or BM, b. >20% basophils", "circulating blast count or patients on a stable dose (<20": another's bound
         preds: list[Expr] = []
         end = m.end()
         for concept in concepts:
