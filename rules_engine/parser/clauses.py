@@ -449,7 +449,10 @@ def _joiner(connector: str, default_or: bool) -> str:
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
         # (a whole bracketed gloss in the way, "scan (MUGA) scan or echocardiography, or other
         # modality and no clinical evidence of heart failure", is no bracket the "and" is inside)
-        return "and" if _OR_THEN_AND.search(connector) and not re.search(r"[()\[\]]", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", connector)) else "or"
+        # (an "and" between two adjectives of one noun, "HIV or an active and uncontrolled
+        # infection with HCV", joins no items: read as one, an HIV patient passed the exclusion)
+        plain = _DEGREE_AND.sub(r"\1 ", connector)
+        return "and" if _OR_THEN_AND.search(plain) and not re.search(r"[()\[\]]", re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", plain)) else "or"
     if _TIGHT.fullmatch(connector) or _CONDITION_OF_PREVIOUS.match(connector):
         return "tight"
     # "unless the patient has Gilbert's syndrome, in which case direct bilirubin <= 1.5 x ULN":
@@ -912,6 +915,7 @@ _DEGREE_ONLY = re.compile(
 )
 _DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:{_DEGREE}\W+)*", I)
 _DEGREE_COMMA = re.compile(rf"\b{_DEGREE},(?=\s+{_DEGREE}\b)", I)
+_DEGREE_AND = re.compile(rf"\b({_DEGREE})\s+and\s+(?={_DEGREE}\b)", I)
 
 
 def _adjectives_joined(residue: list[Residue], items: list[Item], text: str) -> list[Residue]:

@@ -144,6 +144,11 @@ ROWS = [
      "if the patient had anthracycline-based therapy since the most recent cardiac assessment, cardiac evaluation should be repeated "
      "if there is clinical or radiographic suspicion of cardiac dysfunction, or if the previous cardiac assessment was abnormal", I,
      [lvef(60)], [lvef(40), lvef(60, condition("heart_failure", 400))], [adult()]),
+    # -- an "and" between two adjectives of one noun joins no items (the flip check: an HIV
+    # patient passed this exclusion once the MUGA line's "or ... and" was read)
+    ("History of human immunodeficiency virus (HIV) or an active and uncontrolled infection with hepatitis C virus (HCV) or "
+     "hepatitis B virus (HBV)", E,
+     [adult(condition("hiv", 800)), adult(condition("hbv", 800))], [adult()], []),
 ]
 
 
@@ -204,3 +209,10 @@ def test_the_intake_reads_an_antiepileptic_as_anticonvulsant_therapy() -> None:
     resources = [f.patient("t9x", 40, "male"), f.medication("levetiracetam 500 MG Oral Tablet", ((f.ATC, "N03AX14"),), dose_mg=500)]
     facts = normalise(validate_bundle(f.bundle("t9x", resources))).facts
     assert "anticonvulsant_therapy" in facts.events
+
+
+@pytest.mark.parametrize("text", ["Promyelocytic acute myelogenous leukemia", "Patients with promyelocytic leukemia"])
+def test_promyelocytic_leukaemia_named_without_acute_first_is_apl(text: str) -> None:
+    # read as "AML and review 'Promyelocytic'", every AML patient was left open on this exclusion
+    assert judged(parse_line(text, E), adult(condition("aml", 30))) is Outcome.NOT_MET
+    assert judged(parse_line(text, E), adult(condition("apl", 30))) is Outcome.MET
