@@ -149,6 +149,11 @@ ROWS = [
     ("History of human immunodeficiency virus (HIV) or an active and uncontrolled infection with hepatitis C virus (HCV) or "
      "hepatitis B virus (HBV)", E,
      [adult(condition("hiv", 800)), adult(condition("hbv", 800))], [adult()], []),
+    # -- adjectives between "infection with" and the virus it names (3 corpus lines): the line is
+    # about hepatitis C, never "any active infection and hepatitis C" (a coded hepatitis C passed)
+    ("Infection with known chronic, active Hepatitis C", E, [adult(condition("hcv", 800))], [adult()], []),
+    ("Ongoing liver injury, or known infection with chronic active hepatitis C virus (HCV) or chronic active hepatitis B virus (HBV)", E,
+     [adult(condition("hcv", 800)), adult(condition("hbv", 800))], [], [adult()]),
 ]
 
 

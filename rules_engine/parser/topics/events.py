@@ -654,9 +654,11 @@ _NAMED_INFECTION = re.compile(r"(?:HBV|HCV|HIV|hepatitis(?:\s+[BC])?|(?<!\bor )(
 # the kinds of infection a line lists before the word ("active bacterial, fungal, or viral
 # infection"; 85 corpus lines): together every infection, words of the item itself
 # the named infection may follow the word ("known infection with HIV, HCV or hepatitis B"; 82
-# corpus lines in 76 trials): the line is about that virus, not any active infection, and a
+# corpus lines in 76 trials; its adjectives between: "Infection with known chronic, active
+# Hepatitis C" was "active infection and HCV", passing a coded hepatitis C): the line is about
+# that virus, not any active infection, and a
 # conjunct "active infection" beside it would leave an HIV-coded patient not excluded
-_INFECTION_WITH_NAMED = re.compile(r"\s+(?:with|by|due\s+to|caused\s+by)\s+(?:the\s+|an?\s+|known\s+)?(?:HBV|HCV|HIV|HTLV|human\s+immunodeficiency|hepatitis|HPV|EBV|CMV|COVID|SARS|syphilis|tubercul|TB\b|mycobacter)", I)
+_INFECTION_WITH_NAMED = re.compile(r"\s+(?:with|by|due\s+to|caused\s+by)\s+(?:(?:the|an?|known|chronic|active|acute|current|ongoing|uncontrolled|untreated|documented|confirmed|prior|previous|past)\s*,?\s+){0,4}(?:HBV|HCV|HIV|HTLV|human\s+immunodeficiency|hepatitis|HPV|EBV|CMV|COVID|SARS|syphilis|tubercul|TB\b|mycobacter)", I)
 _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozoal|mycobacterial|opportunistic)\s*,?\s*(?:(?:and/or|or|and)\s+)?){2,}(?:other\s+)?$", I)
 
 
