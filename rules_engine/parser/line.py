@@ -204,6 +204,14 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             read = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
             if read:
                 exprs[read[-1]] = attach_widening(exprs[read[-1]], clause_text, ctype)
+            elif (permitted := permitted_subject(clause_text, ctype)) is not None:
+                # "Adequate neurologic function as defined by <unread>. Patients with a history of
+                # previous CNS tumor involvement are eligible provided ... the CNS is now free of
+                # disease": a complication permitted on a condition asks nothing of a patient
+                # without it, so it stands beside the unread sentence (dropped, CNS leukaemia now
+                # met the line's review only and the patient was eligible)
+                exprs.append(permitted)
+                exprs_text.append(clause_text)
             continue
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []

@@ -25,7 +25,11 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   requiring treatment", "Pre-existing cardiac failure (NYHA class III-IV)"; 15 corpus lines read
   differently): a patient with heart failure on furosemide met only the line's review.
 * "central nervous system tumor involvement" is the CNS involvement (_CNS_DISEASE left it to _CNS,
-  which did not read it; 3 lines).
+  which did not read it; 3 lines), and a complication permitted on a condition after a sentence
+  the line cannot read ("Adequate neurologic function as defined by <unread>. Patients with a
+  history of previous CNS tumor involvement are eligible provided ... the CNS is now free of
+  disease") stands beside it, never dropped with it (4 corpus lines): the line was a review alone,
+  and a patient with CNS leukaemia now was eligible.
 """
 
 from __future__ import annotations
@@ -127,6 +131,17 @@ def test_a_list_of_diagnoses_each_qualified_is_decided_by_the_diagnosis(facts: P
     # (AML in relapse with 30% blasts stays open: "In remission" alone is not read under its heading)
     heading = next(c for c in parse_criteria(TRANSPLANT) if c.parent is None)
     assert judged(heading, facts) is expected
+
+
+NEUROLOGIC = ("Adequate neurologic function as defined by no evidence of a severe central or peripheral neurologic abnormality. Patients with a "
+              "history of previous central nervous system tumor involvement are eligible provided they are without symptoms or signs and the CNS "
+              "is now free of disease on lumbar puncture and CT scan of the brain")
+
+
+def test_a_permitted_complication_stands_beside_an_unread_sentence() -> None:
+    rule = render_rule(parse_line(NEUROLOGIC, I).expr, None)
+    assert rule.startswith('review "Adequate neurologic function') and "not (CNS-involvement or brain-metastases) or review" in rule, rule
+    assert judged(parse_line(NEUROLOGIC, I), adult(condition("cns_involvement", 10))) is Outcome.UNKNOWN
 
 
 def test_the_intake_reads_a_myeloproliferative_neoplasm() -> None:

@@ -551,11 +551,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T102-clean", "No evidence of active infection at the time of the transplant"): ("events", "'at the time of the transplant preparative regimen' stays a review conjunct"),
     ("T102-clean", "Patient must be HIV-1 & 2 antibody"): ("events", "'HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative': HTLV has no concept"),
     ("T102-clean", "Adequate neurologic function as defined by no evidence"): ("events", "'no evidence of a severe central or peripheral neurologic abnormality' is a "
-        "person's, and the permission after it ('... previous CNS tumor involvement are eligible provided ... the CNS is now free of disease') is dropped with it "
-        "(1 corpus line)"),
+        "person's (the permission after it, '... previous CNS tumor involvement are eligible provided ... the CNS is now free of disease', stands beside it)"),
     ("T102-sepsis", None): ("events", "as T102-clean's infection line: possibly eligible, never eligible"),
     ("T102-sepsis", "No evidence of active infection at the time of the transplant"): ("events", "as T102-clean"),
-    ("T102-cns", None): ("events", "as T102-clean's neurologic line: a review line, so CNS leukaemia now is not excluded (eligible where the text excludes)"),
+    ("T102-cns", None): ("events", "as T102-clean's neurologic line: 'the CNS is now free of disease' stays a person's, so CNS leukaemia now leaves him possibly "
+        "eligible, never eligible"),
     ("T102-cns", "Adequate neurologic function as defined by no evidence"): ("events", "as T102-clean"),
     # NCT00346359 (T103), hold10
     ("T103-clean", "Acute myeloid leukemia meeting 1 of the following"): ("events", "'In remission' alone under the AML heading is not read as the AML's remission "
