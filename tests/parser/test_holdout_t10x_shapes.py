@@ -24,6 +24,10 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
 * "Cardiac insufficiency" and "cardiac failure" name heart failure ("No cardiac insufficiency
   requiring treatment", "Pre-existing cardiac failure (NYHA class III-IV)"; 15 corpus lines read
   differently): a patient with heart failure on furosemide met only the line's review.
+* A trade mark after a product's name ("Glivec®", "Herceptin®)", "Telintra™"; 114 corpus lines
+  hold one, 9 read differently in structure) is dropped: the name alone is what a record or an
+  allergy names ("hypersensitivity is Taxotere", never "Taxotere®"). A mark glued to a second name
+  ("Anivitis®/QL1101") is left as written.
 * "central nervous system tumor involvement" is the CNS involvement (_CNS_DISEASE left it to _CNS,
   which did not read it; 3 lines), and a complication permitted on a condition after a sentence
   the line cannot read ("Adequate neurologic function as defined by <unread>. Patients with a
@@ -142,6 +146,15 @@ def test_a_permitted_complication_stands_beside_an_unread_sentence() -> None:
     rule = render_rule(parse_line(NEUROLOGIC, I).expr, None)
     assert rule.startswith('review "Adequate neurologic function') and "not (CNS-involvement or brain-metastases) or review" in rule, rule
     assert judged(parse_line(NEUROLOGIC, I), adult(condition("cns_involvement", 10))) is Outcome.UNKNOWN
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Known hypersensitivity to Telintra™ (intravenous or oral)", "Telintra"),
+    ("Patients with a history of severe hypersensitivity reaction to Taxotere® or other drugs formulated with polysorbate 80.", "Taxotere"),
+], ids=["tm", "r"])
+def test_a_trade_mark_is_not_part_of_the_name(text: str, name: str) -> None:
+    rule = render_rule(parse_line(text, E).expr, None)
+    assert f"drug-hypersensitivity is {name} " in rule and "®" not in rule and "™" not in rule, rule
 
 
 def test_the_intake_reads_a_myeloproliferative_neoplasm() -> None:
