@@ -28,6 +28,12 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   hold one, 9 read differently in structure) is dropped: the name alone is what a record or an
   allergy names ("hypersensitivity is Taxotere", never "Taxotere®"). A mark glued to a second name
   ("Anivitis®/QL1101") is left as written.
+* An unread item listed after a therapy and before the window ("growth factor support or
+  lenalidomide in the 30 days prior", "Major surgery or trauma within 28 days", "G-CSF, GM-CSF or
+  plerixafor within 14 days"; 72 corpus exclusion lines) was swallowed with the window, silently:
+  a patient given lenalidomide last week passed. It is an alternative beside the therapy now, a
+  product Eligo names asked by name (when it was given a person's), anything else a review; the
+  therapy's head restated ("experimental drug or therapy", "compound or device") adds nothing.
 * "central nervous system tumor involvement" is the CNS involvement (_CNS_DISEASE left it to _CNS,
   which did not read it; 3 lines), and a complication permitted on a condition after a sentence
   the line cannot read ("Adequate neurologic function as defined by <unread>. Patients with a
@@ -46,7 +52,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_criteria, parse_line
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, lab
+from tests.fixtures.records import adult, condition, lab, medication, procedure
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -77,6 +83,12 @@ ROWS = [
     ("Pre-existing cardiac failure (NYHA class III-IV)", E, [adult(condition("heart_failure", 500), lab("nyha", 3))],
      [adult(), adult(condition("heart_failure", 500), lab("nyha", 1))], []),
     ("Congestive cardiac failure", I, [adult(condition("heart_failure", 500))], [adult()], []),
+    # -- an unread item listed before the window
+    ("Those who received growth factor support or lenalidomide in the 30 days prior to the first dose of decitabine.", E,
+     [adult(medication("growth_factor", 10))], [adult()], [adult(medication("named_medication", 10, quote="lenalidomide", words="lenalidomide"))]),
+    ("Prior major surgery or trauma within 28 days prior to 1st dose of study drug", E, [adult(procedure("major_surgery", 10))], [], [adult()]),
+    ("Use of any other experimental drug or therapy within 28 days of baseline", E,
+     [adult(medication("investigational_agent", 10))], [adult()], []),
     # -- CNS tumour involvement
     ("Known, clinically suspected, or history of central nervous system (CNS) tumor involvement", E,
      [adult(condition("cns_involvement", 30))], [adult()], []),

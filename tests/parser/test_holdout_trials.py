@@ -577,7 +577,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "infiltration': the exception is read on AST/ALT only, so a bilirubin of 2.5 x ULN fails the line"),
     ("T104-lenalidomide-recent", None): ("events", "as the line below"),
     ("T104-lenalidomide-recent", "Those who received growth factor support or lenalidomide"): ("events", "'growth factor support or lenalidomide in the 30 days': "
-        "lenalidomide is dropped from the window"),
+        "lenalidomide is asked by name, and a named product carries no window (when it was given stays a person's)"),
+    ("T104-lenalidomide-old", "Those who received growth factor support or lenalidomide"): ("events", "as T104-lenalidomide-recent: lenalidomide 90 days ago "
+        "is unknown"),
     ("T104-sepsis", None): ("events", "as T104-clean: possibly eligible, never eligible"),
     ("T104-sepsis", "Patients with active, uncontrolled, systemic infection"): ("events", "as T104-clean"),
     # NCT00542971 (T105), hold10

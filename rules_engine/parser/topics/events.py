@@ -17,6 +17,7 @@ from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.products import PRODUCT_NAMES
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
@@ -1433,6 +1434,15 @@ _FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
 _PERMITS = re.compile(r"\b(?:allowed|permitted|acceptable|may\s+(?:be\s+(?:allowed|included|enrolled|eligible)|continue|participate|enroll))\b", I)
 
 
+# between a therapy and the window after it: a join and one short unread item ("growth factor
+# support or lenalidomide in the 30 days", "chemotherapy or XYZ within 4 weeks")
+# the same therapy's head restated ("experimental drug or therapy", "investigational compound or
+# device"), or words of the sentence rather than an item
+_RESTATED_HEAD = re.compile(r"(?:(?:an?\s+)?(?:equivalents?|similar|others?|analog(?:ue)?s?|derivatives?|alike|etc)|drugs?|therap(?:y|ies)|treatments?|agents?|compounds?|devices?(?:\s+stud(?:y|ies))?|procedures?|medications?|products?|biologics?)", I)
+_FUNCTION_WORD = re.compile(r"\b(?:with|are|is|was|were|concurrently|prohibited|completed|the|of|for|to)\b", I)
+_UNREAD_LISTED_AFTER = re.compile(r"\s*(?:[a-z-]+\s+)?,?\s*(?:or|and/or)\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s*", I)
+
+
 _OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
 
 
@@ -2322,6 +2332,17 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 listed.append(nxt)
                 left = nxt
         if treated is None:
+            after = _UNREAD_LISTED_AFTER.fullmatch(text, target.end, w.start()) if w.start() >= target.end else None
+            what = " ".join(after.group("what").split()) if after is not None else ""
+            if what and ctype is CriterionType.EXCLUSION and content_words(what) and not _RESTATED_HEAD.fullmatch(what) and not _FUNCTION_WORD.search(what):
+                # "growth factor support or lenalidomide in the 30 days prior", "major surgery or
+                # trauma within 28 days": an unread item listed after the target, before the
+                # window, stays an alternative beside it (swallowed with the window, a patient
+                # given lenalidomide last week passed); a product a record names is asked by name
+                named: Expr = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, what)
+                if what.lower() in PRODUCT_NAMES:
+                    named = all_of([predicate("named_medication", Op.IS, what.lower()), Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {what}")])
+                target.expr = any_of([target.expr, named])  # type: ignore[list-item]
             target.end = max(target.end, w.end()) if w.start() >= target.end else target.end
             gap = text[w.end(): target.start] if w.end() <= target.start else ""
             target.start = min(target.start, w.start())
