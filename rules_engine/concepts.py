@@ -195,7 +195,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("multiple_myeloma", Kind.EVENT, "multiple myeloma"),
     Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)"),
     Concept("cll", Kind.EVENT, "chronic lymphocytic leukemia (CLL)"),
-    Concept("cml", Kind.EVENT, "chronic myeloid leukemia (CML)"),
+    # the myeloproliferative neoplasms (ICD-10-CM D45, D47.1, D47.3, D47.4; CML is one, BCR-ABL1
+    # positive): "Other myeloproliferative disorders" in a transplant trial's list of diagnoses,
+    # "Participants with myeloproliferative disorders (for example, chronic myeloid leukemia)"
+    Concept("mpn", Kind.EVENT, "myeloproliferative neoplasm (MPN)"),
+    Concept("cml", Kind.EVENT, "chronic myeloid leukemia (CML)", parent="mpn"),
     Concept("metastatic_disease", Kind.EVENT, "metastatic disease"),
     # status: missing is unknown, so qualitative (positive = of childbearing potential)
     Concept("childbearing_potential", Kind.QUALITATIVE, "childbearing potential"),

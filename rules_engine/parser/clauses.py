@@ -235,7 +235,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 _STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
-_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
+_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
 _FIXED_ROLES = frozenset({"status", "diagnosis"})
 
 

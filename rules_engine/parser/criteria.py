@@ -408,7 +408,7 @@ def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], 
         out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[j] for j in heads if j != i))), applies_if=own.applies_if, parent=own.parent)
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
 _LEAD_IN = re.compile(r":\s*$")
 
 

@@ -48,6 +48,7 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.concepts import ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
@@ -205,6 +206,14 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             read = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
             if read:
                 exprs[read[-1]] = attach_widening(exprs[read[-1]], clause_text, ctype)
+            elif (permitted := permitted_subject(clause_text, ctype)) is not None:
+                # "Adequate neurologic function as defined by <unread>. Patients with a history of
+                # previous CNS tumor involvement are eligible provided ... the CNS is now free of
+                # disease": a complication permitted on a condition asks nothing of a patient
+                # without it, so it stands beside the unread sentence (dropped, CNS leukaemia now
+                # met the line's review only and the patient was eligible)
+                exprs.append(permitted)
+                exprs_text.append(clause_text)
             continue
         if any_group is None and ONE_OF.search(clause_text) and clause_text.rstrip().endswith(":"):
             any_group = []
@@ -218,7 +227,10 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # "Relapsed or refractory AML as defined by one of the following criteria:": the list
             # defines the status the lead asks for (how the trial judges it), it adds no case
             defines = lead_clause.expr is not None and bool(STATUS_DEFINED.search(lead.rstrip(" ,"))) and names_status(lead_clause.expr)
-            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead)):
+            # "Acute myeloid leukemia meeting 1 of the following criteria:" (In remission / In early
+            # relapse): a disease the list qualifies is asked for with it, never defined by it
+            # (dropped, a relapsed ALL met the AML heading through its list of reviews)
+            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr)):
                 exprs.append(lead_clause.expr)
             exprs_text.append(clause_text)
             if defines:
@@ -420,7 +432,26 @@ _REQUIREMENT = re.compile(
 )
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
+
+
+_MEETS_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*)\s*$", I)
+_DISEASE_LEAD_WORDS = frozenset({"meets", "meet", "meeting", "satisfies", "satisfying", "fulfils", "fulfills", "fulfilling", "primary", "secondary"})
+
+
+def _names_disease(lead: str, expr: Expr) -> bool:
+    """Whether a lead that meets a list ("Acute myeloid leukemia meeting", "Histologically confirmed
+    NSCLC, meeting") names a cancer (a leukaemia, a solid tumour) and nothing more: a qualifier
+    the reading drops ("Accelerated phase CML", "Low-grade lymphoma", "CLL or SLL") or a negation
+    ("No multiple myeloma") leaves the lead unread, as before."""
+    if not _MEETS_LIST.search(lead.rstrip(" ,")) or NEGATED.match(lead):
+        return False
+    named = list(predicates(expr))
+    if not named or not all(p.op is Op.PRESENT and (p.concept in _DISEASES or p.concept == "solid_tumor" or "solid_tumor" in ancestors(p.concept)) for p in named):
+        return False
+    items = [it for it in extract(lead, CriterionType.INCLUSION) if it.expr is not None]
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(lead))
+    return all(word.lower() in _DISEASE_LEAD_WORDS for word in content_words(blank_remarks(masked)))
 
 
 def _as_rule(clause: str) -> str:

@@ -26,6 +26,9 @@ _CHARS = str.maketrans(
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
     }
 )
+# a trade mark after a product's name ("Glivec®", "Herceptin®)", "Telintra™"): the name alone (one
+# glued to a second name, "Anivitis®/QL1101", is left as written)
+_TRADE_MARK = re.compile(r"[®™](?!\s*/)")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=~^|])")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Each substitution carries a gate: lowercase literals at least one of which every match of it
@@ -295,7 +298,7 @@ def _duty_periods(text: str) -> str:
 def normalize(text: str) -> str:
     """Pure and called twice per line (the length cap, then the reading) and again for a line's
     condition: cached, which on the 300-trial sample saved 0.6 s of 7.4 s."""
-    text = spell_numbers(_MD_ESCAPE.sub(r"\1", text).translate(_CHARS))
+    text = spell_numbers(_MD_ESCAPE.sub(r"\1", _TRADE_MARK.sub(" ", text) if "®" in text or "™" in text else text).translate(_CHARS))
     text = _dose_cap(_duty_periods(_THOUSANDS.sub("", text)))
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0

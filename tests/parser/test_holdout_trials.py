@@ -518,6 +518,96 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T95-creat-low", "Serum creatinine =< 1.0 mg/dL"): ("labs", "as T95-creat-gfr"),
     ("T95-bcc", "Have had a diagnosis of another malignancy"): ("core", "the excepted skin cancer's own condition ('if definitive treatment for the condition has been "
                                                                         "completed') stays a review, so the exception is unknown"),
+    ("T85-clean", "Morphologically confirmed acute myeloid leukemia (AML), except"): ("core", "', except APL, including leukemia secondary to ... (e.g., MDS or "
+        "myeloproliferative disorders), who have failed ... and are not candidates for potentially curative therapy': the exception takes the rest of the sentence, so "
+        "the status and the candidacy are the exception's and AML alone meets the line (hidden before by the unread 'myeloproliferative disorders'; hold10)"),
+    # NCT00384228 (T101), hold10: the inclusion list runs into exclusions ('... capable of all self-care Exclusion Criteria' then exclusion lines under inclusion)
+    ("T101-clean", None): ("core", "'Diagnosed as CML in blast crisis or accelerated phase ...' (the Ph+ ALL line's alternative, a line of its own) is asked of every "
+        "patient, and 'A history of significant or serious uncontrolled cardiovascular disease', an exclusion written under the inclusion heading after a run-in "
+        "'Exclusion Criteria', is asked for: every Ph+ ALL patient fails"),
+    ("T101-clean", "Performance status is normal or ambulatory"): ("core", "'normal or ambulatory and capable of all self-care' (ECOG 0-2 in words) has no scale read, and "
+        "the run-in 'Exclusion Criteria' leaves the line a review"),
+    ("T101-clean", "Cytopathologically confirmed CNS infiltration"): ("events", "'NB: in absence of suspicion of CNS involvement, lumbar puncture is not required' is "
+        "read as an alternative review (a note on testing), so no record decides the line"),
+    ("T101-clean", "QTc > 480 msec on screening ECG"): ("labs", "'(using the QTcF formula)' stays an alternative review: a QTc of 430 does not decide"),
+    ("T101-clean", "Acute or chronic liver or renal disease considered unrelated"): ("events", "'considered unrelated to tumor (e.g., hepatitis, cirrhosis, renal "
+        "insufficiency, etc.)': the examples are left to a review alternative beside liver disease"),
+    ("T101-clean", "Patients who have received chemotherapy ≤ 1 week"): ("events", "'chemotherapy ≤ 1 week or who are within 5 half-lives ... (6 weeks for nitrosurea "
+        "or mitomycin-C)': the window is lost, so any chemotherapy ever excludes; 'Hydroxyurea is permitted' is a review, not the exception"),
+    ("T101-clean", "Patients who have received Glivec® ≤ 1 week"): ("events", "'Glivec®' (the trade name with its mark) is not read as imatinib"),
+    ("T101-ecog3", "Performance status is normal or ambulatory"): ("core", "as T101-clean"),
+    ("T101-cns", "Cytopathologically confirmed CNS infiltration"): ("events", "as T101-clean: the CNS leukaemia on record meets only a review"),
+    ("T101-mi", "Myocardial infarction within 3 months prior to starting AMN107"): ("events", "'prior to starting AMN107' (the drug's code name) stays a review conjunct"),
+    ("T101-warfarin", "Use of therapeutic warfarin"): ("events", "'therapeutic' (an anticoagulating dose) stays a review conjunct beside the warfarin on record"),
+    ("T101-hbv", "Acute or chronic liver or renal disease considered unrelated"): ("events", "chronic hepatitis B is not read as the liver disease the line names "
+        "('e.g., hepatitis' is in the unread examples)"),
+    ("T101-hcv-ab", None): ("core", "as T101-clean"),
+    ("T101-sepsis", "Other concurrent severe and/or uncontrolled medical conditions"): ("events", "'(e.g., uncontrolled diabetes, active or uncontrolled infection) that "
+        "could cause unacceptable safety risks': the examples of a judgement are left to a person, sepsis on record too"),
+    ("T101-hydroxyurea", None): ("core", "as T101-clean, and the chemotherapy line excludes him"),
+    ("T101-hydroxyurea", "Patients who have received chemotherapy ≤ 1 week"): ("events", "as T101-clean"),
+    ("T101-imatinib", "Patients who have received Glivec® ≤ 1 week"): ("events", "as T101-clean"),
+    ("T101-surgery", "Patients who have undergone major surgery ≤ 2 weeks"): ("events", "a colectomy by CPT is a surgery of unsaid size, and 'or who have not recovered "
+        "from side effects of such therapy' is a review conjunct: unknown, not met"),
+    # NCT00241358 (T102), hold10
+    ("T102-clean", "ALL in 1st or subsequent remission or in relapse"): ("events", "'in 1st or subsequent remission or in relapse' is read as 'relapsed and review', the "
+        "remission alternative lost"),
+    ("T102-clean", "No evidence of active infection at the time of the transplant"): ("events", "'at the time of the transplant preparative regimen' stays a review conjunct"),
+    ("T102-clean", "Patient must be HIV-1 & 2 antibody"): ("events", "'HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative': HTLV has no concept"),
+    ("T102-clean", "Adequate neurologic function as defined by no evidence"): ("events", "'no evidence of a severe central or peripheral neurologic abnormality' is a "
+        "person's (the permission after it, '... previous CNS tumor involvement are eligible provided ... the CNS is now free of disease', stands beside it)"),
+    ("T102-sepsis", None): ("events", "as T102-clean's infection line: possibly eligible, never eligible"),
+    ("T102-sepsis", "No evidence of active infection at the time of the transplant"): ("events", "as T102-clean"),
+    ("T102-cns", None): ("events", "as T102-clean's neurologic line: 'the CNS is now free of disease' stays a person's, so CNS leukaemia now leaves him possibly "
+        "eligible, never eligible"),
+    ("T102-cns", "Adequate neurologic function as defined by no evidence"): ("events", "as T102-clean"),
+    # NCT00346359 (T103), hold10
+    ("T103-clean", "Acute myeloid leukemia meeting 1 of the following"): ("events", "'In remission' alone under the AML heading is not read as the AML's remission "
+        "(10 corpus lines write a remission as a bullet of its own)"),
+    ("T103-relapse-early", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean: 'In early relapse' stays a review beside the blasts"),
+    ("T103-relapse-high", None): ("events", "as T103-clean: possibly eligible, never eligible"),
+    ("T103-relapse-high", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean"),
+    ("T103-mds", "Myelodysplastic syndromes, including all risk groups"): ("core", "'including all risk groups' (no restriction) stays a review conjunct"),
+    ("T103-chf", None): ("events", "as the line below: possibly eligible, never eligible"),
+    ("T103-chf", "No cardiac insufficiency requiring treatment"): ("events", "'requiring treatment' stays a review conjunct beside the heart failure on record "
+        "(the furosemide is not read as its treatment)"),
+    ("T103-angina", None): ("events", "as the line below: possibly eligible, never eligible"),
+    ("T103-angina", "No symptomatic coronary artery disease"): ("events", "angina pectoris (I20) is not read as symptomatic coronary artery disease"),
+    # NCT00619099 (T104), hold10
+    ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
+        "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
+    ("T104-bili", None): ("labs", "as the line below: ineligible where a person could still enrol him"),
+    ("T104-bili", "Adequate renal and hepatic function"): ("labs", "'(creatinine ..., bilirubin ..., and AST and ALT ...) unless proven to be related to disease "
+        "infiltration': the exception is read on AST/ALT only, so a bilirubin of 2.5 x ULN fails the line"),
+    ("T104-lenalidomide-recent", None): ("events", "as the line below"),
+    ("T104-lenalidomide-recent", "Those who received growth factor support or lenalidomide"): ("events", "'growth factor support or lenalidomide in the 30 days': "
+        "lenalidomide is asked by name, and a named product carries no window (when it was given stays a person's)"),
+    ("T104-lenalidomide-old", "Those who received growth factor support or lenalidomide"): ("events", "as T104-lenalidomide-recent: lenalidomide 90 days ago "
+        "is unknown"),
+    ("T104-sepsis", None): ("events", "as T104-clean: possibly eligible, never eligible"),
+    ("T104-sepsis", "Patients with active, uncontrolled, systemic infection"): ("events", "as T104-clean"),
+    # NCT00542971 (T105), hold10
+    ("T105-clean", None): ("core", "the diagnosis line below asks AML and MDS of every patient"),
+    ("T105-clean", "Diagnosis of 1) AML (World Health Organization"): ("core", "'Diagnosis of 1) AML (...), or 2) high risk MDS (...)': the inline enumerators "
+        "break the 'or', so AML and MDS are both asked (1 corpus line of this shape)"),
+    ("T105-clean", "Cardiac disease: Congestive heart failure > class II"): ("events", "'(anginal symptoms at rest)' stays an alternative review"),
+    ("T105-clean", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'Thrombotic or embolic events' have no concept (a DVT is not one), an "
+        "alternative review"),
+    ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
+    ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
+        "'Active clinically serious' an alternative review"),
+    ("T105-creat", None): ("core", "as T105-clean"),
+    ("T105-creat", "Serum biochemical values with the following limits"): ("labs", "'... with the following limits unless considered due to leukemia: 1) creatinine "
+        "...': the lead's exception is not carried to the limits"),
+    ("T105-hypertension", "Any significant, uncontrolled hypertension"): ("events", "a blood pressure of 185/115 is not read as uncontrolled"),
+    ("T105-hcv-ab", None): ("core", "as T105-clean"),
+    ("T105-stroke", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'such as a cerebrovascular accident including transient ischemic attacks': "
+        "the stroke is read with a review conjunct of the examples' words"),
+    ("T105-dvt", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "as T105-clean"),
+    ("T105-surgery", "Major surgery, open biopsy or significant traumatic"): ("events", "a colectomy by CPT is a surgery of unsaid size: major surgery unknown"),
+    ("T105-rifampin", "Use of St. John's Wort or rifampin"): ("events", "rifampin is read by name only, with a review of whether it is taken now (the "
+        "record's active statement is not asked)"),
+    ("T105-sepsis", "Active clinically serious and uncontrolled infection"): ("events", "as T105-clean: sepsis meets the infection beside reviews"),
 }
 
 

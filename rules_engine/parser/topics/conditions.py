@@ -77,7 +77,10 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("dementia", r"\bdementias?\b|major\s+neurocognitive\s+disorder", ("dementia", "neurocognitive")),
     ("parkinson_disease", r"parkinson'?s?\s+disease(?:\s*\(\s*PD\s*\))?", ("parkinson",)),
     ("atrial_fibrillation", r"atrial\s+(?:fibrillation|flutter)(?:\s*\(\s*AF\s*\))?|\bAFib\b", ("atrial", "afib")),
-    ("heart_failure", r"(?:congestive\s+)?heart\s+failure(?:\s*\(\s*(?:CHF|HF)\s*\))?|\bCHF\b", ("heart failure", "chf")),
+    # "No cardiac insufficiency requiring treatment", "Severe cardiac insufficiency (NYHA III or IV)":
+    # the European name of heart failure (a patient on furosemide for it met the line's review only)
+    ("heart_failure", r"(?:congestive\s+)?heart\s+failure(?:\s*\(\s*(?:CHF|HF)\s*\))?|\bCHF\b|\b(?:congestive\s+)?(?:cardiac|heart)\s+(?:insufficiency|failure)\b",
+     ("heart failure", "chf", "cardiac insufficiency", "cardiac failure", "heart insufficiency")),
     # a subtype ("acute ischaemic", "haemorrhagic") is the residue's qualifier; TIA is the history table's
     ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebrovascular\s+accidents?(?:\s*\(\s*CVA\s*\))?|\bCVA\b", ("stroke", "cerebrovascular", "cva")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!pulmonary arterial )(?<!ocular )(?<!intra-abdominal )(?<!gestational )(?:essential\s+|primary\s+|systemic\s+)?\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, Kind
+from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
@@ -70,8 +70,9 @@ _STATUS = re.compile(
 # an alternative of its own, "Active CNS involvement by AML" excluded every patient with AML)
 _CNS = re.compile(
     r"\b(?:extramedullary\s+)?(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
-    # ("extramedullary central nervous system (CNS) AML": the leukaemia named by its abbreviation)
-    r"(?:involvement|leukemia|infiltration|disease\s+involvement|relapse|metastas\w*|(?-i:AML|ALL)\b)"
+    # ("extramedullary central nervous system (CNS) AML": the leukaemia named by its abbreviation;
+    # "central nervous system tumor involvement", which _CNS_DISEASE leaves to it, is the involvement)
+    r"(?:involvement|leukemia|infiltration|(?:disease|tumou?r)\s+involvement|relapse|metastas\w*|(?-i:AML|ALL)\b)"
     r"(?:\s+(?:by|with|of)\s+(?:the\s+)?(?:ALL|AML|MDS|CLL|leukemia|lymphoma|myeloma|disease|malignancy|cancer|tumou?r|leukemic\s+(?:cells|blasts)|blasts)\b)?"
     r"|\bCNS[-\s]?3\b|leukemic\s+(?:meningitis|involvement\s+of\s+the\s+(?:central\s+nervous\s+system|CNS))|\bmeningeal\s+leukemia",
     I,
@@ -505,6 +506,11 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
     # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
     ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
+    # the myeloproliferative neoplasms by their family name ("Other myeloproliferative disorders",
+    # "myeloproliferative disorder (MPD) other than CML"); the overlap syndromes written
+    # "myelodysplastic/myeloproliferative" or "myelodysplastic and myeloproliferative disorders" are not it
+    ("mpn", r"(?<![/-])(?<!myelodysplastic\sand\s)(?<!myelodysplastic\s&\s)\b(?:chronic\s+)?myeloproliferative\s+(?:neoplasms?|disorders?|diseases?|syndromes?)(?:\s*\(\s*MP[ND]s?\s*\))?|(?-i:\bMP[ND]s?\b)",
+     ("myeloproliferative", "mpn", "mpd")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
     ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
     ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
@@ -1559,6 +1565,8 @@ _FOR_GAP = re.compile(r"[\s,]*(?:for\s+)?", I)
 _PERMITS = re.compile(r"\b(?:allowed|permitted|acceptable|may\s+(?:be\s+(?:allowed|included|enrolled|eligible)|continue|participate|enroll))\b", I)
 
 
+
+
 _OFF_LEAD = re.compile(r"\b(?:off|stopped|discontinued)\s+(?:all\s+|any\s+)?$", I)
 
 
@@ -2210,6 +2218,22 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             before = text[max(0, m.start() - 40): m.start()]
             if _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
+            if re.search(r"\bincluding\s+(?:[\w-]+\s+){0,2}$", before, I) and any(it.concepts & set(ancestors(concept)) for it in items):
+                passed.append((m.start(), m.end()))
+                continue  # "Myeloproliferative disorders, including Ph-negative CML": a kind of the disease named, no further requirement
+            if any(re.fullmatch(r"\s*(?:,|or|and|and/or|/)\s*", text[b: m.start()], I) for _, b in passed):
+                passed.append((m.start(), m.end()))
+                continue  # "Prior treatment of myelodysplastic syndrome or myeloproliferative neoplasm": both the treatment's
+            if (
+                ctype is CriterionType.INCLUSION
+                and re.fullmatch(r"\W*other\s+", text[: m.start()], I)
+                and re.fullmatch(r"[\s.;,]*", text[m.end():])
+            ):
+                # "Other myeloproliferative disorders" as one bullet of a list of diagnoses: the
+                # kinds the list did not name, of the disease it names (left to "another cancer",
+                # an ALL patient met the transplant list through its review)
+                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+                continue
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I):
                 # the same ("No prior chemotherapy for small cell lung cancer": read inside it,
                 # "lung cancer" stood as a condition the line forbade). Only a therapy's indication

@@ -48,7 +48,7 @@ _GENERICS = (
     "rifapentine", "valproic acid", "valproate", "lithium", "warfarin", "heparin", "aspirin", "clopidogrel", "metformin", "amiodarone",
     "digoxin", "cimetidine", "ritonavir", "indinavir", "nelfinavir", "saquinavir", "clarithromycin", "erythromycin", "telithromycin",
     "nefazodone", "st. john's wort", "st john's wort", "st. johns wort", "saint john's wort",
-    "denosumab", "zoledronic acid", "pamidronate", "thalidomide", "lenalidomide", "pomalidomide",
+    "denosumab", "zoledronic acid", "pamidronate", "thalidomide", "lenalidomide", "pomalidomide", "plerixafor",
     "imatinib", "dasatinib", "nilotinib", "ibrutinib", "ruxolitinib", "everolimus", "temsirolimus", "sirolimus", "tacrolimus",
     "cyclosporine", "ciclosporin", "dexamethasone", "prednisone", "prednisolone", "hydrocortisone", "methylprednisolone",
     "trastuzumab", "bevacizumab", "cetuximab", "panitumumab", "rituximab", "alemtuzumab", "pertuzumab", "ipilimumab", "nivolumab",
@@ -82,6 +82,7 @@ _BRANDS = {
     "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "ara-c": "cytarabine", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
+PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
 # a generic name by the suffixes of the international nonproprietary names (as events._DRUG)
 _SUFFIXED = (
     r"(?!rhumab)[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|sertib|zomib|lidomide|platin|rubicin|taxel|abine|arabine|tecan|poside"
