@@ -18,6 +18,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
+from rules_engine.parser.topics.products import PRODUCT_NAMES
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -562,7 +563,9 @@ _NEW_PREDICATE = re.compile(r"\b(?:(?:has|have|had)\s+been|is|are|was|were)\b", 
 # words after an event and before its window that list another subject ("or symptomatic
 # pericarditis"); a noun that only repeats the list's head ("experimental drug or therapy",
 # "prednisone or equivalent") is no other subject
-_LISTED_AFTER = re.compile(r"\s*\)?\s*,?\s*(?:and/or|or|nor)\s+(?P<words>[^()\[\];:.]+?)\s*,?\s*$", I)
+# (a word of the event's own may come first: "growth factor support or lenalidomide in the 30
+# days", where the item read ends at "growth factor" and lenalidomide was dropped)
+_LISTED_AFTER = re.compile(r"\s*\)?\s*(?:[a-z-]+\s+)?,?\s*(?:and/or|or|nor)\s+(?P<words>[^()\[\];:.]+?)\s*,?\s*$", I)
 _HEAD_REPEATED = re.compile(
     r"(?:(?:any|other|all|such|similar)\s+)*(?:therap(?:y|ies)|treatments?|drugs?|agents?|medications?|medicines?|products?|equivalents?|the\s+like|similar|others?)",
     I,
@@ -2535,6 +2538,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it, words in unread_after:
         if it in items and it.expr is not None:
             unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if required else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+            if not required and words.lower() in PRODUCT_NAMES:
+                # a product a record names ("growth factor support or lenalidomide in the 30 days"):
+                # asked by name, when it was given a person's (a name carries no date window here)
+                unread = all_of([predicate("named_medication", Op.IS, words.lower()), Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {words}")])
             it.expr = all_of([it.expr, unread]) if required else any_of([it.expr, unread])  # type: ignore[list-item]
     return items
 
