@@ -156,6 +156,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     in_definition = False  # the rest of the line defines the status it asked for
     definitions: list[str] = []
     any_group: list[Expr] | None = None  # items after "at least one of the following"
+    none_of = False  # the group's lead forbids what it lists ("No ... including any of the following:")
     for clause_text in clauses:
         if in_definition or (status_seen and (DEFINITIONAL.search(clause_text) or (exprs and LEAD_IN.search(exprs_text[-1])))):
             in_definition = True
@@ -216,8 +217,12 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # "Relapsed or refractory AML as defined by one of the following criteria:": the list
             # defines the status the lead asks for (how the trial judges it), it adds no case
             defines = lead_clause.expr is not None and bool(STATUS_DEFINED.search(lead.rstrip(" ,"))) and names_status(lead_clause.expr)
+            # "No impaired GI function or GI disease ..., including any of the following:" among the
+            # inclusions: the lead forbids what it names, and the cases listed with it (read as
+            # asked for, a Crohn's disease met the line that excludes it)
+            none_of = ctype is CriterionType.INCLUSION and bool(NEGATED.match(lead))
             if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead)):
-                exprs.append(lead_clause.expr)
+                exprs.append(Not(lead_clause.expr) if none_of else lead_clause.expr)
             exprs_text.append(clause_text)
             if defines:
                 status_seen = in_definition = True
@@ -270,7 +275,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs_text.append(clause_text)
             status_seen = status_seen or bool({"relapsed", "refractory"} & {p.concept for p in predicates(expr)})
     if any_group:
-        exprs.append(any_of(any_group))
+        exprs.append(Not(any_of(any_group)) if none_of else any_of(any_group))
     if definitions:
         exprs = [widen_status(e, " ".join(definitions)) for e in exprs]
     if not exprs:

@@ -503,10 +503,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00839982 (T95)
     ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "
                                                                                   "despite appropriate antibiotics ...)': the definition is an alternative review"),
-    ("T95-clean", "Have currently active gastrointestinal disease"): ("events", "gastrointestinal disease has no concept (135 corpus lines name one, in many senses), so "
-                                                                               "the line is a person's"),
-    ("T95-crohn", None): ("events", "the gastrointestinal line below is a review line, so an active Crohn's disease is not excluded: eligible where a person must look"),
-    ("T95-crohn", "Have currently active gastrointestinal disease"): ("events", "as T95-clean"),
     ("T95-refractory", "Diagnosis of 1st relapse or refractory AML"): ("core", "'1st relapse' stays a review conjunct of both statuses, so a refractory AML is unknown"),
     ("T95-creat-gfr", "Serum creatinine =< 1.0 mg/dL"): ("labs", "'> 50 L/min/1.73 m^2': the mistyped unit is a bound no measurement could mean, so the eGFR "
                                                                  "alternative is a person's"),

@@ -1388,6 +1388,25 @@ def _ever(text: str, items: list[Item]) -> None:
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
 
 
+_GI_ANY = ("whether the digestive disorder on record (reflux, gastritis, a functional bowel disorder, diverticulosis, "
+           "haemorrhoids, a polyp) is the gastrointestinal disease the line means")
+
+
+def _gastrointestinal(text: str, start: int, end: int) -> Expr:
+    """"Gastrointestinal disease" (topics.organ_disease): an organic disease of the digestive tract
+    (``gastrointestinal_disease``: colitis, ulcer, obstruction, bleeding ...) is one; any other disease
+    of the tract on record may or may not be what the line means, so it leaves the line to a person.
+    A history cue ("history of GI disease") counts a resolved one too, as ``_ever`` does."""
+    near = text[max(0, start - 40): start] + " " + text[start:end] + " " + text[end: end + 20]
+    ever = bool((_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text))
+
+    def asked(concept: str) -> Expr:
+        pred = predicate(concept, Op.PRESENT)
+        return any_of([pred, predicate(concept, Op.WITHIN, None, None, False, LIFETIME)]) if ever else pred
+
+    return any_of([asked("gastrointestinal_disease"), all_of([asked("digestive_tract_disease"), Qualifier(ReviewReason.AMBIGUOUS, _GI_ANY)])])
+
+
 def _car_t_target_unknown(items: list[Item]) -> None:
     """"Prior CD19-directed therapy": a CAR-T recorded without its target may have been one."""
     for it in items:
@@ -2155,6 +2174,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # "Significant cardiovascular disease, defined as the following:", "cardiovascular
                 # disease (unstable angina or MI)": the listed conditions define it; read beside
                 # them, its review made a listed infarction unknown
+                continue
+            if concept == "gastrointestinal_disease":  # the organic disease met, the rest of the tract a person's
+                items.append(Item(m.start(), m.end(), _gastrointestinal(text, m.start(), m.end()), frozenset({"gastrointestinal_disease", "digestive_tract_disease"})))
                 continue
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
