@@ -121,7 +121,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         limits = _to_expr(wrapped.group("req"), ctype)
         if not isinstance(limits, Review):
             return limits
-    conditional = _conditional(norm, ctype) or _trailing_scope(norm, ctype)
+    conditional = _status_scopes(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
@@ -649,6 +649,56 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
 
 # the words that make a bare "< N years" the patient's age rather than how long something lasted
 _AGE_WORD = re.compile(r"\b(?:ages?|aged|old|older|younger|birthdays?|infants?|child(?:ren)?|adults?|adolescents?)\b", re.I)
+
+
+# Scopes by the disease's status: "For patients with newly diagnosed disease: diagnosis of ... ;
+# for patients with relapsed/refractory disease: prior diagnosis of ...", "Patients with previously
+# untreated AML are candidates if they are unable to receive anthracyclines, and ...". Each part
+# concerns only the patients its status names (a newly diagnosed one is outside the relapsed
+# part); read whole, every part was asked of every patient at once, relapsed and untreated, and
+# the line failed everyone. The status may be compound ("previously untreated": no anticancer
+# therapy, not relapsed, not refractory); a scope with any other word is left to the readers below.
+_STATUS_SCOPE = re.compile(
+    r"^\W*(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|who\s+(?:have|has|had|are)|having)\s+(?P<cond>[^:;,]{2,80}?)\s*:\s*(?P<req>\S.*)$", I | re.S
+)
+_CANDIDATES_IF = re.compile(
+    r"^\W*(?:patients?|subjects?|participants?)\s+(?:with|who\s+(?:have|has|had|are))\s+(?P<cond>[^:;,]{2,80}?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:candidates?|eligible)\s+"
+    r"(?:(?:for|to\s+enter|to\s+enrol+\s+(?:in|on))\s+(?:this\s+|the\s+)?(?:study|trial|protocol)\s+)?(?:if|when|provided(?:\s+that)?)\s+(?P<req>\S.*)$",
+    I | re.S,
+)
+_SCOPE_CUT = re.compile(r"\s*;\s*(?=(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|who|having)\b[^:;]{2,80}:)", I)
+_STATUS_CONCEPTS = frozenset({"relapsed", "refractory", "remission"})
+_SCOPE_WORDS = frozenset({"disease", "diseases", "previously", "newly", "primary", "prior"})
+
+
+def _status_scope(cond: str) -> Expr | None:
+    """The disease status a scope names ("newly diagnosed disease", "relapsed/refractory
+    disease", "previously untreated AML"), or None when it names anything else."""
+    items = [it for it in extract(cond, CriterionType.EXCLUSION) if it.expr is not None]
+    if not items or _NEGATOR.search(cond) or not _STATUS_CONCEPTS & {p.concept for it in items for p in iter_predicates(it.expr)}:  # type: ignore[arg-type]
+        return None
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(cond))
+    if set(w.lower() for w in content_words(blank_remarks(masked))) - _SCOPE_WORDS:
+        return None
+    return all_of([it.expr for it in items])  # type: ignore[misc]
+
+
+def _status_scopes(text: str, ctype: CriterionType) -> Expr | None:
+    """Each part of a line scoped by a disease status asks its requirement of its patients only:
+    an inclusion's part holds for everyone else (``any of: not <status>, <requirement>``), an
+    exclusion's excludes only them."""
+    parts = _SCOPE_CUT.split(text)
+    read: list[Expr] = []
+    for part in parts:
+        m = _STATUS_SCOPE.match(part) or (_CANDIDATES_IF.match(part) if len(parts) == 1 and ctype is CriterionType.INCLUSION else None)
+        scope = _status_scope(m.group("cond")) if m is not None else None
+        if m is None or scope is None:
+            return None
+        requirement = _to_expr(m.group("req"), ctype)
+        if isinstance(requirement, Review):
+            requirement = Alternative(requirement.reason, requirement.text or m.group("req").strip())
+        read.append(any_of([Not(scope), requirement]) if ctype is CriterionType.INCLUSION else all_of([scope, requirement]))
+    return all_of(read) if ctype is CriterionType.INCLUSION else any_of(read)
 
 
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:

@@ -439,7 +439,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T91-chemo", "Systemic chemotherapy (with the exception of hydroxyurea"): ("events", "'..., unless there is evidence of rapidly progressive disease' is attached to the "
                                                                                         "investigational agent's half-lives alone, not to the chemotherapy's 14 days"),
     # NCT01849276 (T92)
-    ("T92-clean", None): ("core", "the untreated patients' line and the CNS line below are not met, so every patient is ineligible"),
+    ("T92-clean", None): ("core", "the CNS line below is not met, so every patient without CNS leukaemia is ineligible"),
     ("T92-clean", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "'of AML with >= 10% blasts' (no sample named) stays a review "
                                                                                                   "beside the AML, so the blasts decide nothing"),
     ("T92-blasts", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "as T92-clean"),
@@ -447,9 +447,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                             "promyelocytic leukemia (APL) (as proven by ... PML-RARα)': the exception of an 'all are eligible' "
                                                                             "line is not read (1 line)"),
     ("T92-apl", "All immunophenotype and cytogenetic/molecular"): ("core", "as T92-clean: the APL stays unread, the patient is still ineligible by the lines below"),
-    ("T92-clean", "Patients with previously untreated AML are candidates"): ("core", "'Patients with previously untreated AML are candidates if ...': 'are candidates if' is "
-                                                                                   "not read as the scope 'are eligible if' is, so every relapsed patient is asked to be "
-                                                                                   "untreated (1 line)"),
     ("T92-clean", "Bicarbonate within the normal range"): ("labs", "serum bicarbonate has no concept (LOINC 1963-8 is not read), so the line is a person's"),
     ("T92-bicarbonate", "Bicarbonate within the normal range"): ("labs", "as T92-clean"),
     ("T92-clean", "Patients with a history of central nervous system (CNS) leukemia are eligible"): ("core", "the note under it ('If there is CNS involvement ... it will be "
@@ -459,7 +456,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                        "malignancy': the life expectancy is asked of every patient, not of those with another cancer"),
     ("T92-creat-male", None): ("core", "as T92-clean"),
     ("T92-nolabs", None): ("core", "as T92-clean"),
-    ("T92-cns", None): ("core", "as T92-clean"),
     ("T92-insulin", None): ("core", "as T92-clean"),
     ("T92-bcc", None): ("core", "as T92-clean"),
     ("T92-chemo", "Patients who have received chemotherapy or radiotherapy within 4 weeks"): ("core", "the refractory patients' exception under it ('The exception to this is "
@@ -482,23 +478,23 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T93-window", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-clean: the 14-day window is not read"),
     ("T93-azacitidine", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-window"),
     # NCT02044796 (T94)
-    ("T94-clean", None): ("core", "the diagnosis line below asks both the newly diagnosed and the relapsed alternative of every patient, so every patient is ineligible"),
-    ("T94-clean", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'For patients with newly diagnosed disease: ...; for patients with relapsed/refractory "
-                                                                                     "disease: ...': two scopes in one line, joined as requirements (1 corpus line; 'For "
-                                                                                     "patients with relapsed/refractory disease:' alone is not read as a scope either)"),
+    ("T94-clean", "For patients with newly diagnosed disease: diagnosis of"): ("core", "each scope is read for its own patients now; '(>= 10% blasts) ... with "
+                                                                                     "t(15;17)(q22;q12) or variants according to the 2008 WHO classification' stays "
+                                                                                     "a review beside the newly diagnosed AML, so it is unknown, not met"),
+    ("T94-apl", None): ("core", "the diagnosis line below is unknown for an APL, so possibly eligible, never eligible (ineligible before only because "
+                                "the line failed every patient)"),
+    ("T94-apl", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'AML other than APL with t(15;17)(q22;q12) or variants': the "
+                                                                                   "translocation after the excepted APL stays unread, so the exception "
+                                                                                   "is a review and an APL is unknown, not excluded (as T34-apl)"),
+    ("T94-allergy", None): ("events", "the allergy line below is unknown, so possibly eligible (ineligible before only because the diagnosis line failed "
+                                      "every patient)"),
     ("T94-clean", "Should be off any active systemic therapy for AML"): ("events", "'off any active systemic therapy for AML with the exception of hydroxyurea for at least "
                                                                                   "14 days ... unless rapidly progressive disease': the washout is not read"),
     ("T94-hydroxyurea", "Should be off any active systemic therapy for AML"): ("events", "as T94-clean"),
     ("T94-clean", "Active systemic fungal, bacterial, viral"): ("events", "'..., unless disease is under treatment ... patient needs to be clinically stable as defined as "
                                                                           "being afebrile ... for 24 hours' is read as an alternative review, so no infection is unknown"),
-    ("T94-hsct", None): ("core", "as T94-clean"),
     ("T94-hsct", "patients with prior autologous or allogeneic hematopoietic cell"): ("core", "'... are eligible if relapse occurs provided symptoms of GVHD are well "
                                                                                             "controlled': the proviso is asked of every transplanted patient, GVHD or none"),
-    ("T94-gvhd", None): ("core", "as T94-clean"),
-    ("T94-chemo", None): ("core", "as T94-clean"),
-    ("T94-hydroxyurea", None): ("core", "as T94-clean"),
-    ("T94-bili", None): ("core", "as T94-clean"),
-    ("T94-nolvef", None): ("core", "as T94-clean"),
     ("T94-allergy", "Known hypersensitivity to any study drug"): ("events", "'any study drug' names no product; the trial's drugs are not looked up"),
     # NCT00839982 (T95)
     ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "

@@ -1901,6 +1901,15 @@ def _cns_status(m: re.Match[str]) -> Expr | None:
     return involved if grades == {2, 3} else graded
 
 
+_NON_BEFORE = re.compile(r"\bnon[\s-]*$", I)
+_DISEASE_AFTER = re.compile(r"[\s-]+(?P<d>(?-i:AML|ALL|MDS|CML|CLL)|acute\s+(?:myeloid|myelogenous|lymphoblastic)\s+leuka?emia|myelodysplastic\s+syndromes?)\b", I)
+
+
+def _disease_named_after(words: str) -> str:
+    low = words.lower()
+    return "all" if "lymphoblastic" in low else "aml" if low.startswith("acute") else "mds" if low.startswith("myelo") else low
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -1948,8 +1957,18 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if concept == "all" and shouted:
             continue
         for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+            if not free(m.start(), m.end()):
+                continue
+            non = _NON_BEFORE.search(text, max(0, m.start() - 8), m.start()) if "hodgkin" not in concept else None
+            after = _DISEASE_AFTER.match(text, m.end()) if non is not None else None
+            if non is not None and after is not None:
+                # "non-APL AML": the disease after it, never the one "non-" names (read as an
+                # alternative of its own, an APL met the line that names it to exclude it)
+                named = _disease_named_after(after.group("d"))
+                expr = all_of([predicate(named, Op.PRESENT), Not(predicate(concept, Op.PRESENT))])
+                items.append(Item(non.start(), after.end(), expr, frozenset({concept, named})))
+                continue
+            items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
     for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
