@@ -840,6 +840,17 @@ _NO_REQUIREMENT = re.compile(
 )
 
 
+# what the study team will do, written as a line of its own under the line it annotates ("If there
+# is CNS involvement that is known prior to enrollment or identified subsequently, it will be treated
+# accordingly"): it asks nothing of the patient. Joined to its heading as a requirement, it asked
+# every patient for CNS involvement and failed all those without it (holdout T92).
+_STUDY_ACTION = re.compile(
+    r"^\W*(?:if\b[^.;]{3,160}?,\s*)?(?:it|they|this|these|the\s+(?:patient|subject|participant|disease|involvement|condition)s?)\s+will\s+be\s+"
+    r"(?:treated|managed|handled|addressed|followed|monitored)(?:\s+(?:accordingly|appropriately|as\s+clinically\s+indicated))?\W*$",
+    re.I,
+)
+
+
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
@@ -852,7 +863,7 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
     # without a star annotates another line's term
     text_read = without_footnote(strip_terminology_note(text))
-    if _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text) or (text_read != text and not text_read):
+    if _NO_REQUIREMENT.fullmatch(text.strip()) or _STUDY_ACTION.match(text) or (permitting_note(text) and parent is None) or label_only(text) or (text_read != text and not text_read):
         # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its
         # own, widens another line and asks nothing of its own, nor does a label over the lines
         # after it ("Cardiac disease:"; rules_engine.parser.notes). Under a line (a child), the

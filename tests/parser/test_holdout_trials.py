@@ -439,7 +439,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T91-chemo", "Systemic chemotherapy (with the exception of hydroxyurea"): ("events", "'..., unless there is evidence of rapidly progressive disease' is attached to the "
                                                                                         "investigational agent's half-lives alone, not to the chemotherapy's 14 days"),
     # NCT01849276 (T92)
-    ("T92-clean", None): ("core", "the CNS line below is not met, so every patient without CNS leukaemia is ineligible"),
     ("T92-clean", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "'of AML with >= 10% blasts' (no sample named) stays a review "
                                                                                                   "beside the AML, so the blasts decide nothing"),
     ("T92-blasts", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "as T92-clean"),
@@ -449,15 +448,16 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T92-apl", "All immunophenotype and cytogenetic/molecular"): ("core", "as T92-clean: the APL stays unread, the patient is still ineligible by the lines below"),
     ("T92-clean", "Bicarbonate within the normal range"): ("labs", "serum bicarbonate has no concept (LOINC 1963-8 is not read), so the line is a person's"),
     ("T92-bicarbonate", "Bicarbonate within the normal range"): ("labs", "as T92-clean"),
-    ("T92-clean", "Patients with a history of central nervous system (CNS) leukemia are eligible"): ("core", "the note under it ('If there is CNS involvement ... it will be "
-                                                                                                            "treated accordingly') is joined as a requirement, so a patient "
-                                                                                                            "without CNS disease fails (1 line)"),
     ("T92-clean", "Patients may have received therapy for other malignancies"): ("core", "'... and be deemed to have a life expectancy of at least 2 years with regard to that "
                                                                                        "malignancy': the life expectancy is asked of every patient, not of those with another cancer"),
-    ("T92-creat-male", None): ("core", "as T92-clean"),
-    ("T92-nolabs", None): ("core", "as T92-clean"),
-    ("T92-insulin", None): ("core", "as T92-clean"),
-    ("T92-bcc", None): ("core", "as T92-clean"),
+    ("T92-bcc", None): ("core", "the other-malignancy line below asks its life expectancy of every patient, so a treated skin cancer is ineligible"),
+    ("T92-blasts", None): ("labs", "the blasts line below is unknown, so possibly eligible, never eligible (ineligible before only because the CNS "
+                                   "note failed every patient)"),
+    ("T92-apl", None): ("core", "the APL exception below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-bicarbonate", None): ("labs", "the bicarbonate line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-chemo", None): ("core", "the washout line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-metformin", None): ("events", "the metformin line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-prostate", None): ("events", "the other-cancer therapy line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
     ("T92-chemo", "Patients who have received chemotherapy or radiotherapy within 4 weeks"): ("core", "the refractory patients' exception under it ('The exception to this is "
                                                                                                    "patients who are refractory ...; patients must have ...') is read whole "
                                                                                                    "as a review, so the excepted part is unknown for a relapsed patient too"),

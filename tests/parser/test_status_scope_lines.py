@@ -79,3 +79,28 @@ def test_an_inability_is_never_a_record_of_the_treatment(text, facts, expected):
 def test_unable_to_receive_is_a_judgement_not_a_therapy_given():
     rendered = str(parse_line("Patients with previously untreated AML are candidates if they are unable to receive anthracyclines", INC).expr)
     assert "anthracycline" not in rendered.replace("unable to receive anthracyclines", "")
+
+
+# -- a note under a line that says what the study team will do ---------------------------------
+
+CNS_HISTORY = "Patients with a history of central nervous system (CNS) leukemia are eligible if they are not symptomatic from current CNS involvement"
+CNS_NOTE = "If there is CNS involvement that is known prior to enrollment or identified subsequently, it will be treated accordingly"
+
+
+@pytest.mark.parametrize("facts, expected", [(NONE, "met"), (NEW_AML, "met"), (adult(condition("aml"), condition("cns_involvement")), "unknown")])
+def test_a_note_of_what_the_study_will_do_asks_nothing(facts, expected):
+    """NCT01849276 (holdout T92): the note under the CNS line is no requirement; joined to it as
+    one, every patient without CNS involvement failed the line."""
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.parser.criteria import parse_lines
+    from rules_engine.reference import evaluate_reference
+    from tests.fixtures.records import AS_OF
+
+    criteria = parse_lines([(INC, CNS_HISTORY, None), (INC, CNS_NOTE, 0)])
+    result = evaluate_reference(TrialCriteria(trial_id="T", version=1, criteria=criteria), facts, AS_OF)
+    assert str(result.criteria[0].outcome) == expected
+
+
+@pytest.mark.parametrize("text", [CNS_NOTE, "If toxicity occurs, it will be managed as clinically indicated"])
+def test_the_study_action_reads_as_no_requirement(text):
+    assert str(parse_line(text, INC).expr.to_json()) == str(parse_line("Not specified", INC).expr.to_json())
