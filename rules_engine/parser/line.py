@@ -121,7 +121,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         limits = _to_expr(wrapped.group("req"), ctype)
         if not isinstance(limits, Review):
             return limits
-    conditional = _status_scopes(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
+    conditional = _status_scopes(norm, ctype) or _defined_by_list(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
@@ -699,6 +699,40 @@ def _status_scopes(text: str, ctype: CriterionType) -> Expr | None:
             requirement = Alternative(requirement.reason, requirement.text or m.group("req").strip())
         read.append(any_of([Not(scope), requirement]) if ctype is CriterionType.INCLUSION else all_of([scope, requirement]))
     return all_of(read) if ctype is CriterionType.INCLUSION else any_of(read)
+
+
+# "Have a diagnosis of high-risk AML as established by a poor-risk karyotype, adverse risk by ELN
+# criteria, a therapy-related AML, age >= 60 or with antecedent hematologic disorder": the list
+# after "as established / defined / evidenced by" is the ways the head may hold, a comma list
+# closed by "or" (alternatives), and the risk word it defines is no further requirement. Read with
+# the inclusion's "and", a patient of 45 failed for want of an age the list offers as one way of many.
+_DEFINED_BY_ALTERNATIVES = re.compile(
+    r"^(?P<head>[^.;:()]{3,200}?)\s*,?\s+(?:as\s+)?(?:established|defined|evidenced|documented|determined)\s+by\s+(?:either\s+|any\s+of\s+)?"
+    r"(?P<list>[^.;:()\[\]]{3,300},[^.;:()\[\]]{2,300}?\bor\b[^.;:()\[\]]{2,200}?)\W*$",
+    I,
+)
+_LIST_CUT = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+", I)
+_RISK_WORD = re.compile(r"\b(?:high|poor|adverse|unfavou?rable)[\s-]+risk\b\s*", I)
+
+
+def _defined_by_list(text: str, ctype: CriterionType) -> Expr | None:
+    if ctype is not CriterionType.INCLUSION:
+        return None  # an exclusion joins a list's items as alternatives already
+    m = _DEFINED_BY_ALTERNATIVES.match(text)
+    if m is None:
+        return None
+    ways: list[Expr] = []
+    for part in _LIST_CUT.split(m.group("list")):
+        if not part.strip():
+            continue
+        way = _to_expr(part, ctype)
+        ways.append(Alternative(way.reason, way.text or part.strip()) if isinstance(way, Review) else way)
+    if len(ways) < 3 or all(isinstance(w, Review) for w in ways):
+        return None
+    head = _to_expr(_RISK_WORD.sub("", m.group("head")), ctype)
+    if isinstance(head, Review):
+        return None
+    return all_of([head, any_of(ways)])
 
 
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:

@@ -297,10 +297,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02255162 (T83)
     ("T83-clean", "Adequate renal function as defined by: calculated creatinine clearance"): ("labs", "'or serum Cr less than institution ULN (the elderly will often have < 60 GFR)': "
                                                                                               "'Cr' and the bracketed remark stay unread beside the clearance"),
-    ("T83-clean", "Have a diagnosis of high-risk AML"): ("core", "'as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, age >= 60 or with "
-                                                                 "antecedent hematologic disorder': the list's alternatives are joined with 'and', so 62 is unknown and 45 fails"),
-    ("T83-young", None): ("core", "the high-risk list read with 'and' (below) fails a patient of 45 whose karyotype is not on record (the safe side)"),
-    ("T83-young", "Have a diagnosis of high-risk AML"): ("core", "as T83-clean"),
     ("T83-clean", "Equal to or greater than grade 2 ataxia"): ("events", "'grade 2 ataxia, cranial or peripheral neuropathy': the grade and the ataxia stay unread beside neuropathy"),
     ("T83-hbsag", "A diagnosis of active hepatitis B or C"): ("events", "'as defined by detectable viral load assays in the blood' is not read as HBV DNA or HCV RNA, so an "
                                                                         "HBsAg-positive carrier with no HBV DNA detected is unknown"),

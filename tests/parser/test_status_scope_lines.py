@@ -12,6 +12,11 @@
   (read as one, "unable to receive anthracyclines" asked for an anthracycline within a week).
 - "non-APL AML": the disease after it without the one "non-" names (read as an alternative of its
   own, a relapsed APL met the line that names it to exclude it).
+- A note under a line saying what the study team will do ("If there is CNS involvement ..., it
+  will be treated accordingly") asks nothing of the patient (2 corpus lines say "it/they will be
+  treated ..." under a line; joined as a requirement, T92 failed everyone without CNS leukaemia).
+- "high-risk AML as established by A, B, C, age >= 60 or D": the comma list closed by "or" gives
+  the ways the head holds (alternatives), and defines the risk word (1 corpus line: NCT02255162).
 """
 
 from __future__ import annotations
@@ -104,3 +109,19 @@ def test_a_note_of_what_the_study_will_do_asks_nothing(facts, expected):
 @pytest.mark.parametrize("text", [CNS_NOTE, "If toxicity occurs, it will be managed as clinically indicated"])
 def test_the_study_action_reads_as_no_requirement(text):
     assert str(parse_line(text, INC).expr.to_json()) == str(parse_line("Not specified", INC).expr.to_json())
+
+
+# -- a definition's comma list closed by "or": the ways the head may hold -----------------------
+
+HIGH_RISK = ("Have a diagnosis of high-risk AML as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, "
+             "age ≥ 60 or with antecedent hematologic disorder")
+
+
+@pytest.mark.parametrize("facts, expected", [
+    (adult(condition("aml"), years=62), "met"),  # one way (age) holds
+    (adult(condition("aml"), years=45), "unknown"),  # the karyotype and ELN risk are not on record
+    (adult(condition("mds"), years=62), "not_met"),  # no AML
+])
+def test_a_defined_by_list_offers_alternatives(facts, expected):
+    """NCT02255162 (holdout T83): read with the inclusion's 'and', a patient of 45 failed."""
+    assert judged(parse_line(HIGH_RISK, INC), facts).value == expected
