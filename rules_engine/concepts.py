@@ -162,12 +162,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("psychiatric_illness", Kind.EVENT, "psychiatric illness"),
     Concept("substance_abuse", Kind.EVENT, "alcohol or drug abuse"),
     Concept("malabsorption", Kind.EVENT, "malabsorption or a condition impairing oral absorption"),
-    Concept("gi_perforation", Kind.EVENT, "gastrointestinal perforation, fistula or intra-abdominal abscess"),
+    Concept("gi_perforation", Kind.EVENT, "gastrointestinal perforation, fistula or intra-abdominal abscess", parent="gastrointestinal_disease"),
     Concept("nonhealing_wound", Kind.EVENT, "non-healing wound, ulcer or bone fracture"),
-    Concept("peptic_ulcer", Kind.EVENT, "peptic ulcer disease"),
+    Concept("peptic_ulcer", Kind.EVENT, "peptic ulcer disease", parent="gastrointestinal_disease"),
     Concept("pleural_effusion", Kind.EVENT, "pleural or pericardial effusion"),
-    Concept("inflammatory_bowel_disease", Kind.EVENT, "inflammatory bowel disease"),
-    Concept("bowel_obstruction", Kind.EVENT, "bowel obstruction"),
+    Concept("inflammatory_bowel_disease", Kind.EVENT, "inflammatory bowel disease", parent="gastrointestinal_disease"),
+    Concept("bowel_obstruction", Kind.EVENT, "bowel obstruction", parent="gastrointestinal_disease"),
     Concept("cyp3a4_modulator", Kind.EVENT, "strong CYP3A4 inhibitor or inducer use"),
     Concept("live_vaccine", Kind.EVENT, "live vaccine", parent="vaccination"),
     Concept("growth_factor", Kind.EVENT, "hematopoietic growth factor (G-CSF, GM-CSF, erythropoietin)"),
@@ -528,6 +528,17 @@ _CATALOGUE: tuple[Concept, ...] = (
     # (no parent: an amlodipine record, a calcium channel blocker the intake knows is no
     # non-dihydropyridine, would leave the narrower concept unknown as a subtype not stated)
     Concept("nondihydropyridine_ccb", Kind.EVENT, "non-dihydropyridine (AV-nodal) calcium channel blocker therapy"),
+    # the digestive tract's diseases exclusions name ("currently active gastrointestinal disease",
+    # "GI disease that may significantly alter absorption": ~180 corpus lines; append only).
+    # ``gastrointestinal_disease`` is the organic disease of the tract such a line means (the
+    # oesophagitis, ulcers, inflammatory bowel disease and colitis, obstruction and ileus,
+    # diverticulitis, perforation and fistula, malabsorption, bleeding, the operated gut's
+    # complications), and the narrower digestive concepts are kinds of it; the wider
+    # ``digestive_tract_disease`` adds what the line may or may not mean (reflux, gastritis,
+    # functional bowel disorders, diverticulosis, haemorrhoids, polyps), so a patient with only
+    # one of those is left to a person (unknown), never cleared, never excluded by Eligo
+    Concept("digestive_tract_disease", Kind.EVENT, "disease of the digestive tract (oesophagus, stomach, intestine, anus)"),
+    Concept("gastrointestinal_disease", Kind.EVENT, "gastrointestinal disease (an organic disease of the digestive tract)", parent="digestive_tract_disease"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -137,8 +137,23 @@ _PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "
                           "immunotherapy", "targeted_therapy", "organ_transplant", "anticancer_therapy", "systemic_therapy"})
 
 
+# "candidates if they are unable to receive anthracyclines", "unable to tolerate intensive
+# chemotherapy" (25 corpus lines): whether a patient could be given a treatment is a person's
+# judgement, never a record of it (read as one, "unable to receive anthracyclines" asked for an
+# anthracycline given)
+_UNABLE = re.compile(
+    r"\b(?:unable|not\s+able|inability|cannot|can\s*not|could\s+not)\s+to\s+(?:receive|tolerate|undergo|take|be\s+(?:treated|given)\s+(?:with)?)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:cannot|can\s*not)\s+(?:receive|tolerate|undergo|take)\s+(?:[\w-]+\s+){0,2}$",
+    I,
+)
+
+
 def _prospect(item: Item, text: str) -> Item:
     e = item.expr
+    if isinstance(e, Predicate) and e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS.get(e.concept) is not None and CONCEPTS[e.concept].kind is Kind.EVENT:
+        unable = _UNABLE.search(text, max(0, item.start - 60), item.start)
+        if unable is not None:
+            return Item(item.start, item.end, Alternative(ReviewReason.JUDGEMENT, " ".join(text[unable.start(): item.end].split())), item.concepts)
     if not (isinstance(e, Predicate) and e.concept in _PROSPECTIVE and e.op in (Op.PRESENT, Op.WITHIN)):
         return item
     lead = _PROSPECT.search(text, max(0, item.start - 60), item.start)

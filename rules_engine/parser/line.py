@@ -123,7 +123,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         limits = _to_expr(wrapped.group("req"), ctype)
         if not isinstance(limits, Review):
             return limits
-    conditional = _conditional(norm, ctype) or _trailing_scope(norm, ctype)
+    conditional = _status_scopes(norm, ctype) or _defined_by_list(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
@@ -159,6 +159,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     definitions: list[str] = []
     any_group: list[Expr] | None = None  # items after "at least one of the following"
     open_to_both = 0  # clauses that only open the line to both sexes
+    none_of = False  # the group's lead forbids what it lists ("No ... including any of the following:")
     for clause_text in clauses:
         if in_definition or (status_seen and (DEFINITIONAL.search(clause_text) or (exprs and LEAD_IN.search(exprs_text[-1])))):
             in_definition = True
@@ -229,9 +230,13 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             defines = lead_clause.expr is not None and bool(STATUS_DEFINED.search(lead.rstrip(" ,"))) and names_status(lead_clause.expr)
             # "Acute myeloid leukemia meeting 1 of the following criteria:" (In remission / In early
             # relapse): a disease the list qualifies is asked for with it, never defined by it
-            # (dropped, a relapsed ALL met the AML heading through its list of reviews)
+            # (dropped, a relapsed ALL met the AML heading through its list of reviews).
+            # "No impaired GI function or GI disease ..., including any of the following:" among the
+            # inclusions: the lead forbids what it names, and the cases listed with it (read as
+            # asked for, a Crohn's disease met the line that excludes it)
+            none_of = ctype is CriterionType.INCLUSION and bool(NEGATED.match(lead))
             if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr)):
-                exprs.append(lead_clause.expr)
+                exprs.append(Not(lead_clause.expr) if none_of else lead_clause.expr)
             exprs_text.append(clause_text)
             if defines:
                 status_seen = in_definition = True
@@ -286,7 +291,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs_text.append(clause_text)
             status_seen = status_seen or bool({"relapsed", "refractory"} & {p.concept for p in predicates(expr)})
     if any_group:
-        exprs.append(any_of(any_group))
+        exprs.append(Not(any_of(any_group)) if none_of else any_of(any_group))
     if definitions:
         exprs = [widen_status(e, " ".join(definitions)) for e in exprs]
     if not exprs and open_to_both and open_to_both == len(clauses):
@@ -699,6 +704,90 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
 _AGE_WORD = re.compile(r"\b(?:ages?|aged|old|older|younger|birthdays?|infants?|child(?:ren)?|adults?|adolescents?)\b", re.I)
 
 
+# Scopes by the disease's status: "For patients with newly diagnosed disease: diagnosis of ... ;
+# for patients with relapsed/refractory disease: prior diagnosis of ...", "Patients with previously
+# untreated AML are candidates if they are unable to receive anthracyclines, and ...". Each part
+# concerns only the patients its status names (a newly diagnosed one is outside the relapsed
+# part); read whole, every part was asked of every patient at once, relapsed and untreated, and
+# the line failed everyone. The status may be compound ("previously untreated": no anticancer
+# therapy, not relapsed, not refractory); a scope with any other word is left to the readers below.
+_STATUS_SCOPE = re.compile(
+    r"^\W*(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|who\s+(?:have|has|had|are)|having)\s+(?P<cond>[^:;,]{2,80}?)\s*:\s*(?P<req>\S.*)$", I | re.S
+)
+_CANDIDATES_IF = re.compile(
+    r"^\W*(?:patients?|subjects?|participants?)\s+(?:with|who\s+(?:have|has|had|are))\s+(?P<cond>[^:;,]{2,80}?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:candidates?|eligible)\s+"
+    r"(?:(?:for|to\s+enter|to\s+enrol+\s+(?:in|on))\s+(?:this\s+|the\s+)?(?:study|trial|protocol)\s+)?(?:if|when|provided(?:\s+that)?)\s+(?P<req>\S.*)$",
+    I | re.S,
+)
+_SCOPE_CUT = re.compile(r"\s*;\s*(?=(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|who|having)\b[^:;]{2,80}:)", I)
+_STATUS_CONCEPTS = frozenset({"relapsed", "refractory", "remission"})
+_SCOPE_WORDS = frozenset({"disease", "diseases", "previously", "newly", "primary", "prior"})
+
+
+def _status_scope(cond: str) -> Expr | None:
+    """The disease status a scope names ("newly diagnosed disease", "relapsed/refractory
+    disease", "previously untreated AML"), or None when it names anything else."""
+    items = [it for it in extract(cond, CriterionType.EXCLUSION) if it.expr is not None]
+    if not items or _NEGATOR.search(cond) or not _STATUS_CONCEPTS & {p.concept for it in items for p in iter_predicates(it.expr)}:  # type: ignore[arg-type]
+        return None
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(cond))
+    if set(w.lower() for w in content_words(blank_remarks(masked))) - _SCOPE_WORDS:
+        return None
+    return all_of([it.expr for it in items])  # type: ignore[misc]
+
+
+def _status_scopes(text: str, ctype: CriterionType) -> Expr | None:
+    """Each part of a line scoped by a disease status asks its requirement of its patients only:
+    an inclusion's part holds for everyone else (``any of: not <status>, <requirement>``), an
+    exclusion's excludes only them."""
+    parts = _SCOPE_CUT.split(text)
+    read: list[Expr] = []
+    for part in parts:
+        m = _STATUS_SCOPE.match(part) or (_CANDIDATES_IF.match(part) if len(parts) == 1 and ctype is CriterionType.INCLUSION else None)
+        scope = _status_scope(m.group("cond")) if m is not None else None
+        if m is None or scope is None:
+            return None
+        requirement = _to_expr(m.group("req"), ctype)
+        if isinstance(requirement, Review):
+            requirement = Alternative(requirement.reason, requirement.text or m.group("req").strip())
+        read.append(any_of([Not(scope), requirement]) if ctype is CriterionType.INCLUSION else all_of([scope, requirement]))
+    return all_of(read) if ctype is CriterionType.INCLUSION else any_of(read)
+
+
+# "Have a diagnosis of high-risk AML as established by a poor-risk karyotype, adverse risk by ELN
+# criteria, a therapy-related AML, age >= 60 or with antecedent hematologic disorder": the list
+# after "as established / defined / evidenced by" is the ways the head may hold, a comma list
+# closed by "or" (alternatives), and the risk word it defines is no further requirement. Read with
+# the inclusion's "and", a patient of 45 failed for want of an age the list offers as one way of many.
+_DEFINED_BY_ALTERNATIVES = re.compile(
+    r"^(?P<head>[^.;:()]{3,200}?)\s*,?\s+(?:as\s+)?(?:established|defined|evidenced|documented|determined)\s+by\s+(?:either\s+|any\s+of\s+)?"
+    r"(?P<list>[^.;:()\[\]]{3,300},[^.;:()\[\]]{2,300}?\bor\b[^.;:()\[\]]{2,200}?)\W*$",
+    I,
+)
+_LIST_CUT = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+", I)
+_RISK_WORD = re.compile(r"\b(?:high|poor|adverse|unfavou?rable)[\s-]+risk\b\s*", I)
+
+
+def _defined_by_list(text: str, ctype: CriterionType) -> Expr | None:
+    if ctype is not CriterionType.INCLUSION:
+        return None  # an exclusion joins a list's items as alternatives already
+    m = _DEFINED_BY_ALTERNATIVES.match(text)
+    if m is None:
+        return None
+    ways: list[Expr] = []
+    for part in _LIST_CUT.split(m.group("list")):
+        if not part.strip():
+            continue
+        way = _to_expr(part, ctype)
+        ways.append(Alternative(way.reason, way.text or part.strip()) if isinstance(way, Review) else way)
+    if len(ways) < 3 or all(isinstance(w, Review) for w in ways):
+        return None
+    head = _to_expr(_RISK_WORD.sub("", m.group("head")), ctype)
+    if isinstance(head, Review):
+        return None
+    return all_of([head, any_of(ways)])
+
+
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
     """"For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at
     least 14 days must have elapsed ...": the patients it concerns are named in words no record
@@ -838,6 +927,17 @@ _NO_REQUIREMENT = re.compile(
 )
 
 
+# what the study team will do, written as a line of its own under the line it annotates ("If there
+# is CNS involvement that is known prior to enrollment or identified subsequently, it will be treated
+# accordingly"): it asks nothing of the patient. Joined to its heading as a requirement, it asked
+# every patient for CNS involvement and failed all those without it (holdout T92).
+_STUDY_ACTION = re.compile(
+    r"^\W*(?:if\b[^.;]{3,160}?,\s*)?(?:it|they|this|these|the\s+(?:patient|subject|participant|disease|involvement|condition)s?)\s+will\s+be\s+"
+    r"(?:treated|managed|handled|addressed|followed|monitored)(?:\s+(?:accordingly|appropriately|as\s+clinically\s+indicated))?\W*$",
+    re.I,
+)
+
+
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion (``_parse_line``); a line that names a menopausal
     status is read with the topic told whether the line lets it be the line's subject."""
@@ -863,8 +963,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # without a star annotates another line's term
     text_read = without_footnote(strip_terminology_note(text))
     if (
-        _NO_REQUIREMENT.fullmatch(text.strip()) or (permitting_note(text) and parent is None) or label_only(text)
-        or (text_read != text and not text_read) or non_criterion(text)
+        _NO_REQUIREMENT.fullmatch(text.strip()) or _STUDY_ACTION.match(text) or (permitting_note(text) and parent is None)
+        or label_only(text) or (text_read != text and not text_read) or non_criterion(text)
     ):
         # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its
         # own, widens another line and asks nothing of its own, nor does a label over the lines

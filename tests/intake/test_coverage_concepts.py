@@ -135,8 +135,8 @@ def test_a_calcium_channel_blocker_is_read_by_code_or_name(resource: dict[str, A
 @pytest.mark.parametrize(
     "system, code, expected",
     [
-        (ICD10, "K92.2", {"gi_hemorrhage"}),  # gastrointestinal hemorrhage, unspecified
-        (ICD10, "K92.1", {"gi_hemorrhage"}),  # melena
+        (ICD10, "K92.2", {"gi_hemorrhage", "gastrointestinal_disease"}),  # gastrointestinal hemorrhage, unspecified
+        (ICD10, "K92.1", {"gi_hemorrhage", "gastrointestinal_disease"}),  # melena
         (ICD10, "K25.4", {"gi_hemorrhage", "peptic_ulcer"}),  # chronic gastric ulcer with hemorrhage
         (ICD10, "K25.7", {"peptic_ulcer"}),  # chronic gastric ulcer without hemorrhage or perforation
         (ICD10, "I85.11", {"gi_hemorrhage"}),  # secondary esophageal varices with bleeding
@@ -316,7 +316,7 @@ def test_any_antineoplastic_drug_is_anticancer_therapy(resource: dict[str, Any],
         ("A41.9", {"active_infection"}),  # sepsis
         ("J18.9", {"active_infection"}),  # pneumonia
         ("B37.0", {"active_infection"}),  # oral candidiasis
-        ("K61.0", {"active_infection"}),  # perianal abscess, common in neutropenia
+        ("K61.0", {"active_infection", "gastrointestinal_disease"}),  # perianal abscess, common in neutropenia
         ("T82.7XXA", {"active_infection"}),  # central line infection
         ("U07.1", {"active_infection"}),  # COVID-19
         ("B18.1", {"hbv"}),  # chronic hepatitis B: its own concept, not an "active infection"
@@ -383,7 +383,7 @@ def test_a_surgical_procedure_is_a_surgery_and_a_minor_one_minor(resource: dict[
         (ICD10, "S00.03XA", set()),  # a bruise of the scalp is no significant injury
         (ICD10, "K63.1", {"gi_perforation"}),
         (ICD10, "K57.20", {"gi_perforation"}),  # diverticulitis with perforation and abscess
-        (ICD10, "K57.30", set()),  # diverticulosis without perforation
+        (ICD10, "K57.30", {"digestive_tract_disease"}),  # diverticulosis without perforation: no organic GI disease
         (ICD10, "I73.9", {"peripheral_vascular_disease"}),
         (ICD10, "L89.154", {"nonhealing_wound"}),
         (ICDO3, "9806/3", {"ambiguous_lineage_leukemia"}),

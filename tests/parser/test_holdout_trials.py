@@ -301,10 +301,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02255162 (T83)
     ("T83-clean", "Adequate renal function as defined by: calculated creatinine clearance"): ("labs", "'or serum Cr less than institution ULN (the elderly will often have < 60 GFR)': "
                                                                                               "'Cr' and the bracketed remark stay unread beside the clearance"),
-    ("T83-clean", "Have a diagnosis of high-risk AML"): ("core", "'as established by a poor-risk karyotype, adverse risk by ELN criteria, a therapy-related AML, age >= 60 or with "
-                                                                 "antecedent hematologic disorder': the list's alternatives are joined with 'and', so 62 is unknown and 45 fails"),
-    ("T83-young", None): ("core", "the high-risk list read with 'and' (below) fails a patient of 45 whose karyotype is not on record (the safe side)"),
-    ("T83-young", "Have a diagnosis of high-risk AML"): ("core", "as T83-clean"),
     ("T83-clean", "Equal to or greater than grade 2 ataxia"): ("events", "'grade 2 ataxia, cranial or peripheral neuropathy': the grade and the ataxia stay unread beside neuropathy"),
     ("T83-hbsag", "A diagnosis of active hepatitis B or C"): ("events", "'as defined by detectable viral load assays in the blood' is not read as HBV DNA or HCV RNA, so an "
                                                                         "HBsAg-positive carrier with no HBV DNA detected is unknown"),
@@ -443,7 +439,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T91-chemo", "Systemic chemotherapy (with the exception of hydroxyurea"): ("events", "'..., unless there is evidence of rapidly progressive disease' is attached to the "
                                                                                         "investigational agent's half-lives alone, not to the chemotherapy's 14 days"),
     # NCT01849276 (T92)
-    ("T92-clean", None): ("core", "the untreated patients' line and the CNS line below are not met, so every patient is ineligible"),
     ("T92-clean", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "'of AML with >= 10% blasts' (no sample named) stays a review "
                                                                                                   "beside the AML, so the blasts decide nothing"),
     ("T92-blasts", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "as T92-clean"),
@@ -451,21 +446,18 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                             "promyelocytic leukemia (APL) (as proven by ... PML-RARα)': the exception of an 'all are eligible' "
                                                                             "line is not read (1 line)"),
     ("T92-apl", "All immunophenotype and cytogenetic/molecular"): ("core", "as T92-clean: the APL stays unread, the patient is still ineligible by the lines below"),
-    ("T92-clean", "Patients with previously untreated AML are candidates"): ("core", "'Patients with previously untreated AML are candidates if ...': 'are candidates if' is "
-                                                                                   "not read as the scope 'are eligible if' is, so every relapsed patient is asked to be "
-                                                                                   "untreated (1 line)"),
     ("T92-clean", "Bicarbonate within the normal range"): ("labs", "serum bicarbonate has no concept (LOINC 1963-8 is not read), so the line is a person's"),
     ("T92-bicarbonate", "Bicarbonate within the normal range"): ("labs", "as T92-clean"),
-    ("T92-clean", "Patients with a history of central nervous system (CNS) leukemia are eligible"): ("core", "the note under it ('If there is CNS involvement ... it will be "
-                                                                                                            "treated accordingly') is joined as a requirement, so a patient "
-                                                                                                            "without CNS disease fails (1 line)"),
     ("T92-clean", "Patients may have received therapy for other malignancies"): ("core", "'... and be deemed to have a life expectancy of at least 2 years with regard to that "
                                                                                        "malignancy': the life expectancy is asked of every patient, not of those with another cancer"),
-    ("T92-creat-male", None): ("core", "as T92-clean"),
-    ("T92-nolabs", None): ("core", "as T92-clean"),
-    ("T92-cns", None): ("core", "as T92-clean"),
-    ("T92-insulin", None): ("core", "as T92-clean"),
-    ("T92-bcc", None): ("core", "as T92-clean"),
+    ("T92-bcc", None): ("core", "the other-malignancy line below asks its life expectancy of every patient, so a treated skin cancer is ineligible"),
+    ("T92-blasts", None): ("labs", "the blasts line below is unknown, so possibly eligible, never eligible (ineligible before only because the CNS "
+                                   "note failed every patient)"),
+    ("T92-apl", None): ("core", "the APL exception below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-bicarbonate", None): ("labs", "the bicarbonate line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-chemo", None): ("core", "the washout line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-metformin", None): ("events", "the metformin line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
+    ("T92-prostate", None): ("events", "the other-cancer therapy line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
     ("T92-chemo", "Patients who have received chemotherapy or radiotherapy within 4 weeks"): ("core", "the refractory patients' exception under it ('The exception to this is "
                                                                                                    "patients who are refractory ...; patients must have ...') is read whole "
                                                                                                    "as a review, so the excepted part is unknown for a relapsed patient too"),
@@ -486,31 +478,27 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T93-window", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-clean: the 14-day window is not read"),
     ("T93-azacitidine", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-window"),
     # NCT02044796 (T94)
-    ("T94-clean", None): ("core", "the diagnosis line below asks both the newly diagnosed and the relapsed alternative of every patient, so every patient is ineligible"),
-    ("T94-clean", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'For patients with newly diagnosed disease: ...; for patients with relapsed/refractory "
-                                                                                     "disease: ...': two scopes in one line, joined as requirements (1 corpus line; 'For "
-                                                                                     "patients with relapsed/refractory disease:' alone is not read as a scope either)"),
+    ("T94-clean", "For patients with newly diagnosed disease: diagnosis of"): ("core", "each scope is read for its own patients now; '(>= 10% blasts) ... with "
+                                                                                     "t(15;17)(q22;q12) or variants according to the 2008 WHO classification' stays "
+                                                                                     "a review beside the newly diagnosed AML, so it is unknown, not met"),
+    ("T94-apl", None): ("core", "the diagnosis line below is unknown for an APL, so possibly eligible, never eligible (ineligible before only because "
+                                "the line failed every patient)"),
+    ("T94-apl", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'AML other than APL with t(15;17)(q22;q12) or variants': the "
+                                                                                   "translocation after the excepted APL stays unread, so the exception "
+                                                                                   "is a review and an APL is unknown, not excluded (as T34-apl)"),
+    ("T94-allergy", None): ("events", "the allergy line below is unknown, so possibly eligible (ineligible before only because the diagnosis line failed "
+                                      "every patient)"),
     ("T94-clean", "Should be off any active systemic therapy for AML"): ("events", "'off any active systemic therapy for AML with the exception of hydroxyurea for at least "
                                                                                   "14 days ... unless rapidly progressive disease': the washout is not read"),
     ("T94-hydroxyurea", "Should be off any active systemic therapy for AML"): ("events", "as T94-clean"),
     ("T94-clean", "Active systemic fungal, bacterial, viral"): ("events", "'..., unless disease is under treatment ... patient needs to be clinically stable as defined as "
                                                                           "being afebrile ... for 24 hours' is read as an alternative review, so no infection is unknown"),
-    ("T94-hsct", None): ("core", "as T94-clean"),
     ("T94-hsct", "patients with prior autologous or allogeneic hematopoietic cell"): ("core", "'... are eligible if relapse occurs provided symptoms of GVHD are well "
                                                                                             "controlled': the proviso is asked of every transplanted patient, GVHD or none"),
-    ("T94-gvhd", None): ("core", "as T94-clean"),
-    ("T94-chemo", None): ("core", "as T94-clean"),
-    ("T94-hydroxyurea", None): ("core", "as T94-clean"),
-    ("T94-bili", None): ("core", "as T94-clean"),
-    ("T94-nolvef", None): ("core", "as T94-clean"),
     ("T94-allergy", "Known hypersensitivity to any study drug"): ("events", "'any study drug' names no product; the trial's drugs are not looked up"),
     # NCT00839982 (T95)
     ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "
                                                                                   "despite appropriate antibiotics ...)': the definition is an alternative review"),
-    ("T95-clean", "Have currently active gastrointestinal disease"): ("events", "gastrointestinal disease has no concept (135 corpus lines name one, in many senses), so "
-                                                                               "the line is a person's"),
-    ("T95-crohn", None): ("events", "the gastrointestinal line below is a review line, so an active Crohn's disease is not excluded: eligible where a person must look"),
-    ("T95-crohn", "Have currently active gastrointestinal disease"): ("events", "as T95-clean"),
     ("T95-refractory", "Diagnosis of 1st relapse or refractory AML"): ("core", "'1st relapse' stays a review conjunct of both statuses, so a refractory AML is unknown"),
     ("T95-creat-gfr", "Serum creatinine =< 1.0 mg/dL"): ("labs", "'> 50 L/min/1.73 m^2': the mistyped unit is a bound no measurement could mean, so the eGFR "
                                                                  "alternative is a person's"),

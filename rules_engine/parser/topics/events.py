@@ -1524,6 +1524,25 @@ def _ever(text: str, items: list[Item]) -> None:
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
 
 
+_GI_ANY = ("whether the digestive disorder on record (reflux, gastritis, a functional bowel disorder, diverticulosis, "
+           "haemorrhoids, a polyp) is the gastrointestinal disease the line means")
+
+
+def _gastrointestinal(text: str, start: int, end: int) -> Expr:
+    """"Gastrointestinal disease" (topics.organ_disease): an organic disease of the digestive tract
+    (``gastrointestinal_disease``: colitis, ulcer, obstruction, bleeding ...) is one; any other disease
+    of the tract on record may or may not be what the line means, so it leaves the line to a person.
+    A history cue ("history of GI disease") counts a resolved one too, as ``_ever`` does."""
+    near = text[max(0, start - 40): start] + " " + text[start:end] + " " + text[end: end + 20]
+    ever = bool((_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text))
+
+    def asked(concept: str) -> Expr:
+        pred = predicate(concept, Op.PRESENT)
+        return any_of([pred, predicate(concept, Op.WITHIN, None, None, False, LIFETIME)]) if ever else pred
+
+    return any_of([asked("gastrointestinal_disease"), all_of([asked("digestive_tract_disease"), Qualifier(ReviewReason.AMBIGUOUS, _GI_ANY)])])
+
+
 def _car_t_target_unknown(items: list[Item]) -> None:
     """"Prior CD19-directed therapy": a CAR-T recorded without its target may have been one."""
     for it in items:
@@ -2025,6 +2044,15 @@ def _cns_status(m: re.Match[str]) -> Expr | None:
     return involved if grades == {2, 3} else graded
 
 
+_NON_BEFORE = re.compile(r"\bnon[\s-]*$", I)
+_DISEASE_AFTER = re.compile(r"[\s-]+(?P<d>(?-i:AML|ALL|MDS|CML|CLL)|acute\s+(?:myeloid|myelogenous|lymphoblastic)\s+leuka?emia|myelodysplastic\s+syndromes?)\b", I)
+
+
+def _disease_named_after(words: str) -> str:
+    low = words.lower()
+    return "all" if "lymphoblastic" in low else "aml" if low.startswith("acute") else "mds" if low.startswith("myelo") else low
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -2076,8 +2104,18 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if concept == "all" and shouted:
             continue
         for m in pattern.finditer(text):
-            if free(m.start(), m.end()):
-                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+            if not free(m.start(), m.end()):
+                continue
+            non = _NON_BEFORE.search(text, max(0, m.start() - 8), m.start()) if "hodgkin" not in concept else None
+            after = _DISEASE_AFTER.match(text, m.end()) if non is not None else None
+            if non is not None and after is not None:
+                # "non-APL AML": the disease after it, never the one "non-" names (read as an
+                # alternative of its own, an APL met the line that names it to exclude it)
+                named = _disease_named_after(after.group("d"))
+                expr = all_of([predicate(named, Op.PRESENT), Not(predicate(concept, Op.PRESENT))])
+                items.append(Item(non.start(), after.end(), expr, frozenset({concept, named})))
+                continue
+            items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
     for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
@@ -2323,6 +2361,9 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # "Significant cardiovascular disease, defined as the following:", "cardiovascular
                 # disease (unstable angina or MI)": the listed conditions define it; read beside
                 # them, its review made a listed infarction unknown
+                continue
+            if concept == "gastrointestinal_disease":  # the organic disease met, the rest of the tract a person's
+                items.append(Item(m.start(), m.end(), _gastrointestinal(text, m.start(), m.end()), frozenset({"gastrointestinal_disease", "digestive_tract_disease"})))
                 continue
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])

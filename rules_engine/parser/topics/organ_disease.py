@@ -49,6 +49,12 @@ ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("thyroid_disease",
      r"\bthyroid\s+(?:gland\s+)?(?:diseases?|disorders?|dysfunction|abnormalit(?:y|ies)|conditions?)\b|\bthyroiditis\b",
      ("thyroid",)),
+    # "currently active gastrointestinal disease", "GI disease that may significantly alter the
+    # absorption", "gastrointestinal disorder(s)", "digestive tract disease" (~180 corpus lines):
+    # events reads it as the organic disease met and the rest of the tract left to a person
+    ("gastrointestinal_disease",
+     _NOT_THE_PATIENTS + r"\b(?:gastro-?\s?intestinal(?:\s*\(\s*GI\s*\))?|GI|digestive)\s+(?:tract\s+)?(?:diseases?|disorders?(?:\s*\(\s*s\s*\))?|conditions?|illness(?:es)?)\b",
+     ("gastro", "gi", "digestive")),
 )
 
 
