@@ -158,11 +158,18 @@ def test_a_growth_factor_on_record_is_one_the_lines_ask_of(resource: fhir.Resour
     facts = _intake(resource)
     assert ("growth_factor" in facts.events) is is_growth_factor  # type: ignore[attr-defined]
     outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF).criteria[0].outcome  # type: ignore[arg-type]
-    # plerixafor, no growth factor and no concept Eligo reads, stays a review beside them: a record
-    # without a growth factor leaves the line open, never passed (it was dropped with the window)
-    assert outcome is (Outcome.MET if is_growth_factor else Outcome.UNKNOWN)
+    # plerixafor, no growth factor, is asked by the name a record gives it (once dropped with the
+    # window): a record naming none has none, one naming it leaves its date to a person
+    assert outcome is (Outcome.MET if is_growth_factor else Outcome.NOT_MET)
     later = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF + timedelta(days=30)).criteria[0].outcome  # type: ignore[arg-type]
-    assert later is Outcome.UNKNOWN  # a month on, outside the growth factors' window; plerixafor still open
+    assert later is Outcome.NOT_MET  # a month on, outside the growth factors' window
+
+
+def test_plerixafor_named_on_the_record_leaves_the_growth_factor_line_open() -> None:
+    line = parse_line("No prior G-CSF, GM-CSF or plerixafor within 14 days of study drug dosing", E)
+    facts = _intake(_given("plerixafor 24 MG/1.2ML injection", (), 5))
+    outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF).criteria[0].outcome  # type: ignore[arg-type]
+    assert outcome is Outcome.UNKNOWN
 
 
 VOSAROXIN_EXCLUSIONS = [

@@ -83,10 +83,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02680951
     ("T12-clean", "Histologically confirmed relapsed or refractory"): ("core", "'Relapsed disease is defined as AML in 1st or greater marrow relapse': the definition's words stay "
                                                                        "unread beside the status, so a relapsed AML is unknown, not met"),
-    ("T15-clean", "No prior G-CSF, GM-CSF or plerixafor"): ("events", "'No prior G-CSF, GM-CSF or plerixafor within 14 days': plerixafor is no growth factor and no "
-                                                      "concept Eligo reads, so it stays a review beside the growth factors (it was swallowed into the "
-                                                      "window's span and dropped: a patient given plerixafor last week met the line); the label took "
-                                                      "a clean record as not excluded, which a record naming plerixafor would decide"),
     ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "as T12-clean: the alternative 'AML which failed to go into remission after two or more induction "
                                                                            "attempts' is unread, so an AML in remission is unknown"),
     ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
