@@ -877,6 +877,28 @@ def _ages_apart(expr: Expr) -> Expr:
     return All(tuple(parts)) if parts != list(expr.parts) else expr
 
 
+_WOMEN_ONLY = frozenset({"pregnancy", "pregnancy_test", "lactation"})
+
+
+def _women_parts_scoped(expr: Expr, text: str) -> Expr | None:
+    """A line's parts that concern women only, beside parts that concern everyone, each scoped to
+    women, and the line to nobody: an exclusion's alternative ("Patient is a women who is pregnant
+    or breastfeeding. Patient has an active infection that requires antibiotics") holds for a woman
+    only, an inclusion's requirement ("ANC >= 1500/uL; negative pregnancy test") is asked of a woman
+    only. Scoped whole to women (``_applies_if``), such a line let every man through, whatever his
+    infection or his neutrophils. None when the line has no such mix."""
+    if not isinstance(expr, (Any_, All)) or sex_scope(normalize(text)) is not None or _FATHER.search(text):
+        return None
+    concepts = [{p.concept for p in predicates(part)} for part in expr.parts]
+    women = [bool(c) and c <= _WOMEN_ONLY for c in concepts]
+    others = [bool(c) and not (c & (_WOMEN_ONLY | {"sex"})) for c in concepts]
+    if not any(women) or not any(others):
+        return None
+    if isinstance(expr, Any_):
+        return Any_(tuple(All((FEMALE, part)) if is_women else part for part, is_women in zip(expr.parts, women, strict=True)))
+    return All(tuple(Any_((FEMALE_DUTY_SCOPE, part)) if is_women else part for part, is_women in zip(expr.parts, women, strict=True)))
+
+
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:
     """A pregnancy line concerns women only, unless it also speaks of fathering a child
     ("expecting to conceive or father a child", "women/men ... unwilling to use contraception"):
@@ -1016,6 +1038,9 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         # with none on record meets it (read as asked for, every patient without it failed)
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
+    scoped = _women_parts_scoped(expr, reading)
+    if scoped is not None:
+        return Criterion(type=ctype, text=original, expr=scoped, applies_if=None, parent=parent)
     return Criterion(type=ctype, text=original, expr=expr, applies_if=_applies_if(expr, reading), parent=parent)
 
 
