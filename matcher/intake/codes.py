@@ -151,7 +151,7 @@ class CodeTables:
         found: list[Rule] = []
         for system, code in codings:
             found += [r for r in self._find(rules, system, code) if r not in found]
-        found += [r for r in rules if r not in found and name_matches(r.name_pattern, texts)]
+        found += [r for r in self.named(table, texts) if r not in found]
         return found
 
     def status_from_character(self, system_uri: Any, code: Any) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from decimal import Decimal
 from typing import Any
@@ -78,11 +79,9 @@ def quantity_unit(quantity: Any) -> str | None:
 
 def convert_value(concept: str, value: float, unit: str | None) -> float | None:
     """``value`` in the concept's unit, or None. The unit as sent, the table's spelling of it, then
-    as registry text reads it (``mEq/L`` of potassium is mmol/L: US labs report it so)."""
-    spelled = registry_unit(unit, concept) if unit is not None and len(unit) <= 40 else None
-    for candidate in (unit, tables().unit_spelling(unit), spelled):
-        if candidate is None and unit is not None:
-            continue
+    as registry text reads it (``mEq/L`` of potassium is mmol/L: US labs report it so); the last
+    is tried only when the others fail, since nearly every lab value converts as sent."""
+    for candidate in _unit_readings(concept, unit):
         try:
             result = to_canonical(concept, value, candidate)
         except Exception:  # UnitError; pint also raises ZeroDivisionError & co. on odd units
@@ -90,6 +89,17 @@ def convert_value(concept: str, value: float, unit: str | None) -> float | None:
         if math.isfinite(result):
             return result
     return None
+
+
+def _unit_readings(concept: str, unit: str | None) -> Iterator[str | None]:
+    """The readings of a unit, lazily: a missing unit is only itself (the concept's own unit)."""
+    yield unit
+    spelled = tables().unit_spelling(unit)
+    if spelled is not None:
+        yield spelled
+    read = registry_unit(unit, concept) if unit is not None and len(unit) <= 40 else None
+    if read is not None:
+        yield read
 
 
 # A number as hospitals write it in valueString: an optional comparator, a plain decimal, and

@@ -910,7 +910,7 @@ def _applies_if(expr: Expr, text: str = "") -> Expr | None:
         return FEMALE if scope[0] == "female" else Predicate("sex", Op.IS, "male")
     # a sex that only scopes a women's duty ("any of: not female, review") names no patients
     concepts = {p.concept for p in predicates(expr)} - ({"sex"} if FEMALE_DUTY_SCOPE in _nodes_of(expr) else set())
-    if concepts & {"pregnancy", "pregnancy_test", "lactation"} and "sex" not in concepts and not _FATHER.search(text):
+    if concepts & _WOMEN_ONLY and "sex" not in concepts and not _FATHER.search(text):
         return FEMALE
     # A test only women can have stays a women's line even where men are named too ("Pregnancy
     # test must be negative, and ... Fertile male patients must agree to use contraception"):
