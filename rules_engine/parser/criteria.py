@@ -339,6 +339,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
             if group is All and ctype is CriterionType.INCLUSION and _cohort_items([k.text for k in kids]):  # type: ignore[union-attr]
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
+            kid_exprs = [_concerning(k, e, group) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
@@ -590,6 +591,17 @@ def _or_continuations(kids: list[Criterion], exprs: list[Expr]) -> tuple[list[Cr
         out_kids.append(kid)
         out.append(expr)
     return out_kids, out
+
+
+def _concerning(kid: Criterion, expr: Expr, group: type[All] | type[Any_]) -> Expr:
+    """A line under a heading that concerns only some patients (``applies_if``: "Negative
+    pregnancy test", "Pregnant or nursing" concern women) asks nothing of the others: as one of
+    the heading's requirements it holds for them, as one of its alternatives it does not. Joined
+    bare, the scope was lost: a man's missing pregnancy test left every PDQ "Other:" heading
+    holding one unknown (found reading the corpus's joined headings)."""
+    if kid.applies_if is None:
+        return expr
+    return Any_((Not(kid.applies_if), expr)) if group is All else All((kid.applies_if, expr))
 
 
 def _flip(criterion: Criterion) -> Expr:

@@ -878,6 +878,9 @@ def _ages_apart(expr: Expr) -> Expr:
 
 
 _WOMEN_ONLY = frozenset({"pregnancy", "pregnancy_test", "lactation"})
+# what a women's part may ask beside pregnancy: whether she can bear a child ("women of
+# childbearing potential must have a negative pregnancy test" reads it as an alternative)
+_WOMEN_PART = _WOMEN_ONLY | {"childbearing_potential"}
 
 
 def _women_parts_scoped(expr: Expr, text: str) -> Expr | None:
@@ -886,17 +889,39 @@ def _women_parts_scoped(expr: Expr, text: str) -> Expr | None:
     or breastfeeding. Patient has an active infection that requires antibiotics") holds for a woman
     only, an inclusion's requirement ("ANC >= 1500/uL; negative pregnancy test") is asked of a woman
     only. Scoped whole to women (``_applies_if``), such a line let every man through, whatever his
-    infection or his neutrophils. None when the line has no such mix."""
-    if not isinstance(expr, (Any_, All)) or sex_scope(normalize(text)) is not None or _FATHER.search(text):
+    infection or his neutrophils. The women's parts are found at any depth ("18 years of age or
+    greater. Female patients with child-bearing potential must have a negative pregnancy test",
+    "Inadequate liver or renal function, ... Pregnant or breast-feeding women ..."; 19 corpus lines
+    were scoped whole through a part mixing the two). None when the line has no such mix."""
+    if sex_scope(normalize(text)) is not None or _FATHER.search(text):
         return None
-    concepts = [{p.concept for p in predicates(part)} for part in expr.parts]
-    women = [bool(c) and c <= _WOMEN_ONLY for c in concepts]
-    others = [bool(c) and not (c & (_WOMEN_ONLY | {"sex"})) for c in concepts]
-    if not any(women) or not any(others):
+    concepts = {p.concept for p in predicates(expr)}
+    if not concepts & _WOMEN_ONLY or not concepts - (_WOMEN_PART | {"sex"}):
         return None
-    if isinstance(expr, Any_):
-        return Any_(tuple(All((FEMALE, part)) if is_women else part for part, is_women in zip(expr.parts, women, strict=True)))
-    return All(tuple(Any_((FEMALE_DUTY_SCOPE, part)) if is_women else part for part, is_women in zip(expr.parts, women, strict=True)))
+    scoped = _scope_women(expr)
+    return scoped if scoped is not expr else None
+
+
+def _scope_women(expr: Expr) -> Expr:
+    """Each part of ``expr`` asking about women only, scoped to them: an alternative holds for a
+    woman only, a requirement is asked of a woman only; a part mixing the two is looked into."""
+    if isinstance(expr, Not):
+        inner = _scope_women(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if not isinstance(expr, (Any_, All)):
+        return expr
+    parts: list[Expr] = []
+    for part in expr.parts:
+        concepts = {p.concept for p in predicates(part)}
+        if concepts & _WOMEN_ONLY and concepts <= _WOMEN_PART:
+            parts.append(All((FEMALE, part)) if isinstance(expr, Any_) else Any_((FEMALE_DUTY_SCOPE, part)))
+        elif concepts & _WOMEN_ONLY:
+            parts.append(_scope_women(part))
+        else:
+            parts.append(part)
+    if all(new is old for new, old in zip(parts, expr.parts, strict=True)):
+        return expr
+    return Any_(tuple(parts)) if isinstance(expr, Any_) else All(tuple(parts))
 
 
 def _applies_if(expr: Expr, text: str = "") -> Expr | None:

@@ -163,6 +163,7 @@ CLASS_READINGS = [
     (E, "Prior anti-HER2 therapy", had("her2_directed_therapy")),
     (E, "Previous anti-angiogenic therapy", had("vegf_inhibitor")),
     (E, "Prior hypomethylating agent therapy", had("hypomethylating_agent")),
+    (E, "Prior therapy with a DNA methyltransferase inhibitor", had("hypomethylating_agent")),
     (I, "No prior platinum-based chemotherapy", Not(had("platinum_chemotherapy"))),
     (I, "No prior treatment with a taxane", Not(had("taxane"))),
 ]

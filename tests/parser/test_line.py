@@ -44,6 +44,9 @@ NOT_AGE_CASES = [
     ("Person deprived of liberty, adults who are the subject of a legal protection measure", EXC),
     ("Note: The time requirement for no evidence of disease for at least 3 years does not apply to the NSCLC", EXC),
     ("No systemic treatment within the past ≥ 2 years", EXC),
+    # whom a contraception duty concerns, not an age every patient must have (a child failed it)
+    ("Adults of reproductive potential must agree to use effective contraception or be sterile", INC),
+    ("Patients who are pregnant or breast feeding, or adults of reproductive potential not employing an effective method of birth control", EXC),
 ]
 
 

@@ -694,7 +694,9 @@ _WINDOW = re.compile(
     # "or >= 18 years of age with relapsed AML": an age, never a span since the disease before it
     r"(?!\s*(?:of\s+age|old|-old|or\s+older|and\s+(?:older|over))\b)(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after|previously|ago|earlier))?"
     # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
-    r"(?:\s+(?:the\s+)?(?:(?:first|initial)\s+(?:dose|administration)\s+of\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
+    # ("within 7 days prior to first receiving investigational product": the study's product, no
+    # investigational agent the patient must have had; 3 corpus lines required one)
+    r"(?:\s+(?:the\s+)?(?:(?:(?:first|initial)\s+(?:dose|administration)\s+of|(?:first\s+)?receiving)\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
     I,
 )
 
@@ -2402,6 +2404,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for w in _WINDOW.finditer(text) if events else ():
         if w.group("n") is None and not re.match(r"within|in\s+the", w.group("kind"), I):
             continue
+        for study in [e for e in events if e.start >= w.start() and e.end <= w.end() and e.concepts == {"investigational_agent"}]:
+            # the study's own product the window counts back from ("within 7 days prior to first
+            # receiving investigational product"), not one the patient must have had
+            items.remove(study)
+            events.remove(study)
+        if not events:
+            break
         off_for = False  # "have not had steroids (for) at least 2 weeks": none within the last 2 weeks
         off_word = ""
         off_end = 0
