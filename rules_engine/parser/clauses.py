@@ -922,7 +922,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
 # exclusion with no record of the noun was left unknown instead of not met)
 _DEGREE = (
     r"(?:other|any|known|severe|serious|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
-    r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing)"
+    r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing|systemic)"
 )
 _DEGREE_ONLY = re.compile(
     rf"\W*(?:no\s+|without\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+have)\s+|(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"

@@ -111,6 +111,9 @@ _TYPE_HEADING = re.compile(
 # study it is for ("for Dose Escalation Phase", "- for Phase I"), or a parenthesis the registry
 # wrapped onto the next line ("(Patients meeting any of the following criteria are ineligible for");
 # its closing words are dropped with it (``_Splitter.heading_paren``)
+# the exclusion heading at the end of a bullet's text, in the heading's own capitals ("... capable
+# of all self-care Exclusion Criteria"; never "meets the exclusion criteria")
+_SWALLOWED_EXCLUSION_HEADING = re.compile(r"(?<=[\w.)])\s+(?-i:Exclusion)\s+[Cc]riteria\s*:?\s*$")
 _HEADING_QUALIFIER = re.compile(r"(?:[-\u2013]\s*)?for\s+[\w ,/&'-]{1,50}|\([^()]{1,120}")
 _PDQ_SECTION = re.compile(r"(DISEASE CHARACTERISTICS|PATIENT CHARACTERISTICS|PRIOR CONCURRENT THERAPY)\s*:?\s*")
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z0-9 /&,()'-]{2,80}:")
@@ -551,7 +554,26 @@ def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
         )
         for item in splitter.items
     ]
-    return _nest_flat_lead_ins(_end_diagnosis_lists(parsed))
+    return _swallowed_exclusion_heading(_nest_flat_lead_ins(_end_diagnosis_lists(parsed)))
+
+
+def _swallowed_exclusion_heading(lines: list[ParsedLine]) -> list[ParsedLine]:
+    """"-  Performance status is normal ... self-care Exclusion\n   Criteria": the registry wrapped
+    the exclusion heading into the last inclusion's bullet, so the lines after it, up to the first
+    line already typed an exclusion, are exclusions (read as inclusions, "Patients who are pregnant
+    or breast feeding" was asked for). The heading's words leave the bullet."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        m = _SWALLOWED_EXCLUSION_HEADING.search(line.text) if line.type is CriterionType.INCLUSION and len(line.text) > 40 else None
+        if m is None:
+            continue
+        out[index] = replace(line, text=line.text[: m.start()])
+        for later in range(index + 1, len(lines)):
+            if lines[later].type is not CriterionType.INCLUSION:
+                break
+            out[later] = replace(out[later], type=CriterionType.EXCLUSION, type_assumed=False)
+        break
+    return out
 
 
 # "Patient must have one of the following diagnoses:" then, at the same bullet level, the

@@ -404,10 +404,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "core", "'All organ toxicity must be resolved.' (the transplant's) is read as an alternative of its own, so a patient never transplanted is unknown"),
     ("T74-gvhd", "Have had an autologous or allogenic bone marrow transplant within 3 months"): ("core", "as T74-clean"),
     ("T74-clean", "Have known positive test results in human immunodeficiency virus"): (
-        "events", "'known positive test results in HIV, hepatitis B surface antigen (HBSAg), or hepatitis C antibodies (HCAb)': the tests after 'results in' are "
-                  "not read as a list of positive tests (3 lines in 2 trials)"),
-    ("T74-hbsag", None): ("events", "the positive-test line below is unknown, so possibly eligible, never eligible"),
-    ("T74-hbsag", "Have known positive test results in human immunodeficiency virus"): ("events", "as T74-clean"),
+        "events", "'known positive test results in HIV, hepatitis B surface antigen (HBSAg), or hepatitis C antibodies (HCAb)': each test is read (session 16); "
+                  "the record holds no HCV antibody result, and a test result is no infection the contract calls absent when missing, so the line stays open"),
     # NCT01090167
     ("T75-clean", "Patients having diagnosis of relapsed or refractory Acute Myeloid Leukemia"): (
         "core", "'... or untreated AML patients (60 years to 74 years) for whom standard induction chemotherapy is unlikely to be of benefit as judged by the "

@@ -38,7 +38,7 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface\s+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?", "hbv"),
     ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
     ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
-    ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b", None),
+    ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
     ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
 )
@@ -188,8 +188,17 @@ def _seen(items: list[Item], a: int, b: int) -> bool:
 
 # "a known positive test for hepatitis B virus surface antigen (HBV sAg) or hepatitis C virus
 # ribonucleic acid": the result written once before a list of tests is each test's
-_POSITIVE_FOR = re.compile(r"(?:(?:an?\s+)?(?:known\s+)?)?(?:positive|reactive)\s+(?:(?:serology|serologic\s+)?(?:tests?|results?|serology)\s+)(?:for|of)\s+", I)
-_TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in _TESTS)
+# ("known positive test results in human immunodeficiency virus (HIV), hepatitis B surface antigen
+# (HBSAg), or hepatitis C antibodies (HCAb)", "Positive screening test for ...", "Positive finding
+# for ...": 16 corpus exclusions read only the first of the list, a patient with HBsAg unknown)
+_POSITIVE_FOR = re.compile(
+    r"(?:(?:an?\s+)?(?:known\s+)?)?(?:positive|reactive)\s+(?:(?:screening|serolog(?:y|ic|ical)|laboratory)\s+)?"
+    r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+",
+    I,
+)
+# the infection itself may stand in such a list beside its tests ("HIV, HBsAg or HCV antibody")
+_HIV_NAMED = r"\bHIV(?:[\s-]*1(?:\s*(?:/|and|&)\s*2)?)?(?:[\s-]*(?:antibod(?:y|ies)|Ab))?\b|human\s+immunodeficiency\s+virus(?:\s*\(\s*HIV\s*\))?(?:\s+antibod(?:y|ies))?"
+_TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
 
 
@@ -210,10 +219,14 @@ def _tests_after_positive(text: str) -> list[Item]:
             at = stop
         if not chain:
             continue
-        items.append(Item(lead.start(), lead.end(), None, frozenset()))
+        # the lead is the first test's words (a consumed item of its own stood between the list and
+        # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
+        chain[0] = (lead.start(), *chain[0][1:])
         for start, stop, concept, shows in chain:
             if concept == "hcv_antibody":
                 expr: Expr = any_of([predicate("hcv", Op.PRESENT), predicate(concept, Op.IS, "positive")])
+            elif concept == shows:  # the infection named in the list
+                expr = predicate(concept, Op.PRESENT)
             else:
                 expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
             items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
