@@ -152,6 +152,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("autoimmune_disease", Kind.EVENT, "autoimmune disease"),
     Concept("interstitial_lung_disease", Kind.EVENT, "interstitial lung disease or pneumonitis"),
     Concept("active_infection", Kind.EVENT, "active infection"),
+    # sepsis is an active infection, life-threatening and systemic by definition: what a line's
+    # "uncontrolled", "serious" or "life-threatening" asks of the infection (``serious_infection``)
+    Concept("sepsis", Kind.EVENT, "sepsis", parent="active_infection"),
     Concept("tuberculosis", Kind.EVENT, "tuberculosis", subtypes_exhaustive=True),
     Concept("seizure_disorder", Kind.EVENT, "seizure disorder"),
     Concept("peripheral_neuropathy", Kind.EVENT, "peripheral neuropathy"),

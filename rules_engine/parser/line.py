@@ -83,6 +83,7 @@ from rules_engine.parser.residue import (
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.performance import scales_by_age
+from rules_engine.parser.topics.infections import serious_infection
 from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.topics.sex import sex_scope
@@ -1050,7 +1051,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
-    expr = scales_by_age(_ages_apart(expr))
+    expr = serious_infection(scales_by_age(_ages_apart(expr)))
     disqualifier = _DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what

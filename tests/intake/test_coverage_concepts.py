@@ -313,7 +313,8 @@ def test_any_antineoplastic_drug_is_anticancer_therapy(resource: dict[str, Any],
 @pytest.mark.parametrize(
     "code, expected",
     [
-        ("A41.9", {"active_infection"}),  # sepsis
+        ("A41.9", {"sepsis"}),  # sepsis: an active infection (its parent), and what "uncontrolled" asks of one
+        ("R65.21", {"sepsis"}),  # severe sepsis with septic shock
         ("J18.9", {"active_infection"}),  # pneumonia
         ("B37.0", {"active_infection"}),  # oral candidiasis
         ("K61.0", {"active_infection", "gastrointestinal_disease"}),  # perianal abscess, common in neutropenia

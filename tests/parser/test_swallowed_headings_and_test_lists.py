@@ -85,3 +85,18 @@ def test_adjectives_of_degree_before_systemic_infection_qualify_it(text: str) ->
     left unknown."""
     assert evaluate(parse_line(text, E), adult(), AS_OF).outcome is Outcome.NOT_MET
     assert evaluate(parse_line(text, E), adult(condition("active_infection", 3)), AS_OF).outcome is Outcome.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "sepsis", "clean"),
+    [
+        ("Active, uncontrolled infection", E, Outcome.MET, Outcome.NOT_MET),
+        ("Serious or systemic infection", E, Outcome.MET, Outcome.NOT_MET),
+        ("No active uncontrolled infection", I, Outcome.NOT_MET, Outcome.MET),
+    ],
+)
+def test_a_recorded_sepsis_is_the_uncontrolled_infection_a_line_means(text: str, kind: CriterionType, sepsis: Outcome, clean: Outcome) -> None:
+    """Sepsis is life-threatening and systemic by definition; left unknown beside the line's
+    qualifier, and that marked for review, a patient in septic shock was eligible (T104-sepsis)."""
+    assert evaluate(parse_line(text, kind), adult(condition("sepsis", 3)), AS_OF).outcome is sepsis
+    assert evaluate(parse_line(text, kind), adult(), AS_OF).outcome is clean

@@ -329,3 +329,39 @@ _VIRUS_TESTS = {
     "hbv": r"\bHBs\s?Ag\b|\bHBV[\s-]*DNA\b|\bHBcAb\b|\banti-?HBc\b",
     "hiv": r"\bHIV[\s-]*(?:RNA|Ab|antibod\w*|antigen|viral\s+load)\b",
 }
+
+
+# the words a line qualifies an active infection with that sepsis always meets ("active,
+# uncontrolled, systemic infection considered opportunistic, life threatening or clinically
+# significant", "serious infection requiring IV antibiotics"): only such words, nothing else
+_SEPSIS_MEETS = re.compile(
+    r"(?:\W|\b(?:patients?|subjects?|with|has|have|any|known|active|current|concurrent|ongoing|uncontrolled|serious|severe|life|threatening|"
+    r"systemic|clinically|significant|considered|opportunistic|or|and|requiring|requires|needing|intravenous|IV|antibiotics?|antimicrobials?|"
+    r"therapy|treatment)\b)*",
+    I,
+)
+
+
+def serious_infection(expr: Expr) -> Expr:
+    """An active infection qualified by words no record holds ("uncontrolled", "life-threatening",
+    "systemic") is met by a recorded sepsis, which is all of them by definition: the infection's
+    reading gains sepsis as an alternative (left unknown beside the review, a patient in septic
+    shock was eligible wherever that review was all the line held against him)."""
+    from rules_engine.criteria import All, Any_, Not, Predicate, Review
+
+    if isinstance(expr, Not):
+        inner = serious_infection(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, Any_):
+        parts = tuple(serious_infection(p) for p in expr.parts)
+        return expr if parts == expr.parts else Any_(parts)
+    if not isinstance(expr, All):
+        return expr
+    infections = [p for p in expr.parts if isinstance(p, Predicate) and p.concept == "active_infection" and p.op in (Op.PRESENT, Op.WITHIN)]
+    others = [p for p in expr.parts if not (isinstance(p, Predicate) and p.concept == "active_infection")]
+    if len(infections) != 1 or not others or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others):
+        parts = tuple(serious_infection(p) for p in expr.parts)
+        return expr if parts == expr.parts else All(parts)
+    from dataclasses import replace
+
+    return Any_((replace(infections[0], concept="sepsis"), expr))
