@@ -62,6 +62,25 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # "The patient has adequate renal function with serum creatinine ...", "The patient has
+        # any active, uncontrolled systemic infection" (265 corpus lines open with "The patient/
+        # subject has/is"): the article made the lead a word of its own, a review conjunct beside
+        # every bound ("Patient has ..." was read whole)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)the\s+(?=(?:patient|subject|participant)s?\s+(?:has|have|had|is|are)\b)", r"\1", ("the",)),
+        # "The patient's last myelosuppression therapy ended at least 2 weeks before ...": the
+        # washout of the therapy named (the lead was left as words beside it)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)(?:the\s+)?(?:patient|subject|participant)['’]s\s+last\s+(?:dose\s+of\s+)?(?=[\w-]+\s+(?:[\w-]+\s+)?(?:ended|completed|finished|stopped)\b)", r"\1", ("last",)),
+        # the two HIV types named together ("HIV 1/2 antibodies", "HIV-1 & 2 antibody", "HIV-1,
+        # HIV-2 negative", "Known HIV 1- HIV 2 positivity"; 16 corpus lines): the one infection a
+        # record codes (the type numbers were left as unread words beside it)
+        (r"\bHIV[\s-]*1\s*(?:-|/|,|&|and/or|and|or)\s*(?:HIV[\s-]*)?2\b(?:\s+type\b)?", "HIV", ("hiv",)),
+        # "infection considered opportunistic, life threatening, or clinically significant" (3 corpus
+        # lines): one judgement of the infection's weight; split at its "or", the lone adjectives
+        # left the whole line to a person, an infection on record or none
+        (r"\bconsidered\s+(opportunistic|life[\s-]+threatening)\s*,\s*(life[\s-]+threatening|opportunistic)\s*,?\s*or\s+clinically\s+significant\b",
+         r"considered \1 \2 clinically significant", ("considered",)),
+        # "5 times the age-appropriate ULN": the upper limit for the patient's age, as "ULN for age"
+        (r"\bthe\s+age[\s-]+appropriate\s+(ULN|upper\s+limits?\s+of\s+normal)\b", r"\1 for age", ("appropriate",)),
         # the CYP3A4 enzyme as registries spell it ("cytochrome P450 (CYP) 3A", "cytochrome P450,
         # family 3, subfamily A, polypeptide 4 (CYP3A4)", "CYP 3A4/5", "P4503A"): one name for
         # topics.cyp3a4
