@@ -34,6 +34,12 @@ criteria texts; counts are over its 1,783 trials):
 * "infection considered opportunistic, life threatening, or clinically significant" (3 lines): one
   judgement of the infection, so a record with no infection decides the line (it was a review
   whole).
+* Two sources of one transplant sharing the noun ("No prior stem cell or bone marrow
+  transplantation", "bone marrow or peripheral blood stem cell transplantation"; 15 lines): each
+  with its noun (the first was an unread alternative beside the transplant); a plan or candidacy
+  ("a candidate for a bone marrow or stem cell transplant") is left whole to its reader.
+* The QTc by its long name ("QT interval corrected for heart rate (QTc)", "QT-interval corrected
+  according to Fridericia's formula (QTcF)"; 14 lines): the measurement, its formula a method.
 * An ordinal before a relapse ("In first relapse", "Patients must be in first relapse"): which
   relapse it is no record holds, as for a remission; read as any relapse, a second one met it.
 """
@@ -95,6 +101,15 @@ ROWS = [
     # -- one judgement of the infection
     ("No active, uncontrolled systemic infection considered opportunistic, life-threatening, or clinically significant", I,
      [adult()], [], [adult(condition("active_infection", 3))]),
+    # -- one transplant's two sources sharing the noun
+    ("No prior stem cell or bone marrow transplantation", I, [adult()], [adult(procedure("allo_hsct", 700))], []),
+    ("History of bone marrow or stem cell transplantation.", E, [adult(procedure("auto_hsct", 700))], [adult()], []),
+    ("At least 3 months since prior bone marrow or peripheral blood stem cell transplantation", I,
+     [adult(procedure("allo_hsct", 400))], [adult(procedure("allo_hsct", 30))], []),
+    # -- the QTc by its long name
+    ("Has QT interval corrected for heart rate (QTc) ≥480 msec.", E, [adult(lab("qtc", 500, "ms"))], [adult(lab("qtc", 430, "ms"))], [adult()]),
+    ("QT interval corrected for heart rate by the Barrett Formula (QTc) > 470 msec at screening", E,
+     [adult(lab("qtc", 490, "ms"))], [adult(lab("qtc", 430, "ms"))], []),
     # -- which relapse
     ("In first relapse", I, [], [aml()], [aml(condition("relapsed", 30))]),
     ("Relapsed AML in first or subsequent relapse", I, [aml(condition("relapsed", 30))], [aml()], []),
@@ -131,6 +146,12 @@ def test_a_line_scoped_to_other_diseases_is_not_an_indication() -> None:
 
     text = "For diseases other than CLL, LPL, and HCL, presence of radiographically measurable lymphadenopathy"
     assert not any(text[start:end].lower().startswith(("for diseases", "diseases")) for start, end in other_than_spans(text))
+
+
+def test_a_planned_transplant_is_left_whole_to_its_reader() -> None:
+    # a transplant received long ago is no candidacy: the line stays a person's, never met by it
+    line = parse_line("Must not be a candidate for a bone marrow or stem cell transplant within 12 weeks after randomization.", E)
+    assert judged(line, adult(procedure("allo_hsct", 700))) is Outcome.UNKNOWN
 
 
 def test_a_permission_with_a_condition_is_left_to_its_readers() -> None:
