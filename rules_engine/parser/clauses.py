@@ -140,9 +140,11 @@ _PROSPECTIVE = frozenset({"hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "
 # "candidates if they are unable to receive anthracyclines", "unable to tolerate intensive
 # chemotherapy" (25 corpus lines): whether a patient could be given a treatment is a person's
 # judgement, never a record of it (read as one, "unable to receive anthracyclines" asked for an
-# anthracycline given)
+# anthracycline given); so is whether he could ("Able to receive intensive induction
+# chemotherapy", an exclusion of unfit-patient trials: read as chemotherapy given, an untreated
+# patient was cleared of it)
 _UNABLE = re.compile(
-    r"\b(?:unable|not\s+able|inability|cannot|can\s*not|could\s+not)\s+to\s+(?:receive|tolerate|undergo|take|be\s+(?:treated|given)\s+(?:with)?)\s+(?:[\w-]+\s+){0,2}$"
+    r"\b(?:unable|not\s+able|inability|cannot|can\s*not|could\s+not|(?<!\bnot\s)able|ability)\s+to\s+(?:receive|tolerate|undergo|take|be\s+(?:treated|given)\s+(?:with)?)\s+(?:[\w-]+\s+){0,2}$"
     r"|\b(?:cannot|can\s*not)\s+(?:receive|tolerate|undergo|take)\s+(?:[\w-]+\s+){0,2}$",
     I,
 )

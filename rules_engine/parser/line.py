@@ -98,6 +98,21 @@ _CROSS_REFERENCE = re.compile(
 )
 
 
+# A whole inclusion line that only permits a history: "<who> may have had / received / undergone
+# <it>" (43 corpus lines open so; the plain ones, with nothing but the permitted history, are read
+# here: a count, a window, a condition or a second sentence keeps the line to its other readers)
+_MAY_HAVE_HAD = re.compile(
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:may|can)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
+    r"(?P<what>[^;:.]+?)(?:\s+previously)?[\s.]*$",
+    I,
+)
+_MORE_THAN_A_PERMISSION = re.compile(
+    r"\b(?:but|must|provided|providing|if|as\s+long|however|except|other\s+than|not|no|up\s+to|number|lines?|regimens?|courses?|only|"
+    r"setting|within|since|before|after|prior\s+to|greater|less|more|fewer|maximum|minimum)\b|\d|[<>≤≥]",
+    I,
+)
+
+
 def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
     a heading the heading says it ("may not have any of the following:")."""
@@ -153,6 +168,14 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     permission = permitted_group(clauses, ctype)
     if permission is not None:
         return permission
+    had = _MAY_HAVE_HAD.match(norm) if ctype is CriterionType.INCLUSION and len(clauses) == 1 else None
+    if had is not None and not _MORE_THAN_A_PERMISSION.search(had.group("what")):
+        # "The patient may have had hematopoietic stem cell transplantation.", "Subjects may have
+        # received prior thalidomide": what the line permits, read as "<it> allowed" (asked for,
+        # the transplant failed every patient without one)
+        allowed = permitted_group([f"{had.group('what')} allowed"], ctype)
+        if allowed is not None:
+            return allowed
     exprs: list[Expr] = []
     exprs_text: list[str] = []
     status_seen = False

@@ -46,6 +46,15 @@ def _unconditional(comparator: str) -> Callable[[re.Match[str]], str]:
     return repl
 
 
+def _each_with_its_noun(m: re.Match[str]) -> str:
+    """"stem cell or bone marrow transplantation" as "stem cell transplantation or bone marrow
+    transplantation"; left as written after a plan or candidacy ("a candidate for a bone marrow or
+    stem cell transplant"), which the reader of plans takes whole."""
+    if re.search(r"\b(?:candida\w*|eligible|plann?\w*|scheduled|undergo\w*|intend\w*|expected)\b", m.string[: m.start()], re.I):
+        return m.group(0)
+    return f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}"
+
+
 _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
@@ -62,6 +71,39 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # "The patient has adequate renal function with serum creatinine ...", "The patient has
+        # any active, uncontrolled systemic infection" (265 corpus lines open with "The patient/
+        # subject has/is"): the article made the lead a word of its own, a review conjunct beside
+        # every bound ("Patient has ..." was read whole)
+        # (the subject keeps its capital: "3. Patient is ..." still opens a sentence after the number)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)the\s+(patient|subject|participant)(?=s?\s+(?:has|have|had|is|are)\b)",
+         lambda m: m.group(1) + m.group(2).capitalize(), ("the",)),
+        # "The patient's last myelosuppression therapy ended at least 2 weeks before ...": the
+        # washout of the therapy named (the lead was left as words beside it)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)(?:the\s+)?(?:patient|subject|participant)['’]s\s+last\s+(?:dose\s+of\s+)?(?=[\w-]+\s+(?:[\w-]+\s+)?(?:ended|completed|finished|stopped)\b)", r"\1", ("last",)),
+        # two sources of one transplant sharing the noun ("No prior stem cell or bone marrow
+        # transplantation", "allogeneic bone marrow or peripheral blood stem cell transplantation";
+        # 15 corpus lines): each with its noun (the first was left an unread alternative)
+        (r"\b((?:hematopoietic\s+|peripheral\s+blood\s+)?stem\s+cell|bone\s+marrow)\s+(or|and/or|/)\s+((?:hematopoietic\s+|peripheral\s+blood\s+)?stem\s+cell|bone\s+marrow)\s+(transplant(?:s|ation|ations)?)\b",
+         _each_with_its_noun, ("marrow",)),
+        # the QTc by its long name ("QT interval corrected for heart rate (QTc)", "QT-interval
+        # corrected according to Fridericia's formula (QTcF)", "QT interval corrected by Fridericia's
+        # formula"; 14 corpus lines): the measurement, its formula a method (the words were left a
+        # review beside the bound)
+        (r"\bQT[\s-]+interval\s+corrected(?!\s+syndrome)(?:\s+for\s+heart\s+rate)?(?:\s+(?:according\s+to|using|by|with)\s+(?:the\s+)?"
+         r"(?:Fridericia|Fredericia|Bazett|Barrett)['’]?s?\s+(?:formula|correction)|\s*\((?:Fridericia|Fredericia|Bazett)\))?(?:\s*\((?:QTc[FB]?)\))?",
+         "QTc", ("corrected",)),
+        # the two HIV types named together ("HIV 1/2 antibodies", "HIV-1 & 2 antibody", "HIV-1,
+        # HIV-2 negative", "Known HIV 1- HIV 2 positivity"; 16 corpus lines): the one infection a
+        # record codes (the type numbers were left as unread words beside it)
+        (r"\bHIV[\s-]*1\s*(?:-|/|,|&|and/or|and|or)\s*(?:HIV[\s-]*)?2\b(?:\s+type\b)?", "HIV", ("hiv",)),
+        # "infection considered opportunistic, life threatening, or clinically significant" (3 corpus
+        # lines): one judgement of the infection's weight; split at its "or", the lone adjectives
+        # left the whole line to a person, an infection on record or none
+        (r"\bconsidered\s+(opportunistic|life[\s-]+threatening)\s*,\s*(life[\s-]+threatening|opportunistic)\s*,?\s*or\s+clinically\s+significant\b",
+         r"considered \1 \2 clinically significant", ("considered",)),
+        # "5 times the age-appropriate ULN": the upper limit for the patient's age, as "ULN for age"
+        (r"\bthe\s+age[\s-]+appropriate\s+(ULN|upper\s+limits?\s+of\s+normal)\b", r"\1 for age", ("appropriate",)),
         # the CYP3A4 enzyme as registries spell it ("cytochrome P450 (CYP) 3A", "cytochrome P450,
         # family 3, subfamily A, polypeptide 4 (CYP3A4)", "CYP 3A4/5", "P4503A"): one name for
         # topics.cyp3a4

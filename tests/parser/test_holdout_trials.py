@@ -590,6 +590,80 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T105-rifampin", "Use of St. John's Wort or rifampin"): ("events", "rifampin is read by name only, with a review of whether it is taken now (the "
         "record's active statement is not asked)"),
     ("T105-sepsis", "Active clinically serious and uncontrolled infection"): ("events", "as T105-clean: sepsis meets the infection beside reviews"),
+    # NCT01088984 (T121), hold12
+    ("T121-clean", "Karnofsky or Lansky performance status of 60"): ("labs", "'Patients older than 16 years of age will be scored according to the "
+        "Karnofsky scale and patients 16 years of age or younger ... the Lansky scale': the scale chosen by age in a sentence of its own is not "
+        "read (1 corpus line), so the bound is Karnofsky's alone beside reviews"),
+    ("T121-lansky", None): ("labs", "as the line below: Lansky 50 leaves him possibly eligible, never eligible"),
+    ("T121-lansky", "Karnofsky or Lansky performance status of 60"): ("labs", "as T121-clean"),
+    ("T121-teen-karnofsky", "Karnofsky or Lansky performance status of 60"): ("labs", "as T121-clean"),
+    ("T121-sepsis", None): ("events", "as the line below: possibly eligible, never eligible"),
+    ("T121-sepsis", "any active, uncontrolled systemic infection, severe concurrent"): ("events", "'uncontrolled' stays a person's beside the "
+        "infection: sepsis (A41.9) is not read as uncontrolled (as T102/T104-sepsis)"),
+    # NCT03151408 (T122), hold12
+    ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
+    ("T122-clean", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "'based on one of the following: I. Age >= 75 "
+        "years, or II. Age < 75 years with at least 1 of the following co-morbidities: 1. ... 2. ... i. ... ii. ...': the roman and arabic "
+        "enumerators inside one line break the alternatives, so 'age >= 75' and 'age < 75' are joined as requirements (ineligible where "
+        "a person enrols him, the safe side)"),
+    ("T122-young-ecog2", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
+    ("T122-renal-comorbid", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
+    ("T122-bcc", None): ("core", "as T122-clean"),
+    ("T122-hydroxyurea", None): ("core", "as T122-clean"),
+    ("T122-clean", "20% blasts in bone marrow"): ("labs", "'20% blasts in bone marrow': the registry lost the comparator ('>= 20%'); a "
+        "bound without its sign is left to a person (guessing it could pass a patient)"),
+    ("T122-mds", "20% blasts in bone marrow"): ("labs", "as T122-clean"),
+    ("T122-clean", "QT-interval corrected according to Fridericia"): ("labs", "'QT-interval corrected according to Fridericia's formula "
+        "(QTcF) <= 450 ms on electrocardiogram (ECG) at Screening': the long name stays a review beside the QTc bound"),
+    ("T122-relapsed", "years of age with newly diagnosed, histologically"): ("core", "'newly diagnosed ... AML including de novo, secondary to "
+        "antecedent hematologic disorders, or treatment-related disease with intermediate or unfavorable-risk cytogenetics': the 'or' "
+        "inside the list of AML kinds splits the line, so a relapsed AML meets its second part's review (unknown, not not met)"),
+    ("T122-mds", "years of age with newly diagnosed, histologically"): ("core", "as T122-relapsed: an MDS meets no part but the review"),
+    ("T122-relapsed", "Previous chemotherapy for AML except for the following"): ("events", "'Previous chemotherapy for AML except for the "
+        "following, which are allowed: 1. Hydroxyurea ... 2. One course of hypomethylating agent therapy ...': the exceptions listed "
+        "inside the line stay reviews, so a 7+3 induction is unknown"),
+    ("T122-bili", "Total bilirubin ≤ 2 × upper limit of normal"): ("events", "'< 3 x ULN for patients with Gilbert-Meulengracht Syndrome': "
+        "the syndrome's double name is not read as Gilbert's syndrome, so the alternative stays open"),
+    ("T122-breast", "Presence of an active malignant disease within the last 12"): ("core", "'Other malignancies may be considered after "
+        "consultation with the Medical Monitor' is read as an exception a person weighs (unknown, the safe side)"),
+    ("T122-prior-hma", "Received prior treatment with a hypomethylating agent"): ("events", "'except as allowed in Exclusion Criterion 7.b': "
+        "a reference to another line stays a person's"),
+    ("T122-prior-hma", "receive more than 1 prior cycle of HMA"): ("events", "a count of cycles is no record's field"),
+    ("T122-sepsis", "uncontrolled infections"): ("events", "as T121-sepsis"),
+    # NCT00352001 (T123), hold12
+    ("T123-clean", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "the FAB/WHO/IPSS sub-lists (RAEB 5-19% blasts, "
+        "CMML, RAEB-1/2, IPSS int-2/high with >= 5% blasts) are not read as the MDS kinds they define: a RAEB-2 is unknown"),
+    ("T123-lowrisk", None): ("core", "as the line below: possibly eligible, never eligible"),
+    ("T123-lowrisk", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "as T123-clean: a refractory anaemia with 2% "
+        "blasts is unknown, not not met"),
+    ("T123-clean", "No history of thromboembolic event"): ("events", "'... or other condition requiring use of anticoagulation with warfarin "
+        "or low molecular-weight heparin': 'low molecular-weight heparin' (so hyphenated) is not read, and 'event' stays a word"),
+    ("T123-clean", "More than 28 days since prior approved therapy for MDS"): ("core", "the therapy is read (a course 14 days ago fails it), "
+        "'for MDS' after 'approved' stays a review beside it"),
+    ("T123-clean", "More than 28 days since prior and no concurrent supraphysiologic"): ("events", "'supraphysiologic doses (equivalent to "
+        "> 10 mg/day of prednisone)': the dose bound is read, the 'prior and no concurrent' windows beside it are not"),
+    ("T123-prednisone5", "More than 28 days since prior and no concurrent supraphysiologic"): ("events", "as T123-clean"),
+    ("T123-clean", "No concurrent androgens, epoetin alfa, or chemotherapy for MDS"): ("events", "androgens have no concept and 'epoetin "
+        "alfa' is read as a growth factor beside an unread 'alfa'"),
+    ("T123-epo", "No concurrent androgens, epoetin alfa, or chemotherapy for MDS"): ("events", "as T123-clean"),
+    # NCT01301820 (T124), hold12
+    ("T124-clean", "At least 60 years of age and fit for intensive chemotherapy"): ("core", "'fit for intensive chemotherapy: PS < 2 (ECOG)': "
+        "the definition after the colon is read, the fitness it defines stays a review"),
+    ("T124-clean", "LAM with high risk features (blasts > 20% in bone marrow)"): ("labs", "'LAM' (French for AML) and the blasts in brackets: "
+        "the line is left to a person (1 corpus line)"),
+    ("T124-blasts", None): ("labs", "as the line below: possibly eligible, never eligible"),
+    ("T124-blasts", "LAM with high risk features (blasts > 20% in bone marrow)"): ("labs", "as T124-clean"),
+    ("T124-clean", "NYHA class III or IV congestive heart failure"): ("labs", "'(Echo < 40%, LVEF < 50%)': the echo bound without its "
+        "measurement stays an unread alternative"),
+    ("T124-clean", "Renal failure not related to AML"): ("labs", "'clearance of creatinin <= 50 mL/mn': the clearance written after 'of' is "
+        "not read as creatinine clearance (1 corpus line)"),
+    ("T124-sepsis", None): ("events", "as T121-sepsis"),
+    ("T124-sepsis", "Uncontrolled infection"): ("events", "as T121-sepsis"),
+    # NCT01656031 (T125), hold12
+    ("T125-sepsis", None): ("events", "as T121-sepsis"),
+    ("T125-sepsis", "No active, uncontrolled systemic infection"): ("events", "as T121-sepsis: the judgement of its weight stays a person's"),
+    ("T125-chemo", "At least 1 week since prior therapy"): ("events", "'At least 1 week since prior therapy and recovered': 'prior therapy' "
+        "bare is no concept (5 corpus lines), left to a person"),
 }
 
 

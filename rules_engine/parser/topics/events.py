@@ -161,7 +161,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # (an agent "myelosuppressive" only by its effect, "a nonmyelosuppressive or myelosuppressive
     # agent" of an unapproved drug's washout, is no chemotherapy: the therapy's or treatment's only)
     ("chemotherapy", r"(?:cytotoxic\s+|(?<![\w-])myelosuppressive\s+|(?:anti-?)?cancer\s+|systemic\s+)?chemotherap(?:y|ies|eutic(?:\s+agents?)?)|cytotoxic\s+(?:therapy|agents?|drugs?|treatment)"
-     r"|(?<![\w-])myelosuppressive\s+(?:therapy|treatment)", ("chemo", "cytotoxic", "myelosuppressive")),
+     r"|(?<![\w-])myelosuppressi(?:ve|on)\s+(?:therapy|treatment)", ("chemo", "cytotoxic", "myelosuppressi")),
     ("radiotherapy", r"radiotherap(?:y|ies)|radiation(?:\s+therap(?:y|ies))?|irradiation|radiosurgery|\bRT\b", ("radi", "rt")),
     # the heart's arteries opened or bypassed, named as the heart's ("coronary angioplasty, or
     # stenting", "Cardiac angioplasty or stenting", "coronary artery bypass graft (CABG)",
@@ -310,7 +310,16 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|systemic\s+(?:anti-?cancer\s+)?(?:therapy|treatment)\s+for\s+(?:the\s+)?(?:cancer|malignancy)"
      # "systemic therapy for breast cancer": a systemic treatment for a named cancer is anticancer
      # therapy (the cancer stays an item of its own, its indication)
-     rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})", ("cancer", "tumo", "neoplastic", "systemic")),
+     rf"|systemic\s+(?:anti-?cancer\s+)?(?:therap(?:y|ies)|treatments?)(?=\s+for\s+[^;:.()]{{0,60}}?{_CANCER_NOUN})"
+     # "More than 28 days since prior approved therapy for MDS", "any previous therapy for CLL
+     # within 28 days": a bare therapy for the cancer, timed, is anticancer therapy (left unread,
+     # the window went to the cancer, "no MDS within 28 days", and a patient treated last week
+     # passed). Untimed ("No prior therapy for CLL other than corticosteroids", "Prior therapy for
+     # lung cancer with chemotherapy", counts of therapies) the wording narrows it: left as it is.
+     rf"|(?:(?<=\bsince\sprior\s)|(?<=\bsince\sprevious\s)|(?<=\bsince\slast\s)|(?<=\bsince\sthe\slast\s))(?:approved\s+|standard\s+|specific\s+)?"
+     rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN})"
+     rf"|(?:(?<=\bprior\s)|(?<=\bprevious\s)|(?<=\blast\s))(?:therap(?:y|ies)|treatments?)"
+     rf"(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s+(?:within|≤|<)\s*\d)", ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
 ) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
@@ -338,7 +347,9 @@ _CONDITIONAL_SUBJECT = re.compile(r"\b(?:if|when|for\s+(?:patients|subjects|part
 _OFF_WORDS = re.compile(r"\boff\s+(?:of\s+)?(?:all\s+|any\s+)?(?:systemic\s+|oral\s+)?$", I)
 _OFF_FOR_AFTER = re.compile(r"[^.;]{0,60}?\bfor\s+[≥>]\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\b", I)
 _DONE_BEFORE_AFTER = re.compile(
-    r"[^.;]{0,60}?\b(?:must|should|shall|will|to)\s+(?:have\s+)?(?:be(?:en)?\s+)(?:completed|discontinued|stopped|ceased|finished)\s+"
+    # (or said of the past, "The patient's last myelosuppression therapy ended at least 2 weeks
+    # before the first dose of study drug")
+    r"[^.;]{0,60}?\b(?:(?:must|should|shall|will|to)\s+(?:have\s+)?(?:be(?:en)?\s+)(?:completed|discontinued|stopped|ceased|finished)|(?:was\s+|were\s+|has\s+|have\s+)?(?:ended|completed|discontinued|stopped|finished))\s+"
     r"[≥>]\s*\d+(?:\.\d+)?\s*(?:days?|weeks?|months?)\s+(?:ago\b|(?:before|prior\s+to)\s+(?:the\s+)?(?:(?:start|first|initiation|beginning)\b|study|protocol|trial|registration|enrol|entry|randomi|inclusion|screening|day\s*[01]\b|D[01]\b|C1D1|cycle\s+1\b|treatment|therapy|this\b|signing|consent|baseline|receiving|starting|beginning))",
     I,
 )
@@ -533,6 +544,20 @@ _CANCER_AS_REFERENCE = re.compile(
     # subject counts from; read as asked about, the trial's own cancer excluded its patients
     r"|\bwithin\s+\d+\s*(?:days?|weeks?|months?|years?)\s+(?:of|from)\s+(?:the\s+)?(?:initial\s+|original\s+|first\s+)?diagnosis\s+of)"
     r"\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
+    I,
+)
+
+
+# "cytotoxic therapy for treatment of conditions other than MDS", "steroids for disorders other than
+# myeloma", "unless administered for indications other than NHL" (12 corpus lines): the cancer
+# named is what the therapy was NOT given for, never a diagnosis the line asks. Read as one, "More
+# than 12 months since prior ... chemotherapy for treatment of conditions other than MDS" became
+# "... and not MDS", failing every patient of an MDS trial.
+_INDICATION_OTHER_THAN = re.compile(
+    # (a therapy's: after a word of the line, never "For diseases other than CLL, ..." opening it,
+    # which scopes the patients the rest concerns)
+    r"(?<=[\w,)]\s)(?:for|of|treat)\s+(?:the\s+)?(?:(?:treatment|management)\s+of\s+)?(?:conditions?|diseases?|disorders?|indications?)\s+other\s+than"
+    r"(?:\s+(?:the|a|an))?\s*$",
     I,
 )
 
@@ -1849,7 +1874,15 @@ def other_than_spans(text: str) -> list[tuple[int, int]]:
     "other than" for an exception of the line."""
     if "other than" not in text.lower():
         return []
-    return [(m.start(), m.end()) for m in _other_than(text)] + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
+    return (
+        [(m.start(), m.end()) for m in _other_than(text)]
+        + [(m.start(), m.end()) for m in _HISTOLOGY_OTHER_THAN.finditer(text)]
+        + [(m.start(), m.end()) for m in _INDICATION_OTHER_THAN_SPAN.finditer(text)]
+    )
+
+
+# the indication a therapy was not given for, written whole (its cancer is passed over above)
+_INDICATION_OTHER_THAN_SPAN = re.compile(_INDICATION_OTHER_THAN.pattern.removesuffix("$") + r"[^;:,()]{1,60}", I)
 
 
 # "Cancer histology other than NSCLC", "Histology other than soft-tissue sarcoma": the patient's own
@@ -1956,6 +1989,13 @@ def _treatment_of(target: Item, events: list[Item], text: str) -> Item | None:
 # must be CNS 1", "Patients will be excluded if they have CNS 3 disease"): CNS1 is no involvement,
 # CNS2 and CNS3 involvement the record does not grade. Read as CNS involvement whatever the
 # grade, "CNS1 or CNS2" failed every patient without involvement.
+# an ordinal right before a relapse ("first relapse", "2nd marrow relapse"); "second or greater
+# relapse", "first or subsequent relapse" name any relapse and are left as they read
+_NTH_BEFORE = re.compile(
+    r"\b(?:first|1st|second|2nd|third|3rd)\s+(?:(?:hematologic(?:al)?|bone\s+marrow|marrow|morphologic(?:al)?|untreated|isolated|early|late)\s+)?$", I
+)
+
+
 _CNS_STATUS = re.compile(
     r"\b(?:(?:the\s+)?status\s+of\s+)?CNS\s*-?\s*(?P<g>[123])\b(?P<more>(?:\s*(?:,|/|or|and|and/or|,\s*or)\s*(?:CNS\s*-?\s*)?[123]\b){0,2})"
     r"(?:\s+only)?(?:\s+(?:disease|status|involvement))?",
@@ -2108,6 +2148,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
+            if _INDICATION_OTHER_THAN.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "steroids ... prescribed for disorders other than lymphoma": no diagnosis (as the cancers above)
             non = _NON_BEFORE.search(text, max(0, m.start() - 8), m.start()) if "hodgkin" not in concept else None
             after = _DISEASE_AFTER.match(text, m.end()) if non is not None else None
             if non is not None and after is not None:
@@ -2138,6 +2180,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             concepts = frozenset({"relapsed", "refractory"})
         elif m.group("rel"):
             expr, concepts = predicate("relapsed", Op.PRESENT), frozenset({"relapsed"})
+            nth = _NTH_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if nth is not None:
+                # "In first relapse", "Patients must be in first relapse": which relapse it is no
+                # record holds (as for a remission); read as any relapse, a second one met it
+                expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(text[nth.start(): m.end()].split()))])
         else:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
@@ -2288,6 +2335,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if re.search(r"\bnon[\s-]*$", before, I):
                 continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
+            if re.search(r"\bprior\s+(?:approved|standard|specific)\s+(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?$", before, I):
+                passed.append((m.start(), m.end()))
+                indications.append((m.start(), m.end()))
+                continue  # "since prior approved therapy for MDS": the therapy's indication (as "prior therapy for" above)
+            if _INDICATION_OTHER_THAN.search(before):
+                passed.append((m.start(), m.end()))
+                continue  # "chemotherapy for treatment of conditions other than MDS": what the therapy was not for, no diagnosis
             if _CANCER_AS_REFERENCE.search(before):
                 passed.append((m.start(), m.end()))
                 continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
