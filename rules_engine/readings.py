@@ -78,14 +78,20 @@ def has_review(expr: Expr) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def absent(expr: Expr) -> Expr:
-    """``expr`` with each review part read as never met."""
+def absent(expr: Expr, negated: bool = False) -> Expr:
+    """``expr`` with each review part read as never met, but for a qualifier of what a
+    prohibition names ("No symptomatic CNS involvement": the review a conjunct beside the CNS
+    involvement, under a Not): that reads as met. The unread words say how symptomatic, active or
+    severe the thing on record is, no separate subject the contract could take as absent; read as
+    absent, a CNS leukaemia on record met the line, the review flag stood, and the patient was
+    eligible (holdout T125-cns)."""
     if isinstance(expr, Review):
         return _ABSENT
     if isinstance(expr, Not):
-        inner = absent(expr.part)
+        inner = absent(expr.part, not negated)
         return expr if inner is expr.part else Not(inner)
     if isinstance(expr, All | Any_):
-        parts = tuple(absent(p) for p in expr.parts)
+        qualified = negated and isinstance(expr, All) and any(not has_review(p) for p in expr.parts)
+        parts = tuple(NoRequirement() if qualified and isinstance(p, Review) else absent(p, negated) for p in expr.parts)
         return expr if parts == expr.parts else type(expr)(parts)
     return expr

@@ -1071,10 +1071,11 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = alone if alone is not None and not isinstance(alone, Review) else _to_expr(reading, ctype, top)
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype, top)
-    expr = human_only(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))
+    # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
+    expr = human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
-    expr = serious_infection(scales_by_age(_ages_apart(expr)))
+    expr = scales_by_age(_ages_apart(expr))
     disqualifier = _DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what

@@ -566,8 +566,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "lenalidomide is asked by name, and a named product carries no window (when it was given stays a person's)"),
     ("T104-lenalidomide-old", "Those who received growth factor support or lenalidomide"): ("events", "as T104-lenalidomide-recent: lenalidomide 90 days ago "
         "is unknown"),
-    ("T104-sepsis", None): ("events", "as T104-clean: possibly eligible, never eligible"),
-    ("T104-sepsis", "Patients with active, uncontrolled, systemic infection"): ("events", "as T104-clean"),
     # NCT00542971 (T105), hold10
     ("T105-clean", None): ("core", "the diagnosis line below asks AML and MDS of every patient"),
     ("T105-clean", "Diagnosis of 1) AML (World Health Organization"): ("core", "'Diagnosis of 1) AML (...), or 2) high risk MDS (...)': the inline enumerators "
@@ -597,9 +595,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T121-lansky", None): ("labs", "as the line below: Lansky 50 leaves him possibly eligible, never eligible"),
     ("T121-lansky", "Karnofsky or Lansky performance status of 60"): ("labs", "as T121-clean"),
     ("T121-teen-karnofsky", "Karnofsky or Lansky performance status of 60"): ("labs", "as T121-clean"),
-    ("T121-sepsis", None): ("events", "as the line below: possibly eligible, never eligible"),
-    ("T121-sepsis", "any active, uncontrolled systemic infection, severe concurrent"): ("events", "'uncontrolled' stays a person's beside the "
-        "infection: sepsis (A41.9) is not read as uncontrolled (as T102/T104-sepsis)"),
     # NCT03151408 (T122), hold12
     ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
     ("T122-clean", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "'based on one of the following: I. Age >= 75 "
@@ -629,7 +624,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T122-prior-hma", "Received prior treatment with a hypomethylating agent"): ("events", "'except as allowed in Exclusion Criterion 7.b': "
         "a reference to another line stays a person's"),
     ("T122-prior-hma", "receive more than 1 prior cycle of HMA"): ("events", "a count of cycles is no record's field"),
-    ("T122-sepsis", "uncontrolled infections"): ("events", "as T121-sepsis"),
     # NCT00352001 (T123), hold12
     ("T123-clean", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "the FAB/WHO/IPSS sub-lists (RAEB 5-19% blasts, "
         "CMML, RAEB-1/2, IPSS int-2/high with >= 5% blasts) are not read as the MDS kinds they define: a RAEB-2 is unknown"),
@@ -657,11 +651,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "measurement stays an unread alternative"),
     ("T124-clean", "Renal failure not related to AML"): ("labs", "'clearance of creatinin <= 50 mL/mn': the clearance written after 'of' is "
         "not read as creatinine clearance (1 corpus line)"),
-    ("T124-sepsis", None): ("events", "as T121-sepsis"),
-    ("T124-sepsis", "Uncontrolled infection"): ("events", "as T121-sepsis"),
     # NCT01656031 (T125), hold12
-    ("T125-sepsis", None): ("events", "as T121-sepsis"),
-    ("T125-sepsis", "No active, uncontrolled systemic infection"): ("events", "as T121-sepsis: the judgement of its weight stays a person's"),
     ("T125-chemo", "At least 1 week since prior therapy"): ("events", "'At least 1 week since prior therapy and recovered': 'prior therapy' "
         "bare is no concept (5 corpus lines), left to a person"),
 }
