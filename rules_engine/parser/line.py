@@ -887,11 +887,17 @@ def _women_parts_scoped(expr: Expr, text: str) -> Expr | None:
     only, an inclusion's requirement ("ANC >= 1500/uL; negative pregnancy test") is asked of a woman
     only. Scoped whole to women (``_applies_if``), such a line let every man through, whatever his
     infection or his neutrophils. None when the line has no such mix."""
-    if not isinstance(expr, (Any_, All)) or sex_scope(normalize(text)) is not None or _FATHER.search(text):
+    # (a line that speaks of men's contraception too still asks its pregnancy test of women only:
+    # "ECOG 0, 1, or 2. - Female patients must not be pregnant (negative pregnancy test ...) and
+    # female and male patients must use contraception" was scoped whole to women for the test)
+    if not isinstance(expr, (Any_, All)) or sex_scope(normalize(text)) is not None:
         return None
     concepts = [{p.concept for p in predicates(part)} for part in expr.parts]
-    women = [bool(c) and c <= _WOMEN_ONLY for c in concepts]
-    others = [bool(c) and not (c & (_WOMEN_ONLY | {"sex"})) for c in concepts]
+    # (a part asking whether a woman can bear children is hers too: "(not of childbearing potential
+    # and not pregnant) or a negative pregnancy test" beside an ECOG bound left the whole line
+    # scoped to women, so a man with ECOG 3 met "ECOG 0, 1, or 2")
+    women = [bool(c) and c <= _WOMEN_ONLY | {"childbearing_potential"} for c in concepts]
+    others = [bool(c) and not (c & (_WOMEN_ONLY | {"sex", "childbearing_potential"})) for c in concepts]
     if not any(women) or not any(others):
         return None
     if isinstance(expr, Any_):

@@ -762,7 +762,12 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         # patient past the limit on every test; a list with a comma is an enumeration, "AST, ALT,
         # and alkaline phosphatase > 2.5 x ULN" excludes a patient past it on any)
         names = m.group("names")
-        joined_by_and = (gap_and or bool(re.search(r"\band\b(?!\s*/?\s*or\b)", names, I))) and "," not in _GAP_PARENS.sub("", names)
+        # (an "and/or" anywhere in the names makes them alternatives: "AST and ALT and/or alkaline
+        # phosphatase > 4 times ULN" read as All excluded no patient with the ALT alone past it)
+        joined_by_and = (
+            (gap_and or bool(re.search(r"\band\b(?!\s*/?\s*or\b)", names, I))) and "," not in _GAP_PARENS.sub("", names)
+            and not re.search(r"\band\s*/\s*or\b", names, I)
+        )
         if len(preds) == 1:
             expr = preds[0]
         elif (ctype is CriterionType.EXCLUSION or NEGATED.match(text)) and not joined_by_and:
