@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, Kind, related
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_whichever_shorter
@@ -1068,18 +1068,10 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
                 # kind the line names
                 cut = max((c.end() for c in _SEGMENT_CUT.finditer(text, 0, head[-1].start)), default=0)
                 plain_head = not content_words(blank_remarks(text)[cut: head[-1].start])
-                # an example that is no kind of the head is one more thing an exclusion names ("Prior
-                # organ transplantation, including allogeneic stem-cell transplantation", "history
-                # of liver disease, including viral or other hepatitis"): blanked as among the head,
-                # an allogeneic transplant or a hepatitis B on record cleared the line
-                apart = [] if inclusion else _not_among(keep, head[-1], a, b)
                 if plain_head and not inclusion:  # "any CNS-related autoimmune disease" is no more than the head
                     qualified = {id(it) for it, _ in _qualified_examples(keep, text, a, b)}
-                    keep = [it for it in keep if id(it) not in qualified or it in apart]
-                if apart:
-                    spans.extend(_outside(apart, a, b))
-                else:
-                    spans.extend([(a, b)] if plain_head else _outside_named(keep, text, a, b))
+                    keep = [it for it in keep if id(it) not in qualified]
+                spans.extend([(a, b)] if plain_head else _outside_named(keep, text, a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
             if open_list and not any(a <= it.start and it.end <= b for it in keep):
@@ -1124,28 +1116,6 @@ def _list_end(text: str, b: int) -> int:
 
 
 _LIST_CUT = re.compile(r",|\bor\b|\band\b|/|\(|\)|\b(?:e\.?\s?g|for\s+example|such\s+as|including|includes?|like)\b", I)
-
-
-def _not_among(items: list[Item], head: Item, a: int, b: int) -> list[Item]:
-    """The history examples in ``a``-``b`` of which no concept is the head's or a kind of it
-    (either way round)."""
-    if not _history_expr(head.expr) and not isinstance(head.expr, Predicate):
-        return []
-    return [
-        it for it in items
-        if it.expr is not None and a <= it.start and it.end <= b and _history_expr(it.expr)
-        and not any(related(c, h) for c in it.concepts for h in head.concepts)
-    ]
-
-
-def _outside(kept: list[Item], a: int, b: int) -> list[tuple[int, int]]:
-    """``a``-``b`` less the items ``kept``."""
-    out, start = [], a
-    for it in sorted(kept, key=lambda it: it.start):
-        out.append((start, it.start))
-        start = it.end
-    out.append((start, b))
-    return [(x, y) for x, y in out if y > x]
 
 
 def _qualified_examples(items: list[Item], text: str, a: int, b: int) -> list[tuple[Item, int]]:

@@ -17,10 +17,17 @@ not met, an inclusion met. Each family below was read in its corpus lines before
   ... a biopsy ...), within 4 weeks"; 8 corpus lines): the window went to the exception, which
   read "surgery within 4 weeks", so an operation two weeks ago cleared the line. A diagnostic
   surgery is now the minor kind (a biopsy).
-* Examples that are no kind of the head ("Prior organ transplantation, including allogeneic
-  stem-cell transplantation"; "liver disease, including viral or other hepatitis", 4 corpus
-  lines): blanked as among the head, an allogeneic transplant or a hepatitis B cleared the
-  exclusion. "stem-cell" with its hyphen (12 corpus lines) and "viral or other hepatitis" are read.
+* Examples no topic read ("Prior organ transplantation, including allogeneic stem-cell
+  transplantation"; "liver disease, including viral or other hepatitis", 4 corpus lines): an
+  allogeneic transplant or a hepatitis B cleared the exclusion. "stem-cell" with its hyphen (12
+  corpus lines) and "viral or other hepatitis" are read; an example read stays an alternative.
+* An exception read to the clause's end takes in the next alternatives after ", or"
+  ("arrhythmias other than atrial flutter or fibrillation requiring medication, or uncontrolled
+  congestive heart failure"; 14 corpus lines write "other than ..., or"): a heart failure on
+  record was excepted from the arrhythmia and cleared the line. What the exception names that is
+  no kind of the excepted thing is one more alternative of the exclusion.
+* "Cerebral or leptomeningeal involvement" read as metastases only: a CNS leukaemia on record
+  cleared it. The involvement is the disease's own CNS involvement too.
 * Labs joined by "and/or" under one limit ("AST and ALT and/or alkaline phosphatase > 4 x ULN"):
   the first "and" made them All, so an ALT ten times the limit alone did not exclude.
 * "recent (within 1 year) myocardial infarction" after "uncontrolled cardiac arrhythmia, or" (21
@@ -89,6 +96,19 @@ READINGS = [
     ("Uncontrolled cardiac arrhythmia, or recent (within 1 year) myocardial infarction", EXC,
      '(arrhythmia and review "Uncontrolled") or myocardial-infarction within 1 year'),
     ("Heart failure, or recent (within 6 months) stroke", EXC, "heart-failure or stroke within 6 months"),
+    # what an exception "runs on" to after ", or" that is no kind of the excepted thing is excluded
+    ("Arrhythmias other than atrial flutter or fibrillation requiring medication, or uncontrolled congestive heart failure.", EXC,
+     '(arrhythmia and not (atrial-fibrillation and review "other than atrial flutter or fibrillation requiring medication, or uncontrolled '
+     'congestive heart failure")) or heart-failure'),
+    ("Chemotherapy other than hydroxyurea, or radiotherapy within 2 weeks", EXC,
+     '(chemotherapy and review unparsed "other than hydroxyurea, or radiotherapy within 2 weeks") or radiotherapy within 2 weeks'),
+    # (an exception listing the head's own kind stays the exception)
+    ("Prior malignancy, other than carcinoma in situ of the cervix, or non-melanoma skin cancer", EXC,
+     '(other-malignancy or other-malignancy within 100 years) and not ((carcinoma-in-situ or nonmelanoma-skin-cancer) and review unparsed '
+     '"other than carcinoma in situ of the cervix, or non-melanoma skin cancer")'),
+    # leptomeningeal "involvement" is the disease's own CNS involvement too; "metastases" a tumour's
+    ("Cerebral or leptomeningeal involvement.", EXC, "brain-metastases or leptomeningeal-disease or CNS-involvement"),
+    ("Brain or leptomeningeal metastases", EXC, "brain-metastases or leptomeningeal-disease"),
     # an exclusion's "A and B" list stays alternatives when the last item carries the exception
     ("Other malignancy (including MDS and MGUS) within the last 5 years except: adequately treated non-melanoma skin cancer", EXC,
      'other-malignancy within 5 years or MDS within 5 years or (MGUS within 5 years and not (nonmelanoma-skin-cancer and review unparsed '
@@ -126,6 +146,9 @@ ROWS = [
     ("Uncontrolled cardiac arrhythmia, or recent (within 1 year) myocardial infarction", EXC,
      (healthy(condition("myocardial_infarction", 60)),), (healthy(), healthy(condition("myocardial_infarction", 800))),
      (healthy(condition("atrial_fibrillation", 800)),)),
+    ("Cerebral or leptomeningeal involvement.", EXC, (healthy(condition("cns_involvement", 10)),), (healthy(),), ()),
+    ("Arrhythmias other than atrial flutter or fibrillation requiring medication, or uncontrolled congestive heart failure.", EXC,
+     (healthy(condition("heart_failure", 400)),), (healthy(),), (healthy(condition("atrial_fibrillation", 400)),)),
     ("Other malignancy (including MDS and MGUS) within the last 5 years except: adequately treated non-melanoma skin cancer", EXC,
      (healthy(condition("mds", 300)),), (healthy(), healthy(condition("breast_cancer", 3000))), ()),
     ("ECOG performance status of 0, 1, or 2. Female patients must not be pregnant (negative pregnancy test for women of childbearing "

@@ -1987,7 +1987,11 @@ _BRAIN_AND_OTHER = re.compile(
 def _brain_and_other(m: re.Match[str]) -> Expr:
     brain = predicate("brain_metastases", Op.PRESENT)
     if m.group("lepto"):
-        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT)])
+        # "Cerebral or leptomeningeal involvement" in a leukaemia or lymphoma trial is the disease's
+        # own CNS involvement as a hospital codes it (read as metastases only, a CNS leukaemia on
+        # record cleared the line); "metastases" name a solid tumour's spread alone
+        own = [predicate("cns_involvement", Op.PRESENT)] if re.search(r"involvement|disease", m.group(0), I) else []
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own])
     other = "meningeal metastases other than leptomeningeal disease" if m.group("mening") else "spinal cord metastases"
     if m.group("mening"):
         return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
@@ -2094,7 +2098,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
     for m in _BRAIN_AND_OTHER.finditer(text) if ("mening" in low or "spin" in low) else ():
         if free(m.start(), m.end()):
-            items.append(Item(m.start(), m.end(), _brain_and_other(m), frozenset({"brain_metastases", "leptomeningeal_disease"})))
+            both = _brain_and_other(m)
+            items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
