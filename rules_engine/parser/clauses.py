@@ -52,7 +52,12 @@ _EXCEPTION = re.compile(
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
     # ", other than APL, as defined by WHO, that is relapsed ...": an aside between commas ends at
     # the comma when the main clause goes on after it (else the rest became the exception's)
-    r"|,\s*other\s+than\s+[^,;()]+(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with)\b)"
+    # The same for a window after the aside ("major surgery, other than diagnostic surgery (i.e.
+    # ... a biopsy ...), within 4 weeks prior to Day 1"; 8 corpus lines): the window is the
+    # head's. Taken into the exception, the head lost its window and the exception read "surgery
+    # within 4 weeks", so a colectomy two weeks ago cleared the line it is excluded by.
+    r"|,\s*(?:other\s+than|except(?:\s+for)?|excluding)\s+[^,;()]+(?:\([^()]*\))?"
+    r"(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with|within|in\s+the\s+(?:last|past|previous|preceding))\b)"
     # (a karyotype's own semicolon, "except t(15;17)", does not end the exception)
     r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);)*",
     I,
@@ -630,6 +635,15 @@ def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
 
 
+# an example list open before an item ("including A, B, and C"; "such as"): no sentence, clause
+# or colon between the marker and the item
+_EXAMPLES_BEFORE = re.compile(r"\b(?:including|such\s+as|e\.\s?g\.|for\s+example)\s[^.;:()]*$", I)
+# the list's closing ", and" before the last example, its qualifiers allowed ("uncontrolled
+# symptomatic"), no condition on the items ("and requiring", "and who", "and on")
+_COMMA_AND = re.compile(
+    r"[\s)\]]*(?:\([^()]*\)\s*)?,\s*(?:and|and/or)\s+(?![^,;]*\b(?:requir\w*|with|without|who|whom|that|which|treated|receiving|on|under|need\w*|if|unless|due)\b)[^,;()]*$",
+    I,
+)
 _BOTH_BEFORE = re.compile(r"\b(?:mixed|combined|both|concomitant|simultaneous)\s+$", I)
 _BOTH_AFTER = re.compile(r"[\s-]*(?:co-?infect\w*|coexist\w*|together)\b", I)
 
@@ -639,6 +653,15 @@ def _history(item: Item) -> bool:
     or a list of them one topic read as alternatives ("hepatitis B, C and HIV": the hepatitis pair
     is one item; left out, HIV was asked beside it and an HIV-positive patient was not excluded)."""
     return _history_expr(item.expr)
+
+
+def _history_qualified(e: Expr | None) -> bool:
+    """A history, or a history narrowed by what else the item says: unread words beside it
+    (``Qualifier`` conjuncts), a class or bound of its own ("congestive heart failure (NYHA
+    III-IV)")."""
+    if isinstance(e, All):
+        return any(_history_expr(p) for p in e.parts)
+    return _history_expr(e)
 
 
 def _history_expr(e: Expr | None) -> bool:
@@ -729,9 +752,25 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # of them (HIV alone) was not excluded.
         # "mixed small cell and non-small cell lung cancer", "HIV and hepatitis B co-infection" name
         # one thing having both
-        kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i])) and _history(exprs[i]) and _history(exprs[i + 1])
+        # (an item carrying the line's exception or unread words, "MDS and MGUS within 5 years
+        # except: ...", is still one of the list's histories: read as All, a patient with MDS
+        # alone was not excluded)
+        kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or _DATED_LIST_AND.fullmatch(connectors[i]))
+                 and (_history(exprs[i]) or _history_qualified(exprs[i].expr)) and (_history(exprs[i + 1]) or _history_qualified(exprs[i + 1].expr))
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Clinically significant cardiac disease including unstable angina, myocardial infarction
+        # within six months, congestive heart failure (NYHA III-IV), and uncontrolled symptomatic
+        # arrhythmia": the ", and" that closes a list of examples closes a list of alternatives,
+        # whatever qualifies the last one (read as All, a myocardial infarction two months ago
+        # did not exclude without an arrhythmia beside it)
+        # (an item carrying the unread words before it, "cardiac disease including", is still one
+        # of the list's histories)
+        kinds = ["or" if k == "and" and _EXAMPLES_BEFORE.search(text[max(0, exprs[i].start - 300): exprs[i].start])
+                 and (_COMMA_AND.match(connectors[i]) or _PURE_COMMA.fullmatch(connectors[i]))
+                 and _history_qualified(exprs[i].expr) and _history_qualified(exprs[i + 1].expr)
+                 and {roles[i], roles[i + 1]} != _FIXED_ROLES else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
         # measures of the heart's pumping, each the exclusion for whom it is taken (joined by
@@ -836,6 +875,9 @@ def _joined(exprs: list[Item], kinds: list[str]) -> Expr:
     return all_of([any_of(g) for g in groups])
 
 
+_WINDOW_NEXT = re.compile(r",\s*(?:within|in\s+the\s+(?:last|past|previous|preceding))\b", I)
+
+
 def _cuts(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``text`` cut into consecutive pieces at the (sorted, disjoint) spans' ends."""
     out, at = [], 0
@@ -873,7 +915,17 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         spans.append((m.start(), m.end()))
         pos = max(m.end(), m.start() + 1)
     if exceptions:
-        main = "".join(" " * (e - s) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
+        # an aside before the head's window ("major surgery, other than diagnostic surgery (i.e.
+        # ... a biopsy ...), within 4 weeks") leaves one blank, not its length: a long one kept
+        # the window too far from the head to be its (exception starts after it move with it)
+        short = {(s, e) for s, e in spans if _WINDOW_NEXT.match(text, e)}
+        shift = 0
+        for k, (exc, start) in enumerate(exceptions):
+            exceptions[k] = (exc, start - shift)
+            s, e = spans[k]
+            if (s, e) in short:
+                shift += e - s - 1
+        main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_either_way(main)
     items, restated = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)

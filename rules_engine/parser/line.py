@@ -917,7 +917,10 @@ def _women_parts_scoped(expr: Expr, text: str) -> Expr | None:
     greater. Female patients with child-bearing potential must have a negative pregnancy test",
     "Inadequate liver or renal function, ... Pregnant or breast-feeding women ..."; 19 corpus lines
     were scoped whole through a part mixing the two). None when the line has no such mix."""
-    if sex_scope(normalize(text)) is not None or _FATHER.search(text):
+    # (a line that speaks of men's contraception too still asks its pregnancy test of women only:
+    # "ECOG 0, 1, or 2. - Female patients must not be pregnant (negative pregnancy test ...) and
+    # female and male patients must use contraception" was scoped whole to women for the test)
+    if sex_scope(normalize(text)) is not None:
         return None
     concepts = {p.concept for p in predicates(expr)}
     if not concepts & _WOMEN_ONLY or not concepts - (_WOMEN_PART | {"sex"}):

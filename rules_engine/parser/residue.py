@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS
+from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
@@ -356,6 +356,55 @@ def _has_review(expr: Expr) -> bool:
     return isinstance(expr, (All, Any_)) and any(_has_review(p) for p in expr.parts)
 
 
+# ", or" / ", and/or" inside an exception's words: what follows may be the line's next alternative
+_COMMA_OR = re.compile(r",\s*(?:or|and/or)\s", I)
+# kinds the catalogue keeps apart that an exception still names among each other ("infection other
+# than HIV, hepatitis B, or hepatitis C"; "malignancy other than carcinoma in situ, or skin cancer")
+_INFECTIONS = frozenset({"active_infection", "hiv", "hbv", "hcv", "hav", "syphilis", "tuberculosis", "pulmonary_tuberculosis", "extrapulmonary_tuberculosis"})
+_CANCERS = frozenset({"other_malignancy", "carcinoma_in_situ", "cervical_dysplasia", *MALIGNANCIES})
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return related(a, b) or (a in _INFECTIONS and b in _INFECTIONS) or (a in _CANCERS and b in _CANCERS)
+
+
+def _exception_runs_on(exc: str, exc_expr: Expr, targets: list[Item]) -> tuple[Expr, list[Expr]]:
+    """An exclusion's exception read to the clause's end takes in the line's next alternatives
+    after ", or": "arrhythmias other than atrial flutter or fibrillation requiring medication, or
+    uncontrolled congestive heart failure", "Chemotherapy other than hydroxyurea, or radiotherapy
+    within 2 weeks" (14 corpus lines write "other than ..., or"). What it names that is no kind of
+    the excepted thing cannot be excepted from it: it is one more thing the line excludes (kept
+    in the exception, a heart failure on record cleared the line it is excluded by). Returns the
+    exception without those and the alternatives taken out."""
+    if not _COMMA_OR.search(exc) or not targets:
+        return exc_expr, []
+    heads = {c for it in targets if it.expr is not None for c in it.concepts}
+    if not heads or not all(isinstance(p, Predicate) and CONCEPTS[p.concept].kind is Kind.EVENT for it in targets if it.expr is not None for p in predicates(it.expr)):
+        return exc_expr, []
+    groups = exc_expr.parts if isinstance(exc_expr, All) else (exc_expr,)
+    kept_groups: list[Expr] = []
+    apart: list[Expr] = []
+    for group in groups:
+        options = group.parts if isinstance(group, Any_) else (group,)
+        stay = []
+        for option in options:
+            names = {p.concept for p in predicates(option)} if not isinstance(option, (Review, Qualifier, Alternative)) else set()
+            if (isinstance(option, Predicate) and option.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[option.concept].kind is Kind.EVENT
+                    and not any(_same_kind(n, h) for n in names for h in heads)):
+                apart.append(option)
+            else:
+                stay.append(option)
+        if stay:
+            kept_groups.append(any_of(stay) if isinstance(group, Any_) else stay[0])
+    if not apart:
+        return exc_expr, []
+    remaining = [g for g in kept_groups if not isinstance(g, (Review, Qualifier, Alternative))]
+    if not remaining:  # nothing named is left to except: the words stay a person's
+        words = next((g for g in kept_groups if isinstance(g, Review)), Review(ReviewReason.UNPARSED, exc))
+        return words, apart
+    return all_of(kept_groups), apart
+
+
 def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType) -> Expr:
     """One item with its exception. ``effective`` is the clause's type as the item reads it
     (an inclusion's "no ..." clause reads its items as things to be absent)."""
@@ -524,6 +573,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     if negated:
         effective = CriterionType.EXCLUSION if ctype is CriterionType.INCLUSION else CriterionType.INCLUSION
     untreated = [it for it in items if it.expr is not None and _untreated(it.expr)]
+    run_on: list[Expr] = []
     for exc, start in clause.exceptions:
         if is_remark(exc):
             continue
@@ -539,10 +589,16 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
         # involvement) let more patients meet the requirement it stands beside
         person = person or bool(re.match(r"\W*unless\b", exc, I)) or any(p.search(exc) for p, _ in _EXCEPTION_SUBJECTS)
-        for it in _targets(items, _exception_subject(exc, exc_expr), start):
+        targets = _targets(items, _exception_subject(exc, exc_expr), start)
+        if ctype is CriterionType.EXCLUSION and not negated and exc_expr is not None:
+            exc_expr, apart = _exception_runs_on(exc, exc_expr, targets)
+            run_on.extend(apart)
+        for it in targets:
             it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
     expr = combine(items, clause.text, ctype, negated and ctype is CriterionType.INCLUSION)
     assert expr is not None
+    if run_on:
+        expr = any_of([expr, *run_on])
     if effective is CriterionType.INCLUSION:
         expr = each_subject(expr)
     taken = [id(r) for _, r in unread_alternatives]

@@ -134,11 +134,11 @@ _HF = re.compile(r"\b(?:congestive\s+)?heart\s+failure\b|\bCHF\b", I)
 _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
-    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)"
+    ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)"
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
-    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem\s+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
+    ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
-    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|ha?ematologic\s+stem|bone\s+marrow|peripheral\s+blood|stem)\s+(?:stem\s+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|ha?ematologic\s+stem|bone\s+marrow|peripheral\s+blood|stem)[\s-]+(?:stem[\s-]+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
      # the day the graft is given is the transplant's date ("> 4 weeks from stem cell infusion"),
      # read only as the date a time is counted from: a label ("Stem Cell Infusion without TBI:")
      # names the patients it is for, no history asked of everyone
@@ -173,6 +173,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|coronary\s+(?:artery\s+)?by-?pass(?:\s+graft(?:s|ing)?)?(?:\s+surgery)?(?:\s*[(\[]\s*CABG\s*[)\]])?|\bCABG\b"
      r"|percutaneous\s+coronary\s+interventions?(?:\s*\(\s*PCI\s*\))?|\bPCI\b(?![-\d])|coronary\s+revasculari[sz]ations?)",
      ("coronary", "cardiac", "cabg", "pci")),
+    # "other than diagnostic surgery (i.e. surgery done to obtain a biopsy for diagnosis without
+    # removal of an organ)" (8 corpus lines, each a major-surgery washout's exception): a
+    # diagnostic procedure is the minor kind, a biopsy; read as any surgery, the exception cleared
+    # every operation the line excludes
+    # (its "(i.e. ...)" bracket defines it: the same procedure, no further surgery)
+    ("minor_surgery", r"diagnostic\s+(?:surgery|surgical\s+procedures?)(?:\s*\(\s*i\.?\s?e\.?[^()]*(?:\)|$))?", ("diagnostic",)),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
@@ -403,6 +409,10 @@ _COUNTED_NOUN = re.compile(r"\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatme
 # what ends the list a count or a cause reaches along: a clause break, a time, a relative clause
 _NOT_A_COUNT_LIST = re.compile(r"[;:.()\[\]]|\b(?:days?|weeks?|months?|years?|hours?|cycles?|doses?|mg|times?|half|since|within|before|after|from|who|which|that)\b", I)
 _NOT_A_CAUSE_LIST = re.compile(r"[;:.()\[\]]|\b(?:within|before|prior\s+to|since|after|who|which|that|including|except)\b", I)
+
+
+_RECENT_OPEN = re.compile(r"\brecent\s*\(\s*$", I)
+_BRACKET_CLOSE = re.compile(r"[^()]{0,40}\)")
 
 
 def _last_before_list(cue: re.Pattern[str], window: str, breaks: re.Pattern[str]) -> tuple[re.Match[str], str, list[str]] | None:
@@ -2019,7 +2029,11 @@ _BRAIN_AND_OTHER = re.compile(
 def _brain_and_other(m: re.Match[str]) -> Expr:
     brain = predicate("brain_metastases", Op.PRESENT)
     if m.group("lepto"):
-        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT)])
+        # "Cerebral or leptomeningeal involvement" in a leukaemia or lymphoma trial is the disease's
+        # own CNS involvement as a hospital codes it (read as metastases only, a CNS leukaemia on
+        # record cleared the line); "metastases" name a solid tumour's spread alone
+        own = [predicate("cns_involvement", Op.PRESENT)] if re.search(r"involvement|disease", m.group(0), I) else []
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own])
     other = "meningeal metastases other than leptomeningeal disease" if m.group("mening") else "spinal cord metastases"
     if m.group("mening"):
         return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
@@ -2126,7 +2140,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), _cns_status(m), frozenset({"cns_involvement"})))
     for m in _BRAIN_AND_OTHER.finditer(text) if ("mening" in low or "spin" in low) else ():
         if free(m.start(), m.end()):
-            items.append(Item(m.start(), m.end(), _brain_and_other(m), frozenset({"brain_metastases", "leptomeningeal_disease"})))
+            both = _brain_and_other(m)
+            items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
@@ -2493,11 +2508,25 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             events.remove(anchor)
             continue
         target = before[-1] if before else (after[0] if after else None)
-        if before and after and _windowed(before[-1]) and not _windowed(after[0]) and _WINDOW_FOR.fullmatch(text, w.end(), after[0].start):
+        own_bracket = False
+        if after and _RECENT_OPEN.search(text, max(0, w.start() - 20), w.start()) and _BRACKET_CLOSE.match(text, w.end()):
+            # "uncontrolled cardiac arrhythmia, or recent (within 1 year) myocardial infarction":
+            # the bracket says how recent the event after it is (21 corpus lines write "recent (...)");
+            # given to the arrhythmia before it, an arrhythmia of two years ago cleared the line
+            target = after[0]
+            recent = _RECENT_OPEN.search(text, max(0, w.start() - 20), w.start())
+            if recent is not None:
+                target.start = min(target.start, recent.start())  # "recent (...)" is the event's own words
+            own_bracket = True  # the window is this event's alone: no list before it shares it
+        elif before and after and _windowed(before[-1]) and not _windowed(after[0]) and _WINDOW_FOR.fullmatch(text, w.end(), after[0].start):
             # ">= 6 months prior to registration for allogeneic transplants and >= 3 months prior to
             # registration for autologous transplants": the event before has its own window, the
             # second is the next event's (dropped, a recent autologous transplant passed the line)
             target = after[0]
+            recent = _RECENT_OPEN.search(text, max(0, w.start() - 20), w.start())
+            if recent is not None:
+                target.start = min(target.start, recent.start())  # "recent (...)" is the event's own words
+            own_bracket = True  # the window is this event's alone: no list before it shares it
         elif before and after and _windowed(before[-1]) and not _windowed(after[0]) and re.search(r"\b(?:since|from)\s*$", w.group(0), I):
             # "≥ 21 days since prior chemotherapy, ≥ 7 days since receiving biological therapy": a
             # washout whose "since" names the therapy after it; the event before has its own window
@@ -2536,7 +2565,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         assert isinstance(pred, Predicate)
         target.expr = predicate(pred.concept, op, pred.value, None, False, window)
         # "chemotherapy or targeted therapy within 28 days": the window holds for the whole list
-        chain = [e for e in events if e.end <= target.start]
+        chain = [] if own_bracket else [e for e in events if e.end <= target.start]
         right = target
         listed = [target]
         for left in reversed(chain):

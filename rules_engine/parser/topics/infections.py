@@ -86,11 +86,24 @@ _INFECTION_RES = tuple((c, re.compile(p, I)) for c, p in _INFECTIONS)
 _HEP_LIST = re.compile(
     r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?", I
 )
+# the letters in any order and any pairing ("hepatitis A or B", "hepatitis C and/or B",
+# "infectious hepatitis, type B or C"; 20 corpus lines): read by the list above only when B came
+# before C, so "Active hepatitis A or B" was hepatitis A alone and a chronic hepatitis B passed
+# it, and "hepatitis C and/or B infection" left the B's "infection" to read as any infection.
+# The letters are capitals as written ("hepatitis B or a positive test" names no hepatitis A).
+_HEP_LETTERS = re.compile(
+    r"\b(?:(?:infectious|viral)\s+)?hepatitis(?:\s*,?\s*types?)?\s+(?P<letters>(?-i:[ABC])(?:\s*(?:,\s*(?:and/or\s+|and\s+|or\s+)?|and/or\s+|and\s+|or\s+|/\s*)(?-i:[ABC])){1,3})\b"
+    r"(?:\s+(?:virus(?:es)?|infections?))?",
+    I,
+)
+_HEP_LETTER_CONCEPT = {"A": "hav", "B": "hbv", "C": "hcv"}
 
 
 # "infectious hepatitis" is the viral hepatitides by their older name ("No active infectious
 # hepatitis", "infectious hepatitis, type A, B or C"; 14 corpus trials)
-_VIRAL_HEPATITIS = re.compile(r"\bviral\s+hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
+# ("viral or other hepatitis", an example of liver disease in 4 corpus lines: the viral ones, the
+# other hepatitides being among the liver disease the line names)
+_VIRAL_HEPATITIS = re.compile(r"\bviral\s+(?:(?:or|and/or)\s+other\s+)?hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
 
 
 _AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
@@ -274,6 +287,11 @@ def infection_items(text: str) -> list[Item]:
     for m in _NOT_REQUIRED.finditer(text):
         if not _seen(items, m.start(), m.end()):
             items.append(Item(m.start(), m.end(), None, frozenset()))
+    for m in _HEP_LETTERS.finditer(text):
+        if _seen(items, m.start(), m.end()):
+            continue
+        viruses = list(dict.fromkeys(_HEP_LETTER_CONCEPT[x] for x in re.findall(r"[ABC]", m.group("letters"))))
+        items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in viruses]), frozenset(viruses)))
     for m in _HEP_LIST.finditer(text):
         if _seen(items, m.start(), m.end()):
             continue
