@@ -56,6 +56,14 @@ def erased(expr: Expr, helps: bool) -> Expr | None:
     if isinstance(expr, All | Any_):
         if isinstance(expr, Any_) is helps:  # alternatives for the patient: one holding unread text is no way out
             parts = tuple(p for p in expr.parts if not has_review(p))
+            if not parts:
+                # every way out holds unread text: each one's structured reading, so a decided part
+                # deep inside one still counts ("Active CNS disease from hematological disorder":
+                # CNS involvement or a CNS disorder <unread which>, and <unread "active ... from">;
+                # dropped whole, the line had no structured reading and a patient with CNS
+                # leukaemia on record was eligible). Never kinder to the patient than no reading:
+                # it only lets a line the record points against lose its review flag
+                parts = tuple(e for e in (erased(p, helps) for p in expr.parts) if e is not None)
         else:
             parts = tuple(p for p in (erased(p, helps) for p in expr.parts) if p is not None)
         if not parts:

@@ -120,12 +120,47 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
 def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
     """``menopause``: whether the line lets a menopausal status be read (topics.menopause)."""
     found: list[Item] = []
-    for items in _topics(text, ctype, menopause):
+    *topics, products = _topics(text, ctype, menopause)
+    for items in topics:
         for item in items:
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
+    for item in products:
+        inside = [f for f in found if not (item.end <= f.start or item.start >= f.end)]
+        if inside and _product_list_around(item, inside) and (isinstance(item.expr, Any_) or _RECEIPT.search(text, item.start, min(f.start for f in inside))):
+            # "Prior use of mitoxantrone or etoposide or gemtuzumab ozogamicin": a list of products
+            # one of which another topic reads by its class (a CD33-directed antibody) is still the
+            # list; the class reading stays one of its alternatives (left to the class, the other
+            # products named stood unread and a patient given mitoxantrone passed; the frame of a
+            # single one, "Patients who have received prior treatment with", made it a review)
+            found = [f for f in found if f not in inside]
+            named = item.expr.parts if isinstance(item.expr, Any_) else (item.expr,)
+            found.append(Item(item.start, item.end, Any_((*named, *(f.expr for f in inside if f.expr is not None))), item.concepts))  # type: ignore[arg-type]
+        elif not inside:
+            found.append(item)
     found.sort(key=lambda it: it.start)
     return tuple((it.start, it.end, it.expr, it.concepts) for it in (_prospect(_procedure_window(it, text), text) for it in found))
+
+
+# the verb of a frame that says the product was given ("Patients who have received prior treatment
+# with"): words the class reading leaves unread; a bare "Prior" it reads itself
+_RECEIPT = re.compile(r"\b(?:received|receive|receiving|had|treated|given|exposed)\b", I)
+
+
+def _product_list_around(item: Item, inside: list[Item]) -> bool:
+    """Whether ``item`` names products (one, or alternatives; no window or qualifier) and holds
+    wholly the items another topic read inside it, each a therapy on record, with words of its
+    own beside them (the list's other products, or its frame: "Patients who have received prior
+    treatment with gemtuzumab", whose frame the class reading left unread)."""
+    e = item.expr
+    parts = e.parts if isinstance(e, Any_) else (e,)
+    return (
+        all(isinstance(p, Predicate) and p.concept == "named_medication" and p.op is Op.IS for p in parts)
+        and all(item.start <= f.start and f.end <= item.end for f in inside)
+        and (item.start < min(f.start for f in inside) or item.end > max(f.end for f in inside))
+        and all(isinstance(f.expr, Predicate) and f.expr.op is Op.PRESENT and CONCEPTS.get(f.expr.concept) is not None
+                and CONCEPTS[f.expr.concept].kind is Kind.EVENT for f in inside)
+    )
 
 
 # "eligible for allogeneic HSCT", "not a candidate for stem cell transplantation", "scheduled for
@@ -239,7 +274,8 @@ class Clause:
     text: str = ""  # the clause with its exceptions blanked: the items' offsets point into it
 
 
-_QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need)\b", I)
+# (", not responding to adequate antimicrobial therapy", "despite ...": how the thing before fares)
+_QUALIFIER = re.compile(r"\s*(?:requiring|which|that|who|needing|needed|treated|under|on|receiving|with\s+(?:grade|active|uncontrolled)|in\s+need|not\s+responding|unresponsive|despite)\b", I)
 
 
 # list joins, in either case: the registries' capital "AND" / "OR" ("transplantation or rescue AND
@@ -493,7 +529,7 @@ _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|
 # an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)
 # infections"): still a list, and read as All a patient with hepatitis B alone was not excluded
 _LIST_AND = re.compile(
-    r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active)\s+)?", I
+    r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*(?:(?:any|other|prior|previous|known|active|uncontrolled|uncompensated|decompensated|symptomatic|severe|significant|unstable|recent|untreated)\s+)?", I
 )
 # "Investigational products taken within 28 days before treatment with vosaroxin, and
 # non-investigational cancer therapies ... within 14 days": each item dated against the study's
@@ -644,7 +680,8 @@ _COMMA_AND = re.compile(
     r"[\s)\]]*(?:\([^()]*\)\s*)?,\s*(?:and|and/or)\s+(?![^,;]*\b(?:requir\w*|with|without|who|whom|that|which|treated|receiving|on|under|need\w*|if|unless|due)\b)[^,;()]*$",
     I,
 )
-_BOTH_BEFORE = re.compile(r"\b(?:mixed|combined|both|concomitant|simultaneous)\s+$", I)
+# ("combination SCLC and NSCLC": one tumour of both kinds)
+_BOTH_BEFORE = re.compile(r"\b(?:mixed|combined|combination|both|concomitant|simultaneous)\s+$", I)
 _BOTH_AFTER = re.compile(r"[\s-]*(?:co-?infect\w*|coexist\w*|together)\b", I)
 
 
@@ -663,10 +700,24 @@ def _history_qualified(e: Expr | None) -> bool:
         return any(_history_expr(p) for p in e.parts)
     return _history_expr(e)
 
+_DEGREE_WORDS = re.compile(
+    r"(?:(?:uncontrolled|uncompensated|decompensated|symptomatic|severe|significant|clinically|unstable|recent|untreated|active|known|poorly|controlled"
+    r"|not\s+(?:well\s+|fully\s+|adequately\s+)?controlled(?:\s+(?:with|by)\s+(?:medication|treatment|therapy))?)\s*)+",
+    I,
+)
+
 
 def _history_expr(e: Expr | None) -> bool:
     if isinstance(e, Any_):
         return bool(e.parts) and all(_history_expr(p) for p in e.parts)
+    if isinstance(e, All):
+        # a history with the qualifier the list wrote before it ("Unstable angina and uncompensated
+        # congestive heart failure", "HIV and uncontrolled hepatitis B"): still a listed history
+        # (only a qualifier of degree or status: other words the residue attached, "combination",
+        # "women: The risks of", may say the two are one thing or no list at all)
+        return any(_history_expr(p) for p in e.parts) and all(
+            _history_expr(p) or (isinstance(p, Qualifier) and _DEGREE_WORDS.fullmatch(p.text) is not None) for p in e.parts
+        )
     return isinstance(e, Predicate) and e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[e.concept].kind is Kind.EVENT
 
 

@@ -18,6 +18,7 @@ say so: a donor's criteria are never evaluated against the patient. A line under
 from __future__ import annotations
 
 import re
+from itertools import combinations
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
@@ -225,6 +226,25 @@ def _nodes(expr: Expr) -> list[Expr]:
     return [expr, *_nodes(expr.part)] if isinstance(expr, Not) else [expr]
 
 
+# a heading that asks for two or more of the lines under it ("Conditions that increase treatment
+# related mortality (need more than one to be eligible):", "At least two of the following four
+# symptoms:"; 2 corpus headings): read as all of them, a patient with two of twelve failed it
+_TWO_OR_MORE = re.compile(
+    r"\b(?:need|needs|needed|requires?|required|with|having|has|have|meets?|meeting)?\s*(?<!\bno\s)(?<!\bnot\s)"
+    r"(?:more\s+than\s+(?:one|1)|at\s+least\s+(?:two|2)|(?:two|2)\s+or\s+more)\b"
+    r"(?=(?:\s+[\w-]+){0,3}?\s+(?:of\s+the\s+(?:following|above|below)|to\s+be\s+eligible)\b)",
+    re.I,
+)
+# the most lines such a heading is written out for (each pair of them: 120 pairs at 16)
+_PAIRS_AT_MOST = 16
+
+
+def _two_or_more(kid_exprs: list[Expr]) -> Expr:
+    """At least two of the lines: any pair of them both holding. Three-valued, that is met when two
+    are met, not met when at most one could be, and unknown otherwise (the count a person makes)."""
+    return Any_(tuple(All((a, b)) for a, b in combinations(kid_exprs, 2)))
+
+
 def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
     if _ANY_OF.search(heading):
         return Any_
@@ -343,6 +363,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
+            if index not in negated and 2 <= len(kid_exprs) <= _PAIRS_AT_MOST and _TWO_OR_MORE.search(text):
+                joined = _two_or_more(kid_exprs)
+                own = []  # the count is what the heading asks ("Conditions that increase ... mortality" names no test)
             if not kid_exprs:
                 expr = normal_limits_upright(joined, ctype)
             elif own and isinstance(own[0], Any_) and _LAST_ALTERNATIVE_LEADS.search(text):
@@ -431,6 +454,18 @@ def _leading_disease(expr: Expr) -> str | None:
     return next((p.concept for p in first if p.op is Op.PRESENT and p.concept in _DISEASES), None)
 
 
+def _unread_line(expr: Expr) -> bool:
+    return isinstance(expr, Review)
+
+
+def _permits_a_disease(expr: Expr) -> bool:
+    """"Lymphoplasmacytic lymphoma, mantle-cell lymphoma ... are eligible after initial therapy":
+    read as "not <disease> or <unread>", a line that lets patients with a disease in."""
+    return (
+        isinstance(expr, Any_) and any(isinstance(p, Not) and isinstance(p.part, Predicate) and p.part.concept in _DISEASES for p in expr.parts)
+    )
+
+
 def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
     """Sibling lines that each open with a different disease ("Histopathologically-confirmed:" /
     "AML with ..." / "ALL with ..." / "CML in accelerated phase" / "MDS ..."), under a heading
@@ -443,10 +478,32 @@ def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
         j = k
         while j < len(exprs) and _leading_disease(exprs[j]) is not None:
             j += 1
-        if j - k >= 2 and len({_leading_disease(e) for e in exprs[k:j]}) >= 2:
+        # the run goes on past a line read as nothing but a review, or one that only permits a
+        # disease ("... are eligible after initial therapy"), when a disease line follows it
+        # ("Advanced myelofibrosis" between the CML and MDS lines and the CLL one; 11 diseases
+        # listed under "Disease Criteria"): cut there, each line after stood as a requirement of
+        # its own and every patient failed the lymphoma lines. The unread line is one more
+        # alternative; the permitting one stays a line of its own (as an alternative it met for
+        # every patient without that disease)
+        kept: list[Expr] = []
+        # (only a run that already lists two diseases: "iNHL ... / one of the following types ... /
+        # <unread> / Inclusion Criteria for CLL:" are one cohort's requirements, then another's)
+        while len({_leading_disease(e) for e in exprs[k:j]}) >= 2 and j < len(exprs) and (_unread_line(exprs[j]) or _permits_a_disease(exprs[j])):
+            nxt = j + 1
+            while nxt < len(exprs) and (_unread_line(exprs[nxt]) or _permits_a_disease(exprs[nxt])):
+                nxt += 1
+            if nxt >= len(exprs) or _leading_disease(exprs[nxt]) is None:
+                break
+            kept += [e for e in exprs[j:nxt] if _permits_a_disease(e)]
+            j = nxt
+            while j < len(exprs) and _leading_disease(exprs[j]) is not None:
+                j += 1
+        run = [e for e in exprs[k:j] if not any(e is x for x in kept)]
+        if len(run) >= 2 and len({_leading_disease(e) for e in run} - {None}) >= 2:
             if out and _LEAD_IN.search(kids[k - 1].text) and isinstance(exprs[k - 1], Review) and not exprs[k - 1].text:
                 out.pop()
-            out.append(Any_(tuple(exprs[k:j])))
+            out.append(Any_(tuple(run)))
+            out += kept
             k = j
         else:
             out.append(exprs[k])

@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import ancestors
+from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
@@ -298,6 +298,11 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
                 continue
         if ctype is CriterionType.INCLUSION and fragments and not negated and _site_fragment(clause_text):
             exprs.append(Review(ReviewReason.AMBIGUOUS, "a site of disease named without a verb, allowed or asked for: " + clause_text))
+            exprs_text.append(clause_text)
+            continue
+        scoped_bound = _lab_scoped_requirement(clause_text, ctype)
+        if scoped_bound is not None:  # "All patients with a creatinine > 1.2 ... must have creatinine clearance > 40"
+            exprs.append(scoped_bound)
             exprs_text.append(clause_text)
             continue
         clause = parse_clause(clause_text, ctype)
@@ -810,6 +815,43 @@ def _defined_by_list(text: str, ctype: CriterionType) -> Expr | None:
     if isinstance(head, Review):
         return None
     return all_of([head, any_of(ways)])
+
+
+# a requirement for the patients a lab value names ("Note: All patients with a creatinine > 1.2 or a
+# history of renal dysfunction must have creatinine clearance (must be > 40 ml/min to be
+# eligible)", "patients with a creatinine > 1.2 ... must have calculated GFR > 40"): read as a
+# plain clause, the value became a requirement of its own ("creatinine > 1.2 or <unread>"), which
+# a patient with creatinine 1.5 met whatever the clearance, and one with 0.9 failed
+_LAB_SCOPE = re.compile(
+    r"^\W*(?:note\s*:\s*)?(?:all\s+)?(?:patients?|subjects?|participants?|those)\s+with\s+(?:an?\s+)?(?P<cond>[^,:;()]{2,100}?)\s+"
+    r"(?:must|should|shall|need\s+to|are\s+required\s+to)\s+(?:have|be|show)\s+(?P<req>[^\n]+)$",
+    I,
+)
+_MUST_BE_BOUND = re.compile(r"\(\s*(?:must|should)\s+be\s+(?P<bound>[<>≤≥][^()]{1,30}?)(?:\s+to\s+be\s+eligible)?\s*\)", I)
+_MEASURED_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE})
+
+
+def _lab_scoped_requirement(text: str, ctype: CriterionType) -> Expr | None:
+    """An inclusion's requirement for the patients whose lab value the clause names: met by every
+    other patient, asked of those (a condition's unread further group, "or a history of renal
+    dysfunction", is a person's, beside the value)."""
+    m = _LAB_SCOPE.match(text) if ctype is CriterionType.INCLUSION else None
+    if m is None:
+        return None
+    items = [it for it in extract(m.group("cond"), ctype) if it.expr is not None]
+    bounds = [it for it in items if isinstance(it.expr, Predicate) and it.expr.op in _MEASURED_OPS and CONCEPTS[it.expr.concept].kind is Kind.MEASUREMENT]
+    if not bounds or len(bounds) != len(items):
+        return None
+    requirement = _to_expr(_MUST_BE_BOUND.sub(lambda b: " " + b.group("bound"), m.group("req")), ctype)
+    if isinstance(requirement, Review) or not any(True for _ in iter_predicates(requirement)):
+        return None
+    cond = m.group("cond")
+    masked = "".join(" " if any(it.start <= i < it.end for it in bounds) else ch for i, ch in enumerate(cond))
+    rest = " ".join(content_words(blank_remarks(masked)))
+    parts: list[Expr] = [it.expr for it in bounds]  # type: ignore[misc]
+    if rest:
+        parts.append(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns patients with {' '.join(cond.split())}"))
+    return any_of([Not(any_of(parts)), requirement])
 
 
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:

@@ -54,6 +54,12 @@ def _each_with_its_noun(m: re.Match[str]) -> str:
         return m.group(0)
     return f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}"
 
+_TURNED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
+
+
+def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, named as the rows' constants are
+    return _TURNED[m.group(1)]
+
 
 _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
@@ -163,6 +169,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # (and with a space inside: "Age > = 18 years", "Creatinine < = 1.5 mg/dL"; 22 corpus lines)
         (r">\s?=|=\s?>|≥\s*=", "≥", ("=",)),
         (r"<\s?=|=\s?<|≤\s*=", "≤", ("=",)),
+        # "not" before a comparator's sign ("AST/ALT and bilirubin not > 4 times normal", "AST and ALT
+        # not > 2x upper limits of normal", "negative pregnancy test ... and not >7 days prior"; 3
+        # corpus lines): the bound turned round. Dropped, "not > 4 x ULN" was "> 4 x ULN": an inclusion
+        # every patient within the limit failed and one over it met
+        (r"\bnot\s*([<>≤≥])(?=\s*\d)", _NEGATED_SIGN, ("not",)),
         # "less than or equal to to 1.5 x ULN", ">= to 18 years" (14 corpus lines): the "to" said twice.
         # Not before a window ("<= or = to 30 days before enrollment"): read as one, a list's unread
         # item before it ("or approved proteins/antibodies") was taken into the window's therapy
@@ -204,6 +215,19 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # after induction is refractory disease (without "after", a new patient has none either)
         (r"\bwithout\s+(?:an?\s+)?(?:complete\s+|morphologic(?:al)?\s+)?(?:remission|CR)\b(?:\s*\([^()]{0,40}\))?(?=\s+(?:after|following)\b)",
          "refractory disease", ("without",)),
+        # "in first remission with high risk of relapse", "in first remission at high-risk for
+        # recurrence": a risk a person estimates, never a relapse on record (read as the status, a
+        # patient in first remission failed the line that takes him, and any relapsed one met it)
+        (r"\b((?:high|higher|increased|intermediate|poor)[\s-]*risk)\s+(?:of|for)\s+(?:a\s+)?(?:relapse|recurrence|disease\s+recurrence)\b", r"\1", ("risk",)),
+        # "Patients who are past recipients of allogeneic or autologous stem cell transplants from any
+        # source": the transplants received, whatever their graft (the frame, the plural and the
+        # source stood unread beside each kind, and no record cleared the line)
+        (r"\b(?:past|previous|prior)\s+recipients?\s+of\s+(?:an?\s+)?", "prior ", ("recipient",)),
+        (r"\b(transplant(?:ation)?)s\s+from\s+any\s+(?:source|donor(?:\s+source)?)\b", r"\1", ("any source", "any donor")),
+        # "Congestive heart failure (even if symptomatically controlled)", "Severe cardiac arrhythmia
+        # (even if treated)" (3 corpus lines): the remark widens what is named to every case of it,
+        # and asks nothing (kept, it stood as an unread alternative and no record cleared the line)
+        (r"\s*\(\s*even\s+(?:if|when|though)\s+[^()]{1,60}\)", "", ("even",)),
         # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
         (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapse\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
@@ -212,7 +236,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"\3 or \4 \1\2", ("allogeneic", "autologous", "allogenic")),
         # "allogeneic or autologous transplant": the noun is each adjective's
         (r"\b(allogeneic|autologous|allogenic)\s*(?:or|and/or|/)\s*(autologous|allogeneic|allogenic)\s+((?:(?:hematopoietic|haematopoietic|peripheral\s+blood|bone\s+marrow)\s+)?"
-         r"(?:(?:stem[\s-]+)?cell\s+)?(?:transplant(?:ation)?|HSCT|SCT|HCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
+         r"(?:(?:stem[\s-]+)?cell\s+)?(?:transplant(?:ation)?s?|HSCT|SCT|HCT|BMT))\b", r"\1 \3 or \2 \3", ("autologous",)),
         # "Allogenic bone marrow transplant/stem cell transplant", "autologous bone marrow or stem
         # cell transplant", "allogeneic bone marrow or peripheral blood stem cell transplantation"
         # (9 corpus lines): the kind before a pair of graft sources is both's, one transplant of that
@@ -276,6 +300,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"|^(\W*(?:\d{1,2}[.)]\s*)?no\s+(?!requir|change|stable|increase|decrease|evidence|sign)[^.;:()]{1,60}?)\bfor\s+"
          r"(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
          r"\1\2within ", ("for",)),
+        # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line
+        # was unread and a patient of 72 was not turned away by it)
+        (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
     )
@@ -336,11 +363,18 @@ def _duty_periods(text: str) -> str:
     return " ".join(_DUTY_PERIOD.sub("", part) if _DUTY.search(part) else part for part in parts)
 
 
+# a registered-trade-mark sign lost to a capital R glued to the brand ("MylotargR", "GleevecR",
+# "BusulfexR"; 3 corpus lines): the brand alone, as the ® is dropped above (left, "Prior use of
+# MylotargR" named no product a record could name). A brand of letters only, its last letter R
+_GLUED_MARK = re.compile(r"\b([A-Z][a-z]{3,})R(?=[\s(),.;:/-]|$)")
+
+
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Pure and called twice per line (the length cap, then the reading) and again for a line's
     condition: cached, which on the 300-trial sample saved 0.6 s of 7.4 s."""
     text = spell_numbers(_MD_ESCAPE.sub(r"\1", _TRADE_MARK.sub(" ", text) if "®" in text or "™" in text else text).translate(_CHARS))
+    text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _dose_cap(_duty_periods(_THOUSANDS.sub("", text)))
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0

@@ -654,6 +654,83 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT01656031 (T125), hold12
     ("T125-chemo", "At least 1 week since prior therapy"): ("events", "'At least 1 week since prior therapy and recovered': 'prior therapy' "
         "bare is no concept (5 corpus lines), left to a person"),
+    # NCT00660036 (T111), hold11
+    ("T111-clean", "Patients with CD33 positive"): ("core", "'... de novo AML that did not respond to first line induction therapy': 'de novo' and the "
+        "induction failure are left unread beside the CD33 bound (a refractory-disease record is not matched to the words)"),
+    ("T111-clean", "Patients must have the following laboratory values"): ("core", "the lead-in 'Patients must have the following laboratory values "
+        "within 48 hours ...' and the note 'Hematologic abnormalities will not be used as a criteria for entry or exclusion' stay reviews beside "
+        "the bounds (46 corpus lines lead in with 'the following laboratory values')"),
+    ("T111-clean", "Antecedent hematologic disorder preceding"): ("events", "'Antecedent hematologic disorder preceding initial presentation of AML or "
+        "therapy related AML': the antecedent disorder (an MDS or MPN dated before the AML) and therapy-related AML have no reading"),
+    ("T111-secondary", "Antecedent hematologic disorder preceding"): ("events", "as T111-clean: an MDS 300 days before the AML is not read as the antecedent disorder"),
+    ("T111-secondary", None): ("events", "the antecedent-disorder line above is unknown, so possibly eligible"),
+    ("T111-hcv-ab", "Hepatitis B or C or HIV positive serology"): ("events", "'positive serology': an HCV antibody alone is not read as the hepatitis C "
+        "the line names (the serology word is a review beside HIV)"),
+    ("T111-hcv-ab", None): ("events", "as the serology line above"),
+    # NCT00506948 (T112), hold11
+    ("T112-clean", "Patients with high risk hematological malignancies"): ("core", "'... include: Acute myelogenous or lymphocytic leukemia with induction "
+        "failure of after relapse, MDS of intermediate and high risk ..., CML in accelerated phase or blast crisis, ...': the AML/ALL item (its 'of' "
+        "a slip for 'or') is unread, the list's other diseases and 'relapsed' are asked together, so an AML in relapse fails"),
+    ("T112-clean", None): ("core", "as the high-risk malignancy line above"),
+    ("T112-clean", "Uncontrolled infection, not responding"): ("events", "'Uncontrolled infection, not responding to adequate antimicrobial therapy after "
+        "7 days of treatment. The protocol PI is the final arbiter': the PI's note and the response clause stand as alternatives, unknown without infection"),
+    ("T112-all-refractory", "Patients with high risk hematological malignancies"): ("core", "as T112-clean"),
+    ("T112-all-refractory", None): ("core", "as T112-clean"),
+    ("T112-alt-mid", None): ("core", "as T112-clean"),
+    ("T112-rituximab", None): ("core", "as T112-clean"),
+    ("T112-sepsis", None): ("core", "as T112-clean"),
+    ("T112-nolabs", None): ("core", "as T112-clean"),
+    # NCT00579111 (T113), hold11
+    ("T113-clean", "Diagnosis of myelodysplastic and myeloproliferative disorders"): ("core", "the list of diagnoses ends with 'considered treatable with "
+        "an allogeneic transplant including but not limited to ...', read as a candidacy review beside the diseases"),
+    ("T113-clean", "Active Hepatitis or cirrhosis"): ("events", "'Active Hepatitis or cirrhosis with total bilirubin, SGOT, and SGPT greater than 3 x "
+        "normal': 'Active Hepatitis' stands as an unread alternative"),
+    ("T113-clean", "Unstable cerebral vascular disease"): ("events", "'Unstable cerebral vascular disease and recent hemorrhagic stroke (less than 6 "
+        "months)': the unstable disease is a review alternative, the haemorrhagic stroke's window ambiguous"),
+    ("T113-bleed", "Unstable cerebral vascular disease"): ("events", "as T113-clean: an intracerebral haemorrhage 2 months ago meets the stroke beside reviews"),
+    ("T113-bleed", None): ("events", "as the cerebrovascular line above (possibly eligible, never eligible)"),
+    ("T113-sepsis", "Uncontrolled intercurrent infection"): ("events", "'intercurrent' is left as a review word beside the uncontrolled infection "
+        "(4 corpus lines); sepsis meets the infection beside it"),
+    ("T113-sepsis", None): ("events", "as the infection line above (possibly eligible, never eligible)"),
+    ("T113-cns", "Active CNS disease from hematological disorder"): ("events", "'Active ... from hematological disorder' stays a review beside the CNS "
+        "involvement (possibly eligible since readings.erased keeps the structured part)"),
+    ("T113-cns", None): ("events", "as the CNS line above"),
+    # NCT00376519 (T114), hold11
+    ("T114-clean", "Acute myelogenous leukemia: high risk CR1"): ("core", "'high risk CR1 (as evidenced by preceding MDS, high risk cytogenetics ..., or "
+        ">2 cycles to obtain CR); second or greater CR. Must be in remission by morphology (<5% blasts ...)': the evidences are not read as alternatives "
+        "(the MDS is asked as a requirement) and the remission and its blasts are unread"),
+    ("T114-clean", "Patients must have a hematological malignancy as listed below"): ("core", "as the AML line under it"),
+    ("T114-cr-unknown", "Acute myelogenous leukemia: high risk CR1"): ("core", "as T114-clean: the preceding MDS is asked as a requirement, so an AML in "
+        "remission without MDS fails where which remission it is decides"),
+    ("T114-all", "Acute lymphocytic leukemia: high risk CR1"): ("core", "'high risk CR1 as evidenced by high risk cytogenetics [t(9;22), ...] or > 1 "
+        "cycle to obtain CR; second or greater CR': the CR1 and the cycles stay reviews beside the Ph+ marker"),
+    ("T114-relapse", None): ("core", "the AML line's 'Must be in remission by morphology' is unread, so an AML in relapse is possibly eligible under the "
+        "disease list (never eligible)"),
+    # NCT00361140 (T115), hold11
+    ("T115-clean", "Acute myelogenous leukemia (AML), Acute lymphoblastic leukemia (ALL)"): ("core", "'... or Non-Hodgkin's Leukemia (NHL), in first "
+        "remission with high risk ..., refractory to primary chemotherapy, or after first relapse': the NHL 'leukemia' and the first remission stay "
+        "reviews asked beside the statuses"),
+    ("T115-cr1", "Acute myelogenous leukemia (AML), Acute lymphoblastic leukemia (ALL)"): ("core", "as T115-clean: the first remission is no alternative "
+        "of the statuses, so an AML in remission fails"),
+    ("T115-clean", "Hepatic: Total bilirubin less than or equal to 2 mg/dL"): ("labs", "'(Gilbert and other syndromes with increased indirect bilirubin "
+        "should be allowed)' is a review beside the bound, not the Gilbert exception it states"),
+    ("T115-gilbert", "Hepatic: Total bilirubin less than or equal to 2 mg/dL"): ("labs", "as T115-clean: bilirubin 2.6 with Gilbert syndrome fails"),
+    ("T115-gilbert", None): ("labs", "as the hepatic line above"),
+    ("T115-clean", "HIV or seropositive, confirmed by nucleic acid test"): ("events", "'seropositive, confirmed by nucleic acid test (NAT)' stand as "
+        "unread alternatives beside HIV"),
+    ("T115-clean", "Patients with current uncontrolled bacterial, viral or fungal"): ("events", "the parenthesis '(currently taking medication with "
+        "evidence of progression ...)' stands as an unread alternative"),
+    ("T115-clean", "Current use of metronidazole or acetominophen"): ("events", "metronidazole and the misspelt 'acetominophen' are no products read "
+        "by name, and 'unless medically necessary; ... discontinue ... 7 days prior' leaves the line a review"),
+    ("T115-clean", "Presence of any of the following comorbid conditions"): ("events", "its children's unread alternatives (aneurysm, connective "
+        "tissue disease, hemiplegia, the cardiologist's clearance) leave the heading unknown"),
+    ("T115-clean", "History of prior malignancy (excluding nonmelanoma skin"): ("events", "'... with the following exception. Cancer treated with "
+        "curative intent < 5 years will be reviewed case-by-case' stands as an alternative review"),
+    ("T115-mi-old", "History of myocardial infarction or coronary artery disease"): ("events", "'All participants with history of myocardial infarction "
+        "... must have clearance by a cardiologist': read as a history of MI excluding whenever it was, so an MI 13 months ago is met, not unknown"),
+    ("T115-mi-old", None): ("events", "as the MI line above (ineligible where a cardiologist's clearance would decide)"),
+    ("T115-kps60", None): ("core", "'8. Karnofsky performance status 70-100%' is numbered inside the list of diagnoses, so the importer nests it as one "
+        "of their alternatives: the line itself is not met, the heading possibly eligible"),
 }
 
 

@@ -174,8 +174,9 @@ METABOLIC = [
     ("Fasting glucose > 7.0 mmol/L or HbA1c > 6%.", EXC, (measured("glucose", 150, "mg/dL"), measured("hba1c", 6.8, "%")),
      (patient(lab("glucose", 95, "mg/dL"), lab("hba1c", 5.4, "%")),), (NONE, measured("glucose", 95, "mg/dL"))),
     ("Medical or surgical castration with testosterone < 50 ng/dL", INC, (), (measured("testosterone", 300, "ng/dL"),), (measured("testosterone", 20, "ng/dL"), NONE)),
-    # a castrate level in ng/mL would be a man's own: the unit mistyped, left to review
-    ("Castrate levels of testosterone (<50 ng/ml).", INC, (), (), (measured("testosterone", 20, "ng/dL"), measured("testosterone", 400, "ng/dL"))),
+    # a castrate level in ng/mL would be a man's own: the unit mistyped per millilitre for per
+    # decilitre, read as the 50 ng/dL it means (test_holdout_t11x_shapes); "Castrate levels of" stays a review
+    ("Castrate levels of testosterone (<50 ng/ml).", INC, (), (measured("testosterone", 400, "ng/dL"),), (measured("testosterone", 20, "ng/dL"), NONE)),
     ("Serum cholesterol < 350 mg/dL and triglycerides < 400 mg/dL.", INC,
      (patient(lab("cholesterol", 210, "mg/dL"), lab("triglycerides", 150, "mg/dL")),), (measured("cholesterol", 380, "mg/dL"),), (measured("cholesterol", 210, "mg/dL"),)),
     ("Fasting serum triglycerides =< 2.5 times ULN", INC, (measured("triglycerides", 200, "mg/dL"),), (measured("triglycerides", 500, "mg/dL"),), (NONE,)),

@@ -1827,9 +1827,11 @@ _PRODUCT_FAMILY = re.compile(
 )
 
 
+_PAYLOAD = r"(?:\s+(?:ozogamicin|vedotin|emtansine|mafodotin|deruxtecan|govitecan|tesirine|pasudotox))?"
 _NAMED_DRUGS = re.compile(
     r"(?:(?:prior|previous(?:ly)?)\s+(?:treatment|therapy|exposure|use)\s+(?:with|to|of)|(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|use\s+of))\s+(?:(?:an?|any|the)\s+)?"
-    r"(?P<drugs>" + _DRUG + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + r"){0,6})\b",
+    # (an antibody's payload is part of its name: "brentuximab vedotin", "trastuzumab emtansine")
+    r"(?P<drugs>" + _DRUG + _PAYLOAD + r"(?:\s*(?:,|or|and|and/or|/)\s*(?:or\s+)?" + _DRUG + _PAYLOAD + r"){0,6})\b",
     I,
 )
 

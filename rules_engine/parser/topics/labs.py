@@ -443,6 +443,8 @@ _PLAUSIBLE = {
     # "castrate testosterone < 50 ng/mL" is 5,000 ng/dL, a man's level: the unit mistyped for ng/dL
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
+    # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
+    "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
 }
 
 
@@ -456,6 +458,50 @@ def _implausible(concept: str, value: float | int, unit: str | None) -> bool:
     except UnitError:
         return False
     return not bounds[0] <= value <= bounds[1]
+
+
+def _volume_slip(concept: str, value: float | int, unit: str | None) -> str | None:
+    """The canonical unit a threshold means when its unit says "per millilitre" where the test is
+    counted per decilitre or per litre and, so read, no measurement could meet the number
+    ("Serum creatinine ≤ 1.5 mg/ml", "Bilirubin > 2 mg/mL", "SGPT </= 200 IU/ml"; 11 corpus lines,
+    each a creatinine, bilirubin or transaminase written as the registry's usual mg/dL or IU/L):
+    the number is the canonical unit's. A review instead left a decided failure unread (bilirubin
+    2.0 mg/dL against "≤ 1.3 mg/ml" was unknown), and no slip was seen at all for the enzymes: a
+    patient with ALT 250 U/L met "≤ 200 IU/ml"."""
+    canonical = _CANONICAL.get(concept)
+    if canonical is None or unit is None or "/" not in unit or "/" not in canonical:
+        return None
+    written, per = unit.rsplit("/", 1)
+    mass, volume = canonical.rsplit("/", 1)
+    if per.lower() != "ml" or volume not in ("dL", "L") or written.lower() != mass.lower():
+        return None
+    return None if _implausible(concept, value, canonical) else canonical
+
+
+# the same bound restated in another unit after "or" ("bilirubin < 1.5 mg/mL or 25 µmol/L,
+# SGOT/AST and SGPT/ALT < 2.5 x ULN"): one limit, its "or" no join between tests
+_RESTATED = re.compile(rf"\s*(?:or|/)\s*\(?\s*(?P<num>{_NUMBER})\s*(?=[A-Za-zµμ])", I)
+
+
+def _restated_bound(text: str, pos: int, concept: str, value: float | int, unit: str | None) -> int | None:
+    """The end of "or <number> <unit>" after a threshold when it is that threshold in another unit
+    (within a tenth): read as a second item, its "or" joined the line's limit to the next test's
+    as alternatives, and a patient with a transaminase past its limit met the line through a normal
+    bilirubin. A number that converts to another value is left as it stands."""
+    m = _RESTATED.match(text, pos)
+    if m is None or unit is None:
+        return None
+    end, other, _written = _read_unit(text, m.end(), concept)
+    if other is None or other == unit:
+        return None
+    try:
+        again = convert(_plain_number(m.group("num")), other, unit, concept)
+    except UnitError:
+        return None
+    if not value or abs(again - value) > 0.1 * abs(value):
+        return None
+    close = re.match(r"\s*\)", text[end:]) if "(" in m.group(0) else None
+    return end + (close.end() if close else 0)
 
 
 # a bound for one sex and another for the other ("creatinine < 1.4 mg/dl in females and < 1.5
@@ -696,6 +742,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: {what}: {m.group(0).strip()}"))
                 continue
             end = max(end, t_end)
+            if not uln and _implausible(concept, value, unit) and (slip := _volume_slip(concept, value, unit)) is not None:
+                unit = slip
+            if not uln and (restated := _restated_bound(text, t_end, concept, value, unit)) is not None:
+                end = t_end = restated
             if not uln and _implausible(concept, value, unit):
                 preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: a threshold no measurement could mean: {m.group(0).strip()}"))
                 continue

@@ -79,6 +79,7 @@ _BRANDS = {
     "xtandi": "enzalutamide", "casodex": "bicalutamide", "lupron": "leuprolide", "zoladex": "goserelin", "faslodex": "fulvestrant",
     "femara": "letrozole", "arimidex": "anastrozole", "aromasin": "exemestane", "nolvadex": "tamoxifen", "lynparza": "olaparib",
     "ibrance": "palbociclib", "afinitor": "everolimus", "torisel": "temsirolimus", "vidaza": "azacitidine", "dacogen": "decitabine",
+    "mylotarg": "gemtuzumab ozogamicin", "besponsa": "inotuzumab ozogamicin", "adcetris": "brentuximab vedotin", "kadcyla": "trastuzumab emtansine",
     "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "ara-c": "cytarabine", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
@@ -88,7 +89,12 @@ _SUFFIXED = (
     r"(?!rhumab)[a-z]{3,}(?:mab|tinib|rafenib|ciclib|parib|lisib|degib|sertib|zomib|lidomide|platin|rubicin|taxel|abine|arabine|tecan|poside"
     r"|fosfamide|mustine|zolomide|trexate|rozole|lutamide|strant|olimus|relbine|cristine|blastine|citidine|staurin)"
 )
-_PRODUCT = r"(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r"|" + _SUFFIXED + r")(?![\w-])"
+# an antibody's payload named after it ("gemtuzumab ozogamicin", "brentuximab vedotin", "trastuzumab
+# emtansine"; 18 corpus lines): one product's name. Left outside, the payload word ended no list,
+# and "Prior use of mitoxantrone or etoposide or gemtuzumab ozogamicin" read only the antibody's
+# class: the two named cytotoxics stood unread and a patient given mitoxantrone passed
+_PAYLOAD = r"(?:\s+(?:ozogamicin|vedotin|emtansine|mafodotin|deruxtecan|govitecan|tesirine|pasudotox))?"
+_PRODUCT = r"(?:(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NAMES) + r"|" + _SUFFIXED + r")" + _PAYLOAD + r")(?![\w-])"
 # a list of products: "X", "X or Y", "X, Y, and/or Z", "X/Y", a gloss in brackets after one
 # ("rhuMAb VEGF (bevacizumab)", "temozolomide (Temodar)") is part of it
 _GLOSS = r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])?(?:\s*®)?"
