@@ -129,8 +129,16 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
         (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
-         r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
-         r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
+         r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal"
+         # "the upper limit of reference range (ULRR)" (4 corpus lines): the same limit, its own letters
+         r"|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range(?:\s*\(\s*(?:ULRR|ULN)\s*\))?"
+         r"|\b(?:I?ULN|UNL|ULRR)\b", "ULN", ("upper", "uln", "unl", "ulrr")),
+        # the laboratory whose limit it is, the one the record's value comes with ("ULN for the
+        # institution", "ULN of the institution", "ULN for the lab", "ULN for age and institution";
+        # 28 corpus lines, each left a review beside the bound it qualifies)
+        (r"\bULN\s*(?:,\s*)?(?:for|of|at|per|in|by)\s+(?:the\s+)?(?:(?:patient'?s\s+)?age\s+(?:and|or|/)\s*)?"
+         r"(?:(?:treating|local|participating|enrolling|reference)\s+)?(?:institution(?:'s|al)?|laborator(?:y|ies)|lab|site|cent(?:er|re))(?!\w)",
+         "ULN", ("institution", "lab", "site", "center", "centre")),
         # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
         # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
         # ("... above ULN, based on the normal ranges for age and gender of the local laboratories")

@@ -63,6 +63,16 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
     # (when the values are taken may stand between: "Adequate Hematology laboratory data within 6 weeks prior to start of treatment:")
     r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)))",
+    # a lead-in naming the laboratory values a list of bounds after it gives ("Clinical laboratory
+    # values of a) Serum creatinine ...", "as defined by the following laboratory parameters: WBC >
+    # ...", "Required entry laboratory parameters within 14 days of study entry: Granulocytes >=
+    # ..."; 17 corpus lines left it a review beside the bounds): only when a bound follows
+    r"\b(?:(?:patients?|subjects?|participants?)\s+(?:must|should|will)\s+have\s+)?"
+    r"(?:(?:the\s+)?following\s+|(?:as\s+)?(?:defined|demonstrated|documented|evidenced|indicated|shown|determined)\s+by\s+(?:(?:any|all|each)\s+of\s+)?(?:the\s+following\s+)?)?"
+    r"(?:(?:required|clinical|baseline|screening|initial|entry|pre-?treatment)\s+){0,2}(?:laboratory|lab)\s+(?:values?|tests?(?:\s+results?)?|results?|parameters|data)"
+    r"(?:\s+(?:within|obtained|performed|conducted|prior\s+to|before)\s+[^:;()<>≤≥]{0,60}?)?"
+    # (a list the splitter took apart leaves "... values of" at the clause's end)
+    r"(?:\s+of(?=\s*$)|(?=\s*(?::|\bof\s+\(?[a1]\)|\bof\b)\s*[^;]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
@@ -323,6 +333,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     (":",),
     ("following",),
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
+    ("lab",),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra",

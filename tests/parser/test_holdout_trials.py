@@ -81,9 +81,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T11-clean", "Participant has congestive heart failure"): ("core", "'... or a history of CHF NYHA class 3 or 4 in the past, unless a screening echocardiogram ... LVEF >= 45%': "
                                                                 "the past class is no record's field, so a patient without heart failure is left unknown through the unread alternative"),
     # NCT02680951
-    ("T12-clean", "Histologically confirmed relapsed or refractory"): ("core", "'Relapsed disease is defined as AML in 1st or greater marrow relapse': the definition's words stay "
-                                                                       "unread beside the status, so a relapsed AML is unknown, not met"),
-    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "as T12-clean: the alternative 'AML which failed to go into remission after two or more induction "
+    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "the alternative 'AML which failed to go into remission after two or more induction "
                                                                            "attempts' is unread, so an AML in remission is unknown"),
     ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
                                            "through the extramedullary fragment, read as a requirement"),
@@ -103,11 +101,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                              "(ECOG 2 = Karnofsky/Lansky 50) is not read; the age bounds no patient meets together are a person's"),
     ("T13-clean", "Stem cell transplant (SCT): no evidence"): ("core", "the label is read (no transplant on record meets the transplant washout), but its child 'no more than 1 "
                                                                "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
-    ("T13-clean", "Direct bilirubin < 1.5"): ("labs", "'for age and institution' is left as a review beside the bound"),
-    ("T13-clean", "Serum glutamate pyruvate (SGPT)"): ("labs", "'Serum glutamate pyruvate (SGPT) (alanine aminotransferase [ALT])': the long name stays a review beside ALT"),
     # NCT00541866
     ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
-    ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
     ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
@@ -495,7 +490,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00839982 (T95)
     ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "
                                                                                   "despite appropriate antibiotics ...)': the definition is an alternative review"),
-    ("T95-refractory", "Diagnosis of 1st relapse or refractory AML"): ("core", "'1st relapse' stays a review conjunct of both statuses, so a refractory AML is unknown"),
     ("T95-creat-gfr", "Serum creatinine =< 1.0 mg/dL"): ("labs", "'> 50 L/min/1.73 m^2': the mistyped unit is a bound no measurement could mean, so the eGFR "
                                                                  "alternative is a person's"),
     ("T95-creat-low", None): ("labs", "as T95-creat-gfr: possibly eligible, never eligible"),
