@@ -195,6 +195,17 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*bone\s+marrow\s+(transplant(?:ation)?s?)\b", r"bone marrow \2 or \1 \2", ("organ",)),
         (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*(?:hemato(?:logic(?:al)?|poietic)(?:\s+stem[\s-]+cell)?|(?:hematopoietic\s+)?stem[\s-]+cell)\s+(transplant(?:ation)?s?)\b",
          r"hematopoietic stem cell \2 or \1 \2", ("organ",)),
+        # "In the absence of rapidly progressing disease, the interval ... should be at least 2 weeks
+        # ...": the washout holds unless the disease progresses fast, the exception said first (left
+        # where it stands it was a review conjunct, so a course 10 days ago failed the patient the
+        # exception may let in; 3 corpus lines)
+        (r"\bin\s+the\s+absence\s+of\s+(rapidly\s+progress\w*\s+disease)\s*,\s*((?:[^.;]|\.(?=\d))*+)", r"\2, unless \1", ("absence",)),
+        # "Subject's interval from prior treatment to the time of study drug administration is at least
+        # 14 days for antineoplastic agents" (6 corpus lines) is "at least 14 days since prior
+        # antineoplastic agents": a washout, read as such (left, the whole line was a person's)
+        (r"\b(?:(?:the\s+)?(?:subject|patient|participant)'?s?\s+|the\s+)?interval\s+(?:from|since|between)\s+(?:the\s+)?(?:prior|previous|last|most\s+recent)\s+"
+         r"(?:treatment|therapy|dose)\s+(?:to|and)\s+(?:the\s+)?[^,;.]{0,80}?\s+(?:is|should\s+be|will\s+be|must\s+be|of)\s+"
+         r"((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+for\s+", r"\1 since prior ", ("interval",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

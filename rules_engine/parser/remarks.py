@@ -230,7 +230,13 @@ _PATTERNS: tuple[str, ...] = (
     # they could see; left, it was a review conjunct, and decitabine 7 days ago was unknown. Only
     # where hydroxyurea ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
-    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?\s*\)?(?=\s*(?:[,;.]|$))",
+    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
+    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
+    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))",
+    # the trial's own agent excepted from a washout ("antineoplastic agents other than ASP2215"): no
+    # therapy a record holds before the trial is that code
+    r"\bother\s+than\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication|agent)|(?-i:[A-Z]{2,5}-?\d{3,6}))\b(?!\s*(?:and|or|,)\s*\w)",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -300,6 +306,26 @@ def blank_rationale(text: str) -> str:
     if " as " not in low and "lethal" not in low and "because" not in low:
         return text
     return _RATIONALE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+# a stand-in test allowed when the asked one is missing ("Direct bilirubin > 1.5x the institutional
+# ULN for age. A total bilirubin result that is less than 1.5 times the institutional ULN for age may
+# be used for eligibility if a direct bilirubin result is not available."; 3 COG lines): the asked
+# test decides where the record holds it, and a record holding only the stand-in stays unknown
+# (the safe side). Read as an alternative bound, the stand-in sentence left every record unknown.
+_STAND_IN = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:result|value|level|measurement)s?\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:may|can)\s+be\s+(?:used|substituted|accepted)\b"
+    r"(?:\s+for\s+(?:eligibility|enrollment|screening))?\s+(?:if|when)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:result|value|level|measurement)s?\s+)?"
+    r"(?:is|are)\s+(?:not\s+available|unavailable)\b\.?",
+    I,
+)
+
+
+def blank_stand_in(text: str) -> str:
+    """``text`` with a stand-in test's permission blanked (offsets kept)."""
+    if "available" not in text.lower():
+        return text
+    return _STAND_IN.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
 # "within 28 days or 5 half-lives, whichever is shorter" (21 corpus lines): the window is the
@@ -380,6 +406,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
     ("hydroxyurea", "hydroxycarbamide", "hydrea"),
+    ("other than",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

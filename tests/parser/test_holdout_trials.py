@@ -142,11 +142,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T44-hydroxyurea", None): ("core", "as T44-clean"),
     ("T44-clean", "Subject is defined as morphologically documented primary"): ("core", "'Relapsed after achieving remission with prior therapy': "
                                                                                         "the remission words stay unread beside the status"),
-    ("T44-clean", "at least 14 days for antineoplastic agents"): ("events", "'interval from prior treatment to the time of study drug administration "
-                                                                          "is at least 14 days for antineoplastic agents other than ASP2215': this "
-                                                                          "washout wording (21 corpus lines) is not read"),
-    ("T44-chemo", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
-    ("T44-hydroxyurea", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
     ("T44-clean", "breakpoint cluster region-abelson"): ("events", "'breakpoint cluster region-abelson (BCR-ABL)-positive leukemia' is not read "
                                                                    "as BCR-ABL1"),
     ("T44-clean", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "'falls under either of the following: Is within 2 "
@@ -259,13 +254,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
     ('T64-clean', 'Patients must be < 21 years of age'): ('core', "the page footer 'T2005-001 Protocol version 6/27/2007 17' run into the line stays a review"),
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
-    ('T64-clean', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
     ('T64-blasts', None): ('core', "the diagnosis line's 'without ... or ...' split"),
     ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-hsct', None): ('events', "'eligible 6 months after allogeneic stem cell transplant' unread"),
     ('T64-hsct', 'Stem Cell Transplant (SCT): Patients are eligible 6 months'): ('events', "'Patients are eligible 6 months after allogeneic stem cell transplant' is not read as a time since HSCT"),
-    ('T64-dbili', None): ('labs', 'the total bilirubin alternative'),
-    ('T64-dbili', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
     ('T65-clean', 'Patients must have documented relapsed/refractory ALL, AML'): ('events', "'acute leukemia of ambiguous lineage' has no concept, and the MLL child's 'including ...' words stay a review"),
     ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
@@ -358,7 +350,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "core", "'uncontrolled hypertension defined as diastolic > 90 mmHg or systolic > 140 mmHg': the definition is read, but 'uncontrolled defined "
                 "as' and 'symptomatic or persistent' stay reviews beside it, so 168/98 mmHg is unknown"),
     # NCT00440726
-    ("T72-clean", "Direct bilirubin > 1.5x"): ("labs", "as T64-clean: the total bilirubin allowed when no direct bilirubin is available is read as an alternative"),
     ("T72-diagnosed-young", "Age Patients must be < 21 years of age when originally diagnosed"): (
         "labs", "the age at the original diagnosis is left ambiguous (a Condition's onset may be a relapse's): a patient of 22 whose ALL began at 18 is unknown"),
     ("T72-diagnosed-adult", None): ("labs", "the age-at-diagnosis line below is unknown, so possibly eligible, never eligible"),

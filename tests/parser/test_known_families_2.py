@@ -21,6 +21,20 @@ record the line decides was unknown:
   marrow or blood is no isolated extramedullary one. "1st relapse or refractory" had joined the
   ordinal to both statuses, so a refractory AML was unknown.
 
+* a stand-in test: "Direct bilirubin > 1.5x the institutional ULN for age. A total bilirubin
+  result that is less than 1.5 times the institutional ULN for age may be used for eligibility if
+  a direct bilirubin result is not available." (3 COG lines). The asked test decides where the
+  record holds it; a record with only the stand-in stays unknown. Read as an alternative bound,
+  the stand-in sentence left every record unknown.
+* a washout written as an interval: "Subject's interval from prior treatment to the time of study
+  drug administration is at least 14 days for antineoplastic agents other than ASP2215 (except for
+  hydroxyurea, which is given to control blast cells)", "In the absence of rapidly progressing
+  disease, the interval from prior treatment to time of study drug administration should be at
+  least 2 weeks for cytotoxic agents" (6 corpus lines, left whole to a person). The exception said
+  first ("in the absence of rapidly progressing disease") keeps a recent course unknown, never
+  not met; the trial's own agent ("other than ASP2215") and hydroxyurea given to control blasts
+  except nothing a record's therapy holds.
+
 The lines are the corpus's own wordings; each row is judged by both evaluators.
 """
 
@@ -33,7 +47,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.parser import parse_line
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, ast, bilirubin, condition, creatinine, crcl, healthy, lab
+from tests.fixtures.records import adult, alt, ast, bilirubin, condition, creatinine, crcl, healthy, lab, medication
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -60,6 +74,20 @@ LAB_READINGS = [
     ("Any of the following laboratory values: Hemoglobin <9.0 gm/dl, creatinine >2 mg/dl", EXC, "hemoglobin < 9 g/dL or creatinine > 2 mg/dL"),
 ]
 
+STAND_IN = ("Direct bilirubin > 1.5x the institutional ULN for age. A total bilirubin result that is less than 1.5 times the institutional ULN for age "
+            "may be used for eligibility if a direct bilirubin result is not available.")
+INTERVAL = ("Subject's interval from prior treatment to the time of study drug administration is at least 14 days for antineoplastic agents other "
+            "than ASP2215 (except for hydroxyurea, which is given to control blast cells).")
+INTERVAL_UNLESS = ("In the absence of rapidly progressing disease, the interval from prior treatment to time of study drug administration should be "
+                   "at least 2 weeks for cytotoxic agents")
+
+WASHOUT_READINGS = [
+    (STAND_IN, EXC, "direct-bilirubin > 1.5 x ULN"),
+    (INTERVAL, INC, "no anticancer-therapy within 14 days"),
+    (INTERVAL_UNLESS, INC, 'no chemotherapy within 2 weeks or review "unless rapidly progressing disease"'),
+    ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy within 2 weeks"),
+]
+
 # a lead-in with no bound after it is still a person's
 LEAD_ALONE = ["Abnormal laboratory values", "Required laboratory values", "Laboratory values"]
 
@@ -78,7 +106,10 @@ RELAPSE_READINGS = [
 ]
 
 
-@pytest.mark.parametrize("text,ctype,rule", LAB_READINGS + RELAPSE_READINGS, ids=[r[0][:50] for r in LAB_READINGS + RELAPSE_READINGS])
+READINGS = LAB_READINGS + RELAPSE_READINGS + WASHOUT_READINGS
+
+
+@pytest.mark.parametrize("text,ctype,rule", READINGS, ids=[r[0][:50] for r in READINGS])
 def test_the_family_reads_as_the_registry_means(text, ctype, rule):
     criterion = parse_line(text, ctype)
     assert render_rule(criterion.expr, criterion.applies_if) == rule
@@ -122,6 +153,14 @@ ROWS = [
     # the count is a person's: a relapse on record is unknown, never cleared; none is not met
     (SECOND_RELAPSE, EXC, (), (aml(), aml("refractory")), (aml("relapsed"),)),
     ("In first relapse", INC, (), (aml(),), (aml("relapsed"),)),
+    # the direct bilirubin decides where the record holds it; a total bilirubin alone is a person's
+    (STAND_IN, EXC, (healthy(direct_bilirubin=lab("direct_bilirubin", 1.0, "mg/dL", uln=0.3)),),
+     (healthy(direct_bilirubin=lab("direct_bilirubin", 0.2, "mg/dL", uln=0.3)),), (healthy(),)),
+    # a course 10 days ago fails the washout; hydroxyurea (named apart from chemotherapy) does not
+    (INTERVAL, INC, (healthy(), healthy(medication("hydroxyurea", 3)), healthy(medication("chemotherapy", 60))),
+     (healthy(medication("chemotherapy", 10)),), ()),
+    # ... unless the disease progresses fast, which no record says: unknown, never not met
+    (INTERVAL_UNLESS, INC, (healthy(), healthy(medication("chemotherapy", 60))), (), (healthy(medication("chemotherapy", 10)),)),
 ]
 
 
