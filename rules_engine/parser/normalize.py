@@ -206,6 +206,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:(?:the\s+)?(?:subject|patient|participant)'?s?\s+|the\s+)?interval\s+(?:from|since|between)\s+(?:the\s+)?(?:prior|previous|last|most\s+recent)\s+"
          r"(?:treatment|therapy|dose)\s+(?:to|and)\s+(?:the\s+)?[^,;.]{0,80}?\s+(?:is|should\s+be|will\s+be|must\s+be|of)\s+"
          r"((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+for\s+", r"\1 since prior ", ("interval",)),
+        # "Dialysis independent" (the dialysis pattern stops before "independent", left the line a
+        # person's) is no dialysis, as "not requiring dialysis" reads; the kinds in brackets after
+        # "dialysis (hemodialysis or peritoneal)" are every dialysis (2 corpus lines)
+        (r"\b(?:(?:renal|kidney)\s+)?dialysis[\s-]+(?:independent|free)\b(?!\s+(?:survival|interval|period|days?))|\bindependent\s+(?:of|from)\s+(?:renal\s+)?dialysis\b",
+         "not requiring dialysis", ("independent", "free")),
+        (r"\b(dialysis)\s*\(\s*(?:ha?emo-?dialysis|HD)\s*(?:or|and/or|/|,)\s*(?:peritoneal(?:\s+dialysis)?|PD)\s*\)", r"\1", ("dialysis",)),
+        # "score of 0, 1, 0r 2": the letter o typed as a zero between two values of a list (1 corpus
+        # line, read as a zero it added a value the line never lists)
+        (r"(?<=\d,\s)0r(?=\s+\d)|(?<=\d\s)0r(?=\s+\d)", "or", ("0r",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

@@ -234,6 +234,9 @@ _PATTERNS: tuple[str, ...] = (
     # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
     r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
     r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))",
+    # the corrected interval's formula named by its letters ("QTc > 480 msec on screening ECG (using
+    # the QTcF formula)"): how the QTc is counted, as "Fridericia's" above
+    r"\(?\s*(?:using|by|with|per)\s+(?:the\s+)?QTc-?[FB]\s+(?:formula|correction|method|equation)\s*\)?",
     # the trial's own agent excepted from a washout ("antineoplastic agents other than ASP2215"): no
     # therapy a record holds before the trial is that code
     r"\bother\s+than\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication|agent)|(?-i:[A-Z]{2,5}-?\d{3,6}))\b(?!\s*(?:and|or|,)\s*\w)",
@@ -406,6 +409,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
     ("hydroxyurea", "hydroxycarbamide", "hydrea"),
+    ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
 )
 assert len(_GATES) == len(_PATTERNS)

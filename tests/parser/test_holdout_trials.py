@@ -161,10 +161,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T45-isolated", "Lack of bone marrow or blood involvement"): ("events", "as T45-clean"),
     # == T31..T35 (cell therapy) ==
     # NCT00253513
-    ("T31-clean", "Dialysis independent"): ("events", "'Dialysis independent' is left unread on purpose (the dialysis pattern stops before "
-                                              "'independent'); 3 corpus lines, so a patient without dialysis is unknown"),
-    ("T31-dialysis", "Dialysis independent"): ("events", "as T31-clean: a recorded dependence on dialysis is unknown, not a failure"),
-    ("T31-dialysis", None): ("events", "the dialysis line above (possibly eligible, the safe side)"),
     # NCT02446964
     ("T32-clean", "Eligible patients will have a histopathologically confirmed"): ("core", "categories of remission under each disease ('In CR1 with poor risk "
                                                                                    "cytogenetics', 'In CR2 or CR3', 'With chemosensitive primary refractory "
@@ -225,15 +221,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
                                                                                          "stays a review beside the ECOG bound (1 corpus line)"),
     # NCT00246662
-    ("T55-clean", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "'score of 0, 1, 0r 2': the typed '0r' is read as a "
-                                                                                                  "zero (1 corpus line)"),
     ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
                                                            "person's, never cleared (as T14-clean)"),
     ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' stays "
                                                              "a review beside the other malignancy (1 corpus line)"),
-    ("T55-clean", "Requires kidney dialysis"): ("events", "'(hemodialysis or peritoneal)' stays a review beside dialysis"),
-    ("T55-ecog", None): ("labs", "as T55-clean: the ECOG line (possibly eligible, the safe side)"),
-    ("T55-ecog", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "as T55-clean"),
     ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
     ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
     ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
@@ -498,7 +489,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "the run-in 'Exclusion Criteria' leaves the line a review"),
     ("T101-clean", "Cytopathologically confirmed CNS infiltration"): ("events", "'NB: in absence of suspicion of CNS involvement, lumbar puncture is not required' is "
         "read as an alternative review (a note on testing), so no record decides the line"),
-    ("T101-clean", "QTc > 480 msec on screening ECG"): ("labs", "'(using the QTcF formula)' stays an alternative review: a QTc of 430 does not decide"),
     ("T101-clean", "Acute or chronic liver or renal disease considered unrelated"): ("events", "'considered unrelated to tumor (e.g., hepatitis, cirrhosis, renal "
         "insufficiency, etc.)': the examples are left to a review alternative beside liver disease"),
     ("T101-clean", "Patients who have received chemotherapy ≤ 1 week"): ("events", "'chemotherapy ≤ 1 week or who are within 5 half-lives ... (6 weeks for nitrosurea "

@@ -35,6 +35,11 @@ record the line decides was unknown:
   not met; the trial's own agent ("other than ASP2215") and hydroxyurea given to control blasts
   except nothing a record's therapy holds.
 
+* words around a reading that say nothing more: "Dialysis independent" (no dialysis, as "not
+  requiring dialysis" reads), "Requires kidney dialysis (hemodialysis or peritoneal)" (every
+  kind), "score of 0, 1, 0r 2" (the letter typed as a zero added a value the line never lists),
+  "QTc > 480 msec (using the QTcF formula)" (how the QTc is counted).
+
 The lines are the corpus's own wordings; each row is judged by both evaluators.
 """
 
@@ -47,7 +52,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.parser import parse_line
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, ast, bilirubin, condition, creatinine, crcl, healthy, lab, medication
+from tests.fixtures.records import adult, alt, ast, bilirubin, condition, creatinine, crcl, ecog, healthy, lab, medication
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -88,6 +93,13 @@ WASHOUT_READINGS = [
     ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy within 2 weeks"),
 ]
 
+SMALL_WORDS_READINGS = [
+    ("Dialysis independent", INC, "not end-stage-renal-disease"),
+    ("Requires kidney dialysis (hemodialysis or peritoneal)", EXC, "end-stage-renal-disease"),
+    ("Eastern Cooperative Oncology Group (ECOG) Performance Status score of 0, 1, 0r 2", INC, "ECOG <= 2"),
+    ("QTc > 480 msec on screening ECG (using the QTcF formula)", EXC, "QTc > 480 ms"),
+]
+
 # a lead-in with no bound after it is still a person's
 LEAD_ALONE = ["Abnormal laboratory values", "Required laboratory values", "Laboratory values"]
 
@@ -106,7 +118,7 @@ RELAPSE_READINGS = [
 ]
 
 
-READINGS = LAB_READINGS + RELAPSE_READINGS + WASHOUT_READINGS
+READINGS = LAB_READINGS + RELAPSE_READINGS + WASHOUT_READINGS + SMALL_WORDS_READINGS
 
 
 @pytest.mark.parametrize("text,ctype,rule", READINGS, ids=[r[0][:50] for r in READINGS])
@@ -161,6 +173,9 @@ ROWS = [
      (healthy(medication("chemotherapy", 10)),), ()),
     # ... unless the disease progresses fast, which no record says: unknown, never not met
     (INTERVAL_UNLESS, INC, (healthy(), healthy(medication("chemotherapy", 60))), (), (healthy(medication("chemotherapy", 10)),)),
+    # a dependence on dialysis (Z99.2) fails "Dialysis independent"; none meets it
+    ("Dialysis independent", INC, (healthy(),), (healthy(condition("dialysis")),), ()),
+    ("Eastern Cooperative Oncology Group (ECOG) Performance Status score of 0, 1, 0r 2", INC, (healthy(ecog(2)),), (healthy(ecog(3)),), ()),
 ]
 
 
