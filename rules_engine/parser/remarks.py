@@ -112,7 +112,9 @@ _PATTERNS: tuple[str, ...] = (
     # the same anchor by the study drug's code alone, right after a window ("for 7 days prior to
     # CPX-351", "within 7 days prior to AZD1775", "72 hours prior to CNF2024 administration"): a
     # code in capitals and digits is the trial's own agent, never one the record must show
-    r"(?:(?<=days\s)|(?<=day\s)|(?<=weeks\s)|(?<=week\s)|(?<=months\s)|(?<=hours\s))(?:prior\s+to|before)\s+(?-i:[A-Z]{2,5}-?\d{3,6})\b"
+    # (and "within 3 months prior to starting AMN107": the start named before the code; 5 corpus lines)
+    r"(?:(?<=days\s)|(?<=day\s)|(?<=weeks\s)|(?<=week\s)|(?<=months\s)|(?<=month\s)|(?<=hours\s))(?:prior\s+to|before)\s+"
+    r"(?:(?:starting|start\s+of|initiating|initiation\s+of|beginning)\s+)?(?-i:[A-Z]{2,5}-?\d{3,6})\b"
     r"(?:\s+(?:administration|treatment|therapy|dosing|infusion|monotherapy))?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
@@ -234,6 +236,10 @@ _PATTERNS: tuple[str, ...] = (
     # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
     r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
     r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))",
+    # a page footer the registry's copy ran into the line ("T2005-001 Protocol version 6/27/2007 17",
+    # "TKI258/XELOX phase 1 protocol version 3.3 Dated 30 November 2011 1 3"; 3 corpus lines)
+    r"(?:\b(?-i:[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)\s+(?:phase\s+\d\s+)?)?\bprotocol\s+version\s+\d[\d./]*"
+    r"(?:\s+dated\s+\d{1,2}\s+[A-Za-z]+\s+\d{4})?(?:\s+\d{1,3}(?![\d.,%/]|\s*(?:[a-zA-Z]|[<>≤≥])))?(?:\s+\d{1,3}(?![\d.,%/]|\s*(?:[a-zA-Z]|[<>≤≥])))?",
     # the corrected interval's formula named by its letters ("QTc > 480 msec on screening ECG (using
     # the QTcF formula)"): how the QTc is counted, as "Fridericia's" above
     r"\(?\s*(?:using|by|with|per)\s+(?:the\s+)?QTc-?[FB]\s+(?:formula|correction|method|equation)\s*\)?",
@@ -409,6 +415,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
     ("hydroxyurea", "hydroxycarbamide", "hydrea"),
+    ("protocol version",),
     ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
 )

@@ -243,7 +243,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T62-platelets', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
     ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
-    ('T64-clean', 'Patients must be < 21 years of age'): ('core', "the page footer 'T2005-001 Protocol version 6/27/2007 17' run into the line stays a review"),
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-blasts', None): ('core', "the diagnosis line's 'without ... or ...' split"),
     ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
@@ -496,7 +495,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T101-clean", "Patients who have received Glivec® ≤ 1 week"): ("events", "'Glivec®' (the trade name with its mark) is not read as imatinib"),
     ("T101-ecog3", "Performance status is normal or ambulatory"): ("core", "as T101-clean"),
     ("T101-cns", "Cytopathologically confirmed CNS infiltration"): ("events", "as T101-clean: the CNS leukaemia on record meets only a review"),
-    ("T101-mi", "Myocardial infarction within 3 months prior to starting AMN107"): ("events", "'prior to starting AMN107' (the drug's code name) stays a review conjunct"),
     ("T101-warfarin", "Use of therapeutic warfarin"): ("events", "'therapeutic' (an anticoagulating dose) stays a review conjunct beside the warfarin on record"),
     ("T101-hbv", "Acute or chronic liver or renal disease considered unrelated"): ("events", "chronic hepatitis B is not read as the liver disease the line names "
         "('e.g., hepatitis' is in the unread examples)"),

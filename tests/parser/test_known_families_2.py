@@ -38,7 +38,9 @@ record the line decides was unknown:
 * words around a reading that say nothing more: "Dialysis independent" (no dialysis, as "not
   requiring dialysis" reads), "Requires kidney dialysis (hemodialysis or peritoneal)" (every
   kind), "score of 0, 1, 0r 2" (the letter typed as a zero added a value the line never lists),
-  "QTc > 480 msec (using the QTcF formula)" (how the QTc is counted).
+  "QTc > 480 msec (using the QTcF formula)" (how the QTc is counted), "within 3 months prior to
+  starting AMN107" (the trial's own agent, named by its code, ends the window), and a page footer
+  the registry's copy ran into a line ("T2005-001 Protocol version 6/27/2007 17"; 3 lines).
 
 The lines are the corpus's own wordings; each row is judged by both evaluators.
 """
@@ -98,6 +100,8 @@ SMALL_WORDS_READINGS = [
     ("Requires kidney dialysis (hemodialysis or peritoneal)", EXC, "end-stage-renal-disease"),
     ("Eastern Cooperative Oncology Group (ECOG) Performance Status score of 0, 1, 0r 2", INC, "ECOG <= 2"),
     ("QTc > 480 msec on screening ECG (using the QTcF formula)", EXC, "QTc > 480 ms"),
+    ("Myocardial infarction within 3 months prior to starting AMN107", EXC, "myocardial-infarction within 3 months"),
+    ("Age Patients must be < 21 years of age when enrolled onto this study. T2005-001 Protocol version 6/27/2007 17", INC, "age < 21 years"),
 ]
 
 # a lead-in with no bound after it is still a person's
