@@ -507,8 +507,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T101-surgery", "Patients who have undergone major surgery ≤ 2 weeks"): ("events", "a colectomy by CPT is a surgery of unsaid size, and 'or who have not recovered "
         "from side effects of such therapy' is a review conjunct: unknown, not met"),
     # NCT00241358 (T102), hold10
-    ("T102-clean", "ALL in 1st or subsequent remission or in relapse"): ("events", "'in 1st or subsequent remission or in relapse' is read as 'relapsed and review', the "
-        "remission alternative lost"),
     ("T102-clean", "No evidence of active infection at the time of the transplant"): ("events", "'at the time of the transplant preparative regimen' stays a review conjunct"),
     ("T102-clean", "Patient must be HIV-1 & 2 antibody"): ("events", "'HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative': HTLV has no concept"),
     ("T102-clean", "Adequate neurologic function as defined by no evidence"): ("events", "'no evidence of a severe central or peripheral neurologic abnormality' is a "

@@ -19,7 +19,12 @@ record the line decides was unknown:
   first); any other count is no record's field, so it stays a person's beside the relapse, never
   dropped (read bare, a patient in a second relapse met "In first relapse"). A relapse in the
   marrow or blood is no isolated extramedullary one. "1st relapse or refractory" had joined the
-  ordinal to both statuses, so a refractory AML was unknown.
+  ordinal to both statuses, so a refractory AML was unknown. A remission likewise: "in 1st or
+  subsequent remission or in relapse" is any remission or a relapse; a bare "in remission" is
+  read where it ends the clause or stands before "or relapse" (followed by more words it is an item
+  of a list the joins do not read, and stays a person's). A group permitted at a relapse whose
+  count stays a person's ("ALL are eligible at second or subsequent relapse or any relapse that is
+  refractory ...") keeps its whole condition the reviewer's.
 
 * a stand-in test: "Direct bilirubin > 1.5x the institutional ULN for age. A total bilirubin
   result that is less than 1.5 times the institutional ULN for age may be used for eligibility if
@@ -119,6 +124,12 @@ RELAPSE_READINGS = [
      '(refractory and review unsupported "has received salvage therapy for disease")'),
     ("Hodgkin's disease, refractory to primary chemotherapy or after first relapse", INC, "lymphoma and (refractory or relapsed)"),
     ("In first relapse", INC, 'relapsed and review unsupported "which relapse: first relapse"'),
+    ("ALL in 1st or subsequent remission or in relapse", INC, "ALL and (remission or relapsed)"),
+    ("AML in remission", INC, "AML and remission"),
+    ("Patients with AML, MPAL or MDS are eligible at first or subsequent relapse, whereas patients with ALL are eligible at second or subsequent "
+     "relapse or any relapse that is refractory to salvage chemotherapy.", INC,
+     '(not (AML or ambiguous-lineage-leukemia or MDS) or relapsed) and (not ALL or review unsupported "at second or subsequent relapse or any '
+     'relapse that is refractory to salvage chemotherapy")'),
 ]
 
 
@@ -169,6 +180,8 @@ ROWS = [
     # the count is a person's: a relapse on record is unknown, never cleared; none is not met
     (SECOND_RELAPSE, EXC, (), (aml(), aml("refractory")), (aml("relapsed"),)),
     ("In first relapse", INC, (), (aml(),), (aml("relapsed"),)),
+    ("ALL in 1st or subsequent remission or in relapse", INC,
+     (adult(condition("b_all"), condition("remission", 30)), adult(condition("b_all"), condition("relapsed", 30))), (adult(condition("b_all")),), ()),
     # the direct bilirubin decides where the record holds it; a total bilirubin alone is a person's
     (STAND_IN, EXC, (healthy(direct_bilirubin=lab("direct_bilirubin", 1.0, "mg/dL", uln=0.3)),),
      (healthy(direct_bilirubin=lab("direct_bilirubin", 0.2, "mg/dL", uln=0.3)),), (healthy(),)),

@@ -1719,8 +1719,13 @@ _PRIMARY_FAILURE = re.compile(
 # remission and off therapy"): 56 corpus lines say "in complete remission / CR", most of them so.
 _IN_REMISSION = re.compile(
     r"\bin\s+(?:a\s+)?(?:(?:pathologically|morphologically|hematologically|histologically|clinically)\s+)?(?:(?:confirmed|documented|proven)\s+)?"
-    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:second|third|subsequent|later|greater)\s+)?)?"
-    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b)"
+    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?P<more>second|third|subsequent|later|greater)\s+)?)?"
+    # (or a remission with no other word, ending the clause or before the relapse it is the alternative
+    # of: "In remission", "in 1st or subsequent remission or in relapse"; a leukaemia's remission is its
+    # complete one. Followed by more words, "in first remission with high risk of relapse, refractory
+    # ...", it is one item of a list the joins do not read, and stays a person's)
+    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b"
+    r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))))"
     # the therapy a remission follows is what a remission is ("following anti-leukemic therapy")
     r"(?:\s+(?:following|after)\s+(?:(?:anti-?leuk\w*|induction|prior|previous|intensive|standard)\s+)?(?:therapy|treatment|chemotherapy))?",
     I,
@@ -1737,7 +1742,7 @@ def _remission_asked(text: str, m: re.Match[str]) -> bool:
     nothing in the sentence before it names another cancer, a condition, a negation or a transplant
     the remission belongs to."""
     sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
-    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b", text[m.end():], I):
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))", text[m.end():], I):
         return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
     return _REMISSION_OTHER.search(sentence) is None
 
@@ -2178,7 +2183,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
         if free(m.start(), m.end()) and _remission_asked(text, m):
             expr = predicate("remission", Op.PRESENT)
-            if m.group("nth") or re.search(r"CR\s*[123]", m.group(0)):  # which remission it is no record holds ("first", "CR2")
+            any_one = (m.group("nth") or "").lower() in {"first", "1st"} and (m.group("more") or "").lower() in {"subsequent", "later", "greater"}
+            if not any_one and (m.group("nth") or re.search(r"CR\s*[123]", m.group(0))):  # which remission it is no record holds ("first", "CR2")
                 expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split()))])
             items.append(Item(m.start(), m.end(), expr, frozenset({"remission"})))
     for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
