@@ -14,7 +14,7 @@ from functools import lru_cache
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
-from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_whichever_shorter
+from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
@@ -952,7 +952,7 @@ def _degree_commas(text: str) -> str:
 
 
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
-    text = _degree_commas(blank_whichever_shorter(blank_rationale(blank_otherwise(text))))
+    text = _degree_commas(blank_whichever_shorter(blank_rationale(blank_stand_in(blank_otherwise(text)))))
     exceptions: list[tuple[str, int]] = []
     main = text
     named = other_than_spans(text)  # "malignancy other than ALL" names a concept, it excepts nothing

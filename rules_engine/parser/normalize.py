@@ -182,8 +182,16 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
         (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
-         r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range"
-         r"|\b(?:I?ULN|UNL)\b", "ULN", ("upper", "uln", "unl")),
+         r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal"
+         # "the upper limit of reference range (ULRR)" (4 corpus lines): the same limit, its own letters
+         r"|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range(?:\s*\(\s*(?:ULRR|ULN)\s*\))?"
+         r"|\b(?:I?ULN|UNL|ULRR)\b", "ULN", ("upper", "uln", "unl", "ulrr")),
+        # the laboratory whose limit it is, the one the record's value comes with ("ULN for the
+        # institution", "ULN of the institution", "ULN for the lab", "ULN for age and institution";
+        # 28 corpus lines, each left a review beside the bound it qualifies)
+        (r"\bULN\s*(?:,\s*)?(?:for|of|at|per|in|by)\s+(?:the\s+)?(?:(?:patient'?s\s+)?age\s+(?:and|or|/)\s*)?"
+         r"(?:(?:treating|local|participating|enrolling|reference)\s+)?(?:institution(?:'s|al)?|laborator(?:y|ies)|lab|site|cent(?:er|re))(?!\w)",
+         "ULN", ("institution", "lab", "site", "center", "centre")),
         # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
         # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
         # ("... above ULN, based on the normal ranges for age and gender of the local laboratories")
@@ -253,6 +261,26 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*bone\s+marrow\s+(transplant(?:ation)?s?)\b", r"bone marrow \2 or \1 \2", ("organ",)),
         (r"\b((?:solid[\s-]+)?organ)\s*(?:or|and/or|/)\s*(?:hemato(?:logic(?:al)?|poietic)(?:\s+stem[\s-]+cell)?|(?:hematopoietic\s+)?stem[\s-]+cell)\s+(transplant(?:ation)?s?)\b",
          r"hematopoietic stem cell \2 or \1 \2", ("organ",)),
+        # "In the absence of rapidly progressing disease, the interval ... should be at least 2 weeks
+        # ...": the washout holds unless the disease progresses fast, the exception said first (left
+        # where it stands it was a review conjunct, so a course 10 days ago failed the patient the
+        # exception may let in; 3 corpus lines)
+        (r"\bin\s+the\s+absence\s+of\s+(rapidly\s+progress\w*\s+disease)\s*,\s*((?:[^.;]|\.(?=\d))*+)", r"\2, unless \1", ("absence",)),
+        # "Subject's interval from prior treatment to the time of study drug administration is at least
+        # 14 days for antineoplastic agents" (6 corpus lines) is "at least 14 days since prior
+        # antineoplastic agents": a washout, read as such (left, the whole line was a person's)
+        (r"\b(?:(?:the\s+)?(?:subject|patient|participant)'?s?\s+|the\s+)?interval\s+(?:from|since|between)\s+(?:the\s+)?(?:prior|previous|last|most\s+recent)\s+"
+         r"(?:treatment|therapy|dose)\s+(?:to|and)\s+(?:the\s+)?[^,;.]{0,80}?\s+(?:is|should\s+be|will\s+be|must\s+be|of)\s+"
+         r"((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+for\s+", r"\1 since prior ", ("interval",)),
+        # "Dialysis independent" (the dialysis pattern stops before "independent", left the line a
+        # person's) is no dialysis, as "not requiring dialysis" reads; the kinds in brackets after
+        # "dialysis (hemodialysis or peritoneal)" are every dialysis (2 corpus lines)
+        (r"\b(?:(?:renal|kidney)\s+)?dialysis[\s-]+(?:independent|free)\b(?!\s+(?:survival|interval|period|days?))|\bindependent\s+(?:of|from)\s+(?:renal\s+)?dialysis\b",
+         "not requiring dialysis", ("independent", "free")),
+        (r"\b(dialysis)\s*\(\s*(?:ha?emo-?dialysis|HD)\s*(?:or|and/or|/|,)\s*(?:peritoneal(?:\s+dialysis)?|PD)\s*\)", r"\1", ("dialysis",)),
+        # "score of 0, 1, 0r 2": the letter o typed as a zero between two values of a list (1 corpus
+        # line, read as a zero it added a value the line never lists)
+        (r"(?<=\d,\s)0r(?=\s+\d)|(?<=\d\s)0r(?=\s+\d)", "or", ("0r",)),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

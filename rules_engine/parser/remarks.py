@@ -63,6 +63,16 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
     # (when the values are taken may stand between: "Adequate Hematology laboratory data within 6 weeks prior to start of treatment:")
     r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)))",
+    # a lead-in naming the laboratory values a list of bounds after it gives ("Clinical laboratory
+    # values of a) Serum creatinine ...", "as defined by the following laboratory parameters: WBC >
+    # ...", "Required entry laboratory parameters within 14 days of study entry: Granulocytes >=
+    # ..."; 17 corpus lines left it a review beside the bounds): only when a bound follows
+    r"\b(?:(?:patients?|subjects?|participants?)\s+(?:must|should|will)\s+have\s+)?"
+    r"(?:(?:the\s+)?following\s+|(?:as\s+)?(?:defined|demonstrated|documented|evidenced|indicated|shown|determined)\s+by\s+(?:(?:any|all|each)\s+of\s+)?(?:the\s+following\s+)?)?"
+    r"(?:(?:required|clinical|baseline|screening|initial|entry|pre-?treatment)\s+){0,2}(?:laboratory|lab)\s+(?:values?|tests?(?:\s+results?)?|results?|parameters|data)"
+    r"(?:\s+(?:within|obtained|performed|conducted|prior\s+to|before)\s+[^:;()<>≤≥]{0,60}?)?"
+    # (a list the splitter took apart leaves "... values of" at the clause's end)
+    r"(?:\s+of(?=\s*$)|(?=\s*(?::|\bof\s+\(?[a1]\)|\bof\b)\s*[^;]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
@@ -102,7 +112,9 @@ _PATTERNS: tuple[str, ...] = (
     # the same anchor by the study drug's code alone, right after a window ("for 7 days prior to
     # CPX-351", "within 7 days prior to AZD1775", "72 hours prior to CNF2024 administration"): a
     # code in capitals and digits is the trial's own agent, never one the record must show
-    r"(?:(?<=days\s)|(?<=day\s)|(?<=weeks\s)|(?<=week\s)|(?<=months\s)|(?<=hours\s))(?:prior\s+to|before)\s+(?-i:[A-Z]{2,5}-?\d{3,6})\b"
+    # (and "within 3 months prior to starting AMN107": the start named before the code; 5 corpus lines)
+    r"(?:(?<=days\s)|(?<=day\s)|(?<=weeks\s)|(?<=week\s)|(?<=months\s)|(?<=month\s)|(?<=hours\s))(?:prior\s+to|before)\s+"
+    r"(?:(?:starting|start\s+of|initiating|initiation\s+of|beginning)\s+)?(?-i:[A-Z]{2,5}-?\d{3,6})\b"
     r"(?:\s+(?:administration|treatment|therapy|dosing|infusion|monotherapy))?",
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
@@ -220,7 +232,20 @@ _PATTERNS: tuple[str, ...] = (
     # they could see; left, it was a review conjunct, and decitabine 7 days ago was unknown. Only
     # where hydroxyurea ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
-    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?\s*\)?(?=\s*(?:[,;.]|$))",
+    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
+    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
+    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))",
+    # a page footer the registry's copy ran into the line ("T2005-001 Protocol version 6/27/2007 17",
+    # "TKI258/XELOX phase 1 protocol version 3.3 Dated 30 November 2011 1 3"; 3 corpus lines)
+    r"(?:\b(?-i:[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)\s+(?:phase\s+\d\s+)?)?\bprotocol\s+version\s+\d[\d./]*"
+    r"(?:\s+dated\s+\d{1,2}\s+[A-Za-z]+\s+\d{4})?(?:\s+\d{1,3}(?![\d.,%/]|\s*(?:[a-zA-Z]|[<>≤≥])))?(?:\s+\d{1,3}(?![\d.,%/]|\s*(?:[a-zA-Z]|[<>≤≥])))?",
+    # the corrected interval's formula named by its letters ("QTc > 480 msec on screening ECG (using
+    # the QTcF formula)"): how the QTc is counted, as "Fridericia's" above
+    r"\(?\s*(?:using|by|with|per)\s+(?:the\s+)?QTc-?[FB]\s+(?:formula|correction|method|equation)\s*\)?",
+    # the trial's own agent excepted from a washout ("antineoplastic agents other than ASP2215"): no
+    # therapy a record holds before the trial is that code
+    r"\bother\s+than\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication|agent)|(?-i:[A-Z]{2,5}-?\d{3,6}))\b(?!\s*(?:and|or|,)\s*\w)",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -292,6 +317,26 @@ def blank_rationale(text: str) -> str:
     return _RATIONALE.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
+# a stand-in test allowed when the asked one is missing ("Direct bilirubin > 1.5x the institutional
+# ULN for age. A total bilirubin result that is less than 1.5 times the institutional ULN for age may
+# be used for eligibility if a direct bilirubin result is not available."; 3 COG lines): the asked
+# test decides where the record holds it, and a record holding only the stand-in stays unknown
+# (the safe side). Read as an alternative bound, the stand-in sentence left every record unknown.
+_STAND_IN = re.compile(
+    r"\b(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:result|value|level|measurement)s?\b(?:[^.;]|\.(?=\d)){0,120}?\b(?:may|can)\s+be\s+(?:used|substituted|accepted)\b"
+    r"(?:\s+for\s+(?:eligibility|enrollment|screening))?\s+(?:if|when)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:(?:result|value|level|measurement)s?\s+)?"
+    r"(?:is|are)\s+(?:not\s+available|unavailable)\b\.?",
+    I,
+)
+
+
+def blank_stand_in(text: str) -> str:
+    """``text`` with a stand-in test's permission blanked (offsets kept)."""
+    if "available" not in text.lower():
+        return text
+    return _STAND_IN.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 # "within 28 days or 5 half-lives, whichever is shorter" (21 corpus lines): the window is the
 # shorter of the two, so a therapy outside the days is outside it. Read with its "or", the
 # half-lives became an alternative that left every patient unknown. The phrase is blanked and the
@@ -323,6 +368,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     (":",),
     ("following",),
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
+    ("lab",),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra",
@@ -369,6 +415,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prolonged", "ecg", "ekg", "electrocardiogram"),
     ("namely",),
     ("hydroxyurea", "hydroxycarbamide", "hydrea"),
+    ("protocol version",),
+    ("qtcf", "qtcb", "qtc-f", "qtc-b"),
+    ("other than",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

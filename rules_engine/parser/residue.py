@@ -1389,6 +1389,8 @@ def _status_condition(text: str, ctype: CriterionType) -> Expr | None:
         return None
     if not all(p.concept in _STATUS - {"remission"} and p.op is Op.PRESENT for p in predicates(clause.expr)):
         return None
+    if any(isinstance(n, Review) for n in nodes(clause.expr)):
+        return None  # "at second or subsequent relapse or any relapse that is refractory ...": which relapse is a person's, so the whole condition is
     return clause_expr(clause, ctype, False)
 
 

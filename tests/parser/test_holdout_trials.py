@@ -81,9 +81,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T11-clean", "Participant has congestive heart failure"): ("core", "'... or a history of CHF NYHA class 3 or 4 in the past, unless a screening echocardiogram ... LVEF >= 45%': "
                                                                 "the past class is no record's field, so a patient without heart failure is left unknown through the unread alternative"),
     # NCT02680951
-    ("T12-clean", "Histologically confirmed relapsed or refractory"): ("core", "'Relapsed disease is defined as AML in 1st or greater marrow relapse': the definition's words stay "
-                                                                       "unread beside the status, so a relapsed AML is unknown, not met"),
-    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "as T12-clean: the alternative 'AML which failed to go into remission after two or more induction "
+    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "the alternative 'AML which failed to go into remission after two or more induction "
                                                                            "attempts' is unread, so an AML in remission is unknown"),
     ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
                                            "through the extramedullary fragment, read as a requirement"),
@@ -103,11 +101,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                              "(ECOG 2 = Karnofsky/Lansky 50) is not read; the age bounds no patient meets together are a person's"),
     ("T13-clean", "Stem cell transplant (SCT): no evidence"): ("core", "the label is read (no transplant on record meets the transplant washout), but its child 'no more than 1 "
                                                                "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
-    ("T13-clean", "Direct bilirubin < 1.5"): ("labs", "'for age and institution' is left as a review beside the bound"),
-    ("T13-clean", "Serum glutamate pyruvate (SGPT)"): ("labs", "'Serum glutamate pyruvate (SGPT) (alanine aminotransferase [ALT])': the long name stays a review beside ALT"),
     # NCT00541866
     ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
-    ("T14-clean", "Clinical laboratory values of a)"): ("labs", "'Clinical laboratory values of a) ... b) ... c)': the lead-in stays a review beside the bounds"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
     ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
@@ -147,11 +142,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T44-hydroxyurea", None): ("core", "as T44-clean"),
     ("T44-clean", "Subject is defined as morphologically documented primary"): ("core", "'Relapsed after achieving remission with prior therapy': "
                                                                                         "the remission words stay unread beside the status"),
-    ("T44-clean", "at least 14 days for antineoplastic agents"): ("events", "'interval from prior treatment to the time of study drug administration "
-                                                                          "is at least 14 days for antineoplastic agents other than ASP2215': this "
-                                                                          "washout wording (21 corpus lines) is not read"),
-    ("T44-chemo", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
-    ("T44-hydroxyurea", "at least 14 days for antineoplastic agents"): ("events", "as T44-clean"),
     ("T44-clean", "breakpoint cluster region-abelson"): ("events", "'breakpoint cluster region-abelson (BCR-ABL)-positive leukemia' is not read "
                                                                    "as BCR-ABL1"),
     ("T44-clean", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "'falls under either of the following: Is within 2 "
@@ -171,10 +161,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T45-isolated", "Lack of bone marrow or blood involvement"): ("events", "as T45-clean"),
     # == T31..T35 (cell therapy) ==
     # NCT00253513
-    ("T31-clean", "Dialysis independent"): ("events", "'Dialysis independent' is left unread on purpose (the dialysis pattern stops before "
-                                              "'independent'); 3 corpus lines, so a patient without dialysis is unknown"),
-    ("T31-dialysis", "Dialysis independent"): ("events", "as T31-clean: a recorded dependence on dialysis is unknown, not a failure"),
-    ("T31-dialysis", None): ("events", "the dialysis line above (possibly eligible, the safe side)"),
     # NCT02446964
     ("T32-clean", "Eligible patients will have a histopathologically confirmed"): ("core", "categories of remission under each disease ('In CR1 with poor risk "
                                                                                    "cytogenetics', 'In CR2 or CR3', 'With chemosensitive primary refractory "
@@ -235,15 +221,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
                                                                                          "stays a review beside the ECOG bound (1 corpus line)"),
     # NCT00246662
-    ("T55-clean", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "'score of 0, 1, 0r 2': the typed '0r' is read as a "
-                                                                                                  "zero (1 corpus line)"),
     ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
                                                            "person's, never cleared (as T14-clean)"),
     ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' stays "
                                                              "a review beside the other malignancy (1 corpus line)"),
-    ("T55-clean", "Requires kidney dialysis"): ("events", "'(hemodialysis or peritoneal)' stays a review beside dialysis"),
-    ("T55-ecog", None): ("labs", "as T55-clean: the ECOG line (possibly eligible, the safe side)"),
-    ("T55-ecog", "Eastern Cooperative Oncology Group (ECOG) Performance Status score"): ("labs", "as T55-clean"),
     ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
     ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
     ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
@@ -262,15 +243,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T62-platelets', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
     ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
-    ('T64-clean', 'Patients must be < 21 years of age'): ('core', "the page footer 'T2005-001 Protocol version 6/27/2007 17' run into the line stays a review"),
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
-    ('T64-clean', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
     ('T64-blasts', None): ('core', "the diagnosis line's 'without ... or ...' split"),
     ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-hsct', None): ('events', "'eligible 6 months after allogeneic stem cell transplant' unread"),
     ('T64-hsct', 'Stem Cell Transplant (SCT): Patients are eligible 6 months'): ('events', "'Patients are eligible 6 months after allogeneic stem cell transplant' is not read as a time since HSCT"),
-    ('T64-dbili', None): ('labs', 'the total bilirubin alternative'),
-    ('T64-dbili', 'Direct bilirubin > 1.5x'): ('labs', "'A total bilirubin result ... may be used for eligibility if a direct bilirubin result is not available' is read as an alternative"),
     ('T65-clean', 'Patients must have documented relapsed/refractory ALL, AML'): ('events', "'acute leukemia of ambiguous lineage' has no concept, and the MLL child's 'including ...' words stay a review"),
     ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
@@ -363,7 +340,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "core", "'uncontrolled hypertension defined as diastolic > 90 mmHg or systolic > 140 mmHg': the definition is read, but 'uncontrolled defined "
                 "as' and 'symptomatic or persistent' stay reviews beside it, so 168/98 mmHg is unknown"),
     # NCT00440726
-    ("T72-clean", "Direct bilirubin > 1.5x"): ("labs", "as T64-clean: the total bilirubin allowed when no direct bilirubin is available is read as an alternative"),
     ("T72-diagnosed-young", "Age Patients must be < 21 years of age when originally diagnosed"): (
         "labs", "the age at the original diagnosis is left ambiguous (a Condition's onset may be a relapse's): a patient of 22 whose ALL began at 18 is unknown"),
     ("T72-diagnosed-adult", None): ("labs", "the age-at-diagnosis line below is unknown, so possibly eligible, never eligible"),
@@ -493,7 +469,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00839982 (T95)
     ("T95-clean", "Patients with a systemic fungal, bacterial, viral"): ("events", "'... not controlled (defined as exhibiting ongoing signs/symptoms ... without improvement, "
                                                                                   "despite appropriate antibiotics ...)': the definition is an alternative review"),
-    ("T95-refractory", "Diagnosis of 1st relapse or refractory AML"): ("core", "'1st relapse' stays a review conjunct of both statuses, so a refractory AML is unknown"),
     ("T95-creat-gfr", "Serum creatinine =< 1.0 mg/dL"): ("labs", "'> 50 L/min/1.73 m^2': the mistyped unit is a bound no measurement could mean, so the eGFR "
                                                                  "alternative is a person's"),
     ("T95-creat-low", None): ("labs", "as T95-creat-gfr: possibly eligible, never eligible"),
@@ -511,7 +486,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "the run-in 'Exclusion Criteria' leaves the line a review"),
     ("T101-clean", "Cytopathologically confirmed CNS infiltration"): ("events", "'NB: in absence of suspicion of CNS involvement, lumbar puncture is not required' is "
         "read as an alternative review (a note on testing), so no record decides the line"),
-    ("T101-clean", "QTc > 480 msec on screening ECG"): ("labs", "'(using the QTcF formula)' stays an alternative review: a QTc of 430 does not decide"),
     ("T101-clean", "Acute or chronic liver or renal disease considered unrelated"): ("events", "'considered unrelated to tumor (e.g., hepatitis, cirrhosis, renal "
         "insufficiency, etc.)': the examples are left to a review alternative beside liver disease"),
     ("T101-clean", "Patients who have received chemotherapy ≤ 1 week"): ("events", "'chemotherapy ≤ 1 week or who are within 5 half-lives ... (6 weeks for nitrosurea "
@@ -519,7 +493,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T101-clean", "Patients who have received Glivec® ≤ 1 week"): ("events", "'Glivec®' (the trade name with its mark) is not read as imatinib"),
     ("T101-ecog3", "Performance status is normal or ambulatory"): ("core", "as T101-clean"),
     ("T101-cns", "Cytopathologically confirmed CNS infiltration"): ("events", "as T101-clean: the CNS leukaemia on record meets only a review"),
-    ("T101-mi", "Myocardial infarction within 3 months prior to starting AMN107"): ("events", "'prior to starting AMN107' (the drug's code name) stays a review conjunct"),
     ("T101-warfarin", "Use of therapeutic warfarin"): ("events", "'therapeutic' (an anticoagulating dose) stays a review conjunct beside the warfarin on record"),
     ("T101-hbv", "Acute or chronic liver or renal disease considered unrelated"): ("events", "chronic hepatitis B is not read as the liver disease the line names "
         "('e.g., hepatitis' is in the unread examples)"),
@@ -532,8 +505,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T101-surgery", "Patients who have undergone major surgery ≤ 2 weeks"): ("events", "a colectomy by CPT is a surgery of unsaid size, and 'or who have not recovered "
         "from side effects of such therapy' is a review conjunct: unknown, not met"),
     # NCT00241358 (T102), hold10
-    ("T102-clean", "ALL in 1st or subsequent remission or in relapse"): ("events", "'in 1st or subsequent remission or in relapse' is read as 'relapsed and review', the "
-        "remission alternative lost"),
     ("T102-clean", "No evidence of active infection at the time of the transplant"): ("events", "'at the time of the transplant preparative regimen' stays a review conjunct"),
     ("T102-clean", "Patient must be HIV-1 & 2 antibody"): ("events", "'HIV-1 & 2 antibody, HIV-1 antigen, and HTLV-I & II antibody sero-negative': HTLV has no concept"),
     ("T102-clean", "Adequate neurologic function as defined by no evidence"): ("events", "'no evidence of a severe central or peripheral neurologic abnormality' is a "

@@ -1756,8 +1756,13 @@ _PRIMARY_FAILURE = re.compile(
 # remission and off therapy"): 56 corpus lines say "in complete remission / CR", most of them so.
 _IN_REMISSION = re.compile(
     r"\bin\s+(?:a\s+)?(?:(?:pathologically|morphologically|hematologically|histologically|clinically)\s+)?(?:(?:confirmed|documented|proven)\s+)?"
-    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:second|third|subsequent|later|greater)\s+)?)?"
-    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b)"
+    r"(?:(?P<nth>first|second|third|1st|2nd|3rd)\s+(?:or\s+(?P<more>second|third|subsequent|later|greater)\s+)?)?"
+    # (or a remission with no other word, ending the clause or before the relapse it is the alternative
+    # of: "In remission", "in 1st or subsequent remission or in relapse"; a leukaemia's remission is its
+    # complete one. Followed by more words, "in first remission with high risk of relapse, refractory
+    # ...", it is one item of a list the joins do not read, and stays a person's)
+    r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b"
+    r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))))"
     # the therapy a remission follows is what a remission is ("following anti-leukemic therapy")
     r"(?:\s+(?:following|after)\s+(?:(?:anti-?leuk\w*|induction|prior|previous|intensive|standard)\s+)?(?:therapy|treatment|chemotherapy))?",
     I,
@@ -1774,7 +1779,7 @@ def _remission_asked(text: str, m: re.Match[str]) -> bool:
     nothing in the sentence before it names another cancer, a condition, a negation or a transplant
     the remission belongs to."""
     sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
-    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b", text[m.end():], I):
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))", text[m.end():], I):
         return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
     return _REMISSION_OTHER.search(sentence) is None
 
@@ -2111,6 +2116,35 @@ def _disease_named_after(words: str) -> str:
     return "all" if "lymphoblastic" in low else "aml" if low.startswith("acute") else "mds" if low.startswith("myelo") else low
 
 
+# which relapse it is ("in 1st or greater marrow relapse", "first or second relapse", "in untreated
+# second or greater relapse", "Diagnosis of 1st relapse or refractory AML"; 31 corpus lines left the
+# ordinal unread beside the status, and "1st relapse or refractory" joined the ordinal to both
+# statuses). The first or any later relapse is every relapse; any other count is no record's field
+# (a record says relapsed, not which relapse), so it stays a person's beside the relapse; "after
+# first relapse" is any relapse since the first. A relapse
+# in the marrow or blood is no isolated extramedullary one.
+_NTH_RELAPSE = re.compile(
+    r"(?P<after>\bafter\s+(?:the\s+|their\s+|a\s+)?)?\b(?P<nth>first|second|third|fourth|1st|2nd|3rd|4th)"
+    r"(?:\s*(?:,\s*|or\s+|and/or\s+|/\s*)(?P<more>second|third|fourth|2nd|3rd|4th|greater|later|subsequent|higher|more))?"
+    r"(?:,?\s+or\s+(?P<beyond>greater|later|subsequent|higher))?"
+    r"\s+(?P<site>(?:(?:bone\s+)?marrow|hematolog\w*|haematolog\w*|medullary)\s+)?(?:relapse|recurrence)\b(?!\s*(?:free|rate|risk))",
+    I,
+)
+_ANY_LATER = frozenset({"greater", "later", "subsequent", "higher", "more"})
+
+
+def _nth_relapse(m: re.Match[str]) -> Expr:
+    relapsed: Expr = predicate("relapsed", Op.PRESENT)
+    if m.group("site"):
+        relapsed = all_of([relapsed, Not(predicate("isolated_extramedullary_relapse", Op.PRESENT))])
+    first = m.group("nth").lower() in {"first", "1st"}
+    # "refractory to primary chemotherapy or after first relapse": once relapsed, whichever relapse it is now
+    later = (m.group("more") or "").lower() in _ANY_LATER or (m.group("beyond") or "").lower() in _ANY_LATER or m.group("after") is not None
+    if first and later:
+        return relapsed
+    return all_of([relapsed, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which relapse: " + " ".join(m.group(0).split()))])
+
+
 def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
 
@@ -2178,8 +2212,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
+    for m in _NTH_RELAPSE.finditer(text) if "relaps" in low else ():
+        if free(m.start(), m.end()):
+            items.append(Item(m.start(), m.end(), _nth_relapse(m), frozenset({"relapsed"})))
     for m in _STATUS.finditer(text) if ("relaps" in low or "refractory" in low or "recurren" in low or "r/r" in low) else ():
         if not free(m.start(), m.end()):
+            # "1st relapse or refractory AML": the ordinal took the relapse, the refractory beside it is still the line's
+            ref = re.search(r"(?:primary\s+)?refractory", m.group(0), I) if m.group("rr") else None
+            if ref is not None and free(m.start() + ref.start(), m.start() + ref.end()):
+                items.append(Item(m.start() + ref.start(), m.start() + ref.end(), predicate("refractory", Op.PRESENT), frozenset({"refractory"})))
             continue
         # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
         # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
@@ -2208,7 +2249,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
         if free(m.start(), m.end()) and _remission_asked(text, m):
             expr = predicate("remission", Op.PRESENT)
-            if m.group("nth") or re.search(r"CR\s*[123]", m.group(0)):  # which remission it is no record holds ("first", "CR2")
+            any_one = (m.group("nth") or "").lower() in {"first", "1st"} and (m.group("more") or "").lower() in {"subsequent", "later", "greater"}
+            if not any_one and (m.group("nth") or re.search(r"CR\s*[123]", m.group(0))):  # which remission it is no record holds ("first", "CR2")
                 expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split()))])
             items.append(Item(m.start(), m.end(), expr, frozenset({"remission"})))
     for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
