@@ -49,7 +49,8 @@ def present(concept: str) -> Predicate:
         (
             "Uncontrolled infection, HIV positive",
             EXC,
-            Any_((All((present("active_infection"), Review(ReviewReason.JUDGEMENT, "Uncontrolled"))), present("hiv"))),
+            # (a recorded sepsis is the uncontrolled infection: session 16)
+            Any_((Any_((present("sepsis"), All((present("active_infection"), Review(ReviewReason.JUDGEMENT, "Uncontrolled"))))), present("hiv"))),
         ),
     ],
 )

@@ -135,7 +135,7 @@ PINNED = [
     ('NCT04094766', 'At least 2 weeks intervals since the last anti-GVHD therapy if patient', 'R[unsupported_concept:]'),
     ('NCT04094766', 'Patients diagnosed with acute promyelocytic leukemia:t(15;17)(q22;q12)', 'apl present'),
     ('NCT04094766', 'Women in pregnancy and lactation;', 'ANY(pregnancy present, lactation present)'),
-    ('NCT04094766', 'Uncontrolled infection, Active HBV or HCV infection, HIV positive or a', 'ANY(ALL(active_infection present, R[judgement:Uncontrolled]), hbv present, hcv present, hiv present, R[unsupported_concept:any other deadly bacterial/vir])'),
+    ('NCT04094766', 'Uncontrolled infection, Active HBV or HCV infection, HIV positive or a', 'ANY(ANY(sepsis present, ALL(active_infection present, R[judgement:Uncontrolled])), hbv present, hcv present, hiv present, R[unsupported_concept:any other deadly bacterial/vir])'),
     ('NCT04094766', 'Long term use of systemic corticosteroids(5mg per day for 2 weeks);', 'ALL(steroid_therapy present, steroid_dose gte 5.0 mg/d)'),
     ('NCT04094766', 'Any other uncontrolled life-threaten diseases;', 'R[judgement:]'),
     ('NCT04094766', 'Patients with history of anaphylaxis to any drugs;', 'drug_anaphylaxis is positive'),
