@@ -23,8 +23,9 @@ result, or the diagnosis.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from rules_engine.criteria import Expr, Op, ReviewReason
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
@@ -365,8 +366,6 @@ def serious_infection(expr: Expr) -> Expr:
     "systemic") is met by a recorded sepsis, which is all of them by definition: the infection's
     reading gains sepsis as an alternative (left unknown beside the review, a patient in septic
     shock was eligible wherever that review was all the line held against him)."""
-    from rules_engine.criteria import All, Any_, Not, Predicate, Review
-
     if isinstance(expr, Not):
         inner = serious_infection(expr.part)
         return expr if inner is expr.part else Not(inner)
@@ -380,6 +379,4 @@ def serious_infection(expr: Expr) -> Expr:
     if len(infections) != 1 or not others or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others):
         parts = tuple(serious_infection(p) for p in expr.parts)
         return expr if parts == expr.parts else All(parts)
-    from dataclasses import replace
-
     return Any_((replace(infections[0], concept="sepsis"), expr))
