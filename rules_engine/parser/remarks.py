@@ -260,11 +260,16 @@ _OTHERWISE = re.compile(
 )
 
 
+def _blanked(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with every match of ``pattern`` made spaces, so offsets are kept."""
+    return pattern.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
 def blank_otherwise(text: str) -> str:
     """``text`` with "unless otherwise specified ..." blanked (offsets kept)."""
     if "otherwise" not in text.lower():
         return text
-    return _OTHERWISE.sub(lambda m: " " * (m.end() - m.start()), text)
+    return _blanked(_OTHERWISE, text)
 
 
 # "X with or without extramedullary disease", "hysterectomy with or without oophorectomy": what
@@ -286,7 +291,7 @@ def blank_either_way(text: str) -> str:
     """``text`` with each "with or without ..." phrase blanked (offsets kept)."""
     if "without" not in text.lower():
         return text
-    return _EITHER_WAY.sub(lambda m: " " * (m.end() - m.start()), text)
+    return _blanked(_EITHER_WAY, text)
 
 
 # Why the line excludes, not what ("Prior use of fludarabine, as this agent has been associated
@@ -314,7 +319,7 @@ def blank_rationale(text: str) -> str:
     low = text.lower()
     if " as " not in low and "lethal" not in low and "because" not in low:
         return text
-    return _RATIONALE.sub(lambda m: " " * (m.end() - m.start()), text)
+    return _blanked(_RATIONALE, text)
 
 
 # a stand-in test allowed when the asked one is missing ("Direct bilirubin > 1.5x the institutional
@@ -334,7 +339,7 @@ def blank_stand_in(text: str) -> str:
     """``text`` with a stand-in test's permission blanked (offsets kept)."""
     if "available" not in text.lower():
         return text
-    return _STAND_IN.sub(lambda m: " " * (m.end() - m.start()), text)
+    return _blanked(_STAND_IN, text)
 
 
 # "within 28 days or 5 half-lives, whichever is shorter" (21 corpus lines): the window is the
@@ -354,7 +359,7 @@ def blank_whichever_shorter(text: str) -> str:
     """``text`` with "or N half-lives, whichever is shorter" blanked (offsets kept)."""
     if "whichever" not in text.lower():
         return text
-    return _SHORTER_OR.sub(lambda m: " " * (m.end() - m.start()), text)
+    return _blanked(_SHORTER_OR, text)
 
 
 # Gates, one per pattern above, in order: lowercase literals at least one of which every match of

@@ -81,6 +81,9 @@ _INFECTIONS: tuple[tuple[str, str], ...] = (
 
 
 _INFECTION_RES = tuple((c, re.compile(p, I)) for c, p in _INFECTIONS)
+# the infection itself may stand in a list of tests after one result ("HIV, HBsAg or HCV
+# antibody"): its name as the infection topic reads it, with its abbreviation, type and test word
+_HIV_NAMED = rf"(?:{dict(_INFECTIONS)['hiv']})(?:\s*\(\s*HIV\s*\))?(?:[\s-]*1(?:\s*(?:/|and|&)\s*2)?)?(?:[\s-]*(?:antibod(?:y|ies)|Ab)\b)?"
 
 
 # "hepatitis B or C", "hepatitis A, B or C", "HBV and/or HCV": one list of viruses
@@ -210,8 +213,6 @@ _POSITIVE_FOR = re.compile(
     r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+",
     I,
 )
-# the infection itself may stand in such a list beside its tests ("HIV, HBsAg or HCV antibody")
-_HIV_NAMED = r"\bHIV(?:[\s-]*1(?:\s*(?:/|and|&)\s*2)?)?(?:[\s-]*(?:antibod(?:y|ies)|Ab))?\b|human\s+immunodeficiency\s+virus(?:\s*\(\s*HIV\s*\))?(?:\s+antibod(?:y|ies))?"
 _TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
 
