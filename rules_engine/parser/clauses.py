@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, Kind
+from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
@@ -58,8 +58,8 @@ _EXCEPTION = re.compile(
     # within 4 weeks", so a colectomy two weeks ago cleared the line it is excluded by.
     r"|,\s*(?:other\s+than|except(?:\s+for)?|excluding)\s+[^,;()]+(?:\([^()]*\))?"
     r"(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with|within|in\s+the\s+(?:last|past|previous|preceding))\b)"
-    # (a karyotype's own semicolon, "except t(15;17)", does not end the exception)
-    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);)*",
+    # (a karyotype's own semicolon, "except t(15;17)(q22;q12)", does not end the exception)
+    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);|(?<=\([pq]\d);|(?<=\([pq]\d\d);)*",
     I,
 )
 
@@ -951,6 +951,58 @@ def _degree_commas(text: str) -> str:
     return _DEGREE_COMMA.sub(lambda m: m.group(0).replace(",", " "), text) if "," in text else text
 
 
+# an exception naming a subtype of the line's disease ("AML other than acute promyelocytic leukemia
+# by WHO criteria with relapsed disease ...", "AML, except APL (APL), including leukemia secondary
+# to prior therapy ...", "FAB classification other than M3 (APL), documented by bone marrow"):
+# what follows the subtype's name qualifies the disease the line asks for, not the subtype. Read
+# to the clause's end, those words became the exception's own ("not (APL and review ...)"), so a
+# patient with APL on record was left unknown by a line that excludes him, and the relapse the
+# line asks for was asked of the APL instead. The exception ends after the name (its brackets, its
+# karyotype, "and variants") when a qualifying word follows; "and"/"or" after it (another thing
+# excepted: "excluding APL and CML in blast phase") keeps the exception as it was.
+_DISEASES = frozenset(MALIGNANCIES)
+_EXCEPTION_WORD = re.compile(r"[\s,(\[]*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|but\s+not)\s+(?:the\s+)?", I)
+_AFTER_SUBTYPE = re.compile(
+    r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*"  # "(APL)", "[APL with t(15;17)]"
+    r"(?:\s*(?:with\s+)?t\s*\(\s*\d+\s*;\s*\d+\s*\)(?:\s*\(\s*[pq][\d.]+\s*;\s*[pq][\d.]+\s*\))?)?"  # "with t(15;17)(q22;q12)"
+    r"(?:\s+(?:and|or|and/or)\s+(?:its\s+)?variants)?"
+    r"(?:\s*(?:\([^()]*\)|\[[^\[\]]*\]))*",
+    I,
+)
+_ABBREVIATION = re.compile(r"\s*\(\s*[A-Za-z][A-Za-z0-9-]{0,7}\s*\)")
+_QUALIFIER_NEXT = re.compile(
+    r"\s*,?\s*(?:by|according|as|per|documented|confirmed|determined|defined|diagnosed|who|that|which|in\s+(?:an?\s+)?(?:adult|patient|child)|"
+    r"with\s+(?:relapsed|refractory|disease|active|a|an|\d)|is|are|will|must|may)\b",
+    I,
+)
+
+
+def _subtype_end(text: str, start: int, end: int, ctype: CriterionType) -> tuple[int, int]:
+    """Where an exception found at ``start`` ends, as (its words' end, its span's end): at ``end``
+    as matched, or after the name of a subtype of a disease named before it when the words after
+    the name qualify that disease. The subtype's own karyotype and variants end the span but are
+    no words of the exception (they define the subtype; read, they were a review of it)."""
+    lead = _EXCEPTION_WORD.match(text, start, end)
+    if lead is None or lead.end() >= end or text.startswith(("(", "["), start):
+        return end, end  # a bracketed exception ends with its bracket
+    body = extract(text[lead.end(): end], ctype)
+    first = next((it for it in body if it.expr is not None), None)
+    if first is None or first.start > 0 or not first.concepts:
+        return end, end
+    before = {c for it in extract(text[:start], ctype) if it.expr is not None for c in it.concepts}
+    if not before or not all(c in _DISEASES and set(ancestors(c)) & before for c in first.concepts):
+        return end, end
+    name = lead.end() + first.end
+    if text.count("(", lead.end(), name) > text.count(")", lead.end(), name) and text.startswith(")", name):
+        name += 1  # "t(15;17)": the name's own bracket
+    abbreviation = _ABBREVIATION.match(text, name, end)
+    tail = _AFTER_SUBTYPE.match(text, name, end)
+    cut = tail.end() if tail is not None else name
+    if cut >= end or not _QUALIFIER_NEXT.match(text, cut, end):
+        return end, end
+    return (abbreviation.end() if abbreviation is not None else name), cut
+
+
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
     text = _degree_commas(blank_whichever_shorter(blank_rationale(blank_stand_in(blank_otherwise(text)))))
     exceptions: list[tuple[str, int]] = []
@@ -962,9 +1014,11 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         if inside is not None:
             pos = max(inside, m.start() + 1)
             continue
-        exceptions.append((m.group(0).strip(" ,()"), m.start()))
-        spans.append((m.start(), m.end()))
-        pos = max(m.end(), m.start() + 1)
+        named_end, end = _subtype_end(text, m.start(), m.end(), ctype)
+        words = text[m.start(): named_end]  # a subtype's name keeps its own closing bracket ("t(15;17)")
+        exceptions.append((words.strip(" ,()") if end == m.end() else words.lstrip(" ,([").rstrip(" ,"), m.start()))
+        spans.append((m.start(), end))
+        pos = max(end, m.start() + 1)
     if exceptions:
         # an aside before the head's window ("major surgery, other than diagnostic surgery (i.e.
         # ... a biopsy ...), within 4 weeks") leaves one blank, not its length: a long one kept

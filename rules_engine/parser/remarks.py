@@ -246,6 +246,12 @@ _PATTERNS: tuple[str, ...] = (
     # the trial's own agent excepted from a washout ("antineoplastic agents other than ASP2215"): no
     # therapy a record holds before the trial is that code
     r"\bother\s+than\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication|agent)|(?-i:[A-Z]{2,5}-?\d{3,6}))\b(?!\s*(?:and|or|,)\s*\w)",
+    # every subtype or origin a disease may have ("AML as defined by WHO criteria, any subtype, de
+    # novo or secondary, except APL", "NSCLC of any type", "MDS (de novo or secondary)"; 41 corpus
+    # lines): no condition. Left as words listed beside the disease they stood as alternatives of
+    # it, the APL excepted after them excepted only the last, and an APL met the AML line
+    r"\(\s*(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary\s*\)"
+    r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -423,6 +429,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("protocol version",),
     ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
+    ("type", "novo"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

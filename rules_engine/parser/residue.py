@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, related
+from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
@@ -153,6 +153,7 @@ WIDENING_CLAUSE = re.compile(
     r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
     r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b"
+    r"|\balso\s+eligible\s+(?:are|is)\b"  # "...; also eligible are patients unwilling to receive ..."
     # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5
     # x ULN if ...": a value past the line's limit permitted to a group (read as a requirement of
     # its own, beside the limit, no patient could meet both)
@@ -203,7 +204,12 @@ def _targets(items: list[Item], concepts: set[str], start: int) -> list[Item]:
     with it, else the nearest item before it, else the first after it."""
     live = [it for it in items if it.expr is not None]
     if concepts:
-        hits = [it for it in live if _family(it.concepts) & _family(concepts)]
+        # a cancer's subtype excepted concerns its cancer wherever the clause names it ("AML, ...,
+        # except APL"), not the item nearest before it. Cancers only: an arrhythmia, a metastasis
+        # or a therapy excepted beside the wider kind ("cardiac disease ... (rate-controlled atrial
+        # fibrillation is allowed)") narrows only the item it stands by
+        wider = {a for c in concepts if c in _CANCER_KINDS for a in ancestors(c)} & _CANCER_KINDS
+        hits = [it for it in live if _family(it.concepts) & _family(concepts) or it.concepts & wider]
         if hits:
             return hits
     before = [it for it in live if it.start < start]
@@ -1140,6 +1146,7 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
     return all_of([*parts, any_of([within, second])])
 
 
+_CANCER_KINDS = frozenset(MALIGNANCIES)
 _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
 
 

@@ -438,11 +438,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T92-bcc", "Patients who are receiving therapy for another active malignancy"): ("events", "as T92-prostate; 'squamous cell carcinoma ... of the skin' excepted is "
                                                                                               "read only as non-melanoma skin cancer with a review"),
     # NCT01904643 (T93)
-    ("T93-clean", "Patients eligible include those with diagnosis of AML other than acute promyelocytic"): (
-        "core", "'AML other than APL by WHO criteria with relapsed disease ... or refractory ...; also eligible are patients unwilling to receive standard induction': the "
-                "status is read inside the APL exception and the unwilling alternative as a conjunct (1 line)"),
-    ("T93-apl", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
-    ("T93-apl", "Patients eligible include those with diagnosis of AML other than acute promyelocytic"): ("core", "as T93-clean"),
     ("T93-clean", "Patients who have received prior lenalidomide therapy"): ("events", "'further there should be at least a 14-day window from the patient's last prior "
                                                                                    "therapy' stays a review alternative, so no record clears the line (1 line)"),
     ("T93-window", "Patients who have received prior lenalidomide therapy"): ("events", "as T93-clean: the 14-day window is not read"),
