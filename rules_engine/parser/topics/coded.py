@@ -256,9 +256,17 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
             return replace(expr, value=tuple(dict.fromkeys(own + named)))
         return expr
     if isinstance(expr, Not):
+        spanned = _spanned_exception(expr.part)
+        if spanned is not None:
+            return Not(All(tuple(_walk(p, own) for p in spanned.parts)))
         return Not(_walk(expr.part, own))
+    if isinstance(expr, Any_) and (factored := _shared_exceptions(expr)) is not None:
+        expr = factored
     if isinstance(expr, (All, Any_)):
         node: Expr = type(expr)(tuple(_walk(p, own) for p in expr.parts))
+        if isinstance(node, All) and any(isinstance(p, All) and p.parts and _is_target(p.parts[0]) for p in node.parts):
+            # "(another malignancy and not E1) and not E2": one line's exceptions, side by side
+            node = All(tuple(q for p in node.parts for q in (p.parts if isinstance(p, All) and p.parts and _is_target(p.parts[0]) else (p,))))
         if isinstance(node, All):
             node = _fold(node, own)
             if isinstance(node, All) and _names_steroid(node):
@@ -267,6 +275,59 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
                     node = kept[0] if len(kept) == 1 else All(tuple(kept))
         return node
     return expr
+
+
+def _shared_exceptions(expr: Any_) -> All | None:
+    """``(active malignancy and not E) or (malignancy on record and not E)``: an exception a
+    sentence after the line attached to each of its alternatives, taken out again as
+    ``(active or on record) and not E`` (the same in three-valued logic), so the line's target
+    meets its exceptions and an excepted cancer joins the malignancies it does not count."""
+    if len(expr.parts) < 2 or not all(isinstance(p, All) and len(p.parts) >= 2 and _is_other_malignancy(p.parts[0]) for p in expr.parts):
+        return None
+    rests = [p.parts[1:] for p in expr.parts if isinstance(p, All)]
+    if any(r != rests[0] for r in rests):
+        return None
+    return All((Any_(tuple(p.parts[0] for p in expr.parts if isinstance(p, All))), *rests[0]))
+
+
+def _spanned_exception(part: Expr) -> All | None:
+    """An exception for the patients whose other cancer lies beyond a disease-free span ("...
+    ineligible except for the following circumstances. Individuals with a history of other
+    malignancies are eligible if they have been disease-free for at least 3 years and are deemed
+    by the investigator to be at low risk ..."): ``All(another malignancy, review)`` under ``Not``.
+    The span is the exception's, so what it excepts is a malignancy neither active nor within the
+    span; the review stays beside it for those alone, unless it says nothing but the span. Folded
+    as the line's own span instead (``_fold``), the exception became "active or within 3 years"
+    and cleared the very patients the line excludes (a breast cancer 2 years ago passed)."""
+    if not isinstance(part, All):
+        return None
+    targets = [p for p in part.parts if _is_target(p)]
+    notes = [p for p in part.parts if isinstance(p, Review) and p.text and _DISEASE_FREE.search(p.text)]
+    if len(targets) != 1 or len(notes) != 1:
+        return None
+    free = _DISEASE_FREE.search(notes[0].text or "")
+    assert free is not None
+    window = Window(float(free.group("n")), free.group("u").lower().rstrip("s") + "s")
+    target = targets[0]
+    base = target.parts[0] if isinstance(target, Any_) else target
+    assert isinstance(base, Predicate)
+    active = replace(base, op=Op.PRESENT, window=None)
+    on_record = Any_((active, replace(base, op=Op.WITHIN, window=Window(100.0, "years"))))  # whenever it was
+    beyond: list[Expr] = [on_record, Not(active), Not(replace(base, op=Op.WITHIN, window=window))]
+    rest = [p for p in part.parts if p is not target and (p is not notes[0] or not _SPAN_ONLY.match(p.text or ""))]
+    return All(tuple(beyond + rest))
+
+
+# an exception's words that say nothing but the disease-free span ("Patients with prior
+# malignancies are eligible if they have been disease-free for at least 5 years")
+_SPAN_ONLY = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|individuals)\s+(?:with\s+)?(?:a\s+)?(?:history\s+of\s+)?(?:other|prior|previous|another)\s+"
+    r"(?:malignanc(?:y|ies)|cancers?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted)\s+)?"
+    r"(?:if|provided|when|unless)\s+(?:(?:they|the\s+patient|the\s+subject)\s+)?(?:(?:has|have|had|are|is)\s+)?(?:been\s+)?(?:continuously\s+)?"
+    + _DISEASE_FREE.pattern
+    + r"\W*$",
+    re.I,
+)
 
 
 def _names_own(part: Expr, own: tuple[str, ...]) -> bool:
