@@ -37,6 +37,21 @@ PROTOCOL = "Has active cancer (other than that which is defined by the inclusion
 # seed NCT02296242
 SKIN = "Concomitant malignancies except carcinoma in situ, basal or squamous cell skin carcinoma; low grade prostate cancer treated with prostatectomy more than 10 years ago"
 
+# seed NCT01065467: the span and a judgement in the line's own exception
+JUDGED = (
+    "Individuals with a history of a different malignancy are ineligible except for the following circumstances: disease-free for at "
+    "least 5 years and are deemed by the investigator to be at low risk for recurrence of that malignancy; individuals with the "
+    "following cancers are eligible if diagnosed and treated within the past 5 years: cervical cancer in situ, and basal cell or "
+    "squamous cell carcinoma of the skin."
+)
+# seed NCT02292173: the span one exception of several, the others unread
+SEVERAL = (
+    "History of another active malignancy in last 3 years. Exception: Potential participants who have been disease-free for 3 years, "
+    "or have a history of completely resected nonmelanoma skin cancer and/or potential participants with indolent second malignancies are eligible."
+)
+# seed NCT00637832: an inclusion's own "No ... except ... disease-free" (its negation is no exception)
+NONE_EXCEPT = "No other prior malignancy, except for adequately treated skin cancer, cervical cancer in situ, or other cancer for which the patient has been disease-free for 5 years"
+
 YEAR, TWO_YEARS, FOUR_YEARS, SIX_YEARS = 365, 2 * 365, 4 * 365, 6 * 365
 
 # (why, line, record, outcome)
@@ -56,6 +71,16 @@ CASES: list[tuple[str, str, PatientFacts, Outcome]] = [
     ("a span-only exception: a cancer resolved 6 years ago is excepted", SPAN_ONLY, adult(condition("breast_cancer", SIX_YEARS, active=False)), NOT_MET),
     ("... one resolved 4 years ago is not", SPAN_ONLY, adult(condition("breast_cancer", FOUR_YEARS, active=False)), MET),
     ("... nor one active now", SPAN_ONLY, adult(condition("breast_cancer", SIX_YEARS)), MET),
+    ("a span with a judgement: a cancer resolved 7 years ago waits on the investigator's judgement",
+     JUDGED, adult(condition("breast_cancer", 7 * YEAR, active=False)), UNKNOWN),
+    ("... one resolved 2 years ago is inside the span: excluded", JUDGED, adult(condition("breast_cancer", TWO_YEARS, active=False)), MET),
+    ("the span one exception of several: a recent cancer may be an excepted 'indolent' one (a person's)",
+     SEVERAL, adult(condition("breast_cancer", TWO_YEARS)), UNKNOWN),
+    ("... no cancer on record: not excluded", SEVERAL, adult(), NOT_MET),
+    ("an inclusion's own 'No other malignancy, except ... disease-free for 5 years': an active cancer fails it",
+     NONE_EXCEPT, adult(condition("breast_cancer", YEAR)), NOT_MET),
+    ("... as does one resolved 2 years ago", NONE_EXCEPT, adult(condition("breast_cancer", TWO_YEARS, active=False)), NOT_MET),
+    ("... no cancer meets it", NONE_EXCEPT, adult(), MET),
     ("'skin cancer (excluding melanoma)' excepts a basal cell carcinoma", PROTOCOL, adult(condition("nonmelanoma_skin_cancer", YEAR)), NOT_MET),
     ("... never a melanoma", PROTOCOL, adult(condition("melanoma", YEAR)), MET),
     ("... nor a breast cancer", PROTOCOL, adult(condition("breast_cancer", YEAR)), MET),
@@ -65,7 +90,7 @@ CASES: list[tuple[str, str, PatientFacts, Outcome]] = [
 
 
 def _line(text: str):
-    return parse_lines([OWN, ("exclusion", text)])[1]
+    return parse_lines([OWN, ("inclusion" if text is NONE_EXCEPT else "exclusion", text)])[1]
 
 
 @pytest.mark.parametrize(("text", "facts", "expected"), [pytest.param(t, f, o, id=w) for w, t, f, o in CASES])

@@ -199,8 +199,11 @@ def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
             rebuilt = [heading[0][1]] + [Not(p) for p, _ in children]
             expr = All(tuple(rebuilt))
     free = _disease_free(expr) if any(_is_target(p) for p in expr.parts) else None
+    judged: Review | None = None
     if free is not None:  # active, or on record within the disease-free span
         note, window = free
+        if isinstance(note, Review) and not (_DISEASE_FREE_ONLY.match(note.text or "") or _SPAN_ONLY.match(note.text or "")):
+            judged = note
         parts_free: list[Expr] = []
         for part in expr.parts:
             if part is note:
@@ -212,6 +215,31 @@ def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
             parts_free.append(part)
         expr = All(tuple(parts_free)) if len(parts_free) > 1 else All((parts_free[0],)) if parts_free else expr
     expr = _cured_exception(expr)
+    return _beyond_span(_excepted_into_value(expr, own), judged)
+
+
+def _beyond_span(expr: Expr, judged: Review | None) -> Expr:
+    """A span that is not all the exception says ("unless disease-free for at least 5 years and
+    deemed by the investigator to be at low risk for recurrence"): a malignancy on record beyond
+    the span is left to that judgement, never cleared by the span alone."""
+    if judged is None:
+        return expr
+    parts = list(expr.parts) if isinstance(expr, All) else [expr]
+    out: list[Expr] = []
+    for part in parts:
+        # the malignancy counted, alone or beside the excepted ones kept with their own words
+        counted = part if _is_target(part) else part.parts[0] if isinstance(part, Any_) and part.parts and _is_target(part.parts[0]) else None
+        if counted is not None:
+            base = counted.parts[0] if isinstance(counted, Any_) else counted
+            assert isinstance(base, Predicate)
+            lifetime = replace(base, op=Op.WITHIN, window=Window(100.0, "years"))
+            part = Any_((part, All((lifetime, Review(ReviewReason.JUDGEMENT, judged.text)))))
+        out.append(part)
+    return out[0] if len(out) == 1 else All(tuple(out))
+
+
+def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
+    """The malignancies the line excepts joined to the value of the malignancy it counts."""
     targets = [p for p in expr.parts if _is_target(p)]
     exceptions = [(p, _exception_parts(p) or _child_exceptions(p.part) if isinstance(p, Not) else _exception_parts(p)) for p in expr.parts]
     exceptions = [(p, e) for p, e in exceptions if e is not None]
@@ -256,14 +284,11 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
             return replace(expr, value=tuple(dict.fromkeys(own + named)))
         return expr
     if isinstance(expr, Not):
-        spanned = _spanned_exception(expr.part)
-        if spanned is not None:
-            return Not(All(tuple(_walk(p, own) for p in spanned.parts)))
         return Not(_walk(expr.part, own))
     if isinstance(expr, Any_) and (factored := _shared_exceptions(expr)) is not None:
         expr = factored
     if isinstance(expr, (All, Any_)):
-        node: Expr = type(expr)(tuple(_walk(p, own) for p in expr.parts))
+        node: Expr = type(expr)(tuple(_excepted_span(p, expr, own) for p in expr.parts))
         if isinstance(node, All) and any(isinstance(p, All) and p.parts and _is_target(p.parts[0]) for p in node.parts):
             # "(another malignancy and not E1) and not E2": one line's exceptions, side by side
             node = All(tuple(q for p in node.parts for q in (p.parts if isinstance(p, All) and p.parts and _is_target(p.parts[0]) else (p,))))
@@ -275,6 +300,17 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
                     node = kept[0] if len(kept) == 1 else All(tuple(kept))
         return node
     return expr
+
+
+def _excepted_span(part: Expr, parent: All | Any_, own: tuple[str, ...] | None) -> Expr:
+    """``part`` walked; an exception stating a disease-free span, beside the malignancy it
+    excepts from (never the line's own negation, "No other malignancy unless ..."), read as
+    ``_spanned_exception`` says."""
+    if isinstance(part, Not) and isinstance(parent, All) and any(_is_target(p) for p in parent.parts if p is not part):
+        spanned = _spanned_exception(part.part)
+        if spanned is not None:
+            return Not(All(tuple(_walk(p, own) for p in spanned.parts)))
+    return _walk(part, own)
 
 
 def _shared_exceptions(expr: Any_) -> All | None:
@@ -313,9 +349,17 @@ def _spanned_exception(part: Expr) -> All | None:
     assert isinstance(base, Predicate)
     active = replace(base, op=Op.PRESENT, window=None)
     on_record = Any_((active, replace(base, op=Op.WITHIN, window=Window(100.0, "years"))))  # whenever it was
+    if _ALTERNATIVES.search(notes[0].text or ""):
+        # "... or have a history of completely resected nonmelanoma skin cancer and/or ... indolent
+        # second malignancies are eligible": the span is one exception of several, the others
+        # unread, so any malignancy on record may be excepted (a person's)
+        return All((on_record, Review(ReviewReason.JUDGEMENT, notes[0].text)))
     beyond: list[Expr] = [on_record, Not(active), Not(replace(base, op=Op.WITHIN, window=window))]
     rest = [p for p in part.parts if p is not target and (p is not notes[0] or not _SPAN_ONLY.match(p.text or ""))]
     return All(tuple(beyond + rest))
+
+
+_ALTERNATIVES = re.compile(r"\b(?:or|and/or)\b", re.I)
 
 
 # an exception's words that say nothing but the disease-free span ("Patients with prior
