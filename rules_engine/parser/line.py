@@ -435,7 +435,9 @@ def _pointed_exceptions(clauses: list[str]) -> list[str]:
         if pointer is None or not out[k][: pointer.start()].strip():
             continue
         out[k] = out[k][: pointer.start()]
-        if not _EXCEPTION_LEAD.match(out[k + 1]) and not WIDENING_CLAUSE.search(out[k + 1]):
+        # (a sentence that states an exclusion of its own is none of the circumstances: read as
+        # one, what it excludes would clear the line)
+        if not _EXCEPTION_LEAD.match(out[k + 1]) and not WIDENING_CLAUSE.search(out[k + 1]) and not _STATED_EXCLUSION.search(out[k + 1]):
             out[k + 1] = "Exceptions: " + out[k + 1]
     return out
 

@@ -18,7 +18,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition
+from tests.fixtures.records import AS_OF, adult, condition, procedure
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 OWN = ("inclusion", "Relapsed or refractory acute myeloid leukemia")
@@ -117,6 +117,17 @@ def test_the_pointer_to_following_exceptions_is_no_review_of_its_own() -> None:
     kept as an unread exception of the whole line, no malignancy decided it."""
     texts = [r.text or "" for r in _reviews(_line(POINTED).expr)]
     assert not any("following circumstances" in t for t in texts)
+
+
+def test_a_sentence_stating_an_exclusion_is_none_of_the_circumstances() -> None:
+    """After the pointer, a sentence that excludes by its own words stays an exclusion: read as
+    one of the circumstances, a patient on chemotherapy with a recent cancer would be excepted."""
+    text = (
+        "Individuals with a history of a different malignancy are ineligible except for the following circumstances. "
+        "Patients receiving chemotherapy are not eligible."
+    )
+    facts = adult(condition("breast_cancer", YEAR), procedure("chemotherapy", 5))
+    assert evaluate(_line(text), facts, AS_OF).outcome is not NOT_MET
 
 
 def _reviews(expr):
