@@ -162,6 +162,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         clauses = [_as_rule(c) for c in clauses]
     if not clauses:
         return Review(review_reason(norm), "")
+    clauses = _pointed_exceptions(clauses)
     window = MEASURE_WINDOW.match(norm)
     if window:
         clauses[0] = MEASURE_WINDOW.sub("", clauses[0], count=1)
@@ -411,6 +412,34 @@ _EXCEPTION_LEAD = re.compile(
     r"^\W*(?:(?:an?|the)\s+)?exceptions?\b\s*(?::\s*|(?:to\s+this\s+)?(?:(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:made\s+)?)?(?:for\b|include\w*\b|:)?)",
     I,
 )
+
+
+# a clause that ends by pointing at the exceptions the line's next sentences write ("Individuals
+# with a history of a different malignancy are ineligible except for the following circumstances.
+# Individuals with ... are eligible if ..."; 6 corpus lines)
+_POINTED_EXCEPTION = re.compile(
+    r"[\s,;]*\b(?:except(?:\s+(?:for|in|under))?|with\s+the\s+exceptions?\s+of)\s+(?:the\s+following|these)"
+    r"(?:\s+(?:circumstances|situations|cases|conditions|exceptions))?\s*:?\s*$",
+    I,
+)
+
+
+def _pointed_exceptions(clauses: list[str]) -> list[str]:
+    """The pointer taken off its clause and the next sentence read as the exception it points at
+    (the sentences after it that permit a group are exceptions by their own words). Left on, the
+    pointer was an unread exception of the whole line, and no malignancy the exceptions leave out
+    decided it."""
+    out = list(clauses)
+    for k in range(len(out) - 1):
+        pointer = _POINTED_EXCEPTION.search(out[k])
+        if pointer is None or not out[k][: pointer.start()].strip():
+            continue
+        out[k] = out[k][: pointer.start()]
+        # (a sentence that states an exclusion of its own is none of the circumstances: read as
+        # one, what it excludes would clear the line)
+        if not _EXCEPTION_LEAD.match(out[k + 1]) and not WIDENING_CLAUSE.search(out[k + 1]) and not _STATED_EXCLUSION.search(out[k + 1]):
+            out[k + 1] = "Exceptions: " + out[k + 1]
+    return out
 
 
 # A clause that states its own verdict ("Patients with a history of GI perforation within 12

@@ -223,8 +223,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00246662
     ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
                                                            "person's, never cleared (as T14-clean)"),
-    ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' stays "
-                                                             "a review beside the other malignancy (1 corpus line)"),
+    ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' and "
+                                                             "'except for skin cancer (excluding melanoma)' are read, but the inclusion names only "
+                                                             "'leukemia' (no kind), so the trial's own disease is unknown and a recorded cancer may be it"),
     ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
     ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
     ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
@@ -277,11 +278,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T83-clean", "Equal to or greater than grade 2 ataxia"): ("events", "'grade 2 ataxia, cranial or peripheral neuropathy': the grade and the ataxia stay unread beside neuropathy"),
     ("T83-hbsag", "A diagnosis of active hepatitis B or C"): ("events", "'as defined by detectable viral load assays in the blood' is not read as HBV DNA or HCV RNA, so an "
                                                                         "HBsAg-positive carrier with no HBV DNA detected is unknown"),
-    ("T83-breast", None): ("core", "the other-malignancy line below is unknown, so possibly eligible"),
-    ("T83-breast", "Individuals with a history of a different malignancy"): ("core", "'... ineligible except for the following circumstances. ... disease-free for at least 3 years "
-                                                                                     "... eligible if diagnosed and treated within the past 3 years: ...': the exceptions in the "
-                                                                                     "sentences after the rule stay a review conjunct, so no malignancy decides"),
-    ("T83-bcc", "Individuals with a history of a different malignancy"): ("core", "as T83-breast"),
+    ("T83-bcc", "Individuals with a history of a different malignancy"): ("core", "the excepted skin cancer's own words ('if diagnosed and treated within the past 3 "
+                                                                                  "years') stay a review for that cancer alone, so a basal cell carcinoma is unknown"),
     # NCT00317642 (T84)
     ("T84-clean", "Relapsed after receiving up to 2 prior induction"): ("core", "'up to 2 prior induction regimens (i.e. first or second relapse)or are refractory to not more than one "
                                                                                 "prior ... regimen': the counts of regimens and the run-together ')or' stay unread"),
@@ -311,9 +309,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T85-rvo", None): ("core", "the retinal line below is unknown, so possibly eligible"),
     ("T85-rvo", "retinal vein occlusion or central serous retinopathy"): ("core", "'A history or current evidence/risk of retinal vein occlusion': 'evidence/risk' is read as a "
                                                                                   "review conjunct, so a retinal vein occlusion on record (H34, now read) is unknown"),
-    ("T85-bcc", None): ("core", "the malignancy line below excludes a basal cell carcinoma (the safe side)"),
-    ("T85-bcc", "Concomitant malignancies except"): ("core", "'Concomitant malignancies except carcinoma in situ, basal or squamous cell skin carcinoma; low grade prostate cancer "
-                                                             "...': the exceptions after 'except' are read as alternatives that exclude"),
     # hold7's batch (T71-T75): misreadings left after the fixes of its families
     # NCT01110473
     ("T71-clean", None): ("core", "the Arms A, B and D diagnosis heading below is not met, so ineligible"),
@@ -435,8 +430,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                                           "(a named product after 'treated with' a disease is not read)"),
     ("T92-insulin", "Patients with a history of diabetes mellitus (DM) treated with metformin"): ("events", "as T92-metformin"),
     ("T92-prostate", "Patients who are receiving therapy for another active malignancy"): ("events", "'receiving therapy for' another malignancy stays a review beside it"),
-    ("T92-bcc", "Patients who are receiving therapy for another active malignancy"): ("events", "as T92-prostate; 'squamous cell carcinoma ... of the skin' excepted is "
-                                                                                              "read only as non-melanoma skin cancer with a review"),
     # NCT01904643 (T93)
     ("T93-clean", "Patients who have received prior lenalidomide therapy"): ("events", "'further there should be at least a 14-day window from the patient's last prior "
                                                                                    "therapy' stays a review alternative, so no record clears the line (1 line)"),

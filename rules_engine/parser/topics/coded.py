@@ -199,8 +199,11 @@ def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
             rebuilt = [heading[0][1]] + [Not(p) for p, _ in children]
             expr = All(tuple(rebuilt))
     free = _disease_free(expr) if any(_is_target(p) for p in expr.parts) else None
+    judged: Review | None = None
     if free is not None:  # active, or on record within the disease-free span
         note, window = free
+        if isinstance(note, Review) and not (_DISEASE_FREE_ONLY.match(note.text or "") or _SPAN_ONLY.match(note.text or "")):
+            judged = note
         parts_free: list[Expr] = []
         for part in expr.parts:
             if part is note:
@@ -212,6 +215,31 @@ def _fold(expr: All, own: tuple[str, ...] | None) -> Expr:
             parts_free.append(part)
         expr = All(tuple(parts_free)) if len(parts_free) > 1 else All((parts_free[0],)) if parts_free else expr
     expr = _cured_exception(expr)
+    return _beyond_span(_excepted_into_value(expr, own), judged)
+
+
+def _beyond_span(expr: Expr, judged: Review | None) -> Expr:
+    """A span that is not all the exception says ("unless disease-free for at least 5 years and
+    deemed by the investigator to be at low risk for recurrence"): a malignancy on record beyond
+    the span is left to that judgement, never cleared by the span alone."""
+    if judged is None:
+        return expr
+    parts = list(expr.parts) if isinstance(expr, All) else [expr]
+    out: list[Expr] = []
+    for part in parts:
+        # the malignancy counted, alone or beside the excepted ones kept with their own words
+        counted = part if _is_target(part) else part.parts[0] if isinstance(part, Any_) and part.parts and _is_target(part.parts[0]) else None
+        if counted is not None:
+            base = counted.parts[0] if isinstance(counted, Any_) else counted
+            assert isinstance(base, Predicate)
+            lifetime = replace(base, op=Op.WITHIN, window=Window(100.0, "years"))
+            part = Any_((part, All((lifetime, Review(ReviewReason.JUDGEMENT, judged.text)))))
+        out.append(part)
+    return out[0] if len(out) == 1 else All(tuple(out))
+
+
+def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
+    """The malignancies the line excepts joined to the value of the malignancy it counts."""
     targets = [p for p in expr.parts if _is_target(p)]
     exceptions = [(p, _exception_parts(p) or _child_exceptions(p.part) if isinstance(p, Not) else _exception_parts(p)) for p in expr.parts]
     exceptions = [(p, e) for p, e in exceptions if e is not None]
@@ -257,8 +285,13 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
         return expr
     if isinstance(expr, Not):
         return Not(_walk(expr.part, own))
+    if isinstance(expr, Any_) and (factored := _shared_exceptions(expr)) is not None:
+        expr = factored
     if isinstance(expr, (All, Any_)):
-        node: Expr = type(expr)(tuple(_walk(p, own) for p in expr.parts))
+        node: Expr = type(expr)(tuple(_excepted_span(p, expr, own) for p in expr.parts))
+        if isinstance(node, All) and any(isinstance(p, All) and p.parts and _is_target(p.parts[0]) for p in node.parts):
+            # "(another malignancy and not E1) and not E2": one line's exceptions, side by side
+            node = All(tuple(q for p in node.parts for q in (p.parts if isinstance(p, All) and p.parts and _is_target(p.parts[0]) else (p,))))
         if isinstance(node, All):
             node = _fold(node, own)
             if isinstance(node, All) and _names_steroid(node):
@@ -267,6 +300,78 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
                     node = kept[0] if len(kept) == 1 else All(tuple(kept))
         return node
     return expr
+
+
+def _excepted_span(part: Expr, parent: All | Any_, own: tuple[str, ...] | None) -> Expr:
+    """``part`` walked; an exception stating a disease-free span, beside the malignancy it
+    excepts from (never the line's own negation, "No other malignancy unless ..."), read as
+    ``_spanned_exception`` says."""
+    if isinstance(part, Not) and isinstance(parent, All) and any(_is_target(p) for p in parent.parts if p is not part):
+        spanned = _spanned_exception(part.part)
+        if spanned is not None:
+            return Not(All(tuple(_walk(p, own) for p in spanned.parts)))
+    return _walk(part, own)
+
+
+def _shared_exceptions(expr: Any_) -> All | None:
+    """``(active malignancy and not E) or (malignancy on record and not E)``: an exception a
+    sentence after the line attached to each of its alternatives, taken out again as
+    ``(active or on record) and not E`` (the same in three-valued logic), so the line's target
+    meets its exceptions and an excepted cancer joins the malignancies it does not count."""
+    if len(expr.parts) < 2 or not all(isinstance(p, All) and len(p.parts) >= 2 and _is_other_malignancy(p.parts[0]) for p in expr.parts):
+        return None
+    rests = [p.parts[1:] for p in expr.parts if isinstance(p, All)]
+    if any(r != rests[0] for r in rests):
+        return None
+    return All((Any_(tuple(p.parts[0] for p in expr.parts if isinstance(p, All))), *rests[0]))
+
+
+def _spanned_exception(part: Expr) -> All | None:
+    """An exception for the patients whose other cancer lies beyond a disease-free span ("...
+    ineligible except for the following circumstances. Individuals with a history of other
+    malignancies are eligible if they have been disease-free for at least 3 years and are deemed
+    by the investigator to be at low risk ..."): ``All(another malignancy, review)`` under ``Not``.
+    The span is the exception's, so what it excepts is a malignancy neither active nor within the
+    span; the review stays beside it for those alone, unless it says nothing but the span. Folded
+    as the line's own span instead (``_fold``), the exception became "active or within 3 years"
+    and cleared the very patients the line excludes (a breast cancer 2 years ago passed)."""
+    if not isinstance(part, All):
+        return None
+    targets = [p for p in part.parts if _is_target(p)]
+    notes = [p for p in part.parts if isinstance(p, Review) and p.text and _DISEASE_FREE.search(p.text)]
+    if len(targets) != 1 or len(notes) != 1:
+        return None
+    free = _DISEASE_FREE.search(notes[0].text or "")
+    assert free is not None
+    window = Window(float(free.group("n")), free.group("u").lower().rstrip("s") + "s")
+    target = targets[0]
+    base = target.parts[0] if isinstance(target, Any_) else target
+    assert isinstance(base, Predicate)
+    active = replace(base, op=Op.PRESENT, window=None)
+    on_record = Any_((active, replace(base, op=Op.WITHIN, window=Window(100.0, "years"))))  # whenever it was
+    if _ALTERNATIVES.search(notes[0].text or ""):
+        # "... or have a history of completely resected nonmelanoma skin cancer and/or ... indolent
+        # second malignancies are eligible": the span is one exception of several, the others
+        # unread, so any malignancy on record may be excepted (a person's)
+        return All((on_record, Review(ReviewReason.JUDGEMENT, notes[0].text)))
+    beyond: list[Expr] = [on_record, Not(active), Not(replace(base, op=Op.WITHIN, window=window))]
+    rest = [p for p in part.parts if p is not target and (p is not notes[0] or not _SPAN_ONLY.match(p.text or ""))]
+    return All(tuple(beyond + rest))
+
+
+_ALTERNATIVES = re.compile(r"\b(?:or|and/or)\b", re.I)
+
+
+# an exception's words that say nothing but the disease-free span ("Patients with prior
+# malignancies are eligible if they have been disease-free for at least 5 years")
+_SPAN_ONLY = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|individuals)\s+(?:with\s+)?(?:a\s+)?(?:history\s+of\s+)?(?:other|prior|previous|another)\s+"
+    r"(?:malignanc(?:y|ies)|cancers?)\s+(?:are|is|will\s+be|may\s+be)\s+(?:also\s+)?(?:eligible|allowed|permitted)\s+)?"
+    r"(?:if|provided|when|unless)\s+(?:(?:they|the\s+patient|the\s+subject)\s+)?(?:(?:has|have|had|are|is)\s+)?(?:been\s+)?(?:continuously\s+)?"
+    + _DISEASE_FREE.pattern
+    + r"\W*$",
+    re.I,
+)
 
 
 def _names_own(part: Expr, own: tuple[str, ...]) -> bool:

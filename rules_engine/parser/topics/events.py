@@ -517,7 +517,9 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
     ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:exocrine\s+)?pancreas\b", ("pancrea",)),
-    ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)[\s-]+cell\s+skin\s+cancers?|\bNMSC\b|\bBCC\b", ("melano", "basal", "squamous", "nmsc", "bcc")),
+    ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)(?:\s+(?:or|and|and/or)\s+(?:basal|squamous))?[\s-]+cell\s+skin\s+(?:cancers?|carcinomas?)|\bNMSC\b|\bBCC\b"
+     # "skin cancer (excluding melanoma)", "skin cancers other than melanoma"
+     r"|skin\s+cancers?\s*\(?\s*(?:excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+melanomas?\s*\)?", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
@@ -1704,6 +1706,9 @@ _MALIGNANCY_WORDS = (
 _OTHER_THAN = re.compile(
     _MALIGNANCY_WORDS + r"(?:\s+history)?"
     r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
+    # "other than that which is defined by the inclusion criteria for this protocol": the trial's own
+    r"(?:\s+(?:which|that)\s+(?:is|are)\s+(?:defined|described|specified|required|listed)\s+(?:by|in)\s+(?:the\s+)?(?:inclusion\s+criteria|protocol)"
+    r"(?:\s+(?:for|of)\s+(?:this|the)\s+(?:protocol|study|trial))?)?"
     r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
     I,
 )
@@ -1867,6 +1872,12 @@ def _named_drug_items(text: str, free) -> list[Item]:
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
 
+
+# "deemed to be at low risk for recurrence", "< 30% risk of relapse", "high risk of relapse": the
+# chance of a relapse is a forecast, never the relapse itself (read as one, "eligible if ... at low
+# risk for recurrence of that malignancy" excepted every relapsed patient from the line excluding
+# another cancer, and a relapsed AML with a breast cancer 2 years ago passed it)
+_RISK_OF = re.compile(r"\brisks?\s+(?:of|for)\s+(?:(?:a|the|an|any|future|further|late)\s+)?$", I)
 
 _BRAND_GLOSS = re.compile(r"\s*\(\s*(?P<name>[A-Za-z][\w-]{2,25})\s*®?\s*\)")
 
@@ -2233,6 +2244,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
             continue
+        if _RISK_OF.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "at low risk for recurrence of that malignancy": a forecast a person makes, no status on record
         if m.group("rr"):
             expr: Expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)])
             concepts = frozenset({"relapsed", "refractory"})
