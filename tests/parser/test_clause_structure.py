@@ -19,6 +19,10 @@ def present(concept: str) -> Predicate:
     return Predicate(concept, Op.PRESENT)
 
 
+# a positive HCV antibody: an exposure to hepatitis C, now or ever (a cured one leaves the antibody)
+HCV_EXPOSED = Any_((present("hcv_exposure"), Predicate("hcv_exposure", Op.WITHIN, window=Window(100.0, "years"))))
+
+
 def uln(concept: str, op: Op, value: float) -> Predicate:
     return Predicate(concept, op, value, None, True)
 
@@ -245,8 +249,8 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "Participants who are positive for HCV antibodies can also be enrolled if their HCV RNA is negative.",
         EXC,
         Any_((
-            All((present("hcv"), Not(All((Any_((present("hcv"), Predicate("hcv_antibody", Op.IS, "positive"))), Predicate("hcv_rna", Op.IS, "negative")))))),
-            All((Predicate("hcv_antibody", Op.IS, "positive"), Not(All((Any_((present("hcv"), Predicate("hcv_antibody", Op.IS, "positive"))), Predicate("hcv_rna", Op.IS, "negative")))))),
+            All((present("hcv_exposure"), Not(All((HCV_EXPOSED, Predicate("hcv_rna", Op.IS, "negative")))))),
+            All((HCV_EXPOSED.parts[1], Not(All((HCV_EXPOSED, Predicate("hcv_rna", Op.IS, "negative")))))),
         )),
     ),
     (

@@ -252,7 +252,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T65-clean', 'Patients must have documented relapsed/refractory ALL, AML'): ('events', "'acute leukemia of ambiguous lineage' has no concept, and the MLL child's 'including ...' words stay a review"),
     ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
-    ('T65-clean', 'Known history of infection with human immunodeficiency virus'): ('events', "'hepatitis C virus (anti-HCV positive)': the test named for the infection is a measurement, so no infection on record is unknown"),
     # NCT02676323 (T81)
     ("T81-clean", "Patients with Down syndrome, acute promyelocytic"): ("events", "'juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, Shwachman syndrome, or other "
                                                                          "bone marrow failure syndromes' have no concept: a record with none of them is unknown (safe side)"),
@@ -374,9 +373,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T74-clean", "Have had an autologous or allogenic bone marrow transplant within 3 months"): (
         "core", "'All organ toxicity must be resolved.' (the transplant's) is read as an alternative of its own, so a patient never transplanted is unknown"),
     ("T74-gvhd", "Have had an autologous or allogenic bone marrow transplant within 3 months"): ("core", "as T74-clean"),
-    ("T74-clean", "Have known positive test results in human immunodeficiency virus"): (
-        "events", "'known positive test results in HIV, hepatitis B surface antigen (HBSAg), or hepatitis C antibodies (HCAb)': each test is read (session 16); "
-                  "the record holds no HCV antibody result, and a test result is no infection the contract calls absent when missing, so the line stays open"),
     # NCT01090167
     ("T75-clean", "Patients having diagnosis of relapsed or refractory Acute Myeloid Leukemia"): (
         "core", "'... or untreated AML patients (60 years to 74 years) for whom standard induction chemotherapy is unlikely to be of benefit as judged by the "

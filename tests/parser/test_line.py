@@ -202,9 +202,10 @@ def test_hcv_antibody_positive_is_waived_when_rna_is_negative():
         "Hepatitis C (HCV antibody positive). Participants who are serologically positive for HCV antibodies can also be enrolled if their PCR test results for HCV RNA are negative.",
         EXC,
     ).expr
-    antibody = Any_((P("hcv", Op.PRESENT), P("hcv_antibody", Op.IS, "positive")))  # hepatitis C on record has it too
-    waiver = Not(All((antibody, P("hcv_rna", Op.IS, "negative"))))
-    assert expr == Any_((All((P("hcv", Op.PRESENT), waiver)), All((P("hcv_antibody", Op.IS, "positive"), waiver))))
+    # the antibody shows an exposure, past or present: hepatitis C on record (a cured one too) has it
+    exposed = Any_((P("hcv_exposure", Op.PRESENT), P("hcv_exposure", Op.WITHIN, window=Window(100.0, "years"))))
+    waiver = Not(All((exposed, P("hcv_rna", Op.IS, "negative"))))
+    assert expr == Any_((All((P("hcv_exposure", Op.PRESENT), waiver)), All((P("hcv_exposure", Op.WITHIN, window=Window(100.0, "years")), waiver))))
 
 
 def test_a_nucleic_acid_test_beside_the_virus_is_the_virus_by_either_record():

@@ -40,7 +40,7 @@ VERDICTS = [
     ("D04", "NCT06559644", NOT_INELIGIBLE),
     ("D04", "NCT06585345", {"creatinine_clearance"}),
     ("D05", "NCT06559644", {"hcv_rna", "hcv"}),  # the HCV RNA on record is hepatitis C
-    ("D05", "NCT06585345", {"hcv"}),
+    ("D05", "NCT06585345", {"hcv", "hcv_exposure"}),  # the line names the antibody: an exposure the RNA shows
     ("D06", "NCT06559644", NOT_INELIGIBLE),
     ("D06", "NCT06585345", NOT_INELIGIBLE),
     ("D06", "NCT05744440", {"aml"}),
@@ -93,7 +93,7 @@ def test_seed_trial_verdict_matches_the_expected_one(seed_trials, patient, trial
 # seed lines only the importer's pages hold (the NCT06585345 page): their structure, pinned
 IMPORTED_LINE_CONCEPTS = [
     ("NCT06585345", "Acute leukemia complex/refractory", {"acute_leukemia", "relapsed", "refractory"}),
-    ("NCT06585345", "Known history of hepatitis B", {"hbv", "hbsag", "hcv", "hcv_antibody", "hcv_rna", "hbv_dna", "hbcab"}),
+    ("NCT06585345", "Known history of hepatitis B", {"hbv", "hbsag", "hcv_exposure", "hcv_rna", "hbv_dna", "hbcab"}),
     ("NCT06585345", "Adequate kidney, liver, lung and heart function", {"creatinine_clearance", "alt", "ast", "bilirubin", "lvef", "spo2"}),
     ("NCT04094766", "At least 2 weeks intervals since the last chemotherapy", {"chemotherapy"}),
 ]

@@ -16,8 +16,13 @@ names. Two exceptions keep the test itself:
   a qualifier review of that conjunct; "above the upper limit of normal" or "detectable" is the
   positive result itself.
 
-Serology that outlives the infection (HCV antibody, HBcAb) is read as written: the antibody
-result, or the diagnosis.
+Serology that outlives the infection is read for what it shows. A positive HCV antibody is an
+exposure to hepatitis C, past or present (``hcv_exposure``: the antibody, the RNA or a diagnosis
+shows it), so like the infection it is absent when nothing on record shows it: "hepatitis C
+(anti-HCV positive)" excludes no patient with no record of hepatitis C (read as the antibody's
+result alone, a record without the test left the line unknown, which the contract's infection
+absent from the record is not). A recorded negative antibody is no exposure. HBcAb is read as
+written.
 """
 
 from __future__ import annotations
@@ -25,13 +30,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Qualifier
 except ImportError:  # pragma: no cover
     from rules_engine.criteria import Review as Qualifier  # type: ignore[assignment]
+
+
+# (a cured hepatitis C leaves the antibody: a resolved one on record is an exposure all the same)
+HCV_ANTIBODY_POSITIVE = any_of([predicate("hcv_exposure", Op.PRESENT), predicate("hcv_exposure", Op.WITHIN, None, None, False, Window(100.0, "years"))])
 
 
 # test -> (name pattern, the infection a positive result shows, or None when it shows only exposure)
@@ -239,7 +248,7 @@ def _tests_after_positive(text: str) -> list[Item]:
         chain[0] = (lead.start(), *chain[0][1:])
         for start, stop, concept, shows in chain:
             if concept == "hcv_antibody":
-                expr: Expr = any_of([predicate("hcv", Op.PRESENT), predicate(concept, Op.IS, "positive")])
+                expr: Expr = HCV_ANTIBODY_POSITIVE
             elif concept == shows:  # the infection named in the list
                 expr = predicate(concept, Op.PRESENT)
             else:
@@ -270,7 +279,7 @@ def infection_items(text: str) -> list[Item]:
             elif value == "negative" or shows is None:
                 expr = predicate(concept, Op.IS, value)
                 if value == "positive" and concept == "hcv_antibody":
-                    expr = any_of([predicate("hcv", Op.PRESENT), expr])
+                    expr = HCV_ANTIBODY_POSITIVE
             else:
                 expr = predicate(shows, Op.PRESENT)
             item = Item(m.start(), end, expr, frozenset({concept} | ({shows} if shows else set())))
@@ -326,7 +335,7 @@ def infection_items(text: str) -> list[Item]:
                     op = Op.ABSENT
             if named_test is not None and op is Op.PRESENT:
                 if concept == "hcv" and named_test.group("t").lower().startswith("a"):
-                    expr = any_of([predicate("hcv", Op.PRESENT), predicate("hcv_antibody", Op.IS, "positive")])
+                    expr = HCV_ANTIBODY_POSITIVE
                     items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
                     continue
             start = lead if op is Op.ABSENT and lead is not None else m.start()  # the result before the name is the item's
