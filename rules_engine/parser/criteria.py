@@ -22,7 +22,9 @@ from itertools import combinations
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
+from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import PERMISSION, widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
@@ -271,6 +273,12 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         and (_NEGATED_HEADING.match(rows[i][1]) or _EXCLUDING_HEADING.search(rows[i][1]) or _NEGATED_LEAD.search(rows[i][1]))
         and not _GROUNDS_LEAD.search(rows[i][1])
     }
+    # the portions of the study the trial names (phase I and II, cohorts, arms, parts, escalation
+    # and expansion), the lines written for one of them (line -> (portion, its label as written)),
+    # and each portion's own inclusion lines as read (``_cohort_exclusions`` asks them)
+    portions = trial_portions([text for _, text, _ in rows])
+    scoped: dict[int, tuple[str, str]] = {}
+    members: dict[str, list[Expr]] = {}
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
@@ -286,6 +294,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
+        else:
+            criterion = _scoped_reading(index, criterion, context, index in children, portions, scoped, line_parser)
         # a lead-in nested under a line with nothing under it ("Female patients who:" indented
         # below a lab line, its list at the outer level): its list is read where it stands, and
         # the lead-in alone, a review, made the line above it undecidable
@@ -359,7 +369,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
             if group is All and ctype is CriterionType.INCLUSION and _cohort_items([k.text for k in kids]):  # type: ignore[union-attr]
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
-            kid_exprs = [_concerning(k, e, group) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
+            portion_of = {id(out[k]): scoped[k][1] for k in children.get(index, ()) if k in scoped and len(portions) >= 2}
+            kid_exprs = [_concerning(k, e, group, ctype, portion_of.get(id(k))) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
@@ -391,10 +402,13 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
         out[index] = criterion
-    _cohorts_as_alternatives(rows, out, children)
-    _top_level_disease_runs(rows, out)
-    _top_level_cohort_items(rows, out)
-    _cohort_exclusions(rows, out)
+        if index in scoped and ctype is CriterionType.INCLUSION:
+            members.setdefault(scoped[index][0], []).insert(0, criterion.expr)
+    alternatives = _cohorts_as_alternatives(rows, out, children)
+    alternatives |= _top_level_disease_runs(rows, out)
+    alternatives |= _top_level_cohort_items(rows, out)
+    _portion_lines(rows, out, scoped, portions, alternatives)
+    _cohort_exclusions(rows, out, scoped, portions, members)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
 
 
@@ -414,7 +428,7 @@ _COHORT_HEADING = re.compile(
 )
 
 
-def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], children: dict[int, list[int]]) -> None:
+def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], children: dict[int, list[int]]) -> set[int]:
     """Two or more top-level inclusion headings, each over one cohort's requirements: a patient
     enrols in one cohort, so each heading holds when any cohort's requirements hold (the cohorts'
     alternatives, its own first). Read as requirements each, a relapsed patient failed the list
@@ -424,12 +438,13 @@ def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], 
         if parent is None and ctype is CriterionType.INCLUSION and i in children and out[i] is not None and _COHORT_HEADING.fullmatch(text)
     ]
     if len(heads) < 2:
-        return
+        return set()
     exprs = {i: out[i].expr for i in heads}  # type: ignore[union-attr]
     for i in heads:
         own = out[i]
         assert own is not None
         out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[j] for j in heads if j != i))), applies_if=own.applies_if, parent=own.parent)
+    return set(heads)
 
 
 _DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
@@ -514,7 +529,7 @@ def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
 # a line that opens with the cohort, arm or part it belongs to ("Cohort A: newly diagnosed AML, no
 # prior cytotoxic chemotherapy", "Part B: AML who have had no more than two prior relapses")
 _COHORT_ITEM = re.compile(
-    r"\W*(?P<label>(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*)\s*(?:\([^()]{0,60}\))?\s*:\s*\S",
+    r"\W*(?P<label>(?:(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}|phase\s*(?:IV|I{1,3}|[1-4])[ab]?)(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*)\s*(?:\([^()]{0,60}\))?\s*:\s*\S",
     re.I,
 )
 
@@ -526,11 +541,12 @@ def _cohort_items(texts: list[str]) -> bool:
     return len(texts) >= 2 and all(labels) and len({" ".join(m.group("label").lower().split()) for m in labels if m}) == len(texts)
 
 
-def _top_level_cohort_items(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
+def _top_level_cohort_items(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> set[int]:
     """Consecutive top-level inclusion lines each written for one cohort ("Part A: relapsed or
     refractory leukemia ..." / "Part B: AML who ..."): each holds when any cohort's line holds.
     Read as requirements each, every patient failed the other cohort's line."""
     top = [i for i, (ctype, _, parent) in enumerate(rows) if parent is None and ctype is CriterionType.INCLUSION and out[i] is not None]
+    runs: set[int] = set()
     k = 0
     while k < len(top):
         j = k
@@ -543,28 +559,104 @@ def _top_level_cohort_items(rows: list[tuple[CriterionType, str, int | None]], o
                 own = out[i]
                 assert own is not None
                 out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[m] for m in run if m != i))), applies_if=own.applies_if, parent=own.parent)
+            runs |= set(run)
         k = max(j, k + 1)
+    return runs
 
 
-def _cohort_exclusions(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
-    """An exclusion written for one cohort ("Cohort A: Patients who have received prior cytotoxic
-    chemotherapy ... not permitted") excludes only that cohort's patients, and which cohort a
-    patient enrols in is no record's fact: what it finds against the patient is left to a person
-    (read for everyone, the refractory patients of cohort B, all treated with anthracyclines,
-    were excluded by cohort A's line)."""
+def _cohort_exclusions(
+    rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], scoped: dict[int, tuple[str, str]], portions: set[str],
+    members: dict[str, list[Expr]],
+) -> None:
+    """An exclusion written for one cohort, arm, part or phase ("Cohort A: Patients who have
+    received prior cytotoxic chemotherapy ... not permitted", "Phase 1 ONLY: Subject has had any
+    prior anti-cancer therapy other than ...") excludes only that portion's patients, and which
+    portion a patient enters is the study team's choice: what it finds against the patient is left
+    to a person, never cleared (read for everyone, the refractory patients of cohort B, all treated
+    with anthracyclines, were excluded by cohort A's line). Where the portion has inclusion lines
+    of its own, a patient they fail cannot enter it and the exclusion does not concern him (the
+    refractory patient fails cohort A's "newly diagnosed AML, no prior cytotoxic chemotherapy");
+    where every portion the trial names has them, a patient who fails all the others' can enter
+    only this one, and its exclusion is his."""
     for i, (ctype, text, parent) in enumerate(rows):
         own = out[i]
         m = _COHORT_ITEM.match(text)
-        if own is None or m is None or ctype is not CriterionType.EXCLUSION:
+        if own is None or ctype is not CriterionType.EXCLUSION or (m is None and i not in scoped) or lists_portions(text):
+            continue  # (a line listing several portions' clauses has scoped each: ``portions.inline_cohorts``)
+        key, label = scoped[i] if i in scoped else (portion_key(m.group("label")), " ".join(m.group("label").split()))  # type: ignore[union-attr]
+        scope: Expr = scope_review(label)
+        parts = [own.expr]
+        mine = members.get(key)
+        if mine:
+            parts.append(_joined(mine, All))
+            others = [_joined(lines, All) for other, lines in members.items() if other != key]
+            if others and portions <= set(members):
+                scope = Any_((Not(_joined(others, Any_)), scope))
+        out[i] = Criterion(type=own.type, text=own.text, expr=All((*parts, scope)), applies_if=own.applies_if, parent=own.parent)
+
+
+def _joined(exprs: list[Expr], group: type[All] | type[Any_]) -> Expr:
+    return exprs[0] if len(exprs) == 1 else group(tuple(exprs))
+
+
+def _scoped_reading(
+    index: int, criterion: Criterion, context: str, heading: bool, portions: set[str], scoped: dict[int, tuple[str, str]], line_parser: LineParser
+) -> Criterion:
+    """A line read with the scope its own words give it. A line that opens with the portion of the
+    study it is written for, in a trial that names another portion, is noted in ``scoped`` and read
+    without the words placing it ("Phase II FLT3-ITD ... patients: ..." reads "FLT3-ITD ...
+    patients: ..."; the words are its scope, ``_portion_lines``). An inclusion listing each
+    cohort's requirements inline is their alternatives (``portions.inline_cohorts``). A sentence
+    asking something of one age band concerns that band only (``portions.age_subgroup``): the
+    line's ``applies_if`` when it is the whole line, as a women's line is scoped, else the
+    sentence's own scope beside the rest, as ``_concerning`` scopes a women's part."""
+    ctype, text, parent = criterion.type, criterion.text, criterion.parent
+    inline = None if heading or context else inline_cohorts(text, ctype, line_parser, parent)
+    if inline is not None:
+        return Criterion(type=ctype, text=text, expr=normal_limits_upright(inline, ctype), parent=parent)
+    lead = portion_lead(text)
+    if lead is not None:
+        if len(portions) >= 2 or _COHORT_ITEM.match(text):
+            scoped[index] = (lead[0], lead[1])
+        if heading or not content_words(lead[2]):
+            return criterion
+        # (in a trial that names no other portion, the label names the trial's own and asks nothing)
+        reread = line_parser(lead[2], ctype, parent=parent, context=context)
+        return Criterion(type=ctype, text=text, expr=reread.expr, applies_if=reread.applies_if, parent=parent)
+    if heading or context:
+        return criterion
+    subgroup = age_subgroup(text, ctype, line_parser, parent)
+    if subgroup is None:
+        return criterion
+    other, band, asked = subgroup
+    if other is None:
+        return Criterion(type=ctype, text=text, expr=asked, applies_if=band, parent=parent)
+    scoped_part = Any_((Not(band), asked)) if ctype is CriterionType.INCLUSION else All((band, asked))
+    expr = All((other, scoped_part)) if ctype is CriterionType.INCLUSION else Any_((other, scoped_part))
+    return Criterion(type=ctype, text=text, expr=expr, parent=parent)
+
+
+def _portion_lines(
+    rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], scoped: dict[int, tuple[str, str]], portions: set[str],
+    alternatives: set[int],
+) -> None:
+    """A top-level inclusion written for one portion of the study ("Phase II ... patients: ...",
+    "For Part B, patients must have recurrent or refractory leukemia", "Dose escalation phase only:
+    ..."), in a trial that names another: meeting it is met, failing it is an open question (the
+    patient may enter another portion; which one is the study team's choice, and a portion may be
+    closed), never a failure and never met on its strength. Lines already read as one another's
+    alternatives (sibling cohorts' lines or headings, disease categories) are left so: a patient
+    in none of them fails them all."""
+    if len(portions) < 2:
+        return
+    for i, (ctype, _, parent) in enumerate(rows):
+        own = out[i]
+        if own is None or parent is not None or ctype is not CriterionType.INCLUSION or i not in scoped or i in alternatives:
             continue
-        label = " ".join(m.group("label").split())
-        out[i] = Criterion(
-            type=own.type, text=own.text, expr=All((own.expr, Review(ReviewReason.AMBIGUOUS, f"applies only to the patients of {label}"))),
-            applies_if=own.applies_if, parent=own.parent,
-        )
+        out[i] = Criterion(type=own.type, text=own.text, expr=Any_((own.expr, scope_review(scoped[i][1]))), applies_if=own.applies_if, parent=own.parent)
 
 
-def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> None:
+def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> set[int]:
     """Top-level inclusion lines that each open with a different disease, one after another with
     no heading over them ("AML, beyond 2nd remission or relapsed/refractory disease" / "ALL, ..." /
     "CML in blast crisis" / "MDS ..." / "Relapsed or refractory NHL"), are the categories a patient
@@ -573,6 +665,7 @@ def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], o
     A line read as nothing at all ("Myeloproliferative disorders") between two of them is one more
     category (an unknown alternative, never a requirement)."""
     top = [i for i, (ctype, _, parent) in enumerate(rows) if parent is None and ctype is CriterionType.INCLUSION and out[i] is not None]
+    runs: set[int] = set()
     k = 0
     while k < len(top):
         if _leading_disease(out[top[k]].expr) is None:  # type: ignore[union-attr]
@@ -596,9 +689,11 @@ def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], o
                 own = out[i]
                 assert own is not None
                 out[i] = Criterion(type=own.type, text=own.text, expr=Any_((exprs[i], *(exprs[m] for m in run if m != i))), applies_if=own.applies_if, parent=own.parent)
+            runs |= set(run)
             k = last + 1
         else:
             k += 1
+    return runs
 
 
 def _donor_rows(rows: list[tuple[CriterionType, str, int | None]]) -> set[int]:
@@ -650,12 +745,23 @@ def _or_continuations(kids: list[Criterion], exprs: list[Expr]) -> tuple[list[Cr
     return out_kids, out
 
 
-def _concerning(kid: Criterion, expr: Expr, group: type[All] | type[Any_]) -> Expr:
+def _concerning(kid: Criterion, expr: Expr, group: type[All] | type[Any_], ctype: CriterionType = CriterionType.INCLUSION, portion: str | None = None) -> Expr:
     """A line under a heading that concerns only some patients (``applies_if``: "Negative
     pregnancy test", "Pregnant or nursing" concern women) asks nothing of the others: as one of
     the heading's requirements it holds for them, as one of its alternatives it does not. Joined
     bare, the scope was lost: a man's missing pregnancy test left every PDQ "Other:" heading
-    holding one unknown (found reading the corpus's joined headings)."""
+    holding one unknown (found reading the corpus's joined headings).
+
+    A line written for one portion of the study (``portion``, its label: "Phase II: No more than 2
+    prior relapses") concerns that portion's patients, and whether a patient enters it is no
+    record's fact: as an inclusion's requirement, failing it is an open question (met when met);
+    as an exclusion's alternative, meeting it is one too (at most unknown, never cleared); as an
+    inclusion's alternative it stands bare (met when met, and the others remain)."""
+    if portion is not None:
+        if ctype is CriterionType.INCLUSION and group is All:
+            expr = Any_((expr, scope_review(portion)))
+        elif ctype is CriterionType.EXCLUSION and group is Any_:
+            expr = All((expr, scope_review(portion)))
     if kid.applies_if is None:
         return expr
     return Any_((Not(kid.applies_if), expr)) if group is All else All((kid.applies_if, expr))

@@ -119,11 +119,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T42-clean", "Patients who are concurrently receiving CYP3A4"): ("events", "'CYP3A4 and 5 inhibitors and inducers' (any strength): one that is not "
                                                                                 "strong has no list, so a record with no such drug stays unknown"),
     # NCT02530476
-    ("T43-clean", None): ("core", "'Phase II FLT3-ITD ... patients: ...' and 'Patients must be eligible for one of two cohorts: Cohort 1 ... Cohort 2 ...': "
-                                  "lines for one portion or cohort of the study are read as asked of every patient (the phase II line "
-                                  "requires MDS/CMML wording, the cohort line HSCT); which portion a patient enters is a person's"),
-    ("T43-bili", None): ("core", "as T43-clean: the phase II and cohort lines"),
-    ("T43-nolabs", None): ("core", "as T43-clean: the phase II and cohort lines"),
+    ("T43-clean", None): ("core", "'... not permitted during the study with the following exceptions: (1) intrathecal (IT) therapy for patients with "
+                                  "controlled Central Nervous System (CNS) leukemia ...': the patients an on-study exception is for are read as a CNS "
+                                  "leukaemia every patient must have (the phase II line and the two cohorts are read for their portions now, scope)"),
+    ("T43-bili", None): ("core", "as T43-clean: the on-study exceptions line"),
+    ("T43-nolabs", None): ("core", "as T43-clean: the on-study exceptions line"),
     ("T43-clean", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "'FLT3-D835' (a TKD point mutation) has no concept, so 'and/or' "
                                                                                    "leaves the line unknown even with FLT3-ITD on record; also the phase I sentence"),
     ("T43-flt3neg", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "as T43-clean: a wild-type FLT3 is not read against the unread D835"),
@@ -151,8 +151,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T44-hsct", None): ("core", "as T44-clean: a transplant 40 days ago is possibly eligible, not ineligible (the safe side)"),
     ("T44-clean", "congestive heart failure of NYHA class 3"): ("core", "as T11-clean: the past NYHA class is no record's field"),
     # NCT00983528
-    ("T45-clean", None): ("core", "'Subjects 16 and 17 years old must also adhere to effective contraception ...': the age naming whom the duty "
-                                  "concerns is read as an age every patient must be (2 corpus lines of the shape)"),
+    ("T45-isolated", None): ("events", "the isolated-relapse line below is unknown, so possibly eligible, never eligible (ineligible before only because "
+                                       "'Subjects 16 and 17 years old must also ...' asked its age band of every patient)"),
     ("T45-clean", "Diagnosis of ALL (B or T lineage)"): ("core", "'who have received therapy with at least 1 but not more than 3 prior different "
                                                                  "induction regimens': the count of regimens is no record field"),
     ("T45-clean", "Lack of bone marrow or blood involvement"): ("events", "'Lack of bone marrow or blood involvement by leukemia such as a "
@@ -181,9 +181,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                       "and the cytogenetics stay unread, so a 66-year-old is unknown"),
     ("T34-refractory", "Cohort B: newly diagnosed AML, failed to achieve"): ("core", "'with single standard Induction chemo' stays a review beside "
                                                                               "the refractory status"),
-    ("T34-refractory", "Cohort A: Patients who have received prior cytotoxic"): ("core", "cohort membership is no record's fact: cohort A's exclusion is "
-                                                                                 "left to a person for everyone (unknown), where the label reads this "
-                                                                                 "refractory patient as cohort B's"),
     ("T34-apl", "Diagnosis of AML according to World Health Organization"): ("core", "'with FAB classification other than M3 (APL), documented by "
                                                                               "bone marrow ...': the exception swallows the method words after it, so "
                                                                               "APL is left unknown, not excluded"),
@@ -207,8 +204,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                    "containing arsenic trioxide': read as a narrowing for APL (it "
                                                                                    "was a widening: eligible), the failed regimen stays a person's"),
     # NCT02299518
-    ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts by age ('Cohort A patients must be < 60 ... Cohort B "
-                                                                                  "... >= 60, unfit (physician opinion)') stay unread beside the status"),
+    ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts are read as alternatives (scope), but 'have failed at least "
+                                                                                  "one prior induction regimen for AML' and 'The maximum number of prior "
+                                                                                  "lines of induction for both cohorts is 3' (counts of regimens) stay reviews"),
     ("T52-clean", "History of seizures, movement disorders"): ("events", "'movement disorders' has no concept: a record with none is unknown"),
     ("T52-clean", "Patients with macular degeneration"): ("events", "'markedly decreased visual acuity' has no concept: a record with none is unknown"),
     ("T52-nyha", "New York Heart Association (NYHA) congestive heart failure (CHF) class II or better"): ("labs", "'class II or better' is read as "
