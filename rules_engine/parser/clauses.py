@@ -483,6 +483,7 @@ _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
 _PURE_COMMA = re.compile(r"\s*,\s*")
+_METHOD_COMMA = re.compile(r"\s*(?:as\s+)?,\s*", I)  # a comma once the method remark before it is blanked ("as" left of "as determined by")
 _PURE_SLASH = re.compile(r"[^\w/]{0,4}(?:ULN[^\w/]{0,3})?/[^\w/]{0,3}")  # "(ULN)/ ", " / " between two bounds
 _LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
 
@@ -548,14 +549,17 @@ _FOR = re.compile(
 _TREATMENTS = frozenset({"hsct", "allo_hsct", "auto_hsct", "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "car_t",
                          "immunosuppressant_therapy", "steroid_therapy"})
 _INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
+_WASHOUT_INDICATIONS = _INDICATIONS | {"leptomeningeal_disease", "brain_metastases", "cns_involvement"}
 _CATEGORIES = _TREATMENTS | {"anticancer_therapy", "investigational_agent", "systemic_therapy"}
 _BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*", I)
 
 
-def _indications(exprs: list[Item], text: str) -> list[Item]:
+def _indications(exprs: list[Item], text: str, washouts: bool = False) -> list[Item]:
     """"Allogeneic transplant for AML with infusion of stem cells within 90 days": the disease a
     treatment was for names its indication, not a second condition, in an exclusion (what it
-    excludes is the treatment); a recency the topic gave the disease is the treatment's."""
+    excludes is the treatment); a recency the topic gave the disease is the treatment's.
+    With ``washouts`` (an inclusion) only a washout's ("At least 3 weeks since prior systemic
+    chemotherapy for leptomeningeal disease": joined, every patient without the disease failed)."""
     out: list[Item] = []
     for it in exprs:
         prev = out[-1] if out else None
@@ -563,9 +567,10 @@ def _indications(exprs: list[Item], text: str) -> list[Item]:
         if (
             prev is not None
             and isinstance(e, Predicate)
-            and e.concept in _INDICATIONS
+            and e.concept in (_WASHOUT_INDICATIONS if washouts else _INDICATIONS)
             and isinstance(p, Predicate)
             and p.concept in _TREATMENTS
+            and (not washouts or p.op is Op.NOT_WITHIN and e.op is Op.PRESENT and e.window is None)
             and _FOR.fullmatch(text[prev.end: it.start])
         ):
             if e.window is not None and p.window is None and p.op is Op.PRESENT:
@@ -745,8 +750,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         it for k, it in enumerate(exprs)
         if not (k + 1 < len(exprs) and _narrowed_by(it.expr, exprs[k + 1].expr) and not text[it.end: exprs[k + 1].start].strip())
     ]
-    if ctype is CriterionType.EXCLUSION:
-        exprs = _indications(exprs, text)
+    exprs = _indications(exprs, text, washouts=ctype is CriterionType.INCLUSION)
     exprs = _category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
@@ -795,7 +799,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # elsewhere in the clause (read as alternatives, one passing value met the whole list)
         # A bare slash between two such bounds lists them the same way ("Bilirubin: < 2.0 x ULN/
         # ALT: < 3.0 x ULN"; read as "or", a failed bilirubin passed beside a normal ALT)
-        kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i])) and _bounds_apart(exprs[i].expr, exprs[i + 1].expr)
+        # A method after the first bound may stand before the comma ("LVEF >= 50% as determined by
+        # a MUGA scan or echocardiogram, QTc <= 480 ms"): its "or" joins the methods, not the bounds
+        # (read as the line's, an LVEF of 45% met it through the QTc)
+        kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i]) or _METHOD_COMMA.fullmatch(blank_remarks(connectors[i])))
+                 and _bounds_apart(exprs[i].expr, exprs[i + 1].expr)
                  else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "HIV, hepatitis B and hepatitis C"; "major surgery, and live vaccine within 4 weeks": an

@@ -169,6 +169,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     permission = permitted_group(clauses, ctype)
     if permission is not None:
         return permission
+    if len(clauses) == 1 and _COUNTED.search(norm):
+        return Review(ReviewReason.UNSUPPORTED_CONCEPT, "what counts towards a limit: " + norm)
     had = _MAY_HAVE_HAD.match(norm) if ctype is CriterionType.INCLUSION and len(clauses) == 1 else None
     if had is not None and not _MORE_THAN_A_PERMISSION.search(had.group("what")):
         # "The patient may have had hematopoietic stem cell transplantation.", "Subjects may have
@@ -563,7 +565,13 @@ _ABSENCE_DEFINED = re.compile(
 # a sentence saying whose doses count towards the trial's dose finding ("Those aged 12 years or
 # older may be counted towards the MTD in the Phase I portion"): read as a requirement, its age
 # failed every child the line before it declared eligible ("All ages are eligible")
-_COUNTED = re.compile(r"\b(?:may|will|can|shall)\s+(?:also\s+|only\s+)?be\s+counted\s+(?:towards?|in|for)\b", I)
+# ... or what does not count towards a limit the line before sets ("Prior low-dose azacitidine, growth
+# factors ... for treatment of preceding MDS/MPD do not count as prior induction/reinduction
+# therapy"; 10 corpus lines say "do/does not count"): read as a requirement, every patient without
+# a growth factor failed. A line that is nothing else is left to its reader
+_COUNTED = re.compile(
+    r"\b(?:may|will|can|shall)\s+(?:also\s+|only\s+)?be\s+counted\s+(?:towards?|in|for)\b|\b(?:do|does|will)\s+not\s+count\s+(?:as|towards?|in|against|for)\b", I
+)
 
 
 _NEGATOR = re.compile(r"\b(?:no|not|non|without|never|none)\b", I)

@@ -152,6 +152,10 @@ _LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 WIDENING_CLAUSE = re.compile(
     r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
+    # ("Patients with poor-risk myelodysplasia (MDS) ... are also candidates for this protocol":
+    # the also-eligible said with the investigators' word; joined as a requirement, every
+    # relapsed leukaemia without MDS failed)
+    r"(?:is|are)\s+also\s+(?:an?\s+)?candidates?|"
     r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b"
     r"|\balso\s+eligible\s+(?:are|is)\b"  # "...; also eligible are patients unwilling to receive ..."
     # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5

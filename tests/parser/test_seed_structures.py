@@ -47,7 +47,7 @@ PINNED = [
     ('NCT06559644', 'Presence of disseminated intravascular coagulation;', 'dic present'),
     ('NCT06559644', 'Severe autoimmune diseases or immunodeficiency diseases;', 'ANY(severe_autoimmune_disease is positive, immunodeficiency present)'),
     ('NCT06559644', 'Active graft-versus-host disease requiring continued systemic therapy;', 'ALL(gvhd present, ANY(steroid_therapy present, immunosuppressant_therapy present, R[ambiguous:another systemic treatment of ]))'),
-    ('NCT06559644', 'Subjects receiving systemic corticosteroids or other immunosuppressive', 'ANY(steroid_therapy present, ALL(immunosuppressant_therapy present, R[judgement:excluding inhalation or local ]), R[judgement:the investigator determines th])'),
+    ('NCT06559644', 'Subjects receiving systemic corticosteroids or other immunosuppressive', 'ANY(steroid_therapy within w=14.0days, ALL(immunosuppressant_therapy within w=14.0days, R[judgement:excluding inhalation or local ]), R[judgement:the investigator determines th])'),
     ('NCT06559644', 'History of or concomitant active malignant tumors, excluding cured non', "ANY(other_malignancy present ('b_all', 'aml', 'nonmelanoma_skin_cancer', 'prostate_cancer'), ALL(nonmelanoma_skin_cancer present, R[ambiguous:excluding cured non-invasive b]), ALL(prostate_cancer present, R[ambiguous:excluding cured non-invasive b]))"),
     ('NCT06559644', 'Presence of other severe medical conditions as determined by the inves', 'R[judgement:]'),
     ('NCT06559644', 'Active HBV or HCV infection (HBV-DNA positive or HCV-RNA positive), HI', 'ANY(hbv present, hcv present, hiv present, syphilis present)'),

@@ -183,6 +183,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
     ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
+    # "any other standard or investigational treatment for their hematologic malignancy": the
+    # treatments of the cancer, the standard ones with the investigational (the investigational
+    # agent's row below took the words alone, and azacitidine given now passed the exclusion;
+    # 6 corpus lines). Before that row, which would take "investigational treatment"
+    ("anticancer_therapy", r"(?:standard|approved|conventional)\s+(?:or|and/or)\s+investigational\s+(?:therap(?:y|ies)|treatments?)"
+     rf"(?=\s+for\s+(?:the\s+treatment\s+of\s+)?(?:the\s+|their\s+|this\s+|his\s+or\s+her\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN})", ("investigational",)),
     ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
      # taking part in another interventional trial: what the record can show of it is the study
      # drug it gives (an observational study gives none, and is named so: "unless observational")
@@ -302,7 +308,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # of it; examples of disorders after it ("such as seizures, stroke, dementia") say which
     ("cns_disorder", r"(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:patholog(?:y|ies)|disorders?"
      r"|diseases?(?=[\s,]*\(?\s*(?:such\s+as|including|e\.\s?g\.?|eg|like)\b"
-     r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
+     # ("symptomatic CNS disease (eg, convulsions due to their CNS disease)": the patients' own
+     # CNS disease, their cancer's, which the seizure illustrates; read as a seizure disorder, a
+     # CNS leukaemia passed the exclusion)
+     r"(?![^.;]{0,160}?(?:tumou?r|metasta|carcinomat|malignan|leuka?emi|lymphom|involvement|cancer|neoplas|mening|\btheir\s+(?:CNS|central\s+nervous)))[^.;]{0,40}?\b(?:seizure|epilep|convuls|stroke|cerebrovascular|dementia|parkinson|encephal|brain\s+injur|cerebell|demyelinat|multiple\s+sclerosis)))",
      ("patholog", "disorder", "disease")),
     ("neurologic_disease", r"neurologic(?:al)?\s+(?:disorders?|diseases?|conditions?)|(?:disorders?|diseases?)\s+of\s+the\s+nervous\s+system", ("neurolog", "nervous")),
     # ("systemic anti-neoplastic therapy": the word narrows it to drugs, radiotherapy included only
@@ -1440,6 +1449,11 @@ _NOW_LEAD = re.compile(
     r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
     I,
 )
+# "Patients receiving any other standard or investigational treatment for their hematologic
+# malignancy" (an exclusion): the participle after the patient is now (read as ever, a course
+# finished months ago excluded; 60 corpus exclusions). In an inclusion the words mostly open an
+# exception or a permission ("participants receiving only 3 cycles ... are eligible"): left there
+_NOW_PATIENTS = re.compile(r"\b(?<=patients\s)receiving\b|\b(?<=subjects\s)receiving\b|\b(?<=participants\s)receiving\b", I)
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
@@ -1472,7 +1486,7 @@ COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
 _COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
 
 
-def _now(text: str, items: list[Item]) -> None:
+def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
     for it in items:
         preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
         if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None for p in preds):
@@ -1484,6 +1498,10 @@ def _now(text: str, items: list[Item]) -> None:
         lead = None
         for lead in _NOW_LEAD.finditer(before):
             pass
+        if exclusion:
+            for patients in _NOW_PATIENTS.finditer(before):
+                if lead is None or patients.start() > lead.start():
+                    lead = patients
         if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
         if continuous:
@@ -2555,7 +2573,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if _OF_A_CHANGE.search(text, max(0, w.start() - 60), w.start()):
             continue  # "(i.e. requiring changes in medication within the last month)": the change's time, no onset
         before = [e for e in events if e.end <= w.start() and not re.search(r"[;]", text[e.end: w.start()]) and w.start() - e.end < 80]
-        after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60 and not re.search(r"[;,]", text[w.end(): e.start])]
+        # ("At least 2 weeks since prior imatinib mesylate, hematopoietic growth factors, and
+        # biological agents": in an inclusion's washout the list runs on over an unread first item;
+        # stopped at its comma, the growth factor stood bare, a requirement every patient failed.
+        # The unread words stay a review beside it, below)
+        washout_list = ctype is CriterionType.INCLUSION and re.search(r"\bsince\b", w.group(0), I) is not None
+        after = [e for e in events if e.start >= w.end() and e.start - w.end() < 60
+                 and (not re.search(r"[;,]", text[w.end(): e.start]) or washout_list and not re.search(r"[;:.()\[\]\d]", text[w.end(): e.start]))]
         anchor = after[0] if after and _ANCHOR_GAP.fullmatch(text, w.end(), after[0].start) and re.search(r"\b(?:before|prior\s+to|preceding)\s*$", w.group(0), I) else None
         if anchor is not None and anchor.start - w.end() < 30 and (not before or not before[-1].concepts & _TAKEN):
             # "LVEF >= 40% within 28 days before ASCT": the transplant dates the measurement, it is
@@ -2701,7 +2725,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.concept in windowed_concepts:
             it.expr = windowed_concepts[it.expr.concept]
     _examples_of(text, items)
-    _now(text, items)
+    _now(text, items, ctype is CriterionType.EXCLUSION)
     for it in after_transplant:
         # "agents to prevent GVHD after HSCT": given to a transplant recipient (the record shows the
         # transplant or its GVHD); a corticosteroid against the leukaemia is no such agent (read
