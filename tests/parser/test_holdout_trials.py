@@ -737,18 +737,16 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "is not carried to each therapy, 'biologics' and the NOTE stay reviews"),
     ("T141-hydroxyurea", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "as T141-clean"),
     # NCT02929498 (T142)
-    ("T142-clean", None): ("core", "'History of or concurrent malignancy of solid tumours, except for below:' then an unbulleted 'Exception: ...' paragraph: the "
-        "importer makes the paragraph a heading and nests every later exclusion bullet under it, so none of them decides (eligible with the IPSS-R "
-        "and the MoCA not on record)"),
-    ("T142-hma-naive", None): ("core", "the HMA-failure line below is a review, so a patient never given an HMA is eligible"),
+    ("T142-hma-naive", None): ("events", "the HMA-failure line below is a review, so a patient never given an HMA is eligible (the one "
+        "eligible-when-excluded left: 'failed hypomethylating treatment where \"failure\" is defined as: Progression ... OR Failure ... OR Relapse ...' "
+        "asks for a prior HMA in every alternative; 'hypomethylating treatment' and an inclusion's 'failed X' without 'prior' are not read, 5 corpus lines)"),
     ("T142-hma-naive", "Subjects must have failed hypomethylating treatment"): ("events", "'failed hypomethylating treatment where \"failure\" is defined as: "
         "Progression ... OR Failure to achieve ... after at least 4 cycles ... OR Relapse ...': the prior HMA each kind of failure needs is not read, "
         "so no HMA on record is a review, not a failure of the line"),
-    ("T142-allo-recent", None): ("core", "the transplant line below is unknown, so a transplant 13 months ago is eligible"),
+    ("T142-allo-recent", None): ("core", "the transplant line below is unknown, so a transplant 13 months ago is possibly eligible"),
     ("T142-allo-recent", "Subjects are not a candidate, or have failed allogeneic"): ("core", "'not a candidate, or have failed allogeneic SCT. Subjects who "
         "underwent allo-transplant in the past are eligible under following conditions: transplant was >2 year prior ...': read as 'allo-HSCT or no "
         "allo-HSCT within 2 years' joined with the candidacy review, so the 2-year condition decides nothing"),
-    ("T142-allo-old", None): ("core", "as T142-clean: the nested exclusions (and the review lines) leave a person with nothing unknown"),
     ("T142-allo-old", "Subjects are not a candidate, or have failed allogeneic"): ("core", "as T142-allo-recent: a failed transplant 1000 days ago stays unknown"),
     ("T142-clean", "life expectancy of at least 12 weeks"): ("labs", "'in the opinion of the investigator' stays a review beside the recorded life expectancy"),
     ("T142-clean", "All prior treatment-related toxicities"): ("labs", "'National Cancer Institute- Common Toxicity Criteria for Adverse Events (NCI-CTCAE), "
@@ -756,34 +754,29 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T142-clean", "Adequate baseline organ function defined by"): ("labs", "'INR and aPTT <=1.3xULN' (the run-together 'xupper') is not read as a multiple "
         "of ULN for both, 'transfusions permitted to bring PLT to >10,000' and 'Ejection fraction >=lower limit of normal' stay reviews"),
     ("T142-inr", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the INR is not read"),
-    ("T142-inr", None): ("core", "as T142-clean and the organ line above"),
+    ("T142-inr", None): ("labs", "the organ line above (possibly eligible, never eligible)"),
     ("T142-alt", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the unread INR/aPTT and reviews keep an ALT of 3 x ULN unknown"),
     ("T142-alt", None): ("labs", "the organ line above: unknown where ALT 3 x ULN fails it"),
     ("T142-creat", "Adequate baseline organ function defined by"): ("labs", "as T142-alt: creatinine 1.83 x ULN with a clearance of 32 is unknown"),
     ("T142-creat", None): ("labs", "the organ line above"),
-    ("T142-clean", "Prior treatment with temozolomide, dacarbazine or procarbazine"): ("events", "dacarbazine and procarbazine are no products read by name; "
-        "also nested under the Exception paragraph (T142-clean verdict)"),
-    ("T142-temozolomide", None): ("core", "as T142-clean: the temozolomide line is nested under the Exception paragraph and decides nothing"),
+    ("T142-clean", "Prior treatment with temozolomide, dacarbazine or procarbazine"): ("events", "dacarbazine and procarbazine are no products read by name"),
     ("T142-clean", "Prior treatment with poly adenosine diphosphate"): ("events", "'poly adenosine diphosphate (ADP) ribose polymerase (PARP) inhibitors "
         "(example (e.g.), olaparib, veliparib [ABT-888])': the spelt-out PARP class is not read"),
     ("T142-olaparib", "Prior treatment with poly adenosine diphosphate"): ("events", "as T142-clean"),
-    ("T142-olaparib", None): ("core", "the PARP line above, nested under the Exception paragraph"),
+    ("T142-olaparib", None): ("events", "the PARP line above"),
     ("T142-clean", "Currently receiving other anti-cancer therapy"): ("events", "'Currently receiving' is read as within 4-8 weeks: azacitidine ended 30 days ago "
         "is unknown, and 'immuno- therapy' (hyphen-broken) stays a review"),
     ("T142-clean", "Patients with any major bleeding current"): ("events", "'any major bleeding current or within the past 4 weeks. (e.g. recent GI hemorrhage "
         "or neurosurgery)': 'major' and the example and 'neurosurgery' stay unread alternatives"),
     ("T142-bleed", "Patients with any major bleeding current"): ("events", "as T142-clean: a GI haemorrhage 2 weeks ago is met only beside a review"),
-    ("T142-bleed", None): ("core", "as T142-clean: nested under the Exception paragraph"),
+    ("T142-bleed", None): ("events", "the bleeding line above"),
     ("T142-clean", "Cardiac abnormalities as evidenced by any of the following"): ("events", "'history of acute coronary syndromes' and the bundle-branch and "
         "triplicate-ECG sentences stay reviews, so a QTc of 430 with no cardiac history is unknown"),
-    ("T142-qtc", None): ("core", "as T142-clean: the cardiac line (met for QTc 470) is nested under the Exception paragraph"),
     ("T142-clean", "Current use of a prohibited medication including anticoagulants"): ("events", "'platelet inhibitors' has no class and 'Current use of a "
         "prohibited medication including' stays a review beside the anticoagulant"),
     ("T142-apixaban", "Current use of a prohibited medication including anticoagulants"): ("events", "as T142-clean: apixaban now meets the anticoagulant "
         "only beside the review"),
-    ("T142-apixaban", None): ("core", "as T142-clean: nested under the Exception paragraph"),
-    ("T142-lactating", None): ("core", "as T142-clean: 'Lactating female' (met) is nested under the Exception paragraph"),
-    # NCT02508870 (T143)
+    ("T142-apixaban", None): ("events", "the anticoagulant line above"),
     ("T143-clean", "Prior treatment with immune checkpoint blockade"): ("events", "the named targets (anti-CTLA-4, anti-PD-1, anti-PD-L1) and the immune "
         "agonists (anti-CD137, anti-CD40, anti-OX40) stay a review beside the class, so no such drug on record is unknown"),
     ("T143-clean", "History of idiopathic pulmonary fibrosis"): ("events", "'idiopathic pulmonary fibrosis, organizing pneumonitis, drug-induced ... or "
@@ -816,19 +809,15 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T144-aza-allergy", "Known hypersensitivity to HDAC inhibitors"): ("events", "'Vidaza' (azacitidine's brand) is compared as a product name with the "
         "allergy's words 'azacitidine', so the recorded allergy is unknown"),
     # NCT00351975 (T145)
-    ("T145-clean", "No history of allergic reactions attributed to compounds"): ("events", "'compounds of similar chemical or biologic composition to PXD101 "
-        "or Azacitidine': neither product is read, the line is a review"),
-    ("T145-aza-allergy", "No history of allergic reactions attributed to compounds"): ("events", "as T145-clean"),
-    ("T145-aza-allergy", None): ("events", "the allergy line above"),
     ("T145-clean", "No concurrent uncontrolled illness including"): ("core", "'Psychiatric illness or social situation that would preclude compliance' (a "
         "person's) keeps the heading unknown although no listed illness is on record"),
     ("T145-clean", "No marked baseline prolongation of QT/QTc interval"): ("labs", "'marked baseline prolongation' stays a review alternative beside the "
         "example 'QTc interval > 500 msec'"),
     ("T145-qtc", "No marked baseline prolongation of QT/QTc interval"): ("labs", "as T145-clean: QTc 520 meets the example only beside 'repeated demonstration'"),
     ("T145-qtc", None): ("labs", "the QTc line above"),
-    ("T145-clean", "At least 24 hours since prior hydroxyurea"): ("events", "a washout in hours ('At least 24 hours since prior hydroxyurea') is not read"),
-    ("T145-hydroxyurea", "At least 24 hours since prior hydroxyurea"): ("events", "as T145-clean: hydroxyurea taken now is a review"),
-    ("T145-hydroxyurea", None): ("events", "the hydroxyurea washout above is a review, so a patient on hydroxyurea now is eligible"),
+    ("T145-hydroxyurea", "At least 24 hours since prior hydroxyurea"): ("events", "a named product is dated only as history (products.py): "
+        "hydroxyurea taken now leaves the washout to a person, unknown where the record shows it failed"),
+    ("T145-hydroxyurea", None): ("events", "the washout above (possibly eligible, never eligible)"),
     ("T145-valproate", "At least 2 weeks since prior valproic acid"): ("events", "valproic acid taken now: 'when it was last given' is left ambiguous for an "
         "ongoing medication"),
     ("T145-valproate", None): ("events", "the valproic acid line above"),
