@@ -395,14 +395,17 @@ def _duty_periods(text: str) -> str:
 # composition to cisplatin or etoposide" (the NCI wording, 92 corpus lines): the products the
 # reaction was to come last, after the similar compounds, whose "or" split the line into two
 # unread halves (every patient unknown, an allergy to the named drug too). Said as the other
-# lines say it, "allergic reactions to cisplatin or etoposide (or compounds of similar chemical or
-# biologic composition)": each product is read, the similar compounds stay a person's beside an
-# allergy on record.
+# lines say it, "allergic reactions to cisplatin or etoposide (or similar compounds)": each product
+# is read, the similar compounds stay a person's beside an allergy on record (their own "chemical or
+# biological" would split again, and "biological composition" stood as a product).
 _SIMILAR_COMPOUNDS = re.compile(
     r"\b(?P<what>allergic\s+reactions?|hypersensitivity(?:\s+reactions?)?)\s+attributed\s+to\s+"
-    r"(?P<similar>compounds?\s+of\s+similar\s+chemical\s+(?:or|and/or|and)\s+biologic(?:al)?\s+composition)\s+(?:to|as)\s+",
+    r"(?:compounds?\s+of\s+similar\s+chemical\s+(?:or|and/or|and)\s+biologic(?:al)?\s+composition)\s+(?:to|as)\s+",
     re.IGNORECASE,
 )
+
+
+_OTHER_SUBJECT = re.compile(r"\b(?:or|and)\s+(?:patients?|subjects?|participants?|those|who)\b", re.IGNORECASE)
 
 
 def _similar_compounds(text: str) -> str:
@@ -410,9 +413,11 @@ def _similar_compounds(text: str) -> str:
     if m is None:
         return text
     rest = text[m.end():]
+    if _OTHER_SUBJECT.search(rest):
+        return text  # "... to HDACI, TLR-agonist, or patients with autoimmune disease": another exclusion follows the list, left as written
     cut = rest.find(";")
     cut = len(rest.rstrip(" .")) if cut < 0 else cut
-    return f"{text[: m.start()]}{m.group('what')} to {rest[:cut].rstrip()} (or {m.group('similar')}){rest[cut:]}"
+    return f"{text[: m.start()]}{m.group('what')} to {rest[:cut].rstrip()} (or similar compounds){rest[cut:]}"
 
 
 # a registered-trade-mark sign lost to a capital R glued to the brand ("MylotargR", "GleevecR",

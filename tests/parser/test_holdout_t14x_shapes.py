@@ -14,6 +14,14 @@ misread, each fixed in its general form and pinned here with real corpus lines
 * "At least 24 hours since prior hydroxyurea" (a washout in hours on a named product; 5 corpus
   lines) is read as the washouts in days are: no such product on record meets it, one on record
   leaves it to a person. Unread, a patient taking hydroxyurea now was eligible.
+* "cerebral vascular accident", "cerebrovascular event(s)", "cerebro-vascular accident" (27
+  corpus lines) are the stroke "cerebrovascular accident" is: unread, "Documented history of a
+  cerebral vascular event (stroke or transient ischemic attack) ... within 6 months" left a
+  review where a stroke on record decides.
+* A brand named in an allergy line ("Known hypersensitivity to ... Vidaza", "hypersensitivity to
+  Herceptin", "Known hypersensitivity to Velcade"; 27 corpus lines name one of the brands Eligo
+  knows) is asked with its generic, as a product named as prior therapy already was: an allergy a
+  record writes by the generic ("azacitidine") was not one to "Vidaza" (unknown where it excludes).
 * "History of allergic reactions attributed to compounds of similar chemical or biologic
   composition to cisplatin or etoposide" (the NCI wording, 92 corpus lines) names the products
   last: the "or" between "chemical" and "biologic" split it into two unread halves, and every
@@ -32,7 +40,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.parser.sections import split_criteria
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, medication
+from tests.fixtures.records import adult, allergy, condition, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -50,6 +58,31 @@ ROWS = [
         [adult()],
         [],
         [adult(medication("named_medication", 1, quote="aspirin", words="aspirin"))],
+    ),
+    # -- a cerebral vascular event is a stroke (or a TIA)
+    (
+        "History of cerebral vascular accident within 6 months",
+        E,
+        [adult(condition("stroke", 60))],
+        [adult(), adult(condition("stroke", 400))],
+        [],
+    ),
+    ("Cerebrovascular events within the past 6 months", E, [adult(condition("stroke", 60))], [adult()], []),
+    ("History of cerebro-vascular accident", E, [adult(condition("stroke", 900))], [adult()], []),
+    # -- an allergy to a brand is one to its generic
+    (
+        "Known hypersensitivity to Velcade",
+        E,
+        [adult(allergy("bortezomib")), adult(allergy("Velcade"))],
+        [adult(), adult(allergy("penicillin"))],
+        [],
+    ),
+    (
+        "Known hypersensitivity to HDAC inhibitors, to any of the components of MG-0103 or Vidaza, including mannitol",
+        E,
+        [adult(allergy("azacitidine"))],
+        [adult()],
+        [adult(allergy("penicillin"))],
     ),
     # -- the NCI allergy wording, the products last
     (

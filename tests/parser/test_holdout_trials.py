@@ -806,8 +806,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "study initiation (an investigational drug is one ...)': each alternative keeps an unread review"),
     ("T144-decitabine-now", "treated with any investigational drug within 30 days"): ("events", "'or who are receiving concurrent treatment with other "
         "experimental drugs or anti-cancer therapy': decitabine now meets the anticancer therapy beside a review"),
-    ("T144-aza-allergy", "Known hypersensitivity to HDAC inhibitors"): ("events", "'Vidaza' (azacitidine's brand) is compared as a product name with the "
-        "allergy's words 'azacitidine', so the recorded allergy is unknown"),
     # NCT00351975 (T145)
     ("T145-clean", "No concurrent uncontrolled illness including"): ("core", "'Psychiatric illness or social situation that would preclude compliance' (a "
         "person's) keeps the heading unknown although no listed illness is on record"),

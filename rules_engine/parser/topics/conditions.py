@@ -82,7 +82,8 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("heart_failure", r"(?:congestive\s+)?heart\s+failure(?:\s*\(\s*(?:CHF|HF)\s*\))?|\bCHF\b|\b(?:congestive\s+)?(?:cardiac|heart)\s+(?:insufficiency|failure)\b",
      ("heart failure", "chf", "cardiac insufficiency", "cardiac failure", "heart insufficiency")),
     # a subtype ("acute ischaemic", "haemorrhagic") is the residue's qualifier; TIA is the history table's
-    ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebrovascular\s+accidents?(?:\s*\(\s*CVA\s*\))?|\bCVA\b", ("stroke", "cerebrovascular", "cva")),
+    ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebr(?:o-?|al\s+)vascular\s+(?:accidents?|events?)(?:\s*\(\s*CVA\s*\))?|\bCVA\b",
+     ("stroke", "cerebrovascular", "cerebro-vascular", "cerebral vascular", "cva")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!pulmonary arterial )(?<!ocular )(?<!intra-abdominal )(?<!gestational )(?:essential\s+|primary\s+|systemic\s+)?\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     ("osteoporosis", r"osteoporo(?:sis|tic)", ("osteoporo",)),
     # the inherited marrow failures (ICD-10-CM D61.0): the category by its names, and Fanconi

@@ -184,6 +184,13 @@ def _value(name: str) -> str:
     return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
 
 
+def with_generic(name: str) -> str:
+    """``name`` as written, and after it the generic a brand stands for ("Vidaza" -> "Vidaza
+    azacitidine"): an allergy a record writes by the generic is to the brand a line names."""
+    generic = _BRANDS.get(" ".join(name.lower().split()))
+    return f"{name} {generic}" if generic else name
+
+
 def product_items(text: str, ctype: CriterionType) -> list[Item]:
     """Items for products named as prior or concurrent therapy (see the module's doc)."""
     if not _names_a_product(text) or CriterionType(ctype) is CriterionType.INCLUSION and _GRANTS.search(text):
