@@ -18,6 +18,10 @@ misread, each fixed in its general form and pinned here with real corpus lines
   corpus lines) are the stroke "cerebrovascular accident" is: unread, "Documented history of a
   cerebral vascular event (stroke or transient ischemic attack) ... within 6 months" left a
   review where a stroke on record decides.
+* "History of progressive multifocal leukoencephalopathy (PML)" (9 corpus lines, the antibody
+  trials') has its concept (ICD-10-CM A81.2, SNOMED CT 22255007): unread, a patient with PML on
+  record was possibly eligible. "PML" alone is the APL fusion gene's name ("PML-RARA") as often,
+  so only the disease's words are read.
 * A brand named in an allergy line ("Known hypersensitivity to ... Vidaza", "hypersensitivity to
   Herceptin", "Known hypersensitivity to Velcade"; 27 corpus lines name one of the brands Eligo
   knows) is asked with its generic, as a product named as prior therapy already was: an allergy a
@@ -26,7 +30,7 @@ misread, each fixed in its general form and pinned here with real corpus lines
   composition to cisplatin or etoposide" (the NCI wording, 92 corpus lines) names the products
   last: the "or" between "chemical" and "biologic" split it into two unread halves, and every
   patient was unknown, one allergic to the named drug too. Read as "allergic reactions to
-  cisplatin or etoposide (or compounds of similar chemical or biologic composition)": an allergy
+  cisplatin or etoposide (or similar compounds)": an allergy
   to a named product meets it, none on record clears it, another allergy is a person's.
 """
 
@@ -39,6 +43,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.parser.sections import split_criteria
+from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import adult, allergy, condition, medication
 
@@ -69,6 +74,15 @@ ROWS = [
     ),
     ("Cerebrovascular events within the past 6 months", E, [adult(condition("stroke", 60))], [adult()], []),
     ("History of cerebro-vascular accident", E, [adult(condition("stroke", 900))], [adult()], []),
+    # -- progressive multifocal leukoencephalopathy
+    ("History of progressive multifocal leukoencephalopathy (PML)", E, [adult(condition("pml", 500))], [adult()], []),
+    (
+        "Participants with a history of confirmed progressive multifocal leukoencephalopathy (PML)",
+        E,
+        [adult(condition("pml", 500))],
+        [adult()],
+        [],
+    ),
     # -- an allergy to a brand is one to its generic
     (
         "Known hypersensitivity to Velcade",
@@ -182,3 +196,24 @@ def test_a_left_written_lead_in_announcing_its_list_still_heads_it(line: str) ->
     lines = split_criteria(LEAD_IN)
     head = next(i for i, x in enumerate(lines) if x.text.startswith("Patients with any of the following"))
     assert next(x for x in lines if x.text == line).parent == head
+
+
+@pytest.mark.parametrize(
+    "code, system",
+    [("A81.2", "http://hl7.org/fhir/sid/icd-10-cm"), ("22255007", "http://snomed.info/sct")],
+    ids=["icd10cm", "snomed"],
+)
+def test_the_intake_reads_progressive_multifocal_leukoencephalopathy(code: str, system: str) -> None:
+    from matcher.intake import normalise, validate_bundle
+    from tests.fixtures.holdout import fhir as f
+
+    resources = [
+        f.patient("t14x", 60, "male"),
+        f.condition(code, "Progressive multifocal leukoencephalopathy", system=system, onset=500),
+    ]
+    facts = normalise(validate_bundle(f.bundle("t14x", resources))).facts
+    assert "pml" in facts.events
+
+
+def test_the_apl_fusion_gene_is_no_leukoencephalopathy() -> None:
+    assert "PML" not in render_rule(parse_line("Presence of the PML-RARA fusion transcript", E).expr, None)

@@ -729,9 +729,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T141-clean", "uncontrolled active infections"): ("events", "'(viral, bacterial, and fungal)' stays an unsupported alternative, so no infection on record is unknown"),
     ("T141-clean", "Known to have active hepatitis C"): ("events", "'(positive by polymerase chain reaction or on antiviral therapy for hepatitis C within the "
         "last 6 months)': the PCR words stay an unread alternative although an HCV RNA negative is on record"),
-    ("T141-clean", "History of progressive multifocal leukoencephalopathy"): ("events", "progressive multifocal leukoencephalopathy (ICD-10-CM A81.2) has no concept"),
-    ("T141-pml", "History of progressive multifocal leukoencephalopathy"): ("events", "as T141-clean"),
-    ("T141-pml", None): ("events", "the PML line above"),
     ("T141-clean", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "'Chemotherapy (except hydroxyurea or ... cytarabine for cytoreduction), "
         "radiotherapy, biologics ... that is not completed 2 weeks prior to first dose ..., unless progressive disease is documented': the 2-week window "
         "is not carried to each therapy, 'biologics' and the NOTE stay reviews"),

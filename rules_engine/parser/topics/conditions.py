@@ -91,6 +91,9 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("fanconi_anemia", r"fanconi'?s?\s+(?:anemia|anaemia)", ("fanconi",)),
     ("inherited_marrow_failure", r"(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
      r"|constitutional\s+aplastic\s+(?:anemia|anaemia)", ("marrow failure", "aplastic")),
+    # "progressive multifocal leukoencephalopathy (PML)"; "PML" alone is also the APL fusion gene
+    # ("PML-RARA", "PML/RARa"), so the letters are read only after the disease's words
+    ("pml", r"progressive\s+multi-?focal\s+leu[ck]o-?encephalopathy(?:\s*\(\s*PML\s*\))?", ("multifocal", "multi-focal")),
     ("sickle_cell_disease", r"sickle[\s-]+cell\s+(?:disease|anaemia|anemia)(?:\s*\(\s*SCD\s*\))?", ("sickle",)),
     ("bph", r"benign\s+prostatic\s+(?:hyperplasia|hypertrophy|enlargement)(?:\s*\(\s*BPH\s*\))?|\bBPH\b", ("benign prostatic", "bph")),
     ("pcos", r"polycystic\s+ovar(?:y|ian)\s+(?:syndrome|disease)(?:\s*\(\s*PCOS\s*\))?|\bPCOS\b", ("polycystic", "pcos")),
