@@ -22,6 +22,10 @@ misread, each fixed in its general form and pinned here with real corpus lines
   trials') has its concept (ICD-10-CM A81.2, SNOMED CT 22255007): unread, a patient with PML on
   record was possibly eligible. "PML" alone is the APL fusion gene's name ("PML-RARA") as often,
   so only the disease's words are read.
+* The PARP class spelt out with "adenosine diphosphate" or hyphens ("poly adenosine diphosphate
+  (ADP) ribose polymerase (PARP) inhibitors", "Poly-(ADP-ribose)-Polymerase"; 3 corpus lines) is
+  the class "poly (ADP-ribose) polymerase" already was: unread, a patient given olaparib was not
+  excluded.
 * A brand named in an allergy line ("Known hypersensitivity to ... Vidaza", "hypersensitivity to
   Herceptin", "Known hypersensitivity to Velcade"; 27 corpus lines name one of the brands Eligo
   knows) is asked with its generic, as a product named as prior therapy already was: an allergy a
@@ -80,6 +84,21 @@ ROWS = [
         "Participants with a history of confirmed progressive multifocal leukoencephalopathy (PML)",
         E,
         [adult(condition("pml", 500))],
+        [adult()],
+        [],
+    ),
+    # -- the PARP class spelt out
+    (
+        "Prior treatment with poly adenosine diphosphate (ADP) ribose polymerase (PARP) inhibitors",
+        E,
+        [adult(medication("parp_inhibitor", 900))],
+        [adult()],
+        [],
+    ),
+    (
+        "Prior treatment with Poly-(ADP-ribose)-Polymerase (PARP) inhibitors",
+        E,
+        [adult(medication("parp_inhibitor", 900))],
         [adult()],
         [],
     ),

@@ -757,10 +757,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T142-creat", "Adequate baseline organ function defined by"): ("labs", "as T142-alt: creatinine 1.83 x ULN with a clearance of 32 is unknown"),
     ("T142-creat", None): ("labs", "the organ line above"),
     ("T142-clean", "Prior treatment with temozolomide, dacarbazine or procarbazine"): ("events", "dacarbazine and procarbazine are no products read by name"),
-    ("T142-clean", "Prior treatment with poly adenosine diphosphate"): ("events", "'poly adenosine diphosphate (ADP) ribose polymerase (PARP) inhibitors "
-        "(example (e.g.), olaparib, veliparib [ABT-888])': the spelt-out PARP class is not read"),
-    ("T142-olaparib", "Prior treatment with poly adenosine diphosphate"): ("events", "as T142-clean"),
-    ("T142-olaparib", None): ("events", "the PARP line above"),
+    ("T142-clean", "Prior treatment with poly adenosine diphosphate"): ("events", "the class is read, but '(example (e.g.), olaparib, veliparib "
+        "[ABT-888])' (the doubled example bracket) stays an unread alternative, so no PARP inhibitor on record is unknown"),
     ("T142-clean", "Currently receiving other anti-cancer therapy"): ("events", "'Currently receiving' is read as within 4-8 weeks: azacitidine ended 30 days ago "
         "is unknown, and 'immuno- therapy' (hyphen-broken) stays a review"),
     ("T142-clean", "Patients with any major bleeding current"): ("events", "'any major bleeding current or within the past 4 weeks. (e.g. recent GI hemorrhage "
