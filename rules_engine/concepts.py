@@ -542,6 +542,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # one of those is left to a person (unknown), never cleared, never excluded by Eligo
     Concept("digestive_tract_disease", Kind.EVENT, "disease of the digestive tract (oesophagus, stomach, intestine, anus)"),
     Concept("gastrointestinal_disease", Kind.EVENT, "gastrointestinal disease (an organic disease of the digestive tract)", parent="digestive_tract_disease"),
+    # "History of progressive multifocal leukoencephalopathy (PML)" (the brentuximab, rituximab and
+    # obinutuzumab trials; 9 corpus lines; hold14, append only): ICD-10-CM A81.2, left to a person
+    # for every record while it had no concept
+    Concept("pml", Kind.EVENT, "progressive multifocal leukoencephalopathy (PML)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

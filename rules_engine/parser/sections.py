@@ -244,6 +244,7 @@ class _Item:
     type_assumed: bool = False
     donor: bool = False
     marker: str = ""  # "bullet" | "number" | "letter" | "" (plain): siblings share it
+    interrupts: bool = False  # a plain line written left of the bulleted list open above it
 
     @property
     def text(self) -> str:
@@ -278,6 +279,8 @@ class _Splitter:
                 previous = self.stack.pop()
             if self._snaps_to_top(indent, previous, marker):
                 previous = self.stack.pop()
+            if marker and self.stack and _is_note(self.items[self.stack[-1]]):
+                self.stack.pop()  # a bullet after a note between the list's items: the list's, not the note's
             parent = self.stack[-1] if self.stack else (self.subsection if self.subsection is not None else self.section)
         if (
             level == 2
@@ -498,9 +501,23 @@ class _Splitter:
                 index = self.add(stripped, indent, 2, number)
                 self.items[index].indent = indent - 1
             return
-        self.add(stripped, indent, 2, number)
+        interrupts = bool(self.stack) and bool(self.items[self.stack[-1]].marker) and self.items[self.stack[-1]].indent > indent
+        index = self.add(stripped, indent, 2, number)
+        self.items[index].interrupts = interrupts
 
 
+def _is_note(item: _Item) -> bool:
+    """A finished sentence written left of the bulleted list it stands in ("  - History of ...
+    malignancy, except for below:" / "Exception: Subjects who have been disease-free for 2 years
+    ... are eligible." / "  - Prior treatment with temozolomide ..."): a note between the items,
+    not a heading, so the bullets after it stay the list's own (nested under the note, every
+    later exclusion was one of its alternatives, joined with its unread words, and decided
+    nothing). A lead-in that announces a list ("... any of the following.") still heads it."""
+    text = item.text.rstrip()
+    return item.interrupts and not item.marker and text.endswith(".") and _ANNOUNCES_ITEMS.search(text) is None
+
+
+_ANNOUNCES_ITEMS = re.compile(r"\bfollowing\b", re.I)
 _ROMAN_FIRST = re.compile(r"\(?i[.)]")
 # the heading of one period, part or cohort of a study ("Dose escalation period for both
 # schedules:", "Dose expansion cohort:", "Phase 2 portion:", "Part A:")

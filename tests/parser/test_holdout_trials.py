@@ -726,7 +726,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T133-clean', 'Relapsed or refractory acute myeloid leukemia (AML)'): ('core', 'the APL narrowing (its child) is joined as a requirement of every relapsed AML, so a relapsed non-APL AML is not met'),
     ('T133-clean', 'No other uncontrolled illness'): ('core', "'No other uncontrolled illness ...': the 'Psychiatric illness or social situation that would preclude compliance' child is a person's, so the heading is unknown for a record with none of the others"),
     ('T133-clean', 'At least 2 weeks since prior valproic acid'): ('events', "'valproic acid or any other histone deacetylase inhibitor': valproic acid (ATC N03AG01) is not counted among the HDAC inhibitors, its name is left a review"),
-    ('T133-clean', 'At least 24 hours since prior hydroxyurea'): ('events', "'At least 24 hours since prior hydroxyurea' is not read (review unparsed)"),
     ('T133-remission', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', 'as T133-clean'),
     ('T133-chf', 'Symptomatic congestive heart failure'): ('core', "'Symptomatic' stays an unread qualifier beside heart failure, so heart failure NYHA class 3 (symptomatic) is unknown"),
     ('T133-chf', 'No other uncontrolled illness'): ('core', "'Symptomatic' stays an unread qualifier of the heart failure child, so NYHA 3 heart failure leaves the heading unknown"),
@@ -763,6 +762,127 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T135-marrow', 'must have had a negative bone marrow aspiration'): ('core', 'as T135-clean'),
     ('T135-hydrocephalus', 'No clinical evidence of obstructive hydrocephalus'): ('events', "'No clinical evidence of obstructive hydrocephalus': hydrocephalus (G91) has no concept"),
     ('T135-sodium', 'Sodium 125-150 mmol/L'): ('intake', "'Sodium 125-150 mmol/L': serum sodium (LOINC 2951-2) is no measurement the intake reads, and the range is not parsed"),
+    # == T141..T145 (hold14: R/R AML and higher-risk MDS, targeted agents and HMA combinations) ==
+    # NCT02096042 (T141)
+    ("T141-clean", "Histologically or cytologically confirmed AML, other than acute"): ("core", "'Note: Newly-diagnosed AML patients who are 60 years or older and are not "
+        "candidates for or have refused standard chemotherapy are also eligible' is read into both the disease and the status conjuncts with an unread "
+        "review, so a relapsed AML is unknown"),
+    ("T141-remission", "Histologically or cytologically confirmed AML, other than acute"): ("core", "as T141-clean: the Note's alternative stays open for an AML in remission "
+        "(no age-60 test decides it at 62)"),
+    ("T141-remission", None): ("core", "the diagnosis line above (possibly eligible, never eligible)"),
+    ("T141-clean", "History of another primary invasive malignancy"): ("events", "'that has not been definitively treated or in remission for at least 2 years': the "
+        "treatment and remission words stay reviews, so no other cancer on record is unknown"),
+    ("T141-breast", "History of another primary invasive malignancy"): ("events", "as T141-clean: an active breast cancer 8 months old is unknown, not met"),
+    ("T141-breast", None): ("events", "the malignancy line above"),
+    ("T141-clean", "Documented history of a cerebral vascular event"): ("events", "'(stroke or transient ischemic attack), unstable angina, myocardial infarction, or "
+        "cardiac symptoms consistent with NYHA Class III-IV within 6 months': MI stays inside an unread review and the NYHA words beside heart failure"),
+    ("T141-mi", "Documented history of a cerebral vascular event"): ("events", "as T141-clean: an MI 3 months ago is not read"),
+    ("T141-mi", None): ("events", "the cardiovascular line above"),
+    ("T141-clean", "Evidence of active cerebral/meningeal disease"): ("events", "'active cerebral/meningeal disease' is read as brain metastases / leptomeningeal "
+        "disease of a solid tumour, not leukaemic CNS involvement; the history-if-treated sentence stays a review"),
+    ("T141-cns", "Evidence of active cerebral/meningeal disease"): ("events", "as T141-clean: a recorded leukaemic CNS involvement is not read"),
+    ("T141-cns", None): ("events", "the CNS line above"),
+    ("T141-clean", "Previous treatment with any anti-CD30 directed therapy"): ("events", "'anti-CD30 directed therapy' has no class (brentuximab vedotin by name "
+        "or ATC L01FX05): the line is a review"),
+    ("T141-brentuximab", "Previous treatment with any anti-CD30 directed therapy"): ("events", "as T141-clean"),
+    ("T141-brentuximab", None): ("events", "the anti-CD30 line above"),
+    ("T141-clean", "uncontrolled active infections"): ("events", "'(viral, bacterial, and fungal)' stays an unsupported alternative, so no infection on record is unknown"),
+    ("T141-clean", "Known to have active hepatitis C"): ("events", "'(positive by polymerase chain reaction or on antiviral therapy for hepatitis C within the "
+        "last 6 months)': the PCR words stay an unread alternative although an HCV RNA negative is on record"),
+    ("T141-clean", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "'Chemotherapy (except hydroxyurea or ... cytarabine for cytoreduction), "
+        "radiotherapy, biologics ... that is not completed 2 weeks prior to first dose ..., unless progressive disease is documented': the 2-week window "
+        "is not carried to each therapy, 'biologics' and the NOTE stay reviews"),
+    ("T141-hydroxyurea", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "as T141-clean"),
+    # NCT02929498 (T142)
+    ("T142-hma-naive", None): ("events", "the HMA-failure line below is a review, so a patient never given an HMA is eligible (the one "
+        "eligible-when-excluded left: 'failed hypomethylating treatment where \"failure\" is defined as: Progression ... OR Failure ... OR Relapse ...' "
+        "asks for a prior HMA in every alternative; 'hypomethylating treatment' and an inclusion's 'failed X' without 'prior' are not read, 5 corpus lines)"),
+    ("T142-hma-naive", "Subjects must have failed hypomethylating treatment"): ("events", "'failed hypomethylating treatment where \"failure\" is defined as: "
+        "Progression ... OR Failure to achieve ... after at least 4 cycles ... OR Relapse ...': the prior HMA each kind of failure needs is not read, "
+        "so no HMA on record is a review, not a failure of the line"),
+    ("T142-allo-recent", None): ("core", "the transplant line below is unknown, so a transplant 13 months ago is possibly eligible"),
+    ("T142-allo-recent", "Subjects are not a candidate, or have failed allogeneic"): ("core", "'not a candidate, or have failed allogeneic SCT. Subjects who "
+        "underwent allo-transplant in the past are eligible under following conditions: transplant was >2 year prior ...': read as 'allo-HSCT or no "
+        "allo-HSCT within 2 years' joined with the candidacy review, so the 2-year condition decides nothing"),
+    ("T142-allo-old", "Subjects are not a candidate, or have failed allogeneic"): ("core", "as T142-allo-recent: a failed transplant 1000 days ago stays unknown"),
+    ("T142-clean", "life expectancy of at least 12 weeks"): ("labs", "'in the opinion of the investigator' stays a review beside the recorded life expectancy"),
+    ("T142-clean", "All prior treatment-related toxicities"): ("labs", "'National Cancer Institute- Common Toxicity Criteria for Adverse Events (NCI-CTCAE), "
+        "version 4.0 <=Grade 1 ... (except for alopecia)': the run-together 'Institute-' leaves 'All prior treatment-related' a review beside the grade"),
+    ("T142-clean", "Adequate baseline organ function defined by"): ("labs", "'INR and aPTT <=1.3xULN' (the run-together 'xupper') is not read as a multiple "
+        "of ULN for both, 'transfusions permitted to bring PLT to >10,000' and 'Ejection fraction >=lower limit of normal' stay reviews"),
+    ("T142-inr", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the INR is not read"),
+    ("T142-inr", None): ("labs", "the organ line above (possibly eligible, never eligible)"),
+    ("T142-alt", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the unread INR/aPTT and reviews keep an ALT of 3 x ULN unknown"),
+    ("T142-alt", None): ("labs", "the organ line above: unknown where ALT 3 x ULN fails it"),
+    ("T142-creat", "Adequate baseline organ function defined by"): ("labs", "as T142-alt: creatinine 1.83 x ULN with a clearance of 32 is unknown"),
+    ("T142-creat", None): ("labs", "the organ line above"),
+    ("T142-clean", "Prior treatment with temozolomide, dacarbazine or procarbazine"): ("events", "dacarbazine and procarbazine are no products read by name"),
+    ("T142-clean", "Prior treatment with poly adenosine diphosphate"): ("events", "the class is read, but '(example (e.g.), olaparib, veliparib "
+        "[ABT-888])' (the doubled example bracket) stays an unread alternative, so no PARP inhibitor on record is unknown"),
+    ("T142-clean", "Currently receiving other anti-cancer therapy"): ("events", "'Currently receiving' is read as within 4-8 weeks: azacitidine ended 30 days ago "
+        "is unknown, and 'immuno- therapy' (hyphen-broken) stays a review"),
+    ("T142-clean", "Patients with any major bleeding current"): ("events", "'any major bleeding current or within the past 4 weeks. (e.g. recent GI hemorrhage "
+        "or neurosurgery)': 'major' and the example and 'neurosurgery' stay unread alternatives"),
+    ("T142-bleed", "Patients with any major bleeding current"): ("events", "as T142-clean: a GI haemorrhage 2 weeks ago is met only beside a review"),
+    ("T142-bleed", None): ("events", "the bleeding line above"),
+    ("T142-clean", "Cardiac abnormalities as evidenced by any of the following"): ("events", "'history of acute coronary syndromes' and the bundle-branch and "
+        "triplicate-ECG sentences stay reviews, so a QTc of 430 with no cardiac history is unknown"),
+    ("T142-clean", "Current use of a prohibited medication including anticoagulants"): ("events", "'platelet inhibitors' has no class and 'Current use of a "
+        "prohibited medication including' stays a review beside the anticoagulant"),
+    ("T142-apixaban", "Current use of a prohibited medication including anticoagulants"): ("events", "as T142-clean: apixaban now meets the anticoagulant "
+        "only beside the review"),
+    ("T142-apixaban", None): ("events", "the anticoagulant line above"),
+    ("T143-clean", "Prior treatment with immune checkpoint blockade"): ("events", "the named targets (anti-CTLA-4, anti-PD-1, anti-PD-L1) and the immune "
+        "agonists (anti-CD137, anti-CD40, anti-OX40) stay a review beside the class, so no such drug on record is unknown"),
+    ("T143-clean", "History of idiopathic pulmonary fibrosis"): ("events", "'idiopathic pulmonary fibrosis, organizing pneumonitis, drug-induced ... or "
+        "idiopathic pneumonitis or evidence of active pneumonitis on screening chest CT': each is interstitial lung disease beside unread words"),
+    ("T143-ipf", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: IPF (J84.112) is met only beside reviews"),
+    ("T143-ipf", None): ("events", "the pulmonary line above"),
+    ("T143-radiation", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: the permitted radiation fibrosis is an exception joined with "
+        "reviews"),
+    # NCT00324220 (T144)
+    ("T144-clean", "Patients must have high-risk MDS"): ("core", "the heading 'high-risk MDS (>= 10% BM blasts) or AML' with its three kinds (RAEB, RAEB-T, "
+        "AML) as children: the children are joined as requirements (AND), so an AML fails the RAEB items"),
+    ("T144-clean", None): ("core", "the disease heading above"),
+    ("T144-raeb2", "Patients must have high-risk MDS"): ("core", "as T144-clean"),
+    ("T144-raeb2", None): ("core", "as T144-clean"),
+    ("T144-de-novo", "Patients must have high-risk MDS"): ("core", "as T144-clean"),
+    ("T144-de-novo", None): ("core", "as T144-clean"),
+    ("T144-prostate-past", None): ("core", "as T144-clean"),
+    ("T144-bcc", None): ("core", "as T144-clean"),
+    ("T144-prior-aza", None): ("core", "as T144-clean"),
+    ("T144-clean", "uncontrolled intercurrent illness, active or uncontrolled infections"): ("events", "'uncontrolled intercurrent illness ... or a fever "
+        ">38.5C on the day of scheduled dosing' stays a review alternative"),
+    ("T144-breast", "Patients with another active cancer"): ("events", "'Prior history of cancer is allowed, as long as there is no active disease' is read as "
+        "an exception with a review, so an active breast cancer is unknown"),
+    ("T144-bcc", "Patients with another active cancer"): ("events", "'(excluding basal cell carcinoma or CIN ...)' is an exception joined with a review, so an "
+        "active basal cell carcinoma stays unknown"),
+    ("T144-investigational", "treated with any investigational drug within 30 days"): ("events", "'treated with any investigational drug within 30 days prior to "
+        "study initiation (an investigational drug is one ...)': each alternative keeps an unread review"),
+    ("T144-decitabine-now", "treated with any investigational drug within 30 days"): ("events", "'or who are receiving concurrent treatment with other "
+        "experimental drugs or anti-cancer therapy': decitabine now meets the anticancer therapy beside a review"),
+    # NCT00351975 (T145)
+    ("T145-clean", "No concurrent uncontrolled illness including"): ("core", "'Psychiatric illness or social situation that would preclude compliance' (a "
+        "person's) keeps the heading unknown although no listed illness is on record"),
+    ("T145-clean", "No marked baseline prolongation of QT/QTc interval"): ("labs", "'marked baseline prolongation' stays a review alternative beside the "
+        "example 'QTc interval > 500 msec'"),
+    ("T145-qtc", "No marked baseline prolongation of QT/QTc interval"): ("labs", "as T145-clean: QTc 520 meets the example only beside 'repeated demonstration'"),
+    ("T145-qtc", None): ("labs", "the QTc line above"),
+    ("T145-hydroxyurea", "At least 24 hours since prior hydroxyurea"): ("events", "a named product is dated only as history (products.py): "
+        "hydroxyurea taken now leaves the washout to a person, unknown where the record shows it failed"),
+    ("T145-hydroxyurea", None): ("events", "the washout above (possibly eligible, never eligible)"),
+    ("T145-valproate", "At least 2 weeks since prior valproic acid"): ("events", "valproic acid taken now: 'when it was last given' is left ambiguous for an "
+        "ongoing medication"),
+    ("T145-valproate", None): ("events", "the valproic acid line above"),
+    ("T145-clean", "No concurrent medication that may cause torsade de pointes"): ("events", "the drugs beyond the known-risk list Eligo reads stay a review, so a "
+        "record with no current medication is unknown (a design choice of the QT reading)"),
+    ("T145-mds", "Histologically confirmed diagnosis of 1 of the following"): ("core", "the MDS child's 'Must have intermediate or high-risk IPSS' and "
+        "'Low-risk IPSS allowed provided ...' are joined, not alternatives, so an MDS with haemoglobin 9.2 is unknown"),
+    ("T145-mds", None): ("core", "'Evidence of AML associated with dysplasia ... for elderly patients ... previously untreated' (another group admitted, "
+        "PDQ layout) is read as a requirement every patient must meet: an MDS fails it"),
+    ("T145-remission", "Histologically confirmed diagnosis of 1 of the following"): ("core", "the 'Secondary AML ...' child's unread words keep an AML in "
+        "remission unknown"),
+    ("T145-remission", None): ("core", "the diagnosis line above (possibly eligible, never eligible)"),
 }
 
 

@@ -82,7 +82,8 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("heart_failure", r"(?:congestive\s+)?heart\s+failure(?:\s*\(\s*(?:CHF|HF)\s*\))?|\bCHF\b|\b(?:congestive\s+)?(?:cardiac|heart)\s+(?:insufficiency|failure)\b",
      ("heart failure", "chf", "cardiac insufficiency", "cardiac failure", "heart insufficiency")),
     # a subtype ("acute ischaemic", "haemorrhagic") is the residue's qualifier; TIA is the history table's
-    ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebrovascular\s+accidents?(?:\s*\(\s*CVA\s*\))?|\bCVA\b", ("stroke", "cerebrovascular", "cva")),
+    ("stroke", r"\bstrokes?\b(?![\s-]+(?:unit|volume|index|scale|risk))|cerebr(?:o-?|al\s+)vascular\s+(?:accidents?|events?)(?:\s*\(\s*CVA\s*\))?|\bCVA\b",
+     ("stroke", "cerebrovascular", "cerebro-vascular", "cerebral vascular", "cva")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!pulmonary arterial )(?<!ocular )(?<!intra-abdominal )(?<!gestational )(?:essential\s+|primary\s+|systemic\s+)?\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     ("osteoporosis", r"osteoporo(?:sis|tic)", ("osteoporo",)),
     # the inherited marrow failures (ICD-10-CM D61.0): the category by its names, and Fanconi
@@ -90,6 +91,9 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("fanconi_anemia", r"fanconi'?s?\s+(?:anemia|anaemia)", ("fanconi",)),
     ("inherited_marrow_failure", r"(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
      r"|constitutional\s+aplastic\s+(?:anemia|anaemia)", ("marrow failure", "aplastic")),
+    # "progressive multifocal leukoencephalopathy (PML)"; "PML" alone is also the APL fusion gene
+    # ("PML-RARA", "PML/RARa"), so the letters are read only after the disease's words
+    ("pml", r"progressive\s+multi-?focal\s+leu[ck]o-?encephalopathy(?:\s*\(\s*PML\s*\))?", ("multifocal", "multi-focal")),
     ("sickle_cell_disease", r"sickle[\s-]+cell\s+(?:disease|anaemia|anemia)(?:\s*\(\s*SCD\s*\))?", ("sickle",)),
     ("bph", r"benign\s+prostatic\s+(?:hyperplasia|hypertrophy|enlargement)(?:\s*\(\s*BPH\s*\))?|\bBPH\b", ("benign prostatic", "bph")),
     ("pcos", r"polycystic\s+ovar(?:y|ian)\s+(?:syndrome|disease)(?:\s*\(\s*PCOS\s*\))?|\bPCOS\b", ("polycystic", "pcos")),

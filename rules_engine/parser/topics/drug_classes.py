@@ -41,7 +41,8 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"(?:\s*(?:,|/|or|and|and/or)\s*(?:anti-?\s*)?(?:PD-?L?[12]|CTLA-?4)){0,3}[\s-]*(?:monoclonal\s+)?" + _AGENT
      + r"|\banti-?\s*(?:PD-?L?[12]|CTLA-?4)\b",
      ("checkpoint", "pd-", "pd1", "pdl", "ctla", "programmed")),
-    ("parp_inhibitor", r"\bPARP[\s-]*(?:1/2\s+)?" + _AGENT + r"|poly\s*\(?\s*ADP[\s-]+ribose\s*\)?\s+polymerase\s*(?:\(\s*PARP\s*\)\s*)?" + _AGENT, ("parp", "polymerase")),
+    # "poly (ADP-ribose) polymerase", "Poly-(ADP-ribose)-Polymerase", "poly adenosine diphosphate (ADP) ribose polymerase" (4 corpus lines)
+    ("parp_inhibitor", r"\bPARP[\s-]*(?:1/2\s+)?" + _AGENT + r"|poly[\s-]*\(?\s*(?:ADP|adenosine\s+diphosphate(?:\s*\(\s*ADP\s*\))?)[\s-]+ribose\s*\)?[\s-]+polymerase\s*(?:\(\s*PARP\s*\)\s*)?" + _AGENT, ("parp", "polymerase")),
     ("cdk46_inhibitor", r"\bCDK\s*4\s*/\s*6[\s-]*" + _AGENT + r"|cyclin[\s-]+dependent\s+kinase\s*(?:4\s*/\s*6|4\s+(?:and|or)\s+6)\s*(?:\(\s*CDK\s*4\s*/\s*6\s*\)\s*)?" + _AGENT, ("cdk", "cyclin")),
     ("mtor_inhibitor", r"\bm-?TOR[\s-]*" + _AGENT + r"|(?:mammalian|mechanistic)\s+target\s+of\s+rapamycin\s*(?:\(\s*mTOR\s*\)\s*)?" + _AGENT + r"|rapalogs?", ("mtor", "m-tor", "rapamycin", "rapalog")),
     ("hdac_inhibitor", r"\bHDAC[\s-]*" + _AGENT + r"|histone\s+deacetylase\s*(?:\(\s*HDAC\s*\)\s*)?" + _AGENT, ("hdac", "deacetylase")),

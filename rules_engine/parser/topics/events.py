@@ -18,7 +18,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
-from rules_engine.parser.topics.products import PRODUCT_NAMES
+from rules_engine.parser.topics.products import PRODUCT_NAMES, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -216,7 +216,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
-    ("stroke", r"\bstrokes?\b|cerebrovascular\s+accidents?|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b", ("stroke", "cerebrovascular", "cva", "ischemic", "tia")),
+    # "cerebral vascular accident", "cerebrovascular event(s)", "cerebro-vascular accident": the same history (27 corpus lines)
+    ("stroke", r"\bstrokes?\b|cerebr(?:o-?|al\s+)vascular\s+(?:accidents?|events?)|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b",
+     ("stroke", "cerebrovascular", "cerebro-vascular", "cerebral vascular", "cva", "ischemic", "tia")),
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
@@ -1243,7 +1245,7 @@ def _allergy_expr(obj: str) -> Expr | None:
                     parts.append(predicate("drug_hypersensitivity", Op.IS, " ".join(source.group("src").split())))
                 parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
         elif product_words(text):
-            parts.append(predicate("drug_hypersensitivity", Op.IS, text))
+            parts.append(predicate("drug_hypersensitivity", Op.IS, with_generic(text)))  # "Vidaza": an allergy to azacitidine too
         else:
             parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
     return any_of(list(dict.fromkeys(parts))) if parts else None

@@ -11,8 +11,9 @@ product, not met when every record names another one. A brand is asked with its 
 only as history, so a time the line asks for stays a review beside it and can only make the line
 unknown:
 
-* "at least 4 weeks since prior X" (an inclusion's washout): no X on record meets it, an X on
-  record leaves it to a person (``Any_(Not(X), review)``);
+* "at least 4 weeks since prior X" (an inclusion's washout, in days to months or in hours: "At
+  least 24 hours since prior hydroxyurea"): no X on record meets it, an X on record leaves it to a
+  person (``Any_(Not(X), review)``);
 * "X within 14 days", "current / concomitant use of X": an X on record leaves it to a person, none
   clears it (``All(X, review)``).
 
@@ -102,7 +103,7 @@ _SEP = r"\s*(?:,|/|\bor\b|\band/or\b|\band\b|,\s*or\b|,\s*and\b|\bplus\b)\s*"
 _LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _PRODUCT + _GLOSS + r"){0,8})"
 # what says the list was given: "prior", "previous treatment with", "received", "exposure to",
 # "concomitant use of", "at least 4 weeks since prior", "treatment with", "taking"
-_WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?|wks?)\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?|completion\s+of\s+|prior\s+|previous\s+|administration\s+of\s+)?)"
+_WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?|wks?|hours?|hrs?)\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?|completion\s+of\s+|prior\s+|previous\s+|administration\s+of\s+)?)"
 _NOW = r"(?P<now>(?:concomitant|concurrent|current(?:ly)?|ongoing|chronic|regular)\s+(?:use\s+of|treatment\s+with|therapy\s+with|administration\s+of|intake\s+of|medication\s+with|need\s+for|receiving|taking|on)?|(?:currently\s+|now\s+|is\s+|are\s+)?(?:taking|receiving|on\s+(?:treatment\s+with\s+)?)|while\s+(?:on|taking|receiving)|requires?|requiring|use\s+of)\s*"
 _PAST = (
     r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of|using)\s+)?(?:the\s+)?)"
@@ -181,6 +182,13 @@ def _value(name: str) -> str:
     """The words a record may name the product by: a brand with its generic name."""
     low = " ".join(name.lower().split())
     return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
+
+
+def with_generic(name: str) -> str:
+    """``name`` as written, and after it the generic a brand stands for ("Vidaza" -> "Vidaza
+    azacitidine"): an allergy a record writes by the generic is to the brand a line names."""
+    generic = _BRANDS.get(" ".join(name.lower().split()))
+    return f"{name} {generic}" if generic else name
 
 
 def product_items(text: str, ctype: CriterionType) -> list[Item]:
