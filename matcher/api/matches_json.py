@@ -3,8 +3,9 @@
 At 1,000 open trials one patient's answer holds ~28,000 criterion outcomes (8 MB). Building a
 dict for each and handing the lot to the JSON encoder was half of serving it; here each
 outcome is one string template around the C string encoder, and a line's type and text,
-which repeat across patients, are encoded once. Everything else (dates, datetimes, numbers)
-goes through DRF's encoder, so the answer reads exactly as DRF would have written it.
+which repeat across patients, are encoded once. A result's other fields are written as DRF's
+encoder writes them (``_fields``: text, numbers, null, dates and times by hand, anything else
+through that encoder), so the answer reads exactly as DRF would have written it.
 """
 
 from __future__ import annotations
