@@ -11,6 +11,7 @@ counts 1, an unknown one 0.5, one against the patient 0; the score is their mean
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -280,14 +281,18 @@ def assemble(trial: TrialCriteria, snap: Snapshot, decide: Decide, memo: Memo | 
 class Layout:
     """A trial's lines as slots of a ``LineTable``: each line's, the top-level ones' (the lines
     that decide the verdict, as ``verdict`` reads them), and the timed ones' (those whose
-    judgement reads an age bound or a window: only they can carry a ``changes_on``)."""
+    judgement reads an age bound or a window: only they can carry a ``changes_on``), and the
+    judgements its lines ask."""
 
-    __slots__ = ("deciding", "gather", "gather_deciding", "slots", "timed")
+    __slots__ = ("deciding", "gather", "gather_deciding", "judgements", "slots", "timed")
 
-    def __init__(self, slots: tuple[int, ...], deciding: tuple[int, ...], timed: tuple[int, ...] = ()) -> None:
+    def __init__(
+        self, slots: tuple[int, ...], deciding: tuple[int, ...], timed: tuple[int, ...] = (), judgements: tuple[int, ...] = ()
+    ) -> None:
         self.slots = slots
         self.deciding = deciding
         self.timed = timed
+        self.judgements = judgements  # the distinct judgement numbers of its slots
         self.gather = _gatherer(slots)
         self.gather_deciding = _gatherer(deciding)
 
@@ -316,12 +321,27 @@ class LineTable:
     own. The table holds the lines, so an id is never reused while it is in use; it only grows
     (a caller that drops many trials makes a new one)."""
 
-    def __init__(self) -> None:
+    def __init__(self, digests: bool = True) -> None:
+        # whether ``judge_lines`` reads each new outcome's ``verdict_md5`` (a stored verdict's
+        # digest joins them); a renderer, which digests nothing, leaves them b"": measured on a
+        # matches GET (``bench/get_cpu.py``), hashing each new outcome's words was ~5% of it
+        self.digests = digests
         self._slots: dict[tuple[int, int], int] = {}
         self._judgements: dict[tuple[Any, ...], int] = {}
         self.lines: list[tuple[int, Criterion]] = []
         self.judgement_of: list[int] = []  # by slot
         self.keys: list[tuple[Any, ...]] = []  # by judgement: (type, expr, applies_if)
+        self.slots_of: list[list[int]] = []  # by judgement: the slots asking it
+        # by judgement: whether no patient can change it (a line left wholly to review), and
+        # then its judgement once made (``_CONSTANT``, without hashing the key)
+        self.constant: list[bool] = []
+        self.constant_found: list[Judgement | None] = []
+        # ``judge_lines``' answer of the last call, by slot (``judged``, ``codes``, ``md5s``,
+        # ``chars``) and the judgement each judgement number's slots were last set from (by
+        # judgement): a slot is set again only when its judgement changed since (see there).
+        self.current: tuple[list[CriterionOutcome | None], list[int], list[bytes], list[str]] = ([], [], [], [])
+        self.current_found: list[object] = []
+        self.lock = threading.Lock()
         # by judgement: its predicates and its timed ones (``_predicates``, ``_timed``)
         self.reads: list[tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = []
         self.words: list[tuple[str, str]] = []  # by slot: the type's word, the text
@@ -345,27 +365,37 @@ class LineTable:
 
     def layout(self, trial: TrialCriteria) -> Layout:
         slots = []
-        for index, criterion in enumerate(trial.criteria):
-            key = (index, id(criterion))
-            slot = self._slots.get(key)
-            if slot is None:
-                judgement = (criterion.type, criterion.expr, criterion.applies_if)
-                number = self._judgements.get(judgement)
-                if number is None:
-                    number = self._judgements[judgement] = len(self.keys)
-                    self.keys.append(judgement)
-                    self.reads.append(
-                        (_predicates(criterion.applies_if, criterion.expr), _timed(criterion.applies_if, criterion.expr))
-                    )
-                slot = self._slots[key] = len(self.lines)
-                self.lines.append((index, criterion))
-                self.judgement_of.append(number)
-                self.words.append((str(criterion.type), criterion.text))
-                self.last.append(None)
-            slots.append(slot)
-        deciding = tuple(s for s, c in zip(slots, trial.criteria, strict=True) if c.parent is None)
-        timed = tuple(dict.fromkeys(s for s in slots if self.reads[self.judgement_of[s]][1]))
-        return Layout(tuple(slots), deciding, timed)
+        with self.lock:
+            for index, criterion in enumerate(trial.criteria):
+                key = (index, id(criterion))
+                slot = self._slots.get(key)
+                if slot is None:
+                    judgement = (criterion.type, criterion.expr, criterion.applies_if)
+                    number = self._judgements.get(judgement)
+                    if number is None:
+                        number = self._judgements[judgement] = len(self.keys)
+                        self.keys.append(judgement)
+                        self.reads.append(
+                            (_predicates(criterion.applies_if, criterion.expr), _timed(criterion.applies_if, criterion.expr))
+                        )
+                        self.slots_of.append([])
+                        self.constant.append(criterion.applies_if is None and isinstance(criterion.expr, Review))
+                        self.constant_found.append(None)
+                        self.current_found.append(_UNSET)
+                    slot = self._slots[key] = len(self.lines)
+                    self.lines.append((index, criterion))
+                    self.judgement_of.append(number)
+                    self.words.append((str(criterion.type), criterion.text))
+                    self.last.append(None)
+                    self.slots_of[number].append(slot)
+                    self.current_found[number] = _UNSET  # its new slot is set at the next call
+                    for kept, empty in zip(self.current, (None, 0, b"", ""), strict=True):
+                        kept.append(empty)  # type: ignore[attr-defined]
+                slots.append(slot)
+            deciding = tuple(s for s, c in zip(slots, trial.criteria, strict=True) if c.parent is None)
+            timed = tuple(dict.fromkeys(s for s in slots if self.reads[self.judgement_of[s]][1]))
+            judgements = tuple(dict.fromkeys(self.judgement_of[s] for s in slots))
+        return Layout(tuple(slots), deciding, timed, judgements)
 
 
 # A deciding line's part in the verdict: against the patient (4), unknown (2), review (1).
@@ -440,73 +470,107 @@ def _signature(
 class JudgedLines(NamedTuple):
     """``judge_lines``' answer, each list indexed by slot."""
 
-    judged: list[CriterionOutcome | None]  # None where not asked, or where judging raised
+    # None where judging raised (or never set); a slot no layout asked may hold an earlier patient's
+    judged: list[CriterionOutcome | None]
     codes: list[int]  # each slot's part in a verdict (``_verdict_of``)
     failed: set[int]  # the slots whose judging raised
-    md5s: list[bytes]  # each outcome's ``verdict_md5``
+    md5s: list[bytes]  # each outcome's ``verdict_md5`` (b"" in a table made without ``digests``)
     chars: list[str]  # each outcome's ``code``
+
+
+_UNSET = object()  # a judgement number whose slots are not set yet (``LineTable.current_found``)
 
 
 def judge_lines(
     table: LineTable, layouts: Iterable[Layout], snap: Snapshot, decide: Decide, memo: Memo
 ) -> JudgedLines:
     """Each slot the layouts use, as ``evaluate_criterion`` judges it (each distinct judgement
-    once, through ``memo.criteria``)."""
-    needed: set[int] = set()
+    once). Slots no layout uses may hold another patient's outcome: only the layouts' are
+    this patient's.
+
+    Measured in-process (``bench/job_cpu.py`` and ``bench/get_cpu.py``, bench/e2e.py's 1,000
+    trials): walking the ~8,000 slots of a patient's ~700 candidate trials one by one, each
+    with its judgement looked up again, was most of judging; the ~1,200 distinct judgements are
+    what a patient changes. The table keeps the last call's answer by slot (``current``) and the
+    judgement each judgement number's slots were set from: a judgement this patient reads as
+    the last one did (the same kept object, ``judged``) leaves its slots as they are, and only
+    the slots of the others are set again. The answer handed back is a copy (a C copy of four
+    lists), made under the table's lock, so a later call never changes it.
+    ``tests/rules_engine/test_line_table.py`` pins the outcomes to ``assemble``'s, patient after
+    patient through one table, with trials added between patients."""
+    wanted: set[int] = set()
     for layout in layouts:
-        needed.update(layout.slots)
-    judged: list[CriterionOutcome | None] = [None] * len(table.lines)
-    codes = [0] * len(table.lines)
-    md5s = [b""] * len(table.lines)
-    chars = [""] * len(table.lines)
-    judgements: dict[int, Judgement | None] = {}  # by number; None: raised
+        wanted.update(layout.judgements)
     failed: set[int] = set()
-    lines, judgement_of, keys, words, last = table.lines, table.judgement_of, table.keys, table.words, table.last
-    reads, made_of = table.reads, table.made
+    judgements: dict[int, Judgement | None] = {}
+    made_of = table.made
+    keys, reads, lines, words = table.keys, table.reads, table.lines, table.words
+    slots_of, constant, constant_found, judged_kept = table.slots_of, table.constant, table.constant_found, table.judged
+    digests = table.digests
+    known = memo.criteria  # a memo the caller filled already (empty for a fresh one)
     seen: dict[int, tuple[Outcome, str]] = {}
-    for slot in sorted(needed):
-        number = judgement_of[slot]
-        if number in judgements:
-            found = judgements[number]
-        else:
-            index, criterion = lines[slot]
-            key = keys[number]
-            found = memo.criteria.get(key) or _CONSTANT.get(key)
+    with table.lock:
+        judged, codes, md5s, chars = table.current
+        current_found, last = table.current_found, table.last
+        for number in wanted:
+            found: Judgement | None = None
+            if constant[number]:
+                found = constant_found[number]
+            if found is None and known:
+                found = known.get(keys[number])
             if found is None:
+                slots = slots_of[number]
+                criterion = lines[slots[0]][1]
                 try:
-                    signature = (number, *_signature(reads[number], snap, decide, memo, seen))
-                    found = table.judged.get(signature)
-                    if found is None:
-                        found = _judge(criterion, snap, decide, memo)
-                        if len(table.judged) >= _JUDGED_MAX:
-                            table.judged.clear()
-                        table.judged[signature] = found
-                    memo.criteria[key] = found
+                    if constant[number]:
+                        found = constant_found[number] = _judge(criterion, snap, decide, memo)
+                    else:
+                        signature = (number, *_signature(reads[number], snap, decide, memo, seen))
+                        found = judged_kept.get(signature)
+                        if found is None:
+                            found = _judge(criterion, snap, decide, memo)
+                            if len(judged_kept) >= _JUDGED_MAX:
+                                judged_kept.clear()
+                            judged_kept[signature] = found
                 except Exception:  # noqa: BLE001 - the trials holding it are assembled alone, to their error
                     found = None
             judgements[number] = found
-        if found is None:
-            failed.add(slot)
-            continue
-        before = last[slot]
-        if before is None or before[0] is not found:
-            # a kept judgement (``judged``) is one object for every patient reading the line
-            # alike: its outcome at this slot is kept with it, not only the last patient's
-            before = made_of.get((slot, id(found)))
-        if before is not None and (before[0] is found or before[0] == found):
-            _, judged[slot], codes[slot], md5s[slot], chars[slot] = before
-            last[slot] = before
-            continue
-        type_word, text = words[slot]
-        made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
-        code = codes[slot] = _code(made)
-        md5 = md5s[slot] = made.verdict_md5
-        char = chars[slot] = made.code
-        entry = last[slot] = (found, made, code, md5, char)
-        if len(made_of) >= _JUDGED_MAX:
-            made_of.clear()
-        made_of[(slot, id(found))] = entry  # holds ``found``: its id is not reused meanwhile
-    return JudgedLines(judged, codes, failed, md5s, chars)
+            if found is None:
+                current_found[number] = _UNSET
+                for slot in slots_of[number]:
+                    failed.add(slot)
+                    judged[slot] = None
+                continue
+            if current_found[number] is found:
+                continue  # its slots hold this judgement's outcomes already
+            current_found[number] = found
+            found_id = id(found)
+            for slot in slots_of[number]:
+                before = last[slot]
+                if before is None or before[0] is not found:
+                    # a kept judgement (``judged``) is one object for every patient reading the line
+                    # alike: its outcome at this slot is kept with it, not only the last patient's
+                    before = made_of.get((slot, found_id))
+                if before is not None and (before[0] is found or before[0] == found):
+                    _, judged[slot], codes[slot], md5s[slot], chars[slot] = before
+                    last[slot] = before
+                    continue
+                type_word, text = words[slot]
+                made = judged[slot] = CriterionOutcome(lines[slot][0], type_word, text, *found)
+                code = codes[slot] = _code(made)
+                md5 = md5s[slot] = made.verdict_md5 if digests else b""
+                char = chars[slot] = made.code
+                entry = last[slot] = (found, made, code, md5, char)
+                if len(made_of) >= _JUDGED_MAX:
+                    made_of.clear()
+                made_of[(slot, found_id)] = entry  # holds ``found``: its id is not reused meanwhile
+        answer = JudgedLines(list(judged), list(codes), failed, list(md5s), list(chars))
+    if failed:
+        # the trials holding a failed line are assembled the plain way: they find the rest here
+        for number, found in judgements.items():
+            if found is not None:
+                memo.criteria.setdefault(keys[number], found)
+    return answer
 
 
 def assemble_many(

@@ -128,7 +128,8 @@ def _with_criteria(heads: list[dict], failing: bool) -> list[dict]:
     criteria: dict[int, list[tuple]] = {}
     for r in heads:
         shown, parents = lines.get(r["id"], ([], []))
-        criteria[r["id"]] = failing_only(shown, parents, r["eligibility"]) if failing else list(shown)
+        # the full form keeps the list as rendered (a ``render.Gathered`` joins its encoded lines in C)
+        criteria[r["id"]] = failing_only(shown, parents, r["eligibility"]) if failing else shown
     return [
         {
             "rank": r["rank"], "trial": r["trial_nct_id"], "title": r["title"], "status": r["status"],

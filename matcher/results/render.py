@@ -18,7 +18,7 @@ from __future__ import annotations
 import gc
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -111,12 +111,35 @@ Answered = tuple[str, str, str, bool, str]
 _WORD = {outcome: outcome.value for outcome in Outcome}
 
 
+class Gathered(list[Answered]):
+    """A result's answer lines gathered by slot from its (facts, date) group's judged lines:
+    the list of (type, text, outcome, review, reason) tuples, and ``joined(encode)``, the lines
+    each encoded by ``encode`` and joined with commas, gathered the same way.
+
+    Measured in-process (``bench/get_cpu.py``, a new patient's matches GET at bench/e2e.py's
+    1,000 trials, ~700 results of ~28 lines): encoding walked the ~20,000 lines of an answer in
+    Python, one look-up per line, where the lines are ~8,000 slots; here each slot's encoding is
+    made once (kept across answers while the slot's answer object stands) and each result's
+    lines are gathered and joined in C. ``tests/api/test_rendered_lines_shortcut.py`` compares
+    ``joined`` with encoding the list line by line."""
+
+    __slots__ = ("_judged", "_layout")
+
+    def __init__(self, answers: Sequence[Answered], layout: Layout, judged: _Judged) -> None:
+        super().__init__(answers)
+        self._layout = layout
+        self._judged = judged
+
+    def joined(self, encode: Callable[[Answered], str]) -> str:
+        return ",".join(self._layout.gather(self._judged.encoded(encode)))
+
+
 def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], list[int | None]]]:
     """The matches answer's lines of each result, by result id: (type, text, outcome, review,
     reason) tuples and each line's parent. The same words as ``render``, without building a
     ``Line`` per line for the ~1,000 results of a patient's answer: a result without overrides
     whose rendered outcomes equal its stored codes (all of them, but for a changed engine) is
-    answered straight from the evaluation."""
+    answered straight from the evaluation, as a ``Gathered`` list."""
     if not pinned:
         return {}
     overrides = _overrides_of(pinned)
@@ -124,28 +147,29 @@ def answer_lines(pinned: Sequence[Pinned]) -> dict[int, tuple[list[Answered], li
     found: dict[int, tuple[list[Answered], list[int | None]]] = {}
     for judged, members in _judged_groups(pinned, criteria):
         # A line repeated across trials is one slot (``LineTable``), judged to one
-        # ``CriterionOutcome``: its code and its answer tuple are made once per slot, each
-        # result's gathered by index, and the JSON encoder then meets the same tuple again too.
+        # ``CriterionOutcome``: its code and its answer tuple are made once per slot and each
+        # result's gathered by index (in C), and the JSON encoder then meets the same tuple again too.
         for p, lines in members:
             trial = criteria[p.version_pk]
             if isinstance(lines, Layout):
-                made = lines.gather(judged.answers())
-                codes = "".join([code for code, _ in made])
+                codes = "".join(lines.gather(judged.chars))
+                if p.result_id not in overrides and codes == p.outcomes:
+                    found[p.result_id] = (Gathered(lines.gather(judged.answers()), lines, judged), list(_PARENTS[p.version_pk]))
+                    continue
                 outcomes = lines.gather(judged.outcomes)
             else:
-                made = tuple(_answer(c) for c in lines)
-                codes = "".join([code for code, _ in made])
+                codes = "".join([c.code for c in lines])
                 outcomes = lines
-            if p.result_id in overrides or codes != p.outcomes:
-                shown = _lines(p, trial, _as_stored(p, outcomes), overrides.get(p.result_id, []))
-                found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
-            else:
-                found[p.result_id] = ([answer for _, answer in made], list(_PARENTS[p.version_pk]))
+                if p.result_id not in overrides and codes == p.outcomes:
+                    found[p.result_id] = ([_answer(c) for c in lines], list(_PARENTS[p.version_pk]))
+                    continue
+            shown = _lines(p, trial, _as_stored(p, outcomes), overrides.get(p.result_id, []))
+            found[p.result_id] = ([line.as_tuple() for line in shown], [line.parent for line in shown])
     return found
 
 
-def _answer(c: CriterionOutcome) -> tuple[str, Answered]:
-    return compact.encode_one(c.outcome, c.review), (c.type, c.text, _WORD[c.outcome], c.review, c.reason)
+def _answer(c: CriterionOutcome) -> Answered:
+    return (c.type, c.text, _WORD[c.outcome], c.review, c.reason)
 
 
 def _overrides_of(pinned: Sequence[Pinned]) -> dict[int, list[CriterionOverride]]:
@@ -177,21 +201,24 @@ def reevaluate(
 
 
 class _Judged:
-    """One (facts, date)'s judged slots (``assemble.judge_lines``), with their answers made on demand."""
+    """One (facts, date)'s judged slots (``assemble.judge_lines``: each slot's outcome and its
+    stored character), with their answers and encodings made on demand, by slot."""
 
-    def __init__(self, outcomes: list[CriterionOutcome | None]) -> None:
+    def __init__(self, outcomes: list[CriterionOutcome | None], chars: list[str]) -> None:
         self.outcomes = outcomes
-        self._answers: list[tuple[str, Answered] | None] | None = None
+        self.chars = chars
+        self._answers: list[Answered | None] | None = None
+        self._encoded: dict[Callable[[Answered], str], list[str]] = {}
 
-    def answers(self) -> list[tuple[str, Answered] | None]:
+    def answers(self) -> list[Answered | None]:
         if self._answers is None:
             # By slot, across answers: the table hands a slot judged as for the last patient
             # its same outcome object again (``LineTable.last``), and then its answer is the
-            # same object too, which ``matches_json`` finds encoded already.
+            # same object too, whose encoding is kept with it (``encoded``).
             made = _ANSWERED
             if len(made) < len(self.outcomes):
                 made.extend([None] * (len(self.outcomes) - len(made)))
-            answers: list[tuple[str, Answered] | None] = []
+            answers: list[Answered | None] = []
             for slot, c in enumerate(self.outcomes):
                 if c is None:
                     answers.append(None)
@@ -206,9 +233,35 @@ class _Judged:
             self._answers = answers
         return self._answers
 
+    def encoded(self, encode: Callable[[Answered], str]) -> list[str]:
+        """``encode`` of each slot's answer ("" where none), kept by slot across answers while
+        the slot's answer is the same object."""
+        found = self._encoded.get(encode)
+        if found is None:
+            kept = _ENCODED.setdefault(encode, [])
+            answers = self.answers()
+            if len(kept) < len(answers):
+                kept.extend([None] * (len(answers) - len(kept)))
+            found = []
+            for slot, answer in enumerate(answers):
+                if answer is None:
+                    found.append("")
+                    continue
+                hit = kept[slot]
+                if hit is not None and hit[0] is answer:
+                    found.append(hit[1])
+                    continue
+                text = encode(answer)
+                kept[slot] = (answer, text)
+                found.append(text)
+            self._encoded[encode] = found
+        return found
 
-# by slot of ``_TABLE``: the last outcome answered and its answer (emptied with the table)
-_ANSWERED: list[tuple[CriterionOutcome, tuple[str, Answered]] | None] = []
+
+# by slot of ``_TABLE``: the last outcome answered and its answer, and by encoder the last
+# answer encoded and its text (emptied with the table)
+_ANSWERED: list[tuple[CriterionOutcome, Answered] | None] = []
+_ENCODED: dict[Callable[[Answered], str], list[tuple[Answered, str] | None]] = {}
 
 
 def _judged_groups(
@@ -230,7 +283,7 @@ def _judged_groups(
         decide = decider(snap)
         memo = Memo()  # one per (facts, date), shared across trials as a job shares it
         layouts = {p.version_pk: _LAYOUTS[p.version_pk] for p in members if p.outcomes}
-        judged, _, failed, _, _ = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
+        judged, _, failed, _, chars = judge_lines(_TABLE, layouts.values(), snap, decide, memo)
         laid: list[tuple[Pinned, Layout | tuple[CriterionOutcome, ...]]] = []
         for p in members:
             if not p.outcomes:
@@ -240,7 +293,7 @@ def _judged_groups(
                 laid.append((p, tuple(evaluate_criterion(i, c, snap, decide, memo) for i, c in enumerate(lines))))
             else:
                 laid.append((p, layouts[p.version_pk]))
-        found.append((_Judged(judged), laid))
+        found.append((_Judged(judged, chars), laid))
     return found
 
 
@@ -278,7 +331,7 @@ def _lines(
 _CRITERIA: dict[int, TrialCriteria] = {}
 _LAYOUTS: dict[int, Layout] = {}
 _PARENTS: dict[int, tuple[int | None, ...]] = {}
-_TABLE = LineTable()
+_TABLE = LineTable(digests=False)  # rendering digests nothing
 _MAX_VERSIONS = 20000
 
 
@@ -291,7 +344,8 @@ def _criteria(version_pks: Sequence[int]) -> dict[int, TrialCriteria]:
             _LAYOUTS.clear()
             _PARENTS.clear()
             _ANSWERED.clear()
-            _TABLE = LineTable()
+            _ENCODED.clear()
+            _TABLE = LineTable(digests=False)
             missing = set(version_pks)
         refs = [
             TrialRef(trial_pk, nct_id, pk, number)

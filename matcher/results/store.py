@@ -129,7 +129,8 @@ def store_evaluations(
         )
     }
     overrides = active_overrides(r["id"] for r in existing.values())
-    lines = version_lines(t.version_pk for t in trials.values())
+    # a line's parent matters only to an override's re-decided verdict: read for those alone
+    lines = version_lines(t.version_pk for t in trials.values()) if overrides else {}
     now = timezone.now()
 
     new_rows: list[MatchResult] = []
@@ -144,7 +145,6 @@ def store_evaluations(
             seen.add(trial.pk)
             old = existing.get((ev.patient_id, trial.pk))
             by_index = overrides_by_index(overrides.get(old["id"], []) if old else [], outcome, ev.facts, lapsed)
-            # a line's parent matters only to an override's re-decided verdict: read for those alone
             parents = [line.parent for line in lines.get(trial.version_pk, ())] if by_index else []
             effective = apply_overrides(outcome, by_index, parents)
             digest = verdict_digest(effective, trial.version_pk, by_index)

@@ -1,12 +1,13 @@
 """The hand-encoded matches answer reads exactly as DRF's JSON renderer would write it."""
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from rest_framework.renderers import JSONRenderer
 
-from matcher.api.matches_json import render
+from matcher.api.matches_json import _encode, _fields, render
+from rules_engine.outcome import Eligibility
 
 HEAD = {"patient": "6f1c4c1e-0000-4000-8000-000000000001", "job": "6f1c4c1e-0000-4000-8000-000000000002", "evaluated_at": date(2026, 11, 22)}
 
@@ -71,3 +72,27 @@ def test_a_line_shared_by_results_and_repeated_in_one_reads_the_same_everywhere(
     ]
     assert json.loads(render(HEAD, results)) == _as_drf(HEAD, results)
     assert json.loads(render(HEAD, results)) == _as_drf(HEAD, results)  # encodings kept across answers
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "plain", "≥ 1.5 × ULN \"quoted\" \\ tab\t \x01 🧬 \u2028", "", None, 0, 7, -3, 0.933, 1.0, 0.5, 1e-07, True, False,
+        date(2027, 1, 5),
+        datetime(2026, 11, 22, 8, 30, 1, 123456, tzinfo=UTC),
+        datetime(2026, 11, 22, 8, 30, 1, tzinfo=UTC),
+        datetime(2026, 11, 22, 8, 30, 1, tzinfo=timezone(timedelta(hours=-5))),
+        datetime(2026, 11, 22, 8, 30, 1),
+        {"position": 3, "text": "Aged 18 or older", "reason": None},
+        Eligibility.POSSIBLY_ELIGIBLE,
+    ],
+    ids=[
+        "text", "text-escapes", "empty", "null", "zero", "int", "negative", "score", "one", "half", "tiny", "true",
+        "false", "date", "datetime-utc-micro", "datetime-utc", "datetime-offset", "datetime-naive", "nested", "str-enum",
+    ],
+)
+def test_a_result_field_is_written_byte_for_byte_as_drf_s_encoder_writes_it(value):
+    """``_fields`` writes the values a result holds by hand and hands anything else to DRF's
+    encoder: the text is the encoder's, character for character, for every kind of value."""
+    result = {**_result([]), "changes_on": value}
+    assert _fields(result) == _encode({k: v for k, v in result.items() if k != "criteria"})[:-1]

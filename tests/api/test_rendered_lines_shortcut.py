@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from matcher.api import matches_json
 from matcher.matching import jobs
 from matcher.models import MatchJob, MatchResult
 from matcher.results import render
@@ -64,3 +65,26 @@ def test_every_example_patients_lines_equal_the_plain_way_answered_twice(api, se
         plain = _plain(by_patient[pid])
         ids = dict(MatchResult.objects.filter(patient_id=pid).values_list("trial__nct_id", "id"))
         assert shown == {nct: plain[ids[nct]][0] for nct in shown}
+
+
+@pytest.mark.django_db
+def test_a_results_lines_joined_by_slot_read_as_its_lines_encoded_one_by_one(api, seeded, monkeypatch):
+    """``render.Gathered.joined``: each slot's encoding made once and a result's gathered by
+    slot reads exactly as encoding its lines one by one, for results sharing slots, patient
+    after patient (the encodings kept across answers) and back to the first."""
+    monkeypatch.setenv("ELIGO_TODAY", TODAY.isoformat())
+    patients = []
+    for path in sorted((EXAMPLES / "patients").glob("D*.json"))[:3]:
+        response = api.post("/api/v1/patients", path.read_text(), content_type="application/fhir+json")
+        assert response.status_code == 201, response.content
+        pid = response.json()["id"]
+        jobs.run_job(MatchJob.objects.get(patient_id=pid, status=MatchJob.Status.QUEUED).pk, as_of=TODAY)
+        patients.append(pid)
+    gathered = 0
+    for pid in [*patients, patients[0]]:
+        pinned = [Pinned.of(r) for r in MatchResult.objects.filter(patient_id=pid).values(*PINNED_FIELDS)]
+        for lines, _ in answer_lines(pinned).values():
+            if isinstance(lines, render.Gathered):
+                gathered += 1
+                assert lines.joined(matches_json._encode_line) == ",".join(matches_json._encode_line(c) for c in lines)
+    assert gathered >= 10

@@ -152,3 +152,33 @@ def test_a_patient_reading_a_line_as_an_earlier_non_consecutive_one_did_gets_tha
     assert again == before == _plain(trials, first) and between == _plain(trials, other)
     assert again[0].criteria[0] is before[0].criteria[0]
     assert between[0].criteria[0] is not before[0].criteria[0]
+
+
+def test_a_trial_added_between_patients_gets_its_lines_judged_where_it_shares_a_judgement():
+    """``LineTable.current``: a judgement a patient reads as the one before leaves its slots
+    as they are; a trial laid out between two patients that asks a judgement already held (the
+    same line at another position: a new slot) gets that slot set all the same, and every
+    trial equals ``assemble``'s."""
+    age = Criterion(CriterionType.INCLUSION, "aged 18 or older", Predicate("age", Op.GTE, 18, "years"))
+    judged = Criterion(CriterionType.EXCLUSION, "judgement", REVIEW)
+    first, later = _interned([TrialCriteria("A", 1, (age, judged)), TrialCriteria("B", 1, (judged, age))])
+    table = LineTable()
+    facts = patient(birth=date(1970, 6, 1))
+    assert _many(table, [first], facts) == _plain([first], facts)
+    assert _many(table, [first, later], facts) == _plain([first, later], facts)
+    assert _many(table, [later], patient(birth=date(2015, 6, 1))) == _plain([later], patient(birth=date(2015, 6, 1)))
+
+
+def test_a_table_that_digests_nothing_judges_alike_and_leaves_the_digest_bytes_empty():
+    """``LineTable(digests=False)`` (the renderer's): the same outcomes and codes patient after
+    patient, each line's digest bytes left empty instead of hashed."""
+    age = Criterion(CriterionType.INCLUSION, "aged 56 or younger", Predicate("age", Op.LTE, 56, "years"))
+    judged = Criterion(CriterionType.EXCLUSION, "judgement", REVIEW)
+    trials = _interned([TrialCriteria("A", 1, (age, judged)), TrialCriteria("B", 1, (judged,))])
+    plain_table, bare = LineTable(), LineTable(digests=False)
+    for birth in (date(1970, 6, 1), date(1990, 6, 1), date(1970, 6, 1)):
+        facts = patient(birth=birth)
+        with_digests, without = _many(plain_table, trials, facts), _many(bare, trials, facts)
+        assert without == with_digests == _plain(trials, facts)
+        assert [o.codes for o in without] == [o.codes for o in with_digests]
+        assert [o.lines_md5 for o in without] == [b"", b""]

@@ -1,0 +1,151 @@
+"""A trial's re-match chunks in-process: CPU a chunk of 1,000 patients, the chunk's PostgreSQL
+backend CPU, and where the worker's went (``python bench/rematch_cpu.py [--profile OUT]``;
+numbers, not a test).
+
+Why: ``bench/rematch.py``'s wall time (a closed seed trial reopened against 10,000 stored
+patients, ten chunks shared by two worker processes) swings with the machine's other load; the
+process time of the chunk code and of its one backend barely do. It makes the same change as
+the benchmark (``--case reopen``: NCT05563545 recruiting again; ``edit``: NCT06585345's age
+line edited, most verdicts unchanged), claims it and runs its chunks here one after another, as
+a worker child runs them: the first chunk (which compiles the trial) is not measured. A chunk
+writes, so run it against a fresh copy of ``bench/rematch.py``'s database each time, never the
+benchmark's own while it runs and never a real one::
+
+    psql -c 'CREATE DATABASE scratch TEMPLATE eligo_rematch_bench'
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/scratch python bench/rematch_cpu.py
+
+Compare two versions of the code interleaved, each on its own copy of one database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
+os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # as bench/rematch.py
+os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
+SECTIONS: dict[str, float] = {}
+
+
+def timed(owner: Any, name: str) -> None:
+    """Add the process time of ``owner.name`` (as the chunk calls it) to ``SECTIONS``."""
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            SECTIONS[name] = SECTIONS.get(name, 0.0) + time.process_time() - start
+
+    setattr(owner, name, wrapper)
+
+
+def backend_cpu() -> float:
+    """CPU seconds so far of this process's PostgreSQL backend (/proc)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--case", choices=("reopen", "edit"), default="reopen")
+    parser.add_argument("--profile", help="write a cProfile (process time) here and print its top")
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    import matcher.matching.rematch as rematch
+    import matcher.results.store as result_store
+    from matcher.models import MatchResult
+    from matcher.worker import dispatch
+    from trials import services
+    from trials.models import Trial, TrialChange
+    from trials.records import CriterionLine
+
+    dispatch.send = lambda name, task_args, countdown=None: None  # chunks run here, not through the broker
+    if args.case == "reopen":
+        nct_id = "NCT05563545"
+
+        def change(trial: Trial) -> None:
+            services.set_status(trial, "RECRUITING")
+    else:
+        nct_id = "NCT06585345"
+
+        def change(trial: Trial) -> None:  # bench/rematch.py's edit
+            rows = trial.current_criteria.criteria.order_by("position")
+            lines = [
+                CriterionLine(type=c.type, text=c.text.replace("65 years", "30 years"), parent=c.parent_position)
+                for c in rows
+            ]
+            version = services.set_criteria(trial, lines, reason="edit")
+            assert version is not None, "the edit changed no line"
+            if version.held:
+                services.publish_version(trial, version.number)
+
+    before = TrialChange.objects.filter(trial__nct_id=nct_id).count()
+    with transaction.atomic():
+        change(Trial.objects.get(nct_id=nct_id))
+    changes = list(
+        TrialChange.objects.filter(trial__nct_id=nct_id).order_by("pk").values_list("pk", flat=True)[before:]
+    )
+    assert changes, "the change made no TrialChange"
+    for change_id in changes[:-1]:
+        rematch.process_change(change_id)  # an earlier change of the same edit: superseded
+    _, chunks = rematch.process_change(changes[-1])
+    assert len(chunks) > 1, chunks
+
+    for owner, name in (
+        (rematch, "_store_chunk"),
+        (result_store, "store_evaluations"),
+        (result_store, "verdict_digest"),
+        (result_store, "_write"),
+        (result_store, "schedule_time_rematch"),
+    ):
+        timed(owner, name)
+    rematch.rematch_chunk(changes[-1], chunks[0])  # compiles the trial: a worker child's first chunk
+    SECTIONS.clear()
+    profile = cProfile.Profile(time.process_time) if args.profile else None
+    written = 0
+    cpu, backend = time.process_time(), backend_cpu()
+    for chunk in chunks[1:]:
+        if profile:
+            profile.enable()
+        written += rematch.rematch_chunk(changes[-1], chunk)
+        if profile:
+            profile.disable()
+    cpu, backend = time.process_time() - cpu, backend_cpu() - backend
+    n = len(chunks) - 1
+    active = MatchResult.objects.filter(trial__nct_id=nct_id, state="active").count()
+    print(
+        f"rematch_cpu: case={args.case} chunks={n} worker_ms={cpu * 1000 / n:.1f} backend_ms={backend * 1000 / n:.1f} "
+        f"written={written} active={active} load={os.getloadavg()[0]:.1f}"
+    )
+    for name, seconds in sorted(SECTIONS.items(), key=lambda item: -item[1]):
+        print(f"  {name:24s} {seconds * 1000 / n:6.1f} ms a chunk")
+    if profile and args.profile:
+        profile.dump_stats(args.profile)
+        pstats.Stats(args.profile).sort_stats("tottime").print_stats(30)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
