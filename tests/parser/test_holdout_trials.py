@@ -794,12 +794,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "is not carried to each therapy, 'biologics' and the NOTE stay reviews"),
     ("T141-hydroxyurea", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "as T141-clean"),
     # NCT02929498 (T142)
-    ("T142-hma-naive", None): ("events", "the HMA-failure line below is a review, so a patient never given an HMA is eligible (the one "
-        "eligible-when-excluded left: 'failed hypomethylating treatment where \"failure\" is defined as: Progression ... OR Failure ... OR Relapse ...' "
-        "asks for a prior HMA in every alternative; 'hypomethylating treatment' and an inclusion's 'failed X' without 'prior' are not read, 5 corpus lines)"),
-    ("T142-hma-naive", "Subjects must have failed hypomethylating treatment"): ("events", "'failed hypomethylating treatment where \"failure\" is defined as: "
-        "Progression ... OR Failure to achieve ... after at least 4 cycles ... OR Relapse ...': the prior HMA each kind of failure needs is not read, "
-        "so no HMA on record is a review, not a failure of the line"),
     ("T142-allo-recent", None): ("core", "the transplant line below is unknown, so a transplant 13 months ago is possibly eligible"),
     ("T142-allo-recent", "Subjects are not a candidate, or have failed allogeneic"): ("core", "'not a candidate, or have failed allogeneic SCT. Subjects who "
         "underwent allo-transplant in the past are eligible under following conditions: transplant was >2 year prior ...': read as 'allo-HSCT or no "

@@ -77,7 +77,7 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("immunomodulatory_drug", r"\bIMiDs?\b|immunomodulatory\s+(?:imide\s+)?(?:drugs?|agents?)(?:\s*\(\s*IMiDs?\s*\))?|thalidomide\s+analog(?:ue)?s?", ("imid", "immunomodulatory", "thalidomide")),
     # "DNA methyltransferase inhibitors (DMTI) [e.g., azacitidine, decitabine]" names the same class
     ("hypomethylating_agent",
-     r"(?:hypomethylating|demethylating)\s+(?:agents?|therap(?:y|ies)|drugs?)(?:\s*\(\s*HMAs?\s*\))?|\bHMAs?\b"
+     r"(?:hypomethylating|demethylating)\s+(?:agents?|therap(?:y|ies)|drugs?|treatments?)(?:\s*\(\s*HMAs?\s*\))?|\bHMAs?\b"
      r"|\bDNA[\s-]+methyl[\s-]?transferase\s+(?:\(\s*DNMT\s*\)\s+)?inhibitors?(?:\s*\(\s*(?:DNMTi?s?|DMTIs?)\s*\))?|\bDNMTi\b|\bDMTIs?\b",
      ("methylating", " hma", "(hma", "methyltransferase", "methyl-transferase", "dnmti", "dmti")),
 )

@@ -341,6 +341,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
+# a drug class the patient must have failed or progressed on ("must have failed hypomethylating
+# therapy", "progressed on a prior TKI"): the class was given, how it failed is a person's. Drug
+# classes only, right after the verb: a therapy listed further on is often an example or an
+# either-way ("failed standard therapies (surgery, radiotherapy, ...)", "progressed after
+# radiotherapy ± chemotherapy"), asked of nobody ("failed to achieve" asks no therapy at all)
+_FAILED_CLASS = re.compile(r"\b(?:failed(?!\s+to\b)|progressed\s+(?:on|after|following|during))\s+(?:(?:an?|the|prior|previous|any|one|1|one\s+or\s+more)\s+)*$", I)
 
 
 # The leading \b keeps "≥" and ">" from matching after a space, and normalised text writes "at
@@ -2486,6 +2492,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             washout_only = False
             if (
                 ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
+                and not (concept in _DRUG_CLASS_CONCEPTS and _FAILED_CLASS.search(asked))
                 and not at_most_grade_beside(text, m.start(), m.end())  # "neuropathy, if present, must be < grade 2"
             ):
                 if not (_therapy(concept) and _washout_of(text, m.start(), m.end())):
