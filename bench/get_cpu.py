@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
 os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # the examples' day, as bench/e2e.py
 os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
@@ -42,15 +42,7 @@ os.environ.setdefault("ELIGO_THROTTLE_SUSTAINED", "1000000/hour")
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 
 
-def backend_cpu() -> float:
-    """CPU seconds so far of this process's PostgreSQL backend (/proc)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        (pid,) = cursor.fetchone()
-    text = Path(f"/proc/{pid}/stat").read_text()
-    return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")
+from harness import backend_cpu  # noqa: E402
 
 
 def main() -> int:

@@ -6,7 +6,10 @@ import contextlib
 import os
 import signal
 import subprocess
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
@@ -60,3 +63,33 @@ def cpu_seconds(groups: dict[str, int], database: str | None = None) -> dict[str
         if name:
             totals[name] += sum(int(f) for f in fields[11:15]) / tick
     return totals
+
+
+# The in-process benches (job_cpu, get_cpu, rematch_cpu): process time by section and the CPU of
+# their one PostgreSQL backend, the figures a shared machine's load disturbs least.
+SECTIONS: dict[str, float] = {}
+
+
+def timed(owner: Any, name: str) -> None:
+    """Add the process time of ``owner.name`` (as the code under test calls it) to ``SECTIONS``."""
+    inner: Callable[..., Any] = getattr(owner, name)
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        start = time.process_time()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            SECTIONS[name] = SECTIONS.get(name, 0.0) + time.process_time() - start
+
+    setattr(owner, name, wrapper)
+
+
+def backend_cpu() -> float:
+    """CPU seconds so far of this process's PostgreSQL backend (/proc)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        (pid,) = cursor.fetchone()
+    text = Path(f"/proc/{pid}/stat").read_text()
+    return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")

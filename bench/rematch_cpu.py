@@ -25,41 +25,14 @@ import os
 import pstats
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
 os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # as bench/rematch.py
 os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
-SECTIONS: dict[str, float] = {}
-
-
-def timed(owner: Any, name: str) -> None:
-    """Add the process time of ``owner.name`` (as the chunk calls it) to ``SECTIONS``."""
-    inner: Callable[..., Any] = getattr(owner, name)
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        start = time.process_time()
-        try:
-            return inner(*args, **kwargs)
-        finally:
-            SECTIONS[name] = SECTIONS.get(name, 0.0) + time.process_time() - start
-
-    setattr(owner, name, wrapper)
-
-
-def backend_cpu() -> float:
-    """CPU seconds so far of this process's PostgreSQL backend (/proc)."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_backend_pid()")
-        (pid,) = cursor.fetchone()
-    text = Path(f"/proc/{pid}/stat").read_text()
-    return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")
+from harness import SECTIONS, backend_cpu, timed  # noqa: E402
 
 
 def main() -> int:

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from matcher.models import CriterionOverride, MatchResult, Patient, PatientFactsVersion
 from matcher.results import compact
@@ -215,22 +216,7 @@ class _Judged:
             # By slot, across answers: the table hands a slot judged as for the last patient
             # its same outcome object again (``LineTable.last``), and then its answer is the
             # same object too, whose encoding is kept with it (``encoded``).
-            made = _ANSWERED
-            if len(made) < len(self.outcomes):
-                made.extend([None] * (len(self.outcomes) - len(made)))
-            answers: list[Answered | None] = []
-            for slot, c in enumerate(self.outcomes):
-                if c is None:
-                    answers.append(None)
-                    continue
-                hit = made[slot]
-                if hit is not None and hit[0] is c:
-                    answers.append(hit[1])
-                    continue
-                one = _answer(c)
-                made[slot] = (c, one)
-                answers.append(one)
-            self._answers = answers
+            self._answers = _by_slot(_ANSWERED, self.outcomes, _answer, None)
         return self._answers
 
     def encoded(self, encode: Callable[[Answered], str]) -> list[str]:
@@ -238,24 +224,28 @@ class _Judged:
         the slot's answer is the same object."""
         found = self._encoded.get(encode)
         if found is None:
-            kept = _ENCODED.setdefault(encode, [])
-            answers = self.answers()
-            if len(kept) < len(answers):
-                kept.extend([None] * (len(answers) - len(kept)))
-            found = []
-            for slot, answer in enumerate(answers):
-                if answer is None:
-                    found.append("")
-                    continue
-                hit = kept[slot]
-                if hit is not None and hit[0] is answer:
-                    found.append(hit[1])
-                    continue
-                text = encode(answer)
-                kept[slot] = (answer, text)
-                found.append(text)
-            self._encoded[encode] = found
+            found = self._encoded[encode] = _by_slot(_ENCODED.setdefault(encode, []), self.answers(), encode, "")
         return found
+
+
+def _by_slot(kept: list[tuple[Any, Any] | None], sources: Sequence[Any], make: Callable[[Any], Any], empty: Any) -> list[Any]:
+    """``make`` of each slot's source (``empty`` where none), reusing the one ``kept`` for that slot
+    while its source is the same object (kept grows with the slots; a slot's new source replaces it)."""
+    if len(kept) < len(sources):
+        kept.extend([None] * (len(sources) - len(kept)))
+    out: list[Any] = []
+    for slot, source in enumerate(sources):
+        if source is None:
+            out.append(empty)
+            continue
+        hit = kept[slot]
+        if hit is not None and hit[0] is source:
+            out.append(hit[1])
+            continue
+        made = make(source)
+        kept[slot] = (source, made)
+        out.append(made)
+    return out
 
 
 # by slot of ``_TABLE``: the last outcome answered and its answer, and by encoder the last
