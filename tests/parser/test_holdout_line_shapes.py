@@ -151,7 +151,7 @@ LEAD_IN_ROWS = [
     (patient("hbv"), MET),
     (patient("hiv"), MET),
     (patient("hcv"), MET),
-    (patient(), UNKNOWN),  # no hepatitis C antibody result on record
+    (patient(), NOT_MET),  # nothing on record shows HIV or a hepatitis B or C exposure: absent, as the contract's infection
 ]
 
 
