@@ -26,7 +26,6 @@ import cProfile
 import hashlib
 import json
 import os
-import pstats
 import sys
 import time
 from pathlib import Path
@@ -42,7 +41,7 @@ os.environ.setdefault("ELIGO_THROTTLE_SUSTAINED", "1000000/hour")
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 
 
-from harness import backend_cpu  # noqa: E402
+from harness import backend_cpu, report_sections  # noqa: E402
 
 
 def main() -> int:
@@ -113,9 +112,7 @@ def main() -> int:
     )
     if digests:
         print("  digests:", " ".join(digests))
-    if profile and args.profile:
-        profile.dump_stats(args.profile)
-        pstats.Stats(args.profile).sort_stats("tottime").print_stats(30)
+    report_sections(1, "GET", profile, args.profile)  # (no sections timed here: the profile only)
     return 0
 
 

@@ -93,3 +93,15 @@ def backend_cpu() -> float:
         (pid,) = cursor.fetchone()
     text = Path(f"/proc/{pid}/stat").read_text()
     return sum(int(f) for f in text[text.rindex(")") + 2 :].split()[11:13]) / os.sysconf("SC_CLK_TCK")
+
+
+def report_sections(count: int, unit: str, profile: Any = None, path: str | None = None) -> None:
+    """Print each section's process time per ``unit`` (slowest first) and, with a profile and a
+    path, write the cProfile there and print its top."""
+    import pstats
+
+    for name, seconds in sorted(SECTIONS.items(), key=lambda item: -item[1]):
+        print(f"  {name:24s} {seconds * 1000 / count:6.1f} ms a {unit}")
+    if profile and path:
+        profile.dump_stats(path)
+        pstats.Stats(path).sort_stats("tottime").print_stats(30)

@@ -21,7 +21,6 @@ import copy
 import cProfile
 import json
 import os
-import pstats
 import sys
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
 os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # the examples' day, as bench/e2e.py
 os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
-from harness import SECTIONS, backend_cpu, timed  # noqa: E402
+from harness import SECTIONS, backend_cpu, report_sections, timed  # noqa: E402
 
 
 def main() -> int:
@@ -95,11 +94,7 @@ def main() -> int:
         f"job_cpu: jobs={args.n} worker_ms={cpu * 1000 / args.n:.1f} backend_ms={backend * 1000 / args.n:.1f} "
         f"load={os.getloadavg()[0]:.1f}"
     )
-    for name, seconds in sorted(SECTIONS.items(), key=lambda item: -item[1]):
-        print(f"  {name:24s} {seconds * 1000 / args.n:6.1f} ms a job")
-    if profile and args.profile:
-        profile.dump_stats(args.profile)
-        pstats.Stats(args.profile).sort_stats("tottime").print_stats(30)
+    report_sections(args.n, "job", profile, args.profile)
     return 0
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import os
-import pstats
 import sys
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
 os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # as bench/rematch.py
 os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
-from harness import SECTIONS, backend_cpu, timed  # noqa: E402
+from harness import SECTIONS, backend_cpu, report_sections, timed  # noqa: E402
 
 
 def main() -> int:
@@ -112,11 +111,7 @@ def main() -> int:
         f"rematch_cpu: case={args.case} chunks={n} worker_ms={cpu * 1000 / n:.1f} backend_ms={backend * 1000 / n:.1f} "
         f"written={written} active={active} load={os.getloadavg()[0]:.1f}"
     )
-    for name, seconds in sorted(SECTIONS.items(), key=lambda item: -item[1]):
-        print(f"  {name:24s} {seconds * 1000 / n:6.1f} ms a chunk")
-    if profile and args.profile:
-        profile.dump_stats(args.profile)
-        pstats.Stats(args.profile).sort_stats("tottime").print_stats(30)
+    report_sections(n, "chunk", profile, args.profile)
     return 0
 
 
