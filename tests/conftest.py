@@ -16,6 +16,18 @@ _names = itertools.count()
 
 CLOCK_DAY = "2026-11-22"  # the examples were generated on this day
 
+# The fixtures that parse the whole registry corpus (minutes of CPU each, measured in
+# ``corpus_criteria``'s docstring). ``make test`` runs the suite in two xdist processes with
+# ``--dist loadgroup``: the tests taking one of them are one group, so one process parses while
+# the other runs the rest of the suite, instead of both parsing the same corpus.
+CORPUS_FIXTURES = frozenset({"corpus_criteria", "corpus_trials_and_patients"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.xdist_group("corpus"))
+
 
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch):

@@ -94,7 +94,9 @@ def broker(django_db_setup):
 
 @pytest.fixture(scope="session")
 def worker(broker):
-    w = Worker("eligo-test").start()
+    # Named for the xdist process too: each has its own broker database, yet a ping by name must
+    # reach this process's worker alone.
+    w = Worker(f"eligo-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}").start()
     yield w
     w.stop()
 
