@@ -76,16 +76,21 @@ class _EmptySnapshot(Snapshot):
 
 @dataclass(frozen=True)
 class AbsentAnswer:
-    """What a predicate answers for a record holding none of ``events`` and ``measurements``."""
+    """What a predicate answers for a record holding none of ``reads`` (event concepts and
+    measurements, in one set: a name read as one kind and held as the other only costs the
+    shortcut, never the answer)."""
 
-    events: frozenset[str]
-    measurements: frozenset[str]
+    reads: frozenset[str]
     outcome: Outcome
     reason: str
     changes_on: date | None
 
-    def holds_for(self, snap: Snapshot) -> bool:
-        return self.events.isdisjoint(snap.events) and self.measurements.isdisjoint(snap.measurements)
+
+def on_record(snap: Snapshot) -> set[str]:
+    """What a record holds, for ``AbsentAnswer.reads`` (present concepts are among the events)."""
+    held = set(snap.events)
+    held.update(snap.measurements)
+    return held
 
 
 def absent_answer(pred: Predicate, as_of: date) -> AbsentAnswer | None:
@@ -109,4 +114,4 @@ def absent_answer(pred: Predicate, as_of: date) -> AbsentAnswer | None:
         when = changes_on(pred, snap, outcome)
     except Exception:  # _Iterated, or a predicate that raises: judged the plain way
         return None
-    return AbsentAnswer(frozenset(reads.events), frozenset(reads.measurements), outcome, reason, when)
+    return AbsentAnswer(frozenset(reads.events | reads.measurements), outcome, reason, when)

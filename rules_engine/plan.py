@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .absent import AbsentAnswer, absent_answer
+from .absent import AbsentAnswer, absent_answer, on_record
 from .assemble import Judgement, _concepts, _timed, kleene_all, kleene_any, verdict
 from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Predicate, Review, TrialCriteria
 from .facts import PatientFacts
@@ -163,9 +163,10 @@ class TrialPlan:
             answers = self._absent[snap.as_of] = [
                 (i, found) for i, pred in enumerate(self._predicates) if (found := absent_answer(pred, snap.as_of)) is not None
             ]
+        held = on_record(snap)
         outcomes, reasons, changes = patient.outcomes, patient.reasons, patient.changes
         for i, answer in answers:
-            if answer.holds_for(snap):
+            if answer.reads.isdisjoint(held):
                 outcomes[i], reasons[i], changes[i] = answer.outcome, answer.reason, answer.changes_on
         return patient
 

@@ -62,7 +62,7 @@ def test_every_seed_trial_judges_every_example_patient_as_on_the_plain_snapshot(
 
     e = MatchingEngine()
     e.add_trials(SEED_TRIALS.values())
-    for trial_id, trial in SEED_TRIALS.items():
+    for trial_id in SEED_TRIALS:
         compiled = e.compiled(trial_id)
         assert compiled is not None
         plan = e.plan(compiled)
