@@ -103,7 +103,7 @@ def absent_answer(pred: Predicate, as_of: date) -> AbsentAnswer | None:
         birth_date=None,
         age=None,
         sex=None,
-        measurements=cast("dict[str, Any]", _Empty(reads.measurements)),
+        measurements=_Empty(reads.measurements),
         events=events,
         recorded_events=events,
         present=cast("frozenset[str]", events),  # present concepts are among the events' keys

@@ -1,5 +1,5 @@
 """A patient's snapshot for one trial's predicates (a trial's re-match): the same views as
-``snapshot.snapshot``, each event's built only when a predicate reads it.
+``snapshot.snapshot``, each event's and measurement's built only when a predicate reads it.
 
 Why: a re-match judges one trial against every stored patient, and the plain snapshot builds a
 view of every event on record and of every concept they imply (AML -> acute leukaemia ->
@@ -11,8 +11,9 @@ and the test results that imply events; a patient the trial's gate shuts out rea
 What stays exact: which concepts are on record (``events``' keys) and which are present are
 worked out for every concept, from names and active flags alone, by walking the implications in
 the plain snapshot's order; a view is built on first read by merging the same sources in that
-same order, so it equals the plain one field by field. A test result not among the trial's
-measurements is read only for whether it is positive (it implies an event). The one difference:
+same order, so it equals the plain one field by field; so are the measurements' keys (a score
+converted from another scale needs the other's value: then they are all built at once). A test
+result is read only for whether it is positive (it implies an event). The one difference:
 ``measurements`` holds only the trial's concepts (the plain one also holds every test result
 that implies an event). ``tests/rules_engine/test_focused_snapshot.py`` compares every view,
 key, present concept and trial outcome with the plain snapshot's.
@@ -22,16 +23,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
-from .derive import EVENT_IMPLIES, POSITIVE_TEST_IMPLIES
-from .facts import PatientFacts
+from .derive import ABSENT_IS_NONE, EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, QUALIFIED_EVENTS
+from .facts import Measurement, PatientFacts, has_values
 from .snapshot import (
     EventView,
+    MeasView,
     Snapshot,
     _elapsed,
     _event_view,
+    _graded,
     _latest,
+    _measurement,
+    _qualified,
     measurement_views,
     measurement_word,
     merge_events,
@@ -44,6 +50,8 @@ _Source = tuple[str, str]
 _Contributions = dict[str, list[tuple[_Source, str | None]]]
 
 _SHAPES_MAX = 4096
+_V = TypeVar("_V")
+_SCORES = frozenset({"ecog", "karnofsky", "lansky"})
 
 
 def _shape(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contributions:
@@ -79,17 +87,17 @@ def _shape_of(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contribu
     return found
 
 
-class _Views(Mapping[str, EventView]):
+class _Views(Mapping[str, _V]):
     """Concept -> view over a fixed key set, each view built on first read and kept."""
 
     __slots__ = ("_keys", "_build", "_done")
 
-    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], EventView]) -> None:
+    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], _V]) -> None:
         self._keys = keys
         self._build = build
-        self._done: dict[str, EventView] = {}
+        self._done: dict[str, _V] = {}
 
-    def __getitem__(self, concept: str) -> EventView:
+    def __getitem__(self, concept: str) -> _V:
         found = self._done.get(concept)
         if found is None:
             if concept not in self._keys:
@@ -113,20 +121,40 @@ class _Views(Mapping[str, EventView]):
         return repr(dict(self.items()))
 
 
+def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) -> Mapping[str, MeasView]:
+    """``measurement_views(facts, as_of, measured, tests=False)``, each view built when read: its
+    keys in the same order, worked out without normalising a value (a score converted from
+    another scale depends on the other's value: then all are built, as there)."""
+    if not measured.isdisjoint(_SCORES):
+        return measurement_views(facts, as_of, measured, tests=False)
+    recorded = facts.measurements
+    keys: dict[str, Callable[[], MeasView]] = {}
+    for c in recorded:
+        if c in measured and has_values(recorded, c):
+            keys[c] = partial(lambda c: _measurement(_latest(recorded[c]), as_of), c)
+    for target, graded_by in GRADED_EVENTS.items():
+        if target not in keys and target in measured:
+            graded = _graded(target, facts.events.get(graded_by, ()))
+            if graded is not None:
+                keys[target] = partial(_measurement, graded, as_of)
+    for target in QUALIFIED_EVENTS:
+        if target not in keys and target in measured:
+            keys[target] = partial(lambda t: _measurement(_qualified(t, facts), as_of), target)
+    for target in ABSENT_IS_NONE:
+        if target not in keys and target in measured:
+            keys[target] = partial(_measurement, Measurement(target, 0), as_of)
+    return _Views(keys, lambda c: keys[c]())
+
+
 def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str]) -> Snapshot:
-    """``snapshot(facts, as_of, measured)``, its event views built when read (module docstring)."""
-    measurements = measurement_views(facts, as_of, measured, tests=False)
+    """``snapshot(facts, as_of, measured)``, its views built when read (module docstring)."""
+    measurements = _measurements(facts, as_of, measured)
     # the positive tests, with their dates, in the order the plain snapshot derives from them
+    # (a view's word is its latest value's: ``measurement_word``)
     tests: dict[str, date | None] = {}
     for test in POSITIVE_TEST_IMPLIES:
-        m = measurements.get(test)
-        if m is not None:
-            if m.word == "positive":
-                tests[test] = m.date
-            continue
-        values = facts.measurements.get(test)
-        if values:
-            latest = _latest(values)
+        if test in facts.measurements and has_values(facts.measurements, test):
+            latest = _latest(facts.measurements[test])
             if measurement_word(latest) == "positive":
                 tests[test] = latest.date
     recorded_events = {c: events for c, events in facts.events.items() if events}

@@ -173,7 +173,7 @@ class Snapshot:
     birth_date: date | None
     age: int | None
     sex: str | None
-    measurements: dict[str, MeasView]
+    measurements: Mapping[str, MeasView]
     events: Mapping[str, EventView]  # recorded and derived
     recorded_events: Mapping[str, EventView]
     present: frozenset[str]  # event concepts with an active record, recorded or derived
