@@ -3,7 +3,8 @@
 Why: a trial asks ~30 predicates, most about things a given record does not hold (a transplant
 within 4 weeks, hepatitis B, a live vaccine ...), and their outcome, reason and change date are
 then the same words for every such patient. Measured in-process on bench/rematch.py's reopened
-trial (bench/rematch_cpu.py, cProfile): deciding and wording predicates was ~60% of a chunk's CPU.
+trial (bench/rematch_cpu.py, cProfile): deciding and wording predicates was ~45% of a chunk's CPU,
+~16 a patient; with these answers ~6 a patient are judged.
 
 How it stays exact: the predicate is judged once per day on an empty record whose every read is
 recorded (the event concepts and measurements looked up, whether anything was iterated or a
