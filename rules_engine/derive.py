@@ -11,7 +11,7 @@ that assert derived facts (forward chaining), so a reason can quote the chain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Any
 
@@ -103,7 +103,7 @@ def performance_source(target: str, recorded: set[str] | frozenset[str]) -> str 
     return None
 
 
-def lineage_unknown(concept: str, present: set[str] | frozenset[str]) -> str | None:
+def lineage_unknown(concept: str, present: Container[str]) -> str | None:
     """An ancestor of ``concept`` that is present without any recorded subtype, if one is.
 
     A patient with ALL of unrecorded lineage may have B-ALL: asked for B-ALL the answer is
@@ -121,7 +121,7 @@ def lineage_unknown(concept: str, present: set[str] | frozenset[str]) -> str | N
 
 
 def window_open_by_ancestor(
-    concept: str, recorded: Iterable[str], inside: Callable[[str], bool]
+    concept: str, recorded: Container[str], inside: Callable[[str], bool]
 ) -> str | None:
     """The ancestor whose own record, dated inside a window (``inside``) or undated, may be
     ``concept``'s: an allogeneic transplant asked "within 100 days" of a patient whose record
@@ -129,7 +129,7 @@ def window_open_by_ancestor(
     allogeneic transplant", the exclusion let the patient through). ``recorded`` is every
     concept on record, active or not, since a window asks of past events; the subtypes must
     be exhaustive, as for ``lineage_unknown``, and none of them on record."""
-    ancestor = lineage_unknown(concept, frozenset(recorded))
+    ancestor = lineage_unknown(concept, recorded)  # asked only whether concepts are in it
     return ancestor if ancestor is not None and inside(ancestor) else None
 
 

@@ -28,6 +28,7 @@ from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
 from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product, window_open_by_ancestor
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
+from .focused import focused_snapshot
 from .outcome import Eligibility, Outcome, TrialOutcome
 from .plan import TrialPlan, TrialPlanPatient
 from .semantics import decider
@@ -321,8 +322,9 @@ class MatchingEngine:
 
     @staticmethod
     def snapshot_for(compiled: CompiledTrial, facts: PatientFacts, as_of: date) -> Snapshot:
-        """The facts normalised for this trial alone (the measurements its criteria read)."""
-        return snapshot(facts, as_of, compiled.measured)
+        """The facts normalised for this trial alone: the measurements its criteria read, and the
+        event views they read built when read (``rules_engine.focused``, equal to ``snapshot``'s)."""
+        return focused_snapshot(facts, as_of, compiled.measured)
 
     def evaluate_alone(
         self,

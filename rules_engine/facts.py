@@ -187,6 +187,14 @@ class PatientFacts:
         )
 
 
+def has_values(measurements: Mapping[str, tuple[Measurement, ...]], concept: str) -> bool:
+    """Whether ``concept`` (a key of ``measurements``) holds a value, without building a lazily
+    read concept's measurements (``rules_engine.focused`` builds only those a trial reads)."""
+    if isinstance(measurements, _LazyMeasurements):
+        return bool(measurements._raw[concept])
+    return bool(measurements[concept])
+
+
 class _LazyMeasurements(Mapping[str, tuple[Measurement, ...]]):
     """A read-only mapping of concept -> measurements over their JSON, each concept's tuple built
     on first access and kept; iterating keys builds nothing."""

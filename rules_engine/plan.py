@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from .absent import AbsentAnswer, absent_answer, on_record
 from .assemble import Judgement, _concepts, _timed, kleene_all, kleene_any, verdict
 from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Predicate, Review, TrialCriteria
 from .facts import PatientFacts
@@ -148,10 +149,26 @@ class TrialPlan:
         # text of fresh outcome objects ~10%. ``tests/rules_engine/test_trial_plan.py`` judges
         # patient after patient through one plan against ``assemble``. Emptied past ``_KEPT_MAX``.
         self._kept: dict[tuple[Any, ...], CriterionOutcome] = {}
+        # Per day, each predicate's answer for a record holding none of what it reads
+        # (``rules_engine.absent``): a patient whose record holds none of it starts with it.
+        self._absent: dict[date, list[tuple[int, AbsentAnswer]]] = {}
 
     def start(self, snap: Snapshot) -> TrialPlanPatient:
         """A patient's evaluation on ``snap`` (the facts normalised for this trial and day)."""
-        return TrialPlanPatient(snap, len(self._predicates), len(self._lines))
+        patient = TrialPlanPatient(snap, len(self._predicates), len(self._lines))
+        answers = self._absent.get(snap.as_of)
+        if answers is None:
+            if len(self._absent) >= 8:
+                self._absent.clear()
+            answers = self._absent[snap.as_of] = [
+                (i, found) for i, pred in enumerate(self._predicates) if (found := absent_answer(pred, snap.as_of)) is not None
+            ]
+        held = on_record(snap)
+        outcomes, reasons, changes = patient.outcomes, patient.reasons, patient.changes
+        for i, answer in answers:
+            if answer.reads.isdisjoint(held):
+                outcomes[i], reasons[i], changes[i] = answer.outcome, answer.reason, answer.changes_on
+        return patient
 
     def closed(self, patient: TrialPlanPatient, facts: PatientFacts) -> Closed | None:
         """The trial's first gate this patient cannot meet, as ``GateIndex.closed`` finds it for

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .concepts import CONCEPTS, MALIGNANCIES
+from .concepts import CONCEPTS, MALIGNANCIES, Kind
 from .criteria import Op, Predicate, Review, Window
 from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown, window_open_by_ancestor
 from .outcome import Outcome
@@ -187,7 +187,7 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     group = among(pred.concept, pred.value)
     if group is not None:
         return _among(pred, snap, group)
-    if spec.kind.value == "event" and pred.op is Op.IS:  # a named product (derive.NAMED_PRODUCT)
+    if spec.kind is Kind.EVENT and pred.op is Op.IS:  # a named product (derive.NAMED_PRODUCT)
         view = snap.events.get(pred.concept)
         if view is None or not view.active:
             return _presence(pred.concept, snap)
@@ -197,7 +197,7 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if outcome is Outcome.UNKNOWN:
             return f"{label(pred.concept)} on record ({recorded}): a record names no substance; may be {pred.value}"
         return f"{label(pred.concept)} on record ({recorded}): not {pred.value}"
-    if spec.kind.value == "event":
+    if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return _presence(pred.concept, snap)
         view = snap.events.get(pred.concept)

@@ -99,7 +99,7 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
     if spec is not None and spec.kind is Kind.EVENT:
         group = among(pred.concept, pred.value)
         # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
-        ancestor = lineage_unknown(pred.concept, frozenset(snap.events)) if group is None else None
+        ancestor = lineage_unknown(pred.concept, snap.events) if group is None else None
         names = group[0] + group[1] if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
         starts = [v.latest for v in (snap.events.get(c) for c in names) if v is not None and v.latest is not None]
         start = max(starts) if starts else None

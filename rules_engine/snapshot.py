@@ -11,7 +11,7 @@ never raised.
 from __future__ import annotations
 
 from calendar import monthrange
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -173,9 +173,9 @@ class Snapshot:
     birth_date: date | None
     age: int | None
     sex: str | None
-    measurements: dict[str, MeasView]
-    events: dict[str, EventView]  # recorded and derived
-    recorded_events: dict[str, EventView]
+    measurements: Mapping[str, MeasView]
+    events: Mapping[str, EventView]  # recorded and derived
+    recorded_events: Mapping[str, EventView]
     present: frozenset[str]  # event concepts with an active record, recorded or derived
 
     def next_birthday(self) -> date | None:
@@ -192,7 +192,12 @@ class Snapshot:
         return None
 
 
+@lru_cache(maxsize=65536)
 def _elapsed(day: date | None, as_of: date) -> tuple[float | None, float | None]:
+    """Days and calendar months from ``day`` to ``as_of``. Cached: a pure function of two dates,
+    asked for every dated record of every patient a trial's re-match reads, where the calendar
+    arithmetic (``elapsed_months``) was ~30% of a snapshot (cProfile over bench/rematch.py's
+    patients); records share dates, and an evaluation has one ``as_of``."""
     if day is None:
         return None, None
     return number((as_of - day).days), elapsed_months(day, as_of)
@@ -207,10 +212,18 @@ def _latest(values: tuple[Measurement, ...]) -> Measurement:
     return best
 
 
+def measurement_word(m: Measurement) -> str | None:
+    """The positive/negative word a measurement's view carries (``MeasView.word``)."""
+    if isinstance(m.value, (int, float)) and not isinstance(m.value, bool):
+        concept = CONCEPTS.get(m.concept)
+        return qualitative_word(m.value) if concept is not None and concept.kind is Kind.QUALITATIVE else None
+    return qualitative_word(m.value)
+
+
 def _measurement(m: Measurement, as_of: date) -> MeasView:
     concept = CONCEPTS.get(m.concept)
     dd, mo = _elapsed(m.date, as_of)
-    word: str | None = None
+    word = measurement_word(m)
     values: tuple[float, ...] = ()
     error: str | None = None
     ratio = uln = None
@@ -221,8 +234,6 @@ def _measurement(m: Measurement, as_of: date) -> MeasView:
             values = (number(convert(float(m.value), m.unit, target, m.concept)),)
         except UnitError as exc:
             error = str(exc)
-        if concept is not None and concept.kind is Kind.QUALITATIVE:
-            word = qualitative_word(m.value)
         if values and concept is not None:
             if m.uln is not None and not m.uln_default:
                 try:
@@ -239,8 +250,6 @@ def _measurement(m: Measurement, as_of: date) -> MeasView:
                         uln = None
             if uln:
                 ratio = number(values[0] / uln)
-    else:
-        word = qualitative_word(m.value)
     return MeasView(
         concept=m.concept,
         values=values,
@@ -368,14 +377,11 @@ def _qualified(target: str, facts: PatientFacts) -> Measurement:
     return Measurement(target, "absent")  # read as negative; the reason says none is on record
 
 
-def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None = None) -> Snapshot:
-    """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
-    the durable path asserts only the recorded part and derives the rest with rules).
-
-    ``measured`` limits the measurements normalised to those concepts (with the scales they
-    convert from). Normalising a value (units, limits of normal, elapsed time) is most of a
-    snapshot, and a trial's re-match needs the few its criteria ask about, not the record's
-    every lab."""
+def measurement_views(
+    facts: PatientFacts, as_of: date, measured: frozenset[str] | None, tests: bool = True
+) -> dict[str, MeasView]:
+    """The measurements a snapshot holds: ``measured``'s (every one when None), with the scales
+    and grades derived from them, and (``tests``) every test result that implies an event."""
     # concepts chosen before their values are read: facts read lazily build only those
     recorded_values = facts.measurements
     measurements = {
@@ -383,7 +389,7 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
         for concept, values in (
             (c, recorded_values[c])
             for c in recorded_values
-            if measured is None or c in measured or c in POSITIVE_TEST_IMPLIES
+            if measured is None or c in measured or (tests and c in POSITIVE_TEST_IMPLIES)
         )
         if values
     }
@@ -403,6 +409,18 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
         source = performance_source(target, recorded_numeric)
         if source is not None and target not in measurements:
             measurements[target] = derive_performance(target, measurements[source])
+    return measurements
+
+
+def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None = None) -> Snapshot:
+    """Normalise ``facts`` for ``as_of`` and apply the derivations (for the reference path;
+    the durable path asserts only the recorded part and derives the rest with rules).
+
+    ``measured`` limits the measurements normalised to those concepts (with the scales they
+    convert from). Normalising a value (units, limits of normal, elapsed time) is most of a
+    snapshot, and a trial's re-match needs the few its criteria ask about, not the record's
+    every lab (``rules_engine.focused`` builds its event views when read, too)."""
+    measurements = measurement_views(facts, as_of, measured)
     recorded = {concept: _event_view(concept, events, as_of) for concept, events in facts.events.items() if events}
     merged = dict(recorded)
     pending = list(recorded.values())

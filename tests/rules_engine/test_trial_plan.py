@@ -168,6 +168,7 @@ def test_a_reason_that_raises_is_the_error_outcome_evaluate_alone_gives(monkeypa
 
     monkeypatch.setattr(plan_module, "predicate_reason", failing)
     monkeypatch.setattr("rules_engine.assemble.predicate_reason", failing)
+    monkeypatch.setattr("rules_engine.absent.predicate_reason", failing)  # the words of absent records too
     facts = patient({"ecog": (1, None)})
     planned = e.evaluate_planned(e.plan(compiled), e.plan(compiled).start(e.snapshot_for(compiled, facts, AS_OF)))
     assert planned == e.evaluate_alone(compiled, facts, AS_OF)

@@ -1,0 +1,204 @@
+"""A patient's snapshot for one trial's predicates (a trial's re-match): the same views as
+``snapshot.snapshot``, each event's and measurement's built only when a predicate reads it.
+
+Why: a re-match judges one trial against every stored patient, and the plain snapshot builds a
+view of every event on record and of every concept they imply (AML -> acute leukaemia ->
+leukaemia -> haematological malignancy ...), dates and elapsed months included, whether or not
+the trial asks about them. Measured in-process on bench/rematch.py's reopened 17-line trial
+(bench/rematch_cpu.py, cProfile): the snapshot was ~25% of a chunk's CPU, most of it event views
+and the test results that imply events; a patient the trial's gate shuts out reads no view.
+
+What stays exact: which concepts are on record (``events``' keys) and which are present are
+worked out for every concept, from names and active flags alone, by walking the implications in
+the plain snapshot's order; a view is built on first read by merging the same sources in that
+same order, so it equals the plain one field by field; so are the measurements' keys (a score
+converted from another scale needs the other's value: then they are all built at once). A test
+result is read only for whether it is positive (it implies an event). The one difference:
+``measurements`` holds only the trial's concepts (the plain one also holds every test result
+that implies an event). ``tests/rules_engine/test_focused_snapshot.py`` compares every view,
+key, present concept and trial outcome with the plain snapshot's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from functools import partial
+from typing import Any, TypeVar
+
+from .derive import ABSENT_IS_NONE, EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, QUALIFIED_EVENTS
+from .facts import Measurement, PatientFacts, has_values
+from .snapshot import (
+    EventView,
+    MeasView,
+    Snapshot,
+    _elapsed,
+    _event_view,
+    _graded,
+    _latest,
+    _measurement,
+    _qualified,
+    measurement_views,
+    measurement_word,
+    merge_events,
+)
+
+# A source of event views: a recorded concept ("r", concept) or a positive test ("t", test).
+_Source = tuple[str, str]
+# Per implied concept, its contributions in the order the plain snapshot merges them: the
+# source, and the chain the view carries (None: the source's own view, unchanged).
+_Contributions = dict[str, list[tuple[_Source, str | None]]]
+
+_SHAPES_MAX = 4096
+_V = TypeVar("_V")
+_SCORES = frozenset({"ecog", "karnofsky", "lansky"})
+
+
+def _shape(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contributions:
+    """``snapshot``'s derivation walk over names only: which source reaches which concept by which
+    chain, in the order it merges them (its ``pending`` stack, popped from the end)."""
+    found: _Contributions = {c: [(("r", c), None)] for c in recorded}
+    pending: list[tuple[_Source, str, str | None]] = [(("r", c), c, None) for c in recorded]
+    for test in positive:
+        target = POSITIVE_TEST_IMPLIES[test]
+        first = f"{test}>{target}"
+        found.setdefault(target, []).append((("t", test), first))
+        pending.append((("t", test), target, first))
+    while pending:
+        source, concept, chain = pending.pop()
+        for parent in EVENT_IMPLIES.get(concept, ()):
+            derived = f"{chain or concept}>{parent}"
+            found.setdefault(parent, []).append((source, derived))
+            pending.append((source, parent, derived))
+    return found
+
+
+_shapes: dict[tuple[tuple[str, ...], tuple[str, ...]], _Contributions] = {}
+
+
+def _shape_of(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contributions:
+    """Patients share their diagnoses' shapes: walked once per combination of concepts on record."""
+    key = (recorded, positive)
+    found = _shapes.get(key)
+    if found is None:
+        if len(_shapes) >= _SHAPES_MAX:
+            _shapes.clear()
+        found = _shapes[key] = _shape(recorded, positive)
+    return found
+
+
+class _Views(Mapping[str, _V]):
+    """Concept -> view over a fixed key set, each view built on first read and kept."""
+
+    __slots__ = ("_keys", "_build", "_done")
+
+    def __init__(self, keys: Mapping[str, Any], build: Callable[[str], _V]) -> None:
+        self._keys = keys
+        self._build = build
+        self._done: dict[str, _V] = {}
+
+    def __getitem__(self, concept: str) -> _V:
+        found = self._done.get(concept)
+        if found is None:
+            if concept not in self._keys:
+                raise KeyError(concept)
+            found = self._done[concept] = self._build(concept)
+        return found
+
+    def get(self, concept: str, default: Any = None) -> Any:
+        return self[concept] if concept in self._keys else default
+
+    def __contains__(self, concept: object) -> bool:
+        return concept in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) -> Mapping[str, MeasView]:
+    """``measurement_views(facts, as_of, measured, tests=False)``, each view built when read: its
+    keys in the same order, worked out without normalising a value (a score converted from
+    another scale depends on the other's value: then all are built, as there)."""
+    if not measured.isdisjoint(_SCORES):
+        return measurement_views(facts, as_of, measured, tests=False)
+    recorded = facts.measurements
+    keys: dict[str, Callable[[], MeasView]] = {}
+    for c in recorded:
+        if c in measured and has_values(recorded, c):
+            keys[c] = partial(lambda c: _measurement(_latest(recorded[c]), as_of), c)
+    for target, graded_by in GRADED_EVENTS.items():
+        if target not in keys and target in measured:
+            graded = _graded(target, facts.events.get(graded_by, ()))
+            if graded is not None:
+                keys[target] = partial(_measurement, graded, as_of)
+    for target in QUALIFIED_EVENTS:
+        if target not in keys and target in measured:
+            keys[target] = partial(lambda t: _measurement(_qualified(t, facts), as_of), target)
+    for target in ABSENT_IS_NONE:
+        if target not in keys and target in measured:
+            keys[target] = partial(_measurement, Measurement(target, 0), as_of)
+    return _Views(keys, lambda c: keys[c]())
+
+
+def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str]) -> Snapshot:
+    """``snapshot(facts, as_of, measured)``, its views built when read (module docstring)."""
+    measurements = _measurements(facts, as_of, measured)
+    # the positive tests, with their dates, in the order the plain snapshot derives from them
+    # (a view's word is its latest value's: ``measurement_word``)
+    tests: dict[str, date | None] = {}
+    for test in POSITIVE_TEST_IMPLIES:
+        if test in facts.measurements and has_values(facts.measurements, test):
+            latest = _latest(facts.measurements[test])
+            if measurement_word(latest) == "positive":
+                tests[test] = latest.date
+    recorded_events = {c: events for c, events in facts.events.items() if events}
+    shape = _shape_of(tuple(recorded_events), tuple(tests))
+    active = {("r", c): any(e.active for e in events) for c, events in recorded_events.items()}
+    active.update((("t", t), True) for t in tests)
+    present = frozenset(c for c, parts in shape.items() if any(active[source] for source, _ in parts))
+    sources: dict[_Source, EventView] = {}
+
+    def source_view(source: _Source) -> EventView:
+        found = sources.get(source)
+        if found is None:
+            kind, name = source
+            if kind == "r":
+                found = _event_view(name, recorded_events[name], as_of)
+            else:
+                target = POSITIVE_TEST_IMPLIES[name]
+                day = tests[name]
+                dd, mo = _elapsed(day, as_of)
+                found = EventView(target, True, day, dd, mo, day is None, f"{name}>{target}", False, "positive")
+            sources[source] = found
+        return found
+
+    def build(concept: str) -> EventView:
+        merged: EventView | None = None
+        for source, chain in shape[concept]:
+            view = source_view(source)
+            if chain is not None and chain != view.chain:  # derive_event's view of the concept
+                view = EventView(
+                    concept, view.active, view.latest, view.dd, view.mo, view.undated, chain, False, view.detail,
+                    view.quotes, view.unquoted,
+                )
+            merged = view if merged is None else merge_events(merged, view)
+        assert merged is not None, "every shaped concept has a source"
+        return merged
+
+    return Snapshot(
+        as_of=as_of,
+        birth_date=facts.birth_date,
+        age=facts.age_on(as_of),
+        sex=(facts.sex or "").lower() or None,
+        measurements=measurements,
+        events=_Views(shape, build),
+        recorded_events=_Views(recorded_events, lambda c: source_view(("r", c))),
+        present=present,
+    )
+
