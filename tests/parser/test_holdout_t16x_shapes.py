@@ -26,6 +26,9 @@ are over its 1,883 trials):
   Undated, any anti-cancer therapy ever excluded (the induction five months ago). A prior class
   ("Any prior systemic anticancer therapy including ...") stays undated, and a window inside a
   bracket ("experimental therapy (treatment within the last 30 days ...)") dates its own kind only.
+* "Non-pregnant and non-nursing", "must be non lactating" (24 lines): the prefix is the negation's
+  own word. Left over, "Non-" was an unread review and every woman unknown; written with a space,
+  "must be non lactating" was read as "lactation", and a nursing mother met it.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, karnofsky, lab, medication, procedure
+from tests.fixtures.records import adult, condition, karnofsky, lab, medication, procedure, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -79,6 +82,12 @@ ROWS = [
      "medication", E, [adult(medication("anticancer_therapy", 10))], [], [adult(), adult(medication("anticancer_therapy", 150))]),
     ("Chemotherapy, radiotherapy, immunotherapy or other anti-cancer therapy including investigational drugs within 14 days prior to the "
      "first dose", E, [adult(medication("chemotherapy", 7))], [adult(), adult(medication("chemotherapy", 60))], []),
+    # -- "non-" negates the state it is written on
+    ("Non-pregnant and non-nursing", I, [adult(word="female"), adult()], [adult(condition("lactation", 30), word="female")], []),
+    ("Women must be non-pregnant and non-breast feeding", I, [adult(word="female")], [adult(condition("pregnancy", 30), word="female")], []),
+    ("Female of childbearing age must be non lactating and have a negative serum pregnancy test within 1 week prior to enrollment;", I,
+     [adult(result("pregnancy_test", "negative"), word="female")], [adult(condition("lactation", 30), result("pregnancy_test", "negative"), word="female")],
+     []),
 ]
 
 
