@@ -75,13 +75,14 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+of(?=\s*$)|(?=\s*(?::|\bof\s+\(?[a1]\)|\bof\b)\s*[^;]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
-    r"established)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
+    r"established|based)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
-    r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
+    # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
+    r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
     r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"

@@ -228,6 +228,9 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
         first = min(items, key=lambda it: it.start)
         if adult and adult.end() <= first.start and re.fullmatch(r"[\s,]*(?:(?:patients?|subjects?|participants?|men\s+and\s+women)[\s,]*)?", text[adult.end(): first.start], I):
             first.start = adult.start()
+    groups = list(_AGE_GROUP.finditer(text)) if items else []
+    if len(groups) >= 2:  # "≤ 4 points for patients ≥ 60 years old or ≤ 5 points for patients < 60"
+        items = [it for it in items if all(it.end <= g.start("op") or it.start >= g.end() for g in groups)]
     scale_spans = scale_age_spans(text) if items else []
     if scale_spans:  # "Karnofsky ≥ 60 for patients > 16 years": the scale's scope, no age bound of the line
         items = [it for it in items if all(it.end <= a or it.start >= b for a, b in scale_spans)]
@@ -236,6 +239,18 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
         if at_diagnosis is not None and it.expr is not None:
             it.expr, it.end = _age_at_diagnosis(it.expr, at_diagnosis.group(0)), at_diagnosis.end()
     return items
+
+
+# the patients of one age a value is for, when the line gives another value for another age
+# ("HCT-CI Score <= 4 points for patients >= 60 years old or <= 5 points for patients < 60"): each
+# age scopes its value, none is asked of the patient (read as bounds, the first one failed every
+# patient under 60 whatever the score). The last age may be cut off where the registry's text wraps
+# before its number ("... or > 5 points for patients <" / "60." split as an item of its own)
+_AGE_GROUP = re.compile(
+    r"\bfor\s+(?:(?:patients?|subjects?|participants?|pts|those|children|adults)\s+)?(?:who\s+are\s+|aged?\s+)?(?P<op>[≥>≤<])\s*(?:\d{1,3}|$)"
+    r"(?:\s*(?:years?|yrs?))?(?:\s+(?:old|of\s+age))?",
+    I,
+)
 
 
 # an age at the original diagnosis ("< 21 years of age when originally diagnosed with ALL", "<= 21

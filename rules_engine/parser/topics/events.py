@@ -137,8 +137,10 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)"
      r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
-    # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's
-    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT|SCT|BMT)\b|(?:hematopoietic|ha?ematologic\s+stem|bone\s+marrow|peripheral\s+blood|stem)[\s-]+(?:stem[\s-]+)?(?:cell\s+)?(?:transplant(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
+    # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's.
+    # The transplant comorbidity index ("HCT-CI Score <= 4", "Hematopoietic Cell Transplantation
+    # Specific Comorbidity Index") is a score, no transplant received
+    ("hsct", r"\bmyeloablative\s+(?:chemo-?\s*)?(?:therapy|chemotherapy|treatment|regimen|conditioning)(?:\s+with\s+(?:autologous\s+)?(?:hematopoietic\s+)?stem\s+cell\s+(?:rescue|support))?|\b(?:HSCT|HCT(?![\s-]*CI\b)|SCT|BMT)\b|(?:hematopoietic|ha?ematologic\s+stem|bone\s+marrow|peripheral\s+blood|stem)[\s-]+(?:stem[\s-]+)?(?:cell\s+)?(?:transplant(?!(?:ation)?[\s-]+specific\s+co-?morbidity)(?:ation)?(?:\s+or\s+rescue\b)?|rescue\b)"
      # the day the graft is given is the transplant's date ("> 4 weeks from stem cell infusion"),
      # read only as the date a time is counted from: a label ("Stem Cell Infusion without TBI:")
      # names the patients it is for, no history asked of everyone
@@ -640,6 +642,23 @@ def _coronary_list_gap(gap: str, right: Item) -> bool:
     revascularization's alone, the unstable angina lost the window it had before the procedure
     was read)."""
     return isinstance(right.expr, Predicate) and right.expr.concept == "coronary_revascularization" and re.fullmatch(r"\s*\)\s*,?\s*(?:(?:and/or|or|and)\s+)?", gap) is not None
+
+
+# "Anti-cancer therapy including chemotherapy, radiotherapy, ... within the 4 weeks prior": the
+# therapies after "including" are the class's kinds, and the window written after them dates the
+# class too (left undated, any anti-cancer therapy ever excluded; 10 corpus exclusions)
+_INCLUDING_GAP = re.compile(r"\s*,?\s*\(?\s*(?:including|such\s+as|e\.\s?g\.?,?|i\.\s?e\.?,?)\s*", I)
+
+
+# "Any prior systemic anticancer therapy including cytotoxic therapy, ..., experimental therapy
+# (treatment within the last 30 days ...)": a prior class is asked ever, and a window inside a
+# bracket defines the kind beside it; neither dates the class
+_PRIOR_HEAD = re.compile(r"\b(?:prior|previous(?:ly)?|history\s+of)\b[\w\s-]*$", I)
+
+
+def _head_of_examples(left: Item, gap: str) -> bool:
+    """Whether ``left`` is a therapy class whose kinds follow it ("anti-cancer therapy including ...")."""
+    return isinstance(left.expr, Predicate) and left.expr.concept == "anticancer_therapy" and left.expr.op is Op.PRESENT and _INCLUDING_GAP.fullmatch(gap) is not None
 
 
 def _list_gap(gap: str) -> bool:
@@ -1640,6 +1659,15 @@ _PLANNED = re.compile(
     r"considered|consideration|proceed\w*|awaiting|destined|deferred)\b(?:\s+[\w/()-]+){0,5}?\s*$",
     I,
 )
+# the same judgement written after the transplant: "a diagnosis in which allogeneic HSCT is
+# thought to be beneficial", "for whom ... transplantation is deemed clinically appropriate",
+# "disorders for which allogeneic stem cell transplantation is appropriate" (read as a transplant
+# received, every patient not yet transplanted failed the line)
+_INDICATED = re.compile(
+    r"\s*(?:is|are|would\s+be|will\s+be)\s+(?:(?:thought|felt|considered|deemed|believed|judged)\s+(?:to\s+be\s+)?)?(?:clinically\s+|medically\s+)?"
+    r"(?:beneficial|appropriate|indicated|recommended)\b",
+    I,
+)
 _HAD_OR_PLANNED = re.compile(r"\b(?:prior|previous|history\s+of|received|had)\s+(?:or|and/or)\s+plan\w*\s*$", I)
 # words between that speak of a transplant done ("eligible if relapsed after HSCT")
 _DONE = re.compile(r"\b(?:had|has|have|received|prior|previous\w*|history|after|following|post|relapse\w*|since)\b", I)
@@ -2371,6 +2399,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 ):
                     items.append(Item(m.start(), m.end(), None, frozenset()))
                     continue
+                indicated = _INDICATED.match(text, m.end() + (len(gloss.group(0)) if (gloss := _ABBREVIATION.match(text, m.end())) else 0))
+                if indicated is not None:  # "in which allogeneic HSCT is thought to be beneficial": an indication, not a history
+                    judged = Review(ReviewReason.JUDGEMENT, "an indication, not a history: " + " ".join(text[m.start(): indicated.end()].split()))
+                    items.append(Item(m.start(), indicated.end(), judged, frozenset({concept})))
+                    continue
                 lead = text[max(0, m.start() - 70): m.start()]
                 plan = _PLANNED.search(lead)
                 if plan is not None and not _DONE.search(plan.group(0)):  # "candidates for allogeneic SCT": a plan, not a history
@@ -2659,6 +2692,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         right = target
         listed = [target]
         for left in reversed(chain):
+            if _head_of_examples(left, text[left.end: right.start]) and not _PRIOR_HEAD.search(text, max(0, left.start - 30), left.start) and text.count("(", 0, w.start()) <= text.count(")", 0, w.start()):
+                left.expr = predicate(left.expr.concept, op, left.expr.value, None, False, window)  # type: ignore[union-attr]
+                right = left
+                listed.insert(0, left)
+                continue
             if not (_list_gap(text[left.end: right.start]) or _coronary_list_gap(text[left.end: right.start], right)) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             if left.expr.concept not in _TAKEN and _RECEIVING.search(text, left.end, min(right.end, right.start + 16)):

@@ -71,7 +71,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # the registries' slips for the APTT (never the thrombin time alone, another test)
     ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+(?:pro)?thromb\w*\s+time|activated\s+(?:pro)?thromb\w*\s+time"),
     ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?!\s+international)"),
-    ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
+    # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's
+    ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
     ("magnesium", r"(?:serum\s+)?magnesium"),
     ("psa", r"\bPSA\b|prostate[\s-]+specific\s+antigen"),

@@ -33,7 +33,7 @@ _SCOPE_AFTER = re.compile(rf"\s*(?:{_AGE_SCOPE})", I)
 _SCOPE_IN_GAP = re.compile(rf"(?:{_AGE_SCOPE})", I)
 _SCALE_REFERENCE = re.compile(
     r"\s*(?:\(\s*(?:see\s+)?(?:appendix|attachment|annex|section)\s+[\w.]{1,6}(?:\s*[:,-][^()]{0,60})?\s*\)"
-    r"|\(\s*(?:ECOG|Karnofsky|KPS|Lansky|Zubrod|WHO)(?:\s+(?:standard|scale|criteria|PS))?\s*\)"
+    r"|\(\s*(?:[A-Z]{2,6}\s+)?(?:ECOG|Karnofsky|KPS|Lansky|Zubrod|WHO)(?:\s+(?:standard|scale|criteria|PS))?\s*\)"
     r"|\(\s*(?:Eastern\s+Cooperative\s+Oncology\s+Group|ECOG)\s+(?:performance\s+status\s+)?(?:scale|criteria|score)\s*\)"
     r"|,?\s*(?:on|per|using|according\s+to|by)\s+(?:the\s+)?(?:ECOG|Eastern\s+Cooperative\s+Oncology\s+Group|Zubrod|WHO|Karnofsky|Lansky|KPS)"
     r"(?:\s*\([^()]{0,10}\))?(?:\s+performance)?(?:\s+(?:status|score))?(?:\s+(?:scale|schedule|criteria|system|score))?)",
@@ -146,9 +146,34 @@ def perf_items(text: str) -> list[Item]:
             if reference is None:
                 break
             end = reference.end()
+        if scope is None and (late := _SCOPE_AFTER.match(text, end)) is not None:
+            scope, end = late, late.end()  # "≥ 80% (TJU Karnofsky) for patients ≥ 60 years old"
+            aop, an = (scope.group("aop"), scope.group("an")) if scope.group("aop") else (scope.group("aop2"), scope.group("an2"))
+            expr = _Scoped(predicate("age", OPS[aop], number(an), "a"), expr)  # type: ignore[assignment]
         items.append(Item(anchor.start() if lead is None else lead, end, expr, frozenset({concept})))
         lead = None
+        if scope is not None:
+            items.extend(_elided(text, end, concept, unit))
     return _join_scoped(items, text)
+
+
+# the same scale's value for another age, its name left out: "Karnofsky ≥ 80% for patients ≥ 60
+# years old or ≥ 70% for patients < 60" (the second value was read as the first age's scope, and
+# a 45-year-old with Karnofsky 70 failed)
+_ELIDED = re.compile(r"\s*(?:,|;)?\s*(?:or|and)?\s*(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*%?", I)
+
+
+def _elided(text: str, end: int, concept: str, unit: str | None) -> list[Item]:
+    """The values that follow a scoped value, each with its own age scope and no scale named."""
+    out: list[Item] = []
+    while (m := _ELIDED.match(text, end)) is not None and (scope := _SCOPE_AFTER.match(text, m.end())) is not None:
+        if concept == "ecog" and number(m.group("n")) > 5:
+            break
+        aop, an = (scope.group("aop"), scope.group("an")) if scope.group("aop") else (scope.group("aop2"), scope.group("an2"))
+        score = predicate(concept, OPS[m.group("op")], number(m.group("n")), unit)
+        out.append(Item(m.start("op"), scope.end(), _Scoped(predicate("age", OPS[aop], number(an), "a"), score), frozenset({concept})))  # type: ignore[arg-type]
+        end = scope.end()
+    return out
 
 
 # the ages each scale is for when a line offers both without saying ("Karnofsky 70-100% OR Lansky

@@ -50,7 +50,12 @@ _POTENTIAL = re.compile(
 )
 
 
-_NOT_BEFORE = re.compile(r"\b(?:must|should|shall|may|can|will|are|is)\s*(?:not|n't)\s+(?:be\s+)?(?:\w+\s+){0,2}$|\bnot\s+(?:be\s+)?$|\bnon-?$", I)
+_NOT_BEFORE = re.compile(r"\b(?:must|should|shall|may|can|will|are|is)\s*(?:not|n't)\s+(?:be\s+)?(?:\w+\s+){0,2}$|\bnot\s+(?:be\s+)?$|\bnon[\s-]?$", I)
+# "Non-pregnant and non-nursing", "must be non lactating": the prefix is the negation's word, the
+# state's own (left over, "Non-" was an unread review and every woman unknown; 20 corpus lines),
+# and written with a space it negates all the same (read as "lactation", a nursing mother met
+# "must be non lactating")
+_NON = re.compile(r"\bnon[\s-]?$", I)
 
 
 # A negative test an exclusion asks for ("Women of childbearing potential must have a negative
@@ -158,6 +163,8 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     # in an exclusion, "women should not breastfeed" names whom it excludes: the state, not its absence
     if ctype is CriterionType.INCLUSION and _NOT_BEFORE.search(text[max(0, start - 40): start]) and not NEGATED.match(text):
         expr = Not(expr)  # "Women must not be pregnant or breastfeeding"
+        if (non := _NON.search(text, 0, start)) is not None:
+            start = non.start()
     out = [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
     if any(pred.concept == "pregnancy" for _, _, pred in tests):
         # "positive Beta hCG test in a woman with child bearing potential": the positive test's
@@ -181,6 +188,9 @@ def _in_state(mentions: list[re.Match[str]], text: str) -> bool:
 
 def _lactation_item(m: re.Match[str], text: str, ctype: CriterionType) -> Item:
     expr: Expr = predicate("lactation", Op.PRESENT)
+    start = m.start()
     if ctype is CriterionType.INCLUSION and _NOT_BEFORE.search(text[max(0, m.start() - 40): m.start()]) and not NEGATED.match(text):
         expr = Not(expr)
-    return Item(m.start(), m.end(), expr, frozenset({"lactation"}))
+        if (non := _NON.search(text, 0, m.start())) is not None:
+            start = non.start()
+    return Item(start, m.end(), expr, frozenset({"lactation"}))
