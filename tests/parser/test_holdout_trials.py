@@ -907,7 +907,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T152-clean", None): ("core", "'Measurable or evaluable disease (for patients with solid tumors)', 'Solid tumors:' and 'ALL/CML:' (read as CML) are read as requirements, not scopes"),
     ("T152-clean", "Histologically confirmed diagnosis of 1 of the following"): ("core", "'Imatinib mesylate-resistant Ph+ ALL, defined as M3 bone marrow in a patient who previously received imatinib mesylate-containing treatment regimen' keeps unread words, and the CML sub-list's reviews keep the menu unknown for any Ph+ record"),
     ("T152-clean", "Measurable disease (for patients with CML or ALL)"): ("core", "the children 'Determined by ... for CML / for ALL' are read as requirements with reviews"),
-    ("T152-clean", "Measurable or evaluable disease (for patients with solid tumors)"): ("core", "the scope '(for patients with solid tumors)' is read as a requirement (AND solid tumour), so every leukaemia fails it"),
     ("T152-clean", "Platelet count ≥ 100,000/mm^3"): ("core", "the block 'Solid tumors:' is read as a requirement of a solid tumour with its counts, not as the scope of its children"),
     ("T152-clean", "Pulse oximetry > 94%"): ("labs", "'if there is a clinical indication for determination' stays a review beside the measured saturation"),
     ("T152-clean", "No myelosuppressive chemotherapy within the past 3 weeks"): ("events", "'(6 weeks for nitrosoureas)' asks whether a chemotherapy within 6 weeks was a nitrosourea, a person's even when the record codes the agent (ATC L01CA02)"),
@@ -918,7 +917,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T152-imatinib-naive", "Histologically confirmed diagnosis of 1 of the following"): ("core", "as T152-clean: expected not_met, got unknown"),
     ("T152-young", None): ("core", "'Measurable or evaluable disease (for patients with solid tumors)', 'Solid tumors:' and 'ALL/CML:' (read as CML) are read as requirements, not scopes"),
     ("T152-creatinine", "Creatinine clearance or radioisotope glomerular filtration rate ≥ 70"): ("labs", "as T23-clean: a clearance of 50 with no GFR on record leaves the 'radioisotope GFR' alternative unknown (read as eGFR)"),
-    ("T152-qtc", "Normal 12-lead EKG with corrected QTc < 450"): ("labs", "the heading's own 'Normal 12-lead EKG with corrected QTc < 450 msec AND meets 1 of the following' is a review OR'd with the ejection-fraction child, so a QTc of 470 with a normal LVEF meets it (an inclusion read broader)"),
     ("T152-cns", None): ("core", "'Measurable or evaluable disease (for patients with solid tumors)', 'Solid tumors:' and 'ALL/CML:' (read as CML) are read as requirements, not scopes"),
     # NCT00301938 (T153)
     ("T153-clean", None): ("core", "as T153-tall, and the disease menu fails a relapsed B-ALL"),
