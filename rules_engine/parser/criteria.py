@@ -79,6 +79,14 @@ _LEAD_IN_HEADING = re.compile(
 # ("Fasting serum glucose < 120 mg/dL", "Patients must have ..."); a title without them ("Medical
 # History and Concurrent Diseases") is a label however many words it has, and kept as a review
 # conjunct it hid the HIV its children exclude
+# a heading that asks something of its own and then one of its list ("Normal 12-lead EKG with
+# corrected QTc < 450 msec AND meets 1 of the following criteria:", "Bone metastases and one of
+# the following:"): the words before "and" are a requirement beside the list's alternatives
+_AND_LIST_LEAD = re.compile(
+    r",?\s+and\s+(?:(?:must\s+)?(?:meets?|meeting|has|have|having|with|shows?|showing)\s+)?(?:at\s+least\s+)?"
+    r"(?:1|one|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following\b",
+    re.I,
+)
 _REQUIREMENT_WORDS = re.compile(r"[\d<>≤≥=]|\b(?:must|should|shall|will|may|can|have|has|had|is|are|be|been|no|not|without)\b", re.I)
 _CONTEXT_HEADING = re.compile(
     r"^(?:Age|Sex|Performance status|Life expectancy|Menopausal status|Chemotherapy|Radiotherapy|Radiation therapy|Surgery|"
@@ -349,6 +357,14 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             # keeps its unread words, or the note alone would decide the line
             unread = isinstance(criterion.expr, Review) and not criterion.expr.text
             own = [] if unread and (_LEAD_IN_HEADING.search(text) or not _REQUIREMENT_WORDS.search(text)) else [criterion.expr]
+            and_list = _AND_LIST_LEAD.search(text)
+            if and_list is not None and and_list.start() > 0:
+                # the lead before "and one of the following" is the heading's own requirement: read
+                # as a lead-in it was dropped, and a QTc of 470 met "Normal 12-lead EKG with
+                # corrected QTc < 450 msec AND meets 1 of the following criteria:" by a normal LVEF
+                lead_text = text[: and_list.start()]
+                lead = line_parser(lead_text, ctype, parent=parent, context=context).expr
+                own = [Review(ReviewReason.UNPARSED, lead_text) if isinstance(lead, Review) and not lead.text else lead]
             if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
                 own = []
             if _ALLERGY_HEADING.search(text):

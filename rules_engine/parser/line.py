@@ -768,9 +768,16 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
         head = text[:cut]
     req_text = (text[cut + 1 if head else 0: m.start()] + " " + text[m.end():]).strip(" ,;.")
     unbracketed = _BRACKETED.sub(" ", _BRACKETED.sub(" ", req_text))  # an example list's "or" is no alternative
-    if not content_words(req_text) or re.search(r"\bor\b(?!\s+(?:older|younger|more|less|greater|above|below|over|under|higher|lower|fewer|equal)\b)", unbracketed, I):
-        return None  # "A or B for patients with C": whether C scopes B alone or both is not said
+    if not content_words(req_text):
+        return None
     requirement = _to_expr(req_text, ctype)
+    if re.search(r"\bor\b(?!\s+(?:older|younger|more|less|greater|above|below|over|under|higher|lower|fewer|equal)\b)", unbracketed, I) and (
+        len({p.concept for p in iter_predicates(requirement)}) != 1
+    ):
+        # "A or B for patients with C": whether C scopes B alone or both is not said; one subject
+        # spelt two ways ("Measurable or evaluable disease (for patients with solid tumors)") is
+        # one requirement, which the scope concerns whole (joined with AND, every leukaemia failed)
+        return None
     if isinstance(requirement, Review) or _has_review(requirement) and ctype is CriterionType.EXCLUSION:
         return None
     cond = m.group("cond")

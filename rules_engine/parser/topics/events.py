@@ -1672,6 +1672,8 @@ _HAD_OR_PLANNED = re.compile(r"\b(?:prior|previous|history\s+of|received|had)\s+
 # words between that speak of a transplant done ("eligible if relapsed after HSCT")
 _DONE = re.compile(r"\b(?:had|has|have|received|prior|previous\w*|history|after|following|post|relapse\w*|since)\b", I)
 _ABBREVIATION = re.compile(r"\s*\([^()]{1,15}\)")
+_SPAN_NEXT = re.compile(r"\s*(?:at\s+least|[≥>]|more\s+than|within)\s*\d", re.I)
+_TRANSPLANT_GLOSS = re.compile(r"\s*\(\s*(?:allo-?|auto-?|a|allo|auto)?(?:HSCT|HCT|SCT|BMT|PBSCT)\s*\)", re.I)
 
 
 # "treat GvHD 2 weeks before treatment": a span before the study's start written without "within"
@@ -2415,7 +2417,18 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                         start = m.start() - (len(lead) - had.start())
                     items.append(Item(start, end, any_of([predicate(concept, Op.PRESENT), judged]) if had else judged, frozenset({concept})))
                     continue
-                items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+                # "autologous stem cell transplantation (SCT)": the bracket glosses the transplant
+                # just named; left free, "SCT" was read as a second transplant of any kind, asked
+                # beside the washout ("... and HSCT") or as its alternative ("... or HSCT")
+                # (not before a span written right after it, "Bone marrow transplant (BMT) at least 3
+                # months prior to ...", whose washout the abbreviation carries in a run-on line)
+                # An exclusion keeps the abbreviation's own reading for now: there it widened what
+                # excludes, and NCT02096042's "(SCT) if they meet either of the following" relied on
+                # it where its GVHD alternative is misread ("within the last 7 days" of the next one)
+                gloss = _TRANSPLANT_GLOSS.match(text, m.end()) if concept in ("allo_hsct", "hsct", "auto_hsct") and ctype is CriterionType.INCLUSION else None
+                if gloss is not None and _SPAN_NEXT.match(text, gloss.end()):
+                    gloss = None
+                items.append(Item(m.start(), gloss.end() if gloss else m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     negated_items: list[Item] = []
     washouts: list[Item] = []  # read only for the washout written around them
     # (the lesion-first wording among the inclusions only: an exclusion's "No lesion measurable by
