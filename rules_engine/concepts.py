@@ -546,6 +546,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # obinutuzumab trials; 9 corpus lines; hold14, append only): ICD-10-CM A81.2, left to a person
     # for every record while it had no concept
     Concept("pml", Kind.EVENT, "progressive multifocal leukoencephalopathy (PML)"),
+    # the drugs that make bleeding worse, which trials of drugs that lower platelets exclude ("No
+    # concurrent aspirin, non-steroidal anti-inflammatory drugs, or other antiplatelet agents":
+    # 85 corpus lines name NSAIDs, 49 antiplatelet agents; session 18, append only). Without a
+    # concept "non-steroidal" was read as a corticosteroid and the class words left to a person.
+    # Aspirin is both (ATC B01AC06 and N02BA01); continuous therapies
+    Concept("nsaid_therapy", Kind.EVENT, "non-steroidal anti-inflammatory drug (NSAID) therapy"),
+    Concept("antiplatelet_therapy", Kind.EVENT, "antiplatelet therapy (platelet aggregation inhibitors)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

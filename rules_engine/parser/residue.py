@@ -415,7 +415,7 @@ def _exception_runs_on(exc: str, exc_expr: Expr, targets: list[Item]) -> tuple[E
     return all_of(kept_groups), apart
 
 
-def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType) -> Expr:
+def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType, words: str = "") -> Expr:
     """One item with its exception. ``effective`` is the clause's type as the item reads it
     (an inclusion's "no ..." clause reads its items as things to be absent)."""
     toxicity = _excepted_toxicity(expr, exc, effective)
@@ -430,7 +430,26 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
     if isinstance(exc, Review):
         narrowed = Qualifier(exc.reason, exc.text) if effective is CriterionType.EXCLUSION else exc
         return all_of([expr, narrowed])
+    if effective is CriterionType.EXCLUSION and _excepts_itself(expr, exc):
+        # "Anticoagulant therapy other than low molecular weight heparin": the thing excepted is
+        # read as the very concept excepted from (or a wider one), so "and not" it is never met
+        # and a patient on warfarin cleared the exclusion. Which of the record's events the
+        # exception covers is a person's to say. (In an inclusion "and not" the same thing fails
+        # every patient, the safe side: "may have CNS 1 or CNS 2 disease but not CNS 3".)
+        return all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, " ".join(words.split()) or "an exception naming the same thing")])
     return all_of([expr, Not(exc)])
+
+
+def _excepts_itself(expr: Expr, exc: Expr) -> bool:
+    """Whether the exception names nothing but events, and every event ``expr`` asks of is one of
+    them or a kind of one (a dose, a date or unread words beside it narrow it: not so)."""
+    if any(not isinstance(n, (Predicate, Any_, All)) for n in nodes(exc)):
+        return False
+    excepted = {p.concept for p in predicates(exc)}
+    if any(p.op not in (Op.PRESENT, Op.WITHIN) or CONCEPTS[p.concept].kind is not Kind.EVENT for p in predicates(exc)):
+        return False
+    asked = {p.concept for p in predicates(expr) if p.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[p.concept].kind is Kind.EVENT}
+    return bool(asked) and all(any(e == c or e in ancestors(c) for e in excepted) for c in asked)
 
 
 def _interval(p: Predicate) -> tuple[float, bool, float, bool] | None:
@@ -604,7 +623,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             exc_expr, apart = _exception_runs_on(exc, exc_expr, targets)
             run_on.extend(apart)
         for it in targets:
-            it.expr = _apply_exception(it.expr, exc_expr, person, effective)  # type: ignore[arg-type]
+            it.expr = _apply_exception(it.expr, exc_expr, person, effective, exc)  # type: ignore[arg-type]
     expr = combine(items, clause.text, ctype, negated and ctype is CriterionType.INCLUSION)
     assert expr is not None
     if run_on:

@@ -417,3 +417,26 @@ def test_endocrine_therapy_of_cancer_is_hormone_therapy(resource: dict[str, Any]
 )
 def test_an_investigational_product_is_read_by_its_words(resource: dict[str, Any], expected: bool) -> None:
     assert ("investigational_agent" in concepts_of(resource)) is expected
+
+
+@pytest.mark.parametrize(
+    "resource, expected",
+    [
+        (medication("clopidogrel 75 MG Oral Tablet"), {"antiplatelet_therapy"}),
+        (medication(system=RXNORM, code="32968"), {"antiplatelet_therapy"}),  # clopidogrel
+        (medication(system=ATC, code="B01AC24"), {"antiplatelet_therapy"}),  # ticagrelor
+        (medication("ibuprofen 400 MG Oral Tablet"), {"nsaid_therapy"}),
+        (medication(system=RXNORM, code="7258"), {"nsaid_therapy"}),  # naproxen
+        (medication(system=ATC, code="M01AE01"), {"nsaid_therapy"}),  # ibuprofen
+        # aspirin is both: an antiplatelet (B01AC06) and an NSAID (N02BA01)
+        (medication("aspirin 81 MG Oral Tablet"), {"antiplatelet_therapy", "nsaid_therapy"}),
+        (medication(system=RXNORM, code="1191"), {"antiplatelet_therapy", "nsaid_therapy"}),
+    ],
+)
+def test_a_drug_that_makes_bleeding_worse_is_read_by_code_or_name(resource: dict[str, Any], expected: set[str]) -> None:
+    assert expected <= concepts_of(resource)
+
+
+def test_paracetamol_and_heparin_are_no_nsaid_or_antiplatelet() -> None:
+    for resource in (medication(system=ATC, code="N02BE01"), medication("acetaminophen 500 MG Oral Tablet"), medication(system=ATC, code="B01AB01")):
+        assert not {"nsaid_therapy", "antiplatelet_therapy"} & concepts_of(resource)

@@ -821,10 +821,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T142-bleed", None): ("events", "the bleeding line above"),
     ("T142-clean", "Cardiac abnormalities as evidenced by any of the following"): ("events", "'history of acute coronary syndromes' and the bundle-branch and "
         "triplicate-ECG sentences stay reviews, so a QTc of 430 with no cardiac history is unknown"),
-    ("T142-clean", "Current use of a prohibited medication including anticoagulants"): ("events", "'platelet inhibitors' has no class and 'Current use of a "
-        "prohibited medication including' stays a review beside the anticoagulant"),
-    ("T142-apixaban", "Current use of a prohibited medication including anticoagulants"): ("events", "as T142-clean: apixaban now meets the anticoagulant "
-        "only beside the review"),
+    ("T142-apixaban", "Current use of a prohibited medication including anticoagulants"): ("events", "'Current use of a prohibited medication "
+        "including' stays a review beside the anticoagulant, so apixaban meets it only beside the review"),
     ("T142-apixaban", None): ("events", "the anticoagulant line above"),
     ("T143-clean", "Prior treatment with immune checkpoint blockade"): ("events", "the named targets (anti-CTLA-4, anti-PD-1, anti-PD-L1) and the immune "
         "agonists (anti-CD137, anti-CD40, anti-OX40) stay a review beside the class, so no such drug on record is unknown"),

@@ -197,6 +197,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
      r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)",
      ("investigational", "experimental", "participat", "enrol")),
+    # the drugs that make bleeding worse, before the steroid row, which took "steroid" out of
+    # "non-steroidal anti-inflammatory drugs" (aspirin is a named product, ``products``)
+    ("nsaid_therapy", r"non-?\s*steroidal(?:\s+|-)anti-?\s*inflammator(?:y|ies)(?:\s+(?:drugs?|agents?|medications?|medicines?|therap(?:y|ies)|treatment))?(?:\s*\(\s*NSAIDs?\s*\))?"
+     r"|(?-i:\bNSAID(?:s|S|'s)?\b)", ("steroidal", "nsaid")),
+    ("antiplatelet_therapy", r"anti-?\s*platelets?(?:\s+aggregation)?\s+(?:agents?|drugs?|medications?|medicines?|therap(?:y|ies)|treatment|inhibitors?)"
+     r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which)\s+inhibit\s+platelet\s+(?:function|aggregation)", ("platelet",)),
     ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
@@ -1497,9 +1503,15 @@ _HEART_DRUG_ALLOWED = re.compile(
 )
 # ... or says it after them ("Beta-blocker therapy, while not exclusionary, is discouraged")
 _HEART_DRUG_PERMITTED = re.compile(r"[^.;]{0,60}?\b(?:permitted|allowed|acceptable|are\s+eligible|is\s+eligible|exclusionary|discouraged)\b", I)
+# NSAIDs and antiplatelet agents named as what the patient reacted to ("asthma, urticaria, or
+# allergic-type reactions after taking aspirin or other NSAIDs", "hypersensitivity ... in response
+# to ibuprofen, aspirin or other NSAIDs"; 4 corpus lines): no history of taking them. Read as one,
+# a patient on ibuprofen was excluded by an allergy line.
+_REACTION_CLASSES = frozenset({"nsaid_therapy", "antiplatelet_therapy"})
+_REACTION_TO = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*|sensitivity|reactions?|in\s+response)\b[^.;]{0,60}$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
                          "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
-                         "proton_pump_inhibitor", "h2_antagonist"})
+                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"})
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -2514,6 +2526,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 start = m.start() - (len(before) - severe.start())
                 items.append(Item(start, m.end(), predicate(_SEVERE_FORM[concept], Op.IS, "positive"), frozenset({concept, _SEVERE_FORM[concept]})))
                 continue
+            if concept in _REACTION_CLASSES and _REACTION_TO.search(text, max(0, m.start() - 90), m.start()):
+                continue  # "urticaria ... in response to ibuprofen, aspirin or other NSAIDs": what the patient reacts to
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
