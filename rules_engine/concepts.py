@@ -428,6 +428,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("urine_protein_dipstick", Kind.MEASUREMENT, "urine protein by dipstick (plus signs)", "1"),
     # the body measurements trials bound (topics.labs)
     Concept("body_weight", Kind.MEASUREMENT, "body weight", "kg"),
+    # whole years between the birth date and the earliest dated diagnosis of the patient's cancer
+    # ("< 21 years of age when originally diagnosed"; snapshot.age_at_diagnosis)
+    Concept("age_at_diagnosis", Kind.MEASUREMENT, "age at the original diagnosis", "a"),
     Concept("bmi", Kind.MEASUREMENT, "body mass index (BMI)", "kg/m2"),
     Concept("spinal_cord_compression", Kind.EVENT, "spinal cord compression"),
     # metabolic labs and blood pressure (topics.labs)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .concepts import CONCEPTS, Kind
+from .concepts import CONCEPTS, MALIGNANCIES, Kind, related
 from .criteria import Op, Predicate, Window
 from .derive import (
     ABSENT_IS_NONE,
@@ -353,6 +353,28 @@ def _graded(target: str, events: tuple[Event, ...]) -> Measurement | None:
     return Measurement(target, grade, None, latest.date, source=latest.source)
 
 
+def age_at_diagnosis(facts: PatientFacts) -> Measurement | None:
+    """Whole years from the birth date to the earliest dated diagnosis of the patient's cancer:
+    the age "when originally diagnosed". None (unknown) without a birth date, without a dated
+    cancer, with an undated one (it may be the earlier), or with cancers of more than one kind
+    (which of them the trial means is a person's: a lymphoma at 10 before an AML at 25 made the
+    AML's patient one "diagnosed before 21"). A Condition's onset may be a relapse's, never later
+    than the original diagnosis: an upper bound it meets is met."""
+    if facts.birth_date is None:
+        return None
+    cancers = [e for c in MALIGNANCIES for e in facts.events.get(c, ())]
+    if not cancers or any(e.date is None for e in cancers):
+        return None
+    kinds = {e.concept for e in cancers}
+    if any(not related(a, b) for a in kinds for b in kinds):
+        return None
+    first = min(cancers, key=lambda e: e.date or date.max)
+    assert first.date is not None
+    born = facts.birth_date
+    years = first.date.year - born.year - ((first.date.month, first.date.day) < (born.month, born.day))
+    return Measurement("age_at_diagnosis", float(years), "a", first.date, source=first.source)
+
+
 def _qualified(target: str, facts: PatientFacts) -> Measurement:
     """A qualifier coded on an event, as a qualitative result (derive.QUALIFIED_EVENTS):
     ``positive`` dated as the record that states it; no word (an empty value) when a record
@@ -401,6 +423,10 @@ def measurement_views(
     for target in QUALIFIED_EVENTS:  # a qualifier coded on an event (derive.QUALIFIED_EVENTS)
         if target not in measurements and (measured is None or target in measured):
             measurements[target] = _measurement(_qualified(target, facts), as_of)
+    if "age_at_diagnosis" not in measurements and (measured is None or "age_at_diagnosis" in measured):
+        at_diagnosis = age_at_diagnosis(facts)
+        if at_diagnosis is not None:
+            measurements["age_at_diagnosis"] = _measurement(at_diagnosis, as_of)
     for target in ABSENT_IS_NONE:  # an adverse event's grade: none on record is grade 0 (derive.ABSENT_IS_NONE)
         if target not in measurements and (measured is None or target in measured):
             measurements[target] = _measurement(Measurement(target, 0), as_of)

@@ -1341,6 +1341,9 @@ _SAME_MEASURE = (
     # the one bilirubin (the direct one where Gilbert's raises the total)
     frozenset({"bilirubin", "direct_bilirubin"}),
     frozenset({"ecog", "karnofsky", "lansky", "who_ps", "zubrod"}),
+    # "< 21 years of age when originally diagnosed" (topics.age): today's age under the bound, or
+    # the age the record dates at the diagnosis; one bound on when the patient was that young
+    frozenset({"age", "age_at_diagnosis"}),
 )
 # one finding at either of two sites: "at least 20% blasts in the peripheral blood or bone marrow"
 # is the disease shown in either; an upper bound ("< 5% blasts in blood or marrow") still asks both

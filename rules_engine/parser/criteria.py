@@ -18,10 +18,10 @@ say so: a donor's criteria are never evaluated against the patient. A line under
 from __future__ import annotations
 
 import re
-from itertools import combinations
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -236,25 +236,6 @@ def _nodes(expr: Expr) -> list[Expr]:
     return [expr, *_nodes(expr.part)] if isinstance(expr, Not) else [expr]
 
 
-# a heading that asks for two or more of the lines under it ("Conditions that increase treatment
-# related mortality (need more than one to be eligible):", "At least two of the following four
-# symptoms:"; 2 corpus headings): read as all of them, a patient with two of twelve failed it
-_TWO_OR_MORE = re.compile(
-    r"\b(?:need|needs|needed|requires?|required|with|having|has|have|meets?|meeting)?\s*(?<!\bno\s)(?<!\bnot\s)"
-    r"(?:more\s+than\s+(?:one|1)|at\s+least\s+(?:two|2)|(?:two|2)\s+or\s+more)\b"
-    r"(?=(?:\s+[\w-]+){0,3}?\s+(?:of\s+the\s+(?:following|above|below)|to\s+be\s+eligible)\b)",
-    re.I,
-)
-# the most lines such a heading is written out for (each pair of them: 120 pairs at 16)
-_PAIRS_AT_MOST = 16
-
-
-def _two_or_more(kid_exprs: list[Expr]) -> Expr:
-    """At least two of the lines: any pair of them both holding. Three-valued, that is met when two
-    are met, not met when at most one could be, and unknown otherwise (the count a person makes)."""
-    return Any_(tuple(All((a, b)) for a, b in combinations(kid_exprs, 2)))
-
-
 def _group(heading: str, ctype: CriterionType) -> type[All] | type[Any_]:
     if _ANY_OF.search(heading):
         return Any_
@@ -390,9 +371,18 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))
-            if index not in negated and 2 <= len(kid_exprs) <= _PAIRS_AT_MOST and _TWO_OR_MORE.search(text):
-                joined = _two_or_more(kid_exprs)
-                own = []  # the count is what the heading asks ("Conditions that increase ... mortality" names no test)
+            asked = count_asked(text) if index not in negated and len(kid_exprs) >= 2 else None
+            count = counted(asked, kid_exprs) if asked is not None else None
+            if count is not None:
+                # "Conditions that increase treatment related mortality (need more than one to be
+                # eligible):", "... having 3 or more of the following characteristics:", "No more
+                # than 1 of the following toxicities:": the count is what the heading asks of its
+                # list (read as all of them, a patient with two of twelve failed it; as any one, a
+                # patient with one passed it). A heading that names a test of its own keeps it
+                # beside the count ("metastatic renal cell carcinoma with ... 3 or more of"); one
+                # that only titles the list ("adverse prognostic factors") adds nothing
+                joined = count
+                own = own if own and any(True for _ in iter_predicates(own[0])) else []
             if not kid_exprs:
                 expr = normal_limits_upright(joined, ctype)
             elif own and isinstance(own[0], Any_) and _LAST_ALTERNATIVE_LEADS.search(text):

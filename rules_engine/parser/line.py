@@ -51,6 +51,7 @@ import re
 from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
+from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
@@ -139,6 +140,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         limits = _to_expr(wrapped.group("req"), ctype)
         if not isinstance(limits, Review):
             return limits
+    count = _counted_list(norm, ctype)
+    if count is not None:
+        return count
     conditional = _status_scopes(norm, ctype) or _defined_by_list(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
@@ -150,6 +154,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         widened = None if isinstance(plain, Review) else agent_window(plain, agents)
         if widened is not None:
             return widened
+    norm = _or_in_items(norm)
     alternatives = _top_level_or(norm) or (_semicolon_or(norm) if ctype is CriterionType.INCLUSION else [])
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         lead, alternatives[0] = _defined_lead(alternatives[0], ctype)
@@ -598,9 +603,35 @@ _SUBGROUP = re.compile(r",\s*including\s+(?:all\s+|any\s+)?(?=(?:patients?|subje
 _UPPER_OR = re.compile(r"\s+OR\s+")  # the registry's capital OR, between whole alternatives
 
 
+def _counted_list(text: str, ctype: CriterionType) -> Expr | None:
+    """"At least 2 of the following adverse prognostic factors: Age >= 70 years; or AHD; or ECOG
+    performance status of 2; or ...": the count of the items the line writes out (``counted``).
+    Cut at its semicolons as clauses, every factor was asked at once (a patient of 75 with an AHD
+    and ECOG 0 failed it). Words before the count that read as a requirement stay beside it; an
+    item nothing reads stays a review, one of the alternatives counted."""
+    found = listed(text)
+    if found is None:
+        return None
+    lead, asked, items = found
+    read = [_to_expr(item, ctype) for item in items]
+    count = counted(asked, [Alternative(e.reason, e.text or item) if isinstance(e, Review) else e for e, item in zip(read, items, strict=True)])
+    if count is None:
+        return None
+    return all_of([_to_expr(lead, ctype), count]) if content_words(lead) else count
+
+
 def _top_level_or(text: str) -> list[str]:
     """The alternatives a line lists with a capital "OR" outside brackets (the splitter keeps
     bullets joined by "OR" as one line): each is read as a line of its own."""
+    cuts = _or_cuts(text)
+    if not cuts or _semicolon_items(text, cuts):
+        return []  # "...; ALT <= 2.5 x ULN; creatinine <= 1.5 x ULN OR creatinine clearance >= 50 mL/min; and ..." (the OR is one item's)
+    parts = _pieces(text, cuts)
+    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+
+
+def _or_cuts(text: str) -> list[tuple[int, int]]:
+    """Where the capital "OR"s outside brackets stand."""
     if " OR " not in text:
         return []
     cuts, depth, last = [], 0, 0
@@ -609,8 +640,36 @@ def _top_level_or(text: str) -> list[str]:
         last = m.start()
         if depth <= 0:
             cuts.append((m.start(), m.end()))
-    parts = _pieces(text, cuts)
-    return parts if len(parts) > 1 and all(content_words(p) for p in parts) else []
+    return cuts
+
+
+def _or_in_items(text: str) -> str:
+    """The text with a capital "OR" inside one item of a semicolon list written as the item's own
+    "or" (``_semicolon_items``), read where the item is read."""
+    cuts = _or_cuts(text)
+    if not cuts or not _semicolon_items(text, cuts):
+        return text
+    return _UPPER_OR.sub(" or ", text)
+
+
+def _semicolon_items(text: str, cuts: list[tuple[int, int]]) -> bool:
+    """Whether a capital "OR" stands inside one item of a semicolon list, not at a semicolon
+    ("...; ALT <= 2.5 x ULN; creatinine <= 1.5 x ULN OR creatinine clearance >= 50 mL/min; and
+    ..."). Cut at the OR, the items before it became one alternative and those after it another,
+    so a patient meeting the creatinine clearance alone met the platelets, bilirubin and ALT of
+    the whole list (NCT02929498)."""
+    depth, semis = 0, []
+    for i, ch in enumerate(text):
+        depth = depth + 1 if ch in "([" else max(depth - 1, 0) if ch in ")]" else depth
+        if ch == ";" and depth == 0:
+            semis.append(i)
+    # a list: items after a lead ("defined by: ...; ...") or three items at least. One semicolon
+    # after "A OR B" is a sentence after the alternatives ("Measurable disease with any PSA OR
+    # non-measurable disease with PSA >= 5 ng/ml; patients with ... are not eligible")
+    if not semis or (len(semis) < 2 and ":" not in text[: semis[0]]):
+        return False
+    # every OR at a semicolon ("...; OR ...") joins whole items, as the plain list of alternatives does
+    return any(not any(0 <= a - s <= 3 for s in semis) for a, _ in cuts)
 
 
 # "Subjects must have failed hypomethylating treatment where "failure" is defined as: Progression

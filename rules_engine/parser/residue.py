@@ -1234,6 +1234,18 @@ _UNLESS_WITHIN = re.compile(
     r"^unless\s+(?:(?:it\s+was|they\s+were|given|received|performed|done|administered)\s+)?within\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d+)\s*(?P<unit>days?|weeks?|months?|years?)\b[^;]*$",
     I,
 )
+# a permission's condition that dates the permitted treatment ("Prior palliative radiotherapy or
+# surgery are allowed if completed at least 4 weeks before the randomization", "... provided it was
+# given more than 6 months prior to study entry"): the condition is a washout of the treatment
+# itself, nothing else in it
+_COMPLETED_BEFORE = re.compile(
+    r"^(?:(?:it|they|this|these|such|the\s+(?:therapy|treatment|radiotherapy|radiation|surgery|last\s+dose))\s+)?"
+    r"(?:(?:was|were|has\s+been|have\s+been|is|are)\s+)?(?:completed|given|administered|received|performed|finished|stopped|discontinued)\s+"
+    r"(?:at\s+least|≥|more\s+than|>|over)\s*(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?|years?)\s+(?:before|prior\s+to)\s+"
+    r"(?:the\s+)?(?:randomi[sz]ation|registration|enrol(?:l)?ment|study\s+entry|entry|inclusion|day\s+1|start\s+of\s+(?:study\s+)?treatment|"
+    r"(?:the\s+)?first\s+dose(?:\s+of\s+(?:study\s+|trial\s+)?(?:drug|treatment|therapy))?|study\s+(?:drug|treatment))\W*$",
+    I,
+)
 _HISTORY_OPS = frozenset({Op.PRESENT, Op.WITHIN, Op.NOT_WITHIN})
 _STATUS = frozenset({"relapsed", "refractory", "remission"})
 _TREATMENT_CONCEPTS = frozenset({
@@ -1335,6 +1347,13 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # "Transplantation for AML allowed unless within 90 days of study entry": none that recent
         window = Window(float(unless.group("n")), unless.group("unit").lower().rstrip("s") + "s")
         recent = _dated(group, window)
+        return Not(recent) if ctype is CriterionType.INCLUSION else recent
+    completed = _COMPLETED_BEFORE.match(rest) if provided else None
+    if completed and history and all(isinstance(p, Predicate) and p.op is Op.PRESENT for p in _leaves(group)):
+        # "Prior palliative radiotherapy or surgery are allowed if completed at least 4 weeks
+        # before the randomization": a treatment on record before then meets the condition, one
+        # since fails it (left a review, the recent one was unknown; the condition decides it)
+        recent = _dated(group, Window(float(completed.group("n")), completed.group("unit").lower().rstrip("s") + "s"))
         return Not(recent) if ctype is CriterionType.INCLUSION else recent
     if not rest and history:  # "Prior chemotherapy allowed": asks nothing of anyone, with it or without
         return any_of([Not(group), group]) if ctype is CriterionType.INCLUSION else all_of([group, Not(group)])

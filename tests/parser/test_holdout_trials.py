@@ -81,12 +81,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T11-clean", "Participant has congestive heart failure"): ("core", "'... or a history of CHF NYHA class 3 or 4 in the past, unless a screening echocardiogram ... LVEF >= 45%': "
                                                                 "the past class is no record's field, so a patient without heart failure is left unknown through the unread alternative"),
     # NCT02680951
-    ("T12-remission", "Histologically confirmed relapsed or refractory"): ("core", "the alternative 'AML which failed to go into remission after two or more induction "
-                                                                           "attempts' is unread, so an AML in remission is unknown"),
     ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
                                            "through the extramedullary fragment, read as a requirement"),
-    ("T12-remission", None): ("core", "the relapsed/refractory line above is unknown for an AML in remission, so possibly eligible; "
-                                      "ineligible before only through the extramedullary fragment, read as a requirement"),
     ("T12-clean", "Individuals with Down syndrome"): ("events", "'DNA fragility syndromes (such as Fanconi anemia, Bloom syndrome)' has no concept: a record with none of them "
                                                       "is left unknown (safe side)"),
     ("T12-clean", "Receiving any of the following potent CYP3A4"): ("events", "the named list after 'inducers or inhibitors:' mixes moderate ones (erythromycin, azithromycin) "
@@ -332,10 +328,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "core", "'uncontrolled hypertension defined as diastolic > 90 mmHg or systolic > 140 mmHg': the definition is read, but 'uncontrolled defined "
                 "as' and 'symptomatic or persistent' stay reviews beside it, so 168/98 mmHg is unknown"),
     # NCT00440726
-    ("T72-diagnosed-young", "Age Patients must be < 21 years of age when originally diagnosed"): (
-        "labs", "the age at the original diagnosis is left ambiguous (a Condition's onset may be a relapse's): a patient of 22 whose ALL began at 18 is unknown"),
-    ("T72-diagnosed-adult", None): ("labs", "the age-at-diagnosis line below is unknown, so possibly eligible, never eligible"),
-    ("T72-diagnosed-adult", "Age Patients must be < 21 years of age when originally diagnosed"): ("labs", "as T72-diagnosed-young: ALL begun at 22 is unknown"),
     ("T72-blasts", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
     ("T72-blasts", "Diagnosis Patients must have relapsed or refractory ALL with a M3 marrow"): (
         "core", "'Patients with CNS I, II or III or testicular disease are eligible.' is read as an alternative beside the marrow blasts, so 15% blasts is unknown"),
@@ -733,19 +725,17 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T133-hydroxyurea', 'At least 24 hours since prior hydroxyurea'): ('events', "'At least 24 hours since prior hydroxyurea' is not read (review unparsed)"),
     ('T133-allo60', 'At least 90 days since prior transplant'): ('core', "'At least 90 days since prior transplant' (child of 'Prior allogeneic stem cell transplantation allowed if ...') is not read as a time since HSCT"),
     # NCT00642031 (T134)
-    ('T134-chf', None): ('core', "the intercurrent-illness line is unknown ('but not limited to' read as a negation), so possibly eligible, never eligible"),
+    ('T134-chf', None): ('core', "the intercurrent-illness line is unknown (its qualifiers and the psychiatric/social clause stay a person's), so possibly eligible, never eligible"),
     ('T134-mi', None): ('core', "'Active heart disease including' stays a review conjunct, so possibly eligible, never eligible"),
-    ('T134-sepsis', None): ('core', "the intercurrent-illness line is unknown ('but not limited to' read as a negation), so possibly eligible, never eligible"),
     ('T134-clean', 'In the absence of rapidly progressing disease'): ('core', "'... or at least 5 half-lives for noncytotoxic agents' and the hydroxyurea sentence stay review conjuncts, so no recent therapy on record is unknown"),
     ('T134-clean', 'Patients must have the following clinical laboratory values'): ('labs', "'... unless abnormal parameter level is considered related to leukemia: Creatinine (Cr) less than or equal to 2.0 mg/dL, Bilirubin Normal limits (...) unless considered due to Gilbert's syndrome, AST ... ALT ...': the run-on list after the lead-in is not read"),
-    ('T134-clean', 'Uncontrolled intercurrent illness including'): ('core', "'including, but not limited to uncontrolled infection, ...': 'not limited to' is read as a negation of the infection and the psychiatric/social clause is a person's, so the line is unknown with or without an illness on record"),
+    ('T134-clean', 'Uncontrolled intercurrent illness including'): ('core', "'including, but not limited to uncontrolled infection, ...': 'Uncontrolled intercurrent illness' stays a review beside the infection and the psychiatric/social clause is a person's, so the line is unknown with or without an illness on record"),
     ('T134-raeb2', None): ('core', "as T134-clean, and the 'CONTINUATION # 1' line (the list of leukaemias) is asked of an MDS too"),
     ('T134-raeb2', 'Patients must have relapsed/refractory leukemias'): ('core', "as T134-clean: the leukaemia's relapse and the MDS are joined as one requirement, so a RAEB-2 (no leukaemia) is not met"),
     ('T134-chemo', None): ('events', "'Patients receiving any other standard or investigational treatment for their hematologic malignancy' "
                                      "reads a course ended 7 days ago as under way (a course within 4 weeks is current, the 'No concurrent "
                                      "chemotherapy' convention), where the label takes it as prior therapy the interval line weighs"),
     ('T134-gilbert', 'Patients must have the following clinical laboratory values'): ('labs', 'as T134-clean'),
-    ('T134-sepsis', 'Uncontrolled intercurrent illness including'): ('core', 'as T134-clean'),
     ('T134-chf', 'Uncontrolled intercurrent illness including'): ('core', 'as T134-clean'),
     ('T134-mi', 'Active heart disease including myocardial infarction'): ('core', "'Active heart disease including' stays a review conjunct beside the MI within 3 months, so an MI 2 months ago is unknown"),
     # NCT00112619 (T135)
@@ -806,10 +796,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "of ULN for both, 'transfusions permitted to bring PLT to >10,000' and 'Ejection fraction >=lower limit of normal' stay reviews"),
     ("T142-inr", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the INR is not read"),
     ("T142-inr", None): ("labs", "the organ line above (possibly eligible, never eligible)"),
-    ("T142-alt", "Adequate baseline organ function defined by"): ("labs", "as T142-clean: the unread INR/aPTT and reviews keep an ALT of 3 x ULN unknown"),
-    ("T142-alt", None): ("labs", "the organ line above: unknown where ALT 3 x ULN fails it"),
-    ("T142-creat", "Adequate baseline organ function defined by"): ("labs", "as T142-alt: creatinine 1.83 x ULN with a clearance of 32 is unknown"),
-    ("T142-creat", None): ("labs", "the organ line above"),
     ("T142-clean", "Prior treatment with temozolomide, dacarbazine or procarbazine"): ("events", "dacarbazine and procarbazine are no products read by name"),
     ("T142-clean", "Prior treatment with poly adenosine diphosphate"): ("events", "the class is read, but '(example (e.g.), olaparib, veliparib "
         "[ABT-888])' (the doubled example bracket) stays an unread alternative, so no PARP inhibitor on record is unknown"),

@@ -175,7 +175,11 @@ ROWS = [
      (healthy(creatinine_clearance=crcl(80)),), (healthy(creatinine=creatinine(2.0), creatinine_clearance=crcl(80)), healthy(ast=ast(300))), ()),
     # which relapse: any relapse in the marrow meets it (an AML neither relapsed nor refractory meets only the
     # unread second alternative); a refractory AML meets "1st relapse or refractory"
-    (MARROW_RELAPSE, INC, (aml("relapsed"), aml("refractory")), (), (aml(),)),
+    # the capital OR stands inside the refractory item of the definitions ("...; Refractory disease is
+    # defined as ... after 1st or greater relapse, OR AML which failed ... two or more induction
+    # attempts"): it defines refractory disease, it adds no case beside it (cut at the OR, an AML
+    # with no status on record was left open by the second half; holdout T12-remission)
+    (MARROW_RELAPSE, INC, (aml("relapsed"), aml("refractory")), (aml(), aml("remission")), ()),
     (FIRST_OR_REFRACTORY, INC, (aml("refractory"),), (aml(), aml("remission")), (aml("relapsed"),)),
     # the count is a person's: a relapse on record is unknown, never cleared; none is not met
     (SECOND_RELAPSE, EXC, (), (aml(), aml("refractory")), (aml("relapsed"),)),

@@ -1047,7 +1047,6 @@ EXAMPLES_UNREAD = "events/concepts: the heading's examples without a concept (Gu
 ABSENCE_ALTERNATIVE = "core/clauses: the creatinine alternative after the clearance ('or alternatively based on standard creatinine level criteria of 2 mg/dl') is a review conjunct: a clearance above the limit is unknown, a creatinine alone undecided"
 OR_UNREAD = "core/clauses: an alternative the parser cannot read is joined with OR, so a decided failure (or absence) becomes unknown"
 PERF_BY_AGE = "labs/perf: 'Karnofsky > 50 for patients > 10 years and Lansky > 50 for < 10' is read as four conjuncts instead of a scale chosen by age"
-AGE_AT_DIAGNOSIS = "labs/age: the age at diagnosis is not computed from the diagnosis date: an adult diagnosed at 29 is unknown, not not_met"
 IULN = "labs/units: 'x IULN' (institutional ULN) is not read as a ULN multiple: the bound becomes absolute and the unit is left as review"
 ULN_FOR_AGE = "labs/units: 'N x the upper limit of normal for age at the institution's laboratory' leaves its words as review"
 BLASTS_WORDS = "core/residue: 'with a M3 marrow' is left as a review conjunct and the CNS permission becomes a review alternative to the blast count"
@@ -1105,7 +1104,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
-    ("NCT00440726", "Age Patients must be < 21 years of age"): Wrong("not_met", AGE_AT_DIAGNOSIS),
     ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("not_met", BLASTS_WORDS),
     ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("met met2 not_met2", ENUM_CHILDREN),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("not_met", EXAMPLES_UNREAD),

@@ -248,12 +248,14 @@ def test_the_limit_for_age_and_the_exclusion_lead_in(line, kind, record, expecte
 
 
 # an age bound at the original diagnosis: never younger now than then, so today's age under an
-# upper bound meets it and today's age at or under a lower bound fails it; otherwise a person
-# compares the diagnosis date; "Performance Level" names the scale after it
+# upper bound meets it and today's age at or under a lower bound fails it; otherwise an upper bound
+# is compared with the age at the cancer's dated onset (30 now, ALL begun a year ago at 29: not
+# met; no cancer on record: unknown) and a lower bound is a person's; "Performance Level" names
+# the scale after it
 AGE_AT_DIAGNOSIS = [
     ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=15), MET),
     ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(years=30), UNKNOWN),
-    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(condition("b_all"), years=30), UNKNOWN),
+    ("Patients must be < 21 years of age when originally diagnosed with ALL", INC, adult(condition("b_all"), years=30), NOT_MET),
     ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=50), NOT_MET),
     ("Age: ≥ 60 years at the time of diagnosis", INC, adult(years=70), UNKNOWN),
     ("Performance Level Karnofsky > 50% for patients > 10 years of age and Lansky > 50% for patients < 10 years of age",

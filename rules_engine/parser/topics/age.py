@@ -6,6 +6,7 @@ the patient's age.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.safety import Alternative
@@ -267,8 +268,11 @@ def _age_at_diagnosis(expr: Expr, words: str) -> Expr:
     """An upper bound on the age at diagnosis holds whenever today's age is under it; a lower
     bound fails whenever today's age is not over it; otherwise a person reads the record."""
     then = Alternative(ReviewReason.AMBIGUOUS, "age at diagnosis: " + " ".join(words.split()))
-    if isinstance(expr, Predicate) and expr.op in (Op.LT, Op.LTE):
-        return any_of([expr, then])  # the text's own alternative: the safety pass keeps it
+    if isinstance(expr, Predicate) and expr.op in (Op.LT, Op.LTE) and expr.concept == "age":
+        # the age at the diagnosis the record dates (its birth date and the cancer's onset;
+        # unknown without them, never today's age). An onset may be a relapse's, later than the
+        # original diagnosis, so only an upper bound is read so: what it meets, the original meets
+        return any_of([expr, replace(expr, concept="age_at_diagnosis")])
     if isinstance(expr, Predicate) and expr.op in (Op.GT, Op.GTE):
         return all_of([expr, then])
     return all_of([expr, then])

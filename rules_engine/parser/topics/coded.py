@@ -50,7 +50,25 @@ _EXCEPTION_WORDS = frozenset(
 )
 
 
-_DISEASE_FREE = re.compile(r"(?:disease|cancer|tumou?r|recurrence)[\s-]*free(?:\s+survival)?\s+(?:for\s+|of\s+)?(?:at\s+least\s+|≥\s*|>\s*|more\s+than\s+|over\s+)?(?P<n>\d{1,2})\s*(?P<u>years?|months?)", re.I)
+# the span a cancer must lie behind: "disease-free for at least 5 years", "in complete remission
+# off therapy for at least 5 years", "no evidence of disease for at least 10 years", "without
+# evidence of recurrence for at least 3 years", the number in digits or words
+_DISEASE_FREE = re.compile(
+    r"(?:(?:disease|cancer|tumou?r|recurrence|relapse)[\s-]*free(?:\s+survival|\s+(?:interval|period))?"
+    r"|in\s+(?:complete\s+)?remission(?:\s+(?:and\s+)?off\s+(?:of\s+)?(?:all\s+)?(?:therapy|treatment)(?:\s+for\s+(?:that|the)\s+(?:disease|malignancy|cancer))?)?"
+    r"|no\s+evidence\s+of\s+(?:active\s+)?(?:disease|recurrence)(?:\s+present)?"
+    r"|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence))"
+    r"\s+(?:for\s+|of\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥|>=|>/=|>|more\s+than|greater\s+than|over)\s*)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<u>years?|months?)\b",
+    re.I,
+)
+_SPAN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _span(m: re.Match[str]) -> Window:
+    """The disease-free span ``_DISEASE_FREE`` found, as a window before the evaluation date."""
+    n = m.group("n").lower()
+    return Window(float(_SPAN_WORDS.get(n) or n), m.group("u").lower().rstrip("s") + "s")
 
 
 def _unqualified(words: str) -> bool:
@@ -158,8 +176,7 @@ def _disease_free(expr: All) -> tuple[Expr, Window] | None:
         if isinstance(part, Review) and part.text:
             m = _DISEASE_FREE.search(part.text)
             if m and re.search(r"\bunless|\bexcept|\bif\b", part.text, re.I):
-                unit = m.group("u").lower().rstrip("s") + "s"
-                return part, Window(float(m.group("n")), unit)
+                return part, _span(m)
     return None
 
 
@@ -343,7 +360,7 @@ def _spanned_exception(part: Expr) -> All | None:
         return None
     free = _DISEASE_FREE.search(notes[0].text or "")
     assert free is not None
-    window = Window(float(free.group("n")), free.group("u").lower().rstrip("s") + "s")
+    window = _span(free)
     target = targets[0]
     base = target.parts[0] if isinstance(target, Any_) else target
     assert isinstance(base, Predicate)
@@ -405,18 +422,35 @@ def _lifetime(expr: Expr) -> bool:
     return all(p.window is None or p.window.amount >= 100 for p in iter_predicates(expr) if p.concept == "other_malignancy")
 
 
-def _within_disease_free(expr: Expr, window: Window) -> Expr:
-    """Another malignancy counted while active or within the disease-free span the line asks."""
+def _within_disease_free(expr: Expr, window: Window, judged: Review | None = None) -> Expr:
+    """Another malignancy counted while active or within the disease-free span the line asks.
+
+    Only the malignancy the line counts takes the span; an exception standing beside it ("... or
+    other cancer for which the patient has been disease-free for 5 years": the ``Not`` in
+    ``All(malignancy, Not(exception))``, as ``_excepted_span`` finds it) names the cancer beyond
+    the span and is left as written (given the span too, a cancer resolved 2 years ago met the
+    exception and was no longer excluded). ``judged``: the words the span is joined to ("and
+    are deemed by the investigator to be at low risk for recurrence"), which leave a malignancy
+    on record beyond the span to a person."""
     if _is_target(expr):
         base = expr.parts[0] if isinstance(expr, Any_) else expr
         assert isinstance(base, Predicate)
-        return Any_((replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)))
+        parts: list[Expr] = [replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)]
+        if judged is not None:
+            parts.append(All((replace(base, op=Op.WITHIN, window=Window(100.0, "years")), judged)))
+        return Any_(tuple(parts))
     if isinstance(expr, Not):
-        return Not(_within_disease_free(expr.part, window))
+        return Not(_within_disease_free(expr.part, window, judged))
     if isinstance(expr, (All, Any_)):
-        parts = [_within_disease_free(p, window) for p in expr.parts]
-        return any_of(parts) if isinstance(expr, Any_) else all_of(parts)
+        counting = isinstance(expr, All) and any(_is_target(p) for p in expr.parts)
+        walked = [p if counting and isinstance(p, Not) else _within_disease_free(p, window, judged) for p in expr.parts]
+        return any_of(walked) if isinstance(expr, Any_) else all_of(walked)
     return expr
+
+
+# the words a span is joined to that only a person can weigh: "disease-free for at least 3 years
+# and are at low risk for recurrence", "... and deemed by the investigator to be at low risk"
+_JUDGED_SPAN = re.compile(r"[^.;()]{0,40}?\band\b[^.;()]{0,60}?\b(?:low\s+risk|deemed|judged|opinion|considered)\b", re.I)
 
 
 def _listed_disease_free(expr: Expr, window: Window) -> Expr:
@@ -470,9 +504,10 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _without_own_disease(expr, own)
         free = _DISEASE_FREE.search(criterion.text)
         if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", criterion.text, re.I) and _lifetime(expr):
-            unit = free.group("u").lower().rstrip("s") + "s"
-            window = Window(float(free.group("n")), unit)
-            expr = _within_disease_free(expr, window)
+            window = _span(free)
+            tail = _JUDGED_SPAN.match(criterion.text, free.end())
+            judged = Review(ReviewReason.JUDGEMENT, criterion.text[free.start(): tail.end()]) if tail else None
+            expr = _within_disease_free(expr, window, judged)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
