@@ -32,7 +32,7 @@ run: install
 # a warning fails), then the whole suite (the import-structure test included) on PostgreSQL with
 # a real Redis broker and real Celery workers, in two processes (pytest-xdist): one took 17.5
 # minutes on CI's 2 cores, over the 15-minute budget. Each process has its own test database and
-# Redis database (tests/environment.py); the corpus-parsing tests stay together in one process.
+# Redis database (tests/environment.py); a test file runs in one process, so the corpus is parsed once.
 TEST_PROCESSES ?= 2
 test: install $(CHROMIUM)
 	$(VENV)/bin/ruff check
@@ -42,4 +42,4 @@ test: install $(CHROMIUM)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/eligo} \
 	REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/15} \
 	SECRET_KEY=$${SECRET_KEY:-eligo-tests-only-not-secret-not-secret-not-secret-not-secret} \
-	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadgroup
+	$(PY) -m pytest -n $(TEST_PROCESSES) --dist loadfile

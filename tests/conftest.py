@@ -16,17 +16,16 @@ _names = itertools.count()
 
 CLOCK_DAY = "2026-11-22"  # the examples were generated on this day
 
-# The fixtures that parse the whole registry corpus (minutes of CPU each, measured in
-# ``corpus_criteria``'s docstring). ``make test`` runs the suite in two xdist processes with
-# ``--dist loadgroup``: the tests taking one of them are one group, so one process parses while
-# the other runs the rest of the suite, instead of both parsing the same corpus.
-CORPUS_FIXTURES = frozenset({"corpus_criteria", "corpus_trials_and_patients"})
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if CORPUS_FIXTURES & set(getattr(item, "fixturenames", ())):
-            item.add_marker(pytest.mark.xdist_group("corpus"))
+    """``make test`` runs the suite in two xdist processes, one test file each at a time
+    (``--dist loadfile``: the corpus-parsing fixtures are parsed once, by the one process running
+    their file). Its scheduler keys tests by id, so a second test with an id already seen would
+    silently never run (schemathesis's ``schema.parametrize()`` gave 28 operations one id, and
+    27 went unfuzzed): refuse such a collection."""
+    seen: set[str] = set()
+    twice = sorted({item.nodeid for item in items if item.nodeid in seen or seen.add(item.nodeid)})  # type: ignore[func-returns-value]
+    if twice:
+        raise pytest.UsageError(f"tests sharing an id would run once under xdist: {twice[:5]}")
 
 
 @pytest.fixture(autouse=True)
