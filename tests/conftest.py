@@ -28,6 +28,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         raise pytest.UsageError(f"tests sharing an id would run once under xdist: {twice[:5]}")
 
 
+@pytest.fixture
+def migrated_rows(db):
+    """Rows a data migration writes (the coordinator group, the nightly sweep), as it wrote them.
+    A transactional test empties every table when it ends, and Django (like pytest-django in one
+    process) runs those last for this reason; ``make test``'s two processes take files in no
+    fixed order, so one may have run first. Then the migration's own function writes them again,
+    with the models as they stood at that migration: the test still reads what the migration
+    writes, never a copy of it."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def ensure(app_label: str, migration: str, function: str, present: bool) -> None:
+        if present:
+            return
+        state = MigrationExecutor(connection).loader.project_state((app_label, migration))
+        getattr(importlib.import_module(f"{app_label}.migrations.{migration}"), function)(state.apps, None)
+
+    return ensure
+
+
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch):
     """The clock is the edge of the world, so every test runs on the examples' day unless it

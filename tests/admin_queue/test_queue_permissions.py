@@ -21,7 +21,8 @@ def _ids(response) -> set[int]:
     return {r.pk for r in response.context["cl"].result_list}
 
 
-def test_the_coordinator_group_has_exactly_the_queues_permissions(db):
+def test_the_coordinator_group_has_exactly_the_queues_permissions(migrated_rows):
+    migrated_rows("matcher", "0003_coordinator_group", "add_group", Group.objects.filter(name="coordinator").exists())
     perms = Group.objects.get(name="coordinator").permissions.values_list("content_type__app_label", "codename")
     assert sorted(perms) == [
         ("matcher", "add_criterionoverride"), ("matcher", "add_matchevent"), ("matcher", "change_criterionoverride"),

@@ -89,6 +89,8 @@ def test_a_rematch_on_the_same_day_with_the_same_record_writes_nothing(patient):
     assert MatchChange.objects.filter(patient=patient).exclude(kind="appeared").count() == 0
 
 
-def test_the_nightly_sweep_is_scheduled_and_editable_in_the_database():
+def test_the_nightly_sweep_is_scheduled_and_editable_in_the_database(migrated_rows):
+    migrated_rows("matcher", "0002_results_per_patient_trial", "add_nightly_sweep",
+                  PeriodicTask.objects.filter(task="matcher.tasks.nightly_rematch_sweep").exists())
     task = PeriodicTask.objects.get(task="matcher.tasks.nightly_rematch_sweep")
     assert task.enabled and task.crontab is not None
