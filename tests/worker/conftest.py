@@ -92,10 +92,15 @@ def broker(django_db_setup):
     r.flushdb()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def worker(broker):
-    # Named for the xdist process too: each has its own broker database, yet a ping by name must
-    # reach this process's worker alone.
+    """One worker a test file, stopped when the file is done: a worker left running would take the
+    jobs of the files run after it in this process (``make test``'s processes take files in no
+    fixed order) and run them, so a test that asserts a job still queued saw it run (CI, once).
+    The broker is emptied first of the messages those files left. Named for the xdist process
+    too: each has its own broker database, yet a ping by name must reach this process's worker
+    alone."""
+    broker.flushdb()
     w = Worker(f"eligo-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}").start()
     yield w
     w.stop()
