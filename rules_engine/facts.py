@@ -191,37 +191,52 @@ def has_values(measurements: Mapping[str, tuple[Measurement, ...]], concept: str
     """Whether ``concept`` (a key of ``measurements``) holds a value, without building a lazily
     read concept's measurements (``rules_engine.focused`` builds only those a trial reads)."""
     if isinstance(measurements, _LazyMeasurements):
-        return bool(measurements._raw[concept])
+        return bool(measurements._keys[concept])
     return bool(measurements[concept])
 
 
-class _LazyMeasurements(Mapping[str, tuple[Measurement, ...]]):
-    """A read-only mapping of concept -> measurements over their JSON, each concept's tuple built
-    on first access and kept; iterating keys builds nothing."""
+class LazyMapping(Mapping[str, _T]):
+    """A read-only mapping over a fixed key set, each value built on first read (``_make``) and
+    kept; iterating keys builds nothing. The lazily decoded measurements below and the focused
+    re-match snapshot's views (``rules_engine.focused``) are both this."""
 
-    __slots__ = ("_raw", "_done")
+    __slots__ = ("_keys", "_done")
 
-    def __init__(self, raw: Mapping[str, Any]) -> None:
-        self._raw = raw
-        self._done: dict[str, tuple[Measurement, ...]] = {}
+    def __init__(self, keys: Mapping[str, Any]) -> None:
+        self._keys = keys
+        self._done: dict[str, _T] = {}
 
-    def __getitem__(self, concept: str) -> tuple[Measurement, ...]:
-        found = self._done.get(concept)
+    def _make(self, key: str) -> _T:
+        raise NotImplementedError
+
+    def __getitem__(self, key: str) -> _T:
+        found = self._done.get(key)
         if found is None:
-            found = self._done[concept] = tuple(Measurement.from_json(m) for m in self._raw[concept])
+            if key not in self._keys:
+                raise KeyError(key)
+            found = self._done[key] = self._make(key)
         return found
 
-    def get(self, concept: str, default: Any = None) -> Any:
-        return self[concept] if concept in self._raw else default
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._keys else default
 
-    def __contains__(self, concept: object) -> bool:
-        return concept in self._raw
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._keys)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._keys)
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
+
+
+class _LazyMeasurements(LazyMapping[tuple[Measurement, ...]]):
+    """Concept -> measurements over their JSON, each concept's tuple decoded on first read."""
+
+    __slots__ = ()
+
+    def _make(self, concept: str) -> tuple[Measurement, ...]:
+        return tuple(Measurement.from_json(m) for m in self._keys[concept])

@@ -21,13 +21,13 @@ key, present concept and trial outcome with the plain snapshot's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
 from .derive import ABSENT_IS_NONE, EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, QUALIFIED_EVENTS
-from .facts import Measurement, PatientFacts, has_values
+from .facts import LazyMapping, Measurement, PatientFacts, has_values
 from .snapshot import (
     EventView,
     MeasView,
@@ -41,6 +41,7 @@ from .snapshot import (
     measurement_views,
     measurement_word,
     merge_events,
+    snapshot_of,
 )
 
 # A source of event views: a recorded concept ("r", concept) or a positive test ("t", test).
@@ -87,38 +88,17 @@ def _shape_of(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contribu
     return found
 
 
-class _Views(Mapping[str, _V]):
+class _Views(LazyMapping[_V]):
     """Concept -> view over a fixed key set, each view built on first read and kept."""
 
-    __slots__ = ("_keys", "_build", "_done")
+    __slots__ = ("_build",)
 
     def __init__(self, keys: Mapping[str, Any], build: Callable[[str], _V]) -> None:
-        self._keys = keys
+        super().__init__(keys)
         self._build = build
-        self._done: dict[str, _V] = {}
 
-    def __getitem__(self, concept: str) -> _V:
-        found = self._done.get(concept)
-        if found is None:
-            if concept not in self._keys:
-                raise KeyError(concept)
-            found = self._done[concept] = self._build(concept)
-        return found
-
-    def get(self, concept: str, default: Any = None) -> Any:
-        return self[concept] if concept in self._keys else default
-
-    def __contains__(self, concept: object) -> bool:
-        return concept in self._keys
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys)
-
-    def __len__(self) -> int:
-        return len(self._keys)
-
-    def __repr__(self) -> str:
-        return repr(dict(self.items()))
+    def _make(self, concept: str) -> _V:
+        return self._build(concept)
 
 
 def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) -> Mapping[str, MeasView]:
@@ -191,14 +171,5 @@ def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str])
         assert merged is not None, "every shaped concept has a source"
         return merged
 
-    return Snapshot(
-        as_of=as_of,
-        birth_date=facts.birth_date,
-        age=facts.age_on(as_of),
-        sex=(facts.sex or "").lower() or None,
-        measurements=measurements,
-        events=_Views(shape, build),
-        recorded_events=_Views(recorded_events, lambda c: source_view(("r", c))),
-        present=present,
-    )
+    return snapshot_of(facts, as_of, measurements, _Views(shape, build), _Views(recorded_events, lambda c: source_view(("r", c))), present)
 

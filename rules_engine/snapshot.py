@@ -192,6 +192,18 @@ class Snapshot:
         return None
 
 
+def snapshot_of(
+    facts: PatientFacts, as_of: date, measurements: Mapping[str, MeasView], events: Mapping[str, EventView],
+    recorded_events: Mapping[str, EventView], present: frozenset[str],
+) -> Snapshot:
+    """The person's part of a snapshot (birth date, age, sex) read one way, beside the views
+    ``snapshot`` or the focused re-match snapshot built."""
+    return Snapshot(
+        as_of=as_of, birth_date=facts.birth_date, age=facts.age_on(as_of), sex=(facts.sex or "").lower() or None,
+        measurements=measurements, events=events, recorded_events=recorded_events, present=present,
+    )
+
+
 @lru_cache(maxsize=65536)
 def _elapsed(day: date | None, as_of: date) -> tuple[float | None, float | None]:
     """Days and calendar months from ``day`` to ``as_of``. Cached: a pure function of two dates,
@@ -462,16 +474,7 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
             derived = derive_event(parent, view)
             merged[parent] = merge_events(merged[parent], derived) if parent in merged else derived
             pending.append(derived)
-    return Snapshot(
-        as_of=as_of,
-        birth_date=facts.birth_date,
-        age=facts.age_on(as_of),
-        sex=(facts.sex or "").lower() or None,
-        measurements=measurements,
-        events=merged,
-        recorded_events=recorded,
-        present=frozenset(c for c, v in merged.items() if v.active),
-    )
+    return snapshot_of(facts, as_of, measurements, merged, recorded, frozenset(c for c, v in merged.items() if v.active))
 
 
 NUMERIC_COMPARE: dict[Op, Callable[[float, float], bool]] = {
