@@ -57,6 +57,30 @@ def _each_with_its_noun(m: re.Match[str]) -> str:
 _TURNED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
 
 
+_EXCEPTED_TAIL = re.compile(r"\s*,?\s*\(?\s*\b(?:except(?:\s+for)?|other\s+than|with\s+the\s+exception\s+of|excluding)\b", re.IGNORECASE)
+
+
+def _washout(m: re.Match[str]) -> str:
+    """"must be off X (except Y) for N days prior to" -> "No X within N days (except Y) prior to":
+    the window stays with the therapy it dates, and an exception keeps its own words after it
+    (left between them, the exception took the window and the therapy was asked undated)."""
+    what, tail = m.group(2), ""
+    cut = _EXCEPTED_TAIL.search(what)
+    if cut is not None:
+        what, tail = what[: cut.start()], what[cut.start():].strip(" ,")
+    if tail.startswith("(") and tail.endswith(")"):
+        tail = tail[1:-1]
+    washout = f"No {what} within {m.group(3)} " + (f"({tail}) " if tail else "")
+    if m.group("recovery"):
+        # "... prior to the first dose and (have) recovered from its toxicities": the recovery is a
+        # requirement of its own, never inside the washout's "no" (there, a patient given the
+        # therapy last week but not yet recovered met the line). Said first, so that the washout
+        # keeps the end of the line, where a longer washout in brackets is read ("(6 weeks for
+        # mitomycin C)")
+        return f"{m.group(1)}{m.group('recovery').strip()}; {washout}{m.group('anchor')}"
+    return m.group(1) + washout
+
+
 def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, named as the rows' constants are
     return _TURNED[m.group(1)]
 
@@ -322,6 +346,20 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # asked for the therapy itself, failing every patient never given it)
         # (only the number that opens it: "Less than 14 days have elapsed since ..." is a bound already)
         (r"^([^\w<>≤≥=]*(?:\d{1,2}[.)]\s+)?)(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?))(?=\s+since\b)", r"\1≥ \2", ("since",)),
+        # "Must be off all immunosuppressive medications for at least 2 weeks prior to study entry",
+        # "Patients must have discontinued all growth factors ... at least 1 week before study",
+        # "should have been off prior AML therapy for 2 weeks prior to ...": a washout, none of the
+        # therapy within the days before the study. Read as written, the therapy was asked of the
+        # patient ("steroid-therapy and <unread words>"): an inclusion failed everyone never given
+        # it, and one still on it was unknown. Only with the days and "before/prior to", the
+        # washout's shape ("must be off steroids with no new CNS symptoms" is left as it was).
+        (r"(^\W*(?:\d{1,2}[.)]\s*)?|(?<=[.;]\s))(?:(?:all\s+)?(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must|should|shall|need\s+to|are\s+required\s+to)\s+"
+         r"(?:have\s+)?(?:been\s+|be\s+)?(?:off(?:\s+of)?|discontinued|stopped|ceased)\s+(?:(?:all|any)\s+)?"
+         r"([^.;:]{1,100}?)\s*,?\s+(?:for\s+)?(?:[≥>]\s*|(?:a\s+minimum\s+of|more\s+than|greater\s+than)\s+)?(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?))\s+"
+         r"(?:(?P<anchor>(?:prior\s+to|before|preceding)\b(?:[^.;,()]|\([^()]{0,120}\)){0,80}?)\s*,?\s+and\s+"
+         r"(?P<recovery>(?:have\s+|has\s+|be\s+|are\s+)?(?:fully\s+)?(?:recovered|resolved)\b(?:[^;.()]|\([^()]{0,120}\)){0,300})"
+         r"|(?=(?:prior\s+to|before|preceding)\b))",
+         _washout, ("off", "discontinued", "stopped", "ceased")),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
         # before, during, ...": a therapy denied for the days before the study is none within them

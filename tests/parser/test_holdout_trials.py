@@ -167,8 +167,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T32-clean", "Patients should be off all previous intensive therapy"): ("events", "'off all previous intensive therapy, chemotherapy or radiotherapy for 3 "
                                                                               "weeks prior to commencing therapy' is not read as a washout, and its NOTE "
                                                                               "child (low-dose chemotherapy permitted) is a review"),
-    ("T32-chemo", "Patients should be off all previous intensive therapy"): ("events", "as T32-clean: cytarabine 10 days ago is unknown, not a failure"),
-    ("T32-chemo", None): ("events", "the washout above (possibly eligible, the safe side)"),
     ("T32-clean", "anti-CD33 monoclonal antibody"): ("events", "'(e.g., SGN-CD33 or Mylotarg)': the example code name is read as an unknown "
                                                      "product alternative beside the CD33 class it illustrates"),
     # NCT01801046
@@ -924,16 +922,15 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02312102 (T165)
     ("T165-clean", None): ("core", "expected eligible/possibly_eligible, got ineligible: 'Must be on less than 21 mg of oral prednisone daily for GVHD' reads GVHD required"),
     ("T165-clean", "Must have undergone an allogeneic SCT"): ("core", "expected met, got unknown: '(regardless of stem cell source)' is and-ed unparsed residue: a recorded allogeneic transplant is unknown"),
-    ("T165-clean", "Must be off all immunosuppressive medications"): ("events", "expected met, got unknown: '(except prednisone)' is an and-ed unsupported review: no immunosuppressant in 2 weeks is unknown"),
     ("T165-clean", "All previous cancer therapy including donor lymphocyte infusions"): ("events", "expected met, got unknown: only the donor lymphocyte infusion is read; 'All previous cancer therapy' an and-ed unsupported review: a record off therapy for over a year is unknown"),
     ("T165-clean", "Patients who had had a myocardial infarction within 6 months"): ("events", "expected not_met, got unknown: 'electrocardiographic evidence of acute ischemia', 'active conduction system abnormalities' and 'any ECG abnormality ... documented by the investigator' are review alternatives: no cardiac history is unknown"),
     ("T165-clean", "Concurrent use of other anti-cancer agents"): ("events", "expected not_met, got unknown: 'or treatment' is an unsupported alternative: nothing concurrent on record is unknown"),
     ("T165-mds", None): ("core", "expected eligible/possibly_eligible, got ineligible: 'Must be on less than 21 mg of oral prednisone daily for GVHD' reads GVHD required"),
     ("T165-mds", "A diagnosis of recurrent, persistent, or progressive acute"): ("events", "expected met, got unknown: 'persistent' / 'progressive' are unsupported alternatives and '>= 5% blasts in a patient with known prior history of AML' an unsupported definition: AML in remission with 2% blasts is unknown, MDS active after the transplant unknown"),
     ("T165-remission", "A diagnosis of recurrent, persistent, or progressive acute"): ("events", "expected not_met, got unknown: 'persistent' / 'progressive' are unsupported alternatives and '>= 5% blasts in a patient with known prior history of AML' an unsupported definition: AML in remission with 2% blasts is unknown, MDS active after the transplant unknown"),
+    ("T165-tacrolimus", None): ("core", "expected ineligible, got possibly_eligible: the washout 'Must be off all immunosuppressive medications (except prednisone) for at least 2 weeks' reads 'no immunosuppressant within 2 weeks, except prednisone' and the exception is a review inside the 'no': tacrolimus now is unknown (which of the record's immunosuppressants the exception covers is event-level)"),
+    ("T165-tacrolimus", "Must be off all immunosuppressive medications"): ("core", "as T165-tacrolimus: the exception inside the washout's 'no' leaves tacrolimus now unknown"),
     ("T165-tacrolimus-stopped", None): ("core", "expected eligible/possibly_eligible, got ineligible: 'Must be on less than 21 mg of oral prednisone daily for GVHD' reads GVHD required"),
-    ("T165-tacrolimus-stopped", "Must be off all immunosuppressive medications"): ("events", "expected met, got unknown: '(except prednisone)' is an and-ed unsupported review: no immunosuppressant in 2 weeks is unknown"),
-    ("T165-prednisone10", "Must be off all immunosuppressive medications"): ("events", "expected met, got unknown: '(except prednisone)' is an and-ed unsupported review: no immunosuppressant in 2 weeks is unknown"),
     ("T165-prednisone10", "Must be on less than 21 mg of oral prednisone"): ("core", "expected met, got unknown: a cap on a dose ('Must be on less than 21 mg of oral prednisone daily for GVHD', met by no prednisone) reads 'GVHD' required: every patient without GVHD fails; 10 or 30 mg unknown"),
     ("T165-prednisone10", "Patients with moderate or severe chronic graft-versus host"): ("events", "expected not_met, got unknown: 'Patients with moderate' is an unparsed alternative and 'chronic graft-versus host' an unsupported review beside the dose: chronic GVHD on 10 mg and on 30 mg prednisone are both unknown"),
     ("T165-prednisone30", None): ("events", "expected ineligible, got possibly_eligible: the prednisone lines above (a chronic GVHD on 30 mg a day is unknown)"),

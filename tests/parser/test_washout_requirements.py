@@ -1,0 +1,113 @@
+"""A washout written as what the patient must be off ("Must be off all immunosuppressive
+medications for at least 2 weeks prior to study entry", "Patients must have discontinued prior
+chemotherapy ... for at least three weeks prior to ...", "should have been off ... for 2 weeks
+before"; 39 of 71 corpus lines with "be off" / "must have discontinued" have the days and "before
+/ prior to"). Read as written, the therapy was asked of the patient: "steroid-therapy and <unread
+words>" failed every patient never given steroids, and one still on them was unknown. It is none
+of the therapy within the days before the study; under an exclusion heading (a requirement filed
+there) the same words exclude a patient given it within them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.facts import Event, PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_lines
+from rules_engine.parser.normalize import normalize
+from rules_engine.reference import evaluate_reference
+
+AS_OF = date(2026, 3, 2)
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
+
+
+def record(**events: int | None) -> PatientFacts:
+    """Events by concept, each dated that many days ago (None: undated)."""
+    evs = {c: (Event(c, None if d is None else AS_OF - timedelta(days=d), True, {}),) for c, d in events.items()}
+    return PatientFacts(date(1960, 1, 1), "male", {}, evs)
+
+
+def decide(ctype: CriterionType, line: str, facts: PatientFacts) -> Outcome:
+    trial = TrialCriteria("t", 1, parse_lines([(ctype, line)]))
+    return evaluate_reference(trial, facts, AS_OF).criteria[0].outcome
+
+
+STEROIDS = "Patients must be off any steroids 7 days prior to the initiation of treatment"
+IMMUNOSUPPRESSION = "Must be off all immunosuppressive medications for at least 2 weeks prior to study entry."
+CHEMOTHERAPY = (
+    "Patients must have discontinued prior chemotherapy or other investigational agents for at least three weeks prior to "
+    "receiving the first dose of study drug"
+)
+AML_THERAPY = "Patients must have been off all prior therapy for AML for 2 weeks prior to start of study therapy."
+RADIATION = (
+    "Patients must have discontinued any radiation therapy at least four weeks prior to entry into the study and have recovered from all "
+    "radiation-related toxicities (recovered to baseline or ≤CTCAE grade 1)."
+)
+GROWTH_FACTORS = "Patients must have discontinued all growth factors, except Procrit (epoetin), at least 1 week before study."
+
+ROWS = [
+    # never given the therapy: the washout holds (it failed before)
+    (I, STEROIDS, record(), MET),
+    (I, IMMUNOSUPPRESSION, record(), MET),
+    (I, CHEMOTHERAPY, record(), MET),
+    # given it inside the days: fails; outside them: holds
+    (I, STEROIDS, record(steroid_therapy=3), NOT_MET),
+    (I, STEROIDS, record(steroid_therapy=30), MET),
+    (I, IMMUNOSUPPRESSION, record(immunosuppressant_therapy=5), NOT_MET),
+    (I, IMMUNOSUPPRESSION, record(immunosuppressant_therapy=20), MET),
+    (I, CHEMOTHERAPY, record(chemotherapy=10), NOT_MET),
+    (I, CHEMOTHERAPY, record(investigational_agent=10), NOT_MET),
+    (I, CHEMOTHERAPY, record(chemotherapy=60), MET),
+    (I, AML_THERAPY, record(aml=400, chemotherapy=5), NOT_MET),
+    (I, AML_THERAPY, record(aml=400, chemotherapy=40), MET),
+    # the recovery asked beside the washout is a requirement of its own: inside the washout's "no",
+    # radiation a week ago with the recovery unknown was unknown, never failed
+    (I, RADIATION, record(radiotherapy=7), NOT_MET),
+    (I, RADIATION, record(radiotherapy=60), UNKNOWN),
+    # undated: whether it fell inside the days is not known
+    (I, STEROIDS, record(steroid_therapy=None), UNKNOWN),
+    # filed under the exclusions: a growth factor 3 days ago may be the excepted epoetin (a
+    # person's), one two months ago excludes no one
+    (E, GROWTH_FACTORS, record(growth_factor=3), UNKNOWN),
+    (E, GROWTH_FACTORS, record(growth_factor=60), NOT_MET),
+    (E, GROWTH_FACTORS, record(), NOT_MET),
+]
+
+
+@pytest.mark.parametrize(("ctype", "line", "facts", "expected"), ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
+def test_washout_written_as_being_off_the_therapy(ctype: CriterionType, line: str, facts: PatientFacts, expected: Outcome) -> None:
+    assert decide(ctype, line, facts) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Must be off all immunosuppressive medications (except prednisone) for at least 2 weeks prior to study entry.",
+         "No immunosuppressive medications within 2 weeks (except prednisone) prior to study entry."),
+        (GROWTH_FACTORS, "No growth factors within 1 week (except Procrit (epoetin)) before study."),
+        ("Hormone refractory disease. Patients must have been off previous anti-androgen therapy for at least 4 weeks before study entry.",
+         "Hormone refractory disease. No previous anti-androgen therapy within 4 weeks before study entry."),
+        ("Patients must have discontinued prior chemotherapy for at least three weeks prior to the first dose (six weeks for mitomycin C) and "
+         "recovered from the toxic effects of that therapy",
+         "recovered from the toxic effects of that therapy; No prior chemotherapy within 3 weeks prior to the first dose (6 weeks for mitomycin C)"),
+    ],
+    ids=["bracketed-exception", "comma-exception", "second-sentence", "recovery-said-first"],
+)
+def test_the_window_stays_with_the_therapy_and_the_exception_follows(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Patients must be off steroids with no new CNS symptoms or findings on imaging",  # no days: a clinical state
+        "Patients must have discontinued use of such agents prior to beginning study",  # no days
+        "Patients must have completed at least 4 months of adjuvant chemotherapy",  # a course asked, not a washout
+    ],
+)
+def test_only_a_dated_washout_is_rewritten(text: str) -> None:
+    assert not normalize(text).startswith("No ")
