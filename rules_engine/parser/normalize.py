@@ -362,14 +362,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          _washout, ("off", "discontinued", "stopped", "ceased")),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
-        # before, during, ...": a therapy denied for the days before the study is none within them
+        # before, during, ...", "No major surgery for at least 4 weeks prior to enrollment": a
+        # therapy denied for the days before the study is none within them
         # (read without the window, the line forbade any growth factor ever, or left the days as
         # words). Only after a denied receipt or a leading "No": "no requirement for steroids for 2
         # months", "not receiving a stable dose for 3 months" are durations of something else.
         (r"(\b(?:not|never)\s+(?:have\s+|has\s+)?(?:been\s+)?(?:received|had|taken|used|given|treated\s+with)\s[^.;:()]{1,80}?)\bfor\s+"
-         r"(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)"
+         r"(?:[≥>]\s*|(?:a\s+minimum\s+of|more\s+than|greater\s+than)\s+)?(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)"
          r"|^(\W*(?:\d{1,2}[.)]\s*)?no\s+(?!requir|change|stable|increase|decrease|evidence|sign)[^.;:()]{1,60}?)\bfor\s+"
-         r"(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
+         r"(?:[≥>]\s*|(?:a\s+minimum\s+of|more\s+than|greater\s+than)\s+)?(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
          r"\1\2within ", ("for",)),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line
         # was unread and a patient of 72 was not turned away by it)

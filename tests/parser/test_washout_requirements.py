@@ -47,6 +47,8 @@ RADIATION = (
     "Patients must have discontinued any radiation therapy at least four weeks prior to entry into the study and have recovered from all "
     "radiation-related toxicities (recovered to baseline or ≤CTCAE grade 1)."
 )
+SURGERY = "No major surgery for at least 4 weeks prior to enrollment"
+CYTOTOXIC = "No prior cytotoxic therapy for at least 4 weeks before enrollment."
 GROWTH_FACTORS = "Patients must have discontinued all growth factors, except Procrit (epoetin), at least 1 week before study."
 
 ROWS = [
@@ -68,6 +70,14 @@ ROWS = [
     # radiation a week ago with the recovery unknown was unknown, never failed
     (I, RADIATION, record(radiotherapy=7), NOT_MET),
     (I, RADIATION, record(radiotherapy=60), UNKNOWN),
+    # "No X for at least N weeks prior to": the "at least" once kept the "for" unread, and the
+    # window's own "no" was negated again ("not no major-surgery within 4 weeks"): a surgery
+    # was asked of everyone (2 corpus lines beside 3 of "for N weeks prior to" read already)
+    (I, SURGERY, record(), MET),
+    (I, SURGERY, record(major_surgery=10), NOT_MET),
+    (I, SURGERY, record(major_surgery=60), MET),
+    (E, CYTOTOXIC, record(chemotherapy=10), MET),
+    (E, CYTOTOXIC, record(), NOT_MET),
     # undated: whether it fell inside the days is not known
     (I, STEROIDS, record(steroid_therapy=None), UNKNOWN),
     # filed under the exclusions: a growth factor 3 days ago may be the excepted epoetin (a
