@@ -240,18 +240,41 @@ _ANTECEDENT = re.compile(
 )
 
 
-def _without_antecedents(items: list[Item], text: str) -> tuple[list[Item], list[tuple[int, int]]]:
-    """The items that are no antecedent, and the spans of antecedents that only restate the one
-    before them in a bracket ("secondary to myelodysplastic syndrome (MDS)")."""
+def _without_antecedents(items: list[Item], text: str) -> tuple[list[Item], list[tuple[int, int]], list[tuple[Item, int]]]:
+    """The items that are no antecedent, the spans of antecedents that only restate the one
+    before them in a bracket ("secondary to myelodysplastic syndrome (MDS)"), and the antecedents
+    themselves with where their words ("arising from") start."""
     out: list[Item] = []
     restated: list[tuple[int, int]] = []
+    antecedents: list[tuple[Item, int]] = []
     for it in items:
         m = _ANTECEDENT.search(text, max(0, it.start - 40), it.start)
         if m is None:
             out.append(it)
         elif m.group(0).rstrip().endswith("("):
             restated.append((it.start, it.end))
-    return out, restated
+        else:
+            antecedents.append((it, m.start()))
+    return out, restated, antecedents
+
+
+def _diagnosis(expr: Expr | None) -> bool:
+    return isinstance(expr, Predicate) and expr.op is Op.PRESENT and expr.concept in _DIAGNOSIS_CONCEPTS
+
+
+def _with_antecedent(expr: Expr | None, items: list[Item], antecedents: list[tuple[Item, int]], text: str) -> tuple[Expr | None, tuple[int, int] | None]:
+    """"Acute myeloid leukemia arising from MDS", "AML evolved from prior myelodysplasia": one
+    disease that arose from another is both on the record (the history is a diagnosis, absent when
+    the record lacks it); left a qualifier, a de novo AML met the line beside a review and the
+    trial's MDS-only list admitted it. Only a clause whose one disease the antecedent follows
+    ("primary AML or AML secondary to MDS" keeps its reading: the primary one needs no MDS)."""
+    read = [it for it in items if it.expr is not None]
+    if len(antecedents) != 1 or len(read) != 1 or not _diagnosis(expr) or not _diagnosis(antecedents[0][0].expr):
+        return expr, None
+    antecedent, words = antecedents[0]
+    if read[0].end > words or text[read[0].end: words].strip(" ,"):
+        return expr, None
+    return All((expr, antecedent.expr)), (words, antecedent.start)  # type: ignore[arg-type]
 
 
 @dataclass
@@ -1040,12 +1063,17 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
                 shift += e - s - 1
         main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_either_way(main)
-    items, restated = _without_antecedents(extract(main, ctype), main)
+    items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     items, main = _restatements_blanked(items, main)
     items = _status_over_diseases(_status_runs(items, main), main)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
     expr = combine(items, main, ctype, negated is not None)
+    # (an exclusion's list joins its items as alternatives: "AML arising from MDS" kept its review)
+    expr, origin = _with_antecedent(expr, items, antecedents, main) if ctype is CriterionType.INCLUSION else (expr, None)
+    if origin is not None:
+        items = [*items, antecedents[0][0]]
+        restated = [*restated, origin]
     # remarks are found both in the clause as written ("within 3 weeks prior to treatment": the
     # topic read the window, and the anchor left behind is still an anchor) and with the items
     # blanked (a reference that runs on past a disease name); a character either pass blanked

@@ -290,12 +290,38 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs.append(required if isinstance(required, Review) else required.part if isinstance(required, Not) else Not(required))
             exprs_text.append(clause_text)
             continue
+        bracketed = _bracketed_lab_scope(clause_text, ctype)
+        if bracketed is not None:
+            # "Creatinine ≤ 2 mg/dl (patients with a creatinine > 1.2 ... must have calculated GFR
+            # > 40)": the bracket's requirement concerns only the patients it names; joined into
+            # the line its condition read as an alternative (any creatinine > 1.2 met the line)
+            scoped_aside, (opening, closing) = bracketed
+            exprs.append(scoped_aside)
+            exprs_text.append(clause_text[opening + 1: closing])
+            clause_text = clause_text[:opening] + " " * (closing + 1 - opening) + clause_text[closing + 1:]
         negated = bool(NEGATED.match(clause_text))
         allowed = _NO_ALLOWED.match(clause_text) if negated and ctype is CriterionType.INCLUSION else None
         if allowed:  # "No prior chemotherapy allowed": the prohibition said twice
             a, b = allowed.span("allowed")
             clause_text = clause_text[:a] + " " * (b - a) + clause_text[b:]
         stated = _STATED_EXCLUSION.search(clause_text)
+        aside = _bracketed_exclusion(clause_text, stated) if stated and ctype is CriterionType.INCLUSION else None
+        excluded_aside = None
+        if aside is not None and stated is not None:
+            excluded_aside = clause_expr(parse_clause(clause_text[aside[0] + 1: stated.start()], CriterionType.EXCLUSION), CriterionType.EXCLUSION, False)
+            if _narrows_a_history(excluded_aside, clause_text[: aside[0]]):
+                aside = None
+        if aside is not None and stated is not None:
+            # "ECOG status 0-2 (ECOG 3 is excluded)": the bracket states an exclusion beside the
+            # requirement before it, never the line's own verdict (read as one, the whole line was
+            # negated: ECOG 1 failed it and ECOG 4 met it). The bracket's subject excludes, the
+            # rest is read as the requirement it is
+            opening, closing = aside
+            inner = clause_text[opening + 1: stated.start()]
+            exprs.append(Review(review_reason(inner), inner.strip()) if excluded_aside is None or isinstance(excluded_aside, Review) else Not(excluded_aside))
+            exprs_text.append(inner)
+            clause_text = clause_text[:opening] + " " * (closing + 1 - opening) + clause_text[closing + 1:]
+            stated = _STATED_EXCLUSION.search(clause_text)
         if stated:  # "Patients with X are not eligible": the clause names what excludes
             clause_text = clause_text[: stated.start()] + " " * (stated.end() - stated.start()) + clause_text[stated.end():]
             if ctype is CriterionType.INCLUSION:  # read as the exclusion it states, and negated
@@ -463,6 +489,33 @@ _STATED_EXCLUSION = re.compile(
     r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
     I,
 )
+
+
+def _bracketed_exclusion(text: str, stated: re.Match[str]) -> tuple[int, int] | None:
+    """Where a stated exclusion closes a bracket of its own after words of the line ("ECOG status
+    0-2 (ECOG 3 is excluded)", "... (patients receiving insulin are not eligible)"): the bracket's
+    offsets, else None (the verdict is the line's own)."""
+    opening = text.rfind("(", 0, stated.start())
+    if opening < 0 or ")" in text[opening: stated.start()] or not text[:opening].strip(" ,;:-"):
+        return None
+    after = re.match(r"[\s.]*\)", text[stated.end():])
+    if after is None:
+        return None
+    return opening, stated.end() + after.end() - 1
+
+
+def _narrows_a_history(excluded: Expr | None, before: str) -> bool:
+    """"History of myocardial infarction within 12 months (patients with history of myocardial
+    infarction within 6 months are excluded)": the bracket narrows the history the words before it
+    name (a risk listed, not asked for), so the line keeps its verdict; split, the infarction within
+    12 months became a requirement every patient without one failed."""
+    if excluded is None or isinstance(excluded, Review):
+        return False
+    rest = parse_clause(before, CriterionType.INCLUSION).expr
+    if rest is None:
+        return False
+    shared = {p.concept for p in iter_predicates(excluded)} & {p.concept for p in iter_predicates(rest)}
+    return any(c in CONCEPTS and CONCEPTS[c].kind is Kind.EVENT for c in shared)
 
 
 # A prohibition written into an exclusion list ("Patients must not have live vaccines within 28
@@ -977,6 +1030,27 @@ def _lab_scoped_requirement(text: str, ctype: CriterionType) -> Expr | None:
     if rest:
         parts.append(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns patients with {' '.join(cond.split())}"))
     return any_of([Not(any_of(parts)), requirement])
+
+
+_SCOPE_BRACKET = re.compile(r"\(\s*(?=(?:all\s+)?(?:patients?|subjects?|participants?)\s+with\b)", I)
+
+
+def _bracketed_lab_scope(text: str, ctype: CriterionType) -> tuple[Expr, tuple[int, int]] | None:
+    """A bracket after the words of a line that scopes a requirement by a lab value ("(patients
+    with a creatinine > 1.2 must have GFR > 40)"): its reading and its offsets, else None."""
+    m = _SCOPE_BRACKET.search(text)
+    if m is None or not text[: m.start()].strip(" ,;:-"):
+        return None
+    depth, closing = 1, -1
+    for k in range(m.end(), min(len(text), m.end() + 300)):
+        depth += {"(": 1, ")": -1}.get(text[k], 0)
+        if depth == 0:
+            closing = k
+            break
+    if closing < 0:
+        return None
+    scoped = _lab_scoped_requirement(text[m.end(): closing], ctype)
+    return None if scoped is None else (scoped, (m.start(), closing))
 
 
 def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:

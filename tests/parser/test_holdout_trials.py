@@ -1041,7 +1041,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T155-af", "Cardiac Exclusions"): ("events", "as T155-clean: expected met, got unknown"),
     ("T155-neuropathy", "Pre-existing peripheral neuropathy ≥ grade 3"): ("events", "'≥ grade 3' is a review beside the neuropathy; a severe neuropathy is not read as grade 3"),
     ("T155-pregnant", "There is no available information regarding human fetal"): ("core", "the paragraph's sentences are joined as alternatives with reviews ('13-cis' even read as carcinoma in situ), so a pregnancy is met only beside reviews"),
-    # == T181..T185 (hold18: vorinostat-decitabine, double cord blood, AMG 386, haploidentical MDS, azacitidine-etoposide-mitoxantrone); first sight 66/90 verdicts, 108/147 lines, EWE 2 ==
+    # == T181..T185 (hold18: vorinostat-decitabine, double cord blood, AMG 386, haploidentical MDS, azacitidine-etoposide-mitoxantrone); first sight 66/90 verdicts, 108/147 lines, EWE 2; after 68/90, 110/147, EWE 0 ==
     # NCT00275080 (T181)
     ('T181-clean', None): ('core', "the scoped lines 'Life expectancy > 12 weeks for patients with solid tumors (including non-Hodgkin's lymphoma) and 6 weeks for ... hematological malignancies' and 'Patients with solid tumors (including NHL) must also have normal marrow function' read the scope as a requirement (solid tumour or NHL), failing a leukaemia"),
     ('T181-clean', 'At least 2 weeks since prior valproic acid'): ('events', "'prior valproic acid or any other histone deacetylase inhibitor': the named drug stays a review beside the HDAC class"),
@@ -1056,21 +1056,20 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T182-clean', 'Acute Leukemias: Must be in remission by morphology'): ('core', "'Must be in remission by morphology (<5% blasts). Note cytogenetic relapse ... acceptable': the remission is unread and the note read as a relapse alternative"),
     ('T182-clean', 'Cardiac: Left ventricular ejection fraction > 35%'): ('events', "'absence of decompensated congestive heart failure; absence of uncontrolled arrhythmia': 'decompensated' and 'uncontrolled arrhythmia' stay reviews"),
     ('T182-clean', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
-    ('T182-relapse', None): ('core', "EWE: relapsed AML with 30% blasts is eligible: the 'Disease Criteria' alternatives are met by another disease child"),
+    ('T182-relapse', None): ('core', "the remission line below hides its '<5% blasts': a relapse with 30% blasts is possibly eligible (eligible at first sight, "
+                                     "through the renal line's misread bracket; that bracket is read now, hold18)"),
+    ('T182-clean', 'Renal: Creatinine ≤ 2 mg/dl'): ('labs', "the bracket '(patients with a creatinine > 1.2 or history of renal dysfunction must have ... GFR > 40)' is read as a scoped requirement, "
+                                                     "but 'history of renal dysfunction' stays a person's, so a creatinine of 0.9 without a GFR is unknown (a renal history absent "
+                                                     "from the record is absent under the contract)"),
     ('T182-relapse', 'Acute Leukemias: Must be in remission by morphology'): ('core', "'Must be in remission by morphology (<5% blasts). Note cytogenetic relapse ... acceptable': the remission is unread and the note read as a relapse alternative"),
     ('T182-teen', None): ('labs', "the age line's unread exception (unknown, the safe side)"),
     ('T182-teen', 'Age 18 to 70 years of age'): ('labs', "'; patients >= 70 but <= 75 years are eligible if the co-morbidity score is <= 2': the exception's age band is unread, so every age outside 18-70 is unknown"),
     ('T182-age77', None): ('labs', 'as T182-teen'),
     ('T182-age77', 'Age 18 to 70 years of age'): ('labs', "'; patients >= 70 but <= 75 years are eligible if the co-morbidity score is <= 2': the exception's age band is unread, so every age outside 18-70 is unknown"),
-    ('T182-creatinine', None): ('labs', "the renal line's parenthetical condition read as an alternative (possibly eligible)"),
-    ('T182-creatinine', 'Renal: Creatinine ≤ 2 mg/dl'): ('labs', "'(patients with a creatinine > 1.2 ... must have calculated GFR > 40)': the parenthetical condition is read as an alternative, so any creatinine > 1.2 meets the line"),
-    ('T182-gfr-low', None): ('labs', 'as T182-creatinine'),
-    ('T182-gfr-low', 'Renal: Creatinine ≤ 2 mg/dl'): ('labs', "'(patients with a creatinine > 1.2 ... must have calculated GFR > 40)': the parenthetical condition is read as an alternative, so any creatinine > 1.2 meets the line"),
     ('T182-aplastic', None): ('events', 'acquired aplastic anaemia has no concept (possibly eligible)'),
     ('T182-aplastic', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
     # NCT01555268 (T183)
     ('T183-clean', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
-    ('T183-clean', 'Eastern Cooperative Oncology Group (ECOG) status 0-2'): ('labs', "'(ECOG 3 is excluded)' negates the whole line: ECOG 1 fails"),
     ('T183-clean', 'Creatinine clearance > 40ml/min'): ('labs', "'per 24 hour urine collection or calculated according to the Cockcroft-Gault formula': the methods stay a review"),
     ('T183-clean', 'Urinary protein quantitative value'): ('labs', 'the urine protein bounds (mg/dL, dipstick grade, 24-hour rescue) are not read'),
     ('T183-clean', 'History of venous or arterial thromboembolism'): ('events', "'History of venous or arterial' stays an unread alternative beside the dated thromboembolism"),
@@ -1095,7 +1094,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-prostate-old', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
     ('T183-prostate-old', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
     # NCT00356928 (T184)
-    ('T184-denovo-aml', None): ('core', "EWE: 'Acute myeloid leukemia arising from MDS' is met by any AML"),
+    ('T184-denovo-aml', None): ('core', "'Chronic myelomonocytic leukemia' has no concept, so the diagnosis list stays unknown for a de novo AML: possibly "
+                                        "eligible (eligible at first sight: 'AML arising from MDS' was AML beside a review; now AML and MDS, hold18)"),
     # NCT01260714 (T185)
     ('T185-clean', 'Left ventricular ejection fraction (LVEF) > 50%'): ('labs', "'based on multi gated acquisition scan (MUGA) scan or 2-dimensional (2-D) echocardiogram': the method words stay a review"),
     ('T185-clean', 'Patients who have had chemotherapy, radiotherapy or investigational agents within 4'): ('events', "'or those who have not recovered from adverse events due to agents administered more than 4 weeks earlier' is read as a toxicity grade the record lacks"),
