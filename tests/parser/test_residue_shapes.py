@@ -348,9 +348,15 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         INC, adult(condition("mds", 100)), NOT_MET,
     ),
     (
-        "the disease a leukemia arose from narrows it: AML without its history on record is left to review",
+        "the disease a leukemia arose from is on the record too: AML without MDS on record does not meet it (contract section 4: an absent "
+        "diagnosis is absent; left to review, a de novo AML was eligible for an MDS-only list, holdout T184)",
         "Acute myeloid leukemia arising from MDS",
-        INC, adult(condition("aml", 100)), UNKNOWN,
+        INC, adult(condition("aml", 100)), NOT_MET,
+    ),
+    (
+        "the disease a leukemia arose from, on the record beside it, meets it",
+        "Acute myeloid leukemia arising from MDS",
+        INC, adult(condition("aml", 100), condition("mds", 500)), MET,
     ),
     (
         "a permission of minor procedures leaves a major surgery's exclusion as it is",
