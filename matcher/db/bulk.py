@@ -130,9 +130,9 @@ def _from_dict(attnames: tuple[str, ...]) -> Callable[[models.Model], tuple]:
 
     def read(obj: models.Model) -> tuple:
         try:
-            return fast(obj.__dict__)  # type: ignore[no-any-return]
+            return fast(obj.__dict__)
         except KeyError:
-            return slow(obj)  # type: ignore[no-any-return]
+            return slow(obj)
 
     return read
 
