@@ -13,6 +13,7 @@ from functools import lru_cache
 from .concepts import CONCEPTS, MALIGNANCIES, Kind
 from .criteria import Op, Predicate, Review, Window
 from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown, window_open_by_ancestor
+from .facts import held_names
 from .outcome import Outcome
 from .semantics import event_inside, predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
@@ -228,9 +229,11 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
     def counts(view: EventView) -> bool:
         return event_inside(view, field, limit) if windowed else view.active
 
+    events = snap.events
+
     def recorded(names: tuple[str, ...]) -> list[EventView]:
         # recorded views only: a derived parent (solid tumor) repeats the record it came from
-        return [snap.events[c] for c in names if c in snap.events and snap.events[c].recorded]
+        return [view for c in held_names(names, events) if (view := events[c]).recorded]
 
     found = [_chain(v) for v in recorded(counted) if counts(v)]
     if found:
@@ -242,7 +245,7 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
     outside = f"; {'; '.join(older)}: {'not' if windowed else 'no longer'} active{span}" if older else ""
     if windowed:
         outside = f"; {'; '.join(older)}: not{span}" if older else ""
-    own_records = [label(c) for c in MALIGNANCIES if c not in counted and c in snap.events and snap.events[c].recorded]
+    own_records = [label(c) for c in held_names(MALIGNANCIES, events) if c not in counted and events[c].recorded]
     mine = f"; {', '.join(own_records)} recorded: the trial's own disease or an exception" if own_records and own else ""
     if own:
         return f"no record of a malignancy other than {own}{span}{outside}{mine}"

@@ -11,6 +11,7 @@ from functools import lru_cache
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
 from .derive import AMONG, NAMED_PRODUCT, among, lineage_unknown, names_product, product_words, window_open_by_ancestor
+from .facts import held_names
 from .outcome import Outcome
 from .snapshot import NUMERIC_COMPARE, EventView, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
@@ -101,7 +102,8 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
         # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
         ancestor = lineage_unknown(pred.concept, snap.events) if group is None else None
         names = group[0] + group[1] if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
-        starts = [v.latest for v in (snap.events.get(c) for c in names) if v is not None and v.latest is not None]
+        events = snap.events
+        starts = [v.latest for c in held_names(names, events) if (v := events[c]).latest is not None]
         start = max(starts) if starts else None
     else:
         m = snap.measurements.get(pred.concept)
@@ -122,29 +124,35 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     if group is None:
         return None
     counted, uncertain = group
+    # only the members the record holds can hit or be undated (``held_names``: the walk over
+    # all ~38 members, each looked up in the events, was most of this function's cost)
     if pred.op in (Op.PRESENT, Op.ABSENT):
-        hit = lambda c: c in snap.present  # noqa: E731
-        undated = lambda c: False  # noqa: E731
-    else:
-        assert pred.window is not None, "supported() lets a windowed event through only with its window"
-        field, limit = window_limit(pred.window)
+        present = snap.present
+        if held_names(counted, present):
+            result = MET
+        elif held_names(uncertain, present):
+            result = UNKNOWN
+        else:
+            result = NOT_MET
+        return result if pred.op is Op.PRESENT else flip(result)
+    assert pred.window is not None, "supported() lets a windowed event through only with its window"
+    field, limit = window_limit(pred.window)
+    events = snap.events
 
-        def hit(c: str) -> bool:
-            view = snap.events.get(c)
-            elapsed = None if view is None else (view.dd if field == "dd" else view.mo)
-            return elapsed is not None and elapsed <= limit
+    def hit(view: EventView) -> bool:
+        elapsed = view.dd if field == "dd" else view.mo
+        return elapsed is not None and elapsed <= limit
 
-        def undated(c: str) -> bool:
-            view = snap.events.get(c)
-            return view is not None and view.undated
-
-    if any(hit(c) for c in counted):
+    held = held_names(counted, events)
+    if any(hit(events[c]) for c in held):
         result = MET
-    elif any(undated(c) for c in counted) or any(hit(c) or undated(c) for c in uncertain):
+    elif any(events[c].undated for c in held) or any(
+        hit(view) or view.undated for view in (events[c] for c in held_names(uncertain, events))
+    ):
         result = UNKNOWN
     else:
         result = NOT_MET
-    return result if pred.op in (Op.PRESENT, Op.WITHIN) else flip(result)
+    return result if pred.op is Op.WITHIN else flip(result)
 
 
 def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:

@@ -89,3 +89,32 @@ def test_insert_models_draws_each_key_from_the_tables_sequence_in_order_as_nextv
     with connection.cursor() as cursor:
         cursor.execute("SELECT nextval(pg_get_serial_sequence('matcher_apiclient', 'id'))")
         assert cursor.fetchone()[0] == plain + 6
+
+
+def test_a_rows_values_read_from_the_instance_equal_its_attributes():
+    """``insert_models`` reads a row's columns from the instance's ``__dict__`` (``_row_of``): the
+    same tuple as reading each attribute, for an instance built without ``__init__`` and one built
+    with it; a value its ``__dict__`` lacks is read as an attribute."""
+    import uuid
+    from datetime import date
+    from operator import attrgetter
+
+    from matcher.db.bulk import _from_dict, _row_of, unsaved
+    from matcher.models import MatchResult
+
+    fields = MatchResult._meta.concrete_fields
+    plain = attrgetter(*(f.attname for f in fields))
+    values = dict(
+        patient_id=uuid.uuid4(), client_id=3, trial_id=5, criteria_version_id=7, eligibility="eligible", score=0.5,
+        evaluated_at=date(2026, 11, 22), digest=".abc", outcomes="mU", facts_version_id=None,
+    )
+    for row in (unsaved(MatchResult, **values), MatchResult(**values)):
+        assert _row_of(fields)(row) == plain(row)
+        assert _row_of(fields)(row)[[f.attname for f in fields].index("trial_id")] == 5
+
+    class Lacking:
+        digest = ".from-the-class"
+
+    lacking = Lacking()
+    lacking.outcomes = "mU"  # type: ignore[attr-defined]
+    assert _from_dict(("outcomes", "digest"))(lacking) == ("mU", ".from-the-class")  # type: ignore[arg-type]
