@@ -709,6 +709,10 @@ def _semicolon_or(text: str) -> list[str]:
     all asked at once. A semicolon without its "or" makes a list of another shape, left as it is."""
     if ";" not in text or _AT_LEAST_N_OF.search(text):
         return []  # "At least 2 of the following: age ≥ 70; or ...; or ECOG 2": a count, no plain alternatives
+    # "Patients with AML ... whose disease has relapsed ...; elderly patients (>= 60 years) with
+    # AML ... who are not candidates for chemotherapy": each part names a group of patients the
+    # trial takes, one or the other (joined, a relapsed patient of 50 was asked to be 60 and unfit)
+    groups = bool(_PATIENT_GROUP.match(text)) and not _ELIGIBILITY_WORDS.search(text)
     cuts, parens, brackets, last = [], 0, 0, 0
     for m in re.finditer(";", text):
         for ch in text[last: m.start()]:  # each kind apart, never below 0: an item's "1)" closes nothing
@@ -717,7 +721,7 @@ def _semicolon_or(text: str) -> list[str]:
         last = m.start()
         if parens or brackets:
             continue
-        joined = _OR_AFTER_SEMICOLON.match(text, m.end())
+        joined = _OR_AFTER_SEMICOLON.match(text, m.end()) or (_GROUP_AFTER_SEMICOLON.match(text, m.end()) if groups else None)
         if joined is None:
             return []
         cuts.append((m.start(), joined.end()))
@@ -725,6 +729,15 @@ def _semicolon_or(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(re.search(r"[A-Za-z]{2}", p) for p in parts) else []
 
 
+_PATIENT_GROUP = re.compile(
+    r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:patients?|subjects?|participants?)\b(?:\s*\([^()]{0,40}\))?\s+(?:with|who|whose|aged)\b", I
+)
+_GROUP_AFTER_SEMICOLON = re.compile(
+    r"\s*(?=(?:[A-Za-z-]+\s+){0,2}?(?:patients?|subjects?|participants?)\b(?:\s*\([^()]{0,40}\))?\s+(?:with|who|whose|aged)\b)", I
+)
+# a line saying whom it lets in or keeps out ("... are eligible; patients with ... are not"): its
+# parts are permissions and exclusions, never a choice of groups
+_ELIGIBILITY_WORDS = re.compile(r"\b(?:eligible|ineligible|excluded|allowed|permitted)\b", I)
 _AT_LEAST_N_OF = re.compile(r"(?:\bat\s+least|≥)\s*(?:[2-9]|two|three|four)\s+(?:\w+\s+){0,2}?of\b", I)
 _OR_AFTER_SEMICOLON = re.compile(r"\s*(?:or|OR)\s+(?!more\b|less\b|greater\b|higher\b|lower\b)")
 
