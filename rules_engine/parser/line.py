@@ -82,6 +82,7 @@ from rules_engine.parser.residue import (
     with_window,
 )
 from rules_engine.parser.permitted_subject import permitted_subject
+from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.infections import serious_infection
@@ -755,7 +756,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    permitted = permitted_subject(text, ctype)
+    permitted = permitted_subject(text, ctype) or drug_condition(text, ctype)
     if permitted is not None:
         return permitted
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
