@@ -800,7 +800,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
 # ALL)", "... 60 years or older for patients with previously untreated AML"): where it ends the
 # line, closes a bracket or comes before how the requirement is shown
 _TRAILING_SCOPE = re.compile(
-    r"\(?\s*\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+with\s+(?P<cond>[^,:;.()]{2,60}?)(?:\s+only)?"
+    r"\(?\s*\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+with\s+(?P<cond>(?:[^,:;.()]|(?<=\d)\.(?=\d)){2,60}?)(?:\s+only)?"
     r"\s*(?:\)|(?=\s+(?:as\s+)?(?:demonstrated|evidenced|defined|shown)\s+by\b)|(?=\s*[.;]?\s*$))",
     I,
 )
@@ -844,6 +844,12 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
     if not content_words(req_text):
         return None
     requirement = _to_expr(req_text, ctype)
+    if _complement_scope(requirement, m.group("cond"), ctype):
+        # "creatinine < 2.5 mg/dl or a creatinine clearance > 30 mL/min for patients with
+        # creatinine levels above 2.5 mg/dl": whom the clearance is asked of is the patient the
+        # first alternative failed, so the scope asks nothing the "or" does not (read as a third
+        # alternative, "creatinine > 2.5", every patient met the line)
+        return requirement
     if re.search(r"\bor\b(?!\s+(?:older|younger|more|less|greater|above|below|over|under|higher|lower|fewer|equal)\b)", unbracketed, I) and (
         len({p.concept for p in iter_predicates(requirement)}) != 1
     ):
@@ -866,6 +872,26 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
         return all_of([condition, requirement])
     scoped = any_of([Not(condition), requirement])
     return all_of([_to_expr(head, ctype), scoped]) if head else scoped
+
+
+_UPPER = frozenset({Op.LT, Op.LTE})
+_LOWER = frozenset({Op.GT, Op.GTE})
+
+
+def _complement_scope(requirement: Expr, cond: str, ctype: CriterionType) -> bool:
+    """Whether an inclusion's scope names the patients one of its alternatives leaves out: a
+    measurement above the very bound an alternative sets below ("creatinine < 2.5 ... or ... for
+    patients with creatinine above 2.5")."""
+    if ctype is not CriterionType.INCLUSION or not isinstance(requirement, (Any_, All)):
+        return False
+    scope = _to_expr(cond, CriterionType.INCLUSION)
+    if not isinstance(scope, Predicate) or scope.op not in _LOWER or scope.value is None:
+        return False
+    alternatives = requirement.parts if isinstance(requirement, Any_) else [p for p in requirement.parts if isinstance(p, Any_) for p in p.parts]
+    return any(
+        isinstance(p, Predicate) and p.concept == scope.concept and p.op in _UPPER and p.value == scope.value and p.unit == scope.unit
+        for p in alternatives
+    )
 
 
 # the words that make a bare "< N years" the patient's age rather than how long something lasted
