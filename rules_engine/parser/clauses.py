@@ -491,7 +491,7 @@ _TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|r
 # relapsed" is: bound to the last one alone, "AML, MDS, or MM whose disease has relapsed" let
 # every AML in)
 _CONDITION_OF_PREVIOUS = re.compile(
-    r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when)\b|whose\b(?!\s+(?:disease|cancer|leuka?emia|lymphoma|malignancy|tumou?r)\b))", I
+    r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when)\b|whose\b(?!\s+(?:disease|cancer|leuka?emia|lymphoma|malignancy|tumou?r)\s+(?:has|have|is|was)\b))", I
 )
 _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
 _RESTATED = re.compile(r"\s*[(\[]\s*")
