@@ -329,6 +329,15 @@ def _role(item: Item) -> str:
     return "other"
 
 
+def _listed_together(a: Item, b: Item, roles: tuple[str, str]) -> bool:
+    """Whether two items may be one list's alternatives ("A, B, or C"): of one role, or neither
+    the disease nor its status, or two cancers ("solid tumor, ALL, or CML": a solid tumour is no
+    leukaemia's "diagnosis" role, and joined with AND beside two leukaemias every patient failed)."""
+    if roles[0] == roles[1] or not set(roles) & _FIXED_ROLES:
+        return True
+    return all(it.concepts and all(c in CONCEPTS and _cancer(c) for c in it.concepts) for it in (a, b))
+
+
 _WITHOUT = re.compile(r"\b(?:without|no|absence\s+of|lack\s+of|free\s+of|negative\s+for)\b", I)
 
 
@@ -501,7 +510,12 @@ _COMMA_NEGATES = re.compile(r"^\s*[,;]\s*(?:(?:have|has|with)\s+)?(?:no|without|
 # "relapsed after HSCT", "AML with blasts >= 20% or MDS"
 _TIGHT = re.compile(r"\s*(?:,\s*)?(?:\w+\s+){0,2}?(?:with|after|following|post|requiring|treated\s+with|receiving)\s*$", I)
 # "CrCl > 50 mL/min for those above serum creatinine 1.5 mg/dL": a condition on the item before
-_CONDITION_OF_PREVIOUS = re.compile(r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when|whose)\b)", I)
+# ("whose disease has relapsed" after a list of diseases is the status of each, as "that has
+# relapsed" is: bound to the last one alone, "AML, MDS, or MM whose disease has relapsed" let
+# every AML in)
+_CONDITION_OF_PREVIOUS = re.compile(
+    r"\s*,?\s*(?:(?:for|in)\s+(?:those|patients|subjects|participants)\b|(?:if|when)\b|whose\b(?!\s+(?:disease|cancer|leuka?emia|lymphoma|malignancy|tumou?r)\s+(?:has|have|is|was)\b))", I
+)
 _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\b).*\band\b", I)
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
@@ -813,7 +827,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         re.search(r"\band\b", c, I) for c in connectors
     ):
         kinds = [  # "A, B, or C"
-            "or" if k == "and" and (roles[i] == roles[i + 1] or not {roles[i], roles[i + 1]} & _FIXED_ROLES) and not _FOR_DISEASE.fullmatch(connectors[i])
+            "or" if k == "and" and _listed_together(exprs[i], exprs[i + 1], (roles[i], roles[i + 1])) and not _FOR_DISEASE.fullmatch(connectors[i])
             else k for i, k in enumerate(kinds)
         ]
     if ctype is CriterionType.INCLUSION:

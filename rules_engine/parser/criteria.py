@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.counted import count_asked, counted
+from rules_engine.parser.disease_headings import disease_label, names_disease, scoped_heading, scoped_line
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -268,6 +269,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     portions = trial_portions([text for _, text, _ in rows])
     scoped: dict[int, tuple[str, str]] = {}
     members: dict[str, list[Expr]] = {}
+    labels = _disease_headings(rows, children, donor | negated, line_parser)
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
@@ -348,8 +350,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 own = [Review(ReviewReason.UNPARSED, lead_text) if isinstance(lead, Review) and not lead.text else lead]
             if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
                 own = []
-            if _ALLERGY_HEADING.search(text):
-                own = []  # "allergies to the following drugs:": the products under it are what it asks
+            if _ALLERGY_HEADING.search(text) or index in labels:
+                own = []  # "allergies to the following drugs:": the products under it are what it asks; "Solid tumors:" its patients
             asking = [k for k in kids if not _asks_nothing(k.expr)]  # type: ignore[union-attr]
             if own and not asking:
                 kids = []  # only notes under a line that asks something: the line decides alone
@@ -407,6 +409,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             else:
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
+            if index in labels:
+                criterion = _scope_heading(criterion, labels[index], children[index], out, children)
         out[index] = criterion
         if index in scoped and ctype is CriterionType.INCLUSION:
             members.setdefault(scoped[index][0], []).insert(0, criterion.expr)
@@ -416,6 +420,78 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     _portion_lines(rows, out, scoped, portions, alternatives)
     _cohort_exclusions(rows, out, scoped, portions, members)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
+
+
+def _descendants(index: int, children: dict[int, list[int]]) -> list[int]:
+    found = list(children.get(index, ()))
+    for k in list(found):
+        found += _descendants(k, children)
+    return found
+
+
+def _scope_heading(
+    criterion: Criterion, label: tuple[Expr, bool, list[int]], kids: list[int], out: list[Criterion | None], children: dict[int, list[int]]
+) -> Criterion:
+    """A disease heading's lines asked of its patients only (``disease_headings``). Where the
+    registry's layout nested more under it than its own list (a line that heads a list of its own,
+    another patients' label: "For Patients with Leukemia (Part B only)" under "For Patients with
+    Solid Tumours (Parts A and C):"), only the lines before that are its; the rest stand as the
+    heading asked them before, of every patient."""
+    disease, named, run = label
+    scoped = scoped_heading(criterion, disease, named) if len(run) == len(kids) else _scope_run(criterion, label, kids, out)
+    for k in run:
+        for d in (k, *_descendants(k, children)):
+            out[d] = scoped_line(out[d], disease) if out[d] is not None else None  # type: ignore[arg-type]
+    return scoped
+
+
+def _scope_run(criterion: Criterion, label: tuple[Expr, bool, list[int]], kids: list[int], out: list[Criterion | None]) -> Criterion:
+    disease, named, run = label
+    ctype = criterion.type
+    group: type[All] | type[Any_] = All if ctype is CriterionType.INCLUSION else Any_
+
+    def read(k: int) -> Expr:
+        kid = out[k]
+        assert kid is not None
+        return _concerning(kid, kid.expr if kid.type is ctype else _flip(kid), group)
+
+    mine = Criterion(type=ctype, text=criterion.text, expr=_joined([read(k) for k in run], group), parent=criterion.parent)
+    rest = [read(k) for k in kids if k not in run and out[k] is not None]
+    expr = group((scoped_heading(mine, disease, named).expr, *rest))
+    return Criterion(type=ctype, text=criterion.text, expr=normal_limits_upright(expr, ctype), applies_if=criterion.applies_if, parent=criterion.parent)
+
+
+# a line under a disease heading that opens another patients' list ("For Patients with Leukemia
+# (Part B only)", "Additional Criteria For Part C Of The Study"): the heading's own list ends there
+_OTHER_PATIENTS = re.compile(r"^\W*(?:(?:for|in)\s+(?:(?:all|the)\s+)?(?:patients?|subjects?|participants?)\b|(?:additional\s+)?criteria\s+for\b)", re.I)
+
+
+def _disease_headings(
+    rows: list[tuple[CriterionType, str, int | None]], children: dict[int, list[int]], skip: set[int], line_parser: LineParser
+) -> dict[int, tuple[Expr, bool, list[int]]]:
+    """The headings that name only the patients of a disease ("Solid tumors:", "ALL/CML:"), each
+    with its disease and whether the trial's other lines name it (``disease_headings``). Headings
+    that are one of several cohorts' ("For lymphoma patients:" beside "For leukemia patients:")
+    are read as the cohorts' alternatives instead (``_cohorts_as_alternatives``)."""
+    found = {i: d for i in children if i not in skip and (d := disease_label(rows[i][1])) is not None}
+    if not found:
+        return {}
+    cohorts = [i for i in children if rows[i][2] is None and rows[i][0] is CriterionType.INCLUSION and _COHORT_HEADING.fullmatch(rows[i][1])]
+    if len(cohorts) >= 2:
+        found = {i: d for i, d in found.items() if i not in cohorts}
+    readings = [line_parser(text, ctype).expr for ctype, text, _ in rows]
+    out: dict[int, tuple[Expr, bool, list[int]]] = {}
+    for i, disease in found.items():
+        run: list[int] = []
+        for k in children[i]:
+            if k in children or _OTHER_PATIENTS.match(rows[k][1]) or disease_label(rows[k][1].rstrip(" .") + ":") is not None:
+                break
+            run.append(k)
+        if not run:
+            continue
+        own = {i, *run, *(d for k in run for d in _descendants(k, children))}
+        out[i] = (disease, names_disease([e if n not in own else None for n, e in enumerate(readings)], disease), run)
+    return out
 
 
 def _asks_nothing(expr: Expr) -> bool:

@@ -82,6 +82,7 @@ from rules_engine.parser.residue import (
     with_window,
 )
 from rules_engine.parser.permitted_subject import permitted_subject
+from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.infections import serious_infection
@@ -762,6 +763,10 @@ def _semicolon_or(text: str) -> list[str]:
     all asked at once. A semicolon without its "or" makes a list of another shape, left as it is."""
     if ";" not in text or _AT_LEAST_N_OF.search(text):
         return []  # "At least 2 of the following: age ≥ 70; or ...; or ECOG 2": a count, no plain alternatives
+    # "Patients with AML ... whose disease has relapsed ...; elderly patients (>= 60 years) with
+    # AML ... who are not candidates for chemotherapy": each part names a group of patients the
+    # trial takes, one or the other (joined, a relapsed patient of 50 was asked to be 60 and unfit)
+    groups = bool(_PATIENT_GROUP.match(text)) and not _ELIGIBILITY_WORDS.search(text)
     cuts, parens, brackets, last = [], 0, 0, 0
     for m in re.finditer(";", text):
         for ch in text[last: m.start()]:  # each kind apart, never below 0: an item's "1)" closes nothing
@@ -770,7 +775,7 @@ def _semicolon_or(text: str) -> list[str]:
         last = m.start()
         if parens or brackets:
             continue
-        joined = _OR_AFTER_SEMICOLON.match(text, m.end())
+        joined = _OR_AFTER_SEMICOLON.match(text, m.end()) or (_GROUP_AFTER_SEMICOLON.match(text, m.end()) if groups else None)
         if joined is None:
             return []
         cuts.append((m.start(), joined.end()))
@@ -778,6 +783,15 @@ def _semicolon_or(text: str) -> list[str]:
     return parts if len(parts) > 1 and all(re.search(r"[A-Za-z]{2}", p) for p in parts) else []
 
 
+_PATIENT_GROUP = re.compile(
+    r"^\W*(?:[A-Za-z-]+\s+){0,2}?(?:patients?|subjects?|participants?)\b(?:\s*\([^()]{0,40}\))?\s+(?:with|who|whose|aged)\b", I
+)
+_GROUP_AFTER_SEMICOLON = re.compile(
+    r"\s*(?=(?:[A-Za-z-]+\s+){0,2}?(?:patients?|subjects?|participants?)\b(?:\s*\([^()]{0,40}\))?\s+(?:with|who|whose|aged)\b)", I
+)
+# a line saying whom it lets in or keeps out ("... are eligible; patients with ... are not"): its
+# parts are permissions and exclusions, never a choice of groups
+_ELIGIBILITY_WORDS = re.compile(r"\b(?:eligible|ineligible|excluded|allowed|permitted)\b", I)
 _AT_LEAST_N_OF = re.compile(r"(?:\bat\s+least|≥)\s*(?:[2-9]|two|three|four)\s+(?:\w+\s+){0,2}?of\b", I)
 _OR_AFTER_SEMICOLON = re.compile(r"\s*(?:or|OR)\s+(?!more\b|less\b|greater\b|higher\b|lower\b)")
 
@@ -795,7 +809,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
     apply (exclusion). Read only when the condition is a history the record can show."""
-    permitted = permitted_subject(text, ctype)
+    permitted = permitted_subject(text, ctype) or drug_condition(text, ctype)
     if permitted is not None:
         return permitted
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
@@ -839,7 +853,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
 # ALL)", "... 60 years or older for patients with previously untreated AML"): where it ends the
 # line, closes a bracket or comes before how the requirement is shown
 _TRAILING_SCOPE = re.compile(
-    r"\(?\s*\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+with\s+(?P<cond>[^,:;.()]{2,60}?)(?:\s+only)?"
+    r"\(?\s*\b(?:for|in)\s+(?:patients?|subjects?|participants?)\s+with\s+(?P<cond>(?:[^,:;.()]|(?<=\d)\.(?=\d)){2,60}?)(?:\s+only)?"
     r"\s*(?:\)|(?=\s+(?:as\s+)?(?:demonstrated|evidenced|defined|shown)\s+by\b)|(?=\s*[.;]?\s*$))",
     I,
 )
@@ -883,6 +897,12 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
     if not content_words(req_text):
         return None
     requirement = _to_expr(req_text, ctype)
+    if _complement_scope(requirement, m.group("cond"), ctype):
+        # "creatinine < 2.5 mg/dl or a creatinine clearance > 30 mL/min for patients with
+        # creatinine levels above 2.5 mg/dl": whom the clearance is asked of is the patient the
+        # first alternative failed, so the scope asks nothing the "or" does not (read as a third
+        # alternative, "creatinine > 2.5", every patient met the line)
+        return requirement
     if re.search(r"\bor\b(?!\s+(?:older|younger|more|less|greater|above|below|over|under|higher|lower|fewer|equal)\b)", unbracketed, I) and (
         len({p.concept for p in iter_predicates(requirement)}) != 1
     ):
@@ -905,6 +925,26 @@ def _trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
         return all_of([condition, requirement])
     scoped = any_of([Not(condition), requirement])
     return all_of([_to_expr(head, ctype), scoped]) if head else scoped
+
+
+_UPPER = frozenset({Op.LT, Op.LTE})
+_LOWER = frozenset({Op.GT, Op.GTE})
+
+
+def _complement_scope(requirement: Expr, cond: str, ctype: CriterionType) -> bool:
+    """Whether an inclusion's scope names the patients one of its alternatives leaves out: a
+    measurement above the very bound an alternative sets below ("creatinine < 2.5 ... or ... for
+    patients with creatinine above 2.5")."""
+    if ctype is not CriterionType.INCLUSION or not isinstance(requirement, (Any_, All)):
+        return False
+    scope = _to_expr(cond, CriterionType.INCLUSION)
+    if not isinstance(scope, Predicate) or scope.op not in _LOWER or scope.value is None:
+        return False
+    alternatives = requirement.parts if isinstance(requirement, Any_) else [p for p in requirement.parts if isinstance(p, Any_) for p in p.parts]
+    return any(
+        isinstance(p, Predicate) and p.concept == scope.concept and p.op in _UPPER and p.value == scope.value and p.unit == scope.unit
+        for p in alternatives
+    )
 
 
 # the words that make a bare "< N years" the patient's age rather than how long something lasted

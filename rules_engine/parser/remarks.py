@@ -82,7 +82,7 @@ _PATTERNS: tuple[str, ...] = (
     r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
-    r"Cockc?roft[\s-]*(?:and\s+|-)?Gault(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
+    r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
     r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
@@ -90,7 +90,7 @@ _PATTERNS: tuple[str, ...] = (
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
     r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))){0,3}",
-    r"\b(?:Cockc?roft[\s-]*(?:and\s+|-)?Gault|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
+    r"\b(?:Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # the toxicity scale a grade is read on, in brackets after it or standing alone ("< Grade 2
     # (NCI Common Terminology Criteria for Adverse Events Version 3.0)", "(CTCAE v4.03)", "diarrhea

@@ -548,7 +548,10 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
-    ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma", ("myeloma",)),
+    # "MM" in capitals listed after another item ("AML, MDS, or MM", "CLL, NHL or MM"); elsewhere
+    # ("Last MM treatment", "agents for MM") it stays unread: read there as the disease, a
+    # treatment's window became the diagnosis's
+    ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma|(?-i:(?:(?<=, )|(?<=\bor )|(?<=\band ))MM\b(?![\w/-]))", ("myeloma", "mm")),
     ("plasma_cell_leukemia", r"plasma[\s-]+cell\s+leuka?emias?(?:\s*\(\s*PCL\s*\))?", ("plasma",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
