@@ -1096,8 +1096,9 @@ _DEGREE = (
     r"(?:other|any|known|severe|serious|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
     r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing|systemic|"
     # the course words before them ("Known pre-existing clinically significant or uncontrolled
-    # disorder of ...", "Current severe or uncontrolled heart failure")
-    r"pre-?existing|existing|current)"
+    # disorder of ...", "Symptomatic and/or unstable pre-existing brain metastases"); never
+    # "current", which joined by "or" names the state itself ("No uncontrolled or current infection")
+    r"pre-?existing|existing)"
 )
 _DEGREE_ONLY = re.compile(
     rf"\W*(?:no\s+|without\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+have)\s+|(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"

@@ -22,8 +22,9 @@ here with real corpus lines (``../shared/corpus``):
   8 lines) are coded conditions (ICD-10-CM I30-I32, E22-E27); a gland the replacement steroids
   are "for" is an indication, never a disease the line excludes.
 * Course words before joined degree adjectives ("Known pre-existing clinically significant or
-  uncontrolled disorder of ...", "Current severe or uncontrolled heart failure"): one noun
-  phrase, not alternatives; left out, the whole line was a review.
+  uncontrolled disorder of ...", "Symptomatic and/or unstable pre-existing brain metastases"): one
+  noun phrase, not alternatives; left out, the whole line was a review. "current" is not one of
+  them: "No uncontrolled or current infection" names any current infection.
 * "greater than equal to" / "less than equal to" (the "or" left out; 6 lines) are the
   comparators "≥" and "≤".
 """
@@ -93,7 +94,9 @@ ROWS = [
     ("Systemic corticosteroid therapy (except replacement therapy for adrenal or pituitary insufficiency)", E, [], [adult()],
      [adult(condition("pituitary_disorder", 900), medication("steroid_therapy", 5))]),
     # -- course words before joined degree adjectives
-    ("Current severe or uncontrolled heart failure", E, [], [adult()], [adult(condition("heart_failure", 300))]),
+    ("Symptomatic and/or unstable pre-existing brain metastases;", E, [], [adult()], [adult(condition("brain_metastases", 300))]),
+    # ("current" stays out: "uncontrolled or current" names the state itself, so a sepsis meets it)
+    ("No uncontrolled or current infection", E, [adult(condition("active_infection", 3))], [], [adult()]),
     # -- the comparator written without its "or"
     ("Have a serum albumin level greater than equal to 3.0 grams/deciliter (g/L), less than or equal to 72 hour prior to dosing.", I, [],
      [adult(lab("albumin", 2.5, "g/dL"))], [adult(lab("albumin", 3.8, "g/dL")), adult()]),

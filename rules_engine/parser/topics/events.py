@@ -2262,7 +2262,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()):
             both = _brain_and_other(m)
             items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
-    items += [it for it in gland_items(text) if free(it.start, it.end)]
+    items += [it for it in gland_items(text, ctype) if free(it.start, it.end)]
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Op
-from rules_engine.parser.items import I, Item, all_of, any_of, predicate
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
 
 _NOT_THE_PATIENTS = r"(?<!risk of )(?<!risk for )(?<!associated with )(?<!family history of )"
 
@@ -80,18 +80,26 @@ _GLANDS = re.compile(
     I,
 )
 
+_EXAMPLE_BEFORE = re.compile(r"(?:\(\s*(?:e\.\s?g\.?|eg\b|for\s+example|such\s+as|including)|\bsuch\s+as\b|\be\.\s?g\.?)[^()]{0,100}$", I)
 _FOR_GLANDS = re.compile(r"\b(?:for|due\s+to|to\s+treat)\s+(?:the\s+)?(?:" + _GLAND + _GLAND_JOIN + r"){1,3}$", I)
 
 
-def gland_items(text: str) -> list[Item]:
-    """The endocrine glands' diseases a line lists (see ``_GLANDS``)."""
+def gland_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The endocrine glands' diseases a line lists (see ``_GLANDS``): in an exclusion, or an
+    inclusion that negates them ("No uncompensated major thyroid or adrenal dysfunction"); an
+    inclusion naming them otherwise ("levels that are not suggestive of adrenal insufficiency")
+    asks no disease of the patient."""
     low = text.lower()
     if "adrenal" not in low and "pituitar" not in low:
+        return []
+    if ctype is CriterionType.INCLUSION and not NEGATED.match(text):
         return []
     out: list[Item] = []
     for m in _GLANDS.finditer(text):
         if _FOR_GLANDS.search(text, max(0, m.start() - 80), m.start()):
             continue  # the last gland of "for adrenal or pituitary insufficiency": the same indication
+        if _EXAMPLE_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+            continue  # "(e.g., rheumatoid arthritis or adrenal insufficiency)": an example of what an exception allows
         words = (m.group("of") or m.group("list")).lower()
         concepts = [c for c, w in (("pituitary_disorder", "pituitar"), ("adrenal_disorder", "adrenal"), ("thyroid_disease", "thyroid")) if w in words]
         if not ({"pituitary_disorder", "adrenal_disorder"} & set(concepts)):
