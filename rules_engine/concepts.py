@@ -445,6 +445,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("diarrhea", Kind.EVENT, "diarrhea"),
     Concept("g6pd_deficiency", Kind.EVENT, "glucose-6-phosphate dehydrogenase (G6PD) deficiency"),
     Concept("pancreatitis", Kind.EVENT, "pancreatitis"),
+    Concept("pericarditis", Kind.EVENT, "pericarditis (acute, chronic, rheumatic)", parent="cardiac_disease"),
     # the dialysis lines are read as end-stage renal disease "(or dialysis)", which the record's
     # Z99.2 codes: a dialysis coded otherwise (an encounter for dialysis, Z49) is a kind of it
     Concept("dialysis", Kind.EVENT, "renal dialysis", parent="end_stage_renal_disease"),
@@ -470,6 +471,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hypertensive_crisis", Kind.EVENT, "hypertensive crisis or hypertensive encephalopathy", parent="hypertension"),
     Concept("thyroid_disease", Kind.EVENT, "thyroid disease (disorders of the thyroid gland)"),
     Concept("hyperthyroidism", Kind.EVENT, "hyperthyroidism (thyrotoxicosis)", parent="thyroid_disease"),
+    # the other endocrine glands exclusions name beside the thyroid ("disorder of the
+    # hypothalamic-pituitary axis, adrenal or thyroid glands", "History of pituitary or adrenal dysfunction")
+    Concept("adrenal_disorder", Kind.EVENT, "disorder of the adrenal glands (adrenal insufficiency, Cushing's syndrome, hyperaldosteronism)"),
+    Concept("pituitary_disorder", Kind.EVENT, "disorder of the pituitary gland or hypothalamic-pituitary axis (hypopituitarism, pituitary hyperfunction)"),
     # 5-15 points; class A is 5-6, B 7-9, C 10-15 (a class alone is no score: unknown)
     Concept("child_pugh", Kind.MEASUREMENT, "Child-Pugh score", "1"),
     # transfusions of blood products (Procedure: SNOMED CT, CPT 36430, ICD-10-PCS 302..): of platelets

@@ -20,6 +20,8 @@ from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans
+from rules_engine.parser.topics.discontinued import discontinued_items
+from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.measurable import measurable_items
@@ -80,6 +82,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
+_FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
@@ -99,6 +102,8 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         cyp3a4_items(text),
         qt_drug_items(text),
         proteinuria_items(text, ctype),
+        (apl_failed_items(text, ctype) + failed_treatment_items(text, ctype)) if _FAILED_GATE.search(text) else [],
+        discontinued_items(text, ctype),
         event_items(text, ctype),
         product_items(text, ctype),
     )
@@ -1131,7 +1136,11 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
 # exclusion with no record of the noun was left unknown instead of not met)
 _DEGREE = (
     r"(?:other|any|known|severe|serious|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
-    r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing|systemic)"
+    r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing|systemic|"
+    # the course words before them ("Known pre-existing clinically significant or uncontrolled
+    # disorder of ...", "Symptomatic and/or unstable pre-existing brain metastases"); never
+    # "current", which joined by "or" names the state itself ("No uncontrolled or current infection")
+    r"pre-?existing|existing)"
 )
 _DEGREE_ONLY = re.compile(
     rf"\W*(?:no\s+|without\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+have)\s+|(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"

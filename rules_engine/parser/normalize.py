@@ -184,9 +184,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),
         (r"\bgreater\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:greater|more|higher)\s+than\s+|\bmore\s+than\s+or\s+equal\s+to\s+"
          r"|\b(?:equal\s+(?:to\s+)?or\s+)?(?:greater|more|higher|superior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:greater|more|higher)\s+than\s+"
+         # "greater than equal to (>=) 3 x ULN" (6 corpus lines): the "or" left out
+         r"|\b(?:greater|more|higher)\s+than\s+equal\s+(?:to\s+)?"
          r"|\bat\s+or\s+above\s+|\bnot\s+below\s+(?=\d)", "≥ ", ("greater", "more", "higher", "superior", "above", "below")),
         (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than\s+"
-         r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)", "≤ ", ("less", "lower", "inferior", "below", "above")),
+         r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)"
+         r"|\b(?:less|lower)\s+than\s+equal\s+(?:to\s+)?", "≤ ", ("less", "lower", "inferior", "below", "above")),
         (r"\bin\s+excess\s+of\s+(?=\d)", "> ", ("excess",)),
         (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+of\s+(?=\d+\s*(?:days?|weeks?|months?|hours?)\b)|\bminimum\s+(?=\d)", "≥ ", ("less", "lower", "fewer", "least", "minimum")),
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ ", ("more", "greater", "higher", "exceed", "up", "most", "maximum")),

@@ -7,14 +7,21 @@ from __future__ import annotations
 import pytest
 
 from rules_engine.criteria import CriterionType
-from rules_engine.parser.clauses import _AGE_GATE, _PREGNANCY_GATE, split_clauses
+from rules_engine.parser.clauses import _AGE_GATE, _FAILED_GATE, _PREGNANCY_GATE, split_clauses
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.sections import split_criteria
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from tests.fixtures.corpus_lines import _texts, available
 
-GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items)]
+
+
+def _failed_items(text: str, ctype: CriterionType) -> list[object]:
+    return [*apl_failed_items(text, ctype), *failed_treatment_items(text, ctype)]
+
+
+GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items), ("failed", _FAILED_GATE, _failed_items)]
 
 
 def _clauses() -> list[str]:

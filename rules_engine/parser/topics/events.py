@@ -20,7 +20,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_NAMES, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
-from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS
+from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -1572,9 +1572,11 @@ _EVER_CONCEPTS = frozenset({
     "cns_disorder", "seizure_disorder",
     # the organ diseases (topics.organ_disease): a past one is a history of one too
     "cardiovascular_disease", "angina", "cardiomyopathy", "pulmonary_hypertension", "hypertensive_crisis",
-    "thyroid_disease", "hyperthyroidism",
+    "thyroid_disease", "hyperthyroidism", "adrenal_disorder", "pituitary_disorder",
     # a resolved pancreatitis is a history of one ("History of any L-asparaginase induced pancreatitis")
     "pancreatitis",
+    # a pericarditis that has resolved is a history of one ("Previous pericarditis")
+    "pericarditis",
 })
 LIFETIME = Window(100.0, "years")
 _ANY_WINDOW = re.compile(r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b|\b(?:disease|cancer|tumou?r)[\s-]*free\b", I)
@@ -2137,7 +2139,10 @@ def _brain_and_other(m: re.Match[str]) -> Expr:
 # none of them decides. A "primary CNS tumour" is no metastasis and is left alone; so is "CNS
 # disease" followed by the disorders it means ("such as seizures"), which the history table reads
 # as a CNS disorder, and "CNS disease involvement", which _CNS reads.
-_CNS_NAME = r"(?:central\s+nervous\s+system|CNS)(?:\s*\(CNS\))?"
+# "Intracranial disease" is the same cancer in the skull (an AML trial's exclusion); other
+# intracranial words ("intracranial lesions", "intracranial malignant glioma") measure or name
+# the disease a brain-tumour trial is for, and stay unread
+_CNS_NAME = r"(?:central\s+nervous\s+system|CNS|intracranial(?=\s+disease\b))(?:\s*\(CNS\))?"
 _CNS_DISEASE = re.compile(
     r"(?<!primary\s)(?<!primary\s\()\b(?:malignant\s+)?" + _CNS_NAME + r"\s*(?:(?P<lymph>lymphoma(?:tous\s+involvement)?)|(?P<what>disease|malignan(?:cy|cies)|tumou?rs?|neoplasms?|lesions?|cancer))\b"
     r"(?!\s+(?:tumou?r\s+)?involvement)(?![\s,]*\(?\s*(?:such\s+as|including|e\.\s?g|eg\b|like\b|i\.\s?e|ie\b))"
@@ -2260,7 +2265,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if free(m.start(), m.end()):
             both = _brain_and_other(m)
             items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
-    for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low) else ():
+    items += [it for it in gland_items(text, ctype) if free(it.start, it.end)]
+    for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
             items.append(Item(m.start(), m.end(), _cns_disease(m, asked), frozenset({"cns_involvement", "brain_metastases"})))

@@ -28,6 +28,10 @@ HISTORY_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|(?:G6PD|glucose[\s-]*6[\s-]*phosphate[\s-]+dehydrogenase)\s*\(\s*(?:G6PD|glucose[\s-]*6[\s-]*phosphate[\s-]+dehydrogenase)\s*\)\s*deficien(?:cy|t)",
      ("g6pd", "gp6d", "g-6-pd", "phosphate")),
     ("pancreatitis", _NOT_THE_PATIENTS + r"(?:(?:acute|chronic)\s+(?:(?:and/or|or|and)\s+(?:acute|chronic)\s+)?)?pancreatitis", ("pancreatitis",)),
+    # "Previous pericarditis", "Symptomatic pericarditis" (I30-I32, I01.0, I09.2): a cardiac
+    # disease of its own ("symptomatic" stays a review beside it); an inflammation the study drug
+    # may cause ("mesothelin induced pericarditis") is no record's
+    ("pericarditis", _NOT_THE_PATIENTS + r"(?<!induced )(?<!-induced )(?<![-\w])(?:(?:acute|chronic|constrictive|rheumatic)\s+)?pericarditis\b", ("pericarditis",)),
     # electrolyte disorders a record codes (E83.51, E83.52, E83.42, E87.1, E87.6); a bound on the
     # lab itself ("sodium < 130 mmol/L") is the lab topic's
     ("hypokalemia", r"hypoka(?:l|la)(?:a)?emia", ("hypoka",)),

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Op
-from rules_engine.parser.items import I, Item, all_of, predicate
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
 
 _NOT_THE_PATIENTS = r"(?<!risk of )(?<!risk for )(?<!associated with )(?<!family history of )"
 
@@ -49,6 +49,13 @@ ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("thyroid_disease",
      r"\bthyroid\s+(?:gland\s+)?(?:diseases?|disorders?|dysfunction|abnormalit(?:y|ies)|conditions?)\b|\bthyroiditis\b",
      ("thyroid",)),
+    # the adrenal and pituitary diseases by their own names; "adrenal/pituitary insufficiency"
+    # and the glands listed together are gland_items' (a replacement steroid "for" one is no
+    # exclusion of it)
+    ("adrenal_disorder",
+     _NOT_THE_PATIENTS + r"(?<!for )\baddison'?s?\s+disease|\b(?:primary\s+|secondary\s+)?adrenocortical\s+insufficiency|\bhypoadrenalism\b|\bcushing'?s?\s+(?:syndrome|disease)",
+     ("addison", "adrenocortical", "hypoadrenal", "cushing")),
+    ("pituitary_disorder", _NOT_THE_PATIENTS + r"(?<!for )\bhypopituitarism\b", ("hypopituitar",)),
     # "currently active gastrointestinal disease", "GI disease that may significantly alter the
     # absorption", "gastrointestinal disorder(s)", "digestive tract disease" (~180 corpus lines):
     # events reads it as the organic disease met and the rest of the tract left to a person
@@ -56,6 +63,49 @@ ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      _NOT_THE_PATIENTS + r"\b(?:gastro-?\s?intestinal(?:\s*\(\s*GI\s*\))?|GI|digestive)\s+(?:tract\s+)?(?:diseases?|disorders?(?:\s*\(\s*s\s*\))?|conditions?|illness(?:es)?)\b",
      ("gastro", "gi", "digestive")),
 )
+
+
+# the endocrine glands a line lists with one noun ("disorder of the hypothalamic-pituitary axis,
+# adrenal or thyroid glands", "pituitary or adrenal dysfunction", "adrenal insufficiency"): each
+# gland listed is a disease of its own, any of which the line names. A gland the steroids "for"
+# it treat ("replacement therapy for adrenal or pituitary insufficiency") is an indication, no
+# disease the line excludes; a thyroid named alone is the rows' (thyroid_disease).
+_GLAND = r"(?:(?:hypothalamic[\s-]*)?pituitary(?:[\s-]+(?:axis|gland))?|adrenal(?:\s+gland)?|thyroid(?:\s+gland)?)"
+_GLAND_JOIN = r"\s*(?:,\s*(?:and\s+|or\s+|and/or\s+)?|\s(?:and|or|and/or)\s+|/)\s*"
+_GLAND_NOUN = r"(?:insufficienc(?:y|ies)|dysfunctions?|diseases?|disorders?|failure|abnormalit(?:y|ies))"
+_GLANDS = re.compile(
+    r"(?<!for )(?<!for the )(?<!due to )(?<!to treat )"
+    r"(?:\b(?:disorders?|diseases?|dysfunction|abnormalit(?:y|ies))\s+of\s+(?:the\s+)?(?P<of>" + _GLAND + r"(?:" + _GLAND_JOIN + _GLAND + r"){0,3})(?:\s+glands?)?"
+    r"|\b(?P<list>" + _GLAND + r"(?:" + _GLAND_JOIN + _GLAND + r"){0,3})(?:\s+glands?)?\s+" + _GLAND_NOUN + r"\b)",
+    I,
+)
+
+_EXAMPLE_BEFORE = re.compile(r"(?:\(\s*(?:e\.\s?g\.?|eg\b|for\s+example|such\s+as|including)|\bsuch\s+as\b|\be\.\s?g\.?)[^()]{0,100}$", I)
+_FOR_GLANDS = re.compile(r"\b(?:for|due\s+to|to\s+treat)\s+(?:the\s+)?(?:" + _GLAND + _GLAND_JOIN + r"){1,3}$", I)
+
+
+def gland_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The endocrine glands' diseases a line lists (see ``_GLANDS``): in an exclusion, or an
+    inclusion that negates them ("No uncompensated major thyroid or adrenal dysfunction"); an
+    inclusion naming them otherwise ("levels that are not suggestive of adrenal insufficiency")
+    asks no disease of the patient."""
+    low = text.lower()
+    if "adrenal" not in low and "pituitar" not in low:
+        return []
+    if ctype is CriterionType.INCLUSION and not NEGATED.match(text):
+        return []
+    out: list[Item] = []
+    for m in _GLANDS.finditer(text):
+        if _FOR_GLANDS.search(text, max(0, m.start() - 80), m.start()):
+            continue  # the last gland of "for adrenal or pituitary insufficiency": the same indication
+        if _EXAMPLE_BEFORE.search(text, max(0, m.start() - 100), m.start()):
+            continue  # "(e.g., rheumatoid arthritis or adrenal insufficiency)": an example of what an exception allows
+        words = (m.group("of") or m.group("list")).lower()
+        concepts = [c for c, w in (("pituitary_disorder", "pituitar"), ("adrenal_disorder", "adrenal"), ("thyroid_disease", "thyroid")) if w in words]
+        if not ({"pituitary_disorder", "adrenal_disorder"} & set(concepts)):
+            continue
+        out.append(Item(m.start(), m.end(), any_of([predicate(c, Op.PRESENT) for c in concepts]), frozenset(concepts)))
+    return out
 
 
 _CHILD_PUGH = re.compile(r"\bChild[\s-]*(?:Turcotte[\s-]*)?Pugh\b", I)

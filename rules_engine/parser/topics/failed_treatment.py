@@ -1,0 +1,103 @@
+"""A count of treatments the patient must have failed, named by no drug class: "Failed at least one
+standard treatment", "Failure of at least one systemic therapy", "Have failed at least 1 prior
+regimen", "must have failed at least 2 prior lines of therapy" (inclusions; about 15 corpus lines
+left wholly to review, so a patient never treated at all was eligible on them: holdout T171).
+
+Failing a treatment needs the treatment given: a record with none of the therapies the words can
+mean fails the line. A record with one is met when the disease on it is relapsed or refractory
+(the therapy failed), otherwise left to a person (how it failed, or whether the therapy on record
+was the one meant). A count over one stays a person's beside it: a record lists therapies, not
+lines of therapy. What the words can mean: "chemotherapy" is chemotherapy; "systemic", "regimen"
+and "line" any anticancer drug; a bare "treatment" or "therapy" also radiotherapy or an operation
+(the standard treatment of a solid tumour may be either).
+
+A drug class after the verb ("failed hypomethylating therapy") is the events topic's, and the
+shape is read only where a count stands between ("at least one", "one or more", "1").
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Not, Op, ReviewReason
+from rules_engine.parser.items import I, Item, all_of, any_of, predicate
+from rules_engine.parser.safety import Alternative, Qualifier
+
+_COUNT = {"one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
+
+_FAILED_COUNT = re.compile(
+    r"\b(?:failed|failure\s+of|progressed\s+(?:on|after|following))\s+"
+    r"(?:at\s+least\s+|≥\s*|a\s+minimum\s+of\s+)?(?P<n>one|1|two|2|three|3)(?P<more>\s+or\s+more)?\s+"
+    r"(?P<mods>(?:(?:prior|previous|standard|conventional|systemic|available|anti-?cancer|chemotherapeutic|chemotherapy|cytotoxic|lines?\s+of|courses?\s+of)\s+){0,3})"
+    r"(?P<noun>treatments?|therap(?:y|ies)|regimens?|lines?|chemotherap(?:y|ies))\b"
+    # a class named after the noun ("prior TKI", "of hormonal therapy") says which one: not this reading
+    r"(?!\s+(?:with|of|containing)\b)",
+    I,
+)
+
+
+_OR_WHO = re.compile(r"[^.;]{0,60}?,?\s+or\s+(?:who|those|patients?|subjects?|participants?)\b", I)
+
+
+def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The count of failed treatments an inclusion asks (see the module's doc)."""
+    if ctype is not CriterionType.INCLUSION or "fail" not in text.lower() and "progress" not in text.lower():
+        return []
+    out: list[Item] = []
+    for m in _FAILED_COUNT.finditer(text):
+        if _OR_WHO.match(text, m.end()):
+            continue  # "failure of at least one prior regimen, or who are deemed unsuitable for it": either, a person's
+        words = (m.group("mods") + " " + m.group("noun")).lower()
+        if "chemo" in words or "cytotoxic" in words:
+            given = predicate("chemotherapy", Op.PRESENT)
+        elif any(w in words for w in ("systemic", "regimen", "line", "anti")):
+            given = predicate("anticancer_therapy", Op.PRESENT)
+        else:
+            given = any_of([predicate("anticancer_therapy", Op.PRESENT), predicate("surgery", Op.PRESENT)])
+        failed = any_of([
+            predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
+            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the therapy on record"),
+        ])
+        parts = [given, failed]
+        if _COUNT[m.group("n").lower()] > 1:
+            parts.append(Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "how many treatments failed: " + " ".join(m.group(0).split())))
+        out.append(Item(m.start(), m.end(), all_of(parts), frozenset({"anticancer_therapy", "relapsed", "refractory"})))
+    return out
+
+
+# "If participants have acute promyelocytic leukemia, they must be resistant and/or intolerant of
+# both ATRA and arsenic trioxide", "APL t(15;17) are eligible provided they failed a prior
+# tretinoin and arsenic-containing regimen", "APL ... would be eligible only after failure of a
+# regimen containing arsenic trioxide" (about 6 corpus lines): an APL is admitted only after the
+# drugs named. An APL never given one of them fails the line; one given them is left to a person
+# (how it failed). Read as a permission only, the APL after tretinoin alone was eligible (holdout
+# T175). A bracketed karyotype ("t(15;17)") is part of the name, not the sentence's end.
+_APL_FAILED = re.compile(
+    r"(?:\bif\s+(?:the\s+)?(?:participants?|patients?|subjects?)\s+(?:have|has)\s+)?(?:\bacute\s+promyelocytic\s+leuka?emia|\bAPL\b)"
+    r"(?:\([^()]{0,40}\)|[^.;()]){0,120}?\b(?:failed|failure\s+of|resistant|refractory|intolerant)\b"
+    r"(?P<drugs>(?:\([^()]{0,40}\)|[^.;()]){0,120})",
+    I,
+)
+_TRETINOIN = re.compile(r"\btretinoin\b|\bATRA\b|\ball[\s-]+trans[\s-]+retinoic\s+acid\b", I)
+_ARSENIC = re.compile(r"\barsenic(?:\s+trioxide)?\b(?:[\s-]*containing)?(?:\s+regimens?)?", I)
+
+
+def apl_failed_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The drugs an APL must have failed to be admitted (see ``_APL_FAILED``)."""
+    if ctype is not CriterionType.INCLUSION or "promyelocytic" not in text.lower() and "APL" not in text:
+        return []
+    out: list[Item] = []
+    for m in _APL_FAILED.finditer(text):
+        drugs, at = m.group("drugs"), m.start("drugs")
+        named = [(f, d) for f, d in ((_TRETINOIN, "tretinoin"), (_ARSENIC, "arsenic trioxide")) if f.search(drugs)]
+        if not named:
+            continue
+        end = at + max(hit.end() for f, _d in named for hit in f.finditer(drugs))
+        if re.search(r"\b(?:or|and/or)\s*$", text[at:end][: min(hit.start() for f, _d in named for hit in f.finditer(drugs))]) and len(named) == 1:
+            continue  # "failed tretinoin or another regimen": either one, not this one
+        given = [predicate("named_medication", Op.IS, d) for _f, d in named]
+        how = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the APL failed them: " + " ".join(text[m.start():end].split()))
+        out.append(Item(m.start(), end, any_of([Not(predicate("apl", Op.PRESENT)), all_of([*given, how])]), frozenset({"apl", "named_medication"})))
+    return out
