@@ -55,8 +55,10 @@ CASES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     ("the colon's list: an infarction resolved two months ago is inside the window",
      COLON, EXC, adult(condition("myocardial_infarction", RECENT, active=False)), MET),
     ("the colon's list: one over a year ago is not", COLON, EXC, adult(condition("myocardial_infarction", OLD, active=False)), NOT_MET),
-    ("an unread subject listed before the window stays open: no infarction, the pericarditis is a person's",
-     PERICARDITIS, EXC, adult(), UNKNOWN),
+    # pericarditis is a concept now (holdout T17x): absent from the record, it is absent (contract
+    # section 4); only a pericarditis on record is left to a person (is it symptomatic?)
+    ("a subject listed before the window is read with it: no infarction, no pericarditis", PERICARDITIS, EXC, adult(), NOT_MET),
+    ("a recent pericarditis is a person's: whether it was symptomatic", PERICARDITIS, EXC, adult(condition("pericarditis", RECENT)), UNKNOWN),
     ("an infarction inside the window still excludes", PERICARDITIS, EXC, adult(condition("myocardial_infarction", RECENT)), MET),
     ("'No MI or ... within 6 months': a recent infarction still fails it", NO_LIST, INC, adult(condition("myocardial_infarction", RECENT)), NOT_MET),
     ("'No MI or ... within 6 months': without one the unread subject leaves it open", NO_LIST, INC, adult(), UNKNOWN),

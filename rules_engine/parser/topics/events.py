@@ -653,6 +653,48 @@ def _coronary_list_gap(gap: str, right: Item) -> bool:
     return isinstance(right.expr, Predicate) and right.expr.concept == "coronary_revascularization" and re.fullmatch(r"\s*\)\s*,?\s*(?:(?:and/or|or|and)\s+)?", gap) is not None
 
 
+_KINDS_BRACKET = re.compile(r"\(\s*(?:including|such\s+as|e\.\s?g\.?,?|i\.\s?e\.?,?)\s", I)
+# a head that names a state, not events on dates ("Clinically significant cardiac disease not well
+# controlled with medication (e.g., congestive heart failure, ...) or myocardial infarction within
+# the last 12 months"): its kinds are undated, the window is the last item's
+_STATE_HEAD = re.compile(r"\b(?:uncontrolled|controlled|significant|symptomatic|unstable|active|severe|ongoing|current)\b", I)
+_BRACKET_CLOSED_OR = re.compile(r"\s*\)\s*,?\s*(?:and/or|or)\s+(?:(?:symptomatic|active|acute|severe|uncontrolled|(?:clinically\s+)?significant)\s+)?", I)
+
+
+_OPENED = re.compile(r"\(\s*$")
+# "No uncontrolled angina, no myocardial infarction (MI) within 6 months": a "no" opens a clause
+# of its own, whose window is not the item's before it
+_NEGATED_GAP = re.compile(r"\b(?:no|not|without|never)\b", I)
+
+
+def _abbreviation_gap(text: str, left: Item, right: Item) -> bool:
+    """"myocardial infarction (MI) or stroke within 12 months": the abbreviation in brackets is
+    read as an item of its own, the same event as the name before it; the window closing the list
+    is the abbreviation's and the name's too (stopped at the bracket, an infarction five years ago
+    excluded)."""
+    gap = text[left.end: right.start]
+    if isinstance(left.expr, Predicate) and isinstance(right.expr, Predicate) and left.expr.concept == right.expr.concept:
+        return re.fullmatch(r"\s*\(\s*", gap) is not None and re.match(r"\s*\)", text[right.end:]) is not None
+    closed = re.match(r"\s*\)", gap)
+    return closed is not None and _OPENED.search(text, 0, left.start) is not None and _list_gap(gap[closed.end():])
+
+
+def _kinds_bracket_gap(text: str, left: Item, right: Item) -> bool:
+    """"History of acute coronary syndromes (including myocardial infarction, ... or stenting) or
+    symptomatic pericarditis within 12 months": the kinds in the bracket are the head's, listed
+    beside the event after it, and the window closing the list is theirs too. Stopped at the
+    bracket, an infarction five years ago excluded once pericarditis was read (before, the
+    window fell to the bracket's last kind and spread back over the rest)."""
+    opened = text.rfind("(", 0, left.start)
+    head = max(text.rfind(c, 0, opened) for c in ".;:") + 1 if opened >= 0 else 0
+    return (
+        _BRACKET_CLOSED_OR.fullmatch(text, left.end, right.start) is not None
+        and opened >= 0 and text.find(")", opened, left.start) < 0
+        and _KINDS_BRACKET.match(text, opened) is not None
+        and _STATE_HEAD.search(text, head, opened) is None
+    )
+
+
 # "Anti-cancer therapy including chemotherapy, radiotherapy, ... within the 4 weeks prior": the
 # therapies after "including" are the class's kinds, and the window written after them dates the
 # class too (left undated, any anti-cancer therapy ever excluded; 10 corpus exclusions)
@@ -670,11 +712,22 @@ def _head_of_examples(left: Item, gap: str) -> bool:
     return isinstance(left.expr, Predicate) and left.expr.concept == "anticancer_therapy" and left.expr.op is Op.PRESENT and _INCLUDING_GAP.fullmatch(gap) is not None
 
 
+# (two characters at least, and no roman numeral: "(B) Symptomatic coronary artery disease" and
+# "(ii)" enumerate a new item, whose window is its own)
+_NAME_ABBREVIATION = re.compile(r"\(\s*(?![IVXivx]{1,4}\s*\))[A-Za-z][A-Za-z0-9-]{1,9}\s*\)")
+
+
 def _list_gap(gap: str) -> bool:
     """Whether the words between two events are list joins, possibly around unread short items
     ("chemotherapy, monoclonal antibodies, or investigational drug within 30 days": the window
     holds for the chemotherapy too; stopped at the unread item, any chemotherapy ever excluded).
     Written as code, not one regex: a repeated group of joins and words would backtrack."""
+    if _LIST_JOIN.match(gap):
+        return True
+    # an abbreviation in brackets is the item's own name ("myocardial infarction (MI) or stroke
+    # within 12 months": the infarction is dated by the window too; stopped there, one five
+    # years ago excluded)
+    gap = _NAME_ABBREVIATION.sub(" ", gap) if "(" in gap else gap
     if _LIST_JOIN.match(gap):
         return True
     if re.search(r"[;:.()\[\]]", gap):
@@ -2733,7 +2786,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 right = left
                 listed.insert(0, left)
                 continue
-            if not (_list_gap(text[left.end: right.start]) or _coronary_list_gap(text[left.end: right.start], right)) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
+            if not (_list_gap(text[left.end: right.start]) or _coronary_list_gap(text[left.end: right.start], right) or op is Op.WITHIN and (_kinds_bracket_gap(text, left, right) or _abbreviation_gap(text, left, right))) or _NEGATED_GAP.search(text, left.end, right.start) or _NEW_PREDICATE.search(text, left.end, right.start) or not isinstance(left.expr, Predicate) or left.expr.window is not None or not_since_misread(left.expr.concept, op, ctype):
                 break
             if left.expr.concept not in _TAKEN and _RECEIVING.search(text, left.end, min(right.end, right.start + 16)):
                 break  # "Diagnosis of immunodeficiency or receiving steroids within 7 days": the window is the therapy's, not the diagnosis's
