@@ -163,8 +163,8 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 # those no Y is related to decide (a platinum is an X that is no taxane); those a Y is a kind of
 # (X itself, an intermediate class) leave the answer unknown when recorded as themselves, since
 # the record may be the excepted kind under a wider name; the kinds of a Y do not count. Only a
-# record of the wider concept itself counts for the second group: the same concept derived from
-# a taxane record is the taxane. A concept a positive test or an "either of" implies is refused
+# record of the wider concept itself counts for the second group (the same concept derived from
+# a taxane record is the taxane), and it decides only where ``wider_record_decides``. A concept a positive test or an "either of" implies is refused
 # for the second group (its derived facts are not its kinds'): the predicate is then unknown.
 
 
@@ -187,6 +187,14 @@ def excepted(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]
 
 
 _TEST_TARGETS = frozenset(POSITIVE_TEST_IMPLIES.values())
+
+
+def wider_record_decides(concept: str, held: Container[str]) -> bool:
+    """Whether a record of a wider concept itself (``excepted``'s second group) is an event no
+    exception covers: its kinds are not exhaustive (a record of AML without an APL record is
+    not APL, as ``lineage_unknown`` has it) and no kind of it is held (beside a record of APL,
+    the AML record may be the APL; beside a taxane, the chemotherapy may be the taxane)."""
+    return not CONCEPTS[concept].subtypes_exhaustive and not any(k in held for k in kinds_of(concept)[1:])
 
 
 # -- a grade kept on an event, read as a measurement ----------------------------------------------

@@ -12,7 +12,15 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, MALIGNANCIES, Kind
 from .criteria import Op, Predicate, Review, Window
-from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, excepted, lineage_unknown, window_open_by_ancestor
+from .derive import (
+    ABSENT_IS_NONE,
+    QUALIFIED_EVENTS,
+    among,
+    excepted,
+    lineage_unknown,
+    wider_record_decides,
+    window_open_by_ancestor,
+)
 from .outcome import Outcome
 from .semantics import event_inside, predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
@@ -264,11 +272,14 @@ def _excepted(pred: Predicate, outcome: Outcome, snap: Snapshot, group: tuple[tu
     def counts(view: EventView) -> bool:
         return event_inside(view, field, limit) if windowed else view.active
 
+    held = snap.events if windowed else snap.present
+    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None and counts(v)}
     found = [_chain(v) for v in (snap.events.get(c) for c in counted) if v is not None and v.recorded and counts(v)]
+    found += [_chain(v) for c, v in own_views.items() if wider_record_decides(c, held)]
     decided = outcome is Outcome.MET if pred.op in (Op.PRESENT, Op.WITHIN) else outcome is Outcome.NOT_MET
     if found and decided:
         return "; ".join(found) + span + f": {what}"
-    own = [_chain(v) for v in (snap.recorded_events.get(c) for c in wider) if v is not None and counts(v)]
+    own = [_chain(v) for c, v in own_views.items() if not wider_record_decides(c, held)]
     if found or own:
         return "; ".join(found + own) + span + f": may be the excepted kind, not {what}"
     skipped = [label(c) for c in pred.value if c in snap.events and snap.events[c].recorded]

@@ -18,6 +18,7 @@ from .derive import (
     lineage_unknown,
     names_product,
     product_words,
+    wider_record_decides,
     window_open_by_ancestor,
 )
 from .outcome import Outcome
@@ -160,18 +161,20 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
 
 def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     """An event asked with kinds of it excepted (``derive.excepted``): met when a kind that
-    decides is on record (active, or inside the window); unknown when only the wider concept's
-    own record is (it may be the excepted kind), an undated record of a deciding kind is and the
-    line asks for a window, or an ancestor without its subtype may be the event; else not met.
-    None when the predicate excepts nothing."""
+    decides is on record (active, or inside the window), or a wider concept's own record that
+    decides (``derive.wider_record_decides``); unknown when a wider concept's own record may be
+    the excepted kind, an undated record of a deciding kind is and the line asks for a window,
+    or an ancestor without its subtype may be the event; else not met. None when the predicate
+    excepts nothing."""
     group = excepted(pred.concept, pred.value)
     if group is None:
         return None
     counted, wider = group
     if pred.op in (Op.PRESENT, Op.ABSENT):
-        if any(c in snap.present for c in counted):
+        own = [c for c in wider if _own_record(c, snap)]
+        if any(c in snap.present for c in counted) or any(wider_record_decides(c, snap.present) for c in own):
             result = MET
-        elif any(_own_record(c, snap) for c in wider) or lineage_unknown(pred.concept, snap.present):
+        elif own or lineage_unknown(pred.concept, snap.present):
             result = UNKNOWN
         else:
             result = NOT_MET
@@ -179,16 +182,22 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     assert pred.window is not None, "supported() lets a windowed event through only with its window"
     field, limit = window_limit(pred.window)
     views = [v for v in (snap.events.get(c) for c in counted) if v is not None]
-    own = [v for v in (snap.recorded_events.get(c) for c in wider) if v is not None]
-    elapsed = [v.dd if field == "dd" else v.mo for v in views]
-    if any(e is not None and e <= limit for e in elapsed):
+    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
+    if any(_inside_dated(v, field, limit) for v in views) or any(
+        _inside_dated(v, field, limit) and wider_record_decides(c, snap.events) for c, v in own_views.items()
+    ):
         result = MET
-    elif (any(v.undated for v in views) or any(event_inside(v, field, limit) for v in own)
+    elif (any(v.undated for v in views) or any(event_inside(v, field, limit) for v in own_views.values())
           or window_open_by_ancestor(pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit))):
         result = UNKNOWN
     else:
         result = NOT_MET
     return result if pred.op is Op.WITHIN else flip(result)
+
+
+def _inside_dated(view: EventView, field: str, limit: float) -> bool:
+    elapsed = view.dd if field == "dd" else view.mo
+    return elapsed is not None and elapsed <= limit
 
 
 def _own_record(concept: str, snap: Snapshot) -> bool:

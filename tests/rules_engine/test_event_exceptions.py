@@ -17,7 +17,7 @@ from rules_engine.criteria import CriterionType, Op, Predicate, Window
 from rules_engine.outcome import Outcome
 from rules_engine.rule_language import parse_rule, render_rule
 from rules_engine.semantics import supported
-from tests.rules_engine.conftest import AS_OF, decide, patient, trial_of, both
+from tests.rules_engine.conftest import AS_OF, both, decide, patient, trial_of
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 RECENT, OLD = AS_OF - timedelta(days=10), AS_OF - timedelta(days=400)
@@ -33,14 +33,17 @@ TRANSPLANT_BUT_AUTO_100D = Predicate("hsct", Op.WITHIN, ("auto_hsct",), window=W
         (CHEMO_BUT_TAXANE, {"taxane": RECENT}, NOT_MET),
         (CHEMO_BUT_TAXANE, {"taxane": RECENT, "platinum_chemotherapy": RECENT}, MET),
         (CHEMO_BUT_TAXANE, {"platinum_chemotherapy": RECENT}, MET),
-        (CHEMO_BUT_TAXANE, {"chemotherapy": RECENT}, UNKNOWN),
+        (CHEMO_BUT_TAXANE, {"chemotherapy": RECENT}, MET),
+        (CHEMO_BUT_TAXANE, {"chemotherapy": RECENT, "taxane": OLD}, UNKNOWN),
         (CHEMO_BUT_TAXANE, {"chemotherapy": RECENT, "anthracycline": RECENT}, MET),
         (CHEMO_BUT_TAXANE, {"taxane": (RECENT, False), "anthracycline": (RECENT, False)}, NOT_MET),
         (CHEMO_BUT_TAXANE, {}, NOT_MET),
         (Predicate("chemotherapy", Op.ABSENT, ("taxane",)), {"taxane": RECENT}, MET),
         (Predicate("chemotherapy", Op.ABSENT, ("taxane",)), {"taxane": RECENT, "anthracycline": RECENT}, NOT_MET),
         (LEUKEMIA_BUT_APL, {"apl": RECENT}, NOT_MET),
-        (LEUKEMIA_BUT_APL, {"aml": RECENT}, UNKNOWN),
+        (LEUKEMIA_BUT_APL, {"aml": RECENT}, MET),
+        (LEUKEMIA_BUT_APL, {"aml": RECENT, "apl": RECENT}, UNKNOWN),
+        (LEUKEMIA_BUT_APL, {"acute_leukemia": RECENT}, UNKNOWN),
         (LEUKEMIA_BUT_APL, {"apl": RECENT, "b_all": RECENT}, MET),
         (Predicate("all", Op.PRESENT, ("b_all",)), {"acute_leukemia": RECENT}, UNKNOWN),
         (Predicate("all", Op.PRESENT, ("b_all",)), {"t_all": RECENT}, MET),
@@ -53,9 +56,9 @@ TRANSPLANT_BUT_AUTO_100D = Predicate("hsct", Op.WITHIN, ("auto_hsct",), window=W
         (Predicate("hsct", Op.NOT_WITHIN, ("auto_hsct",), window=Window(100, "days")), {"auto_hsct": RECENT}, MET),
     ],
     ids=[
-        "only-the-excepted-kind", "excepted-kind-and-another", "another-kind-only", "the-event-unnamed-may-be-excepted",
-        "unnamed-and-another-kind", "inactive-records", "nothing-on-record", "absent-form-excepted-only",
-        "absent-form-with-another", "apl-only", "aml-unnamed-may-be-apl", "apl-and-b-all", "ancestor-without-subtype",
+        "only-the-excepted-kind", "excepted-kind-and-another", "another-kind-only", "the-event-unnamed-is-no-excepted-kind",
+        "unnamed-beside-the-excepted-kind-may-be-it", "unnamed-and-another-kind", "inactive-records", "nothing-on-record", "absent-form-excepted-only",
+        "absent-form-with-another", "apl-only", "aml-alone-is-no-apl", "aml-beside-apl-may-be-it", "exhaustive-parent-may-be-it", "apl-and-b-all", "ancestor-without-subtype",
         "other-subtype", "window-excepted-only", "window-excepted-and-other-inside", "window-other-outside",
         "window-other-undated", "window-unnamed-inside", "window-unnamed-outside", "not-within-form",
     ],
@@ -84,7 +87,7 @@ def test_an_exception_no_record_can_tell_apart_is_unknown(pred):
     [
         ({"taxane": RECENT}, "excepted"),
         ({"taxane": RECENT, "anthracycline": RECENT}, "anthracycline"),
-        ({"chemotherapy": RECENT}, "may be the excepted kind"),
+        ({"chemotherapy": RECENT, "taxane": RECENT}, "may be the excepted kind"),
     ],
     ids=["names-the-exception", "names-the-deciding-record", "says-why-open"],
 )
