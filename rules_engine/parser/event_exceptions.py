@@ -23,13 +23,16 @@ from dataclasses import replace
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, ReviewReason, iter_predicates
-from rules_engine.derive import AMONG, excepted, kinds_of
+from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
 from rules_engine.parser.items import all_of, any_of
 from rules_engine.parser.safety import Qualifier
 
 _ASKED_OPS = frozenset({Op.PRESENT, Op.WITHIN})
 # what ``topics.coded`` folds into another malignancy's value (its ``_EXCEPTABLE``)
 _FOLDED = frozenset(MALIGNANCIES) | {"carcinoma_in_situ"}
+# measurements of one record of an event (the latest): a steroid's daily dose, a graded or
+# qualified event (``derive.GRADED_EVENTS``, ``derive.QUALIFIED_EVENTS``)
+_OF_ONE_RECORD = frozenset({"steroid_dose", *GRADED_EVENTS, *QUALIFIED_EVENTS})
 
 
 def _event(p: Predicate) -> bool:
@@ -109,16 +112,38 @@ def _malignancies_folded(asked: list[Predicate], exc: Expr) -> bool:
             and all(p.concept in _FOLDED and p.op in _ASKED_OPS for p in named))
 
 
+def _about_the_patient(asked: list[Predicate], exc: Expr) -> bool:
+    """Whether the exception asks only the patient's own tests ("HIV unless CD4 > 350", "HCV
+    antibody positive ... can be enrolled if HCV RNA is negative"), restating at most the events
+    the line asks: one value for the patient, not one of several records. A measurement of one
+    record of an event (a steroid's dose, a GVHD grade) is no such test: it is the latest
+    record's, and another record may be the one excluded."""
+    own = {p.concept for p in asked}
+    named = list(iter_predicates(exc))
+    return bool(named) and all(
+        p.concept in own or (p.concept in CONCEPTS and CONCEPTS[p.concept].kind is not Kind.EVENT and p.concept not in _OF_ONE_RECORD)
+        for p in named
+    )
+
+
 def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str) -> Expr:
     """What ``expr`` asks once ``exc`` is excepted from it (module docstring). The exception of a
-    line asking no event (a QTc "unless a pacemaker is present") is about the patient, whose one
-    value it concerns: it stays ``Not(exc)``."""
+    line asking no event (a QTc "unless a pacemaker is present"), or one asking only the
+    patient's own tests, is about the patient, whose one value it concerns: it stays
+    ``Not(exc)``."""
     narrowed = narrowed_by_kinds(expr, exc)
     if narrowed is not None:
         return narrowed
     asked = _asked_events(expr)
-    if not asked or _malignancies_folded(asked, exc):
+    if not asked or _malignancies_folded(asked, exc) or _about_the_patient(asked, exc):
         return all_of([expr, Not(exc)])
+    if isinstance(exc, Any_) and all(p.concept in AMONG for p in asked):
+        # "other malignancies except non-melanoma skin cancer or cervical dysplasia": the cancers
+        # fold into the predicate's value, the rest is read as below
+        folded = [o for o in exc.parts if _malignancies_folded(asked, o)]
+        if folded and len(folded) < len(exc.parts):
+            rest = any_of([o for o in exc.parts if o not in folded])
+            return all_of([expr, Not(any_of(folded)), except_from(expr, rest, effective, words)])
     if effective is CriterionType.EXCLUSION and _may_be(exc, True):  # an exception no record meets clears nobody
         said = " ".join(words.split()) or "an exception"
         why = Qualifier(ReviewReason.AMBIGUOUS, "whether the exception covers every record the line excludes: " + said)
