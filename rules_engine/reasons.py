@@ -277,13 +277,13 @@ def _excepted(pred: Predicate, outcome: Outcome, snap: Snapshot, group: tuple[tu
     found = [_chain(v) for v in (snap.events.get(c) for c in counted) if v is not None and v.recorded and counts(v)]
     found += [_chain(v) for c, v in own_views.items() if wider_record_decides(c, held)]
     decided = outcome is Outcome.MET if pred.op in (Op.PRESENT, Op.WITHIN) else outcome is Outcome.NOT_MET
+    skipped = [label(c) for c in pred.value if c in snap.events and snap.events[c].recorded]
+    but = f" ({', '.join(skipped)} recorded: excepted)" if skipped else ""
     if found and decided:
-        return "; ".join(found) + span + f": {what}"
+        return "; ".join(found) + span + (but or f"; no record of {' or '.join(label(v) for v in pred.value)}")
     own = [_chain(v) for c, v in own_views.items() if not wider_record_decides(c, held)]
     if found or own:
         return "; ".join(found + own) + span + f": may be the excepted kind, not {what}"
-    skipped = [label(c) for c in pred.value if c in snap.events and snap.events[c].recorded]
-    but = f" ({', '.join(skipped)} recorded: excepted)" if skipped else ""
     if outcome is Outcome.UNKNOWN:
         return f"no record of {what}{span}{but}, but a wider record may be it"
     return f"no record of {what}{span}{but}"
