@@ -140,7 +140,9 @@ def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str) -> 
     if isinstance(exc, Any_) and all(p.concept in AMONG for p in asked):
         # "other malignancies except non-melanoma skin cancer or cervical dysplasia": the cancers
         # fold into the predicate's value, the rest is read as below
-        folded = [o for o in exc.parts if _malignancies_folded(asked, o)]
+        # (only a plain one: a condition beside it, "prostate cancer if a prostatectomy has been
+        # performed", would be dropped by the fold)
+        folded = [o for o in exc.parts if _excepted_kinds(o) is not None and _malignancies_folded(asked, o)]
         if folded and len(folded) < len(exc.parts):
             rest = any_of([o for o in exc.parts if o not in folded])
             return all_of([expr, Not(any_of(folded)), except_from(expr, rest, effective, words)])

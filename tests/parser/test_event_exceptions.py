@@ -108,3 +108,29 @@ ROWS = [
 )
 def test_an_exception_never_clears_a_patient_the_line_excludes(ctype, line, facts, expected):
     assert decide(ctype, line, facts) is expected
+
+
+OTHER_CANCERS = "Other active malignancies except for non-melanoma skin cancer or cervical intraepithelial neoplasia"
+
+
+def decide_in_aml_trial(lines: list[tuple[CriterionType, str]], facts: PatientFacts) -> Outcome:
+    """The first exclusion's outcome in a trial for AML (its own disease is no other malignancy)."""
+    trial = TrialCriteria("excepted-cancer", 1, parse_lines([(I, "Acute myeloid leukemia"), *lines]))
+    reference, _ = both(trial, facts)
+    return reference.criteria[1].outcome
+
+
+@pytest.mark.parametrize(
+    ("lines", "facts", "expected"),
+    [
+        ([(E, OTHER_CANCERS)], record("aml", "nonmelanoma_skin_cancer"), NOT_MET),
+        ([(E, OTHER_CANCERS)], record("aml", "nonmelanoma_skin_cancer", "breast_cancer"), MET),
+        # cervical dysplasia is no malignancy the predicate's value can take: its exception is
+        # read as any other, open beside the cancer (never cleared)
+        ([(E, OTHER_CANCERS)], record("aml", "cervical_dysplasia", "breast_cancer"), UNKNOWN),
+        ([(E, OTHER_CANCERS)], record("aml", "breast_cancer"), MET),
+    ],
+    ids=["excepted-cancer-alone", "excepted-cancer-and-another", "excepted-dysplasia-and-another", "another-alone"],
+)
+def test_another_malignancy_with_its_exceptions(lines, facts, expected):
+    assert decide_in_aml_trial(lines, facts) is expected
