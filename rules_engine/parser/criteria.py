@@ -327,9 +327,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             else:
                 said = "; ".join(k.text for k in excepted_kids)  # type: ignore[union-attr]
                 if index not in negated:
-                    joined_exc = except_from(own_expr, excepted, CriterionType.EXCLUSION, said)
+                    joined_exc = except_from(own_expr, excepted, CriterionType.EXCLUSION, said, marked=False)
                 elif isinstance(own_expr, Not):  # "No X except:" among the inclusions: no X but the excepted
-                    joined_exc = Not(except_from(own_expr.part, excepted, CriterionType.EXCLUSION, said))
+                    joined_exc = Not(except_from(own_expr.part, excepted, CriterionType.EXCLUSION, said, marked=False))
                 else:
                     joined_exc = any_of_parts(own_expr, excepted)
             criterion = Criterion(type=ctype, text=text, expr=normal_limits_upright(joined_exc, ctype), parent=parent)

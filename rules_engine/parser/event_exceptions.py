@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind
-from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, ReviewReason, iter_predicates
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
 from rules_engine.parser.items import all_of, any_of
 from rules_engine.parser.safety import Qualifier
@@ -126,11 +126,13 @@ def _about_the_patient(asked: list[Predicate], exc: Expr) -> bool:
     )
 
 
-def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str) -> Expr:
+def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str, marked: bool = True) -> Expr:
     """What ``expr`` asks once ``exc`` is excepted from it (module docstring). The exception of a
     line asking no event (a QTc "unless a pacemaker is present"), or one asking only the
     patient's own tests, is about the patient, whose one value it concerns: it stays
-    ``Not(exc)``."""
+    ``Not(exc)``. ``marked``: the review is a ``Qualifier`` for the line's safety pass
+    (``safety.enforce``) still to come; a caller past that pass (a heading joined with the lines
+    under it) stores a plain review."""
     narrowed = narrowed_by_kinds(expr, exc)
     if narrowed is not None:
         return narrowed
@@ -145,9 +147,9 @@ def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str) -> 
         folded = [o for o in exc.parts if _excepted_kinds(o) is not None and _malignancies_folded(asked, o)]
         if folded and len(folded) < len(exc.parts):
             rest = any_of([o for o in exc.parts if o not in folded])
-            return all_of([expr, Not(any_of(folded)), except_from(expr, rest, effective, words)])
+            return all_of([expr, Not(any_of(folded)), except_from(expr, rest, effective, words, marked)])
     if effective is CriterionType.EXCLUSION and _may_be(exc, True):  # an exception no record meets clears nobody
         said = " ".join(words.split()) or "an exception"
-        why = Qualifier(ReviewReason.AMBIGUOUS, "whether the exception covers every record the line excludes: " + said)
+        why = (Qualifier if marked else Review)(ReviewReason.AMBIGUOUS, "whether the exception covers every record the line excludes: " + said)
         return all_of([expr, any_of([Not(exc), why])])
     return all_of([expr, Not(exc)])
