@@ -326,7 +326,11 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 joined_exc: Expr = own_expr
             else:
                 said = "; ".join(k.text for k in excepted_kids)  # type: ignore[union-attr]
-                if index not in negated:
+                if index not in negated and named <= {"other_malignancy"}:
+                    # another malignancy's heading exceptions: topics.coded rebuilds them into the
+                    # predicate's value (derive.among), the event reading for that concept
+                    joined_exc = All((own_expr, Not(excepted)))
+                elif index not in negated:
                     joined_exc = except_from(own_expr, excepted, CriterionType.EXCLUSION, said, marked=False)
                 elif isinstance(own_expr, Not):  # "No X except:" among the inclusions: no X but the excepted
                     joined_exc = Not(except_from(own_expr.part, excepted, CriterionType.EXCLUSION, said, marked=False))
