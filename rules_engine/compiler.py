@@ -34,6 +34,7 @@ from .derive import (
     POSITIVE_TEST_IMPLIES,
     among,
     convert_performance,
+    excepted,
     performance_source,
 )
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
@@ -80,7 +81,9 @@ class Plan:
 
     ``kind``: ``unknown`` (undecidable: unsupported operator or threshold unit), ``present``
     (``members`` any active), ``within`` (a dated event inside a window), ``among`` (a concept
-    asked of a set of members, present or inside a window: ``derive.among``), ``value`` (every
+    asked of a set of members, present or inside a window: ``derive.among``), ``except`` (an
+    event with kinds of it excepted: ``derive.excepted``; the members after the first
+    ``decided`` count by their own record only), ``value`` (every
     probe fired for a fact, which must carry ``field`` and, with a window, be ``fresh``).
     ``negate`` flips met / not met (ABSENT, NOT_WITHIN, NEQ on sex).
     """
@@ -124,6 +127,15 @@ def plan(pred: Predicate) -> Plan:
         return Plan(
             "among", probes=members_probes, members=members, negate=negate, decided=len(group[0]),
             windowed=window is not None,
+        )
+    narrowed = excepted(pred.concept, pred.value)
+    if narrowed is not None:
+        members = narrowed[0] + narrowed[1]
+        window = pred.window if pred.op in (Op.WITHIN, Op.NOT_WITHIN) else None
+        members_probes = tuple(_window_probe(tag_of(c), window) if window is not None else _active(c) for c in members)
+        return Plan(
+            "except", tag_of(pred.concept), members_probes, members=members, negate=pred.op in (Op.ABSENT, Op.NOT_WITHIN),
+            decided=len(narrowed[0]), windowed=window is not None,
         )
     tag = tag_of(pred.concept)
     if pred.concept == "sex":

@@ -15,7 +15,7 @@ from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Any
 
-from .concepts import CONCEPTS, MALIGNANCIES, ancestors, related
+from .concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors, related
 
 # A derived event concept that holds when any of its sources does.
 EITHER_OF: dict[str, tuple[str, ...]] = {
@@ -156,6 +156,47 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
     return (concept,) + counted, ()
 
 
+# -- an event asked with kinds of it excepted ("No concurrent chemotherapy except taxanes") --------
+# ``Predicate(X, present | within, value=(Y, ...))`` asks for an X event that is none of the
+# excepted kinds: read as "X and not Y", a patient with a taxane and a platinum was cleared by
+# the taxane. Each Y must be a kind of X in the catalogue. The kinds of X then fall in three:
+# those no Y is related to decide (a platinum is an X that is no taxane); those a Y is a kind of
+# (X itself, an intermediate class) leave the answer unknown when recorded as themselves, since
+# the record may be the excepted kind under a wider name; the kinds of a Y do not count. Only a
+# record of the wider concept itself counts for the second group (the same concept derived from
+# a taxane record is the taxane), and it decides only where ``wider_record_decides``. A concept a positive test or an "either of" implies is refused
+# for the second group (its derived facts are not its kinds'): the predicate is then unknown.
+
+
+@lru_cache(maxsize=4096)
+def excepted(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For an event asked with kinds of it excepted: (kinds whose record decides, kinds whose own
+    record only makes the answer unknown); None when ``value`` excepts nothing valid (or the
+    concept is asked among others: ``among``)."""
+    spec = CONCEPTS.get(concept)
+    if spec is None or spec.kind is not Kind.EVENT or concept in AMONG or not isinstance(value, tuple) or not value:
+        return None
+    members = kinds_of(concept)
+    if not all(isinstance(v, str) and v in members[1:] for v in value):
+        return None
+    counted = tuple(m for m in members if not any(related(m, v) for v in value))
+    wider = tuple(m for m in members if m not in counted and not any(m == v or v in ancestors(m) for v in value))
+    if any(m in EITHER_OF or m in _TEST_TARGETS for m in wider):
+        return None
+    return counted, wider
+
+
+_TEST_TARGETS = frozenset(POSITIVE_TEST_IMPLIES.values())
+
+
+def wider_record_decides(concept: str, held: Container[str]) -> bool:
+    """Whether a record of a wider concept itself (``excepted``'s second group) is an event no
+    exception covers: its kinds are not exhaustive (a record of AML without an APL record is
+    not APL, as ``lineage_unknown`` has it) and no kind of it is held (beside a record of APL,
+    the AML record may be the APL; beside a taxane, the chemotherapy may be the taxane)."""
+    return not CONCEPTS[concept].subtypes_exhaustive and not any(k in held for k in kinds_of(concept)[1:])
+
+
 # -- a grade kept on an event, read as a measurement ----------------------------------------------
 # The intake keeps a GVHD record's grade (Condition.stage / severity) as ``attributes.grade``; a
 # line bounds it ("grade II-IV GVHD"). The latest active record's grade is the measurement; an
@@ -178,7 +219,7 @@ QUALIFIED_EVENTS: dict[str, tuple[str, str, str]] = {
 }
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def kinds_of(concept: str) -> tuple[str, ...]:
     """The concept and every concept that is a kind of it, at any depth."""
     found = [concept]

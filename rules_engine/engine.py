@@ -25,7 +25,7 @@ from .assemble import Layout, LineTable, Memo, assemble, assemble_many, intern_c
 from .compiler import DERIVATION_RULESET, Compiler, Plan, Probe, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
-from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product, window_open_by_ancestor
+from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product, wider_record_decides, window_open_by_ancestor
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .focused import focused_snapshot
@@ -92,6 +92,8 @@ class _Evidence:
             return kleene_any([self._presence(c, probe.key) for c, probe in zip(p.members, p.probes, strict=True)])
         if p.kind == "among":
             return self._among(p)
+        if p.kind == "except":
+            return self._except(p)
         if p.kind == "product":
             return self._product(p)
         if p.kind == "within":
@@ -124,6 +126,24 @@ class _Evidence:
             f.get("nd") for c in p.members for f in self.facts_by_tag.get(tag_of(c), ())
         )
         return UNKNOWN if any(fired[p.decided :]) or undated else NOT_MET
+
+    def _except(self, p: Plan) -> Outcome:
+        """An event with kinds of it excepted (``semantics.excepted_outcome``): a deciding kind's
+        probe fired on any fact; a wider concept's only on its own record (``k`` "rec"), since a
+        fact derived for it came from a kind of it, the excepted one or a deciding one."""
+        if any(probe.key in self.fired for probe in p.probes[: p.decided]):
+            return MET
+        wider = list(zip(p.members[p.decided :], p.probes[p.decided :], strict=True))
+        own = [c for c, probe in wider if "rec" in self.fired.get(probe.key, ())]
+        held = self.recorded if p.windowed else self.present
+        if any(wider_record_decides(c, held) for c in own):
+            return MET
+        if p.windowed:
+            undated_own = any(f.get("nd") and f["k"] == "rec" for c, _ in wider for f in self.facts_by_tag.get(tag_of(c), ()))
+            undated = any(f.get("nd") for c in p.members[: p.decided] for f in self.facts_by_tag.get(tag_of(c), ()))
+            opened = window_open_by_ancestor(p.tag[2:], self.recorded, partial(self._inside, p.probes[0]))
+            return UNKNOWN if own or undated_own or undated or opened else NOT_MET
+        return UNKNOWN if own or lineage_unknown(p.tag[2:], self.present) else NOT_MET
 
     def _product(self, p: Plan) -> Outcome:
         """A history concept asked of a named product: the active records' own words decide."""

@@ -97,10 +97,12 @@ def _gate_kind(pred: Predicate) -> str | None:
     gate: time only moves a record's events further back, so a line not met today stays not met
     until the record changes, and a change re-judges every gate. "None within N" (``NOT_WITHIN``)
     may open with time alone and never gates."""
-    if pred.op is Op.WITHIN and pred.window is not None and not pred.uln and supported(pred) and _in_family(pred.concept):
+    if pred.op is Op.WITHIN and pred.window is not None and pred.value is None and not pred.uln and supported(pred) and _in_family(pred.concept):
         return "diagnosis"
     if not supported(pred) or pred.window is not None or pred.uln:
         return None
+    if pred.op is not Op.IN and pred.value is not None and pred.concept in CONCEPTS and CONCEPTS[pred.concept].kind is Kind.EVENT:
+        return None  # an event with kinds of it excepted (derive.excepted) is no diagnosis present
     if pred.concept == "age" and pred.op not in (Op.IN, Op.IS):
         return "age"
     if pred.concept == "sex":

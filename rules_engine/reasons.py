@@ -12,7 +12,15 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, MALIGNANCIES, Kind
 from .criteria import Op, Predicate, Review, Window
-from .derive import ABSENT_IS_NONE, QUALIFIED_EVENTS, among, lineage_unknown, window_open_by_ancestor
+from .derive import (
+    ABSENT_IS_NONE,
+    QUALIFIED_EVENTS,
+    among,
+    excepted,
+    lineage_unknown,
+    wider_record_decides,
+    window_open_by_ancestor,
+)
 from .facts import held_names
 from .outcome import Outcome
 from .semantics import event_inside, predicate_outcome, supported
@@ -188,6 +196,9 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     group = among(pred.concept, pred.value)
     if group is not None:
         return _among(pred, snap, group)
+    narrowed = excepted(pred.concept, pred.value)
+    if narrowed is not None:
+        return _excepted(pred, outcome, snap, narrowed)
     if spec.kind is Kind.EVENT and pred.op is Op.IS:  # a named product (derive.NAMED_PRODUCT)
         view = snap.events.get(pred.concept)
         if view is None or not view.active:
@@ -250,6 +261,35 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
     if own:
         return f"no record of a malignancy other than {own}{span}{outside}{mine}"
     return f"no record of another malignancy{span}{outside}"
+
+
+def _excepted(pred: Predicate, outcome: Outcome, snap: Snapshot, group: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """Which record of the event decided, or left it open, and that the excepted kinds do not
+    count (``derive.excepted``)."""
+    counted, wider = group
+    what = f"{label(pred.concept)} other than {' or '.join(label(v) for v in pred.value)}"
+    windowed = pred.op in (Op.WITHIN, Op.NOT_WITHIN) and pred.window is not None
+    field, limit = window_limit(pred.window) if windowed and pred.window else ("dd", 0.0)
+    span = f" within {window_text(pred.window)} before {snap.as_of.isoformat()}" if windowed and pred.window else ""
+
+    def counts(view: EventView) -> bool:
+        return event_inside(view, field, limit) if windowed else view.active
+
+    held = snap.events if windowed else snap.present
+    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None and counts(v)}
+    found = [_chain(v) for v in (snap.events.get(c) for c in counted) if v is not None and v.recorded and counts(v)]
+    found += [_chain(v) for c, v in own_views.items() if wider_record_decides(c, held)]
+    decided = outcome is Outcome.MET if pred.op in (Op.PRESENT, Op.WITHIN) else outcome is Outcome.NOT_MET
+    skipped = [label(c) for c in pred.value if c in snap.events and snap.events[c].recorded]
+    but = f" ({', '.join(skipped)} recorded: excepted)" if skipped else ""
+    if found and decided:
+        return "; ".join(found) + span + (but or f"; no record of {' or '.join(label(v) for v in pred.value)}")
+    own = [_chain(v) for c, v in own_views.items() if not wider_record_decides(c, held)]
+    if found or own:
+        return "; ".join(found + own) + span + f": may be the excepted kind, not {what}"
+    if outcome is Outcome.UNKNOWN:
+        return f"no record of {what}{span}{but}, but a wider record may be it"
+    return f"no record of {what}{span}{but}"
 
 
 NO_REQUIREMENT_REASON = "no requirement: the registry states none for this line"

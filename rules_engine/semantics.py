@@ -10,7 +10,17 @@ from functools import lru_cache
 
 from .concepts import CONCEPTS, Kind
 from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
-from .derive import AMONG, NAMED_PRODUCT, among, lineage_unknown, names_product, product_words, window_open_by_ancestor
+from .derive import (
+    AMONG,
+    NAMED_PRODUCT,
+    among,
+    excepted,
+    lineage_unknown,
+    names_product,
+    product_words,
+    wider_record_decides,
+    window_open_by_ancestor,
+)
 from .facts import held_names
 from .outcome import Outcome
 from .snapshot import NUMERIC_COMPARE, EventView, Snapshot, threshold, window_end, window_limit
@@ -40,6 +50,8 @@ def supported(pred: Predicate) -> bool:
     if spec.kind is Kind.EVENT and pred.op is Op.IS:
         return pred.concept in NAMED_PRODUCT and isinstance(pred.value, str) and bool(product_words(pred.value))
     if spec.kind is Kind.EVENT:
+        if pred.value is not None and pred.concept not in AMONG and excepted(pred.concept, pred.value) is None:
+            return False  # an exception that is no kind of the event: nothing a record can decide
         return pred.op in HISTORY_OPS and (pred.op in (Op.PRESENT, Op.ABSENT) or pred.window is not None)
     if pred.op is Op.IS:
         return isinstance(pred.value, str)
@@ -98,7 +110,7 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
         return None
     spec = CONCEPTS.get(pred.concept)
     if spec is not None and spec.kind is Kind.EVENT:
-        group = among(pred.concept, pred.value)
+        group = among(pred.concept, pred.value) or excepted(pred.concept, pred.value)
         # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
         ancestor = lineage_unknown(pred.concept, snap.events) if group is None else None
         names = group[0] + group[1] if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
@@ -155,6 +167,53 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     return result if pred.op is Op.WITHIN else flip(result)
 
 
+def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
+    """An event asked with kinds of it excepted (``derive.excepted``): met when a kind that
+    decides is on record (active, or inside the window), or a wider concept's own record that
+    decides (``derive.wider_record_decides``); unknown when a wider concept's own record may be
+    the excepted kind, an undated record of a deciding kind is and the line asks for a window,
+    or an ancestor without its subtype may be the event; else not met. None when the predicate
+    excepts nothing."""
+    group = excepted(pred.concept, pred.value)
+    if group is None:
+        return None
+    counted, wider = group
+    if pred.op in (Op.PRESENT, Op.ABSENT):
+        own = [c for c in wider if _own_record(c, snap)]
+        if any(c in snap.present for c in counted) or any(wider_record_decides(c, snap.present) for c in own):
+            result = MET
+        elif own or lineage_unknown(pred.concept, snap.present):
+            result = UNKNOWN
+        else:
+            result = NOT_MET
+        return result if pred.op is Op.PRESENT else flip(result)
+    assert pred.window is not None, "supported() lets a windowed event through only with its window"
+    field, limit = window_limit(pred.window)
+    views = [v for v in (snap.events.get(c) for c in counted) if v is not None]
+    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
+    if any(_inside_dated(v, field, limit) for v in views) or any(
+        _inside_dated(v, field, limit) and wider_record_decides(c, snap.events) for c, v in own_views.items()
+    ):
+        result = MET
+    elif (any(v.undated for v in views) or any(event_inside(v, field, limit) for v in own_views.values())
+          or window_open_by_ancestor(pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit))):
+        result = UNKNOWN
+    else:
+        result = NOT_MET
+    return result if pred.op is Op.WITHIN else flip(result)
+
+
+def _inside_dated(view: EventView, field: str, limit: float) -> bool:
+    elapsed = view.dd if field == "dd" else view.mo
+    return elapsed is not None and elapsed <= limit
+
+
+def _own_record(concept: str, snap: Snapshot) -> bool:
+    """An active record of the concept itself, not one derived from a kind of it."""
+    view = snap.recorded_events.get(concept)
+    return view is not None and view.active
+
+
 def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     """A history concept asked of a named product (``derive.NAMED_PRODUCT``): its records
     compared by their own words."""
@@ -202,6 +261,9 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     grouped = among_outcome(pred, snap)
     if grouped is not None:
         return grouped
+    narrowed = excepted_outcome(pred, snap)
+    if narrowed is not None:
+        return narrowed
     if spec.kind is Kind.EVENT and pred.op is Op.IS:
         return product_outcome(pred, snap)
     if spec.kind is Kind.EVENT:

@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.disease_headings import disease_label, names_disease, scoped_heading, scoped_line
+from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -326,7 +327,17 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             if excepted is None:
                 joined_exc: Expr = own_expr
             else:
-                joined_exc = any_of_parts(own_expr, excepted) if index in negated else All((own_expr, Not(excepted)))
+                said = "; ".join(k.text for k in excepted_kids)  # type: ignore[union-attr]
+                if index not in negated and named <= {"other_malignancy"}:
+                    # another malignancy's heading exceptions: topics.coded rebuilds them into the
+                    # predicate's value (derive.among), the event reading for that concept
+                    joined_exc = All((own_expr, Not(excepted)))
+                elif index not in negated:
+                    joined_exc = except_from(own_expr, excepted, CriterionType.EXCLUSION, said, marked=False)
+                elif isinstance(own_expr, Not):  # "No X except:" among the inclusions: no X but the excepted
+                    joined_exc = Not(except_from(own_expr.part, excepted, CriterionType.EXCLUSION, said, marked=False))
+                else:
+                    joined_exc = any_of_parts(own_expr, excepted)
             criterion = Criterion(type=ctype, text=text, expr=normal_limits_upright(joined_exc, ctype), parent=parent)
         elif kids and _defines_status(text, criterion.expr):
             # "Relapsed or refractory AML as defined by one of the following criteria:": the lines

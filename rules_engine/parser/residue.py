@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
@@ -437,7 +438,7 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
         # exception covers is a person's to say. (In an inclusion "and not" the same thing fails
         # every patient, the safe side: "may have CNS 1 or CNS 2 disease but not CNS 3".)
         return all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, " ".join(words.split()) or "an exception naming the same thing")])
-    return all_of([expr, Not(exc)])
+    return except_from(expr, exc, effective, words)
 
 
 def _excepts_itself(expr: Expr, exc: Expr) -> bool:
@@ -955,9 +956,9 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
         if hits:
             parts = list(expr.parts)
             for i in hits:
-                parts[i] = all_of([parts[i], Not(exc)])
+                parts[i] = except_from(parts[i], exc, CriterionType.EXCLUSION, clause_text)
             return Any_(tuple(parts))
-    return all_of([expr, Not(exc)])
+    return except_from(expr, exc, CriterionType.EXCLUSION, clause_text)
 
 
 # A sentence offering a second test where the first one fails ("If the serum creatinine is above

@@ -32,6 +32,7 @@ corpus), so a line saved unedited is the line that was shown.
 | `HIV` / `no HIV` | on record / not on record (a missing diagnosis counts as absent) |
 | `allo-HSCT within 90 days` / `no allo-HSCT within 90 days` | dated history inside / not inside the window |
 | `other-malignancy other than (AML, B-ALL) within 3 years` | a concept asked among others, minus the trial's own diseases |
+| `chemotherapy other than (taxane) within 4 weeks` | an event no excepted kind covers: a taxane alone does not meet it, a taxane and a platinum do; a record of the event itself beside a taxane (or under a parent whose kinds are exhaustive) is unknown |
 | `not (HIV or HBV)` | negation of a group |
 | `review consent "Able to give written informed consent"` | left to a person, with the reason and the words |
 | `no requirement` | the registry states none for this line ("Not specified"): always met |

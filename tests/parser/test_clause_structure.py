@@ -194,7 +194,8 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "an 'other than' aside between commas ends at its comma: what follows still describes the disease",
         "Confirmed AML, other than acute promyelocytic leukemia, as defined by WHO criteria that is relapsed or refractory",
         INC,
-        All((present("aml"), Not(present("apl")), Any_((present("relapsed"), present("refractory"))))),
+        # AML other than APL (rules_engine.derive.excepted)
+        All((Predicate("aml", Op.PRESENT, ("apl",)), Any_((present("relapsed"), present("refractory"))))),
     ),
     (
         "'dependence on' a treatment is being on it",

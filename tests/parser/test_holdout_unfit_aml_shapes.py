@@ -74,9 +74,9 @@ READINGS = [
     # the clearance with its abbreviation; the method of estimating it
     (INC, "Creatinine (Cr) clearance > 50 mL/min by Modification of Diet in Renal Disease (MDRD) calculation", "creatinine-clearance > 50 mL/min"),
     # APL named by its translocation, in an exception the karyotype's semicolon does not end
-    (INC, "Histologically documented AML (except t(15;17)according to the World Health Association (WHO) criteria", "AML and not APL"),
+    (INC, "Histologically documented AML (except t(15;17)according to the World Health Association (WHO) criteria", "AML other than (APL)"),
     (INC, "Cytologically or histologically confirmed diagnosis of AML (except M3 acute promyelocytic leukemia) according to World Health Organization (WHO) "
-          "classification.", "AML and not APL"),
+          "classification.", "AML other than (APL)"),
     # a span back from now
     (EXC, "Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously",
      "auto-HSCT within 2 months or HSCT within 2 months or review unparsed \"Prior allogeneic … syngeneic\""),

@@ -77,7 +77,9 @@ READINGS = [
      '(unstable-angina within 6 months and review unsupported "Serious cardiac disease including") or myocardial-infarction within 6 months '
      'or (heart-failure and NYHA >= 3) or (arrhythmia and review "uncontrolled")'),
     # the window after a bracketed or comma-closed exception is the head's
-    ("Major surgery, other than diagnostic surgery, within 4 weeks prior to Day 1", EXC, "major-surgery within 4 weeks and not minor-surgery"),
+    # (a diagnostic surgery on record does not show the major one is it: open, never cleared)
+    ("Major surgery, other than diagnostic surgery, within 4 weeks prior to Day 1", EXC,
+     'major-surgery within 4 weeks and (not minor-surgery or review ambiguous "whether the exception covers every record the line excludes: other than diagnostic surgery")'),
     ("Chemotherapy, except hydroxyurea, within 2 weeks of study entry", EXC, "chemotherapy within 2 weeks"),
     # an example that is no kind of the head is one more thing the exclusion names
     ("Prior organ transplantation, including allogeneic stem cell transplantation", EXC, "organ-transplant or allo-HSCT"),

@@ -43,6 +43,14 @@ POOL = (
     + [P("other_malignancy", op, own) for op in (Op.PRESENT, Op.ABSENT) for own in (None, ("aml",), ("all", "breast_cancer"))]
     + [P("other_malignancy", op, own, window=Window(n, u)) for op in (Op.WITHIN, Op.NOT_WITHIN)
        for own in (None, ("b_all",)) for n, u in ((2, "years"), (90, "days"))]
+    # an event with kinds of it excepted ("chemotherapy except taxanes"): a wider record (the
+    # event itself, AML above APL) counts by its own record only, an ancestor without its
+    # subtype (acute leukemia above ALL) leaves it open
+    + [P(c, op, kinds) for c, kinds in (("chemotherapy", ("taxane",)), ("acute_leukemia", ("apl",)), ("hsct", ("auto_hsct",)),
+                                        ("all", ("b_all",))) for op in (Op.PRESENT, Op.ABSENT)]
+    + [P(c, op, kinds, window=Window(n, u)) for c, kinds in (("chemotherapy", ("taxane", "anthracycline")), ("acute_leukemia", ("apl",)),
+                                                              ("hsct", ("auto_hsct",))) for op in (Op.WITHIN, Op.NOT_WITHIN)
+       for n, u in ((4, "weeks"), (3, "months"))]
 )
 REVIEW = Review(ReviewReason.JUDGEMENT, "judgement")
 
@@ -73,7 +81,8 @@ MEASURES = {
 }
 EVENTS = ["aml", "apl", "all", "b_all", "t_all", "hiv", "relapsed", "refractory", "hsct", "allo_hsct", "car_t",
           "steroid_therapy", "live_vaccine", "allergy_fludarabine", "breast_cancer", "nonmelanoma_skin_cancer",
-          "hematologic_malignancy", "other_malignancy", "carcinoma_in_situ"]
+          "hematologic_malignancy", "other_malignancy", "carcinoma_in_situ", "chemotherapy", "taxane", "anthracycline",
+          "platinum_chemotherapy", "acute_leukemia", "auto_hsct", "ambiguous_lineage_leukemia"]
 
 
 @st.composite
