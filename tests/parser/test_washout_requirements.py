@@ -9,31 +9,18 @@ there) the same words exclude a patient given it within them."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
-from rules_engine.criteria import CriterionType, TrialCriteria
-from rules_engine.facts import Event, PatientFacts
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_lines
+from rules_engine.parser import parse_line
 from rules_engine.parser.normalize import normalize
-from rules_engine.reference import evaluate_reference
+from tests.fixtures.judging import judged
+from tests.fixtures.records import adult, condition, medication, procedure
 
-AS_OF = date(2026, 3, 2)
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
-
-
-def record(**events: int | None) -> PatientFacts:
-    """Events by concept, each dated that many days ago (None: undated)."""
-    evs = {c: (Event(c, None if d is None else AS_OF - timedelta(days=d), True, {}),) for c, d in events.items()}
-    return PatientFacts(date(1960, 1, 1), "male", {}, evs)
-
-
-def decide(ctype: CriterionType, line: str, facts: PatientFacts) -> Outcome:
-    trial = TrialCriteria("t", 1, parse_lines([(ctype, line)]))
-    return evaluate_reference(trial, facts, AS_OF).criteria[0].outcome
 
 
 STEROIDS = "Patients must be off any steroids 7 days prior to the initiation of treatment"
@@ -53,44 +40,44 @@ GROWTH_FACTORS = "Patients must have discontinued all growth factors, except Pro
 
 ROWS = [
     # never given the therapy: the washout holds (it failed before)
-    (I, STEROIDS, record(), MET),
-    (I, IMMUNOSUPPRESSION, record(), MET),
-    (I, CHEMOTHERAPY, record(), MET),
+    (I, STEROIDS, adult(), MET),
+    (I, IMMUNOSUPPRESSION, adult(), MET),
+    (I, CHEMOTHERAPY, adult(), MET),
     # given it inside the days: fails; outside them: holds
-    (I, STEROIDS, record(steroid_therapy=3), NOT_MET),
-    (I, STEROIDS, record(steroid_therapy=30), MET),
-    (I, IMMUNOSUPPRESSION, record(immunosuppressant_therapy=5), NOT_MET),
-    (I, IMMUNOSUPPRESSION, record(immunosuppressant_therapy=20), MET),
-    (I, CHEMOTHERAPY, record(chemotherapy=10), NOT_MET),
-    (I, CHEMOTHERAPY, record(investigational_agent=10), NOT_MET),
-    (I, CHEMOTHERAPY, record(chemotherapy=60), MET),
-    (I, AML_THERAPY, record(aml=400, chemotherapy=5), NOT_MET),
-    (I, AML_THERAPY, record(aml=400, chemotherapy=40), MET),
+    (I, STEROIDS, adult(medication("steroid_therapy", 3)), NOT_MET),
+    (I, STEROIDS, adult(medication("steroid_therapy", 30)), MET),
+    (I, IMMUNOSUPPRESSION, adult(medication("immunosuppressant_therapy", 5)), NOT_MET),
+    (I, IMMUNOSUPPRESSION, adult(medication("immunosuppressant_therapy", 20)), MET),
+    (I, CHEMOTHERAPY, adult(medication("chemotherapy", 10)), NOT_MET),
+    (I, CHEMOTHERAPY, adult(medication("investigational_agent", 10)), NOT_MET),
+    (I, CHEMOTHERAPY, adult(medication("chemotherapy", 60)), MET),
+    (I, AML_THERAPY, adult(condition("aml", 400), medication("chemotherapy", 5)), NOT_MET),
+    (I, AML_THERAPY, adult(condition("aml", 400), medication("chemotherapy", 40)), MET),
     # the recovery asked beside the washout is a requirement of its own: inside the washout's "no",
     # radiation a week ago with the recovery unknown was unknown, never failed
-    (I, RADIATION, record(radiotherapy=7), NOT_MET),
-    (I, RADIATION, record(radiotherapy=60), UNKNOWN),
+    (I, RADIATION, adult(procedure("radiotherapy", 7)), NOT_MET),
+    (I, RADIATION, adult(procedure("radiotherapy", 60)), UNKNOWN),
     # "No X for at least N weeks prior to": the "at least" once kept the "for" unread, and the
     # window's own "no" was negated again ("not no major-surgery within 4 weeks"): a surgery
     # was asked of everyone (2 corpus lines beside 3 of "for N weeks prior to" read already)
-    (I, SURGERY, record(), MET),
-    (I, SURGERY, record(major_surgery=10), NOT_MET),
-    (I, SURGERY, record(major_surgery=60), MET),
-    (E, CYTOTOXIC, record(chemotherapy=10), MET),
-    (E, CYTOTOXIC, record(), NOT_MET),
+    (I, SURGERY, adult(), MET),
+    (I, SURGERY, adult(procedure("major_surgery", 10)), NOT_MET),
+    (I, SURGERY, adult(procedure("major_surgery", 60)), MET),
+    (E, CYTOTOXIC, adult(medication("chemotherapy", 10)), MET),
+    (E, CYTOTOXIC, adult(), NOT_MET),
     # undated: whether it fell inside the days is not known
-    (I, STEROIDS, record(steroid_therapy=None), UNKNOWN),
+    (I, STEROIDS, adult(medication("steroid_therapy", None)), UNKNOWN),
     # filed under the exclusions: a growth factor 3 days ago may be the excepted epoetin (a
     # person's), one two months ago excludes no one
-    (E, GROWTH_FACTORS, record(growth_factor=3), UNKNOWN),
-    (E, GROWTH_FACTORS, record(growth_factor=60), NOT_MET),
-    (E, GROWTH_FACTORS, record(), NOT_MET),
+    (E, GROWTH_FACTORS, adult(medication("growth_factor", 3)), UNKNOWN),
+    (E, GROWTH_FACTORS, adult(medication("growth_factor", 60)), NOT_MET),
+    (E, GROWTH_FACTORS, adult(), NOT_MET),
 ]
 
 
 @pytest.mark.parametrize(("ctype", "line", "facts", "expected"), ROWS, ids=[f"{r[0]}-{i}" for i, r in enumerate(ROWS)])
 def test_washout_written_as_being_off_the_therapy(ctype: CriterionType, line: str, facts: PatientFacts, expected: Outcome) -> None:
-    assert decide(ctype, line, facts) is expected
+    assert judged(parse_line(line, ctype), facts) is expected
 
 
 @pytest.mark.parametrize(
