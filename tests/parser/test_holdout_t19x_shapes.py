@@ -9,10 +9,11 @@ are over its 1,883 trials):
   them. Unread, a cytarabine allergy passed the exclusion (eligible when excluded).
 * An allergy "attributed to" (or "attributable to") its products ("History of allergic reactions
   attributed to thalidomide or lenalidomide"; 21 corpus lines read differently): the products as
-  "allergic reactions to" names them. A class or form named in the singular ("a receptor tyrosine
-  kinase inhibitor", "a conventional formulation of doxorubicin") is both the words a record may
-  repeat and a person's beside any drug allergy; another subject after the products ("..., or
-  patients with known history of pre-existing auto-immune disease") ends them.
+  "allergic reactions to" names them. A class named in the singular, its last word ("a receptor
+  tyrosine kinase inhibitor", "MRI contrast agent"), is both the words a record may repeat and a
+  person's beside any drug allergy; a product named after the class word ("the investigational
+  agent ficlatuzumab") is that product; another subject after the products ("..., or patients with
+  known history of pre-existing auto-immune disease") ends them.
 * The neoplastic cells of the marrow ("Percentage of neoplasm cells in bone marrow more than
   50%"; 1 corpus line): the blasts past the bound decide it, below it the other neoplastic cells
   (plasma or lymphoma cells) are a person's. Unread, an AML with 60% blasts was eligible.
@@ -68,6 +69,8 @@ ROWS = [
     ("History of allergic reactions attributed to thalidomide or lenalidomide", E, [adult(allergy("lenalidomide"))],
      [adult(), adult(allergy("penicillin"))], []),
     ("No history of allergic reactions attributed to riluzole", I, [adult()], [adult(allergy("riluzole"))], []),
+    ("Known or suspected drug sensitivity to cytarabine or the investigational agent ficlatuzumab", E,
+     [adult(allergy("ficlatuzumab"))], [adult(allergy("penicillin"))], []),
     # (another subject after the products is its own exclusion)
     ("History of allergic reactions attributed to compounds of similar chemical or biologic composition to HDACI, TLR-agonist, or patients "
      "with known history of pre-existing auto-immune disease.", E, [adult(condition("autoimmune_disease", 900))], [adult()], []),

@@ -1309,11 +1309,12 @@ _ALLERGY_GENERIC = re.compile(
     r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s)\b",
     I,
 )
-# a class or form named in the singular ("attributed to a receptor tyrosine kinase inhibitor", "to
-# a conventional formulation of doxorubicin", "MRI contrast agent"): the words may name the product
-# a record has, or a member of the class it does not name; both are kept (the name alone passed an
-# allergy to sunitinib as not one to "a receptor tyrosine kinase inhibitor")
-_ALLERGY_SINGULAR_CLASS = re.compile(r"\b(?:inhibitor|agent|compound|drug|medication|formulation|composition)\b", I)
+# a class or form named in the singular, its last word ("attributed to a receptor tyrosine kinase
+# inhibitor", "MRI contrast agent", "4-aminoquinoline compound"): the words may name the product a
+# record has, or a member of the class it does not name; both are kept (the name alone passed an
+# allergy to sunitinib as not one to "a receptor tyrosine kinase inhibitor"). A product named after
+# the class word ("the investigational agent ficlatuzumab") is that product.
+_ALLERGY_SINGULAR_CLASS = re.compile(r"\b(?:inhibitor|agent|compound|drug|medication|formulation|composition)\s*$", I)
 
 
 def _allergy_expr(obj: str) -> Expr | None:
