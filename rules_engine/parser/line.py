@@ -630,8 +630,15 @@ _ABSENCE_DEFINED = re.compile(
 # factors ... for treatment of preceding MDS/MPD do not count as prior induction/reinduction
 # therapy"; 10 corpus lines say "do/does not count"): read as a requirement, every patient without
 # a growth factor failed. A line that is nothing else is left to its reader
+# ... or which events count towards a status the line defines ("Hemoglobin levels within 7 days
+# prior to administration of an RBC transfusion must be <= 9.0 g/dL in order for the transfusion to
+# be counted towards RBC transfusion-dependent status. RBC transfusions administered when
+# hemoglobin levels were > 9.0 g/dL ... will not qualify as a required transfusion"): read as a
+# requirement, its haemoglobin failed every anaemic patient with MDS the trial is for
 _COUNTED = re.compile(
-    r"\b(?:may|will|can|shall)\s+(?:also\s+|only\s+)?be\s+counted\s+(?:towards?|in|for)\b|\b(?:do|does|will)\s+not\s+count\s+(?:as|towards?|in|against|for)\b", I
+    r"\b(?:may|will|can|shall)\s+(?:also\s+|only\s+)?be\s+counted\s+(?:towards?|in|for)\b|\b(?:do|does|will)\s+not\s+count\s+(?:as|towards?|in|against|for)\b"
+    r"|\bwill\s+not\s+qualify\s+as\b|\bin\s+order\s+for\s+(?:the|an?)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+to\s+be\s+counted\b",
+    I,
 )
 
 

@@ -94,6 +94,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # comma after "to" has them read ("including, but not limited to, ..."); without it the
         # "not" negated the first example, an alternative only a patient without an infection met
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
+        # "non-M3 AML", "non-APL AML" (holdout T194): AML other than APL; the M3 row below read the
+        # "M3 AML" inside it as APL, the "non-" left a word, and every other AML failed the line
+        (r"\bnon-?\s?(?:M3|APL)\s+(AML|acute\s+myeloid\s+leukemia)\b", r"\1 other than acute promyelocytic leukemia", ("non",)),
         # FAB M3 is acute promyelocytic leukemia ("FAB M3", "French-American-British Class M3- AML",
         # "AML-M3"); a bare "M3" (an ALL marrow grade) is left alone
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"

@@ -18,7 +18,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
-from rules_engine.parser.topics.products import PRODUCT_NAMES, with_generic
+from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -1092,7 +1092,19 @@ _GVHD_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance)(?:\s+reactions?)?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance)(?:\s+reactions?)?(?:\s+(?:attributed|attributable))?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
+    I,
+)
+
+
+# the reaction named after its products, the products the clause's whole subject: "No oxaliplatin,
+# fludarabine, or cytarabine intolerance." (2 corpus lines, both the MD Anderson OFAC trials; left
+# unread, a cytarabine allergy on record passed the exclusion). Only a whole clause: "discontinued
+# ... due to lenalidomide intolerance" and "Docetaxel intolerance was defined as ..." are not it.
+_PRODUCTS_THEN_ALLERGY = re.compile(
+    r"(?:^|(?<=[.;:]))\s*(?:(?:no|known|any|prior|history\s+of)\s+)*"
+    + PRODUCT_LIST
+    + r"\s+(?:intolerance|allerg(?:y|ies)|hypersensitivit(?:y|ies))(?:\s+reactions?)?(?=\s*(?:[.;]|$))",
     I,
 )
 
@@ -1102,7 +1114,9 @@ _ALLERGY_TO = re.compile(
 _DISEASE_SENSITIVE = re.compile(r"\b(?:tumou?rs?|disease|cancers?|malignanc(?:y|ies)|carcinomas?)\b(?:\s+[\w-]+){0,3}\s*$", I)
 
 
-_ALLERGY_END = re.compile(r"\b(?:which|that|who|used|given|required|planned|as\s+well|in\s+this|administered)\b", I)
+# (... or another subject the line excludes: "... to HDACI, TLR-agonist, or patients with known
+# history of pre-existing auto-immune disease", read there as its own exclusion)
+_ALLERGY_END = re.compile(r"\b(?:which|that|who|used|given|required|planned|as\s+well|in\s+this|administered)\b|,?\s*\b(?:or|and)\s+(?:patients?|subjects?|participants?|those)\b", I)
 
 
 _ALLERGY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -1295,6 +1309,12 @@ _ALLERGY_GENERIC = re.compile(
     r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s)\b",
     I,
 )
+# a class or form named in the singular, its last word ("attributed to a receptor tyrosine kinase
+# inhibitor", "MRI contrast agent", "4-aminoquinoline compound"): the words may name the product a
+# record has, or a member of the class it does not name; both are kept (the name alone passed an
+# allergy to sunitinib as not one to "a receptor tyrosine kinase inhibitor"). A product named after
+# the class word ("the investigational agent ficlatuzumab") is that product.
+_ALLERGY_SINGULAR_CLASS = re.compile(r"\b(?:inhibitor|agent|compound|drug|medication|formulation|composition)\s*$", I)
 
 
 def _allergy_expr(obj: str) -> Expr | None:
@@ -1331,6 +1351,9 @@ def _allergy_expr(obj: str) -> Expr | None:
                 if source is not None and product_words(source.group("src")):  # a record naming the source is one
                     parts.append(predicate("drug_hypersensitivity", Op.IS, " ".join(source.group("src").split())))
                 parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
+        elif product_words(text) and _ALLERGY_SINGULAR_CLASS.search(piece):
+            parts.append(predicate("drug_hypersensitivity", Op.IS, with_generic(text)))
+            parts.append(all_of([predicate("drug_hypersensitivity", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, text)]))
         elif product_words(text):
             parts.append(predicate("drug_hypersensitivity", Op.IS, with_generic(text)))  # "Vidaza": an allergy to azacitidine too
         else:
@@ -1470,6 +1493,10 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
                 add(Item(m.start(), end, expr, concepts))
+        for m in _PRODUCTS_THEN_ALLERGY.finditer(text):
+            expr = _allergy_expr(m.group("list"))
+            if expr is not None:
+                add(Item(m.start("list"), m.end(), expr, frozenset(p.concept for p in _predicates_of(expr))))
     if "steroid" in low:
         for m in _NONSYSTEMIC_STEROID.finditer(text):
             add(Item(m.start(), m.end(), None, frozenset()))  # not systemic: not steroid_therapy

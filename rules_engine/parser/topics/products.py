@@ -101,6 +101,7 @@ _PRODUCT = r"(?:(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NA
 _GLOSS = r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])?(?:\s*®)?"
 _SEP = r"\s*(?:,|/|\bor\b|\band/or\b|\band\b|,\s*or\b|,\s*and\b|\bplus\b)\s*"
 _LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _PRODUCT + _GLOSS + r"){0,8})"
+PRODUCT_LIST = _LIST  # the same list, for a reaction named after its products (topics.events)
 # what says the list was given: "prior", "previous treatment with", "received", "exposure to",
 # "concomitant use of", "at least 4 weeks since prior", "treatment with", "taking"
 _WASHOUT = r"(?P<washout>(?:at\s+least|more\s+than|greater\s+than|over|>|≥|>=|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?|wks?|hours?|hrs?)\s+(?:must\s+have\s+(?:elapsed|passed)\s+)?(?:since|from)\s+(?:the\s+)?(?:last\s+(?:dose\s+of\s+)?|completion\s+of\s+|prior\s+|previous\s+|administration\s+of\s+)?)"
