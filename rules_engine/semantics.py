@@ -175,7 +175,7 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     counted, wider = group
     if pred.op in (Op.PRESENT, Op.ABSENT):
         own = [c for c in wider if _own_record(c, snap)]
-        if any(c in snap.present for c in counted) or any(wider_record_decides(c, snap.present) for c in own):
+        if held_names(counted, snap.present) or any(wider_record_decides(c, snap.present) for c in own):
             result = MET
         elif own or lineage_unknown(pred.concept, snap.present):
             result = UNKNOWN
@@ -184,7 +184,8 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
         return result if pred.op is Op.PRESENT else flip(result)
     assert pred.window is not None, "supported() lets a windowed event through only with its window"
     field, limit = window_limit(pred.window)
-    views = [v for v in (snap.events.get(c) for c in counted) if v is not None]
+    events = snap.events
+    views = [events[c] for c in held_names(counted, events)]
     own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
     if any(event_dated_inside(v, field, limit) for v in views) or any(
         event_dated_inside(v, field, limit) and wider_record_decides(c, snap.events) for c, v in own_views.items()
