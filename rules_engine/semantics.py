@@ -150,16 +150,11 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     assert pred.window is not None, "supported() lets a windowed event through only with its window"
     field, limit = window_limit(pred.window)
     events = snap.events
-
-    def hit(view: EventView) -> bool:
-        elapsed = view.dd if field == "dd" else view.mo
-        return elapsed is not None and elapsed <= limit
-
     held = held_names(counted, events)
-    if any(hit(events[c]) for c in held):
+    if any(event_dated_inside(events[c], field, limit) for c in held):
         result = MET
     elif any(events[c].undated for c in held) or any(
-        hit(view) or view.undated for view in (events[c] for c in held_names(uncertain, events))
+        event_inside(events[c], field, limit) for c in held_names(uncertain, events)
     ):
         result = UNKNOWN
     else:
@@ -180,7 +175,7 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     counted, wider = group
     if pred.op in (Op.PRESENT, Op.ABSENT):
         own = [c for c in wider if _own_record(c, snap)]
-        if any(c in snap.present for c in counted) or any(wider_record_decides(c, snap.present) for c in own):
+        if held_names(counted, snap.present) or any(wider_record_decides(c, snap.present) for c in own):
             result = MET
         elif own or lineage_unknown(pred.concept, snap.present):
             result = UNKNOWN
@@ -189,10 +184,11 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
         return result if pred.op is Op.PRESENT else flip(result)
     assert pred.window is not None, "supported() lets a windowed event through only with its window"
     field, limit = window_limit(pred.window)
-    views = [v for v in (snap.events.get(c) for c in counted) if v is not None]
+    events = snap.events
+    views = [events[c] for c in held_names(counted, events)]
     own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
-    if any(_inside_dated(v, field, limit) for v in views) or any(
-        _inside_dated(v, field, limit) and wider_record_decides(c, snap.events) for c, v in own_views.items()
+    if any(event_dated_inside(v, field, limit) for v in views) or any(
+        event_dated_inside(v, field, limit) and wider_record_decides(c, snap.events) for c, v in own_views.items()
     ):
         result = MET
     elif (any(v.undated for v in views) or any(event_inside(v, field, limit) for v in own_views.values())
@@ -201,11 +197,6 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     else:
         result = NOT_MET
     return result if pred.op is Op.WITHIN else flip(result)
-
-
-def _inside_dated(view: EventView, field: str, limit: float) -> bool:
-    elapsed = view.dd if field == "dd" else view.mo
-    return elapsed is not None and elapsed <= limit
 
 
 def _own_record(concept: str, snap: Snapshot) -> bool:
@@ -228,10 +219,16 @@ def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     return UNKNOWN if view.unquoted else NOT_MET
 
 
+def event_dated_inside(view: EventView, field: str, limit: float) -> bool:
+    """A record dated inside a window (``field`` and ``limit`` from ``window_limit``): the one
+    test of "inside" every windowed event outcome and reason asks."""
+    elapsed = view.dd if field == "dd" else view.mo
+    return elapsed is not None and elapsed <= limit
+
+
 def event_inside(view: EventView, field: str, limit: float) -> bool:
     """A record that may fall inside a window: dated inside it, or undated."""
-    elapsed = view.dd if field == "dd" else view.mo
-    return view.undated or (elapsed is not None and elapsed <= limit)
+    return view.undated or event_dated_inside(view, field, limit)
 
 
 def _present(concept: str, snap: Snapshot) -> Outcome:
@@ -273,8 +270,7 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
         assert pred.window is not None, "supported() lets an event through with a window or none needed"
         field, limit = window_limit(pred.window)
         view = snap.events.get(pred.concept)
-        elapsed = None if view is None else (view.dd if field == "dd" else view.mo)
-        if elapsed is not None and elapsed <= limit:
+        if view is not None and event_dated_inside(view, field, limit):
             result = MET
         elif (view is not None and view.undated) or window_open_by_ancestor(
             pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit)

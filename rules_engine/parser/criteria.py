@@ -22,9 +22,9 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.counted import count_asked, counted
-from rules_engine.parser.disease_headings import disease_label, names_disease, scoped_heading, scoped_line
+from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.parser.items import content_words
+from rules_engine.parser.items import HEMATOLOGIC_DISEASES, content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import PERMISSION, widen_status
@@ -270,7 +270,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     portions = trial_portions([text for _, text, _ in rows])
     scoped: dict[int, tuple[str, str]] = {}
     members: dict[str, list[Expr]] = {}
-    labels = _disease_headings(rows, children, donor | negated, line_parser)
+    labels = disease_headings(rows, children, donor | negated, line_parser)
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
@@ -433,13 +433,6 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
 
 
-def _descendants(index: int, children: dict[int, list[int]]) -> list[int]:
-    found = list(children.get(index, ()))
-    for k in list(found):
-        found += _descendants(k, children)
-    return found
-
-
 def _scope_heading(
     criterion: Criterion, label: tuple[Expr, bool, list[int]], kids: list[int], out: list[Criterion | None], children: dict[int, list[int]]
 ) -> Criterion:
@@ -451,7 +444,7 @@ def _scope_heading(
     disease, named, run = label
     scoped = scoped_heading(criterion, disease, named) if len(run) == len(kids) else _scope_run(criterion, label, kids, out)
     for k in run:
-        for d in (k, *_descendants(k, children)):
+        for d in (k, *descendants(k, children)):
             out[d] = scoped_line(out[d], disease) if out[d] is not None else None  # type: ignore[arg-type]
     return scoped
 
@@ -472,53 +465,8 @@ def _scope_run(criterion: Criterion, label: tuple[Expr, bool, list[int]], kids: 
     return Criterion(type=ctype, text=criterion.text, expr=normal_limits_upright(expr, ctype), applies_if=criterion.applies_if, parent=criterion.parent)
 
 
-# a line under a disease heading that opens another patients' list ("For Patients with Leukemia
-# (Part B only)", "Additional Criteria For Part C Of The Study"): the heading's own list ends there
-_OTHER_PATIENTS = re.compile(r"^\W*(?:(?:for|in)\s+(?:(?:all|the)\s+)?(?:patients?|subjects?|participants?)\b|(?:additional\s+)?criteria\s+for\b)", re.I)
-
-
-def _disease_headings(
-    rows: list[tuple[CriterionType, str, int | None]], children: dict[int, list[int]], skip: set[int], line_parser: LineParser
-) -> dict[int, tuple[Expr, bool, list[int]]]:
-    """The headings that name only the patients of a disease ("Solid tumors:", "ALL/CML:"), each
-    with its disease and whether the trial's other lines name it (``disease_headings``). Headings
-    that are one of several cohorts' ("For lymphoma patients:" beside "For leukemia patients:")
-    are read as the cohorts' alternatives instead (``_cohorts_as_alternatives``)."""
-    found = {i: d for i in children if i not in skip and (d := disease_label(rows[i][1])) is not None}
-    if not found:
-        return {}
-    cohorts = [i for i in children if rows[i][2] is None and rows[i][0] is CriterionType.INCLUSION and _COHORT_HEADING.fullmatch(rows[i][1])]
-    if len(cohorts) >= 2:
-        found = {i: d for i, d in found.items() if i not in cohorts}
-    readings = [line_parser(text, ctype).expr for ctype, text, _ in rows]
-    out: dict[int, tuple[Expr, bool, list[int]]] = {}
-    for i, disease in found.items():
-        run: list[int] = []
-        for k in children[i]:
-            if k in children or _OTHER_PATIENTS.match(rows[k][1]) or disease_label(rows[k][1].rstrip(" .") + ":") is not None:
-                break
-            run.append(k)
-        if not run:
-            continue
-        own = {i, *run, *(d for k in run for d in _descendants(k, children))}
-        out[i] = (disease, names_disease([e if n not in own else None for n, e in enumerate(readings)], disease), run)
-    return out
-
-
 def _asks_nothing(expr: Expr) -> bool:
     return isinstance(expr, NoRequirement) or (isinstance(expr, Not) and isinstance(expr.part, NoRequirement))
-
-
-# an inclusion heading over one cohort's requirements ("For relapsed/refractory subjects only:",
-# "For treatment-naive subjects only:", "Part A:", "Arm B (SRS and vemurafenib):", "To be eligible
-# for the dose-finding phase:")
-_COHORT_HEADING = re.compile(
-    r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)(?:\s+only)?"
-    r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60}"
-    # "Dose escalation period for both schedules:", "Dose expansion cohort:"
-    r"|dose[\s-]+(?:escalation|expansion|confirmation|finding)\b[^:]{0,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
-    re.I,
-)
 
 
 def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None], children: dict[int, list[int]]) -> set[int]:
@@ -528,7 +476,7 @@ def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], 
     for untreated patients, and every patient was ineligible; one in no cohort still fails all."""
     heads = [
         i for i, (ctype, text, parent) in enumerate(rows)
-        if parent is None and ctype is CriterionType.INCLUSION and i in children and out[i] is not None and _COHORT_HEADING.fullmatch(text)
+        if parent is None and ctype is CriterionType.INCLUSION and i in children and out[i] is not None and COHORT_HEADING.fullmatch(text)
     ]
     if len(heads) < 2:
         return set()
@@ -540,7 +488,6 @@ def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], 
     return set(heads)
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
 _LEAD_IN = re.compile(r":\s*$")
 
 
@@ -559,7 +506,7 @@ def _leading_disease(expr: Expr) -> str | None:
                 walk(part)
 
     walk(expr)
-    return next((p.concept for p in first if p.op is Op.PRESENT and p.concept in _DISEASES), None)
+    return next((p.concept for p in first if p.op is Op.PRESENT and p.concept in HEMATOLOGIC_DISEASES), None)
 
 
 def _unread_line(expr: Expr) -> bool:
@@ -570,7 +517,7 @@ def _permits_a_disease(expr: Expr) -> bool:
     """"Lymphoplasmacytic lymphoma, mantle-cell lymphoma ... are eligible after initial therapy":
     read as "not <disease> or <unread>", a line that lets patients with a disease in."""
     return (
-        isinstance(expr, Any_) and any(isinstance(p, Not) and isinstance(p.part, Predicate) and p.part.concept in _DISEASES for p in expr.parts)
+        isinstance(expr, Any_) and any(isinstance(p, Not) and isinstance(p.part, Predicate) and p.part.concept in HEMATOLOGIC_DISEASES for p in expr.parts)
     )
 
 

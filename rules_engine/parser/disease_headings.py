@@ -19,6 +19,7 @@ then its diagnosis menu): a patient without the disease is left to a person ther
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
@@ -103,3 +104,57 @@ def names_disease(readings: list[Expr | None], disease: Expr) -> bool:
     named = {p.concept for e in readings if e is not None for p in iter_predicates(e)}
     near = {c for n in named for c in (n, *ancestors(n))}
     return all(p.concept in near or any(a in named for a in ancestors(p.concept)) for p in iter_predicates(disease))
+
+
+# an inclusion heading over one cohort's requirements ("For relapsed/refractory subjects only:",
+# "For treatment-naive subjects only:", "Part A:", "Arm B (SRS and vemurafenib):", "To be eligible
+# for the dose-finding phase:")
+COHORT_HEADING = re.compile(
+    r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)(?:\s+only)?"
+    r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60}"
+    # "Dose escalation period for both schedules:", "Dose expansion cohort:"
+    r"|dose[\s-]+(?:escalation|expansion|confirmation|finding)\b[^:]{0,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
+    re.I,
+)
+
+
+# a line under a disease heading that opens another patients' list ("For Patients with Leukemia
+# (Part B only)", "Additional Criteria For Part C Of The Study"): the heading's own list ends there
+_OTHER_PATIENTS = re.compile(r"^\W*(?:(?:for|in)\s+(?:(?:all|the)\s+)?(?:patients?|subjects?|participants?)\b|(?:additional\s+)?criteria\s+for\b)", re.I)
+
+
+def descendants(index: int, children: dict[int, list[int]]) -> list[int]:
+    """Every line nested under ``index`` in a trial's tree of lines (``children``: a line's own)."""
+    found = list(children.get(index, ()))
+    for k in list(found):
+        found += descendants(k, children)
+    return found
+
+
+def disease_headings(
+    rows: list[tuple[CriterionType, str, int | None]], children: dict[int, list[int]], skip: set[int], line_parser: Callable[..., Criterion]
+) -> dict[int, tuple[Expr, bool, list[int]]]:
+    """The headings that name only the patients of a disease ("Solid tumors:", "ALL/CML:"), each
+    with its disease and whether the trial's other lines name it (``names_disease``). Headings
+    that are one of several cohorts' ("For lymphoma patients:" beside "For leukemia patients:")
+    are read as the cohorts' alternatives instead (``parser.criteria._cohorts_as_alternatives``).
+    Asked by ``parser.criteria`` as it builds a trial's tree of lines."""
+    found = {i: d for i in children if i not in skip and (d := disease_label(rows[i][1])) is not None}
+    if not found:
+        return {}
+    cohorts = [i for i in children if rows[i][2] is None and rows[i][0] is CriterionType.INCLUSION and COHORT_HEADING.fullmatch(rows[i][1])]
+    if len(cohorts) >= 2:
+        found = {i: d for i, d in found.items() if i not in cohorts}
+    readings = [line_parser(text, ctype).expr for ctype, text, _ in rows]
+    out: dict[int, tuple[Expr, bool, list[int]]] = {}
+    for i, disease in found.items():
+        run: list[int] = []
+        for k in children[i]:
+            if k in children or _OTHER_PATIENTS.match(rows[k][1]) or disease_label(rows[k][1].rstrip(" .") + ":") is not None:
+                break
+            run.append(k)
+        if not run:
+            continue
+        own = {i, *run, *(d for k in run for d in descendants(k, children))}
+        out[i] = (disease, names_disease([e if n not in own else None for n, e in enumerate(readings)], disease), run)
+    return out

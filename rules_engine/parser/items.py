@@ -18,6 +18,15 @@ I = re.IGNORECASE
 FEMALE = Predicate("sex", Op.IS, "female")
 
 
+# the blood cancers a line may name as whom it concerns ("AML patients must ..."; "For ALL: ...");
+# the line reader, the residue's subject and the criteria tree's runs of disease lines each ask it
+# (written out three times before, the same fifteen names)
+HEMATOLOGIC_DISEASES = frozenset({
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
+    "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn",
+})
+
+
 @dataclass
 class Item:
     start: int

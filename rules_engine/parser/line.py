@@ -54,7 +54,7 @@ from rules_engine.parser.decidable import human_only
 from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
-from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
@@ -282,7 +282,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # which excludes whoever does not meet it. Read as one more thing that excludes, it
             # excluded every recovered patient.
             required = _to_expr(clause_text, CriterionType.INCLUSION)
-            if not isinstance(required, Review) and {p.concept for p in predicates(required)} & _DISEASES:
+            if not isinstance(required, Review) and {p.concept for p in predicates(required)} & HEMATOLOGIC_DISEASES:
                 # "Patients must have been off prior AML therapy for 2-6 weeks": the disease names what
                 # the therapy was for; negated, it excluded every patient without it
                 required = Review(ReviewReason.UNSUPPORTED_CONCEPT, clause_text.strip())
@@ -558,9 +558,6 @@ _REQUIREMENT = re.compile(
 )
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
-
-
 _MEETS_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*)\s*$", I)
 _DISEASE_LEAD_WORDS = frozenset({"meets", "meet", "meeting", "satisfies", "satisfying", "fulfils", "fulfills", "fulfilling", "primary", "secondary"})
 
@@ -573,7 +570,7 @@ def _names_disease(lead: str, expr: Expr) -> bool:
     if not _MEETS_LIST.search(lead.rstrip(" ,")) or NEGATED.match(lead):
         return False
     named = list(predicates(expr))
-    if not named or not all(p.op is Op.PRESENT and (p.concept in _DISEASES or p.concept == "solid_tumor" or "solid_tumor" in ancestors(p.concept)) for p in named):
+    if not named or not all(p.op is Op.PRESENT and (p.concept in HEMATOLOGIC_DISEASES or p.concept == "solid_tumor" or "solid_tumor" in ancestors(p.concept)) for p in named):
         return False
     items = [it for it in extract(lead, CriterionType.INCLUSION) if it.expr is not None]
     masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(lead))

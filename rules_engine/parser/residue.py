@@ -31,7 +31,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement,
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
-from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
+from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
 from rules_engine.parser.registry_fields import nodes
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -1256,7 +1256,6 @@ _TREATMENT_CONCEPTS = frozenset({
 })
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
 
 
@@ -1317,7 +1316,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # every disease of the indication ("HCT for MDS/AML"): narrowed to some, the group lost patients
         indications = [
             it for it in items
-            if it.concepts <= _DISEASES and any(end <= it.start and len(subject[end: it.start]) <= 60 and re.search(r"\bfor\b", subject[end: it.start], I) for end in treated)
+            if it.concepts <= HEMATOLOGIC_DISEASES and any(end <= it.start and len(subject[end: it.start]) <= 60 and re.search(r"\bfor\b", subject[end: it.start], I) for end in treated)
         ]
         items = [it for it in items if it not in indications]
     else:
@@ -1329,7 +1328,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     group = combine(items, subject, CriterionType.INCLUSION)
     tail = re.sub(r"^\W*(?:(?:for|in|to)\s+(?:this|the)\s+(?:study|trial|protocol)\b)?\W*", "", clauses[0][m.end():])
     if ctype is CriterionType.INCLUSION and not tail and re.fullmatch(r"(?:is|are)\s+eligible", m.group(0), I) and any(
-        p.concept in _DISEASES for p in predicates(group)
+        p.concept in HEMATOLOGIC_DISEASES for p in predicates(group)
     ):
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
