@@ -87,7 +87,7 @@ _STOP = frozenset(
     might has have had having who which that this these those than then there their his her its it they them he she him
     patients patient subjects subject participants participant person persons people individuals women woman men man male female
     males females any all each every other others such following least more less than within prior previous previously
-    before after during since from into per via also only both either neither nor not no yes including include includes included
+    before after during since from into per via also only both either neither nor not no yes including include includes included particularly especially notably
     e.g i.e eg ie etc defined definition define according criteria criterion requirements requirement meet meets met following
     diagnosed diagnosis diagnostic confirmed documented known history presence present evidence level levels count counts value values
     serum plasma blood total test tests result results time times screening enrollment enrolment registration randomization

@@ -106,12 +106,61 @@ def _negates_a_normal_limit(expr: Expr, negated: bool = False) -> bool:
     return False
 
 
+def _limits_only(expr: Expr) -> Expr | None:
+    """The normal-side limits a negated part names, joined as it joins them; None where that
+    would ask more than the text (an alternative that is no limit, a nested negation)."""
+    if isinstance(expr, Predicate):
+        return expr if _normal_side(expr) else None
+    if isinstance(expr, All):
+        # a judgement beside the limits ("severe") is the person's; anything else, unread words
+        # too, may be a condition the limits are asked under ("No concurrent therapeutic doses of
+        # anticoagulants ... provided INR is <= 1.5")
+        kept = [_limits_only(p) for p in expr.parts if not (isinstance(p, Review) and p.reason is ReviewReason.JUDGEMENT)]
+        if not kept or any(k is None for k in kept):
+            return None
+        return kept[0] if len(kept) == 1 else All(tuple(k for k in kept if k is not None))
+    if isinstance(expr, Any_):
+        alternatives = [_limits_only(p) for p in expr.parts]
+        if any(a is None for a in alternatives):
+            return None
+        return Any_(tuple(a for a in alternatives if a is not None))
+    return None
+
+
+def _negated_bound(expr: Expr, negated: bool = False) -> bool:
+    if isinstance(expr, Predicate):
+        return negated and expr.op in (Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN)
+    if isinstance(expr, Not):
+        return _negated_bound(expr.part, not negated)
+    if isinstance(expr, All | Any_):
+        return any(_negated_bound(part, negated) for part in expr.parts)
+    return False
+
+
+def _turned_upright(expr: Expr) -> Expr:
+    """``expr`` with each negation over normal-side limits read as the limits themselves."""
+    if isinstance(expr, Not) and _negates_a_normal_limit(expr):
+        return _limits_only(expr.part) or Review(ReviewReason.AMBIGUOUS, NEGATED_NORMAL_LIMIT)
+    if isinstance(expr, All | Any_):
+        return type(expr)(tuple(_turned_upright(p) for p in expr.parts))
+    return expr
+
+
 def normal_limits_upright(expr: Expr, ctype: CriterionType) -> Expr:
-    """An inclusion read as asking for an abnormal lab value through a negation is left to a
-    person: never answered met for the patient with that value. Exclusions are not touched (a
+    """An inclusion read as asking for an abnormal lab value through a negation ("No severe
+    organ dysfunction: creatinine <= 2.5 x ULN; ..."): the limits are what it asks, and a person
+    confirms the rest. Left wholly to a person, the line never failed a creatinine three times
+    the upper limit, and a review line leaves the patient eligible. So the negated limits are
+    turned upright and the line joined with a review: a limit failed fails it, nothing else is
+    decided (never met for the patient with the abnormal value). Exclusions are not touched (a
     limit written on the normal side there may be what excludes: "bone marrow blasts <= 5%")."""
     if CriterionType(ctype) is CriterionType.INCLUSION and _negates_a_normal_limit(expr):
-        return Review(ReviewReason.AMBIGUOUS, NEGATED_NORMAL_LIMIT)
+        upright = _turned_upright(expr)
+        # nothing turned, a negation deeper than the walk turns, or a negated bound the walk does
+        # not know the normal side of ("not WBC >= 3", "not BM-blasts <= 5%" in the same list)
+        if isinstance(upright, Review) or _negates_a_normal_limit(upright) or _negated_bound(upright):
+            return Review(ReviewReason.AMBIGUOUS, NEGATED_NORMAL_LIMIT)
+        return All((upright, Review(ReviewReason.AMBIGUOUS, NEGATED_NORMAL_LIMIT)))
     return expr
 
 

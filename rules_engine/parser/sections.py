@@ -386,7 +386,11 @@ class _Splitter:
             if bullet is None and close >= 0 and stripped[close + 1:].strip(" .:") == "":
                 return  # "participation in the trial):" closes the heading's parenthesis
 
-        heading = _type_heading(body)
+        # a sentence the registry wrapped just before "inclusion" or "eligibility criteria" ("...
+        # requiring treatment at the time of" / "inclusion") runs on in lower case: taken as a
+        # heading, it turned every exclusion after it into an inclusion
+        wrapped = bullet is None and not blank_before and bool(self.items) and body[:1].islower()
+        heading = None if wrapped else _type_heading(body)
         if heading is not None:
             ctype, role, rest = heading
             self.heading_paren = body.count("(") > body.count(")")

@@ -1,7 +1,9 @@
 """An inclusion that negates a condition and defines it by a limit written as the normal range
 ("No renal insufficiency (creatinine <= 2.0 mg/dL)") was read as asking for the abnormal value:
-a creatinine of 3 met it. Such a reading is left to a person; a negation over a limit written as
-the abnormal range ("No ANC < 1000") is read as before."""
+a creatinine of 3 met it. The limits are what such a line asks, turned upright, and a person
+confirms the rest: a limit failed fails the line, nothing else is decided (left wholly to a
+person, the line never failed the creatinine of 3 and a review line left the patient eligible).
+A negation over a limit written as the abnormal range ("No ANC < 1000") is read as before."""
 
 from __future__ import annotations
 
@@ -29,7 +31,25 @@ UPSIDE_DOWN = [
 @pytest.mark.parametrize(("line", "record"), UPSIDE_DOWN)
 def test_a_negation_over_a_normal_limit_never_meets_the_abnormal_value(line, record):
     got = evaluate(parse_line(line, INC), record, AS_OF)
-    assert got.outcome is Outcome.UNKNOWN and got.review
+    assert got.outcome is not Outcome.MET
+
+
+@pytest.mark.parametrize(
+    ("line", "record", "outcome"),
+    [
+        ("No renal insufficiency (creatinine ≤ 2.0 mg/dL)", adult(lab("creatinine", 3.0, "mg/dL")), Outcome.NOT_MET),
+        ("No renal insufficiency (creatinine ≤ 2.0 mg/dL)", adult(lab("creatinine", 1.0, "mg/dL")), Outcome.UNKNOWN),
+        ("No severe organ dysfunction: creatinine <=2.5 x ULN; serum bilirubin <=2.5 x ULN; AST and ALT <=5 x ULN.",
+         adult(lab("alt", 220, "U/L", uln=40)), Outcome.NOT_MET),
+        ("No severe organ dysfunction: creatinine <=2.5 x ULN; serum bilirubin <=2.5 x ULN; AST and ALT <=5 x ULN.",
+         adult(lab("creatinine", 1.0, "mg/dL", uln=1.2), lab("bilirubin", 0.7, "mg/dL", uln=1.2), lab("alt", 28, "U/L", uln=40), lab("ast", 26, "U/L", uln=40)),
+         Outcome.UNKNOWN),
+    ],
+    ids=["creatinine-3-fails", "creatinine-1-person", "organ-list-alt-fails", "organ-list-normal-person"],
+)
+def test_the_limits_a_negation_names_are_asked_upright_and_a_person_confirms_the_rest(line, record, outcome):
+    got = evaluate(parse_line(line, INC), record, AS_OF)
+    assert got.outcome is outcome and (outcome is Outcome.NOT_MET or got.review)
 
 
 @pytest.mark.parametrize(

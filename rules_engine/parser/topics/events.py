@@ -831,7 +831,10 @@ _WINDOW = re.compile(
     # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
     # ("within 7 days prior to first receiving investigational product": the study's product, no
     # investigational agent the patient must have had; 3 corpus lines required one)
-    r"(?:\s+(?:the\s+)?(?:(?:(?:first|initial)\s+(?:dose|administration)\s+of|(?:first\s+)?receiving)\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?))?",
+    # ("within 30 days of first study treatment", "before first treatment with ATO/Azacitidine": a
+    # first treatment the window counts back to is the study's; the words were an and-ed review)
+    r"(?:\s+(?:the\s+)?(?:(?:(?:first|initial)\s+(?:dose|administration)\s+of|(?:first\s+)?receiving|first|initial)\s+(?:the\s+)?)?(?:protocol[\s-]+specified|study|protocol|trial|investigational)\s+(?:therapy|treatment|drugs?|medications?|agents?|products?)"
+    r"|\s+(?:the\s+)?(?:first|initial)\s+(?:treatment|administration)\s+with\s+(?:the\s+)?[A-Za-z][\w/-]{1,40})?",
     I,
 )
 
