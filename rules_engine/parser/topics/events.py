@@ -20,7 +20,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
-from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, gland_items
+from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -2349,6 +2349,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             both = _brain_and_other(m)
             items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
     items += [it for it in gland_items(text, ctype) if free(it.start, it.end)]
+    items += [it for it in cardiac_dysfunction_items(text, ctype) if free(it.start, it.end)]
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None

@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Op
+from rules_engine.criteria import CriterionType, Not, Op, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
+from rules_engine.parser.topics.labs import LVEF_SURELY_LOW
 
 _NOT_THE_PATIENTS = r"(?<!risk of )(?<!risk for )(?<!associated with )(?<!family history of )"
 
@@ -106,6 +107,36 @@ def gland_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         out.append(Item(m.start(), m.end(), any_of([predicate(c, Op.PRESENT) for c in concepts]), frozenset(concepts)))
     return out
+
+
+# "cardiac dysfunction (particularly congestive heart failure)", "History of cardiac dysfunction",
+# "left ventricular dysfunction" (~35 corpus lines, each left wholly to a person): an ejection
+# fraction below every lab's lower limit of normal (< 45 %, ``labs.LVEF_SURELY_LOW``) is a
+# dysfunction of the heart whatever else the line means by it, so a record holding one meets the
+# line; anything else stays a person's (a qualifier beside it, "severe", "clinically significant",
+# stays the reader's own review). Before, LVEF 30 % met no part of such an exclusion, and the
+# patient was eligible. A dysfunction the line goes on to define or list ("including any of the
+# following:", "documented by an ejection fraction < LLN", "with resting ejection fraction ...")
+# is what those words say, read by their own readers: joined to them, it would hide a listed
+# kind a record holds (an MI last month) behind the review.
+_CARDIAC_DYSFUNCTION = re.compile(
+    _NOT_THE_PATIENTS + r"\b(?:cardiac|heart|myocardial|left[\s-]+ventricular|LV)\s+(?:systolic\s+)?dysfunction\b"
+    r"(?!\s*,?\s*(?::|including\b|such\s+as\b|e\.\s?g\.|i\.\s?e\.|defined\b|as\s+defined\b|documented\b|as\s+(?:evidenced|shown|demonstrated|measured)\b|with\b))",
+    I,
+)
+
+
+def cardiac_dysfunction_items(text: str, ctype: CriterionType) -> list[Item]:
+    """Each "cardiac dysfunction" a line excludes (an exclusion, or an inclusion negating it)."""
+    if "dysfunction" not in text.lower() or (ctype is CriterionType.INCLUSION and not NEGATED.match(text)):
+        return []
+    return [
+        Item(m.start(), m.end(), any_of([
+            Not(predicate("lvef", Op.GTE, LVEF_SURELY_LOW, "%")),
+            Review(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split())),
+        ]), frozenset({"lvef"}))
+        for m in _CARDIAC_DYSFUNCTION.finditer(text)
+    ]
 
 
 _CHILD_PUGH = re.compile(r"\bChild[\s-]*(?:Turcotte[\s-]*)?Pugh\b", I)
