@@ -558,7 +558,7 @@ _REQUIREMENT = re.compile(
 )
 
 
-_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
+_DISEASES = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml"})
 
 
 _MEETS_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*)\s*$", I)

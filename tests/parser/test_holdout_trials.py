@@ -570,9 +570,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00352001 (T123), hold12
     ("T123-clean", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "the FAB/WHO/IPSS sub-lists (RAEB 5-19% blasts, "
         "CMML, RAEB-1/2, IPSS int-2/high with >= 5% blasts) are not read as the MDS kinds they define: a RAEB-2 is unknown"),
-    ("T123-lowrisk", None): ("core", "as the line below: possibly eligible, never eligible"),
-    ("T123-lowrisk", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "as T123-clean: a refractory anaemia with 2% "
-        "blasts is unknown, not not met"),
     ("T123-clean", "No history of thromboembolic event"): ("events", "'... or other condition requiring use of anticoagulation with warfarin "
         "or low molecular-weight heparin': 'low molecular-weight heparin' (so hyphenated) is not read, and 'event' stays a word"),
     ("T123-clean", "More than 28 days since prior approved therapy for MDS"): ("core", "the therapy is read (a course 14 days ago fails it), "
@@ -710,13 +707,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00357305 (T133)
     ('T133-allo60', None): ('core', "the '90 days since prior transplant' child is unknown, so possibly eligible, never eligible"),
     ('T133-chf', None): ('core', "'Symptomatic' stays unread beside the heart failure, so possibly eligible, never eligible"),
-    ('T133-remission', None): ('core', 'the diagnosis heading is unknown (the APL child joined as a requirement), so possibly eligible, never eligible'),
     ('T133-valproate', None): ('events', 'valproic acid is not read as an HDAC inhibitor, so possibly eligible, never eligible'),
     ('T133-clean', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', "the APL child ('Patients with acute promyelocytic leukemia t(15;17) must have failed prior tretinoin and arsenic trioxide') is joined as a requirement of every AML and the CML children stay reviews, so the heading is unknown for a relapsed AML and for one in remission"),
     ('T133-clean', 'Relapsed or refractory acute myeloid leukemia (AML)'): ('core', 'the APL narrowing (its child) is joined as a requirement of every relapsed AML, so a relapsed non-APL AML is not met'),
     ('T133-clean', 'No other uncontrolled illness'): ('core', "'No other uncontrolled illness ...': the 'Psychiatric illness or social situation that would preclude compliance' child is a person's, so the heading is unknown for a record with none of the others"),
     ('T133-clean', 'At least 2 weeks since prior valproic acid'): ('events', "'valproic acid or any other histone deacetylase inhibitor': valproic acid (ATC N03AG01) is not counted among the HDAC inhibitors, its name is left a review"),
-    ('T133-remission', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', 'as T133-clean'),
     ('T133-chf', 'Symptomatic congestive heart failure'): ('core', "'Symptomatic' stays an unread qualifier beside heart failure, so heart failure NYHA class 3 (symptomatic) is unknown"),
     ('T133-chf', 'No other uncontrolled illness'): ('core', "'Symptomatic' stays an unread qualifier of the heart failure child, so NYHA 3 heart failure leaves the heading unknown"),
     ('T133-valproate', 'At least 2 weeks since prior valproic acid'): ('events', 'as T133-clean'),
@@ -988,9 +983,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T153-tall", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
     ("T153-aml", None): ("core", "the LVEF line's child ('Patients with a history of cardiac disease ... should undergo testing of ventricular function') read as a requirement of cardiac disease; read as an instruction, the disease menu's 'Secondary or therapy-related AML' (AML beside a review) made an AML in remission eligible, so it stands"),
     ("T153-aml", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
-    ("T153-remission", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-new-old", None): ("core", "the LVEF line's child ('Patients with a history of cardiac disease ... should undergo testing of ventricular function') read as a requirement of cardiac disease; read as an instruction, the disease menu's 'Secondary or therapy-related AML' (AML beside a review) made an AML in remission eligible, so it stands"),
-    ("T153-new-young", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-apl", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-diabetes", "No poorly controlled diabetes mellitus"): ("labs", "'poorly controlled' is a review beside the diabetes; an HbA1c of 11.5% is not read as poor control"),
     ("T153-allo-old", None): ("core", "as T153-clean"),
@@ -1088,8 +1081,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-prostate-old', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
     ('T183-prostate-old', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
     # NCT00356928 (T184)
-    ('T184-denovo-aml', None): ('core', "'Chronic myelomonocytic leukemia' has no concept, so the diagnosis list stays unknown for a de novo AML: possibly "
-                                        "eligible (eligible at first sight: 'AML arising from MDS' was AML beside a review; now AML and MDS, hold18)"),
     # NCT01260714 (T185)
     ('T185-clean', 'Left ventricular ejection fraction (LVEF) > 50%'): ('labs', "'based on multi gated acquisition scan (MUGA) scan or 2-dimensional (2-D) echocardiogram': the method words stay a review"),
     ('T185-clean', 'Patients who have had chemotherapy, radiotherapy or investigational agents within 4'): ('events', "'or those who have not recovered from adverse events due to agents administered more than 4 weeks earlier' is read as a toxicity grade the record lacks"),
@@ -1158,8 +1149,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T174-clean', 'Renal: creatinine clearance ≥40 mL/min'): ('core', "expected met, got unknown: the 'Renal:' label stays an and-ed unsupported review: clearance 96 mL/min is unknown"),
     ('T174-clean', 'Hepatic: no clinical evidence of hepatic failure'): ('events', "expected met, got unknown: 'no clinical evidence of hepatic failure (e.g. coagulopathy, ascites)' is wholly review: a chronic hepatic failure is unknown"),
     ('T174-clean', 'Active uncontrolled infection within one week of HCT'): ('events', "expected not_met, got unknown: 'Active uncontrolled' stays an and-ed review, and 'within one week of HCT' reads a transplant: no infection and a sepsis are both unknown"),
-    ('T174-aml', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T174-aml', 'juvenile myelomonocytic leukemia (JMML) who have relapsed'): ('events', "expected not_met, got unknown: JMML has no concept ('Patients with juvenile myelomonocytic leukemia' and 'JMML' unparsed reviews): JMML in relapse, JMML in remission and AML are all unknown"),
     ('T174-remission', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T174-remission', 'juvenile myelomonocytic leukemia (JMML) who have relapsed'): ('events', "expected not_met, got unknown: JMML has no concept ('Patients with juvenile myelomonocytic leukemia' and 'JMML' unparsed reviews): JMML in relapse, JMML in remission and AML are all unknown"),
     ('T174-hct-recent', None): ('core', 'expected possibly_eligible, got ineligible: the lines above'),
