@@ -561,6 +561,26 @@ _CATALOGUE: tuple[Concept, ...] = (
     # Aspirin is both (ATC B01AC06 and N02BA01); continuous therapies
     Concept("nsaid_therapy", Kind.EVENT, "non-steroidal anti-inflammatory drug (NSAID) therapy"),
     Concept("antiplatelet_therapy", Kind.EVENT, "antiplatelet therapy (platelet aggregation inhibitors)"),
+    # the origins of an AML the leukaemia trials name (issue 14, known misread families; append
+    # only): "Secondary or therapy-related AML", "treatment-related AML (t-AML)" (about 25 corpus
+    # lines). Secondary AML arose from an antecedent myeloid disorder (MDS, MPN, CMML) or after
+    # cytotoxic therapy; no ICD-10-CM code states it, so an AML beside such a history on record is
+    # open for it, never absent (derive.OPEN_BESIDE). AML with myelodysplasia-related changes
+    # (ICD-O-3 9895/3; ICD-10-CM C92.A, "with multilineage dysplasia") and the therapy-related
+    # myeloid neoplasms (ICD-O-3 9920/3, AML or MDS after therapy) are what hospitals code
+    Concept("secondary_aml", Kind.EVENT, "secondary AML (after an antecedent myeloid disorder or cytotoxic therapy)", parent="aml"),
+    Concept("therapy_related_aml", Kind.EVENT, "therapy-related AML (after cytotoxic chemotherapy or radiotherapy)", parent="secondary_aml"),
+    Concept("aml_mrc", Kind.EVENT, "AML with myelodysplasia-related changes (multilineage dysplasia)", parent="aml"),
+    Concept("therapy_related_myeloid_neoplasm", Kind.EVENT, "therapy-related myeloid neoplasm (AML or MDS after cytotoxic therapy)"),
+    # the myelodysplastic/myeloproliferative leukaemias lines name beside MDS ("MDS, including
+    # CMML", "Juvenile myelomonocytic leukemia (JMML)": 30 corpus lines): ICD-10-CM C93.1 and
+    # C93.3, each a malignancy of its own (before, a generic haematological one)
+    Concept("cmml", Kind.EVENT, "chronic myelomonocytic leukemia (CMML)"),
+    Concept("jmml", Kind.EVENT, "juvenile myelomonocytic leukemia (JMML)"),
+    # human T-lymphotropic virus infection, which infection exclusions name beside HIV ("positive
+    # for HIV or HTLV-1": 15 corpus lines; ICD-10-CM B97.33, B97.34; adult T-cell leukaemia/
+    # lymphoma, C91.5, is HTLV-1's). Read as nothing, the line was left to a person for everyone
+    Concept("htlv", Kind.EVENT, "human T-lymphotropic virus (HTLV-1 or HTLV-2) infection"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -591,6 +611,8 @@ MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor")
     "malignant_neoplasm",
     "plasma_cell_leukemia",
     "waldenstrom_macroglobulinemia",
+    "cmml",
+    "jmml",
 )
 
 

@@ -103,13 +103,44 @@ def performance_source(target: str, recorded: set[str] | frozenset[str]) -> str 
     return None
 
 
-def lineage_unknown(concept: str, present: Container[str]) -> str | None:
+# A kind of a disease no code states but the record's history may show: an AML beside an
+# antecedent myeloid disorder (MDS, MPN, CMML, JMML), another cancer (and so its therapy) or a code
+# of myelodysplasia-related or therapy-related disease may be secondary or therapy-related AML, so
+# asked for one it is unknown, never absent (read as absent, "therapy-related AML" excluded no
+# patient whose AML followed a treated breast cancer). The history counts active or not (an MDS
+# that became the AML is often closed); an AML with none of it is de novo. Kind -> (the disease,
+# what on record beside it leaves the kind open).
+_AML_HISTORY: tuple[str, ...] = ("mds", "mpn", "cmml", "jmml", "aml_mrc", "therapy_related_myeloid_neoplasm", "other_malignancy") + tuple(
+    m for m in MALIGNANCIES if not related(m, "aml") and m not in ("acute_leukemia", "cmml", "jmml")
+)
+OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "secondary_aml": ("aml", _AML_HISTORY),
+    "therapy_related_aml": ("aml", _AML_HISTORY + ("secondary_aml",)),
+}
+
+
+def open_beside(concept: str, recorded: Container[str]) -> tuple[str, str] | None:
+    """(the disease, the history beside it) when ``concept`` is a kind of the disease the record's
+    history leaves open (``OPEN_BESIDE``) and the concept itself is not on record."""
+    spec = OPEN_BESIDE.get(concept)
+    if spec is None or concept in recorded or spec[0] not in recorded:
+        return None
+    beside = next((c for c in spec[1] if c in recorded), None)
+    return (spec[0], beside) if beside is not None else None
+
+
+def lineage_unknown(concept: str, present: Container[str], recorded: Container[str] | None = None) -> str | None:
     """An ancestor of ``concept`` that is present without any recorded subtype, if one is.
 
     A patient with ALL of unrecorded lineage may have B-ALL: asked for B-ALL the answer is
     unknown, not absent. This holds only for ancestors whose subtypes are exhaustive (ALL is
-    B or T); AML without an APL record is simply not APL.
+    B or T); AML without an APL record is simply not APL. A kind the record's history leaves
+    open (``OPEN_BESIDE``) is asked of ``recorded`` (every event on record, active or not; the
+    present ones when not given).
     """
+    opened = open_beside(concept, present if recorded is None else recorded)
+    if opened is not None:
+        return opened[0]
     parent = CONCEPTS[concept].parent if concept in CONCEPTS else None
     while parent is not None:
         spec = CONCEPTS[parent]

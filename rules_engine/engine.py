@@ -83,7 +83,7 @@ class _Evidence:
     def _presence(self, concept: str, probe_key: str) -> Outcome:
         if probe_key in self.fired:
             return MET
-        return UNKNOWN if lineage_unknown(concept, self.present) else NOT_MET
+        return UNKNOWN if lineage_unknown(concept, self.present, self.recorded) else NOT_MET
 
     def _decide(self, p: Plan) -> Outcome:
         if p.kind == "unknown":

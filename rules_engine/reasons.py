@@ -18,6 +18,7 @@ from .derive import (
     among,
     excepted,
     lineage_unknown,
+    open_beside,
     wider_record_decides,
     window_open_by_ancestor,
 )
@@ -72,6 +73,9 @@ def _presence(concept: str, snap: Snapshot) -> str:
     view = snap.events.get(concept)
     if view is not None and view.active:
         return _chain(view)
+    opened = open_beside(concept, snap.events)
+    if opened is not None:
+        return f"{_chain(snap.events[opened[0]])} beside {label(opened[1])}: may be {label(concept)}"
     ancestor = lineage_unknown(concept, snap.present)
     if ancestor is not None:
         return f"{_chain(snap.events[ancestor])} without its subtype: may be {label(concept)}"

@@ -234,7 +234,7 @@ def event_inside(view: EventView, field: str, limit: float) -> bool:
 def _present(concept: str, snap: Snapshot) -> Outcome:
     if concept in snap.present:
         return MET
-    return UNKNOWN if lineage_unknown(concept, snap.present) else NOT_MET
+    return UNKNOWN if lineage_unknown(concept, snap.present, snap.events) else NOT_MET
 
 
 def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:

@@ -321,7 +321,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 _STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
-_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn"})
+_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml"})
 _FIXED_ROLES = frozenset({"status", "diagnosis"})
 
 
@@ -541,6 +541,10 @@ def _joiner(connector: str, default_or: bool) -> str:
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
     connector = _HOW_MEASURED.sub(" ", connector)
+    # "Untreated de novo or secondary AML": the origins a disease may have (remarks.py reads them
+    # as no condition) join no items; read as the join, "untreated" and "AML" became alternatives
+    # and a relapsed, treated AML met a line for untreated disease
+    connector = _ANY_ORIGIN.sub(" ", connector)
     if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
@@ -567,6 +571,7 @@ def _joiner(connector: str, default_or: bool) -> str:
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
 _BULLET = re.compile(r"[•▪●◦]")
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
+_ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
 
 
 # an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)
@@ -924,6 +929,10 @@ _PUMP = frozenset({"lvef", "shortening_fraction"})
 # (including lymphoma without bone marrow involvement)": a diagnosis the bracket includes beside
 # the line's own
 _INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
+# the same list unbracketed after a comma ("MDS, including CMML"; "Myeloproliferative disorders,
+# including Ph-negative CML, myelofibrosis and CMML"): read as "and", an MDS patient without
+# CMML failed the MDS line
+_INCLUDING_LIST = re.compile(r"\s*\)?\s*,?\s*including\s+(?:[^().;:,]{1,40},\s*){0,3}(?:[^().;:,]{1,40}\s+(?:and|or|and/or)\s+)?", I)
 
 
 def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], roles: list[str], text: str) -> list[str]:
@@ -936,20 +945,28 @@ def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], 
     included kind is a person's to confirm."""
     out = list(kinds)
     for i, connector in enumerate(connectors):
+        if _a_disease(exprs[i], roles[i]) and _a_disease(exprs[i + 1], roles[i + 1]) and _INCLUDING_LIST.fullmatch(connector):
+            out[i] = "or"  # "MDS, including chronic myelomonocytic leukemia": one more disease the line admits
+            continue
         if not (_a_disease(exprs[i], roles[i]) and _a_disease(exprs[i + 1], roles[i + 1])) or not _INCLUDING_OPEN.match(connector):
             continue
         close = text.find(")", exprs[i + 1].start)
         if close < 0 or exprs[i + 1].concepts <= exprs[i].concepts:
             continue  # "AML (including secondary AML)": the line's own disease again, nothing added
         words = " ".join(text[text.find("(", exprs[i].end) + 1: close].split())
-        out[i] = "or"
+        # inside a list of diseases ("AML, ALL, MDS (including CMML), CML ..."), the included kind
+        # stays the list's remark for a person, as it was before it was read: set apart by "or"
+        # there, the list's reading broke and an AML patient was asked for MDS or CMML
+        listed = i > 0 and _a_disease(exprs[i - 1], roles[i - 1]) and _PURE_COMMA.fullmatch(connectors[i - 1]) is not None and out[i - 1] != "or"
+        out[i] = out[i - 1] if listed else "or"
         for k in range(i + 1, len(exprs)):
             if exprs[k].end > close + 1:
                 break
             if _a_disease(exprs[k], roles[k]):
-                exprs[k] = Item(exprs[k].start, exprs[k].end, all_of([exprs[k].expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)]), exprs[k].concepts)  # type: ignore[list-item]
+                kept: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if listed else all_of([exprs[k].expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])  # type: ignore[list-item]
+                exprs[k] = Item(exprs[k].start, exprs[k].end, kept, exprs[k].concepts)
             if k > i + 1:
-                out[k - 1] = "or"
+                out[k - 1] = out[i]
     return out
 
 

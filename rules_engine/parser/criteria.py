@@ -200,6 +200,13 @@ _STATUS_DEFINITION = re.compile(
 )
 
 
+# a heading that defines high risk by the lines under it ("high risk AML defined as:", "High risk is
+# defined as:"; 2 corpus headings, each over a list of risks): each line is one way of being high
+# risk (joined as requirements, "Secondary AML, or WBC > 50" failed every de novo AML that met
+# the age line)
+_RISK_DEFINED = re.compile(r"\bhigh[\s-]+risk\b[^:]{0,80}?\bdefined\s+(?:as|by)\s*:\s*$", re.I)
+
+
 _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
 # a line under an exclusion naming patients who may enrol ("Patients with treated non-melanoma skin
 # cancer ... are eligible for this study if ...", "... are also eligible"): an exception to it
@@ -377,6 +384,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             group = All if index in negated else _group(text, ctype)
             if group is All and len(kids) >= 2 and all(_STATUS_DEFINITION.fullmatch(k.text) for k in kids):  # type: ignore[union-attr]
                 group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
+            if group is All and ctype is CriterionType.INCLUSION and _RISK_DEFINED.search(text):
+                group = Any_  # "high risk AML defined as:" / "High risk is defined as:": each line one way of being high risk
             if group is All and ctype is CriterionType.INCLUSION and _cohort_items([k.text for k in kids]):  # type: ignore[union-attr]
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
             portion_of = {id(out[k]): scoped[k][1] for k in children.get(index, ()) if k in scoped and len(portions) >= 2}

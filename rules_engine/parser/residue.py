@@ -783,6 +783,7 @@ _THERAPY_PERMISSION = re.compile(
 # could except from
 _DISEASE_STATE = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn",
+    "secondary_aml", "therapy_related_aml", "cmml", "jmml",
     "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
 })
 

@@ -13,7 +13,7 @@ import pytest
 from matcher.intake import normalise
 from rules_engine.snapshot import snapshot
 
-from intake_helpers import ICD10, SNOMED, bundle, condition
+from intake_helpers import ICD10, ICDO3, SNOMED, bundle, condition
 
 ICD10_WHO = "http://hl7.org/fhir/sid/icd-10"
 
@@ -126,3 +126,34 @@ def test_the_holdout_leukaemias_and_marrow_failures_are_read(code, concepts):
 def test_their_neighbours_are_not(code, concept):
     """An idiopathic aplastic anaemia is acquired; Diamond-Blackfan is not Fanconi; CLL is not T-PLL."""
     assert concept not in present(ICD10, code)
+
+
+# the origins of an AML, the myelomonocytic leukaemias and HTLV (issue 14, known misread
+# families): an AML with multilineage dysplasia is AML with myelodysplasia-related changes and
+# still AML; a therapy-related myeloid neoplasm is no AML of its own; CMML, JMML and adult T-cell
+# leukaemia/lymphoma stay malignancies for "another malignancy"
+ORIGINS_AND_MYELOMONOCYTIC = [
+    ("C92.A0", ICD10, {"aml_mrc", "aml", "acute_leukemia"}),
+    ("C92.8", ICD10_WHO, {"aml_mrc", "aml"}),
+    ("9895/3", ICDO3, {"aml_mrc", "aml"}),
+    ("9920/3", ICDO3, {"therapy_related_myeloid_neoplasm"}),
+    ("C93.10", ICD10, {"cmml"}),
+    ("9945/3", ICDO3, {"cmml"}),
+    ("C93.30", ICD10, {"jmml"}),
+    ("9946/3", ICDO3, {"jmml"}),
+    ("B97.33", ICD10, {"htlv"}),
+    ("B97.34", ICD10, {"htlv"}),
+    ("C91.50", ICD10, {"htlv", "hematologic_malignancy"}),
+]
+
+
+@pytest.mark.parametrize("code,system,concepts", ORIGINS_AND_MYELOMONOCYTIC, ids=[c for c, _s, _k in ORIGINS_AND_MYELOMONOCYTIC])
+def test_the_aml_origins_and_myelomonocytic_leukaemias_are_read(code, system, concepts):
+    assert concepts <= present(system, code)
+
+
+@pytest.mark.parametrize("code,system,concept", [("9920/3", ICDO3, "aml"), ("C92.00", ICD10, "aml_mrc"), ("C93.10", ICD10, "mds"), ("C92.10", ICD10, "cmml"), ("B97.35", ICD10, "htlv")])
+def test_the_origins_neighbours_are_not(code, system, concept):
+    """A therapy-related neoplasm may be an MDS; AML NOS states no dysplasia; CMML is not coded as
+    MDS; CML is not CMML; B97.35 is HIV-2."""
+    assert concept not in present(system, code)

@@ -570,9 +570,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00352001 (T123), hold12
     ("T123-clean", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "the FAB/WHO/IPSS sub-lists (RAEB 5-19% blasts, "
         "CMML, RAEB-1/2, IPSS int-2/high with >= 5% blasts) are not read as the MDS kinds they define: a RAEB-2 is unknown"),
-    ("T123-lowrisk", None): ("core", "as the line below: possibly eligible, never eligible"),
-    ("T123-lowrisk", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "as T123-clean: a refractory anaemia with 2% "
-        "blasts is unknown, not not met"),
     ("T123-clean", "No history of thromboembolic event"): ("events", "'... or other condition requiring use of anticoagulation with warfarin "
         "or low molecular-weight heparin': 'low molecular-weight heparin' (so hyphenated) is not read, and 'event' stays a word"),
     ("T123-clean", "More than 28 days since prior approved therapy for MDS"): ("core", "the therapy is read (a course 14 days ago fails it), "
@@ -710,13 +707,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00357305 (T133)
     ('T133-allo60', None): ('core', "the '90 days since prior transplant' child is unknown, so possibly eligible, never eligible"),
     ('T133-chf', None): ('core', "'Symptomatic' stays unread beside the heart failure, so possibly eligible, never eligible"),
-    ('T133-remission', None): ('core', 'the diagnosis heading is unknown (the APL child joined as a requirement), so possibly eligible, never eligible'),
     ('T133-valproate', None): ('events', 'valproic acid is not read as an HDAC inhibitor, so possibly eligible, never eligible'),
     ('T133-clean', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', "the APL child ('Patients with acute promyelocytic leukemia t(15;17) must have failed prior tretinoin and arsenic trioxide') is joined as a requirement of every AML and the CML children stay reviews, so the heading is unknown for a relapsed AML and for one in remission"),
     ('T133-clean', 'Relapsed or refractory acute myeloid leukemia (AML)'): ('core', 'the APL narrowing (its child) is joined as a requirement of every relapsed AML, so a relapsed non-APL AML is not met'),
     ('T133-clean', 'No other uncontrolled illness'): ('core', "'No other uncontrolled illness ...': the 'Psychiatric illness or social situation that would preclude compliance' child is a person's, so the heading is unknown for a record with none of the others"),
     ('T133-clean', 'At least 2 weeks since prior valproic acid'): ('events', "'valproic acid or any other histone deacetylase inhibitor': valproic acid (ATC N03AG01) is not counted among the HDAC inhibitors, its name is left a review"),
-    ('T133-remission', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', 'as T133-clean'),
     ('T133-chf', 'Symptomatic congestive heart failure'): ('core', "'Symptomatic' stays an unread qualifier beside heart failure, so heart failure NYHA class 3 (symptomatic) is unknown"),
     ('T133-chf', 'No other uncontrolled illness'): ('core', "'Symptomatic' stays an unread qualifier of the heart failure child, so NYHA 3 heart failure leaves the heading unknown"),
     ('T133-valproate', 'At least 2 weeks since prior valproic acid'): ('events', 'as T133-clean'),
@@ -988,9 +983,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T153-tall", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
     ("T153-aml", None): ("core", "the LVEF line's child ('Patients with a history of cardiac disease ... should undergo testing of ventricular function') read as a requirement of cardiac disease; read as an instruction, the disease menu's 'Secondary or therapy-related AML' (AML beside a review) made an AML in remission eligible, so it stands"),
     ("T153-aml", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
-    ("T153-remission", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-new-old", None): ("core", "the LVEF line's child ('Patients with a history of cardiac disease ... should undergo testing of ventricular function') read as a requirement of cardiac disease; read as an instruction, the disease menu's 'Secondary or therapy-related AML' (AML beside a review) made an AML in remission eligible, so it stands"),
-    ("T153-new-young", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-apl", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
     ("T153-diabetes", "No poorly controlled diabetes mellitus"): ("labs", "'poorly controlled' is a review beside the diabetes; an HbA1c of 11.5% is not read as poor control"),
     ("T153-allo-old", None): ("core", "as T153-clean"),
@@ -1088,8 +1081,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-prostate-old', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
     ('T183-prostate-old', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
     # NCT00356928 (T184)
-    ('T184-denovo-aml', None): ('core', "'Chronic myelomonocytic leukemia' has no concept, so the diagnosis list stays unknown for a de novo AML: possibly "
-                                        "eligible (eligible at first sight: 'AML arising from MDS' was AML beside a review; now AML and MDS, hold18)"),
     # NCT01260714 (T185)
     ('T185-clean', 'Left ventricular ejection fraction (LVEF) > 50%'): ('labs', "'based on multi gated acquisition scan (MUGA) scan or 2-dimensional (2-D) echocardiogram': the method words stay a review"),
     ('T185-clean', 'Patients who have had chemotherapy, radiotherapy or investigational agents within 4'): ('events', "'or those who have not recovered from adverse events due to agents administered more than 4 weeks earlier' is read as a toxicity grade the record lacks"),
@@ -1158,8 +1149,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T174-clean', 'Renal: creatinine clearance ≥40 mL/min'): ('core', "expected met, got unknown: the 'Renal:' label stays an and-ed unsupported review: clearance 96 mL/min is unknown"),
     ('T174-clean', 'Hepatic: no clinical evidence of hepatic failure'): ('events', "expected met, got unknown: 'no clinical evidence of hepatic failure (e.g. coagulopathy, ascites)' is wholly review: a chronic hepatic failure is unknown"),
     ('T174-clean', 'Active uncontrolled infection within one week of HCT'): ('events', "expected not_met, got unknown: 'Active uncontrolled' stays an and-ed review, and 'within one week of HCT' reads a transplant: no infection and a sepsis are both unknown"),
-    ('T174-aml', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T174-aml', 'juvenile myelomonocytic leukemia (JMML) who have relapsed'): ('events', "expected not_met, got unknown: JMML has no concept ('Patients with juvenile myelomonocytic leukemia' and 'JMML' unparsed reviews): JMML in relapse, JMML in remission and AML are all unknown"),
     ('T174-remission', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T174-remission', 'juvenile myelomonocytic leukemia (JMML) who have relapsed'): ('events', "expected not_met, got unknown: JMML has no concept ('Patients with juvenile myelomonocytic leukemia' and 'JMML' unparsed reviews): JMML in relapse, JMML in remission and AML are all unknown"),
     ('T174-hct-recent', None): ('core', 'expected possibly_eligible, got ineligible: the lines above'),
@@ -1242,7 +1231,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T192-raeb1', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-ra-no-need', None): ('core', "expected ineligible, got possibly_eligible: the probed line does not decide it: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-ra-no-need', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected not_met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
-    ('T192-cmml', None): ('events', "expected eligible/possibly_eligible, got ineligible: decided against by 'Diagnosis of myelodysplastic syndromes (MDS)' in the DISEASE CHARACTERISTICS block: CMML is not read as one of the MDS the trial names"),
     ('T192-cmml', 'No history of leukemia'): ('events', "expected met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
     ('T192-aml-history', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'No history of leukemia' has no reading (review unparsed)"),
     ('T192-aml-history', 'No history of leukemia'): ('events', "expected not_met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
@@ -1269,7 +1257,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02038153 (T194)
     ('T194-clean', 'Must have received induction and consolidation chemotherapy'): ('events', "expected met, got unknown: 'induction' and 'consolidation' stay reviews beside chemotherapy and auto-HSCT"),
     ('T194-clean', 'Prior history of metastatic malignancy'): ('events', "expected not_met, got unknown: 'Prior history of metastatic malignancy' has no reading (review unsupported)"),
-    ('T194-clean', 'Patient is positive for human immunodeficiency virus'): ('events', 'expected not_met, got unknown: HTLV-1 stays a review or-ed in, so a clean record is unknown'),
     ('T194-gilbert', 'Total bilirubin =< 4 X'): ('labs', "expected met, got unknown: 'unless 2nd to Gilbert's disease' leaves a review beside Gilbert's syndrome, so Gilbert's with bilirubin 4.6 x ULN is unknown"),
     ('T194-investigational', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
     ('T194-investigational', 'Patient received another investigational agent after'): ('events', "expected met, got unknown: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
@@ -1295,7 +1282,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-prednisone-old', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
     ('T195-gcsf', 'colony stimulating factor (CSF) formulation'): ('events', "expected met, got unknown: 'within 7 days of study initiation' leaves a review and-ed with the window, so filgrastim now is unknown"),
     ('T195-gcsf-old', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
-    ('T195-breast', 'Active double cancer'): ('events', "expected met, got unknown: 'Active double cancer' reads as other-malignancy, yet an active breast cancer on record leaves it unknown"),
     ('T195-chf', 'Uncontrolled cardiac disease'): ('events', "expected met, got unknown: 'Uncontrolled' stays a review beside cardiac disease and the misprint 'cognitive heart failure' is not read as congestive"),
     ('T195-diabetes-uncontrolled', 'Uncontrolled diabetes mellitus'): ('events', "expected met, got unknown: 'Uncontrolled' stays a review beside diabetes; HbA1c is not used"),
     ('T195-diabetes-controlled', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
@@ -1332,7 +1318,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T203-cns', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T203-cns', 'Clinical evidence suggestive of central nervous system'): ('hold20', "expected met, got unknown: 'unless a lumbar puncture confirms the absence' stays an and-ed review beside CNS involvement"),
     # NCT03306264 (T204)
-    ('T204-clean', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
+    ('T204-creatinine-crcl-low', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
+    ('T204-surgery', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
+    ('T204-aza-cycles', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
+    ('T204-breast', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
     ('T204-clean', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got not_met: the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
     ('T204-clean', 'Prior treatment with more than 1 cycle'): ('hold20', "expected not_met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-clean', 'Treatment with any investigational drug or therapy within 2 weeks'): ('hold20', "expected not_met, got unknown: '5 half-lives, whichever is longer, ... ongoing adverse events' is an or-ed review"),
@@ -1340,17 +1329,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T204-clean', 'Concurrent MDS therapies, including lenalidomide'): ('hold20', "expected not_met, got unknown: 'Concurrent' is lost: any growth factor ever is met, the 1-week completion exception is not read, and the other agents are reviews"),
     ('T204-cmml', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-cmml', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got not_met: the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
-    ('T204-bilirubin', None): ('hold20', 'expected possibly_eligible, got ineligible: the lines above'),
-    ('T204-creatinine-gfr-ok', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-creatinine-crcl-low', 'Renal: serum creatinine ≤1.5'): ('hold20', 'expected not_met, got unknown: the eGFR alternative is not on record, so clearance 38 leaves the line unknown (the label may be too strict: see label fix)'),
-    ('T204-nolabs', None): ('hold20', 'expected possibly_eligible, got ineligible: the lines above'),
     ('T204-surgery', 'No major surgery within 30 days'): ('hold20', 'expected not_met, got unknown: a partial colectomy (CPT 44140) 14 days ago is surgery, not read as major surgery: unknown'),
-    ('T204-no-life', None): ('hold20', 'expected possibly_eligible, got ineligible: the lines above'),
     ('T204-aza-cycles', 'Prior treatment with more than 1 cycle'): ('hold20', "expected met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-decitabine-recent', 'Prior treatment with more than 1 cycle'): ('hold20', "expected not_met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-epo-stopped', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-epo-stopped', 'Concurrent MDS therapies, including lenalidomide'): ('hold20', "expected not_met, got met: 'Concurrent' is lost: any growth factor ever is met, the 1-week completion exception is not read, and the other agents are reviews"),
-    ('T204-prostate-hormone', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-prostate-hormone', 'Prior malignancy, except for adequately treated'): ('hold20', "expected not_met, got unknown: the exception list stays an and-ed unsupported review and 'other-malignancy' is one of the excepted alternatives"),
     ('T204-breast', 'Prior malignancy, except for adequately treated'): ('hold20', "expected met, got unknown: the exception list stays an and-ed unsupported review and 'other-malignancy' is one of the excepted alternatives"),
     # NCT00234000 (T205)

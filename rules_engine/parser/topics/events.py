@@ -37,6 +37,14 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|(?:\bM3\s+)?acute\s+promyelocytic\s+leukemia|\bpromyelocytic\s+(?:acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+)?leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-(?:lineage|cell)\s+(?:ALL\b|acute\s+lymphoblastic\s+leukemia)|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
+    # the origins of an AML a line names (concepts: secondary_aml, therapy_related_aml): "therapy-
+    # related AML (t-AML)", "Secondary or therapy-related AML", "secondary AML"; never the any-
+    # origin "de novo or secondary AML" (remarks.py: no condition), which is AML itself
+    ("secondary_aml", r"(?<!novo or )(?<!novo and/or )(?<!novo/)(?<!novo, or )(?<!novo AML or )(?<!novo AML, or )(?<!primary or )(?<!primary and/or )(?<!primary/)"
+     r"\bsecondary\s+(?:or\s+(?:therapy|treatment)[\s-]+related\s+)?(?:acute\s+(?:myeloid|myelogenous|non-?lymphocytic)\s+leuka?emia|AML)\b"
+     r"(?:\s*\(\s*s-?AML\s*\))?|(?-i:\bs-AML\b|\bsAML\b)"),
+    ("therapy_related_aml", r"\b(?:therapy|treatment)[\s-]+(?:related|induced)\s+(?:acute\s+(?:myeloid|myelogenous|non-?lymphocytic)\s+leuka?emia|AML)\b"
+     r"(?:\s*\(\s*t-?AML\s*\))?|(?-i:\bt-AML\b|\btAML\b)"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
     # the name in any case ("Acute lymphoblastic leukemia" opening a line was read as nothing: the
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
@@ -59,9 +67,13 @@ _DIAG_RES = tuple((c, re.compile(p)) if c == "all" else (c, re.compile(p, I)) fo
 _ALL_WORD = re.compile(r"\bALL\b")
 
 
+# (never the MDS subtypes named "refractory anemia (RA)", "refractory anemia with excess blasts",
+# "refractory cytopenia with multilineage dysplasia": read as the disease's refractory status, an
+# untreated MDS failed the MDS line listing them and "No refractory anemia with excess blasts in
+# transformation" failed every refractory patient)
 _STATUS = re.compile(
     r"\b(?P<rr>r/r|relapsed?\s*(?:/|or|and|and/or|&)\s*refractory|refractory\s*(?:/|or|and|and/or)\s*relapsed?|recurrent\s*(?:/|or|and)\s*refractory|relapsed\s+refractory)\b"
-    r"|\b(?P<rel>relapsed|relapse|recurrent|recurrence)\b|\b(?P<ref>(?:primary\s+)?refractory)\b",
+    r"|\b(?P<rel>relapsed|relapse|recurrent|recurrence)\b|\b(?P<ref>(?:primary\s+)?refractory)\b(?!\s+(?:anaemias?|anemias?|cytopenias?)\b)",
     I,
 )
 
@@ -563,6 +575,12 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "myelodysplastic/myeloproliferative" or "myelodysplastic and myeloproliferative disorders" are not it
     ("mpn", r"(?<![/-])(?<!myelodysplastic\sand\s)(?<!myelodysplastic\s&\s)\b(?:chronic\s+)?myeloproliferative\s+(?:neoplasms?|disorders?|diseases?|syndromes?)(?:\s*\(\s*MP[ND]s?\s*\))?|(?-i:\bMP[ND]s?\b)",
      ("myeloproliferative", "mpn", "mpd")),
+    # the myelodysplastic/myeloproliferative leukaemias ("MDS, including CMML", "CMML-2",
+    # "Juvenile myelomonocytic leukemia (JMML)"): C93.3 and C93.1
+    ("jmml", r"juvenile\s+myelomonocytic\s+leuka?emias?(?:\s*\(\s*JMML\s*\))?|\bJMML\b", ("juvenile", "jmml")),
+    # (not the group a bound is set for: "for subjects with chronic myelomonocytic leukemia: subjects
+    # with white blood cell counts >= 20,000/uL must be excluded" is no second disease each must have)
+    ("cmml", r"(?<!for subjects with )(?<!for patients with )(?<!for participants with )chronic\s+myelomonocytic\s+leuka?emias?(?:\s*\(\s*CMML(?:-?[12])?\s*\))?|\bCMML(?:-?[12])?\b", ("myelomonocytic", "cmml")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
     ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
     ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
@@ -814,6 +832,7 @@ _THERAPY_GATES = {
 
 _DIAG_GATES = {
     "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
+    "therapy_related_aml": ("t-aml", "taml", "related", "induced"), "secondary_aml": ("secondary", "saml", "s-aml"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
     "ambiguous_lineage_leukemia": ("ambiguous", "mixed", "mpal", "biphenotypic", "undifferentiated"),
 }
@@ -2383,7 +2402,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(non.start(), after.end(), expr, frozenset({concept, named})))
                 continue
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
-    leukemia_context = any(it.concepts & {"apl", "aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
+    leukemia_context = any(it.concepts & {"apl", "aml", "secondary_aml", "therapy_related_aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
     for m in _NTH_RELAPSE.finditer(text) if "relaps" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), _nth_relapse(m), frozenset({"relapsed"})))

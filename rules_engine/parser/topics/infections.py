@@ -86,6 +86,12 @@ _INFECTIONS: tuple[tuple[str, str], ...] = (
     ("hcv", r"\bHCV\b(?![\s-]*(?:RNA|antibod|Ab))|hepatitis\s+C(?:\s+virus)?(?!\s+(?:antibod|RNA|virus\s+RNA))"),
     ("hav", r"\bHAV\b|hepatitis\s+A(?:\s+virus)?\b"),
     ("syphilis", r"\bsyphilis\b|\bTreponema\s+pallidum\b"),
+    # "HTLV-1", "HTLV-I & II", "human T-cell lymphotropic virus type 1 (HTLV-1)", "human T-cell
+    # leukemia virus-1": the infection a record codes (B97.33, B97.34); lifelong, so a positive
+    # antibody or titre is the infection itself. Types and their abbreviation are the name's
+    ("htlv", r"(?:\bHTLV|human\s+T[\s-]*(?:cell\s+)?(?:lymphotroph?ic|leuka?emia)\s+virus(?:es)?)"
+     r"(?:[\s-]*(?:type\s+)?(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?"
+     r"(?:\s*[(\[]\s*HTLV(?:[\s-]*(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?\s*[)\]])?(?:\s+(?:I{1,2}|[12])(?:\s*(?:/|&|and|or)\s*(?:II|2))?\b)?"),
 )
 
 
@@ -180,7 +186,7 @@ def _load_bounds(text: str, concept: str, default_op: Op) -> Expr | None:
 _NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
 
 
-_INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen")
+_INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen", "htlv", "lymphotr", "leukemia virus", "leukaemia virus")
 
 
 # a negative result written away from the name: "Seronegative for HIV", "Negative HIV antibody
