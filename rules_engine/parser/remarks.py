@@ -102,7 +102,7 @@ _PATTERNS: tuple[str, ...] = (
     r"induction|re-?induction|salvage|intensive|combination)\s+){0,3}(?:chemotherapy|therapy|treatment|induction)\b(?!\s*(?:with|of|regimen))",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+(?:entry|commencement|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -388,7 +388,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("terminology", "toxicity", "ctc"),
     ("refractory to", "resistant to"),
-    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "inclusion", "baseline", "consent", "study day"),
+    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "study initiation", "study start", "inclusion", "baseline", "consent", "study day"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
     ("prior to", "before"),

@@ -27,6 +27,19 @@ are over its 1,883 trials):
   hemoglobin levels were > 9.0 g/dL ... will not qualify as a required transfusion"; 2 corpus
   lines): how the trial counts, not a requirement. Read as one, its haemoglobin > 9 failed every
   anaemic patient with MDS.
+* The corticosteroids named by their gland ("adrenal cortex hormones", "adrenocortical hormones",
+  "adrenal corticosteroids"; 2 corpus lines): corticosteroid therapy; "anabolic hormones"
+  (or "anabolic steroids", androgens) beside them stay a person's, an alternative of their own.
+  Unread, a patient on prednisone passed the exclusion once the MDS subtypes ("refractory
+  anemia ...") no longer failed every patient.
+* A window counted from "study initiation" or "study start" (35 corpus lines read differently,
+  with the dose below): the window's anchor, like "study entry"; left, it stood a review and-ed
+  beside the window, so filgrastim or prednisone now left the exclusion to a person.
+* A product named at a high dose ("a history of high-dose cytarabine (Ara-C) therapy (greater
+  than 1,000 mg/m2/day)", "Previously received high dose interleukin-2"): the product, and
+  beside it a person's review of the dose (which dose the protocol calls high, the record does
+  not say). A patient with no cytarabine on record does not meet it; one given cytarabine is a
+  person's to judge. "A history of <product> therapy/treatment" names it as given.
 """
 
 from __future__ import annotations
@@ -38,9 +51,14 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, condition, hemoglobin, lab, procedure
+from tests.fixtures.records import Part, adult, allergy, condition, hemoglobin, lab, medication, procedure, steroid
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+
+
+def given(words: str) -> Part:
+    """A product the record names, given 200 days ago."""
+    return medication("named_medication", 200, quote=words, words=words)
 
 
 def marrow(blasts: float) -> PatientFacts:
@@ -82,6 +100,22 @@ ROWS = [
     # -- a marrow in morphologic remission
     ("Post autologous stem cell transplant bone marrow biopsy core that is consistent with morphologic remission", I,
      [after_auto(2)], [after_auto(12)], [after_auto(None)]),
+    # -- the corticosteroids by the gland's name; the anabolic hormones a person's
+    # (a patient off corticosteroids may still have had anabolic hormones: a person's)
+    ("Participants administered adrenal cortex hormones or anabolic hormones within 7 days of study initiation", E,
+     [adult(*steroid(0)), adult(*steroid(5))], [], [adult(), adult(*steroid(30))]),
+    ("No adrenocortical hormones within 14 days", I, [adult(), adult(*steroid(30))], [adult(*steroid(3))], []),
+    ("Adrenal corticosteroids within 28 days", E, [adult(*steroid(10))], [adult()], []),
+    ("Anabolic steroids (subject must discontinued for 6 months prior to study entry to be eligible)", E, [], [], [adult(*steroid(10)), adult()]),
+    # -- a window from study initiation / start
+    ("Participants who have received a colony stimulating factor (CSF) formulation within 7 days of study initiation", E,
+     [adult(medication("growth_factor", 0))], [adult(), adult(medication("growth_factor", 20))], []),
+    ("have received corticosteroids within 30 days prior to study start", E, [adult(*steroid(10))], [adult(), adult(*steroid(60))], []),
+    # -- a product at a high dose: the product, and a person's review of the dose
+    ("Participants with a history of high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)", E,
+     [], [adult(), adult(given("daunorubicin"))], [adult(given("cytarabine")), adult(given("Ara-C"))]),
+    ("Previously received high dose interleukin-2 (IL-2)", I, [], [adult(), adult(given("cytarabine"))], [adult(given("interleukin-2"))]),
+    ("Prior history of 5-FU based or EGFR receptor inhibitor therapy", E, [adult(given("fluorouracil"))], [adult(given("cytarabine"))], []),
     # -- non-M3 AML
     ("Patients must have a confirmed diagnosis of non-M3 AML; antecedent myelodysplastic syndrome (MDS) is acceptable", I,
      [adult(condition("aml", 200))], [adult(condition("apl", 200))], []),

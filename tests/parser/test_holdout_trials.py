@@ -828,8 +828,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "an exception with a review, so an active breast cancer is unknown"),
     ("T144-bcc", "Patients with another active cancer"): ("events", "'(excluding basal cell carcinoma or CIN ...)' is an exception joined with a review, so an "
         "active basal cell carcinoma stays unknown"),
-    ("T144-investigational", "treated with any investigational drug within 30 days"): ("events", "'treated with any investigational drug within 30 days prior to "
-        "study initiation (an investigational drug is one ...)': each alternative keeps an unread review"),
     ("T144-decitabine-now", "treated with any investigational drug within 30 days"): ("events", "'or who are receiving concurrent treatment with other "
         "experimental drugs or anti-cancer therapy': decitabine now meets the anticancer therapy beside a review"),
     # NCT00351975 (T145)
@@ -1267,7 +1265,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-clean', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-clean', 'Myelodysplastic syndrome (de novo or secondary) fitting'): ('core', 'expected met, got not_met: the FAB subtype list is and-ed (MDS and refractory and reviews and WBC < 13) instead of or-ed, and the CMML WBC limit applies to all: RAEB-1 fails, CMML with WBC 8,000 fails'),
     ('T195-clean', 'Normal renal and hepatic function'): ('labs', "expected met, got unknown: 'Normal renal and hepatic function' is a bare review: creatinine and bilirubin over the ULN are not compared"),
-    ('T195-clean', 'history of high-dose cytarabine'): ('events', "expected not_met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
     ('T195-clean', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
     ('T195-cmml-low', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-cmml-low', 'Myelodysplastic syndrome (de novo or secondary) fitting'): ('core', 'expected met, got not_met: the FAB subtype list is and-ed (MDS and refractory and reviews and WBC < 13) instead of or-ed, and the CMML WBC limit applies to all: RAEB-1 fails, CMML with WBC 8,000 fails'),
@@ -1277,10 +1274,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-hidac', 'history of high-dose cytarabine'): ('events', "expected met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
     ('T195-seven-three', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-seven-three', 'history of high-dose cytarabine'): ('events', "expected not_met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
-    ('T195-prednisone', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
     ('T195-prednisone-old', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-prednisone-old', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
-    ('T195-gcsf', 'colony stimulating factor (CSF) formulation'): ('events', "expected met, got unknown: 'within 7 days of study initiation' leaves a review and-ed with the window, so filgrastim now is unknown"),
     ('T195-gcsf-old', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-chf', 'Uncontrolled cardiac disease'): ('events', "expected met, got unknown: 'Uncontrolled' stays a review beside cardiac disease and the misprint 'cognitive heart failure' is not read as congestive"),
     ('T195-diabetes-uncontrolled', 'Uncontrolled diabetes mellitus'): ('events', "expected met, got unknown: 'Uncontrolled' stays a review beside diabetes; HbA1c is not used"),

@@ -215,7 +215,13 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?-i:\bNSAID(?:s|S|'s)?\b)", ("steroidal", "nsaid")),
     ("antiplatelet_therapy", r"anti-?\s*platelets?(?:\s+aggregation)?\s+(?:agents?|drugs?|medications?|medicines?|therap(?:y|ies)|treatment|inhibitors?)"
      r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which)\s+inhibit\s+platelet\s+(?:function|aggregation)", ("platelet",)),
-    ("steroid_therapy", r"(?:systemic\s+)?(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone", ("steroid", "glucocortic", "predniso", "dexameth")),
+    # "adrenal cortex hormones", "adrenocortical hormones", "adrenal corticosteroids", "adreno-
+    # corticosteroid": the corticosteroids by the gland's name (the ACTH of "adrenocorticotropic
+    # hormone" is no steroid); "anabolic steroids" are androgens, no corticosteroid, and are left
+    # to the words around them
+    ("steroid_therapy", r"(?:systemic\s+)?(?:adrenal\s+cortex\s+hormones?|adreno-?cortical\s+(?:hormones?|steroids?)|adrenal\s+corticosteroids?|adreno-?corticosteroids?)"
+     r"|(?:systemic\s+)?(?<!anabolic )(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone",
+     ("steroid", "glucocortic", "predniso", "dexameth", "adrenal cortex", "adrenocortical", "adreno-cortical")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),

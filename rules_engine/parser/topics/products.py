@@ -110,9 +110,14 @@ _PAST = (
     r"(?P<past>(?:(?:any\s+)?(?:prior|previous(?:ly)?|past|earlier)\s+(?:(?:systemic\s+)?(?:treatment|therapy|exposure|use|tx|administration|history\s+of\s+(?:treatment|therapy))\s+(?:with|to|of|using)\s+)?(?:the\s+)?)"
     r"|(?:(?:has|have|had)\s+(?:been\s+)?)?(?:received|receipt\s+of|(?:previously\s+)?treated\s+with|exposure\s+to|exposed\s+to|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+)?(?:(?:treatment|therapy)\s+(?:with|using)\s+)?"
     # "prior or current history of digoxin exposure": the exposure named after the product
-    r"|(?:(?:prior|previous|past|current)\s+(?:(?:or|and/or|and)\s+(?:current|prior|previous|past)\s+)?)?history\s+of\s+(?=[\w\s,/-]{1,60}?\bexposures?\b))"
+    r"|(?:(?:prior|previous|past|current)\s+(?:(?:or|and/or|and)\s+(?:current|prior|previous|past)\s+)?)?history\s+of\s+(?=[\w\s,/-]{1,60}?\bexposures?\b)"
+    # "a history of high-dose cytarabine (Ara-C) therapy": the therapy named after the products
+    r"|(?:(?:prior|previous|past)\s+)?history\s+of\s+(?=[\w\s,/()-]{1,60}?\b(?:therapy|treatment)\b))"
 )
-_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _LIST, I)
+# the dose named before the products ("high-dose cytarabine (> 1,000 mg/m2/day)", "high dose of
+# methotrexate"): which dose counts as high is the protocol's, a person's beside the product
+_DOSE = r"(?P<dose>high[\s-]+doses?\s+(?:of\s+)?)?"
+_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _DOSE + _LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
 # a window written near the products ("within 4 weeks", "14 days prior to", "in the last 6 months")
 _WHEN = re.compile(
@@ -226,14 +231,22 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])
             else:
                 expr = given
+        dose = _DOSE_AFTER.match(text, m.end()) if m.group("dose") else None
+        if m.group("dose"):
+            # a record names the product, not whether its dose was the protocol's "high" one
+            said = " ".join(text[m.start("dose"): dose.end() if dose else m.end()].split())
+            expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"whether the dose was high: {said}")])
         # "prior midostaurin (PKC412) treatment": the word after the products says what they
         # were, it is no residue of its own (left, an exclusion asked a person about everyone)
         tail = _TREATMENT_AFTER.match(text, m.end())
-        items.append(Item(m.start(), tail.end() if tail else m.end(), expr, frozenset({"named_medication"})))
+        end = max(tail.end() if tail else m.end(), dose.end() if dose else 0)  # the dose in brackets is the product's too
+        items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
 
 
 _TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
+# the dose written after a high-dose product, in brackets ("therapy (greater than 1,000 mg/m2/day)")
+_DOSE_AFTER = re.compile(r"(?:\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy)\b)?\s*\([^()]{0,40}\d[^()]{0,40}\)", I)
 
 
 # An exclusion that is nothing but a product Eligo does not know, as prior therapy ("Prior exposure
