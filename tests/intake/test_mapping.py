@@ -11,7 +11,9 @@ from intake_helpers import (
 
 from matcher.intake import normalise
 
-LEUKEMIAS = {"acute_leukemia", "aml", "apl", "all", "b_all", "t_all"}
+# aml_mrc: AML with multilineage dysplasia (C92.A), held as that kind of AML, which the catalogue's
+# parent makes AML wherever a line asks (tests/intake/test_condition_codes.py)
+LEUKEMIAS = {"acute_leukemia", "aml", "aml_mrc", "apl", "all", "b_all", "t_all"}
 
 
 def read(*resources, as_of=None):
@@ -29,7 +31,7 @@ def events(*resources):
     "system, code, concept",
     [
         (ICD10, "C92.00", "aml"), (ICD10, "C92.30", "aml"), (ICD10, "C92.50", "aml"), (ICD10, "C92.60", "aml"),
-        (ICD10, "C92.A0", "aml"), (ICD10, "C93.00", "aml"), (ICD10, "C94.00", "aml"), (ICD10, "C94.20", "aml"),
+        (ICD10, "C92.A0", "aml_mrc"), (ICD10, "C93.00", "aml"), (ICD10, "C94.00", "aml"), (ICD10, "C94.20", "aml"),
         (ICD10, "C92.40", "apl"), (ICD10, "C91.00", "all"), (SNOMED, "91861009", "aml"), (SNOMED, "91857003", "all"),
         (SNOMED, "277571004", "b_all"), (ICDO3, "9811/3", "b_all"), (ICDO3, "9815/3", "b_all"),
         (ICDO3, "9818/3", "b_all"), (ICDO3, "9837/3", "t_all"),
