@@ -85,6 +85,12 @@ _EXAMPLE_BEFORE = re.compile(r"(?:\(\s*(?:e\.\s?g\.?|eg\b|for\s+example|such\s+a
 _FOR_GLANDS = re.compile(r"\b(?:for|due\s+to|to\s+treat)\s+(?:the\s+)?(?:" + _GLAND + _GLAND_JOIN + r"){1,3}$", I)
 
 
+def _excludes(text: str, ctype: CriterionType) -> bool:
+    """An exclusion, or an inclusion that negates what it names ("No uncompensated ..."): the
+    lines whose disease this module's readers take as what the patient must not have."""
+    return ctype is not CriterionType.INCLUSION or NEGATED.match(text) is not None
+
+
 def gland_items(text: str, ctype: CriterionType) -> list[Item]:
     """The endocrine glands' diseases a line lists (see ``_GLANDS``): in an exclusion, or an
     inclusion that negates them ("No uncompensated major thyroid or adrenal dysfunction"); an
@@ -93,7 +99,7 @@ def gland_items(text: str, ctype: CriterionType) -> list[Item]:
     low = text.lower()
     if "adrenal" not in low and "pituitar" not in low:
         return []
-    if ctype is CriterionType.INCLUSION and not NEGATED.match(text):
+    if not _excludes(text, ctype):
         return []
     out: list[Item] = []
     for m in _GLANDS.finditer(text):
@@ -128,7 +134,7 @@ _CARDIAC_DYSFUNCTION = re.compile(
 
 def cardiac_dysfunction_items(text: str, ctype: CriterionType) -> list[Item]:
     """Each "cardiac dysfunction" a line excludes (an exclusion, or an inclusion negating it)."""
-    if "dysfunction" not in text.lower() or (ctype is CriterionType.INCLUSION and not NEGATED.match(text)):
+    if "dysfunction" not in text.lower() or not _excludes(text, ctype):
         return []
     return [
         Item(m.start(), m.end(), any_of([
