@@ -177,7 +177,7 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
         own = [c for c in wider if _own_record(c, snap)]
         if held_names(counted, snap.present) or any(wider_record_decides(c, snap.present) for c in own):
             result = MET
-        elif own or lineage_unknown(pred.concept, snap.present):
+        elif own or lineage_unknown(pred.concept, snap.present, snap.events):
             result = UNKNOWN
         else:
             result = NOT_MET

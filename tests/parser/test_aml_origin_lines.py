@@ -69,6 +69,29 @@ def test_an_any_origin_aml_never_asks_for_the_secondary_kind(text: str) -> None:
     assert judged(parse_line(text, I), DE_NOVO) is not Outcome.NOT_MET
 
 
+EXCEPTED = [
+    # -- an origin with a kind of it excepted: the history beside the AML is asked of every record,
+    #    a closed MDS as much as an active one, as the plain "Secondary AML" asks it
+    ("Secondary AML, except therapy-related AML", E, [SECONDARY], [DE_NOVO, THERAPY],
+     [AFTER_MDS, adult(condition("aml", 30), condition("mds", 400)), AFTER_BREAST]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(EXCEPTED))
+def test_an_origin_with_a_kind_excepted_is_open_beside_a_closed_history(
+    text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome
+) -> None:
+    """The excepted path asked the history of the active records only: an AML after a resolved MDS
+    was "no secondary AML" for this line and "may be secondary AML" for the plain one."""
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def test_an_open_excepted_origin_says_what_history_leaves_it_open() -> None:
+    trial = TrialCriteria("NCT00000019", 1, (parse_line("Secondary AML, except therapy-related AML", E),))
+    reason = evaluate_reference(trial, AFTER_MDS, AS_OF).criteria[0].reason
+    assert "beside myelodysplastic syndrome" in reason and "may be secondary AML" in reason, reason
+
+
 WBC_10 = lab("wbc", 10, "10*9/L")
 HIGH_RISK = [
     (I, "Patients must have a histologically and cytological confirmed acute myeloid leukemia, high risk AML defined as:", None),
