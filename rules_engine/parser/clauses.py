@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, predicates
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
@@ -1104,6 +1104,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     items, main = _restatements_blanked(items, main)
     items = _status_over_diseases(_status_runs(items, main), main)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
+    if negated is not None and negation_read_by_item(negated, items):
+        negated = None
     expr = combine(items, main, ctype, negated is not None)
     # (an exclusion's list joins its items as alternatives: "AML arising from MDS" kept its review)
     expr, origin = _with_antecedent(expr, items, antecedents, main) if ctype is CriterionType.INCLUSION else (expr, None)

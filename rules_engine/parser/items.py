@@ -6,7 +6,7 @@ whether words left over after extraction still say something.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate
@@ -138,6 +138,13 @@ NEGATED = re.compile(
     r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
+
+
+def negation_read_by_item(negation: re.Match[str], items: Sequence[Item]) -> bool:
+    """Whether a clause's opening "negative for" is the result an item read as its own ("Negative
+    for HIV": the infection topic reads the absence): negated once more as the clause's, the line
+    asked for the infection (an inclusion an HIV-positive patient met)."""
+    return "negativ" in negation.group(0).lower() and any(it.expr is not None and it.start < negation.end() for it in items)
 
 
 def map_leaves(expr: Expr, leaf: Callable[[Expr], Expr]) -> Expr:

@@ -54,9 +54,9 @@ from rules_engine.parser.decidable import human_only
 from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
-from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import normalize
-from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_terminology_note, without_footnote
+from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     AGENT_WINDOW,
@@ -347,6 +347,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # "Male or female", "Both men and women": read whole, the clause names both sexes
             open_to_both += _open_to_both(clause)
             continue
+        lead = NEGATED.match(clause_text) if negated else None
+        if lead is not None and negation_read_by_item(lead, clause.items):
+            negated = False
         expr = clause_expr(clause, ctype, negated)
         if expr is not None:
             if any_group is not None and ENUMERATED.match(clause_text):
@@ -1320,7 +1323,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
     # without a star annotates another line's term
-    text_read = without_footnote(strip_terminology_note(text))
+    text_read = without_footnote(strip_rationale(strip_terminology_note(text)))
     if (
         _NO_REQUIREMENT.fullmatch(text.strip()) or _STUDY_ACTION.match(text) or (permitting_note(text) and parent is None)
         or label_only(text) or (text_read != text and not text_read) or non_criterion(text)

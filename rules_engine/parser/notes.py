@@ -67,6 +67,40 @@ _TERMINOLOGY_NOTE = re.compile(
 )
 
 
+# A sentence that gives the protocol's reason for its line ("(The experimental treatment being
+# evaluated in this protocol depends on an intact immune system. Patients who are HIV seropositive
+# can have decreased immune competence and thus may be less responsive to the experimental
+# treatment.)" under "Seronegative for HIV antibody", 6 corpus inclusions): it explains, asks
+# nothing. Read with the line, its "Patients who are HIV seropositive" became a requirement of HIV
+# beside the absence the line asks, and no patient met the line. Only a sentence that explains
+# and says nothing a criterion could (a number, a verdict, a prohibition or a permission).
+_GIVES_REASON = re.compile(
+    r"\b(?:depends?\s+on|thus|therefore|because|less\s+responsive|more\s+susceptible|rationale)\b", I
+)
+_SENTENCE = re.compile(r"[^.()]+\.?")
+_EXAMPLE_MARK = re.compile(r"\b(?:e\.g|i\.e|eg|ie)\.$", I)  # "(e.g. because of alcoholism, ...)": examples, not a reason
+_SENTENCE_START = re.compile(r"\s*(?:(?i:note)\s*:\s*)?(?:[A-Z]|because\b)")
+_DECIDES = re.compile(r"\d|\b(?:eligib\w*|exclu\w*|inclu\w*|allowed|permitted|acceptable)\b", I)
+
+
+def strip_rationale(text: str) -> str:
+    """``text`` without the sentences that only give its reason."""
+    if not _GIVES_REASON.search(text):
+        return text
+    kept = text
+    for m in reversed(list(_SENTENCE.finditer(text))):
+        said = m.group(0)
+        before = text[: m.start()].rstrip()
+        opens = before.endswith((".", "(")) and not _EXAMPLE_MARK.search(before) and _SENTENCE_START.match(said)
+        closes = said.rstrip().endswith(".") or text[m.end(): m.end() + 1] in (")", "")
+        if opens and closes and _GIVES_REASON.search(said) and not _MORE_THAN_PERMITTING.search(said) and not _DECIDES.search(said):
+            kept = kept[: m.start()] + " " + kept[m.end():]
+    if kept == text:
+        return text
+    kept = re.sub(r"\(\s*\)|\bnote\s*:\s*$", " ", kept, flags=I)
+    return re.sub(r"\s+", " ", kept).strip()
+
+
 def strip_terminology_note(text: str) -> str:
     """``text`` without the PDQ layout's note on terminology (it explains words, asks nothing)."""
     if "PDQ" not in text:

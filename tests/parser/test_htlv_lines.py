@@ -29,7 +29,7 @@ ROWS = [
     ("Participants with known infection with human immunodeficiency virus (HIV) or human T-cell leukemia virus-1 (HTLV-1)", E, [HTLV, HIV], [NEITHER], []),
     ("Positive test results for human T-lymphotropic virus 1 (HTLV 1)", E, [HTLV], [NEITHER, HIV], []),
     ("Patients who have positive titers to HIV1,2; HTLV1; or VDRL.", E, [HTLV], [], [NEITHER]),
-    ("Subjects known to have active HIV or known to be seropositive for HTLV-I.", E, [HIV], [NEITHER], [HTLV]),
+    ("Subjects known to have active HIV or known to be seropositive for HTLV-I.", E, [HIV, HTLV], [NEITHER], []),
     ("No known serologically positive hepatitis B, hepatitis C, HIV, or HTLV", I, [NEITHER], [HTLV, HIV], []),
     ("Human T-cell lymphotrophic virus type I (HTLV-I) negative", I, [NEITHER, HIV], [HTLV], []),
 ]

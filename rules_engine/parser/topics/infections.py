@@ -132,7 +132,7 @@ _AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)
 # ab or PCR+"), as lists under "Seropositive for:" write them: the test shows the infection (an
 # antibody to hepatitis C only its exposure, read as the antibody result or the diagnosis)
 _NAME_TEST = re.compile(
-    r"[\s-]*(?P<t>s\.?\s?Ag|surface\s+antigen|Ab|antibod(?:y|ies)|PCR|RNA|DNA)\b(?:\s*\+|\s+positiv\w*)?"
+    r"(?:\s*\(\s*(?:HIV|HBV|HCV)\s*\))?[\s-]*(?P<t>s\.?\s?Ag|surface\s+antigen|Ab|antibod(?:y|ies)|PCR|RNA|DNA)\b(?:\s*\+|\s+positiv\w*)?"
     r"(?:\s*(?:or|and/or|/)\s*(?:PCR|RNA|DNA|viral\s+load)\b(?:\s*\+|\s+positiv\w*)?)?",
     I,
 )
@@ -352,7 +352,97 @@ def infection_items(text: str) -> list[Item]:
             if defined is not None and re.search(_VIRUS_TESTS[concept], defined.group(1), I) and not _seen(items, end, defined.end()):
                 end = defined.end()  # "HCV positive (HCV RNA or HCV Ab test suggests ... infection)": how it is known
             items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
-    return items
+    return _results_of_lists(text, items)
+
+
+# A result written once for a list of infections is each one's: "Negative for HTLV and HIV",
+# "Seronegative for HIV, hepatitis B and hepatitis C", "Hepatitis B and C virus negative",
+# "Negative serology for HIV type I and II, human T-lymphotropic virus type I and II, hepatitis B
+# or C virus, syphilis". Read name by name, the result went to the name beside it and the others
+# were asked present, so an inclusion required the very infections it rules out (16 corpus
+# inclusions: a clean record failed them, one with hepatitis B met "hepatitis B and/or hepatitis C
+# negative"). Under a negative result the list's "or" is "and": negative for hepatitis B or C is
+# negative for both. A positive result written before the list ("Seropositive for HIV, HBV or
+# HCV") is the first name's words, the list keeping its own joins.
+_RESULT_NOUNS = r"(?:serolog(?:y|ies|ic|ical)|screening|tests?|testing|results?|status|antibod(?:y|ies))"
+_LIST_LEAD = re.compile(
+    rf"\b(?:(?:testing|tested|tests?)\s+)?(?:(?:sero-?)?(?P<neg>negative)|non-?reactive|(?:sero-?)?(?P<pos>positive))\s+(?:{_RESULT_NOUNS}\s+){{0,3}}(?:(?:for|to|of|in)\s+)?(?:the\s+)?$", I
+)
+_LIST_TAIL = re.compile(
+    rf"(?:\s*(?:virus(?:es)?|infections?|{_RESULT_NOUNS}))?\s*(?:(?:is|are|must\s+be)\s+)?(?:sero-?negativ\w*|negative|non-?reactive)\b", I
+)
+_LIST_JOIN = re.compile(r"(?:[\s,/&()\[\]-]|\b(?:and|or|types?|I{1,3}|[12]|virus(?:es)?|infections?)\b)*", I)
+_RESULT_WORD = re.compile(rf"\b(?:sero-?)?(?:{POS}|{NEG}|negativ\w*|positiv\w*)", I)
+_RESULT_AT_END = re.compile(rf"(?:{POS}|{NEG}|negativ\w*|positiv\w*)\W*$", I)
+_INFECTION_CONCEPTS = frozenset(c for c, _ in _INFECTIONS)
+
+
+def _negated(expr: Expr) -> Expr | None:
+    """The expression asking the negative result of what ``expr`` asks present; None for anything
+    more than a name or a test's result (a load, a window), which the list's reading leaves as is."""
+    if expr == HCV_ANTIBODY_POSITIVE:
+        return predicate("hcv_antibody", Op.IS, "negative")
+    if isinstance(expr, Any_):
+        parts = [_negated(p) for p in expr.parts]
+        return None if any(p is None for p in parts) else all_of([p for p in parts if p is not None])
+    if not isinstance(expr, Predicate) or expr.window is not None:
+        return None
+    if expr.op is Op.PRESENT and expr.concept in _INFECTION_CONCEPTS:
+        return replace(expr, op=Op.ABSENT)
+    if expr.op is Op.ABSENT or (expr.op is Op.IS and expr.value == "negative"):
+        return expr
+    if expr.op is Op.IS and expr.value == "positive":
+        return replace(expr, value="negative")
+    return None
+
+
+def _asks_present(expr: Expr | None) -> bool:
+    if isinstance(expr, Any_):
+        return any(_asks_present(p) for p in expr.parts)
+    return isinstance(expr, Predicate) and (expr.op is Op.PRESENT or (expr.op is Op.IS and expr.value == "positive"))
+
+
+def _runs(text: str, items: list[Item]) -> list[list[Item]]:
+    """Items named one after another with nothing but a list's joins between them; a name that
+    carries its own result ("HIV negative, hepatitis B and C negative") ends its list."""
+    runs: list[list[Item]] = []
+    for item in sorted((it for it in items if it.expr is not None), key=lambda it: it.start):
+        if runs:
+            last = runs[-1][-1]
+            gap = text[last.end: item.start]
+            own = _RESULT_AT_END.search(text[last.start: last.end])
+            if (item.start >= last.end and len(gap) <= 60 and _LIST_JOIN.fullmatch(gap) and own is None
+                    and _RESULT_WORD.match(text, item.start) is None):
+                runs[-1].append(item)
+                continue
+        runs.append([item])
+    return runs
+
+
+def _results_of_lists(text: str, items: list[Item]) -> list[Item]:
+    kept = [it for it in items if it.expr is None]
+    for run in _runs(text, items):
+        first, last = run[0], run[-1]
+        lead = _LIST_LEAD.search(text[max(0, first.start - 60): first.start])
+        tail = _LIST_TAIL.match(text, last.end)
+        starts_negative = re.match(rf"(?:sero-?)?(?:{NEG}|negativ\w*)", text[first.start: first.end], I) is not None
+        ends_negative = re.search(rf"(?:{NEG}|negativ\w*)$", text[first.start: last.end], I) is not None
+        negative = (lead is not None and lead.group("neg") is not None) or (lead is not None and lead.group("pos") is None) \
+            or starts_negative or tail is not None or ends_negative
+        if _RESULT_WORD.search(text, first.start, last.end) and re.search(rf"(?<!non-)(?<!non)\b(?:sero-?)?{POS}|positiv\w*", text[first.start: last.end], I):
+            negative = False  # "negative for HIV, positive for HBV": each name keeps its own
+        if negative and (len(run) > 1 or any(_asks_present(it.expr) for it in run)):
+            parts = [_negated(it.expr) for it in run if it.expr is not None]
+            if all(p is not None for p in parts):
+                start = first.start - len(lead.group(0)) if lead is not None and not starts_negative else first.start
+                end = tail.end() if tail is not None else last.end
+                concepts = frozenset().union(*(it.concepts for it in run))
+                kept.append(Item(start, end, all_of([p for p in parts if p is not None]), concepts))
+                continue
+        if lead is not None and lead.group("pos") is not None and all(_asks_present(it.expr) for it in run):
+            run = [replace(first, start=first.start - len(lead.group(0))), *run[1:]]
+        kept.extend(run)
+    return sorted(kept, key=lambda it: it.start)
 
 
 # a bracket after an infection that names the tests showing it ("HCV positive (HCV RNA or HCV Ab
