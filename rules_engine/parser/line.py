@@ -85,6 +85,7 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
 from rules_engine.parser.topics.performance import scales_by_age
+from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
 from rules_engine.parser.topics.products import unread_product
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
@@ -1363,7 +1364,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
-    expr = human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)))
+    expr = human_only(control_by_measurement(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)), text))
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))

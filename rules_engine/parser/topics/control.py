@@ -1,0 +1,89 @@
+"""Hypertension and diabetes asked "uncontrolled" or "poorly controlled" without the line's own
+limits (issue 14; 144 and 71 corpus lines): the measurement that shows control decides where
+every definition the registry writes agrees.
+
+The corpus defines uncontrolled hypertension as a blood pressure above 140/90, 150/90, 150/95,
+159/99 or 160/100 (systolic or diastolic), and poorly controlled diabetes as an HbA1c above 6, 7
+or 8%. So a patient with the disease on record and a recorded pressure above 160/100 (an HbA1c
+above 8%) is uncontrolled under all of them: met, where "hypertension and a person's review of
+'uncontrolled'" had left a pressure of 185/115 unknown. A recorded pressure under 140/90 (an
+HbA1c of 6% or less) is controlled under all of them: not met. Anything between, or no
+measurement on record, stays the person's, as before; a patient without the disease is not
+asked (absent means absent). A line that writes its own limits is read by them, not here; a
+history ("history of uncontrolled hypertension") or a window is left as it was: a controlled
+pressure today says nothing of the past.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.parser.items import I, all_of, any_of, predicate
+
+
+_CONTROL_WORDS = re.compile(
+    r"(?:\W|\b(?:any|current(?:ly)?|active|known|clinically|significant|has|have|with|patients?|subjects?|evidence\s+of|presence\s+of|or|and|"
+    r"e\.g|i\.e|such\s+as|including)\b)*"
+    r"\b(?:uncontrolled|poorly[\s-]+controlled|not\s+(?:well[\s-]+|adequately\s+)?controlled|inadequately[\s-]+controlled)\b"
+    r"(?:\W|\b(?:or|and|significant)\b)*",
+    I,
+)
+
+# disease -> (surely uncontrolled: any of these), (surely controlled: all of these)
+_LIMITS: dict[str, tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = {
+    "hypertension": (
+        (predicate("systolic_bp", Op.GT, 160, "mm[Hg]"), predicate("diastolic_bp", Op.GT, 100, "mm[Hg]")),
+        (predicate("systolic_bp", Op.LT, 140, "mm[Hg]"), predicate("diastolic_bp", Op.LT, 90, "mm[Hg]")),
+    ),
+    "diabetes": ((predicate("hba1c", Op.GT, 8, "%"),), (predicate("hba1c", Op.LTE, 6, "%"),)),
+}
+
+
+def _controlled_pair(expr: All) -> tuple[Predicate, Review] | None:
+    if len(expr.parts) != 2:
+        return None
+    disease = next((p for p in expr.parts if isinstance(p, Predicate)), None)
+    review = next((p for p in expr.parts if isinstance(p, Review)), None)
+    if disease is None or review is None or disease.concept not in _LIMITS or disease.op is not Op.PRESENT or disease.window is not None:
+        return None
+    return (disease, review) if review.text and _CONTROL_WORDS.fullmatch(review.text) else None
+
+
+# what a line that states its own limits measures control by: then its limits decide, never ours
+# ("Uncontrolled hypertension (> 180/110 mmHg)": 170/105 is not uncontrolled for that trial)
+_OWN_MEASURES = {"hypertension": frozenset({"systolic_bp", "diastolic_bp"}), "diabetes": frozenset({"hba1c", "glucose"})}
+
+
+# ... or writes them where Eligo does not read them ("No poorly controlled diabetes (fasting blood
+# glucose > 250)", "systolic blood pressure of 140mmHG or greater"): a person reads that trial's limit
+_OWN_WORDS = {
+    "hypertension": re.compile(r"blood\s+pressure|\bBP\b|mm\s*Hg|systolic|diastolic|\b\d{2,3}\s*/\s*\d{2,3}\b", I),
+    "diabetes": re.compile(r"glucose|sugar|glyc|\bA1c\b|HbA1c|Hgb\s*A1c|\bFBS\b", I),
+}
+
+
+def control_by_measurement(expr: Expr, text: str) -> Expr:
+    """``expr`` (the reading of ``text``) with each "disease and a review of its control" given the
+    measurements that decide where every definition agrees (the review kept for the values between)."""
+    measured = {p.concept for p in iter_predicates(expr)}
+    diseases = frozenset(d for d, own in _OWN_MEASURES.items() if not own & measured and not _OWN_WORDS[d].search(text))
+    return _with_limits(expr, diseases) if diseases else expr
+
+
+def _with_limits(expr: Expr, diseases: frozenset[str]) -> Expr:
+    if isinstance(expr, Not):
+        inner = _with_limits(expr.part, diseases)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, Any_):
+        parts = tuple(_with_limits(p, diseases) for p in expr.parts)
+        return expr if parts == expr.parts else Any_(parts)
+    if not isinstance(expr, All):
+        return expr
+    pair = _controlled_pair(expr)
+    if pair is None or pair[0].concept not in diseases:
+        parts = tuple(_with_limits(p, diseases) for p in expr.parts)
+        return expr if parts == expr.parts else All(parts)
+    disease, review = pair
+    uncontrolled, controlled = _LIMITS[disease.concept]
+    return all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
