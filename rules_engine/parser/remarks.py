@@ -40,7 +40,8 @@ EVER_PHRASE = (
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
     # histological subtype of breast cancer)"): it widens nothing the name does not
-    r"\(?\bregardless\s+of\s+(?:the\s+)?(?:histolog\w*\s+)?sub-?types?\b(?:\s+of\s+(?:\w+\s+){0,2}?(?:cancer|leuka?emia|lymphoma|tumou?r|disease))?\)?",
+    # (the graft's source the same way: "allogeneic SCT regardless of stem cell source")
+    r"\(?\bregardless\s+of\s+(?:the\s+)?(?:(?:histolog\w*\s+)?sub-?types?|(?:stem[\s-]+cell|donor|graft)\s+(?:sources?|types?))\b(?:\s+of\s+(?:\w+\s+){0,2}?(?:cancer|leuka?emia|lymphoma|tumou?r|disease))?\)?",
     # classification / guideline qualifiers
     rf"\b(?:according\s+to|in\s+accordance\s+with|accordance\s+with|as\s+(?:defined|described|specified)\s+(?:by|in)|defined\s+by|"
     rf"per|based\s+on|following|meeting|meets?|using|under|by)\s+{_REFERENCE}(?:\s*(?:,|and|or|/)\s*{_REFERENCE})?",
@@ -75,11 +76,11 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+of(?=\s*$)|(?=\s*(?::|\bof\s+\(?[a1]\)|\bof\b)\s*[^;]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN)\b)))",
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
-    r"established|based)\s+)?(?:by|with|via|using|through|on)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|"
+    r"established|based)\s+)?(?:by|with|via|using|through|on|per)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|2-dimensional|2-D|"
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
-    r"echocardiogra\w*|echo(?:cardiogram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
+    r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"

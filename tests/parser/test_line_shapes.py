@@ -27,6 +27,10 @@ def present(concept: str) -> Predicate:
         ("AML confirmed by flow cytometry", INC, present("aml")),
         ("Left ventricular ejection fraction ≥ 50% by echocardiography or MUGA scan", INC, Predicate("lvef", Op.GTE, 50, "%")),
         ("Platelets ≥ 50 x 10^9/L (platelet transfusion is permitted)", INC, Predicate("platelets", Op.GTE, 50, "10*9/L")),
+        ("Cardiac ejection fraction (EF) < 50% by 2-D Echogram.", EXC, Predicate("lvef", Op.LT, 50, "%")),
+        ("Left ventricular ejection fraction (LVEF) > 50% by 2-dimensional echocardiogram", INC, Predicate("lvef", Op.GT, 50, "%")),
+        ("Creatinine clearance > 40ml/min per 24 hour urine collection", INC, Predicate("creatinine_clearance", Op.GT, 40, "mL/min")),
+        ("Must have undergone an allogeneic SCT (regardless of stem cell source)", INC, present("allo_hsct")),
         # "or" inside the status phrase belongs to it: the disease still decides
         (
             "Relapsed or primary refractory AML",
