@@ -19,7 +19,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
-from rules_engine.parser.topics.events import event_items, other_than_spans
+from rules_engine.parser.topics.events import event_items, other_than_spans, with_treatment_leads
 from rules_engine.parser.topics.discontinued import discontinued_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
 from rules_engine.parser.topics.infections import infection_items
@@ -144,7 +144,22 @@ def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[t
         elif not inside:
             found.append(item)
     found.sort(key=lambda it: it.start)
+    found = with_treatment_leads(found, text) if _TREATMENT_WORD.search(text) else found
     return tuple((it.start, it.end, it.expr, it.concepts) for it in (_prospect(_procedure_window(it, text), text) for it in found))
+
+
+# a span of time no topic read ("chemotherapy <= 21 days", "investigational drugs in 4 weeks prior
+# to study entry"): its words are all stop words and its number no word, so it vanished and the
+# history stood for ever (a patient treated years ago was excluded); left, it is the line's review
+# (only beside a history asked ever, and never the span a measurement was taken in: "obtained
+# within 28 days", which the remarks read as when, not what)
+_UNREAD_SPAN = re.compile(r"(?<![\w.])(?<!cycle\s)\d+(?:\.\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b(?!\s*\d)", I)
+
+
+_MEASURED_WHEN = re.compile(r"\b(?:obtained|performed|assessed|documented|measured|drawn|test)\b", I)
+
+
+_TREATMENT_WORD = re.compile(r"\b(?:treatment|therapy|exposure)\s+(?:with|to)\b", I)
 
 
 # the verb of a frame that says the product was given ("Patients who have received prior treatment
@@ -1131,15 +1146,18 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     for a, b in examples + restated + _restated_initials(main, items) + lead:
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]
     residue: list[Residue] = []
+    ever_asked = (any(isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and it.expr.window is None for it in items)
+                  and _UNREAD_SPAN.search(masked_text) and not _MEASURED_WHEN.search(main))
     for a, b in _segments(main):
-        words = content_words(masked_text[a:b])
+        words = content_words(masked_text[a:b]) or (_UNREAD_SPAN.findall(masked_text, a, b) if ever_asked else [])
         if words:  # "hepatitis B virus hepatitis": a word of the item beside it, said again, adds nothing
             named = {w.lower() for it in items if not (it.end <= a or it.start >= b) for w in _WORD_RE.findall(main[it.start: it.end])}
             words = [w for w in words if w.lower() not in named]
         if not words:
             continue
         qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
-            (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b])))
+            (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b]))
+             or not content_words(masked_text[a:b]))  # a span of time alone is when the history before it was
             and any(it.end <= a for it in items)
         )
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))

@@ -1364,7 +1364,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     if context and isinstance(expr, Review) and reading != text:
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
-    expr = human_only(control_by_measurement(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype)), text))
+    # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
+    expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))

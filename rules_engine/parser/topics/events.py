@@ -2161,6 +2161,32 @@ def _therapy(concept: str) -> bool:
     return False
 
 
+# the words a therapy is named after ("Prior treatment with any CAR-T cell therapy", "Previous
+# therapy with any investigational agents", "Prior treatment with biological response modifiers",
+# "requiring treatment with systemic steroids"): the therapy's own, never a review beside it (left
+# as words, a patient given CAR-T was only "possibly" excluded by a CAR-T trial's line; 23 corpus
+# lines, and the usual wording of today's cell-therapy trials)
+_NAMED_AFTER = re.compile(r"(?:\b(?:prior|previous(?:ly)?|any)\s+)?\b(?:treatment|therapy|exposure)\s+(?:with|to)\s+(?:(?:an?|any|the)\s+)?$", I)
+
+
+_COUNTED_BEFORE = re.compile(r"\b(?:only|one|two|three|four|five|single|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|maximum|minimum|\d+)\s*$", I)
+_DURATION_AFTER = re.compile(r"[^.;]{0,40}?\bfor\s+(?:(?:more|longer|less)\s+than\s+|at\s+least\s+|over\s+|[>≥<≤]\s*)?\d", I)
+
+
+def with_treatment_leads(items: list[Item], text: str) -> list[Item]:
+    """``items`` with each therapy's item grown over the "treatment with" words just before it,
+    where no other item holds them."""
+    out = []
+    for item in items:
+        lead = _NAMED_AFTER.search(text, max(0, item.start - 45), item.start) if any(_therapy(c) or c in _TAKEN for c in item.concepts) else None
+        if lead is not None and (_COUNTED_BEFORE.search(text, max(0, lead.start() - 25), lead.start()) or _DURATION_AFTER.match(text, item.end)):
+            lead = None  # "Only one prior treatment with ...", "... for more than 2 months": a count or a duration the words keep for a person
+        if lead is not None and not any(o is not item and o.start < item.start and o.end > lead.start() for o in items):
+            item = Item(lead.start(), item.end, item.expr, item.concepts)
+        out.append(item)
+    return out
+
+
 # what is given or taken (a therapy, a transplant, a vaccine), which a verb of receiving may lead;
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
