@@ -18,6 +18,17 @@ lines (``../shared/corpus`` criteria texts):
   (CR) (or CRp)"; 5 corpus lines): the same remission, no alternative of it, and "CRp" / "CRi"
   make the line a leukaemia's. The "or" made the remission an unread alternative, so AML in
   relapse passed both remission inclusions.
+* What a condition needs now ("Seizure disorder requiring
+  anticonvulsant therapy", "Patients requiring therapeutic anticoagulation", "Known HIV
+  disease requiring antiretroviral treatment"; 133 corpus lines read differently): the
+  continuous therapy under way (taken within 14 days, or ongoing), as "currently taking" is read.
+  Read as any record of it, warfarin stopped a month ago excluded. A history before the need
+  ("History of pneumonitis requiring treatment with steroids", "Prior allogeneic transplant
+  requiring ...") may mean the need then, and a need to come ("may require") is no therapy on
+  record: both keep the reading of any record.
+* FAB M3 written after the disease it names ("acute promyelocytic leukemia (M3 classification)"; 1
+  corpus line): acute promyelocytic leukaemia, as "(FAB M3)" is read. It was an or-ed review, so
+  no record was decided.
 """
 
 from __future__ import annotations
@@ -29,7 +40,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, lab
+from tests.fixtures.records import adult, condition, lab, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -62,6 +73,21 @@ ROWS = [
     ("Adult patients (greater than 18 years) with acute myelogenous leukemia (AML) by World Health Organization (WHO) criteria (greater "
      "than 20% blasts) and unfavorable risk cytogenetics (including intermediate and poor risk categories) in first CR or complete "
      "remission without full platelet recovery (CRp)", I, [], [AML_RELAPSED, ALL_CR], [AML_CR]),
+    # -- what a condition needs now
+    ("Patients requiring therapeutic anticoagulation (Warfarin 1 mg for port maintenance is allowed).", E,
+     [adult(medication("anticoagulant_therapy", 30, ongoing=True)), adult(medication("anticoagulant_therapy", 5))],
+     [adult(), adult(medication("anticoagulant_therapy", 60))], []),
+    ("Seizure disorder requiring anticonvulsant therapy; prior transient ischemic attack or cerebrovascular accident", E,
+     [adult(condition("seizure_disorder", 900), medication("anticonvulsant_therapy", 30, ongoing=True))],
+     [adult(), adult(condition("seizure_disorder", 900), medication("anticonvulsant_therapy", 200))], []),
+    ("Known HIV disease requiring antiretroviral treatment", E,
+     [adult(condition("hiv", 900), medication("antiretroviral_therapy", 300, ongoing=True))],
+     [adult(), adult(condition("hiv", 900), medication("antiretroviral_therapy", 200))], []),
+    # (a history before the need keeps any record of the therapy)
+    ("History of seizure disorder requiring anticonvulsant therapy", E,
+     [adult(condition("seizure_disorder", 900), medication("anticonvulsant_therapy", 200))], [adult()], []),
+    # -- FAB M3 after the disease it names
+    ("Must not have acute promyelocytic leukemia (M3 classification)", E, [adult(condition("apl", 30))], [adult(condition("aml", 30))], []),
 ]
 
 

@@ -1346,7 +1346,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T205-chf2', None): ('hold20', "expected possibly_eligible, got eligible: 'Adequate marrow iron stores' (no measurement Eligo reads) is a review line, so the record without marrow iron is left eligible"),
     # hold21
     # NCT00260832 (T211)
-    ('T211-clean', 'Must not have acute promyelocytic leukemia'): ('hold21', "expected not_met, got unknown: '(M3 classification)' stays an or-ed unparsed review beside APL: a record without APL is unknown"),
     ('T211-relapsed', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T211-relapsed', 'Must not have received previous chemotherapy'): ('hold21', "expected met, got unknown: 'previous chemotherapy (except hydroxyurea) for any myeloid disorder': the exception and the scope stay an and-ed unparsed review beside chemotherapy"),
     ('T211-azacitidine', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),

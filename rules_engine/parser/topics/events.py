@@ -1614,6 +1614,18 @@ _NOW_LEAD = re.compile(
     r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
     I,
 )
+# what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
+# therapy", "Patients requiring therapeutic anticoagulation", "Known HIV disease requiring
+# antiretroviral treatment"): the therapy under way, not one ever given
+# (read as ever, warfarin stopped a month ago excluded). A history before it ("History of
+# pneumonitis requiring treatment with steroids", "Prior allogeneic transplant requiring ...") may
+# mean the need then, and a need to come ("may require", "If a subject requires", "requiring
+# initiation of") is no therapy on record: both keep the reading of any record
+_NOW_NEED = re.compile(r"\brequir(?:es|ing|e)\b", I)
+_NEED_LATER = re.compile(
+    r"\b(?:may|might|will|would|could|expected\s+to|likely\s+to|anticipated\s+to|continue\s+to)\s+(?:\w+\s+)?$|\b(?:if|when|whenever|should|unless|in\s+case)\b", I
+)
+_NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing)?)\b", I)
 # "Patients receiving any other standard or investigational treatment for their hematologic
 # malignancy" (an exclusion): the participle after the patient is now (read as ever, a course
 # finished months ago excluded; 60 corpus exclusions). In an inclusion the words mostly open an
@@ -1673,6 +1685,14 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
             for patients in _NOW_PATIENTS.finditer(before):
                 if lead is None or patients.start() > lead.start():
                     lead = patients
+        if exclusion and continuous:
+            for need in _NOW_NEED.finditer(before):
+                sentence = re.split(r"[.;:]", text[: it.start - len(before) + need.start()])[-1]
+                if (
+                    (lead is None or need.start() > lead.start()) and not _HISTORY_CUE.search(sentence) and not _NEED_LATER.search(sentence)
+                    and not _NEED_TO_START.match(before, need.end())
+                ):
+                    lead = need
         if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
         if continuous:
