@@ -29,6 +29,11 @@ lines (``../shared/corpus`` criteria texts):
 * FAB M3 written after the disease it names ("acute promyelocytic leukemia (M3 classification)"; 1
   corpus line): acute promyelocytic leukaemia, as "(FAB M3)" is read. It was an or-ed review, so
   no record was decided.
+* Recovery from the non-haematological toxicities of prior therapy ("The patient must have
+  recovered from all non-hematological acute toxicities from any previous therapy", "Recovery from
+  any non-hematological toxicity derived from previous treatments"; 2 corpus lines): the recovery
+  the toxicity grade on record decides, as the graded reading already takes the adjective. It was
+  an or-ed unsupported review, so every patient was unknown.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, lab, medication
+from tests.fixtures.records import adult, condition, lab, medication, score
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -86,6 +91,10 @@ ROWS = [
     # (a history before the need keeps any record of the therapy)
     ("History of seizure disorder requiring anticonvulsant therapy", E,
      [adult(condition("seizure_disorder", 900), medication("anticonvulsant_therapy", 200))], [adult()], []),
+    # -- recovery from the non-haematological toxicities
+    ("Use of investigational agents within 30 days or any anticancer therapy within 2 weeks before study entry with the exception of oral "
+     "hydroxyurea. The patient must have recovered from all non-hematological acute toxicities from any previous therapy", E,
+     [adult(score("toxicity_grade", 3)), adult(medication("investigational_agent", 10))], [adult()], []),
     # -- FAB M3 after the disease it names
     ("Must not have acute promyelocytic leukemia (M3 classification)", E, [adult(condition("apl", 30))], [adult(condition("aml", 30))], []),
 ]

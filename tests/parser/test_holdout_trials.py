@@ -1395,7 +1395,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT01534702 (T215)
     ('T215-clean', 'absence of an activating FLT3-mutation'): ('hold21', "expected met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
     ('T215-clean', 'Serum creatinine > upper limit of normal'): ('hold21', "expected met, got unknown: the registry's 'creatinine > ULN or GFR > 60' (a bound written the wrong way round) read literally: creatinine under ULN with no eGFR is unknown"),
-    ('T215-clean', 'Use of investigational agents within 30 days'): ('hold21', "expected not_met, got unknown: 'The patient must have recovered from all non-hematological acute toxicities' is an or-ed review"),
     ('T215-clean', 'Bleeding disorder independent of AML'): ('hold21', "expected not_met, got unknown: 'independent of AML' is read as an or-ed 'AML and review': every AML patient is unknown, and the bleeding disorder is only a review"),
     ('T215-relapsed', 'No previous cytotoxic chemotherapy for the treatment of AML'): ('hold21', "expected not_met, got unknown: the hydroxyurea exception ('for up to 5 days') is a review and-ed inside the negation: prior induction is unknown, 10 days of hydroxyurea passes"),
     ('T215-t8-21', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
@@ -1404,7 +1403,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T215-flt3', 'absence of an activating FLT3-mutation'): ('hold21', "expected not_met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
     ('T215-npm1', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-npm1', 'absence of an NPM1 exon12'): ('hold21', "expected not_met, got unknown: 'exon12' is an ambiguous review beside NPM1 mutation: a positive NPM1 is unknown"),
-    ('T215-hydroxyurea-4d', 'Use of investigational agents within 30 days'): ('hold21', "expected not_met, got unknown: 'The patient must have recovered from all non-hematological acute toxicities' is an or-ed review"),
     ('T215-hydroxyurea-10d', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-hydroxyurea-10d', 'No previous cytotoxic chemotherapy for the treatment of AML'): ('hold21', "expected not_met, got met: the hydroxyurea exception ('for up to 5 days') is a review and-ed inside the negation: prior induction is unknown, 10 days of hydroxyurea passes"),
     ('T215-vwd', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),

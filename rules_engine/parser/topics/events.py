@@ -1020,7 +1020,9 @@ _RECOVERY = re.compile(
     # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
     # resulting from / secondary to / derived from previous therapies": 5 corpus lines)
     r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
-    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
+    # (the non-haematological toxicities too, as the graded reading below takes them: a record's
+    # toxicity grade is of the prior therapy's toxicity, the disease's cytopenias no part of it)
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical))\s+(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
