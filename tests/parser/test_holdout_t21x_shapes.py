@@ -18,13 +18,14 @@ lines (``../shared/corpus`` criteria texts):
   (CR) (or CRp)"; 5 corpus lines): the same remission, no alternative of it, and "CRp" / "CRi"
   make the line a leukaemia's. The "or" made the remission an unread alternative, so AML in
   relapse passed both remission inclusions.
-* What a condition needs now ("Seizure disorder requiring
-  anticonvulsant therapy", "Patients requiring therapeutic anticoagulation", "Known HIV
-  disease requiring antiretroviral treatment"; 133 corpus lines read differently): the
+* What a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
+  therapy", "Patients requiring therapeutic anticoagulation", "Known HIV disease requiring
+  antiretroviral treatment"; 123 corpus lines read differently, 4 more with a transplant): the
   continuous therapy under way (taken within 14 days, or ongoing), as "currently taking" is read.
   Read as any record of it, warfarin stopped a month ago excluded. A history before the need
-  ("History of pneumonitis requiring treatment with steroids", "Prior allogeneic transplant
-  requiring ...") may mean the need then, and a need to come ("may require") is no therapy on
+  ("History of pneumonitis requiring treatment with steroids") may mean the need then (not a
+  transplant's: its immunosuppression is kept up, "Prior allogeneic transplant requiring
+  immunosuppressive therapy"; 4 lines), and a need to come ("may require") is no therapy on
   record: both keep the reading of any record.
 * FAB M3 written after the disease it names ("acute promyelocytic leukemia (M3 classification)"; 1
   corpus line): acute promyelocytic leukaemia, as "(FAB M3)" is read. It was an or-ed review, so
@@ -45,7 +46,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, lab, medication, score
+from tests.fixtures.records import adult, condition, lab, medication, procedure, score
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -88,7 +89,11 @@ ROWS = [
     ("Known HIV disease requiring antiretroviral treatment", E,
      [adult(condition("hiv", 900), medication("antiretroviral_therapy", 300, ongoing=True))],
      [adult(), adult(condition("hiv", 900), medication("antiretroviral_therapy", 200))], []),
-    # (a history before the need keeps any record of the therapy)
+    # (a transplant's immunosuppression is kept up after it: the therapy now, whatever history the transplant is)
+    ("Prior allogeneic transplant requiring immunosuppressive therapy", E,
+     [adult(procedure("allo_hsct", 300), medication("immunosuppressant_therapy", 300, ongoing=True))],
+     [adult(), adult(procedure("allo_hsct", 300), medication("immunosuppressant_therapy", 60))], []),
+    # (any other history before the need keeps any record of the therapy)
     ("History of seizure disorder requiring anticonvulsant therapy", E,
      [adult(condition("seizure_disorder", 900), medication("anticonvulsant_therapy", 200))], [adult()], []),
     # -- recovery from the non-haematological toxicities

@@ -1627,6 +1627,10 @@ _NOW_NEED = re.compile(r"\brequir(?:es|ing|e)\b", I)
 _NEED_LATER = re.compile(
     r"\b(?:may|might|will|would|could|expected\s+to|likely\s+to|anticipated\s+to|continue\s+to)\s+(?:\w+\s+)?$|\b(?:if|when|whenever|should|unless|in\s+case)\b", I
 )
+# (a transplant's immunosuppression is kept up after it: "Prior allogeneic transplant requiring
+# immunosuppressive therapy", "History of solid organ or stem cell transplant requiring
+# immunosuppressive medications" ask for the therapy now, whatever history the transplant is)
+_TRANSPLANT_NEEDS = re.compile(r"(?:transplant\w*|allograft|HSCT|SCT|BMT)\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?:ie|i\.e\.)\s*,?\s*|that\s+|which\s+)?$", I)
 _NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing)?)\b", I)
 # "Patients receiving any other standard or investigational treatment for their hematologic
 # malignancy" (an exclusion): the participle after the patient is now (read as ever, a course
@@ -1691,7 +1695,8 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
             for need in _NOW_NEED.finditer(before):
                 sentence = re.split(r"[.;:]", text[: it.start - len(before) + need.start()])[-1]
                 if (
-                    (lead is None or need.start() > lead.start()) and not _HISTORY_CUE.search(sentence) and not _NEED_LATER.search(sentence)
+                    (lead is None or need.start() > lead.start()) and not _NEED_LATER.search(sentence)
+                    and (not _HISTORY_CUE.search(sentence) or _TRANSPLANT_NEEDS.search(sentence))
                     and not _NEED_TO_START.match(before, need.end())
                 ):
                     lead = need
