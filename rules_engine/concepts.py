@@ -581,6 +581,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # for HIV or HTLV-1": 15 corpus lines; ICD-10-CM B97.33, B97.34; adult T-cell leukaemia/
     # lymphoma, C91.5, is HTLV-1's). Read as nothing, the line was left to a person for everyone
     Concept("htlv", Kind.EVENT, "human T-lymphotropic virus (HTLV-1 or HTLV-2) infection"),
+    # a patient who needs supplemental oxygen ("chronic respiratory disease that requires continuous
+    # oxygen use", "Oxygen-dependent lung disease", "requirement for supplemental oxygen": 36 corpus
+    # lines; hold21, append only): ICD-10-CM Z99.81, dependence on supplemental oxygen. With no
+    # concept the line was left to a person, which leaves a patient on home oxygen eligible
+    Concept("oxygen_dependence", Kind.EVENT, "dependence on supplemental oxygen (long-term or continuous oxygen therapy)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -98,9 +98,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "M3 AML" inside it as APL, the "non-" left a word, and every other AML failed the line
         (r"\bnon-?\s?(?:M3|APL)\s+(AML|acute\s+myeloid\s+leukemia)\b", r"\1 other than acute promyelocytic leukemia", ("non",)),
         # FAB M3 is acute promyelocytic leukemia ("FAB M3", "French-American-British Class M3- AML",
-        # "AML-M3"); a bare "M3" (an ALL marrow grade) is left alone
+        # "AML-M3", "(M3 classification)"); a bare "M3" (an ALL marrow grade) is left alone
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"
-         r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b", "acute promyelocytic leukemia", ("m3",)),
+         r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b|\bM3\s+(?:classification|subtype)\b", "acute promyelocytic leukemia", ("m3",)),
         (r"haem", "hem", ("haem",)),
         # misspellings registries publish (the corpus: "allogenic" 16 times beside 185 "allogeneic",
         # "hematopoetic", "hemopoietic", "creatinin", "bilirubine"): an unknown word becomes a

@@ -45,7 +45,8 @@ ROWS = [
     (E, "Patients who have taken non-steroidal anti-inflammatory drugs (NSAIDs) in the past two weeks", record(), NOT_MET),
     (I, "No concurrent nonsteroidal anti-inflammatory agents", record(nsaid_therapy=3), NOT_MET),
     (I, "No concurrent nonsteroidal anti-inflammatory agents", record(), MET),
-    (E, "Patients requiring treatment with NSAIDS, antiplatelet agents, or aspirin > 325 mg/day", record(antiplatelet_therapy=30), MET),
+    # ("requiring": the treatment under way, an antiplatelet agent taken 3 days ago)
+    (E, "Patients requiring treatment with NSAIDS, antiplatelet agents, or aspirin > 325 mg/day", record(antiplatelet_therapy=3), MET),
     # "non-steroidal" is no corticosteroid: a patient on dexamethasone is not excluded by it
     (E, "Use of non-steroidal anti-inflammatory drugs (NSAIDs) 5 or more days a week.", record(steroid_therapy=3), NOT_MET),
     (I, "No concurrent nonsteroidal anti-inflammatory agents", record(steroid_therapy=3), MET),

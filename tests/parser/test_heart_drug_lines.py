@@ -40,8 +40,9 @@ BRADYCARDIA = ("Evidence of clinically significant bradycardia (heart rate <50),
 ARRHYTHMIA = "Patients with cardiac arrhythmia requiring anti-arrhythmic medication other than beta blocker or calcium channel blocker."  # NCT00431990
 
 READINGS = [
-    (DIGOXIN, "beta-blocker or nondihydropyridine-CCB"),
-    ("Patients requiring treatment with beta-blockers.", "beta-blocker"),
+    # ("requiring" a continuous therapy: the one under way, taken within 14 days)
+    (DIGOXIN, "beta-blocker within 14 days or nondihydropyridine-CCB within 14 days"),
+    ("Patients requiring treatment with beta-blockers.", "beta-blocker within 14 days"),
     (ARRHYTHMIA, 'arrhythmia and review unsupported "Patients with requiring anti-arrhythmic medication" and review "other than beta blocker or calcium '
                  'channel blocker"'),
     ("Cardiac arrhythmias requiring anti-arrhythmic therapy other than beta blockers or digoxin", 'arrhythmia and review unsupported "requiring '
@@ -75,4 +76,4 @@ def test_each_record_is_judged_as_the_text_says(text, ctype, facts, expected):
 
 
 def test_a_patient_on_a_beta_blocker_meets_the_digoxin_line():
-    assert judged(parse_line(DIGOXIN, EXC), healthy(medication("beta_blocker", 30))) is Outcome.MET
+    assert judged(parse_line(DIGOXIN, EXC), healthy(medication("beta_blocker", 30, ongoing=True))) is Outcome.MET

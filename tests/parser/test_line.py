@@ -252,7 +252,8 @@ def test_transplant_within_a_window_and_gvhd_within_another():
 def test_gvhd_grade_and_treatment_narrow_the_exclusion():
     expr = parse_line("Patients with grade II-IV graft-versus-host disease (GVHD) requiring the use of immunosuppressive agents ;", EXC).expr
     assert isinstance(expr, All) and expr.parts[0] == P("gvhd", Op.PRESENT)
-    assert P("immunosuppressant_therapy", Op.PRESENT) in expr.parts  # "requiring" joins, never widens
+    # "requiring" joins, never widens, and asks for the therapy under way (taken within 14 days)
+    assert P("immunosuppressant_therapy", Op.WITHIN, None, None, False, Window(14.0, "days")) in expr.parts
     assert P("gvhd_grade", Op.GTE, 2) in expr.parts  # grade II-IV: the recorded grade decides
 
 
@@ -468,7 +469,7 @@ def test_a_negation_inside_the_clause_negates_its_own_event():
 
 def test_requiring_joins_a_condition_to_its_treatment():
     expr = parse_line("Graft-versus-host disease requiring immunosuppressive therapy", EXC).expr
-    assert expr == All((P("gvhd", Op.PRESENT), P("immunosuppressant_therapy", Op.PRESENT)))
+    assert expr == All((P("gvhd", Op.PRESENT), P("immunosuppressant_therapy", Op.WITHIN, None, None, False, Window(14.0, "days"))))
 
 
 def iter_parts(expr):

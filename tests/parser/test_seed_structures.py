@@ -112,7 +112,7 @@ PINNED = [
     ('NCT05744440', 'Informed Consent/Assent: All subjects must have the ability to underst', 'R[consent:]'),
     ('NCT05744440', 'Confirmed APL;', 'apl present'),
     ('NCT05744440', '≥2 grade persistent nonhematologic toxicity of associated with prior t', 'toxicity_grade gte 2'),
-    ('NCT05744440', 'Patients with grade II-IV graft-versus-host disease (GVHD) requiring t', 'ALL(gvhd present, gvhd_grade gte 2, immunosuppressant_therapy present)'),
+    ('NCT05744440', 'Patients with grade II-IV graft-versus-host disease (GVHD) requiring t', 'ALL(gvhd present, gvhd_grade gte 2, immunosuppressant_therapy within w=14.0days)'),
     ('NCT05744440', 'Systemic steroid therapy exceeding the equivalent of ≥30mg/kg/day of p', 'ANY(ALL(steroid_therapy within w=2.0days, steroid_dose gte 30.0 mg/kg/d, NOT(ALL(steroid_therapy present, R[unsupported_concept:except for topical and inhaled]))), immunosuppressant_therapy present)'),
     ('NCT05744440', 'Severe cardiovascular and cerebrovascular diseases, including: (1) Som', 'ANY(R[unsupported_concept:Severe cardiovascular … cerebr], heart_failure within w=6.0months, ALL(myocardial_infarction within w=6.0months, R[judgement:acute]), unstable_angina within w=6.0months, stroke within w=6.0months, thromboembolism within w=6.0months, R[unsupported_concept:Some cardiovascular … cerebrov], ALL(heart_failure present, nyha gte 3), ALL(arrhythmia present, R[unsupported_concept:uncontrolled malignant]), R[unsupported_concept:The researchers assessed that ])'),
     ('NCT05744440', 'Any active infection requiring systemic therapy by intravenous infusio', 'ANY(active_infection present, active_infection within w=14.0days, hbv present, hcv present, hiv present, syphilis present, pulmonary_tuberculosis present)'),

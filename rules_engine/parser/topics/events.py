@@ -247,7 +247,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      ("stroke", "cerebrovascular", "cerebro-vascular", "cerebral vascular", "cva", "ischemic", "tia")),
     ("thromboembolism", r"deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
-    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?)|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
+    # an injury of the liver is a disease of it ("Liver injury", "Ongoing liver injury": 7 corpus
+    # lines); one said to be drug-induced asks a cause no code states (_LIVER_INJURY_CAUSE)
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies))|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
     # NK-CD19 infusion" (a transplant or an infusion: derive.EITHER_OF), "donor lymphocyte
@@ -258,6 +260,25 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # immunodeficiency virus" and "acquired immunodeficiency syndrome" are HIV, read as infections
     ("immunodeficiency", r"(?<!human\s)(?<!acquired\s)\bimmun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?|states?|conditions?))?(?!\s*(?:virus|syndrome\s*\(AIDS|\(AIDS))", ("deficien",)),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    # a patient who needs supplemental oxygen, with the lung disease it is for when the words name
+    # one ("chronic respiratory disease that requires continuous oxygen use", "Oxygen-dependent lung
+    # disease", "requirement for supplemental oxygen", "Need home oxygenation": 36 corpus lines);
+    # never the oxygen saturation, a measurement (labs), nor hyperbaric oxygen, a treatment
+    ("oxygen_dependence",
+     # the lung disease the oxygen is for, the verb and the oxygen ("lung conditions requiring oxygen therapy")
+     r"(?:(?:severe|chronic|advanced|significant)\s+){0,2}(?:(?:obstructive|restrictive)\s+)?(?:respiratory|pulmonary|lung)\s+(?:diseases?|conditions?)\s+"
+     r"(?:(?:that|which)\s+)?(?:requir\w*|need\w*)\s+(?:(?:any|current|continuous|supplement(?:al|ary)|home|daily|ongoing|chronic)\s+){0,3}oxygen\b"
+     r"(?:\s+(?:therapy|supplementation|support|use))?"
+     # the oxygen after the verb, the verb left to the cue words before ("Not requiring supplementary continuous oxygen")
+     r"|(?:(?<=requires\s)|(?<=requiring\s)|(?<=required\s)|(?<=require\s)|(?<=need\s)|(?<=needs\s)|(?<=needing\s)|(?<=requirement\sfor\s))"
+     r"(?:(?:any|current|continuous|supplement(?:al|ary)|home|daily|ongoing|chronic)\s+){0,3}oxygen\b(?!\s*saturation)(?:\s+(?:therapy|supplementation|support|use))?"
+     r"|oxygen[\s-]+dependen(?:t|ce|cy)(?:\s+(?:(?:obstructive|restrictive)\s+)?(?:lung|pulmonary|respiratory)\s+diseases?)?"
+     r"|dependen(?:t|ce|cy)\s+on\s+(?:supplement(?:al|ary)\s+)?oxygen\b"
+     r"|home\s+oxygenation\b"
+     r"|(?<!hyperbaric\s)(?:(?:intermittent|chronic|home|continuous|supplement(?:al|ary)|long[\s-]+term|daily|ongoing|current)\s+(?:or\s+)?){0,3}"
+     r"oxygen[\s-]+(?:therapy|supplementation|requirements?|support|use)\b"
+     r"|(?:home|continuous|supplement(?:al|ary)|long[\s-]+term)\s+oxygen\b(?!\s*saturation)",
+     ("oxygen",)),
     # the lung's ("active pulmonary tuberculosis"): its own concept, a kind of tuberculosis
     ("pulmonary_tuberculosis", r"pulmonary\s+(?:tuberculosis|TB\b)(?:\s+infection)?", ("pulmonary",)),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
@@ -999,7 +1020,9 @@ _RECOVERY = re.compile(
     # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
     # resulting from / secondary to / derived from previous therapies": 5 corpus lines)
     r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
-    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant)\s+(?:(?:and|or|&)\s+)?){0,3}"
+    # (the non-haematological toxicities too, as the graded reading below takes them: a record's
+    # toxicity grade is of the prior therapy's toxicity, the disease's cytopenias no part of it)
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical))\s+(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
@@ -1593,6 +1616,22 @@ _NOW_LEAD = re.compile(
     r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
     I,
 )
+# what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
+# therapy", "Patients requiring therapeutic anticoagulation", "Known HIV disease requiring
+# antiretroviral treatment"): the therapy under way, not one ever given
+# (read as ever, warfarin stopped a month ago excluded). A history before it ("History of
+# pneumonitis requiring treatment with steroids", "Prior allogeneic transplant requiring ...") may
+# mean the need then, and a need to come ("may require", "If a subject requires", "requiring
+# initiation of") is no therapy on record: both keep the reading of any record
+_NOW_NEED = re.compile(r"\brequir(?:es|ing|e)\b", I)
+_NEED_LATER = re.compile(
+    r"\b(?:may|might|will|would|could|expected\s+to|likely\s+to|anticipated\s+to|continue\s+to)\s+(?:\w+\s+)?$|\b(?:if|when|whenever|should|unless|in\s+case)\b", I
+)
+# (a transplant's immunosuppression is kept up after it: "Prior allogeneic transplant requiring
+# immunosuppressive therapy", "History of solid organ or stem cell transplant requiring
+# immunosuppressive medications" ask for the therapy now, whatever history the transplant is)
+_TRANSPLANT_NEEDS = re.compile(r"(?:transplant\w*|allograft|HSCT|SCT|BMT)\s*(?:\([^()]{0,20}\)\s*)?,?\s*(?:(?:ie|i\.e\.)\s*,?\s*|that\s+|which\s+)?$", I)
+_NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing)?)\b", I)
 # "Patients receiving any other standard or investigational treatment for their hematologic
 # malignancy" (an exclusion): the participle after the patient is now (read as ever, a course
 # finished months ago excluded; 60 corpus exclusions). In an inclusion the words mostly open an
@@ -1652,6 +1691,15 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
             for patients in _NOW_PATIENTS.finditer(before):
                 if lead is None or patients.start() > lead.start():
                     lead = patients
+        if exclusion and continuous:
+            for need in _NOW_NEED.finditer(before):
+                sentence = re.split(r"[.;:]", text[: it.start - len(before) + need.start()])[-1]
+                if (
+                    (lead is None or need.start() > lead.start()) and not _NEED_LATER.search(sentence)
+                    and (not _HISTORY_CUE.search(sentence) or _TRANSPLANT_NEEDS.search(sentence))
+                    and not _NEED_TO_START.match(before, need.end())
+                ):
+                    lead = need
         if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
         if continuous:
@@ -1735,6 +1783,9 @@ def _ever(text: str, items: list[Item]) -> None:
 
 _GI_ANY = ("whether the digestive disorder on record (reflux, gastritis, a functional bowel disorder, diverticulosis, "
            "haemorrhoids, a polyp) is the gastrointestinal disease the line means")
+
+
+_LIVER_INJURY_CAUSE = re.compile(r"\b(?:drug|medication|treatment|therapy|chemotherapy)[\s-]+(?:induced|related)\s+$", I)
 
 
 def _gastrointestinal(text: str, start: int, end: int) -> Expr:
@@ -1949,6 +2000,11 @@ _IN_REMISSION = re.compile(
     # ...", it is one item of a list the joins do not read, and stays a person's)
     r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b"
     r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))))"
+    # the same remission with its counts not yet recovered, written beside it ("in first CR or
+    # complete remission without full platelet recovery (CRp)", "CR (or CRp)", "CR/CRi"): no
+    # alternative, a kind of the remission a record codes (8 corpus lines)
+    r"(?:\s*\(\s*(?:or\s+)?(?-i:CR[ip])\s*\)|(?:\s*[,/]|\s+or|\s+and/or)\s*(?:(?-i:CR[ip])\b|complete\s+(?:remission|response)\s+with(?:out)?\s+"
+    r"(?:incomplete|full|partial)\s+(?:\w+\s+){0,2}recovery(?:\s*\(\s*(?-i:CR[ip])\s*\))?))?"
     # the therapy a remission follows is what a remission is ("following anti-leukemic therapy")
     r"(?:\s+(?:following|after)\s+(?:(?:anti-?leuk\w*|induction|prior|previous|intensive|standard)\s+)?(?:therapy|treatment|chemotherapy))?",
     I,
@@ -2434,7 +2490,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(non.start(), after.end(), expr, frozenset({concept, named})))
                 continue
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
-    leukemia_context = any(it.concepts & {"apl", "aml", "secondary_aml", "therapy_related_aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items) or re.search(r"leukemi", text, I)
+    # (a remission "with incomplete count recovery", CRi / CRp, is a leukaemia's response)
+    leukemia_context = (
+        any(it.concepts & {"apl", "aml", "secondary_aml", "therapy_related_aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items)
+        or re.search(r"leukemi|(?-i:\bCR[ip]\b)", text, I)
+    )
     for m in _NTH_RELAPSE.finditer(text) if "relaps" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), _nth_relapse(m), frozenset({"relapsed"})))
@@ -2670,6 +2730,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 start = m.start() - (len(before) - severe.start())
                 items.append(Item(start, m.end(), predicate(_SEVERE_FORM[concept], Op.IS, "positive"), frozenset({concept, _SEVERE_FORM[concept]})))
                 continue
+            if concept == "oxygen_dependence" and re.search(r"\b(?:without|with\s+no|off|on\s+no)\s+$", before, I):
+                continue  # "SpO2 > 92% without supplemental oxygen": how a measurement is taken (remarks), no requirement
             if concept in _REACTION_CLASSES and _REACTION_TO.search(text, max(0, m.start() - 90), m.start()):
                 continue  # "urticaria ... in response to ibuprofen, aspirin or other NSAIDs": what the patient reacts to
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)):
@@ -2723,6 +2785,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if concept == "gastrointestinal_disease":  # the organic disease met, the rest of the tract a person's
                 items.append(Item(m.start(), m.end(), _gastrointestinal(text, m.start(), m.end()), frozenset({"gastrointestinal_disease", "digestive_tract_disease"})))
+                continue
+            if concept == "liver_disease" and _LIVER_INJURY_CAUSE.search(before):
+                expr = all_of([predicate(concept, Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "whether the liver disease on record is drug-induced")])
+                items.append(Item(m.start() - (len(before) - _LIVER_INJURY_CAUSE.search(before).start()), m.end(), expr, frozenset({concept})))
                 continue
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
