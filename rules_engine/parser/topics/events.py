@@ -2225,6 +2225,7 @@ def _therapy(concept: str) -> bool:
 _NAMED_AFTER = re.compile(r"(?:\b(?:prior|previous(?:ly)?|any)\s+)?\b(?:treatment|therapy|exposure)\s+(?:with|to)\s+(?:(?:an?|any|the)\s+)?$", I)
 
 
+_RECEIVED_JUST_BEFORE = re.compile(r"\b(?:received|had|been\s+treated\s+with|been\s+given)\s+(?:(?:an?|any|prior|previous)\s+)?[\w-]+(?:\s+[\w-]+)?\s*$", I)
 _COUNTED_BEFORE = re.compile(r"\b(?:only|one|two|three|four|five|single|more\s+than|less\s+than|fewer\s+than|at\s+(?:least|most)|maximum|minimum|\d+)\s*$", I)
 _DURATION_AFTER = re.compile(r"[^.;]{0,40}?\bfor\s+(?:(?:more|longer|less)\s+than\s+|at\s+least\s+|over\s+|[>≥<≤]\s*)?\d", I)
 
@@ -2839,7 +2840,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         off_end = 0
         # ("< 2 months previously", "less than 4 weeks ago": a span back from now, like "within";
         # "at least 100 days ago" is left as it was, its subject often a pronoun: "it was")
-        back = re.match(r"[≤<]", w.group("kind")) is not None and re.search(r"\b(?:previously|ago|earlier)\b", w.group(0), I) is not None
+        back = re.match(r"[≤<]", w.group("kind")) is not None and (
+            re.search(r"\b(?:previously|ago|earlier)\b", w.group(0), I) is not None
+            # ("Patients who have received chemotherapy ≤ 1 week": received that recently, no course's length)
+            or _RECEIVED_JUST_BEFORE.search(text, max(0, w.start() - 60), w.start()) is not None
+        )
         if re.match(r"[≤<≥>]|at\s+least", w.group("kind"), I) and not back and not re.search(r"before|prior|since|from|of|after", w.group(0), I):
             offs = list(_OFF_FOR.finditer(text[max(0, w.start() - 80): w.start()]))
             off_for = bool(offs) and bool(re.match(r"\s*(?:[,;.)]|$|before|prior)", text[w.end():]))
