@@ -152,8 +152,9 @@ ROWS = [
     # -- adjectives between "infection with" and the virus it names (3 corpus lines): the line is
     # about hepatitis C, never "any active infection and hepatitis C" (a coded hepatitis C passed)
     ("Infection with known chronic, active Hepatitis C", E, [adult(condition("hcv", 800))], [adult()], []),
+    # ("Ongoing liver injury" is a liver disease now, as "active liver disease" is read: none on record, none)
     ("Ongoing liver injury, or known infection with chronic active hepatitis C virus (HCV) or chronic active hepatitis B virus (HBV)", E,
-     [adult(condition("hcv", 800)), adult(condition("hbv", 800))], [], [adult()]),
+     [adult(condition("hcv", 800)), adult(condition("hbv", 800))], [adult()], []),
 ]
 
 
