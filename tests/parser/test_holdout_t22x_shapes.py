@@ -18,6 +18,10 @@ its 1,883 trials):
   involvement. The line was a bare review, so CNS leukaemia on record never excluded.
 * "Ongoing liver injury", "On-going drug-induced liver injury" (5 corpus lines): a liver disease
   now (a bare "Liver injury" is left a person's). It was an unsupported review.
+* A therapy's kinds in brackets ("Anticancer therapy (standard or investigational) within 21 days",
+  "Chemotherapy (standard or experimental) within 4 weeks"; 4 corpus lines): the investigational
+  kind is an investigational agent in the same window. The bracket was unread, so a study drug
+  given ten days ago never excluded.
 * A requirement led by the age band it concerns ("For participants less than 18 years old,
   willing and able to take oral medications"; 1 corpus line): the band's only, as "Patients older
   than 70 years must ..." is read. Read as "age < 18 and ...", every adult failed it.
@@ -59,6 +63,11 @@ ROWS = [
     ("Ongoing liver injury", E, [adult(condition("liver_disease", 10))], [adult()], []),
     ("Ongoing liver injury, or known infection with chronic active hepatitis C virus (HCV) or chronic active hepatitis B virus (HBV)", E,
      [adult(condition("liver_disease", 10)), adult(condition("hbv", 900))], [adult()], []),
+    # -- a therapy's kinds in brackets
+    ("Chemotherapy (standard or experimental) within 4 weeks of the administration of study treatment.", E,
+     [adult(medication("chemotherapy", 10)), adult(medication("investigational_agent", 10))], [adult(), adult(medication("investigational_agent", 60))], []),
+    ("Chemotherapy (standard or experimental) or radiation therapy within 4 weeks of the administration of study treatment.", E,
+     [adult(medication("chemotherapy", 10))], [adult(medication("chemotherapy", 60))], []),
     # (a bare "liver injury" may be a grade in past therapy: a person's)
     ("Liver injury", E, [], [], [adult(), adult(condition("liver_disease", 10))]),
 ]
