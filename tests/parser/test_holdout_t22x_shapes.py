@@ -22,6 +22,11 @@ its 1,883 trials):
   "Chemotherapy (standard or experimental) within 4 weeks"; 4 corpus lines): the investigational
   kind is an investigational agent in the same window. The bracket was unread, so a study drug
   given ten days ago never excluded.
+* An infection qualified by words sepsis always meets, written with an article or as
+  "uncontrollable" ("No uncontrollable infection", "Has an active infection requiring systemic
+  therapy", "Patients with an uncontrolled infection"; 24 corpus lines): a recorded sepsis meets
+  it, as "Uncontrolled infection" is read. The article (or the word) kept the qualifier an and-ed
+  review, so a patient in septic shock was unknown.
 * A requirement led by the age band it concerns ("For participants less than 18 years old,
   willing and able to take oral medications"; 1 corpus line): the band's only, as "Patients older
   than 70 years must ..." is read. Read as "age < 18 and ...", every adult failed it.
@@ -68,6 +73,9 @@ ROWS = [
      [adult(medication("chemotherapy", 10)), adult(medication("investigational_agent", 10))], [adult(), adult(medication("investigational_agent", 60))], []),
     ("Chemotherapy (standard or experimental) or radiation therapy within 4 weeks of the administration of study treatment.", E,
      [adult(medication("chemotherapy", 10))], [adult(medication("chemotherapy", 60))], []),
+    # -- an infection sepsis always is
+    ("No uncontrollable infection", I, [adult()], [adult(condition("sepsis", 3))], [adult(condition("active_infection", 5))]),
+    ("Has an active infection requiring systemic therapy.", E, [adult(condition("sepsis", 3))], [adult()], [adult(condition("active_infection", 5))]),
     # (a bare "liver injury" may be a grade in past therapy: a person's)
     ("Liver injury", E, [], [], [adult(), adult(condition("liver_disease", 10))]),
 ]

@@ -1370,8 +1370,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T222-not-in-remission', None): ('hold22', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T222-not-in-remission', 'in first complete remission'): ('hold22', "expected not_met, got unknown: 'in first complete remission' is an unsupported review and-ed to the hepatic limits (the bullet runs into the next one at ' -')"),
     ('T222-alt-edge', 'total bilirubin ≤2.0 times the institutional'): ('hold22', "expected met, got unknown: the and-ed 'in first complete remission' review leaves the hepatic limits unknown"),
-    ('T222-sepsis', None): ('hold22', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T222-sepsis', 'No uncontrollable infection'): ('hold22', "expected not_met, got unknown: 'No uncontrollable infection' is not (active-infection and review): sepsis is not read as uncontrollable"),
     ('T222-kmt2a', None): ('hold22', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T222-kmt2a', 'high-risk ALL: (1)Ph+ALL'): ('hold22', "expected met, got unknown: the numbered high-risk list: '(3)t(v;11q23)' is an unparsed review (KMT2A rearrangement is not read) and '(5) ... T-ALL ≥100' makes any T-ALL an alternative on its own"),
     ('T222-t-all', None): ('hold22', "expected possibly_eligible, got ineligible: decided against by 'high-risk ALL': '(5) high WBC (B-ALL ≥30; T-ALL ≥100)' makes any T-ALL an alternative on its own"),
