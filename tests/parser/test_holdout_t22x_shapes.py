@@ -27,6 +27,9 @@ its 1,883 trials):
   therapy", "Patients with an uncontrolled infection"; 24 corpus lines): a recorded sepsis meets
   it, as "Uncontrolled infection" is read. The article (or the word) kept the qualifier an and-ed
   review, so a patient in septic shock was unknown.
+* The age taken "at the time of signing the informed consent form / document" (27 corpus lines):
+  when it is taken, nothing more. The anchor's reading stopped at "consent" and left "form" an
+  and-ed review beside the age, so every adult was unknown.
 * A requirement led by the age band it concerns ("For participants less than 18 years old,
   willing and able to take oral medications"; 1 corpus line): the band's only, as "Patients older
   than 70 years must ..." is read. Read as "age < 18 and ...", every adult failed it.
@@ -76,6 +79,9 @@ ROWS = [
     # -- an infection sepsis always is
     ("No uncontrollable infection", I, [adult()], [adult(condition("sepsis", 3))], [adult(condition("active_infection", 5))]),
     ("Has an active infection requiring systemic therapy.", E, [adult(condition("sepsis", 3))], [adult()], [adult(condition("active_infection", 5))]),
+    # -- the age at the time of signing the consent's paper
+    ("Age 18 years or older at the time of signing the informed consent document", I, [adult(years=45)], [adult(years=17)], []),
+    ("Subject is ≥18 years at the time of signing the consent form.", I, [adult(years=45)], [adult(years=17)], []),
     # (a bare "liver injury" may be a grade in past therapy: a person's)
     ("Liver injury", E, [], [], [adult(), adult(condition("liver_disease", 10))]),
 ]
