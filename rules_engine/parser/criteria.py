@@ -577,8 +577,11 @@ def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
 
 # a line that opens with the cohort, arm or part it belongs to ("Cohort A: newly diagnosed AML, no
 # prior cytotoxic chemotherapy", "Part B: AML who have had no more than two prior relapses")
+_COHORT_LABEL = r"(?:(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}|phase\s*(?:IV|I{1,3}|[1-4])[ab]?)(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*"
+# "Cohort A: ...", "Part 1 (dose escalation): ...", or the cohort's treatment with its label in
+# brackets ("ENTO monotherapy (Group A): ...")
 _COHORT_ITEM = re.compile(
-    r"\W*(?P<label>(?:(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}|phase\s*(?:IV|I{1,3}|[1-4])[ab]?)(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*)\s*(?:\([^()]{0,60}\))?\s*:\s*\S",
+    rf"\W*(?:[^\W\d][^():;.]{{0,60}}?\(\s*(?={_COHORT_LABEL}\s*\)\s*:))?(?P<label>{_COHORT_LABEL})\s*(?:\)|\([^()]{{0,60}}\))?\s*:\s*\S",
     re.I,
 )
 

@@ -290,6 +290,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
         (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapse\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
+        # "Anticancer therapy (standard or investigational) within 21 days", "Chemotherapy (standard
+        # or experimental)": the investigational kind is an investigational agent (left in the
+        # bracket, it was never read and an investigational drug given last week did not exclude)
+        (r"\b((?:anti-?cancer|anti-?neoplastic|anti-?tumou?r)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)|chemotherapy)\s*\(\s*(?:standard|approved|conventional|licensed)"
+         r"\s*,?\s*(?:or|and/or|/)\s*(investigational|experimental)\s*\)", r"\1 or \2 agent", ("investigational", "experimental")),
         # "Transplantation for AML (allogeneic or autologous)": the kinds written after the noun
         (r"\b(transplant(?:ation)?|HSCT|SCT|BMT)(\s+for\s+[\w-]+)?\s*\(\s*(allogeneic|autologous|allogenic)\s*(?:or|and/or|/|,)\s*(autologous|allogeneic|allogenic)\s*\)",
          r"\3 or \4 \1\2", ("allogeneic", "autologous", "allogenic")),

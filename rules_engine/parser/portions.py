@@ -50,7 +50,10 @@ _OF_STUDY = r"(?:\s+of\s+(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol)
 # phase II portion of the trial, ...", "Dose escalation phase only: ...": the whole lead is cut
 _LEAD_LABEL = re.compile(
     rf"^\W*(?:(?:for|in|during)\s+(?:the\s+)?)?(?P<label>{_PORTION})(?:\s+{_PERIOD}\b)?{_OF_STUDY}(?:\s+only\b)?"
-    r"(?:\s*\([^()]{0,60}\))?(?:\s+only\b)?\s*(?:[:,]|-\s)\s*",
+    r"(?:\s*\([^()]{0,60}\))?(?:\s+only\b)?\s*(?:[:,]|-\s)\s*"
+    # "ENTO monotherapy (Group A): ...", "For Dose Confirmation portion (Part 2): ...": the portion's
+    # treatment or name, its label in brackets
+    rf"|^\W*(?:(?:for|in|during)\s+(?:the\s+)?)?[^\W\d][^():;.]{{0,60}}?\(\s*(?P<bracketed>{_PORTION})\s*\)\s*:\s*",
     re.I,
 )
 # "Phase II subjects must ...", "Phase II FLT3-ITD ... mutated relapsed/refractory patients: ...":
@@ -110,7 +113,7 @@ def portion_lead(text: str) -> tuple[str, str, str] | None:
             if pattern is _LEAD_PLACED
             else text[cut[1] :].strip()
         )
-        label = " ".join(m.group("label").split())
+        label = " ".join((m.group("label") or m.group("bracketed")).split()) if pattern is _LEAD_LABEL else " ".join(m.group("label").split())
         return portion_key(label), label, rest
     return None
 
@@ -215,6 +218,13 @@ _AGE_SUBGROUP = re.compile(
     r"(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s+(?=(?:must|should|shall|need\s+to|are\s+required\s+to|have\s+to)\b)",
     re.I,
 )
+# "For participants less than 18 years old, willing and able to take oral medications": the band
+# led by "for", its requirement after the comma
+_AGE_SUBGROUP_FOR = re.compile(
+    rf"(?:^|(?<=[.;]\s))\W*for\s+(?P<who>(?:subjects?|patients?|participants?|individuals?|those|children)\s+(?:(?:who\s+are|aged?)\s+)?"
+    rf"(?:{_AGE_BAND}|(?:less|more|greater)\s+than\s+\d{{1,2}})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s*,\s*",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 
 
@@ -223,7 +233,7 @@ def age_subgroup(
 ) -> tuple[Expr | None, Expr, Expr] | None:
     """(the rest of the line's reading or None, the age band, what the band's patients are asked)
     for a line with a sentence asking something of one age band only, else None."""
-    m = _AGE_SUBGROUP.search(text)
+    m = _AGE_SUBGROUP.search(text) or _AGE_SUBGROUP_FOR.search(text)
     if m is None:
         return None
     band = line_parser(m.group("who"), CriterionType.INCLUSION, parent=parent).expr

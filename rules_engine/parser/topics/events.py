@@ -83,6 +83,8 @@ _STATUS = re.compile(
 # an alternative of its own, "Active CNS involvement by AML" excluded every patient with AML)
 _CNS = re.compile(
     r"\b(?:extramedullary\s+)?(?:central\s+nervous\s+system|CNS)\s*(?:\(CNS\)\s*)?(?:\(\s*CNS\s*[123](?:\s*(?:,|or|and|/)\s*CNS\s*[123]){0,2}\s*\)\s*)?"
+    # ("central nervous system or leptomeningeal leukemic involvement": the leukaemia's, wherever in the CNS)
+    r"(?:(?:or|and|and/or|/)\s*(?:lepto)?meningeal\s+)?(?:leuka?emic\s+(?=involvement|infiltration))?"
     # ("extramedullary central nervous system (CNS) AML": the leukaemia named by its abbreviation;
     # "central nervous system tumor involvement", which _CNS_DISEASE leaves to it, is the involvement)
     r"(?:involvement|leukemia|infiltration|(?:disease|tumou?r)\s+involvement|relapse|metastas\w*|(?-i:AML|ALL)\b)"
@@ -2016,6 +2018,46 @@ _REMISSION_OTHER = re.compile(
 )
 
 
+# The patient's own disease asked to show nothing ("If a subject, no evidence of malignancy, or
+# continuously stable disease since completion of therapy", a survivors' study): the line opens
+# on it, so the malignancy is the patient's own, never another cancer's (those say "other
+# malignancy ... with no evidence of disease for 5 years", the coded topic's). A relapse or a
+# refractory disease on record is evidence of it; a remission on record (ICD-10-CM fifth
+# character 1, clinicalStatus remission) is none; any other record (a disease without a status,
+# a solid tumour, whose status no record codes) is a person's to judge.
+_NO_EVIDENCE_OWN = re.compile(
+    r"^\W*(?:if\s+(?:a|the)\s+(?:subject|patient|participant)\s*,\s*)?(?:(?:patients?|subjects?|participants?)\s+(?:with|must\s+have|have)\s+)?"
+    r"(?P<no>no)\s+(?P<evidence>(?:clinical\s+|radiologic(?:al)?\s+)?evidence\s+of\s+(?:active\s+|residual\s+)?(?:malignan(?:cy|t\s+disease)|disease|leuka?emia|cancer))\b"
+    r"(?!\s+(?:progression|recurrence|for|during|within|in|on|at|after|since)\b)"
+    # "..., or continuously stable disease since completion of therapy": the other way to show none
+    r"(?P<stable>\s*,?\s*or\s+(?:(?:a|continuously)\s+)?stable\s+disease(?:\s+since\s+(?:the\s+)?completion\s+of\s+(?:all\s+)?(?:therapy|treatment))?)?",
+    I,
+)
+
+
+def _no_evidence_items(text: str, free) -> list[Item]:
+    """The evidence the line's "no" denies: a relapse, a refractory disease, or (no remission on
+    record) what a person finds; the line's own "no" negates it."""
+    m = _NO_EVIDENCE_OWN.match(text)
+    if m is None or not free(m.start("evidence"), m.end("evidence")):
+        return []
+    words = " ".join(m.group("evidence").split())
+    unseen = all_of([Not(predicate("remission", Op.PRESENT)), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
+    expr: Expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), unseen])
+    start, end = m.start("evidence"), m.end("evidence")
+    if NEGATED.match(text) is None or m.group("stable"):
+        # "If a subject, no evidence ...": a lead the line's negation does not see; "... or stable
+        # disease": a relapse or a refractory disease is no stable disease either
+        expr, start, end = Not(expr), m.start("no"), m.end()
+        if m.group("stable"):
+            stable = " ".join(m.group("stable").split()).lstrip(", ").removeprefix("or ")
+            expr = any_of([expr, all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)),
+                                         Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, stable)])])
+        if NEGATED.match(text) is not None:
+            return []  # "No evidence of disease, or stable disease": the line's "no" would deny both
+    return [Item(start, end, expr, frozenset({"relapsed", "refractory", "remission"}))]
+
+
 def _remission_asked(text: str, m: re.Match[str]) -> bool:
     """Whether "in complete remission" at ``m`` is the patient's leukaemia asked to be in remission:
     nothing in the sentence before it names another cancer, a condition, a negation or a transplant
@@ -2435,6 +2477,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items += _other_than_items(text, free)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
+    if "evidence" in low:
+        items += _no_evidence_items(text, free)
     for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():

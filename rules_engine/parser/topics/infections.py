@@ -460,7 +460,7 @@ _VIRUS_TESTS = {
 # uncontrolled, systemic infection considered opportunistic, life threatening or clinically
 # significant", "serious infection requiring IV antibiotics"): only such words, nothing else
 _SEPSIS_MEETS = re.compile(
-    r"(?:\W|\b(?:patients?|subjects?|with|has|have|any|known|active|current|concurrent|ongoing|uncontrolled|serious|severe|life|threatening|"
+    r"(?:\W|\b(?:patients?|subjects?|an?|with|has|have|any|known|active|current|concurrent|ongoing|uncontrolled|uncontrollable|serious|severe|life|threatening|"
     r"systemic|clinically|significant|considered|opportunistic|or|and|requiring|requires|needing|intravenous|IV|antibiotics?|antimicrobials?|"
     r"therapy|treatment)\b)*",
     I,
