@@ -281,7 +281,9 @@ WINDOW_ROWS = [
      facts(cd19_directed_therapy=(20, True)), MET),
     ("Cancer chemotherapy or radiotherapy with 2 weeks, or immunotherapy (included CD19 therapy) within 4 weeks of protocol-specified therapy",
      facts(cd19_directed_therapy=(60, True)), NOT_MET),
-    ("Patients with 2 weeks of chemotherapy", facts(chemotherapy=(300, True)), MET),  # a duration, not a window
+    # a duration, not a window: never read as "within 2 weeks", and the unread span is a person's
+    ("Patients with 2 weeks of chemotherapy", facts(chemotherapy=(300, True)), UNKNOWN),
+    ("Patients with 2 weeks of chemotherapy", facts(), NOT_MET),
 ]
 
 
