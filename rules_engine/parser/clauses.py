@@ -1155,7 +1155,10 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
             words = [w for w in words if w.lower() not in named]
         if not words:
             continue
-        qualifies = any(not (it.end <= a or it.start >= b) for it in items) or bool(
+        # (an item of consumed words, "Kidney function:" before a list, qualifies nothing: it made the
+        # unread alternative after it a conjunct, "creatinine outside the normal range, or
+        # clearance < 50" read as both at once, and a patient with the creatinine alone passed)
+        qualifies = any(it.expr is not None and not (it.end <= a or it.start >= b) for it in items) or bool(
             (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b]))
              or not content_words(masked_text[a:b]))  # a span of time alone is when the history before it was
             and any(it.end <= a for it in items)

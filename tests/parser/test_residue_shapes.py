@@ -632,3 +632,16 @@ DANGLING_LABEL = [
 ])
 def test_a_dangling_label_under_a_line_asks_nothing_of_it(facts: PatientFacts, expected: Outcome) -> None:
     assert evaluate(parse_lines(DANGLING_LABEL)[0], facts, AS_OF).outcome is expected
+
+
+# an organ label before the line ("Kidney function:") is consumed words, no item the unread words
+# after it qualify: read as a qualifier, "creatinine outside the normal range for age, or measured
+# creatinine clearance < 50" became both at once, and a patient whose clearance was fine passed
+# the exclusion whatever the creatinine (hold22's finding)
+@pytest.mark.parametrize(("facts", "expected"), [
+    (adult(lab("creatinine_clearance", 35, "mL/min")), MET),
+    (adult(lab("creatinine_clearance", 90, "mL/min")), Outcome.UNKNOWN),
+])
+def test_an_organ_label_never_makes_the_unread_alternative_a_qualifier(facts: PatientFacts, expected: Outcome) -> None:
+    text = "Kidney function: serum creatinine outside the normal range for age, or measured creatinine clearance < 50 mL/min"
+    assert evaluate(parse_line(text, CriterionType.EXCLUSION), facts, AS_OF).outcome is expected
