@@ -109,6 +109,19 @@ _MAY_HAVE_HAD = re.compile(
     r"(?P<what>[^;:.]+?)(?:\s+previously)?[\s.]*$",
     I,
 )
+# ... and a clause of a longer line that permits one, its subject scoped or a pronoun ("Patients in
+# first CR (or CRp) may have received any induction chemotherapy regimen", "they may have received")
+_PERMITTED_HISTORY = re.compile(
+    r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can)\s+(?:also\s+)?have\s+"
+    r"(?:had|received|undergone)\b",
+    I,
+)
+_MORE_THAN_PERMITTED = re.compile(
+    r"\b(?:but|must|provided|providing|if|as\s+long|however|not|no|up\s+to|number|lines?|courses?|only|within|since|greater|less|more|fewer|maximum|minimum"
+    r"|one|two|three|single|except|excluding|other\s+than|exclude[ds]?|ineligible|prohibited|forbidden|unless)\b|\d|[<>≤≥]", I
+)
+_BARE_TRANSPLANT = re.compile(r"\s*(?:a\s+|any\s+)?transplant(?:ation)?s?\s*", I)
+_EXCEPT_BRACKET = re.compile(r"\(\s*(?:except|excluding|other\s+than)\s+(?:for\s+)?(?P<what>[^()]{1,60})\)", I)
 _MORE_THAN_A_PERMISSION = re.compile(
     r"\b(?:but|must|provided|providing|if|as\s+long|however|except|other\s+than|not|no|up\s+to|number|lines?|regimens?|courses?|only|"
     r"setting|within|since|before|after|prior\s+to|greater|less|more|fewer|maximum|minimum)\b|\d|[<>≤≥]",
@@ -195,6 +208,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     definitions: list[str] = []
     any_group: list[Expr] | None = None  # items after "at least one of the following"
     open_to_both = 0  # clauses that only open the line to both sexes
+    permissions = 0  # clauses that only permit a history
+    permission_scope: str | None = None
     none_of = False  # the group's lead forbids what it lists ("No ... including any of the following:")
     for clause_text in clauses:
         if in_definition or (status_seen and (DEFINITIONAL.search(clause_text) or (exprs and LEAD_IN.search(exprs_text[-1])))):
@@ -216,6 +231,28 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         alternative = failed_test_alternative(exprs[read_last[-1]], clause_text, ctype) if read_last else None
         if alternative is not None:  # "If the serum creatinine is above these values, CrCl must be >= 70"
             exprs[read_last[-1]] = alternative
+            continue
+        permitted = _PERMITTED_HISTORY.match(clause_text) if ctype is CriterionType.INCLUSION else None
+        if permitted is not None and not _MORE_THAN_PERMITTED.search(_EXCEPT_BRACKET.sub(" ", clause_text[permitted.end():])):
+            # "Patients in first CR may have received any induction chemotherapy regimen; they may
+            # have received post-remission consolidation therapy (except for transplant)": a permission
+            # asks nothing (read as asked, every patient without chemotherapy failed the line); what
+            # it excepts is forbidden, to the patients its subject names (read as nothing, a patient
+            # transplanted in first remission was eligible)
+            exception = _EXCEPT_BRACKET.search(clause_text, permitted.end())
+            permissions += exception is None
+            permission_scope = permitted.group("scope") or permission_scope  # "...; they may have received ...": the same patients
+            if exception is not None:
+                what = exception.group("what")
+                # (a bare "transplant" among the therapies a leukaemia's patient received is any transplant)
+                forbidden = (any_of([predicate("hsct", Op.PRESENT), predicate("organ_transplant", Op.PRESENT)]) if _BARE_TRANSPLANT.fullmatch(what)
+                             else clause_expr(parse_clause(what, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False))
+                scope = permitted.group("scope") or (permission_scope if permitted.group(0).lstrip(" -•*").lower().startswith("they") else None)
+                if forbidden is None or isinstance(forbidden, Review):
+                    exprs.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, clause_text.strip()))
+                else:
+                    exprs.append(any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]) if scope else Not(forbidden))
+                exprs_text.append(clause_text)
             continue
         excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None
         if excepting:  # "EXCEPTIONS: non-melanoma skin cancer ...": what follows is excepted, not listed
@@ -364,6 +401,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         exprs.append(Not(any_of(any_group)) if none_of else any_of(any_group))
     if definitions:
         exprs = [widen_status(e, " ".join(definitions)) for e in exprs]
+    if not exprs and permissions and permissions == len(clauses) and ctype is CriterionType.INCLUSION:
+        return NoRequirement()  # "Patients may have received any induction chemotherapy regimen": permits, asks nothing
     if not exprs and open_to_both and open_to_both == len(clauses):
         # a line that only opens the trial to both sexes ("Male or female", "Male and female
         # patients eligible": 10 corpus lines) asks nothing; the registry's sex field is read apart

@@ -183,7 +183,7 @@ def _load_bounds(text: str, concept: str, default_op: Op) -> Expr | None:
 
 
 # "testing is not required (in the absence of history)": a remark on how the record is known
-_NOT_REQUIRED = re.compile(r"\(?\s*(?:\w+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
+_NOT_REQUIRED = re.compile(r"\(?\s*(?:[\w-]+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
 
 
 _INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen", "htlv", "lymphotr", "leukemia virus", "leukaemia virus")

@@ -1,0 +1,45 @@
+"""A clause that permits a history ("Patients in first CR (or CRp) may have received any induction
+chemotherapy regimen; they may have received post-remission consolidation therapy (except for
+transplant)", "Patients may have received cetuximab, panitumumab or erlotinib previously") asks
+nothing: read as asked, every patient without the therapy failed the line. What it excepts is
+forbidden, to the patients its subject names (read as nothing, a patient transplanted in first
+remission was eligible: hold21's one eligible-when-excluded). A count, a window, a condition or an
+exclusion written in the clause ("one prior regimen with crizotinib (all other ALK inhibitors are
+excluded)") keeps the clause to its other readers."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import adult, condition, medication, procedure
+
+I = CriterionType.INCLUSION
+
+CLEAN = adult(condition("aml", 300), condition("remission", 30))
+TREATED = adult(condition("aml", 300), condition("remission", 30), medication("chemotherapy", 100))
+TRANSPLANTED = adult(condition("aml", 300), condition("remission", 30), medication("chemotherapy", 200), procedure("allo_hsct", 100))
+ANTHRACYCLINE = adult(medication("anthracycline", 100))
+
+ROWS = [
+    ("Patients may have received any induction chemotherapy regimen", I, [CLEAN, TREATED], [], []),
+    ("Patients in 2nd or subsequent CR (or CRp) may have received any appropriate salvage regimen before achieving CR and may have received "
+     "further therapy before inclusion", I, [CLEAN, TREATED], [], []),
+    ("Patients in first CR (or CRp) may have received any induction chemotherapy regimen; they may have received post-remission consolidation "
+     "therapy (except for transplant) prior to inclusion in this protocol", I, [CLEAN, TREATED], [], [TRANSPLANTED]),
+    ("Patients may have received prior chemotherapy (except for anthracyclines)", I, [CLEAN, TREATED], [ANTHRACYCLINE], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
+def test_a_permitted_history_asks_nothing_and_its_exception_is_forbidden(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def test_a_permission_that_also_excludes_is_left_to_its_other_readers() -> None:
+    """"(all other ALK inhibitors are excluded)" forbids: the clause is never read as "no requirement"."""
+    assert parse_line("Patients may have received one prior treatment regimen with crizotinib (all other ALK inhibitors are excluded).", I).expr.__class__.__name__ != "NoRequirement"
