@@ -156,6 +156,7 @@ def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[t
 _UNREAD_SPAN = re.compile(r"(?<![\w.])(?<!cycle\s)\d+(?:\.\d+)?\s*(?:hours?|days?|weeks?|months?|years?)\b(?!\s*\d)", I)
 
 
+_OR_NEXT = re.compile(r"\s*,?\s*(?:or|and/or)\b", I)
 _MEASURED_WHEN = re.compile(r"\b(?:obtained|performed|assessed|documented|measured|drawn|test)\b", I)
 
 
@@ -1155,10 +1156,14 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
             words = [w for w in words if w.lower() not in named]
         if not words:
             continue
-        # (an item of consumed words, "Kidney function:" before a list, qualifies nothing: it made the
-        # unread alternative after it a conjunct, "creatinine outside the normal range, or
-        # clearance < 50" read as both at once, and a patient with the creatinine alone passed)
-        qualifies = any(it.expr is not None and not (it.end <= a or it.start >= b) for it in items) or bool(
+        # (an item of consumed words, "Kidney function:" before a list, qualifies nothing the text
+        # goes on to join by "or": it made the unread alternative a conjunct, "creatinine outside
+        # the normal range, or clearance < 50" read as both at once, and a patient with the
+        # creatinine alone passed; other consumed words still scope what they stand in)
+        overlapping = [it for it in items if not (it.end <= a or it.start >= b)]
+        if overlapping and all(it.expr is None for it in overlapping) and _OR_NEXT.match(main, b):
+            overlapping = []
+        qualifies = bool(overlapping) or bool(
             (_QUALIFIER.match(masked_text[a:b]) or (_AND_BEFORE.search(main, 0, a) and _STATE_VERB.match(masked_text[a:b]))
              or not content_words(masked_text[a:b]))  # a span of time alone is when the history before it was
             and any(it.end <= a for it in items)

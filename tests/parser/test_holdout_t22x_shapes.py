@@ -17,7 +17,8 @@ its 1,883 trials):
   involvement", "Central nervous system or meningeal involvement"; 6 corpus lines): CNS
   involvement. The line was a bare review, so CNS leukaemia on record never excluded.
 * "Ongoing liver injury", "On-going drug-induced liver injury" (5 corpus lines): a liver disease
-  now (a bare "Liver injury" is left a person's). It was an unsupported review.
+  now, as hold21 reads any liver injury (the merge kept hold21's reading: a bare "Liver injury" is a
+  liver disease, a drug-induced one a person's). It was an unsupported review.
 * A therapy's kinds in brackets ("Anticancer therapy (standard or investigational) within 21 days",
   "Chemotherapy (standard or experimental) within 4 weeks"; 4 corpus lines): the investigational
   kind is an investigational agent in the same window. The bracket was unread, so a study drug
@@ -82,8 +83,8 @@ ROWS = [
     # -- the age at the time of signing the consent's paper
     ("Age 18 years or older at the time of signing the informed consent document", I, [adult(years=45)], [adult(years=17)], []),
     ("Subject is ≥18 years at the time of signing the consent form.", I, [adult(years=45)], [adult(years=17)], []),
-    # (a bare "liver injury" may be a grade in past therapy: a person's)
-    ("Liver injury", E, [], [], [adult(), adult(condition("liver_disease", 10))]),
+    # (a bare "liver injury" too, as hold21 reads it: a liver disease on record is one)
+    ("Liver injury", E, [adult(condition("liver_disease", 10))], [adult()], []),
 ]
 
 

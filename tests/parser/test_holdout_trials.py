@@ -1401,6 +1401,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T215-allergy', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-allergy', 'Known hypersensitivity to any of the investigational'): ('hold21', "expected met, got unknown: 'any of the investigational medical products' is an ambiguous review: a cytarabine allergy is unknown"),
     # hold22: T221-T225 (NCT00406393, NCT02042690, NCT00576472, NCT03135028, NCT01519011), first sight
+    ("T191-sepsis", None): ("events", "expected ineligible, got possibly_eligible: the probed line does not decide it: 'Uncontrolled' stays a review beside active "
+                                      "infection; sepsis is not read as uncontrolled"),
+    ("T191-sepsis", "Uncontrolled systemic fungal, bacterial, or viral infection"): ("events", "expected met, got unknown: 'Uncontrolled' stays a review beside active infection; sepsis is not read as uncontrolled"),
     ("T221-clean", "Kidney function: serum creatinine outside the normal range"): ("core", "expected not_met, got unknown: 'serum creatinine outside the normal range for age' is unread, now an "
                                                            "alternative beside the clearance as the text's 'or' says (and-ed before, which hid a high creatinine)"),
     ("T221-child", "Kidney function: serum creatinine outside the normal range"): ("core", "as T221-clean"),
