@@ -116,12 +116,43 @@ _PERMITTED_HISTORY = re.compile(
     r"(?:had|received|undergone)\b",
     I,
 )
+# (what makes such a clause more than a permission: a whole line's blockers, less the study's
+# anchors and "any ... regimen" a clause among others writes, plus an exclusion said in words)
 _MORE_THAN_PERMITTED = re.compile(
     r"\b(?:but|must|provided|providing|if|as\s+long|however|not|no|up\s+to|number|lines?|courses?|only|within|since|greater|less|more|fewer|maximum|minimum"
     r"|one|two|three|single|except|excluding|other\s+than|exclude[ds]?|ineligible|prohibited|forbidden|unless)\b|\d|[<>≤≥]", I
 )
 _BARE_TRANSPLANT = re.compile(r"\s*(?:a\s+|any\s+)?transplant(?:ation)?s?\s*", I)
 _EXCEPT_BRACKET = re.compile(r"\(\s*(?:except|excluding|other\s+than)\s+(?:for\s+)?(?P<what>[^()]{1,60})\)", I)
+
+
+def _permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | None, str | None] | None:
+    """A clause that only permits a history, as (what it forbids, the patients it names), None for
+    any other clause.
+
+    "Patients in first CR may have received any induction chemotherapy regimen; they may have
+    received post-remission consolidation therapy (except for transplant)": a permission asks
+    nothing (read as asked, every patient without chemotherapy failed the line); what it excepts is
+    forbidden, to the patients its subject (or the subject before its "they") names (read as
+    nothing, a patient transplanted in first remission was eligible)."""
+    permitted = _PERMITTED_HISTORY.match(clause)
+    if permitted is None or _MORE_THAN_PERMITTED.search(_EXCEPT_BRACKET.sub(" ", clause[permitted.end():])):
+        return None
+    scope = permitted.group("scope") or (scope_before if permitted.group(0).lstrip(" -•*").lower().startswith("they") else None)
+    exception = _EXCEPT_BRACKET.search(clause, permitted.end())
+    if exception is None:
+        return None, scope
+    what = exception.group("what")
+    # (a bare "transplant" among the therapies a leukaemia's patient received is any transplant)
+    forbidden = (any_of([predicate("hsct", Op.PRESENT), predicate("organ_transplant", Op.PRESENT)]) if _BARE_TRANSPLANT.fullmatch(what)
+                 else clause_expr(parse_clause(what, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False))
+    if forbidden is None or isinstance(forbidden, Review):
+        return Review(ReviewReason.UNSUPPORTED_CONCEPT, clause.strip()), scope
+    if scope:
+        return any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]), scope
+    return Not(forbidden), scope
+
+
 _MORE_THAN_A_PERMISSION = re.compile(
     r"\b(?:but|must|provided|providing|if|as\s+long|however|except|other\s+than|not|no|up\s+to|number|lines?|regimens?|courses?|only|"
     r"setting|within|since|before|after|prior\s+to|greater|less|more|fewer|maximum|minimum)\b|\d|[<>≤≥]",
@@ -232,26 +263,13 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         if alternative is not None:  # "If the serum creatinine is above these values, CrCl must be >= 70"
             exprs[read_last[-1]] = alternative
             continue
-        permitted = _PERMITTED_HISTORY.match(clause_text) if ctype is CriterionType.INCLUSION else None
-        if permitted is not None and not _MORE_THAN_PERMITTED.search(_EXCEPT_BRACKET.sub(" ", clause_text[permitted.end():])):
-            # "Patients in first CR may have received any induction chemotherapy regimen; they may
-            # have received post-remission consolidation therapy (except for transplant)": a permission
-            # asks nothing (read as asked, every patient without chemotherapy failed the line); what
-            # it excepts is forbidden, to the patients its subject names (read as nothing, a patient
-            # transplanted in first remission was eligible)
-            exception = _EXCEPT_BRACKET.search(clause_text, permitted.end())
-            permissions += exception is None
-            permission_scope = permitted.group("scope") or permission_scope  # "...; they may have received ...": the same patients
-            if exception is not None:
-                what = exception.group("what")
-                # (a bare "transplant" among the therapies a leukaemia's patient received is any transplant)
-                forbidden = (any_of([predicate("hsct", Op.PRESENT), predicate("organ_transplant", Op.PRESENT)]) if _BARE_TRANSPLANT.fullmatch(what)
-                             else clause_expr(parse_clause(what, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False))
-                scope = permitted.group("scope") or (permission_scope if permitted.group(0).lstrip(" -•*").lower().startswith("they") else None)
-                if forbidden is None or isinstance(forbidden, Review):
-                    exprs.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, clause_text.strip()))
-                else:
-                    exprs.append(any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]) if scope else Not(forbidden))
+        permitted = _permitted_history(clause_text, permission_scope) if ctype is CriterionType.INCLUSION else None
+        if permitted is not None:  # "Patients may have received any induction chemotherapy regimen"
+            forbidden, permission_scope = permitted
+            if forbidden is None:
+                permissions += 1
+            else:
+                exprs.append(forbidden)
                 exprs_text.append(clause_text)
             continue
         excepting = _EXCEPTION_LEAD.match(clause_text) if exprs and not clause_text.rstrip().endswith(":") else None

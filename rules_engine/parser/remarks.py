@@ -314,7 +314,8 @@ def blank_either_way(text: str) -> str:
 # conditions the patient need not have, and read as items they became conjuncts (a patient with
 # prior fludarabine and no GVHD was let through). Blanked before the topics read the clause. A
 # rationale runs to the end of its sentence; "as" only after a comma, before a pronoun the line's
-# subject is.
+# subject is. (A whole sentence of reasons, "Patients who are HIV seropositive can have decreased
+# immune competence and thus ...", is taken out of the line before it is split: notes.strip_rationale.)
 _RATIONALE = re.compile(
     r",\s*as\s+(?:this|these|it|they|such)\b(?:\s+(?:agent|agents|drug|drugs|medication|medications|therapy|treatment))?"
     r"\s+(?:has|have|is|are|may|might|can|could|will|was|were|increases?|limits?|interferes?|causes?|reduces?)\b[^.;]*"
