@@ -712,6 +712,18 @@ _SUBJECT_MUST = re.compile(
 )
 
 
+# ... or named after what they have ("Philadelphia chromosome-positive ALL patients must have failed
+# or be intolerant to at least 2 tyrosine kinase inhibitors"): read as a plain clause, the condition
+# was asked of every patient (a Ph-negative ALL failed the line)
+_COND_WORD = r"(?!(?:since|after|before|the|an?|and|elapsed|have|has|had|must|least|eligible|candidates?|suitable|fit|unfit|who|with)\b)[A-Za-z][\w+/-]*"
+_NAMED_SUBJECT_MUST = re.compile(
+    rf"^\W*(?P<cond>(?:{_COND_WORD}\s+){{0,5}}{_COND_WORD})\s+(?:patients|subjects|participants)\s+"
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
+    I,
+)
+_SUBJECTS_MUST = (_SUBJECT_MUST, _NAMED_SUBJECT_MUST)
+
+
 # "Uncontrolled brain metastases, including patients who continue to require glucocorticoids for
 # them", "..., including any patients known to be HIV positive": an exclusion's further group of
 # patients, excluded as well, never a further condition of the head (read as one, a patient with
@@ -877,7 +889,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     permitted = permitted_subject(text, ctype) or drug_condition(text, ctype)
     if permitted is not None:
         return permitted
-    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _NAMED_SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
     if m is None:
         return None
     # the names are read alone and in the whole line, where an abbreviation has its context
@@ -885,22 +897,26 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     a, b = m.span("cond")
     alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), ctype)]
     whole = [it for it in extract(text, ctype) if a <= it.start and it.end <= b]
-    if m.re is _SUBJECT_MUST and ctype is CriterionType.INCLUSION and not alone:
+    if m.re in _SUBJECTS_MUST and ctype is CriterionType.INCLUSION and not alone:
         # "Patients with brain metastases must ...": "with" states the condition is present, as
         # an exclusion states what it names (an inclusion reads an unqualified event as named only)
         alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), CriterionType.EXCLUSION)]
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    # (a positive marker naming the disease's kind, "Ph+ ALL", narrows it: both, not either)
+    markers = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.IS and it.expr.value == "positive"]
     if not items:
         return None
     if _NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
         return None
     unread = bool(content_words(blank_remarks(m.group("cond")))) and len(content_words(m.group("cond"))) > 4
-    if m.re is _SUBJECT_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
-        masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text[a:b], start=a))
+    if m.re in _SUBJECTS_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
+        masked = "".join(" " if any(it.start <= i < it.end for it in items + markers) else ch for i, ch in enumerate(text[a:b], start=a))
         unread = bool(content_words(blank_remarks(masked)))
     if unread:
         return _unread_condition(m, ctype)
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
+    if markers:
+        condition = all_of([any_of([it.expr for it in markers]), condition])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
     if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
