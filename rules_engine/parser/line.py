@@ -715,7 +715,7 @@ _SUBJECT_MUST = re.compile(
 # ... or named after what they have ("Philadelphia chromosome-positive ALL patients must have failed
 # or be intolerant to at least 2 tyrosine kinase inhibitors"): read as a plain clause, the condition
 # was asked of every patient (a Ph-negative ALL failed the line)
-_COND_WORD = r"(?!(?:since|after|before|the|an?|and|elapsed|have|has|had|must|least|eligible|candidates?|suitable|fit|unfit|who|with)\b)[A-Za-z][\w+/-]*"
+_COND_WORD = r"(?!(?:since|after|before|the|an?|and|(?-i:all|All)|any|each|every|these|those|such|other|elapsed|have|has|had|must|least|eligible|candidates?|suitable|fit|unfit|who|with)\b)[A-Za-z][\w+/-]*"
 _NAMED_SUBJECT_MUST = re.compile(
     rf"^\W*(?P<cond>(?:{_COND_WORD}\s+){{0,5}}{_COND_WORD})\s+(?:patients|subjects|participants)\s+"
     r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
@@ -889,7 +889,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     permitted = permitted_subject(text, ctype) or drug_condition(text, ctype)
     if permitted is not None:
         return permitted
-    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or _NAMED_SUBJECT_MUST.match(text) or _SCOPE_LABEL.match(text)
+    # (a line in capitals writes "ALL PATIENTS" for every patient)
+    named = _NAMED_SUBJECT_MUST.match(text) if not text.isupper() else None
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or _SCOPE_LABEL.match(text)
     if m is None:
         return None
     # the names are read alone and in the whole line, where an abbreviation has its context
