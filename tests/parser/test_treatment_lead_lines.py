@@ -6,7 +6,7 @@ possibly excluded by a CAR-T trial. A count or a duration around the words ("Onl
 treatment with ...", "... for more than 2 months") keeps them for a person.
 
 And a span of time no topic read beside a history asked ever ("chemotherapy <= 21 days",
-"investigational drugs in 4 weeks prior to study entry"): its words are stop words and its number
+"Have had chemotherapy (or an EGFR TKI) 4 weeks prior to enrollment"): its words are stop words and its number
 no word, so it vanished and the history stood for ever. It is now the review of the history before
 it (a patient treated years ago is unknown, never excluded by it; one never treated is not).
 """
@@ -40,7 +40,7 @@ ROWS = [
     ("Only one prior treatment with systemic chemotherapy", I, [], [CLEAN], [CHEMO_LONG_AGO]),
     # -- an unread span of time is the history's review, never its absence nor forever
     ("chemotherapy ≤ 21 days", E, [], [CLEAN], [CHEMO_LONG_AGO, CHEMO_RECENT]),
-    ("No treatment with investigational drugs in 4 weeks prior to or during this study", I, [CLEAN], [], [INVESTIGATIONAL_OLD, INVESTIGATIONAL_RECENT]),
+    ("Have had chemotherapy (or an EGFR TKI) 4 weeks prior to enrollment.", E, [], [CLEAN], [adult(medication("egfr_inhibitor", 900))]),
 ]
 
 
@@ -56,3 +56,18 @@ def test_a_therapy_named_after_treatment_with_is_read_whole(text: str, kind: Cri
 def test_the_time_a_measurement_was_taken_or_a_cycle_day_is_no_unread_span(text: str) -> None:
     """Remarks say when a value was measured; "Cycle 1 Day 1" is the study's day: neither is a review."""
     assert "review" not in repr(parse_line(text, CriterionType.INCLUSION if "count" in text else E).expr).lower()
+
+
+# spans counted back as registries also write them: "within the preceding 4 weeks", "in 4 weeks prior
+# to study entry", "within (<) 4 weeks" (31 corpus lines; their span was unread, then a review)
+WINDOWS = [
+    ("Prior treatment with any investigational drug within the preceding 4 weeks", E, [INVESTIGATIONAL_RECENT], [CLEAN, INVESTIGATIONAL_OLD], []),
+    ("Any investigational agents within (<) 4 weeks prior to study enrollment.", E, [INVESTIGATIONAL_RECENT], [CLEAN, INVESTIGATIONAL_OLD], []),
+    ("No investigational drugs in 4 weeks prior to study entry", I, [CLEAN, INVESTIGATIONAL_OLD], [INVESTIGATIONAL_RECENT], []),
+    ("No treatment with investigational drugs in 4 weeks prior to or during this study", I, [CLEAN, INVESTIGATIONAL_OLD], [INVESTIGATIONAL_RECENT], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(WINDOWS))
+def test_a_span_counted_back_is_read_however_written(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

@@ -873,7 +873,9 @@ _DIAG_LIVE = WordGates([_DIAG_GATES[c] for c, _p in _DIAG_RES])
 
 
 _WINDOW = re.compile(
-    r"(?P<kind>within|in\s+(?:the\s+)?(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b)))\s*(?:the\s+)?(?:last\s+|past\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b"
+    r"(?P<kind>within(?:\s*\(\s*[<≤]\s*\))?|in\s+(?:the\s+)?(?:last|past|previous)|during\s+the\s+(?:last|past)|in\s+the|within\s+the\s+(?:last|past)|(?:≤|<)|at\s+least|≥|>|with(?=\s+\d+\s*(?:days?|weeks?|months?)\b(?!\s+(?:of|on)\b))"
+    # ("in 4 weeks prior to study entry": the bare "in" of a span counted back; "within (<) 4 weeks")
+    r"|in(?=\s+\d+\s*(?:days?|weeks?|months?)\s+(?:prior\s+to|before|preceding)\b))\s*(?:the\s+)?(?:last\s+|past\s+|preceding\s+)?(?P<n>\d+(?:\.\d+)?)?\s*(?P<unit>days?|weeks?|months?|years?|hours?)\b"
     # "or >= 18 years of age with relapsed AML": an age, never a span since the disease before it
     r"(?!\s*(?:of\s+age|old|-old|or\s+older|and\s+(?:older|over))\b)(?:\s+intervals?)?(?:\s*(?:before|prior\s+to|of|since|from|preceding|after|previously|ago|earlier))?"
     # the study's own treatment the window is counted back from ("within 4 weeks of protocol-specified therapy")
