@@ -148,8 +148,8 @@ def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[t
     return tuple((it.start, it.end, it.expr, it.concepts) for it in (_prospect(_procedure_window(it, text), text) for it in found))
 
 
-# a span of time no topic read ("chemotherapy <= 21 days", "investigational drugs in 4 weeks prior
-# to study entry"): its words are all stop words and its number no word, so it vanished and the
+# a span of time no topic read ("chemotherapy <= 21 days", "Have had chemotherapy (or an EGFR TKI)
+# 4 weeks prior to enrollment"): its words are all stop words and its number no word, so it vanished and the
 # history stood for ever (a patient treated years ago was excluded); left, it is the line's review
 # (only beside a history asked ever, and never the span a measurement was taken in: "obtained
 # within 28 days", which the remarks read as when, not what)
