@@ -369,7 +369,7 @@ _LIST_LEAD = re.compile(
     rf"\b(?:(?:testing|tested|tests?)\s+)?(?:(?:sero-?)?(?P<neg>negative)|non-?reactive|(?:sero-?)?(?P<pos>positive))\s+(?:{_RESULT_NOUNS}\s+){{0,3}}(?:(?:for|to|of|in)\s+)?(?:the\s+)?$", I
 )
 _LIST_TAIL = re.compile(
-    rf"(?:\s*(?:virus(?:es)?|infections?|{_RESULT_NOUNS}))?\s*(?:(?:is|are|must\s+be)\s+)?(?:sero-?negativ\w*|negative|non-?reactive)\b", I
+    rf"(?:\s*(?:virus(?:es)?|infections?|{_RESULT_NOUNS}))?\s*(?:(?:is|are|must\s+be)\s+)?{_NEG_WORD}\b", I
 )
 _LIST_JOIN = re.compile(r"(?:[\s,/&()\[\]-]|\b(?:and|or|types?|I{1,3}|[12]|virus(?:es)?|infections?)\b)*", I)
 _RESULT_WORD = re.compile(rf"\b(?:sero-?)?(?:{POS}|{NEG}|negativ\w*|positiv\w*)", I)
@@ -427,9 +427,8 @@ def _results_of_lists(text: str, items: list[Item]) -> list[Item]:
         tail = _LIST_TAIL.match(text, last.end)
         starts_negative = re.match(rf"(?:sero-?)?(?:{NEG}|negativ\w*)", text[first.start: first.end], I) is not None
         ends_negative = re.search(rf"(?:{NEG}|negativ\w*)$", text[first.start: last.end], I) is not None
-        negative = (lead is not None and lead.group("neg") is not None) or (lead is not None and lead.group("pos") is None) \
-            or starts_negative or tail is not None or ends_negative
-        if _RESULT_WORD.search(text, first.start, last.end) and re.search(rf"(?<!non-)(?<!non)\b(?:sero-?)?{POS}|positiv\w*", text[first.start: last.end], I):
+        negative = (lead is not None and lead.group("pos") is None) or starts_negative or tail is not None or ends_negative
+        if _POS_WORD.search(text, first.start, last.end):
             negative = False  # "negative for HIV, positive for HBV": each name keeps its own
         if negative and (len(run) > 1 or any(_asks_present(it.expr) for it in run)):
             parts = [_negated(it.expr) for it in run if it.expr is not None]
