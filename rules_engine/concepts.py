@@ -586,6 +586,22 @@ _CATALOGUE: tuple[Concept, ...] = (
     # lines; hold21, append only): ICD-10-CM Z99.81, dependence on supplemental oxygen. With no
     # concept the line was left to a person, which leaves a patient on home oxygen eligible
     Concept("oxygen_dependence", Kind.EVENT, "dependence on supplemental oxygen (long-term or continuous oxygen therapy)"),
+    # the electrolytes lines bound beside the organ limits (append only): "Serum bicarbonate >= 20
+    # mEq/L", "Serum sodium > 130 mmol/L" (~20 corpus lines, a review each: a bicarbonate of 15 met
+    # the organ-function heading it stood under). One equivalent is one mole for these ions.
+    Concept("sodium", Kind.MEASUREMENT, "serum sodium", "mmol/L"),
+    Concept("bicarbonate", Kind.MEASUREMENT, "serum bicarbonate (total CO2)", "mmol/L"),
+    # hydroxyurea, the cytoreduction leukaemia trials permit in the very lines that ask for a
+    # washout ("... with the exception of hydroxyurea"): whether it is the anticancer therapy or
+    # chemotherapy a line means is open (derive.OPEN_BESIDE), never absent. With no concept a
+    # record of hydroxyurea two days ago met "no anticancer therapy within 21 days"
+    Concept("hydroxyurea", Kind.EVENT, "hydroxyurea (hydroxycarbamide)"),
+    # the erythropoiesis-stimulating agents, a kind of growth factor lines name apart ("G-CSF
+    # within 2 weeks. Erythropoietin is allowed"; "erythropoiesis-stimulating agents (ESAs)"): read
+    # as any growth factor, the permission let a patient given filgrastim last week through
+    Concept("esa", Kind.EVENT, "erythropoiesis-stimulating agent (epoetin, darbepoetin)", parent="growth_factor"),
+    # iron chelation (ATC V03AC: deferoxamine, deferiprone, deferasirox), which MDS trials bound
+    Concept("iron_chelator", Kind.EVENT, "iron chelation therapy (deferoxamine, deferiprone, deferasirox)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

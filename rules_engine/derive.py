@@ -113,9 +113,16 @@ def performance_source(target: str, recorded: set[str] | frozenset[str]) -> str 
 _AML_HISTORY: tuple[str, ...] = ("mds", "mpn", "cmml", "jmml", "aml_mrc", "therapy_related_myeloid_neoplasm", "other_malignancy") + tuple(
     m for m in MALIGNANCIES if not related(m, "aml") and m not in ("acute_leukemia", "cmml", "jmml")
 )
+# A record of hydroxyurea leaves "anticancer therapy" and "chemotherapy" open the same way: it is
+# an antineoplastic, yet leukaemia trials permit it as cytoreduction in the very lines that ask
+# for a washout, and whether a line counts it is the line's (or a person's) to say. Absent, a
+# patient given it two days ago met "no anticancer therapy within 21 days"; present, every
+# "... except hydroxyurea" line no reading takes apart would exclude the patients it permits.
 OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "secondary_aml": ("aml", _AML_HISTORY),
     "therapy_related_aml": ("aml", _AML_HISTORY + ("secondary_aml",)),
+    "anticancer_therapy": ("hydroxyurea", ("hydroxyurea",)),
+    "chemotherapy": ("hydroxyurea", ("hydroxyurea",)),
 }
 
 

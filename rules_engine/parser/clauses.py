@@ -482,18 +482,22 @@ def _restatements_blanked(items: list[Item], text: str) -> tuple[list[Item], str
 # the words joining statuses to each other, and diseases to each other, in "relapsed or
 # refractory AML or ALL": nothing else may stand between them
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or)\s+|/\s*)?", I)
+_LIST_JOIN_AND = re.compile(r"\s*(?:,\s*)?(?:(?:or|and/or|and)\s+|/\s*)?", I)
 
 
-def _listed_next(text: str, left: Item, right: Item) -> bool:
-    m = _LIST_JOIN.match(text, left.end)
+def _listed_next(text: str, left: Item, right: Item, join: re.Pattern[str] = _LIST_JOIN) -> bool:
+    m = join.match(text, left.end)
     return m is not None and m.end() == right.start
 
 
-def _status_over_diseases(items: list[Item], text: str) -> list[Item]:
+def _status_over_diseases(items: list[Item], text: str, ctype: CriterionType) -> list[Item]:
     """"Refractory AML or ALL", "relapsed or refractory AML or ALL": the statuses qualify every
     disease of the list after them. Joined item by item the first disease took the statuses and
     the others stood bare, so any ALL patient met "Relapsed AML or ALL" and an ALL trial, whose
-    own disease such a bare alternative is, lost the exclusion of a refractory ALL."""
+    own disease such a bare alternative is, lost the exclusion of a refractory ALL. An
+    inclusion's diseases listed with "and" are its alternatives too (``_listed_diagnoses``):
+    "Relapsed or refractory AML and ALL" asks the status of either."""
+    join = _LIST_JOIN_AND if ctype is CriterionType.INCLUSION else _LIST_JOIN
     out = list(items)
     k = 0
     while k < len(out):
@@ -503,7 +507,7 @@ def _status_over_diseases(items: list[Item], text: str) -> list[Item]:
                 break
             j += 1
         m = j
-        while m < len(out) and isinstance(out[m].expr, Predicate) and _role(out[m]) == "diagnosis" and (m == j or _listed_next(text, out[m - 1], out[m])):
+        while m < len(out) and isinstance(out[m].expr, Predicate) and _role(out[m]) == "diagnosis" and (m == j or _listed_next(text, out[m - 1], out[m], join)):
             m += 1
         if j == k or m - j < 2 or not re.fullmatch(r"\s*", text[out[j - 1].end: out[j].start]):
             k += 1
@@ -901,6 +905,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         kinds = ["or" if k == "and" and (exprs[i].concepts | exprs[i + 1].concepts) == _PUMP and exprs[i].concepts != exprs[i + 1].concepts else k
                  for i, k in enumerate(kinds)]
     if ctype is CriterionType.INCLUSION:
+        kinds = _listed_diagnoses(exprs, kinds, connectors, text)
         kinds = _included_kinds(exprs, kinds, connectors, roles, text)
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
@@ -938,6 +943,31 @@ def _age_alternatives(exprs: list[Item], kinds: list[str]) -> list[int]:
     asked of both, so no relapsed patient met the line."""
     ages = [k for k, it in enumerate(exprs) if it.concepts == frozenset({"age"})]
     return [k for k, kind in enumerate(kinds) if kind == "or" and any(a <= k for a in ages) and any(a > k for a in ages)]
+
+
+# only a comma or "and" between two listed diseases (an abbreviation may close the first)
+_DIAGNOSIS_AND = re.compile(r"[\s)\]]*(?:\(\s*[A-Za-z][\w-]{0,11}\s*\)\s*)?,?\s*(?:and|&|and/or)?\s*", I)
+
+
+def _listed_diagnoses(exprs: list[Item], kinds: list[str], connectors: list[str], text: str) -> list[str]:
+    """An inclusion's diseases listed with "and" ("Diagnosis of Myelodysplastic Syndromes,
+    Chronic Myelomonocytic Leukemia and Acute Myeloid Leukemia", "Patients with AML and MDS"):
+    the kinds of patient the trial takes, each an alternative. No patient has all of them, so
+    read as All every patient failed the diagnosis line. Only a bare list joins so: words between
+    ("AML arising from MDS", "CLL with ...") keep the join they had."""
+    def disease(item: Item) -> bool:
+        return isinstance(item.expr, Predicate) and item.expr.op is Op.PRESENT and item.expr.concept in _DIAGNOSIS_CONCEPTS
+
+    def listed(i: int) -> bool:  # items i and i + 1 name diseases in a bare list (read with words beside them or not)
+        return 0 <= i < len(connectors) and _DIAGNOSIS_AND.fullmatch(connectors[i]) is not None and all(
+            bool(it.concepts & _DIAGNOSIS_CONCEPTS) for it in (exprs[i], exprs[i + 1]))
+
+    def tail(i: int) -> bool:  # the pair closes a longer list whose other items went unread ("NHL, hairy cell leukemia, CLL and ...")
+        return bool(re.search(r",\s*$", text[max(0, exprs[i].start - 3): exprs[i].start]))
+
+    # a pair only: a longer list is taken whole, qualifiers and all, by safety.listed_diagnoses_any
+    return ["or" if k == "and" and listed(i) and disease(exprs[i]) and disease(exprs[i + 1]) and not listed(i - 1) and not listed(i + 1) and not tail(i)
+            else k for i, k in enumerate(kinds)]
 
 
 _PUMP = frozenset({"lvef", "shortening_fraction"})
@@ -1118,7 +1148,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
     items, examples = _examples(items, main, ctype)
     items, main = _restatements_blanked(items, main)
-    items = _status_over_diseases(_status_runs(items, main), main)
+    items = _status_over_diseases(_status_runs(items, main), main, ctype)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
     if negated is not None and negation_read_by_item(negated, items):
         negated = None

@@ -1253,7 +1253,7 @@ _STATUS = frozenset({"relapsed", "refractory", "remission"})
 _TREATMENT_CONCEPTS = frozenset({
     "hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery", "immunotherapy",
     "targeted_therapy", "hormone_therapy", "steroid_therapy", "immunosuppressant_therapy", "anticancer_therapy", "systemic_therapy",
-    "investigational_agent", "growth_factor", "named_medication",
+    "investigational_agent", "growth_factor", "esa", "iron_chelator", "hydroxyurea", "named_medication",
 })
 
 

@@ -60,6 +60,12 @@ def test_a_coded_condition_becomes_its_concept(system: str, code: str, expected:
         (taken("doxorubicin hydrochloride 2 MG/ML Injection"), "anthracycline"),
         (taken("lenalidomide 10 MG Oral Capsule"), "immunomodulatory_drug"),
         (taken(system=ATC, code="L01BC07"), "hypomethylating_agent"),  # azacitidine
+        (taken(system=ATC, code="B03XA01"), "esa"),  # epoetin
+        (taken("darbepoetin alfa 100 MCG/ML Injectable Solution"), "esa"),
+        (taken(system=ATC, code="B03XA02"), "esa"),  # darbepoetin (a growth factor by the catalogue's hierarchy)
+        (taken(system=ATC, code="V03AC03"), "iron_chelator"),  # deferasirox
+        (taken("deferoxamine mesylate 500 MG Injection"), "iron_chelator"),
+        (taken("hydroxyurea 500 MG Oral Capsule", ATC, "L01XX05"), "hydroxyurea"),
     ],
 )
 def test_a_drug_of_a_class_is_the_class(resource: dict[str, Any], concept: str) -> None:
@@ -73,6 +79,7 @@ def test_a_drug_of_a_class_is_the_class(resource: dict[str, Any], concept: str) 
         (taken("rituximab 10 MG/ML Injection"), "checkpoint_inhibitor"),  # an antibody, not a checkpoint inhibitor
         (taken("tacrolimus 1 MG Oral Capsule"), "mtor_inhibitor"),  # a calcineurin inhibitor
         (taken(system=ATC, code="L01BC02"), "hypomethylating_agent"),  # fluorouracil
+        (taken("filgrastim 300 MCG/ML Injectable Solution"), "esa"),  # a colony-stimulating factor, no ESA
     ],
 )
 def test_a_drug_outside_a_class_is_not_the_class(resource: dict[str, Any], concept: str) -> None:
@@ -208,6 +215,9 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "2823-3", valueQuantity=quantity(3.1, "mmol/L")), {"potassium": (3.1, "mmol/L")}),
         (observation(LOINC, "2823-3", valueQuantity=quantity(3.1, "meq/L")), {"potassium": (3.1, "mmol/L")}),  # US labs
         (observation(LOINC, "19123-9", valueQuantity=quantity(1.8, "mg/dL")), {"magnesium": (1.8, "mg/dL")}),
+        (observation(LOINC, "2951-2", valueQuantity=quantity(128, "mmol/L")), {"sodium": (128, "mmol/L")}),
+        (observation(LOINC, "2028-9", valueQuantity=quantity(18, "meq/L")), {"bicarbonate": (18, "mmol/L")}),  # total CO2, US units
+        (observation(LOINC, "1963-8", valueQuantity=quantity(24, "mmol/L")), {"bicarbonate": (24, "mmol/L")}),
         (observation(LOINC, "16933-4", valueCodeableConcept={"text": "Positive"}), {"hbcab": ("positive", None)}),
     ],
 )

@@ -103,6 +103,14 @@ _EMD = re.compile(r"\bextramedullary\s+(?:disease|leukemia|involvement|infiltrat
 # relapse and the extramedullary disease ("(4) extramedullary relapse" among the ways a trial
 # lets a relapse be measured)
 _EMR = re.compile(r"\bextramedullary\s+(?:relapse|recurrence)", I)
+# A malignant tumour of the liver, primary or secondary ("malignant hepatic tumors", "hepatic
+# malignancy", "primary or metastatic hepatic tumor"): a hospital codes a primary liver cancer
+# (C22) or a secondary neoplasm of the liver (C78.7), so either is one. Left to a person, a
+# hepatocellular carcinoma on record never met the exclusion and the patient was eligible.
+# ("advanced" is taken in: whatever its stage, the tumour on record is the one the line names.)
+_HEPATIC_MALIGNANT = re.compile(
+    r"\b(?:advanced\s+)?malignant\s+(?:hepatic|liver)\s+(?:tumou?rs?|neoplasms?)|\b(?:hepatic|liver)\s+malignanc(?:y|ies)\b"
+    r"|\bprimary\s+(?:or|and/or)\s+metastatic\s+(?:hepatic|liver)\s+(?:tumou?rs?|neoplasms?|cancers?)", I)
 
 
 _ANTIGEN = re.compile(
@@ -329,7 +337,14 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?:appropriate|viral|HBV|hepatitis\s+B)[\s-]+suppressive\s+(?:therap(?:y|ies)|treatments?|medications?)"
      r"|\b(?:entecavir|tenofovir|lamivudine|adefovir|telbivudine|sofosbuvir|ledipasvir|velpatasvir|glecaprevir|pibrentasvir)\b",
      ("viral", "suppressive", "entecavir", "tenofovir", "lamivudine", "adefovir", "telbivudine", "sofosbuvir", "ledipasvir", "velpatasvir", "glecaprevir", "pibrentasvir")),
-    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim|erythropoietin|epoetin", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim", "erythropoietin", "epoetin")),
+    # the erythropoiesis-stimulating agents before the growth factors they are a kind of ("Erythropoietin is allowed")
+    # (never the patient's own hormone measured, "serum erythropoietin < 200 IU/mL", nor a state,
+    # "ESA resistance")
+    ("esa", r"(?:(?:erythropoie(?:sis|tin)[\s-]+stimulating\s+(?:agents?|proteins?)(?:\s*\(\s*ESAs?\s*\))?|(?<!serum\s)(?<!endogenous\s)(?:recombinant\s+(?:human\s+)?)?erythropoietin(?:\s+(?:analogues?|alfa|beta))?(?:\s*\(\s*(?:rHu)?EPO\s*\))?"
+            r"|\brHuEPO\b|(?<!serum\s)(?-i:\bEPO\b)|epoetin(?:\s+(?:alfa|beta))?|darbepoetin(?:\s+alfa)?|(?-i:\bESAs?\b)))(?!\s+(?:levels?|concentrations?|resistan\w*|refractor\w*|hyporespons\w*)\b)(?!\s*[<>≤≥])",
+     ("erythropoie", "epo", "epoetin", "darbepoetin", "esa")),
+    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
+    ("iron_chelator", r"iron[\s-]+chelat(?:ing|ion|ors?)(?:\s+(?:agents?|therapy|treatment|drugs?))?|deferasirox|deferoxamine|desferrioxamine|deferiprone", ("chelat", "deferasirox", "deferoxamine", "desferrioxamine", "deferiprone")),
     # a transfusion of blood products, of platelets or red cells where the words say which ("red
     # blood cell transfusion within 3 months", "blood transfusion within 12 weeks", "received
     # transfusions or hematopoietic factor therapy within 14 days"). A transfusion note under a
@@ -1826,7 +1841,7 @@ _THERAPY_LEAD = re.compile(
     r"|(?:long[\s-]?term|prolonged|continuous|regular)\s+(?:daily\s+)?(?:use\s+of|treatment\s+(?:with|of)|administration\s+of|therapy\s+with|intake\s+of))\s+(?:the\s+)?(?:systemic\s+|oral\s+|daily\s+)*$",
     I,
 )
-_LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor"})
+_LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "growth_factor", "esa", "iron_chelator"})
 
 
 # a transplant or cell therapy that is planned, or the patient's candidacy for it ("patients who
@@ -2292,7 +2307,7 @@ def with_treatment_leads(items: list[Item], text: str) -> list[Item]:
 # any other event is a diagnosis, whose window a therapy's verb does not carry
 _RECEIVING = re.compile(r"\b(?:receiv\w*|taking|using|treated\s+with|use\s+of)\b", I)
 _TAKEN_MORE = frozenset({"anticancer_therapy", "antiretroviral_therapy", "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy",
-                         "growth_factor", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
+                         "growth_factor", "esa", "iron_chelator", "hydroxyurea", "transfusion", "platelet_transfusion", "rbc_transfusion", "vaccination", "live_vaccine", "antiviral_therapy", "cyp3a4_modulator",
                          "organ_transplant", "anticoagulant_therapy", "vitamin_k_antagonist", "named_medication", "cd19_directed_therapy",
                          "cd22_directed_therapy", "cd33_directed_therapy", "allogeneic_cell_therapy", "donor_cell_infusion"})
 
@@ -2492,6 +2507,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _EMD.finditer(text) if "extramedullary" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate("extramedullary_disease", Op.PRESENT), frozenset({"extramedullary_disease"})))
+    for m in _HEPATIC_MALIGNANT.finditer(text) if ("hepat" in low or "liver" in low) else ():
+        if free(m.start(), m.end()):
+            liver = any_of([predicate("liver_cancer", Op.PRESENT), predicate("liver_metastases", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), liver, frozenset({"liver_cancer", "liver_metastases"})))
     # grades in brackets after what they grade ("CNS (CNS 2, CNS 3) involvement by ALL") restate
     # the involvement _CNS reads whole, with the disease it names as the involvement's own
     restated = [c.span() for c in _CNS.finditer(text) if "(" in c.group(0)] if "cns" in low else []

@@ -75,6 +75,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
     ("magnesium", r"(?:serum\s+)?magnesium"),
+    # (never the salt a drug list names: "sodium bicarbonate", "sodium valproate")
+    ("sodium", r"(?:serum\s+)?sodium(?!\s+(?:bicarbonate|valproate|chloride|thiosulfate|phosphate|citrate|oxybate|nitroprusside|ferric))"),
+    ("bicarbonate", r"(?<!sodium\s)(?:(?:serum|venous|plasma)\s+)?(?:bicarbonate|\bHCO3-?|total\s+CO2)(?:\s*\(\s*(?:venous\s+)?blood\s*\))?"),
     ("psa", r"\bPSA\b|prostate[\s-]+specific\s+antigen"),
     # the body measurements trials bound (issue 14, the long tail): "Body weight >= 40 kg", "BMI >
     # 40", "Body mass index (BMI) >= 32.0 kg/m^2"; a weight's loss, gain or change is another
@@ -427,7 +430,7 @@ _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
-    "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L",
+    "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
 }
@@ -446,6 +449,7 @@ _PLAUSIBLE = {
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
+    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
 }
 
 
