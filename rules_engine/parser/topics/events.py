@@ -1775,10 +1775,21 @@ def _is_event(concept: str) -> bool:
     return concept in CONCEPTS and CONCEPTS[concept].kind is Kind.EVENT
 
 
-def _ever(text: str, items: list[Item]) -> None:
+# a blood cancer the patient had: in an exclusion, "No prior history of acute myeloid leukemia",
+# "history of MDS" ask one in remission or resolved too (read as the current disease, an AML in
+# remission for years passed the exclusion). In an inclusion the words mostly describe the disease
+# the trial treats ("previously treated AML"), which must be current: left as written there.
+_EVER_DIAGNOSES = frozenset({
+    "aml", "apl", "all", "b_all", "t_all", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cmml", "jmml", "cll", "cml",
+    "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml",
+})
+
+
+def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
     for it in items:
         pred = it.expr
-        if not (isinstance(pred, Predicate) and pred.concept in _EVER_CONCEPTS and pred.op is Op.PRESENT):
+        ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES if exclusion else _EVER_CONCEPTS
+        if not (isinstance(pred, Predicate) and pred.concept in ever_asked and pred.op is Op.PRESENT):
             continue
         near = text[max(0, it.start - 40): it.start] + " " + text[it.start: it.end] + " " + text[it.end: it.end + 20]
         if (_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text):
@@ -3068,7 +3079,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if it in items and it.expr is not None:
             it.expr = all_of([it.expr, any_of([predicate("hsct", Op.PRESENT), predicate("gvhd", Op.PRESENT)])])
             it.concepts = it.concepts | {"hsct", "gvhd"}
-    _ever(text, items)
+    _ever(text, items, ctype is CriterionType.EXCLUSION)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     graded_events(text, items, permits=ctype is CriterionType.INCLUSION)  # "bleeding event > CTCAE grade 3": the grade narrows the event
