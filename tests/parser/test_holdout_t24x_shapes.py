@@ -16,6 +16,23 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   given lenalidomide fails the line; one given it is met when its disease is refractory on record
   or the drug's allergy is, else a person's. The line was a bare review, so the untreated del(5q)
   MDS was eligible.
+* A short-form permission of a list ("Prior hematopoietic growth factors, androgens, and other
+  supportive care agents allowed and are not considered in the prior therapy total", "Prior
+  immunotherapy, including rituximab or other monoclonal antibody, allowed", "Prior mitomycin C,
+  irinotecan hydrochloride, or cetuximab allowed"; 9 corpus lines read differently, all moving
+  toward eligible, all read): its commas join what it permits, so it asks nothing of a patient
+  without them. The commas had stopped the permission reading, and the first item was asked for:
+  every patient without a growth factor failed the belinostat trial. A bracket left open keeps
+  the old reading (where the list ends is unsure), and a remark on another line's count ("and are
+  not considered in the prior therapy total") is no condition of the permission.
+* Three readings of the belinostat record's cardiac and drug lines, each a spelling or a shared
+  word: "torsades depointes" run together (1 corpus line: the heading "No concurrent medication
+  that may cause torsades depointes" now asks the QT-prolonging drugs, so methadone or amiodarone
+  taken now fails it); "Ischemic or severe valvular heart disease" (1 line: the adjective shares
+  the noun, ischaemic heart disease is coronary artery disease, a past infarction one of it); and
+  "since prior valproic acid or (any) other HDAC inhibitors" (2 lines): the product named before
+  its class is read by name as the product topic reads a washout (it was an unsupported review, so
+  a record without valproic acid was unknown and one with it passed as a review).
 """
 
 from __future__ import annotations
@@ -57,6 +74,19 @@ ROWS = [
       adult(DEL5Q, lenalidomide(300), allergy("lenalidomide"))],
      [adult(DEL5Q), adult(DEL5Q, medication("hypomethylating_agent", 30))],
      [adult(DEL5Q, lenalidomide(30))]),
+    # -- a short-form permission of a list
+    ("Prior hematopoietic growth factors, androgens, and other supportive care agents allowed and are not considered in the prior therapy total", I,
+     [adult()], [], [adult(medication("growth_factor", 30))]),
+    ("Prior immunotherapy, including rituximab or other monoclonal antibody, allowed", I, [adult()], [], [adult(medication("immunotherapy", 90))]),
+    ("Prior mitomycin C, irinotecan hydrochloride, or cetuximab allowed", I, [adult(), adult(medication("chemotherapy", 90))], [], []),
+    # -- a spelling, a shared adjective, a product before its class
+    ("No concurrent medication that may cause torsades depointes, including any of the following:", I,
+     [], [adult(medication("qt_prolonging_drug", 1))], [adult()]),  # (drugs beyond the list Eligo reads: a person's)
+    ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [], [adult()]),
+    ("More than 2 weeks since prior valproic acid or other HDAC inhibitors", I,
+     [adult()], [adult(medication("hdac_inhibitor", 3))], [adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))]),
+    # (the requirement before a comma is no list: "..., prior cytarabine allowed" keeps it)
+    ("Treated with 1-3 AML regimens, prior cytarabine allowed", I, [], [adult()], []),
 ]
 
 

@@ -339,7 +339,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("rbc_transfusion", r"(?:(?:packed\s+)?red\s+(?:blood\s+)?cells?|\bRBCs?\b|\bPRBCs?\b|erythrocytes?)\s*(?:\(\s*RBC\s*\)\s*)?transfusions?(?:\s*\(\s*RBCs?\s*\))?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b))", ("red", "rbc", "erythrocyte")),
     ("transfusion", r"(?:(?:whole\s+)?blood(?:\s+(?:products?|components?))?\s+)?transfusions?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b|support|thresholds?|triggers?))(?:\s+of\s+(?:blood(?:\s+(?:products?|components?))?|platelets\s+or\s+red\s+(?:blood\s+)?cells|red\s+(?:blood\s+)?cells\s+or\s+platelets))?", ("transfus",)),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
-    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    # "Ischemic or severe valvular heart disease": the adjective shares the noun after "or"
+    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease"
+     r"|isch(?:a)?emic(?=\s+(?:or|and/or)\s+(?:[a-z]+\s+){0,2}heart\s+disease)", ("coronary", "cad", "ischemic heart", "ischemic or", "ischaemic or")),
     # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
     ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
@@ -647,6 +649,11 @@ _INDICATION_OTHER_THAN = re.compile(
     r"(?:\s+(?:the|a|an))?\s*$",
     I,
 )
+
+
+# a product named before the class it belongs to, in a washout's subject ("prior valproic acid or
+# other", "prior imatinib or other"): the product's name alone, between a lead word and "or other"
+_LISTED_PRODUCT = re.compile(r"(?:(?:prior|previous|last|any)\s+)?(?P<name>[a-z][a-z -]{2,40}?)\s+(?:or|and/or)\s+(?:any\s+)?other", I)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
@@ -3044,6 +3051,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # radiotherapy alone and passed a patient given chemotherapy last week)
                 words = " ".join(gap.split()).strip(" ,/")
                 unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if ctype is CriterionType.INCLUSION else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+                named = _LISTED_PRODUCT.fullmatch(words)
+                if named is not None and " ".join(named.group("name").lower().split()) in PRODUCT_NAMES and op is Op.NOT_WITHIN and ctype is CriterionType.INCLUSION:
+                    # "More than 2 weeks since prior valproic acid or other HDAC inhibitors": the product
+                    # named before its class is one of them, read by name as the product topic reads
+                    # a washout (a record names it or not; when it was last given is a person's). Left
+                    # a bare review, valproic acid taken now passed the line
+                    name = " ".join(named.group("name").lower().split())
+                    unread = any_of([Not(predicate("named_medication", Op.IS, name)), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {name}")])
                 target.expr = all_of([target.expr, unread]) if ctype is CriterionType.INCLUSION else any_of([target.expr, unread])  # type: ignore[list-item]
         if op is Op.NOT_WITHIN and len(listed) > 1 and ctype is CriterionType.INCLUSION:
             # "at least 4 weeks since chemotherapy or radiotherapy" asks it of each: none of them
