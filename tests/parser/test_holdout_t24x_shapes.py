@@ -33,6 +33,12 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   "since prior valproic acid or (any) other HDAC inhibitors" (2 lines): the product named before
   its class is read by name as the product topic reads a washout (it was an unsupported review, so
   a record without valproic acid was unknown and one with it passed as a review).
+* The NCI template's present tense ("Patients may not be receiving any other investigational
+  agents", "Be on immunosuppressive therapy or have known HIV infection", a line opening "Receiving any other
+  investigational agent ..."; 49 corpus lines read differently, all read): the therapy now, as
+  "are receiving" and "currently receiving" are read (a course within 4 weeks, a continuous drug
+  within 2). Read as ever, an investigational agent stopped three months ago excluded. A patient
+  on the therapy now is excluded as before; one who stopped it long ago no longer is.
 """
 
 from __future__ import annotations
@@ -85,6 +91,13 @@ ROWS = [
     ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [], [adult()]),
     ("More than 2 weeks since prior valproic acid or other HDAC inhibitors", I,
      [adult()], [adult(medication("hdac_inhibitor", 3))], [adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))]),
+    # -- the NCI template's present tense
+    ("Patients may not be receiving any other investigational agents.", E,
+     [adult(medication("investigational_agent", 5))], [adult(), adult(medication("investigational_agent", 90))], []),
+    ("Receiving any other investigational agents", E,
+     [adult(medication("investigational_agent", 5))], [adult(medication("investigational_agent", 90))], []),
+    ("Be on immunosuppressive therapy or have known HIV infection or active hepatitis B or C.", E,
+     [adult(medication("immunosuppressant_therapy", 1))], [adult(medication("immunosuppressant_therapy", 60))], []),
     # (the requirement before a comma is no list: "..., prior cytarabine allowed" keeps it)
     ("Treated with 1-3 AML regimens, prior cytarabine allowed", I, [], [adult()], []),
 ]

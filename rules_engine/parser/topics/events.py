@@ -1623,8 +1623,12 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # still "current" though its last dose is weeks old). An ongoing record is dated the evaluation
 # date; a record that only says when it was last given counts as current for two weeks, so a
 # therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
+# ("Patients may not be receiving any other investigational agents", a line opening "Receiving
+# any other investigational agents": the NCI template's present tense, read before as ever, so an
+# agent stopped months ago excluded; holdout T244)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
+    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
+    r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b",
     I,
 )
 # what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
