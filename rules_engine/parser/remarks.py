@@ -258,6 +258,11 @@ _PATTERNS: tuple[str, ...] = (
     # it, the APL excepted after them excepted only the last, and an APL met the AML line
     r"\(\s*(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary\s*\)"
     r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b",
+    # advice on what a patient should take instead ("Those who cannot stop taking these drugs
+    # should be switched to H2 blockers such as famotidine"): the drug named is the one allowed,
+    # never what the line excludes (read as one, famotidine excluded a patient; 1 corpus line)
+    r"\b(?:those|patients?|subjects?|participants?)\s+who\s+(?:cannot|can\s*not|are\s+unable\s+to)\s+(?:stop|discontinue)\b[^.;]{0,60}?"
+    r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,160}",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -438,6 +443,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
     ("type", "novo"),
+    ("switched to",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -39,6 +39,12 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   "are receiving" and "currently receiving" are read (a course within 4 weeks, a continuous drug
   within 2). Read as ever, an investigational agent stopped three months ago excluded. A patient
   on the therapy now is excluded as before; one who stopped it long ago no longer is.
+* Two slips of the clofarabine record: "if serum creatinine >l mg/dL, then the ... GFR must be >50"
+  (the letter l typed as a one; 1 corpus line): the creatinine bound or the eGFR, as the same line
+  written with a digit is read (the alternative had been read as a second requirement); and
+  "Those who cannot stop taking these drugs should be switched to H2 blockers such as famotidine"
+  (1 line): the drug a patient is told to take instead is no drug the line excludes (famotidine
+  had excluded a patient).
 """
 
 from __future__ import annotations
@@ -50,7 +56,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, condition, medication
+from tests.fixtures.records import adult, allergy, condition, creatinine, lab, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -98,6 +104,14 @@ ROWS = [
      [adult(medication("investigational_agent", 5))], [adult(medication("investigational_agent", 90))], []),
     ("Be on immunosuppressive therapy or have known HIV infection or active hepatitis B or C.", E,
      [adult(medication("immunosuppressant_therapy", 1))], [adult(medication("immunosuppressant_therapy", 60))], []),
+    # -- two slips of the clofarabine record
+    ("Serum creatinine ≤ 1 mg/dL; if serum creatinine >l mg/dL, then the estimated glomerular filtration rate (GFR) must be >50 mL/min/1.73 m2 "
+     "as calculated by the Modification of Diet in Renal Disease equation.", I,
+     [adult(creatinine(0.9)), adult(creatinine(1.4), lab("egfr", 55, "mL/min/{1.73_m2}"))], [adult(creatinine(1.4), lab("egfr", 45, "mL/min/{1.73_m2}"))],
+     [adult(creatinine(1.4))]),
+    ("Patients taking proton pump inhibitors such as omeprazole, lansoprazole, or esomeprazole. Those who cannot stop taking these drugs should be "
+     "switched to H2 blockers such as famotidine or ranitidine.", E,
+     [adult(medication("proton_pump_inhibitor", 1))], [adult(), adult(medication("h2_antagonist", 1))], []),
     # (the requirement before a comma is no list: "..., prior cytarabine allowed" keeps it)
     ("Treated with 1-3 AML regimens, prior cytarabine allowed", I, [], [adult()], []),
 ]

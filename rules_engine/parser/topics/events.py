@@ -656,6 +656,11 @@ _INDICATION_OTHER_THAN = re.compile(
 _LISTED_PRODUCT = re.compile(r"(?:(?:prior|previous|last|any)\s+)?(?P<name>[a-z][a-z -]{2,40}?)\s+(?:or|and/or)\s+(?:any\s+)?other", I)
 
 
+# what a patient is told to take instead ("Those who cannot stop taking these drugs should be
+# switched to H2 blockers"): never what the line asks of the patient
+_SWITCHED_TO = re.compile(r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,60}$", I)
+
+
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
 
 
@@ -2815,6 +2820,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if _caused_by(text, m.start()):  # further down the cause's list: its words stay unread
                 continue
+            if _SWITCHED_TO.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "should be switched to H2 blockers such as famotidine": the drug allowed instead (remarks blanks the advice)
             kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
             if concept == "active_infection" and kinds is None and (_NAMED_INFECTION.search(before) or _INFECTION_WITH_NAMED.match(text, m.end())):
                 continue
