@@ -45,6 +45,10 @@ with real corpus lines (``../shared/corpus`` criteria texts; counts are over its
   "Those who cannot stop taking these drugs should be switched to H2 blockers such as famotidine"
   (1 line): the drug a patient is told to take instead is no drug the line excludes (famotidine
   had excluded a patient).
+* The age taken "at the time of obtaining informed consent" / "(at the time of giving consent)"
+  (3 corpus lines): when it is taken, as "at the time of signing the consent form" is read. It was
+  an and-ed consent review, so every adult was unknown. "Capable of giving informed consent" is
+  still the person's.
 """
 
 from __future__ import annotations
@@ -112,6 +116,10 @@ ROWS = [
     ("Patients taking proton pump inhibitors such as omeprazole, lansoprazole, or esomeprazole. Those who cannot stop taking these drugs should be "
      "switched to H2 blockers such as famotidine or ranitidine.", E,
      [adult(medication("proton_pump_inhibitor", 1))], [adult(), adult(medication("h2_antagonist", 1))], []),
+    # -- the age at the consent obtained
+    ("Subjects must be ≥18 years of age at the time of obtaining informed consent", I, [adult(years=45)], [adult(years=17)], []),
+    ("Male or female; ≥ 20 years (at the time of giving consent)", I, [adult(years=45)], [adult(years=19)], []),
+    ("Be capable of giving informed consent", I, [], [], [adult()]),
     # (the requirement before a comma is no list: "..., prior cytarabine allowed" keeps it)
     ("Treated with 1-3 AML regimens, prior cytarabine allowed", I, [], [adult()], []),
 ]
