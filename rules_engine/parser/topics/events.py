@@ -1795,6 +1795,9 @@ def _is_event(concept: str) -> bool:
 # "history of MDS" ask one in remission or resolved too (read as the current disease, an AML in
 # remission for years passed the exclusion). In an inclusion the words mostly describe the disease
 # the trial treats ("previously treated AML"), which must be current: left as written there.
+# (the history said in words, "history", "prior", "previous", "past", "ever": "Patients diagnosed
+# with APL" or "who had AML" name the disease the patient has, as before)
+_DIAGNOSIS_HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever)\b", I)
 _EVER_DIAGNOSES = frozenset({
     "aml", "apl", "all", "b_all", "t_all", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cmml", "jmml", "cll", "cml",
     "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml",
@@ -1807,6 +1810,10 @@ def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
         ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES if exclusion else _EVER_CONCEPTS
         if not (isinstance(pred, Predicate) and pred.concept in ever_asked and pred.op is Op.PRESENT):
             continue
+        if pred.concept in _EVER_DIAGNOSES and pred.concept not in _EVER_CONCEPTS:
+            near = text[max(0, it.start - 40): it.start] + " " + text[it.end: it.end + 20]
+            if not _DIAGNOSIS_HISTORY_CUE.search(near) or _ACTIVE_CUE.search(near) or _ANY_WINDOW.search(text):
+                continue
         near = text[max(0, it.start - 40): it.start] + " " + text[it.start: it.end] + " " + text[it.end: it.end + 20]
         if (_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text):
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
