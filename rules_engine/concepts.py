@@ -602,6 +602,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("esa", Kind.EVENT, "erythropoiesis-stimulating agent (epoetin, darbepoetin)", parent="growth_factor"),
     # iron chelation (ATC V03AC: deferoxamine, deferiprone, deferasirox), which MDS trials bound
     Concept("iron_chelator", Kind.EVENT, "iron chelation therapy (deferoxamine, deferiprone, deferasirox)"),
+    # MDS with a 5q deletion, which lower-risk MDS trials admit only after lenalidomide ("Participants
+    # with 5q deletions are allowed only if they have failed or are intolerant of lenalidomide";
+    # hold24, append only): ICD-10-CM D46.C (isolated del(5q)), ICD-O-3 9986/3. With no concept the
+    # line was left to a person, which left an MDS with del(5q) never given lenalidomide eligible
+    Concept("del_5q", Kind.EVENT, "myelodysplastic syndrome with deletion 5q (del(5q))", parent="mds"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -337,6 +337,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "score of 0, 1, 0r 2": the letter o typed as a zero between two values of a list (1 corpus
         # line, read as a zero it added a value the line never lists)
         (r"(?<=\d,\s)0r(?=\s+\d)|(?<=\d\s)0r(?=\s+\d)", "or", ("0r",)),
+        # "if serum creatinine >l mg/dL, then the ... GFR must be >50": the letter l typed as a one
+        # after a comparison, before a unit (1 corpus line; left, the alternative read as a second
+        # requirement and a creatinine of 1.4 with an eGFR of 55 failed it)
+        (r"(?<=[<>≤≥])\s?l(?=\s*(?:mg|g|mL|ml)/)", "1", (">l", "> l", "<l", "≤l", "≥l")),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

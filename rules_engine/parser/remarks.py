@@ -104,7 +104,10 @@ _PATTERNS: tuple[str, ...] = (
     # when the age is taken, with the consent's paper named ("at the time of signing the informed
     # consent form", "at time of signing Informed Consent Form"; the general anchor below stops
     # at "consent" and left "form" an unread review beside the age)
-    r"\b(?:at|on)\s+(?:the\s+)?(?:time|day|date)\s+of\s+(?:the\s+)?signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent\s+(?:forms?|documents?)\b",
+    r"\b(?:at|on)\s+(?:the\s+)?(?:time|day|date)\s+of\s+(?:the\s+)?signing\s+(?:of\s+)?(?:the\s+)?(?:informed\s+)?consent\s+(?:forms?|documents?)\b"
+    # (or obtained or given: "at the time of obtaining informed consent", "(at the time of giving
+    # consent)"; 4 corpus lines, the age's anchor only: "capable of giving consent" is the person's)
+    r"|\b(?:at|on)\s+(?:the\s+)?(?:time|day|date)\s+of\s+(?:the\s+)?(?:obtaining|giving|providing)\s+(?:the\s+)?(?:written\s+)?(?:informed\s+)?consent\b(?!\s+forms?)",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
     r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
@@ -258,6 +261,11 @@ _PATTERNS: tuple[str, ...] = (
     # it, the APL excepted after them excepted only the last, and an APL met the AML line
     r"\(\s*(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary\s*\)"
     r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b",
+    # advice on what a patient should take instead ("Those who cannot stop taking these drugs
+    # should be switched to H2 blockers such as famotidine"): the drug named is the one allowed,
+    # never what the line excludes (read as one, famotidine excluded a patient; 1 corpus line)
+    r"\b(?:those|patients?|subjects?|participants?)\s+who\s+(?:cannot|can\s*not|are\s+unable\s+to)\s+(?:stop|discontinue)\b[^.;]{0,60}?"
+    r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,160}",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -394,7 +402,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("terminology", "toxicity", "ctc"),
     ("refractory to", "resistant to"),
-    ("signing",),
+    ("signing", "obtaining", "giving", "providing"),
     ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "study initiation", "study start", "inclusion", "baseline", "consent", "study day"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
@@ -438,6 +446,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
     ("type", "novo"),
+    ("switched to",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -1226,10 +1226,13 @@ FUTURE_REFERENCE = re.compile(r"\b(?:treatment|dos(?:e|ing)|infusion|administrat
 _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN})
 
 
+# what a permission adds about counting ("... allowed and are not considered in the prior therapy
+# total"): a remark on another line's count, no condition of the permission
+_NOT_COUNTED = r"\s+and\s+(?:are|is|do|does)\s+not\s+(?:be\s+)?(?:considered|counted|count)\b[^;]*$"
 PERMISSION = re.compile(
     r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
     # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
-    r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$)",
+    r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$|" + _NOT_COUNTED + ")",
     I,
 )
 _UNLESS_WITHIN = re.compile(
@@ -1258,6 +1261,27 @@ _TREATMENT_CONCEPTS = frozenset({
 
 
 _BRACKETED = re.compile(r"\[[^\[\]]*\]")
+# the phrase the short form permits may be a list ("Prior hematopoietic growth factors, androgens,
+# and other supportive care agents allowed", "Prior immunotherapy, including rituximab or other
+# monoclonal antibody, allowed", "Concurrent ranitidine, famotidine, or proton-pump inhibitors
+# allowed"): its commas join the things permitted, never a requirement before them (read as one,
+# every patient without a growth factor failed the line, holdout T241). A list opens on a
+# therapy's time ("Prior", "Concurrent") and closes its items with "and"/"or" or names them after
+# "including"; a comma in brackets says nothing of the phrase. No repetition nests another.
+_PERMITTED_LIST = re.compile(
+    r"\W*(?:prior|previous|concurrent|concomitant)\b[^,;:]*"
+    r"(?:,\s*(?:including|such\s+as)\b[^,;:]*,?\s*$|(?:,[^,;:]*)*,?\s+(?:and/or|and|or)\s+[^,;:]*$)",
+    I,
+)
+
+
+def _permitted_list(subject: str) -> bool:
+    """Whether the subject of a short-form permission is a list of what it permits: its commas
+    outside brackets join items (a bracket left open hides where the list ends, so it is none)."""
+    if subject.count("(") != subject.count(")") or subject.count("[") != subject.count("]"):
+        return False
+    bare = _BRACKETED.sub("", PARENS.sub("", subject))
+    return "," in bare and _PERMITTED_LIST.match(bare) is not None
 
 
 # a condition that the permitted treatment failed: no response to it, or a relapse after it
@@ -1287,7 +1311,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # "Known HCV infection, with the following exception: subjects who ... received antiviral
         # treatment ... are eligible": the line opens with what it excludes, not with the group
         return None
-    if m.group(0).lower() in ("allowed", "permitted") and re.search(r"[,;:]", subject):
+    if m.group(0).lower() in ("allowed", "permitted") and re.search(r"[,;:]", subject) and not _permitted_list(subject):
         # the short form permits only the phrase it ends: "Treated with 1-3 AML regimens, prior
         # cytarabine allowed" opens with a requirement, and read as a permitted group every
         # patient without AML met it
@@ -1333,6 +1357,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
     ):
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
+    rest = "" if re.fullmatch(_NOT_COUNTED, " " + rest, I) else rest
     provided = re.match(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided|if|only\s+if|as\s+long\s+as|when)\b", rest, I) is not None
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     assert group is not None

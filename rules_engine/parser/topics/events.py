@@ -354,7 +354,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("rbc_transfusion", r"(?:(?:packed\s+)?red\s+(?:blood\s+)?cells?|\bRBCs?\b|\bPRBCs?\b|erythrocytes?)\s*(?:\(\s*RBC\s*\)\s*)?transfusions?(?:\s*\(\s*RBCs?\s*\))?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b))", ("red", "rbc", "erythrocyte")),
     ("transfusion", r"(?:(?:whole\s+)?blood(?:\s+(?:products?|components?))?\s+)?transfusions?(?!\s*[-\s]?(?:dependen|refractor|requirements?\b|support|thresholds?|triggers?))(?:\s+of\s+(?:blood(?:\s+(?:products?|components?))?|platelets\s+or\s+red\s+(?:blood\s+)?cells|red\s+(?:blood\s+)?cells\s+or\s+platelets))?", ("transfus",)),
     ("traumatic_injury", r"(?:significant\s+)?traumatic\s+injur(?:y|ies)|major\s+trauma", ("trauma",)),
-    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease", ("coronary", "cad", "ischemic heart")),
+    # "Ischemic or severe valvular heart disease": the adjective shares the noun after "or"
+    ("coronary_artery_disease", r"coronary\s+(?:artery|heart)\s+disease|\bCAD\b|ischemic\s+heart\s+disease"
+     r"|isch(?:a)?emic(?=\s+(?:or|and/or)\s+(?:[a-z]+\s+){0,2}heart\s+disease)", ("coronary", "cad", "ischemic heart", "ischemic or", "ischaemic or")),
     # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
     ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
@@ -662,6 +664,16 @@ _INDICATION_OTHER_THAN = re.compile(
     r"(?:\s+(?:the|a|an))?\s*$",
     I,
 )
+
+
+# a product named before the class it belongs to, in a washout's subject ("prior valproic acid or
+# other", "prior imatinib or other"): the product's name alone, between a lead word and "or other"
+_LISTED_PRODUCT = re.compile(r"(?:(?:prior|previous|last|any)\s+)?(?P<name>[a-z][a-z -]{2,40}?)\s+(?:or|and/or)\s+(?:any\s+)?other", I)
+
+
+# what a patient is told to take instead ("Those who cannot stop taking these drugs should be
+# switched to H2 blockers"): never what the line asks of the patient
+_SWITCHED_TO = re.compile(r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,60}$", I)
 
 
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*)?(?:or|and|and/or|/|,)\s*(?:[\w-]+\s+){0,3}$", I)
@@ -1631,8 +1643,12 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # still "current" though its last dose is weeks old). An ongoing record is dated the evaluation
 # date; a record that only says when it was last given counts as current for two weeks, so a
 # therapy stopped days ago still excludes (the error, if any, is on the side of the exclusion)
+# ("Patients may not be receiving any other investigational agents", a line opening "Receiving
+# any other investigational agents": the NCI template's present tense, read before as ever, so an
+# agent stopped months ago excluded; holdout T244)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b",
+    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
+    r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b",
     I,
 )
 # what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
@@ -1790,11 +1806,29 @@ def _is_event(concept: str) -> bool:
     return concept in CONCEPTS and CONCEPTS[concept].kind is Kind.EVENT
 
 
-def _ever(text: str, items: list[Item]) -> None:
+# a blood cancer the patient had: in an exclusion, "No prior history of acute myeloid leukemia",
+# "history of MDS" ask one in remission or resolved too (read as the current disease, an AML in
+# remission for years passed the exclusion). In an inclusion the words mostly describe the disease
+# the trial treats ("previously treated AML"), which must be current: left as written there.
+# (the history said in words, "history", "prior", "previous", "past", "ever": "Patients diagnosed
+# with APL" or "who had AML" name the disease the patient has, as before)
+_DIAGNOSIS_HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever)\b", I)
+_EVER_DIAGNOSES = frozenset({
+    "aml", "apl", "all", "b_all", "t_all", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cmml", "jmml", "cll", "cml",
+    "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml",
+})
+
+
+def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
     for it in items:
         pred = it.expr
-        if not (isinstance(pred, Predicate) and pred.concept in _EVER_CONCEPTS and pred.op is Op.PRESENT):
+        ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES if exclusion else _EVER_CONCEPTS
+        if not (isinstance(pred, Predicate) and pred.concept in ever_asked and pred.op is Op.PRESENT):
             continue
+        if pred.concept in _EVER_DIAGNOSES and pred.concept not in _EVER_CONCEPTS:
+            near = text[max(0, it.start - 40): it.start] + " " + text[it.end: it.end + 20]
+            if not _DIAGNOSIS_HISTORY_CUE.search(near) or _ACTIVE_CUE.search(near) or _ANY_WINDOW.search(text):
+                continue
         near = text[max(0, it.start - 40): it.start] + " " + text[it.start: it.end] + " " + text[it.end: it.end + 20]
         if (_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text):
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
@@ -2812,6 +2846,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if _caused_by(text, m.start()):  # further down the cause's list: its words stay unread
                 continue
+            if _SWITCHED_TO.search(text, max(0, m.start() - 80), m.start()):
+                continue  # "should be switched to H2 blockers such as famotidine": the drug allowed instead (remarks blanks the advice)
             kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
             if concept == "active_infection" and kinds is None and (_NAMED_INFECTION.search(before) or _INFECTION_WITH_NAMED.match(text, m.end())):
                 continue
@@ -3052,6 +3088,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # radiotherapy alone and passed a patient given chemotherapy last week)
                 words = " ".join(gap.split()).strip(" ,/")
                 unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if ctype is CriterionType.INCLUSION else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+                named = _LISTED_PRODUCT.fullmatch(words)
+                if named is not None and " ".join(named.group("name").lower().split()) in PRODUCT_NAMES and op is Op.NOT_WITHIN and ctype is CriterionType.INCLUSION:
+                    # "More than 2 weeks since prior valproic acid or other HDAC inhibitors": the product
+                    # named before its class is one of them, read by name as the product topic reads
+                    # a washout (a record names it or not; when it was last given is a person's). Left
+                    # a bare review, valproic acid taken now passed the line
+                    name = " ".join(named.group("name").lower().split())
+                    unread = any_of([Not(predicate("named_medication", Op.IS, name)), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {name}")])
                 target.expr = all_of([target.expr, unread]) if ctype is CriterionType.INCLUSION else any_of([target.expr, unread])  # type: ignore[list-item]
         if op is Op.NOT_WITHIN and len(listed) > 1 and ctype is CriterionType.INCLUSION:
             # "at least 4 weeks since chemotherapy or radiotherapy" asks it of each: none of them
@@ -3087,7 +3131,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if it in items and it.expr is not None:
             it.expr = all_of([it.expr, any_of([predicate("hsct", Op.PRESENT), predicate("gvhd", Op.PRESENT)])])
             it.concepts = it.concepts | {"hsct", "gvhd"}
-    _ever(text, items)
+    _ever(text, items, ctype is CriterionType.EXCLUSION)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     graded_events(text, items, permits=ctype is CriterionType.INCLUSION)  # "bleeding event > CTCAE grade 3": the grade narrows the event

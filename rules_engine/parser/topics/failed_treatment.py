@@ -101,3 +101,36 @@ def apl_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         how = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the APL failed them: " + " ".join(text[m.start():end].split()))
         out.append(Item(m.start(), end, any_of([Not(predicate("apl", Op.PRESENT)), all_of([*given, how])]), frozenset({"apl", "named_medication"})))
     return out
+
+
+# "Participants with 5q deletions are allowed only if they have failed or are intolerant of
+# lenalidomide treatment", "MDS with del(5q) must have failed lenalidomide" (lower-risk MDS trials):
+# an MDS with a 5q deletion is admitted only after lenalidomide, as an APL only after its drugs
+# above. One never given lenalidomide fails the line; one given it is met when the disease is
+# refractory on record, or lenalidomide intolerance is, and else left to a person (how it failed).
+# Read as nothing, the del(5q) MDS never given lenalidomide was eligible (holdout T245).
+_DEL5Q = r"(?:(?:an?\s+)?(?:isolated\s+)?(?:5q[\s-]*deletions?|del\s*\(\s*5q\s*\)(?:\s+(?:abnormality|MDS))?|5q-(?:\s+(?:cytogenetic\s+)?abnormality)?|deletion\s+(?:of\s+)?(?:chromosome\s+)?5q))"
+_DEL5Q_FAILED = re.compile(
+    r"(?:\b(?:participants?|patients?|subjects?)\s+with\s+|\bMDS\s+with\s+)" + _DEL5Q
+    + r"\s*,?\s*(?:(?:are|is)\s+(?:allowed|eligible|permitted)\s+only\s+if|must|only\s+if)\s+(?:they\s+)?(?:also\s+)?(?:have\s+|be\s+|are\s+)?"
+    r"(?:failed|been\s+refractory\s+to|refractory\s+to|progressed\s+(?:on|after))"
+    r"(?:\s+(?:or|and/or)\s+(?:are\s+|be\s+)?intolerant\s+(?:of|to))?\s+(?:treatment\s+with\s+)?lenalidomide(?:\s+treatment)?",
+    I,
+)
+
+
+def del5q_failed_items(text: str, ctype: CriterionType) -> list[Item]:
+    """Lenalidomide an MDS with del(5q) must have failed to be admitted (see ``_DEL5Q_FAILED``)."""
+    if ctype is not CriterionType.INCLUSION or "5q" not in text.lower():
+        return []
+    out: list[Item] = []
+    for m in _DEL5Q_FAILED.finditer(text):
+        given = predicate("named_medication", Op.IS, "lenalidomide")
+        failed = any_of([
+            predicate("refractory", Op.PRESENT), predicate("drug_hypersensitivity", Op.IS, "lenalidomide"),
+            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the MDS failed lenalidomide or lenalidomide was not tolerated"),
+        ])
+        out.append(Item(m.start(), m.end(), any_of([Not(predicate("del_5q", Op.PRESENT)), all_of([given, failed])]),
+                        frozenset({"del_5q", "named_medication", "refractory"})))
+    return out
+

@@ -30,14 +30,14 @@ _QT = r"(?:QT\s*/\s*QTc[FB]?(?:[\s-]*intervals?)?|corrected\s+QT(?:\s+intervals?
 _EFFECT = (
     r"(?:prolong\w*|lengthen\w*|increas\w*)\s+(?:(?:the|a|their|of\s+the)\s+)?(?:\w+\s+){0,2}?" + _QT
     + r"|" + _QT + r"(?:\s+interval)?[\s-]*(?:prolong\w*|lengthening)"
-    + r"|torsades?[\s-]+de[\s-]+pointes?|\bTdP\b"
+    + r"|torsades?[\s-]+de[\s-]*pointes?|\bTdP\b"
 )
 _NOUN = re.compile(
     r"(?<![\w-])(?:drugs?|medications?|medicines?|medicinal\s+products?|agents?|treatments?|therap(?:y|ies)|compounds?|substances?)\b", I
 )
 # the effect, with the words that restate it ("... the QTc interval prolongation or induce
-# torsades de pointes (TdP)")
-_TDP = r"(?:torsades?[\s-]+de[\s-]+pointes?|\bTdP\b)(?:\s*\(\s*TdP\s*\))?(?:\s+tachycardia)?"
+# torsades de pointes (TdP)"); "torsades depointes" is written run together too
+_TDP = r"(?:torsades?[\s-]+de[\s-]*pointes?|\bTdP\b)(?:\s*\(\s*TdP\s*\))?(?:\s+tachycardia)?"
 _EFFECT_RE = re.compile(
     r"(?:" + _EFFECT + r")(?:\s+intervals?)?(?:\s+prolongation)?"
     r"(?:\s*(?:,|or|and|and/or)\s*(?:(?:induce|inducing|cause|causing|may\s+cause|(?:are\s+)?associated\s+with)\s+)?" + _TDP + r")?",
@@ -71,7 +71,7 @@ _LEAD = re.compile(
 )
 # a torsade de pointes, or a QT prolongation, that happened to the patient
 _HISTORY = re.compile(
-    r"(?:history\s+of|prior|previous|known)\s+(?:\w+\s+){0,2}?(?:torsades?[\s-]+de[\s-]+pointes?|\bTdP\b)",
+    r"(?:history\s+of|prior|previous|known)\s+(?:\w+\s+){0,2}?(?:torsades?[\s-]+de[\s-]*pointes?|\bTdP\b)",
     I,
 )
 
