@@ -64,10 +64,10 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         Any_((present("aml"), present("mds"), present("all"), present("ambiguous_lineage_leukemia"))),
     ),
     (
-        "an enumeration closed by 'and' is a list of requirements",
+        "an enumeration of diseases closed by 'and' names the diseases the trial takes, one each (no patient has all three)",
         "Participants must have AML, CMML and MDS",
         INC,
-        All((present("aml"), present("cmml"), present("mds"))),  # CMML a concept of its own since the known-families session
+        Any_((present("aml"), present("cmml"), present("mds"))),  # CMML a concept of its own since the known-families session
     ),
     (
         "a list's 'or', then 'and' joining the next phrase; a preposition binds its event to the status",

@@ -171,7 +171,8 @@ DISEASE_LIST_ROWS = [
     (I, LISTED, patient(1980, "aml"), UNKNOWN),  # one of them: the phases and relapses are open, not every disease at once
     (E, "Patients with AML, ALL, MDS and CML", patient(1980, "aml"), MET),  # any one of them excludes
     (E, "Myelodysplastic syndrome (MDS) in patients with AML after MDS according to the WHO classification", patient(1980, "aml"), NOT_MET),  # one case: both
-    (I, "Patients with AML and MDS", patient(1980, "aml"), NOT_MET),  # two in an inclusion may ask both
+    (I, "Patients with AML and MDS", patient(1980, "aml"), MET),  # two listed bare are the kinds of patient taken, as three are
+    (I, "Acute myeloid leukemia arising from MDS", patient(1980, "aml"), NOT_MET),  # words between: one case, both asked
 ]
 
 

@@ -67,9 +67,10 @@ ROWS = [
     (E, CYTOTOXIC, adult(), NOT_MET),
     # undated: whether it fell inside the days is not known
     (I, STEROIDS, adult(medication("steroid_therapy", None)), UNKNOWN),
-    # filed under the exclusions: a growth factor 3 days ago may be the excepted epoetin (a
-    # person's), one two months ago excludes no one
-    (E, GROWTH_FACTORS, adult(medication("growth_factor", 3)), UNKNOWN),
+    # filed under the exclusions: an ESA 3 days ago is the excepted epoetin's kind (a person's:
+    # Procrit is one ESA), a colony-stimulating factor 3 days ago excludes, one two months ago no one
+    (E, GROWTH_FACTORS, adult(medication("esa", 3)), UNKNOWN),
+    (E, GROWTH_FACTORS, adult(medication("growth_factor", 3)), MET),
     (E, GROWTH_FACTORS, adult(medication("growth_factor", 60)), NOT_MET),
     (E, GROWTH_FACTORS, adult(), NOT_MET),
 ]
