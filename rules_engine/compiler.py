@@ -98,6 +98,7 @@ class Plan:
     decided: int = 0  # ``among``: the first ``decided`` members decide; the rest leave it unknown
     windowed: bool = False  # ``among``: probes ask for a window, so an undated record is unknown
     product: str = ""  # ``product``: the product a record's own words must name (derive.names_product)
+    excepting: tuple[str, ...] = ()  # ``except``: the excepted values (what they open stops opening: derive.open_beside)
 
     def all_probes(self) -> tuple[Probe, ...]:
         return self.probes + ((self.fresh,) if self.fresh else ())
@@ -135,7 +136,7 @@ def plan(pred: Predicate) -> Plan:
         members_probes = tuple(_window_probe(tag_of(c), window) if window is not None else _active(c) for c in members)
         return Plan(
             "except", tag_of(pred.concept), members_probes, members=members, negate=pred.op in (Op.ABSENT, Op.NOT_WITHIN),
-            decided=len(narrowed[0]), windowed=window is not None,
+            decided=len(narrowed[0]), windowed=window is not None, excepting=tuple(pred.value),
         )
     tag = tag_of(pred.concept)
     if pred.concept == "sex":

@@ -126,17 +126,25 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def open_beside(concept: str, recorded: Container[str]) -> tuple[str, str] | None:
+def open_beside(concept: str, recorded: Container[str], excepting: Container[str] = ()) -> tuple[str, str] | None:
     """(the disease, the history beside it) when ``concept`` is a kind of the disease the record's
-    history leaves open (``OPEN_BESIDE``) and the concept itself is not on record."""
+    history leaves open (``OPEN_BESIDE``) and the concept itself is not on record. A line that
+    excepts what opens it ("anticancer therapy within 14 days, except hydroxyurea": ``excepting``,
+    the predicate's excepted values) is not opened by it."""
     spec = OPEN_BESIDE.get(concept)
-    if spec is None or concept in recorded or spec[0] not in recorded:
+    if spec is None or concept in recorded or spec[0] not in recorded or spec[0] in excepting:
         return None
-    beside = next((c for c in spec[1] if c in recorded), None)
+    beside = next((c for c in spec[1] if c in recorded and c not in excepting), None)
     return (spec[0], beside) if beside is not None else None
 
 
-def lineage_unknown(concept: str, present: Container[str], recorded: Container[str] | None = None) -> str | None:
+def openers(concept: str) -> frozenset[str]:
+    """What on record leaves ``concept`` open (``OPEN_BESIDE``), which a line may except."""
+    spec = OPEN_BESIDE.get(concept)
+    return frozenset((spec[0], *spec[1])) if spec is not None else frozenset()
+
+
+def lineage_unknown(concept: str, present: Container[str], recorded: Container[str] | None = None, excepting: Container[str] = ()) -> str | None:
     """An ancestor of ``concept`` that is present without any recorded subtype, if one is.
 
     A patient with ALL of unrecorded lineage may have B-ALL: asked for B-ALL the answer is
@@ -145,7 +153,7 @@ def lineage_unknown(concept: str, present: Container[str], recorded: Container[s
     open (``OPEN_BESIDE``) is asked of ``recorded`` (every event on record, active or not; the
     present ones when not given).
     """
-    opened = open_beside(concept, present if recorded is None else recorded)
+    opened = open_beside(concept, present if recorded is None else recorded, excepting)
     if opened is not None:
         return opened[0]
     parent = CONCEPTS[concept].parent if concept in CONCEPTS else None
@@ -159,7 +167,7 @@ def lineage_unknown(concept: str, present: Container[str], recorded: Container[s
 
 
 def window_open_by_ancestor(
-    concept: str, recorded: Container[str], inside: Callable[[str], bool]
+    concept: str, recorded: Container[str], inside: Callable[[str], bool], excepting: Container[str] = ()
 ) -> str | None:
     """The ancestor whose own record, dated inside a window (``inside``) or undated, may be
     ``concept``'s: an allogeneic transplant asked "within 100 days" of a patient whose record
@@ -167,7 +175,7 @@ def window_open_by_ancestor(
     allogeneic transplant", the exclusion let the patient through). ``recorded`` is every
     concept on record, active or not, since a window asks of past events; the subtypes must
     be exhaustive, as for ``lineage_unknown``, and none of them on record."""
-    ancestor = lineage_unknown(concept, recorded)  # asked only whether concepts are in it
+    ancestor = lineage_unknown(concept, recorded, excepting=excepting)  # asked only whether concepts are in it
     return ancestor if ancestor is not None and inside(ancestor) else None
 
 
@@ -215,10 +223,13 @@ def excepted(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]
     if spec is None or spec.kind is not Kind.EVENT or concept in AMONG or not isinstance(value, tuple) or not value:
         return None
     members = kinds_of(concept)
-    if not all(isinstance(v, str) and v in members[1:] for v in value):
+    # (what only leaves the concept open, "except hydroxyurea" beside "anticancer therapy", excepts
+    # no kind: it stops opening the line, ``open_beside``)
+    if not all(isinstance(v, str) and (v in members[1:] or v in openers(concept)) for v in value):
         return None
-    counted = tuple(m for m in members if not any(related(m, v) for v in value))
-    wider = tuple(m for m in members if m not in counted and not any(m == v or v in ancestors(m) for v in value))
+    kinds = [v for v in value if v in members[1:]]
+    counted = tuple(m for m in members if not any(related(m, v) for v in kinds))
+    wider = tuple(m for m in members if m not in counted and not any(m == v or v in ancestors(m) for v in kinds))
     if any(m in EITHER_OF or m in _TEST_TARGETS for m in wider):
         return None
     return counted, wider

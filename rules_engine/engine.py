@@ -141,9 +141,9 @@ class _Evidence:
         if p.windowed:
             undated_own = any(f.get("nd") and f["k"] == "rec" for c, _ in wider for f in self.facts_by_tag.get(tag_of(c), ()))
             undated = any(f.get("nd") for c in p.members[: p.decided] for f in self.facts_by_tag.get(tag_of(c), ()))
-            opened = window_open_by_ancestor(p.tag[2:], self.recorded, partial(self._inside, p.probes[0]))
+            opened = window_open_by_ancestor(p.tag[2:], self.recorded, partial(self._inside, p.probes[0]), p.excepting)
             return UNKNOWN if own or undated_own or undated or opened else NOT_MET
-        return UNKNOWN if own or lineage_unknown(p.tag[2:], self.present, self.recorded) else NOT_MET
+        return UNKNOWN if own or lineage_unknown(p.tag[2:], self.present, self.recorded, p.excepting) else NOT_MET
 
     def _product(self, p: Plan) -> Outcome:
         """A history concept asked of a named product: the active records' own words decide."""

@@ -292,7 +292,7 @@ def _excepted(pred: Predicate, outcome: Outcome, snap: Snapshot, group: tuple[tu
     if found or own:
         return "; ".join(found + own) + span + f": may be the excepted kind, not {what}"
     if outcome is Outcome.UNKNOWN:
-        opened = open_beside(pred.concept, snap.events)
+        opened = open_beside(pred.concept, snap.events, pred.value)
         if opened is not None:
             return f"{_chain(snap.events[opened[0]])} beside {label(opened[1])}: may be {what}"
         return f"no record of {what}{span}{but}, but a wider record may be it"

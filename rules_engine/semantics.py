@@ -177,7 +177,7 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
         own = [c for c in wider if _own_record(c, snap)]
         if held_names(counted, snap.present) or any(wider_record_decides(c, snap.present) for c in own):
             result = MET
-        elif own or lineage_unknown(pred.concept, snap.present, snap.events):
+        elif own or lineage_unknown(pred.concept, snap.present, snap.events, pred.value):
             result = UNKNOWN
         else:
             result = NOT_MET
@@ -192,7 +192,7 @@ def excepted_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     ):
         result = MET
     elif (any(v.undated for v in views) or any(event_inside(v, field, limit) for v in own_views.values())
-          or window_open_by_ancestor(pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit))):
+          or window_open_by_ancestor(pred.concept, snap.events, lambda c: event_inside(snap.events[c], field, limit), pred.value)):
         result = UNKNOWN
     else:
         result = NOT_MET

@@ -57,7 +57,7 @@ from rules_engine.parser.line_reader import install
 from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
-from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
+from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks, hydroxyurea_excepted
 from rules_engine.parser.residue import (
     AGENT_WINDOW,
     PERMISSION,
@@ -1441,6 +1441,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
+    expr = hydroxyurea_excepted(text, expr)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))

@@ -16,7 +16,10 @@ work is linear in the line's length.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from rules_engine.criteria import Expr, Op, Predicate
+from rules_engine.parser.items import map_leaves
 from rules_engine.parser.word_gates import WordGates
 
 I = re.IGNORECASE
@@ -36,6 +39,31 @@ EVER_PHRASE = (
     r"|(?:past|prior|previous)\s+(?:or|and/or)\s+(?:existing|current|present|ongoing))\b(?!\s+(?:to|of|within|in\s+the)\b)"
 )
 
+
+
+# hydroxyurea excepted from a washout (see the remark below)
+HYDROXYUREA_EXCEPTED = (
+    r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
+    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
+    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
+    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
+    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
+)
+_HYDROXYUREA_EXCEPTED = re.compile(HYDROXYUREA_EXCEPTED, re.I)
+
+
+def hydroxyurea_excepted(text: str, expr: Expr) -> Expr:
+    """``expr`` with its chemotherapy and anticancer therapy asked with hydroxyurea excepted when
+    ``text`` excepts it from them (the remark above blanks the words)."""
+    if "hydr" not in text.lower() or not _HYDROXYUREA_EXCEPTED.search(text):
+        return expr
+
+    def leaf(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.concept in ("chemotherapy", "anticancer_therapy") and e.value is None and e.op in (Op.PRESENT, Op.ABSENT, Op.WITHIN, Op.NOT_WITHIN):
+            return replace(e, value=("hydroxyurea",))
+        return e
+
+    return map_leaves(expr, leaf)
 
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
@@ -236,15 +264,12 @@ _PATTERNS: tuple[str, ...] = (
     # read by the items; the word itself asks nothing
     r"\bnamely\b\s*:?",
     # hydroxyurea excepted from a washout ("any anticancer therapy within 2 weeks before study entry
-    # with the exception of hydroxyurea"; 23 corpus lines): the record's chemotherapy and anticancer
-    # therapy never hold hydroxyurea (codes.toml names it apart), so the exception excepts nothing
-    # they could see; left, it was a review conjunct, and decitabine 7 days ago was unknown. Only
-    # where hydroxyurea ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
-    r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
-    r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
-    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
-    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))",
+    # with the exception of hydroxyurea"; 23 corpus lines): blanked here, and the line's
+    # chemotherapy and anticancer therapy are asked with hydroxyurea excepted
+    # (``hydroxyurea_excepted``: a record of it no longer leaves them open, derive.OPEN_BESIDE).
+    # Left, it was a review conjunct, and decitabine 7 days ago was unknown. Only where hydroxyurea
+    # ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
+    HYDROXYUREA_EXCEPTED,
     # a page footer the registry's copy ran into the line ("T2005-001 Protocol version 6/27/2007 17",
     # "TKI258/XELOX phase 1 protocol version 3.3 Dated 30 November 2011 1 3"; 3 corpus lines)
     r"(?:\b(?-i:[A-Z][A-Z0-9]*\d[A-Z0-9]*(?:[-/][A-Z0-9]+)*)\s+(?:phase\s+\d\s+)?)?\bprotocol\s+version\s+\d[\d./]*"

@@ -95,9 +95,9 @@ INTERVAL_UNLESS = ("In the absence of rapidly progressing disease, the interval 
 
 WASHOUT_READINGS = [
     (STAND_IN, EXC, "direct-bilirubin > 1.5 x ULN"),
-    (INTERVAL, INC, "no anticancer-therapy within 14 days"),
+    (INTERVAL, INC, "no anticancer-therapy other than (hydroxyurea) within 14 days"),
     (INTERVAL_UNLESS, INC, 'no chemotherapy within 2 weeks or review "unless rapidly progressing disease"'),
-    ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy within 2 weeks"),
+    ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy other than (hydroxyurea) within 2 weeks"),
 ]
 
 SMALL_WORDS_READINGS = [
@@ -189,10 +189,10 @@ ROWS = [
     # the direct bilirubin decides where the record holds it; a total bilirubin alone is a person's
     (STAND_IN, EXC, (healthy(direct_bilirubin=lab("direct_bilirubin", 1.0, "mg/dL", uln=0.3)),),
      (healthy(direct_bilirubin=lab("direct_bilirubin", 0.2, "mg/dL", uln=0.3)),), (healthy(),)),
-    # a course 10 days ago fails the washout; hydroxyurea 3 days ago leaves it open (derive.OPEN_BESIDE:
-    # the line's own "except for hydroxyurea" is not yet read as excepting it, so a person says)
-    (INTERVAL, INC, (healthy(), healthy(medication("chemotherapy", 60))),
-     (healthy(medication("chemotherapy", 10)),), (healthy(medication("hydroxyurea", 3)),)),
+    # a course 10 days ago fails the washout; hydroxyurea 3 days ago, which the line excepts, does not
+    # (read with the exception, it no longer leaves the anticancer therapy open: derive.OPEN_BESIDE)
+    (INTERVAL, INC, (healthy(), healthy(medication("hydroxyurea", 3)), healthy(medication("chemotherapy", 60))),
+     (healthy(medication("chemotherapy", 10)),), ()),
     # ... unless the disease progresses fast, which no record says: unknown, never not met
     (INTERVAL_UNLESS, INC, (healthy(), healthy(medication("chemotherapy", 60))), (), (healthy(medication("chemotherapy", 10)),)),
     # a dependence on dialysis (Z99.2) fails "Dialysis independent"; none meets it

@@ -10,7 +10,8 @@ limits beside it, each read for what it asks (real corpus lines; counts over its
 * Iron chelation ("iron-chelating agents", deferasirox, deferoxamine, deferiprone; 4 lines), and
   hydroxyurea, which leukaemia trials permit beside a washout: a record of it leaves "anticancer
   therapy" and "chemotherapy" open, never absent (absent, hydroxyurea two days ago met "no
-  anticancer therapy within 21 days").
+  anticancer therapy within 21 days"), unless the line excepts it ("... with the exception of
+  hydroxyurea"; 8 corpus lines read so): then it is no such therapy.
 * A malignant tumour of the liver ("malignant hepatic tumors", "primary or metastatic hepatic
   tumor"; 4 lines): a primary liver cancer or liver metastases.
 * Serum sodium and bicarbonate bounds (~20 lines): a bicarbonate of 15 met "Serum bicarbonate >=
@@ -61,6 +62,11 @@ ROWS = [
      [adult(CYTARABINE_10D)], [adult(), adult(HYDROXYUREA_60D)], [adult(HYDROXYUREA_2D)]),
     ("Chemotherapy within 14 days prior to study entry", E, [adult(CYTARABINE_10D)], [adult()], [adult(HYDROXYUREA_2D)]),
     ("No prior chemotherapy", I, [adult()], [adult(CYTARABINE_10D)], [adult(HYDROXYUREA_60D)]),
+    # ... unless the line excepts it: then it no longer leaves them open
+    ("Use of investigational agents within 30 days or any anticancer therapy within 2 weeks before study entry with the exception of oral hydroxyurea.", E,
+     [adult(CYTARABINE_10D)], [adult(), adult(HYDROXYUREA_2D)], []),
+    ("Myelosuppressive chemotherapy: must not have received myelosuppressive chemotherapy within 3 weeks of entry onto this study (excluding hydroxyurea)", I,
+     [adult()], [adult(CYTARABINE_10D)], [adult(HYDROXYUREA_2D)]),  # (the label's "no chemotherapy" beside it is read without the exception)
     # -- a malignant tumour of the liver
     ("Presence of gastrointestinal disease, malignant hepatic tumors, or other conditions known to interfere with the absorption, distribution, "
      "metabolism, or excretion of drugs", E, [adult(condition("hepatocellular_carcinoma", 100)), adult(condition("liver_metastases", 50))], [], [adult()]),
