@@ -14,6 +14,21 @@ corpus lines (``../shared/corpus`` criteria texts; counts are over its 1,883 tri
   asked (every patient failed), the three liver alternatives all at once (AST > 2.5 and < 1.5 x
   ULN: nobody passed). 19 corpus lines change text (the "or" capitalised), 6 lines in 2 trials
   read differently, all read; the other 13 read as before.
+* A disease-free span that is the solid tumours' own, the last kind of a malignancy line's
+  exception ("except adequately treated nonmelanoma skin cancer, curatively treated in situ
+  carcinoma of the cervix, or other solid tumors curatively treated with no evidence of disease
+  for >= 5 years"; 13 corpus lines): beyond the span only a solid tumour is excepted, so a
+  lymphoma or a myeloma cured 10 years ago still counts (without the trial's own disease known,
+  an old cancer is a person's). The span had been read as every cancer's, and a lymphoma 10 years
+  ago passed "No history of other malignancies".
+* A heading holding a malignancy line ("PATIENT CHARACTERISTICS:" over "No history of other
+  malignancies, except ... for >= 5 years"; "History or prior malignancy" over "Except for ...
+  disease-free for at least 3 years"): its span is read from the one line under it that states one,
+  as that line reads it. From the heading's own words no span was found, so the heading kept the
+  malignancy "ever" and failed a prostate cancer cured 10 years ago that the line itself passed.
+  Both changes: 19 corpus lines read differently, all read (11 headings now agree with their line,
+  which moves them toward eligible as the line already was; 8 lines count a non-solid cancer beyond
+  the span, or leave it to a person).
 """
 
 from __future__ import annotations
@@ -91,3 +106,52 @@ def test_one_of_three_liver_alternatives_is_enough(facts: PatientFacts, expected
     """ALP 1.67 x ULN with AST/ALT 1.1-1.25 x ULN meets the second alternative; ALP 5.8 x ULN with AST/ALT
     near 4 x ULN none."""
     assert _outcomes(LIVER, facts)[0] == expected
+
+
+# -- the solid tumours' own disease-free span (NCT00516828 and 12 corpus lines) -----------------------
+
+SOLID = ("No history of other malignancies, except adequately treated nonmelanoma skin cancer, curatively treated in situ carcinoma of "
+         "the cervix, or other solid tumors curatively treated with no evidence of disease for ≥ 5 years")
+PDQ = f"""DISEASE CHARACTERISTICS:
+
+  -  Acute myeloid leukemia
+
+PATIENT CHARACTERISTICS:
+
+  -  {SOLID}
+"""
+AML = condition("aml", 20)
+
+
+@pytest.mark.parametrize(
+    "facts, expected",
+    [
+        (adult(AML), MET),
+        (adult(AML, condition("prostate_cancer", 3650, active=False)), MET),
+        (adult(AML, condition("lymphoma", 3650, active=False)), NOT_MET),
+        (adult(AML, condition("breast_cancer", 1100, active=False), word="female"), NOT_MET),
+        (adult(AML, condition("breast_cancer", 300), word="female"), NOT_MET),
+    ],
+    ids=["none", "prostate-10y", "lymphoma-10y", "breast-3y", "breast-active"],
+)
+def test_a_span_stated_for_solid_tumours_excepts_solid_tumours_only(facts: PatientFacts, expected: Outcome) -> None:
+    """Beyond the 5 years only a solid tumour is excepted: a lymphoma cured 10 years ago still
+    counts (it had passed, the span read as every cancer's)."""
+    assert _outcomes(f"Inclusion Criteria:\n\n  - Acute myeloid leukemia\n\n  - {SOLID}\n", facts)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "facts", [adult(AML, condition("prostate_cancer", 3650, active=False)), adult(AML, condition("lymphoma", 3650, active=False))],
+    ids=["prostate-10y", "lymphoma-10y"],
+)
+def test_a_heading_reads_its_childs_disease_free_span_as_the_child_does(facts: PatientFacts) -> None:
+    """"PATIENT CHARACTERISTICS:" holds its lines' reading: its malignancy took no span from its own
+    words and stayed "ever", failing a prostate cancer cured 10 years ago that the line passed."""
+    outcomes = _outcomes(PDQ, facts)
+    assert outcomes[2] == outcomes[3] != UNKNOWN
+
+
+def test_a_solid_tumour_span_without_the_trials_disease_leaves_older_cancers_to_a_person() -> None:
+    """No inclusion line names the trial's disease, so an old cancer may be its own: unknown."""
+    facts = adult(condition("lymphoma", 3650, active=False))
+    assert _outcomes(f"Exclusion Criteria:\n\n  - {SOLID.replace('No history', 'History')}\n", facts) == [UNKNOWN]
