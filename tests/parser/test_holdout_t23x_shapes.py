@@ -29,6 +29,17 @@ corpus lines (``../shared/corpus`` criteria texts; counts are over its 1,883 tri
   Both changes: 19 corpus lines read differently, all read (11 headings now agree with their line,
   which moves them toward eligible as the line already was; 8 lines count a non-solid cancer beyond
   the span, or leave it to a person).
+* A disease status in a conditional line's condition ("If untreated AML, patient is older than 60
+  years old and not a candidate for standard chemotherapy"): the status is part of whom the line
+  concerns. Read from its names alone "untreated" was dropped (a relapsed AML at 55 had to be
+  over 60) and "If relapsed AML" became "relapsed or AML". 2 corpus lines read differently (one
+  trial; the shape is rare), both read.
+* A line under a heading for patients the heading never admits (that line, under "Patient is at
+  least 18 years old with refractory/relapsed AML"): its condition denies each alternative of one
+  of the heading's requirements, so it is another way in, not a further condition. Joined with
+  AND it was vacuous for every relapsed patient and failed the untreated patient over 60 it names
+  (6 holdout verdicts). 1 corpus line reads differently, read; it moves the untreated patient
+  over 60 toward eligible (possibly, candidacy being a person's), as the text says.
 """
 
 from __future__ import annotations
@@ -38,10 +49,11 @@ import pytest
 from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_lines
+from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import split_criteria
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, alt, ast, condition, lab
+from tests.fixtures.judging import judged
+from tests.fixtures.records import AS_OF, adult, alt, ast, condition, lab, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -155,3 +167,48 @@ def test_a_solid_tumour_span_without_the_trials_disease_leaves_older_cancers_to_
     """No inclusion line names the trial's disease, so an old cancer may be its own: unknown."""
     facts = adult(condition("lymphoma", 3650, active=False))
     assert _outcomes(f"Exclusion Criteria:\n\n  - {SOLID.replace('No history', 'History')}\n", facts) == [UNKNOWN]
+
+
+# -- a disease status in a conditional line's condition; a line under a heading for patients the
+#    heading never admits (NCT00479232) ---------------------------------------------------------------
+
+UNTREATED_OVER_60 = "If untreated AML, patient is older than 60 years old and not a candidate for standard chemotherapy"
+RELAPSED_AML = adult(condition("aml", 400), condition("relapsed", 60), medication("chemotherapy", 150))
+UNTREATED_AML = adult(condition("aml", 10))
+
+
+@pytest.mark.parametrize(
+    "text, facts, expected",
+    [
+        (UNTREATED_OVER_60, RELAPSED_AML, MET),
+        (UNTREATED_OVER_60, UNTREATED_AML, NOT_MET),
+        (UNTREATED_OVER_60, adult(condition("aml", 10), years=70), UNKNOWN),
+        ("If relapsed AML, patient must be older than 60 years", UNTREATED_AML, MET),
+        ("If relapsed AML, patient must be older than 60 years", RELAPSED_AML, NOT_MET),
+    ],
+    ids=["relapsed-not-concerned", "untreated-55", "untreated-70-candidacy", "relapsed-line-untreated", "relapsed-line-relapsed-55"],
+)
+def test_a_conditional_lines_status_is_part_of_whom_it_concerns(text: str, facts: PatientFacts, expected: Outcome) -> None:
+    """"If untreated AML" concerns untreated AML only (read as "if AML", a relapsed AML at 55 had
+    to be over 60); "If relapsed AML" relapsed AML only (read as "relapsed or AML")."""
+    assert judged(parse_line(text, I), facts) == expected
+
+
+HEADING_WITH_ALTERNATIVE = f"""Inclusion Criteria:
+
+  -  Patient is at least 18 years old with refractory/relapsed AML
+
+       -  {UNTREATED_OVER_60}
+"""
+
+
+@pytest.mark.parametrize(
+    "facts, expected",
+    [(RELAPSED_AML, [MET, MET]), (adult(condition("aml", 10), years=70), [UNKNOWN, UNKNOWN]), (UNTREATED_AML, [NOT_MET, NOT_MET]),
+     (adult(condition("all", 400), condition("relapsed", 60)), [NOT_MET, MET])],
+    ids=["relapsed-55", "untreated-70", "untreated-55", "relapsed-all"],
+)
+def test_a_line_under_a_heading_for_patients_it_never_admits_is_another_way_in(facts: PatientFacts, expected: list[Outcome]) -> None:
+    """As a further condition it was vacuous for every relapsed patient and failed the untreated
+    patient over 60 it names; as an alternative it lets that patient in (candidacy a person's)."""
+    assert _outcomes(HEADING_WITH_ALTERNATIVE, facts) == expected
