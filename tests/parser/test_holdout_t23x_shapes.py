@@ -40,6 +40,17 @@ corpus lines (``../shared/corpus`` criteria texts; counts are over its 1,883 tri
   AND it was vacuous for every relapsed patient and failed the untreated patient over 60 it names
   (6 holdout verdicts). 1 corpus line reads differently, read; it moves the untreated patient
   over 60 toward eligible (possibly, candidacy being a person's), as the text says.
+* A cross-reference to the protocol's own pages ("(see Appendix II)", "(See Appendix VII)", "(see
+  Appendix I: Cockcroft-Gault Creatinine Clearance Calculation)", "(See Appendix III for
+  calculation criteria)", "See Appendix C for details"; the old remark took only a numbered
+  "see Section 11.3"): where the trial explains a scale or a formula, blanked as a remark. Left, it
+  was an unparsed review beside the bound (a clearance of 96 mL/min unknown) or an or-ed review of
+  an exclusion (nobody decided). 51 corpus lines read differently, all read: they move toward
+  decided, which for inclusions is toward eligible (the reference asked nothing); one exclusion
+  ("History of Class III or IV congestive heart failure, as defined by the New York Heart
+  Association Classification of Congestive Heart Failure [see Appendix D for description]") now
+  shows an older misreading the review had hidden: the classification's name is read as a second
+  "heart failure" alternative, so any heart failure excludes (left as found).
 """
 
 from __future__ import annotations
@@ -52,8 +63,8 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.sections import split_criteria
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.judging import judged
-from tests.fixtures.records import AS_OF, adult, alt, ast, condition, lab, medication
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import AS_OF, adult, alt, ast, condition, crcl, creatinine, ecog, lab, medication, score
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -212,3 +223,25 @@ def test_a_line_under_a_heading_for_patients_it_never_admits_is_another_way_in(f
     """As a further condition it was vacuous for every relapsed patient and failed the untreated
     patient over 60 it names; as an alternative it lets that patient in (candidacy a person's)."""
     assert _outcomes(HEADING_WITH_ALTERNATIVE, facts) == expected
+
+
+# -- a cross-reference to the protocol's appendix (NCT02370888 and 50 corpus lines) ---------------------
+
+APPENDIX_ROWS = [
+    ("Subjects must have serum creatinine < 2.5 times upper limit of normal and a calculated creatinine clearance > 30 ml/min by "
+     "Cockcroft-Gault formula (see Appendix I: Cockcroft-Gault Creatinine Clearance Calculation);", I,
+     [adult(creatinine(0.9), crcl(96))], [adult(creatinine(0.9), crcl(28))], [adult(creatinine(0.9))]),
+    ("ECOG performance status < 2. (see Appendix B)", I, [adult(ecog(1))], [adult(ecog(2))], [adult()]),
+    ("Eastern Cooperative Oncology Group (ECOG) performance status of 0 or 1. See Appendix C for details.", I, [adult(ecog(0))], [adult(ecog(3))], []),
+    ("New York Heart Association (NYHA) Class II or greater congestive heart failure. (see Appendix III )", E,
+     [adult(condition("heart_failure", 300), score("nyha", 3))], [adult(), adult(condition("heart_failure", 300), score("nyha", 1))], []),
+    ("History of cardiac disease, with New York Heart Association Class II or greater (See Appendix VII).", E,
+     [adult(condition("heart_failure", 300), score("nyha", 2))], [adult()], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(APPENDIX_ROWS))
+def test_a_reference_to_the_protocols_appendix_asks_nothing(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    """The words were an unparsed review beside the bound (a clearance of 96 unknown) or an
+    alternative of the exclusion (nobody not met)."""
+    assert judged(parse_line(text, kind), facts) == expected

@@ -1624,7 +1624,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T235-clean', 'High risk CD34+ AML'): ('hold23', "expected met, got unknown: CD34 is no concept and the high-risk definition ('beyond CR1 at transplant', 'treatment related', the adverse karyotypes) is a review: no AML is decided either way"),
     ('T235-clean', 'For AML subjects, they must have a documented CR within 45 days'): ('hold23', 'expected met, got unknown: the CR within 45 days before the transplant is an unparsed review'),
     ('T235-clean', 'Subjects must be platelet transfusion independent'): ('hold23', "expected met, got unknown: '(... 7 days or greater without a platelet transfusion)' is read as platelets >= 7 x10^9/L, the independence itself an unsupported review"),
-    ('T235-clean', 'Subjects must have serum creatinine < 2.5 times'): ('hold23', "expected met, got unknown: '(see Appendix I: Cockcroft-Gault Creatinine Clearance Calculation)' is an and-ed unparsed review: good values stay unknown"),
     ('T235-clean', 'CD34- AML or MDS'): ('hold23', "expected not_met, got unknown: CD34 is no concept: 'CD34-' is an unparsed review beside the disease"),
     ('T235-clean', 'Not able to swallow the lenalidomide capsule'): ('hold23', "expected not_met, got unknown: 'as a whole' is an unparsed review: no dysphagia stays unknown"),
     ('T235-cd34-negative', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
