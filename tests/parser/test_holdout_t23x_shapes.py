@@ -51,6 +51,11 @@ corpus lines (``../shared/corpus`` criteria texts; counts are over its 1,883 tri
   Association Classification of Congestive Heart Failure [see Appendix D for description]") now
   shows an older misreading the review had hidden: the classification's name is read as a second
   "heart failure" alternative, so any heart failure excludes (left as found).
+* An infection qualified with a relative clause ("Patient has an active infection that requires
+  antibiotics", "... infection that requires ongoing systemic therapy"): sepsis meets it, as it
+  meets "requiring antibiotics" (hold22's family). "that" kept the qualifier an and-ed review, so
+  a recorded sepsis was unknown. 6 corpus lines read differently (exclusions, each gaining sepsis:
+  toward ineligible), all read.
 """
 
 from __future__ import annotations
@@ -244,4 +249,22 @@ APPENDIX_ROWS = [
 def test_a_reference_to_the_protocols_appendix_asks_nothing(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     """The words were an unparsed review beside the bound (a clearance of 96 unknown) or an
     alternative of the exclusion (nobody not met)."""
+    assert judged(parse_line(text, kind), facts) == expected
+
+
+# -- an infection qualified with a relative clause sepsis always meets (NCT00479232 and 5 corpus lines) --
+
+INFECTION_ROWS = [
+    ("Patient is a women who is pregnant or breastfeeding. Patient has an active infection that requires antibiotics", E,
+     [adult(condition("sepsis", 3))], [adult()], []),
+    ("Clinically significant active infection that requires antibiotic therapy.", E, [adult(condition("sepsis", 3))], [adult()], []),
+    ("Have an active, uncontrolled bacterial, viral, or fungal infection that requires ongoing systemic therapy", E,
+     [adult(condition("sepsis", 3))], [adult()], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(INFECTION_ROWS))
+def test_an_infection_that_requires_antibiotics_is_met_by_sepsis(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    """"that requires antibiotics" is what "requiring antibiotics" says: sepsis meets it (the
+    relative pronoun kept the qualifier an and-ed review, and septic shock was unknown)."""
     assert judged(parse_line(text, kind), facts) == expected
