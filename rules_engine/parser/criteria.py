@@ -405,8 +405,16 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # that only titles the list ("adverse prognostic factors") adds nothing
                 joined = count
                 own = own if own and any(True for _ in iter_predicates(own[0])) else []
+            contrary = [_contrary_alternative(own[0], e) for e in kid_exprs] if own and ctype is CriterionType.INCLUSION and index not in negated else []
             if not kid_exprs:
                 expr = normal_limits_upright(joined, ctype)
+            elif contrary and all(c is not None for c in contrary):
+                # "at least 18 years old with refractory/relapsed AML" over "If untreated AML, older
+                # than 60 and not a candidate for standard chemotherapy": a line under it for patients
+                # the heading itself never admits is another way in, never a further condition (as
+                # one, it was vacuous for every patient the heading takes and the untreated patient
+                # it names failed the heading)
+                expr = normal_limits_upright(Any_((own[0], *(c for c in contrary if c is not None))), ctype)
             elif own and isinstance(own[0], Any_) and _LAST_ALTERNATIVE_LEADS.search(text):
                 # ">= 75 years of age OR < 75 years of age with at least 1 of the following:": the
                 # list is the last alternative's (asked of every patient, a patient of 78 with none
@@ -817,6 +825,22 @@ def _concerning(kid: Criterion, expr: Expr, group: type[All] | type[Any_], ctype
     if kid.applies_if is None:
         return expr
     return Any_((Not(kid.applies_if), expr)) if group is All else All((kid.applies_if, expr))
+
+
+def _contrary_alternative(own: Expr, kid: Expr) -> Expr | None:
+    """``condition and requirement`` when ``kid`` is a conditional line (``not condition or
+    requirement``) whose condition denies what ``own`` asks: each alternative of one of its
+    conjuncts ("relapsed or refractory") is negated in the condition ("untreated": not relapsed,
+    not refractory). Else None."""
+    if not (isinstance(kid, Any_) and len(kid.parts) == 2 and isinstance(kid.parts[0], Not)):
+        return None
+    condition = kid.parts[0].part
+    denied = {p.part for p in (condition.parts if isinstance(condition, All) else (condition,)) if isinstance(p, Not) and isinstance(p.part, Predicate)}
+    for part in own.parts if isinstance(own, All) else (own,):
+        options = part.parts if isinstance(part, Any_) else (part,)
+        if denied and options and all(isinstance(o, Predicate) and o in denied for o in options):
+            return All((condition, kid.parts[1]))
+    return None
 
 
 def _flip(criterion: Criterion) -> Expr:

@@ -882,6 +882,15 @@ _SCOPE_LABEL = re.compile(
 )
 
 
+# a disease status in the condition of a conditional line ("If untreated AML", "For relapsed or
+# refractory patients", "If newly diagnosed"): read with the names it qualifies
+_CONDITION_STATUS = re.compile(
+    r"\b(?:(?:previously\s+)?untreated|treatment[\s-]na[iï]ve|newly\s+diagnosed|de\s+novo|relapsed|refractory|recurrent"
+    r"|in\s+(?:first\s+|second\s+|complete\s+)?remission)\b",
+    I,
+)
+
+
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
@@ -917,6 +926,13 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if unread:
         return _unread_condition(m, ctype)
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
+    if _CONDITION_STATUS.search(m.group("cond")):
+        # "If untreated AML, ...", "If relapsed AML, ...": the status is part of whom the line is
+        # for. Read as its names alone, "untreated" was dropped (a relapsed AML had to be over 60)
+        # and "relapsed" became an alternative of "AML" (an untreated AML was asked too)
+        status_read = _to_expr(m.group("cond"), CriterionType.INCLUSION)
+        if not _has_review(status_read) and any(True for _ in iter_predicates(status_read)):
+            condition = status_read
     if markers:
         condition = all_of([any_of([it.expr for it in markers]), condition])  # type: ignore[misc]
     requirement = _to_expr(m.group("req"), ctype)

@@ -280,6 +280,15 @@ _PATTERNS: tuple[str, ...] = (
     # the trial's own agent excepted from a washout ("antineoplastic agents other than ASP2215"): no
     # therapy a record holds before the trial is that code
     r"\bother\s+than\s+(?:the\s+)?(?:study\s+(?:drug|treatment|medication|agent)|(?-i:[A-Z]{2,5}-?\d{3,6}))\b(?!\s*(?:and|or|,)\s*\w)",
+    # a cross-reference to the protocol's own pages, in brackets with whatever it says of them ("(see
+    # Appendix II)", "(See Appendix VII)", "(see Appendix I: Cockcroft-Gault Creatinine Clearance
+    # Calculation)", "(See Appendix III for calculation criteria)", "(see Section 15.9 Appendix 9
+    # for description)") or bare with its label ("see Appendix B"): where the trial explains a
+    # scale or a formula, never a requirement. Left, the words were an unparsed review beside the
+    # bound (a Karnofsky of 90 unknown) or an alternative of an exclusion (nobody decided)
+    r"\(\s*(?:please\s+)?(?:also\s+)?see\s+(?:the\s+)?(?:appendix|appendices|section|table|attachment|figure)\b[^()]{0,120}\)"
+    r"|\b(?:please\s+)?see\s+(?:the\s+)?(?:appendix|section|table|attachment)\s+(?-i:[IVX]{1,5}|[A-Z]|\d[\w.]*)\b"
+    r"(?:\s+for\s+(?:further\s+|more\s+)?(?:details|description|definitions?|information))?",
     # every subtype or origin a disease may have ("AML as defined by WHO criteria, any subtype, de
     # novo or secondary, except APL", "NSCLC of any type", "MDS (de novo or secondary)"; 41 corpus
     # lines): no condition. Left as words listed beside the disease they stood as alternatives of
@@ -470,6 +479,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("protocol version",),
     ("qtcf", "qtcb", "qtc-f", "qtc-b"),
     ("other than",),
+    ("see ",),
     ("type", "novo"),
     ("switched to",),
 )

@@ -290,8 +290,16 @@ class _Splitter:
             and self.ctype is CriterionType.INCLUSION  # exclusion lines are alternatives already
         ):
             # "A OR B": one line, so the alternative is read as one
-            if self.pending_or or _ENDS_WITH_OR.search(self.items[previous].parts[-1]):
+            ends_or = _ENDS_WITH_OR.search(self.items[previous].parts[-1])
+            if self.pending_or or ends_or:
                 item = self.items[previous]
+                if ends_or and not self.pending_or and ";" in " ".join(item.parts)[: -len(ends_or.group())]:
+                    # "1. High risk AML ... inv(3); t(3;3); ... complex karyotype; or" / "2. High
+                    # risk MDS ...": the bullet's "or" joins whole items, but after the item's own
+                    # semicolon list it read as one more item of that list (AML and MDS both
+                    # asked). Written as the capital OR the other joins carry, the line parser
+                    # cuts the alternatives there (``line._top_level_or``).
+                    item.parts[-1] = item.parts[-1][: ends_or.end() - 2].rstrip() + " OR"
                 item.parts.append(f"OR {text}" if self.pending_or else text)
                 self.pending_or = False
                 self.stack.append(previous)

@@ -422,7 +422,7 @@ def _lifetime(expr: Expr) -> bool:
     return all(p.window is None or p.window.amount >= 100 for p in iter_predicates(expr) if p.concept == "other_malignancy")
 
 
-def _within_disease_free(expr: Expr, window: Window, judged: Review | None = None) -> Expr:
+def _within_disease_free(expr: Expr, window: Window, judged: Review | None = None, solid_only: str | None = None) -> Expr:
     """Another malignancy counted while active or within the disease-free span the line asks.
 
     Only the malignancy the line counts takes the span; an exception standing beside it ("... or
@@ -431,19 +431,27 @@ def _within_disease_free(expr: Expr, window: Window, judged: Review | None = Non
     the span and is left as written (given the span too, a cancer resolved 2 years ago met the
     exception and was no longer excluded). ``judged``: the words the span is joined to ("and
     are deemed by the investigator to be at low risk for recurrence"), which leave a malignancy
-    on record beyond the span to a person."""
+    on record beyond the span to a person. ``solid_only``: the span is that of solid tumours
+    alone ("... or other solid tumors curatively treated with no evidence of disease for >= 5
+    years"), so beyond it a malignancy that is no solid tumour still counts (a lymphoma 10 years
+    ago is no exception); when the trial's own disease is unknown (the value ``None``) which
+    cancer it is is left to a person, with those words."""
     if _is_target(expr):
         base = expr.parts[0] if isinstance(expr, Any_) else expr
         assert isinstance(base, Predicate)
         parts: list[Expr] = [replace(base, op=Op.PRESENT, window=None), replace(base, op=Op.WITHIN, window=window)]
+        lifetime = replace(base, op=Op.WITHIN, window=Window(100.0, "years"))
         if judged is not None:
-            parts.append(All((replace(base, op=Op.WITHIN, window=Window(100.0, "years")), judged)))
+            parts.append(All((lifetime, judged)))
+        if solid_only is not None:
+            values = tuple(v for v in base.value or () if isinstance(v, str))
+            parts.append(replace(lifetime, value=values + ("solid_tumor",)) if base.value is not None else All((lifetime, Review(ReviewReason.JUDGEMENT, solid_only))))
         return Any_(tuple(parts))
     if isinstance(expr, Not):
-        return Not(_within_disease_free(expr.part, window, judged))
+        return Not(_within_disease_free(expr.part, window, judged, solid_only))
     if isinstance(expr, (All, Any_)):
         counting = isinstance(expr, All) and any(_is_target(p) for p in expr.parts)
-        walked = [p if counting and isinstance(p, Not) else _within_disease_free(p, window, judged) for p in expr.parts]
+        walked = [p if counting and isinstance(p, Not) else _within_disease_free(p, window, judged, solid_only) for p in expr.parts]
         return any_of(walked) if isinstance(expr, Any_) else all_of(walked)
     return expr
 
@@ -489,25 +497,58 @@ _DISEASE_FREE_ONLY = re.compile(
 )
 
 
+# the solid tumours' own span, the last of an exception's kinds: "except adequately treated
+# nonmelanoma skin cancer, ... or other solid tumors curatively treated with no evidence of disease
+# for >= 5 years", "... or other solid tumor treated curatively and without evidence of recurrence
+# for at least 3 years" (the span is searched for behind it, within the same item)
+_SOLID_SPAN = re.compile(r"\bsolid\s+tumou?rs?\b[^;]{0,120}$", re.I)
+
+
+def _span_text(criteria: tuple[Criterion, ...], index: int) -> str:
+    """The words a line's disease-free span is read from: its own, or for a heading whose own
+    words state none, those of the one line under it that does ("PATIENT CHARACTERISTICS:" over
+    "No history of other malignancies, except ... for >= 5 years"). The heading holds its
+    children's reading, so the span must be the same there: read from the heading's words alone,
+    the child's malignancy stayed "ever" in the heading and failed a cancer cured 10 years ago
+    that the child line itself let pass."""
+    own = criteria[index].text
+    if _DISEASE_FREE.search(own) or not any(p.concept == "other_malignancy" for p in iter_predicates(criteria[index].expr)):
+        return own
+    spans = [c.text for c in _descendants(criteria, index) if _DISEASE_FREE.search(c.text)]
+    return spans[0] if len(spans) == 1 else own
+
+
+def _descendants(criteria: tuple[Criterion, ...], index: int) -> list[Criterion]:
+    out, todo = [], [index]
+    while todo:
+        parent = todo.pop()
+        kids = [i for i, c in enumerate(criteria) if c.parent == parent]
+        out.extend(criteria[i] for i in kids)
+        todo.extend(kids)
+    return out
+
+
 def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
     """The trial's criteria with "another malignancy" told the trial's own disease and the line's
     exceptions, and non-systemic steroid permissions read as remarks. A coordinator's correction
     is left as written."""
     own = trial_diseases(criteria)
     out = []
-    for criterion in criteria:
+    for index, criterion in enumerate(criteria):
         if criterion.corrected:
             out.append(criterion)
             continue
         expr = _walk(criterion.expr, own)
         if criterion.type is CriterionType.EXCLUSION and own is not None:
             expr = _without_own_disease(expr, own)
-        free = _DISEASE_FREE.search(criterion.text)
-        if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", criterion.text, re.I) and _lifetime(expr):
+        text = _span_text(criteria, index)
+        free = _DISEASE_FREE.search(text)
+        if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", text, re.I) and _lifetime(expr):
             window = _span(free)
-            tail = _JUDGED_SPAN.match(criterion.text, free.end())
-            judged = Review(ReviewReason.JUDGEMENT, criterion.text[free.start(): tail.end()]) if tail else None
-            expr = _within_disease_free(expr, window, judged)
+            tail = _JUDGED_SPAN.match(text, free.end())
+            judged = Review(ReviewReason.JUDGEMENT, text[free.start(): tail.end()]) if tail else None
+            solid = _SOLID_SPAN.search(text, 0, free.start())
+            expr = _within_disease_free(expr, window, judged, text[solid.start(): free.end()] if solid else None)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))

@@ -457,11 +457,12 @@ _VIRUS_TESTS = {
 
 # the words a line qualifies an active infection with that sepsis always meets ("active,
 # uncontrolled, systemic infection considered opportunistic, life threatening or clinically
-# significant", "serious infection requiring IV antibiotics"): only such words, nothing else
+# significant", "serious infection requiring IV antibiotics", "an active infection that requires
+# antibiotics"): only such words, nothing else
 _SEPSIS_MEETS = re.compile(
     r"(?:\W|\b(?:patients?|subjects?|an?|with|has|have|any|known|active|current|concurrent|ongoing|uncontrolled|uncontrollable|serious|severe|life|threatening|"
     r"systemic|clinically|significant|considered|opportunistic|or|and|requiring|requires|needing|intravenous|IV|antibiotics?|antimicrobials?|"
-    r"therapy|treatment)\b)*",
+    r"therapy|treatment|that|which|needs?|required)\b)*",
     I,
 )
 
