@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
-from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of, openers
+from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
 from rules_engine.parser.items import all_of, any_of
 from rules_engine.parser.safety import Qualifier
 
@@ -54,7 +54,7 @@ def _narrow(expr: Expr, kinds: tuple[str, ...], used: set[str]) -> Expr | None:
     if isinstance(expr, Predicate):
         if expr.op not in _ASKED_OPS or expr.value is not None or not _event(expr):
             return expr
-        mine = tuple(k for k in kinds if k != expr.concept and (k in kinds_of(expr.concept) or k in openers(expr.concept)))
+        mine = tuple(k for k in kinds if k != expr.concept and k in kinds_of(expr.concept))
         if not mine:
             return expr
         if excepted(expr.concept, mine) is None:
