@@ -80,7 +80,7 @@ READINGS = [
     # (a diagnostic surgery on record does not show the major one is it: open, never cleared)
     ("Major surgery, other than diagnostic surgery, within 4 weeks prior to Day 1", EXC,
      'major-surgery within 4 weeks and (not minor-surgery or review ambiguous "whether the exception covers every record the line excludes: other than diagnostic surgery")'),
-    ("Chemotherapy, except hydroxyurea, within 2 weeks of study entry", EXC, "chemotherapy within 2 weeks"),
+    ("Chemotherapy, except hydroxyurea, within 2 weeks of study entry", EXC, "chemotherapy other than (hydroxyurea) within 2 weeks"),
     # an example that is no kind of the head is one more thing the exclusion names
     ("Prior organ transplantation, including allogeneic stem cell transplantation", EXC, "organ-transplant or allo-HSCT"),
     ("Active infection (including HIV)", EXC, "active-infection or HIV"),
@@ -103,7 +103,7 @@ READINGS = [
      '(arrhythmia and not (atrial-fibrillation and review "other than atrial flutter or fibrillation requiring medication, or uncontrolled '
      'congestive heart failure")) or heart-failure'),
     ("Chemotherapy other than hydroxyurea, or radiotherapy within 2 weeks", EXC,
-     '(chemotherapy and review unparsed "other than hydroxyurea, or radiotherapy within 2 weeks") or radiotherapy within 2 weeks'),
+     '(chemotherapy other than (hydroxyurea) and review unparsed "other than hydroxyurea, or radiotherapy within 2 weeks") or radiotherapy within 2 weeks'),
     # (an exception listing the head's own kind stays the exception)
     ("Prior malignancy, other than carcinoma in situ of the cervix, or non-melanoma skin cancer", EXC,
      '(other-malignancy or other-malignancy within 100 years) and not ((carcinoma-in-situ or nonmelanoma-skin-cancer) and review unparsed '
