@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
+from rules_engine.parser.items import HEMATOLOGIC_DISEASES, NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
@@ -337,7 +337,7 @@ def _segments(text: str) -> list[tuple[int, int]]:
 
 
 _STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
-_DIAGNOSIS_CONCEPTS = frozenset({"aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml"})
+_DIAGNOSIS_CONCEPTS = HEMATOLOGIC_DISEASES
 _FIXED_ROLES = frozenset({"status", "diagnosis"})
 
 

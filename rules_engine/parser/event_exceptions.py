@@ -19,12 +19,14 @@ event reading, where it applies, is only more exact there.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
-from rules_engine.parser.items import all_of, any_of
+from rules_engine.parser.items import all_of, any_of, map_leaves
+from rules_engine.parser.remarks import HYDROXYUREA_EXCEPTED
 from rules_engine.parser.safety import Qualifier
 
 _ASKED_OPS = frozenset({Op.PRESENT, Op.WITHIN})
@@ -153,3 +155,20 @@ def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str, mar
         why = (Qualifier if marked else Review)(ReviewReason.AMBIGUOUS, "whether the exception covers every record the line excludes: " + said)
         return all_of([expr, any_of([Not(exc), why])])
     return all_of([expr, Not(exc)])
+
+
+_HYDROXYUREA_EXCEPTED = re.compile(HYDROXYUREA_EXCEPTED, re.I)
+
+
+def hydroxyurea_excepted(text: str, expr: Expr) -> Expr:
+    """``expr`` with its chemotherapy and anticancer therapy asked with hydroxyurea excepted when
+    ``text`` excepts it from them (remarks blanks the words)."""
+    if "hydr" not in text.lower() or not _HYDROXYUREA_EXCEPTED.search(text):
+        return expr
+
+    def leaf(e: Expr) -> Expr:
+        if isinstance(e, Predicate) and e.concept in ("chemotherapy", "anticancer_therapy") and e.value is None and e.op in (Op.PRESENT, Op.ABSENT, Op.WITHIN, Op.NOT_WITHIN):
+            return replace(e, value=("hydroxyurea",))
+        return e
+
+    return map_leaves(expr, leaf)

@@ -54,10 +54,11 @@ from rules_engine.parser.decidable import human_only
 from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
+from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
-from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks, hydroxyurea_excepted
+from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     AGENT_WINDOW,
     PERMISSION,

@@ -16,10 +16,7 @@ work is linear in the line's length.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from rules_engine.criteria import Expr, Op, Predicate
-from rules_engine.parser.items import map_leaves
 from rules_engine.parser.word_gates import WordGates
 
 I = re.IGNORECASE
@@ -41,7 +38,8 @@ EVER_PHRASE = (
 
 
 
-# hydroxyurea excepted from a washout (see the remark below)
+# hydroxyurea excepted from a washout (see the remark below; event_exceptions.hydroxyurea_excepted
+# asks the line's therapies with it excepted)
 HYDROXYUREA_EXCEPTED = (
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
     r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
@@ -49,21 +47,6 @@ HYDROXYUREA_EXCEPTED = (
     r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
     r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
 )
-_HYDROXYUREA_EXCEPTED = re.compile(HYDROXYUREA_EXCEPTED, re.I)
-
-
-def hydroxyurea_excepted(text: str, expr: Expr) -> Expr:
-    """``expr`` with its chemotherapy and anticancer therapy asked with hydroxyurea excepted when
-    ``text`` excepts it from them (the remark above blanks the words)."""
-    if "hydr" not in text.lower() or not _HYDROXYUREA_EXCEPTED.search(text):
-        return expr
-
-    def leaf(e: Expr) -> Expr:
-        if isinstance(e, Predicate) and e.concept in ("chemotherapy", "anticancer_therapy") and e.value is None and e.op in (Op.PRESENT, Op.ABSENT, Op.WITHIN, Op.NOT_WITHIN):
-            return replace(e, value=("hydroxyurea",))
-        return e
-
-    return map_leaves(expr, leaf)
 
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
@@ -266,7 +249,7 @@ _PATTERNS: tuple[str, ...] = (
     # hydroxyurea excepted from a washout ("any anticancer therapy within 2 weeks before study entry
     # with the exception of hydroxyurea"; 23 corpus lines): blanked here, and the line's
     # chemotherapy and anticancer therapy are asked with hydroxyurea excepted
-    # (``hydroxyurea_excepted``: a record of it no longer leaves them open, derive.OPEN_BESIDE).
+    # (``event_exceptions.hydroxyurea_excepted``: a record of it no longer leaves them open, derive.OPEN_BESIDE).
     # Left, it was a review conjunct, and decitabine 7 days ago was unknown. Only where hydroxyurea
     # ends the phrase ("other than hydroxyurea or Gleevec" excepts more)
     HYDROXYUREA_EXCEPTED,

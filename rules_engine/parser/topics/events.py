@@ -14,11 +14,11 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
+from rules_engine.parser.items import HEMATOLOGIC_DISEASES, I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
-from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, with_generic
+from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, product_washout, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -1813,10 +1813,7 @@ def _is_event(concept: str) -> bool:
 # (the history said in words, "history", "prior", "previous", "past", "ever": "Patients diagnosed
 # with APL" or "who had AML" name the disease the patient has, as before)
 _DIAGNOSIS_HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ever)\b", I)
-_EVER_DIAGNOSES = frozenset({
-    "aml", "apl", "all", "b_all", "t_all", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cmml", "jmml", "cll", "cml",
-    "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml",
-})
+_EVER_DIAGNOSES = HEMATOLOGIC_DISEASES
 
 
 def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
@@ -3095,7 +3092,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     # a washout (a record names it or not; when it was last given is a person's). Left
                     # a bare review, valproic acid taken now passed the line
                     name = " ".join(named.group("name").lower().split())
-                    unread = any_of([Not(predicate("named_medication", Op.IS, name)), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {name}")])
+                    unread = product_washout(predicate("named_medication", Op.IS, name), name)
                 target.expr = all_of([target.expr, unread]) if ctype is CriterionType.INCLUSION else any_of([target.expr, unread])  # type: ignore[list-item]
         if op is Op.NOT_WITHIN and len(listed) > 1 and ctype is CriterionType.INCLUSION:
             # "at least 4 weeks since chemotherapy or radiotherapy" asks it of each: none of them

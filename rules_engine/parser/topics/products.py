@@ -222,7 +222,7 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
         words = " ".join(text[m.start(): m.end()].split())
         if m.group("washout"):
             # "at least 4 weeks since prior X": met without X; with X, how long ago is a person's to read
-            expr: Expr = any_of([Not(given), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {words}")])
+            expr: Expr = product_washout(given, words)
         else:
             when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
             if when is not None:
@@ -242,6 +242,12 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
         end = max(tail.end() if tail else m.end(), dose.end() if dose else 0)  # the dose in brackets is the product's too
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
+
+
+def product_washout(given: Expr, words: str) -> Expr:
+    """A washout from named products: no record naming them meets it; one naming them leaves how
+    long ago to a person (a record dates a product only as history)."""
+    return any_of([Not(given), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {words}")])
 
 
 _TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
