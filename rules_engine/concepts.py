@@ -607,6 +607,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # hold24, append only): ICD-10-CM D46.C (isolated del(5q)), ICD-O-3 9986/3. With no concept the
     # line was left to a person, which left an MDS with del(5q) never given lenalidomide eligible
     Concept("del_5q", Kind.EVENT, "myelodysplastic syndrome with deletion 5q (del(5q))", parent="mds"),
+    # pulmonary function as the transplant and cell-therapy trials bound it, each as a percentage
+    # of the predicted value ("DLCO >= 50% of predicted", "FEV1 and FVC >= 40% predicted": ~150
+    # corpus mentions, each a review: a DLCO of 30% met the organ-function heading it stood under).
+    # Append only. Hospitals send them as the measured/predicted observations (LOINC 98130-8,
+    # 20152-5, 19872-1)
+    Concept("dlco", Kind.MEASUREMENT, "diffusing capacity of the lung for carbon monoxide (DLCO), % of predicted", "%"),
+    Concept("fev1", Kind.MEASUREMENT, "forced expiratory volume in one second (FEV1), % of predicted", "%"),
+    Concept("fvc", Kind.MEASUREMENT, "forced vital capacity (FVC), % of predicted", "%"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

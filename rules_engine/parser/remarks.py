@@ -95,7 +95,7 @@ _PATTERNS: tuple[str, ...] = (
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
-    r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|ECG|electrocardiogra\w*|"
+    r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|(?:pulmonary|lung)\s+function\s+(?:tests?|testing|studies)(?:\s*\(\s*PFTs?\s*\))?|PFTs?|spirometry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
     r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
@@ -414,7 +414,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("lab",),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
-     "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra",
+     "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra", "function test", "function studies", "pft", "spirometry",
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
     ("terminology", "toxicity", "ctc"),

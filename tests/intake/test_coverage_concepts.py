@@ -218,6 +218,10 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "2951-2", valueQuantity=quantity(128, "mmol/L")), {"sodium": (128, "mmol/L")}),
         (observation(LOINC, "2028-9", valueQuantity=quantity(18, "meq/L")), {"bicarbonate": (18, "mmol/L")}),  # total CO2, US units
         (observation(LOINC, "1963-8", valueQuantity=quantity(24, "mmol/L")), {"bicarbonate": (24, "mmol/L")}),
+        (observation(LOINC, "98130-8", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),
+        (observation(LOINC, "19911-7", valueQuantity=quantity(22, "mL/min/mm[Hg]")), {}),  # the absolute DLCO: no share of predicted
+        (observation(LOINC, "20152-5", valueQuantity=quantity(48, "%")), {"fev1": (48, "%")}),
+        (observation(LOINC, "19872-1", valueQuantity=quantity(71, "%")), {"fvc": (71, "%")}),
         (observation(LOINC, "16933-4", valueCodeableConcept={"text": "Positive"}), {"hbcab": ("positive", None)}),
     ],
 )

@@ -130,7 +130,7 @@ PINNED = [
     ('NCT04094766', 'CD19/CD22 postive leukemia cell was confirmed by flow cytometry or imm', 'ANY(cd19 is positive, cd22 is positive)'),
     ('NCT04094766', 'Karnofsky score ≥70;', 'karnofsky gte 70 %'),
     ('NCT04094766', 'Results of pregnant test should be negative, and agree to conception c', 'ALL(pregnancy_test is negative, R[unparsed:6 months after infusion], R[consent:agree to conception control])'),
-    ('NCT04094766', 'Adequate organ function: EF≥50%; normal ECG; CCR ≥ 50ml/min or Cr < 2.', 'ALL(lvef gte 50 %, R[unsupported_concept:normal ECG], ANY(creatinine_clearance gte 50 mL/min, creatinine lt 2 mg/dL, creatinine lt 2 xULN), alt lt 5 xULN, ast lt 5 xULN, bilirubin lte 3 mg/dL, R[unsupported_concept:DLCO … FEV1 > 45% of predict v])'),
+    ('NCT04094766', 'Adequate organ function: EF≥50%; normal ECG; CCR ≥ 50ml/min or Cr < 2.', 'ALL(lvef gte 50 %, R[unsupported_concept:normal ECG], ANY(creatinine_clearance gte 50 mL/min, creatinine lt 2 mg/dL, creatinine lt 2 xULN), alt lt 5 xULN, ast lt 5 xULN, bilirubin lte 3 mg/dL, dlco gt 45 %, fev1 gt 45 %)'),
     ('NCT04094766', 'At least 2 weeks intervals since the last chemotherapy;', 'chemotherapy not_within w=2.0weeks'),
     ('NCT04094766', 'At least 2 weeks intervals since the last anti-GVHD therapy if patient', 'R[unsupported_concept:]'),
     ('NCT04094766', 'Patients diagnosed with acute promyelocytic leukemia:t(15;17)(q22;q12)', 'apl present'),

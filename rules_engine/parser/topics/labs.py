@@ -24,12 +24,20 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.registry_fields import nodes
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
 _LAB_NAMES: tuple[tuple[str, str], ...] = (
+    # pulmonary function as a share of the predicted value (concepts.py: dlco, fev1, fvc); a
+    # diffusing capacity named as corrected for haemoglobin keeps the word, read by corrected_dlco; listed
+    # first, so a haemoglobin named in its bracket ("DLCO (corrected for Hgb)") is no test of its own
+    ("dlco", r"(?:(?:un)?corrected\s+|(?:ha?emoglobin|Hg?b)[\s-]+(?:corrected|adjusted)\s+)?(?:\bDLCOc?\b|\bDLco\b|\bDlCO\b|"
+             r"(?:lung\s+|pulmonary\s+)?(?:carbon\s+monoxide\s+)?diffusi(?:ng|on)\s+capa(?:city|bility)(?:\s+(?:of|for)\s+(?:the\s+)?lungs?)?(?:\s+(?:for|of)\s+carbon\s+monoxide)?"
+             r"(?:\s*\(\s*DLCOc?\s*\))?(?:\s+test)?|(?:carbon\s+monoxide\s+)?diffusion\s+in\s+the\s+lungs?(?:\s*\(\s*DLCOc?\s*\))?)(?:\s*\(\s*(?:(?:un)?corrected|adjusted)(?:\s+for\s+(?:ha?emoglobin|Hg?b))?\s*\))?"),
+    ("fev1", r"\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
+    ("fvc", r"forced\s+vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
     ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
@@ -194,6 +202,8 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return (_round(value * 100), "%") if value <= 1 else (value, "%")
     if concept in ("bm_blasts", "pb_blasts", "mrd"):
         return value, "%"
+    if concept in _PULMONARY and 5 <= value <= 150:  # "DLCO > 50": a share of predicted; "FEV1 > 1.0" is litres, unread
+        return value, "%"
     if concept == "inr":
         return value, None
     if concept in ("bilirubin", "creatinine") and value <= 10:
@@ -238,7 +248,7 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
             return pos, None, None, False, True
     end, unit, written = _read_unit(text, pos, concept)
     if unit is None:
-        if written:
+        if written or concept in _PULMONARY and _VOLUME_AFTER.match(text, pos):
             return pos, None, None, False, True
         v, u = _unitless(concept, value)
         return pos, v, u, False, False
@@ -251,7 +261,44 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
             return pos, None, None, False, True
     if unit == "1" and concept in ("lvef", "spo2"):
         return end, _round(value * 100), "%", False, False
+    if concept in _PULMONARY and unit == "%" and (tail := _OF_PREDICTED.match(text, end)) is not None:
+        end = tail.end()  # "50% of predicted (corrected for hemoglobin)": what the share is of
     return end, number(str(value)), unit, False, False
+
+
+_PULMONARY = frozenset({"dlco", "fev1", "fvc"})
+# an absolute lung volume or diffusing capacity after the number ("FEV1 > 1 L", "DLCO > 10 mL/mm
+# Hg/min", "FEV1 < 0.8 cc"), never the share of predicted these concepts hold
+_VOLUME_AFTER = re.compile(r"\s*(?:[mµ]?[lL]\b|cc\b|lit(?:er|re)s?\b|mL\b|ml/)", I)
+# what a lung function's percentage is of ("of predicted", "predicted value", "of expected", "of
+# normal"), and a haemoglobin correction said after it; no repetition, so no backtracking
+_OF_PREDICTED = re.compile(
+    r"(?:\s*(?:of\s+(?:the\s+)?)?(?:age[\s-]+)?(?:predicted|expected|normal|predict)(?:\s+(?:values?|normal))?\b)?"
+    r"(?:\s*,?\s*\(?\s*(?:(?:(?:un)?corrected|adjusted)\s+(?:for\s+)?|after\s+correction\s+for\s+)(?:ha?emoglobin|Hg?b)\s*\)?)?",
+    I,
+)
+_CORRECTED = re.compile(r"(?<!un)(?:corrected|adjusted)\b|\bcorrection\b|\bDLCOc\b", I)
+# "FEV1/FVC < 70%": the ratio of the two, neither test (read as each, a normal ratio with a low FEV1 excluded)
+_FEV1_FVC_RATIO = re.compile(r"FEV[_\s]?1\s*\)?\s*/\s*(?:forced\s+vital\s+capacity\s*)?\(?\s*FVC\b", I)
+# a lung function bound that only says when more is asked ("Pulmonary clearance is needed if the
+# patient has FEV1, FVC, or DLCO < 50%"): a condition, never the line's requirement
+# (or a bracket opened by "if": "O2 sat >= 90% in room air (if <90%, spirometry and DLCO above 50% ...)")
+_IF_PATIENT_HAS = re.compile(r"\bif\s+(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:has|have)\s+$|\(\s*if\b[^()]{0,60}$", I)
+
+
+def corrected_dlco(pred: Expr, named: str) -> Expr:
+    """A diffusing capacity bound the line states corrected for haemoglobin, against the record's
+    value (LOINC 98130-8, uncorrected). The correction raises the value in anaemia, which nearly
+    every patient of these trials has, so a record that passes the bound passes it; one that fails
+    may pass once corrected, which the record does not say: a person's. Read by the direction
+    the bound passes in, never by line type: a lower bound (DLCO >= 50%) passed decides, an
+    upper one (DLCO < 50%, a line that excludes) decides only when it is not met."""
+    if not _CORRECTED.search(named) or not isinstance(pred, Predicate) or pred.concept != "dlco":
+        return pred
+    why = "the diffusing capacity corrected for haemoglobin, which the record may not hold"
+    if pred.op in (Op.GT, Op.GTE):
+        return any_of([pred, Alternative(ReviewReason.AMBIGUOUS, why)])
+    return all_of([pred, Qualifier(ReviewReason.AMBIGUOUS, why)])
 
 
 # The gap between the names and their limit may name more tests under the same limit after a
@@ -431,6 +478,7 @@ _CANONICAL = {
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
+    "dlco": "%", "fev1": "%", "fvc": "%",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
 }
@@ -450,6 +498,7 @@ _PLAUSIBLE = {
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
+    "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0),
 }
 
 
@@ -763,6 +812,8 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         if _RATIO.search(text, max(0, m.start() - 25), m.end()):
             continue  # "urine protein:creatinine ratio > 1" bounds a ratio, not serum creatinine
+        if set(concepts) & _PULMONARY and (_FEV1_FVC_RATIO.search(text, m.start(), m.end()) or _IF_PATIENT_HAS.search(text, max(0, m.start() - 60), m.start())):
+            continue
         if "bm_blasts" in concepts and re.match(r"\s*(?:\w+\s+){0,2}?(?:in|of)\s+(?:the\s+)?peripheral\s+blood", text[m.end():], I):
             continue
         if "pb_blasts" in concepts and re.search(r",|\b[a-h]\.|\b(?:or|and|patients?|subjects?|for)\b", m.group("mid") or "", I):
@@ -786,7 +837,7 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: a threshold no measurement could mean: {m.group(0).strip()}"))
                 continue
             op = OPS[m.group("op")]
-            pred: Expr = predicate(concept, op, value, unit, uln)
+            pred: Expr = corrected_dlco(predicate(concept, op, value, unit, uln), text[m.start(): t_end])
             by_sex = _by_sex(text, t_end, concept, pred) if len(concepts) == 1 else None
             if by_sex is not None:  # "< 1.4 mg/dl in females and < 1.5 mg/dl in males": each sex its own bound
                 end, pred = max(end, by_sex[0]), by_sex[1]
