@@ -18,8 +18,9 @@ from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
+from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
-from rules_engine.parser.topics.events import event_items, other_than_spans, with_treatment_leads
+from rules_engine.parser.topics.events import event_items, other_than_spans, therapy_concept, with_treatment_leads
 from rules_engine.parser.topics.discontinued import discontinued_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, del5q_failed_items, failed_treatment_items
 from rules_engine.parser.topics.infections import infection_items
@@ -1146,6 +1147,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_either_way(main)
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
+    items = _negated_examples(items, main, ctype)
     items, examples = _examples(items, main, ctype)
     items, main = _restatements_blanked(items, main)
     items = _status_over_diseases(_status_runs(items, main), main, ctype)
@@ -1281,6 +1283,67 @@ _EXAMPLED_CLASSES = frozenset({"beta_blocker", "diuretic_therapy", "calcium_chan
 _ETC = re.compile(r"\betc\b\.?\s*\)?\s*$", I)
 
 
+_NOT_THE_HEAD = re.compile(
+    r"\d|[<>≤≥=]|\b(?:due|because|caused|resulting|withdrawn|discontinu\w*|secondary|after|following|within|since|past|last|recent(?:ly)?"
+    r"|related|induced|associated|attributed|attributable|toxicit(?:y|ies)|adverse|reactions?"
+    r"|planned|planning|scheduled|anticipated|expected|intended|candidates?|eligible|future)\b", I
+)
+
+
+# a head that asks what is given now: a therapy among its examples read as ever given would ask more
+_NOW_HEAD = re.compile(r"\b(?:concurrent(?:ly)?|concomitant(?:ly)?|current(?:ly)?|ongoing|simultaneous)\b", I)
+
+
+def _had(expr: Expr, now: bool) -> bool:
+    """Whether ``expr`` only asks what the patient has or had (no absence, no "none within"); under
+    a head asking the present (``now``), no therapy ever given either."""
+    if isinstance(expr, Predicate):
+        return expr.op not in (Op.NOT_WITHIN, Op.ABSENT) and not (now and expr.op is Op.PRESENT and therapy_concept(expr.concept))
+    if isinstance(expr, (All, Any_)):
+        return all(_had(p, now) for p in expr.parts)
+    return isinstance(expr, Review)
+
+
+def _negated_examples(items: list[Item], text: str, ctype: CriterionType) -> list[Item]:
+    """A negated inclusion's examples of a thing no topic reads ("No other uncontrolled serious
+    medical condition (e.g., cardiac arrhythmias or diabetes)") read as the exclusion it states
+    reads them: alternatives of what the line rules out. The topics ask an inclusion's names only
+    where a lead asks for them ("No", "history of" a few words back; a name opening the clause),
+    so the examples of a longer head stood unread and the line was a bare review, which a
+    diabetic patient passed; "No illness (e.g., diabetes)" read them. Only a list whose head is
+    unread takes the exclusion's items within it, where the inclusion read none."""
+    if ctype is not CriterionType.INCLUSION or (lead := NEGATED.match(text)) is None:
+        return items
+    if "(" not in text and not _PLAIN_EXAMPLE.search(text) and "includ" not in text.lower():
+        return items
+    found = list(items)
+    stated: list[Item] | None = None
+    for m in _EXAMPLE.finditer(text):
+        a, b = m.span()
+        if m.start() < lead.end():
+            continue
+        if m.group("m2"):
+            b = _list_end(text, b)
+        if any(it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a])) for it in found):
+            continue  # a head read: its examples are among it (_examples)
+        if _NOT_THE_HEAD.search(text, lead.end(), a):
+            # the head's bound or window ("No concurrent therapeutic doses (≥ 2 mg/day) of
+            # anticoagulants (e.g., warfarin)"), which its examples carry unread; a cause or a
+            # drug's toxicity ("withdrawn from BCG due to a related adverse event (e.g., systemic
+            # infection)", "bevacizumab-related toxicity ..., such as ... hemorrhage"), whose
+            # examples are no condition of their own; a plan ("No planned palliative procedures
+            # ... such as radiation therapy"), which no record of the examples shows
+            continue
+        if stated is None:  # the exclusion the line states: the same words without the negation
+            stated = extract(" " * lead.end() + text[lead.end():], CriterionType.EXCLUSION)
+        now = _NOW_HEAD.search(text, lead.end(), a) is not None  # "No other concurrent treatment (e.g., surgery or radiotherapy)"
+        found += [
+            it for it in stated
+            if it.expr is not None and a <= it.start and it.end <= b and _had(it.expr, now) and all(it.end <= f.start or it.start >= f.end for f in found)
+        ]
+    return sorted(found, key=lambda it: it.start) if len(found) > len(items) else items
+
+
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
     """Examples stand for the thing they illustrate, never for a condition of their own. After
     a thing read (a diagnosis, a therapy), unread examples add nothing: they are among it (in an
@@ -1317,12 +1380,54 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
             if open_list and not any(a <= it.start and it.end <= b for it in keep):
                 spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
+        elif m.group("m1"):
+            _controlled_examples(keep, text, a, b)
     for m in _BARE_EXAMPLES.finditer(text):
         a, b = m.span()
         if any(it.concepts & _EXAMPLED_CLASSES and it.end <= a and not text[it.end: a].strip() for it in keep if it.expr is not None):
             keep = [it for it in keep if not (a <= it.start and it.end <= b)]
             spans.append((a, b))
     return keep, spans
+
+
+# the control a head asks of what it names ("Uncontrolled serious medical condition (e.g., ...)"),
+# the words control_by_measurement reads beside a disease: written before the head's noun among
+# plain adjectives, never as one of two joined ones ("Uncontrolled or significant illness",
+# "severe and/or uncontrolled medical disease": either may be the one)
+_HEAD_CONTROL = re.compile(
+    r"\W*(?:(?:no|not|without|other|any|known|serious|severe|significant|clinically|concurrent|concomitant|active|intercurrent|medical|systemic)\s+)*"
+    r"(?P<c>uncontrolled|poorly[\s-]+controlled|inadequately[\s-]+controlled)\s+(?!or\b|and\b|and/or\b)(?:[\w-]+\s+){0,3}[\w-]+\s*", I,
+)
+_HEAD_CUT = re.compile(r"[,;()\[\]]")
+# a line that says what its "uncontrolled" means ("(i.e. requiring relevant changes in medication
+# within the last month, or hospital admission ...)"): the trial's definition, not the measurement's
+_OWN_DEFINITION = re.compile(r"\bi\.\s?e\b|\b(?:defined|definition|requir\w*|despite|changes?\s+(?:in|of)|admissions?|hospitali[sz]\w*)\b", I)
+_OWN_CONTROL = re.compile(r"\b(?:uncontrolled|controlled|uncompensated|unstable|stable|symptomatic|asymptomatic|severe|active)\b", I)
+
+
+def _controlled_examples(items: list[Item], text: str, a: int, b: int) -> None:
+    """The examples of an unread head that asks the thing uncontrolled carry its control
+    ("Uncontrolled serious medical condition (e.g., cardiac arrhythmias or diabetes)": an
+    uncontrolled diabetes), as "Uncontrolled diabetes" reads (topics.control: the HbA1c or the
+    pressure decides where every definition agrees). Read bare, a diabetes under good control
+    excluded the patient. A bracketed list only: an unbracketed one's head is its qualifier
+    already ("Uncontrolled medical conditions such as diabetes"); never where the line says what
+    its "uncontrolled" means. Only a disease whose control a measurement shows takes it: another
+    stays as it was read (left with a review of its control, a recorded arrhythmia under such a
+    head was only unknown)."""
+    cut = max((c.end() for c in _HEAD_CUT.finditer(text, 0, a)), default=0)
+    head = _HEAD_CONTROL.fullmatch(text, cut, a)
+    if head is None or _OWN_DEFINITION.search(text):
+        return
+    word = head.group("c").lower()
+    start = a
+    for it in sorted((it for it in items if it.expr is not None and a <= it.start and it.end <= b), key=lambda it: it.start):
+        own = max((c.end() for c in _LIST_CUT.finditer(text, start, it.start)), default=start)
+        start = it.end
+        e = it.expr
+        if _OWN_CONTROL.search(text, own, it.start) or not isinstance(e, Predicate) or e.op is not Op.PRESENT or e.window is not None:
+            continue
+        it.expr = controlled(e, word, text) or it.expr
 
 
 _NEXT_EXAMPLE = re.compile(r",\s*(?P<last>(?:or|and|and/or)\s+)?(?P<seg>[^(),;]*)", I)

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.items import I, all_of, any_of, predicate
+from rules_engine.parser.safety import Qualifier
 
 
 _CONTROL_WORDS = re.compile(
@@ -87,3 +88,12 @@ def _with_limits(expr: Expr, diseases: frozenset[str]) -> Expr:
     disease, review = pair
     uncontrolled, controlled = _LIMITS[disease.concept]
     return all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
+
+
+def controlled(disease: Predicate, word: str, text: str) -> Expr | None:
+    """``disease`` asked ``word`` ("uncontrolled") in ``text``, read by the measurement as
+    ``control_by_measurement`` reads "Uncontrolled diabetes"; None where the text writes a limit
+    of its own (its words decide, read or not) or the disease has no measured control."""
+    if disease.concept not in _LIMITS or _OWN_WORDS[disease.concept].search(text):
+        return None
+    return _with_limits(All((disease, Qualifier(ReviewReason.JUDGEMENT, word))), frozenset({disease.concept}))

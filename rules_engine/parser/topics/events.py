@@ -2293,6 +2293,11 @@ _TREATED_FOR = re.compile(
 _NOT_TREATMENTS = frozenset({"gvhd_prophylaxis"})
 
 
+def therapy_concept(concept: str) -> bool:
+    """A treatment a patient is given, not a disease (``_therapy``, for the clause readers)."""
+    return _therapy(concept)
+
+
 def _therapy(concept: str) -> bool:
     """A treatment a patient is given (chemotherapy, a transplant, steroids), not a disease."""
     if concept in _NOT_TREATMENTS:
