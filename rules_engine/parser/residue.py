@@ -721,7 +721,10 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         text = " ".join(x.text for x in run)
         start = run[0].start + len(clause.text[run[0].start: run[0].end]) - len(clause.text[run[0].start: run[0].end].lstrip(" ,"))
         end = start + len(clause.text[start: run[-1].end].rstrip(" ,."))
-        bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text)
+        # (a bound is some item's condition, "or >= 500 if marrow involvement", unless it names a
+        # test of its own that the lab topics could not read: "DLCO < 50% or FEV1 50-75%", whose
+        # unread bound joined as a requirement failed every patient with a normal DLCO)
+        bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text) and not named_labs(text)
         if 0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])

@@ -12,7 +12,10 @@ observations hospitals send (LOINC 98130-8, 20152-5, 19872-1):
 * what is no such share stays unread: an absolute volume or capacity ("FEV1 > 1 L", "DLCO > 10
   mL/mm Hg/min"), the FEV1/FVC ratio, and a bound that only says when more is asked ("Pulmonary
   clearance is needed if the patient has FEV1, FVC, or DLCO < 50%", "(if <90%, spirometry and
-  DLCO above 50% ...)").
+  DLCO above 50% ...)");
+* a bound of another test that no topic reads, offered with "or" ("DLCO less than 50% or FEV1
+  50-75% of predicted value", "serum creatinine < 1.6 mg/dl and/or measured creatinine clearance
+  from 24-hour urine collection of >= 60 ml/min"): one more alternative, as an unread name is.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, lab
+from tests.fixtures.records import adult, creatinine, lab
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -67,6 +70,11 @@ ROWS = [
      "predicted value. Pulmonary clearance is needed if the patient has FEV1, FVC, or DLCO < 50% of predicted valued or any symptomatic "
      "pulmonary disease.", I, [], [pft(dlco=72, fev1=40, fvc=85)], [GOOD]),
     ("FEV > 55% by MUGA or ECHO", I, [], [], [GOOD]),  # an ejection fraction mistyped, never FEV1
+    # -- another test's bound the topics cannot read, offered with "or": an alternative, never a
+    # requirement (joined as one, a normal DLCO failed the line whatever the FEV1; 9 corpus lines)
+    ("DLCO less than 50% or FEV1 50-75% of predicted value", I, [pft(dlco=40)], [], [GOOD, adult()]),
+    ("Adequate renal function defined as serum creatinine < 1.6 mg/dl and/or measured creatinine clearance from 24-hour urine collection of ≥ 60 ml/min",
+     I, [adult(creatinine(1.2))], [], [adult(creatinine(2.0)), adult()]),
 ]
 
 
