@@ -119,6 +119,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "The patient's last myelosuppression therapy ended at least 2 weeks before ...": the
         # washout of the therapy named (the lead was left as words beside it)
         (r"^(\W*(?:\d{1,2}\.\s*)?)(?:the\s+)?(?:patient|subject|participant)['’]s\s+last\s+(?:dose\s+of\s+)?(?=[\w-]+\s+(?:[\w-]+\s+)?(?:ended|completed|finished|stopped)\b)", r"\1", ("last",)),
+        # a therapy and a hypersensitivity sharing their products ("Known prior therapy with or
+        # hypersensitivity to thalidomide or lenalidomide", hold26): each with the products (the
+        # therapy was an or-ed unsupported review, so prior lenalidomide passed the exclusion)
+        (r"\b(therapy|treatment|exposure)\s+with\s+(or|and/or)\s+((?:a\s+)?(?:known\s+)?(?:hypersensitivity|allergy|allergic\s+reactions?|intolerance)\s+to)\s+([^.;:()]{3,120})",
+         lambda m: f"{m.group(1)} with {m.group(4).rstrip()} {m.group(2)} {m.group(3)} {m.group(4)}", ("hypersensitiv", "allerg", "intoleran")),
         # two sources of one transplant sharing the noun ("No prior stem cell or bone marrow
         # transplantation", "allogeneic bone marrow or peripheral blood stem cell transplantation";
         # 15 corpus lines): each with its noun (the first was left an unread alternative)
