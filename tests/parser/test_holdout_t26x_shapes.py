@@ -28,6 +28,16 @@ counts are over its 1,883 trials):
 * "Known prior therapy with or hypersensitivity to thalidomide or lenalidomide" (1 line): the
   therapy and the hypersensitivity share their products (the therapy was an or-ed unsupported
   review, so prior lenalidomide passed the exclusion: an eligible answer).
+* A bound's exception with a bound of its own, written "unless <condition>, in which case <bound>"
+  right after a bound in x ULN ("Total bilirubin =< 1.5 x ULN (unless due to Gilbert syndrome, in
+  which case it should be =< 3.0 x ULN)", "AST and ALT <= 2.5x ULN unless liver metastases are
+  present, in which case they must be <= 5x ULN", "... unless raised due to tumour in which case up
+  to 5 x ULN is permissible"; 12 corpus lines of 7 trials read differently, all read): the shorter
+  form the bound readers already take ("<= 3.0 x ULN for Gilbert syndrome"). Left, the exception
+  was an unread review: Gilbert syndrome with any bilirubin was unknown, and in two trials the one
+  exception masked the bilirubin bound beside the transaminases it excepts. After a bound in other
+  units ("bilirubin >= 2.0 mg/gL unless liver involvement ..., in which case the transaminase
+  levels could be up to 5 x ULN") the bound that follows is another measurement's: left as it was.
 """
 
 from __future__ import annotations
@@ -39,7 +49,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, condition, lab, medication
+from tests.fixtures.records import adult, allergy, alt, ast, bilirubin, condition, lab, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -89,9 +99,22 @@ ROWS = [
      [mds(2, condition("leptomeningeal_disease", 15)), mds(2, condition("cns_involvement", 15))], [mds(2)], []),
     ("Known prior therapy with or hypersensitivity to thalidomide or lenalidomide", E,
      [mds(2, named("lenalidomide")), mds(2, allergy("thalidomide")), mds(2, named("thalidomide", 900))], [mds(2)], []),
+    # -- an exception with its own bound
+    ("Total bilirubin =< 1.5 x upper limit of normal (ULN) (unless due to Gilbert syndrome, in which case it should be =< 3.0 x ULN)", I,
+     [adult(bilirubin(1.8)), adult(bilirubin(3.0), condition("gilbert_syndrome", 5000))],
+     [adult(bilirubin(2.2)), adult(bilirubin(4.0), condition("gilbert_syndrome", 5000))], [adult()]),
+    ("Aspartate aminotransferase (AST) and alanine aminotransferase (ALT) ≤2.5x ULN unless liver metastases are present, in which case they must be "
+     "≤5x ULN.", I,
+     [adult(ast(30), alt(30)), adult(ast(150), alt(150), condition("liver_metastases", 60))],
+     [adult(ast(150), alt(30)), adult(ast(250), alt(30), condition("liver_metastases", 60))], [adult(alt(30))]),
+    ("Patients must have adequate bone marrow function as evidenced by ANC >= 1,500 mm3 and platelets >= 100,000 mm3, must have adequate liver "
+     "function as evidenced by bilirubin <= 1.5 mg/dL and alanine transaminase (ALAT) and aspartate transaminase (ASAT) <= 2.5 times the upper "
+     "limits of normal (ULN) (unless related to liver metastases in which case <= 5 x ULN)", I,
+     [], [adult(bilirubin(2.0), ast(30), alt(30), condition("liver_metastases", 60), lab("anc", 2.0, "10*9/L"), lab("platelets", 150, "10*9/L"))], []),
 ]
 
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
 def test_a_t26x_holdout_shape_is_read_for_what_it_asks(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
