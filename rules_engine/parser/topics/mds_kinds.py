@@ -34,13 +34,13 @@ _GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|-\s*2(?![\d.])|
 _GROUPS = re.compile(
     r"(?<![\w-])(?P<cmp>(?:≥|>=|greater\s+than\s+or\s+equal\s+to|at\s+least)\s*)?(?P<list>" + _GROUP
     + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|or|and|and/or|/|to)\s*" + _GROUP + r"){0,3})"
-    r"(?:\s+or\s+(?:(?P<up>greater|higher|above|more|worse)|(?P<down>less|lower|below|better)))?(?:\s*[-\s]?\s*risk)?(?![\w-])",
+    r"(?:\s+or\s+(?:(?P<up>greater|higher|above|more|worse)|(?P<down>less|lower|below|better)))?(?:(?:\s*-\s*|\s+|)risk)?(?![\w-])",
     I,
 )
 _IPSS = re.compile(r"\bIPSS\b(?!\s*-?\s*R\b)|\bInternational\s+Prognostic\s+Scoring\s+System\b(?!\s*[-\s]*R\b)", I)
 _REVISED = re.compile(r"IPSS\s*-?\s*R\b|\bR\s*-?\s*IPSS\b|\brevised\b|\bWPSS\b|\bIPSS-R\b", I)
 # "low or intermediate-1 risk MDS" without the scale's name: a risk group of an MDS
-_RISK_MDS = re.compile(r"\s*[-\s]?\s*risk\s+(?:MDS|myelodysplas)", I)
+_RISK_MDS = re.compile(r"(?:\s*-\s*|\s+|)risk\s+(?:MDS|myelodysplas)", I)
 _SCORE = re.compile(r"\bIPSS\b(?!\s*-?\s*R\b)(?:\s+(?:risk\s+)?score)?(?:\s+of)?\s*(?P<op>≥|>=|>|≤|<=|<)\s*(?P<n>\d(?:\.\d)?)(?![\d.])", I)
 
 _ORDER = ("low", "int1", "int2", "high")
@@ -171,7 +171,7 @@ def _scale_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
     if re.search(r"risk\s*$", m.group(0), I):
         return (m.start(), m.end()) if re.match(r"\s+(?:MDS\b|myelodysplas)", text[m.end():], I) else None
     risk = _RISK_MDS.match(text, m.end())
-    return (m.start(), m.end() + len(re.match(r"\s*[-\s]?\s*risk", text[m.end():], I).group(0))) if risk else None  # type: ignore[union-attr]
+    return (m.start(), m.end() + len(re.match(r"(?:\s*-\s*|\s+|)risk", text[m.end():], I).group(0))) if risk else None  # type: ignore[union-attr]
 
 
 # the MDS whose risk the groups are, written just before them ("MDS patients in IPSS risk group
