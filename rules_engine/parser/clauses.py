@@ -25,6 +25,7 @@ from rules_engine.parser.topics.discontinued import discontinued_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, del5q_failed_items, failed_treatment_items
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
@@ -84,6 +85,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
 _FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran", I)
+_MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
@@ -105,6 +107,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         proteinuria_items(text, ctype),
         (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype)) if _FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
+        mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
         event_items(text, ctype),
         product_items(text, ctype),
     )

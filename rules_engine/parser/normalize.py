@@ -119,6 +119,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "The patient's last myelosuppression therapy ended at least 2 weeks before ...": the
         # washout of the therapy named (the lead was left as words beside it)
         (r"^(\W*(?:\d{1,2}\.\s*)?)(?:the\s+)?(?:patient|subject|participant)['’]s\s+last\s+(?:dose\s+of\s+)?(?=[\w-]+\s+(?:[\w-]+\s+)?(?:ended|completed|finished|stopped)\b)", r"\1", ("last",)),
+        # a therapy and a hypersensitivity sharing their products ("Known prior therapy with or
+        # hypersensitivity to thalidomide or lenalidomide", hold26): each with the products (the
+        # therapy was an or-ed unsupported review, so prior lenalidomide passed the exclusion)
+        (r"\b(therapy|treatment|exposure)\s+with\s+(or|and/or)\s+((?:a\s+)?(?:known\s+)?(?:hypersensitivity|allergy|allergic\s+reactions?|intolerance)\s+to)\s+([^.;:()]{3,120})",
+         lambda m: f"{m.group(1)} with {m.group(4).rstrip()} {m.group(2)} {m.group(3)} {m.group(4)}", ("hypersensitiv", "allerg", "intoleran")),
         # two sources of one transplant sharing the noun ("No prior stem cell or bone marrow
         # transplantation", "allogeneic bone marrow or peripheral blood stem cell transplantation";
         # 15 corpus lines): each with its noun (the first was left an unread alternative)
@@ -405,6 +410,19 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"\1\2within ", ("for",)),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line
         # was unread and a patient of 72 was not turned away by it)
+        # a bound's exception with a bound of its own ("Total bilirubin =< 1.5 x ULN (unless due to
+        # Gilbert syndrome, in which case it should be =< 3.0 x ULN)", "... unless liver metastases
+        # are present, in which case they must be <= 5x ULN", "unless raised due to tumour in which
+        # case up to 5 x ULN is permissible"; hold26): written as the shorter form the bound readers
+        # take ("(<= 3.0 x ULN for Gilbert syndrome)"). Left, the exception was an unread review and
+        # Gilbert syndrome with any bilirubin was unknown
+        # (only right after a bound in x ULN, whose exception it is: after "2.0 mg/gL" the bound
+        # that follows is another measurement's)
+        (r"(?P<pre>(?:x|times(?:\s+the)?)\s*ULN\s*\)?\s*[(,]?\s*)\bunless\s+(?:(?:it\s+is\s+|they\s+are\s+)?(?:(?:raised|elevated|elevation)\s+)?(?:due|related|secondary|attributable)\s+to\s+|there\s+(?:is|are)\s+|the\s+patient\s+has\s+)?"
+         r"(?P<cond>[A-Za-z][^,;:()<>≤=]{2,60}?)(?:\s+(?:is|are)\s+(?:present|suspected|documented))?\s*,?\s+in\s+which\s+case\s+"
+         r"(?:(?:it|they|the\s+\w+(?:\s+levels?)?|(?:total\s+)?bilirubin|AST|ALT|transaminases?)\s+)?(?:(?:should|must|could|can|may|will)\s+be\s+)?"
+         r"(?P<bound>(?:≤|<)\s*\d+(?:\.\d+)?\s*x\s*ULN)(?:\s+(?:is|are)\s+(?:permissible|permitted|allowed|acceptable))?",
+         lambda m: f"{m.group('pre')}{m.group('bound')} for {m.group('cond').strip()}", ("in which case",)),
         (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),

@@ -236,7 +236,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial|CNS)\s+mets\b|(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta", "mets")),
-    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread|dissemination)|meningeal\s+(?:carcinomatosis|metasta\w*)|carcinomatous\s+meningitis", ("mening", "carcinomatous")),
+    # ("Leptomeningeal or leukemic meningitis": the adjective shares the noun after "or"; left
+    # unread beside the CNS involvement, every record was unknown and a C79.32 passed, hold26)
+    ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread|dissemination)|meningeal\s+(?:carcinomatosis|metasta\w*)|carcinomatous\s+meningitis"
+     r"|\bleptomeningeal(?=\s+(?:or|and/or|/)\s+(?:leuka?emic|lymphomatous|carcinomatous|neoplastic)\s+(?:meningitis|involvement|disease))", ("mening", "carcinomatous")),
     ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
     # neoplastic disease", "second neoplasia", "another primary invasive malignancy", "other

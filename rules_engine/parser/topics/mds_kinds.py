@@ -1,0 +1,257 @@
+"""The kinds of myelodysplastic syndrome a line names by what no code names whole (hold26):
+
+* An IPSS risk group or score ("MDS patients in IPSS risk group low or intermediate-1", "Non-del(5q)
+  low or Intermediate-1risk MDS", "IPSS Int-2 or High risk", "IPSS score ≥ intermediate-2",
+  "History of MDS IPSS score>1.0"). No record holds the IPSS (karyotype points are rarely coded),
+  but the marrow blasts fix part of it whatever the karyotype and the cytopenias add (blasts < 5%:
+  0 points, 5-10%: 0.5, 11-20%: 1.5, 21-30%: 2.0; the karyotype 0 to 1 more and the cytopenias 0
+  or 0.5), so a group or score the blasts rule out is not met and one they imply is met; in
+  between it stays a person's (a review qualifying the blasts band, which the safety pass keeps
+  in an exclusion too). Read as a bare review, an RAEB-2 with 15% blasts passed "low or
+  intermediate-1 risk MDS" (an eligible answer, holdout T263). The revised IPSS (IPSS-R, another
+  scale) and the WPSS are never read here.
+* "Non-del(5q)" / "without 5q- (cytogenetic) abnormality": no MDS with a 5q deletion on record
+  (``del_5q``, ICD-10-CM D46.C).
+* "Primary or de novo MDS" / "de novo MDS" / "primary MDS": an MDS that is neither
+  therapy-related (ICD-O-3 9920/3) nor grown from a myeloproliferative neoplasm; "secondary MDS":
+  a therapy-related one, or another origin a person reads.
+
+Every pattern is a bounded alternation; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import All, Expr, Not, Op, ReviewReason
+from rules_engine.parser.items import I, Item, all_of, any_of, number, predicate
+from rules_engine.parser.safety import Alternative, Qualifier
+
+_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk", I)
+
+# the IPSS group names; "-2" after a listed "int-1" ("int-1, -2, or high-risk") is the next group
+_GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|-\s*2(?![\d.])|high)"
+_GROUPS = re.compile(
+    r"(?<![\w-])(?P<cmp>(?:≥|>=|greater\s+than\s+or\s+equal\s+to|at\s+least)\s*)?(?P<list>" + _GROUP
+    + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|or|and|and/or|/|to)\s*" + _GROUP + r"){0,3})"
+    r"(?:\s+or\s+(?:(?P<up>greater|higher|above|more|worse)|(?P<down>less|lower|below|better)))?(?:(?:\s*-\s*|\s+|)risk)?(?![\w-])",
+    I,
+)
+_IPSS = re.compile(r"\bIPSS\b(?!\s*-?\s*R\b)|\bInternational\s+Prognostic\s+Scoring\s+System\b(?!\s*[-\s]*R\b)", I)
+_REVISED = re.compile(r"IPSS\s*-?\s*R\b|\bR\s*-?\s*IPSS\b|\brevised\b|\bWPSS\b|\bIPSS-R\b", I)
+# "low or intermediate-1 risk MDS" without the scale's name: a risk group of an MDS
+_RISK_MDS = re.compile(r"(?:\s*-\s*|\s+|)risk\s+(?:MDS|myelodysplas)", I)
+_SCORE = re.compile(r"\bIPSS\b(?!\s*-?\s*R\b)(?:\s+(?:risk\s+)?score)?(?:\s+of)?\s*(?P<op>≥|>=|>|≤|<=|<)\s*(?P<n>\d(?:\.\d)?)(?![\d.])", I)
+
+_ORDER = ("low", "int1", "int2", "high")
+_POINTS = {"low": (0.0, 0.0), "int1": (0.5, 1.0), "int2": (1.5, 2.0), "high": (2.5, 9.0)}
+# the marrow blasts bands: (lower bound, its op, upper bound, its op) and the points they allow
+_BANDS = (
+    ((None, None, 5, Op.LT), (0.0, 1.5)),
+    ((5, Op.GTE, 10, Op.LTE), (0.5, 2.0)),
+    ((10, Op.GT, 20, Op.LTE), (1.5, 3.0)),
+    ((20, Op.GT, None, None), (2.0, 3.5)),
+)
+
+
+def _group(word: str, previous: str | None) -> str | None:
+    w = re.sub(r"[\s-]+", "", word.lower()).replace("intermediate", "int")
+    if w == "low":
+        return "low"
+    if w == "high":
+        return "high"
+    if w in ("int1", "inti"):
+        return "int1"
+    if w in ("int2", "intii"):
+        return "int2"
+    if w == "2" and previous == "int1":
+        return "int2"
+    return None
+
+
+def _groups(m: re.Match[str]) -> frozenset[str] | None:
+    words = re.findall(_GROUP, m.group("list"), I)
+    found: list[str] = []
+    for word in words:
+        g = _group(word, found[-1] if found else None)
+        if g is None:
+            return None
+        found.append(g)
+    if re.search(r"\bto\b", m.group("list"), I) and len(found) == 2:  # "low to intermediate-1"
+        lo, hi = _ORDER.index(found[0]), _ORDER.index(found[1])
+        found = list(_ORDER[min(lo, hi):max(lo, hi) + 1])
+    if m.group("cmp") or m.group("up") or m.group("down"):  # "≥ intermediate-2", "intermediate-2 or greater"
+        if len(found) != 1 or (m.group("cmp") and m.group("down")):
+            return None
+        k = _ORDER.index(found[0])
+        found = list(_ORDER[:k + 1] if m.group("down") else _ORDER[k:])
+    return frozenset(found)
+
+
+def _band(bounds: tuple[float | None, Op | None, float | None, Op | None]) -> Expr:
+    lo, lo_op, hi, hi_op = bounds
+    parts: list[Expr] = []
+    if lo is not None and lo_op is not None:
+        parts.append(predicate("bm_blasts", lo_op, lo, "%"))
+    if hi is not None and hi_op is not None:
+        parts.append(predicate("bm_blasts", hi_op, hi, "%"))
+    return all_of(parts)
+
+
+def _by_blasts(fits: list[bool | None], words: str) -> Expr | None:
+    """The bands' verdicts (True met, False not met, None a person's) as one expression."""
+    if all(f is None for f in fits):
+        return None
+    parts: list[Expr] = []
+    for (bounds, _), fit in zip(_BANDS, fits, strict=True):
+        if fit is True:
+            parts.append(_band(bounds))
+        elif fit is None:
+            parts.append(All((_band(bounds), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: the IPSS beyond what the marrow blasts fix"))))
+    if not parts:
+        return None  # every band rules it out: no MDS has it, a reading of its own
+    return any_of(parts)
+
+
+def _group_expr(groups: frozenset[str], words: str) -> Expr | None:
+    fits: list[bool | None] = []
+    for _, (lo, hi) in _BANDS:
+        possible = {g for g, (glo, ghi) in _POINTS.items() if glo <= hi and ghi >= lo}
+        fits.append(True if possible <= groups else False if not possible & groups else None)
+    return _by_blasts(fits, words)
+
+
+def _score_expr(op: str, n: float, words: str) -> Expr | None:
+    fits: list[bool | None] = []
+    for _, (lo, hi) in _BANDS:
+        if op in (">", ">="):
+            yes, no = (lo > n, hi <= n) if op == ">" else (lo >= n, hi < n)
+        else:
+            yes, no = (hi < n, lo >= n) if op == "<" else (hi <= n, lo > n)
+        fits.append(True if yes else False if no else None)
+    return _by_blasts(fits, words)
+
+
+_NON_DEL5Q = re.compile(
+    r"(?<![\w-])non[-\s]?(?:del(?:etion)?\s*\(?\s*5q\s*\)?|5q\s*-?(?:\s+(?:deletion|syndrome))?)(?![\w])"
+    r"|\bwithout\s+(?:an?\s+)?(?:isolated\s+)?(?:del(?:etion)?\s*\(\s*5q\s*\)|5q\s*-|5q\s+deletion|deletion\s+(?:of\s+)?5q)(?:\s+(?:cytogenetic\s+|chromosomal?\s+)?abnormality)?",
+    I,
+)
+_MDS_NAME = r"\s+(?:MDS\b|myelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?|myelodysplasia)"
+_DE_NOVO = re.compile(
+    r"\b(?:primary\s+(?:or|and/or|/)\s+de\s+novo|de\s+novo\s+(?:or|and/or|/)\s+primary|de\s+novo|primary)" + _MDS_NAME, I)
+_NOT_AFTER = re.compile(r"\b(?:or|and/or|/)\s*$", I)  # "secondary or de novo": any origin
+_SECONDARY = re.compile(r"(?<![\w-])secondary" + _MDS_NAME, I)
+_ANY_ORIGIN = re.compile(r"\b(?:de\s+novo|primary)\s+(?:or|and/or|/)\s*$|^\s*(?:or|and/or|/)\s+(?:de\s+novo|primary|secondary)\b", I)
+
+
+# the words that may stand between the scale's name and its groups ("IPSS risk group low or
+# intermediate-1", "International Prognostic Scoring System (IPSS) score of intermediate 2", "IPSS
+# category of intermediate-2 or high", "IPSS risk categories of INT-2 or High risk")
+_BETWEEN = re.compile(r"(?:\s|[(),:]|\b(?:IPSS|risk|groups?|categor(?:y|ies)|scores?|of|is|are|must|be|an?|the|in|with|defined|as)\b)*", I)
+
+
+_AFTER = re.compile(r"\s*(?:IPSS\b(?!\s*-?\s*R\b)(?:\s+risk)?(?:\s+(?:groups?|categor(?:y|ies)|scores?))?)", I)
+
+
+def _scale_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """The span of the groups with the scale's own words when the IPSS is named right before
+    them (only linking words between), right after them ("high IPSS risk group"), or the groups
+    are an MDS's risk ("low or intermediate-1 risk MDS"); None when the groups are no IPSS's."""
+    for name in _IPSS.finditer(text, max(0, m.start() - 80), m.start()):
+        if _BETWEEN.fullmatch(text[name.end():m.start()]):
+            return name.start(), m.end()
+    after = _AFTER.match(text, m.end())
+    if after and after.end() > m.end() and "IPSS" in after.group(0).upper():
+        return m.start(), after.end()
+    # (without the scale's name only a list with an intermediate group is the IPSS's: "high-risk
+    # MDS" and "lower-risk MDS" are clinical words that other scales share)
+    if not re.search(r"int", m.group("list"), I):
+        return None
+    if re.search(r"risk\s*$", m.group(0), I):
+        return (m.start(), m.end()) if re.match(r"\s+(?:MDS\b|myelodysplas)", text[m.end():], I) else None
+    risk = _RISK_MDS.match(text, m.end())
+    return (m.start(), m.end() + len(re.match(r"(?:\s*-\s*|\s+|)risk", text[m.end():], I).group(0))) if risk else None  # type: ignore[union-attr]
+
+
+# the MDS whose risk the groups are, written just before them ("MDS patients in IPSS risk group
+# low", "History of MDS IPSS score>1.0", "MDS with an IPSS score of") or just after ("low or
+# intermediate-1 risk MDS"): one item, so an exclusion does not list the disease as a history of
+# its own beside its risk (read apart, "MDS patients in high IPSS risk group" excluded every MDS)
+_MDS_BEFORE = re.compile(
+    r"(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?)(?:\s+(?:patients?|subjects?))?"
+    r"(?:\s*,?\s+(?:in|with|of|and|having|who\s+have|that\s+has|which\s+has))?(?:\s+an?)?\s*$", I)
+_MDS_AFTER = re.compile(r"\s*(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?)", I)
+
+
+# an MDS's blasts bound offered before its IPSS group ("Patients with MDS and </= 10% blasts or
+# International Prognostic Scoring System (IPSS) low or intermediate 1"): in an MDS line the
+# blasts are the marrow's
+_BLASTS_OR = re.compile(r"(?P<op>≤|<=|</=|<|=<)\s*(?P<n>\d{1,2}(?:\.\d)?)\s*%\s*(?:of\s+)?(?:(?:bone\s+)?marrow\s+|BM\s+)?blasts\s+or\s*$", I)
+_BLAST_OPS = {"≤": Op.LTE, "<=": Op.LTE, "</=": Op.LTE, "=<": Op.LTE, "<": Op.LT}
+
+
+def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item]) -> Item | None:
+    """The MDS and its risk as one item; None when no MDS stands beside the risk (a group written
+    apart, "MDS including CMML with IPSS risk categories of ...", "RA if severe pancytopenia ... or
+    IPSS >= intermediate-2", is another reading's: joined by the words around it, it became an
+    alternative of the disease or lost the review its neighbours had)."""
+    start, end = span
+    blasts = _BLASTS_OR.search(text, max(0, start - 40), start)
+    if blasts:  # "<= 10% blasts or IPSS low or intermediate 1": the blasts are the first alternative
+        start = blasts.start()
+        expr = any_of([predicate("bm_blasts", _BLAST_OPS[blasts.group("op")], number(blasts.group("n")), "%"), expr])
+    before = _MDS_BEFORE.search(text, max(0, start - 60), start)
+    after = _MDS_AFTER.match(text, end)
+    if before and any(it.end > before.start() for it in found):
+        before = None
+    if after and any(it.start < after.end() and it.end > end for it in found):
+        after = None
+    if before:
+        start = before.start()
+    elif after:
+        end = after.end()
+    else:
+        return None
+    return Item(start, end, all_of([predicate("mds", Op.PRESENT), expr]), frozenset({"mds", "bm_blasts"}))
+
+
+def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
+    """Items for an IPSS group or score, a non-del(5q) MDS and an MDS's origin (see the module)."""
+    if not _GATE.search(text) or _REVISED.search(text):
+        ipss = False
+    else:
+        ipss = True
+    items: list[Item] = []
+    for m in _NON_DEL5Q.finditer(text):
+        items.append(Item(m.start(), m.end(), Not(predicate("del_5q", Op.PRESENT)), frozenset({"del_5q"})))
+    for m in _DE_NOVO.finditer(text):
+        if _ANY_ORIGIN.search(text[max(0, m.start() - 20):m.start()]) or _ANY_ORIGIN.match(text[m.end():]):
+            continue
+        origin = all_of([predicate("mds", Op.PRESENT), Not(predicate("therapy_related_myeloid_neoplasm", Op.PRESENT)),
+                         Not(predicate("mpn", Op.PRESENT))])
+        items.append(Item(m.start(), m.end(), origin, frozenset({"mds", "therapy_related_myeloid_neoplasm", "mpn"})))
+    for m in _SECONDARY.finditer(text):
+        if _ANY_ORIGIN.search(text[max(0, m.start() - 20):m.start()]):
+            continue
+        other = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "secondary MDS of another origin (after a marrow disorder)")
+        origin = all_of([predicate("mds", Op.PRESENT), any_of([predicate("therapy_related_myeloid_neoplasm", Op.PRESENT), other])])
+        items.append(Item(m.start(), m.end(), origin, frozenset({"mds", "therapy_related_myeloid_neoplasm"})))
+    if ipss:
+        for m in _GROUPS.finditer(text):
+            span = _scale_span(text, m)
+            groups = _groups(m) if span else None
+            if not span or not groups:
+                continue
+            expr = _group_expr(groups, " ".join(m.group(0).split()))
+            item = _with_disease(text, span, expr, items) if expr is not None else None
+            if item is not None and not any(not (item.end <= it.start or item.start >= it.end) for it in items):
+                items.append(item)
+        for m in _SCORE.finditer(text):
+            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+                continue
+            expr = _score_expr(m.group("op").replace("≥", ">=").replace("≤", "<="), float(m.group("n")), " ".join(m.group(0).split()))
+            item = _with_disease(text, (m.start(), m.end()), expr, items) if expr is not None else None
+            if item is not None and not any(not (item.end <= it.start or item.start >= it.end) for it in items):
+                items.append(item)
+    return sorted(items, key=lambda it: it.start)
