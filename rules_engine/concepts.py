@@ -615,6 +615,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("dlco", Kind.MEASUREMENT, "diffusing capacity of the lung for carbon monoxide (DLCO), % of predicted", "%"),
     Concept("fev1", Kind.MEASUREMENT, "forced expiratory volume in one second (FEV1), % of predicted", "%"),
     Concept("fvc", Kind.MEASUREMENT, "forced vital capacity (FVC), % of predicted", "%"),
+    # how many lines of anticancer therapy the patient had, as the hospital counts them ("No more
+    # than 2 prior therapies for MDS", "at least 2 prior regimens"; append only): a record lists
+    # drugs, not lines, so only the count sent as an observation decides between none and the cap
+    Concept("prior_therapy_lines", Kind.MEASUREMENT, "number of prior lines of anticancer therapy", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -222,6 +222,8 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "19911-7", valueQuantity=quantity(22, "mL/min/mm[Hg]")), {}),  # the absolute DLCO: no share of predicted
         (observation(LOINC, "20152-5", valueQuantity=quantity(48, "%")), {"fev1": (48, "%")}),
         (observation(LOINC, "19872-1", valueQuantity=quantity(71, "%")), {"fvc": (71, "%")}),
+        (observation(ELIGO, "prior-lines-of-therapy", valueInteger=3), {"prior_therapy_lines": (3, "1")}),
+        (observation(ELIGO, "prior-lines-of-therapy", valueQuantity={"value": 2}), {"prior_therapy_lines": (2, "1")}),
         (observation(LOINC, "16933-4", valueCodeableConcept={"text": "Positive"}), {"hbcab": ("positive", None)}),
     ],
 )
