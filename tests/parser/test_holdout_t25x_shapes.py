@@ -1,0 +1,67 @@
+"""Shapes the T251-T255 holdout trials (omacetaxine with decitabine for untreated AML or high-risk
+MDS at 70 and over, decitabine for AML at 60 and over, BMS-936564 with cytarabine for newly
+diagnosed AML, an HLA-mismatched transplant with mycophenolate and sirolimus, an unrelated-donor
+transplant with pentostatin; ``test_holdout_trials``) misread, each fixed in its general form and
+pinned here with real corpus lines (``../shared/corpus`` criteria texts; counts are over its 1,883
+trials):
+
+* A disease-free span said of the cancer the line counts in a relative clause that denies it
+  ("Any other malignancy, excluding ..., from which the subject has not been disease-free for at
+  least 3 years", "History of another primary malignancy that has not been in remission for at
+  least 3 years"; 5 corpus lines read differently, all read): the malignancy counts while active
+  or within the span, as "unless disease-free for ..." is read. The span was unread, so a breast
+  cancer or a Hodgkin lymphoma resolved 2 years ago was no longer counted (an eligible answer
+  where the text excludes); where the line also kept the cancer "ever" beside a review, one
+  cured 10 years ago is now past the span.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_lines
+from tests.fixtures.corpus_lines import evaluate
+from tests.fixtures.records import AS_OF, adult, condition
+
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+AML_TRIAL = ("inclusion", "Newly Diagnosed Acute Myeloid Leukemia (AML)")
+LYMPHOMA_TRIAL = ("inclusion", "Relapsed or refractory diffuse large B-cell lymphoma")
+
+# NCT02305563 (T253)
+DENIED_SPAN = ("Any other malignancy, excluding basal or squamous cell carcinoma of the skin, in situ melanoma, cervical carcinoma in situ, "
+               "localized prostate cancer, or superficial bladder cancer stage 0, from which the subject has not been disease-free for at least 3 years")
+# NCT01060904, NCT02572167 (the same words)
+NOT_IN_REMISSION = "History of another primary malignancy that has not been in remission for at least 3 years"
+# NCT02059967
+PRIOR_NOT_FREE = ("History of a prior malignancy from which the patient has not been disease free for a minimum of 2 years, other than "
+                  "adequately treated basal/squamous skin cancer or in situ cervix cancer or other in situ malignancy.")
+
+YEAR = 365
+
+# (why, own disease line, exclusion, record, outcome)
+CASES: list[tuple[str, tuple[str, str], str, PatientFacts, Outcome]] = [
+    ("breast cancer resolved, diagnosed 2.5 years ago: within the 3 years", AML_TRIAL, DENIED_SPAN,
+     adult(condition("breast_cancer", 900, active=False)), MET),
+    ("Hodgkin lymphoma resolved 2 years ago: within the 3 years", AML_TRIAL, DENIED_SPAN, adult(condition("lymphoma", 2 * YEAR, active=False)), MET),
+    ("a lung cancer now", AML_TRIAL, DENIED_SPAN, adult(condition("lung_cancer", 200)), MET),
+    ("breast cancer 10 years ago: disease-free past the span", AML_TRIAL, DENIED_SPAN, adult(condition("breast_cancer", 10 * YEAR, active=False)), NOT_MET),
+    ("no other cancer", AML_TRIAL, DENIED_SPAN, adult(), NOT_MET),
+    ("the trial's own AML is no other malignancy", AML_TRIAL, DENIED_SPAN, adult(condition("aml", 10)), NOT_MET),
+    # the line's own words stay an and-ed review: inside the span a person's, past it not counted
+    ("not in remission: a cancer resolved 10 years ago is past the span", LYMPHOMA_TRIAL, NOT_IN_REMISSION,
+     adult(condition("breast_cancer", 10 * YEAR, active=False)), NOT_MET),
+    ("not in remission: a cancer resolved a year ago is within it (the review beside it)", LYMPHOMA_TRIAL, NOT_IN_REMISSION,
+     adult(condition("breast_cancer", YEAR, active=False)), UNKNOWN),
+    ("prior malignancy not disease free for 2 years: a year ago is within it (the review beside it)", AML_TRIAL, PRIOR_NOT_FREE,
+     adult(condition("breast_cancer", YEAR, active=False)), UNKNOWN),
+    ("prior malignancy not disease free for 2 years: 5 years ago is past it", AML_TRIAL, PRIOR_NOT_FREE,
+     adult(condition("breast_cancer", 5 * YEAR, active=False)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize(("own", "text", "facts", "expected"), [pytest.param(o, t, f, x, id=w) for w, o, t, f, x in CASES])
+def test_a_span_denied_in_a_relative_clause_counts_the_cancer_within_it(own: tuple[str, str], text: str, facts: PatientFacts, expected: Outcome) -> None:
+    line = parse_lines([own, ("exclusion", text)])[1]
+    assert evaluate(line, facts, AS_OF).outcome is expected
