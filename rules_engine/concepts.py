@@ -607,6 +607,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # hold24, append only): ICD-10-CM D46.C (isolated del(5q)), ICD-O-3 9986/3. With no concept the
     # line was left to a person, which left an MDS with del(5q) never given lenalidomide eligible
     Concept("del_5q", Kind.EVENT, "myelodysplastic syndrome with deletion 5q (del(5q))", parent="mds"),
+    # the lung's diffusing capacity for carbon monoxide as a per cent of the predicted value, which
+    # transplant and lymphoma trials bound ("DLCO > 50% predicted", "DLCO (corrected for
+    # hemoglobin) >= 40%"; 68 corpus lines mention it; hold25, append only): LOINC 19911-7. Unread
+    # it was a review beside the line's other bounds, so a DLCO of 50% passed "DLCO > 50% predicted"
+    Concept("dlco", Kind.MEASUREMENT, "diffusing capacity of the lung for carbon monoxide (DLCO), % of predicted", "%"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -283,6 +283,12 @@ _PATTERNS: tuple[str, ...] = (
     # never what the line excludes (read as one, famotidine excluded a patient; 1 corpus line)
     r"\b(?:those|patients?|subjects?|participants?)\s+who\s+(?:cannot|can\s*not|are\s+unable\s+to)\s+(?:stop|discontinue)\b[^.;]{0,60}?"
     r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,160}",
+    # what a per cent of a lung test is of, and how it is corrected ("DLCO > 50% predicted", "DLCO
+    # >/= 50% of predicted", "DLCO > or = 50% of predicted corrected for hemoglobin", "DLCO
+    # (corrected for Hgb) >/= 50%", "<= 65% of expected"): the measurement's unit and method, as
+    # the lab sends it (hold25). Left, "predicted" stood an unparsed review beside the bound
+    r"(?<=%)\s*(?:of\s+(?:the\s+)?)?(?:(?:age|normal)[\s-]+)?(?:predicted|expected)(?:\s+(?:normal\s+)?values?)?\b"
+    r"|\(?\s*(?:after\s+)?(?:corrected|correction|adjusted|adjustment)\s+for\s+(?:h(?:a)?emoglobin|Hgb|Hb)\b\s*\)?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -465,6 +471,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("see ",),
     ("type", "novo"),
     ("switched to",),
+    ("predicted", "expected", "correct", "adjust"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

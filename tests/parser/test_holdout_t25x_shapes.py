@@ -13,6 +13,16 @@ trials):
   cancer or a Hodgkin lymphoma resolved 2 years ago was no longer counted (an eligible answer
   where the text excludes); where the line also kept the cancer "ever" beside a review, one
   cured 10 years ago is now past the span.
+* The lung's diffusing capacity for carbon monoxide, as a per cent of the predicted value ("DLCO
+  > 50% predicted", "Corrected carbon monoxide diffusing capacity (DLCO) greater than 50%", "DLCO >
+  or = 50% of predicted corrected for hemoglobin"; a new measurement ``dlco``, LOINC 19911-7; 102
+  corpus lines read differently, 90 texts, all read): the bound is read, what the per cent is of
+  and how it is corrected are remarks. It was a review beside the line's other bounds, so a DLCO
+  of 50% passed "DLCO > 50% predicted" and a DLCO of 40% "DLCO >50%". A bound no per cent could be
+  ("DLCO > 10 mL/mm Hg/min") stays a person's. Left: a shared bound after a list of tests Eligo
+  does not read ("FEV1, FVC, or DLCO < 50%", "DLCO less than 50% or FEV1 50-75%") joins the
+  unread tests with "and", so four lines of three trials now decide against a patient on the DLCO
+  alone where the text gives an alternative (toward ineligible, never eligible).
 """
 
 from __future__ import annotations
@@ -23,7 +33,10 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from tests.fixtures.corpus_lines import evaluate
-from tests.fixtures.records import AS_OF, adult, condition
+from rules_engine.criteria import CriterionType
+from rules_engine.parser import parse_line
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import AS_OF, adult, bilirubin, condition, ecog, lab, lvef
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 AML_TRIAL = ("inclusion", "Newly Diagnosed Acute Myeloid Leukemia (AML)")
@@ -65,3 +78,30 @@ CASES: list[tuple[str, tuple[str, str], str, PatientFacts, Outcome]] = [
 def test_a_span_denied_in_a_relative_clause_counts_the_cancer_within_it(own: tuple[str, str], text: str, facts: PatientFacts, expected: Outcome) -> None:
     line = parse_lines([own, ("exclusion", text)])[1]
     assert evaluate(line, facts, AS_OF).outcome is expected
+
+
+def dlco(value: float) -> object:
+    return lab("dlco", value, "%", days_ago=20)
+
+
+I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+FIT = (bilirubin(0.7), lvef(60), ecog(1))
+
+# (line, kind, met, not met, unknown)
+DLCO_ROWS = [
+    # NCT00506922 (T255)
+    ("Patients must have bilirubin < 1.5 mg/dL, DLCO > 50% predicted, LVEF > 45% and performance status 0 or 1.", I,
+     [adult(*FIT, dlco(80))], [adult(*FIT, dlco(50)), adult(*FIT[1:], bilirubin(1.6), dlco(80))], [adult(*FIT)]),
+    ("DLCO at least 50% predicted", I, [adult(dlco(50))], [adult(dlco(45))], [adult()]),  # NCT00005612
+    ("Corrected carbon monoxide diffusing capacity (DLCO) greater than 50%", I, [adult(dlco(51))], [adult(dlco(50))], [adult()]),  # NCT00048893
+    ("DLCO > or = 50% of predicted corrected for hemoglobin", I, [adult(dlco(50))], [adult(dlco(40))], [adult()]),  # NCT01350258
+    ("Diffusion capacity of carbon monoxide (DLCO) < 50%", E, [adult(dlco(40))], [adult(dlco(70))], [adult()]),  # NCT00559507
+    ("Lung diffusing capacity for carbon monoxide (DLCO) ≤65% of expected.", I, [], [adult(dlco(80))], [adult(dlco(60)), adult()]),  # NCT02348489
+    # an absolute unit no per cent can be: a person's
+    ("DLCO > 10 mL/mm Hg/min", I, [], [], [adult(dlco(80)), adult(dlco(5))]),  # NCT00288054
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(DLCO_ROWS))
+def test_the_lungs_diffusing_capacity_is_read_as_a_per_cent_of_predicted(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

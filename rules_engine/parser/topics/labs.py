@@ -54,6 +54,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("shortening_fraction", r"(?:(?:left\s+ventricular|cardiac|\bLV)\s+)?(?:shortening\s+fraction|fractional\s+shortening)(?:\s*\(\s*(?:SF|FS)\s*\))?"),
     ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
+    # the lung's diffusing capacity for carbon monoxide, % of predicted (its gloss taken with it)
+    ("dlco", r"(?:(?:un)?corrected\s+)?(?:carbon\s+monoxide\s+diffusi(?:ng|on)\s+capacity|diffusi(?:ng|on)\s+capacity(?:\s+of\s+(?:the\s+)?lungs?)?"
+             r"(?:\s+(?:for|of)\s+carbon\s+monoxide)?)(?:\s*\(\s*DLCO\s*\))?|\bDLCO\b"),
     ("life_expectancy", r"life[\s-]+expectan(?:cy|ce)|(?:expected|estimated|anticipated|predicted|projected)\s+(?:patient\s+)?(?:survival|life)(?:[\s-]*time)?|survival\s+time"),
     ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
@@ -190,7 +193,7 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return (_round(value / 1000) if value >= 100 else number(str(value))), "10*9/L"
     if concept == "hemoglobin":
         return value, ("g/dL" if value <= 25 else "g/L")
-    if concept in ("lvef", "spo2", "shortening_fraction"):
+    if concept in ("lvef", "spo2", "shortening_fraction", "dlco"):
         return (_round(value * 100), "%") if value <= 1 else (value, "%")
     if concept in ("bm_blasts", "pb_blasts", "mrd"):
         return value, "%"
@@ -429,7 +432,7 @@ def _lvef_lln_items(text: str) -> list[Item]:
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
-    "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
+    "inr": None, "lvef": "%", "shortening_fraction": "%", "dlco": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
@@ -449,7 +452,7 @@ _PLAUSIBLE = {
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
-    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
+    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "dlco": (15.0, 150.0),
 }
 
 
