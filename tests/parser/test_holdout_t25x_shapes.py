@@ -23,6 +23,12 @@ trials):
   does not read ("FEV1, FVC, or DLCO < 50%", "DLCO less than 50% or FEV1 50-75%") joins the
   unread tests with "and", so four lines of three trials now decide against a patient on the DLCO
   alone where the text gives an alternative (toward ineligible, never eligible).
+* The transplant the trial gives, written as the patient's present ("Patients receiving
+  allogeneic hematopoietic transplants from an unrelated donor or one antigen mismatched related
+  donors", "... eligible and willing to undergo potentially curative stem cell transplant", "or
+  are to receive bone marrow transplant"; 4 corpus lines read differently, all read): a plan, as
+  "scheduled for" and "candidates for" are read, never a transplant on record. Read as one
+  received, every patient not yet transplanted failed the pentostatin trial's first line.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ from tests.fixtures.corpus_lines import evaluate
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, bilirubin, condition, ecog, lab, lvef
+from tests.fixtures.records import AS_OF, adult, bilirubin, condition, ecog, lab, lvef, procedure
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 AML_TRIAL = ("inclusion", "Newly Diagnosed Acute Myeloid Leukemia (AML)")
@@ -104,4 +110,20 @@ DLCO_ROWS = [
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(DLCO_ROWS))
 def test_the_lungs_diffusing_capacity_is_read_as_a_per_cent_of_predicted(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+# (line, kind, met, not met, unknown)
+PLAN_ROWS = [
+    # NCT00506922 (T255): the donor is a person's; a past transplant is not what it asks
+    ("Patients receiving allogeneic hematopoietic transplants from an unrelated donor or one antigen mismatched related donors.", I,
+     [], [], [adult(), adult(procedure("allo_hsct", 700))]),
+    # NCT01491217: the transplant had, or the one planned (a person's)
+    ("Patients who have received bone marrow transplant or are to receive bone marrow transplant.", E,
+     [adult(procedure("hsct", 700))], [], [adult()]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(PLAN_ROWS))
+def test_the_transplant_a_patient_is_receiving_is_a_plan(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
