@@ -84,7 +84,7 @@ from rules_engine.parser.residue import (
 )
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
-from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
+from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
@@ -1458,7 +1458,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
-    expr = hydroxyurea_excepted(text, expr)
+    expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))

@@ -29,6 +29,14 @@ trials):
   are to receive bone marrow transplant"; 4 corpus lines read differently, all read): a plan, as
   "scheduled for" and "candidates for" are read, never a transplant on record. Read as one
   received, every patient not yet transplanted failed the pentostatin trial's first line.
+* A creatinine bound and a clearance bound that are alternatives of each other pointing the same
+  way, one written the wrong way round ("Serum creatinine (CR) < 1.5mg/dl or 24 hour CR clearance
+  < 50 ml/min" among exclusions; "Serum creatinine > upper limit of normal (ULN) or glomerular
+  filtration rate (GFR) > 60", "Serum creatinine ≤ 1.5 mg/dl or creatinine clearance ≤ 60 ml/min"
+  among inclusions; 5 corpus lines, 12 with their headings, all read): the creatinine rises as the
+  clearance falls, so the bound that points the way the line's kind asks is kept and the other
+  turned to match it (``safety.renal_bounds_aligned``). Read as written, the exclusion excluded
+  every patient with a normal creatinine, and the inclusions asked for an abnormal one.
 """
 
 from __future__ import annotations
@@ -42,7 +50,7 @@ from tests.fixtures.corpus_lines import evaluate
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, bilirubin, condition, ecog, lab, lvef, procedure
+from tests.fixtures.records import AS_OF, adult, bilirubin, condition, crcl, creatinine, ecog, lab, lvef, procedure
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 AML_TRIAL = ("inclusion", "Newly Diagnosed Acute Myeloid Leukemia (AML)")
@@ -126,4 +134,30 @@ PLAN_ROWS = [
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(PLAN_ROWS))
 def test_the_transplant_a_patient_is_receiving_is_a_plan(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def egfr(value: float) -> object:
+    return lab("egfr", value, "mL/min/{1.73_m2}")
+
+
+# (line, kind, met, not met, unknown)
+RENAL_ROWS = [
+    # NCT02728700 (T254): the creatinine turned (over 1.5 excludes), the clearance kept
+    ("Serum creatinine (CR) < 1.5mg/dl or 24 hour CR clearance < 50 ml/min", E,
+     [adult(creatinine(2.0), crcl(45)), adult(creatinine(2.0))], [adult(creatinine(0.9), crcl(96))], [adult(creatinine(0.9))]),
+    # NCT01534702 (T215): the creatinine turned (under the limit qualifies)
+    ("Serum creatinine > upper limit of normal (ULN) or glomerular filtration rate (GFR) > 60 mL/min/1.73 m2, respectively", I,
+     [adult(creatinine(0.9)), adult(creatinine(1.5), egfr(70))], [adult(creatinine(1.5), egfr(45))], [adult(creatinine(1.5))]),
+    # NCT03404752: the clearance turned (60 or more qualifies)
+    ("Renal: Serum creatinine ≤ 1.5 mg/dl or creatinine clearance ≤ 60 ml/min (calculated according to the Cockcroft and Gault formula)", I,
+     [adult(creatinine(1.2)), adult(creatinine(1.8), crcl(70))], [adult(creatinine(1.8), crcl(40))], [adult(creatinine(1.8))]),
+    # written the right way round: left as it is
+    ("Serum creatinine > 2 mg/dl or creatinine clearance < 40 ml/min", E, [adult(creatinine(2.4)), adult(creatinine(1.0), crcl(30))],
+     [adult(creatinine(1.0), crcl(60))], [adult(creatinine(1.0))]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(RENAL_ROWS))
+def test_a_kidney_bound_written_the_wrong_way_round_is_read_as_meant(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
