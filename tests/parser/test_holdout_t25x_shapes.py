@@ -37,6 +37,12 @@ trials):
   clearance falls, so the bound that points the way the line's kind asks is kept and the other
   turned to match it (``safety.renal_bounds_aligned``). Read as written, the exclusion excluded
   every patient with a normal creatinine, and the inclusions asked for an abnormal one.
+* A group a line says "are included" ("Patients with a history of carcinoma in remission (on no
+  therapy or on hormonal therapy ...) are included in the study", "Secondary AML (including
+  therapy-related) are included"; 3 corpus lines read differently, 2 and a heading, all read): a
+  permission, as "are eligible" is, asking nothing of a patient outside the group. Read as asked
+  for, every patient without a carcinoma failed the decitabine trial. The plural only ("... or
+  whose partner is included in the trial" permits no group).
 """
 
 from __future__ import annotations
@@ -160,4 +166,19 @@ RENAL_ROWS = [
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(RENAL_ROWS))
 def test_a_kidney_bound_written_the_wrong_way_round_is_read_as_meant(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+# (line, kind, met, not met, unknown)
+INCLUDED_ROWS = [
+    # NCT02234037 (T252)
+    ("Patients with a history of carcinoma in remission (on no therapy or on hormonal therapy for the adjuvant treatment of breast carcinoma or "
+     "prostate carcinoma) are included in the study.", I, [adult(), adult(condition("aml", 10))], [], [adult(condition("prostate_cancer", 500))]),
+    # NCT00636922
+    ("Secondary AML (including therapy-related) are included", I, [adult(condition("aml", 10))], [], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(INCLUDED_ROWS))
+def test_a_group_that_are_included_is_permitted(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
