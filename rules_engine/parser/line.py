@@ -154,6 +154,11 @@ def _permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | No
     return Not(forbidden), scope
 
 
+# a clause that denies what it names is allowed ("No prior chemotherapy is allowed except for ...",
+# "No other investigational agents are permitted"): a prohibition, never a widening
+_DENIED_PERMISSION = re.compile(r"^\W*no\s+(?!longer\b|more\s+than\b|less\s+than\b|fewer\s+than\b)[^.;:]{1,80}?\b(?:is|are)\s+(?:allowed|permitted|acceptable)\b", I)
+
+
 _MORE_THAN_A_PERMISSION = re.compile(
     r"\b(?:but|must|provided|providing|if|as\s+long|however|except|other\s+than|not|no|up\s+to|number|lines?|regimens?|courses?|only|"
     r"setting|within|since|before|after|prior\s+to|greater|less|more|fewer|maximum|minimum)\b|\d|[<>≤≥]",
@@ -287,7 +292,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
             exprs_text.append(clause_text)
             continue
-        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
+        # (a permission denied is a prohibition of its own: "Previously untreated AML ... No prior
+        # chemotherapy is allowed except ...", read as widening the AML, let chemotherapy in)
+        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text)) and not _DENIED_PERMISSION.match(clause_text)):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:

@@ -43,6 +43,13 @@ trials):
   permission, as "are eligible" is, asking nothing of a patient outside the group. Read as asked
   for, every patient without a carcinoma failed the decitabine trial. The plural only ("... or
   whose partner is included in the trial" permits no group).
+* A sentence that denies a permission ("No prior chemotherapy is allowed except for ...", "No prior
+  thalidomide or lenalidomide therapy is permitted", "No prior Bortezomib or antiangiogenic agent is
+  permitted"; 5 corpus lines read differently, all read): a prohibition of its own, never a
+  widening of the requirement before it. Read as one, "Patient must have had front-line
+  chemotherapy ... No prior thalidomide or lenalidomide therapy is permitted" let a patient in
+  through thalidomide, and "Previously untreated AML ... No prior chemotherapy is allowed" through
+  chemotherapy.
 """
 
 from __future__ import annotations
@@ -56,7 +63,7 @@ from tests.fixtures.corpus_lines import evaluate
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, bilirubin, condition, crcl, creatinine, ecog, lab, lvef, procedure
+from tests.fixtures.records import AS_OF, adult, bilirubin, condition, crcl, creatinine, ecog, lab, lvef, medication, procedure
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 AML_TRIAL = ("inclusion", "Newly Diagnosed Acute Myeloid Leukemia (AML)")
@@ -181,4 +188,20 @@ INCLUDED_ROWS = [
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(INCLUDED_ROWS))
 def test_a_group_that_are_included_is_permitted(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+# (line, kind, met, not met, unknown)
+DENIED_ROWS = [
+    # NCT00933426: the prohibition is read; thalidomide no longer lets a patient through
+    ("Patient must have had front-line chemotherapy for castrate-resistant metastatic disease. Any number of prior chemotherapy regimens is "
+     "permitted, except within the last 3 weeks. No prior thalidomide or lenalidomide therapy is permitted.", I,
+     [], [adult(medication("named_medication", 200, quote="thalidomide", words="thalidomide"))], []),
+    ("Previously untreated AML. No prior chemotherapy is allowed.", I,
+     [adult(condition("aml", 10))], [adult(condition("aml", 10), medication("chemotherapy", 200))], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(DENIED_ROWS))
+def test_a_denied_permission_is_a_prohibition(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected

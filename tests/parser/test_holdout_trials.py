@@ -1842,6 +1842,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T254-clearance', 'Serum creatinine (CR) < 1.5mg/dl'): ('hold25', "expected met, got unknown: '24 hour' stays an unparsed review and-ed to the clearance bound"),
     ('T252-systolic-hf', None): ('hold25', 'expected ineligible, got possibly_eligible: with no evidence of systolic dysfunction stays an and-ed unparsed review beside LVEF >= 45%, so systolic heart failure with an LVEF of 50% is unknown; ineligible before only through the carcinoma permission read as a requirement (unmasked)'),
     ('T252-angina', None): ('hold25', 'expected ineligible, got possibly_eligible: limiting exercise capability stays an and-ed unparsed review, so unstable angina is unknown; ineligible before only through the carcinoma permission read as a requirement (unmasked)'),
+    ('T251-hydroxyurea', None): ('hold25', "expected eligible/possibly_eligible, got ineligible: the MDS sentence ('Patients with high-risk (...) MDS will also be eligible') is joined with AND to the AML (its widening attaches to the last part read, a review of '(>/= 20% blasts)'), so every AML fails the first line; right before only by accident, through 'No prior chemotherapy is allowed' read as a widening that hydroxyurea left open"),
 }
 
 
