@@ -84,7 +84,7 @@ from rules_engine.parser.residue import (
 )
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
-from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright
+from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
@@ -152,6 +152,11 @@ def _permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | No
     if scope:
         return any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]), scope
     return Not(forbidden), scope
+
+
+# a clause that denies what it names is allowed ("No prior chemotherapy is allowed except for ...",
+# "No other investigational agents are permitted"): a prohibition, never a widening
+_DENIED_PERMISSION = re.compile(r"^\W*no\s+(?!longer\b|more\s+than\b|less\s+than\b|fewer\s+than\b)[^.;:]{1,80}?\b(?:is|are)\s+(?:allowed|permitted|acceptable)\b", I)
 
 
 _MORE_THAN_A_PERMISSION = re.compile(
@@ -287,7 +292,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
             exprs_text.append(clause_text)
             continue
-        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text))):
+        # (a permission denied is a prohibition of its own: "Previously untreated AML ... No prior
+        # chemotherapy is allowed except ...", read as widening the AML, let chemotherapy in)
+        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text)) and not _DENIED_PERMISSION.match(clause_text)):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
@@ -1458,7 +1465,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
-    expr = hydroxyurea_excepted(text, expr)
+    expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(_ages_apart(expr))

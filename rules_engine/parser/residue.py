@@ -1232,8 +1232,12 @@ _BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.EQ, Op.NEQ, Op.BETWEEN}
 # what a permission adds about counting ("... allowed and are not considered in the prior therapy
 # total"): a remark on another line's count, no condition of the permission
 _NOT_COUNTED = r"\s+and\s+(?:are|is|do|does)\s+not\s+(?:be\s+)?(?:considered|counted|count)\b[^;]*$"
+# (a group that "are included in the study" is permitted as one that "are eligible": "Patients with
+# a history of carcinoma in remission (...) are included in the study", "Secondary AML (including
+# therapy-related) are included"; read as asked for, every patient without it failed the line. The
+# plural only: "... or whose partner is included in the trial" permits no group)
 PERMISSION = re.compile(
-    r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable))\b"
+    r"\b(?:(?:may|can|could|will)\s+(?:also\s+|only\s+)?be\s+(?:included|enrolled|eligible|allowed|permitted|considered|registered|entered)|(?:is|are)\s+(?:also\s+)?(?:allowed|permitted|eligible|acceptable)|are\s+(?:also\s+)?included(?:\s+in\s+(?:the|this)\s+(?:study|trial))?)\b"
     # the registries' short form, "Prior chemotherapy allowed", "Transplantation for AML allowed unless within 90 days"
     r"|(?<![Nn]ot )(?<![Nn]o )\b(?:allowed|permitted)\b(?=\s*,?\s*(?:unless|if|provided|as\s+long\s+as)\b|\s*[.;]?\s*$|" + _NOT_COUNTED + ")",
     I,

@@ -27,6 +27,8 @@ criteria and records.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rules_engine.concepts import ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.gates import CANCER_FAMILIES
@@ -194,4 +196,60 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
                 either: Expr = Any_(tuple(diseases))
                 return All((either, *rest)) if rest else either
         return type(expr)(parts)
+    return expr
+
+
+# a kidney's two measures bound as alternatives of each other, one written the wrong way round
+# ("Serum creatinine (CR) < 1.5mg/dl or 24 hour CR clearance < 50 ml/min" among exclusions,
+# "Serum creatinine > upper limit of normal (ULN) or glomerular filtration rate (GFR) > 60",
+# "Serum creatinine ≤ 1.5 mg/dl or creatinine clearance ≤ 60 ml/min" among inclusions): the
+# creatinine rises as the clearance falls, so alternatives bounded the same way round ask for one
+# good kidney and one bad. The bound that points the way the line's kind asks (an inclusion's
+# creatinine from above and clearance from below, an exclusion's the other way) is kept and the
+# other turned to match it. Read as written, the exclusion excluded every patient with a normal
+# creatinine and the inclusion asked for an abnormal one. Only two such bounds side by side (each
+# with its own unread words), never under a negation
+_CREATININE = frozenset({"creatinine"})
+_CLEARANCES = frozenset({"creatinine_clearance", "egfr"})
+_MIRROR = {Op.LT: Op.GT, Op.LTE: Op.GTE, Op.GT: Op.LT, Op.GTE: Op.LTE}
+_FROM_ABOVE = frozenset({Op.LT, Op.LTE})
+
+
+def _bound_of(part: Expr) -> Predicate | None:
+    """The renal bound ``part`` is: a predicate, or one beside reviews only."""
+    if isinstance(part, All) and part.parts and all(isinstance(p, Review) for p in part.parts[1:]):
+        part = part.parts[0]
+    if isinstance(part, Predicate) and part.op in _MIRROR and part.concept in _CREATININE | _CLEARANCES:
+        return part
+    return None
+
+
+def _turned(part: Expr, bound: Predicate) -> Expr:
+    flipped = replace(bound, op=_MIRROR[bound.op])
+    if isinstance(part, All):
+        return All((flipped, *part.parts[1:]))
+    return flipped
+
+
+def renal_bounds_aligned(expr: Expr, ctype: CriterionType) -> Expr:
+    """The line with a creatinine bound and a clearance bound that are alternatives pointing the
+    same way turned as the line's kind asks (see above)."""
+    if isinstance(expr, Any_) and len(expr.parts) == 2:
+        bounds = [_bound_of(p) for p in expr.parts]
+        if all(b is not None for b in bounds):
+            a, b = bounds[0], bounds[1]
+            assert a is not None and b is not None
+            kinds = {a.concept in _CREATININE, b.concept in _CREATININE}
+            if kinds == {True, False} and (a.op in _FROM_ABOVE) == (b.op in _FROM_ABOVE):
+                inclusion = CriterionType(ctype) is CriterionType.INCLUSION
+                parts = []
+                for part, bound in zip(expr.parts, (a, b), strict=True):
+                    above = bound.op in _FROM_ABOVE
+                    wanted = (bound.concept in _CREATININE) == inclusion  # creatinine from above in an inclusion
+                    parts.append(part if above == wanted else _turned(part, bound))
+                return Any_(tuple(parts))
+        return expr
+    if isinstance(expr, (All, Any_)):
+        parts = tuple(renal_bounds_aligned(p, ctype) for p in expr.parts)
+        return expr if parts == expr.parts else type(expr)(parts)
     return expr

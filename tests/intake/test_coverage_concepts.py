@@ -219,7 +219,11 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "2028-9", valueQuantity=quantity(18, "meq/L")), {"bicarbonate": (18, "mmol/L")}),  # total CO2, US units
         (observation(LOINC, "1963-8", valueQuantity=quantity(24, "mmol/L")), {"bicarbonate": (24, "mmol/L")}),
         (observation(LOINC, "98130-8", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),
-        (observation(LOINC, "19911-7", valueQuantity=quantity(22, "mL/min/mm[Hg]")), {}),  # the absolute DLCO: no share of predicted
+        # the absolute DLCO's and FEV1's codes, which hospitals also send the percentage under: kept with
+        # their unit, so an absolute value never meets a bound in per cent (tests/parser/test_lung_function_shapes.py)
+        (observation(LOINC, "19911-7", valueQuantity=quantity(22, "mL/min/mm[Hg]")), {"dlco": (22, "mL/min/mm[Hg]")}),
+        (observation(LOINC, "19911-7", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),
+        (observation(LOINC, "20150-9", valueQuantity=quantity(70, "%")), {"fev1": (70, "%")}),
         (observation(LOINC, "20152-5", valueQuantity=quantity(48, "%")), {"fev1": (48, "%")}),
         (observation(LOINC, "19872-1", valueQuantity=quantity(71, "%")), {"fvc": (71, "%")}),
         (observation(ELIGO, "prior-lines-of-therapy", valueInteger=3), {"prior_therapy_lines": (3, "1")}),

@@ -41,7 +41,8 @@ GOOD = pft(dlco=72, fev1=80, fvc=85)
 
 ROWS = [
     # -- a share of the predicted value
-    ("DLCO >/= 50% of predicted", I, [GOOD, pft(dlco=50)], [pft(dlco=30)], [adult(), pft(fev1=80)]),
+    ("DLCO >/= 50% of predicted", I, [GOOD, pft(dlco=50)], [pft(dlco=30)],
+     [adult(), pft(fev1=80), adult(lab("dlco", 22, "mL/min/mm[Hg]"))]),  # (an absolute DLCO is no share of predicted)
     ("Diffusing Capacity of the Lung for Carbon Monoxide (DLCO) ≥ 50% of predicted", I, [GOOD], [pft(dlco=45)], [adult()]),
     ("Patients must have bilirubin < 1.5 mg/dL, DLCO > 50% predicted, LVEF > 45% and performance status 0 or 1.", I, [], [pft(dlco=40)], [GOOD]),
     ("FEV1 and FVC ≥ 40% predicted", I, [GOOD], [pft(fev1=35, fvc=60), pft(fev1=60, fvc=35)], [pft(fev1=60)]),

@@ -487,6 +487,14 @@ def _is_listed_cancer(expr: Expr) -> bool:
     return isinstance(expr, Predicate) and expr.concept in _EXCEPTABLE and expr.op is Op.PRESENT and expr.window is None and expr.value is None
 
 
+# the span said of the cancer the line counts, in a relative clause that denies it ("Any other
+# malignancy, excluding ..., from which the subject has not been disease-free for at least 3
+# years", "a prior malignancy from which the patient has not been disease free for a minimum of 2
+# years"): the malignancy counted while active or within the span, as "unless disease-free for"
+# is read (the span unread, a cancer resolved 2 years ago was no longer counted)
+_NEGATED_SPAN = re.compile(r"\b(?:has|have|had)\s+not\s+been\s+(?:continuously\s+)?$", re.I)
+
+
 # a review that is only the disease-free span: "unless disease-free survival of ≥ 3 years",
 # "unless the patient has been disease free for > 5 years"
 _DISEASE_FREE_ONLY = re.compile(
@@ -543,7 +551,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _without_own_disease(expr, own)
         text = _span_text(criteria, index)
         free = _DISEASE_FREE.search(text)
-        if free and re.search(r"\bunless\b|\bexcept\b|\bif\b", text, re.I) and _lifetime(expr):
+        if free and (re.search(r"\bunless\b|\bexcept\b|\bif\b", text, re.I) or _NEGATED_SPAN.search(text, 0, free.start())) and _lifetime(expr):
             window = _span(free)
             tail = _JUDGED_SPAN.match(text, free.end())
             judged = Review(ReviewReason.JUDGEMENT, text[free.start(): tail.end()]) if tail else None

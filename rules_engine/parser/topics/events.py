@@ -1881,11 +1881,13 @@ _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "an
 # a transplant or cell therapy that is planned, or the patient's candidacy for it ("patients who
 # are candidates for allogeneic SCT", "eligible for autologous stem cell transplant", "scheduled
 # for HSCT", "not felt to be a good candidate for an allogeneic transplantation", "no planned
-# allogeneic SCT"; 39 corpus lines): the record holds what was done, never what is intended, so a
-# person judges it; it is never read as a prior transplant
+# allogeneic SCT"; 39 corpus lines), or the one the trial gives ("Patients receiving allogeneic
+# hematopoietic transplants from an unrelated donor", "willing to undergo ... stem cell transplant",
+# "or are to receive bone marrow transplant"): the record holds what was done, never what is
+# intended, so a person judges it; it is never read as a prior transplant
 _PLANNED = re.compile(
     r"\b(?:(?:in)?eligib(?:le|ility)|candida(?:te|tes|cy)|(?:un)?suitab(?:le|ility)|(?:un)?fit|plan(?:s|ned|ning)?|scheduled|intend\w*|intention|referred|"
-    r"considered|consideration|proceed\w*|awaiting|destined|deferred)\b(?:\s+[\w/()-]+){0,5}?\s*$",
+    r"considered|consideration|proceed\w*|awaiting|destined|deferred|receiv(?:e|ing)|undergo(?:ing)?)\b(?:\s+[\w/()-]+){0,5}?\s*$",
     I,
 )
 # the same judgement written after the transplant: "a diagnosis in which allogeneic HSCT is
