@@ -1376,6 +1376,36 @@ def _has_review(expr: Expr) -> bool:
 
 MAX_LINE = 2000  # characters after normalisation; a longer "line" is a paragraph or an accident
 
+# A span counted back written bare in an exclusion ("Chemotherapy or radiotherapy 4 weeks prior to
+# entering the study", "Metoclopramide therapy 4 months prior", "Major surgery 4 weeks prior to
+# enrollment"; ~40 corpus exclusions): the therapy within that span, as "within 4 weeks prior to"
+# is read. Left bare, the event stood as ever given beside an unread "4 weeks" (a chemotherapy a
+# year ago excluded) or the line was left to a person. Not after a word that makes the span a
+# bound of its own ("at least", "more than", "for", "of", "since", a comparator, a range) nor in a
+# clause about stopping ("must have discontinued chemotherapy 4 weeks prior": a washout). Fixed-width
+# look-behinds and one bounded search: no backtracking beyond the line.
+_BARE_SPAN = re.compile(
+    r"(?<![\w≤<≥>=./-])(?<!within )(?<!least )(?<!than )(?<!in )(?<!last )(?<!past )(?<!for )(?<!of )(?<!over )(?<!after )(?<!since )"
+    r"(?<!≥ )(?<!> )(?<!< )(?<!≤ )(?<!= )(?<!\) )(?<!to )(?<!and )(?<!or )(?<!until )(?<!from )(?<!the )(?<!previous )(?<!preceding )(?<!with )(?<!during )"
+    r"(?P<span>\d{1,3}\s*(?:days?|weeks?|months?))\s+(?=(?:prior\s+to|before|preceding)\b|prior\s*(?:$|[.;,)]))",
+    I,
+)
+_STOPPING = re.compile(r"\b(?:discontinu\w*|stopped|stop|off|must|should|complet\w*|wash\w*|recover\w*|elapsed|passed|since|interval|free)\b", I)
+
+
+def bare_span_as_window(text: str) -> str:
+    """An exclusion's bare span counted back read as "within" it (``_BARE_SPAN``)."""
+    if not _BARE_SPAN.search(text):
+        return text
+    out, pos = [], 0
+    for m in _BARE_SPAN.finditer(text):
+        clause_start = max((c.end() for c in re.finditer(r"[.;:]\s|\(", text[: m.start()])), default=0)
+        if _STOPPING.search(text, clause_start, m.start()):
+            continue
+        out.append(text[pos: m.start()] + "within ")
+        pos = m.start()
+    return "".join(out) + text[pos:]
+
 
 # A line that states there is no requirement, as the registry's older PDQ layout writes it under
 # a label ("Hematopoietic: Not specified", "Chemotherapy: See Disease Characteristics": what the
@@ -1437,6 +1467,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         # an exclusion holds when its expression is met: one that asks nothing must never hold
         none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
+    if ctype is CriterionType.EXCLUSION:
+        text_read = bare_span_as_window(text_read)
     original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"

@@ -62,3 +62,4 @@ def test_a_count_of_prior_lines_is_read_for_what_the_record_can_say(text: str, k
 def test_no_count_of_all_lines_is_read_where_the_line_counts_something_else(text: str) -> None:
     found = {p.concept for p in iter_predicates(parse_line(text, I).expr) if isinstance(p, Predicate)}
     assert "prior_therapy_lines" not in found
+
