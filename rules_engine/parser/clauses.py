@@ -18,7 +18,7 @@ from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
-from rules_engine.parser.topics.prior_lines import prior_line_items
+from rules_engine.parser.topics.prior_lines import GATE as PRIOR_LINES_GATE, prior_line_items
 from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans, therapy_concept, with_treatment_leads
@@ -87,7 +87,6 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 _AGE_GATE = re.compile(r"\d|adult", I)
 _FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
-_PRIOR_LINES_GATE = re.compile(r"therap|regimen|treatment|line|attempt", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
@@ -110,7 +109,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype)) if _FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
-        prior_line_items(text) if _PRIOR_LINES_GATE.search(text) else [],
+        prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
         event_items(text, ctype),
         product_items(text, ctype),
     )

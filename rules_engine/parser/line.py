@@ -1376,18 +1376,18 @@ def _has_review(expr: Expr) -> bool:
 
 MAX_LINE = 2000  # characters after normalisation; a longer "line" is a paragraph or an accident
 
-# A span counted back written bare in an exclusion ("Chemotherapy or radiotherapy 4 weeks prior to
-# entering the study", "Metoclopramide therapy 4 months prior", "Major surgery 4 weeks prior to
-# enrollment"; ~40 corpus exclusions): the therapy within that span, as "within 4 weeks prior to"
-# is read. Left bare, the event stood as ever given beside an unread "4 weeks" (a chemotherapy a
+# A span counted back written bare in an exclusion ("Chemotherapy, radiotherapy or immunotherapy 4
+# weeks prior to inclusion", "Patients who have had major surgery 4 weeks prior to entering the
+# study"; 13 corpus lines read differently): the therapy within that span, as "within 4 weeks
+# prior to" is read. Left bare, the event stood as ever given beside an unread "4 weeks" (a chemotherapy a
 # year ago excluded) or the line was left to a person. Not after a word that makes the span a
 # bound of its own ("at least", "more than", "for", "of", "since", a comparator, a range) nor in a
 # clause about stopping ("must have discontinued chemotherapy 4 weeks prior": a washout). Fixed-width
 # look-behinds and one bounded search: no backtracking beyond the line.
 _BARE_SPAN = re.compile(
     r"(?<![\w≤<≥>=./-])(?<!within )(?<!least )(?<!than )(?<!in )(?<!last )(?<!past )(?<!for )(?<!of )(?<!over )(?<!after )(?<!since )"
-    r"(?<!≥ )(?<!> )(?<!< )(?<!≤ )(?<!= )(?<!\) )(?<!to )(?<!and )(?<!or )(?<!until )(?<!from )(?<!the )(?<!previous )(?<!preceding )(?<!with )(?<!during )"
-    r"(?P<span>\d{1,3}\s*(?:days?|weeks?|months?))\s+(?=(?:prior\s+to|before|preceding)\b|prior\s*(?:$|[.;,)]))",
+    r"(?<!≥ )(?<!> )(?<!< )(?<!≤ )(?<!= )(?<!\) )(?<!to )(?<!and )(?<!or )(?<!until )(?<!from )(?<!the )(?<!previous )(?<!preceding )(?<!with )"
+    r"\d{1,3}\s*(?:days?|weeks?|months?)\s+(?=(?:prior\s+to|before|preceding)\b|prior\s*(?:$|[.;,)]))",
     I,
 )
 _STOPPING = re.compile(r"\b(?:discontinu\w*|stopped|stop|off|must|should|complet\w*|wash\w*|recover\w*|elapsed|passed|since|interval|free)\b", I)

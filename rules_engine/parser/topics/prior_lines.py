@@ -43,7 +43,8 @@ _COUNTED = re.compile(
     r"(?:\s+(?:for|of)\s+(?:their\s+|the\s+|his\s+or\s+her\s+)?(?:[\w/-]+\s+){0,2}?(?:MDS|AML|ALL|CLL|CML|leuk(?:a)?emia|disease|lymphoma|myeloma|cancer|malignancy)\b)?",
     I,
 )
-_GATE = re.compile(r"therap|regimen|treatment|line", I)
+# every count this topic reads names one of these (clauses._topics checks it before calling)
+GATE = re.compile(r"therap|regimen|treatment|line", I)
 # a severity, never a count ("Grade > 1 prior treatment-related toxicities")
 _GRADE_BEFORE = re.compile(r"\bgrade\s*$", I)
 # a negation earlier in the same clause turns the count round ("may not have received more than 3
@@ -65,8 +66,6 @@ _AT_MOST = ("≤", "<", "at most", "up to", "fewer than", "less than", "maximum 
 
 def prior_line_items(text: str) -> list[Item]:
     """A count of prior lines of anticancer therapy, as the module's docstring reads it."""
-    if not _GATE.search(text):
-        return []
     items = []
     opens_negated = NEGATED.match(text) is not None
     for m in _COUNTED.finditer(text):
@@ -91,7 +90,7 @@ def prior_line_items(text: str) -> list[Item]:
         if op in _AT_MOST:
             most = n - 1 if op in ("<", "fewer than", "less than") else n
             if most < 1:  # "have not previously received at least one line of therapy": none
-                items.append(Item(m.start(), m.end(), Not(predicate("anticancer_therapy", Op.PRESENT)), frozenset({"anticancer_therapy"})))
+                items.append(Item(m.start(), m.end(), Not(treated), frozenset({"anticancer_therapy"})))
                 continue
             expr = any_of([Not(treated), predicate("prior_therapy_lines", Op.LTE, most, None)])
         else:
