@@ -1329,7 +1329,7 @@ def _negated_examples(items: list[Item], text: str, ctype: CriterionType) -> lis
             continue
         if m.group("m2"):
             b = _list_end(text, b)
-        if any(it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a])) for it in found):
+        if _heads(found, text, a):
             continue  # a head read: its examples are among it (_examples)
         if _NOT_THE_HEAD.search(text, lead.end(), a):
             # the head's bound or window ("No concurrent therapeutic doses (≥ 2 mg/day) of
@@ -1349,6 +1349,12 @@ def _negated_examples(items: list[Item], text: str, ctype: CriterionType) -> lis
     return sorted(found, key=lambda it: it.start) if len(found) > len(items) else items
 
 
+def _heads(items: list[Item], text: str, a: int) -> list[Item]:
+    """The items read right before the examples starting at ``a`` (only remarks between): what
+    the examples illustrate."""
+    return [it for it in items if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+
+
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
     """Examples stand for the thing they illustrate, never for a condition of their own. After
     a thing read (a diagnosis, a therapy), unread examples add nothing: they are among it (in an
@@ -1365,7 +1371,7 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         if m.group("m2"):
             b = _list_end(text, b)
         marker = m.group("m1") or m.group("m2") or ""
-        head = [it for it in keep if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+        head = _heads(keep, text, a)
         # a list closed by "etc." illustrates whatever its marker ("(including chemotherapy,
         # hematopoietic stem cell transplantation, etc.)"): it can require none of its examples
         open_list = bool(_ETC.search(text, a, b))

@@ -55,6 +55,16 @@ def all_of(parts: list[Expr]) -> Expr:
     return flat[0] if len(flat) == 1 else All(tuple(flat))
 
 
+# the counts registries spell out ("no more than two prior regimens", "failed one or more")
+COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def count_of(word: str) -> int:
+    """A count written as a digit or a word of ``COUNT_WORDS``."""
+    word = word.lower()
+    return COUNT_WORDS[word] if word in COUNT_WORDS else int(word)
+
+
 def number(text: str) -> float | int:
     value = float(text)
     return int(value) if value.is_integer() else value

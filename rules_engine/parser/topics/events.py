@@ -14,7 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import HEMATOLOGIC_DISEASES, I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, number, predicate
+from rules_engine.parser.items import HEMATOLOGIC_DISEASES, I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
@@ -488,7 +488,6 @@ _COUNT = re.compile(
     r"(?P<n>\d{1,2}|one|two|three|four|five)\s",
     I,
 )
-_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 _COUNTED_NOUN = re.compile(r"\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?|courses?|attempts?)\b", I)
 
 
@@ -535,8 +534,7 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     grade = re.search(r"\bgrade\s*$", window[: m.start()], I)
     if grade is None and chunks[0].strip() and not re.search(r"\b(?:prior|previous(?:ly)?|lines?|regimens?|courses?|types?|kinds?|different|separate)\b", chunks[0], I):
         return None  # "temperature > 38 degrees or active infection": a count names what it counts
-    word = m.group("n").lower()
-    n = _COUNT_WORDS[word] if word in _COUNT_WORDS else int(word)
+    n = count_of(m.group("n"))
     op = " ".join(m.group("op").lower().split())
     noun = _COUNTED_NOUN.match(text, end)
     end = noun.end() if noun else end

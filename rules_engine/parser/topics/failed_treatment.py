@@ -22,10 +22,9 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Not, Op, ReviewReason
-from rules_engine.parser.items import I, Item, all_of, any_of, predicate
+from rules_engine.parser.items import I, Item, all_of, any_of, count_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 
-_COUNT = {"one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3}
 
 _FAILED_COUNT = re.compile(
     r"\b(?:failed|failure\s+of|progressed\s+(?:on|after|following))\s+"
@@ -61,7 +60,7 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
             Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the therapy on record"),
         ])
         parts = [given, failed]
-        if _COUNT[m.group("n").lower()] > 1:
+        if count_of(m.group("n")) > 1:
             parts.append(Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "how many treatments failed: " + " ".join(m.group(0).split())))
         out.append(Item(m.start(), m.end(), all_of(parts), frozenset({"anticancer_therapy", "relapsed", "refractory"})))
     return out

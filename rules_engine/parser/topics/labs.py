@@ -293,7 +293,7 @@ def corrected_dlco(pred: Expr, named: str) -> Expr:
     may pass once corrected, which the record does not say: a person's. Read by the direction
     the bound passes in, never by line type: a lower bound (DLCO >= 50%) passed decides, an
     upper one (DLCO < 50%, a line that excludes) decides only when it is not met."""
-    if not _CORRECTED.search(named) or not isinstance(pred, Predicate) or pred.concept != "dlco":
+    if not isinstance(pred, Predicate) or pred.concept != "dlco" or not _CORRECTED.search(named):
         return pred
     why = "the diffusing capacity corrected for haemoglobin, which the record may not hold"
     if pred.op in (Op.GT, Op.GTE):

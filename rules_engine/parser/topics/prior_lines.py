@@ -24,9 +24,8 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Expr, Not, Op
-from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, count_of, predicate
 
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _COUNTED = re.compile(
     r"(?P<op>≤|<|≥|>|\bat\s+most|\bat\s+least|\bup\s+to|\b(?:fewer|less)\s+than|\bmaximum\s+of|\bminimum\s+of|\bno\s+more\s+than|\bmore\s+than)\s*"
     r"(?P<n>[1-6]|one|two|three|four|five|six)\s+"
@@ -78,8 +77,7 @@ def prior_line_items(text: str) -> list[Item]:
         cuts = list(_CLAUSE_CUT.finditer(before))
         # (a clause that opens negated is negated whole by the line reader: "Patients may not have ...")
         negated = not opens_negated and bool(_NEGATION.search(before[cuts[-1].end():] if cuts else before))
-        word = m.group("n").lower()
-        n = _NUMBER_WORDS[word] if word in _NUMBER_WORDS else int(word)
+        n = count_of(m.group("n"))
         op = " ".join(m.group("op").lower().split())
         if negated:  # "not more than 3" is at most 3; "not at least 1" is fewer than 1; any other turn is left
             if op not in ("more than", ">", "at least", "≥", "minimum of"):
