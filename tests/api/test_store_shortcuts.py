@@ -210,8 +210,9 @@ def test_an_implied_appearance_is_left_unbuilt_only_when_no_webhook_event_would_
 
 
 def test_locking_the_open_trials_by_the_same_statement_equals_reading_them_first(api, seeded):
-    """``locked_trial_states(pks, and_open=True)`` (one statement) is what the job did before:
-    read the open trials with criteria, then lock them with the trials it names."""
+    """``locked_trial_states(pks, and_open=True)`` (the open trials locked as they are found, then
+    the named ones they did not hold) is what the job did before: read the open trials with
+    criteria, then lock them with the trials it names."""
     from django.db import transaction
 
     from matcher.results.store import locked_trial_states
