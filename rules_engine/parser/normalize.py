@@ -89,6 +89,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
         (r"leukaemi", "leukemi", ("leukaemi",)),
+        # the people a line is about, named as a protocol's own word for them ("Candidates should not
+        # have received chemotherapy ...", "Pts must have ...", "Recipients with pre-transplant
+        # creatinine > 1.6 mg/dL"; 15 corpus lines): the patients, whom every reader of a duty or a
+        # denial knows by that word (left, "Candidates should not have received" was unread and the
+        # exclusion it opens was read as its own negation)
+        (r"(?:^|(?<=[.;]\s))(\W*(?:\d{1,2}[.)]\s*)?)(?:candidates|pts\.?|recipients)(?=\s+(?:must|should|shall|may|will|cannot|can|need|are|who|with|that)\b)",
+         r"\1Patients", ("candidates", "pts", "recipients")),
         # "Uncontrolled intercurrent illness including, but not limited to uncontrolled infection,
         # ..." (holdout T134): the list after it names examples of what the line asks, read as the
         # comma after "to" has them read ("including, but not limited to, ..."); without it the
@@ -408,6 +415,24 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"|^(\W*(?:\d{1,2}[.)]\s*)?no\s+(?!requir|change|stable|increase|decrease|evidence|sign)[^.;:()]{1,60}?)\bfor\s+"
          r"(?:[≥>]\s*|(?:a\s+minimum\s+of|more\s+than|greater\s+than)\s+)?(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
          r"\1\2within ", ("for",)),
+        # an exception written between what a line asks and its window ("Major surgery, other than
+        # diagnostic surgery, within 28 days prior to Day 1", "Use of investigational agents, with the
+        # exception of gemtuzumab ozogamicin, within 30 days", "chemotherapy other than hydroxyurea or
+        # Gleevec within 3 weeks prior to treatment"): the window dates what is asked and the exception
+        # only narrows it, so the window is said first and the exception after it, where the exception
+        # readers take it. Left between them, the exception took the window and the event was asked
+        # ever (a major surgery a year ago, an investigational agent 3 months ago excluded) or the
+        # window stayed an unread review. Not one in brackets, which the readers take where it stands
+        # ("malignancy (other than multiple myeloma) within 3 years"). Only an exception of things, never of people or cases
+        # ("except those who ...", "other than in the case of", "except X which are excluded within
+        # 6 weeks" dates the exception itself), with no comma inside it ("other than
+        # hydroxyurea, or radiotherapy within 2 weeks" lists another therapy after it), and only a
+        # window that ends the sentence, so nothing after it changes hands
+        (r"(?P<exc>(?<!\()\s*,?\s*\b(?:other\s+than|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|excluding)\s+"
+         r"(?!(?:those|patients?|subjects?|participants?|people|persons?|that|if|when|where|who|which|in\s+(?:the\s+)?case)\b)(?:(?!\b(?:which|who|whom|that|is|are|was|were|if|when|unless)\b)[^.;:(),<>≤≥=%]){1,80}?)"
+         r"\s*,?\s+(?P<win>(?:within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous))\s+\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?|years?)\b"
+         r"(?:\s+(?:prior\s+to|before|preceding|of)\b[^.;:(),<>]{0,60}?)?)(?=\s*(?:[.;]|$))",
+         lambda m: f" {m.group('win')}, {m.group('exc').strip(' ,')}", ("other than", "except", "excluding")),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line
         # was unread and a patient of 72 was not turned away by it)
         # a bound's exception with a bound of its own ("Total bilirubin =< 1.5 x ULN (unless due to
