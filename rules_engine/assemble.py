@@ -33,7 +33,7 @@ from .criteria import (
     iter_predicates,
 )
 from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome, with_changes_on, with_lines
-from .readings import absent, erased
+from .readings import absent, asks_a_diagnosis, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on
 from .snapshot import Snapshot
@@ -205,6 +205,9 @@ def _judge(criterion: Criterion, snap: Snapshot, decide: Decide, memo: Memo) -> 
             if alone.outcome is ruled_out and (not inclusion or _evaluate(absent(criterion.expr), snap, decide, memo).outcome is ruled_out):
                 # the record points against the patient and only the unread text could undo it;
                 # an exclusion asks the structured reading alone (readings.py)
+                review, reasons = False, alone.reasons + reasons
+            elif inclusion and alone.outcome is MET and asks_a_diagnosis(structured, criterion.expr):
+                # the disease on record may not be the kind the unread words ask (readings.py)
                 review, reasons = False, alone.reasons + reasons
     if criterion.applies_if is not None:
         applies = _evaluate(criterion.applies_if, snap, decide, memo)

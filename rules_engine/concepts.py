@@ -676,3 +676,22 @@ def ancestors(concept_id: str) -> tuple[str, ...]:
 
 def children(concept_id: str) -> tuple[str, ...]:
     return tuple(c.id for c in _CATALOGUE if c.parent == concept_id)
+
+
+# The diagnoses a trial is for (``gates``: a leukemia patient meets few of a registry's cancer
+# trials). Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and acute
+# infections stay out: they are read with exceptions and tests, not as the disease a trial is for.
+CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+
+# the blood cancers a line may name as whom it concerns ("AML patients must ..."; "For ALL: ...");
+# the line reader, the residue's subject and the criteria tree's runs of disease lines each ask it
+HEMATOLOGIC_DISEASES = frozenset({
+    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
+    "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
+})
+
+
+def is_cancer_diagnosis(concept_id: str) -> bool:
+    """A cancer a trial may be for: a family of ``CANCER_FAMILIES``, a kind of one, or a blood
+    cancer outside them (CMML, JMML)."""
+    return concept_id in CANCER_FAMILIES or concept_id in HEMATOLOGIC_DISEASES or not CANCER_FAMILIES.isdisjoint(ancestors(concept_id))

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .assemble import Memo, evaluate_criterion
-from .concepts import CONCEPTS, Kind, ancestors
+from .concepts import CANCER_FAMILIES, CONCEPTS, Kind, ancestors
 from .criteria import (
     All,
     Any_,
@@ -62,8 +62,7 @@ from .snapshot import Snapshot, snapshot
 # whether it gates or is evaluated: bench/e2e.py --trials 10000 (30% other cancers) found ~8,000
 # of 10,000 trials candidates for every leukemia patient while only acute leukemia gated.
 # Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and acute infections stay
-# out: they are read with exceptions and tests, not as the disease a trial is for.
-CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+# out (``concepts.CANCER_FAMILIES``, which the readings of a diagnosis line share).
 
 # The conditions non-cancer trials are for (about two thirds of a registry: bench/e2e.py --trials
 # 10000 kept all ~6,500 of them candidates for every patient while only cancers gated). Each is

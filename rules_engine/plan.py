@@ -30,7 +30,7 @@ from .criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, 
 from .facts import PatientFacts
 from .gates import Closed, _open_kinds, gates_of
 from .outcome import CriterionOutcome, Outcome, TrialOutcome
-from .readings import absent, erased
+from .readings import absent, asks_a_diagnosis, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on, predicate_outcome
 from .snapshot import Snapshot
@@ -49,7 +49,7 @@ _Verdict = tuple[Outcome, bool, list[int | str]]
 class _Line:
     __slots__ = (
         "index", "type", "text", "inclusion", "expr", "applies", "timed", "concepts", "constant", "erased", "absent",
-        "reads",
+        "diagnosis", "reads",
     )
 
     def __init__(self, index: int, criterion: Criterion, number: dict[Predicate, int]) -> None:
@@ -61,11 +61,13 @@ class _Line:
         # the line's two readings without its unread text (readings.py), where it has any
         self.erased: Node | None = None
         self.absent: Node | None = None
+        self.diagnosis = False  # an inclusion asking only the disease, met beside unread words of its kind
         structured = erased(criterion.expr, self.inclusion)
         if structured is not None and structured != criterion.expr:
             self.erased = _compile(structured, number)
             # an exclusion asks the structured reading alone (readings.py)
             self.absent = _compile(absent(criterion.expr), number) if self.inclusion else None
+            self.diagnosis = self.inclusion and asks_a_diagnosis(structured, criterion.expr)
         self.applies = None if criterion.applies_if is None else _compile(criterion.applies_if, number)
         self.timed = tuple(number[p] for p in _timed(criterion.applies_if, criterion.expr))
         # every predicate judging the line can reach, in the order ``_judge`` first reaches them
@@ -247,6 +249,8 @@ class TrialPlan:
             ruled_out = NOT_MET if inclusion else MET
             alone, _, alone_parts = self._evaluate(patient, line.erased)
             if alone is ruled_out and (line.absent is None or self._evaluate(patient, line.absent)[0] is ruled_out):
+                review, reasons = False, self._words(patient, alone_parts) + reasons
+            elif line.diagnosis and alone is MET:
                 review, reasons = False, self._words(patient, alone_parts) + reasons
         if line.applies is not None:
             a_outcome, a_review, a_parts = self._evaluate(patient, line.applies)

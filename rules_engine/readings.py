@@ -14,6 +14,12 @@ and that decision:
   the qualifier holds is a question about this patient that only a person can answer, and an
   eligible verdict would let the line pass on words Eligo never read (issue 14, rule 1; the
   holdout's T82-cns was answered eligible this way).
+- an inclusion whose structured part asks only which cancer the patient has (and its status),
+  met by the record beside an unread qualifier of that disease: "indolent lymphoma", "lymphoma
+  in first or later relapses", "high-risk MDS" with a lymphoma or an MDS on record. Whether the
+  disease on record is the kind the trial is for is a question about this patient; an eligible
+  verdict passed a new diffuse large B-cell lymphoma on a trial for relapsed or indolent ones
+  (holdout T255-nhl-new, T284), the diagnosis line deciding nothing.
 There the line is an open question about this patient, ``unknown`` without the review flag, so
 the trial is possibly eligible, never eligible.
 
@@ -31,14 +37,17 @@ The readings tell the cases apart:
   It is not asked of an exclusion: the unread words there qualify what the record holds (how
   active, treated or severe it is), which is no separate diagnosis the contract could take as
   absent.
-A line whose unread text is only a further condition of an inclusion fails the first reading.
+A line whose unread text is only a further condition of an inclusion fails the first reading,
+unless what it conditions is the diagnosis (``asks_a_diagnosis``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
 
-from .criteria import All, Any_, Expr, NoRequirement, Not, Review
+from .concepts import is_cancer_diagnosis
+from .criteria import All, Any_, Expr, NoRequirement, Not, Predicate, Review, ReviewReason, iter_predicates
 
 # what a review part reads as when its subject is taken as absent: never met
 _ABSENT: Expr = Not(NoRequirement())
@@ -103,3 +112,32 @@ def absent(expr: Expr, negated: bool = False) -> Expr:
         parts = tuple(NoRequirement() if qualified and isinstance(p, Review) else absent(p, negated) for p in expr.parts)
         return expr if parts == expr.parts else type(expr)(parts)
     return expr
+
+
+# the disease statuses a diagnosis line states with the disease ("relapsed or refractory AML")
+_DISEASE_STATUSES = frozenset({"relapsed", "refractory", "remission", "relapsed_or_refractory", "isolated_extramedullary_relapse"})
+
+
+@lru_cache(maxsize=65536)
+def asks_a_diagnosis(structured: Expr, expr: Expr) -> bool:
+    """Whether a line's structured reading (``structured``, its ``erased``) asks only which cancer
+    the patient has and its status, naming at least one cancer ("lymphoma", "relapsed AML or
+    ALL"): then the unread words beside it say which kind of that disease the trial is for. Not
+    where a part is the patient's consent or willingness ("Must consent to companion study ... in
+    solid malignancies"), a person's to ask whatever the disease."""
+    found = list(iter_predicates(structured))
+    return (
+        any(is_cancer_diagnosis(p.concept) for p in found)
+        and all(isinstance(p, Predicate) and (is_cancer_diagnosis(p.concept) or p.concept in _DISEASE_STATUSES) for p in found)
+        and not any(r.reason is ReviewReason.CONSENT for r in _reviews(expr))
+    )
+
+
+def _reviews(expr: Expr) -> Iterator[Review]:
+    if isinstance(expr, Review):
+        yield expr
+    elif isinstance(expr, Not):
+        yield from _reviews(expr.part)
+    elif isinstance(expr, All | Any_):
+        for part in expr.parts:
+            yield from _reviews(part)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import HEMATOLOGIC_DISEASES, NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
+from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items

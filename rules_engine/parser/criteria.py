@@ -24,7 +24,8 @@ from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoR
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.parser.items import HEMATOLOGIC_DISEASES, content_words
+from rules_engine.concepts import HEMATOLOGIC_DISEASES
+from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import PERMISSION, widen_status

@@ -18,13 +18,6 @@ I = re.IGNORECASE
 FEMALE = Predicate("sex", Op.IS, "female")
 
 
-# the blood cancers a line may name as whom it concerns ("AML patients must ..."; "For ALL: ...");
-# the line reader, the residue's subject and the criteria tree's runs of disease lines each ask it
-# (written out alike three times before)
-HEMATOLOGIC_DISEASES = frozenset({
-    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
-    "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
-})
 
 
 @dataclass

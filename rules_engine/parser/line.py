@@ -48,14 +48,14 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import CONCEPTS, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
-from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
+from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks

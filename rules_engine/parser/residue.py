@@ -26,12 +26,12 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors, related
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
-from rules_engine.parser.items import FEMALE, HEMATOLOGIC_DISEASES, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
+from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
 from rules_engine.parser.registry_fields import nodes
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier

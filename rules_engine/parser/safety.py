@@ -29,10 +29,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rules_engine.concepts import ancestors
+from rules_engine.concepts import HEMATOLOGIC_DISEASES, ancestors, is_cancer_diagnosis
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.gates import CANCER_FAMILIES
-from rules_engine.parser.items import HEMATOLOGIC_DISEASES
+
 
 
 class Qualifier(Review):
@@ -168,14 +167,8 @@ def normal_limits_upright(expr: Expr, ctype: CriterionType) -> Expr:
 
 
 def _is_disease(part: Expr) -> bool:
-    """A cancer a trial may be for (gates.CANCER_FAMILIES and their kinds, and the blood cancers
-    outside them: CMML, JMML), asked as present."""
-    return (
-        isinstance(part, Predicate)
-        and part.op is Op.PRESENT
-        and part.window is None
-        and (part.concept in CANCER_FAMILIES or part.concept in HEMATOLOGIC_DISEASES or not CANCER_FAMILIES.isdisjoint(ancestors(part.concept)))
-    )
+    """A cancer a trial may be for (``concepts.is_cancer_diagnosis``), asked as present."""
+    return isinstance(part, Predicate) and part.op is Op.PRESENT and part.window is None and is_cancer_diagnosis(part.concept)
 
 
 def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
-from rules_engine.parser.items import HEMATOLOGIC_DISEASES, I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
