@@ -55,6 +55,8 @@ ROWS = [
     ("HIV, HBsAg and HCV negative", I, [HBSAG_NEG], [HBSAG, HIV], [NONE]),
     # (a result that is another's: the list is not a list of tests)
     ("HBsAg positive or HCV positive", E, [HBSAG, HCV], [NONE], []),
+    # (two tests of one virus may narrow each other: left as it was)
+    ("HBsAg and HBV DNA positive", E, [HBSAG], [], [NONE]),
     # (a result the clause goes on to qualify may be the last item's alone: left as it was)
     ("Hepatitis B surface antigen or hepatitis C positivity with abnormal liver function tests.", E, [], [], [NONE, HBSAG]),
     # -- a transplant as a prospect

@@ -283,8 +283,11 @@ def _tests_before_result(text: str) -> list[Item]:
         result = _RESULT_AFTER_LIST.match(text, chain[-1][1]) if len(chain) >= 2 else None
         if result is None:
             return
+        viruses = [shows for _, _, concept, shows in chain if concept and shows]
         for start, stop, concept, shows in chain[:-1]:
-            if not concept or concept == "hiv":
+            if not concept or concept == "hiv" or (shows is not None and viruses.count(shows) > 1):
+                # (two tests of one virus, "HBsAg and HBV DNA positive", may narrow each other as
+                # the pair with its own results does below: left as it was)
                 continue
             if result.group("neg"):
                 expr: Expr = predicate(concept, Op.IS, "negative")
