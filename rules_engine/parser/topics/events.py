@@ -213,7 +213,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # 6 corpus lines). Before that row, which would take "investigational treatment"
     ("anticancer_therapy", r"(?:standard|approved|conventional)\s+(?:or|and/or)\s+investigational\s+(?:therap(?:y|ies)|treatments?)"
      rf"(?=\s+for\s+(?:the\s+treatment\s+of\s+)?(?:the\s+|their\s+|this\s+|his\s+or\s+her\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN})", ("investigational",)),
-    ("investigational_agent", r"investigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
+    # ("investigational therapeutic agent": the agent the study gives, named by its purpose)
+    ("investigational_agent", r"investigational\s+(?:therapeutic\s+)?(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
      # taking part in another interventional trial: what the record can show of it is the study
      # drug it gives (an observational study gives none, and is named so: "unless observational")
      r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
@@ -613,7 +614,8 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("multiple_myeloma", r"multiple\s+myeloma|plasma\s+cell\s+myeloma|(?-i:(?:(?<=, )|(?<=\bor )|(?<=\band ))MM\b(?![\w/-]))", ("myeloma", "mm")),
     ("plasma_cell_leukemia", r"plasma[\s-]+cell\s+leuka?emias?(?:\s*\(\s*PCL\s*\))?", ("plasma",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
-    ("cll", r"chronic\s+lymphocytic\s+leukemia|\bCLL\b", ("chronic lymphocytic", "cll")),
+    # (the British spelling, the plural, and "chronic lymphocyte leukemia" as one record writes it)
+    ("cll", r"chronic\s+lymphocyt(?:ic|e)\s+leuka?emias?|\bCLL\b", ("chronic lymphocyt", "cll")),
     ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
     # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
     ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
@@ -1894,7 +1896,9 @@ _PLANNED = re.compile(
 # received, every patient not yet transplanted failed the line)
 _INDICATED = re.compile(
     r"\s*(?:is|are|would\s+be|will\s+be)\s+(?:(?:thought|felt|considered|deemed|believed|judged)\s+(?:to\s+be\s+)?)?(?:clinically\s+|medically\s+)?"
-    r"(?:beneficial|appropriate|indicated|recommended)\b",
+    r"(?:beneficial|appropriate|indicated|recommended)\b"
+    # "who do not have an allogeneic stem cell transplant option": the transplant as a prospect
+    r"|\s+options?\b",
     I,
 )
 _HAD_OR_PLANNED = re.compile(r"\b(?:prior|previous|history\s+of|received|had)\s+(?:or|and/or)\s+plan\w*\s*$", I)
@@ -2727,15 +2731,18 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     judged = Review(ReviewReason.JUDGEMENT, "an indication, not a history: " + " ".join(text[m.start(): indicated.end()].split()))
                     items.append(Item(m.start(), indicated.end(), judged, frozenset({concept})))
                     continue
-                lead = text[max(0, m.start() - 70): m.start()]
+                # (an abbreviation in brackets is read from before its bracket: "fit for blood or
+                # marrow transplantation (BMT)" is the plan the words before it state)
+                lead_end = text.rfind("(", 0, m.start()) if text[max(0, m.start() - 2): m.start()].strip() == "(" else m.start()
+                lead = text[max(0, lead_end - 70): lead_end]
                 plan = _PLANNED.search(lead)
                 if plan is not None and not _DONE.search(plan.group(0)):  # "candidates for allogeneic SCT": a plan, not a history
-                    start = m.start() - (len(lead) - plan.start())
+                    start = lead_end - (len(lead) - plan.start())
                     end = m.end() + (len(gloss.group(0)) if (gloss := _ABBREVIATION.match(text, m.end())) else 0)
                     judged = Review(ReviewReason.JUDGEMENT, "a plan or candidacy, not a history: " + " ".join(text[start: end].split()))
                     had = _HAD_OR_PLANNED.search(lead)  # "prior or planned HSCT": either
                     if had:
-                        start = m.start() - (len(lead) - had.start())
+                        start = lead_end - (len(lead) - had.start())
                     items.append(Item(start, end, any_of([predicate(concept, Op.PRESENT), judged]) if had else judged, frozenset({concept})))
                     continue
                 # "autologous stem cell transplantation (SCT)": the bracket glosses the transplant

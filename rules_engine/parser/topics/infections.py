@@ -263,11 +263,58 @@ def _tests_after_positive(text: str) -> list[Item]:
     return items
 
 
+# "HIV, hepatitis B surface antigen or hepatitis C seropositive", "HIV, HBsAg and HCV negative":
+# the result written once after a list of tests and infections is each one's, as when it is
+# written once before them (above). The infections in the list read their own result; a test
+# standing bare in it (the surface antigen) was an unparsed review, so an exclusion let an
+# HBsAg-positive patient through beside it. A negative result asked is the test's (a measurement).
+# (only a result that ends the clause: one the clause goes on to qualify, "Hepatitis B surface
+# antigen or hepatitis C positivity with abnormal liver function tests", may be the last item's alone)
+_RESULT_AFTER_LIST = re.compile(rf"[\s-]*(?:(?P<pos>{POS})|(?P<neg>{NEG}))(?![\w+-])(?=\s*(?:$|[;.,:()]))", I)
+
+
+def _tests_before_result(text: str) -> list[Item]:
+    names = sorted({(m.start(), m.end(), concept, shows) for concept, shows, pattern in _TEST_NAMES for m in pattern.finditer(text)}
+                   | {(m.start(), m.end(), "", None) for _, pattern in _INFECTION_RES for m in pattern.finditer(text)})
+    items: list[Item] = []
+    chain: list[tuple[int, int, str, str | None]] = []
+
+    def close() -> None:
+        result = _RESULT_AFTER_LIST.match(text, chain[-1][1]) if len(chain) >= 2 else None
+        if result is None:
+            return
+        viruses = [shows for _, _, concept, shows in chain if concept and shows]
+        for start, stop, concept, shows in chain[:-1]:
+            if not concept or concept == "hiv" or (shows is not None and viruses.count(shows) > 1):
+                # (two tests of one virus, "HBsAg and HBV DNA positive", may narrow each other as
+                # the pair with its own results does below: left as it was)
+                continue
+            if result.group("neg"):
+                expr: Expr = predicate(concept, Op.IS, "negative")
+            elif concept == "hcv_antibody":
+                expr = HCV_ANTIBODY_POSITIVE
+            else:
+                expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
+            items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
+
+    for name in names:
+        if chain and name[0] < chain[-1][1]:
+            continue
+        if chain and not _LIST_GAP.match(text[chain[-1][1]: name[0]]):
+            close()
+            chain = []
+        chain.append(name)
+    if chain:
+        close()
+    return items
+
+
 def infection_items(text: str) -> list[Item]:
     low = text.lower()
     if not any(w in low for w in _INFECTION_WORDS):
         return []
     items: list[Item] = _tests_after_positive(text) if ("positive" in low or "reactive" in low) else []
+    items += [item for item in _tests_before_result(text) if not _seen(items, item.start, item.end)]
     tests: list[tuple[Item, str, str | None]] = []  # (item, test, the infection it shows)
     for concept, shows, full in _TEST_RES:
         for m in full.finditer(text):
