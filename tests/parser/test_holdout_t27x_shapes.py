@@ -12,6 +12,17 @@ with real corpus lines (``../shared/corpus`` criteria texts):
   something else stays as it was: the patients a value is for ("Lansky Performance Index > 50 for
   pediatric patients < age 10 years") and an age with a finding ("heart block or ≥ age 60 with an
   left ventricular ejection fraction < 50%").
+* A named drug an inclusion asks the patient to have failed ("Resistant or intolerant to prior
+  imatinib mesylate", "Must be refractory to treatment with imatinib mesylate or dasatinib",
+  "Chronic myelogenous leukemia resistant to imatinib therapy"; 14 corpus lines read differently,
+  9 of them headings holding such a line, all read): the drug was given. A record naming none of them fails the
+  line; one naming it is met when the disease on record is refractory (or, where the line allows
+  intolerance, the drug's intolerance is on record), else a person's. The line was a bare review,
+  so a CML given dasatinib first was possibly eligible for a trial of patients who failed
+  imatinib. An exclusion's intolerance ("Intolerance to dasatinib and/or bortezomib") is the drug
+  hypersensitivity it was, and a sentence with an alternative ("chronic or accelerated phase who
+  are resistant to imatinib"), a permission ("... will be eligible") or a subgroup named before
+  ("Original 5q must also be refractory to lenalidomide") stays a person's.
 """
 
 from __future__ import annotations
@@ -23,12 +34,19 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition
+from tests.fixtures.records import adult, allergy, condition, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
 CML = condition("cml", 900)
+REFRACTORY = condition("refractory", 60)
+
+
+def named(drug: str, days_ago: int = 30) -> object:
+    """A drug on record by name (the intake's named_medication)."""
+    return medication("named_medication", days_ago, quote=drug, words=drug)
+
 
 ROWS = [
     # -- the sign before the word "age"
@@ -40,6 +58,15 @@ ROWS = [
     ("Patients with chronic myeloid leukemia ≤ age 60", I, [adult(CML, years=60)], [adult(CML, years=61)], []),
     # (a lower bound written first is read as before)
     ("Patients ≥ age 18 years", I, [adult(years=30)], [adult(years=16)], []),
+    # -- a named drug the patient must have failed
+    ("Resistant or intolerant to prior imatinib mesylate", I,
+     [adult(named("imatinib"), REFRACTORY), adult(named("imatinib"), allergy("imatinib"))], [adult(named("dasatinib"))], [adult(named("imatinib"))]),
+    ("Must be refractory to treatment with imatinib mesylate or dasatinib", I,
+     [adult(named("dasatinib"), REFRACTORY)], [adult(named("nilotinib"))], [adult(named("imatinib")), adult(named("imatinib"), allergy("imatinib"))]),
+    ("Chronic myelogenous leukemia resistant to imatinib therapy", I,
+     [adult(CML, named("imatinib"), REFRACTORY)], [adult(CML, named("dasatinib")), adult(named("imatinib"), REFRACTORY)], [adult(CML, named("imatinib"))]),
+    # (an exclusion's intolerance is the hypersensitivity it was)
+    ("Intolerance to dasatinib and/or bortezomib", E, [adult(allergy("dasatinib"))], [adult()], []),
 ]
 
 
@@ -55,3 +82,18 @@ def test_a_t27x_holdout_shape_is_read_for_what_it_asks(text: str, kind: Criterio
 def test_an_age_that_scopes_something_else_is_no_bound_of_the_line(text: str, kind: CriterionType) -> None:
     """The patients a value is for, an age with a finding: no patient is asked the age itself."""
     assert not any(p.concept == "age" for p in iter_predicates(parse_line(text, kind).expr))
+
+
+@pytest.mark.parametrize("text, facts", [
+    # (a line that admits the patients it names: a permission the reading would have turned round)
+    ("Patients who have failed nilotinib, including those who are refractory to nilotinib at any dose will be eligible for the study.",
+     adult(named("dasatinib"))),
+    # (an alternative in the sentence: the drug is not asked of every alternative)
+    ("Ph+ CML patients in chronic or accelerated phase who are resistant or intolerant to Imatinib mesylate", adult(CML, named("dasatinib"))),
+    ("Relapsed after nivolumab treatment or refractory to nivolumab treatment", adult(named("pembrolizumab"))),
+    # (another line's subgroup, named before "also")
+    ("Original 5q must also be refractory to lenalidomide", adult(named("azacitidine"))),
+])
+def test_a_failed_drug_the_sentence_scopes_otherwise_stays_a_persons(text: str, facts: PatientFacts) -> None:
+    """Neither met nor failed by the drug's absence: a person reads these lines, as before."""
+    assert judged(parse_line(text, I), facts) is UNKNOWN

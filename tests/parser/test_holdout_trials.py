@@ -2018,8 +2018,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T271-nilotinib', None): ('hold27', 'expected ineligible, got possibly_eligible: first sight, not yet read'),
     ('T271-nilotinib', 'No other concurrent treatment for CML except'): ('hold27', 'expected not_met, got unknown: first sight, not yet read'),
     ('T271-hydroxyurea', 'No other concurrent treatment for CML except'): ('hold27', 'expected met, got unknown: first sight, not yet read'),
-    ('T271-imatinib-naive', None): ('hold27', 'expected ineligible, got possibly_eligible: first sight, not yet read'),
-    ('T271-imatinib-naive', 'Resistant or intolerant to prior imatinib mesylate'): ('hold27', 'expected not_met, got unknown: first sight, not yet read'),
     ('T271-dasatinib-2mo', None): ('hold27', 'expected ineligible, got possibly_eligible: first sight, not yet read'),
     ('T271-dasatinib-2mo', 'Received and benefitted from ≥ 3 months of prior therapy with dasatinib'): ('hold27', 'expected not_met, got unknown: first sight, not yet read'),
     ('T271-thrombocytosis', None): ('hold27', 'expected ineligible, got possibly_eligible: first sight, not yet read'),
