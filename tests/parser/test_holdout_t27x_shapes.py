@@ -14,15 +14,16 @@ with real corpus lines (``../shared/corpus`` criteria texts):
   left ventricular ejection fraction < 50%").
 * A named drug an inclusion asks the patient to have failed ("Resistant or intolerant to prior
   imatinib mesylate", "Must be refractory to treatment with imatinib mesylate or dasatinib",
-  "Chronic myelogenous leukemia resistant to imatinib therapy"; 14 corpus lines read differently,
-  9 of them headings holding such a line, all read): the drug was given. A record naming none of them fails the
+  "Chronic myelogenous leukemia resistant to imatinib therapy"; 8 corpus lines read differently,
+  4 of them headings holding such a line, all read): the drug was given. A record naming none of them fails the
   line; one naming it is met when the disease on record is refractory (or, where the line allows
   intolerance, the drug's intolerance is on record), else a person's. The line was a bare review,
   so a CML given dasatinib first was possibly eligible for a trial of patients who failed
   imatinib. An exclusion's intolerance ("Intolerance to dasatinib and/or bortezomib") is the drug
   hypersensitivity it was, and a sentence with an alternative ("chronic or accelerated phase who
   are resistant to imatinib"), a permission ("... will be eligible") or a subgroup named before
-  ("Original 5q must also be refractory to lenalidomide") stays a person's.
+  ("Original 5q must also be refractory to lenalidomide"), or a karyotype a list of adverse features
+  defines ("t(9;22) refractory to imatinib mesylate") stays a person's.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, allergy, condition, medication
+from tests.fixtures.records import adult, allergy, condition, medication, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -91,8 +92,9 @@ def test_an_age_that_scopes_something_else_is_no_bound_of_the_line(text: str, ki
     # (an alternative in the sentence: the drug is not asked of every alternative)
     ("Ph+ CML patients in chronic or accelerated phase who are resistant or intolerant to Imatinib mesylate", adult(CML, named("dasatinib"))),
     ("Relapsed after nivolumab treatment or refractory to nivolumab treatment", adult(named("pembrolizumab"))),
-    # (another line's subgroup, named before "also")
+    # (another line's subgroup, named before "also"; a karyotype a list of adverse features defines)
     ("Original 5q must also be refractory to lenalidomide", adult(named("azacitidine"))),
+    ("t(9;22) refractory to imatinib mesylate", adult(named("dasatinib"), result("bcr_abl1", "positive"))),
 ])
 def test_a_failed_drug_the_sentence_scopes_otherwise_stays_a_persons(text: str, facts: PatientFacts) -> None:
     """Neither met nor failed by the drug's absence: a person reads these lines, as before."""

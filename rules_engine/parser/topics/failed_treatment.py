@@ -162,8 +162,11 @@ _FAILED_NAMED = re.compile(
 # before as another line's subgroup ("Original 5q must also be refractory to lenalidomide", "if ...",
 # "including those who are refractory to nilotinib": the permission reader hands its subject here
 # without the "will be eligible" the line ends with)
+_SENTENCE_BREAK = re.compile(r"[.;](?:\s|$)")
 _FAILED_NAMED_PERMISSION = re.compile(r"\b(?:eligible|allowed|permitted|acceptable)\b", I)
-_FAILED_NAMED_SCOPED = re.compile(r"\b(?:also|if|unless|except|when|whose|those|including)\b", I)
+# ... or a karyotype named before ("t(9;22) refractory to imatinib mesylate" in a list of adverse
+# cytogenetic abnormalities): a risk feature the list defines, not a drug every patient must have had
+_FAILED_NAMED_SCOPED = re.compile(r"\b(?:also|if|unless|except|when|whose|those|including)\b|\bt\s*\(\s*\d+\s*;\s*\d+\s*\)|\binv\s*\(|\bdel\s*\(", I)
 
 
 def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
@@ -172,8 +175,10 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         return []
     out: list[Item] = []
     for m in _FAILED_NAMED.finditer(text):
-        start = max(text.rfind(".", 0, m.start()), text.rfind(";", 0, m.start())) + 1
-        stop = min([i for i in (text.find(".", m.end()), text.find(";", m.end())) if i >= 0] or [len(text)])
+        # the sentence it stands in (a break is a full stop or semicolon before a space: "t(9;22)" is none)
+        start = max([b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())] or [0])
+        after = _SENTENCE_BREAK.search(text, m.end())
+        stop = after.start() if after else len(text)
         if re.search(r"\bor\b", text[start: m.start()] + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
             continue  # see _FAILED_NAMED_SCOPED
         names = [re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", d.group(0), flags=I).lower()
