@@ -23,7 +23,7 @@ from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans, therapy_concept, with_treatment_leads
 from rules_engine.parser.topics.discontinued import discontinued_items
-from rules_engine.parser.topics.failed_treatment import apl_failed_items, del5q_failed_items, failed_treatment_items
+from rules_engine.parser.topics.failed_treatment import apl_failed_items, del5q_failed_items, failed_treatment_items, named_failed_items
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
@@ -106,7 +106,8 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         cyp3a4_items(text),
         qt_drug_items(text),
         proteinuria_items(text, ctype),
-        (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype)) if _FAILED_GATE.search(text) else [],
+        (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype) + named_failed_items(text, ctype))
+        if _FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],

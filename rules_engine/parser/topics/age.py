@@ -54,6 +54,14 @@ _AGE_CMP = re.compile(
 _AGE_BARE_POST = re.compile(rf"(?P<n>\d{{1,3}})(?P<u>{_AGE_AFTER})\s*(?P<post>{_AGE_POST})", I)
 
 
+# the sign written before the word ("CML < age 65", "≥ 18 years of age and ≤ age 70"): the bound
+# "age < 65" states. Neither the sign nor the number is a word, and "age" restates the topic, so
+# left unread the bound vanished from the line (a 75-year-old passed "≤ age 70")
+_AGE_SIGN_FIRST = re.compile(
+    rf"(?P<op>[≥>≤<])\s*(?:the\s+)?age[ds]?\s*(?:of\s+)?(?P<n>\d{{1,3}})(?![\d.,]\d|\s*%)(?P<u>{_AGE_AFTER_NAMED})", I
+)
+
+
 # ("≥ 18-year-old males or females": the hyphens of the compound adjective are spaces here)
 _AGE_SUFFIXED = re.compile(
     rf"(?P<op>[≥>≤<=])?\s*(?P<n>\d{{1,3}})[\s-]*(?P<u>{_AGE_UNIT})[\s-]*(?:old|of\s+age)(?:\s*(?P<post>{_AGE_POST}))?",
@@ -99,6 +107,12 @@ _ADULT_AMBIGUOUS = re.compile(r"age of majority|according to (?:each |local )?(?
 
 
 _AGE_UNITS = {"mo": "mo", "we": "wk", "da": "d"}
+
+
+_AGE_FOR_WHOM = re.compile(r"\bfor\s+(?:[\w-]+\s+){0,2}(?:patients?|subjects?|participants?|pts|children|adults|those)\s*(?:who\s+are\s+|aged?\s+)?$", I)
+
+
+_AGE_WITH = re.compile(r"\s*(?:with|and\s+(?:an?\s+)?(?:LVEF|ejection|history))\b", I)
 
 
 def _age_unit(unit: str | None) -> str:
@@ -156,6 +170,25 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
             expr = all_of([bound(Op.GTE, lo, lo_unit), bound(Op.LT if below else Op.LTE, hi, unit)])
         add(m.start(), m.end(), expr)
 
+    def after_lower(end: int) -> tuple[int, Predicate] | None:
+        """"< age 65 and > 21 years": the lower bound written after the upper one."""
+        m = re.compile(
+            rf"\s*(?:,|and|but)\s*(?:(?:the\s+)?age\s*)?(?P<op>[>≥])\s*(?P<n>\d{{1,3}})(?![\d.,]\d|\s*%)(?P<u>{_AGE_AFTER_NAMED})", I
+        ).match(text, end)
+        # an age it is only with a unit or the word ("and > 21 years", "and age > 21"), never a bare number
+        if m is None or not (m.group("u").strip() or re.search(r"\bage\b", text[m.start(): m.start("op")], I)):
+            return None
+        return m.end(), bound(OPS[m.group("op")], m.group("n"), m.group("u"))
+
+    for m in _AGE_SIGN_FIRST.finditer(text):
+        if not free(m.start(), m.end()) or _AGE_FOR_WHOM.search(text[max(0, m.start() - 60): m.start()]) or _AGE_WITH.match(text, m.end()):
+            continue  # the patients a value is for ("Lansky > 50 for pediatric patients < age 10"), an age with a finding ("≥ age 60 with an LVEF < 50%")
+        first = bound(OPS[m.group("op")], m.group("n"), m.group("u"))
+        lower = after_lower(m.end()) if first.op in (Op.LT, Op.LTE) else None
+        if lower:
+            add(m.start(), lower[0], all_of([first, lower[1]]))
+        else:
+            add(m.start(), m.end(), first)
     for prefix in _AGE_PREFIX.finditer(text):
         pos = prefix.end()
         for pattern in (_AGE_RANGE, _AGE_CMP, _AGE_BARE_POST):

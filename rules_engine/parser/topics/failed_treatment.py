@@ -133,3 +133,62 @@ def del5q_failed_items(text: str, ctype: CriterionType) -> list[Item]:
                         frozenset({"del_5q", "named_medication", "refractory"})))
     return out
 
+
+
+# "Resistant or intolerant to prior imatinib mesylate", "... who are resistant or intolerant to
+# imatinib", "Must be refractory to treatment with imatinib mesylate or dasatinib", "patients must
+# have failed or been intolerant to Imatinib mesylate" (inclusions; CML trials above all): the
+# drugs named were given. A record without any of them fails the line (no drug failed that was
+# never given); one with them is met when the disease on record is refractory or the drug's
+# intolerance is, else a person's (how it failed). Left a review, a CML given dasatinib first
+# passed "Resistant or intolerant to prior imatinib". A targeted drug or an antibody or an
+# immunomodulator by its generic name (the suffixes below), one to three joined by "or"; "and"
+# (both failed), an exclusion's intolerance (the drug hypersensitivity the events topic reads)
+# and a drug class stay as they were.
+_FAILED_DRUG = r"[a-z]{3,}(?:tinib|rafenib|lidomide|ximab|zumab|umab)(?:\s+(?:mesylate|malate|tosylate|hydrochloride))?"
+_FAILED_NAMED = re.compile(
+    r"\b(?P<how>resistant|resistance|refractory|failed|failure)"
+    r"(?:\s+(?:or|and/or)\s+(?:are\s+|is\s+|been\s+|be\s+|have\s+been\s+)?(?:intolerant|intolerance|resistant|refractory))?"
+    r"\s+(?:to|of|on)\s+(?:(?:prior|previous|the)\s+)?(?:(?:treatment|therapy)\s+with\s+)?"
+    rf"(?P<drugs>{_FAILED_DRUG}(?:\s*(?:,\s*(?:or\s+)?|\s+or\s+|\s*/\s*){_FAILED_DRUG}){{0,2}})\b(?:\s+(?:therapy|treatment))?(?!\s+(?:and|plus|\+|or\s+(?:an?\s+|any\s+|other|another)))",
+    I,
+)
+
+# What the reading leaves as it was: a line that admits the patients it names ("Patients who have
+# failed nilotinib ... will be eligible": a permission, which the permission reader would turn into
+# "not X or ..."); an alternative in the same sentence ("CML in chronic or accelerated phase who are
+# resistant to imatinib", "Relapsed after nivolumab treatment or refractory to nivolumab"), where
+# splitting at the "or" would leave the drug to one of the alternatives only; and patients named
+# before as another line's subgroup ("Original 5q must also be refractory to lenalidomide", "if ...",
+# "including those who are refractory to nilotinib": the permission reader hands its subject here
+# without the "will be eligible" the line ends with)
+_SENTENCE_BREAK = re.compile(r"[.;](?:\s|$)")
+_FAILED_NAMED_PERMISSION = re.compile(r"\b(?:eligible|allowed|permitted|acceptable)\b", I)
+# ... or a karyotype named before ("t(9;22) refractory to imatinib mesylate" in a list of adverse
+# cytogenetic abnormalities): a risk feature the list defines, not a drug every patient must have had
+_FAILED_NAMED_SCOPED = re.compile(r"\b(?:also|if|unless|except|when|whose|those|including)\b|\bt\s*\(\s*\d+\s*;\s*\d+\s*\)|\binv\s*\(|\bdel\s*\(", I)
+
+
+def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
+    """The named drugs an inclusion asks the patient to have failed (see ``_FAILED_NAMED``)."""
+    if ctype is not CriterionType.INCLUSION or _FAILED_NAMED_PERMISSION.search(text):
+        return []
+    out: list[Item] = []
+    for m in _FAILED_NAMED.finditer(text):
+        # the sentence it stands in (a break is a full stop or semicolon before a space: "t(9;22)" is none)
+        start = max([b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())] or [0])
+        after = _SENTENCE_BREAK.search(text, m.end())
+        stop = after.start() if after else len(text)
+        if re.search(r"\bor\b", text[start: m.start()] + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
+            continue  # see _FAILED_NAMED_SCOPED
+        names = [re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", d.group(0), flags=I).lower()
+                 for d in re.finditer(_FAILED_DRUG, m.group("drugs"), I)]
+        given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])
+        failed = any_of([
+            predicate("refractory", Op.PRESENT),
+            # (the drug not tolerated is an intolerance the record may hold, where the line allows it)
+            *(predicate("drug_hypersensitivity", Op.IS, n) for n in dict.fromkeys(names) if "intoleran" in m.group(0).lower()),
+            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the drug or the drug was not tolerated: " + " ".join(m.group(0).split())),
+        ])
+        out.append(Item(m.start(), m.end(), all_of([given, failed]), frozenset({"named_medication", "refractory", "drug_hypersensitivity"})))
+    return out
