@@ -23,7 +23,13 @@ from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
 from rules_engine.parser.topics.events import event_items, other_than_spans, therapy_concept, with_treatment_leads
 from rules_engine.parser.topics.discontinued import discontinued_items
-from rules_engine.parser.topics.failed_treatment import apl_failed_items, del5q_failed_items, failed_treatment_items, named_failed_items
+from rules_engine.parser.topics.failed_treatment import (
+    apl_failed_items,
+    del5q_failed_items,
+    failed_treatment_items,
+    named_failed_items,
+    status_after_therapy_items,
+)
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
@@ -85,7 +91,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
-_FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran", I)
+_FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran|recurred|relapsed", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
@@ -106,7 +112,8 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         cyp3a4_items(text),
         qt_drug_items(text),
         proteinuria_items(text, ctype),
-        (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype) + named_failed_items(text, ctype))
+        (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype) + named_failed_items(text, ctype)
+         + status_after_therapy_items(text, ctype))
         if _FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
@@ -985,7 +992,9 @@ _INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
 # the same list unbracketed after a comma ("MDS, including CMML"; "Myeloproliferative disorders,
 # including Ph-negative CML, myelofibrosis and CMML"): read as "and", an MDS patient without
 # CMML failed the MDS line
-_INCLUDING_LIST = re.compile(r"\s*\)?\s*,?\s*including\s+(?:[^().;:,]{1,40},\s*){0,3}(?:[^().;:,]{1,40}\s+(?:and|or|and/or)\s+)?", I)
+# (the connector may end at "including" itself, the space read with the next name: "Solid tumors,
+# including lymphomas", where every patient with a solid tumour was asked for a lymphoma too)
+_INCLUDING_LIST = re.compile(r"\s*\)?\s*,?\s*including(?:\s+(?:[^().;:,]{1,40},\s*){0,3}(?:[^().;:,]{1,40}\s+(?:and|or|and/or))?)?\s*", I)
 
 
 def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], roles: list[str], text: str) -> list[str]:

@@ -713,9 +713,14 @@ _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|
 
 
 # "Patients with AML or ALL must have >= 5% blasts": what the patients named must meet
+# ... or what is to be done for them ("Patients with active HBV viral replication should receive
+# antiviral therapy", "Patients with neurological symptoms must undergo a head CT", "Patients with
+# prostate cancer must continue androgen deprivation"): read as a plain clause, the condition was
+# asked of every patient (a patient without hepatitis B failed the line); the plan stays a review
+# for the patients named
 _SUBJECT_MUST = re.compile(
     r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?)\s+"
-    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
     I,
 )
 
@@ -726,7 +731,7 @@ _SUBJECT_MUST = re.compile(
 _COND_WORD = r"(?!(?:since|after|before|the|an?|and|(?-i:all|All)|any|each|every|these|those|such|other|elapsed|have|has|had|must|least|eligible|candidates?|suitable|fit|unfit|who|with)\b)[A-Za-z][\w+/-]*"
 _NAMED_SUBJECT_MUST = re.compile(
     rf"^\W*(?P<cond>(?:{_COND_WORD}\s+){{0,5}}{_COND_WORD})\s+(?:patients|subjects|participants)\s+"
-    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with)\b[^\n]+)$",
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
     I,
 )
 _SUBJECTS_MUST = (_SUBJECT_MUST, _NAMED_SUBJECT_MUST)
@@ -932,7 +937,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         masked = "".join(" " if any(it.start <= i < it.end for it in items + markers) else ch for i, ch in enumerate(text[a:b], start=a))
         unread = bool(content_words(blank_remarks(masked)))
     if unread:
-        return _unread_condition(m, ctype)
+        return _unread_condition(m, ctype, [it.expr for it in items])
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     if _CONDITION_STATUS.search(m.group("cond")):
         # "If untreated AML, ...", "If relapsed AML, ...": the status is part of whom the line is
@@ -1200,7 +1205,14 @@ def _bracketed_lab_scope(text: str, ctype: CriterionType) -> tuple[Expr, tuple[i
     return None if scoped is None else (scoped, (m.start(), closing))
 
 
-def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
+# the patients named by alternatives ("with HBV or HCV", "with MCL and patients with CLL"), or a
+# subject running on into the requirement ("Patients with histologic proof of adenocarcinoma of the
+# prostate and must have progressed"): no one name is something they all have
+_PLAN = re.compile(r"(?:receive|undergo|continue)\b", I)
+_ALTERNATIVES_NAMED = re.compile(r"\bor\b|\band\b|[/,&]|\bexcept\b|\bunless\b|\bwithout\b|\bother\s+than\b", I)
+
+
+def _unread_condition(m: re.Match[str], ctype: CriterionType, named: list[Expr]) -> Expr | None:
     """"For patients with ALL and AML who relapse while they are receiving cytotoxic therapy, at
     least 14 days must have elapsed ...": the patients it concerns are named in words no record
     holds, so whether the requirement applies is a person's; where it is met the inclusion holds
@@ -1210,6 +1222,14 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType) -> Expr | None:
         return None
     requirement = _to_expr(m.group("req"), ctype)
     if isinstance(requirement, Review):
+        if m.re is _SUBJECT_MUST and _PLAN.match(m.group("req")) and not _ALTERNATIVES_NAMED.search(m.group("cond")):
+            # "Patients with active HBV viral replication should receive antiviral therapy": the
+            # patients a "patients with X ..." names all have X, whatever the words around it say,
+            # so a patient without X is none of them; for the others what is to be done for them is
+            # a person's. Read as a plain clause, X became something every patient must have (a
+            # patient without hepatitis B failed the line). A state asked of them ("Patients with
+            # untreated brain metastases must have stable disease") is left as it was
+            return any_of([Not(any_of(named)), Alternative(requirement.reason, requirement.text or m.group("req"))])  # type: ignore[arg-type]
         return None
     if any(p.concept == "age" for p in iter_predicates(requirement)) and not _AGE_WORD.search(m.group("req")):
         # "... who have received previous therapy 1st remission must have been < 1 year": cut from

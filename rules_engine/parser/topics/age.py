@@ -87,7 +87,10 @@ _PERSONS_ONLY = re.compile(
 _AGE_BLOCK = re.compile(r"menopaus|amenorrh|menstruat|\(140\s*-\s*age|cockcroft|childbearing age", I)
 
 
-_ADULT = re.compile(r"\badults?\b(?!\s+(?:according|as defined|by local|per local|or\b|AML|ALL|acute|leukemi|onset|T-cell|lymphoblastic|myeloid|patients?\s+with\s+(?:AML|ALL)|(?:daily\s+)?dos(?:e|ing|age)|daily|equivalent|formulation|who\s+are\s+(?:the\s+)?subject|under\s+(?:legal|guardianship)|of\s+(?:reproductive|child[\s-]?bearing|procreative)\s+potential))(?<!\bfor adults)(?<!young adult)(?<!young adults)", I)
+# (an adult donor, "a 10/10 unrelated adult donor", "NK cell adult donor", or the donor's "adult
+# children", is the donor's age, never the patient's: read as the patient's, a child who lacked
+# such a donor failed the line)
+_ADULT = re.compile(r"\badults?\b(?!\s+(?:according|as defined|by local|per local|or\b|AML|ALL|acute|leukemi|onset|T-cell|lymphoblastic|myeloid|patients?\s+with\s+(?:AML|ALL)|(?:daily\s+)?dos(?:e|ing|age)|daily|equivalent|formulation|who\s+are\s+(?:the\s+)?subject|under\s+(?:legal|guardianship)|of\s+(?:reproductive|child[\s-]?bearing|procreative)\s+potential|children\b|(?:[\w/-]+\W+){0,3}?donors?\b))(?<!\bfor adults)(?<!young adult)(?<!young adults)", I)
 
 
 _AGE_REVERSED = re.compile(r"(?<![\d.])(?:(?<=^)|(?<=\s)|(?<=\())(?:\d{1,2}\.)?(?P<n>\d{1,3})\s*(?P<op>[≤<])\s*(?=age[ds]?\b)", I)

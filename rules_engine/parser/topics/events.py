@@ -1887,7 +1887,10 @@ _LEAD_THERAPIES = frozenset({"steroid_therapy", "immunosuppressant_therapy", "an
 # intended, so a person judges it; it is never read as a prior transplant
 _PLANNED = re.compile(
     r"\b(?:(?:in)?eligib(?:le|ility)|candida(?:te|tes|cy)|(?:un)?suitab(?:le|ility)|(?:un)?fit|plan(?:s|ned|ning)?|scheduled|intend\w*|intention|referred|"
-    r"considered|consideration|proceed\w*|awaiting|destined|deferred|receiv(?:e|ing)|undergo(?:ing)?)\b(?:\s+[\w/()-]+){0,5}?\s*$",
+    r"considered|consideration|proceed\w*|awaiting|destined|deferred|receiv(?:e|ing)|undergo(?:ing)?|requires?|needs?"
+    # (a transplant the disease calls for: "if their disease status required emergent stem cell
+    # transplant and they could not wait 2-3 months for a donor search")
+    r"|(?:required|needed)\s+(?:an?\s+)?(?:emergent|urgent|immediate))\b(?:\s+[\w/()-]+){0,5}?\s*$",
     I,
 )
 # the same judgement written after the transplant: "a diagnosis in which allogeneic HSCT is

@@ -66,6 +66,34 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
     return out
 
 
+# "Must have progressed, recurred after prior therapy, or failed to respond to primary therapy",
+# "have relapsed after prior therapy" (a lymphoma's or leukaemia's status, about 4 corpus lines):
+# the disease's failure of a therapy given, as a count of failed treatments is read above: a record
+# with no anticancer therapy fails the line; one with a therapy is met when the disease on it is
+# relapsed or refractory, otherwise left to a person (a lymphoma's relapse the record may state in
+# words Eligo does not take as a status). Left whole to a person, the line never failed a lymphoma
+# diagnosed a month ago and never treated; inside a menu of diseases that made such a patient
+# eligible. A therapy named after the noun ("after prior treatment with bortezomib") says which
+# one: not this reading.
+_STATUS_AFTER_THERAPY = re.compile(
+    r"\b(?:(?:progressed|recurred|relapsed)(?:\s*,\s*(?:or\s+)?(?:progressed|recurred|relapsed))*\s+(?:after|following)\s+(?:any\s+)?(?:prior|previous)"
+    r"|failed\s+to\s+respond\s+to\s+(?:primary|prior|initial|previous))\s+(?:therapy|treatment)\b(?!\s+(?:with|of|containing)\b)",
+    I,
+)
+
+
+def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
+    """Relapse or refractoriness after unnamed prior therapy, as an inclusion asks it (see above)."""
+    if ctype is not CriterionType.INCLUSION:
+        return []
+    failed = all_of([predicate("anticancer_therapy", Op.PRESENT), any_of([
+        predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
+        Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record"),
+    ])])
+    concepts = frozenset({"anticancer_therapy", "relapsed", "refractory"})
+    return [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
+
+
 # "If participants have acute promyelocytic leukemia, they must be resistant and/or intolerant of
 # both ATRA and arsenic trioxide", "APL t(15;17) are eligible provided they failed a prior
 # tretinoin and arsenic-containing regimen", "APL ... would be eligible only after failure of a
