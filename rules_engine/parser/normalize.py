@@ -415,6 +415,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"|^(\W*(?:\d{1,2}[.)]\s*)?no\s+(?!requir|change|stable|increase|decrease|evidence|sign)[^.;:()]{1,60}?)\bfor\s+"
          r"(?:[≥>]\s*|(?:a\s+minimum\s+of|more\s+than|greater\s+than)\s+)?(?=\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?)\s+(?:prior\s+to|before|preceding)\b)",
          r"\1\2within ", ("for",)),
+        # a window's span in brackets ("Uncontrolled angina, congestive heart failure or MI within (6
+        # months)"; 4 corpus lines): the span itself. Left, the window was unread and an infarction
+        # years ago excluded
+        (r"\b(within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past))\s*\(\s*(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?))\s*\)",
+         r"\1 \2", ("within", "last", "past", "previous")),
         # an exception written between what a line asks and its window ("Major surgery, other than
         # diagnostic surgery, within 28 days prior to Day 1", "Use of investigational agents, with the
         # exception of gemtuzumab ozogamicin, within 30 days", "chemotherapy other than hydroxyurea or

@@ -4,7 +4,8 @@ exception after it, 20 corpus lines read differently with the subject words belo
 the window dates what is asked. Left between them, the exception took the window and the event
 was asked ever, so a major surgery a year ago or an investigational agent three months ago
 excluded, or the window stayed an unread review. A protocol's own word for its patients
-("Candidates", "Pts", "Recipients") opening a duty or a denial is read as "Patients"."""
+("Candidates", "Pts", "Recipients") opening a duty or a denial is read as "Patients", and a
+window's span in brackets ("MI within (6 months)") as the span."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.parser.normalize import normalize
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, creatinine, ecog, medication, procedure
+from tests.fixtures.records import adult, condition, creatinine, ecog, medication, procedure
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 NAIVE = adult()
@@ -66,3 +67,30 @@ def test_the_window_dates_what_the_line_asks_whatever_it_excepts(
 )
 def test_only_an_exception_of_things_before_a_closing_window_moves(text: str, expected: str | None) -> None:
     assert normalize(text) == normalize(expected or text) if expected else normalize(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Uncontrolled angina, congestive heart failure or MI within (6 months).", "Uncontrolled angina, congestive heart failure or MI within 6 months."),
+        ("any infection in the last ( 30 days )", "any infection in the last 30 days"),
+        # (a bracket that holds more than the span is left)
+        ("MI within (6 months prior to enrollment)", None),
+    ],
+)
+def test_a_windows_span_in_brackets_is_the_span(text: str, expected: str | None) -> None:
+    """"MI within (6 months)" (4 corpus lines): left, the window was unread and an infarction
+    years ago excluded."""
+    assert normalize(text) == normalize(expected or text) if expected else normalize(text) == " ".join(text.split())
+
+
+MI_2Y, MI_2MO = adult(condition("myocardial_infarction", 700, active=False)), adult(condition("myocardial_infarction", 60))
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases([
+    ("Uncontrolled angina, congestive heart failure or MI within (6 months).", E, [MI_2MO], [MI_2Y, NAIVE], []),
+]))
+def test_an_infarction_outside_the_bracketed_window_does_not_exclude(
+    text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome
+) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

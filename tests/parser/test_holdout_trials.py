@@ -2330,7 +2330,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T294-gvhd-on-tacrolimus', None): ('hold29', "expected possibly_eligible, got ineligible: decided against by 'Recipients of first ASCT from related or unrelated donor for the treatment of hematologic"),
     ('T294-relapse-day-60', 'evidence of disease progression before day 100'): ('hold29', 'expected met, got not_met: read as auto-HSCT and review unparsed "Patients who have evidence of disease progression before day 100 after"'),
     ('T294-mi-old', None): ('hold29', "expected eligible/possibly_eligible, got ineligible: decided against by 'Recipients of first ASCT from related or unrelated donor for the treatment of hematologic"),
-    ('T294-mi-old', 'Uncontrolled angina, congestive heart failure'): ('hold29', 'expected not_met, got met: read as (angina and review "Uncontrolled") or heart-failure or myocardial-infarction or (myocardial-infarction and review unparsed "6 months")'),
     ('T294-qtc-470', 'Prolonged QTc interval on pre-entry electrocardiogram'): ('hold29', 'expected met, got unknown: read as QTc > 450 ms and review unparsed "Prolonged"'),
     ('T294-qtc-450', None): ('hold29', "expected eligible/possibly_eligible, got ineligible: decided against by 'Recipients of first ASCT from related or unrelated donor for the treatment of hematologic"),
     ('T294-no-ecg', None): ('hold29', "expected possibly_eligible, got ineligible: decided against by 'Recipients of first ASCT from related or unrelated donor for the treatment of hematologic"),
