@@ -367,3 +367,15 @@ def iter_predicates(expr: Expr | None) -> Iterator[Predicate]:
             yield from iter_predicates(part)
     elif isinstance(expr, Not):
         yield from iter_predicates(expr.part)
+
+
+def iter_nodes(expr: Expr | None) -> Iterator[Expr]:
+    """Every node under ``expr`` (itself first), depth first."""
+    if expr is None:
+        return
+    yield expr
+    if isinstance(expr, (All, Any_)):
+        for part in expr.parts:
+            yield from iter_nodes(part)
+    elif isinstance(expr, Not):
+        yield from iter_nodes(expr.part)

@@ -43,11 +43,10 @@ unless what it conditions is the diagnosis (``asks_a_diagnosis``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from functools import lru_cache
 
 from .concepts import is_cancer_diagnosis
-from .criteria import All, Any_, Expr, NoRequirement, Not, Predicate, Review, ReviewReason, iter_predicates
+from .criteria import All, Any_, Expr, NoRequirement, Not, Review, ReviewReason, iter_nodes, iter_predicates
 
 # what a review part reads as when its subject is taken as absent: never met
 _ABSENT: Expr = Not(NoRequirement())
@@ -128,16 +127,6 @@ def asks_a_diagnosis(structured: Expr, expr: Expr) -> bool:
     found = list(iter_predicates(structured))
     return (
         any(is_cancer_diagnosis(p.concept) for p in found)
-        and all(isinstance(p, Predicate) and (is_cancer_diagnosis(p.concept) or p.concept in _DISEASE_STATUSES) for p in found)
-        and not any(r.reason is ReviewReason.CONSENT for r in _reviews(expr))
+        and all(is_cancer_diagnosis(p.concept) or p.concept in _DISEASE_STATUSES for p in found)
+        and not any(isinstance(r, Review) and r.reason is ReviewReason.CONSENT for r in iter_nodes(expr))
     )
-
-
-def _reviews(expr: Expr) -> Iterator[Review]:
-    if isinstance(expr, Review):
-        yield expr
-    elif isinstance(expr, Not):
-        yield from _reviews(expr.part)
-    elif isinstance(expr, All | Any_):
-        for part in expr.parts:
-            yield from _reviews(part)

@@ -55,9 +55,9 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from rules_engine.criteria import All, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import All, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.criteria import DONOR_REVIEW, _build
-from rules_engine.parser.registry_fields import age_bounds, nodes, registry_years
+from rules_engine.parser.registry_fields import age_bounds, registry_years
 from rules_engine.parser.sections import split_criteria
 
 csv.field_size_limit(1 << 30)
@@ -192,7 +192,7 @@ def _required(expr: Expr) -> list[Expr]:
 
 
 def _kind(expr: Expr) -> tuple[str, list[Review]]:
-    found = list(nodes(expr))
+    found = list(iter_nodes(expr))
     reviews = [n for n in found if isinstance(n, Review)]
     if not reviews:
         return "whole", reviews
@@ -271,7 +271,7 @@ def _measure_trials(trials: list[Trial]) -> Coverage:
             report.structured += kind == "whole"
             report.partial += kind == "part"
             report.review += kind == "review"
-            report.donor += any(r.text == DONOR_REVIEW for r in nodes(deciding.expr) if isinstance(r, Review))
+            report.donor += any(r.text == DONOR_REVIEW for r in iter_nodes(deciding.expr) if isinstance(r, Review))
             for node in reviews:
                 report.reasons[node.reason] += 1
                 report.review_examples.setdefault(node.reason, " ".join((node.text or text).split())[:90])

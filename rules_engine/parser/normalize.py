@@ -57,7 +57,11 @@ def _each_with_its_noun(m: re.Match[str]) -> str:
 _TURNED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
 
 
-_EXCEPTED_TAIL = re.compile(r"\s*,?\s*\(?\s*\b(?:except(?:\s+for)?|other\s+than|with\s+the\s+exception\s+of|excluding)\b", re.IGNORECASE)
+# the words that open an exception, and the words and span of a window counted back
+_EXCEPTION_WORDS = r"(?:except(?:\s+for)?|other\s+than|with\s+the\s+exceptions?\s+of|excluding)"
+_WINDOW_LEAD = r"(?:within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous))"
+_SPAN = r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?)"
+_EXCEPTED_TAIL = re.compile(rf"\s*,?\s*\(?\s*\b{_EXCEPTION_WORDS}\b", re.IGNORECASE)
 
 
 def _washout(m: re.Match[str]) -> str:
@@ -418,8 +422,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # a window's span in brackets ("Uncontrolled angina, congestive heart failure or MI within (6
         # months)"; 4 corpus lines): the span itself. Left, the window was unread and an infarction
         # years ago excluded
-        (r"\b(within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past))\s*\(\s*(\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?))\s*\)",
-         r"\1 \2", ("within", "last", "past", "previous")),
+        (rf"\b({_WINDOW_LEAD})\s*\(\s*({_SPAN})\s*\)", r"\1 \2", ("within", "last", "past", "previous")),
         # an exception written between what a line asks and its window ("Major surgery, other than
         # diagnostic surgery, within 28 days prior to Day 1", "Use of investigational agents, with the
         # exception of gemtuzumab ozogamicin, within 30 days", "chemotherapy other than hydroxyurea or
@@ -433,9 +436,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # 6 weeks" dates the exception itself), with no comma inside it ("other than
         # hydroxyurea, or radiotherapy within 2 weeks" lists another therapy after it), and only a
         # window that ends the sentence, so nothing after it changes hands
-        (r"(?P<exc>(?<!\()\s*,?\s*\b(?:other\s+than|except(?:\s+for)?|with\s+the\s+exceptions?\s+of|excluding)\s+"
+        (rf"(?P<exc>(?<!\()\s*,?\s*\b{_EXCEPTION_WORDS}\s+"
          r"(?!(?:those|patients?|subjects?|participants?|people|persons?|that|if|when|where|who|which|in\s+(?:the\s+)?case)\b)(?:(?!\b(?:which|who|whom|that|is|are|was|were|if|when|unless)\b)[^.;:(),<>≤≥=%]){1,80}?)"
-         r"\s*,?\s+(?P<win>(?:within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous))\s+\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|hours?|years?)\b"
+         rf"\s*,?\s+(?P<win>{_WINDOW_LEAD}\s+{_SPAN}\b"
          r"(?:\s+(?:prior\s+to|before|preceding|of)\b[^.;:(),<>]{0,60}?)?)(?=\s*(?:[.;]|$))",
          lambda m: f" {m.group('win')}, {m.group('exc').strip(' ,')}", ("other than", "except", "excluding")),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line

@@ -24,23 +24,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, iter_nodes
 
 REGISTRY_HEADING = "Registry eligibility fields (not stated in the text):"
 
 _REGISTRY_AGE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(year|month|week|day)s?\s*$", re.IGNORECASE)
 _FLIP = {Op.LT: Op.GTE, Op.LTE: Op.GT, Op.GT: Op.LTE, Op.GTE: Op.LT}
-
-
-def nodes(expr: Expr | None) -> Iterator[Expr]:
-    if expr is None:
-        return
-    yield expr
-    if isinstance(expr, (All, Any_)):
-        for part in expr.parts:
-            yield from nodes(part)
-    elif isinstance(expr, Not):
-        yield from nodes(expr.part)
 
 
 def registry_years(value: str | None) -> float | None:
@@ -59,7 +48,7 @@ def age_bounds(criteria: Iterable[Criterion], conditional: bool = True) -> tuple
     lows: set[float] = set()
     highs: set[float] = set()
     for criterion in criteria:
-        for node in (*nodes(criterion.expr), *(nodes(criterion.applies_if) if conditional else ())):
+        for node in (*iter_nodes(criterion.expr), *(iter_nodes(criterion.applies_if) if conditional else ())):
             if not isinstance(node, Predicate) or node.concept != "age" or node.value is None:
                 continue
             factor = 1 / 12 if node.unit == "mo" else 1.0
@@ -92,7 +81,7 @@ def text_sexes(criteria: Iterable[Criterion]) -> set[str]:
         str(node.value).lower()
         for criterion in criteria
         if criterion.type is CriterionType.INCLUSION
-        for node in nodes(criterion.expr)
+        for node in iter_nodes(criterion.expr)
         if isinstance(node, Predicate) and node.concept == "sex"
     }
 

@@ -27,12 +27,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors, related
-from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
-from rules_engine.parser.registry_fields import nodes
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.labs import named_labs
@@ -444,7 +443,7 @@ def _apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTy
 def _excepts_itself(expr: Expr, exc: Expr) -> bool:
     """Whether the exception names nothing but events, and every event ``expr`` asks of is one of
     them or a kind of one (a dose, a date or unread words beside it narrow it: not so)."""
-    if any(not isinstance(n, (Predicate, Any_, All)) for n in nodes(exc)):
+    if any(not isinstance(n, (Predicate, Any_, All)) for n in iter_nodes(exc)):
         return False
     excepted = {p.concept for p in predicates(exc)}
     if any(p.op not in (Op.PRESENT, Op.WITHIN) or CONCEPTS[p.concept].kind is not Kind.EVENT for p in predicates(exc)):
@@ -1101,7 +1100,7 @@ def _second_test(
     if len(named) != 1:
         return None
     second = clause_expr(parse_clause(clause_text[m.end():], ctype), ctype, False)
-    if second is None or not predicates(second) or any(isinstance(n, Review) for n in nodes(second)):
+    if second is None or not predicates(second) or any(isinstance(n, Review) for n in iter_nodes(second)):
         return None
     parts = list(expr.parts) if isinstance(expr, All) else [expr]
     hits = [i for i, part in enumerate(parts) if named[0] in {p.concept for p in predicates(part)}]
@@ -1453,7 +1452,7 @@ def _proviso(text: str) -> Expr | None:
     # without it failed the line, one with it met it)
     text = _PRONOUN_HAS_NO.sub("", text)
     expr = read_expr(text, CriterionType.INCLUSION)
-    if not predicates(expr) or any(isinstance(node, Review) for node in nodes(expr)):
+    if not predicates(expr) or any(isinstance(node, Review) for node in iter_nodes(expr)):
         # read in part, the words left over may hold what turns the read part round ("it was at
         # least 100 days ago and there is no active GVHD" lost its negation beside the unread
         # words): a condition read whole or not at all
@@ -1471,7 +1470,7 @@ def _status_condition(text: str, ctype: CriterionType) -> Expr | None:
         return None
     if not all(p.concept in _STATUS - {"remission"} and p.op is Op.PRESENT for p in predicates(clause.expr)):
         return None
-    if any(isinstance(n, Review) for n in nodes(clause.expr)):
+    if any(isinstance(n, Review) for n in iter_nodes(clause.expr)):
         return None  # "at second or subsequent relapse or any relapse that is refractory ...": which relapse is a person's, so the whole condition is
     return clause_expr(clause, ctype, False)
 

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates, iter_nodes
 from rules_engine.parser.line_reader import read_line
-from rules_engine.parser.registry_fields import nodes
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
@@ -684,7 +683,7 @@ def _group_condition(who: str) -> Expr | None:
     if m is None:
         return None
     parsed = read_line(m.group("what"), CriterionType.EXCLUSION)
-    if parsed.applies_if is not None or any(isinstance(e, Review) for e in nodes(parsed.expr)) or not list(iter_predicates(parsed.expr)):
+    if parsed.applies_if is not None or any(isinstance(e, Review) for e in iter_nodes(parsed.expr)) or not list(iter_predicates(parsed.expr)):
         return None
     return parsed.expr
 
