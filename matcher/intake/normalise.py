@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from rules_engine.concepts import ancestors
+from rules_engine.concepts import HEMATOLOGIC_DISEASES, ancestors
 from rules_engine.facts import Event, PatientFacts
 
 from .codes import tables
@@ -20,7 +20,12 @@ from .medications import MedicationReader
 from .observations import ObservationReader
 from .values import coding_list, concept_parts, display_name, fhir_date, first_code, status_code
 
-LEUKEMIA = "acute_leukemia"
+# the diseases whose status a record states on their Condition (clinicalStatus relapse, recurrence
+# or remission; the C90-C95 fifth character): every blood cancer. Read for acute leukaemia only, a
+# lymphoma coded "relapse" or a CLL coded C91.12 ("in relapse") was no relapsed disease, and every
+# line asking relapsed or refractory lymphoma or CLL failed it (holdout T295, T302, T304). Solid
+# tumours stay out: their "recurrence" is no status a blood cancer line asks.
+STATUS_DISEASES = HEMATOLOGIC_DISEASES | {"hematologic_malignancy", "plasma_cell_leukemia", "waldenstrom_macroglobulinemia"}
 
 
 @dataclass
@@ -100,7 +105,7 @@ class _Builder(MedicationReader, ObservationReader):
                     attributes["grade"] = grade
             self.event(path, key, Event(concept, when, active, attributes, entry.source))
 
-        leukemia = [c for c in concepts if c == LEUKEMIA or LEUKEMIA in ancestors(c)]
+        leukemia = [c for c in concepts if c in STATUS_DISEASES or not STATUS_DISEASES.isdisjoint(ancestors(c))]
         if leukemia:
             status = self.codes.clinical_status_events.get(clinical or "") or character_status
             if status is not None:

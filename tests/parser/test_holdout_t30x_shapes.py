@@ -1,0 +1,64 @@
+"""Shapes the T301-T305 holdout trials (a PDQ record of GVHD prophylaxis after an unrelated donor
+transplant, busulfan-cyclophosphamide-etoposide before a myeloablative transplant, a dasatinib
+continuation study, OFAR for Richter's transformation, intrathecal rituximab;
+``test_holdout_trials``) misread, each fixed in its general form and pinned here with real corpus
+lines (``../shared/corpus`` criteria texts):
+
+* The status a record states on a blood cancer other than acute leukaemia (a lymphoma coded with
+  clinicalStatus ``relapse``, a CLL coded C91.12 "in relapse", a myeloma C90.01 "in remission"): read
+  for acute leukaemia only, a relapsed lymphoma or CLL was no relapsed disease, so "relapsed or
+  refractory non-Hodgkin's lymphoma" failed it (every T304 patient, whose CLL the chart codes C91.12,
+  was ineligible). The intake now reads the status of every blood cancer; a solid tumour's
+  "recurrence" stays none (no corpus line reads differently: the intake is no parse).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from matcher.intake import normalise, validate_bundle
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from tests.fixtures.holdout import fhir as f
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import AS_OF
+
+I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+
+def chart(*conditions: tuple[str, str, str]) -> PatientFacts:
+    """A FHIR record of the Conditions (code, display, clinicalStatus), read by the intake."""
+    resources = [f.patient("T30X", 60, "male"), *(f.condition(code, display, onset=900, status=status) for code, display, status in conditions)]
+    return normalise(validate_bundle(json.dumps(f.bundle("T30X", resources))), as_of=AS_OF).facts
+
+
+DLBCL_RELAPSED = chart(("C83.38", "Diffuse large B-cell lymphoma, lymph nodes of multiple sites", "relapse"))
+DLBCL_ACTIVE = chart(("C83.38", "Diffuse large B-cell lymphoma, lymph nodes of multiple sites", "active"))
+CLL_IN_RELAPSE = chart(("C91.12", "Chronic lymphocytic leukemia of B-cell type in relapse", "active"))
+CLL_UNTREATED = chart(("C91.10", "Chronic lymphocytic leukemia of B-cell type not having achieved remission", "active"))
+MYELOMA_IN_RELAPSE = chart(("C90.02", "Multiple myeloma in relapse", "active"))
+MYELOMA_IN_REMISSION = chart(("C90.01", "Multiple myeloma in remission", "active"))
+# a solid tumour's recurrence is no blood cancer's status
+LYMPHOMA_BESIDE_RECURRENT_BREAST = chart(
+    ("C83.38", "Diffuse large B-cell lymphoma, lymph nodes of multiple sites", "active"),
+    ("C50.911", "Malignant neoplasm of unspecified site of right female breast", "recurrence"),
+)
+
+ROWS = [
+    # -- the status of every blood cancer
+    ("Histologically or cytologically confirmed relapsed or refractory non-Hodgkin's lymphoma (NHL)", I,
+     [DLBCL_RELAPSED], [DLBCL_ACTIVE, LYMPHOMA_BESIDE_RECURRENT_BREAST], []),
+    ("Diagnosis of CLL per diagnostic criteria for relapsed or refractory CLL per the international workshop on chronic lymphocytic "
+     "leukemia (iwCLL) guidelines", I, [CLL_IN_RELAPSE], [CLL_UNTREATED], []),
+    ("Diagnosis of relapsed/refractory multiple myeloma.", I, [MYELOMA_IN_RELAPSE], [MYELOMA_IN_REMISSION], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
+def test_a_t30x_holdout_shape_is_read_for_what_it_asks(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
