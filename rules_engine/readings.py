@@ -43,6 +43,7 @@ unless what it conditions is the diagnosis (``asks_a_diagnosis``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .concepts import is_cancer_diagnosis
@@ -117,16 +118,29 @@ def absent(expr: Expr, negated: bool = False) -> Expr:
 _DISEASE_STATUSES = frozenset({"relapsed", "refractory", "remission", "relapsed_or_refractory", "isolated_extramedullary_relapse"})
 
 
+# a cancer named in words the parser left unread ("CD30-positive malignancy", "hematologic
+# malignancies", "B-cell non-Hodgkin lymphoma"): one alternation of whole words, no nesting
+_CANCER_WORDS = re.compile(
+    r"\b(?:malignanc(?:y|ies)|lymphomas?|leuka?emias?|myelomas?|tumou?rs?|cancers?|neoplasms?|neoplasia|carcinomas?|sarcomas?"
+    r"|(?-i:MDS|AML|ALL|CLL|CML|NHL))\b",
+    re.IGNORECASE,
+)
+
+
 @lru_cache(maxsize=65536)
 def asks_a_diagnosis(structured: Expr, expr: Expr) -> bool:
     """Whether a line's structured reading (``structured``, its ``erased``) asks only which cancer
-    the patient has and its status, naming at least one cancer ("lymphoma", "relapsed AML or
-    ALL"): then the unread words beside it say which kind of that disease the trial is for. Not
-    where a part is the patient's consent or willingness ("Must consent to companion study ... in
-    solid malignancies"), a person's to ask whatever the disease."""
+    the patient has and its status, naming a cancer ("lymphoma", "relapsed AML or ALL") or
+    leaving the cancer to the unread words ("relapsed or refractory CD30-positive malignancy"):
+    then the unread words beside it say which kind of disease the trial is for. Not where a
+    part is the patient's consent or willingness ("Must consent to companion study ... in solid
+    malignancies"), a person's to ask whatever the disease."""
     found = list(iter_predicates(structured))
+    reviews = [r for r in iter_nodes(expr) if isinstance(r, Review)]
+    names_a_cancer = any(is_cancer_diagnosis(p.concept) for p in found) or any(_CANCER_WORDS.search(r.text) for r in reviews)
     return (
-        any(is_cancer_diagnosis(p.concept) for p in found)
+        bool(found)
+        and names_a_cancer
         and all(is_cancer_diagnosis(p.concept) or p.concept in _DISEASE_STATUSES for p in found)
-        and not any(isinstance(r, Review) and r.reason is ReviewReason.CONSENT for r in iter_nodes(expr))
+        and not any(r.reason is ReviewReason.CONSENT for r in reviews)
     )

@@ -142,11 +142,14 @@ def render(t: CodeTables | None = None) -> str:
     w("### Disease status")
     w("")
     chars = ", ".join(f"`{k}` -> `{v}`" for k, v in ds["status_character"].items())
-    w(f"- ICD-10-CM leukemia codes (those marked above), character {ds['status_character_position']} "
-      f"(counted without the dot): {chars}. `0` adds no status.")
+    w(f"- ICD-10-CM codes of leukemias, myeloma and their kin, C90-C95 (those marked above), character {ds['status_character_position']} "
+      f"(counted without the dot): {chars}. `0` adds no status. Lymphoma codes (C81-C88) are not marked: their")
+    w("  fifth character is the site (C83.32 is a DLBCL of intrathoracic lymph nodes).")
     cs = ", ".join(f"`{k}` -> `{v}`" for k, v in ds["clinical_status_events"].items())
     w(f"- `Condition.clinicalStatus` {cs}; when present it wins over the fifth character. Status")
-    w("  events are made for leukemia diagnoses only and carry `attributes.diagnosis`.")
+    w("  events are made for blood cancers only (leukemias, lymphomas, myeloma, MDS, MPN and their kinds) and")
+    w("  carry `attributes.diagnosis`. A solid tumour's status makes none: a status event is not tied to its")
+    w("  diagnosis when a line is judged, so a breast cancer in remission would answer \"AML in remission\".")
     w(f"- `clinicalStatus` {', '.join(f'`{c}`' for c in ds['inactive_clinical_status'])}: the event is kept with")
     w("  `active: false` (it still counts as history, not as a current condition); a status event")
     w("  is inactive only after `inactive` / `resolved`.")

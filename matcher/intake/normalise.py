@@ -24,7 +24,8 @@ from .values import coding_list, concept_parts, display_name, fhir_date, first_c
 # or remission; the C90-C95 fifth character): every blood cancer. Read for acute leukaemia only, a
 # lymphoma coded "relapse" or a CLL coded C91.12 ("in relapse") was no relapsed disease, and every
 # line asking relapsed or refractory lymphoma or CLL failed it (holdout T295, T302, T304). Solid
-# tumours stay out: their "recurrence" is no status a blood cancer line asks.
+# tumours stay out: a status event is not tied to its diagnosis when a line is judged, so a breast
+# cancer "in remission" years before a therapy-related AML would answer "AML in remission".
 STATUS_DISEASES = HEMATOLOGIC_DISEASES | {"hematologic_malignancy", "plasma_cell_leukemia", "waldenstrom_macroglobulinemia"}
 
 

@@ -72,6 +72,42 @@ def test_the_fifth_character_sets_the_disease_status(code, status):
     assert found[status][0].date == date(2026, 10, 23)
 
 
+@pytest.mark.parametrize(
+    "code, concept, status",
+    [
+        ("C91.12", "cll", "relapsed"), ("C91.11", "cll", "remission"), ("C90.02", "multiple_myeloma", "relapsed"),
+        ("C90.01", "multiple_myeloma", "remission"), ("C92.12", "cml", "relapsed"), ("C93.12", "cmml", "relapsed"),
+        ("C90.12", "plasma_cell_leukemia", "relapsed"), ("C91.61", "t_pll", "remission"),
+    ],
+)
+def test_the_fifth_character_of_a_myeloma_or_chronic_leukaemia_code_sets_its_status(code, concept, status):
+    found = events(condition(ICD10, code))
+    assert set(found) == {concept, status}
+    assert found[status][0].attributes["diagnosis"] == concept
+
+
+@pytest.mark.parametrize("code", ["C83.32", "C83.31", "C81.92", "C85.91"])
+def test_a_lymphoma_codes_fifth_character_is_its_site_never_a_status(code):
+    assert set(events(condition(ICD10, code))) == {"lymphoma"}
+
+
+@pytest.mark.parametrize(
+    "code, concept", [("C83.38", "lymphoma"), ("C81.90", "lymphoma"), ("C90.00", "multiple_myeloma"), ("C91.10", "cll")]
+)
+@pytest.mark.parametrize("clinical, status", [("relapse", "relapsed"), ("recurrence", "relapsed"), ("remission", "remission")])
+def test_clinical_status_sets_the_status_of_any_blood_cancer(code, concept, clinical, status):
+    found = events(condition(ICD10, code, clinical=clinical))
+    assert found[status][0].attributes["diagnosis"] == concept
+
+
+@pytest.mark.parametrize("code", ["C50.911", "C61", "C34.90"])
+@pytest.mark.parametrize("clinical", ["relapse", "recurrence", "remission"])
+def test_a_solid_tumours_clinical_status_sets_no_disease_status(code, clinical):
+    # a status event is not tied to its diagnosis when a line is judged: a breast cancer in
+    # remission beside a therapy-related AML must not answer "AML in remission"
+    assert not {"relapsed", "remission"} & set(events(condition(ICD10, code, clinical=clinical)))
+
+
 def test_a_fifth_character_0_sets_no_status():
     assert set(events(condition(ICD10, "C92.00"))) == {"aml"}
 

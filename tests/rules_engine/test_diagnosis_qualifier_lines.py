@@ -1,5 +1,6 @@
 """An inclusion that asks which cancer the patient has, met by the record beside unread words of
-which kind ("indolent lymphoma", "high-risk MDS", "lymphoma in first or later relapses"), is an
+which kind ("indolent lymphoma", "high-risk MDS", "lymphoma in first or later relapses"), or a
+status beside the cancer left unread ("relapsed or refractory CD30-positive malignancy"), is an
 open question about this patient (``readings.asks_a_diagnosis``): ``unknown`` without the review
 flag, so the trial is possibly eligible, never eligible. Read as a review, the line let a new
 diffuse large B-cell lymphoma through a trial for relapsed or indolent ones (holdout T255-nhl-new).
@@ -23,6 +24,7 @@ from tests.fixtures.records import AS_OF, adult, alt, condition
 
 INCLUSION = CriterionType.INCLUSION
 LYMPHOMA, MDS, AML, NAIVE = adult(condition("lymphoma")), adult(condition("mds")), adult(condition("aml")), adult()
+RELAPSED_CLL = adult(condition("cll"), condition("relapsed"))
 
 # (line, record, outcome, left to review)
 ROWS = [
@@ -32,6 +34,9 @@ ROWS = [
     ("High-risk MDS", MDS, Outcome.UNKNOWN, False),
     ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", LYMPHOMA, Outcome.UNKNOWN, False),
     ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", NAIVE, Outcome.NOT_MET, False),
+    # (the status read, the cancer itself left in the unread words: NCT01026233, NCT03135028)
+    ("Relapsed or refractory CD30-positive malignancy", RELAPSED_CLL, Outcome.UNKNOWN, False),
+    ("Relapsed or refractory CD30-positive malignancy", LYMPHOMA, Outcome.NOT_MET, False),
     # (unread words beside what is not a diagnosis, or the patient's consent: a person's review)
     ("ALT <= 3 x ULN and no hepatic veno-occlusive disease", adult(alt(20)), Outcome.UNKNOWN, True),
     ("Must consent to companion study of tissue in acute myeloid leukemia", AML, Outcome.UNKNOWN, True),
