@@ -194,7 +194,21 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pancreatic_cancer", Kind.EVENT, "pancreatic cancer", parent="solid_tumor"),
     Concept("melanoma", Kind.EVENT, "melanoma", parent="solid_tumor"),
     Concept("glioma", Kind.EVENT, "glioma", parent="solid_tumor"),
-    Concept("lymphoma", Kind.EVENT, "lymphoma"),
+    # A lymphoma's kind, as trials name it ("relapsed DLBCL", "follicular lymphoma grade 1-3a"):
+    # read as "lymphoma" alone, a follicular lymphoma met a trial for diffuse large B-cell ones.
+    # Each level is exhaustive: a record that says only "lymphoma" (or "non-Hodgkin lymphoma",
+    # "B-cell lymphoma") may be any kind below it, so asked for one the answer is unknown, never
+    # absent (derive.lineage_unknown).
+    Concept("lymphoma", Kind.EVENT, "lymphoma", subtypes_exhaustive=True),
+    Concept("hodgkin_lymphoma", Kind.EVENT, "Hodgkin lymphoma", parent="lymphoma"),
+    Concept("nhl", Kind.EVENT, "non-Hodgkin lymphoma", parent="lymphoma", subtypes_exhaustive=True),
+    Concept("b_cell_lymphoma", Kind.EVENT, "B-cell non-Hodgkin lymphoma", parent="nhl", subtypes_exhaustive=True),
+    Concept("t_cell_lymphoma", Kind.EVENT, "T-cell or NK-cell lymphoma", parent="nhl"),
+    Concept("dlbcl", Kind.EVENT, "diffuse large B-cell lymphoma (DLBCL)", parent="b_cell_lymphoma"),
+    Concept("follicular_lymphoma", Kind.EVENT, "follicular lymphoma", parent="b_cell_lymphoma"),
+    Concept("mantle_cell_lymphoma", Kind.EVENT, "mantle cell lymphoma", parent="b_cell_lymphoma"),
+    Concept("marginal_zone_lymphoma", Kind.EVENT, "marginal zone lymphoma", parent="b_cell_lymphoma"),
+    Concept("burkitt_lymphoma", Kind.EVENT, "Burkitt lymphoma", parent="b_cell_lymphoma"),
     Concept("multiple_myeloma", Kind.EVENT, "multiple myeloma"),
     Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)"),
     Concept("cll", Kind.EVENT, "chronic lymphocytic leukemia (CLL)"),
@@ -638,8 +652,7 @@ def _descendants_of(*roots: str) -> tuple[str, ...]:
 # Every concept that is a malignancy (ICD-10-CM C00-C96 and the diagnoses Eligo names):
 # what "another malignancy" is asked of. Carcinoma in situ (D00-D09), MDS and metastases are
 # not in it: a line that names them asks for them by name.
-MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor") + (
-    "lymphoma",
+MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor", "lymphoma") + (
     "multiple_myeloma",
     "cll",
     "cml",
@@ -688,6 +701,8 @@ CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", 
 HEMATOLOGIC_DISEASES = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
     "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
+    "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
+    "marginal_zone_lymphoma", "burkitt_lymphoma",
 })
 
 

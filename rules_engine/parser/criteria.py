@@ -534,9 +534,12 @@ def _unread_line(expr: Expr) -> bool:
 def _permits_a_disease(expr: Expr) -> bool:
     """"Lymphoplasmacytic lymphoma, mantle-cell lymphoma ... are eligible after initial therapy":
     read as "not <disease> or <unread>", a line that lets patients with a disease in."""
-    return (
-        isinstance(expr, Any_) and any(isinstance(p, Not) and isinstance(p.part, Predicate) and p.part.concept in HEMATOLOGIC_DISEASES for p in expr.parts)
-    )
+    def diseases(e: Expr) -> bool:  # one disease, or several ("not (lymphoma or mantle-cell-lymphoma)")
+        if isinstance(e, Predicate):
+            return e.concept in HEMATOLOGIC_DISEASES
+        return isinstance(e, Any_) and all(diseases(part) for part in e.parts)
+
+    return isinstance(expr, Any_) and any(isinstance(p, Not) and diseases(p.part) for p in expr.parts)
 
 
 def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:

@@ -784,8 +784,7 @@ _THERAPY_PERMISSION = re.compile(
 # what a disease line asks (which disease, its status, its blasts): no therapy a permission
 # could except from
 _DISEASE_STATE = frozenset({
-    "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll", "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn",
-    "secondary_aml", "therapy_related_aml", "cmml", "jmml",
+    *HEMATOLOGIC_DISEASES,
     "relapsed", "refractory", "remission", "bm_blasts", "pb_blasts", "extramedullary_disease", "cns_involvement", "mrd",
 })
 

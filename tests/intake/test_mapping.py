@@ -86,13 +86,31 @@ def test_the_fifth_character_of_a_myeloma_or_chronic_leukaemia_code_sets_its_sta
     assert found[status][0].attributes["diagnosis"] == concept
 
 
-@pytest.mark.parametrize("code", ["C83.32", "C83.31", "C81.92", "C85.91"])
-def test_a_lymphoma_codes_fifth_character_is_its_site_never_a_status(code):
-    assert set(events(condition(ICD10, code))) == {"lymphoma"}
+@pytest.mark.parametrize(
+    "code, concept", [("C83.32", "dlbcl"), ("C83.31", "dlbcl"), ("C81.92", "hodgkin_lymphoma"), ("C85.91", "nhl")]
+)
+def test_a_lymphoma_codes_fifth_character_is_its_site_never_a_status(code, concept):
+    assert set(events(condition(ICD10, code))) == {concept}
 
 
 @pytest.mark.parametrize(
-    "code, concept", [("C83.38", "lymphoma"), ("C81.90", "lymphoma"), ("C90.00", "multiple_myeloma"), ("C91.10", "cll")]
+    "system, code, concept",
+    [
+        (ICD10, "C81.90", "hodgkin_lymphoma"), (ICD10, "C82.90", "follicular_lymphoma"), (ICD10, "C83.00", "b_cell_lymphoma"),
+        (ICD10, "C83.10", "mantle_cell_lymphoma"), (ICD10, "C83.38", "dlbcl"), (ICD10, "C83.70", "burkitt_lymphoma"),
+        (ICD10, "C83.50", "nhl"), (ICD10, "C85.10", "b_cell_lymphoma"), (ICD10, "C85.90", "nhl"), (ICD10, "C84.40", "t_cell_lymphoma"),
+        (ICD10, "C86.5", "t_cell_lymphoma"), (ICD10, "C88.4", "marginal_zone_lymphoma"), (ICDO3, "9680/3", "dlbcl"),
+        (ICDO3, "9690/3", "follicular_lymphoma"), (ICDO3, "9673/3", "mantle_cell_lymphoma"), (ICDO3, "9699/3", "marginal_zone_lymphoma"),
+        (ICDO3, "9652/3", "hodgkin_lymphoma"), (ICDO3, "9702/3", "t_cell_lymphoma"), (ICDO3, "9591/3", "nhl"), (ICDO3, "9590/3", "lymphoma"),
+    ],
+)
+def test_a_lymphoma_code_becomes_its_kind(system, code, concept):
+    # the engine derives the family from the kind (a DLBCL is a B-cell lymphoma, an NHL, a lymphoma)
+    assert set(events(condition(system, code))) == {concept}
+
+
+@pytest.mark.parametrize(
+    "code, concept", [("C83.38", "dlbcl"), ("C81.90", "hodgkin_lymphoma"), ("C90.00", "multiple_myeloma"), ("C91.10", "cll")]
 )
 @pytest.mark.parametrize("clinical, status", [("relapse", "relapsed"), ("recurrence", "relapsed"), ("remission", "remission")])
 def test_clinical_status_sets_the_status_of_any_blood_cancer(code, concept, clinical, status):

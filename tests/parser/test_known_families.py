@@ -61,7 +61,7 @@ READINGS = [
     (SCLC_NAMED, INC, 'not (chemotherapy or review unsupported "SCLC")'),
     # a cancer named before the therapy is the patient's: its bracket still names it (NCT00131937)
     ("Patients must have failed one or more prior Non-Hodgkin lymphoma (NHL) chemotherapy or antibody therapy with curative intent; "
-     "autologous stem cell transplant is permitted", INC, "lymphoma and chemotherapy and auto-HSCT"),
+     "autologous stem cell transplant is permitted", INC, "NHL and chemotherapy and auto-HSCT"),
     (BEFORE_ASCT, INC, 'LVEF >= 40 % and review unparsed "within 28 days before ASCT"'),
     (BEFORE_HCT, INC, 'not MDS or (BM-blasts < 20 % and review unparsed "they must have within 45 days prior to allo-HCT")'),
 ]

@@ -122,7 +122,7 @@ RELAPSE_READINGS = [
     ("Participant is in second or later hematologic relapse or has received salvage therapy for refractory disease", EXC,
      '(relapsed and not isolated-extramedullary-relapse and review unsupported "which relapse: second or later hematologic relapse") or '
      '(refractory and review unsupported "has received salvage therapy for disease")'),
-    ("Hodgkin's disease, refractory to primary chemotherapy or after first relapse", INC, "lymphoma and (refractory or relapsed)"),
+    ("Hodgkin's disease, refractory to primary chemotherapy or after first relapse", INC, "Hodgkin-lymphoma and (refractory or relapsed)"),
     ("In first relapse", INC, 'relapsed and review unsupported "which relapse: first relapse"'),
     ("ALL in 1st or subsequent remission or in relapse", INC, "ALL and (remission or relapsed)"),
     ("AML in remission", INC, "AML and remission"),

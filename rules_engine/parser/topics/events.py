@@ -607,7 +607,20 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|skin\s+cancers?\s*\(?\s*(?:excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+melanomas?\s*\)?", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
-    ("lymphoma", r"(?:non-?\s*)?Hodgkin'?s?\s+disease|(?:non-?\s*Hodgkin'?s?|Hodgkin'?s?|B-cell|T-cell|follicular|mantle\s+cell|diffuse\s+large\s+B-cell)?\s*lymphomas?\b|\bNHL\b|\bDLBCL\b", ("lymphoma", "nhl", "dlbcl", "hodgkin")),
+    # a lymphoma's kind before the family (the first reading of a span stands): "Diffuse large
+    # B-cell lymphoma (DLBCL)", "follicular lymphoma", "mantle cell lymphoma (MCL)", "B-cell
+    # non-Hodgkin lymphoma", "Hodgkin's disease"; a kind the catalogue does not name ("small
+    # lymphocytic lymphoma", "lymphoblastic lymphoma") stays "lymphoma" beside its unread words
+    ("dlbcl", r"diffuse\s+large\s+B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?(?:\s*\(\s*DLBCL\s*\))?|\bDLBCL\b", ("diffuse", "dlbcl")),
+    ("follicular_lymphoma", r"follicular\s+(?:(?:non-?\s*Hodgkin'?s?|B[\s-]?cell)\s+)?lymphomas?(?:\s*\(\s*FL\s*\))?", ("follicular",)),
+    ("mantle_cell_lymphoma", r"mantle[\s-]+cell\s+lymphomas?(?:\s*\(\s*MCL\s*\))?|(?-i:\bMCL\b)", ("mantle", "mcl")),
+    ("marginal_zone_lymphoma", r"(?:(?:extra-?\s*nodal|nodal|splenic)\s+)?marginal[\s-]+zone\s+(?:B[\s-]?cell\s+)?lymphomas?(?:\s*\(\s*MZL\s*\))?|\bMALT\s+lymphomas?|(?-i:\bMZL\b)", ("marginal", "malt", "mzl")),
+    ("burkitt_lymphoma", r"Burkitt'?s?\s+lymphomas?", ("burkitt",)),
+    ("b_cell_lymphoma", r"(?<!large\s)B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|B[\s-]?cell\s+NHL\b", ("b-cell", "b cell", "bcell")),
+    ("t_cell_lymphoma", r"(?:peripheral\s+|cutaneous\s+|mature\s+)?(?:T[\s-]?cell|T/NK[\s-]?cell|NK/T[\s-]?cell)\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|(?-i:\bPTCL\b|\bCTCL\b)", ("t-cell", "t cell", "tcell", "nk", "ptcl", "ctcl")),
+    ("nhl", r"non-?\s*Hodgkin'?s?\s+(?:lymphomas?|disease)|\bNHL\b", ("hodgkin", "nhl")),
+    ("hodgkin_lymphoma", r"(?<!non-)(?<!non)(?<!non\s)(?:classical\s+)?\bHodgkin'?s?\s+(?:lymphomas?|disease)", ("hodgkin",)),
+    ("lymphoma", r"lymphomas?\b", ("lymphoma",)),
     # "MM" in capitals listed after another item ("AML, MDS, or MM", "CLL, NHL or MM"); elsewhere
     # ("Last MM treatment", "agents for MM") it stays unread: read there as the disease, a
     # treatment's window became the diagnosis's
@@ -2799,7 +2812,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # an ALL patient met the transplant list through its review)
                 items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
                 continue
-            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I):
+            if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) and not (
+                "lymphoma" in (concept, *ancestors(concept)) and re.search(r"\b(?:prior|previous|history\s+of)\s+$", before, I)
+            ):
+                # ("No prior lymphoma, Hodgkin's lymphoma, myelodysplastic syndromes, or leukemia":
+                # a lymphoma named straight after "prior" is the history asked, as the lymphoma
+                # lines have read since before their kinds were; other cancers so named are still
+                # left to a person, a question for all of them)
                 # the same ("No prior chemotherapy for small cell lung cancer": read inside it,
                 # "lung cancer" stood as a condition the line forbade). Only a therapy's indication
                 # passes its bracketed abbreviation on: in "prior Non-Hodgkin lymphoma (NHL)
