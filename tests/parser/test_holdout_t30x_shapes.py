@@ -16,6 +16,10 @@ lines (``../shared/corpus`` criteria texts):
   words were a review conjunct beside every bound (every T305 patient's bilirubin and creatinine
   unknown). "24 hours creatinine clearance" stays the test it names, a clearance measured on a
   24-hour urine, never a Cockcroft-Gault estimate. 24 corpus lines (19 trials) read differently, all read.
+* A graft mobilised with a growth factor ("filgrastim (G-CSF)-mobilized related or unrelated donor
+  allogeneic peripheral blood stem cells", "G-CSF mobilized leukapheresis products"): how the donor's
+  cells were collected, no growth factor the patient had; read as the patient's, every T302 patient
+  without one failed the graft line and so the trial. 2 corpus lines read differently.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.holdout import fhir as f
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, bilirubin, lab, platelets, result
+from tests.fixtures.records import AS_OF, adult, bilirubin, lab, medication, platelets, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -72,6 +76,12 @@ ROWS = [
     # (the 24-hour urine's clearance is the test asked: an estimate leaves it open)
     ("Serum creatinine ≤ 1.5 x UNL or 24 hours creatinine clearance ≥ 50 mL/min", I, [adult(lab("creatinine", 1.0, "mg/dL", uln=1.2))], [],
      [adult(lab("creatinine", 2.4, "mg/dL", uln=1.2), lab("creatinine_clearance", 60, "mL/min"))]),
+    # -- a graft mobilised with a growth factor is the donor's
+    ("Must be receiving filgrastim (G-CSF)-mobilized related or unrelated donor allogeneic peripheral blood stem cells", I,
+     [], [], [adult(), adult(medication("growth_factor", 5))]),
+    # (the patient's own growth factor read as before)
+    ("Participants who have received a colony stimulating factor (CSF) formulation within 7 days of study initiation", E,
+     [adult(medication("growth_factor", 3))], [adult(), adult(medication("growth_factor", 30))], []),
 ]
 
 

@@ -347,7 +347,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("esa", r"(?:(?:erythropoie(?:sis|tin)[\s-]+stimulating\s+(?:agents?|proteins?)(?:\s*\(\s*ESAs?\s*\))?|(?<!serum\s)(?<!endogenous\s)(?:recombinant\s+(?:human\s+)?)?erythropoietin(?:\s+(?:analogues?|alfa|beta))?(?:\s*\(\s*(?:rHu)?EPO\s*\))?"
             r"|\brHuEPO\b|(?<!serum\s)(?-i:\bEPO\b)|epoetin(?:\s+(?:alfa|beta))?|darbepoetin(?:\s+alfa)?|(?-i:\bESAs?\b)))(?!\s+(?:levels?|concentrations?|resistan\w*|refractor\w*|hyporespons\w*)\b)(?!\s*[<>≤≥])",
      ("erythropoie", "epo", "epoetin", "darbepoetin", "esa")),
-    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
+    # (not the donor's: "filgrastim (G-CSF)-mobilized ... donor peripheral blood stem cells", "G-CSF
+    # mobilized leukapheresis products" name how a graft was collected, no drug the patient had;
+    # read as the patient's growth factor, every T302 patient without one failed its graft line)
+    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
+     r"(?!\s*(?:\(\s*G(?:M)?-?CSF\s*\)\s*)?\)?[\s-]*mobili[sz]ed\b)", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
     ("iron_chelator", r"iron[\s-]+chelat(?:ing|ion|ors?)(?:\s+(?:agents?|therapy|treatment|drugs?))?|deferasirox|deferoxamine|desferrioxamine|deferiprone", ("chelat", "deferasirox", "deferoxamine", "desferrioxamine", "deferiprone")),
     # a transfusion of blood products, of platelets or red cells where the words say which ("red
     # blood cell transfusion within 3 months", "blood transfusion within 12 weeks", "received
