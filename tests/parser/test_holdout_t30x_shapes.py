@@ -20,6 +20,11 @@ lines (``../shared/corpus`` criteria texts):
   allogeneic peripheral blood stem cells", "G-CSF mobilized leukapheresis products"): how the donor's
   cells were collected, no growth factor the patient had; read as the patient's, every T302 patient
   without one failed the graft line and so the trial. 2 corpus lines read differently.
+* Monoclonal antibodies named as a class ("History of severe infusion reaction to any monoclonal
+  antibody", "Prior history of an allergic reaction to a monoclonal antibody"): an allergy on record
+  to a -mab (rituximab, alemtuzumab) is one, an allergy to penicillin is not (both were a person's);
+  an infusion reaction to a product is what a record holds as an allergy to it, its severity a
+  person's ("severe" no record states). 29 corpus lines (23 trials; 6 of them headings or lines holding such a child) read differently, all read.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.holdout import fhir as f
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, bilirubin, lab, medication, platelets, result
+from tests.fixtures.records import AS_OF, adult, allergy, bilirubin, lab, medication, platelets, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -82,6 +87,13 @@ ROWS = [
     # (the patient's own growth factor read as before)
     ("Participants who have received a colony stimulating factor (CSF) formulation within 7 days of study initiation", E,
      [adult(medication("growth_factor", 3))], [adult(), adult(medication("growth_factor", 30))], []),
+    # -- monoclonal antibodies as a class; an infusion reaction is an allergy on record
+    ("Prior history of an allergic reaction to a monoclonal antibody", E,
+     [adult(allergy("rituximab")), adult(allergy("alemtuzumab"))], [adult(), adult(allergy("penicillin"))], []),
+    ("History of severe infusion reaction to any monoclonal antibody", E,
+     [], [adult(), adult(allergy("penicillin"))], [adult(allergy("rituximab"))]),
+    # (a named product read as before)
+    ("Allergy to rituximab or IL-2", E, [adult(allergy("rituximab"))], [adult()], [adult(allergy("alemtuzumab"))]),
 ]
 
 
