@@ -337,7 +337,17 @@ def product_words(product: str) -> frozenset[str]:
     return words.union(*(_PRODUCT_FAMILIES.get(w, frozenset()) for w in words))
 
 
+# a class a line names whose members a record names by their common stem: "any monoclonal antibody"
+# and an allergy to rituximab (the INN stem -mab ends every monoclonal antibody's name)
+_PRODUCT_STEMS: dict[str, str] = {"monoclonal": "mab"}
+
+
 def names_product(quotes: tuple[str, ...], product: str) -> bool:
-    """Whether any record's words name the product."""
+    """Whether any record's words name the product (or, for a class, a member by its stem)."""
     wanted = product_words(product)
-    return any(wanted & set(_words(q)) for q in quotes)
+    stems = tuple(_PRODUCT_STEMS[w] for w in wanted if w in _PRODUCT_STEMS)
+    for q in quotes:
+        words = _words(q)
+        if wanted.intersection(words) or any(w.endswith(s) and len(w) > len(s) + 3 for w in words for s in stems):
+            return True
+    return False

@@ -94,7 +94,7 @@ _STOP = frozenset(
     e.g i.e eg ie etc defined definition define according criteria criterion requirements requirement meet meets met following
     diagnosed diagnosis diagnostic confirmed documented known history presence present evidence level levels count counts value values
     serum plasma blood total test tests result results time times screening enrollment enrolment registration randomization
-    randomisation study entry baseline first dose day days week weeks month months year years old age aged over under above below
+    randomisation study entry baseline first dose hours hrs day days week weeks month months year years old age aged over under above below
     up using use used via based case cases status score scores points point grade class function functions organ organs system
     adequate normal range limit limits upper lower show shows showed showing demonstrate demonstrated currently current ongoing
     condition conditions disease diseases diagnosed state states note one two three four five six seven eight nine ten
@@ -114,7 +114,8 @@ _STOP = frozenset(
 # "evident": the record is the evidence, absent means absent), an event counts while active ("existing",
 # "concurrent"), a unit repeated beside its value ("msec"), how a value was had ("obtained",
 # "performed"), how a finding is shown ("relapse as evidenced by > 5% blasts", "as shown by": the
-# evidence named after it is read on its own), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
+# evidence named after it is read on its own), when a test is taken ("within 24 hours of enrollment",
+# read as "within 14 days of enrollment" always was; "24-hour creatinine clearance" keeps its test), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
 # purpose ("... to treat AML").
 # Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
 # documented") say how a diagnosis was made.

@@ -120,6 +120,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),
+        # "24 hours creatinine clearance": the test (a clearance measured on a 24-hour urine), written
+        # as the compound it is; the plural alone is the time a test was taken in ("within 24 hours
+        # of enrollment", a stop word as "days" is), which would make a Cockcroft-Gault estimate the
+        # measured clearance the line asks
+        (r"\b(\d{1,2})\s+hours\s+(?=(?:urine\s+)?(?:creatinine|cr)\b)", r"\1-hour ", ("hours",)),
         # "The patient has adequate renal function with serum creatinine ...", "The patient has
         # any active, uncontrolled systemic infection" (265 corpus lines open with "The patient/
         # subject has/is"): the article made the lead a word of its own, a review conjunct beside

@@ -10,6 +10,21 @@ lines (``../shared/corpus`` criteria texts):
   refractory non-Hodgkin's lymphoma" failed it (every T304 patient, whose CLL the chart codes C91.12,
   was ineligible). The intake now reads the status of every blood cancer; a solid tumour's
   "recurrence" stays none (no corpus line reads differently: the intake is no parse).
+* When a test is taken, in hours ("bilirubin less than or equal to 3 mg/dL within 24 hours of
+  enrollment", "a negative pregnancy test within 72 hours prior to enrollment"): as "within 14 days
+  of enrollment" always was, the time of the test, which the most recent result answers; left, its
+  words were a review conjunct beside every bound (every T305 patient's bilirubin and creatinine
+  unknown). "24 hours creatinine clearance" stays the test it names, a clearance measured on a
+  24-hour urine, never a Cockcroft-Gault estimate. 24 corpus lines (19 trials) read differently, all read.
+* A graft mobilised with a growth factor ("filgrastim (G-CSF)-mobilized related or unrelated donor
+  allogeneic peripheral blood stem cells", "G-CSF mobilized leukapheresis products"): how the donor's
+  cells were collected, no growth factor the patient had; read as the patient's, every T302 patient
+  without one failed the graft line and so the trial. 2 corpus lines read differently.
+* Monoclonal antibodies named as a class ("History of severe infusion reaction to any monoclonal
+  antibody", "Prior history of an allergic reaction to a monoclonal antibody"): an allergy on record
+  to a -mab (rituximab, alemtuzumab) is one, an allergy to penicillin is not (both were a person's);
+  an infusion reaction to a product is what a record holds as an allergy to it, its severity a
+  person's ("severe" no record states). 29 corpus lines (23 trials; 6 of them headings or lines holding such a child) read differently, all read.
 """
 
 from __future__ import annotations
@@ -25,7 +40,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.holdout import fhir as f
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF
+from tests.fixtures.records import AS_OF, adult, allergy, bilirubin, lab, medication, platelets, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -56,6 +71,29 @@ ROWS = [
     ("Diagnosis of CLL per diagnostic criteria for relapsed or refractory CLL per the international workshop on chronic lymphocytic "
      "leukemia (iwCLL) guidelines", I, [CLL_IN_RELAPSE], [CLL_UNTREATED], []),
     ("Diagnosis of relapsed/refractory multiple myeloma.", I, [MYELOMA_IN_RELAPSE], [MYELOMA_IN_REMISSION], []),
+    # -- when a test is taken, in hours
+    ("Adequate liver function (bilirubin less than or equal to 3 mg/dL within 24 hours of enrollment)", I,
+     [adult(bilirubin(3.0))], [adult(bilirubin(3.4))], [adult()]),
+    ("Platelet count ≥ 100,000/mm3 (measured within 72 hours prior to initial dose)", I, [adult(platelets(150))], [adult(platelets(80))], [adult()]),
+    ("Female participants of childbearing potential must have a negative urine or serum pregnancy test confirmed within 24 hours prior to "
+     "enrollment", I, [adult(result("pregnancy_test", "negative"), years=30, word="female"), adult()],
+     [adult(result("pregnancy_test", "positive"), years=30, word="female")], []),
+    # (the 24-hour urine's clearance is the test asked: an estimate leaves it open)
+    ("Serum creatinine ≤ 1.5 x UNL or 24 hours creatinine clearance ≥ 50 mL/min", I, [adult(lab("creatinine", 1.0, "mg/dL", uln=1.2))], [],
+     [adult(lab("creatinine", 2.4, "mg/dL", uln=1.2), lab("creatinine_clearance", 60, "mL/min"))]),
+    # -- a graft mobilised with a growth factor is the donor's
+    ("Must be receiving filgrastim (G-CSF)-mobilized related or unrelated donor allogeneic peripheral blood stem cells", I,
+     [], [], [adult(), adult(medication("growth_factor", 5))]),
+    # (the patient's own growth factor read as before)
+    ("Participants who have received a colony stimulating factor (CSF) formulation within 7 days of study initiation", E,
+     [adult(medication("growth_factor", 3))], [adult(), adult(medication("growth_factor", 30))], []),
+    # -- monoclonal antibodies as a class; an infusion reaction is an allergy on record
+    ("Prior history of an allergic reaction to a monoclonal antibody", E,
+     [adult(allergy("rituximab")), adult(allergy("alemtuzumab"))], [adult(), adult(allergy("penicillin"))], []),
+    ("History of severe infusion reaction to any monoclonal antibody", E,
+     [], [adult(), adult(allergy("penicillin"))], [adult(allergy("rituximab"))]),
+    # (a named product read as before)
+    ("Allergy to rituximab or IL-2", E, [adult(allergy("rituximab"))], [adult()], [adult(allergy("alemtuzumab"))]),
 ]
 
 

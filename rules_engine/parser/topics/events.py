@@ -347,7 +347,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("esa", r"(?:(?:erythropoie(?:sis|tin)[\s-]+stimulating\s+(?:agents?|proteins?)(?:\s*\(\s*ESAs?\s*\))?|(?<!serum\s)(?<!endogenous\s)(?:recombinant\s+(?:human\s+)?)?erythropoietin(?:\s+(?:analogues?|alfa|beta))?(?:\s*\(\s*(?:rHu)?EPO\s*\))?"
             r"|\brHuEPO\b|(?<!serum\s)(?-i:\bEPO\b)|epoetin(?:\s+(?:alfa|beta))?|darbepoetin(?:\s+alfa)?|(?-i:\bESAs?\b)))(?!\s+(?:levels?|concentrations?|resistan\w*|refractor\w*|hyporespons\w*)\b)(?!\s*[<>≤≥])",
      ("erythropoie", "epo", "epoetin", "darbepoetin", "esa")),
-    ("growth_factor", r"(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
+    # (not the donor's: "filgrastim (G-CSF)-mobilized ... donor peripheral blood stem cells", "G-CSF
+    # mobilized leukapheresis products" name how a graft was collected, no drug the patient had;
+    # read as the patient's growth factor, every T302 patient without one failed its graft line)
+    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
+     r"(?!\s*(?:\(\s*G(?:M)?-?CSF\s*\)\s*)?\)?[\s-]*mobili[sz]ed\b)", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
     ("iron_chelator", r"iron[\s-]+chelat(?:ing|ion|ors?)(?:\s+(?:agents?|therapy|treatment|drugs?))?|deferasirox|deferoxamine|desferrioxamine|deferiprone", ("chelat", "deferasirox", "deferoxamine", "desferrioxamine", "deferiprone")),
     # a transfusion of blood products, of platelets or red cells where the words say which ("red
     # blood cell transfusion within 3 months", "blood transfusion within 12 weeks", "received
@@ -1190,7 +1194,7 @@ _GVHD_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance)(?:\s+reactions?)?(?:\s+(?:attributed|attributable))?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance|infusion[\s-]+(?:related\s+)?reaction)(?:\s+reactions?)?(?:\s+(?:attributed|attributable))?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
     I,
 )
 
@@ -1415,6 +1419,20 @@ _ALLERGY_GENERIC = re.compile(
 _ALLERGY_SINGULAR_CLASS = re.compile(r"\b(?:inhibitor|agent|compound|drug|medication|formulation|composition)\s*$", I)
 
 
+# the severity asked of an infusion reaction ("severe", "Grade 3 or 4", "life-threatening")
+_INFUSION_SEVERITY = re.compile(r"\b(?:severe|serious|life[\s-]threatening|grade\s*(?:3|4|III|IV|≥\s*3)\b(?:\s*(?:or|-)\s*(?:4|IV))?)\W*(?:\w+\W+){0,2}$", I)
+
+
+# monoclonal antibodies named as a class ("any monoclonal antibody", "another monoclonal antibody
+# (mAb)", "monoclonal antibody therapy"): an allergy to rituximab or alemtuzumab is one of them, an
+# allergy to penicillin is not (read as "any drug allergy, a person's", both were unknown). Chimeric,
+# murine or humanized kinds, named by their source, are read as before.
+_MONOCLONAL = re.compile(
+    r"\s*(?:(?:any|a|an|another|other|prior)\s+)?(?:therapy\s+with\s+)?monoclonal\s+antibod(?:y|ies)(?:\s*\(\s*mAbs?\s*\))?(?:\s+(?:therap(?:y|ies)|treatments?))?\s*",
+    I,
+)
+
+
 def _allergy_expr(obj: str) -> Expr | None:
     """The products a hypersensitivity line names. A product with its own concept (a class trials
     exclude) is that concept; any other named product is ``drug_hypersensitivity is "<product>"``,
@@ -1442,6 +1460,8 @@ def _allergy_expr(obj: str) -> Expr | None:
             parts.append(predicate("drug_hypersensitivity", Op.IS, family.group("drug")))
         elif _ANY_DRUG.match(piece):
             parts.append(predicate("drug_hypersensitivity", Op.PRESENT))
+        elif _MONOCLONAL.fullmatch(piece):  # the class, whose members a record names by their -mab
+            parts.append(predicate("drug_hypersensitivity", Op.IS, "monoclonal antibody"))
         elif _ALLERGY_GENERIC.search(piece):
             listed = bounds[i + 1] < len(obj) and obj[bounds[i + 1]] == "("
             if not listed:  # a class or part: any drug allergy may be it
@@ -1575,7 +1595,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             ])
             expr = all_of([predicate("autoimmune_disease", Op.PRESENT), treated])
             add(Item(m.start(), m.end(), expr, frozenset({"autoimmune_disease", "steroid_therapy", "immunosuppressant_therapy"})))
-    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "sensitivit")):
+    if any(w in low for w in ("allerg", "hypersensitiv", "anaphyla", "intoleran", "sensitivit", "infusion")):
         for m in _ALLERGY_TO.finditer(text):
             if m.group(0)[:1].lower() == "s" and _DISEASE_SENSITIVE.search(text, max(0, m.start() - 60), m.start()):
                 continue  # "tumour with documented sensitivity to platinum": the disease's, no allergy
@@ -1587,6 +1607,10 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             elif expr is not None and m.group(0).lower().startswith("anaphyla"):
                 # anaphylaxis to one product: an allergy to it on record may or may not have been anaphylaxis
                 expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "anaphylaxis, not any allergic reaction")])
+            if expr is not None and m.group(0).lower().startswith("infusion") and _INFUSION_SEVERITY.search(text, max(0, m.start() - 40), m.start()):
+                # "History of severe infusion reaction to any monoclonal antibody": a reaction on
+                # record may or may not have been severe (no record states it), never dropped
+                expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "a severe infusion reaction, not any")])
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
