@@ -233,6 +233,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> ", ("greater", "more", "higher", "exceed", "above", "over", "older")),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< ", ("less", "lower", "fewer", "below", "under", "younger")),
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
+        # a multiple hyphenated to its word ("less than or equal to 3-times the upper limits of normal
+        # (UNL) or less than or equal to 10-times normal if due to ATL"): the number and "times" apart.
+        # Joined, neither multiple was read and an ALT of 12 x ULN passed the line as a review
+        (r"(?<=\d)-(?=times\b)", " ", ("-times",)),
         # (and with a space inside: "Age > = 18 years", "Creatinine < = 1.5 mg/dL"; 22 corpus lines)
         (r">\s?=|=\s?>|≥\s*=", "≥", ("=",)),
         (r"<\s?=|=\s?<|≤\s*=", "≤", ("=",)),
