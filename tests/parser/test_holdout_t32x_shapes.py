@@ -3,6 +3,11 @@ sorafenib for recurrent DLBCL, ibrutinib for CLL/SLL in three cohorts, duvortuxi
 ibrutinib for B-cell lymphomas; ``test_holdout_trials``) misread, each fixed in its general form and
 pinned here with real corpus lines (``../shared/corpus`` criteria texts):
 
+* A cohort named by the patients it takes rather than by a letter ("FOR TREATMENT-NAIVE GROUP ONLY:
+  Men and women >= 65 ...", "FOR RELAPSED/REFRACTORY GROUP ONLY: ...", "SCLC cohort: ..."): the
+  consecutive top-level lines so labelled are the cohorts' alternatives, as "Cohort A: ..." /
+  "Cohort B: ..." are. Read as requirements each, a relapsed CLL failed the treatment-naive group's
+  line and every patient of the trial was ineligible. The label's words stay in the line.
 * A multiple hyphenated to its word ("less than or equal to 3-times the upper limits of normal
   (UNL) or less than or equal to 10-times normal if due to ATL"): the number and "times" apart, so
   both multiples are read. Joined, the line was a review and an ALT of 12 x ULN passed it.
@@ -12,15 +17,93 @@ from __future__ import annotations
 
 import pytest
 
-from rules_engine.criteria import CriterionType
+from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
-from rules_engine.parser import parse_line
+from rules_engine.parser import parse_line, parse_lines
+from rules_engine.reference import evaluate_reference
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, lab
+from tests.fixtures.records import AS_OF, adult, alt, condition, lab, medication
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+
+def _outcomes(rows: list[tuple[CriterionType, str, int | None]], facts: PatientFacts) -> list[Outcome]:
+    trial = TrialCriteria("NCT00000099", 1, parse_lines(rows))
+    return [c.outcome for c in evaluate_reference(trial, facts, AS_OF).criteria]
+
+
+# NCT01105247's three cohorts, then a line every cohort shares
+IBRUTINIB_COHORTS = [
+    (
+        I,
+        "FOR TREATMENT-NAIVE GROUP ONLY: Men and women ≥ 65 years of age with confirmed diagnosis of CLL/SLL, who require treatment per NCI "
+        "or International Working Group guidelines 15-18",
+        None,
+    ),
+    (
+        I,
+        "FOR RELAPSED/REFRACTORY GROUP ONLY: Men and women ≥ 18 years of age with a confirmed diagnosis of relapsed/refractory CLL/SLL "
+        "following previous therapy(ie, failed ≥ 2 previous treatments for CLL/SLL and at least 1 regimen had to have had a purine analog "
+        "[eg, fludarabine] for subjects with CLL)",
+        None,
+    ),
+    (
+        I,
+        "FOR HIGH-RISK RELAPSED/ REFRACTORYGROUP ONLY: Men and women ≥ 18 years of age with a confirmed diagnosis of relapsed/refractory "
+        "CLL/SLL with suboptimal response to chemoimmunotherapy, defined as progression of disease within 24 months of initiation of a "
+        "regimen containing at least a nucleoside analogue or bendamustine in combination with a monoclonal antibody or failure to respond "
+        "to such a regimen. (Note: a minimum of 2 cycles of chemoimmunotherapy required for eligibility)",
+        None,
+    ),
+    (I, "ECOG performance status of ≤ 2", None),
+]
+RELAPSED_CLL = adult(
+    condition("cll", 2500),
+    condition("relapsed", 60),
+    medication("chemotherapy", 200),
+    medication("anticancer_therapy", 900),
+    lab("ecog", 1),
+    years=45,
+)
+UNTREATED_CLL_AT_60 = adult(condition("cll", 400), lab("ecog", 1), years=60)
+
+
+@pytest.mark.parametrize(
+    "facts,expected",
+    [
+        # relapsed after two treatments at 45: no cohort line fails him, the naive group's 65 included
+        (RELAPSED_CLL, [UNKNOWN, UNKNOWN, UNKNOWN, MET]),
+        # untreated at 60: under the naive group's 65, and not relapsed for the other two
+        (UNTREATED_CLL_AT_60, [NOT_MET, NOT_MET, NOT_MET, MET]),
+    ],
+    ids=["relapsed", "untreated-at-60"],
+)
+def test_lines_each_for_a_named_group_are_the_groups_alternatives(facts: PatientFacts, expected: list[Outcome]) -> None:
+    assert _outcomes(IBRUTINIB_COHORTS, facts) == expected
+
+
+# NCT03511222: a dose-escalation cohort of any solid tumour beside a small cell lung cancer cohort
+SOLID_TUMOUR_COHORTS = [
+    (
+        I,
+        "Dose escalation cohort: histologically or cytologically confirmed diagnosis of a solid tumor that can be treated with either "
+        "pembrolizumab or nivolumab as part of standard of care or whom no standard of therapy exists except pembrolizumab or nivolumab",
+        None,
+    ),
+    (
+        I,
+        "SCLC cohort: histologically or cytologically confirmed diagnosis of small cell lung cancer whose disease progressed on platinum-based "
+        "chemotherapy or refused chemotherapy",
+        None,
+    ),
+]
+
+
+def test_a_solid_tumour_other_than_sclc_is_not_failed_by_the_sclc_cohorts_line() -> None:
+    melanoma = adult(condition("melanoma", 300))
+    assert _outcomes(SOLID_TUMOUR_COHORTS, melanoma) == [UNKNOWN, UNKNOWN]
 
 
 ROWS = [
