@@ -11,6 +11,13 @@ pinned here with real corpus lines (``../shared/corpus`` criteria texts):
 * A multiple hyphenated to its word ("less than or equal to 3-times the upper limits of normal
   (UNL) or less than or equal to 10-times normal if due to ATL"): the number and "times" apart, so
   both multiples are read. Joined, the line was a review and an ALT of 12 x ULN passed it.
+* A treatment a line permits that none of its requirements names ("Patients must have failed one or
+  more prior Non-Hodgkin lymphoma (NHL) chemotherapy or antibody therapy with curative intent;
+  autologous stem cell transplant is permitted"): it asks nothing. It was made an alternative of the
+  line's last requirement, and beside an unread one the transplant then stood as asked, so every
+  patient never transplanted failed. Permitted on a condition ("Prior treatment with cisplatin and/or
+  pemetrexed is allowed, but at least 3 months ...", "... with auto-SCT is permitted, if the patient
+  has reached at least partial remission ..."), it asks the condition of the treated patients only.
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, alt, condition, lab, medication
+from tests.fixtures.records import AS_OF, adult, alt, condition, lab, medication, procedure
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -106,7 +113,39 @@ def test_a_solid_tumour_other_than_sclc_is_not_failed_by_the_sclc_cohorts_line()
     assert _outcomes(SOLID_TUMOUR_COHORTS, melanoma) == [UNKNOWN, UNKNOWN]
 
 
+LYMPHOMA_AFTER_CHEMO = adult(condition("lymphoma", 800), condition("relapsed", 30), medication("chemotherapy", 500))
+RELAPSED_LYMPHOMA = adult(condition("lymphoma", 800), condition("relapsed", 30))
+
 ROWS = [
+    # -- a treatment permitted that no requirement names
+    (
+        "Patients must have failed one or more prior Non-Hodgkin lymphoma (NHL) chemotherapy or antibody therapy with curative intent; "
+        "autologous stem cell transplant is permitted",
+        I,
+        [],
+        [adult(condition("lymphoma", 800))],
+        [
+            LYMPHOMA_AFTER_CHEMO,
+            adult(condition("lymphoma", 800), medication("chemotherapy", 500), procedure("auto_hsct", 300)),
+        ],
+    ),
+    (
+        "First or second relapse or alternatively progression during therapy. Previous use of Bendamustine is permitted, if the patient has "
+        "reached at least partial remission and progression occured more than 6 months after therapy. Previous high dose chemotherapy with "
+        "auto-SCT is permitted, if the patient has reached at least partial remission and progression occured more than 12 months after therapy.",
+        I,
+        [],
+        [],
+        [
+            RELAPSED_LYMPHOMA,
+            adult(
+                condition("lymphoma", 800),
+                condition("relapsed", 30),
+                medication("chemotherapy", 500),
+                procedure("auto_hsct", 300),
+            ),
+        ],
+    ),
     # -- a multiple hyphenated to "times"
     (
         "The transaminases alanine aminotransferase (ALT) and aspartate aminotransferase (AST) must each be less than or equal to 3-times the "
