@@ -361,6 +361,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # after a comparison, before a unit (1 corpus line; left, the alternative read as a second
         # requirement and a creatinine of 1.4 with an eGFR of 55 failed it)
         (r"(?<=[<>≤≥])\s?l(?=\s*(?:mg|g|mL|ml)/)", "1", (">l", "> l", "<l", "≤l", "≥l")),
+        # the NCI template's clearance with its condition after it ("Creatinine within normal
+        # institutional limits; creatinine clearance calculated or measured at >= 60 ml/min/1.73m^2 if
+        # creatinine level is above institutional limits"): the clearance is asked only where the
+        # creatinine fails, so it is the creatinine's alternative, as the template's "OR" says it
+        # (joined by the semicolon, a creatinine of 1.4 with a clearance of 70 failed the line)
+        (r"[;,]\s*(creatinine\s+clearance\b(?:[^;.()]|\.(?=\d)){0,100}?)\s*\(?\s*\bif\s+(?:the\s+)?(?:serum\s+)?creatinine(?:\s+levels?)?\s+(?:is\s+|are\s+)?"
+         r"(?:above|>)\s+(?:the\s+)?(?:institutional\s+(?:limits?|normal)|ULN)\s*\)?", r" OR \1", ("if creatinine", "if serum creatinine", "if the")),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

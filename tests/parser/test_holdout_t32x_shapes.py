@@ -18,6 +18,10 @@ pinned here with real corpus lines (``../shared/corpus`` criteria texts):
   patient never transplanted failed. Permitted on a condition ("Prior treatment with cisplatin and/or
   pemetrexed is allowed, but at least 3 months ...", "... with auto-SCT is permitted, if the patient
   has reached at least partial remission ..."), it asks the condition of the treated patients only.
+* The NCI template's clearance with its condition after it ("Creatinine within normal institutional
+  limits; creatinine clearance calculated or measured at >= 60 ml/min/1.73m^2 if creatinine level is
+  above institutional limits"): the creatinine's alternative, as the template's "OR" says. Joined
+  by the semicolon, a creatinine of 1.4 (limit 1.2) with a clearance of 70 failed the line.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import AS_OF, adult, alt, condition, lab, medication, procedure
+from tests.fixtures.records import AS_OF, adult, alt, condition, creatinine, lab, medication, procedure
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -117,6 +121,15 @@ LYMPHOMA_AFTER_CHEMO = adult(condition("lymphoma", 800), condition("relapsed", 3
 RELAPSED_LYMPHOMA = adult(condition("lymphoma", 800), condition("relapsed", 30))
 
 ROWS = [
+    # -- a clearance asked where the creatinine fails
+    (
+        "Creatinine within normal institutional limits; creatinine clearance calculated or measured at >= 60 ml/min/1.73m^2 if creatinine "
+        "level is above institutional limits",
+        I,
+        [adult(creatinine(0.9)), adult(creatinine(1.4), lab("creatinine_clearance", 70, "mL/min"))],
+        [adult(creatinine(1.6), lab("creatinine_clearance", 48, "mL/min"))],
+        [adult(creatinine(1.4))],
+    ),
     # -- a treatment permitted that no requirement names
     (
         "Patients must have failed one or more prior Non-Hodgkin lymphoma (NHL) chemotherapy or antibody therapy with curative intent; "
