@@ -589,7 +589,16 @@ def _disease_runs(kids: list[Criterion], exprs: list[Expr]) -> list[Expr]:
 
 # a line that opens with the cohort, arm or part it belongs to ("Cohort A: newly diagnosed AML, no
 # prior cytotoxic chemotherapy", "Part B: AML who have had no more than two prior relapses")
-_COHORT_LABEL = r"(?:(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}|phase\s*(?:IV|I{1,3}|[1-4])[ab]?)(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*"
+# or named by the patients it takes ("FOR TREATMENT-NAIVE GROUP ONLY: Men and women >= 65 ...", "FOR
+# HIGH-RISK RELAPSED/ REFRACTORYGROUP ONLY: ...", "SCLC cohort: ..."): a few bounded words before
+# the noun, so a line that is not one fails fast. (The words stay in the line: blanked, "SCLC
+# cohort: histologically or cytologically confirmed ... SCLC whose disease progressed on ..." left
+# a bare "histologically" alternative that any small cell lung cancer met.)
+_NAMED_COHORT = r"(?:for\s+(?:the\s+)?)?[^\W\d][\w/-]{0,30}(?:\s+[\w/-]{1,30}){0,4}?\s*(?:group|cohort|arm|stratum)(?:\s+only)?(?=\s*:)"
+_COHORT_LABEL = (
+    r"(?:(?:cohorts?|arms?|parts?|groups?|stratum|strata)\s+[A-Z0-9][\w-]{0,3}|phase\s*(?:IV|I{1,3}|[1-4])[ab]?)(?:\s*(?:and|,|/|&)\s*[A-Z0-9][\w-]{0,3})*"
+    rf"|{_NAMED_COHORT}"
+)
 # "Cohort A: ...", "Part 1 (dose escalation): ...", or the cohort's treatment with its label in
 # brackets ("ENTO monotherapy (Group A): ...")
 _COHORT_ITEM = re.compile(

@@ -238,6 +238,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> ", ("greater", "more", "higher", "exceed", "above", "over", "older")),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< ", ("less", "lower", "fewer", "below", "under", "younger")),
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
+        # a multiple hyphenated to its word ("less than or equal to 3-times the upper limits of normal
+        # (UNL) or less than or equal to 10-times normal if due to ATL"): the number and "times" apart.
+        # Joined, neither multiple was read and an ALT of 12 x ULN passed the line as a review
+        (r"(?<=\d)-(?=times\b)", " ", ("-times",)),
         # (and with a space inside: "Age > = 18 years", "Creatinine < = 1.5 mg/dL"; 22 corpus lines)
         (r">\s?=|=\s?>|≥\s*=", "≥", ("=",)),
         (r"<\s?=|=\s?<|≤\s*=", "≤", ("=",)),
@@ -362,6 +366,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # after a comparison, before a unit (1 corpus line; left, the alternative read as a second
         # requirement and a creatinine of 1.4 with an eGFR of 55 failed it)
         (r"(?<=[<>≤≥])\s?l(?=\s*(?:mg|g|mL|ml)/)", "1", (">l", "> l", "<l", "≤l", "≥l")),
+        # the NCI template's clearance with its condition after it ("Creatinine within normal
+        # institutional limits; creatinine clearance calculated or measured at >= 60 ml/min/1.73m^2 if
+        # creatinine level is above institutional limits"): the clearance is asked only where the
+        # creatinine fails, so it is the creatinine's alternative, as the template's "OR" says it
+        # (joined by the semicolon, a creatinine of 1.4 with a clearance of 70 failed the line)
+        (r"[;,]\s*(creatinine\s+clearance\b(?:[^;.()]|\.(?=\d)){0,100}?)\s*\(?\s*\bif\s+(?:the\s+)?(?:serum\s+)?creatinine(?:\s+levels?)?\s+(?:is\s+|are\s+)?"
+         r"(?:above|>)\s+(?:the\s+)?(?:institutional\s+(?:limits?|normal)|ULN)\s*\)?", r" OR \1", ("if creatinine", "if serum creatinine", "if the")),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own

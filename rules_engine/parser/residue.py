@@ -863,6 +863,11 @@ def _widen_untreated(expr: Expr, widened: Expr) -> Expr:
     return any_of([expr, widened])
 
 
+_ONLY_THOSE = re.compile(r"\bonly\s+(?:patients|subjects|participants|those)\b", I)
+_PERMISSION_CONDITION = re.compile(r"\b(?:if|provided|providing|as\s+long\s+as|unless|but|however)\b", I)
+_NOT_REQUIRED = re.compile(r"\bnot\s+required\b", I)
+
+
 def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = False) -> Expr:
     """An inclusion widened by a permission: only the requirement the permission is about
     gains the alternative, so every other requirement still decides."""
@@ -873,6 +878,21 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
     hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
     if therapy and not any(_therapy_part(parts[i]) for i in hits):  # a permitted therapy no part names: the untreated one
         hits = [i for i, part in enumerate(parts) if _untreated(part)] or hits
+    words = exc.parts[-1].text if isinstance(exc, All) and isinstance(exc.parts[-1], Qualifier) else ""
+    if not hits and concepts and concepts <= _TREATMENT_CONCEPTS and not isinstance(exc, Review) and not _ONLY_THOSE.search(words):
+        # a treatment permitted that no requirement names or forbids ("Patients must have failed one
+        # or more prior NHL chemotherapy ... with curative intent; autologous stem cell transplant is
+        # permitted"): it asks nothing. Made an alternative of the last requirement, it widened a
+        # requirement it has nothing to do with (here an unread one, and the transplant then stood
+        # as asked: every patient never transplanted failed the line). Permitted on a condition the
+        # words leave to a person ("Previous high dose chemotherapy with auto-SCT is permitted, if
+        # the patient has reached at least partial remission ...", "... is allowed, but at least 3
+        # months ..."), it asks that condition of the patients who had the treatment only. ("Only
+        # patients who have received no prior therapy ... are allowed" restricts: left as it was.)
+        if _PERMISSION_CONDITION.search(words) and not _NOT_REQUIRED.search(words):
+            treated = all_of(list(exc.parts[:-1]))
+            return all_of([*parts, any_of([Not(treated), Alternative(exc.parts[-1].reason, words)])])
+        return expr
     for i in hits or [len(parts) - 1]:
         parts[i] = any_of([parts[i], widened])
     return all_of(parts)
