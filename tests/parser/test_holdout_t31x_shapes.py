@@ -12,6 +12,12 @@ pinned here with real corpus lines (``../shared/corpus`` criteria texts):
   only. Not read: an ordinal or a lineage ("second chronic phase", "lymphoid blast crisis"), the
   patients a value is for ("8 weeks for chronic phase CML"), the disease at diagnosis ("at the
   time of diagnosis of chronic phase CML") and a phase beside a diagnosis the sentence dates.
+* A later sentence defining the phase asked ("... in either CP or AP. Accelerated phase will be
+  defined as disease having 1 of the following: >=15% to <30% blasts ...; platelet count <100x109/L
+  unrelated to therapy; or clonal evolution."): how a clinic calls the disease accelerated, which
+  the record's phase states; read as requirements its bounds were asked of every patient (a chronic
+  phase with platelets over 100 failed the line). A definition of the line's own subject
+  ("Measurable disease is defined as ...") stays a requirement.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition
+from tests.fixtures.records import adult, condition, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -33,6 +39,7 @@ ACCELERATED = adult(condition("cml", 900, phase="accelerated"))
 BLAST = adult(condition("cml", 900, phase="blast"))
 NO_PHASE = adult(condition("cml", 900))
 AML = adult(condition("aml", 100))
+PH = result("bcr_abl1", "positive")
 
 ROWS = [
     # -- the phase beside the disease, before or after it, one or a list
@@ -69,6 +76,17 @@ ROWS = [
         [],
         [AML],
         [CHRONIC, ACCELERATED, BLAST],
+    ),
+    # -- a later sentence defining the phase asked
+    (
+        "The patient has a confirmed diagnosis of Philadelphia chromosome (Ph) positive chronic myelogenous leukemia in either CP or AP. "
+        "Accelerated phase will be defined as disease having 1 of the following: ≥15% to <30% blasts in peripheral blood or bone marrow; "
+        "≥30% blasts + promyelocytes in peripheral blood or bone marrow; ≥20% basophils in peripheral blood or bone marrow; platelet count "
+        "<100x109/L unrelated to therapy; or clonal evolution.",
+        I,
+        [adult(condition("cml", 900, phase="chronic"), PH), adult(condition("cml", 900, phase="accelerated"), PH)],
+        [BLAST],
+        [NO_PHASE],
     ),
     # -- left as they were: an ordinal, the patients a value is for, the disease at diagnosis, a dated diagnosis
     ("Chronic myelogenous leukemia in second or subsequent chronic phase", I, [], [AML], [CHRONIC, ACCELERATED]),
