@@ -18,6 +18,13 @@ pinned here with real corpus lines (``../shared/corpus`` criteria texts):
   the record's phase states; read as requirements its bounds were asked of every patient (a chronic
   phase with platelets over 100 failed the line). A definition of the line's own subject
   ("Measurable disease is defined as ...") stays a requirement.
+* An electrolyte against the lab's normal range ("Serum calcium or phosphate below the lower limit of
+  normal", "Magnesium >= lower limit of normal", "Serum magnesium and potassium within normal
+  limits"): the record carries no lower limit, so a value under every adult lab's lower limit is
+  below it, one at or above every lab's is not, one between is a person's; "within normal limits"
+  adds the record's upper limit. Left a review, a calcium of 7.6 mg/dL passed the exclusion.
+  Phosphate has no concept (its part stays a review); a line with a second bound after the limit
+  ("greater than the LLN and less than 5.5 mmol/L") is left as it was.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, result
+from tests.fixtures.records import adult, condition, lab, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -87,6 +94,38 @@ ROWS = [
         [adult(condition("cml", 900, phase="chronic"), PH), adult(condition("cml", 900, phase="accelerated"), PH)],
         [BLAST],
         [NO_PHASE],
+    ),
+    # -- an electrolyte against the lab's normal range
+    (
+        "Serum calcium or phosphate below the lower limit of normal",
+        E,
+        [adult(lab("calcium", 7.6, "mg/dL"))],
+        [],
+        [adult(lab("calcium", 8.5, "mg/dL")), adult(lab("calcium", 9.3, "mg/dL"))],
+    ),
+    (
+        "Magnesium ≥ lower limit of normal",
+        I,
+        [adult(lab("magnesium", 2.0, "mg/dL"))],
+        [adult(lab("magnesium", 1.2, "mg/dL"))],
+        [adult(lab("magnesium", 1.7, "mg/dL")), adult()],
+    ),
+    (
+        "Serum magnesium and potassium within normal limits (may be supplement to achieve normal values)",
+        I,
+        [],
+        [
+            adult(lab("magnesium", 2.0, "mg/dL", 2.6), lab("potassium", 3.0, "mmol/L", 5.1)),
+            adult(lab("magnesium", 2.0, "mg/dL", 2.6), lab("potassium", 5.9, "mmol/L", 5.1)),
+        ],
+        [adult(lab("magnesium", 2.0, "mg/dL", 2.6), lab("potassium", 4.1, "mmol/L", 5.1))],
+    ),
+    (
+        "serum potassium greater than the lower limit of normal (LLN) and less than 5.5 mmol/L.",
+        I,
+        [],
+        [],
+        [adult(lab("potassium", 6.0, "mmol/L"))],
     ),
     # -- left as they were: an ordinal, the patients a value is for, the disease at diagnosis, a dated diagnosis
     ("Chronic myelogenous leukemia in second or subsequent chronic phase", I, [], [AML], [CHRONIC, ACCELERATED]),
