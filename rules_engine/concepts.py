@@ -633,6 +633,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # than 2 prior therapies for MDS", "at least 2 prior regimens"; append only): a record lists
     # drugs, not lines, so only the count sent as an observation decides between none and the cap
     Concept("prior_therapy_lines", Kind.MEASUREMENT, "number of prior lines of anticancer therapy", "1"),
+    # the phase of a chronic myeloid leukaemia, a qualifier the record names on the CML Condition
+    # (derive.QUALIFIED_EVENTS; hold31, append only): "Chronic phase CML resistant to imatinib",
+    # "CML in either CP or AP", "CML in AP/BC". No ICD-10-CM code states it; left unread, the phase
+    # words were a review and a CML in blast crisis passed a trial for chronic phase only (holdout T311)
+    Concept("cml_chronic_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in chronic phase"),
+    Concept("cml_accelerated_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in accelerated phase"),
+    Concept("cml_blast_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in blast phase (blast crisis)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

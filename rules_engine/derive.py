@@ -265,7 +265,14 @@ GRADED_EVENTS: dict[str, str] = {"gvhd_grade": "gvhd"}
 QUALIFIED_EVENTS: dict[str, tuple[str, str, str]] = {
     "drug_anaphylaxis": ("drug_hypersensitivity", "reaction", "anaphylaxis"),
     "severe_autoimmune_disease": ("autoimmune_disease", "severity", "severe"),
+    "cml_chronic_phase": ("cml", "phase", "chronic"),
+    "cml_accelerated_phase": ("cml", "phase", "accelerated"),
+    "cml_blast_phase": ("cml", "phase", "blast"),
 }
+# ... of which only the latest record counts: a disease's phase is what it is now, and an earlier
+# record's chronic phase beside a blast crisis today is no chronic phase (read over every record, a
+# CML that progressed would meet "chronic phase only")
+LATEST_QUALIFIED: frozenset[str] = frozenset({"cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase"})
 
 
 @lru_cache(maxsize=1024)

@@ -22,6 +22,7 @@ from .derive import (
     ABSENT_IS_NONE,
     EVENT_IMPLIES,
     GRADED_EVENTS,
+    LATEST_QUALIFIED,
     POSITIVE_TEST_IMPLIES,
     QUALIFIED_EVENTS,
     convert_performance,
@@ -397,6 +398,8 @@ def _qualified(target: str, facts: PatientFacts) -> Measurement:
     # for one, and a line about a current one errs toward its exclusion, never toward eligibility
     active = [e for c in kinds_of(concept) for e in facts.events.get(c, ())]
     newest = lambda events: max(events, key=lambda e: (e.date is not None, e.date or date.min))  # noqa: E731
+    if target in LATEST_QUALIFIED and active:  # the latest record only (a current one before a resolved one)
+        active = [newest([e for e in active if e.active] or active)]
     stating = [e for e in active if e.attributes.get(attribute) == wanted]
     if stating:
         found = newest(stating)

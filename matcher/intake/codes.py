@@ -237,6 +237,18 @@ class CodeTables:
         words = [w for w in text.upper().replace(".", " ").split() if w not in ("GRADE", "STAGE")]
         return self.raw["gvhd_grade"]["strings"].get("".join(words)) if len(words) == 1 else None
 
+    def cml_phase(self, texts: list[Any]) -> str | None:
+        """The one CML phase the words name ("... (accelerated phase)", "in myeloid blast crisis");
+        None when they name none, or more than one (a course: "chronic phase, then blast crisis")."""
+        found = {
+            phase
+            for text in texts
+            if isinstance(text, str)
+            for words, phase in self.raw["cml_phase"]["phrases"].items()
+            if words in " ".join(text[:MAX_TEXT].lower().replace("-", " ").split())
+        }
+        return found.pop() if len(found) == 1 else None
+
     def ctcae_grade(self, text: Any) -> int | None:
         if not isinstance(text, str):
             return None

@@ -164,6 +164,12 @@ def render(t: CodeTables | None = None) -> str:
     grades = ", ".join(f"`{k}`" for k in raw["gvhd_grade"]["strings"])
     w(f"- GVHD grade: `Condition.stage[].summary` (code or text) or `severity` text, one of {grades}")
     w("  (an optional word \"grade\"), kept as `attributes.grade` (an integer).")
+    phases = ", ".join(f"\"{k}\" -> `{v}`" for k, v in raw["cml_phase"]["phrases"].items())
+    w("- CML phase: the words of a CML Condition's `code.text`, a coding's `display` or")
+    w(f"  `stage[].summary` (text or display), {phases}, kept as `attributes.phase`; a Condition")
+    w("  naming two phases states none. A line asking for a phase (`cml-chronic-phase`,")
+    w("  `cml-accelerated-phase`, `cml-blast-phase`) reads the latest CML record: positive when it")
+    w("  states that phase, unknown when it states none, negative when it states another or there is none.")
     qr = raw["qualifier_reading"]
     severities = ", ".join(f"`{k}` {v}" for k, v in qr["severity_snomed"].items())
     w(f"- Severity: `Condition.severity`, SNOMED CT {severities} (or that one word as its text or")

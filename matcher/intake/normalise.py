@@ -104,6 +104,10 @@ class _Builder(MedicationReader, ObservationReader):
                 grade = self._gvhd_grade(res)
                 if grade is not None:
                     attributes["grade"] = grade
+            if concept == "cml":
+                phase = self._cml_phase(res)
+                if phase is not None:
+                    attributes["phase"] = phase
             self.event(path, key, Event(concept, when, active, attributes, entry.source))
 
         leukemia = [c for c in concepts if c in STATUS_DISEASES or not STATUS_DISEASES.isdisjoint(ancestors(c))]
@@ -135,6 +139,14 @@ class _Builder(MedicationReader, ObservationReader):
             if grade is not None:
                 return grade
         return None
+
+    def _cml_phase(self, res: Any) -> str | None:
+        """The phase a CML Condition names in words: its code's text and displays, or its stage."""
+        texts: list[Any] = [getattr(res.code, "text", None)] + [c.display for c in coding_list(res.code)]
+        for stage in res.stage or []:
+            summary = getattr(stage, "summary", None)
+            texts += [getattr(summary, "text", None)] + [c.display for c in coding_list(summary)]
+        return self.codes.cml_phase(texts)
 
     # -- Procedure and the other event resources ----------------------------------------------
 

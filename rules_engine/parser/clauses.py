@@ -33,6 +33,8 @@ from rules_engine.parser.topics.failed_treatment import (
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
+from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
+from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
@@ -117,6 +119,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         if _FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
+        cml_phase_items(text, ctype) if _CML_PHASE_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
         event_items(text, ctype),
         product_items(text, ctype),

@@ -562,6 +562,19 @@ def _similar_compounds(text: str) -> str:
     return f"{text[: m.start()]}{m.group('what')} to {rest[:cut].rstrip()} (or similar compounds){rest[cut:]}"
 
 
+# A later sentence defining the CML phase the line asks for ("... chronic myelogenous leukemia in
+# either CP or AP. Accelerated phase will be defined as disease having 1 of the following: >=15% to
+# <30% blasts ...; platelet count <100x109/L unrelated to therapy; or clonal evolution."): how a
+# clinic calls the disease accelerated, which the record's phase states (topics/cml_phase). Read as
+# requirements, its bounds were asked of every patient (a chronic phase with platelets over 100
+# failed the line: every patient of holdout T313).
+_PHASE_DEFINED = re.compile(
+    r"(?<=[.;])\s+(?:the\s+)?(?:chronic|accelerated|blast(?:ic)?)[\s-]+(?:phase|crisis)(?:\s+CML)?(?:\s*\(\s*[A-Z]{2}\s*\))?"
+    r"\s+(?:will\s+be|is|shall\s+be)\s+defined\s+(?:as|by)\b(?:[^.]|\.(?=\d))*(?:\.|$)",
+    re.IGNORECASE,
+)
+
+
 # a registered-trade-mark sign lost to a capital R glued to the brand ("MylotargR", "GleevecR",
 # "BusulfexR"; 3 corpus lines): the brand alone, as the ® is dropped above (left, "Prior use of
 # MylotargR" named no product a record could name). A brand of letters only, its last letter R
@@ -581,6 +594,7 @@ def normalize(text: str) -> str:
     text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _BRACKETED_AGE.sub(r"\1age ", text) if "(" in text else text
     text = _similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text))))
+    text = _PHASE_DEFINED.sub(" ", text) if "defined" in text else text
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0
     while at < len(live):

@@ -1,7 +1,8 @@
 """Qualifiers a hospital codes, read from the resource it sends them in: any vaccine given
 (Immunization, whatever its CVX code), the reaction of an allergy (AllergyIntolerance.reaction
-manifestation), the severity of a condition (Condition.severity) and the cell therapies given
-from a donor (Procedure). A line that names the qualifier reads it; a record that does not state
+manifestation), the severity of a condition (Condition.severity), the cell therapies given
+from a donor (Procedure) and the phase of a chronic myeloid leukaemia (the words of its
+Condition's code or stage). A line that names the qualifier reads it; a record that does not state
 it leaves the line unknown, never not met."""
 
 from __future__ import annotations
@@ -174,3 +175,39 @@ def test_pulmonary_tuberculosis_is_read_from_the_codes_site(code, concepts, expe
     record = facts(condition(ICD10, code))
     assert set(record.events) == concepts | {"active_infection"}  # tuberculosis is an active infection too
     assert decide(P("pulmonary_tuberculosis", Op.PRESENT), record).outcome is expected
+
+
+# -- the phase of a chronic myeloid leukaemia (hold31) ------------------------------------------------
+
+def cml(text: str | None, *, clinical: str = "active", onset: str = "2026-10-23", stage: str | None = None) -> dict[str, Any]:
+    """A CML Condition as a clinic sends it: the ICD-10-CM code, its words in ``code.text``."""
+    out = condition(ICD10, "C92.10", clinical=clinical, onset=onset)
+    if text is not None:
+        out["code"]["text"] = text
+    if stage is not None:
+        out["stage"] = [{"summary": {"text": stage}}]
+    return out
+
+
+CHRONIC_PHASE_LINE = P("cml_chronic_phase", Op.IS, "positive")
+
+
+@pytest.mark.parametrize(
+    "resources, expected, quoted",
+    [
+        ([cml("Chronic myeloid leukemia, BCR/ABL-positive (chronic phase)")], MET, "with phase chronic"),
+        ([cml("CML", stage="Chronic-phase")], MET, "with phase chronic"),
+        ([cml("Chronic myeloid leukemia, BCR/ABL-positive, in myeloid blast crisis")], NOT_MET, "a phase other than chronic"),
+        ([cml("Chronic myeloid leukemia (accelerated phase)")], NOT_MET, "a phase other than chronic"),
+        # the latest record is the disease now: a blast crisis after an earlier chronic phase
+        ([cml("CML, chronic phase", clinical="resolved", onset="2024-01-10"), cml("CML in blast crisis")], NOT_MET, "a phase other than chronic"),
+        ([cml("Chronic myeloid leukemia, not having achieved remission")], UNKNOWN, "without its phase: may be chronic"),
+        ([cml("CML: chronic phase at diagnosis, now blast crisis")], UNKNOWN, "without its phase"),  # two phases: none stated
+        ([], NOT_MET, "no record of chronic myeloid leukemia"),
+    ],
+    ids=["display", "stage", "blast-crisis", "accelerated", "latest-record", "not-stated", "two-phases", "none"],
+)
+def test_a_cml_phase_is_the_one_its_latest_record_names(resources, expected, quoted):
+    result = decide(CHRONIC_PHASE_LINE, facts(*resources))
+    assert result.outcome is expected
+    assert quoted in result.reason

@@ -54,9 +54,9 @@ ROWS: list[tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFact
     (RECURRENT_AML_OR_MDS.replace("(AML), ", "(AML), defined as >= 5% blasts in a patient with known prior history of AML, ")
      + " according to WHO criteria.", INC, (RELAPSED_AML, RELAPSED_MDS), (RELAPSED_ALL,), (AML_ONLY, MDS_ONLY)),
     # NCT00275080: the statuses qualify each disease of the list (a newly diagnosed ALL met it);
-    # the unread "in blast crisis" stays over the whole list, as it does without the brackets
+    # "in blast crisis" is the CML's phase (topics/cml_phase), the last alternative's own
     ("Confirmed relapsed or refractory acute myeloid leukemia (AML) or acute lymphoblastic leukemia (ALL) or chronic myelogenous "
-     "leukemia in blast crisis (CML-BC)", INC, (), (AML_ONLY, adult(condition("b_all")), MDS_ONLY), (RELAPSED_AML, RELAPSED_ALL)),
+     "leukemia in blast crisis (CML-BC)", INC, (RELAPSED_AML, RELAPSED_ALL), (AML_ONLY, adult(condition("b_all")), MDS_ONLY), ()),
     ("Relapsed acute promyelocytic leukemia (APL)", EXC, (RELAPSED_APL,), (APL_ONLY, RELAPSED_ALL), ()),
     # no status before the disease: the restated bracket keeps the reading it had
     ("Seropositive for the human immunodeficiency virus (HIV)", EXC, (HIV, RELAPSED_AML_HIV), (RELAPSED_AML,), ()),

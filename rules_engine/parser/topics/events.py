@@ -615,10 +615,10 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # B-cell lymphoma (DLBCL)", "follicular lymphoma", "mantle cell lymphoma (MCL)", "B-cell
     # non-Hodgkin lymphoma", "Hodgkin's disease"; a kind the catalogue does not name ("small
     # lymphocytic lymphoma", "lymphoblastic lymphoma") stays "lymphoma" beside its unread words
-    ("dlbcl", r"diffuse\s+large\s+B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?(?:\s*\(\s*DLBCL\s*\))?|\bDLBCL\b", ("diffuse", "dlbcl")),
-    ("follicular_lymphoma", r"follicular\s+(?:(?:non-?\s*Hodgkin'?s?|B[\s-]?cell)\s+)?lymphomas?(?:\s*\(\s*FL\s*\))?", ("follicular",)),
-    ("mantle_cell_lymphoma", r"mantle[\s-]+cell\s+lymphomas?(?:\s*\(\s*MCL\s*\))?|(?-i:\bMCL\b)", ("mantle", "mcl")),
-    ("marginal_zone_lymphoma", r"(?:(?:extra-?\s*nodal|nodal|splenic)\s+)?marginal[\s-]+zone\s+(?:B[\s-]?cell\s+)?lymphomas?(?:\s*\(\s*MZL\s*\))?|\bMALT\s+lymphomas?|(?-i:\bMZL\b)", ("marginal", "malt", "mzl")),
+    ("dlbcl", r"diffuse\s+large\s+B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?(?:\s*[(\[]\s*DLBCL\s*[)\]])?|\bDLBCL\b", ("diffuse", "dlbcl")),
+    ("follicular_lymphoma", r"follicular\s+(?:(?:non-?\s*Hodgkin'?s?|B[\s-]?cell)\s+)?lymphomas?(?:\s*[(\[]\s*FL\s*[)\]])?", ("follicular",)),
+    ("mantle_cell_lymphoma", r"mantle[\s-]+cell\s+lymphomas?(?:\s*[(\[]\s*MCL\s*[)\]])?", ("mantle",)),
+    ("marginal_zone_lymphoma", r"(?:(?:extra-?\s*nodal|nodal|splenic)\s+)?marginal[\s-]+zone\s+(?:B[\s-]?cell\s+)?lymphomas?(?:\s*[(\[]\s*MZL\s*[)\]])?|\bMALT\s+lymphomas?", ("marginal", "malt")),
     ("burkitt_lymphoma", r"Burkitt'?s?\s+lymphomas?", ("burkitt",)),
     ("b_cell_lymphoma", r"(?<!large\s)B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|B[\s-]?cell\s+NHL\b", ("b-cell", "b cell", "bcell")),
     ("t_cell_lymphoma", r"(?:peripheral\s+|cutaneous\s+|mature\s+)?(?:T[\s-]?cell|T/NK[\s-]?cell|NK/T[\s-]?cell)\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|(?-i:\bPTCL\b|\bCTCL\b)", ("t-cell", "t cell", "tcell", "nk", "ptcl", "ctcl")),

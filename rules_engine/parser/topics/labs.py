@@ -472,6 +472,74 @@ def _lvef_lln_items(text: str) -> list[Item]:
     return items
 
 
+# Electrolytes against the lab's own normal range ("Serum potassium < lower limit of normal",
+# "Magnesium >= lower limit of normal", "Serum calcium or phosphate below the lower limit of normal",
+# "Serum magnesium and potassium within normal limits"; ~80 corpus lines, each a review: a calcium of
+# 7.6 mg/dL passed "calcium ... below the lower limit of normal", holdout T272). The record carries
+# the upper limit (referenceRange.high) but no lower one, and adult labs set the lower within the
+# bands below: a value at or above every lab's lower limit is not below it, one under every lab's
+# limit is, one in between is left to a person. Phosphate has no concept: its part stays a review.
+_LLN_BANDS: dict[str, tuple[float, float, str]] = {
+    "potassium": (3.3, 3.6, "mmol/L"), "sodium": (133, 136, "mmol/L"), "magnesium": (1.5, 1.9, "mg/dL"), "calcium": (8.1, 8.9, "mg/dL"),
+}
+_SALT = "|".join(f"(?P<{c}>{dict(_LAB_NAMES)[c]})" for c in _LLN_BANDS) + r"|(?P<phosphate>(?:serum\s+)?phosph(?:ate|orus)(?!\s+(?:binders?|supplements?)))"
+_SALT_ONE = re.compile(_SALT, I)
+_SALT_ANY = re.sub(r"\(\?P<\w+>", "(?:", _SALT)  # the same names without their groups, for the list
+_SALT_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and/or\s+|\s+and\s+|\s+or\s+|\s*/\s*)"
+_SALT_LLN = re.compile(
+    rf"(?<![\w-])(?<!ionized\s)(?<!ionised\s)(?<!free\s)(?P<names>(?:{_SALT_ANY})(?:{_SALT_JOIN}(?:{_SALT_ANY})){{0,4}})\s*,?\s*(?:levels?\s+|values?\s+)?(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?"
+    rf"(?:(?P<up>(?:≥|>=|>|at\s+or\s+above|above|greater\s+than(?:\s+or\s+equal\s+to)?|equal\s+to\s+or\s+greater\s+than|at\s+least)\s*{_LLN})"
+    rf"|(?P<down>(?:<|below|less\s+than|under)\s*(?:the\s+)?{_LLN})"
+    r"|(?P<wnl>(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|limits\s+of\s+normal)(?:\s*\(\s*WNL\s*\))?|\bWNL\b))",
+    I,
+)
+
+
+def salt_at_least_lln(concept: str) -> Expr:
+    """An electrolyte at or above the lab's lower limit of normal, the limit unrecorded."""
+    low, high, unit = _LLN_BANDS[concept]
+    return any_of([
+        predicate(concept, Op.GTE, high, unit),
+        all_of([predicate(concept, Op.GTE, low, unit), Review(ReviewReason.AMBIGUOUS, f"the lab's lower limit of normal for {concept} ({low:g}-{high:g} {unit})")]),
+    ])
+
+
+# a second bound after the first ("greater than the lower limit of normal (LLN) and less than 5.5
+# mmol/L"): the line is another reading's (read here, the second bound went unread)
+_SECOND_BOUND = re.compile(r"\s*(?:\(\s*LLN\s*\)\s*)?(?:,|and|but)?\s*(?:less|lower|greater|more|higher|below|above|under|not\s+(?:higher|more|greater)|[<>≤≥])", I)
+# ... or an alternative ("Magnesium >= LLN or correctable with supplements", "within normal limits
+# or correctable"): read alone, the bound would decide what the alternative leaves open
+_ALTERNATIVE_AFTER = re.compile(r"\s*(?:\(\s*(?:LLN|WNL)\s*\)\s*)?,?\s*(?:or|and/or)\b|[^.;]{0,60}?\b(?:or|and/or)\b[^.;]{0,60}?\b(?:correct\w*|supplement\w*)", I)
+# ... and only where the electrolytes open the line or its sentence ("Serum potassium >= LLN",
+# "Additionally, serum magnesium and potassium must be within institutional normal limits"):
+# inside a run of other bounds ("... AP <= 5 x ULN Magnesium >= lower limit of normal") the words
+# around it join it to its neighbours as they were never written
+_OPENS = re.compile(r"(?:^|[.;:]\s*)(?:(?:additionally|also|and)\s*,?\s*)?\W*$", I)
+
+
+def _salt_lln_items(text: str) -> list[Item]:
+    items: list[Item] = []
+    for m in _SALT_LLN.finditer(text):
+        if _SECOND_BOUND.match(text, m.end()) or _ALTERNATIVE_AFTER.match(text, m.end()) or not _OPENS.search(text, 0, m.start()):
+            continue
+        names = [next(k for k, v in one.groupdict().items() if v) for one in _SALT_ONE.finditer(m.group("names"))]
+        parts: list[Expr] = []
+        for c in dict.fromkeys(names):
+            if c == "phosphate":
+                parts.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, "phosphate against the lab's normal range"))
+            elif m.group("wnl"):
+                parts.append(all_of([salt_at_least_lln(c), predicate(c, Op.LTE, 1, None, True)]))
+            else:
+                parts.append(salt_at_least_lln(c) if m.group("up") else Not(salt_at_least_lln(c)))
+        if not any(isinstance(p, (Predicate, All, Any_, Not)) for p in parts):
+            continue
+        # each must be in range ("potassium and magnesium >= LLN", "within normal limits"); below
+        # it, any one is ("calcium or phosphate below the lower limit of normal")
+        expr = any_of(parts) if m.group("down") else all_of(parts)
+        items.append(Item(m.start(), m.end(), expr, frozenset(c for c in names if c != "phosphate")))
+    return items
+
+
 _CANONICAL = {
     "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
@@ -946,6 +1014,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
             items.append(it)
     for it in _lvef_lln_items(text) if (("normal" in low or "lln" in low) and ("ejection" in low or "ef" in low)) else ():
+        if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
+            items.append(it)
+    for it in _salt_lln_items(text) if (("normal" in low or "lln" in low or "wnl" in low) and _SALT_ONE.search(text)) else ():
         if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
             items.append(it)
     for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():

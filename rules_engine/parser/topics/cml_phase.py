@@ -1,0 +1,131 @@
+"""The phase of a chronic myeloid leukaemia a line names beside the disease (hold31): "Chronic phase
+CML", "chronic-phase chronic myelogenous leukemia", "CML in chronic or accelerated phase", "CML in
+either CP or AP", "CML in AP/BC", "CML-CP", "CML, blast crisis". The line asks for a CML whose
+phase is one of those named: ``cml`` and ``cml_<phase>_phase is positive`` for any of them, the
+phase read from the latest CML record (derive.QUALIFIED_EVENTS), unknown when the record names
+none. Left unread, the phase words were a review beside the CML, and a CML in accelerated phase
+or blast crisis passed a trial for chronic phase only (holdout T311).
+
+Left as they were: an ordinal phase ("first chronic phase", "second or subsequent chronic
+phase": which chronic phase the disease is in is no record's word), a blast crisis of one lineage
+("lymphoid blast crisis": the lineage is not read) and a phase named apart from the disease
+("Chronic phase: ...").
+
+Every pattern is a bounded alternation; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import Expr, Op
+from rules_engine.parser.items import I, Item, all_of, any_of, predicate
+
+GATE = re.compile(r"phase|crisis|\b(?-i:CP|AP|BC|BP)\b", I)
+
+# one phase: a word (its "phase" / "crisis" may come once after the list) or its capitals
+_WORD = r"(?:chronic|accelerated|blast(?:ic)?|(?-i:CP|AP|BC|BP))"
+_JOIN = r"(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and/or\s+|\s+and\s+|\s*/\s*)"
+# (a short bracket after a phase, "CML in CP (cohort 1), AP (cohort 2) or BP (cohort 2)", is the
+# portion it belongs to: the list goes on after it)
+_ASIDE = r"(?:\s*\([^()]{1,20}\))?"
+_LIST = rf"(?P<list>{_WORD}(?:[\s-]+(?:phase|crisis))?(?:{_ASIDE}{_JOIN}{_WORD}(?:[\s-]+(?:phase|crisis))?){{0,2}})"
+_CML = r"(?:chronic\s+myel(?:oid|ogenous)\s+leuka?emia(?:\s*\(\s*CML\s*\))?|\bCML\b)"
+
+# "chronic phase CML", "CP-CML", "accelerated or blast phase chronic myeloid leukemia"
+_BEFORE = re.compile(rf"(?<![\w-]){_LIST}\s*-?\s*(?P<cml>{_CML})", I)
+# "CML in chronic phase", "CML in either CP or AP", "CML, chronic phase", "CML-CP", "CML (CP)"
+_AFTER = re.compile(
+    rf"(?P<cml>{_CML})(?:\s*,\s*|\s*-\s*|\s*\(\s*|\s+(?:in|with)\s+(?:the\s+)?(?:either\s+)?){_LIST}(?P<close>\s*\))?(?![\w-])",
+    I,
+)
+
+# a lineage or an ordinal before the phase: another reading's, or none
+_QUALIFIED = re.compile(
+    r"(?:myeloid|myeloblastic|lymphoid|lymphoblastic|megakaryoblastic|first|second|third|subsequent|later|1st|2nd|3rd)\s*$",
+    I,
+)
+# the patients a value is for ("CHR must be sustained ... at least 8 weeks for chronic phase CML")
+# or the disease as it was at diagnosis ("not present in the initial specimen at the time of
+# diagnosis of chronic phase CML"): no phase asked of the patient now
+_NOT_ASKED = re.compile(
+    r"(?:\bfor|\btime\s+of\s+(?:initial\s+)?diagnosis\s+of)\s+(?:(?:patients?|subjects?)\s+(?:with|in)\s+)?$", I
+)
+# a diagnosis dated later in the sentence ("CP-CML, ... diagnosed less than 3 months prior to study
+# entry"): the events topic dates the disease it names, which an item of the phase and the disease
+# together would hide (the date's words left unread and the date lost)
+_DATED_LATER = re.compile(r"\bdiagnos\w*\b[^.;]{0,40}?\d+\s*(?:days?|weeks?|months?|years?)\b", I)
+_BREAK = re.compile(r"[.;](?:\s|$)")
+# a phase the line goes on to define ("CML-AP is defined by the presence of one of the following"):
+# a definition, no phase asked
+_DEFINED = re.compile(r"\s*(?:\([^()]{1,10}\)\s*)?(?:will\s+be|is|are)\s+defined\b", I)
+
+_PHASES = (
+    ("chronic", "chronic"),
+    ("cp", "chronic"),
+    ("accelerated", "accelerated"),
+    ("ap", "accelerated"),
+    ("blast", "blast"),
+    ("blastic", "blast"),
+    ("bc", "blast"),
+    ("bp", "blast"),
+)
+
+
+def _phases(words: str) -> list[str] | None:
+    """The phases a list names, in order; None when a bare word has no "phase" / "crisis" after the
+    list ("chronic" alone is the disease's own word) or a word names no phase."""
+    tokens = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", words))
+    named = [t for t in tokens if t.lower() not in ("phase", "phases", "crisis", "or", "and")]
+    if not named:
+        return None
+    spelled = [t for t in named if not t.isupper() or t.lower() not in ("cp", "ap", "bc", "bp")]
+    if spelled and not re.search(r"(?:phases?|crisis)\s*$", words, I):
+        return None
+    found: list[str] = []
+    table = dict(_PHASES)
+    for t in named:
+        phase = table.get(t.lower())
+        if phase is None:
+            return None
+        if phase not in found:
+            found.append(phase)
+    return found
+
+
+def _expr(phases: list[str]) -> Expr:
+    return all_of(
+        [predicate("cml", Op.PRESENT), any_of([predicate(f"cml_{p}_phase", Op.IS, "positive") for p in phases])]
+    )
+
+
+_CONCEPTS = frozenset({"cml", "cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase"})
+
+
+def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
+    """Items for a CML named with its phase (see the module)."""
+    items: list[Item] = []
+    for pattern in (_BEFORE, _AFTER):
+        for m in pattern.finditer(text):
+            if pattern is _BEFORE and _QUALIFIED.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            if _NOT_ASKED.search(text, max(0, m.start() - 60), m.start()):
+                continue
+            if _DEFINED.match(text, m.end()):
+                continue
+            stop = _BREAK.search(text, m.end())
+            if _DATED_LATER.search(text, m.end(), stop.start() if stop else len(text)):
+                continue
+            if (
+                pattern is _AFTER
+                and m.group(0)[len(m.group("cml")) :].lstrip().startswith("(")
+                and not m.group("close")
+            ):
+                continue  # "CML (chronic phase, accelerated ..." cut inside its bracket
+            phases = _phases(m.group("list"))
+            if phases is None:
+                continue
+            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+                continue
+            items.append(Item(m.start(), m.end(), _expr(phases), _CONCEPTS))
+    return sorted(items, key=lambda it: it.start)
