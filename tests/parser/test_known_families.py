@@ -63,7 +63,7 @@ READINGS = [
     # the transplant it permits asks nothing, test_holdout_t32x_shapes)
     ("Patients must have failed one or more prior Non-Hodgkin lymphoma (NHL) chemotherapy or antibody therapy with curative intent; "
      "autologous stem cell transplant is permitted", INC,
-     'lymphoma and chemotherapy and review unsupported "Patients must have failed 1 … more prior Non-Hodgkin lymphoma … antibody therapy with curative intent"'),
+     'NHL and chemotherapy and review unsupported "Patients must have failed 1 … antibody therapy with curative intent"'),
     (BEFORE_ASCT, INC, 'LVEF >= 40 % and review unparsed "within 28 days before ASCT"'),
     (BEFORE_HCT, INC, 'not MDS or (BM-blasts < 20 % and review unparsed "they must have within 45 days prior to allo-HCT")'),
 ]
