@@ -358,15 +358,9 @@ def intern_expr(expr: Expr | None, table: dict[Any, Any]) -> Expr | None:
 
 def iter_predicates(expr: Expr | None) -> Iterator[Predicate]:
     """Every predicate under ``expr``, depth first: what the compiler turns into rules."""
-    if expr is None:
-        return
-    if isinstance(expr, Predicate):
-        yield expr
-    elif isinstance(expr, (All, Any_)):
-        for part in expr.parts:
-            yield from iter_predicates(part)
-    elif isinstance(expr, Not):
-        yield from iter_predicates(expr.part)
+    for node in iter_nodes(expr):
+        if isinstance(node, Predicate):
+            yield node
 
 
 def iter_nodes(expr: Expr | None) -> Iterator[Expr]:

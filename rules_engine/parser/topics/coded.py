@@ -100,9 +100,8 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     # would make every other solid cancer the trial's own. "Acute leukemia regardless of
     # sub-type" beside a period's "AML" stays: every acute leukaemia is the trial's own (dropped,
     # an ALL let in by the first period was "another malignancy"). Nor a lymphoma beside a kind of
-    # it: "B-cell lymphoma ... or mantle cell lymphoma" is a trial for either, and each kind of
-    # lymphoma read as "lymphoma" until session 25, when a DLBCL patient of such a trial became
-    # "another malignancy" beside the mantle cell one
+    # it: "B-cell lymphoma ... or mantle cell lymphoma" is a trial for either (the kind alone made
+    # a DLBCL patient of such a trial "another malignancy" beside the mantle cell one)
     return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or None
 
 
