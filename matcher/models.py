@@ -160,7 +160,8 @@ class MatchJob(models.Model):
     finished = models.DateTimeField(null=True, blank=True)
     error = models.TextField(blank=True)
     evaluated_at = models.DateField(null=True, blank=True, help_text="the evaluation date (age, windows)")
-    criteria_versions = models.JSONField(default=dict, blank=True, help_text="{nct_id: criteria version} used")
+    # The criteria version each trial was judged on is its result's (``MatchResult.criteria_version``);
+    # the job kept a copy for every candidate, ~9 KB a patient at 10,000 open trials, that nothing read.
     gated = models.PositiveIntegerField(
         default=0, help_text="open trials not evaluated: a gate (diagnosis family, age, sex) the patient cannot pass"
     )
@@ -227,8 +228,12 @@ class MatchResult(models.Model):
     patient = models.ForeignKey(
         Patient, on_delete=models.CASCADE, related_name="matches", db_index=False, db_constraint=False
     )
-    # Denormalised from the patient: the queue filters and scopes by client on every page.
-    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    # Denormalised from the patient: the queue filters and scopes by client on every page, so
+    # it is indexed where the queue reads (``matchresult_queue_client``), not on every row: the
+    # full index was ~13 KB a patient at 10,000 open trials (bench/e2e.py --trials 10000: 5.0 MB
+    # for 400 patients, 2% of what a patient stored), for the rows nobody lists. Deleting a
+    # client, an administrator's rare act, reads the table once to find its results.
+    client = models.ForeignKey(ApiClient, on_delete=models.CASCADE, related_name="+", db_constraint=False, db_index=False)
     trial = models.ForeignKey(
         "trials.Trial", on_delete=models.CASCADE, related_name="match_results", db_index=False, db_constraint=False
     )
@@ -304,6 +309,10 @@ class MatchResult(models.Model):
             # the rows at 1,000 trials (most candidates are ineligible), so only those are indexed.
             models.Index(
                 fields=["-first_seen"], name="matchresult_queue_listed",
+                condition=models.Q(state="active", eligibility__in=["eligible", "possibly_eligible"]),
+            ),
+            models.Index(
+                fields=["client"], name="matchresult_queue_client",
                 condition=models.Q(state="active", eligibility__in=["eligible", "possibly_eligible"]),
             ),
             # Partial indexes for columns nearly every row holds at its default (a new result is

@@ -183,7 +183,6 @@ def store_results(
             status=MatchJob.Status.SUCCEEDED,
             finished=timezone.now(),
             evaluated_at=evaluated_at,
-            criteria_versions={o.trial_id: o.version for o in current},
             gated=len(gated or {}),
             error="",
         )

@@ -274,3 +274,38 @@ def test_the_database_refuses_a_result_of_another_client_s_patient_or_another_tr
     _bad_result(criteria_version_id=other_version.pk)  # a version of another trial
     _bad_result(patient_id=uuid.uuid4())  # no such patient
     assert MatchResult.objects.filter(pk=result.pk).exists()  # each attempt rolled back whole
+
+
+QUEUE_CLIENT = ("matcher", "0021_result_client_indexed_where_queued")
+FULL_CLIENT = ("matcher", "0020_composite_result_keys")
+
+
+def _job_versions() -> dict[str, dict]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id, criteria_versions FROM matcher_matchjob WHERE status = 'succeeded'")
+        return {str(pk): json.loads(v) if isinstance(v, str) else v for pk, v in cursor.fetchall()}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="partial indexes are checked on PostgreSQL")
+def test_the_client_index_narrows_to_the_queue_and_a_job_s_versions_come_back_from_its_results(api, seeded):
+    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    rows = _rows()
+    judged = {nct: number for nct, number in MatchResult.objects.filter(patient_id=pid, state="active").values_list(
+        "trial__nct_id", "criteria_version__number"
+    )}
+    indexes = _indexes("matcher_matchresult")
+    assert "WHERE" in indexes["matchresult_queue_client"] and not any(
+        d.endswith("(client_id)") for d in indexes.values()
+    )
+
+    _migrate(FULL_CLIENT)
+    indexes = _indexes("matcher_matchresult")
+    assert "matchresult_queue_client" not in indexes and any(d.endswith("(client_id)") for d in indexes.values())
+    assert list(_job_versions().values()) == [judged] and judged
+    assert _rows() == rows
+
+    _migrate(None)
+    assert "WHERE" in _indexes("matcher_matchresult")["matchresult_queue_client"] and _rows() == rows
