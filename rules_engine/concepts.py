@@ -717,3 +717,8 @@ def is_cancer_diagnosis(concept_id: str) -> bool:
     """A cancer a trial may be for: a family of ``CANCER_FAMILIES``, a kind of one, or a blood
     cancer outside them (CMML, JMML)."""
     return concept_id in CANCER_FAMILIES or concept_id in HEMATOLOGIC_DISEASES or not CANCER_FAMILIES.isdisjoint(ancestors(concept_id))
+
+
+# The statuses a diagnosis line states beside its disease ("relapsed or refractory AML", "CLL in
+# remission"): words about the disease, never a disease of their own.
+DISEASE_STATUSES = frozenset({"relapsed", "refractory", "remission", "relapsed_or_refractory", "isolated_extramedullary_relapse"})

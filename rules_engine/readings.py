@@ -46,7 +46,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .concepts import is_cancer_diagnosis
+from .concepts import DISEASE_STATUSES, is_cancer_diagnosis
 from .criteria import All, Any_, Expr, NoRequirement, Not, Review, ReviewReason, iter_nodes, iter_predicates
 
 # what a review part reads as when its subject is taken as absent: never met
@@ -114,10 +114,6 @@ def absent(expr: Expr, negated: bool = False) -> Expr:
     return expr
 
 
-# the disease statuses a diagnosis line states with the disease ("relapsed or refractory AML")
-_DISEASE_STATUSES = frozenset({"relapsed", "refractory", "remission", "relapsed_or_refractory", "isolated_extramedullary_relapse"})
-
-
 # a cancer named in words the parser left unread ("CD30-positive malignancy", "hematologic
 # malignancies", "B-cell non-Hodgkin lymphoma"): one alternation of whole words, no nesting
 _CANCER_WORDS = re.compile(
@@ -141,6 +137,6 @@ def asks_a_diagnosis(structured: Expr, expr: Expr) -> bool:
     return (
         bool(found)
         and names_a_cancer
-        and all(is_cancer_diagnosis(p.concept) or p.concept in _DISEASE_STATUSES for p in found)
+        and all(is_cancer_diagnosis(p.concept) or p.concept in DISEASE_STATUSES for p in found)
         and not any(r.reason is ReviewReason.CONSENT for r in reviews)
     )

