@@ -128,9 +128,7 @@ def test_shorter_digests_keep_recognising_unchanged_verdicts_and_the_indexes_go_
     from matcher.queue import actions
     from matcher.results.digests import short_digest
 
-    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
-    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    pid = _matched(api, "D07")
     d07 = MatchResult.objects.get(patient_id=pid, trial__nct_id="NCT06559644")
     actions.override_criterion(d07, 6, "met", "echo on paper chart", django_user_model.objects.create_user("carol"))
     digests = dict(MatchResult.objects.values_list("pk", "digest"))
@@ -157,9 +155,7 @@ def test_shorter_digests_keep_recognising_unchanged_verdicts_and_the_indexes_go_
 
 @pytest.mark.django_db(transaction=True)
 def test_an_empty_last_changed_reads_first_seen_and_is_filled_with_it_backward(api, seeded):
-    body = (EXAMPLES / "patients" / "D01.json").read_bytes()
-    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    pid = _matched(api, "D01")
     seen = dict(MatchResult.objects.values_list("pk", "first_seen"))
     assert seen and not MatchResult.objects.exclude(last_changed=None).exists()
     shown = {r["trial"]: r["last_changed"] for r in api.get(f"/api/v1/patients/{pid}/matches").json()["results"]}
@@ -233,9 +229,7 @@ SINGLE = {
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
 def test_composite_result_keys_replace_the_single_ones_and_go_back_keeping_every_row(api, seeded):
-    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
-    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    _matched(api, "D07")
     rows = _rows()
     assert rows[0] and _foreign_keys() == COMPOSITE_KEYS
 
@@ -243,6 +237,14 @@ def test_composite_result_keys_replace_the_single_ones_and_go_back_keeping_every
     assert _foreign_keys() == SINGLE and _rows() == rows
     _migrate(None)
     assert _foreign_keys() == COMPOSITE_KEYS and _rows() == rows
+
+
+def _matched(api, example: str) -> str:
+    """An example patient posted and its match job run: the rows a migration must keep."""
+    body = (EXAMPLES / "patients" / f"{example}.json").read_bytes()
+    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
+    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    return pid
 
 
 def _bad_result(**changes):
@@ -264,9 +266,7 @@ def _bad_result(**changes):
 def test_the_database_refuses_a_result_of_another_client_s_patient_or_another_trial_s_version(api, make_client, seeded):
     from trials.models import CriteriaVersion
 
-    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
-    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    _matched(api, "D07")
     result = MatchResult.objects.order_by("pk").first()
     other_client = make_client("hospital-b").eligo_client
     other_version = CriteriaVersion.objects.exclude(trial_id=result.trial_id).first()
@@ -289,9 +289,7 @@ def _job_versions() -> dict[str, dict]:
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="partial indexes are checked on PostgreSQL")
 def test_the_client_index_narrows_to_the_queue_and_a_job_s_versions_come_back_from_its_results(api, seeded):
-    body = (EXAMPLES / "patients" / "D07.json").read_bytes()
-    pid = api.post("/api/v1/patients", body, content_type="application/fhir+json").json()["id"]
-    jobs.run_job(MatchJob.objects.get(patient_id=pid).pk)
+    pid = _matched(api, "D07")
     rows = _rows()
     judged = {nct: number for nct, number in MatchResult.objects.filter(patient_id=pid, state="active").values_list(
         "trial__nct_id", "criteria_version__number"
