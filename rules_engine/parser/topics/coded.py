@@ -76,6 +76,14 @@ def _unqualified(words: str) -> bool:
     return all(w in _EXCEPTION_WORDS for w in re.findall(r"[a-z]+(?:-[a-z]+)?", words.lower()))
 
 
+# the diseases a trial may be for: the malignancies, and the blood cancers' family ("Diagnosis of
+# hematological malignancy"), which is no member of "another malignancy" but makes every blood
+# cancer the trial's own (kept beside the kinds a line lists: "hematologic malignancies including
+# AML, ALL" names examples; read as the trial's disease only, a patient's MDS or myeloma in such
+# a trial was "another malignancy")
+_TRIAL_DISEASES = frozenset(MALIGNANCIES) | {"blood_cancer"}
+
+
 def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     """The malignancies the trial's top-level inclusion lines require (None when none does)."""
     found: list[str] = []
@@ -88,7 +96,7 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
                 walk(part)
         elif isinstance(expr, Predicate) and expr.op in (Op.PRESENT, Op.WITHIN, Op.IN):
             names = expr.value if expr.op is Op.IN and isinstance(expr.value, tuple) else (expr.concept,)
-            found.extend(n for n in names if n in MALIGNANCIES and n not in found)
+            found.extend(n for n in names if n in _TRIAL_DISEASES and n not in found)
 
     for criterion in criteria:
         if criterion.type is not CriterionType.INCLUSION:
@@ -105,7 +113,7 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or None
 
 
-_KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma"})
+_KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "blood_cancer"})
 
 
 def _is_other_malignancy(expr: Expr) -> bool:
