@@ -166,10 +166,17 @@ def test_the_parser_counts_the_family_the_trials_own_disease() -> None:
     assert other.value == ("blood_cancer",)
 
 
-def test_the_family_is_kept_beside_the_kinds_a_list_names() -> None:
-    # "hematologic malignancies including AML, ALL" names examples: every blood cancer is the trial's
-    lines = parse_lines([(INC, "Hematologic malignancies, including AML and ALL")])
-    assert "blood_cancer" in (trial_diseases(lines) or ())
+@pytest.mark.parametrize(
+    ("lines", "own"),
+    [
+        ([(INC, "Confirmed hematological malignancy")], ("blood_cancer",)),
+        # beside the kinds a line lists, the kinds are the trial's: an active CLL beside an AML stays another malignancy
+        ([(INC, "Diagnosis of hematologic malignancy in one of the following categories: AML or ALL")], ("aml", "all")),
+        ([(INC, "Confirmed advanced solid tumor or hematologic malignancy")], ("solid_tumor", "blood_cancer")),
+    ],
+)
+def test_the_family_is_the_trials_own_disease_only_where_no_kind_is_named(lines: list[tuple[CriterionType, str]], own: tuple[str, ...]) -> None:
+    assert trial_diseases(parse_lines(lines)) == own
 
 
 @pytest.mark.parametrize(

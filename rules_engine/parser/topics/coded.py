@@ -77,10 +77,10 @@ def _unqualified(words: str) -> bool:
 
 
 # the diseases a trial may be for: the malignancies, and the blood cancers' family ("Diagnosis of
-# hematological malignancy"), which is no member of "another malignancy" but makes every blood
-# cancer the trial's own (kept beside the kinds a line lists: "hematologic malignancies including
-# AML, ALL" names examples; read as the trial's disease only, a patient's MDS or myeloma in such
-# a trial was "another malignancy")
+# hematological malignancy"), which is no member of "another malignancy" but, named alone, makes
+# every blood cancer the trial's own. Beside the kinds a line lists ("hematologic malignancy in one
+# of the following categories: AML, ALL") the kinds are the trial's, as for "solid tumors" beside
+# "NSCLC": kept, an active CLL beside the AML of such a trial was no "other active malignancy"
 _TRIAL_DISEASES = frozenset(MALIGNANCIES) | {"blood_cancer"}
 
 
@@ -113,7 +113,7 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or None
 
 
-_KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "blood_cancer"})
+_KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma"})
 
 
 def _is_other_malignancy(expr: Expr) -> bool:
