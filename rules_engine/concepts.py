@@ -39,7 +39,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("age", Kind.DEMOGRAPHIC, "age", "a"),
     Concept("sex", Kind.DEMOGRAPHIC, "sex"),
     # diagnoses (events) and their hierarchy
-    Concept("acute_leukemia", Kind.EVENT, "acute leukemia", subtypes_exhaustive=True),
+    Concept("acute_leukemia", Kind.EVENT, "acute leukemia", parent="blood_cancer", subtypes_exhaustive=True),
     Concept("aml", Kind.EVENT, "acute myeloid leukemia (AML)", parent="acute_leukemia"),
     Concept("apl", Kind.EVENT, "acute promyelocytic leukemia (APL)", parent="aml"),
     Concept(
@@ -199,7 +199,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # Each level is exhaustive: a record that says only "lymphoma" (or "non-Hodgkin lymphoma",
     # "B-cell lymphoma") may be any kind below it, so asked for one the answer is unknown, never
     # absent (derive.lineage_unknown).
-    Concept("lymphoma", Kind.EVENT, "lymphoma", subtypes_exhaustive=True),
+    Concept("lymphoma", Kind.EVENT, "lymphoma", parent="blood_cancer", subtypes_exhaustive=True),
     Concept("hodgkin_lymphoma", Kind.EVENT, "Hodgkin lymphoma", parent="lymphoma"),
     Concept("nhl", Kind.EVENT, "non-Hodgkin lymphoma", parent="lymphoma", subtypes_exhaustive=True),
     Concept("b_cell_lymphoma", Kind.EVENT, "B-cell non-Hodgkin lymphoma", parent="nhl", subtypes_exhaustive=True),
@@ -209,13 +209,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("mantle_cell_lymphoma", Kind.EVENT, "mantle cell lymphoma", parent="b_cell_lymphoma"),
     Concept("marginal_zone_lymphoma", Kind.EVENT, "marginal zone lymphoma", parent="b_cell_lymphoma"),
     Concept("burkitt_lymphoma", Kind.EVENT, "Burkitt lymphoma", parent="b_cell_lymphoma"),
-    Concept("multiple_myeloma", Kind.EVENT, "multiple myeloma"),
-    Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)"),
-    Concept("cll", Kind.EVENT, "chronic lymphocytic leukemia (CLL)"),
+    Concept("multiple_myeloma", Kind.EVENT, "multiple myeloma", parent="blood_cancer"),
+    Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)", parent="blood_cancer"),
+    Concept("cll", Kind.EVENT, "chronic lymphocytic leukemia (CLL)", parent="blood_cancer"),
     # the myeloproliferative neoplasms (ICD-10-CM D45, D47.1, D47.3, D47.4; CML is one, BCR-ABL1
     # positive): "Other myeloproliferative disorders" in a transplant trial's list of diagnoses,
     # "Participants with myeloproliferative disorders (for example, chronic myeloid leukemia)"
-    Concept("mpn", Kind.EVENT, "myeloproliferative neoplasm (MPN)"),
+    Concept("mpn", Kind.EVENT, "myeloproliferative neoplasm (MPN)", parent="blood_cancer"),
     Concept("cml", Kind.EVENT, "chronic myeloid leukemia (CML)", parent="mpn"),
     Concept("metastatic_disease", Kind.EVENT, "metastatic disease"),
     # status: missing is unknown, so qualitative (positive = of childbearing potential)
@@ -235,7 +235,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # them from MedicationStatement / MedicationRequest, Immunization, Condition,
     # AllergyIntolerance and Observation (docs/codes.md lists every code).
     # malignancies beyond the named ones: ``other_malignancy`` is asked of these (see MALIGNANCIES)
-    Concept("hematologic_malignancy", Kind.EVENT, "hematologic malignancy"),
+    Concept("hematologic_malignancy", Kind.EVENT, "hematologic malignancy", parent="blood_cancer"),
     Concept("malignant_neoplasm", Kind.EVENT, "malignant neoplasm (site not specified)"),
     Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor"),
     Concept("carcinoma_in_situ", Kind.EVENT, "carcinoma in situ"),
@@ -533,11 +533,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # the holdout's leukaemias and marrow disorders no concept named (T61-T65, task "known"; append
     # only): a trial for T-PLL, a line excluding an inherited marrow failure or a myeloid sarcoma
     # was left to a person for every record
-    Concept("t_pll", Kind.EVENT, "T-cell prolymphocytic leukemia (T-PLL)"),
+    Concept("t_pll", Kind.EVENT, "T-cell prolymphocytic leukemia (T-PLL)", parent="blood_cancer"),
     # ambiguous lineage (mixed phenotype, biphenotypic, undifferentiated): neither AML nor ALL
     Concept("ambiguous_lineage_leukemia", Kind.EVENT, "acute leukemia of ambiguous lineage (mixed phenotype)", parent="acute_leukemia"),
     # extramedullary AML (chloroma, granulocytic sarcoma); its code is AML's as well
-    Concept("myeloid_sarcoma", Kind.EVENT, "myeloid sarcoma (chloroma)"),
+    Concept("myeloid_sarcoma", Kind.EVENT, "myeloid sarcoma (chloroma)", parent="blood_cancer"),
     # constitutional aplastic anaemias (ICD-10-CM D61.0: Diamond-Blackfan, Shwachman-Diamond, Fanconi, other)
     Concept("inherited_marrow_failure", Kind.EVENT, "inherited bone marrow failure syndrome"),
     Concept("fanconi_anemia", Kind.EVENT, "Fanconi anemia", parent="inherited_marrow_failure"),
@@ -585,12 +585,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("secondary_aml", Kind.EVENT, "secondary AML (after an antecedent myeloid disorder or cytotoxic therapy)", parent="aml"),
     Concept("therapy_related_aml", Kind.EVENT, "therapy-related AML (after cytotoxic chemotherapy or radiotherapy)", parent="secondary_aml"),
     Concept("aml_mrc", Kind.EVENT, "AML with myelodysplasia-related changes (multilineage dysplasia)", parent="aml"),
-    Concept("therapy_related_myeloid_neoplasm", Kind.EVENT, "therapy-related myeloid neoplasm (AML or MDS after cytotoxic therapy)"),
+    Concept("therapy_related_myeloid_neoplasm", Kind.EVENT, "therapy-related myeloid neoplasm (AML or MDS after cytotoxic therapy)", parent="blood_cancer"),
     # the myelodysplastic/myeloproliferative leukaemias lines name beside MDS ("MDS, including
     # CMML", "Juvenile myelomonocytic leukemia (JMML)": 30 corpus lines): ICD-10-CM C93.1 and
     # C93.3, each a malignancy of its own (before, a generic haematological one)
-    Concept("cmml", Kind.EVENT, "chronic myelomonocytic leukemia (CMML)"),
-    Concept("jmml", Kind.EVENT, "juvenile myelomonocytic leukemia (JMML)"),
+    Concept("cmml", Kind.EVENT, "chronic myelomonocytic leukemia (CMML)", parent="blood_cancer"),
+    Concept("jmml", Kind.EVENT, "juvenile myelomonocytic leukemia (JMML)", parent="blood_cancer"),
     # human T-lymphotropic virus infection, which infection exclusions name beside HIV ("positive
     # for HIV or HTLV-1": 15 corpus lines; ICD-10-CM B97.33, B97.34; adult T-cell leukaemia/
     # lymphoma, C91.5, is HTLV-1's). Read as nothing, the line was left to a person for everyone
@@ -640,6 +640,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("cml_chronic_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in chronic phase"),
     Concept("cml_accelerated_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in accelerated phase"),
     Concept("cml_blast_phase", Kind.QUALITATIVE, "chronic myeloid leukemia in blast phase (blast crisis)"),
+    # the family a line names as "hematologic malignancy", "haematological neoplasm", "blood
+    # cancer" (issue 14; about 60 corpus lines, the PDQ's "Diagnosis of hematological malignancy"
+    # among them; append only): every blood cancer is a kind of it, so a patient with any meets
+    # the line and one with only a solid tumour does not (left unread, a breast cancer passed a
+    # trial for blood cancers). The myeloid neoplasms are in it as the WHO classes them (MDS, the
+    # MPNs, CMML and JMML, myeloid sarcoma, the therapy-related ones); MGUS, a precursor, is not.
+    # ``hematologic_malignancy`` is the intake's record of a blood cancer of no named kind (the
+    # C81-C96 codes no other row reads), one kind of this family among the others. The family is
+    # not one of the ``MALIGNANCIES`` "another malignancy" is asked of: derived from an MDS, it
+    # would have made every MDS another malignancy, which that concept leaves to lines naming it.
+    # Nothing records the family alone; if a record did, it could be any kind (exhaustive)
+    Concept("blood_cancer", Kind.EVENT, "hematologic malignancy (a blood cancer of any kind)", subtypes_exhaustive=True),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -699,9 +711,11 @@ def children(concept_id: str) -> tuple[str, ...]:
 
 
 # The diagnoses a trial is for (``gates``: a leukemia patient meets few of a registry's cancer
-# trials). Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and acute
+# trials). Umbrella concepts ("malignancy", "another malignancy"), metastases and acute
 # infections stay out: they are read with exceptions and tests, not as the disease a trial is for.
-CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor"})
+# The blood cancers' family (``blood_cancer``, "hematologic malignancy") is in: every kind of it a
+# record may hold derives it, so its absence decides a line as any one kind's absence does.
+CANCER_FAMILIES = frozenset({"acute_leukemia", "mds", "cml", "cll", "lymphoma", "multiple_myeloma", "solid_tumor", "blood_cancer"})
 
 # the blood cancers a line may name as whom it concerns ("AML patients must ..."; "For ALL: ...");
 # the line reader, the residue's subject and the criteria tree's runs of disease lines each ask it
@@ -709,7 +723,7 @@ HEMATOLOGIC_DISEASES = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
     "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
     "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
-    "marginal_zone_lymphoma", "burkitt_lymphoma",
+    "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer",
 })
 
 

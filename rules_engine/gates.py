@@ -61,8 +61,9 @@ from .snapshot import Snapshot, snapshot
 # a line such as "histologically confirmed NSCLC" is decided by the same absent-means-absent rule
 # whether it gates or is evaluated: bench/e2e.py --trials 10000 (30% other cancers) found ~8,000
 # of 10,000 trials candidates for every leukemia patient while only acute leukemia gated.
-# Umbrella concepts ("malignancy", "hematologic malignancy"), metastases and acute infections stay
-# out (``concepts.CANCER_FAMILIES``, which the readings of a diagnosis line share).
+# Umbrella concepts ("malignancy", "another malignancy"), metastases and acute infections stay out
+# (``concepts.CANCER_FAMILIES``, which the readings of a diagnosis line share); the blood cancers'
+# family ("hematologic malignancy") gates, every kind of it on record deriving it.
 
 # The conditions non-cancer trials are for (about two thirds of a registry: bench/e2e.py --trials
 # 10000 kept all ~6,500 of them candidates for every patient while only cancers gated). Each is

@@ -589,6 +589,10 @@ def _joiner(connector: str, default_or: bool) -> str:
     # as no condition) join no items; read as the join, "untreated" and "AML" became alternatives
     # and a relapsed, treated AML met a line for untreated disease
     connector = _ANY_ORIGIN.sub(" ", connector)
+    # "ASCT from related or unrelated donor for the treatment of AML": the donors a transplant may
+    # come from join no items; read as the join, the disease the transplant was for became its
+    # alternative, and a patient never transplanted met a line for transplant recipients
+    connector = _ANY_DONOR.sub(" ", connector)
     if _FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
@@ -633,6 +637,7 @@ _QUALIFIER_THEN_COMMA = re.compile(
 _BULLET = re.compile(r"[•▪●◦]")
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 _ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
+_ANY_DONOR = re.compile(r"\b(?:sibling|related|family)\s*(?:,\s*)?(?:or|and/or|/)\s*(?:(?:HLA[\s-]?)?(?:matched|mismatched)\s+)?unrelated\b", I)
 
 
 # an abbreviation may close the first item ("hepatitis B virus (HBV) and hepatitis C virus (HCV)

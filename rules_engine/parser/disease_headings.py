@@ -27,7 +27,7 @@ from rules_engine.parser.clauses import extract
 from rules_engine.parser.items import any_of, content_words
 
 # the diseases a heading may scope its lines by: the malignancies and the neoplasms near them
-_DISEASES = frozenset(MALIGNANCIES) | {"mds", "mpn", "myelofibrosis"}
+_DISEASES = frozenset(MALIGNANCIES) | {"mds", "mpn", "myelofibrosis", "blood_cancer"}
 
 # "For patients with solid tumors:", "AML patients:", "Patients with MDS:", "ALL/CML:", "For
 # Patients with Solid Tumours (Parts A and C):": who, the disease words, whose, a bracket, a colon

@@ -41,6 +41,9 @@ POOL = (
     # a hypersensitivity to a named product: the records' own words decide
     + [P("drug_hypersensitivity", Op.IS, v) for v in ("lenalidomide", "sodium citrate")]
     + [P("other_malignancy", op, own) for op in (Op.PRESENT, Op.ABSENT) for own in (None, ("aml",), ("all", "breast_cancer"))]
+    # the blood cancers' family, above every blood cancer (a derived fact), and a trial for it
+    + [P("blood_cancer", op) for op in (Op.PRESENT, Op.ABSENT)] + [P("blood_cancer", Op.WITHIN, window=Window(2, "years"))]
+    + [P("blood_cancer", Op.PRESENT, ("lymphoma",)), P("other_malignancy", Op.PRESENT, ("blood_cancer",))]
     + [P("other_malignancy", op, own, window=Window(n, u)) for op in (Op.WITHIN, Op.NOT_WITHIN)
        for own in (None, ("b_all",)) for n, u in ((2, "years"), (90, "days"))]
     # an event with kinds of it excepted ("chemotherapy except taxanes"): a wider record (the
@@ -82,7 +85,7 @@ MEASURES = {
 EVENTS = ["aml", "apl", "all", "b_all", "t_all", "hiv", "relapsed", "refractory", "hsct", "allo_hsct", "car_t",
           "steroid_therapy", "live_vaccine", "allergy_fludarabine", "breast_cancer", "nonmelanoma_skin_cancer",
           "hematologic_malignancy", "other_malignancy", "carcinoma_in_situ", "chemotherapy", "taxane", "anthracycline",
-          "platinum_chemotherapy", "acute_leukemia", "auto_hsct", "ambiguous_lineage_leukemia"]
+          "platinum_chemotherapy", "acute_leukemia", "auto_hsct", "ambiguous_lineage_leukemia", "mds", "dlbcl", "lymphoma"]
 
 
 @st.composite

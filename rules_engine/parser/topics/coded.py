@@ -76,6 +76,14 @@ def _unqualified(words: str) -> bool:
     return all(w in _EXCEPTION_WORDS for w in re.findall(r"[a-z]+(?:-[a-z]+)?", words.lower()))
 
 
+# the diseases a trial may be for: the malignancies, and the blood cancers' family ("Diagnosis of
+# hematological malignancy"), which is no member of "another malignancy" but, named alone, makes
+# every blood cancer the trial's own. Beside the kinds a line lists ("hematologic malignancy in one
+# of the following categories: AML, ALL") the kinds are the trial's, as for "solid tumors" beside
+# "NSCLC": kept, an active CLL beside the AML of such a trial was no "other active malignancy"
+_TRIAL_DISEASES = frozenset(MALIGNANCIES) | {"blood_cancer"}
+
+
 def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     """The malignancies the trial's top-level inclusion lines require (None when none does)."""
     found: list[str] = []
@@ -88,7 +96,7 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
                 walk(part)
         elif isinstance(expr, Predicate) and expr.op in (Op.PRESENT, Op.WITHIN, Op.IN):
             names = expr.value if expr.op is Op.IN and isinstance(expr.value, tuple) else (expr.concept,)
-            found.extend(n for n in names if n in MALIGNANCIES and n not in found)
+            found.extend(n for n in names if n in _TRIAL_DISEASES and n not in found)
 
     for criterion in criteria:
         if criterion.type is not CriterionType.INCLUSION:

@@ -157,7 +157,10 @@ _THERAPIES: tuple[tuple[str, str], ...] = (
     ("car_nk", r"\bCAR[-\s]?NK\b|chimeric\s+antigen\s+receptor[-\s]+(?:modified\s+)?NK"),
     ("car_t", r"\bCAR[-\s]?T(?:[-\s]?cells?)?\b(?:\s+(?:cell\s+)?therap(?:y|ies))?|chimeric\s+antigen\s+receptor(?:[-\s]+(?:modified\s+)?T[-\s]?cells?)?(?:\s+therap(?:y|ies))?"),
     ("allo_hsct", r"\ballo(?:gene?ic)?[-\s]*(?:HSCT|SCT|HCT|BMT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)"
-     r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"),
+     r"|(?:(?:double|single)\s+)?(?:umbilical\s+)?cord\s+blood\s+transplant(?:ation)?"
+     # "ASCT from related or unrelated donor": a transplant from a donor is allogeneic, whatever
+     # the letters (read as autologous, no recipient of the allograft met the line)
+     r"|\bASCT\b(?=[^.;]{0,40}?\bdonors?\b)"),
     ("auto_hsct", r"\bauto(?:logous)?[-\s]*(?:HSCT|SCT|HCT|ASCT|(?:hematopoietic\s+|haematopoietic\s+|ha?ematologic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|cell\s+)?transplant(?:ation)?)|\bASCT\b"),
     # myeloablative therapy is given only with a stem cell rescue: its history is a transplant's.
     # The transplant comorbidity index ("HCT-CI Score <= 4", "Hematopoietic Cell Transplantation
@@ -611,6 +614,15 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|skin\s+cancers?\s*\(?\s*(?:excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+melanomas?\s*\)?", ("melano", "basal", "squamous", "nmsc", "bcc")),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
+    # the blood cancers' family ("Diagnosis of hematological malignancy", "hematologic cancers",
+    # "haematological neoplasm", "malignant hematologic disorders", "blood cancer"); never the
+    # cancers that are not it ("non-hematologic malignancy", "non malignant hematologic diseases")
+    ("blood_cancer", r"(?<!non-)(?<!non\s)(?<!non)\b(?:(?:ha?ematolog(?:ic|ical)|ha?ematopoietic)\s+(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|neoplasms?|diseases?|disorders?)"
+     r"|neoplasms?|neoplasia|cancers?)|blood\s+(?:cancers?|malignanc(?:y|ies))|malignant\s+ha?ematolog(?:ic|ical)\s+(?:diseases?|disorders?|neoplasms?|conditions?))"
+     # (not a word naming a study, a service or its people: "the hematologic malignancy procurement protocol")
+     r"(?!\s+(?:procurement|protocols?|stud(?:y|ies)|registr(?:y|ies)|programs?|programmes?|services?|units?|clinics?|departments?|(?:bio)?banks?"
+     r"|repositor(?:y|ies)|specialists?|physicians?|oncologists?|teams?|cent(?:er|re)s?|wards?)\b)",
+     ("hematolog", "haematolog", "hematopoietic", "haematopoietic", "blood c", "blood m")),
     # a lymphoma's kind before the family (the first reading of a span stands): "Diffuse large
     # B-cell lymphoma (DLBCL)", "follicular lymphoma", "mantle cell lymphoma (MCL)", "B-cell
     # non-Hodgkin lymphoma", "Hodgkin's disease"; a kind the catalogue does not name ("small
@@ -670,6 +682,13 @@ _CANCER_AS_REFERENCE = re.compile(
     r"\s+(?:(?:the|their|his|her|an?|advanced|metastatic|recurrent|local(?:ly)?|primary)\s+){0,2}$",
     I,
 )
+
+
+# a cancer an exclusion names as the patient's own, what a therapy is for ("Patients receiving any
+# other standard or investigational treatment for their hematologic malignancy", "treatment for
+# his or her AML"): never a disease the line excludes (read as one beside the therapy, every
+# patient of the trial's own disease was excluded)
+_FOR_THEIR = re.compile(r"\bfor\s+(?:their|his|her|his\s+or\s+her|the\s+patient'?s)\s+(?:[\w-]+\s+){0,2}$", I)
 
 
 # "cytotoxic therapy for treatment of conditions other than MDS", "steroids for disorders other than
@@ -901,7 +920,7 @@ _INFECTION_KINDS = re.compile(r"(?:\b(?:bacterial|fungal|viral|parasitic|protozo
 
 
 _THERAPY_GATES = {
-    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord"), "auto_hsct": ("auto", "asct"),
+    "car_nk": ("car", "chimeric"), "car_t": ("car", "chimeric"), "allo_hsct": ("allo", "cord", "asct"), "auto_hsct": ("auto", "asct"),
     "hsct": ("hsct", "hct", "sct", "bmt", "transplant", "rescue", "myeloablative", "infusion"),
 }
 
@@ -2853,6 +2872,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if re.search(r"\bnon[\s-]*$", before, I):
                 continue  # "any non-RCC malignancy": every cancer but the named one, never the named one
+            if ctype is CriterionType.EXCLUSION and _FOR_THEIR.search(before):
+                passed.append((m.start(), m.end()))
+                indications.append((m.start(), m.end()))
+                continue  # "any other ... treatment for their hematologic malignancy": the patient's own disease, what the therapy is for
             if re.search(r"\bprior\s+(?:approved|standard|specific)\s+(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?$", before, I):
                 passed.append((m.start(), m.end()))
                 indications.append((m.start(), m.end()))
