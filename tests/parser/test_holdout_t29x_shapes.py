@@ -88,3 +88,20 @@ ROWS = [
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
 def test_a_t29x_holdout_shape_is_read_for_what_it_asks(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
+
+ALLO = "allo_hsct"
+
+
+@pytest.mark.parametrize(
+    "text,kind,facts,expected",
+    outcome_cases([
+        # the time after a transplant: a lower bound is the time since it, a span both bounds (holdout T294)
+        ("Patients must be between 100 - 180 days after allogeneic stem cell transplantation", I,
+         [adult(procedure(ALLO, 120))], [adult(procedure(ALLO, 90)), adult(procedure(ALLO, 200)), adult()], []),
+        ("Patients must be at least 100 days after allogeneic stem cell transplantation", I,
+         [adult(procedure(ALLO, 120)), adult()], [adult(procedure(ALLO, 90))], []),
+    ]),
+)
+def test_the_time_after_a_transplant_is_the_time_since_it(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

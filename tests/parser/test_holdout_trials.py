@@ -2253,14 +2253,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T293-fanconi', 'Serum creatinine <2.0 x normal'): ('hold29', 'expected met, got unknown: read as (creatinine < 2 x ULN or review unparsed "Creatinine clearance" or review unparsed "radioisotope GFR 40 ml/min/m2") and review ">40 ml/min/1.73 m2 … a'),
     ('T293-sepsis', None): ('hold29', 'expected ineligible, got possibly_eligible: a line left unknown (see its row); right before only through a line since read right (unmasked)'),
     ('T293-sepsis', 'Patients with documented uncontrolled infection'): ('hold29', 'expected met, got unknown: read as active-infection and review "Patients with documented uncontrolled"'),
-    ('T294-clean', 'Patients must be between 100 - 180 days after allogeneic'): ('hold29', 'expected met, got unknown: read as allo-HSCT and review unparsed "Patients must be between 100 - 180 days after"'),
     ('T294-clean', 'Hepatic enzymes (aspartate aminotransferase'): ('hold29', 'expected met, got unknown: read as AST <= 2.5 x ULN and ALT <= 2.5 x ULN and review unparsed "enzymes"'),
     ('T294-clean', 'Absolute neutrophil count 1,500'): ('hold29', 'expected met, got unknown: read as review unparsed'),
     ('T294-clean', 'Ongoing or recent (=< 3 months) significant gastrointestinal'): ('hold29', 'expected not_met, got unknown: read as (gi-hemorrhage and review "significant") or review unparsed "recent … ≤ 3 months"'),
     ('T294-day-100', 'Patients must be between 100 - 180 days after allogeneic'): ('hold29', 'expected met, got unknown: read as allo-HSCT and review unparsed "Patients must be between 100 - 180 days after"'),
-    ('T294-day-180', 'Patients must be between 100 - 180 days after allogeneic'): ('hold29', 'expected met, got unknown: read as allo-HSCT and review unparsed "Patients must be between 100 - 180 days after"'),
-    ('T294-day-90', 'Patients must be between 100 - 180 days after allogeneic'): ('hold29', 'expected not_met, got unknown: read as allo-HSCT and review unparsed "Patients must be between 100 - 180 days after"'),
-    ('T294-day-200', 'Patients must be between 100 - 180 days after allogeneic'): ('hold29', 'expected not_met, got unknown: read as allo-HSCT and review unparsed "Patients must be between 100 - 180 days after"'),
     ('T294-alt-2.5x', 'Hepatic enzymes (aspartate aminotransferase'): ('hold29', 'expected met, got unknown: read as AST <= 2.5 x ULN and ALT <= 2.5 x ULN and review unparsed "enzymes"'),
     ('T294-anc-1.2', 'Absolute neutrophil count 1,500'): ('hold29', 'expected not_met, got unknown: read as review unparsed'),
     ('T294-relapse-day-60', 'evidence of disease progression before day 100'): ('hold29', 'expected met, got not_met: read as auto-HSCT and review unparsed "Patients who have evidence of disease progression before day 100 after"'),
@@ -2782,7 +2778,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T315-investigational-40d', None): ('hold31', "expected eligible/possibly_eligible, got ineligible: decided against by 'Patients of the second stratum must have CML in AP/BC or relapsed/refractory Ph+ ALL, or b'"),
     ('T315-lvef-35', 'Patient must not have impaired cardiac functions'): ('hold31', 'expected met, got unknown: read as review'),
     ('T315-nyha3', 'Patient must not have impaired cardiac functions'): ('hold31', 'expected met, got unknown: read as review'),
-    ('T272-no-pancreas', None): ('hold31', "expected possibly_eligible, got eligible: no amylase or lipase on record, and 'Baseline hypomagnesemia and amylase or lipase at least Grade 1' is a review; unmasked by hold31's CML phase reading (the diagnosis line it shared its unknown with is decided now)"),
     # after the merges of hold30-hold32 with the lymphoma kinds: 'at least one (MCL and CLL) or two (DLBCL and FL) prior standard therapies' names whom each count concerns, read as diseases each patient must have (was harmless while every kind read as 'lymphoma')
     ('T325-follicular-two', None): ('core', "expected eligible/possibly_eligible, got ineligible: decided against by 'The participant has a B-cell malignancy (diffuse large B-cell lymphoma [DLBCL], follicular'"),
     ('T325-mantle-one', None): ('core', "expected eligible/possibly_eligible, got ineligible: decided against by 'The participant has a B-cell malignancy (diffuse large B-cell lymphoma [DLBCL], follicular'"),
@@ -2799,8 +2794,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T295-cml-first-chronic', None): ('core', "expected ineligible, got possibly_eligible: 'Chronic myelogenous leukemia in second or subsequent chronic phase': 'second or subsequent' chronic phase is unread (unknown)"),
     ('T295-cml-first-chronic', 'Chronic myelogenous leukemia in accelerated phase'): ('core', 'expected not_met, got unknown: the line stands for the run of disease categories; the second-chronic-phase category is unread, so the run is unknown'),
     ('T172-untreated', 'Histologically confirmed hematologic malignancy that has failed'): ('heme', 'expected not_met, got unknown: the family is read, "that has failed standard therapy or for which no standard therapy exists" is a person\'s; not_met before only through ALL read alone as the disease (the untreated patient\'s AML)'),
-    ('T294-day-90', None): ('heme', 'expected ineligible, got eligible: unmasked (the diagnosis line read AML as an alternative of the transplant, failing everyone); the 100-180 days window is unread'),
-    ('T294-day-200', None): ('heme', 'expected ineligible, got eligible: unmasked (as T294-day-90); the 100-180 days window is unread'),
     ('T294-second-transplant', None): ('heme', 'expected ineligible, got eligible: unmasked; "first" transplant is unread'),
     ('T294-second-transplant', 'Recipients of first ASCT from related'): ('heme', 'expected not_met, got unknown: "first" transplant is unread; not_met before only through AML misread as the transplant\'s alternative'),
     ('T294-anc-1.2', None): ('heme', 'expected ineligible, got eligible: unmasked; "Absolute neutrophil count 1,500 cells per uL" (no comparator) is unread'),
@@ -2809,6 +2802,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T294-qtc-470', None): ('heme', 'expected ineligible, got possibly_eligible: unmasked; the QTc line keeps "Prolonged" as a review'),
     ('T294-gi-bleed-recent', None): ('heme', 'expected ineligible, got possibly_eligible: unmasked; "recent (=< 3 months)" bleeding is a review'),
     ('T294-haloperidol-now', None): ('heme', "expected ineligible, got eligible: unmasked; the torsade drug list's lines are unread"),
+    ('T272-clean', '6 months or longer after stem cell transplantation'): ('core', "expected not_met, got met: a restriction under an exclusion's permission ('Prior therapies ... permitted, with the following restriction:') is read as the washout an inclusion means ('no HSCT within 6 months', met without a transplant); the parent line still decides as labelled"),
+    ('T294-day-100', None): ('core', "expected eligible/possibly_eligible, got ineligible: 'between 100 - 180 days after' is read as no transplant within 100 days and one within 180: a window includes its last day, so day 100 exactly is within 100 days, as every 'at least N days since' is read"),
 }
 
 

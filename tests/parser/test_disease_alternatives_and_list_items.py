@@ -150,3 +150,4 @@ HEART_FAILURE = adult(condition("heart_failure", 100))
 )
 def test_what_follows_or_ed_diseases_and_a_qualified_list_item(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
