@@ -56,7 +56,7 @@ from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, D
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
-from rules_engine.parser.normalize import normalize
+from rules_engine.parser.normalize import normalize, time_after_transplant
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
@@ -170,6 +170,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
     a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
+    if ctype is CriterionType.INCLUSION:
+        norm = time_after_transplant(norm)
     norm = norm[m.end():] if (m := _CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
     if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows

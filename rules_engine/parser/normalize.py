@@ -93,6 +93,31 @@ _TRANSPLANT_AFTER = (
 )
 
 
+_TIME_SPAN_AFTER_TRANSPLANT = re.compile(
+    r"\bbetween\s+(\d+)\s*(?:-|–|to|and)\s*(\d+)\s*(days?|weeks?|months?)\s+(?:after|post|following|from)\s+" + _TRANSPLANT_AFTER, re.I
+)
+_TIME_AFTER_TRANSPLANT = re.compile(
+    r"((?:≥|>|at\s+least|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+(?:after|post|following)\s+(?=" + _TRANSPLANT_AFTER + ")", re.I
+)
+
+
+def time_after_transplant(text: str) -> str:
+    """An inclusion's time after a transplant ("Patients must be at least 100 days after allogeneic
+    stem cell transplantation", "between 100 - 180 days after allogeneic stem cell transplantation";
+    ~20 corpus lines): a lower bound is the time since it, as "since" and "from" read; a span is
+    both bounds since the same transplant. Left, the bound was an unread word beside the
+    transplant: asked of everyone, the transplant failed the patients without one, and a patient 90
+    days out, or 200, met the span (holdout T294).
+
+    Inclusions only: under an exclusion the same words restrict a permission ("Prior therapies ...
+    permitted, with the following restriction: 6 months or longer after stem cell transplantation")
+    and read as a washout they passed a transplant three months ago (holdout T272)."""
+    if "after" not in text and "post" not in text and "following" not in text and "from" not in text:
+        return text
+    text = _TIME_SPAN_AFTER_TRANSPLANT.sub(r"≥ \1 \3 since \4 and ≤ \2 \3 since \4", text)
+    return _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
+
+
 def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, named as the rows' constants are
     return _TURNED[m.group(1)]
 
@@ -403,15 +428,6 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?:(?:last|final|most\s+recent)\s+(?:(?:dose|course|cycle|administration|infusion|fraction)s?\s+of\s+(?:the\s+)?)?)?"
          r"(?!(?:the\s+)?(?:start|first|initiation|beginning|onset|date|day|d\d|study|protocol|trial|investigational|enrol|registration|randomi|screening|consent|diagnosis|treatment\s+start|signing|time\b|this\b|(?:treatment|therapy)\b)|(?:the\s+)?last\b)",
          r"\1 since ", ("from",)),
-        # the time after a transplant ("Patients must be at least 100 days after allogeneic stem cell
-        # transplantation", "between 100 - 180 days after allogeneic stem cell transplantation", ~20
-        # corpus lines): a lower bound is the time since it, as "since"/"from" read; a span is both
-        # bounds since the same transplant (left, the bound was an unread word beside the
-        # transplant, and a patient 90 days out, or 200, met the line)
-        (r"\bbetween\s+(\d+)\s*(?:-|–|to|and)\s*(\d+)\s*(days?|weeks?|months?)\s+(?:after|post|following|from)\s+" + _TRANSPLANT_AFTER,
-         r"≥ \1 \3 since \4 and ≤ \2 \3 since \4", ("between",)),
-        (r"((?:≥|>|at\s+least|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+(?:after|post|following)\s+(?=" + _TRANSPLANT_AFTER + ")",
-         r"\1 since ", ("after", "post", "following")),
         (r"(?<=\bsince )the\s+(?=\w)", "", ("since the",)),
         # "Grade 3 or 4 sensory or motor neuropathy", "grade 2 or greater motor or sensory neuropathy"
         # (15 corpus lines): either kind is the peripheral neuropathy (split at its "or", the kind

@@ -2802,8 +2802,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T294-qtc-470', None): ('heme', 'expected ineligible, got possibly_eligible: unmasked; the QTc line keeps "Prolonged" as a review'),
     ('T294-gi-bleed-recent', None): ('heme', 'expected ineligible, got possibly_eligible: unmasked; "recent (=< 3 months)" bleeding is a review'),
     ('T294-haloperidol-now', None): ('heme', "expected ineligible, got eligible: unmasked; the torsade drug list's lines are unread"),
-    ('T272-clean', '6 months or longer after stem cell transplantation'): ('core', "expected not_met, got met: a restriction under an exclusion's permission ('Prior therapies ... permitted, with the following restriction:') is read as the washout an inclusion means ('no HSCT within 6 months', met without a transplant); the parent line still decides as labelled"),
     ('T294-day-100', None): ('core', "expected eligible/possibly_eligible, got ineligible: 'between 100 - 180 days after' is read as no transplant within 100 days and one within 180: a window includes its last day, so day 100 exactly is within 100 days, as every 'at least N days since' is read"),
+    ('T272-no-pancreas', None): ('hold31', "expected possibly_eligible, got eligible: no amylase or lipase on record, and 'Baseline hypomagnesemia and amylase or lipase at least Grade 1' is a review; unmasked by hold31's CML phase reading (the diagnosis line it shared its unknown with is decided now)"),
 }
 
 
