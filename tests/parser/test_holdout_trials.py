@@ -247,8 +247,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02676323 (T81)
     ("T81-clean", "Patients with Down syndrome, acute promyelocytic"): ("events", "'juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, Shwachman syndrome, or other "
                                                                          "bone marrow failure syndromes' have no concept: a record with none of them is unknown (safe side)"),
-    ("T81-clean", "Impaired cardiac function or clinically significant"): ("core", "'bradycardia <50 bpm' (no heart rate is read) and 'any history or presence of sustained ventricular "
-                                                                         "tachyarrhythmia' stay unread alternatives; the QTc is read (T81-qtc met)"),
     ("T81-clean", "Impairment of GI function"): ("core", "'Impairment of GI function or GI disease that may significantly alter the absorption': a judgement beside malabsorption"),
     ("T81-clean", "Patients using medications that have a relative risk of prolonging the QT"): ("events", "'if treatment cannot be discontinued or switched to a different medication' is "
                                                                                                  "split at its 'or', and the granisetron permission stays unread: no such drug on "
@@ -2598,10 +2596,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T324-surgery-14d', None): ('hold32', "expected ineligible, got possibly_eligible: 'Major surgery within 4 weeks' (below); right before only through the cohort lines (unmasked)"),
     ('T324-surgery-14d', 'Major surgery within 4 weeks'): ('hold32', 'expected met, got unknown: read as major-surgery within 4 weeks'),
     ('T324-qtc-470', 'Significant screening electrocardiogram'): ('hold32', 'expected not_met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
-    ('T324-lbbb', None): ('hold32', "expected ineligible, got eligible: the ECG line's conduction blocks and bradycardia are an unread review and the intake reads no I44/R00 code; right before only through the cohort lines (unmasked)"),
-    ('T324-lbbb', 'Significant screening electrocardiogram'): ('hold32', 'expected met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
-    ('T324-bradycardia', None): ('hold32', "expected ineligible, got eligible: the ECG line's conduction blocks and bradycardia are an unread review and the intake reads no I44/R00 code or heart rate; right before only through the cohort lines (unmasked)"),
-    ('T324-bradycardia', 'Significant screening electrocardiogram'): ('hold32', 'expected met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
     ('T325-clean', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got unknown: read as lymphoma and review unparsed "[FL]" and ((lymphoma and review unparsed "[MCL]") or CLL) and (CLL or lymphoma) and review unsupported "Participant has a B-cell malignancy … with tumor progression follo'),
     ('T325-clean', 'able to carry out daily life activities'): ('hold32', 'expected met, got unknown: read as review unsupported'),
     ('T325-clean', 'The participant has adequate organ and blood cell counts'): ('hold32', 'expected met, got unknown: read as review unsupported'),
