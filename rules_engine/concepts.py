@@ -663,6 +663,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     # the heart rate itself (LOINC 8867-4), which lines give bradycardia's bound by ("bradycardia
     # defined as HR < 50 bpm"); beats per minute, which a record's "/min" converts to
     Concept("heart_rate", Kind.MEASUREMENT, "heart rate", "{beats}/min"),
+    # adult T-cell leukaemia/lymphoma, the mature T-cell neoplasm HTLV-1 causes (ICD-10-CM C91.5,
+    # ICD-O-3 9827/3; issue 14, append only): a T-cell lymphoma that is a leukaemia too. "Diagnosis
+    # of acute or lymphomatous adult T-cell leukemia (ATL)" had no concept, so a peripheral T-cell
+    # lymphoma met the line's review and was answered eligible (holdout T321); a PTCL trial's list
+    # of subtypes ("adult T-cell leukemia/lymphoma, ...") now reads it as one of them
+    Concept("atll", Kind.EVENT, "adult T-cell leukemia/lymphoma (ATLL)", parent="t_cell_lymphoma"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -732,7 +738,7 @@ HEMATOLOGIC_DISEASES = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
     "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
     "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
-    "marginal_zone_lymphoma", "burkitt_lymphoma",
+    "marginal_zone_lymphoma", "burkitt_lymphoma", "atll",
 })
 
 

@@ -2480,11 +2480,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T321-clean', 'Untreated or uncontrolled 2nd malignancy'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-clean', 'Patients who have human immunodeficiency virus (HIV) or hepatitis C'): ('hold32', 'expected not_met, got unknown: read as HIV or HCV or review "since in these patients reductions in normal T- … B-cells would increase the risk of exacerbation of their underlying disease" or (HBV and review unparsed "Patients would not be '),
     ('T321-clean', 'Tumor or lymph node masses > 4 cm'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
-    ('T321-untreated', None): ('hold32', 'expected possibly_eligible, got eligible: the probed line is unknown as a review (only an exception the record cannot show saves the patient), which leaves eligible open'),
-    ('T321-ptcl', None): ('hold32', "expected ineligible, got eligible: 'Diagnosis of acute or lymphomatous adult T-cell leukemia' (below): no concept is adult T-cell leukaemia (C91.5 reaches the engine as HTLV and a blood cancer, no lymphoma), so the line is a bare review; read as HTLV with a blood cancer it broke the PTCL subtype lists beside it (tried, left)"),
-    ('T321-ptcl', 'Diagnosis of acute or lymphomatous adult T-cell leukemia'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
-    ('T321-htlv-carrier', None): ('hold32', "expected ineligible, got possibly_eligible: 'Diagnosis of acute or lymphomatous adult T-cell leukemia' (below)"),
-    ('T321-htlv-carrier', 'Diagnosis of acute or lymphomatous adult T-cell leukemia'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-alt-2.5x', 'The transaminases alanine aminotransferase'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
     ('T321-albumin-3.0', 'Albumin must be greater than or equal to 3.0'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
     ('T321-bilirubin-gilbert', 'Total bilirubin must be less than or equal to 1.5'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
@@ -2841,6 +2836,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T325-cll-untreated', None): ('core', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
     ('T325-cll-untreated', 'The participant has a B-cell malignancy'): ('core', 'expected not_met, got unknown: read as (DLBCL or follicular-lymphoma or mantle-cell-lymphoma or CLL) and (CLL or DLBCL) and review unsupported "Participant has a B-cell malignancy … with tumor progression following ≥ 1 … MCL … FL … prior s'),
     ('T325-prior-ibrutinib', None): ('core', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
+    ('T322-dlbcl', None): ('ewelym', "expected ineligible, got possibly_eligible: the PTCL line below (its subtype list, now read with adult T-cell leukaemia/lymphoma, joins the line's T-cell lymphoma with the generic lymphoma of 'anaplastic large-cell lymphoma' as alternatives; read as a T-cell lymphoma, ALCL made the subtype a conjunct every PTCL patient failed, tried, left)"),
+    ('T322-dlbcl', 'Patients with a confirmed diagnosis of peripheral T-cell lymphomas'): ('ewelym', "expected not_met, got unknown: read as (T-cell-lymphoma or ATLL or lymphoma) and (T-cell-lymphoma or (anthracycline and review ...)): the 'Subtypes ... will include the following:' list is no list of kinds to the line reader"),
 }
 
 

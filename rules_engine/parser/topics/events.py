@@ -655,6 +655,10 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("marginal_zone_lymphoma", r"(?:(?:extra-?\s*nodal|nodal|splenic)\s+)?marginal[\s-]+zone\s+(?:B[\s-]?cell\s+)?lymphomas?(?:\s*[(\[]\s*MZL\s*[)\]])?|\bMALT\s+lymphomas?", ("marginal", "malt")),
     ("burkitt_lymphoma", r"Burkitt'?s?\s+lymphomas?", ("burkitt",)),
     ("b_cell_lymphoma", r"(?<!large\s)B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|B[\s-]?cell\s+NHL\b", ("b-cell", "b cell", "bcell")),
+    # adult T-cell leukaemia/lymphoma by its names ("adult T-cell leukemia/lymphoma (ATLL)", "Adult
+    # T-cell lymphoma/leukemia", "acute or lymphomatous adult T-cell leukemia (ATL)"); "ATL" and
+    # "ATLL" in capitals only. Before the T-cell lymphomas, whose words it holds
+    ("atll", r"adult\s+T[\s-]?cell\s+(?:leuka?emia|lymphoma)s?(?:\s*(?:/|-|and|or)\s*(?:leuka?emia|lymphoma)s?)?(?:\s*\(\s*ATLL?\s*\))?|(?-i:\bATLL?\b)", ("adult", "atl")),
     ("t_cell_lymphoma", r"(?:peripheral\s+|cutaneous\s+|mature\s+)?(?:T[\s-]?cell|T/NK[\s-]?cell|NK/T[\s-]?cell)\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|(?-i:\bPTCL\b|\bCTCL\b)", ("t-cell", "t cell", "tcell", "nk", "ptcl", "ctcl")),
     ("nhl", r"non-?\s*Hodgkin'?s?\s+(?:lymphomas?|disease)|\bNHL\b", ("hodgkin", "nhl")),
     ("hodgkin_lymphoma", r"(?<!non-)(?<!non)(?<!non\s)(?:classical\s+)?\bHodgkin'?s?\s+(?:lymphomas?|disease)", ("hodgkin",)),
