@@ -652,6 +652,35 @@ _CATALOGUE: tuple[Concept, ...] = (
     # would have made every MDS another malignancy, which that concept leaves to lines naming it.
     # Nothing records the family alone; if a record did, it could be any kind (exhaustive)
     Concept("blood_cancer", Kind.EVENT, "hematologic malignancy (a blood cancer of any kind)", subtypes_exhaustive=True),
+    # the conduction disorders and the slow rhythm ECG lines exclude ("Significant screening ECG
+    # abnormalities including left bundle branch block, 2nd degree AV block type II, 3rd degree
+    # block, bradycardia"; "No second or third degree heart block"; "resting bradycardia (< 50
+    # beats per minute)": about 130 corpus lines; issue 14, append only). ICD-10-CM I44-I45 are
+    # the conduction disorders, R00.1 bradycardia. With no concept the line was left to a person,
+    # which left a patient coded with a left bundle branch block eligible (holdout T324). An AV
+    # block is of one degree, a second-degree one Mobitz I or II, a bundle branch block left or
+    # right (each level exhaustive): a record that names only the wider kind (ICD-10-CM I44.1 does
+    # not say which Mobitz type) leaves a narrower one open, never absent (derive.lineage_unknown)
+    Concept("conduction_disorder", Kind.EVENT, "cardiac conduction disorder (AV block, bundle branch or fascicular block)", parent="cardiac_disease"),
+    Concept("av_block", Kind.EVENT, "atrioventricular (AV) block", parent="conduction_disorder", subtypes_exhaustive=True),
+    Concept("av_block_first_degree", Kind.EVENT, "first-degree AV block", parent="av_block"),
+    Concept("av_block_second_degree", Kind.EVENT, "second-degree AV block", parent="av_block", subtypes_exhaustive=True),
+    Concept("mobitz_i", Kind.EVENT, "second-degree AV block, Mobitz type I (Wenckebach)", parent="av_block_second_degree"),
+    Concept("mobitz_ii", Kind.EVENT, "second-degree AV block, Mobitz type II", parent="av_block_second_degree"),
+    Concept("av_block_third_degree", Kind.EVENT, "third-degree (complete) AV block", parent="av_block"),
+    Concept("bundle_branch_block", Kind.EVENT, "bundle branch block", parent="conduction_disorder", subtypes_exhaustive=True),
+    Concept("lbbb", Kind.EVENT, "left bundle branch block (LBBB)", parent="bundle_branch_block"),
+    Concept("rbbb", Kind.EVENT, "right bundle branch block (RBBB)", parent="bundle_branch_block"),
+    Concept("bradycardia", Kind.EVENT, "bradycardia", parent="arrhythmia"),
+    # the heart rate itself (LOINC 8867-4), which lines give bradycardia's bound by ("bradycardia
+    # defined as HR < 50 bpm"); beats per minute, which a record's "/min" converts to
+    Concept("heart_rate", Kind.MEASUREMENT, "heart rate", "{beats}/min"),
+    # adult T-cell leukaemia/lymphoma, the mature T-cell neoplasm HTLV-1 causes (ICD-10-CM C91.5,
+    # ICD-O-3 9827/3; issue 14, append only): a T-cell lymphoma that is a leukaemia too. "Diagnosis
+    # of acute or lymphomatous adult T-cell leukemia (ATL)" had no concept, so a peripheral T-cell
+    # lymphoma met the line's review and was answered eligible (holdout T321); a PTCL trial's list
+    # of subtypes ("adult T-cell leukemia/lymphoma, ...") now reads it as one of them
+    Concept("atll", Kind.EVENT, "adult T-cell leukemia/lymphoma (ATLL)", parent="t_cell_lymphoma"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -723,7 +752,7 @@ HEMATOLOGIC_DISEASES = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
     "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
     "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
-    "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer",
+    "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer", "atll",
 })
 
 

@@ -541,6 +541,29 @@ def _status_over_diseases(items: list[Item], text: str, ctype: CriterionType) ->
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 # "... and patients must not have active GVHD": the verb after "not" is still the negation's
 _NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+_LACKING = re.compile(r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?", I)
+_LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
+
+
+def _without_item(exprs: list[Item], connectors: list[str], prohibited: bool) -> tuple[list[Item], list[str]]:
+    """Each item of the "or" list before "without Y" / "that do not have Y" made ``X and not Y``,
+    and Y's own item dropped (its words are the condition's)."""
+    k = next((k for k, c in enumerate(connectors) if not prohibited and _LACKING.fullmatch(c) and not isinstance(exprs[k + 1].expr, Not)), None)
+    if k is None:
+        return exprs, connectors
+    lacked = exprs[k + 1]
+    first = k
+    while first > 0 and _LIST_OR.fullmatch(connectors[first - 1]):
+        first -= 1
+    out = list(exprs)
+    for j in range(first, k + 1):
+        it = out[j]
+        out[j] = Item(it.start, lacked.end if j == k else it.end, all_of([it.expr, Not(lacked.expr)]), it.concepts | lacked.concepts)  # type: ignore[list-item]
+    del out[k + 1]
+    # (the merged item ends where the lacked one did: the words after it join what follows)
+    return _without_item(out, connectors[:k] + connectors[k + 1:], prohibited)
+
+
 _AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)
 # a comma joins a negated item just as "and" does ("at least 100 days since HSCT, no active
 # GVHD", "> 4 weeks from stem cell infusion, have no active GVHD"): the negator was lost, and
@@ -818,6 +841,11 @@ def _history_qualified(e: Expr | None) -> bool:
         return any(_history_expr(p) for p in e.parts)
     return _history_expr(e)
 
+def _bound(e: Expr | None) -> bool:
+    """A measurement's numeric bound and nothing else ("QTc > 470 msec")."""
+    return isinstance(e, Predicate) and e.op in NUMERIC_OPS
+
+
 _DEGREE_WORDS = re.compile(
     r"(?:(?:uncontrolled|uncompensated|decompensated|symptomatic|severe|significant|clinically|unstable|recent|untreated|active|known|poorly|controlled"
     r"|not\s+(?:well\s+|fully\s+|adequately\s+)?controlled(?:\s+(?:with|by)\s+(?:medication|treatment|therapy))?)\s*)+",
@@ -873,6 +901,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma) and not isinstance(exprs[k + 1].expr, Not):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
+    # "Mobitz II second degree heart block, that do not have a pacemaker", "Mobitz II or third
+    # degree heart block without a permanent pacemaker": the item after is one each item of the
+    # list before must come without, never an alternative to them (read as one, a patient with a
+    # pacemaker and no block was excluded, and the paced block too)
+    exprs, connectors = _without_item(exprs, connectors, prohibited)
     default_or = ctype is CriterionType.EXCLUSION
     kinds = [_joiner(c, default_or) for c in connectors]
     if prohibited:
@@ -939,9 +972,12 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # did not exclude without an arrhythmia beside it)
         # (an item carrying the unread words before it, "cardiac disease including", is still one
         # of the list's histories)
+        # (the list's last example may be a measurement's bound: "ECG abnormalities including left
+        # bundle branch block, ..., bradycardia, and QTc > 470 msec" lists the QTc as one more
+        # abnormality; read as All, a block on record excluded only beside a long QTc)
         kinds = ["or" if k == "and" and _EXAMPLES_BEFORE.search(text[max(0, exprs[i].start - 300): exprs[i].start])
                  and (_COMMA_AND.match(connectors[i]) or _PURE_COMMA.fullmatch(connectors[i]))
-                 and _history_qualified(exprs[i].expr) and _history_qualified(exprs[i + 1].expr)
+                 and _history_qualified(exprs[i].expr) and (_history_qualified(exprs[i + 1].expr) or _bound(exprs[i + 1].expr))
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
@@ -1164,6 +1200,18 @@ def _subtype_end(text: str, start: int, end: int, ctype: CriterionType) -> tuple
     return (abbreviation.end() if abbreviation is not None else name), cut
 
 
+# the words that open a list of examples right before its first item ("abnormalities including")
+_HEAD_OF_EXAMPLES = re.compile(r"\b(?:including|such\s+as|e\.\s?g\.?|for\s+example)\s*[:,]?\s*$", I)
+_CLASS_NOUN = re.compile(r"\b(?:abnormalit(?:y|ies)|diseases?|disorders?|conditions?|events?|illness(?:es)?|tumou?rs?|problems?|infections?)\b", I)
+_NARROWING_HEAD = re.compile(
+    r"\b(?:uncontrolled|active|symptomatic|unstable|untreated|current(?:ly)?|recent|ongoing|poorly|severe|for|to|within|requir\w*|contraindicat\w*"
+    r"|treatments?|therap(?:y|ies)|medications?|drugs?|agents?|use|usage|risk)\b",
+    I,
+)
+_CAUSE_HEAD = re.compile(r"\b(?:due|caus\w*|secondary\s+to|related\s+to|attributable|because|from|resulting)\b", I)
+_PERMITS = re.compile(r"\b(?:may|can|will)\s+be\s+(?:enrolled|eligible|included|allowed|permitted)\b|\b(?:are|is)\s+(?:eligible|allowed|permitted|acceptable)\b|\bunless\b|\bexcept\b", I)
+
+
 def parse_clause(text: str, ctype: CriterionType) -> Clause:
     text = _degree_commas(blank_whichever_shorter(blank_rationale(blank_stand_in(blank_otherwise(text)))))
     exceptions: list[tuple[str, int]] = []
@@ -1247,6 +1295,24 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
              or not content_words(masked_text[a:b]))  # a span of time alone is when the history before it was
             and any(it.end <= a for it in items)
         )
+        if qualifies and ctype is CriterionType.EXCLUSION and overlapping:
+            # "Significant ECG abnormalities including left bundle branch block, ...": the words
+            # before "including" name the class the examples are of, never a condition of the first
+            # example (read as one, a block on record left the line to a person). The class is one
+            # more alternative, a person's
+            # (never a cause's examples, "renal failure due solely to reversible causes such as
+            # hypercalcemia", nor where the line permits some of them: "... such as ascites.
+            # Patients in whom the fluid can be drained may be enrolled")
+            # Only a class the line judges ("significant ECG abnormalities", "serious intercurrent
+            # illness", "known CNS tumors"): a state of the patient's ("uncontrolled medical problems
+            # such as diabetes"), a purpose, a time frame or a treatment ("treatment for breast cancer
+            # such as chemotherapy") narrows each example, and stays its condition
+            first = min(it.start for it in overlapping)
+            head = main[a:first]
+            if (a < first and _HEAD_OF_EXAMPLES.search(main, a, first) and not content_words(masked_text[first:b])
+                    and _CLASS_NOUN.search(head) and not _NARROWING_HEAD.search(head)
+                    and not _CAUSE_HEAD.search(main, 0, first) and not _PERMITS.search(main, first)):
+                qualifies = False
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     residue = _adjectives_joined(residue, items, main)
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()

@@ -199,6 +199,10 @@ def with_named_causes(items: list[Item], text: str) -> list[Item]:
     return sorted(out, key=lambda it: it.start)
 
 
+_PACED = frozenset({"conduction_disorder", "av_block", "av_block_first_degree", "av_block_second_degree", "av_block_third_degree",
+                    "mobitz_i", "mobitz_ii", "bundle_branch_block", "lbbb", "rbbb", "bradycardia", "heart_rate"})
+
+
 def _family(concepts) -> set[str]:
     return {_FAMILY.get(c, c) for c in concepts}
 
@@ -216,6 +220,11 @@ def _targets(items: list[Item], concepts: set[str], start: int) -> list[Item]:
         hits = [it for it in live if _family(it.concepts) & _family(concepts) or it.concepts & wider]
         if hits:
             return hits
+        # a pacemaker excepted ("Second or third degree AV block unless treated with a permanent
+        # pacemaker") concerns every block and slow rhythm the line lists, the first as the last
+        paced = [it for it in live if it.concepts & _PACED] if "cardiac_pacemaker" in concepts else []
+        if paced:
+            return paced
     before = [it for it in live if it.start < start]
     if before:
         return [max(before, key=lambda it: it.end)]
@@ -1230,7 +1239,11 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
 
 
 _CANCER_KINDS = frozenset(MALIGNANCIES)
-_FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv"}
+_FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hcv", "hcv_rna": "hcv", "hiv_test": "hiv",
+           # an AV block's degree or type excepted concerns every degree the list names ("second or
+           # third degree heart block (except for second degree type 1)"), not the last alone
+           "av_block_first_degree": "av_block", "av_block_second_degree": "av_block", "av_block_third_degree": "av_block",
+           "mobitz_i": "av_block", "mobitz_ii": "av_block"}
 
 
 _PHASED_AGE = re.compile(r"\bphase\b|\bcohort\b|\bpart\s+[A-D12]\b|\barm\b", I)

@@ -71,9 +71,10 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     ("a bare permission line asks nothing", "Elevated levels of alkaline phosphatase allowed", INC, MAN, MET),
     ("a permission with a limit still asks something", "Only one prior chemotherapy regimen allowed", INC,
      adult(medication("chemotherapy", 100)), UNKNOWN),
+    # (the heart blocks are read since they have concepts: a pacemaker with no block on record is not met)
     ("a permission in brackets is no item: a pacemaker never excludes",
      "Any history of second or third degree heart block (may be eligible if the patient currently has a pacemaker)", EXC,
-     adult(condition("cardiac_pacemaker", 900)), UNKNOWN),
+     adult(condition("cardiac_pacemaker", 900)), NOT_MET),
     ("a device's lead words ('obligate use of') qualify nothing listed after it: long QT syndrome excludes",
      "Complete Left Bundle Branch Block or obligate use of a cardiac pacemaker or congenital long QT syndrome", EXC,
      adult(condition("long_qt_syndrome", 900)), MET),

@@ -247,8 +247,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02676323 (T81)
     ("T81-clean", "Patients with Down syndrome, acute promyelocytic"): ("events", "'juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, Shwachman syndrome, or other "
                                                                          "bone marrow failure syndromes' have no concept: a record with none of them is unknown (safe side)"),
-    ("T81-clean", "Impaired cardiac function or clinically significant"): ("core", "'bradycardia <50 bpm' (no heart rate is read) and 'any history or presence of sustained ventricular "
-                                                                         "tachyarrhythmia' stay unread alternatives; the QTc is read (T81-qtc met)"),
     ("T81-clean", "Impairment of GI function"): ("core", "'Impairment of GI function or GI disease that may significantly alter the absorption': a judgement beside malabsorption"),
     ("T81-clean", "Patients using medications that have a relative risk of prolonging the QT"): ("events", "'if treatment cannot be discontinued or switched to a different medication' is "
                                                                                                  "split at its 'or', and the granisetron permission stays unread: no such drug on "
@@ -2420,11 +2418,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T321-clean', 'Untreated or uncontrolled 2nd malignancy'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-clean', 'Patients who have human immunodeficiency virus (HIV) or hepatitis C'): ('hold32', 'expected not_met, got unknown: read as HIV or HCV or review "since in these patients reductions in normal T- … B-cells would increase the risk of exacerbation of their underlying disease" or (HBV and review unparsed "Patients would not be '),
     ('T321-clean', 'Tumor or lymph node masses > 4 cm'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
-    ('T321-untreated', None): ('hold32', 'expected possibly_eligible, got eligible: the probed line is unknown as a review (only an exception the record cannot show saves the patient), which leaves eligible open'),
-    ('T321-ptcl', None): ('hold32', "expected ineligible, got eligible: 'Diagnosis of acute or lymphomatous adult T-cell leukemia' (below): no concept is adult T-cell leukaemia (C91.5 reaches the engine as HTLV and a blood cancer, no lymphoma), so the line is a bare review; read as HTLV with a blood cancer it broke the PTCL subtype lists beside it (tried, left)"),
-    ('T321-ptcl', 'Diagnosis of acute or lymphomatous adult T-cell leukemia'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
-    ('T321-htlv-carrier', None): ('hold32', "expected ineligible, got possibly_eligible: 'Diagnosis of acute or lymphomatous adult T-cell leukemia' (below)"),
-    ('T321-htlv-carrier', 'Diagnosis of acute or lymphomatous adult T-cell leukemia'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-alt-2.5x', 'The transaminases alanine aminotransferase'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
     ('T321-albumin-3.0', 'Albumin must be greater than or equal to 3.0'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
     ('T321-bilirubin-gilbert', 'Total bilirubin must be less than or equal to 1.5'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
@@ -2536,10 +2529,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T324-surgery-14d', None): ('hold32', "expected ineligible, got possibly_eligible: 'Major surgery within 4 weeks' (below); right before only through the cohort lines (unmasked)"),
     ('T324-surgery-14d', 'Major surgery within 4 weeks'): ('hold32', 'expected met, got unknown: read as major-surgery within 4 weeks'),
     ('T324-qtc-470', 'Significant screening electrocardiogram'): ('hold32', 'expected not_met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
-    ('T324-lbbb', None): ('hold32', "expected ineligible, got eligible: the ECG line's conduction blocks and bradycardia are an unread review and the intake reads no I44/R00 code; right before only through the cohort lines (unmasked)"),
-    ('T324-lbbb', 'Significant screening electrocardiogram'): ('hold32', 'expected met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
-    ('T324-bradycardia', None): ('hold32', "expected ineligible, got eligible: the ECG line's conduction blocks and bradycardia are an unread review and the intake reads no I44/R00 code or heart rate; right before only through the cohort lines (unmasked)"),
-    ('T324-bradycardia', 'Significant screening electrocardiogram'): ('hold32', 'expected met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
     ('T325-clean', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got unknown: read as lymphoma and review unparsed "[FL]" and ((lymphoma and review unparsed "[MCL]") or CLL) and (CLL or lymphoma) and review unsupported "Participant has a B-cell malignancy … with tumor progression follo'),
     ('T325-clean', 'able to carry out daily life activities'): ('hold32', 'expected met, got unknown: read as review unsupported'),
     ('T325-clean', 'The participant has adequate organ and blood cell counts'): ('hold32', 'expected met, got unknown: read as review unsupported'),
@@ -2804,6 +2793,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T294-haloperidol-now', None): ('heme', "expected ineligible, got eligible: unmasked; the torsade drug list's lines are unread"),
     ('T294-day-100', None): ('core', "expected eligible/possibly_eligible, got ineligible: 'between 100 - 180 days after' is read as no transplant within 100 days and one within 180: a window includes its last day, so day 100 exactly is within 100 days, as every 'at least N days since' is read"),
     ('T272-no-pancreas', None): ('hold31', "expected possibly_eligible, got eligible: no amylase or lipase on record, and 'Baseline hypomagnesemia and amylase or lipase at least Grade 1' is a review; unmasked by hold31's CML phase reading (the diagnosis line it shared its unknown with is decided now)"),
+    ('T322-dlbcl', None): ('ewelym', "expected ineligible, got possibly_eligible: the PTCL line below (its subtype list, now read with adult T-cell leukaemia/lymphoma, joins the line's T-cell lymphoma with the generic lymphoma of 'anaplastic large-cell lymphoma' as alternatives; read as a T-cell lymphoma, ALCL made the subtype a conjunct every PTCL patient failed, tried, left)"),
+    ('T322-dlbcl', 'Patients with a confirmed diagnosis of peripheral T-cell lymphomas'): ('ewelym', "expected not_met, got unknown: read as (T-cell-lymphoma or ATLL or lymphoma) and (T-cell-lymphoma or (anthracycline and review ...)): the 'Subtypes ... will include the following:' list is no list of kinds to the line reader"),
 }
 
 

@@ -180,6 +180,13 @@ _CANCER_NOUN = (
 )
 
 
+# the words between an AV block's degree and "block" ("2nd degree atrioventricular (AV) block")
+_AVB = r"(?:AV\s+|A-V\s+|atrio-?\s*ventricular\s+(?:\(\s*AV\s*\)\s+)?|heart\s+|conduction\s+)?"
+# a block named as whom a bound is for ("for subjects with bundle branch block (BBB), QTc >= 480
+# msecs"): no block the line excludes
+_FOR_THOSE_WITH = r"(?<!for subjects with )(?<!for patients with )(?<!for participants with )(?<!in patients with )(?<!in subjects with )(?<!for those with )"
+
+
 # the classes of anticancer drugs come first: the wider names below would take their words
 _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
@@ -257,6 +264,33 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"|(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?))(?=\s+(?:diagnosed\s+)?(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last)))", ("malignan", "cancer", "neoplas", "tumo", "carcinoma")),
     ("myocardial_infarction", r"myocardial\s+infarctions?|\bMI\b|heart\s+attacks?", ("infarct", "mi", "heart attack")),
     ("unstable_angina", r"unstable\s+angina(?:\s+pectoris)?", ("angina",)),
+    # the conduction blocks and the slow rhythm ECG lines name ("left bundle branch block, 2nd
+    # degree AV block type II, 3rd degree block, bradycardia"; "second or third degree heart
+    # block"; "Mobitz II"): each its concept, the narrowest the words say. A degree shared by two
+    # ("2nd/3rd degree heart block") names both; "complete" before a bundle branch block is left
+    # to the residue (no code says how complete a block is). Before the arrhythmia row.
+    ("mobitz_ii", rf"(?:second|2nd|2)[\s-]*(?:degree\s+)?{_AVB}(?:block\s*,?\s*)?\(?\s*(?:Mobitz\s+)?type\s+(?:II|2)\b\s*\)?"
+     rf"|(?:AV|A-V|atrio-?\s*ventricular(?:\s*\(\s*AV\s*\))?)\s+block\s*,?\s*\(?\s*(?:Mobitz\s+)?type\s+(?:II|2)\b\s*\)?"
+     rf"|Mobitz\s+(?:type\s+)?(?:II|2)\b(?:\s+(?:second|2nd)[\s-]+degree)?(?:\s+{_AVB}block)?", ("mobitz", "type ii", "type 2")),
+    # (the Wenckebach block a line excepts: "second or third degree heart block (except for second
+    # degree type 1)"; read, the exception reaches the second-degree block it names)
+    ("mobitz_i", rf"(?:second|2nd|2)[\s-]*(?:degree\s+)?{_AVB}(?:block\s*,?\s*)?\(?\s*(?:Mobitz\s+)?type\s+(?:I|1)\b(?![\w-])\s*\)?"
+     rf"|Mobitz\s+(?:type\s+)?(?:I|1)\b(?![\w-])(?:\s+(?:second|2nd)[\s-]+degree)?(?:\s+{_AVB}block)?|Wenckebach(?:\s+{_AVB}block)?", ("mobitz", "type i", "type 1", "wenckebach")),
+    ("av_block_third_degree", rf"(?:third|3rd|3)[\s-]*degree\s+{_AVB}blocks?|complete\s+(?:AV|A-V|atrio-?\s*ventricular|heart)\s+blocks?",
+     ("third", "3rd", "3 degree", "3-degree", "complete")),
+    ("av_block_second_degree", rf"(?:second|2nd|2)[\s-]*degree\s+{_AVB}blocks?"
+     rf"|(?:second|2nd|2)-?(?:[\s-]*degree)?(?=\s*(?:/|or|and/or|,)\s*(?:third|3rd|3)[\s-]*degree\s+{_AVB}block)", ("second", "2nd", "2 degree", "2-degree")),
+    ("av_block_first_degree", rf"(?:first|1st)[\s-]*degree\s+{_AVB}blocks?", ("first", "1st")),
+    # (a left bundle branch block on record is the complete one: an incomplete block is coded as
+    # a fascicular block or a conduction delay, so "complete" narrows nothing a record says; a
+    # right bundle branch block "with", "plus" or "+" a left anterior hemiblock is the bifascicular
+    # block, which no right block alone is: left unread, a person's)
+    ("lbbb", _FOR_THOSE_WITH + r"(?:complete\s+)?left\s+bundle[\s-]+branch\s+blocks?(?:\s*\(\s*LBBB\s*\))?|(?:complete\s+)?(?-i:\bLBBB\b)", ("left bundle", "lbbb")),
+    ("rbbb", _FOR_THOSE_WITH + r"(?:right\s+bundle[\s-]+branch\s+blocks?(?:\s*\(\s*RBBB\s*\))?|(?-i:\bRBBB\b))(?!\s*\)?\s*(?:\(\s*RBBB\s*\)\s*)?(?:with|plus|\+|and)\s+(?:an?\s+)?(?:left\s+anterior|LA[HF]B\b|hemi-?\s*block))", ("right bundle", "rbbb")),
+    ("bundle_branch_block", _FOR_THOSE_WITH + r"bundle[\s-]+branch\s+blocks?", ("bundle",)),
+    ("av_block", r"(?:AV|A-V|atrio-?ventricular)\s+(?:conduction\s+)?blocks?|(?<!bundle branch )(?<!fascicular )\bheart\s+blocks?", ("av", "a-v", "atrio", "heart block")),
+    ("conduction_disorder", r"(?:cardiac\s+)?conduction\s+(?:system\s+)?(?:blocks?|disorders?|diseases?|defects?|disturbances?|abnormalit(?:y|ies))", ("conduction",)),
+    ("bradycardia", r"(?:sinus\s+)?\bbradycardias?\b", ("bradycard",)),
     ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     # "cerebral vascular accident", "cerebrovascular event(s)", "cerebro-vascular accident": the same history (27 corpus lines)
@@ -633,6 +667,10 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("marginal_zone_lymphoma", r"(?:(?:extra-?\s*nodal|nodal|splenic)\s+)?marginal[\s-]+zone\s+(?:B[\s-]?cell\s+)?lymphomas?(?:\s*[(\[]\s*MZL\s*[)\]])?|\bMALT\s+lymphomas?", ("marginal", "malt")),
     ("burkitt_lymphoma", r"Burkitt'?s?\s+lymphomas?", ("burkitt",)),
     ("b_cell_lymphoma", r"(?<!large\s)B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|B[\s-]?cell\s+NHL\b", ("b-cell", "b cell", "bcell")),
+    # adult T-cell leukaemia/lymphoma by its names ("adult T-cell leukemia/lymphoma (ATLL)", "Adult
+    # T-cell lymphoma/leukemia", "acute or lymphomatous adult T-cell leukemia (ATL)"); "ATL" and
+    # "ATLL" in capitals only. Before the T-cell lymphomas, whose words it holds
+    ("atll", r"adult\s+T[\s-]?cell\s+(?:leuka?emia|lymphoma)s?(?:\s*(?:/|-|and|or)\s*(?:leuka?emia|lymphoma)s?)?(?:\s*\(\s*ATLL?\s*\))?|(?-i:\bATLL?\b)", ("adult", "atl")),
     ("t_cell_lymphoma", r"\b(?:peripheral\s+|cutaneous\s+|mature\s+)?(?:T[\s-]?cell|T/NK[\s-]?cell|NK/T[\s-]?cell)\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|(?-i:\bPTCL\b|\bCTCL\b)", ("t-cell", "t cell", "tcell", "nk", "ptcl", "ctcl")),
     ("nhl", r"non-?\s*Hodgkin'?s?\s+(?:lymphomas?|disease)|\bNHL\b", ("hodgkin", "nhl")),
     ("hodgkin_lymphoma", r"(?<!non-)(?<!non)(?<!non\s)(?:classical\s+)?\bHodgkin'?s?\s+(?:lymphomas?|disease)", ("hodgkin",)),
@@ -712,6 +750,12 @@ _LISTED_PRODUCT = re.compile(r"(?:(?:prior|previous|last|any)\s+)?(?P<name>[a-z]
 
 # what a patient is told to take instead ("Those who cannot stop taking these drugs should be
 # switched to H2 blockers"): never what the line asks of the patient
+# what a line says it does not exclude, a short list after the item ("1st degree atrioventricular
+# (AV) block or asymptomatic left anterior fascicular block/right bundle branch block (LAFB/RBBB)
+# will not be excluded")
+_NOT_EXCLUDED = re.compile(r"[^.;:]{0,100}?\b(?:will|shall|would|are|is)\s+not\s+(?:be\s+)?excluded\b", I)
+_CONDUCTION = frozenset({"conduction_disorder", "av_block", "av_block_first_degree", "av_block_second_degree", "av_block_third_degree",
+                         "mobitz_i", "mobitz_ii", "bundle_branch_block", "lbbb", "rbbb", "bradycardia"})
 _SWITCHED_TO = re.compile(r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,60}$", I)
 
 
@@ -2929,6 +2973,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if _SWITCHED_TO.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "should be switched to H2 blockers such as famotidine": the drug allowed instead (remarks blanks the advice)
+            if concept in _CONDUCTION and _NOT_EXCLUDED.match(text, m.end()):
+                continue  # "1st degree AV block or asymptomatic ... RBBB will not be excluded": a block the line allows, left unread
             kinds = _INFECTION_KINDS.search(before) if concept == "active_infection" else None
             if concept == "active_infection" and kinds is None and (_NAMED_INFECTION.search(before) or _INFECTION_WITH_NAMED.match(text, m.end())):
                 continue

@@ -96,6 +96,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("triglycerides", r"(?:fasting\s+)?(?:serum\s+)?triglycerides?"),
     ("systolic_bp", r"systolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:SBP|BP)\s*\))?|\bSBP\b"),
     ("diastolic_bp", r"diastolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:DBP|BP)\s*\))?|\bDBP\b"),
+    # the heart rate bradycardia is bounded by ("Bradycardia defined as HR < 50 bpm", "resting
+    # heart rate < 50 beats per minute"); "HR" in capitals only (hazard ratios are "HR" too, but
+    # never bounded in beats)
+    ("heart_rate", r"(?:resting\s+)?heart\s+rate(?:\s*\(\s*HR\s*\))?(?!\s*[-\s]?corrected)|(?-i:\bHR\b)(?=\s*(?:[<>≤≥]|(?:less|greater|lower|higher|more)\s+than|of|below|above))"),
     ("bmi", r"body\s+mass\s+index(?:\s*\(\s*BMI\s*\))?(?:\s+index)?|\bBMI\b(?:\s+index)?"),
     ("body_weight", r"(?<!molecular )(?<!birth )(?<!ideal )(?<!dry )(?:(?:body|actual\s+body|total\s+body)\s+)?weight(?!\s*(?:loss|gain|change|based|adjusted|bearing|limit|-))|\bweigh(?:s|ing)\b"),
 )
@@ -175,6 +179,8 @@ def _read_unit(text: str, pos: int, concept: str) -> tuple[int, str | None, bool
             continue
         unit = registry_unit(candidate, concept)
         if unit is not None:
+            if unit == "/min" and concept == "heart_rate":
+                unit = "{beats}/min"  # the same rate, in the form the rule language writes ("/min" opens no unit word)
             return pos + len(candidate), unit, True
         if not written and registry_unit(candidate) is not None and not re.fullmatch(r"\s*(?:days?|weeks?|months?|years?|hours?)", candidate, I):
             written = True
@@ -223,6 +229,8 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return value, "%"
     if concept in ("systolic_bp", "diastolic_bp") and 30 <= value <= 260:
         return value, "mm[Hg]"
+    if concept == "heart_rate" and 20 <= value <= 250:
+        return value, "{beats}/min"
     return None, None
 
 
@@ -548,6 +556,7 @@ _CANONICAL = {
     "dlco": "%", "fev1": "%", "fvc": "%",
     "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
+    "heart_rate": "{beats}/min",
 }
 
 
@@ -562,6 +571,7 @@ _PLAUSIBLE = {
     # "castrate testosterone < 50 ng/mL" is 5,000 ng/dL, a man's level: the unit mistyped for ng/dL
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
+    "heart_rate": (20.0, 250.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
@@ -789,6 +799,13 @@ _LIFE_FIRST = re.compile(rf"(?P<op>[≤≥<>])\s*(?P<num>\d{{1,3}})\s*{_LIFE_UNI
 _LIFE_UNITS = {"week": "wk", "month": "mo", "year": "a"}
 
 
+_BRADY_BOUND = re.compile(
+    r"bradycardias?\s*(?:\(\s*|,?\s*(?:defined\s+as|i\.\s?e\.,?|as)\s+)(?P<bound>(?:(?:resting\s+)?(?:heart|ventricular|pulse)\s+rate|HR)?\s*(?:of\s+)?"
+    r"(?P<op><=|<|≤)\s*(?P<num>\d{2,3})(?![\d.])\s*(?:beats\s*(?:per\s+minute|/\s*min(?:ute)?)|bpm|b/m|/\s*min(?:ute)?)?)",
+    I,
+)
+
+
 def _life_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     for m in _LIFE_FIRST.finditer(text):
@@ -1010,6 +1027,14 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         # an exclusion's pair is past its bound when either pressure is ("> 150/100"); an
         # inclusion's asks it of both ("< 150/90")
         items.append(Item(m.start(), m.end(), any_of(pair) if ctype is CriterionType.EXCLUSION else all_of(pair), frozenset({"systolic_bp", "diastolic_bp"})))
+    for m in _BRADY_BOUND.finditer(text) if "brady" in low else ():
+        # the heart rate a bradycardia is bounded by ("resting bradycardia (< 50 beats per minute)",
+        # "Bradycardia defined as HR < 50 bpm", "bradycardia (ventricular rate less than 50
+        # beats/min)"): the bound is the rate's, an alternative beside the coded bradycardia
+        if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            continue
+        op = Op.LTE if m.group("op") in ("≤", "<=") else Op.LT
+        items.append(Item(m.start("bound"), m.end(), predicate("heart_rate", op, int(m.group("num")), "{beats}/min"), frozenset({"heart_rate"})))
     for it in _life_items(text, ctype) if ("life" in low or "surviv" in low) else ():
         if not any(not (it.end <= other.start or it.start >= other.end) for other in items):
             items.append(it)
