@@ -81,6 +81,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
+    # (never the drug: "pegylated amylase", "lipase inhibitors")
+    ("amylase", r"(?:serum\s+|pancreatic\s+)?amylase(?!\s+inhibitor)"),
+    ("lipase", r"(?:serum\s+|pancreatic\s+)?lipase(?!\s+inhibitor)"),
     ("magnesium", r"(?:serum\s+)?magnesium"),
     # (never the salt a drug list names: "sodium bicarbonate", "sodium valproate")
     ("sodium", r"(?:serum\s+)?sodium(?!\s+(?:bicarbonate|valproate|chloride|thiosulfate|phosphate|citrate|oxybate|nitroprusside|ferric))"),
@@ -546,7 +549,7 @@ _CANONICAL = {
     "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
     "dlco": "%", "fev1": "%", "fvc": "%",
-    "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
+    "magnesium": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
 }
 
@@ -563,7 +566,7 @@ _PLAUSIBLE = {
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
-    "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
+    "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
     "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0),
 }
