@@ -31,6 +31,7 @@ from rules_engine.parser.topics.failed_treatment import (
     status_after_therapy_items,
 )
 from rules_engine.parser.topics.infections import infection_items
+from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
@@ -106,6 +107,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         nyha_items(text, ctype),
         child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
         biomarker_items(text, ctype),
+        lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         lab_items(text, ctype),
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
@@ -781,6 +783,13 @@ def _history(item: Item) -> bool:
     return _history_expr(item.expr)
 
 
+def _graded(item: Item, text: str) -> bool:
+    """An item of labs bounded by their CTCAE grade (topics.lab_grades): measurements only, the
+    grade written in its span."""
+    return bool(item.concepts) and all(CONCEPTS.get(c) is not None and CONCEPTS[c].kind is Kind.MEASUREMENT for c in item.concepts) \
+        and LAB_GRADE_GATE.search(text, item.start, item.end) is not None
+
+
 def _history_qualified(e: Expr | None) -> bool:
     """A history, or a history narrowed by what else the item says: unread words beside it
     (``Qualifier`` conjuncts), a class or bound of its own ("congestive heart failure (NYHA
@@ -914,6 +923,13 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
                  and (_COMMA_AND.match(connectors[i]) or _PURE_COMMA.fullmatch(connectors[i]))
                  and _history_qualified(exprs[i].expr) and _history_qualified(exprs[i + 1].expr)
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Baseline hypomagnesemia and amylase or lipase at least Grade 1 or higher": a lab at a
+        # CTCAE grade is an adverse event as a diagnosis is, and an exclusion's list of them
+        # excludes by any (read as All, a lipase past the limit without hypomagnesemia passed)
+        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i])
+                 and (_graded(exprs[i], text) or _graded(exprs[i + 1], text))
+                 and all(_graded(it, text) or _history(it) for it in (exprs[i], exprs[i + 1])) else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
         # measures of the heart's pumping, each the exclusion for whom it is taken (joined by

@@ -663,6 +663,12 @@ def _by_sex(text: str, pos: int, concept: str, first: Expr) -> tuple[int, Expr] 
     return second.end(), expr
 
 
+def lab_name_pattern(concepts: list[str]) -> str:
+    """The names of ``concepts`` in the table, as one alternation (topics.lab_grades)."""
+    table = dict(_LAB_NAMES)
+    return "|".join(f"(?:{table[c]})" for c in concepts)
+
+
 def named_labs(text: str) -> list[str]:
     """The lab concepts a phrase names without a threshold ("If the serum creatinine is above
     these values"), in order of appearance."""
