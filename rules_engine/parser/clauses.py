@@ -34,6 +34,7 @@ from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
+from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.measurable import measurable_items
@@ -109,6 +110,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         biomarker_items(text, ctype),
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         lab_items(text, ctype),
+        organ_function_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         swallowing_items(text, ctype),
