@@ -18,6 +18,7 @@ from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
+from rules_engine.parser.topics.bleeding_drugs import GATE as _BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.prior_lines import GATE as PRIOR_LINES_GATE, prior_line_items
 from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
@@ -109,6 +110,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
         biomarker_items(text, ctype),
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
+        bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         lab_items(text, ctype),
         organ_function_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if _PREGNANCY_GATE.search(text) else [],

@@ -11,6 +11,7 @@ from rules_engine.parser.clauses import _AGE_GATE, _FAILED_GATE, _PREGNANCY_GATE
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.sections import split_criteria
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.bleeding_drugs import GATE as BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.organ_function import GATE as ORGAN_FUNCTION_GATE, organ_function_items
@@ -32,7 +33,8 @@ def _organ_function_items(text: str, ctype: CriterionType) -> list[object]:
 
 
 GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items), ("failed", _FAILED_GATE, _failed_items),
-         ("lab grades", LAB_GRADE_GATE, _lab_grade_items), ("organ function", ORGAN_FUNCTION_GATE, _organ_function_items)]
+         ("lab grades", LAB_GRADE_GATE, _lab_grade_items), ("organ function", ORGAN_FUNCTION_GATE, _organ_function_items),
+         ("bleeding drugs", BLEEDING_DRUG_GATE, lambda text, ctype: bleeding_drug_items(text))]
 
 
 def _clauses() -> list[str]:
