@@ -96,7 +96,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
-_FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran|recurred|relapsed", I)
+_FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
