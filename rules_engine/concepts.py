@@ -471,6 +471,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # > 1.5 mmol/L" read as total calcium was a bound of 6 mg/dL (topics.labs)
     Concept("ionized_calcium", Kind.MEASUREMENT, "ionized (free) calcium", "mg/dL", molar_mass=40.078),
     Concept("hyponatremia", Kind.EVENT, "hyponatremia"),
+    # the pancreatic enzymes ("Amylase or Lipase > 2 x institutional ULN", "Lipase <= 1.5 x ULN":
+    # 18 corpus lines, each a review before). No default upper limit: labs set the lipase's
+    # anywhere between 60 and 200 U/L, so a value with no reference range decides no multiple
+    Concept("amylase", Kind.MEASUREMENT, "serum amylase", "U/L"),
+    Concept("lipase", Kind.MEASUREMENT, "serum lipase", "U/L"),
+    # inorganic phosphate, as phosphorus ("Serum calcium or phosphate below the lower limit of
+    # normal", "phosphate < ULN"; topics.labs): a mass of phosphorus per volume, 1 mmol/L = 3.1 mg/dL
+    Concept("phosphate", Kind.MEASUREMENT, "serum phosphate (inorganic phosphorus)", "mg/dL", molar_mass=30.974),
     Concept("glaucoma", Kind.EVENT, "glaucoma"),
     Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
     # the organ diseases exclusions name (topics.organ_disease; append only). "Cardiovascular

@@ -18,6 +18,7 @@ from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
+from rules_engine.parser.topics.bleeding_drugs import GATE as _BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.prior_lines import GATE as PRIOR_LINES_GATE, prior_line_items
 from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
@@ -31,8 +32,10 @@ from rules_engine.parser.topics.failed_treatment import (
     status_after_therapy_items,
 )
 from rules_engine.parser.topics.infections import infection_items
+from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
+from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.measurable import measurable_items
@@ -93,7 +96,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
-_FAILED_GATE = re.compile(r"fail|progress|resistant|refractory|intoleran|recurred|relapsed", I)
+_FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
@@ -106,7 +109,10 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         nyha_items(text, ctype),
         child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
         biomarker_items(text, ctype),
+        lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
+        bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         lab_items(text, ctype),
+        organ_function_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if _PREGNANCY_GATE.search(text) else [],
         infection_items(text),
         swallowing_items(text, ctype),
@@ -833,6 +839,13 @@ def _history(item: Item) -> bool:
     return _history_expr(item.expr)
 
 
+def _graded(item: Item, text: str) -> bool:
+    """An item of labs bounded by their CTCAE grade (topics.lab_grades): measurements only, the
+    grade written in its span."""
+    return bool(item.concepts) and all(CONCEPTS.get(c) is not None and CONCEPTS[c].kind is Kind.MEASUREMENT for c in item.concepts) \
+        and LAB_GRADE_GATE.search(text, item.start, item.end) is not None
+
+
 def _history_qualified(e: Expr | None) -> bool:
     """A history, or a history narrowed by what else the item says: unread words beside it
     (``Qualifier`` conjuncts), a class or bound of its own ("congestive heart failure (NYHA
@@ -979,6 +992,13 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
                  and (_COMMA_AND.match(connectors[i]) or _PURE_COMMA.fullmatch(connectors[i]))
                  and _history_qualified(exprs[i].expr) and (_history_qualified(exprs[i + 1].expr) or _bound(exprs[i + 1].expr))
                  and {roles[i], roles[i + 1]} != _FIXED_ROLES else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Baseline hypomagnesemia and amylase or lipase at least Grade 1 or higher": a lab at a
+        # CTCAE grade is an adverse event as a diagnosis is, and an exclusion's list of them
+        # excludes by any (read as All, a lipase past the limit without hypomagnesemia passed)
+        kinds = ["or" if k == "and" and _LIST_AND.fullmatch(connectors[i])
+                 and (_graded(exprs[i], text) or _graded(exprs[i + 1], text))
+                 and all(_graded(it, text) or _history(it) for it in (exprs[i], exprs[i + 1])) else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "Left ventricular ejection fraction < 45% and in children-shortening fraction < 26%": two
         # measures of the heart's pumping, each the exclusion for whom it is taken (joined by

@@ -216,6 +216,10 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "2823-3", valueQuantity=quantity(3.1, "meq/L")), {"potassium": (3.1, "mmol/L")}),  # US labs
         (observation(LOINC, "19123-9", valueQuantity=quantity(1.8, "mg/dL")), {"magnesium": (1.8, "mg/dL")}),
         (observation(LOINC, "2951-2", valueQuantity=quantity(128, "mmol/L")), {"sodium": (128, "mmol/L")}),
+        (observation(LOINC, "1798-8", valueQuantity=quantity(140, "U/L")), {"amylase": (140, "U/L")}),
+        (observation(LOINC, "3040-3", valueQuantity=quantity(95, "U/L")), {"lipase": (95, "U/L")}),
+        (observation(LOINC, "2777-1", valueQuantity=quantity(2.1, "mg/dL")), {"phosphate": (2.1, "mg/dL")}),
+        (observation(LOINC, "14879-1", valueQuantity=quantity(1.0, "mmol/L")), {"phosphate": (3.0974, "mg/dL")}),  # as phosphorus
         (observation(LOINC, "2028-9", valueQuantity=quantity(18, "meq/L")), {"bicarbonate": (18, "mmol/L")}),  # total CO2, US units
         (observation(LOINC, "1963-8", valueQuantity=quantity(24, "mmol/L")), {"bicarbonate": (24, "mmol/L")}),
         (observation(LOINC, "98130-8", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),

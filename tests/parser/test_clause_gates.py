@@ -11,7 +11,10 @@ from rules_engine.parser.clauses import _AGE_GATE, _FAILED_GATE, _PREGNANCY_GATE
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.sections import split_criteria
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.bleeding_drugs import GATE as BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
+from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
+from rules_engine.parser.topics.organ_function import GATE as ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from tests.fixtures.corpus_lines import _texts, available
 
@@ -21,7 +24,17 @@ def _failed_items(text: str, ctype: CriterionType) -> list[object]:
     return [*apl_failed_items(text, ctype), *failed_treatment_items(text, ctype)]
 
 
-GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items), ("failed", _FAILED_GATE, _failed_items)]
+def _lab_grade_items(text: str, ctype: CriterionType) -> list[object]:
+    return list(lab_grade_items(text, ctype is CriterionType.EXCLUSION))
+
+
+def _organ_function_items(text: str, ctype: CriterionType) -> list[object]:
+    return list(organ_function_items(text, ctype is CriterionType.EXCLUSION))
+
+
+GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items), ("failed", _FAILED_GATE, _failed_items),
+         ("lab grades", LAB_GRADE_GATE, _lab_grade_items), ("organ function", ORGAN_FUNCTION_GATE, _organ_function_items),
+         ("bleeding drugs", BLEEDING_DRUG_GATE, lambda text, ctype: bleeding_drug_items(text))]
 
 
 def _clauses() -> list[str]:

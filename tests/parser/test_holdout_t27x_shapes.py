@@ -66,6 +66,14 @@ ROWS = [
      [adult(named("dasatinib"), REFRACTORY)], [adult(named("nilotinib"))], [adult(named("imatinib")), adult(named("imatinib"), allergy("imatinib"))]),
     ("Chronic myelogenous leukemia resistant to imatinib therapy", I,
      [adult(CML, named("imatinib"), REFRACTORY)], [adult(CML, named("dasatinib")), adult(named("imatinib"), REFRACTORY)], [adult(CML, named("imatinib"))]),
+    # the resistance's origin and the same drug's intolerance written as the second alternative
+    # are one failure; an "or" in whom the line is for, before its "must have", offers no
+    # alternative to it (holdout T311: a patient never given imatinib passed)
+    ("Subjects must have primary or acquired resistance to Imatinib mesylate or have intolerance of imatinib mesylate", I,
+     [adult(named("imatinib"), REFRACTORY), adult(named("imatinib"), allergy("imatinib"))], [adult(), adult(named("dasatinib"))], [adult(named("imatinib"))]),
+    ("Primary or acquired resistance to imatinib", I, [adult(named("imatinib"), REFRACTORY)], [adult()], []),
+    # (another drug's intolerance is an alternative of its own: left as it was)
+    ("Resistance to imatinib or intolerance of dasatinib", I, [], [], [adult(), adult(named("imatinib"), REFRACTORY)]),
     # (an exclusion's intolerance is the hypersensitivity it was)
     ("Intolerance to dasatinib and/or bortezomib", E, [adult(allergy("dasatinib"))], [adult()], []),
 ]
@@ -99,3 +107,11 @@ def test_an_age_that_scopes_something_else_is_no_bound_of_the_line(text: str, ki
 def test_a_failed_drug_the_sentence_scopes_otherwise_stays_a_persons(text: str, facts: PatientFacts) -> None:
     """Neither met nor failed by the drug's absence: a person reads these lines, as before."""
     assert judged(parse_line(text, I), facts) is UNKNOWN
+
+
+def test_an_or_in_whom_the_line_is_for_leaves_the_failure_asked_of_all() -> None:
+    """"Ph+ or bcr-abl positive ... CML subjects must have ... resistance to imatinib": the failure is
+    a further requirement beside the disease, never an alternative to it."""
+    line = parse_line("Philadelphia chromosome positive or bcr-abl gene positive Chronic phase Chronic Myelogenous Leukemia (CML) subjects must "
+                      "have primary or acquired resistance to Imatinib mesylate or have intolerance of imatinib mesylate", I)
+    assert judged(line, adult(CML, result("bcr_abl1", "positive"))) is Outcome.NOT_MET  # never given imatinib

@@ -58,9 +58,12 @@ READINGS = [
     # a first test with its own bound ("normal") is no member of the list after it
     ("Creatinine normal or creatinine clearance ≥ 60 mL/min", INC,
      'review ambiguous "Creatinine normal: a bound of its own" or creatinine-clearance >= 60 mL/min'),
-    # a word in the list that names no test stays a review beside the limit
+    # a word in the list that names no test stays a review beside the limit (the registry's own line
+    # named the phosphate, a test since it is a concept: read with the calcium)
+    ("Patients must have corrected calcium and uric acid < ULN obtained within 7 days prior to sub-study registration", INC,
+     'calcium < 1 x ULN and review unparsed "in the list of tests under one limit: uric acid"'),
     ("Patients must have corrected calcium and phosphate < ULN obtained within 7 days prior to sub-study registration", INC,
-     'calcium < 1 x ULN and review unparsed "in the list of tests under one limit: phosphate"'),
+     "calcium < 1 x ULN and phosphate < 1 x ULN"),
     # the gap's method notes, framing words and a survival's causes add nothing
     ("Patients must have an expected survival from cancer or co-morbidity of at least three months.", INC, "life-expectancy >= 3 months"),
     ("Creatinine clearance (measured or calculated) >= 60 mL/min", INC, "creatinine-clearance >= 60 mL/min"),

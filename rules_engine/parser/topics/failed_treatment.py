@@ -175,12 +175,23 @@ def del5q_failed_items(text: str, ctype: CriterionType) -> list[Item]:
 # and a drug class stay as they were.
 _FAILED_DRUG = r"[a-z]{3,}(?:tinib|rafenib|lidomide|ximab|zumab|umab)(?:\s+(?:mesylate|malate|tosylate|hydrochloride))?"
 _FAILED_NAMED = re.compile(
-    r"\b(?P<how>resistant|resistance|refractory|failed|failure)"
+    # where the resistance came from ("primary or acquired resistance to imatinib"): no alternative to it
+    r"\b(?:(?:primary|acquired|secondary|intrinsic)\s+(?:(?:or|and/or)\s+(?:primary|acquired|secondary|intrinsic)\s+)?)?"
+    r"(?P<how>resistant|resistance|refractory|failed|failure)"
     r"(?:\s+(?:or|and/or)\s+(?:are\s+|is\s+|been\s+|be\s+|have\s+been\s+)?(?:intolerant|intolerance|resistant|refractory))?"
     r"\s+(?:to|of|on)\s+(?:(?:prior|previous|the)\s+)?(?:(?:treatment|therapy)\s+with\s+)?"
-    rf"(?P<drugs>{_FAILED_DRUG}(?:\s*(?:,\s*(?:or\s+)?|\s+or\s+|\s*/\s*){_FAILED_DRUG}){{0,2}})\b(?:\s+(?:therapy|treatment))?(?!\s+(?:and|plus|\+|or\s+(?:an?\s+|any\s+|other|another)))",
+    rf"(?P<drugs>{_FAILED_DRUG}(?:\s*(?:,\s*(?:or\s+)?|\s+or\s+|\s*/\s*){_FAILED_DRUG}){{0,2}})\b(?:\s+(?:therapy|treatment))?"
+    # the intolerance written as the second alternative ("resistance to imatinib mesylate or have
+    # intolerance of imatinib mesylate"): the same drug's, one failure
+    rf"(?P<intolerance>\s*,?\s+or\s+(?:(?:have|has|had|show|shows|with|are|is|be|been)\s+){{0,2}}(?:an?\s+)?(?:intolerance|intolerant)\s+(?:of|to)\s+"
+    rf"(?:(?:prior|previous|the)\s+)?(?P<drugs2>{_FAILED_DRUG}))?"
+    r"(?!\s+(?:and|plus|\+|or\s+(?:an?\s+|any\s+|other|another)))",
     I,
 )
+# the requirement's verb before the failure ("Ph+ or bcr-abl positive chronic phase CML subjects must
+# have primary ... resistance to imatinib"): an "or" before it describes whom the line is for, it
+# offers no alternative to the failure
+_MUST = re.compile(r"\b(?:must|should)\s+(?:have|be)\b", I)
 
 # What the reading leaves as it was: a line that admits the patients it names ("Patients who have
 # failed nilotinib ... will be eligible": a permission, which the permission reader would turn into
@@ -207,10 +218,15 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         start = max([b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())] or [0])
         after = _SENTENCE_BREAK.search(text, m.end())
         stop = after.start() if after else len(text)
-        if re.search(r"\bor\b", text[start: m.start()] + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
-            continue  # see _FAILED_NAMED_SCOPED
         names = [re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", d.group(0), flags=I).lower()
                  for d in re.finditer(_FAILED_DRUG, m.group("drugs"), I)]
+        second = m.group("drugs2")
+        if second and re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", second, flags=I).lower() not in names:
+            continue  # another drug's intolerance: an alternative of its own
+        must = [x.end() for x in _MUST.finditer(text, start, m.start())]
+        before = text[must[-1] if must else start: m.start()]
+        if re.search(r"\bor\b", before + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
+            continue  # see _FAILED_NAMED_SCOPED
         given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])
         failed = any_of([
             predicate("refractory", Op.PRESENT),

@@ -81,6 +81,11 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
+    # (never "glucose-6-phosphate", "bisphosphonate", "sodium phosphate", a phosphate binder or supplement)
+    ("phosphate", r"(?<![\w-])(?<!sodium\s)(?<!potassium\s)(?<!aluminum\s)(?:(?:serum|inorganic)\s+)?phosph(?:ate|orus)(?![\w-])(?!\s+(?:binders?|supplements?|dehydrogenase))"),
+    # (never the drug: "pegylated amylase", "lipase inhibitors")
+    ("amylase", r"(?:serum\s+|pancreatic\s+)?amylase(?!\s+inhibitor)"),
+    ("lipase", r"(?:serum\s+|pancreatic\s+)?lipase(?!\s+inhibitor)"),
     ("magnesium", r"(?:serum\s+)?magnesium"),
     # (never the salt a drug list names: "sodium bicarbonate", "sodium valproate")
     ("sodium", r"(?:serum\s+)?sodium(?!\s+(?:bicarbonate|valproate|chloride|thiosulfate|phosphate|citrate|oxybate|nitroprusside|ferric))"),
@@ -486,11 +491,13 @@ def _lvef_lln_items(text: str) -> list[Item]:
 # 7.6 mg/dL passed "calcium ... below the lower limit of normal", holdout T272). The record carries
 # the upper limit (referenceRange.high) but no lower one, and adult labs set the lower within the
 # bands below: a value at or above every lab's lower limit is not below it, one under every lab's
-# limit is, one in between is left to a person. Phosphate has no concept: its part stays a review.
+# limit is, one in between is left to a person.
 _LLN_BANDS: dict[str, tuple[float, float, str]] = {
     "potassium": (3.3, 3.6, "mmol/L"), "sodium": (133, 136, "mmol/L"), "magnesium": (1.5, 1.9, "mg/dL"), "calcium": (8.1, 8.9, "mg/dL"),
+    # adult labs set phosphorus's lower limit between 0.74 and 0.9 mmol/L
+    "phosphate": (2.3, 2.8, "mg/dL"),
 }
-_SALT = "|".join(f"(?P<{c}>{dict(_LAB_NAMES)[c]})" for c in _LLN_BANDS) + r"|(?P<phosphate>(?:serum\s+)?phosph(?:ate|orus)(?!\s+(?:binders?|supplements?)))"
+_SALT = "|".join(f"(?P<{c}>{dict(_LAB_NAMES)[c]})" for c in _LLN_BANDS)
 _SALT_ONE = re.compile(_SALT, I)
 _SALT_ANY = re.sub(r"\(\?P<\w+>", "(?:", _SALT)  # the same names without their groups, for the list
 _SALT_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and/or\s+|\s+and\s+|\s+or\s+|\s*/\s*)"
@@ -533,9 +540,7 @@ def _salt_lln_items(text: str) -> list[Item]:
         names = [next(k for k, v in one.groupdict().items() if v) for one in _SALT_ONE.finditer(m.group("names"))]
         parts: list[Expr] = []
         for c in dict.fromkeys(names):
-            if c == "phosphate":
-                parts.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, "phosphate against the lab's normal range"))
-            elif m.group("wnl"):
+            if m.group("wnl"):
                 parts.append(all_of([salt_at_least_lln(c), predicate(c, Op.LTE, 1, None, True)]))
             else:
                 parts.append(salt_at_least_lln(c) if m.group("up") else Not(salt_at_least_lln(c)))
@@ -544,7 +549,7 @@ def _salt_lln_items(text: str) -> list[Item]:
         # each must be in range ("potassium and magnesium >= LLN", "within normal limits"); below
         # it, any one is ("calcium or phosphate below the lower limit of normal")
         expr = any_of(parts) if m.group("down") else all_of(parts)
-        items.append(Item(m.start(), m.end(), expr, frozenset(c for c in names if c != "phosphate")))
+        items.append(Item(m.start(), m.end(), expr, frozenset(names)))
     return items
 
 
@@ -554,7 +559,7 @@ _CANONICAL = {
     "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
     "dlco": "%", "fev1": "%", "fvc": "%",
-    "magnesium": "mg/dL", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
+    "magnesium": "mg/dL", "phosphate": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
     "heart_rate": "{beats}/min",
 }
@@ -573,8 +578,8 @@ _PLAUSIBLE = {
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
     "heart_rate": (20.0, 250.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
-    "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0),
-    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0),
+    "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
+    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0),
     "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0),
 }
 
@@ -668,6 +673,12 @@ def _by_sex(text: str, pos: int, concept: str, first: Expr) -> tuple[int, Expr] 
         all_of([predicate("sex", Op.IS, _sex_of(second.group("sex"))), other]),
     ])
     return second.end(), expr
+
+
+def lab_name_pattern(concepts: list[str]) -> str:
+    """The names of ``concepts`` in the table, as one alternation (topics.lab_grades)."""
+    table = dict(_LAB_NAMES)
+    return "|".join(f"(?:{table[c]})" for c in concepts)
 
 
 def named_labs(text: str) -> list[str]:

@@ -1,0 +1,70 @@
+"""Hepatic or renal function called adequate with no limits written (topics.organ_function).
+
+"Adequate hepatic function", "Adequate liver and renal function", "Inadequate renal function"
+(about 55 corpus lines) were each a review; two, "Adequate hepatic function" and "Adequate renal
+function" among a trial's exclusions (holdout T311), meant their lack and passed a patient with
+ALT at five times the limit. Every protocol's limits lie between two bands: values within the
+normal range are adequate by any, values at CTCAE grade 3 or worse by none, and between them the
+protocol decides (a review). An exclusion so written excludes by the lack; a line that writes or
+defines its limits is the limits' reading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from rules_engine.rule_language import render_rule
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import alt, bilirubin, creatinine, healthy, lab
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
+
+HEPATIC = "Adequate hepatic function"
+RENAL = "Adequate renal function"
+BOTH = "Adequate liver and kidney functions"
+
+
+def clearance(value: float):
+    return lab("creatinine_clearance", value, "mL/min")
+
+
+# (line, type, met, not met, unknown)
+ROWS = [
+    # normal values: adequate; past grade 2 (ALT > 5 x ULN, bilirubin > 3 x ULN): not
+    (HEPATIC, INC, (healthy(),), (healthy(alt=alt(210)), healthy(bilirubin=bilirubin(4.0))), (healthy(alt=None), healthy(alt=alt(100)))),
+    # the exclusion the registry wrote as "Adequate ...": its lack excludes
+    (HEPATIC, EXC, (healthy(alt=alt(210), bilirubin=bilirubin(3.0)),), (healthy(),), (healthy(alt=alt(100)),)),
+    ("Inadequate hepatic function", EXC, (healthy(bilirubin=bilirubin(4.0)),), (healthy(),), ()),
+    # either test shows the renal function; both past grade 2 show its lack
+    (RENAL, INC, (healthy(), healthy(creatinine=creatinine(2.0), creatinine_clearance=clearance(70))),
+     (healthy(creatinine=creatinine(3.1), creatinine_clearance=clearance(24)), healthy(creatinine=creatinine(4.0), creatinine_clearance=clearance(40))),
+     (healthy(creatinine=creatinine(2.0), creatinine_clearance=clearance(45)), healthy(creatinine=None, creatinine_clearance=None))),
+    (RENAL, EXC, (healthy(creatinine=creatinine(3.1), creatinine_clearance=clearance(24)),), (healthy(),), ()),
+    (BOTH, INC, (healthy(),), (healthy(alt=alt(210)),), ()),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS))
+def test_adequate_function_is_judged_by_the_bands(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
+
+
+def test_between_the_bands_the_protocol_decides():
+    """An ALT at 2.5 x ULN is within some protocols' limits and past others': left to a person."""
+    criterion = parse_line(HEPATIC, INC)
+    assert judged(criterion, healthy(alt=alt(100))) is Outcome.UNKNOWN
+    assert "review ambiguous" in render_rule(criterion.expr, criterion.applies_if)
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with adequate hepatic function defined as",
+    "Patients must have adequate liver function with a bilirubin within normal laboratory values",
+    "Adequate renal function: creatinine <= 1.5 x ULN",
+    "Adequate hepatic function as defined below:",
+])
+def test_a_line_with_its_own_limits_is_not_read_by_the_bands(text):
+    criterion = parse_line(text, INC)
+    assert "CTCAE grade 2" not in render_rule(criterion.expr, criterion.applies_if)
