@@ -112,7 +112,8 @@ def time_after_transplant(text: str) -> str:
     Inclusions only: under an exclusion the same words restrict a permission ("Prior therapies ...
     permitted, with the following restriction: 6 months or longer after stem cell transplantation")
     and read as a washout they passed a transplant three months ago (holdout T272)."""
-    if "after" not in text and "post" not in text and "following" not in text and "from" not in text:
+    lower = text.lower()
+    if "after" not in lower and "post" not in lower and "following" not in lower and "from" not in lower:
         return text
     text = _TIME_SPAN_AFTER_TRANSPLANT.sub(r"≥ \1 \3 since \4 and ≤ \2 \3 since \4", text)
     return _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
