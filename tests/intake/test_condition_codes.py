@@ -143,7 +143,7 @@ ORIGINS_AND_MYELOMONOCYTIC = [
     ("9946/3", ICDO3, {"jmml"}),
     ("B97.33", ICD10, {"htlv"}),
     ("B97.34", ICD10, {"htlv"}),
-    ("C91.50", ICD10, {"htlv", "hematologic_malignancy"}),
+    ("C91.50", ICD10, {"htlv", "atll"}),  # adult T-cell leukaemia/lymphoma, caused by HTLV-1
 ]
 
 
