@@ -212,7 +212,7 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         if _cache_url.startswith("locmem:")
         else {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "matcher.config.redis_cache.ReusedClientRedisCache",
             "LOCATION": _cache_url or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0",
             "KEY_PREFIX": os.environ.get("ELIGO_CACHE_KEY_PREFIX", "eligo"),
         }

@@ -48,6 +48,15 @@ class Rule:
     def name_pattern(self) -> re.Pattern[str] | None:
         return _words(self.names) if self.names else None
 
+    def could_start_with(self, first: str) -> bool:
+        """Whether a code starting with ``first`` could match (never False where ``matches``
+        would be True): ``CodeTables._find`` asks only these rows."""
+        return (
+            any(c[:1] == first for c in self.codes)
+            or any(not p or p[0] == first for p in self.prefixes)
+            or any(not lo or lo[0] <= first <= hi[:1] for lo, hi in self.ranges)
+        )
+
     def matches(self, code: str) -> bool:
         if code in self.codes:
             return True
@@ -89,6 +98,10 @@ class CodeTables:
     medications: tuple[Rule, ...] = ()
     vaccines: tuple[Rule, ...] = ()
     allergies: tuple[Rule, ...] = ()
+    # (table, systems, a code's first character) -> the rows that could match such a code
+    _rows_for: dict[tuple[int, tuple[str, ...], str], tuple[tuple[Rule, ...], tuple[Rule, ...]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     # -- systems ------------------------------------------------------------------------------
 
@@ -112,9 +125,25 @@ class CodeTables:
             return []
         code = self.normalise_code(name, code)
         systems = (name, *([self.read_as[name]] if name in self.read_as else []))
-        found = [r for r in rules if r.system in systems and r.matches(code)]
+        found = [r for r in self._rows(rules, systems, code[0]) if r.matches(code)]
         specific = [r for r in found if not r.fallback]
         return specific or found
+
+    def _rows(self, rules: tuple[Rule, ...], systems: tuple[str, ...], first: str) -> tuple[Rule, ...]:
+        """The rows of ``rules`` in ``systems`` that a code starting with ``first`` could match,
+        in their order. Measured on the example patients: each coding was tried against every
+        row of its table (~200 for ICD-10-CM), ~0.6 of a bundle's ~3 ms of intake CPU. Kept
+        per first character for the characters codes start with (a hostile code's own
+        character is looked for, not kept); ``tests/intake/test_code_lookup.py`` pins the
+        answers to the scan of every row."""
+        key = (id(rules), systems, first)
+        kept = self._rows_for.get(key)
+        if kept is not None and kept[0] is rules:  # the same table, not another at its address
+            return kept[1]
+        found = tuple(r for r in rules if r.system in systems and r.could_start_with(first))
+        if first.isascii() and first.isalnum():
+            self._rows_for[key] = (rules, found)
+        return found
 
     def condition_rules(self, system_uri: Any, code: Any) -> list[Rule]:
         return self._find(self.conditions, system_uri, code) or self._catalogue(system_uri, code, "condition")

@@ -35,7 +35,7 @@ def post_patient(api, identifier: str = "p-1"):
 
 
 def test_the_throttles_count_in_a_cache_every_web_process_shares():
-    assert django_settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert django_settings.CACHES["default"]["BACKEND"] == "matcher.config.redis_cache.ReusedClientRedisCache"
 
 
 def test_calls_past_the_burst_rate_answer_429_with_retry_after(api, rates):
