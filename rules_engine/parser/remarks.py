@@ -43,9 +43,13 @@ EVER_PHRASE = (
 HYDROXYUREA_EXCEPTED = (
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
     r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
-    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
-    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
+    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells",
+    # "except for hydroxyurea to control high white blood cell (WBC) counts", "with the exception
+    # of hydroxyurea for leukocytosis": the cytoreduction hydroxyurea is given for in these diseases.
+    # A duration or a dose, "for up to 5 days", narrows the exception and is not this remark's)
+    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:(?:given|used|administered)\s+)?(?:to|for)\s+(?:the\s+)?(?:(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?)?"
+    r"(?:(?:high|elevated|rising|increased|uncontrolled)\s+)?"
+    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cells?|WBC|leukocyte)(?:\s*\(\s*WBC\s*\))?\s+counts?|(?:hyper)?leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
 )
 
 _PATTERNS: tuple[str, ...] = (
