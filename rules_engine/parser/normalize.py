@@ -119,6 +119,21 @@ def time_after_transplant(text: str) -> str:
     return _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
 
 
+# a change, not a level ("if the increase of ejection fraction with stress is estimated at 10% or
+# more", "a dose increase of 25% or more"): the postfix bound is no measurement's
+_CHANGE_BEFORE = re.compile(r"\b(?:increase[sd]?|decrease[sd]?|reduction|drop|decline|rise|change|fall)\b", re.IGNORECASE)
+
+
+_SIGN_BEFORE = re.compile(r"[<>≤≥=]\s*$")
+
+
+def _postfix_bound(m: re.Match[str]) -> str:
+    """"2.0 mg/dl or less" -> "≤ 2.0 mg/dl", unless a change is what the number measures."""
+    if _CHANGE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) or _SIGN_BEFORE.search(m.string, max(0, m.start() - 3), m.start()):
+        return m.group(0)  # (a sign before the number already bounds it: "</= 1.5 times ULN or greater" is no reading's)
+    return ("≤ " if m.group("down") else "≥ ") + m.group(1) + " " + m.group(2)
+
+
 def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, named as the rows' constants are
     return _TURNED[m.group(1)]
 
@@ -339,8 +354,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # limit of normal" is a second limit, not a comparator
         (r"(?<![\d.])(\d+(?:\.\d+)?)\s*((?:times|[x×])\s*(?:the\s+)?ULN|%|(?:mg|gm?|µg|ug|ng)/d?[lL]|[uµμ]mol/L|mmol/L|mL/min(?:ute)?(?:/1\.73\s*m\^?2)?"
          r"|(?:cells\s*)?/\s*(?:[uµμ]L|mm\^?3|microliter)|[x×]\s*10\^?9\s*/\s*L)\s*,?\s+or\s+(?:(?P<down>less|lower|below)|more|greater|higher|above)\b"
-         r"(?!\s+(?:than|limits?|levels?|bounds?|normal)\b)",
-         lambda m: ("≤ " if m.group("down") else "≥ ") + m.group(1) + " " + m.group(2), ("or less", "or lower", "or below", "or more", "or greater", "or higher", "or above")),
+         r"(?!\s+(?:than|limits?|levels?|bounds?|normal|(?:the\s+)?(?:ULN|LLN|upper|lower|institutional|normal))\b)",
+         _postfix_bound, ("or less", "or lower", "or below", "or more", "or greater", "or higher", "or above")),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
         # nothing more, and left behind it was a review beside the relapse)
@@ -572,6 +587,31 @@ def _dose_cap(text: str) -> str:
     return f"No prior cumulative {rest[:cut].strip()} exposure > {m.group('n') or m.group('m')} mg/m^2" + rest[cut:]
 
 
+# The NCI definition of an uncontrolled infection, in brackets or after a comma ("infection not
+# controlled (defined as exhibiting ongoing signs/symptoms related to the infection and without
+# improvement, despite appropriate antibiotics or other treatment)"; 14 corpus lines, the MDS and
+# AML templates): it says what "not controlled" means, which a person judges beside an infection on
+# record. Its "or" split the line, and the half "without improvement ... other treatment" stood as
+# an alternative of its own, so a patient with no infection at all was left unknown. Said as the
+# qualifier it defines ("not controlled" where the line does not say it already), the infection is
+# read with it: no infection on record meets nothing, one on record is a person's.
+_INFECTION_UNCONTROLLED = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?:that\s+is\s+|which\s+is\s+)?(?:defined\s+as\s+|i\.\s?e\.,?\s+)?)?(?:exhibiting\s+)?ongoing\s+signs\s*(?:/|and/or|and|or)\s*symptoms\s+"
+    r"related\s+to\s+the\s+infection\s*,?\s*(?:and\s+)?without\s+improvement\s*,?\s*despite\s+appropriate\s+antibiotics"
+    r"(?:\s*,\s*antiviral\s+therapy)?\s*,?\s*(?:(?:and/or|or|and)\s+other\s+treatments?)?\s*\)?",
+    re.IGNORECASE,
+)
+_CONTROL_SAID = re.compile(r"\b(?:uncontrolled|not\s+controlled|poorly\s+controlled)\b", re.IGNORECASE)
+
+
+def _infection_uncontrolled(text: str) -> str:
+    m = _INFECTION_UNCONTROLLED.search(text) if "ongoing" in text.lower() else None
+    if m is None:
+        return text
+    said = _CONTROL_SAID.search(text, max(0, m.start() - 120), m.start())
+    return text[: m.start()] + ("" if said else " not controlled") + text[m.end():]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 
 
@@ -644,7 +684,7 @@ def normalize(text: str) -> str:
     text = spell_numbers(_MD_ESCAPE.sub(r"\1", _TRADE_MARK.sub(" ", text) if "®" in text or "™" in text else text).translate(_CHARS))
     text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _BRACKETED_AGE.sub(r"\1age ", text) if "(" in text else text
-    text = _similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text))))
+    text = _infection_uncontrolled(_similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text)))))
     text = _PHASE_DEFINED.sub(" ", text) if "defined" in text else text
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0

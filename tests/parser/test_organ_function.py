@@ -74,6 +74,7 @@ def test_between_the_bands_the_protocol_decides():
 @pytest.mark.parametrize("text", [
     "Adequate bone marrow function",
     "Adequate hepatic or renal function",
+    "Not adequate hematologic, renal and hepatic function",
     "Patients with adequate hepatic function defined as",
     "Patients must have adequate liver function with a bilirubin within normal laboratory values",
     "Adequate renal function: creatinine <= 1.5 x ULN",
@@ -84,3 +85,14 @@ def test_a_line_with_its_own_limits_is_not_read_by_the_bands(text):
     criterion = parse_line(text, INC)
     rule = render_rule(criterion.expr, criterion.applies_if)
     assert "CTCAE grade 2" not in rule and "bilirubin" not in rule
+
+
+def test_a_heading_over_its_own_limits_is_read_by_them_not_by_the_bands():
+    """"Adequate bone marrow, renal and hepatic function" over the protocol's limits: the limits
+    decide (the bands' review beside them left every patient unknown)."""
+    from rules_engine.parser import parse_lines
+
+    rows = [(INC, "Adequate bone marrow, renal and hepatic function", None), (INC, "hemoglobin ≥ 9.0 g/dl", 0),
+            (INC, "total bilirubin ≤ 1.5 times the upper limit of normal", 0), (INC, "serum creatinine ≤ 1.5 mg/dL", 0)]
+    heading = parse_lines(rows)[0]
+    assert render_rule(heading.expr, heading.applies_if) == "hemoglobin >= 9 g/dL and bilirubin <= 1.5 x ULN and creatinine <= 1.5 mg/dL"

@@ -60,6 +60,9 @@ _DEFINED = re.compile(
 )
 
 
+_NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
+
+
 def adequate_hepatic() -> Expr:
     """Hepatic function adequate by the bands of the module's doc."""
     return any_of([
@@ -100,8 +103,8 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
         return []
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
-        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()):
-            continue
+        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
+            continue  # ("Not adequate ... function": the line's own negation is the parser's, not read twice here)
         if not m.group("neg") and re.search(r"\bor\b", m.group("organs"), I):
             continue  # "adequate hepatic or renal function" asks one of them: not the bands' "and"
         named = re.findall(_ANY_ORGAN, m.group("organs"), I)
