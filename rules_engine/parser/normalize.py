@@ -346,6 +346,19 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # limit of normal of the institution": the article between a comparator and the limit (left,
         # the bound was read as having no number; 45 corpus lines compare with the upper limit in words)
         (r"([<>≤≥]=?)\s*the\s+(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", r"\1 ", ("the",)),
+        # platelet transfusion independence with its definition ("Platelet count >= 100,000/uL
+        # (transfusion independent, defined as no platelet transfusion within the past 7 days)", "...
+        # not receiving platelet transfusions for at least 7 days prior to enrollment", "Subjects must
+        # be platelet transfusion independent (Platelet transfusion independence is defined as 7 days
+        # or greater without a platelet transfusion)"; 6 corpus lines, the words a review beside the
+        # count, and one read "7 days" as a platelet count of 7): no platelet transfusion within the
+        # days, a requirement of its own beside the count
+        (r"\s*\(\s*(?:platelet\s+)?transfusion[\s-]+independen(?:t|ce)\s*,?\s*(?:(?:is\s+)?defined\s+as\s+)?(?:no|not\s+receiving|without)\s+(?:any\s+|a\s+)?platelet\s+transfusions?\s+"
+         r"(?:within|for\s+(?:≥\s*)?|in)\s*(?:the\s+)?(?:past\s+|last\s+|a\s+)?(\d+)[\s-]*days?(?:\s+period)?(?:\s+(?:prior\s+to|before)\s+(?:enrol{1,2}ment|registration|study\s+entry))?\s*\)",
+         r"; no platelet transfusion within \1 days;", ("independen",)),
+        (r"\bplatelet\s+transfusion\s+independent\s*\(\s*platelet\s+transfusion\s+independence\s+is\s+defined\s+as\s+(?:≥\s*)?(\d+)\s*days?\s+(?:or\s+(?:greater|more|longer)\s+)?"
+         r"without\s+(?:a\s+|any\s+)?platelet\s+transfusions?\s*\)",
+         r"without platelet transfusion within \1 days", ("independen",)),
         # a limit with its comparator after it ("bilirubin 2.0 times the ULN or lower", "Bilirubin
         # 2.0 mg/dl or less", "Albumin is 2.8 g/dL or above", "ANC 1500/ul or higher", "LVEF of 45%
         # or less"; 27 corpus lines, each a review whole): the comparator is the number's, as a
