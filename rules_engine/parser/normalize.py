@@ -359,6 +359,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bplatelet\s+transfusion\s+independent\s*\(\s*platelet\s+transfusion\s+independence\s+is\s+defined\s+as\s+(?:≥\s*)?(\d+)\s*days?\s+(?:or\s+(?:greater|more|longer)\s+)?"
          r"without\s+(?:a\s+|any\s+)?platelet\s+transfusions?\s*\)",
          r"without platelet transfusion within \1 days", ("independen",)),
+        # one kind of therapy named by two nouns ("Concurrent use of other anti-cancer agents or
+        # treatments", "No other concurrent anticancer agents or therapies"; 14 corpus lines): the
+        # second noun is the first's kind again (split at its "or", it stood as an unread
+        # alternative of its own, and no record decided the line)
+        (r"\b(anti-?\s?cancer|anti-?neoplastic)\s+(agents?|drugs?|therap(?:y|ies)|treatments?)\s*(?:or|and/or|/)\s*(?:treatments?|therap(?:y|ies)|agents?|drugs?)\b(?!\s+(?:for|of|with)\b)",
+         r"\1 \2", ("cancer", "neoplastic")),
         # a limit with its comparator after it ("bilirubin 2.0 times the ULN or lower", "Bilirubin
         # 2.0 mg/dl or less", "Albumin is 2.8 g/dL or above", "ANC 1500/ul or higher", "LVEF of 45%
         # or less"; 27 corpus lines, each a review whole): the comparator is the number's, as a
