@@ -363,7 +363,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # treatments", "No other concurrent anticancer agents or therapies"; 14 corpus lines): the
         # second noun is the first's kind again (split at its "or", it stood as an unread
         # alternative of its own, and no record decided the line)
-        (r"\b(anti-?\s?cancer|anti-?neoplastic)\s+(agents?|drugs?|therap(?:y|ies)|treatments?)\s*(?:or|and/or|/)\s*(?:treatments?|therap(?:y|ies)|agents?|drugs?)\b(?!\s+(?:for|of|with)\b)",
+        (r"\b(anti-?\s?cancer|anti-?neoplastic)\s+(agents?|drugs?|therap(?:y|ies)|treatments?)\s*(?:or|and/or|/)\s*(?:treatments?|therap(?:y|ies)|agents?|drugs?)\b(?!\s+(?:for|of|with|in|on)\b)",
          r"\1 \2", ("cancer", "neoplastic")),
         # a limit with its comparator after it ("bilirubin 2.0 times the ULN or lower", "Bilirubin
         # 2.0 mg/dl or less", "Albumin is 2.8 g/dL or above", "ANC 1500/ul or higher", "LVEF of 45%
