@@ -22,6 +22,7 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.counted import count_asked, counted
+from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES
@@ -214,6 +215,18 @@ _QUALIFICATIONS = re.compile(r"\bqualifications?\b", re.I)
 _ELIGIBLE_GROUP = re.compile(r"^\W*(?:patients?|subjects?|participants?|those)\b.{0,300}?\b(?:are|is|will\s+be|remain)\s+(?:also\s+)?eligible\b", re.I)
 
 
+def _bands_alone(expr: Expr, text: str, ctype: CriterionType) -> bool:
+    """Whether a line's reading is nothing but topics.organ_function's bands (no limit written)."""
+    if not _ORGAN_FUNCTION_GATE.search(text):
+        return False
+    # (sentence by sentence: "Patients must have adequate hematologic, hepatic, and renal function.
+    # All tests must be obtained less than 21 days from day 1 ... This includes:")
+    return any(it.expr == expr for sentence in _SENTENCES.split(text) for it in organ_function_items(sentence, ctype is CriterionType.EXCLUSION))
+
+
+_SENTENCES = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
+
+
 def _dangling_lead_in(kid: Criterion, has_children: bool) -> bool:
     """A short label over a list it does not hold ("Female patients who:", "Hepatic function:");
     one that asks something ("Patients must not have received:", "Histologically confirmed
@@ -371,6 +384,11 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 own = []
             if _ALLERGY_HEADING.search(text) or index in labels:
                 own = []  # "allergies to the following drugs:": the products under it are what it asks; "Solid tumors:" its patients
+            if own and _bands_alone(criterion.expr, text, ctype):
+                # "Adequate bone marrow, renal and hepatic function" over its limits: the lines under
+                # it are the protocol's own limits, which the bands only stand in for where none is
+                # written (kept, the bands' review left every patient the limits decide unknown)
+                own = []
             asking = [k for k in kids if not _asks_nothing(k.expr)]  # type: ignore[union-attr]
             if own and not asking:
                 kids = []  # only notes under a line that asks something: the line decides alone

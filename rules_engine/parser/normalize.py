@@ -119,6 +119,21 @@ def time_after_transplant(text: str) -> str:
     return _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
 
 
+# a change, not a level ("if the increase of ejection fraction with stress is estimated at 10% or
+# more", "a dose increase of 25% or more"): the postfix bound is no measurement's
+_CHANGE_BEFORE = re.compile(r"\b(?:increase[sd]?|decrease[sd]?|reduction|drop|decline|rise|change|fall)\b", re.IGNORECASE)
+
+
+_SIGN_BEFORE = re.compile(r"[<>≤≥=]\s*$")
+
+
+def _postfix_bound(m: re.Match[str]) -> str:
+    """"2.0 mg/dl or less" -> "≤ 2.0 mg/dl", unless a change is what the number measures."""
+    if _CHANGE_BEFORE.search(m.string, max(0, m.start() - 60), m.start()) or _SIGN_BEFORE.search(m.string, max(0, m.start() - 3), m.start()):
+        return m.group(0)  # (a sign before the number already bounds it: "</= 1.5 times ULN or greater" is no reading's)
+    return ("≤ " if m.group("down") else "≥ ") + m.group(1) + " " + m.group(2)
+
+
 def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, named as the rows' constants are
     return _TURNED[m.group(1)]
 
@@ -331,6 +346,35 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # limit of normal of the institution": the article between a comparator and the limit (left,
         # the bound was read as having no number; 45 corpus lines compare with the upper limit in words)
         (r"([<>≤≥]=?)\s*the\s+(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", r"\1 ", ("the",)),
+        # platelet transfusion independence with its definition ("Platelet count >= 100,000/uL
+        # (transfusion independent, defined as no platelet transfusion within the past 7 days)", "...
+        # not receiving platelet transfusions for at least 7 days prior to enrollment", "Subjects must
+        # be platelet transfusion independent (Platelet transfusion independence is defined as 7 days
+        # or greater without a platelet transfusion)"; 6 corpus lines, the words a review beside the
+        # count, and one read "7 days" as a platelet count of 7): no platelet transfusion within the
+        # days, a requirement of its own beside the count
+        (r"\s*\(\s*(?:platelet\s+)?transfusion[\s-]+independen(?:t|ce)\s*,?\s*(?:(?:is\s+)?defined\s+as\s+)?(?:no|not\s+receiving|without)\s+(?:any\s+|a\s+)?platelet\s+transfusions?\s+"
+         r"(?:within|for\s+(?:≥\s*)?|in)\s*(?:the\s+)?(?:past\s+|last\s+|a\s+)?(\d+)[\s-]*days?(?:\s+period)?(?:\s+(?:prior\s+to|before)\s+(?:enrol{1,2}ment|registration|study\s+entry))?\s*\)",
+         r"; no platelet transfusion within \1 days;", ("independen",)),
+        (r"\bplatelet\s+transfusion\s+independent\s*\(\s*platelet\s+transfusion\s+independence\s+is\s+defined\s+as\s+(?:≥\s*)?(\d+)\s*days?\s+(?:or\s+(?:greater|more|longer)\s+)?"
+         r"without\s+(?:a\s+|any\s+)?platelet\s+transfusions?\s*\)",
+         r"without platelet transfusion within \1 days", ("independen",)),
+        # one kind of therapy named by two nouns ("Concurrent use of other anti-cancer agents or
+        # treatments", "No other concurrent anticancer agents or therapies"; 14 corpus lines): the
+        # second noun is the first's kind again (split at its "or", it stood as an unread
+        # alternative of its own, and no record decided the line)
+        (r"\b(anti-?\s?cancer|anti-?neoplastic)\s+(agents?|drugs?|therap(?:y|ies)|treatments?)\s*(?:or|and/or|/)\s*(?:treatments?|therap(?:y|ies)|agents?|drugs?)\b(?!\s+(?:for|of|with|in|on)\b)",
+         r"\1 \2", ("cancer", "neoplastic")),
+        # a limit with its comparator after it ("bilirubin 2.0 times the ULN or lower", "Bilirubin
+        # 2.0 mg/dl or less", "Albumin is 2.8 g/dL or above", "ANC 1500/ul or higher", "LVEF of 45%
+        # or less"; 27 corpus lines, each a review whole): the comparator is the number's, as a
+        # duration's is above. Measurements only, by their unit or multiple: a grade's "or higher"
+        # is the grade topic's, a count's ("2 or more regimens") the counted topic's; "or lower
+        # limit of normal" is a second limit, not a comparator
+        (r"(?<![\d.])(\d+(?:\.\d+)?)\s*((?:times|[x×])\s*(?:the\s+)?ULN|%|(?:mg|gm?|µg|ug|ng)/d?[lL]|[uµμ]mol/L|mmol/L|mL/min(?:ute)?(?:/1\.73\s*m\^?2)?"
+         r"|(?:cells\s*)?/\s*(?:[uµμ]L|mm\^?3|microliter)|[x×]\s*10\^?9\s*/\s*L)\s*,?\s+or\s+(?:(?P<down>less|lower|below)|more|greater|higher|above)\b"
+         r"(?!\s+(?:than|limits?|levels?|bounds?|normal|(?:the\s+)?(?:ULN|LLN|upper|lower|institutional|normal))\b)",
+         _postfix_bound, ("or less", "or lower", "or below", "or more", "or greater", "or higher", "or above")),
         # remission stated as a status: failing to achieve it is refractory disease, a relapse after
         # it is a relapse of the disease (every relapse follows a remission: "after remission" asks
         # nothing more, and left behind it was a review beside the relapse)
@@ -562,6 +606,31 @@ def _dose_cap(text: str) -> str:
     return f"No prior cumulative {rest[:cut].strip()} exposure > {m.group('n') or m.group('m')} mg/m^2" + rest[cut:]
 
 
+# The NCI definition of an uncontrolled infection, in brackets or after a comma ("infection not
+# controlled (defined as exhibiting ongoing signs/symptoms related to the infection and without
+# improvement, despite appropriate antibiotics or other treatment)"; 14 corpus lines, the MDS and
+# AML templates): it says what "not controlled" means, which a person judges beside an infection on
+# record. Its "or" split the line, and the half "without improvement ... other treatment" stood as
+# an alternative of its own, so a patient with no infection at all was left unknown. Said as the
+# qualifier it defines ("not controlled" where the line does not say it already), the infection is
+# read with it: no infection on record meets nothing, one on record is a person's.
+_INFECTION_UNCONTROLLED = re.compile(
+    r"\s*,?\s*\(?\s*(?:(?:that\s+is\s+|which\s+is\s+)?(?:defined\s+as\s+|i\.\s?e\.,?\s+)?)?(?:exhibiting\s+)?ongoing\s+signs\s*(?:/|and/or|and|or)\s*symptoms\s+"
+    r"related\s+to\s+the\s+infection\s*,?\s*(?:and\s+)?without\s+improvement\s*,?\s*despite\s+appropriate\s+antibiotics"
+    r"(?:\s*,\s*antiviral\s+therapy)?\s*,?\s*(?:(?:and/or|or|and)\s+other\s+treatments?)?\s*\)?",
+    re.IGNORECASE,
+)
+_CONTROL_SAID = re.compile(r"\b(?:uncontrolled|not\s+controlled|poorly\s+controlled)\b", re.IGNORECASE)
+
+
+def _infection_uncontrolled(text: str) -> str:
+    m = _INFECTION_UNCONTROLLED.search(text) if "ongoing" in text.lower() else None
+    if m is None:
+        return text
+    said = _CONTROL_SAID.search(text, max(0, m.start() - 120), m.start())
+    return text[: m.start()] + ("" if said else " not controlled") + text[m.end():]
+
+
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+")
 
 
@@ -634,7 +703,7 @@ def normalize(text: str) -> str:
     text = spell_numbers(_MD_ESCAPE.sub(r"\1", _TRADE_MARK.sub(" ", text) if "®" in text or "™" in text else text).translate(_CHARS))
     text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _BRACKETED_AGE.sub(r"\1age ", text) if "(" in text else text
-    text = _similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text))))
+    text = _infection_uncontrolled(_similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text)))))
     text = _PHASE_DEFINED.sub(" ", text) if "defined" in text else text
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0

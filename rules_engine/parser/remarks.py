@@ -43,9 +43,13 @@ EVER_PHRASE = (
 HYDROXYUREA_EXCEPTED = (
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
     r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
-    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells")
-    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:given|used|administered)\s+(?:to|for)\s+(?:the\s+)?(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?"
-    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cell|WBC|leukocyte)\s+counts?|leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
+    # (with what it is given for: "except for hydroxyurea, which is given to control blast cells",
+    # "except for hydroxyurea to control high white blood cell (WBC) counts", "with the exception
+    # of hydroxyurea for leukocytosis": the cytoreduction hydroxyurea is given for in these diseases.
+    # A duration or a dose, "for up to 5 days", narrows the exception and is not this remark's)
+    r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:(?:given|used|administered)\s+)?(?:to|for)\s+(?:the\s+)?(?:(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?)?"
+    r"(?:(?:high|elevated|rising|increased|uncontrolled)\s+)?"
+    r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cells?|WBC|leukocyte)(?:\s*\(\s*WBC\s*\))?\s+counts?|(?:hyper)?leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
 )
 
 _PATTERNS: tuple[str, ...] = (
@@ -283,6 +287,12 @@ _PATTERNS: tuple[str, ...] = (
     # never what the line excludes (read as one, famotidine excluded a patient; 1 corpus line)
     r"\b(?:those|patients?|subjects?|participants?)\s+who\s+(?:cannot|can\s*not|are\s+unable\s+to)\s+(?:stop|discontinue)\b[^.;]{0,60}?"
     r"\b(?:should|must|will|may|can)\s+be\s+switched\s+to\b[^.;]{0,160}",
+    # where the study team writes it down ("this must be documented on the medical history page of
+    # the case report form (CRF)", "All ... usage will be recorded in the case report form"; 4
+    # corpus lines): the team's paperwork, nothing the record must show (left, the bounds before
+    # it were a review conjunct and a bilirubin at 3 x ULN was unknown)
+    r"\b(?:(?:this|which|these|it)\s+)?(?:must|should|will|shall|is\s+to|are\s+to)\s+be\s+(?:documented|recorded|noted)\s+(?:on|in)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:page\s+of\s+(?:the\s+)?)?(?:case\s+report\s+forms?|e?CRFs?)(?:\s*\(\s*e?CRF\s*\))?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -465,6 +475,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("see ",),
     ("type", "novo"),
     ("switched to",),
+    ("case report", "crf"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

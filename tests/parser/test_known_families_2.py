@@ -98,6 +98,14 @@ WASHOUT_READINGS = [
     (INTERVAL, INC, "no anticancer-therapy other than (hydroxyurea) within 14 days"),
     (INTERVAL_UNLESS, INC, 'no chemotherapy within 2 weeks or review "unless rapidly progressing disease"'),
     ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy other than (hydroxyurea) within 2 weeks"),
+    # the cytoreduction hydroxyurea is given for, written without "given" (issue 14, criteria read right)
+    ("Prior cytotoxic chemotherapy for AML except for hydroxyurea to control high white blood cell (WBC) counts.", EXC,
+     "chemotherapy other than (hydroxyurea) and (AML or AML within 100 years)"),
+    ("Prior chemotherapy for AML with the exception of hydroxyurea for uncontrolled leukocytosis", EXC,
+     "chemotherapy other than (hydroxyurea) and (AML or AML within 100 years)"),
+    # a duration narrows the exception: a person weighs it
+    ("Prior chemotherapy for AML except hydroxyurea for up to 5 days", EXC,
+     'chemotherapy and (AML or AML within 100 years) and review "except hydroxyurea for ≤ 5 days"'),
 ]
 
 SMALL_WORDS_READINGS = [

@@ -44,6 +44,18 @@ ROWS = [
      (healthy(creatinine=creatinine(2.0), creatinine_clearance=clearance(45)), healthy(creatinine=None, creatinine_clearance=None))),
     (RENAL, EXC, (healthy(creatinine=creatinine(3.1), creatinine_clearance=clearance(24)),), (healthy(),), ()),
     (BOTH, INC, (healthy(),), (healthy(alt=alt(210)),), ()),
+    # an organ with no band beside them ("Adequate bone marrow, liver and renal function"; about 80
+    # corpus lines, each a review whole before): a person's, but a patient past a band is decided
+    ("Adequate bone marrow, liver and renal function", INC, (), (healthy(alt=alt(210)), healthy(creatinine=creatinine(3.1), creatinine_clearance=clearance(24))),
+     (healthy(),)),
+    ("Adequate hepatic, renal and pancreatic function.", INC, (), (healthy(bilirubin=bilirubin(4.0)),), (healthy(),)),
+    ("Adequate hematologic, hepatic, and renal function", INC, (), (healthy(alt=alt(210)),), (healthy(),)),
+    ("Inadequate bone marrow, hepatic or renal function", EXC, (healthy(alt=alt(210)),), (), (healthy(),)),
+    # "normal" function is the normal range: a value past the lab's limit is not normal
+    ("Normal renal and hepatic function", INC, (healthy(), healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(70))),
+     (healthy(bilirubin=bilirubin(1.8)), healthy(alt=alt(60)), healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(50))),
+     (healthy(alt=None),)),
+    ("Abnormal liver function", EXC, (healthy(alt=alt(60)),), (healthy(),), (healthy(alt=None),)),
 ]
 
 
@@ -60,11 +72,27 @@ def test_between_the_bands_the_protocol_decides():
 
 
 @pytest.mark.parametrize("text", [
+    "Adequate bone marrow function",
+    "Adequate hepatic or renal function",
+    "Not adequate hematologic, renal and hepatic function",
     "Patients with adequate hepatic function defined as",
     "Patients must have adequate liver function with a bilirubin within normal laboratory values",
     "Adequate renal function: creatinine <= 1.5 x ULN",
     "Adequate hepatic function as defined below:",
 ])
 def test_a_line_with_its_own_limits_is_not_read_by_the_bands(text):
+    """(nor one naming no organ with a band, nor one asking either organ)"""
     criterion = parse_line(text, INC)
-    assert "CTCAE grade 2" not in render_rule(criterion.expr, criterion.applies_if)
+    rule = render_rule(criterion.expr, criterion.applies_if)
+    assert "CTCAE grade 2" not in rule and "bilirubin" not in rule
+
+
+def test_a_heading_over_its_own_limits_is_read_by_them_not_by_the_bands():
+    """"Adequate bone marrow, renal and hepatic function" over the protocol's limits: the limits
+    decide (the bands' review beside them left every patient unknown)."""
+    from rules_engine.parser import parse_lines
+
+    rows = [(INC, "Adequate bone marrow, renal and hepatic function", None), (INC, "hemoglobin ≥ 9.0 g/dl", 0),
+            (INC, "total bilirubin ≤ 1.5 times the upper limit of normal", 0), (INC, "serum creatinine ≤ 1.5 mg/dL", 0)]
+    heading = parse_lines(rows)[0]
+    assert render_rule(heading.expr, heading.applies_if) == "hemoglobin >= 9 g/dL and bilirubin <= 1.5 x ULN and creatinine <= 1.5 mg/dL"

@@ -532,10 +532,23 @@ _ALTERNATIVE_AFTER = re.compile(r"\s*(?:\(\s*(?:LLN|WNL)\s*\)\s*)?,?\s*(?:or|and
 _OPENS = re.compile(r"(?:^|[.;:]\s*)(?:(?:additionally|also|and)\s*,?\s*)?\W*$", I)
 
 
+# ... except the alternative of supplements ("Potassium >= LLN or correctable with supplements",
+# "Potassium, Calcium, Magnesium, Phosphorus within normal limits or correctable with supplements";
+# about 10 corpus lines, each a review whole): a value in range meets the line, one below it may
+# still be corrected, which a person weighs (an unread alternative, never a failure)
+_CORRECTABLE = re.compile(
+    r"\s*(?:\(\s*(?:LLN|WNL)\s*\)\s*)?(?:(?:for|of)\s+(?:the\s+)?institution\s*)?,?\s*(?:or|and/or)\s+(?:(?:easily|readily|can\s+be|be)\s+)?"
+    r"(?:correct(?:able|ed)|repleted|supplemented)(?:\s+(?:with|by)\s+(?:oral\s+|IV\s+|intravenous\s+)?(?:electrolyte\s+)?(?:supplements?|supplementation|replacement|repletion))?"
+    r"(?=\s*(?:$|[.;,(]))",
+    I,
+)
+
+
 def _salt_lln_items(text: str) -> list[Item]:
     items: list[Item] = []
     for m in _SALT_LLN.finditer(text):
-        if _SECOND_BOUND.match(text, m.end()) or _ALTERNATIVE_AFTER.match(text, m.end()) or not _OPENS.search(text, 0, m.start()):
+        correctable = _CORRECTABLE.match(text, m.end()) if not m.group("down") else None
+        if (not correctable and (_SECOND_BOUND.match(text, m.end()) or _ALTERNATIVE_AFTER.match(text, m.end()))) or not _OPENS.search(text, 0, m.start()):
             continue
         names = [next(k for k, v in one.groupdict().items() if v) for one in _SALT_ONE.finditer(m.group("names"))]
         parts: list[Expr] = []
@@ -549,7 +562,9 @@ def _salt_lln_items(text: str) -> list[Item]:
         # each must be in range ("potassium and magnesium >= LLN", "within normal limits"); below
         # it, any one is ("calcium or phosphate below the lower limit of normal")
         expr = any_of(parts) if m.group("down") else all_of(parts)
-        items.append(Item(m.start(), m.end(), expr, frozenset(names)))
+        if correctable is not None:
+            expr = any_of([expr, Alternative(ReviewReason.AMBIGUOUS, "correctable with supplements")])
+        items.append(Item(m.start(), correctable.end() if correctable is not None else m.end(), expr, frozenset(names)))
     return items
 
 

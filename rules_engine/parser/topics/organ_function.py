@@ -17,7 +17,13 @@ v5.0's grade 3 (the first grade no eligibility limit admits):
 * between them, the protocol's own limits decide: a review (``ReviewReason.AMBIGUOUS``).
 
 An exclusion so written ("Adequate renal function" under the exclusion heading, or "Inadequate
-renal function") excludes by the lack; an inclusion asks for it. A line that writes limits (any
+renal function") excludes by the lack; an inclusion asks for it.
+
+Function called "normal" ("Normal renal and hepatic function", "Abnormal liver function" among
+exclusions) is the first band alone: a value past the lab's limit is not normal. An organ with no
+band named beside the liver or the kidneys ("Adequate bone marrow, liver and renal function",
+"Adequate hepatic, renal and pancreatic function": about 80 corpus lines, each a review whole
+before) is a review beside the bands, so a patient past grade 2 on either is still decided. A line that writes limits (any
 number), opens a list of them ("as defined below:") or defines the words ("defined as", "with a
 bilirubin within normal laboratory values") is the limits' and is not read here.
 """
@@ -30,8 +36,13 @@ from rules_engine.criteria import Expr, Not, Op, Review, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, predicate
 
 _ORGAN = r"(?:hepatic|liver|renal|kidney)"
+# organs whose function has no band here: named beside the liver or the kidneys ("Adequate bone
+# marrow, liver and renal function", "Adequate hepatic, renal and pancreatic function"), each is a
+# review beside the bands, so a patient past grade 2 on either band is still decided
+_OTHER_ORGAN = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|pancreatic)"
+_ANY_ORGAN = rf"(?:{_ORGAN}|{_OTHER_ORGAN})"
 _FUNCTION = re.compile(
-    rf"\b(?P<neg>in)?(?:adequate|sufficient)\s+(?P<organs>{_ORGAN}(?:\s*(?:,|and|&|/|and/or)\s*{_ORGAN}){{0,2}})\s+functions?\b",
+    rf"\b(?:(?P<neg>in|ab)?(?P<state>adequate|sufficient|normal))\s+(?P<organs>{_ANY_ORGAN}(?:\s*(?:,\s*(?:and/or\s|and\s|or\s)?|and/or\s|and\s|or\s|&|/)\s*{_ANY_ORGAN}){{0,3}})\s+functions?\b",
     I,
 )
 # limits written on the line, or a list of them after it: the limits' line, not this reading's
@@ -47,6 +58,9 @@ _DEFINED = re.compile(
     r"|(?:with|including|i\.\s?e\.|e\.\s?g\.|defined)\b|[:(])",
     I,
 )
+
+
+_NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
 
 
 def adequate_hepatic() -> Expr:
@@ -68,17 +82,41 @@ def adequate_renal() -> Expr:
     ])
 
 
+def normal_hepatic() -> Expr:
+    """Hepatic function called normal: bilirubin, ALT and AST within the lab's normal range (the
+    first band of the module's doc, and no other: a value past the limit is not normal)."""
+    return all_of([predicate("bilirubin", Op.LTE, 1, None, True), predicate("alt", Op.LTE, 1, None, True), predicate("ast", Op.LTE, 1, None, True)])
+
+
+def normal_renal() -> Expr:
+    """Renal function called normal: a creatinine within the normal range, or a clearance of at
+    least 60 mL/min (either test shows the function, as the adequate bands read it)."""
+    return any_of([predicate("creatinine", Op.LTE, 1, None, True), predicate("creatinine_clearance", Op.GTE, 60, "mL/min")])
+
+
 def organ_function_items(text: str, exclusion: bool) -> list[Item]:
     """Each "adequate hepatic/renal function" of ``text`` without limits: in an inclusion, the
-    function adequate; in an exclusion (however worded), its lack."""
+    function adequate; in an exclusion (however worded), its lack. "Normal" function is the normal
+    range itself; an organ with no band named beside them (the marrow, the pancreas) is a review
+    beside the bands, and a line naming only such organs is not read here."""
     if _LIMITS.search(text):
         return []
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
-        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()):
+        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
+            continue  # ("Not adequate ... function": the line's own negation is the parser's, not read twice here)
+        if not m.group("neg") and re.search(r"\bor\b", m.group("organs"), I):
+            continue  # "adequate hepatic or renal function" asks one of them: not the bands' "and"
+        named = re.findall(_ANY_ORGAN, m.group("organs"), I)
+        organs = [o for o in named if re.fullmatch(_ORGAN, o, I)]
+        if not organs:
             continue
-        organs = re.findall(_ORGAN, m.group("organs"), I)
-        parts = list(dict.fromkeys(adequate_hepatic() if _HEPATIC.match(o) else adequate_renal() for o in organs))
+        normal = m.group("state").lower() == "normal"
+        hepatic, renal = (normal_hepatic, normal_renal) if normal else (adequate_hepatic, adequate_renal)
+        parts = list(dict.fromkeys(hepatic() if _HEPATIC.match(o) else renal() for o in organs))
+        others = list(dict.fromkeys(re.sub(r"\s+", " ", o.lower()) for o in named if o not in organs))
+        if others:
+            parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {m.group('state').lower()} {' and '.join(others)} function"))
         concepts = frozenset(c for o in organs for c in (("bilirubin", "alt", "ast") if _HEPATIC.match(o) else ("creatinine", "creatinine_clearance")))
         adequate = all_of(parts)
         items.append(Item(m.start(), m.end(), Not(adequate) if exclusion else adequate, concepts))
@@ -86,4 +124,4 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
 
 
 # the words every pattern above needs (parser.clauses runs the topic only where they stand)
-GATE = re.compile(r"adequate|sufficient", I)
+GATE = re.compile(r"adequate|sufficient|normal", I)
