@@ -704,6 +704,18 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+# A kind the catalogue does not name, read by its row's words: the row's concept is the wider
+# class, which the kind only narrows. "Cutaneous T-cell lymphoma (CTCL)" is one T-cell lymphoma
+# among many (mycosis fungoides, Sezary syndrome; the peripheral ones are others): read as the
+# class, a peripheral T-cell lymphoma met "cutaneous T-cell lymphomas (CTCL) with skin as the
+# only organ of involvement" and was excluded from a PTCL trial (holdout NCT00704691), and a
+# CTCL asked for would be met by any T-cell lymphoma. The class stays decided (a record with
+# no T-cell lymphoma has no CTCL); whether the record's is the kind is a person's.
+_NARROWER_KIND = {
+    "t_cell_lymphoma": re.compile(r"\bcutaneous\b|(?-i:\bCTCL\b)", I),
+}
 _CANCER_LIVE = WordGates([gate for _c, _p, gate in _CANCERS])  # one search for every row's gate words (word_gates)
 
 
@@ -2932,6 +2944,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
+            kind = _NARROWER_KIND.get(concept)
+            if kind is not None and kind.search(m.group(0)):
+                expr: Expr = all_of([predicate(concept, Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind: " + " ".join(m.group(0).split()))])
+                items.append(Item(m.start(), m.end(), expr, frozenset({concept})))
+                continue
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     classes = _CLASS_GATE.search(low) is not None  # one search for every drug class's gate words
     for k in _HISTORY_LIVE.live(low):
