@@ -84,7 +84,7 @@ from rules_engine.parser.residue import (
 )
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
-from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
+from rules_engine.parser.safety import Alternative, Qualifier, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
@@ -1242,10 +1242,13 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType, named: list[Expr])
         # person's. Read as a plain clause, the names read became something every patient must
         # have (a clean HIV lymphoma record failed the line: holdout NCT02109224); a patient
         # outside them may yet be among the patients meant ("SLL" unread, "suspected"), so the
-        # line is not met by them either
+        # line is not met by them either. The names read stay beside the requirement, so the
+        # trial's own disease is still learnt from them ("another malignancy" is told it)
         cond = " ".join(m.group("cond").split())
-        return any_of([Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}"),
-                       Alternative(requirement.reason, requirement.text or m.group("req"))])
+        if re.search(r"\band$", cond, I):
+            return None  # "Patients with histologic proof of adenocarcinoma of the prostate and must have ...": the subject asked, running on
+        return any_of([all_of([any_of(named), Qualifier(requirement.reason, requirement.text or m.group("req"))]),  # type: ignore[arg-type]
+                       Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")])
     if any(p.concept == "age" for p in iter_predicates(requirement)) and not _AGE_WORD.search(m.group("req")):
         # "... who have received previous therapy 1st remission must have been < 1 year": cut from
         # its subject, a duration read as the patient's age (an infant met the alternative)
