@@ -2315,11 +2315,18 @@ def _named_drug_items(text: str, free) -> list[Item]:
         gloss = _BRAND_GLOSS.match(text, m.end())
         end = gloss.end() if gloss else m.end()
         expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in [*names, *([gloss.group("name")] if gloss else [])]])
-        near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
+        # (the window may close a list of products and classes the clause runs on with: "Patients
+        # who have received Imatinib, interferon, other anti cancer drug or chemotherapy ≤ 1 week"
+        # dates the imatinib too; cut at 60 characters, any imatinib ever excluded the patient)
+        stop = _CLAUSE_END.search(text, m.end())
+        near = _WINDOW.search(text[max(0, m.start() - 60): max(m.end() + 60, stop.start() if stop else len(text))])
         if near is not None and near.group("n"):  # a product's record is compared by name, not by date
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
+
+
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 
 
 # "deemed to be at low risk for recurrence", "< 30% risk of relapse", "high risk of relapse": the
