@@ -84,7 +84,7 @@ from rules_engine.parser.residue import (
 )
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
-from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
+from rules_engine.parser.safety import Alternative, Qualifier, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
@@ -720,9 +720,14 @@ _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|
 # prostate cancer must continue androgen deprivation"): read as a plain clause, the condition was
 # asked of every patient (a patient without hepatitis B failed the line); the plan stays a review
 # for the patients named
+# ... the patients named by a list ("Patients with mantle cell lymphoma, CLL, or SLL must be on
+# non-CYP3A4 modulating antiretroviral agents"), and what they must not do ("Patients with a known
+# history of HIV must not be on active treatment for HIV", "Participants with solid tumors must not
+# have received myelosuppressive chemotherapy within 3 weeks"): read as plain clauses, the first
+# line asked every patient for a mantle cell lymphoma and the others for HIV or a solid tumour
 _SUBJECT_MUST = re.compile(
-    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?)\s+"
-    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
+    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?(?:,[^,:;.]{2,60}?){0,4})\s+"
+    r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:not\s+)?(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
     I,
 )
 
@@ -1232,7 +1237,18 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType, named: list[Expr])
             # patient without hepatitis B failed the line). A state asked of them ("Patients with
             # untreated brain metastases must have stable disease") is left as it was
             return any_of([Not(any_of(named)), Alternative(requirement.reason, requirement.text or m.group("req"))])  # type: ignore[arg-type]
-        return None
+        # neither whom it concerns nor what it asks is read whole ("Patients with mantle cell
+        # lymphoma, CLL, or SLL must be on non-CYP3A4 modulating antiretroviral agents"): both a
+        # person's. Read as a plain clause, the names read became something every patient must
+        # have (a clean HIV lymphoma record failed the line: holdout NCT02109224); a patient
+        # outside them may yet be among the patients meant ("SLL" unread, "suspected"), so the
+        # line is not met by them either. The names read stay beside the requirement, so the
+        # trial's own disease is still learnt from them ("another malignancy" is told it)
+        cond = " ".join(m.group("cond").split())
+        if re.search(r"\band$", cond, I):
+            return None  # "Patients with histologic proof of adenocarcinoma of the prostate and must have ...": the subject asked, running on
+        return any_of([all_of([any_of(named), Qualifier(requirement.reason, requirement.text or m.group("req"))]),  # type: ignore[arg-type]
+                       Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")])
     if any(p.concept == "age" for p in iter_predicates(requirement)) and not _AGE_WORD.search(m.group("req")):
         # "... who have received previous therapy 1st remission must have been < 1 year": cut from
         # its subject, a duration read as the patient's age (an infant met the alternative)
@@ -1277,15 +1293,28 @@ _WASHOUT_WORDS = re.compile(r"\b(?:days?|weeks?|months?|elapsed|since|must\s+not
 _SIGN = {Op.GT: ">", Op.GTE: ">=", Op.LT: "<", Op.LTE: "<="}
 
 
-def _age_bound(part: Expr) -> tuple[str, float, bool] | None:
-    """("low" | "high", years, inclusive) of an age bound in years, else None."""
-    if not (isinstance(part, Predicate) and part.concept == "age" and part.unit in ("a", None) and isinstance(part.value, (int, float))):
-        return None
+def _age_bounds(part: Expr) -> list[tuple[str, float, bool]]:
+    """("low" | "high", years, inclusive) of each age bound in years a part sets: both of a range
+    ("Patient 3 to 15 years of age")."""
+    if not (isinstance(part, Predicate) and part.concept == "age" and part.unit in ("a", None)):
+        return []
+    if part.op is Op.BETWEEN and isinstance(part.value, tuple) and all(isinstance(v, (int, float)) for v in part.value):
+        return [("low", float(part.value[0]), part.low_inclusive), ("high", float(part.value[1]), part.high_inclusive)]
+    if not isinstance(part.value, (int, float)):
+        return []
     if part.op in (Op.GT, Op.GTE):
-        return "low", float(part.value), part.op is Op.GTE
+        return [("low", float(part.value), part.op is Op.GTE)]
     if part.op in (Op.LT, Op.LTE):
-        return "high", float(part.value), part.op is Op.LTE
-    return None
+        return [("high", float(part.value), part.op is Op.LTE)]
+    return []
+
+
+def _age_words(p: Expr) -> str:
+    if isinstance(p, Predicate) and p.op is Op.BETWEEN and isinstance(p.value, tuple):
+        return f"age {p.value[0]:g} to {p.value[1]:g}"
+    if isinstance(p, Predicate) and p.op in _SIGN and isinstance(p.value, (int, float)):
+        return f"age {_SIGN[p.op]} {p.value:g}"
+    return "age"
 
 
 def _ages_apart(expr: Expr) -> Expr:
@@ -1300,13 +1329,15 @@ def _ages_apart(expr: Expr) -> Expr:
     if not isinstance(expr, All):
         return expr
     parts = [_ages_apart(p) for p in expr.parts]
-    bounds = [(k, b) for k, p in enumerate(parts) if (b := _age_bound(p)) is not None]
+    bounds = [(k, b) for k, p in enumerate(parts) for b in _age_bounds(p)]
     lows = [(k, v, inc) for k, (side, v, inc) in bounds if side == "low"]
     highs = [(k, v, inc) for k, (side, v, inc) in bounds if side == "high"]
-    apart = {k for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
-    apart |= {j for k, lo, lo_inc in lows for j, hi, hi_inc in highs if hi < lo or (hi == lo and not (lo_inc and hi_inc))}
+    # (a range's own ends are one bound: "Age 18 - 80 years; age > 80 allowed at investigator
+    # discretion if ..." holds a range and a bound beyond it, which read together failed everyone)
+    clash = [(k, j) for k, lo, lo_inc in lows for j, hi, hi_inc in highs if k != j and (hi < lo or (hi == lo and not (lo_inc and hi_inc)))]
+    apart = {k for k, _ in clash} | {j for _, j in clash}
     if apart:
-        words = " and ".join(f"age {_SIGN[p.op]} {p.value:g}" for k, p in enumerate(parts) if k in apart and isinstance(p, Predicate) and isinstance(p.value, (int, float)))
+        words = " and ".join(_age_words(p) for k, p in enumerate(parts) if k in apart)
         parts = [p for k, p in enumerate(parts) if k not in apart] + [Review(ReviewReason.AMBIGUOUS, f"age bounds no patient meets together ({words}): to whom each applies")]
     return All(tuple(parts)) if parts != list(expr.parts) else expr
 

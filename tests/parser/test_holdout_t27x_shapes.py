@@ -97,8 +97,10 @@ def test_an_age_that_scopes_something_else_is_no_bound_of_the_line(text: str, ki
     # (a line that admits the patients it names: a permission the reading would have turned round)
     ("Patients who have failed nilotinib, including those who are refractory to nilotinib at any dose will be eligible for the study.",
      adult(named("dasatinib"))),
-    # (an alternative in the sentence: the drug is not asked of every alternative)
-    ("Ph+ CML patients in chronic or accelerated phase who are resistant or intolerant to Imatinib mesylate", adult(CML, named("dasatinib"))),
+    # (an alternative in the sentence: the drug is not asked of every alternative. A CML's phases
+    # are no such alternative, "Ph+ CML patients in chronic or accelerated phase who are resistant
+    # or intolerant to Imatinib mesylate" asks the failure of every patient it names: fi,
+    # test_named_drug_windows_and_cml_failure_lines)
     ("Relapsed after nivolumab treatment or refractory to nivolumab treatment", adult(named("pembrolizumab"))),
     # (another line's subgroup, named before "also"; a karyotype a list of adverse features defines)
     ("Original 5q must also be refractory to lenalidomide", adult(named("azacitidine"))),

@@ -34,9 +34,11 @@ _CML = r"(?:chronic\s+myel(?:oid|ogenous)\s+leuka?emia(?:\s*\(\s*CML\s*\))?|\bCM
 
 # "chronic phase CML", "CP-CML", "accelerated or blast phase chronic myeloid leukemia"
 _BEFORE = re.compile(rf"(?<![\w-]){_LIST}\s*-?\s*(?P<cml>{_CML})", I)
-# "CML in chronic phase", "CML in either CP or AP", "CML, chronic phase", "CML-CP", "CML (CP)"
+# "CML in chronic phase", "CML in either CP or AP", "CML, chronic phase", "CML-CP", "CML (CP)",
+# "Ph+ CML patients in chronic or accelerated phase" (the patients' word between: unread, the
+# "or" cut the phases apart and the line's imatinib failure was left to a person)
 _AFTER = re.compile(
-    rf"(?P<cml>{_CML})(?:\s*,\s*|\s*-\s*|\s*\(\s*|\s+(?:in|with)\s+(?:the\s+)?(?:either\s+)?){_LIST}(?P<close>\s*\))?(?![\w-])",
+    rf"(?P<cml>{_CML})(?:\s*,\s*|\s*-\s*|\s*\(\s*|\s+(?:(?:patients?|subjects?|participants?)\s+)?(?:in|with)\s+(?:the\s+)?(?:either\s+)?){_LIST}(?P<close>\s*\))?(?![\w-])",
     I,
 )
 

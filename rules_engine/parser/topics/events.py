@@ -704,6 +704,18 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+# A kind the catalogue does not name, read by its row's words: the row's concept is the wider
+# class, which the kind only narrows. "Cutaneous T-cell lymphoma (CTCL)" is one T-cell lymphoma
+# among many (mycosis fungoides, Sezary syndrome; the peripheral ones are others): read as the
+# class, a peripheral T-cell lymphoma met "cutaneous T-cell lymphomas (CTCL) with skin as the
+# only organ of involvement" and was excluded from a PTCL trial (holdout NCT00704691), and a
+# CTCL asked for would be met by any T-cell lymphoma. The class stays decided (a record with
+# no T-cell lymphoma has no CTCL); whether the record's is the kind is a person's.
+_NARROWER_KIND = {
+    "t_cell_lymphoma": re.compile(r"\bcutaneous\b|(?-i:\bCTCL\b)", I),
+}
 _CANCER_LIVE = WordGates([gate for _c, _p, gate in _CANCERS])  # one search for every row's gate words (word_gates)
 
 
@@ -2303,11 +2315,18 @@ def _named_drug_items(text: str, free) -> list[Item]:
         gloss = _BRAND_GLOSS.match(text, m.end())
         end = gloss.end() if gloss else m.end()
         expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in [*names, *([gloss.group("name")] if gloss else [])]])
-        near = _WINDOW.search(text[max(0, m.start() - 60): m.end() + 60])
+        # (the window may close a list of products and classes the clause runs on with: "Patients
+        # who have received Imatinib, interferon, other anti cancer drug or chemotherapy ≤ 1 week"
+        # dates the imatinib too; cut at 60 characters, any imatinib ever excluded the patient)
+        stop = _CLAUSE_END.search(text, m.end())
+        near = _WINDOW.search(text[max(0, m.start() - 60): max(m.end() + 60, stop.start() if stop else len(text))])
         if near is not None and near.group("n"):  # a product's record is compared by name, not by date
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
+
+
+_CLAUSE_END = re.compile(r";|\.(?=\s|$)")
 
 
 # "deemed to be at low risk for recurrence", "< 30% risk of relapse", "high risk of relapse": the
@@ -2932,6 +2951,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "therapy for renal cell carcinoma", "at the time of HNSCC diagnosis": another subject's context
             if re.search(r"\bin[\s-]+situ\s+(?:ductal\s+|lobular\s+)?$", before, I) or re.match(r"\s*in[\s-]+situ\b", text[m.end():], I):
                 continue  # "in situ ductal carcinoma of the breast": carcinoma in situ, not breast cancer
+            kind = _NARROWER_KIND.get(concept)
+            if kind is not None and kind.search(m.group(0)):
+                expr: Expr = all_of([predicate(concept, Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind: " + " ".join(m.group(0).split()))])
+                items.append(Item(m.start(), m.end(), expr, frozenset({concept})))
+                continue
             items.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
     classes = _CLASS_GATE.search(low) is not None  # one search for every drug class's gate words
     for k in _HISTORY_LIVE.live(low):

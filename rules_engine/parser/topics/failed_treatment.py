@@ -24,6 +24,7 @@ import re
 from rules_engine.criteria import CriterionType, Not, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, count_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.cml_phase import cml_phase_items
 
 
 _FAILED_COUNT = re.compile(
@@ -225,6 +226,11 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
             continue  # another drug's intolerance: an alternative of its own
         must = [x.end() for x in _MUST.finditer(text, start, m.start())]
         before = text[must[-1] if must else start: m.start()]
+        # (the "or" of a CML's phases is the subject's own: "Ph+ CML patients in chronic or
+        # accelerated phase who are resistant or intolerant to Imatinib mesylate" names one group,
+        # each of whom failed imatinib; left to a person, an untreated CML met the line)
+        phases = [(it.start, it.end) for it in cml_phase_items(text) if it.start < m.start()]
+        before = "".join(" " if any(a <= k < b for a, b in phases) else ch for k, ch in enumerate(before, start=m.start() - len(before)))
         if re.search(r"\bor\b", before + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
             continue  # see _FAILED_NAMED_SCOPED
         given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])

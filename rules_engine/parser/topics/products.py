@@ -124,6 +124,17 @@ _WHEN = re.compile(
     r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b[^;.]{0,40}|\b\d{1,3}\s*(?:days?|weeks?|months?|years?|half-?lives)\b[^;.]{0,30}?\b(?:prior|before|of|preceding)\b",
     I,
 )
+# a time at least so long before ("> 1 week prior to starting study drug", "at least 4 weeks before")
+_AT_LEAST_BEFORE = re.compile(r"(?:>|≥|>=|\bat\s+least|\bmore\s+than|\bgreater\s+than|\bover|\ba\s+minimum\s+of)\s*$", I)
+_COUNTED_BACK = re.compile(r"\b(?:prior|before|preceding)\b", I)
+# ... from the study's start ("prior to starting study drug", "before registration"), never from
+# another event ("CR, PR, or SD for >= 12 weeks prior to disease progression" is a response's length)
+_STUDY_START = re.compile(
+    r"\s*(?:to\s+)?(?:the\s+)?(?:start|starting|first|initiat\w*|study|registration|enrol\w*|entry|randomi[sz]\w*|treatment|day\s+1|inclusion|dosing|protocol|trial|screening|baseline)\b",
+    I,
+)
+# a bound right after the products, their window ("Glivec® ≤ 1 week")
+_BOUND_AFTER = re.compile(r"\s*®?\s*(?:>|≥|>=|<|≤|<=)\s*\d{1,3}\s*(?:days?|weeks?|months?|years?)\b", I)
 # a product the line names as what the patient cannot take, or one it may be given
 _NOT_HISTORY = re.compile(
     r"\b(?:able|ability|unable|inability|eligible|ineligible|candidates?|scheduled|planned|plan|indicated|will|to\s+receive|to\s+be\s+treated|"
@@ -179,7 +190,9 @@ _LISTED = re.compile(r"(?:,|;|\bor\b|\band\b|\band/or\b)\s*$", I)
 # ("for pre-existing MDS", "to treat ...") or an outcome after them is another reading's
 _ENDS = re.compile(
     r"\s*(?:$|[.;,:)\]]|\(|\b(?:or|and|and/or|within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last)|at\s+any\s+time|is|are|was|were|"
-    r"prior\s+to|before|(?:\d{1,3}|one|two|three|four|six)\s*(?:days?|weeks?|months?|years?)|for\s+(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d)|therapy|treatment|exposures?|alone|monotherapy|containing|based)\b)",
+    r"prior\s+to|before|(?:\d{1,3}|one|two|three|four|six)\s*(?:days?|weeks?|months?|years?)|for\s+(?:at\s+least|≥|>|more\s+than|a\s+minimum|\d)|therapy|treatment|exposures?|alone|monotherapy|containing|based)\b"
+    # a time since written as a bound ("interferon > 1 week prior to starting study drug")
+    r"|\s*(?:>|≥|>=|<|≤|<=)\s*\d)",
     I,
 )
 
@@ -225,8 +238,20 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
             expr: Expr = product_washout(given, words)
         else:
             when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
-            if when is not None:
-                expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(when.group(0).split())}")])
+            bound = _BOUND_AFTER.match(text, m.end())
+            if (
+                when is not None and ctype is CriterionType.INCLUSION and _AT_LEAST_BEFORE.search(text, max(0, when.start() - 16), when.start())
+                and _COUNTED_BACK.search(when.group(0)) and _STUDY_START.match(text, when.end())
+            ):
+                # "Patients who have received interferon, other anti cancer drug or radiotherapy > 1
+                # week prior to starting study drug": a washout, as the therapy classes' same words
+                # are read (no therapy within the week); read as the product asked for, every
+                # patient never given interferon failed the line (holdout NCT01602952)
+                expr = product_washout(given, " ".join(text[m.start(): when.end()].split()))
+            elif when is not None or bound is not None:
+                # ("Patients who have received Glivec® ≤ 1 week": the bound right after the product dates it)
+                said = when.group(0) if when is not None else bound.group(0)  # type: ignore[union-attr]
+                expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(said.split())}")])
             elif m.group("now"):
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])
             else:
