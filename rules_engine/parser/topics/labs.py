@@ -889,7 +889,7 @@ _BARE_FLOOR = re.compile(
     rf"(?={_NUMBER}\s*(?:[x×*]\s*10|(?:cells?|K|k|thousand)?\s*(?:/|per\s)\s*(?:[uµμ]L|mm|mcL|L\b|cubic)|g(?:m|r)?\s*/\s*(?:dL|L)|mmol\s*/\s*L))",
     I,
 )
-_OTHER_SIDE = re.compile(r"^[^;()]{0,30}?(?:\b(?:or|and)\s+(?:less|lower|below|under|fewer|smaller)\b|\bto\s+\d|\s-\s*\d|\bmax\w*|[≤<]|\bupper\b)", I)
+_OTHER_SIDE = re.compile(r"[^;()]{0,30}?(?:\b(?:or|and)\s+(?:less|lower|below|under|fewer|smaller)\b|\bto\s+\d|\s-\s*\d|\bmax\w*|[≤<]|\bupper\b)", I)
 
 
 def _bare_floors(text: str) -> str:
