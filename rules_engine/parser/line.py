@@ -953,7 +953,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
     if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
-        window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s")
+        # ("at least" and "≥" meet the bound itself, "more than" does not: Window.exclusive)
+        window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s", exclusive=not since.group(0).startswith(">"))
         requirement = predicate(items[0].expr.concept, Op.NOT_WITHIN, None, None, False, window)  # type: ignore[union-attr]
     if isinstance(requirement, Review):
         requirement = Alternative(requirement.reason, requirement.text or m.group("req"))

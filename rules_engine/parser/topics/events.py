@@ -2045,7 +2045,12 @@ def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
         amount = float(m.group("n") or 1)
     kind = m.group("kind").lower()
     window = Window(amount=amount, unit=unit + "s")
-    if kind.startswith("at least") or kind in ("≥", ">"):
+    if kind.startswith("at least") or kind == "≥":
+        # "at least 2 weeks since", "≥ 100 days since": the bound itself meets it, so what must
+        # not be is a record inside the window that ends the day before (Window.exclusive);
+        # "> 4 weeks since" is the closed window's complement as it stands
+        return Op.NOT_WITHIN, Window(amount=amount, unit=unit + "s", exclusive=True)
+    if kind == ">":
         return Op.NOT_WITHIN, window
     return Op.WITHIN, window
 
