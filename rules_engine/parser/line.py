@@ -94,10 +94,12 @@ from rules_engine.parser.topics.sex import sex_scope
 
 
 # "See Disease Characteristics No prior systemic chemotherapy": a pointer to another section run
-# into the line (the PDQ layout); the line proper follows it, and its "No" opens it
+# into the line (the PDQ layout); the line proper follows it, and its "No" opens it, or its
+# comparator ("See Disease Characteristics Greater than 4 weeks since prior flutamide": dropped
+# with the pointer, the bare "4 weeks since" left was read as at least 4 weeks)
 _CROSS_REFERENCE = re.compile(
     r"^\W*see\s+(?:the\s+)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy|general|other|menopausal\s+status|"
-    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b\W*(?=\w)",
+    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b[^\w<>≤≥=]*(?=[\w<>≤≥])",
     I,
 )
 
