@@ -115,6 +115,8 @@ TRANSPLANTS = [
     # allograft goes to a person, no transplant is none
     ("Relapse of the disease after ASCT.", EXC, (adult(AUTO, condition("relapsed", 30)),), (adult(condition("relapsed", 30)),), (adult(ALLO, condition("relapsed", 30)),)),
     ("ASCT within 12 weeks", EXC, (adult(AUTO),), (adult(), adult(procedure("auto_hsct", 200))), (adult(ALLO),)),
+    # a transplant that only dates what the line asks ("prior to ASCT") is not asked which it was
+    ("Dasatinib use prior to ASCT is allowed", INC, (adult(ALLO),), (), ()),
     # a line that spells "autologous" defines its letters
     ("Participant has received autologous stem cell transplantation (ASCT) within 12 weeks", EXC, (adult(AUTO),), (adult(ALLO), adult()), ()),
 ]

@@ -3298,6 +3298,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
 # as the autologous one only, an allograft recipient was cleared of the line; an allograft on
 # record now leaves it to a person, an autograft (or no transplant) still decides
 _ASCT_EITHER = "ASCT: an autologous stem cell transplant as a rule, an allogeneic one in some trials"
+_BEFORE_ANCHOR = re.compile(r"\b(?:prior\s+to|before|preceding)\s+(?:the\s+|an?\s+|first\s+)?$", I)
 
 
 def _bare_asct(text: str, items: list[Item]) -> None:
@@ -3309,6 +3310,8 @@ def _bare_asct(text: str, items: list[Item]) -> None:
             continue
         if not re.search(r"(?<![\w-])ASCT\b", text[it.start: it.end]) or re.search(r"\bauto", text, I):
             continue  # a line that says "autologous" anywhere defines its letters
+        if _BEFORE_ANCHOR.search(text, max(0, it.start - 30), it.start):
+            continue  # "Dasatinib use prior to ASCT is allowed": the transplant dates what the line asks, whichever it was
         allo = Predicate(concept="allo_hsct", op=pred.op, window=pred.window)
         it.expr = any_of([pred, all_of([allo, Qualifier(ReviewReason.AMBIGUOUS, _ASCT_EITHER)])])
         it.concepts = it.concepts | {"allo_hsct"}
