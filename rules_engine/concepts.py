@@ -689,6 +689,15 @@ _CATALOGUE: tuple[Concept, ...] = (
     # lymphoma met the line's review and was answered eligible (holdout T321); a PTCL trial's list
     # of subtypes ("adult T-cell leukemia/lymphoma, ...") now reads it as one of them
     Concept("atll", Kind.EVENT, "adult T-cell leukemia/lymphoma (ATLL)", parent="t_cell_lymphoma"),
+    # ABL1's own point mutations (issue 14, append only), which BCR-ABL1 acquires under a tyrosine
+    # kinase inhibitor: "Known Abl-kinase T315I or T315A mutation", "a dasatinib-resistant
+    # ABL-kinase mutation such as T315I". ABL1 was read only as a fusion partner, so a T315I on
+    # record met no line (holdout T272). A sequence variant of the gene, those of its kinase domain
+    # (codons 242-500: the P-loop, T315, the activation loop) and T315I each a result of its own,
+    # as the EGFR variants are (matcher/intake/codes.toml [[gene]] ABL1)
+    Concept("abl1_mutation", Kind.QUALITATIVE, "ABL1 mutation (a sequence variant, not the BCR-ABL1 fusion)"),
+    Concept("abl1_kinase_domain_mutation", Kind.QUALITATIVE, "ABL1 kinase domain mutation (BCR-ABL1 TKI resistance, codons 242-500)"),
+    Concept("abl1_t315i", Kind.QUALITATIVE, "ABL1 T315I mutation (the gatekeeper)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

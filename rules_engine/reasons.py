@@ -53,7 +53,8 @@ def _unit(unit: str | None) -> str:
 def window_text(window: Window) -> str:
     amount = num(float(window.amount))
     unit = window.unit if window.unit.endswith("s") else window.unit + "s"
-    return f"{amount} {unit[:-1] if amount == '1' else unit}"
+    written = f"{amount} {unit[:-1] if amount == '1' else unit}"
+    return f"{written} (its last day not counted)" if window.exclusive else written
 
 
 def _quoted(view: EventView) -> str:

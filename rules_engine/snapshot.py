@@ -72,17 +72,27 @@ def elapsed_months(start: date, end: date) -> float:
     return number(whole + (end - base).days / (following - base).days)
 
 
+# How far short of its bound an exclusive window ends: elapsed time is whole days (``dd``) or
+# calendar months with a fraction of at least 1/31 a day (``mo``), so every time short of the bound
+# is at most the bound less 1/31 and the bound itself is outside; one comparison (``<=``) then
+# serves both kinds of window in both evaluators, and ``window_end`` finds the day before
+_OPEN_END = 1e-6
+
+
 def window_limit(window: Window) -> tuple[str, float]:
-    """The elapsed-time field (``dd`` days, ``mo`` months) and the bound a window sets on it."""
+    """The elapsed-time field (``dd`` days, ``mo`` months) and the bound a window sets on it: a
+    record is inside when its elapsed time is at most the bound (an exclusive window's bound is
+    just short of its amount, ``_OPEN_END``)."""
     unit = window.unit.rstrip("s")
+    short = _OPEN_END if window.exclusive else 0.0
     if unit == "day":
-        return "dd", number(window.amount)
+        return "dd", number(window.amount - short)
     if unit == "week":
-        return "dd", number(window.amount * 7)
+        return "dd", number(window.amount * 7 - short)
     if unit == "month":
-        return "mo", number(window.amount)
+        return "mo", number(window.amount - short)
     if unit == "year":
-        return "mo", number(window.amount * 12)
+        return "mo", number(window.amount * 12 - short)
     raise ValueError(f"unknown window unit {window.unit!r}")
 
 

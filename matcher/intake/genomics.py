@@ -12,7 +12,11 @@ in codes.toml (``[genomic]``, ``[[gene]]``):
 * a gene reported Absent with no variant named is wild type: its concept and every variant
   concept of it negative; an Absent named variant is negative for that variant alone;
 * a fusion gene (ALK, ROS1, RET, NTRK, KMT2A, BCR-ABL1) is positive only for a fusion (two genes
-  studied, or a fusion change type), never for a point variant of the gene.
+  studied, or a fusion change type), never for a point variant of the gene; a fusion named by
+  its two partners (BCR-ABL1) is negative only when both are studied, since one partner reported
+  absent is that gene's own variant test (an ABL1 kinase-domain test run on BCR-ABL1 itself);
+* a gene may have two rows, a fusion and its own sequence variants (ABL1: BCR-ABL1, and the
+  kinase-domain mutations as T315I), each reading what it reads.
 """
 
 from __future__ import annotations
@@ -114,9 +118,11 @@ def _component_values(res: Any, codes: list[str]) -> list[list[str]]:
     return out
 
 
-def _gene(codes: CodeTables, texts: list[str]) -> Gene | None:
+def _genes(codes: CodeTables, texts: list[str]) -> list[Gene]:
+    """Every row of the gene a component names: a gene may have a fusion row and a sequence
+    variant row (ABL1: BCR-ABL1, and its own kinase-domain mutations)."""
     keys = {t.upper() for t in texts}
-    return next((g for g in genes(codes) if g.hgnc in keys or g.symbol in keys), None)
+    return [g for g in genes(codes) if g.hgnc in keys or g.symbol in keys]
 
 
 def _says(words: list[str], texts: list[str]) -> bool:
@@ -129,7 +135,7 @@ def variant_results(codes: CodeTables, res: Any, result: str) -> tuple[list[tupl
     says, or a reason it says none."""
     table = codes.raw["genomic"]
     gene_components = _component_values(res, table["gene_component"])
-    studied = [g for g in (_gene(codes, t) for t in gene_components) if g is not None]
+    studied = [g for t in gene_components for g in _genes(codes, t)]
     names = {t.upper() for texts in gene_components for t in texts}
     if not studied:
         return [], "names no gene Eligo reads (component 48018-6)"
@@ -141,7 +147,14 @@ def variant_results(codes: CodeTables, res: Any, result: str) -> tuple[list[tupl
     out: list[tuple[str, str]] = []
     for gene in dict.fromkeys(studied):
         if result == "negative":
-            named = [v for v in gene.variants if any(v.matches(c) for c in changes)]
+            if gene.fusion and gene.partners and not (fusion and bool(gene.partners & names)):
+                continue  # one partner reported absent: its own variants, no word of the fusion
+            if not gene.fusion and fusion:
+                continue  # a fusion reported absent says nothing of the gene's own variants
+            # an absent change is the absence of that change alone: never of a wider variant
+            # concept that holds it (T315I not found is no word of ABL1's other kinase-domain
+            # mutations, V600E not found none of V600K)
+            named = [v for v in gene.variants if any(c in v.protein for c in changes)]
             if changes and not named:
                 continue  # an absent variant Eligo does not name: nothing of the gene
             out += [(v.concept, "negative") for v in (named or gene.variants)]

@@ -94,10 +94,12 @@ from rules_engine.parser.topics.sex import sex_scope
 
 
 # "See Disease Characteristics No prior systemic chemotherapy": a pointer to another section run
-# into the line (the PDQ layout); the line proper follows it, and its "No" opens it
+# into the line (the PDQ layout); the line proper follows it, and its "No" opens it, or its
+# comparator ("See Disease Characteristics Greater than 4 weeks since prior flutamide": dropped
+# with the pointer, the bare "4 weeks since" left was read as at least 4 weeks)
 _CROSS_REFERENCE = re.compile(
     r"^\W*see\s+(?:the\s+)?(?:disease\s+characteristics|patient\s+characteristics|prior\s+concurrent\s+therapy|general|other|menopausal\s+status|"
-    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b\W*(?=\w)",
+    r"chemotherapy|radiotherapy|radiation\s+therapy|surgery|biologic\s+therapy|endocrine\s+therapy|hormonal\s+therapy|immunotherapy)\b[^\w<>≤≥=]*(?=[\w<>≤≥])",
     I,
 )
 
@@ -958,7 +960,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     requirement = _to_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
     if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
-        window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s")
+        # ("at least" and "≥" meet the bound itself, "more than" does not: Window.exclusive)
+        window = Window(float(since.group("n")), since.group("unit").lower().rstrip("s") + "s", exclusive=not since.group(0).startswith(">"))
         requirement = predicate(items[0].expr.concept, Op.NOT_WITHIN, None, None, False, window)  # type: ignore[union-attr]
     if isinstance(requirement, Review):
         requirement = Alternative(requirement.reason, requirement.text or m.group("req"))

@@ -1102,7 +1102,8 @@ def agent_window(expr: Expr, m: re.Match[str]) -> Expr | None:
         nonlocal changed
         if isinstance(e, Predicate) and e.window is not None and e.op in (Op.WITHIN, Op.NOT_WITHIN) and days(e.window) < days(longer) and _drug_therapy(e.concept):
             changed = True
-            wider = Predicate(e.concept, e.op, e.value, e.unit, e.uln, longer)
+            # (the longer interval ends as the line's own does: "at least 4 weeks (6 weeks for ...)")
+            wider = Predicate(e.concept, e.op, e.value, e.unit, e.uln, Window(longer.amount, longer.unit, exclusive=e.window.exclusive))
             which = f"whether the agent was one of these: {agents}"
             if e.op is Op.WITHIN:  # within the longer interval, excluded only if it was one of them
                 return any_of([e, all_of([wider, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
@@ -1130,7 +1131,7 @@ def shorter_window(expr: Expr, clause_text: str) -> Expr | None:
         nonlocal changed
         if isinstance(e, Predicate) and e.window is not None and e.op in (Op.WITHIN, Op.NOT_WITHIN) and days(short) < days(e.window):
             changed = True
-            inner = Predicate(e.concept, e.op, e.value, e.unit, e.uln, short)
+            inner = Predicate(e.concept, e.op, e.value, e.unit, e.uln, Window(short.amount, short.unit, exclusive=e.window.exclusive))
             if e.op is Op.WITHIN:  # still excluded within the short interval; between the two, the condition decides
                 return all_of([e, any_of([inner, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])
             return any_of([e, all_of([inner, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, condition)])])

@@ -156,8 +156,8 @@ class Build(Transformer_NonRecursive):  # type: ignore[type-arg]
         return value
 
     def window(self, children: list[Any]) -> Window:
-        amount, word = children
-        return Window(amount=float(_number_of(amount)), unit=WINDOW_WORD[str(word).lower()])
+        amount, word = children[0], children[1]
+        return Window(amount=float(_number_of(amount)), unit=WINDOW_WORD[str(word).lower()], exclusive=bool(_tokens(children, "EXCLUSIVE")))
 
     def unit(self, children: list[Any]) -> tuple[str, Token]:
         token: Token = children[0]

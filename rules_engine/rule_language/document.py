@@ -31,6 +31,7 @@ corpus), so a line saved unedited is the line that was shown.
 | `CD33 is positive` | a qualitative result |
 | `HIV` / `no HIV` | on record / not on record (a missing diagnosis counts as absent) |
 | `allo-HSCT within 90 days` / `no allo-HSCT within 90 days` | dated history inside / not inside the window |
+| `no allo-HSCT within 100 days exclusive` | none inside the window that ends the day before 100 days: "at least 100 days since", met on day 100 itself |
 | `other-malignancy other than (AML, B-ALL) within 3 years` | a concept asked among others, minus the trial's own diseases |
 | `chemotherapy other than (taxane) within 4 weeks` | an event no excepted kind covers: a taxane alone does not meet it, a taxane and a platinum do; a record of the event itself beside a taxane (or under a parent whose kinds are exhaustive) is unknown |
 | `not (HIV or HBV)` | negation of a group |
@@ -56,7 +57,7 @@ predicate := [ "no" ] CONCEPT [ "other than" list ] [ "within" window ]
            | CONCEPT compare scalar measure
            | CONCEPT "between" NUMBER [ "exclusive" ] "and" NUMBER [ "exclusive" ] measure
 measure   := [ "x" "ULN" ] [ unit ] [ "within" window ]
-window    := NUMBER ( "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" )
+window    := NUMBER ( "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years" ) [ "exclusive" ]
 compare   := ">=" | "<=" | ">" | "<" | "=" | "!=" (also "≥", "≤", "≠", "==")
 scalar    := NUMBER | WORD | text
 list      := "(" [ item { "," item } ] ")"        item := NUMBER | CONCEPT | text
@@ -65,7 +66,9 @@ NUMBER    := -?digits[.digits][e[+-]digits]    (a whole number stays whole: 2 an
 ```
 
 - `X` alone asks whether X is on record; `no X` whether it is not; `X within 90 days` whether
-  it is dated inside the window; `no X within 90 days` whether it is not.
+  it is dated inside the window; `no X within 90 days` whether it is not. A window covers its
+  last day (a record 90 days old is within 90 days); an `exclusive` one ends the day before, so
+  `no X within 100 days exclusive` ("at least 100 days since X") is met by X 100 days ago.
 - `review` reasons: {reasons}. A bare `review "..."` is `judgement`.
 - Units: {time_units}; otherwise a UCUM unit that converts to the concept's unit (the table
   below). A unit that converts to nothing is an error; one of another kind is accepted as

@@ -36,7 +36,7 @@ predicate: NO? NAME among? WITHIN window                 -> history_window
 among: OTHER THAN values
 measure: (TIMES ULN)? unit? (WITHIN window)?
 unit: UNIT | timeword
-window: NUMBER timeword
+window: NUMBER timeword EXCLUSIVE?
 timeword: DAYS | DAY | WEEKS | WEEK | MONTHS | MONTH | YEARS | YEAR
 
 scalar: NUMBER | NAME | STRING

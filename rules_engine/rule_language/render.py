@@ -66,7 +66,7 @@ def _window(window: Window) -> str:
     if not math.isfinite(amount):
         raise RuleRenderError(f"not a finite window: {window.amount!r}")
     written = str(int(amount)) if amount.is_integer() and abs(amount) < 1e15 else repr(amount)
-    return f"{written} {window.unit[:-1] if amount == 1 else window.unit}"
+    return f"{written} {window.unit[:-1] if amount == 1 else window.unit}" + (" exclusive" if window.exclusive else "")
 
 
 def unit_word(unit: str) -> str:

@@ -46,6 +46,7 @@ def results(*resources: dict[str, Any]) -> dict[str, str]:
 
 
 EGFR, KRAS, BRAF, ALK, EML4 = ("HGNC:3236", "EGFR"), ("HGNC:6407", "KRAS"), ("HGNC:1097", "BRAF"), ("HGNC:427", "ALK"), ("HGNC:3326", "EML4")
+ABL1 = ("HGNC:76", "ABL1")
 
 # (what the hospital sent, the results Eligo keeps)
 GENOMIC = [
@@ -68,6 +69,21 @@ GENOMIC = [
     (variant(PRESENT, gene(*EML4), gene(*ALK)), {"alk_rearrangement": "positive"}),
     (variant(PRESENT, gene(*ALK), protein("p.Phe1174Leu")), {}),
     (variant(ABSENT, gene(*ALK)), {"alk_rearrangement": "negative"}),
+    # ABL1 (issue 14, holdout T272): its own kinase-domain mutations beside its fusion row. T315I
+    # is a kinase-domain mutation of the gene; another kinase-domain change is no T315I
+    (variant(PRESENT, gene(*ABL1), protein("NP_005148.2:p.Thr315Ile")), {"abl1_mutation": "positive", "abl1_kinase_domain_mutation": "positive", "abl1_t315i": "positive"}),
+    (variant(PRESENT, gene(None, "ABL1"), protein("p.E255K")), {"abl1_mutation": "positive", "abl1_kinase_domain_mutation": "positive"}),
+    # a change outside the kinase domain is an ABL1 mutation, no kinase-domain one
+    (variant(PRESENT, gene(*ABL1), protein("p.Pro1090Leu")), {"abl1_mutation": "positive"}),
+    # ABL1 reported absent alone is no ABL1 mutation, and no word of BCR-ABL1 (a kinase-domain test
+    # runs on the fusion itself); the fusion reported absent is no word of ABL1's own variants
+    (variant(ABSENT, gene(*ABL1)), {"abl1_mutation": "negative", "abl1_kinase_domain_mutation": "negative", "abl1_t315i": "negative"}),
+    (variant(ABSENT, gene(*ABL1), protein("p.Thr315Ile")), {"abl1_t315i": "negative"}),
+    # an absent change is that change's absence alone, never a wider variant's holding it
+    (variant(ABSENT, gene(*BRAF), protein("p.Val600Glu")), {"braf_v600e": "negative"}),
+    (variant(ABSENT, gene("HGNC:1014", "BCR"), gene(*ABL1)), {"bcr_abl1": "negative"}),
+    # a fusion is no ABL1 point mutation
+    (variant(PRESENT, gene("HGNC:1014", "BCR"), gene(*ABL1)), {"bcr_abl1": "positive"}),
     # a variant of benign or uncertain significance is no alteration
     (variant(PRESENT, gene(*EGFR), protein("p.Gln787Gln"), component("53037-8", {"coding": [{"system": LOINC, "code": "LA6675-8", "display": "Benign"}]})), {}),
     (variant(PRESENT, gene(*KRAS), component("53037-8", {"text": "Uncertain significance"})), {}),
@@ -97,6 +113,8 @@ PROTEIN = [
     (observation(ELIGO, "egfr-t790m", valueString="negative"), {"egfr_t790m": "negative"}),
     (observation(ELIGO, "flt3-itd", valueString="positive"), {"flt3_itd": "positive"}),
     (observation(ELIGO, "bcr-abl1", valueString="positive"), {"bcr_abl1": "positive"}),
+    (observation(ELIGO, "abl1-t315i", valueString="positive"), {"abl1_t315i": "positive", "abl1_mutation": "positive", "abl1_kinase_domain_mutation": "positive"}),
+    (observation(ELIGO, "abl1-mutation", valueString="negative"), {"abl1_mutation": "negative", "abl1_kinase_domain_mutation": "negative", "abl1_t315i": "negative"}),
 ]
 
 

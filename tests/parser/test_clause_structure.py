@@ -31,8 +31,9 @@ def weeks(concept: str, n: float) -> Predicate:
     return Predicate(concept, Op.WITHIN, window=Window(n, "weeks"))
 
 
-def not_within_days(concept: str, n: float) -> Predicate:
-    return Predicate(concept, Op.NOT_WITHIN, window=Window(n, "days"))
+def not_within_days(concept: str, n: float, exclusive: bool = False) -> Predicate:
+    """No record within the last ``n`` days; ``exclusive``: "at least n days since" (day n meets it)."""
+    return Predicate(concept, Op.NOT_WITHIN, window=Window(n, "days", exclusive=exclusive))
 
 
 BLASTS_5 = Predicate("bm_blasts", Op.GTE, 5, "%")
@@ -113,7 +114,7 @@ SHAPES: list[tuple[str, str, CriterionType, Expr]] = [
         "a time since an event after 'and' is a requirement of its own, outside the negation",
         "No evidence of GVHD and at least 60 days since HSCT",
         INC,
-        All((Not(present("gvhd")), not_within_days("hsct", 60))),
+        All((Not(present("gvhd")), not_within_days("hsct", 60, exclusive=True))),
     ),
     (
         "examples after a thing read are among it",

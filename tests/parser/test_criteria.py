@@ -72,7 +72,7 @@ def test_a_line_under_a_therapy_heading_is_about_that_therapy():
     from rules_engine.criteria import Window
 
     criteria = {c.text: c.expr for c in parse_criteria(THERAPY_OLD)}
-    assert criteria["At least 4 weeks since prior"] == Predicate("chemotherapy", Op.NOT_WITHIN, window=Window(4, "weeks"))
+    assert criteria["At least 4 weeks since prior"] == Predicate("chemotherapy", Op.NOT_WITHIN, window=Window(4, "weeks", exclusive=True))
     assert isinstance(criteria["No concurrent"], Not)
 
 

@@ -106,7 +106,7 @@ READINGS = [
      "chemotherapy within 3 weeks or radiotherapy within 3 weeks or (review unparsed \"6 weeks for nitrosoureas … mitomycin-C\" and review "
      "unsupported \"Prior antifolate therapy is permitted, as long as it has not been administered within 3 weeks prior to dosing with PT-523\")"),
     (INC, "At least 4 weeks since prior chemotherapy (6 weeks for nitrosoureas or mitomycin)",
-     "no chemotherapy within 4 weeks and (no chemotherapy within 6 weeks or review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin\")"),
+     "no chemotherapy within 4 weeks exclusive and (no chemotherapy within 6 weeks exclusive or review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin\")"),
 ]
 
 

@@ -95,8 +95,8 @@ INTERVAL_UNLESS = ("In the absence of rapidly progressing disease, the interval 
 
 WASHOUT_READINGS = [
     (STAND_IN, EXC, "direct-bilirubin > 1.5 x ULN"),
-    (INTERVAL, INC, "no anticancer-therapy other than (hydroxyurea) within 14 days"),
-    (INTERVAL_UNLESS, INC, 'no chemotherapy within 2 weeks or review "unless rapidly progressing disease"'),
+    (INTERVAL, INC, "no anticancer-therapy other than (hydroxyurea) within 14 days exclusive"),
+    (INTERVAL_UNLESS, INC, 'no chemotherapy within 2 weeks exclusive or review "unless rapidly progressing disease"'),
     ("Any anticancer therapy within 2 weeks with the exception of hydroxyurea, which is used to control blast counts", EXC, "anticancer-therapy other than (hydroxyurea) within 2 weeks"),
     # the cytoreduction hydroxyurea is given for, written without "given" (issue 14, criteria read right)
     ("Prior cytotoxic chemotherapy for AML except for hydroxyurea to control high white blood cell (WBC) counts.", EXC,

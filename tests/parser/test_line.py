@@ -412,8 +412,9 @@ def test_anti_gvhd_therapy_is_not_the_disease():
 
 # the concepts added with the coverage work: each line names its subject as a predicate
 HISTORY_CASES = [
-    ("At least 4 weeks since prior chemotherapy", INC, P("chemotherapy", Op.NOT_WITHIN, window=Window(4, "weeks"))),
-    ("At least 2 weeks intervals since the last chemotherapy;", INC, P("chemotherapy", Op.NOT_WITHIN, window=Window(2, "weeks"))),
+    # ("at least": day N itself meets it, Window.exclusive)
+    ("At least 4 weeks since prior chemotherapy", INC, P("chemotherapy", Op.NOT_WITHIN, window=Window(4, "weeks", exclusive=True))),
+    ("At least 2 weeks intervals since the last chemotherapy;", INC, P("chemotherapy", Op.NOT_WITHIN, window=Window(2, "weeks", exclusive=True))),
     ("No prior chemotherapy", INC, Not(P("chemotherapy", Op.PRESENT))),
     ("Radiotherapy within 4 weeks prior to registration", EXC, P("radiotherapy", Op.WITHIN, window=Window(4, "weeks"))),
     ("Major surgery within 28 days", EXC, P("major_surgery", Op.WITHIN, window=Window(28, "days"))),

@@ -46,7 +46,7 @@ def present(concept: str) -> Predicate:
         (
             "If prior allogeneic transplant, at least 100 days since transplant",
             INC,
-            Any_((Not(present("allo_hsct")), Predicate("allo_hsct", Op.NOT_WITHIN, window=Window(100.0, "days")))),
+            Any_((Not(present("allo_hsct")), Predicate("allo_hsct", Op.NOT_WITHIN, window=Window(100.0, "days", exclusive=True)))),
         ),
         ("No active GVHD after allo-HSCT", INC, Not(All((present("gvhd"), present("allo_hsct"))))),
         # a qualifier narrows its own item, not its neighbours

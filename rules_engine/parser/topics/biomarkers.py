@@ -45,6 +45,11 @@ _GENES: dict[str, tuple[str, str]] = {
     "IDH2": ("idh2_mutation", "mutation"),
     "KMT2A": ("kmt2a_rearrangement", "fusion"),
     "BCR-ABL1": ("bcr_abl1", "fusion"),
+    # ABL1's own sequence variants, and those of its kinase domain ("Abl-kinase mutation", "ABL
+    # kinase domain mutation", "BCR-ABL kinase domain mutation"): the mutations BCR-ABL1
+    # acquires under a tyrosine kinase inhibitor, no fusion
+    "ABL1": ("abl1_mutation", "mutation"),
+    "ABL1-KD": ("abl1_kinase_domain_mutation", "mutation"),
 }
 # spellings that stand for more than one gene: each of them
 _GROUPS: dict[str, tuple[str, ...]] = {
@@ -57,13 +62,17 @@ _GROUPS: dict[str, tuple[str, ...]] = {
 }
 _GENE = (
     r"(?:EGFR|ALK|ROS[\s-]?1|RET|NTRK[123]?|BRAF|K-?RAS|Kras|K-ras|N-?RAS|RAS|ERBB2|ErbB2|gBRCA\s?[12]?|BRCA\s?[12]?(?:/2)?|PIK3CA|TP53|"
-    r"FLT[\s-]?3|NPM[\s-]?1|IDH[12]?(?:/2)?|KMT2A|MLL|BCR[\s/:-]{0,2}ABL1?|K/NRAS|EML4[\s-]ALK)"
+    r"FLT[\s-]?3|NPM[\s-]?1|IDH[12]?(?:/2)?|KMT2A|MLL|(?:BCR[\s/:-]{0,2})?(?:ABL|Abl|abl)1?[\s-]+(?:tyrosine[\s-]+)?kinase(?:[\s-]+domain)?(?:\s*\(\s*KD\s*\))?|BCR[\s/:-]{0,2}ABL1?|ABL1?|K/NRAS|EML4[\s-]ALK)"
 )
 _GENE_RE = re.compile(rf"(?<![\w-])(?P<gene>{_GENE})(?![\w])")
 
 
 def _canonical(gene: str) -> tuple[str, ...]:
     g = re.sub(r"[\s-]", "", gene).upper().replace("GBRCA", "BRCA").replace("EML4ALK", "ALK")
+    if "KINASE" in g:
+        return ("ABL1-KD",)
+    if g in ("ABL", "ABL1"):
+        return ("ABL1",)
     if g.startswith("BCR"):
         return ("BCR-ABL1",)
     if g == "MLL":
@@ -71,6 +80,7 @@ def _canonical(gene: str) -> tuple[str, ...]:
     return _GROUPS.get(g, (g,))
 
 
+_T315I = r"T\s?315\s?I"
 # the variants that are concepts of their own, by gene; the name a registry writes
 _VARIANTS: tuple[tuple[str, str, str], ...] = (
     ("EGFR", "egfr_exon19_deletion", r"(?:exon|ex)[\s-]?19[\s-]*(?:deletions?|del\w*)|(?:19|Ex)[\s-]?del(?:etion)?(?:\s*19)?|del(?:etion)?[\s-]?(?:ex(?:on)?[\s-]?)?19"),
@@ -81,9 +91,13 @@ _VARIANTS: tuple[tuple[str, str, str], ...] = (
     ("BRAF", "braf_v600", r"V600(?![\w/])"),
     ("KRAS", "kras_g12c", r"(?:p\.)?G12C"),
     ("FLT3", "flt3_itd", r"ITD|internal\s+tandem\s+duplications?"),
+    # T315I, ABL1's gatekeeper mutation, however the line names the gene ("BCR-ABL T315I mutation")
+    ("ABL1", "abl1_t315i", _T315I),
+    ("ABL1-KD", "abl1_t315i", _T315I),
+    ("BCR-ABL1", "abl1_t315i", _T315I),
 )
 _VARIANT_RE = {
-    concept: re.compile(rf"(?<![\w]){pattern}(?![\w])", re.I) for _, concept, pattern in _VARIANTS
+    concept: re.compile(rf"(?<![\w]){pattern}(?![\w])", re.I) for _, concept, pattern in dict.fromkeys(_VARIANTS)
 }
 # a variant or region without a concept of its own: the marker it narrows goes to review
 _OTHER_VARIANT = re.compile(r"(?<![\w])(?:[A-Z]\d{2,4}(?:[A-Z*]|X|fs)?|exons?\s*\d{1,2}(?:\s*(?:-|and|or|/)\s*\d{1,2})?|codons?\s*\d{1,3}|TKD|D835\w?)(?![\w])", re.I)
@@ -180,7 +194,9 @@ def _gene_items(text: str, ctype: CriterionType) -> list[Item]:
             word = after.group("neg") or after.group("pos") or "mutation"
             narrow, mid, stop = after.group("narrow").strip(" -"), after.group("mid"), after.end()
             begin = start
-            pre = _LEAD.search(window)
+            # ("T315I/A Abl-kinase mutation": the variant before the gene, whose last letter is no
+            # lead article)
+            pre = _LEAD.search(window) if _VARIANT_BEFORE.search(text[max(0, start - 20): start]) is None else None
             if pre is not None:  # "an activating EGFR mutation": the words before narrow it too
                 found = " ".join(re.findall(_NARROWING, pre.group(0), re.I))
                 narrow = (found + " " + narrow).strip()
@@ -207,11 +223,14 @@ def _gene_items(text: str, ctype: CriterionType) -> list[Item]:
 _RUN_JOIN = r"\s*(?:/|,|&|\+|or|and|and/or|,\s*or|,\s*and|,\s*and/or)\s*(?:the\s+)?"
 # the variants that make a finding on their own
 _NAMED_ONLY = re.compile(r"(?:exon|ex)[\s-]?(?:19|20)[\s-]*(?:deletions?|insertions?|del|ins)|L\s?858\s?R|T\s?790\s?M|G12C|V600E?|ITD", re.I)
-_VARIANT_BEFORE = re.compile(r"\b(T\s?790\s?M|L\s?858\s?R|V600E?|G12C)\s+$")
+_VARIANT_BEFORE = re.compile(r"\b(T\s?790\s?M|L\s?858\s?R|V600E?|G12C|T\s?315\s?I(?:\s*/\s*A)?)\s+$")
+# "T315I/A": two changes of one codon written as one ("T315I or T315A")
+_SHORTHAND = re.compile(r"\b([A-Z]\d{2,4})([A-Z])\s*/\s*([A-Z])(?![\w])")
 
 
 def _result(genes: list[str], word: str, negative: bool, narrow: str, mid: str, span: str, ctype: CriterionType, joined_by_and: bool) -> Expr | None:
     parts: list[Expr] = []
+    mid = _SHORTHAND.sub(r"\1\2 or \1\3", mid)
     for gene in dict.fromkeys(genes):
         concept, exact = _marker(gene, word)
         named = [c for g, c, _ in _VARIANTS if g == gene and _VARIANT_RE[c].search(mid)]
@@ -229,7 +248,12 @@ def _result(genes: list[str], word: str, negative: bool, narrow: str, mid: str, 
                 predicate("egfr_l858r", Op.IS, "positive"),
                 all_of([found, Qualifier(ReviewReason.AMBIGUOUS, f"{narrow} {gene} mutation")]),
             ])
-        elif narrow or unnamed or not exact:
+        elif named and unnamed and not narrow:
+            # "T315I or T315A": each named variant decides, an unnamed one is the gene's with a
+            # person's word on which (read all at once, a T315I on record went to review)
+            others = _unnamed_variants(mid, named)
+            found = any_of([found, all_of([predicate(concept, Op.IS, "positive"), Qualifier(ReviewReason.AMBIGUOUS, f"{gene.removesuffix('-KD')} {others}")])])
+        elif narrow or unnamed or (not exact and not named):
             found = all_of([found, Qualifier(ReviewReason.AMBIGUOUS, " ".join(span.split()))])
         parts.append(found)
     if not parts:
@@ -352,11 +376,27 @@ def _receptors(which: str, positive: bool, written: str = "") -> Expr:
     return any_of(list(parts))
 
 
+# T315I named without its gene ("and no known T315I/A", "patients with the T315I mutation"): the
+# letters name one mutation of one gene, ABL1's; "T315I/A" writes T315A beside it, a kinase-domain
+# mutation of no concept of its own
+_T315I_ALONE = re.compile(r"(?<![\w/-])T\s?315\s?I(?P<alt>\s*/\s*(?:T\s?315\s?)?A)?(?![\w])(?:[\s-]+(?:mutations?|mutated|mutants?|positive|positivity|\+))?", re.I)
+
+
+def _t315i_items(text: str) -> list[Item]:
+    items: list[Item] = []
+    for m in _T315I_ALONE.finditer(text) if "315" in text else ():
+        expr: Expr = predicate("abl1_t315i", Op.IS, "positive")
+        if m.group("alt"):
+            expr = any_of([expr, all_of([predicate("abl1_kinase_domain_mutation", Op.IS, "positive"), Qualifier(ReviewReason.AMBIGUOUS, "ABL1 T315A")])])
+        items.append(Item(m.start(), m.end(), expr, frozenset({"abl1_t315i", "abl1_kinase_domain_mutation"})))
+    return items
+
+
 # every concept an item of this topic names (the clause grammar binds one to the cancer after it)
 BIOMARKERS = frozenset({c for c, _ in _GENES.values()} | {c for _, c, _ in _VARIANTS} | {"her2", "her2_mutation", "er", "pr", "pd_l1", "pd_l1_tps", "bcr_abl1", "flt3_itd", "flt3_mutation"})
 
 
-_GATE = re.compile(r"EGFR|ALK|BRAF|MLL|ROS|RET|NTRK|RAS|ras|ERBB|ErbB|BRCA|PIK3|TP53|FLT|NPM|IDH|KMT2A|MLL|BCR|bcr|HER|ER|PR|PgR|[Hh]ormone|[Ee]strogen|[Oo]estrogen|[Pp]rogesterone|triple|TNBC|PD|Ph|[Pp]rogrammed|TPS|t\s*\(\s*9|[Ww]ild|epidermal")
+_GATE = re.compile(r"ABL|Abl|abl|T\s?315|EGFR|ALK|BRAF|MLL|ROS|RET|NTRK|RAS|ras|ERBB|ErbB|BRCA|PIK3|TP53|FLT|NPM|IDH|KMT2A|MLL|BCR|bcr|HER|ER|PR|PgR|[Hh]ormone|[Ee]strogen|[Oo]estrogen|[Pp]rogesterone|triple|TNBC|PD|Ph|[Pp]rogrammed|TPS|t\s*\(\s*9|[Ww]ild|epidermal")
 
 
 # a marker named for a subgroup, a cohort, a stratum or an option is no requirement of the line
@@ -440,7 +480,7 @@ def biomarker_items(text: str, ctype: CriterionType) -> list[Item]:
     if example is not None:
         named.append((example.start(), len(text)))
     found: list[Item] = []
-    for item in _protein_items(text) + _gene_items(text, ctype):
+    for item in _protein_items(text) + _gene_items(text, ctype) + _t315i_items(text):
         if any(s <= item.start < e for s, e in named):
             continue
         placed = _in_context(item, text, ctype is CriterionType.INCLUSION)

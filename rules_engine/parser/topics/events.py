@@ -2057,7 +2057,12 @@ def _window(m: re.Match[str]) -> tuple[Op, Window] | None:
         amount = float(m.group("n") or 1)
     kind = m.group("kind").lower()
     window = Window(amount=amount, unit=unit + "s")
-    if kind.startswith("at least") or kind in ("≥", ">"):
+    if kind.startswith("at least") or kind == "≥":
+        # "at least 2 weeks since", "≥ 100 days since": the bound itself meets it, so what must
+        # not be is a record inside the window that ends the day before (Window.exclusive);
+        # "> 4 weeks since" is the closed window's complement as it stands
+        return Op.NOT_WITHIN, Window(amount=amount, unit=unit + "s", exclusive=True)
+    if kind == ">":
         return Op.NOT_WITHIN, window
     return Op.WITHIN, window
 
@@ -2109,11 +2114,11 @@ _MALIGNANCY_WORDS = (
 )
 _OTHER_THAN = re.compile(
     _MALIGNANCY_WORDS + r"(?:\s+history)?"
-    r"\s*\(?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()<>≤≥\d]{1,120}?)"
+    r"\s*[(\[]?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()\[\]<>≤≥\d]{1,120}?)"
     # "other than that which is defined by the inclusion criteria for this protocol": the trial's own
     r"(?:\s+(?:which|that)\s+(?:is|are)\s+(?:defined|described|specified|required|listed)\s+(?:by|in)\s+(?:the\s+)?(?:inclusion\s+criteria|protocol)"
     r"(?:\s+(?:for|of)\s+(?:this|the)\s+(?:protocol|study|trial))?)?"
-    r"(?=\s*(?:[;:,()<>≤≥\d]|$)|\s+(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
+    r"(?=\s*(?:[;:,()\[\]<>≤≥\d]|$)|\s+(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during|except|excluding|unless|that|which|who|with|for\s+which|prior\s+to|before|diagnosed|treated\s+with|requiring|or\s+(?:any|other|another|a\s+history|history))\b)",
     I,
 )
 
@@ -3306,7 +3311,55 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 # asked by name, when it was given a person's (a name carries no date window here)
                 unread = all_of([predicate("named_medication", Op.IS, words.lower()), Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {words}")])
             it.expr = all_of([it.expr, unread]) if required else any_of([it.expr, unread])  # type: ignore[list-item]
+    _nth_transplant(text, items)
+    _bare_asct(text, items)
     return items
+
+
+# "ASCT" alone is an autologous stem cell transplant in most trials and an allogeneic one in some
+# ("Patients who have evidence of disease progression before day 100 after ASCT" in a trial of
+# allograft recipients, whose other lines say "allogeneic"; ~30 corpus lines write it bare). Read
+# as the autologous one only, an allograft recipient was cleared of the line; an allograft on
+# record now leaves it to a person, an autograft (or no transplant) still decides
+_ASCT_EITHER = "ASCT: an autologous stem cell transplant as a rule, an allogeneic one in some trials"
+_BEFORE_ANCHOR = re.compile(r"\b(?:prior\s+to|before|preceding)\s+(?:the\s+|an?\s+|first\s+)?$", I)
+
+
+def _bare_asct(text: str, items: list[Item]) -> None:
+    if "ASCT" not in text:
+        return
+    for it in items:
+        pred = it.expr
+        if not isinstance(pred, Predicate) or pred.concept != "auto_hsct" or pred.op not in (Op.PRESENT, Op.WITHIN):
+            continue
+        if not re.search(r"(?<![\w-])ASCT\b", text[it.start: it.end]) or re.search(r"\bauto", text, I):
+            continue  # a line that says "autologous" anywhere defines its letters
+        if _BEFORE_ANCHOR.search(text, max(0, it.start - 30), it.start):
+            continue  # "Dasatinib use prior to ASCT is allowed": the transplant dates what the line asks, whichever it was
+        allo = Predicate(concept="allo_hsct", op=pred.op, window=pred.window)
+        it.expr = any_of([pred, all_of([allo, Qualifier(ReviewReason.AMBIGUOUS, _ASCT_EITHER)])])
+        it.concepts = it.concepts | {"allo_hsct"}
+
+
+# "Recipients of first ASCT from related or unrelated donor", "prior to first ASCT", "a second
+# allogeneic transplant": which transplant of the patient's it is no record says (a record holds
+# each transplant, never its rank), as no record says which relapse (_NTH_BEFORE). Read as any
+# transplant, a patient on a second transplant met "first"; the ordinal narrows the transplant, so
+# a record holding one leaves the line open, a record holding none still decides
+_NTH_TRANSPLANT = re.compile(r"\b(?:first|1st|second|2nd|third|3rd)\s+(?:(?:prior|previous)\s+)?$", I)
+_TRANSPLANTS = frozenset({"hsct", "auto_hsct", "allo_hsct"})
+
+
+def _nth_transplant(text: str, items: list[Item]) -> None:
+    for it in items:
+        pred = it.expr
+        if not isinstance(pred, Predicate) or pred.concept not in _TRANSPLANTS or pred.op not in (Op.PRESENT, Op.WITHIN):
+            continue
+        nth = _NTH_TRANSPLANT.search(text, max(0, it.start - 20), it.start)
+        if nth is not None:
+            said = " ".join(text[nth.start(): it.end].split())
+            it.expr = all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, f"which transplant: {said}")])
+            it.start = nth.start()
 
 
 _PRODUCT_UNKNOWN = "a transfusion whose product (platelets or red cells) is not recorded"

@@ -890,6 +890,33 @@ def _marrow_state_items(text: str) -> list[Item]:
     return items
 
 
+# A blood count written with its value and no comparator in an inclusion ("Absolute neutrophil
+# count 1,500 cells per uL", "Hemoglobin 8.5 g/dl", "Platelet count 60 x 109/L", "Absolute
+# Neutrophil Count (ANC) 1.5x109/L Hemoglobin (Hgb) 9 g/dl Platelets (plt) 100x109/L"): what an
+# inclusion asks of these counts is a floor, the value the least the patient must have (as a bare
+# life expectancy is, _LIFE_BARE). Only the three counts whose inclusion bound is always a floor
+# (a white count or a chemistry may be bounded above), only with a count's unit after the number,
+# never before a bound of the other side ("or less", a range): the comparator the line leaves out
+# is written in, in the one character of space before the number, so every span stays in place.
+_FLOOR_NAMES = "|".join(f"(?:{p})" for c, p in _LAB_NAMES if c in ("anc", "platelets", "hemoglobin"))
+_BARE_FLOOR = re.compile(
+    rf"{LAB_NAME_START}(?:{_FLOOR_NAMES}){_GLOSS}(?:\s+(?:levels?|values?))?\s*(?::|\s(?:of|is))?(?P<gap>\s)"
+    rf"(?={_NUMBER}\s*(?:[x×*]\s*10|(?:cells?|K|k|thousand)?\s*(?:/|per\s)\s*(?:[uµμ]L|mm|mcL|L\b|cubic)|g(?:m|r)?\s*/\s*(?:dL|L)|mmol\s*/\s*L))",
+    I,
+)
+_OTHER_SIDE = re.compile(r"[^;()]{0,30}?(?:\b(?:or|and)\s+(?:less|lower|below|under|fewer|smaller)\b|\bto\s+\d|\s-\s*\d|\bmax\w*|[≤<]|\bupper\b)", I)
+
+
+def _bare_floors(text: str) -> str:
+    """The line with a floor's comparator written where an inclusion leaves it out (see above)."""
+    out = text
+    for m in _BARE_FLOOR.finditer(text):
+        if _OTHER_SIDE.match(text, m.end()):
+            continue
+        out = out[: m.start("gap")] + "≥" + out[m.end("gap"):]
+    return out
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = _marrow_state_items(text) if "marrow" in text.lower() else []
     low = text.lower()
@@ -905,7 +932,8 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), site, frozenset({first, second} if m.group("other") else {first})))
     for m in _PB_BLASTS_SEEN.finditer(text) if "blast" in low else ():
         items.append(Item(m.start(), m.end(), predicate("pb_blasts", Op.GT, 0, "%"), frozenset({"pb_blasts"})))
-    for m in _LAB.finditer(text) if _CMP_NUM.search(text) else ():
+    scan = _bare_floors(text) if ctype is CriterionType.INCLUSION and any(c.isdigit() for c in text) else text
+    for m in _LAB.finditer(scan) if _CMP_NUM.search(scan) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
         concepts = _lab_concepts(m.group("names"))

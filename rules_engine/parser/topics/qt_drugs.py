@@ -52,11 +52,22 @@ _ADJECTIVE = re.compile(
 _ADJECTIVE_BEFORE = re.compile(r"(?:" + _QT + r")[\s-]*prolong(?:ing|ation)\s+(?:\w+\s+)?$", I)
 _WINDOW = re.compile(r"\bwithin\s+(?:the\s+(?:last|past)\s+)?(?P<n>\d{1,3})\s*(?P<u>days?|weeks?)\b|\b(?P<n2>\d{1,3})\s*(?P<u2>days?|weeks?)\s+(?:prior|before|preceding)\b", I)
 _CLAUSE_END = re.compile(r"[;:.()]")
+# CredibleMeds' class named before the drugs ("Category I drugs that are generally accepted to
+# have a risk of causing Torsades de Pointes including: (Patients must discontinue drug 7 days
+# prior to starting dasatinib)", 6 corpus lines of dasatinib trials): the class is the known-risk
+# list the concept reads, the list's lead and the stopping instruction say the window only
+_CATEGORY = re.compile(r"\bcategory\s+(?:I|1|one)\s+$", I)
+_LIST_TAIL = re.compile(
+    r"\s*(?:including|such\s+as|as\s+follows)?\s*:?\s*"
+    r"(?:\(\s*(?:patients?\s+must\s+)?(?:discontinue|stop)\s+(?:the\s+|any\s+)?(?:drugs?|medications?|them)\s+(?:at\s+least\s+)?"
+    r"\d{1,3}\s*(?:days?|weeks?)\s+(?:prior|before)\s+(?:to\s+)?(?:starting|beginning|the\s+start\s+of)(?:\s+[\w-]+){1,3}\s*\)\s*:?)?",
+    I,
+)
 # the words between the drug and its effect say only that it has it
 _LINK = re.compile(
     r"^(?:\s|,|\b(?:that|which|are|is|be|been|have|has|had|with|a|an|the|known|to|may|might|can|could|potentially|potential|possibly|possible|"
     r"relative|significant|risk|risks|of|for|at|cause|causing|caused|induce|inducing|associated|leading|lead|reported|recognized|recognised|"
-    r"established|likely|strongly|moderate|high|higher|increased|effect|effects|or|and|and/or|any|other|in|by|well|documented|prolong|prolongs|causes)\b)*$",
+    r"established|likely|strongly|generally|accepted|moderate|high|higher|increased|effect|effects|or|and|and/or|any|other|in|by|well|documented|prolong|prolongs|causes)\b)*$",
     I,
 )
 # "Patients on medication ... are excluded if the QT-interval is > 460 msec", "allowed", a plan:
@@ -101,6 +112,12 @@ def qt_drug_items(text: str) -> list[Item]:
             start = lead.start()
         if w is not None and not re.search(r"[;,.()]", text[end: w.start()]):
             end = w.end()
+        category = _CATEGORY.search(text, max(0, start - 20), start)
+        if category is not None:
+            start = category.start()
+        tail = _LIST_TAIL.match(text, end)
+        if tail is not None and (w is None or tail.end() >= w.end()):
+            end = tail.end()
         items.append(Item(start, end, expr, frozenset({"qt_prolonging_drug"})))
     for m in _HISTORY.finditer(text):
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
