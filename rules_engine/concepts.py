@@ -238,7 +238,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hematologic_malignancy", Kind.EVENT, "hematologic malignancy", parent="blood_cancer"),
     Concept("malignant_neoplasm", Kind.EVENT, "malignant neoplasm (site not specified)"),
     Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor"),
-    Concept("carcinoma_in_situ", Kind.EVENT, "carcinoma in situ"),
+    # Carcinoma in situ, and its sites the registry lines name in the exceptions of "another
+    # malignancy" ("except carcinoma in situ of the cervix", "CIS of the bladder"). The sites
+    # are its subtypes, with the rest of D00-D09 as one more ("another site"), so every coded
+    # site is one of them: a record of carcinoma in situ at no coded site (D09.9, an Eligo
+    # concept code) leaves each site unknown rather than absent (``derive.lineage_unknown``).
+    Concept("carcinoma_in_situ", Kind.EVENT, "carcinoma in situ", subtypes_exhaustive=True),
     # therapy directed at a leukemic antigen (events, dated)
     Concept("cd19_directed_therapy", Kind.EVENT, "prior CD19-directed therapy", parent="immunotherapy"),
     Concept("cd22_directed_therapy", Kind.EVENT, "prior CD22-directed therapy", parent="immunotherapy"),
@@ -698,6 +703,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("abl1_mutation", Kind.QUALITATIVE, "ABL1 mutation (a sequence variant, not the BCR-ABL1 fusion)"),
     Concept("abl1_kinase_domain_mutation", Kind.QUALITATIVE, "ABL1 kinase domain mutation (BCR-ABL1 TKI resistance, codons 242-500)"),
     Concept("abl1_t315i", Kind.QUALITATIVE, "ABL1 T315I mutation (the gatekeeper)"),
+    # the sites of carcinoma in situ (ICD-10-CM D05, D06, D09.0; the rest of D00-D09 is
+    # "another site"): see ``carcinoma_in_situ``
+    Concept("cervical_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the cervix uteri (D06)", parent="carcinoma_in_situ"),
+    Concept("breast_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the breast (D05)", parent="carcinoma_in_situ"),
+    Concept("bladder_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the bladder (D09.0)", parent="carcinoma_in_situ"),
+    Concept("carcinoma_in_situ_other_site", Kind.EVENT, "carcinoma (or melanoma) in situ of another coded site", parent="carcinoma_in_situ"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -730,6 +741,11 @@ MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor",
     "cmml",
     "jmml",
 )
+
+
+# Carcinoma in situ and its sites: no malignancy (``MALIGNANCIES``), but what the exceptions of
+# "another malignancy" name beside them ("except ... carcinoma in situ of the cervix")
+IN_SITU: tuple[str, ...] = _descendants_of("carcinoma_in_situ")
 
 
 def related(a: str, b: str) -> bool:

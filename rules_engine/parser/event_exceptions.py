@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.concepts import CONCEPTS, MALIGNANCIES, Kind
+from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
 from rules_engine.parser.items import all_of, any_of, map_leaves
@@ -31,7 +31,7 @@ from rules_engine.parser.safety import Qualifier
 
 _ASKED_OPS = frozenset({Op.PRESENT, Op.WITHIN})
 # what ``topics.coded`` folds into another malignancy's value (its ``_EXCEPTABLE``)
-_FOLDED = frozenset(MALIGNANCIES) | {"carcinoma_in_situ"}
+_FOLDED = frozenset(MALIGNANCIES) | frozenset(IN_SITU)
 # measurements of one record of an event (the latest): a steroid's daily dose, a graded or
 # qualified event (``derive.GRADED_EVENTS``, ``derive.QUALIFIED_EVENTS``)
 _OF_ONE_RECORD = frozenset({"steroid_dose", *GRADED_EVENTS, *QUALIFIED_EVENTS})

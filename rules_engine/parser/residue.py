@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors, is_cancer_diagnosis, related
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, IN_SITU, MALIGNANCIES, Kind, ancestors, is_cancer_diagnosis, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
@@ -401,7 +401,7 @@ _COMMA_OR = re.compile(r",\s*(?:or|and/or)\s", I)
 # kinds the catalogue keeps apart that an exception still names among each other ("infection other
 # than HIV, hepatitis B, or hepatitis C"; "malignancy other than carcinoma in situ, or skin cancer")
 _INFECTIONS = frozenset({"active_infection", "hiv", "hbv", "hcv", "hav", "syphilis", "tuberculosis", "pulmonary_tuberculosis", "extrapulmonary_tuberculosis"})
-_CANCERS = frozenset({"other_malignancy", "carcinoma_in_situ", "cervical_dysplasia", *MALIGNANCIES})
+_CANCERS = frozenset({"other_malignancy", "cervical_dysplasia", *IN_SITU, *MALIGNANCIES})
 
 
 def _same_kind(a: str, b: str) -> bool:

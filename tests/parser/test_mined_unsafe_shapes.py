@@ -106,10 +106,10 @@ READINGS = [
      'congestive heart failure")) or heart-failure'),
     ("Chemotherapy other than hydroxyurea, or radiotherapy within 2 weeks", EXC,
      '(chemotherapy other than (hydroxyurea) and review unparsed "other than hydroxyurea, or radiotherapy within 2 weeks") or radiotherapy within 2 weeks'),
-    # (an exception listing the head's own kind stays the exception)
+    # (an exception listing the head's own kind stays the exception; the site read with the in situ
+    # carcinoma leaves no word unread, as for "carcinoma in situ" alone, and the trial pass folds it)
     ("Prior malignancy, other than carcinoma in situ of the cervix, or non-melanoma skin cancer", EXC,
-     '(other-malignancy or other-malignancy within 100 years) and not ((carcinoma-in-situ or nonmelanoma-skin-cancer) and review unparsed '
-     '"other than carcinoma in situ of the cervix, or non-melanoma skin cancer")'),
+     '(other-malignancy or other-malignancy within 100 years) and not (cervical-carcinoma-in-situ or nonmelanoma-skin-cancer)'),
     # leptomeningeal "involvement" is the disease's own CNS involvement too; "metastases" a tumour's
     ("Cerebral or leptomeningeal involvement.", EXC, "brain-metastases or leptomeningeal-disease or CNS-involvement"),
     ("Brain or leptomeningeal metastases", EXC, "brain-metastases or leptomeningeal-disease"),

@@ -21,12 +21,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.concepts import MALIGNANCIES, ancestors
+from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
-_IN_SITU = "carcinoma_in_situ"
-_EXCEPTABLE = frozenset(MALIGNANCIES) | {_IN_SITU}
+_EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
 
 _NONSYSTEMIC_PERMISSION = re.compile(
     r"^\W*(?:(?:topical|inhaled|inhalational|intranasal|nasal|ophthalmic|intra-?articular|intraocular|local|localized|cutaneous|eye\s+drops?|or|and|and/or|/|,)\s*)+"

@@ -251,7 +251,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # unread beside the CNS involvement, every record was unknown and a C79.32 passed, hold26)
     ("leptomeningeal_disease", r"leptomeningeal\s+(?:disease|metasta\w*|carcinomatosis|involvement|spread|dissemination)|meningeal\s+(?:carcinomatosis|metasta\w*)|carcinomatous\s+meningitis"
      r"|\bleptomeningeal(?=\s+(?:or|and/or|/)\s+(?:leuka?emic|lymphomatous|carcinomatous|neoplastic)\s+(?:meningitis|involvement|disease))", ("mening", "carcinomatous")),
-    ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
+    # (the site may sit inside: "in situ cervical cancer"; ``_in_situ_site`` reads it)
+    ("carcinoma_in_situ", r"(?:carcinoma|cancer|melanoma)s?[\s-]+in[\s-]+situ|\bin[\s-]+situ\s+(?:cervi(?:x|cal)\s+)?(?:carcinoma|cancer|malignanc\w*|melanoma)s?|\b(?:D|L)?CIS\b", ("situ", "cis")),
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
     # neoplastic disease", "second neoplasia", "another primary invasive malignancy", "other
     # currently active malignancy", "double cancer", "malignancies at other sites")
@@ -2126,6 +2127,45 @@ _OTHER_THAN = re.compile(
 _IN_SITU_RE = re.compile(_HISTORY[[c for c, _, _ in _HISTORY].index("carcinoma_in_situ")][1], I)
 
 
+# The sites of carcinoma in situ a record codes apart (D06, D05, D09.0) and the lines name in
+# the exceptions of "another malignancy": "carcinoma in situ of the (uterine) cervix", "CIS of the
+# bladder", "in situ carcinoma of the breast or cervix", "cervical carcinoma in situ", "in situ
+# cervical cancer". Read with its site, the exception is decided where the record can decide
+# it; the site left unread kept a review beside any carcinoma in situ. A site followed by a
+# cancer word is that cancer, invasive ("carcinoma in situ of the cervix or breast cancer"),
+# never a site of the in situ one.
+_SITE = {"cervical_carcinoma_in_situ": r"cervi(?:x|cal)", "breast_carcinoma_in_situ": r"breast", "bladder_carcinoma_in_situ": r"bladder"}
+_SITE_NOUN = r"(?:(?:the\s+)?(?:uterine\s+)?cervix(?:\s+(?:uteri|colli))?|(?:the\s+)?breasts?|(?:the\s+)?(?:urinary\s+)?bladder)"
+_IN_SITU_SITE_AFTER = re.compile(
+    r"(?:\s*\((?:D|L)?CIS\))?\s+(?:(?:of|in)\s+(?=(?:the\s+)?(?:uterine\s+|urinary\s+)?(?:cervix|breast|bladder))|(?=(?:uterine\s+)?cervix\b))"
+    r"(?P<sites>" + _SITE_NOUN + r"(?:\s*(?:,|/|,?\s*(?:and/or|or|and))\s*" + _SITE_NOUN + r"){0,2})\b"
+    r"(?!\s*(?:-|cancers?|carcinomas?|tumou?rs?|neoplas\w*|malignan\w*))",
+    I,
+)
+_IN_SITU_SITE_BEFORE = re.compile(r"\b(?:cervical|(?:(?:ductal|lobular)\s+)?breast|(?:urinary\s+)?bladder)\s+$", I)
+
+
+def _in_situ_sites(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Carcinoma in situ read with the sites around it (``_SITE``), one span each: the first
+    takes the in situ words, each further one its own noun, so the "or" between them stays the
+    line's to read ("carcinoma in situ of the cervix or breast"); empty when no site is named."""
+    inside = re.search(r"situ\s+(cervi(?:x|cal))\s", text[start:end], I)
+    if inside is not None:  # "in situ cervical cancer"
+        return [(start, end, "cervical_carcinoma_in_situ")]
+    found: list[tuple[int, int, str]] = []
+    after = _IN_SITU_SITE_AFTER.match(text, end)
+    if after is not None:
+        for noun in re.finditer(_SITE_NOUN, after.group("sites"), I):
+            concept = next(c for c, site in _SITE.items() if re.search(site, noun.group(0), I))
+            found.append((after.start("sites") + noun.start(), after.start("sites") + noun.end(), concept))
+        found[0] = (start, found[0][1], found[0][2])
+        return found
+    before = _IN_SITU_SITE_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:  # "cervical carcinoma in situ"
+        return [(before.start(), end, next(c for c, site in _SITE.items() if re.search(site, before.group(0), I)))]
+    return []
+
+
 # "newly diagnosed" and "untreated" speak of the trial's disease only when a disease follows them
 # ("newly diagnosed AML", "untreated AML", "previously untreated disease") or nothing does (the line
 # "Newly diagnosed"); "untreated brain metastases" or "newly diagnosed brain metastases" are
@@ -3051,6 +3091,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept == "neurologic_disease":  # central or peripheral, and more than Eligo codes
                 expr = any_of([predicate("cns_disorder", Op.PRESENT), predicate("peripheral_neuropathy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "another neurological disease")])
                 items.append(Item(m.start(), m.end(), expr, frozenset({"cns_disorder", "peripheral_neuropathy"})))
+                continue
+            sites = _in_situ_sites(text, m.start(), m.end()) if concept == "carcinoma_in_situ" else []
+            if sites and all(free(a, b) for a, b, _c in sites):  # "carcinoma in situ of the cervix": that site's
+                items.extend(Item(a, b, predicate(c, Op.PRESENT), frozenset({c})) for a, b, c in sites)
                 continue
             counted = _count_of(text, m.start(), m.end(), predicate(concept, Op.PRESENT))
             if counted is not None:  # "no more than 3 prior chemotherapy regimens": a cap, not a history asked for
