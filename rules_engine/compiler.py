@@ -33,6 +33,7 @@ from .derive import (
     PERFORMANCE_SOURCES,
     POSITIVE_TEST_IMPLIES,
     among,
+    among_wider,
     convert_performance,
     excepted,
     performance_source,
@@ -99,6 +100,7 @@ class Plan:
     windowed: bool = False  # ``among``: probes ask for a window, so an undated record is unknown
     product: str = ""  # ``product``: the product a record's own words must name (derive.names_product)
     excepting: tuple[str, ...] = ()  # ``except``: the excepted values (what they open stops opening: derive.open_beside)
+    wider: int = 0  # ``among``: the last ``wider`` members count by their own record only (derive.among_wider)
 
     def all_probes(self) -> tuple[Probe, ...]:
         return self.probes + ((self.fresh,) if self.fresh else ())
@@ -121,13 +123,14 @@ def plan(pred: Predicate) -> Plan:
         return Plan("present", probes=tuple(_active(c) for c in pred.value), members=tuple(pred.value))
     group = among(pred.concept, pred.value)
     if group is not None:
-        members = group[0] + group[1]
+        wider = among_wider(pred.concept, pred.value)
+        members = group[0] + group[1] + wider
         window = pred.window if pred.op in (Op.WITHIN, Op.NOT_WITHIN) else None
         members_probes = tuple(_window_probe(tag_of(c), window) if window is not None else _active(c) for c in members)
         negate = pred.op in (Op.ABSENT, Op.NOT_WITHIN)
         return Plan(
             "among", probes=members_probes, members=members, negate=negate, decided=len(group[0]),
-            windowed=window is not None,
+            windowed=window is not None, wider=len(wider),
         )
     narrowed = excepted(pred.concept, pred.value)
     if narrowed is not None:

@@ -202,6 +202,23 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
     return (concept,) + counted, ()
 
 
+@lru_cache(maxsize=4096)
+def among_wider(concept: str, value: Any) -> tuple[str, ...]:
+    """The members asked among others that are wider than a value the line sets apart (its own
+    disease, an excepted kind): "solid tumor" above "non-melanoma skin cancer". ``among`` counts
+    none of them, since a record derived from the kind names them too; their own record is read
+    as ``excepted`` reads a wider concept's: it decides where no kind of it is held
+    (``wider_record_decides``), else leaves the answer unknown. Left uncounted, a cancer the code
+    tables know only by its site's fallback row (C53.9: solid tumor) beside "except basal cell
+    skin cancer" was no other malignancy, and its patient eligible."""
+    members = AMONG.get(concept)
+    if members is None or not isinstance(value, tuple):
+        return ()
+    own = [v for v in value if isinstance(v, str) and v in CONCEPTS]
+    counted = among(concept, value)[0]  # type: ignore[index]
+    return tuple(m for m in members if m not in counted and any(m in ancestors(v) for v in own))
+
+
 # -- an event asked with kinds of it excepted ("No concurrent chemotherapy except taxanes") --------
 # ``Predicate(X, present | within, value=(Y, ...))`` asks for an X event that is none of the
 # excepted kinds: read as "X and not Y", a patient with a taxane and a platinum was cleared by

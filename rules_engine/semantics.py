@@ -14,6 +14,7 @@ from .derive import (
     AMONG,
     NAMED_PRODUCT,
     among,
+    among_wider,
     excepted,
     lineage_unknown,
     names_product,
@@ -113,7 +114,7 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
         group = among(pred.concept, pred.value) or excepted(pred.concept, pred.value)
         # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
         ancestor = lineage_unknown(pred.concept, snap.events) if group is None else None
-        names = group[0] + group[1] if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
+        names = group[0] + group[1] + among_wider(pred.concept, pred.value) if group is not None else (pred.concept,) + ((ancestor,) if ancestor else ())
         events = snap.events
         starts = [v.latest for c in held_names(names, events) if (v := events[c]).latest is not None]
         start = max(starts) if starts else None
@@ -136,13 +137,15 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     if group is None:
         return None
     counted, uncertain = group
+    wider = among_wider(pred.concept, pred.value)
     # only the members the record holds can hit or be undated (``held_names``: the walk over
     # all ~38 members, each looked up in the events, was most of this function's cost)
     if pred.op in (Op.PRESENT, Op.ABSENT):
         present = snap.present
-        if held_names(counted, present):
+        own = [c for c in wider if _own_record(c, snap)]
+        if held_names(counted, present) or any(wider_record_decides(c, present) for c in own):
             result = MET
-        elif held_names(uncertain, present):
+        elif held_names(uncertain, present) or own:
             result = UNKNOWN
         else:
             result = NOT_MET
@@ -151,11 +154,14 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     field, limit = window_limit(pred.window)
     events = snap.events
     held = held_names(counted, events)
-    if any(event_dated_inside(events[c], field, limit) for c in held):
+    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
+    if any(event_dated_inside(events[c], field, limit) for c in held) or any(
+        event_dated_inside(v, field, limit) and wider_record_decides(c, events) for c, v in own_views.items()
+    ):
         result = MET
     elif any(events[c].undated for c in held) or any(
         event_inside(events[c], field, limit) for c in held_names(uncertain, events)
-    ):
+    ) or any(event_inside(v, field, limit) for v in own_views.values()):
         result = UNKNOWN
     else:
         result = NOT_MET
