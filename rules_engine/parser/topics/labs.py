@@ -860,7 +860,16 @@ _BP_PAIR = re.compile(
 # pressure ≥ 160 systolic and ≥ 110 diastolic ..."; issue 14): that side's bound, as the pair's
 _BP_SIDE_AFTER = re.compile(
     r"(?:(?:(?:a|sustained)\s+)?(?:blood\s+pressure|\bBP\b)\s*(?:\(\s*BP\s*\)\s*)?(?:of\s+)?)?"
-    r"(?P<op>[≤≥<>])\s*(?P<num>\d{2,3})(?![\d.,])\s*(?:mm\s*Hg\s*)?(?P<side>systolic|diastolic)\b(?!\s+(?:blood\s+)?(?:pressure|BP|dysfunction|function)\b)",
+    r"(?P<op>[≤≥<>])\s*(?P<num>\d{2,3})(?![\d.,])\s*(?:mm\s*Hg\s*)?(?P<side>systolic|diastolic)\b(?!\s+(?:blood\s+)?(?:pressure|BP|dysfunction|function)\b)"
+    r"(?:\s*(?P<join>and/or|or|and|,)\s*(?P<op2>[≤≥<>])\s*(?P<num2>\d{2,3})(?![\d.,])\s*(?:mm\s*Hg\s*)?(?P<side2>systolic|diastolic)\b)?",
+    I,
+)
+# both sides bounded with "and" ("defined as systolic > 180 and diastolic > 100", "systolic blood
+# pressure ≥ 160 and diastolic blood pressure ≥ 110"): one item, both asked, so a list around it
+# is never split at its "and" (the disease beside it stays the list's alternative)
+_BP_BOTH = re.compile(
+    r"\b(?P<side>systolic|diastolic)(?:\s+(?:blood\s+)?(?:pressure|BP))?\s*(?P<op>[≤≥<>])\s*(?P<num>\d{2,3})(?![\d.,])(?:\s*mm\s*Hg)?"
+    r"\s*,?\s*and\s+(?P<side2>systolic|diastolic)(?:\s+(?:blood\s+)?(?:pressure|BP))?\s*(?P<op2>[≤≥<>])\s*(?P<num2>\d{2,3})(?![\d.,])(?:\s*mm\s*Hg)?",
     I,
 )
 # a lower bound written before the name ("19 <= BMI <= 30")
@@ -943,6 +952,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), site, frozenset({first, second} if m.group("other") else {first})))
     for m in _PB_BLASTS_SEEN.finditer(text) if "blast" in low else ():
         items.append(Item(m.start(), m.end(), predicate("pb_blasts", Op.GT, 0, "%"), frozenset({"pb_blasts"})))
+    for m in _BP_BOTH.finditer(text) if "stolic" in low else ():
+        sides = ["systolic_bp" if m.group(k).lower() == "systolic" else "diastolic_bp" for k in ("side", "side2")]
+        both = [predicate(sides[0], OPS[m.group("op")], int(m.group("num")), "mm[Hg]"), predicate(sides[1], OPS[m.group("op2")], int(m.group("num2")), "mm[Hg]")]
+        items.append(Item(m.start(), m.end(), all_of(both), frozenset(sides)))
     scan = _bare_floors(text) if ctype is CriterionType.INCLUSION and any(c.isdigit() for c in text) else text
     for m in _LAB.finditer(scan) if _CMP_NUM.search(scan) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
@@ -1096,7 +1109,15 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
         side = "systolic_bp" if m.group("side").lower() == "systolic" else "diastolic_bp"
-        items.append(Item(m.start(), m.end(), predicate(side, OPS[m.group("op")], int(m.group("num")), "mm[Hg]"), frozenset({side})))
+        expr: Expr = predicate(side, OPS[m.group("op")], int(m.group("num")), "mm[Hg]")
+        sides = {side}
+        if m.group("side2"):
+            # both sides in one phrase ("≥ 160 systolic and ≥ 110 diastolic"): one item, so the
+            # line's list around it is never split at its "and"; "and" asks both, else either
+            other = "systolic_bp" if m.group("side2").lower() == "systolic" else "diastolic_bp"
+            pair = [expr, predicate(other, OPS[m.group("op2")], int(m.group("num2")), "mm[Hg]")]
+            expr, sides = (all_of(pair) if m.group("join").lower() == "and" else any_of(pair)), {side, other}
+        items.append(Item(m.start(), m.end(), expr, frozenset(sides)))
     for m in _BRADY_BOUND.finditer(text) if "brady" in low else ():
         # the heart rate a bradycardia is bounded by ("resting bradycardia (< 50 beats per minute)",
         # "Bradycardia defined as HR < 50 bpm", "bradycardia (ventricular rate less than 50
