@@ -374,6 +374,12 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             a, b = allowed.span("allowed")
             clause_text = clause_text[:a] + " " * (b - a) + clause_text[b:]
         stated = _STATED_EXCLUSION.search(clause_text)
+        if stated is None and ctype is CriterionType.INCLUSION and "excluded" in clause_text.lower():
+            # "Adequate cardiac functions (New York Heart Association (NYHA) cardiac III-IV
+            # excluded)": a bracket closing on a bare "excluded" states an exclusion too (read as
+            # the patient's description, the line required NYHA III-IV); only as a bracket of its own
+            bare = _BARE_EXCLUDED.search(clause_text)
+            stated = bare if bare is not None and _bracketed_exclusion(clause_text, bare) is not None else None
         aside = _bracketed_exclusion(clause_text, stated) if stated and ctype is CriterionType.INCLUSION else None
         excluded_aside = None
         if aside is not None and stated is not None:
@@ -565,12 +571,26 @@ _STATED_EXCLUSION = re.compile(
 )
 
 
+# a bare "excluded" closing a bracket ("(NYHA III-IV excluded)"); in an inclusion only, where it
+# names whom the line keeps out (an exclusion's "(alopecia and fatigue excluded)" excepts them)
+_BARE_EXCLUDED = re.compile(r"(?<=[\w)])\s+excluded(?=\s*\))", I)
+
+
 def _bracketed_exclusion(text: str, stated: re.Match[str]) -> tuple[int, int] | None:
     """Where a stated exclusion closes a bracket of its own after words of the line ("ECOG status
     0-2 (ECOG 3 is excluded)", "... (patients receiving insulin are not eligible)"): the bracket's
-    offsets, else None (the verdict is the line's own)."""
-    opening = text.rfind("(", 0, stated.start())
-    if opening < 0 or ")" in text[opening: stated.start()] or not text[:opening].strip(" ,;:-"):
+    offsets, else None (the verdict is the line's own). A bracket inside it ("(New York Heart
+    Association (NYHA) cardiac III-IV excluded)") is its own words."""
+    depth, opening = 0, -1
+    for k in range(stated.start() - 1, -1, -1):
+        if text[k] == ")":
+            depth += 1
+        elif text[k] == "(":
+            if depth == 0:
+                opening = k
+                break
+            depth -= 1
+    if opening < 0 or not text[:opening].strip(" ,;:-"):
         return None
     after = re.match(r"[\s.]*\)", text[stated.end():])
     if after is None:

@@ -367,11 +367,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"\1 \2", ("cancer", "neoplastic")),
         # a limit with its comparator after it ("bilirubin 2.0 times the ULN or lower", "Bilirubin
         # 2.0 mg/dl or less", "Albumin is 2.8 g/dL or above", "ANC 1500/ul or higher", "LVEF of 45%
-        # or less"; 27 corpus lines, each a review whole): the comparator is the number's, as a
-        # duration's is above. Measurements only, by their unit or multiple: a grade's "or higher"
-        # is the grade topic's, a count's ("2 or more regimens") the counted topic's; "or lower
-        # limit of normal" is a second limit, not a comparator
-        (r"(?<![\d.])(\d+(?:\.\d+)?)\s*((?:times|[x×])\s*(?:the\s+)?ULN|%|(?:mg|gm?|µg|ug|ng)/d?[lL]|[uµμ]mol/L|mmol/L|mL/min(?:ute)?(?:/1\.73\s*m\^?2)?"
+        # or less", "systolic blood pressure of 140mmHG or greater"; 27 corpus lines and 3 blood
+        # pressures, each a review whole): the comparator is the number's, as a duration's is above.
+        # Measurements only, by their unit or multiple: a grade's "or higher" is the grade topic's,
+        # a count's ("2 or more regimens") the counted topic's; "or lower limit of normal" is a
+        # second limit, not a comparator
+        (r"(?<![\d./])(\d+(?:\.\d+)?)\s*((?:times|[x×])\s*(?:the\s+)?ULN|%|(?:mg|gm?|µg|ug|ng)/d?[lL]|[uµμ]mol/L|mmol/L|mL/min(?:ute)?(?:/1\.73\s*m\^?2)?|mm\s*Hg"
          r"|(?:cells\s*)?/\s*(?:[uµμ]L|mm\^?3|microliter)|[x×]\s*10\^?9\s*/\s*L)\s*,?\s+or\s+(?:(?P<down>less|lower|below)|more|greater|higher|above)\b"
          r"(?!\s+(?:than|limits?|levels?|bounds?|normal|(?:the\s+)?(?:ULN|LLN|upper|lower|institutional|normal))\b)",
          _postfix_bound, ("or less", "or lower", "or below", "or more", "or greater", "or higher", "or above")),

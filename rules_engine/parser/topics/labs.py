@@ -99,8 +99,11 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("testosterone", r"(?:serum\s+|total\s+|plasma\s+)?testosterone"),
     ("cholesterol", r"(?<!LDL )(?<!HDL )(?<!LDL-)(?<!HDL-)(?<!density )(?:fasting\s+)?(?:serum\s+|total\s+)?cholesterol(?!\s+(?:medications?|lowering))"),
     ("triglycerides", r"(?:fasting\s+)?(?:serum\s+)?triglycerides?"),
-    ("systolic_bp", r"systolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:SBP|BP)\s*\))?|\bSBP\b"),
-    ("diastolic_bp", r"diastolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:DBP|BP)\s*\))?|\bDBP\b"),
+    # a pressure named by its side alone when its bound follows at once ("uncontrolled hypertension
+    # defined as systolic > 150 or diastolic > 100", "[diastolic > 100 mmHg]"; issue 14): the
+    # blood pressure's, never the heart's "systolic dysfunction" or "diastolic period"
+    ("systolic_bp", r"systolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:SBP|BP)\s*\))?|\bSBP\b|\bsystolic\b(?=\s*(?:[≤≥<>]|$))"),
+    ("diastolic_bp", r"diastolic\s+(?:blood\s+)?(?:pressure|BP)(?:\s*\(\s*(?:DBP|BP)\s*\))?|\bDBP\b|\bdiastolic\b(?=\s*(?:[≤≥<>]|$))"),
     # the heart rate bradycardia is bounded by ("Bradycardia defined as HR < 50 bpm", "resting
     # heart rate < 50 beats per minute"); "HR" in capitals only (hazard ratios are "HR" too, but
     # never bounded in beats)
@@ -852,6 +855,23 @@ _BP_PAIR = re.compile(
     r"(?:\s*(?:mm\s*Hg|millimet(?:er|re)s?\s+(?:of\s+)?mercury)(?:\s*\(\s*mmHg\s*\))?)?",
     I,
 )
+# one side of a blood pressure named after its bound ("a blood pressure of ≥ 150 mmHg systolic
+# and/or ≥ 100 mmHg diastolic", "BP > 150 mm Hg systolic or > 100 mm Hg diastolic", "(blood
+# pressure ≥ 160 systolic and ≥ 110 diastolic ..."; issue 14): that side's bound, as the pair's
+_BP_SIDE_AFTER = re.compile(
+    r"(?:(?:(?:a|sustained)\s+)?(?:blood\s+pressure|\bBP\b)\s*(?:\(\s*BP\s*\)\s*)?(?:of\s+)?)?"
+    r"(?P<op>[≤≥<>])\s*(?P<num>\d{2,3})(?![\d.,])\s*(?:mm\s*Hg\s*)?(?P<side>systolic|diastolic)\b(?!\s+(?:blood\s+)?(?:pressure|BP|dysfunction|function)\b)"
+    r"(?:\s*(?P<join>and/or|or|and|,)\s*(?P<op2>[≤≥<>])\s*(?P<num2>\d{2,3})(?![\d.,])\s*(?:mm\s*Hg\s*)?(?P<side2>systolic|diastolic)\b)?",
+    I,
+)
+# both sides bounded with "and" ("defined as systolic > 180 and diastolic > 100", "systolic blood
+# pressure ≥ 160 and diastolic blood pressure ≥ 110"): one item, both asked, so a list around it
+# is never split at its "and" (the disease beside it stays the list's alternative)
+_BP_BOTH = re.compile(
+    r"\b(?P<side>systolic|diastolic)(?:\s+(?:blood\s+)?(?:pressure|BP))?\s*(?P<op>[≤≥<>])\s*(?P<num>\d{2,3})(?![\d.,])(?:\s*mm\s*Hg)?"
+    r"\s*,?\s*and\s+(?P<side2>systolic|diastolic)(?:\s+(?:blood\s+)?(?:pressure|BP))?\s*(?P<op2>[≤≥<>])\s*(?P<num2>\d{2,3})(?![\d.,])(?:\s*mm\s*Hg)?",
+    I,
+)
 # a lower bound written before the name ("19 <= BMI <= 30")
 _REVERSED = re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s*(?P<unit>(?:[A-Za-zµ%][^\s≤<≥>=;,()]{{0,11}}(?:\s+[^\s≤<≥>=;,()]{{1,8}})?)?)\s*(?P<op>[≤<])\s*(?:the\s+)?$", I)
 
@@ -932,6 +952,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), site, frozenset({first, second} if m.group("other") else {first})))
     for m in _PB_BLASTS_SEEN.finditer(text) if "blast" in low else ():
         items.append(Item(m.start(), m.end(), predicate("pb_blasts", Op.GT, 0, "%"), frozenset({"pb_blasts"})))
+    for m in _BP_BOTH.finditer(text) if "stolic" in low else ():
+        sides = ["systolic_bp" if m.group(k).lower() == "systolic" else "diastolic_bp" for k in ("side", "side2")]
+        both = [predicate(sides[0], OPS[m.group("op")], int(m.group("num")), "mm[Hg]"), predicate(sides[1], OPS[m.group("op2")], int(m.group("num2")), "mm[Hg]")]
+        items.append(Item(m.start(), m.end(), all_of(both), frozenset(sides)))
     scan = _bare_floors(text) if ctype is CriterionType.INCLUSION and any(c.isdigit() for c in text) else text
     for m in _LAB.finditer(scan) if _CMP_NUM.search(scan) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
@@ -1081,6 +1105,19 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         # an exclusion's pair is past its bound when either pressure is ("> 150/100"); an
         # inclusion's asks it of both ("< 150/90")
         items.append(Item(m.start(), m.end(), any_of(pair) if ctype is CriterionType.EXCLUSION else all_of(pair), frozenset({"systolic_bp", "diastolic_bp"})))
+    for m in _BP_SIDE_AFTER.finditer(text) if "stolic" in low else ():
+        if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            continue
+        side = "systolic_bp" if m.group("side").lower() == "systolic" else "diastolic_bp"
+        expr: Expr = predicate(side, OPS[m.group("op")], int(m.group("num")), "mm[Hg]")
+        sides = {side}
+        if m.group("side2"):
+            # both sides in one phrase ("≥ 160 systolic and ≥ 110 diastolic"): one item, so the
+            # line's list around it is never split at its "and"; "and" asks both, else either
+            other = "systolic_bp" if m.group("side2").lower() == "systolic" else "diastolic_bp"
+            pair = [expr, predicate(other, OPS[m.group("op2")], int(m.group("num2")), "mm[Hg]")]
+            expr, sides = (all_of(pair) if m.group("join").lower() == "and" else any_of(pair)), {side, other}
+        items.append(Item(m.start(), m.end(), expr, frozenset(sides)))
     for m in _BRADY_BOUND.finditer(text) if "brady" in low else ():
         # the heart rate a bradycardia is bounded by ("resting bradycardia (< 50 beats per minute)",
         # "Bradycardia defined as HR < 50 bpm", "bradycardia (ventricular rate less than 50
