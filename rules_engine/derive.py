@@ -206,11 +206,12 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 def among_wider(concept: str, value: Any) -> tuple[str, ...]:
     """The members asked among others that are wider than a value the line sets apart (its own
     disease, an excepted kind): "solid tumor" above "non-melanoma skin cancer". ``among`` counts
-    none of them, since a record derived from the kind names them too; their own record is read
-    as ``excepted`` reads a wider concept's: it decides where no kind of it is held
-    (``wider_record_decides``), else leaves the answer unknown. Left uncounted, a cancer the code
-    tables know only by its site's fallback row (C53.9: solid tumor) beside "except basal cell
-    skin cancer" was no other malignancy, and its patient eligible."""
+    none of them, since a record derived from the kind names them too; their own record leaves
+    the answer unknown: it may be the kind set apart under a wider name (an AML record beside a
+    trial of therapy-related AML is most likely its own disease; a Kaposi sarcoma coded as a
+    solid tumour may be the skin cancer a line excepts), or another malignancy. Left uncounted,
+    a cancer the code tables know only by its site's fallback row (C53.9: solid tumor) beside
+    "except basal cell skin cancer" was no other malignancy, and its patient eligible."""
     members = AMONG.get(concept)
     if members is None or not isinstance(value, tuple):
         return ()

@@ -122,12 +122,10 @@ class _Evidence:
         fired = [probe.key in self.fired for probe in p.probes]
         if any(fired[: p.decided]):
             return MET
-        # the wider members (``derive.among_wider``) by their own record, as ``_except`` reads them
+        # the wider members (``derive.among_wider``): their own record only, which leaves it open
         n = len(p.members) - p.wider
         wider = list(zip(p.members[n:], p.probes[n:], strict=True))
         own = [c for c, probe in wider if "rec" in self.fired.get(probe.key, ())]
-        if any(wider_record_decides(c, self.recorded if p.windowed else self.present) for c in own):
-            return MET
         undated = p.windowed and (
             any(f.get("nd") for c in p.members[:n] for f in self.facts_by_tag.get(tag_of(c), ()))
             or any(f.get("nd") and f["k"] == "rec" for c, _ in wider for f in self.facts_by_tag.get(tag_of(c), ()))

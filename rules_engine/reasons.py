@@ -253,15 +253,12 @@ def _among(pred: Predicate, snap: Snapshot, group: tuple[tuple[str, ...], tuple[
         return [view for c in held_names(names, events) if (view := events[c]).recorded]
 
     found = [_chain(v) for v in recorded(counted) if counts(v)]
-    # a wider member's own record (``derive.among_wider``): another malignancy unless a kind of it
-    # is held, which it may be
-    wider = [(c, v) for c in among_wider(pred.concept, pred.value) if (v := snap.recorded_events.get(c)) is not None and counts(v)]
-    held = events if windowed else snap.present
-    found += [_chain(v) for c, v in wider if wider_record_decides(c, held)]
     if found:
         return "; ".join(found) + span + (f" (not {own})" if own else "")
+    # a wider member's own record (``derive.among_wider``) may be what the line sets apart, or not
+    wider = [v for c in among_wider(pred.concept, pred.value) if (v := snap.recorded_events.get(c)) is not None and counts(v)]
     if wider:
-        return "; ".join(_chain(v) for _, v in wider) + span + f": may be the {own} recorded beside it"
+        return "; ".join(_chain(v) for v in wider) + span + f": may be {own} under a wider name, or another malignancy"
     maybe = [_chain(v) for v in recorded(uncertain) if counts(v)]
     if maybe:
         return "; ".join(maybe) + span + ": the trial's own disease is not known, so this may be it"

@@ -143,7 +143,7 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     if pred.op in (Op.PRESENT, Op.ABSENT):
         present = snap.present
         own = [c for c in wider if _own_record(c, snap)]
-        if held_names(counted, present) or any(wider_record_decides(c, present) for c in own):
+        if held_names(counted, present):
             result = MET
         elif held_names(uncertain, present) or own:
             result = UNKNOWN
@@ -155,9 +155,7 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     events = snap.events
     held = held_names(counted, events)
     own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
-    if any(event_dated_inside(events[c], field, limit) for c in held) or any(
-        event_dated_inside(v, field, limit) and wider_record_decides(c, events) for c, v in own_views.items()
-    ):
+    if any(event_dated_inside(events[c], field, limit) for c in held):
         result = MET
     elif any(events[c].undated for c in held) or any(
         event_inside(events[c], field, limit) for c in held_names(uncertain, events)
