@@ -202,22 +202,34 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
     return (concept,) + counted, ()
 
 
+# Kinds a line sets apart as not counting ("except basal cell skin cancer or carcinoma in situ"):
+# a record of a concept wider than one of them may be it (``among_wider``)
+_SET_APART_KINDS = ("nonmelanoma_skin_cancer", "carcinoma_in_situ")
+
+
 @lru_cache(maxsize=4096)
 def among_wider(concept: str, value: Any) -> tuple[str, ...]:
-    """The members asked among others that are wider than a value the line sets apart (its own
-    disease, an excepted kind): "solid tumor" above "non-melanoma skin cancer". ``among`` counts
-    none of them, since a record derived from the kind names them too; their own record leaves
-    the answer unknown: it may be the kind set apart under a wider name (an AML record beside a
-    trial of therapy-related AML is most likely its own disease; a Kaposi sarcoma coded as a
-    solid tumour may be the skin cancer a line excepts), or another malignancy. Left uncounted,
-    a cancer the code tables know only by its site's fallback row (C53.9: solid tumor) beside
-    "except basal cell skin cancer" was no other malignancy, and its patient eligible."""
+    """The members asked among others that are wider than a skin cancer or carcinoma in situ the
+    line sets apart, and than nothing else it names: "solid tumor" above "non-melanoma skin
+    cancer" in an AML trial. ``among`` counts none of them, since a record derived from the kind
+    names them too; their own record leaves the answer unknown (it may be the excepted kind under
+    a wider name, or another malignancy). Left uncounted, a cancer the code tables know only by
+    its site's fallback row (C53.9: solid tumor) beside "except basal cell skin cancer" was no
+    other malignancy, and its patient eligible. A concept wider than the trial's own disease too
+    (a solid tumour in a lung cancer trial) stays uncounted: a lung cancer record there is the
+    trial's disease named less specifically (the registry table's NCT00021112 rows), and so the
+    hole stays open in solid-tumour trials."""
     members = AMONG.get(concept)
     if members is None or not isinstance(value, tuple):
         return ()
-    own = [v for v in value if isinstance(v, str) and v in CONCEPTS]
+    named = [v for v in value if isinstance(v, str) and v in CONCEPTS]
+    apart = [v for v in named if any(v == k or k in ancestors(v) for k in _SET_APART_KINDS)]
+    others = [v for v in named if v not in apart]
     counted = among(concept, value)[0]  # type: ignore[index]
-    return tuple(m for m in members if m not in counted and any(m in ancestors(v) for v in own))
+    return tuple(
+        m for m in members
+        if m not in counted and any(m in ancestors(v) for v in apart) and not any(m == v or m in ancestors(v) for v in others)
+    )
 
 
 # -- an event asked with kinds of it excepted ("No concurrent chemotherapy except taxanes") --------
