@@ -142,10 +142,9 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     # all ~38 members, each looked up in the events, was most of this function's cost)
     if pred.op in (Op.PRESENT, Op.ABSENT):
         present = snap.present
-        own = [c for c in wider if _own_record(c, snap)]
         if held_names(counted, present):
             result = MET
-        elif held_names(uncertain, present) or own:
+        elif held_names(uncertain, present) or any(_own_record(c, snap) for c in wider):
             result = UNKNOWN
         else:
             result = NOT_MET
@@ -154,12 +153,11 @@ def among_outcome(pred: Predicate, snap: Snapshot) -> Outcome | None:
     field, limit = window_limit(pred.window)
     events = snap.events
     held = held_names(counted, events)
-    own_views = {c: v for c, v in ((c, snap.recorded_events.get(c)) for c in wider) if v is not None}
     if any(event_dated_inside(events[c], field, limit) for c in held):
         result = MET
     elif any(events[c].undated for c in held) or any(
         event_inside(events[c], field, limit) for c in held_names(uncertain, events)
-    ) or any(event_inside(v, field, limit) for v in own_views.values()):
+    ) or any(event_inside(v, field, limit) for c in wider if (v := snap.recorded_events.get(c)) is not None):
         result = UNKNOWN
     else:
         result = NOT_MET
