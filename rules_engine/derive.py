@@ -206,6 +206,15 @@ def among(concept: str, value: Any) -> tuple[tuple[str, ...], tuple[str, ...]] |
 # a record of a concept wider than one of them may be it (``among_wider``)
 _SET_APART_KINDS = ("nonmelanoma_skin_cancer", "carcinoma_in_situ")
 
+# Malignancies whose own record names no kind: the intake writes one only from a code no kind's
+# row covers (matcher/intake/codes.toml's fallback rows "any other malignant neoplasm of a stated
+# site", C00-C76: a cervical, brain or soft-tissue cancer; "any other hematologic malignancy",
+# C81-C96). Such a record is never the trial's own disease named less specifically when that
+# disease has a kind of its own (a lung cancer is C34, lung_cancer), so it may be another
+# malignancy; tests/intake/test_other_malignancy_catch_alls.py pins that only fallback rows
+# write them.
+CATCH_ALL_MALIGNANCIES = ("solid_tumor", "hematologic_malignancy")
+
 
 @lru_cache(maxsize=4096)
 def among_wider(concept: str, value: Any) -> tuple[str, ...]:
@@ -217,8 +226,14 @@ def among_wider(concept: str, value: Any) -> tuple[str, ...]:
     its site's fallback row (C53.9: solid tumor) beside "except basal cell skin cancer" was no
     other malignancy, and its patient eligible. A concept wider than the trial's own disease too
     (a solid tumour in a lung cancer trial) stays uncounted: a lung cancer record there is the
-    trial's disease named less specifically (the registry table's NCT00021112 rows), and so the
-    hole stays open in solid-tumour trials."""
+    trial's disease named less specifically (the registry table's NCT00021112 rows).
+
+    A catch-all (``CATCH_ALL_MALIGNANCIES``) wider than the trial's disease is one of them too,
+    with or without a kind set apart: its own record is a cancer the code tables know by no kind,
+    so never a lung cancer coded less specifically. Left uncounted, a cervical cancer (C53.9:
+    solid tumor) in a lung cancer trial, or an unclassified lymphoid neoplasm (C96.9) in an AML
+    trial, was no other malignancy, and its patient eligible. A catch-all that is the trial's
+    disease or a kind of it ("solid tumours", "blood cancers") is its disease, as before."""
     members = AMONG.get(concept)
     if members is None or not isinstance(value, tuple):
         return ()
@@ -228,7 +243,10 @@ def among_wider(concept: str, value: Any) -> tuple[str, ...]:
     counted = among(concept, value)[0]  # type: ignore[index]
     return tuple(
         m for m in members
-        if m not in counted and any(m in ancestors(v) for v in apart) and not any(m == v or m in ancestors(v) for v in others)
+        if m not in counted and (
+            (any(m in ancestors(v) for v in apart) and not any(m == v or m in ancestors(v) for v in others))
+            or (m in CATCH_ALL_MALIGNANCIES and not any(m == v or v in ancestors(m) for v in named))
+        )
     )
 
 
