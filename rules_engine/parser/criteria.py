@@ -742,14 +742,34 @@ def _portion_lines(
     patient may enter another portion; which one is the study team's choice, and a portion may be
     closed), never a failure and never met on its strength. Lines already read as one another's
     alternatives (sibling cohorts' lines or headings, disease categories) are left so: a patient
-    in none of them fails them all."""
+    in none of them fails them all.
+
+    Where every portion the trial names has top-level inclusions of its own ("Patients of the
+    first stratum must have CML receiving nilotinib ..." / "Patients of the second stratum must
+    have CML in AP/BC or relapsed/refractory Ph+ ALL ..."), the portions are the alternatives a
+    patient enters by: a patient whom another portion's lines all take is the open question, and
+    one whom no portion takes fails (each line an open question, an AML patient was possibly
+    eligible in a trial for CML and Ph+ ALL)."""
     if len(portions) < 2:
         return
-    for i, (ctype, _, parent) in enumerate(rows):
+    mine = [
+        i for i, (ctype, _, parent) in enumerate(rows)
+        if out[i] is not None and parent is None and ctype is CriterionType.INCLUSION and i in scoped and i not in alternatives
+    ]
+    by_portion: dict[str, list[Expr]] = {}
+    for i in mine:
+        by_portion.setdefault(scoped[i][0], []).append(out[i].expr)  # type: ignore[union-attr]
+    whole = set(by_portion) == portions
+    for i in mine:
         own = out[i]
-        if own is None or parent is not None or ctype is not CriterionType.INCLUSION or i not in scoped or i in alternatives:
-            continue
-        out[i] = Criterion(type=own.type, text=own.text, expr=Any_((own.expr, scope_review(scoped[i][1]))), applies_if=own.applies_if, parent=own.parent)
+        assert own is not None
+        review = scope_review(scoped[i][1])
+        if whole:
+            others = _joined([_joined(exprs, All) for key, exprs in by_portion.items() if key != scoped[i][0]], Any_)
+            expr: Expr = Any_((own.expr, All((others, review))))
+        else:
+            expr = Any_((own.expr, review))
+        out[i] = Criterion(type=own.type, text=own.text, expr=expr, applies_if=own.applies_if, parent=own.parent)
 
 
 def _top_level_disease_runs(rows: list[tuple[CriterionType, str, int | None]], out: list[Criterion | None]) -> set[int]:

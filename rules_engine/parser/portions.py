@@ -41,8 +41,12 @@ _PHASE_ID = r"(?:IV|I{1,3}|[1-4])[ab]?"
 # a cohort's, arm's or part's name: capitals or digits, matched as written ("Arm A", never "arm and")
 _LABEL_ID = r"(?-i:[A-Z]{1,2}|IV|I{1,3}|[1-9][0-9]?[ab]?)"
 _PERIOD = r"(?:cohorts?|phase|part|portion|stage|period|component|segment)"
+# "the first stratum", "the second cohort" (NCT02253277: "Patients of the second stratum must have
+# CML in AP/BC or relapsed/refractory Ph+ ALL ...", asked of every patient, failed all of the first's)
+_ORDINAL = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDINALS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1", "2nd": "2", "3rd": "3", "4th": "4"}
 _PORTION = (
-    rf"phase\s*{_PHASE_ID}\b|(?:cohort|arm|part|group|stratum)\s+{_LABEL_ID}\b"
+    rf"phase\s*{_PHASE_ID}\b|(?:cohort|arm|part|group|stratum)\s+{_LABEL_ID}\b|{_ORDINAL}\s+(?:cohort|arm|part|stratum)\b"
     rf"|(?:dose[\s-]+)?(?:escalation|expansion)\b(?:\s+{_PERIOD}\b)?"
 )
 _OF_STUDY = r"(?:\s+of\s+(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol))?"
@@ -66,14 +70,14 @@ _LEAD_PATIENTS = re.compile(
 # "Patients in the Phase 1a portion of the clinical trial must ...", "Participants in the dose
 # expansion part must ...": the words placing the patients are cut
 _LEAD_PLACED = re.compile(
-    rf"^\W*(?:patients?|subjects?|participants?)\s+(?P<cut>(?:in|enrolled\s+(?:in|on|to|into)|entering|treated\s+(?:in|on))\s+(?:the\s+)?"
+    rf"^\W*(?:patients?|subjects?|participants?)\s+(?P<cut>(?:in|of|enrolled\s+(?:in|on|to|into)|entering|treated\s+(?:in|on))\s+(?:the\s+)?"
     rf"(?P<label>{_PORTION})(?:\s+{_PERIOD}\b)?{_OF_STUDY}(?:\s+only\b)?)",
     re.I,
 )
 # a portion named anywhere in a trial's text ("... will be eligible for the phase I portion of this
 # study", "Cohort 2 (FLT3 inhibitor naive cohort)", "dose expansion")
 _MENTION = re.compile(
-    rf"\bphase\s*{_PHASE_ID}\s+{_PERIOD}\b|\b(?:cohort|arm|part|stratum)\s+{_LABEL_ID}\b(?!\s*(?:of|and)\b)"
+    rf"\bphase\s*{_PHASE_ID}\s+{_PERIOD}\b|\b(?:cohort|arm|part|stratum)\s+{_LABEL_ID}\b(?!\s*(?:of|and)\b)|\b{_ORDINAL}\s+(?:cohort|arm|part|stratum)\b"
     rf"|\bdose[\s-]+(?:escalation|expansion)\b|\b(?:escalation|expansion)\s+{_PERIOD}\b",
     re.I,
 )
@@ -85,6 +89,8 @@ def portion_key(label: str) -> str:
     """One name for each portion however it is written: "Phase II" and "phase 2" are one, "Dose
     escalation phase" and "escalation cohort" are one, "Cohort A" and "cohort a" are one."""
     words = label.lower().replace("-", " ").split()
+    if len(words) == 2 and words[0] in _ORDINALS:  # "second stratum" is "stratum 2"
+        words = [words[1], _ORDINALS[words[0]]]
     if "escalation" in words:
         return "escalation"
     if "expansion" in words:

@@ -5,7 +5,9 @@ T43, T45 and T34 trials): written as the corpus writes them, judged over a whole
   ...", "Arm B only: ...", "Participants in the dose expansion part must ..."), in a trial that
   names another portion, is met when met; failed, it is an open question (the patient may enter
   another portion, which is the study team's choice), never a failure and never met on its
-  strength. In a trial that names no other portion it is the trial's own requirement.
+  strength. In a trial that names no other portion it is the trial's own requirement. Where
+  every portion the trial names has lines of its own ("Patients of the first stratum must have
+  ..." / "... of the second stratum ..."), a patient no portion takes fails them.
 - Cohorts listed inside one line ("eligible for one of two cohorts: Cohort 1 ... Cohort 2 ...",
   "...; Cohort A patients must be < 60 ...; Cohort B patients must be >= 60 ...") are the
   cohorts' alternatives: one met is met, none met is not met.
@@ -75,6 +77,12 @@ def _judged(rows: Rows, facts: PatientFacts) -> tuple[list[Outcome], Eligibility
             "phase 1",
             "Subject has had any prior anti-cancer therapy",
         ),
+        (
+            "Patients of the second stratum must have CML in AP/BC or relapsed/refractory Ph+ ALL",
+            "stratum 2",
+            "Patients must have CML in AP/BC or relapsed/refractory Ph+ ALL",
+        ),
+        ("Patients in the 1st cohort must be 18 years or older", "cohort 1", "Patients must be 18 years or older"),
     ],
     ids=[
         "phase-patients",
@@ -86,6 +94,8 @@ def _judged(rows: Rows, facts: PatientFacts) -> tuple[list[Outcome], Eligibility
         "placed",
         "phase-subjects",
         "phase-only",
+        "ordinal-stratum",
+        "ordinal-cohort",
     ],
 )
 def test_the_portion_a_line_opens_with_is_found_and_cut(text: str, key: str, rest: str) -> None:
@@ -102,8 +112,10 @@ def test_the_portion_a_line_opens_with_is_found_and_cut(text: str, key: str, res
         "Part of the standard regimen: cytarabine",
         "Group therapy sessions allowed",
         "Arm and leg weakness of grade 2 or more",
+        "Patients of childbearing potential must use contraception",
+        "Second part of the induction regimen completed",
     ],
-    ids=["stage", "patients-with", "part-of", "group-word", "arm-word"],
+    ids=["stage", "patients-with", "part-of", "group-word", "arm-word", "patients-of", "ordinal-word"],
 )
 def test_a_line_that_names_no_portion_has_no_portion_lead(text: str) -> None:
     """A stage, "part of", a body's arm: no portion of the study."""
@@ -150,6 +162,34 @@ def test_a_portions_inclusion_fails_no_patient_who_could_enter_another(
     a trial with another portion; every patient's requirement in a trial with none."""
     outcomes, eligibility = _judged(rows, facts)
     assert (outcomes[-1], eligibility) == (line, verdict)
+
+
+# the T315 shape: every stratum the trial names has its own line, so a patient enters by one of them
+STRATA: Rows = [
+    (INC, "Patients of the first stratum must have chronic myeloid leukemia", None),
+    (INC, "Patients of the second stratum must have acute lymphoblastic leukemia", None),
+    (INC, "ECOG performance status 0-2", None),
+]
+
+
+@pytest.mark.parametrize(
+    "facts, lines, verdict",
+    [
+        (adult(condition("cml"), ecog(1)), [MET, UNKNOWN], Eligibility.POSSIBLY_ELIGIBLE),
+        (adult(condition("all"), ecog(1)), [UNKNOWN, MET], Eligibility.POSSIBLY_ELIGIBLE),
+        (adult(condition("aml"), ecog(1)), [NOT_MET, NOT_MET], Eligibility.INELIGIBLE),
+        (adult(ecog(1)), [NOT_MET, NOT_MET], Eligibility.INELIGIBLE),
+    ],
+    ids=["first-stratum", "second-stratum", "neither-stratum", "no-diagnosis"],
+)
+def test_when_every_portion_has_its_own_lines_a_patient_in_none_of_them_fails(
+    facts: PatientFacts, lines: list[Outcome], verdict: Eligibility
+) -> None:
+    """A patient another stratum takes is the open question it was (which stratum enrols him is
+    the study team's choice); one no stratum takes fails each stratum's line, as the registry's
+    text means (read as open questions, an AML patient was possibly eligible for a CML / ALL trial)."""
+    outcomes, eligibility = _judged(STRATA, facts)
+    assert (outcomes[:2], eligibility) == (lines, verdict)
 
 
 # a portion's line nested in a list the heading asks all of
