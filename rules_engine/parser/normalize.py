@@ -287,6 +287,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)"
          r"|\b(?:less|lower)\s+than\s+equal\s+(?:to\s+)?", "≤ ", ("less", "lower", "inferior", "below", "above")),
         (r"\bin\s+excess\s+of\s+(?=\d)", "> ", ("excess",)),
+        # "has not yet completed at least 14 days since ending other investigational ... trials" (2
+        # corpus lines): fewer days than that since. Its "at least" read alone turned the window
+        # round: "no investigational agent within 14 days", an exclusion every clean patient met
+        # and one treated 5 days ago did not
+        # "Has not yet completed a 14 day washout period for any previous anti-cancer systemic therapies" (1)
+        (r"\b(?:has|have)\s+not\s+(?:yet\s+)?completed\s+(?:at\s+least\s+|a\s+minimum\s+of\s+)?(?=\d+\s*(?:days?|weeks?|months?)\s+(?:since|after|from)\b)", "< ", ("completed",)),
+        (r"\b(?:has|have)\s+not\s+(?:yet\s+)?completed\s+(?:a|the)\s+(\d+)[\s-]*(days?|weeks?)\s+wash-?\s?out(?:\s+period)?\s+(?:for|from|after)\s+", r"< \1 \2 since ", ("completed",)),
         (r"\b(?:not|no)\s+(?:less|lower|fewer)\s+than\s+|\bat\s+least\s+(?=\d)|\ba\s+minimum\s+of\s+(?=\d)|\bminimum\s+of\s+(?=\d+\s*(?:days?|weeks?|months?|hours?)\b)|\bminimum\s+(?=\d)", "≥ ", ("less", "lower", "fewer", "least", "minimum")),
         (r"\b(?:not|no)\s+(?:more|greater|higher)\s+than\s+|\bnot\s+(?:exceeding|to\s+exceed)\s+|\bup\s+to\s+(?=\d)|\bat\s+most\s+(?=\d)|\bmaximum\s+(?:of\s+)?(?=\d)|\bdoes\s+not\s+exceed\s+", "≤ ", ("more", "greater", "higher", "exceed", "up", "most", "maximum")),
         (r"\b(?:over|above|older\s+than)\s+(?:the\s+)?age\s+(?:of\s+)?(?=\d)", "age > ", ("age",)),

@@ -431,7 +431,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # ("systemic anti-neoplastic therapy": the word narrows it to drugs, radiotherapy included only
     # on the excluding side; left as a word it made the therapy a review conjunct that let a
     # course 7 days ago through)
-    ("anticancer_therapy", r"(?:systemic\s+)?(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
+    # ("anti-cancer systemic therapies": the word after, as NCT01555268 writes its washout)
+    ("anticancer_therapy", r"(?:systemic\s+)?(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|cancer-directed)\s+(?:systemic\s+)?(?:therap(?:y|ies)|treatments?|agents?|drugs?)"
      # "other cancer therapy within 1 week", "non-investigational cancer therapies ... within 14 days":
      # a therapy of cancer, no second cancer (a site before it, "prostate cancer therapy", is the site's)
      # (the lead word stays outside the item: "concurrent" is read as a time as it is for any therapy)
