@@ -17,6 +17,7 @@ from .derive import (
     among_wider,
     excepted,
     lineage_unknown,
+    named_inside,
     names_product,
     product_words,
     wider_record_decides,
@@ -216,7 +217,12 @@ def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     view = snap.events.get(pred.concept)
     if view is None:
         return UNKNOWN
-    if names_product(view.quotes, str(pred.value)):
+    if pred.window is not None:
+        # "imatinib within 1 week": the product's own records, each by its own date
+        inside = named_inside(view.quote_times, str(pred.value), *window_limit(pred.window))
+        if inside is not False:
+            return MET if inside else UNKNOWN
+    elif names_product(view.quotes, str(pred.value)):
         return MET
     return UNKNOWN if view.unquoted else NOT_MET
 
