@@ -115,3 +115,18 @@ def test_a_named_product_window_reads_back_as_written(rule: str) -> None:
 def test_only_a_named_product_takes_a_window_after_is() -> None:
     with pytest.raises(Exception, match="only a named product"):
         parse_rule("sex is female within 1 week")
+
+
+def test_a_named_product_window_changes_on_the_day_its_own_record_leaves_it() -> None:
+    """Time alone changes "gemcitabine within 6 weeks" when the gemcitabine leaves the window,
+    not when a later drug (aspirin two days ago) would."""
+    from datetime import timedelta
+
+    from rules_engine.criteria import Op, Predicate, Window
+    from rules_engine.semantics import changes_on
+    from rules_engine.snapshot import snapshot
+    from tests.fixtures.records import AS_OF
+
+    pred = Predicate("named_medication", Op.IS, "gemcitabine", window=Window(6.0, "weeks"))
+    snap = snapshot(adult(named("gemcitabine", 30), named("aspirin", 2)), AS_OF)
+    assert changes_on(pred, snap, Outcome.MET) == AS_OF + timedelta(days=42 - 30 + 1)

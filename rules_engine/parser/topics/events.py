@@ -2414,7 +2414,7 @@ def _clause_end(text: str, start: int) -> int:
 
 
 # one more product after a list of them: ", interferon", " or interferon" (PRODUCT_NAMES decides)
-_MORE_PRODUCT = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and|and/or)\s+)(?P<name>[a-z][a-z'.-]*(?:\s[a-z][a-z'.-]*){0,2}?)(?=\s*(?:,|;|\.|$|\bor\b|\band\b|\s[<≤≥>]|\swithin\b))", I)
+_MORE_PRODUCT = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and|and/or)\s+)(?P<name>[a-z][a-z'.-]{0,30}(?:\s[a-z][a-z'.-]{0,30}){0,2}?)(?=\s*(?:,|;|\.|$|\bor\b|\band\b|\s[<≤≥>]|\swithin\b))", I)
 
 
 # "deemed to be at low risk for recurrence", "< 30% risk of relapse", "high risk of relapse": the

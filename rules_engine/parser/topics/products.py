@@ -7,15 +7,22 @@ them were review lines, the PDQ layout's "At least N weeks since prior <drug>" a
 Each product is ``named_medication is "<its words>"``, which the record's own medication words
 decide (``derive.NAMED_PRODUCT``): met when a record names it, unknown when a record names no
 product, not met when every record names another one. A brand is asked with its generic name
-("herceptin trastuzumab"), so a record that writes either is seen. The record dates a product
-only as history, so a time the line asks for stays a review beside it and can only make the line
-unknown:
+("herceptin trastuzumab"), so a record that writes either is seen. A time the line sets is asked
+of the product's own records, each by its own date (``named_medication is "X" within 4 weeks``,
+``derive.named_inside``):
 
 * "at least 4 weeks since prior X" (an inclusion's washout, in days to months or in hours: "At
-  least 24 hours since prior hydroxyurea"): no X on record meets it, an X on record leaves it to a
-  person (``Any_(Not(X), review)``);
-* "X within 14 days", "current / concomitant use of X": an X on record leaves it to a person, none
-  clears it (``All(X, review)``).
+  least 24 hours since prior hydroxyurea"): no X on record inside the window that ends the day
+  before (``product_washout``);
+* "X within 14 days", "X ≤ 1 week prior to starting study drug": a window right after the
+  products, counted back from the study's start (``window_after_products``);
+* "current / concomitant use of X", "No concurrent X": X in the last 2 weeks (or still taken) is
+  taken now, up to 8 weeks ago a person's, older not now.
+
+A window elsewhere in the clause, numbers in brackets beside the products (another product's
+window, a dose), a line that sets its own time or lets the product be ("allowed if last dose was
+3 months previous"), or a duty ahead of the patient (contraception after the study drug's last
+dose) leave the time a review beside the product, which can only make the line unknown.
 
 A product named as what the patient reacts to ("allergy to cisplatin", "contraindication to
 sorafenib"), or as a treatment to come ("scheduled to receive cisplatin", "able to take
