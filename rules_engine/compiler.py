@@ -35,6 +35,7 @@ from .derive import (
     among,
     among_wider,
     convert_performance,
+    encode_quote_times,
     excepted,
     performance_source,
 )
@@ -99,6 +100,7 @@ class Plan:
     decided: int = 0  # ``among``: the first ``decided`` members decide; the rest leave it unknown
     windowed: bool = False  # ``among``: probes ask for a window, so an undated record is unknown
     product: str = ""  # ``product``: the product a record's own words must name (derive.names_product)
+    limit: float | None = None  # ``product`` with a window: the bound on ``field`` its records must be inside
     excepting: tuple[str, ...] = ()  # ``except``: the excepted values (what they open stops opening: derive.open_beside)
     wider: int = 0  # ``among``: the last ``wider`` members count by their own record only (derive.among_wider)
 
@@ -147,7 +149,8 @@ def plan(pred: Predicate) -> Plan:
         return Plan("value", tag, (probe,), field="q", negate=pred.op is Op.NEQ)
     spec = CONCEPTS[pred.concept]
     if spec.kind is Kind.EVENT and pred.op is Op.IS:
-        return Plan("product", tag, (_active(pred.concept),), members=(pred.concept,), product=str(pred.value))
+        field, limit = window_limit(pred.window) if pred.window is not None else ("", None)
+        return Plan("product", tag, (_active(pred.concept),), members=(pred.concept,), product=str(pred.value), field=field, limit=limit)
     if spec.kind is Kind.EVENT:
         if pred.op in (Op.PRESENT, Op.ABSENT):
             return Plan("present", tag, (_active(pred.concept),), members=(pred.concept,), negate=pred.op is Op.ABSENT)
@@ -283,6 +286,8 @@ def patient_facts(snap: Snapshot) -> list[dict[str, Any]]:
             fact["d"] = "\n".join(view.quotes)
         if view.unquoted:
             fact["nq"] = 1
+        if view.quote_times:  # each quote with its own elapsed days and months, for a product asked within a window
+            fact["dq"] = encode_quote_times(view.quote_times)
         facts.append(fact)
     return facts
 

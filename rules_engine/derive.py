@@ -397,6 +397,40 @@ def product_words(product: str) -> frozenset[str]:
 _PRODUCT_STEMS: dict[str, str] = {"monoclonal": "mab"}
 
 
+def named_inside(quote_times: tuple[tuple[str, float | None, float | None], ...], product: str, field: str, limit: float) -> bool | None:
+    """Whether a record naming the product falls inside a window (``field`` "dd" or "mo" and its
+    bound, ``snapshot.window_limit``): True when one is dated inside, None when none is but one
+    naming it is undated (it may be), False otherwise. Only the product's own records count: a
+    line asking for imatinib within a week is not met by last week's aspirin beside year-old
+    imatinib."""
+    found: bool | None = False
+    for quote, dd, mo in quote_times:
+        if not names_product((quote,), product):
+            continue
+        elapsed = dd if field == "dd" else mo
+        if elapsed is None:
+            found = None
+        elif elapsed <= limit:
+            return True
+    return found
+
+
+def encode_quote_times(quote_times: tuple[tuple[str, float | None, float | None], ...]) -> str:
+    """The quotes with their times as one fact value (the durable network's facts are flat):
+    one line per record, days, months and words apart by tabs, an empty time undated."""
+    return "\n".join(f"{'' if dd is None else dd}\t{'' if mo is None else mo}\t{' '.join(q.split())}" for q, dd, mo in quote_times)
+
+
+def decode_quote_times(text: str) -> tuple[tuple[str, float | None, float | None], ...]:
+    """``encode_quote_times`` read back."""
+    out: list[tuple[str, float | None, float | None]] = []
+    for line in text.split("\n"):
+        dd, mo, quote = (line.split("\t", 2) + ["", ""])[:3]
+        if quote:
+            out.append((quote, float(dd) if dd else None, float(mo) if mo else None))
+    return tuple(out)
+
+
 def names_product(quotes: tuple[str, ...], product: str) -> bool:
     """Whether any record's words name the product (or, for a class, a member by its stem)."""
     wanted = product_words(product)

@@ -25,7 +25,15 @@ from .assemble import Layout, LineTable, Memo, assemble, assemble_many, intern_c
 from .compiler import DERIVATION_RULESET, Compiler, Plan, Probe, patient_facts, plan, tag_of
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
-from .derive import PERFORMANCE_SOURCES, lineage_unknown, names_product, wider_record_decides, window_open_by_ancestor
+from .derive import (
+    PERFORMANCE_SOURCES,
+    decode_quote_times,
+    lineage_unknown,
+    named_inside,
+    names_product,
+    wider_record_decides,
+    window_open_by_ancestor,
+)
 from .durable_backend import ProbeNetwork
 from .facts import PatientFacts
 from .focused import focused_snapshot
@@ -156,6 +164,12 @@ class _Evidence:
         if presence is not MET:
             return presence
         active = [f for f in self.facts_by_tag.get(p.tag, ()) if f.get("act")]
+        if p.limit is not None:
+            # "imatinib within 1 week": the product's own records, each by its own date
+            inside = named_inside(tuple(t for f in active for t in decode_quote_times(str(f.get("dq", "")))), p.product, p.field, p.limit)
+            if inside is not False:
+                return MET if inside else UNKNOWN
+            return UNKNOWN if any(f.get("nq") for f in active) or not active else NOT_MET
         quotes = tuple(q for f in active for q in str(f.get("d", "")).split("\n") if q)
         if names_product(quotes, p.product):
             return MET

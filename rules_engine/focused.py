@@ -165,7 +165,7 @@ def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str])
             if chain is not None and chain != view.chain:  # derive_event's view of the concept
                 view = EventView(
                     concept, view.active, view.latest, view.dd, view.mo, view.undated, chain, False, view.detail,
-                    view.quotes, view.unquoted,
+                    view.quotes, view.unquoted, view.quote_times,
                 )
             merged = view if merged is None else merge_events(merged, view)
         assert merged is not None, "every shaped concept has a source"

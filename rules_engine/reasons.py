@@ -210,6 +210,13 @@ def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         if view is None or not view.active:
             return _presence(pred.concept, snap)
         recorded = "; ".join(view.quotes) or "named no substance"
+        if pred.window is not None:  # each of the product's records by its own date
+            span = f"within {window_text(pred.window)} before {snap.as_of.isoformat()}"
+            if outcome is Outcome.MET:
+                return f"{label(pred.concept)} on record ({recorded}): names {pred.value} {span}"
+            if outcome is Outcome.UNKNOWN:
+                return f"{label(pred.concept)} on record ({recorded}): a record of it is undated or names no substance; may be {pred.value} {span}"
+            return f"{label(pred.concept)} on record ({recorded}): no {pred.value} {span}"
         if outcome is Outcome.MET:
             return f"{label(pred.concept)} on record ({recorded}): names {pred.value}"
         if outcome is Outcome.UNKNOWN:

@@ -17,6 +17,7 @@ from .derive import (
     among_wider,
     excepted,
     lineage_unknown,
+    named_inside,
     names_product,
     product_words,
     wider_record_decides,
@@ -110,7 +111,12 @@ def changes_on(pred: Predicate, snap: Snapshot, outcome: Outcome) -> date | None
     if pred.window is None:
         return None
     spec = CONCEPTS.get(pred.concept)
-    if spec is not None and spec.kind is Kind.EVENT:
+    if spec is not None and spec.kind is Kind.EVENT and pred.op is Op.IS:
+        # a named product within a window: its own latest record, never another drug's
+        view = snap.events.get(pred.concept)
+        ages = [dd for q, dd, _mo in (view.quote_times if view is not None else ()) if dd is not None and names_product((q,), str(pred.value))]
+        start = snap.as_of - timedelta(days=min(ages)) if ages else None
+    elif spec is not None and spec.kind is Kind.EVENT:
         group = among(pred.concept, pred.value) or excepted(pred.concept, pred.value)
         # a parent recorded without its subtype holds the window open too (window_open_by_ancestor)
         ancestor = lineage_unknown(pred.concept, snap.events) if group is None else None
@@ -216,7 +222,12 @@ def product_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     view = snap.events.get(pred.concept)
     if view is None:
         return UNKNOWN
-    if names_product(view.quotes, str(pred.value)):
+    if pred.window is not None:
+        # "imatinib within 1 week": the product's own records, each by its own date
+        inside = named_inside(view.quote_times, str(pred.value), *window_limit(pred.window))
+        if inside is not False:
+            return MET if inside else UNKNOWN
+    elif names_product(view.quotes, str(pred.value)):
         return MET
     return UNKNOWN if view.unquoted else NOT_MET
 

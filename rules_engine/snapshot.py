@@ -176,6 +176,10 @@ class EventView:
     # line naming a product ("hypersensitivity to lenalidomide") compares them (derive.names_product)
     quotes: tuple[str, ...] = ()
     unquoted: bool = False
+    # each active quoted record's words with its own elapsed days and months (None when undated):
+    # a line naming a product within a window ("imatinib within 1 week") dates that product's
+    # records, not the concept's latest one (another drug's) (derive.named_inside)
+    quote_times: tuple[tuple[str, float | None, float | None], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -314,6 +318,9 @@ def _event_view(concept: str, events: tuple[Event, ...], as_of: date) -> EventVi
         detail=quote if isinstance(quote, str) and quote else None,
         quotes=tuple(dict.fromkeys(q.lower() for q in (e.attributes.get("quote") for e in events if e.active) if isinstance(q, str) and q)),
         unquoted=any(not (isinstance(e.attributes.get("quote"), str) and e.attributes.get("quote")) for e in events if e.active),
+        quote_times=tuple(dict.fromkeys(
+            (q.lower(), *_elapsed(d, as_of)) for d, e in taken if e.active and isinstance(q := e.attributes.get("quote"), str) and q
+        )),
     )
 
 
@@ -322,7 +329,7 @@ def derive_event(parent: str, source: EventView) -> EventView:
     chain = f"{source.chain or source.concept}>{parent}"
     return EventView(
         parent, source.active, source.latest, source.dd, source.mo, source.undated, chain, False, source.detail,
-        source.quotes, source.unquoted,
+        source.quotes, source.unquoted, source.quote_times,
     )
 
 
@@ -341,6 +348,7 @@ def merge_events(a: EventView, b: EventView) -> EventView:
         detail=pick.detail or a.detail or b.detail,
         quotes=tuple(dict.fromkeys(a.quotes + b.quotes)),
         unquoted=a.unquoted or b.unquoted,
+        quote_times=tuple(dict.fromkeys(a.quote_times + b.quote_times)),
     )
 
 

@@ -42,7 +42,7 @@ from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
-from rules_engine.parser.topics.products import product_items
+from rules_engine.parser.topics.products import LINE_TIMED, product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from rules_engine.parser.topics.proteinuria import proteinuria_items
 from rules_engine.parser.topics.qt_drugs import qt_drug_items
@@ -101,7 +101,7 @@ _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
-def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[list[Item], ...]:
+def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tuple[bool, bool] = (False, False)) -> tuple[list[Item], ...]:
     return (
         age_items(text, ctype) if _AGE_GATE.search(text) else [],
         sex_items(text),
@@ -128,7 +128,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[li
         cml_phase_items(text, ctype) if _CML_PHASE_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
         event_items(text, ctype),
-        product_items(text, ctype),
+        product_items(text, ctype, timed),
     )
 
 
@@ -141,14 +141,15 @@ def extract(text: str, ctype: CriterionType) -> list[Item]:
     the topics were about half of the parse. The items of the last texts read are kept (the
     topics are pure functions of the text and type); each call gets Items of its own, which its
     caller may change. tests/parser/test_word_gates.py pins it against the reading uncached."""
-    return [Item(start, end, expr, concepts) for start, end, expr, concepts in _extract(text, ctype, STATUS_READ.get())]
+    return [Item(start, end, expr, concepts) for start, end, expr, concepts in _extract(text, ctype, STATUS_READ.get(), LINE_TIMED.get())]
 
 
 @lru_cache(maxsize=4096, typed=True)  # typed: a plain str type is not CriterionType to the topics' ``is`` tests
-def _extract(text: str, ctype: CriterionType, menopause: bool = True) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
-    """``menopause``: whether the line lets a menopausal status be read (topics.menopause)."""
+def _extract(text: str, ctype: CriterionType, menopause: bool = True, timed: tuple[bool, bool] = (False, False)) -> tuple[tuple[int, int, Expr | None, frozenset[str]], ...]:
+    """``menopause``: whether the line lets a menopausal status be read (topics.menopause);
+    ``timed``: whether the line sets a product's time of its own (topics.products.LINE_TIMED)."""
     found: list[Item] = []
-    *topics, products = _topics(text, ctype, menopause)
+    *topics, products = _topics(text, ctype, menopause, timed)
     for items in topics:
         for item in items:
             if all(item.end <= f.start or item.start >= f.end for f in found):

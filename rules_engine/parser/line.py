@@ -88,7 +88,7 @@ from rules_engine.parser.safety import Alternative, Qualifier, enforce, listed_d
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
-from rules_engine.parser.topics.products import unread_product
+from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.topics.sex import sex_scope
 
@@ -1508,14 +1508,20 @@ _STUDY_ACTION = re.compile(
 
 def parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
     """One eligibility line -> a Criterion (``_parse_line``); a line that names a menopausal
-    status is read with the topic told whether the line lets it be the line's subject."""
-    if "menopaus" not in text.lower():
-        return _parse_line(text, type, parent, context)
-    token = STATUS_READ.set(line_allows(text))
+    status is read with the topic told whether the line lets it be the line's subject; the
+    products topic is told whether the line sets a product's time of its own (its clauses are
+    read apart: "currently taking metformin; prior metformin use is allowed if ...")."""
+    timed = LINE_TIMED.set(line_times_products(text))
     try:
-        return _parse_line(text, type, parent, context)
+        if "menopaus" not in text.lower():
+            return _parse_line(text, type, parent, context)
+        token = STATUS_READ.set(line_allows(text))
+        try:
+            return _parse_line(text, type, parent, context)
+        finally:
+            STATUS_READ.reset(token)
     finally:
-        STATUS_READ.reset(token)
+        LINE_TIMED.reset(timed)
 
 
 def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:

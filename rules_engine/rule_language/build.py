@@ -11,6 +11,7 @@ from typing import Any
 from lark import Token, Transformer_NonRecursive
 
 from ..criteria import All, Any_, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window
+from ..derive import NAMED_PRODUCT
 from ..units import same_dimension
 from .names import resolve_concept, suggest
 from .vocabulary import (
@@ -198,7 +199,11 @@ class Build(Transformer_NonRecursive):  # type: ignore[type-arg]
         return self._history(children, windowed=True)
 
     def is_(self, children: list[Any]) -> Node:
-        return Node(Predicate(concept=_concept(children[0]), op=Op.IS, value=children[2]), 1)
+        # a named product within a window ("named-medication is imatinib within 1 week")
+        window = next((c for c in children[3:] if isinstance(c, Window)), None)
+        if window is not None and _concept(children[0]) not in NAMED_PRODUCT:
+            raise Fail("only a named product takes a window after 'is'", children[1])
+        return Node(Predicate(concept=_concept(children[0]), op=Op.IS, value=children[2], window=window), 1)
 
     def in_(self, children: list[Any]) -> Node:
         return Node(Predicate(concept=_concept(children[0]), op=Op.IN, value=children[2]), 1)

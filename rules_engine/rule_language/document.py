@@ -52,7 +52,7 @@ and_expr  := unary { "and" unary }
 unary     := "not" unary | "(" expr ")" | "and" "(" expr ")" | "or" "(" expr ")" | review | "no" "requirement" | predicate
 review    := "review" [ reason ] [ text ]
 predicate := [ "no" ] CONCEPT [ "other than" list ] [ "within" window ]
-           | CONCEPT "is" scalar
+           | CONCEPT "is" scalar [ "within" window ]
            | CONCEPT "in" list
            | CONCEPT compare scalar measure
            | CONCEPT "between" NUMBER [ "exclusive" ] "and" NUMBER [ "exclusive" ] measure
@@ -69,6 +69,10 @@ NUMBER    := -?digits[.digits][e[+-]digits]    (a whole number stays whole: 2 an
   it is dated inside the window; `no X within 90 days` whether it is not. A window covers its
   last day (a record 90 days old is within 90 days); an `exclusive` one ends the day before, so
   `no X within 100 days exclusive` ("at least 100 days since X") is met by X 100 days ago.
+- `named-medication is imatinib` asks whether a record's own words name the product;
+  `named-medication is imatinib within 1 week` whether one naming it is dated inside the window
+  (each product by its own records, never another drug's date). Only a named product
+  (`named-medication`, `drug-hypersensitivity`) takes a window after `is`.
 - `review` reasons: {reasons}. A bare `review "..."` is `judgement`.
 - Units: {time_units}; otherwise a UCUM unit that converts to the concept's unit (the table
   below). A unit that converts to nothing is an error; one of another kind is accepted as

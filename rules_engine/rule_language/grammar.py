@@ -28,7 +28,7 @@ reason: JUDGEMENT | CONSENT | UNSUPPORTED | AMBIGUOUS | UNPARSED
 
 predicate: NO? NAME among? WITHIN window                 -> history_window
          | NO? NAME among?                               -> history
-         | NAME IS scalar                                -> is_
+         | NAME IS scalar (WITHIN window)?                -> is_
          | NAME IN values                                 -> in_
          | NAME COMPARE scalar measure                   -> compare
          | NAME BETWEEN NUMBER EXCLUSIVE? AND NUMBER EXCLUSIVE? measure -> between

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..concepts import CONCEPTS
 from ..criteria import All, Any_, Expr, NoRequirement, Not, Op, Predicate, Review, Window
+from ..derive import NAMED_PRODUCT
 from .errors import RuleRenderError
 from .names import concept_name
 from .vocabulary import (
@@ -122,8 +123,9 @@ def _predicate(pred: Predicate) -> str:
             out += " within " + _window(pred.window)
         return out
     if op is Op.IS:
-        _defaults_only(pred, "value")
-        return f"{name} is {_scalar(pred.value)}"
+        # a window only on a product a record names by its words (derive.NAMED_PRODUCT)
+        _defaults_only(pred, "value", *(("window",) if pred.concept in NAMED_PRODUCT else ()))
+        return f"{name} is {_scalar(pred.value)}" + (" within " + _window(pred.window) if pred.window is not None else "")
     if op is Op.IN:
         _defaults_only(pred, "value")
         return f"{name} in {_tuple(pred.value)}"

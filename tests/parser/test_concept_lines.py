@@ -195,7 +195,9 @@ NAMED_DRUG_ROWS = [
     ("Prior treatment with selinexor.", E, medicine(None), UNKNOWN),
     ("Prior treatment with selinexor.", E, facts(), NOT_MET),
     ("Prior treatment with gemcitabine or docetaxel", E, medicine("Docetaxel 20 MG/ML injection"), MET),
-    ("Patients who received ibrutinib within 4 weeks", E, medicine("ibrutinib 420 mg capsule"), UNKNOWN),
+    # (each product by its own record's date: 100 days ago is outside 4 weeks, 10 days inside)
+    ("Patients who received ibrutinib within 4 weeks", E, medicine("ibrutinib 420 mg capsule"), NOT_MET),
+    ("Patients who received ibrutinib within 4 weeks", E, medicine("ibrutinib 420 mg capsule", 10), MET),
     ("Patients who received ibrutinib within 4 weeks", E, facts(), NOT_MET),
     ("Must have received prior treatment with imatinib", I, medicine("Gleevec (imatinib) 400 mg"), MET),
     ("Must have received prior treatment with imatinib", I, facts(), NOT_MET),

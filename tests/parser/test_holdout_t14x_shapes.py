@@ -13,7 +13,8 @@ misread, each fixed in its general form and pinned here with real corpus lines
   announces its list ("... any of the following.") still heads it.
 * "At least 24 hours since prior hydroxyurea" (a washout in hours on a named product; 5 corpus
   lines) is read as the washouts in days are: no such product on record meets it, one on record
-  leaves it to a person. Unread, a patient taking hydroxyurea now was eligible.
+  is dated by its own record (an undated one leaves it to a person). Unread, a patient taking
+  hydroxyurea now was eligible.
 * "cerebral vascular accident", "cerebrovascular event(s)", "cerebro-vascular accident" (27
   corpus lines) are the stroke "cerebrovascular accident" is: unread, "Documented history of a
   cerebral vascular event (stroke or transient ischemic attack) ... within 6 months" left a
@@ -60,13 +61,13 @@ def hydroxyurea(days_ago: int | None) -> PatientFacts:
 
 ROWS = [
     # -- a washout in hours on a named product
-    ("At least 24 hours since prior hydroxyurea", I, [adult()], [], [hydroxyurea(0)]),
+    ("At least 24 hours since prior hydroxyurea", I, [adult(), hydroxyurea(3)], [hydroxyurea(0)], [hydroxyurea(None)]),
     (
         "At least 72 hours since prior aspirin",
         I,
-        [adult()],
-        [],
+        [adult(), adult(medication("named_medication", 5, quote="aspirin", words="aspirin"))],
         [adult(medication("named_medication", 1, quote="aspirin", words="aspirin"))],
+        [adult(medication("named_medication", None, quote="aspirin", words="aspirin"))],
     ),
     # -- a cerebral vascular event is a stroke (or a TIA)
     (

@@ -102,7 +102,8 @@ ROWS = [
      [], [adult(medication("qt_prolonging_drug", 1))], [adult()]),  # (drugs beyond the list Eligo reads: a person's)
     ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [], [adult()]),
     ("More than 2 weeks since prior valproic acid or other HDAC inhibitors", I,
-     [adult()], [adult(medication("hdac_inhibitor", 3))], [adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))]),
+     [adult()], [adult(medication("hdac_inhibitor", 3)), adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))],
+     [adult(medication("named_medication", None, quote="valproic acid", words="valproic acid"))]),
     # -- the NCI template's present tense
     ("Patients may not be receiving any other investigational agents.", E,
      [adult(medication("investigational_agent", 5))], [adult(), adult(medication("investigational_agent", 90))], []),

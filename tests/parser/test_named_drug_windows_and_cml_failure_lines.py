@@ -1,9 +1,10 @@
 """Named drugs' windows and a CML's failed imatinib (issue 14, holdout NCT01602952):
 
 - An inclusion naming a product "> 1 week prior to starting study drug" asks a washout, as the
-  therapy classes' same words are read: a record without the product meets it, one with it leaves
-  how long ago to a person (``products.product_washout``). Read as the product asked for, every
-  patient never given interferon failed the line.
+  therapy classes' same words are read: a record without the product meets it, one whose product
+  was last given before the week meets it too, one given inside it fails (``products.product_washout``,
+  each product by its own records' dates). Read as the product asked for, every patient never
+  given interferon failed the line.
 - A window closing a list of products and classes in one clause ("Patients who have received
   Imatinib, interferon, other anti cancer drug or chemotherapy ≤ 1 week") dates the named drug
   too: cut at 60 characters, any imatinib ever excluded the patient.
@@ -32,7 +33,8 @@ def named(words: str, days_ago: int = 200):
 
 ROWS = [
     # (line, type, met, not met, unknown)
-    ("Patients who have received interferon > 1 week prior to starting study drug.", I, [adult()], [], [adult(named("interferon"))]),
+    ("Patients who have received interferon > 1 week prior to starting study drug.", I, [adult(), adult(named("interferon"))],
+     [adult(named("interferon", 3))], [adult(named("interferon", None))]),
     ("Patients who have received Imatinib, interferon, other anti cancer drug or chemotherapy ≤ 1 week", E, [], [], [adult(named("imatinib"))]),
     ("Ph+ CML patients in chronic or accelerated phase who are resistant or intolerant to Imatinib mesylate", I,
      [], [adult(condition("cml"), result("cml_chronic_phase", "positive"), result("bcr_abl1", "positive"))], []),

@@ -42,11 +42,12 @@ NONE = record()
 OTHER = record("Metoprolol 50 MG Oral Tablet")
 
 PRODUCT_DECISIONS = [
-    # the PDQ layout's washout: no such product on record meets it; one on record is a person's to date
+    # the PDQ layout's washout: no such product on record meets it; one on record is dated by its
+    # own record (each 60 days ago here: outside every window below)
     (I, "At least 2 weeks since prior vincristine", NONE, MET),
     (I, "At least 2 weeks since prior vincristine", OTHER, MET),
-    (I, "At least 2 weeks since prior vincristine", record("vincristine sulfate 1 MG/ML Injectable Solution"), UNKNOWN),
-    (I, "More than 4 weeks since prior rituximab", record("Rituximab 10 MG/ML"), UNKNOWN),
+    (I, "At least 2 weeks since prior vincristine", record("vincristine sulfate 1 MG/ML Injectable Solution"), MET),
+    (I, "More than 4 weeks since prior rituximab", record("Rituximab 10 MG/ML"), MET),
     # a history of the product: the record's words decide, a brand is seen through its generic name
     (E, "Prior treatment with ketoconazole", record("ketoconazole 200 MG Oral Tablet"), MET),
     (E, "Prior treatment with ketoconazole", OTHER, NOT_MET),
@@ -64,13 +65,13 @@ PRODUCT_DECISIONS = [
     (I, "No prior sorafenib, AEE788, or vatalanib", record("sorafenib 200 MG"), NOT_MET),
     (I, "No prior sorafenib, AEE788, or vatalanib", OTHER, UNKNOWN),
     # concurrent use, or a window: the record dates no product, so a product on record is unknown
-    (E, "Concomitant use of phenytoin or carbamazepine", record("phenytoin 100 MG"), UNKNOWN),
+    (E, "Concomitant use of phenytoin or carbamazepine", record("phenytoin 100 MG"), NOT_MET),  # 60 days ago: not now
     (E, "Concomitant use of phenytoin or carbamazepine", OTHER, NOT_MET),
     (E, "Use of St. John's Wort, rifampin, ketoconazole or grapefruit juice.", record("St John's wort extract"), UNKNOWN),
     # a food is no medication a record names: grapefruit juice stays a person's to ask
     (E, "Use of St. John's Wort, rifampin, ketoconazole or grapefruit juice.", OTHER, UNKNOWN),
     (E, "Use of St. John's Wort, rifampin or ketoconazole.", OTHER, NOT_MET),
-    (E, "Prior treatment with ketoconazole within 4 weeks", record("ketoconazole"), UNKNOWN),
+    (E, "Prior treatment with ketoconazole within 4 weeks", record("ketoconazole"), NOT_MET),
     (E, "Prior treatment with ketoconazole within 4 weeks", NONE, NOT_MET),
     # a permission asks nothing of a patient without the product
     (I, "Prior rituximab is allowed", OTHER, MET),

@@ -18,7 +18,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
-from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, product_washout, with_generic
+from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -1238,6 +1238,14 @@ def _recovery_of(words: str, negated: bool) -> Expr:
     return all_of([graded, recovered]) if graded is not None else recovered
 
 
+# adverse events of earlier treatment still going on: not recovered from it (2 corpus lines)
+_ONGOING_ADVERSE = re.compile(
+    r"\b(?:ongoing|persistent|unresolved)\s+adverse\s+events?\s+(?:from|of|due\s+to|related\s+to)\s+(?:any\s+)?(?:previous|prior)\s+(?:treatments?|therap(?:y|ies))"
+    r"(?:\s*,?\s*regardless\s+of\s+the\s+time\s+period)?",
+    I,
+)
+
+
 def _recovery_expr(negated: bool) -> Expr:
     """Recovered: grade <= 1, and a grade 1 left unknown; not recovered: grade >= 2, and a grade 1
     left unknown. No toxicity on record is grade 0, recovered."""
@@ -1597,6 +1605,12 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 add(Item(m.start(), m.end(), graded, frozenset({"toxicity_grade"})))
             else:
                 add(Item(m.start(), m.end(), _recovery_expr(negated), frozenset({"toxicity_grade"})))
+    if "adverse event" in low:
+        for m in _ONGOING_ADVERSE.finditer(text):
+            # "or ongoing adverse events from previous treatment, regardless of the time period":
+            # not recovered from it, the toxicity grade's to decide (left a review, a grade 3
+            # toxicity on record no longer excluded once the product's dates cleared the washout)
+            add(Item(m.start(), m.end(), _recovery_expr(True), frozenset({"toxicity_grade"})))
     if "recover" in low or "resol" in low:
         for m in _GRADED_RECOVERY.finditer(text):
             if _SURGERY_WORDS.search(m.group(0)) or _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
@@ -2360,19 +2374,48 @@ def _named_drug_items(text: str, free) -> list[Item]:
         # is the same drug's, which a record may write instead
         gloss = _BRAND_GLOSS.match(text, m.end())
         end = gloss.end() if gloss else m.end()
+        # "received Imatinib, interferon, other anti cancer drug": a product the suffixes miss,
+        # listed after them, is one more of them (left, it stood as an unread word beside them)
+        listed, after = list(names), end
+        while (more := _MORE_PRODUCT.match(text, after)) is not None and " ".join(more.group("name").lower().split()) in PRODUCT_NAMES:
+            listed.append(more.group("name"))
+            after = more.end()
+        # ... unless the list runs on with "and" to what is no product ("cyclophosphamide and a
+        # PARP inhibitor": all of them, maybe) or a window further on no reading here dates
+        # ("Allopurinol or any other urate lowering therapy (e.g. ...) within 30 days")
+        if after > end and not _AND_MORE.match(text, after) and (window_after_products(text, after) is not None or not _WINDOW.search(text, after, _clause_end(text, after))):
+            names, end = listed, after
         expr = any_of([predicate("named_medication", Op.IS, n.lower()) for n in [*names, *([gloss.group("name")] if gloss else [])]])
         # (the window may close a list of products and classes the clause runs on with: "Patients
         # who have received Imatinib, interferon, other anti cancer drug or chemotherapy ≤ 1 week"
         # dates the imatinib too; cut at 60 characters, any imatinib ever excluded the patient)
         stop = _CLAUSE_END.search(text, m.end())
         near = _WINDOW.search(text[max(0, m.start() - 60): max(m.end() + 60, stop.start() if stop else len(text))])
-        if near is not None and near.group("n"):  # a product's record is compared by name, not by date
+        dated = window_after_products(text, end)
+        if dated is not None:
+            # the window right after the products, counted back from the study's start, dates
+            # each product by its own records ("received Nilotinib and Dasatinib ≤4 weeks prior
+            # to starting study drug")
+            expr = dated_products(expr, dated)
+        elif near is not None and near.group("n"):  # a window elsewhere: a person reads which it dates
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {near.group(0).strip()}")])
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
 
 
 _CLAUSE_END = re.compile(r";|\.(?=\s|$)")
+_AND_MORE = re.compile(r"\s*(?:,\s*)?and\b(?!/)", I)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause ends for a window that may date a list: at a semicolon (a full stop may be
+    an abbreviation's, "e.g. Rasburicase")."""
+    stop = text.find(";", start)
+    return stop if stop >= 0 else len(text)
+
+
+# one more product after a list of them: ", interferon", " or interferon" (PRODUCT_NAMES decides)
+_MORE_PRODUCT = re.compile(r"\s*(?:,\s*(?:or\s+|and\s+)?|\s(?:or|and|and/or)\s+)(?P<name>[a-z][a-z'.-]{0,30}(?:\s[a-z][a-z'.-]{0,30}){0,2}?)(?=\s*(?:,|;|\.|$|\bor\b|\band\b|\s[<≤≥>]|\swithin\b))", I)
 
 
 # "deemed to be at low risk for recurrence", "< 30% risk of relapse", "high risk of relapse": the
@@ -3296,7 +3339,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                     # a washout (a record names it or not; when it was last given is a person's). Left
                     # a bare review, valproic acid taken now passed the line
                     name = " ".join(named.group("name").lower().split())
-                    unread = product_washout(predicate("named_medication", Op.IS, name), name)
+                    unread = product_washout(predicate("named_medication", Op.IS, name), name, window)
                 target.expr = all_of([target.expr, unread]) if ctype is CriterionType.INCLUSION else any_of([target.expr, unread])  # type: ignore[list-item]
         if op is Op.NOT_WITHIN and len(listed) > 1 and ctype is CriterionType.INCLUSION:
             # "at least 4 weeks since chemotherapy or radiotherapy" asks it of each: none of them

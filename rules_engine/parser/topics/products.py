@@ -7,15 +7,22 @@ them were review lines, the PDQ layout's "At least N weeks since prior <drug>" a
 Each product is ``named_medication is "<its words>"``, which the record's own medication words
 decide (``derive.NAMED_PRODUCT``): met when a record names it, unknown when a record names no
 product, not met when every record names another one. A brand is asked with its generic name
-("herceptin trastuzumab"), so a record that writes either is seen. The record dates a product
-only as history, so a time the line asks for stays a review beside it and can only make the line
-unknown:
+("herceptin trastuzumab"), so a record that writes either is seen. A time the line sets is asked
+of the product's own records, each by its own date (``named_medication is "X" within 4 weeks``,
+``derive.named_inside``):
 
 * "at least 4 weeks since prior X" (an inclusion's washout, in days to months or in hours: "At
-  least 24 hours since prior hydroxyurea"): no X on record meets it, an X on record leaves it to a
-  person (``Any_(Not(X), review)``);
-* "X within 14 days", "current / concomitant use of X": an X on record leaves it to a person, none
-  clears it (``All(X, review)``).
+  least 24 hours since prior hydroxyurea"): no X on record inside the window that ends the day
+  before (``product_washout``);
+* "X within 14 days", "X ≤ 1 week prior to starting study drug": a window right after the
+  products, counted back from the study's start (``window_after_products``);
+* "current / concomitant use of X", "No concurrent X": X in the last 2 weeks (or still taken) is
+  taken now, up to 8 weeks ago a person's, older not now.
+
+A window elsewhere in the clause, numbers in brackets beside the products (another product's
+window, a dose), a line that sets its own time or lets the product be ("allowed if last dose was
+3 months previous"), or a duty ahead of the patient (contraception after the study drug's last
+dose) leave the time a review beside the product, which can only make the line unknown.
 
 A product named as what the patient reacts to ("allergy to cisplatin", "contraindication to
 sorafenib"), or as a treatment to come ("scheduled to receive cisplatin", "able to take
@@ -27,8 +34,9 @@ Every pattern is an alternation of literals with bounded optional parts; none ne
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 
-from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Review, ReviewReason
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.drug_classes import CLASS_NOT_TAKEN, CLASS_TO_COME
@@ -59,7 +67,7 @@ _GENERICS = (
     "oxaliplatin", "doxorubicin", "epirubicin", "daunorubicin", "idarubicin", "temozolomide", "enzalutamide", "bicalutamide",
     "flutamide", "nilutamide", "apalutamide", "darolutamide", "fulvestrant", "letrozole", "olaparib", "niraparib", "rucaparib",
     "palbociclib", "ribociclib", "abemaciclib", "vorinostat", "romidepsin", "panobinostat", "filgrastim", "pegfilgrastim",
-    "octreotide", "lanreotide", "testosterone",
+    "octreotide", "lanreotide", "testosterone", "omacetaxine",
     "levothyroxine", "insulin", "metoclopramide", "ondansetron", "celecoxib", "allopurinol",
     # the heart's drugs a digoxin or QT line names (holdout T82)
     "metoprolol", "atenolol", "propranolol", "bisoprolol", "carvedilol", "verapamil", "diltiazem", "quinidine", "propafenone",
@@ -119,6 +127,8 @@ _PAST = (
 _DOSE = r"(?P<dose>high[\s-]+doses?\s+(?:of\s+)?)?"
 _NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _DOSE + _LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
+_BARE_NO = re.compile(r"\W*no\s+" + _LIST, I)
+PRODUCT_RE = _PRODUCT_RE  # one product's name, for a list other topics find
 # a window written near the products ("within 4 weeks", "14 days prior to", "in the last 6 months")
 _WHEN = re.compile(
     r"\b(?:within|in\s+(?:the\s+)?(?:past|last|previous)|during\s+the\s+(?:past|last))\b[^;.]{0,40}|\b\d{1,3}\s*(?:days?|weeks?|months?|years?|half-?lives)\b[^;.]{0,30}?\b(?:prior|before|of|preceding)\b",
@@ -203,6 +213,9 @@ def _value(name: str) -> str:
     return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
 
 
+product_value = _value  # a product's words for ``named_medication is`` (other topics' lists)
+
+
 def with_generic(name: str) -> str:
     """``name`` as written, and after it the generic a brand stands for ("Vidaza" -> "Vidaza
     azacitidine"): an allergy a record writes by the generic is to the brand a line names."""
@@ -210,11 +223,38 @@ def with_generic(name: str) -> str:
     return f"{name} {generic}" if generic else name
 
 
-def product_items(text: str, ctype: CriterionType) -> list[Item]:
-    """Items for products named as prior or concurrent therapy (see the module's doc)."""
+# whether the line being read sets a product's time of its own, in any of its clauses (set by
+# parser.line.parse_line; the clauses are read apart, and a cached clause's reading keys on it)
+LINE_TIMED: ContextVar[tuple[bool, bool]] = ContextVar("line_times_products", default=(False, False))
+
+
+def line_times_products(text: str) -> tuple[bool, bool]:
+    """Whether a line says a time or a permission beside its products ("prior metformin use is
+    allowed if last dose was 3 months previous", "must be off of these medications for at least 3
+    days"): "taken now" is then no reading of the products' own words; and whether it states a
+    duty ahead of the patient ("contraception ... after the last dose of"), whose products are
+    the study's, dated by nothing on record."""
+    duty = bool(_DUTY.search(text))
+    return bool(duty or _TIME_SAID.search(text) or _NOW_OTHERWISE.search(text)), duty
+
+
+def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (False, False)) -> list[Item]:
+    """Items for products named as prior or concurrent therapy (see the module's doc).
+    ``timed``: what the whole line says beside them (``line_times_products``)."""
+    own = line_times_products(text)
+    timed = (timed[0] or own[0], timed[1] or own[1])
     if not _names_a_product(text) or CriterionType(ctype) is CriterionType.INCLUSION and _GRANTS.search(text):
         return []
     items: list[Item] = []
+    bare = _BARE_NO.match(text)
+    if bare is not None and (dated := window_after_products(text, bare.end())) is not None and _DOSE_IN.search(bare.group("list")) is None and not timed[1]:
+        # "No imatinib within 7 days prior to study entry" (how the normalizer writes "must have
+        # discontinued imatinib at least 7 days prior to study entry"): the clause grammar's "No"
+        # negates the products dated by the window
+        names = [p.group(0) for p in _PRODUCT_RE.finditer(bare.group("list"))]
+        given = any_of([predicate("named_medication", Op.IS, _value(n)) for n in dict.fromkeys(names)])
+        items.append(Item(bare.start("list"), bare.end(), dated_products(given, dated), frozenset({"named_medication"})))
+        return items
     for m in _NAMED.finditer(text):
         before = text[max(0, m.start() - 60): m.start()]
         if _NOT_HISTORY.search(before) or CLASS_NOT_TAKEN.search(before) or CLASS_TO_COME.search(before):
@@ -233,9 +273,16 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
         both = re.search(r"\band\b(?!\s*/)|\bplus\b", joined, I) and not re.search(r"\bor\b", joined, I)
         given: Expr = all_of(products) if both and ctype is CriterionType.INCLUSION else any_of(products)
         words = " ".join(text[m.start(): m.end()].split())
+        # numbers in brackets the list took in ("flutamide (6 weeks for bicalutamide or
+        # nilutamide)", "aspirin (> 150 mg/day)"): another product's window or a dose the line
+        # sets, which no product's date decides; the time stays a person's
+        # A duty ahead of the patient ("contraception ... at least 5 months after the last dose
+        # of atezolizumab") is no washout either: the products are the study's
+        plain = _DOSE_IN.search(m.group("list")) is None and not timed[1]
         if m.group("washout"):
-            # "at least 4 weeks since prior X": met without X; with X, how long ago is a person's to read
-            expr: Expr = product_washout(given, words)
+            # "at least 4 weeks since prior X": met without X, and with an X last given before
+            # the window (each product by its own records' dates)
+            expr: Expr = product_washout(given, words, washout_window(m.group("washout")) if plain else None)
         else:
             when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
             bound = _BOUND_AFTER.match(text, m.end())
@@ -247,13 +294,31 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
                 # week prior to starting study drug": a washout, as the therapy classes' same words
                 # are read (no therapy within the week); read as the product asked for, every
                 # patient never given interferon failed the line (holdout NCT01602952)
-                expr = product_washout(given, " ".join(text[m.start(): when.end()].split()))
+                expr = product_washout(
+                    given, " ".join(text[m.start(): when.end()].split()), washout_window(when.group(0), text[max(0, when.start() - 16): when.start()]) if plain else None,
+                )
+            elif plain and (dated := window_after_products(text, m.end())) is not None:
+                # "Patients who have received Nilotinib and Dasatinib ≤4 weeks prior to starting
+                # study drug", "Use of amiodarone within 2 years prior to screening": the window
+                # right after the products, before the study's start, dates each of them
+                expr = dated_products(given, dated)
             elif when is not None or bound is not None:
                 # ("Patients who have received Glivec® ≤ 1 week": the bound right after the product dates it)
                 said = when.group(0) if when is not None else bound.group(0)  # type: ignore[union-attr]
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(said.split())}")])
-            elif m.group("now"):
+            elif m.group("now") and (not plain or _DOSE_SAID.match(text, m.end()) or not _STRONG_NOW.search(m.group("now")) and not _BARE_USE_NOW.match(m.group("now"))
+                                     or timed[0]):
+                # "aspirin (> 150 mg/day)": the dose is the line's, no record's field; "Use of
+                # cladribine ... before enrollment", "requiring X": no word says it is taken now;
+                # a line that sets its own time or lets the product be ("prior metformin use is
+                # allowed if last dose was 3 months previous", "must be off of these medications
+                # for at least 3 days", "may discontinue the use of these drugs") is a person's
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])
+            elif m.group("now"):
+                # "Concomitant use of phenytoin", "Use of St. John's Wort or rifampin": taken in the
+                # last 2 weeks (or still taken) is taken now; up to 8 weeks ago a course may still
+                # be under way, a person's; longer ago, not now
+                expr = any_of([dated_products(given, NOW), all_of([dated_products(given, NOW_MAYBE), Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])])
             else:
                 expr = given
         dose = _DOSE_AFTER.match(text, m.end()) if m.group("dose") else None
@@ -269,10 +334,97 @@ def product_items(text: str, ctype: CriterionType) -> list[Item]:
     return items
 
 
-def product_washout(given: Expr, words: str) -> Expr:
-    """A washout from named products: no record naming them meets it; one naming them leaves how
-    long ago to a person (a record dates a product only as history)."""
+def product_washout(given: Expr, words: str, window: Window | None = None) -> Expr:
+    """A washout from named products: no record naming them meets it; with its window read, a
+    record naming them meets it when each was last given before the window (``window``: the one
+    that must hold none of them); without, how long ago is a person's."""
+    if window is not None:
+        return Not(dated_products(given, window))
     return any_of([Not(given), Alternative(ReviewReason.AMBIGUOUS, f"when it was last given: {words}")])
+
+
+# "taken now": in the last 2 weeks (events.NOW); a course up to 8 weeks ago may still be under way
+NOW, NOW_MAYBE = Window(14.0, "days"), Window(56.0, "days")
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "twelve": 12}
+_N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve)"
+_UNIT = r"(?P<unit>days?|weeks?|wks?|months?|years?|hours?|hrs?)\b"
+# the washout's own bound ("at least 4 weeks since", "> 1 week prior to"): "at least", "≥", "a
+# minimum of" let the bound itself meet it (the window that must hold none ends the day before)
+_WASHOUT_BOUND = re.compile(r"(?P<kind>at\s+least|a\s+minimum\s+of|≥|>=|more\s+than|greater\s+than|over|>)\s*" + _N + r"\s*" + _UNIT, I)
+# a window right after the products: "within 14 days of the first dose", "≤ 1 week", "in the
+# past 6 months", "=< 6 months prior to registration"; what lies between (", other anti cancer drug
+# or chemotherapy") joins more items of the list, never a new clause, a purpose or a duration
+_AFTER = re.compile(
+    r"(?P<gap>[^;.:()\d]{0,60}?)(?P<kind>\bwithin(?:\s+the\s+(?:past|last|previous|preceding))?|\bin\s+the\s+(?:past|last|previous|preceding)|\bduring\s+the\s+(?:past|last|previous)"
+    r"|≤|<=|=<|<|\bless\s+than)\s*" + _N + r"\s*" + _UNIT,
+    I,
+)
+_GAP_BREAK = re.compile(
+    r"\b(?:who|which|that|received|receiving|taken|treated|had|have|has|was|were|for|during|after|since|from|except\w*|unless|other\s+than|allowed|permitted|if|"
+    r"ever|any\s+time|history|prior|previous|before|until|while|progress\w*|relaps\w*|refractory|dose|doses|cycles?|course)\b",
+    I,
+)
+# after the window: the line's end, or the study's start it counts back from
+_AFTER_TAIL = re.compile(
+    r"\s*(?:$|[.;,]|\b(?:is|are)\s+not\s+(?:permitted|allowed)\b|\bor\s+(?:who|patients?|those|subjects?|participants?|have|has|had)\b|(?:(?:prior\s+to|before|of|preceding|from)\s+(?:the\s+)?(?:(?:first|initial)\s+)?)"
+    r"(?:start|starting|first|initial|initiat\w*|study|registration|enrol\w*|entry|randomi[sz]\w*|treatment|day\s*1|inclusion|dosing|protocol|trial|screening|baseline|beginning|receiving|begin)\b)",
+    I,
+)
+# a dose after the products ("aspirin (> 150 mg/day)", "warfarin (> 1 mg/day)"): the line asks of a dose
+# the words that say a product is taken now; a bare "use of" says so only in a line that speaks
+# of no other time ("Use of St. John's Wort or rifampin."; not "Use of cladribine ... before enrollment")
+_STRONG_NOW = re.compile(r"\b(?:concomitant|concurrent|current(?:ly)?|ongoing|chronic|regular|taking|receiving|while|on)\b", I)
+_NOW_OTHERWISE = re.compile(
+    r"\b(?:allowed|permitted|acceptable|except\w*|unless|wash[\s-]*out|discontinu\w*|stop\w*|off|held|hold|switch\w*|substitut\w*|stable|constant)\b", I,
+)
+_DUTY = re.compile(r"pregnan|breast[\s-]*feed|nursing|lactat|contracep|sperm|abstinen|conceiv|child-?bearing|birth\s+control|condom", I)
+_BARE_USE_NOW = re.compile(r"use\s+of\s*$", I)
+_TIME_SAID = re.compile(r"\b(?:prior|previous\w*|before|history|ever|past|within|since|last|recent\w*|\d+\s*(?:days?|weeks?|months?|years?))\b", I)
+_DOSE_IN = re.compile(r"\([^()]{0,40}\d[^()]{0,40}\)")  # ... or in the gloss the list took in
+_DOSE_SAID = re.compile(r"\s*(?:\([^()]{0,30}\d[^()]{0,30}\)|[<>≤≥]|\d)", I)
+
+
+def _amount(m: re.Match[str]) -> tuple[float, str]:
+    n = m.group("n").lower()
+    amount = float(_NUMBER_WORDS.get(n) or n)
+    unit = m.group("unit").lower().rstrip("s")
+    unit = {"wk": "week", "hr": "hour"}.get(unit, unit)
+    if unit == "hour":
+        return amount / 24, "days"
+    return amount, unit + "s"
+
+
+def washout_window(words: str, before: str = "") -> Window | None:
+    """The window a washout's words ("at least 4 weeks since prior", "> 1 week prior to") say
+    must hold none of the products, or None when they say no bound this reads."""
+    m = _WASHOUT_BOUND.search(before + " " + words) if before else _WASHOUT_BOUND.search(words)
+    if m is None:
+        return None
+    amount, unit = _amount(m)
+    kind = " ".join(m.group("kind").lower().split())
+    # "at least 2 weeks since": the bound itself meets it (events._window's reading)
+    return Window(amount, unit, exclusive=kind in ("at least", "a minimum of", "≥", ">="))
+
+
+def window_after_products(text: str, end: int) -> Window | None:
+    """A window written right after the products and counted back from the study's start."""
+    m = _AFTER.match(text, end)
+    if m is None or _GAP_BREAK.search(m.group("gap")) or not _AFTER_TAIL.match(text, m.end()):
+        return None
+    amount, unit = _amount(m)
+    kind = " ".join(m.group("kind").lower().split())
+    return Window(amount, unit, exclusive=kind in ("<", "less than"))
+
+
+def dated_products(expr: Expr, window: Window) -> Expr:
+    """``expr`` with each named product asked within ``window``."""
+    if isinstance(expr, Predicate) and expr.concept == "named_medication" and expr.op is Op.IS:
+        return Predicate(expr.concept, Op.IS, expr.value, window=window)
+    if isinstance(expr, All):
+        return all_of([dated_products(p, window) for p in expr.parts])
+    if isinstance(expr, Any_):
+        return any_of([dated_products(p, window) for p in expr.parts])
+    return expr
 
 
 _TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
