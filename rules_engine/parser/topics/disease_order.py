@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Expr, Op, Predicate, ReviewReason
-from rules_engine.parser.items import Item, all_of, any_of, predicate
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.items import Item, all_of, any_of, content_words, predicate
+from rules_engine.parser.safety import Alternative, Qualifier
 
 I = re.IGNORECASE
 
@@ -130,7 +130,10 @@ def _stated_now(text: str, start: int, end: int) -> bool:
     risk of relapse, refractory to primary chemotherapy, or after first relapse")."""
     if _DATING_BEFORE.search(text[max(0, start - 30): start]) or _DATING_AFTER.match(text, end):
         return False
-    sentence = re.split(r"[.;:]\s", text[:start])[-1]
+    parts = re.split(r"([.;:])\s", text[:start])
+    sentence = parts[-1]
+    if len(parts) > 1 and parts[-2] == ";" and not content_words(sentence):
+        return False  # "high risk CR1 (as evidenced by ...); second or greater CR": an item of a list the joins do not read
     if _OTHER_DISEASE.search(sentence + text[start: end + 40]) or _NOT_OWN_BEFORE.search(sentence):
         return False
     if _ENDS.match(text, end):
@@ -154,8 +157,28 @@ def remission_order_items(text: str, free) -> list[Item]:
         if not free(m.start(), m.end()) or not _stated_now(text, m.start(), m.end()):
             continue
         count = order_count(m)
-        expr: Expr = predicate("remission", Op.PRESENT)
-        if count is not None:
-            expr = all_of([expr, remission_counted(count, m.group(0))])
+        if count is None:
+            continue  # any remission ("first or subsequent"): the status reading's (topics.events), as before
+        expr = all_of([predicate("remission", Op.PRESENT), remission_counted(count, m.group(0))])
         items.append(Item(m.start(), m.end(), expr, frozenset({"remission", "relapse_count"})))
     return items
+
+
+_DE_NOVO = re.compile(r"\s*de\s+novo\s+", I)
+
+
+def remission_qualifier(words: str) -> Expr | None:
+    """Unread words after a disease that are its ordinal remission ("de novo acute leukemia in
+    first remission, or ...": "de novo in first remission"), read as the remission and its count,
+    the origin left to a person beside them; None for any other words. So a disease in relapse, or
+    newly diagnosed, is decided (no remission), and one in first remission is the origin's only
+    question."""
+    lead = _DE_NOVO.match(words)
+    rest = words[lead.end():] if lead else words
+    m = REMISSION_ORDER.fullmatch(rest.strip())
+    if m is None or (count := order_count(m)) is None:
+        return None
+    parts: list[Expr] = [predicate("remission", Op.PRESENT), remission_counted(count, m.group(0))]
+    if lead:
+        parts.append(Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "de novo"))
+    return all_of(parts)
