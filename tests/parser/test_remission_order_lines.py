@@ -98,3 +98,14 @@ def _facts(*events: Event) -> PatientFacts:
 def test_the_relapse_count_is_the_relapses_on_record(events: tuple[Event, ...], count: float | None) -> None:
     found = relapse_count(_facts(*events))
     assert (None if found is None else found.value) == count
+
+
+def test_the_reason_names_the_relapses_the_count_is_of() -> None:
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.reference import evaluate_reference
+    from tests.fixtures.records import AS_OF
+
+    trial = TrialCriteria("NCT00000098", 1, (parse_line("in first complete remission", I), parse_line("In CR2 or CR3", I)))
+    first, later = evaluate_reference(trial, CR1, AS_OF).criteria
+    assert first.outcome is Outcome.MET and "no relapse on record: 0 relapses = 0" in first.reason
+    assert later.outcome is Outcome.UNKNOWN and "which remission: In CR2 or CR3" in later.reason
