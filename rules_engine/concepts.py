@@ -709,6 +709,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("breast_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the breast (D05)", parent="carcinoma_in_situ"),
     Concept("bladder_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the bladder (D09.0)", parent="carcinoma_in_situ"),
     Concept("carcinoma_in_situ_other_site", Kind.EVENT, "carcinoma (or melanoma) in situ of another coded site", parent="carcinoma_in_situ"),
+    # which remission or relapse a blood cancer is in ("in first remission", "CR2 or CR3", "beyond
+    # 2nd remission", "in second or third relapse": about 90 corpus lines; issue 14, append only),
+    # counted from the relapse records (snapshot.relapse_count): the first remission has none
+    # before it, the second one, and a current relapse is the count's last. Left unread, the
+    # ordinal was a review beside the status, and "AML in first remission" met a second remission
+    Concept("relapse_count", Kind.MEASUREMENT, "number of relapses on record of the patient's blood cancer (the current one and resolved ones)", "1"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -38,10 +38,12 @@ from .snapshot import (
     _latest,
     _measurement,
     _qualified,
+    age_at_diagnosis,
     latest_view,
     measurement_views,
     measurement_word,
     merge_events,
+    relapse_count,
     snapshot_of,
 )
 
@@ -121,6 +123,14 @@ def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) ->
     for target in QUALIFIED_EVENTS:
         if target not in keys and target in measured:
             keys[target] = partial(lambda t: _measurement(_qualified(t, facts), as_of), target)
+    if "age_at_diagnosis" not in keys and "age_at_diagnosis" in measured:
+        at_diagnosis = age_at_diagnosis(facts)
+        if at_diagnosis is not None:
+            keys["age_at_diagnosis"] = partial(_measurement, at_diagnosis, as_of)
+    if "relapse_count" not in keys and "relapse_count" in measured:
+        relapses = relapse_count(facts)
+        if relapses is not None:
+            keys["relapse_count"] = partial(_measurement, relapses, as_of)
     for target in ABSENT_IS_NONE:
         if target not in keys and target in measured:
             keys[target] = partial(_measurement, Measurement(target, 0), as_of)

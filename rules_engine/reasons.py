@@ -135,6 +135,8 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         return _qualified(pred, m)
     if pred.concept in ABSENT_IS_NONE and m.date is None and m.values == (0.0,):
         return _compare(pred, outcome, f"no {name.split(',')[0]} on record: grade 0", m)
+    if pred.concept == "relapse_count" and m.date is None and m.values == (0.0,):  # snapshot.relapse_count
+        return _compare(pred, outcome, "no relapse on record: 0 relapses", m)
     if pred.window is not None and outcome is Outcome.UNKNOWN:
         elapsed = m.dd
         if elapsed is None:

@@ -426,6 +426,38 @@ def age_at_diagnosis(facts: PatientFacts) -> Measurement | None:
     return Measurement("age_at_diagnosis", float(years), "a", first.date, source=first.source)
 
 
+# the records that are a relapse of the patient's blood cancer (an isolated extramedullary one is
+# a relapse too, recorded under its own code)
+_RELAPSES = ("relapsed", "isolated_extramedullary_relapse")
+
+
+def relapse_count(facts: PatientFacts) -> Measurement | None:
+    """How many relapses the patient's blood cancer has had, from its relapse records (the status
+    events the intake makes of ICD-10-CM's fifth character 2 and of clinicalStatus relapse): the
+    ordinal of a current relapse, or of a remission less one ("in second remission": one relapse
+    before it). Every active relapse record is the current relapse, one; resolved ones are earlier
+    relapses, one per date (a relapse coded twice on its day is one). None (unknown) when a
+    resolved relapse is undated (which relapse it was is not said) or the relapses are of
+    unrelated diagnoses (whose count a line means is a person's). No relapse on record is none,
+    the count 0, as "not relapsed" is decided by the record (undated: nothing to date it by)."""
+    records = [e for c in _RELAPSES for e in facts.events.get(c, ())]
+    if not records:
+        return Measurement("relapse_count", 0.0, "1")
+    diagnoses = {str(d) for e in records if (d := e.attributes.get("diagnosis")) and d in CONCEPTS}
+    if any(not related(a, b) for a in diagnoses for b in diagnoses):
+        return None
+    current = [e for e in records if e.active]
+    earlier = [e for e in records if not e.active]
+    if any(e.date is None for e in earlier):
+        return None
+    current_days = {e.date for e in current}
+    days = {e.date for e in earlier} - current_days
+    count = len(days) + (1 if current else 0)
+    dated = [e for e in records if e.date is not None]
+    latest = max(dated, key=lambda e: e.date or date.min) if dated else records[0]
+    return Measurement("relapse_count", float(count), "1", latest.date, source=latest.source)
+
+
 def _qualified(target: str, facts: PatientFacts) -> Measurement:
     """A qualifier coded on an event, as a qualitative result (derive.QUALIFIED_EVENTS):
     ``positive`` dated as the record that states it; no word (an empty value) when a record
@@ -480,6 +512,10 @@ def measurement_views(
         at_diagnosis = age_at_diagnosis(facts)
         if at_diagnosis is not None:
             measurements["age_at_diagnosis"] = _measurement(at_diagnosis, as_of)
+    if "relapse_count" not in measurements and (measured is None or "relapse_count" in measured):
+        relapses = relapse_count(facts)
+        if relapses is not None:
+            measurements["relapse_count"] = _measurement(relapses, as_of)
     for target in ABSENT_IS_NONE:  # an adverse event's grade: none on record is grade 0 (derive.ABSENT_IS_NONE)
         if target not in measurements and (measured is None or target in measured):
             measurements[target] = _measurement(Measurement(target, 0), as_of)

@@ -34,6 +34,7 @@ from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import FEMALE, NAMED_CAUSES, NEGATED, OPS, I, Item, all_of, any_of, content_words, map_leaves, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.labs import named_labs
 
 
@@ -620,7 +621,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         if not excluding and clause.text.find(words.split()[0], r.start) >= targets[-1].end:
             targets = _diseases_or_ed_before(items, targets, clause.text)
         for it in targets:
-            it.expr = all_of([it.expr, Qualifier(review_reason(words), words)])  # type: ignore[list-item]
+            it.expr = all_of([it.expr, remission_qualifier(words) or Qualifier(review_reason(words), words)])  # type: ignore[list-item]
     consumed: set[int] = set()
     for r in clause.residue:  # the same phrase in a list item of its own ("AML (AML), beyond 2nd remission or relapsed ...")
         words = " ".join(r.text.split())

@@ -131,7 +131,9 @@ HEART_FAILURE = adult(condition("heart_failure", 100))
 @pytest.mark.parametrize(
     "text,kind,facts,expected",
     outcome_cases([
-        ("Acute myeloid or lymphocytic leukemia in first remission at high-risk for recurrence.", I, [], [BREAST, MYELOMA], [NEW_AML, NEW_ALL]),
+        # (a disease in no remission fails it: the remission is read, the risk left to a person)
+        ("Acute myeloid or lymphocytic leukemia in first remission at high-risk for recurrence.", I, [], [BREAST, MYELOMA, NEW_AML, NEW_ALL],
+         [adult(condition("aml", 300), condition("remission", 300, diagnosis="aml"))]),
         ("AML or ALL with poor prognostic features", I, [], [BREAST], [NEW_AML, NEW_ALL]),
         ("AML or high-risk MDS", I, [NEW_AML], [BREAST], [HIGH_RISK_MDS]),  # the words before MDS are its own
         # an exclusion keeps the reading it had: the first disease excludes

@@ -79,7 +79,8 @@ INCLUSIONS: list[Row] = [
     # the remission written first is the status's other case
     ("Acute myelogenous leukemia (AML), beyond 2nd remission or relapsed/refractory disease, age 2 to 60 years",
      (RELAPSED_AML, REFRACTORY_AML), (RELAPSED_ALL, adult(condition("aml"), condition("relapsed", 30), years=65)), (adult(condition("aml")),)),
-    ("AML in second remission or relapsed disease", (RELAPSED_AML,), (RELAPSED_ALL,), (adult(condition("aml")),)),
+    # (an AML in no remission and no relapse is in neither: test_remission_order_lines reads which remission)
+    ("AML in second remission or relapsed disease", (RELAPSED_AML,), (RELAPSED_ALL, adult(condition("aml"))), ()),
     # the name of ALL in any case, and without "acute"
     ("Acute lymphoblastic leukemia", (RELAPSED_ALL,), (RELAPSED_AML,), ()),
     ("Diagnosis of acute myeloid leukemia, lymphoblastic leukemia, or myelodysplastic syndrome", (RELAPSED_AML, RELAPSED_ALL), (CML,), ()),

@@ -124,8 +124,9 @@ ROWS = [
      [healthy(creatinine=creatinine(1.5), creatinine_clearance=lab("creatinine_clearance", 60, "mL/min")), healthy()],
      [healthy(creatinine=creatinine(1.5), creatinine_clearance=lab("creatinine_clearance", 35, "mL/min"))], []),
     # -- a risk of relapse is no relapse
+    # (a relapsed AML is in no remission: the remission is read, the risk left to a person)
     ("Acute myeloid or lymphocytic leukemia in first remission at high-risk for recurrence.", I,
-     [], [], [adult(condition("aml", 300), condition("remission", 30)), adult(condition("aml", 300), condition("relapsed", 30))]),
+     [], [adult(condition("aml", 300), condition("relapsed", 30))], [adult(condition("aml", 300), condition("remission", 30))]),
 ]
 
 

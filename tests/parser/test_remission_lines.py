@@ -51,9 +51,11 @@ def test_the_line_reads_as_the_registry_means(text, rule):
     assert render_rule(criterion.expr, criterion.applies_if) == rule
 
 
-def test_which_remission_it_is_stays_a_person_s():
+def test_which_remission_it_is_counted_and_else_a_person_s():
+    """The relapses on record give which remission it is (topics.disease_order); another count
+    leaves it to a person."""
     rule = render_rule(parse_line("Patients with AML in CR2", INC).expr)
-    assert rule == 'AML and remission and review unsupported "in CR2"'
+    assert rule == 'AML and remission and (relapse-count = 1 or review unsupported "which remission: in CR2")'
 
 
 @pytest.mark.parametrize("text,ctype", [(OTHER_CANCER, INC), (UNLESS, CriterionType.EXCLUSION), (CR3, INC)], ids=["other-cancer", "unless", "or-persistent"])

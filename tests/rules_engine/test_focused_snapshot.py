@@ -116,3 +116,18 @@ def test_a_view_read_twice_is_built_once():
     snap = focused_snapshot(facts, AS_OF, frozenset())
     assert snap.events["all"] is snap.events["all"]
     assert snap.events["all"].chain == "b_all>all" and "all" in snap.present
+
+
+@pytest.mark.parametrize("measured", [frozenset({"relapse_count"}), frozenset({"age_at_diagnosis"}), frozenset({"age_at_diagnosis", "relapse_count", "ecog"})])
+def test_the_measurements_derived_from_events_are_the_plain_snapshots(measured):
+    """The relapse count and the age at diagnosis are derived from the events, not recorded: the
+    re-match's snapshot builds them as the plain one does (without them, a trial asking "in second
+    remission" or "diagnosed before 21" was unknown for every patient on a re-match)."""
+    facts = PatientFacts(date(1990, 5, 1), "female", {}, {
+        "aml": (Event("aml", date(2023, 3, 1)),),
+        "remission": (Event("remission", date(2023, 3, 1), True, {"diagnosis": "aml"}),),
+        "relapsed": (Event("relapsed", date(2024, 9, 1), False, {"diagnosis": "aml"}),),
+    })
+    plain = snapshot(facts, AS_OF, measured)
+    assert set(plain.measurements) >= measured - {"ecog"}
+    assert_same(focused_snapshot(facts, AS_OF, measured), plain, measured)

@@ -20,6 +20,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
+from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, remission_counted, remission_order, remission_order_items
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
@@ -2854,10 +2855,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
         if free(m.start(), m.end()) and _remission_asked(text, m):
             expr = predicate("remission", Op.PRESENT)
-            any_one = (m.group("nth") or "").lower() in {"first", "1st"} and (m.group("more") or "").lower() in {"subsequent", "later", "greater"}
-            if not any_one and (m.group("nth") or re.search(r"CR\s*[123]", m.group(0))):  # which remission it is no record holds ("first", "CR2")
-                expr = all_of([expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split()))])
-            items.append(Item(m.start(), m.end(), expr, frozenset({"remission"})))
+            # which remission it is ("first", "CR2"): the count of relapses before it (topics.disease_order)
+            order = REMISSION_ORDER.search(m.group(0))
+            count = order_count(order) if order is not None else remission_order(m.group("nth"), m.group("more")) if m.group("nth") else None
+            if count is not None:
+                expr = all_of([expr, remission_counted(count, m.group(0))])
+            items.append(Item(m.start(), m.end(), expr, frozenset({"remission", "relapse_count"})))
+    items.extend(remission_order_items(text, free) if "remission" in low or "cr" in low else ())
     for m in _ANTIGEN_SHARE_BEFORE.finditer(text) if "cd" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), predicate(m.group("cd").lower(), OPS[m.group("op")], number(m.group("n")), "%"), frozenset({m.group("cd").lower()})))
