@@ -89,6 +89,7 @@ from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.infections import serious_infection
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
+from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.topics.sex import sex_scope
 
@@ -1579,6 +1580,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
+    expr = qualified_by_kind(defined_by_own_measure(expr, text))
     expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides

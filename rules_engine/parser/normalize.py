@@ -628,11 +628,22 @@ _INFECTION_UNCONTROLLED = re.compile(
     r"(?:\s*,\s*antiviral\s+therapy)?\s*,?\s*(?:(?:and/or|or|and)\s+other\s+treatments?)?\s*\)?",
     re.IGNORECASE,
 )
+# ... and the COG/NCI leukaemia template's ("uncontrolled bacterial, viral or fungal infection
+# (currently taking medication with evidence of progression of clinical symptoms or radiologic
+# findings)"): its bracket stood as an alternative of its own likewise
+_INFECTION_PROGRESSING = re.compile(
+    r"\s*\(\s*currently\s+taking\s+medications?\s+(?:and|with)\s+(?:evidence\s+of\s+)?progression\s+of\s+clinical\s+symptoms"
+    r"(?:\s+(?:or|and/or)\s+radiologic(?:al)?\s+findings)?\s*\)",
+    re.IGNORECASE,
+)
 _CONTROL_SAID = re.compile(r"\b(?:uncontrolled|not\s+controlled|poorly\s+controlled)\b", re.IGNORECASE)
 
 
 def _infection_uncontrolled(text: str) -> str:
     m = _INFECTION_UNCONTROLLED.search(text) if "ongoing" in text.lower() else None
+    if m is None and "progression" in text.lower():
+        m = _INFECTION_PROGRESSING.search(text)
+        m = m if m is not None and "infect" in text[max(0, m.start() - 40): m.start()].lower() else None
     if m is None:
         return text
     said = _CONTROL_SAID.search(text, max(0, m.start() - 120), m.start())

@@ -52,8 +52,9 @@ SIDE_ALONE: list[tuple[Any, ...]] = [
     ("NYHA class III heart failure, uncontrolled hypertension (systolic >= 160 and diastolic >= 110), or unstable angina", EXC,
      (hf(3), bp(170, 115)), (bp(170, 100),), ()),
     ("uncontrolled hypertension (diastolic > 100 mmHg)", EXC, (bp(130, 105),), (bp(130, 80),), ()),
-    # (in square brackets the words around are left a review beside the bound: never decided met)
-    ("uncontrolled hypertension [diastolic > 100 mmHg]", EXC, (), (bp(130, 80),), (bp(130, 105),)),
+    # (in square brackets too: the bracket defines "uncontrolled", so the bound decides it alone,
+    # topics.qualified_conditions)
+    ("uncontrolled hypertension [diastolic > 100 mmHg]", EXC, (bp(130, 105),), (bp(130, 80),), ()),
     ("systolic < 150 and diastolic < 90", INC, (bp(140, 80),), (bp(160, 80), bp(140, 95)), (NONE,)),
     # (the heart's systolic function is no pressure)
     ("Left ventricular systolic dysfunction", EXC, (), (), (bp(200, 120),)),

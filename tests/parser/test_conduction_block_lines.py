@@ -75,8 +75,10 @@ ROWS = [
     # a block named as whom a bound is for is no block the line excludes
     ("QTc >= 450 msecs using Bazett's formula; for subjects with bundle branch block (BBB), QTc >= 480 msecs", E,
      [adult(lab("qtc", 490, "ms"))], [], [adult(condition("lbbb"), lab("qtc", 430, "ms"))]),
+    # (the ischaemia is a state of ischaemic heart disease: none on record, none today; one on
+    # record is a person's, topics.events)
     ("Electrocardiographic evidence of acute ischemia or active conduction system abnormalities", E,
-     [adult(condition("lbbb")), adult(condition("av_block"))], [], [adult()]),
+     [adult(condition("lbbb")), adult(condition("av_block"))], [adult()], [adult(condition("coronary_artery_disease"))]),
 ]
 
 

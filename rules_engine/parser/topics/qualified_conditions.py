@@ -1,0 +1,243 @@
+"""Comorbid conditions asked with a qualifier ("uncontrolled", "symptomatic", "severe") where the
+qualifier is no person's judgement after all: the line defines it by the condition's own measure,
+or the condition's kind on record is the qualified condition by definition (issue 14).
+
+Two readings, both after the parser has left each qualifier as a review beside its condition
+(absent means absent: no condition on record, no qualified condition; one on record is a
+person's, the adjective alone never excludes nor clears):
+
+* **The line's own definition.** "uncontrolled hypertension [diastolic > 100 mmHg]", "Uncontrolled
+  congestive heart failure defined as NYHA class II or greater", "Symptomatic congestive heart
+  failure (NYHA class III or IV)", "uncontrolled diabetes as defined by fasting serum glucose >
+  1.5 x ULN" (about 90 corpus lines). The bracket or "defined as" says what the qualifier means,
+  and the parser reads it, but also kept the qualifier's undefined reading as an alternative
+  beside it ("heart failure and a person's review of 'uncontrolled'"), so a heart failure of
+  NYHA class II stayed unknown where the line's own words say it is not uncontrolled, and the
+  definition's bound carried the review of the word it defines (NYHA class III was unknown too).
+  The undefined alternative goes, and the defined one loses the copy of the same review; any
+  other words it carries ("despite optimal medical management", "sustained") stay a person's.
+  Only where the text writes the definition right after the condition's name, in the
+  condition's own measure (a blood pressure, the NYHA class, a glucose or HbA1c): a measure
+  listed as an item of its own ("uncontrolled hypertension, or systolic pressure > 160") defines
+  nothing. A history or a window beside the condition is left as it is.
+
+* **The condition's kind.** Heart failure is symptomatic from NYHA class II on (class I is heart
+  disease "without resulting limitation of physical activity", class II "ordinary physical
+  activity results in fatigue, palpitation, dyspnea"): "symptomatic congestive heart failure"
+  (about 300 corpus lines) is met by a recorded class of 2 to 4 and not met by class 1, and
+  stays unknown with no class on record. Angina pectoris is the symptom of coronary artery
+  disease: "symptomatic coronary artery disease" is met by an angina on record. Unstable angina
+  is angina out of control by definition (new, worsening or at rest): "uncontrolled angina" is
+  met by it. Heart failure of NYHA class III or IV (marked limitation, symptoms at rest) is
+  "significant", "clinically significant", "severe" or "serious" heart disease by any reading:
+  "Clinically significant cardiac disease" and "Uncontrolled or significant cardiovascular
+  disease" (one of the qualifiers joined by "or" suffices) are met by it, while any other heart
+  disease, or "significant, uncontrolled" (both asked), stays a person's ("severe" too: the
+  corpus writes "Severe cardiac insufficiency (NYHA III or IV)"). Any other word beside
+  "symptomatic" ("symptomatic, uncontrolled") stays a review beside the class, which then can
+  only fail the line (class 1 is not symptomatic), never meet it; qualifiers joined by "or"
+  ("symptomatic or uncontrolled") are left whole but for significance, as either may be the one
+  that holds.
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.parser.items import I, all_of, any_of, predicate
+
+# -- the line's own definition --------------------------------------------------------------------
+
+# disease -> the measures a definition of its control or severity is written in
+_OWN_MEASURES: dict[str, frozenset[str]] = {
+    "hypertension": frozenset({"systolic_bp", "diastolic_bp"}),
+    "heart_failure": frozenset({"nyha"}),
+    "diabetes": frozenset({"hba1c", "glucose"}),
+}
+
+_DEFINES = r"\s*(?:\(|\[|,?\s*(?:(?:as\s+)?defined\s+(?:as|by)|i\.\s?e\.?,?|that\s+is|:))\s*"
+
+# the condition's name, the definition's opening and, within a few words, its measure
+_DEFINED: dict[str, re.Pattern[str]] = {
+    "hypertension": re.compile(
+        r"\bhypertension" + _DEFINES + r"[^()\[\];]{0,40}?(?:blood\s+pressure|\bBP\b|\bSBP\b|\bDBP\b|systolic|diastolic|[<>≥≤]\s*=?\s*\d{2,3}\s*(?:/|mm))", I),
+    "heart_failure": re.compile(
+        r"(?:heart\s+failure|\bCHF\b|cardiac\s+insufficiency)(?:\s*\(\s*CHF\s*\))?" + _DEFINES + r"[^;]{0,30}?(?:\bNYHA\b|New\s+York\s+Heart)", I),
+    "diabetes": re.compile(r"\bdiabet\w*(?:\s+mellitus)?" + _DEFINES + r"[^()\[\];]{0,40}?(?:glucose|sugar|\bA1c\b|HbA1c|glyc)", I),
+}
+
+# a review holding nothing but the qualifier a definition defines, with the words around it
+# ("Uncontrolled defined as", "uncontrolled [ mmHg]", "Patients with uncontrolled", "Symptomatic")
+_QUALIFIER_ONLY = re.compile(
+    r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|any|current(?:ly)?|known|evidence\s+of|presence\s+of|or|and|"
+    r"uncontrolled|poorly\s+controlled|not\s+(?:well\s+|adequately\s+)?controlled|inadequately\s+controlled|symptomatic|severe|"
+    r"(?:clinically\s+)?significant|decompensated|uncompensated|unstable|(?:as\s+)?defined\s+(?:as|by)|i\.\s?e|mmHg|mm\s+Hg)\b)*",
+    I,
+)
+
+
+def _qualified(part: Expr, diseases: frozenset[str]) -> tuple[Predicate, Review] | None:
+    """``part`` as "a disease and a review of nothing but its qualifier", or None."""
+    if not isinstance(part, All) or len(part.parts) != 2:
+        return None
+    disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
+    review = next((p for p in part.parts if isinstance(p, Review)), None)
+    if disease is None or review is None or disease.concept not in diseases or disease.op is not Op.PRESENT or disease.window is not None:
+        return None
+    return (disease, review) if review.text and _QUALIFIER_ONLY.fullmatch(review.text) else None
+
+
+def _without(part: Expr, review: Review) -> Expr:
+    """``part`` without the copy of ``review`` among its own requirements."""
+    if isinstance(part, All) and review in part.parts:
+        return all_of([p for p in part.parts if p != review])
+    return part
+
+
+def _defined_alternatives(parts: tuple[Expr, ...], diseases: frozenset[str]) -> tuple[Expr, ...]:
+    for part in parts:
+        pair = _qualified(part, diseases)
+        if pair is None:
+            continue
+        disease, review = pair
+        measures = _OWN_MEASURES[disease.concept]
+        defining = [p for p in parts if p is not part and any(q.concept in measures for q in iter_predicates(p))]
+        if not defining:
+            continue
+        # the definition's parts lose the copy of the word they define; the next qualified
+        # condition of the same list is read on what is left
+        rest = tuple(_without(p, review) if any(p is d for d in defining) else p for p in parts if p is not part)
+        return _defined_alternatives(rest, diseases)
+    return parts
+
+
+def _by_definition(expr: Expr, diseases: frozenset[str]) -> Expr:
+    if isinstance(expr, Not):
+        inner = _by_definition(expr.part, diseases)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, All):
+        parts = tuple(_by_definition(p, diseases) for p in expr.parts)
+        return expr if parts == expr.parts else all_of(list(parts))
+    if isinstance(expr, Any_):
+        parts = _defined_alternatives(tuple(_by_definition(p, diseases) for p in expr.parts), diseases)
+        return expr if parts == expr.parts else any_of(list(parts))
+    return expr
+
+
+# "> 150/100 mmHg" read as both sides over their bounds (the parser's reading) would let 160/95
+# pass a definition a clinician reads as either side over: there the undefined alternative stays,
+# and a pressure between keeps the line a person's
+_PRESSURE_PAIR = re.compile(r"\b\d{2,3}\s*/\s*\d{2,3}\b")
+
+
+def _both_sides(expr: Expr) -> bool:
+    """Whether ``expr`` asks both pressures together (one And over a systolic and a diastolic bound)."""
+    if isinstance(expr, All) and {"systolic_bp", "diastolic_bp"} <= {p.concept for p in expr.parts if isinstance(p, Predicate)}:
+        return True
+    return isinstance(expr, (All, Any_, Not)) and any(_both_sides(p) for p in (expr.parts if not isinstance(expr, Not) else (expr.part,)))
+
+
+def defined_by_own_measure(expr: Expr, text: str) -> Expr:
+    """``expr`` (the reading of ``text``) without the undefined alternative of a qualified
+    condition whose qualifier ``text`` defines in the condition's own measure."""
+    diseases = frozenset(d for d, pattern in _DEFINED.items() if pattern.search(text))
+    if "hypertension" in diseases and _PRESSURE_PAIR.search(text) and _both_sides(expr):
+        diseases -= {"hypertension"}
+    return _by_definition(expr, diseases) if diseases else expr
+
+
+# -- the condition's kind -------------------------------------------------------------------------
+
+_SYMPTOMATIC = re.compile(r"\bsymptomatic\b", I)
+_UNCONTROLLED = re.compile(r"\b(?:uncontrolled|unstable|poorly\s+controlled|not\s+controlled)\b", I)
+_JOINED = re.compile(r"\b(?:or|and/or|nor)\b|/", I)
+# the words a qualifier's review holds beside it that ask nothing more
+_FILLER = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|any|current(?:ly)?|known|evidence\s+of|presence\s+of|active)\b)*", I)
+
+NYHA_SYMPTOMATIC = predicate("nyha", Op.GTE, 2)
+NYHA_MARKED = predicate("nyha", Op.GTE, 3)
+
+# heart disease asked "significant", "clinically significant", "severe" or "serious": heart
+# failure of NYHA class III or IV (marked limitation, symptoms at rest) is that by any reading
+_HEART_DISEASES = frozenset({"cardiac_disease", "cardiovascular_disease", "heart_failure"})
+_SIGNIFICANCE = re.compile(r"\b(?:clinically\s+significant|significant|severe|serious)\b", I)
+_SIGNIFICANCE_REST = re.compile(
+    r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|any|other|current(?:ly)?|known|evidence\s+of|presence\s+of|history\s+of|"
+    r"clinically\s+significant|significant|severe|serious|or|and/or)\b)*",
+    I,
+)
+
+
+def _significant(text: str) -> bool:
+    """Whether a qualifier's review asks significance: alone, or as one of qualifiers joined by
+    "or" ("Uncontrolled or significant": significant heart disease meets it; "significant,
+    uncontrolled" asks both, and control is a person's)."""
+    if not _SIGNIFICANCE.search(text):
+        return False
+    if _SIGNIFICANCE_REST.fullmatch(text):
+        return True
+    return re.search(r"\b(?:or|and/or)\b", text, I) is not None and re.search(r"\band\b(?!/)", text, I) is None
+
+
+def _rest(text: str, word: re.Pattern[str]) -> str:
+    """The words of a qualifier's review besides ``word`` and the filler around it ("" when none)."""
+    rest = word.sub(" ", text)
+    return "" if _FILLER.fullmatch(rest) else " ".join(rest.split())
+
+
+def _kind_decides(part: Expr) -> Expr:
+    if not isinstance(part, All) or len(part.parts) != 2:
+        return part
+    disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
+    review = next((p for p in part.parts if isinstance(p, Review)), None)
+    if disease is None or review is None or not review.text or len(review.text) > 60 or disease.op not in (Op.PRESENT, Op.WITHIN):
+        return part
+    if _JOINED.search(review.text):
+        # qualifiers joined by "or": either may be the one that holds, so only one the kind
+        # surely holds decides, and only towards met
+        if disease.concept in _HEART_DISEASES and _significant(review.text):
+            return any_of([all_of([predicate("heart_failure", disease.op, window=disease.window), NYHA_MARKED]), part])
+        return part
+    if disease.concept == "heart_failure" and _SYMPTOMATIC.search(review.text):
+        # the class decides "symptomatic"; what else the review holds stays beside it
+        rest = _rest(review.text, _SYMPTOMATIC)
+        return all_of([disease, NYHA_SYMPTOMATIC, *([Review(review.reason, rest)] if rest else [])])
+    if disease.concept in _HEART_DISEASES and _significant(review.text):
+        # heart failure of class III or IV is significant heart disease; any other stays a person's
+        failing = predicate("heart_failure", disease.op, window=disease.window)
+        return any_of([all_of([failing, NYHA_MARKED]), part])
+    kind = None
+    if disease.concept == "coronary_artery_disease" and _SYMPTOMATIC.search(review.text):
+        kind, word = "angina", _SYMPTOMATIC
+    elif disease.concept == "angina" and _UNCONTROLLED.search(review.text):
+        kind, word = "unstable_angina", _UNCONTROLLED
+    if kind is None:
+        return part
+    rest = _rest(review.text, word)
+    named = predicate(kind, disease.op, window=disease.window)
+    return any_of([all_of([named, *([Review(review.reason, rest)] if rest else [])]), part])
+
+
+def _kinds(expr: Expr) -> Expr:
+    if isinstance(expr, Not):
+        inner = _kinds(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, (All, Any_)):
+        changed = _kind_decides(expr)
+        if changed is not expr:
+            return changed
+        parts = [_kinds(p) for p in expr.parts]
+        if tuple(parts) == expr.parts:
+            return expr
+        return all_of(parts) if isinstance(expr, All) else any_of(parts)
+    return expr
+
+
+def qualified_by_kind(expr: Expr) -> Expr:
+    """``expr`` with "symptomatic heart failure" decided by the NYHA class, "symptomatic coronary
+    artery disease" met by an angina and "uncontrolled angina" by an unstable angina."""
+    return _kinds(expr)
+
