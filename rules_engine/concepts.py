@@ -715,6 +715,33 @@ _CATALOGUE: tuple[Concept, ...] = (
     # before it, the second one, and a current relapse is the count's last. Left unread, the
     # ordinal was a review beside the status, and "AML in first remission" met a second remission
     Concept("relapse_count", Kind.MEASUREMENT, "number of relapses on record of the patient's blood cancer (the current one and resolved ones)", "1"),
+    # the classic BCR-ABL1-negative myeloproliferative neoplasms by name (issue 14, helper dx;
+    # append only): "history of one of the following myeloproliferative neoplasms: essential
+    # thrombocythemia, polycythemia vera, and primary myelofibrosis", "Diagnosis of PMF or
+    # post-PV/ET MF" (the myelofibrosis trials; ~30 corpus lines). Read as the family, a PV record
+    # met a trial for myelofibrosis; unread, a PV excluded by name was left to a person (holdout
+    # T232). ICD-10-CM D45, D47.3, D47.4 (osteomyelofibrosis: primary, or after PV or ET); D47.1,
+    # chronic myeloproliferative disease, stays the family of no named kind
+    Concept("polycythemia_vera", Kind.EVENT, "polycythemia vera (PV)", parent="mpn"),
+    Concept("essential_thrombocythemia", Kind.EVENT, "essential thrombocythemia (ET)", parent="mpn"),
+    Concept("myelofibrosis", Kind.EVENT, "myelofibrosis (primary, or after polycythemia vera or essential thrombocythemia)", parent="mpn"),
+    # one inherited marrow failure by name (ICD-10-CM D61.01, constitutional pure red cell
+    # aplasia): "Diagnosis of DBA" (holdout T234) was left to a person for every record, and a
+    # Fanconi anaemia (another D61.0) would have met it as the category
+    Concept("diamond_blackfan_anemia", Kind.EVENT, "Diamond-Blackfan anemia (DBA)", parent="inherited_marrow_failure"),
+    # a lymphoma's surface antigens the CD20- and CD30-directed antibodies' trials ask for
+    # ("relapsed or refractory CD20+ lymphoid malignancies", "CD30-positive classical Hodgkin
+    # lymphoma": ~40 corpus lines), and the blasts' CD34 ("High risk CD34+ AML", "CD34- AML or
+    # MDS", holdout T235; never the graft's CD34+ cells a transplant line counts): results, as CD19's are
+    Concept("cd20", Kind.QUALITATIVE, "CD20 expression"),
+    Concept("cd30", Kind.QUALITATIVE, "CD30 expression"),
+    Concept("cd34", Kind.QUALITATIVE, "CD34 expression (of the blasts)"),
+    # small lymphocytic lymphoma, CLL's nodal form (WHO: one disease, "CLL/SLL"; ICD-O-3 9670/3),
+    # which CLL trials name beside it ("Relapsed/refractory B-cell CLL or SLL", "Biopsy-proven
+    # SLL": ~55 corpus lines) and a lymphoma trial lists among the indolent kinds. A kind of B-cell
+    # lymphoma: a record coded only as one (ICD-10-CM C83.0, small cell B-cell lymphoma, holds
+    # the marginal zone and lymphoplasmacytic ones as well) leaves it open, never absent
+    Concept("sll", Kind.EVENT, "small lymphocytic lymphoma (SLL)", parent="b_cell_lymphoma"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
@@ -791,7 +818,8 @@ HEMATOLOGIC_DISEASES = frozenset({
     "aml", "all", "b_all", "t_all", "apl", "acute_leukemia", "ambiguous_lineage_leukemia", "mds", "cll", "cml", "t_pll",
     "myeloid_sarcoma", "lymphoma", "multiple_myeloma", "mpn", "secondary_aml", "therapy_related_aml", "cmml", "jmml",
     "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
-    "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer", "atll",
+    "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer", "atll", "polycythemia_vera", "essential_thrombocythemia", "myelofibrosis",
+    "sll", "waldenstrom_macroglobulinemia",
 })
 
 

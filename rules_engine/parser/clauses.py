@@ -386,10 +386,24 @@ def _listed_together(a: Item, b: Item, roles: tuple[str, str]) -> bool:
 _WITHOUT = re.compile(r"\b(?:without|no|absence\s+of|lack\s+of|free\s+of|negative\s+for)\b", I)
 
 
+# the antigens a blast or lymphoma cell carries ("CD20+ DLBCL", "CD34- AML or MDS"): markers of the
+# cancer they are written against, as a gene's are
+_ANTIGENS = frozenset({"cd19", "cd20", "cd22", "cd7", "cd30", "cd33", "cd34", "cd123"})
+
+
 def _marker_of(marker: Item, disease: Item) -> bool:
     """A tumour marker item followed by the cancer it qualifies."""
     d = disease.expr
-    return bool(marker.concepts) and marker.concepts <= BIOMARKERS and isinstance(d, Predicate) and d.op is Op.PRESENT and _cancer(d.concept)
+    return bool(marker.concepts) and marker.concepts <= BIOMARKERS | _ANTIGENS and isinstance(d, Predicate) and d.op is Op.PRESENT and _cancer(d.concept)
+
+
+def _marker_of_all(exprs: list[Item], connectors: list[str]) -> bool:
+    """One antigen written before a list of cancers and nothing else ("CD34- AML or MDS"): it
+    qualifies each of them. Bound to the first alone, an exclusion's "or" made every MDS patient
+    excluded whatever the blasts' CD34 (and a bare antigen read as one more alternative excluded
+    every AML patient)."""
+    return (len(exprs) > 2 and bool(exprs[0].concepts) and exprs[0].concepts <= _ANTIGENS and not connectors[0].strip(" -")
+            and all(isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and _cancer(it.expr.concept) for it in exprs[1:]))
 
 
 def _cancer(concept: str) -> bool:
@@ -934,6 +948,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
     # one unit too: joined bare, any NSCLC met the line
     kinds = ["unit" if _marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    if _marker_of_all(exprs, connectors):
+        kinds[0] = "and"
     # "NSCLC without known ALK rearrangements": the item the topic negated is a further condition
     kinds = ["and" if _WITHOUT.search(connectors[i]) and isinstance(exprs[i + 1].expr, Not) and exprs[i + 1].concepts <= BIOMARKERS else k for i, k in enumerate(kinds)]
     for i in range(1, len(kinds)):  # "relapsed or primary refractory AML": the disease is both statuses'
@@ -1083,6 +1099,9 @@ _INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
 # CMML failed the MDS line
 # (the connector may end at "including" itself, the space read with the next name: "Solid tumors,
 # including lymphomas", where every patient with a solid tumour was asked for a lymphoma too)
+# what a bracket of included diagnoses holds besides their names: "including", the joins, its own
+# bracket marks
+_ONLY_INCLUDING = re.compile(r"[\s(]*including(?:\s|,|\band/or\b|\band\b|\bor\b)*", I)
 _INCLUDING_LIST = re.compile(r"\s*\)?\s*,?\s*including(?:\s+(?:[^().;:,]{1,40},\s*){0,3}(?:[^().;:,]{1,40}\s+(?:and|or|and/or))?)?\s*", I)
 
 
@@ -1105,6 +1124,16 @@ def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], 
         if close < 0 or exprs[i + 1].concepts <= exprs[i].concepts:
             continue  # "AML (including secondary AML)": the line's own disease again, nothing added
         words = " ".join(text[text.find("(", exprs[i].end) + 1: close].split())
+        # a bracket that only names the included diagnoses ("MDS (including CMML)", "(including
+        # chronic myelomonocytic leukemia)") says nothing a person must confirm: each is one more
+        # disease the line admits, as "MDS, including CMML" reads (with the review beside it, a
+        # CMML patient was left to a person by a trial that names CMML)
+        base = text.find("(", exprs[i].end) + 1
+        inside = [k for k in range(i + 1, len(exprs)) if exprs[k].end <= close + 1]
+        rest = text[base:close]
+        for k in reversed(inside):  # the names blanked out, last first so the earlier offsets hold
+            rest = rest[: max(0, exprs[k].start - base)] + " " + rest[max(0, exprs[k].end - base):]
+        bare = all(_a_disease(exprs[k], roles[k]) for k in inside) and _ONLY_INCLUDING.fullmatch(rest) is not None
         # inside a list of diseases ("AML, ALL, MDS (including CMML), CML ..."), the included kind
         # stays the list's remark for a person, as it was before it was read: set apart by "or"
         # there, the list's reading broke and an AML patient was asked for MDS or CMML
@@ -1113,7 +1142,7 @@ def _included_kinds(exprs: list[Item], kinds: list[str], connectors: list[str], 
         for k in range(i + 1, len(exprs)):
             if exprs[k].end > close + 1:
                 break
-            if _a_disease(exprs[k], roles[k]):
+            if _a_disease(exprs[k], roles[k]) and not bare:
                 kept: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if listed else all_of([exprs[k].expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])  # type: ignore[list-item]
                 exprs[k] = Item(exprs[k].start, exprs[k].end, kept, exprs[k].concepts)
             if k > i + 1:
@@ -1481,7 +1510,10 @@ def _negated_examples(items: list[Item], text: str, ctype: CriterionType) -> lis
 def _heads(items: list[Item], text: str, a: int) -> list[Item]:
     """The items read right before the examples starting at ``a`` (only remarks between): what
     the examples illustrate."""
-    return [it for it in items if it.expr is not None and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
+    # (a review is no thing the examples are of: "Other hematologic disorders for which allogeneic
+    # stem cell transplantation is appropriate (e.g., myelofibrosis)" names an indication, a
+    # person's, before its example; taken as its head, the example became the line's one disease)
+    return [it for it in items if it.expr is not None and not isinstance(it.expr, Review) and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
 
 
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:

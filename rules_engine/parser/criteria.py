@@ -25,7 +25,7 @@ from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES
+from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -407,6 +407,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "high risk AML defined as:" / "High risk is defined as:": each line one way of being high risk
             if group is All and ctype is CriterionType.INCLUSION and _cohort_items([k.text for k in kids]):  # type: ignore[union-attr]
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
+            if group is All and ctype is CriterionType.INCLUSION and own and _kinds_listed(text, own[0], kid_exprs):
+                group = Any_  # "relapsed or refractory lymphoma, including the following:" / "Aggressive lymphoma" / "Indolent lymphoma": a patient has one kind
             portion_of = {id(out[k]): scoped[k][1] for k in children.get(index, ()) if k in scoped and len(portions) >= 2}
             kid_exprs = [_concerning(k, e, group, ctype, portion_of.get(id(k))) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
             if group is All and ctype is CriterionType.INCLUSION:
@@ -527,6 +529,23 @@ def _cohorts_as_alternatives(rows: list[tuple[CriterionType, str, int | None]], 
 _LEAD_IN = re.compile(r":\s*$")
 
 
+# a heading that names a disease and lists its kinds under it ("Biopsy-proven relapsed or
+# refractory lymphoma, including the following:")
+_KINDS_LEAD = re.compile(r"\binclud(?:ing|es?)(?:\s+the\s+following(?:\s+\w+){0,2})?\s*:\s*$", re.I)
+
+
+def _kinds_listed(heading: str, own: Expr, kid_exprs: list[Expr]) -> bool:
+    """A disease heading "including the following:" over lines that each open with a kind of it
+    (or it again, "Aggressive lymphoma" / "Indolent lymphoma"): the kinds the trial takes, one of
+    them for each patient. Joined as requirements, a patient with a diffuse large B-cell lymphoma
+    failed the heading by the indolent kinds' lines (holdout T264)."""
+    disease = _leading_disease(own)
+    if disease is None or len(kid_exprs) < 2 or not _KINDS_LEAD.search(heading):
+        return False
+    kinds = [_leading_disease(e) for e in kid_exprs]
+    return all(k is not None and related(k, disease) for k in kinds)
+
+
 def _leading_disease(expr: Expr) -> str | None:
     """The disease a line opens with ("Acute myelogenous leukemia (AML) with -5, -7", "Refractory
     CLL", "Relapsed or refractory acute myelogenous or lymphoid leukemia"), if any: among its first
@@ -534,7 +553,7 @@ def _leading_disease(expr: Expr) -> str | None:
     it, not requirements of their own: "relapsed or refractory" is two predicates, which hid the
     disease after them and cut a run of alternative diagnoses (holdout T295: every patient failed
     the categories of the other diseases)."""
-    first: list[Predicate] = []
+    first: list[Predicate | None] = []  # None: a negated requirement
 
     def walk(e: Expr) -> None:
         if len(first) >= 2:
@@ -542,12 +561,18 @@ def _leading_disease(expr: Expr) -> str | None:
         if isinstance(e, Predicate):
             if e.concept not in DISEASE_STATUSES:
                 first.append(e)
+        elif isinstance(e, Not) and not first:
+            # a line that opens with what it forbids ("Patients must be previously untreated and
+            # meet ... : ... CLL ..."): no disease line, whatever disease its list names further on
+            first.append(None)
         elif isinstance(e, (All, Any_)):
             for part in e.parts:
                 walk(part)
 
     walk(expr)
-    return next((p.concept for p in first if p.op is Op.PRESENT and p.concept in HEMATOLOGIC_DISEASES), None)
+    if first and first[0] is None:
+        return None
+    return next((p.concept for p in first if p is not None and p.op is Op.PRESENT and p.concept in HEMATOLOGIC_DISEASES), None)
 
 
 def _unread_line(expr: Expr) -> bool:

@@ -171,6 +171,11 @@ def _is_disease(part: Expr) -> bool:
     return isinstance(part, Predicate) and part.op is Op.PRESENT and part.window is None and is_cancer_diagnosis(part.concept)
 
 
+def _diseases_either(part: Expr) -> bool:
+    """Two or more diseases as alternatives ("CLL or SLL")."""
+    return isinstance(part, Any_) and len(part.parts) >= 2 and all(_is_disease(p) for p in part.parts)
+
+
 def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     """An inclusion listing three or more diseases ("Patients with AML, ALL, Hodgkin's disease,
     MDS, CML ..., and lymphoma in first or later relapses") names the diseases a trial is for, one
@@ -183,10 +188,19 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     if isinstance(expr, (All, Any_)):
         parts = tuple(listed_diagnoses_any(p, ctype) for p in expr.parts)
         if isinstance(expr, All):
-            diseases = [p for p in parts if _is_disease(p)]
-            if len({p.concept for p in diseases if isinstance(p, Predicate)}) >= 3:
-                rest = [p for p in parts if not _is_disease(p)]
-                either: Expr = Any_(tuple(diseases))
+            # (a pair of one disease's names written with a slash, "CLL/SLL, marginal zone
+            # lymphoma, follicular lymphoma", is one item of the list: read apart, its alternatives
+            # left the rest of the list required of everyone)
+            # (each name once: "AML arising in the setting of MDS and/or MPD" names the MDS twice,
+            # the history of an AML, no list of the trial's diseases)
+            diseases = [p for p in parts if _is_disease(p) or _diseases_either(p)]
+            listed = [q.concept for p in diseases for q in (p.parts if isinstance(p, Any_) else (p,)) if isinstance(q, Predicate)]
+            named = set(listed)
+            if (len(diseases) >= 3 and len(named) >= 3 and len(named) == len(listed)) or len({p.concept for p in diseases if isinstance(p, Predicate)}) >= 3:
+                if len(named) != len(listed):  # as before the pairs were read: the single names only
+                    diseases = [p for p in diseases if isinstance(p, Predicate)]
+                rest = [p for p in parts if not any(p is d for d in diseases)]
+                either: Expr = Any_(tuple(q for p in diseases for q in (p.parts if isinstance(p, Any_) else (p,))))
                 return All((either, *rest)) if rest else either
         return type(expr)(parts)
     return expr

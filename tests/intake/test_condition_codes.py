@@ -111,10 +111,32 @@ LEUKAEMIAS_AND_MARROW = [
     ("C91.60", {"t_pll"}),
     ("C91.62", {"t_pll"}),
     ("C92.30", {"myeloid_sarcoma", "aml"}),
-    ("D61.01", {"inherited_marrow_failure"}),  # Diamond-Blackfan
+    ("D61.01", {"diamond_blackfan_anemia", "inherited_marrow_failure"}),  # Diamond-Blackfan
     ("D61.02", {"inherited_marrow_failure"}),  # Shwachman-Diamond
     ("D61.03", {"fanconi_anemia", "inherited_marrow_failure"}),
 ]
+
+
+# the classic myeloproliferative neoplasms by name (helper dx): each an MPN, none another; D47.1,
+# chronic myeloproliferative disease, the family of no named kind
+MPN_KINDS = [
+    ("D45", {"polycythemia_vera", "mpn"}, {"essential_thrombocythemia", "myelofibrosis"}),
+    ("D47.3", {"essential_thrombocythemia", "mpn"}, {"polycythemia_vera", "myelofibrosis"}),
+    ("D47.4", {"myelofibrosis", "mpn"}, {"polycythemia_vera", "essential_thrombocythemia"}),
+    ("D47.1", {"mpn"}, {"polycythemia_vera", "essential_thrombocythemia", "myelofibrosis"}),
+]
+
+
+@pytest.mark.parametrize("code,concepts,others", MPN_KINDS, ids=[c for c, _k, _o in MPN_KINDS])
+def test_the_myeloproliferative_neoplasms_are_read_by_kind(code, concepts, others):
+    found = present(ICD10, code)
+    assert concepts <= found and not others & found
+
+
+@pytest.mark.parametrize("code,concept", [("9950/3", "polycythemia_vera"), ("9962/3", "essential_thrombocythemia"), ("9961/3", "myelofibrosis"), ("9670/3", "sll")])
+def test_their_icd_o_3_morphologies_are_read(code, concept):
+    """(and small B lymphocytic lymphoma's, a kind of B-cell lymphoma)"""
+    assert concept in present(ICDO3, code)
 
 
 @pytest.mark.parametrize("code,concepts", LEUKAEMIAS_AND_MARROW, ids=[c for c, _k in LEUKAEMIAS_AND_MARROW])
@@ -122,9 +144,11 @@ def test_the_holdout_leukaemias_and_marrow_failures_are_read(code, concepts):
     assert concepts <= present(ICD10, code)
 
 
-@pytest.mark.parametrize("code,concept", [("D61.3", "inherited_marrow_failure"), ("D61.01", "fanconi_anemia"), ("C91.10", "t_pll")])
+@pytest.mark.parametrize("code,concept", [("D61.3", "inherited_marrow_failure"), ("D61.01", "fanconi_anemia"), ("D61.03", "diamond_blackfan_anemia"),
+                                          ("C91.10", "t_pll")])
 def test_their_neighbours_are_not(code, concept):
-    """An idiopathic aplastic anaemia is acquired; Diamond-Blackfan is not Fanconi; CLL is not T-PLL."""
+    """An idiopathic aplastic anaemia is acquired; Diamond-Blackfan is not Fanconi, nor Fanconi
+    Diamond-Blackfan; CLL is not T-PLL."""
     assert concept not in present(ICD10, code)
 
 

@@ -245,7 +245,8 @@ def test_a_qualitative_result_that_is_neither_positive_nor_negative_is_ignored()
     assert record.facts.measurements == {} and record.ignored[0][0] == "entry[1].resource"
 
 
-@pytest.mark.parametrize("code, concept", [("cd19-expression", "cd19"), ("cd22-expression", "cd22"), ("cd7-expression", "cd7"), ("cd33-expression", "cd33"), ("cd123-expression", "cd123")])
+@pytest.mark.parametrize("code, concept", [("cd19-expression", "cd19"), ("cd22-expression", "cd22"), ("cd7-expression", "cd7"), ("cd33-expression", "cd33"), ("cd123-expression", "cd123"),
+                                           ("cd20-expression", "cd20"), ("cd30-expression", "cd30"), ("cd34-expression", "cd34")])
 @pytest.mark.parametrize(
     "value, expected, unit",
     [

@@ -89,6 +89,10 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # the inherited marrow failures (ICD-10-CM D61.0): the category by its names, and Fanconi
     # anaemia by its own (D61.03); a line naming one other syndrome asks for that one only
     ("fanconi_anemia", r"fanconi'?s?\s+(?:anemia|anaemia)", ("fanconi",)),
+    # Diamond-Blackfan anaemia (D61.01) by its name or "DBA" in capitals ("Diagnosis of DBA"); never
+    # what a therapy is for ("therapy specifically used for DBA within 28 days": read there, the
+    # therapy's window became the disease's and every patient of the trial was left to a person)
+    ("diamond_blackfan_anemia", r"(?<!\bfor\s)(?:diamond[\s-]+blackfan\s+(?:anemia|anaemia)(?:\s*\(\s*DBA\s*\))?|(?-i:\bDBA\b))", ("diamond", "dba")),
     ("inherited_marrow_failure", r"(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
      r"|constitutional\s+aplastic\s+(?:anemia|anaemia)", ("marrow failure", "aplastic")),
     # "progressive multifocal leukoencephalopathy (PML)"; "PML" alone is also the APL fusion gene

@@ -115,9 +115,16 @@ _HEPATIC_MALIGNANT = re.compile(
 
 
 _ANTIGEN = re.compile(
-    rf"\b(?P<cds>CD(?:19|22|7|33|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|22|7|33|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w]))",
+    rf"\b(?P<cds>CD(?:19|20|22|7|30|33|34|123)(?:\s*(?:/|and|or|,|\+|&)\s*CD(?:19|20|22|7|30|33|34|123))*)\s*(?:\(\s*\+\s*\)|[-\s]?(?P<res>{POS}|{NEG}|postive|expression|expressing|\+)(?![\w])"
+    # a bare minus is the negative result ("CD34- AML or MDS"), never a hyphen ("CD34-enriched")
+    r"|(?P<minus>-)(?=[\s,;/)]|$))",
     I,
 )
+# what a transplant line counts, never the disease's antigen: the graft's CD34+ cells ("2 x 10^6
+# CD34+ cells/kg", "CD34+/kg peripheral stem cells", "CD34-enriched cells", "CD34+ chimerism",
+# "CD34+ stem cells"); read as one, a graft dose asked every patient for CD34-positive blasts
+_GRAFT_CELLS = re.compile(r"\s*(?:/\s*kg|(?:(?:autologous|allogene?ic|peripheral|blood|ha?ematopoietic|mobili[sz]ed)\s+){0,2}(?:cells?\b|stem\b)|progenitors?\b|chimerism\b|selected\b|selection\b|enriched\b|counts?\b|dose\b|[\w-]*\s*cell\s+dose\b|(?:HSC|HPC|PBSC)s?\b)", I)
+_GRAFT_BEFORE = re.compile(r"(?:\d|x|×|\*|/\s*kg)\s*$", I)
 
 
 # the share of blasts that must carry the antigen, written after it ("CD22 expression >= 25%",
@@ -678,6 +685,10 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # B-cell lymphoma (DLBCL)", "follicular lymphoma", "mantle cell lymphoma (MCL)", "B-cell
     # non-Hodgkin lymphoma", "Hodgkin's disease"; a kind the catalogue does not name ("small
     # lymphocytic lymphoma", "lymphoblastic lymphoma") stays "lymphoma" beside its unread words
+    # (CLL's nodal form, before the family: "small lymphocytic lymphoma (SLL)", "CLL/SLL")
+    # (the letters after CLL's row, so that "treatments for CLL/SLL" passes both on as the
+    # therapies' indication)
+    ("sll", r"small[\s-]+(?:B[\s-]?cell\s+)?lymphocytic\s+lymphomas?(?:\s*\(\s*SLL\s*\))?", ("lymphocytic",)),
     ("dlbcl", r"diffuse\s+large\s+B[\s-]?cell\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?(?:\s*[(\[]\s*DLBCL\s*[)\]])?|\bDLBCL\b", ("diffuse", "dlbcl")),
     ("follicular_lymphoma", r"follicular\s+(?:(?:non-?\s*Hodgkin'?s?|B[\s-]?cell)\s+)?lymphomas?(?:\s*[(\[]\s*FL\s*[)\]])?", ("follicular",)),
     ("mantle_cell_lymphoma", r"mantle[\s-]+cell\s+lymphomas?(?:\s*[(\[]\s*MCL\s*[)\]])?", ("mantle",)),
@@ -699,10 +710,29 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("plasma_cell_leukemia", r"plasma[\s-]+cell\s+leuka?emias?(?:\s*\(\s*PCL\s*\))?", ("plasma",)),
     ("mds", r"myelodysplastic\s+syndromes?|\bMDS\b", ("myelodysplastic", "mds")),
     # (the British spelling, the plural, and "chronic lymphocyte leukemia" as one record writes it)
-    ("cll", r"chronic\s+lymphocyt(?:ic|e)\s+leuka?emias?|\bCLL\b", ("chronic lymphocyt", "cll")),
+    # ("B-CLL", "B-cell CLL", "B-cell chronic lymphocytic leukemia": every CLL is of B cells, the
+    # letter before it no further kind; left unread, it was a review beside every CLL)
+    ("cll", r"(?:\bB[\s-]?(?:cell\s+)?)?(?:chronic\s+lymphocyt(?:ic|e)\s+leuka?emias?|\bCLL\b)", ("chronic lymphocyt", "cll")),
+    ("sll", r"(?-i:\bSLL\b)(?!\s+cells?\b)", ("sll",)),  # (not "the demonstration of SLL cells in the lymph node": the diagnosis's evidence)
+    # Waldenström's macroglobulinaemia by its name (C88.0); lymphoplasmacytic lymphoma, the wider
+    # kind a hospital may code as a B-cell lymphoma (C83.0), is not read as it
+    ("waldenstrom_macroglobulinemia", r"waldenstr(?:ö|o|oe)m'?s?\s+(?:macroglobulin(?:a)?emia|disease)(?:\s*\(\s*WM\s*\))?", ("waldenstr",)),
     ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
     # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
     ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
+    # the classic myeloproliferative neoplasms by name, before the family. Myelofibrosis first, with
+    # the neoplasm it followed as part of its name ("post-PV/ET MF", "Post Polycythemia Vera/
+    # Essential Thrombocythemia Myelofibrosis", "polycythemia vera related myelofibrosis", "PPV-MF"):
+    # read as the earlier neoplasm too, a polycythaemia vera without fibrosis met a myelofibrosis
+    # trial. "MF", "PV" and "ET" alone are other things too (a patient's initials, "ET" a tube):
+    # the letters are read only as "PMF", "post-PV MF" and the like, or in brackets after the name
+    ("myelofibrosis", r"(?:(?:primary|idiopathic|chronic\s+idiopathic)\s+|post[\s-]*(?:polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|(?-i:PV|ET))"
+     r"(?:\s*(?:/|or|and)\s*(?:polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia|(?-i:PV|ET)))?[\s-]*"
+     r"|(?:polycyth(?:a)?emia\s+vera|essential\s+thrombocyth(?:a)?emia)[\s-]+(?:related|associated)\s+)?myelofibrosis(?:\s*\(\s*[\w/ -]{0,20}\bMF\s*\))?"
+     r"|(?-i:\bPMF\b|\bP(?:PV|ET)-MF\b|\b[Pp]ost-(?:PV|ET)(?:/(?:PV|ET))?[\s-]MF\b)|(?:primary|post-polycyth(?:a)?emia\s+vera|post-essential\s+thrombocyth(?:a)?emia)\s+(?-i:MF)\b",
+     ("myelofibros", "pmf", "mf")),
+    ("polycythemia_vera", r"polycyth(?:a)?emia\s+(?:rubra\s+)?vera(?:\s*\(\s*PV\s*\))?", ("polycyth",)),
+    ("essential_thrombocythemia", r"essential\s+thrombocyth(?:a)?emia(?:\s*\(\s*ET\s*\))?", ("thrombocyth",)),
     # the myeloproliferative neoplasms by their family name ("Other myeloproliferative disorders",
     # "myeloproliferative disorder (MPD) other than CML"); the overlap syndromes written
     # "myelodysplastic/myeloproliferative" or "myelodysplastic and myeloproliferative disorders" are not it
@@ -721,6 +751,54 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 
 _CANCER_RES = tuple((c, re.compile(p, I), gate) for c, p, gate in _CANCERS)
+
+
+# a family named as the head of its kinds' list ("the following myeloproliferative neoplasms:
+# essential thrombocythemia, polycythemia vera, and primary myelofibrosis"): read as one of them, a
+# chronic myeloid leukaemia (an MPN the list leaves out) met the exclusion
+_KINDS_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?:", I)
+
+
+# how a diagnosis is made, after "the diagnosis of <disease>" ("the diagnosis of CLL is defined by
+# the presence of 5 x 10^9 clonal B-lymphocytes/L", "the diagnosis of SLL may be made with ...")
+_DEFINED_NEXT = re.compile(r"\s+(?:is|are|may|can|will|must|should)\s+(?:be\s+)?(?:defined|made|established|confirmed|based)\b", I)
+# a disease an inclusion's diagnosis must rule out ("Mantle cell lymphoma should be excluded based
+# on positive staining of the tumor cells for CD23", "mantle cell lymphoma must be excluded by
+# demonstrating a negative FISH"): read as one more disease, every CLL patient failed the line
+_RULED_OUT = re.compile(r"\s+(?:should|must|has\s+to|needs?\s+to)\s+(?:be\s+)?(?:excluded|ruled\s+out)\b", I)
+
+
+# a disease named as a therapy's target ("PMF-directed therapy", "AML-specific treatment")
+_AS_TARGET = re.compile(r"\s*(?:\([^()]{0,20}\)|\))?\s*-\s*(?:directed|targeted|specific)\b", I)
+# a list of examples after a family's name ("Myeloproliferative disorders, including Ph-negative
+# CML, myelofibrosis and CMML"): the words back to "including", list words only
+_INCLUDING_BACK = re.compile(r"\bincluding\s+(?:[\w-]+(?:\s*,\s*|\s+(?:and|or|and/or)\s+|\s+)){0,8}$", I)
+
+
+def _kind_in_including_list(text: str, start: int, concept: str) -> bool:
+    """Whether the disease at ``start`` is one of the kinds an "including" list names after a
+    wider disease of its own ("MPN, including ..., myelofibrosis"): a kind of the family, never a
+    further disease each patient must have (read as one, joined to the next example by "and",
+    every MPN patient without CMML failed the line). The family is found by its own row's words
+    right before "including", whatever order the rows are read in."""
+    window = text[max(0, start - 160): start]
+    inc = _INCLUDING_BACK.search(window)
+    if inc is None:
+        return False
+    head = window[: inc.start()].rstrip(" ,")[-60:]
+    wider = set(ancestors(concept)) - {"blood_cancer"}
+    return any(c in wider and any(m.end() == len(head) for m in p.finditer(head)) for c, p, _g in _CANCER_RES)
+
+
+# the diseases a count of prior therapies is written for, in a bracket right after the number
+# ("following at least one (MCL and CLL) or two (DLBCL and FL) prior standard therapies"): whom
+# each count concerns, never diseases the line asks besides its own (read as such, "(MCL and
+# CLL)" left "CLL or DLBCL" a requirement and a follicular lymphoma after two therapies failed)
+_COUNT_FOR = re.compile(
+    r"(?:\b(?:at\s+least|more\s+than|minimum\s+of|up\s+to|fewer\s+than|or)\s+|[≥>≤<]\s*)(?:one|two|three|four|five|\d{1,2})\s*\(\s*"
+    r"(?:[\w-]+\s*(?:,|\band\b|\bor\b|/|&)\s*){0,4}$",
+    I,
+)
 
 
 # A kind the catalogue does not name, read by its row's words: the row's concept is the wider
@@ -2888,8 +2966,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if not free(m.start(), m.end()):
             continue
         res = (m.group("res") or "+").lower()
-        value = "negative" if re.match(NEG, res, I) else "positive"
+        value = "negative" if m.group("minus") or re.match(NEG, res, I) else "positive"
         cds = [c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I)]
+        if "cd34" in cds and (_GRAFT_CELLS.match(text, m.end()) or _GRAFT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+            continue  # the graft's cells, not the blasts' antigen
+        if set(cds) <= {"cd20", "cd30", "cd34"} and re.search(r"\bfor\s+$", text[max(0, m.start() - 5): m.start()], I):
+            continue  # "CHOP plus rituximab for CD20+ disease": whom a therapy is given, no result the line asks
         share = _antigen_share(text, m, list(dict.fromkeys(cds))) if value == "positive" else None
         if share is not None and free(share[0], share[1]):
             items.append(Item(share[0], share[1], share[2], frozenset(cds)))
@@ -3003,10 +3085,11 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 items.append(Item(m.start(), m.end(), predicate("measurable_disease", Op.IS, "positive"), frozenset({"measurable_disease"})))
     passed: list[tuple[int, int]] = []  # a cancer's name left to another reading: no shorter name inside it is read
     indications: list[tuple[int, int]] = []  # those a therapy was for ("chemotherapy for small cell lung cancer")
+    examples: list[tuple[int, int]] = []  # kinds an "including" list names after their family: no shorter name inside read, none passed on
     for k in _CANCER_LIVE.live(low):
         concept, pattern, gate = _CANCER_RES[k]
         for m in pattern.finditer(text):
-            if not free(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in passed):
+            if not free(m.start(), m.end()) or any(a < m.end() and m.start() < b for a, b in passed + examples):
                 continue
             if any(re.fullmatch(r"\s*\(\s*", text[b: m.start()]) for _, b in indications):
                 passed.append((m.start(), m.end()))
@@ -3014,9 +3097,27 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             before = text[max(0, m.start() - 40): m.start()]
             if _caused_by(text, m.start()):
                 continue  # another cancer: other_malignancy reads it
+            if _KINDS_AFTER.match(text, m.end()) and any(it.start >= m.end() and concept in ancestors(c) for it in items for c in it.concepts):
+                items.append(Item(m.start(), m.end(), None, frozenset()))
+                continue  # "one of the following myeloproliferative neoplasms: essential thrombocythemia, ...": the kinds named are the line's, not the family
+            if _COUNT_FOR.search(text, max(0, m.start() - 80), m.start()):
+                passed.append((m.start(), m.end()))
+                continue  # "progression following at least one (MCL and CLL) or two (DLBCL and FL) prior therapies": whom a count is for
             if re.search(r"\bincluding\s+(?:[\w-]+\s+){0,2}$", before, I) and any(it.concepts & set(ancestors(concept)) for it in items):
                 passed.append((m.start(), m.end()))
                 continue  # "Myeloproliferative disorders, including Ph-negative CML": a kind of the disease named, no further requirement
+            if _kind_in_including_list(text, m.start(), concept):
+                examples.append((m.start(), m.end()))
+                continue  # "Myeloproliferative disorders, including Ph-negative CML, myelofibrosis and CMML": the list's kinds of it, further on
+            if _DEFINED_NEXT.match(text, m.end()) and re.search(r"\bthe\s+diagnosis\s+of\s+$", before, I):
+                items.append(Item(m.start(), m.end(), None, frozenset()))
+                continue  # "the diagnosis of SLL may be made with ...": how the disease the line asks is known, no further disease
+            ruled_out = _RULED_OUT.match(text, m.end()) if ctype is CriterionType.INCLUSION else None
+            if ruled_out is not None:
+                items.append(Item(m.start(), ruled_out.end(), Not(predicate(concept, Op.PRESENT)), frozenset({concept})))
+                continue  # "Mantle cell lymphoma should be excluded based on ...": the patient's disease must not be it
+            if _AS_TARGET.match(text, m.end()):
+                continue  # "primary myelofibrosis (PMF)-directed experimental therapy": what a therapy was for, no disease the line asks
             if any(re.fullmatch(r"\s*(?:,|or|and|and/or|/)\s*", text[b: m.start()], I) for _, b in passed):
                 passed.append((m.start(), m.end()))
                 continue  # "Prior treatment of myelodysplastic syndrome or myeloproliferative neoplasm": both the treatment's
