@@ -709,6 +709,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("breast_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the breast (D05)", parent="carcinoma_in_situ"),
     Concept("bladder_carcinoma_in_situ", Kind.EVENT, "carcinoma in situ of the bladder (D09.0)", parent="carcinoma_in_situ"),
     Concept("carcinoma_in_situ_other_site", Kind.EVENT, "carcinoma (or melanoma) in situ of another coded site", parent="carcinoma_in_situ"),
+    # hemolysis as the named cause a bilirubin limit excepts (issue 14, append only): "Total
+    # bilirubin < 1.5 mg/dL unless elevated due to hemolysis", "unless due to Gilbert disease,
+    # hemolysis, or disease infiltration of the liver" (20 corpus lines). With no concept, the
+    # exception was a review for every patient over the limit, and a list of causes read its
+    # Gilbert's syndrome alone. The hemolytic anaemias of ICD-10-CM D55-D59 (the autoimmune one,
+    # D59.1, among them); absent from the record means absent, as for Gilbert's syndrome
+    Concept("hemolytic_anemia", Kind.EVENT, "hemolytic anemia (hemolysis; D55-D59)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
