@@ -742,6 +742,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # lymphoma: a record coded only as one (ICD-10-CM C83.0, small cell B-cell lymphoma, holds
     # the marginal zone and lymphoplasmacytic ones as well) leaves it open, never absent
     Concept("sll", Kind.EVENT, "small lymphocytic lymphoma (SLL)", parent="b_cell_lymphoma"),
+    # hemolysis as the named cause a bilirubin limit excepts (issue 14, append only): "Total
+    # bilirubin < 1.5 mg/dL unless elevated due to hemolysis", "unless due to Gilbert disease,
+    # hemolysis, or disease infiltration of the liver" (20 corpus lines). With no concept, the
+    # exception was a review for every patient over the limit, and a list of causes read its
+    # Gilbert's syndrome alone. The hemolytic anaemias of ICD-10-CM D55-D59 (the autoimmune one,
+    # D59.1, among them); absent from the record means absent, as for Gilbert's syndrome
+    Concept("hemolytic_anemia", Kind.EVENT, "hemolytic anemia (hemolysis; D55-D59)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -14,7 +14,7 @@ from functools import lru_cache
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
-from rules_engine.parser.remarks import blank_either_way, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
+from rules_engine.parser.remarks import ESTIMATED, blank_either_way, blank_estimator, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import BIOMARKERS, biomarker_items
@@ -64,7 +64,7 @@ _EXCEPTION = re.compile(
     r"|\(\s*not\s+[^()]*(?:\([^()]*\)[^()]*)?\)"
     r"|\([^()]*\b(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)\b[^()]*\)"
     # "(may be eligible if the patient currently has a pacemaker)": a permission in brackets
-    r"|\([^()]*\b(?:may|can|could|will|would)\s+(?:still\s+|also\s+)?be\s+(?:acceptable|allowed|permitted|eligible|enrolled|included)\b[^()]*\)"
+    r"|\([^()]*\b(?:may|can|could|will|would|should|shall)\s+(?:still\s+|also\s+)?be\s+(?:acceptable|allowed|permitted|eligible|enrolled|included)\b[^()]*\)"
     r"|\(\s*(?:except(?:\s+for)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not)\b[^()]*\)"
     # ", other than APL, as defined by WHO, that is relapsed ...": an aside between commas ends at
     # the comma when the main clause goes on after it (else the rest became the exception's)
@@ -1320,6 +1320,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         for m in _BLANK_RUN.finditer(as_written):
             chars[m.start(): m.end()] = " " * (m.end() - m.start())
         masked_text = "".join(chars)
+    if any(it.concepts & ESTIMATED for it in items if it.expr is not None):
+        masked_text = blank_estimator(masked_text)  # "life expectancy >= 12 weeks in the opinion of the investigator"
     lead = [(0, _NOT_YET.match(main, negated.end()).end())] if negated is not None else []  # "Has never", "Have not yet": the negation read
     for a, b in examples + restated + _restated_initials(main, items) + lead:
         masked_text = masked_text[:a] + " " * (b - a) + masked_text[b:]

@@ -184,6 +184,11 @@ NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
     # the disease's own spread to the liver, however worded ("liver involvement", "leukemia
     # infiltration of the liver"): a hospital codes it as a secondary neoplasm of the liver (C78.7)
     (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|involvement|infiltration)|\b(?:metasta\w*|involvement|infiltration)\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+    # hemolysis however named ("unless elevated due to hemolysis", "except in patients with
+    # hemolytic anemia", "congenital hemolytic disorder"): a hemolytic anaemia on record
+    # (never its absence: "a positive Coombs test but no evidence of hemolysis")
+    (re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!without\s)(?<!evidence\sof\s)(?<!absence\sof\s)\bha?emoly(?:sis|tic(?:\s+(?:ana?emias?|disorders?|diseases?|states?))?)\b", I),
+     "hemolytic_anemia"),
 )
 
 

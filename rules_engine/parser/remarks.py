@@ -52,6 +52,10 @@ HYDROXYUREA_EXCEPTED = (
     r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cells?|WBC|leukocyte)(?:\s*\(\s*WBC\s*\))?\s+counts?|(?:hyper)?leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
 )
 
+# a method's abbreviation in brackets after it ("on electrocardiogram (ECG) at Screening", "by
+# Echocardiogram (ECHO) or multigated acquisition scan (MUGA)"), each method of a list its own
+_METHOD_ABBREVIATION = r"(?:\s*\(\s*(?:12[\s-]lead\s+)?(?:ECG|EKG|ECHO|TTE|MUGA)s?\s*\))?"
+
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
     # histological subtype of breast cancer)"): it widens nothing the name does not
@@ -92,20 +96,22 @@ _PATTERNS: tuple[str, ...] = (
     # method of establishing or measuring
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established|based)\s+)?(?:by|with|via|using|through|on|per)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|2-dimensional|2-D|"
-    r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)\s+(?:(?:or|and/or)\s+)?){0,2}"
+    r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)(?:\s*\(\s*2-?D\s*\))?\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
-    r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
+    r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|(?:pulmonary|lung)\s+function\s+(?:tests?|testing|studies)(?:\s*\(\s*PFTs?\s*\))?|PFTs?|spirometry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
-    r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
+    + _METHOD_ABBREVIATION
+    + r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:(?:two|2)[\s-]?dimensional(?:\s*\(\s*2-?D\s*\))?\s+|2-?D\s+|transthoracic\s+)?(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
     r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
-    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
-    r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))){0,3}",
+    r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi(?:ple)?[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
+    r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))"
+    + _METHOD_ABBREVIATION + r"){0,3}",
     r"\b(?:Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # the toxicity scale a grade is read on, in brackets after it or standing alone ("< Grade 2
@@ -143,6 +149,23 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
+    # when a measurement is taken, said as an adjective before it ("A pretreatment measured
+    # creatinine clearance ... of >= 50 ml/minute", "on pretreatment MUGA scan"): the value before
+    # the trial's treatment is the one any record holds at screening
+    r"\b(?:an?\s+)?pre-?treatment(?=\s+(?:measured|calculated|estimated|serum|plasma|creatinine|bilirubin|laboratory|lab|ECG|EKG|echocardiogra\w*|MUGA|LVEF|ejection|QTc)\b)",
+    # when a measurement is taken at all, the COG template's "Pulse oximetry > 94% if there is a
+    # clinical indication for determination" (3 corpus lines): a value on record was taken, and
+    # decides; none on record leaves the line unknown, as before
+    r"\b(?:if|when)\s+there\s+is\s+(?:a\s+)?clinical\s+indication\s+for\s+(?:its\s+|the\s+)?(?:determination|measurement|testing)\b",
+    # which scale scores the status at which age, beside a status read on another scale ("ECOG
+    # scores of 0, 1 or 2; use Karnofsky for patients > 16 years of age and Lansky for patients =<
+    # 16 years of age"), and the words that say the status is the one the scale names ("a
+    # performance status corresponding to an ECOG score of ..."): how the status is scored. A
+    # minimum written on those scales is read with its ages (normalize._SCALES_BY_AGE); a record
+    # with only a Karnofsky or a Lansky leaves the ECOG bound unknown, as before
+    r"\buse\s+(?:the\s+)?Karnofsky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:>|older\s+than|over)\s*\d{1,2}\s+(?:years?|yrs?)(?:\s+of\s+age|\s+old)?"
+    r"\s*,?\s*and\s+(?:the\s+)?Lansky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:[<≤]\s*)?\d{1,2}\s+(?:years?|yrs?)(?:\s+of\s+age|\s+old)?(?:\s+or\s+(?:younger|less))?"
+    r"|\b(?:a\s+)?performance\s+status\s+corresponding\s+to\s+(?:an?\s+)?(?=(?:ECOG|Eastern|Zubrod|WHO)\b)",
     # an anchor counted back from the cell product or its preparation ("within 3 days before CAR
     # NK-CD19 infusion", "prior to initiation of the pretreatment regimen", "before lymphodepletion"):
     # when the window ends, which the window before it already reads
@@ -154,6 +177,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
     r"\bon\s+(?:an?\s+|the\s+)?(?:(?:screening|baseline|resting|single|triplicate)\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)s?\b"
+    # (with its abbreviation: "on electrocardiogram (ECG) at Screening")
+    r"(?:\s*\(\s*(?:12[\s-]lead\s+)?(?:ECG|EKG)s?\s*\))?"
     # the interval's name in words before its corrected form ("Resting QT interval corrected with Fridericia's formula (QTcF)")
     r"|\b(?:resting\s+)?QT\s+interval(?=\s+corrected\b)",
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
@@ -199,7 +224,17 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:with\s+or\s+without|irrespective\s+of|regardless\s+of)\s+)(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC|blood)\s+)?"
     r"(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s*;?\s+)?(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)"
-    r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b",
+    r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b"
+    # (with what it is for: "transfusions permitted to bring PLT to >10,000"; the count after it is read)
+    r"(?:\s+to\s+(?:bring|achieve|reach|raise|maintain|attain)\b)?",
+    # the same permission said of the patient ("Hemoglobin >= 80 g/L (may receive transfusion)",
+    # "(may be transfused to this level)", "(patients may receive transfusions to meet this
+    # parameter)"; 12 corpus lines): how the count may be reached, which the count itself is. Left,
+    # it was an unread review beside a met count. What else may be given ("or erythropoietin
+    # treated") is left to be read
+    r"(?<!\bwho\s)\b(?:(?:patients?|subjects?|participants?)\s+)?(?:may|can)\s+(?:be\s+transfused|receive\s+(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|PRBC|blood)\s+)?transfusions?)"
+    r"(?:\s+(?:to|in\s+order\s+to)\s+(?:achieve|reach|meet|maintain|bring|attain|exceed)(?:\s+(?:or|and)\s+(?:achieve|reach|meet|maintain|exceed))?"
+    r"\s+(?:this|these|that|the)\s+(?:(?:hemoglobin|haemoglobin|platelet)\s+)?(?:levels?|counts?|thresholds?|values?|parameters?|requirements?))?\b",
     # who is not fertile, in brackets ("(women who have undergone surgical sterilization or at least
     # 2 years after menopause are considered to be infertile)"): the definition of the potential
     # the line's structure reads from the record, as the bracket after "potential" above
@@ -370,6 +405,36 @@ def blank_rationale(text: str) -> str:
     return _blanked(_RATIONALE, text)
 
 
+# Who estimates a value that is an estimate by its nature ("life expectancy >= 12 weeks in the
+# opinion of the investigator", "(per investigator opinion)", "as assessed by the investigator",
+# "based on the attending physician's discretion", "Considered by the Investigator to have a life
+# expectancy of ..."; 20 corpus lines): a life expectancy or a performance status on record is
+# the clinician's estimate already, so naming the clinician asks nothing more. Blanked only in a
+# clause that reads such a value (``ESTIMATED``); elsewhere "in the opinion of the investigator"
+# is the judgement the line asks for, and stays a review.
+ESTIMATED = frozenset({"life_expectancy", "ecog", "karnofsky", "lansky"})
+_CLINICIAN = (
+    r"(?:the\s+|a\s+|an\s+)?(?:(?:treating|clinical|enrolling|principal|attending|study|site|local)\s+){0,2}"
+    r"(?:investigators?|physicians?|clinicians?|doctors?|PI)(?:'s|s'|’s)?(?:\s*(?:/|and|or)\s*(?:sub-?investigators?|(?:the\s+)?sponsor)(?:'s|’s)?)?"
+)
+_ESTIMATOR = re.compile(
+    r"\(?\s*(?:(?:in|according\s+to|based\s+(?:up)?on|per)\s+(?:the\s+)?(?:opinion|judge?ment|assessment|discretion|estimat(?:e|ion))\s+of\s+" + _CLINICIAN
+    + r"|(?:as\s+)?(?:in|according\s+to|based\s+(?:up)?on|per)\s+" + _CLINICIAN + r"\s+(?:opinion|judge?ment|assessment|discretion|estimat(?:e|ion))"
+    + r"|(?:as\s+)?(?:determined|assessed|documented|judged|estimated|evaluated)\s+by\s+" + _CLINICIAN
+    + r"|considered\s+by\s+" + _CLINICIAN + r"\s+to\s+have"
+    + r"|(?:investigator|physician|clinician)[\s-]+(?=(?:predicted|estimated|assessed|judged)\b))\b\s*\)?",
+    I,
+)
+
+
+def blank_estimator(text: str) -> str:
+    """``text`` with the clinician named as a value's estimator blanked (offsets kept)."""
+    low = text.lower()
+    if "investigator" not in low and "physician" not in low and "clinician" not in low and "doctor" not in low and "pi" not in low:
+        return text
+    return _blanked(_ESTIMATOR, text)
+
+
 # a stand-in test allowed when the asked one is missing ("Direct bilirubin > 1.5x the institutional
 # ULN for age. A total bilirubin result that is less than 1.5 times the institutional ULN for age may
 # be used for eligibility if a direct bilirubin result is not available."; 3 COG lines): the asked
@@ -436,6 +501,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prior to", "before"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
+    ("pretreatment", "pre-treatment"),
+    ("indication",),
+    ("use karnofsky", "corresponding"),
     ("infusion", "lymphodepl", "apheresis", "depleting", "conditioning", "pretreatment", "pre-treatment"),
     ("based",),
     ("transfusion",),
@@ -457,6 +525,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("potential",),
     ("transfusion", "growth"),
     ("transfusion", "growth"),
+    ("transfus",),
     ("considered", "regarded", "defined"),
     ("past", "prior", "previous"),
     ("enrolled", "registered", "randomi"),

@@ -152,6 +152,8 @@ _LIFE_THREATENING = re.compile(r"\blife[\s-]+threaten\w*", I)
 
 WIDENING_CLAUSE = re.compile(
     r"\b(?:(?:can|could|may|will|would)\s+(?:also\s+|only\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted|considered|registered|entered)|"
+    # ("(Gilbert and other syndromes ... should be allowed)"; never "should be considered", advice)
+    r"(?:should|shall)\s+(?:also\s+|still\s+)?be\s+(?:enrolled|included|eligible|allowed|permitted)|"
     r"(?:is|are)\s+(?:also\s+)?(?:acceptable|allowed|permitted|eligible)|(?:is|are)\s+not\s+(?:excluded|required)|"
     # ("Patients with poor-risk myelodysplasia (MDS) ... are also candidates for this protocol":
     # the also-eligible said with the investigators' word; joined as a requirement, every
@@ -299,7 +301,20 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
-    if person and _FOR_PERSONS.search(body):
+    # "(Gilbert and other syndromes with increased indirect bilirubin should be allowed)": the others
+    # are more persons excepted, never a condition on the one named, so they widen the exception
+    # (a person reads them) rather than narrow it (left as a qualifier, a patient with Gilbert's
+    # syndrome failed the bilirubin the exception frees him from)
+    # (only beside the named causes of a value out of range: "other malignancy treated > 5 years
+    # ago" in a cancer's exception is its own reading)
+    causes = {concept for _, concept in NAMED_CAUSES}
+    cause_only = bool(read) and all(it.concepts and it.concepts <= causes for it in read)
+    others = _AND_OTHERS.search("".join(masked)) if cause_only else None
+    if others is not None:
+        masked[others.start(): others.end()] = " " * (others.end() - others.start())
+    # a named cause permitted ("(Gilbert's syndrome should be allowed)"): the cause read is the
+    # one the words name, so its verb says only that the exception widens
+    if (person and _FOR_PERSONS.search(body)) or cause_only:
         # the exemption's own verb ("... is acceptable for subjects with Gilbert's", "... may be
         # enrolled") says the exception widens, which applying it does: left, "acceptable" kept
         # a fully read exception ("direct bilirubin <= 1.5 x ULN is acceptable for subjects with
@@ -310,9 +325,63 @@ def _exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     leftover = content_words(blank_remarks("".join(masked))) + _bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
+    if not leftover and not person and any(it.concepts & causes for it in read) and any(it.concepts - causes - _CAUSED_VALUES for it in read):
+        # "Total bilirubin <= 1.5 x ULN unless due to Gilbert's disease or hemolysis, AST and ALT <= 2.5
+        # x ULN, Serum creatinine <= 1.5 x ULN": the exception's words ran on into the list's next
+        # items, which no cause of a liver value excepts. Joined as alternatives of the causes, the
+        # creatinine alone met the bilirubin; a person reads the exception
+        leftover = ["the exception runs into the items after it"]
     if leftover:
         expr = all_of([expr, Qualifier(review_reason(" ".join(leftover)), exc)])
+    if others is not None:
+        expr = any_of([expr, Alternative(review_reason(others.group(0)), exc)])
+    elif cause_only and _unread_cause(body, read):
+        # "unless due to leukemia or congenital hemolytic disorder": a cause of the list no topic
+        # read is one more alternative of the exception, never a condition on the cause read
+        # beside it (joined so, a patient whose bilirubin the leukaemia raised failed the line)
+        expr = any_of([expr, Alternative(ReviewReason.UNPARSED, exc)])
     return expr, person
+
+
+# the words that lead or join a list of causes, never a cause themselves
+_CAUSE_LEAD = frozenset(
+    "unless except excluding other than if when in patients subjects participants those who with the a an of is are was be been by to due "
+    "elevated elevation elevations increase increased rise raised high higher level levels value values result results abnormal abnormality "
+    "abnormalities secondary attributable attributed related considered thought believed judged documented known proven suspected "
+    "from resulting caused primarily directly solely mainly for then present allowed permitted acceptable eligible".split()
+)
+_LIST_CUT = re.compile(r"\s*(?:,\s*(?:or|and/or)?|\bor\b|\band/or\b)\s*", I)
+
+
+def _unread_cause(body: str, read: list[Item]) -> bool:
+    """Whether a list of causes ("leukemia or congenital hemolytic disorder") holds a member no
+    item read and no remark explains: a cause a person weighs."""
+    pos = 0
+    for cut in [*_LIST_CUT.finditer(body), None]:
+        end = cut.start() if cut is not None else len(body)
+        # (a number is the exception's own limit, "then <= 5 x ULN is allowed", "where bilirubin to
+        # 4x ULN is allowed", never a cause)
+        # (nor a condition the exception sets, "If elevation is not due to liver dysfunction")
+        if not any(it.start < end and it.end > pos for it in read) and not re.search(r"\d|\b(?:not|no|if|when|without)\b", body[pos:end], I):
+            words = re.findall(r"[A-Za-z][A-Za-z'-]{2,}", blank_remarks(body[pos:end]))
+            if any(w.lower() not in _CAUSE_LEAD for w in words):
+                return True
+        if cut is None:
+            return False
+        pos = cut.end()
+    return False
+
+
+# "and other syndromes with ...", "or any other cause of ...": further persons an exception
+# names beside the one read, up to the clause's verb or punctuation
+_AND_OTHERS = re.compile(
+    r"\b(?:and|or|and/or)\s+(?:any\s+)?other\s+[\w-]+(?:\s+(?!(?:should|shall|will|may|can|is|are|must)\b)[\w-]+){0,6}", I
+)
+
+
+# the values a named cause raises, which an exception for it may bound anew ("unless Gilbert's
+# syndrome, in which case direct bilirubin <= 1.5 x ULN", "if liver metastases, AST <= 5 x ULN")
+_CAUSED_VALUES = frozenset({"bilirubin", "direct_bilirubin", "alt", "ast", "alp"})
 
 
 # the persons an exemption is for ("for subjects with Gilbert's", "patients with ... may be enrolled")

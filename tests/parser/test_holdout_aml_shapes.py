@@ -325,17 +325,15 @@ def test_sibling_definitions_of_statuses_are_the_headings_alternatives(text: str
     assert evaluate_reference(trial, facts, AS_OF).criteria[0].outcome is expected
 
 
-COG_PERFORMANCE = (
-    "Patients must have a performance status corresponding to an Eastern Cooperative Oncology Group (ECOG) scores of 0, 1 or 2; "
-    "use Karnofsky for patients > 16 years of age and Lansky for patients =< 16 years of age"
-)
 BOTH_SCALES = (
     "Adequate performance status (for patients ≥16 years of age, defined as Karnofsky score >60 and for patients <16 years of age, "
     "defined as Lansky score >60)"
 )
 
 AGES_APART_ROWS = [
-    (COG_PERFORMANCE, [], [adult(score("ecog", 3), years=30)], [adult(score("ecog", 1), years=30), adult(score("lansky", 80), years=12)]),
+    # (the COG line "ECOG scores of 0, 1 or 2; use Karnofsky for patients > 16 years of age and Lansky for
+    # patients =< 16 years of age" names which scale scores which age, no pair of ages apart: it is read
+    # in tests/parser/test_lab_remarks_and_causes.py)
     (BOTH_SCALES, [], [adult(score("karnofsky", 40), score("lansky", 40), years=20)], [adult(score("karnofsky", 80), years=30)]),
     ("Age 18 to 70 years", [adult(years=40)], [adult(years=75)], []),  # a range is no pair apart
 ]

@@ -103,7 +103,8 @@ ROWS = [
      [egfr(0.9, None), egfr(1.7, 65)], [egfr(1.8, 45)], [egfr(1.8, None)]),
     ("Serum creatinine =< 1.0 mg/dL; if serum creatinine > 1.0 mg/dL, then the estimated glomerular filtration rate (GFR) must be > "
      "50 L/min/1.73 m^2 as calculated by the Modification of Diet in Renal Disease equation", I,
-     [egfr(0.9, None)], [], [egfr(1.3, 60), egfr(1.3, 40)]),
+     # (a filtration per 1.73 m2 "in litres" is the millilitre rate miswritten: issue 14, normalize)
+     [egfr(0.9, None), egfr(1.3, 60)], [egfr(1.3, 40)], [egfr(1.3, None)]),
     # -- "ara-C"
     ("Must not have received previous ara-C (cytarabine) or clofarabine", I,
      [adult(named("azacitidine"))], [adult(named("cytarabine")), adult(named("clofarabine"))], []),

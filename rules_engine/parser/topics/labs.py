@@ -442,7 +442,10 @@ _FRAME = re.compile(
     r"|as\s+follows|including|with|:))?\s*:?",
     I,
 )
-_WNL = re.compile(rf"{LAB_NAME_START}(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|{LAB_NAME_START}(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
+# (when it is measured and the verb may stand between: "The conjugated serum bilirubin prior to study
+# entry must be within the normal range")
+_WNL_VERB = r"(?:(?:prior\s+to|before|at)\s+(?:study\s+entry|screening|enrol{1,2}ment|registration)\s+)?(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?"
+_WNL = re.compile(rf"{LAB_NAME_START}(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?{_WNL_VERB}(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|{LAB_NAME_START}(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 
 
 # An ejection fraction against the lab's own lower limit of normal ("LVEF ≥ the lower limit of
@@ -1138,7 +1141,7 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _WNL.finditer(text) if ("normal" in low or "wnl" in low) else ():
         if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
             continue
-        concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "alt", "ast", "creatinine", "alp", "aptt", "pt", "inr")]
+        concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "direct_bilirubin", "alt", "ast", "creatinine", "alp", "aptt", "pt", "inr")]
         if concepts:
             items.append(Item(m.start(), m.end(), all_of([predicate(c, Op.LTE, 1, None, True) for c in concepts]), frozenset(concepts)))
     if items:

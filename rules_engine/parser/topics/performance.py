@@ -322,7 +322,7 @@ _NYHA = re.compile(r"\b(?:NYHA|New\s+York\s+Heart\s+(?:Association|Society))\b",
 _NYHA_CLASS = re.compile(
     r"(?:(?P<lead>[≥>])\s*(?=class|grade|NYHA))?"
     r"(?:class|grade|grading|classification)?\s*(?:\(?\s*NYHA\s*\)?\s*)?(?:functional\s+)?(?:class\s*)?(?P<op>[≥>≤<])?\s*(?P<a>IV|III|II|I|[1-4])\b(?:\s*\([a-z]+\))?"
-    r"(?:\s*(?:or|-|to|and|/|,)\s*(?P<b>IV|III|II|[1-4])\b(?:\s*\([a-z]+\))?)?(?:\s*(?:or\s+(?P<post>higher|greater|above|worse)))?",
+    r"(?:\s*(?:or|-|to|and|/|,)\s*(?P<b>IV|III|II|[1-4])\b(?:\s*\([a-z]+\))?)?(?:\s*(?:or\s+(?:(?P<post>higher|greater|above|worse)|(?P<down>better|lower|less|below))))?",
     I,
 )
 
@@ -353,6 +353,10 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     op = OPS.get(best.group("op") or best.group("lead") or "")
     if op in (Op.GT, Op.GTE, Op.LT, Op.LTE):
         pred = predicate("nyha", op, a)
+    elif best.group("down") and b is None:
+        # "class II or better" (a lower class is the better heart): the class or any below it.
+        # Read as class II alone, with "better" an unread alternative, class I was unknown
+        pred = predicate("nyha", Op.LTE, a)
     elif best.group("post") or (b == 4):
         pred = predicate("nyha", Op.GTE, a)
     elif b is not None:
