@@ -541,6 +541,12 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     pending = list(recorded.values())
     for test, target in POSITIVE_TEST_IMPLIES.items():
         m = measurements.get(test)
+        # the event a positive test implies is read off its latest reading as before, even where
+        # that day's readings disagree and the test's own view decides nothing (``latest_view``):
+        # a positive HBsAg beside a negative one the same day still implies hepatitis B, as the
+        # re-match's snapshot derives it (``focused``)
+        if m is not None and m.error is not None and m.word is None and facts.measurements.get(test):
+            m = _measurement(_latest(facts.measurements[test]), as_of)
         if m is not None and m.word == "positive":
             derived = EventView(target, True, m.date, m.dd, m.mo, m.date is None, f"{test}>{target}", False, "positive")
             merged[target] = merge_events(merged[target], derived) if target in merged else derived
