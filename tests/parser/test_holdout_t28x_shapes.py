@@ -67,7 +67,8 @@ ROWS = [
     ("Concurrent use of investigational therapeutic agent.", E, [adult(medication("investigational_agent", 5))], [NONE], []),
     # -- "chronic lymphocyte leukemia" is CLL (myeloma after it was and-ed to the unread words)
     ("Confirmed diagnosis of follicular lymphoma, mantle cell lymphoma, chronic lymphocyte leukemia/small lymphocytic lymphoma or multiple myeloma.", I,
-     [adult(condition("multiple_myeloma", 900))], [adult(condition("aml", 30))], [adult(condition("cll", 900))]),
+     # (CLL/SLL is one item since SLL is read: a CLL record meets it)
+     [adult(condition("multiple_myeloma", 900)), adult(condition("cll", 900))], [adult(condition("aml", 30))], []),
     # (a transplant received keeps its reading)
     ("Prior allogeneic stem cell transplant (SCT)", E, [ALLO], [NONE], []),
 ]

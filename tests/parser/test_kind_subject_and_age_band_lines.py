@@ -35,7 +35,8 @@ ROWS = [
     # the class itself, and its peripheral kind, stay decided
     ("Relapsed peripheral T-cell lymphoma", I, [adult(condition("t_cell_lymphoma"), condition("relapsed"))], [adult(condition("dlbcl"), condition("relapsed"))], []),
     ("Patients with mantle cell lymphoma, CLL, or SLL must be on non-cytochrome P450 modulating antiretroviral agents (Stratum C) to be eligible for this study", I,
-     [], [], [adult(), adult(condition("cll"))]),
+     # (SLL read, a record with none of the three is not asked the requirement)
+     [adult()], [], [adult(condition("cll"))]),
     ("Patients with a history of cardiac disease or mediastinal radiation should undergo testing of ventricular function", I, [], [], [adult()]),
     ("Participants with solid tumors must not have received myelosuppressive chemotherapy within 3 weeks of enrollment in this study", I,
      [adult(), adult(condition("solid_tumor"), medication("chemotherapy", days_ago=60))], [adult(condition("solid_tumor"), medication("chemotherapy", days_ago=7))], []),

@@ -46,7 +46,7 @@ READINGS = [
      INC, 'solid-tumor and review unparsed "enrollment of participants was completed" and review unparsed '
      '"Participants with a diagnosis of leukemia continue to be enrolled"'),
     ("Note: Patients with CLL, SLL, or mantle cell lymphoma (MCL) may only be enrolled in Stratum C", INC,
-     'not (CLL or mantle-cell-lymphoma) or review unparsed "in Stratum C"'),
+     'not (CLL or SLL or mantle-cell-lymphoma) or review unparsed "in Stratum C"'),
     # the terminology note is taken out of the line it was run into
     ("No prior lymphoma, Hodgkin's lymphoma, myelodysplastic syndromes, or leukemia" + PDQ_TERMINOLOGY, INC, "not (lymphoma or Hodgkin-lymphoma or MDS)"),
     ("All disease must be encompassable in a single radiation port (including any site of resected disease)" + PDQ_TERMINOLOGY, INC,
