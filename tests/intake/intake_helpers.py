@@ -130,3 +130,23 @@ def medication(
         named["text"] = text
     return {"resourceType": "MedicationStatement", "status": status, "medicationCodeableConcept": named,
             "subject": {"reference": PATIENT_URL}, "effectiveDateTime": when}
+
+
+def decided_exclusion(own: str, line: str, codes: tuple[str, ...], as_of: Any, onset: str = "2026-06-01") -> Any:
+    """The outcome of exclusion ``line`` in a trial whose inclusion is ``own``, for a record of
+    the ICD-10-CM ``codes``: the same from the reference evaluator and the compiled engine (both
+    asked, outcome and reason compared)."""
+    from matcher.intake import normalise
+    from rules_engine.criteria import CriterionType, TrialCriteria
+    from rules_engine.engine import MatchingEngine
+    from rules_engine.parser import parse_lines
+    from rules_engine.reference import evaluate_reference
+
+    facts = normalise(bundle(*(condition(ICD10, code, onset=onset) for code in codes))).facts
+    trial = TrialCriteria("t", 1, tuple(parse_lines([(CriterionType.INCLUSION, own), (CriterionType.EXCLUSION, line)])))
+    engine = MatchingEngine()
+    engine.add_trials([trial])
+    compiled = engine.evaluate(facts, as_of, trial_ids=["t"])[0].criteria[-1]
+    reference = evaluate_reference(trial, facts, as_of).criteria[-1]
+    assert (compiled.outcome, compiled.reason) == (reference.outcome, reference.reason)
+    return reference.outcome

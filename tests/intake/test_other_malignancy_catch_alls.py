@@ -25,7 +25,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
 
-from intake_helpers import ICD10, bundle, condition
+from intake_helpers import ICD10, bundle, condition, decided_exclusion
 
 AS_OF = date(2026, 12, 2)
 LUNG = "Histologically confirmed non-small cell lung cancer"
@@ -37,14 +37,7 @@ SKIN = "Other malignancy within 5 years except adequately treated non-melanoma s
 
 def decide(own: str, line: str, *codes: str) -> Outcome:
     """The exclusion's outcome, the same from the reference evaluator and the compiled engine."""
-    facts = normalise(bundle(*(condition(ICD10, code, onset="2026-06-01") for code in codes))).facts
-    trial = TrialCriteria("t", 1, tuple(parse_lines([(CriterionType.INCLUSION, own), (CriterionType.EXCLUSION, line)])))
-    engine = MatchingEngine()
-    engine.add_trials([trial])
-    compiled = engine.evaluate(facts, AS_OF, trial_ids=["t"])[0].criteria[-1]
-    reference = evaluate_reference(trial, facts, AS_OF).criteria[-1]
-    assert (compiled.outcome, compiled.reason) == (reference.outcome, reference.reason)
-    return reference.outcome
+    return decided_exclusion(own, line, codes, AS_OF)
 
 
 @pytest.mark.parametrize(

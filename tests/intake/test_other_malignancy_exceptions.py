@@ -21,7 +21,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.reference import evaluate_reference
 
-from intake_helpers import ICD10, bundle, condition
+from intake_helpers import ICD10, bundle, condition, decided_exclusion
 
 AS_OF = date(2026, 12, 2)
 OWN = (CriterionType.INCLUSION, "Relapsed or refractory acute myeloid leukemia")
@@ -30,14 +30,7 @@ LINE = "Any other malignancies within past 5 years except basal cell skin cancer
 
 def decide(*codes: str) -> Outcome:
     """The line's outcome, the same from the reference evaluator and the compiled engine."""
-    facts = normalise(bundle(*(condition(ICD10, code, onset="2026-06-01") for code in codes))).facts
-    trial = TrialCriteria("t", 1, tuple(parse_lines([OWN, (CriterionType.EXCLUSION, LINE)])))
-    engine = MatchingEngine()
-    engine.add_trials([trial])
-    compiled = engine.evaluate(facts, AS_OF, trial_ids=["t"])[0].criteria[-1]
-    reference = evaluate_reference(trial, facts, AS_OF).criteria[-1]
-    assert (compiled.outcome, compiled.reason) == (reference.outcome, reference.reason)
-    return reference.outcome
+    return decided_exclusion(OWN[1], LINE, codes, AS_OF)
 
 
 @pytest.mark.parametrize(

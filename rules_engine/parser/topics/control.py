@@ -17,6 +17,7 @@ pressure today says nothing of the past.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.items import I, all_of, any_of, predicate
@@ -41,14 +42,21 @@ _LIMITS: dict[str, tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = {
 }
 
 
+def qualified_pair(part: Expr, diseases: Container[str], words: re.Pattern[str]) -> tuple[Predicate, Review] | None:
+    """``part`` as "one of ``diseases`` present, and a review of nothing but its qualifier"
+    (``words``, matched whole: "Uncontrolled"), or None: the shape both this module's limits and
+    ``qualified_conditions``' definitions replace."""
+    if not isinstance(part, All) or len(part.parts) != 2:
+        return None
+    disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
+    review = next((p for p in part.parts if isinstance(p, Review)), None)
+    if disease is None or review is None or disease.concept not in diseases or disease.op is not Op.PRESENT or disease.window is not None:
+        return None
+    return (disease, review) if review.text and words.fullmatch(review.text) else None
+
+
 def _controlled_pair(expr: All) -> tuple[Predicate, Review] | None:
-    if len(expr.parts) != 2:
-        return None
-    disease = next((p for p in expr.parts if isinstance(p, Predicate)), None)
-    review = next((p for p in expr.parts if isinstance(p, Review)), None)
-    if disease is None or review is None or disease.concept not in _LIMITS or disease.op is not Op.PRESENT or disease.window is not None:
-        return None
-    return (disease, review) if review.text and _CONTROL_WORDS.fullmatch(review.text) else None
+    return qualified_pair(expr, _LIMITS, _CONTROL_WORDS)
 
 
 # what a line that states its own limits measures control by: then its limits decide, never ours

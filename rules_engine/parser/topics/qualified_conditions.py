@@ -48,6 +48,7 @@ import re
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_predicates
 from rules_engine.parser.items import I, all_of, any_of, predicate
+from rules_engine.parser.topics.control import qualified_pair
 
 # -- the line's own definition --------------------------------------------------------------------
 
@@ -81,13 +82,7 @@ _QUALIFIER_ONLY = re.compile(
 
 def _qualified(part: Expr, diseases: frozenset[str]) -> tuple[Predicate, Review] | None:
     """``part`` as "a disease and a review of nothing but its qualifier", or None."""
-    if not isinstance(part, All) or len(part.parts) != 2:
-        return None
-    disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
-    review = next((p for p in part.parts if isinstance(p, Review)), None)
-    if disease is None or review is None or disease.concept not in diseases or disease.op is not Op.PRESENT or disease.window is not None:
-        return None
-    return (disease, review) if review.text and _QUALIFIER_ONLY.fullmatch(review.text) else None
+    return qualified_pair(part, diseases, _QUALIFIER_ONLY)
 
 
 def _without(part: Expr, review: Review) -> Expr:
