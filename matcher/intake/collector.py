@@ -22,6 +22,9 @@ class Collector:
         self.warnings: list[tuple[str, str]] = []
         self.order = 0
         self.medications: dict[str, dict[str, Any]] = {}  # Medication resources by reference key
+        # a solid tumour's stated status, kept until the whole record is read (normalise.py)
+        self.solid_statuses: list[tuple[str, datetime | None, Event]] = []
+        self.blood_cancer = False
 
     # -- collecting ---------------------------------------------------------------------------
 

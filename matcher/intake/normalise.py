@@ -27,6 +27,11 @@ from .values import coding_list, concept_parts, display_name, fhir_date, first_c
 # tumours stay out: a status event is not tied to its diagnosis when a line is judged, so a breast
 # cancer "in remission" years before a therapy-related AML would answer "AML in remission".
 STATUS_DISEASES = HEMATOLOGIC_DISEASES | {"hematologic_malignancy", "plasma_cell_leukemia", "waldenstrom_macroglobulinemia"}
+# A solid tumour's own status (clinicalStatus relapse or recurrence) is read when the record holds
+# no blood cancer, so no status can be taken for another disease's: a relapsed neuroblastoma
+# coded "relapse" was no recurrent disease, and it failed "Solid tumors ... that are recurrent or
+# refractory to standard therapy" (holdout T292)
+_SOLID = "solid_tumor"
 
 
 @dataclass
@@ -111,11 +116,20 @@ class _Builder(MedicationReader, ObservationReader):
             self.event(path, key, Event(concept, when, active, attributes, entry.source))
 
         leukemia = [c for c in concepts if c in STATUS_DISEASES or not STATUS_DISEASES.isdisjoint(ancestors(c))]
-        if leukemia:
-            status = self.codes.clinical_status_events.get(clinical or "") or character_status
-            if status is not None:
-                still = clinical not in ("inactive", "resolved")
-                self.event(path, key, Event(status, when, still, {"diagnosis": leukemia[0]}, entry.source))
+        solid = [c for c in concepts if c == _SOLID or _SOLID in ancestors(c)]
+        status = self.codes.clinical_status_events.get(clinical or "") or character_status
+        still = clinical not in ("inactive", "resolved")
+        self.blood_cancer = self.blood_cancer or bool(leukemia)
+        if leukemia and status is not None:
+            self.event(path, key, Event(status, when, still, {"diagnosis": leukemia[0]}, entry.source))
+        elif solid and status is not None:
+            self.solid_statuses.append((path, key, Event(status, when, still, {"diagnosis": solid[0]}, entry.source)))
+
+    def solid_tumour_statuses(self) -> None:
+        """The solid tumours' stated statuses, when no blood cancer is on record (``_SOLID``)."""
+        if not self.blood_cancer:
+            for path, key, event in self.solid_statuses:
+                self.event(path, key, event)
 
     def _severity(self, res: Any) -> str | None:
         """Condition.severity as ``severe`` / ``moderate`` / ``mild``, or None when not stated."""
@@ -326,6 +340,7 @@ def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: dat
             builder.ignored.append((entry.path, "is not about the bundle's Patient"))
             continue
         readers.get(entry.resource_type, builder.other)(entry)
+    builder.solid_tumour_statuses()
     return NormalisedRecord(
         facts=builder.facts(birth_date, sex),
         identifier=bundle.identifier,

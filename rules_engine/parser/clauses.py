@@ -83,6 +83,7 @@ _EXCEPTION = re.compile(
 _OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
 
 
+_UNIT_SLASH = re.compile(r"/\s*(?:mm[³3]?|cmm|[µμu]l|l|dl|ml|min|kg|m[²2]|hpf|hrs?|h|days?|d|wk)(?![A-Za-z])", I)
 _SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refractory": the slash joins a word, not the items
 
 
@@ -606,6 +607,10 @@ _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
 _PURE_COMMA = re.compile(r"\s*,\s*")
+# "AST and ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases, ..., bilirubin < 1.5 x ULN":
+# the "or" offers the first item a looser bound, it joins nothing after it
+_OR_LOOSER_BOUND = re.compile(r"\bor\s+(?:[<>≤≥]|up\s+to\b)", I)
+_UNREAD_BOUND_COMMA = re.compile(r"\s*,[^,;<>≤≥]{1,40}[<>≤≥]=?\s*[\d.]+[^,;<>≤≥]{0,20},\s*(?:(?:serum|plasma|blood|total)\s+)?", I)
 _METHOD_COMMA = re.compile(r"\s*(?:as\s+)?,\s*", I)  # a comma once the method remark before it is blanked ("as" left of "as determined by")
 _PURE_SLASH = re.compile(r"[^\w/]{0,4}(?:ULN[^\w/]{0,3})?/[^\w/]{0,3}")  # "(ULN)/ ", " / " between two bounds
 _LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>.*)", I | re.S)
@@ -643,6 +648,9 @@ def _joiner(connector: str, default_or: bool) -> str:
         return "tight"
     if _ANOTHER_GROUP.search(connector):  # "HIV positive patients and those with hepatitis B or C": two groups
         return "or"
+    # a unit's slash ("Lymphocytes > 800 /mm³" unread between two read counts) joins nothing: read
+    # as "or", the platelets before it became an alternative to the bilirubin after it
+    connector = _UNIT_SLASH.sub(" ", connector)
     if _OR.search(connector.replace("/", " ") if _SLASH_WORDS.search(connector) else connector):
         # (a whole bracketed gloss in the way, "scan (MUGA) scan or echocardiography, or other
         # modality and no clinical evidence of heart failure", is no bracket the "and" is inside)
@@ -978,7 +986,10 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # A method after the first bound may stand before the comma ("LVEF >= 50% as determined by
         # a MUGA scan or echocardiogram, QTc <= 480 ms"): its "or" joins the methods, not the bounds
         # (read as the line's, an LVEF of 45% met it through the QTc)
-        kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i]) or _METHOD_COMMA.fullmatch(blank_remarks(connectors[i])))
+        # (an unread bound may stand between, a list item of its own: "Platelets > 100,000/mm³,
+        # Lymphocytes > 800 /mm³, Serum creatinine < 2.0 mg/dl or ...")
+        kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i]) or _METHOD_COMMA.fullmatch(blank_remarks(connectors[i]))
+                                         or _UNREAD_BOUND_COMMA.fullmatch(connectors[i]) or _OR_LOOSER_BOUND.search(connectors[i]))
                  and _bounds_apart(exprs[i].expr, exprs[i + 1].expr)
                  else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:

@@ -86,6 +86,14 @@ _LEAD_IN_HEADING = re.compile(
 # a heading that asks something of its own and then one of its list ("Normal 12-lead EKG with
 # corrected QTc < 450 msec AND meets 1 of the following criteria:", "Bone metastases and one of
 # the following:"): the words before "and" are a requirement beside the list's alternatives
+# a heading whose own requirement has the list as its alternative ("subjects must have no
+# history of hepatitis B or C, or must meet the following criteria in order to be eligible:"):
+# either holds. Read as one line, the list became a further condition of the heading's negation
+_OR_LIST_LEAD = re.compile(
+    r",?\s*\b(?:or|otherwise)\s+(?:(?:they|patients?|subjects?|participants?)\s+)?(?:must\s+|should\s+|shall\s+)?(?:meet|satisfy|fulfil+)\s+(?:all\s+)?(?:of\s+)?"
+    r"the\s+following\b[^:;]{0,60}:\s*$",
+    re.I,
+)
 _AND_LIST_LEAD = re.compile(
     r",?\s+and\s+(?:(?:must\s+)?(?:meets?|meeting|has|have|having|with|shows?|showing)\s+)?(?:at\s+least\s+)?"
     r"(?:1|one|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following\b",
@@ -380,6 +388,12 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 lead_text = text[: and_list.start()]
                 lead = line_parser(lead_text, ctype, parent=parent, context=context).expr
                 own = [Review(ReviewReason.UNPARSED, lead_text) if isinstance(lead, Review) and not lead.text else lead]
+            or_list = _OR_LIST_LEAD.search(text) if ctype is CriterionType.INCLUSION else None
+            if or_list is not None and or_list.start() > 0:
+                lead = line_parser(text[: or_list.start()], ctype, parent=parent, context=context).expr
+                own = [Review(ReviewReason.UNPARSED, text[: or_list.start()]) if isinstance(lead, Review) and not lead.text else lead]
+            else:
+                or_list = None
             if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
                 own = []
             if _ALLERGY_HEADING.search(text) or index in labels:
@@ -455,6 +469,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # registry's layout nested under it are exclusions beside it (joined with AND, a
                 # patient on coumadin without an infection was let through)
                 expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
+            elif own and or_list is not None:
+                expr = normal_limits_upright(Any_((own[0], joined)), ctype)
             else:
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)

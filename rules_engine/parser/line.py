@@ -58,7 +58,7 @@ from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import normalize, time_after_transplant
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
-from rules_engine.parser.remarks import ON_STUDY_NOTE, PROCEDURE, TEST_NOTE, blank_remarks
+from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
     AGENT_WINDOW,
     PERMISSION,
@@ -79,6 +79,7 @@ from rules_engine.parser.residue import (
     shorter_window,
     receipt_note,
     therapy_note,
+    therapy_permission,
     widen_status,
     with_window,
 )
@@ -263,6 +264,12 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
+        if len(clauses) > 1 and SCREENED_FOR.match(clause_text):
+            continue  # "All subjects must be screened for hepatitis B and C infection; ...": how, not what
+        if ENROLMENT_STATUS.search(clause_text):
+            exprs.append(Review(ReviewReason.AMBIGUOUS, "which cohorts the study still enrols: " + clause_text.strip()))
+            exprs_text.append(clause_text)
+            continue
         if exprs and _COUNTED.search(clause_text):
             continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
         read_last = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
@@ -297,9 +304,17 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
             exprs_text.append(clause_text)
             continue
+        permits = therapy_permission(clause_text, exprs) if exprs else None
+        if permits == "note":
+            continue  # "MDS with <= 10% blasts. Prior targeted therapies allowed.": another line's washout
+        grouped = permitted_group([clause_text], ctype) if permits == "group" else None
+        if grouped is not None:
+            exprs.append(grouped)
+            exprs_text.append(clause_text)
+            continue
         # (a permission denied is a prohibition of its own: "Previously untreated AML ... No prior
         # chemotherapy is allowed except ...", read as widening the AML, let chemotherapy in)
-        if exprs and (excepting or WIDENING_CLAUSE.search(PARENS.sub("", clause_text)) and not _DENIED_PERMISSION.match(clause_text)):
+        if exprs and (excepting or permits == "widens" or WIDENING_CLAUSE.search(PARENS.sub("", clause_text)) and not _DENIED_PERMISSION.match(clause_text)):
             if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
@@ -562,11 +577,11 @@ def _pointed_exceptions(clauses: list[str]) -> list[str]:
 # months are not eligible", "Pregnant women are excluded from this study because ..."): what it
 # names excludes, in whichever section the registry put it. Read as a description of the
 # patient, an inclusion line required the very thing it excludes. The verdict and its rationale
-# ("because ...", "since ...") are blanked; a condition after it ("if ...", "unless ...") stays.
+# ("because ...", "since ...", "due to ...") are blanked; a condition after it ("if ...", "unless ...") stays.
 _STATED_EXCLUSION = re.compile(
     r"(?:\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
     r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden))"
-    r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since)\b[^;]*)?"
+    r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since|due\s+to)\b[^;]*)?"
     r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
     I,
 )

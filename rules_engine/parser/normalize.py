@@ -190,6 +190,14 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "AML-M3", "(M3 classification)"); a bare "M3" (an ALL marrow grade) is left alone
         (r"\b(?:FAB|French[\s-]+American[\s-]+British)(?:\s*\(FAB\))?(?:\s+(?:class(?:ification)?|subtype|type))?[\s-]*M3\b(?:[\s-]+(?:AML|acute\s+myeloid\s+leukemia))?"
          r"|\bAML[\s-]*M3\b|\bM3[\s-]+AML\b|\bM3\s+(?:classification|subtype)\b", "acute promyelocytic leukemia", ("m3",)),
+        # the performance scale's group named in full ("Eastern Cooperative Oncology Group (ECOG)
+        # performance status", "ECOG ... (Eastern Cooperative Oncology Group)", its misspellings
+        # "Easter", "European", "Eastern Cancer Cooperative Group"; ~20 corpus lines): the scale's
+        # own short name. Left, its words were residue beside the read score (unknown for everyone)
+        (r"\b(?:(?:Eastern|Easter|European)\s+)+(?:Cancer\s+)?Cooperative\s+(?:Oncology\s+)?Group\b(?:\s*[(（]\s*ECOG\s*[)）])?\s*", "ECOG ", ("cooperative",)),
+        # "subjects must either have no history of hepatitis B or C, or must meet ...": the "either"
+        # before the negation hid it from the negation's reader (the line asked for hepatitis)
+        (r"\b(must|should|shall)\s+either\s+(have|be)\s+(no|not)\b", r"\1 \2 \3", ("either",)),
         (r"haem", "hem", ("haem",)),
         # one "leukemia" shared by both lineages ("Acute myelogenous or lymphoid leukemia", "Acute
         # myeloid or lymphocytic leukemia in first remission"; 4 corpus lines): each its own

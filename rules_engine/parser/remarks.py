@@ -603,6 +603,28 @@ PROCEDURE = re.compile(
 ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s*,?\s*)?(?:if|once|when)\s+enrolled\b", I)
 
 
+# A sentence that says what the trial tests everyone for ("All subjects must be screened for
+# hepatitis B and C infection; subjects must have no history of ..., or ..."): the screening asks
+# nothing; read as the infection, every patient without hepatitis failed the line (holdout T300)
+SCREENED_FOR = re.compile(
+    r"^\W*(?:all\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must|should|will|shall)\s+(?:all\s+)?be\s+(?:screened|tested)\s+for\b[^;:]*$", I
+)
+
+
+# A sentence on which cohorts still enrol ("NOTE: As of May 2013, enrollment of solid tumor
+# participants was completed. Participants with a diagnosis of leukemia continue to be enrolled.",
+# "Accrual closed as of 5/27/2009 to patients with renal cell carcinoma"; 4 corpus sentences, a
+# bracketed "(closed to accrual as of ...)" after an item is another matter): the study's status,
+# which no record answers. Read for its disease, the closed cohort's disease became a requirement
+# (every leukaemia patient failed the heading over all the inclusions). Kept for a person.
+ENROLMENT_STATUS = re.compile(
+    r"^\W*(?:note\W+)?(?:as\s+of\s+[^,;:]{1,30},?\s*)?(?:the\s+)?(?:enrol+ment|accrual|recruitment)\b[^;:()]{0,80}?\b(?:was|is|has\s+been|were|have\s+been)?\s*"
+    r"(?:completed|closed|stopped|terminated|suspended)\b"
+    r"|\bcontinue\s+to\s+be\s+(?:enrolled|accrued|recruited)\b",
+    I,
+)
+
+
 # A sentence whose subject is the test ("Brain imaging is required in symptomatic patients to rule
 # out brain metastases, but is not required in asymptomatic patients", "Pregnancy testing is not
 # required for post-menopausal women"): how the trial screens, not what the patient must have.

@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, IN_SITU, MALIGNANCIES, Kind, ancestors, is_cancer_diagnosis, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
+from rules_engine.derive import openers
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.clauses import PARENS, Clause, Residue, combine, each_subject, extract, parse_clause
 from rules_engine.parser.line_reader import read_expr
@@ -38,9 +39,11 @@ from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.labs import named_labs
 
 
+# ("cooperate", "cooperation" are the patient's; "Cooperative" names a group, the Eastern Cooperative
+# Oncology Group whose scale a performance line cites: read as consent, 20 corpus ECOG lines stayed open)
 _CONSENT = re.compile(
     r"\b(?:consent|assent|willing|willingness|agree[sd]?|agreement|comply|compliance|compliant|able\s+to\s+(?:understand|follow|swallow)|"
-    r"contracepti\w*|birth\s+control|abstinen\w*|sign(?:ed|ing)?\b|voluntar\w*|cooperat\w*|follow-?up\s+visits?|sperm|semen)",
+    r"contracepti\w*|birth\s+control|abstinen\w*|sign(?:ed|ing)?\b|voluntar\w*|cooperat(?:e[sd]?|ing|ion)\b|follow-?up\s+visits?|sperm|semen)",
     I,
 )
 
@@ -899,6 +902,73 @@ def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
         return False
     named = {p.concept for e in exprs for p in predicates(e)}
     return bool(named) and named <= _DISEASE_STATE
+
+
+def therapy_permission(clause_text: str, exprs: list[Expr]) -> str | None:
+    """Whether a later sentence only permits prior therapies that nothing the line read so far
+    asks about ("Patients with MDS and <= 10% blasts. ... Prior cytokines, biologic therapies,
+    targeted therapies, or single agent chemotherapy allowed."; "AML. Prior chemotherapy is
+    allowed."). Such a permission speaks to another line's washout: read as a requirement,
+    every patient without a targeted therapy failed the diagnosis line; joined as a widening,
+    chemotherapy alone met it. Only a bare permission is a note: one with a condition ("... allowed
+    if completed 4 weeks before") restricts the patients it names, and a subject naming a disease
+    ("chemotherapy for MDS allowed") may widen who is eligible.
+
+    "note": nothing read so far is related to what it permits (the sentence is skipped); "group":
+    as "note", but the permission sets a condition, read as ``permitted_group`` reads it;
+    "widens": a bare short form ("Prior single agent chemotherapy allowed.") beside a line that
+    asks about such a therapy widens it, as "... is allowed" does; None: any other clause."""
+    m = PERMISSION.search(clause_text)
+    if m is None:
+        return None
+    subject, rest = clause_text[: m.start()], clause_text[m.end():]
+    if NEGATED.match(subject) or re.search(r"\bexcept(?:ions?)?\b|\bunless\b|\bother\s+than\b", subject, I):
+        return None
+    conditional = bool(rest.strip(" .;,")) and not _BEFORE_THERAPY.fullmatch(rest.strip(" .;,"))
+    items = [it for it in extract(subject, CriterionType.INCLUSION) if it.expr is not None]
+    if not items or not all(it.concepts and it.concepts <= _TREATMENT_CONCEPTS for it in items):
+        return None
+    # every other word of the subject a therapy's ("Patient with brain metastases previously
+    # treated with surgery ... are allowed" permits patients with a disease, read or not)
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(subject))
+    if any(w.lower() not in _THERAPY_FILLER for w in content_words(blank_remarks(masked))):
+        return None
+    named = {p.concept for e in exprs for p in predicates(e)}
+    if not named:
+        return None
+    permitted = {c for it in items for c in it.concepts}
+    # (hydroxyurea leaves chemotherapy open, derive.OPEN_BESIDE, and a named drug may be of any
+    # class the line asks about: permitting either speaks to that line)
+    if "named_medication" not in permitted and not any(related(a, b) or b in openers(a) for a in named for b in permitted):
+        # ("Previous neo/adjuvant chemotherapy is allowed as long as it was completed >= 6 months
+        # before ..." beside "No previous EGFR-TKI therapy": its condition restricts the patients
+        # it names, read as the group permission a line opening with it is; joined as a widening
+        # of the EGFR line, a patient given an EGFR-TKI met it through the chemotherapy)
+        return "group" if conditional else "note"
+    if conditional:
+        return None
+    return "widens" if m.group(0).lower() in ("allowed", "permitted") else None
+
+
+# (the words of a therapy, its kind and its site, that the items may leave unread: "single agent
+# chemotherapy", "biologic therapies", "palliative radiotherapy", "brain radiotherapy")
+_THERAPY_FILLER = frozenset({
+    "prior", "previous", "previously", "concurrent", "concomitant", "treatment", "treatments", "therapy", "therapies", "use", "administration",
+    "single", "agent", "agents", "regimen", "regimens", "any", "other", "all", "received", "receipt", "course", "courses",
+    "chemotherapy", "chemotherapies", "radiation", "radiotherapy", "irradiation", "surgery", "surgical", "immunotherapy", "immunotherapies",
+    "biologic", "biologics", "biological", "cytokine", "cytokines", "monoclonal", "antibody", "antibodies", "targeted", "hormonal", "endocrine",
+    "steroids", "corticosteroids", "growth", "factor", "factors", "supportive", "care", "transfusion", "transfusions",
+    "palliative", "adjuvant", "neoadjuvant", "neo", "stereotactic", "radiosurgery", "srs", "local", "localized", "limited", "field", "brain", "cranial",
+})
+
+
+# what may follow a bare permission and set no condition: its time ("Procrit, G-CSF are allowed
+# before therapy") or the study it admits to ("... are permitted to enroll on this study")
+_BEFORE_THERAPY = re.compile(
+    r"(?:before|prior\s+to)\s+(?:the\s+)?(?:start\s+of\s+)?(?:study\s+)?(?:therapy|treatment|entry|enrol+ment|registration)"
+    r"|(?:to\s+(?:enrol+|participate|enter|be\s+enrolled)\s*)?(?:(?:on|in|into|for)\s+(?:this|the)\s+(?:study|trial|protocol))?",
+    I,
+)
 
 
 # A sentence letting the patient go on with a therapy ("patients with known previous CNS leukemia

@@ -391,9 +391,12 @@ _SCOPED = re.compile(
 )
 _SCOPE = re.compile(
     r"\s*(?:,\s*)?(?P<who>(?:for|if|in|with|when|where|among|at)\b(?:\s+(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those|presence))?"
-    r"[^;()]{1,120}?)\s*(?:\)|(?=[;.]\s|[;.]?$))",
+    r"[^;()]{1,120}?)\s*(?:\)|(?=[;.]\s|[;.]?$)|(?=,[^,;()]{1,40}[<>≤≥]))",
     I,
 )
+# (the scope ends at a comma before the next limit: "AST and ALT < 2.5 x ULN, or < 5 x ULN in case
+# of liver metastases, serum bilirubin < 1.5 x ULN" read the bilirubin into the scope, unread,
+# and a bilirubin of 2 x ULN met the line)
 # a condition of measurement that narrows the value: measured without support
 _LAB_CONDITION = re.compile(
     r"\b(?:without|off|independent\s+of|not\s+(?:requiring|receiving|dependent\s+on)|no)\s+(?:\w+\s+){0,3}?(?:transfusion\w*|G-CSF|growth\s+factors?|(?:transfusion\s+)?support)\b",

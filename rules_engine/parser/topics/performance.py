@@ -20,7 +20,9 @@ from rules_engine.parser.items import I, Item, NEGATE, OPS, ROMAN, all_of, any_o
 
 _PERF_ANCHOR = re.compile(
     r"\b(?P<scale>ECOG|Eastern\s+Cooperative\s+(?:Oncology(?:\s+Group)?|Group)|Zubrod|GOG|Gyn\w*\s+Oncology(?:\s+Group)?|WHO|Karnofsky|KPS|Lansky|LPS|"
-    r"performance\s+(?:status|level|score)|physical\s+strength\s+score|PS)\b",
+    r"performance\s+(?:status|level|score)|physical\s+strength\s+score|PS|"
+    # the bare word right before its value ("Performance 0-2 (ECOG)", "ECOG performance < 2")
+    r"performance(?=\s*:?\s*(?:of\s+)?[≤<]?\s*\d))\b",
     I,
 )
 # the patients a scale is scoped to: "for patients > 16 years of age", "(age ≥ 16)", "in children < 16 years"
@@ -47,6 +49,7 @@ _GENERIC_SCALE = re.compile(r"performance\s+(?:status|level|score)|ps|physical\s
 _NAMED_SCALE = re.compile(r"\b(?:ECOG|Eastern\s+Cooperative|Zubrod|GOG|Karnofsky|KPS|Lansky|LPS)\b", I)
 
 
+_GRADE_AS_SCORE = re.compile(r"\bgrade\s*(?:of\s*)?:?\s*$", I)
 _PERF_VALUE = re.compile(
     r"[^;\d]{0,60}?(?:"
     r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*%?"
@@ -83,7 +86,11 @@ def perf_items(text: str) -> list[Item]:
             continue
         if scale_word == "ps" and not re.search(r"ECOG|WHO|performance|\bPS\s*(?:score|status|:|[≤<]|\d)", window_text):
             continue
-        if re.search(r"grade|toxicity|CTCAE", text[anchor.end(): m.start("op") if m.group("op") else m.end()], I):
+        # a grade in the gap is a toxicity's ("performance status 2 ... grade 3 toxicity"), unless
+        # it names the score right before it ("ECOG performance status grade 0, 1, or 2": 6 corpus lines)
+        value_start = next(m.start(g) for g in ("op", "lo", "list", "one") if m.group(g) is not None)
+        gap = _GRADE_AS_SCORE.sub("", text[anchor.end(): value_start])
+        if re.search(r"grade|toxicity|CTCAE", gap, I):
             continue
         if scale_word.startswith(("karnofsky", "kps")):
             concept = "karnofsky"
