@@ -414,7 +414,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 kids = asking
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
-            group = All if index in negated else _group(text, ctype)
+            # (the list of an "or meet the following" heading is grouped by its own lead: the heading's
+            # "either" offers the alternative, not one of the lines)
+            group = All if index in negated else _group(text[or_list.start():] if or_list is not None else text, ctype)
             if group is All and len(kids) >= 2 and all(_STATUS_DEFINITION.fullmatch(k.text) for k in kids):  # type: ignore[union-attr]
                 group = Any_  # "Refractory ... is defined as:" / "Untreated first relapse is defined as:": the heading's alternatives, each defined
             if group is All and ctype is CriterionType.INCLUSION and _RISK_DEFINED.search(text):
