@@ -607,6 +607,20 @@ _OR_THEN_AND = re.compile(r"\b(?:or|either|and/or)\b(?!.*\b(?:or|either|and/or)\
 _RESTATED = re.compile(r"\s*[(\[]\s*")
 _LEADING_OR = re.compile(r"\s*,?\s*(?:or|either|and/or)\b|\s*/", I)
 _PURE_COMMA = re.compile(r"\s*,\s*")
+# a list's bare separator once its brackets are gone ("hemoglobin >= 9 g/dL (may transfuse or use
+# erythropoietin to achieve this level), platelets >= 100,000"; "ANC >= 1.5 X 10^9/L Hemoglobin >=
+# 9 g/dL"; "* Platelet count >= 100,000/mm^3 * Total bilirubin ..."): the "or" inside a bracket, or
+# one elsewhere in the clause, joins nothing here (read as "or", one passing value met the list)
+_BARE_LIST_GAP = re.compile(r"[\s,;*•·]*(?:and\s+)?")
+_BRACKET = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _without_brackets(text: str) -> str:
+    for _ in range(3):  # nested brackets, innermost first (bounded: no bracket nests deeper in the corpus)
+        text = _BRACKET.sub(" ", text)
+    return text
+
+
 # "AST and ALT < 2.5 x ULN, or < 5 x ULN in case of liver metastases, ..., bilirubin < 1.5 x ULN":
 # the "or" offers the first item a looser bound, it joins nothing after it
 _OR_LOOSER_BOUND = re.compile(r"\bor\s+(?:[<>≤≥]|up\s+to\b)", I)
@@ -989,7 +1003,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # (an unread bound may stand between, a list item of its own: "Platelets > 100,000/mm³,
         # Lymphocytes > 800 /mm³, Serum creatinine < 2.0 mg/dl or ...")
         kinds = ["and" if k == "or" and (_PURE_COMMA.fullmatch(connectors[i]) or _PURE_SLASH.fullmatch(connectors[i]) or _METHOD_COMMA.fullmatch(blank_remarks(connectors[i]))
-                                         or _UNREAD_BOUND_COMMA.fullmatch(connectors[i]) or _OR_LOOSER_BOUND.search(connectors[i]))
+                                         or _UNREAD_BOUND_COMMA.fullmatch(connectors[i]) or _OR_LOOSER_BOUND.search(connectors[i])
+                                         or _BARE_LIST_GAP.fullmatch(_without_brackets(connectors[i])))
                  and _bounds_apart(exprs[i].expr, exprs[i + 1].expr)
                  else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:

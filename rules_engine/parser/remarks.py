@@ -607,7 +607,10 @@ ON_STUDY_NOTE = re.compile(r"^\W*note\W+(?:(?:the\s+)?(?:patients?|subjects?|par
 # hepatitis B and C infection; subjects must have no history of ..., or ..."): the screening asks
 # nothing; read as the infection, every patient without hepatitis failed the line (holdout T300)
 SCREENED_FOR = re.compile(
-    r"^\W*(?:all\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must|should|will|shall)\s+(?:all\s+)?be\s+(?:screened|tested)\s+for\b[^;:]*$", I
+    r"^\W*(?:all\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:must|should|will|shall)\s+(?:all\s+)?be\s+(?:screened|tested)\s+for\b"
+    # (a clause that goes on to the patients a result concerns, "... Patients who test positive for
+    # HBcAb ...", is more than the screening)
+    r"(?![^;:]*\b(?:patients?|subjects?|participants?)\s+(?:who|with|that)\b)[^;:]*$", I
 )
 
 
