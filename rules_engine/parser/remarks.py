@@ -56,6 +56,14 @@ HYDROXYUREA_EXCEPTED = (
 # Echocardiogram (ECHO) or multigated acquisition scan (MUGA)"), each method of a list its own
 _METHOD_ABBREVIATION = r"(?:\s*\(\s*(?:12[\s-]lead\s+)?(?:ECG|EKG|ECHO|TTE|MUGA)s?\s*\))?"
 
+# every origin listed out, a kind of secondary disease after "secondary" (see _PATTERNS)
+_ORIGINS = (
+    r"(?:either\s+)?de\s*novo\s*,\s*secondary\s*,?\s*(?:or|and/or)\s+"
+    r"(?:with\s+(?:an?\s+)?antecedent\s+(?:hematologic(?:al)?|haematologic(?:al)?|myeloid|blood)\s+(?:disorders?|diseases?|malignanc(?:y|ies))"
+    r"|(?:therapy|treatment)[-\s]related(?:\s+(?:disease|AML|MDS))?)"
+    r"(?:\s*[(\[]\s*[A-Za-z-]{2,8}\s*[)\]])?"
+)
+
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
     # histological subtype of breast cancer)"): it widens nothing the name does not
@@ -317,6 +325,12 @@ _PATTERNS: tuple[str, ...] = (
     # it, the APL excepted after them excepted only the last, and an APL met the AML line
     r"\(\s*(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary\s*\)"
     r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b",
+    # the same origins listed out with a kind of secondary disease after them ("AML (de novo,
+    # secondary, or with an antecedent hematologic disorder [AHD])", "AML including de novo,
+    # secondary, or therapy-related disease"): "secondary" already takes in the kinds named after
+    # it, so the list still names every origin. Left, the words were a review conjunct and every
+    # untreated AML was unknown
+    rf"\(\s*{_ORIGINS}\s*\)|\bincluding\s+{_ORIGINS}",
     # advice on what a patient should take instead ("Those who cannot stop taking these drugs
     # should be switched to H2 blockers such as famotidine"): the drug named is the one allowed,
     # never what the line excludes (read as one, famotidine excluded a patient; 1 corpus line)
@@ -543,6 +557,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("other than",),
     ("see ",),
     ("type", "novo"),
+    ("novo",),
     ("switched to",),
     ("case report", "crf"),
 )

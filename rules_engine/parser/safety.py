@@ -176,6 +176,33 @@ def _diseases_either(part: Expr) -> bool:
     return isinstance(part, Any_) and len(part.parts) >= 2 and all(_is_disease(p) for p in part.parts)
 
 
+# the beginnings of topics.cml_phase's reviews of which phase (kept here: the topic imports this module)
+CML_PHASE_REVIEWS = ("which chronic phase: ", "which phase: ")
+
+
+def _cml_phases(part: Expr) -> bool:
+    """The phases of a CML (topics.cml_phase), with or without a person's reading of which."""
+    if isinstance(part, Predicate):
+        return part.concept in ("cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase")
+    if isinstance(part, Review):
+        return part.text.startswith(CML_PHASE_REVIEWS)
+    if isinstance(part, (All, Any_)):
+        return any(_cml_phases(p) for p in part.parts) and all(_cml_phases(p) or isinstance(p, Review) for p in part.parts)
+    return False
+
+
+def _with_phases(name: Expr, phases: tuple[Expr, ...]) -> Expr:
+    """A listed name with the CML phases the list asks: the CML's own, or, for a name a CML is a
+    kind of, no CML or one in those phases."""
+    if not isinstance(name, Predicate):
+        return name
+    if name.concept == "cml":
+        return All((name, *phases))
+    if name.concept in ancestors("cml"):
+        return All((name, Any_((Not(Predicate("cml", Op.PRESENT)), All(phases) if len(phases) > 1 else phases[0]))))
+    return name
+
+
 def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     """An inclusion listing three or more diseases ("Patients with AML, ALL, Hodgkin's disease,
     MDS, CML ..., and lymphoma in first or later relapses") names the diseases a trial is for, one
@@ -200,7 +227,18 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
                 if len(named) != len(listed):  # as before the pairs were read: the single names only
                     diseases = [p for p in diseases if isinstance(p, Predicate)]
                 rest = [p for p in parts if not any(p is d for d in diseases)]
-                either: Expr = Any_(tuple(q for p in diseases for q in (p.parts if isinstance(p, Any_) else (p,))))
+                names = [q for p in diseases for q in (p.parts if isinstance(p, Any_) else (p,))]
+                # (the phases of a CML the list names, "..., CML in accelerated phase or blast
+                # crisis, and lymphoma", are that item's: asked of the whole list, they failed
+                # every patient with another of its diseases)
+                # (and a wider name in the list, "hematological malignancies ... include: ...,
+                # CML in accelerated phase", takes a CML only in those phases: its own name would
+                # otherwise let every CML through)
+                phases = [p for p in rest if _cml_phases(p)]
+                if phases and any(isinstance(q, Predicate) and q.concept == "cml" for q in names):
+                    rest = [p for p in rest if not any(p is q for q in phases)]
+                    names = [_with_phases(q, tuple(phases)) for q in names]
+                either: Expr = Any_(tuple(names))
                 return All((either, *rest)) if rest else either
         return type(expr)(parts)
     return expr

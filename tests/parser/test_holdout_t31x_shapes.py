@@ -9,7 +9,8 @@ pinned here with real corpus lines (``../shared/corpus`` criteria texts):
   from the latest CML record (``topics/cml_phase.py``; the intake keeps the phase a Condition's
   words name); a record naming none leaves the line unknown. Left unread, the phase was a review
   beside the CML, and a CML in accelerated phase or blast crisis passed a trial for chronic phase
-  only. Not read: an ordinal or a lineage ("second chronic phase", "lymphoid blast crisis"), the
+  only. Not read: a lineage ("lymphoid blast crisis"; an ordinal, "second chronic phase", is read
+  as a chronic phase and a person's reading of which: test_cml_which_chronic_phase_lines.py), the
   patients a value is for ("8 weeks for chronic phase CML"), the disease at diagnosis ("at the
   time of diagnosis of chronic phase CML") and a phase beside a diagnosis the sentence dates.
 * A later sentence defining the phase asked ("... in either CP or AP. Accelerated phase will be
@@ -128,7 +129,8 @@ ROWS = [
         [adult(lab("potassium", 6.0, "mmol/L"))],
     ),
     # -- left as they were: an ordinal, the patients a value is for, the disease at diagnosis, a dated diagnosis
-    ("Chronic myelogenous leukemia in second or subsequent chronic phase", I, [], [AML], [CHRONIC, ACCELERATED]),
+    # (an ordinal chronic phase is read now: tests/parser/test_cml_which_chronic_phase_lines.py)
+    ("Chronic myelogenous leukemia in second or subsequent chronic phase", I, [], [AML, ACCELERATED], [CHRONIC]),
     (
         "Cytogenetic evidence of clonal evolution (i.e., the appearance of an additional genetic abnormality that was not present in the "
         "initial specimen at the time of diagnosis of chronic phase CML)",

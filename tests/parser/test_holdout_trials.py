@@ -573,16 +573,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00506948 (T112), hold11
     ("T112-clean", "Patients with high risk hematological malignancies"): ("core", "'... include: Acute myelogenous or lymphocytic leukemia with induction "
         "failure of after relapse, MDS of intermediate and high risk ..., CML in accelerated phase or blast crisis, ...': the AML/ALL item (its 'of' "
-        "a slip for 'or') is unread, the list's other diseases and 'relapsed' are asked together, so an AML in relapse fails"),
-    ("T112-clean", None): ("core", "as the high-risk malignancy line above"),
+        "a slip for 'or') is unread and the list's 'relapsed' and high-risk reviews are asked of all its diseases, so an AML in relapse is unknown "
+        "(the CML's phases are the CML's own now: safety.listed_diagnoses_any)"),
     ("T112-clean", "Uncontrolled infection, not responding"): ("events", "'Uncontrolled infection, not responding to adequate antimicrobial therapy after "
         "7 days of treatment. The protocol PI is the final arbiter': the PI's note and the response clause stand as alternatives, unknown without infection"),
     ("T112-all-refractory", "Patients with high risk hematological malignancies"): ("core", "as T112-clean"),
     ("T112-all-refractory", None): ("core", "as T112-clean"),
-    ("T112-alt-mid", None): ("core", "as T112-clean"),
-    ("T112-rituximab", None): ("core", "as T112-clean"),
-    ("T112-sepsis", None): ("core", "as T112-clean"),
-    ("T112-nolabs", None): ("core", "as T112-clean"),
     # NCT00579111 (T113), hold11
     ("T113-clean", "Diagnosis of myelodysplastic and myeloproliferative disorders"): ("core", "the list of diagnoses ends with 'considered treatable with "
         "an allogeneic transplant including but not limited to ...', read as a candidacy review beside the diseases"),
@@ -1175,7 +1171,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T202-prostate', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T202-prostate', 'Another malignancy requiring treatment'): ('hold20', "expected met, got unknown: 'requiring treatment' stays an and-ed unsupported review: prostate cancer on leuprolide is unknown"),
     # NCT01160354 (T203)
-    ('T203-clean', 'Diagnosis of untreated AML'): ('hold20', "expected met, got unknown: '(de novo, secondary, or with an antecedent hematologic disorder [AHD])' stays an and-ed unparsed review"),
     ('T203-clean', 'At least 2 of the following adverse prognostic factors'): ('hold20', "expected met, got unknown: 'AHD' (an antecedent haematological disorder) and the karyotype are unparsed reviews in the pairwise reading"),
     ('T203-clean', 'Diagnosis of acute promyelocytic leukemia'): ('hold20', "expected not_met, got unknown: '(PML/RAR alpha fusion gene and variants)' leaves an or-ed unparsed review 'variants'"),
     ('T203-clean', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
@@ -1699,12 +1694,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T251-hypertension-uncontrolled', 'New York Heart Association (NYHA) class III or IV'): ('hold25', 'expected met, got unknown: the or-ed cardiac list is split into an AND of its items (hypertension and diabetes and ...), the blood-pressure definition an or-ed review: nothing is decided'),
     ('T251-diabetes-controlled', 'New York Heart Association (NYHA) class III or IV'): ('hold25', 'expected not_met, got unknown: the or-ed cardiac list is split into an AND of its items (hypertension and diabetes and ...), the blood-pressure definition an or-ed review: nothing is decided'),
     ('T251-sepsis', 'Active and uncontrolled disease/infection'): ('hold25', "expected met, got unknown: 'uncontrolled disease/ as judged by the treating physician' stays an and-ed review beside the infection: sepsis is unknown"),
-    ('T252-clean', 'Diagnosis of AML including de novo'): ('hold25', "expected met, got unknown: 'including de novo, secondary, or with an antecedent hematologic disorder (AHD)' stays and-ed unparsed reviews beside AML"),
     ('T252-clean', 'Adequate heart function with echocardiogram'): ('hold25', "expected met, got unknown: 'with no evidence of systolic dysfunction' stays an and-ed unparsed review beside LVEF >= 45%"),
     ('T252-clean', 'Diagnosis of acute promyelocytic leukemia'): ('hold25', 'expected not_met, got unknown: the FAB/WHO/PML-RARA definition of APL is an or-ed unparsed review'),
     ('T252-clean', 'Joint disease limiting'): ('hold25', 'expected not_met, got unknown: wholly unparsed (no joint-disease concept)'),
     ('T252-clean', 'Investigational agent received within 30 days'): ('hold25', "expected not_met, got unknown: the follow-on sentence ('If received any investigational agent prior to this time point, toxicities must have recovered to Grade 2 or less') is read as an or-ed 'investigational-agent' ever and a toxicity grade <= 2 alternative"),
-    ('T252-secondary', 'Diagnosis of AML including de novo'): ('hold25', "expected met, got unknown: 'including de novo, secondary, or with an antecedent hematologic disorder (AHD)' stays and-ed unparsed reviews beside AML"),
     ('T252-systolic-hf', 'Adequate heart function with echocardiogram'): ('hold25', "expected not_met, got unknown: 'with no evidence of systolic dysfunction' stays an and-ed unparsed review beside LVEF >= 45%"),
     ('T252-angina', 'Coronary artery disease with angina'): ('hold25', "expected met, got unknown: 'limiting exercise capability' stays an and-ed unparsed review: unstable angina is unknown"),
     ('T252-investigational-old', None): ('hold25', 'expected eligible/possibly_eligible, got ineligible: the lines below'),
@@ -1729,7 +1722,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T254-cr2', 'Acute myeloid leukemia (AML) beyond 2nd remission'): ('hold25', "expected not_met, got unknown: 'beyond 2nd remission' is an unsupported review (no count of remissions is read)"),
     ('T254-myelofibrosis', 'Myeloproliferative disorders including'): ('hold25', "expected met, got unknown: 'including myeloid metaplasia and myelofibrosis' stays and-ed unparsed reviews beside MPN"),
     ('T254-myelofibrosis', 'Subjects must have one of the following disease categories'): ('hold25', "expected met, got unknown: the categories' remission numbers, phases and lymphoma states are unsupported reviews"),
-    ('T254-cml-blast', 'Chronic myeloid leukemia (CML) beyond 2nd chronic'): ('hold25', "expected met, got unknown: the CML phase ('beyond 2nd chronic phase or in blast crises') is an unsupported review"),
     ('T254-nhl-relapsed', 'Relapsed or refractory NHL'): ('hold25', "expected met, got unknown: 'Relapsed'/'refractory' of a lymphoma are unsupported reviews (the lymphoma's clinicalStatus relapse is not read)"),
     ('T254-nhl-relapsed', 'Subjects must have one of the following disease categories'): ('hold25', "expected met, got unknown: the categories' remission numbers, phases and lymphoma states are unsupported reviews"),
     ('T254-auto', 'Prior myeloablative allogeneic'): ('hold25', "expected met, got unknown: 'Prior myeloablative' stays an and-ed unparsed review beside each transplant: an autologous transplant (myeloablative by kind) is unknown"),
@@ -2036,10 +2028,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T301-clean', 'No mild hypoxemia'): ('hold30', 'expected met, got unknown: read as not (DLCO < 60 % or review unparsed "mild hypoxemia with pO_2 < 80 mm Hg")'),
     ('T301-clean', 'No known hypersensitivity to macrolide'): ('hold30', 'expected met, got unknown: read as not ((drug-hypersensitivity and review unparsed "known to macrolide antibiotics") or review unparsed "erythromycin … azithromycin … clarithromycin")'),
     ('T301-clean', 'No prior intolerance or unresponsiveness to sirolimus'): ('hold30', 'expected met, got unknown: read as not ((immunosuppressant-therapy and review unparsed "unresponsiveness to") or review unparsed "prior intolerance")'),
-    ('T301-aml-cr1', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
-    ('T301-aml-cr1', 'No chronic phase chronic myelogenous leukemia'): ('hold30', 'expected not_met, got unknown: read as not ((CML and review unparsed "chronic phase") or (acute-leukemia and review unsupported "de novo in first remission") or (MDS and review unparsed "with refractory anemia"))'),
-    ('T301-ball-cr1', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
-    ('T301-ball-cr1', 'No chronic phase chronic myelogenous leukemia'): ('hold30', 'expected not_met, got unknown: read as not ((CML and review unparsed "chronic phase") or (acute-leukemia and review unsupported "de novo in first remission") or (MDS and review unparsed "with refractory anemia"))'),
     ('T301-mds-ra', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
     ('T301-mds-ra', 'No chronic phase chronic myelogenous leukemia'): ('hold30', 'expected not_met, got unknown: read as not ((CML and review unparsed "chronic phase") or (acute-leukemia and review unsupported "de novo in first remission") or (MDS and review unparsed "with refractory anemia"))'),
     ('T301-mds-raeb2', 'Diagnosis of hematological malignancy'): ('hold30', 'expected met, got unknown: read as not ((CML and review unparsed "chronic phase") or (acute-leukemia and review unsupported "de novo in first remission") or (MDS and review unparsed "with refractory anemia"))'),

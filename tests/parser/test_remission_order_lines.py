@@ -54,9 +54,10 @@ ROWS = [
     ("Hodgkin's lymphoma (HL) beyond first remission", I, [HL_RELAPSED], [CR2], [HL_NEW]),
     # a remission with a further word a person reads: never met, failed when there is no remission
     ("Acute myeloid or lymphocytic leukemia in first remission at high-risk for recurrence.", I, [], [NEW, RELAPSED], [CR1, CR2]),
-    # a list item's remission, its origin left to a person: a relapsed AML is none of the list
+    # a list item's remission, its origin read as no secondary AML (test_de_novo_acute_leukaemia_lines): a relapsed AML
+    # is none of the list, a de novo one in first remission is
     ("No chronic phase chronic myelogenous leukemia, de novo acute leukemia in first remission, or myelodysplastic syndromes with "
-     "refractory anemia", I, [RELAPSED, NEW], [], [CR1, CR2]),
+     "refractory anemia", I, [RELAPSED, NEW], [CR1], [CR2]),
     # "first or subsequent" is any remission
     ("AML in 1st or subsequent remission or in relapse", I, [CR1, CR2, RELAPSED], [NEW], []),
 ]

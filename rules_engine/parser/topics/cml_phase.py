@@ -18,18 +18,27 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Expr, Op
+from rules_engine.criteria import Expr, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, predicate
+from rules_engine.parser.safety import CML_PHASE_REVIEWS, Alternative, Qualifier
 
 GATE = re.compile(r"phase|crisis|\b(?-i:CP|AP|BC|BP)\b", I)
 
+# which chronic phase: an ordinal ("second or subsequent chronic phase"), a stage of it ("late
+# chronic phase") or past one ("beyond first chronic phase")
+_ORD = r"(?:first|1st|second|2nd|third|3rd)"
+_WHICH = (
+    rf"(?:beyond\s+(?:the\s+)?{_ORD}|{_ORD}(?:\s*(?:,|or|and/or|/)\s*(?:{_ORD}|subsequent|later|greater|higher))?"
+    r"|(?:late|early))\s+"
+)
 # one phase: a word (its "phase" / "crisis" may come once after the list) or its capitals
-_WORD = r"(?:chronic|accelerated|blast(?:ic)?|(?-i:CP|AP|BC|BP))"
-_JOIN = r"(?:\s*,\s*(?:or\s+|and\s+)?|\s+or\s+|\s+and/or\s+|\s+and\s+|\s*/\s*)"
+_WORD = rf"(?:(?:{_WHICH})?chronic|accelerated|blast(?:ic)?|(?-i:CP|AP|BC|BP))"
+# (the list may repeat its "in": "in late chronic or accelerated phase or in blast crisis")
+_JOIN = r"(?:\s*,\s*(?:or\s+|and\s+)?(?:in\s+)?|\s+or\s+(?:in\s+)?|\s+and/or\s+|\s+and\s+|\s*/\s*)"
 # (a short bracket after a phase, "CML in CP (cohort 1), AP (cohort 2) or BP (cohort 2)", is the
 # portion it belongs to: the list goes on after it)
 _ASIDE = r"(?:\s*\([^()]{1,20}\))?"
-_LIST = rf"(?P<list>{_WORD}(?:[\s-]+(?:phase|crisis))?(?:{_ASIDE}{_JOIN}{_WORD}(?:[\s-]+(?:phase|crisis))?){{0,2}})"
+_LIST = rf"(?P<list>{_WORD}(?:[\s-]+(?:phase|crises|crisis))?(?:{_ASIDE}{_JOIN}{_WORD}(?:[\s-]+(?:phase|crises|crisis))?){{0,2}})"
 _CML = r"(?:chronic\s+myel(?:oid|ogenous)\s+leuka?emia(?:\s*\(\s*CML\s*\))?|\bCML\b)"
 
 # "chronic phase CML", "CP-CML", "accelerated or blast phase chronic myeloid leukemia"
@@ -38,7 +47,7 @@ _BEFORE = re.compile(rf"(?<![\w-]){_LIST}\s*-?\s*(?P<cml>{_CML})", I)
 # "Ph+ CML patients in chronic or accelerated phase" (the patients' word between: unread, the
 # "or" cut the phases apart and the line's imatinib failure was left to a person)
 _AFTER = re.compile(
-    rf"(?P<cml>{_CML})(?:\s*,\s*|\s*-\s*|\s*\(\s*|\s+(?:(?:patients?|subjects?|participants?)\s+)?(?:in|with)\s+(?:the\s+)?(?:either\s+)?){_LIST}(?P<close>\s*\))?(?![\w-])",
+    rf"(?P<cml>{_CML})(?:\s*,\s*|\s*-\s*|\s*\(\s*|\s+(?:(?:patients?|subjects?|participants?)\s+)?(?:in|with)\s+(?:the\s+)?(?:either\s+)?|\s+(?=beyond\b)){_LIST}(?P<close>\s*\))?(?![\w-])",
     I,
 )
 
@@ -74,31 +83,62 @@ _PHASES = (
 )
 
 
-def _phases(words: str) -> list[str] | None:
-    """The phases a list names, in order; None when a bare word has no "phase" / "crisis" after the
-    list ("chronic" alone is the disease's own word) or a word names no phase."""
-    tokens = re.findall(r"[A-Za-z]+", re.sub(r"\([^()]*\)", " ", words))
-    named = [t for t in tokens if t.lower() not in ("phase", "phases", "crisis", "or", "and")]
+_WHICH_CHRONIC = re.compile(rf"{_WHICH}chronic", I)
+_BEYOND_FIRST = re.compile(r"beyond\s+(?:the\s+)?(?:first|1st)\b", I)
+_BEYOND = re.compile(r"beyond\b", I)
+
+
+def _phase(name: str) -> Expr:
+    return predicate(f"cml_{name}_phase", Op.IS, "positive")
+
+
+def _which_chronic(words: str) -> Expr:
+    """Which chronic phase: no record numbers them, so a chronic phase leaves the ordinal (or the
+    stage) to a person and any other phase fails an ordinal or a stage of the chronic phase. "Beyond
+    first chronic phase" is met by an accelerated phase or blast crisis (the first chronic phase is
+    behind them); beyond a later one, any phase may be (an accelerated phase after the first), so
+    only a person reads it."""
+    which = " ".join(words.split()) + " phase"
+    if _BEYOND_FIRST.match(which):
+        return any_of([_phase("accelerated"), _phase("blast"), all_of([_phase("chronic"), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, CML_PHASE_REVIEWS[0] + which)])])
+    if _BEYOND.match(which):
+        return Alternative(ReviewReason.UNSUPPORTED_CONCEPT, CML_PHASE_REVIEWS[1] + which)
+    return all_of([_phase("chronic"), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, CML_PHASE_REVIEWS[0] + which)])
+
+
+def _phases(words: str) -> list[Expr] | None:
+    """What the phases a list names ask, in order; None when a bare word has no "phase" / "crisis"
+    after the list ("chronic" alone is the disease's own word) or a word names no phase."""
+    bare = re.sub(r"\([^()]*\)", " ", words)
+    named: list[str | Expr] = []
+    at = 0
+    for which in _WHICH_CHRONIC.finditer(bare):
+        named += [t for t in re.findall(r"[A-Za-z]+", bare[at:which.start()])]
+        named.append(_which_chronic(which.group(0)))
+        at = which.end()
+    named += re.findall(r"[A-Za-z]+", bare[at:])
+    named = [t for t in named if not isinstance(t, str) or t.lower() not in ("phase", "phases", "crisis", "crises", "or", "and", "in")]
     if not named:
         return None
-    spelled = [t for t in named if not t.isupper() or t.lower() not in ("cp", "ap", "bc", "bp")]
-    if spelled and not re.search(r"(?:phases?|crisis)\s*$", words, I):
+    spelled = [t for t in named if not isinstance(t, str) or not t.isupper() or t.lower() not in ("cp", "ap", "bc", "bp")]
+    if spelled and not re.search(r"(?:phases?|crisis|crises)\s*$", words, I):
         return None
-    found: list[str] = []
+    found: list[Expr] = []
     table = dict(_PHASES)
     for t in named:
+        if not isinstance(t, str):
+            found.append(t)
+            continue
         phase = table.get(t.lower())
         if phase is None:
             return None
-        if phase not in found:
-            found.append(phase)
+        if _phase(phase) not in found:
+            found.append(_phase(phase))
     return found
 
 
-def _expr(phases: list[str]) -> Expr:
-    return all_of(
-        [predicate("cml", Op.PRESENT), any_of([predicate(f"cml_{p}_phase", Op.IS, "positive") for p in phases])]
-    )
+def _expr(phases: list[Expr]) -> Expr:
+    return all_of([predicate("cml", Op.PRESENT), any_of(phases)])
 
 
 _CONCEPTS = frozenset({"cml", "cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase"})

@@ -14,7 +14,8 @@
   (``del_5q``, ICD-10-CM D46.C).
 * "Primary or de novo MDS" / "de novo MDS" / "primary MDS": an MDS that is neither
   therapy-related (ICD-O-3 9920/3) nor grown from a myeloproliferative neoplasm; "secondary MDS":
-  a therapy-related one, or another origin a person reads.
+  a therapy-related one, or another origin a person reads. "De novo AML" / "de novo acute
+  leukemia", its acute counterpart: no secondary AML.
 
 Every pattern is a bounded alternation; none nests a repetition.
 """
@@ -140,6 +141,13 @@ _NON_DEL5Q = re.compile(
 _MDS_NAME = r"\s+(?:MDS\b|myelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?|myelodysplasia)"
 _DE_NOVO = re.compile(
     r"\b(?:primary\s+(?:or|and/or|/)\s+de\s+novo|de\s+novo\s+(?:or|and/or|/)\s+primary|de\s+novo|primary)" + _MDS_NAME, I)
+# "de novo AML", "de novo acute leukemia" (in first remission): an acute leukaemia that is no
+# secondary AML (derive.OPEN_BESIDE leaves that open beside an antecedent disorder or another
+# cancer, so an AML after an MDS stays a person's). Left, "de novo" was a review beside the disease
+# and a patient in first remission was undecided for "no de novo acute leukemia in first remission"
+_SECONDARY_OR = re.compile(r"\b(?:secondary|primary|therapy[-\s]related|treatment[-\s]related)\s*,?\s*(?:or|and/or|/)\s*$", I)  # "secondary or de novo AML": any origin
+_DE_NOVO_ACUTE = re.compile(
+    r"\bde\s+novo\s+(?:(?P<aml>AML\b|acute\s+myel(?:oid|ogenous|oblastic)\s+leuka?emia(?:\s*\(\s*AML\s*\))?)|acute\s+leuka?emias?\b)", I)
 _NOT_AFTER = re.compile(r"\b(?:or|and/or|/)\s*$", I)  # "secondary or de novo": any origin
 _SECONDARY = re.compile(r"(?<![\w-])secondary" + _MDS_NAME, I)
 _ANY_ORIGIN = re.compile(r"\b(?:de\s+novo|primary)\s+(?:or|and/or|/)\s*$|^\s*(?:or|and/or|/)\s+(?:de\s+novo|primary|secondary)\b", I)
@@ -231,6 +239,12 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
         origin = all_of([predicate("mds", Op.PRESENT), Not(predicate("therapy_related_myeloid_neoplasm", Op.PRESENT)),
                          Not(predicate("mpn", Op.PRESENT))])
         items.append(Item(m.start(), m.end(), origin, frozenset({"mds", "therapy_related_myeloid_neoplasm", "mpn"})))
+    for m in _DE_NOVO_ACUTE.finditer(text):
+        if _SECONDARY_OR.search(text[max(0, m.start() - 30):m.start()]) or _ANY_ORIGIN.match(text[m.end():]):
+            continue
+        disease = "aml" if m.group("aml") else "acute_leukemia"
+        origin = all_of([predicate(disease, Op.PRESENT), Not(predicate("secondary_aml", Op.PRESENT))])
+        items.append(Item(m.start(), m.end(), origin, frozenset({disease, "secondary_aml"})))
     for m in _SECONDARY.finditer(text):
         if _ANY_ORIGIN.search(text[max(0, m.start() - 20):m.start()]):
             continue
