@@ -1595,7 +1595,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
-    expr = qualified_by_kind(defined_by_own_measure(expr, text))
+    expr = qualified_by_kind(defined_by_own_measure(expr, text), text)
     expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides

@@ -59,8 +59,9 @@ CARDIOVASCULAR: list[Row] = [
     ("Currently active, clinically significant cardiovascular disease", (), (NONE,), (HEART_FAILURE,)),
     # plain: a coded kind of it excludes
     ("History of cardiovascular disease", (ANY_CIRCULATORY, HEART_FAILURE, STROKE), (NONE, DIABETES), ()),
-    # a window holds: an infarction two years ago is outside it
-    ("Significant cardiovascular disease within 6 months of screening.", (), (NONE, MI_TWO_YEARS), (MI_LAST_MONTH,)),
+    # a window holds: an infarction two years ago is outside it (one last month is significant
+    # heart disease, test_recent_coronary_event_significance)
+    ("Significant cardiovascular disease within 6 months of screening.", (MI_LAST_MONTH,), (NONE, MI_TWO_YEARS), ()),
 ]
 
 CARDIAC_NAMES: list[Row] = [

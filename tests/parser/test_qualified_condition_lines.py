@@ -83,9 +83,9 @@ BY_KIND: list[tuple[Any, ...]] = [
     ("No uncontrolled angina within the past 3 months", I, [CLEAN, has("angina", 400)], [has("unstable_angina", 30)], [has("angina", 30)]),
     # joined by "or" either qualifier may be the one that holds: left whole
     ("Symptomatic or uncontrolled congestive heart failure", E, [], [CLEAN], [hf(1), hf(3)]),
-    # heart failure of class III or IV is significant heart disease; whether it is uncontrolled,
-    # or another heart disease significant, stays a person's
-    ("Clinically significant cardiac disease", E, [hf(3)], [CLEAN], [hf(2), has("myocardial_infarction", 60)]),
+    # heart failure of class III or IV is significant heart disease, as is an infarction of the last
+    # 3 months; whether it is uncontrolled, or another heart disease significant, stays a person's
+    ("Clinically significant cardiac disease", E, [hf(3), has("myocardial_infarction", 60)], [CLEAN], [hf(2), has("myocardial_infarction", 400)]),
     ("Uncontrolled or significant cardiovascular disease", E, [hf(4)], [CLEAN], [hf(1), has("hypertension")]),
     ("No clinically significant heart disease", I, [CLEAN], [hf(3)], [hf()]),
     ("Significant, uncontrolled cardiac disease", E, [], [CLEAN], [hf(3)]),

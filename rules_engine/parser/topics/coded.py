@@ -79,8 +79,12 @@ def _unqualified(words: str) -> bool:
 # hematological malignancy"), which is no member of "another malignancy" but, named alone, makes
 # every blood cancer the trial's own. Beside the kinds a line lists ("hematologic malignancy in one
 # of the following categories: AML, ALL") the kinds are the trial's, as for "solid tumors" beside
-# "NSCLC": kept, an active CLL beside the AML of such a trial was no "other active malignancy"
-_TRIAL_DISEASES = frozenset(MALIGNANCIES) | {"blood_cancer"}
+# "NSCLC": kept, an active CLL beside the AML of such a trial was no "other active malignancy".
+# The myeloid neoplasms that are no member of "another malignancy" (MDS, MPN, myelofibrosis) are a
+# trial's own disease too: with none known, a trial for MDS alone left a breast cancer beside its
+# "previous or current cancer" unknown ("may be the trial's own"), where no cancer is the MDS. A
+# cancer related to one (CML, an MPN) stays the trial's own
+_TRIAL_DISEASES = frozenset(MALIGNANCIES) | {"blood_cancer", "mds", "mpn", "myelofibrosis"}
 
 
 def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
@@ -299,6 +303,74 @@ def any_of_preds(preds: list[Predicate]) -> Expr:
 
 def _names_steroid(expr: Expr) -> bool:
     return any(p.concept in ("steroid_therapy", "steroid_dose") for p in iter_predicates(expr))
+
+
+# An exception the clause grammar left whole, as a review and-ed to "another malignancy" ("with the
+# exception of nonmetastatic treated skin cancer (e.g. basal or squamous cell carcinoma) or stage 0
+# cervical carcinoma", "except skin cancer", "except basal or squamous cell carcinoma"): a
+# malignancy of none of the kinds it names is another malignancy all the same, so the line is met
+# by one, and left to a person only for a patient whose cancers are all of the excepted kinds
+# (their qualifiers, "treated", "nonmetastatic", stay unread). Only an exception whose every word
+# names those kinds or qualifies them: any other word ("or other cancer disease-free for 5
+# years", "unless", "low grade prostate cancer") may reach any cancer, and the review stays whole.
+_EXCEPTION_LEAD = re.compile(r"^\W*(?:with\s+the\s+exceptions?\s+of|except(?:\s+for)?|excluding)\b", re.I)
+_EXCEPTION_VOCABULARY = frozenset(
+    """basal squamous cell cells skin cutaneous cancer cancers carcinoma carcinomas nonmelanoma non melanoma nonmelanomatous
+    melanomatous in situ cervix cervical uterine uteri breast ductal prostate of the or and e g eg adequately curatively
+    definitively treated resected excised completely surgically localized localised nonmetastatic metastatic stage cured
+    intraepithelial intra epithelial neoplasia cin dcis cis bcc scc""".split()
+)
+_IN_SITU_MARK = re.compile(r"\bin[\s-]+situ\b|\bstage\s+0\b|intra-?\s?epithelial|\bCIN\b|\bD?CIS\b", re.I)
+_SKIN_KIND = re.compile(r"\bbasal\b|\bsquamous\b|non-?\s?melanoma|\bBCC\b|\bSCC\b", re.I)
+
+
+def _named_kinds(text: str) -> tuple[str, ...] | None:
+    """The kinds of cancer an exception's words name, or None when they may name any other."""
+    m = _EXCEPTION_LEAD.match(text)
+    if m is None:
+        return None
+    body = text[m.end():]
+    if any(w not in _EXCEPTION_VOCABULARY for w in re.findall(r"[a-z]+", body.lower())):
+        return None
+    if re.search(r"(?<![a-z])melanoma", body, re.I) and not re.search(r"non-?\s?melanoma", body, re.I):
+        return None
+    kinds: list[str] = []
+    if _SKIN_KIND.search(body):
+        kinds.append("nonmelanoma_skin_cancer")
+    elif re.search(r"\bskin\b|\bcutaneous\b", body, re.I):
+        kinds += ["nonmelanoma_skin_cancer", "melanoma"]  # "skin cancer": either kind may be meant
+    in_situ = _IN_SITU_MARK.search(body) is not None
+    if re.search(r"\bcervi(?:x|cal)\b|\bbreast\b|\bductal\b", body, re.I) and not in_situ:
+        return None  # an invasive cancer of a site no kind of its own names
+    if in_situ:
+        kinds += ["carcinoma_in_situ", "cervical_dysplasia"]
+    if re.search(r"\bprostate\b", body, re.I):
+        kinds.append("prostate_cancer")
+    return tuple(kinds) or None
+
+
+def _named_exception(expr: Expr) -> Expr:
+    if isinstance(expr, Not):
+        inner = _named_exception(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, Any_):
+        parts = tuple(_named_exception(p) for p in expr.parts)
+        return expr if parts == expr.parts else Any_(parts)
+    if not isinstance(expr, All):
+        return expr
+    if len(expr.parts) == 2 and _is_target(expr.parts[0]) and isinstance(expr.parts[1], Review):
+        kinds = _named_kinds(expr.parts[1].text or "")
+        if kinds is not None:
+            target = expr.parts[0]
+            counted = [_excepting(p, kinds) for p in (target.parts if isinstance(target, Any_) else (target,)) if isinstance(p, Predicate)]
+            return Any_((*counted, expr))
+    parts = tuple(_named_exception(p) for p in expr.parts)
+    return expr if parts == expr.parts else All(parts)
+
+
+def _excepting(target: Predicate, kinds: tuple[str, ...]) -> Predicate:
+    named = tuple(v for v in target.value or () if isinstance(v, str))
+    return replace(target, value=tuple(dict.fromkeys(named + kinds)))
 
 
 def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
@@ -555,7 +627,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         if criterion.corrected:
             out.append(criterion)
             continue
-        expr = _walk(criterion.expr, own)
+        expr = _walk(_named_exception(criterion.expr), own)
         if criterion.type is CriterionType.EXCLUSION and own is not None:
             expr = _without_own_disease(expr, own)
         text = _span_text(criteria, index)

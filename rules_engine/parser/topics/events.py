@@ -2536,8 +2536,20 @@ _OTHER_THAN_ASIDE = re.compile(
 )
 
 
+# the named cancers listed whole inside the bracket "other than" opens ("malignancy (other than
+# controlled prostate cancer, in situ cervical cancer, or basal cell cancer of the skin)"): the
+# bracket closes the list, so its commas join cancers. Stopped at the first comma, the rest of
+# the list became alternatives of the exclusion, and a basal cell carcinoma it excepts excluded
+_OTHER_THAN_BRACKET = re.compile(
+    _MALIGNANCY_WORDS + r"(?:\s+history)?\s*\(\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()\[\]<>≤≥\d]{1,80}(?:,[^;:,()\[\]<>≤≥\d]{1,80}){1,4})\)",
+    I,
+)
+
+
 def _other_than(text: str) -> list[re.Match[str]]:
-    return [*_OTHER_THAN.finditer(text), *_OTHER_THAN_ASIDE.finditer(text)]
+    bracketed = list(_OTHER_THAN_BRACKET.finditer(text))
+    starts = {m.start() for m in bracketed}
+    return [*bracketed, *(m for m in _OTHER_THAN.finditer(text) if m.start() not in starts), *_OTHER_THAN_ASIDE.finditer(text)]
 
 
 def other_than_spans(text: str) -> list[tuple[int, int]]:

@@ -505,11 +505,21 @@ _VIRUS_TESTS = {
 # the words a line qualifies an active infection with that sepsis always meets ("active,
 # uncontrolled, systemic infection considered opportunistic, life threatening or clinically
 # significant", "serious infection requiring IV antibiotics", "an active infection that requires
-# antibiotics"): only such words, nothing else
+# antibiotics", "evidence of uncontrolled infection", "documented uncontrolled infection",
+# "uncontrolled intercurrent infection", "serious infections that are not controlled by
+# antibiotics", "other active uncontrolled infection", "infection requiring parenteral
+# antibiotics", "an active infection that would preclude study participation", "uncontrolled
+# disease/infection (as judged by the treating physician)"): only such words, nothing else. Not
+# "controlled" alone (a controlled infection is no sepsis), nor "acute or chronic", "fungal",
+# "viral" or a site: a kind sepsis need not be
 _SEPSIS_MEETS = re.compile(
-    r"(?:\W|\b(?:patients?|subjects?|an?|with|has|have|any|known|active|current|concurrent|ongoing|uncontrolled|uncontrollable|serious|severe|life|threatening|"
-    r"systemic|clinically|significant|considered|opportunistic|or|and|requiring|requires|needing|intravenous|IV|antibiotics?|antimicrobials?|"
-    r"therapy|treatment|that|which|needs?|required)\b)*",
+    r"(?:\W|\bnot\s+(?:well\s+|adequately\s+)?controlled\b|\b(?:evidence|presence)\s+of\b"
+    r"|\b(?:patients?|subjects?|participants?|an?|the|with|has|have|any|other|known|documented|active|current|concurrent|"
+    r"intercurrent|co-?existing|ongoing|are|is|uncontrolled|uncontrollable|serious|severe|life|threatening|acute|clinical|"
+    r"systemic|clinically|significant|considered|to|be|opportunistic|or|and|including|requiring|requires|needing|intravenous|IV|parenteral|"
+    r"antibiotics?|antimicrobials?|anti-microbials?|anti-infectives?|antibacterials?|appropriate|by|disease|"
+    r"therapy|treatment|that|which|needs?|required|would|preclude|impair|interfere|their|his|her|its|ability(?:\s+of)?|receive|study|protocol|participation|"
+    r"as|judged|in|opinion(?:\s+of)?|treating|physician|investigator)\b)*",
     I,
 )
 
@@ -527,9 +537,24 @@ def serious_infection(expr: Expr) -> Expr:
         return expr if parts == expr.parts else Any_(parts)
     if not isinstance(expr, All):
         return expr
-    infections = [p for p in expr.parts if isinstance(p, Predicate) and p.concept == "active_infection" and p.op in (Op.PRESENT, Op.WITHIN)]
-    others = [p for p in expr.parts if not (isinstance(p, Predicate) and p.concept == "active_infection")]
+    infections = [p for p in expr.parts if _infection(p)]
+    others = [p for p in expr.parts if not _infection(p)]
     if len(infections) != 1 or not others or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others):
         parts = tuple(serious_infection(p) for p in expr.parts)
         return expr if parts == expr.parts else All(parts)
-    return Any_((replace(infections[0], concept="sepsis"), expr))
+    found = infections[0]
+    if isinstance(found, Predicate):
+        return Any_((replace(found, concept="sepsis"), expr))
+    # "infection now or within a week" ("Active uncontrolled infection within one week of HCT"):
+    # sepsis in either span
+    return Any_((Any_(tuple(replace(p, concept="sepsis") for p in found.parts if isinstance(p, Predicate))), expr))
+
+
+def _is_infection(expr: Expr) -> bool:
+    return isinstance(expr, Predicate) and expr.concept == "active_infection" and expr.op in (Op.PRESENT, Op.WITHIN)
+
+
+def _infection(expr: Expr) -> bool:
+    """An active infection asked now or in a window, or as "now, or within a span" (every
+    alternative an active infection)."""
+    return _is_infection(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_infection(p) for p in expr.parts)

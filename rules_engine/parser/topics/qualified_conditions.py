@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, Window, iter_predicates
 from rules_engine.parser.items import I, all_of, any_of, predicate
 from rules_engine.parser.topics.control import qualified_pair
 
@@ -166,6 +166,29 @@ _SIGNIFICANCE_REST = re.compile(
 )
 
 
+# A myocardial infarction or an unstable angina of the last 3 months is "significant" or "serious"
+# heart disease under every definition the corpus writes where it defines one (an infarction
+# within 6 months in 506 lines, 12 months or a year in 107, 3 months or 12 weeks in 63, 4 months
+# in 6; 2 months or 1 month in 8, as a line's own limit, never as what "significant" means).
+# "Severe" alone is left to the class: an uncomplicated infarction is not surely severe disease
+_RECENT = Window(3, "months")
+_RECENT_EVENTS = ("myocardial_infarction", "unstable_angina")
+_SIGNIFICANT_WORD = re.compile(r"\b(?:significant|serious)\b", I)
+_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25}
+
+
+def _recent_events(disease: Predicate, review: Review) -> list[Expr]:
+    """The recent coronary events that are the significant heart disease ``review`` asks of
+    ``disease`` (none for "severe" alone), inside the line's own window where it is shorter."""
+    if disease.concept == "heart_failure" or not review.text or not _SIGNIFICANT_WORD.search(review.text):
+        return []  # "significant heart failure" asks of the failure, never of an infarction
+    window = _RECENT
+    own = disease.window
+    if own is not None and own.amount * _DAYS.get(own.unit, 0.0) < _RECENT.amount * _DAYS["months"]:
+        window = own
+    return [predicate(kind, Op.WITHIN, window=window) for kind in _RECENT_EVENTS]
+
+
 def _significant(text: str) -> bool:
     """Whether a qualifier's review asks significance: alone, or as one of qualifiers joined by
     "or" ("Uncontrolled or significant": significant heart disease meets it; "significant,
@@ -183,7 +206,7 @@ def _rest(text: str, word: re.Pattern[str]) -> str:
     return "" if _FILLER.fullmatch(rest) else " ".join(rest.split())
 
 
-def _kind_decides(part: Expr) -> Expr:
+def _kind_decides(part: Expr, events: bool) -> Expr:
     if not isinstance(part, All) or len(part.parts) != 2:
         return part
     disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
@@ -194,7 +217,7 @@ def _kind_decides(part: Expr) -> Expr:
         # qualifiers joined by "or": either may be the one that holds, so only one the kind
         # surely holds decides, and only towards met
         if disease.concept in _HEART_DISEASES and _significant(review.text):
-            return any_of([all_of([predicate("heart_failure", disease.op, window=disease.window), NYHA_MARKED]), part])
+            return any_of([all_of([predicate("heart_failure", disease.op, window=disease.window), NYHA_MARKED]), *(_recent_events(disease, review) if events else []), part])
         return part
     if disease.concept == "heart_failure" and _SYMPTOMATIC.search(review.text):
         # the class decides "symptomatic"; what else the review holds stays beside it
@@ -203,7 +226,7 @@ def _kind_decides(part: Expr) -> Expr:
     if disease.concept in _HEART_DISEASES and _significant(review.text):
         # heart failure of class III or IV is significant heart disease; any other stays a person's
         failing = predicate("heart_failure", disease.op, window=disease.window)
-        return any_of([all_of([failing, NYHA_MARKED]), part])
+        return any_of([all_of([failing, NYHA_MARKED]), *(_recent_events(disease, review) if events else []), part])
     kind = None
     if disease.concept == "coronary_artery_disease" and _SYMPTOMATIC.search(review.text):
         kind, word = "angina", _SYMPTOMATIC
@@ -216,23 +239,32 @@ def _kind_decides(part: Expr) -> Expr:
     return any_of([all_of([named, *([Review(review.reason, rest)] if rest else [])]), part])
 
 
-def _kinds(expr: Expr) -> Expr:
+def _kinds(expr: Expr, events: bool) -> Expr:
     if isinstance(expr, Not):
-        inner = _kinds(expr.part)
+        inner = _kinds(expr.part, events)
         return expr if inner is expr.part else Not(inner)
     if isinstance(expr, (All, Any_)):
-        changed = _kind_decides(expr)
+        changed = _kind_decides(expr, events)
         if changed is not expr:
             return changed
-        parts = [_kinds(p) for p in expr.parts]
+        parts = [_kinds(p, events) for p in expr.parts]
         if tuple(parts) == expr.parts:
             return expr
         return all_of(parts) if isinstance(expr, All) else any_of(parts)
     return expr
 
 
-def qualified_by_kind(expr: Expr) -> Expr:
-    """``expr`` with "symptomatic heart failure" decided by the NYHA class, "symptomatic coronary
-    artery disease" met by an angina and "uncontrolled angina" by an unstable angina."""
-    return _kinds(expr)
+# a line that says what its significant heart disease is ("(New York Heart Association Class
+# III/IV)", "... including myocardial infarction within the last month", "this includes:", "(specified
+# below)", "such as"): its own definition decides, never our reading of the word
+_OWN_DEFINITION = re.compile(
+    r"\b(?:defined|specified|includ\w*|such\s+as|e\.\s?g\b|i\.\s?e\b|specifically|as\s+follows|NYHA|New\s+York|infarct\w*|angina|MI)\b|:", I)
+
+
+def qualified_by_kind(expr: Expr, text: str = "") -> Expr:
+    """``expr`` (the reading of ``text``) with "symptomatic heart failure" decided by the NYHA
+    class, "symptomatic coronary artery disease" met by an angina, "uncontrolled angina" by an
+    unstable angina, and significant heart disease by class III or IV or a recent coronary event."""
+    events = not _OWN_DEFINITION.search(text) and not any(p.concept in (*_RECENT_EVENTS, "nyha") for p in iter_predicates(expr))
+    return _kinds(expr, events)
 
