@@ -57,6 +57,12 @@ _PERF_VALUE = re.compile(
 )
 
 
+# the status's own value called a grade ("ECOG performance status grade 0, 1, or 2", "ECOG PS
+# grade of 0 or 1"; 3 corpus lines, each a review whole): the word right before the value, after
+# the status's name, with no toxicity between (a grade elsewhere in the gap is a toxicity's)
+_STATUS_GRADE = re.compile(r"(?:performance\s+(?:status|score)|\bPS)\s*(?:\(\s*ECOG(?:\s+PS)?\s*\)\s*)?grade\s+(?:of\s+)?$", I)
+
+
 def perf_items(text: str) -> list[Item]:
     items: list[Item] = []
     lead: int | None = None  # where a generic word that left its value to a named scale began
@@ -83,7 +89,9 @@ def perf_items(text: str) -> list[Item]:
             continue
         if scale_word == "ps" and not re.search(r"ECOG|WHO|performance|\bPS\s*(?:score|status|:|[≤<]|\d)", window_text):
             continue
-        if re.search(r"grade|toxicity|CTCAE", text[anchor.end(): m.start("op") if m.group("op") else m.end()], I):
+        value_start = next(m.start(g) for g in ("op", "lo", "list", "one") if m.group(g))
+        gap = text[anchor.end(): value_start]
+        if re.search(r"toxicity|CTCAE", gap, I) or (re.search(r"grade", gap, I) and not _STATUS_GRADE.search(gap)):
             continue
         if scale_word.startswith(("karnofsky", "kps")):
             concept = "karnofsky"
