@@ -657,6 +657,10 @@ _CSF_NEAR = re.compile(r"\bCSF\b|cerebro-?spinal|spinal\s+fluid|lumbar\s+punctur
 # ... and a count the line places in the patient's past ("any history of platelet counts of <
 # 50,000/mccL or ANC of < 500/mL"): read by the slip as today's value, a normal count today would
 # have cleared a history the record does not show
+# ... nor a count the registry restates in a bracket after it ("platelet count 100,000/L (100 x
+# 109/L)"): between two bounds such a bracket makes the line's list alternatives (the clause's
+# joins read it so), and a count read there became one more way to meet an inclusion
+_BRACKET_AFTER = re.compile(r"\s*[(\[]\s*\d")
 # (never the window of the test, "within two weeks prior to study: ANC > 1,500/mL")
 _PAST_COUNT = re.compile(r"\bhistory\s+of\b|\bprevious(?:ly)?\b(?!\s+to\b)|\bprior\b(?!\s+to\b)|\bever\b", I)
 
@@ -1057,7 +1061,7 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             if not uln and _implausible(concept, value, unit) and (slip := _volume_slip(concept, value, unit)) is not None:
                 unit = slip
             if (not uln and _implausible(concept, value, unit) and not _CSF_NEAR.search(text, max(0, m.start() - 40), min(len(text), t_end + 60))
-                    and not _PAST_COUNT.search(text, max(0, m.start() - 80), m.start())
+                    and not _PAST_COUNT.search(text, max(0, m.start() - 80), m.start()) and not (concept in _COUNTS and _BRACKET_AFTER.match(text, t_end))
                     and (scaled := _scale_slip(concept, m.group("num"), value, unit)) is not None):
                 value, unit = scaled
             if not uln and (restated := _restated_bound(text, t_end, concept, value, unit)) is not None:
