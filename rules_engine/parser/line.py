@@ -170,6 +170,19 @@ _MORE_THAN_A_PERMISSION = re.compile(
 )
 
 
+# a permission that lifts the line's blood counts together ("the hematologic requirements are
+# waived for patients with ...", "patients with inadequate counts due to marrow involvement are
+# eligible")
+_COUNTS_WAIVED = re.compile(
+    r"\b(?:ha?ematolog(?:ic|ical|y)\s+(?:requirements?|criteria|parameters|values)|(?:inadequate|low|insufficient)\s+(?:blood\s+)?counts)\b", I
+)
+_COUNT_CONCEPTS = frozenset({"anc", "platelets", "hemoglobin", "wbc"})
+
+
+def _asks_counts(expr: Expr) -> bool:
+    return any(p.concept in _COUNT_CONCEPTS for p in iter_predicates(expr))
+
+
 def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
     a heading the heading says it ("may not have any of the following:")."""
@@ -324,6 +337,18 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # not read ("In addition, these subjects were required to ..."): joined to a review, its
             # negation would stand alone and apply to everyone
             read = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
+            if read and ctype is CriterionType.INCLUSION and _COUNTS_WAIVED.search(clause_text):
+                # "The hematologic requirements are waived for patients with inadequate counts due
+                # to marrow involvement": every count the line asked, together, is what is lifted
+                # (widening the last alone, a low platelet count beside it failed the patient the
+                # waiver names)
+                exprs = [e for k, e in enumerate(exprs) if k not in read[:-1] or not _asks_counts(e)] if False else exprs
+                counted = [k for k in read if _asks_counts(exprs[k])]
+                if counted:
+                    joined = attach_widening(all_of([exprs[k] for k in counted]), clause_text, ctype)
+                    exprs = [joined if k == counted[0] else e for k, e in enumerate(exprs) if k == counted[0] or k not in counted]
+                    exprs_text = [t for k, t in enumerate(exprs_text) if k == counted[0] or k not in counted]
+                    continue
             if read:
                 exprs[read[-1]] = attach_widening(exprs[read[-1]], clause_text, ctype)
             elif (permitted := permitted_subject(clause_text, ctype)) is not None:

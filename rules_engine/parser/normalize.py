@@ -157,6 +157,24 @@ _SCALES_BY_AGE = (
 )
 
 
+# ... and each scale's minimum written with its ages ("Karnofsky score must be at least 50% for
+# participants >16 years of age, and Lansky score must be at least 50% for participants 16 years of
+# age or less"; 3 corpus lines): the same two age-scoped minimums. Left, the second age's scope
+# fell on the sentence after it and an adult with a Karnofsky of 80 was asked to be 16 or younger.
+_SCALE_WORDS = r"(?:\s+(?:performance\s+)?(?:score|status|scale))?\s+(?:(?:must|should)\s+be\s+|of\s+)?(?:at\s+least|≥|>=)\s*"
+_EACH_SCALE_BY_AGE = (
+    r"\b(?:Karnofsky|KPS)" + _SCALE_WORDS + r"(?P<n>\d{2,3})\s*%?\s+for\s+(?:patients|participants|subjects)\s+(?:>|older\s+than|over)\s*(?P<a>\d{1,2})\s+" + _SCALE_AGE
+    + r"\s*,?\s*and\s+(?:the\s+)?(?:Lansky|LPS)" + _SCALE_WORDS + r"(?P<m>\d{2,3})\s*%?\s+for\s+(?:patients|participants|subjects)\s+(?:(?:≤|<=)\s*)?(?P<b>\d{1,2})\s+"
+    + _SCALE_AGE + r"(?:\s+or\s+(?:younger|less))?"
+)
+
+
+def _each_scale_by_age(m: re.Match[str]) -> str:
+    if m.group("a") != m.group("b"):
+        return m.group(0)
+    return f"Karnofsky ≥ {m.group('n')}% for patients > {m.group('a')} years of age or Lansky ≥ {m.group('m')} for patients ≤ {m.group('b')} years of age"
+
+
 def _scales_by_age(m: re.Match[str]) -> str:
     """The two age-scoped minimums, or the words as written when the ages do not meet."""
     older = m.group("a") or m.group("a2")
@@ -394,7 +412,19 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # 9)/L"; 3 corpus lines): the unit "x 10^9/L" (left, the words were an unread review beside
         # the count, or the count had no unit to read)
         (r"\b10\s*\(\s*power\s+of\s+(\d{1,2})\s*\)", r"10^\1", ("power of",)),
+        # the cause of a value, known or suspected ("elevations of bilirubin up to 5.0 mg/dL due to
+        # known or suspected Gilbert's disease are eligible"; 2 corpus lines): one cause, its "or"
+        # a word of certainty (a record holds the diagnosis or not), never a join of the bound and
+        # the cause as alternatives (read so, any bilirubin under 5 mg/dL met the permission)
+        (r"\b(due\s+to|secondary\s+to|caused\s+by|attributed\s+to|attributable\s+to|because\s+of)\s+known\s+(?:or|and/or)\s+suspected\b", r"\1 known", ("suspected",)),
+        # a waiver of the line's counts run on after a dash ("... for 21 days - the hematologic
+        # requirements are waived for patients with inadequate counts due to known bone marrow
+        # involvement by lymphoma"): a sentence of its own, the permission it is (run on, the
+        # dash's sentence joined it to the last count's remark by that remark's "or")
+        (r"\s+[-–]\s+the\s+(?=(?:ha?ematolog(?:ic|ical|y)|laboratory|lab|blood\s+count)\s+(?:requirements?|criteria|parameters|values)\s+(?:is|are|will\s+be|may\s+be)\s+waived\b)",
+         ". The ", ("waived",)),
         (_SCALES_BY_AGE, _scales_by_age, ("lansky", "lps")),
+        (_EACH_SCALE_BY_AGE, _each_scale_by_age, ("lansky", "lps")),
         # a kidney's filtration per body surface in litres ("eGFR must be > 50 L/min/1.73 m^2"; 1
         # corpus line): only the millilitre rate is ever normalised to 1.73 m2, a filtration of 50
         # litres a minute is none (left, the unit did not fit and the alternative went to review)

@@ -173,7 +173,20 @@ _PATTERNS: tuple[str, ...] = (
     # with only a Karnofsky or a Lansky leaves the ECOG bound unknown, as before
     r"\buse\s+(?:the\s+)?Karnofsky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:>|older\s+than|over)\s*\d{1,2}\s+(?:years?|yrs?)(?:\s+of\s+age|\s+old)?"
     r"\s*,?\s*and\s+(?:the\s+)?Lansky(?:\s+scale)?\s+for\s+(?:patients|participants|subjects)\s+(?:[<≤]\s*)?\d{1,2}\s+(?:years?|yrs?)(?:\s+of\s+age|\s+old)?(?:\s+or\s+(?:younger|less))?"
-    r"|\b(?:a\s+)?performance\s+status\s+corresponding\s+to\s+(?:an?\s+)?(?=(?:ECOG|Eastern|Zubrod|WHO)\b)",
+    r"|\b(?:a\s+)?performance\s+status\s+corresponding\s+to\s+(?:an?\s+)?(?=(?:ECOG|Eastern|Zubrod|WHO)\b)"
+    # ... and the note on how a patient in a wheelchair is scored ("Note: patients who are unable
+    # to walk because of paralysis, but who are up in a wheelchair, will be considered ambulatory
+    # for the purpose of assessing the performance score"; 5 corpus lines): the assessor's rule,
+    # which the recorded score already follows. Left, its "will be considered" read as a
+    # permission, an "or" that hid a decided failing status (holdout T13-teen)
+    # the scale's name spelt out in brackets after its status ("ECOG performance status 0-2
+    # (Eastern Cooperative Oncology Group)", "Performance status 0-2 (by Eastern Cooperative
+    # Oncology Group (ECOG) scale)"): its "Cooperative" read as a consent, a review beside the
+    # status. No digit inside, so a bound written there is never blanked unread
+    r"|\(\s*(?:(?:by|per|on|using|according\s+to)\s+(?:the\s+)?)?Eastern\s+Cooperative\s+Oncology(?:\s+Group)?(?:\s*\(\s*ECOG\s*\))?"
+    r"(?:\s+(?:performance\s+)?(?:status\s+|score\s+)?(?:scale|criteria|system))?\s*\)"
+    r"|(?:\bnote\s*:\s*)?\b(?:patients?|participants?|subjects?)\s+who\s+are\s+unable\s+to\s+walk\b[^.;]{0,120}?\bconsidered\s+ambulatory\s+"
+    r"for\s+the\s+purposes?\s+of\s+assessing\s+(?:the\s+)?performance\s+(?:score|status)(?:\s+scale)?",
     # an anchor counted back from the cell product or its preparation ("within 3 days before CAR
     # NK-CD19 infusion", "prior to initiation of the pretreatment regimen", "before lymphodepletion"):
     # when the window ends, which the window before it already reads
@@ -517,7 +530,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("during",),
     ("pretreatment", "pre-treatment"),
     ("indication",),
-    ("use karnofsky", "corresponding"),
+    ("use karnofsky", "corresponding", "ambulatory", "cooperative"),
     ("infusion", "lymphodepl", "apheresis", "depleting", "conditioning", "pretreatment", "pre-treatment"),
     ("based",),
     ("transfusion",),

@@ -163,6 +163,9 @@ WIDENING_CLAUSE = re.compile(
     # relapsed leukaemia without MDS failed)
     r"(?:is|are)\s+also\s+(?:an?\s+)?candidates?|"
     r"will\s+be\s+allowed|permitted\s+if|allowed\s+if|acceptable\s+if)\b"
+    # ("the hematologic requirements are waived for patients with inadequate counts due to ...":
+    # the requirement lifted for the patients named, a permission in the protocol's word)
+    r"|\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+waived\s+(?:for|in)\b"
     r"|\balso\s+eligible\s+(?:are|is)\b"  # "...; also eligible are patients unwilling to receive ..."
     # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5
     # x ULN if ...": a value past the line's limit permitted to a group (read as a requirement of

@@ -75,6 +75,17 @@ _AGE_SUFFIXED_RANGE = re.compile(
 )
 
 
+# two bounds with one unit after the second ("≥ 18 and ≤ 75 years of age", "Must be male ≥48 and
+# ≤82 years of age", "patients ≥ 70 but ≤ 75 years are eligible if ..."; 7 corpus lines): both
+# bounds are ages. Read from the unit alone, the lower bound was dropped unread and a 16-year-old
+# met "≥ 18 and ≤ 75 years of age"
+_AGE_SHARED_UNIT = re.compile(
+    rf"(?P<op>[≥>])\s*(?P<lo>\d{{1,3}})\s*(?:,\s*)?(?:and|but|to|-)\s*(?P<op2>[≤<])\s*(?P<hi>\d{{1,3}})\s*(?P<u>{_AGE_UNIT})(?P<of>\s*(?:old|of\s+age))?",
+    I,
+)
+_PERSONS_BEFORE = re.compile(r"\b(?:patients?|subjects?|participants?|pts|men|women|males?|females?|persons?|individuals)\s*$", I)
+
+
 # the persons a bare "18 or older" describes, and nothing else before it ("Males and females, 18
 # or older", "Men and women 18 and older"): one to three person words and their joins, bounded
 _PERSONS_ONLY = re.compile(
@@ -213,6 +224,11 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
                 add_bound(m, op, m.group("n"), m.group("u"))
                 items[-1].start = prefix.start()
             break
+    for m in _AGE_SHARED_UNIT.finditer(text):
+        if not free(m.start(), m.end()) or not (m.group("of") or _PERSONS_BEFORE.search(text, max(0, m.start() - 20), m.start())):
+            continue
+        if int(m.group("hi")) > int(m.group("lo")):
+            add(m.start(), m.end(), all_of([bound(OPS[m.group("op")], m.group("lo"), m.group("u")), bound(OPS[m.group("op2")], m.group("hi"), m.group("u"))]))
     for pattern in (_AGE_SUFFIXED_RANGE, _AGE_SUFFIXED, _AGE_BARE_POST):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):

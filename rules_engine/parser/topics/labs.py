@@ -448,7 +448,7 @@ _FRAME = re.compile(
 # (when it is measured and the verb may stand between: "The conjugated serum bilirubin prior to study
 # entry must be within the normal range")
 _WNL_VERB = r"(?:(?:prior\s+to|before|at)\s+(?:study\s+entry|screening|enrol{1,2}ment|registration)\s+)?(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?"
-_WNL = re.compile(rf"{LAB_NAME_START}(?P<names>(?:{_LAB_NAME})(?:\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+)\s*(?:levels?\s+)?{_WNL_VERB}(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?normal\s+(?:institutional\s+)?(?:limits|range))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|{LAB_NAME_START}(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
+_WNL = re.compile(rf"{LAB_NAME_START}(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/|,|and|or)\s*(?:{_LAB_NAME}))*+){_GLOSS}\s*(?:levels?\s+)?{_WNL_VERB}(?:(?:(?:within|in)\s+(?:the\s+)?(?:institutional\s+|local\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|(?:limits|range)\s+of\s+normal))|normal\b(?!\s+(?:or|and|to|range\s+for|for))(?=\s*(?:$|[;,.]|\())|≤\s*ULN\b)|{LAB_NAME_START}(?P<names2>(?:{_LAB_NAME}))\s+WNL", I)
 
 
 # An ejection fraction against the lab's own lower limit of normal ("LVEF ≥ the lower limit of
@@ -506,7 +506,16 @@ _LLN_BANDS: dict[str, tuple[float, float, str]] = {
     # adult labs set phosphorus's lower limit between 0.74 and 0.9 mmol/L
     "phosphate": (2.3, 2.8, "mg/dL"),
 }
-_SALT = "|".join(f"(?P<{c}>{dict(_LAB_NAMES)[c]})" for c in _LLN_BANDS)
+# the ions by their chemical symbols in such a list ("Serum Na, K+, Mg2+, Phosphate and Ca2+ >=
+# lower limit of normal"; 3 corpus lines, each a review whole): only with the charge written
+# (a bare "K" or "Ca" names other things), sodium's "Na" only beside "serum" or another ion
+_SALT_SYMBOLS = {
+    "sodium": r"(?:serum\s+)?(?-i:Na)\+?(?![\w+])(?=\s*(?:,|and\b|/)\s*(?-i:K|Mg|Ca|P))|(?<=serum\s)(?-i:Na)\+?(?![\w])",
+    "potassium": r"(?:serum\s+)?(?-i:K)\+(?!\w)",
+    "magnesium": r"(?:serum\s+)?(?-i:Mg)\s?(?:2\+|\+\+|\+2)(?!\w)",
+    "calcium": r"(?:serum\s+)?(?-i:Ca)\s?(?:2\+|\+\+|\+2)(?!\w)",
+}
+_SALT = "|".join(f"(?P<{c}>{dict(_LAB_NAMES)[c]}" + (f"|{_SALT_SYMBOLS[c]}" if c in _SALT_SYMBOLS else "") + ")" for c in _LLN_BANDS)
 _SALT_ONE = re.compile(_SALT, I)
 _SALT_ANY = re.sub(r"\(\?P<\w+>", "(?:", _SALT)  # the same names without their groups, for the list
 _SALT_JOIN = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and/or\s+|\s+and\s+|\s+or\s+|\s*/\s*)"
@@ -636,6 +645,46 @@ def _volume_slip(concept: str, value: float | int, unit: str | None) -> str | No
     if per.lower() != "ml" or volume not in ("dL", "L") or written.lower() != mass.lower():
         return None
     return None if _implausible(concept, value, canonical) else canonical
+
+
+# a count written with a point between its thousands ("platelets >= 100.000/mm3", "leukocytes
+# >= 3.000/mm3"; the European writing of a number)
+_POINT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+# a share either side of the normal range ("within normal limits (±15%)", "(plus or minus 15%)")
+_SPREAD = re.compile(r"\s*\(?\s*(?:±|\+/-|\+\s*/\s*-|plus\s+or\s+minus)\s*(?P<n>\d{1,2})\s*%\s*\)?", I)
+# a count of the spinal fluid's cells ("CSF WBC > 5 cells/microliter", "WBC >= 5/uL in the
+# cerebrospinal fluid"): never the blood's, whose scale the slip would give it
+_CSF_NEAR = re.compile(r"\bCSF\b|cerebro-?spinal|spinal\s+fluid|lumbar\s+puncture|cytospin", I)
+# ... and a count the line places in the patient's past ("any history of platelet counts of <
+# 50,000/mccL or ANC of < 500/mL"): read by the slip as today's value, a normal count today would
+# have cleared a history the record does not show
+# ... nor a count the registry restates in a bracket after it ("platelet count 100,000/L (100 x
+# 109/L)"): between two bounds such a bracket makes the line's list alternatives (the clause's
+# joins read it so), and a count read there became one more way to meet an inclusion
+_BRACKET_AFTER = re.compile(r"\s*[(\[]\s*\d")
+# (never the window of the test, "within two weeks prior to study: ANC > 1,500/mL")
+_PAST_COUNT = re.compile(r"\bhistory\s+of\b|\bprevious(?:ly)?\b(?!\s+to\b)|\bprior\b(?!\s+to\b)|\bever\b", I)
+
+
+def _scale_slip(concept: str, raw: str | None, value: float | int, unit: str | None) -> tuple[float | int, str | None] | None:
+    """The threshold a number means when, in the unit written after it, no measurement could
+    ("platelets >= 80,000 x 10^9/L", "ANC < 1.5 K/ml", "ANC >= 1500/L", "hemoglobin >= 9 gm/L",
+    "platelets >= 100.000/mm3"; about 40 corpus lines, each a review that left a decided count
+    unread: a platelet count of 70 x 10^9/L was unknown against ">= 80,000 x 10^9/L"). A point
+    between thousands is read as the thousands' separator when so read the number fits the unit;
+    otherwise the number alone carries its scale, as a bare number's does (_unitless: 80,000
+    platelets are per microlitre, 1.5 neutrophils are 10^9/L, 9 haemoglobin is g/dL); a number
+    that fits no reading stays a review."""
+    if raw is None:
+        return None
+    if _POINT_THOUSANDS.fullmatch(raw) and concept in _COUNTS and not _implausible(concept, _round(value * 1000), unit):
+        return _round(value * 1000), unit
+    bare, bare_unit = _unitless(concept, _plain_number(raw))
+    if bare is None or bare_unit is None or _implausible(concept, bare, bare_unit):
+        return None
+    return bare, bare_unit
 
 
 # the same bound restated in another unit after "or" ("bilirubin < 1.5 mg/mL or 25 µmol/L,
@@ -943,6 +992,21 @@ def _bare_floors(text: str) -> str:
     return out
 
 
+# Words before a bounded test that only name the value the bound is of: "most recent direct
+# bilirubin ... > 2 x ULN" is the latest value, the one the record's test is read by (the record
+# keeps the latest); "Prolonged QTc interval (> 450 msec)" names what the bound defines. Left
+# over, they stood as a review conjunct beside the decided bound, and a patient past it was
+# unknown (an exclusion met only by the bound, holdout T220 and T294).
+_LEAD_WORDS = re.compile(r"(?<!two\s)(?<!three\s)(?<!\d\s)\b(?:(?:the\s+)?(?:most\s+recent|latest)|(?P<long>prolonged))\s+(?:(?:serum|plasma|blood)\s+)?$", I)
+
+
+def _with_lead(item: Item, text: str) -> Item:
+    lead = _LEAD_WORDS.search(text, max(0, item.start - 30), item.start)
+    if lead is None or item.expr is None or (lead.group("long") and item.concepts != frozenset({"qtc"})):
+        return item
+    return Item(lead.start(), item.end, item.expr, item.concepts)
+
+
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = _marrow_state_items(text) if "marrow" in text.lower() else []
     low = text.lower()
@@ -999,6 +1063,10 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             end = max(end, t_end)
             if not uln and _implausible(concept, value, unit) and (slip := _volume_slip(concept, value, unit)) is not None:
                 unit = slip
+            if (not uln and _implausible(concept, value, unit) and not _CSF_NEAR.search(text, max(0, m.start() - 40), min(len(text), t_end + 60))
+                    and not _PAST_COUNT.search(text, max(0, m.start() - 80), m.start()) and not (concept in _COUNTS and _BRACKET_AFTER.match(text, t_end))
+                    and (scaled := _scale_slip(concept, m.group("num"), value, unit)) is not None):
+                value, unit = scaled
             if not uln and (restated := _restated_bound(text, t_end, concept, value, unit)) is not None:
                 end = t_end = restated
             if not uln and _implausible(concept, value, unit):
@@ -1146,7 +1214,12 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         concepts = [c for c in _lab_concepts(m.group("names") or m.group("names2")) if c in ("bilirubin", "direct_bilirubin", "alt", "ast", "creatinine", "alp", "aptt", "pt", "inr")]
         if concepts:
-            items.append(Item(m.start(), m.end(), all_of([predicate(c, Op.LTE, 1, None, True) for c in concepts]), frozenset(concepts)))
+            # ("PT and PTT within normal limits (±15%)", "(plus or minus 15%)": the limit widened by
+            # the share; read as the bare limit, a PT at 1.1 x ULN failed a line that allows it)
+            spread = _SPREAD.match(text, m.end())
+            limit = _round(1 + int(spread.group("n")) / 100) if spread else 1
+            items.append(Item(m.start(), spread.end() if spread else m.end(), all_of([predicate(c, Op.LTE, limit, None, True) for c in concepts]), frozenset(concepts)))
+    items = [_with_lead(it, text) for it in items]
     if items:
         frame = _FRAME.match(text)
         first = min(it.start for it in items)

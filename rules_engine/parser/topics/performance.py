@@ -60,6 +60,8 @@ _PERF_VALUE = re.compile(
 )
 
 
+
+
 def perf_items(text: str) -> list[Item]:
     items: list[Item] = []
     lead: int | None = None  # where a generic word that left its value to a named scale began
