@@ -45,8 +45,8 @@ KIND_ROWS = [
     (I, "RAEB-2 at screening", [], [adult(AML)], [adult(MDS)]),
     (I, "Refractory cytopenia with multilineage dysplasia", [], [adult(AML)], [adult(MDS)]),
     (I, "Refractory anemia with ringed sideroblasts, transfusion dependent", [], [adult(AML)], [adult(MDS)]),
-    # the kind excludes only an MDS, and which kind it is stays a person's
-    (E, "RAEB-T (RAEB in transformation)", [], [adult(AML)], [adult(MDS)]),
+    # in transformation it is an MDS by FAB, an AML by WHO: either, its kind a person's
+    (E, "RAEB-T (RAEB in transformation)", [], [adult(condition("cll"))], [adult(MDS), adult(AML)]),
 ]
 
 

@@ -34,6 +34,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 
 _GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk", I)
 _KIND_GATE = re.compile(r"refractory|RAEB|RARS|RC[MU]D", I)
+_IN_TRANSFORMATION = re.compile(r"transformation|RAEB\s*-\s*[Tt]\b")
 _MDS_NAMED = re.compile(r"\bMDS\b|myelodysplas", I)
 # the kinds by name, their abbreviation in brackets after it, or the abbreviation alone (in
 # capitals: "RA" alone is too many other things and is never read)
@@ -257,7 +258,9 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             if bracket:
                 end = bracket.end()
             kind = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind of MDS: " + " ".join(text[m.start():end].split()))
-            kinds.append(Item(m.start(), end, all_of([predicate("mds", Op.PRESENT), kind]), frozenset({"mds"})))
+            # (RAEB "in transformation", 20-30% blasts, is an MDS by FAB and an AML by WHO: either)
+            disease = any_of([predicate("mds", Op.PRESENT), predicate("aml", Op.PRESENT)]) if _IN_TRANSFORMATION.search(text, m.start(), end) else predicate("mds", Op.PRESENT)
+            kinds.append(Item(m.start(), end, all_of([disease, kind]), frozenset({"mds", "aml"})))
         if len(kinds) == 1:
             items += kinds
     for m in _NON_DEL5Q.finditer(text):
