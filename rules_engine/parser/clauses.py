@@ -98,7 +98,7 @@ _AND = re.compile(r"\b(?:and|plus|with|had|has)\b|\bas\s+well\s+as\b", I)
 # owner who adds a trigger word adds it here too.
 _AGE_GATE = re.compile(r"\d|adult", I)
 _FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed", I)
-_MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic", I)
+_MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic|refractory\s+(?:an|cyt)|RAEB|RARS|RC[MU]D", I)
 _PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
 
@@ -364,6 +364,9 @@ def _segments(text: str) -> list[tuple[int, int]]:
 _STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
 _DIAGNOSIS_CONCEPTS = HEMATOLOGIC_DISEASES
 _FIXED_ROLES = frozenset({"status", "diagnosis"})
+# a bracket opened right after an item, and closed before an "or" after the one item inside it
+_OPENS_BRACKET = re.compile(r"\s*[(\[]\s*")
+_CLOSES_BRACKET_OR = re.compile(r"\s*[)\]]\s*,?\s*(?:or|and/or)\b", I)
 
 
 def _role(item: Item) -> str:
@@ -970,6 +973,12 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
     # one unit too: joined bare, any NSCLC met the line
     kinds = ["unit" if _marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # "high-risk MDS (>= 10% marrow blasts) or AML": the bracket's one item qualifies the item it
+    # follows and closes before the "or", so the "or" joins the qualified item, not the bracket's
+    # (read inside it, every AML patient was asked for the MDS as well). A bracket of the same
+    # disease ("myelodysplastic syndrome (MDS) or AML") restates it and is left to the others
+    kinds = ["unit" if _OPENS_BRACKET.fullmatch(connectors[i]) and i + 1 < len(connectors) and _CLOSES_BRACKET_OR.match(connectors[i + 1])
+             and roles[i] == "diagnosis" and not exprs[i].concepts & exprs[i + 1].concepts else k for i, k in enumerate(kinds)]
     if _marker_of_all(exprs, connectors):
         kinds[0] = "and"
     # "NSCLC without known ALK rearrangements": the item the topic negated is a further condition

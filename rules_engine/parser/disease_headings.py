@@ -37,6 +37,16 @@ _LABEL = re.compile(
     r"(?:\s*\((?P<bracket>[^()]{1,60})\))?(?:\s+only)?\s*:\s*$",
     re.I,
 )
+# ... or the patients a lead-in asks its list of ("Patients with solid tumors (including NHL) must
+# also have normal marrow function as defined below:"; 1 of the 3 corpus headings so written
+# names a disease alone): read as a requirement, the label asked a solid tumour of every patient
+# and a leukaemia failed the solid tumours' blood counts. A bracket that adds a disease to the
+# label ("including NHL") names more of its patients
+_MUST_LABEL = re.compile(
+    r"^\W*(?:for\s+)?(?:patients?|subjects?|participants?|those)\s+with\s+(?:an?\s+)?(?P<names>[^:;,.()]{2,60}?)"
+    r"(?:\s*\(\s*(?:including|incl\.?|and)\s+(?P<also>[^()]{1,40})\))?\s+(?:must|should|shall)\s+(?:also\s+)?(?:have|meet|fulfil\w*)\b[^:;()]{0,80}:\s*$",
+    re.I,
+)
 # a bracket that names the study's parts the patients enter ("(Parts A and C)"): no disease word
 _PARTS = re.compile(r"^\s*(?:parts?|cohorts?|arms?|phases?|strata|stratum|groups?)\b[\w\s,&/-]{0,40}$", re.I)
 # what may stand between the diseases a label names ("ALL/CML", "AML, MDS or MPN")
@@ -51,10 +61,16 @@ SCOPE_UNNAMED = (
 def disease_label(text: str) -> Expr | None:
     """The disease (or diseases, any of) a heading's words name as the patients its lines are
     for, when they name nothing else; else None."""
-    m = _LABEL.match(text)
-    if m is None or (m.group("bracket") is not None and not _PARTS.match(m.group("bracket"))):
+    lead = _MUST_LABEL.match(text)
+    m = _LABEL.match(text) if lead is None else None
+    if lead is not None:
+        names = lead.group("names") + (f" or {lead.group('also')}" if lead.group("also") else "")
+    elif m is None:
         return None
-    names = m.group("names")
+    elif m.group("bracket") is not None and not _PARTS.match(m.group("bracket")):
+        return None
+    else:
+        names = m.group("names")
     spaced = names.replace("/", " or ")  # "ALL/CML": read beside a slash, ALL was lost
     items = [it for it in extract(spaced, CriterionType.EXCLUSION) if it.expr is not None]
     found: list[Expr] = []

@@ -262,7 +262,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     status_seen = False
     in_definition = False  # the rest of the line defines the status it asked for
     definitions: list[str] = []
-    any_group: list[Expr] | None = None  # items after "at least one of the following"
+    # items after "at least one of the following", or cases enumerated with "or" before the last
+    any_group: list[Expr] | None = [] if ctype is CriterionType.INCLUSION and _enumerated_alternatives(clauses) else None
     open_to_both = 0  # clauses that only open the line to both sexes
     permissions = 0  # clauses that only permit a history
     permission_scope: str | None = None
@@ -548,6 +549,24 @@ def _site_fragment(text: str) -> bool:
         return False
     masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(text))
     return bool(content_words(blank_remarks(masked)))
+
+
+# "Diagnosis of 1) AML (...), or 2) high risk MDS (...)", "evidence of 1) unresectable 2) locally
+# recurrent, or 3) metastatic disease", "a) metastatic or b) locally recurrent disease" (8 corpus
+# inclusion lines): the enumerated cases, an "or" before the last, are alternatives. Read as
+# requirements each, an AML failed the line for lack of the MDS it offers instead
+_OR_END = re.compile(r"(?:,\s*|\s)(?:or|and/or)$", I)
+_AND_END = re.compile(r"(?:,\s*|\s)(?:and|plus)$", I)
+
+
+def _enumerated_alternatives(clauses: list[str]) -> bool:
+    enumerated = [k for k, c in enumerate(clauses) if ENUMERATED.match(c)]
+    if len(enumerated) < 2 or enumerated != list(range(enumerated[0], enumerated[-1] + 1)) or enumerated[0] == 0:
+        return False
+    if any(ONE_OF.search(c) for c in clauses):
+        return False  # "one of the following: (1) ... (2) ...": the lead's own reading
+    before_last = clauses[enumerated[-1] - 1]
+    return bool(_OR_END.search(before_last)) and not any(_AND_END.search(clauses[k - 1]) for k in enumerated[1:])
 
 
 # a lead that says its list defines what it asks ("... as defined by one of the following", "...

@@ -58,7 +58,7 @@ CASES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     ("blood blasts past the cap", PB_CAP, INC, adult(*blasts(pb=25)), NOT_MET),
     ("no blood blast count on record: unknown", PB_CAP, INC, adult(), UNKNOWN),
     ("'<5% blasts in peripheral blood' is the blood's: marrow 12%, blood 2% meet the RAEB line's bounds",
-     RAEB, INC, adult(*blasts(pb=2, bm=12)), UNKNOWN),  # 'RAEB' itself stays a person's
+     RAEB, INC, adult(condition("mds", 60), *blasts(pb=2, bm=12)), UNKNOWN),  # an MDS: which kind ('RAEB') stays a person's
     ("'<5% blasts in peripheral blood': blood 8% fails it", RAEB, INC, adult(*blasts(pb=8, bm=12)), NOT_MET),
     ("'at least 20% in the blood or marrow': the marrow alone shows it", EITHER, INC,
      adult(condition("aml", 30), *blasts(pb=1, bm=40)), MET),

@@ -50,8 +50,12 @@ def _judged(rows: Rows, facts: PatientFacts) -> tuple[list[Outcome], Eligibility
         ("Lymphoma patients:", "lymphoma"),
         ("For Patients with Solid Tumours (Parts A and C):", "solid-tumor"),
         ("AML or MDS patients only:", "AML or MDS"),
+        # a lead-in asking its list of the patients it names, a bracket adding a disease to them
+        ("Patients with lymphoma (including CLL) must also have adequate marrow function as follows:", "lymphoma or CLL"),
+        ("Patients with MDS must have:", "MDS"),
     ],
-    ids=["bare", "slash", "for-patients-with", "abbreviation-patients", "patients-with", "word-patients", "parts-bracket", "two-only"],
+    ids=["bare", "slash", "for-patients-with", "abbreviation-patients", "patients-with", "word-patients", "parts-bracket", "two-only",
+         "must-have-lead-in", "must-have-bare"],
 )
 def test_a_label_naming_only_a_diseases_patients_is_read_as_that_disease(text: str, read: str) -> None:
     label = disease_label(text)
@@ -68,8 +72,10 @@ def test_a_label_naming_only_a_diseases_patients_is_read_as_that_disease(text: s
         "Solid tumors (measurable disease):",  # a bracket that asks something
         "Solid tumors",  # no colon: a line of its own
         "ALL/CML: platelets >= 20,000",  # the line goes on after the label
+        "Patients with a brain metastasis must have had either:",  # a complication, not a disease's patients
+        "Patients with AML must have relapsed disease",  # no lead-in: the line asks it itself
     ],
-    ids=["no-disease", "negated", "status", "more-words", "bracket-asks", "no-colon", "inline"],
+    ids=["no-disease", "negated", "status", "more-words", "bracket-asks", "no-colon", "inline", "must-have-complication", "must-have-no-colon"],
 )
 def test_a_heading_that_says_more_than_its_patients_is_no_disease_label(text: str) -> None:
     assert disease_label(text) is None

@@ -3434,7 +3434,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             right = left
             listed.insert(0, left)
         unread_between: list[str] = []
-        if w.end() <= target.start and (op is Op.NOT_WITHIN or op is Op.WITHIN and re.match(r"\s*:", text[w.end():]) is not None):
+        if w.end() <= target.start and (op is Op.NOT_WITHIN or op is Op.WITHIN and _WINDOW_TO_COLON.match(text, w.end()) is not None):
             # (a window before a colon opens the list after it: "within the past 6 months: - Cardiac
             # angioplasty or stenting - Myocardial infarction - Unstable angina" dates each)
             # "at least 4 weeks since chemotherapy or radiotherapy": a washout written before the
@@ -3444,6 +3444,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             since = re.search(r"\b(?:since|from)\b", w.group(0), I) is not None
             for nxt in [e for e in events if e.start >= target.end]:
                 between = text[left.end: nxt.start]
+                if op is not Op.WITHIN:
+                    pass
+                elif text[max(0, left.start - 1): left.start] == "(" and between.lstrip().startswith(")"):
+                    # "myocardial infarction (MI), stroke": the abbreviation read as the item again
+                    # closes its own bracket, the list runs on after it
+                    between = " " + between.lstrip()[1:]
+                elif between.strip() == "(" and isinstance(nxt.expr, Predicate) and isinstance(left.expr, Predicate) and nxt.expr.concept == left.expr.concept:
+                    between = ", "  # ... and opens it right after the item it restates
                 # "≥ 28 days since major surgery, prior chemotherapy, prior treatment with an
                 # investigational agent or prior radiation therapy": in an inclusion the list runs on
                 # over a therapy's own lead words (stopped there, the therapies after it stood as
@@ -3594,6 +3602,16 @@ def _nth_transplant(text: str, items: list[Item]) -> None:
 
 _PRODUCT_UNKNOWN = "a transfusion whose product (platelets or red cells) is not recorded"
 # a period the record does not date ("any RBC transfusion during the screening period")
+# what may stand between a window and the colon that opens its list: the date it counts back from
+# and the verdict ("the following within 6 months preceding study entry are not eligible: unstable
+# angina, myocardial infarction, ...", "within 6 months prior to enrollment: ..."; left out, only
+# the first item was dated and an infarction years ago excluded)
+_WINDOW_TO_COLON = re.compile(
+    r"\s*(?:(?:(?:prior\s+to|before|preceding|of|from)\s+)?(?:the\s+)?(?:study\s+)?(?:entry|enrol(?:l)?ment|registration|screening|randomi[sz]ation|consent"
+    r"|(?:start\s+of\s+)?(?:study\s+)?(?:treatment|therapy)|first\s+dose|day\s+1|study\s+start)\b)?"
+    r"(?:\s+(?:are|is|will\s+be)\s+(?:not\s+eligible|ineligible|excluded))?\s*:",
+    I,
+)
 _DURING_PERIOD = re.compile(r"\s*(?:\(\s*\w{1,6}\s*\)\s*)?during\s+(?:the\s+)?(?:screening|run-?in|baseline|observation|pre-?treatment|lead-?in)\s+(?:period|phase|window)\b", I)
 
 

@@ -415,6 +415,19 @@ _BLASTS_FIRST = re.compile(
     + _OTHER_SITE.format(site=r"peripheral\s+blood|PB", abbr="BM"),
     I,
 )
+# a band of blasts with its site ("5-19% myeloblasts in the bone marrow", "10%-20% blasts in BM",
+# "5 to 19% blasts in the blood"; 10 corpus lines, the MDS kinds' definitions): both ends count.
+# Left unread, an MDS with 2% marrow blasts was not told apart from the kind the band defines
+_BLAST_BAND = re.compile(
+    r"(?<![\d.])(?P<lo>\d{1,2}(?:\.\d)?)\s*%?\s*(?:-|–|to)\s*(?P<hi>\d{1,3}(?:\.\d)?)\s*%\s*(?:\w+\s+){0,2}?(?:myelo)?blasts?\s+(?:cells\s+)?(?:in|of)\s+(?:the\s+)?"
+    r"(?:(?P<bm>bone\s+marrow|BM\b|marrow)|(?P<pb>peripheral\s+blood|PB\b|blood))(?:\s*\(\s*(?:PB|BM)\s*\))?"
+    r"(?:\s*(?P<join>or|and/or|/|and)\s+(?:in\s+)?(?:the\s+)?(?P<other>bone\s+marrow|BM\b|marrow|peripheral\s+blood|PB\b|blood)(?:\s*\(\s*(?:PB|BM)\s*\))?)?",
+    I,
+)
+# (a band among the cases of "one of the following" run into one clause, "... defined by one of the
+# following: a. 15-29% blasts in PB or BM, b. >20% basophils ...", is one alternative among cases
+# left unread: read alone, it was asked of every patient)
+_ONE_OF_BEFORE = re.compile(r"\b(?:at\s+least|any|one|1)\s+(?:or\s+more\s+)?of\s+the\s+following\b", I)
 # the same, in the blood ("<5% blasts in peripheral blood", ">= 5% blasts in the PB")
 _PB_BLASTS_FIRST = re.compile(
     rf"(?P<op>[≥>≤<])\s*(?P<num>{_NUMBER})\s*%\s*(?:\w+\s+){{0,2}}?(?:myelo)?blasts?\s+(?:cells\s+)?(?:in|of)\s+(?:the\s+)?(?:peripheral\s+blood|PB)\b(?:\s*\(\s*PB\s*\))?"
@@ -1010,6 +1023,17 @@ def _with_lead(item: Item, text: str) -> Item:
 def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = _marrow_state_items(text) if "marrow" in text.lower() else []
     low = text.lower()
+    for m in _BLAST_BAND.finditer(text) if "blast" in low else ():
+        lo, hi = number(m.group("lo")), number(m.group("hi"))
+        if lo >= hi or _ONE_OF_BEFORE.search(text, 0, m.start()):
+            continue
+        sites = ["bm_blasts" if m.group("bm") else "pb_blasts"]
+        if m.group("other"):  # "in the bone marrow or peripheral blood": either site ("and": both)
+            other = "pb_blasts" if sites[0] == "bm_blasts" else "bm_blasts"
+            sites.append(other)
+        bands = [all_of([predicate(site, Op.GTE, lo, "%"), predicate(site, Op.LTE, hi, "%")]) for site in dict.fromkeys(sites)]
+        band = all_of(bands) if m.group("join") and m.group("join").lower() == "and" else any_of(bands)
+        items.append(Item(m.start(), m.end(), band, frozenset(sites)))
     for pattern, first, second in ((_BLASTS_FIRST, "bm_blasts", "pb_blasts"), (_PB_BLASTS_FIRST, "pb_blasts", "bm_blasts")):
         for m in pattern.finditer(text) if "blast" in low else ():
             if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):

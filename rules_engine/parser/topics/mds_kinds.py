@@ -12,6 +12,11 @@
   scale) and the WPSS are never read here.
 * "Non-del(5q)" / "without 5q- (cytogenetic) abnormality": no MDS with a 5q deletion on record
   (``del_5q``, ICD-10-CM D46.C).
+* A French-American-British or WHO kind of MDS by its name ("refractory anemia with excess blasts
+  (RAEB)", "RAEB-T", "RARS", "refractory cytopenia with multilineage dysplasia"): an MDS, of a kind
+  no record field names, so the kind is a person's (``Qualifier``) and a patient without an MDS
+  fails it. Left unread, a heading's list of kinds ("RAEB with >= 10% marrow blasts" / "RAEB-T
+  ..." / "AML") was no list of diseases and its lines were asked of every patient together.
 * "Primary or de novo MDS" / "de novo MDS" / "primary MDS": an MDS that is neither
   therapy-related (ICD-O-3 9920/3) nor grown from a myeloproliferative neoplasm; "secondary MDS":
   a therapy-related one, or another origin a person reads. "De novo AML" / "de novo acute
@@ -29,6 +34,21 @@ from rules_engine.parser.items import I, Item, all_of, any_of, number, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 
 _GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk", I)
+_KIND_GATE = re.compile(r"refractory|RAEB|RARS|RC[MU]D", I)
+_IN_TRANSFORMATION = re.compile(r"transformation|RAEB\s*-\s*[Tt]\b")
+_MDS_NAMED = re.compile(r"\bMDS\b|myelodysplas", I)
+# the kinds by name, their abbreviation in brackets after it, or the abbreviation alone (in
+# capitals: "RA" alone is too many other things and is never read)
+_BLASTS_KIND = r"(?:\s+(?:of\s+)?(?:the\s+)?(?:type\s+)?(?:[-–]?\s*(?:1|2|I{1,2})\b|in\s+transformation))?"
+_MDS_KIND = re.compile(
+    r"\brefractory\s+an(?:a)?emia\s+with\s+(?:an?\s+)?excess(?:\s+of)?\s+blasts?" + _BLASTS_KIND
+    + r"|\brefractory\s+an(?:a)?emia\s+with\s+ring(?:ed)?\s+sideroblasts"
+    r"|\brefractory\s+cytopenias?\s+with\s+(?:multi|uni)[\s-]?lineage\s+dysplasia(?:\s+and\s+ring(?:ed)?\s+sideroblasts)?"
+    r"|(?-i:\bRAEB(?:\s*-\s*(?:T|t|1|2|I{1,2})\b|(?=[\s),;:/]|$))|\bRARS\b(?:\s*-\s*T\b)?|\bRC[MU]D(?:-RS)?\b)",
+    I,
+)
+# (the bracket after it restates it, abbreviated or spelled out: "RAEB-T (RAEB in transformation)")
+_KIND_ABBREVIATION = re.compile(r"\s*\(\s*(?:(?-i:RAEB|RARS|RC[MU]D|RA)\b|refractory\s)[^()]{0,50}\)", I)
 
 # the IPSS group names; "-2" after a listed "int-1" ("int-1, -2, or high-risk") is the next group
 _GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|-\s*2(?![\d.])|high)"
@@ -231,6 +251,26 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
     else:
         ipss = True
     items: list[Item] = []
+    # (only where the line names no MDS itself: beside it, "MDS [i.e. RAEB-1 or RAEB-2] and CMML",
+    # "MDS other than RA or RARS subtypes", the kinds narrow or except the MDS it names, which the
+    # line's other readers keep as a person's)
+    # (and only one kind: a list of them, "the FAB groups RA, RARS, RAEB, RAEBt and CMML are
+    # eligible", offers kinds a clause's "and" would ask all at once)
+    if _KIND_GATE.search(text) and not _MDS_NAMED.search(text):
+        kinds: list[Item] = []
+        for m in _MDS_KIND.finditer(text):
+            if any(it.start < m.end() and m.start() < it.end for it in kinds):
+                continue  # the abbreviation in brackets after the name just read
+            end = m.end()
+            bracket = _KIND_ABBREVIATION.match(text, end)
+            if bracket:
+                end = bracket.end()
+            kind = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind of MDS: " + " ".join(text[m.start():end].split()))
+            # (RAEB "in transformation", 20-30% blasts, is an MDS by FAB and an AML by WHO: either)
+            disease = any_of([predicate("mds", Op.PRESENT), predicate("aml", Op.PRESENT)]) if _IN_TRANSFORMATION.search(text, m.start(), end) else predicate("mds", Op.PRESENT)
+            kinds.append(Item(m.start(), end, all_of([disease, kind]), frozenset({"mds", "aml"})))
+        if len(kinds) == 1:
+            items += kinds
     for m in _NON_DEL5Q.finditer(text):
         items.append(Item(m.start(), m.end(), Not(predicate("del_5q", Op.PRESENT)), frozenset({"del_5q"})))
     for m in _DE_NOVO.finditer(text):
