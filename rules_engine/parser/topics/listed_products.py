@@ -94,6 +94,8 @@ def _drug_part(expr: Expr) -> list[Predicate] | None:
     drugs = _drug_predicates(expr)
     if drugs is None:
         return None
+    if isinstance(expr, All) and sum(1 for p in expr.parts if predicates(p)) > 1:
+        return None  # "treatment with carboplatin, paclitaxel ... and a PARP inhibitor": a combination, whose names are no alternatives
     if drugs and any(not _drug(p) for p in predicates(expr)):
         return None
     return drugs
