@@ -56,7 +56,7 @@ from rules_engine.parser.clauses import Clause, DEFINED_BY_LIST, DEFINITIONAL, D
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.items import FEMALE, I, NEGATED, Item, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
-from rules_engine.parser.normalize import normalize, time_after_transplant
+from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import (
@@ -88,6 +88,8 @@ from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, Qualifier, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
+from rules_engine.parser.topics.listed_products import listed_products
+from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.infections import serious_infection
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
@@ -1611,6 +1613,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
     if ctype is CriterionType.EXCLUSION:
         text_read = bare_span_as_window(text_read)
+    else:
+        text_read = bare_transplant_since(text_read)
     original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"
@@ -1638,8 +1642,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
-    expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(enforce(expr, ctype), ctype), ctype))), text)
-    expr = qualified_by_kind(defined_by_own_measure(expr, text), text)
+    expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype))), text)
+    expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
     expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides

@@ -113,10 +113,28 @@ def time_after_transplant(text: str) -> str:
     permitted, with the following restriction: 6 months or longer after stem cell transplantation")
     and read as a washout they passed a transplant three months ago (holdout T272)."""
     lower = text.lower()
-    if "after" not in lower and "post" not in lower and "following" not in lower and "from" not in lower:
-        return text
-    text = _TIME_SPAN_AFTER_TRANSPLANT.sub(r"≥ \1 \3 since \4 and ≤ \2 \3 since \4", text)
-    return _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
+    if "after" in lower or "post" in lower or "following" in lower or "from" in lower:
+        text = _TIME_SPAN_AFTER_TRANSPLANT.sub(r"≥ \1 \3 since \4 and ≤ \2 \3 since \4", text)
+        text = _TIME_AFTER_TRANSPLANT.sub(r"\1 since ", text)
+    return text
+
+
+def bare_transplant_since(line: str) -> str:
+    """A whole line that is a washout from a transplant of no named kind, as any transplant
+    (``_BARE_TRANSPLANT_SINCE``). The whole line only: a clause of "If prior allogeneic transplant,
+    at least 100 days since transplant" means the transplant its condition names."""
+    return _BARE_TRANSPLANT_SINCE.sub(r"\1stem cell transplant or organ transplant\2", line)
+
+
+# a line that is nothing but a washout from a transplant of no named kind ("At least 90 days since
+# prior transplant", "At least 4 months since transplantation"): any transplant, the graft of stem
+# cells or an organ, must be that long ago. Left bare, the word named no concept and the line was
+# a review for everyone, a transplant last month included (holdout T41, T133)
+_BARE_TRANSPLANT_SINCE = re.compile(
+    r"^(\W*(?:≥|>=?|at\s+least|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?|years?)\s+since\s+(?:(?:the|a|any|prior|previous|their|last)\s+){0,2})"
+    r"transplant(?:ation|s)?(\s*\.?\s*)$",
+    re.I,
+)
 
 
 # a change, not a level ("if the increase of ejection fraction with stress is estimated at 10% or
@@ -175,6 +193,22 @@ def _each_scale_by_age(m: re.Match[str]) -> str:
     return f"Karnofsky ≥ {m.group('n')}% for patients > {m.group('a')} years of age or Lansky ≥ {m.group('m')} for patients ≤ {m.group('b')} years of age"
 
 
+_TREATED_BEFORE = re.compile(
+    r"\b(?:therap(?:y|ies)|treatments?|treated|chemotherapy|radiation|radiotherapy|irradiation|agents?|drugs?|medications?|steroids?|corticosteroids?"
+    r"|anticoagula\w*|immunosuppress\w*|transplant\w*|surgery|received|receiving|use|[a-z]+(?:mab|nib|platin|rubicin|taxel|abine|olimus))\b[^.;]{0,60}$",
+    re.I,
+)
+_APPROVAL_BEFORE = re.compile(r"\bapprov\w*[^.;]{0,25}$", re.I)
+
+
+def _indication_any(m: re.Match[str]) -> str:
+    """"for any reason" after a treatment: dropped (see the row); anywhere else kept as written."""
+    before = m.string[max(0, m.start() - 80): m.start()]
+    if _TREATED_BEFORE.search(before) and not _APPROVAL_BEFORE.search(before):
+        return " "
+    return m.group(0)
+
+
 def _scales_by_age(m: re.Match[str]) -> str:
     """The two age-scoped minimums, or the words as written when the ages do not meet."""
     older = m.group("a") or m.group("a2")
@@ -228,6 +262,14 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "hematopoetic", "hemopoietic", "creatinin", "bilirubine"): an unknown word becomes a
         # review conjunct, which turns a prior transplant's decided exclusion into unknown
         (r"\ballogenic\b", "allogeneic", ("allogenic",)),
+        # "Previous treatment with tocilizumab for any indication", "Prior pelvic radiation therapy
+        # for any reason", "previous chemotherapy for any myeloid disorder", "Patients requiring
+        # anticoagulation for any reason" (about 15 corpus lines): what the treatment was for does not
+        # matter, so the words narrow nothing; left, they were a review beside the treatment and a
+        # patient given it was unknown. ("any other malignancy" does narrow, and "not approved for any
+        # indication" names an unapproved drug: both are left.)
+        (r",?\s*\(?\bfor\s+any\s+(?:reason|indication|purpose|malignanc(?:y|ies)|cancers?|(?:myeloid\s+|hematologic\s+)?(?:disorders?|diseases?))\b\)?(?=\s*[,.;)]|\s*$|\s+(?:within|in\s+the|during|prior|before|at\s+any|will|are|is|should|must|or|and)\b)",
+         _indication_any, ("for any",)),
         (r"\bhem(?:atopoeitic|atopoetic|opoietic|atopietic)\b", "hematopoietic", ("hemat", "hemop")),
         (r"\bcreatinin\b", "creatinine", ("creatinin",)),
         (r"\bbilirubine\b", "bilirubin", ("bilirubine",)),

@@ -81,14 +81,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T11-clean", "Participant has congestive heart failure"): ("core", "'... or a history of CHF NYHA class 3 or 4 in the past, unless a screening echocardiogram ... LVEF >= 45%': "
                                                                 "the past class is no record's field, so a patient without heart failure is left unknown through the unread alternative"),
     # NCT02680951
-    ("T12-itraconazole", None): ("events", "the CYP3A4 line below is unknown, so the patient is possibly eligible; ineligible before only "
-                                           "through the extramedullary fragment, read as a requirement"),
     ("T12-clean", "Individuals with Down syndrome"): ("events", "'DNA fragility syndromes (such as Fanconi anemia, Bloom syndrome)' has no concept: a record with none of them "
                                                       "is left unknown (safe side)"),
     ("T12-clean", "Receiving any of the following potent CYP3A4"): ("events", "the named list after 'inducers or inhibitors:' mixes moderate ones (erythromycin, azithromycin) "
                                                                     "with strong ones and a food, read as a review beside the class"),
-    ("T12-itraconazole", "Receiving any of the following potent CYP3A4"): ("events", "as T12-clean: itraconazole is read as a strong CYP3A4 inhibitor within 14 days, the list's "
-                                                                           "unread words leave the line unknown (the patient is possibly eligible, never eligible)"),
     # NCT02642965
     ("T13-clean", "Patients must have had histologic verification of AML"): ("core", "'histologic verification ... at original diagnosis': how the diagnosis was made is no record field"),
     ("T13-clean", "Patients must have the status of CNS1 or CNS2"): ("core", "the CNS status is read (CNS1 = no involvement); '... and no clinical signs or neurologic symptoms "
@@ -99,16 +95,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
-    ("T41-hsct", None): ("events", "the transplant line below is misread, so a transplant 2 months ago is unknown; ineligible before only "
-                                   "through the footnote after 'NOTE:', read as requirements"),
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
                                                                             "relapse', the closed phase I arm's prior mitoxantrone) are now conditions "
                                                                             "a person weighs, so the heading is unknown, not met"),
     ("T41-clean", "No CNS 3 involvement"): ("core", "'(i.e., WBC >= 5/uL in the cerebrospinal fluid with blasts present on cytospin)': the CSF "
                                                    "count is no record's measurement, so the definition stays unknown beside the status"),
-    ("T41-clean", "At least 4 months since transplantation"): ("events", "'transplantation' alone (under 'No more than 1 prior autologous or "
-                                                                        "allogeneic HSCT') is not read as HSCT: 11 corpus lines, mixed with organ transplants"),
-    ("T41-hsct", "At least 4 months since transplantation"): ("events", "as T41-clean"),
     # NCT01411267
     ("T42-clean", "Patients who are concurrently receiving CYP3A4"): ("events", "'CYP3A4 and 5 inhibitors and inducers' (any strength): one that is not "
                                                                                 "strong has no list, so a record with no such drug stays unknown"),
@@ -654,11 +645,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T132-ph-negative', None): ('core', 'as T132-clean: the strata are read as both required, so a Ph-negative ALL fails the Ph+ line (possibly eligible through the second-relapse line)'),
     ('T132-no-imatinib', 'Ph-positive (Ph+) Chronic Myelogenous Leukemia'): ('core', 'as T132-clean'),
     # NCT00357305 (T133)
-    ('T133-allo60', None): ('core', "the '90 days since prior transplant' child is unknown, so possibly eligible, never eligible"),
     ('T133-clean', 'Histologically or cytologically confirmed diagnosis of 1 of the following'): ('core', "the APL child ('Patients with acute promyelocytic leukemia t(15;17) must have failed prior tretinoin and arsenic trioxide') is joined as a requirement of every AML and the CML children stay reviews, so the heading is unknown for a relapsed AML and for one in remission"),
     ('T133-clean', 'Relapsed or refractory acute myeloid leukemia (AML)'): ('core', 'the APL narrowing (its child) is joined as a requirement of every relapsed AML, so a relapsed non-APL AML is not met'),
     ('T133-clean', 'No other uncontrolled illness'): ('core', "'No other uncontrolled illness ...': the 'Psychiatric illness or social situation that would preclude compliance' child is a person's, so the heading is unknown for a record with none of the others"),
-    ('T133-allo60', 'At least 90 days since prior transplant'): ('core', "'At least 90 days since prior transplant' (child of 'Prior allogeneic stem cell transplantation allowed if ...') is not read as a time since HSCT"),
     # NCT00642031 (T134)
     ('T134-mi', None): ('core', "'Active heart disease including' stays a review conjunct, so possibly eligible, never eligible"),
     ('T134-clean', 'In the absence of rapidly progressing disease'): ('core', "'... or at least 5 half-lives for noncytotoxic agents' and the hydroxyurea sentence stay review conjuncts, so no recent therapy on record is unknown"),
@@ -1108,8 +1097,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T192-ferritin', 'Ferritin ≥ 50 ng/mL'): ('labs', "expected not_met, got unknown: 'Ferritin ≥ 50 ng/mL' has no reading (no ferritin measurement): a recorded ferritin decides nothing"),
     ('T192-copper', None): ('labs', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'Copper > 40 µg/dL' has no reading (no copper measurement): a recorded copper decides nothing"),
     ('T192-copper', 'Copper > 40'): ('labs', "expected not_met, got unknown: 'Copper > 40 µg/dL' has no reading (no copper measurement): a recorded copper decides nothing"),
-    ('T192-lenalidomide', None): ('core', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'No prior therapy for MDS' with its child 'Supportive therapy within the past 28 days allowed' reads as two bare reviews"),
-    ('T192-lenalidomide', 'No prior therapy for MDS'): ('core', "expected not_met, got unknown: 'No prior therapy for MDS' with its child 'Supportive therapy within the past 28 days allowed' reads as two bare reviews"),
     ('T192-filgrastim-old', None): ('events', "expected eligible/possibly_eligible, got ineligible: decided against by the probed line: 'concurrent' is not read: a growth factor ever (filgrastim ended 200 days ago) fails the line, and the listed names stay a review so a clean record is unknown"),
     ('T192-filgrastim-old', 'No other concurrent hematopoietic growth factors'): ('events', "expected met, got not_met: 'concurrent' is not read: a growth factor ever (filgrastim ended 200 days ago) fails the line, and the listed names stay a review so a clean record is unknown"),
     # NCT00480987 (T193)
@@ -1203,10 +1190,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T205-creatinine-alt-ok', 'Serum creatinine or serum bilirubin < 1.5 times'): ('hold20', "expected met, got not_met: 'higher levels are acceptable if ALT < 2 x ULN' is attached to bilirubin only: creatinine 2 x ULN fails"),
     # hold21
     # NCT00260832 (T211)
-    ('T211-relapsed', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
-    ('T211-relapsed', 'Must not have received previous chemotherapy'): ('hold21', "expected met, got unknown: 'previous chemotherapy (except hydroxyurea) for any myeloid disorder': the exception and the scope stay an and-ed unparsed review beside chemotherapy"),
-    ('T211-azacitidine', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
-    ('T211-azacitidine', 'Must not have received previous chemotherapy'): ('hold21', "expected met, got unknown: 'previous chemotherapy (except hydroxyurea) for any myeloid disorder': the exception and the scope stay an and-ed unparsed review beside chemotherapy"),
     # NCT00398983 (T212)
     ('T212-clean', 'unfavorable risk'): ('hold21', "expected met, got unknown: the remission is read, but which one ('in first CR') and the cytogenetic risk stay and-ed reviews: any AML in remission is unknown"),
     ('T212-clean', 'Adult patients (greater than 18 years) in second'): ('hold21', "expected not_met, got unknown: the remission is read, but 'second or subsequent' is no record's fact (a review): any AML in remission is unknown"),
@@ -1871,7 +1854,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T273-molecular-remission', 'CML in first molecular remission'): ('hold27', 'expected met, got unknown: molecular remission of CML has no concept (unsupported review beside CML)'),
     ('T274-clean', 'Diagnosis of 1 of the following hematologic malignancies'): ('hold27', "expected met, got unknown: 'Richter syndrome' and 'Other refractory lymphoproliferative diseases' have no concept; the child 'CLL in transformation allowed' is read as 'not CLL or review', which makes the CLL alternative unknown"),
     ('T274-clean', 'Fludarabine refractory or relapsed chronic lymphocytic'): ('hold27', "expected met, got unknown (was met, got not_met): 'Fludarabine' (the drug the CLL relapsed after) stays unparsed and the child permission 'CLL in transformation allowed' is read as 'not CLL or review': a relapsed CLL after FCR is not met"),
-    ('T274-clean', 'No concurrent disulfiram'): ('hold27', 'expected met, got unknown: disulfiram is no product the product topic names (2 corpus lines)'),
     ('T274-untreated', None): ('hold27', 'expected ineligible, got possibly_eligible: a line not probed by this case stays unknown'),
     ('T274-richter', 'Diagnosis of 1 of the following hematologic malignancies'): ('hold27', "expected met, got unknown: 'Richter syndrome' and 'Other refractory lymphoproliferative diseases' have no concept; the child 'CLL in transformation allowed' is read as 'not CLL or review', which makes the CLL alternative unknown"),
     ('T274-aml', None): ('hold27', "expected ineligible, got possibly_eligible: 'Diagnosis of 1 of the following hematologic malignancies' (below)"),
@@ -1880,8 +1862,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T274-creatinine-2.4', 'Creatinine ≤ 2.0 mg/dL'): ('hold27', "expected unknown, got not_met: the child permission 'Renal dysfunction due to organ infiltration by disease allowed' is not joined to the bound, so creatinine 2.4 is not met where the text leaves the cause to a person"),
     ('T274-af-controlled', 'No arrhythmia not controlled by medication'): ('hold27', "expected met, got unknown: the double negative ('not controlled by medication') is not read"),
     ('T274-bendamustine-7d', None): ('hold27', "expected possibly_eligible, got ineligible: see the lines of its trial's clean patient"),
-    ('T274-disulfiram', None): ('hold27', "expected ineligible, got possibly_eligible: 'No concurrent disulfiram' (below)"),
-    ('T274-disulfiram', 'No concurrent disulfiram'): ('hold27', 'expected not_met, got unknown: disulfiram is no product the product topic names (2 corpus lines)'),
     ('T275-clean', 'Patient 18 years or older with a diagnosis of non-Hodgkin'): ('hold27', 'expected met, got unknown: the three routes (>= 2 regimens with rituximab/fludarabine, CLL with purine analogs and Rai stage, relapse after a transplant without DLI) keep unread words each'),
     ('T275-clean', 'Relapsed NHL or CLL following stem cell transplantation'): ('hold27', "expected met, got unknown: 'Relapsed' with NHL and the donor-lymphocyte clause stay unparsed"),
     ('T275-clean', 'Measurable disease based on modified'): ('hold27', "expected met, got unknown: 'Response Evaluation Criteria In Solid Tumors (RECIST)' stays an unsupported review beside measurable disease"),
@@ -2172,7 +2152,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T323-clean', 'Patients with underlying hypertension'): ('hold32', 'expected met, got unknown: read as systolic-BP > 140 mm[Hg] and diastolic-BP > 90 mm[Hg] and review unsupported "Patients with underlying hypertension as defined by on two separate clinic visits are eligible if hypertension has been co'),
     ('T323-clean', 'Previously treated with Sorafenib'): ('hold32', 'expected not_met, got unknown: read as named-medication is sorafenib or review unsupported "BAY 43-9006 … other small molecule targeted inhibitors of mitogen-activated protein kinase … MAPK … signaling intermediates … angiogenesis … e.g. b'),
     ('T323-clean', 'Uncontrolled intercurrent illness'): ('hold32', 'expected not_met, got unknown: read as active-infection or (heart-failure and review unparsed "symptomatic") or unstable-angina or arrhythmia or psychiatric-illness or review consent "Uncontrolled intercurrent illness including … but not l'),
-    ('T323-clean', 'Currently taking the cytochrome P450'): ('hold32', 'expected not_met, got unknown: read as (seizure-disorder and review unsupported "Currently taking the cytochrome P450 enzyme-inducing anti- drugs") or review unparsed "phenytoin … carbamazepine … phenobarbital … rifampin … St John\'s wort"'),
     ('T323-clean', 'Pregnant or Breast-feeding'): ('hold32', 'expected not_met, got unknown: read as pregnancy or lactation or (pregnancy and review unsupported "urine study within 2 weeks to rule out") or review unsupported "all females of childbearing potential must have a blood test" or review con'),
     ('T323-transformed', 'Patients must have histologically confirmed recurrent de novo'): ('hold32', 'expected met, got unknown: read as lymphoma and review unparsed "transformed diffuse large B cell" and review unsupported "Patients must have histologically confirmed recurrent de novo … one of its variants … centroblastic … immunoblas'),
     ('T323-new', 'Patients must have histologically confirmed recurrent de novo'): ('hold32', 'expected not_met, got unknown: read as lymphoma and review unparsed "transformed diffuse large B cell" and review unsupported "Patients must have histologically confirmed recurrent de novo … one of its variants … centroblastic … immunoblas'),
@@ -2184,10 +2163,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T323-hypertension-uncontrolled', 'Patients with underlying hypertension'): ('hold32', 'expected not_met, got unknown: read as systolic-BP > 140 mm[Hg] and diastolic-BP > 90 mm[Hg] and review unsupported "Patients with underlying hypertension as defined by on two separate clinic visits are eligible if hypertension has been co'),
     ('T323-prior-bevacizumab', None): ('hold32', "expected ineligible, got possibly_eligible: 'Previously treated with Sorafenib' (below)"),
     ('T323-prior-bevacizumab', 'Previously treated with Sorafenib'): ('hold32', 'expected met, got unknown: read as named-medication is sorafenib or review unsupported "BAY 43-9006 … other small molecule targeted inhibitors of mitogen-activated protein kinase … MAPK … signaling intermediates … angiogenesis … e.g. b'),
-    ('T323-phenytoin', None): ('hold32', "expected ineligible, got possibly_eligible: 'Currently taking the cytochrome P450' (below)"),
-    ('T323-phenytoin', 'Currently taking the cytochrome P450'): ('hold32', 'expected met, got unknown: read as (seizure-disorder and review unsupported "Currently taking the cytochrome P450 enzyme-inducing anti- drugs") or review unparsed "phenytoin … carbamazepine … phenobarbital … rifampin … St John\'s wort"'),
-    ('T323-rifampin', None): ('hold32', "expected ineligible, got possibly_eligible: 'Currently taking the cytochrome P450' (below)"),
-    ('T323-rifampin', 'Currently taking the cytochrome P450'): ('hold32', 'expected met, got unknown: read as (seizure-disorder and review unsupported "Currently taking the cytochrome P450 enzyme-inducing anti- drugs") or review unparsed "phenytoin … carbamazepine … phenobarbital … rifampin … St John\'s wort"'),
     ('T323-phenytoin-stopped', 'Currently taking the cytochrome P450'): ('hold32', 'expected not_met, got unknown: read as (seizure-disorder and review unsupported "Currently taking the cytochrome P450 enzyme-inducing anti- drugs") or review unparsed "phenytoin … carbamazepine … phenobarbital … rifampin … St John\'s wort"'),
     ('T323-woman', 'Pregnant or Breast-feeding'): ('hold32', 'expected not_met, got unknown: read as pregnancy or lactation or (pregnancy and review unsupported "urine study within 2 weeks to rule out") or review unsupported "all females of childbearing potential must have a blood test" or review con'),
     ('T324-clean', 'FOR RELAPSED/REFRACTORY GROUP ONLY'): ('hold32', 'expected met, got unknown: read as (age >= 18 years and review unparsed "FOR RELAPSED/REFRACTORY GROUP ONLY" and review unsupported "with a confirmed diagnosis of /SLL following previous therapy" and CLL and (review unsupported "relaps'),

@@ -343,7 +343,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("pulmonary_tuberculosis", r"pulmonary\s+(?:tuberculosis|TB\b)(?:\s+infection)?", ("pulmonary",)),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
     ("active_infection", r"\binfections?\b", ("infection",)),
-    ("seizure_disorder", r"seizures?(?:\s+disorders?)?|epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
+    # ("anti-epileptic drugs", "antiepileptics": the drugs, topics' anticonvulsant therapy below; read
+    # as epilepsy, "Currently taking enzyme-inducing anti-epileptic drugs" excluded no patient on one)
+    ("seizure_disorder", r"seizures?(?:\s+disorders?)?|(?<!anti-)(?<!anti)epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
     ("peripheral_neuropathy", r"(?:peripheral\s+|sensory\s+|motor\s+)?neuropath(?:y|ies)", ("neuropath",)),
     ("drug_hypersensitivity", r"hypersensitivit(?:y|ies)(?:\s+reactions?)?|allerg(?:y|ies|ic\s+reactions?)|anaphyla\w*", ("hypersensitiv", "allerg", "anaphyla")),
     ("dic", r"disseminated\s+intravascular\s+coagulation(?:\s*\(\s*DIC\s*\))?|(?-i:\bDIC\b)(?:\s*\(\s*disseminated\s+intravascular\s+coagulation\s*\))?", ("disseminated", "dic")),
@@ -471,7 +473,18 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      rf"|(?:(?<=\bsince\sprior\s)|(?<=\bsince\sprevious\s)|(?<=\bsince\slast\s)|(?<=\bsince\sthe\slast\s))(?:approved\s+|standard\s+|specific\s+)?"
      rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN})"
      rf"|(?:(?<=\bprior\s)|(?<=\bprevious\s)|(?<=\blast\s))(?:therap(?:y|ies)|treatments?)"
-     rf"(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s+(?:within|≤|<)\s*\d)", ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
+     rf"(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s+(?:within|≤|<)\s*\d)"
+     # "No prior therapy for MDS", "Prior treatment for endometrial cancer", "No previous treatment
+     # for lung cancer" (about 25 corpus lines, every one a review): the phrase ending on the cancer
+     # (a list after it, "with chemotherapy", "other than corticosteroids", is another reading's).
+     # An anticancer therapy on record is such a treatment; the rest of what a treatment for the
+     # cancer may be (its surgery, supportive care) stays a person's (``therapy_for_cancer``)
+     # (the lead opens the clause, "No prior", "Prior", "had any prior": "... scheduled for surgery
+     # with no prior treatment for the cancer" is a condition of another subject)
+     rf"|(?:(?<=^prior\s)|(?<=^previous\s)|(?<=\bno\sprior\s)|(?<=\bno\sprevious\s)|(?<=\bany\sprior\s)|(?<=\bany\sprevious\s)|(?<=\bother\sprior\s)|(?<=\bhad\sprior\s))"
+     rf"(?<!\bwith\sno\sprior\s)(?<!\bwith\sno\sprevious\s)"
+     rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s*(?:[.;]|$))",
+     ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
 ) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 

@@ -72,6 +72,11 @@ _GENERICS = (
     # the heart's drugs a digoxin or QT line names (holdout T82)
     "metoprolol", "atenolol", "propranolol", "bisoprolol", "carvedilol", "verapamil", "diltiazem", "quinidine", "propafenone",
     "furosemide", "bumetanide", "torsemide", "hydrochlorothiazide", "chlorthalidone", "spironolactone",
+    # a class's members a line lists ("antipsychotic drugs including haloperidol, ...", "rTPO,
+    # eltrombopag, or romiplostim", "No concurrent disulfiram"; topics.listed_products reads them
+    # beside their class): names no suffix above ends with
+    "haloperidol", "chlorpromazine", "olanzapine", "quetiapine", "clozapine", "risperidone", "fluphenazine", "trifluoperazine",
+    "perphenazine", "pimozide", "thiothixene", "methadone", "disulfiram", "eltrombopag", "romiplostim", "sargramostim",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
