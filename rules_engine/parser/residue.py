@@ -908,8 +908,8 @@ def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
 
 
 def therapy_permission(clause_text: str, exprs: list[Expr]) -> str | None:
-    """Whether a later sentence only permits prior therapies that nothing the line read so far
-    asks about ("Patients with MDS and <= 10% blasts. ... Prior cytokines, biologic therapies,
+    """How a later sentence that permits prior therapies joins what the line read before it
+    ("Patients with MDS and <= 10% blasts. ... Prior cytokines, biologic therapies,
     targeted therapies, or single agent chemotherapy allowed."; "AML. Prior chemotherapy is
     allowed."). Such a permission speaks to another line's washout: read as a requirement,
     every patient without a targeted therapy failed the diagnosis line; joined as a widening,
