@@ -42,9 +42,10 @@ READINGS = [
     ("(NOTE: Low dose chemotherapy or maintenance chemotherapy given within 7 days of planned study enrollment is permitted; these include: "
      "hydroxyurea, 6-meraptopurine, oral methotrexate)", EXC, "not no requirement"),
     # a note that restricts, forbids or requires stays a criterion
+    # (which cohorts still enrol is the study's to say, a person's: never its disease as a requirement,
+    # tests/parser/test_enrolment_status_notes.py)
     ("NOTE: As of May 2013, enrollment of solid tumor participants was completed. Participants with a diagnosis of leukemia continue to be enrolled.",
-     INC, 'solid-tumor and review unparsed "enrollment of participants was completed" and review unparsed '
-     '"Participants with a diagnosis of leukemia continue to be enrolled"'),
+     INC, "review ambiguous"),
     ("Note: Patients with CLL, SLL, or mantle cell lymphoma (MCL) may only be enrolled in Stratum C", INC,
      'not (CLL or SLL or mantle-cell-lymphoma) or review unparsed "in Stratum C"'),
     # the terminology note is taken out of the line it was run into
