@@ -345,7 +345,6 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
                 # to marrow involvement": every count the line asked, together, is what is lifted
                 # (widening the last alone, a low platelet count beside it failed the patient the
                 # waiver names)
-                exprs = [e for k, e in enumerate(exprs) if k not in read[:-1] or not _asks_counts(e)] if False else exprs
                 counted = [k for k in read if _asks_counts(exprs[k])]
                 if counted:
                     joined = attach_widening(all_of([exprs[k] for k in counted]), clause_text, ctype)
