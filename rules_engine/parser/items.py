@@ -163,6 +163,25 @@ def map_leaves(expr: Expr, leaf: Callable[[Expr], Expr]) -> Expr:
     return leaf(expr)
 
 
+def rewrite_conjunctions(expr: Expr, at: Callable[[All], Expr | None]) -> Expr:
+    """``expr`` with ``at`` applied to each And node, through Not and Or: ``at`` returns the And's
+    rewriting, or None to look inside it. Nodes nothing changes are returned as they were (the
+    same object), so a caller can tell a rewritten line from an untouched one."""
+    if isinstance(expr, Not):
+        inner = rewrite_conjunctions(expr.part, at)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, Any_):
+        alternatives = tuple(rewrite_conjunctions(p, at) for p in expr.parts)
+        return expr if alternatives == expr.parts else Any_(alternatives)
+    if not isinstance(expr, All):
+        return expr
+    rewritten = at(expr)
+    if rewritten is not None:
+        return rewritten
+    parts = tuple(rewrite_conjunctions(p, at) for p in expr.parts)
+    return expr if parts == expr.parts else All(parts)
+
+
 def predicates(expr: Expr | None) -> list[Predicate]:
     if expr is None:
         return []

@@ -17,16 +17,12 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from rules_engine.rule_language import render_rule
-from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import age, anc, bilirubin, condition, ecog, healthy, karnofsky, lab, platelets, record, score
 
 INC = CriterionType.INCLUSION
 EXC = CriterionType.EXCLUSION
 
-
-def rule_of(text: str, ctype: CriterionType = INC) -> str:
-    criterion = parse_line(text, ctype)
-    return render_rule(criterion.expr, criterion.applies_if)
 
 
 # -- a count whose unit no measurement could mean: the number carries its scale ---------------

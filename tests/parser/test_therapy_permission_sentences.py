@@ -16,16 +16,12 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from rules_engine.rule_language import render_rule
-from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, condition, medication
 
 INC = CriterionType.INCLUSION
 EXC = CriterionType.EXCLUSION
 
-
-def rule(text: str, ctype: CriterionType = INC) -> str:
-    criterion = parse_line(text, ctype)
-    return render_rule(criterion.expr, criterion.applies_if)
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -37,7 +33,7 @@ def rule(text: str, ctype: CriterionType = INC) -> str:
     ("No prior EGFR-TKI therapy. Previous palliative radiotherapy or surgery allowed.", "not EGFR-inhibitor"),
 ])
 def test_a_permission_of_therapies_the_line_never_asks_about_asks_nothing(text, expected):
-    assert rule(text) == expected
+    assert rule_of(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -45,13 +41,13 @@ def test_a_permission_of_therapies_the_line_never_asks_about_asks_nothing(text, 
     "No prior chemotherapy. Prior hydroxyurea is allowed.",
 ])
 def test_a_permission_of_a_therapy_the_line_asks_about_still_widens_it(text):
-    assert rule(text).startswith("not chemotherapy or review")
+    assert rule_of(text).startswith("not chemotherapy or review")
 
 
 def test_a_permission_with_a_condition_holds_the_patients_it_names_to_the_condition():
     text = ("No previous EGFR-TKI therapy. Previous adjuvant chemotherapy is allowed as long as it was completed at least "
             "6 months before diagnosis of metastatic NSCLC.")
-    assert rule(text).startswith("not EGFR-inhibitor and (not chemotherapy or review")
+    assert rule_of(text).startswith("not EGFR-inhibitor and (not chemotherapy or review")
 
 
 @pytest.mark.parametrize("text,ctype", [
@@ -60,7 +56,7 @@ def test_a_permission_with_a_condition_holds_the_patients_it_names_to_the_condit
     ("Patients with AML. Prior chemotherapy allowed if completed 4 weeks before.", INC),
 ])
 def test_a_permission_naming_more_than_therapies_is_not_a_note(text, ctype):
-    assert "review" in rule(text, ctype)
+    assert "review" in rule_of(text, ctype)
 
 
 ROWS = [

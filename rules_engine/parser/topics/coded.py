@@ -22,7 +22,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
-from rules_engine.parser.items import all_of, any_of
+from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -350,22 +350,17 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
 
 
 def _named_exception(expr: Expr) -> Expr:
-    if isinstance(expr, Not):
-        inner = _named_exception(expr.part)
-        return expr if inner is expr.part else Not(inner)
-    if isinstance(expr, Any_):
-        parts = tuple(_named_exception(p) for p in expr.parts)
-        return expr if parts == expr.parts else Any_(parts)
-    if not isinstance(expr, All):
-        return expr
+    return rewrite_conjunctions(expr, _counted_beside_named_exception)
+
+
+def _counted_beside_named_exception(expr: All) -> Expr | None:
     if len(expr.parts) == 2 and _is_target(expr.parts[0]) and isinstance(expr.parts[1], Review):
         kinds = _named_kinds(expr.parts[1].text or "")
         if kinds is not None:
             target = expr.parts[0]
             counted = [_excepting(p, kinds) for p in (target.parts if isinstance(target, Any_) else (target,)) if isinstance(p, Predicate)]
             return Any_((*counted, expr))
-    parts = tuple(_named_exception(p) for p in expr.parts)
-    return expr if parts == expr.parts else All(parts)
+    return None
 
 
 def _excepting(target: Predicate, kinds: tuple[str, ...]) -> Predicate:

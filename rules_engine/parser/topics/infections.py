@@ -31,7 +31,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value
+from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value, rewrite_conjunctions
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Qualifier
@@ -529,19 +529,14 @@ def serious_infection(expr: Expr) -> Expr:
     "systemic") is met by a recorded sepsis, which is all of them by definition: the infection's
     reading gains sepsis as an alternative (left unknown beside the review, a patient in septic
     shock was eligible wherever that review was all the line held against him)."""
-    if isinstance(expr, Not):
-        inner = serious_infection(expr.part)
-        return expr if inner is expr.part else Not(inner)
-    if isinstance(expr, Any_):
-        parts = tuple(serious_infection(p) for p in expr.parts)
-        return expr if parts == expr.parts else Any_(parts)
-    if not isinstance(expr, All):
-        return expr
+    return rewrite_conjunctions(expr, _sepsis_beside)
+
+
+def _sepsis_beside(expr: All) -> Expr | None:
     infections = [p for p in expr.parts if _infection(p)]
     others = [p for p in expr.parts if not _infection(p)]
     if len(infections) != 1 or not others or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others):
-        parts = tuple(serious_infection(p) for p in expr.parts)
-        return expr if parts == expr.parts else All(parts)
+        return None
     found = infections[0]
     if isinstance(found, Predicate):
         return Any_((replace(found, concept="sepsis"), expr))
