@@ -217,6 +217,21 @@ COMPOSITE_KEYS = {
     "FOREIGN KEY (trial_id, criteria_version_id) REFERENCES trials_criteriaversion(trial_id, id)",
     "FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)",
 }
+ASSIGNED = {"FOREIGN KEY (assigned_to_id) REFERENCES auth_user(id)"}
+COMPOSITE = ("matcher", "0021_result_client_indexed_where_queued")
+KEY_TRIGGERS = {
+    ("matcher_matchresult", "matchresult_keys_inserted"), ("matcher_matchresult", "matchresult_keys_updated"),
+    ("matcher_patient", "matchresult_patients_deleted"), ("matcher_patient", "matchresult_patient_rekeyed"),
+    ("trials_criteriaversion", "matchresult_versions_deleted"), ("trials_criteriaversion", "matchresult_version_rekeyed"),
+}
+
+
+def _key_triggers() -> set[tuple[str, str]]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT tgrelid::regclass::text, tgname FROM pg_trigger WHERE NOT tgisinternal AND tgname LIKE 'matchresult_%%'")
+        return set(cursor.fetchall())
+
+
 SINGLE = {
     "FOREIGN KEY (patient_id) REFERENCES matcher_patient(id)",
     "FOREIGN KEY (client_id) REFERENCES matcher_apiclient(id)",
@@ -231,12 +246,28 @@ SINGLE = {
 def test_composite_result_keys_replace_the_single_ones_and_go_back_keeping_every_row(api, seeded):
     _matched(api, "D07")
     rows = _rows()
-    assert rows[0] and _foreign_keys() == COMPOSITE_KEYS
+    assert rows[0]
 
+    _migrate(COMPOSITE)
+    assert _foreign_keys() == COMPOSITE_KEYS and _rows() == rows
     _migrate(SINGLE_KEYS)
     assert _foreign_keys() == SINGLE and _rows() == rows
-    _migrate(None)
+    _migrate(COMPOSITE)
     assert _foreign_keys() == COMPOSITE_KEYS and _rows() == rows
+    _migrate(None)
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the key triggers are PostgreSQL's")
+def test_the_composite_keys_become_statement_triggers_and_come_back_keeping_every_row(api, seeded):
+    _matched(api, "D07")
+    rows = _rows()
+    assert rows[0] and _foreign_keys() == ASSIGNED and _key_triggers() == KEY_TRIGGERS
+
+    _migrate(COMPOSITE)
+    assert _foreign_keys() == COMPOSITE_KEYS and not _key_triggers() and _rows() == rows
+    _migrate(None)
+    assert _foreign_keys() == ASSIGNED and _key_triggers() == KEY_TRIGGERS and _rows() == rows
 
 
 def _matched(api, example: str) -> str:
@@ -262,7 +293,7 @@ def _bad_result(**changes):
 
 
 @pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the composite keys are PostgreSQL's")
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the key checks are PostgreSQL's")
 def test_the_database_refuses_a_result_of_another_client_s_patient_or_another_trial_s_version(api, make_client, seeded):
     from trials.models import CriteriaVersion
 
