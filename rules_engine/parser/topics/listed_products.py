@@ -42,11 +42,11 @@ from rules_engine.parser.topics.products import PRODUCT_RE, dated_products, prod
 # therapy: what a listed product can be a member or a sibling of.
 DRUG_CONCEPTS = frozenset({
     "alk_inhibitor", "anthracycline", "anticancer_therapy", "anticoagulant_therapy", "anticonvulsant_therapy", "antiplatelet_therapy",
-    "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
+    "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "braf_inhibitor", "btk_inhibitor", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
     "cd22_directed_therapy", "cd33_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",
     "cyp2d6_inhibitor", "cyp3a4_modulator", "diuretic_therapy", "egfr_inhibitor", "esa", "growth_factor", "h2_antagonist", "hdac_inhibitor",
     "her2_directed_therapy", "hormone_therapy", "hydroxyurea", "hypomethylating_agent", "immunomodulatory_drug", "immunosuppressant_therapy",
-    "investigational_agent", "iron_chelator", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
+    "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
     "platinum_chemotherapy", "proteasome_inhibitor", "proton_pump_inhibitor", "qt_prolonging_drug", "steroid_therapy", "targeted_therapy",
     "taxane", "vegf_inhibitor", "vitamin_k_antagonist", "named_medication",
 })
