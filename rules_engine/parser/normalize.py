@@ -576,6 +576,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:(?:the\s+)?(?:subject|patient|participant)'?s?\s+|the\s+)?interval\s+(?:from|since|between)\s+(?:the\s+)?(?:prior|previous|last|most\s+recent)\s+"
          r"(?:treatment|therapy|dose)\s+(?:to|and)\s+(?:the\s+)?[^,;.]{0,80}?\s+(?:is|should\s+be|will\s+be|must\s+be|of)\s+"
          r"((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+for\s+", r"\1 since prior ", ("interval",)),
+        # "At least 4 weeks since prior therapy", "at least 4 weeks from prior treatment", "At least
+        # 28 days since the prior treatment" (about 8 corpus lines, each left wholly to a person): a
+        # washout from the last therapy, in a trial of cancer its anticancer therapy. Only after a
+        # window the reader reads, and not where words after it name the therapy ("with
+        # sunitinib", "for MDS": other readings) or the window dates therapies named before it
+        # ("Prior chemotherapy ... with at least 4 weeks since the last treatment")
+        (r"(?<!\w)(?<!\bwith\s)((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d{1,3}\s*(?:days?|weeks?|months?))\s+(?:since|from)\s+(?:the\s+|any\s+)?(?:prior|previous|last)\s+"
+         r"(?:therapy|treatment)\b(?!\s+(?:with|for|of|to|in|on|field|related|regimens?)\b)(?![\s-]+related)(?!\s*\()",
+         r"\1 since prior anticancer therapy", ("since", "from")),
         # "Have received treatment within 28 days of the initial dose of study drug with a drug that
         # ...", "in the last 30 day with ..." (about 12 corpus lines): the treatment is the one the
         # "with" names after the window; "treatment" alone before the window was left a review
