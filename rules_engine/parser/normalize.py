@@ -581,9 +581,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # washout from the last therapy, in a trial of cancer its anticancer therapy. Only after a
         # window the reader reads, and not where words after it name the therapy ("with
         # sunitinib", "for MDS": other readings) or the window dates therapies named before it
-        # ("Prior chemotherapy ... with at least 4 weeks since the last treatment")
+        # ("Prior chemotherapy ... with at least 4 weeks since the last treatment"); "from prior
+        # therapy completion (including radiation and/or surgery)" names its therapies after it
         (r"(?<!\w)(?<!\bwith\s)((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d{1,3}\s*(?:days?|weeks?|months?))\s+(?:since|from)\s+(?:the\s+|any\s+)?(?:prior|previous|last)\s+"
-         r"(?:therapy|treatment)\b(?!\s+(?:with|for|of|to|in|on|field|related|regimens?)\b)(?![\s-]+related)(?!\s*\()",
+         r"(?:therapy|treatment)\b(?!\s+(?:with|for|of|to|in|on|field|related|regimens?|completion)\b)(?![\s-]+related)(?!\s*\()",
          r"\1 since prior anticancer therapy", ("since", "from")),
         # "Have received treatment within 28 days of the initial dose of study drug with a drug that
         # ...", "in the last 30 day with ..." (about 12 corpus lines): the treatment is the one the

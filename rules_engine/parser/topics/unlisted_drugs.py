@@ -13,10 +13,20 @@ the concept as before, one on another drug in the window stays unknown, never cl
 
 from __future__ import annotations
 
-from rules_engine.criteria import Expr, Op, Window
+from rules_engine.criteria import All, Expr, Op, Predicate, Review, Window
 from rules_engine.parser.items import all_of, predicate
 
 
 def if_on_a_drug(review: Expr, window: Window) -> Expr:
     """``review``, asked only when the record holds a medication inside ``window``."""
     return all_of([predicate("named_medication", Op.WITHIN, None, None, False, window), review])
+
+
+def is_on_a_drug_review(expr: Expr) -> bool:
+    """Whether ``expr`` is a review ``if_on_a_drug`` made: a review still, to the readings that
+    take a review beside a drug class for the names it lists (``listed_products``)."""
+    if not isinstance(expr, All) or len(expr.parts) != 2:
+        return False
+    guard, review = expr.parts
+    return (isinstance(guard, Predicate) and guard.concept == "named_medication" and guard.op is Op.WITHIN and guard.value is None
+            and isinstance(review, Review))
