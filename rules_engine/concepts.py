@@ -749,6 +749,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # Gilbert's syndrome alone. The hemolytic anaemias of ICD-10-CM D55-D59 (the autoimmune one,
     # D59.1, among them); absent from the record means absent, as for Gilbert's syndrome
     Concept("hemolytic_anemia", Kind.EVENT, "hemolytic anemia (hemolysis; D55-D59)"),
+    # the kinase inhibitors prior-therapy lines name by their target (ATC L01EL, L01EE, L01EC;
+    # topics.drug_classes), each a kind of targeted therapy
+    Concept("btk_inhibitor", Kind.EVENT, "Bruton's tyrosine kinase (BTK) inhibitor", parent="targeted_therapy"),
+    Concept("mek_inhibitor", Kind.EVENT, "MEK inhibitor", parent="targeted_therapy"),
+    Concept("braf_inhibitor", Kind.EVENT, "BRAF inhibitor", parent="targeted_therapy"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

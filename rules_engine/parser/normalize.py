@@ -219,6 +219,18 @@ def _scales_by_age(m: re.Match[str]) -> str:
     return f"Karnofsky {op} {n}% for patients > {older} years of age or Lansky {op} {n} for patients ≤ {older} years of age"
 
 
+def _windows_respectively(m: re.Match[str]) -> str:
+    """"within 14 or 21 days of the first dose for a non-myelosuppressive or myelosuppressive
+    agent, respectively" as "within 14 days of the first dose (21 days for myelosuppressive
+    agent)": the shorter window for every agent, the longer one for the kind the second window
+    names, as "within 4 weeks (6 weeks for nitrosoureas)" is read. Only where the second window is
+    the longer: read the other way, the first kind's agents would be held to the longer one."""
+    short, long_, unit = int(m.group("n")), int(m.group("m")), m.group("u")
+    if long_ <= short:
+        return m.group(0)
+    return f"within {short} {unit}{m.group('ref')} ({long_} {unit} for {m.group('b')})"
+
+
 _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
@@ -564,6 +576,28 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:(?:the\s+)?(?:subject|patient|participant)'?s?\s+|the\s+)?interval\s+(?:from|since|between)\s+(?:the\s+)?(?:prior|previous|last|most\s+recent)\s+"
          r"(?:treatment|therapy|dose)\s+(?:to|and)\s+(?:the\s+)?[^,;.]{0,80}?\s+(?:is|should\s+be|will\s+be|must\s+be|of)\s+"
          r"((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d+\s*(?:days?|weeks?|months?))\s+for\s+", r"\1 since prior ", ("interval",)),
+        # "At least 4 weeks since prior therapy", "at least 4 weeks from prior treatment", "At least
+        # 28 days since the prior treatment" (about 8 corpus lines, each left wholly to a person): a
+        # washout from the last therapy, in a trial of cancer its anticancer therapy. Only after a
+        # window the reader reads, and not where words after it name the therapy ("with
+        # sunitinib", "for MDS": other readings) or the window dates therapies named before it
+        # ("Prior chemotherapy ... with at least 4 weeks since the last treatment"); "from prior
+        # therapy completion (including radiation and/or surgery)" names its therapies after it
+        (r"(?<!\w)(?<!\bwith\s)((?:at\s+least|≥|>|more\s+than|greater\s+than)\s*\d{1,3}\s*(?:days?|weeks?|months?))\s+(?:since|from)\s+(?:the\s+|any\s+)?(?:prior|previous|last)\s+"
+         r"(?:therapy|treatment)\b(?!\s+(?:with|for|of|to|in|on|field|related|regimens?|completion)\b)(?![\s-]+related)(?!\s*\()",
+         r"\1 since prior anticancer therapy", ("since", "from")),
+        # "Have received treatment within 28 days of the initial dose of study drug with a drug that
+        # ...", "in the last 30 day with ..." (about 12 corpus lines): the treatment is the one the
+        # "with" names after the window; "treatment" alone before the window was left a review
+        # conjunct, so a line the record clears stayed a person's
+        (r"\b(received|receiving|receive)\s+treatment\s+(?=(?:with)?in\s+(?:the\s+)?(?:last\s+|past\s+)?\d{1,3}\s*(?:days?|weeks?|months?)\b[^.;]{0,80}?\bwith\s)",
+         r"\1 ", ("treatment",)),
+        # two windows for two kinds of agent, "respectively" (5 corpus lines: "within 14 or 21 days
+        # of the initial dose of study drug for a non-myelosuppressive or myelosuppressive agent,
+        # respectively"): left as written, neither window was read and the line was a person's
+        (r"\bwithin\s+(?P<n>\d{1,3})\s+or\s+(?P<m>\d{1,3})\s+(?P<u>days?|weeks?|months?)\b(?P<ref>[^.;()]{0,80}?)\s+for\s+(?:an?\s+)?"
+         r"(?:[\w-]+\s+){0,3}?[\w-]+\s+or\s+(?:an?\s+)?(?P<b>(?:[\w-]+\s+){0,3}?[\w-]+)\s*,?\s*respectively\b",
+         _windows_respectively, ("respectively",)),
         # "Dialysis independent" (the dialysis pattern stops before "independent", left the line a
         # person's) is no dialysis, as "not requiring dialysis" reads; the kinds in brackets after
         # "dialysis (hemodialysis or peritoneal)" are every dialysis (2 corpus lines)

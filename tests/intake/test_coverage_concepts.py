@@ -66,6 +66,12 @@ def test_a_coded_condition_becomes_its_concept(system: str, code: str, expected:
         (taken(system=ATC, code="V03AC03"), "iron_chelator"),  # deferasirox
         (taken("deferoxamine mesylate 500 MG Injection"), "iron_chelator"),
         (taken("hydroxyurea 500 MG Oral Capsule", ATC, "L01XX05"), "hydroxyurea"),
+        (taken("ibrutinib 140 MG Oral Capsule"), "btk_inhibitor"),
+        (taken(system=ATC, code="L01EL02"), "btk_inhibitor"),  # acalabrutinib
+        (taken("trametinib 2 MG Oral Tablet"), "mek_inhibitor"),
+        (taken(system=ATC, code="L01EE02"), "mek_inhibitor"),  # cobimetinib
+        (taken("dabrafenib 75 MG Oral Capsule"), "braf_inhibitor"),
+        (taken(system=ATC, code="L01EC01"), "braf_inhibitor"),  # vemurafenib
     ],
 )
 def test_a_drug_of_a_class_is_the_class(resource: dict[str, Any], concept: str) -> None:

@@ -7,8 +7,9 @@ A strong CYP1A2 or CYP2D6 inhibitor is a concept of its own (``cyp1a2_inhibitor`
 ``cyp2d6_inhibitor``; codes.toml: fluvoxamine, ciprofloxacin, enoxacin; bupropion, fluoxetine,
 paroxetine, quinidine, terbinafine; systemic forms), asked within the line's window. An inducer
 of either, a moderate one, or another enzyme (CYP2C8, CYP2C9, CYP2C19, CYP2E1) stays a review
-alternative beside them, so a record with none of the strong ones is unknown, never cleared, where
-the line asks more. A list of enzymes none of which has a concept reads as it did. Unread, the
+alternative beside them, asked only of a record holding a medication in the window
+(``topics.unlisted_drugs``): a record with none of the strong ones but another drug is unknown,
+never cleared, where the line asks more. A list of enzymes none of which has a concept reads as it did. Unread, the
 holdout's T85 line was left to a person whatever the record held.
 
 The lines are the corpus's own wordings; each row is judged by both evaluators.
@@ -33,9 +34,10 @@ MONTH = "Patient has used strong inhibitors/inducers of CYP3A4 and CYP2D6 within
 
 READINGS = [
     (THREE, "CYP1A2-inhibitor within 14 days or CYP2D6-inhibitor within 14 days or CYP3A4-modulator within 14 days"),
-    (INDUCERS_TOO, 'CYP1A2-inhibitor within 14 days or review unsupported "strong CYP 1A2 inhibitors and/or inducers: a CYP1A2 inducer"'),
-    (MONTH, 'CYP3A4-modulator within 1 month or CYP2D6-inhibitor within 1 month or review unsupported "strong inhibitors/inducers of CYP3A4 and '
-            'CYP2D6: a CYP2D6 inducer"'),
+    (INDUCERS_TOO, 'CYP1A2-inhibitor within 14 days or (named-medication within 14 days and review unsupported "strong CYP 1A2 inhibitors and/or '
+                   'inducers: a CYP1A2 inducer")'),
+    (MONTH, 'CYP3A4-modulator within 1 month or CYP2D6-inhibitor within 1 month or (named-medication within 1 month and review unsupported '
+            '"strong inhibitors/inducers of CYP3A4 and CYP2D6: a CYP2D6 inducer")'),
     # no enzyme of the list has a concept: as before
     ("Inducers of CYP2C9 (rifampin, and secobarbital)", "review unparsed"),
     # a remark about one drug asks nothing
@@ -59,8 +61,9 @@ ROWS = [
      (healthy(), healthy(medication("cyp2d6_inhibitor", 60))), ()),
     # ("Systemic treatment" before the window stays a review alternative, as it did beside CYP3A4)
     (TWO, EXC, (healthy(medication("cyp1a2_inhibitor", 10)),), (), (healthy(medication("cyp2d6_inhibitor", 1)),)),
-    # the inducers the line also names have no concept: a record with none of the inhibitors is a person's
-    (INDUCERS_TOO, EXC, (healthy(medication("cyp1a2_inhibitor", 1)),), (), (healthy(),)),
+    # the inducers the line also names have no concept: a record with none of the inhibitors but
+    # another drug in the window is a person's; one with no drug there takes no inducer either
+    (INDUCERS_TOO, EXC, (healthy(medication("cyp1a2_inhibitor", 1)),), (healthy(),), (healthy(medication("named_medication", 1)),)),
 ]
 
 

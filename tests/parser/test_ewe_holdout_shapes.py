@@ -87,9 +87,11 @@ def test_a_bracketed_other_than_is_read_as_a_parenthesised_one():
 
 TDP_HEADING = "Category I drugs that are generally accepted to have a risk of causing Torsades de Pointes including: (Patients must discontinue drug 7 days prior to starting dasatinib)"
 TORSADE = [
-    (TDP_HEADING, EXC, (adult(medication("qt_prolonging_drug", 3)),), (), (adult(), adult(medication("qt_prolonging_drug", 20)))),
+    # (a drug not listed stays a person's for a record holding one in the window; none there, none of the class)
+    (TDP_HEADING, EXC, (adult(medication("qt_prolonging_drug", 3)),), (adult(), adult(medication("qt_prolonging_drug", 20))),
+     (adult(medication("named_medication", 3)),)),
     ("Patients currently taking drugs that are generally accepted to have a risk of causing Torsades de Pointes", EXC,
-     (adult(medication("qt_prolonging_drug", 1)),), (), (adult(),)),
+     (adult(medication("qt_prolonging_drug", 1)),), (adult(),), (adult(medication("named_medication", 1)),)),
 ]
 
 

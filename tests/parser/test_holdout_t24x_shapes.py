@@ -99,7 +99,7 @@ ROWS = [
     ("Prior mitomycin C, irinotecan hydrochloride, or cetuximab allowed", I, [adult(), adult(medication("chemotherapy", 90))], [], []),
     # -- a spelling, a shared adjective, a product before its class
     ("No concurrent medication that may cause torsades depointes, including any of the following:", I,
-     [], [adult(medication("qt_prolonging_drug", 1))], [adult()]),  # (drugs beyond the list Eligo reads: a person's)
+     [adult()], [adult(medication("qt_prolonging_drug", 1))], [adult(medication("named_medication", 1))]),  # (drugs beyond the list Eligo reads: a person's, for a record holding one)
     ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [], [adult()]),
     ("More than 2 weeks since prior valproic acid or other HDAC inhibitors", I,
      [adult()], [adult(medication("hdac_inhibitor", 3)), adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))],

@@ -121,10 +121,11 @@ ROWS = [
      "exclusionary, is discouraged and alternatives should be sought if possible.", E, [], [adult(medication("beta_blocker", 0, ongoing=True))], []),
     ("Active HIV infection, because of possible pharmacokinetic interactions of anti-retroviral therapy with BAY43-9006", E,
      [adult(condition("hiv", 900))], [adult(medication("antiretroviral_therapy", 0, ongoing=True))], []),
-    # an unapproved drug "myelosuppressive" by its effect is no chemotherapy
+    # an unapproved drug "myelosuppressive" by its effect is no chemotherapy: an investigational
+    # agent, in the shorter window or (which kind it was a person's) the longer one
     ("Have received treatment with a drug that has not received regulatory approval for any indication within 14 or 21 days of the "
      "initial dose of study drug for a nonmyelosuppressive or myelosuppressive agent, respectively", E,
-     [], [], [adult(medication("chemotherapy", 200))]),
+     [adult(medication("investigational_agent", 10))], [adult(medication("chemotherapy", 200))], [adult(medication("investigational_agent", 18))]),
     ("Patients with prior or current history of digoxin exposure.", E,
      [adult(named("digoxin 0.125 MG Oral Tablet"))], [adult(named("cytarabine")), adult()], []),
 ]

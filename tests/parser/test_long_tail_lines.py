@@ -80,17 +80,22 @@ def on_qt_drug(days_ago: int = 3) -> PatientFacts:
     return patient(medication("qt_prolonging_drug", days_ago))
 
 
+def on_other_drug(days_ago: int = 3) -> PatientFacts:
+    return patient(medication("named_medication", days_ago))
+
+
 # -- drugs that prolong the QT interval: the ones with a known risk are read (topics.qt_drugs); a
-#    line's wider set stays a review beside them, so a patient on none is never cleared ------------
+#    line's wider set stays a review beside them for a patient on another drug in the window, so
+#    one on a drug not listed is never cleared; one on no drug there takes none ------------------
 
 QT_DRUGS = [
-    ("Concomitant use of medicines known to cause QT prolongation or torsades de pointes", EXC, (on_qt_drug(),), (), (NONE, on_qt_drug(90))),
-    ("Requirement of any drugs known to prolong the QTc interval, including anti-arrhythmic medications", EXC, (on_qt_drug(),), (), (NONE,)),
+    ("Concomitant use of medicines known to cause QT prolongation or torsades de pointes", EXC, (on_qt_drug(),), (NONE, on_qt_drug(90)), (on_other_drug(),)),
+    ("Requirement of any drugs known to prolong the QTc interval, including anti-arrhythmic medications", EXC, (on_qt_drug(),), (NONE,), (on_other_drug(),)),
     ("Use of drugs with a risk of causing QT interval prolongation within 14 days prior to Day 1 and while on study", EXC, (on_qt_drug(10),), (), (NONE, on_qt_drug(20))),
-    ("Concurrent treatment with any agent known to prolong the QTc interval", EXC, (on_qt_drug(),), (), (NONE,)),
-    ("No concurrent medications that prolong or may prolong QTc interval", INC, (), (on_qt_drug(),), (NONE,)),
-    ("No concurrent medication that may cause torsade de pointes", INC, (), (on_qt_drug(),), (NONE,)),
-    ("Concomitant use of QT prolonging agents strongly associated with torsades de pointes is not permitted", EXC, (on_qt_drug(),), (), (NONE,)),
+    ("Concurrent treatment with any agent known to prolong the QTc interval", EXC, (on_qt_drug(),), (NONE,), (on_other_drug(),)),
+    ("No concurrent medications that prolong or may prolong QTc interval", INC, (NONE,), (on_qt_drug(),), (on_other_drug(),)),
+    ("No concurrent medication that may cause torsade de pointes", INC, (NONE,), (on_qt_drug(),), (on_other_drug(),)),
+    ("Concomitant use of QT prolonging agents strongly associated with torsades de pointes is not permitted", EXC, (on_qt_drug(),), (NONE,), (on_other_drug(),)),
     # the drug permitted under a condition, not asked for: left to a person
     ("Patients on medication potentially prolongating the QT-interval are excluded if the QT-interval is > 460 msec (Appendix, table 2).", INC, (), (), (NONE, on_qt_drug())),
     ("History of torsade de pointes", EXC, (patient(condition("torsades_de_pointes")),), (NONE, patient(condition("atrial_fibrillation"))), ()),

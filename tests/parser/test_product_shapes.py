@@ -173,9 +173,11 @@ CYP3A4_DECISIONS = [
     (I, "No concurrent strong CYP3A4 inhibitors", on_cyp(1), NOT_MET),
     (I, "No concurrent strong CYP3A4 inhibitors", NONE, MET),
     # moderate or unqualified ones are more than a record is read for: a person reads the rest
+    # for a record holding another drug in the window; one holding none takes none of them
     (E, "Use of strong or moderate inhibitors and inducers of cytochrome P450 (CYP) 3A4", on_cyp(1), MET),
-    (E, "Use of strong or moderate inhibitors and inducers of cytochrome P450 (CYP) 3A4", NONE, UNKNOWN),
-    (E, "Patients receiving medications that are inhibitors or inducers of CYP3A4", NONE, UNKNOWN),
+    (E, "Use of strong or moderate inhibitors and inducers of cytochrome P450 (CYP) 3A4", NONE, NOT_MET),
+    (E, "Patients receiving medications that are inhibitors or inducers of CYP3A4", NONE, NOT_MET),
+    (E, "Patients receiving medications that are inhibitors or inducers of CYP3A4", record(named_medication=2), UNKNOWN),
     # each window its own; a washout in mid-clause is the events topic's ("no use within 1 week")
     (E, "Patients who received potent CYP3A4 inhibitors within 7 days before screening, or potent CYP3A4 inducers within 12 days", on_cyp(10), MET),
     (I, "At least 1 week since prior and no concurrent strong CYP3A4 inhibitors", on_cyp(3), NOT_MET),

@@ -9,8 +9,9 @@ FDA's strong ones, systemic forms, by ATC code or name). What the lines ask is a
 course that ended long ago interacts with nothing, so the item asks for one within the window the
 line writes ("within 14 days") or, without one, within ``NOW`` (an ongoing medication is dated as
 of today). A line that names moderate or unqualified inhibitors asks more than the strong ones a
-record is read for: the rest stays a review alternative beside them, so a patient on none of the
-strong ones is unknown for it, never cleared.
+record is read for: the rest stays a review alternative beside them, asked only of a record
+holding a medication in the window (``unlisted_drugs``), so a patient on another drug is unknown
+for it, never cleared, and one on no drug at all takes none.
 
 The other enzymes lines name beside it ("strong inhibitors of CYP1A2, CYP2D6, and CYP3A4", "strong
 CYP3A4 or CYP1A2 inhibitors", "a potent inhibitor of CYP2E1, CYP2D6 or CYP3A4/5"; about 20 corpus
@@ -33,6 +34,7 @@ from functools import partial
 from rules_engine.criteria import Expr, Op, ReviewReason, Window
 from rules_engine.parser.items import NEGATED, I, Item, any_of, predicate
 from rules_engine.parser.safety import Alternative
+from rules_engine.parser.topics.unlisted_drugs import if_on_a_drug
 
 NOW = Window(14.0, "days")  # as events.NOW: "current" use, an ongoing record counts as today's
 
@@ -112,7 +114,7 @@ def cyp3a4_items(text: str) -> list[Item]:
 def _cyp3a4(strengths: str, words: str, window: Window) -> tuple[Expr, frozenset[str]]:
     expr: Expr = predicate("cyp3a4_modulator", Op.WITHIN, None, None, False, window)
     if not strengths or "moderate" in strengths:
-        expr = any_of([expr, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: one that is not a strong inhibitor or inducer")])
+        expr = any_of([expr, if_on_a_drug(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: one that is not a strong inhibitor or inducer"), window)])
     return expr, frozenset({"cyp3a4_modulator"})
 
 
@@ -134,11 +136,11 @@ def _listed(listed: str, strengths: str, roles: str, m: re.Match[str], window: W
             parts.append(predicate(concept, Op.WITHIN, None, None, False, window))
             concepts.add(concept)
             if not strong:
-                parts.append(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: a {name} inhibitor that is not a strong one"))
+                parts.append(if_on_a_drug(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: a {name} inhibitor that is not a strong one"), window))
             if induces:
-                parts.append(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: a {name} inducer"))
+                parts.append(if_on_a_drug(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: a {name} inducer"), window))
         else:
-            parts.append(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: {name}"))
+            parts.append(if_on_a_drug(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"{words}: {name}"), window))
     return any_of(parts), frozenset(concepts)
 
 

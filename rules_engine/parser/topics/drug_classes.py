@@ -80,6 +80,22 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"(?:hypomethylating|demethylating)\s+(?:agents?|therap(?:y|ies)|drugs?|treatments?)(?:\s*\(\s*HMAs?\s*\))?|\bHMAs?\b"
      r"|\bDNA[\s-]+methyl[\s-]?transferase\s+(?:\(\s*DNMT\s*\)\s+)?inhibitors?(?:\s*\(\s*(?:DNMTi?s?|DMTIs?)\s*\))?|\bDNMTi\b|\bDMTIs?\b",
      ("methylating", " hma", "(hma", "methyltransferase", "methyl-transferase", "dnmti", "dmti")),
+    # the kinase inhibitors lines name by their target (ATC L01EL, L01EE, L01EC): "Prior exposure to
+    # a Bruton's tyrosine kinase (BTK) inhibitor", "Prior therapy with a MEK- inhibitor", "Prior BRAF
+    # or MEK inhibitor therapy" (about 45 corpus lines, all left to a person; a BRAF written
+    # before another target of the same noun shares it). A target written as the patient's own
+    # mutation ("mutated BTK", "BRAF V600 mutation") names no therapy: the agent word is needed
+    ("btk_inhibitor",
+     r"\bBTK[\s-]*" + _AGENT + r"|\bBruton(?:'s|s)?\s+(?:tyrosine\s+)?kinase\s*(?:\(\s*BTK\s*\)\s*)?" + _AGENT
+     + r"|\b(?:drugs?|agents?)\s+that\s+(?:specifically\s+)?inhibits?\s+Bruton(?:'s|s)?\s+(?:tyrosine\s+)?kinase(?:\s*\(\s*BTK\s*\))?",
+     ("btk", "bruton")),
+    ("mek_inhibitor",
+     r"\bMEK[\s-]*(?:1/2\s+)?" + _AGENT
+     + r"|(?:mitogen[\s-]+activated\s+(?:protein\s+)?(?:kinase\s+)?kinase|MAP[\s-]*ERK\s+kinase)\s*(?:\(\s*MEK\s*\)\s*)?" + _AGENT,
+     ("mek", "mitogen", "map-erk", "map erk")),
+    ("braf_inhibitor",
+     r"\bB-?RAF[\s-]*" + _AGENT + r"|\bB-?RAF(?=\s*(?:,|/|or|and|and/or)\s*(?:MEK|MAP-?ERK)\b)",
+     ("braf", "b-raf")),
 )
 
 

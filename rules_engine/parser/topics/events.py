@@ -236,8 +236,13 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      # taking part in another interventional trial: what the record can show of it is the study
      # drug it gives (an observational study gives none, and is named so: "unless observational")
      r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
-     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)",
-     ("investigational", "experimental", "participat", "enrol")),
+     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)"
+     # "with a drug that has not received regulatory approval for any indication" (18 corpus
+     # lines, one sponsor's wording, all left to a person): a drug approved for nothing is an
+     # investigational one
+     r"|(?:(?:an?|any)\s+)?(?:drugs?|agents?|medications?|products?)\s+(?:that|which)\s+(?:has|have)\s+not\s+(?:yet\s+)?(?:received|obtained|been\s+granted)\s+"
+     r"(?:regulatory|marketing)\s+approval\s+for\s+any\s+indications?(?:\s+at\s+the\s+time\s+of\s+(?:study\s+)?(?:entry|enrol{1,2}ment|screening))?",
+     ("investigational", "experimental", "participat", "enrol", "approval")),
     # the drugs that make bleeding worse, before the steroid row, which took "steroid" out of
     # "non-steroidal anti-inflammatory drugs" (aspirin is a named product, ``products``)
     ("nsaid_therapy", r"non-?\s*steroidal(?:\s+|-)anti-?\s*inflammator(?:y|ies)(?:\s+(?:drugs?|agents?|medications?|medicines?|therap(?:y|ies)|treatment))?(?:\s*\(\s*NSAIDs?\s*\))?"

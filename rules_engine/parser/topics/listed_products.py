@@ -36,17 +36,18 @@ from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, Window
 from rules_engine.parser.items import any_of, predicate, predicates
 from rules_engine.parser.topics.products import PRODUCT_RE, dated_products, product_value
+from rules_engine.parser.topics.unlisted_drugs import is_on_a_drug_review
 
 # The drug classes a record's medications are read as (matcher/intake/codes.toml's medication rows;
 # ``tests/parser/test_listed_product_lines.py`` keeps the two the same) and every anticancer
 # therapy: what a listed product can be a member or a sibling of.
 DRUG_CONCEPTS = frozenset({
     "alk_inhibitor", "anthracycline", "anticancer_therapy", "anticoagulant_therapy", "anticonvulsant_therapy", "antiplatelet_therapy",
-    "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
+    "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "braf_inhibitor", "btk_inhibitor", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
     "cd22_directed_therapy", "cd33_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",
     "cyp2d6_inhibitor", "cyp3a4_modulator", "diuretic_therapy", "egfr_inhibitor", "esa", "growth_factor", "h2_antagonist", "hdac_inhibitor",
     "her2_directed_therapy", "hormone_therapy", "hydroxyurea", "hypomethylating_agent", "immunomodulatory_drug", "immunosuppressant_therapy",
-    "investigational_agent", "iron_chelator", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
+    "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
     "platinum_chemotherapy", "proteasome_inhibitor", "proton_pump_inhibitor", "qt_prolonging_drug", "steroid_therapy", "targeted_therapy",
     "taxane", "vegf_inhibitor", "vitamin_k_antagonist", "named_medication",
 })
@@ -129,7 +130,7 @@ def _shared_window(parts: list[Expr]) -> Window | None:
     dated), or None when there are none, when their dates differ, or when one is a washout."""
     found: list[Predicate] = []
     for part in parts:
-        if isinstance(part, Review):
+        if isinstance(part, Review) or is_on_a_drug_review(part):
             continue
         drugs = _drug_part(part)
         if drugs is None:
@@ -181,6 +182,8 @@ def listed_products(expr: Expr, ctype: CriterionType, text: str) -> Expr:
 def _walk(expr: Expr, against_met: bool, text: str) -> Expr:
     if isinstance(expr, Not):
         return Not(_walk(expr.part, not against_met, text))
+    if is_on_a_drug_review(expr):
+        return expr  # the rest of a class, asked of a record holding a drug: a review beside it
     if isinstance(expr, All):
         parts = [_walk(p, against_met, text) for p in expr.parts]
         widened = _class_with_members(parts, text) if against_met else None

@@ -9,8 +9,9 @@ The concept ``qt_prolonging_drug`` is a drug with a known risk of torsade de poi
 antimalarials of that class, by ATC code or name). What the lines ask is a current use: the item
 asks for one within the window the line writes or, without one, within ``NOW``. No line's set is
 the list Eligo reads: "may prolong", "with a risk of" and the trial's own appendix name drugs
-beyond it. The rest stays a review alternative beside the concept, so a patient on a listed drug
-is decided and one on none of them is unknown, never cleared.
+beyond it. The rest stays a review alternative beside the concept, asked only of a record holding
+a medication in the window (``unlisted_drugs``): a patient on a listed drug is decided, one on
+another drug is unknown, never cleared, and one on no drug at all takes none.
 
 Every pattern is a bounded alternation; none nests a repetition.
 """
@@ -22,6 +23,7 @@ import re
 from rules_engine.criteria import Expr, Op, ReviewReason, Window
 from rules_engine.parser.items import I, Item, any_of, predicate
 from rules_engine.parser.safety import Alternative
+from rules_engine.parser.topics.unlisted_drugs import if_on_a_drug
 
 NOW = Window(14.0, "days")  # as events.NOW: "current" use, an ongoing record counts as today's
 
@@ -105,7 +107,7 @@ def qt_drug_items(text: str) -> list[Item]:
             window = Window(float(n), unit.lower().rstrip("s") + "s")
         expr: Expr = any_of([
             predicate("qt_prolonging_drug", Op.WITHIN, None, None, False, window),
-            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "a drug that prolongs the QT interval beyond those with a known risk of torsade de pointes Eligo reads"),
+            if_on_a_drug(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "a drug that prolongs the QT interval beyond those with a known risk of torsade de pointes Eligo reads"), window),
         ])
         lead = _LEAD.search(text, max(0, start - 60), start)
         if lead is not None:
