@@ -14,8 +14,12 @@ nothing on record too (absent means absent: no wound, ulcer or injury on record,
   cannot tell from M81): either leaves to a person whether it is the unhealed fracture the line
   means; neither on record, none.
 
-Only inside the clause of a wound (a comma list, no sentence or bracket break between them);
-"peptic ulcer", "gastric ulcer" are the catalogue's own rows. Every pattern is a bounded
+A wound the catalogue's row does not name ("Unhealed wounds", "delayed healing of wounds",
+"nonhealing cutaneous wound") is the same non-healing wound. Only inside the clause of a wound
+(a comma list, no sentence break); "peptic ulcer", "gastric ulcer" are the catalogue's own rows.
+Never where a window dates the list ("... or bone fracture within 21 days of study
+registration"): the readers of windows take such a list whole, and an item of another shape
+among its events cost the wound its reading. Every pattern is a bounded
 alternation; none nests a repetition.
 """
 
@@ -31,6 +35,10 @@ from rules_engine.parser.safety import Qualifier
 # the clause a wound opens: the wound and up to 80 characters of its list, no sentence break
 _WOUND_CLAUSE = re.compile(r"\bwounds?\b[^.;:]{0,80}", I)
 _ULCER = re.compile(r"(?<!peptic )(?<!gastric )(?<!duodenal )(?<!non-healing )(?<!nonhealing )(?<!non healing )\b(?:skin\s+)?ulcers?\b", I)
+_DATED = re.compile(r"\b(?:within|in\s+the\s+(?:last|past|previous)|prior\s+to|since|days?|weeks?|months?)\b", I)
+# a wound named by its own words where the catalogue's row does not ("Unhealed wounds", "delayed
+# healing of wounds", "nonhealing cutaneous wound"): the same non-healing wound
+_WOUND_WORDS = re.compile(r"\b(?:unhealed|delayed\s+healing\s+of|non-?\s?healing\s+(?:cutaneous|skin|surgical))\s+wounds?\b", I)
 _FRACTURE = re.compile(r"\b(?:(?:unhealed|non-?healing|bone)\s+){0,2}fractures?\b", I)
 
 
@@ -39,12 +47,14 @@ _FRACTURE = re.compile(r"\b(?:(?:unhealed|non-?healing|bone)\s+){0,2}fractures?\
 _OWN_WOUND = re.compile(r"non-?\s?healing\s+(?:wound|ulcer)s?|wound\s+dehiscence", I)
 
 
-def _ulcer(text: str) -> Expr:
+def _ulcer(text: str, word: str) -> Expr:
     peptic = all_of([predicate("peptic_ulcer", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "whether the peptic ulcer on record is the ulcer the line means")])
+    if word.lower().startswith("skin"):
+        return predicate("nonhealing_wound", Op.PRESENT)  # "skin ulcers": the wound's own codes, never the stomach's
     return peptic if _OWN_WOUND.search(text) else any_of([predicate("nonhealing_wound", Op.PRESENT), peptic])
 
 
-def _fracture(text: str) -> Expr:
+def _fracture(text: str, word: str) -> Expr:
     note = Qualifier(ReviewReason.AMBIGUOUS, "whether the injury on record is an unhealed bone fracture")
     return any_of([
         all_of([predicate("traumatic_injury", Op.PRESENT), note]),
@@ -62,13 +72,19 @@ _SERIOUS_COMMA = re.compile(r"\b(?:serious|significant)\s*,\s*(?=non-?\s?healing
 def wound_list_items(text: str, free: Callable[[int, int], bool]) -> list[Item]:
     """The ulcers and bone fractures listed in a wound's clause, each as this module reads it."""
     items: list[Item] = [Item(m.start(), m.end(), None, frozenset()) for m in _SERIOUS_COMMA.finditer(text) if free(m.start(), m.end())]
+    items += [
+        Item(m.start(), m.end(), predicate("nonhealing_wound", Op.PRESENT), frozenset({"nonhealing_wound"}))
+        for m in _WOUND_WORDS.finditer(text) if free(m.start(), m.end()) and not _DATED.search(text, m.end(), min(len(text), m.end() + 120))
+    ]
     for clause in _WOUND_CLAUSE.finditer(text):
         a, b = clause.span()
+        if _DATED.search(text, a, min(len(text), b + 40)):
+            continue  # a window after the list dates each item: the readers of windows take it whole
         for pattern, build, concepts in (
             (_ULCER, _ulcer, frozenset({"nonhealing_wound", "peptic_ulcer"})),
             (_FRACTURE, _fracture, frozenset({"traumatic_injury", "osteoporosis"})),
         ):
             for m in pattern.finditer(text, a, b):
                 if free(m.start(), m.end()) and all(m.end() <= it.start or m.start() >= it.end for it in items):
-                    items.append(Item(m.start(), m.end(), build(text), concepts))
+                    items.append(Item(m.start(), m.end(), build(text, m.group(0)), concepts))
     return items
