@@ -650,16 +650,6 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # months)"; 4 corpus lines): the span itself. Left, the window was unread and an infarction
         # years ago excluded
         (rf"\b({_WINDOW_LEAD})\s*\(\s*({_SPAN})\s*\)", r"\1 \2", ("within", "last", "past", "previous")),
-        # a span free of earlier cancers, said of the patient ("Disease free of prior malignancies
-        # for >= 5 years with exception of currently treated basal cell ...", "Patients must be
-        # disease-free of prior invasive cancers for > 5 years", "disease free from prior
-        # malignancies for greater than 5 years"; ~10 corpus lines): no such cancer within the span,
-        # as "No prior malignancy within 5 years" reads. Left, the words were unread and the
-        # exceptions after them became what the line required (a basal cell carcinoma)
-        (r"\b(?:(?:patients?|subjects?|participants?)\s+(?:must|should|shall)\s+be\s+)?disease[\s-]*free\s+(?:of|from)\s+(?:any\s+)?(?:prior|previous|other|second)\s+"
-         r"(?:invasive\s+)?(?:malignanc(?:y|ies)|cancers?)\s+for\s+(?:(?:[≥>]|>=|>/=|at\s+least|a\s+minimum\s+of|more\s+than|greater\s+than(?:\s+or\s+equal\s+to)?)\s*)?"
-         r"(\d{1,2}\s*years?)\b(\s*,?\s*with\s+(?:the\s+)?exceptions?\s+of\b)?",
-         lambda m: f"No prior malignancy within {m.group(1)}" + (", with the exception of" if m.group(2) else ""), ("free",)),
         # an exception written between what a line asks and its window ("Major surgery, other than
         # diagnostic surgery, within 28 days prior to Day 1", "Use of investigational agents, with the
         # exception of gemtuzumab ozogamicin, within 30 days", "chemotherapy other than hydroxyurea or
