@@ -1,5 +1,5 @@
-"""Hypertension and diabetes asked "uncontrolled" or "poorly controlled" without the line's own
-limits (issue 14; 144 and 71 corpus lines): the measurement that shows control decides where
+"""Hypertension, diabetes and heart failure asked "uncontrolled" or "poorly controlled" without the
+line's own limits (issue 14; 144, 71 and ~15 corpus lines): the measurement that shows control decides where
 every definition the registry writes agrees.
 
 The corpus defines uncontrolled hypertension as a blood pressure above 140/90, 150/90, 150/95,
@@ -12,6 +12,11 @@ measurement on record, stays the person's, as before; a patient without the dise
 asked (absent means absent). A line that writes its own limits is read by them, not here; a
 history ("history of uncontrolled hypertension") or a window is left as it was: a controlled
 pressure today says nothing of the past.
+
+Heart failure asked "uncontrolled" likewise (about 15 corpus lines): the corpus defines it as
+NYHA class II or greater, or above class II ("uncontrolled congestive heart failure [NYHA > class
+II]", "decompensated CHF (>NYHA Class II)"), so a recorded class III or IV is uncontrolled under
+every definition and class I under none; class II, or no class on record, stays the person's.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ _LIMITS: dict[str, tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = {
         (predicate("systolic_bp", Op.LT, 140, "mm[Hg]"), predicate("diastolic_bp", Op.LT, 90, "mm[Hg]")),
     ),
     "diabetes": ((predicate("hba1c", Op.GT, 8, "%"),), (predicate("hba1c", Op.LTE, 6, "%"),)),
+    "heart_failure": ((predicate("nyha", Op.GTE, 3),), (predicate("nyha", Op.LTE, 1),)),
 }
 
 
@@ -61,7 +67,11 @@ def _controlled_pair(expr: All) -> tuple[Predicate, Review] | None:
 
 # what a line that states its own limits measures control by: then its limits decide, never ours
 # ("Uncontrolled hypertension (> 180/110 mmHg)": 170/105 is not uncontrolled for that trial)
-_OWN_MEASURES = {"hypertension": frozenset({"systolic_bp", "diastolic_bp"}), "diabetes": frozenset({"hba1c", "glucose"})}
+_OWN_MEASURES = {
+    "hypertension": frozenset({"systolic_bp", "diastolic_bp"}),
+    "diabetes": frozenset({"hba1c", "glucose"}),
+    "heart_failure": frozenset({"nyha", "lvef"}),
+}
 
 
 # ... or writes them where Eligo does not read them ("No poorly controlled diabetes (fasting blood
@@ -69,6 +79,7 @@ _OWN_MEASURES = {"hypertension": frozenset({"systolic_bp", "diastolic_bp"}), "di
 _OWN_WORDS = {
     "hypertension": re.compile(r"blood\s+pressure|\bBP\b|mm\s*Hg|systolic|diastolic|\b\d{2,3}\s*/\s*\d{2,3}\b", I),
     "diabetes": re.compile(r"glucose|sugar|glyc|\bA1c\b|HbA1c|Hgb\s*A1c|\bFBS\b", I),
+    "heart_failure": re.compile(r"\bNYHA\b|New\s+York\s+Heart|\bclass\s+(?:I{1,3}|IV|[1-4])\b|ejection\s+fraction|\bLVEF\b|\bEF\b", I),
 }
 
 

@@ -17,6 +17,10 @@ from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.wounds import wound_list_items
+from rules_engine.parser.topics.cardiac_history import cardiac_history_items
+from rules_engine.parser.topics.pneumonitis import pneumonitis_items
+from rules_engine.parser.topics.chronic_hepatitis import chronic_hepatitis_items
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
@@ -2878,6 +2882,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items += _new_disease_items(text, free)
     if "evidence" in low:
         items += _no_evidence_items(text, free)
+    if "wound" in low:
+        items += wound_list_items(text, free)
+    if "anginal" in low:
+        items += cardiac_history_items(text, free)
+    if "organi" in low or "pneumonitis" in low:
+        items += pneumonitis_items(text, free)
+    if "chronic" in low and "hepatitis" in low:
+        items += chronic_hepatitis_items(text, free)
     for m in _VACCINE_NOTE.finditer(text) if "vaccin" in low else ():
         items.append(Item(m.start(), m.end(), None, frozenset()))  # restates what a live vaccine is: no requirement
     for m in _IEMR.finditer(text) if "extramedullary" in low else ():
