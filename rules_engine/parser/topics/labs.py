@@ -37,7 +37,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
              r"(?:\s*\(\s*DLCOc?\s*\))?(?:\s+test)?|(?:carbon\s+monoxide\s+)?diffusion\s+in\s+the\s+lungs?(?:\s*\(\s*DLCOc?\s*\))?)(?:\s*\(\s*(?:(?:un)?corrected|adjusted)(?:\s+for\s+(?:ha?emoglobin|Hg?b))?\s*\))?"),
     ("fev1", r"\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
     ("fvc", r"forced\s+vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
-    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+    # (a clearance over a day's urine is the creatinine's, named or not: "Serum creatinine <= 1.5 x
+    # ULN or 24-hour clearance >= 50 mL/min", "24-hour urine creatinine clearance >= 50 ml/min")
+    ("creatinine_clearance", r"(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?(?:creatinine\s+)?clearance|(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?)?(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?"
+                             r"(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance)(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
@@ -48,7 +51,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("direct_bilirubin", r"(?:(?:conjugated|direct)\s+(?:\((?:direct|conjugated)\)\s+)?(?:serum\s+|blood\s+)?bilirubin|\bD-?Bil\b|\bDBIL\b)"),
     ("alt", r"\bALT\b|\bALAT\b|alanine[\s-]+(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*(?:\s+transaminase)?"),
     ("ast", r"\bAST\b|\bASAT\b|aspartate[\s-]*(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*(?:\s+transaminase)?"),
-    ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
+    ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|(?:liver|hepatic)\s+enzymes)"),
     # "Cr" / "SCr" as written: in leukaemia text "CR" is complete remission, never creatinine
     ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|(?-i:\bS?Cr\b)(?!\s*Cl)|\bsCr\b"),
     ("anc", r"absolute\s+neutrophils?(?:\s+counts?)?|\bANC\b|neutrophils?(?:\s+counts?)?|absolute\s+granulocytes?(?:\s+counts?)?|\bAGC\b|granulocytes?"),

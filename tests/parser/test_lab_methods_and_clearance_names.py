@@ -1,0 +1,108 @@
+"""Issue 14, organ-function lines as registries write them: a MUGA named by the registries' other
+words ("gated radionuclide study", "radionucleotide angiogram", "radioisotope Multiple Gated
+Acquisition Scan", "nuclear scan") annotates an ejection fraction's bound; a clearance over a day's
+urine is the creatinine clearance, named or not ("24-hour clearance"); "hepatic enzymes" are the
+transaminases; and the permission to transfuse, with the level it is for written out, is how the
+count may be reached, never an exception to it.
+
+Each row is a corpus or holdout line and the rule it reads as (``tools/pl.py`` shows the same)."""
+
+from __future__ import annotations
+
+import pytest
+
+from rules_engine.outcome import Outcome
+from rules_engine.parser.line import parse_line
+from tests.fixtures.judging import judged, outcome_cases, rule_of
+from tests.fixtures.records import adult, hemoglobin, lab
+
+# how the ejection fraction is measured, after its bound: the bound alone decides
+METHODS = [
+    ("Ejection fraction ≥ 45% by either radioisotope Multiple Gated Acquisition Scan (MUGA) scan or Echocardiogram (ECHO)", "LVEF >= 45 %"),
+    ("Ejection fraction >40% by radionucleotide angiogram or echocardiogram.", "LVEF > 40 %"),
+    ("Ejection fraction >= 50% by gated radionuclide study", "LVEF >= 50 %"),
+    ("LVEF ≥ 50% by multigated radionuclide angiography", "LVEF >= 50 %"),
+    ("Shortening fraction ≥ 27% by echocardiogram OR ejection fraction ≥ 45% by gated radionuclide study", "shortening-fraction >= 27 % or LVEF >= 45 %"),
+    ("Adequate cardiac function defined as:Shortening fraction of >25% by echocardiogram, or Ejection fraction >40% by radionucleotide angiogram or "
+     "echocardiogram.", "shortening-fraction > 25 % or LVEF > 40 %"),
+    ("LVEF normal by nuclear scan or echocardiogram",
+     "LVEF >= 55 % or (LVEF >= 45 % and review ambiguous \"the lab's lower limit of normal for the ejection fraction (45-55 %)\")"),
+]
+
+
+@pytest.mark.parametrize("text,expected", METHODS, ids=[t[:50] for t, _ in METHODS])
+def test_a_muga_named_in_other_words_annotates_the_ejection_fraction(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+# a day's urine clearance is the creatinine clearance, an alternative to the creatinine
+CLEARANCES = [
+    ("Serum creatinine =< 1.5 x ULN or 24 hour clearance >= 50 mL/min", "creatinine <= 1.5 x ULN or creatinine-clearance >= 50 mL/min"),
+    ("Renal function: Creatinine less than or equal to 1.5 x institutional upper limit of normal (ULN) or 24-hour clearance greater than or equal "
+     "to 50 mL/min", "creatinine <= 1.5 x ULN or creatinine-clearance >= 50 mL/min"),
+    ("Serum creatinine ≤ 1.5 x ULN or 24-hour creatinine clearance ≥ 50 ml/min", "creatinine <= 1.5 x ULN or creatinine-clearance >= 50 mL/min"),
+    ("24-hour urine creatinine clearance ≥ 50 ml/min", "creatinine-clearance >= 50 mL/min"),
+    ("24 h creatinine clearance ≤ 50 mL/min", "creatinine-clearance <= 50 mL/min"),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLEARANCES, ids=[t[:50] for t, _ in CLEARANCES])
+def test_a_clearance_over_a_days_urine_is_the_creatinine_clearance(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,facts,expected",
+    outcome_cases([
+        ("Serum creatinine =< 1.5 x ULN or 24 hour clearance >= 50 mL/min",
+         [adult(lab("creatinine", 1.0, "mg/dL", uln=1.2)), adult(lab("creatinine", 2.5, "mg/dL", uln=1.2), lab("creatinine_clearance", 70, "mL/min"))],
+         [adult(lab("creatinine", 2.5, "mg/dL", uln=1.2), lab("creatinine_clearance", 30, "mL/min"))],
+         [adult(lab("creatinine", 2.5, "mg/dL", uln=1.2))]),
+    ]),
+)
+def test_either_renal_test_shows_the_function(text: str, facts: object, expected: Outcome) -> None:
+    assert judged(parse_line(text, "inclusion"), facts) is expected  # type: ignore[arg-type]
+
+
+# the liver's enzymes by another name are the transaminases
+ENZYMES = [
+    ("Hepatic enzymes (AST, ALT) ≤2.5x ULN", "ALT <= 2.5 x ULN and AST <= 2.5 x ULN"),
+    ("Hepatic enzymes (aspartate aminotransferase [AST], alanine aminotransferase [ALT] ) =< 2.5 times the institutional ULN",
+     "ALT <= 2.5 x ULN and AST <= 2.5 x ULN"),
+    ("Hepatic enzymes ≤ 3 x ULN", "ALT <= 3 x ULN and AST <= 3 x ULN"),
+]
+
+
+@pytest.mark.parametrize("text,expected", ENZYMES, ids=[t[:50] for t, _ in ENZYMES])
+def test_hepatic_enzymes_are_the_transaminases(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+# the permission to transfuse, with what it is for written out, leaves the count to decide
+TRANSFUSED = [
+    ("Hemoglobin >= 10.0 g/dl (Note: The use of transfusion or other intervention to achieve Hgb >= 10.0 g/dl is acceptable)", "hemoglobin >= 10 g/dL"),
+    ("Hemoglobin: >= 8.0 g/dL (note: the use of transfusion or other intervention to achieve hemoglobin [Hgb] >= 8.0 g/dl is acceptable)",
+     "hemoglobin >= 8 g/dL"),
+    ("Hemoglobin ≥10 g/dL [Transfusion to meet the hemoglobin requirement is acceptable]", "hemoglobin >= 10 g/dL"),
+    ("Platelet count ≥20,000/µL (Transfusions to achieve this level are allowed).", "platelets >= 20 10*9/L"),
+    ("Platelets >= 100,000/ul; low platelet counts may be corrected with transfusion to achieve eligibility for study", "platelets >= 100 10*9/L"),
+    # a condition on the transfusion stays a person's
+    ("Hgb ≥ 8.5 g/dL (subjects may receive transfusions to achieve this, in the absence of overt bleeding)",
+     'hemoglobin >= 8.5 g/dL and review unsupported "to achieve this … in the absence of overt bleeding"'),
+]
+
+
+@pytest.mark.parametrize("text,expected", TRANSFUSED, ids=[t[:50] for t, _ in TRANSFUSED])
+def test_a_transfusion_permitted_to_reach_the_level_leaves_the_count_deciding(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,facts,expected",
+    outcome_cases([
+        ("Hemoglobin >= 10.0 g/dl (Note: The use of transfusion or other intervention to achieve Hgb >= 10.0 g/dl is acceptable)",
+         [adult(hemoglobin(11))], [adult(hemoglobin(8))], [adult()]),
+    ]),
+)
+def test_the_transfusion_note_is_no_exception_to_the_count(text: str, facts: object, expected: Outcome) -> None:
+    assert judged(parse_line(text, "inclusion"), facts) is expected  # type: ignore[arg-type]
