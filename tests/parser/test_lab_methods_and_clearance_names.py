@@ -13,6 +13,7 @@ import pytest
 
 from rules_engine.outcome import Outcome
 from rules_engine.parser.line import parse_line
+from rules_engine.units import registry_unit
 from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, hemoglobin, lab
 
@@ -106,3 +107,36 @@ def test_a_transfusion_permitted_to_reach_the_level_leaves_the_count_deciding(te
 )
 def test_the_transfusion_note_is_no_exception_to_the_count(text: str, facts: object, expected: Outcome) -> None:
     assert judged(parse_line(text, "inclusion"), facts) is expected  # type: ignore[arg-type]
+
+
+# a count's unit as registries write it: the volume alone, a bracketed power, "billion", glued to
+# the next test's name, and the white count named "white blood count"
+COUNT_UNITS = [
+    ("Neutrophils > 1,500 mm3, platelets > 100,000 mm3, and hemoglobin > 9 g/dL", "ANC > 1.5 10*9/L and platelets > 100 10*9/L and hemoglobin > 9 g/dL"),
+    ("Absolute neutrophil count (ANC) >= 1,500 uL", "ANC >= 1.5 10*9/L"),
+    ("Absolute Neutrophil Count ≥ 2,000 mm3 and ≤ 7,500 mm3", "ANC >= 2 10*9/L and ANC <= 7.5 10*9/L"),
+    ("absolute neutrophil count greater than or equal to 1000/mm(3)", "ANC >= 1 10*9/L"),
+    ("White blood cell (WBC) >= 3500 cells/mm^3 or >= 3.5 bil/L", "WBC >= 3.5 10*9/L"),
+    ("Platelet count >= 100,000 cells/mm^3 or >= 100 bil/L", "platelets >= 100 10*9/L"),
+    ("Required Laboratory Values:ANC ≥1500 cells/mm3,platelet count ≥100,000 cells/mm3,hemoglobin ≥9 gm/L; Glucose >3.3 mmol/L",
+     "ANC >= 1.5 10*9/L and platelets >= 100 10*9/L and hemoglobin >= 9.0 g/dL and glucose > 3.3 mmol/L"),
+    ("White Blood Count (WBC) ≥ 3,000/mm3;", "WBC >= 3 10*9/L"),
+    ("White blood count (WBC) ≥ 15 G/L at screening", "WBC >= 15 10*9/L"),
+    # the decimal comma of a body surface is no end of the unit
+    ("Creatinine clearance ≥ 60 ml/min/1,73 m2", "creatinine-clearance >= 60 mL/min/{1.73_m2}"),
+]
+
+
+@pytest.mark.parametrize("text,expected", COUNT_UNITS, ids=[t[:50] for t, _ in COUNT_UNITS])
+def test_a_counts_unit_as_registries_write_it(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "spelling,concept,unit",
+    [("mm3", "anc", "/mm3"), ("uL", "platelets", "/uL"), ("/mm(3)", "wbc", "/mm3"), ("bil/L", "anc", "10*9/L"),
+     # a volume alone is no unit of a concentration or an enzyme
+     ("uL", "alt", None), ("mm3", "hemoglobin", None)],
+)
+def test_a_volume_alone_is_a_counts_denominator(spelling: str, concept: str, unit: str | None) -> None:
+    assert registry_unit(spelling, concept) == unit

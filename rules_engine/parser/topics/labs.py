@@ -59,7 +59,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # glycated haemoglobin before haemoglobin, which would take its first word ("Hemoglobin A1c < 8%")
     ("hba1c", r"(?:glycated|glycosylated)\s+ha?emoglobin(?:\s*(?:\(\s*)?H(?:b|g|gb)?A1[Cc](?:\s*\))?)?|ha?emoglobin\s*(?:\(\s*(?:Hg|Hgb|Hb)\s*\)\s*)?A1[Cc]|\bH(?:b|g|gb)?A1[Cc]\b"),
     ("hemoglobin", r"h(?:a)?emoglobin|\bHGB\b|\bHgb\b|\bHb\b"),
-    ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|leukocytes?(?:\s+counts?)?"),
+    ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|white\s+blood\s+counts?|leukocytes?(?:\s+counts?)?"),
     ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("shortening_fraction", r"(?:(?:left\s+ventricular|cardiac|\bLV)\s+)?(?:shortening\s+fraction|fractional\s+shortening)(?:\s*\(\s*(?:SF|FS)\s*\))?"),
@@ -171,7 +171,9 @@ _POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 _BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|percent|per\s*cent))", I)
 # words of a unit; a bracket opens the next words ("6.5mg/dL(>=1.6mmol/L)": the unit then its
 # conversion) unless it holds a power's digit ("1.73m(2)")
-_UNIT_TOKEN = re.compile(r"[^\s(]+(?:\(\d\)[^\s(]*)?")
+# (a comma ends a word unless a digit follows, "1,73 m2": "ANC >=1500 cells/mm3,platelet count >=
+# 100,000 cells/mm3" has its unit glued to the next test's name)
+_UNIT_TOKEN = re.compile(r"(?:[^\s(,]|,(?=\d))+(?:\(\d\)[^\s(,]*)?")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
 
