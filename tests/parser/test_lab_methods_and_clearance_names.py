@@ -2,8 +2,10 @@
 words ("gated radionuclide study", "radionucleotide angiogram", "radioisotope Multiple Gated
 Acquisition Scan", "nuclear scan") annotates an ejection fraction's bound; a clearance over a day's
 urine is the creatinine clearance, named or not ("24-hour clearance"); "hepatic enzymes" are the
-transaminases; and the permission to transfuse, with the level it is for written out, is how the
-count may be reached, never an exception to it.
+transaminases; the permission to transfuse, with the level it is for written out, is how the
+count may be reached, never an exception to it; a count's unit may be a volume alone; and a bound
+for the patients "if liver metastases present" (or in their "absence") is scoped by the coded
+metastases.
 
 Each row is a corpus or holdout line and the rule it reads as (``tools/pl.py`` shows the same)."""
 
@@ -13,6 +15,8 @@ import pytest
 
 from rules_engine.outcome import Outcome
 from rules_engine.parser.line import parse_line
+from rules_engine.parser.topics.labs import scope_condition
+from rules_engine.rule_language import render_rule
 from rules_engine.units import registry_unit
 from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, hemoglobin, lab
@@ -140,3 +144,28 @@ def test_a_counts_unit_as_registries_write_it(text: str, expected: str) -> None:
 )
 def test_a_volume_alone_is_a_counts_denominator(spelling: str, concept: str, unit: str | None) -> None:
     assert registry_unit(spelling, concept) == unit
+
+
+# a second bound for the patients with liver metastases, the scope said with "present" alone or
+# "demonstrable": the coded metastases decide which bound holds
+SCOPED = [
+    ("Alkaline phosphatase ≤ 2.5 times ULN (≤ 5 times ULN if liver metastases present)", "alp <= 2.5 x ULN or (alp <= 5 x ULN and liver-metastases)"),
+    ("AST and ALT ≤ 2.5 times ULN (< 5 times ULN if liver metastases present)",
+     "(AST <= 2.5 x ULN or (AST < 5 x ULN and liver-metastases)) and (ALT <= 2.5 x ULN or (ALT < 5 x ULN and liver-metastases))"),
+]
+
+
+@pytest.mark.parametrize("text,expected", SCOPED, ids=[t[:50] for t, _ in SCOPED])
+def test_a_bound_for_patients_with_liver_metastases_present(text: str, expected: str) -> None:
+    assert rule_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "who,expected",
+    [("if liver metastases present", "liver-metastases"), ("in the absence of demonstrable liver metastases", "not liver-metastases"),
+     # "absence" without its article is still an absence, never the metastases themselves
+     ("in absence of liver metastasis", "not liver-metastases"), ("for patients with liver metastases", "liver-metastases")],
+)
+def test_the_scope_of_a_bound_names_the_metastases_or_their_absence(who: str, expected: str) -> None:
+    condition = scope_condition(who)
+    assert condition is not None and render_rule(condition, None) == expected

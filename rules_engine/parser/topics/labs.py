@@ -799,10 +799,10 @@ def _lab_concepts(names: str) -> list[str]:
 # the patients a scoped threshold concerns are the named causes exceptions read
 # (``items.NAMED_CAUSES``: liver metastases, Gilbert's syndrome), decided by the coded Condition
 # (absent from the record means absent)
-_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+the\s+absence\s+of|absence\s+of)\b", I)
+_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+(?:the\s+)?absence\s+of|absence\s+of)\b", I)
 _SCOPE_WORDS = re.compile(
     r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
-    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented)\s+)?(?P<what>.*?)(?:\s+(?:is|are)\s+present)?\W*$",
+    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented|demonstrable|confirmed)\s+)?(?P<what>.*?)(?:\s+(?:(?:is|are)\s+)?present)?\W*$",
     I,
 )
 
