@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from rules_engine.criteria import CriterionType
 from rules_engine.outcome import Outcome
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.topics.labs import scope_condition
@@ -20,6 +21,8 @@ from rules_engine.rule_language import render_rule
 from rules_engine.units import registry_unit
 from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, hemoglobin, lab
+
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
 # how the ejection fraction is measured, after its bound: the bound alone decides
 METHODS = [
@@ -169,3 +172,21 @@ def test_a_bound_for_patients_with_liver_metastases_present(text: str, expected:
 def test_the_scope_of_a_bound_names_the_metastases_or_their_absence(who: str, expected: str) -> None:
     condition = scope_condition(who)
     assert condition is not None and render_rule(condition, None) == expected
+
+
+# a multiple of the limit as registries write it: the limit called the "institutional norm", the
+# multiple "times above" it, a roman-numeral ten for the times sign, a power of ten after "times"
+MULTIPLES = [
+    ("Transaminases =< 2.5 times above the upper limits of the institutional norm)", INC, "ALT <= 2.5 x ULN and AST <= 2.5 x ULN"),
+    ("Aspartate amino transferase (AST) or alanine amino transferase (ALT) more than 3 x upper limit of institutional norm.", EXC,
+     "AST > 3 x ULN or ALT > 3 x ULN"),
+    ("Bilirubin more than 1.5 x upper limit of institutional norm.", EXC, "bilirubin > 1.5 x ULN"),
+    ("AST, ALT > 2.5 ⅹupper limit of normal", EXC, "AST > 2.5 x ULN or ALT > 2.5 x ULN"),
+    ("Adequate bone marrow function as shown by: Absolute neutrophil count (ANC) > or = 1.5 times 10(9)/L, Platelets > or = 100 times 10(9)/L, "
+     "Hgb > or = 10g/dL.", INC, "ANC >= 1.5 10*9/L and platelets >= 100 10*9/L and hemoglobin >= 10 g/dL"),
+]
+
+
+@pytest.mark.parametrize("text,ctype,expected", MULTIPLES, ids=[t[:50] for t, _, _ in MULTIPLES])
+def test_a_multiple_of_the_limit_as_registries_write_it(text: str, ctype: CriterionType, expected: str) -> None:
+    assert rule_of(text, ctype) == expected
