@@ -196,7 +196,7 @@ _NUMERATORS = {
     "nmol": "nmol", "pmol": "pmol", "mol": "mol", "u": "U", "iu": "U", "ui": "U", "units": "U", "unit": "U",
     "international units": "U", "miu": "mU", "mu": "mU", "ml": "mL", "milliliter": "mL", "milliliters": "mL",
     "millilitre": "mL", "millilitres": "mL", "cc": "mL", "l": "L", "k": "10*3", "thou": "10*3", "thousand": "10*3",
-    "k cells": "10*3", "beats": "{beats}", "meq": "meq",
+    "k cells": "10*3", "beats": "{beats}", "meq": "meq", "bil": "10*9", "billion": "10*9",
 }
 _DENOMINATORS = {
     "l": "L", "liter": "L", "litre": "L", "dl": "dL", "deciliter": "dL", "decilitre": "dL", "100 ml": "dL", "100ml": "dL",
@@ -207,8 +207,12 @@ _DENOMINATORS = {
     "square meter": "m2", "square metre": "m2", "day": "d", "d": "d", "24 h": "d", "24h": "d", "24 hours": "d",
     "hour": "h", "h": "h", "hr": "h", "week": "wk", "wk": "wk", "1.73 m2": "{1.73_m2}", "1.73m2": "{1.73_m2}",
     "1.73 m^2": "{1.73_m2}", "1.73m^2": "{1.73_m2}", "1.73 sq m": "{1.73_m2}", "1.73 square meters": "{1.73_m2}",
-    "1,73 m2": "{1.73_m2}", "1.73 m 2": "{1.73_m2}",
+    "1,73 m2": "{1.73_m2}", "1.73 m 2": "{1.73_m2}", "mm(3)": "mm3", "mm^(3)": "mm3",
 }
+# a count written with only the volume it is per ("ANC >= 1,500 mm3", "Platelet (PLT) >= 100,000
+# uL", "ANC >= 1500 µL"; about 20 corpus lines): no volume is a count's unit, so the volume is the
+# count's denominator
+_BARE_VOLUME = {"mm3": "/mm3", "mm^3": "/mm3", "mm(3)": "/mm3", "cmm": "/mm3", "ul": "/uL", "mcl": "/uL", "microliter": "/uL", "microlitre": "/uL"}
 _WHOLE = {
     "%": "%", "percent": "%", "per cent": "%", "pct": "%", "mg%": "mg/dL", "g%": "g/dL", "gm%": "g/dL",
     "ms": "ms", "msec": "ms", "msecs": "ms", "millisecond": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
@@ -233,6 +237,8 @@ def _readings(text: str) -> list[str]:
     low = raw.lower()
     if low in _WHOLE:
         return [_WHOLE[low]]
+    if low in _BARE_VOLUME:
+        return [_BARE_VOLUME[low]]
     prefix = ""
     m = _POWER_PREFIX.match(low)
     if m:

@@ -22,7 +22,7 @@ _CHARS = str.maketrans(
         "\u22dd": "≥", "\u22dc": "≤", "\u2273": "≥", "\u2272": "≤", "\u2269": ">", "\u2268": "<",
         "–": "-", "—": "-", "‑": "-", "−": "-", "～": "-", "~": "-",
         "（": "(", "）": ")", "：": ": ", "，": ", ", "、": ", ", "；": "; ", "。": ". ",  # CJK punctuation has no space after it
-        "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "·": " ",
+        "µ": "u", "μ": "u", "⁹": "9", "³": "3", "²": "2", "×": "×", "✕": "×", "ⅹ": "×", "·": " ",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "’": "'", "‘": "'", "“": '"', "”": '"',
     }
 )
@@ -410,6 +410,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:greater|more|higher)\s+than\s+|\bexceeding\s+(?=\d)|\babove\s+(?=\d)|\bover\s+(?=\d)|\bolder\s+than\s+(?=\d)", "> ", ("greater", "more", "higher", "exceed", "above", "over", "older")),
         (r"\b(?:less|lower|fewer)\s+than\s+|\bbelow\s+(?=\d)|\bunder\s+(?=\d)|\byounger\s+than\s+(?=\d)", "< ", ("less", "lower", "fewer", "below", "under", "younger")),
         (r"(?<=\d)\s*(?:×|x|\*)\s*times\b", "×", ("times",)),  # "3× times ULN"
+        # a multiple said "times above" its limit ("Transaminases =< 2.5 times above the upper limits of
+        # the institutional norm"), and a power of ten after "times" ("Platelets > or = 100 times
+        # 10(9)/L"): the multiple, the power
+        (r"(?<=\d)\s+times\s+above\b", " times", ("above",)),
+        (r"(?<=\d)\s+times\s+(?=10\s*(?:\^|\(|\*)?\s*\d)", " × ", ("times",)),
         # a multiple hyphenated to its word ("less than or equal to 3-times the upper limits of normal
         # (UNL) or less than or equal to 10-times normal if due to ATL"): the number and "times" apart.
         # Joined, neither multiple was read and an ALT of 12 x ULN passed the line as a review
@@ -429,7 +434,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
-        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?normal(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
+        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?(?:normal|norm(?![\w-]))(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal"
          # "the upper limit of reference range (ULRR)" (4 corpus lines): the same limit, its own letters
          r"|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range(?:\s*\(\s*(?:ULRR|ULN)\s*\))?"

@@ -107,7 +107,11 @@ _PATTERNS: tuple[str, ...] = (
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)(?:\s*\(\s*2-?D\s*\))?\s+(?:(?:or|and/or)\s+)?){0,2}"
     r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
-    r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:multi[\s-]?gated\s+)?radionuclide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|cardiac\s+MRI|"
+    r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:(?:multi(?:ple)?[\s-]?)?gated\s+)?radionucl(?:eot)?ide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
+    # ("by either radioisotope Multiple Gated Acquisition Scan (MUGA) scan or Echocardiogram (ECHO)",
+    # "by radionucleotide angiogram or echocardiogram", "by nuclear scan or echocardiogram": the
+    # registries' words for a MUGA, which annotate an ejection fraction's bound)
+    r"(?:radioisotope|radionuclide|nuclear)\s+multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|nuclear\s+(?:medicine\s+)?scans?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
@@ -248,6 +252,15 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b"
     # (with what it is for: "transfusions permitted to bring PLT to >10,000"; the count after it is read)
     r"(?:\s+to\s+(?:bring|achieve|reach|raise|maintain|attain)\b)?",
+    # the permission with the level it is for written out, as CTEP's template words it ("(Note: The
+    # use of transfusion or other intervention to achieve Hgb >= 10.0 g/dl is acceptable)",
+    # "[Transfusion to meet the hemoglobin requirement is acceptable]", "Transfusions to achieve
+    # this level are allowed", "low platelet counts may be corrected with transfusion to achieve
+    # eligibility for study"): how the count may be reached, which the count itself is; the
+    # template's level, read again inside it, was taken for an exception to the count
+    r"(?:\bnote\s*:\s*)?(?:\bthe\s+use\s+of\s+|\blow\s+(?:hemoglobin|haemoglobin|platelet)\s+(?:counts?|levels?)\s+(?:may|can)\s+be\s+corrected\s+with\s+|\b)"
+    r"(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s+)?transfusions?(?:\s+or\s+other\s+interventions?)?"
+    r"\s+to\s+(?:achieve|meet|reach|bring|attain)\s+(?:[^.;()\[\]]{0,60}?\s+(?:is|are)\s+(?:acceptable|allowed|permitted)\b|eligibility(?:\s+for\s+(?:the\s+)?study)?\b)",
     # the same permission said of the patient ("Hemoglobin >= 80 g/L (may receive transfusion)",
     # "(may be transfused to this level)", "(patients may receive transfusions to meet this
     # parameter)"; 12 corpus lines): how the count may be reached, which the count itself is. Left,
@@ -515,7 +528,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("lab",),
     ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
-     "patholog", "cytolog", "echo", "muga", "multigated", "radionuclide", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
+     "patholog", "cytolog", "echo", "muga", "multigated", "radionucl", "radioisotope", "nuclear", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra", "function test", "function studies", "pft", "spirometry",
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
     ("gault", "mdrd", "ckd-epi", "diet", "validated", "see "),
@@ -552,6 +565,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("potential",),
     ("transfusion", "growth"),
     ("transfusion", "growth"),
+    ("transfusion",),
     ("transfus",),
     ("considered", "regarded", "defined"),
     ("past", "prior", "previous"),

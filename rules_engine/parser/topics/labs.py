@@ -37,7 +37,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
              r"(?:\s*\(\s*DLCOc?\s*\))?(?:\s+test)?|(?:carbon\s+monoxide\s+)?diffusion\s+in\s+the\s+lungs?(?:\s*\(\s*DLCOc?\s*\))?)(?:\s*\(\s*(?:(?:un)?corrected|adjusted)(?:\s+for\s+(?:ha?emoglobin|Hg?b))?\s*\))?"),
     ("fev1", r"\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
     ("fvc", r"forced\s+vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
-    ("creatinine_clearance", r"(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+    # (a clearance over a day's urine is the creatinine's, named or not: "Serum creatinine <= 1.5 x
+    # ULN or 24-hour clearance >= 50 mL/min", "24-hour urine creatinine clearance >= 50 ml/min")
+    ("creatinine_clearance", r"(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?(?:creatinine\s+)?clearance|(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?)?(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?"
+                             r"(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance)(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
@@ -48,7 +51,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("direct_bilirubin", r"(?:(?:conjugated|direct)\s+(?:\((?:direct|conjugated)\)\s+)?(?:serum\s+|blood\s+)?bilirubin|\bD-?Bil\b|\bDBIL\b)"),
     ("alt", r"\bALT\b|\bALAT\b|alanine[\s-]+(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGPT\b|\bGPT\b|(?:serum\s+)?glutam\w*[\s-]+pyruv\w*(?:\s+transaminase)?"),
     ("ast", r"\bAST\b|\bASAT\b|aspartate[\s-]*(?:amino[\s-]?)?trans(?:aminase|ferase)|\bSGOT\b|\bGOT\b|(?:serum\s+)?glutam\w*[\s-]+oxal\w*(?:\s+transaminase)?"),
-    ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|liver\s+enzymes)"),
+    ("alt+ast", r"(?:serum\s+)?(?:trans-?aminases?|aminotransferases?|(?:liver|hepatic)\s+enzymes)"),
     # "Cr" / "SCr" as written: in leukaemia text "CR" is complete remission, never creatinine
     ("creatinine", r"(?:serum\s+|blood\s+)?creatinine(?!\s+clearance)|(?-i:\bS?Cr\b)(?!\s*Cl)|\bsCr\b"),
     ("anc", r"absolute\s+neutrophils?(?:\s+counts?)?|\bANC\b|neutrophils?(?:\s+counts?)?|absolute\s+granulocytes?(?:\s+counts?)?|\bAGC\b|granulocytes?"),
@@ -56,7 +59,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # glycated haemoglobin before haemoglobin, which would take its first word ("Hemoglobin A1c < 8%")
     ("hba1c", r"(?:glycated|glycosylated)\s+ha?emoglobin(?:\s*(?:\(\s*)?H(?:b|g|gb)?A1[Cc](?:\s*\))?)?|ha?emoglobin\s*(?:\(\s*(?:Hg|Hgb|Hb)\s*\)\s*)?A1[Cc]|\bH(?:b|g|gb)?A1[Cc]\b"),
     ("hemoglobin", r"h(?:a)?emoglobin|\bHGB\b|\bHgb\b|\bHb\b"),
-    ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|leukocytes?(?:\s+counts?)?"),
+    ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|white\s+blood\s+counts?|leukocytes?(?:\s+counts?)?"),
     ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("shortening_fraction", r"(?:(?:left\s+ventricular|cardiac|\bLV)\s+)?(?:shortening\s+fraction|fractional\s+shortening)(?:\s*\(\s*(?:SF|FS)\s*\))?"),
@@ -168,7 +171,9 @@ _POWER_ONLY = re.compile(r"\s*(?:\^|\*\*|e)\s*\(?\s*[-−]\s*(?P<exp>\d)\)?", I)
 _BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|percent|per\s*cent))", I)
 # words of a unit; a bracket opens the next words ("6.5mg/dL(>=1.6mmol/L)": the unit then its
 # conversion) unless it holds a power's digit ("1.73m(2)")
-_UNIT_TOKEN = re.compile(r"[^\s(]+(?:\(\d\)[^\s(]*)?")
+# (a comma ends a word unless a digit follows, "1,73 m2": "ANC >=1500 cells/mm3,platelet count >=
+# 100,000 cells/mm3" has its unit glued to the next test's name)
+_UNIT_TOKEN = re.compile(r"(?:[^\s(,]|,(?=\d))+(?:\(\d\)[^\s(,]*)?")
 _COUNTS = frozenset({"anc", "platelets", "wbc"})
 
 
@@ -794,10 +799,10 @@ def _lab_concepts(names: str) -> list[str]:
 # the patients a scoped threshold concerns are the named causes exceptions read
 # (``items.NAMED_CAUSES``: liver metastases, Gilbert's syndrome), decided by the coded Condition
 # (absent from the record means absent)
-_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+the\s+absence\s+of|absence\s+of)\b", I)
+_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+(?:the\s+)?absence\s+of|absence\s+of)\b", I)
 _SCOPE_WORDS = re.compile(
     r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
-    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented)\s+)?(?P<what>.*?)(?:\s+(?:is|are)\s+present)?\W*$",
+    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented|demonstrable|confirmed)\s+)?(?P<what>.*?)(?:\s+(?:(?:is|are)\s+)?present)?\W*$",
     I,
 )
 
