@@ -565,7 +565,12 @@ def _status_over_diseases(items: list[Item], text: str, ctype: CriterionType) ->
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 # "... and patients must not have active GVHD": the verb after "not" is still the negation's
-_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|been|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$"
+                           r"|\b(?:not|never)\s+(?:been\s+)?(?:previously\s+|prior\s+)?(?:received|treated\s+with|exposed\s+to|undergone|had)\s*$", I)
+# "B-cell NHL that has relapsed ..., but have not been treated with bendamustine", "relapsed AML
+# who have not received azacitidine": the clause after "but" / "who" / "that" negates the therapy
+# after it as one after "and" does (read bare, the line asked for the therapy it rules out)
+_NEGATING_CLAUSE = re.compile(r"\b(?:but|who|that)\s+(?:(?:have|has|had|must|should|do|does|did)\s+){0,2}(?:not|never)\b", I)
 _LACKING = re.compile(r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?", I)
 _LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
 
@@ -951,7 +956,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # in a prohibition ("No HIV and no active GVHD") the negator only repeats it, and a topic
         # may have read the "not" itself: negated once
         comma = not _AND_LAST.search(c) and _COMMA_NEGATES.match(c) is not None
-        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma) and not isinstance(exprs[k + 1].expr, Not):
+        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma or _NEGATING_CLAUSE.search(c)) and not isinstance(exprs[k + 1].expr, Not):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     # "Mobitz II second degree heart block, that do not have a pacemaker", "Mobitz II or third
