@@ -7,6 +7,8 @@
 * "AML who have had no more than two prior relapses", "No more than 3 prior relapses" (5 corpus
   lines): the relapse count the record's relapses give (``relapse_count``), at most that many.
   Left unread, a patient in first relapse stayed undecided and one in a fourth passed.
+* "either newly diagnosed, relapsed or refractory ... NHL": every status a disease can be in, no
+  condition (read as a list, newly diagnosed and relapsed were asked together and no one met it).
 """
 
 from __future__ import annotations
@@ -61,3 +63,19 @@ LIMIT_ROWS = [
 def test_an_upper_bound_on_prior_relapses_is_the_relapse_count(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
 
+
+
+AML_NEW = adult(condition("aml", 30))
+HODGKIN = adult(condition("hodgkin_lymphoma", 100))
+
+ANY_STATUS_ROWS = [
+    ("newly diagnosed, relapsed or refractory AML", I, [AML_NEW, AML_RELAPSED], [HODGKIN], []),
+    # (the meningitis and its proof are a person's: any NHL is open, whatever its status)
+    ("Lymphomatous meningitis documented by positive CSF cytology in either newly diagnosed, relapsed or refractory primary CNS or systemic NHL", I,
+     [], [HODGKIN], [NHL_NEW, NHL_RELAPSED]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ANY_STATUS_ROWS))
+def test_every_status_listed_is_no_condition(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected

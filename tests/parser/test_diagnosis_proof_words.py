@@ -6,7 +6,8 @@
   Left, the words were a review beside the diagnosis and no record with it met the line.
 * "failed to achieve remission after at least one induction treatment", "refractory to at least
   one course of induction chemotherapy": every refractory disease failed a first induction, so a
-  refractory disease on record meets it; a count above one stays a person's.
+  refractory disease on record meets it; a count above one, or the first induction named (primary
+  refractory), stays a person's.
 * "..., but have not been treated with bendamustine", "relapsed AML who have not received
   azacitidine": a clause after "but" / "who" negates the therapy it names, as one after "and"
   does (read bare, the line asked for the therapy it rules out).
@@ -40,6 +41,9 @@ PROOF_ROWS = [
     ("Histologically or cytologically proven NSCLC", I, [NSCLC], [AML], []),
     ("Biopsy-proven relapsed or refractory lymphoma", I, [LYMPHOMA_RELAPSED], [LYMPHOMA_NEW, AML], []),
     ("biopsy confirmed DLBCL", I, [DLBCL], [AML], []),
+    # the subject running on into the requirement: both asked, never a condition on the cancer
+    ("Patients with histologic proof of adenocarcinoma of the prostate and must have progressed on conventional hormonal therapy.", I,
+     [], [AML], [PROSTATE]),
 ]
 
 
@@ -54,9 +58,9 @@ RELAPSED = adult(condition("aml", 300), condition("relapsed", 30, diagnosis="aml
 INDUCTION_ROWS = [
     ("failed to achieve remission after at least one induction treatment", I, [REFRACTORY], [RELAPSED, AML], []),
     ("AML refractory to at least one course of induction chemotherapy", I, [REFRACTORY], [RELAPSED, AML], []),
-    ("Failure to achieve remission after first induction chemotherapy", I, [REFRACTORY], [RELAPSED, AML], []),
-    # two inductions failed: more than the status says
+    # two inductions failed, or the first (primary refractory: a record's refractory may be to a later one): more than the status says
     ("refractory disease after at least 2 induction treatments", I, [], [RELAPSED, AML], [REFRACTORY]),
+    ("Failure to achieve remission after first induction chemotherapy", I, [], [RELAPSED, AML], [REFRACTORY]),
 ]
 
 
