@@ -565,7 +565,15 @@ def _status_over_diseases(items: list[Item], text: str, ctype: CriterionType) ->
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 # "... and patients must not have active GVHD": the verb after "not" is still the negation's
-_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|been|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+# "B-cell NHL that has relapsed ..., but have not been treated with bendamustine", "relapsed AML
+# who have not received azacitidine": a clause after "but" / "who" / "that" that has not received
+# a therapy negates the therapy after it, as one after "and" does (read bare, the line asked for
+# the therapy it rules out). Only a therapy's verbs: "who have not had adverse events return to
+# baseline" negates nothing it names
+_NOT_TREATED_CLAUSE = re.compile(
+    r"\b(?:but|who|that)\s+(?:(?:have|has|had|must|should|do|does|did)\s+){0,2}(?:not|never)\s+(?:been\s+)?(?:previously\s+|prior\s+)?"
+    r"(?:received|treated(?:\s+with)?|exposed(?:\s+to)?|undergone)?\s*$", I)
 _LACKING = re.compile(r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?", I)
 _LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
 
@@ -734,6 +742,19 @@ _INDICATIONS = _DIAGNOSIS_CONCEPTS | {"gvhd"}
 _WASHOUT_INDICATIONS = _INDICATIONS | {"leptomeningeal_disease", "brain_metastases", "cns_involvement"}
 _CATEGORIES = _TREATMENTS | {"anticancer_therapy", "investigational_agent", "systemic_therapy"}
 _BARE_OR = re.compile(r"\s*,?\s*(?:or|and/or|/)\s*", I)
+_NAMED_THERAPIES = _CATEGORIES | {"named_medication", "hormone_therapy", "hydroxyurea", "car_nk"}
+
+
+def _plain_therapy(item: Item) -> bool:
+    """A therapy named as given (no count, bound or negation of its own: "more than one systemic
+    treatment" is read already), which a clause that has not received it negates."""
+    def plain(e: Expr) -> bool:
+        if isinstance(e, Predicate):
+            return e.op in (Op.PRESENT, Op.IS)
+        if isinstance(e, (All, Any_)):
+            return all(plain(p) for p in e.parts)
+        return isinstance(e, Review)
+    return item.expr is not None and bool(item.concepts & _NAMED_THERAPIES) and plain(item.expr)
 
 
 def _indications(exprs: list[Item], text: str, washouts: bool = False) -> list[Item]:
@@ -951,7 +972,8 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # in a prohibition ("No HIV and no active GVHD") the negator only repeats it, and a topic
         # may have read the "not" itself: negated once
         comma = not _AND_LAST.search(c) and _COMMA_NEGATES.match(c) is not None
-        if not prohibited and _NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma) and not isinstance(exprs[k + 1].expr, Not):
+        therapy = _NOT_TREATED_CLAUSE.search(c) is not None and _plain_therapy(exprs[k + 1])
+        if not prohibited and (_NEGATES_NEXT.search(c) and (_AND_LAST.search(c) or comma) or therapy) and not isinstance(exprs[k + 1].expr, Not):
             nxt = exprs[k + 1]
             exprs[k + 1] = Item(nxt.start, nxt.end, Not(nxt.expr), nxt.concepts)  # type: ignore[arg-type]
     # "Mobitz II second degree heart block, that do not have a pacemaker", "Mobitz II or third

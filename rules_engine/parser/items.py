@@ -107,6 +107,7 @@ _STOP = frozenset(
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed assessed immunization immunisation treat evidenced shown
+    proven proved verified
     doses dosing administration administer administered taking presents presenting suggestive""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
@@ -118,8 +119,11 @@ _STOP = frozenset(
 # read as "within 14 days of enrollment" always was; "24-hour creatinine clearance" keeps its test), a vaccine's restated kind ("immunization with live vaccines") and a therapy's
 # purpose ("... to treat AML").
 # Method adverbs that prefix a participle ("morphologically-confirmed", "histologically
-# documented") say how a diagnosis was made.
-_METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|morphologic|histologic|cytologic", re.I)
+# documented") say how a diagnosis was made, as do their adjectives and "proven" ("Histologically
+# proven melanoma", "Histological or cytological confirmation of prostate cancer": about 130
+# corpus lines left these words a review beside the diagnosis read, and no record with the
+# diagnosis met the line; the proof's nouns are blanked with their method, remarks.py).
+_METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|(?:morpholog|histolog|histopatholog|cytolog)ic(?:al)?", re.I)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")

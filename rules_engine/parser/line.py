@@ -1006,6 +1006,11 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or _SCOPE_LABEL.match(text)
     if m is None:
         return None
+    if m.re in _SUBJECTS_MUST and re.search(r"\band$", m.group("cond").rstrip(), I):
+        # "Patients with histologic proof of adenocarcinoma of the prostate and must have
+        # progressed ...": the subject running on, both asked (read as a condition, a patient
+        # without the cancer met the line once its proof words were read as no condition)
+        return None
     # the names are read alone and in the whole line, where an abbreviation has its context
     # ("AML or ALL"): the reading that finds more of them is kept, its offsets in the line
     a, b = m.span("cond")

@@ -540,6 +540,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # (even if treated)" (3 corpus lines): the remark widens what is named to every case of it,
         # and asks nothing (kept, it stood as an unread alternative and no record cleared the line)
         (r"\s*\(\s*even\s+(?:if|when|though)\s+[^()]{1,60}\)", "", ("even",)),
+        # "in either newly diagnosed, relapsed or refractory primary CNS or systemic NHL", "MM,
+        # either newly diagnosed or relapsed/refractory": every status a disease can be in, so no
+        # condition (read as a list, "newly diagnosed" and "relapsed or refractory" were asked
+        # together and no record met the line)
+        (r"\b(?:either\s+)?(?:newly[\s-]+diagnosed|untreated)\s*(?:,\s*or|,|or|and/or)\s*(?:relapsed|recurrent)\s*(?:,\s*or|,|/|or|and/or)\s*(?:primary\s+)?refractory\b",
+         "", ("newly", "untreated")),
         # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
         (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapse\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),

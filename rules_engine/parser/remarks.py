@@ -368,6 +368,23 @@ _PATTERNS: tuple[str, ...] = (
     # it were a review conjunct and a bilirubin at 3 x ULN was unknown)
     r"\b(?:(?:this|which|these|it)\s+)?(?:must|should|will|shall|is\s+to|are\s+to)\s+be\s+(?:documented|recorded|noted)\s+(?:on|in)\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,4}?(?:page\s+of\s+(?:the\s+)?)?(?:case\s+report\s+forms?|e?CRFs?)(?:\s*\(\s*e?CRF\s*\))?",
+    # a biopsy as the proof of a diagnosis ("Biopsy-proven relapsed or refractory lymphoma",
+    # "biopsy confirmed DLBCL"; 47 corpus spans): how the diagnosis was made, as "histologically
+    # confirmed" is (left, the words were a review beside the diagnosis and no record met it)
+    r"\bbiopsy[\s-]+(?:proven|proved|confirmed|documented|verified)\b\*?",
+    # the proof's noun with its method ("Histological or cytological confirmation of prostate
+    # cancer", "histologic verification of AML", "Cytologic or histologic proof of"): the noun
+    # alone ("confirmation of prior HBV infection") may say what a note asks and is left
+    r"\b(?:histolog|cytolog|histopatholog|patholog|morpholog)\w*(?:\s*(?:,|or|and|and/or|/)\s*(?:histolog|cytolog|histopatholog|patholog)\w*)?\s+"
+    r"(?:confirmation|documentation|proof|verification|evidence)(?=\s+of\b)",
+    # the one induction a refractory disease failed ("failed to achieve remission after at least
+    # one induction treatment", normalised to "refractory disease after ≥ 1 induction treatment";
+    # "refractory to at least one course of induction chemotherapy"): every refractory disease
+    # failed a first induction, so the words ask nothing the status does not (left, a refractory
+    # AML on record was undecided). A count above one stays a person's, and so does "refractory to
+    # first induction" (primary refractory: a record's refractory may be to a later reinduction).
+    r"(?:(?<=refractory )|(?<=refractory disease ))(?:after|following|to)\s+(?:≥\s*1|at\s+least\s+(?:one|1))\s+"
+    r"(?:(?:course|cycle)\s+of\s+)?(?:induction|remission\s+induction)(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\b(?!\s*(?:with|of|regimen|or|and)\b)",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -587,6 +604,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("novo",),
     ("switched to",),
     ("case report", "crf"),
+    ("biopsy",),
+    ("confirmation", "documentation", "proof", "verification", "evidence"),
+    ("refractory",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -47,7 +47,8 @@ ROWS = [
     ("Use of any other experimental drug or therapy (excluding steroids) specifically used for DBA within 28 days of baseline", E,
      [], [], [has("diamond_blackfan_anemia")]),  # the therapy is a person's to find, the disease alone never excludes
     # SLL, CLL's nodal form: a record of B-cell lymphoma of no named kind may be one
-    ("Biopsy-proven SLL", I, [], [has("cll"), has("dlbcl")], [has("sll"), has("b_cell_lymphoma")]),
+    # (the biopsy is how the SLL was proven, asking nothing more: an SLL on record meets it)
+    ("Biopsy-proven SLL", I, [has("sll")], [has("cll"), has("dlbcl")], [has("b_cell_lymphoma")]),
     ("Diagnosed with B-CLL/SLL based on the standard histologic and immunophenotypic criteria described in the WHO classification", I,
      [has("cll"), has("sll")], [has("mantle_cell_lymphoma"), has("follicular_lymphoma")], [has("b_cell_lymphoma"), has("nhl")]),
     ("Small lymphocytic lymphoma/chronic lymphocytic leukemia", I, [has("sll"), has("cll")], [has("dlbcl")], [has("lymphoma")]),

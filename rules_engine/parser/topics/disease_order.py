@@ -164,6 +164,28 @@ def remission_order_items(text: str, free) -> list[Item]:
     return items
 
 
+# "AML who have had no more than two prior relapses", "Phase II: No more than 2 prior relapses",
+# "Treatment for no more than 2 prior relapses allowed" (normalised to "≤ 2 prior relapses"; 5
+# corpus lines): an upper bound on the relapses, the count the record's relapses give, of a
+# disease that has relapsed (the line speaks of relapses had: a disease never relapsed has none of
+# them, and an untreated AML met "AML who have had no more than two prior relapses or failed to
+# achieve remission"). Left unread, a patient in first relapse stayed undecided and one in fourth
+# passed. A lower bound ("at least 1 relapse over the past year") is another disease's clinical
+# course, not read here.
+PRIOR_RELAPSES = re.compile(r"(?P<op>≤|<)\s*(?P<n>\d)\s+(?:prior\s+|previous\s+)?relapses?\b(?!\s+(?:over|in\s+the|within|during|per)\b)", I)
+
+
+def relapse_limit_items(text: str, free) -> list[Item]:
+    """The relapse counts a line bounds from above ("≤ 2 prior relapses")."""
+    items: list[Item] = []
+    for m in PRIOR_RELAPSES.finditer(text):
+        if free(m.start(), m.end()):
+            n = int(m.group("n")) - (1 if m.group("op") == "<" else 0)
+            count = count_between(1, n) if n >= 1 else predicate("relapse_count", Op.EQ, 0, None)
+            items.append(Item(m.start(), m.end(), count, frozenset({"relapse_count"})))
+    return items
+
+
 _DE_NOVO = re.compile(r"\s*de\s+novo\s+", I)
 
 

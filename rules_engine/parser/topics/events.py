@@ -24,7 +24,7 @@ from rules_engine.parser.topics.chronic_hepatitis import chronic_hepatitis_items
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
-from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, remission_counted, remission_order, remission_order_items
+from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, relapse_limit_items, remission_counted, remission_order, remission_order_items
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
@@ -2856,6 +2856,17 @@ _NTH_RELAPSE = re.compile(
 _ANY_LATER = frozenset({"greater", "later", "subsequent", "higher", "more"})
 
 
+def _blood_cancer_near(text: str, start: int, end: int) -> bool:
+    """Whether a blood cancer is named within a few words of a status ("Relapsed or refractory
+    NHL", "relapsed/refractory CLL/SLL", "Relapsed or refractory CLL, NHL or MM": 24 corpus lines
+    left the status unread beside an abbreviated lymphoma, CLL or myeloma, whose status a record
+    states on its Condition, so no relapsed lymphoma on record met the line)."""
+    near = text[max(0, start - 40): end + 40]
+    return any(c in HEMATOLOGIC_DISEASES and p.search(near) for c, p in _DIAG_RES) or any(
+        c in HEMATOLOGIC_DISEASES and p.search(near) for c, p, _g in _CANCER_RES
+    )
+
+
 def _nth_relapse(m: re.Match[str]) -> Expr:
     relapsed: Expr = predicate("relapsed", Op.PRESENT)
     if m.group("site"):
@@ -2955,6 +2966,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         any(it.concepts & {"apl", "aml", "secondary_aml", "therapy_related_aml", "all", "b_all", "t_all", "acute_leukemia"} for it in items)
         or re.search(r"leukemi|(?-i:\bCR[ip]\b)", text, I)
     )
+    items.extend(relapse_limit_items(text, free) if "relapses" in low else ())
     for m in _NTH_RELAPSE.finditer(text) if "relaps" in low else ():
         if free(m.start(), m.end()):
             items.append(Item(m.start(), m.end(), _nth_relapse(m), frozenset({"relapsed"})))
@@ -2968,7 +2980,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
         # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
         # disease's, as a list under a disease heading writes it
-        if not leukemia_context and not re.search(
+        if not leukemia_context and not _blood_cancer_near(text, m.start(), m.end()) and not re.search(
             r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan|induction|salvage|HSCT|SCT|BMT|transplant\w*|remission|"
             r"(?:first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:greater|later|subsequent)\s+)?relapse)",
             text[max(0, m.start() - 40): m.end() + 40], I,
