@@ -1106,10 +1106,11 @@ def _measured_scope(m: re.Match[str], ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
-# "If a subject, received treatment for brain tumor or ALL with either radiation therapy and/or
-# chemotherapy directed at the brain" (a survivor study's line for its subjects, not its sibling
-# controls): an "if" that names nothing a record holds
+# "If liver cirrhosis is present, patient must have a Child-Pugh A classification", "If the patient
+# has co-morbid medical illness, life expectancy attributed to this must be greater than 6 months":
+# an "if" that names nothing a record holds
 _IF = re.compile(r"^\W*if\b", I)
+_ANY_PATIENT = re.compile(r"(?:(?:a|an|the)\s+)?(?:subject|patient|participant|case)s?", I)
 # ... but never one about the patient's sex or childbearing (the sex scope reads those)
 _SEXED = re.compile(r"\b(?:fe)?males?\b|\bwom[ae]n\b|\bmen\b|child-?\s?bearing|reproductive|partners?\b|pregnan|lactat|nursing|donors?\b", I)
 
@@ -1117,10 +1118,14 @@ _SEXED = re.compile(r"\b(?:fe)?males?\b|\bwom[ae]n\b|\bmen\b|child-?\s?bearing|r
 def _if_unread(m: re.Match[str], ctype: CriterionType, named: list[Item]) -> Expr | None:
     """"If <words no record holds>, <requirement>": whether the requirement concerns the patient
     is a person's; where it is met the inclusion holds either way. Read as a plain clause, the
-    requirement was asked of every patient, and a name in it (the "ALL" of "brain tumor or ALL")
-    became a diagnosis each must have. A requirement nothing reads stays as it was."""
+    requirement was asked of every patient (a patient without cirrhosis and no Child-Pugh score
+    was unknown, one with a class B score from another cause failed). A requirement nothing reads
+    stays as it was, and so does an "if" that names only the patient ("If a subject, ...", in a
+    study whose controls are siblings: every record matched is a subject)."""
     if ctype is not CriterionType.INCLUSION or m.re is not _CONDITION or not _IF.match(m.string) or named or _SEXED.search(m.group("cond")):
         return None
+    if _ANY_PATIENT.fullmatch(m.group("cond").strip()):
+        return None  # "If a subject, <requirement>" (a study with sibling controls): every record matched is one
     requirement = _to_expr(m.group("req"), ctype)
     if isinstance(requirement, Review):
         return None

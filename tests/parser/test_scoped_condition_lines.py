@@ -5,8 +5,9 @@
   must be ... >= 50 mL/min", "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein <
   1,000 mg"): a patient whose value is inside the bound is not asked the requirement, one past it
   is; an exclusion so written excludes only when both hold;
-* an "if" naming nothing a record holds ("If a subject, received treatment for brain tumor or ALL
-  ..."): where the requirement is met the inclusion holds, elsewhere it is a person's;
+* an "if" naming nothing a record holds ("If liver cirrhosis is present, patient must have a
+  Child-Pugh A classification"): where the requirement is met the inclusion holds, elsewhere it is
+  a person's; an "if" naming only the patient ("If a subject, ...") asks its requirement of all;
 * a later sentence written for some patients ("... Patients with solid tumors must have at least
   1 lesion measurable by CT"): a patient without them is not asked it.
 
@@ -31,8 +32,8 @@ GFR_THEN = "If GFR < 60 mL/min, isotope EDTA confirmation of adequate renal func
 UPC_MUST = "Patients with a UPC ratio > 1.0 must have a 24-hour urine protein < 1,000 mg to be eligible for study"
 CREATININE_EXCLUDED = ("For subjects with serum creatinine > 1.5 x ULN, calculated creatinine clearance < 30 ml/min are excluded; "
                        "subjects meeting this exclusion criterion are eligible if a measured clearance is > 30 ml/min")
-# NCT00576472 (a survivor study; its controls are siblings)
-IF_SUBJECT = "If a subject, received treatment for brain tumor or ALL with either radiation therapy and/or chemotherapy directed at the brain."
+# NCT01306058
+IF_CIRRHOSIS = "If liver cirrhosis is present, patient must have a Child-Pugh A classification."
 # a later sentence for some patients, after a first sentence for all
 SOLID_LATER = "Patients must have AML or a solid tumor. Patients with solid tumors must have hemoglobin > 8 g/dL."
 
@@ -56,11 +57,11 @@ ROWS = [
      [],
      [adult(creatinine(1.0), crcl(20)), adult(creatinine(2.0), crcl(60))],
      [adult(creatinine(2.0), crcl(20))]),
-    # the brain tumour is no ALL: the condition's reader, not a diagnosis asked of everyone
-    (IF_SUBJECT, INC,
+    # a class B score is not failed on the line's strength: whether the patient has cirrhosis is unread
+    (IF_CIRRHOSIS, INC,
+     [adult(lab("child_pugh", 5, "1"))],
      [],
-     [],
-     [adult(condition("brain_tumor")), adult(condition("all"))]),
+     [adult(lab("child_pugh", 8, "1")), adult()]),
     (SOLID_LATER, INC,
      [adult(condition("aml"), hemoglobin(7)), adult(condition("solid_tumor"), hemoglobin(10))],
      [adult(condition("solid_tumor"), hemoglobin(7))],
@@ -78,6 +79,10 @@ KEPT = [
     ("If the left ventricular ejection fraction (LVEF) < 40, patients will be excluded.", EXC, "LVEF < 40.0 %"),
     ("If female, neither pregnant nor nursing.", INC, "if sex is female: pregnancy or lactation"),
     ("Patients with < 5 % bone marrow blasts must meet ≥ 1 of the following criteria:", INC, "review unsupported"),
+    # NCT00576472, a survivor study whose controls are siblings: every record matched is a subject
+    ("If a subject, at least 12 months post-completion of antineoplastic therapies", INC, "review unsupported"),
+    ("If a subject, received treatment for ALL with chemotherapy directed at the brain.", INC,
+     'ALL and review unsupported "received treatment for with directed at the brain" and chemotherapy'),
 ]
 
 
