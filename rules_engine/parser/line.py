@@ -1075,7 +1075,7 @@ def _scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
 # 24-hour urine protein < 1,000 mg"): read as a plain clause, the bound became something every
 # patient must meet (a normal creatinine failed the line, and "glucose > 160 and glucose <= 160"
 # failed everyone). Only the comparison words open it, so a line that compares nothing is untouched
-_COMPARES = re.compile(r"[<>≤≥]|(?:less|greater|more|higher|lower)\s+than|(?:above|below|exceed(?:s|ing)?)", I)
+_COMPARES = re.compile(r"[<>≤≥]|\b(?:less|greater|more|higher|lower)\s+than\b|\b(?:above|below|exceed(?:s|ing)?)\b", I)
 _MEASURE_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN})
 _THEN = re.compile(r"^\W*then\b\s*", I)
 
