@@ -288,6 +288,11 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             continue
         if exprs and _COUNTED.search(clause_text):
             continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
+        scoped = _scoped_sentence(clause_text, ctype) if exprs else None
+        if scoped is not None:  # "... Patients with solid tumors must have at least 1 lesion measurable by CT"
+            exprs.append(scoped)
+            exprs_text.append(clause_text)
+            continue
         read_last = [k for k, e in enumerate(exprs) if not isinstance(e, Review)]
         shorter = shorter_window(exprs[read_last[-1]], clause_text) if read_last else None
         if shorter is not None:  # "If the involved field is small, 7 days will be considered a sufficient interval"
@@ -809,7 +814,7 @@ _SINCE = re.compile(r"(?:≥|>|at\s+least)\s*(?P<n>\d+)\s*(?P<unit>days?|weeks?|
 # have received myelosuppressive chemotherapy within 3 weeks"): read as plain clauses, the first
 # line asked every patient for a mantle cell lymphoma and the others for HIV or a solid tumour
 _SUBJECT_MUST = re.compile(
-    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?(?:,[^,:;.]{2,60}?){0,4})\s+"
+    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>(?:[^,:;.]|(?<=\d)\.(?=\d)){2,80}?(?:,[^,:;.]{2,60}?){0,4})\s+"
     r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:not\s+)?(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
     I,
 )
@@ -1023,10 +1028,10 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
     # (a positive marker naming the disease's kind, "Ph+ ALL", narrows it: both, not either)
     markers = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.IS and it.expr.value == "positive"]
-    if not items:
-        return None
     if _NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
         return None
+    if not items:
+        return _measured_scope(m, ctype) or _if_unread(m, ctype, whole)
     unread = bool(content_words(blank_remarks(m.group("cond")))) and len(content_words(m.group("cond"))) > 4
     if m.re in _SUBJECTS_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
         masked = "".join(" " if any(it.start <= i < it.end for it in items + markers) else ch for i, ch in enumerate(text[a:b], start=a))
@@ -1054,6 +1059,87 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
     return all_of([condition, requirement])
+
+
+def _scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
+    """A later sentence of an inclusion written for some of its patients ("Histologically
+    confirmed lymphoma. Patients with solid tumors must have at least 1 lesion measurable by CT",
+    "... No prior intensive chemotherapy. Patients with blasts < 5% must have an indication for
+    therapy"; 71 corpus lines put "patients with X must ..." after a sentence of their own): read
+    as the line's first sentence is (``_conditional``), so it asks nothing of a patient without X.
+    Read as a plain clause, X became something every patient must have (a lymphoma failed the
+    solid tumours' sentence)."""
+    if ctype is not CriterionType.INCLUSION or not _SUBJECT_MUST.match(clause_text):
+        return None
+    return _conditional(clause_text, ctype)
+
+
+# a condition that is a measurement past a bound ("If GFR < 60 mL/min, isotope EDTA confirmation of
+# adequate renal function is required", "If the serum creatinine is >= 1.5 x ULN, then a 24-hour
+# creatinine clearance must be ... >= 50 mL/min", "Patients with a UPC ratio > 1.0 must have a
+# 24-hour urine protein < 1,000 mg"): read as a plain clause, the bound became something every
+# patient must meet (a normal creatinine failed the line, and "glucose > 160 and glucose <= 160"
+# failed everyone). Only the comparison words open it, so a line that compares nothing is untouched
+_COMPARES = re.compile(r"[<>≤≥]|\b(?:less|greater|more|higher|lower)\s+than\b|\b(?:above|below|exceed(?:s|ing)?)\b", I)
+_MEASURE_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN})
+_THEN = re.compile(r"^\W*then\b\s*", I)
+
+
+def _measured_scope(m: re.Match[str], ctype: CriterionType) -> Expr | None:
+    """"If <measurement past a bound>, <requirement>": the requirement concerns only the patients
+    whose value is past the bound; for everyone else the inclusion holds and the exclusion does not
+    apply. Read only where the condition is nothing but measurements, each read whole."""
+    if m.re is not _CONDITION and m.re is not _SUBJECT_MUST or not _COMPARES.search(m.group("cond")) or LEAD_IN.search(m.group("req")):
+        return None  # (a lead-in's list is the requirement: "... must meet >= 1 of the following criteria:", left to the heading)
+    cond = m.group("cond")
+    items = extract(cond, CriterionType.INCLUSION)
+    # (a bound's own alternative, "UPC ratio > 1.0 ... unless a 24-hour urine collection ...",
+    # speaks of the bound as a requirement; as a condition the value alone says whom it concerns)
+    found = [p for it in items for p in ([it.expr] if isinstance(it.expr, Predicate) else it.expr.parts if isinstance(it.expr, Any_) else [None]) if not isinstance(p, Alternative)]
+    masked = "".join(" " if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(cond))
+    if not found or content_words(blank_remarks(masked)) or not all(_measured(p) for p in found):
+        return None
+    condition = any_of(found)  # type: ignore[arg-type]
+    asked = _THEN.sub("", m.group("req"))
+    requirement = _to_expr(asked, ctype)
+    if isinstance(requirement, Review):
+        if ctype is CriterionType.EXCLUSION:
+            return None  # "If the LVEF < 40, patients will be excluded": the condition is what excludes
+        requirement = Alternative(requirement.reason, requirement.text or asked)
+    if ctype is CriterionType.INCLUSION:
+        return any_of([Not(condition), requirement])
+    return all_of([condition, requirement])
+
+
+# "If liver cirrhosis is present, patient must have a Child-Pugh A classification", "If the patient
+# has co-morbid medical illness, life expectancy attributed to this must be greater than 6 months":
+# an "if" that names nothing a record holds
+_IF = re.compile(r"^\W*if\b", I)
+_ANY_PATIENT = re.compile(r"(?:(?:a|an|the)\s+)?(?:subject|patient|participant|case)s?", I)
+# ... but never one about the patient's sex or childbearing (the sex scope reads those)
+_SEXED = re.compile(r"\b(?:fe)?males?\b|\bwom[ae]n\b|\bmen\b|child-?\s?bearing|reproductive|partners?\b|pregnan|lactat|nursing|donors?\b", I)
+
+
+def _if_unread(m: re.Match[str], ctype: CriterionType, named: list[Item]) -> Expr | None:
+    """"If <words no record holds>, <requirement>": whether the requirement concerns the patient
+    is a person's; where it is met the inclusion holds either way. Read as a plain clause, the
+    requirement was asked of every patient (a patient without cirrhosis and no Child-Pugh score
+    was unknown, one with a class B score from another cause failed). A requirement nothing reads
+    stays as it was, and so does an "if" that names only the patient ("If a subject, ...", in a
+    study whose controls are siblings: every record matched is a subject)."""
+    if ctype is not CriterionType.INCLUSION or m.re is not _CONDITION or not _IF.match(m.string) or named or _SEXED.search(m.group("cond")):
+        return None
+    if _ANY_PATIENT.fullmatch(m.group("cond").strip()):
+        return None  # "If a subject, <requirement>" (a study with sibling controls): every record matched is one
+    requirement = _to_expr(m.group("req"), ctype)
+    if isinstance(requirement, Review):
+        return None
+    cond = " ".join(m.group("cond").split())
+    return any_of([Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients if {cond}"), requirement])
+
+
+def _measured(expr: Expr | None) -> bool:
+    return isinstance(expr, Predicate) and expr.op in _MEASURE_OPS and CONCEPTS[expr.concept].kind is Kind.MEASUREMENT
 
 
 # the patients a requirement is for, written after it ("Hematologic function for subjects with CLL

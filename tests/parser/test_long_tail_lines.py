@@ -133,9 +133,10 @@ PROTEINURIA = [
     # named without a value: the coded finding or a dipstick of 1+ or more
     ("No proteinuria", INC, (patient(lab("urine_protein_dipstick", 0, "1")),), (patient(condition("proteinuria")), dipstick(2)), (NONE,)),
     ("Proteinuria CTCAE grade 2 or greater", EXC, (), (patient(lab("urine_protein_dipstick", 0, "1")),), (patient(condition("proteinuria")), NONE)),
-    # a test made the condition of another is not asked for itself; a permitted grade is left open
+    # a test made the condition of another is not asked for itself (a UPC below the bound meets the line;
+    # the second sentence concerns only a UPC at or past it); a permitted grade is left open
     ("Patients must have urine protein/creatinine (UPC) ratio of < 1.0; patients with a UPC ratio >= 1.0 must undergo a 24-hour urine collection,"
-     " which must be an adequate collection and must demonstrate < 1 gm of protein in order to participate", INC, (), (), (upcr(0.3), upcr(1.4), NONE)),
+     " which must be an adequate collection and must demonstrate < 1 gm of protein in order to participate", INC, (upcr(0.3),), (), (upcr(1.4), NONE)),
     ("Urine dipstick for proteinuria ≥ 2+ (patients discovered to have ≥ 2+ proteinuria on dipstick urinalysis at baseline should undergo a 24"
      " hour urine collection and must demonstrate ≤ 1g of protein in 24 hours to be eligible).", EXC, (), (), (dipstick(3), dipstick(1), NONE)),
     ("Proteinuria =< grade 1", INC, (), (), (NONE, patient(condition("proteinuria")))),
