@@ -14,8 +14,8 @@ lines (``../shared/corpus`` criteria texts):
   enrollment", "a negative pregnancy test within 72 hours prior to enrollment"): as "within 14 days
   of enrollment" always was, the time of the test, which the most recent result answers; left, its
   words were a review conjunct beside every bound (every T305 patient's bilirubin and creatinine
-  unknown). "24 hours creatinine clearance" stays the test it names, a clearance measured on a
-  24-hour urine, never a Cockcroft-Gault estimate. 24 corpus lines (19 trials) read differently, all read.
+  unknown). "24 hours creatinine clearance" is the creatinine clearance a record holds (session 30: the
+  holdout's clinicians read it so). 24 corpus lines (19 trials) read differently, all read.
 * A graft mobilised with a growth factor ("filgrastim (G-CSF)-mobilized related or unrelated donor
   allogeneic peripheral blood stem cells", "G-CSF mobilized leukapheresis products"): how the donor's
   cells were collected, no growth factor the patient had; read as the patient's, every T302 patient
@@ -78,9 +78,10 @@ ROWS = [
     ("Female participants of childbearing potential must have a negative urine or serum pregnancy test confirmed within 24 hours prior to "
      "enrollment", I, [adult(result("pregnancy_test", "negative"), years=30, word="female"), adult()],
      [adult(result("pregnancy_test", "positive"), years=30, word="female")], []),
-    # (the 24-hour urine's clearance is the test asked: an estimate leaves it open)
-    ("Serum creatinine ≤ 1.5 x UNL or 24 hours creatinine clearance ≥ 50 mL/min", I, [adult(lab("creatinine", 1.0, "mg/dL", uln=1.2))], [],
-     [adult(lab("creatinine", 2.4, "mg/dL", uln=1.2), lab("creatinine_clearance", 60, "mL/min"))]),
+    # (the 24-hour urine's clearance is the creatinine clearance a record holds, as the holdout's clinicians read it)
+    ("Serum creatinine ≤ 1.5 x UNL or 24 hours creatinine clearance ≥ 50 mL/min", I,
+     [adult(lab("creatinine", 1.0, "mg/dL", uln=1.2)), adult(lab("creatinine", 2.4, "mg/dL", uln=1.2), lab("creatinine_clearance", 60, "mL/min"))],
+     [adult(lab("creatinine", 2.4, "mg/dL", uln=1.2), lab("creatinine_clearance", 40, "mL/min"))], [adult(lab("creatinine", 2.4, "mg/dL", uln=1.2))]),
     # -- a graft mobilised with a growth factor is the donor's
     ("Must be receiving filgrastim (G-CSF)-mobilized related or unrelated donor allogeneic peripheral blood stem cells", I,
      [], [], [adult(), adult(medication("growth_factor", 5))]),

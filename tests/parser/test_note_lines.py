@@ -68,7 +68,7 @@ READINGS = [
     ("Cardiac disease: Congestive heart failure > class II NYHA. Patients must not have unstable angina (anginal symptoms at rest) or new onset "
      "angina (began within the last 3 months) or myocardial infarction within the past 6 months.", EXC,
      '(heart-failure and NYHA > 2) or unstable-angina or (angina within 3 months and review unparsed "new onset") or '
-     'myocardial-infarction within 6 months or review unparsed "anginal symptoms"'),
+     'myocardial-infarction within 6 months'),
     ("Autoimmune disease: subjects with a documented history of inflammatory bowel disease (including Crohn's disease and ulcerative colitis) "
      "are excluded from this study", EXC, "inflammatory-bowel-disease"),
     ("Cardiac disease:", EXC, "not no requirement"),
@@ -103,7 +103,7 @@ NONE = adult()
 ROWS = [
     ("Cardiac disease: Congestive heart failure > class II NYHA. Patients must not have unstable angina (anginal symptoms at rest) or new onset "
      "angina (began within the last 3 months) or myocardial infarction within the past 6 months.", EXC,
-     (HEART_FAILURE,), (), (ATRIAL_FIBRILLATION, NONE)),  # unknown: the unread "anginal symptoms" (read with the label, any arrhythmia excluded)
+     (HEART_FAILURE,), (ATRIAL_FIBRILLATION, NONE), ()),  # "(anginal symptoms at rest)" defines the unstable angina (read with the label, any arrhythmia excluded)
     # Crohn's disease coded alone excludes (read with the label, both were asked at once)
     ("Autoimmune disease: subjects with a documented history of inflammatory bowel disease (including Crohn's disease and ulcerative colitis) "
      "are excluded from this study", EXC, (CROHN,), (NONE,), ()),

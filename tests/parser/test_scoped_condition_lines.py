@@ -41,9 +41,9 @@ ROWS = [
     # a normal creatinine is not asked the clearance; a high one with a high clearance meets it,
     # with a low clearance fails it
     (CREATININE_THEN, INC,
-     [adult(creatinine(1.0))],
+     [adult(creatinine(1.0)), adult(creatinine(2.0), crcl(70))],
      [adult(creatinine(2.0), crcl(30))],
-     [adult(creatinine(2.0), crcl(70)), adult()]),
+     [adult()]),
     (GFR_THEN, INC,
      [adult(lab("egfr", 90, "mL/min"))],
      [],
