@@ -6,7 +6,7 @@ foreign key row by row, each check a query that also locks the row it finds: a n
 ~640 results at 1,000 open trials made ~1,280 of them. Measured in-process
 (``bench/job_cpu.py``, 30 jobs each on copies of ``bench/e2e.py``'s database, interleaved,
 loaded machine): the job's PostgreSQL backend CPU was 19.4-21.4 ms with the keys, 13.5 ms with
-no check at all, 16.0-17.3 ms with the checks below; of a patient's ~106 ms of CPU on 2 cores
+no check at all, 16.0-17.3 ms with the checks below (bench/rematch.py, 10,000 patients: 1.60 s against the keys' 1.70); of a patient's ~106 ms of CPU on 2 cores
 (worker, web and PostgreSQL), the ~4.5 ms is about what stood between 19 and 20 patients/s.
 
 What the keys held, the triggers hold, on PostgreSQL (SQLite, the development mode, keeps no
@@ -47,73 +47,68 @@ COMPOSITE = (
 )
 
 FORWARD = r"""
-CREATE FUNCTION matchresult_keys_held() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Every check drives from the statement's distinct keys, unnested from arrays, into the primary
+-- keys' indexes: a join to the transition table let the planner scan the whole patient table
+-- (56 MB at 10,000 patients: ~30 ms a statement, bench/rematch.py's chunks).
+CREATE FUNCTION matchresult_keys_checked(patients uuid[], clients bigint[], trials bigint[], versions bigint[])
+RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-    wanted bigint;
     held bigint;
 BEGIN
     -- each distinct patient locked once, as a foreign key locks it per row: its deletion waits
-    SELECT count(*) INTO wanted FROM (SELECT DISTINCT patient_id, client_id FROM new_rows) n;
     SELECT count(*) INTO held FROM (
-        SELECT 1 FROM matcher_patient p
-        WHERE (p.id, p.client_id) IN (SELECT patient_id, client_id FROM new_rows) FOR KEY SHARE OF p
+        SELECT 1 FROM unnest(patients, clients) AS n(id, client_id)
+        JOIN matcher_patient p ON p.id = n.id AND p.client_id = n.client_id
+        FOR KEY SHARE OF p
     ) locked;
-    IF held <> wanted THEN
+    IF held <> coalesce(cardinality(patients), 0) THEN
         RAISE foreign_key_violation USING
             MESSAGE = 'a match result names a (patient, client) that no patient holds',
             CONSTRAINT = 'matchresult_patient_client_fk', TABLE = 'matcher_matchresult';
     END IF;
     IF EXISTS (
-        SELECT 1 FROM (SELECT DISTINCT trial_id, criteria_version_id FROM new_rows) n
-        WHERE NOT EXISTS (
-            SELECT 1 FROM trials_criteriaversion v WHERE v.id = n.criteria_version_id AND v.trial_id = n.trial_id
-        )
+        SELECT 1 FROM unnest(trials, versions) AS n(trial_id, id)
+        WHERE NOT EXISTS (SELECT 1 FROM trials_criteriaversion v WHERE v.id = n.id AND v.trial_id = n.trial_id)
     ) THEN
         RAISE foreign_key_violation USING
             MESSAGE = 'a match result names a (trial, criteria version) that no version holds',
             CONSTRAINT = 'matchresult_trial_version_fk', TABLE = 'matcher_matchresult';
     END IF;
+END $$;
+
+CREATE FUNCTION matchresult_keys_held() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    patients uuid[];
+    clients bigint[];
+    trials bigint[];
+    versions bigint[];
+BEGIN
+    SELECT array_agg(patient_id), array_agg(client_id) INTO patients, clients
+        FROM (SELECT DISTINCT patient_id, client_id FROM new_rows) n;
+    SELECT array_agg(trial_id), array_agg(criteria_version_id) INTO trials, versions
+        FROM (SELECT DISTINCT trial_id, criteria_version_id FROM new_rows) n;
+    PERFORM matchresult_keys_checked(patients, clients, trials, versions);
     RETURN NULL;
 END $$;
 
 CREATE FUNCTION matchresult_keys_moved() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    wanted bigint;
-    held bigint;
+    patients uuid[];
+    clients bigint[];
+    trials bigint[];
+    versions bigint[];
 BEGIN
     -- only rows whose keys changed: a re-match moves ~10,000 rows to a trial's new version and
     -- keeps their patients, which a foreign key never checked again either
-    SELECT count(*) INTO wanted FROM (
+    SELECT array_agg(patient_id), array_agg(client_id) INTO patients, clients FROM (
         SELECT DISTINCT n.patient_id, n.client_id FROM new_rows n JOIN old_rows o ON o.id = n.id
         WHERE (n.patient_id, n.client_id) IS DISTINCT FROM (o.patient_id, o.client_id)
     ) moved;
-    IF wanted > 0 THEN
-        SELECT count(*) INTO held FROM (
-            SELECT 1 FROM matcher_patient p
-            WHERE (p.id, p.client_id) IN (
-                SELECT n.patient_id, n.client_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-                WHERE (n.patient_id, n.client_id) IS DISTINCT FROM (o.patient_id, o.client_id)
-            ) FOR KEY SHARE OF p
-        ) locked;
-        IF held <> wanted THEN
-            RAISE foreign_key_violation USING
-                MESSAGE = 'a match result names a (patient, client) that no patient holds',
-                CONSTRAINT = 'matchresult_patient_client_fk', TABLE = 'matcher_matchresult';
-        END IF;
-    END IF;
-    IF EXISTS (
-        SELECT 1 FROM (
-            SELECT DISTINCT n.trial_id, n.criteria_version_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-            WHERE (n.trial_id, n.criteria_version_id) IS DISTINCT FROM (o.trial_id, o.criteria_version_id)
-        ) moved
-        WHERE NOT EXISTS (
-            SELECT 1 FROM trials_criteriaversion v WHERE v.id = moved.criteria_version_id AND v.trial_id = moved.trial_id
-        )
-    ) THEN
-        RAISE foreign_key_violation USING
-            MESSAGE = 'a match result names a (trial, criteria version) that no version holds',
-            CONSTRAINT = 'matchresult_trial_version_fk', TABLE = 'matcher_matchresult';
-    END IF;
+    SELECT array_agg(trial_id), array_agg(criteria_version_id) INTO trials, versions FROM (
+        SELECT DISTINCT n.trial_id, n.criteria_version_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+        WHERE (n.trial_id, n.criteria_version_id) IS DISTINCT FROM (o.trial_id, o.criteria_version_id)
+    ) moved;
+    PERFORM matchresult_keys_checked(patients, clients, trials, versions);
     RETURN NULL;
 END $$;
 
@@ -126,7 +121,7 @@ CREATE FUNCTION matchresult_patients_released() RETURNS trigger LANGUAGE plpgsql
 BEGIN
     IF EXISTS (
         SELECT 1 FROM matcher_matchresult r
-        WHERE r.patient_id IN (SELECT id FROM old_rows)
+        WHERE r.patient_id = ANY (ARRAY(SELECT id FROM old_rows))
         AND NOT EXISTS (SELECT 1 FROM matcher_patient p WHERE p.id = r.patient_id AND p.client_id = r.client_id)
     ) THEN
         RAISE foreign_key_violation USING
@@ -157,7 +152,8 @@ BEGIN
     LOCK TABLE matcher_matchresult IN SHARE MODE;
     IF EXISTS (
         SELECT 1 FROM matcher_matchresult r
-        WHERE r.criteria_version_id IN (SELECT id FROM old_rows)
+        WHERE r.trial_id = ANY (ARRAY(SELECT DISTINCT trial_id FROM old_rows))
+        AND r.criteria_version_id = ANY (ARRAY(SELECT id FROM old_rows))
         AND NOT EXISTS (
             SELECT 1 FROM trials_criteriaversion v WHERE v.id = r.criteria_version_id AND v.trial_id = r.trial_id
         )
@@ -198,6 +194,7 @@ DROP TRIGGER IF EXISTS matchresult_versions_deleted ON trials_criteriaversion;
 DROP TRIGGER IF EXISTS matchresult_version_rekeyed ON trials_criteriaversion;
 DROP FUNCTION IF EXISTS matchresult_keys_held();
 DROP FUNCTION IF EXISTS matchresult_keys_moved();
+DROP FUNCTION IF EXISTS matchresult_keys_checked(uuid[], bigint[], bigint[], bigint[]);
 DROP FUNCTION IF EXISTS matchresult_patients_released();
 DROP FUNCTION IF EXISTS matchresult_patient_rekeyed();
 DROP FUNCTION IF EXISTS matchresult_versions_released();
