@@ -4,10 +4,11 @@ Migration 0020 left two composite foreign keys on a result: (patient, client) ->
 (id, client) and (trial, criteria version) -> the version's (trial, id). PostgreSQL checks a
 foreign key row by row, each check a query that also locks the row it finds: a new patient's
 ~640 results at 1,000 open trials made ~1,280 of them. Measured in-process
-(``bench/job_cpu.py``, 30 jobs each on copies of ``bench/e2e.py``'s database, interleaved,
-loaded machine): the job's PostgreSQL backend CPU was 19.4-21.4 ms with the keys, 13.5 ms with
-no check at all, 16.0-17.3 ms with the checks below (bench/rematch.py, 10,000 patients: 1.60 s against the keys' 1.70); of a patient's ~106 ms of CPU on 2 cores
-(worker, web and PostgreSQL), the ~4.5 ms is about what stood between 19 and 20 patients/s.
+(``bench/job_cpu.py``, 30 jobs each on copies of ``bench/e2e.py``'s database, interleaved, quiet
+machine): the job's PostgreSQL backend CPU was 21.7 and 21.7 ms with the keys, 17.3 and 18.7 ms
+with the checks below (13.5 ms with no check at all, measured under load); of a patient's
+~106-140 ms of CPU on 2 cores (worker, web and PostgreSQL) that is ~3-4%. ``bench/rematch.py``
+(10,000 patients): 1.60 s against the keys' 1.70.
 
 What the keys held, the triggers hold, on PostgreSQL (SQLite, the development mode, keeps no
 key on these columns, as before):
