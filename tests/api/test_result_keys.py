@@ -97,34 +97,41 @@ def test_moving_a_result_to_another_version_of_its_trial_is_accepted_and_to_anot
     assert MatchResult.objects.get(pk=result.pk).criteria_version_id == own.pk
 
 
+def _removal_racing_a_writer(values: dict, removal: list[tuple[str, list]]) -> str:
+    """A writer inserts a result and keeps its transaction open; meanwhile another session runs
+    ``removal`` and commits. Answers "waited, then refused", "waited, then removed" or "did not
+    wait" (the removal decided before the writer's commit)."""
+    outcome: list[str] = []
+
+    def remove() -> None:
+        with _other_connection() as remover:
+            try:
+                for statement, params in removal:
+                    remover.execute(statement, params)
+                remover.commit()
+                outcome.append("removed")
+            except psycopg.errors.ForeignKeyViolation:
+                outcome.append("refused")
+
+    with _other_connection() as writer:
+        writer.execute(*_insert_sql(values))  # in the writer's open transaction
+        thread = threading.Thread(target=remove)
+        thread.start()
+        thread.join(timeout=1.0)
+        waited = thread.is_alive()
+        writer.commit()
+        thread.join(timeout=10)
+    return f"waited, then {outcome[0]}" if waited else "did not wait"
+
+
 def test_a_patient_deleted_while_another_transaction_writes_its_result_is_refused(api, seeded):
     """The writer locks the patient: the deletion waits for it, then finds its result."""
     pid = _matched(api, "D07")
     result = MatchResult.objects.filter(patient_id=pid).order_by("pk").first()
     values = _result_values(result)
     MatchResult.objects.filter(pk=result.pk).delete()
-    outcome: dict[str, object] = {}
-
-    with _other_connection() as writer:
-        writer.execute(*_insert_sql(values))  # in the writer's open transaction
-
-        def delete() -> None:
-            with _other_connection() as deleter:
-                try:
-                    deleter.execute("DELETE FROM matcher_matchresult WHERE patient_id = %s", [pid])
-                    deleter.execute("DELETE FROM matcher_patient WHERE id = %s", [pid])
-                    deleter.commit()
-                    outcome["deleted"] = True
-                except psycopg.errors.ForeignKeyViolation:
-                    outcome["refused"] = True
-
-        thread = threading.Thread(target=delete)
-        thread.start()
-        thread.join(timeout=1.0)
-        assert thread.is_alive()  # waiting for the writer, not deciding without it
-        writer.commit()
-        thread.join(timeout=10)
-    assert outcome == {"refused": True}
+    removal = [("DELETE FROM matcher_matchresult WHERE patient_id = %s", [pid]), ("DELETE FROM matcher_patient WHERE id = %s", [pid])]
+    assert _removal_racing_a_writer(values, removal) == "waited, then refused"
     assert Patient.objects.filter(pk=pid).exists() and MatchResult.objects.filter(patient_id=pid).exists()
 
 
@@ -135,27 +142,7 @@ def test_a_version_deleted_while_another_transaction_writes_a_result_of_it_is_re
     version = _spare_version(result).pk
     values = _result_values(result) | {"criteria_version_id": version}
     MatchResult.objects.filter(pk=result.pk).delete()
-    outcome: dict[str, object] = {}
-
-    with _other_connection() as writer:
-        writer.execute(*_insert_sql(values))
-
-        def delete() -> None:
-            with _other_connection() as deleter:
-                try:
-                    deleter.execute("DELETE FROM trials_criteriaversion WHERE id = %s", [version])
-                    deleter.commit()
-                    outcome["deleted"] = True
-                except psycopg.errors.ForeignKeyViolation:
-                    outcome["refused"] = True
-
-        thread = threading.Thread(target=delete)
-        thread.start()
-        thread.join(timeout=1.0)
-        assert thread.is_alive()
-        writer.commit()
-        thread.join(timeout=10)
-    assert outcome == {"refused": True}
+    assert _removal_racing_a_writer(values, [("DELETE FROM trials_criteriaversion WHERE id = %s", [version])]) == "waited, then refused"
     assert CriteriaVersion.objects.filter(pk=version).exists()
 
 
