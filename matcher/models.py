@@ -220,8 +220,8 @@ class MatchResult(models.Model):
     # holds that a result's client is its patient's and its version one of its trial's. Migration
     # 0020 made these two composite foreign keys out of four single ones; migration 0022 checks
     # them once per statement instead of once per row (triggers on this table, on the patient
-    # and on the version: a new patient's ~640 results made ~1,280 row checks, ~4.5 ms of the
-    # job's ~20 ms of PostgreSQL CPU; the migration says how deletions stay safe). Django knows
+    # and on the version: a new patient's ~640 results made ~1,280 row checks, ~3-4 ms of the
+    # job's ~22 ms of PostgreSQL CPU; the migration says how deletions stay safe). Django knows
     # the four fields as ``db_constraint=False``; ``tests/api/test_result_keys.py`` checks the
     # database refuses what the keys forbade, on both sides and across two transactions.
     patient = models.ForeignKey(
