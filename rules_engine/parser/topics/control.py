@@ -25,7 +25,7 @@ import re
 from collections.abc import Container
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
-from rules_engine.parser.items import I, all_of, any_of, predicate
+from rules_engine.parser.items import I, all_of, any_of, predicate, rewrite_conjunctions
 from rules_engine.parser.safety import Qualifier
 
 
@@ -92,21 +92,15 @@ def control_by_measurement(expr: Expr, text: str) -> Expr:
 
 
 def _with_limits(expr: Expr, diseases: frozenset[str]) -> Expr:
-    if isinstance(expr, Not):
-        inner = _with_limits(expr.part, diseases)
-        return expr if inner is expr.part else Not(inner)
-    if isinstance(expr, Any_):
-        parts = tuple(_with_limits(p, diseases) for p in expr.parts)
-        return expr if parts == expr.parts else Any_(parts)
-    if not isinstance(expr, All):
-        return expr
-    pair = _controlled_pair(expr)
-    if pair is None or pair[0].concept not in diseases:
-        parts = tuple(_with_limits(p, diseases) for p in expr.parts)
-        return expr if parts == expr.parts else All(parts)
-    disease, review = pair
-    uncontrolled, controlled = _LIMITS[disease.concept]
-    return all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
+    def at(node: All) -> Expr | None:
+        pair = _controlled_pair(node)
+        if pair is None or pair[0].concept not in diseases:
+            return None  # look inside it
+        disease, review = pair
+        uncontrolled, controlled = _LIMITS[disease.concept]
+        return all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
+
+    return rewrite_conjunctions(expr, at)
 
 
 def controlled(disease: Predicate, word: str, text: str) -> Expr | None:
