@@ -27,7 +27,8 @@ from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, di
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
 from rules_engine.parser.items import content_words
-from rules_engine.parser.line import STATUS_DEFINED, names_status, parse_line
+from rules_engine.parser.line import parse_line
+from rules_engine.parser.definitions import STATUS_DEFINED, names_status
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import PERMISSION, widen_status
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria

@@ -2,9 +2,11 @@
 
 The residue policy reads a proviso ("eligible provided that they are > 4 weeks from stem cell
 infusion, have no active GVHD") and the labs topic the group a bound is scoped to ("for patients
-with history of cardiac disease") as lines of their own. ``line`` imports both, so importing
-``line`` back would close a circle: ``line`` installs its readers here when it is imported (the
-package's ``__init__`` imports it before any topic is used), and they are called through here.
+with history of cardiac disease") as lines of their own, as do the line's conditional, scoped,
+counted and defined readings (``conditional``, ``scopes``, ``alternatives``, ``definitions``) with
+their parts. ``line`` imports them all, so importing ``line`` back would close a circle: ``line``
+installs its readers here when it is imported (the package's ``__init__`` imports it before any
+topic is used), and they are called through here.
 """
 
 from __future__ import annotations

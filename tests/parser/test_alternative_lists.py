@@ -86,6 +86,6 @@ def test_alternatives_are_met_by_any_and_failed_by_none(line: str, facts: Patien
 )
 def test_a_line_of_permissions_is_no_choice_of_groups(line: str) -> None:
     """Its parts say whom it lets in or keeps out: not read as "one group or the other"."""
-    from rules_engine.parser.line import _semicolon_or
+    from rules_engine.parser.alternatives import semicolon_or
 
-    assert _semicolon_or(line) == []
+    assert semicolon_or(line) == []

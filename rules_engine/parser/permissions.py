@@ -1,0 +1,143 @@
+"""A line's permissions and the exceptions it points at.
+
+Registries write permissions among the requirements ("Patients may have received any induction
+regimen (except transplant)", "No prior chemotherapy is allowed except ...", "the hematologic
+requirements are waived for patients with ...", "... eligible only if ...", "EXCEPTIONS: ..."). A
+permission asks nothing and widens what it permits; read as a requirement it fails every patient
+without the history it allows. These readings of a line's clauses are kept apart from the line
+assembly (``line``) because they are one question, whether a clause permits or excepts, asked of
+every clause; the assembly decides where the answer goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, iter_predicates
+from rules_engine.parser.clauses import parse_clause
+from rules_engine.parser.items import I, any_of, predicate
+from rules_engine.parser.residue import WIDENING_CLAUSE, clause_expr
+from rules_engine.parser.safety import Alternative
+from rules_engine.parser.stated_verdicts import STATED_EXCLUSION
+
+
+# A whole inclusion line that only permits a history: "<who> may have had / received / undergone
+# <it>" (43 corpus lines open so; the plain ones, with nothing but the permitted history, are read
+# here: a count, a window, a condition or a second sentence keeps the line to its other readers)
+MAY_HAVE_HAD = re.compile(
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:may|can)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
+    r"(?P<what>[^;:.]+?)(?:\s+previously)?[\s.]*$",
+    I,
+)
+# ... and a clause of a longer line that permits one, its subject scoped or a pronoun ("Patients in
+# first CR (or CRp) may have received any induction chemotherapy regimen", "they may have received")
+_PERMITTED_HISTORY = re.compile(
+    r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can)\s+(?:also\s+)?have\s+"
+    r"(?:had|received|undergone)\b",
+    I,
+)
+# (what makes such a clause more than a permission: a whole line's blockers, less the study's
+# anchors and "any ... regimen" a clause among others writes, plus an exclusion said in words)
+_MORE_THAN_PERMITTED = re.compile(
+    r"\b(?:but|must|provided|providing|if|as\s+long|however|not|no|up\s+to|number|lines?|courses?|only|within|since|greater|less|more|fewer|maximum|minimum"
+    r"|one|two|three|single|except|excluding|other\s+than|exclude[ds]?|ineligible|prohibited|forbidden|unless)\b|\d|[<>≤≥]", I
+)
+_BARE_TRANSPLANT = re.compile(r"\s*(?:a\s+|any\s+)?transplant(?:ation)?s?\s*", I)
+_EXCEPT_BRACKET = re.compile(r"\(\s*(?:except|excluding|other\s+than)\s+(?:for\s+)?(?P<what>[^()]{1,60})\)", I)
+
+
+def permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | None, str | None] | None:
+    """A clause that only permits a history, as (what it forbids, the patients it names), None for
+    any other clause.
+
+    "Patients in first CR may have received any induction chemotherapy regimen; they may have
+    received post-remission consolidation therapy (except for transplant)": a permission asks
+    nothing (read as asked, every patient without chemotherapy failed the line); what it excepts is
+    forbidden, to the patients its subject (or the subject before its "they") names (read as
+    nothing, a patient transplanted in first remission was eligible)."""
+    permitted = _PERMITTED_HISTORY.match(clause)
+    if permitted is None or _MORE_THAN_PERMITTED.search(_EXCEPT_BRACKET.sub(" ", clause[permitted.end():])):
+        return None
+    scope = permitted.group("scope") or (scope_before if permitted.group(0).lstrip(" -•*").lower().startswith("they") else None)
+    exception = _EXCEPT_BRACKET.search(clause, permitted.end())
+    if exception is None:
+        return None, scope
+    what = exception.group("what")
+    # (a bare "transplant" among the therapies a leukaemia's patient received is any transplant)
+    forbidden = (any_of([predicate("hsct", Op.PRESENT), predicate("organ_transplant", Op.PRESENT)]) if _BARE_TRANSPLANT.fullmatch(what)
+                 else clause_expr(parse_clause(what, CriterionType.EXCLUSION), CriterionType.EXCLUSION, False))
+    if forbidden is None or isinstance(forbidden, Review):
+        return Review(ReviewReason.UNSUPPORTED_CONCEPT, clause.strip()), scope
+    if scope:
+        return any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]), scope
+    return Not(forbidden), scope
+
+
+# a clause that denies what it names is allowed ("No prior chemotherapy is allowed except for ...",
+# "No other investigational agents are permitted"): a prohibition, never a widening
+DENIED_PERMISSION = re.compile(r"^\W*no\s+(?!longer\b|more\s+than\b|less\s+than\b|fewer\s+than\b)[^.;:]{1,80}?\b(?:is|are)\s+(?:allowed|permitted|acceptable)\b", I)
+
+
+MORE_THAN_A_PERMISSION = re.compile(
+    r"\b(?:but|must|provided|providing|if|as\s+long|however|except|other\s+than|not|no|up\s+to|number|lines?|regimens?|courses?|only|"
+    r"setting|within|since|before|after|prior\s+to|greater|less|more|fewer|maximum|minimum)\b|\d|[<>≤≥]",
+    I,
+)
+
+
+# a permission that lifts the line's blood counts together ("the hematologic requirements are
+# waived for patients with ...", "patients with inadequate counts due to marrow involvement are
+# eligible")
+COUNTS_WAIVED = re.compile(
+    r"\b(?:ha?ematolog(?:ic|ical|y)\s+(?:requirements?|criteria|parameters|values)|(?:inadequate|low|insufficient)\s+(?:blood\s+)?counts)\b", I
+)
+_COUNT_CONCEPTS = frozenset({"anc", "platelets", "hemoglobin", "wbc"})
+
+
+def asks_counts(expr: Expr) -> bool:
+    return any(p.concept in _COUNT_CONCEPTS for p in iter_predicates(expr))
+
+
+# a clause that lets the patients it names in only on a condition ("APL ... would be eligible only
+# after failure of ...", "are eligible only if ..."; 27 corpus lines say "eligible/allowed only if")
+ONLY_IF = re.compile(
+    r"\b(?:is|are|(?:would|will|may|can|could)\s+be)\s+(?:considered\s+)?(?:eligible|allowed|permitted|included)\s+only\s+(?:if|after|when|provided)\b", I
+)
+
+
+# A clause that opens by naming itself an exception ("EXCEPTIONS: non-melanotic skin cancer or
+# carcinoma-in-situ", "Exception: patients who are 13 years old or older and ...", "An exception is
+# made for ..."): it excepts from the requirement before it, as an "except ..." phrase does; read
+# as a clause of its own it became one more thing that excludes.
+EXCEPTION_LEAD = re.compile(
+    r"^\W*(?:(?:an?|the)\s+)?exceptions?\b\s*(?::\s*|(?:to\s+this\s+)?(?:(?:is|are|will\s+be|may\s+be|can\s+be)\s+(?:made\s+)?)?(?:for\b|include\w*\b|:)?)",
+    I,
+)
+
+
+# a clause that ends by pointing at the exceptions the line's next sentences write ("Individuals
+# with a history of a different malignancy are ineligible except for the following circumstances.
+# Individuals with ... are eligible if ..."; 6 corpus lines)
+_POINTED_EXCEPTION = re.compile(
+    r"[\s,;]*\b(?:except(?:\s+(?:for|in|under))?|with\s+the\s+exceptions?\s+of)\s+(?:the\s+following|these)"
+    r"(?:\s+(?:circumstances|situations|cases|conditions|exceptions))?\s*:?\s*$",
+    I,
+)
+
+
+def pointed_exceptions(clauses: list[str]) -> list[str]:
+    """The pointer taken off its clause and the next sentence read as the exception it points at
+    (the sentences after it that permit a group are exceptions by their own words). Left on, the
+    pointer was an unread exception of the whole line, and no malignancy the exceptions leave out
+    decided it."""
+    out = list(clauses)
+    for k in range(len(out) - 1):
+        pointer = _POINTED_EXCEPTION.search(out[k])
+        if pointer is None or not out[k][: pointer.start()].strip():
+            continue
+        out[k] = out[k][: pointer.start()]
+        # (a sentence that states an exclusion of its own is none of the circumstances: read as
+        # one, what it excludes would clear the line)
+        if not EXCEPTION_LEAD.match(out[k + 1]) and not WIDENING_CLAUSE.search(out[k + 1]) and not STATED_EXCLUSION.search(out[k + 1]):
+            out[k + 1] = "Exceptions: " + out[k + 1]
+    return out
