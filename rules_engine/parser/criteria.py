@@ -30,7 +30,8 @@ from rules_engine.parser.items import content_words
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.definitions import STATUS_DEFINED, names_status
 from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
-from rules_engine.parser.residue import PERMISSION, widen_status
+from rules_engine.parser.residue import widen_status
+from rules_engine.parser.permitted_groups import PERMISSION
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics import age_table

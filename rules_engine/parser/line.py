@@ -63,30 +63,14 @@ from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words,
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
-from rules_engine.parser.residue import (
-    AGENT_WINDOW,
-    PERMISSION,
-    FUTURE_REFERENCE,
-    MEASURE_WINDOW,
-    WIDENING_CLAUSE,
-    agent_window,
-    attach_widening,
-    failed_test_alternative,
-    forecast,
-    clause_expr,
-    is_remark,
-    organ_function_unstated,
-    protocol_criteria,
-    permitted_group,
-    phased_age,
-    review_reason,
-    shorter_window,
-    receipt_note,
-    therapy_note,
-    therapy_permission,
-    widen_status,
-    with_window,
-)
+from rules_engine.parser.residue import clause_expr, widen_status
+from rules_engine.parser.permitted_groups import PERMISSION, permitted_group
+from rules_engine.parser.phased_ages import phased_age
+from rules_engine.parser.review_reasons import forecast, organ_function_unstated, protocol_criteria, review_reason
+from rules_engine.parser.second_tests import failed_test_alternative
+from rules_engine.parser.therapy_notes import receipt_note, therapy_note, therapy_permission
+from rules_engine.parser.widening import WIDENING_CLAUSE, attach_widening, is_remark
+from rules_engine.parser.windows import AGENT_WINDOW, FUTURE_REFERENCE, MEASURE_WINDOW, agent_window, shorter_window, with_window
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age

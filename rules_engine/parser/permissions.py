@@ -16,7 +16,8 @@ import re
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, iter_predicates
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, any_of, predicate
-from rules_engine.parser.residue import WIDENING_CLAUSE, clause_expr
+from rules_engine.parser.residue import clause_expr
+from rules_engine.parser.widening import WIDENING_CLAUSE
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.stated_verdicts import STATED_EXCLUSION
 

@@ -166,7 +166,7 @@ def test_a_plain_string_type_is_not_read_as_the_enum():
 
 @pytest.mark.skipif(not available(), reason="shared corpus not present")
 def test_review_reason_kept_is_the_reason_read_afresh():
-    from rules_engine.parser.residue import review_reason
+    from rules_engine.parser.review_reasons import review_reason
 
     lines = _corpus_lines(20)
     assert len({review_reason.__wrapped__(line) for line in lines}) > 2  # the lines give several reasons
