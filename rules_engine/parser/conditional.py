@@ -14,7 +14,8 @@ import re
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
-from rules_engine.parser.clauses import LEAD_IN, extract
+from rules_engine.parser.clauses import LEAD_IN
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.permitted_subject import permitted_subject

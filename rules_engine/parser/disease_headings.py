@@ -23,7 +23,7 @@ from collections.abc import Callable
 
 from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
-from rules_engine.parser.clauses import extract
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import any_of, content_words
 
 # the diseases a heading may scope its lines by: the malignancies and the neoplasms near them

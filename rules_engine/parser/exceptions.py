@@ -14,7 +14,8 @@ import re
 from rules_engine.concepts import CONCEPTS, IN_SITU, Kind, MALIGNANCIES, ancestors, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.parser.clauses import combine, extract
+from rules_engine.parser.combining import combine
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier

@@ -56,7 +56,8 @@ import re
 from rules_engine.concepts import HEMATOLOGIC_DISEASES, ancestors
 from rules_engine.criteria import Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
-from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, extract, parse_clause, split_clauses
+from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, negation_read_by_item, predicate, predicates

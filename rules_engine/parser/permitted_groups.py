@@ -14,7 +14,9 @@ import re
 
 from rules_engine.concepts import HEMATOLOGIC_DISEASES
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
-from rules_engine.parser.clauses import PARENS, combine, extract, parse_clause
+from rules_engine.parser.clauses import PARENS, parse_clause
+from rules_engine.parser.combining import combine
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks

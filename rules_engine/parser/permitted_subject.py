@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate
-from rules_engine.parser.clauses import extract
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, any_of, content_words
 from rules_engine.parser.review_reasons import review_reason
 from rules_engine.parser.safety import Alternative

@@ -30,7 +30,8 @@ from dataclasses import replace
 
 from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.clauses import Clause, Residue, combine, each_subject
+from rules_engine.parser.clauses import Clause, Residue
+from rules_engine.parser.combining import combine, each_subject
 from rules_engine.parser.items import FEMALE, I, Item, all_of, any_of, content_words, map_leaves, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier

@@ -13,7 +13,7 @@ import re
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
-from rules_engine.parser.clauses import extract
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative

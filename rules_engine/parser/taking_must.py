@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, ReviewReason
-from rules_engine.parser.clauses import extract
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative

@@ -14,7 +14,7 @@ import re
 from rules_engine.concepts import HEMATOLOGIC_DISEASES, related
 from rules_engine.criteria import CriterionType, Expr
 from rules_engine.derive import openers
-from rules_engine.parser.clauses import extract
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, NEGATED, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.permitted_groups import PERMISSION

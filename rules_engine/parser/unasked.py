@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Op
-from rules_engine.parser.clauses import Clause, extract
+from rules_engine.parser.clauses import Clause
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, content_words, predicates
 from rules_engine.parser.remarks import blank_remarks
 

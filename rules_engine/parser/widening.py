@@ -15,7 +15,8 @@ import re
 from rules_engine.concepts import CONCEPTS, is_cancer_diagnosis
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.event_exceptions import except_from
-from rules_engine.parser.clauses import combine, extract
+from rules_engine.parser.combining import combine
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from rules_engine.criteria import CriterionType
-from rules_engine.parser.clauses import _AGE_GATE, _FAILED_GATE, _PREGNANCY_GATE, split_clauses
+from rules_engine.parser.clauses import split_clauses
+from rules_engine.parser.extraction import AGE_GATE, FAILED_GATE, PREGNANCY_GATE
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.sections import split_criteria
 from rules_engine.parser.topics.age import age_items
@@ -32,7 +33,7 @@ def _organ_function_items(text: str, ctype: CriterionType) -> list[object]:
     return list(organ_function_items(text, ctype is CriterionType.EXCLUSION))
 
 
-GATES = [("age", _AGE_GATE, age_items), ("pregnancy", _PREGNANCY_GATE, pregnancy_items), ("failed", _FAILED_GATE, _failed_items),
+GATES = [("age", AGE_GATE, age_items), ("pregnancy", PREGNANCY_GATE, pregnancy_items), ("failed", FAILED_GATE, _failed_items),
          ("lab grades", LAB_GRADE_GATE, _lab_grade_items), ("organ function", ORGAN_FUNCTION_GATE, _organ_function_items),
          ("bleeding drugs", BLEEDING_DRUG_GATE, lambda text, ctype: bleeding_drug_items(text))]
 

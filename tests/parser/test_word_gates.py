@@ -1,5 +1,5 @@
 """The parser's speed-ups give what the plain way gives: ``WordGates.live`` the rows whose gate
-words occur (``any(w in low for w in words)`` row by row), ``clauses.extract`` (kept for the last
+words occur (``any(w in low for w in words)`` row by row), ``extraction.extract`` (kept for the last
 texts read) the reading of the topics run afresh."""
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rules_engine.criteria import CriterionType
-from rules_engine.parser import clauses, normalize as normalize_module, remarks
-from rules_engine.parser.clauses import extract, split_clauses
+from rules_engine.parser import extraction, normalize as normalize_module, remarks
+from rules_engine.parser.clauses import split_clauses
+from rules_engine.parser.extraction import extract
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.sections import split_criteria
 from rules_engine.parser.topics import conditions, events
@@ -137,7 +138,7 @@ def test_extract_gives_the_topics_reading_afresh():
     assert len(texts) > 300
     for text in texts:
         for ctype in (I, E):
-            fresh = [tuple(f) for f in clauses._extract.__wrapped__(text, ctype)]  # the body, uncached
+            fresh = [tuple(f) for f in extraction._extract.__wrapped__(text, ctype)]  # the body, uncached
             assert _fields(extract(text, ctype)) == fresh
             assert _fields(extract(text, ctype)) == fresh  # the second call, from the cache
 
@@ -159,9 +160,9 @@ def test_a_plain_string_type_is_not_read_as_the_enum():
     hashes alike, so the cache must tell them apart (``typed``) to give what the topics give."""
     text = "anticoagulation allowed provided stable dose"  # the topics read it apart for the two
     as_str = cast(CriterionType, "inclusion")  # as a caller that never converted it passes it
-    assert clauses._extract.__wrapped__(text, as_str) != clauses._extract.__wrapped__(text, I)
+    assert extraction._extract.__wrapped__(text, as_str) != extraction._extract.__wrapped__(text, I)
     for ctype in (as_str, I, as_str):
-        assert _fields(extract(text, ctype)) == list(clauses._extract.__wrapped__(text, ctype))
+        assert _fields(extract(text, ctype)) == list(extraction._extract.__wrapped__(text, ctype))
 
 
 @pytest.mark.skipif(not available(), reason="shared corpus not present")

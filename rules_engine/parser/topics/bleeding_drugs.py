@@ -48,5 +48,5 @@ def bleeding_drug_items(text: str) -> list[Item]:
     return items
 
 
-# the words every pattern above needs (parser.clauses runs the topic only where they stand)
+# the words every pattern above needs (parser.extraction runs the topic only where they stand)
 GATE = re.compile(r"bleeding|h(?:a)?emorrhag|coagulation|clotting|h(?:a)?emostasis", I)

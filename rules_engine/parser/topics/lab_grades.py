@@ -150,5 +150,5 @@ def lab_grade_items(text: str, exclusion: bool) -> list[Item]:
     return items
 
 
-# the words every pattern above needs (parser.clauses runs the topic only where they stand)
+# the words every pattern above needs (parser.extraction runs the topic only where they stand)
 GATE = re.compile(r"grade|gr\.", I)

@@ -1,0 +1,68 @@
+"""Which part of a line's subject an item is: the disease, its status, a marker of a cancer.
+
+"Relapsed or refractory AML", "CD34- AML or MDS", "solid tumor, ALL, or CML": whether two items can
+be one list's alternatives, or one qualifies the other, depends on the part each plays. The topic
+runner (``extraction``), the status readings (``statuses``) and the joining of items
+(``combining``) all ask it, so the answer sits here, below them, with nothing of theirs to import.
+"""
+
+from __future__ import annotations
+
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES
+from rules_engine.criteria import Op, Predicate
+from rules_engine.parser.items import Item
+from rules_engine.parser.topics.biomarkers import BIOMARKERS
+
+
+STATUS_CONCEPTS = frozenset({"relapsed", "refractory"})
+DIAGNOSIS_CONCEPTS = HEMATOLOGIC_DISEASES
+FIXED_ROLES = frozenset({"status", "diagnosis"})
+
+
+def _role(item: Item) -> str:
+    """Which part of a line's subject an item is: the disease, its status, or anything else."""
+    if item.concepts and item.concepts <= STATUS_CONCEPTS:
+        return "status"
+    if item.concepts & DIAGNOSIS_CONCEPTS:
+        return "diagnosis"
+    return "other"
+
+
+def listed_together(a: Item, b: Item, roles: tuple[str, str]) -> bool:
+    """Whether two items may be one list's alternatives ("A, B, or C"): of one role, or neither
+    the disease nor its status, or two cancers ("solid tumor, ALL, or CML": a solid tumour is no
+    leukaemia's "diagnosis" role, and joined with AND beside two leukaemias every patient failed)."""
+    if roles[0] == roles[1] or not set(roles) & FIXED_ROLES:
+        return True
+    return all(it.concepts and all(c in CONCEPTS and cancer(c) for c in it.concepts) for it in (a, b))
+
+
+# the antigens a blast or lymphoma cell carries ("CD20+ DLBCL", "CD34- AML or MDS"): markers of the
+# cancer they are written against, as a gene's are
+_ANTIGENS = frozenset({"cd19", "cd20", "cd22", "cd7", "cd30", "cd33", "cd34", "cd123"})
+
+
+def marker_of(marker: Item, disease: Item) -> bool:
+    """A tumour marker item followed by the cancer it qualifies."""
+    d = disease.expr
+    return bool(marker.concepts) and marker.concepts <= BIOMARKERS | _ANTIGENS and isinstance(d, Predicate) and d.op is Op.PRESENT and cancer(d.concept)
+
+
+def marker_of_all(exprs: list[Item], connectors: list[str]) -> bool:
+    """One antigen written before a list of cancers and nothing else ("CD34- AML or MDS"): it
+    qualifies each of them. Bound to the first alone, an exclusion's "or" made every MDS patient
+    excluded whatever the blasts' CD34 (and a bare antigen read as one more alternative excluded
+    every AML patient)."""
+    return (len(exprs) > 2 and bool(exprs[0].concepts) and exprs[0].concepts <= _ANTIGENS and not connectors[0].strip(" -")
+            and all(isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and cancer(it.expr.concept) for it in exprs[1:]))
+
+
+def cancer(concept: str) -> bool:
+    """A cancer diagnosis a status can qualify: the leukaemias and their kin, or any solid tumour."""
+    seen = 0
+    c: str | None = concept
+    while c is not None and seen < 8:  # the concept tree is shallow; the bound guards a cycle
+        if c in DIAGNOSIS_CONCEPTS or c == "solid_tumor":
+            return True
+        c, seen = CONCEPTS[c].parent if c in CONCEPTS else None, seen + 1
+    return False
