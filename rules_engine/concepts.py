@@ -754,6 +754,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("btk_inhibitor", Kind.EVENT, "Bruton's tyrosine kinase (BTK) inhibitor", parent="targeted_therapy"),
     Concept("mek_inhibitor", Kind.EVENT, "MEK inhibitor", parent="targeted_therapy"),
     Concept("braf_inhibitor", Kind.EVENT, "BRAF inhibitor", parent="targeted_therapy"),
+    # the antibodies prior-therapy lines name by their antigen ("Previous treatment with any
+    # anti-CD30 directed therapy", "daratumumab or other anti-CD38 therapies", "Former treatment
+    # with anti-CD20 antibody": ATC L01FA, L01FC, brentuximab L01FX05; topics.drug_classes), each a
+    # kind of immunotherapy as the CD19, CD22 and CD33-directed antibodies are
+    Concept("cd20_directed_therapy", Kind.EVENT, "prior CD20-directed therapy", parent="immunotherapy"),
+    Concept("cd30_directed_therapy", Kind.EVENT, "prior CD30-directed therapy", parent="immunotherapy"),
+    Concept("cd38_directed_therapy", Kind.EVENT, "prior CD38-directed therapy", parent="immunotherapy"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

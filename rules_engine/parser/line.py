@@ -60,6 +60,7 @@ from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITIO
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
+from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
@@ -593,7 +594,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype))), text)
     expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
-    expr = renal_bounds_aligned(hydroxyurea_excepted(text, expr), ctype)
+    expr = renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = scales_by_age(ages_apart(expr))

@@ -319,6 +319,21 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?:investigational|experimental|non-approved|cytotoxic|chemotherap|anti-?cancer|anti-?neoplastic|radiation|radiotherapy|immunotherap|biologic"
          r"|growth\s+factors?|hematopoietic|immunosuppress|systemic|live\s+vaccine|anticoagulant|hormon|targeted|other))",
          r"\1Received ", ("treat",)),
+        # "Receipt of any investigational agents within 14 days", "Recipient of strong/potent
+        # cytochrome P4503A inhibitors ...", "Recipients of allogeneic stem cell transplant": a line
+        # opening on the receipt of a therapy or graft asks what "Received" asks (the lead was an
+        # and-ed unparsed review, 14 corpus lines: an investigational agent 10 days ago unknown)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)(?:receipt|recipients?)\s+of\s+(?=(?:(?:any|an?|other|the|prior|previous|strong|potent|strong/potent)\s+){0,2}"
+         r"(?:investigational|experimental|cytotoxic|chemotherap|anti-?cancer|anti-?neoplastic|radiation|radiotherapy|immunotherap"
+         r"|growth\s+factors?|hematopoietic|colony|immunosuppress|systemic|live\s+vaccine|anticoagulant|hormon|targeted|cytochrome|CYP"
+         r"|allogeneic|autologous|allo-?(?:HSCT|HCT|SCT)|auto-?(?:HSCT|HCT|SCT)|(?:HSCT|HCT|SCT)\b|(?:hematopoietic\s+)?stem\s+cell|bone\s+marrow))",
+         r"\1Received ", ("receipt", "recipient")),
+        # "Allo-HSCT Recipients", "Allogeneic transplant recipients on immunosuppression": the
+        # recipient of a stem cell graft is the patient who had it (not "organ transplant
+        # recipients" among a patient's household contacts: only the stem cell graft's; and only
+        # where the recipients end the phrase: "recipients on immunosuppression" asks both)
+        (r"\b((?:allo|auto)-?(?:HSCT|HCT|SCT)|(?:allogeneic|autologous)\s+(?:(?:hematopoietic\s+)?(?:stem\s+cell|bone\s+marrow)\s+)?transplant(?:ation)?|(?:HSCT|HCT))\s+recipients?\b(?=\s*(?:$|[.;,:)]|(?:are|is|who)\b))",
+         r"\1", ("recipient",)),
         # two kinds of anticancer therapy sharing the noun ("Treatment with cytotoxic or experimental
         # agents within 30 days", "cytotoxic or biologic therapy", "anticancer or investigational
         # therapy"; 12 corpus lines): each with its noun (the first kind was left an unread

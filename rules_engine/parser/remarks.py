@@ -43,6 +43,12 @@ EVER_PHRASE = (
 HYDROXYUREA_EXCEPTED = (
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
     r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
+    # (with a second excepted care that is no anticancer therapy in the catalogue, so excepting it
+    # changes nothing the line asks: "with the exception of hydroxyurea and/or steroids", "except
+    # for hydroxyurea or corticosteroids", "hydroxyurea or leukapheresis for uncontrolled
+    # leukocytosis"; left, the pair was a review beside the washout. Not intrathecal chemotherapy
+    # or anagrelide, which are)
+    r"(?:\s*,?\s*(?:or|and|and/or)\s+(?:(?:cortico)?steroids|leu?k?a?pheresis|leukocytapheresis))?"
     # (with what it is given for: "except for hydroxyurea, which is given to control blast cells",
     # "except for hydroxyurea to control high white blood cell (WBC) counts", "with the exception
     # of hydroxyurea for leukocytosis": the cytoreduction hydroxyurea is given for in these diseases.

@@ -32,6 +32,18 @@ _KINASE = r"(?:(?:tyrosine\s+)?kinase\s+inhibitors?|TKIs?|inhibitors?)"
 # "Prior mTOR inhibitor therapy", "EGFR-TKI treatment": the therapy word after a class is the class
 _TAIL = r"(?:[\s-]+(?:therap(?:y|ies)|treatments?|regimens?|exposure))?"
 
+def _antigen_directed(n: str) -> str:
+    """An antibody class named by its antigen CD<n>: "anti-CD<n>" (with "anti-cluster of
+    differentiation <n> (anti-CD<n>)" spelt out), or "CD<n>-directed/targeted" before a word of
+    treatment."""
+    cd = r"CD[\s-]?" + n + r"\b"
+    return (
+        r"\banti-?\s*(?:cluster\s+of\s+differentiation\s+" + n + r"\s*\(\s*anti-?\s*" + cd + r"\s*\)|" + cd + r")"
+        r"(?:[\s-]+(?:directed|targeted|targeting))?(?:[\s-]+(?:monoclonal\s+)?" + _AGENT + r")?"
+        r"|\b" + cd + r"[\s-]*(?:directed|targeted|targeting)\s+(?:monoclonal\s+)?" + _AGENT
+    )
+
+
 # (concept, pattern, gate words one of which the clause must hold)
 _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("checkpoint_inhibitor",
@@ -93,6 +105,14 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"\bMEK[\s-]*(?:1/2\s+)?" + _AGENT
      + r"|(?:mitogen[\s-]+activated\s+(?:protein\s+)?(?:kinase\s+)?kinase|MAP[\s-]*ERK\s+kinase)\s*(?:\(\s*MEK\s*\)\s*)?" + _AGENT,
      ("mek", "mitogen", "map-erk", "map erk")),
+    # the antibodies named by their lymphoid antigen ("Former treatment with anti-CD20 antibody",
+    # "Previous treatment with any anti-CD30 directed therapy", "daratumumab or other anti-CD38
+    # therapies", "anti-cluster of differentiation 38 (anti-CD38) therapies"; 18 corpus lines in 15
+    # trials, each left wholly to a person). The antigen alone ("CD20-positive", "CD38
+    # expression") is the disease's marker, no therapy: "anti-" or a word of treatment is needed
+    ("cd20_directed_therapy", _antigen_directed("20"), ("cd20", "cd 20", "cd-20")),
+    ("cd30_directed_therapy", _antigen_directed("30"), ("cd30", "cd 30", "cd-30")),
+    ("cd38_directed_therapy", _antigen_directed("38"), ("cd38", "cd 38", "cd-38")),
     ("braf_inhibitor",
      r"\bB-?RAF[\s-]*" + _AGENT + r"|\bB-?RAF(?=\s*(?:,|/|or|and|and/or)\s*(?:MEK|MAP-?ERK)\b)",
      ("braf", "b-raf")),
@@ -102,7 +122,7 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # the words before a class that only say it was given ("prior treatment with a", "has received
 # prior therapy with an", "exposure to any"): part of the item, not a qualifier left to review
 CLASS_LEAD = re.compile(
-    r"(?:\b(?:any\s+)?(?:prior|previous(?:ly)?|past)\s+(?:treatment|therapy|exposure|use|administration)\s+(?:with|to|of)\s+"
+    r"(?:\b(?:any\s+)?(?:prior|previous(?:ly)?|past|former)\s+(?:treatment|therapy|exposure|use|administration)\s+(?:with|to|of)\s+"
     r"|\b(?:(?:has|have)\s+)?(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|exposed\s+to|use\s+of|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+)?)"
     r"(?:an?\s+|any\s+|the\s+)?(?:other\s+)?$",
     re.I,

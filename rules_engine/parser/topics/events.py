@@ -409,7 +409,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # (not the donor's: "filgrastim (G-CSF)-mobilized ... donor peripheral blood stem cells", "G-CSF
     # mobilized leukapheresis products" name how a graft was collected, no drug the patient had;
     # read as the patient's growth factor, every T302 patient without one failed its graft line)
-    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+)?colony[\s-]+stimulating\s+factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
+    # (the hematopoietic kind named whole: "hematopoietic colony-stimulating growth factors",
+    # "hematopoietic colony stimulating factor"; 11 corpus lines left "hematopoietic" and
+    # "colony-stimulating" an and-ed review beside the growth factor they name)
+    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+|hematopoietic\s+)?colony[\s-]+stimulating\s+(?:growth\s+)?factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
      r"(?!\s*(?:\(\s*G(?:M)?-?CSF\s*\)\s*)?\)?[\s-]*mobili[sz]ed\b)", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
     ("iron_chelator", r"iron[\s-]+chelat(?:ing|ion|ors?)(?:\s+(?:agents?|therapy|treatment|drugs?))?|deferasirox|deferoxamine|desferrioxamine|deferiprone", ("chelat", "deferasirox", "deferoxamine", "desferrioxamine", "deferiprone")),
     # a transfusion of blood products, of platelets or red cells where the words say which ("red
@@ -440,7 +443,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
-    ("vitamin_k_antagonist", r"\bwarfarin\b|\bcoumadin\b|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
+    # (a therapeutic dose named before it, "Use of therapeutic warfarin", "therapeutic doses of
+    # coumadin": the anticoagulating dose, as "therapeutic anticoagulation" reads; 12 corpus lines
+    # left "therapeutic" an and-ed review. A low dose permitted beside it is its own exception)
+    ("vitamin_k_antagonist", r"(?:\btherapeutic\s+(?:doses?\s+of\s+)?)?(?:\bwarfarin\b|\bcoumadin\b)|vitamin\s+K\s+antagonists?|\bVKAs?\b|coumarin(?:[\s-]+(?:derived|type|derivatives?))?(?:\s+anti-?coagulants?)?|acenocoumarol|phenprocoumon", ("warfarin", "coumadin", "vitamin k", "vka", "coumarin", "acenocoumarol", "phenprocoumon")),
     ("anticoagulant_therapy", r"(?:therapeutic\s+|full[\s-]+dose\s+|systemic\s+|oral\s+)?anti-?coagula(?:nts?|tion|nt\s+(?:therapy|medications?|agents?|drugs?))(?:\s+(?:therapy|treatment|medications?))?|low[\s-]+molecular[\s-]+weight\s+heparins?|\bLMWH\b|direct\s+oral\s+anti-?coagulants?|\b[DN]OACs?\b|rivaroxaban|apixaban|dabigatran|edoxaban|enoxaparin|dalteparin|fondaparinux", ("coagula", "heparin", "lmwh", "doac", "noac", "xaban", "dabigatran", "parin", "fondaparinux")),
     # the autoimmune cytopenias (before "autoimmune disease", which they are kinds of) and
     # the acid suppressants: "Uncontrolled autoimmune hemolytic anemia or idiopathic

@@ -44,7 +44,7 @@ from rules_engine.parser.topics.unlisted_drugs import is_on_a_drug_review
 DRUG_CONCEPTS = frozenset({
     "alk_inhibitor", "anthracycline", "anticancer_therapy", "anticoagulant_therapy", "anticonvulsant_therapy", "antiplatelet_therapy",
     "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "braf_inhibitor", "btk_inhibitor", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
-    "cd22_directed_therapy", "cd33_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",
+    "cd20_directed_therapy", "cd22_directed_therapy", "cd30_directed_therapy", "cd33_directed_therapy", "cd38_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",
     "cyp2d6_inhibitor", "cyp3a4_modulator", "diuretic_therapy", "egfr_inhibitor", "esa", "growth_factor", "h2_antagonist", "hdac_inhibitor",
     "her2_directed_therapy", "hormone_therapy", "hydroxyurea", "hypomethylating_agent", "immunomodulatory_drug", "immunosuppressant_therapy",
     "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
