@@ -14,6 +14,7 @@ from functools import lru_cache
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, content_words, negation_read_by_item, predicates
+from rules_engine.parser.either_group import either_opens
 from rules_engine.parser.remarks import ESTIMATED, blank_either_way, blank_estimator, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.age import age_items
@@ -1083,6 +1084,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     if ctype is CriterionType.INCLUSION:
         kinds = _listed_diagnoses(exprs, kinds, connectors, text)
         kinds = _included_kinds(exprs, kinds, connectors, roles, text)
+    kinds = either_opens(kinds, connectors, text[exprs[-1].end:])  # "... with either A or B": the item before "either" is no alternative
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
