@@ -86,6 +86,7 @@ from rules_engine.parser.residue import (
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
+from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, Qualifier, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
@@ -218,7 +219,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     count = _counted_list(norm, ctype)
     if count is not None:
         return count
-    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or _status_scopes(norm, ctype) or _defined_by_list(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
+    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or _status_scopes(norm, ctype) or _defined_by_list(norm, ctype) or _conditional(norm, ctype) or _trailing_scope(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)

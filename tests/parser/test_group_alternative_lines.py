@@ -24,7 +24,7 @@ from rules_engine.reference import evaluate_reference
 from rules_engine.rule_language import render_rule
 from tests.fixtures.records import AS_OF, adult, condition, lab, result
 
-INC = CriterionType.INCLUSION
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
 
@@ -97,3 +97,38 @@ def test_bound_per_group_judged() -> None:
     assert _outcomes(rows, adult(condition("aml"), two_months)) == [MET]
     # a solid tumour with 8 weeks fails its own bound
     assert _outcomes(rows, adult(condition("solid_tumor"), two_months)) == [NOT_MET]
+
+
+@pytest.mark.parametrize(
+    "text, rendered",
+    [
+        # the study's progress is a person's; the ages of the patients treated first bound nobody
+        (
+            "Patients 3 years of age and older are eligible after 3 patients (age 15 or older) have been treated and did not experience "
+            "a dose limiting toxicity. Patient 3 to 15 years of age will follow the dose escalation schema independent of the adults.",
+            'age >= 3 years and review ambiguous "whether the study has reached this point: after 3 patients (age 15 or older) have been '
+            'treated and did not experience a dose limiting toxicity"',
+        ),
+        # "either" opens the alternatives after it: the CD20 before it is a requirement
+        (
+            "Patients must have relapsed or refractory CD20+ lymphoid malignancies with either documented CNS involvement or peripheral nerve infiltration.",
+            '(relapsed or refractory) and review unsupported "lymphoid malignancies with either documented" and CD20 is positive and '
+            '(((CNS-involvement or brain-metastases) and review unsupported "lymphoid malignancies with either documented") '
+            'or review unparsed "peripheral nerve infiltration")',
+        ),
+        # the condition a drug is taken for is no requirement; the dose for it is a person's
+        (
+            "Must be on less than 21 mg of oral prednisone daily for GVHD",
+            'not GVHD or review unsupported "the dose taken for it: Must be on < 21 mg of oral prednisone daily for GVHD"',
+        ),
+    ],
+)
+def test_over_strict_line_shapes(text: str, rendered: str) -> None:
+    c = parse_line(text, INC)
+    assert render_rule(c.expr, c.applies_if) == rendered
+
+
+def test_either_after_a_future_treatment_is_left() -> None:
+    # "can be treated ... with either": a treatment to come, read as before (no item made a requirement)
+    c = parse_line("The NSCLC can be treated with curative intent with either surgical resection and/or chemoradiation", EXC)
+    assert render_rule(c.expr, c.applies_if).startswith("(NSCLC and review")
