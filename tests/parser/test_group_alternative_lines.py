@@ -92,7 +92,7 @@ def test_bound_per_group(text: str, rendered: str) -> None:
 
 def test_bound_per_group_judged() -> None:
     line = "Life expectancy > 12 weeks for patients with solid tumors and 6 weeks for patients with hematological malignancies"
-    rows = [(INC, line, None)]
+    rows: list[tuple[CriterionType, str, int | None]] = [(INC, line, None)]
     two_months = lab("life_expectancy", 8, "wk")
     assert _outcomes(rows, adult(condition("aml"), two_months)) == [MET]
     # a solid tumour with 8 weeks fails its own bound
