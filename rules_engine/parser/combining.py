@@ -14,6 +14,7 @@ import re
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NUMERIC_OPS, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, predicates
+from rules_engine.parser.either_group import either_opens
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
@@ -336,6 +337,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     if ctype is CriterionType.INCLUSION:
         kinds = _listed_diagnoses(exprs, kinds, connectors, text)
         kinds = _included_kinds(exprs, kinds, connectors, roles, text)
+    kinds = either_opens(kinds, connectors, text[exprs[-1].end:])  # "... with either A or B": the item before "either" is no alternative
     for i, k in enumerate(kinds):
         if k == "tight" and _ANCHOR_AFTER.search(connectors[i]):
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)

@@ -25,6 +25,7 @@ from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
+from rules_engine.parser.group_alternatives import pair_alternatives
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import parse_line
@@ -486,6 +487,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     alternatives = _cohorts_as_alternatives(rows, out, children)
     alternatives |= _top_level_disease_runs(rows, out)
     alternatives |= _top_level_cohort_items(rows, out)
+    alternatives |= pair_alternatives(rows, out, alternatives | set(scoped), _leading_disease)  # "Patients with primary refractory AML" / "Patients with relapsed AML"
     _portion_lines(rows, out, scoped, portions, alternatives)
     _cohort_exclusions(rows, out, scoped, portions, members)
     return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease

@@ -1,0 +1,52 @@
+"""A dose limit on what the patient takes for a condition: "Must be on less than 21 mg of oral
+prednisone daily for GVHD".
+
+The condition after "for" is why the drug is taken, not something every patient must have: read
+as a clause, the line asked for GVHD and failed every patient without it. A patient without the
+condition takes nothing for it and meets the limit; for one with it, the dose taken is no field
+the record reads, so it is a person's (a review, never met on its strength). Read only when the
+condition reads whole as conditions a record holds.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.items import any_of
+from rules_engine.parser.line_reader import read_expr
+from rules_engine.criteria import Not
+from rules_engine.parser.safety import Alternative
+
+_DOSE_FOR = re.compile(
+    r"^\W*(?:(?:must|should)\s+(?:be\s+)?)?(?:be\s+)?(?:currently\s+)?(?:on|taking|receiving|using)\s+"
+    r"(?:less\s+than|no\s+more\s+than|fewer\s+than|<=?|≤|at\s+most|a\s+maximum\s+of|up\s+to)\s*\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g)\b"
+    r"[^.;:]{0,80}?\bfor\s+(?:the\s+treatment\s+of\s+|treatment\s+of\s+)?(?P<cond>[^.;:()]{2,60}?)\s*\.?\s*$",
+    re.I,
+)
+
+
+def purpose_dose(text: str, ctype: CriterionType) -> Expr | None:
+    """An inclusion's dose limit on a drug taken for a condition; None for any other line."""
+    if ctype is not CriterionType.INCLUSION:
+        return None
+    m = _DOSE_FOR.match(text)
+    if m is None:
+        return None
+    condition = read_expr(m.group("cond"), CriterionType.INCLUSION)
+    found = list(iter_predicates(condition))
+    if not found or isinstance(condition, Review) or any(isinstance(p, Predicate) and p.op is not Op.PRESENT for p in found):
+        return None
+    if _has_review(condition):
+        return None
+    return any_of([Not(condition), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "the dose taken for it: " + text.strip())])
+
+
+def _has_review(expr: Expr) -> bool:
+    if isinstance(expr, Review):
+        return True
+    parts = getattr(expr, "parts", None)
+    if parts is not None:
+        return any(_has_review(p) for p in parts)
+    inner = getattr(expr, "part", None)
+    return inner is not None and _has_review(inner)
