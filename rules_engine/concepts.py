@@ -754,6 +754,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("btk_inhibitor", Kind.EVENT, "Bruton's tyrosine kinase (BTK) inhibitor", parent="targeted_therapy"),
     Concept("mek_inhibitor", Kind.EVENT, "MEK inhibitor", parent="targeted_therapy"),
     Concept("braf_inhibitor", Kind.EVENT, "BRAF inhibitor", parent="targeted_therapy"),
+    # the marrow reached by a cancer born elsewhere (issue 14, append only): the patients a count's
+    # second, lower bound is for ("Platelets >= 100 x 10^9/L (> 70 x 10^9/L if bone marrow was
+    # involved)", "ANC >= 750/uL or >= 500/uL in subjects with documented bone marrow
+    # involvement"), coded as a secondary neoplasm of the bone marrow (ICD-10-CM C79.52); absent
+    # from the record means absent, as for liver metastases
+    Concept("bone_marrow_involvement", Kind.EVENT, "bone marrow involvement (secondary neoplasm of the bone marrow)", parent="metastatic_disease"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -34,6 +34,7 @@ from rules_engine.parser.topics.failed_treatment import (
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
@@ -872,8 +873,8 @@ def _restates(a: Expr | None, b: Expr | None) -> bool:
 
 def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     """Numeric bounds of different measurements on either side ("ALT or AST <= 2.5 x ULN" is one side)."""
-    pa, pb = predicates(a), predicates(b)
-    if not pa or not pb or not all(p.op in NUMERIC_OPS for p in pa + pb):
+    pa, pb = bound_predicates(a), bound_predicates(b)  # (a scope's finding beside a bound: topics.lab_scopes)
+    if not pa or not pb:
         return False
     ca, cb = {p.concept for p in pa}, {p.concept for p in pb}
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)
