@@ -761,6 +761,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("cd20_directed_therapy", Kind.EVENT, "prior CD20-directed therapy", parent="immunotherapy"),
     Concept("cd30_directed_therapy", Kind.EVENT, "prior CD30-directed therapy", parent="immunotherapy"),
     Concept("cd38_directed_therapy", Kind.EVENT, "prior CD38-directed therapy", parent="immunotherapy"),
+    # the marrow reached by a cancer born elsewhere (issue 14, append only): the patients a count's
+    # second, lower bound is for ("Platelets >= 100 x 10^9/L (> 70 x 10^9/L if bone marrow was
+    # involved)", "ANC >= 750/uL or >= 500/uL in subjects with documented bone marrow
+    # involvement"), coded as a secondary neoplasm of the bone marrow (ICD-10-CM C79.52); absent
+    # from the record means absent, as for liver metastases
+    Concept("bone_marrow_involvement", Kind.EVENT, "bone marrow involvement (secondary neoplasm of the bone marrow)", parent="metastatic_disease"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -15,6 +15,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NUMERIC_OPS, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, predicates
 from rules_engine.parser.either_group import either_opens
+from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
@@ -126,8 +127,8 @@ def _narrowed_by(a: Expr | None, b: Expr | None) -> bool:
 
 def _bounds_apart(a: Expr | None, b: Expr | None) -> bool:
     """Numeric bounds of different measurements on either side ("ALT or AST <= 2.5 x ULN" is one side)."""
-    pa, pb = predicates(a), predicates(b)
-    if not pa or not pb or not all(p.op in NUMERIC_OPS for p in pa + pb):
+    pa, pb = bound_predicates(a), bound_predicates(b)  # (a scope's finding beside a bound: topics.lab_scopes)
+    if not pa or not pb:
         return False
     ca, cb = {p.concept for p in pa}, {p.concept for p in pb}
     return not ca & cb and not any((ca | cb) <= f for f in _SAME_MEASURE)

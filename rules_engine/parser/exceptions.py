@@ -67,6 +67,8 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         # is often narrower than the concept read for it, and its verb keeps it a review
         masked = list(WIDENING_CLAUSE.sub(lambda m: " " * (m.end() - m.start()), "".join(masked)))
     leftover = content_words(blank_remarks("".join(masked))) + bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
+    if cause_only:  # a list of causes' frame ("unless elevated due to", "unless related to") is no condition on them
+        leftover = [w for w in leftover if w.lower() not in _CAUSE_LEAD]
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if not leftover and not person and any(it.concepts & causes for it in read) and any(it.concepts - causes - _CAUSED_VALUES for it in read):

@@ -206,7 +206,10 @@ NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
     # the disease's own spread to the liver, however worded ("liver involvement", "leukemia
     # infiltration of the liver"): a hospital codes it as a secondary neoplasm of the liver (C78.7)
-    (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|involvement|infiltration)|\b(?:metasta\w*|involvement|infiltration)\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+    # (the disease that reaches it may be named: "lymphoma involvement of the liver", "tumor
+    # infiltration of the liver", "hepatic mets"; issue 14, lab_scopes)
+    (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|mets\b|involvement|infiltration)|\b(?:(?:tumou?r|disease|lymphoma|leuka?emi[ac]|malignant|cancer)\s+)?"
+                r"(?:metasta\w*|involvement|infiltration)\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
     # hemolysis however named ("unless elevated due to hemolysis", "except in patients with
     # hemolytic anemia", "congenital hemolytic disorder"): a hemolytic anaemia on record
     # (never its absence: "a positive Coombs test but no evidence of hemolysis")

@@ -120,7 +120,8 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:radioisotope|radionuclide|nuclear)\s+multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|nuclear\s+(?:medicine\s+)?scans?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
-    r"Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
+    # (the formula "modified" for the body weight: "(modified Cockcroft-Gault)")
+    r"(?:modified\s+)?Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
     r"(?:the\s+)?(?:standard\s+)?(?:formula|equation)|24[\s-]*h(?:ou)?r?\s+urine(?:\s+collection)?|pulse\s+oximetry|(?:pulmonary|lung)\s+function\s+(?:tests?|testing|studies)(?:\s*\(\s*PFTs?\s*\))?|PFTs?|spirometry|ECG|electrocardiogra\w*|"
     r"(?:contrast[\s-]enhanced\s+)?(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray|radiograph\w*|(?:brain\s+|cross-sectional\s+)?imaging)(?:\s+scans?)?\b)"
     + _METHOD_ABBREVIATION
@@ -130,7 +131,7 @@ _PATTERNS: tuple[str, ...] = (
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi(?:ple)?[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
     r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))"
     + _METHOD_ABBREVIATION + r"){0,3}",
-    r"\b(?:Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
+    r"\b(?:(?:modified\s+)?Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?|MDRD|CKD-EPI|Modification\s+of\s+Diet\s+in\s+Renal\s+Disease(?:\s*\(\s*MDRD\s*\))?)(?:\s+(?:formula|equation|method|calculation))?"
     r"|\b(?:or\s+)?(?:any\s+)?other\s+validated\s+(?:formula|equation|method)|\(?\s*see\s+(?:appendix|section|table)\s+[\w.]*\d[\w.]*\s*\)?",
     # the toxicity scale a grade is read on, in brackets after it or standing alone ("< Grade 2
     # (NCI Common Terminology Criteria for Adverse Events Version 3.0)", "(CTCAE v4.03)", "diarrhea

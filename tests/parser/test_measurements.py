@@ -177,7 +177,8 @@ def test_a_second_limit_for_some_patients_widens_the_line_only_for_them():
 
 
 def test_a_second_limit_for_patients_an_unread_phrase_names_leaves_them_undecided():
-    expr = parse_line("ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with hepatic involvement by lymphoma)", INC).expr
+    # (the liver reached by the lymphoma is read now, topics.lab_scopes: a phrase nothing reads)
+    expr = parse_line("ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with hepatic compromise)", INC).expr
     trial = TrialCriteria("T", 1, (Criterion(INC, "x", expr),))
     for value, outcome in ((90, MET), (160, UNKNOWN), (250, NOT_MET)):
         reference, _ = both(trial, patient(measurements=lab("alt", value, "U/L", 40)))

@@ -207,8 +207,12 @@ LIVER_SCOPED = [
     ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(250), LIVER_METS), MET),
     ("ALT > 3 x ULN (> 5 x ULN for patients with Gilbert's syndrome)", EXC, adult(alt(150)), MET),
     # a scope Eligo has no concept for keeps the second bound a question for a person
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic compromise)", EXC, adult(alt(150)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic compromise)", EXC, adult(alt(250)), UNKNOWN),
+    # the liver reached by the lymphoma is the coded secondary neoplasm of the liver (lab_scopes)
     ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(150)), MET),
-    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(250)), UNKNOWN),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(250)), MET),
+    ("ALT > 3 x ULN (> 5 x ULN for patients with hepatic involvement by lymphoma)", EXC, adult(alt(150), LIVER_METS), NOT_MET),
     ("ALT > 3 x ULN (> 5 x ULN for patients with liver metastases)", EXC, adult(alt(100)), NOT_MET),
     # how the value is to be measured annotates it
     ("Hemoglobin ≥ 90 g/L (No blood transfusion within 14 days)", INC, adult(lab("hemoglobin", 11, "g/dL")), MET),

@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
+from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -94,6 +95,8 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     def walk(expr: Expr) -> None:
         if isinstance(expr, Not):
             return  # asked to be absent: not the trial's disease
+        if isinstance(expr, All) and any(isinstance(p, Review) and p.text in SCOPE_REVIEWS for p in expr.parts):
+            return  # the cancers a bound is scoped to (lab_scopes): not the trial's
         if isinstance(expr, (All, Any_)):
             for part in expr.parts:
                 walk(part)

@@ -24,7 +24,8 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates, iter_nodes
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
-from rules_engine.parser.items import NAMED_CAUSES, NEGATED, I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.parser.topics.lab_scopes import scope_expr
+from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
 
@@ -449,7 +450,9 @@ _PB_BLASTS_SEEN = re.compile(
 # words that only frame the thresholds of their clause
 _FRAME = re.compile(
     r"^\W*(?:(?:no|without)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
-    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired)\s+)?"
+    # ("Reduced renal function, defined as serum creatinine > 3 x ULN": the dysfunction the values define)
+    r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired|reduced|poor|inadequate|insufficient|"
+    r"decreased|compromised)\s+)?"
     r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
     r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
     r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices)"
@@ -481,12 +484,21 @@ _LLN = (
     r"|lower\s+limits?\s+of\s+the\s+(?:institutional\s+)?normal\s+range|\bLLN\b|(?:institutional\s+)?limits?\s+of\s+normal|normal\s+limits?)"
     r"(?:\s*\(\s*LLN\s*\))?(?:\s+(?:for|at|of)\s+the\s+(?:institution|site|laboratory|lab))?"
 )
+# how the fraction is measured, on either side of its normal range ("LVEF by ECHO or MUGA Scan within
+# normal institutional limits", "Ejection fraction by multi-gated acquisition scan (MUGA) or
+# 2-dimensional (2-D) echocardiogram within normal institutional limits", "... within institutional
+# range of normal, measured by either two dimensional echocardiogram or multigated acquisition
+# scan"; left over, the method made the line a person's or stood as a review beside the range)
+_EF_METHOD_WORD = (r"(?:ECHO|echocardiogra(?:m|phy)|echo|MUGA|multi-?\s?gated|acquisition|radionuclide|ventriculogra(?:m|phy)|2-?D|2-?dimensional|"
+                   r"two[\s-]dimensional|scans?|or|and/or|either|an?|the)")
+_EF_METHOD = (rf"(?:\s*,?\s*(?:as\s+)?(?:(?:measured|assessed|determined|documented|evaluated)\s+)?(?:by|via|on|using)"
+              rf"(?:\s*(?:{_EF_METHOD_WORD}\b|\([^()]{{1,40}}\)|\[[^\[\]]{{1,40}}\]|-)){{1,12}}(?<![\s-]))")
 _LVEF_LLN = re.compile(
-    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
+    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:{_EF_METHOD})?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
     rf"(?:(?P<up>(?:≥|>|above|at\s+or\s+above)\s*{_LLN}(?:\s*\(\s*(?P<stated>\d{{2}})\s*%\s*\))?"
     r"|(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|range\s+of\s+normal|limits\s+of\s+normal)"
     r"|normal\b(?!\s+(?:or|and|to|range\s+for|for)\b))"
-    rf"|(?P<down>(?:<|below|under)\s*(?:the\s+)?(?:{_LLN}|(?:institutional\s+)?normal(?:\s+(?:range|limits?))?)))",
+    rf"|(?P<down>(?:<|below|under)\s*(?:the\s+)?(?:{_LLN}|(?:institutional\s+)?normal(?:\s+(?:range|limits?))?)))(?:{_EF_METHOD})?",
     I,
 )
 LVEF_SURELY_NORMAL, LVEF_SURELY_LOW = 55, 45
@@ -807,16 +819,17 @@ _SCOPE_WORDS = re.compile(
 )
 
 
-def scope_condition(who: str) -> Expr | None:
+def scope_condition(who: str, concept: str | None = None) -> Expr | None:
     """The recorded condition a scope phrase names ("for patients with liver metastases", "if
-    liver metastases are present", "without liver metastases"), or None when it names another."""
+    liver metastases are present", "without liver metastases", "if related to liver
+    metastases"; for a liver enzyme ``concept``, "if related to disease"), or None when it names
+    another (``lab_scopes``)."""
     m = _SCOPE_WORDS.match(who)
     what = m.group("what").strip() if m else ""
-    for pattern, concept in NAMED_CAUSES:
-        if what and pattern.fullmatch(what):
-            present = predicate(concept, Op.PRESENT)
-            return Not(present) if _SCOPE_ABSENT.match(who) else present
-    return None
+    present = scope_expr(what, concept) if what else None
+    if present is None:
+        return None
+    return Not(present) if _SCOPE_ABSENT.match(who) else present
 
 
 def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: CriterionType) -> tuple[int, Expr, Expr | None] | None:
@@ -833,7 +846,7 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
         return None
     who = " ".join(scope.group("who").split())
     second = predicate(concept, OPS[m.group("op")] if m.group("op") else op, value, unit, uln)
-    condition = scope_condition(who)
+    condition = scope_condition(who, concept)
     return scope.end(), all_of([second, condition if condition is not None else Review(ReviewReason.AMBIGUOUS, "applies only " + who)]), condition
 
 
@@ -869,9 +882,9 @@ def _group_condition(who: str) -> Expr | None:
 
 
 
-def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType) -> tuple[int, Expr] | None:
+def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType, concept: str | None = None) -> tuple[int, Expr] | None:
     m = _SCOPE_NOTE.match(text, pos)
-    condition = scope_condition(m.group("who")) if m else None
+    condition = scope_condition(m.group("who"), concept) if m else None
     if m is not None and condition is None:
         # a group no named cause stands for: the bound concerns those patients only, never the
         # group as an alternative to it (read as "LVEF >= 35% or anthracycline or cardiac disease",
@@ -1112,7 +1125,7 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             transfusion = _TRANSFUSION_NOTE.match(text, t_end)
             if transfusion is not None:
                 end = t_end = max(end, transfusion.end())
-            note = None if scoped else _scoped_note(text, t_end, pred, ctype)
+            note = None if scoped else _scoped_note(text, t_end, pred, ctype, concept)
             if note is not None:  # "ALT <= 3 x ULN (without liver metastases)": for those patients
                 end, pred = max(end, note[0]), note[1]
             elif scoped is not None:  # a scope said after the second bound is never a plain "or"

@@ -1,0 +1,260 @@
+"""The patients a lab's second bound (or its note) is for, as registries word them.
+
+``labs.scope_condition`` reads the scope phrase of "ALT <= 2.5 x ULN (<= 5 x ULN for patients
+with liver metastases)" as the coded condition it names. The corpus words the same patients many
+more ways than "with liver metastases" (issue 14; ~120 corpus lines left a second bound to a
+person, the scope an "applies only ..." review beside it):
+
+- the cause said as a cause: "if due to / related to / attributable to / secondary to liver
+  metastases", "if judged by the investigator to be related to liver metastases", "if the
+  transaminase elevation is due to hepatic involvement", "if clearly attributable to ...";
+- the case: "in case of liver metastases", "in the case of ...", "in cases of ...";
+- qualifiers of the finding: "documented", "known", "concurrent", "well documented";
+- whose disease reaches the liver: "liver involvement of their cancer", "hepatic involvement
+  with lymphoma", "liver involvement by the tumor", "tumor involvement of the liver", "the liver
+  is involved", "liver has tumor involvement", "hepatic mets".
+
+For the liver's enzymes (ALT, AST, alkaline phosphatase) a second bound "if related to
+disease", "if attributable to malignancy", "if due to leukemic involvement", "if due to ATL" is
+the same patients: what the disease raises these values through is its reach into the liver,
+which a hospital codes as a secondary neoplasm of the liver (C78.7; ``items.NAMED_CAUSES``).
+Read so, a patient with the liver involved is held to the second bound, every other to the
+first: never the wider bound for everyone (rule 1), never unknown for a record that has no
+liver involvement. The bilirubin is not read so (a disease raises it through haemolysis or
+obstruction as well, which no liver finding codes), nor the counts or the creatinine.
+
+A blood count's second bound is for the patients whose marrow the cancer reaches ("(> 70 x
+10^9/L if bone marrow was involved)", "in subjects with documented bone marrow involvement",
+"if bone marrow is involved by malignancy", "if due to bone marrow infiltration"): a secondary
+neoplasm of the bone marrow on record (C79.52, ``bone_marrow_involvement``); a leukaemia, MDS,
+myeloma or MPN lives in the marrow, so for those a person says whether the bound's marrow
+involvement is theirs (unknown, never the lower bound for them unasked). Any other record holds
+the first bound.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rules_engine.criteria import NUMERIC_OPS, All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.items import NAMED_CAUSES, I, all_of, any_of, predicate, predicates, rewrite_conjunctions
+
+# the words that say the limit is raised *by* what follows ("the transaminase elevation is due to")
+_CAUSE_FRAME = re.compile(
+    r"^(?:(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:elevations?|abnormalit(?:y|ies)|rises?|increases?|decreases?|values?|levels?|counts?|cytopenias?|"
+    r"thrombocytopenia|neutropenia|ana?emia)\s+(?:is|are)\s+"
+    r"|(?:it|this|they)\s+(?:is|are)\s+|(?:elevated|raised|increased|abnormal)\s+)?"
+    r"(?:(?:judged|believed|felt|considered|deemed|thought|proven|documented|determined)\s+"
+    r"(?:by\s+the\s+(?:investigator|treating\s+physician|physician)\s+)?(?:to\s+be\s+)?)?"
+    r"(?:(?:elevated|raised|increased|abnormal|low|lower)\s+)?(?:clearly\s+|likely\s+|directly\s+|primarily\s+)?"
+    r"(?:due\s+to|related\s+to|attributable\s+to|attributed\s+to|secondary\s+to|caused\s+by|because\s+of|resulting\s+from)\s+",
+    I,
+)
+# "in case of", "in the case of", "in cases of" (after "in" is taken): the patients with it
+# (a scope reader may have taken "case" already and left "of liver metastases")
+_CASE = re.compile(r"^(?:(?:the\s+)?cases?\s+)?of\s+", I)
+_QUALIFIERS = re.compile(
+    r"^(?:(?:known|documented|demonstrable|demonstrated|confirmed|concurrent|concomitant|existing|proven|biopsy[\s-]proven|"
+    r"well[\s-]documented|radiologically\s+(?:documented|confirmed))\s+){1,2}",
+    I,
+)
+# whose disease it is: "liver involvement of their cancer", "hepatic involvement with lymphoma"
+_WHOSE = re.compile(
+    r"\s+(?:of|by|with|from|due\s+to)\s+(?:the\s+|their\s+|his\s+or\s+her\s+|his/her\s+)?(?:primary\s+|underlying\s+)?"
+    r"(?:cancer|disease|tumou?rs?|malignancy|leuka?emia|lymphoma|myeloma|neoplasm|ATL|CLL|NHL)$",
+    I,
+)
+_DISEASE = r"(?:disease|tumou?r|leuka?emic|leuka?emia|lymphoma|lymphomatous|malignant|cancer|neoplastic|metastatic)"
+# the liver reached, however the sentence runs ("the liver is involved", "liver has tumor
+# involvement", "tumor involvement of the liver", "hepatic mets", "hepatic metastatic disease")
+_LIVER = re.compile(
+    rf"(?:the\s+)?(?:liver|hepatic)\s+(?:is|was)\s+involved(?:\s+(?:by|with)\s+(?:the\s+)?{_DISEASE})?"
+    rf"|(?:the\s+)?liver\s+(?:has|shows)\s+(?:{_DISEASE}\s+)?(?:involvement|infiltration|metastas[ie]s)"
+    rf"|(?:{_DISEASE}\s+)?(?:involvement|infiltration)\s+(?:of|in)\s+(?:the\s+)?liver"
+    r"|(?:liver|hepatic)\s+(?:mets|metastatic\s+disease|lesions?\s+from\s+(?:the\s+)?(?:tumou?r|cancer|disease))",
+    I,
+)
+# the disease itself, as the cause of a liver enzyme's rise
+_DISEASE_CAUSE = re.compile(
+    rf"(?:(?:the|their|his/her|the\s+patient's)\s+)?(?:underlying\s+|primary\s+|known\s+)?"
+    rf"(?:(?:disease|malignancy|cancer|tumou?rs?|neoplasm|leuka?emia|lymphoma|myeloma|ATL|CLL|NHL|metastatic\s+disease|metastases|the\s+disease\s+process)"
+    rf"(?:\s+(?:involvement|infiltration|process))?|{_DISEASE}\s+(?:involvement|infiltration))",
+    I,
+)
+# a blood cancer named as the cause ("if due to leukemic involvement", "if deemed to be elevated due
+# to leukemia", "if due to ATL"): a leukaemia reaches the liver without the secondary neoplasm a
+# hospital codes, so for a patient with a blood cancer and no such code a person says whether it
+# is the cause (holdout T321); the generic "disease", "malignancy", "tumor" is decided by the code
+_BLOOD_CAUSE = re.compile(r".*\b(?:leuka?emi[ac]\w*|ATL|CLL|NHL|lymphoma\w*|myeloma)\b.*", I)
+LIVER_SCOPE = "whether the blood cancer on record is what raised the value the bound is for"
+# the enzymes a disease raises by its reach into the liver
+LIVER_ENZYMES = frozenset({"alt", "ast", "alp"})
+# the marrow reached ("bone marrow was involved", "documented bone marrow involvement by
+# lymphoma", "lymphoma involvement of the bone marrow", "bone marrow infiltration from lymphoma")
+_MARROW = re.compile(
+    rf"(?:(?:the\s+)?(?:bone\s+)?marrow\s+(?:is|was|are)\s+(?:involved|infiltrated)(?:\s+(?:by|with)\s+(?:the\s+)?{_DISEASE}\w*)?"
+    rf"|(?:{_DISEASE}\s+|direct\s+|extensive\s+|heavy\s+)?(?:bone\s+)?marrow\s+(?:disease\s+)?(?:involvement|infiltration)"
+    rf"|(?:{_DISEASE}\s+|direct\s+|extensive\s+|heavy\s+)?(?:involvement|infiltration)\s+(?:of|in)\s+(?:the\s+)?(?:bone\s+)?marrow)"
+    r"(?:\s+(?:is|was)\s+documented)?",
+    I,
+)
+_MARROW_COUNTS = frozenset({"anc", "platelets", "hemoglobin", "wbc"})
+# the review beside the marrow's own cancers in a scope: they name the patients a bound is for,
+# never the trial's disease (``coded.trial_diseases`` passes them by; taken for it, an AML trial's
+# patients were no "other malignancy" in a lymphoma trial whose count bound named the marrow)
+MARROW_SCOPE = "whether the marrow disease on record is the marrow involvement the bound means"
+# the cancers of the marrow itself
+_MARROW_BORN = ("acute_leukemia", "cll", "mds", "multiple_myeloma", "mpn")
+
+
+def normalized(what: str) -> str:
+    """The finding a scope phrase names, its frame taken off ("if judged by the investigator to
+    be related to documented liver metastases" -> "liver metastases")."""
+    text = " ".join(what.split()).strip(" ,;:.")
+    for _ in range(3):
+        before = text
+        text = _CASE.sub("", text)
+        text = _CAUSE_FRAME.sub("", text)
+        text = _QUALIFIERS.sub("", text)
+        text = _WHOSE.sub("", text)
+        text = text.strip(" ,;:.")
+        if text == before:
+            break
+    return text
+
+
+def scope_cause(what: str, concept: str | None) -> str | None:
+    """The named cause (a concept of ``items.NAMED_CAUSES``) a scope's words stand for, or None."""
+    text = normalized(what)
+    if not text:
+        return None
+    for pattern, cause in NAMED_CAUSES:
+        if pattern.fullmatch(text):
+            return cause
+    if _LIVER.fullmatch(text):
+        return "liver_metastases"
+    if concept in LIVER_ENZYMES and _DISEASE_CAUSE.fullmatch(text):
+        return "liver_metastases"
+    return None
+
+
+def scope_expr(what: str, concept: str | None) -> Expr | None:
+    """What the record must hold for a scope's patients, or None when no reading names them."""
+    cause = scope_cause(what, concept)
+    if cause == "liver_metastases" and _BLOOD_CAUSE.fullmatch(normalized(what)) and not _LIVER.fullmatch(normalized(what)):
+        return any_of([predicate(cause, Op.PRESENT), all_of([predicate("blood_cancer", Op.PRESENT), Review(ReviewReason.JUDGEMENT, LIVER_SCOPE)])])
+    if cause is not None:
+        return predicate(cause, Op.PRESENT)
+    if concept in _MARROW_COUNTS and _MARROW.fullmatch(normalized(what)):
+        born = any_of([predicate(c, Op.PRESENT) for c in _MARROW_BORN])
+        return any_of([
+            predicate("bone_marrow_involvement", Op.PRESENT),
+            all_of([born, Review(ReviewReason.JUDGEMENT, MARROW_SCOPE)]),
+        ])
+    return None
+
+
+# A scope written as its own sentence before the wider bound ("AST and ALT <= 2.5 x ULN; if liver
+# metastases are present, SGOT or SGPT must be <= 5 x ULN", "ALT <= 2.5 x ULN. In subjects with
+# documented liver metastases, the AST/ALT may be <= 5 x ULN", "... For patients with liver
+# metastases, bilirubin must be <= 5 x ULN"; ~40 corpus lines): each clause is read alone, so
+# the line held both bounds for everyone beside the scope's words as a review (unknown for every
+# patient past the first bound, never the second bound for the patients it is for). Rejoined on
+# the line's conjunction: per lab, the tighter bound or, with the scope on record, the wider.
+_SCOPE_LEAD = re.compile(r"^\W*(?:if|for|in|among|when|where)\b", I)
+_UPPER = frozenset({Op.LT, Op.LTE})
+_LOWER = frozenset({Op.GT, Op.GTE})
+
+
+def _bound_side(p: Predicate) -> frozenset[Op] | None:
+    return _UPPER if p.op in _UPPER else _LOWER if p.op in _LOWER else None
+
+
+def _looser(a: Predicate, b: Predicate) -> bool:
+    """Whether ``b`` holds wherever ``a`` does, ``b`` the wider bound of the same test."""
+    if a.concept != b.concept or a.unit != b.unit or a.uln != b.uln or a.window != b.window:
+        return False
+    side = _bound_side(a)
+    if side is None or _bound_side(b) is not side or not isinstance(a.value, (int, float)) or not isinstance(b.value, (int, float)):
+        return False
+    return b.value > a.value if side is _UPPER else b.value < a.value
+
+
+def _scope_of(part: Expr, concepts: set[str], absent: bool = False) -> Expr | None:
+    """The finding a review's scope words name (``absent``: its absence, "In the absence of
+    liver metastases", the first bound's patients said again)."""
+    if type(part) is not Review or not part.text or not _SCOPE_LEAD.match(part.text):
+        return None
+    from rules_engine.parser.topics.labs import scope_condition  # (labs imports this module)
+
+    found = {scope_condition(part.text, c) for c in concepts}
+    scope = found.pop() if len(found) == 1 else None
+    if absent:
+        return scope.part if isinstance(scope, Not) else None
+    return None if isinstance(scope, Not) else scope
+
+
+def _scoped_pairs(expr: All) -> Expr | None:
+    parts = list(expr.parts)
+    bounds = [(k, p) for k, p in enumerate(parts) if isinstance(p, Predicate)]
+    pairs = [(i, j) for n, (i, a) in enumerate(bounds) for j, b in bounds[n + 1:] if _looser(a, b)]  # type: ignore[arg-type]
+    if not pairs:
+        return None
+    concepts = {parts[i].concept for i, _ in pairs}  # type: ignore[union-attr]
+    first_wide = min(j for _, j in pairs)
+    scopes = [(k, s) for k, p in enumerate(parts) if (s := _scope_of(p, concepts)) is not None]
+    # the scope said once, after the tighter bounds and before or beside the wider ones
+    if len(scopes) != 1 or scopes[0][0] < max(i for i, _ in pairs):
+        return None
+    if len({i for i, _ in pairs}) != len(pairs) or len({j for _, j in pairs}) != len(pairs) or first_wide < max(i for i, _ in pairs):
+        return None
+    k, scope = scopes[0]
+    # the first bound's patients named before it ("In the absence of liver metastases, ALT <= 2.5 x
+    # ULN. If the patient has liver metastases, ALT < 5 x ULN"): said by the rejoined bounds
+    firsts = {n for n, p in enumerate(parts) if n < max(wide_j for _, wide_j in pairs) and _scope_of(p, concepts, absent=True) == scope}
+    out: list[Expr] = []
+    wide = {j for _, j in pairs}
+    tight = {i: j for i, j in pairs}
+    # a wider bound among the paired ones for a test the line bounds nowhere else ("ALT <= 2.5 x
+    # ULN. In subjects with liver metastases, the AST/ALT may be <= 5 x ULN"): the scope's
+    # patients' alone
+    like = {(parts[j].op, parts[j].value, parts[j].uln) for j in wide}  # type: ignore[union-attr]
+    alone = {n for n, p in bounds if n not in wide and n not in tight and max(tight) < n < max(wide | {k})
+             and (p.op, p.value, p.uln) in like}  # type: ignore[union-attr]
+    for n, part in enumerate(parts):
+        if n == k or n in wide or n in firsts:
+            continue
+        if n in tight:
+            out.append(any_of([part, all_of([parts[tight[n]], scope])]))
+        elif n in alone:
+            out.append(any_of([Not(scope), part]))
+        else:
+            out.append(part)
+    return all_of(out)
+
+
+def scoped_bounds(expr: Expr, ctype: CriterionType) -> Expr:
+    """An inclusion's second bound, its scope said in a sentence of its own, rejoined to the first
+    (see above); any other line as it was."""
+    if ctype is not CriterionType.INCLUSION:
+        return expr
+    return rewrite_conjunctions(expr, _scoped_pairs)
+
+
+# the findings a scoped bound is joined with (above, and ``items.NAMED_CAUSES``): a bound for some
+# patients is still a measurement's bound among a list's ("Direct bilirubin <= 2.0 x ULN, ALT <= 2.5
+# x ULN (<= 5.0 x ULN if liver metastases)": read as no bound, the comma after the bilirubin took
+# the line's "or" and either value met both)
+SCOPE_FINDINGS = frozenset({c for _, c in NAMED_CAUSES} | {"bone_marrow_involvement", "blood_cancer", *_MARROW_BORN})
+# the reviews that mark the cancers a scope names (``coded.trial_diseases`` passes them by)
+SCOPE_REVIEWS = frozenset({MARROW_SCOPE, LIVER_SCOPE})
+
+
+def bound_predicates(expr: Expr | None) -> list[Predicate] | None:
+    """The numeric bounds of an item that is bounds only, a scope's findings beside them; None
+    for any other item."""
+    found = predicates(expr)
+    numeric = [p for p in found if p.op in NUMERIC_OPS]
+    if not numeric or any(p.op not in NUMERIC_OPS and (p.concept not in SCOPE_FINDINGS or p.op is not Op.PRESENT) for p in found):
+        return None
+    return numeric
