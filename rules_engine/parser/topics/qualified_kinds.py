@@ -1,0 +1,69 @@
+"""Qualifiers beside a comorbidity that the condition's own name already answers (issue 14).
+
+The parser reads a condition's name and leaves the words in front of it as a review and-ed to it
+("unstable-angina and review 'severe/'"): right for a qualifier no record holds ("uncontrolled
+angina"), wrong in two shapes the corpus copies from trial to trial, where the review hid what
+the record decides:
+
+* **Two kinds joined by "or" or a slash** ("severe/unstable angina", "severe or unstable
+  angina", ~30 corpus lines, most of them the "myocardial infarction, severe/unstable angina,
+  coronary/peripheral artery bypass graft" list; "Serious or non-healing wound, ulcer, or bone
+  fracture", ~17). The line names two alternatives, the kind the parser read and a qualified one
+  of the wider condition; the qualifier's "or" was lost, so an unstable angina or a non-healing
+  wound on record was unknown where the line names it outright. Read as written: the kind, or the
+  wider condition beside a person's review of the qualifier (an angina judged severe, an injury
+  judged a serious wound; the wider condition absent from the record, that alternative is absent).
+* **"Acute" before an event dated by the line** ("Acute myocardial infarction within 3 months",
+  "acute MI <= 3 months prior to starting study drug", ~15 lines). A myocardial infarction or an
+  unstable angina in the window is the acute event the line means (both are acute coronary
+  syndromes by definition); undated ("Acute myocardial infarction" alone), an old infarction may be
+  on record, so the word stays a review there.
+
+Only where the review holds nothing but the qualifier and the subject's own words.
+Every pattern is an alternation of literals; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from rules_engine.criteria import All, Any_, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.items import I, rewrite_conjunctions
+
+_SUBJECT = r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|had|a|an|any|no|known|history|of|previous|prior)\b)*"
+
+# the kind the parser read -> (the wider condition the other alternative is of, its qualifiers)
+_EITHER: dict[str, tuple[str, str]] = {
+    "unstable_angina": ("angina", r"severe|uncontrolled|symptomatic|serious|significant"),
+    "nonhealing_wound": ("traumatic_injury", r"serious|severe|major|significant"),
+}
+_EITHER_RES = {
+    kind: re.compile(_SUBJECT + rf"(?P<q>{words})\s*(?:/|\bor\b|\band/or\b)\W*", I) for kind, (_wider, words) in _EITHER.items()
+}
+
+# events an "acute" before them asks nothing of when the line dates them
+_ACUTE_WHEN_DATED = frozenset({"myocardial_infarction", "unstable_angina"})
+_ACUTE_ONLY = re.compile(_SUBJECT + r"acute\W*", I)
+
+
+def qualified_kinds(expr: Expr) -> Expr:
+    """``expr`` with the two shapes above read (see the module's docstring)."""
+    return rewrite_conjunctions(expr, _read)
+
+
+def _read(node: All) -> Expr | None:
+    found = [p for p in node.parts if isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN)
+             and (p.concept in _EITHER or p.concept in _ACUTE_WHEN_DATED)]
+    rest = [p for p in node.parts if p not in found]
+    if len(found) != 1 or len(rest) != 1 or not isinstance(rest[0], Review) or not rest[0].text:
+        return None
+    kind, text = found[0], rest[0].text
+    if kind.concept in _EITHER:
+        m = _EITHER_RES[kind.concept].fullmatch(text)
+        if m is not None:
+            wider = replace(kind, concept=_EITHER[kind.concept][0])
+            return Any_((kind, All((wider, Review(ReviewReason.JUDGEMENT, m.group("q"))))))
+    if kind.concept in _ACUTE_WHEN_DATED and kind.op is Op.WITHIN and kind.window is not None and _ACUTE_ONLY.fullmatch(text):
+        return kind
+    return None
