@@ -612,3 +612,52 @@ def active_or_qualified(expr: Expr, text: str) -> Expr:
         return infections[0] if _QUALIFIER_REVIEW.fullmatch(review.text) else None
 
     return rewrite_conjunctions(expr, bare)
+
+
+# the words a line says a virus is known by ("Known HIV positive serology", "including known
+# seropositivity for HIV", "Patients with known positivity for HIV", "active viral infection with
+# HIV", "known chronic infection with HIV"): how the infection is known, which the virus's
+# reading asks already (a diagnosis or a positive test). Left, they were a review and-ed to the
+# virus, so a patient with HIV on record was unknown where the line excludes him. For HIV an
+# "active" or "chronic" infection is any (it is never cleared); for hepatitis B and C those words
+# narrow (a resolved infection is neither), so they stay a person's there.
+_KNOWN_BY = (
+    r"\W|\b(?:patients?|subjects?|participants?|with|who|has|have|an?|the|known|including|evidence|documented|documentation|history|of|for|"
+    r"sero-?positiv\w*|sero-?logy|sero-?logic(?:al)?|positiv\w*|test(?:ing|ed)?|results?|status|infections?|infected|diagnosis|diagnosed)\b"
+)
+_KNOWN_BY_RES = {
+    "hiv": re.compile(rf"(?:{_KNOWN_BY}|\b(?:active|chronic|viral|virus)\b)*", I),
+    "hbv": re.compile(rf"(?:{_KNOWN_BY})*", I),
+    "hcv": re.compile(rf"(?:{_KNOWN_BY})*", I),
+}
+
+
+def _virus_known_by(node: All) -> Expr | None:
+    viruses = [p for p in node.parts if isinstance(p, Predicate) and p.concept in _KNOWN_BY_RES and p.op in (Op.PRESENT, Op.WITHIN)]
+    rest = [p for p in node.parts if p not in viruses]
+    if len(viruses) != 1 or not rest or not all(isinstance(p, Review) and p.text and _KNOWN_BY_RES[viruses[0].concept].fullmatch(p.text) for p in rest):
+        return None
+    return viruses[0]
+
+
+def infection_wording(expr: Expr, text: str) -> Expr:
+    """``expr`` with an infection's wording read: "active or uncontrolled" as alternatives
+    (``active_or_qualified``) and the words a virus is known by (_KNOWN_BY) as asking nothing."""
+    read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
+    return read if read is expr else _once_each(read)
+
+
+def _once_each(expr: Expr) -> Expr:
+    """``expr`` with an alternative that repeats an earlier one dropped ("HIV or HIV", once the
+    words beside the second are read as asking nothing)."""
+    if isinstance(expr, Not):
+        return Not(_once_each(expr.part))
+    if isinstance(expr, (All, Any_)):
+        parts = tuple(_once_each(p) for p in expr.parts)
+        if isinstance(expr, Any_):
+            parts = tuple(dict.fromkeys(parts))
+            if len(parts) == 1:
+                return parts[0]
+            return Any_(parts)
+        return All(parts)
+    return expr
