@@ -19,6 +19,14 @@ the record decides:
   syndromes by definition); undated ("Acute myocardial infarction" alone), an old infarction may be
   on record, so the word stays a review there.
 
+* **Two qualifiers of one condition joined by "or"** ("Symptomatic or progressive brain
+  metastases", "untreated or symptomatic brain metastases", "uncontrolled or symptomatic
+  arrhythmias", "No history of moderate or severe cardiac disease", ~20 corpus lines). The split
+  at "or" left the first qualifier a bare review alternative of its own ("(brain-metastases and
+  review 'progressive') or review 'Symptomatic'"), so a patient with no such condition on record
+  was unknown. The first qualifier qualifies the same condition: it is and-ed to it, as the
+  second is (absent means absent: no condition, neither qualified one).
+
 Only where the review holds nothing but the qualifier and the subject's own words.
 Every pattern is an alternation of literals; none nests a repetition.
 """
@@ -28,7 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.criteria import All, Any_, Expr, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import I, rewrite_conjunctions
 
 _SUBJECT = r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|had|a|an|any|no|known|history|of|previous|prior)\b)*"
@@ -47,9 +55,54 @@ _ACUTE_WHEN_DATED = frozenset({"myocardial_infarction", "unstable_angina"})
 _ACUTE_ONLY = re.compile(_SUBJECT + r"acute\W*", I)
 
 
-def qualified_kinds(expr: Expr) -> Expr:
-    """``expr`` with the two shapes above read (see the module's docstring)."""
-    return rewrite_conjunctions(expr, _read)
+def qualified_kinds(expr: Expr, text: str) -> Expr:
+    """``expr`` with the three shapes above read (see the module's docstring)."""
+    expr = rewrite_conjunctions(expr, _read)
+    m = _TWO_QUALIFIERS.search(text)
+    return expr if m is None else _first_qualifier_joined(expr, m.group("q1").lower(), m.group("q2").lower())
+
+
+_QUALIFIER = r"(?:untreated|uncontrolled|moderate|severe|serious|symptomatic|significant|unstable|progressive|life-threatening)"
+_TWO_QUALIFIERS = re.compile(rf"\b(?P<q1>{_QUALIFIER})\s+(?:or|and/or)\s+(?P<q2>{_QUALIFIER})\s", I)
+
+
+def _first_qualifier_joined(expr: Expr, first: str, second: str) -> Expr:
+    """The bare review of ``first`` in an alternative beside one condition qualified by
+    ``second``, and-ed to that condition."""
+    if isinstance(expr, Not):
+        inner = _first_qualifier_joined(expr.part, first, second)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, All):
+        parts = tuple(_first_qualifier_joined(p, first, second) for p in expr.parts)
+        return expr if parts == expr.parts else All(parts)
+    if not isinstance(expr, Any_):
+        return expr
+    parts = tuple(_first_qualifier_joined(p, first, second) for p in expr.parts)
+    bare = [p for p in parts if isinstance(p, Review) and p.text and _bare_first(p.text, first)]
+    qualified = [p for p in parts if _qualified_by(p, second)]
+    if len(bare) != 1 or len(qualified) != 1:
+        return expr if parts == expr.parts else Any_(parts)
+    condition = next(q for q in qualified[0].parts if not isinstance(q, Review))  # type: ignore[union-attr]
+    joined = All((condition, Review(ReviewReason.JUDGEMENT, bare[0].text)))
+    return Any_(tuple(joined if p is bare[0] else p for p in parts))
+
+
+def _bare_first(text: str, first: str) -> bool:
+    m = _BARE.fullmatch(text)
+    return m is not None and m.group("q").lower() == first
+
+
+_BARE = re.compile(_SUBJECT + r"(?:(?:active|current|known)\s+)?(?P<q>" + _QUALIFIER + r")\W*", I)
+
+
+def _qualified_by(expr: Expr, second: str) -> bool:
+    """A condition and-ed to reviews, one of which names ``second``."""
+    if not isinstance(expr, All):
+        return False
+    conditions = [p for p in expr.parts if _condition(p)]
+    reviews = [p for p in expr.parts if isinstance(p, Review)]
+    return (len(conditions) == 1 and len(reviews) + 1 == len(expr.parts) and
+            any(re.search(rf"\b{re.escape(second)}\b", r.text, I) for r in reviews))
 
 
 def _read(node: All) -> Expr | None:
@@ -67,3 +120,10 @@ def _read(node: All) -> Expr | None:
     if kind.concept in _ACUTE_WHEN_DATED and kind.op is Op.WITHIN and kind.window is not None and _ACUTE_ONLY.fullmatch(text):
         return kind
     return None
+
+
+def _condition(expr: Expr) -> bool:
+    """A condition on record, now or in a window, or either ("cardiac disease now or ever")."""
+    if isinstance(expr, Any_):
+        return bool(expr.parts) and all(_condition(p) for p in expr.parts)
+    return isinstance(expr, Predicate) and expr.op in (Op.PRESENT, Op.WITHIN)
