@@ -530,7 +530,7 @@ _SEPSIS_MEETS = re.compile(
     # infection > CTCAE Grade 2", "Active infections (> Grade 2 NCI-CTC v.3.0)"), the
     # classification's name and version, and the time it is asked at ("at the time of registration")
     rf"|{_ABOVE_GRADE}|{_CTC_VERSION}|\bat\s+(?:the\s+)?time\s+of\s+(?:study\s+)?(?:registration|entry|enrol+ment|screening|randomi[sz]ation)\b"
-    r"|\b(?:patients?|subjects?|participants?|who|an?|the|with|has|have|any|other|known|documented|active|current|concurrent|"
+    r"|\b(?:patients?|subjects?|participants?|who|no|an?|the|with|has|have|any|other|known|documented|active|current|concurrent|"
     r"intercurrent|co-?existing|ongoing|are|is|uncontrolled|uncontrollable|serious|severe|life|threatening|acute|clinical|"
     r"systemic|clinically|significant|considered|to|be|opportunistic|or|and|including|requiring|requires|needing|intravenous|IV|parenteral|"
     r"antibiotics?|antimicrobials?|anti-microbials?|anti-infectives?|antibacterials?|appropriate|by|disease|"
