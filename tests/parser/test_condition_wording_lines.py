@@ -61,7 +61,7 @@ ROWS = [
     ("Acute myocardial infarction", E, [], [CLEAN], [MI_OLD]),
     # -- the cause left open, and the anchor's "date"
     ("Active congestive heart failure from any cause", E, [HEART_FAILURE], [CLEAN], []),
-    ("Neuropathy of any kind.", E, [NEUROPATHY], [CLEAN], []),
+    ("Pre-existing neuropathy from any cause.", E, [NEUROPATHY], [CLEAN], []),
     ("Myocardial infarction within 6 months of enrollment date", E, [MI_RECENT], [CLEAN, MI_OLD], []),
     # -- two qualifiers of one condition joined by "or": no condition, neither
     ("Symptomatic or progressive brain metastases", E, [], [CLEAN], [BRAIN_METS]),
@@ -75,3 +75,20 @@ ROWS = [
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
 def test_condition_wording_is_read(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, kept",
+    [
+        # what "of any kind" opens stays read (the valve is more than the transplant)
+        ("No patients with an allo-transplant of any kind (including those with a xenograft heart valve)", I, "xenograft heart valve"),
+        # an umbrella the first qualifier may be of stays a person's
+        ("Subject has severe or uncontrolled systemic diseases including uncontrolled hypertension or active bleeding diatheses.", E, "Subject has severe"),
+    ],
+    ids=["of-any-kind-widening", "umbrella-qualifier"],
+)
+def test_what_widens_a_line_is_kept(text: str, kind: CriterionType, kept: str) -> None:
+    from rules_engine.rule_language import render_rule
+
+    criterion = parse_line(text, kind)
+    assert kept in render_rule(criterion.expr, criterion.applies_if)

@@ -101,8 +101,17 @@ def _qualified_by(expr: Expr, second: str) -> bool:
         return False
     conditions = [p for p in expr.parts if _condition(p)]
     reviews = [p for p in expr.parts if isinstance(p, Review)]
+    # (every review beside it holds qualifiers and the subject's words only: "uncontrolled systemic
+    # diseases including uncontrolled" beside a hypertension names an umbrella the first qualifier
+    # may be of, and "uncontrolled acute or" lost an alternative; either stays as it was)
     return (len(conditions) == 1 and len(reviews) + 1 == len(expr.parts) and
-            any(re.search(rf"\b{re.escape(second)}\b", r.text, I) for r in reviews))
+            any(re.search(rf"\b{re.escape(second)}\b", r.text, I) for r in reviews) and
+            all(_QUALIFIERS_ONLY.fullmatch(r.text) and not _DANGLING.search(r.text) for r in reviews))
+
+
+_QUALIFIERS_ONLY = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|had|a|an|any|no|known|history|of|previous|prior|"
+                              r"or|and|active|current|currently|clinically|" + _QUALIFIER[3:-1] + r")\b)*", I)
+_DANGLING = re.compile(r"\b(?:or|and|and/or)\W*$", I)
 
 
 def _read(node: All) -> Expr | None:
