@@ -84,8 +84,10 @@ def test_condition_wording_is_read(text: str, kind: CriterionType, facts: Patien
         ("No patients with an allo-transplant of any kind (including those with a xenograft heart valve)", I, "xenograft heart valve"),
         # an umbrella the first qualifier may be of stays a person's
         ("Subject has severe or uncontrolled systemic diseases including uncontrolled hypertension or active bleeding diatheses.", E, "Subject has severe"),
+        # the record's toxicity grade is prior therapy's: "from any cause" asks more
+        ("Persistent grade II or greater toxicity from any cause (except haematological toxicities and peripheral neuropathy).", E, "from any cause"),
     ],
-    ids=["of-any-kind-widening", "umbrella-qualifier"],
+    ids=["of-any-kind-widening", "umbrella-qualifier", "toxicity-of-any-cause"],
 )
 def test_what_widens_a_line_is_kept(text: str, kind: CriterionType, kept: str) -> None:
     from rules_engine.rule_language import render_rule

@@ -27,6 +27,12 @@ the record decides:
   was unknown. The first qualifier qualifies the same condition: it is and-ed to it, as the
   second is (absent means absent: no condition, neither qualified one).
 
+* **The cause left open** ("Active congestive heart failure from any cause", "History of
+  neuropathy of any cause", "grade 2 diarrhea regardless of etiology", "liver disease of any
+  origin"): the condition's name asks every cause already, so the words are dropped from the
+  review beside it (which goes when nothing else is left). Not beside a toxicity: the record's
+  toxicity grade is that of prior therapy, and "toxicity from any cause" asks more.
+
 Only where the review holds nothing but the qualifier and the subject's own words.
 Every pattern is an alternation of literals; none nests a repetition.
 """
@@ -114,7 +120,39 @@ _QUALIFIERS_ONLY = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|wit
 _DANGLING = re.compile(r"\b(?:or|and|and/or)\W*$", I)
 
 
+_ANY_CAUSE = re.compile(
+    r"\b(?:(?:from|of|due\s+to)\s+any\s+(?:cause|etiology|aetiology|origin)|(?:regardless|irrespective)\s+of\s+(?:the\s+)?(?:cause|etiology|aetiology|origin))\b", I
+)
+_NOT_A_CONDITION = frozenset({"toxicity_grade"})
+# what else the review may hold that a condition on record is already ("Active ... from any cause":
+# the record's condition is present, as "Active congestive heart failure" alone reads)
+_FILLER = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|had|a|an|any|no|known|history|of|previous|prior|"
+                     r"active|current|currently|ongoing|existing|pre-existing)\b)*", I)
+
+
+def _cause_left_open(node: All) -> Expr | None:
+    found = [p for p in node.parts if isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN) and p.concept not in _NOT_A_CONDITION]
+    if len(found) != 1:
+        return None
+    parts: list[Expr] = []
+    changed = False
+    for p in node.parts:
+        if isinstance(p, Review) and p.text and _ANY_CAUSE.search(p.text):
+            changed = True
+            rest = " ".join(_ANY_CAUSE.sub(" ", p.text).split())
+            if rest and not _FILLER.fullmatch(rest):
+                parts.append(Review(p.reason, rest))
+            continue
+        parts.append(p)
+    if not changed:
+        return None
+    return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
 def _read(node: All) -> Expr | None:
+    open_cause = _cause_left_open(node)
+    if open_cause is not None:
+        return open_cause if not isinstance(open_cause, All) else (_read(open_cause) or open_cause)
     found = [p for p in node.parts if isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN)
              and (p.concept in _EITHER or p.concept in _ACUTE_WHEN_DATED)]
     rest = [p for p in node.parts if p not in found]
