@@ -123,7 +123,7 @@ _DANGLING = re.compile(r"\b(?:or|and|and/or)\W*$", I)
 _ANY_CAUSE = re.compile(
     r"\b(?:(?:from|of|due\s+to)\s+any\s+(?:cause|etiology|aetiology|origin)|(?:regardless|irrespective)\s+of\s+(?:the\s+)?(?:cause|etiology|aetiology|origin))\b", I
 )
-_NOT_A_CONDITION = frozenset({"toxicity_grade"})
+_NOT_A_CONDITION = frozenset({"toxicity_grade", "diarrhea"})  # graded, the grade may sit elsewhere in the line
 # what else the review may hold that a condition on record is already ("Active ... from any cause":
 # the record's condition is present, as "Active congestive heart failure" alone reads)
 _FILLER = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|had|a|an|any|no|known|history|of|previous|prior|"
