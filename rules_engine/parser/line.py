@@ -82,7 +82,8 @@ from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
-from rules_engine.parser.topics.infections import serious_infection
+from rules_engine.parser.topics.infections import infection_wording, serious_infection
+from rules_engine.parser.topics.qualified_kinds import qualified_kinds
 from rules_engine.parser.topics.lab_scopes import scoped_bounds as lab_bounds_rejoined
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
@@ -596,7 +597,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
-    expr = control_by_measurement(human_only(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype))), text)
+    expr = control_by_measurement(human_only(qualified_kinds(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text), text)), text)
     expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:

@@ -512,9 +512,25 @@ _VIRUS_TESTS = {
 # disease/infection (as judged by the treating physician)"): only such words, nothing else. Not
 # "controlled" alone (a controlled infection is no sepsis), nor "acute or chronic", "fungal",
 # "viral" or a site: a kind sepsis need not be
+# "> grade 2", "≥ CTCAE grade 3", "greater than grade 2", "grade ≥ 3", "grade 3 or higher" (never
+# "grade 2" bare, nor "< grade 3": a grade sepsis may exceed)
+_ABOVE_GRADE = (
+    r"(?:(?:>|≥|>=|\bgreater\s+than|\bmore\s+than|\bhigher\s+than)\s*(?:(?:NCI[\s-]*)?CTC(?:AE)?\s*)?grade\s*[1-3]\b"
+    r"|(?:≥|>=|\bgreater\s+than\s+or\s+equal\s+to|\bat\s+least)\s*(?:(?:NCI[\s-]*)?CTC(?:AE)?\s*)?grade\s*[1-4]\b"
+    r"|\bgrade\s*(?:(?:>|≥|>=)\s*[1-3]|[1-4]\s+or\s+(?:higher|greater|above|more))\b)"
+)
+# "NCI-CTC", "CTCAE v.3.0", "NCI-CTCAE version 4.03", "Common Toxicity Criteria for Adverse Events"
+_CTC_VERSION = (
+    r"(?:\b(?:NCI[\s-]*)?CTC(?:AE)?|\bCommon\s+(?:Terminology|Toxicity)\s+Criteria(?:\s+for\s+Adverse\s+(?:Events|Effects))?)"
+    r"(?:\s*,?\s*(?:v(?:ersion)?\.?\s*)\d{1,2}(?:\.\d{1,2}){0,2})?(?!\w)"
+)
 _SEPSIS_MEETS = re.compile(
     r"(?:\W|\bnot\s+(?:well\s+|adequately\s+)?controlled\b|\b(?:evidence|presence)\s+of\b"
-    r"|\b(?:patients?|subjects?|participants?|an?|the|with|has|have|any|other|known|documented|active|current|concurrent|"
+    # a grade above 2 or 3 (sepsis is grade 4 at least in the CTCAE: "Active clinically serious
+    # infection > CTCAE Grade 2", "Active infections (> Grade 2 NCI-CTC v.3.0)"), the
+    # classification's name and version, and the time it is asked at ("at the time of registration")
+    rf"|{_ABOVE_GRADE}|{_CTC_VERSION}|\bat\s+(?:the\s+)?time\s+of\s+(?:study\s+)?(?:registration|entry|enrol+ment|screening|randomi[sz]ation)\b"
+    r"|\b(?:patients?|subjects?|participants?|who|no|an?|the|with|has|have|any|other|known|documented|active|current|concurrent|"
     r"intercurrent|co-?existing|ongoing|are|is|uncontrolled|uncontrollable|serious|severe|life|threatening|acute|clinical|"
     r"systemic|clinically|significant|considered|to|be|opportunistic|or|and|including|requiring|requires|needing|intravenous|IV|parenteral|"
     r"antibiotics?|antimicrobials?|anti-microbials?|anti-infectives?|antibacterials?|appropriate|by|disease|"
@@ -553,3 +569,95 @@ def _infection(expr: Expr) -> bool:
     """An active infection asked now or in a window, or as "now, or within a span" (every
     alternative an active infection)."""
     return _is_infection(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_infection(p) for p in expr.parts)
+
+
+# "active or uncontrolled infection", "Active or uncontrolled infections", "active and/or serious
+# infection", "Serious/active infection", "uncontrolled or active infection": the qualifier is one
+# alternative beside "active", and an active infection is what the infection's reading already
+# asks. The parser keeps the qualifier as a review and-ed to the infection ("active-infection and
+# review 'uncontrolled'"), which dropped the "or": an active infection on record was unknown where
+# the line's own words exclude it. Only where the line writes the two qualifiers of one infection
+# as alternatives (not "active, uncontrolled infection", which asks both; not "serious active or
+# uncontrolled", where "serious" qualifies the first alternative too)
+_QUALIFIER_WORDS = r"(?:uncontrolled|serious|severe|clinically\s+significant|untreated|symptomatic)"
+_ACTIVE_OR_QUALIFIED = re.compile(
+    rf"(?<!\bserious\s)(?<!\bsevere\s)\b(?:active|ongoing|current)\s*(?:\s(?:or|and/or)\s+|/)\s*(?P<q1>{_QUALIFIER_WORDS})\s+(?:systemic\s+)?infections?\b"
+    rf"|\b(?P<q2>{_QUALIFIER_WORDS})\s*(?:\s(?:or|and/or)\s+|/)\s*active\s+(?:systemic\s+)?infections?\b",
+    I,
+)
+# what else a review beside the infection may hold: the subject's words around the qualifier
+_QUALIFIER_REVIEW = re.compile(
+    rf"(?:\W|\b(?:no|not|other|any|patients?|subjects?|participants?|with|who|has|have|an?|known|current|ongoing|active|or|and|"
+    rf"{_QUALIFIER_WORDS})\b)*",
+    I,
+)
+
+
+def active_or_qualified(expr: Expr, text: str) -> Expr:
+    """``expr`` with the qualifier of an "active or uncontrolled infection" read as the alternative
+    it is: the infection's conjunct loses the review of it (see _ACTIVE_OR_QUALIFIED)."""
+    m = _ACTIVE_OR_QUALIFIED.search(text)
+    if m is None:
+        return expr
+    qualifier = re.sub(r"\s+", " ", (m.group("q1") or m.group("q2"))).lower()
+
+    def bare(node: All) -> Expr | None:
+        infections = [p for p in node.parts if _infection(p)]
+        reviews = [p for p in node.parts if not _infection(p)]
+        if len(infections) != 1 or len(reviews) != 1:
+            return None
+        review = reviews[0]
+        if not isinstance(review, Review) or not review.text or qualifier not in re.sub(r"\s+", " ", review.text).lower():
+            return None
+        return infections[0] if _QUALIFIER_REVIEW.fullmatch(review.text) else None
+
+    return rewrite_conjunctions(expr, bare)
+
+
+# the words a line says a virus is known by ("Known HIV positive serology", "including known
+# seropositivity for HIV", "Patients with known positivity for HIV", "active viral infection with
+# HIV", "known chronic infection with HIV"): how the infection is known, which the virus's
+# reading asks already (a diagnosis or a positive test). Left, they were a review and-ed to the
+# virus, so a patient with HIV on record was unknown where the line excludes him. For HIV an
+# "active" or "chronic" infection is any (it is never cleared); for hepatitis B and C those words
+# narrow (a resolved infection is neither), so they stay a person's there.
+_KNOWN_BY = (
+    r"\W|\b(?:patients?|subjects?|participants?|with|who|has|have|an?|the|known|including|evidence|documented|documentation|history|of|for|"
+    r"sero-?positiv\w*|sero-?logy|sero-?logic(?:al)?|positiv\w*|test(?:ing|ed)?|results?|status|infections?|infected|diagnosis|diagnosed)\b"
+)
+_KNOWN_BY_RES = {
+    "hiv": re.compile(rf"(?:{_KNOWN_BY}|\b(?:active|chronic|viral|virus)\b)*", I),
+    "hbv": re.compile(rf"(?:{_KNOWN_BY})*", I),
+    "hcv": re.compile(rf"(?:{_KNOWN_BY})*", I),
+}
+
+
+def _virus_known_by(node: All) -> Expr | None:
+    viruses = [p for p in node.parts if isinstance(p, Predicate) and p.concept in _KNOWN_BY_RES and p.op in (Op.PRESENT, Op.WITHIN)]
+    rest = [p for p in node.parts if p not in viruses]
+    if len(viruses) != 1 or not rest or not all(isinstance(p, Review) and p.text and _KNOWN_BY_RES[viruses[0].concept].fullmatch(p.text) for p in rest):
+        return None
+    return viruses[0]
+
+
+def infection_wording(expr: Expr, text: str) -> Expr:
+    """``expr`` with an infection's wording read: "active or uncontrolled" as alternatives
+    (``active_or_qualified``) and the words a virus is known by (_KNOWN_BY) as asking nothing."""
+    read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
+    return read if read is expr else _once_each(read)
+
+
+def _once_each(expr: Expr) -> Expr:
+    """``expr`` with an alternative that repeats an earlier one dropped ("HIV or HIV", once the
+    words beside the second are read as asking nothing)."""
+    if isinstance(expr, Not):
+        return Not(_once_each(expr.part))
+    if isinstance(expr, (All, Any_)):
+        parts = tuple(_once_each(p) for p in expr.parts)
+        if isinstance(expr, Any_):
+            parts = tuple(dict.fromkeys(parts))
+            if len(parts) == 1:
+                return parts[0]
+            return Any_(parts)
+        return All(parts)
+    return expr

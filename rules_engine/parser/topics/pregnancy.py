@@ -136,7 +136,11 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
     # the pregnancy as a topic, not a state: "be counseled about pregnancy precautions" (the
     # lenalidomide programme's wording, 9 corpus trials) asked every patient to be pregnant
     if mentions and re.search(r"\b(?:become|becoming|plan(?:s|ning)?\s+to|intend\w*\s+to|avoid|prevent|contracept|counsel\w*|precautions?|agree\w*\s+(?:not\s+)?to\s+(?:not\s+)?(?:breast|nurs))", text, I) and not re.match(
-        r"\s*(?:women\s+|female\s+|patients?\s+|subjects?\s+)*(?:who\s+are\s+)?(?:pregnant|lactating|breast|nursing)", text, I
+        # (the subject may open with an article and say "is": "The participant is pregnant,
+        # breastfeeding, or planning to become pregnant", "Female study participant is breast
+        # feeding, pregnant or intends to become pregnant", "Women, who are pregnant, plan to ...")
+        r"\s*(?:the\s+|a\s+|any\s+)?(?:women\s*,?\s+|female\s+|patients?\s+|subjects?\s+|participants?\s+|study\s+)*"
+        r"(?:(?:who|that)\s+(?:is|are)\s+|is\s+|are\s+)?(?:currently\s+)?(?:pregnant|lactating|breast|nursing)", text, I
     ) and not (ctype is CriterionType.EXCLUSION and _in_state(mentions, text)):
         mentions = []
     extra: list[Item] = []
@@ -166,12 +170,21 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         if (non := _NON.search(text, 0, start)) is not None:
             start = non.start()
     out = [Item(start, end, expr, frozenset({"pregnancy", "lactation", "pregnancy_test"}))]
+    # "... or planning to become pregnant or father a child": the man's side of the plan the line
+    # folds in beside the state, as it folds the woman's (left, "father a child" was an unread
+    # alternative and the line unknown for every patient)
+    out += [Item(m.start(), m.end(), None, frozenset()) for m in _FATHER.finditer(text, end)]
     if any(pred.concept == "pregnancy" for _, _, pred in tests):
         # "positive Beta hCG test in a woman with child bearing potential": the positive test's
         # scope says who can have one, it narrows nothing (left as words, it narrowed the
         # exclusion, and a pregnant woman was no longer excluded)
         out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL.finditer(text) if m.end() <= start or m.start() >= end]
     return out
+
+
+_FATHER = re.compile(
+    r"(?<=\bpregnant )(?:or|and/or)\s+(?:to\s+)?(?:father|sire)\s+(?:a\s+)?(?:child|children|baby)\b", I
+)
 
 
 # "Post-menarchal female subject who is pregnant or breastfeeding, or is planning to become
