@@ -89,7 +89,8 @@ READINGS = [
     # the untreated disease, its exception and permission
     (INC, "Performance status (ECOG) of 0-3. Adults with previously untreated AML except for hydroxyurea or corticosteroids. Prior hydroxyurea or "
           "lenalidomide treatment for myelodysplastic syndrome (MDS) is allowed.",
-     "ECOG <= 3 and age >= 18 years and (not anticancer-therapy or review unsupported \"except for hydroxyurea or corticosteroids\" or (MDS and review "
+     # (corticosteroids are no anticancer therapy in the catalogue: the exception is hydroxyurea's)
+     "ECOG <= 3 and age >= 18 years and (not anticancer-therapy other than (hydroxyurea) or (MDS and review "
      "unsupported \"Prior hydroxyurea or lenalidomide treatment for myelodysplastic syndrome (MDS) is allowed\")) and not relapsed and not refractory and AML"),
     # a clause letting some patients in only on a condition narrows for them, never widens
     (INC, "Diagnosis of acute myeloid leukemia by WHO criteria, either relapsed or refractory; acute promyelocytic leukemia [acute promyelocytic "

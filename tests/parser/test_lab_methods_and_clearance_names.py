@@ -16,7 +16,7 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.outcome import Outcome
 from rules_engine.parser.line import parse_line
-from rules_engine.parser.topics.labs import scope_condition
+from rules_engine.parser.topics.lab_scopes import scope_condition
 from rules_engine.rule_language import render_rule
 from rules_engine.units import registry_unit
 from tests.fixtures.judging import judged, outcome_cases, rule_of

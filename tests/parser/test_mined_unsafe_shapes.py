@@ -170,7 +170,8 @@ def test_a_record_with_the_feature_is_not_cleared(text: str, ctype: CriterionTyp
 CORPUS_LINES = [
     ("NCT02973399", "Active hepatitis A or B", healthy(condition("hbv")), "met"),
     ("NCT02354131", "Active or chronic hepatitis C and/or B infection", healthy(condition("hbv")), "unknown"),
-    ("NCT01352312", "Clinically significant cardiac disease including", healthy(condition("myocardial_infarction", 60)), "unknown"),
+    # "acute myocardial infarction within six months": an infarction dated inside the window is the acute event
+    ("NCT01352312", "Clinically significant cardiac disease including", healthy(condition("myocardial_infarction", 60)), "met"),
     ("NCT01783054", "other than diagnostic surgery", healthy(procedure("surgery", 14)), "unknown"),
     ("NCT01783054", "other than diagnostic surgery", healthy(procedure("major_surgery", 14)), "met"),
 ]

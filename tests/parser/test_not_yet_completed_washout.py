@@ -69,10 +69,12 @@ WASHOUT = (
     [
         (adult(), Outcome.NOT_MET),
         (adult(medication("anticancer_therapy", 40)), Outcome.NOT_MET),
-        # the exception (hydroxyurea) is the therapy's own question: never cleared
-        (adult(medication("anticancer_therapy", 5)), UNKNOWN),
+        # a therapy on record that is not hydroxyurea (a hospital codes hydroxyurea as itself) ...
+        (adult(medication("anticancer_therapy", 5)), Outcome.MET),
+        # ... and hydroxyurea, the exception ("or leukapheresis" beside it is no anticancer therapy)
+        (adult(medication("hydroxyurea", 5)), Outcome.NOT_MET),
     ],
-    ids=["none", "40-days-ago", "5-days-ago"],
+    ids=["none", "40-days-ago", "5-days-ago", "hydroxyurea-5-days-ago"],
 )
 def test_a_washout_period_not_yet_completed_is_the_therapy_within_it(facts: PatientFacts, expected: Outcome) -> None:
     """Left whole to a person before, the line let through a patient treated 5 days ago."""

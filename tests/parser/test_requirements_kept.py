@@ -23,7 +23,10 @@ AST_OR_ALT = "Aspartate aminotransferase or alanine aminotransferase ≤ 2.5 x U
     [
         (TREATED_AML, adult(condition("all", 300)), Outcome.NOT_MET),  # the permission is not the line
         ("Prior chemotherapy allowed", adult(), Outcome.MET),  # the short form alone permits
-        (AST_OR_ALT, adult(lab("ast", 30, "U/L", 40), lab("alt", 160, "U/L", 40)), Outcome.UNKNOWN),  # ALT 4 x ULN: only the excepted cause passes it
+        # ALT 4 x ULN: only the excepted cause passes it, a leukaemia on record (whether it raised the value is a person's call) ...
+        (AST_OR_ALT, adult(lab("ast", 30, "U/L", 40), lab("alt", 160, "U/L", 40), condition("aml", 300)), Outcome.UNKNOWN),
+        # ... and with no blood cancer on record the excepted cause is absent: the first bound holds
+        (AST_OR_ALT, adult(lab("ast", 30, "U/L", 40), lab("alt", 160, "U/L", 40)), Outcome.NOT_MET),
         (AST_OR_ALT, adult(lab("ast", 30, "U/L", 40), lab("alt", 300, "U/L", 40)), Outcome.NOT_MET),
         (AST_OR_ALT, adult(lab("ast", 30, "U/L", 40), lab("alt", 50, "U/L", 40)), Outcome.MET),
     ],

@@ -1,6 +1,6 @@
 """The patients a lab's second bound (or its note) is for, as registries word them.
 
-``labs.scope_condition`` reads the scope phrase of "ALT <= 2.5 x ULN (<= 5 x ULN for patients
+``scope_condition`` reads the scope phrase of "ALT <= 2.5 x ULN (<= 5 x ULN for patients
 with liver metastases)" as the coded condition it names. The corpus words the same patients many
 more ways than "with liver metastases" (issue 14; ~120 corpus lines left a second bound to a
 person, the scope an "applies only ..." review beside it):
@@ -180,13 +180,35 @@ def _looser(a: Predicate, b: Predicate) -> bool:
     return b.value > a.value if side is _UPPER else b.value < a.value
 
 
+# the patients a scoped threshold concerns are the named causes exceptions read
+# (``items.NAMED_CAUSES``: liver metastases, Gilbert's syndrome), decided by the coded Condition
+# (absent from the record means absent)
+_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+(?:the\s+)?absence\s+of|absence\s+of)\b", I)
+_SCOPE_WORDS = re.compile(
+    r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
+    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented|demonstrable|confirmed)\s+)?(?P<what>.*?)(?:\s+(?:(?:is|are)\s+)?present)?\W*$",
+    I,
+)
+
+
+def scope_condition(who: str, concept: str | None = None) -> Expr | None:
+    """The recorded condition a scope phrase names ("for patients with liver metastases", "if
+    liver metastases are present", "without liver metastases", "if related to liver
+    metastases"; for a liver enzyme ``concept``, "if related to disease"), or None when it names
+    another (its scope phrase: the wordings below)."""
+    m = _SCOPE_WORDS.match(who)
+    what = m.group("what").strip() if m else ""
+    present = scope_expr(what, concept) if what else None
+    if present is None:
+        return None
+    return Not(present) if _SCOPE_ABSENT.match(who) else present
+
+
 def _scope_of(part: Expr, concepts: set[str], absent: bool = False) -> Expr | None:
     """The finding a review's scope words name (``absent``: its absence, "In the absence of
     liver metastases", the first bound's patients said again)."""
     if type(part) is not Review or not part.text or not _SCOPE_LEAD.match(part.text):
         return None
-    from rules_engine.parser.topics.labs import scope_condition  # (labs imports this module)
-
     found = {scope_condition(part.text, c) for c in concepts}
     scope = found.pop() if len(found) == 1 else None
     if absent:

@@ -24,7 +24,7 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates, iter_nodes
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
-from rules_engine.parser.topics.lab_scopes import scope_expr
+from rules_engine.parser.topics.lab_scopes import scope_condition
 from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
 
@@ -806,30 +806,6 @@ def _lab_concepts(names: str) -> list[str]:
         if c not in result:
             result.append(c)
     return result
-
-
-# the patients a scoped threshold concerns are the named causes exceptions read
-# (``items.NAMED_CAUSES``: liver metastases, Gilbert's syndrome), decided by the coded Condition
-# (absent from the record means absent)
-_SCOPE_ABSENT = re.compile(r"^\W*(?:(?:for|in)\s+(?:the\s+)?(?:patients?|subjects?|participants?|those)\s+)?(?:without|no|in\s+(?:the\s+)?absence\s+of|absence\s+of)\b", I)
-_SCOPE_WORDS = re.compile(
-    r"^\W*(?:(?:for|if|in|with|when|where|among)\s+)?(?:(?:the\s+)?(?:patients?|subjects?|participants?|cases?|those)\s+)?(?:(?:who\s+)?(?:have|has|with|without|no)\s+)?"
-    r"(?:(?:the\s+)?(?:presence|absence)\s+of\s+)?(?:(?:known|documented|demonstrable|confirmed)\s+)?(?P<what>.*?)(?:\s+(?:(?:is|are)\s+)?present)?\W*$",
-    I,
-)
-
-
-def scope_condition(who: str, concept: str | None = None) -> Expr | None:
-    """The recorded condition a scope phrase names ("for patients with liver metastases", "if
-    liver metastases are present", "without liver metastases", "if related to liver
-    metastases"; for a liver enzyme ``concept``, "if related to disease"), or None when it names
-    another (``lab_scopes``)."""
-    m = _SCOPE_WORDS.match(who)
-    what = m.group("what").strip() if m else ""
-    present = scope_expr(what, concept) if what else None
-    if present is None:
-        return None
-    return Not(present) if _SCOPE_ABSENT.match(who) else present
 
 
 def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: CriterionType) -> tuple[int, Expr, Expr | None] | None:
