@@ -9,30 +9,18 @@ so they can make the outcome unknown but never flip it.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
 from rules_engine.criteria import CriterionType, Not, Op, Predicate, TrialCriteria
-from rules_engine.facts import Event, PatientFacts
+from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.reference import evaluate_reference
+from tests.fixtures.one_line import decide, facts
+from tests.fixtures.records import AS_OF
 
-AS_OF = date(2026, 3, 2)
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
-
-
-def facts(**events: int | None) -> PatientFacts:
-    """Active events by concept, each dated that many days ago (None: undated)."""
-    evs = {c: (Event(c, None if d is None else AS_OF - timedelta(days=d), True, {}),) for c, d in events.items()}
-    return PatientFacts(date(1970, 1, 1), "female", {}, evs)
-
-
-def decide(ctype: CriterionType, text: str, record: PatientFacts) -> Outcome:
-    trial = TrialCriteria("t", 1, parse_lines([(ctype, text)]))
-    return evaluate_reference(trial, record, AS_OF).criteria[-1].outcome
 
 
 DYSPHAGIA = Predicate("dysphagia", Op.PRESENT)
