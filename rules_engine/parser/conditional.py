@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.concepts import CONCEPTS, Kind
+from rules_engine.readings import has_review
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.clauses import LEAD_IN
 from rules_engine.parser.extraction import extract
@@ -276,11 +277,3 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType, named: list[Expr])
         return None
     cond = " ".join(m.group("cond").split())
     return any_of([Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients {cond}"), requirement])
-
-
-def has_review(expr: Expr) -> bool:
-    if isinstance(expr, Review):
-        return True
-    if isinstance(expr, (All, Any_)):
-        return any(has_review(p) for p in expr.parts)
-    return isinstance(expr, Not) and has_review(expr.part)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.concepts import CONCEPTS, IN_SITU, Kind, MALIGNANCIES, ancestors, related
+from rules_engine.readings import has_review
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.combining import combine
@@ -202,14 +203,6 @@ def _excepted_toxicity(expr: Expr, exc: Expr, effective: CriterionType) -> Expr 
     if effective is CriterionType.EXCLUSION:
         return all_of([expr, any_of([Not(ALOPECIA), Qualifier(ReviewReason.JUDGEMENT, why)])])
     return any_of([expr, all_of([ALOPECIA, Alternative(ReviewReason.JUDGEMENT, why)])])
-
-
-def _has_review(expr: Expr) -> bool:
-    if isinstance(expr, Review):
-        return True
-    if isinstance(expr, Not):
-        return _has_review(expr.part)
-    return isinstance(expr, (All, Any_)) and any(_has_review(p) for p in expr.parts)
 
 
 # ", or" / ", and/or" inside an exception's words: what follows may be the line's next alternative

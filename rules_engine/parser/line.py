@@ -112,7 +112,8 @@ from rules_engine.parser.stated_verdicts import (
 )
 from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, semicolon_or, top_level_or
 from rules_engine.parser.definitions import ABSENCE_DEFINED, STATUS_DEFINED, defined_by_list, defined_lead, names_status
-from rules_engine.parser.conditional import _conditional, has_review, scoped_sentence
+from rules_engine.parser.conditional import _conditional, scoped_sentence
+from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
 from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, site_fragment

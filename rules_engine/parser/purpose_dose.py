@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.readings import has_review
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.items import any_of
 from rules_engine.parser.line_reader import read_expr
@@ -37,16 +38,6 @@ def purpose_dose(text: str, ctype: CriterionType) -> Expr | None:
     found = list(iter_predicates(condition))
     if not found or isinstance(condition, Review) or any(isinstance(p, Predicate) and p.op is not Op.PRESENT for p in found):
         return None
-    if _has_review(condition):
+    if has_review(condition):
         return None
     return any_of([Not(condition), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "the dose taken for it: " + text.strip())])
-
-
-def _has_review(expr: Expr) -> bool:
-    if isinstance(expr, Review):
-        return True
-    parts = getattr(expr, "parts", None)
-    if parts is not None:
-        return any(_has_review(p) for p in parts)
-    inner = getattr(expr, "part", None)
-    return inner is not None and _has_review(inner)

@@ -18,7 +18,8 @@ from rules_engine.parser.items import I, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.line_reader import read_expr
-from rules_engine.parser.conditional import NEGATOR, has_review
+from rules_engine.parser.conditional import NEGATOR
+from rules_engine.readings import has_review
 
 
 # the patients a requirement is for, written after it ("Hematologic function for subjects with CLL
