@@ -18,6 +18,11 @@ no record decides, the line is read as the bounds allow whatever the group: a va
 bound meets it, one beyond every bound fails it, and one between is left to a person ("applies
 only for patients ..."). Read as one clause, the second scope was asked of every patient (a
 chronic-phase CML failed for not having ALL), and the looser bound was dropped.
+
+An exclusion is read so too ("Platelet count < 75,000/mm3 for patients in whom < 50% of bone
+marrow nucleated cells are plasma cells; or a platelet count < 30,000/mm3 for patients in whom >=
+50% ..."): a value past both groups' thresholds excludes whatever the group; read as two
+alternatives each beside its unread group, a platelet count of 20,000 was left unknown.
 """
 
 from __future__ import annotations
@@ -27,19 +32,28 @@ import re
 from rules_engine.criteria import All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.items import all_of, any_of
 from rules_engine.parser.line_reader import read_expr
+from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.lab_scopes import scope_condition
 
-_UNIT = r"(?:weeks?|months?|days?|years?|%|mg/dL|x\s*ULN|times\s+(?:the\s+)?ULN)"
-_SCOPE = r"(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|without|in)\s+"
-# (a score's bound has no unit: "performance status of <= 1 for patients in CP, <= 2 for ...")
+_UNIT = (
+    r"(?:weeks?|months?|days?|years?|%|mg/dL|x\s*ULN|times\s+(?:the\s+)?ULN"
+    # a count's units ("75,000/mm3", "50,000 cells/uL", "100 x 10^9/L")
+    r"|(?:cells\s*)?/\s*(?:mm\^?3|[uµμ]l)\b|(?:x|×)\s*10\s*\^?\s*9\s*/\s*l\b)"
+)
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+_SCOPE = r"(?:for|in)\s+(?:patients?|subjects?|participants?)\s+(?:with|without|in\s+whom|in)\s+"
+# (a score's bound has no unit: "performance status of <= 1 for patients in CP, <= 2 for ..."; the
+# second bound may name its measure again: "...; or a platelet count < 30,000/mm3 for patients ...")
 _TWO_BOUNDS = re.compile(
-    r"^(?P<first>[^;:]{3,120}?\d+(?:\.\d+)?(?:\s*" + _UNIT + r")?)\s+(?P<scope1>" + _SCOPE + r"[^;:]{2,90}?)\s*(?:,?\s+(?:and|or)\s+|[,;]\s*)"
-    r"(?P<cmp>(?:[<>≤≥]=?|at\s+least|greater\s+than|more\s+than|less\s+than)\s*)?(?P<second>\d+(?:\.\d+)?(?:\s*" + _UNIT + r")?)\s+"
+    r"^(?P<first>[^;:]{3,120}?" + _NUM + r"(?:\s*" + _UNIT + r")?)\s+(?P<scope1>" + _SCOPE + r"[^;:]{2,90}?)"
+    r"\s*(?:[,;]\s*(?:(?:and|or)\s+)?|,?\s+(?:and|or)\s+)(?:(?:a|an|the)\s+)?(?P<again>[a-z][a-z ]{2,40}?\s+)?"
+    r"(?P<cmp>(?:[<>≤≥]=?|at\s+least|greater\s+than|more\s+than|less\s+than)\s*)?(?P<second>" + _NUM + r"(?:\s*" + _UNIT + r")?)\s+"
     r"(?P<scope2>" + _SCOPE + r"[^;:]{2,90}?)\s*[.;]?\s*$",
     re.I,
 )
+_COMPARING = re.compile(r"\b(?:than|least|most|greater|less|more|above|below|under|over|up|to|no|not)\b", re.I)
 _NUMBER = re.compile(
-    r"(?:[<>≤≥]=?\s*|\b(?:at\s+least|greater\s+than|more\s+than|less\s+than|no\s+more\s+than|no\s+less\s+than)\s+)?\d+(?:\.\d+)?(?:\s*" + _UNIT + r")?\s*$",
+    r"(?:[<>≤≥]=?\s*|\b(?:at\s+least|greater\s+than|more\s+than|less\s+than|no\s+more\s+than|no\s+less\s+than)\s+)?" + _NUM + r"(?:\s*" + _UNIT + r")?\s*$",
     re.I,
 )
 # a scope naming only phases of a chronic myeloid leukaemia ("for patients in CP", "in AP/BC")
@@ -76,11 +90,10 @@ def _walk(expr: Expr) -> list[Expr]:
 
 
 def scoped_bounds(text: str, ctype: CriterionType) -> Expr | None:
-    """An inclusion whose measure carries one bound per named group; None for any other line."""
-    if ctype is not CriterionType.INCLUSION:
-        return None
+    """A line whose measure carries one bound per named group (an inclusion's limits, an
+    exclusion's thresholds); None for any other line."""
     m = _TWO_BOUNDS.match(text.strip())
-    if m is None:
+    if m is None or (m.group("again") and _COMPARING.search(m.group("again"))):
         return None
     first = m.group("first")
     number = _NUMBER.search(first)
@@ -99,6 +112,8 @@ def scoped_bounds(text: str, ctype: CriterionType) -> Expr | None:
         return None
     group1, group2 = _group(m.group("scope1"), concepts1), _group(m.group("scope2"), concepts1)
     if group1 is not None and group2 is not None:
+        if ctype is CriterionType.EXCLUSION:  # excluded by the bound of the patient's own group
+            return any_of([all_of([group1, bound1]), all_of([group2, bound2])])
         return all_of([any_of([_outside(group1), bound1]), any_of([_outside(group2), bound2])])
     # a group in words no record decides: a value within both bounds meets the line whichever
     # group the patient is in, one beyond both fails it, one between is the group's question
@@ -145,4 +160,6 @@ def _tighter(a: Expr, b: Expr) -> Expr:
 
 
 def _applies_only(scope: str) -> Review:
-    return Review(ReviewReason.AMBIGUOUS, "applies only " + " ".join(scope.split()).rstrip(" .;,"))
+    """The group a bound is for, in words no record decides: it narrows that bound alone (an
+    exclusion's threshold for some patients is no threshold for all)."""
+    return Qualifier(ReviewReason.AMBIGUOUS, "applies only " + " ".join(scope.split()).rstrip(" .;,"))

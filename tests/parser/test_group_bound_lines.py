@@ -7,7 +7,11 @@
   metastasis": a group may be "without" (or "with no") a finding, read as the lab readings read it;
 - a group in words no record decides: within every bound is met, beyond every bound is not met,
   between them it is the group's question (never failed on the tighter bound alone) unless the
-  patient is in the other group, which a record decides.
+  patient is in the other group, which a record decides;
+- an exclusion with a threshold per group ("Platelet count < 75,000/mm3 for patients in whom < 50%
+  of bone marrow nucleated cells are plasma cells; or a platelet count < 30,000/mm3 for patients in
+  whom >= 50% ..."): past both thresholds excludes whatever the group (it was left unknown), between
+  them it is the group's question.
 """
 
 from __future__ import annotations
@@ -21,9 +25,9 @@ from rules_engine.parser import parse_lines
 from rules_engine.parser.line import parse_line
 from rules_engine.reference import evaluate_reference
 from rules_engine.rule_language import render_rule
-from tests.fixtures.records import AS_OF, adult, alt, ast, condition, ecog, result
+from tests.fixtures.records import AS_OF, adult, alt, ast, condition, ecog, platelets, result
 
-INC = CriterionType.INCLUSION
+INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 
 ECOG_BY_PHASE = (
@@ -31,6 +35,10 @@ ECOG_BY_PHASE = (
     "or with relapsed/refractory Ph+ ALL or with Ph+ ALL with MRD;"
 )
 LIVER_BY_METASTASES = "AST/ALT ≤ 3 x ULN for patients without liver metastasis; ≤ 5 x ULN for patients with liver metastasis"
+PLATELETS_BY_PLASMA_CELLS = (
+    "Platelet count < 75,000/mm3 for patients in whom < 50% of bone marrow nucleated cells are plasma cells; or a platelet count "
+    "< 30,000/mm3 for patients in whom ≥ 50% of bone marrow nucleated cells are plasma cells"
+)
 LIVER_WITH_NO = (
     "Alanine transaminase (ALT), aspartate transaminase (AST), and alkaline phosphatase <= to 2.5 x ULN in subjects with no liver "
     "metastasis and <= to 5.0 x ULN in participants with liver metastasis."
@@ -66,8 +74,16 @@ def test_bound_per_group_rendered(text: str, rendered: str) -> None:
     assert render_rule(c.expr, c.applies_if) == rendered
 
 
-def _judged(text: str, facts: PatientFacts) -> Outcome:
-    outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, parse_lines([(INC, text, None)])), facts, AS_OF)
+def test_threshold_per_group_of_an_exclusion_rendered() -> None:
+    c = parse_line(PLATELETS_BY_PLASMA_CELLS, EXC)
+    assert render_rule(c.expr, c.applies_if) == (
+        'platelets < 30 10*9/L or (platelets < 75 10*9/L and review ambiguous "applies only for patients in whom < 50% of bone marrow '
+        'nucleated cells are plasma cells")'
+    )
+
+
+def _judged(text: str, facts: PatientFacts, ctype: CriterionType = INC) -> Outcome:
+    outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, parse_lines([(ctype, text, None)])), facts, AS_OF)
     return outcome.criteria[0].outcome
 
 
@@ -91,3 +107,12 @@ CML_AP = (condition("cml"), result("cml_accelerated_phase", "positive"))
 )
 def test_bound_per_group_judged(text: str, facts: PatientFacts, expected: Outcome) -> None:
     assert _judged(text, facts) is expected
+
+
+@pytest.mark.parametrize(
+    "facts, expected",
+    [(adult(platelets(20)), MET), (adult(platelets(50)), UNKNOWN), (adult(platelets(100)), NOT_MET)],
+    ids=["past-both", "between", "within-both"],
+)
+def test_threshold_per_group_of_an_exclusion_judged(facts: PatientFacts, expected: Outcome) -> None:
+    assert _judged(PLATELETS_BY_PLASMA_CELLS, facts, EXC) is expected
