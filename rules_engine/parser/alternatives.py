@@ -83,11 +83,35 @@ def _or_cuts(text: str) -> list[tuple[int, int]]:
 
 def or_in_items(text: str) -> str:
     """The text with a capital "OR" inside one item of a semicolon list written as the item's own
-    "or" (``_semicolon_items``), read where the item is read."""
+    "or" (``_semicolon_items``), read where the item is read; so too an "OR" between the names of
+    two tests that share the bound after them (``_shared_bound``)."""
     cuts = _or_cuts(text)
-    if not cuts or not _semicolon_items(text, cuts):
+    if not cuts or not (_semicolon_items(text, cuts) or _shared_bound(text, cuts)):
         return text
     return _UPPER_OR.sub(" or ", text)
+
+
+# a test's bare name: no number, no comparison, no word of a state ("Creatinine normal", "No
+# proteinuria", "Negative urine dipstick" are alternatives of their own)
+_BARE_NAME = re.compile(r"^[A-Za-z][A-Za-z()\-/ ]{2,60}$")
+_STATE_WORD = re.compile(r"\b(?:normal|within|limits?|negative|positive|no|not|absent|absence|none|measurable|evaluable|disease|diagnosis)\b", I)
+_BOUND = re.compile(r"[<>≤≥]|\b(?:greater|less|more|at\s+least|at\s+most|above|below|under|over)\b", I)
+# what names a measured test ("creatinine clearance", "glomerular filtration rate", "platelet count")
+# rather than a condition ("Leukostasis OR leukemic blast count > 50,000/mm3 ...")
+_TEST_WORD = re.compile(
+    r"\b(?:clearance|rate|GFR|count|level|concentration|measurement|fraction|capacity|volume|saturation|pressure|score|index|status)\s*$", I
+)
+
+
+def _shared_bound(text: str, cuts: list[tuple[int, int]]) -> bool:
+    """"Creatinine clearance OR radioisotope glomerular filtration rate >= 70 mL/min", "Calculated
+    creatinine clearance OR isotope clearance measurement >= 50 mL/min": the names before the
+    "OR" are tests the last part's bound is for. Cut there, the first test was a review of its own
+    and the second kept "radioisotope" as a word unread, so a GFR of 90 was left to a person."""
+    parts = _pieces(text, cuts)
+    if len(parts) < 2 or not _BOUND.search(parts[-1]) or not re.search(r"\d", parts[-1]):
+        return False
+    return all(_BARE_NAME.match(p) and len(p.split()) <= 5 and not _STATE_WORD.search(p) and _TEST_WORD.search(p) for p in parts[:-1])
 
 
 def _semicolon_items(text: str, cuts: list[tuple[int, int]]) -> bool:

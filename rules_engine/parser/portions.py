@@ -9,11 +9,12 @@ decides against a patient who could enter another portion (``criteria._portion_l
 finds the portion a line opens with (``portion_lead``), the portions a trial names anywhere
 (``trial_portions``), a line that lists each cohort's requirements inline ("Patients must be
 eligible for one of two cohorts: Cohort 1 ... Cohort 2 ..."; ``inline_cohorts``), and a sentence
-asking something of an age band only ("Subjects 16 and 17 years old must also ...";
-``age_subgroup``).
+asking something of an age band only ("Subjects 16 and 17 years old must also ...", "Pediatric
+Population (age < 18): ..."; ``age_subgroup``).
 
 Found in the shared corpus (1,883 records): 351 lines open with a portion's label in 167 trials
-(both types, top level and nested); 4 sentences name an age band as the patients they ask of.
+(both types, top level and nested); 4 sentences name an age band as the patients they ask of, and
+3 lines (2 trials) open with a label naming one ("Adult Population (age >= 18): ...").
 """
 
 from __future__ import annotations
@@ -231,6 +232,16 @@ _AGE_SUBGROUP_FOR = re.compile(
     rf"(?:{_AGE_BAND}|(?:less|more|greater)\s+than\s+\d{{1,2}})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s*,\s*",
     re.I,
 )
+# "Adult Population (age >= 18): Serum creatinine <= 1.0 mg/dL; ...", "Patients 18 years and older
+# (Adult population): ...": a label naming an age band, the whole line after its colon asked of that
+# band only (read as a conjunct, "age >= 18" failed every adolescent the trial's next line is for)
+_AGE_LABEL = re.compile(
+    r"^\W*(?:(?:adults?|p(?:a)?ediatrics?|adolescents?|children)\s+(?:population|patients?|subjects?|participants?|cohort)?\s*"
+    rf"\(\s*(?P<who>(?:age[sd]?\s*)?(?:{_AGE_BAND})(?:\s*(?:years?|yrs?))?(?:\s+(?:old|of\s+age))?)\s*\)"
+    rf"|(?P<who2>(?:subjects?|patients?|participants?)\s+(?:aged?\s+)?(?:{_AGE_BAND})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)"
+    r"(?:\s*\((?:adults?|p(?:a)?ediatrics?|adolescents?|children)(?:\s+(?:population|patients?|cohort))?\))?)\s*:\s*",
+    re.I,
+)
 _SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 
 
@@ -239,10 +250,11 @@ def age_subgroup(
 ) -> tuple[Expr | None, Expr, Expr] | None:
     """(the rest of the line's reading or None, the age band, what the band's patients are asked)
     for a line with a sentence asking something of one age band only, else None."""
-    m = _AGE_SUBGROUP.search(text) or _AGE_SUBGROUP_FOR.search(text)
+    label = _AGE_LABEL.match(text)
+    m = label or _AGE_SUBGROUP.search(text) or _AGE_SUBGROUP_FOR.search(text)
     if m is None:
         return None
-    band = line_parser(m.group("who"), CriterionType.INCLUSION, parent=parent).expr
+    band = line_parser(m.groupdict().get("who") or m.groupdict()["who2"], CriterionType.INCLUSION, parent=parent).expr
     preds = list(iter_predicates(band))
     if (
         not preds
@@ -253,7 +265,7 @@ def age_subgroup(
         return None
     if any(p.op not in (Op.GT, Op.GTE, Op.LT, Op.LTE, Op.BETWEEN) for p in preds):
         return None
-    end = _SENTENCE_END.search(text, m.end())
+    end = None if label else _SENTENCE_END.search(text, m.end())
     stop = end.start() if end else len(text)
     asked = text[m.end() : stop].strip(" ;.")
     rest = (text[: m.start()] + " " + text[stop:]).strip(" ;.")

@@ -28,7 +28,7 @@ from rules_engine.outcome import Eligibility, Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.parser.portions import portion_lead
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, condition, crcl, ecog, result
+from tests.fixtures.records import AS_OF, adult, condition, crcl, creatinine, ecog, result
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -385,6 +385,11 @@ def test_a_cohorts_exclusion_is_the_patients_when_no_other_cohort_takes_him(
             NOT_MET,
         ),
         ("Patients older than 70 years must have a creatinine clearance >= 60 mL/min", adult(crcl(70), years=75), MET),
+        # a label naming the band, the whole line after its colon the band's
+        ("Adult Population (age >= 18): Serum creatinine <= 1.0 mg/dL; if serum creatinine > 1.0 mg/dL, then the creatinine clearance must be > 60 mL/min", adult(creatinine(1.4), crcl(40), years=15), MET),
+        ("Adult Population (age >= 18): Serum creatinine <= 1.0 mg/dL; if serum creatinine > 1.0 mg/dL, then the creatinine clearance must be > 60 mL/min", adult(creatinine(1.4), crcl(40), years=40), NOT_MET),
+        ("Patients 18 years and older (Adult population): Serum creatinine < 1.0 mg/dL", adult(creatinine(1.4), years=15), MET),
+        ("Patients 18 years and older (Adult population): Serum creatinine < 1.0 mg/dL", adult(creatinine(1.4), years=30), NOT_MET),
     ],
     ids=[
         "beside-young",
@@ -396,6 +401,10 @@ def test_a_cohorts_exclusion_is_the_patients_when_no_other_cohort_takes_him(
         "whole-young",
         "whole-old-failed",
         "whole-old-met",
+        "label-young",
+        "label-adult-failed",
+        "label-after-band-young",
+        "label-after-band-adult-failed",
     ],
 )
 def test_a_sentence_for_an_age_band_concerns_that_band_only(text: str, facts: PatientFacts, expected: Outcome) -> None:

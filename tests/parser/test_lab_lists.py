@@ -76,6 +76,11 @@ READINGS = [
     ("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m2", INC,
      "creatinine-clearance >= 70 mL/min/{1.73_m2} or eGFR >= 70 mL/min/{1.73_m2}"),
     ("Calculated creatinine clearance or GFR >= 60 mL/min", INC, "creatinine-clearance >= 60 mL/min or eGFR >= 60 mL/min"),
+    # the registry's capital "OR" between two tests' names, the bound after the last for both
+    ("Creatinine clearance OR radioisotope glomerular filtration rate ≥ 70 mL/min", INC,
+     "creatinine-clearance >= 70 mL/min or eGFR >= 70 mL/min"),
+    # (a state before the "OR" is an alternative of its own)
+    ("Creatinine normal OR creatinine clearance ≥ 60 mL/min", INC, "creatinine <= 1 x ULN or creatinine-clearance >= 60 mL/min"),
     ("creatinine clearance or eGFR < 50 mL/min", EXC, "creatinine-clearance < 50 mL/min or eGFR < 50 mL/min"),
     ("Serum creatinine <= 1.5 mg/dL or creatinine clearance >= 60 mL/min", INC, "creatinine <= 1.5 mg/dL or creatinine-clearance >= 60 mL/min"),
 ]
