@@ -1,7 +1,7 @@
 """The blasts a leukaemia or an MDS is defined by, written with no site: "Previously untreated AML
 (>= 20% blasts)", "AML (World Health Organization classification definition of > 20% blasts)",
-"high risk MDS (defined as the presence of > 10% blasts)", "untreated AML (>= 20% blasts) and ..." (a handful of
-corpus lines, holdout T251 and T105).
+"high risk MDS (defined as the presence of > 10% blasts)" (a handful of corpus lines, holdout T251
+and T105).
 
 The count is the disease's own: blasts at that share in the marrow or the blood (the WHO
 definition of AML counts either), so ``bm_blasts >= N or pb_blasts >= N`` (``combining`` keeps a
