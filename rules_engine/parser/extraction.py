@@ -33,6 +33,7 @@ from rules_engine.parser.topics.failed_treatment import (
 from rules_engine.parser.topics.infections import infection_items
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
 from rules_engine.parser.topics.labs import lab_items
+from rules_engine.parser.topics.disease_blasts import GATE as _DISEASE_BLASTS_GATE, disease_blast_items, with_defining_blasts
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
@@ -73,6 +74,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         lab_items(text, ctype),
+        disease_blast_items(text, ctype) if _DISEASE_BLASTS_GATE.search(text) else [],
         organ_function_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if PREGNANCY_GATE.search(text) else [],
         infection_items(text),
@@ -129,6 +131,7 @@ def _extract(text: str, ctype: CriterionType, menopause: bool = True, timed: tup
         elif not inside:
             found.append(item)
     found.sort(key=lambda it: it.start)
+    found = with_defining_blasts(found, text)  # a disease's defining share of blasts joins the disease (topics.disease_blasts)
     found = with_treatment_leads(found, text) if _TREATMENT_WORD.search(text) else found
     return tuple((it.start, it.end, it.expr, it.concepts) for it in (_prospect(_procedure_window(it, text), text) for it in found))
 

@@ -32,6 +32,7 @@ from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.clauses import Clause, Residue
 from rules_engine.parser.combining import combine, each_subject
+from rules_engine.parser.leading_cancers import leading_cancer
 from rules_engine.parser.items import FEMALE, I, Item, all_of, any_of, content_words, map_leaves, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -344,7 +345,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         # test of its own that the lab topics could not read: "DLCO < 50% or FEV1 50-75%", whose
         # unread bound joined as a requirement failed every patient with a normal DLCO)
         bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text) and not named_labs(text)
-        if 0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text) and end > start:
+        named = leading_cancer(text)  # "Patients with Wilms tumor or ALL": a diagnosis's name in its frame (leading_cancers)
+        if (named or (0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text))) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
     joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what
@@ -365,7 +367,7 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
             text = " ".join(" ".join(x.text for x in what).split())  # type: ignore[union-attr]
             head.expr = any_of([head.expr, Alternative(review_reason(text), text)])  # type: ignore[union-attr,list-item]
             out.extend((head, x) for x in what)  # type: ignore[misc,union-attr]
-        elif gaps and re.search(r"\bor\b", gaps[-1], I) and kinds[0] and not all(kinds) and not any(isinstance(t[2], Item) and _washout(t[2].expr) for t in group):
+        elif gaps and re.search(r"\bor\b", gaps[-1], I) and (kinds[0] or _cancer_first(group, gaps)) and not all(kinds) and not any(isinstance(t[2], Item) and _washout(t[2].expr) for t in group):
             for k, (start, end, what) in enumerate(group):
                 if isinstance(what, Item):
                     continue
@@ -375,6 +377,16 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
                 out.extend((alternative, x) for x in what)
         i = j + 1
     return out
+
+
+def _cancer_first(group: list[tuple[int, int, Item | list[Residue]]], gaps: list[str]) -> bool:
+    """An unread cancer's name, then "or" a read cancer ("Diagnosis of Wilms tumor or ALL"):
+    a list of diagnoses begun by the one no topic reads (leading_cancers)."""
+    first, second = group[0][2], group[1][2]
+    return (
+        isinstance(first, list) and isinstance(second, Item) and re.search(r"\bor\b", gaps[0], I) is not None
+        and leading_cancer(" ".join(x.text for x in first)) and second.expr is not None and names_a_cancer(second.expr)
+    )
 
 
 # the therapies an "untreated" requirement is written to let through (cytoreduction, steroids,

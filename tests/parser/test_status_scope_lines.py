@@ -51,10 +51,12 @@ T94_DIAGNOSIS = (
 
 # (line, met, not met, unknown)
 INCLUSIONS: list[Row] = [
-    # a relapsed AML is not asked to be newly diagnosed, nor a new one to have relapsed; the unread
-    # risk and WHO words leave the AML a person's (a relapsed APL too: "patients with biphenotypic
-    # AML are eligible" stays an unread alternative; the non-APL part alone fails it, below)
-    (T94_DIAGNOSIS, (), (NONE,), (NEW_AML, REL_AML, REL_APL)),
+    # a relapsed AML is not asked to be newly diagnosed, nor a new one to have relapsed; a new
+    # non-APL AML meets the newly diagnosed part (the ">= 10% blasts" defines the MDS beside it,
+    # topics.disease_blasts), the unread risk words leave a relapsed AML a person's (a relapsed
+    # APL too: "patients with biphenotypic AML are eligible" stays an unread alternative; the
+    # non-APL part alone fails it, below)
+    (T94_DIAGNOSIS, (NEW_AML,), (NONE,), (REL_AML, REL_APL)),
     ("For patients with relapsed/refractory disease: patients with prior autologous or allogeneic hematopoietic cell transplantation (HCT) for "
      "MDS/AML are eligible if relapse occurs provided symptoms of graft-versus host disease are well controlled with stable use of "
      "immunosuppressive agents", (NONE, NEW_AML_ALLO, REL_AML), (), (REL_AML_ALLO,)),
