@@ -1364,6 +1364,9 @@ def _recovery_of(words: str, negated: bool) -> Expr:
     return all_of([graded, recovered]) if graded is not None else recovered
 
 
+recovery_of = _recovery_of  # (topics.such_recovery reads "recovered from side effects of such therapy" by it)
+
+
 # adverse events of earlier treatment still going on: not recovered from it (2 corpus lines)
 _ONGOING_ADVERSE = re.compile(
     r"\b(?:ongoing|persistent|unresolved)\s+adverse\s+events?\s+(?:from|of|due\s+to|related\s+to)\s+(?:any\s+)?(?:previous|prior)\s+(?:treatments?|therap(?:y|ies))"
