@@ -1965,6 +1965,10 @@ NOW = Window(14.0, "days")
 _COURSES = frozenset({
     "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "anticancer_therapy", "systemic_therapy", "hormone_therapy",
     "investigational_agent",
+    # the marrow's growth factors too ("No concurrent filgrastim (G-CSF) or sargramostim (GM-CSF)",
+    # "No concurrent epoetin alfa"; about 90 corpus lines): given daily or weekly through a course,
+    # or once a cycle (pegfilgrastim, darbepoetin); read as any record, a G-CSF a year ago failed the line
+    "growth_factor", "esa",
 })
 COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
 _COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
