@@ -26,6 +26,8 @@ CASES = [
     (I, "No concurrent filgrastim (G-CSF)", f"not ({course('growth-factor')})"),
     (E, "Patients receiving erythropoiesis-stimulating agents or other hematopoietic growth factors.", f"{course('ESA')} or {course('growth-factor')}"),
     (E, "Concurrent use of G-CSF or growth factors at the time of initiation of study drug.", course("growth-factor")),
+    # a scope after it concerns the course whole, its doubt about when too (scopes.trailing_scope)
+    (E, "No concurrent chemotherapy (e.g., cytarabine, or daunorubicin) in patients with AML", f"AML and ({course('chemotherapy')})"),
     # a past one is still any record of it
     (I, "No prior growth factors", "not growth-factor"),
 ]

@@ -2,7 +2,7 @@
 have received immunotherapy <= 1 week prior to starting study drug or who have not recovered from
 side effects of such therapy", "... off all prior therapy for CML for 2 weeks ... and recovered
 from the toxic effects of that therapy", "has not recovered from side effects of such surgery"
-(the Novartis washout template and its kin: about 45 corpus lines in 20 trials), and the side
+(the Novartis washout template and its kin: 48 corpus lines in 31 trials), and the side
 effects named after the therapy they are of ("has recovered from all prior treatment side
 effects", "recovery from prior chemotherapy side effects").
 
