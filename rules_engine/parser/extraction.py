@@ -48,6 +48,7 @@ from rules_engine.parser.topics.proteinuria import proteinuria_items
 from rules_engine.parser.topics.qt_drugs import qt_drug_items
 from rules_engine.parser.topics.sex import sex_items
 from rules_engine.parser.topics.swallowing import swallowing_items
+from rules_engine.parser.topics.such_recovery import GATE as SUCH_RECOVERY_GATE, such_recovery_items
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 
 
@@ -90,6 +91,9 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
         cml_phase_items(text, ctype) if _CML_PHASE_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
+        # (before the events topic: "recovered from all prior treatment side effects" is one span,
+        # of which the events topic reads only the words up to the therapy)
+        such_recovery_items(text, ctype) if SUCH_RECOVERY_GATE.search(text) else [],
         event_items(text, ctype),
         product_items(text, ctype, timed),
     )

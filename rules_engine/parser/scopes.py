@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from rules_engine.concepts import CONCEPTS, Kind
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, NoRequirement, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.topics.events import COURSE_OPEN
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, all_of, any_of, content_words
 from rules_engine.parser.remarks import blank_remarks
@@ -84,7 +85,7 @@ def trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
         # spelt two ways ("Measurable or evaluable disease (for patients with solid tumors)") is
         # one requirement, which the scope concerns whole (joined with AND, every leukaemia failed)
         return None
-    if isinstance(requirement, Review) or has_review(requirement) and ctype is CriterionType.EXCLUSION:
+    if isinstance(requirement, Review) or has_review(_without_course_doubt(requirement)) and ctype is CriterionType.EXCLUSION:
         return None
     cond = m.group("cond")
     items = [it for it in extract(cond, CriterionType.EXCLUSION) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
@@ -99,6 +100,21 @@ def trailing_scope(text: str, ctype: CriterionType) -> Expr | None:
         return all_of([condition, requirement])
     scoped = any_of([Not(condition), requirement])
     return all_of([read_expr(head, ctype), scoped]) if head else scoped
+
+
+def _without_course_doubt(expr: Expr) -> Expr:
+    """``expr`` without the doubt a course's current window leaves ("No concurrent growth factors
+    (e.g., ...) in patients with AML": one 4 to 8 weeks ago may still be under way): a doubt about
+    when, of a requirement read whole, which the scope concerns as it concerns the rest (left
+    among the reviews that keep an exclusion's scope unread, the AML became an alternative of its
+    own and excluded every AML patient)."""
+    if isinstance(expr, Review) and expr.text == COURSE_OPEN:
+        return NoRequirement()
+    if isinstance(expr, Not):
+        return Not(_without_course_doubt(expr.part))
+    if isinstance(expr, (All, Any_)):
+        return type(expr)(tuple(_without_course_doubt(p) for p in expr.parts))
+    return expr
 
 
 _UPPER = frozenset({Op.LT, Op.LTE})

@@ -36,6 +36,10 @@ WIDENING_CLAUSE = re.compile(
     # ("the hematologic requirements are waived for patients with inadequate counts due to ...":
     # the requirement lifted for the patients named, a permission in the protocol's word)
     r"|\b(?:is|are|will\s+be|may\s+be|can\s+be)\s+waived\s+(?:for|in)\b"
+    # ("Patients who are receiving nilotinib prior to enrollment do not have to discontinue this
+    # agent": the washout lifted for the drug named; read as a requirement, the line asked every
+    # patient for nilotinib)
+    r"|\b(?:do(?:es)?\s+not\s+(?:have|need)\s+to|need\s+not|(?:is|are)\s+not\s+required\s+to)\s+(?:discontinue|stop|be\s+(?:discontinued|stopped))\b"
     r"|\balso\s+eligible\s+(?:are|is)\b"  # "...; also eligible are patients unwilling to receive ..."
     # "Patients on a stable regimen of anticoagulant therapy ... may have PT/INR measurements > 1.5
     # x ULN if ...": a value past the line's limit permitted to a group (read as a requirement of

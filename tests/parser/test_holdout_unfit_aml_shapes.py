@@ -62,9 +62,10 @@ READINGS = [
     (EXC, "Patients with prior midostaurin (PKC412) treatment are excluded", "named-medication is midostaurin"),
     # a name in brackets is the same drug's, which a record may write instead
     (EXC, "Prior therapy with azacitidine (Vidaza®).", "named-medication is azacitidine or named-medication is vidaza"),
-    # ... but the drugs given for an earlier disease are that history, not the drugs alone
+    # ... but the drugs given for an earlier disease are that history, not the drugs alone: the
+    # drugs and the disease they were given for (as "for MDS" reads)
     (EXC, "Prior therapy with azacitidine or decitabine for pre-existing MDS",
-     "(MDS and review unparsed \"decitabine for pre-existing\") or review unsupported \"Prior therapy with azacitidine\""),
+     "(named-medication is azacitidine or named-medication is decitabine) and MDS"),
     (EXC, "Prior therapy with vinorelbine for treatment of breast cancer.", "named-medication is vinorelbine and breast-cancer"),
     (EXC, "Prior exposure to SNS-595 (vosaroxin)",
      "named-medication is sns-595 or named-medication is vosaroxin or review unsupported \"a product Eligo does not know: SNS-595 / vosaroxin\""),

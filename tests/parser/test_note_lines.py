@@ -58,7 +58,8 @@ READINGS = [
      INC, 'not (investigational-agent within 28 days or (investigational-agent within 56 days and review ambiguous '
      '"whether a course given 4 to 8 weeks ago is still under way"))'),
     ("No concurrent sargramostim (GM-CSF) NOTE: *Insertion of a vascular device is not considered major or minor surgery", INC,
-     'not (growth-factor or review unparsed "concurrent sargramostim")'),
+     'not (growth-factor within 28 days or (growth-factor within 56 days and review ambiguous "whether a course given 4 to 8 weeks ago is still '
+     'under way") or review unparsed "concurrent sargramostim")'),
     ("Irradiated lesions unless disease progression was documented after prior radiotherapy NOTE: *Patients with PSA ≥ 5 ng/mL only are not "
      "eligible", INC, 'review unsupported "Irradiated lesions" and not PSA >= 5 ng/mL'),
     ("Salivary glands NOTE: *Primary site must be identified", INC, "review unparsed"),

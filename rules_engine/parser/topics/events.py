@@ -1364,6 +1364,9 @@ def _recovery_of(words: str, negated: bool) -> Expr:
     return all_of([graded, recovered]) if graded is not None else recovered
 
 
+recovery_of = _recovery_of  # (topics.such_recovery reads "recovered from side effects of such therapy" by it)
+
+
 # adverse events of earlier treatment still going on: not recovered from it (2 corpus lines)
 _ONGOING_ADVERSE = re.compile(
     r"\b(?:ongoing|persistent|unresolved)\s+adverse\s+events?\s+(?:from|of|due\s+to|related\s+to)\s+(?:any\s+)?(?:previous|prior)\s+(?:treatments?|therap(?:y|ies))"
@@ -1962,9 +1965,14 @@ NOW = Window(14.0, "days")
 _COURSES = frozenset({
     "chemotherapy", "radiotherapy", "immunotherapy", "targeted_therapy", "anticancer_therapy", "systemic_therapy", "hormone_therapy",
     "investigational_agent",
+    # the marrow's growth factors too ("No concurrent filgrastim (G-CSF) or sargramostim (GM-CSF)",
+    # "No concurrent epoetin alfa"; about 90 corpus lines): given daily or weekly through a course,
+    # or once a cycle (pegfilgrastim, darbepoetin); read as any record, a G-CSF a year ago failed the line
+    "growth_factor", "esa",
 })
 COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
 _COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
+COURSE_OPEN = _COURSE_OPEN  # (scopes.trailing_scope reads past this doubt)
 
 
 def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
