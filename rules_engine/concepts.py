@@ -438,7 +438,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("pulmonary_hemorrhage", Kind.EVENT, "pulmonary hemorrhage or hemoptysis", parent="hemorrhage"),
     # a drug with a known risk of torsade de pointes on record (topics.qt_drugs), and the arrhythmia
     Concept("qt_prolonging_drug", Kind.EVENT, "a drug with a known risk of QT prolongation and torsade de pointes"),
-    Concept("torsades_de_pointes", Kind.EVENT, "torsade de pointes", parent="arrhythmia"),
+    Concept("torsades_de_pointes", Kind.EVENT, "torsade de pointes", parent="ventricular_arrhythmia"),
     # protein in the urine (topics.proteinuria): the finding, and the three measurements of it
     Concept("proteinuria", Kind.EVENT, "proteinuria"),
     Concept("upcr", Kind.MEASUREMENT, "urine protein/creatinine ratio", "g/g"),
@@ -767,6 +767,15 @@ _CATALOGUE: tuple[Concept, ...] = (
     # involvement"), coded as a secondary neoplasm of the bone marrow (ICD-10-CM C79.52); absent
     # from the record means absent, as for liver metastases
     Concept("bone_marrow_involvement", Kind.EVENT, "bone marrow involvement (secondary neoplasm of the bone marrow)", parent="metastatic_disease"),
+    # an arrhythmia born in the ventricles (issue 14, append only; topics.heart_rhythm): "clinically
+    # significant ventricular arrhythmias (e.g., ventricular tachycardia, ventricular fibrillation,
+    # or torsades de pointes)", about 200 corpus lines. Read as any arrhythmia, an atrial
+    # fibrillation on record met such a line (holdout T265). ICD-10-CM I47.0, I47.2 (torsade de
+    # pointes I47.21 among them), I49.0, I49.3; torsade de pointes is one of its kinds
+    Concept("ventricular_arrhythmia", Kind.EVENT, "ventricular arrhythmia", parent="arrhythmia"),
+    # an arrhythmia whose code does not say where it arises (I47.9, I49.4, I49.8, I49.9): it may be a
+    # ventricular one, so it leaves that kind open (derive.OPEN_BESIDE), never absent
+    Concept("arrhythmia_unspecified", Kind.EVENT, "cardiac arrhythmia of unstated kind", parent="arrhythmia"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -123,6 +123,8 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "therapy_related_aml": ("aml", _AML_HISTORY + ("secondary_aml",)),
     "anticancer_therapy": ("hydroxyurea", ("hydroxyurea",)),
     "chemotherapy": ("hydroxyurea", ("hydroxyurea",)),
+    # an arrhythmia coded without its kind may be ventricular (topics.heart_rhythm)
+    "ventricular_arrhythmia": ("arrhythmia", ("arrhythmia_unspecified",)),
 }
 
 

@@ -21,6 +21,7 @@ import re
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
@@ -430,6 +431,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "relapsed or refractory lymphoma, including the following:" / "Aggressive lymphoma" / "Indolent lymphoma": a patient has one kind
             portion_of = {id(out[k]): scoped[k][1] for k in children.get(index, ()) if k in scoped and len(portions) >= 2}
             kid_exprs = [_concerning(k, e, group, ctype, portion_of.get(id(k))) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
+            kid_exprs = dated_by_heading(text, kid_exprs)  # "None of the following within the past 6 months:" dates each event under it
             if group is All and ctype is CriterionType.INCLUSION:
                 kid_exprs = _disease_runs(kids, kid_exprs)  # type: ignore[arg-type]
             joined = own[0] if not kid_exprs else kid_exprs[0] if len(kid_exprs) == 1 else group(tuple(kid_exprs))

@@ -24,6 +24,7 @@ from rules_engine.parser.topics.chronic_hepatitis import chronic_hepatitis_items
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
+from rules_engine.parser.topics.heart_rhythm import RHYTHM_EVENTS
 from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, relapse_limit_items, remission_counted, remission_order, remission_order_items
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
@@ -309,7 +310,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("av_block", r"(?:AV|A-V|atrio-?ventricular)\s+(?:conduction\s+)?blocks?|(?<!bundle branch )(?<!fascicular )\bheart\s+blocks?", ("av", "a-v", "atrio", "heart block")),
     ("conduction_disorder", r"(?:cardiac\s+)?conduction\s+(?:system\s+)?(?:blocks?|disorders?|diseases?|defects?|disturbances?|abnormalit(?:y|ies))", ("conduction",)),
     ("bradycardia", r"(?:sinus\s+)?\bbradycardias?\b", ("bradycard",)),
-    ("arrhythmia", r"(?:cardiac\s+|ventricular\s+)?(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation|ventricular\s+tachycardia", ("rhythm", "fibrillation", "tachycardia")),
+    # (an arrhythmia of the ventricles is topics.heart_rhythm's, a "supraventricular" one this row's)
+    ("arrhythmia", r"(?:cardiac\s+)?(?<!(?<![-\w])ventricular\s)(?<!(?<![-\w])ventricular\stachy)(?<!(?<![-\w])ventricular\stachy-)(?:arrhythmias?|dysrhythmias?)|atrial\s+fibrillation", ("rhythm", "fibrillation")),
     ("hypertension", r"(?<!pulmonary )(?<!portal )(?<!intracranial )(?<!arterial )\bhypertension\b|high\s+blood\s+pressure", ("hypertension", "blood pressure")),
     # "cerebral vascular accident", "cerebrovascular event(s)", "cerebro-vascular accident": the same history (27 corpus lines)
     ("stroke", r"\bstrokes?\b|cerebr(?:o-?|al\s+)vascular\s+(?:accidents?|events?)|\bCVA\b|transient\s+ischemic\s+attacks?|\bTIA\b",
@@ -500,7 +502,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      rf"(?<!\bwith\sno\sprior\s)(?<!\bwith\sno\sprevious\s)"
      rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s*(?:[.;]|$))",
      ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
-) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
+) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS + RHYTHM_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
