@@ -31,7 +31,8 @@ from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, relate
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.definitions import STATUS_DEFINED, names_status
-from rules_engine.parser.portions import age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
+from rules_engine.parser.band_tail import trailing_band
+from rules_engine.parser.portions import age_band_heading, age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.permitted_groups import PERMISSION
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
@@ -768,12 +769,19 @@ def _scoped_reading(
         # (in a trial that names no other portion, the label names the trial's own and asks nothing)
         reread = line_parser(lead[2], ctype, parent=parent, context=context)
         return Criterion(type=ctype, text=text, expr=reread.expr, applies_if=reread.applies_if, parent=parent)
-    if heading or context:
+    if context:
         return criterion
     subgroup = age_subgroup(text, ctype, line_parser, parent)
+    if subgroup is None and not heading:  # "Serum creatinine < 1.0 mg/dL in adolescents (patients 12 to 17 years of age)"
+        subgroup = trailing_band(text, ctype, line_parser, parent)
     if subgroup is None:
         return criterion
     other, band, asked = subgroup
+    if heading:
+        # "Patients 18 years and older (Adult population): Serum creatinine ..." over lines of its
+        # own: the label scopes the heading's words only (``age_band_heading``), the lines under it
+        # keep their reading
+        return age_band_heading(criterion, band, asked, other)
     if other is None:
         return Criterion(type=ctype, text=text, expr=asked, applies_if=band, parent=parent)
     scoped_part = Any_((Not(band), asked)) if ctype is CriterionType.INCLUSION else All((band, asked))

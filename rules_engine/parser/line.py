@@ -63,6 +63,7 @@ from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
+from rules_engine.parser.formulas import strip_formula
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.residue import clause_expr, widen_status
@@ -377,7 +378,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             inner = clause_text[opening + 1: stated.start()]
             exprs.append(Review(review_reason(inner), inner.strip()) if excluded_aside is None or isinstance(excluded_aside, Review) else Not(excluded_aside))
             exprs_text.append(inner)
-            clause_text = clause_text[:opening] + " " * (closing + 1 - opening) + clause_text[closing + 1:]
+            # (a wrapper the bracket defines goes with it: "Adequate cardiac functions (NYHA ... excluded)")
+            head = blank_remarks(clause_text[: closing + 1])[:opening]
+            clause_text = head + " " * (closing + 1 - opening) + clause_text[closing + 1:]
             stated = STATED_EXCLUSION.search(clause_text)
         if stated:  # "Patients with X are not eligible": the clause names what excludes
             clause_text = clause_text[: stated.start()] + " " * (stated.end() - stated.start()) + clause_text[stated.end():]
@@ -552,8 +555,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
-    # without a star annotates another line's term
-    text_read = without_footnote(strip_rationale(strip_terminology_note(text)))
+    # without a star annotates another line's term; a formula's own text asks nothing (formulas)
+    text_read = without_footnote(strip_rationale(strip_terminology_note(strip_formula(text))))
     if (
         NO_REQUIREMENT.fullmatch(text.strip()) or STUDY_ACTION.match(text) or (permitting_note(text) and parent is None)
         or label_only(text) or (text_read != text and not text_read) or non_criterion(text)

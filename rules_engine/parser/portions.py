@@ -28,6 +28,7 @@ from rules_engine.criteria import (
     Criterion,
     CriterionType,
     Expr,
+    Not,
     Op,
     Predicate,
     Review,
@@ -213,7 +214,7 @@ def inline_cohorts(text: str, ctype: CriterionType, line_parser: LineParser, par
 
 # --- a sentence asking something of one age band -----------------------------------------------
 
-_AGE_BAND = (
+AGE_BAND = (
     r"\d{1,2}\s*(?:and|to|-|–)\s*\d{1,2}|(?:older|younger)\s+than\s+\d{1,2}|(?:over|under|above|below)\s+(?:the\s+age\s+of\s+)?\d{1,2}"
     r"|[<>≤≥]=?\s*\d{1,2}|\d{1,2}\s+years?\s+(?:of\s+age\s+|old\s+)?(?:or|and)\s+(?:older|younger|over|under|above|below)"
 )
@@ -221,7 +222,7 @@ _AGE_BAND = (
 # entered on study only if ...": the age names whom the sentence asks, never an age every patient
 # must be
 _AGE_SUBGROUP = re.compile(
-    rf"(?:^|(?<=[.;]\s))\W*(?P<who>(?:subjects?|patients?|participants?|individuals?|those)\s+(?:(?:who\s+are|aged?)\s+)?(?:{_AGE_BAND})"
+    rf"(?:^|(?<=[.;]\s))\W*(?P<who>(?:subjects?|patients?|participants?|individuals?|those)\s+(?:(?:who\s+are|aged?)\s+)?(?:{AGE_BAND})"
     r"(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s+(?=(?:must|should|shall|need\s+to|are\s+required\s+to|have\s+to)\b)",
     re.I,
 )
@@ -229,7 +230,7 @@ _AGE_SUBGROUP = re.compile(
 # led by "for", its requirement after the comma
 _AGE_SUBGROUP_FOR = re.compile(
     rf"(?:^|(?<=[.;]\s))\W*for\s+(?P<who>(?:subjects?|patients?|participants?|individuals?|those|children)\s+(?:(?:who\s+are|aged?)\s+)?"
-    rf"(?:{_AGE_BAND}|(?:less|more|greater)\s+than\s+\d{{1,2}})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s*,\s*",
+    rf"(?:{AGE_BAND}|(?:less|more|greater)\s+than\s+\d{{1,2}})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)\s*,\s*",
     re.I,
 )
 # "Adult Population (age >= 18): Serum creatinine <= 1.0 mg/dL; ...", "Patients 18 years and older
@@ -237,8 +238,8 @@ _AGE_SUBGROUP_FOR = re.compile(
 # band only (read as a conjunct, "age >= 18" failed every adolescent the trial's next line is for)
 _AGE_LABEL = re.compile(
     r"^\W*(?:(?:adults?|p(?:a)?ediatrics?|adolescents?|children)\s+(?:population|patients?|subjects?|participants?|cohort)?\s*"
-    rf"\(\s*(?P<who>(?:age[sd]?\s*)?(?:{_AGE_BAND})(?:\s*(?:years?|yrs?))?(?:\s+(?:old|of\s+age))?)\s*\)"
-    rf"|(?P<who2>(?:subjects?|patients?|participants?)\s+(?:aged?\s+)?(?:{_AGE_BAND})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)"
+    rf"\(\s*(?P<who>(?:age[sd]?\s*)?(?:{AGE_BAND})(?:\s*(?:years?|yrs?))?(?:\s+(?:old|of\s+age))?)\s*\)"
+    rf"|(?P<who2>(?:subjects?|patients?|participants?)\s+(?:aged?\s+)?(?:{AGE_BAND})(?:\s+years?)?(?:\s+(?:old|of\s+age))?)"
     r"(?:\s*\((?:adults?|p(?:a)?ediatrics?|adolescents?|children)(?:\s+(?:population|patients?|cohort))?\))?)\s*:\s*",
     re.I,
 )
@@ -273,3 +274,16 @@ def age_subgroup(
         return None
     other = line_parser(rest, ctype, parent=parent).expr if _WORDS.search(rest) else None
     return other, band, line_parser(asked, ctype, parent=parent).expr
+
+
+def age_band_heading(criterion: Criterion, band: Expr, asked: Expr, other: Expr | None) -> Criterion:
+    """A heading line opening with an age band's label, its own words asked of that band only. Its
+    scope is no ``applies_if`` (that would scope the lines under it too, which the label may not
+    cover): the band's part is met for a patient outside it. Read as a conjunct, the band's age
+    failed every patient outside it, the other band the trial's next line is for."""
+    ctype = criterion.type
+    scoped_part = Any_((Not(band), asked)) if ctype is CriterionType.INCLUSION else All((band, asked))
+    if other is None:
+        return Criterion(type=ctype, text=criterion.text, expr=scoped_part, parent=criterion.parent)
+    expr = All((other, scoped_part)) if ctype is CriterionType.INCLUSION else Any_((other, scoped_part))
+    return Criterion(type=ctype, text=criterion.text, expr=expr, parent=criterion.parent)

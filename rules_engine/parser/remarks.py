@@ -96,7 +96,9 @@ _PATTERNS: tuple[str, ...] = (
     r"|(?:laboratory|lab|liver|hepatic|renal|kidney|organ|hematologic(?:al)?|coagulation)(?:\s+function)?(?:\s+tests?)?\s+"
     r"(?:abnormalit(?:y|ies)|anomal(?:y|ies)|dysfunction|impairment|insufficiency))"
     # (when the values are taken may stand between: "Adequate Hematology laboratory data within 6 weeks prior to start of treatment:")
-    r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)))",
+    r"(?=(?:\s+(?:within|obtained|performed|during|at|prior|before)\b[^:;()]{0,80}?(?:\(\s*day\s+-?\d{1,2}\s*\)[^:;()]{0,40}?)?)?(?:\s+as\s+(?:defined|specified|listed)\s+below\s*:\s*$|\s*(?::|[(\[])[^()]{0,150}?(?:[<>≤≥]|\b(?:greater|less|more|above|below|exceed\w*|times|ULN|twice)\b)"
+    # (a heart's function by its NYHA class: "Adequate cardiac functions (New York Heart Association (NYHA) cardiac III-IV excluded)")
+    r"|\s*\(\s*(?:New\s+York\s+Heart|NYHA)\b))",
     # a lead-in naming the laboratory values a list of bounds after it gives ("Clinical laboratory
     # values of a) Serum creatinine ...", "as defined by the following laboratory parameters: WBC >
     # ...", "Required entry laboratory parameters within 14 days of study entry: Granulocytes >=

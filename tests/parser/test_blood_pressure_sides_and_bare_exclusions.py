@@ -77,10 +77,11 @@ POSTFIX: list[tuple[Any, ...]] = [
 ]
 
 BARE_EXCLUDED: list[tuple[Any, ...]] = [
-    # the bracket's classes keep out; a patient without heart failure, or in class II, meets the rest's bound
+    # the bracket's classes keep out; the wrapper is what the bracket defines, so a patient without
+    # heart failure, or in class II, meets the line
     ("Adequate cardiac functions (New York Heart Association (NYHA) cardiac III-IV excluded)", INC,
-     (), (hf(3), hf(4)), (NONE, hf(2))),
-    ("Adequate cardiac function (NYHA class III or IV excluded)", INC, (), (hf(3),), (NONE, hf(1))),
+     (NONE, hf(2)), (hf(3), hf(4)), ()),
+    ("Adequate cardiac function (NYHA class III or IV excluded)", INC, (NONE, hf(1)), (hf(3),), ()),
 ]
 
 
