@@ -23,6 +23,7 @@ from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
 from rules_engine.parser.joiners import AND_LAST, category_window, indications, joiner, plain_therapy, without_brackets, without_item
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all
 from rules_engine.parser.statuses import FOR_DISEASE, restates
+from rules_engine.parser.status_units import last_member_status, status_alternatives
 
 
 # a bracket opened right after an item, and closed before an "or" after the one item inside it
@@ -250,6 +251,11 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
     # one unit too: joined bare, any NSCLC met the line
     kinds = ["unit" if marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # and a status written against that unit ("CML in AP/BC or relapsed/refractory Ph+ ALL") is the
+    # unit's as it is its bare disease's: joined apart, the status was an alternative to the CML
+    # and the Ph+ ALL a requirement of every patient
+    kinds = ["unit" if roles[i] == "status" and not connectors[i].strip(" -") and i + 1 < len(kinds) and kinds[i + 1] == "unit"
+             and marker_of(exprs[i + 1], exprs[i + 2]) else k for i, k in enumerate(kinds)]
     # "high-risk MDS (>= 10% marrow blasts) or AML": the bracket's one item qualifies the item it
     # follows and closes before the "or", so the "or" joins the qualified item, not the bracket's
     # (read inside it, every AML patient was asked for the MDS as well). A bracket of the same
@@ -336,6 +342,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         kinds = ["or" if k == "and" and (exprs[i].concepts | exprs[i + 1].concepts) == _PUMP and exprs[i].concepts != exprs[i + 1].concepts else k
                  for i, k in enumerate(kinds)]
     if ctype is CriterionType.INCLUSION:
+        kinds = last_member_status(exprs, kinds, connectors, text)  # "..., CML in blast crisis, and lymphoma in relapse"
         kinds = _listed_diagnoses(exprs, kinds, connectors, text)
         kinds = _included_kinds(exprs, kinds, connectors, roles, text)
     kinds = either_opens(kinds, connectors, text[exprs[-1].end:])  # "... with either A or B": the item before "either" is no alternative
@@ -344,6 +351,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
             exprs[i + 1] = _as_anchor(exprs[i + 1], text)
     kinds = ["unit" if k == "tight" else k for k in kinds]
     loose = _loose_or(kinds, connectors) or (_age_alternatives(exprs, kinds) if ctype is CriterionType.INCLUSION else [])
+    loose = loose or (status_alternatives(exprs, kinds, connectors) if ctype is CriterionType.INCLUSION else [])  # "relapsed AML, untreated AML ..."
     if loose:
         # "HBsAg positive and HBV DNA above N, or HCV positive": an "or" after a comma closes the
         # conjunction before it (read inside it, a patient with hepatitis C alone was asked for

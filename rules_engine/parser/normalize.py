@@ -579,7 +579,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:either\s+)?(?:newly[\s-]+diagnosed|untreated)\s*(?:,\s*or|,|or|and/or)\s*(?:relapsed|recurrent)\s*(?:,\s*or|,|/|or|and/or)\s*(?:primary\s+)?refractory\b",
          "", ("newly", "untreated")),
         # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
-        (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapse\b", "relapsed disease", ("relapse",)),
+        (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapses?\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
         # "Anticancer therapy (standard or investigational) within 21 days", "Chemotherapy (standard
         # or experimental)": the investigational kind is an investigational agent (left in the

@@ -168,7 +168,7 @@ LISTED = "Patients with AML, ALL, Hodgkin's disease, MDS (including CMML), CML i
 
 DISEASE_LIST_ROWS = [
     (I, LISTED, patient(1980), NOT_MET),  # none of the diseases
-    (I, LISTED, patient(1980, "aml"), UNKNOWN),  # one of them: the phases and relapses are open, not every disease at once
+    (I, LISTED, patient(1980, "aml"), MET),  # one of them: the relapse is the lymphoma's own (status_units), not every disease's
     (E, "Patients with AML, ALL, MDS and CML", patient(1980, "aml"), MET),  # any one of them excludes
     (E, "Myelodysplastic syndrome (MDS) in patients with AML after MDS according to the WHO classification", patient(1980, "aml"), NOT_MET),  # one case: both
     (I, "Patients with AML and MDS", patient(1980, "aml"), MET),  # two listed bare are the kinds of patient taken, as three are

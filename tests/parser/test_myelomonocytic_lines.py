@@ -43,7 +43,7 @@ ROWS = [
     # names diagnoses); whether the IPSS risk is asked of the CMML too is left open in #14's note
     ("Intermediate-2 or High-grade risk MDS (including chronic myelomonocytic leukemia (CMML))", I, [CMML], [AML, adult()], [MDS]),
     ("Patients with AML, ALL, Hodgkin's disease, MDS (including CMML), CML in late chronic or accelerated phase or in blast crisis, and "
-     "lymphoma in first or later relapses.", I, [], [adult()], [AML, MDS]),
+     "lymphoma in first or later relapses.", I, [AML, MDS], [adult()], []),  # the relapse is the lymphoma's own (status_units)
     # -- the MDS subtypes are no refractory status
     ("No refractory anemia with excess blasts in transformation", I, [], [], [REFRACTORY_AML, MDS]),
     ("MDS according to the French-American-British (FAB) classification system: refractory anemia (RA), refractory anemia with ringed "
