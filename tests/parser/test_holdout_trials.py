@@ -2276,7 +2276,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T223-hypothyroid-untreated', None): ('hold22', "expected ineligible, got possibly_eligible: 'Uncorrected' stays an and-ed review beside the hypothyroidism; the 'brain tumor or ALL' line no longer fails every patient without a current ALL"),
     ('T223-adhd-before', None): ('hold22', "expected ineligible, got possibly_eligible: ADHD has no concept (an unsupported review); the 'brain tumor or ALL' line no longer fails every patient without a current ALL"),
     ('T131-chemo', 'Patients must have been off all prior therapy for CML'): ('core', "'Exceptions to these are hydroxyurea and TKIs (... imatinib, nilotinib, dasatinib ...), which should be discontinued >=48 hrs prior': the exception sentence is left a review alternative of the 2-week washout, so cytarabine 7 days ago (neither hydroxyurea nor a TKI) is unknown; not_met before only because the line asked every patient for nilotinib"),
-    ('T233-bcc-treated', 'No history of other malignancies'): ('cond2', 'n/a'),
+    ('T233-bcc-treated', 'No history of other malignancies'): ('cond2', "a resolved nonmelanoma skin cancer inside the line's 5-year span is asked with the exception's own words ('adequately treated'), which the record does not state: left unknown rather than cleared (the same scope keeps a resolved 'superficial bladder' or 'localized prostate' cancer in the span from being cleared)"),
 }
 
 
