@@ -24,6 +24,7 @@ from dataclasses import replace
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
+from rules_engine.parser.topics.malignancy_exceptions import widened_exception
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -276,6 +277,8 @@ def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
     targets = [p for p in expr.parts if _is_target(p)]
     exceptions = [(p, _exception_parts(p) or _child_exceptions(p.part) if isinstance(p, Not) else _exception_parts(p)) for p in expr.parts]
     exceptions = [(p, e) for p, e in exceptions if e is not None]
+    widened = {id(p): w for p in expr.parts if not any(p is q for q, _ in exceptions) and (w := widened_exception(p, _EXCEPTABLE)) is not None}
+    exceptions += [(p, (w[0], w[1])) for p in expr.parts if (w := widened.get(id(p))) is not None]  # its rest stays, below
     if not targets or not exceptions:
         return expr
     excepted = list(dict.fromkeys(c for _, (cs, _) in exceptions for c in cs))
@@ -284,15 +287,17 @@ def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
     parts: list[Expr] = []
     for part in expr.parts:
         if any(part is p for p, _ in exceptions):
+            if id(part) in widened:
+                parts.append(widened[id(part)][2])
             continue
         if _is_target(part):
             value = None if own is None else tuple(dict.fromkeys(own + tuple(excepted)))
             preds = list(part.parts) if isinstance(part, Any_) else [part]
             counted: Expr = any_of_preds([replace(p, value=value) for p in preds if isinstance(p, Predicate)])
             if words and value is not None and excepted:  # the excepted cancer may not qualify ("watch and wait")
-                first = preds[0]
-                assert isinstance(first, Predicate)
-                scoped = [All((Predicate(c, first.op, None, None, False, first.window), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted]
+                # asked as the line counts it (active, or on record in its span): a resolved one
+                # the span counts may not qualify either
+                scoped = [All((any_of_preds([replace(p, concept=c, value=None) for p in preds if isinstance(p, Predicate)]), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted]
                 counted = Any_((counted, *scoped))
             parts.append(counted)
         else:
@@ -529,7 +534,8 @@ def _within_disease_free(expr: Expr, window: Window, judged: Review | None = Non
     if isinstance(expr, Not):
         return Not(_within_disease_free(expr.part, window, judged, solid_only))
     if isinstance(expr, (All, Any_)):
-        counting = isinstance(expr, All) and any(_is_target(p) for p in expr.parts)
+        # the malignancy counted, alone or beside the excepted ones kept with their own words
+        counting = isinstance(expr, All) and any(_is_target(p) or isinstance(p, Any_) and bool(p.parts) and _is_target(p.parts[0]) for p in expr.parts)
         walked = [p if counting and isinstance(p, Not) else _within_disease_free(p, window, judged, solid_only) for p in expr.parts]
         return any_of(walked) if isinstance(expr, Any_) else all_of(walked)
     return expr
