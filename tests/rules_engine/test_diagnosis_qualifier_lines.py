@@ -1,5 +1,5 @@
 """An inclusion that asks which cancer the patient has, met by the record beside unread words of
-which kind ("indolent lymphoma", "high-risk MDS", "lymphoma in first or later relapses"), or a
+which kind ("indolent lymphoma", "high-risk MDS", "lymphoma in chemosensitive relapse"), or a
 status beside the cancer left unread ("relapsed or refractory CD30-positive malignancy"), is an
 open question about this patient (``readings.asks_a_diagnosis``): ``unknown`` without the review
 flag, so the trial is possibly eligible, never eligible. Read as a review, the line let a new
@@ -25,6 +25,7 @@ from tests.fixtures.records import AS_OF, adult, alt, condition
 INCLUSION = CriterionType.INCLUSION
 LYMPHOMA, MDS, AML, NAIVE = adult(condition("lymphoma")), adult(condition("mds")), adult(condition("aml")), adult()
 RELAPSED_CLL = adult(condition("cll"), condition("relapsed"))
+RELAPSED_LYMPHOMA = adult(condition("lymphoma"), condition("relapsed"))
 
 # (line, record, outcome, left to review)
 ROWS = [
@@ -32,8 +33,11 @@ ROWS = [
     ("Indolent B-cell lymphoma", AML, Outcome.NOT_MET, False),
     ("Indolent B-cell lymphoma", NAIVE, Outcome.NOT_MET, False),
     ("High-risk MDS", MDS, Outcome.UNKNOWN, False),
-    ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", LYMPHOMA, Outcome.UNKNOWN, False),
-    ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", NAIVE, Outcome.NOT_MET, False),
+    ("Patients with AML, ALL, MDS, and lymphoma in chemosensitive relapse.", RELAPSED_LYMPHOMA, Outcome.UNKNOWN, False),
+    ("Patients with AML, ALL, MDS, and lymphoma in chemosensitive relapse.", NAIVE, Outcome.NOT_MET, False),
+    # ("first or later relapses" is every relapse, read whole: a lymphoma with none on record fails it)
+    ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", RELAPSED_LYMPHOMA, Outcome.MET, False),
+    ("Patients with AML, ALL, MDS, and lymphoma in first or later relapses.", LYMPHOMA, Outcome.NOT_MET, False),
     # (the status read, the cancer itself left in the unread words: NCT01026233, NCT03135028)
     ("Relapsed or refractory CD30-positive malignancy", RELAPSED_CLL, Outcome.UNKNOWN, False),
     ("Relapsed or refractory CD30-positive malignancy", LYMPHOMA, Outcome.NOT_MET, False),
