@@ -24,6 +24,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import adult, condition, lab, procedure
+from tests.fixtures.intake_facts import intake_facts
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -115,18 +116,14 @@ def test_a_class_named_before_its_examples_is_one_more_alternative(line: str, ct
     ],
 )
 def test_the_intake_reads_conduction_blocks_and_bradycardia(code: str, system: str, concept: str) -> None:
-    from matcher.intake import normalise, validate_bundle
     from tests.fixtures.holdout import fhir as f
 
-    resources = [f.patient("ecg", 60, "male"), f.condition(code, "conduction", system=system, onset=200)]
-    facts = normalise(validate_bundle(f.bundle("ecg", resources))).facts
+    facts = intake_facts(f.condition(code, "conduction", system=system, onset=200))
     assert concept in facts.events
 
 
 def test_the_intake_reads_the_heart_rate() -> None:
-    from matcher.intake import normalise, validate_bundle
     from tests.fixtures.holdout import fhir as f
 
-    resources = [f.patient("hr", 60, "male"), f.lab("8867-4", "Heart rate", 42, "/min", days_ago=1)]
-    facts = normalise(validate_bundle(f.bundle("hr", resources))).facts
+    facts = intake_facts(f.lab("8867-4", "Heart rate", 42, "/min", days_ago=1))
     assert "heart_rate" in facts.measurements

@@ -24,6 +24,7 @@ from rules_engine.parser import parse_line
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import adult, condition
+from tests.fixtures.intake_facts import intake_facts
 
 E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
@@ -89,18 +90,14 @@ def test_the_ventricular_words_and_what_is_not_the_patients(line: str, rendered:
     ],
 )
 def test_the_intake_reads_ventricular_arrhythmias(code: str, system: str, concept: str) -> None:
-    from matcher.intake import normalise, validate_bundle
     from tests.fixtures.holdout import fhir as f
 
-    resources = [f.patient("va", 60, "male"), f.condition(code, "arrhythmia", system=system, onset=200)]
-    facts = normalise(validate_bundle(f.bundle("va", resources))).facts
+    facts = intake_facts(f.condition(code, "arrhythmia", system=system, onset=200))
     assert concept in facts.events
 
 
 def test_an_atrial_fibrillation_is_no_ventricular_arrhythmia_in_the_intake() -> None:
-    from matcher.intake import normalise, validate_bundle
     from tests.fixtures.holdout import fhir as f
 
-    resources = [f.patient("af", 60, "male"), f.condition("I48.91", "atrial fibrillation", onset=200)]
-    facts = normalise(validate_bundle(f.bundle("af", resources))).facts
+    facts = intake_facts(f.condition("I48.91", "atrial fibrillation", onset=200))
     assert "ventricular_arrhythmia" not in facts.events and "arrhythmia_unspecified" not in facts.events
