@@ -778,6 +778,26 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("arrhythmia_unspecified", Kind.EVENT, "cardiac arrhythmia of unstated kind", parent="arrhythmia"),
 )
 
+# A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
+# grade a neuropathy, ~90 a diarrhoea, a bleeding, an arrhythmia ...), read from the severity a
+# hospital codes on its Condition (derive.SEVERITY_GRADED): one qualitative concept per event and
+# lowest grade asked. The events are those the corpus grades that a chart records as a Condition.
+SEVERITY_GRADED_EVENTS: tuple[str, ...] = ("peripheral_neuropathy", "diarrhea", "hemorrhage", "pancreatitis", "pleural_effusion", "arrhythmia")
+SEVERITY_GRADE_FLOORS: tuple[int, ...] = (2, 3, 4)
+
+
+def severity_grade_concept(event: str, floor: int) -> str:
+    """The concept "``event`` of CTCAE grade ``floor`` or higher"."""
+    return f"{event}_grade_{floor}_plus"
+
+
+_EVENT_LABELS = {c.id: c.label for c in _CATALOGUE}
+_CATALOGUE += tuple(
+    Concept(severity_grade_concept(event, floor), Kind.QUALITATIVE, f"{_EVENT_LABELS[event]} of CTCAE grade {floor} or higher")
+    for event in SEVERITY_GRADED_EVENTS
+    for floor in SEVERITY_GRADE_FLOORS
+)
+
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
 
 

@@ -15,7 +15,16 @@ from collections.abc import Callable, Container
 from functools import lru_cache
 from typing import Any
 
-from .concepts import CONCEPTS, MALIGNANCIES, Kind, ancestors, related
+from .concepts import (
+    CONCEPTS,
+    MALIGNANCIES,
+    SEVERITY_GRADE_FLOORS,
+    SEVERITY_GRADED_EVENTS,
+    Kind,
+    ancestors,
+    related,
+    severity_grade_concept,
+)
 
 # A derived event concept that holds when any of its sources does.
 EITHER_OF: dict[str, tuple[str, ...]] = {
@@ -319,6 +328,21 @@ QUALIFIED_EVENTS: dict[str, tuple[str, str, str]] = {
     "cml_accelerated_phase": ("cml", "phase", "accelerated"),
     "cml_blast_phase": ("cml", "phase", "blast"),
 }
+# -- a CTCAE grade asked of an event, read from the severity coded on it -------------------------
+# "Pre-existing peripheral neuropathy >= grade 3": the intake keeps a Condition's severity (SNOMED
+# CT mild / moderate / severe, or that word) as ``attributes.severity``. CTCAE names its grades by
+# the same words (grade 1 mild, grade 2 moderate, grade 3 severe or medically significant, grade 4
+# life-threatening), so a severity is a range of grades: severe is 3 or 4, as a life-threatening
+# event may be charted severe. Target -> (the event, the lowest grade asked). Over the records of
+# the event and of every kind of it, resolved ones too (as QUALIFIED_EVENTS): positive when one is
+# graded at or above the floor whatever its grade in the range; unknown when one states no severity
+# or a range across the floor (severe, asked ">= grade 4"); negative when every one is graded
+# below it, or there is none (an event absent from the record is absent).
+SEVERITY_GRADE_RANGE: dict[str, tuple[int, int]] = {"mild": (1, 1), "moderate": (2, 2), "severe": (3, 4)}
+SEVERITY_GRADED: dict[str, tuple[str, int]] = {
+    severity_grade_concept(event, floor): (event, floor) for event in SEVERITY_GRADED_EVENTS for floor in SEVERITY_GRADE_FLOORS
+}
+
 # ... of which only the latest record counts: a disease's phase is what it is now, and an earlier
 # record's chronic phase beside a blast crisis today is no chronic phase (read over every record, a
 # CML that progressed would meet "chronic phase only")

@@ -26,7 +26,14 @@ from datetime import date
 from functools import partial
 from typing import Any, TypeVar
 
-from .derive import ABSENT_IS_NONE, EVENT_IMPLIES, GRADED_EVENTS, POSITIVE_TEST_IMPLIES, QUALIFIED_EVENTS
+from .derive import (
+    ABSENT_IS_NONE,
+    EVENT_IMPLIES,
+    GRADED_EVENTS,
+    POSITIVE_TEST_IMPLIES,
+    QUALIFIED_EVENTS,
+    SEVERITY_GRADED,
+)
 from .facts import LazyMapping, Measurement, PatientFacts, has_values
 from .snapshot import (
     EventView,
@@ -38,6 +45,7 @@ from .snapshot import (
     _latest,
     _measurement,
     _qualified,
+    _severity_graded,
     age_at_diagnosis,
     latest_view,
     measurement_views,
@@ -123,6 +131,9 @@ def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) ->
     for target in QUALIFIED_EVENTS:
         if target not in keys and target in measured:
             keys[target] = partial(lambda t: _measurement(_qualified(t, facts), as_of), target)
+    for target in SEVERITY_GRADED:
+        if target not in keys and target in measured:
+            keys[target] = partial(lambda t: _measurement(_severity_graded(t, facts), as_of), target)
     if "age_at_diagnosis" not in keys and "age_at_diagnosis" in measured:
         at_diagnosis = age_at_diagnosis(facts)
         if at_diagnosis is not None:

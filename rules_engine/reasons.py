@@ -15,6 +15,7 @@ from .criteria import Op, Predicate, Review, Window
 from .derive import (
     ABSENT_IS_NONE,
     QUALIFIED_EVENTS,
+    SEVERITY_GRADED,
     among,
     among_wider,
     excepted,
@@ -133,6 +134,8 @@ def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
         return f"no {name} on record"
     if pred.concept in QUALIFIED_EVENTS:
         return _qualified(pred, m)
+    if pred.concept in SEVERITY_GRADED:
+        return _severity_graded(pred, m)
     if pred.concept in ABSENT_IS_NONE and m.date is None and m.values == (0.0,):
         return _compare(pred, outcome, f"no {name.split(',')[0]} on record: grade 0", m)
     if pred.concept == "relapse_count" and m.date is None and m.values == (0.0,):  # snapshot.relapse_count
@@ -175,6 +178,20 @@ def _qualified(pred: Predicate, m: MeasView) -> str:
     if m.raw_value == "absent":
         return f"no record of {label(concept)}"
     return f"{label(concept)} on record{when} with a {attribute} other than {wanted}"
+
+
+def _severity_graded(pred: Predicate, m: MeasView) -> str:
+    """A grade floor asked of an event (derive.SEVERITY_GRADED), in the record's terms: the
+    severity it codes and the CTCAE grades that severity names."""
+    event, floor = SEVERITY_GRADED[pred.concept]
+    when = f" ({m.date.isoformat()})" if m.date else ""
+    if m.raw_value == "absent":
+        return f"no record of {label(event)}"
+    if m.word == "positive":
+        return f"{label(event)} on record{when} charted at a severity of CTCAE grade {floor} or higher"
+    if m.word is None:
+        return f"{label(event)} on record{when} without a severity that says whether it reaches CTCAE grade {floor}"
+    return f"{label(event)} on record{when} charted at a severity below CTCAE grade {floor}"
 
 
 def predicate_reason(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:

@@ -25,6 +25,8 @@ from .derive import (
     LATEST_QUALIFIED,
     POSITIVE_TEST_IMPLIES,
     QUALIFIED_EVENTS,
+    SEVERITY_GRADE_RANGE,
+    SEVERITY_GRADED,
     convert_performance,
     kinds_of,
     performance_source,
@@ -484,6 +486,30 @@ def _qualified(target: str, facts: PatientFacts) -> Measurement:
     return Measurement(target, "absent")  # read as negative; the reason says none is on record
 
 
+def _severity_graded(target: str, facts: PatientFacts) -> Measurement:
+    """A CTCAE grade floor asked of an event, from the severity coded on its records
+    (derive.SEVERITY_GRADED), as ``_qualified`` words it: ``positive`` dated as the record graded
+    at or above the floor; no word (unknown) when a record states no severity or one whose grades
+    straddle the floor; ``negative`` when every record is graded below it; ``absent`` when there
+    is none."""
+    event, floor = SEVERITY_GRADED[target]
+    records = [e for c in kinds_of(event) for e in facts.events.get(c, ())]
+    newest = lambda events: max(events, key=lambda e: (e.date is not None, e.date or date.min))  # noqa: E731
+    if not records:
+        return Measurement(target, "absent")
+    ranges = [(e, SEVERITY_GRADE_RANGE.get(str(e.attributes.get("severity") or ""))) for e in records]
+    above = [e for e, grades in ranges if grades is not None and grades[0] >= floor]
+    if above:
+        found = newest(above)
+        return Measurement(target, "positive", None, found.date, source=found.source)
+    open_ = [e for e, grades in ranges if grades is None or grades[1] >= floor]
+    if open_:
+        found = newest(open_)
+        return Measurement(target, "", None, found.date, source=found.source)  # no word: unknown
+    found = newest(records)
+    return Measurement(target, "negative", None, found.date, source=found.source)
+
+
 def measurement_views(
     facts: PatientFacts, as_of: date, measured: frozenset[str] | None, tests: bool = True
 ) -> dict[str, MeasView]:
@@ -508,6 +534,9 @@ def measurement_views(
     for target in QUALIFIED_EVENTS:  # a qualifier coded on an event (derive.QUALIFIED_EVENTS)
         if target not in measurements and (measured is None or target in measured):
             measurements[target] = _measurement(_qualified(target, facts), as_of)
+    for target in SEVERITY_GRADED:  # a grade floor asked of an event (derive.SEVERITY_GRADED)
+        if target not in measurements and (measured is None or target in measured):
+            measurements[target] = _measurement(_severity_graded(target, facts), as_of)
     if "age_at_diagnosis" not in measurements and (measured is None or "age_at_diagnosis" in measured):
         at_diagnosis = age_at_diagnosis(facts)
         if at_diagnosis is not None:

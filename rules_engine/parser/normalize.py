@@ -423,6 +423,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"|\b(?:equal\s+(?:to\s+)?or\s+)?(?:greater|more|higher|superior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:greater|more|higher)\s+than\s+"
          # "greater than equal to (>=) 3 x ULN" (6 corpus lines): the "or" left out
          r"|\b(?:greater|more|higher)\s+than\s+equal\s+(?:to\s+)?"
+         # "Equal to greater than grade 3 peripheral neuropathy": the "or" left out the other way
+         r"|\bequal\s+to\s+(?:greater|more|higher)\s+than\s+"
          r"|\bat\s+or\s+above\s+|\bnot\s+below\s+(?=\d)", "≥ ", ("greater", "more", "higher", "superior", "above", "below")),
         (r"\bless\s+than\s+or\s+equal\s+(?:to\s+)?|\bequal\s+to\s+or\s+(?:less|lower)\s+than\s+"
          r"|\b(?:less|lower|inferior)\s+or\s+equal\s+(?:to|than)\s+|\bequal\s+or\s+(?:less|lower)\s+than\s+|\bat\s+or\s+below\s+|\bnot\s+above\s+(?=\d)"

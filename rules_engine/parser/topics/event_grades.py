@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import CONCEPTS, Kind
-from rules_engine.criteria import Not, Predicate, ReviewReason
-from rules_engine.parser.items import I, Item, all_of, any_of
+from rules_engine.concepts import CONCEPTS, SEVERITY_GRADE_FLOORS, SEVERITY_GRADED_EVENTS, Kind, severity_grade_concept
+from rules_engine.criteria import Not, Op, Predicate, ReviewReason
+from rules_engine.parser.items import I, Item, all_of, any_of, predicate
 
 try:
     from rules_engine.parser.safety import Qualifier
@@ -78,6 +78,54 @@ def _at_most(text: str, start: int, end: int, lo: int = 0, hi: int | None = None
     return (before.start(), end, before.group(0)) if before is not None else None
 
 
+# Where the event is one a hospital grades by the severity it codes (concepts.SEVERITY_GRADED_EVENTS),
+# the grade is read from the record instead of left to a person: the lowest grade asked, when the
+# words ask it and every grade above ("grade >= 2", "grade 2 or higher", "grade 3-4", "grade 2, 3 or
+# 4", "> grade 2" is 3; a bare "grade 2" as clinicians read it, at least 2: the holdout's labels
+# exclude a severe neuropathy by "No history of grade 2 peripheral neuropathy"), and the highest
+# grade permitted for a bound from above ("< grade 2", "grade 0-1", "grade 1 or less": at most 1,
+# so grade 2 and above is what fails). Anything else ("grade 2 or 3") stays to a person.
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+_GRADE_NUMBER = re.compile(r"(?<![\w.])(?:[0-5]|i{1,3}|iv|v)(?![\w.])", I)
+_ABOVE = re.compile(r"[≥>]|=>|\+|\b(?:greater|higher|more|above|worse|over)\b", I)
+_STRICT = re.compile(r"(?<![≥=])>(?!=)", I)
+_BELOW_STRICT = re.compile(r"(?<![≤=])<(?!=)|\bless\s+than\b", I)
+
+
+def _grades(words: str) -> list[int]:
+    return [int(g) if g.isdigit() else _ROMAN[g.lower()] for g in _GRADE_NUMBER.findall(words.replace("CTCAE", "").replace("v5", ""))]
+
+
+def _floor_asked(words: str) -> int | None:
+    """The lowest grade the words ask, when they ask it and every grade above; else None."""
+    grades = _grades(re.sub(r"(?i)\bv(?:ersion|\.)?\s*\d(?:\.\d{1,2})?", "", words))
+    if not grades:
+        return None
+    low = min(grades)
+    if _ABOVE.search(words):
+        return low + 1 if _STRICT.search(words) and len(grades) == 1 else low
+    if len(grades) == 1 or sorted(set(grades)) == list(range(low, max(grades) + 1)) and max(grades) >= 4:
+        return low
+    return None
+
+
+def _floor_failing(words: str) -> int | None:
+    """The lowest grade a bound from above rules out ("< grade 2": 2; "grade 0-1": 2)."""
+    grades = _grades(re.sub(r"(?i)\bv(?:ersion|\.)?\s*\d(?:\.\d{1,2})?", "", words))
+    if not grades:
+        return None
+    high = max(grades)
+    return high if _BELOW_STRICT.search(words) and len(grades) == 1 else high + 1
+
+
+def _graded(pred: Predicate, floor: int | None) -> Predicate | None:
+    """The record's reading of the event at ``floor`` or above, where the event is one graded by
+    its severity and the floor one the catalogue holds."""
+    if floor not in SEVERITY_GRADE_FLOORS or pred.concept not in SEVERITY_GRADED_EVENTS or pred.op is not Op.PRESENT or pred.window is not None:
+        return None
+    return predicate(severity_grade_concept(pred.concept, floor), Op.IS, "positive")
+
+
 def at_most_grade_beside(text: str, start: int, end: int) -> bool:
     """Whether a grade bounded from above stands beside the event at ``text[start:end]``: an
     inclusion so written asks about the event though no "history of" or "prior" names it."""
@@ -99,6 +147,10 @@ def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
         permitted = _at_most(text, it.start, it.end, lo, hi) if permits else None
         if permitted is not None:  # a bound from above first: "< Grade 2 neuropathy" holds "Grade 2 neuropathy"
             it.start, it.end = permitted[0], permitted[1]
+            failing = _graded(pred, _floor_failing(permitted[2]))
+            if failing is not None:
+                it.expr, it.concepts = Not(failing), it.concepts | {failing.concept}
+                continue
             it.expr = any_of([Not(pred), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(permitted[2].split()).strip(" ():,"))])
             continue
         found = None
@@ -118,4 +170,8 @@ def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
             continue
         it.start, it.end = found[0], found[1]
         words = re.sub(r"^[\s(]*(?:(?:events?|episodes?|of|at|with)\s+){0,2}", "", " ".join(found[2].split())).strip(" ()")
+        graded = _graded(pred, _floor_asked(words))
+        if graded is not None:
+            it.expr, it.concepts = graded, it.concepts | {graded.concept}
+            continue
         it.expr = all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
