@@ -39,7 +39,7 @@ _AGE_PREFIX = re.compile(
 
 
 _AGE_RANGE = re.compile(
-    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_INFANT_UNIT})?(?:\s*old)?\s*(?:-|to|and|through|~|≤)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_INFANT_UNIT})?"
+    rf"(?P<lo>\d{{1,3}})\s*(?P<lu>{_INFANT_UNIT})?(?:\s*(?:old|(?<=[a-z])\s+of\s+age))?\s*(?:-|to|and|through|~|≤)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_INFANT_UNIT})?"
     r"(?:\s*(?:old|of\s+age))?(?:\s*\(?inclusive\)?)?",
     I,
 )
@@ -70,7 +70,7 @@ _AGE_SUFFIXED = re.compile(
 
 
 _AGE_SUFFIXED_RANGE = re.compile(
-    rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?\s*(?:-|to|and|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
+    rf"(?:between\s+|from\s+)?(?P<lo>\d{{1,3}})\s*(?P<lu>{_AGE_UNIT})?(?:\s*(?:old|(?<=[a-z])\s+of\s+age))?\s*(?:-|to|and|through|~)\s*(?:(?P<lt><|less\s+than|under|below|younger\s+than)\s*)?(?P<hi>\d{{1,3}})\s*(?P<hu>{_AGE_UNIT})\s*(?:old|of\s+age)",
     I,
 )
 
