@@ -51,3 +51,16 @@ def shared_disease(exprs: list[Item], kinds: list[str], roles: list[str], connec
         joins = kinds[: i - 1] + ["or", "and"] + kinds[i + 1:]
         return items, joins
     return exprs, kinds
+
+
+# the Philadelphia chromosome written between a status and its disease ("relapsed/refractory Ph+
+# ALL", "relapsed Ph-positive ALL"): the disease's marker, no word between two joined items
+_PH_BETWEEN = re.compile(r"\s*(?:Ph|Philadelphia(?:\s+chromosome)?)\s*(?:\+|\(\+\)|-?\s*positive|-?\s*negative|-)\s*", I)
+
+
+def ph_between(connector: str, first_role: str) -> bool:
+    """Whether the words between a status and the disease after it are only a Philadelphia marker
+    (read as a unit, as "relapsed ALL" is; joined by the clause's "and", the status became an
+    alternative of the diseases before it: "CML in AP/BC or relapsed/refractory Ph+ ALL" read
+    "(CML or relapsed) and ALL", and a CML in blast crisis failed for want of an ALL)."""
+    return first_role == "status" and bool(_PH_BETWEEN.fullmatch(connector))
