@@ -1398,7 +1398,9 @@ _AUTOIMMUNE_TREATED = re.compile(
 # "Active GVHD requiring continued systemic therapy": GVHD treated now, as the autoimmune reading
 # above (steroids or immunosuppressants on record decide; another systemic treatment is unread)
 _GVHD_TREATED = re.compile(
-    r"(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
+    # ("persistent and clinically significant GVHD requiring treatment": the treatment on record is
+    # what makes it significant; left beside the item, the words kept a GVHD on tacrolimus unknown)
+    r"(?:(?:persistent|ongoing)\s+(?:and\s+)?)?(?:clinically\s+significant\s+)?(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
     r"(?:that\s+|which\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+(?:continued\s+|ongoing\s+|current\s+)?"
     # ("requiring treatment" with no word for its kind: the systemic treatment on record decides
     # too; another, a topical one, stays a person's)
