@@ -24,6 +24,7 @@ from rules_engine.parser.joiners import AND_LAST, category_window, indications, 
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all
 from rules_engine.parser.statuses import FOR_DISEASE, restates
 from rules_engine.parser.status_units import last_member_status, status_alternatives
+from rules_engine.parser.status_or_later import keeps_or, ph_between, shared_disease
 
 
 # a bracket opened right after an item, and closed before an "or" after the one item inside it
@@ -247,7 +248,9 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the
     # disease is not a third alternative to the status
     # a status written against its disease ("relapsed AML") is one unit, bound tighter than "or"
-    kinds = ["unit" if {roles[i], roles[i + 1]} == FIXED_ROLES and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # (a Philadelphia marker between them is the disease's own: "relapsed/refractory Ph+ ALL")
+    kinds = ["unit" if {roles[i], roles[i + 1]} == FIXED_ROLES and (not connectors[i].strip(" -") or ph_between(connectors[i], roles[i])) else k
+             for i, k in enumerate(kinds)]
     # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
     # one unit too: joined bare, any NSCLC met the line
     kinds = ["unit" if marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
@@ -273,7 +276,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # "T-cell lymphoma, stage IB or higher ... with progressive, persistent, or recurrent disease":
     # an "or" that closes a list of statuses, far from the disease, does not make the disease one
     kinds = [
-        "and" if k == "or" and {roles[i], roles[i + 1]} == FIXED_ROLES and not _LEADING_OR.match(connectors[i]) else k
+        "and" if k == "or" and {roles[i], roles[i + 1]} == FIXED_ROLES and not _LEADING_OR.match(connectors[i]) and not keeps_or(connectors[i]) else k
         for i, k in enumerate(kinds)
     ]
     if "or" in kinds and "and" in kinds and any(re.search(r"\bor\b|\beither\b", c, I) for c in connectors) and not any(
@@ -358,6 +361,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         # hepatitis B too)
         cuts = [0, *(k + 1 for k in loose), len(exprs)]
         return any_of([_joined(exprs[a:b], kinds[a: b - 1]) for a, b in zip(cuts, cuts[1:])])
+    exprs, kinds = shared_disease(exprs, kinds, roles, connectors)  # "refractory ALL based on ..., or have relapsed"
     return _joined(exprs, kinds)
 
 

@@ -23,6 +23,7 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.line_reader import read_expr
+from rules_engine.parser.unread_measure_scope import unread_measure_scope
 
 
 _CONDITION = re.compile(
@@ -119,7 +120,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
         return None
     if not items:
-        return _measured_scope(m, ctype) or _if_unread(m, ctype, whole)
+        return _measured_scope(m, ctype) or _if_unread(m, ctype, whole) or (
+            unread_measure_scope(m.group("cond"), m.group("req"), ctype, _COMPARES) if m.re is _SUBJECT_MUST else None)
     unread = bool(content_words(blank_remarks(m.group("cond")))) and len(content_words(m.group("cond"))) > 4
     if m.re in _SUBJECTS_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
         masked = "".join(" " if any(it.start <= i < it.end for it in items + markers) else ch for i, ch in enumerate(text[a:b], start=a))

@@ -85,6 +85,7 @@ from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
 from rules_engine.parser.topics.qualified_kinds import qualified_kinds
+from rules_engine.parser.topics.fab_groups import fab_cmml, fab_groups
 from rules_engine.parser.topics.lab_scopes import scoped_bounds as lab_bounds_rejoined
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
@@ -223,6 +224,11 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             continue
         if exprs and COUNTED.search(clause_text):
             continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
+        listed_groups = fab_groups(clause_text, ctype)
+        if listed_groups is not None:  # "MDS fitting any of the FAB classifications: RA, RARS, ..., CMML"
+            exprs.append(listed_groups)
+            exprs_text.append(clause_text)
+            continue
         scoped = scoped_sentence(clause_text, ctype) if exprs else None
         if scoped is not None:  # "... Patients with solid tumors must have at least 1 lesion measurable by CT"
             exprs.append(scoped)
@@ -606,7 +612,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
-    expr = scales_by_age(ages_apart(expr))
+    expr = fab_cmml(scales_by_age(ages_apart(expr)), text)
     disqualifier = DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what

@@ -505,6 +505,18 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # 9)/L"; 3 corpus lines): the unit "x 10^9/L" (left, the words were an unread review beside
         # the count, or the count had no unit to read)
         (r"\b10\s*\(\s*power\s+of\s+(\d{1,2})\s*\)", r"10^\1", ("power of",)),
+        # two lineages sharing the disease ("pre-B-cell or T-cell ALL", "B- or T-cell acute
+        # lymphoblastic leukemia"): either lineage's ALL (left, the B lineage was an unread word and
+        # a B-ALL failed a line that offers it; 2 corpus lines)
+        (r"\bB(?:[-\s]cell|[-\s]lineage)?\s*-?\s*,?\s*(?:or|and/or|/)\s+T(?:[-\s]cell|[-\s]lineage)?[-\s]+(ALL\b|acute\s+lymphoblastic\s+leuka?emia)",
+         r"B-cell \1 or T-cell \1", ("t-cell", "t cell", "t-lineage")),
+        # the B lineage written as its precursor ("pre-B-cell ALL", "precursor B-cell acute
+        # lymphoblastic leukemia"): a B-ALL (left, "pre-" stood as an unread word beside it)
+        (r"\b(?:pre-?\s?|precursor\s+)(B[-\s](?:cell[-\s]+)?)(?=ALL\b|acute\s+lymphoblastic)", r"\1", ("pre",)),
+        # the power of ten alone after a comparator ("granulocytes < 10 9/L", "< 10^9/L"; 1 corpus
+        # line): one times the unit (read as the count "10" in 10^9/L, a granulocyte count of 2.0
+        # was below a bound of 10 and met the line's indication for therapy)
+        (r"([<>≤≥]=?\s*)10\s*(?:\^\s*|\s)9\s*/\s*L\b", r"\g<1>1 x 10^9/L", ("9/l",)),
         # the cause of a value, known or suspected ("elevations of bilirubin up to 5.0 mg/dL due to
         # known or suspected Gilbert's disease are eligible"; 2 corpus lines): one cause, its "or"
         # a word of certainty (a record holds the diagnosis or not), never a join of the bound and

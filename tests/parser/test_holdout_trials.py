@@ -795,7 +795,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T165-breast", "Diagnosed or treated for a non-hematologic malignancy"): ("events", "expected met, got unknown: an and-ed trailing review holds an active breast cancer (8 months) unknown"),
     # == T151..T155 (hold15: R/R lymphoblastic and mixed-lineage acute leukaemia, adults and children) ==
     # NCT02819804 (T151)
-    ("T151-clean", None): ("core", "the refractory/relapsed line above"),
     ("T151-clean", "Detection of one of the following must be present"): ("core", "'t(9;22)(q34;q11) or 3-way variant by metaphase cytogenetics' and the BCR-ABL molecular child keep unread words, so a recorded BCR-ABL1 fusion is met only beside reviews"),
     ("T151-clean", "Patients must have primary refractory ALL based on failure"): ("core", "'primary refractory ALL ... or have relapsed after treatment with a tyrosine kinase inhibitor' is joined as refractory AND relapsed, and the two Notes under it (the dasatinib/prednisone course it expects; CNS disease eligible) are read as requirements (steroid therapy)"),
     ("T151-clean", "prior therapy with an anti-PD-1"): ("events", "the checkpoint class is read, but anti-PD-L1/PD-L2/CD137/CTLA-4 and the catch-all stay a review alternative, so no such drug on record is unknown"),
@@ -805,16 +804,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "fails the 7-day TKI washout it is excepted from (the safe side; a named drug excepted from a class's washout has no reading)"),
     ("T151-on-dasatinib", None): ("core", "the refractory/relapsed line above"),
     ("T151-on-dasatinib", "Patients must have primary refractory ALL based on failure"): ("core", "as T151-clean: expected met, got not_met"),
-    ("T151-gilbert", None): ("core", "the refractory/relapsed line above"),
     ("T151-bili", None): ("core", "the refractory/relapsed line above and the bilirubin's PI-approval alternative"),
     ("T151-bili", "Total bilirubin < 2.0 x IULN"): ("labs", "the PI-approval alternative for suspected leukaemic liver infiltration is read as liver metastases with a review, so a bilirubin of 2.17 x ULN fails outright"),
-    ("T151-nolabs", None): ("core", "the refractory/relapsed line above"),
     ("T151-allo-recent", "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not"): ("events", "'transplant is within 2 months from cycle 1, day 1 (C1D1)' and '>= grade 3 persistent non-hematological toxicity' stay reviews, GVHD 'requiring treatment' is a review beside the GVHD"),
-    ("T151-allo-old", None): ("core", "the refractory/relapsed line above"),
     ("T151-allo-old", "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not"): ("events", "as T151-allo-recent: expected not_met, got unknown"),
-    ("T151-gvhd", "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not"): ("events", "as T151-allo-recent: expected met, got unknown"),
-    ("T151-qtc-pacer", None): ("core", "the refractory/relapsed line above"),
-    ("T151-vitiligo", None): ("core", "the refractory/relapsed line above"),
     ("T151-vitiligo", "Patients with active autoimmune disease or history of autoimmune disease"): ("events", "as T151-clean: expected not_met, got unknown"),
     # NCT00316953 (T152)
     ("T152-clean", "Histologically confirmed diagnosis of 1 of the following"): ("core", "'Imatinib mesylate-resistant Ph+ ALL, defined as M3 bone marrow in a patient who previously received imatinib mesylate-containing treatment regimen' keeps unread words, and the CML sub-list's reviews keep the menu unknown for any Ph+ record"),
@@ -829,16 +822,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T152-imatinib-naive", None): ("core", "as T152-ph-negative: the disease menu is unknown, no longer failed by the solid tumours' heading"),
     ("T152-creatinine", None): ("labs", "as T152-ph-negative: ineligible before only through the solid tumours' heading; the creatinine line below is unknown"),
     # NCT00301938 (T153)
-    ("T153-clean", None): ("core", "as T153-tall, and the disease menu fails a relapsed B-ALL"),
-    ("T153-clean", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "'Relapsed or refractory pre-B-cell or T-cell acute lymphoblastic leukemia' is read as T-ALL with 'pre-B-cell' unread (a relapsed B-ALL fails), and the APL, CML, MDS and poor-risk children keep reviews that leave the others unknown"),
     ("T153-clean", "No hyperleukocytosis"): ("labs", "the hydroxyurea permission stays a review alternative beside WBC > 30"),
     ("T153-clean", "LVEF ≥ 40% by echocardiogram or MUGA"): ("core", "the child 'Patients with a history of cardiac disease or mediastinal radiation should undergo testing' is read as a requirement (AND cardiac disease), so everyone fails"),
     ("T153-clean", "At least 4 weeks since prior cytotoxic chemotherapy"): ("events", "'and recovered' stays a review beside the washout"),
     ("T153-clean", "No concurrent hematopoietic growth factors or biologic agents"): ("events", "'biologic agents' has no class: a review alternative"),
-    ("T153-tall", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
     ("T153-aml", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected met, got unknown"),
     ("T153-apl", "Histologically or cytologically confirmed hematologic malignancy of 1"): ("core", "as T153-clean: expected not_met, got unknown"),
-    ("T153-allo-old", None): ("core", "as T153-clean"),
     # NCT00852709 (T154)
     ("T154-clean", "Eastern Cooperative Oncology Group (ECOG) performance status of 0, 1, or 2"): ("core", "the scope 'for adolescent/young adult patients' stays a review beside the ECOG"),
     ("T154-clean", "Lansky Performance Index > 50"): ("core", "the scope 'for pediatric patients less than age 10 years' stays a review beside the Lansky"),
@@ -1035,21 +1024,14 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T194-metastatic', 'Prior history of metastatic malignancy'): ('events', "expected met, got unknown: 'Prior history of metastatic malignancy' has no reading (review unsupported)"),
     ('T194-breast-local', 'Prior history of metastatic malignancy'): ('events', "expected not_met, got unknown: 'Prior history of metastatic malignancy' has no reading (review unsupported)"),
     # NCT00796003 (T195)
-    ('T195-clean', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-clean', 'Myelodysplastic syndrome (de novo or secondary) fitting'): ('core', 'expected met, got not_met: the FAB subtype list is and-ed (MDS and refractory and reviews and WBC < 13) instead of or-ed, and the CMML WBC limit applies to all: RAEB-1 fails, CMML with WBC 8,000 fails'),
     ('T195-clean', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
     ('T195-cmml-low', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
-    ('T195-cmml-low', 'Myelodysplastic syndrome (de novo or secondary) fitting'): ('core', 'expected met, got not_met: the FAB subtype list is and-ed (MDS and refractory and reviews and WBC < 13) instead of or-ed, and the CMML WBC limit applies to all: RAEB-1 fails, CMML with WBC 8,000 fails'),
     ('T195-creatinine', 'Normal renal and hepatic function'): ('labs', "expected not_met, got unknown: 'Normal renal and hepatic function' is a bare review: creatinine and bilirubin over the ULN are not compared"),
-    ('T195-nolabs', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-hidac', 'history of high-dose cytarabine'): ('events', "expected met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
-    ('T195-seven-three', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-seven-three', 'history of high-dose cytarabine'): ('events', "expected not_met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
-    ('T195-prednisone-old', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-prednisone-old', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
-    ('T195-gcsf-old', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-chf', 'Uncontrolled cardiac disease'): ('events', "expected met, got unknown: 'Uncontrolled' stays a review beside cardiac disease and the misprint 'cognitive heart failure' is not read as congestive"),
-    ('T195-diabetes-controlled', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-diabetes-controlled', 'Uncontrolled diabetes mellitus'): ('events', "expected not_met, got unknown: 'Uncontrolled' stays a review beside diabetes; HbA1c is not used"),
     # == T201..T205 (hold20: sorafenib after allo-HSCT for FLT3-ITD AML, nivolumab for MDS after failure, clofarabine-plerixafor for untreated AML at 60+, ASTX727 against decitabine, arsenic trioxide-azacitidine for MDS); first sight 62/88 verdicts, 90/139 lines, EWE 3; after 67/88, 99/139, EWE 1 ==
     # NCT02474290 (T201)
@@ -1086,7 +1068,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T204-clean', 'Treatment with any investigational drug or therapy within 2 weeks'): ('hold20', "expected not_met, got unknown: '5 half-lives, whichever is longer, ... ongoing adverse events' is an or-ed review"),
     ('T204-clean', 'Cytotoxic chemotherapy or prior azacitidine'): ('hold20', "expected not_met, got unknown: 'prior azacitidine or decitabine' is an or-ed unsupported review, not the hypomethylating agents within 4 weeks"),
     ('T204-clean', 'Concurrent MDS therapies, including lenalidomide'): ('hold20', "expected not_met, got unknown: 'Concurrent' is lost: any growth factor ever is met, the 1-week completion exception is not read, and the other agents are reviews"),
-    ('T204-cmml', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-cmml', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got not_met: the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
     ('T204-creatinine-crcl-low', 'Renal: serum creatinine ≤1.5'): ('hold20', 'expected not_met, got unknown: the eGFR alternative is not on record, so clearance 38 leaves the line unknown (the label may be too strict: see label fix)'),
     ('T204-aza-cycles', 'Prior treatment with more than 1 cycle'): ('hold20', "expected met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
@@ -1097,7 +1078,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T204-breast', 'Prior malignancy, except for adequately treated'): ('hold20', "expected met, got unknown: the exception list stays an and-ed unsupported review and 'other-malignancy' is one of the excepted alternatives"),
     # NCT00234000 (T205)
     ('T205-clean', 'Confirmed diagnosis of MDS by standard criteria'): ('hold20', "expected met, got unknown: the FAB-group sentence (RA ... CMML) is an unparsed review and 'For patients with lower-risk MDS only' makes MDS a required conjunct: CMML fails"),
-    ('T205-cmml', None): ('hold20', 'expected possibly_eligible, got ineligible: the lines above'),
     ('T205-cmml', 'Confirmed diagnosis of MDS by standard criteria'): ('hold20', "expected met, got not_met: the FAB-group sentence (RA ... CMML) is an unparsed review and 'For patients with lower-risk MDS only' makes MDS a required conjunct: CMML fails"),
     ('T205-creatinine-alt-ok', None): ('hold20', 'expected possibly_eligible, got ineligible: the lines above'),
     ('T205-creatinine-alt-ok', 'Serum creatinine or serum bilirubin < 1.5 times'): ('hold20', "expected met, got not_met: 'higher levels are acceptable if ALT < 2 x ULN' is attached to bilirubin only: creatinine 2 x ULN fails"),
@@ -1446,11 +1426,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T261-prolactin', 'Hyperprolactinemia prior to study implementation'): ('hold26', "expected met, got unknown: an unsupported review: hyperprolactinaemia '(prolactin greater than 200 ng/ml)' has no concept and prolactin no measurement"),
     ('T262-clean', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected met, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
     ('T262-ra-anaemic', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected met, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
-    ('T262-ra-transfused', None): ('hold26', "expected eligible/possibly_eligible, got ineligible: decided against by 'Patients with MDS and </= 10% blasts or International Prognostic Scori'"),
     ('T262-ra-transfused', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected met, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
-    ('T262-ra-thrombocytopenic', None): ('hold26', "expected eligible/possibly_eligible, got ineligible: decided against by 'Patients with MDS and </= 10% blasts or International Prognostic Scori'"),
     ('T262-ra-thrombocytopenic', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected met, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
-    ('T262-ra-neutropenic', None): ('hold26', "expected eligible/possibly_eligible, got ineligible: decided against by 'Patients with MDS and </= 10% blasts or International Prognostic Scori'"),
     ('T262-ra-neutropenic', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected met, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
     ('T262-ra-hb-11', None): ('hold26', "expected possibly_eligible, got ineligible: decided against by 'Patients with MDS and </= 10% blasts or International Prognostic Scori'"),
     ('T262-ra-hb-11', 'Patients with MDS and </= 10% blasts'): ('hold26', "expected unknown, got not_met: the paragraph line reads 'Prior cytokines, biologic therapies, targeted therapies ... allowed' as a targeted therapy required and the < 5% blasts indication (Hb < 11, platelets < 100) for everyone; its '<= 10% blasts or IPSS low or intermediate 1' is read (hold26's MDS kinds)"),
@@ -2245,6 +2222,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T71-anticoag', None): ('events', "verdict possibly_eligible: 'Subject is receiving therapeutic anticoagulation' keeps its allowance ('Low-dose anticoagulation ... for catheter prophylaxis will be allowed') as an unread review that takes in any anticoagulant, so apixaban now is unknown; ineligible before only through the disease line, read then as relapsed/refractory AML and untreated AML at once (no patient met it)"),
     ('T71-hypertension', None): ('core', "verdict possibly_eligible: 'Subject currently exhibits symptomatic or persistent, uncontrolled hypertension defined as ...' joins each bound with the unread 'persistent uncontrolled defined as', so a pressure of 168/98 is unknown; ineligible before only through the disease line, read then as relapsed/refractory AML and untreated AML at once (no patient met it)"),
     ('T233-bcc-treated', 'No history of other malignancies'): ('cond2', "a resolved nonmelanoma skin cancer inside the line's 5-year span is asked with the exception's own words ('adequately treated'), which the record does not state: left unknown rather than cleared (the same scope keeps a resolved 'superficial bladder' or 'localized prostate' cancer in the span from being cleared)"),
+    ('T151-allo-recent', None): ('events', "possibly eligible: the diagnosis line no longer fails every patient (refractory or relapsed ALL read as alternatives), and the allo-HSCT heading's child 'transplant is within 2 months from cycle 1, day 1' stays a review (bare 'transplant' is not read as the heading's HSCT), so the recent transplant does not exclude"),
+    ('T195-chf', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'Uncontrolled cardiac disease or cognitive heart failure' (a misspelt 'congestive') keeps the heart failure a review"),
+    ('T195-creatinine', None): ('labs', "possibly eligible: the FAB-groups line no longer fails every patient, and 'Normal renal and hepatic function' offers a creatinine clearance >= 60 beside the creatinine, so a creatinine of 1.6 (ULN 1.2) is not decided against"),
+    ('T195-hidac', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'history of high-dose cytarabine (> 1,000 mg/m2/day)' leaves whether the dose on record was high to a person"),
 }
 
 

@@ -1398,9 +1398,13 @@ _AUTOIMMUNE_TREATED = re.compile(
 # "Active GVHD requiring continued systemic therapy": GVHD treated now, as the autoimmune reading
 # above (steroids or immunosuppressants on record decide; another systemic treatment is unread)
 _GVHD_TREATED = re.compile(
-    r"(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
+    # ("persistent and clinically significant GVHD requiring treatment": the treatment on record is
+    # what makes it significant; left beside the item, the words kept a GVHD on tacrolimus unknown)
+    r"(?:(?:persistent|ongoing)\s+(?:and\s+)?)?(?:clinically\s+significant\s+)?(?:active\s+)?(?:acute\s+|chronic\s+)?(?:graft[\s-]*(?:versus|vs\.?|-)[\s-]*host[\s-]*disease|a?c?GVHD|GvHD)(?:\s*\((?:a|c)?GVHD\))?,?\s+"
     r"(?:that\s+|which\s+)?(?:requir\w*|need\w*|treated\s+with|receiving)\s+(?:continued\s+|ongoing\s+|current\s+)?"
-    r"systemic\s+(?:treatment|therapy)"
+    # ("requiring treatment" with no word for its kind: the systemic treatment on record decides
+    # too; another, a topical one, stays a person's)
+    r"(?:systemic\s+)?(?:treatment|therapy)"
     # "actively being treated for graft-versus-host-disease (GvHD)", "on treatment for GVHD": the
     # treatment named before the disease
     r"|(?:(?:actively|currently)\s+)?(?:being\s+)?(?:treated|on\s+(?:active\s+)?treatment|receiv\w*\s+treatment)\s+for\s+(?:active\s+)?(?:acute\s+|chronic\s+)?"
