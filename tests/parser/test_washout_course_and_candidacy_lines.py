@@ -1,4 +1,4 @@
-"""Two prior-therapy shapes of the registries' exclusions.
+"""Three prior-therapy shapes of the registries' exclusions.
 
 "..., unless there is evidence of rapidly progressive disease" after a washout whose clause also
 dates a bracketed alternative ("(or within 5 half-lives for an investigational agent)"): the
@@ -8,6 +8,9 @@ item alone, a recent chemotherapy excluded the patient outright (holdout T91-che
 "Candidates for potentially curative therapy, such as hematopoietic stem cell transplantation
 (HSCT)": the transplant is the example of a candidacy, a plan no record holds; read as a prior
 transplant, a patient after an autologous transplant was excluded (holdout T323-after-auto).
+
+"Current or recent (within 4 weeks prior to randomization) treatment with ...": the span covers
+the current treatment too (``normalize``), so an old one no longer excludes.
 
 The lines are the corpus's own wordings; each record is judged by both evaluators.
 """
@@ -63,4 +66,33 @@ ROWS = [
 
 @pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS))
 def test_each_record_is_judged_by_the_line(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
+
+
+# "Current or recent (within N ...) treatment with X": a treatment taken now is one taken within the
+# span, so "current" adds nothing (read as any record, an agent given years ago excluded)
+CURRENT_OR_RECENT = [
+    ("Other current or recent (within 4 weeks prior to randomization) investigational agent", "investigational-agent within 4 weeks"),  # NCT01083368
+    ("Current or recent (within 30 days of first study dosing) treatment with another investigational drug or participation in another "
+     "investigational study.", "investigational-agent within 30 days"),  # NCT02312661
+]
+
+
+@pytest.mark.parametrize("text,rule", CURRENT_OR_RECENT, ids=[r[0][:45] for r in CURRENT_OR_RECENT])
+def test_a_current_or_recent_treatment_is_one_within_the_span(text, rule):
+    assert rule_of(text, EXC) == rule
+
+
+def test_a_current_or_recent_disease_keeps_its_current_reading():
+    """A disease active now may have begun before the span: "current" still reads it."""
+    assert rule_of("Current or recent (< 2 years) history of pancreatitis", EXC).startswith("pancreatitis or ")
+
+
+ROWS_CURRENT = [
+    (CURRENT_OR_RECENT[1][0], EXC, (healthy(medication("investigational_agent", 10)),), (healthy(), healthy(medication("investigational_agent", 400))), ()),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS_CURRENT))
+def test_each_record_is_judged_by_the_current_or_recent_line(text, ctype, facts, expected):
     assert judged(parse_line(text, ctype), facts) is expected
