@@ -77,6 +77,7 @@ from rules_engine.parser.windows import AGENT_WINDOW, FUTURE_REFERENCE, MEASURE_
 from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
+from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
@@ -152,7 +153,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     count = counted_list(norm, ctype)
     if count is not None:
         return count
-    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype)
+    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)

@@ -257,6 +257,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # comma after "to" has them read ("including, but not limited to, ..."); without it the
         # "not" negated the first example, an alternative only a patient without an infection met
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
+        # "Current or recent (within 4 weeks prior to randomization) treatment with another
+        # investigational product", "Current, or recent (within 30 days, ...) participation in other
+        # clinical trials of investigational agents" (6 corpus lines): a treatment taken now is one
+        # taken within the span (the record dates an ongoing therapy on the day), so "current" adds
+        # nothing; left, it was read as any record of the treatment, and an investigational agent
+        # given years ago excluded the patient. Only before a treatment's words: a current disease
+        # ("Current or recent (< 2 years) history of pancreatitis") may be older than the span
+        (r"\bcurrent\s*,?\s+or\s+(recent\s*\(\s*(?:within|<|≤)\s*\d{1,3}\s*(?:days?|weeks?|months?)\b[^()]{0,80}\)\s*"
+         r"(?:[\w-]+\s+){0,3}?(?:treatment|therapy|use|participation|administration|investigational|exposure)\b)", r"\1", ("current",)),
         # "non-M3 AML", "non-APL AML" (holdout T194): AML other than APL; the M3 row below read the
         # "M3 AML" inside it as APL, the "non-" left a word, and every other AML failed the line
         (r"\bnon-?\s?(?:M3|APL)\s+(AML|acute\s+myeloid\s+leukemia)\b", r"\1 other than acute promyelocytic leukemia", ("non",)),

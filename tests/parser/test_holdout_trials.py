@@ -344,9 +344,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                                  "semicolon are joined as conjuncts, so a relapsed AML is unknown (2 lines, this trial only)"),
     ("T91-all", "Acute lymphoblastic leukemia (ALL) relapsed or refractory"): ("core", "as T91-clean, and 'Ph positive ALL eligible if failed prior TKI' is read as a "
                                                                                      "BCR-ABL1 requirement of every ALL"),
-    ("T91-chemo", None): ("events", "the washout line below is met, so ineligible where a person could still enrol a rapidly progressing patient"),
-    ("T91-chemo", "Systemic chemotherapy (with the exception of hydroxyurea"): ("events", "'..., unless there is evidence of rapidly progressive disease' is attached to the "
-                                                                                        "investigational agent's half-lives alone, not to the chemotherapy's 14 days"),
     # NCT01849276 (T92)
     ("T92-clean", "Patients with relapsed/refractory disease must have morphologic proof"): ("labs", "'of AML with >= 10% blasts' (no sample named) stays a review "
                                                                                                   "beside the AML, so the blasts decide nothing"),
@@ -1939,7 +1936,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T323-clean', 'Pregnant or Breast-feeding'): ('hold32', 'expected not_met, got unknown: read as pregnancy or lactation or (pregnancy and review unsupported "urine study within 2 weeks to rule out") or review unsupported "all females of childbearing potential must have a blood test" or review con'),
     ('T323-transformed', 'Patients must have histologically confirmed recurrent de novo'): ('hold32', 'expected met, got unknown: read as lymphoma and review unparsed "transformed diffuse large B cell" and review unsupported "Patients must have histologically confirmed recurrent de novo … one of its variants … centroblastic … immunoblas'),
     ('T323-new', 'Patients must have histologically confirmed recurrent de novo'): ('hold32', 'expected not_met, got unknown: read as lymphoma and review unparsed "transformed diffuse large B cell" and review unsupported "Patients must have histologically confirmed recurrent de novo … one of its variants … centroblastic … immunoblas'),
-    ('T323-after-auto', None): ('hold32', "expected eligible/possibly_eligible, got ineligible: decided against by 'Candidates for potentially curative therapy, such as hematopoietic stem cell transplantati'"),
     ('T323-after-auto', 'Patients must have failed one or more prior'): ('hold32', 'expected met, got unknown: read as lymphoma and chemotherapy and review unsupported "Patients must have failed 1 … more prior Non-Hodgkin lymphoma … antibody therapy with curative intent"'),
     ('T323-hypertension-controlled', None): ('hold32', "expected eligible/possibly_eligible, got ineligible: decided against by 'Patients with underlying hypertension as defined by blood pressures averaging greater than'"),
     ('T323-hypertension-controlled', 'Patients with underlying hypertension'): ('hold32', 'expected met, got not_met: read as systolic-BP > 140 mm[Hg] and diastolic-BP > 90 mm[Hg] and review unsupported "Patients with underlying hypertension as defined by on two separate clinic visits are eligible if hypertension has been co'),

