@@ -776,6 +776,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     # an arrhythmia whose code does not say where it arises (I47.9, I49.4, I49.8, I49.9): it may be a
     # ventricular one, so it leaves that kind open (derive.OPEN_BESIDE), never absent
     Concept("arrhythmia_unspecified", Kind.EVENT, "cardiac arrhythmia of unstated kind", parent="arrhythmia"),
+    # comorbid conditions exclusions name (topics.comorbid_conditions). A hydrocephalus is
+    # communicating or obstructive (non-communicating): one coded without its kind leaves
+    # "obstructive hydrocephalus" open. The autoimmune ones are kinds of autoimmune disease, as
+    # codes.toml's autoimmune rows already read their codes.
+    Concept("hydrocephalus", Kind.EVENT, "hydrocephalus", parent="cns_disorder", subtypes_exhaustive=True),
+    Concept("obstructive_hydrocephalus", Kind.EVENT, "obstructive (non-communicating) hydrocephalus", parent="hydrocephalus"),
+    Concept("communicating_hydrocephalus", Kind.EVENT, "communicating hydrocephalus (normal pressure included)", parent="hydrocephalus"),
+    Concept("myasthenia_gravis", Kind.EVENT, "myasthenia gravis", parent="autoimmune_disease"),
+    Concept("guillain_barre_syndrome", Kind.EVENT, "Guillain-Barre syndrome", parent="autoimmune_disease"),
+    Concept("sarcoidosis", Kind.EVENT, "sarcoidosis", parent="autoimmune_disease"),
+    Concept("celiac_disease", Kind.EVENT, "celiac disease", parent="autoimmune_disease"),
+    Concept("esophageal_varices", Kind.EVENT, "esophageal varices"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}
