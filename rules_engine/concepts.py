@@ -304,7 +304,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("multiple_sclerosis", Kind.EVENT, "multiple sclerosis", parent="autoimmune_disease"),
     Concept("crohn_disease", Kind.EVENT, "Crohn's disease", parent="inflammatory_bowel_disease"),
     Concept("ulcerative_colitis", Kind.EVENT, "ulcerative colitis", parent="inflammatory_bowel_disease"),
-    Concept("chronic_kidney_disease", Kind.EVENT, "chronic kidney disease"),
+    Concept("chronic_kidney_disease", Kind.EVENT, "chronic kidney disease", parent="kidney_disease"),
     Concept("end_stage_renal_disease", Kind.EVENT, "end-stage renal disease (or dialysis)", parent="chronic_kidney_disease"),
     Concept("obesity", Kind.EVENT, "obesity"),
     Concept("dementia", Kind.EVENT, "dementia", parent="cns_disorder"),
@@ -788,6 +788,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("sarcoidosis", Kind.EVENT, "sarcoidosis", parent="autoimmune_disease"),
     Concept("celiac_disease", Kind.EVENT, "celiac disease", parent="autoimmune_disease"),
     Concept("esophageal_varices", Kind.EVENT, "esophageal varices"),
+    Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

@@ -7,7 +7,8 @@ Each is a concept with its ICD-10-CM codes and a SNOMED CT code (codes.toml):
 ``gilbert_syndrome`` (E80.4), ``hydrocephalus`` (G91, Q03) with its two kinds,
 ``obstructive_hydrocephalus`` (G91.1, Q03.0, Q03.1) and ``communicating_hydrocephalus`` (G91.0,
 G91.2), ``myasthenia_gravis`` (G70.0), ``guillain_barre_syndrome`` (G61.0), ``sarcoidosis``
-(D86), ``celiac_disease`` (K90.0) and ``esophageal_varices`` (I85). A hydrocephalus is either
+(D86), ``celiac_disease`` (K90.0), ``esophageal_varices`` (I85) and ``kidney_disease`` (N00-N19,
+N25-N27, Q61; chronic kidney disease is a kind of it). A hydrocephalus is either
 communicating or obstructive (the concept's subtypes are exhaustive), so one coded without its
 kind leaves "obstructive hydrocephalus" unknown, never absent.
 
@@ -42,6 +43,15 @@ COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("celiac_disease", _NOT_THE_PATIENTS + r"\b(?:c(?:o)?eliac\s+(?:disease|sprue)|gluten[\s-]+(?:sensitive\s+)?enteropathy)\b", ("celiac", "coeliac", "gluten")),
     # (the oesophagus's only: "esophageal or gastric varices" names a second site, left unread)
     ("esophageal_varices", _NOT_THE_PATIENTS + r"\b(?:o)?esophageal\s+varic(?:es|osities)\b", ("varic",)),
+    # a disease of the kidney ("renal disease", "Acute or chronic liver or renal disease", "Renal or
+    # hepatic disease"); the noun shared with the liver's names both (the liver row of
+    # ``events`` takes "liver" before "or renal disease"). A failure, insufficiency or impairment
+    # of the kidney is often a lab's state ("renal insufficiency, defined as creatinine > 3
+    # mg/dL"), which no code on record settles: not read here
+    ("kidney_disease",
+     _NOT_THE_PATIENTS + r"\b(?:renal|kidney)\s+(?:diseases?|disorders?)\b"
+     r"|\b(?:renal|kidney)(?=\s+(?:or|and/or)\s+(?:hepatic|liver)\s+(?:diseases?|disorders?)\b)",
+     ("renal", "kidney")),
 )
 
 COMORBID_CONCEPTS = frozenset(c for c, _p, _g in COMORBID_CONDITIONS)
@@ -61,11 +71,40 @@ _GILBERT_AS_CAUSE = re.compile(
 # with" ("vascular thrombosis associated with antiphospholipid syndrome, ..., Guillain-Barre
 # syndrome"), whose members the line joins to what they are associated with (read, "History of
 # autoimmune disease, including ..." asked for the autoimmune disease and the syndrome at once)
-_ABSENT_BEFORE = re.compile(r"\babsen(?:t|ce)\b|\bassociated\s+with\b", re.IGNORECASE)
+# a statement, no criterion ("There is no information regarding the use of Celecoxib in patients
+# with advanced renal disease."): its "no" negated the disease it names
+_STATEMENT = re.compile(r"\s*there\s+(?:is|are|was|were)\b", re.IGNORECASE)
+# ... and a member of the list a group is said to include ("Immune deficiency syndromes,
+# including the following: rheumatoid arthritis, ..., sarcoidosis"), which the line reads as
+# narrowing the group: read, an immunodeficiency alone no longer met the exclusion
+_ABSENT_BEFORE = re.compile(r"\babsen(?:t|ce)\b|\bassociated\s+with\b|\bincluding\s+the\s+following\b", re.IGNORECASE)
 
 
-def comorbid_refused(concept: str, text: str, start: int) -> bool:
-    """Whether the row of ``concept`` matched at ``start`` must stay unread (see above)."""
-    if _ABSENT_BEFORE.search(text, 0, start):
+# A disease of the kidney (or the liver's name sharing its noun) that is one organ of a list
+# sharing a qualifier ("severe central nervous system, pulmonary, or renal disease", "serious
+# hearts, lung, liver, kidney disease"), an example of a qualified group ("severe or uncontrolled
+# systemic disease (e.g. unstable or uncompensated respiratory, cardiac, hepatic or renal
+# disease)"), a formula's name ("Modification of Diet in Renal Disease") or a disease a line
+# excepts from ("renal diseases unless renal insufficiency is ..."): read alone it lost the
+# qualifier, so any kidney disease excluded; left to a person as before
+_ORGAN_BEFORE = re.compile(
+    r"\b(?:cardiac|cardio-?vascular|pulmonary|lungs?|hearts?|respiratory|nervous\s+system|CNS|gastro-?intestinal|GI|hematologic\w*|haematologic\w*"
+    r"|metabolic|endocrine|neurologic\w*|psychiatric|systemic|e\.\s?g\.?|such\s+as|for\s+example|diet\s+in)\b[^.;()]{0,30}$",
+    re.IGNORECASE,
+)
+_EXCEPTED_AFTER = re.compile(r"^[^.;]{0,40}\b(?:unless|except)", re.IGNORECASE)
+KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease"})
+
+
+def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
+    """Whether the row of ``concept`` matched at ``start:end`` must stay unread (see above). The
+    liver's row is asked only for its name sharing the kidney's noun ("liver or renal disease")."""
+    if concept == "liver_disease":
+        if text[start:end].lower() not in ("liver", "hepatic"):
+            return False
+        concept = "kidney_disease"
+    if _ABSENT_BEFORE.search(text, 0, start) or _STATEMENT.match(text):
         return True
+    if concept == "kidney_disease":
+        return _ORGAN_BEFORE.search(text, max(0, start - 60), start) is not None or _EXCEPTED_AFTER.match(text, end) is not None
     return concept == "gilbert_syndrome" and _GILBERT_AS_CAUSE.search(text) is not None
