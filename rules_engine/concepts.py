@@ -788,6 +788,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("sarcoidosis", Kind.EVENT, "sarcoidosis", parent="autoimmune_disease"),
     Concept("celiac_disease", Kind.EVENT, "celiac disease", parent="autoimmune_disease"),
     Concept("esophageal_varices", Kind.EVENT, "esophageal varices"),
+    # the idiopathic kind of interstitial lung disease; one coded without its kind (J84.9, J84.10,
+    # J84.111) leaves it open (derive.OPEN_BESIDE)
+    Concept("idiopathic_pulmonary_fibrosis", Kind.EVENT, "idiopathic pulmonary fibrosis", parent="interstitial_lung_disease"),
+    Concept("ild_unspecified", Kind.EVENT, "interstitial lung disease or pulmonary fibrosis of unstated kind", parent="interstitial_lung_disease"),
     Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
 )
 

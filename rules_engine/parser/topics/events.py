@@ -333,9 +333,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # any immunodeficiency (the primary kind above wins where the line says so); "human
     # immunodeficiency virus" and "acquired immunodeficiency syndrome" are HIV, read as infections
     ("immunodeficiency", r"(?<!human\s)(?<!acquired\s)\bimmun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?|states?|conditions?))?(?!\s*(?:virus|syndrome\s*\(AIDS|\(AIDS))", ("deficien",)),
-    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis"
-     # ("idiopathic pulmonary fibrosis (IPF)", J84.112: the idiopathic kind is one of them, its word left a review)
-     r"|(?:idiopathic\s+)?pulmonary\s+fibrosis(?:\s*\(\s*IPF\s*\))?", ("interstitial", "ild", "pneumonitis", "fibrosis")),
+    # the idiopathic kind by its name ("idiopathic pulmonary fibrosis (IPF)", J84.112), before the
+    # wider row: read as any interstitial lung disease, a radiation fibrosis met it
+    ("idiopathic_pulmonary_fibrosis", r"idiopathic\s+pulmonary\s+fibrosis(?:\s*\(\s*IPF\s*\))?|(?-i:\bIPF\b)", ("idiopathic", "ipf")),
+    ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     # a patient who needs supplemental oxygen, with the lung disease it is for when the words name
     # one ("chronic respiratory disease that requires continuous oxygen use", "Oxygen-dependent lung
     # disease", "requirement for supplemental oxygen", "Need home oxygenation": 36 corpus lines);
