@@ -304,7 +304,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("multiple_sclerosis", Kind.EVENT, "multiple sclerosis", parent="autoimmune_disease"),
     Concept("crohn_disease", Kind.EVENT, "Crohn's disease", parent="inflammatory_bowel_disease"),
     Concept("ulcerative_colitis", Kind.EVENT, "ulcerative colitis", parent="inflammatory_bowel_disease"),
-    Concept("chronic_kidney_disease", Kind.EVENT, "chronic kidney disease"),
+    Concept("chronic_kidney_disease", Kind.EVENT, "chronic kidney disease", parent="kidney_disease"),
     Concept("end_stage_renal_disease", Kind.EVENT, "end-stage renal disease (or dialysis)", parent="chronic_kidney_disease"),
     Concept("obesity", Kind.EVENT, "obesity"),
     Concept("dementia", Kind.EVENT, "dementia", parent="cns_disorder"),
@@ -776,6 +776,23 @@ _CATALOGUE: tuple[Concept, ...] = (
     # an arrhythmia whose code does not say where it arises (I47.9, I49.4, I49.8, I49.9): it may be a
     # ventricular one, so it leaves that kind open (derive.OPEN_BESIDE), never absent
     Concept("arrhythmia_unspecified", Kind.EVENT, "cardiac arrhythmia of unstated kind", parent="arrhythmia"),
+    # comorbid conditions exclusions name (topics.comorbid_conditions). A hydrocephalus is
+    # communicating or obstructive (non-communicating): one coded without its kind leaves
+    # "obstructive hydrocephalus" open. The autoimmune ones are kinds of autoimmune disease, as
+    # codes.toml's autoimmune rows already read their codes.
+    Concept("hydrocephalus", Kind.EVENT, "hydrocephalus", parent="cns_disorder", subtypes_exhaustive=True),
+    Concept("obstructive_hydrocephalus", Kind.EVENT, "obstructive (non-communicating) hydrocephalus", parent="hydrocephalus"),
+    Concept("communicating_hydrocephalus", Kind.EVENT, "communicating hydrocephalus (normal pressure included)", parent="hydrocephalus"),
+    Concept("myasthenia_gravis", Kind.EVENT, "myasthenia gravis", parent="autoimmune_disease"),
+    Concept("guillain_barre_syndrome", Kind.EVENT, "Guillain-Barre syndrome", parent="autoimmune_disease"),
+    Concept("sarcoidosis", Kind.EVENT, "sarcoidosis", parent="autoimmune_disease"),
+    Concept("celiac_disease", Kind.EVENT, "celiac disease", parent="autoimmune_disease"),
+    Concept("esophageal_varices", Kind.EVENT, "esophageal varices"),
+    # the idiopathic kind of interstitial lung disease; one coded without its kind (J84.9, J84.10,
+    # J84.111) leaves it open (derive.OPEN_BESIDE)
+    Concept("idiopathic_pulmonary_fibrosis", Kind.EVENT, "idiopathic pulmonary fibrosis", parent="interstitial_lung_disease"),
+    Concept("ild_unspecified", Kind.EVENT, "interstitial lung disease or pulmonary fibrosis of unstated kind", parent="interstitial_lung_disease"),
+    Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -134,6 +134,8 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "chemotherapy": ("hydroxyurea", ("hydroxyurea",)),
     # an arrhythmia coded without its kind may be ventricular (topics.heart_rhythm)
     "ventricular_arrhythmia": ("arrhythmia", ("arrhythmia_unspecified",)),
+    # an interstitial lung disease coded without its kind may be the idiopathic fibrosis
+    "idiopathic_pulmonary_fibrosis": ("interstitial_lung_disease", ("ild_unspecified",)),
 }
 
 

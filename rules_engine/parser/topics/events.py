@@ -24,6 +24,7 @@ from rules_engine.parser.topics.chronic_hepatitis import chronic_hepatitis_items
 from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
+from rules_engine.parser.topics.comorbid_conditions import COMORBID_CONCEPTS, COMORBID_CONDITIONS, KIDNEY_GUARDED, comorbid_refused
 from rules_engine.parser.topics.heart_rhythm import RHYTHM_EVENTS
 from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, relapse_limit_items, remission_counted, remission_order, remission_order_items
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
@@ -320,7 +321,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
     # an injury of the liver is a disease of it ("Liver injury", "Ongoing liver injury": 7 corpus
     # lines); one said to be drug-induced asks a cause no code states (_LIVER_INJURY_CAUSE)
-    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies))|(?:liver\s+)?cirrhosis", ("hepatic", "liver", "cirrhosis")),
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies))|(?:liver\s+)?cirrhosis"
+     # ("liver or renal disease": the noun the kidney's name shares, topics.comorbid_conditions)
+     r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?)\b)", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
     # NK-CD19 infusion" (a transplant or an infusion: derive.EITHER_OF), "donor lymphocyte
@@ -330,6 +333,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
     # any immunodeficiency (the primary kind above wins where the line says so); "human
     # immunodeficiency virus" and "acquired immunodeficiency syndrome" are HIV, read as infections
     ("immunodeficiency", r"(?<!human\s)(?<!acquired\s)\bimmun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?|states?|conditions?))?(?!\s*(?:virus|syndrome\s*\(AIDS|\(AIDS))", ("deficien",)),
+    # the idiopathic kind by its name ("idiopathic pulmonary fibrosis (IPF)", J84.112), before the
+    # wider row: read as any interstitial lung disease, a radiation fibrosis met it
+    ("idiopathic_pulmonary_fibrosis", r"idiopathic\s+pulmonary\s+fibrosis(?:\s*\(\s*IPF\s*\))?|(?-i:\bIPF\b)", ("idiopathic", "ipf")),
     ("interstitial_lung_disease", r"interstitial\s+(?:lung\s+disease|pulmonary\s+disease|pneumonitis|pneumonia|fibrosis)|pulmonary\s+interstitial\s+disease|\bILD\b|pneumonitis|pulmonary\s+fibrosis", ("interstitial", "ild", "pneumonitis", "fibrosis")),
     # a patient who needs supplemental oxygen, with the lung disease it is for when the words name
     # one ("chronic respiratory disease that requires continuous oxygen use", "Oxygen-dependent lung
@@ -502,7 +508,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      rf"(?<!\bwith\sno\sprior\s)(?<!\bwith\sno\sprevious\s)"
      rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s*(?:[.;]|$))",
      ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
-) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + ORGAN_DISEASE_EVENTS + RHYTHM_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
+) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + COMORBID_CONDITIONS + ORGAN_DISEASE_EVENTS + RHYTHM_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
 
 _ASKED_HISTORY = re.compile(r"\b(?:received|receiving|requir(?:es|ing|ed)|prior|previous(?:ly)?|history\s+of|treated\s+with|had|have\s+had|undergone|underwent|no|any|concurrent|concomitant|since|without|known)\b(?:\W+\w+){0,4}\W*$", I)
@@ -3260,6 +3266,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if _REFERENCE_POINT.search(before):  # "within 4 weeks before the start of chemotherapy"
                 items.append(Item(m.start(), m.end(), None, frozenset()))
                 continue
+            if (concept in COMORBID_CONCEPTS or concept in KIDNEY_GUARDED) and comorbid_refused(concept, text, m.start(), m.end()):
+                continue  # a cause a bound excepts, a negation unread (topics.comorbid_conditions)
             if concept == "vaccination" and (not (lead := _ANY_VACCINATION.search(text, m.start() - len(before), m.start())) or not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])):
                 continue  # "yellow fever vaccination", "within 3 weeks of vaccination", "previous ... vaccines": another subject
             if concept == "vaccination" and lead.group(0).strip()[-1:].isalpha():  # "Receipt of any vaccination": the words ask for it

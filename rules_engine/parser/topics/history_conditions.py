@@ -41,7 +41,10 @@ HISTORY_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("hyponatremia", r"hyponatr(?:a)?emia", ("hyponatr",)),
     # diseases of the eye trials of retinotoxic drugs exclude (H40, H35.0, H35.3, H20)
     ("glaucoma", r"\bglaucoma", ("glaucoma",)),
-    ("retinal_disease", r"retinopath(?:y|ies)|macular\s+degeneration|retinal\s+(?:degenerat\w*|disease|detachment|vein\s+occlusion|disorders?)|\buveitis", ("retin", "macular", "uveitis")),
+    # ("central serous retinopathy (CSR)" or "chorioretinopathy", H35.71; "retinal vein occlusion
+    # (RVO)", H34.8: the qualifier and the abbreviation are the name's, left they were reviews)
+    ("retinal_disease", r"(?:central\s+serous\s+(?:chorio-?)?)?retinopath(?:y|ies)(?:\s*\(\s*CSC?R?\s*\))?|macular\s+degeneration"
+     r"|retinal\s+(?:degenerat\w*|disease|detachment|vein\s+occlusion(?:\s*\(\s*RVO\s*\))?|disorders?)|\buveitis", ("retin", "macular", "uveitis")),
     # (an example of an unread condition, "renal failure including dialysis", is that condition's;
     # "not receiving dialysis" after a diagnosis narrows it, which the clause joins would widen)
     ("dialysis",

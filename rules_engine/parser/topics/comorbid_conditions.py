@@ -1,0 +1,110 @@
+"""Comorbid conditions registries exclude by name and hospitals code, which the history table had
+no row for: "History of Gilbert's syndrome", "No clinical evidence of obstructive hydrocephalus",
+"Myasthenia gravis", "Guillain-Barre syndrome", "History of sarcoidosis", "celiac disease",
+"No history of esophageal varices" (each line left wholly to review before these rows).
+
+Each is a concept with its ICD-10-CM codes and a SNOMED CT code (codes.toml):
+``gilbert_syndrome`` (E80.4), ``hydrocephalus`` (G91, Q03) with its two kinds,
+``obstructive_hydrocephalus`` (G91.1, Q03.0, Q03.1) and ``communicating_hydrocephalus`` (G91.0,
+G91.2), ``myasthenia_gravis`` (G70.0), ``guillain_barre_syndrome`` (G61.0), ``sarcoidosis``
+(D86), ``celiac_disease`` (K90.0), ``esophageal_varices`` (I85) and ``kidney_disease`` (N00-N19,
+N25-N27, Q61; chronic kidney disease is a kind of it). A hydrocephalus is either
+communicating or obstructive (the concept's subtypes are exhaustive), so one coded without its
+kind leaves "obstructive hydrocephalus" unknown, never absent.
+
+The rows are read by the history table of ``events``, so each keeps every rule of a history item
+(an exclusion reads it wherever named, an inclusion only where it asks about it, a window beside
+it holds, what narrows it stays a review beside it). Gilbert's syndrome named as a cause a
+bilirubin bound permits ("unless due to Gilbert's syndrome") is the labs' and exceptions' reading
+(``items.NAMED_CAUSES``), which claims those words first. A risk of a condition or a condition a
+drug may cause ("risk of", "associated with", "induced") is not the patient's and stays unread.
+
+Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NOT_THE_PATIENTS = r"(?<!associated with )(?<!risk of )(?<!risk for )(?<!potential )(?<!induced )(?<!predisposition to )"
+
+# (concept, pattern, gate words one of which the clause must hold)
+COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("gilbert_syndrome", _NOT_THE_PATIENTS + r"\b(?:Gilbert(?:'s|’s|s)?|Meulengracht(?:'s|’s)?)\s+(?:syndrome|disease)", ("gilbert", "meulengracht")),
+    # the kind first: "obstructive" (or "non-communicating") names the narrower concept
+    ("obstructive_hydrocephalus", _NOT_THE_PATIENTS + r"\b(?:obstructive|non-?\s*communicating)\s+hydrocephalus", ("hydroceph",)),
+    ("communicating_hydrocephalus", _NOT_THE_PATIENTS + r"\b(?:communicating|normal[\s-]+pressure)\s+hydrocephalus(?:\s*\(\s*NPH\s*\))?", ("hydroceph",)),
+    ("hydrocephalus", _NOT_THE_PATIENTS + r"(?<![-\w])hydrocephalus\b", ("hydroceph",)),
+    ("myasthenia_gravis", _NOT_THE_PATIENTS + r"\bmyasthenia\s+gravis(?:\s*\(\s*MG\s*\))?", ("myasthenia",)),
+    ("guillain_barre_syndrome", _NOT_THE_PATIENTS + r"\bGuillain[\s-]+Barr[eé](?:'s)?(?:\s+syndrome)?(?:\s*\(\s*GBS\s*\))?", ("guillain",)),
+    # (the sarcoid's own name only: "sarcoid-like reactions" to a checkpoint inhibitor are not it)
+    ("sarcoidosis", _NOT_THE_PATIENTS + r"\bsarcoidosis(?:\s+syndrome)?\b", ("sarcoidosis",)),
+    # the disease, never the anatomy ("celiac axis lymph nodes", "celiac nodes", "celiac plexus")
+    ("celiac_disease", _NOT_THE_PATIENTS + r"\b(?:c(?:o)?eliac\s+(?:disease|sprue)|gluten[\s-]+(?:sensitive\s+)?enteropathy)\b", ("celiac", "coeliac", "gluten")),
+    # (the oesophagus's only: "esophageal or gastric varices" names a second site, left unread)
+    ("esophageal_varices", _NOT_THE_PATIENTS + r"\b(?:o)?esophageal\s+varic(?:es|osities)\b", ("varic",)),
+    # a disease of the kidney ("renal disease", "Acute or chronic liver or renal disease", "Renal or
+    # hepatic disease"); the noun shared with the liver's names both (the liver row of
+    # ``events`` takes "liver" before "or renal disease"). A failure, insufficiency or impairment
+    # of the kidney is often a lab's state ("renal insufficiency, defined as creatinine > 3
+    # mg/dL"), which no code on record settles: not read here
+    ("kidney_disease",
+     _NOT_THE_PATIENTS + r"\b(?:renal|kidney)\s+(?:diseases?|disorders?)\b"
+     r"|\b(?:renal|kidney)(?=\s+(?:or|and/or)\s+(?:hepatic|liver)\s+(?:diseases?|disorders?)\b)",
+     ("renal", "kidney")),
+)
+
+COMORBID_CONCEPTS = frozenset(c for c, _p, _g in COMORBID_CONDITIONS)
+
+# Gilbert's syndrome where a clause bounds bilirubin or permits something: the cause a bound
+# excepts ("Bilirubin <= 1.5 x ULN unless due to Gilbert's syndrome", "(exception made for patients
+# with known Gilbert's disease)", "hepatic disease (with exception of patients with Gilbert's
+# syndrome, ...)"), which the labs and exceptions read (``items.NAMED_CAUSES``). Read as the
+# condition there, the permission became a requirement (or an exclusion).
+_GILBERT_AS_CAUSE = re.compile(
+    r"bilirubin|\bULN\b|upper\s+limit|glucuronid|glucoronid|\bunless\b|\bexcept|\bexclud|\ballowed\b|\bpermitted\b|\beligible\b|\bacceptable\b"
+    r"|\bdue\s+to\b|\battribut|\brelated\b|\bsecondary\b|\bcaused\b|\bconsidered\b|\bif\b|\bprovided\b|\bineligible\b",
+    re.IGNORECASE,
+)
+# an inclusion's negation the history table does not read ("Absent a history of Gilbert's
+# disease"): read, the line required the condition it rules out; and a list after "associated
+# with" ("vascular thrombosis associated with antiphospholipid syndrome, ..., Guillain-Barre
+# syndrome"), whose members the line joins to what they are associated with (read, "History of
+# autoimmune disease, including ..." asked for the autoimmune disease and the syndrome at once)
+# a statement, no criterion ("There is no information regarding the use of Celecoxib in patients
+# with advanced renal disease."): its "no" negated the disease it names
+_STATEMENT = re.compile(r"\s*there\s+(?:is|are|was|were)\b", re.IGNORECASE)
+# ... and a member of the list a group is said to include ("Immune deficiency syndromes,
+# including the following: rheumatoid arthritis, ..., sarcoidosis"), which the line reads as
+# narrowing the group: read, an immunodeficiency alone no longer met the exclusion
+_ABSENT_BEFORE = re.compile(r"\babsen(?:t|ce)\b|\bassociated\s+with\b|\bincluding\s+the\s+following\b", re.IGNORECASE)
+
+
+# A disease of the kidney (or the liver's name sharing its noun) that is one organ of a list
+# sharing a qualifier ("severe central nervous system, pulmonary, or renal disease", "serious
+# hearts, lung, liver, kidney disease"), an example of a qualified group ("severe or uncontrolled
+# systemic disease (e.g. unstable or uncompensated respiratory, cardiac, hepatic or renal
+# disease)"), a formula's name ("Modification of Diet in Renal Disease") or a disease a line
+# excepts from ("renal diseases unless renal insufficiency is ..."): read alone it lost the
+# qualifier, so any kidney disease excluded; left to a person as before
+_ORGAN_BEFORE = re.compile(
+    r"\b(?:cardiac|cardio-?vascular|pulmonary|lungs?|hearts?|respiratory|nervous\s+system|CNS|gastro-?intestinal|GI|hematologic\w*|haematologic\w*"
+    r"|metabolic|endocrine|neurologic\w*|psychiatric|systemic|e\.\s?g\.?|such\s+as|for\s+example|diet\s+in)\b[^.;()]{0,30}$",
+    re.IGNORECASE,
+)
+_EXCEPTED_AFTER = re.compile(r"^[^.;]{0,40}\b(?:unless|except)", re.IGNORECASE)
+KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease"})
+
+
+def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
+    """Whether the row of ``concept`` matched at ``start:end`` must stay unread (see above). The
+    liver's row is asked only for its name sharing the kidney's noun ("liver or renal disease")."""
+    if concept == "liver_disease":
+        if text[start:end].lower() not in ("liver", "hepatic"):
+            return False
+        concept = "kidney_disease"
+    if _ABSENT_BEFORE.search(text, 0, start) or _STATEMENT.match(text):
+        return True
+    if concept == "kidney_disease":
+        return _ORGAN_BEFORE.search(text, max(0, start - 60), start) is not None or _EXCEPTED_AFTER.match(text, end) is not None
+    return concept == "gilbert_syndrome" and _GILBERT_AS_CAUSE.search(text) is not None
