@@ -776,6 +776,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # an arrhythmia whose code does not say where it arises (I47.9, I49.4, I49.8, I49.9): it may be a
     # ventricular one, so it leaves that kind open (derive.OPEN_BESIDE), never absent
     Concept("arrhythmia_unspecified", Kind.EVENT, "cardiac arrhythmia of unstated kind", parent="arrhythmia"),
+    # the CD4+ T-cell count HIV lines bound (issue 14, append only): "CD4 cell count >= 400/mm3",
+    # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
+    # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)
+    Concept("cd4_count", Kind.MEASUREMENT, "CD4+ T-lymphocyte count", "10*6/L"),
 )
 
 CONCEPTS: dict[str, Concept] = {c.id: c for c in _CATALOGUE}

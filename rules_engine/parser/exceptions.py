@@ -32,7 +32,7 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
     # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
-    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
+    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|if\s+not|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
     items = with_named_causes(extract(body, ctype), body)
     read = [it for it in items if it.expr is not None]
     if read and all(it.concepts and it.concepts <= _HEART_DRUGS_EXCEPTED for it in read):

@@ -239,7 +239,7 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         exc_expr, person = exception_expr(exc, ctype)
         # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
         # involvement) let more patients meet the requirement it stands beside
-        person = person or bool(re.match(r"\W*unless\b", exc, I)) or any(p.search(exc) for p, _ in EXCEPTION_SUBJECTS)
+        person = person or bool(re.match(r"\W*(?:unless|if\s+not)\b", exc, I)) or any(p.search(exc) for p, _ in EXCEPTION_SUBJECTS)
         subject = exception_subject(exc, exc_expr)
         targets = _targets(items, subject, start)
         listed = list_targets(items, clause.text, start, exc)
