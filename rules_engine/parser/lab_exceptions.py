@@ -134,3 +134,16 @@ def list_targets(items: list[Item], text: str, start: int, exc: str) -> list[Ite
     if all(it.start >= start for it in labs) and re.search(r":", text[start:labs[0].start]) is not None and _ANNOUNCES.search(before):
         return labs
     return None
+
+
+# a note under a limit that permits a value past it for a cause ("Renal dysfunction due to organ
+# infiltration by disease allowed", "Less than 50 mL/min eligible if due to obstructive
+# neuropathy ..."): the cause is a person's to weigh
+_CAUSE_WORDS = re.compile(r"\b(?:due\s+to|secondary\s+to|related\s+to|attributable\s+to|attributed\s+to|caused\s+by)\b", I)
+_PERMITTED = re.compile(r"\b(?:allowed|permitted|acceptable|eligible)\b", I)
+
+
+def permits_cause(own: Expr, note: str) -> bool:
+    """Whether ``note`` under a line of laboratory limits ``own`` permits values past them for a
+    cause (it then widens the limits, never asks anything of its own)."""
+    return lab_list([own]) and bool(_CAUSE_WORDS.search(note)) and bool(_PERMITTED.search(note)) and len(note) <= 200

@@ -83,3 +83,16 @@ def test_a_heading_without_a_cause_still_decides(heading):
     """Only a heading that writes a cause widens its list: without one, a failed limit fails."""
     criterion = parse_lines([(INC, heading, None), (INC, ITEM, 0)])[0]
     assert judged(criterion, healthy(creatinine=creatinine(2.5))) is Outcome.NOT_MET
+
+
+@pytest.mark.parametrize("note,facts,expected", [
+    ("Renal dysfunction due to organ infiltration by disease allowed", healthy(), Outcome.MET),
+    ("Renal dysfunction due to organ infiltration by disease allowed", healthy(creatinine=creatinine(2.4)), Outcome.UNKNOWN),
+    # a note that permits nothing for a cause is no widening: the limit decides
+    ("Not specified", healthy(creatinine=creatinine(2.4)), Outcome.NOT_MET),
+])
+def test_a_note_permitting_a_cause_widens_the_limit_above_it(note, facts, expected):
+    """"Creatinine <= 2.0 mg/dL" over "Renal dysfunction due to organ infiltration by disease
+    allowed": the cause is a person's to weigh, so a creatinine past the limit is unknown."""
+    limit = parse_lines([(INC, "Creatinine ≤ 2.0 mg/dL", None), (INC, note, 0)])[0]
+    assert judged(limit, facts) is expected
