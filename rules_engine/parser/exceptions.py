@@ -276,7 +276,7 @@ def apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTyp
         # exception covers is a person's to say. (In an inclusion "and not" the same thing fails
         # every patient, the safe side: "may have CNS 1 or CNS 2 disease but not CNS 3".)
         return all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, " ".join(words.split()) or "an exception naming the same thing")])
-    if effective is CriterionType.EXCLUSION and _excepts_unread_words(expr, exc):
+    if effective is CriterionType.EXCLUSION and not person and _excepts_unread_words(expr, exc):
         # "No history of HIV complications with the exception of CD4 count < 200": the value
         # excepted is one of the unread words' kinds (a complication), never a bound on what was
         # read (HIV). Applied so, a low count met the line whatever complications the record holds

@@ -13,7 +13,8 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases, rule_of
-from tests.fixtures.records import adult, lab
+from rules_engine.outcome import Outcome
+from tests.fixtures.records import adult, condition, lab
 
 INC = CriterionType.INCLUSION
 EXC = CriterionType.EXCLUSION
@@ -51,3 +52,13 @@ ROWS = [
 @pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS))
 def test_a_recorded_count_decides_the_line(text, ctype, facts, expected):
     assert judged(parse_line(text, ctype), facts) is expected
+
+
+def test_a_count_excepted_from_unread_complications_leaves_them_to_a_person():
+    """"No history of HIV complications with the exception of CD4 count < 200": the low count is
+    excepted from the complications, which no topic reads; applied to the HIV read beside them, a
+    count of 150 met the line whatever complications the record holds."""
+    line = parse_line("No history of HIV complications with the exception of cluster of differentiation (CD)4 count < 200 cells/mm^3", INC)
+    hiv = adult(cd4(150), condition("hiv"))
+    assert judged(line, hiv) is Outcome.UNKNOWN
+    assert judged(line, adult(cd4(150))) is Outcome.MET
