@@ -793,6 +793,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("idiopathic_pulmonary_fibrosis", Kind.EVENT, "idiopathic pulmonary fibrosis", parent="interstitial_lung_disease"),
     Concept("ild_unspecified", Kind.EVENT, "interstitial lung disease or pulmonary fibrosis of unstated kind", parent="interstitial_lung_disease"),
     Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
+    # the CD4+ T-cell count HIV lines bound (issue 14, append only): "CD4 cell count >= 400/mm3",
+    # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
+    # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)
+    Concept("cd4_count", Kind.MEASUREMENT, "CD4+ T-lymphocyte count", "10*6/L"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -26,6 +26,7 @@ from rules_engine.parser.extraction import extract
 from rules_engine.parser.statuses import restatements_blanked, status_over_diseases, status_runs
 from rules_engine.parser.joiners import DEGREE_COMMA, DEGREE_JOIN, DEGREE_ONLY
 from rules_engine.parser.combining import combine
+from rules_engine.parser.lab_exceptions import exception_end
 from rules_engine.parser.examples import SEGMENT_CUT, _examples, negated_examples
 
 
@@ -54,7 +55,7 @@ _EXCEPTION = re.compile(
     r"|,\s*(?:other\s+than|except(?:\s+for)?|excluding)\s+[^,;()]+(?:\([^()]*\))?"
     r"(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with|within|in\s+the\s+(?:last|past|previous|preceding))\b)"
     # (a karyotype's own semicolon, "except t(15;17)(q22;q12)", does not end the exception)
-    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);|(?<=\([pq]\d);|(?<=\([pq]\d\d);)*",
+    r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|if\s+not(?=\s+(?:due|related|secondary|attributable|attributed|caused)\b)|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);|(?<=\([pq]\d);|(?<=\([pq]\d\d);)*",
     I,
 )
 
@@ -261,6 +262,8 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
             pos = max(inside, m.start() + 1)
             continue
         named_end, end = _subtype_end(text, m.start(), m.end(), ctype)
+        if end == m.end() == named_end and not m.group(0).lstrip(" ,").startswith(("(", "[")):
+            end = named_end = exception_end(text, m.start(), end, ctype)  # "unless ... Gilbert's, AST <= 3 x ULN": the AST limit is the line's
         words = text[m.start(): named_end]  # a subtype's name keeps its own closing bracket ("t(15;17)")
         exceptions.append((words.strip(" ,()") if end == m.end() else words.lstrip(" ,([").rstrip(" ,"), m.start()))
         spans.append((m.start(), end))

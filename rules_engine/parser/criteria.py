@@ -30,6 +30,7 @@ from rules_engine.parser.group_alternatives import pair_alternatives
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
 from rules_engine.parser.items import content_words
 from rules_engine.parser.line import parse_line
+from rules_engine.parser.lab_exceptions import heading_exception, lab_list, permits_cause, widened
 from rules_engine.parser.definitions import STATUS_DEFINED, names_status
 from rules_engine.parser.band_tail import trailing_band
 from rules_engine.parser.portions import age_band_heading, age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
@@ -408,6 +409,10 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # it are the protocol's own limits, which the bands only stand in for where none is
                 # written (kept, the bands' review left every patient the limits decide unknown)
                 own = []
+            if own and ctype is CriterionType.INCLUSION and index not in negated and all(permits_cause(own[0], k.text) for k in kids):  # type: ignore[union-attr]
+                # "Creatinine <= 2.0 mg/dL" over "Renal dysfunction due to organ infiltration by
+                # disease allowed": the note widens the limit for a cause a person weighs
+                own, kids = [widened(own[0], "; ".join(k.text for k in kids), ctype)], []  # type: ignore[union-attr]
             asking = [k for k in kids if not _asks_nothing(k.expr)]  # type: ignore[union-attr]
             if own and not asking:
                 kids = []  # only notes under a line that asks something: the line decides alone
@@ -481,6 +486,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 expr = normal_limits_upright(Any_((own[0], joined)), ctype)
             else:
                 expr = normal_limits_upright(joined if not own else All((own[0], joined)), ctype)
+            said = heading_exception(text) if ctype is CriterionType.INCLUSION and index not in negated and not own else None
+            if said is not None and kid_exprs and lab_list(kid_exprs):
+                expr = widened(expr, said, ctype)  # "Serum biochemical values with the following limits unless considered due to leukemia:"
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
             if index in labels:
                 criterion = _scope_heading(criterion, labels[index], children[index], out, children)

@@ -32,7 +32,7 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     person = _exempts_person(exc)
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
     # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
-    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
+    body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|if\s+not|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
     items = with_named_causes(extract(body, ctype), body)
     read = [it for it in items if it.expr is not None]
     if read and all(it.concepts and it.concepts <= _HEART_DRUGS_EXCEPTED for it in read):
@@ -276,7 +276,24 @@ def apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTyp
         # exception covers is a person's to say. (In an inclusion "and not" the same thing fails
         # every patient, the safe side: "may have CNS 1 or CNS 2 disease but not CNS 3".)
         return all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, " ".join(words.split()) or "an exception naming the same thing")])
+    if effective is CriterionType.EXCLUSION and not person and _excepts_unread_words(expr, exc):
+        # "No history of HIV complications with the exception of CD4 count < 200": the value
+        # excepted is one of the unread words' kinds (a complication), never a bound on what was
+        # read (HIV). Applied so, a low count met the line whatever complications the record holds
+        return all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, " ".join(words.split()) or "an exception of unread words")])
     return except_from(expr, exc, effective, words)
+
+
+def _excepts_unread_words(expr: Expr, exc: Expr) -> bool:
+    """Whether the exception bounds only measurements the item does not ask of, while the item
+    keeps unread words beside what it read (the exception can only be about those)."""
+    excepted = predicates(exc)
+    if not excepted or any(not isinstance(n, (Predicate, Any_, All)) for n in iter_nodes(exc)):
+        return False
+    if any(CONCEPTS[p.concept].kind is not Kind.MEASUREMENT for p in excepted):
+        return False
+    asked = {p.concept for p in predicates(expr)}
+    return not asked & {p.concept for p in excepted} and any(isinstance(n, Review) for n in iter_nodes(expr))
 
 
 def _excepts_itself(expr: Expr, exc: Expr) -> bool:

@@ -537,6 +537,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # dash's sentence joined it to the last count's remark by that remark's "or")
         (r"\s+[-–]\s+the\s+(?=(?:ha?ematolog(?:ic|ical|y)|laboratory|lab|blood\s+count)\s+(?:requirements?|criteria|parameters|values)\s+(?:is|are|will\s+be|may\s+be)\s+waived\b)",
          ". The ", ("waived",)),
+        # a second test a failed bound "requires" ("Serum creatinine <= 1.5 mg/dL. Serum creatinine
+        # > 1.5 mg/dL requires creatinine clearance of >= 60 mL/min"): the "if ..., then" offer
+        # second_tests reads (read as its own sentence, the line asked "creatinine <= 1.5 and
+        # creatinine > 1.5" of every patient and failed them all)
+        (r"(?<=[.;]\s)((?:serum\s+|total\s+)?(?:creatinine|bilirubin)\s*(?:>|greater\s+than)\s*\d+(?:\.\d+)?\s*(?:mg/dl|(?:x|×|times)\s*(?:the\s+)?(?:ULN|upper\s+limit\s+of\s+normal)))\s+requires\s+(?:an?\s+)?",
+         r"If \1, then ", ("requires",)),
         (_SCALES_BY_AGE, _scales_by_age, ("lansky", "lps")),
         (_EACH_SCALE_BY_AGE, _each_scale_by_age, ("lansky", "lps")),
         # a kidney's filtration per body surface in litres ("eGFR must be > 50 L/min/1.73 m^2"; 1

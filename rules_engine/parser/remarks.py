@@ -206,7 +206,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:prior\s+to|before|preceding|of)\s+(?:the\s+)?(?:(?:initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned|scheduled)\s+)?(?:the\s+)?(?:first\s+|1st\s+)?"
     r"(?:(?:[\w-]+\s+){0,3}?(?:infusion|lymphodepl\w*|leukapheresis|apheresis)|(?:lympho-?depleting|pre-?conditioning|conditioning|pre-?treatment)\s+(?:chemotherapy|regimen|therapy))\b",
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
-    r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
+    r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?|unsupported\s+by\s+)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",

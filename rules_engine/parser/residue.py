@@ -40,6 +40,7 @@ from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.labs import named_labs
 from rules_engine.parser.review_reasons import CONSENT, review_reason
 from rules_engine.parser.widening import EXCEPTION_SUBJECTS, _untreated, exception_subject, family, is_remark, names_a_cancer, widen_untreated
+from rules_engine.parser.lab_exceptions import list_targets
 from rules_engine.parser.exceptions import apply_exception, exception_expr, exception_runs_on
 from rules_engine.parser.disease_course_exceptions import disease_course_targets
 
@@ -239,8 +240,13 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         exc_expr, person = exception_expr(exc, ctype)
         # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
         # involvement) let more patients meet the requirement it stands beside
-        person = person or bool(re.match(r"\W*unless\b", exc, I)) or any(p.search(exc) for p, _ in EXCEPTION_SUBJECTS)
-        targets = disease_course_targets(exc, items, start) or _targets(items, exception_subject(exc, exc_expr), start)
+        person = person or bool(re.match(r"\W*(?:unless|if\s+not)\b", exc, I)) or any(p.search(exc) for p, _ in EXCEPTION_SUBJECTS)
+        subject = exception_subject(exc, exc_expr)
+        course = disease_course_targets(exc, items, start)
+        targets = course or _targets(items, subject, start)
+        listed = list_targets(items, clause.text, start, exc) if not course else None
+        if listed is not None and not any(it.concepts & subject for it in listed):
+            targets = listed  # "(creatinine ..., bilirubin ...) unless related to disease": each limit in the list
         if ctype is CriterionType.EXCLUSION and not negated and exc_expr is not None:
             exc_expr, apart = exception_runs_on(exc, exc_expr, targets)
             run_on.extend(apart)

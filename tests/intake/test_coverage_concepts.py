@@ -228,6 +228,8 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "14879-1", valueQuantity=quantity(1.0, "mmol/L")), {"phosphate": (3.0974, "mg/dL")}),  # as phosphorus
         (observation(LOINC, "2028-9", valueQuantity=quantity(18, "meq/L")), {"bicarbonate": (18, "mmol/L")}),  # total CO2, US units
         (observation(LOINC, "1963-8", valueQuantity=quantity(24, "mmol/L")), {"bicarbonate": (24, "mmol/L")}),
+        (observation(LOINC, "24467-3", valueQuantity=quantity(350, "/uL")), {"cd4_count": (350, "10*6/L")}),  # CD4+ T cells per microlitre
+        (observation(LOINC, "24467-3", valueQuantity=quantity(0.35, "10*9/L")), {"cd4_count": (350, "10*6/L")}),
         (observation(LOINC, "98130-8", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),
         # the absolute DLCO's and FEV1's codes, which hospitals also send the percentage under: kept with
         # their unit, so an absolute value never meets a bound in per cent (tests/parser/test_lung_function_shapes.py)

@@ -95,6 +95,11 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("sodium", r"(?:serum\s+)?sodium(?!\s+(?:bicarbonate|valproate|chloride|thiosulfate|phosphate|citrate|oxybate|nitroprusside|ferric))"),
     ("bicarbonate", r"(?<!sodium\s)(?:(?:serum|venous|plasma)\s+)?(?:bicarbonate|\bHCO3-?|total\s+CO2)(?:\s*\(\s*(?:venous\s+)?blood\s*\))?"),
     ("psa", r"\bPSA\b|prostate[\s-]+specific\s+antigen"),
+    # the CD4+ T-cell count ("CD4 cell count", "Absolute CD4+ lymphocyte count", "cluster of
+    # differentiation (CD)4+ lymphocyte count", "CD4-positive cell count"); never an antibody
+    # against it ("anti-CD4 antibody") nor another marker (CD45)
+    ("cd4_count", r"(?<![\w-])(?:absolute\s+)?(?:cluster\s+of\s+differentiation\s*\(\s*CD\s*\)\s*|(?<!anti-)(?<!anti)CD\s?)4(?![\d.])(?:\s*\+|[\s-]*positive)?"
+                  r"(?:[\s-]+T)?(?:[\s-]+(?:helper\s+)?(?:cells?|lymphocytes?))?(?:\s+counts?)?(?!\s*(?:antibod|[-/]?\s*directed|\+?\s*CD))"),
     # the body measurements trials bound (issue 14, the long tail): "Body weight >= 40 kg", "BMI >
     # 40", "Body mass index (BMI) >= 32.0 kg/m^2"; a weight's loss, gain or change is another
     # measurement (a share of the weight, in time), and a molecular weight no body's
@@ -245,6 +250,8 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return value, "mm[Hg]"
     if concept == "heart_rate" and 20 <= value <= 250:
         return value, "{beats}/min"
+    if concept == "cd4_count" and 5 <= value <= 5000:  # "CD4 > 300": cells per microlitre
+        return value, "10*6/L"
     return None, None
 
 
@@ -278,6 +285,11 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
     if concept in _COUNTS and unit != "10*9/L":
         try:
             return end, _round(convert(value, unit, "10*9/L", concept)), "10*9/L", False, False
+        except UnitError:
+            return pos, None, None, False, True
+    if concept == "cd4_count" and unit != "10*6/L":  # "/mm3", "cells/uL", "/mcL": cells per microlitre
+        try:
+            return end, _round(convert(value, unit, "10*6/L", concept)), "10*6/L", False, False
         except UnitError:
             return pos, None, None, False, True
     if unit == "1" and concept in ("lvef", "spo2"):
@@ -624,7 +636,7 @@ _CANONICAL = {
     "dlco": "%", "fev1": "%", "fvc": "%",
     "magnesium": "mg/dL", "phosphate": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
-    "heart_rate": "{beats}/min",
+    "heart_rate": "{beats}/min", "cd4_count": "10*6/L",
 }
 
 
@@ -642,7 +654,7 @@ _PLAUSIBLE = {
     "heart_rate": (20.0, 250.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
-    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0),
+    "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0), "cd4_count": (5.0, 5000.0),
     "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0),
 }
 
