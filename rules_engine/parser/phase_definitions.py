@@ -11,7 +11,9 @@ the patient's phase against.
 
 A continuation marker before it ("(Cont - Inclusion Criteria #1)", "(continued)") is the
 registry's paging, no word of the criterion. Inclusion lines only: an exclusion that defines a
-phase excludes nobody by itself, and the "not in the phase" branch would read as an exclusion.
+phase excludes nobody by itself, and the "not in the phase" branch would read as an exclusion. A
+heading whose definition is the lines under it ("Accelerated phase is defined by any one of the
+following:") is left to the heading grammar, which joins them as the ways the phase holds.
 Bounded patterns, no nested repetition.
 """
 
@@ -32,6 +34,10 @@ _PHASE = (
 )
 _DEFINED = re.compile(rf"^{_PHASE}\s+(?:is|are|was|will\s+be)\s+defined\s+(?:as|by)\b", I)
 
+# a heading whose definition is the lines under it ("Accelerated phase is defined by any one of the
+# following:"): the heading grammar joins those lines as the ways the phase holds; left to it
+_HEADING_ONLY = re.compile(r"\s*(?:the\s+presence\s+of\s+)?(?:(?:any|at\s+least)\s+)?(?:(?:one|1)\s+)?(?:or\s+more\s+)?of\s+the\s+following\s*:?\s*$", I)
+
 _NAMES = {"AP": "accelerated", "BP": "blast", "BC": "blast", "CP": "chronic", "accelerated": "accelerated", "blast": "blast", "blastic": "blast", "chronic": "chronic"}
 
 
@@ -42,7 +48,7 @@ def phase_definition(norm: str, ctype: CriterionType) -> Expr | None:
     cont = CONTINUATION.match(norm)
     rest = norm[cont.end():] if cont else norm
     m = _DEFINED.match(rest)
-    if m is None:
+    if m is None or _HEADING_ONLY.match(rest, m.end()):
         return None
     name = _NAMES[m.group("cap") or m.group("word").lower()]
     term = predicate(f"cml_{name}_phase", Op.IS, "positive")
