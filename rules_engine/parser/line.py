@@ -114,6 +114,8 @@ from rules_engine.parser.stated_verdicts import (
     narrows_a_history,
 )
 from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, semicolon_or, top_level_or
+from rules_engine.parser.group_kinds import kinds_as_alternatives
+from rules_engine.parser.phase_definitions import phase_definition
 from rules_engine.parser.definitions import ABSENCE_DEFINED, STATUS_DEFINED, defined_by_list, defined_lead, names_status
 from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
@@ -128,12 +130,16 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     norm = normalize(text)
     if ctype is CriterionType.INCLUSION:
         norm = time_after_transplant(norm)
+    norm = kinds_as_alternatives(norm, ctype)  # "advanced CML (CML-AP, CML-BP and Ph+ acute leukemia)": one of the kinds
     norm = norm[m.end():] if (m := CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
     if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows
         rest = _to_expr(norm[label.end():], ctype, fragments)
         if any(True for _ in iter_predicates(rest)):
             return rest
+    defined_phase = phase_definition(norm, ctype)
+    if defined_phase is not None:  # "CML-AP is defined by ...": how the trial judges a phase asked elsewhere
+        return defined_phase
     definition = DEFINITION_LINE.match(norm)
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()

@@ -9,7 +9,7 @@ runner (``extraction``), the status readings (``statuses``) and the joining of i
 from __future__ import annotations
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES
-from rules_engine.criteria import Op, Predicate
+from rules_engine.criteria import All, Op, Predicate, Review
 from rules_engine.parser.items import Item
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 
@@ -43,8 +43,12 @@ _ANTIGENS = frozenset({"cd19", "cd20", "cd22", "cd7", "cd30", "cd33", "cd34", "c
 
 
 def marker_of(marker: Item, disease: Item) -> bool:
-    """A tumour marker item followed by the cancer it qualifies."""
+    """A tumour marker item followed by the cancer it qualifies (the cancer may carry the words
+    left unread beside it: "be Ph+ ALL patients with MRD" is a Ph+ ALL still; taken apart, the ALL
+    was asked of every alternative before it)."""
     d = disease.expr
+    if isinstance(d, All) and sum(isinstance(p, Predicate) for p in d.parts) == 1 and all(isinstance(p, (Predicate, Review)) for p in d.parts):
+        d = next(p for p in d.parts if isinstance(p, Predicate))
     return bool(marker.concepts) and marker.concepts <= BIOMARKERS | _ANTIGENS and isinstance(d, Predicate) and d.op is Op.PRESENT and cancer(d.concept)
 
 
