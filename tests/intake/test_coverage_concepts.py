@@ -152,8 +152,8 @@ def test_a_calcium_channel_blocker_is_read_by_code_or_name(resource: dict[str, A
         (ICD10, "K92.1", {"gi_hemorrhage", "gastrointestinal_disease"}),  # melena
         (ICD10, "K25.4", {"gi_hemorrhage", "peptic_ulcer"}),  # chronic gastric ulcer with hemorrhage
         (ICD10, "K25.7", {"peptic_ulcer"}),  # chronic gastric ulcer without hemorrhage or perforation
-        (ICD10, "I85.11", {"gi_hemorrhage"}),  # secondary esophageal varices with bleeding
-        (ICD10, "I85.10", set()),  # ... without bleeding
+        (ICD10, "I85.11", {"gi_hemorrhage", "esophageal_varices"}),  # secondary esophageal varices with bleeding
+        (ICD10, "I85.10", {"esophageal_varices"}),  # ... without bleeding: the varices, no bleeding episode
         (ICD10, "I61.9", {"intracranial_hemorrhage", "stroke", "cns_disorder"}),  # a hemorrhagic stroke
         (ICD10, "I63.9", {"stroke", "cns_disorder"}),  # cerebral infarction: a stroke, not a hemorrhage
         (ICD10, "R04.2", {"pulmonary_hemorrhage"}),  # hemoptysis

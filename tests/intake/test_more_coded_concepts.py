@@ -76,7 +76,7 @@ def test_every_medication_is_kept_by_its_own_words():
         ("I10", {"hypertension"}),
         ("I26.99", {"thromboembolism"}),
         ("I82.401", {"thromboembolism"}),
-        ("J84.10", {"interstitial_lung_disease"}),
+        ("J84.10", {"ild_unspecified"}),  # an interstitial lung disease of unstated kind (it may be the idiopathic one)
         ("A15.0", {"pulmonary_tuberculosis", "active_infection"}),  # a kind of tuberculosis, and an active infection
         ("G62.0", {"peripheral_neuropathy"}),
         ("E11.9", {"type_2_diabetes"}),  # a kind of diabetes

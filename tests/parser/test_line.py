@@ -29,7 +29,7 @@ AGE_CASES = [
     ("Age 2 to less than 22 years", P("age", Op.BETWEEN, (2, 22), "a", high_inclusive=False)),
     ("1 to < 2 years of age", P("age", Op.BETWEEN, (1, 2), "a", high_inclusive=False)),
     ("Age of 20 or more.", P("age", Op.GTE, 20, "a")),
-    ("Male or female ≥18 years old and <80 years old.", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 80, "a")))),
+    ("Male or female ≥18 years old and <80 years old.", P("age", Op.BETWEEN, (18, 80), "a", high_inclusive=False)),
     ("Age 6 months to 21 years", All((P("age", Op.GTE, 6, "mo"), P("age", Op.LTE, 21, "a")))),
     ("Males and/or females over age 18", P("age", Op.GT, 18, "a")),
     ("≥ 18 years of age < 75 years", All((P("age", Op.GTE, 18, "a"), P("age", Op.LT, 75, "a")))),

@@ -998,7 +998,7 @@ ROWS += [
          met=adult(years=40), not_met=adult(years=17), unknown=NOBODY),
     hint("NCT00279773", "Eighteen years of age or older", INC, "age", "leukemia",
          met=adult(years=60), not_met=adult(years=15), unknown=NOBODY),
-    # two numbered items run together: the consent item keeps a passing age undecided
+    # two numbered items run together: the age range is read, the consent item keeps a passing age undecided
     hint("NCT01908387", "Eighteen years of age to 80 years of age", INC, "age", "mds",
          not_met=adult(years=85), unknown=(adult(years=50), NOBODY)),
     hint("NCT00048893", "Age less than 18 years", EXC, "age", "breast",
@@ -1094,7 +1094,6 @@ LABEL_AS_CONCEPT = "core/residue: a scope label ('ALL participants:') is read as
 AND_AS_OR = "core/clauses: '... AND no evidence of active GVHD' is joined with OR and the GVHD part is not negated: a patient with active GVHD passes (eligible-side)"
 VACCINE_GENERIC = "events/concepts: in 'antibiotics, vaccines ... within 4 weeks' the vaccines are read (any vaccination) but the antibiotics are left as review, so no record answers not met"
 INTENT = "events/pregnancy: 'expecting to conceive or father a child' (intent) should leave every patient unknown; a man is answered not_met"
-SPLITTER_RUNON = "splitter: numbered items run together on one line ('1. ... 2. ...') stay one criterion, parsed as something else entirely"
 UNTREATED = ("events/concepts: 'untreated AML' (no prior therapy on record) is left as review, so the age-60 bound for untreated patients never "
              "decides (and, the age after AML no longer a span since it, the AML beside the review leaves a 65-year-old unknown)")
 CONTRACEPTION_GLUED = "splitter+core: 'Fertile women must use effective contraception HIV negative' is one line; the contraception duty (no man's) leaves every record unknown"
@@ -1128,7 +1127,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02676323", "For patients who have received prior HSC"): Wrong("met2", CONDITIONAL),
     ("NCT04007835", "Untreated active hepatitis (hepatitis B:"): Wrong("met2 not_met not_met2", HBV_DNA_AND),
     ("NCT06576635", "Antibiotics, vaccines or other type of"): Wrong("not_met not_met2", VACCINE_GENERIC),
-    ("NCT01908387", "Eighteen years of age to 80 years of age"): Wrong("not_met", SPLITTER_RUNON),
     ("NCT00479232", "less than 18 years of age or if patient"): Wrong("met2 not_met not_met2", UNTREATED),
 }
 
