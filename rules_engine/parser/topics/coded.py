@@ -326,7 +326,15 @@ _EXCEPTION_VOCABULARY = frozenset(
     """basal squamous cell cells skin cutaneous cancer cancers carcinoma carcinomas nonmelanoma non melanoma nonmelanomatous
     melanomatous in situ cervix cervical uterine uteri breast ductal prostate of the or and e g eg adequately curatively
     definitively treated resected excised completely surgically localized localised nonmetastatic metastatic stage cured
-    intraepithelial intra epithelial neoplasia cin dcis cis bcc scc""".split()
+    intraepithelial intra epithelial neoplasia cin dcis cis bcc scc
+    a that which requires requiring required only local locally treatment therapy""".split()
+)
+# the line's own verdict said after its exception ("..., exclusive of a skin cancer that requires
+# only local treatment, should not be enrolled on this protocol"): no word of the exception
+_VERDICT_TAIL = re.compile(
+    r"[\s,;]*\b(?:should|must|will|may|can|shall)\s+not\s+be\s+(?:enrolled|eligible|included|entered)\b[^;]{0,60}$"
+    r"|[\s,;]*\b(?:are|is)\s+(?:not|in)\s*eligible\b[^;]{0,60}$",
+    re.I,
 )
 _IN_SITU_MARK = re.compile(r"\bin[\s-]+situ\b|\bstage\s+0\b|intra-?\s?epithelial|\bCIN\b|\bD?CIS\b", re.I)
 _SKIN_KIND = re.compile(r"\bbasal\b|\bsquamous\b|non-?\s?melanoma|\bBCC\b|\bSCC\b", re.I)
@@ -337,7 +345,7 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
     m = _EXCEPTION_LEAD.match(text)
     if m is None:
         return None
-    body = text[m.end():]
+    body = _VERDICT_TAIL.sub("", text[m.end():])
     if any(w not in _EXCEPTION_VOCABULARY for w in re.findall(r"[a-z]+", body.lower())):
         return None
     if re.search(r"(?<![a-z])melanoma", body, re.I) and not re.search(r"non-?\s?melanoma", body, re.I):
