@@ -1,0 +1,72 @@
+"""An exception said "exclusive of" ("Patients with evidence of another malignancy, exclusive of a
+skin cancer that requires only local treatment, should not be enrolled on this protocol"): read
+as "except for", so the skin cancers it names are not another malignancy while every other cancer
+still is. The exception's own condition ("requires only local treatment") stays unread, so a
+patient whose only other cancer is a skin cancer is left to a person, never cleared outright; the
+line's verdict said after the exception ("should not be enrolled") is no word of the exception."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.facts import Event, PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_lines
+from rules_engine.parser.normalize import normalize
+from rules_engine.reference import evaluate_reference
+
+AS_OF = date(2026, 3, 2)
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+AML = "Diagnosis of relapsed or refractory acute myeloid leukemia"
+
+VERDICT = ("Patients with evidence of another malignancy, exclusive of a skin cancer that requires only local treatment, "
+           "should not be enrolled on this protocol")
+BRACKET = "Patients with evidence of another malignancy (exclusive of a skin cancer that requires only local treatment)"
+OWN = {"aml": (100, True)}
+
+
+def record(events: dict[str, tuple[int, bool]]) -> PatientFacts:
+    evs = {c: (Event(c, AS_OF - timedelta(days=d), active, {}),) for c, (d, active) in events.items()}
+    return PatientFacts(date(1960, 1, 1), "male", {}, evs)
+
+
+def outcome(line: str, facts: PatientFacts) -> Outcome:
+    trial = TrialCriteria("t", 1, tuple(parse_lines([(I, AML), (E, line)])))
+    return evaluate_reference(trial, facts, AS_OF).criteria[-1].outcome
+
+
+@pytest.mark.parametrize(
+    ("line", "events", "expected"),
+    [
+        # the excepted skin cancer: whether it "requires only local treatment" is a person's
+        (VERDICT, OWN | {"nonmelanoma_skin_cancer": (300, True)}, UNKNOWN),
+        (BRACKET, OWN | {"nonmelanoma_skin_cancer": (300, True)}, UNKNOWN),
+        # a cancer the exception does not name: excluded, as before
+        (VERDICT, OWN | {"breast_cancer": (200, True)}, MET),
+        (BRACKET, OWN | {"lung_cancer": (200, True)}, MET),
+        # the skin cancer beside another cancer never clears the patient
+        (VERDICT, OWN | {"nonmelanoma_skin_cancer": (300, True), "breast_cancer": (200, True)}, MET),
+        # no other cancer: the line is not met (the exception was an unread alternative before)
+        (VERDICT, OWN, NOT_MET),
+    ],
+)
+def test_exclusive_of_excepts_the_named_cancer(line: str, events: dict[str, tuple[int, bool]], expected: Outcome) -> None:
+    """Each case fails if "exclusive of" stops being an exception or starts clearing other cancers."""
+    assert outcome(line, record(events)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("another malignancy, exclusive of a skin cancer", "another malignancy, except for a skin cancer"),
+        ("hormone treatment (exclusive of neoadjuvant hormone therapy)", "hormone treatment (except for neoadjuvant hormone therapy)"),
+        ("mutually exclusive options", "mutually exclusive options"),
+    ],
+)
+def test_exclusive_of_normalized(text: str, expected: str) -> None:
+    """Only "exclusive of" becomes "except for"; "exclusive" alone keeps its own sense."""
+    assert normalize(text) == expected
