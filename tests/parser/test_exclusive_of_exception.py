@@ -70,3 +70,38 @@ def test_exclusive_of_excepts_the_named_cancer(line: str, events: dict[str, tupl
 def test_exclusive_of_normalized(text: str, expected: str) -> None:
     """Only "exclusive of" becomes "except for"; "exclusive" alone keeps its own sense."""
     assert normalize(text) == expected
+
+
+HEADING = ("Diagnosis of another malignancy, unless the patient is disease-free for at least 3 years following the completion "
+           "of curative intent therapy, with the following exceptions:")
+CHILDREN = (
+    "Myelodysplastic syndrome (MDS) in patients with AML after MDS according to the WHO classification",
+    "Patients with treated non-melanoma skin cancer, in situ carcinoma, or cervical intraepithelial neoplasia, regardless of "
+    "the disease-free duration, are eligible for this study if definitive treatment for the condition has been completed",
+)
+
+
+def listed_outcome(facts: PatientFacts) -> Outcome:
+    """The heading's outcome, its listed exceptions as children."""
+    lines = [(I, AML, None), (E, HEADING, None)] + [(E, child, 1) for child in CHILDREN]
+    trial = TrialCriteria("t", 1, tuple(parse_lines(lines)))
+    return evaluate_reference(trial, facts, AS_OF).criteria[1].outcome
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # a resolved basal cell carcinoma inside the span: the listed exception, whose own condition
+        # ("definitive treatment ... completed") is a person's; never counted outright
+        (OWN | {"nonmelanoma_skin_cancer": (300, False)}, UNKNOWN),
+        # a cancer the list does not name, inside the span: excluded, as before
+        (OWN | {"breast_cancer": (300, False)}, MET),
+        (OWN | {"nonmelanoma_skin_cancer": (300, False), "breast_cancer": (300, False)}, MET),
+        # the trial's own AML, named in a listed exception, is no other cancer and asks no review
+        (OWN, NOT_MET),
+    ],
+)
+def test_listed_exceptions_beside_a_span(events: dict[str, tuple[int, bool]], expected: Outcome) -> None:
+    """The heading's span and its children's exceptions are read together: a listed cancer is
+    excepted from the count (resolved or active), keeping its own condition as a review."""
+    assert listed_outcome(record(events)) is expected
