@@ -105,3 +105,26 @@ def test_listed_exceptions_beside_a_span(events: dict[str, tuple[int, bool]], ex
     """The heading's span and its children's exceptions are read together: a listed cancer is
     excepted from the count (resolved or active), keeping its own condition as a review."""
     assert listed_outcome(record(events)) is expected
+
+
+INCLUDE = "History of another malignancy. Exceptions include the following:"
+INCLUDE_KIDS = ("Basal or squamous cell carcinoma of the skin;", "Carcinoma in situ of the cervix or breast;")
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        # the listed skin cancer, named with no condition of its own: excepted
+        (OWN | {"nonmelanoma_skin_cancer": (300, True)}, NOT_MET),
+        # a cancer the list does not name: counted (read as a list the line asked for, the
+        # heading's cancer had to be one of its exceptions and a breast cancer went uncounted)
+        (OWN | {"breast_cancer": (300, True)}, MET),
+        (OWN | {"breast_cancer": (300, True), "nonmelanoma_skin_cancer": (300, True)}, MET),
+        (OWN, NOT_MET),
+    ],
+)
+def test_exceptions_include_the_following(events: dict[str, tuple[int, bool]], expected: Outcome) -> None:
+    """"Exceptions include the following:" announces exceptions, as "with the following exceptions:" does."""
+    lines = [(I, AML, None), (E, INCLUDE, None)] + [(E, kid, 1) for kid in INCLUDE_KIDS]
+    trial = TrialCriteria("t", 1, tuple(parse_lines(lines)))
+    assert evaluate_reference(trial, record(events), AS_OF).criteria[1].outcome is expected
