@@ -63,12 +63,15 @@ def test_exclusive_of_excepts_the_named_cancer(line: str, events: dict[str, tupl
     ("text", "expected"),
     [
         ("another malignancy, exclusive of a skin cancer", "another malignancy, except for a skin cancer"),
-        ("hormone treatment (exclusive of neoadjuvant hormone therapy)", "hormone treatment (except for neoadjuvant hormone therapy)"),
+        ("another malignancy (exclusive of a skin cancer)", "another malignancy (except for a skin cancer)"),
+        # not after a malignancy: left as written (read as an exception, the inclusion's own
+        # NSCLC became an alternative to a review)
+        ("Histologically confirmed NSCLC (stage IB), exclusive of patients with MPE", "Histologically confirmed NSCLC (stage IB), exclusive of patients with MPE"),
         ("mutually exclusive options", "mutually exclusive options"),
     ],
 )
 def test_exclusive_of_normalized(text: str, expected: str) -> None:
-    """Only "exclusive of" becomes "except for"; "exclusive" alone keeps its own sense."""
+    """Only "exclusive of" right after a malignancy becomes "except for"."""
     assert normalize(text) == expected
 
 
