@@ -114,10 +114,11 @@ _CONTEXT_HEADING = re.compile(
 
 
 # a heading that ends by announcing exceptions ("..., except for:", "with the exception of:", "with
-# the following exceptions:", "unless:"): the lines under it are what it excepts
+# the following exceptions:", "unless:", "Exceptions include the following:"; 3 corpus lines for
+# the last): the lines under it are what it excepts
 _EXCEPTING_LEAD = re.compile(
     r"[\s,;]*\b(?:except(?:\s+for)?(?:\s+(?:the\s+)?following)?|with\s+the\s+exceptions?\s+of(?:\s+the\s+following)?|"
-    r"with\s+the\s+following\s+exceptions?|(?:the\s+following\s+)?exceptions?(?:\s+(?:are|is))?|unless|excluding(?:\s+the\s+following)?)\s*:?\s*$",
+    r"with\s+the\s+following\s+exceptions?|(?:the\s+following\s+)?exceptions?(?:\s+(?:are|is|includes?(?:\s+the\s+following)?))?|unless|excluding(?:\s+the\s+following)?)\s*:?\s*$",
     re.I,
 )
 

@@ -245,6 +245,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
         (r"leukaemi", "leukemi", ("leukaemi",)),
+        # "another malignancy, exclusive of a skin cancer that requires only local treatment" (2
+        # corpus lines): an exception of cancers, said as every exception reader knows one (left,
+        # "exclusive of ..." was an unread alternative beside the line, and a patient with the
+        # excepted cancer excluded). Only right after a malignancy: "NSCLC ..., exclusive of patients
+        # with MPE" read so made the inclusion's own cancer an alternative
+        (r"\b(malignanc(?:y|ies)|cancers?)(\s*[,(]\s*)exclusive\s+of\b", r"\1\2except for", ("exclusive",)),
         # the people a line is about, named as a protocol's own word for them ("Candidates should not
         # have received chemotherapy ...", "Pts must have ...", "Recipients with pre-transplant
         # creatinine > 1.6 mg/dL"; 15 corpus lines): the patients, whom every reader of a duty or a

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules_engine.criteria import All, Criterion, CriterionType, Not, Predicate
+from rules_engine.criteria import All, Criterion, CriterionType, Not, Predicate, iter_predicates
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_criteria, parse_line
@@ -211,7 +211,10 @@ def test_the_excepted_lines_are_negated_never_asked(text: str) -> None:
     conjuncts = expr.parts if isinstance(expr, All) else (expr,)
     asked = {p.concept for p in conjuncts if isinstance(p, Predicate)}
     assert not asked & {"nonmelanoma_skin_cancer", "carcinoma_in_situ", "prostate_cancer"}, expr
-    assert any(isinstance(p, Not) for p in conjuncts) or any(isinstance(p, Predicate) and p.concept == "other_malignancy" for p in conjuncts), expr
+    # (or, read with the span it states, the line asks nothing but another malignancy: the
+    # exceptions went into its value, and the span made it alternatives)
+    only_counted = {p.concept for p in iter_predicates(expr)} == {"other_malignancy"}
+    assert any(isinstance(p, Not) for p in conjuncts) or any(isinstance(p, Predicate) and p.concept == "other_malignancy" for p in conjuncts) or only_counted, expr
 
 
 def test_the_intake_reads_an_antiepileptic_as_anticonvulsant_therapy() -> None:

@@ -24,7 +24,7 @@ from dataclasses import replace
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
-from rules_engine.parser.topics.malignancy_exceptions import widened_exception
+from rules_engine.parser.topics.malignancy_exceptions import side_by_side, widened_exception
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -166,12 +166,17 @@ def _exception_parts(part: Expr) -> tuple[list[str], list[str]] | None:
     return excepted, texts
 
 
+# listed among an exception's cancers but never "another malignancy" (MDS, cervical intraepithelial
+# neoplasia): excepting one changes no count, so it never stops the list being read as exceptions
+_NO_MALIGNANCY = frozenset({"mds", "cervical_dysplasia"})
+
+
 def _child_exceptions(part: Expr) -> tuple[list[str], list[str]] | None:
     """The children of an "except:" heading (an ``Any_`` of cancers and their words)."""
     if not isinstance(part, Any_):
         return None
     preds = list(iter_predicates(part))
-    if not preds or any(p.concept not in _EXCEPTABLE | {"mds"} or p.op not in (Op.PRESENT, Op.WITHIN) for p in preds):
+    if not preds or any(p.concept not in _EXCEPTABLE | _NO_MALIGNANCY or p.op not in (Op.PRESENT, Op.WITHIN) for p in preds):
         return None
     found = _exception_parts(Not(All(tuple(p for p in preds if p.concept in _EXCEPTABLE)))) if any(p.concept in _EXCEPTABLE for p in preds) else ([], [])
     texts: list[str] = []
@@ -182,6 +187,8 @@ def _child_exceptions(part: Expr) -> tuple[list[str], list[str]] | None:
         elif isinstance(expr, (All, Any_)):
             for sub in expr.parts:
                 reviews(sub)
+        elif isinstance(expr, Not):  # "X ... are eligible if treatment has been completed": the condition, negated by the permission's reading
+            reviews(expr.part)
 
     reviews(part)
     return (found[0] if found else []), texts
@@ -297,7 +304,7 @@ def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
             if words and value is not None and excepted:  # the excepted cancer may not qualify ("watch and wait")
                 # asked as the line counts it (active, or on record in its span): a resolved one
                 # the span counts may not qualify either
-                scoped = [All((any_of_preds([replace(p, concept=c, value=None) for p in preds if isinstance(p, Predicate)]), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted]
+                scoped = [All((any_of_preds([replace(p, concept=c, value=None) for p in preds if isinstance(p, Predicate)]), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted if c not in (own or ())]
                 counted = Any_((counted, *scoped))
             parts.append(counted)
         else:
@@ -326,7 +333,15 @@ _EXCEPTION_VOCABULARY = frozenset(
     """basal squamous cell cells skin cutaneous cancer cancers carcinoma carcinomas nonmelanoma non melanoma nonmelanomatous
     melanomatous in situ cervix cervical uterine uteri breast ductal prostate of the or and e g eg adequately curatively
     definitively treated resected excised completely surgically localized localised nonmetastatic metastatic stage cured
-    intraepithelial intra epithelial neoplasia cin dcis cis bcc scc""".split()
+    intraepithelial intra epithelial neoplasia cin dcis cis bcc scc
+    a that which requires requiring required only local locally treatment therapy""".split()
+)
+# the line's own verdict said after its exception ("..., exclusive of a skin cancer that requires
+# only local treatment, should not be enrolled on this protocol"): no word of the exception
+_VERDICT_TAIL = re.compile(
+    r"[\s,;]*\b(?:should|must|will|may|can|shall)\s+not\s+be\s+(?:enrolled|eligible|included|entered)\b[^;]{0,60}$"
+    r"|[\s,;]*\b(?:are|is)\s+(?:not|in)\s*eligible\b[^;]{0,60}$",
+    re.I,
 )
 _IN_SITU_MARK = re.compile(r"\bin[\s-]+situ\b|\bstage\s+0\b|intra-?\s?epithelial|\bCIN\b|\bD?CIS\b", re.I)
 _SKIN_KIND = re.compile(r"\bbasal\b|\bsquamous\b|non-?\s?melanoma|\bBCC\b|\bSCC\b", re.I)
@@ -337,7 +352,7 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
     m = _EXCEPTION_LEAD.match(text)
     if m is None:
         return None
-    body = text[m.end():]
+    body = _VERDICT_TAIL.sub("", text[m.end():])
     if any(w not in _EXCEPTION_VOCABULARY for w in re.findall(r"[a-z]+", body.lower())):
         return None
     if re.search(r"(?<![a-z])melanoma", body, re.I) and not re.search(r"non-?\s?melanoma", body, re.I):
@@ -388,6 +403,8 @@ def _walk(expr: Expr, own: tuple[str, ...] | None) -> Expr:
         return Not(_walk(expr.part, own))
     if isinstance(expr, Any_) and (factored := _shared_exceptions(expr)) is not None:
         expr = factored
+    if isinstance(expr, All):
+        expr = side_by_side(expr, _is_target)
     if isinstance(expr, (All, Any_)):
         node: Expr = type(expr)(tuple(_excepted_span(p, expr, own) for p in expr.parts))
         if isinstance(node, All) and any(isinstance(p, All) and p.parts and _is_target(p.parts[0]) for p in node.parts):

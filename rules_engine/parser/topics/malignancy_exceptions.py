@@ -19,6 +19,8 @@ Kept apart from ``topics.coded`` (already large) as one shape of exception it ha
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
 from rules_engine.concepts import MALIGNANCIES
 
@@ -47,3 +49,19 @@ def widened_exception(part: Expr, exceptable: frozenset[str]) -> tuple[list[str]
     texts = [r.text for r in reviews if r.text]
     rest: Expr = wider[0] if len(wider) == 1 else Any_(tuple(wider))
     return excepted, texts, Not(All((rest, *reviews)))
+
+
+def side_by_side(expr: All, is_target: Callable[[Expr], bool]) -> All:
+    """``(another malignancy and review "unless disease-free for 3 years") and not (exceptions)``
+    ("Diagnosis of another malignancy, unless the patient is disease-free for at least 3 years
+    ..., with the following exceptions:" and its listed exceptions): the heading's own reading and
+    its children's exceptions are one line's, set side by side *before* either is read. Read
+    first, the heading's span turned its malignancy into alternatives no exception recognised, so
+    the listed cancers were asked of active records only while the span counted a resolved one
+    (a resolved basal cell carcinoma the exception names excluded its patient)."""
+    if not any(isinstance(p, Not) for p in expr.parts):
+        return expr
+    nested = [p for p in expr.parts if isinstance(p, All) and p.parts and is_target(p.parts[0])]
+    if not nested:
+        return expr
+    return All(tuple(q for p in expr.parts for q in (p.parts if any(p is n for n in nested) else (p,))))
