@@ -78,6 +78,7 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
 from rules_engine.parser.elapsed_if import elapsed_if
+from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
@@ -632,6 +633,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         # with none on record meets it (read as asked for, every patient without it failed)
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
+    expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:
         return Criterion(type=ctype, text=original, expr=scoped, applies_if=None, parent=parent)
