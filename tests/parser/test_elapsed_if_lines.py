@@ -52,3 +52,13 @@ ROWS = [
 @pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS))
 def test_each_record_is_judged_by_the_line(text, ctype, facts, expected):
     assert judged(parse_line(text, ctype), facts) is expected
+
+
+@pytest.mark.parametrize("words, read", [("1" * 60 + " x", False), ("1" * 60 + "% of pelvis", True), ("1% " * 40 + "x", False)])
+def test_the_radiation_words_are_matched_without_backtracking_through_digit_runs(words, read):
+    """A run of digits splits into 1-3-digit numbers in many ways; a repetition that could give
+    them back tried every split before a word outside the list (0.9 s for 24 digits, doubling
+    every few more: 60 would not finish). The repetition is possessive, so this returns at once."""
+    from rules_engine.parser.elapsed_if import _RADIATION_WORDS
+
+    assert (_RADIATION_WORDS.match(words) is not None) is read
