@@ -7,36 +7,21 @@ line's verdict said after the exception ("should not be enrolled") is no word of
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-
 import pytest
 
-from rules_engine.criteria import CriterionType, TrialCriteria
-from rules_engine.facts import Event, PatientFacts
+from rules_engine.criteria import TrialCriteria
+from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.parser.normalize import normalize
 from rules_engine.reference import evaluate_reference
+from tests.parser.test_malignancy_exception_lines import AML, AS_OF, OWN, E, I, outcome, record
 
-AS_OF = date(2026, 3, 2)
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
-I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
-AML = "Diagnosis of relapsed or refractory acute myeloid leukemia"
 
 VERDICT = ("Patients with evidence of another malignancy, exclusive of a skin cancer that requires only local treatment, "
            "should not be enrolled on this protocol")
 BRACKET = "Patients with evidence of another malignancy (exclusive of a skin cancer that requires only local treatment)"
-OWN = {"aml": (100, True)}
-
-
-def record(events: dict[str, tuple[int, bool]]) -> PatientFacts:
-    evs = {c: (Event(c, AS_OF - timedelta(days=d), active, {}),) for c, (d, active) in events.items()}
-    return PatientFacts(date(1960, 1, 1), "male", {}, evs)
-
-
-def outcome(line: str, facts: PatientFacts) -> Outcome:
-    trial = TrialCriteria("t", 1, tuple(parse_lines([(I, AML), (E, line)])))
-    return evaluate_reference(trial, facts, AS_OF).criteria[-1].outcome
 
 
 @pytest.mark.parametrize(
