@@ -139,6 +139,32 @@ def test_the_spread_insert_order_holds_every_row_once_and_starts_from_the_middle
         assert spread[:2] == [0, 2 ** ((n - 1).bit_length() - 1)]  # the first, then the middle of the bit range
 
 
+@pytest.mark.parametrize("n", [3, 4, 7, 8, 9, 100, 861, 1024, 1025])
+def test_the_spread_insert_order_is_the_plain_bit_reversed_sort_on_every_call(n):
+    """``spread_order`` keeps each length's positions (``_spread_positions``): its answer is the
+    plain sort by bit-reversed position, the first call and the next."""
+    from matcher.db.bulk import spread_order
+
+    bits = (n - 1).bit_length()
+    rows = [f"row{i}" for i in range(n)]
+    plain = [rows[i] for i in sorted(range(n), key=lambda i: int(f"{i:0{bits}b}"[::-1], 2))]
+    assert spread_order(rows) == plain
+    assert spread_order(tuple(rows)) == plain
+
+
+def test_new_results_are_sorted_as_by_patient_text_then_trial():
+    """``store._key_order`` orders rows as ``(str(r.patient_id), r.trial_id)`` does, over several
+    patients (a trial's re-match chunk) as over one (a patient's job)."""
+    from matcher.results.store import _key_order
+
+    patients = [uuid.uuid4() for _ in range(5)]
+    rows = [unsaved(MatchResult, patient_id=patients[i % 5], trial_id=(i * 7919) % 1000 + 1) for i in range(400)]
+    plain = sorted(rows, key=lambda r: (str(r.patient_id), r.trial_id))
+    assert sorted(rows, key=_key_order(rows)) == plain
+    one = [r for r in rows if r.patient_id == patients[0]]
+    assert sorted(one, key=_key_order(one)) == sorted(one, key=lambda r: (str(r.patient_id), r.trial_id))
+
+
 UPDATED = [
     "first_job", "criteria_version", "eligibility", "eligibility_rank", "score", "unknown_count", "changes_on",
     "error", "evaluated_at", "digest", "facts_version", "outcomes", "state", "gone_reason", "last_changed",
@@ -227,3 +253,51 @@ def test_locking_the_open_trials_by_the_same_statement_equals_reading_them_first
         with transaction.atomic():
             assert locked_trial_states(named, and_open=True) == locked_trial_states(named | open_now)
     assert locked_trial_states(set()) == {}
+
+
+def test_scheduling_time_rematches_in_one_statement_sets_the_plain_way_s_days(api, seeded):
+    """``store.schedule_time_rematch`` (one UPDATE on PostgreSQL) sets each patient's
+    ``rematch_on`` as ``schedule_time_rematch_plain`` (two ORM reads, an update per day) does:
+    the earliest of its active results' days and its gate's day, None when it has neither, from
+    any day held before."""
+    from matcher.models import Patient
+    from matcher.results.store import schedule_time_rematch, schedule_time_rematch_plain
+
+    rows = _stored_results(api, seeded, 5)  # p0-p4: an active result each, changing on 2027-01-01
+    pids = [r.patient_id for r in rows]
+    MatchResult.objects.filter(pk=rows[1].pk).update(state="gone")  # p1: gone results do not count
+    MatchResult.objects.filter(pk__in=[rows[2].pk, rows[4].pk]).update(changes_on=None)
+    Patient.objects.filter(pk=pids[2]).update(gate_opens_on=date(2026, 12, 24))  # p2: its gate alone
+    Patient.objects.filter(pk=pids[3]).update(gate_opens_on=date(2027, 3, 1))  # p3: its result's day first
+    Patient.objects.filter(pk=pids[0]).update(gate_opens_on=date(2026, 12, 30))  # p0: its gate first
+    starts = [None, date(2027, 1, 1), date(2020, 1, 1), date(2027, 1, 1), date(2026, 1, 1)]
+    found = []
+    for schedule in (schedule_time_rematch_plain, schedule_time_rematch):
+        for pid, start in zip(pids, starts, strict=True):
+            Patient.objects.filter(pk=pid).update(rematch_on=start)
+        schedule(pids)
+        found.append([Patient.objects.get(pk=pid).rematch_on for pid in pids])
+    assert found[0] == found[1] == [date(2026, 12, 30), None, date(2026, 12, 24), date(2027, 1, 1), None]
+    schedule_time_rematch([])  # nothing to schedule
+
+
+def test_the_older_facts_versions_read_in_one_statement_are_the_plain_way_s(api, seeded):
+    """``facts_versions.older_versions`` (``prune``'s first read, one statement on PostgreSQL)
+    finds the versions ``older_versions_plain`` finds: a patient's one current version none,
+    every version but the current one, every version of a patient naming none."""
+    from matcher.models import Patient, PatientFactsVersion
+    from matcher.results.facts_versions import older_versions, older_versions_plain, record_facts
+
+    rows = _stored_results(api, seeded, 3)
+    pids = [r.patient_id for r in rows]
+    record_facts(pids[0], {"v": 1})  # p0: one version, current
+    for n in range(3):  # p1: three versions, the last current
+        record_facts(pids[1], {"v": n})
+    record_facts(pids[2], {"v": 1})
+    record_facts(pids[2], {"v": 2})
+    Patient.objects.filter(pk=pids[2]).update(facts_version=None)  # p2: names none
+    expected = set(PatientFactsVersion.objects.filter(patient_id=pids[1]).order_by("number").values_list("pk", flat=True)[:2])
+    expected |= set(PatientFactsVersion.objects.filter(patient_id=pids[2]).values_list("pk", flat=True))
+    for ids in (pids, pids[:1], pids[1:2], pids[2:], [uuid.uuid4()]):
+        assert sorted(older_versions(ids)) == sorted(older_versions_plain(ids))
+    assert set(older_versions(pids)) == expected and len(expected) == 4
