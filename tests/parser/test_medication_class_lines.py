@@ -1,0 +1,86 @@
+"""The medication classes lines exclude outside cancer therapy (topics.medication_classes): the
+psychotropic classes ("Current antidepressant, anxiolytic, antipsychotic or stimulant therapy",
+"No other concurrent antidepressant medications or psychostimulants") and the thrombopoietic
+agents ("Have ever previously received rTPO, PEG-rHuMGDF, eltrombopag, or romiplostim"), each
+left wholly to a person before, so a patient taking one passed as eligible.
+
+A current therapy is one within the days of a continuous therapy ("Current ..." as "currently"
+reads); a class written as a sub-list's label ("Antidepressants: nefazodone, fluvoxamine" under a
+CYP3A4 line) or as what failed or what a dose change concerns is left unread. The lines are the
+corpus's own wordings; each row is judged by both evaluators.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.parser import parse_line
+from rules_engine.parser.topics.drug_classes import DRUG_CLASSES
+from tests.fixtures.judging import judged, outcome_cases, rule_of
+from tests.fixtures.records import healthy, medication
+
+EXC = CriterionType.EXCLUSION
+INC = CriterionType.INCLUSION
+
+PSYCHOTROPICS = "Current antidepressant, anxiolytic, antipsychotic or stimulant therapy"  # NCT00576472
+NO_CONCURRENT = "No other concurrent antidepressant medications or psychostimulants"  # NCT00387348
+ON_ANTIPSYCHOTICS = "Patients on antipsychotic medication"  # NCT02339168
+TPO = "Have ever previously received rTPO, PEG-rHuMGDF, eltrombopag, or romiplostim"  # NCT01362036
+SINCE = "At least 3 months since prior antidepressant use, including Hypericum perforatum (St. John's wort)"  # NCT00363909
+
+READINGS = [
+    (PSYCHOTROPICS, EXC, "antidepressant-therapy within 14 days or anxiolytic-therapy within 14 days or antipsychotic-therapy within 14 days or psychostimulant-therapy within 14 days"),
+    (NO_CONCURRENT, INC, "not (antidepressant-therapy within 14 days or psychostimulant-therapy within 14 days)"),
+    (ON_ANTIPSYCHOTICS, EXC, "antipsychotic-therapy"),
+    (TPO, EXC, "thrombopoietic-agent"),
+    # "current" asks for any continuous therapy now, as "currently" does
+    ("Current antiretroviral therapy", EXC, "antiretroviral-therapy within 14 days"),
+    # a sub-list's label under a wider line (a CYP3A4 or torsades list): only the drugs after it
+    ("Antidepressants: nefazodone, fluvoxamine", EXC, "review unparsed"),
+    ("Antipsychotic agents (i.e., chlorpromazine, haloperidol, mesoridazine, thioridazine, or pimozide)", EXC, "review unsupported"),
+    # what failed, or what a dose change concerns: no history of taking the class
+    ("Participants with severe claustrophobia unresponsive to oral anxiolytics", EXC, "review"),
+    ("new or currently changed dose (last 4 weeks) of bata-blockers, calcium antagonists, antidepressants or antiarrhythmics", EXC, "review unsupported"),
+    # a stimulant laxative or a colony-stimulating factor is no psychostimulant
+    ("Current use of stimulant laxatives", EXC, "review unparsed"),
+]
+
+
+@pytest.mark.parametrize("text,ctype,rule", READINGS, ids=[r[0][:45] for r in READINGS])
+def test_a_medication_class_is_read_as_its_concept(text, ctype, rule):
+    assert rule_of(text, ctype) == rule
+
+
+# (line, type, met, not met, unknown)
+ROWS = [
+    (PSYCHOTROPICS, EXC,
+     (healthy(medication("antidepressant_therapy", 3)), healthy(medication("psychostimulant_therapy", 0)), healthy(medication("anxiolytic_therapy", 10))),
+     (healthy(), healthy(medication("antipsychotic_therapy", 400)), healthy(medication("steroid_therapy", 3))), ()),
+    (NO_CONCURRENT, INC, (healthy(), healthy(medication("antidepressant_therapy", 200))), (healthy(medication("antidepressant_therapy", 2)),), ()),
+    (TPO, EXC, (healthy(medication("thrombopoietic_agent", 900)),), (healthy(), healthy(medication("growth_factor", 30))), ()),
+    # St John's wort, which no record codes as an antidepressant, stays with a person: never met, but
+    # a recent antidepressant fails the line whatever the herb
+    (SINCE, INC, (), (healthy(medication("antidepressant_therapy", 30)),), (healthy(), healthy(medication("antidepressant_therapy", 200)))),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(ROWS))
+def test_each_record_is_judged_by_its_class(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
+
+
+_MINE = [(c, re.compile(p, re.I)) for c, p, _g in DRUG_CLASSES if c.endswith(("_therapy", "_agent")) and c in {
+    "antidepressant_therapy", "anxiolytic_therapy", "antipsychotic_therapy", "psychostimulant_therapy", "thrombopoietic_agent"}]
+
+
+@pytest.mark.parametrize("text", ["anti" * 500, "stimulant " * 500 + "laxatives", "antipsychotic agents " * 300 + "(i.e.", "1" * 60 + " TPO"])
+def test_the_class_patterns_never_backtrack_without_bound(text):
+    assert len(_MINE) == 5
+    start = time.perf_counter()
+    for _c, pattern in _MINE:
+        list(pattern.finditer(text))
+    assert time.perf_counter() - start < 0.05
