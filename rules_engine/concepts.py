@@ -540,6 +540,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("antipsychotic_therapy", Kind.EVENT, "antipsychotic (neuroleptic) therapy"),
     Concept("psychostimulant_therapy", Kind.EVENT, "psychostimulant therapy (methylphenidate, amphetamines, modafinil)"),
     Concept("thrombopoietic_agent", Kind.EVENT, "thrombopoietin or a thrombopoietin receptor agonist (romiplostim, eltrombopag)"),
+    Concept("antithymocyte_globulin", Kind.EVENT, "anti-thymocyte globulin (ATG)", parent="immunosuppressant_therapy"),
+    Concept("cox2_inhibitor", Kind.EVENT, "selective COX-2 inhibitor (celecoxib)", parent="nsaid_therapy"),
     # the holdout's HIV lines (T81-T85; append only): the NCI template "HIV-positive patients on
     # combination antiretroviral therapy are ineligible ..." (71 corpus lines name HIV with it) asks
     # for the therapy beside the infection; unread, an HIV patient on it was left to a person and

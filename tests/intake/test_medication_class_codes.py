@@ -1,6 +1,6 @@
 """Record codes for the medication classes lines exclude outside cancer therapy (issue 14, helper
 rx3; rules_engine/parser/topics/medication_classes.py): the psychotropic classes by their ATC
-group and the thrombopoietin receptor agonists. Each table pins a drug of the group that a
+group, the thrombopoietin receptor agonists, anti-thymocyte globulin and the coxibs. Each table pins a drug of the group that a
 record gives for another purpose and that must not be read as the class."""
 
 from __future__ import annotations
@@ -38,6 +38,11 @@ def taken(text: str | None = None, system: str | None = None, code: str | None =
         (taken(system=ATC, code="B02BX04"), "thrombopoietic_agent", True),  # romiplostim
         (taken("eltrombopag 50 MG Oral Tablet"), "thrombopoietic_agent", True),
         (taken(system=ATC, code="B02BX06"), "thrombopoietic_agent", False),  # emicizumab
+        (taken(system=ATC, code="L04AA04"), "antithymocyte_globulin", True),  # rabbit ATG
+        (taken("Thymoglobulin 25 MG Injection"), "antithymocyte_globulin", True),
+        (taken(system=ATC, code="L04AA06"), "antithymocyte_globulin", False),  # mycophenolic acid
+        (taken(system=ATC, code="M01AH01"), "cox2_inhibitor", True),  # celecoxib
+        (taken(system=ATC, code="M01AE01"), "cox2_inhibitor", False),  # ibuprofen
     ],
 )
 def test_a_drug_is_read_by_its_class(resource: dict[str, Any], concept: str, present: bool) -> None:

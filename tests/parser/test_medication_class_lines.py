@@ -31,6 +31,9 @@ NO_CONCURRENT = "No other concurrent antidepressant medications or psychostimula
 ON_ANTIPSYCHOTICS = "Patients on antipsychotic medication"  # NCT02339168
 TPO = "Have ever previously received rTPO, PEG-rHuMGDF, eltrombopag, or romiplostim"  # NCT01362036
 SINCE = "At least 3 months since prior antidepressant use, including Hypericum perforatum (St. John's wort)"  # NCT00363909
+ATG = "Received Anti-Thymocyte Globuline (ATG) within 6 months of screening"  # NCT01362036
+ATG_LEVEL = "Patients who have received alemtuzumab within 8 weeks, or who have recently received horse or rabbit anti-thymocyte globulin (ATG) and have ATG levels of > 2 μgm/ml."
+COX2_EXCEPTED = "Concomitant use of non-steroidal anti-inflammatory drugs (except specific COX-2 inhibitors)"
 
 READINGS = [
     (PSYCHOTROPICS, EXC, "antidepressant-therapy within 14 days or anxiolytic-therapy within 14 days or antipsychotic-therapy within 14 days or psychostimulant-therapy within 14 days"),
@@ -47,6 +50,11 @@ READINGS = [
     ("new or currently changed dose (last 4 weeks) of bata-blockers, calcium antagonists, antidepressants or antiarrhythmics", EXC, "review unsupported"),
     # a stimulant laxative or a colony-stimulating factor is no psychostimulant
     ("Current use of stimulant laxatives", EXC, "review unparsed"),
+    (ATG, EXC, "antithymocyte-globulin within 6 months"),
+    # the serum's level is a measurement, no therapy: the alemtuzumab alternative stays whole
+    (ATG_LEVEL, EXC, '(named-medication is alemtuzumab within 8 weeks and review unparsed "Patients who have within 8 weeks" and review unparsed'
+                     ' "who have recently received horse") or (antithymocyte-globulin and review unparsed "have ATG levels of > 2 ugm/ml")'),
+    (COX2_EXCEPTED, EXC, "NSAID-therapy other than (cox2-inhibitor) within 14 days"),
 ]
 
 
@@ -65,6 +73,11 @@ ROWS = [
     # St John's wort, which no record codes as an antidepressant, stays with a person: never met, but
     # a recent antidepressant fails the line whatever the herb
     (SINCE, INC, (), (healthy(medication("antidepressant_therapy", 30)),), (healthy(), healthy(medication("antidepressant_therapy", 200)))),
+    (ATG, EXC, (healthy(medication("antithymocyte_globulin", 90)),), (healthy(), healthy(medication("antithymocyte_globulin", 400))), ()),
+    # an alemtuzumab a week ago is never cleared by the ATG's level (read as one more condition
+    # of the line, "and have ATG levels", it was)
+    (ATG_LEVEL, EXC, (), (healthy(),), (healthy(medication("named_medication", 7, quote="alemtuzumab", words="alemtuzumab")),)),
+    (COX2_EXCEPTED, EXC, (healthy(medication("nsaid_therapy", 2)),), (healthy(), healthy(medication("cox2_inhibitor", 2))), ()),
 ]
 
 
@@ -75,11 +88,12 @@ def test_each_record_is_judged_by_its_class(text, ctype, facts, expected):
 
 _MINE = [(c, re.compile(p, re.I)) for c, p, _g in DRUG_CLASSES if c.endswith(("_therapy", "_agent")) and c in {
     "antidepressant_therapy", "anxiolytic_therapy", "antipsychotic_therapy", "psychostimulant_therapy", "thrombopoietic_agent"}]
+_MINE += [(c, re.compile(p, re.I)) for c, p, _g in DRUG_CLASSES if c in {"antithymocyte_globulin", "cox2_inhibitor"}]
 
 
-@pytest.mark.parametrize("text", ["anti" * 500, "stimulant " * 500 + "laxatives", "antipsychotic agents " * 300 + "(i.e.", "1" * 60 + " TPO"])
+@pytest.mark.parametrize("text", ["anti" * 500, "stimulant " * 500 + "laxatives", "antipsychotic agents " * 300 + "(i.e.", "1" * 60 + " TPO", "COX-2 " * 500, "anti-thymocyte " * 500])
 def test_the_class_patterns_never_backtrack_without_bound(text):
-    assert len(_MINE) == 5
+    assert len(_MINE) == 7
     start = time.perf_counter()
     for _c, pattern in _MINE:
         list(pattern.finditer(text))

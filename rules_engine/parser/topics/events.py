@@ -31,7 +31,7 @@ from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardi
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
-from rules_engine.parser.topics.medication_classes import MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
+from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
 
@@ -1974,7 +1974,7 @@ _REACTION_CLASSES = frozenset({"nsaid_therapy", "antiplatelet_therapy"})
 _REACTION_TO = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*|sensitivity|reactions?|in\s+response)\b[^.;]{0,60}$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
                          "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
-                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"}) | MEDICATION_CLASS_CONCEPTS
+                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"}) | CONTINUOUS_CLASSES
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week

@@ -59,11 +59,32 @@ MEDICATION_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|\bPEG-?rHuMGDF\b|\bpegylated\s+recombinant\s+(?:human\s+)?megakaryocyte\s+growth\s+and\s+development\s+factor\b"
      r"|\b(?:eltrombopag|romiplostim|avatrombopag|lusutrombopag)\b",
      ("thrombopoie", "tpo", "mgdf", "megakaryocyte", "trombopag", "romiplostim")),
+    # anti-thymocyte globulin, the lymphocyte-depleting serum of aplastic anaemia, MDS and
+    # transplant conditioning ("Received Anti-Thymocyte Globuline (ATG) within 6 months of
+    # screening", "Prior anti-lymphocyte serotherapy", "horse or rabbit anti-thymocyte globulin
+    # (ATG)"; 6 corpus lines): a kind of immunosuppressant (ATC L04AA03, L04AA04), given in a course
+    ("antithymocyte_globulin",
+     r"\b(?:(?:horse|rabbit|equine)\s+)?anti-?\s*thymocyte\s+(?:immuno)?globulin(?:e|s)?(?:\s*\(\s*(?:h|r)?ATG\s*\))?"
+     r"|\bantithymocyte\s+(?:immuno)?globulin(?:e|s)?(?:\s*\(\s*(?:h|r)?ATG\s*\))?"
+     r"|\banti-?\s*lymphocyte\s+(?:immuno)?(?:globulin|serum|serotherapy)"
+     # (the serum's level, "have an ATG level of >= 2 ugm/ml", is a measurement, no therapy)
+     r"|(?-i:\b(?:h|r)?ATG\b)(?!\s+levels?\b)|\bthymoglobulin\b|\bATGAM\b",
+     ("thymocyte", "lymphocyte", "atg", "thymoglobulin")),
+    # the selective COX-2 inhibitors, NSAIDs lines name apart ("medications known to inhibit
+    # platelet function or known to selectively inhibit cyclooxygenase-2 (COX-2) activity",
+    # "non-steroidal anti-inflammatory drugs (except specific COX-2 inhibitors)"; about 10 corpus
+    # lines): a kind of NSAID (ATC M01AH), so a line about NSAIDs still sees them
+    ("cox2_inhibitor",
+     r"(?:(?:selective|specific)\s+)?(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:[\s-]+selective)?\s+inhibitors?"
+     r"|(?:known\s+to\s+)?selectively\s+inhibits?\s+(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:\s+activity)?"
+     r"|\bcoxibs?\b",
+     ("cox", "cyclooxygenase", "cyclo-oxygenase")),
 )
 
-# the concepts, each a continuous therapy (taken daily or weekly): "current" asks for one within
-# the days a continuous therapy is read as current
 MEDICATION_CLASS_CONCEPTS = frozenset(c for c, _p, _g in MEDICATION_CLASSES)
+# the continuous ones (taken daily or weekly): "current" asks for one within the days a continuous
+# therapy is read as current; anti-thymocyte globulin is a course of days, no continuous therapy
+CONTINUOUS_CLASSES = MEDICATION_CLASS_CONCEPTS - {"antithymocyte_globulin"}
 
 
 # the class as what failed or what a dose change concerns, not as the patient's therapy:
