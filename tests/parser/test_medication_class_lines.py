@@ -45,9 +45,14 @@ READINGS = [
     # a sub-list's label under a wider line (a CYP3A4 or torsades list): only the drugs after it
     ("Antidepressants: nefazodone, fluvoxamine", EXC, "review unparsed"),
     ("Antipsychotic agents (i.e., chlorpromazine, haloperidol, mesoridazine, thioridazine, or pimozide)", EXC, "review unsupported"),
+    # (its label a few words long: read as the class, with its examples named ever, an olanzapine
+    # years ago excluded the patient from a line whose heading asks for the last 24 hours)
+    ("Atypical antipsychotic agents with Compazine-like activity (e.g. olanzapine, risperidone);", EXC, "review unsupported"),
     # what failed, or what a dose change concerns: no history of taking the class
     ("Participants with severe claustrophobia unresponsive to oral anxiolytics", EXC, "review"),
     ("new or currently changed dose (last 4 weeks) of bata-blockers, calcium antagonists, antidepressants or antiarrhythmics", EXC, "review unsupported"),
+    # a taper "if applicable" asks for no therapy: read as one, a patient on none failed the inclusion
+    ("Regular medication regime for neuropathic pain had been stable during the previous two weeks, prior to reduction of tricyclic antidepressants, if applicable.", INC, "review unsupported"),
     # a stimulant laxative or a colony-stimulating factor is no psychostimulant
     ("Current use of stimulant laxatives", EXC, "review unparsed"),
     (ATG, EXC, "antithymocyte-globulin within 6 months"),

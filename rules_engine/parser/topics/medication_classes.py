@@ -27,9 +27,10 @@ import re
 
 # the words after a class that name it as medicine ("antipsychotic medication", "stimulant therapy")
 _MEDICINE = r"(?:\s+(?:medications?|medicines?|drugs?|agents?|therap(?:y|ies)|treatments?|use))?"
-# a class followed by a label's colon or a parenthesised "e.g." / "i.e." list: a sub-list under a
-# wider line, left unread (see the module's docstring)
-_NOT_LABEL = r"(?!\s*:|\s*\(\s*(?:e\.\s?g|i\.\s?e|eg\b|ie\b|such\s+as|namely))"
+# a class followed by a label's colon or, within a few words ("Atypical antipsychotic agents with
+# Compazine-like activity (e.g. olanzapine, risperidone)"), a parenthesised "e.g." / "i.e." list: a
+# sub-list under a wider line, left unread (see the module's docstring)
+_NOT_LABEL = r"(?!\s*:|[^.;:()]{0,40}\(\s*(?:e\.\s?g|i\.\s?e|eg\b|ie\b|such\s+as|namely))"
 
 
 
@@ -87,7 +88,7 @@ MEDICATION_CLASS_CONCEPTS = frozenset(c for c, _p, _g in MEDICATION_CLASSES)
 CONTINUOUS_CLASSES = MEDICATION_CLASS_CONCEPTS - {"antithymocyte_globulin"}
 
 
-# the class as what failed or what a dose change concerns, not as the patient's therapy:
+# the class as what failed or what a dose change or taper concerns, not as the patient's therapy:
 # "claustrophobia unresponsive to oral anxiolytics" (a history of trying them, which the record
 # cannot tell from taking them), "new or currently changed dose (last 4 weeks) of beta-blockers,
 # calcium antagonists, antidepressants" (a stable dose is allowed). Read as the class, a patient
@@ -95,6 +96,8 @@ CONTINUOUS_CLASSES = MEDICATION_CLASS_CONCEPTS - {"antithymocyte_globulin"}
 MEDICATION_NOT_TAKEN = re.compile(
     r"\b(?:unresponsive|refractory|resistant|intolerant|non-?responsive)\s+to\s+(?:\w+\s+){0,2}$"
     r"|\b(?:new|chang(?:e|ed|es|ing)|stable|increas(?:e|ed|ing)|decreas(?:e|ed|ing)|adjust(?:ed|ing|ment)|modif(?:y|ied|ication))"
-    r"\s+(?:\w+\s+){0,2}?dos(?:e|es|ing|age)\b[^.;]{0,120}$",
+    r"\s+(?:\w+\s+){0,2}?dos(?:e|es|ing|age)\b[^.;]{0,120}$"
+    # ("prior to reduction of tricyclic antidepressants, if applicable": a taper, no therapy asked)
+    r"|\b(?:reduc(?:e|ed|ing|tion)|taper(?:ed|ing)?|wean(?:ed|ing)?)\s+(?:(?:of|in|off)\s+)?(?:(?:the|their|any)\s+)?(?:dos(?:e|es|age)\s+of\s+)?(?:\w+\s+){0,1}$",
     re.I,
 )
