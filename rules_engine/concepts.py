@@ -530,6 +530,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     # A02BA: "proton pump inhibitors or H2 antagonists", 60 corpus lines); continuous therapies
     Concept("proton_pump_inhibitor", Kind.EVENT, "proton pump inhibitor therapy"),
     Concept("h2_antagonist", Kind.EVENT, "H2-receptor antagonist therapy"),
+    # the psychotropic classes and thrombopoietic agents lines exclude as concurrent or prior
+    # therapy (ATC N06A, N05B, N05A, N06BA; B02BX: "Current antidepressant, anxiolytic,
+    # antipsychotic or stimulant therapy", "Have ever previously received rTPO, PEG-rHuMGDF,
+    # eltrombopag, or romiplostim"; topics.medication_classes): unread, a patient taking one was
+    # left to a person and passed as eligible
+    Concept("antidepressant_therapy", Kind.EVENT, "antidepressant therapy"),
+    Concept("anxiolytic_therapy", Kind.EVENT, "anxiolytic therapy"),
+    Concept("antipsychotic_therapy", Kind.EVENT, "antipsychotic (neuroleptic) therapy"),
+    Concept("psychostimulant_therapy", Kind.EVENT, "psychostimulant therapy (methylphenidate, amphetamines, modafinil)"),
+    Concept("thrombopoietic_agent", Kind.EVENT, "thrombopoietin or a thrombopoietin receptor agonist (romiplostim, eltrombopag)"),
+    Concept("antithymocyte_globulin", Kind.EVENT, "anti-thymocyte globulin (ATG)", parent="immunosuppressant_therapy"),
+    Concept("cox2_inhibitor", Kind.EVENT, "selective COX-2 inhibitor (celecoxib)", parent="nsaid_therapy"),
     # the holdout's HIV lines (T81-T85; append only): the NCI template "HIV-positive patients on
     # combination antiretroviral therapy are ineligible ..." (71 corpus lines name HIV with it) asks
     # for the therapy beside the infection; unread, an HIV patient on it was left to a person and

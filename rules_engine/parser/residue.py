@@ -37,6 +37,7 @@ from rules_engine.parser.items import FEMALE, I, Item, all_of, any_of, content_w
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.disease_order import remission_qualifier
+from rules_engine.parser.topics.events import NOW_THERAPIES
 from rules_engine.parser.topics.labs import named_labs
 from rules_engine.parser.review_reasons import CONSENT, review_reason
 from rules_engine.parser.widening import EXCEPTION_SUBJECTS, _untreated, exception_subject, family, is_remark, names_a_cancer, widen_untreated
@@ -187,7 +188,10 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     items = [Item(it.start, it.end, it.expr, it.concepts) for it in clause.items]
     for it in items:  # "active GVHD ... within two weeks": an active condition counts whatever its date
         e = it.expr
-        if isinstance(e, Predicate) and e.op is Op.WITHIN and _ACTIVE_BEFORE.search(clause.text, max(0, it.start - 25), it.start):
+        if (
+            isinstance(e, Predicate) and e.op is Op.WITHIN and e.concept not in NOW_THERAPIES
+            and _ACTIVE_BEFORE.search(clause.text, max(0, it.start - 25), it.start)
+        ):
             it.expr = any_of([predicate(e.concept, Op.PRESENT), e])
     excluding = (ctype is CriterionType.EXCLUSION) is not negated
     for r in clause.residue:

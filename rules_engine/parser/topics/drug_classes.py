@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.parser.topics.medication_classes import MEDICATION_CLASSES
+
 # the words that make a target's name a class of drugs
 _AGENT = r"(?:inhibitors?|antagonists?|blockers?|agents?|drugs?|therap(?:y|ies)|treatments?|antibod(?:y|ies)|mAbs?|TKIs?|compounds?)"
 _KINASE = r"(?:(?:tyrosine\s+)?kinase\s+inhibitors?|TKIs?|inhibitors?)"
@@ -123,13 +125,14 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 # prior therapy with an", "exposure to any"): part of the item, not a qualifier left to review
 CLASS_LEAD = re.compile(
     r"(?:\b(?:any\s+)?(?:prior|previous(?:ly)?|past|former)\s+(?:treatment|therapy|exposure|use|administration)\s+(?:with|to|of)\s+"
-    r"|\b(?:(?:has|have)\s+)?(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|exposed\s+to|use\s+of|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+)?)"
+    r"|\b(?:(?:has|have)\s+(?:(?:ever|previously|already)\s+){0,2})?(?:received|receiving|receipt\s+of|treated\s+with|exposure\s+to|exposed\s+to|use\s+of|(?:treatment|therapy)\s+with)\s+(?:(?:prior|previous)\s+(?:treatment|therapy)\s+with\s+)?)"
     r"(?:an?\s+|any\s+|the\s+)?(?:other\s+)?$",
     re.I,
 )
 
 
-DRUG_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple((c, f"(?:{p}){_TAIL}", gate) for c, p, gate in _CLASSES)
+# (the medicines outside cancer therapy, topics.medication_classes, keep the same rules)
+DRUG_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple((c, f"(?:{p}){_TAIL}", gate) for c, p, gate in _CLASSES + MEDICATION_CLASSES)
 
 
 # the class as what the patient reacts to ("allergic or intolerant to PD-1 antibodies",

@@ -31,6 +31,7 @@ from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardi
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
+from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
 
@@ -1920,6 +1921,11 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # agent stopped months ago excluded; holdout T244)
 _NOW_LEAD = re.compile(
     r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
+    # ("Current antidepressant, anxiolytic, antipsychotic or stimulant therapy", "Current use of
+    # potentially bone-toxic anticonvulsants": the adjective asks for the therapy now, as
+    # "currently" does; read without it, a course stopped years ago excluded the patient)
+    # ("the site of current primary disease", "current enrollment in another trial": another subject)
+    r"|\bcurrent\b(?!\s+(?:primary|disease|diagnos[ie]s|enrol?lment|participation|malignan|cancer|tumou?r|infection|episode|study|trial|protocol|pregnan|smok|evidence|signs?\b|symptoms?\b|condition|illness|status|stage|relapse|remission|site|lesion))"
     r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b",
     I,
 )
@@ -1968,7 +1974,7 @@ _REACTION_CLASSES = frozenset({"nsaid_therapy", "antiplatelet_therapy"})
 _REACTION_TO = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*|sensitivity|reactions?|in\s+response)\b[^.;]{0,60}$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
                          "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
-                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"})
+                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"}) | CONTINUOUS_CLASSES
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
@@ -1983,6 +1989,9 @@ _COURSES = frozenset({
     "growth_factor", "esa",
 })
 COURSE_NOW, COURSE_MAYBE = Window(28.0, "days"), Window(56.0, "days")
+# the therapies "current", "concurrent", "currently receiving" ask for within a window of their own
+# (residue: "current" before one is no "active" of a condition that counts whatever its date)
+NOW_THERAPIES = _CONTINUOUS | _COURSES
 _COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
 COURSE_OPEN = _COURSE_OPEN  # (scopes.trailing_scope reads past this doubt)
 
@@ -3282,7 +3291,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue  # "SpO2 > 92% without supplemental oxygen": how a measurement is taken (remarks), no requirement
             if concept in _REACTION_CLASSES and _REACTION_TO.search(text, max(0, m.start() - 90), m.start()):
                 continue  # "urticaria ... in response to ibuprofen, aspirin or other NSAIDs": what the patient reacts to
-            if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)):
+            if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)
+                                                   or concept in MEDICATION_CLASS_CONCEPTS and MEDICATION_NOT_TAKEN.search(text, max(0, m.start() - 160), m.start())):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
                 items.append(Item(m.start(), m.end(), Review(ReviewReason.JUDGEMENT, "a treatment to come, not a history: " + " ".join(m.group(0).split())), frozenset({concept})))

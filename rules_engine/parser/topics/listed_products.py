@@ -35,6 +35,7 @@ import re
 from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, Window
 from rules_engine.parser.items import any_of, predicate, predicates
+from rules_engine.parser.topics.medication_classes import MEDICATION_CLASS_CONCEPTS
 from rules_engine.parser.topics.products import PRODUCT_RE, dated_products, product_value
 from rules_engine.parser.topics.unlisted_drugs import is_on_a_drug_review
 
@@ -50,7 +51,7 @@ DRUG_CONCEPTS = frozenset({
     "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
     "platinum_chemotherapy", "proteasome_inhibitor", "proton_pump_inhibitor", "qt_prolonging_drug", "steroid_therapy", "targeted_therapy",
     "taxane", "vegf_inhibitor", "vitamin_k_antagonist", "named_medication",
-})
+}) | MEDICATION_CLASS_CONCEPTS  # (topics.medication_classes)
 _NOT_DRUGS = frozenset({"radiotherapy"})  # an anticancer therapy no record names by a product
 
 _DATED_OPS = frozenset({Op.PRESENT, Op.WITHIN, Op.IS})
