@@ -805,6 +805,15 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("idiopathic_pulmonary_fibrosis", Kind.EVENT, "idiopathic pulmonary fibrosis", parent="interstitial_lung_disease"),
     Concept("ild_unspecified", Kind.EVENT, "interstitial lung disease or pulmonary fibrosis of unstated kind", parent="interstitial_lung_disease"),
     Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
+    # an infection of the brain or its coverings ("Known active meningeal infection"; issue 14, cond3):
+    # an active infection, so every line on infection reads it too (topics.named_conditions)
+    Concept("cns_infection", Kind.EVENT, "infection of the central nervous system (meningitis, encephalitis of an infection, brain abscess)", parent="active_infection"),
+    Concept("dystonia", Kind.EVENT, "dystonia (a drug-induced dystonic reaction among them)", parent="cns_disorder"),
+    # what impairs the digestive tract's function beside its diseases, as the oral-drug exclusions
+    # list it ("uncontrolled nausea, vomiting, diarrhea, ... or small bowel resection";
+    # topics.gi_function)
+    Concept("nausea_vomiting", Kind.EVENT, "nausea or vomiting"),
+    Concept("gi_resection", Kind.EVENT, "an operated digestive tract: a gastric or bowel resection, a bypass or a stoma"),
     # the CD4+ T-cell count HIV lines bound (issue 14, append only): "CD4 cell count >= 400/mm3",
     # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
     # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.parser.either_course import EITHER_COURSE, EITHER_COURSE_GATES
 from rules_engine.parser.word_gates import WordGates
 
 I = re.IGNORECASE
@@ -394,6 +395,8 @@ _PATTERNS: tuple[str, ...] = (
     # first induction" (primary refractory: a record's refractory may be to a later reinduction).
     r"(?:(?<=refractory )|(?<=refractory disease ))(?:after|following|to)\s+(?:≥\s*1|at\s+least\s+(?:one|1))\s+"
     r"(?:(?:course|cycle)\s+of\s+)?(?:induction|remission\s+induction)(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\b(?!\s*(?:with|of|regimen|or|and)\b)",
+    # "acute or chronic": both courses, no narrowing (either_course)
+    EITHER_COURSE,
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -616,6 +619,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("biopsy",),
     ("confirmation", "documentation", "proof", "verification", "evidence"),
     ("refractory",),
+    EITHER_COURSE_GATES,
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -88,7 +88,7 @@ ROWS = [
     ("History of renal or liver disease.", E, OTHER, NOT_MET),
     ("History of renal or liver disease.", E, coded("N20.0"), NOT_MET),  # a kidney stone is no kidney disease here
     ("Acute or chronic liver or renal disease", E, OTHER, NOT_MET),
-    ("Acute or chronic liver or renal disease", E, coded("N17.9"), UNKNOWN),  # its qualifier a person's
+    ("Acute or chronic liver or renal disease", E, coded("N17.9"), MET),  # either course is a kidney disease (either_course)
 ]
 
 

@@ -77,7 +77,7 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
     ("'severe CNS diseases, such as ...': no CNS disease of any kind, no exclusion",
      CNS_SEVERE, EXC, MAN, NOT_MET),
     ("a list of examples after 'including X or Y' ended there: the names after its comma are the line's own",
-     "Active infections including hepatitis B or C, swallowing difficulties, heart problems", EXC, MAN, UNKNOWN),
+     "Active infections including hepatitis B or C, swallowing difficulties, significant eye abnormalities", EXC, MAN, UNKNOWN),
     # GVHD treated now (events._GVHD_TREATED)
     ("'GVHD requiring systemic therapy': GVHD with steroids on record excludes",
      GVHD_TREATED, EXC, adult(condition("gvhd", 60), medication("steroid_therapy", 3)), MET),

@@ -25,9 +25,12 @@ from rules_engine.parser.topics.bleeding import BLEEDING_EVENTS
 from rules_engine.parser.topics.products import PRODUCT_LIST, PRODUCT_NAMES, dated_products, product_washout, window_after_products, with_generic
 from rules_engine.parser.topics.history_conditions import HISTORY_CONDITIONS
 from rules_engine.parser.topics.comorbid_conditions import COMORBID_CONCEPTS, COMORBID_CONDITIONS, KIDNEY_GUARDED, comorbid_refused
+from rules_engine.parser.topics.named_conditions import NAMED_CONDITIONS
 from rules_engine.parser.topics.heart_rhythm import RHYTHM_EVENTS
 from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_count, relapse_limit_items, remission_counted, remission_order, remission_order_items
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
+from rules_engine.parser.topics.cardiac_impairment import cardiac_impairment_items
+from rules_engine.parser.topics.gi_function import gi_function_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -203,7 +206,7 @@ _FOR_THOSE_WITH = r"(?<!for subjects with )(?<!for patients with )(?<!for partic
 
 
 # the classes of anticancer drugs come first: the wider names below would take their words
-_HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
+_HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG_CLASSES + (  # (before "infections": topics.named_conditions)
     ("major_surgery", r"major\s+(?:surgery|surgical\s+(?:procedures?|interventions?)|operations?)", ("major",)),
     ("organ_transplant", r"(?:allogene?ic\s+)?(?:solid[\s-]+)?organ\s+(?:transplant\w*|allograft)|(?:kidney|renal|liver|heart|lung)\s+transplant\w*", ("transplant", "allograft")),
     # ("myelosuppressive therapy", the COG washout's word for it: 19 corpus lines left to review)
@@ -449,7 +452,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = DRUG_CLASSES + (
      r"\b(?:(?:myocardial|cardiac|coronary)\s+)?isch(?:a)?emia\b|\b(?:myocardial|cardiac)\s+isch(?:a)?emic\s+(?:events?|symptoms|changes)\b",
      ("ischemi", "ischaemi")),
     # "no history of cardiac disease", "symptomatic heart disease" (after the kinds above, which win)
-    ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?)", ("cardiac", "heart")),
+    ("cardiac_disease", r"(?<!valvular )(?<!congenital )(?<!rheumatic )(?:cardiac|heart)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?|problems?)", ("cardiac", "heart")),  # ("heart problems": cond3)
     ("ascites", r"\bascites\b", ("ascites",)),
     ("long_qt_syndrome", r"(?:congenital\s+)?long\s+QT(?:\s+interval)?\s+syndrome|familial\s+long\s+QT", ("long qt",)),
     # (a therapeutic dose named before it, "Use of therapeutic warfarin", "therapeutic doses of
@@ -2967,6 +2970,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             items.append(Item(m.start(), m.end(), both, frozenset({"brain_metastases", "leptomeningeal_disease"} | {p.concept for p in _predicates_of(both)})))
     items += [it for it in gland_items(text, ctype) if free(it.start, it.end)]
     items += [it for it in cardiac_dysfunction_items(text, ctype) if free(it.start, it.end)]
+    items += [it for it in cardiac_impairment_items(text, ctype) if free(it.start, it.end)]  # "Impaired cardiac function"
+    items += [it for it in gi_function_items(text, ctype) if free(it.start, it.end)]  # "Impairment of GI function"
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
@@ -3340,7 +3345,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if concept in ("cardiac_disease", "cardiovascular_disease") and _EXAMPLES_AFTER.match(text, m.end()):
                 continue  # "severe heart disease, such as ...": the examples the line lists decide
-            if concept == "cardiovascular_disease" and (_DEFINED_BY_LIST.match(text, m.end()) or re.match(r"\s*\(", text[m.end():])):
+            if (concept == "cardiovascular_disease" or concept == "cardiac_disease" and m.group(0).lower().endswith(("problem", "problems"))) and (_DEFINED_BY_LIST.match(text, m.end()) or re.match(r"\s*\(", text[m.end():])):
                 # "Significant cardiovascular disease, defined as the following:", "cardiovascular
                 # disease (unstable angina or MI)": the listed conditions define it; read beside
                 # them, its review made a listed infarction unknown
