@@ -61,6 +61,11 @@ ROWS = [
     ("Patients must have the following laboratory values With normal liver and renal function", INC, (),
      (healthy(alt=alt(100)), healthy(creatinine=creatinine(2.0))), (healthy(),)),
     ("Abnormal liver function", EXC, (healthy(alt=alt(60)),), (healthy(),), (healthy(alt=None),)),
+    # "impaired" and "poor" function is inadequate function: the bands' lack
+    ("Impaired renal function", EXC, (healthy(creatinine=creatinine(4.0), creatinine_clearance=clearance(24)),), (healthy(),),
+     (healthy(creatinine=creatinine(2.0), creatinine_clearance=clearance(45)),)),
+    ("Poor liver or kidney function", EXC, (healthy(alt=alt(210)), healthy(creatinine=creatinine(4.0), creatinine_clearance=clearance(24))),
+     (healthy(),), (healthy(alt=alt(100)),)),
 ]
 
 

@@ -43,7 +43,7 @@ _ORGAN = r"(?:hepatic|liver|renal|kidney)"
 _OTHER_ORGAN = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|pancreatic)"
 _ANY_ORGAN = rf"(?:{_ORGAN}|{_OTHER_ORGAN})"
 _FUNCTION = re.compile(
-    rf"\b(?:(?P<neg>in|ab)?(?P<state>adequate|sufficient|normal))\s+(?P<organs>{_ANY_ORGAN}(?:\s*(?:,\s*(?:and/or\s|and\s|or\s)?|and/or\s|and\s|or\s|&|/)\s*{_ANY_ORGAN}){{0,3}})\s+functions?\b",
+    rf"\b(?:(?P<neg>in|ab)?(?P<state>adequate|sufficient|normal)|(?P<poor>impaired|poor))\s+(?P<organs>{_ANY_ORGAN}(?:\s*(?:,\s*(?:and/or\s|and\s|or\s)?|and/or\s|and\s|or\s|&|/)\s*{_ANY_ORGAN}){{0,3}})\s+functions?\b",
     I,
 )
 # limits written on the line, or a list of them after it: the limits' line, not this reading's (a
@@ -112,20 +112,22 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
         return overall_organ_items(text, exclusion, [])
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
-        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
+        negated = m.group("neg") or m.group("poor")  # ("Impaired renal function", "Poor liver or kidney function": inadequate)
+        if (negated and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
             continue  # ("Not adequate ... function": the line's own negation is the parser's, not read twice here)
-        if not m.group("neg") and re.search(r"\bor\b", m.group("organs"), I):
+        if not negated and re.search(r"\bor\b", m.group("organs"), I):
             continue  # "adequate hepatic or renal function" asks one of them: not the bands' "and"
         named = re.findall(_ANY_ORGAN, m.group("organs"), I)
         organs = [o for o in named if re.fullmatch(_ORGAN, o, I)]
         if not organs:
             continue
-        normal = m.group("state").lower() == "normal"
+        state = (m.group("state") or "adequate").lower()
+        normal = state == "normal"
         hepatic, renal = (normal_hepatic, normal_renal) if normal else (adequate_hepatic, adequate_renal)
         parts = list(dict.fromkeys(hepatic() if _HEPATIC.match(o) else renal() for o in organs))
         others = list(dict.fromkeys(re.sub(r"\s+", " ", o.lower()) for o in named if o not in organs))
         if others:
-            parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {m.group('state').lower()} {' and '.join(others)} function"))
+            parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {state} {' and '.join(others)} function"))
         concepts = frozenset(c for o in organs for c in (("bilirubin", "alt", "ast") if _HEPATIC.match(o) else ("creatinine", "creatinine_clearance")))
         adequate = all_of(parts)
         items.append(Item(m.start(), m.end(), Not(adequate) if exclusion else adequate, concepts))
@@ -133,4 +135,4 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
 
 
 # the words every pattern above needs (parser.extraction runs the topic only where they stand)
-GATE = re.compile(r"adequate|sufficient|normal|acceptable|satisfactory", I)
+GATE = re.compile(r"adequate|sufficient|normal|acceptable|satisfactory|impaired|poor", I)
