@@ -208,11 +208,6 @@ _PATTERNS: tuple[str, ...] = (
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
     r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?|unsupported\s+by\s+)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
-    # the same said after the count ("Platelets >= 100,000/mm^3 (transfusion independent)",
-    # "Platelets > 75 x 10^9/L, transfusion independent."; 9 corpus lines): a count is the
-    # count the record holds, as "without transfusion" reads it. Bracketed or closing the line
-    # only: "must be platelet transfusion independent (defined as ...)" asks the independence
-    r"\(\s*transfusion[\s-]+independent\s*\)|,\s*transfusion[\s-]+independent(?=\s*[.;]?\s*$)",
     # how a blood pressure is established ("defined as sustained systolic blood pressure > 160",
     # "blood pressure consistently greater than 150/100 mm Hg"; 6 corpus lines): the pressure on
     # record is compared, as a lab value "at screening" is
@@ -581,7 +576,6 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("use karnofsky", "corresponding", "ambulatory", "cooperative"),
     ("infusion", "lymphodepl", "apheresis", "depleting", "conditioning", "pretreatment", "pre-treatment"),
     ("based",),
-    ("transfusion",),
     ("transfusion",),
     ("transfusion",),
     ("sustained", "consistently"),
