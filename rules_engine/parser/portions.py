@@ -83,6 +83,14 @@ _MENTION = re.compile(
     rf"|\bdose[\s-]+(?:escalation|expansion)\b|\b(?:escalation|expansion)\s+{_PERIOD}\b",
     re.I,
 )
+# ... or the patients of one ("participants in phase 2 should have anemia ...", "Subject in Phase 2
+# only", "patients enrolled in phase II"): with "For phase 3, participants should have ..." beside
+# it, the trial has two portions (read as one, the phase 3 line decided against a patient who
+# could enter phase 2, holdout T245)
+_PEOPLE_IN_PHASE = re.compile(
+    rf"\b(?:patients?|participants?|subjects?|enrolled)\s+(?:in|into)\s+(?:the\s+)?(?P<label>phase\s*{_PHASE_ID})\b(?!\s+(?:stud(?:y|ies)|trials?)\b)",
+    re.I,
+)
 _WORDS = re.compile(r"[A-Za-z]{2}")  # something to read (bare punctuation or a number alone is not)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
@@ -129,6 +137,7 @@ def portion_lead(text: str) -> tuple[str, str, str] | None:
 def trial_portions(texts: list[str]) -> set[str]:
     """The portions a trial names: those its lines open with, and those named anywhere."""
     keys = {portion_key(m.group(0)) for text in texts for m in _MENTION.finditer(text)}
+    keys |= {portion_key(m.group("label")) for text in texts for m in _PEOPLE_IN_PHASE.finditer(text)}
     leads = (portion_lead(text) for text in texts)
     return keys | {lead[0] for lead in leads if lead is not None}
 

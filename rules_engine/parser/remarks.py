@@ -209,6 +209,10 @@ _PATTERNS: tuple[str, ...] = (
     r"\bbased\s+on\s+(?:the\s+)?(?:clinical\s+(?:assessment|evaluation|judgement)|central\s+(?:reading|review|assessment|laboratory)|local\s+(?:reading|assessment|laboratory))",
     r"\b(?:independent\s+of\s+|without\s+(?:the\s+)?(?:need\s+for\s+)?|unsupported\s+by\s+)(?:platelet\s+|red\s+(?:blood\s+)?cell\s+|RBC\s+)?transfusions?(?:\s+support)?\b",
     r"\b(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC)\s+)?transfusions?\s+(?:[\w-]+\s+){0,6}?(?:is|are)\s+not\s+(?:permitted|permissible|allowed)\b",
+    # how a blood pressure is established ("defined as sustained systolic blood pressure > 160",
+    # "blood pressure consistently greater than 150/100 mm Hg"; 6 corpus lines): the pressure on
+    # record is compared, as a lab value "at screening" is
+    r"\bsustained(?=\s+(?:systolic|diastolic|blood\s+pressure|BP)\b)|(?<=pressure\s)consistently(?=\s+(?:greater|above|higher|over|>))",
     r"\b(?:as\s+)?(?:determined|measured|assessed)\s+by\s+(?:a\s+|an\s+)?(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?"
     r"(?:\s+scans?)?(?:\s*(?:,|or|and|and/or|/)\s*(?:multiple[\s-]+gated\s+acquisition|MUGA|echocardiogra\w*|ECHO)(?:\s*\((?:MUGA|ECHO)\))?(?:\s+scans?)?)?",
     r"\bon\s+(?:an?\s+|the\s+)?(?:(?:screening|baseline|resting|single|triplicate)\s+)?(?:12[\s-]lead\s+)?(?:EKG|ECG|electrocardiogra\w*)s?\b"
@@ -577,6 +581,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("based",),
     ("transfusion",),
     ("transfusion",),
+    ("sustained", "consistently"),
     ("determined", "measured", "assessed"),
     ("ekg", "ecg", "electrocardiogra", "interval"),
     ("mean", "average", "fridericia", "bazett"),

@@ -44,7 +44,8 @@ KIND_ROWS = [
     (I, "Refractory anaemia with excess blasts (RAEB) confirmed on marrow review", [], [adult(AML)], [adult(MDS)]),
     (I, "RAEB-2 at screening", [], [adult(AML)], [adult(MDS)]),
     (I, "Refractory cytopenia with multilineage dysplasia", [], [adult(AML)], [adult(MDS)]),
-    (I, "Refractory anemia with ringed sideroblasts, transfusion dependent", [], [adult(AML)], [adult(MDS)]),
+    # (the dependence needs a transfusion on record: an MDS without one fails it, topics.transfusion_dependence)
+    (I, "Refractory anemia with ringed sideroblasts, transfusion dependent", [], [adult(AML), adult(MDS)], []),
     # in transformation it is an MDS by FAB, an AML by WHO: either, its kind a person's
     (E, "RAEB-T (RAEB in transformation)", [], [adult(condition("cll"))], [adult(MDS), adult(AML)]),
 ]

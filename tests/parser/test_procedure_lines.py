@@ -77,7 +77,9 @@ TRANSFUSION: list[Row] = [
 
 # a transfusion named as something other than one given: a person's to read
 OTHER_SUBJECT: list[Row] = [
-    ("Subjects who are transfusion dependent", EXC, (), (), (NONE, ANY_TRANSFUSION_10)),
+    # a pattern of need the record cannot count, but no transfusion in 16 weeks is no dependence
+    # (topics.transfusion_dependence)
+    ("Subjects who are transfusion dependent", EXC, (), (NONE, ANY_TRANSFUSION_200), (ANY_TRANSFUSION_10,)),
     ("Refractory to red blood cell or platelet transfusions", EXC, (), (), (NONE, PLATELETS_3)),
     ("Severe anemia requiring repeated blood cell transfusion", EXC, (), (), (NONE, ANY_TRANSFUSION_10)),
     ("Subjects for whom transfusion of red blood cells or platelets is impossible", EXC, (), (), (NONE, ANY_TRANSFUSION_10)),

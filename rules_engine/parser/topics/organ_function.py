@@ -20,7 +20,8 @@ An exclusion so written ("Adequate renal function" under the exclusion heading, 
 renal function") excludes by the lack; an inclusion asks for it.
 
 Function called "normal" ("Normal renal and hepatic function", "Abnormal liver function" among
-exclusions) is the first band alone: a value past the lab's limit is not normal. An organ with no
+exclusions) is the first band alone: a value past the lab's limit is not normal (for the kidneys,
+the creatinine's: its range is the one a lab reports). An organ with no
 band named beside the liver or the kidneys ("Adequate bone marrow, liver and renal function",
 "Adequate hepatic, renal and pancreatic function": about 80 corpus lines, each a review whole
 before) is a review beside the bands, so a patient past grade 2 on either is still decided. A line that writes limits (any
@@ -42,11 +43,14 @@ _ORGAN = r"(?:hepatic|liver|renal|kidney)"
 _OTHER_ORGAN = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|pancreatic)"
 _ANY_ORGAN = rf"(?:{_ORGAN}|{_OTHER_ORGAN})"
 _FUNCTION = re.compile(
-    rf"\b(?:(?P<neg>in|ab)?(?P<state>adequate|sufficient|normal))\s+(?P<organs>{_ANY_ORGAN}(?:\s*(?:,\s*(?:and/or\s|and\s|or\s)?|and/or\s|and\s|or\s|&|/)\s*{_ANY_ORGAN}){{0,3}})\s+functions?\b",
+    rf"\b(?:(?P<neg>in|ab)?(?P<state>adequate|sufficient|normal)|(?P<poor>impaired|poor))\s+(?P<organs>{_ANY_ORGAN}(?:\s*(?:,\s*(?:and/or\s|and\s|or\s)?|and/or\s|and\s|or\s|&|/)\s*{_ANY_ORGAN}){{0,3}})\s+functions?\b",
     I,
 )
-# limits written on the line, or a list of them after it: the limits' line, not this reading's
-_LIMITS = re.compile(r"\d|:\s*$|\b(?:following|below|as\s+follows)\b", I)
+# limits written on the line, or a list of them after it: the limits' line, not this reading's (a
+# list word before the words is what they name: "must have the following laboratory values With
+# normal liver and renal function")
+_LIMITS = re.compile(r"\d|:\s*$", I)
+_LIST = re.compile(r"\b(?:following|below|as\s+follows)\b", I)
 _HEPATIC = re.compile(r"hepatic|liver", I)
 # ... or a definition after the words, the limits in a later clause or the lines below ("adequate
 # hepatic function defined as", "adequate liver function with a bilirubin within normal
@@ -89,9 +93,11 @@ def normal_hepatic() -> Expr:
 
 
 def normal_renal() -> Expr:
-    """Renal function called normal: a creatinine within the normal range, or a clearance of at
-    least 60 mL/min (either test shows the function, as the adequate bands read it)."""
-    return any_of([predicate("creatinine", Op.LTE, 1, None, True), predicate("creatinine_clearance", Op.GTE, 60, "mL/min")])
+    """Renal function called normal: a creatinine within the lab's normal range. A creatinine past
+    the limit is not normal whatever clearance is recorded beside it (a clearance of 96 mL/min
+    passed "Normal renal and hepatic function" with a creatinine of 1.6 mg/dL against a limit of
+    1.2, holdout T195); with no creatinine on record the line is unknown."""
+    return predicate("creatinine", Op.LTE, 1, None, True)
 
 
 def organ_function_items(text: str, exclusion: bool) -> list[Item]:
@@ -99,29 +105,34 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
     function adequate; in an exclusion (however worded), its lack. "Normal" function is the normal
     range itself; an organ with no band named beside them (the marrow, the pancreas) is a review
     beside the bands, and a line naming only such organs is not read here."""
-    if _LIMITS.search(text):
-        return []
+    from rules_engine.parser.topics.organ_overall import overall_organ_items  # (it reads with this module's bands)
+
+    first = _FUNCTION.search(text)
+    if _LIMITS.search(text) or _LIST.search(text, first.start() if first else 0):
+        return overall_organ_items(text, exclusion, [])
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
-        if (m.group("neg") and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
+        negated = m.group("neg") or m.group("poor")  # ("Impaired renal function", "Poor liver or kidney function": inadequate)
+        if (negated and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
             continue  # ("Not adequate ... function": the line's own negation is the parser's, not read twice here)
-        if not m.group("neg") and re.search(r"\bor\b", m.group("organs"), I):
+        if not negated and re.search(r"\bor\b", m.group("organs"), I):
             continue  # "adequate hepatic or renal function" asks one of them: not the bands' "and"
         named = re.findall(_ANY_ORGAN, m.group("organs"), I)
         organs = [o for o in named if re.fullmatch(_ORGAN, o, I)]
         if not organs:
             continue
-        normal = m.group("state").lower() == "normal"
+        state = (m.group("state") or "adequate").lower()
+        normal = state == "normal"
         hepatic, renal = (normal_hepatic, normal_renal) if normal else (adequate_hepatic, adequate_renal)
         parts = list(dict.fromkeys(hepatic() if _HEPATIC.match(o) else renal() for o in organs))
         others = list(dict.fromkeys(re.sub(r"\s+", " ", o.lower()) for o in named if o not in organs))
         if others:
-            parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {m.group('state').lower()} {' and '.join(others)} function"))
+            parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {state} {' and '.join(others)} function"))
         concepts = frozenset(c for o in organs for c in (("bilirubin", "alt", "ast") if _HEPATIC.match(o) else ("creatinine", "creatinine_clearance")))
         adequate = all_of(parts)
         items.append(Item(m.start(), m.end(), Not(adequate) if exclusion else adequate, concepts))
-    return items
+    return items + overall_organ_items(text, exclusion, items)
 
 
 # the words every pattern above needs (parser.extraction runs the topic only where they stand)
-GATE = re.compile(r"adequate|sufficient|normal", I)
+GATE = re.compile(r"adequate|sufficient|normal|acceptable|satisfactory|impaired|poor", I)
