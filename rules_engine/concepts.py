@@ -818,6 +818,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
     # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)
     Concept("cd4_count", Kind.MEASUREMENT, "CD4+ T-lymphocyte count", "10*6/L"),
+    # the favourable-risk karyotypes of AML the leukaemia trials name (issue 14, append only):
+    # "AML associated with favorable risk karyotypes including inv(16), t(8;21), t(16;16), or
+    # t(15;17)", "Definitive evidence of t(8;21) or inv(16)", "absence of a t(15;17), t(8;21),
+    # inv(16)/t(16;16)" (about 8 corpus lines; t(15;17) is APL's). The core-binding-factor AMLs of
+    # the WHO classification, ICD-O-3 9896/3 and 9871/3; ICD-10-CM codes neither, so an AML on
+    # record without its karyotype leaves them open (derive.OPEN_BESIDE), never absent
+    Concept("aml_t8_21", Kind.EVENT, "AML with t(8;21)(q22;q22), RUNX1-RUNX1T1", parent="aml"),
+    Concept("aml_inv16", Kind.EVENT, "AML with inv(16)(p13.1q22) or t(16;16)(p13.1;q22), CBFB-MYH11", parent="aml"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -136,7 +136,16 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "ventricular_arrhythmia": ("arrhythmia", ("arrhythmia_unspecified",)),
     # an interstitial lung disease coded without its kind may be the idiopathic fibrosis
     "idiopathic_pulmonary_fibrosis": ("interstitial_lung_disease", ("ild_unspecified",)),
+    # an AML's karyotype: the ICD-10-CM code of an AML states none, so an AML on record without
+    # the morphology code of a core-binding-factor AML may still be one
+    "aml_t8_21": ("aml", ("aml",)),
+    "aml_inv16": ("aml", ("aml",)),
 }
+
+
+# the kinds of a disease that rule a kind ``OPEN_BESIDE`` opens out: an AML's defining karyotypes
+# exclude each other (WHO: an AML with t(15;17) is APL, never a core-binding-factor AML as well)
+_EXCLUSIVE_KINDS: dict[str, tuple[str, ...]] = {"aml_t8_21": ("apl", "aml_inv16"), "aml_inv16": ("apl", "aml_t8_21")}
 
 
 def open_beside(concept: str, recorded: Container[str], excepting: Container[str] = ()) -> tuple[str, str] | None:
@@ -147,6 +156,8 @@ def open_beside(concept: str, recorded: Container[str], excepting: Container[str
     spec = OPEN_BESIDE.get(concept)
     if spec is None or concept in recorded or spec[0] not in recorded or spec[0] in excepting:
         return None
+    if any(k in recorded for k in _EXCLUSIVE_KINDS.get(concept, ())):
+        return None  # an APL on record has its own karyotype, t(15;17): no t(8;21) beside it
     beside = next((c for c in spec[1] if c in recorded and c not in excepting), None)
     return (spec[0], beside) if beside is not None else None
 

@@ -80,11 +80,14 @@ from rules_engine.parser.study_sequence import study_sequence
 from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.purpose_dose import purpose_dose
+from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
+from rules_engine.parser.topics.failed_treatment import apl_failed_items
+from rules_engine.parser.topics.karyotype_risk import unfavourable_risk
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
 from rules_engine.parser.topics.qualified_kinds import qualified_kinds
 from rules_engine.parser.topics.fab_groups import fab_cmml, fab_groups
@@ -271,7 +274,12 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # "...; acute promyelocytic leukemia ... would be eligible only after failure of a regimen
             # containing arsenic trioxide": a narrowing for the patients it names, never a widening
             # (read as one, a relapsed APL met the line through AML alone); the condition is a person's
-            exprs.append(any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
+            # "... would be eligible only after failure of a regimen containing arsenic trioxide": the
+            # drugs an APL must have had (topics.failed_treatment), unless another way follows them
+            failed = apl_failed_items(clause_text, ctype)
+            if failed and re.search(r"\b(?:or|and/or|otherwise)\b", clause_text[max(it.end for it in failed):], I):
+                failed = []
+            exprs.append(all_of([it.expr for it in failed if it.expr is not None]) if failed else any_of([Not(subject), Alternative(review_reason(clause_text[only.end():]), clause_text.strip())]))
             exprs_text.append(clause_text)
             continue
         permits = therapy_permission(clause_text, exprs) if exprs else None
@@ -337,6 +345,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             none_of = ctype is CriterionType.INCLUSION and bool(NEGATED.match(lead))
             if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr)):
                 exprs.append(Not(lead_clause.expr) if none_of else lead_clause.expr)
+            elif (qualified := qualified_disease_lead(lead, ctype)) is not None:
+                exprs.append(qualified)  # "Low-grade non-Hodgkin's lymphoma meeting 1 of the following criteria:"
             exprs_text.append(clause_text)
             if defines:
                 status_seen = in_definition = True
@@ -617,6 +627,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(qualified_kinds(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text), text)), text)
     expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
+    expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides

@@ -401,6 +401,11 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:(?:course|cycle)\s+of\s+)?(?:induction|remission\s+induction)(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\b(?!\s*(?:with|of|regimen|or|and)\b)",
     # "acute or chronic": both courses, no narrowing (either_course)
     EITHER_COURSE,
+    # the same abnormality named again by its molecular form ("absence of a t(15;17), t(8;21),
+    # inv(16)/t(16;16) and the respective fusion transcripts PML-RARA, RUNX1-RUNX1T1 and
+    # CBFB-MYH11"): the words before the names say which they are, nothing more (left, the review
+    # beside PML-RARA made an APL undecided for the line that excludes it)
+    r"\b(?:the|their|its)\s+respective\s+(?:fusion\s+)?(?:transcripts?|genes?|rearrangements?)\b",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -625,6 +630,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("confirmation", "documentation", "proof", "verification", "evidence"),
     ("refractory",),
     EITHER_COURSE_GATES,
+    ("respective",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -101,14 +101,15 @@ def test_a_t10x_holdout_shape_is_read_for_what_it_asks(text: str, kind: Criterio
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Accelerated phase CML meeting 1 of the following criteria:", I),
+    # ("Accelerated phase CML meeting 1 of the following criteria:" is read now, disease and phase:
+    # test_dx_menu_and_karyotype_lines; the grade below stays a review beside its lymphoma)
     ("Low-grade non-Hodgkin's lymphoma meeting 1 of the following criteria:", I),
     ("Histologically confirmed CLL or SLL and satisfying at least 1 of the following criteria for requiring treatment:", I),
     ("No multiple myeloma defined by 1 of the following:", I),
     ("At increased risk for breast cancer, as defined by 1 of the following criteria:", I),
     ("Diagnosis of myelodysplastic and myeloproliferative disorders", I),
     ("Myelodysplastic/myeloproliferative neoplasms", I),
-], ids=["phase", "grade", "sll", "negated", "at-risk", "mds-and-mpn", "overlap"])
+], ids=["grade", "sll", "negated", "at-risk", "mds-and-mpn", "overlap"])
 def test_a_lead_or_name_the_reading_would_narrow_stays_unread(text: str, kind: CriterionType) -> None:
     rule = render_rule(parse_line(text, kind).expr, None)
     assert "review" in rule and "MPN" not in rule, rule

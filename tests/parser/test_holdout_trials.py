@@ -171,10 +171,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T51-allo-immuno", "Allogeneic transplant recipients on immunosuppression"): ("events", "'transplant recipients on immunosuppression or on treatment "
                                                                                           "for GVHD': 'recipients on' stays unread (1 corpus line)"),
     ("T51-allo-off", "Allogeneic transplant recipients on immunosuppression"): ("events", "as T51-allo-immuno"),
-    ("T51-apl", None): ("core", "the line below (possibly eligible, the safe side)"),
-    ("T51-apl", "Diagnosis of acute myeloid leukemia by WHO criteria"): ("events", "'APL ... would be eligible only after failure of a regimen "
-                                                                                   "containing arsenic trioxide': read as a narrowing for APL (it "
-                                                                                   "was a widening: eligible), the failed regimen stays a person's"),
     # NCT02299518
     ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts are read as alternatives (scope), but 'have failed at least "
                                                                                   "one prior induction regimen for AML' and 'The maximum number of prior "
@@ -791,11 +787,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T152-clean", "No myelosuppressive chemotherapy within the past 3 weeks"): ("events", "'(6 weeks for nitrosoureas)' asks whether a chemotherapy within 6 weeks was a nitrosourea, a person's even when the record codes the agent (ATC L01CA02)"),
     ("T152-clean", "No concurrent enzyme-inducing anticonvulsants"): ("events", "the listed drugs (Phenytoin, Phenobarbital, Carbamazepine, Felbamate, Primdone, Oxcarbazepine) are unread reviews"),
     ("T152-clean", "No concurrent antithrombotic or antiplatelet agents"): ("events", "Heparin, Low-molecular weight heparin, Aspirin, Ibuprofen unread; 'Other nonsteroidal anti-inflammatory drugs' read as steroid therapy with a review"),
-    ("T152-ph-negative", "Histologically confirmed diagnosis of 1 of the following"): ("core", "as T152-clean: expected not_met, got unknown"),
-    ("T152-imatinib-naive", "Histologically confirmed diagnosis of 1 of the following"): ("core", "as T152-clean: expected not_met, got unknown"),
     ("T152-creatinine", "Creatinine clearance or radioisotope glomerular filtration rate ≥ 70"): ("labs", "as T23-clean: a clearance of 50 with no GFR on record leaves the 'radioisotope GFR' alternative unknown (read as eGFR)"),
-    ("T152-ph-negative", None): ("core", "right before only through the 'Solid tumors:' heading read as a requirement of a solid tumour; the disease menu above is unknown for a Ph-negative ALL (its CML sub-list's reviews)"),
-    ("T152-imatinib-naive", None): ("core", "as T152-ph-negative: the disease menu is unknown, no longer failed by the solid tumours' heading"),
     ("T152-creatinine", None): ("labs", "as T152-ph-negative: ineligible before only through the solid tumours' heading; the creatinine line below is unknown"),
     # NCT00301938 (T153)
     ("T153-clean", "No hyperleukocytosis"): ("labs", "the hydroxyurea permission stays a review alternative beside WBC > 30"),
@@ -1089,8 +1081,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T215-clean', 'absence of an activating FLT3-mutation'): ('hold21', "expected met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
     ('T215-clean', 'Bleeding disorder independent of AML'): ('hold21', "expected not_met, got unknown: 'independent of AML' is read as an or-ed 'AML and review': every AML patient is unknown, and the bleeding disorder is only a review"),
     ('T215-relapsed', 'No previous cytotoxic chemotherapy for the treatment of AML'): ('hold21', "expected not_met, got unknown: the hydroxyurea exception ('for up to 5 days') is a review and-ed inside the negation: prior induction is unknown, 10 days of hydroxyurea passes"),
-    ('T215-t8-21', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
-    ('T215-t8-21', 'absence of a t(15;17)'): ('hold21', "expected not_met, got unknown: t(8;21) / inv(16) and the fusion transcripts stay an or-ed unparsed review; an ICD-O-3 'AML with t(8;21)' is not read as one"),
     ('T215-flt3', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-flt3', 'absence of an activating FLT3-mutation'): ('hold21', "expected not_met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
     ('T215-npm1', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
@@ -1268,11 +1258,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T231-bcc', 'another active cancer other than certain types of skin cancer'): ('hold23', "expected not_met, got unknown: 'Patient currently has another' is an and-ed unparsed review beside other-malignancy: no record is decided"),
     ('T232-clean', 'Intermediate or adverse cytogenetic risk'): ('hold23', 'expected met, got unknown: cytogenetic risk is a bare review: a KMT2A rearrangement or t(8;21) on record decides nothing'),
     ('T232-clean', 'AML associated with favorable risk karyotypes'): ('hold23', "expected not_met, got unknown: the karyotypes 'inv(16), t(8;21), t(16;16), or t(15;17)' are one review beside AML (only APL is read): a t(8;21) or inv(16) AML is unknown, a KMT2A-rearranged one too"),
-    ('T232-t8-21', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
-    ('T232-t8-21', 'AML associated with favorable risk karyotypes'): ('hold23', "expected met, got unknown: the karyotypes 'inv(16), t(8;21), t(16;16), or t(15;17)' are one review beside AML (only APL is read): a t(8;21) or inv(16) AML is unknown, a KMT2A-rearranged one too"),
-    ('T232-t8-21', 'Intermediate or adverse cytogenetic risk'): ('hold23', 'expected not_met, got unknown: cytogenetic risk is a bare review: a KMT2A rearrangement or t(8;21) on record decides nothing'),
-    ('T232-inv16', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
-    ('T232-inv16', 'AML associated with favorable risk karyotypes'): ('hold23', "expected met, got unknown: the karyotypes 'inv(16), t(8;21), t(16;16), or t(15;17)' are one review beside AML (only APL is read): a t(8;21) or inv(16) AML is unknown, a KMT2A-rearranged one too"),
     ('T232-after-mds-aza', 'Newly diagnosed, previously untreated'): ('hold23', "expected met, got not_met: 'previously untreated' is read as no anticancer therapy ever: azacitidine for the MDS before, or chemotherapy for an earlier breast cancer, fails an untreated AML"),
     ('T232-therapy-related', None): ('hold23', "expected eligible/possibly_eligible, got ineligible: decided against by 'Newly diagnosed, previously untreated, cytological'"),
     ('T232-therapy-related', 'Newly diagnosed, previously untreated'): ('hold23', "expected met, got not_met: 'previously untreated' is read as no anticancer therapy ever: azacitidine for the MDS before, or chemotherapy for an earlier breast cancer, fails an untreated AML"),
@@ -1644,16 +1629,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T291-age-50-fit', 'Under age 55 and deemed ineligible'): ('hold29', 'expected not_met, got unknown: read as age < 55 years and (LVEF < 40 % or (DLCO < 50 % and review "Poor pulmonary function") or review unsupported or HSCT)'),
     ('T291-age-50-dlco', 'Under age 55 and deemed ineligible'): ('hold29', 'expected met, got unknown: read as age < 55 years and (LVEF < 40 % or (DLCO < 50 % and review "Poor pulmonary function") or review unsupported or HSCT)'),
     ('T291-ball-cr2', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
-    ('T291-aml-blasts-35', None): ('hold29', 'expected ineligible, got possibly_eligible: a line left unknown (see its row); right before only through a line since read right (unmasked)'),
-    ('T291-aml-blasts-35', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected not_met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
     ('T291-aml-cr1-favourable', None): ('hold29', 'expected ineligible, got possibly_eligible: a line left unknown (see its row); right before only through a line since read right (unmasked)'),
     ('T291-aml-cr1-favourable', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected not_met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
     ('T291-cmml', None): ('hold29', "expected eligible/possibly_eligible, got ineligible: decided against by 'DISEASE CHARACTERISTICS:'"),
     ('T291-cmml', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected met, got not_met: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
     ('T291-dlbcl-relapsed', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
     ('T291-hodgkin-relapsed', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
-    ('T291-cml-blast-crisis', None): ('hold29', "expected ineligible, got possibly_eligible: see the line rows (eligible before hold31 read the CML's blast crisis; the PDQ menu's CML branch is still a person's)"),
-    ('T291-cml-blast-crisis', 'Diagnosis of 1 of the following advanced hematologic'): ('hold29', 'expected not_met, got unknown: read as (AML and (review unsupported and (BM-blasts <= 10 % and review unsupported "may be achieved chemotherapy regimen") and ((BCR-ABL1 is positive and revi'),
     ('T292-clean', 'Diagnosis: Solid tumors, including central nervous system'): ('hold29', 'expected met, got not_met: read as (solid-tumor or lymphoma) and (relapsed or refractory) and review unsupported "including central nervous system tumors … for which there is no standar'),
     ('T292-clean', 'Prior Therapy: Patient must have fully recovered'): ('hold29', 'expected met, got unknown: read as toxicity-grade <= 1 and (toxicity-grade <= 0 or review ambiguous "recovery without a grade: whether a grade 1 toxicity left counts as recovered") and '),
     ('T292-clean', 'Must not have current or recent use of full-dose'): ('hold29', 'expected met, got unknown: read as review unparsed'),
@@ -2130,6 +2111,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-chf', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'Uncontrolled cardiac disease or cognitive heart failure' (a misspelt 'congestive') keeps the heart failure a review"),
     ('T195-hidac', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'history of high-dose cytarabine (> 1,000 mg/m2/day)' leaves whether the dose on record was high to a person"),
     ('T315-accelerated', 'Patients of the first stratum must have chronic myeloid leukemia'): ('dx2', "the first-stratum line offers the second stratum as its other portion ('which portion of the study a patient enters is the study team's choice'); with the second stratum now read right (CML in AP/BC met), that alternative is a review and the first-stratum line unknown rather than not_met; the verdict is right"),
+    ('T291-myeloma-after-auto', 'Diagnosis of 1 of the following advanced hematologic'): ('dx3', "'Stage I-III disease' and 'Chromosome 13 abnormalities' under 'Multiple myeloma meeting the following criteria:' are no record's fields, so the myeloma branch is a person's (unknown); before, the patient met the menu through the low-grade lymphoma branch, read without its disease"),
 }
 
 

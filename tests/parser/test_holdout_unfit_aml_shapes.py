@@ -96,8 +96,9 @@ READINGS = [
     # a clause letting some patients in only on a condition narrows for them, never widens
     (INC, "Diagnosis of acute myeloid leukemia by WHO criteria, either relapsed or refractory; acute promyelocytic leukemia [acute promyelocytic "
           "leukemia with t(15;17)(q22;q12) and variants] would be eligible only after failure of a regimen containing arsenic trioxide",
-     "AML and (relapsed or refractory) and (not APL or review unparsed \"acute promyelocytic leukemia [acute promyelocytic leukemia with "
-     "t(15;17)(q22;q12) and variants] would be eligible only after failure of a regimen containing arsenic trioxide\")"),
+     "AML and (relapsed or refractory) and (not APL or (named-medication is \"arsenic trioxide\" and review unsupported \"whether the APL "
+     "failed them: acute promyelocytic leukemia [acute promyelocytic leukemia with t(15;17)(q22;q12) and variants] would be eligible only "
+     "after failure of a regimen containing arsenic trioxide\"))"),
     # a longer interval for named agents
     (EXC, "Patients who have had chemotherapy or radiotherapy within 2 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering the study",
      "chemotherapy within 2 weeks or (chemotherapy within 6 weeks and review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin C\") "

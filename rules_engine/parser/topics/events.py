@@ -56,6 +56,13 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
      r"(?:\s*\(\s*s-?AML\s*\))?|(?-i:\bs-AML\b|\bsAML\b)"),
     ("therapy_related_aml", r"\b(?:therapy|treatment)[\s-]+(?:related|induced)\s+(?:acute\s+(?:myeloid|myelogenous|non-?lymphocytic)\s+leuka?emia|AML)\b"
      r"(?:\s*\(\s*t-?AML\s*\))?|(?-i:\bt-AML\b|\btAML\b)"),
+    # the core-binding-factor karyotypes ("inv(16), t(8;21), t(16;16)", "RUNX1-RUNX1T1"; concepts
+    # aml_t8_21, aml_inv16): read as nothing, "favorable risk karyotypes including inv(16), t(8;21)"
+    # excluded no AML the record codes with one
+    # (never after a word that denies it in its sentence, "lack t(8,21) or inv(16)": ``_KARYOTYPE_DENIED``,
+    # nor before one that narrows it, "t(8;21) lacking del(9q)": left to the line's review as before)
+    ("aml_t8_21", r"(?:\bt\s*\(\s*8\s*[;,]\s*21\s*\)(?:\s*\(\s*q22\s*[;,]\s*q22(?:\.\d+)?\s*\))?|\bRUNX1[-/:]RUNX1T1\b|\bAML1[-/:]ETO\b)(?!\s*(?:lacking|without)\b)"),
+    ("aml_inv16", r"(?:\binv\s*\(\s*16\s*\)(?:\s*\(\s*p13(?:\.1)?\s*;?\s*q22\s*\))?|\bt\s*\(\s*16\s*[;,]\s*16\s*\)(?:\s*\(\s*p13(?:\.1)?\s*[;,]\s*q22\s*\))?|\bCBFB[-/:]MYH11\b)(?!\s*(?:lacking|without)\b)"),
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
     # the name in any case ("Acute lymphoblastic leukemia" opening a line was read as nothing: the
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
@@ -1121,9 +1128,15 @@ _THERAPY_GATES = {
 }
 
 
+# a word that denies the karyotypes after it in its sentence ("lack t(8,21) or inv(16)", "without
+# t(8;21)", "negative for CBFB-MYH11"); a line's own lead ("absence of", "No") is the line's negation
+_KARYOTYPE_DENIED = re.compile(r"\b(?:lack\w*|without|negative\s+for|do(?:es)?\s+not\s+have|free\s+of)\b[^.;]*+$", I)
+
+
 _DIAG_GATES = {
     "apl": ("promyelocytic", "apl", "15", "pml", "m3"), "b_all": ("all", "lymphoblastic"), "t_all": ("all", "lymphoblastic"),
     "therapy_related_aml": ("t-aml", "taml", "related", "induced"), "secondary_aml": ("secondary", "saml", "s-aml"),
+    "aml_t8_21": ("8", "runx1", "aml1"), "aml_inv16": ("16", "cbfb"),
     "aml": ("myelo", "aml", "anll", "lymphocytic"), "all": ("all", "lympho"), "acute_leukemia": ("leukemi",),
     "ambiguous_lineage_leukemia": ("ambiguous", "mixed", "mpal", "biphenotypic", "undifferentiated"),
 }
@@ -2993,6 +3006,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
+            if concept in ("aml_t8_21", "aml_inv16") and _KARYOTYPE_DENIED.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "do not have favorable cytogenetics (i.e., lack t(8,21) or inv(16)/t(16,16)": no karyotype asked
             if _INDICATION_OTHER_THAN.search(text, max(0, m.start() - 80), m.start()):
                 continue  # "steroids ... prescribed for disorders other than lymphoma": no diagnosis (as the cancers above)
             non = _NON_BEFORE.search(text, max(0, m.start() - 8), m.start()) if "hodgkin" not in concept else None
