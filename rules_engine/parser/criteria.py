@@ -23,7 +23,8 @@ from typing import Callable, Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.counted import count_asked, counted
-from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
+from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
+from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.group_alternatives import pair_alternatives
@@ -236,7 +237,7 @@ def _bands_alone(expr: Expr, text: str, ctype: CriterionType) -> bool:
         return False
     # (sentence by sentence: "Patients must have adequate hematologic, hepatic, and renal function.
     # All tests must be obtained less than 21 days from day 1 ... This includes:")
-    return any(it.expr == expr for sentence in _SENTENCES.split(text) for it in organ_function_items(sentence, ctype is CriterionType.EXCLUSION))
+    return any(it.expr == expr for sentence in _SENTENCES.split(text) for it in organ_items(sentence, ctype is CriterionType.EXCLUSION))
 
 
 _SENTENCES = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")

@@ -35,7 +35,8 @@ from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_gr
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.disease_blasts import GATE as _DISEASE_BLASTS_GATE, disease_blast_items, with_defining_blasts
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
-from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE, organ_function_items
+from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
+from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.topics.transfusion_dependence import GATE as _TRANSFUSION_DEPENDENCE_GATE, transfusion_dependence_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
@@ -77,7 +78,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         lab_items(text, ctype),
         disease_blast_items(text, ctype) if _DISEASE_BLASTS_GATE.search(text) else [],
-        organ_function_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
+        organ_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         transfusion_dependence_items(text) if _TRANSFUSION_DEPENDENCE_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if PREGNANCY_GATE.search(text) else [],
         infection_items(text),

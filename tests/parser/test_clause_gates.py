@@ -15,7 +15,8 @@ from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.bleeding_drugs import GATE as BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.failed_treatment import apl_failed_items, failed_treatment_items
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_grade_items
-from rules_engine.parser.topics.organ_function import GATE as ORGAN_FUNCTION_GATE, organ_function_items
+from rules_engine.parser.topics.organ_function import GATE as ORGAN_FUNCTION_GATE
+from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from tests.fixtures.corpus_lines import _texts, available
 
@@ -30,7 +31,7 @@ def _lab_grade_items(text: str, ctype: CriterionType) -> list[object]:
 
 
 def _organ_function_items(text: str, ctype: CriterionType) -> list[object]:
-    return list(organ_function_items(text, ctype is CriterionType.EXCLUSION))
+    return list(organ_items(text, ctype is CriterionType.EXCLUSION))
 
 
 GATES = [("age", AGE_GATE, age_items), ("pregnancy", PREGNANCY_GATE, pregnancy_items), ("failed", FAILED_GATE, _failed_items),

@@ -100,16 +100,16 @@ def normal_renal() -> Expr:
     return predicate("creatinine", Op.LTE, 1, None, True)
 
 
-def organ_function_items(text: str, exclusion: bool) -> list[Item]:
+def named_organ_items(text: str, exclusion: bool) -> list[Item]:
     """Each "adequate hepatic/renal function" of ``text`` without limits: in an inclusion, the
     function adequate; in an exclusion (however worded), its lack. "Normal" function is the normal
     range itself; an organ with no band named beside them (the marrow, the pancreas) is a review
-    beside the bands, and a line naming only such organs is not read here."""
-    from rules_engine.parser.topics.organ_overall import overall_organ_items  # (it reads with this module's bands)
-
+    beside the bands, and a line naming only such organs is not read here. Organ function named
+    as a whole is ``organ_overall``'s, which reads with these bands (``organ_overall.organ_items``
+    gives both)."""
     first = _FUNCTION.search(text)
     if _LIMITS.search(text) or _LIST.search(text, first.start() if first else 0):
-        return overall_organ_items(text, exclusion, [])
+        return []
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
         negated = m.group("neg") or m.group("poor")  # ("Impaired renal function", "Poor liver or kidney function": inadequate)
@@ -131,7 +131,7 @@ def organ_function_items(text: str, exclusion: bool) -> list[Item]:
         concepts = frozenset(c for o in organs for c in (("bilirubin", "alt", "ast") if _HEPATIC.match(o) else ("creatinine", "creatinine_clearance")))
         adequate = all_of(parts)
         items.append(Item(m.start(), m.end(), Not(adequate) if exclusion else adequate, concepts))
-    return items + overall_organ_items(text, exclusion, items)
+    return items
 
 
 # the words every pattern above needs (parser.extraction runs the topic only where they stand)

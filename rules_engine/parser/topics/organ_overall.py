@@ -28,6 +28,7 @@ import re
 
 from rules_engine.criteria import Expr, Not, Review, ReviewReason
 from rules_engine.parser.items import I, Item, all_of
+from rules_engine.parser.topics.organ_function import adequate_hepatic, adequate_renal, named_organ_items
 
 _OTHER = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|blood(?:\s+cell)?)"
 _JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)"
@@ -47,10 +48,15 @@ _NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
 
 def overall_organ() -> Expr:
     """Organ function adequate as a whole: the hepatic and renal bands beside a review for the rest."""
-    from rules_engine.parser.topics.organ_function import adequate_hepatic, adequate_renal
-
     return all_of([adequate_hepatic(), adequate_renal(),
                    Review(ReviewReason.AMBIGUOUS, "the protocol's limits for adequate organ function (no liver or kidney value past CTCAE grade 2)")])
+
+
+def organ_items(text: str, exclusion: bool) -> list[Item]:
+    """The named organs' function (``organ_function``) and organ function as a whole, read together
+    so the whole is not read again where a named organ's reading covers its words."""
+    named = named_organ_items(text, exclusion)
+    return named + overall_organ_items(text, exclusion, named)
 
 
 def overall_organ_items(text: str, exclusion: bool, taken: list[Item]) -> list[Item]:
