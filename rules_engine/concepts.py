@@ -486,6 +486,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("phosphate", Kind.MEASUREMENT, "serum phosphate (inorganic phosphorus)", "mg/dL", molar_mass=30.974),
     Concept("glaucoma", Kind.EVENT, "glaucoma"),
     Concept("retinal_disease", Kind.EVENT, "retinal disease (retinopathy, macular degeneration, detachment) or uveitis"),
+    # the retinal diseases exclusions name by themselves ("retinal vein occlusion or central serous
+    # retinopathy", "macular degeneration"; issue 14): kinds of retinal disease, so a line naming
+    # one is met by its own record only (read as retinal_disease, a macular degeneration met an
+    # RVO exclusion); ICD-10-CM H34.81, H34.83 (central, branch RVO), H35.71, H35.30-H35.32, H35.35
+    Concept("retinal_vein_occlusion", Kind.EVENT, "retinal vein occlusion (RVO)", parent="retinal_disease"),
+    Concept("central_serous_retinopathy", Kind.EVENT, "central serous (chorio)retinopathy", parent="retinal_disease"),
+    Concept("macular_degeneration", Kind.EVENT, "macular degeneration", parent="retinal_disease"),
     # the organ diseases exclusions name (topics.organ_disease; append only). "Cardiovascular
     # disease" is any disease of the circulatory system (ICD-10-CM I00-I99): every narrower
     # circulatory concept is a kind of it, so a patient coded with heart failure by SNOMED alone

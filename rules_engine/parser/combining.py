@@ -20,6 +20,7 @@ from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
+from rules_engine.parser.qualifier_and import qualifiers_and_blanked
 from rules_engine.parser.joiners import AND_LAST, category_window, indications, joiner, plain_therapy, without_brackets, without_item
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all
 from rules_engine.parser.statuses import FOR_DISEASE, restates
@@ -239,7 +240,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # pacemaker and no block was excluded, and the paced block too)
     exprs, connectors = without_item(exprs, connectors, prohibited)
     default_or = ctype is CriterionType.EXCLUSION
-    kinds = [joiner(c, default_or) for c in connectors]
+    kinds = [joiner(qualifiers_and_blanked(c), default_or) for c in connectors]  # ("uncontrolled and active infection": one item)
     if prohibited:
         # "No HIV and no active GVHD": the prohibition said again before the next thing is a list's "and"
         kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or (_NEGATES_NEXT.search(connectors[i]) and AND_LAST.search(connectors[i])))

@@ -244,3 +244,4 @@ DEGREE_ONLY = re.compile(
 DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:{_DEGREE}\W+)*", I)
 DEGREE_COMMA = re.compile(rf"\b{_DEGREE},(?=\s+{_DEGREE}\b)", I)
 _DEGREE_AND = re.compile(rf"\b({_DEGREE})\s+and\s+(?={_DEGREE}\b)", I)
+DEGREE = _DEGREE  # (the degree and course words, for ``qualifier_and``)

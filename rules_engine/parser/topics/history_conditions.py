@@ -18,6 +18,8 @@ Every pattern is an alternation of literals with bounded optional parts; none ne
 
 from __future__ import annotations
 
+from rules_engine.parser.topics.retinal_conditions import RETINAL_CONDITIONS
+
 _NOT_THE_PATIENTS = r"(?<!associated with )(?<!risk of )(?<!risk for )(?<!potential )(?<!cause )(?<!causing )(?<!induce )"
 
 # (concept, pattern, gate words one of which the clause must hold)
@@ -43,8 +45,12 @@ HISTORY_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("glaucoma", r"\bglaucoma", ("glaucoma",)),
     # ("central serous retinopathy (CSR)" or "chorioretinopathy", H35.71; "retinal vein occlusion
     # (RVO)", H34.8: the qualifier and the abbreviation are the name's, left they were reviews)
-    ("retinal_disease", r"(?:central\s+serous\s+(?:chorio-?)?)?retinopath(?:y|ies)(?:\s*\(\s*CSC?R?\s*\))?|macular\s+degeneration"
-     r"|retinal\s+(?:degenerat\w*|disease|detachment|vein\s+occlusion(?:\s*\(\s*RVO\s*\))?|disorders?)|\buveitis", ("retin", "macular", "uveitis")),
+    # ("retinal pathology" is retinal disease at large: "History or evidence of retinal pathology")
+    # (retinal vein occlusion, central serous retinopathy and macular degeneration are read first,
+    # each its own kind of retinal disease: topics.retinal_conditions)
+    *RETINAL_CONDITIONS,
+    ("retinal_disease", r"retinopath(?:y|ies)"
+     r"|retinal\s+(?:degenerat\w*|disease|detachment|disorders?|patholog(?:y|ies))|\buveitis", ("retin", "uveitis")),
     # (an example of an unread condition, "renal failure including dialysis", is that condition's;
     # "not receiving dialysis" after a diagnosis narrows it, which the clause joins would widen)
     ("dialysis",
