@@ -141,7 +141,7 @@ def test_a_t8x_holdout_shape_is_read_for_what_it_asks(text: str, kind: Criterion
 CODED = [
     (f.lab("1751-7", "Albumin [Mass/volume] in Serum or Plasma", 3.8, "g/dL"), "albumin"),
     (f.lab("8636-3", "Q-T interval corrected", 480, "ms"), "qtc"),
-    (f.condition("H34.8112", "Central retinal vein occlusion, right eye, stable"), "retinal_disease"),
+    (f.condition("H34.8112", "Central retinal vein occlusion, right eye, stable"), "retinal_vein_occlusion"),  # (a kind of retinal_disease)
     (f.medication("metoprolol tartrate 25 MG Oral Tablet", ((f.ATC, "C07AB02"),), dose_mg=25), "beta_blocker"),
     (f.medication("furosemide 40 MG Oral Tablet", ((f.ATC, "C03CA01"),), dose_mg=40), "diuretic_therapy"),
     (f.medication("bictegravir / emtricitabine / tenofovir alafenamide", ((f.ATC, "J05AR20"),)), "antiretroviral_therapy"),
