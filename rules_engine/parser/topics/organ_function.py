@@ -64,7 +64,7 @@ _DEFINED = re.compile(
 )
 
 
-_NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
+NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
 
 
 def adequate_hepatic() -> Expr:
@@ -113,7 +113,7 @@ def named_organ_items(text: str, exclusion: bool) -> list[Item]:
     items: list[Item] = []
     for m in _FUNCTION.finditer(text):
         negated = m.group("neg") or m.group("poor")  # ("Impaired renal function", "Poor liver or kidney function": inadequate)
-        if (negated and not exclusion) or _DEFINED.match(text, m.end()) or _NOT_BEFORE.search(text, 0, m.start()):
+        if (negated and not exclusion) or _DEFINED.match(text, m.end()) or NOT_BEFORE.search(text, 0, m.start()):
             continue  # ("Not adequate ... function": the line's own negation is the parser's, not read twice here)
         if not negated and re.search(r"\bor\b", m.group("organs"), I):
             continue  # "adequate hepatic or renal function" asks one of them: not the bands' "and"

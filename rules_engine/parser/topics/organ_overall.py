@@ -28,7 +28,7 @@ import re
 
 from rules_engine.criteria import Expr, Not, Review, ReviewReason
 from rules_engine.parser.items import I, Item, all_of
-from rules_engine.parser.topics.organ_function import adequate_hepatic, adequate_renal, named_organ_items
+from rules_engine.parser.topics.organ_function import NOT_BEFORE, adequate_hepatic, adequate_renal, named_organ_items
 
 _OTHER = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|blood(?:\s+cell)?)"
 _JOIN = r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)"
@@ -43,7 +43,6 @@ _LIMITS = re.compile(r"\d|:\s*$|\b(?:following|below|as\s+follows|see)\b", I)
 _NO_LIMIT = re.compile(r"\b\d++\s*+(?:days?|weeks?|months?|hours?)\b|\btables?\s*+\d++", I)
 # an exception the bands could overrule: the line is a person's whole
 _EXCEPTION = re.compile(r"\b(?:except|unless|excluded|exclusion|allowed|permitted|eligible|regardless|irrespective|due\s+to|if|provided|but)\b", I)
-_NOT_BEFORE = re.compile(r"\b(?:not|no|without)\s+(?:an?\s+)?$", I)
 
 
 def overall_organ() -> Expr:
@@ -67,7 +66,7 @@ def overall_organ_items(text: str, exclusion: bool, taken: list[Item]) -> list[I
         return []
     items: list[Item] = []
     for m in _OVERALL.finditer(text):
-        if (m.group("neg") and not exclusion) or _NOT_BEFORE.search(text, 0, m.start()):
+        if (m.group("neg") and not exclusion) or NOT_BEFORE.search(text, 0, m.start()):
             continue
         if any(it.start < m.end() and m.start() < it.end for it in taken):
             continue
