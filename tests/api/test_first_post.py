@@ -76,18 +76,38 @@ def test_a_repeated_post_takes_the_plain_way(monkeypatch):
     assert not created and not called
 
 
+def _claimed(job: MatchJob, claimed) -> tuple:
+    claim, run = claimed
+    job.refresh_from_db()
+    assert claim.job_id == job.pk and claim.token == job.claim
+    return (run, job.status, job.deliveries, job.started is not None)
+
+
 @pytest.mark.django_db
-def test_a_job_to_run_holds_what_run_job_reads_as_the_whole_rows_do(django_assert_num_queries):
-    from matcher.matching.jobs import RUN_FIELDS, job_to_run
+@pytest.mark.parametrize("name", ["D01.json", "D04.json"])
+def test_claiming_a_job_to_run_reads_what_the_claim_and_the_orms_read_give(monkeypatch, name):
+    from matcher.matching import jobs
 
     client, _ = create_api_client("first-post")
-    patient = _post(client, "D04.json", "run")
-    job = MatchJob.objects.get(patient=patient)
-    plain = MatchJob.objects.select_related("patient").get(pk=job.pk)
-    narrow = job_to_run(job.pk)
-    with django_assert_num_queries(0):  # a deferred field would be read by a query of its own
-        read = [(narrow.patient if "__" in f else narrow).__dict__[f.split("__")[-1]] for f in RUN_FIELDS]
-        assert (narrow.patient.facts, narrow.patient.facts_version_id, narrow.patient_id, narrow.client_id, narrow.trigger) == (
-            plain.patient.facts, plain.patient.facts_version_id, plain.patient_id, plain.client_id, plain.trigger
-        )
-    assert read == [getattr(plain.patient if "__" in f else plain, f.split("__")[-1]) for f in RUN_FIELDS]
+    fast_job = MatchJob.objects.get(patient=_post(client, name, "fast"))
+    plain_job = MatchJob.objects.get(patient=_post(client, name, "plain"))
+    fast = _claimed(fast_job, jobs.claim_to_run(fast_job.pk))
+    monkeypatch.setattr(jobs, "claim_and_read", lambda *a: None)
+    plain = _claimed(plain_job, jobs.claim_to_run(str(plain_job.pk)))
+    assert fast[1:] == plain[1:] == ("running", 1, True)
+    for job, (run, *_) in ((fast_job, fast), (plain_job, plain)):
+        assert (run.patient_id, run.client_id, run.trigger) == (job.patient_id, job.client_id, job.trigger)
+        assert (run.facts, run.facts_version_id) == (job.patient.facts, job.patient.facts_version_id)
+    assert fast[0].facts == plain[0].facts and fast[0].facts_version_id is not None
+
+
+@pytest.mark.django_db
+def test_a_job_claimed_as_often_as_allowed_is_not_claimed_to_run_but_dead_lettered():
+    from matcher.matching import jobs
+
+    client, _ = create_api_client("first-post")
+    job = MatchJob.objects.get(patient=_post(client, "D02.json", "dead"))
+    MatchJob.objects.filter(pk=job.pk).update(deliveries=jobs.MAX_DELIVERIES)
+    assert jobs.claim_to_run(job.pk) is None
+    job.refresh_from_db()
+    assert (job.status, job.deliveries) == ("failed", jobs.MAX_DELIVERIES)
