@@ -192,8 +192,10 @@ def store_results(
     ``gated_changes_on``, the first day time alone opens one of their gates (a birthday), joins
     the patient's next time re-match."""
     with transaction.atomic():
-        if not MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).exists():
-            return False
+        # The claim is checked by the UPDATE that finishes the job, under the locks, before any
+        # write: a first look (``.exists()``) before the locks was one more statement a job for a
+        # delivery superseded meanwhile, which is rare and then writes nothing either way
+        # (``tests/rematch/test_worker_faults.py``).
         relax_commit_durability()
         evaluated = {t.pk: t for t in trials.values()}
         held = set(
