@@ -27,7 +27,6 @@ from rest_framework.settings import api_settings
 from rest_framework.throttling import BaseThrottle
 
 from api_common.permissions import calling_client
-from matcher.config.redis_cache import count_in_window
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +76,9 @@ class ClientRateThrottle(BaseThrottle):
         now = time.time()
         index, elapsed = divmod(now, window)
         key = f"throttle:{self.scope}:{ident}:{int(index)}"
-        current, previous = count_in_window(cache, key, f"throttle:{self.scope}:{ident}:{int(index) - 1}", 2 * window + 1)
+        cache.add(key, 0, timeout=2 * window + 1)
+        current = cache.incr(key)
+        previous = cache.get(f"throttle:{self.scope}:{ident}:{int(index) - 1}", 0)
         remaining = (window - elapsed) / window  # the part of the previous window still in view
         if previous * remaining + current <= limit:
             return True

@@ -64,25 +64,3 @@ def test_incr_of_a_missing_key_raises_as_djangos_does(both) -> None:
     for cache in (reused, plain):
         with pytest.raises(ValueError):
             cache.incr("missing")
-
-
-def test_a_throttle_windows_count_is_the_plain_calls_count(both) -> None:
-    from matcher.config.redis_cache import count_in_window, count_in_window_plain
-
-    reused, plain = both
-    answers = []
-    for cache, count in ((reused, count_in_window), (plain, count_in_window_plain)):
-        found = [count(cache, "a", "b", 60) for _ in range(3)]  # a new window, then counted on
-        cache.set("b", 7, timeout=60)  # the previous window held 7 calls
-        found += [count(cache, "a", "b", 60), cache.get("a")]
-        answers.append(found)
-    assert answers[0] == answers[1] == [(1, 0), (2, 0), (3, 0), (4, 7), 4]
-
-
-def test_the_pipelined_count_sets_the_windows_expiry(both) -> None:
-    from matcher.config.redis_cache import count_in_window
-
-    reused, _ = both
-    count_in_window(reused, "a", "b", 60)
-    client = reused._cache.get_client(write=True)
-    assert 0 < client.ttl(reused.make_and_validate_key("a")) <= 60
