@@ -16,13 +16,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from matcher.db.hints import relax_commit_durability
 from matcher.matching import clock
 from matcher.matching.changes import record_changes
+from matcher.matching.claim_read import JobToRun, claim_and_read
 from matcher.matching.engine_cache import engine_cache
 from matcher.models import MatchChange, MatchJob, MatchResult, Patient
 from matcher.results.facts_versions import version_of
@@ -94,12 +95,12 @@ def claim_job(job_id: uuid.UUID | str) -> Claim | None:
 
 def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
     """The task body. Returns the job's final status word (for the task result and logs)."""
-    claim = claim_job(job_id)
-    if claim is None:
+    claimed = claim_to_run(job_id)
+    if claimed is None:
         return MatchJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or "missing"
-    job = MatchJob.objects.select_related("patient").get(pk=claim.job_id)
+    claim, job = claimed
     evaluated_at = as_of or clock.today()
-    facts = PatientFacts.from_json(job.patient.facts)
+    facts = PatientFacts.from_json(job.facts)
     engine, open_trials = engine_cache.sync()
     # Only candidates are evaluated: a trial whose gate (diagnosis family, age, sex) the patient
     # cannot pass is ineligible without asking the rest, and is counted, not stored. A trial
@@ -119,7 +120,7 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
         patient_id=job.patient_id,
         client_id=job.client_id,
         facts=facts,
-        facts_version_pk=version_of(job.patient_id, job.patient.facts, job.patient.facts_version_id),
+        facts_version_pk=version_of(job.patient_id, job.facts, job.facts_version_id),
         outcomes=outcomes,
     )
     gated = {t.pk: t.version_pk for t in open_trials if t.nct_id in closed}
@@ -134,6 +135,39 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
         return "superseded"
     logger.info("match job %s succeeded: %d trials evaluated, %d not candidates", claim.job_id, len(outcomes), len(gated))
     return MatchJob.Status.SUCCEEDED
+
+
+def claim_to_run(job_id: uuid.UUID | str) -> tuple[Claim, JobToRun] | None:
+    """``claim_job``, and what ``run_job`` reads of the job and its patient (``JobToRun``).
+
+    On PostgreSQL the claim's UPDATE returns them (``claim_read``): the plain way claimed, then
+    read the job joined to its whole patient row through the ORM, the stored record (the posted
+    Bundle, ~13 KB of JSON) decoded and unread; in-process on bench/e2e.py's database (load ~10)
+    that read alone was ~1.4 ms of worker CPU (0.97 with only the fields read). A delivery the
+    claim is not for takes ``claim_job``'s way (dead-lettering); ``tests/api/test_first_post.py``
+    pins the two ways to one answer."""
+    key = _as_uuid(job_id)
+    if connection.vendor == "postgresql" and key is not None:
+        token = uuid.uuid4()
+        found = claim_and_read(key, token, timezone.now(), MAX_DELIVERIES)
+        if found is not None:
+            return Claim(job_id=key, token=token), found
+    claim = claim_job(job_id)
+    if claim is None:
+        return None
+    job = MatchJob.objects.select_related("patient").only(*RUN_FIELDS).get(pk=claim.job_id)
+    return claim, JobToRun(job.patient_id, job.client_id, job.trigger, job.patient.facts, job.patient.facts_version_id)
+
+
+def _as_uuid(job_id: uuid.UUID | str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(job_id))
+    except ValueError:  # the plain way answers it as it always did
+        return None
+
+
+# What ``run_job`` reads of its job and patient: any other field would cost a query.
+RUN_FIELDS = ("patient_id", "client_id", "trigger", "patient__facts", "patient__facts_version_id")
 
 
 def store_results(
@@ -158,8 +192,10 @@ def store_results(
     ``gated_changes_on``, the first day time alone opens one of their gates (a birthday), joins
     the patient's next time re-match."""
     with transaction.atomic():
-        if not MatchJob.objects.filter(pk=claim.job_id, claim=claim.token, status=MatchJob.Status.RUNNING).exists():
-            return False
+        # The claim is checked by the UPDATE that finishes the job, under the locks, before any
+        # write: a first look (``.exists()``) before the locks was one more statement a job for a
+        # delivery superseded meanwhile, which is rare and then writes nothing either way
+        # (``tests/rematch/test_worker_faults.py``).
         relax_commit_durability()
         evaluated = {t.pk: t for t in trials.values()}
         held = set(

@@ -19,6 +19,7 @@ from matcher.audit import trail
 from matcher.intake import NormalisedRecord
 from matcher.matching.jobs import queue_match
 from matcher.models import AccessEvent, ApiClient, MatchJob, Patient
+from matcher.patients import first_post
 from matcher.results.facts_versions import record_facts
 
 # What a repeated post of the same identifier replaces; the id, the key and ``created`` stay.
@@ -66,9 +67,13 @@ def upsert_patient(
     patient.id = _upsert_row(patient)
     patient._state.adding = False
     created = patient.id == proposed
-    # after the upsert, whose row lock orders two posts of this patient
-    patient.facts_version_id = record_facts(patient.id, patient.facts)
-    job = queue_match(patient, MatchJob.Trigger.PATIENT_POSTED)
+    if created:  # nothing refers to a row this transaction made: see first_post
+        patient.facts_version_id = first_post.first_facts_version(patient.id, patient.facts)
+        job = first_post.first_job(patient, MatchJob.Trigger.PATIENT_POSTED)
+    else:
+        # after the upsert, whose row lock orders two posts of this patient
+        patient.facts_version_id = record_facts(patient.id, patient.facts)
+        job = queue_match(patient, MatchJob.Trigger.PATIENT_POSTED)
     trail.record_write(AccessEvent.Action.PATIENT_WRITE, actor, client, patient.id)
     return patient, created, job
 

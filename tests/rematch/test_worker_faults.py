@@ -5,6 +5,7 @@ bounded steps behind a lease. The broker is the edge: what ``dispatch`` would qu
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -83,6 +84,25 @@ def _rematched(sent: list) -> list:
 
 
 # --- a job's store re-checks each trial ------------------------------------------------------
+
+
+@pytest.mark.parametrize("newer", ["claimed again", "finished"])
+def test_a_delivery_whose_claim_was_taken_since_stores_nothing(patient, sent, newer):
+    claim, evaluation, trials = _evaluate_now(patient)
+    if newer == "claimed again":
+        assert jobs.claim_job(claim.job_id) is not None  # a redelivery holds the newer claim
+    else:
+        MatchJob.objects.filter(pk=claim.job_id).update(status=MatchJob.Status.SUCCEEDED)
+    job = MatchJob.objects.get(pk=claim.job_id)
+    before = list(MatchResult.objects.filter(patient=patient).order_by("pk").values())
+    gate = Patient.objects.filter(pk=patient.pk).values_list("gate_opens_on", "rematch_on").get()
+    evaluation = dataclasses.replace(evaluation, outcomes=[dataclasses.replace(o, score=0.0) for o in evaluation.outcomes])
+    assert not jobs.store_results(claim, TODAY, evaluation, trials, gated_changes_on=date(2030, 1, 1))
+    assert list(MatchResult.objects.filter(patient=patient).order_by("pk").values()) == before
+    assert Patient.objects.filter(pk=patient.pk).values_list("gate_opens_on", "rematch_on").get() == gate
+    after = MatchJob.objects.get(pk=claim.job_id)
+    assert (after.status, after.claim, after.finished) == (job.status, job.claim, job.finished)
+    assert _rematched(sent) == []
 
 
 def test_a_job_never_writes_an_older_criteria_version_over_the_newer_verdict(patient, sent):
