@@ -85,3 +85,62 @@ def test_the_patterns_are_linear_on_adversarial_input() -> None:
     _AFTER.match(text)
     STATED_EXCLUSION.search("patients are not eligible for " + "the study " * 2000 + "participation participation" * 200)
     assert time.perf_counter() - start < 0.05
+
+
+def _heading_outcome(rows: list[tuple[CriterionType, str, int | None]], facts: PatientFacts) -> Outcome:
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.parser import parse_lines
+    from rules_engine.reference import evaluate_reference
+    from tests.fixtures.records import AS_OF
+
+    trial = TrialCriteria("NCT00000098", 1, parse_lines(rows))
+    return evaluate_reference(trial, facts, AS_OF).criteria[0].outcome
+
+
+FALLS_UNDER = [
+    (E, "Subject has received hematopoietic stem cell transplant (HSCT) and falls under either of the following:", None),
+    (E, "Is within 2 months of transplant", 0),
+    (E, "Has persistent and clinically significant graft-versus-host disease requiring treatment", 0),
+]
+NOT_ELIGIBLE_IF = [
+    (E, "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not eligible if they meet any of the following:", None),
+    (E, "transplant is within 2 months from cycle 1, day 1 (C1D1)", 0),
+    (E, "Has clinically significant graft-versus-host disease requiring treatment", 0),
+]
+SIX_WEEKS = adult(procedure("allo_hsct", 42))
+
+
+@pytest.mark.parametrize(
+    "rows, facts, expected",
+    [
+        # the heading's own requirement before "and falls under either of": no transplant, not excluded
+        (FALLS_UNDER, NONE, Outcome.NOT_MET),
+        # the line under it dates the heading's transplant
+        (FALLS_UNDER, SIX_WEEKS, Outcome.MET),
+        (NOT_ELIGIBLE_IF, SIX_WEEKS, Outcome.MET),
+        (NOT_ELIGIBLE_IF, NONE, Outcome.NOT_MET),
+    ],
+    ids=["falls-under-none", "falls-under-recent", "not-eligible-if-recent", "not-eligible-if-none"],
+)
+def test_a_line_under_a_transplant_heading_dates_the_transplant(rows: list[tuple[CriterionType, str, int | None]], facts: PatientFacts,
+                                                                 expected: Outcome) -> None:
+    assert _heading_outcome(rows, facts) is expected
+
+
+def test_a_dated_line_naming_more_than_the_transplant_is_not_read_as_its_date() -> None:
+    from rules_engine.criteria import Op, Predicate
+    from rules_engine.parser.dated_children import dated_transplant
+
+    heading = Predicate("allo_hsct", Op.PRESENT)
+    assert dated_transplant(heading, "Is within 2 months of transplant") is not None
+    assert dated_transplant(heading, "Relapse within 2 months of transplant") is None
+    assert dated_transplant(Predicate("aml", Op.PRESENT), "Is within 2 months of transplant") is None
+
+
+APL = adult(condition("apl", 60))
+EXCEPT_THEN_EXAMPLES = "Morphologically confirmed acute myeloid leukemia (AML), except acute promyelocytic leukemia (APL), including leukemia secondary to prior therapy"
+
+
+def test_an_aside_exception_ends_before_the_heads_examples() -> None:
+    """", including ..." after "except APL," belongs to the AML, not to the exception: APL fails the line."""
+    assert judged(parse_line(EXCEPT_THEN_EXAMPLES, I), APL) is Outcome.NOT_MET
