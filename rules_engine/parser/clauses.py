@@ -53,7 +53,10 @@ _EXCEPTION = re.compile(
     # head's. Taken into the exception, the head lost its window and the exception read "surgery
     # within 4 weeks", so a colectomy two weeks ago cleared the line it is excluded by.
     r"|,\s*(?:other\s+than|except(?:\s+for)?|excluding)\s+[^,;()]+(?:\([^()]*\))?"
-    r"(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with|within|in\s+the\s+(?:last|past|previous|preceding))\b)"
+    # (so does one before the head's own examples: "acute myeloid leukemia (AML), except acute
+    # promyelocytic leukemia (APL), including leukemia secondary to prior therapy": taken into the
+    # exception, the examples left an APL patient unknown)
+    r"(?=,\s*(?:as\s+defined|that|which|who|according|confirmed|per|with|within|including|in\s+the\s+(?:last|past|previous|preceding))\b)"
     # (a karyotype's own semicolon, "except t(15;17)(q22;q12)", does not end the exception)
     r"|,?\s*\b(?:except(?:\s+for|\s+(?:if|when|in))?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|if\s+not(?=\s+(?:due|related|secondary|attributable|attributed|caused)\b)|but\s+not(?!\s+limited)(?:\s+including)?|not\s+including)\b(?:[^;]|(?<=\(\d);|(?<=\(\d\d);|(?<=\([pq]\d);|(?<=\([pq]\d\d);)*",
     I,

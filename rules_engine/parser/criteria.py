@@ -21,6 +21,7 @@ import re
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.dated_children import dated_transplant
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
@@ -102,7 +103,7 @@ _OR_LIST_LEAD = re.compile(
     re.I,
 )
 _AND_LIST_LEAD = re.compile(
-    r",?\s+and\s+(?:(?:must\s+)?(?:meets?|meeting|has|have|having|with|shows?|showing)\s+)?(?:at\s+least\s+)?"
+    r",?\s+and\s+(?:(?:must\s+)?(?:meets?|meeting|has|have|having|with|shows?|showing|falls?\s+(?:under|into|within)|falling\s+(?:under|into|within))\s+)?(?:at\s+least\s+)?"
     r"(?:1|one|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following\b",
     re.I,
 )
@@ -425,6 +426,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # requirement of an exclusion's "all of the following" it held for no one
                 kids = asking
             kid_exprs: list[Expr] = [k.expr if k.type is ctype else _flip(k) for k in kids]  # type: ignore[union-attr]
+            if own and index not in negated:  # "Is within 2 months of transplant" under a transplant heading (dated_children)
+                kid_exprs = [(dated_transplant(own[0], k.text) or e) if isinstance(e, Review) else e for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[union-attr]
             kids, kid_exprs = _or_continuations(kids, kid_exprs)  # type: ignore[arg-type]
             # (the list of an "or meet the following" heading is grouped by its own lead: the heading's
             # "either" offers the alternative, not one of the lines)

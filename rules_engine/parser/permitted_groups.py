@@ -19,6 +19,7 @@ from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.permission_after import treatment_after
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.residue import clause_expr
@@ -160,6 +161,12 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         return None  # "Patients with multiple myeloma in first relapse ... are eligible (for the study)": who the trial is for, not a permission
     rest = " ".join([clauses[0][m.end():], *clauses[1:]]).strip(" ,.")
     rest = "" if re.fullmatch(_NOT_COUNTED, " " + rest, I) else rest
+    # "Patients are eligible 6 months after allogeneic stem cell transplant as long as ...": the
+    # treatment named again, with its interval, before the condition (``permission_after``)
+    after = treatment_after(rest, TREATMENT_CONCEPTS) if any(it.concepts & TREATMENT_CONCEPTS for it in items) else None
+    since: Window | None = None
+    if after is not None:
+        rest, group, since = after
     provided = re.match(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided|if|only\s+if|as\s+long\s+as|when)\b", rest, I) is not None
     rest = re.sub(r"^\W*(?:in\s+this\s+(?:study|trial))?\W*(?:provided\s+(?:that\s+)?|if\s+|only\s+if\s+|as\s+long\s+as\s+|when\s+)?", "", rest, flags=I)
     assert group is not None
@@ -200,6 +207,8 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # treatment did not fail, and the group's patient does not meet the line)
         condition = all_of([any_of([predicate("refractory", Op.PRESENT), predicate("relapsed", Op.PRESENT)]),
                             Qualifier(ReviewReason.AMBIGUOUS, "after the treatment: " + rest)])
+    if since is not None:
+        condition = all_of([Not(_dated(group, since)), condition])  # the interval is the condition's too
     own = any_of([Not(group), condition]) if ctype is CriterionType.INCLUSION else all_of([group, Not(condition)])
     if other is None:
         return own
@@ -232,7 +241,10 @@ def _indication_permitted(clause: str, end: int) -> Expr | None:
     return any_of([Not(group), Alternative(ReviewReason.AMBIGUOUS, "what the permission asks of the patients it names: " + clause)])
 
 
-_PRONOUN_HAS_NO = re.compile(r"^\W*(?:(?:they|he\s+or\s+she|the\s+(?:patients?|subjects?|participants?))\s+)?(?:(?:has|have)\s+)?(?=no\b)", I)
+# ("as long as patients are not actively being treated for GvHD": the same, with "are not")
+_PRONOUN_HAS_NO = re.compile(
+    r"^\W*(?:(?:they|he\s+or\s+she|(?:the\s+)?(?:patients?|subjects?|participants?))\s+)?(?:(?:has|have)\s+(?=no\b)|(?:are|is)\s+(?=not\b)|(?=no\b))", I
+)
 
 
 def _proviso(text: str) -> Expr | None:
@@ -248,12 +260,19 @@ def _proviso(text: str) -> Expr | None:
     # without it failed the line, one with it met it)
     text = _PRONOUN_HAS_NO.sub("", text)
     expr = read_expr(text, CriterionType.INCLUSION)
-    if not predicates(expr) or any(isinstance(node, Review) for node in iter_nodes(expr)):
+    if not predicates(expr) or any(isinstance(node, Review) and not _topic_doubt(node) for node in iter_nodes(expr)):
         # read in part, the words left over may hold what turns the read part round ("it was at
         # least 100 days ago and there is no active GVHD" lost its negation beside the unread
         # words): a condition read whole or not at all
         return None
     return expr
+
+
+def _topic_doubt(node: Review) -> bool:
+    """A doubt a topic wrote about what it read ("GVHD and (steroid-therapy or ... or review
+    ambiguous 'another systemic treatment of GVHD')"): the condition was read whole, the doubt is
+    the topic's own alternative. Words left over are an unread or unsupported review."""
+    return node.reason is ReviewReason.AMBIGUOUS and bool(node.text)
 
 
 def _status_condition(text: str, ctype: CriterionType) -> Expr | None:

@@ -27,7 +27,12 @@ from rules_engine.parser.items import I
 STATED_EXCLUSION = re.compile(
     r"(?:\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
     r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden))"
-    r"(?:\s+(?:from|in|for)\s+(?:the|this)\s+(?:study|trial|protocol))?(?:\s*,?\s*\b(?:because|since|due\s+to)\b[^;]*)?"
+    r"(?:\s+(?:from|in|for)\s+(?:(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol)"
+    # "are NOT eligible for participation", "ineligible for study entry", "excluded from
+    # enrolment": the verdict's own words, blanked with it (left, they were an unread residue
+    # that turned the decidable part before them into review)
+    r"|(?:(?:the|this)\s+)?(?:study\s+|protocol\s+|trial\s+)?(?:participation|entry|enrol?ment|enrollment|inclusion)"
+    r"(?:\s+in\s+(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol))?))?(?:\s*,?\s*\b(?:because|since|due\s+to)\b[^;]*)?"
     r"(?=\s*(?:$|[^\w\s(]|(?:,\s*)?(?:if|unless|except|when|other\s+than|with\s+the\s+exception)\b))",
     I,
 )

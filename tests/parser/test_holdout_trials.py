@@ -120,11 +120,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                         "the remission words stay unread beside the status"),
     ("T44-clean", "breakpoint cluster region-abelson"): ("events", "'breakpoint cluster region-abelson (BCR-ABL)-positive leukemia' is not read "
                                                                    "as BCR-ABL1"),
-    ("T44-clean", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "'falls under either of the following: Is within 2 "
-                                                                                              "months of transplant ...': the bare child 'within 2 "
-                                                                                              "months of transplant' is not read"),
-    ("T44-hsct", "Subject has received hematopoietic stem cell transplant (HSCT)"): ("core", "as T44-clean"),
-    ("T44-hsct", None): ("core", "as T44-clean: a transplant 40 days ago is possibly eligible, not ineligible (the safe side)"),
     ("T44-clean", "congestive heart failure of NYHA class 3"): ("core", "as T11-clean: the past NYHA class is no record's field"),
     # NCT00983528
     ("T45-isolated", None): ("events", "the isolated-relapse line below is unknown, so possibly eligible, never eligible (ineligible before only because "
@@ -209,8 +204,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
     ('T64-blasts', None): ('core', "the diagnosis line's 'without ... or ...' split"),
     ('T64-blasts', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
-    ('T64-hsct', None): ('events', "'eligible 6 months after allogeneic stem cell transplant' unread"),
-    ('T64-hsct', 'Stem Cell Transplant (SCT): Patients are eligible 6 months'): ('events', "'Patients are eligible 6 months after allogeneic stem cell transplant' is not read as a time since HSCT"),
     ('T65-clean', 'Patients must have documented relapsed/refractory ALL, AML'): ('events', "'acute leukemia of ambiguous lineage' has no concept, and the MLL child's 'including ...' words stay a review"),
     ('T65-clean', 'Patients must have rearrangement involving the MLL gene'): ('events', "'including reciprocal chromosomal translocations involving 11q23 by FISH, cytogenetic analysis, PCR or NGS': the translocations (the rearrangement's own kind) and the method list stay a review beside KMT2A"),
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
@@ -256,10 +249,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T85-clean", "Received chemotherapy regimens with delayed toxicity"): ("events", "'Received chemotherapy regimens given continuously or on a weekly basis with limited potential "
                                                                                      "for delayed toxicity within the last two weeks': the window stays inside a review, so a course "
                                                                                      "5 months ago is unknown"),
-    ("T85-apl", None): ("core", "the diagnosis heading below is unknown, so possibly eligible"),
-    ("T85-apl", "Have either of the following diagnoses"): ("core", "'except acute promyelocytic leukemia (APL), including leukemia secondary to ... who have failed to achieve CR "
-                                                                    "or who have relapsed ...': the exception runs on over 'including' and the status words, so APL is not "
-                                                                    "excluded by the AML item"),
     ("T85-rvo", None): ("core", "the retinal line below is unknown, so possibly eligible"),
     ("T85-rvo", "retinal vein occlusion or central serous retinopathy"): ("core", "'A history or current evidence/risk of retinal vein occlusion': 'evidence/risk' is read as a "
                                                                                   "review conjunct, so a retinal vein occlusion on record (H34, now read) is unknown"),
@@ -287,11 +276,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T72-blasts", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
     ("T72-blasts", "Diagnosis Patients must have relapsed or refractory ALL with a M3 marrow"): (
         "core", "'Patients with CNS I, II or III or testicular disease are eligible.' is read as an alternative beside the marrow blasts, so 15% blasts is unknown"),
-    ("T72-gvhd", None): ("core", "the transplant line below is unknown, so possibly eligible, never eligible"),
-    ("T72-gvhd", "Stem Cell Transplant (SCT): Patients are eligible after allogeneic"): (
-        "core", "'Patients are eligible after allogeneic stem cell transplant as long as patients are not actively being treated for GvHD': the 'as long as' "
-                "condition is left to a person beside 'no transplant' (3 COG lines)"),
-    ("T72-hsct", "Stem Cell Transplant (SCT): Patients are eligible after allogeneic"): ("core", "as T72-gvhd"),
     ("T72-pancreatitis", None): ("events", "the pancreatitis line below is unknown, so possibly eligible, never eligible"),
     ("T72-pancreatitis", "History of any L-asparaginase induced pancreatitis"): (
         "events", "the cause ('L-asparaginase induced') is no record field: a drug-induced pancreatitis after pegaspargase is unknown, not met (a resolved "
@@ -388,9 +372,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00839982 (T95)
     ("T95-bcc", "Have had a diagnosis of another malignancy"): ("core", "the excepted skin cancer's own condition ('if definitive treatment for the condition has been "
                                                                         "completed') stays a review, so the exception is unknown"),
-    ("T85-clean", "Morphologically confirmed acute myeloid leukemia (AML), except"): ("core", "', except APL, including leukemia secondary to ... (e.g., MDS or "
-        "myeloproliferative disorders), who have failed ... and are not candidates for potentially curative therapy': the exception takes the rest of the sentence, so "
-        "the status and the candidacy are the exception's and AML alone meets the line (hidden before by the unread 'myeloproliferative disorders'; hold10)"),
     # NCT00384228 (T101), hold10: the inclusion list runs into exclusions ('... capable of all self-care Exclusion Criteria' then exclusion lines under inclusion)
     ("T101-clean", "Performance status is normal or ambulatory"): ("core", "'normal or ambulatory and capable of all self-care' (ECOG 0-2 in words) has no scale read, and "
         "the run-in 'Exclusion Criteria' leaves the line a review"),
@@ -778,7 +759,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T151-on-dasatinib", "Patients must have primary refractory ALL based on failure"): ("core", "as T151-clean: expected met, got not_met"),
     ("T151-bili", None): ("core", "the refractory/relapsed line above and the bilirubin's PI-approval alternative"),
     ("T151-bili", "Total bilirubin < 2.0 x IULN"): ("labs", "the PI-approval alternative for suspected leukaemic liver infiltration is read as liver metastases with a review, so a bilirubin of 2.17 x ULN fails outright"),
-    ("T151-allo-recent", "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not"): ("events", "'transplant is within 2 months from cycle 1, day 1 (C1D1)' and '>= grade 3 persistent non-hematological toxicity' stay reviews, GVHD 'requiring treatment' is a review beside the GVHD"),
     ("T151-allo-old", "Patients who have had allogeneic hematopoietic stem cell transplant (HSCT) are not"): ("events", "as T151-allo-recent: expected not_met, got unknown"),
     ("T151-vitiligo", "Patients with active autoimmune disease or history of autoimmune disease"): ("events", "as T151-clean: expected not_met, got unknown"),
     # NCT00316953 (T152)
@@ -2102,7 +2082,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T71-anticoag', None): ('events', "verdict possibly_eligible: 'Subject is receiving therapeutic anticoagulation' keeps its allowance ('Low-dose anticoagulation ... for catheter prophylaxis will be allowed') as an unread review that takes in any anticoagulant, so apixaban now is unknown; ineligible before only through the disease line, read then as relapsed/refractory AML and untreated AML at once (no patient met it)"),
     ('T71-hypertension', None): ('core', "verdict possibly_eligible: 'Subject currently exhibits symptomatic or persistent, uncontrolled hypertension defined as ...' joins each bound with the unread 'persistent uncontrolled defined as', so a pressure of 168/98 is unknown; ineligible before only through the disease line, read then as relapsed/refractory AML and untreated AML at once (no patient met it)"),
     ('T233-bcc-treated', 'No history of other malignancies'): ('cond2', "a resolved nonmelanoma skin cancer inside the line's 5-year span is asked with the exception's own words ('adequately treated'), which the record does not state: left unknown rather than cleared (the same scope keeps a resolved 'superficial bladder' or 'localized prostate' cancer in the span from being cleared)"),
-    ('T151-allo-recent', None): ('events', "possibly eligible: the diagnosis line no longer fails every patient (refractory or relapsed ALL read as alternatives), and the allo-HSCT heading's child 'transplant is within 2 months from cycle 1, day 1' stays a review (bare 'transplant' is not read as the heading's HSCT), so the recent transplant does not exclude"),
     ('T195-chf', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'Uncontrolled cardiac disease or cognitive heart failure' (a misspelt 'congestive') keeps the heart failure a review"),
     ('T195-hidac', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'history of high-dose cytarabine (> 1,000 mg/m2/day)' leaves whether the dose on record was high to a person"),
     ('T315-accelerated', 'Patients of the first stratum must have chronic myeloid leukemia'): ('dx2', "the first-stratum line offers the second stratum as its other portion ('which portion of the study a patient enters is the study team's choice'); with the second stratum now read right (CML in AP/BC met), that alternative is a review and the first-stratum line unknown rather than not_met; the verdict is right"),
