@@ -1267,7 +1267,9 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         if state_end is not None:
             items.append(Item(0, state_end, None))
             items.sort(key=lambda it: it.start)
-        elif frame and frame.end() > 0 and frame.end() <= first and re.search(r"[a-z]", frame.group(0), I):
-            items.append(Item(frame.start(), frame.end(), None))
+        # (the frame's trailing space is no word of it: "Cardiac: ejection fraction >= 45%", whose
+        # name begins at that space, kept "Cardiac" a review beside the bound)
+        elif frame and frame.end() > 0 and frame.start() + len(frame.group(0).rstrip()) <= first and re.search(r"[a-z]", frame.group(0), I):
+            items.append(Item(frame.start(), min(frame.end(), first), None))
             items.sort(key=lambda it: it.start)
     return items
