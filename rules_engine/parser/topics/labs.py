@@ -37,8 +37,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("dlco", r"(?:(?:un)?corrected\s+|(?:ha?emoglobin|Hg?b)[\s-]+(?:corrected|adjusted)\s+)?(?:\bDLCOc?\b|\bDLco\b|\bDlCO\b|"
              r"(?:lung\s+|pulmonary\s+)?(?:carbon\s+monoxide\s+)?diffusi(?:ng|on)\s+capa(?:city|bility)(?:\s+(?:of|for)\s+(?:the\s+)?lungs?)?(?:\s+(?:for|of)\s+carbon\s+monoxide)?"
              r"(?:\s*\(\s*DLCOc?\s*\))?(?:\s+test)?|(?:carbon\s+monoxide\s+)?diffusion\s+in\s+the\s+lungs?(?:\s*\(\s*DLCOc?\s*\))?)(?:\s*\(\s*(?:(?:un)?corrected|adjusted)(?:\s+for\s+(?:ha?emoglobin|Hg?b))?\s*\))?"),
-    ("fev1", r"\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
-    ("fvc", r"forced\s+vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
+    # ("Forced expiratory volume (FEV1)", "(FEV)_1", "(FEV) FEV_1": the bracket names the test, the
+    # second its subscript; 5 corpus lines, left a review beside the bound)
+    ("fev1", r"forced\s+expiratory\s+volume\s*\(\s*FEV(?:[_\s]?1)?\s*\)(?:[_\s]?1\b|\s*FEV[_\s]?1\b)?|\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
+    ("fvc", r"forced\s+(?:volume\s+)?vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
     # (a clearance over a day's urine is the creatinine's, named or not: "Serum creatinine <= 1.5 x
     # ULN or 24-hour clearance >= 50 mL/min", "24-hour urine creatinine clearance >= 50 ml/min")
     ("creatinine_clearance", r"(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?(?:creatinine\s+)?clearance|(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?)?(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?"
@@ -71,7 +73,8 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("pao2", r"(?-i:\b[pP](?:_?[aA]|\s[aA])?\s?O\s?_\s?2\b|\b[pP][aA]?O2\b)"
              r"|(?:(?:partial\s+)?arterial\s+(?:blood\s+)?oxygen\s+(?:partial\s+)?(?:pressure|tension)|partial\s+pressure\s+of\s+(?:arterial\s+)?oxygen(?:\s+in\s+arterial\s+blood)?)"
              r"(?:\s*\(\s*(?-i:P\s?[aA]?\s?O\s?_?\s?2)\s*\))?"),
-    ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
+    # ("02 saturation": the NCI template's O2 typed with a zero, 4 corpus lines)
+    ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|(?<![\d.])02\s+sat(?:uration)?\b|pulse\s+oximetry"),
     ("life_expectancy", r"life[\s-]+expectan(?:cy|ce)|(?:expected|estimated|anticipated|predicted|projected)\s+(?:patient\s+)?(?:survival|life)(?:[\s-]*time)?|survival\s+time"),
     ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
@@ -475,7 +478,7 @@ _FRAME = re.compile(
     r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired|reduced|poor|inadequate|insufficient|"
     r"decreased|compromised)\s+)?"
     r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
-    r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
+    r"coagulation|cardiac|heart|pulmonary|lung|respiratory|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
     r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices)"
     # "No hepatic disease with transaminases ... > 2 x ULN", "impaired renal function with creatinine
     # > 2 x ULN": the organ's disease is the one the values that follow define, never a diagnosis
