@@ -833,6 +833,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     # record without its karyotype leaves them open (derive.OPEN_BESIDE), never absent
     Concept("aml_t8_21", Kind.EVENT, "AML with t(8;21)(q22;q22), RUNX1-RUNX1T1", parent="aml"),
     Concept("aml_inv16", Kind.EVENT, "AML with inv(16)(p13.1q22) or t(16;16)(p13.1;q22), CBFB-MYH11", parent="aml"),
+    # the arterial blood's oxygen tension the transplant trials bound beside the DLCO ("No severe
+    # hypoxemia with pO_2 < 70 mm Hg AND DLCO < 70% of predicted", "PO_2 >= 70 mm Hg AND DLCO >=
+    # 70% of predicted OR ...", "Arterial oxygen pressure (Pa O_2) >= 70 mm Hg", "Pulmonary (pO2 <
+    # 60 mmHg)"; issue 14, append only). LOINC 2703-7, in mm Hg (a kPa converts). Unread, each was
+    # a review, and the pair "pO2 AND DLCO" was cut to the DLCO alone
+    Concept("pao2", Kind.MEASUREMENT, "partial pressure of oxygen in arterial blood (PaO2)", "mm[Hg]"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

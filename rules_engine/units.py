@@ -216,7 +216,7 @@ _BARE_VOLUME = {"mm3": "/mm3", "mm^3": "/mm3", "mm(3)": "/mm3", "cmm": "/mm3", "
 _WHOLE = {
     "%": "%", "percent": "%", "per cent": "%", "pct": "%", "mg%": "mg/dL", "g%": "g/dL", "gm%": "g/dL",
     "ms": "ms", "msec": "ms", "msecs": "ms", "millisecond": "ms", "milliseconds": "ms", "s": "s", "sec": "s",
-    "secs": "s", "second": "s", "seconds": "s", "mmhg": "mm[Hg]", "mm hg": "mm[Hg]", "bpm": "/min",
+    "secs": "s", "second": "s", "seconds": "s", "mmhg": "mm[Hg]", "mm hg": "mm[Hg]", "kpa": "kPa", "bpm": "/min",
     "beats per minute": "/min", "day": "d", "days": "d", "week": "wk", "weeks": "wk", "month": "mo", "months": "mo",
     "year": "a", "years": "a", "hours": "h", "hour": "h", "kg": "kg", "cm": "cm", "mm": "mm", "g": "g", "mg": "mg",
     "gy": "Gy", "kg/m2": "kg/m2", "kg/m^2": "kg/m2", "iu": "U", "u": "U",

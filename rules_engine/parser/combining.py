@@ -26,6 +26,7 @@ from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, ca
 from rules_engine.parser.statuses import FOR_DISEASE, restates
 from rules_engine.parser.status_units import last_member_status, status_alternatives
 from rules_engine.parser.status_or_later import keeps_or, ph_between, shared_disease
+from rules_engine.parser.topics.defined_states import capital_and_of_bounds
 
 
 # a bracket opened right after an item, and closed before an "or" after the one item inside it
@@ -244,6 +245,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     if prohibited:
         # "No HIV and no active GVHD": the prohibition said again before the next thing is a list's "and"
         kinds = ["or" if k == "and" and (_LIST_AND.fullmatch(connectors[i]) or (_NEGATES_NEXT.search(connectors[i]) and AND_LAST.search(connectors[i])))
+                 and not capital_and_of_bounds(connectors[i], exprs[i].expr, exprs[i + 1].expr)  # "pO_2 < 70 mm Hg AND DLCO < 70%": one state's two bounds
                  else k for i, k in enumerate(kinds)]
     roles = [_role(it) for it in exprs]
     # "or" joins alternatives of one role: in "relapsed, or refractory to induction AML" the

@@ -106,7 +106,7 @@ _STOP = frozenset(
     known suspected obvious obviously evident apparent positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently concomitant concomitantly
     receive attenuated msec millisecond milliseconds ms resting therefore thus hence however furthermore moreover additionally
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
-    obtained performed assessed immunization immunisation treat evidenced shown
+    obtained performed assessed immunization immunisation treat evidenced shown indicating
     proven proved verified
     doses dosing administration administer administered taking presents presenting suggestive""".split()
 )

@@ -24,6 +24,7 @@ import re
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates, iter_nodes
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.defined_states import state_frame_end
 from rules_engine.parser.topics.lab_scopes import scope_condition
 from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, number, predicate
 from rules_engine.units import UnitError, convert, registry_unit
@@ -36,8 +37,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("dlco", r"(?:(?:un)?corrected\s+|(?:ha?emoglobin|Hg?b)[\s-]+(?:corrected|adjusted)\s+)?(?:\bDLCOc?\b|\bDLco\b|\bDlCO\b|"
              r"(?:lung\s+|pulmonary\s+)?(?:carbon\s+monoxide\s+)?diffusi(?:ng|on)\s+capa(?:city|bility)(?:\s+(?:of|for)\s+(?:the\s+)?lungs?)?(?:\s+(?:for|of)\s+carbon\s+monoxide)?"
              r"(?:\s*\(\s*DLCOc?\s*\))?(?:\s+test)?|(?:carbon\s+monoxide\s+)?diffusion\s+in\s+the\s+lungs?(?:\s*\(\s*DLCOc?\s*\))?)(?:\s*\(\s*(?:(?:un)?corrected|adjusted)(?:\s+for\s+(?:ha?emoglobin|Hg?b))?\s*\))?"),
-    ("fev1", r"\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
-    ("fvc", r"forced\s+vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
+    # ("Forced expiratory volume (FEV1)", "(FEV)_1", "(FEV) FEV_1": the bracket names the test, the
+    # second its subscript; 5 corpus lines, left a review beside the bound)
+    ("fev1", r"forced\s+expiratory\s+volume\s*\(\s*FEV(?:[_\s]?1)?\s*\)(?:[_\s]?1\b|\s*FEV[_\s]?1\b)?|\bFEV[_\s]?1\b|forced\s+expiratory\s+volume\s+(?:(?:in|at)\s+)?(?:the\s+)?(?:one|1|first)\s+second(?:\s*\(\s*FEV[_\s]?1\s*\))?|forced\s+expiratory\s+volume\s+1(?:\s*\(\s*FEV[_\s]?1\s*\))?"),
+    ("fvc", r"forced\s+(?:volume\s+)?vital\s+capacity(?:\s*\(\s*FVC\s*\))?|\bFVC\b"),
     # (a clearance over a day's urine is the creatinine's, named or not: "Serum creatinine <= 1.5 x
     # ULN or 24-hour clearance >= 50 mL/min", "24-hour urine creatinine clearance >= 50 ml/min")
     ("creatinine_clearance", r"(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?(?:creatinine\s+)?clearance|(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?)?(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?"
@@ -64,7 +67,14 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("shortening_fraction", r"(?:(?:left\s+ventricular|cardiac|\bLV)\s+)?(?:shortening\s+fraction|fractional\s+shortening)(?:\s*\(\s*(?:SF|FS)\s*\))?"),
-    ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|pulse\s+oximetry"),
+    # the arterial oxygen tension (concepts.py: pao2) as the PDQ writes it, subscripts flattened
+    # ("pO_2", "PO _2", "Pa O_2", "P_AO_2", "PaO2"), or in words; a "PO 2" with no underscore is
+    # "by mouth" ("PO 2 times daily"), never read
+    ("pao2", r"(?-i:\b[pP](?:_?[aA]|\s[aA])?\s?O\s?_\s?2\b|\b[pP][aA]?O2\b)"
+             r"|(?:(?:partial\s+)?arterial\s+(?:blood\s+)?oxygen\s+(?:partial\s+)?(?:pressure|tension)|partial\s+pressure\s+of\s+(?:arterial\s+)?oxygen(?:\s+in\s+arterial\s+blood)?)"
+             r"(?:\s*\(\s*(?-i:P\s?[aA]?\s?O\s?_?\s?2)\s*\))?"),
+    # ("02 saturation": the NCI template's O2 typed with a zero, 4 corpus lines)
+    ("spo2", r"(?:blood\s+)?oxygen\s+saturation|\bSpO2\b|\bSaO2\b|\bO2\s+sat(?:uration)?|(?<![\d.])02\s+sat(?:uration)?\b|pulse\s+oximetry"),
     ("life_expectancy", r"life[\s-]+expectan(?:cy|ce)|(?:expected|estimated|anticipated|predicted|projected)\s+(?:patient\s+)?(?:survival|life)(?:[\s-]*time)?|survival\s+time"),
     ("bm_blasts", r"(?:bone\s+)?marrow\s+(?:leuk(?:a)?emic\s+)?(?:myelo)?blasts?(?:\s+(?:percentage|count|proportion))?|\bBM\s+blasts?|(?:leuk(?:a)?emic\s+)?blasts?\s+(?:percentage\s+|count\s+)?in\s+(?:the\s+)?(?:bone\s+marrow|BM|marrow)"),
     ("mrd", r"\bMRD\b|(?:minimal|measurable)\s+residual\s+disease"),
@@ -247,6 +257,8 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
     if concept == "hba1c" and 3 <= value <= 20:
         return value, "%"
     if concept in ("systolic_bp", "diastolic_bp") and 30 <= value <= 260:
+        return value, "mm[Hg]"
+    if concept == "pao2" and 30 <= value <= 150:  # "PaO2 < 60": mm Hg (a kPa bound is under 20, never guessed)
         return value, "mm[Hg]"
     if concept == "heart_rate" and 20 <= value <= 250:
         return value, "{beats}/min"
@@ -466,7 +478,7 @@ _FRAME = re.compile(
     r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired|reduced|poor|inadequate|insufficient|"
     r"decreased|compromised)\s+)?"
     r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|major\s+organ|hematologic(?:al)?|hematopoietic|"
-    r"coagulation|cardiac|heart|pulmonary|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
+    r"coagulation|cardiac|heart|pulmonary|lung|respiratory|laboratory|lab|blood)(?:\s*(?:,|and|/|&|and/or)\s*)?){1,4}"
     r"(?:\s+(?:function(?:s|ing)?|reserve|status|values|parameters|tests?|results?|profile|indices)"
     # "No hepatic disease with transaminases ... > 2 x ULN", "impaired renal function with creatinine
     # > 2 x ULN": the organ's disease is the one the values that follow define, never a diagnosis
@@ -636,7 +648,7 @@ _CANONICAL = {
     "dlco": "%", "fev1": "%", "fvc": "%",
     "magnesium": "mg/dL", "phosphate": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
-    "heart_rate": "{beats}/min", "cd4_count": "10*6/L",
+    "heart_rate": "{beats}/min", "cd4_count": "10*6/L", "pao2": "mm[Hg]",
 }
 
 
@@ -655,7 +667,7 @@ _PLAUSIBLE = {
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0), "cd4_count": (5.0, 5000.0),
-    "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0),
+    "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0), "pao2": (20.0, 700.0),
 }
 
 
@@ -1253,7 +1265,14 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
     if items:
         frame = _FRAME.match(text)
         first = min(it.start for it in items)
-        if frame and frame.end() > 0 and frame.end() <= first and re.search(r"[a-z]", frame.group(0), I):
-            items.append(Item(frame.start(), frame.end(), None))
+        # ("No severe anemia, defined as hemoglobin < 10 g/dL": the state the bound defines)
+        state_end = state_frame_end(text, first, next(it.concepts for it in items if it.start == first))
+        if state_end is not None:
+            items.append(Item(0, state_end, None))
+            items.sort(key=lambda it: it.start)
+        # (the frame's trailing space is no word of it: "Cardiac: ejection fraction >= 45%", whose
+        # name begins at that space, kept "Cardiac" a review beside the bound)
+        elif frame and frame.end() > 0 and frame.start() + len(frame.group(0).rstrip()) <= first and re.search(r"[a-z]", frame.group(0), I):
+            items.append(Item(frame.start(), min(frame.end(), first), None))
             items.sort(key=lambda it: it.start)
     return items
