@@ -31,10 +31,12 @@ _GROUP_BRACKET = re.compile(
 # a family's name before its bracket of kinds, which the kinds restate ("The participant has a
 # B-cell malignancy (diffuse large B-cell lymphoma [DLBCL], follicular lymphoma [FL], mantle cell
 # lymphoma [MCL], or chronic lymphocytic leukemia [CLL])"): left beside the kinds, the family's
-# words stood as a review no record answers, so a follicular lymphoma was only "possibly" eligible
+# words stood as a review no record answers, so a follicular lymphoma was only "possibly" eligible.
+# Only the umbrella words: after a kind's own name the bracket restates abbreviations ("non-Hodgkin
+# lymphoma or chronic lymphocytic leukemia (NHL or CLL)"), never a list of its kinds
 _FAMILY_BRACKET = re.compile(
     r"\b(?:(?:B|T)[\s-]?cell\s+|lymphoid\s+|myeloid\s+|mature\s+|ha?ematolog(?:ic|ical)\s+)?"
-    r"(?:malignanc(?:y|ies)|neoplasms?|leuka?emias?|lymphomas?)\s*\((?P<list>[^()]{3,200})\)",
+    r"(?:malignanc(?:y|ies)|neoplasms?)\s*\((?P<list>[^()]{3,200})\)",
     I,
 )
 _EXAMPLES = re.compile(r"^\s*(?:e\.\s?g\.?|eg\b|such\s+as|including|for\s+example|for\s+instance|like|incl\.?|mainly|mostly)", I)
