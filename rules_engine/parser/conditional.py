@@ -124,7 +124,15 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
             unread_measure_scope(m.group("cond"), m.group("req"), ctype, _COMPARES) if m.re is _SUBJECT_MUST else None)
     unread = bool(content_words(blank_remarks(m.group("cond")))) and len(content_words(m.group("cond"))) > 4
     if m.re in _SUBJECTS_MUST and not unread:  # the patients it names must be named whole ("untreated brain metastases" is not a history)
-        masked = "".join(" " if any(it.start <= i < it.end for it in items + markers) else ch for i, ch in enumerate(text[a:b], start=a))
+        # (a status the names carry, "refractory or relapsed leukemia", is read with them below
+        # when the names and the status read whole: "untreated brain metastases" does not)
+        statuses = [(s.start() + a, s.end() + a) for s in _CONDITION_STATUS.finditer(m.group("cond"))]
+        if statuses and has_review(read_expr(m.group("cond"), CriterionType.INCLUSION)):
+            statuses = []
+        masked = "".join(
+            " " if any(it.start <= i < it.end for it in items + markers) or any(x <= i < y for x, y in statuses) else ch
+            for i, ch in enumerate(text[a:b], start=a)
+        )
         unread = bool(content_words(blank_remarks(masked)))
     if unread:
         return _unread_condition(m, ctype, [it.expr for it in items])

@@ -28,6 +28,18 @@ from rules_engine.readings import has_review
 _GROUP_BRACKET = re.compile(
     r"\b(?:CML|AML|ALL|MDS|leuka?emias?|malignanc(?:y|ies)|neoplasms?|diseases?|phase)\s*\((?P<list>[^()]{3,200})\)", I
 )
+# a family's name before its bracket of kinds, which the kinds restate ("The participant has a
+# B-cell malignancy (diffuse large B-cell lymphoma [DLBCL], follicular lymphoma [FL], mantle cell
+# lymphoma [MCL], or chronic lymphocytic leukemia [CLL])"): left beside the kinds, the family's
+# words stood as a review no record answers, so a follicular lymphoma was only "possibly" eligible.
+# Only the umbrella words: after a kind's own name the bracket restates abbreviations ("non-Hodgkin
+# lymphoma or chronic lymphocytic leukemia (NHL or CLL)"), never a list of its kinds
+_FAMILY_BRACKET = re.compile(
+    r"\b(?:(?:B|T)[\s-]?cell\s+|lymphoid\s+|myeloid\s+|mature\s+|ha?ematolog(?:ic|ical)\s+)?"
+    r"(?:malignanc(?:y|ies)|neoplasms?)\s*\((?P<list>[^()]{3,200})\)",
+    I,
+)
+_EXAMPLES = re.compile(r"^\s*(?:e\.\s?g\.?|eg\b|such\s+as|including|for\s+example|for\s+instance|like|incl\.?|mainly|mostly)", I)
 _CUT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+", I)
 _AND = re.compile(r"(?<=[\s,])and(?=\s)", I)
 
@@ -54,5 +66,24 @@ def kinds_as_alternatives(norm: str, ctype: CriterionType) -> str:
             continue
         out.append(norm[last : m.start()])
         out.append(_AND.sub("or", listed).strip())
+        last = m.end()
+    norm = "".join(out) + norm[last:] if out else norm
+    return _family_as_kinds(norm)
+
+
+def _family_as_kinds(norm: str) -> str:
+    """``norm`` with a blood-cancer family named before an "or" list of its kinds read as the
+    kinds alone (``_FAMILY_BRACKET``): the list is what the family stands for, never an example
+    ("e.g.", "such as", "including" keep the family)."""
+    out, last = [], 0
+    for m in _FAMILY_BRACKET.finditer(norm):
+        listed = m.group("list")
+        if _AND.search(listed) or _EXAMPLES.match(listed) or re.search(r"\d|[<>≤≥=:;]", listed):
+            continue
+        members = [p for p in _CUT.split(listed) if p.strip()]
+        if len(members) < 2 or len(members) > 10 or not all(_blood_cancer(p.strip()) for p in members):
+            continue
+        out.append(norm[last : m.start()])
+        out.append(listed.strip())
         last = m.end()
     return "".join(out) + norm[last:] if out else norm

@@ -2118,6 +2118,12 @@ _DIAGNOSIS_HISTORY_CUE = re.compile(r"\b(?:history|prior|previous(?:ly)?|past|ev
 _EVER_DIAGNOSES = HEMATOLOGIC_DISEASES
 
 
+# an inclusion that forbids a history outright ("No history of AML", "No prior history of MDS")
+# asks as an exclusion does: a blood cancer in remission or resolved is one (read as the current
+# disease, an AML four years in remission met the line)
+_NO_HISTORY_OF = re.compile(r"\s*(?:no|never)\s+(?:(?:known|prior|previous|past)\s+)?history\s+of\b", I)
+
+
 def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
     for it in items:
         pred = it.expr
@@ -3629,7 +3635,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if it in items and it.expr is not None:
             it.expr = all_of([it.expr, any_of([predicate("hsct", Op.PRESENT), predicate("gvhd", Op.PRESENT)])])
             it.concepts = it.concepts | {"hsct", "gvhd"}
-    _ever(text, items, ctype is CriterionType.EXCLUSION)
+    _ever(text, items, ctype is CriterionType.EXCLUSION or _NO_HISTORY_OF.match(text) is not None)
     _steroid_dose(text, items)
     _car_t_target_unknown(items)
     graded_events(text, items, permits=ctype is CriterionType.INCLUSION)  # "bleeding event > CTCAE grade 3": the grade narrows the event
