@@ -833,6 +833,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # record without its karyotype leaves them open (derive.OPEN_BESIDE), never absent
     Concept("aml_t8_21", Kind.EVENT, "AML with t(8;21)(q22;q22), RUNX1-RUNX1T1", parent="aml"),
     Concept("aml_inv16", Kind.EVENT, "AML with inv(16)(p13.1q22) or t(16;16)(p13.1;q22), CBFB-MYH11", parent="aml"),
+    # the drugs bleeding exclusions permit by name ("drugs that interfere with coagulation ...,
+    # with the exception of aspirin <= 150 mg per day or low molecular weight heparin"; issue 14,
+    # rx5; append only): a low molecular weight heparin is a kind of anticoagulant (ATC B01AB04-
+    # B01AB13 but danaparoid and sulodexide), aspirin a kind of antiplatelet therapy, and its
+    # daily dose (the latest record's, as the steroid's) is what a permitted dose bounds
+    Concept("low_molecular_weight_heparin", Kind.EVENT, "low molecular weight heparin (enoxaparin, dalteparin, tinzaparin, ...)", parent="anticoagulant_therapy"),
+    Concept("aspirin_therapy", Kind.EVENT, "aspirin (acetylsalicylic acid) therapy", parent="antiplatelet_therapy"),
+    Concept("aspirin_dose", Kind.MEASUREMENT, "aspirin daily dose", "mg/d"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -35,6 +35,7 @@ from .derive import (
     SEVERITY_GRADED,
 )
 from .facts import LazyMapping, Measurement, PatientFacts, has_values
+from .standing import standing_sources
 from .snapshot import (
     EventView,
     MeasView,
@@ -171,7 +172,7 @@ def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str])
         if found is None:
             kind, name = source
             if kind == "r":
-                found = _event_view(name, recorded_events[name], as_of)
+                found = _event_view(name, recorded_events[name], as_of, standing_sources(name, recorded_events))
             else:
                 target = POSITIVE_TEST_IMPLIES[name]
                 day = tests[name]

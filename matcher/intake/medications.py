@@ -7,6 +7,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
+from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.facts import Event, Measurement
 from rules_engine.units import convert
 
@@ -64,6 +65,7 @@ class MedicationReader(Collector):
                 steroid = rule
         if not concepts:
             return
+        concepts = most_specific(concepts)
         dose_text = ""
         equivalent: float | None = None
         if steroid is not None:
@@ -83,6 +85,11 @@ class MedicationReader(Collector):
         if steroid is not None:
             value: float | str = tidy_number(equivalent) if equivalent is not None else "not recorded"
             self.measurement(path, key, Measurement("steroid_dose", value, "mg/d", when, None, False, entry.source))
+        if "aspirin_therapy" in concepts:
+            # the dose a bleeding exclusion permits ("aspirin <= 150 mg per day"): the daily dose,
+            # or none read (a bound asked of it unknown), as the steroid's
+            dose: float | str = tidy_number(round(daily, 3)) if daily is not None else "not recorded"
+            self.measurement(path, key, Measurement("aspirin_dose", dose, "mg/d", when, None, False, entry.source))
 
     def _named(self, path: str, key: datetime | None, entry: Entry, when: date | None, ongoing: bool, span: str, texts: list[str]) -> None:
         """Every medication as ``named_medication``, quoting the record's own words: a line that
@@ -227,3 +234,14 @@ class MedicationReader(Collector):
 
     # -- Immunization -------------------------------------------------------------------------
 
+
+
+def most_specific(concepts: list[str]) -> list[str]:
+    """A record's concepts without those a kind of them among the same record stands for: an
+    enoxaparin record is a low molecular weight heparin, and the anticoagulant therapy it also is
+    follows from that (``derive``). Recorded as both, the wider one's own record looked like a
+    second, unknown anticoagulant beside it, so "anticoagulants with the exception of low
+    molecular weight heparin" stayed open for a patient on enoxaparin alone."""
+    held = set(concepts)
+    narrower = {a for other in held if other in CONCEPTS for a in ancestors(other)}
+    return [c for c in concepts if c not in narrower]
