@@ -35,7 +35,6 @@ from .derive import (
     SEVERITY_GRADED,
 )
 from .facts import LazyMapping, Measurement, PatientFacts, has_values
-from .standing import standing_sources
 from .snapshot import (
     EventView,
     MeasView,
@@ -55,6 +54,7 @@ from .snapshot import (
     relapse_count,
     snapshot_of,
 )
+from .standing import standing_sources
 
 # A source of event views: a recorded concept ("r", concept) or a positive test ("t", test).
 _Source = tuple[str, str]
