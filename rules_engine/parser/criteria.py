@@ -21,6 +21,7 @@ import re
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.drug_list_headings import drug_list_context
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
@@ -318,6 +319,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNSUPPORTED_CONCEPT, DONOR_REVIEW), parent=parent)
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
+        if parent is not None and not context:
+            context = drug_list_context(rows[parent][1])  # "No concurrent use of the following drugs ...:" over "Amiodarone"
         if parent is not None and _ALLERGY_HEADING.search(rows[parent][1]):
             context = "Allergy to"  # "... allergies to the following:" / "Asparaginase products": the products
         try:
