@@ -7,7 +7,6 @@ import math
 from datetime import date, datetime
 from typing import Any
 
-from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.facts import Event, Measurement
 from rules_engine.units import convert
 
@@ -65,7 +64,6 @@ class MedicationReader(Collector):
                 steroid = rule
         if not concepts:
             return
-        concepts = most_specific(concepts)
         dose_text = ""
         equivalent: float | None = None
         if steroid is not None:
@@ -235,13 +233,3 @@ class MedicationReader(Collector):
     # -- Immunization -------------------------------------------------------------------------
 
 
-
-def most_specific(concepts: list[str]) -> list[str]:
-    """A record's concepts without those a kind of them among the same record stands for: an
-    enoxaparin record is a low molecular weight heparin, and the anticoagulant therapy it also is
-    follows from that (``derive``). Recorded as both, the wider one's own record looked like a
-    second, unknown anticoagulant beside it, so "anticoagulants with the exception of low
-    molecular weight heparin" stayed open for a patient on enoxaparin alone."""
-    held = set(concepts)
-    narrower = {a for other in held if other in CONCEPTS for a in ancestors(other)}
-    return [c for c in concepts if c not in narrower]
