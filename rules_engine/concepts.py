@@ -839,6 +839,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # 60 mmHg)"; issue 14, append only). LOINC 2703-7, in mm Hg (a kPa converts). Unread, each was
     # a review, and the pair "pO2 AND DLCO" was cut to the DLCO alone
     Concept("pao2", Kind.MEASUREMENT, "partial pressure of oxygen in arterial blood (PaO2)", "mm[Hg]"),
+    # the drugs bleeding exclusions permit by name ("drugs that interfere with coagulation ...,
+    # with the exception of aspirin <= 150 mg per day or low molecular weight heparin"; issue 14,
+    # rx5; append only): a low molecular weight heparin is a kind of anticoagulant (ATC B01AB04-
+    # B01AB13 but danaparoid and sulodexide), aspirin a kind of antiplatelet therapy, and its
+    # daily dose (the latest record's, as the steroid's) is what a permitted dose bounds
+    Concept("low_molecular_weight_heparin", Kind.EVENT, "low molecular weight heparin (enoxaparin, dalteparin, tinzaparin, ...)", parent="anticoagulant_therapy"),
+    Concept("aspirin_therapy", Kind.EVENT, "aspirin (acetylsalicylic acid) therapy", parent="antiplatelet_therapy"),
+    Concept("aspirin_dose", Kind.MEASUREMENT, "aspirin daily dose", "mg/d"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -54,6 +54,7 @@ from .snapshot import (
     relapse_count,
     snapshot_of,
 )
+from .standing import standing_sources
 
 # A source of event views: a recorded concept ("r", concept) or a positive test ("t", test).
 _Source = tuple[str, str]
@@ -171,7 +172,7 @@ def focused_snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str])
         if found is None:
             kind, name = source
             if kind == "r":
-                found = _event_view(name, recorded_events[name], as_of)
+                found = _event_view(name, recorded_events[name], as_of, standing_sources(name, recorded_events))
             else:
                 target = POSITIVE_TEST_IMPLIES[name]
                 day = tests[name]

@@ -32,6 +32,7 @@ from .derive import (
     performance_source,
 )
 from .facts import Event, Measurement, PatientFacts
+from .standing import standing_sources
 from .units import UnitError, convert
 
 DECIMALS = 9
@@ -315,16 +316,20 @@ def _measurement(m: Measurement, as_of: date) -> MeasView:
     )
 
 
-def _taken_on(event: Event, as_of: date) -> date | None:
+def _taken_on(event: Event, as_of: date, episodes: frozenset[str | None] | None = None) -> date | None:
     """The date a record counts from: a therapy still being taken (``attributes.ongoing``,
-    started on or before the evaluation date) counts as taken on the evaluation date."""
-    if event.attributes.get("ongoing") and (event.date is None or event.date <= as_of):
+    started on or before the evaluation date) counts as taken on the evaluation date, and so
+    does an active record of a standing condition that is no episode (``standing``)."""
+    ongoing = event.attributes.get("ongoing") or (episodes is not None and event.active and event.source not in episodes)
+    if ongoing and (event.date is None or event.date <= as_of):
         return as_of
     return event.date
 
 
-def _event_view(concept: str, events: tuple[Event, ...], as_of: date) -> EventView:
-    taken = [(_taken_on(e, as_of), e) for e in events]
+def _event_view(concept: str, events: tuple[Event, ...], as_of: date, episodes: frozenset[str | None] | None = None) -> EventView:
+    """``episodes``: for a standing condition (``standing.standing_sources``), the sources of
+    its records that are episodes; None for any other concept."""
+    taken = [(_taken_on(e, as_of, episodes), e) for e in events]
     dated = [(d, e) for d, e in taken if d is not None]
     latest = max(d for d, _ in dated) if dated else None
     dd, mo = _elapsed(latest, as_of)
@@ -565,7 +570,7 @@ def snapshot(facts: PatientFacts, as_of: date, measured: frozenset[str] | None =
     snapshot, and a trial's re-match needs the few its criteria ask about, not the record's
     every lab (``rules_engine.focused`` builds its event views when read, too)."""
     measurements = measurement_views(facts, as_of, measured)
-    recorded = {concept: _event_view(concept, events, as_of) for concept, events in facts.events.items() if events}
+    recorded = {concept: _event_view(concept, events, as_of, standing_sources(concept, facts.events)) for concept, events in facts.events.items() if events}
     merged = dict(recorded)
     pending = list(recorded.values())
     for test, target in POSITIVE_TEST_IMPLIES.items():

@@ -83,6 +83,11 @@ class MedicationReader(Collector):
         if steroid is not None:
             value: float | str = tidy_number(equivalent) if equivalent is not None else "not recorded"
             self.measurement(path, key, Measurement("steroid_dose", value, "mg/d", when, None, False, entry.source))
+        if "aspirin_therapy" in concepts:
+            # the dose a bleeding exclusion permits ("aspirin <= 150 mg per day"): the daily dose,
+            # or none read (a bound asked of it unknown), as the steroid's
+            dose: float | str = tidy_number(round(daily, 3)) if daily is not None else "not recorded"
+            self.measurement(path, key, Measurement("aspirin_dose", dose, "mg/d", when, None, False, entry.source))
 
     def _named(self, path: str, key: datetime | None, entry: Entry, when: date | None, ongoing: bool, span: str, texts: list[str]) -> None:
         """Every medication as ``named_medication``, quoting the record's own words: a line that
@@ -226,4 +231,5 @@ class MedicationReader(Collector):
         return None
 
     # -- Immunization -------------------------------------------------------------------------
+
 

@@ -22,7 +22,9 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.dated_children import dated_transplant
+from rules_engine.parser.drug_list_headings import drug_list_context
 from rules_engine.parser.heading_windows import dated_by_heading
+from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
 from rules_engine.parser.topics.organ_overall import organ_items
@@ -318,6 +320,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNSUPPORTED_CONCEPT, DONOR_REVIEW), parent=parent)
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
+        if parent is not None and not context:
+            context = drug_list_context(rows[parent][1])  # "No concurrent use of the following drugs ...:" over "Amiodarone"
         if parent is not None and _ALLERGY_HEADING.search(rows[parent][1]):
             context = "Allergy to"  # "... allergies to the following:" / "Asparaginase products": the products
         try:
@@ -326,6 +330,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         else:
             criterion = _scoped_reading(index, criterion, context, index in children, portions, scoped, line_parser)
+            if parent is not None:
+                criterion = read_under_heading(criterion, rows[parent][1])  # "Potassium" under "... electrolyte values within normal limits ...:"
         # a lead-in nested under a line with nothing under it ("Female patients who:" indented
         # below a lab line, its list at the outer level): its list is read where it stands, and
         # the lead-in alone, a review, made the line above it undecidable

@@ -26,6 +26,7 @@ from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.derive import AMONG, GRADED_EVENTS, QUALIFIED_EVENTS, excepted, kinds_of
 from rules_engine.parser.items import all_of, any_of, map_leaves
+from rules_engine.parser.permitted_drugs import narrowed_by_permitted
 from rules_engine.parser.remarks import HYDROXYUREA_EXCEPTED
 from rules_engine.parser.safety import Qualifier
 
@@ -136,6 +137,8 @@ def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str, mar
     (``safety.enforce``) still to come; a caller past that pass (a heading joined with the lines
     under it) stores a plain review."""
     narrowed = narrowed_by_kinds(expr, exc)
+    if narrowed is None:
+        narrowed = narrowed_by_permitted(expr, exc)  # "anticoagulants except aspirin <= 150 mg per day or LMWH"
     if narrowed is not None:
         return narrowed
     asked = _asked_events(expr)

@@ -18,6 +18,7 @@ from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.permitted_drugs import permitted_drugs
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.review_reasons import review_reason
@@ -33,6 +34,9 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
     body = re.sub(r"^\W*not\b", "", exc, flags=I) if re.match(r"^\W*not\b", exc, I) else exc
     # (the word boundary belongs to the words: after "EXCEPTION:" none follows, and the label stayed)
     body = re.sub(r"^\W*(?:exceptions?\s*:|(?:except(?:\s+for|\s+if|\s+when|\s+in)?|excluding|other\s+than|with\s+the\s+exception\s+of|unless|if\s+not|but\s+not(?:\s+including)?|not\s+including)\b)", "", body, flags=I)
+    permitted = permitted_drugs(body) if not person else None
+    if permitted is not None:
+        return permitted, False  # "with the exception of aspirin <= 150 mg per day or low molecular weight heparin"
     items = with_named_causes(extract(body, ctype), body)
     read = [it for it in items if it.expr is not None]
     if read and all(it.concepts and it.concepts <= _HEART_DRUGS_EXCEPTED for it in read):

@@ -166,11 +166,15 @@ def test_a_growth_factor_on_record_is_one_the_lines_ask_of(resource: fhir.Resour
     assert later is Outcome.NOT_MET  # a month on, outside the growth factors' window
 
 
-def test_plerixafor_named_on_the_record_leaves_the_growth_factor_line_open() -> None:
+def test_plerixafor_named_on_the_record_is_dated_by_the_lines_window() -> None:
+    # (the product listed with the growth factors shares their window, topics.events
+    # product_window, rx5: given 5 days ago it is inside the 14 days, a month on outside)
     line = parse_line("No prior G-CSF, GM-CSF or plerixafor within 14 days of study drug dosing", E)
     facts = _intake(_given("plerixafor 24 MG/1.2ML injection", (), 5))
     outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF).criteria[0].outcome  # type: ignore[arg-type]
-    assert outcome is Outcome.UNKNOWN
+    assert outcome is Outcome.MET
+    later = evaluate_reference(TrialCriteria("NCT00000099", 1, (line,)), facts, fhir.AS_OF + timedelta(days=30)).criteria[0].outcome  # type: ignore[arg-type]
+    assert later is Outcome.NOT_MET
 
 
 VOSAROXIN_EXCLUSIONS = [

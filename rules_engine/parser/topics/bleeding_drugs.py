@@ -30,7 +30,10 @@ _RISK = re.compile(
 )
 # "interfere(s) with (blood) coagulation / clotting / hemostasis"
 _COAGULATION = re.compile(
-    rf"\b{_DRUG}{_THAT}\s+(?:interfere|affect|impair|alter)s?\s+(?:with\s+)?(?:the\s+)?(?:blood\s+)?(?:coagulation|clotting|h(?:a)?emostasis)\b",
+    rf"\b{_DRUG}{_THAT}\s+(?:interfere|affect|impair|alter)s?\s+(?:with\s+)?(?:the\s+)?(?:blood\s+)?(?:coagulation|clotting|h(?:a)?emostasis)\b"
+    # ... and the platelets beside it ("drugs that interfere with coagulation or inhibits platelet
+    # function", T315): the antiplatelet agents as well
+    r"(?P<platelets>\s+(?:and/or|or|and)\s+(?:that\s+)?(?:inhibit|impair|affect|interfere\s+with)s?\s+(?:the\s+)?platelet\s+(?:function|aggregation)\b)?",
     I,
 )
 _OTHERS = "other medicines that raise the risk of bleeding (an SSRI, ibrutinib, ...) beyond anticoagulants, antiplatelet agents and NSAIDs"
@@ -44,6 +47,10 @@ def bleeding_drug_items(text: str) -> list[Item]:
                        predicate("nsaid_therapy", Op.PRESENT), Review(ReviewReason.UNSUPPORTED_CONCEPT, _OTHERS)])
         items.append(Item(m.start(), m.end(), expr, frozenset({"anticoagulant_therapy", "antiplatelet_therapy", "nsaid_therapy"})))
     for m in _COAGULATION.finditer(text):
+        if m.group("platelets"):
+            both = any_of([predicate("anticoagulant_therapy", Op.PRESENT), predicate("antiplatelet_therapy", Op.PRESENT)])
+            items.append(Item(m.start(), m.end(), both, frozenset({"anticoagulant_therapy", "antiplatelet_therapy"})))
+            continue
         items.append(Item(m.start(), m.end(), predicate("anticoagulant_therapy", Op.PRESENT), frozenset({"anticoagulant_therapy"})))
     return items
 

@@ -3656,8 +3656,13 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             unread: Expr = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words) if required else Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
             if not required and words.lower() in PRODUCT_NAMES:
                 # a product a record names ("growth factor support or lenalidomide in the 30 days"):
-                # asked by name, when it was given a person's (a name carries no date window here)
-                unread = all_of([predicate("named_medication", Op.IS, words.lower()), Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {words}")])
+                # asked by name, within the window the span's event is asked in (the window the
+                # list shares, product_window), else when it was given is a person's
+                shared = product_window(it.expr)
+                if shared is not None:
+                    unread = predicate("named_medication", Op.IS, words.lower(), window=shared)
+                else:
+                    unread = all_of([predicate("named_medication", Op.IS, words.lower()), Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {words}")])
             it.expr = all_of([it.expr, unread]) if required else any_of([it.expr, unread])  # type: ignore[list-item]
     _nth_transplant(text, items)
     _bare_asct(text, items)
@@ -3753,3 +3758,12 @@ def _transfusion_kinds(text: str, items: list[Item]) -> None:
                 expr = any_of([expr, all_of([unsaid, q])])
         if expr is not pred:
             it.expr = Not(expr) if negated else expr
+
+
+def product_window(expr: Expr) -> Window | None:
+    """The window a product listed inside an event's span shares with it ("growth factor support
+    or lenalidomide in the 30 days prior", holdout T104; rx5): the event asked within a window
+    (not outside one, not a washout), the product before that window in the same list."""
+    if isinstance(expr, Predicate) and expr.op is Op.WITHIN and expr.window is not None and expr.value is None:
+        return expr.window
+    return None
