@@ -200,9 +200,17 @@ def _significant(text: str) -> bool:
     return re.search(r"\b(?:or|and/or)\b", text, I) is not None and re.search(r"\band\b(?!/)", text, I) is None
 
 
+# the words that only lead into the examples the line names ("any other uncontrolled cardiac
+# condition such as angina pectoris"): the example is the condition the qualifier is asked of,
+# so they ask nothing beside it (cond5)
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:any\s+)?(?:other\s+)?(?:(?:cardiac|heart|cardiovascular|medical)\s+)?(?:conditions?|diseases?|disorders?|illness(?:es)?)\s+(?:such\s+as|including)\W*$", I)
+
+
 def _rest(text: str, word: re.Pattern[str]) -> str:
-    """The words of a qualifier's review besides ``word`` and the filler around it ("" when none)."""
-    rest = word.sub(" ", text)
+    """The words of a qualifier's review besides ``word``, the filler around it and the lead into
+    the line's examples ("" when none)."""
+    rest = _EXAMPLES_LEAD.sub(" ", word.sub(" ", text))
     return "" if _FILLER.fullmatch(rest) else " ".join(rest.split())
 
 
