@@ -214,9 +214,30 @@ def _rest(text: str, word: re.Pattern[str]) -> str:
     return "" if _FILLER.fullmatch(rest) else " ".join(rest.split())
 
 
+def _significant_history(part: All, events: bool) -> Expr | None:
+    """"history of clinically significant heart problems", "History of serious cardiac disease":
+    the heart disease asked at any time ("X or X within 100 years") beside a review of its
+    significance. Heart failure of NYHA class III or IV is significant heart disease whenever it
+    was recorded, as it is for the disease asked now (15 corpus lines; cond5); None for any other
+    shape."""
+    history = next((p for p in part.parts if isinstance(p, Any_)), None)
+    review = next((p for p in part.parts if isinstance(p, Review)), None)
+    if history is None or review is None or not review.text or len(review.text) > 60 or not _significant(review.text):
+        return None
+    preds = [p for p in history.parts if isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN)]
+    if len(preds) != len(history.parts) or len({p.concept for p in preds}) != 1 or preds[0].concept not in _HEART_DISEASES:
+        return None
+    failing = any_of([predicate("heart_failure", p.op, window=p.window) for p in preds])
+    present = next((p for p in preds if p.op is Op.PRESENT), preds[0])
+    return any_of([all_of([failing, NYHA_MARKED]), *(_recent_events(present, review) if events else []), part])
+
+
 def _kind_decides(part: Expr, events: bool) -> Expr:
     if not isinstance(part, All) or len(part.parts) != 2:
         return part
+    history = _significant_history(part, events)
+    if history is not None:
+        return history
     disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
     review = next((p for p in part.parts if isinstance(p, Review)), None)
     if disease is None or review is None or not review.text or len(review.text) > 60 or disease.op not in (Op.PRESENT, Op.WITHIN):
