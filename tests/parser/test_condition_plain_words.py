@@ -9,6 +9,9 @@
 * "any other uncontrolled cardiac condition such as angina pectoris": the words leading into the
   examples ask nothing beside the qualifier, so an unstable angina on record (uncontrolled by
   definition) meets the line; a stable angina stays a person's.
+* "history of clinically significant heart problems": heart failure of NYHA class III or IV is
+  significant heart disease whenever recorded, as it is for the disease asked now; any other
+  heart disease in the history stays a person's.
 """
 
 from __future__ import annotations
@@ -47,6 +50,15 @@ def test_a_plain_word_for_an_organ_disease_and_a_patient_who_has_none_are_read(t
     assert rendered(text, kind) == rule
 
 
+@pytest.mark.parametrize("text", [
+    "Participant has no history of a prior malignancy with the exception of gliomas (as secondary GBM is allowed), basal cell carcinoma "
+    "of the skin, or adequately treated localized prostate carcinoma with Prostate-Specific Antigen (PSA) < 1.0",
+    "Participant has no history of a prior malignancy",
+])
+def test_a_patient_who_has_no_history_of_another_cancer_is_asked_its_absence(text: str) -> None:
+    assert rendered(text, INC).startswith("not (")
+
+
 def test_a_patient_who_has_no_impairment_defined_by_bounds_keeps_the_bounds_as_asked() -> None:
     rule = rendered("Subject has no major impairment of hematological function, as defined by the following laboratory parameters: "
                     "WBC > 3.0x109/L; ANC > 1.5x109/L", INC)
@@ -75,8 +87,25 @@ def test_the_lead_into_examples_asks_nothing_beside_the_qualifier(text: str, kin
     (NEGATED, "Patient has no " + "a " * 5000 + "x"),
     (_EXAMPLES_LEAD, "any other " + "cardiac " * 3000 + "conditions such as"),
     (_EXAMPLES_LEAD, "conditions " * 3000 + "such"),
-])
+], ids=["negated-long-lead", "negated-no-definition", "examples-lead-adjectives", "examples-lead-no-such-as"])
 def test_the_patterns_read_adversarial_text_fast(pattern, text: str) -> None:
     start = time.perf_counter()
     pattern.search(text)
     assert time.perf_counter() - start < 0.05
+
+
+SIGNIFICANT = [
+    ("Current severe, uncontrolled systemic disease including an ongoing, active infection or history of clinically significant heart problems", EXC,
+     "((heart-failure or heart-failure within 100 years) and NYHA >= 3) or ((cardiac-disease or cardiac-disease within 100 years) and review"),
+    ("History of serious cardiac disease", EXC, "((heart-failure or heart-failure within 100 years) and NYHA >= 3) or "),
+]
+
+
+@pytest.mark.parametrize("text,kind,part", SIGNIFICANT, ids=[s[0][:50] for s in SIGNIFICANT])
+def test_marked_heart_failure_in_the_history_is_significant_heart_disease(text: str, kind: CriterionType, part: str) -> None:
+    assert part in rendered(text, kind)
+
+
+@pytest.mark.parametrize("text", ["History of serious arrhythmia", "history of severe coronary artery disease"])
+def test_a_significant_history_of_another_heart_disease_is_not_decided_by_heart_failure(text: str) -> None:
+    assert "NYHA" not in rendered(text, EXC)
