@@ -142,8 +142,14 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if _says_something(w)]
 
 
+# An inclusion that opens with a negation negates the whole clause ("No known liver or kidney
+# disease"). "Patient has no ..." opens the same way (cond5): read as a negation of its first item
+# only, "Patient has no known liver or kidney disease" became "(not liver disease) or kidney
+# disease", met by a patient with kidney disease. Not where the line defines what it denies:
+# "Subject has no major impairment of hematological function, as defined by ... WBC > 3.0"
+# states its bounds as the good state, which the negation would turn round.
 NEGATED = re.compile(
-    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 

@@ -44,13 +44,13 @@ COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (the oesophagus's only: "esophageal or gastric varices" names a second site, left unread)
     ("esophageal_varices", _NOT_THE_PATIENTS + r"\b(?:o)?esophageal\s+varic(?:es|osities)\b", ("varic",)),
     # a disease of the kidney ("renal disease", "Acute or chronic liver or renal disease", "Renal or
-    # hepatic disease"); the noun shared with the liver's names both (the liver row of
+    # hepatic disease", "no known liver or kidney problems"); the noun shared with the liver's names both (the liver row of
     # ``events`` takes "liver" before "or renal disease"). A failure, insufficiency or impairment
     # of the kidney is often a lab's state ("renal insufficiency, defined as creatinine > 3
     # mg/dL"), which no code on record settles: not read here
     ("kidney_disease",
-     _NOT_THE_PATIENTS + r"\b(?:renal|kidney)\s+(?:diseases?|disorders?)\b"
-     r"|\b(?:renal|kidney)(?=\s+(?:or|and/or)\s+(?:hepatic|liver)\s+(?:diseases?|disorders?)\b)",
+     _NOT_THE_PATIENTS + r"\b(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b"
+     r"|\b(?:renal|kidney)(?=\s+(?:or|and/or)\s+(?:hepatic|liver)\s+(?:diseases?|disorders?|problems?)\b)",
      ("renal", "kidney")),
 )
 

@@ -332,9 +332,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
     # an injury of the liver is a disease of it ("Liver injury", "Ongoing liver injury": 7 corpus
     # lines); one said to be drug-induced asks a cause no code states (_LIVER_INJURY_CAUSE)
-    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies))|(?:liver\s+)?cirrhosis"
+    # ("liver problems", "no known liver or kidney problems": the plain word for a disease, as
+    # the heart's "cardiac problems"; cond5)
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:liver\s+)?cirrhosis"
      # ("liver or renal disease": the noun the kidney's name shares, topics.comorbid_conditions)
-     r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?)\b)", ("hepatic", "liver", "cirrhosis")),
+     r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b)", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
     # NK-CD19 infusion" (a transplant or an infusion: derive.EITHER_OF), "donor lymphocyte

@@ -200,15 +200,44 @@ def _significant(text: str) -> bool:
     return re.search(r"\b(?:or|and/or)\b", text, I) is not None and re.search(r"\band\b(?!/)", text, I) is None
 
 
+# the words that only lead into the examples the line names ("any other uncontrolled cardiac
+# condition such as angina pectoris"): the example is the condition the qualifier is asked of,
+# so they ask nothing beside it (cond5)
+_EXAMPLES_LEAD = re.compile(
+    r"\b(?:any\s+)?(?:other\s+)?(?:(?:cardiac|heart|cardiovascular|medical)\s+)?(?:conditions?|diseases?|disorders?|illness(?:es)?)\s+(?:such\s+as|including)\W*$", I)
+
+
 def _rest(text: str, word: re.Pattern[str]) -> str:
-    """The words of a qualifier's review besides ``word`` and the filler around it ("" when none)."""
-    rest = word.sub(" ", text)
+    """The words of a qualifier's review besides ``word``, the filler around it and the lead into
+    the line's examples ("" when none)."""
+    rest = _EXAMPLES_LEAD.sub(" ", word.sub(" ", text))
     return "" if _FILLER.fullmatch(rest) else " ".join(rest.split())
+
+
+def _significant_history(part: All, events: bool) -> Expr | None:
+    """"history of clinically significant heart problems", "History of serious cardiac disease":
+    the heart disease asked at any time ("X or X within 100 years") beside a review of its
+    significance. Heart failure of NYHA class III or IV is significant heart disease whenever it
+    was recorded, as it is for the disease asked now (15 corpus lines; cond5); None for any other
+    shape."""
+    history = next((p for p in part.parts if isinstance(p, Any_)), None)
+    review = next((p for p in part.parts if isinstance(p, Review)), None)
+    if history is None or review is None or not review.text or len(review.text) > 60 or not _significant(review.text):
+        return None
+    preds = [p for p in history.parts if isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN)]
+    if len(preds) != len(history.parts) or len({p.concept for p in preds}) != 1 or preds[0].concept not in _HEART_DISEASES:
+        return None
+    failing = any_of([predicate("heart_failure", p.op, window=p.window) for p in preds])
+    present = next((p for p in preds if p.op is Op.PRESENT), preds[0])
+    return any_of([all_of([failing, NYHA_MARKED]), *(_recent_events(present, review) if events else []), part])
 
 
 def _kind_decides(part: Expr, events: bool) -> Expr:
     if not isinstance(part, All) or len(part.parts) != 2:
         return part
+    history = _significant_history(part, events)
+    if history is not None:
+        return history
     disease = next((p for p in part.parts if isinstance(p, Predicate)), None)
     review = next((p for p in part.parts if isinstance(p, Review)), None)
     if disease is None or review is None or not review.text or len(review.text) > 60 or disease.op not in (Op.PRESENT, Op.WITHIN):
