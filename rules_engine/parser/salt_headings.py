@@ -21,9 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.criteria import Criterion, CriterionType, Expr, Op, ReviewReason
+from rules_engine.criteria import Criterion, CriterionType, Expr, Op, Review, ReviewReason
 from rules_engine.parser.items import I, all_of, any_of, predicate
-from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.labs import _SALT_ONE, salt_at_least_lln
 
 _HEADING = re.compile(
@@ -55,7 +54,8 @@ def salt_line(text: str, corrected: bool) -> Expr | None:
     concept = next(k for k, v in one.groupdict().items() if v)
     expr = all_of([salt_at_least_lln(concept), predicate(concept, Op.LTE, 1, None, True)])
     if corrected:
-        expr = any_of([expr, Alternative(ReviewReason.AMBIGUOUS, "correctable with supplements")])
+        # a plain review, the stored form: this runs after the parser, whose markers it never sees
+        expr = any_of([expr, Review(ReviewReason.AMBIGUOUS, "correctable with supplements")])
     return expr
 
 

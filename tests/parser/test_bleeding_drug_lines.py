@@ -59,9 +59,12 @@ ROWS = [
     # an exception keeps the patient it may concern unknown, never cleared
     (E, "Therapeutic anticoagulation (except low dose heparin) or antiplatelet therapy (except for chronic low-dose therapy with acetylsalicylic acid < or = 325mg per day)",
      record(antiplatelet_therapy=30), UNKNOWN),
-    # an exception read as the concept excepted from: the line is a person's for a patient with it
-    (E, "Anticoagulant therapy other than low molecular weight heparin", record(vitamin_k_antagonist=30), UNKNOWN),
-    (E, "Anticoagulant therapy other than low molecular weight heparin", record(anticoagulant_therapy=30), UNKNOWN),
+    # the permitted kind is a concept (low_molecular_weight_heparin, rx5): warfarin is an
+    # anticoagulant the exception does not cover, and a bare anticoagulant record beside no LMWH
+    # record is not one (derive.wider_record_decides, as an AML record beside no APL record)
+    (E, "Anticoagulant therapy other than low molecular weight heparin", record(vitamin_k_antagonist=30), MET),
+    (E, "Anticoagulant therapy other than low molecular weight heparin", record(anticoagulant_therapy=30), MET),
+    (E, "Anticoagulant therapy other than low molecular weight heparin", record(anticoagulant_therapy=30, low_molecular_weight_heparin=30), UNKNOWN),
     (E, "Anticoagulant therapy other than low molecular weight heparin", record(), NOT_MET),
 ]
 

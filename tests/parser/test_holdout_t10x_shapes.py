@@ -85,7 +85,7 @@ ROWS = [
     ("Congestive cardiac failure", I, [adult(condition("heart_failure", 500))], [adult()], []),
     # -- an unread item listed before the window
     ("Those who received growth factor support or lenalidomide in the 30 days prior to the first dose of decitabine.", E,
-     [adult(medication("growth_factor", 10))], [adult()], [adult(medication("named_medication", 10, quote="lenalidomide", words="lenalidomide"))]),
+     [adult(medication("growth_factor", 10)), adult(medication("named_medication", 10, quote="lenalidomide", words="lenalidomide"))], [adult()], []),
     ("Prior major surgery or trauma within 28 days prior to 1st dose of study drug", E, [adult(procedure("major_surgery", 10))], [], [adult()]),
     ("Use of any other experimental drug or therapy within 28 days of baseline", E,
      [adult(medication("investigational_agent", 10))], [adult()], []),
