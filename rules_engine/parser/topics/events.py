@@ -34,6 +34,7 @@ from rules_engine.parser.topics.gi_function import gi_function_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
+from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
 from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
@@ -3353,7 +3354,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
             washout_only = False
             if (
-                ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not (concept in _CONTINUOUS and ASKED_USE.search(asked)) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
+                ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not (concept in _CONTINUOUS and (ASKED_USE.search(asked) or SHARED_LEAD.search(asked))) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
                 and not (concept in _DRUG_CLASS_CONCEPTS and _FAILED_CLASS.search(asked))
                 and not at_most_grade_beside(text, m.start(), m.end())  # "neuropathy, if present, must be < grade 2"
             ):
