@@ -147,9 +147,11 @@ def content_words(text: str) -> list[str]:
 # only, "Patient has no known liver or kidney disease" became "(not liver disease) or kidney
 # disease", met by a patient with kidney disease. Not where the line defines what it denies:
 # "Subject has no major impairment of hematological function, as defined by ... WBC > 3.0"
-# states its bounds as the good state, which the negation would turn round.
+# states its bounds as the good state, which the negation would turn round. "Must not have
+# current or recent use of full-dose anticoagulants" denies the use as "must not have received"
+# does (rx6; the use's own words are the therapy topic's).
 NEGATED = re.compile(
-    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 

@@ -34,6 +34,8 @@ from rules_engine.parser.topics.gi_function import gi_function_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
+from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
+from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
 from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
@@ -264,8 +266,10 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # "non-steroidal anti-inflammatory drugs" (aspirin is a named product, ``products``)
     ("nsaid_therapy", r"non-?\s*steroidal(?:\s+|-)anti-?\s*inflammator(?:y|ies)(?:\s+(?:drugs?|agents?|medications?|medicines?|therap(?:y|ies)|treatment))?(?:\s*\(\s*NSAIDs?\s*\))?"
      r"|(?-i:\bNSAID(?:s|S|'s)?\b)", ("steroidal", "nsaid")),
+    # ("medications known to inhibit platelet function": what they are known for is the class, 5
+    # corpus lines; "irreversibly inhibit" names only some of them and is left unread)
     ("antiplatelet_therapy", r"anti-?\s*platelets?(?:\s+aggregation)?\s+(?:agents?|drugs?|medications?|medicines?|therap(?:y|ies)|treatment|inhibitors?)"
-     r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which)\s+inhibit\s+platelet\s+(?:function|aggregation)", ("platelet",)),
+     r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which|known\s+to)\s+inhibit\s+platelet\s+(?:function|aggregation)", ("platelet",)),
     # "adrenal cortex hormones", "adrenocortical hormones", "adrenal corticosteroids", "adreno-
     # corticosteroid": the corticosteroids by the gland's name (the ACTH of "adrenocorticotropic
     # hormone" is no steroid); "anabolic steroids" are androgens, no corticosteroid, and are left
@@ -2044,6 +2048,9 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
         if continuous:
             now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
             it.expr = any_of(list(now))
+            if OR_RECENT.match(before, lead.end()):  # "current or recent use of": an older record left to a person
+                it.expr = current_or_recent(now, [p for p in preds if isinstance(p, Predicate)])
+                it.start = it.start - len(before) + lead.start()
             continue
         under_way = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_NOW) for p in preds if isinstance(p, Predicate)]
         maybe = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_MAYBE) for p in preds if isinstance(p, Predicate)]
@@ -3347,7 +3354,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             asked = text[max(0, m.start() - 100): m.start() - (len(before) - kinds.start()) if kinds else m.start()]
             washout_only = False
             if (
-                ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
+                ctype is CriterionType.INCLUSION and not _ASKED_HISTORY.search(asked) and not (concept in _CONTINUOUS and (ASKED_USE.search(asked) or SHARED_LEAD.search(asked))) and not _WINDOW_NEAR.search(text[max(0, m.start() - 60): m.end() + 60])
                 and not (concept in _DRUG_CLASS_CONCEPTS and _FAILED_CLASS.search(asked))
                 and not at_most_grade_beside(text, m.start(), m.end())  # "neuropathy, if present, must be < grade 2"
             ):

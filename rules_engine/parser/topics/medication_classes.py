@@ -77,7 +77,7 @@ MEDICATION_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # lines): a kind of NSAID (ATC M01AH), so a line about NSAIDs still sees them
     ("cox2_inhibitor",
      r"(?:(?:selective|specific)\s+)?(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:[\s-]+selective)?\s+inhibitors?"
-     r"|(?:known\s+to\s+)?selectively\s+inhibits?\s+(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:\s+activity)?"
+     r"|(?:(?:medications?|drugs?|agents?)\s+(?:that\s+|which\s+)?)?(?:known\s+to\s+)?selectively\s+inhibits?\s+(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:\s+activity)?"
      r"|\bcoxibs?\b",
      ("cox", "cyclooxygenase", "cyclo-oxygenase")),
 )
