@@ -112,6 +112,19 @@ def _heads(items: list[Item], text: str, a: int) -> list[Item]:
     return [it for it in items if it.expr is not None and not isinstance(it.expr, Review) and it.end <= a and not content_words(blank_remarks(text[it.end: a]))]
 
 
+def _review_head(items: list[Item], text: str, a: int) -> bool:
+    """Whether the examples at ``a`` follow a head no topic read, whose words stay the line's
+    review: "leukemia secondary to prior therapy or antecedent hematologic disorder (e.g., MDS or
+    myeloproliferative disorders)". That review stands for its examples; left as words of their
+    own they became one more review AND'ed to the whole line, so a patient meeting another
+    alternative was left unknown (core6). The head is the words since the last list cut or item.
+    A bracket only: an unbracketed list runs into names the line reads beside it ("such as
+    myelodysplastic syndromes (MDS) or ..."), whose review was all that kept an MDS alone from
+    meeting "Secondary AML, including AML arising from ..."."""
+    start = max([c.end() for c in SEGMENT_CUT.finditer(text, 0, a) if c.end() < a] + [it.end for it in items if it.expr is not None and it.end <= a], default=0)
+    return bool(content_words(blank_remarks(text[start: a])))
+
+
 def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[Item], list[tuple[int, int]]]:
     """Examples stand for the thing they illustrate, never for a condition of their own. After
     a thing read (a diagnosis, a therapy), unread examples add nothing: they are among it (in an
@@ -146,7 +159,7 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
                 spans.extend([(a, b)] if plain_head else _outside_named(keep, text, a, b))
         elif inclusion:  # a bound among them ("e.g. ANC >= 1.5") still measures the patient
             keep = [it for it in keep if not (a <= it.start and it.end <= b and _is_event(it.expr))]
-            if open_list and not any(a <= it.start and it.end <= b for it in keep):
+            if (open_list or m.group("m1") and _PLAIN_EXAMPLE.fullmatch(marker) and _review_head(keep, text, a)) and not any(it.start < b and a < it.end for it in keep):
                 spans.append((a, b))  # nothing left inside to measure: the illustration asks nothing
         elif m.group("m1"):
             _controlled_examples(keep, text, a, b)

@@ -150,8 +150,15 @@ def content_words(text: str) -> list[str]:
 # states its bounds as the good state, which the negation would turn round. "Must not have
 # current or recent use of full-dose anticoagulants" denies the use as "must not have received"
 # does (rx6; the use's own words are the therapy topic's).
+# "Patients may have had no previous chemotherapy, radiation therapy ... or TKI" and "Patient is
+# not on dialysis" open negated too (core6): read item by item, the "no" covered the first item
+# only (met by a patient who had radiotherapy) and "is not" none at all (an inclusion that asked
+# for dialysis). Not "are not required / considered to have", which lift or define, nor "is not a
+# candidate / eligible / able", which judge the patient's suitability (for what is named after).
+_HAD_NO = r"(?:(?:must|should|may|can|shall|will)\s+)?(?:has|have)\s+(?:had|received|undergone)\s+(?=no\b(?![^.;]*\bdefined\b))"
+_IS_NOT = r"(?:is|are)\s+(?=not\b(?!\s+(?:required|considered|necessarily|needed|mandatory|only|just|excluded|limited|restricted|(?:a\s+)?(?:medically\s+)?(?:candidates?|eligible|suitable|able|appropriate|amenable|willing|fit|allowed|permitted)\b)))"
 NEGATED = re.compile(
-    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:" + _HAD_NO + "|" + _IS_NOT + r"|must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 
