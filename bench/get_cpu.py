@@ -32,16 +32,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
-os.environ.setdefault("ELIGO_TODAY", "2026-11-22")  # the examples' day, as bench/e2e.py
-os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
-for _name in ("ELIGO_THROTTLE_BURST", "ELIGO_THROTTLE_MATCH"):
-    os.environ.setdefault(_name, "1000000/min")  # the service's own cost, as e2e.py's client
-os.environ.setdefault("ELIGO_THROTTLE_SUSTAINED", "1000000/hour")
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 
 
-from harness import backend_cpu, report_sections  # noqa: E402
+from harness import backend_cpu, in_process_env, report_sections  # noqa: E402
+
+in_process_env(throttles_off=True)
 
 
 def main() -> int:

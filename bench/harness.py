@@ -14,6 +14,19 @@ from typing import Any
 ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
+def in_process_env(throttles_off: bool = False) -> None:
+    """The settings the in-process benchmarks (``job_cpu``, ``get_cpu``, ``post_cpu``) run Django
+    with, before it is set up: the examples' day (as ``e2e.py``), no embedded worker (the job is
+    run by hand), and with ``throttles_off`` the service's own cost, as ``e2e.py``'s client sees it."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "matcher.config.settings")
+    os.environ.setdefault("ELIGO_TODAY", "2026-11-22")
+    os.environ["ELIGO_EMBEDDED_WORKER"] = "0"
+    if throttles_off:
+        for name in ("ELIGO_THROTTLE_BURST", "ELIGO_THROTTLE_MATCH"):
+            os.environ.setdefault(name, "1000000/min")
+        os.environ.setdefault("ELIGO_THROTTLE_SUSTAINED", "1000000/hour")
+
+
 def reset_database(name: str) -> None:
     """Drop and re-create a benchmark's own database (never the project's)."""
     import psycopg
