@@ -125,7 +125,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
-from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, site_fragment
+from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, not_required, site_fragment
 
 
 def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
@@ -582,7 +582,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # without a star annotates another line's term; a formula's own text asks nothing (formulas)
     text_read = without_footnote(strip_rationale(strip_terminology_note(strip_formula(text))))
     if (
-        NO_REQUIREMENT.fullmatch(text.strip()) or STUDY_ACTION.match(text) or (permitting_note(text) and parent is None)
+        NO_REQUIREMENT.fullmatch(text.strip()) or STUDY_ACTION.match(text) or not_required(text) or (permitting_note(text) and parent is None)
         or label_only(text) or (text_read != text and not text_read) or non_criterion(text)
     ):
         # a note that only permits ("Note: Prior use of bevacizumab is allowed."), a line of its

@@ -109,6 +109,29 @@ NO_REQUIREMENT = re.compile(
 )
 
 
+# A line that says what the trial does not ask ("Measurable or evaluable disease is not required",
+# "Patients are not required to have measurable disease", "HIV testing is not required for entry
+# into this protocol"; 5 corpus lines whole). Read as a requirement, its noun was asked for: "Measurable
+# disease is not required but is allowed" failed every patient without measurable disease, and "The
+# presence of objective metastatic disease is NOT required for study eligibility" every patient without
+# metastases. Whole lines only, and none that also asks something ("must", "unless", "if", ...).
+_NOT_REQUIRED = re.compile(
+    r"[\W\d]{0,6}+(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:are|is)\s+not\s+required\s+to\s+(?:have|be)\s+[^.;:]{1,120}?"
+    r"|(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:need|do)\s+not\s+(?:need\s+to\s+)?have\s+[^.;:]{1,120}?"
+    r"|[^.;:]{1,120}?\s+(?:is|are)\s+not\s+(?:required|necessary|mandatory))"
+    r"(?:\s+(?:for|to\s+be)\s+(?:study\s+)?(?:eligib\w*|entry|enrol+ment|participation|inclusion|registration)"
+    r"(?:\s+(?:in|on|into|for)\s+this\s+(?:study|trial|protocol))?)?"
+    r"(?:\s*,?\s*but\s+(?:is|are)\s+(?:allowed|permitted|acceptable))?[\s.;]*+",
+    I,
+)
+_ASKS_TOO = re.compile(r"\b(?:must|should|unless|except|if|however|only|provided|required\s+to\s+(?!have|be\b)\w+)\b", I)
+
+
+def not_required(text: str) -> bool:
+    """Whether the whole line only says what the trial does not ask."""
+    return _NOT_REQUIRED.fullmatch(text) is not None and _ASKS_TOO.search(text) is None
+
+
 # what the study team will do, written as a line of its own under the line it annotates ("If there
 # is CNS involvement that is known prior to enrollment or identified subsequently, it will be treated
 # accordingly"): it asks nothing of the patient. Joined to its heading as a requirement, it asked
