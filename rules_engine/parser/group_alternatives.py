@@ -93,12 +93,14 @@ def disjoint_groups(a: Criterion, b: Criterion, leading: Callable[[Expr], str | 
     disease_a, disease_b = leading(a.expr), leading(b.expr)
     if disease_a is None or disease_b is None:
         return False
-    lead = _lead(a.text)
-    if len(lead) < 2 or lead != _lead(b.text):
-        return False
+    # a Philadelphia-positive and a Philadelphia-negative group are disjoint whatever their words
+    # ("Ph-positive (Ph+) CML ..." / "Ph-negative acute leukemia ...": no shared lead-in)
     ph_a, ph_b = _ph(a.expr), _ph(b.expr)
     if ph_a is not None and ph_b is not None and ph_a != ph_b:
         return True
+    lead = _lead(a.text)
+    if len(lead) < 2 or lead != _lead(b.text):
+        return False
     if not related(disease_a, disease_b):
         return True
     return disease_a == disease_b and _disjoint_status(a, b)

@@ -697,6 +697,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"[;,]\s*(creatinine\s+clearance\b(?:[^;.()]|\.(?=\d)){0,100}?)\s*\(?\s*\bif\s+(?:the\s+)?(?:serum\s+)?creatinine(?:\s+levels?)?\s+(?:is\s+|are\s+)?"
          r"(?:above|>)\s+(?:the\s+)?(?:institutional\s+(?:limits?|normal)|ULN)\s*\)?", r" OR \1", ("if creatinine", "if serum creatinine", "if the")),
         # "60 days must have elapsed since the HSCT" is "60 days since HSCT"
+        # "Subjects taking certain medications that are accepted to have a risk of causing QTc
+        # prolongation" (3 corpus lines): the clause after the drug noun says which ones, "certain"
+        # adds nothing to it (left, it was an unread word and a patient on such a drug unknown)
+        (r"\b(taking|receiving|use\s+of|on)\s+certain\s+(?=(?:medications?|drugs?|agents?|medicines?)\s+(?:that|which|known)\b)", r"\1 ", ("certain",)),
         (r"\b(?:(?:must|should|will|shall)\s+)?(?:have|has)\s+(?:elapsed|passed)\s+(?=(?:since|from|after)\b)", "", ("elapsed", "passed")),
         # "30 days after the completion of any immunotherapy" is 30 days since it (not the study's own
         # drug, whose last dose lies ahead)

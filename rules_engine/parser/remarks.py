@@ -159,7 +159,8 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
     r"(?:(?:initiating|initiation\s+of|start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|planned\s+start\s+of|(?:first|1st)\s+dose\s+of|day\s+1\s+of)\s+)?"
     r"(?:the\s+)?(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)"
-    r"(?:\s+cycle)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
+    # ("within 14 days prior to treatment start": the start named after the treatment)
+    r"(?:\s+cycle)?(?:\s+(?:start|initiation|commencement|administration)\b)?(?:\s+(?:of|with)\s+(?:study\s+)?[\w-]+)?",
     r"\b(?:(?:of|prior\s+to|before|after|from)\s+)?(?:the\s+)?(?:first|1st|initial)\s+(?:[\w-]+\s+){0,3}?(?:dose|dosing|fraction)(?:\s+of\s+(?:the\s+)?(?:study\s+)?[\w-]+)?",
     # the same anchor by the study drug's code alone, right after a window ("for 7 days prior to
     # CPX-351", "within 7 days prior to AZD1775", "72 hours prior to CNF2024 administration"): a

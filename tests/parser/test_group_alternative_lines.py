@@ -43,6 +43,11 @@ PH_ALL_OR_CML = [
     (INC, "Diagnosed as CML in blast crisis or accelerated phase", None),
     (INC, "Age 18 years or older", None),
 ]
+# the registry's Ph-positive and Ph-negative strata share no lead-in words
+PH_POSITIVE_OR_NEGATIVE = [
+    (INC, "Ph-positive (Ph+) Chronic Myelogenous Leukemia in chronic, accelerated or blast phase or Ph+ acute lymphoblastic leukemia (ALL)", None),
+    (INC, "Ph-negative acute leukemia in second or subsequent relapse", None),
+]
 MYELOMA = [
     (INC, "Relapsed multiple myeloma", None),
     (INC, "Refractory multiple myeloma", None),
@@ -61,6 +66,9 @@ MYELOMA = [
         (PH_ALL_OR_CML, adult(condition("cml"), result("cml_accelerated_phase", "positive")), [MET, MET, MET]),
         (PH_ALL_OR_CML, adult(condition("all"), result("bcr_abl1", "positive"), condition("relapsed", 30)), [MET, MET, MET]),
         (PH_ALL_OR_CML, adult(condition("aml"), condition("relapsed", 30)), [NOT_MET, NOT_MET, MET]),
+        (PH_POSITIVE_OR_NEGATIVE, adult(condition("cml"), result("bcr_abl1", "positive"), result("cml_chronic_phase", "positive")), [MET, MET]),
+        (PH_POSITIVE_OR_NEGATIVE, adult(condition("aml"), result("bcr_abl1", "negative"), condition("relapsed", 30)), [UNKNOWN, UNKNOWN]),
+        (PH_POSITIVE_OR_NEGATIVE, adult(condition("aml"), result("bcr_abl1", "positive"), condition("relapsed", 30)), [NOT_MET, NOT_MET]),
         # a relapsed myeloma that is not refractory: both statuses may be asked, so no pair
         (MYELOMA, adult(condition("multiple_myeloma"), condition("relapsed", 30)), [MET, NOT_MET]),
     ],

@@ -269,7 +269,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # ("medications known to inhibit platelet function": what they are known for is the class, 5
     # corpus lines; "irreversibly inhibit" names only some of them and is left unread)
     ("antiplatelet_therapy", r"anti-?\s*platelets?(?:\s+aggregation)?\s+(?:agents?|drugs?|medications?|medicines?|therap(?:y|ies)|treatment|inhibitors?)"
-     r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which|known\s+to)\s+inhibit\s+platelet\s+(?:function|aggregation)", ("platelet",)),
+     r"|platelet\s+(?:aggregation\s+)?inhibitors?|(?:medications?|drugs?|agents?)\s+(?:that|which|known\s+to)\s+(?:irreversibly\s+)?inhibits?\s+platelet\s+(?:function|aggregation)", ("platelet",)),
     # "adrenal cortex hormones", "adrenocortical hormones", "adrenal corticosteroids", "adreno-
     # corticosteroid": the corticosteroids by the gland's name (the ACTH of "adrenocorticotropic
     # hormone" is no steroid); "anabolic steroids" are androgens, no corticosteroid, and are left

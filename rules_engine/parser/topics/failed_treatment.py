@@ -189,6 +189,19 @@ _FAILED_NAMED = re.compile(
     r"(?!\s+(?:and|plus|\+|or\s+(?:an?\s+|any\s+|other|another)))",
     I,
 )
+# "Ph+ ALL with imatinib-resistant disease or intolerance to imatinib": the drug before the
+# failure, joined to it by a hyphen (the same failure as "resistance or intolerance to imatinib")
+_FAILED_HYPHEN = re.compile(
+    rf"\b(?P<drugs>{_FAILED_DRUG})-(?P<how>resistant|refractory)(?:\s+(?:disease|leuka?emia|CML|ALL))?"
+    rf"(?P<intolerance>\s*,?\s+or\s+(?:(?:have|has|had|with|are|is)\s+)?(?:an?\s+)?(?:intolerance|intolerant)\s+(?:of|to)\s+"
+    rf"(?:(?:prior|previous|the)\s+)?(?P<drugs2>{_FAILED_DRUG}))?"
+    r"(?!\s+(?:and|plus|\+|or\s+(?:an?\s+|any\s+|other|another)))",
+    I,
+)
+# the last of the groups the line names, the failure said of it alone ("Ph+ CML in chronic phase or
+# Ph+ ALL with imatinib-resistant disease": the CML is taken as it is, the ALL only after imatinib
+# failed): its "or" offers the other groups, not an alternative to the failure
+_LAST_GROUP = re.compile(r"\bor\s+[^,;.]{1,80}?\bwith\s*$", I)
 # the requirement's verb before the failure ("Ph+ or bcr-abl positive chronic phase CML subjects must
 # have primary ... resistance to imatinib"): an "or" before it describes whom the line is for, it
 # offers no alternative to the failure
@@ -214,7 +227,7 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
     if ctype is not CriterionType.INCLUSION or _FAILED_NAMED_PERMISSION.search(text):
         return []
     out: list[Item] = []
-    for m in _FAILED_NAMED.finditer(text):
+    for m in [*_FAILED_NAMED.finditer(text), *_FAILED_HYPHEN.finditer(text)]:
         # the sentence it stands in (a break is a full stop or semicolon before a space: "t(9;22)" is none)
         start = max([b.end() for b in _SENTENCE_BREAK.finditer(text, 0, m.start())] or [0])
         after = _SENTENCE_BREAK.search(text, m.end())
@@ -231,7 +244,8 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         # each of whom failed imatinib; left to a person, an untreated CML met the line)
         phases = [(it.start, it.end) for it in cml_phase_items(text) if it.start < m.start()]
         before = "".join(" " if any(a <= k < b for a, b in phases) else ch for k, ch in enumerate(before, start=m.start() - len(before)))
-        if re.search(r"\bor\b", before + " " + text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
+        last_group = _LAST_GROUP.search(before) is not None and re.search(r"\bor\b", before[:_LAST_GROUP.search(before).start()], I) is None  # type: ignore[union-attr]
+        if (not last_group and re.search(r"\bor\b", before, I)) or re.search(r"\bor\b", text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
             continue  # see _FAILED_NAMED_SCOPED
         given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])
         failed = any_of([

@@ -154,6 +154,9 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         ]
         if mentions and lact and not preg:  # "... negative pregnancy test. Women must not be breastfeeding."
             out += [_lactation_item(m, text, ctype) for m in lact if not any(s <= m.start() < e for s, e, _ in tests)]
+        if ctype is CriterionType.EXCLUSION and tests and any(pred.concept == "pregnancy" for _, _, pred in tests):
+            first = min(s for s, _, _ in tests)  # (the scope before a positive test: see _POTENTIAL_BEFORE)
+            out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= first]
         return out + extra
     parts: list[Expr] = []
     if preg:
@@ -179,7 +182,22 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         # scope says who can have one, it narrows nothing (left as words, it narrowed the
         # exclusion, and a pregnant woman was no longer excluded)
         out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL.finditer(text) if m.end() <= start or m.start() >= end]
+        out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= start]
+    elif ctype is CriterionType.EXCLUSION and preg:
+        # "Women of Child Bearing Potential with a positive pregnancy test", "Women of child-bearing
+        # potential who are pregnant or breastfeeding" (exclusions; ~20 corpus lines): a pregnant
+        # woman is of childbearing potential, so the scope before the state narrows nothing (left
+        # as words, it made the exclusion a person's for every pregnant woman)
+        out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= start]
     return out
+
+
+# the scope and its link to the state right after it ("... potential who are", "... potential with either a")
+_POTENTIAL_BEFORE = re.compile(
+    r"\b(?:(?:women|woman|females?|patients?|participants?|subjects?)\s+)?(?:of|with)\s+(?:child[\s-]?bearing|reproductive)\s+potential"
+    r"(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?\s+(?:(?:who|that)\s+(?:is|are)|with(?:\s+either)?(?:\s+an?)?)(?=\s+(?:currently\s+)?(?:pregnant|positive|lactating|breast|nursing))",
+    I,
+)
 
 
 _FATHER = re.compile(
