@@ -21,6 +21,7 @@ import re
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.parser.advisory import ADVISORY_REVIEW, advisory_rows
 from rules_engine.parser.dated_children import dated_transplant
 from rules_engine.parser.drug_list_headings import drug_list_context
 from rules_engine.parser.heading_windows import dated_by_heading
@@ -298,6 +299,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             children.setdefault(parent, []).append(index)
     out: list[Criterion | None] = [None] * len(rows)
     donor = _donor_rows(rows)
+    advisory = advisory_rows(rows)
     negated = {
         i for i in children
         if rows[i][0] is CriterionType.INCLUSION
@@ -318,6 +320,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             ctype = CriterionType.EXCLUSION
         if index in donor:
             out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNSUPPORTED_CONCEPT, DONOR_REVIEW), parent=parent)
+            continue
+        if index in advisory:
+            out[index] = Criterion(type=ctype, text=text, expr=Review(ReviewReason.JUDGEMENT, ADVISORY_REVIEW), parent=parent)
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
         if parent is not None and not context:
