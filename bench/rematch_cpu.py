@@ -20,6 +20,7 @@ Compare two versions of the code interleaved, each on its own copy of one databa
 from __future__ import annotations
 
 import argparse
+import collections
 import cProfile
 import os
 import sys
@@ -43,7 +44,7 @@ def main() -> int:
     import django
 
     django.setup()
-    from django.db import transaction
+    from django.db import connection, transaction
 
     import matcher.matching.rematch as rematch
     import matcher.results.store as result_store
@@ -93,24 +94,35 @@ def main() -> int:
         (result_store, "schedule_time_rematch"),
     ):
         timed(owner, name)
+    first = time.process_time()
     rematch.rematch_chunk(changes[-1], chunks[0])  # compiles the trial: a worker child's first chunk
+    first = time.process_time() - first
     SECTIONS.clear()
     profile = cProfile.Profile(time.process_time) if args.profile else None
     written = 0
+    words: collections.Counter[str] = collections.Counter()
+
+    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        words[sql.split(None, 1)[0].upper()] += 1
+        return execute(sql, params, many, context)
+
     cpu, backend = time.process_time(), backend_cpu()
-    for chunk in chunks[1:]:
-        if profile:
-            profile.enable()
-        written += rematch.rematch_chunk(changes[-1], chunk)
-        if profile:
-            profile.disable()
+    with connection.execute_wrapper(count):
+        for chunk in chunks[1:]:
+            if profile:
+                profile.enable()
+            written += rematch.rematch_chunk(changes[-1], chunk)
+            if profile:
+                profile.disable()
     cpu, backend = time.process_time() - cpu, backend_cpu() - backend
     n = len(chunks) - 1
     active = MatchResult.objects.filter(trial__nct_id=nct_id, state="active").count()
     print(
         f"rematch_cpu: case={args.case} chunks={n} worker_ms={cpu * 1000 / n:.1f} backend_ms={backend * 1000 / n:.1f} "
-        f"written={written} active={active} load={os.getloadavg()[0]:.1f}"
+        f"written={written} active={active} first_chunk_ms={first * 1000:.1f} load={os.getloadavg()[0]:.1f}"
     )
+    statements = ", ".join(f"{w} {c / n:g}" for w, c in words.most_common())
+    print(f"  statements a chunk: {sum(words.values()) / n:g} ({statements})")
     report_sections(n, "chunk", profile, args.profile)
     return 0
 

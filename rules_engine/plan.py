@@ -198,6 +198,63 @@ class TrialPlan:
                 )
         return None
 
+    def shut(self, patient: TrialPlanPatient, facts: PatientFacts) -> tuple[bool, date | None]:
+        """``closed``'s answer as a trial's re-match uses it: whether a gate shuts the patient out
+        (``closed(...) is not None``) and the day time alone may open it
+        (``closed(...).gate.changes_on``), found from the gate lines' outcomes alone.
+
+        Why: a re-match stores nothing of a patient its gate shuts out but that day, yet
+        ``closed`` words every gate predicate (``predicate_reason``, which builds the event views
+        a diagnosis reason quotes) and builds the gate's line and ``Closed`` objects. Measured
+        in-process (``bench/rematch_cpu.py --case reopen``, pyinstrument, machine under load):
+        ``closed`` was ~17% of a chunk's worker CPU, ~40% of it the gate's reasons. A patient
+        that passes is judged in full by ``outcome``, each predicate's outcome decided here
+        kept and worded there (``TrialPlanPatient.reasons`` is filled on the first line that
+        quotes it). Every part of a gate is decided, as ``_evaluate`` reaches them, so a
+        predicate whose outcome raises raises here as there. ``tests/rules_engine/test_trial_plan.py``
+        pins it to ``closed`` (seed trials x example patients x dates, and generated trials)."""
+        unknown = _open_kinds(facts)
+        for gate in self._gates:
+            if gate.kinds & unknown:
+                continue
+            line = self._gate_parts.get(gate.index) or self._lines[gate.index]
+            if self._decide(patient, line) is NOT_MET:
+                when = self._changes_on(patient, line.timed)
+                return True, when or (patient.snap.next_birthday() if "age" in gate.kinds else None)
+        return False, None
+
+    def _decide(self, patient: TrialPlanPatient, line: _Line) -> Outcome:
+        """``_judge``'s outcome of ``line`` without its words (review and reasons never change it)."""
+        if line.constant is not None:
+            return line.constant[0]
+        found = patient.lines[line.index] if line is self._lines[line.index] else None
+        if found is not None:
+            return found.outcome
+        outcome = self._outcome_of(patient, line.expr)
+        if line.applies is not None:
+            applies = self._outcome_of(patient, line.applies)
+            if applies is NOT_MET:
+                outcome = MET if line.inclusion else NOT_MET
+            elif applies is UNKNOWN:
+                outcome = kleene_any([UNKNOWN, outcome]) if line.inclusion else kleene_all([UNKNOWN, outcome])
+        return outcome
+
+    def _outcome_of(self, patient: TrialPlanPatient, node: Node) -> Outcome:
+        """``_evaluate``'s outcome of ``node``: every predicate under it decided (and kept), none worded."""
+        kind = node[0]
+        if kind is _PRED:
+            i = node[1]
+            outcome = patient.outcomes[i]
+            if outcome is None:
+                outcome = patient.outcomes[i] = predicate_outcome(self._predicates[i], patient.snap)
+            return outcome
+        if kind is _FIXED:
+            return node[1][0]  # type: ignore[no-any-return]
+        if kind is _NOT:
+            return _NEGATE[self._outcome_of(patient, node[1])]
+        outcomes = [self._outcome_of(patient, p) for p in node[1]]
+        return kleene_all(outcomes) if kind is _ALL else kleene_any(outcomes)
+
     def outcome(self, patient: TrialPlanPatient) -> TrialOutcome:
         """The trial's outcome, as ``assemble`` gives it (lines a gate check judged are reused).
         Raises what a predicate's evaluation raises, as ``assemble`` does."""
@@ -232,12 +289,14 @@ class TrialPlan:
         outcomes, reasons, predicates, snap = patient.outcomes, patient.reasons, self._predicates, patient.snap
         found: list[Any] = []
         for i in line.reads:
-            outcome = outcomes[i]
-            if outcome is None:
+            reason = reasons[i]
+            if reason is None:  # not worded yet (``shut`` decides outcomes without words)
                 pred = predicates[i]
-                outcome = outcomes[i] = predicate_outcome(pred, snap)
-                reasons[i] = predicate_reason(pred, outcome, snap)
-            found += (outcome, reasons[i])
+                outcome = outcomes[i]
+                if outcome is None:
+                    outcome = outcomes[i] = predicate_outcome(pred, snap)
+                reason = reasons[i] = predicate_reason(pred, outcome, snap)
+            found += (outcomes[i], reason)
         found.append(self._changes_on(patient, line.timed))
         return found
 
@@ -280,12 +339,13 @@ class TrialPlan:
         if kind is _PRED:
             i = node[1]
             outcome = patient.outcomes[i]
-            if outcome is None:
+            if patient.reasons[i] is None:
                 pred = self._predicates[i]
-                outcome = patient.outcomes[i] = predicate_outcome(pred, patient.snap)
+                if outcome is None:
+                    outcome = patient.outcomes[i] = predicate_outcome(pred, patient.snap)
                 # every predicate reached is worded, as assemble words it (a raise is the same raise)
                 patient.reasons[i] = predicate_reason(pred, outcome, patient.snap)
-            return outcome, False, [i]
+            return outcome, False, [i]  # type: ignore[return-value]
         if kind is _FIXED:
             outcome, review, reason = node[1]
             return outcome, review, [reason]

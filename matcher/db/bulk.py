@@ -72,11 +72,13 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
     if connection.vendor != "postgresql":
         model._default_manager.bulk_create(objs, batch_size=1000)
         return
+    relations = _forward_keys(model)
     for obj in objs:
         # result=row -> result_id, as bulk_create does (a private Django method the stubs omit);
         # it acts only on related objects held in the instance's cache, so one holding none is
         # skipped (a job's ~850 new results: ~2 ms)
-        if obj._state.fields_cache:
+        cache = obj._state.fields_cache
+        if cache and (relations is None or not point_at_saved(obj, cache, relations)):
             obj._prepare_related_fields_for_save(operation_name="insert_models")  # type: ignore[attr-defined]
     opts = model._meta
     pk = opts.pk
@@ -106,6 +108,53 @@ def insert_models(model: type[M], objs: Sequence[M]) -> None:
     alias = connection.alias  # read once: ``connection`` is a proxy, ~2 ms over a job's ~850 rows
     for obj in objs:
         obj._state.adding, obj._state.db = False, alias
+
+
+_FORWARD_KEYS: dict[type[models.Model], dict[str, tuple[str, str]] | None] = {}
+
+
+def _forward_keys(model: type[models.Model]) -> dict[str, tuple[str, str]] | None:
+    """A model's foreign keys, name -> (attribute, the related model's key attribute), when
+    every relation it holds is a plain ``ForeignKey`` (no one-to-one, no generic relation), the
+    ones ``point_at_saved`` handles; else None."""
+    if model not in _FORWARD_KEYS:
+        opts = model._meta
+        keys = [f for f in opts.concrete_fields if f.is_relation]
+        plain = not opts.private_fields and all(type(f) is models.ForeignKey for f in keys)
+        _FORWARD_KEYS[model] = (
+            {f.name: (f.attname, f.target_field.attname) for f in keys} if plain else None  # type: ignore[attr-defined]
+        )
+    return _FORWARD_KEYS[model]
+
+
+def point_at_saved(obj: models.Model, cache: dict[str, Any], relations: dict[str, tuple[str, str]]) -> bool:
+    """What Django's ``_prepare_related_fields_for_save`` does for an instance whose cached
+    relations are all plain foreign keys to saved rows: a key still empty takes the related
+    row's key (``result=row`` -> ``result_id``, the row inserted since), and a cached object
+    whose key no longer matches is dropped from the cache. False, having changed nothing
+    Django's method would not, for anything else (an unsaved related row: Django's raises).
+
+    Why: a trial's re-match chunk writes ~500 changes, each holding its result and its trial
+    change; Django's method walks every concrete field through descriptors for each, ~1.5% of
+    the chunk's worker CPU (``bench/rematch_cpu.py``, pyinstrument, machine under load).
+    ``tests/api/test_store_shortcuts.py`` pins the instances it leaves to Django's."""
+    values = obj.__dict__
+    for name, related in cache.items():
+        found = relations.get(name)
+        if found is None:
+            return False
+        if related is None:
+            continue
+        attname, target = found
+        key = getattr(related, target)
+        if key is None:
+            return False
+        current = values.get(attname)
+        if current is None or current == "":  # Django's ``in field.empty_values``, for a key
+            values[attname] = key
+        elif values[attname] != key:
+            return False  # Django's drops the stale cached object
+    return True
 
 
 def _row_of(fields: Sequence[models.Field]) -> Callable[[models.Model], tuple]:

@@ -133,10 +133,10 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
         facts = PatientFacts.from_json_lazily(facts_json)  # the trial's snapshot reads few measurements
         judged = plan.start(engine.snapshot_for(compiled, facts, evaluated_at))
         if pk not in held:
-            closed = plan.closed(judged, facts)
-            if closed is not None:
-                if closed.gate.changes_on is not None:
-                    reopen.setdefault(closed.gate.changes_on, []).append(pk)
+            shut, opens_on = plan.shut(judged, facts)  # ``plan.closed``'s answer, its words not written
+            if shut:
+                if opens_on is not None:
+                    reopen.setdefault(opens_on, []).append(pk)
                 continue
         outcomes = [engine.evaluate_planned(plan, judged)]
         evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))

@@ -52,6 +52,36 @@ def test_a_change_pointing_at_an_unsaved_result_takes_its_id_as_init_does():
     assert fast.result_id == plain.result_id == 41
 
 
+def test_pointing_changes_at_their_saved_rows_leaves_them_as_djangos_method_does():
+    from matcher.db.bulk import _forward_keys, point_at_saved
+    from trials.models import TrialChange
+
+    relations = _forward_keys(MatchChange)
+    assert relations is not None and relations["result"] == ("result_id", "id")
+    trial_change = TrialChange(pk=9)
+    for set_key, other_key in ((41, None), (41, 41), (41, 40)):
+        pair = []
+        for fast in (True, False):
+            row = MatchResult(**RESULT)
+            change = _change(row, True)
+            change.trial_change = trial_change
+            change.result_id = other_key
+            row.pk = set_key
+            if fast:
+                cache = change._state.fields_cache
+                if not point_at_saved(change, cache, relations):
+                    change._prepare_related_fields_for_save(operation_name="test")  # type: ignore[attr-defined]
+            else:
+                change._prepare_related_fields_for_save(operation_name="test")  # type: ignore[attr-defined]
+            pair.append((_fields(change, MatchChange), dict(change._state.fields_cache)))
+        assert pair[0] == pair[1]
+    # an unsaved related row: Django's method raises, and the shortcut leaves it to it
+    change = _change(MatchResult(**RESULT), True)
+    assert not point_at_saved(change, change._state.fields_cache, relations)
+    with pytest.raises(ValueError, match="unsaved related object"):
+        change._prepare_related_fields_for_save(operation_name="test")  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("model", [MatchResult, MatchChange])
 def test_the_hot_path_models_have_no_init_signal_receivers_to_skip(model):
     assert not signals.pre_init.has_listeners(model) and not signals.post_init.has_listeners(model)

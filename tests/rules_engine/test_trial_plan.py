@@ -41,7 +41,16 @@ def _planned(plan: TrialPlan, facts, day):
     snap = snapshot(facts, day, None)
     judged = plan.start(snap)
     closed = plan.closed(judged, facts)
-    return closed, MatchingEngine.evaluate_planned(plan, judged)
+    outcome = MatchingEngine.evaluate_planned(plan, judged)
+    # the re-match's way (``TrialPlan.shut``): the same answer, and the outcome after it the same
+    _same_shut(plan, closed, facts, snap, outcome)
+    return closed, outcome
+
+
+def _same_shut(plan: TrialPlan, closed: Closed | None, facts, snap, outcome) -> None:
+    shut_first = plan.start(snap)
+    assert plan.shut(shut_first, facts) == (closed is not None, closed.gate.changes_on if closed else None)
+    assert MatchingEngine.evaluate_planned(plan, shut_first) == outcome
 
 
 def _plain(trial: TrialCriteria, facts, day):
@@ -82,6 +91,7 @@ def test_every_seed_trial_and_example_patient_judge_as_evaluate_alone(day):
             closed = plan.closed(judged, facts)
             assert e.evaluate_planned(plan, judged) == e.evaluate_alone(compiled, facts, day)
             _same_gate(compiled.trial, closed, facts, day)
+            _same_shut(plan, closed, facts, snap, e.evaluate_alone(compiled, facts, day))
             # the outcome without a gate check first is the same
             assert e.evaluate_planned(plan, plan.start(snap)) == e.evaluate_alone(compiled, facts, day)
 
