@@ -45,8 +45,9 @@ ROWS = [
     ("Secondary AML in remission or relapse", I, [adult(condition("secondary_aml", 300), condition("relapsed", 20))],
      [DE_NOVO, adult(condition("aml", 300), condition("relapsed", 20))], [adult(condition("aml", 300), condition("relapsed", 20), condition("mds", 500))]),
     # -- and by an exclusion: open beside the history, never cleared by it
-    ("Antecedent hematologic disorder preceding initial presentation of AML or therapy related AML", E, [], [adult(), MDS_ONLY],
-     [DE_NOVO, AFTER_BREAST, THERAPY]),
+    #    (the antecedent disorder is the MDS or MPN on record before the AML: topics.antecedent_disorder)
+    ("Antecedent hematologic disorder preceding initial presentation of AML or therapy related AML", E, [AFTER_MDS, THERAPY],
+     [adult(), MDS_ONLY, DE_NOVO], [AFTER_BREAST]),
     ("Patients with treatment related AML (t-AML) are eligible, provided they meet all", I, [DE_NOVO, adult()], [], [THERAPY, AFTER_BREAST]),
     # -- the line's own disease, widened by a kind of it
     ("AML (including secondary AML) diagnosed as per WHO criteria", I, [DE_NOVO, SECONDARY, AFTER_MDS], [MDS_ONLY, adult()], []),

@@ -485,10 +485,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T111-clean", "Patients must have the following laboratory values"): ("core", "the lead-in 'Patients must have the following laboratory values "
         "within 48 hours ...' and the note 'Hematologic abnormalities will not be used as a criteria for entry or exclusion' stay reviews beside "
         "the bounds (46 corpus lines lead in with 'the following laboratory values')"),
-    ("T111-clean", "Antecedent hematologic disorder preceding"): ("events", "'Antecedent hematologic disorder preceding initial presentation of AML or "
-        "therapy related AML': the antecedent disorder (an MDS or MPN dated before the AML) and therapy-related AML have no reading"),
-    ("T111-secondary", "Antecedent hematologic disorder preceding"): ("events", "as T111-clean: an MDS 300 days before the AML is not read as the antecedent disorder"),
-    ("T111-secondary", None): ("events", "the antecedent-disorder line above is unknown, so possibly eligible"),
     ("T111-hcv-ab", "Hepatitis B or C or HIV positive serology"): ("events", "'positive serology': an HCV antibody alone is not read as the hepatitis C "
         "the line names (the serology word is a review beside HIV)"),
     ("T111-hcv-ab", None): ("events", "as the serology line above"),
@@ -967,14 +963,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T202-prostate', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T202-prostate', 'Another malignancy requiring treatment'): ('hold20', "expected met, got unknown: 'requiring treatment' stays an and-ed unsupported review: prostate cancer on leuprolide is unknown"),
     # NCT01160354 (T203)
-    ('T203-clean', 'At least 2 of the following adverse prognostic factors'): ('hold20', "expected met, got unknown: 'AHD' (an antecedent haematological disorder) and the karyotype are unparsed reviews in the pairwise reading"),
     ('T203-clean', 'Diagnosis of acute promyelocytic leukemia'): ('hold20', "expected not_met, got unknown: '(PML/RAR alpha fusion gene and variants)' leaves an or-ed unparsed review 'variants'"),
     ('T203-clean', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-clean', 'Investigational agent received within 30 days'): ('hold20', "expected not_met, got unknown: the 'drug-related toxicities recovered to Grade 1' sentence is an or-ed review (and a bare 'investigational-agent' alternative)"),
     ('T203-clean', 'WBC >50 × 10^9/L'): ('hold20', "expected not_met, got unknown: 'the first 3 patients ... WBC of <20' is read as an or-ed exclusion alternative with a review: WBC 4.1 is unknown"),
     ('T203-relapsed', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
-    ('T203-one-factor', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T203-one-factor', 'At least 2 of the following adverse prognostic factors'): ('hold20', "expected not_met, got unknown: 'AHD' (an antecedent haematological disorder) and the karyotype are unparsed reviews in the pairwise reading"),
     ('T203-azacitidine', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-hydroxyurea', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-lenalidomide-old', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
@@ -1723,7 +1716,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T321-clean', 'Current or prior features of acute'): ('hold32', 'expected met, got unknown: read as review ambiguous "calcium: a threshold without a unit: corrected calcium (Ca)++ > 2.73" and (review "features of acute … lactate dehydrogenase … LDH … 2- fold > ULN … chronic … LDH 1.5-2-fold > ULN … '),
     ('T321-clean', 'Prior therapy with LMB-2'): ('hold32', 'expected not_met, got unknown: read as named-medication is lmb-2 or review unsupported "a product Eligo does not know: LMB-2"'),
     ('T321-clean', 'Cytotoxic chemotherapy, steroids or monoclonal antibody'): ('hold32', 'expected not_met, got unknown: read as chemotherapy within 3 weeks or (steroid-therapy within 3 weeks and review unparsed "which cannot be used within 12 weeks" and review "except anti Tac Mab (i.e. daclizumab") or (review "considered diff'),
-    ('T321-clean', 'Untreated or uncontrolled 2nd malignancy'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-clean', 'Patients who have human immunodeficiency virus (HIV) or hepatitis C'): ('hold32', 'expected not_met, got unknown: read as HIV or HCV or review "since in these patients reductions in normal T- … B-cells would increase the risk of exacerbation of their underlying disease" or (HBV and review unparsed "Patients would not be '),
     ('T321-clean', 'Tumor or lymph node masses > 4 cm'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-alt-2.5x', 'The transaminases alanine aminotransferase'): ('hold32', 'expected met, got unknown: read as (ALT <= 3 x ULN or (ALT <= 10 x ULN and review ambiguous "applies only if due to ATL")) and (AST <= 3 x ULN or (AST <= 10 x ULN and review ambiguous "applies only if due to ATL")) and review unparsed '),
@@ -1743,7 +1735,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T321-hydroxyurea', 'Cytotoxic chemotherapy, steroids or monoclonal antibody'): ('hold32', 'expected not_met, got unknown: read as chemotherapy within 3 weeks or (steroid-therapy within 3 weeks and review unparsed "which cannot be used within 12 weeks" and review "except anti Tac Mab (i.e. daclizumab") or (review "considered diff'),
     ('T321-breast-untreated', None): ('hold32', "expected ineligible, got possibly_eligible: 'Untreated or uncontrolled 2nd malignancy' (below)"),
     ('T321-breast-untreated', 'Untreated or uncontrolled 2nd malignancy'): ('hold32', 'expected met, got unknown: read as review unsupported'),
-    ('T321-basal-treated', 'Untreated or uncontrolled 2nd malignancy'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T321-hbv-entecavir', 'Patients who have human immunodeficiency virus (HIV) or hepatitis C'): ('hold32', 'expected not_met, got unknown: read as HIV or HCV or review "since in these patients reductions in normal T- … B-cells would increase the risk of exacerbation of their underlying disease" or (HBV and review unparsed "Patients would not be '),
     ('T321-mass-5cm', None): ('hold32', "expected ineligible, got eligible: 'Tumor or lymph node masses > 4 cm' (below): no measurement is a lesion's size (LOINC 21889-1 is not read), so the line is a review"),
     ('T321-mass-5cm', 'Tumor or lymph node masses > 4 cm'): ('hold32', 'expected met, got unknown: read as review unsupported'),

@@ -18,6 +18,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
+from rules_engine.parser.topics.antecedent_disorder import antecedent_disorder_items
 from rules_engine.parser.topics.cardiac_history import cardiac_history_items
 from rules_engine.parser.topics.pneumonitis import pneumonitis_items
 from rules_engine.parser.topics.chronic_hepatitis import chronic_hepatitis_items
@@ -290,7 +291,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # (the wordings the corpus adds: "co-existing malignancies", "a different malignancy", "other
     # neoplastic disease", "second neoplasia", "another primary invasive malignancy", "other
     # currently active malignancy", "double cancer", "malignancies at other sites")
-    ("other_malignancy", r"(?:other|another|second|prior|previous|concurrent|concomitant|additional|secondary|co-?existing|different|double)\s+"
+    ("other_malignancy", r"(?:other|another|second|2nd|prior|previous|concurrent|concomitant|additional|secondary|co-?existing|different|double)\s+"
      r"(?:(?:active|invasive|primary|currently\s+active|current|systemic|co-?existing|known|or\s+concomitant|or\s+concurrent|or\s+current)\s+){0,2}"
      r"(?:malignan(?:cy|cies|t\s+(?:tumou?rs?|diseases?|neoplasms?))|cancers?(?!\s+(?:therap(?:y|ies)|treatments?)\b)|neoplasms?|neoplasias?|neoplastic\s+diseases?|carcinomas?|primary\s+(?:malignancy|tumou?r)s?)"
      r"|(?:malignan(?:cy|cies)|cancers?)\s+(?:at|of|in)\s+other\s+(?:sites?|types?|organs?|primary\s+sites?)"
@@ -2959,6 +2960,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     if "other than" in low:
         items += _histology_items(text, free)
         items += _other_than_items(text, free)
+    if "antecedent" in low or "ahd" in low:
+        items += antecedent_disorder_items(text, free)  # the disorder an AML arose from
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
     if "evidence" in low:
