@@ -35,7 +35,7 @@ _CLAUSE_SPLIT = re.compile(
     # "must not have received chemotherapy ... within 4 weeks and any toxicity from such therapy
     # must have recovered to grade 1": the recovery is a requirement of its own, never part of
     # what the line forbids (under the negation, an unrecovered grade 3 met the line)
-    r"|,?\s+and\s+(?=(?:any|all)\s+(?:\w+\s+){0,2}toxicit(?:y|ies)\b[^;.]{0,80}?\b(?:must|should|shall)\s+have\s+(?:recovered|resolved|reverted|returned)\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]{2,})|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|\s(?=(?:NOTE|Note)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
+    r"|,?\s+and\s+(?=(?:any|all)\s+(?:\w+\s+){0,2}toxicit(?:y|ies)\b[^;.]{0,80}?\b(?:must|should|shall)\s+have\s+(?:recovered|resolved|reverted|returned)\b)|(?<=[a-z][A-Z])\.\s+(?=[A-Z(])|(?<=[A-Z]{2})\.\s+(?=[A-Z][a-z])|(?<=\s[A-Z])\.\s+(?=[A-Z][a-z]{2,})|(?<=[a-z0-9)%\]])\.\s+(?=[A-Z(])|(?<=/L)\.\s+(?=[A-Z][a-z])|\s(?=(?:NOTE|Note|NB|N\.B\.)\s*:)|\s(?=\(\d{1,2}\)\s*[A-Za-z])|\s(?=\d{1,2}\)\s*[A-Za-z])|\s(?=[a-h]\)\s*[A-Za-z])|\s(?=[a-h]\.\s?[A-Z])"
 )
 
 

@@ -123,7 +123,7 @@ _STOP = frozenset(
 # proven melanoma", "Histological or cytological confirmation of prostate cancer": about 130
 # corpus lines left these words a review beside the diagnosis read, and no record with the
 # diagnosis met the line; the proof's nouns are blanked with their method, remarks.py).
-_METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|(?:morpholog|histolog|histopatholog|cytolog)ic(?:al)?", re.I)
+_METHOD_ADVERB = re.compile(r"(?:morpholog|histolog|histopatholog|cytopatholog|patholog|cytolog|cytogenetic|immunophenotyp|radiolog|serolog|clinic|molecular|genetic)\w*ally$|(?:morpholog|histolog|histopatholog|cytopatholog|cytolog)ic(?:al)?", re.I)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'\-]*")

@@ -66,6 +66,7 @@ from rules_engine.parser.normalize import bare_transplant_since, normalize, time
 from rules_engine.parser.formulas import strip_formula
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
+from rules_engine.parser.remark_tails import cut_remark_tails
 from rules_engine.parser.residue import clause_expr, widen_status
 from rules_engine.parser.permitted_groups import PERMISSION, permitted_group
 from rules_engine.parser.phased_ages import phased_age
@@ -206,6 +207,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         allowed = permitted_group([f"{had.group('what')} allowed"], ctype)
         if allowed is not None:
             return allowed
+    clauses = cut_remark_tails(clauses, ctype)  # "...; PLT > 100 x 10^9/L, transfusions are allowed"
     exprs: list[Expr] = []
     exprs_text: list[str] = []
     status_seen = False

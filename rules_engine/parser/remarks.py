@@ -71,6 +71,15 @@ _ORIGINS = (
     r"(?:\s*[(\[]\s*[A-Za-z-]{2,8}\s*[)\]])?"
 )
 
+# support a count may be reached with, given by the patient's team ("platelet transfusions",
+# "transfusion support", "(the administration of) hematopoietic growth factors")
+_SUPPORT = (
+    r"(?:(?:the\s+)?(?:use|administration)\s+of\s+)?(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s*;?\s+)?"
+    r"(?:transfusions?(?:\s+support)?|(?:(?:hematopoietic|haematopoietic|myeloid)\s+)?growth\s+factors?(?:\s+support)?)"
+)
+
+_REPEAT = r"repeat(?:ed)?\s+(?:evaluations?|tests?|testing|assessments?|measurements?)(?:\s+for\s+(?:study\s+)?(?:entry|eligibility|enrol+ment))?"
+
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
     # histological subtype of breast cancer)"): it widens nothing the name does not
@@ -263,7 +272,11 @@ _PATTERNS: tuple[str, ...] = (
     # support that is allowed
     r"\b(?:(?:with\s+or\s+without|irrespective\s+of|regardless\s+of)\s+)(?:(?:platelet|red\s+(?:blood\s+)?cell|RBC|blood)\s+)?"
     r"(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)\b",
-    r"\b(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|blood|PRBC)\s*;?\s+)?(?:transfusions?|transfusion\s+support|growth\s+factor\s+support)"
+    # (one support or two: "Growth factors are allowed", "Blood transfusions or the administration of
+    # hematopoietic growth factors are allowed to achieve these baseline values")
+    # (or with the repeat of the test it is reached for: "Red blood cell transfusions and repeat
+    # evaluations for study entry are allowed")
+    rf"\b{_SUPPORT}(?:\s*,?\s+(?:or|and|and/or)\s+(?:{_SUPPORT}|{_REPEAT}))?"
     r"(?:\s+(?:is|are|will\s+be|may\s+be|can\s+be))?(?:\s+also)?\s+(?:permitted|allowed|acceptable|accepted)\b"
     # (with what it is for: "transfusions permitted to bring PLT to >10,000"; the count after it is read)
     r"(?:\s+to\s+(?:bring|achieve|reach|raise|maintain|attain)\b)?",
@@ -722,6 +735,15 @@ TEST_NOTE = re.compile(
     r"^\W*(?:note\W+)?(?:[\w-]+\s+){0,3}?(?:testing|screening|imaging|scans?|MRI|CT|tests?|evaluation)\s+(?:is|are|will\s+be)\s+(?:not\s+|only\s+)?(?:required|mandatory|needed|necessary)\b"
     # "if the patient had anthracycline-based therapy since the most recent cardiac assessment,
     # cardiac evaluation should be repeated if ...": when the test is done again, not a therapy asked
-    r"|^\W*if\b[^;]{0,200}?\b(?:evaluations?|assessments?|testing|tests?|scans?|echocardiograms?|MUGA|ECGs?)\s+(?:should|must|will|needs?\s+to)\s+be\s+repeated\b",
+    r"|^\W*if\b[^;]{0,200}?\b(?:evaluations?|assessments?|testing|tests?|scans?|echocardiograms?|MUGA|ECGs?)\s+(?:should|must|will|needs?\s+to)\s+be\s+repeated\b"
+    # "A lumbar puncture is not required unless CNS involvement is clinically suspected", "NB: in
+    # absence of suspicion of CNS involvement, lumbar puncture is not required", "A lumbar puncture
+    # prior to treatment is not required and should not be performed ..." (3 corpus lines, all
+    # beside a CNS involvement the line decides): when the trial looks for it, not what it asks.
+    # Read as an exception, it left a known CNS leukaemia unknown
+    r"|^\W*(?:(?:note|NB|N\.B\.)\W+)?(?:in\s+(?:the\s+)?absence\s+of\s+[^,;]{1,80},\s*)?(?:an?\s+|the\s+)?"
+    r"(?:lumbar\s+punctures?|LPs?|spinal\s+taps?|CSF\s+(?:examination|evaluation|analysis))"
+    r"(?:\s+(?:prior\s+to|before|at)\s+(?:\w+\s+){0,3}?(?:treatment|therapy|entry|enrol+ment|registration|screening))?"
+    r"\s+(?:is|are|will\s+be)\s+not\s+(?:required|mandatory|needed|necessary)\b",
     I,
 )

@@ -118,6 +118,21 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         EXC, adult(condition("hiv", 400)), MET,
     ),
     (
+        "a note that a lumbar puncture is not required names no requirement: a known CNS leukaemia excludes",
+        "Cytopathologically confirmed CNS infiltration NB: in absence of suspicion of CNS involvement, lumbar puncture is not required",
+        EXC, adult(condition("cns_involvement", 30)), MET,
+    ),
+    (
+        "a lumbar puncture not required, unless suspected: a known CNS leukaemia still excludes",
+        "Known CNS leukemia. A lumbar puncture is not required unless CNS involvement is clinically suspected.",
+        EXC, adult(condition("cns_involvement", 30)), MET,
+    ),
+    (
+        "a lumbar puncture not required before treatment: a CNS leukaemia fails the inclusion's absence",
+        "No active CNS involvement. A lumbar puncture prior to treatment is not required and should not be performed in the absence of significant CNS symptoms or signs.",
+        INC, adult(condition("cns_involvement", 30)), NOT_MET,
+    ),
+    (
         "a note on conduct once enrolled names no requirement for entry: an old live vaccine does not exclude",
         "Receipt of live attenuated vaccine within 30 days prior to the first dose of IP. Note: Patients, if enrolled, should not receive live vaccine whilst receiving IP",
         EXC, adult(immunization("live_vaccine", 90)), NOT_MET,
