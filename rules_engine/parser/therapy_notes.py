@@ -57,7 +57,10 @@ def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
     """Whether a permission clause permits a therapy the line's own readings never name."""
     head = WIDENING_CLAUSE.split(clause_text, maxsplit=1)[0]
     named = {p.concept for e in exprs for p in predicates(e)}
-    if _ANTIHYPERTENSIVE.search(head) and named <= _PRESSURES and named & {"systolic_bp", "diastolic_bp"}:
+    # (a clause that bounds a pressure of its own is more than the note: "... is allowed prior to
+    # screening, Systolic blood pressure (SBP) <90 mmHg" runs the next requirement on)
+    if (_ANTIHYPERTENSIVE.search(head) and named <= _PRESSURES and named & {"systolic_bp", "diastolic_bp"}
+            and not any(it.concepts & _PRESSURES for it in extract(clause_text, CriterionType.INCLUSION))):
         return True
     if not _THERAPY_PERMISSION.search(head):
         return False

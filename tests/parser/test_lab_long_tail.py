@@ -130,6 +130,8 @@ NOT_BANDS = [
     "Creatinine clearance 20-130 mL/min for females",
     "Patients assigned to group 1 with creatinine clearance 45-80 mL/min must withhold NSAIDs",
     "With mild to moderate renal insufficiency (CrCl from 50-79mL/min) should avoid NSAIDs",
+    # the lab's own range, stated in a bracket
+    "ALT <= 2.6 x ULN (normal ranges: AST 15-46 U/L; ALT 11-66 U/L)",
 ]
 
 

@@ -52,7 +52,11 @@ def lab_range_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     for m in _BAND.finditer(text):
         concepts = _lab_concepts(m.group("names"))
-        if len(concepts) != 1 or _NOT_AFTER.match(text, m.end()) or not _OPENS.search(text, max(0, m.start() - 12), m.start()):
+        # (never inside a bracket: "ALT <= 2.6 x ULN (normal ranges: AST 15-46 U/L; ALT 11-66 U/L)"
+        # states the lab's range, no requirement)
+        before = text[: m.start()]
+        if (len(concepts) != 1 or _NOT_AFTER.match(text, m.end()) or not _OPENS.search(text, max(0, m.start() - 12), m.start())
+                or before.count("(") > before.count(")") or before.count("[") > before.count("]")):
             continue
         concept = concepts[0]
         end, high, unit, uln, unfit = _threshold(text, m.end(), concept, m.group("hi"))
