@@ -460,6 +460,15 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("triglycerides", Kind.MEASUREMENT, "serum triglycerides", "mg/dL", default_uln=150.0, molar_mass=885.7),
     Concept("systolic_bp", Kind.MEASUREMENT, "systolic blood pressure", "mm[Hg]"),
     Concept("diastolic_bp", Kind.MEASUREMENT, "diastolic blood pressure", "mm[Hg]"),
+    # the long tail of blood tests lower-risk MDS and marrow-failure trials bound (topics.labs:
+    # "Ferritin >= 50 ng/mL", "Copper > 40 ug/dL", "Absolute reticulocyte count less than
+    # 60,000/microliter", "prolactin greater than 200 ng/ml", "LDH <= 2 x ULN"); no default upper
+    # limit: a multiple of it waits for the lab's own range
+    Concept("ferritin", Kind.MEASUREMENT, "serum ferritin", "ng/mL"),
+    Concept("copper", Kind.MEASUREMENT, "serum copper", "ug/dL", molar_mass=63.546),
+    Concept("prolactin", Kind.MEASUREMENT, "serum prolactin", "ng/mL"),
+    Concept("reticulocytes", Kind.MEASUREMENT, "absolute reticulocyte count", "10*9/L"),
+    Concept("ldh", Kind.MEASUREMENT, "lactate dehydrogenase (LDH)", "U/L"),
     # conditions exclusions name (topics.history_conditions)
     Concept("diarrhea", Kind.EVENT, "diarrhea"),
     Concept("g6pd_deficiency", Kind.EVENT, "glucose-6-phosphate dehydrogenase (G6PD) deficiency"),

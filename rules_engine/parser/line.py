@@ -96,6 +96,7 @@ from rules_engine.parser.topics.lab_scopes import scoped_bounds as lab_bounds_re
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
+from rules_engine.parser.count_waivers import marrow_waiver
 from rules_engine.parser.permissions import (
     COUNTS_WAIVED,
     DENIED_PERMISSION,
@@ -311,7 +312,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
                 # waiver names)
                 counted = [k for k in read if asks_counts(exprs[k])]
                 if counted:
-                    joined = attach_widening(all_of([exprs[k] for k in counted]), clause_text, ctype)
+                    marrow = marrow_waiver(clause_text)
+                    counts = all_of([exprs[k] for k in counted])
+                    joined = any_of([counts, marrow]) if marrow is not None else attach_widening(counts, clause_text, ctype)
                     exprs = [joined if k == counted[0] else e for k, e in enumerate(exprs) if k == counted[0] or k not in counted]
                     exprs_text = [t for k, t in enumerate(exprs_text) if k == counted[0] or k not in counted]
                     continue

@@ -483,7 +483,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # the comparator said twice, in words and in brackets ("greater than or equal to (>=) 3
         # months", "greater than (>) 6 months"; 40 corpus lines): once
         (r"([≤≥<>])\s*\(\s*(?:[≤≥<>]|>=|<=|>\s*/\s*=|<\s*/\s*=)\s*\)", r"\1", ("(≥", "(>", "(≤", "(<", "( ")),
-        (r"\bupper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?(?:normal|norm(?![\w-]))(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
+        # ("<=1.3xupper limit of normal": the multiplier's x glued to the words, 2 corpus lines)
+        (r"(?:\b|(?<=\d[x×]))upper\s+limits?\s+(?:of\s+)?(?:the\s+)?(?:institutional\s+|laboratory\s+)?(?:normal|norm(?![\w-]))(?:\s+(?:range|values?|limits?))?(?:\s+institutional\s+(?:limits?|range|values?))?(?:\s*\(\s*I?ULN\s*\))?"
          r"|\bupper\s+(?:normal|normality|reference)\s+limits?(?:\s*\(\s*I?ULN\s*\))?|\bupper\s+limitation\s+of\s+normal"
          # "the upper limit of reference range (ULRR)" (4 corpus lines): the same limit, its own letters
          r"|\bupper\s+limit\s+of\s+(?:the\s+)?reference\s+range(?:\s*\(\s*(?:ULRR|ULN)\s*\))?"

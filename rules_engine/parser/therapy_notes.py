@@ -42,12 +42,28 @@ _DISEASE_STATE = frozenset({
 })
 
 
+# A sentence permitting the drugs that lower a blood pressure beside the pressure's bound
+# ("Uncontrolled hypertension as defined as diastolic > 90mmHg OR systolic > 140mmHg; the use of
+# anti-hypertensive medication to control hypertension is permitted", "The addition of
+# anti-hypertensives to control blood pressure is allowed", "Note: Initiation or adjustment of
+# antihypertensive medication(s) is permitted prior to study entry"): the bound is still asked of
+# the pressure measured, on the drugs or not. Read as an exception, it left a patient on record
+# with hypertension and a pressure past the bound unknown.
+_ANTIHYPERTENSIVE = re.compile(r"\banti-?\s?hypertensives?\b", I)
+_PRESSURES = frozenset({"systolic_bp", "diastolic_bp", "hypertension"})
+
+
 def therapy_note(clause_text: str, exprs: list[Expr]) -> bool:
     """Whether a permission clause permits a therapy the line's own readings never name."""
     head = WIDENING_CLAUSE.split(clause_text, maxsplit=1)[0]
+    named = {p.concept for e in exprs for p in predicates(e)}
+    # (a clause that bounds a pressure of its own is more than the note: "... is allowed prior to
+    # screening, Systolic blood pressure (SBP) <90 mmHg" runs the next requirement on)
+    if (_ANTIHYPERTENSIVE.search(head) and named <= _PRESSURES and named & {"systolic_bp", "diastolic_bp"}
+            and not any(it.concepts & _PRESSURES for it in extract(clause_text, CriterionType.INCLUSION))):
+        return True
     if not _THERAPY_PERMISSION.search(head):
         return False
-    named = {p.concept for e in exprs for p in predicates(e)}
     return bool(named) and named <= _DISEASE_STATE
 
 

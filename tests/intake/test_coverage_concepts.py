@@ -238,6 +238,12 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "24467-3", valueQuantity=quantity(350, "/uL")), {"cd4_count": (350, "10*6/L")}),  # CD4+ T cells per microlitre
         (observation(LOINC, "24467-3", valueQuantity=quantity(0.35, "10*9/L")), {"cd4_count": (350, "10*6/L")}),
         (observation(LOINC, "98130-8", valueQuantity=quantity(62, "%")), {"dlco": (62, "%")}),
+        # the long tail of blood tests marrow-failure trials bound (topics.labs)
+        (observation(LOINC, "2276-4", valueQuantity=quantity(120, "ug/L")), {"ferritin": (120, "ng/mL")}),
+        (observation(LOINC, "5631-4", valueQuantity=quantity(15.7, "umol/L")), {"copper": (99.76722, "ug/dL")}),
+        (observation(LOINC, "2842-3", valueQuantity=quantity(18, "ng/mL")), {"prolactin": (18, "ng/mL")}),
+        (observation(LOINC, "14196-0", valueQuantity=quantity(60000, "/uL")), {"reticulocytes": (60, "10*9/L")}),
+        (observation(LOINC, "2532-0", valueQuantity=quantity(310, "U/L")), {"ldh": (310, "U/L")}),
         # the absolute DLCO's and FEV1's codes, which hospitals also send the percentage under: kept with
         # their unit, so an absolute value never meets a bound in per cent (tests/parser/test_lung_function_shapes.py)
         (observation(LOINC, "19911-7", valueQuantity=quantity(22, "mL/min/mm[Hg]")), {"dlco": (22, "mL/min/mm[Hg]")}),

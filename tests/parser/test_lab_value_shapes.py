@@ -149,9 +149,14 @@ WAIVER = (
     "patients with inadequate counts due to bone marrow involvement by lymphoma"
 )
 LYMPHOMA = condition("lymphoma")
+# the patients it names are those whose marrow the cancer reaches (count_waivers, lab_scopes): a
+# secondary neoplasm of the marrow on record lifts the counts, a lymphoma without it does not
+# (the lymphoma alone once lifted them for every patient of a lymphoma trial, holdout T275), and a
+# cancer of the marrow itself (CLL) is a person's call
 WAIVER_ROWS = [
-    (WAIVER, INC, (healthy(),), (healthy(platelets=platelets(50)), healthy(anc=anc(0.6))),
-     (healthy(LYMPHOMA, platelets=platelets(50)), healthy(LYMPHOMA, anc=anc(0.6)))),
+    (WAIVER, INC, (healthy(), healthy(LYMPHOMA, condition("bone_marrow_involvement"), platelets=platelets(50))),
+     (healthy(platelets=platelets(50)), healthy(anc=anc(0.6)), healthy(LYMPHOMA, platelets=platelets(50)), healthy(LYMPHOMA, anc=anc(0.6))),
+     (healthy(condition("cll"), platelets=platelets(50)),)),
 ]
 
 

@@ -64,7 +64,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("hba1c", r"(?:glycated|glycosylated)\s+ha?emoglobin(?:\s*(?:\(\s*)?H(?:b|g|gb)?A1[Cc](?:\s*\))?)?|ha?emoglobin\s*(?:\(\s*(?:Hg|Hgb|Hb)\s*\)\s*)?A1[Cc]|\bH(?:b|g|gb)?A1[Cc]\b"),
     ("hemoglobin", r"h(?:a)?emoglobin|\bHGB\b|\bHgb\b|\bHb\b"),
     ("wbc", r"white\s+blood\s+cells?(?:\s+counts?)?|\bWBC\b|white\s+(?:blood\s+)?cell\s+counts?|white\s+blood\s+counts?|leukocytes?(?:\s+counts?)?"),
-    ("inr", r"\bINR\b|\bPT-?INR\b|international\s+(?:normali[sz]ed|standardi[sz]ed)\s+ratio"),
+    # ("Prothrombin time-international normalized ratio > 1.5": the INR named with its test, never
+    # the prothrombin time in seconds; "International Normalization Ratio (INR)", the registry's slip)
+    ("inr", r"\bINR\b|\bPT-?INR\b|(?:prothrombin\s+time[\s-]+)?international\s+(?:normali[sz](?:ed|ation)|standardi[sz]ed)\s+ratio"),
     ("lvef", r"(?:left\s+ventricular|cardiac|\bLV)?\s*ejection\s+fraction|\bLVEF\b|\bEF\b"),
     ("shortening_fraction", r"(?:(?:left\s+ventricular|cardiac|\bLV)\s+)?(?:shortening\s+fraction|fractional\s+shortening)(?:\s*\(\s*(?:SF|FS)\s*\))?"),
     # the arterial oxygen tension (concepts.py: pao2) as the PDQ writes it, subscripts flattened
@@ -91,7 +93,7 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # "partial thrombin time", "activated thromboplastin time", "activated prothrombin time (aPTT)":
     # the registries' slips for the APTT (never the thrombin time alone, another test)
     ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+(?:pro)?thromb\w*\s+time|activated\s+(?:pro)?thromb\w*\s+time"),
-    ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?!\s+international)"),
+    ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?![\s-]+international)"),
     # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's
     ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
     ("potassium", r"(?:serum\s+)?potassium"),
@@ -118,6 +120,15 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     ("testosterone", r"(?:serum\s+|total\s+|plasma\s+)?testosterone"),
     ("cholesterol", r"(?<!LDL )(?<!HDL )(?<!LDL-)(?<!HDL-)(?<!density )(?:fasting\s+)?(?:serum\s+|total\s+)?cholesterol(?!\s+(?:medications?|lowering))"),
     ("triglycerides", r"(?:fasting\s+)?(?:serum\s+)?triglycerides?"),
+    # the long tail of blood tests lower-risk MDS and marrow-failure trials bound ("Ferritin >= 50
+    # ng/mL", "Copper > 40 ug/dL", "Absolute reticulocyte count less than 60,000/microliter",
+    # "(prolactin greater than 200 ng/ml)", "Lactate Dehydrogenase (LDH) <= 1,5 times ULN"); never
+    # a drug named for the test ("prolactin inhibitors") nor another fluid's LDH ("Pleural LDH")
+    ("ferritin", r"(?:serum\s+|plasma\s+)?ferritin"),
+    ("copper", r"(?:serum\s+|plasma\s+)?copper"),
+    ("prolactin", r"(?:serum\s+|plasma\s+)?prolactin(?!\s+(?:inhibitors?|antagonists?))"),
+    ("reticulocytes", r"(?:absolute\s+)?reticulocytes?(?:\s+counts?)?(?:\s*\(\s*ARC\s*\))?|\bARC\b(?=\s*[<>≤≥])"),
+    ("ldh", r"(?<!pleural )(?<!fluid )(?:serum\s+)?(?:lactate|lactic(?:\s+acid)?)\s+dehydrogenase(?:\s*\(\s*LDH\s*\))?|(?<!pleural )(?<!fluid )(?:serum\s+)?\bLDH\b(?!\s*(?:/|ratio))"),
     # a pressure named by its side alone when its bound follows at once ("uncontrolled hypertension
     # defined as systolic > 150 or diastolic > 100", "[diastolic > 100 mmHg]"; issue 14): the
     # blood pressure's, never the heart's "systolic dysfunction" or "diastolic period"
@@ -190,7 +201,7 @@ _BARE_POWER = re.compile(r"\s?[-−]\s?(?P<exp>[1-9])(?![\d.,%])(?!\s*(?:%|perce
 # (a comma ends a word unless a digit follows, "1,73 m2": "ANC >=1500 cells/mm3,platelet count >=
 # 100,000 cells/mm3" has its unit glued to the next test's name)
 _UNIT_TOKEN = re.compile(r"(?:[^\s(,]|,(?=\d))+(?:\(\d\)[^\s(,]*)?")
-_COUNTS = frozenset({"anc", "platelets", "wbc"})
+_COUNTS = frozenset({"anc", "platelets", "wbc", "reticulocytes"})
 
 
 def _read_unit(text: str, pos: int, concept: str) -> tuple[int, str | None, bool]:
@@ -648,6 +659,7 @@ _CANONICAL = {
     "dlco": "%", "fev1": "%", "fvc": "%",
     "magnesium": "mg/dL", "phosphate": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
+    "ferritin": "ng/mL", "copper": "ug/dL", "prolactin": "ng/mL", "reticulocytes": "10*9/L", "ldh": "U/L",
     "heart_rate": "{beats}/min", "cd4_count": "10*6/L", "pao2": "mm[Hg]",
 }
 
@@ -664,6 +676,7 @@ _PLAUSIBLE = {
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),
     "heart_rate": (20.0, 250.0),
+    "ferritin": (1.0, 20000.0), "copper": (5.0, 1000.0), "prolactin": (0.5, 5000.0), "reticulocytes": (1.0, 2000.0), "ldh": (10.0, 20000.0),
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0), "cd4_count": (5.0, 5000.0),
@@ -773,8 +786,13 @@ def _restated_bound(text: str, pos: int, concept: str, value: float | int, unit:
 # failed, a man with QTc 460 was not excluded where the women's 470 came first), and a second bound
 # left unread was joined to the next test as an alternative
 _SEX_WORD = r"(?:females?|males?|women|men|woman|man)"
-_SEX_FIRST = re.compile(rf"\s*(?:in|for)\s+(?P<sex>{_SEX_WORD})\s*,?\s*(?:and|or|;|,)\s*(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
-_SEX_SECOND = re.compile(rf"\s*(?:in|for)\s+(?P<sex>{_SEX_WORD})\b", I)
+# (the sex in a bracket, "QTc >= 450 ms (males) and >= 460 ms (females)", and the test named again
+# before the second bound, "QTc interval >= 470 msec for females and QTc interval >= 450 msec for
+# males": each sex its bound, never both asked of everyone)
+_SEX_AT = r"\s*(?:(?:in|for)\s+|\(\s*(?:in\s+|for\s+)?)"
+_SEX_FIRST = re.compile(
+    rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?\s*,?\s*(?:and|or|;|,)\s*(?:(?:the\s+)?(?:{_LAB_NAME})(?:\s+interval)?\s*)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
+_SEX_SECOND = re.compile(rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?", I)
 
 
 def _sex_of(word: str) -> str:
@@ -1028,11 +1046,17 @@ def _bare_floors(text: str) -> str:
 # keeps the latest); "Prolonged QTc interval (> 450 msec)" names what the bound defines. Left
 # over, they stood as a review conjunct beside the decided bound, and a patient past it was
 # unknown (an exclusion met only by the bound, holdout T220 and T294).
-_LEAD_WORDS = re.compile(r"(?<!two\s)(?<!three\s)(?<!\d\s)\b(?:(?:the\s+)?(?:most\s+recent|latest)|(?P<long>prolonged))\s+(?:(?:serum|plasma|blood)\s+)?$", I)
+# ("Marked baseline prolongation of QT/QTc interval (QTc interval >= 450 msec ...)", "prolongation
+# of the QTc interval to > 450 msec": the same state the bound defines, said as a noun)
+_LEAD_WORDS = re.compile(
+    r"(?<!two\s)(?<!three\s)(?<!\d\s)\b(?:(?:the\s+)?(?:most\s+recent|latest)\s+|(?P<long>prolonged\s+|(?:marked\s+)?(?:baseline\s+)?prolongation\s+of\s+(?:the\s+)?(?:QT\s*/\s*)?))"
+    r"(?:(?:serum|plasma|blood)\s+)?$",
+    I,
+)
 
 
 def _with_lead(item: Item, text: str) -> Item:
-    lead = _LEAD_WORDS.search(text, max(0, item.start - 30), item.start)
+    lead = _LEAD_WORDS.search(text, max(0, item.start - 50), item.start)
     if lead is None or item.expr is None or (lead.group("long") and item.concepts != frozenset({"qtc"})):
         return item
     return Item(lead.start(), item.end, item.expr, item.concepts)
