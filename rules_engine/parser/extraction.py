@@ -45,6 +45,7 @@ from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
+from rules_engine.parser.topics.bare_products import bare_product_items
 from rules_engine.parser.topics.products import LINE_TIMED, product_items
 from rules_engine.parser.topics.pregnancy import pregnancy_items
 from rules_engine.parser.topics.proteinuria import proteinuria_items
@@ -101,7 +102,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         # of which the events topic reads only the words up to the therapy)
         such_recovery_items(text, ctype) if SUCH_RECOVERY_GATE.search(text) else [],
         event_items(text, ctype),
-        product_items(text, ctype, timed),
+        product_items(text, ctype, timed) or bare_product_items(text, ctype),  # (topics.bare_products: "Metformin within 4 weeks ...")
     )
 
 

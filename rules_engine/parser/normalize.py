@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from rules_engine.parser.numbers import spell_numbers
+from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.word_gates import WordGates
 
 _CHARS = str.maketrans(
@@ -263,6 +264,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # comma after "to" has them read ("including, but not limited to, ..."); without it the
         # "not" negated the first example, an alternative only a patient without an infection met
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
+        # a prior therapy's disease said first, a steroid excepted from immunosuppressants (therapy_rewrites)
+        *THERAPY_ROWS,
         # "Current or recent (within 4 weeks prior to randomization) treatment with another
         # investigational product", "Current, or recent (within 30 days, ...) participation in other
         # clinical trials of investigational agents" (6 corpus lines): a treatment taken now is one

@@ -6,6 +6,12 @@ as a clause, the line asked for GVHD and failed every patient without it. A pati
 condition takes nothing for it and meets the limit; for one with it, the dose taken is no field
 the record reads, so it is a person's (a review, never met on its strength). Read only when the
 condition reads whole as conditions a record holds.
+
+A limit on prednisone itself ("less than 21 mg of oral prednisone daily", "prednisone or
+equivalent") is a field the record reads: the daily dose of the patient's corticosteroid, in
+prednisone equivalents (``steroid_dose``, mg/d; codes.toml's ``prednisone_equivalent``). The
+patient with the condition then meets the line under the limit, or taking no corticosteroid now
+(none in the last 2 weeks), and fails it over the limit.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.readings import has_review
-from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.items import any_of
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.criteria import Not
@@ -40,4 +46,20 @@ def purpose_dose(text: str, ctype: CriterionType) -> Expr | None:
         return None
     if has_review(condition):
         return None
+    limit = _PREDNISONE_LIMIT.match(text)
+    if limit is not None:
+        op = Op.LT if limit.group("cmp").lower() in ("less than", "fewer than", "<") else Op.LTE
+        dose = Predicate("steroid_dose", op, float(limit.group("n")), "mg/d")
+        return any_of([Not(condition), Not(Predicate("steroid_therapy", Op.WITHIN, window=Window(14.0, "days"))), dose])
     return any_of([Not(condition), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "the dose taken for it: " + text.strip())])
+
+
+# the limit a daily dose of prednisone (or its equivalent) sets: "on less than 21 mg of oral
+# prednisone daily", "taking <= 10 mg/day prednisone or equivalent"
+_PREDNISONE_LIMIT = re.compile(
+    r"^\W*(?:(?:must|should)\s+(?:be\s+)?)?(?:be\s+)?(?:currently\s+)?(?:on|taking|receiving|using)\s+"
+    r"(?P<cmp>less\s+than|no\s+more\s+than|fewer\s+than|<=|<|≤|at\s+most|a\s+maximum\s+of|up\s+to)\s*(?P<n>\d+(?:\.\d+)?)\s*mg\s*"
+    r"(?:(?:/\s*|per\s+)(?:day|d)\s+)?(?:of\s+)?(?:oral\s+|systemic\s+)?prednis(?:one|olone)(?:\s+(?:or\s+(?:its\s+)?)?equivalents?)?\s+"
+    r"(?:(?:daily|a\s+day|per\s+day|/\s*day)\s+)?for\b",
+    re.I,
+)

@@ -124,10 +124,15 @@ def test_bound_per_group_judged() -> None:
             '(((CNS-involvement or brain-metastases) and review unsupported "lymphoid malignancies with either documented") '
             'or review unparsed "peripheral nerve infiltration")',
         ),
-        # the condition a drug is taken for is no requirement; the dose for it is a person's
+        # the condition a drug is taken for is no requirement; a prednisone dose for it is the
+        # record's prednisone-equivalent daily dose (purpose_dose), another drug's a person's
         (
             "Must be on less than 21 mg of oral prednisone daily for GVHD",
-            'not GVHD or review unsupported "the dose taken for it: Must be on < 21 mg of oral prednisone daily for GVHD"',
+            "not GVHD or not steroid-therapy within 14 days or steroid-dose < 21.0 mg/d",
+        ),
+        (
+            "Must be on less than 21 mg of oral dexamethasone daily for GVHD",
+            'not GVHD or review unsupported "the dose taken for it: Must be on < 21 mg of oral dexamethasone daily for GVHD"',
         ),
     ],
 )

@@ -74,7 +74,9 @@ ROWS = [
      "(e.g., ulcerative disease, uncontrolled nausea, vomiting, diarrhea, malabsorption syndrome, or small bowel resection)", I,
      [], [adult(condition("malabsorption", 200))], [adult()]),
     # -- left as they were: a bound in the head, a cause, a present head over a therapy
-    ("No concurrent therapeutic doses (≥ 2 mg/day) of anticoagulants (e.g., warfarin)", I, [], [], [adult(), adult(medication("vitamin_k_antagonist", 1))]),
+    # (its bracketed dose, what "therapeutic" means, is dropped before: therapy_rewrites; a patient
+    # on no anticoagulant takes no therapeutic dose of one, a patient on warfarin is a person's)
+    ("No concurrent therapeutic doses (≥ 2 mg/day) of anticoagulants (e.g., warfarin)", I, [adult()], [], [adult(medication("vitamin_k_antagonist", 1))]),
     ("No known allergy to mitomycin or bacillus Calmette-Guérin (BCG), or previously withdrawn from BCG treatment due to a related adverse event "
      "(e.g., systemic infection)", I, [], [adult(allergy("mitomycin"))], [adult(), adult(condition("sepsis", 10))]),
     ("No other concurrent treatment (e.g., surgery or radiotherapy)", I, [], [], [adult(), adult(procedure("radiotherapy", 900))]),

@@ -66,11 +66,10 @@ LISTED: list[Row] = [
 
 OFF_FOR: list[Row] = [
     # read as a washout (none within the 2 weeks), met by a patient never given one or given it
-    # long ago; the exception stays a review inside the washout's "no", so a recent
-    # immunosuppressant is a person's (the catalogue's immunosuppressants hold no prednisone, so
-    # it could be decided: left, see the holdout's T165-tacrolimus)
+    # long ago; the catalogue's immunosuppressants hold no prednisone, so excepting it excepts
+    # nothing (therapy_rewrites) and a recent immunosuppressant fails the line (holdout T165-tacrolimus)
     ("Must be off all immunosuppressive medications (except prednisone) for at least 2 weeks prior to study entry",
-     (NAIVE, IS_60_DAYS), (), (IS_5_DAYS,)),
+     (NAIVE, IS_60_DAYS), (IS_5_DAYS,), ()),
     ("Off prednisone or other immunosuppressive medications for at least 3 days prior to Day 0",
      (NAIVE, IS_5_DAYS, adult(steroid(60))), (adult(medication("immunosuppressant_therapy", 1)), adult(steroid(1))), ()),
     ("Patients must be off all systemic immunosuppressive therapy for at least 2 weeks, excluding hydrocortisone for physiologic cortisol replacement",

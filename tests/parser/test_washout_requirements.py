@@ -84,8 +84,9 @@ def test_washout_written_as_being_off_the_therapy(ctype: CriterionType, line: st
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Must be off all immunosuppressive medications (except prednisone) for at least 2 weeks prior to study entry.",
-         "No immunosuppressive medications within 2 weeks (except prednisone) prior to study entry."),
+        # (a steroid excepted from immunosuppressants is dropped before, therapy_rewrites: another exception)
+        ("Must be off all anticoagulants (except low-dose aspirin) for at least 2 weeks prior to study entry.",
+         "No anticoagulants within 2 weeks (except low-dose aspirin) prior to study entry."),
         (GROWTH_FACTORS, "No growth factors within 1 week (except Procrit (epoetin)) before study."),
         ("Hormone refractory disease. Patients must have been off previous anti-androgen therapy for at least 4 weeks before study entry.",
          "Hormone refractory disease. No previous anti-androgen therapy within 4 weeks before study entry."),

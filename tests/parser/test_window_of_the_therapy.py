@@ -63,7 +63,9 @@ NEGATED_HISTORY = [
     ("Must not have been previously treated with any prior systemic therapy for the treatment of multiple myeloma",
      (adult(condition("multiple_myeloma", 30)),), (adult(condition("multiple_myeloma", 3 * 365), medication("chemotherapy", 200)),), ()),
     ("Must not have been previously treated with any prior chemotherapy", (adult(),), (adult(medication("chemotherapy", 200)),), ()),
-    ("Must not have received prior treatment for MDS with any hypomethylating agent", (adult(condition("mds")),), (), (adult(condition("mds"), medication("hypomethylating_agent", 200)),)),
+    # (the disease said after the therapy, therapy_rewrites: an MDS and an HMA on record fail it)
+    ("Must not have received prior treatment for MDS with any hypomethylating agent", (adult(condition("mds")),),
+     (adult(condition("mds"), medication("hypomethylating_agent", 200)),), ()),
 ]
 
 

@@ -1,0 +1,111 @@
+"""Rewrites of how a line words a prior therapy, into the words the therapy readers already know
+(rows of ``normalize._SUBS``: pattern, replacement, gate words).
+
+* "Prior therapy for AML with decitabine, azacitidine, mitoxantrone, or etoposide", "Prior therapy
+  for SMM with a proteasome inhibitor", "prior treatment for MDS with any hypomethylating agent"
+  (4 corpus lines): the disease the therapy was for said before the therapy. Written after it
+  ("Prior therapy with decitabine or azacitidine for AML") the product and class readers take the
+  drugs and the disease reader the disease; said first, "for AML with" broke the therapy's
+  reading and the drugs were left to a person (a patient given decitabine was "possibly
+  eligible").
+* "immunosuppressive medications (except prednisone)", "immunosuppressive agents other than
+  steroids", "immunosuppressant therapy other than corticosteroids" (9 corpus lines): the
+  catalogue's immunosuppressive therapy never holds a steroid (steroids are their own therapy,
+  ``steroid_therapy``; codes.toml reads prednisone and the ATC H02AB glucocorticoids as that and
+  nothing else), so excepting a steroid from it excepts nothing a record of it holds. Left, the
+  exception was a review beside the therapy: a patient on tacrolimus was unknown. Only where the
+  exception names steroids alone and ends there (a stop, a window, an example in brackets): a
+  dose or a use after it ("except corticosteroids with a daily dosage ...") belongs to a steroid
+  the line asks about too, and is left.
+
+* "Prior myeloablative allogeneic or autologous HSCT" (2 corpus lines, and "myeloablative
+  autologous"): an autologous transplant is the stem cell rescue of myeloablative therapy, so the
+  word asks nothing more of it; of an allogeneic one it asks the conditioning's intensity, which no
+  record holds. Said once before both, it stood unread beside each, and a patient with an
+  autologous transplant was unknown; written out ("autologous HSCT or myeloablative allogeneic
+  HSCT") it stays a review beside the allogeneic one only.
+* "Prior allogeneic or autologous transplant using any hematopoietic stem cell source",
+  "transplants from any source" (2 corpus lines): every source is every transplant, the words
+  ask nothing (left, they were a review beside the autologous one).
+* "any investigational agent (not FDA approved, for any indication)", "(not Food and Drug
+  Administration [FDA] approved)" (2 corpus lines): the bracket says what an investigational
+  agent is, no more than the words before it ask (left, it was a review beside the agent, and a
+  patient given one last week was unknown).
+* "No concurrent therapeutic doses (≥ 2 mg/day) of anticoagulants (e.g., warfarin)": the dose in
+  brackets says which doses are therapeutic, which the words "therapeutic doses" already leave
+  to a person beside the therapy (no record states the dose); left, the bracket turned the line
+  into a bound over nothing, and a patient on no anticoagulant was unknown.
+
+Every pattern is literals with bounded repetitions; none nests one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# the diseases a prior therapy is said to be for ("AML", "lung cancer", "SMM", "MDS")
+_DISEASE = (
+    r"(?:(?:the|their|his\s+or\s+her|this)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?|neoplasms?|leukemias?|lymphomas?|myelomas?|AML|ALL|CLL|CML|MDS|SMM|MM|NHL|CMML|MPN|"
+    r"myelodysplastic\s+syndromes?|myelofibrosis|disease)"
+)
+
+
+def _therapy_first(m: re.Match[str]) -> str:
+    """"Prior therapy for AML with X" as "Prior therapy with X for AML"; a list of three or more
+    ("decitabine, azacitidine, mitoxantrone, or etoposide") as "Prior X therapy for AML", the
+    words under which the list splitter keeps the disease beside every product of the list."""
+    lead, kind, disease, given = m.group("lead"), m.group("kind"), m.group("disease"), m.group("given")
+    if "," in given:
+        return f"{lead} {given} {kind} for {disease}"
+    return f"{lead} {kind} with {given} for {disease}"
+
+
+PRIOR_THERAPY_FOR_WITH = (
+    r"\b(?P<lead>prior|previous)\s+(?P<kind>(?:systemic\s+)?(?:therapy|treatment))\s+for\s+(?P<disease>" + _DISEASE + r")\s+with\s+"
+    r"(?:(?:an?|any|the)\s+)?(?P<given>[^.;()]{1,120}?)(?=\s*(?:[.;]|$))",
+    _therapy_first,
+    ("prior", "previous"),
+)
+
+_IMMUNOSUPPRESSIVE = r"(\bimmuno-?\s?suppress(?:ive|ant|ion)\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))"
+_STEROIDS = r"(?:(?:low[\s-]dose|systemic|oral|prescribed|topical|inhaled)\s+)?(?:prednisone|prednisolone|(?:cortico)?steroids?|glucocorticoids?|corticosteroid\s+therapy)"
+STEROIDS_EXCEPTED = (
+    _IMMUNOSUPPRESSIVE + r"\s*(?:\(\s*(?:except(?:\s+for)?|other\s+than|excluding)\s+" + _STEROIDS + r"\s*\)"
+    r"|,?\s*(?:except(?:\s+for)?|other\s+than|excluding)\s+" + _STEROIDS + r"(?=\s*(?:[,;.]|$|\(\s*e\.?\s?g\b|within\b|for\s+at\s+least\b|in\s+the\s+(?:past|last)\b)))",
+    r"\1",
+    ("immunosuppress", "immuno"),
+)
+
+# a transplant's noun after its kinds ("HSCT", "hematopoietic stem cell transplant (HSCT)")
+_TRANSPLANT = (
+    r"((?:hematopoietic\s+|haematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+|progenitor[\s-]+cell\s+)?"
+    r"(?:transplant(?:ation)?s?|HSCT|SCT|HCT|BMT)\b(?:\s*\(\s*(?:HSCT|SCT|HCT|BMT)\s*\))?)"
+)
+MYELOABLATIVE_BOTH = (
+    r"(?<![\w-])myeloablative\s+(allo(?:gene?ic)?)\s+(or|and/or)\s+(auto(?:logous)?)\s+" + _TRANSPLANT,
+    r"\3 \4 \2 myeloablative \1 \4",
+    ("myeloablative",),
+)
+MYELOABLATIVE_AUTOLOGOUS = (r"(?<![\w-])myeloablative\s+(?=auto(?:logous)?\s)", "", ("myeloablative",))
+
+ANY_SOURCE = (
+    r"\b(transplant(?:ation)?s?|HSCT|SCT|HCT|BMT)\s+(?:using|from)\s+any\s+(?:(?:hematopoietic|haematopoietic)\s+)?(?:(?:stem\s+cell|donor|graft)\s+)?source\b",
+    r"\1",
+    ("source",),
+)
+
+INVESTIGATIONAL_DEFINED = (
+    r"(\binvestigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|medications?))\s*\(\s*(?:i\.?\s?e\.?,?\s*)?(?:not|non-?|un)\s*"
+    r"(?:(?:FDA|Food\s+and\s+Drug\s+Administration(?:\s*\[\s*FDA\s*\])?)[\s-]+)?approved(?:\s*,?\s*for\s+any\s+indication)?\s*\)",
+    r"\1",
+    ("investigational",),
+)
+
+THERAPEUTIC_DOSE_DEFINED = (
+    r"\b(therapeutic\s+doses?)\s*\(\s*(?:≥|>=|>|at\s+least|greater\s+than(?:\s+or\s+equal\s+to)?)\s*\d{1,3}(?:\.\d{1,2})?\s*mg\s*(?:/\s*|per\s+)(?:day|d)\s*\)",
+    r"\1",
+    ("therapeutic",),
+)
+
+ROWS = (INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
