@@ -29,7 +29,7 @@ from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
 from rules_engine.parser.topics.organ_overall import organ_items
-from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line
+from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line, unnested_cohorts
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.group_alternatives import pair_alternatives
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
@@ -293,6 +293,7 @@ LineParser = Callable[..., Criterion]
 
 
 def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineParser = parse_line) -> tuple[Criterion, ...]:
+    rows = unnested_cohorts(rows)
     children: dict[int, list[int]] = {}
     for index, (_, _, parent) in enumerate(rows):
         if parent is not None and 0 <= parent < index:

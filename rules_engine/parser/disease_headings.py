@@ -126,12 +126,31 @@ def names_disease(readings: list[Expr | None], disease: Expr) -> bool:
 # "For treatment-naive subjects only:", "Part A:", "Arm B (SRS and vemurafenib):", "To be eligible
 # for the dose-finding phase:")
 COHORT_HEADING = re.compile(
-    r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)(?:\s+only)?"
+    r"\W*(?:(?:for|in)\s+(?:the\s+)?[^:]{1,60}?\b(?:subjects?|patients?|participants?|cohorts?|arms?|groups?|phase|part|stage|portion)"
+    # the cohorts' own labels after the noun ("For participants in Cohorts A, A2, B, and B2:")
+    r"(?:\s+[A-Z]\d?(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)[A-Z]\d?){0,6})?(?:\s+only)?"
     r"|(?:cohort|arm|part|group|stratum)\s+[\w-]{1,4}(?:\s*\([^()]{1,60}\))?|to\s+be\s+eligible\s+for\s+[^:]{1,60}"
     # "Dose escalation period for both schedules:", "Dose expansion cohort:"
     r"|dose[\s-]+(?:escalation|expansion|confirmation|finding)\b[^:]{0,60})\s*:\s*(?:\([^()]{0,80}\))?\s*",
     re.I,
 )
+
+
+def unnested_cohorts(rows: list[tuple[CriterionType, str, int | None]]) -> list[tuple[CriterionType, str, int | None]]:
+    """A cohort heading the registry nested under another cohort's heading ("For participants in
+    Cohorts C1 and C2:" indented under "For participants in Cohorts A, A2, B, and B2:") is the
+    next cohort, not a requirement of the first: it is lifted to stand beside it. Nested, the
+    second cohort's requirements were asked of the first cohort's patients as well, and no patient
+    met both (holdout NCT02508870's cohort A patients failed "Must not have received prior
+    treatment for MDS with any hypomethylating agent")."""
+    out = list(rows)
+    for index, (ctype, text, parent) in enumerate(rows):
+        if parent is None or not 0 <= parent < index or not COHORT_HEADING.fullmatch(text):
+            continue
+        outer = out[parent]
+        if COHORT_HEADING.fullmatch(outer[1]) and outer[0] is ctype:
+            out[index] = (ctype, text, outer[2])
+    return out
 
 
 # a line under a disease heading that opens another patients' list ("For Patients with Leukemia

@@ -28,7 +28,7 @@ from rules_engine.outcome import Eligibility, Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.parser.portions import portion_lead
 from rules_engine.reference import evaluate_reference
-from tests.fixtures.records import AS_OF, adult, condition, crcl, creatinine, ecog, result
+from tests.fixtures.records import AS_OF, adult, condition, crcl, creatinine, ecog, medication, result
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -428,3 +428,27 @@ def test_phases_exclusions_listed_in_one_line_are_each_at_most_an_open_question(
     never cleared); met by none, it does not hold."""
     text = "Phase I: history of myocardial infarction. Phase II: history of stroke"
     assert _judged([(EXC, text, None)], facts)[0][0] is expected
+
+
+# a cohort heading the registry nested under another cohort's heading is the next cohort
+NESTED_COHORTS = [
+    (CriterionType.INCLUSION, "Diagnosis of MDS", None),
+    (CriterionType.INCLUSION, "For participants in Cohorts A, A2, B, and B2:", None),
+    (CriterionType.INCLUSION, "Progression at any time after initiation of azacitidine or decitabine treatment", 1),
+    (CriterionType.INCLUSION, "For participants in Cohorts C1 and C2:", 1),
+    (CriterionType.INCLUSION, "Must not have received prior treatment for MDS with any hypomethylating agent", 3),
+]
+
+
+@pytest.mark.parametrize(
+    "facts, heading, verdict",
+    [
+        # cohort A's patient (after a hypomethylating agent) is not failed by cohort C's "must not have received"
+        (adult(condition("mds"), medication("hypomethylating_agent", 300)), Outcome.UNKNOWN, Eligibility.POSSIBLY_ELIGIBLE),
+        # cohort C's patient (never given one) is not failed by cohort A's progression after it
+        (adult(condition("mds")), Outcome.MET, Eligibility.ELIGIBLE),
+    ],
+)
+def test_a_cohort_heading_nested_under_another_is_its_alternative(facts: PatientFacts, heading: Outcome, verdict: Eligibility) -> None:
+    outcome = evaluate_reference(TrialCriteria("NCT00000099", 1, parse_lines(NESTED_COHORTS)), facts, AS_OF)
+    assert (outcome.criteria[1].outcome, outcome.eligibility) == (heading, verdict)
