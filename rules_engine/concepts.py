@@ -856,6 +856,16 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("low_molecular_weight_heparin", Kind.EVENT, "low molecular weight heparin (enoxaparin, dalteparin, tinzaparin, ...)", parent="anticoagulant_therapy"),
     Concept("aspirin_therapy", Kind.EVENT, "aspirin (acetylsalicylic acid) therapy", parent="antiplatelet_therapy"),
     Concept("aspirin_dose", Kind.MEASUREMENT, "aspirin daily dose", "mg/d"),
+    # the severity a chart codes on a GVHD record (Condition.severity; the NIH global severity of
+    # chronic GVHD is mild, moderate or severe), asked by "moderate or severe GVHD" (issue 14,
+    # cond6; append only; derive.QUALIFIED_EVENTS)
+    Concept("severe_gvhd", Kind.QUALITATIVE, "severe graft-versus-host disease"),
+    Concept("moderate_gvhd", Kind.QUALITATIVE, "moderate graft-versus-host disease"),
+    # what an arrhythmia line asks the rhythm to need ("Cardiac arrhythmia requiring
+    # anti-arrhythmic therapy", "arrhythmia requiring medication"; 96 corpus lines; cond6, append
+    # only): class I and III antiarrhythmics (ATC C01B); beta-blockers and the AV-nodal calcium
+    # channel blockers (classes II and IV) are concepts of their own
+    Concept("antiarrhythmic_therapy", Kind.EVENT, "antiarrhythmic therapy (class I and III antiarrhythmics, ATC C01B)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -340,6 +340,8 @@ QUALIFIED_EVENTS: dict[str, tuple[str, str, str]] = {
     "cml_chronic_phase": ("cml", "phase", "chronic"),
     "cml_accelerated_phase": ("cml", "phase", "accelerated"),
     "cml_blast_phase": ("cml", "phase", "blast"),
+    "severe_gvhd": ("gvhd", "severity", "severe"),
+    "moderate_gvhd": ("gvhd", "severity", "moderate"),
 }
 # -- a CTCAE grade asked of an event, read from the severity coded on it -------------------------
 # "Pre-existing peripheral neuropathy >= grade 3": the intake keeps a Condition's severity (SNOMED

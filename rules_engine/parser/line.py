@@ -90,6 +90,8 @@ from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.failed_treatment import apl_failed_items
 from rules_engine.parser.topics.karyotype_risk import unfavourable_risk
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
+from rules_engine.parser.topics.serology_words import serology_words
+from rules_engine.parser.topics.arrhythmia_therapy import arrhythmia_needing_therapy
 from rules_engine.parser.topics.qualified_kinds import qualified_kinds
 from rules_engine.parser.topics.fab_groups import fab_cmml, fab_groups
 from rules_engine.parser.topics.lab_scopes import scoped_bounds as lab_bounds_rejoined
@@ -630,7 +632,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
-    expr = control_by_measurement(human_only(qualified_kinds(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text), text)), text)
+    expr = control_by_measurement(human_only(qualified_kinds(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text))), text)), text)
     expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)

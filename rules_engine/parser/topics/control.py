@@ -33,6 +33,10 @@ _CONTROL_WORDS = re.compile(
     r"(?:\W|\b(?:any|current(?:ly)?|active|known|clinically|significant|has|have|with|patients?|subjects?|evidence\s+of|presence\s+of|or|and|"
     r"e\.g|i\.e|such\s+as|including)\b)*"
     r"\b(?:uncontrolled|poorly[\s-]+controlled|not\s+(?:well[\s-]+|adequately\s+)?controlled|inadequately[\s-]+controlled)\b"
+    # ... on or despite its treatment ("Diabetes mellitus uncontrolled with medication"): the
+    # same control, of a patient treated; a measure past every definition's limit is
+    # uncontrolled whatever the treatment, and one within all of them controlled
+    r"(?:\s+(?:with|despite|on|by)\s+(?:(?:standard|optimal|adequate|appropriate|current|medical|oral)\s+){0,2}(?:medications?|treatment|therapy|drugs?|management))?"
     r"(?:\W|\b(?:or|and|significant)\b)*",
     I,
 )

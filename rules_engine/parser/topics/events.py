@@ -14,6 +14,7 @@ import re
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
+from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -3145,6 +3146,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             start, end, expr = _gvhd_graded(text, m.start(), m.end())
             if (start, end) != (m.start(), m.end()) and not free(start, end):
                 start, end, expr = m.start(), m.end(), predicate("gvhd", Op.PRESENT)
+            severity = gvhd_severity(text, start, m.group(0), ctype) if (start, end) == (m.start(), m.end()) else None
+            if severity is not None and free(severity[0], end):  # "moderate or severe GVHD": the severity on record
+                items.append(Item(severity[0], end, severity[1], frozenset({"gvhd", "severe_gvhd", "moderate_gvhd"})))
+                continue
             items.append(Item(start, end, expr, frozenset({"gvhd", "gvhd_grade"})))
     items += condition_items(text, ctype, free)
     for m in _HF.finditer(text) if ("heart" in low or "chf" in low) else ():
