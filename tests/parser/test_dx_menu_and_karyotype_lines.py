@@ -51,7 +51,9 @@ def _read(text: str, ctype: CriterionType = INC) -> str:
         ("Low-grade non-Hodgkin's lymphoma meeting 1 of the following criteria:", 'NHL and review unsupported "Low-grade"'),
         ("Accelerated phase CML meeting 1 of the following criteria:", "CML and CML-accelerated-phase is positive"),
         ("Imatinib mesylate-resistant Ph+ chronic myelogenous leukemia (CML), as defined by any of the following:",
-         'BCR-ABL1 is positive and review unparsed "Imatinib mesylate-resistant" and CML'),
+         # (the drug before its failure, hyphenated: imatinib given, how it failed a person's)
+         'named-medication is imatinib and (refractory or review unsupported "whether the disease failed the drug or the drug was not tolerated: '
+         'Imatinib mesylate-resistant") and BCR-ABL1 is positive and CML'),
         # not a disease: the list may define it, and the lead stays unread as before
         ("Liver metastases, meeting 1 of the following criteria:", "review unsupported"),
         ("Measurable disease as defined by one of the following:", "review unsupported"),

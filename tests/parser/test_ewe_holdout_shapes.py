@@ -71,12 +71,18 @@ def test_a_bare_blood_count_in_an_inclusion_is_its_floor(text, ctype, facts, exp
     # a count named with its value and no comparator only in an inclusion, and never before a
     # bound of the other side
     ("Absolute neutrophil count 1,500 cells per uL", EXC),
-    ("Platelets 50,000 to 100,000/uL", INC),
     ("Hemoglobin 8 g/dL or less", INC),
 ])
 def test_a_bare_count_that_is_no_floor_is_not_read_as_one(text, ctype):
     low = parse_line(text, ctype)
     assert judged(low, adult(anc(0.5), platelets(20), hemoglobin(6))) is not NOT_MET or ctype is EXC and judged(low, adult()) is not MET
+
+
+def test_a_count_written_as_a_range_is_read_as_both_its_bounds():
+    """"Platelets 50,000 to 100,000/uL": no floor alone (a count of 20 is no floor's pass), the
+    range the line asks (``topics.lab_ranges``)."""
+    line = parse_line("Platelets 50,000 to 100,000/uL", INC)
+    assert [judged(line, adult(platelets(v))) for v in (20, 75, 150)] == [NOT_MET, MET, NOT_MET]
 
 
 def test_a_bracketed_other_than_is_read_as_a_parenthesised_one():

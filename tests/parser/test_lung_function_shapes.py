@@ -73,7 +73,8 @@ ROWS = [
     ("FEV > 55% by MUGA or ECHO", I, [], [], [GOOD]),  # an ejection fraction mistyped, never FEV1
     # -- another test's bound the topics cannot read, offered with "or": an alternative, never a
     # requirement (joined as one, a normal DLCO failed the line whatever the FEV1; 9 corpus lines)
-    ("DLCO less than 50% or FEV1 50-75% of predicted value", I, [pft(dlco=40)], [], [GOOD, adult()]),
+    # (the FEV1's range is read as both its bounds: a normal DLCO and FEV1 fail the line)
+    ("DLCO less than 50% or FEV1 50-75% of predicted value", I, [pft(dlco=40), pft(dlco=72, fev1=60, fvc=85)], [GOOD], [adult()]),
     ("Adequate renal function defined as serum creatinine < 1.6 mg/dl and/or measured creatinine clearance from 24-hour urine collection of ≥ 60 ml/min",
      I, [adult(creatinine(1.2))], [], [adult(creatinine(2.0)), adult()]),
 ]
