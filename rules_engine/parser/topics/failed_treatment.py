@@ -244,7 +244,8 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         # each of whom failed imatinib; left to a person, an untreated CML met the line)
         phases = [(it.start, it.end) for it in cml_phase_items(text) if it.start < m.start()]
         before = "".join(" " if any(a <= k < b for a, b in phases) else ch for k, ch in enumerate(before, start=m.start() - len(before)))
-        last_group = _LAST_GROUP.search(before) is not None and re.search(r"\bor\b", before[:_LAST_GROUP.search(before).start()], I) is None  # type: ignore[union-attr]
+        last = _LAST_GROUP.search(before)
+        last_group = last is not None and re.search(r"\bor\b", before[: last.start()], I) is None
         if (not last_group and re.search(r"\bor\b", before, I)) or re.search(r"\bor\b", text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
             continue  # see _FAILED_NAMED_SCOPED
         given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])

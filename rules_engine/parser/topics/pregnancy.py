@@ -156,7 +156,7 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
             out += [_lactation_item(m, text, ctype) for m in lact if not any(s <= m.start() < e for s, e, _ in tests)]
         if ctype is CriterionType.EXCLUSION and tests and any(pred.concept == "pregnancy" for _, _, pred in tests):
             first = min(s for s, _, _ in tests)  # (the scope before a positive test: see _POTENTIAL_BEFORE)
-            out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= first]
+            out += _scope_before(text, first)
         return out + extra
     parts: list[Expr] = []
     if preg:
@@ -182,13 +182,13 @@ def pregnancy_items(text: str, ctype: CriterionType) -> list[Item]:
         # scope says who can have one, it narrows nothing (left as words, it narrowed the
         # exclusion, and a pregnant woman was no longer excluded)
         out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL.finditer(text) if m.end() <= start or m.start() >= end]
-        out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= start]
+        out += _scope_before(text, start)
     elif ctype is CriterionType.EXCLUSION and preg:
         # "Women of Child Bearing Potential with a positive pregnancy test", "Women of child-bearing
         # potential who are pregnant or breastfeeding" (exclusions; ~20 corpus lines): a pregnant
         # woman is of childbearing potential, so the scope before the state narrows nothing (left
         # as words, it made the exclusion a person's for every pregnant woman)
-        out += [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= start]
+        out += _scope_before(text, start)
     return out
 
 
@@ -198,6 +198,12 @@ _POTENTIAL_BEFORE = re.compile(
     r"(?:\s*\(\s*(?:WOCBP|FOCBP)\s*\))?\s+(?:(?:who|that)\s+(?:is|are)|with(?:\s+either)?(?:\s+an?)?)(?=\s+(?:currently\s+)?(?:pregnant|positive|lactating|breast|nursing))",
     I,
 )
+
+
+def _scope_before(text: str, end: int) -> list[Item]:
+    """The childbearing-potential scope before a pregnancy state or positive test at ``end``,
+    taken off as words that narrow nothing (a pregnant woman is of childbearing potential)."""
+    return [Item(m.start(), m.end(), None, frozenset()) for m in _POTENTIAL_BEFORE.finditer(text) if m.end() <= end]
 
 
 _FATHER = re.compile(
