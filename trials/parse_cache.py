@@ -24,7 +24,7 @@ import hashlib
 import pickle
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.managers import BaseManager
@@ -32,6 +32,7 @@ from typing import Any
 
 from rules_engine.criteria import Criterion, CriterionType, Review
 from rules_engine.parser.line import parse_line
+from rules_engine.parser.study_drugs import asks_continuation, read_with_drugs
 from trials.importers.ctgov import criteria_lines
 from trials.records import CriterionLine
 from trials.structuring import LINE_BUDGET_SECONDS, PARSER_VERSION, over_budget_reason, structure_lines
@@ -183,15 +184,24 @@ class CriteriaCache:
         self._last = (key, answer)
         return answer.lines
 
-    def structured(self, lines: tuple[CriterionLine, ...]) -> tuple[dict, ...]:
-        """The structure of ``lines``, which the last call of ``lines`` returned."""
-        if self._last is not None and self._last[1].lines is lines and self._last[1].structured is not None:
+    def structured(self, lines: tuple[CriterionLine, ...], study_drugs: Sequence[str] = ()) -> tuple[dict, ...]:
+        """The structure of ``lines``, which the last call of ``lines`` returned. A study whose
+        lines speak of its drugs (``study_drugs``) is read afresh and its answer never kept:
+        the text alone is not what that structure is a function of (few studies, ~4%)."""
+        own = any(read_with_drugs(line.text, study_drugs) != line.text for line in lines) or any(
+            asks_continuation(line.text, study_drugs) for line in lines
+        )
+        if not own and self._last is not None and self._last[1].lines is lines and self._last[1].structured is not None:
             self.hits += 1
             return self._last[1].structured
         self.misses += 1
-        parsed = structure_lines([(line.type, line.text, line.parent) for line in lines], line_parser=self.line_cache)
+        parsed = structure_lines(
+            [(line.type, line.text, line.parent) for line in lines],
+            line_parser=self.line_cache,
+            study_drugs=study_drugs if own else (),
+        )
         structured = tuple(criterion.to_json() for criterion in parsed)
-        if self._last is not None and self._last[1].lines is lines and self.store is not None:
+        if not own and self._last is not None and self._last[1].lines is lines and self.store is not None:
             if not any(_ran_out(c) for c in parsed):
                 self.store.put(self._last[0], pickle.dumps(_Answer(lines, structured), protocol=pickle.HIGHEST_PROTOCOL))
         self._last = None

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from rules_engine.criteria import Criterion as EngineCriterion
 from rules_engine.criteria import CriterionType as EngineCriterionType
+from rules_engine.parser.study_drugs import study_drug_names
 from rules_engine.rule_language import parse_rule
 from trials import golden
 from trials.models import CriteriaVersion, Criterion, Site, Trial, TrialChange, TrialCondition
@@ -209,7 +210,8 @@ def set_criteria(
         return None
     corrections = _corrections_of(trial)
     if structured is None:
-        structured = [c.to_json() for c in structure_lines([(line.type, line.text, line.parent) for line in lines])]
+        read = structure_lines([(line.type, line.text, line.parent) for line in lines], study_drugs=study_drug_names(trial.interventions))
+        structured = [c.to_json() for c in read]
     rows = []
     for line, parsed in zip(lines, structured, strict=True):
         corrected = corrections.get((line.type, line.text))

@@ -26,10 +26,11 @@ import time
 from collections.abc import Sequence
 from types import FrameType, TracebackType
 
-from rules_engine.criteria import Criterion, Review, ReviewReason
+from rules_engine.criteria import All, Criterion, CriterionType, Expr, Review, ReviewReason, iter_nodes
 from rules_engine.parser import parse_lines
 from rules_engine.parser.criteria import LineParser
 from rules_engine.parser.line import parse_line
+from rules_engine.parser.study_drugs import asks_continuation, read_with_drugs, received_line
 
 # Bump when the parser's output changes, so stored versions say which parser wrote them.
 PARSER_VERSION = "1"
@@ -51,23 +52,45 @@ def structure_lines(
     line_budget: float = LINE_BUDGET_SECONDS,
     trial_budget: float = TRIAL_BUDGET_SECONDS,
     line_parser: LineParser = parse_line,
+    study_drugs: Sequence[str] = (),
 ) -> list[Criterion]:
     """Structure each (type, text, parent) line; what the parser cannot read, or not within
     the budget, is a review criterion with its reason, never a dropped line. ``line_parser``:
     ``parse_line`` or a cache of its answers (``trials.parse_cache``; a line that ran out of
-    time is never kept in it, since it raised)."""
+    time is never kept in it, since it raised). ``study_drugs``: the drugs the trial gives
+    (``study_drug_names`` of its interventions), which "the study drug" stands for."""
+    rows = [(c_type, read_with_drugs(text, study_drugs), parent) for c_type, text, parent in lines]
     for _ in range(2):
         with _Watchdog(line_budget, trial_budget) as dog:
             try:
-                parsed = list(parse_lines(lines, line_parser))
+                parsed = list(parse_lines(rows, line_parser))
             except LineBudgetExceeded:
                 continue  # raised just as a line returned (a narrow race): parse once more
-        return [_unread(c, line_budget) if c.text in dog.overran and _is_bare_review(c) else c for c in parsed]
+        read = [_unread(c, line_budget) if c.text in dog.overran and _is_bare_review(c) else c for c in parsed]
+        return _as_written(read, lines, study_drugs, line_parser) if study_drugs else read
     # Twice unlucky: every line left to a person, which never says eligible.
     return [
         Criterion(type=c_type, text=text, expr=Review(ReviewReason.UNPARSED, over_budget_reason(line_budget)))  # type: ignore[arg-type]
         for c_type, text, _ in lines
     ]
+
+
+def _as_written(
+    read: list[Criterion], lines: Sequence[tuple[str, str, int | None]], drugs: Sequence[str], line_parser: LineParser
+) -> list[Criterion]:
+    """The lines as the registry wrote them again, and a rollover's continuation of the study
+    drug asking that the patient had one of the drugs (``rules_engine.parser.study_drugs``)."""
+    received: Expr | None = None
+    out = []
+    for criterion, (c_type, text, _) in zip(read, lines, strict=True):
+        criterion = dataclasses.replace(criterion, text=text)
+        if c_type == CriterionType.INCLUSION and asks_continuation(text, drugs):
+            if received is None:
+                received = line_parser(received_line(drugs), CriterionType.INCLUSION).expr
+            if not any(isinstance(node, Review) for node in iter_nodes(received)):
+                criterion = dataclasses.replace(criterion, expr=All((received, criterion.expr)))
+        out.append(criterion)
+    return out
 
 
 def _is_bare_review(criterion: Criterion) -> bool:

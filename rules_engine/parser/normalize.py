@@ -335,6 +335,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "The patient's last myelosuppression therapy ended at least 2 weeks before ...": the
         # washout of the therapy named (the lead was left as words beside it)
         (r"^(\W*(?:\d{1,2}\.\s*)?)(?:the\s+)?(?:patient|subject|participant)['’]s\s+last\s+(?:dose\s+of\s+)?(?=[\w-]+\s+(?:[\w-]+\s+)?(?:ended|completed|finished|stopped)\b)", r"\1", ("last",)),
+        # one reaction named twice ("history of allergy or hypersensitivity to gemcitabine",
+        # "hypersensitivity/allergic reaction to", "allergic or hypersensitivity reactions to"; ~40
+        # corpus lines): the first word was read alone, any drug allergy, so a penicillin allergy
+        # excluded from a gemcitabine trial; both are the one hypersensitivity to the products named
+        (r"\b(?:allerg(?:y|ies|ic)|hypersensitivit(?:y|ies))(?:\s++reactions?)?\s*+(?:/|\bor\b|\band/or\b)\s*+"
+         r"(?:allerg(?:y|ies|ic)|hypersensitivit(?:y|ies))(?:\s++reactions?)?(?=\s++(?:to|against)\b)",
+         "hypersensitivity", ("allerg",)),
         # a therapy and a hypersensitivity sharing their products ("Known prior therapy with or
         # hypersensitivity to thalidomide or lenalidomide", hold26): each with the products (the
         # therapy was an or-ed unsupported review, so prior lenalidomide passed the exclusion)

@@ -156,3 +156,17 @@ def test_a_nul_character_in_eligibility_text_is_refused_naming_the_field_and_sto
     with pytest.raises(CommandError, match=r"\$\[1\]\.protocolSection\.eligibilityModule\.eligibilityCriteria: contains a NUL"):
         call_command("import_ctgov", str(path))
     assert not Trial.objects.exists()
+
+
+def test_an_imported_study_reads_the_study_drug_as_the_drugs_it_gives(tmp_path):
+    """The registry names the drugs (armsInterventionsModule); "any study drug" is read as them."""
+    with gzip.open(CORPUS_FILE, "rt", encoding="utf-8") as fh:
+        study = json.load(fh)[0]
+    study["protocolSection"]["armsInterventionsModule"] = {"interventions": [{"type": "DRUG", "name": "Dasatinib"}, {"type": "DRUG", "name": "Placebo"}]}
+    study["protocolSection"]["eligibilityModule"]["eligibilityCriteria"] = "Exclusion Criteria:\n\n* Known hypersensitivity to any study drug\n"
+    path = tmp_path / "study-drug.json"
+    path.write_text(json.dumps([study]))
+    assert "studies=1 created=1" in _run("import_ctgov", str(path))
+    line = Trial.objects.get().current_criteria.criteria.get(text="Known hypersensitivity to any study drug")
+    assert "dasatinib" in json.dumps(line.structured).lower()
+    assert "placebo" not in json.dumps(line.structured).lower()

@@ -157,3 +157,16 @@ def test_a_shared_store_serves_another_process():
 
 def _read_from(store: AnswerStore, key: bytes) -> bytes | None:
     return store.get(key)
+
+
+def test_a_study_whose_lines_name_its_drugs_is_read_with_them_and_never_kept():
+    """"Known hypersensitivity to any study drug" depends on the study's drugs as well as its
+    text: the cache answers as the plain parse with the drugs does, and keeps no answer that a
+    sister study with other drugs could be given."""
+    fields = ("Exclusion Criteria:\n\n- Known hypersensitivity to any study drug\n", "", "", "")
+    cache = CriteriaCache(LineCache(), AnswerStore())
+    for drugs in (("dasatinib",), ("nilotinib",), ()):
+        lines = cache.lines(*fields)
+        plain = structure_lines([(line.type, line.text, line.parent) for line in lines], study_drugs=drugs)
+        assert cache.structured(lines, drugs) == tuple(c.to_json() for c in plain)
+    assert cache.hits == 0

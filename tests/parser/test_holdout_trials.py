@@ -3,10 +3,11 @@ acute leukaemia; cell therapy, haploidentical transplant, salvage agents), never
 parser's authors, run through the real pipeline with FHIR patients whose verdicts a clinician
 labelled (``tests/fixtures/holdout/cases.py``).
 
-The pipeline, end to end and without a database: the trial's text (read from
-``../shared/corpus`` by NCT id, never copied here) goes through the ClinicalTrials.gov importer
+The pipeline, end to end and without a database: the trial's text and drugs (read from
+``../shared/corpus`` by NCT id, never copied here) go through the ClinicalTrials.gov importer
 (``parse_ctgov_study``: the one splitter, the registry's own fields), the structuring every
-import uses (``trials.structuring.structure_lines``) and the JSON form the database stores; each
+import uses (``trials.structuring.structure_lines``, told the drugs "the study drug" stands for)
+and the JSON form the database stores; each
 patient Bundle through the intake (``validate_bundle`` + ``normalise``); then the reference
 evaluator on a fixed date. Each case asserts the trial verdict and the outcome of every line it
 probes.
@@ -23,6 +24,7 @@ with the parsed structure of its line).
 
 from __future__ import annotations
 
+import ast
 import csv
 import gzip
 import json
@@ -37,6 +39,7 @@ import pytest
 from matcher.intake import normalise, validate_bundle
 from rules_engine.criteria import Criterion, TrialCriteria, criterion_from_json
 from rules_engine.outcome import TrialOutcome
+from rules_engine.parser.study_drugs import study_drug_names
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.holdout.build import path_of, rendered
 from tests.fixtures.holdout.cases import CASES, INELIGIBLE, Case
@@ -357,13 +360,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T94-apl", "For patients with newly diagnosed disease: diagnosis of"): ("core", "'AML other than APL with t(15;17)(q22;q12) or variants': the "
                                                                                    "translocation after the excepted APL stays unread, so the exception "
                                                                                    "is a review and an APL is unknown, not excluded (as T34-apl)"),
-    ("T94-allergy", None): ("events", "the allergy line below is unknown, so possibly eligible (ineligible before only because the diagnosis line failed "
-                                      "every patient)"),
     ("T94-clean", "Active systemic fungal, bacterial, viral"): ("events", "'..., unless disease is under treatment ... patient needs to be clinically stable as defined as "
                                                                           "being afebrile ... for 24 hours' is read as an alternative review, so no infection is unknown"),
     ("T94-hsct", "patients with prior autologous or allogeneic hematopoietic cell"): ("core", "'... are eligible if relapse occurs provided symptoms of GVHD are well "
                                                                                             "controlled': the proviso is asked of every transplanted patient, GVHD or none"),
-    ("T94-allergy", "Known hypersensitivity to any study drug"): ("events", "'any study drug' names no product; the trial's drugs are not looked up"),
     # NCT00839982 (T95)
     ("T95-bcc", "Have had a diagnosis of another malignancy"): ("core", "the excepted skin cancer's own condition ('if definitive treatment for the condition has been "
                                                                         "completed') stays a review, so the exception is unknown"),
@@ -1172,8 +1172,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T233-raeb2', 'High-risk myelodysplastic syndromes defined as IPSS'): ('hold23', 'expected met, got unknown: IPSS intermediate-2 or greater is a review: RAEB-2 with 15% marrow blasts (blast score 2.0) is not scored'),
     ('T233-dysphagia', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
     ('T233-dysphagia', 'No upper gastrointestinal or other conditions'): ('hold23', "expected not_met, got unknown: 'conditions that would preclude compliance with or administration of oral medication' is read as a consent review: dysphagia decides nothing"),
-    ('T233-allergy', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
-    ('T233-allergy', 'No known hypersensitivity to the study drugs'): ('hold23', "expected not_met, got unknown: 'the study drugs' are not named in the text: an ambiguous review, so a cytarabine allergy is unknown"),
     ('T233-hypothyroid', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
     ('T233-hypothyroid', 'No preexisting hypothyroidism'): ('hold23', "expected not_met, got unknown: 'unless patient is euthyroid on medication' is and-ed as a review: neither an untreated hypothyroidism nor one on levothyroxine is decided"),
     ('T233-hypothyroid-treated', 'No preexisting hypothyroidism'): ('hold23', "expected met, got unknown: 'unless patient is euthyroid on medication' is and-ed as a review: neither an untreated hypothyroidism nor one on levothyroxine is decided"),
@@ -1604,8 +1602,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T302-diabetes-controlled', 'Uncontrolled diabetes mellitus'): ('hold30', 'expected not_met, got unknown: read as diabetes and (HbA1c > 8 % or (not HbA1c <= 6 % and review "Uncontrolled"))'),
     ('T302-heart-failure', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
     ('T302-heart-failure', 'Active congestive heart failure from any cause'): ('hold30', 'expected met, got unknown: read as (heart-failure and review "Active from any cause") and ((heart-failure or heart-failure within 100 years) and not review "Previous history of congestive heart failure allowed")'),
-    ('T303-never-dasatinib', None): ('hold30', 'expected ineligible, got eligible: see the line rows'),
-    ('T303-never-dasatinib', 'Subjects who were eligible and completed the previous'): ('hold30', 'expected not_met, got unknown: read as review'),
     ('T303-pleural-effusion', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
     ('T303-pleural-effusion', 'Non-hematologic intolerance to Dasatinib'): ('hold30', 'expected met, got unknown: read as (drug-hypersensitivity is Dasatinib or drug-hypersensitivity is BMS-354825 or drug-hypersensitivity is "in the previous Phase I" or (drug-hypersensitivity and review ambiguous "II study") or drug-hype'),
     ('T303-rash', None): ('hold30', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
@@ -1857,7 +1853,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T315-enoxaparin", "Patient must not receive drugs that interfere with coagulation"): ("rx5", "the permitted low molecular weight heparin is read, but the intake records "
                                                                                                "enoxaparin as an anticoagulant too (the ATC B01AB row), whose own record "
                                                                                                "beside the kind may be another anticoagulant: unknown, never cleared"),
-    ('T315-ruxolitinib-allergy', 'Patient must not have history of hypersensitivity'): ('hold31', 'expected met, got unknown: read as (drug-hypersensitivity and review ambiguous "any of the study drugs") or (drug-hypersensitivity and review ambiguous "to drugs of similar chemical classes") or (drug-hypersensitivity and review ambigu'),
     ('T315-investigational-14d', 'Patients must not take other investigational drugs'): ('hold31', 'expected met, got unknown: read as investigational-agent within 28 days and review unparsed "Patients take other"'),
     # after the merges of hold30-hold32 with the lymphoma kinds: 'at least one (MCL and CLL) or two (DLBCL and FL) prior standard therapies' names whom each count concerns, read as diseases each patient must have (was harmless while every kind read as 'lymphoma')
     ('T325-cll-untreated', None): ('core', 'expected ineligible, got possibly_eligible: a line left unknown (see its row)'),
@@ -1928,7 +1923,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T305-aml', None): ('core', "right by accident before: an over-strict group line (another disease group's bullet, the age line's study-progress clause, the dose-for-GVHD line, or CD20 read as an alternative) failed every patient; read right now, the line that excludes this patient is itself read unknown (see its own line miss)"),
     ('T305-rituximab-reaction', None): ('core', "right by accident before: an over-strict group line (another disease group's bullet, the age line's study-progress clause, the dose-for-GVHD line, or CD20 read as an alternative) failed every patient; read right now, the line that excludes this patient is itself read unknown (see its own line miss)"),
     ('T305-alemtuzumab-reaction', None): ('core', "right by accident before: an over-strict group line (another disease group's bullet, the age line's study-progress clause, the dose-for-GVHD line, or CD20 read as an alternative) failed every patient; read right now, the line that excludes this patient is itself read unknown (see its own line miss)"),
-    ('T315-ruxolitinib-allergy', None): ('hold31', "verdict possibly_eligible: 'hypersensitivity to any of the study drugs or to drugs of similar chemical classes' is unknown (which drugs are the study's is not read); it was ineligible before only through the misread ECOG line"),
     ('T315-investigational-14d', None): ('hold31', "verdict possibly_eligible: 'Patients must not take other investigational drugs within 28 days' keeps 'take other' unread beside the window (unknown); it was ineligible before only through the misread ECOG line"),
     ('T223-no-cns-therapy', None): ('hold22', "expected ineligible, got possibly_eligible: the 'brain tumor or ALL' line is unknown (the therapy directed at the brain is unread) where the label fails an ALL without CNS-directed therapy"),
     ('T223-no-cns-therapy', 'If a subject, received treatment for brain tumor or ALL'): ('hold22', "expected not_met, got unknown: 'brain tumor or ALL': the brain tumour has no concept, so it is an unknown alternative of the ALL (topics read 'ALL or brain tumour' alike), and radiation / chemotherapy directed at the brain are unsupported reviews"),
@@ -1956,25 +1950,35 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
 
 
 @lru_cache(maxsize=1)
-def _corpus() -> dict[str, str]:
+def _corpus() -> dict[str, tuple[str, list[str]]]:
+    """Each trial's criteria text and its drugs (the corpus's ``drugs`` column: the names of the
+    registry record's drug interventions, which an import reads from armsInterventionsModule)."""
     csv.field_size_limit(10**8)
     with gzip.open(CORPUS, "rt", encoding="utf-8") as handle:
-        return {row["nctid"]: row["criteria"] for row in csv.DictReader(handle)}
+        return {row["nctid"]: (row["criteria"], _names(row["drugs"])) for row in csv.DictReader(handle)}
+
+
+def _names(column: str) -> list[str]:
+    names = ast.literal_eval(column) if column.startswith("[") else []
+    return [name for name in names if isinstance(name, str)]
 
 
 @lru_cache(maxsize=None)
 def trial_criteria(nct_id: str) -> TrialCriteria:
     """As an import stores the trial and matching loads it back: the importer's lines, each
     structured, kept as the JSON the database holds."""
+    text, drugs = _corpus()[nct_id]
     study = {
         "protocolSection": {
             "identificationModule": {"nctId": nct_id, "briefTitle": nct_id},
             "statusModule": {"overallStatus": "RECRUITING"},
-            "eligibilityModule": {"eligibilityCriteria": _corpus()[nct_id]},
+            "armsInterventionsModule": {"interventions": [{"type": "DRUG", "name": name} for name in drugs]},
+            "eligibilityModule": {"eligibilityCriteria": text},
         }
     }
-    lines = parse_ctgov_study(study).criteria
-    structured = structure_lines([(line.type, line.text, line.parent) for line in lines])
+    record = parse_ctgov_study(study)
+    lines = record.criteria
+    structured = structure_lines([(line.type, line.text, line.parent) for line in lines], study_drugs=study_drug_names(record.interventions))
     criteria = tuple(
         criterion_from_json({**parsed.to_json(), "type": line.type, "text": line.text, "parent": line.parent})
         for line, parsed in zip(lines, structured, strict=True)

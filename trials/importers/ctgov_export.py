@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from rules_engine.parser.study_drugs import study_drug_names
 from trials.importers.ctgov import _date, _Node, parse_ctgov_study
 from trials.importers.ctgov_zip import Entry, ZipFormatError, ZipReader
 from trials.limits import record_problem
@@ -103,7 +104,7 @@ def prepare_study(name: str, study: object, cache: CriteriaCache, nct_id: str = 
     if problem is not None:
         return Failed(name, record.nct_id, f"{problem[0]}: {problem[1]}")
     try:
-        structured = cache.structured(record.criteria)
+        structured = cache.structured(record.criteria, study_drug_names(record.interventions))
     except Exception as exc:  # noqa: BLE001 - a parser bug on one study must not stop the import
         return Failed(name, record.nct_id, f"criteria could not be structured ({type(exc).__name__}: {exc})")
     return Prepared(name, record, structured)
