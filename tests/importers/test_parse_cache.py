@@ -128,7 +128,7 @@ def test_each_reader_gets_objects_of_its_own():
 
 
 def test_a_structure_with_a_line_out_of_its_time_budget_is_not_kept(monkeypatch):
-    def out_of_time(lines, line_parser=None):
+    def out_of_time(lines, line_parser=None, study_drugs=()):
         return [Criterion(type=CriterionType(t), text=text, expr=Review(ReviewReason.UNPARSED, over_budget_reason(LINE_BUDGET_SECONDS)))
                 for t, text, _ in lines]
 
