@@ -1660,8 +1660,9 @@ _DERIVED = re.compile(r"(?P<src>(?:[A-Z]\.\s?)?[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})?)
 _ALLERGY_GENERIC = re.compile(
     r"\b(?:other|excipients?|components?|ingredients?|constituents?|similar|related|class(?:es)?|derivatives?|analog(?:ue)?s?|inactive"
     r"|such\s+as|e\.?\s?g|including|like|proteins?|antibod(?:y|ies)|cytokines?|biologics?|biopharmaceuticals?|vaccines?|products?|\w{3,}(?<![su])s"
-    # the study's own drug, which the text does not name ("the trial treatment")
-    r"|(?:study|trial|investigational|protocol)\s+(?:drug|medication|agent|treatment|therapy))\b",
+    # the study's own drug, which the text does not name ("the trial treatment"; "the investigational
+    # agent ficlatuzumab" names it)
+    r"|(?:study|trial|investigational|protocol)\s+(?:drug|medication|agent|treatment|therapy)(?!\s*+[\w-]))\b",
     I,
 )
 # a class or form named in the singular, its last word ("attributed to a receptor tyrosine kinase
