@@ -44,6 +44,9 @@ def main() -> int:
     import django
 
     django.setup()
+    from matcher.matching import heap
+
+    heap.tune_worker()  # the collector's thresholds of a worker child (worker_process_init), as measured there
     from django.db import connection, transaction
 
     import matcher.matching.rematch as rematch

@@ -23,6 +23,7 @@ from django.utils import timezone
 from matcher.db.arrays import AnyOf
 from matcher.matching import clock, jobs
 from matcher.matching.changes import record_changes
+from matcher.matching.chunk_read import chunk_patients
 from matcher.matching.engine_cache import engine_cache
 from matcher.matching.jobs import queue_match
 from matcher.models import MatchJob, MatchResult, Patient, RematchChunkDone
@@ -67,7 +68,9 @@ def process_change(change_id: int) -> tuple[str, list[Chunk]]:
         if TrialChange.objects.filter(trial_id=trial.pk, pk__gt=change.pk).exists():
             return _finish(change, "superseded by a newer change of this trial"), []
         if not trial.is_open or trial.current_criteria_id is None:
-            closed = close_trial_results(trial.pk, f"the trial is {trial.overall_status.replace('_', ' ').lower()}", change)
+            closed = close_trial_results(
+                trial.pk, f"the trial is {trial.overall_status.replace('_', ' ').lower()}", change
+            )
             return _finish(change, f"closed {closed} results"), []
         chunks = patient_chunks()
         TrialChange.objects.filter(pk=change.pk).update(chunks=len(chunks), outcome=f"{len(chunks)} chunks queued")
@@ -109,18 +112,16 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
         with transaction.atomic():
             _complete_once(change_id, chunk)
         return 0  # closed again since: the newer change closes its results
-    patients = list(
-        Patient.objects.filter(pk__gte=uuid.UUID(chunk.low), pk__lte=uuid.UUID(chunk.high)).values_list(
-            "pk", "client_id", "facts", "facts_version_id"
-        )
-    )
+    patients = chunk_patients(uuid.UUID(chunk.low), uuid.UUID(chunk.high))
     compiled = engine.compiled(trial.nct_id)
     assert compiled is not None, "sync_one has just compiled the trial"
     # Candidates only, as in a patient's job: a patient the trial's gate shuts out is not stored,
     # unless it already holds a result for the trial (that result is brought up to date).
     held = set(
         MatchResult.objects.filter(
-            trial_id=trial.pk, state=MatchResult.State.ACTIVE, patient_id__gte=uuid.UUID(chunk.low),
+            trial_id=trial.pk,
+            state=MatchResult.State.ACTIVE,
+            patient_id__gte=uuid.UUID(chunk.low),
             patient_id__lte=uuid.UUID(chunk.high),
         ).values_list("patient_id", flat=True)
     )
@@ -139,7 +140,9 @@ def rematch_chunk(change_id: int, chunk: Chunk, as_of: date | None = None) -> in
                     reopen.setdefault(opens_on, []).append(pk)
                 continue
         outcomes = [engine.evaluate_planned(plan, judged)]
-        evaluations.append(PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes))
+        evaluations.append(
+            PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), outcomes)
+        )
     return _store_chunk(change, trial, evaluations, evaluated_at, chunk, reopen)
 
 
@@ -178,15 +181,17 @@ def _store_locked(
     ids = [e.patient_id for e in evaluations]
     # Lock the chunk's patients in id order: a patient's own job and other trials' chunks
     # write the same patients' rows, and a fixed order cannot deadlock.
-    locked = set(Patient.objects.select_for_update().filter(AnyOf("pk", ids)).order_by("pk").values_list("pk", flat=True))
+    locked = set(
+        Patient.objects.select_for_update().filter(AnyOf("pk", ids)).order_by("pk").values_list("pk", flat=True)
+    )
     evaluations = [e for e in evaluations if e.patient_id in locked]  # deleted meanwhile
     summary = store_evaluations(evaluations, {trial.nct_id: trial}, evaluated_at, trial_change=change)
     record_changes(summary.changes)
     # a patient shut out by an age gate is judged again on the day time opens it
     for day, pids in sorted((reopen or {}).items()):
-        Patient.objects.filter(AnyOf("pk", pids)).filter(Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)).update(
-            gate_opens_on=day
-        )
+        Patient.objects.filter(AnyOf("pk", pids)).filter(
+            Q(gate_opens_on__isnull=True) | Q(gate_opens_on__gt=day)
+        ).update(gate_opens_on=day)
         Patient.objects.filter(AnyOf("pk", pids)).filter(Q(rematch_on__isnull=True) | Q(rematch_on__gt=day)).update(
             rematch_on=day
         )
@@ -238,9 +243,7 @@ def rematch_patient_trials(patient_id: str, trial_pks: list[int], as_of: date | 
         if Patient.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True).first() is None:
             return 0
         current = [o for o in outcomes if states.get(trials[o.trial_id].pk) == (trials[o.trial_id].version_pk, True)]
-        again = sorted(
-            t.pk for t in refs if states.get(t.pk, (None, False))[1] and states[t.pk][0] != t.version_pk
-        )
+        again = sorted(t.pk for t in refs if states.get(t.pk, (None, False))[1] and states[t.pk][0] != t.version_pk)
         evaluation = PatientEvaluation(pk, client_id, facts, version_of(pk, facts_json, facts_version_pk), current)
         summary = store_evaluations([evaluation], trials, evaluated_at)
         record_changes(summary.changes)
@@ -305,8 +308,10 @@ def sweep_trial_changes(after: str | None = None, size: int = SWEEP_BATCH, now: 
     ids = list(lost.values_list("pk", flat=True)[:size])
     for change_id in ids:
         with transaction.atomic():
-            restarted = TrialChange.objects.filter(pk=change_id).exclude(processed=None).update(
-                processed=None, chunks=0, chunks_done=0, outcome=""
+            restarted = (
+                TrialChange.objects.filter(pk=change_id)
+                .exclude(processed=None)
+                .update(processed=None, chunks=0, chunks_done=0, outcome="")
             )
             if restarted:
                 RematchChunkDone.objects.filter(change_id=change_id).delete()

@@ -364,16 +364,19 @@ def schedule_time_rematch(patient_ids: Sequence[uuid.UUID]) -> None:
     if not patient_ids:
         return
     patients, results = Patient._meta.db_table, MatchResult._meta.db_table
+    # the day from the updated row itself: a join to the same rows read as a sub-select looked
+    # every patient up twice (a re-match chunk's 500: 5,471 -> 3,234 buffers, EXPLAIN ANALYZE)
+    day = (
+        f"LEAST(p.gate_opens_on, (SELECT min(r.changes_on) FROM {results} AS r"
+        " WHERE r.patient_id = p.id AND r.state = %s AND r.changes_on IS NOT NULL))"
+    )
     with connection.cursor() as cursor:
         # LEAST skips a NULL as min() of the days that exist does; IS DISTINCT FROM is the
         # plain way's exclude(rematch_on=day), a NULL included
         cursor.execute(
-            f"UPDATE {patients} AS p SET rematch_on = n.day FROM ("
-            f" SELECT q.id, LEAST(q.gate_opens_on, (SELECT min(r.changes_on) FROM {results} AS r"
-            f"  WHERE r.patient_id = q.id AND r.state = %s AND r.changes_on IS NOT NULL)) AS day"
-            f" FROM {patients} AS q WHERE q.id = ANY(%s::uuid[])"
-            f") AS n WHERE p.id = n.id AND p.rematch_on IS DISTINCT FROM n.day",
-            [MatchResult.State.ACTIVE.value, list(patient_ids)],
+            f"UPDATE {patients} AS p SET rematch_on = {day}"
+            f" WHERE p.id = ANY(%s::uuid[]) AND p.rematch_on IS DISTINCT FROM {day}",
+            [MatchResult.State.ACTIVE.value, list(patient_ids), MatchResult.State.ACTIVE.value],
         )
 
 

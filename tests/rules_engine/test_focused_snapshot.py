@@ -131,3 +131,23 @@ def test_the_measurements_derived_from_events_are_the_plain_snapshots(measured):
     plain = snapshot(facts, AS_OF, measured)
     assert set(plain.measurements) >= measured - {"ecog"}
     assert_same(focused_snapshot(facts, AS_OF, measured), plain, measured)
+
+
+def test_present_is_remembered_by_the_names_and_their_active_flags():
+    """``focused._present_of`` keeps each answer by the concepts on record and their active flags:
+    records of the same concepts, active or not, asked in turn, each give the plain snapshot's."""
+
+    def facts(b_all: bool, hcv: bool) -> PatientFacts:
+        return PatientFacts(
+            events={"b_all": (Event("b_all", AS_OF, b_all),), "hcv": (Event("hcv", AS_OF - timedelta(days=40), hcv),)}
+        )
+
+    found = {}
+    for _ in range(2):
+        for flags in ((True, True), (True, False), (False, True), (False, False)):
+            record = facts(*flags)
+            focused, plain = focused_snapshot(record, AS_OF, frozenset()), snapshot(record, AS_OF, frozenset())
+            assert focused.present == plain.present
+            found.setdefault(flags, focused.present)
+            assert found[flags] == focused.present
+    assert len(set(found.values())) == 4
