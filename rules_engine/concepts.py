@@ -866,6 +866,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     # only): class I and III antiarrhythmics (ATC C01B); beta-blockers and the AV-nodal calcium
     # channel blockers (classes II and IV) are concepts of their own
     Concept("antiarrhythmic_therapy", Kind.EVENT, "antiarrhythmic therapy (class I and III antiarrhythmics, ATC C01B)"),
+    # measurements registry lines bound that no concept held (issue 14, labs6; append only): the
+    # Mini-Mental State Examination's total (0-30; "Mini Mental State Exam score >= 15", 6 corpus
+    # lines) and the largest tumour or nodal mass ("Tumor size > 10 cm", "Nodal mass > 5 cm",
+    # "Bulky (greater than 8 cm) tumor"), as LOINC 21889-1 records it
+    Concept("mmse", Kind.MEASUREMENT, "Mini-Mental State Examination (MMSE) total score", "1"),
+    Concept("tumor_size", Kind.MEASUREMENT, "size of the largest tumour or nodal mass (greatest dimension)", "cm"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -44,6 +44,9 @@ from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
+from rules_engine.parser.topics.mmse import GATE as _MMSE_GATE, mmse_items
+from rules_engine.parser.topics.performance_words import GATE as _PERFORMANCE_WORDS_GATE, performance_word_items
+from rules_engine.parser.topics.tumor_size import GATE as _TUMOR_SIZE_GATE, tumor_size_items
 from rules_engine.parser.topics.performance import nyha_items, perf_items
 from rules_engine.parser.topics.bare_products import bare_product_items
 from rules_engine.parser.topics.products import LINE_TIMED, product_items
@@ -73,8 +76,11 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         age_items(text, ctype) if AGE_GATE.search(text) else [],
         sex_items(text),
         perf_items(text),
+        performance_word_items(text) if _PERFORMANCE_WORDS_GATE.search(text) else [],
         nyha_items(text, ctype),
         child_pugh_items(text, ctype) if "pugh" in text.lower() else [],
+        mmse_items(text) if _MMSE_GATE.search(text) else [],
+        tumor_size_items(text) if _TUMOR_SIZE_GATE.search(text) else [],
         biomarker_items(text, ctype),
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],

@@ -42,6 +42,11 @@ _RAISED: dict[str, dict[int, float]] = {
     "ast": {1: 1.0, 2: 3.0, 3: 5.0, 4: 20.0},
     "alp": {1: 1.0, 2: 2.5, 3: 5.0, 4: 20.0},
     "creatinine": {1: 1.0, 2: 1.5, 3: 3.0, 4: 6.0},
+    # the clotting times ("PT, PTT all Grade 0-1"): aPTT prolonged is > ULN-1.5, > 1.5-2.5, > 2.5 x
+    # ULN in v4 and v5; the PT is graded as the INR, whose grade 1 starts past 1 x ULN in v4 and
+    # 1.2 in v5, so its grade 1 bounds nothing (grade 2 and up agree)
+    "aptt": {1: 1.0, 2: 1.5, 3: 2.5},
+    "pt": {2: 1.5, 3: 2.5},
 }
 # ... and an absolute value for a low count (grade 1 is "< LLN": no number)
 _LOW: dict[str, tuple[str, dict[int, float]]] = {
@@ -72,12 +77,12 @@ _LESS = r"(?:\s+or\s+(?:less|lower|below|better))"
 # the grade: "at least Grade 1 or higher", "≤ CTC grade 2", "grade ≥ 3", "Grade 3 or greater"
 _GRADE = (
     rf"(?:(?P<least>{_AT_LEAST})\s*|(?P<most>≤|<=|=<)\s*|(?P<under><)\s*|(?P<above>>)\s*)?\(?\s*{_SCALE}(?:grade|gr\.)\s*"
-    rf"(?:(?P<least2>≥|>=)\s*|(?P<most2>≤|<=)\s*|(?P<under2><)\s*)?(?P<n>[0-4])\b(?P<more>{_MORE})?(?P<less>{_LESS})?\s*\)?"
+    rf"(?:(?P<least2>≥|>=)\s*|(?P<most2>≤|<=)\s*|(?P<under2><)\s*)?(?:(?P<zero>0)\s*(?:-|–|to|or)\s*)?(?P<n>[0-4])\b(?P<more>{_MORE})?(?P<less>{_LESS})?\s*\)?"
 )
 # the lab, then its grade ("amylase or lipase at least Grade 1 or higher", "Creatinine serum level <= CTC grade 2")
 _AFTER = re.compile(
     rf"(?<![\w-])(?P<names>(?:{_NAMES})(?:{_JOIN}(?:{_NAMES})){{0,4}})\s*(?:(?:serum\s+)?(?:levels?|values?)\s+)?"
-    rf"(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?{_GRADE}",
+    rf"(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?(?:(?:all|both)\s+(?:(?:within|at)\s+)?)?{_GRADE}",
     I,
 )
 # the grade, then the counts by their fall ("Grade 3 or higher peripheral blood counts",
@@ -118,7 +123,7 @@ def _direction(m: re.Match[str], exclusion: bool) -> tuple[int, bool] | None:
         return (n - 1, False) if n > 0 else None
     if m.group("above"):
         return (n + 1, True) if n < 4 else None
-    if m.group("most") or m.group("most2") or m.group("less"):
+    if m.group("most") or m.group("most2") or m.group("less") or m.group("zero"):  # "grade 0-1": within grade 1
         return n, False
     if m.group("least") or m.group("least2") or m.group("more") or exclusion:
         return (n, True) if n > 0 else None

@@ -94,8 +94,10 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # the registries' slips for the APTT (never the thrombin time alone, another test)
     ("aptt", r"\bA?PTT\b|(?:activated\s+)?partial\s+(?:pro)?thromb\w*\s+time|activated\s+(?:pro)?thromb\w*\s+time"),
     ("pt", r"\bPT\b(?![-\s]*INR)|prothrombin\s+time(?![\s-]+international)"),
-    # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's
-    ("qtc", r"\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"),
+    # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's;
+    # "Mean QTc >= 450 msec": the mean of the triplicate ECG is how a QTc is measured and recorded
+    # (8 corpus lines left "Mean" a review beside the bound)
+    ("qtc", r"(?:\bmean\s+)?(?:\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b)"),
     ("potassium", r"(?:serum\s+)?potassium"),
     # (never "glucose-6-phosphate", "bisphosphonate", "sodium phosphate", a phosphate binder or supplement)
     ("phosphate", r"(?<![\w-])(?<!sodium\s)(?<!potassium\s)(?<!aluminum\s)(?:(?:serum|inorganic)\s+)?phosph(?:ate|orus)(?![\w-])(?!\s+(?:binders?|supplements?|dehydrogenase))"),
@@ -267,6 +269,10 @@ def _unitless(concept: str, value: float) -> tuple[float | None, str | None]:
         return value, "kg/m2"
     if concept == "hba1c" and 3 <= value <= 20:
         return value, "%"
+    # "triglycerides > 300", "fasting blood glucose > 250": in mmol/L these are under 40, so a
+    # number of 50 or more is mg/dL; a smaller one may be either and stays unread
+    if concept in ("cholesterol", "triglycerides", "glucose") and 50 <= value <= 2000:
+        return number(str(value)), "mg/dL"
     if concept in ("systolic_bp", "diastolic_bp") and 30 <= value <= 260:
         return value, "mm[Hg]"
     if concept == "pao2" and 30 <= value <= 150:  # "PaO2 < 60": mm Hg (a kPa bound is under 20, never guessed)
