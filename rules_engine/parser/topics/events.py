@@ -19,6 +19,7 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
+from rules_engine.parser.topics.unnamed_exceptions import non_hematologic, progressing_or_treated, unread_other_than
 from rules_engine.parser.topics.antecedent_disorder import antecedent_disorder_items
 from rules_engine.parser.topics.cardiac_history import cardiac_history_items
 from rules_engine.parser.topics.pneumonitis import pneumonitis_items
@@ -2320,9 +2321,13 @@ _VACCINE_NOTE = re.compile(
 # trial's own diseases; the lazy tail stops at the first word that ends the named cancers.
 # the words for a malignancy that "other than" follows ("any prior malignancy other than ...")
 _MALIGNANCY_WORDS = (
-    r"(?:(?:any|active|invasive|prior|previous|concurrent|known|second|additional)\s+)?"
+    # ("another active cancer other than ...", "Other primary malignancies (other than ...)": the
+    # "another" is the line's own word for what it counts; left outside, it stayed a review beside
+    # the malignancy read, and no record decided the line; 10 corpus lines)
+    r"(?:(?:another|any\s+other|other)\s+)?(?:(?:any|active|invasive|primary|prior|previous|concurrent|known|second|additional|currently\s+active)\s+){0,2}"
     r"(?:malignan(?:cy|cies)|malignant\s+(?:tumou?rs?|diseases?|neoplasms?)|cancers?|tumou?rs?|neoplasms?)"
 )
+_ANOTHER = re.compile(r"(?:another|any\s+other|other)\s", I)  # the line's own word for what it counts (unnamed_exceptions)
 _OTHER_THAN = re.compile(
     _MALIGNANCY_WORDS + r"(?:\s+history)?"
     r"\s*[(\[]?\s*other\s+than\s+(?:the\s+|a\s+|an\s+)?(?P<x>[^;:,()\[\]<>≤≥\d]{1,120}?)"
@@ -3686,6 +3691,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             it.expr = all_of([it.expr, unread]) if required else any_of([it.expr, unread])  # type: ignore[list-item]
     _nth_transplant(text, items)
     _bare_asct(text, items)
+    if "other than" in low:
+        unread_other_than(items, [(m.start(), m.end(), m.group("x"), _ANOTHER.match(m.group(0)) is not None) for m in _other_than(text)])
+    if "hematolog" in low or "haematolog" in low:
+        non_hematologic(text, items)
+    if "progress" in low:
+        progressing_or_treated(text, items)
     return items
 
 
