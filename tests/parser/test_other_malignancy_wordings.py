@@ -1,7 +1,7 @@
 """How registries word "another malignancy", read on records in an AML trial (whose own AML is
 never another cancer): "another active cancer other than certain types of skin cancer", "a
 non-hematologic malignancy", "additional malignancy that is progressing or requires active
-treatment", "Disease free of prior malignancies for >= 5 years with exception of ...".
+treatment", "Prior malignancies within the past 3 years with exception of ...".
 
 Each row: the line, then records it must find met, not met and unknown. A history-of-cancer line
 is never not met (nor its inclusion met) for a patient whose record holds a cancer it counts."""
@@ -16,7 +16,7 @@ import pytest
 from rules_engine.criteria import CriterionType, TrialCriteria
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
-from rules_engine.parser.malignancy_rewrites import DISEASE_FREE_OF_PRIOR, IN_SITU_QUOTED, WITH_EXCEPTION_OF
+from rules_engine.parser.malignancy_rewrites import IN_SITU_QUOTED, WITH_EXCEPTION_OF
 from rules_engine.parser.topics import unnamed_exceptions
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.judging import outcome_cases
@@ -82,21 +82,7 @@ ROWS = [
         [ONLY_AML],
         [BREAST_ACTIVE],
     ),
-    # a disease-free span is no other cancer within it; the excepted skin cancer is left out
-    (
-        I,
-        'Disease free of prior malignancies for >= 5 years with exception of currently treated basal cell, squamous cell carcinoma of the skin, or carcinoma "insitu" of the cervix or breast',
-        [ONLY_AML, BREAST_8Y_RESOLVED],
-        [BREAST_ACTIVE, BREAST_3Y_RESOLVED],
-        [],
-    ),
-    (
-        I,
-        "Patients must be disease free of any prior malignancies for >= 5 years",
-        [ONLY_AML, BREAST_8Y_RESOLVED],
-        [BREAST_ACTIVE, BREAST_3Y_RESOLVED],
-        [],
-    ),
+    # an exception said "with exception of" is the line's exception, never an alternative
     (
         E,
         "Prior malignancies within the past 3 years with exception of adequately treated basal cell or squamous cell skin cancer",
@@ -135,7 +121,7 @@ def test_an_unread_name_without_another_is_read_as_before(text):
 
 
 HOSTILE = [
-    "Disease free of prior malignancies for >= 5 years " + "with exception of " * 400,
+    "Prior malignancies within 5 years " + "with exception of " * 400,
     "another " * 300 + "cancer other than " + "skin " * 300,
     "malignancy that is progressing " * 300 + "or requires",
     "non-hematologic " * 400 + "malignancy within 2 years",
@@ -143,7 +129,6 @@ HOSTILE = [
     '"' + " " * 2000 + "insitu",
 ]
 PATTERNS = [
-    re.compile(DISEASE_FREE_OF_PRIOR[0], re.I),
     re.compile(IN_SITU_QUOTED[0], re.I),
     re.compile(WITH_EXCEPTION_OF[0], re.I),
     unnamed_exceptions._NON_HEMATOLOGIC,
