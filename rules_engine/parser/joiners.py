@@ -94,6 +94,10 @@ def joiner(connector: str, default_or: bool) -> str:
     # come from join no items; read as the join, the disease the transplant was for became its
     # alternative, and a patient never transplanted met a line for transplant recipients
     connector = _ANY_DONOR.sub(" ", connector)
+    # "≥ 18 years with histologically or cytologically confirmed AML": the methods the diagnosis
+    # may be proven by join no items; read as the join, "age >= 18 or AML" was met by every adult
+    # (and by an MDS patient of any age)
+    connector = _PROOF_METHODS.sub(" ", connector)
     if FOR_DISEASE.fullmatch(connector):  # "chemotherapy for metastatic breast cancer": what it was for
         return "and"
     if _FOR.fullmatch(connector) and re.search(r"\w\s+\w", connector):  # "steroids for prevention or treatment of GVHD": one unit
@@ -141,6 +145,10 @@ _QUALIFIER_THEN_COMMA = re.compile(
 _BULLET = re.compile(r"[•▪●◦]")
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 _ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
+_PROOF_METHODS = re.compile(
+    r"\b(?:histolog|cytolog|histopatholog|cytopatholog|patholog|morpholog)\w*+(?:\s*+(?:,|or|and/or|/)\s*+(?:histolog|cytolog|histopatholog|cytopatholog|patholog|morpholog)\w*+){1,3}",
+    I,
+)
 _ANY_DONOR = re.compile(r"\b(?:sibling|related|family)\s*(?:,\s*)?(?:or|and/or|/)\s*(?:(?:HLA[\s-]?)?(?:matched|mismatched)\s+)?unrelated\b", I)
 _ANOTHER_GROUP = re.compile(r"\band\s+(?:(?:any|all|other)\s+)?(?:those|patients?|subjects?|participants?|individuals?)\s+(?:with|who)\b", I)
 # the disease a therapy is given for: "for", "for the prevention or treatment of", "to treat"

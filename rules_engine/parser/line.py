@@ -107,6 +107,7 @@ from rules_engine.parser.permissions import (
     MORE_THAN_A_PERMISSION,
     ONLY_IF,
     asks_counts,
+    permission_as_allowance,
     permitted_history,
     pointed_exceptions,
 )
@@ -259,6 +260,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         if alternative is not None:  # "If the serum creatinine is above these values, CrCl must be >= 70"
             exprs[read_last[-1]] = alternative
             continue
+        allowance = permission_as_allowance(clause_text) if exprs and ctype is CriterionType.EXCLUSION else None
+        if allowance is not None:
+            clause_text = allowance
         permitted = permitted_history(clause_text, permission_scope) if ctype is CriterionType.INCLUSION else None
         if permitted is not None:  # "Patients may have received any induction chemotherapy regimen"
             forbidden, permission_scope = permitted

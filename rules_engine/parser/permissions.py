@@ -74,6 +74,18 @@ def permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | Non
     return Not(forbidden), scope
 
 
+def permission_as_allowance(clause: str) -> str | None:
+    """An exclusion's sentence that only permits a history ("Prior chemotherapy. Patients may have
+    received prior hydroxyurea"), said as the allowance it is ("prior hydroxyurea is allowed"),
+    for the line to read as an exception to what it excludes. Read as a clause of its own, it was
+    one more thing the line excluded: the hydroxyurea it permits excluded the patient."""
+    permitted = _PERMITTED_HISTORY.match(clause)
+    if permitted is None or permitted.group("scope") or _MORE_THAN_PERMITTED.search(clause[permitted.end():]):
+        return None
+    what = clause[permitted.end():].strip(" .")
+    return f"{what} is allowed" if what else None
+
+
 # a clause that denies what it names is allowed ("No prior chemotherapy is allowed except for ...",
 # "No other investigational agents are permitted"): a prohibition, never a widening
 DENIED_PERMISSION = re.compile(r"^\W*no\s+(?!longer\b|more\s+than\b|less\s+than\b|fewer\s+than\b)[^.;:]{1,80}?\b(?:is|are)\s+(?:allowed|permitted|acceptable)\b", I)

@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rules_engine.criteria import CriterionType
+from rules_engine.parser.organ_labels import sibling_organ_labels
 
 
 @dataclass(frozen=True)
@@ -583,7 +584,7 @@ def split_numbered(lines) -> list[ParsedLine]:  # type: ignore[no-untyped-def]
         )
         for item in splitter.items
     ]
-    return _swallowed_exclusion_heading(_nest_flat_lead_ins(_end_diagnosis_lists(parsed)))
+    return _swallowed_exclusion_heading(_nest_flat_lead_ins(sibling_organ_labels(_end_diagnosis_lists(parsed))))
 
 
 def _swallowed_exclusion_heading(lines: list[ParsedLine]) -> list[ParsedLine]:

@@ -426,10 +426,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T122-clean", "20% blasts in bone marrow"): ("labs", "'20% blasts in bone marrow': the registry lost the comparator ('>= 20%'); a "
         "bound without its sign is left to a person (guessing it could pass a patient)"),
     ("T122-mds", "20% blasts in bone marrow"): ("labs", "as T122-clean"),
-    ("T122-relapsed", "years of age with newly diagnosed, histologically"): ("core", "'newly diagnosed ... AML including de novo, secondary to "
-        "antecedent hematologic disorders, or treatment-related disease with intermediate or unfavorable-risk cytogenetics': the 'or' "
-        "inside the list of AML kinds splits the line, so a relapsed AML meets its second part's review (unknown, not not met)"),
-    ("T122-mds", "years of age with newly diagnosed, histologically"): ("core", "as T122-relapsed: an MDS meets no part but the review"),
     ("T122-relapsed", "Previous chemotherapy for AML except for the following"): ("events", "'Previous chemotherapy for AML except for the "
         "following, which are allowed: 1. Hydroxyurea ... 2. One course of hypomethylating agent therapy ...': the exceptions listed "
         "inside the line stay reviews, so a 7+3 induction is unknown"),
@@ -827,7 +823,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00609739 (T174)
     ('T174-clean', 'at least 6 months from first hematopoietic cell transplant'): ('core', "expected met, got unknown: the organ-function sub-list is and-ed into the timing line, and 'If JMML is rapidly progressive, second HCT may be performed earlier' is and-ed as review, not an alternative: a transplant 100 days ago is not met"),
     ('T174-clean', 'Pulmonary: FEV >50%, DLCO >50%'): ('labs', 'expected met, got unknown: FEV1 and DLCO percent predicted are not measurements Eligo reads: the line is review'),
-    ('T174-clean', 'Renal: creatinine clearance ≥40 mL/min'): ('core', "expected met, got unknown: the 'Renal:' label stays an and-ed unsupported review: clearance 96 mL/min is unknown"),
     ('T174-clean', 'Hepatic: no clinical evidence of hepatic failure'): ('events', "expected met, got unknown: 'no clinical evidence of hepatic failure (e.g. coagulopathy, ascites)' is wholly review: a chronic hepatic failure is unknown"),
     ('T174-clean', 'Active uncontrolled infection within one week of HCT'): ('events', "expected not_met, got unknown: 'Active uncontrolled' stays an and-ed review, and 'within one week of HCT' reads a transplant: no infection and a sepsis are both unknown"),
     ('T174-remission', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
