@@ -866,6 +866,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # only): class I and III antiarrhythmics (ATC C01B); beta-blockers and the AV-nodal calcium
     # channel blockers (classes II and IV) are concepts of their own
     Concept("antiarrhythmic_therapy", Kind.EVENT, "antiarrhythmic therapy (class I and III antiarrhythmics, ATC C01B)"),
+    # monoclonal antibodies as the class washouts name beside chemotherapy ("Cytotoxic chemotherapy,
+    # steroids or monoclonal antibody (Mab) within 3 weeks"; ~140 corpus lines; rx8, append only):
+    # ATC L01F / L01XC and the antibodies of other groups. No parent: an infliximab is no
+    # anticancer therapy; the antigen-directed classes (cd20_directed_therapy, ...) stand beside it
+    Concept("monoclonal_antibody_therapy", Kind.EVENT, "monoclonal antibody therapy (ATC L01F, L01XC; the -mab drugs)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -118,6 +118,13 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("braf_inhibitor",
      r"\bB-?RAF[\s-]*" + _AGENT + r"|\bB-?RAF(?=\s*(?:,|/|or|and|and/or)\s*(?:MEK|MAP-?ERK)\b)",
      ("braf", "b-raf")),
+    # monoclonal antibodies as a class ("Cytotoxic chemotherapy, steroids or monoclonal antibody
+    # (Mab) within 3 weeks", "prior therapy with a monoclonal antibody"; ~140 corpus lines, left to
+    # a person). Last: a class named by its antigen ("anti-CD20 monoclonal antibody", "anti-PD-1
+    # monoclonal antibody") is the row above; "MAb" alone only in capitals as written
+    ("monoclonal_antibody_therapy",
+     r"\bmonoclonal\s+antibod(?:y|ies)(?:\s*\(\s*mAbs?\s*\))?(?:\s+(?:therap(?:y|ies)|treatments?|agents?))?|(?-i:\b(?:MAbs?|mAbs?)\b)",
+     ("monoclonal", "mab")),
 )
 
 
