@@ -60,7 +60,18 @@ TAKE_AS_RECEIVE = (
     ("take",),
 )
 
-ROWS = (PROHIBITED_LISTED, WINDOW_FIRST, IMMUNE_MODULATOR_EXAMPLES, TAKE_AS_RECEIVE)
+# "Prior therapy with approved monoclonal antibodies (e.g., bevacizumab, cetuximab) allowed": the
+# examples of a permitted class, before the permission's last word, hid the permission from its
+# reader (``permitted_subject``), and the class became a requirement every patient without it
+# failed. The class alone permits as much (its examples are of it)
+PERMITTED_CLASS_EXAMPLES = (
+    r"\b(monoclonal\s+antibod(?:y|ies))\s*\(\s*(?:e\.?\s?g\.?|for\s+example|such\s+as|including)\b[^()]{0,200}\)\s*"
+    r"(?=(?:is\s+|are\s+)?(?:allowed|permitted)\s*\.?\s*$)",
+    r"\1 ",
+    ("monoclonal",),
+)
+
+ROWS = (PROHIBITED_LISTED, WINDOW_FIRST, IMMUNE_MODULATOR_EXAMPLES, TAKE_AS_RECEIVE, PERMITTED_CLASS_EXAMPLES)
 
 
 # A sentence that permits hydroxyurea beside a washout ("No chemotherapy or radiation therapy

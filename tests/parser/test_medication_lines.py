@@ -11,7 +11,9 @@
 * another trial by its other names ("another clinical investigation", "investigational protocol");
 * an allergy to the components of a named product (topics/allergy_parts.py): an allergy to the
   product is one; the study's own drug names none;
-* monoclonal antibodies as a class (a catalogue concept, ATC L01F / L01XC and the -mab drugs).
+* monoclonal antibodies as a class (a catalogue concept, ATC L01F / L01XC and the -mab drugs),
+  except where named as an example of a wider therapy ("biological therapy (including monoclonal
+  antibodies)"), and a permitted class with its examples still a permission.
 
 Rows: a registry line, its kind, then the records that make it met, not met and unknown."""
 
@@ -30,6 +32,8 @@ from rules_engine.parser.normalize import normalize
 from rules_engine.parser.medication_rewrites import HYDROXYUREA_PERMITTED, ROWS as MEDICATION_ROWS
 from rules_engine.parser.remarks import HYDROXYUREA_EXCEPTED
 from rules_engine.parser.topics.allergy_parts import _PART_OF
+from rules_engine.parser.topics.drug_classes import _EXAMPLE_OPEN
+from rules_engine.parser.topics.events import _ALLERGY_END
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import adult, allergy, condition, medication, procedure
 
@@ -43,6 +47,7 @@ INVESTIGATIONAL_10D = adult(condition("aml", 300), medication("investigational_a
 INVESTIGATIONAL_LAST_YEAR = adult(condition("aml", 300), medication("investigational_agent", 365))
 IRRADIATED_7D = adult(condition("aml", 300), procedure("radiotherapy", 7))
 CHEMO_7D = adult(condition("aml", 300), medication("chemotherapy", 7))
+CHEMO_LAST_YEAR = adult(condition("aml", 300), medication("chemotherapy", 365))
 HYDROXYUREA_3D = adult(condition("aml", 300), medication("hydroxyurea", 3))
 MAB_14D = adult(condition("aml", 300), medication("monoclonal_antibody_therapy", 14))
 MAB_LAST_YEAR = adult(condition("aml", 300), medication("monoclonal_antibody_therapy", 365))
@@ -85,10 +90,10 @@ ROWS = [
         (),
     ),
     (
-        "Is currently participating in another concurrent investigational protocol",
+        "Patient is currently enrolled in another clinical trial",
         EXC,
         (INVESTIGATIONAL_10D,),
-        (CLEAN,),
+        (CLEAN, INVESTIGATIONAL_LAST_YEAR),
         (),
     ),
     # -- hydroxyurea permitted in a sentence: excepted from the chemotherapy, the radiotherapy kept
@@ -126,6 +131,25 @@ ROWS = [
         (),
         (CLEAN, PENICILLIN_ALLERGY),
     ),
+    # "currently participating": the drug within a course's span, not any record of one
+    (
+        "Currently participating in any other interventional clinical study.",
+        EXC,
+        (INVESTIGATIONAL_10D,),
+        (CLEAN, INVESTIGATIONAL_LAST_YEAR),
+        (),
+    ),
+    # -- the study's own vaccine or IMP names no product
+    ("Allergies to any component of the vaccine", EXC, (), (CLEAN,), (OXALIPLATIN_ALLERGY,)),
+    # -- an allergy line's other contraindication stays a person's beside it
+    (
+        "Has a known allergy and history of hypersensitivity reaction to any of the treatment components, including any ingredient used in "
+        "the formulation of necitumumab, or any other contraindication to one of the administered treatments",
+        EXC,
+        (),
+        (),
+        (CLEAN,),
+    ),
     # -- monoclonal antibodies as a class
     ("Prior therapy with a monoclonal antibody within 4 weeks", EXC, (MAB_14D,), (CLEAN, MAB_LAST_YEAR), ()),
     (
@@ -136,6 +160,23 @@ ROWS = [
         (),
     ),
     ("No prior treatment with a monoclonal antibody", INC, (CLEAN,), (MAB_LAST_YEAR,), ()),
+    # an example of the therapy before it: the head is asked, its window kept for the whole list
+    (
+        "Participant has had chemotherapy, radiotherapy, or biological therapy (including monoclonal antibodies) within 4 weeks prior to "
+        "study Day 1",
+        EXC,
+        (CHEMO_7D,),
+        (CLEAN, CHEMO_LAST_YEAR),
+        (),
+    ),
+    # a permitted class with its examples permits; it asks nothing of a patient without it
+    (
+        "Prior therapy with approved monoclonal antibodies (e.g., bevacizumab, cetuximab, panitumumab, or trastuzumab) allowed",
+        INC,
+        (CLEAN,),
+        (),
+        (),
+    ),
 ]
 
 
@@ -183,8 +224,21 @@ def test_the_rewrites_say_what_the_readers_know(text: str, expected: str) -> Non
         (re.compile(HYDROXYUREA_PERMITTED, re.I), "(" * 5000 + "hydroxyurea"),
         (_PART_OF, "any of the other components of " * 1000 + "x"),
         (_PART_OF, "components of " + "x " * 5000),
+        (_EXAMPLE_OPEN, "(including " + "a, " * 5000),
+        (_EXAMPLE_OPEN, "such as " + "a b, " * 3000 + "("),
+        (_ALLERGY_END, "used in the manufacture of " * 1000 + "x"),
+        (_ALLERGY_END, "used in the " + "x " * 5000 + "formulation, or"),
     ],
-    ids=["hydroxyurea-sentences", "hydroxyurea-brackets", "part-of-leads", "part-of-words"],
+    ids=[
+        "hydroxyurea-sentences",
+        "hydroxyurea-brackets",
+        "part-of-leads",
+        "part-of-words",
+        "example-open-bracket",
+        "example-open-words",
+        "allergy-end-used",
+        "allergy-end-words",
+    ],
 )
 def test_the_patterns_read_adversarial_text_fast(pattern: re.Pattern[str], text: str) -> None:
     start = time.perf_counter()

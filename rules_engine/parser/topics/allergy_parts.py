@@ -7,7 +7,7 @@ of an oxaliplatin allergy meets the line. Read as a bare part ("any components .
 an ambiguous qualifier on any drug allergy, and a patient allergic to the drug was unknown. Its
 other components (an excipient, a solvent) stay a person's, as before, beside the product.
 
-Only a product a record can name: "the study drug", "this product", "each drug" name none (the
+Only a product a record can name: "the study drug", "this product", "the vaccine", "the IMP(s)" name none (the
 holdout passes only criteria text, so which drug the study gives is not known), and are left.
 """
 
@@ -22,39 +22,18 @@ _PART_OF = re.compile(
     r"(?:components?|ingredients?|excipients?|constituents?)\s+"
     r"(?:(?:used|contained)\s+in\s+(?:the\s+)?(?:manufacture|formulation|preparation|production)\s+)?(?:of|in)\s+(?:the\s+)?"
     r"(?:(?:oral|intravenous|IV|subcutaneous|liposomal)\s+)?"
-    r"(?P<prod>[A-Za-z][\w-]{2,40}(?:\s+[\w-]{1,20})?)(?:\s+(?:formulations?|products?|preparations?))?\s*$",
+    r"(?P<prod>[A-Za-z][\w-]{2,40}(?:\s+(?!(?:formulations?|products?|preparations?)\b)[\w-]{1,20})?)(?:\s+(?:formulations?|products?|preparations?))?\s*$",
     re.I,
 )
 
 # words that make the "product" the study's own or a pointer, which no record names
-_NO_PRODUCT = frozenset(
-    {
-        "this",
-        "these",
-        "that",
-        "each",
-        "every",
-        "such",
-        "same",
-        "above",
-        "study",
-        "trial",
-        "protocol",
-        "investigational",
-        "any",
-        "all",
-        "drug",
-        "drugs",
-        "agent",
-        "agents",
-        "medication",
-        "medications",
-        "product",
-        "products",
-        "treatment",
-        "therapy",
-    }
-)
+_NO_PRODUCT = frozenset({
+    "this", "these", "that", "each", "every", "such", "same", "above", "study", "trial", "protocol", "investigational",
+    "any", "all", "drug", "drugs", "agent", "agents", "medication", "medications", "medicine", "medicines", "product", "products",
+    "treatment", "treatments", "therapy", "therapies", "formulation", "formulations", "various", "compound", "compounds",
+    # the study's own: its vaccine, its investigational medicinal product ("the IMP(s)")
+    "vaccine", "vaccines", "imp", "imps", "ip",
+})  # fmt: skip
 
 
 def named_part_of(piece: str) -> str | None:

@@ -128,6 +128,25 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 
 
+# a wide class named as an example of the therapy before it ("biological therapy (including
+# monoclonal antibodies) within 4 weeks", "systemic anti-neoplastic therapy (e.g., monoclonal
+# antibody therapy)", "EGFR inhibitor, including both tyrosine kinase inhibitors and monoclonal
+# antibodies"): the head is what the line asks. Read, the example broke the window the list shares
+# (chemotherapy at any time excluded) and widened the head past it (an infliximab for Crohn's
+# disease met "anti-neoplastic therapy"); left, it stays the words of the head's example
+_EXAMPLE_OPEN = re.compile(
+    r"(?:\(\s*+(?:e\.?\s?g\.?|for\s+example|such\s+as|including|includes?|i\.\s?e\.?|with\s+either|with)\b[^()]*+"
+    r"|\b(?:including|such\s+as|e\.\s?g\.)\s++(?:both\s++|either\s++)?(?:[\w/-]++[\s,]*+){0,6})$",
+    re.I,
+)
+EXAMPLED_CLASSES = frozenset({"monoclonal_antibody_therapy"})
+
+
+def class_as_example(concept: str, text: str, start: int) -> bool:
+    """Whether the class read at ``start`` is named as an example of a wider therapy before it."""
+    return concept in EXAMPLED_CLASSES and _EXAMPLE_OPEN.search(text, max(0, start - 160), start) is not None
+
+
 # the words before a class that only say it was given ("prior treatment with a", "has received
 # prior therapy with an", "exposure to any"): part of the item, not a qualifier left to review
 CLASS_LEAD = re.compile(

@@ -40,7 +40,7 @@ from rules_engine.parser.topics.conditions import condition_items, not_since_mis
 from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
 from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
-from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
+from rules_engine.parser.topics.drug_classes import class_as_example, CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
@@ -257,10 +257,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("investigational_agent", r"investigational\s+(?:therapeutic\s+)?(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
      # taking part in another interventional trial: what the record can show of it is the study
      # drug it gives (an observational study gives none, and is named so: "unless observational")
-     r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
-     # ("another clinical investigation", "another concurrent investigational protocol": the
-     # trial by its other names)
-     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research|concurrent)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*|investigations?|protocols?))(?![^.;]{0,40}\bobservational\b)"
+     r"|(?:(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
+     # ("another clinical investigation": the trial by its other name; "currently" before it is
+     # the now-lead's, which asks the drug within a course's span: read as any record, an
+     # investigational agent given years ago excluded a patient "currently participating")
+     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research|concurrent)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*|investigations?\b))(?![^.;]{0,40}\bobservational\b)"
      # "with a drug that has not received regulatory approval for any indication" (18 corpus
      # lines, one sponsor's wording, all left to a person): a drug approved for nothing is an
      # investigational one
@@ -1474,8 +1475,9 @@ _DISEASE_SENSITIVE = re.compile(r"\b(?:tumou?rs?|disease|cancers?|malignanc(?:y|
 # (... or another subject the line excludes: "... to HDACI, TLR-agonist, or patients with known
 # history of pre-existing auto-immune disease", read there as its own exclusion)
 # ("used in the manufacture of oral azacitidine", "used in the PHY906 formulations": which product
-# the ingredient is of, allergy_parts; any other "used" ends the products)
-_ALLERGY_END = re.compile(r"\b(?:which|that|who|used(?!\s+in\s+(?:the\s+)?(?:(?:manufacture|formulation|preparation|production)\s+of\b|[\w-]{3,40}\s+formulations?\b))|given|required|planned|as\s+well|in\s+this|administered)\b|,?\s*\b(?:or|and)\s+(?:patients?|subjects?|participants?|those)\b|\(\s*(?:see|refer)\b", I)
+# the ingredient is of, allergy_parts, where the products end there; any other "used" ends the
+# products, as "(see the IB)" and "or any other contraindication", which is no allergy)
+_ALLERGY_END = re.compile(r"\b(?:which|that|who|used(?!\s+in\s+(?:the\s+)?(?:(?:manufacture|formulation|preparation|production)\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+|[\w-]{3,40}\s+formulations?)\s*(?:$|[(.;]|,?\s*or\s+to\b))|given|required|planned|as\s+well|in\s+this|administered)\b|,?\s*\b(?:or|and)\s+(?:patients?|subjects?|participants?|those)\b|\(\s*(?:see|refer)\b|,?\s*\b(?:or\s+)?any\s+other\s+contra-?indications?\b", I)
 
 
 _ALLERGY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -1952,7 +1954,7 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # any other investigational agents": the NCI template's present tense, read before as ever, so an
 # agent stopped months ago excluded; holdout T244)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
+    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with|participating|enrolled)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
     # ("Current antidepressant, anxiolytic, antipsychotic or stimulant therapy", "Current use of
     # potentially bone-toxic anticonvulsants": the adjective asks for the therapy now, as
     # "currently" does; read without it, a course stopped years ago excluded the patient)
@@ -3345,6 +3347,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)
                                                    or concept in MEDICATION_CLASS_CONCEPTS and MEDICATION_NOT_TAKEN.search(text, max(0, m.start() - 160), m.start())):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
+            if class_as_example(concept, text, m.start()):
+                continue  # "biological therapy (including monoclonal antibodies)": the head's example (topics.drug_classes)
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
                 items.append(Item(m.start(), m.end(), Review(ReviewReason.JUDGEMENT, "a treatment to come, not a history: " + " ".join(m.group(0).split())), frozenset({concept})))
                 continue
