@@ -177,6 +177,24 @@ ROWS = [
         (),
         (),
     ),
+    # the antibodies of an antigen's class are that class; a purpose before the window, or a washout
+    # counted in half-lives, leaves the antibody to the words (read bare, it lost the window or
+    # became a requirement every patient without one failed)
+    ("No prior treatment with anti-CTLA 4 monoclonal antibody", EXC, (), (), (CLEAN, MAB_LAST_YEAR)),
+    (
+        "Monoclonal antibody (mAb) for direct anti-neoplastic treatment within 4 weeks",
+        EXC,
+        (),
+        (),
+        (CLEAN, MAB_LAST_YEAR),
+    ),
+    (
+        "At least 7 days or 3 half-lives, whichever is longer, since prior monoclonal antibodies",
+        INC,
+        (),
+        (),
+        (CLEAN, MAB_14D),
+    ),
 ]
 
 

@@ -140,11 +140,34 @@ _EXAMPLE_OPEN = re.compile(
     re.I,
 )
 EXAMPLED_CLASSES = frozenset({"monoclonal_antibody_therapy"})
+# the antibodies' own words after a class of them by its antigen ("anti-CD33 monoclonal antibody
+# therapy", "anti-CTLA 4 monoclonal antibody", "anti-CD20 mAb (Monoclonal Antibodies)"): the
+# antigen's class is the line's (its own row), not any antibody. "Anti-cancer" names a purpose
+_ANTIGEN_BEFORE = re.compile(
+    r"(?:\banti-?\s?(?!cancer|neoplastic|tumou?r|leuk|myeloma|lymphoma)[A-Za-z0-9]{2,12}(?:[\s-][0-9]{1,3})?[\s-]*+(?:\(\s*)?"
+    r"|\bm?Abs?\s*\(\s*|\bCD\d{1,3}[\s-]*(?:directed|targeted|targeting)\s+)$",
+    re.I,
+)
+# what follows the class that its reading would lose: a purpose before the window ("Monoclonal
+# antibody (mAb) for direct anti-neoplastic treatment within 4 weeks": the window stayed with the
+# purpose, and an antibody given years ago excluded)
+_PURPOSE_AFTER = re.compile(r"\s*(?:\(\s*m?Abs?\s*\)\s*)?for\b", re.I)
 
 
-def class_as_example(concept: str, text: str, start: int) -> bool:
-    """Whether the class read at ``start`` is named as an example of a wider therapy before it."""
-    return concept in EXAMPLED_CLASSES and _EXAMPLE_OPEN.search(text, max(0, start - 160), start) is not None
+def class_as_example(concept: str, text: str, start: int, end: int) -> bool:
+    """Whether the class read from ``start`` to ``end`` is better left to the words around it: an
+    example of a wider therapy before it, the antibodies of an antigen's class, a purpose between
+    it and its window, or a washout counted in half-lives, which no reader takes (read bare, the
+    class became a requirement of the inclusion, "At least 7 days or 3 half-lives ... since prior
+    monoclonal antibodies", that every patient without one failed)."""
+    if concept not in EXAMPLED_CLASSES:
+        return False
+    return (
+        _EXAMPLE_OPEN.search(text, max(0, start - 160), start) is not None
+        or _ANTIGEN_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _PURPOSE_AFTER.match(text, end) is not None
+        or "half-li" in text.lower()
+    )
 
 
 # the words before a class that only say it was given ("prior treatment with a", "has received

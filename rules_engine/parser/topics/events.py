@@ -3347,7 +3347,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)
                                                    or concept in MEDICATION_CLASS_CONCEPTS and MEDICATION_NOT_TAKEN.search(text, max(0, m.start() - 160), m.start())):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
-            if class_as_example(concept, text, m.start()):
+            if class_as_example(concept, text, m.start(), m.end()):
                 continue  # "biological therapy (including monoclonal antibodies)": the head's example (topics.drug_classes)
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
                 items.append(Item(m.start(), m.end(), Review(ReviewReason.JUDGEMENT, "a treatment to come, not a history: " + " ".join(m.group(0).split())), frozenset({concept})))
