@@ -31,8 +31,9 @@ _NO_PRODUCT = frozenset({
     "this", "these", "that", "each", "every", "such", "same", "above", "study", "trial", "protocol", "investigational",
     "any", "all", "drug", "drugs", "agent", "agents", "medication", "medications", "medicine", "medicines", "product", "products",
     "treatment", "treatments", "therapy", "therapies", "formulation", "formulations", "various", "compound", "compounds",
-    # the study's own: its vaccine, its investigational medicinal product ("the IMP(s)")
-    "vaccine", "vaccines", "imp", "imps", "ip",
+    # the study's own: its vaccine, its investigational medicinal product ("the IMP(s)"), its cell
+    # product ("the CAR-T product", "the cell product"); a form ("the pharmaceutical formulation")
+    "vaccine", "vaccines", "imp", "imps", "ip", "cell", "cells", "cellular", "car-t", "car", "pharmaceutical",
 })  # fmt: skip
 
 

@@ -1954,7 +1954,7 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
 # any other investigational agents": the NCI template's present tense, read before as ever, so an
 # agent stopped months ago excluded; holdout T244)
 _NOW_LEAD = re.compile(
-    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with|participating|enrolled)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
+    r"\b(?:(?:are|is|be|currently|presently|still|actively)\s+(?:receiving|taking|using|on|being\s+treated\s+with|treated\s+with)|currently|concomitant(?:ly)?|concurrent(?:ly)?(?![\s-]+chemo[\s-]*radi)|ongoing|taking)\b"
     # ("Current antidepressant, anxiolytic, antipsychotic or stimulant therapy", "Current use of
     # potentially bone-toxic anticonvulsants": the adjective asks for the therapy now, as
     # "currently" does; read without it, a course stopped years ago excluded the patient)
