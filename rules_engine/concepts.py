@@ -872,6 +872,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # "Bulky (greater than 8 cm) tumor"), as LOINC 21889-1 records it
     Concept("mmse", Kind.MEASUREMENT, "Mini-Mental State Examination (MMSE) total score", "1"),
     Concept("tumor_size", Kind.MEASUREMENT, "size of the largest tumour or nodal mass (greatest dimension)", "cm"),
+    # monoclonal antibodies as the class washouts name beside chemotherapy ("Cytotoxic chemotherapy,
+    # steroids or monoclonal antibody (Mab) within 3 weeks"; ~140 corpus lines; rx8, append only):
+    # ATC L01F / L01XC and the antibodies of other groups. No parent: an infliximab is no
+    # anticancer therapy; the antigen-directed classes (cd20_directed_therapy, ...) stand beside it
+    Concept("monoclonal_antibody_therapy", Kind.EVENT, "monoclonal antibody therapy (ATC L01F, L01XC; the -mab drugs)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from rules_engine.parser.numbers import spell_numbers
+from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
 from rules_engine.parser.word_gates import WordGates
@@ -267,8 +268,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
         # a prior therapy's disease said first, a steroid excepted from immunosuppressants (therapy_rewrites)
         *THERAPY_ROWS,
-        # a history of cancer said as a disease-free span, "insitu", "with exception of" (malignancy_rewrites)
+        # a history of cancer said "insitu" (malignancy_rewrites)
         *MALIGNANCY_ROWS,
+        # a prohibited medication's listed examples, a window said before the treatment (medication_rewrites)
+        *MEDICATION_ROWS,
         # "Current or recent (within 4 weeks prior to randomization) treatment with another
         # investigational product", "Current, or recent (within 30 days, ...) participation in other
         # clinical trials of investigational agents" (6 corpus lines): a treatment taken now is one

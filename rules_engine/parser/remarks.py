@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.parser.medication_rewrites import HYDROXYUREA_PERMITTED
+
 from rules_engine.parser.either_course import EITHER_COURSE, EITHER_COURSE_GATES
 from rules_engine.parser.word_gates import WordGates
 
@@ -42,6 +44,8 @@ EVER_PHRASE = (
 # hydroxyurea excepted from a washout (see the remark below; event_exceptions.hydroxyurea_excepted
 # asks the line's therapies with it excepted)
 HYDROXYUREA_EXCEPTED = (
+    # (or a sentence permitting it: medication_rewrites.HYDROXYUREA_PERMITTED)
+    HYDROXYUREA_PERMITTED + r"|"
     r"\(?\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
     r"(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
     # (with a second excepted care that is no anticancer therapy in the catalogue, so excepting it

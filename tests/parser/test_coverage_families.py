@@ -107,7 +107,8 @@ RECOVERY = [
     ("Failure to have fully recovered (i.e., < Grade 1 toxicity) from the reversible effects of prior chemotherapy.", EXC,
      (GRADE_1, GRADE_2), (NO_TOXICITY,), ()),
     ("Has had a prior anti-cancer monoclonal antibody (mAb) within 4 weeks prior to study day 1 or who has not recovered (i.e., =< grade 1 or at baseline) "
-     "from adverse events due to agents administered more than 4 weeks earlier", EXC, (GRADE_2,), (), (NO_TOXICITY, GRADE_1)),
+     # (rx8: the antibody is a catalogue class now: a record of none and no toxicity left does not meet it)
+     "from adverse events due to agents administered more than 4 weeks earlier", EXC, (GRADE_2,), (NO_TOXICITY, GRADE_1), ()),
     ("Recovered from toxicities resulting from previous therapies", INC, (NO_TOXICITY,), (GRADE_2,), (GRADE_1,)),
     ("Fully recovered from acute toxicities secondary to prior treatment (tx)", INC, (), (GRADE_2,), (NO_TOXICITY, GRADE_1)),
     # "or eligibility per this protocol is met": another way to count as recovered, a person's

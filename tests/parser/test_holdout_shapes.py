@@ -104,7 +104,9 @@ NOTE_ROWS = [
     (I, DISEASE_WITH_NOTES, patient("remission", bm_blasts=20), NOT_MET),
     (I, DISEASE_WITH_NOTES, patient("relapsed"), UNKNOWN),
     # beside the therapy it permits from, the permission still keeps a recent therapy open
-    (E, WASHOUT_WITH_NOTE, patient("chemotherapy", days_ago=7), UNKNOWN),
+    # (rx8: the sentence permitting hydroxyurea excepts it from the chemotherapy, as "except
+    # hydroxyurea" does; a chemotherapy 7 days ago is not hydroxyurea and meets the washout)
+    (E, WASHOUT_WITH_NOTE, patient("chemotherapy", days_ago=7), MET),
     (E, WASHOUT_WITH_NOTE, patient("chemotherapy", days_ago=100), NOT_MET),
 ]
 

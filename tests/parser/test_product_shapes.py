@@ -61,7 +61,8 @@ PRODUCT_DECISIONS = [
     (I, "Must have received prior trastuzumab", OTHER, NOT_MET),
     # a class the line names beside the products stays a review alternative of the exclusion
     (E, "Prior treatment with interferon, rituximab or other monoclonal antibody", record("rituximab"), MET),
-    (E, "Prior treatment with interferon, rituximab or other monoclonal antibody", OTHER, UNKNOWN),
+    # (rx8: "other monoclonal antibody" is a catalogue class now: a metoprolol record is none of them)
+    (E, "Prior treatment with interferon, rituximab or other monoclonal antibody", OTHER, NOT_MET),
     (I, "No prior sorafenib, AEE788, or vatalanib", record("sorafenib 200 MG"), NOT_MET),
     (I, "No prior sorafenib, AEE788, or vatalanib", OTHER, UNKNOWN),
     # concurrent use, or a window: the record dates no product, so a product on record is unknown

@@ -118,7 +118,56 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("braf_inhibitor",
      r"\bB-?RAF[\s-]*" + _AGENT + r"|\bB-?RAF(?=\s*(?:,|/|or|and|and/or)\s*(?:MEK|MAP-?ERK)\b)",
      ("braf", "b-raf")),
+    # monoclonal antibodies as a class ("Cytotoxic chemotherapy, steroids or monoclonal antibody
+    # (Mab) within 3 weeks", "prior therapy with a monoclonal antibody"; ~140 corpus lines, left to
+    # a person). Last: a class named by its antigen ("anti-CD20 monoclonal antibody", "anti-PD-1
+    # monoclonal antibody") is the row above; "MAb" alone only in capitals as written
+    ("monoclonal_antibody_therapy",
+     r"\bmonoclonal\s+antibod(?:y|ies)(?:\s*\(\s*mAbs?\s*\))?(?:\s+(?:therap(?:y|ies)|treatments?|agents?))?|(?-i:\b(?:MAbs?|mAbs?)\b)",
+     ("monoclonal", "mab")),
 )
+
+
+# a wide class named as an example of the therapy before it ("biological therapy (including
+# monoclonal antibodies) within 4 weeks", "systemic anti-neoplastic therapy (e.g., monoclonal
+# antibody therapy)", "EGFR inhibitor, including both tyrosine kinase inhibitors and monoclonal
+# antibodies"): the head is what the line asks. Read, the example broke the window the list shares
+# (chemotherapy at any time excluded) and widened the head past it (an infliximab for Crohn's
+# disease met "anti-neoplastic therapy"); left, it stays the words of the head's example
+_EXAMPLE_OPEN = re.compile(
+    r"(?:\(\s*+(?:e\.?\s?g\.?|for\s+example|such\s+as|including|includes?|i\.\s?e\.?|with\s+either|with)\b[^()]*+"
+    r"|\b(?:including|such\s+as|e\.\s?g\.)\s++(?:both\s++|either\s++)?(?:[\w/-]++[\s,]*+){0,6})$",
+    re.I,
+)
+EXAMPLED_CLASSES = frozenset({"monoclonal_antibody_therapy"})
+# the antibodies' own words after a class of them by its antigen ("anti-CD33 monoclonal antibody
+# therapy", "anti-CTLA 4 monoclonal antibody", "anti-CD20 mAb (Monoclonal Antibodies)"): the
+# antigen's class is the line's (its own row), not any antibody. "Anti-cancer" names a purpose
+_ANTIGEN_BEFORE = re.compile(
+    r"(?:\banti-?\s?(?!cancer|neoplastic|tumou?r|leuk|myeloma|lymphoma)[A-Za-z0-9]{2,12}(?:[\s-][0-9]{1,3})?[\s-]*+(?:\(\s*)?"
+    r"|\bm?Abs?\s*\(\s*|\bCD\d{1,3}[\s-]*(?:directed|targeted|targeting)\s+)$",
+    re.I,
+)
+# what follows the class that its reading would lose: a purpose before the window ("Monoclonal
+# antibody (mAb) for direct anti-neoplastic treatment within 4 weeks": the window stayed with the
+# purpose, and an antibody given years ago excluded)
+_PURPOSE_AFTER = re.compile(r"\s*(?:\(\s*m?Abs?\s*\)\s*)?for\b", re.I)
+
+
+def class_as_example(concept: str, text: str, start: int, end: int) -> bool:
+    """Whether the class read from ``start`` to ``end`` is better left to the words around it: an
+    example of a wider therapy before it, the antibodies of an antigen's class, a purpose between
+    it and its window, or a washout counted in half-lives, which no reader takes (read bare, the
+    class became a requirement of the inclusion, "At least 7 days or 3 half-lives ... since prior
+    monoclonal antibodies", that every patient without one failed)."""
+    if concept not in EXAMPLED_CLASSES:
+        return False
+    return (
+        _EXAMPLE_OPEN.search(text, max(0, start - 160), start) is not None
+        or _ANTIGEN_BEFORE.search(text, max(0, start - 40), start) is not None
+        or _PURPOSE_AFTER.match(text, end) is not None
+        or "half-li" in text.lower()
+    )
 
 
 # the words before a class that only say it was given ("prior treatment with a", "has received

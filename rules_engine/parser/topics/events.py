@@ -15,6 +15,7 @@ from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate,
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.gvhd_severity import gvhd_severity
+from rules_engine.parser.topics.allergy_parts import named_part_of
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -40,7 +41,7 @@ from rules_engine.parser.topics.conditions import condition_items, not_since_mis
 from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
 from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
-from rules_engine.parser.topics.drug_classes import CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
+from rules_engine.parser.topics.drug_classes import class_as_example, CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
@@ -257,8 +258,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("investigational_agent", r"investigational\s+(?:therapeutic\s+)?(?:agents?|drugs?|products?|therap(?:y|ies)|treatments?|medications?|devices?|compounds?)|experimental\s+(?:agents?|drugs?|therap(?:y|ies))"
      # taking part in another interventional trial: what the record can show of it is the study
      # drug it gives (an observational study gives none, and is named so: "unless observational")
-     r"|(?:(?:currently\s+)?(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
-     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*))(?![^.;]{0,40}\bobservational\b)"
+     r"|(?:(?:participat\w*|enrol{1,2}(?:ed|ment))\s+in\s+(?:an?\s+)?(?:another|other|any\s+other|a\s+different|concurrent)\s+"
+     # ("another clinical investigation": the trial by its other name; "currently" before it is
+     # the now-lead's, which asks the drug within a course's span: read as any record, an
+     # investigational agent given years ago excluded a patient "currently participating")
+     r"(?:(?:interventional|therapeutic|treatment|drug|clinical|investigational|research|concurrent)\s+){0,2}(?:trials?|stud(?:y|ies)|experiment\w*|investigations?\b))(?![^.;]{0,40}\bobservational\b)"
      # "with a drug that has not received regulatory approval for any indication" (18 corpus
      # lines, one sponsor's wording, all left to a person): a drug approved for nothing is an
      # investigational one
@@ -281,7 +285,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
      r"|(?:systemic\s+)?(?<!anabolic )(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone",
      ("steroid", "glucocortic", "predniso", "dexameth", "adrenal cortex", "adrenocortical", "adreno-cortical")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
-     r"|\b(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
+     # ("systemic cyclosporine": the route the drug is given by, as "systemic steroids")
+     r"|\b(?:systemic\s+)?(?:cyclosporin[e]?|ciclosporin|tacrolimus|sirolimus|mycophenolate(?:\s+mofetil)?|mycophenolic\s+acid|azathioprine|calcineurin\s+inhibitors?)\b",
      ("immunosuppress", "cyclospor", "ciclospor", "tacrolimus", "sirolimus", "mycophenol", "azathioprine", "calcineurin")),
     ("brain_metastases", r"(?:brain|cerebral|intracranial|CNS)\s+mets\b|(?:brain|cerebral|intracranial)\s+metasta\w*|(?:CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?\s+metasta\w*|(?:CNS|brain)\s+(?:or|and/or)\s+(?:brain|CNS)\s+metasta\w*|metasta\w*\s+(?:to\s+the\s+)?(?:brain|CNS)|metasta\w*\s+(?:in|of|to)\s+(?:the\s+)?(?:brain|CNS|central\s+nervous\s+system)(?:\s*\(CNS\))?", ("metasta", "mets")),
     # ("Leptomeningeal or leukemic meningitis": the adjective shares the noun after "or"; left
@@ -1470,7 +1475,10 @@ _DISEASE_SENSITIVE = re.compile(r"\b(?:tumou?rs?|disease|cancers?|malignanc(?:y|
 
 # (... or another subject the line excludes: "... to HDACI, TLR-agonist, or patients with known
 # history of pre-existing auto-immune disease", read there as its own exclusion)
-_ALLERGY_END = re.compile(r"\b(?:which|that|who|used|given|required|planned|as\s+well|in\s+this|administered)\b|,?\s*\b(?:or|and)\s+(?:patients?|subjects?|participants?|those)\b", I)
+# ("used in the manufacture of oral azacitidine", "used in the PHY906 formulations": which product
+# the ingredient is of, allergy_parts, where the products end there; any other "used" ends the
+# products, as "(see the IB)" and "or any other contraindication", which is no allergy)
+_ALLERGY_END = re.compile(r"\b(?:which|that|who|used(?!\s+in\s+(?:the\s+)?(?:(?:manufacture|formulation|preparation|production)\s+of\s+(?:[\w-]+\s+){0,3}?[\w-]+|[\w-]{3,40}\s+formulations?)\s*(?:$|[(.;]|,?\s*or\s+to\b))|given|required|planned|as\s+well|in\s+this|administered)\b|,?\s*\b(?:or|and)\s+(?:patients?|subjects?|participants?|those)\b|\(\s*(?:see|refer)\b|,?\s*\b(?:or\s+)?any\s+other\s+contra-?indications?\b", I)
 
 
 _ALLERGY_CLASSES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -1719,6 +1727,8 @@ def _allergy_expr(obj: str) -> Expr | None:
             parts.append(predicate("drug_hypersensitivity", Op.IS, "monoclonal antibody"))
         elif _ALLERGY_GENERIC.search(piece):
             listed = bounds[i + 1] < len(obj) and obj[bounds[i + 1]] == "("
+            if (part_of := named_part_of(piece)) is not None:  # "any of the components of oxaliplatin": an allergy to it is one
+                parts.append(predicate("drug_hypersensitivity", Op.IS, with_generic(part_of)))
             if not listed:  # a class or part: any drug allergy may be it
                 source = _DERIVED.search(piece)
                 if source is not None and product_words(source.group("src")):  # a record naming the source is one
@@ -3345,6 +3355,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             if concept in _DRUG_CLASS_CONCEPTS and (_NAIVE.match(text, m.end()) or CLASS_NOT_TAKEN.search(before)
                                                    or concept in MEDICATION_CLASS_CONCEPTS and MEDICATION_NOT_TAKEN.search(text, max(0, m.start() - 160), m.start())):
                 continue  # "EGFR TKI-naive", "allergic to PD-1 antibodies": no history of the class, not read here
+            if class_as_example(concept, text, m.start(), m.end()):
+                continue  # "biological therapy (including monoclonal antibodies)": the head's example (topics.drug_classes)
             if concept in _DRUG_CLASS_CONCEPTS and CLASS_TO_COME.search(before):  # "to be treated with PD-1 inhibitors": a plan
                 items.append(Item(m.start(), m.end(), Review(ReviewReason.JUDGEMENT, "a treatment to come, not a history: " + " ".join(m.group(0).split())), frozenset({concept})))
                 continue
