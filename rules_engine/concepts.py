@@ -866,6 +866,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # only): class I and III antiarrhythmics (ATC C01B); beta-blockers and the AV-nodal calcium
     # channel blockers (classes II and IV) are concepts of their own
     Concept("antiarrhythmic_therapy", Kind.EVENT, "antiarrhythmic therapy (class I and III antiarrhythmics, ATC C01B)"),
+    # a bleeding disorder a patient is born with (haemophilia A and B, von Willebrand disease,
+    # other hereditary factor deficiencies; ICD-10-CM D66-D68.2), what "congenital bleeding
+    # disorders" ask and what a "bleeding disorder unrelated to cancer" surely is (cond7; append only)
+    Concept("hereditary_bleeding_disorder", Kind.EVENT, "hereditary (congenital) bleeding disorder", parent="bleeding_diathesis"),
+    # the infections a failing immune system lets in (the CDC's opportunistic infections, and the
+    # invasive moulds of the neutropenic): "Opportunistic infection within 60 days", "No evidence
+    # of active opportunistic infections" (cond7; append only)
+    Concept("opportunistic_infection", Kind.EVENT, "opportunistic infection (pneumocystis, CMV disease, toxoplasmosis, invasive fungal, atypical mycobacterial, PML ...)", parent="active_infection"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
