@@ -12,7 +12,9 @@ the RNA or a diagnosis, now or before), which the infection itself still meets.
 
 Not where the line asks the infection to be active ("Active hepatitis C infection. If positive
 serology ..., PCR will be performed"): there the serology only leads to the test that decides.
-An exception the line makes (a negated part inside it) keeps its own reading.
+Nor where it goes on to what lets a patient with hepatitis C in ("... or must meet the following
+criteria", "unless treated and confirmed cleared"): an antibody-positive patient may meet that,
+and a line read whole by the antibody would decide against him.
 
 Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
 """
@@ -37,6 +39,10 @@ _WORDS = re.compile(
     I,
 )
 _ACTIVE = re.compile(r"\b(?:active|current(?:ly)?|acute|ongoing)\s+(?:hepatitis\s+C|HCV)\b|\bPCR\b", I)
+# a line that goes on to what lets a patient with hepatitis C in ("no history of hepatitis B or C,
+# or must meet the following criteria", "unless treated and confirmed cleared"): what the
+# antibody alone would decide there is the exception's, read elsewhere or by a person
+_EXCEPTED = re.compile(r"\b(?:following|unless|except\w*+|criteria|provided)\b", I)
 
 
 def _is_hcv(part: Expr) -> bool:
@@ -61,7 +67,7 @@ def _widened(expr: Expr) -> Expr:
 def hcv_exposure_words(expr: Expr, text: str) -> Expr:
     """``expr`` (the reading of ``text``) with a hepatitis C asked as a positive serology or a
     history read as the exposure a positive antibody shows."""
-    if not _WORDS.search(text) or _ACTIVE.search(text):
+    if not _WORDS.search(text) or _ACTIVE.search(text) or _EXCEPTED.search(text):
         return expr
     if isinstance(expr, Not):  # "No known history of hepatitis B or C": the line's own negation
         inner = _widened(expr.part)
