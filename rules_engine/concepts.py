@@ -877,6 +877,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # ATC L01F / L01XC and the antibodies of other groups. No parent: an infliximab is no
     # anticancer therapy; the antigen-directed classes (cd20_directed_therapy, ...) stand beside it
     Concept("monoclonal_antibody_therapy", Kind.EVENT, "monoclonal antibody therapy (ATC L01F, L01XC; the -mab drugs)"),
+    # a bleeding disorder a patient is born with (haemophilia A and B, von Willebrand disease,
+    # other hereditary factor deficiencies; ICD-10-CM D66-D68.2), what "congenital bleeding
+    # disorders" ask and what a "bleeding disorder unrelated to cancer" surely is (cond7; append only)
+    Concept("hereditary_bleeding_disorder", Kind.EVENT, "hereditary (congenital) bleeding disorder", parent="bleeding_diathesis"),
+    # the infections a failing immune system lets in (the CDC's opportunistic infections, and the
+    # invasive moulds of the neutropenic): "Opportunistic infection within 60 days", "No evidence
+    # of active opportunistic infections" (cond7; append only)
+    Concept("opportunistic_infection", Kind.EVENT, "opportunistic infection (pneumocystis, CMV disease, toxoplasmosis, invasive fungal, atypical mycobacterial, PML ...)", parent="active_infection"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

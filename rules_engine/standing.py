@@ -28,6 +28,7 @@ from rules_engine.facts import Event
 # concept -> its kinds that are episodes, dated by their onset even when the record is active
 STANDING: Mapping[str, frozenset[str]] = {
     "bleeding_diathesis": frozenset({"dic"}),
+    "hereditary_bleeding_disorder": frozenset(),  # lifelong, never an episode
 }
 
 

@@ -92,11 +92,16 @@ from rules_engine.parser.topics.karyotype_risk import unfavourable_risk
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
 from rules_engine.parser.topics.serology_words import serology_words
 from rules_engine.parser.topics.arrhythmia_therapy import arrhythmia_needing_therapy
+from rules_engine.parser.topics.heart_failure_therapy import heart_failure_needing_therapy
 from rules_engine.parser.topics.qualified_kinds import qualified_kinds
 from rules_engine.parser.topics.fab_groups import fab_cmml, fab_groups
 from rules_engine.parser.topics.lab_scopes import scoped_bounds as lab_bounds_rejoined
 from rules_engine.parser.topics.products import LINE_TIMED, line_times_products, unread_product
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
+from rules_engine.parser.topics.heart_disease_kinds import heart_disease_kinds
+from rules_engine.parser.topics.unrelated_bleeding import unrelated_bleeding
+from rules_engine.parser.topics.hcv_exposure_words import hcv_exposure_words
+from rules_engine.parser.topics.opportunistic import opportunistic_named
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.count_waivers import marrow_waiver
 from rules_engine.parser.permissions import (
@@ -636,8 +641,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
-    expr = control_by_measurement(human_only(qualified_kinds(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text))), text)), text)
-    expr = therapy_for_cancer(qualified_by_kind(defined_by_own_measure(expr, text), text), ctype, text)
+    expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
+    expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:

@@ -88,8 +88,11 @@ BY_KIND: list[tuple[Any, ...]] = [
     ("Clinically significant cardiac disease", E, [hf(3), has("myocardial_infarction", 60)], [CLEAN], [hf(2), has("myocardial_infarction", 400)]),
     ("Uncontrolled or significant cardiovascular disease", E, [hf(4)], [CLEAN], [hf(1), has("hypertension")]),
     ("No clinically significant heart disease", I, [CLEAN], [hf(3)], [hf()]),
-    ("Significant, uncontrolled cardiac disease", E, [], [CLEAN], [hf(3)]),
-    ("Uncontrolled cardiac disease", E, [], [CLEAN], [hf(4)]),
+    # (cond7: heart failure of class III-IV is uncontrolled under every definition the corpus
+    # writes, as ``control`` reads "uncontrolled heart failure", and significant by any reading:
+    # "uncontrolled heart disease" is met by it, alone or with significance; other kinds stay a person's)
+    ("Significant, uncontrolled cardiac disease", E, [hf(3)], [CLEAN], [hf(2), has("atrial_fibrillation")]),
+    ("Uncontrolled cardiac disease", E, [hf(4)], [CLEAN], [hf(1), has("atrial_fibrillation")]),
 ]
 
 ISCHAEMIA: list[tuple[Any, ...]] = [

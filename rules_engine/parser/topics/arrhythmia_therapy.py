@@ -38,6 +38,8 @@ _NEED_ONLY = re.compile(
     I,
 )
 
+NEED_ONLY = _NEED_ONLY  # (heart_failure_therapy reads a failing heart's need with the same words)
+
 # the rhythms those drugs treat: a slow rhythm (bradycardia) or a long QT is made worse by them,
 # and what it needs (a pacemaker, stopping a drug) is no drug on record
 _ARRHYTHMIAS = frozenset(kinds_of("arrhythmia")) - {"bradycardia", "long_qt_syndrome"}
