@@ -32,7 +32,7 @@ def taken(text: str | None = None, system: str | None = None, code: str | None =
         (ICD10, "R11.2", {"nausea_vomiting"}),  # nausea with vomiting: no swallowing disorder
         # an infection of the CNS is one, and a CNS disorder (topics.named_conditions)
         (ICD10, "G00.9", {"cns_infection", "cns_disorder"}),
-        (ICD10, "B45.1", {"cns_infection"}),  # cryptococcal meningitis, not only an infection
+        (ICD10, "B45.1", {"cns_infection", "opportunistic_infection"}),  # cryptococcal meningitis: of the CNS, and opportunistic
         (ICD10, "G24.02", {"dystonia"}),
         (ICD10, "Z90.3", {"gi_resection"}),  # an operated stomach (topics.gi_function)
         (ICD10, "Z90.49", {"gi_resection"}),

@@ -88,7 +88,7 @@ def test_every_medication_is_kept_by_its_own_words():
         ("D46.9", {"mds"}),
         ("Z94.0", {"organ_transplant"}),
         ("F10.20", {"substance_abuse"}),
-        ("D68.0", {"bleeding_diathesis"}),
+        ("D68.0", {"hereditary_bleeding_disorder"}),  # von Willebrand disease: a kind of bleeding diathesis
         # left out on purpose: nicotine dependence is no substance abuse an exclusion means,
         # thrombocytopenia no bleeding diathesis, a stem-cell transplant no organ transplant
         ("F17.210", set()),

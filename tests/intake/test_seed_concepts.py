@@ -19,7 +19,8 @@ def test_disseminated_intravascular_coagulation_is_dic_a_kind_of_bleeding_coagul
 
 def test_another_coagulation_defect_is_no_dic():
     events = normalise(bundle(condition(ICD10, "D68.0"))).facts.events
-    assert "bleeding_diathesis" in events and "dic" not in events
+    assert "hereditary_bleeding_disorder" in events and "dic" not in events
+    assert "bleeding_diathesis" in ancestors("hereditary_bleeding_disorder")
 
 
 @pytest.mark.parametrize("code", ["1968-7", "14629-0"])

@@ -50,7 +50,7 @@ DRUG_CONCEPTS = frozenset({
     "her2_directed_therapy", "hormone_therapy", "hydroxyurea", "hypomethylating_agent", "immunomodulatory_drug", "immunosuppressant_therapy",
     "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
     "platinum_chemotherapy", "proteasome_inhibitor", "proton_pump_inhibitor", "qt_prolonging_drug", "steroid_therapy", "targeted_therapy",
-    "taxane", "vegf_inhibitor", "vitamin_k_antagonist", "named_medication",
+    "taxane", "vegf_inhibitor", "vitamin_k_antagonist", "monoclonal_antibody_therapy", "named_medication",
 }) | MEDICATION_CLASS_CONCEPTS  # (topics.medication_classes)
 _NOT_DRUGS = frozenset({"radiotherapy"})  # an anticancer therapy no record names by a product
 
