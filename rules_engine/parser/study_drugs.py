@@ -37,13 +37,13 @@ _SALT = re.compile(
 # a development code ("AZD0530", "BI 6727", "ABT-199")
 _CODE = re.compile(r"[a-z]{2,5}[- ]?\d{3,6}[a-z]?", re.I)
 _MAX_DRUGS = 8
-_OBJECT = r"(?:any (?:one )?of |any |either of |each of |all )?(?:the |these |its )?(?:study|investigational|trial|protocol) (?:drugs?|medications?|products?|agents?|treatments?)(?:\(s\))?"
+_OBJECT = r"(?:any (?:one )?of |any |either of |each of |all )?(?:the |these |its )?(?:study|investigational|trial|protocol) (?:drugs?|medications?|products?|agents?|treatments?)\b(?:\(s\))?"
 # the object itself, not a part of it ("any study drug component": an excipient may be meant)
 _NOT_A_PART = r"(?!\s*+(?:components?|excipients?|formulations?|ingredients?|class)\b)"
 _ALLERGY_TO = re.compile(
     r"\b(?:hypersensitivit(?:y|ies)|allerg(?:y|ies|ic reactions?)|intolerance)(?: reactions?)?"
     r"(?: or (?:hypersensitivit(?:y|ies)|allerg(?:y|ies|ic reactions?)|intolerance)(?: reactions?)?)?"
-    rf" to (?P<object>{_OBJECT}){_NOT_A_PART}\b",
+    rf" to (?P<object>{_OBJECT}){_NOT_A_PART}",
     re.I,
 )
 _CONTINUATION = re.compile(

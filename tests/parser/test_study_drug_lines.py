@@ -66,6 +66,7 @@ def test_which_intervention_names_stand_for_the_study_drug(labels: list[str], na
     ("History of allergy or hypersensitivity to any of the study drugs.", "History of allergy or hypersensitivity to cytarabine or idarubicin."),
     ("Known allergic reactions to the investigational product", "Known allergic reactions to cytarabine or idarubicin"),
     ("Intolerance to study medication", "Intolerance to cytarabine or idarubicin"),
+    ("Known hypersensitivity to the trial treatment(s) or diluents", "Known hypersensitivity to cytarabine or idarubicin or diluents"),
     # the study's start, other investigational drugs and a drug's parts are left as written
     ("Surgery within 14 days prior to study drug", None),
     ("Treatment with any investigational agent within 30 days", None),
