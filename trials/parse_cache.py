@@ -32,7 +32,7 @@ from typing import Any
 
 from rules_engine.criteria import Criterion, CriterionType, Review
 from rules_engine.parser.line import parse_line
-from rules_engine.parser.study_drugs import asks_continuation, read_with_drugs
+from rules_engine.parser.study_drugs import speaks_of_drugs
 from trials.importers.ctgov import criteria_lines
 from trials.records import CriterionLine
 from trials.structuring import LINE_BUDGET_SECONDS, PARSER_VERSION, over_budget_reason, structure_lines
@@ -188,9 +188,7 @@ class CriteriaCache:
         """The structure of ``lines``, which the last call of ``lines`` returned. A study whose
         lines speak of its drugs (``study_drugs``) is read afresh and its answer never kept:
         the text alone is not what that structure is a function of (few studies, ~4%)."""
-        own = any(read_with_drugs(line.text, study_drugs) != line.text for line in lines) or any(
-            asks_continuation(line.text, study_drugs) for line in lines
-        )
+        own = any(speaks_of_drugs(line.text, study_drugs) for line in lines)
         if not own and self._last is not None and self._last[1].lines is lines and self._last[1].structured is not None:
             self.hits += 1
             return self._last[1].structured

@@ -83,7 +83,8 @@ def _as_written(
     received: Expr | None = None
     out = []
     for criterion, (c_type, text, _) in zip(read, lines, strict=True):
-        criterion = dataclasses.replace(criterion, text=text)
+        if criterion.text != text:  # most lines name no study drug: no copy for them
+            criterion = dataclasses.replace(criterion, text=text)
         if c_type == CriterionType.INCLUSION and asks_continuation(text, drugs):
             if received is None:
                 received = line_parser(received_line(drugs), CriterionType.INCLUSION).expr

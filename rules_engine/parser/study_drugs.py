@@ -90,6 +90,11 @@ def read_with_drugs(text: str, drugs: Sequence[str]) -> str:
     return _ALLERGY_TO.sub(lambda m: m.group(0)[: m.start("object") - m.start(0)] + joined, text)
 
 
+def speaks_of_drugs(text: str, drugs: Sequence[str]) -> bool:
+    """Whether the trial's drugs change how ``text`` is read (one of the two shapes above)."""
+    return read_with_drugs(text, drugs) != text or asks_continuation(text, drugs)
+
+
 def asks_continuation(text: str, drugs: Sequence[str]) -> bool:
     """Whether an inclusion asks that the patient go on with the trial's drug (a rollover)."""
     return bool(drugs) and _CONTINUATION.search(text) is not None
