@@ -144,13 +144,56 @@ def _kinds(expr: Expr, positive: bool = True) -> set[str] | None:
     return found
 
 
-def _required(expr: Expr) -> tuple[Expr, ...]:
-    """The parts a line cannot be met without: the requirements of an ``All`` (nested ones
-    flattened), else the line itself. Any one of them not met fails the line (Kleene logic,
-    as ``assemble`` combines it, with no exception for what stands beside it)."""
-    if isinstance(expr, All):
-        return tuple(q for p in expr.parts for q in _required(p))
-    return (expr,)
+def _projected(expr: Expr, positive: bool = True) -> Expr | None:
+    """The part of a line a gate may judge: an expression of diagnosis, age and sex alone that
+    is not met only where the line is not met (``positive``; under an odd number of negations,
+    met only where the line is met), or None where no such part exists.
+
+    A requirement the gate cannot judge is dropped from an ``All`` (any other requirement not
+    met still fails it: Kleene logic, as ``assemble`` combines it) and from an ``Any_`` under a
+    negation (any other alternative met still meets it); an alternative it cannot judge, or a
+    requirement under a negation, leaves nothing (that part alone may decide the line). So
+    "follicular lymphoma, or Hodgkin lymphoma after two prior lines" gates on the two lymphomas:
+    bench/e2e.py --trials 10000 kept ~1,080 of its 3,000 other-cancer trials candidates for every
+    leukemia patient while only the requirements of a line's top ``All`` were judged alone."""
+    if isinstance(expr, Predicate):
+        return expr if _gate_kind(expr) is not None else None
+    if isinstance(expr, Not):
+        inner = _projected(expr.part, not positive)
+        return None if inner is None else Not(inner)
+    if not isinstance(expr, All | Any_):
+        return None  # a review, or no requirement: never fails, never holds
+    parts = [_projected(p, positive) for p in expr.parts]
+    if isinstance(expr, All if positive else Any_):
+        kept = [p for p in parts if p is not None]
+    elif any(p is None for p in parts):
+        return None
+    else:
+        kept = [p for p in parts if p is not None]
+    if not kept:
+        return None
+    if len(kept) == 1:
+        return kept[0]
+    joined = All(tuple(kept)) if isinstance(expr, All) else Any_(tuple(kept))
+    return _flattened(joined)
+
+
+def _flattened(expr: All | Any_) -> Expr:
+    """An ``All`` of ``All`` parts as one (likewise ``Any_``): the same judgement, and one key
+    for the index however the parser nested the line."""
+    kind = type(expr)
+    parts: list[Expr] = []
+    for p in expr.parts:
+        parts.extend(p.parts if isinstance(p, kind) else (p,))
+    return kind(tuple(parts))
+
+
+def _gate_kinds(expr: Expr) -> set[str]:
+    if isinstance(expr, Predicate):
+        kind = _gate_kind(expr)
+        return set() if kind is None else {kind}
+    parts = (expr.part,) if isinstance(expr, Not) else expr.parts if isinstance(expr, All | Any_) else ()
+    return {k for p in parts for k in _gate_kinds(p)}
 
 
 @dataclass(frozen=True)
@@ -172,16 +215,12 @@ def _gate(index: int, c: Criterion) -> Gate | None:
     # Registry-sized catalogues (issue 18, bench/e2e.py --trials 10000): a line asking the
     # trial's disease beside a measurement ("chronic heart failure with NYHA class II to IV",
     # "HER2-positive breast cancer with measurable disease", "AML and ECOG <= 2") kept ~800 of
-    # 10,000 trials candidates for every leukemia patient. The requirements about diagnosis,
-    # age or sex are judged alone: not met, they fail the line whatever the rest holds.
-    parts = [p for p in _required(c.expr) if _kinds(p)]
-    if not parts:
+    # 10,000 trials candidates for every leukemia patient. Its diagnosis, age and sex are
+    # judged alone (``_projected``): not met, they fail the line whatever the rest holds.
+    expr = _projected(c.expr)
+    if expr is None:
         return None
-    found: set[str] = set()
-    for part in parts:
-        found |= _kinds(part) or set()
-    expr = parts[0] if len(parts) == 1 else All(tuple(parts))
-    return Gate(index, c, frozenset(found), Criterion(CriterionType.INCLUSION, c.text, expr))
+    return Gate(index, c, frozenset(_gate_kinds(expr)), Criterion(CriterionType.INCLUSION, c.text, expr))
 
 
 def gates_of(trial: TrialCriteria) -> tuple[Gate, ...]:

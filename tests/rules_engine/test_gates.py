@@ -112,6 +112,16 @@ NYHA = Predicate("nyha", Op.GTE, 2)
         # nested requirements are requirements too; an alternative is not one
         (line(All((All((AML, Predicate("ecog", Op.LTE, 2))), Any_((ADULT, Predicate("ecog", Op.LTE, 1))), FEMALE))),
          All((AML, FEMALE)), {"diagnosis", "sex"}),
+        # an alternative holding a requirement no gate judges gates on the rest of it: "follicular
+        # lymphoma, or Hodgkin lymphoma after 2 prior lines" is not met without either lymphoma
+        (line(Any_((Predicate("follicular_lymphoma", Op.PRESENT), All((Predicate("hodgkin_lymphoma", Op.PRESENT), Predicate("prior_therapy_lines", Op.GTE, 2)))))),
+         Any_((Predicate("follicular_lymphoma", Op.PRESENT), Predicate("hodgkin_lymphoma", Op.PRESENT))), {"diagnosis"}),
+        (line(All((Any_((AML, All((Predicate("mds", Op.PRESENT), Review(ReviewReason.UNSUPPORTED_CONCEPT, "IPSS int-2 or high"))))), Predicate("ecog", Op.LTE, 2)))),
+         Any_((AML, Predicate("mds", Op.PRESENT))), {"diagnosis"}),
+        # under a negation an alternative no gate judges is dropped: "not (a stroke, or heart
+        # failure with NYHA III)" is not met whenever a stroke is on record
+        (line(Not(Any_((Predicate("stroke", Op.PRESENT), All((HEART_FAILURE, Predicate("nyha", Op.GTE, 3))))))),
+         Not(Predicate("stroke", Op.PRESENT)), {"diagnosis"}),
     ],
 )
 def test_a_line_asking_a_measurement_beside_its_disease_gates_on_the_disease_alone(criterion, judged, kinds):
