@@ -72,7 +72,9 @@ _TYPES_OF: dict[tuple[str, str, tuple[str, ...]], tuple[int, ...] | None] = {}
 
 def _binary_types(table: str, columns: Sequence[str]) -> tuple[int, ...] | None:
     """The type oids of ``table``'s ``columns``, read from the catalogue once per process and
-    database, or None when one is of a type ``copy_binary`` leaves to the text format."""
+    database, or None when one is of a type ``copy_binary`` leaves to the text format. A
+    migration changing such a column's type needs the workers restarted (as any deploy does):
+    the binary format refuses a value of another type than the one read."""
     key = (connection.settings_dict["NAME"], table, tuple(columns))
     if key not in _TYPES_OF:
         with connection.cursor() as cursor:
