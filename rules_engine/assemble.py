@@ -32,7 +32,7 @@ from .criteria import (
     TrialCriteria,
     iter_predicates,
 )
-from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome, with_changes_on, with_lines
+from .outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome, laid_outcome
 from .readings import absent, asks_a_diagnosis, erased
 from .reasons import NO_REQUIREMENT_REASON, not_applicable, predicate_reason, review_reason
 from .semantics import changes_on
@@ -427,6 +427,24 @@ def _verdict_of(codes: tuple[int, ...]) -> tuple[Eligibility, float]:
     return eligible, round((favourable + 0.5 * open_) / decided, 3)
 
 
+# ``_verdict_of`` by the deciding lines' codes: a patient's ~690 candidate trials, patient after
+# patient, take a few thousand distinct tuples of them. Measured (timeit, machine under load):
+# 8.1 us a verdict made against 0.8 us found, ~5 ms of a new patient's job.
+# ``tests/rules_engine/test_line_table.py`` pins it to ``_verdict_of``. Bounded: cleared when full.
+_VERDICTS: dict[tuple[int, ...], tuple[Eligibility, float]] = {}
+_VERDICTS_MAX = 100_000
+
+
+def _verdict_kept(codes: tuple[int, ...]) -> tuple[Eligibility, float]:
+    """``_verdict_of(codes)``, made once for equal codes (``_VERDICTS``)."""
+    found = _VERDICTS.get(codes)
+    if found is None:
+        if len(_VERDICTS) >= _VERDICTS_MAX:
+            _VERDICTS.clear()
+        found = _VERDICTS[codes] = _verdict_of(codes)
+    return found
+
+
 # Measured on bench/e2e.py's 1,000 trials: a patient's ~1,470 distinct judgements walked their
 # expressions (``_evaluate``) for ~60% of its evaluation. What a line reads of a patient is the
 # outcome and reason of each predicate (decided and worded once per patient in ``memo`` anyway)
@@ -591,8 +609,7 @@ def assemble_many(
             except Exception as exc:  # noqa: BLE001 - handed to the caller, as assemble would raise it
                 found.append(exc)
             continue
-        eligible, points = _verdict_of(layout.gather_deciding(codes))
-        outcome = TrialOutcome(trial.trial_id, trial.version, eligible, points, layout.gather(judged))
+        eligible, points = _verdict_kept(layout.gather_deciding(codes))
         # Measured (pyinstrument, bench/e2e.py's 1,000 trials, a new patient's job in-process):
         # ``TrialOutcome.changes_on`` found by walking each stored trial's ~28 lines was ~6% of
         # the job; only the timed lines can hold a date, a few a trial, so it is found from them
@@ -603,8 +620,13 @@ def assemble_many(
             when = line.changes_on if line is not None else None
             if when is not None and (day is None or when < day):
                 day = when
-        # the lines' digest bytes and stored characters, gathered by slot (``with_lines``);
-        # ``tests/rules_engine/test_line_table.py`` pins them to the properties' walk
-        with_lines(outcome, b"".join(layout.gather(md5s)), "".join(layout.gather(chars)))
-        found.append(with_changes_on(outcome, day))
+        # the lines' digest bytes and stored characters, gathered by slot (``with_lines``), set
+        # with the rest in one go (``laid_outcome``); ``tests/rules_engine/test_line_table.py``
+        # pins them to the properties' walk
+        found.append(
+            laid_outcome(
+                trial.trial_id, trial.version, eligible, points, layout.gather(judged),
+                b"".join(layout.gather(md5s)), "".join(layout.gather(chars)), day,
+            )
+        )
     return found

@@ -131,3 +131,43 @@ def with_changes_on(outcome: TrialOutcome, day: date | None) -> TrialOutcome:
     assert "changes_on" not in outcome.__dict__, "changes_on was read before it was set"
     outcome.__dict__["changes_on"] = day
     return outcome
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def laid_outcome(
+    trial_id: str,
+    version: int,
+    eligibility: Eligibility,
+    score: float,
+    criteria: tuple[CriterionOutcome, ...],
+    lines_md5: bytes,
+    codes: str,
+    changes_on: date | None,
+) -> TrialOutcome:
+    """``with_changes_on(with_lines(TrialOutcome(trial_id, version, eligibility, score, criteria),
+    lines_md5, codes), changes_on)``, its fields set as one dict: the frozen data class's
+    ``__init__`` sets each field through ``object.__setattr__``, and the two helpers check and set
+    theirs after it. Measured (timeit, machine under load): 11.0 -> 4.4 us an outcome, ~4.5 ms of
+    a new patient's job at ~690 candidate trials (``assemble.assemble_many`` builds one per
+    trial). The same promises as the helpers': ``lines_md5``, ``codes`` and ``changes_on`` are
+    what the properties would give. ``tests/rules_engine/test_line_table.py`` pins it to them."""
+    outcome = _new(TrialOutcome)
+    _set(
+        outcome,
+        "__dict__",
+        {
+            "trial_id": trial_id,
+            "version": version,
+            "eligibility": eligibility,
+            "score": score,
+            "criteria": criteria,
+            "error": None,
+            "lines_md5": lines_md5,
+            "codes": codes,
+            "changes_on": changes_on,
+        },
+    )
+    return outcome

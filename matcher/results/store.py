@@ -133,6 +133,17 @@ def store_evaluations(
     lines = version_lines(t.version_pk for t in trials.values()) if overrides else {}
     now = timezone.now()
 
+    told: dict[str, bool] = {}
+
+    def announces(eligibility: str) -> bool:
+        """``announced(APPEARED, eligibility)``, asked once per eligibility of this store (a new
+        patient's ~690 results take three)."""
+        found = told.get(eligibility)
+        if found is None:
+            assert announced is not None
+            found = told[eligibility] = announced(_APPEARED, eligibility)
+        return found
+
     new_rows: list[MatchResult] = []
     updated: list[MatchResult] = []
     lapsed: list[CriterionOverride] = []
@@ -150,7 +161,7 @@ def store_evaluations(
             digest = verdict_digest(effective, trial.version_pk, by_index)
             if (
                 old
-                and old["state"] == MatchResult.State.ACTIVE
+                and old["state"] == _ACTIVE
                 and same_verdict(old["digest"], digest, effective, trial.version_pk, by_index)
             ):
                 if ev.facts_version_pk is not None and old["facts_version_id"] != ev.facts_version_pk:
@@ -178,16 +189,16 @@ def store_evaluations(
                 digest=digest,
                 facts_version_id=ev.facts_version_pk,
                 outcomes=codes,
-                state=MatchResult.State.ACTIVE,
+                state=_ACTIVE,
                 gone_reason="",
                 last_changed=None if old is None else now,
             )
             if old is None:
                 new_rows.append(row)
                 # an implied appearance is built only for a webhook to be told of it (most are not news)
-                if first_job_id is None or announced is None or announced(MatchChange.Kind.APPEARED, row.eligibility):
+                if first_job_id is None or announced is None or announces(row.eligibility):
                     cause = appeared_because or appeared_cause(trial_change)
-                    appeared = change_row(row, MatchChange.Kind.APPEARED, "", cause, job_id, trial_change)
+                    appeared = change_row(row, _APPEARED, "", cause, job_id, trial_change)
                     summary.changes.append(appeared)
                     if first_job_id is not None:
                         summary.implied.append(appeared)
@@ -220,6 +231,12 @@ def store_evaluations(
     summary.written = len(new_rows) + len(updated)
     schedule_time_rematch(patient_ids)
     return summary
+
+
+# Read once: a member of Django's choices read off its class is ~0.8 us an access (machine
+# under load), and the loop above asked two or three of them for each of a job's ~690 results.
+_ACTIVE = MatchResult.State.ACTIVE
+_APPEARED = MatchChange.Kind.APPEARED
 
 
 def implied_appearance(job_id: uuid.UUID | None, trial_change: TrialChange | None, appeared_because: str | None) -> bool:
@@ -279,7 +296,8 @@ def _write(new_rows: list[MatchResult], updated: list[MatchResult]) -> None:
         # a job's ~1,000 new keys of the unique (patient, trial) index, spread so its pages fill
         # (``spread_order``: 57 -> ~44 KB a patient); ids are drawn in this order
         new_rows.sort(key=_key_order(new_rows))
-        insert_models(MatchResult, spread_order(new_rows))
+        # binary COPY (``copy_binary``): every value here is of its column's Python type
+        insert_models(MatchResult, spread_order(new_rows), binary=True)
     if updated:
         update_models(
             MatchResult,

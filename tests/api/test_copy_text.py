@@ -118,3 +118,51 @@ def test_a_rows_values_read_from_the_instance_equal_its_attributes():
     lacking = Lacking()
     lacking.outcomes = "mU"  # type: ignore[attr-defined]
     assert _from_dict(("outcomes", "digest"))(lacking) == ("mU", ".from-the-class")  # type: ignore[arg-type]
+
+
+def test_result_rows_through_binary_copy_read_back_as_through_the_text_format():
+    """``copy_binary`` (a job's new results, ``insert_models(..., binary=True)``) stores what
+    ``copy_rows`` stores, value for value: NULLs, dates, aware times, floats and integers given
+    as either, words beyond Latin-1, str enums, and a UUID given as its text."""
+    import uuid
+    from datetime import date
+
+    from django.utils import timezone
+
+    from matcher.db.bulk import _all_plain, _binary_types, _row_of, copy_binary, copy_rows, unsaved
+    from matcher.models import MatchResult
+
+    fields = MatchResult._meta.concrete_fields
+    columns = [f.column for f in fields]
+    now = timezone.now()
+    rows = []
+    for n, (score, changes_on, error, job, last_changed) in enumerate([
+        (0.667, None, "", uuid.uuid4(), None),
+        (1, date(2027, 2, 28), "ValueError: ≥ 1.5 × ULN\ttab \\N", str(uuid.uuid4()), now),
+        (0.0, date(2026, 11, 22), "", None, now),
+    ]):
+        row = unsaved(
+            MatchResult, id=10_000_000_000 + n, patient_id=uuid.uuid4(), client_id=1, trial_id=5 + n, first_job_id=job,
+            criteria_version_id=3, eligibility="possibly_eligible", eligibility_rank=1, score=score, unknown_count=n,
+            changes_on=changes_on, error=error, evaluated_at=date(2026, 11, 22), digest=".abcdefghij",
+            facts_version_id=None if n else 4, outcomes="mnUu", state=MatchResult.State.ACTIVE, gone_reason="",
+            last_changed=last_changed, first_seen=now,
+        )
+        rows.append(row)
+    assert _all_plain(fields)
+    read = _row_of(fields)
+    with connection.cursor() as cursor:
+        for table in ("probe_text", "probe_binary"):
+            cursor.execute(f"CREATE TEMP TABLE {table} (LIKE {MatchResult._meta.db_table})")
+    types = _binary_types("probe_binary", columns)
+    assert types is not None
+    copy_rows("probe_text", columns, map(read, rows))
+    copy_binary("probe_binary", columns, types, map(read, rows))
+    with connection.cursor() as cursor:
+        found = []
+        for table in ("probe_text", "probe_binary"):
+            cursor.execute(f"SELECT {', '.join(columns)} FROM {table} ORDER BY id")
+            found.append(cursor.fetchall())
+            cursor.execute(f"DROP TABLE {table}")
+    assert found[0] == found[1] and len(found[0]) == 3
+    assert [r[columns.index("score")] for r in found[1]] == [0.667, 1.0, 0.0]

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from datetime import date
 
@@ -331,3 +332,30 @@ def test_the_older_facts_versions_read_in_one_statement_are_the_plain_way_s(api,
     for ids in (pids, pids[:1], pids[1:2], pids[2:], [uuid.uuid4()]):
         assert sorted(older_versions(ids)) == sorted(older_versions_plain(ids))
     assert set(older_versions(pids)) == expected and len(expected) == 4
+
+
+def test_a_digest_from_a_kept_head_equals_the_plain_digest_for_every_score_error_and_day():
+    """``_digest_unoverridden`` keeps heads by value: equal keys with different ``repr`` (0.0 and
+    -0.0, 1 and 1.0) must not share one, and a kept head must serve the next outcome alike."""
+    from matcher.results import digests
+    from rules_engine.outcome import CriterionOutcome, Eligibility, Outcome, TrialOutcome
+
+    line = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 ≥ 18")
+    outcomes = [
+        TrialOutcome("NCT1", 1, eligibility, score, (line,), error=error)
+        for eligibility in (Eligibility.ELIGIBLE, Eligibility.INELIGIBLE, "possibly_eligible")
+        for score in (0.667, 0.5, 1.0, 1, 0.0, -0.0, 0)
+        for error in (None, "", "boom")
+    ]
+    for day in (None, date(2027, 1, 1)):
+        for outcome in outcomes:
+            outcome.__dict__.pop("changes_on", None)
+            outcome.__dict__["changes_on"] = day
+            for _ in range(2):  # the second time from the kept head
+                for version_pk in (7, 8):
+                    assert digests.verdict_digest(outcome, version_pk, {}) == digests.verdict_digest(
+                        outcome, version_pk, {}, plain=True
+                    )
+                    plain_head = digests._head(outcome, version_pk, {}).encode() + b"\0" + outcome.lines_md5
+                    expected = digests.LINE_DIGESTS + digests.short_digest(hashlib.md5(plain_head).digest())[:10]
+                    assert digests.verdict_digest(outcome, version_pk, {}) == expected

@@ -182,3 +182,34 @@ def test_a_table_that_digests_nothing_judges_alike_and_leaves_the_digest_bytes_e
         assert without == with_digests == _plain(trials, facts)
         assert [o.codes for o in without] == [o.codes for o in with_digests]
         assert [o.lines_md5 for o in without] == [b"", b""]
+
+
+def test_an_outcome_laid_out_in_one_go_is_the_one_the_constructor_and_helpers_make():
+    """``outcome.laid_outcome``: the fields, the kept ``lines_md5``, ``codes`` and ``changes_on``,
+    equality, hash and ``replace`` as ``TrialOutcome(...)`` then ``with_lines`` and ``with_changes_on``."""
+    from rules_engine.outcome import CriterionOutcome, Outcome, TrialOutcome, laid_outcome, with_changes_on, with_lines
+
+    line = CriterionOutcome(0, "inclusion", "age", Outcome.MET, False, "age 40 ≥ 18", changes_on=date(2027, 1, 1))
+    for criteria, day in (((line,), date(2027, 1, 1)), ((), None)):
+        md5s, codes = b"".join(c.verdict_md5 for c in criteria), "".join(c.code for c in criteria)
+        plain = with_changes_on(with_lines(TrialOutcome("NCT1", 3, Eligibility.ELIGIBLE, 0.75, criteria), md5s, codes), day)
+        fast = laid_outcome("NCT1", 3, Eligibility.ELIGIBLE, 0.75, criteria, md5s, codes, day)
+        assert type(fast) is TrialOutcome and fast.__dict__ == plain.__dict__
+        assert fast == plain and hash(fast) == hash(plain) and fast.error is None
+        assert (fast.lines_md5, fast.codes, fast.changes_on) == (plain.lines_md5, plain.codes, plain.changes_on)
+        assert replace(fast, score=0.5) == replace(plain, score=0.5)
+
+
+def test_a_kept_verdict_is_the_one_made_from_the_codes_every_time():
+    """``assemble._verdict_kept`` answers ``_verdict_of`` for every tuple of line codes up to three
+    lines (against, unknown, review and their mixes), made once and found after, and for longer ones."""
+    from itertools import product
+
+    from rules_engine.assemble import _verdict_kept, _verdict_of
+
+    tuples = [codes for n in range(4) for codes in product(range(8), repeat=n)]
+    tuples += [(0,) * 30, (0, 2) * 9 + (1,), (4,) + (0,) * 20, (2, 2, 3, 0, 0, 0, 0, 5)]
+    for _ in range(2):
+        for codes in tuples:
+            assert _verdict_kept(codes) == _verdict_of(codes)
+            assert type(_verdict_kept(codes)[1]) is type(_verdict_of(codes)[1])
