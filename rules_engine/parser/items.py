@@ -108,8 +108,7 @@ _STOP = frozenset(
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed assessed immunization immunisation treat evidenced shown indicating
     proven proved verified
-    doses dosing administration administer administered taking presents presenting suggestive
-    meq millimole millimoles liter litre liters litres deciliter decilitre milligram milligrams""".split()
+    doses dosing administration administer administered taking presents presenting suggestive""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected", "obvious",

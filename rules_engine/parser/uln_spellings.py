@@ -56,4 +56,13 @@ ULN_SLIPS = (
     ("ilun", "times ul", "unit line"),
 )
 
-ROWS = (INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, ULN_SLIPS)
+# a unit spelled out, its letters bracketed after it ("3.4 milliequivalents/liter (mEq/L)", "3.4
+# molar equivalent per liter (mEq/L)"; 2 corpus lines): the letters say the unit again (left,
+# they were an unread review beside the bound)
+SPELLED_MEQ_GLOSS = (
+    r"\b((?:milliequivalents?|molar\s+equivalents?)\s?(?:/|\s+per\s+)\s?lit(?:er|re))\s?\(\s?mEq\s?/\s?L\s?\)",
+    r"\1",
+    ("equivalent",),
+)
+
+ROWS = (SPELLED_MEQ_GLOSS, INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, ULN_SLIPS)
