@@ -197,6 +197,13 @@ _NUMERATORS = {
     "international units": "U", "miu": "mU", "mu": "mU", "ml": "mL", "milliliter": "mL", "milliliters": "mL",
     "millilitre": "mL", "millilitres": "mL", "cc": "mL", "l": "L", "k": "10*3", "thou": "10*3", "thousand": "10*3",
     "k cells": "10*3", "beats": "{beats}", "meq": "meq", "bil": "10*9", "billion": "10*9",
+    # spellings registries write (1-3 corpus lines each, each bound a review "a threshold without
+    # a unit"): "25 micro-mol/l", "< 4.0 mEg/L" (the q mistyped), "3.4 molar equivalent per liter
+    # (mEq/L)", "< 200 I.U/L". ("milliequivalents/liter" is held back: its one corpus line is a
+    # permission, "may be entered ... if any electrolyte disorders, including potassium less than
+    # 3.4 ..., may be managed", which read as a bound would fail every normal potassium)
+    "micro-mol": "umol", "micro mol": "umol", "meg": "meq", "molar equivalent": "meq",
+    "i.u": "U", "i.u.": "U",
 }
 _DENOMINATORS = {
     "l": "L", "liter": "L", "litre": "L", "dl": "dL", "deciliter": "dL", "decilitre": "dL", "100 ml": "dL", "100ml": "dL",
@@ -220,6 +227,10 @@ _WHOLE = {
     "beats per minute": "/min", "day": "d", "days": "d", "week": "wk", "weeks": "wk", "month": "mo", "months": "mo",
     "year": "a", "years": "a", "hours": "h", "hour": "h", "kg": "kg", "cm": "cm", "mm": "mm", "g": "g", "mg": "mg",
     "gy": "Gy", "kg/m2": "kg/m2", "kg/m^2": "kg/m2", "iu": "U", "u": "U",
+    # a molar concentration ("serum bilirubin > 25 μM (1.5 mg/dL)"; 2 corpus lines): micromoles per
+    # litre (a concept converts it by its molar mass, or refuses it); and a body weight in pounds
+    # ("Body weight < 110 pounds", "weighing > 400 lbs"; 3 corpus lines)
+    "um": "umol/L", "pounds": "[lb_av]", "pound": "[lb_av]", "lbs": "[lb_av]", "lb": "[lb_av]",
 }
 _SEPARATOR = re.compile(r"\s*(?:/|\bper\b)\s*")
 _PLURAL = re.compile(r"(?<=[a-z]{3})s$")

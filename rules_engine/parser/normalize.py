@@ -13,6 +13,8 @@ from rules_engine.parser.numbers import spell_numbers
 from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
+from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
+from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
 from rules_engine.parser.word_gates import WordGates
 
 _CHARS = str.maketrans(
@@ -511,6 +513,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bULN\s*(?:,\s*)?(?:for|of|at|per|in|by)\s+(?:the\s+)?(?:(?:patient'?s\s+)?age\s+(?:and|or|/)\s*)?"
          r"(?:(?:treating|local|participating|enrolling|reference)\s+)?(?:institution(?:'s|al)?|laborator(?:y|ies)|lab|site|cent(?:er|re))(?!\w)",
          "ULN", ("institution", "lab", "site", "center", "centre")),
+        # the limit spelled as the lab readers do not know it ("< 2.5 X institutional upper limit",
+        # "≤2 the institutional ULN value", "1.5 x ILUN"; uln_spellings)
+        *ULN_ROWS,
+        # a filtration bound per m2 beside the same per 1.73 m2, an institution's equivalent GFR (filtration_alternatives)
+        *FILTRATION_ROWS,
         # the lab's limit for the patient's age is the lab's limit the record carries ("2 x ULN for
         # age at the institution's laboratory", "1.5 x institutional normal for age"; 40 lines)
         # ("... above ULN, based on the normal ranges for age and gender of the local laboratories")

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pytest
 
-from rules_engine.criteria import CriterionType, iter_predicates
+from rules_engine.criteria import Any_, CriterionType, Op, Predicate, iter_predicates
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
@@ -85,12 +85,18 @@ def test_a_t27x_holdout_shape_is_read_for_what_it_asks(text: str, kind: Criterio
 
 
 @pytest.mark.parametrize("text, kind", [
-    ("Lansky Performance Index > 50 for pediatric patients < age 10 years.", I),
     ("Prior history of cardiac disease: tachycardia, heart block or ≥ age 60 with an left ventricular ejection fraction < 50%", E),
 ])
 def test_an_age_that_scopes_something_else_is_no_bound_of_the_line(text: str, kind: CriterionType) -> None:
-    """The patients a value is for, an age with a finding: no patient is asked the age itself."""
+    """An age with a finding: no patient is asked the age itself."""
     assert not any(p.concept == "age" for p in iter_predicates(parse_line(text, kind).expr))
+
+
+def test_the_patients_a_score_is_for_are_its_scope_not_a_bound_of_the_line() -> None:
+    """"Lansky > 50 for pediatric patients < age 10 years": the age is whom the score concerns
+    (performance._AGE_SCOPE), met for the other ages, never asked of every patient."""
+    expr = parse_line("Lansky Performance Index > 50 for pediatric patients < age 10 years.", I).expr
+    assert expr == Any_((Predicate("age", Op.GTE, 10, "a"), Predicate("lansky", Op.GT, 50, "%")))
 
 
 @pytest.mark.parametrize("text, facts", [

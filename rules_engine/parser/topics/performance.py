@@ -27,8 +27,11 @@ _PERF_ANCHOR = re.compile(
 )
 # the patients a scale is scoped to: "for patients > 16 years of age", "(age ≥ 16)", "in children < 16 years"
 _AGE_SCOPE = (
-    r"\(?\s*(?:,\s*)?(?:for|in|if|among)\s+(?:(?:patients?|subjects?|participants?|children|adults|those|pts)\s+)?(?:who\s+are\s+|aged?\s+|of\s+age\s+)?"
-    r"(?P<aop>[≥>≤<])\s*(?P<an>\d{1,2})\s*(?:years?|yrs?|y\b)?(?:\s+(?:old|of\s+age))?(?:\s+(?:and\s+)?(?:older|younger))?\s*\)?"
+    # (the patients named with their kind, the age after its sign: "for pediatric patients less
+    # than age 10 years"; left, the scope was an unread review and an adult with no Lansky score
+    # was unknown on the children's scale)
+    r"\(?\s*(?:,\s*)?(?:for|in|if|among)\s+(?:(?:pa?ediatric|adult|adolescent|older|younger)\s+)?(?:(?:patients?|subjects?|participants?|children|adults|those|pts)\s+)?(?:who\s+are\s+|aged?\s+|of\s+age\s+)?"
+    r"(?P<aop>[≥>≤<])\s*(?:age\s+)?(?P<an>\d{1,2})\s*(?:years?|yrs?|y\b)?(?:\s+(?:old|of\s+age))?(?:\s+(?:and\s+)?(?:older|younger))?\s*\)?"
     r"|\(\s*(?:age[ds]?\s*)(?P<aop2>[≥>≤<])\s*(?P<an2>\d{1,2})\s*(?:years?|yrs?|y\b)?\s*\)"
 )
 _SCOPE_AFTER = re.compile(rf"\s*(?:{_AGE_SCOPE})", I)
