@@ -4,12 +4,14 @@
 * products joined by "or" after a drug class share its window ("Cytotoxic chemotherapy or prior
   azacitidine or decitabine within 4 weeks": the two names were one review);
 * a treatment named by the patient's own disease with the lead registries give it ("Any prior
-  medical treatment for CML, including TKIs", "Currently receiving any treatment for MDS other
+  treatment for CML, including TKIs", "Currently receiving any treatment for MDS other
   than transfusions", "No other concurrent treatment for CML except ...") is anticancer therapy,
   with the supportive care a marrow disease is treated with left to a person;
 * an exclusion's conditional requirement ("If received any investigational agent prior to this
   time point, drug-related toxicities must have recovered to Grade 1 or less") excludes where the
-  requirement is unmet, never where it is met.
+  requirement is unmet, never where it is met;
+* "no evidence of systolic dysfunction" after an inclusion's ejection fraction denies a cardiac
+  dysfunction, which a heart failure on record is by definition.
 
 The lines are the corpus's own wordings; each record is judged by the reference evaluator.
 """
@@ -28,7 +30,7 @@ from rules_engine.parser.topics.events import _TREATMENT_FOR_DISEASE
 from rules_engine.parser.topics.listed_products import _joined
 from rules_engine.parser.topics.therapy_for_cancer import _SHAPE, _TRANSFUSION_EXCEPTED
 from tests.fixtures.judging import judged, rule_of
-from tests.fixtures.records import adult, medication
+from tests.fixtures.records import adult, condition, lvef, medication
 
 INC = CriterionType.INCLUSION
 EXC = CriterionType.EXCLUSION
@@ -41,7 +43,8 @@ def named(words: str, days_ago: int | None = 200):
 
 MDS_AGENTS = "Received hypomethylating agents, immunomodulating agents, histone deacetylase inhibitors, cyclosporine, or mycophenolate within 4 weeks of start of treatment"  # NCT01362036
 HMA_OR = "Cytotoxic chemotherapy or prior azacitidine or decitabine within 4 weeks of first dose of study treatment."  # NCT03306264
-CML_PRIOR = "Any prior medical treatment for CML, including tyrosine kinase inhibitors (TKIs), with the exception of hydroxyurea and/or anagrelide treatment"  # NCT02130557
+CML_PRIOR = "Any prior treatment for CML, including tyrosine kinase inhibitors (TKIs)"  # NCT02130557's, without "medical"
+MEDICAL = "Any prior medical treatment for CML, including tyrosine kinase inhibitors (TKIs), with the exception of hydroxyurea and/or anagrelide treatment"  # NCT02130557
 MDS_NOW = "Currently receiving any treatment for MDS other than transfusions (last transfusion must be at least 4 weeks prior to treatment)."  # NCT01362036
 CML_NOW = "No other concurrent treatment for CML except for hydroxyurea for a 2-week duration"  # NCT00345826
 ANOTHER = "Patients who are receiving therapy for another active malignancy"  # NCT01849276
@@ -50,6 +53,8 @@ INVESTIGATIONAL = (  # NCT01160354
     "this time point, drug-related toxicities must have recovered to Grade 1 or less prior to first dose of study drug."
 )
 SINCE = "If prior chemotherapy, must be at least 4 weeks since"
+HEART = "Adequate heart function with echocardiogram demonstrating ejection fraction ≥ 45% with no evidence of systolic dysfunction"  # NCT02234037
+DYSFUNCTION = "History of cardiac dysfunction"
 
 
 @pytest.mark.parametrize(
@@ -77,6 +82,12 @@ def test_a_therapy_for_another_cancer_is_no_treatment_of_the_patients_own():
     assert "anticancer-therapy" not in rule_of(ANOTHER, EXC)
 
 
+def test_a_medical_treatment_is_left_to_a_person():
+    """Drugs only, with drug exceptions the anticancer therapy of a record does not tell apart
+    (its radiotherapy, an anagrelide): no anticancer therapy is read for it."""
+    assert "anticancer-therapy" not in rule_of(MEDICAL, EXC)
+
+
 def test_excepted_transfusions_are_no_treatment_asked_about():
     """"other than transfusions": a transfusion on record does not make the line a person's."""
     assert "transfusion within 28 days" not in rule_of(MDS_NOW, EXC)
@@ -101,6 +112,11 @@ ROWS = [
     (SINCE, EXC, adult(medication("chemotherapy", 60)), NOT_MET),
     (INVESTIGATIONAL, EXC, adult(), NOT_MET),
     (INVESTIGATIONAL, EXC, adult(medication("investigational_agent", 10)), MET),
+    (HEART, INC, adult(lvef(50), condition("heart_failure")), NOT_MET),
+    (HEART, INC, adult(lvef(40)), NOT_MET),
+    (HEART, INC, adult(lvef(60)), UNKNOWN),  # what else "systolic dysfunction" may mean is a person's
+    (DYSFUNCTION, EXC, adult(condition("heart_failure")), MET),
+    (DYSFUNCTION, EXC, adult(lvef(60)), UNKNOWN),
 ]
 
 
@@ -131,7 +147,7 @@ def test_what_states_a_requirement(words, asks):
         lambda: states_requirement("should also " * 500),
         lambda: _joined("prior azacitidine or " * 250 + "x"),
         lambda: _TREATMENT_FOR_DISEASE.search("any other treatment for the " * 200 + "x"),
-        lambda: _SHAPE.search("no prior medical treatment for " * 150 + "x"),
+        lambda: _SHAPE.search("no prior treatment for " * 150 + "x"),
         lambda: _TRANSFUSION_EXCEPTED.search("other than red cell " * 250 + "x"),
     ],
     ids=["must-run", "also-run", "joined-run", "treatment-for-run", "shape-run", "transfusion-run"],

@@ -27,10 +27,10 @@ _CANCER = (
 # (opened as the events topic's reading is, never a count: "No more than 2 prior therapies for MDS"
 # asks how many, and a patient given none meets it whatever supportive care the record holds)
 # ... and the current treatment so named ("Currently receiving any treatment for MDS", "No other
-# concurrent treatment for CML", "Any prior medical treatment for CML"), read by the events topic
+# concurrent treatment for CML"), read by the events topic
 # with the time its words give: the supportive care is asked at the same time
 _SHAPE = re.compile(
-    r"(?:(?:^\W*|\b(?:no|any|other|had)\s+)(?:prior|previous)\s+(?:medical\s+)?"
+    r"(?:(?:^\W*|\b(?:no|any|other|had)\s+)(?:prior|previous)\s+"
     r"|\b(?:concurrent|concomitant|receiving\s+any|all\s+other|any\s+other)\s+)(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?" + _CANCER + r"\b", I
 )
 _SUPPORTIVE = ("surgery", "growth_factor", "transfusion", "iron_chelator", "steroid_therapy")
