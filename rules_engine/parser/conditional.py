@@ -16,6 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.readings import has_review
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.clauses import LEAD_IN
+from rules_engine.parser.exclusion_requirements import states_requirement, unmet
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, all_of, any_of, content_words, predicate
 from rules_engine.parser.remarks import blank_remarks
@@ -156,6 +157,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         requirement = Alternative(requirement.reason, requirement.text or m.group("req"))
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
+    if states_requirement(m.group("req")):
+        return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
 
 
@@ -167,6 +170,16 @@ def scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
     as the line's first sentence is (``_conditional``), so it asks nothing of a patient without X.
     Read as a plain clause, X became something every patient must have (a lymphoma failed the
     solid tumours' sentence)."""
+    if ctype is CriterionType.EXCLUSION:
+        # "Investigational agent received within 30 days ... . If received any investigational
+        # agent prior to this time point, drug-related toxicities must have recovered to Grade 1
+        # or less": the later sentence's requirement, unmet, is what excludes the patients it
+        # names (exclusion_requirements); read as a clause, its condition and requirement were
+        # two more alternatives (every patient with an earlier agent was excluded)
+        m = _CONDITION.match(clause_text)
+        if m is None or not _IF.match(clause_text) or not states_requirement(m.group("req")):
+            return None
+        return _conditional(clause_text, ctype)
     if ctype is not CriterionType.INCLUSION or not _SUBJECT_MUST.match(clause_text):
         return None
     return _conditional(clause_text, ctype)
@@ -206,6 +219,8 @@ def _measured_scope(m: re.Match[str], ctype: CriterionType) -> Expr | None:
         requirement = Alternative(requirement.reason, requirement.text or asked)
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
+    if states_requirement(asked):
+        return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
 
 

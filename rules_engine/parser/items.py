@@ -96,7 +96,7 @@ _STOP = frozenset(
     serum plasma blood total test tests result results time times screening enrollment enrolment registration randomization
     randomisation study entry baseline first dose hours hrs day days week weeks month months year years old age aged over under above below
     up using use used via based case cases status score scores points point grade class function functions organ organs system
-    adequate normal range limit limits upper lower show shows showed showing demonstrate demonstrated currently current ongoing
+    adequate normal range limit limits upper lower show shows showed showing demonstrate demonstrated demonstrating currently current ongoing
     condition conditions disease diseases diagnosed state states note one two three four five six seven eight nine ten
     per cent percent inclusive exclusive respectively where when if whose what how about into again same well due
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic

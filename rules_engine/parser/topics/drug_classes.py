@@ -88,7 +88,9 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("anthracycline",
      r"\banthracyclines?(?:[\s-]+(?:based|containing))?(?:\s+(?:chemotherap(?:y|ies)|therap(?:y|ies)|regimens?|agents?|treatments?|antibiotics?))?|\banthracenediones?",
      ("anthracycl", "anthracened")),
-    ("immunomodulatory_drug", r"\bIMiDs?\b|immunomodulatory\s+(?:imide\s+)?(?:drugs?|agents?)(?:\s*\(\s*IMiDs?\s*\))?|thalidomide\s+analog(?:ue)?s?", ("imid", "immunomodulatory", "thalidomide")),
+    # "immunomodulating agents/drugs" (12 corpus lines, beside the hypomethylating agents of an MDS
+    # trial or "cytotoxic chemotherapeutic agents") is the same class in another spelling
+    ("immunomodulatory_drug", r"\bIMiDs?\b|immunomodulat(?:ory|ing)\s+(?:imide\s+)?(?:drugs?|agents?)(?:\s*\(\s*IMiDs?\s*\))?|thalidomide\s+analog(?:ue)?s?", ("imid", "immunomodulat", "thalidomide")),
     # "DNA methyltransferase inhibitors (DMTI) [e.g., azacitidine, decitabine]" names the same class
     ("hypomethylating_agent",
      r"(?:hypomethylating|demethylating)\s+(?:agents?|therap(?:y|ies)|drugs?|treatments?)(?:\s*\(\s*HMAs?\s*\))?|\bHMAs?\b"

@@ -537,7 +537,20 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
      # with no prior treatment for the cancer" is a condition of another subject)
      rf"|(?:(?<=^prior\s)|(?<=^previous\s)|(?<=\bno\sprior\s)|(?<=\bno\sprevious\s)|(?<=\bany\sprior\s)|(?<=\bany\sprevious\s)|(?<=\bother\sprior\s)|(?<=\bhad\sprior\s))"
      rf"(?<!\bwith\sno\sprior\s)(?<!\bwith\sno\sprevious\s)"
-     rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s*(?:[.;]|$))",
+     rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:[\w-]+\s+){{0,2}}?{_CANCER_NOUN}\s*(?:[.;]|$))"
+     # ... and as registries go on to word it (``topics.therapy_for_cancer``): "Any prior treatment
+     # for CML, including TKIs, with the exception of hydroxyurea", "Currently receiving
+     # any treatment for MDS other than transfusions", "No other concurrent treatment for CML
+     # except for hydroxyurea", "Off all other treatments for MDS, except ... for at least 4
+     # weeks": the patient's own disease, named as what the therapy was for, an exception or
+     # examples after it (every one a review beside the disease, which became the line's
+     # condition). Never a therapy for another cancer ("therapy for another active malignancy"),
+     # nor a "medical treatment" (drugs only: the anticancer therapy a record holds counts its
+     # radiotherapy, and the exceptions such lines list are drugs the therapy rows do not tell apart)
+     rf"|(?:(?<=\bconcurrent\s)|(?<=\bconcomitant\s)|(?<=\breceiving\sany\s)|(?<=\ball\sother\s)"
+     rf"|(?<=\bany\sother\s)|(?<=^prior\s)|(?<=^previous\s)|(?<=\bno\sprior\s)|(?<=\bno\sprevious\s)|(?<=\bany\sprior\s)|(?<=\bany\sprevious\s))"
+     rf"(?:therap(?:y|ies)|treatments?)(?=\s+for\s+(?:the\s+|their\s+|this\s+)?(?:(?!another\b|other\b|second\w*\b|secondary\b|prior\b|previous\b)[\w-]+\s+){{0,2}}?{_CANCER_NOUN}"
+     rf"\s*+(?:[.;(]|$|,?\s*+(?:including|except|excluding|other\s+than|with\s+the\s+exception|for\s+(?:at\s+least|≥|>|more\s+than)\s*\d)\b))",
      ("cancer", "tumo", "neoplastic", "systemic", "therap", "treatment")),
 ) + BLEEDING_EVENTS + SPINAL_CORD_EVENTS + HISTORY_CONDITIONS + COMORBID_CONDITIONS + ORGAN_DISEASE_EVENTS + RHYTHM_EVENTS  # after every wider name that takes their words (topics.bleeding, spinal_cord, history_conditions)
 
@@ -900,6 +913,12 @@ _CANCER_AS_REFERENCE = re.compile(
 # other standard or investigational treatment for their hematologic malignancy", "treatment for
 # his or her AML"): never a disease the line excludes (read as one beside the therapy, every
 # patient of the trial's own disease was excluded)
+# the leads the anticancer therapy row reads a treatment for the patient's disease after
+# ("currently receiving any treatment for MDS", "No other concurrent
+# treatment for CML", "Off all other treatments for MDS"): the disease is what it was for
+_TREATMENT_FOR_DISEASE = re.compile(
+    r"\b(?:concurrent|concomitant|receiving\s+any|all\s+other|any\s+other)\s+(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?$", I
+)
 _FOR_THEIR = re.compile(r"\bfor\s+(?:their|his|her|his\s+or\s+her|the\s+patient'?s)\s+(?:[\w-]+\s+){0,2}$", I)
 
 
@@ -3316,6 +3335,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 passed.append((m.start(), m.end()))
                 indications.append((m.start(), m.end()))
                 continue  # "since prior approved therapy for MDS": the therapy's indication (as "prior therapy for" above)
+            if _TREATMENT_FOR_DISEASE.search(before):
+                passed.append((m.start(), m.end()))
+                indications.append((m.start(), m.end()))
+                continue  # "Any prior medical treatment for CML", "currently receiving any treatment for MDS": the therapy's indication
             if _INDICATION_OTHER_THAN.search(before):
                 passed.append((m.start(), m.end()))
                 continue  # "chemotherapy for treatment of conditions other than MDS": what the therapy was not for, no diagnosis

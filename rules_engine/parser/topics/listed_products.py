@@ -74,6 +74,20 @@ _CIRCUMSTANCE = re.compile(
     r"\b(?:who|whom|which|that|cannot|can\s+not|unable|unless|if|requir\w*|stable|except|other\s+than|discontinu\w*|switch\w*|stop\w*|need\w*)\b", re.I
 )
 _FRAGMENTS = re.compile(r"\s*…\s*")
+# a fragment that is itself a list of products, "prior" before it or before a name in it ("Cytotoxic
+# chemotherapy or prior azacitidine or decitabine within 4 weeks": the class read, the two names left
+# as one review "prior azacitidine or decitabine"): split at its joiners, each piece a name
+_JOINERS = re.compile(r"\s*+(?:,\s*+(?:or|and|and/or)\b|,|/|\band/or\b|\bor\b|\band\b)\s*+", re.I)
+_PRIOR = re.compile(r"(?:prior|previous)\s++", re.I)
+
+
+def _joined(fragment: str) -> list[str] | None:
+    """The product names a fragment joins ("prior azacitidine or decitabine"), or None when a
+    piece of it is anything but one product's name."""
+    pieces = [_PRIOR.sub("", p, count=1) if _PRIOR.match(p) else p for p in _JOINERS.split(fragment)]
+    if not all(PRODUCT_RE.fullmatch(p) for p in pieces):
+        return None
+    return pieces
 _UNDATED = Window(0.0, "days")  # a marker: the classes beside the names carry no window
 # the words that open a list of examples ("such as rifampin", "e.g., sirolimus"): no part of a name
 _CUE = re.compile(r"^(?:such\s+as|e\.\s?g\.?|i\.\s?e\.?|eg|ie|including|includes?|namely)(?![a-z])\s*,?\s*", re.I)
@@ -158,6 +172,8 @@ def _products(review: Review, window: Window) -> Expr | None:
     for f in fragments:
         if PRODUCT_RE.fullmatch(f):
             known.append(f)
+        elif (joined := _joined(f)) is not None:
+            known.extend(joined)
         elif len(f.split()) <= 3 and not re.search(r"\d|[<>≤≥:;]", f):
             unknown.append(f)  # "grapefruit juice", "amprenavir": a name or a food the catalogue does not hold
         else:

@@ -126,23 +126,40 @@ def gland_items(text: str, ctype: CriterionType) -> list[Item]:
 # is what those words say, read by their own readers: joined to them, it would hide a listed
 # kind a record holds (an MI last month) behind the review.
 _CARDIAC_DYSFUNCTION = re.compile(
-    _NOT_THE_PATIENTS + r"\b(?:cardiac|heart|myocardial|left[\s-]+ventricular|LV)\s+(?:systolic\s+)?dysfunction\b"
+    _NOT_THE_PATIENTS + r"\b(?:(?:cardiac|heart|myocardial|left[\s-]+ventricular|LV)\s+(?:systolic\s+)?|systolic\s+)dysfunction\b"
     r"(?!\s*,?\s*(?::|including\b|such\s+as\b|e\.\s?g\.|i\.\s?e\.|defined\b|as\s+defined\b|documented\b|as\s+(?:evidenced|shown|demonstrated|measured)\b|with\b))",
     I,
 )
 
 
+# an inclusion's later words that deny it ("Adequate heart function with echocardiogram
+# demonstrating ejection fraction >= 45% with no evidence of systolic dysfunction")
+_DENIED_BEFORE = re.compile(r"\b(?:with\s+)?(?:no|without)\s+(?:(?:evidence|signs?|history)\s+of\s+)?$", I)
+
+
 def cardiac_dysfunction_items(text: str, ctype: CriterionType) -> list[Item]:
-    """Each "cardiac dysfunction" a line excludes (an exclusion, or an inclusion negating it)."""
-    if "dysfunction" not in text.lower() or not _excludes(text, ctype):
+    """Each "cardiac dysfunction" a line excludes (an exclusion, or an inclusion negating it, or
+    an inclusion that goes on to deny it, "... with no evidence of systolic dysfunction")."""
+    if "dysfunction" not in text.lower():
         return []
-    return [
-        Item(m.start(), m.end(), any_of([
+    excludes = _excludes(text, ctype)
+    out: list[Item] = []
+    for m in _CARDIAC_DYSFUNCTION.finditer(text):
+        dysfunction = any_of([
             Not(predicate("lvef", Op.GTE, LVEF_SURELY_LOW, "%")),
+            # a heart failure on record is the heart's function failing, by definition (as
+            # ``cardiac_impairment`` reads "impaired cardiac function"): left to the review, a
+            # systolic heart failure with an LVEF of 50 % met "no evidence of systolic dysfunction"
+            predicate("heart_failure", Op.PRESENT),
             Review(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group(0).split())),
-        ]), frozenset({"lvef"}))
-        for m in _CARDIAC_DYSFUNCTION.finditer(text)
-    ]
+        ])
+        if excludes:
+            out.append(Item(m.start(), m.end(), dysfunction, frozenset({"lvef", "heart_failure"})))
+            continue
+        denied = _DENIED_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if denied is not None:
+            out.append(Item(denied.start(), m.end(), Not(dysfunction), frozenset({"lvef", "heart_failure"})))
+    return out
 
 
 _CHILD_PUGH = re.compile(r"\bChild[\s-]*(?:Turcotte[\s-]*)?Pugh\b", I)

@@ -26,10 +26,17 @@ _CANCER = (
 # every undated anticancer therapy of such a line can only leave more of it to a person
 # (opened as the events topic's reading is, never a count: "No more than 2 prior therapies for MDS"
 # asks how many, and a patient given none meets it whatever supportive care the record holds)
+# ... and the current treatment so named ("Currently receiving any treatment for MDS", "No other
+# concurrent treatment for CML"), read by the events topic
+# with the time its words give: the supportive care is asked at the same time
 _SHAPE = re.compile(
-    r"(?:^\W*|\b(?:no|any|other|had)\s+)(?:prior|previous)\s+(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?" + _CANCER + r"\b", I
+    r"(?:(?:^\W*|\b(?:no|any|other|had)\s+)(?:prior|previous)\s+"
+    r"|\b(?:concurrent|concomitant|receiving\s+any|all\s+other|any\s+other)\s+)(?:therap(?:y|ies)|treatments?)\s+for\s+(?:the\s+|their\s+|this\s+)?" + _CANCER + r"\b", I
 )
 _SUPPORTIVE = ("surgery", "growth_factor", "transfusion", "iron_chelator", "steroid_therapy")
+# a line that lets transfusions be ("other than transfusions", "except red blood cell transfusion
+# support"): no transfusion on record is the treatment it asks about
+_TRANSFUSION_EXCEPTED = re.compile(r"\b(?:other\s+than|except(?:\s+for)?|excluding)\s+(?:[\w-]+\s+){0,3}?transfusions?\b", I)
 _WHAT_FOR = "whether the surgery or supportive care on record was a treatment for the cancer"
 
 
@@ -41,19 +48,23 @@ def therapy_for_cancer(expr: Expr, ctype: CriterionType, text: str) -> Expr:
     anticancer therapy still fails it: a steroid on record must not turn that into unknown."""
     if _SHAPE.search(text) is None:
         return expr
-    return _widen(expr, CriterionType(ctype) is CriterionType.EXCLUSION)
+    supportive = tuple(c for c in _SUPPORTIVE if c != "transfusion" or not _TRANSFUSION_EXCEPTED.search(text))
+    return _widen(expr, CriterionType(ctype) is CriterionType.EXCLUSION, supportive)
 
 
-def _widen(expr: Expr, against_met: bool) -> Expr:
-    if isinstance(expr, Predicate) and expr.concept == "anticancer_therapy" and expr.op is Op.PRESENT and expr.window is None:
+def _widen(expr: Expr, against_met: bool, supportive: tuple[str, ...]) -> Expr:
+    if isinstance(expr, Predicate) and expr.concept == "anticancer_therapy" and (
+        expr.op is Op.PRESENT and expr.window is None or expr.op is Op.WITHIN and expr.window is not None
+    ):
         if not against_met:
             return expr
-        other = any_of([predicate(c, Op.PRESENT) for c in _SUPPORTIVE])
+        # (a dated therapy, "within 28 days" for a current one: the supportive care by the same dates)
+        other = any_of([predicate(c, expr.op, window=expr.window) for c in supportive])
         return any_of([expr, all_of([other, Review(ReviewReason.AMBIGUOUS, _WHAT_FOR)])])
     if isinstance(expr, Not):
-        return Not(_widen(expr.part, not against_met))
+        return Not(_widen(expr.part, not against_met, supportive))
     if isinstance(expr, All):
-        return all_of([_widen(p, against_met) for p in expr.parts])
+        return all_of([_widen(p, against_met, supportive) for p in expr.parts])
     if isinstance(expr, Any_):
-        return any_of([_widen(p, against_met) for p in expr.parts])
+        return any_of([_widen(p, against_met, supportive) for p in expr.parts])
     return expr
