@@ -307,8 +307,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                 "investigator': the judgement is joined to both alternatives, so a relapsed AML is unknown"),
     ("T75-untreated-young", "Patients having diagnosis of relapsed or refractory Acute Myeloid Leukemia"): (
         "core", "as T75-clean, and the untreated alternative's '(60 years to 74 years)' is not read, so an untreated AML at 50 is unknown"),
-    ("T75-clean", "Patients having diagnosis of acute promyelocytic leukemia"): (
-        "events", "'(APL, FAB M3 or WHO APL with t(15;17)(q22;q12), (PML/RARA and variants)': 'variants' stays an unread alternative"),
     ("T75-clean", "Diagnosis of another malignancy"): ("core", "'unless the patient meets none of the following conditions: 1) ... 2) Less than 180 days of "
                                                                "disease-free duration ...; note that ... is eligible:' stays a person's"),
     ("T75-breast", None): ("core", "the other-malignancy line below is unknown, so possibly eligible, never eligible"),
@@ -907,7 +905,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T202-prostate', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T202-prostate', 'Another malignancy requiring treatment'): ('hold20', "expected met, got unknown: 'requiring treatment' stays an and-ed unsupported review: prostate cancer on leuprolide is unknown"),
     # NCT01160354 (T203)
-    ('T203-clean', 'Diagnosis of acute promyelocytic leukemia'): ('hold20', "expected not_met, got unknown: '(PML/RAR alpha fusion gene and variants)' leaves an or-ed unparsed review 'variants'"),
     ('T203-clean', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-clean', 'Investigational agent received within 30 days'): ('hold20', "expected not_met, got unknown: the 'drug-related toxicities recovered to Grade 1' sentence is an or-ed review (and a bare 'investigational-agent' alternative)"),
     ('T203-clean', 'WBC >50 × 10^9/L'): ('hold20', "expected not_met, got unknown: 'the first 3 patients ... WBC of <20' is read as an or-ed exclusion alternative with a review: WBC 4.1 is unknown"),
@@ -1013,7 +1010,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T223-hypothyroid-untreated', 'Uncorrected hypothyroidism'): ('hold22', "expected met, got unknown: 'Uncorrected' stays an and-ed review: replacement therapy on record (or none) decides nothing"),
     ('T223-adhd-before', 'Previously diagnosed with ADHD'): ('hold22', 'expected met, got unknown: ADHD has no concept: the line is an unsupported review'),
     ('T224-hcv-cleared', 'Ongoing liver injury, or known infection'): ('hold22', "expected not_met, got unknown: 'Ongoing liver injury' is an or-ed unsupported review (a toxic hepatitis on record, or none, decides nothing), and HCV from an antibody with the RNA negative stays unknown"),
-    ('T225-clean', 'Suspected or proven acute promyelocytic leukemia'): ('hold22', "expected not_met, got unknown: 'based on morphology, immunophenotype, molecular assay, or karyotype' leaves or-ed unparsed reviews: APL is unknown, no APL unknown"),
     ('T225-clean', 'Use of any proton pump inhibitor'): ('hold22', "expected not_met, got unknown: '(only applicable to Part II of the PK phase)' is an or-ed review instead of a scope: a PPI now is met, no PPI unknown"),
     ('T225-clean', 'Presence of gastrointestinal disease, malignant hepatic'): ('hold22', "expected not_met, got unknown: 'malignant hepatic tumors' and the absorption clause are one or-ed unsupported review: hepatocellular carcinoma is unknown, no disease unknown"),
     ('T225-clean', 'Current congestive heart failure (New York Heart Association'): ('hold22', "expected not_met, got unknown: '(NYHA Class III-IV Appendix G)' is read as heart-failure or (...): any heart failure is met whatever its class, and 'requires treatment' is an or-ed review leaving a clean record unknown"),
@@ -1275,7 +1271,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T251-hypertension-uncontrolled', 'New York Heart Association (NYHA) class III or IV'): ('hold25', 'expected met, got unknown: the or-ed cardiac list is split into an AND of its items (hypertension and diabetes and ...), the blood-pressure definition an or-ed review: nothing is decided'),
     ('T251-diabetes-controlled', 'New York Heart Association (NYHA) class III or IV'): ('hold25', 'expected not_met, got unknown: the or-ed cardiac list is split into an AND of its items (hypertension and diabetes and ...), the blood-pressure definition an or-ed review: nothing is decided'),
     ('T252-clean', 'Adequate heart function with echocardiogram'): ('hold25', "expected met, got unknown: 'with no evidence of systolic dysfunction' stays an and-ed unparsed review beside LVEF >= 45%"),
-    ('T252-clean', 'Diagnosis of acute promyelocytic leukemia'): ('hold25', 'expected not_met, got unknown: the FAB/WHO/PML-RARA definition of APL is an or-ed unparsed review'),
     ('T252-clean', 'Joint disease limiting'): ('hold25', 'expected not_met, got unknown: wholly unparsed (no joint-disease concept)'),
     ('T252-clean', 'Investigational agent received within 30 days'): ('hold25', "expected not_met, got unknown: the follow-on sentence ('If received any investigational agent prior to this time point, toxicities must have recovered to Grade 2 or less') is read as an or-ed 'investigational-agent' ever and a toxicity grade <= 2 alternative"),
     ('T252-systolic-hf', 'Adequate heart function with echocardiogram'): ('hold25', "expected not_met, got unknown: 'with no evidence of systolic dysfunction' stays an and-ed unparsed review beside LVEF >= 45%"),
