@@ -127,7 +127,7 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:(?:confirmed|diagnosed|documented|assessed|measured|determined|evaluated|detected|proven|verified|estimated|calculated|"
     r"established|based)\s+)?(?:by|with|via|using|through|on|per)\s+(?:a\s+|an\s+|the\s+|either\s+)?(?:(?:local|central|institutional|standard|two-dimensional|2D|2-dimensional|2-D|"
     r"transthoracic|resting|bone\s+marrow|peripheral\s+blood|multiparameter|multi-parameter|multidimensional|conventional)(?:\s*\(\s*2-?D\s*\))?\s+(?:(?:or|and/or)\s+)?){0,2}"
-    r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology)|morpholog\w*|"
+    r"(?:flow\s+cytometry|flow|immunophenotyp\w*|cytogenetics?|cytogenetic\s+analysis|molecular\s+(?:testing|analysis|biology|assays?)|morpholog\w*|"
     r"(?:bone\s+marrow\s+)?(?:aspirat\w*|biopsy|smear|examination)|histolog\w*|histopatholog\w*(?:\s+review)?|patholog\w*(?:\s+review)?|cytolog\w*|"
     r"echocardiogra\w*|echo(?:cardiogram|gram)?|ECHO|MUGA(?:\s+scans?)?|multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|(?:(?:multi(?:ple)?[\s-]?)?gated\s+)?radionucl(?:eot)?ide\s+\w+(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
     # ("by either radioisotope Multiple Gated Acquisition Scan (MUGA) scan or Echocardiogram (ECHO)",
@@ -143,7 +143,7 @@ _PATTERNS: tuple[str, ...] = (
     + _METHOD_ABBREVIATION
     + r"(?:\s*(?:,\s*(?:or|and|and/or)?|or|and|and/or|/)\s*(?:(?:two|2)[\s-]?dimensional(?:\s*\(\s*2-?D\s*\))?\s+|2-?D\s+|transthoracic\s+)?(?:echocardiogra\w*|ECHO\b|MUGA(?:\s+scans?)?|cardiac\s+MRI|biopsy|flow(?:\s+cytometry)?|PCR|FISH|"
     r"(?:CT|MRI|PET(?:[\s/-]CT)?|computed\s+tomography|magnetic\s+resonance(?:\s+imaging)?|X-?ray)(?:\s+scans?)?\b|"
-    r"cytogenetics?|molecular\s+(?:testing|analysis)|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"
+    r"cytogenetics?|molecular\s+(?:testing|analysis|assays?)|karyotyp\w*|morpholog\w*|immunophenotyp\w*|(?:immuno)?(?:histochemi\w*\s+)?staining|cytochemi\w*|"  # ("molecular assay, or karyotype": ways to prove APL)
     r"radionuclide\s+ventriculogra\w*|(?:i\.\s?e\.,?\s*)?(?:multi(?:ple)?[\s-]?gated\s+acquisition|MUGA)(?:\s*\(\s*MUGA\s*\))?(?:\s+scans?)?|"
     r"(?:any\s+)?other\s+(?:appropriate|acceptable|equivalent|comparable)\s+(?:diagnostic\s+|imaging\s+)?(?:modality|modalities|methods?|tests?|imaging))"
     + _METHOD_ABBREVIATION + r"){0,3}",

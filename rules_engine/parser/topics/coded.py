@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
+from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.malignancy_exceptions import side_by_side, widened_exception
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
@@ -117,7 +118,9 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     # an ALL let in by the first period was "another malignancy"). Nor a lymphoma beside a kind of
     # it: "B-cell lymphoma ... or mantle cell lymphoma" is a trial for either (the kind alone made
     # a DLBCL patient of such a trial "another malignancy" beside the mantle cell one)
-    return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or None
+    return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or conditioned_diseases(
+        criteria, _TRIAL_DISEASES, _DISEASE_HEADING
+    )  # none required: the diseases a line sets a condition for ("Patients with MDS must have ...")
 
 
 _KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma"})

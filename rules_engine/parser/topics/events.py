@@ -51,7 +51,13 @@ except ImportError:  # pragma: no cover - before the safety pass exists, a plain
 
 
 _DIAGNOSES: tuple[tuple[str, str], ...] = (
-    ("apl", r"(?:French[-\s]American[-\s]British|FAB)\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|(?:\bM3\s+)?acute\s+promyelocytic\s+leukemia|\bpromyelocytic\s+(?:acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+)?leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML[-/:]?RARA?\b"),
+    # APL by its classification, karyotype and fusion gene, as the bracket after its name restates
+    # it ("(APL, French-American-British [FAB] classification M3 or WHO classification of APL with
+    # t(15;17)(q22;q12)), (PML/retinoic acid receptor alpha [RARa] and variants)", "PML/RAR alpha
+    # fusion gene and variants"; a sponsor's template, 4 corpus lines): the gene's spelled-out
+    # names and "and variants" are APL still (left, a review beside the exclusion's APL made
+    # every record without APL undecided)
+    ("apl", r"(?:French[-\s]American[-\s]British|FAB)(?:\s*\[\s*FAB\s*\])?\s+(?:class(?:ification)?\s+)?M3(?:[-\s]*(?:AML|acute\s+myeloid\s+leukemia))?|\bM3[-\s]AML\b|(?:\bM3\s+)?acute\s+promyelocytic\s+leukemia|\bpromyelocytic\s+(?:acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+)?leukemia|\bAPL\b|t\s*\(\s*15\s*[;,]\s*17\s*\)(?:\s*\(\s*q22\s*[;,]\s*q1[12](?:\.\d)?\s*\))?|\bPML\s?[-/:]?\s?(?:RAR\s?(?:A|α|alpha)\b|RAR\b|retinoic\s+acid\s+receptor[\s-]+(?:alpha|α)(?:\s*\[\s*RAR(?:A|a|α)\s*\])?)(?:\s+fusion(?:\s+(?:genes?|transcripts?|proteins?))?)?(?:\s+(?:and|or)\s+(?:its\s+)?variants\b)?"),
     ("b_all", r"\bB[-\s]?ALL\b|\bB-cell\s+(?:acute\s+lymphoblastic|precursor\s+acute\s+lymphoblastic)\s+leukemia|\bB[-\s](?:cell\s+)?acute\s+lymphoblastic\s+leukemia|\bacute\s+B[-\s](?:cell\s+)?lymphoblastic\s+leukemia|\bB-(?:lineage|precursor|cell)\s+(?:ALL|acute\s+lymphoblastic\s+leukemia)"),
     ("t_all", r"\bT[-\s]?ALL\b|\bT-(?:lineage|cell)\s+(?:ALL\b|acute\s+lymphoblastic\s+leukemia)|\bT-cell\s+acute\s+lymphoblastic\s+leukemia|\bT[-\s]acute\s+lymphoblastic\s+leukemia|\bacute\s+T[-\s](?:cell\s+)?lymphoblastic\s+leukemia"),
     # the origins of an AML a line names (concepts: secondary_aml, therapy_related_aml): "therapy-
