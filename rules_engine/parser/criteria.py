@@ -41,6 +41,7 @@ from rules_engine.parser.band_tail import trailing_band
 from rules_engine.parser.portions import age_band_heading, age_subgroup, inline_cohorts, lists_portions, portion_key, portion_lead, scope_review, trial_portions
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.permitted_groups import PERMISSION
+from rules_engine.parser.scoped_lists import list_scope
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics import age_table
@@ -50,7 +51,15 @@ from rules_engine.parser.topics.coded import resolve
 # never dropped (the trial does need the donor), so each is a review line that says whose it is.
 DONOR_REVIEW = "a donor's criterion, not the patient's: check it with the donor"
 
-_ANY_OF = re.compile(r"\b(?:(?:one|1|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following|at\s+least\s+(?:one|1)\b|either\b)", re.I)
+_ANY_OF = re.compile(
+    r"\b(?:(?:one|1|any|either)\s+(?:or\s+(?:more|both)\s+)?of\s+the\s+following|at\s+least\s+(?:one|1)\b|either\b"
+    # "Subjects accrue to one of two phases:", "renal function fitting one of three categories:" (a
+    # patient is in one of the groups listed; joined with AND, "severe renal impairment" and "end-
+    # stage renal disease" and "normal renal function" failed everyone)
+    r"|(?:one|1)\s+of\s+(?:two|three|four|five|[2-5])\s+(?:[a-z-]{1,20}\s+){0,2}?"
+    r"(?:categories|phases|groups|cohorts|strata|arms|parts|options|populations|subgroups)\b)",
+    re.I,
+)
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)
 # an inclusion heading that asks for the absence of what it lists ("No uncontrolled illness
 # including any of the following:", "None of the following within the past 6 months:"): its
@@ -415,6 +424,11 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 own = [Review(ReviewReason.UNPARSED, text[: or_list.start()]) if isinstance(lead, Review) and not lead.text else lead]
             else:
                 or_list = None
+            # "Patients with HIV infection are eligible, provided they meet the following:": the list
+            # is asked of the patients named only (scoped_lists)
+            scope = list_scope(text, ctype, lambda t, kind: line_parser(t, kind, parent=parent).expr) if index not in negated and index not in labels else None
+            if scope is not None:
+                own, or_list = [], None
             if _asks_nothing(criterion.expr):  # "History of cardiac disease:" titles its list (an exclusion's "never holds" joined with AND hid every line under it)
                 own = []
             if _ALLERGY_HEADING.search(text) or index in labels:
@@ -506,6 +520,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             said = heading_exception(text) if ctype is CriterionType.INCLUSION and index not in negated and not own else None
             if said is not None and kid_exprs and lab_list(kid_exprs):
                 expr = widened(expr, said, ctype)  # "Serum biochemical values with the following limits unless considered due to leukemia:"
+            if scope is not None and kid_exprs:
+                expr = Any_((Not(scope), expr))  # (the list was turned upright above; the scope's negation is no limit)
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
             if index in labels:
                 criterion = _scope_heading(criterion, labels[index], children[index], out, children)
