@@ -24,7 +24,7 @@ import pytest
 from rules_engine.criteria import CriterionType
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
-from rules_engine.parser.topics.comorbid_conditions import _NEGATED_QUALIFIED_BEFORE, COMORBID_CONDITIONS
+from rules_engine.parser.topics.comorbid_conditions import _CONDITION_BEFORE, _NEGATED_QUALIFIED_BEFORE, COMORBID_CONDITIONS
 from rules_engine.parser.topics.events import _HISTORY_RES
 from tests.fixtures.holdout import fhir as f
 from tests.fixtures.intake_facts import intake_facts
@@ -79,6 +79,11 @@ def test_a_coded_lung_disease_decides_the_line(line: str, ctype: CriterionType, 
         # a negation inside the line with a qualifier after it: the qualifier would be left
         # outside the negation, so the lung disease stays unread
         ("Diffusing Capacity of the Lung for Carbon Monoxide (DLCO) ≥ 50% of predicted with no symptomatic pulmonary disease", I),
+        # one a bracket after it narrows: read as an alternative of its own, any lung disease excluded
+        ("Other severe, concurrent diseases, including tuberculosis, pulmonary disease (COPD with hypoxemia)", E),
+        # a lung disease a condition names: what a clause does if the patient has it
+        ("DLCO >= 50% of predicted value. Pulmonary clearance is needed if the patient has FEV1, FVC, or DLCO < 50% of predicted "
+         "valued or any symptomatic pulmonary disease.", I),
     ],
 )
 def test_what_is_not_the_patients_lung_disease_stays_unread(line: str, ctype: CriterionType) -> None:
@@ -143,3 +148,19 @@ def test_the_patterns_read_adversarial_text_fast(pattern: re.Pattern[str], text:
     start = time.perf_counter()
     getattr(pattern, how)(text)
     assert time.perf_counter() - start < 0.05
+
+
+def test_the_guards_read_adversarial_text_fast() -> None:
+    """The guards look only at a bounded stretch before the name, however long the line."""
+    text = "if " * 5000 + "with no " * 5000
+    start = time.perf_counter()
+    _NEGATED_QUALIFIED_BEFORE.search(text, len(text) - 60, len(text))
+    _CONDITION_BEFORE.search(text, len(text) - 120, len(text))
+    assert time.perf_counter() - start < 0.05
+
+
+def test_a_risk_the_patient_is_at_is_not_read_as_the_shared_beds() -> None:
+    """"at high risk for arterial or venous thromboembolism": the two beds are not read as one
+    clot of the patient's (the words stay as the history table read them before)."""
+    found = _CLOT.search("any patient who is at high risk for arterial or venous thromboembolism")
+    assert found is not None and found.group(0) == "venous thromboembolism"

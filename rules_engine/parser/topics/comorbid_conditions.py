@@ -124,6 +124,13 @@ _EXCEPTED_AFTER = re.compile(r"^[^.;]{0,40}\b(?:unless|except)", re.IGNORECASE)
 # disease"): the clause reads the negation on the name and leaves the qualifier outside it, so a
 # record with an asymptomatic lung disease failed the inclusion; left to a person as before
 _NEGATED_QUALIFIED_BEFORE = re.compile(r"\b(?:with\s+no|without|and\s+no|,\s*no)\s+(?:[\w-]+\s+){1,3}$", re.IGNORECASE)
+# ... and a lung disease a condition names ("Pulmonary clearance is needed if the patient has FEV1,
+# FVC, or DLCO < 50% of predicted or any symptomatic pulmonary disease"): what a clause does when
+# the patient has it, never what the line asks (read, the inclusion required a lung disease)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|whether|unless|in\s+case\s+of)\b[^.;:]{0,100}$", re.IGNORECASE)
+# ... and one a bracket after it narrows or lists ("pulmonary disease (COPD with hypoxemia)"): the
+# bracket was read as an alternative of its own, so any lung disease excluded; left to a person
+_BRACKET_AFTER = re.compile(r"\s*[(\[]")
 KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease", "lung_disease"})
 
 
@@ -136,7 +143,9 @@ def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
         concept = "kidney_disease"
     if _ABSENT_BEFORE.search(text, 0, start) or _STATEMENT.match(text):
         return True
-    if concept == "lung_disease" and _NEGATED_QUALIFIED_BEFORE.search(text, max(0, start - 60), start) is not None:
+    if concept == "lung_disease" and (_NEGATED_QUALIFIED_BEFORE.search(text, max(0, start - 60), start) is not None
+                                      or _BRACKET_AFTER.match(text, end) is not None
+                                      or _CONDITION_BEFORE.search(text, max(0, start - 120), start) is not None):
         return True
     if concept in ("kidney_disease", "lung_disease"):
         return _ORGAN_BEFORE.search(text, max(0, start - 60), start) is not None or _EXCEPTED_AFTER.match(text, end) is not None
