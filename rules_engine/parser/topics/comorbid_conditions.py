@@ -71,11 +71,12 @@ COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # kinds a wider name would take ("chronic obstructive pulmonary disease", "interstitial lung
     # disease": their own rows), a tumour's site ("measurable lung disease", "metastatic pulmonary
     # disease", "lung disease progression"), nor a lung's function a test measures ("pulmonary
-    # insufficiency", "pulmonary dysfunction": not read). The noun shared with the heart's, the
+    # insufficiency", "pulmonary dysfunction": not read), nor an acute "respiratory illness
+    # requiring hospitalization ... within 30 days", whose qualifier the window left behind. The noun shared with the heart's, the
     # kidney's or the liver's ("pulmonary or cardiac disease") names it too
     ("lung_disease",
      _LUNG_FIRST + _NOT_THE_PATIENTS + _NOT_A_TUMOURS
-     + r"\b(?:pulmonary|lungs?|respiratory)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?|problems?)\b" + _NOT_A_TUMOURS_AFTER
+     + r"\b(?:pulmonary|lungs?|respiratory)\s+(?:diseases?|disorders?|conditions?|problems?)\b" + _NOT_A_TUMOURS_AFTER
      + r"|" + _LUNG_FIRST + _NOT_THE_PATIENTS + _NOT_A_TUMOURS
      + r"\b(?:pulmonary|lungs?|respiratory)(?=\s+(?:or|and/or)\s+(?:cardiac|heart|cardio-?vascular|renal|kidney|hepatic|liver)\s+(?:diseases?|disorders?|problems?)\b)",
      ("pulmonary", "lung", "respiratory")),
