@@ -821,6 +821,12 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("idiopathic_pulmonary_fibrosis", Kind.EVENT, "idiopathic pulmonary fibrosis", parent="interstitial_lung_disease"),
     Concept("ild_unspecified", Kind.EVENT, "interstitial lung disease or pulmonary fibrosis of unstated kind", parent="interstitial_lung_disease"),
     Concept("kidney_disease", Kind.EVENT, "disease of the kidney (glomerular, tubulo-interstitial, kidney failure, chronic kidney disease)"),
+    # a disease of the lungs ("Severe pulmonary disease", "No serious lung disease", "symptomatic
+    # pulmonary disease": ~200 corpus lines left wholly to review before it): the lower airways,
+    # the lung's tissue and the pleura (ICD-10-CM J09-J18, J20-J22, J40-J99), never the nose,
+    # sinuses or throat; COPD, asthma and the interstitial diseases are kinds of it (their codes
+    # fall in its ranges)
+    Concept("lung_disease", Kind.EVENT, "disease of the lungs, lower airways or pleura (pneumonia, chronic lower respiratory disease, interstitial lung disease, pleural disease, respiratory failure)"),
     # an infection of the brain or its coverings ("Known active meningeal infection"; issue 14, cond3):
     # an active infection, so every line on infection reads it too (topics.named_conditions)
     Concept("cns_infection", Kind.EVENT, "infection of the central nervous system (meningitis, encephalitis of an infection, brain abscess)", parent="active_infection"),

@@ -28,6 +28,18 @@ import re
 
 _NOT_THE_PATIENTS = r"(?<!associated with )(?<!risk of )(?<!risk for )(?<!potential )(?<!induced )(?<!predisposition to )"
 
+# the lung's name where it is a tumour's site or a named kind's ("measurable lung disease", "chronic
+# obstructive pulmonary disease", "interstitial lung disease"), and a tumour's course after it
+# ("lung disease progression")
+_NOT_A_TUMOURS = (
+    r"(?<!obstructive )(?<!interstitial )(?<!restrictive )(?<!airway )(?<!airways )(?<!measurable )(?<!evaluable )(?<!metastatic )"
+    r"(?<!bulky )(?<!residual )(?<!primary )(?<!progressive )(?<!nodal )(?<!stable )(?<!limited )(?<!extensive )"
+    r"(?<!non-small )(?<!nonsmall )(?<!small )(?<!cancer )(?<!tumor )(?<!tumour )(?<!malignant )(?<!neoplastic )(?<!occult )"
+)
+# (the organ's word first, so the look-behinds above are tried only where it stands)
+_LUNG_FIRST = r"(?=(?:pulmonary|lungs?|respiratory)\b)"
+_NOT_A_TUMOURS_AFTER = r"(?!\s+(?:progression|sites?|lesions?|burden|only|involvement|metasta\w*|response)\b)"
+
 # (concept, pattern, gate words one of which the clause must hold)
 COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("gilbert_syndrome", _NOT_THE_PATIENTS + r"\b(?:Gilbert(?:'s|’s|s)?|Meulengracht(?:'s|’s)?)\s+(?:syndrome|disease)", ("gilbert", "meulengracht")),
@@ -52,6 +64,22 @@ COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      _NOT_THE_PATIENTS + r"\b(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b"
      r"|\b(?:renal|kidney)(?=\s+(?:or|and/or)\s+(?:hepatic|liver)\s+(?:diseases?|disorders?|problems?)\b)",
      ("renal", "kidney")),
+    # a disease of the lungs ("Severe pulmonary disease", "No serious lung disease", "No
+    # symptomatic pulmonary disease", "History of chronic lung disease"; ~200 corpus lines left
+    # wholly to review): what narrows it ("severe", "symptomatic") stays a review beside it, so a
+    # record without a lung disease is decided and one with it goes to a person. Never the named
+    # kinds a wider name would take ("chronic obstructive pulmonary disease", "interstitial lung
+    # disease": their own rows), a tumour's site ("measurable lung disease", "metastatic pulmonary
+    # disease", "lung disease progression"), nor a lung's function a test measures ("pulmonary
+    # insufficiency", "pulmonary dysfunction": not read), nor an acute "respiratory illness
+    # requiring hospitalization ... within 30 days", whose qualifier the window left behind. The noun shared with the heart's, the
+    # kidney's or the liver's ("pulmonary or cardiac disease") names it too
+    ("lung_disease",
+     _LUNG_FIRST + _NOT_THE_PATIENTS + _NOT_A_TUMOURS
+     + r"\b(?:pulmonary|lungs?|respiratory)\s+(?:diseases?|disorders?|conditions?|problems?)\b" + _NOT_A_TUMOURS_AFTER
+     + r"|" + _LUNG_FIRST + _NOT_THE_PATIENTS + _NOT_A_TUMOURS
+     + r"\b(?:pulmonary|lungs?|respiratory)(?=\s+(?:or|and/or)\s+(?:cardiac|heart|cardio-?vascular|renal|kidney|hepatic|liver)\s+(?:diseases?|disorders?|problems?)\b)",
+     ("pulmonary", "lung", "respiratory")),
 )
 
 COMORBID_CONCEPTS = frozenset(c for c, _p, _g in COMORBID_CONDITIONS)
@@ -93,7 +121,18 @@ _ORGAN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EXCEPTED_AFTER = re.compile(r"^[^.;]{0,40}\b(?:unless|except)", re.IGNORECASE)
-KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease"})
+# a negation inside the line with a qualifier after it ("DLCO >= 50% with no symptomatic pulmonary
+# disease"): the clause reads the negation on the name and leaves the qualifier outside it, so a
+# record with an asymptomatic lung disease failed the inclusion; left to a person as before
+_NEGATED_QUALIFIED_BEFORE = re.compile(r"\b(?:with\s+no|without|and\s+no|,\s*no)\s+(?:[\w-]+\s+){1,3}$", re.IGNORECASE)
+# ... and a lung disease a condition names ("Pulmonary clearance is needed if the patient has FEV1,
+# FVC, or DLCO < 50% of predicted or any symptomatic pulmonary disease"): what a clause does when
+# the patient has it, never what the line asks (read, the inclusion required a lung disease)
+_CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|whether|unless|in\s+case\s+of)\b[^.;:]{0,100}$", re.IGNORECASE)
+# ... and one a bracket after it narrows or lists ("pulmonary disease (COPD with hypoxemia)"): the
+# bracket was read as an alternative of its own, so any lung disease excluded; left to a person
+_BRACKET_AFTER = re.compile(r"\s*[(\[]")
+KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease", "lung_disease"})
 
 
 def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
@@ -105,6 +144,10 @@ def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
         concept = "kidney_disease"
     if _ABSENT_BEFORE.search(text, 0, start) or _STATEMENT.match(text):
         return True
-    if concept == "kidney_disease":
+    if concept == "lung_disease" and (_NEGATED_QUALIFIED_BEFORE.search(text, max(0, start - 60), start) is not None
+                                      or _BRACKET_AFTER.match(text, end) is not None
+                                      or _CONDITION_BEFORE.search(text, max(0, start - 120), start) is not None):
+        return True
+    if concept in ("kidney_disease", "lung_disease"):
         return _ORGAN_BEFORE.search(text, max(0, start - 60), start) is not None or _EXCEPTED_AFTER.match(text, end) is not None
     return concept == "gilbert_syndrome" and _GILBERT_AS_CAUSE.search(text) is not None

@@ -45,7 +45,7 @@ HCV_ANTIBODY_POSITIVE = any_of([predicate("hcv_exposure", Op.PRESENT), predicate
 
 # test -> (name pattern, the infection a positive result shows, or None when it shows only exposure)
 _TESTS: tuple[tuple[str, str, str | None], ...] = (
-    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface\s+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?", "hbv"),
+    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?", "hbv"),
     ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
     ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
@@ -82,7 +82,7 @@ _TEST_RES = tuple(
 
 _INFECTIONS: tuple[tuple[str, str], ...] = (
     ("hiv", r"\bHIV(?:/AIDS)?\b(?![\s-]*(?:RNA|viral))|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun[eo][\s-]*deficiency\s+syndrome"),
-    ("hbv", r"\bHBV\b(?![\s-]*DNA)|hepatitis\s+B(?:\s+virus)?(?!\s+(?:surface|core|virus\s+DNA|DNA))|\bHBV\s+infection"),
+    ("hbv", r"\bHBV\b(?![\s-]*DNA)|hepatitis\s+B(?:\s+virus)?(?![\s-]+(?:surface|core|virus\s+DNA|DNA))|\bHBV\s+infection"),
     ("hcv", r"\bHCV\b(?![\s-]*(?:RNA|antibod|Ab))|hepatitis\s+C(?:\s+virus)?(?!\s+(?:antibod|RNA|virus\s+RNA))"),
     ("hav", r"\bHAV\b|hepatitis\s+A(?:\s+virus)?\b"),
     ("syphilis", r"\bsyphilis\b|\bTreponema\s+pallidum\b"),
@@ -132,7 +132,7 @@ _AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)
 # ab or PCR+"), as lists under "Seropositive for:" write them: the test shows the infection (an
 # antibody to hepatitis C only its exposure, read as the antibody result or the diagnosis)
 _NAME_TEST = re.compile(
-    r"(?:\s*\(\s*(?:HIV|HBV|HCV)\s*\))?[\s-]*(?P<t>s\.?\s?Ag|surface\s+antigen|Ab|antibod(?:y|ies)|PCR|RNA|DNA)\b(?:\s*\+|\s+positiv\w*)?"
+    r"(?:\s*\(\s*(?:HIV|HBV|HCV)\s*\))?[\s-]*(?P<t>s\.?\s?Ag|surface[\s-]+antigen|Ab|antibod(?:y|ies)|PCR|RNA|DNA)\b(?:\s*\+|\s+positiv\w*)?"
     r"(?:\s*(?:or|and/or|/)\s*(?:PCR|RNA|DNA|viral\s+load)\b(?:\s*\+|\s+positiv\w*)?)?",
     I,
 )

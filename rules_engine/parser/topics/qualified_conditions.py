@@ -38,6 +38,10 @@ person's, the adjective alone never excludes nor clears):
   only fail the line (class 1 is not symptomatic), never meet it; qualifiers joined by "or"
   ("symptomatic or uncontrolled") are left whole but for significance, as either may be the one
   that holds.
+  A lung disease on supplemental oxygen is "severe", "serious" or "significant" lung disease
+  (chronic respiratory failure, the last stage of every chronic lung disease): "Severe pulmonary
+  disease" is met by a lung disease on record beside an oxygen dependence, any other lung
+  disease stays a person's.
 
 Every pattern is an alternation of literals with bounded optional parts; none nests a repetition.
 """
@@ -252,6 +256,10 @@ def _kind_decides(part: Expr, events: bool) -> Expr:
         # the class decides "symptomatic"; what else the review holds stays beside it
         rest = _rest(review.text, _SYMPTOMATIC)
         return all_of([disease, NYHA_SYMPTOMATIC, *([Review(review.reason, rest)] if rest else [])])
+    if disease.concept == "lung_disease" and _significant(review.text):
+        # a lung disease that needs supplemental oxygen is severe lung disease (chronic respiratory
+        # failure); any other stays a person's
+        return any_of([all_of([disease, predicate("oxygen_dependence", Op.PRESENT)]), part])
     if disease.concept in _HEART_DISEASES and _significant(review.text):
         # heart failure of class III or IV is significant heart disease; any other stays a person's
         failing = predicate("heart_failure", disease.op, window=disease.window)

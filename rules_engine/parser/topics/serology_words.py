@@ -56,7 +56,8 @@ def serology_words(expr: Expr) -> Expr:
         return expr if inner is expr.part else Not(inner)
     if isinstance(expr, All):
         parts = tuple(serology_words(p) for p in expr.parts)
-        lists = [p for p in parts if isinstance(p, Any_) and all(_virus(q) for q in p.parts)]
+        # (one virus is a list of one: "Known seropositivity to human immunodeficiency virus (HIV)")
+        lists = [p for p in parts if (isinstance(p, Any_) and all(_virus(q) for q in p.parts)) or _virus(p)]
         words = [p for p in parts if _words_only(p)]
         if len(lists) == 1 and len(words) == 1:
             return all_of([p for p in parts if p is not words[0]])
