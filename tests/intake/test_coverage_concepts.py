@@ -362,7 +362,7 @@ def test_any_antineoplastic_drug_is_anticancer_therapy(resource: dict[str, Any],
     [
         ("A41.9", {"sepsis"}),  # sepsis: an active infection (its parent), and what "uncontrolled" asks of one
         ("R65.21", {"sepsis"}),  # severe sepsis with septic shock
-        ("J18.9", {"active_infection"}),  # pneumonia
+        ("J18.9", {"active_infection", "lung_disease"}),  # pneumonia: an infection, and of the lung ("pulmonary disease")
         ("B37.0", {"active_infection"}),  # oral candidiasis
         ("K61.0", {"active_infection", "gastrointestinal_disease"}),  # perianal abscess, common in neutropenia
         ("T82.7XXA", {"active_infection"}),  # central line infection

@@ -76,12 +76,12 @@ def test_every_medication_is_kept_by_its_own_words():
         ("I10", {"hypertension"}),
         ("I26.99", {"thromboembolism"}),
         ("I82.401", {"thromboembolism"}),
-        ("J84.10", {"ild_unspecified"}),  # an interstitial lung disease of unstated kind (it may be the idiopathic one)
+        ("J84.10", {"ild_unspecified", "lung_disease"}),  # an interstitial lung disease of unstated kind (it may be the idiopathic one)
         ("A15.0", {"pulmonary_tuberculosis", "active_infection"}),  # a kind of tuberculosis, and an active infection
         ("G62.0", {"peripheral_neuropathy"}),
         ("E11.9", {"type_2_diabetes"}),  # a kind of diabetes
         ("K25.9", {"peptic_ulcer"}),
-        ("J91.8", {"pleural_effusion"}),
+        ("J91.8", {"pleural_effusion", "lung_disease"}),  # the pleura's diseases are among the respiratory system's (J40-J99)
         ("K56.609", {"bowel_obstruction"}),
         ("R18.8", {"ascites"}),
         ("K90.9", {"malabsorption", "gastrointestinal_disease"}),

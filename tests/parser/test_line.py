@@ -285,7 +285,6 @@ REVIEW_CASES = [
     ("Written informed consent could be acquired;", INC, ReviewReason.CONSENT),
     ("The subject and their legal guardian are willing and able to comply with all trial requirements.", INC, ReviewReason.CONSENT),
     ("Other conditions deemed by the investigator to potentially increase subject risk or interfere with trial results.", EXC, ReviewReason.JUDGEMENT),
-    ("Known pulmonary disease;", EXC, ReviewReason.UNSUPPORTED_CONCEPT),  # dementia is coded now (F01-F03, G30)
     ("Xyzzy plugh", INC, ReviewReason.UNPARSED),
 ]
 
