@@ -9,6 +9,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from rules_engine.parser.support_windows import support_windows
+from rules_engine.parser.qt_definitions import qt_definitions
 from rules_engine.parser.numbers import spell_numbers
 from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
@@ -981,6 +983,8 @@ def normalize(text: str) -> str:
     text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _BRACKETED_AGE.sub(r"\1age ", text) if "(" in text else text
     text = _infection_uncontrolled(_similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text)))))
+    text = qt_definitions(support_windows(text))  # (qt_definitions: "marked QT prolongation (e.g., QTc > 500 ms)": the bound)
+    # "platelets >= 75 without transfusion within 7 days": the support's own window
     text = _PHASE_DEFINED.sub(" ", text) if "defined" in text else text
     # each row's gate tested on the text as the rows before it left it (word_gates: the measure)
     live, at = _SUB_GATES.live(text.lower()), 0

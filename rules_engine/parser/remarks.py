@@ -236,7 +236,8 @@ _PATTERNS: tuple[str, ...] = (
     r"|\b(?:resting\s+)?QT\s+interval(?=\s+corrected\b)",
     # how a QT interval is corrected and averaged ("mean of triplicate Fridericia-corrected QT")
     r"\b(?:(?:the\s+)?(?:mean|average)\s+of\s+(?:triplicate|duplicate|three|3)(?:\s+(?:ECGs?|EKGs?|measurements|readings))?)"
-    r"|\b(?:corrected\s+(?:with|by|using)\s+)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method))?\b",
+    # (and the words around the formula's name: "using Fridericia's correction formula")
+    r"|\b(?:(?:corrected\s+)?(?:with|by|using)\s+(?:the\s+)?)?(?:Fridericia|Bazett)(?:'s)?(?:[\s-]+(?:corrected|correction|formula|method)){0,2}\b",
     # a bracketed note that the trial does not test for it ("(screening CT or MRI is not required in
     # asymptomatic subjects)", "(HIV testing is not mandatory)"): how it screens, not what it asks
     r"\(\s*[^()]{0,60}?\b(?:testing|screening|imaging|scans?|MRI|CT|tests?)\s+(?:is|are)\s+not\s+(?:required|mandatory|needed|necessary)\b[^()]{0,120}\)",
@@ -267,7 +268,8 @@ _PATTERNS: tuple[str, ...] = (
     # finding is the disease's, as every count of blasts already assumes
     r"\bnot\s+(?:attributable|due|related|secondary)\s+to\s+(?:another|other|any\s+other|an\s+alternative)\s+(?:causes?|etiology|etiologies|reasons?)\b",
     # under what condition
-    r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\b(?:without|with\s+no|no|off)\s+"
+    # (or said before the saturation it conditions: "room air oxygen saturation of > 94%"; 4 corpus lines)
+    r"\b(?:on|at|breathing|while\s+breathing|in|under)\s+(?:ambient\s+|indoor\s+)?room\s+air\b|\broom[\s-]air(?=\s+(?:oxygen|O2|pulse|SpO2|SaO2)\b)|\b(?:without|with\s+no|no|off)\s+"
     r"(?:supplemental\s+|supplementary\s+|additional\s+)?(?:oxygen|O2)(?:\s+(?:support|supplementation|therapy|inhalation|supply))?\b|\bat\s+rest\b",
     # what childbearing potential means, in brackets after it ("(< 1 year without menstruation or
     # < 2 years without menstruation following chemotherapy)", "(i.e., not surgically sterile)"):

@@ -14,6 +14,7 @@ transaminases, which have no usual unit, were each a review "a threshold without
 * an institution's own initials before it ("ALT ≤ 2.5 times the UIHC upper limit of normal"; 2);
 * the multiple with its "x" left out ("total bilirubin, AST, and ALT ≤2 the institutional ULN
   value", "PT/INR or PTT >= 1.3 the laboratory ULN"; 2);
+* the institution as a noun before the letters ("less than institution ULN"; 1);
 * "fold than" ("Direct bilirubin ≥2-fold than the upper limit of normal"; 1) and the slips
   "ILUN", "times UL" and "Unit Line Number (ULN)" (1 each).
 
@@ -49,6 +50,9 @@ MULTIPLE_WITHOUT_TIMES = (
 )
 # "≥2-fold than the ULN": the multiple read as "2-fold the ULN" is
 FOLD_THAN = (r"(?<=fold)\s+than(?=\s+(?:the\s+)?ULN\b)", "", ("fold",))
+# the institution named before the letters as a noun ("serum Cr less than institution ULN"; the
+# adjective, "institutional ULN", is read already): the limit the record's value comes with
+INSTITUTION_ULN = (r"\b(?:the\s+)?institution(?:'s|’s)?\s+(?=ULN\b)", "", ("institution",))
 # slips of the limit's letters: "1.5 x ILUN", "AST/ALT <1.5 times UL", "3 times Unit Line Number (ULN)"
 ULN_SLIPS = (
     r"\b(?:ILUN\b|unit\s+line\s+number(?:\s*\(\s*ULN\s*\))?|(?<=\dtimes\s)(?-i:UL)\b(?![/\w])|(?<=\d\stimes\s)(?-i:UL)\b(?![/\w]))",
@@ -69,4 +73,4 @@ SPELLED_MEQ_GLOSS = (
 # name after "direct" alone was read, and a total bilirubin past the limit met the line)
 TOTAL_AND_DIRECT = (r"\btotal\s+and\s+direct\s+bilirubin\b", "total bilirubin and direct bilirubin", ("direct",))
 
-ROWS = (TOTAL_AND_DIRECT, SPELLED_MEQ_GLOSS, INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, ULN_SLIPS)
+ROWS = (TOTAL_AND_DIRECT, SPELLED_MEQ_GLOSS, INSTITUTIONAL_UPPER_LIMIT, UPPER_INSTITUTIONAL_LIMIT, INITIALS_BEFORE_ULN, MULTIPLE_WITHOUT_TIMES, FOLD_THAN, INSTITUTION_ULN, ULN_SLIPS)

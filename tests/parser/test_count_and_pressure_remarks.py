@@ -38,3 +38,15 @@ def test_the_subject_itself_is_not_blanked(text):
     from rules_engine.parser.remarks import blank_remarks
 
     assert ("transfusion independent" in blank_remarks(text)) or ("sustained hypertension" in blank_remarks(text))
+
+
+@pytest.mark.parametrize("text, rule", [
+    # the condition of measurement said before the saturation it conditions ("room air oxygen
+    # saturation"; 4 corpus lines): the saturation on record is compared, as "on room air" after it
+    ("Adequate pulmonary function as indicated by room air oxygen saturation of >94%", "spo2 > 94 %"),
+    ("room air O2 saturation > 92%", "spo2 > 92 %"),
+    ("Pulse oximetry > 94% on room air", "spo2 > 94 %"),
+])
+def test_room_air_before_the_saturation_annotates_it(text, rule):
+    criterion = parse_line(text, INC)
+    assert render_rule(criterion.expr, criterion.applies_if) == rule

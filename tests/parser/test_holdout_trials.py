@@ -201,7 +201,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T61-ms', None): ('core', "the neurologic line is unknown (a person's: 'active', 'unrelated to chemotherapy'), so possibly eligible, never eligible"),
     ('T61-ms', 'History of active neurologic disorders'): ('core', "'unrelated to chemotherapy (including familial ... and acquired demyelinating disorders)': the relation and the list stay a person's"),
     ('T62-clean', 'Patient must have minimal residual disease (MRD)'): ('labs', "'following any re-induction attempt' (when the MRD is measured) stays a review beside the bounds"),
-    ('T62-clean', 'Patient must have an ANC >500/μL'): ('labs', "'platelets >50,000 K/μL' (the registry's slip) is left ambiguous, and 'off cytokine support' stays unread"),
     ('T63-clean', 'Confirmed prior therapy to which the subject'): ('core', "'documented to be either refractory or has relapsed since treatment' is not read as the disease status"),
     ('T63-clean', 'Myocardial infarction within 6 months'): ('core', 'the ECG findings (acute ischaemia, conduction abnormalities) are measurements no record holds: unknown'),
     ('T64-clean', 'Patients must have relapsed or refractory ALL with a M3 marrow'): ('core', "'without clinical evidence of testicular disease or laboratory evidence of CNS disease defined as ...' is split at 'or' out of the 'without'"),
@@ -624,10 +623,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00351975 (T145)
     ("T145-clean", "No concurrent uncontrolled illness including"): ("core", "'Psychiatric illness or social situation that would preclude compliance' (a "
         "person's) keeps the heading unknown although no listed illness is on record"),
-    ("T145-clean", "No marked baseline prolongation of QT/QTc interval"): ("labs", "'marked baseline prolongation' stays a review alternative beside the "
-        "example 'QTc interval > 500 msec'"),
-    ("T145-qtc", "No marked baseline prolongation of QT/QTc interval"): ("labs", "as T145-clean: QTc 520 meets the example only beside 'repeated demonstration'"),
-    ("T145-qtc", None): ("labs", "the QTc line above"),
     ("T145-mds", "Histologically confirmed diagnosis of 1 of the following"): ("core", "the MDS child's 'Must have intermediate or high-risk IPSS' and "
         "'Low-risk IPSS allowed provided ...' are joined, not alternatives, so an MDS with haemoglobin 9.2 is unknown"),
     ("T145-mds", None): ("core", "'Evidence of AML associated with dysplasia ... for elderly patients ... previously untreated' (another group admitted, "

@@ -22,7 +22,7 @@ from rules_engine.parser.line import parse_line
 from rules_engine.parser.topics.lab_scopes import normalized
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, alt, condition, platelets
+from tests.fixtures.records import adult, alt, bilirubin, condition, platelets
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -171,3 +171,49 @@ def test_the_first_bounds_patients_said_again_rejoin_too() -> None:
     assert rule("In the absence of liver metastases, ALT and AST < 2.5 x ULN. If the patient has liver metastases, ALT and AST < 5 x ULN") == (
         "(ALT < 2.5 x ULN or (ALT < 5 x ULN and liver-metastases)) and (AST < 2.5 x ULN or (AST < 5 x ULN and liver-metastases))"
     )
+
+
+# causes joined by "or" in a second bound's scope ("if liver or bone metastases present", "if due
+# to leukemic involvement or Gilbert's syndrome"): each read as a scope of its own, one no record
+# codes left to a person as the text's own alternative (never dropped: the bound stays open to
+# those patients)
+EITHER = [
+    ("AST/ALT ≤ 2.5 x ULN (≤ 5 x ULN if liver or bone metastases present)", INC,
+     "(AST <= 2.5 x ULN or (AST <= 5 x ULN and (liver-metastases or review ambiguous \"applies only if bone metastases\")))"),
+    ("AST and ALT ≤ 2.5 x ULN (≤ 5 x ULN for patients with known hepatic or bony metastases)", INC,
+     "(AST <= 2.5 x ULN or (AST <= 5 x ULN and (liver-metastases or review ambiguous \"applies only if bony metastases\")))"),
+    ("Total bilirubin ≤ 1.5 x ULN (≤ 3 x ULN for patients with Gilbert's syndrome or liver metastases)", INC,
+     "bilirubin <= 1.5 x ULN or (bilirubin <= 3 x ULN and (Gilbert-syndrome or liver-metastases))"),
+    ("Total bilirubin ≤ 1.5 x ULN (≤ 3 x ULN if due to leukemic involvement or Gilbert's syndrome)", INC,
+     "bilirubin <= 1.5 x ULN or (bilirubin <= 3 x ULN and (review ambiguous \"applies only if due to leukemic involvement\" or Gilbert-syndrome))"),
+]
+
+
+@pytest.mark.parametrize("text, ctype, expected", EITHER)
+def test_causes_joined_by_or_are_each_a_scope(text: str, ctype: CriterionType, expected: str) -> None:
+    assert rule(text, ctype).startswith(expected)
+
+
+GILBERT_OR_DISEASE = "Total bilirubin ≤ 1.5 x ULN (≤ 3 x ULN if due to leukemic involvement or Gilbert's syndrome)"
+EITHER_ROWS = [
+    # Gilbert's on record takes the second bound; without it, past the first, a person weighs the
+    # leukaemia; past the second, no scope helps
+    (GILBERT_OR_DISEASE, [adult(bilirubin(1.2)), adult(bilirubin(3), condition("gilbert_syndrome", 900))],
+     [adult(bilirubin(4.8), condition("gilbert_syndrome", 900)), adult(bilirubin(4.8))], [adult(bilirubin(3))]),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(EITHER_ROWS))
+def test_either_scope_is_decided_by_the_cause_on_record(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, INC), facts) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("serum Cr less than institution ULN", "creatinine < 1 x ULN"),
+        ("bilirubin ≤ 1.5 x institution's ULN", "bilirubin <= 1.5 x ULN"),
+    ],
+)
+def test_the_institution_as_a_noun_before_the_limit(text: str, expected: str) -> None:
+    assert rule(text) == expected

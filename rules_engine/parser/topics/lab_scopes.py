@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import NUMERIC_OPS, All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.safety import Alternative
 from rules_engine.parser.items import NAMED_CAUSES, I, all_of, any_of, predicate, predicates, rewrite_conjunctions
 
 # the words that say the limit is raised *by* what follows ("the transaminase elevation is due to")
@@ -191,6 +192,32 @@ _SCOPE_WORDS = re.compile(
 )
 
 
+# the causes a scope names as alternatives ("if liver or bone metastases present", "if due to
+# leukemic involvement or Gilbert's syndrome", "for patients with known hepatic or bony
+# metastases"; ~10 corpus lines left whole to a person): each is its own scope, a head noun said
+# once after the last belonging to each ("liver or bone metastases")
+_EITHER = re.compile(r"\s*,?\s*\b(?:or|and/or)\b\s*", I)
+_SHARED_HEAD = re.compile(r"^[\w-]+\s+(?P<noun>metasta\w*|mets|involvement|infiltration|lesions?|disease)$", I)
+
+
+def either_scope(what: str, concept: str | None) -> Expr | None:
+    """The scope of causes joined by "or": any of them, each read as a scope of its own and a
+    cause no record codes left to a person ("liver or bone metastases": liver metastases, or a
+    person for the bone: an ``Alternative``, the text's own "or"); None when none of them is read (the whole phrase then stays a
+    person's, as before). Only widens: a record holding a read cause is among the scope's
+    patients, any other is as undecided as before."""
+    parts = [p.strip() for p in _EITHER.split(what, maxsplit=3)]
+    if not 2 <= len(parts) <= 3 or not all(parts):
+        return None
+    head = _SHARED_HEAD.match(parts[-1])
+    if head is not None:
+        parts = [f"{p} {head.group('noun')}" if re.fullmatch(r"[\w-]+", p) else p for p in parts]
+    read = [scope_expr(p, concept) for p in parts]
+    if all(r is None for r in read):
+        return None
+    return any_of([r if r is not None else Alternative(ReviewReason.AMBIGUOUS, "applies only if " + p) for r, p in zip(read, parts)])
+
+
 def scope_condition(who: str, concept: str | None = None) -> Expr | None:
     """The recorded condition a scope phrase names ("for patients with liver metastases", "if
     liver metastases are present", "without liver metastases", "if related to liver
@@ -199,6 +226,8 @@ def scope_condition(who: str, concept: str | None = None) -> Expr | None:
     m = _SCOPE_WORDS.match(who)
     what = m.group("what").strip() if m else ""
     present = scope_expr(what, concept) if what else None
+    if present is None and what:
+        present = either_scope(what, concept)
     if present is None:
         return None
     return Not(present) if _SCOPE_ABSENT.match(who) else present
