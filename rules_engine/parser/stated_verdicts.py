@@ -106,7 +106,11 @@ _NO_LEAD = re.compile(
     r"|(?P<not>not)\s+(?=(?:pregnant|breast-?\s?feeding|lactating|nursing)\b))"
     # "No prior cytotoxic therapy for at least 4 weeks": the "no" is the interval's, what the
     # patient must show; stripped, the line excluded every patient without recent chemotherapy
-    r"(?![^.;]*\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|≥\s*|more\s+than\s+|>\s*)\d)",
+    # (never a disease-free span or one after "unless", "No other malignancy unless disease-free
+    # for >= 3 years", "... unless in complete remission and off therapy for >= 3 years": that
+    # "for" is the exception's, and kept, the "no" made the exclusion hold for every patient
+    # without a cancer; disease_free_leads)
+    r"(?!(?:(?!\bunless\b)[^.;]){0,2000}\b(?<!free\s)for\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|≥\s*|more\s+than\s+|>\s*)\d)",
     I,
 )
 

@@ -575,6 +575,10 @@ def _listed_disease_free(expr: Expr, window: Window) -> Expr:
     an excepted cancer kept with its qualifier) is left as written."""
     parts = list(expr.parts) if isinstance(expr, Any_) else [expr]
     out: list[Expr] = []
+    # a named cancer asked over a lifetime as well ("History of prostate cancer, ... except cancers
+    # in remission for >= 5 years"; topics.cancer_history): the span replaces the lifetime
+    listed = {p.concept for p in parts if _is_listed_cancer(p)}
+    parts = [p for p in parts if not (_is_lifetime(p) and isinstance(p, Predicate) and p.concept in listed)]
     for part in parts:
         if isinstance(part, All) and len(part.parts) == 2 and _is_listed_cancer(part.parts[0]):
             note = part.parts[1]
@@ -585,6 +589,32 @@ def _listed_disease_free(expr: Expr, window: Window) -> Expr:
             part = Any_((part, replace(part, op=Op.WITHIN, window=window)))
         out.append(part)
     return any_of(out)
+
+
+def _named_within_span(expr: Expr, window: Window) -> Expr:
+    """An exclusion's cancers named over a lifetime beside a span its exception sets ("History of
+    prostate cancer, breast cancer or any other malignancy, except ... cancers in remission for
+    >= 5 years"; topics.cancer_history): counted while active or inside the span, as the other
+    malignancy beside them is (left over a lifetime, a breast cancer cured 10 years ago excluded)."""
+    if not isinstance(expr, Any_):
+        return expr
+    ever = {p.concept for p in expr.parts if _is_lifetime(p) and isinstance(p, Predicate) and p.concept in _EXCEPTABLE}
+    named = {p.concept for p in expr.parts if _is_listed_cancer(p) and isinstance(p, Predicate)} & ever
+    if not named:
+        return expr
+    parts: list[Expr] = []
+    for part in expr.parts:
+        if isinstance(part, Predicate) and part.concept in named:
+            if _is_listed_cancer(part):
+                parts.extend((part, replace(part, op=Op.WITHIN, window=window)))
+            continue
+        parts.append(part)
+    return any_of(parts)
+
+
+def _is_lifetime(expr: Expr) -> bool:
+    """A cancer asked on record within a lifetime (100 years), nothing excepted."""
+    return isinstance(expr, Predicate) and expr.op is Op.WITHIN and expr.value is None and expr.window is not None and expr.window.amount >= 100
 
 
 def _is_listed_cancer(expr: Expr) -> bool:
@@ -664,5 +694,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _within_disease_free(expr, window, judged, text[solid.start(): free.end()] if solid else None)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
+        if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
+            expr = _named_within_span(expr, _span(free))
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)

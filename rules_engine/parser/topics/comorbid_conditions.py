@@ -132,6 +132,11 @@ _CONDITION_BEFORE = re.compile(r"\b(?:if|when|whenever|whether|unless|in\s+case\
 # ... and one a bracket after it narrows or lists ("pulmonary disease (COPD with hypoxemia)"): the
 # bracket was read as an alternative of its own, so any lung disease excluded; left to a person
 _BRACKET_AFTER = re.compile(r"\s*[(\[]")
+# ... but not the line's own catch-all after the lung diseases it names ("Interstitial lung disease,
+# pulmonary fibrosis, or other severe respiratory disease"; 5 corpus lines): the organ words before
+# it are those diseases' names, no list sharing a qualifier, and "severe" is the catch-all's own
+# (left unread, the line was unknown for every patient without a lung disease)
+_OTHER_AFTER_KINDS = re.compile(r"(?:,|\bor|\band)\s{1,3}(?:any\s+)?other\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 KIDNEY_GUARDED = frozenset({"kidney_disease", "liver_disease", "lung_disease"})
 
 
@@ -148,6 +153,8 @@ def comorbid_refused(concept: str, text: str, start: int, end: int) -> bool:
                                       or _BRACKET_AFTER.match(text, end) is not None
                                       or _CONDITION_BEFORE.search(text, max(0, start - 120), start) is not None):
         return True
+    if concept == "lung_disease" and _OTHER_AFTER_KINDS.search(text, max(0, start - 40), start) is not None:
+        return _EXCEPTED_AFTER.match(text, end) is not None
     if concept in ("kidney_disease", "lung_disease"):
         return _ORGAN_BEFORE.search(text, max(0, start - 60), start) is not None or _EXCEPTED_AFTER.match(text, end) is not None
     return concept == "gilbert_syndrome" and _GILBERT_AS_CAUSE.search(text) is not None

@@ -13,6 +13,7 @@ import re
 
 from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
+from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.topics.allergy_parts import named_part_of
@@ -840,7 +841,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("cmml", r"(?<!for subjects with )(?<!for patients with )(?<!for participants with )chronic\s+myelomonocytic\s+leuka?emias?(?:\s*\(\s*CMML(?:-?[12])?\s*\))?|\bCMML(?:-?[12])?\b", ("myelomonocytic", "cmml")),
     ("cml", r"chronic\s+myel(?:oid|ogenous)\s+leukemia|\bCML\b", ("chronic myel", "cml")),
     ("solid_tumor", r"(?<!criteria in )(?<!criteria for )(?:advanced\s+|metastatic\s+)?solid\s+(?:tumou?rs?|malignanc(?:y|ies)|neoplasms?)", ("solid",)),
-    ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer)|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
+    ("metastatic_disease", r"\bmetastatic\s+(?:disease|cancer|malignanc(?:y|ies))|\bstage\s+IV\b|distant\s+metastas[ie]s", ("metasta", "stage")),
 )
 
 
@@ -2191,9 +2192,11 @@ _NO_HISTORY_OF = re.compile(r"\s*(?:no|never)\s+(?:(?:known|prior|previous|past)
 def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
     for it in items:
         pred = it.expr
-        ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES if exclusion else _EVER_CONCEPTS
+        ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES | HISTORY_CANCERS if exclusion else _EVER_CONCEPTS
         if not (isinstance(pred, Predicate) and pred.concept in ever_asked and pred.op is Op.PRESENT):
             continue
+        if pred.concept in HISTORY_CANCERS and not history_named(text[max(0, it.start - 40): it.start], pred.concept, CriterionType.EXCLUSION):
+            continue  # a solid cancer is a history only straight after "history of" (topics.cancer_history), never a therapy's indication
         if pred.concept in _EVER_DIAGNOSES and pred.concept not in _EVER_CONCEPTS:
             near = text[max(0, it.start - 40): it.start] + " " + text[it.end: it.end + 20]
             if not _DIAGNOSIS_HISTORY_CUE.search(near) or _ACTIVE_CUE.search(near) or _ANY_WINDOW.search(text):
@@ -3326,7 +3329,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             if re.search(r"(?:other|another|second|prior|previous|history\s+of)\s+(?:\w+\s+){0,2}$", before, I) and not (
                 "lymphoma" in (concept, *ancestors(concept)) and re.search(r"\b(?:prior|previous|history\s+of)\s+$", before, I)
-            ):
+            ) and not history_named(before, concept, ctype):  # "History of breast cancer" among the exclusions (topics.cancer_history)
                 # ("No prior lymphoma, Hodgkin's lymphoma, myelodysplastic syndromes, or leukemia":
                 # a lymphoma named straight after "prior" is the history asked, as the lymphoma
                 # lines have read since before their kinds were; other cancers so named are still

@@ -347,6 +347,10 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _NYHA_CLASS.finditer(text):
         if abs(m.start() - anchor.start()) > 160 or not re.search(r"class|grade|NYHA|[≥>≤<]", text[max(0, m.start() - 25): m.end()], I):
             continue
+        if m.start() > 0 and text[m.start() - 1].isalnum() and text[m.start() - 1].upper() not in "IVX" and text[m.start()].isalnum():
+            continue  # the end of a word ("NCI"), no class (a run of numerals, "Class IIIIV", is still read)
+        if _CTCAE_AFTER.match(text, m.end()):
+            continue  # "CHF (grade > 3 by NCI CTCAE or Class > II by NYHA criteria)": the toxicity grade, not the class
         best = m
         break
     if best is None:
@@ -359,6 +363,12 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     best_end = best.end() + (third.end() if third else 0)
     if third:
         b = ROMAN[third.group("c").lower()]
+    # the protocol's page the class is defined on, inside the bracket ("(New York Heart Association
+    # Class III-IV Appendix G)"): where the scale is explained, part of the class's words (left,
+    # a class IV failure was unknown beside the unread "Appendix G")
+    pointer = _APPENDIX_AFTER.match(text, best_end)
+    if pointer:
+        best_end = pointer.end()
     # the comparator may stand before the class's name ("heart failure >Class II of the NYHA");
     # only a lower bound, the shape exclusions write ("≤ NYHA II" inside an exclusion's list is
     # left as it was: read as an upper bound, everyone without heart failure was excluded)
@@ -396,10 +406,16 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     return [Item(start, end, expr, frozenset({"nyha", "heart_failure"}))]
 
 
-# "Congestive heart failure >Class II of the NYHA", "CHF NYHA class III or IV": the failure the
-# class grades, written right before it (read apart, any heart failure on record excluded)
+_CTCAE_AFTER = re.compile(r"(?<!\s)\s{0,3}(?:by|per|according\s+to|on)\s+(?:the\s+)?(?:NCI[\s-]{0,3})?CTC", I)
+_APPENDIX_AFTER = re.compile(r"(?<![\s,;])[\s,;]{0,5}\(?(?:see\s+)?(?:the\s+)?appendix\s+(?-i:[IVX]{1,5}|[A-Z]|\d{1,2})\b\)?(?=\s{0,3}\))", I)
+
+
+# "Congestive heart failure >Class II of the NYHA", "CHF NYHA class III or IV", "Current congestive
+# heart failure (New York Heart Association Class III-IV)": the failure the class grades, written
+# right before it (read apart, any heart failure on record excluded; the bracket's spelled-out
+# name left the failure an alternative of its own beside the class, and a class II failed)
 _FAILURE_BEFORE = re.compile(
-    r"(?:\b(?:clinically\s+evident|symptomatic|known)\s+)?(?:congestive\s+)?(?:heart\s+failure|\bCHF\b)(?:\s*\(\s*CHF\s*\))?\s*(?:of\s+|with\s+)?$", I
+    r"(?:\b(?:clinically\s+evident|symptomatic|known|decompensated|uncontrolled)\s+)?(?:congestive\s+)?(?:heart\s+failure|\bCHF\b)(?:\s*\(\s*CHF\s*\))?\s*(?:of\s+|with\s+|\(\s*(?:the\s+)?)?$", I
 )
 
 
