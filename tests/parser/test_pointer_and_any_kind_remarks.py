@@ -127,6 +127,19 @@ def test_the_toxicity_scale_named_in_the_text_is_no_words_of_the_line(text: str,
 
 
 @pytest.mark.parametrize(
+    "text, kind",
+    [
+        # the name between a comparator and its grade stays: the grade read without its comparator
+        # must not decide the line alone
+        ("Active clinically serious infections (> Common Terminology Criteria for Adverse Events [CTCAE] grade 2 )", E),
+        ("Pre-existing peripheral neuropathy >= Common toxicity criteria (CTC) grade 2.", E),
+    ],
+)
+def test_the_toxicity_scale_after_a_comparator_stays_a_person_s(text: str, kind: CriterionType) -> None:
+    assert "Common" in rule_of(text, kind)
+
+
+@pytest.mark.parametrize(
     "text, kind, kept",
     [
         # an exception's pointer is the exception
