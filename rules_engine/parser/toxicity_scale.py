@@ -33,7 +33,8 @@ _NOT_RECOVERED = (
 _NO_INSTITUTE = r"(?<!NCI\s)(?<!NCI-)(?<!Institute\s)(?<!Institute\s-)(?<!\(NCI\)\s)"
 
 TOXICITY_SCALE = (
-    r"(?:"
+    # (a first letter of the name's words, tried before the look-behinds, so most places fail at once)
+    r"(?=[nNcCtTuU])(?:"
     + _NO_COMPARATOR
     + _NOT_RECOVERED
     + r"\b(?:the\s+)?(?:US\s+)?(?:NCI|National\s+Cancer\s+Institute)(?:\s*\(\s*NCI\s*\))?(?:'s)?[\s-]*"
