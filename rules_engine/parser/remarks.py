@@ -19,7 +19,10 @@ import re
 
 from rules_engine.parser.medication_rewrites import HYDROXYUREA_PERMITTED
 
+from rules_engine.parser.any_kind import ANY_KIND, ANY_KIND_GATES
+from rules_engine.parser.cross_references import CROSS_REFERENCES
 from rules_engine.parser.either_course import EITHER_COURSE, EITHER_COURSE_GATES
+from rules_engine.parser.toxicity_scale import TOXICITY_SCALE, TOXICITY_SCALE_GATES
 from rules_engine.parser.word_gates import WordGates
 
 I = re.IGNORECASE
@@ -421,6 +424,12 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:(?:course|cycle)\s+of\s+)?(?:induction|remission\s+induction)(?:\s+(?:chemotherapy|therapy|treatment|regimen))?\b(?!\s*(?:with|of|regimen|or|and)\b)",
     # "acute or chronic": both courses, no narrowing (either_course)
     EITHER_COURSE,
+    # a pointer to the protocol's appendix, section, another line or the list below (cross_references)
+    *(pattern for pattern, _ in CROSS_REFERENCES),
+    # "of any histology", "of any grade", "including all risk groups": no kind left out (any_kind)
+    ANY_KIND,
+    # the toxicity scale named in the running text (toxicity_scale)
+    TOXICITY_SCALE,
     # the same abnormality named again by its molecular form ("absence of a t(15;17), t(8;21),
     # inv(16)/t(16;16) and the respective fusion transcripts PML-RARA, RUNX1-RUNX1T1 and
     # CBFB-MYH11"): the words before the names say which they are, nothing more (left, the review
@@ -650,6 +659,9 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("confirmation", "documentation", "proof", "verification", "evidence"),
     ("refractory",),
     EITHER_COURSE_GATES,
+    *(gates for _, gates in CROSS_REFERENCES),
+    ANY_KIND_GATES,
+    TOXICITY_SCALE_GATES,
     ("respective",),
 )
 assert len(_GATES) == len(_PATTERNS)

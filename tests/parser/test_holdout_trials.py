@@ -390,7 +390,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T103-relapse-early", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean: 'In early relapse' stays a review beside the blasts"),
     ("T103-relapse-high", None): ("events", "as T103-clean: possibly eligible, never eligible"),
     ("T103-relapse-high", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean"),
-    ("T103-mds", "Myelodysplastic syndromes, including all risk groups"): ("core", "'including all risk groups' (no restriction) stays a review conjunct"),
     # NCT00619099 (T104), hold10
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
@@ -1302,7 +1301,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T282-clean', 'At least 14 days between ibrutinib initiation'): ('hold28', 'expected met, got unknown: first sight; parsed: review unsupported "≥ 14 days between ibrutinib initiation … last cancer therapy" and review "a plan or candidacy, not a history: fit for blood or marro'),
     ('T282-clean', 'Participants must be on a stable antiretroviral regimen'): ('hold28', 'expected met, got not_met: read as (HIV and review unparsed "Participants must be on a stable antiretroviral regimen" and review unparsed "as follows … with no intention of changing the regimen within 8 weeks after ibrutinib initiation'),
     ('T282-clean', 'Anticoagulation with warfarin'): ('hold28', 'expected not_met, got unknown: first sight; parsed: (anticoagulant-therapy and vitamin-K-antagonist within 28 days) or (vitamin-K-antagonist within 28 days and review unparsed "equivalent starting ibrutin'),
-    ('T282-myeloma', None): ('hold28', "expected eligible/possibly_eligible, got ineligible: first sight; decided against by 'Known HIV infection and histologically confirmed B-cell non-Hodgkin lymphoma or B-cell lymphoprolife'"),
     ('T282-myeloma', 'relapsed, progressed, or been refractory to'): ('hold28', 'expected met, got unknown: read as ((lymphoma and review "Active B-cell") or CLL or (lymphoma and review unparsed "small lymphocytic") or multiple-myeloma) and (relapsed or refractory) and anticancer-therapy and review unparsed "cluste'),
     ('T282-chemo-10d', 'At least 14 days between ibrutinib initiation'): ('hold28', "expected not_met, got unknown: the washout 'at least 14 days between ibrutinib initiation and last cancer therapy' is an unsupported review; not_met before only through the plan 'fit for blood or marrow transplantation (BMT)' read as a transplant asked"),
     ('T282-chemo-20d', 'At least 14 days between ibrutinib initiation'): ('hold28', 'expected met, got unknown: first sight; parsed: review unsupported "≥ 14 days between ibrutinib initiation … last cancer therapy" and review "a plan or candidacy, not a history: fit for blood or marro'),
