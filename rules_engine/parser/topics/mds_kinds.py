@@ -50,6 +50,8 @@ _MDS_KIND = re.compile(
     r"|(?-i:\bRAEB(?:\s*-\s*(?:T|t|1|2|I{1,2})\b|(?=[\s),;:/]|$))|\bRARS\b(?:\s*-\s*T\b)?|\bRC[MU]D(?:-RS)?\b)",
     I,
 )
+# a kind the pattern above does not read: "RA" in capitals, "refractory anemia" with no "with" after it
+_UNREAD_KIND = re.compile(r"(?-i:\bRA\b)|\brefractory\s+an(?:a)?emia\b(?!\s+with\b)", I)
 # (the bracket after it restates it, abbreviated or spelled out: "RAEB-T (RAEB in transformation)")
 _KIND_ABBREVIATION = re.compile(r"\s*\(\s*(?:(?-i:RAEB|RARS|RC[MU]D|RA)\b|refractory\s)[^()]{0,50}\)", I)
 
@@ -268,7 +270,11 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             bracket = _KIND_ABBREVIATION.match(text, end)
             if bracket:
                 end = bracket.end()
-            coded = mds_kind_expr(text[m.start():end])  # the kind a hospital codes (mds_coded_kinds)
+            # the kind a hospital codes (mds_coded_kinds), where the clause names no other kind this
+            # pattern leaves unread ("other than RA or RARS subtypes": read as RARS alone, an RA
+            # met the exception's negation)
+            unread = _UNREAD_KIND.search(text[: m.start()] + " " + text[end:])
+            coded = None if unread else mds_kind_expr(text[m.start():end])
             if coded is not None:
                 kinds.append(Item(m.start(), end, coded, frozenset({"mds"})))
                 continue
