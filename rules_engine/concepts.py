@@ -210,7 +210,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("marginal_zone_lymphoma", Kind.EVENT, "marginal zone lymphoma", parent="b_cell_lymphoma"),
     Concept("burkitt_lymphoma", Kind.EVENT, "Burkitt lymphoma", parent="b_cell_lymphoma"),
     Concept("multiple_myeloma", Kind.EVENT, "multiple myeloma", parent="blood_cancer"),
-    Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)", parent="blood_cancer"),
+    Concept("mds", Kind.EVENT, "myelodysplastic syndrome (MDS)", parent="blood_cancer", subtypes_exhaustive=True),
     Concept("cll", Kind.EVENT, "chronic lymphocytic leukemia (CLL)", parent="blood_cancer"),
     # the myeloproliferative neoplasms (ICD-10-CM D45, D47.1, D47.3, D47.4; CML is one, BCR-ABL1
     # positive): "Other myeloproliferative disorders" in a transplant trial's list of diagnoses,
@@ -891,6 +891,24 @@ _CATALOGUE: tuple[Concept, ...] = (
     # invasive moulds of the neutropenic): "Opportunistic infection within 60 days", "No evidence
     # of active opportunistic infections" (cond7; append only)
     Concept("opportunistic_infection", Kind.EVENT, "opportunistic infection (pneumocystis, CMV disease, toxoplasmosis, invasive fungal, atypical mycobacterial, PML ...)", parent="active_infection"),
+    # the kinds of myelodysplastic syndrome ICD-10-CM codes (D46.0-D46.B, D46.Z; dx8, append only):
+    # MDS trials take or exclude them by their FAB or WHO names ("FAB groups RA, RARS, RAEB,
+    # RAEBt", "RAEB-2 with >= 10% marrow blasts", "refractory anemia with ringed sideroblasts").
+    # Read as a person's question, a coded refractory anaemia (D46.0) stayed undecided for a line
+    # taking only RAEB. ``mds`` is now exhaustive: a record that says only "MDS" (D46.9) leaves
+    # every kind open, never absent (derive.lineage_unknown), as a lymphoma of no named kind does.
+    # Refractory anaemia is D46.0 (without ring sideroblasts) and D46.4 (unspecified); RAEB of
+    # unstated type D46.20 leaves RAEB-1/-2 open; RCMD with ring sideroblasts (D46.B) is a kind of
+    # RCMD (D46.A), as WHO 2008 merged them; D46.Z ("other MDS", the unclassifiable ones) is a
+    # kind of its own, so a record of it is none of those named
+    Concept("mds_refractory_anemia", Kind.EVENT, "MDS: refractory anaemia (without ring sideroblasts)", parent="mds"),
+    Concept("mds_rars", Kind.EVENT, "MDS: refractory anaemia with ring sideroblasts (RARS)", parent="mds"),
+    Concept("mds_raeb", Kind.EVENT, "MDS: refractory anaemia with excess blasts (RAEB)", parent="mds", subtypes_exhaustive=True),
+    Concept("mds_raeb_1", Kind.EVENT, "MDS: refractory anaemia with excess blasts 1 (RAEB-1)", parent="mds_raeb"),
+    Concept("mds_raeb_2", Kind.EVENT, "MDS: refractory anaemia with excess blasts 2 (RAEB-2)", parent="mds_raeb"),
+    Concept("mds_rcmd", Kind.EVENT, "MDS: refractory cytopenia with multilineage dysplasia (RCMD)", parent="mds"),
+    Concept("mds_rcmd_rs", Kind.EVENT, "MDS: refractory cytopenia with multilineage dysplasia and ring sideroblasts (RCMD-RS)", parent="mds_rcmd"),
+    Concept("mds_other_kind", Kind.EVENT, "MDS of another kind (unclassifiable; ICD-10-CM D46.Z)", parent="mds"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -989,6 +1007,8 @@ HEMATOLOGIC_DISEASES = frozenset({
     "hodgkin_lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma", "dlbcl", "follicular_lymphoma", "mantle_cell_lymphoma",
     "marginal_zone_lymphoma", "burkitt_lymphoma", "blood_cancer", "atll", "polycythemia_vera", "essential_thrombocythemia", "myelofibrosis",
     "sll", "waldenstrom_macroglobulinemia",
+    # the kinds of MDS a hospital codes (dx8): a heading's list of them is a list of diseases
+    "mds_refractory_anemia", "mds_rars", "mds_raeb", "mds_raeb_1", "mds_raeb_2", "mds_rcmd", "mds_rcmd_rs", "mds_other_kind",
 })
 
 

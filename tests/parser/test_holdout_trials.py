@@ -430,12 +430,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "a reference to another line stays a person's"),
     ("T122-prior-hma", "receive more than 1 prior cycle of HMA"): ("events", "a count of cycles is no record's field"),
     # NCT00352001 (T123), hold12
-    ("T123-clean", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "the FAB/WHO kinds are read as MDS with their blast "
-        "bands, but which kind an MDS is stays a person's (the record's D46.x subtype code is not read as a kind): a RAEB-2 is unknown"),
-    ("T123-lowrisk", "Diagnosis of myelodysplastic syndromes (MDS) meeting one"): ("core", "an RA with 2% marrow blasts: 'RAEB-2, defined as 10-19% "
-        "myeloblasts in the bone marrow and/or 5-19% blasts in the blood' is open while no blood blasts are on record, and the D46.0 "
-        "subtype code that rules the kind out is not read (not met before only through the WHO list read as CMML required)"),
-    ("T123-lowrisk", None): ("core", "the probed line above is unknown"),
     ("T123-clean", "No history of thromboembolic event"): ("events", "'... or other condition requiring use of anticoagulation with warfarin "
         "or low molecular-weight heparin': 'low molecular-weight heparin' (so hyphenated) is not read, and 'event' stays a word"),
     ("T123-clean", "More than 28 days since prior approved therapy for MDS"): ("core", "the therapy is read (a course 14 days ago fails it), "
@@ -873,7 +867,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T194-investigational', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
     ('T194-investigational', 'Patient received another investigational agent after'): ('events', "expected met, got unknown: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
     # NCT00796003 (T195)
-    ('T195-clean', 'Myelodysplastic syndrome (de novo or secondary) fitting'): ('core', 'expected met, got not_met: the FAB subtype list is and-ed (MDS and refractory and reviews and WBC < 13) instead of or-ed, and the CMML WBC limit applies to all: RAEB-1 fails, CMML with WBC 8,000 fails'),
     ('T195-clean', 'adrenal cortex hormones or anabolic hormones'): ('events', "expected not_met, got unknown: 'adrenal cortex hormones or anabolic hormones' (corticosteroids) has no reading (review unsupported)"),
     ('T195-cmml-low', None): ('core', 'expected possibly_eligible, got ineligible: decided against by the FAB subtype line, and-ed instead of or-ed (MDS and refractory and reviews and WBC < 13): RAEB-1 fails it'),
     ('T195-hidac', 'history of high-dose cytarabine'): ('events', "expected met, got unknown: 'high-dose cytarabine (Ara-C) therapy (greater than 1,000 mg/m2/day)' has no reading (review unsupported)"),
@@ -1824,6 +1817,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02508870
     # NCT01362036
     ('T243-diastolic-95', None): ('rx9', "expected possibly_eligible, got eligible: every line the label probes is now read as labelled (the MDS-treatment and hypomethylating-agent lines not met); the verdict's other open lines are reviews, which leave a patient eligible"),
+    ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
+    ('T195-gcsf-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
+    ('T195-prednisone-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
 }
 
 

@@ -11,8 +11,9 @@ Two readings, both from the text's own words:
 
 * the groups after "any of / each of / one of the FAB (or WHO) classifications / groups / subtypes"
   are alternatives: ``lead and (group 1 or group 2 or ...)``. Joined by the clause's commas, every
-  group was asked at once (an MDS failed for want of a CMML beside it). A group no code names (a
-  kind of MDS: "refractory anemia", "RAEBt") is an MDS of a kind a person reads (``Qualifier``),
+  group was asked at once (an MDS failed for want of a CMML beside it). A kind of MDS a hospital
+  codes ("RA", "RARS", "RAEB") is read as its code (``mds_coded_kinds``); one no code names
+  ("RAEBt") is an MDS of a kind a person reads (``Qualifier``),
   a group the topics read ("CMML with WBC < 13,000/mm3") is read as written;
 * where such a list names CMML among the groups, the FAB scheme counts CMML as an MDS, and the
   line's "MDS" is "MDS or CMML" (read bare, a CMML failed "Confirmed diagnosis of MDS" of the
@@ -30,6 +31,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.items import I, all_of, any_of, predicate
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.mds_coded_kinds import mds_kind_expr
 
 _SCHEME = r"(?:FAB|WHO|French[\s-]+American[\s-]+British|World\s+Health\s+Organi[sz]ation)(?:\s*\(\s*(?:FAB|WHO)\s*\))?"
 # "fitting any of the recognized French-American-British classifications:", "within each of the
@@ -47,6 +49,9 @@ _MDS_WORDS = re.compile(r"\bMDS\b|myelodysplas", I)
 
 
 def _member(text: str) -> Expr:
+    coded = mds_kind_expr(text)  # a kind a hospital codes ("RA", "RAEB": mds_coded_kinds)
+    if coded is not None:
+        return coded
     read = read_expr(text, CriterionType.INCLUSION)
     if isinstance(read, Review):  # a kind of MDS no code names ("refractory anemia", "RAEBt")
         return all_of([predicate("mds", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, _KIND + text)])

@@ -13,8 +13,9 @@
 * "Non-del(5q)" / "without 5q- (cytogenetic) abnormality": no MDS with a 5q deletion on record
   (``del_5q``, ICD-10-CM D46.C).
 * A French-American-British or WHO kind of MDS by its name ("refractory anemia with excess blasts
-  (RAEB)", "RAEB-T", "RARS", "refractory cytopenia with multilineage dysplasia"): an MDS, of a kind
-  no record field names, so the kind is a person's (``Qualifier``) and a patient without an MDS
+  (RAEB)", "RAEB-T", "RARS", "refractory cytopenia with multilineage dysplasia"): the kind the
+  record codes (ICD-10-CM D46.x, ``mds_coded_kinds``); RAEB in transformation, which no MDS code
+  names, is an MDS or AML whose kind is a person's (``Qualifier``), and a patient without either
   fails it. Left unread, a heading's list of kinds ("RAEB with >= 10% marrow blasts" / "RAEB-T
   ..." / "AML") was no list of diseases and its lines were asked of every patient together.
 * "Primary or de novo MDS" / "de novo MDS" / "primary MDS": an MDS that is neither
@@ -32,6 +33,7 @@ import re
 from rules_engine.criteria import All, Expr, Not, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, number, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.topics.mds_coded_kinds import mds_kind_expr
 
 _GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk", I)
 _KIND_GATE = re.compile(r"refractory|RAEB|RARS|RC[MU]D", I)
@@ -39,7 +41,8 @@ _IN_TRANSFORMATION = re.compile(r"transformation|RAEB\s*-\s*[Tt]\b")
 _MDS_NAMED = re.compile(r"\bMDS\b|myelodysplas", I)
 # the kinds by name, their abbreviation in brackets after it, or the abbreviation alone (in
 # capitals: "RA" alone is too many other things and is never read)
-_BLASTS_KIND = r"(?:\s+(?:of\s+)?(?:the\s+)?(?:type\s+)?(?:[-–]?\s*(?:1|2|I{1,2})\b|in\s+transformation))?"
+# (the type joined by a hyphen too: "refractory anemia with excess blasts-1 (RAEB-1)")
+_BLASTS_KIND = r"(?:\s*[-–]\s*(?:1|2|I{1,2})\b|\s+(?:of\s+)?(?:the\s+)?(?:type\s+)?(?:[-–]?\s*(?:1|2|I{1,2})\b|in\s+transformation))?"
 _MDS_KIND = re.compile(
     r"\brefractory\s+an(?:a)?emia\s+with\s+(?:an?\s+)?excess(?:\s+of)?\s+blasts?" + _BLASTS_KIND
     + r"|\brefractory\s+an(?:a)?emia\s+with\s+ring(?:ed)?\s+sideroblasts"
@@ -47,6 +50,8 @@ _MDS_KIND = re.compile(
     r"|(?-i:\bRAEB(?:\s*-\s*(?:T|t|1|2|I{1,2})\b|(?=[\s),;:/]|$))|\bRARS\b(?:\s*-\s*T\b)?|\bRC[MU]D(?:-RS)?\b)",
     I,
 )
+# a kind the pattern above does not read: "RA" in capitals, "refractory anemia" with no "with" after it
+_UNREAD_KIND = re.compile(r"(?-i:\bRA\b)|\brefractory\s+an(?:a)?emia\b(?!\s+with\b)", I)
 # (the bracket after it restates it, abbreviated or spelled out: "RAEB-T (RAEB in transformation)")
 _KIND_ABBREVIATION = re.compile(r"\s*\(\s*(?:(?-i:RAEB|RARS|RC[MU]D|RA)\b|refractory\s)[^()]{0,50}\)", I)
 
@@ -265,6 +270,14 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             bracket = _KIND_ABBREVIATION.match(text, end)
             if bracket:
                 end = bracket.end()
+            # the kind a hospital codes (mds_coded_kinds), where the clause names no other kind this
+            # pattern leaves unread ("other than RA or RARS subtypes": read as RARS alone, an RA
+            # met the exception's negation)
+            unread = _UNREAD_KIND.search(text[: m.start()] + " " + text[end:])
+            coded = None if unread else mds_kind_expr(text[m.start():end])
+            if coded is not None:
+                kinds.append(Item(m.start(), end, coded, frozenset({"mds"})))
+                continue
             kind = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind of MDS: " + " ".join(text[m.start():end].split()))
             # (RAEB "in transformation", 20-30% blasts, is an MDS by FAB and an AML by WHO: either)
             disease = any_of([predicate("mds", Op.PRESENT), predicate("aml", Op.PRESENT)]) if _IN_TRANSFORMATION.search(text, m.start(), end) else predicate("mds", Op.PRESENT)
