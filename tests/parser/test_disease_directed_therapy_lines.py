@@ -74,6 +74,14 @@ def test_a_therapy_against_the_disease_is_read_as_its_class(ctype, line, expecte
     assert rule(ctype, line) == expected
 
 
+def test_a_condition_clause_on_a_drug_keeps_the_conditional_reading():
+    # "If on X, must not ..." is the conditional reader's: the lowercase "on" after "If" is no
+    # line opening "On" (read as one, the exclusion became "X or ...", failing every patient on X)
+    assert rule(E, "If on antiretroviral therapy, must not be taking zidovudine or stavudine.").startswith(
+        "antiretroviral-therapy and "
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [

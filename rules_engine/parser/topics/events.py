@@ -2005,8 +2005,9 @@ _NOW_LEAD = re.compile(
     r"|\bcurrent\b(?!\s+(?:primary|disease|diagnos[ie]s|enrol?lment|participation|malignan|cancer|tumou?r|infection|episode|study|trial|protocol|pregnan|smok|evidence|signs?\b|symptoms?\b|condition|illness|status|stage|relapse|remission|site|lesion))"
     r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b"
     # (a line opening "On" a therapy: "On immunosuppressive or other anti-leukemic therapy", the
-    # patient taking it now, as "Patients on ..." below)
-    r"|^\W*(?:\d{1,2}[.)]\s*)?on\b(?=\s)",
+    # patient taking it now, as "Patients on ..." below. Capitalised, as a line's first word is: a
+    # condition's clause cut from "If on warfarin, must not ..." is the conditional reader's)
+    r"|^\W*(?:\d{1,2}[.)]\s*)?(?-i:On)\b(?=\s)",
     I,
 )
 # what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
