@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rules_engine.concepts import CONCEPTS
 from rules_engine.criteria import Expr, Op, Predicate, Window, iter_predicates
 from rules_engine.parser.items import I, map_leaves
 
@@ -37,10 +38,34 @@ _HEADING_WINDOW = re.compile(
 _ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|including|includes|such\s+as)\b|:\s*$", I)
 
 # events that happen on a day (the window asks whether that day is inside it)
-_DATED = frozenset({
+_ACUTE = frozenset({
     "myocardial_infarction", "unstable_angina", "stroke", "thromboembolism", "coronary_revascularization",
     "hemorrhage", "intracranial_hemorrhage", "gi_hemorrhage", "pulmonary_hemorrhage",
 })
+# ... and therapies, each record of which is dated by its last dose or its day (an ongoing one by
+# the day it is evaluated): "Any of the following within 14 days prior to initiation of study
+# treatment:" over "Major surgery", "Radiation therapy", "Chemotherapy", "Anti-myeloma drug
+# therapy" asks each inside the 14 days (read alone, every patient ever given chemotherapy was
+# excluded from a trial of relapsed disease). Every kind of a therapy is dated as it is.
+_THERAPY_ROOTS = frozenset({
+    "anticancer_therapy", "investigational_agent", "surgery", "minor_surgery", "growth_factor", "transfusion",
+    "steroid_therapy", "immunosuppressant_therapy",
+})
+
+
+def _under_root(concept: str) -> bool:
+    seen: set[str] = set()
+    node: str | None = concept
+    while node is not None and node not in seen:
+        if node in _THERAPY_ROOTS:
+            return True
+        seen.add(node)
+        spec = CONCEPTS.get(node)
+        node = spec.parent if spec is not None else None
+    return False
+
+
+_DATED = _ACUTE | frozenset(c for c in CONCEPTS if _under_root(c))
 
 
 def heading_window(heading: str) -> Window | None:

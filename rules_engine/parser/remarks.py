@@ -43,7 +43,11 @@ EVER_PHRASE = (
 )
 
 
-
+# hydroxyurea excepted whole in its brackets (see HYDROXYUREA_EXCEPTED)
+HYDROXYUREA_BRACKETED = (
+    r"\(\s*(?:with\s+the\s+exceptions?\s+of|except(?:ion\s+of|\s+for)?|other\s+than|excluding|apart\s+from)\s+(?:oral\s+)?"
+    r"(?:hydroxyurea|hydroxycarbamide|hydrea)\s*\)"
+)
 # hydroxyurea excepted from a washout (see the remark below; event_exceptions.hydroxyurea_excepted
 # asks the line's therapies with it excepted)
 HYDROXYUREA_EXCEPTED = (
@@ -64,6 +68,11 @@ HYDROXYUREA_EXCEPTED = (
     r"(?:\s*,?\s*(?:which\s+is\s+|if\s+|when\s+)?(?:(?:given|used|administered)\s+)?(?:to|for)\s+(?:the\s+)?(?:(?:control|reduc|lower|manag)\w*\s+(?:of\s+)?(?:the\s+)?)?"
     r"(?:(?:high|elevated|rising|increased|uncontrolled)\s+)?"
     r"(?:blast\s+(?:cells?|counts?)|blasts|(?:white\s+(?:blood\s+)?cells?|WBC|leukocyte)(?:\s*\(\s*WBC\s*\))?\s+counts?|(?:hyper)?leukocytosis|counts?))?\s*\)?(?=\s*(?:[,;.]|$))"
+    # (whole in its brackets, the brackets end it whatever follows: "previous chemotherapy (except
+    # hydroxyurea) for any myeloid disorder", "anti-leukemia therapy (except hydroxyurea) >= 48
+    # hours prior to ...", "prior chemotherapy (except hydrea) for AML or MDS"; left, the exception
+    # was dropped and a patient given hydroxyurea alone was unknown)
+    r"|" + HYDROXYUREA_BRACKETED
 )
 
 # a method's abbreviation in brackets after it ("on electrocardiogram (ECG) at Screening", "by

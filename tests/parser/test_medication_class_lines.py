@@ -38,7 +38,9 @@ COX2_EXCEPTED = "Concomitant use of non-steroidal anti-inflammatory drugs (excep
 READINGS = [
     (PSYCHOTROPICS, EXC, "antidepressant-therapy within 14 days or anxiolytic-therapy within 14 days or antipsychotic-therapy within 14 days or psychostimulant-therapy within 14 days"),
     (NO_CONCURRENT, INC, "not (antidepressant-therapy within 14 days or psychostimulant-therapy within 14 days)"),
-    (ON_ANTIPSYCHOTICS, EXC, "antipsychotic-therapy"),
+    # ("Patients on X" is the drug taken now, as "Patients receiving X" reads: issue 14 rx10 moved
+    # this pin from any record of it, which excluded a course stopped years ago)
+    (ON_ANTIPSYCHOTICS, EXC, "antipsychotic-therapy within 14 days"),
     (TPO, EXC, "thrombopoietic-agent"),
     # "current" asks for any continuous therapy now, as "currently" does
     ("Current antiretroviral therapy", EXC, "antiretroviral-therapy within 14 days"),

@@ -2004,7 +2004,11 @@ _NOW_LEAD = re.compile(
     # "currently" does; read without it, a course stopped years ago excluded the patient)
     # ("the site of current primary disease", "current enrollment in another trial": another subject)
     r"|\bcurrent\b(?!\s+(?:primary|disease|diagnos[ie]s|enrol?lment|participation|malignan|cancer|tumou?r|infection|episode|study|trial|protocol|pregnan|smok|evidence|signs?\b|symptoms?\b|condition|illness|status|stage|relapse|remission|site|lesion))"
-    r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b",
+    r"|^\W*(?:\d{1,2}[.)]\s*)?receiving\b"
+    # (a line opening "On" a therapy: "On immunosuppressive or other anti-leukemic therapy", the
+    # patient taking it now, as "Patients on ..." below. Capitalised, as a line's first word is: a
+    # condition's clause cut from "If on warfarin, must not ..." is the conditional reader's)
+    r"|^\W*(?:\d{1,2}[.)]\s*)?(?-i:On)\b(?=\s)",
     I,
 )
 # what a condition needs now, in an exclusion ("Seizure disorder requiring anticonvulsant
@@ -2027,7 +2031,10 @@ _NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing
 # malignancy" (an exclusion): the participle after the patient is now (read as ever, a course
 # finished months ago excluded; 60 corpus exclusions). In an inclusion the words mostly open an
 # exception or a permission ("participants receiving only 3 cycles ... are eligible"): left there
-_NOW_PATIENTS = re.compile(r"\b(?<=patients\s)receiving\b|\b(?<=subjects\s)receiving\b|\b(?<=participants\s)receiving\b", I)
+# ("Patients on proton pump inhibitors", "Patients on dexamethasone or anticonvulsant therapy",
+# "Patients on warfarin": the same present, said with "on"; read as ever, a course stopped a year
+# ago excluded. Only the therapies this reading dates: "patients on study" names none)
+_NOW_PATIENTS = re.compile(r"\b(?<=patients\s)(?:receiving|on)\b|\b(?<=subjects\s)(?:receiving|on)\b|\b(?<=participants\s)(?:receiving|on)\b", I)
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
