@@ -248,7 +248,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             continue
         if exprs and COUNTED.search(clause_text):
             continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
-        defined = defined_term(clause_text, ctype) if exprs else None
+        defined = defined_term(clause_text, ctype, exprs) if exprs else None
+        if isinstance(defined, NoRequirement):
+            continue  # "have measurable disease. Measurable disease is defined as ...": how, not what
         if defined is not None:  # "Controlled CNS leukemia is defined by the absence of ...": a note on a term, not a requirement
             exprs.append(defined)
             exprs_text.append(clause_text)

@@ -13,8 +13,9 @@ organ function is defined as bilirubin <= 2 mg/dL") states limits its readers ta
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from rules_engine.criteria import CriterionType, Expr, Not, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import CriterionType, Expr, NoRequirement, Not, Review, ReviewReason, iter_predicates
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, any_of
 from rules_engine.parser.safety import Alternative
@@ -24,9 +25,11 @@ _DEFINED = re.compile(r"^\W*(?P<term>[^.;:<>≤≥=\d]{2,80}?)\s+(?:is|are|was|w
 _LIMITS = re.compile(r"[<>≤≥=%]|\b(?:ULN|LLN|grade)\b|\d\s*(?:[x×/]|mg|g\b|mmol|[µu]mol|ml|mL|cells|10\^?\d)", I)
 
 
-def defined_term(clause: str, ctype: CriterionType) -> Expr | None:
+def defined_term(clause: str, ctype: CriterionType, earlier: Sequence[Expr]) -> Expr | None:
     """The definition sentence ``clause`` as "not <term> or the trial's definition", None for any
-    other clause, an exclusion's, or a term that reads as nothing the record holds."""
+    other clause, an exclusion's, or a term that reads as nothing the record holds. A term the line
+    already asked ("have measurable disease. Measurable disease is defined as ...") is asked
+    there: the definition only says how, and adds nothing (``NoRequirement``)."""
     if ctype is not CriterionType.INCLUSION:
         return None
     m = _DEFINED.match(clause)
@@ -35,6 +38,9 @@ def defined_term(clause: str, ctype: CriterionType) -> Expr | None:
     term = parse_clause(m.group("term"), CriterionType.INCLUSION).expr
     if term is None or isinstance(term, Review) or not any(True for _ in iter_predicates(term)):
         return None
+    asked = {p.concept for e in earlier for p in iter_predicates(e)}
+    if {p.concept for p in iter_predicates(term)} <= asked:
+        return NoRequirement()
     return any_of(
         [Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + " ".join(clause.split()))]
     )

@@ -23,7 +23,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.parser.normalize import normalize
 from tests.fixtures.judging import judged, outcome_cases, rule_of
-from tests.fixtures.records import adult, condition, medication
+from tests.fixtures.records import adult, condition, medication, procedure
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -54,6 +54,23 @@ ROWS = [
         [adult()],
         [IMATINIB_3_DAYS],
         [ON_DASATINIB, adult(*_drug("dasatinib", 2), *_drug("imatinib", 3))],
+    ),
+    # a therapy excepted widens only the washout of its own kind
+    (
+        "All prior chemotherapy or surgery (except for minor surgical procedures) must be discontinued at least 4 weeks prior to "
+        "first dose.",
+        I,
+        [adult()],
+        [CHEMO_3_DAYS],
+        [adult(procedure("surgery", 3))],
+    ),
+    # a toxicity excepted is the recovery's, never the washout's
+    (
+        "Patients must be >=3 weeks since last chemotherapy, and recovered from all acute toxicities, with the exception of alopecia.",
+        I,
+        [],
+        [CHEMO_3_DAYS],
+        [adult()],
     ),
     # "could have received" permits: nothing is asked of a patient without the history
     (
@@ -121,6 +138,12 @@ def test_normalized(text: str, expected: str) -> None:
             "Age >= 18 years. Adequate organ function is defined as bilirubin < 2 mg/dL.",
             I,
             "age >= 18 years and bilirubin < 2 mg/dL",
+        ),
+        # a definition of a term the line already asked adds nothing
+        (
+            "have measurable disease. Measurable disease is defined as the presence of at least one measurable lesion.",
+            I,
+            "measurable-disease is positive",
         ),
         # an exception of a presence still narrows it
         ("Prior chemotherapy (except hydroxyurea)", E, "chemotherapy other than (hydroxyurea)"),
