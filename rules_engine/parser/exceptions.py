@@ -15,6 +15,7 @@ from rules_engine.concepts import CONCEPTS, IN_SITU, Kind, MALIGNANCIES, ancesto
 from rules_engine.readings import has_review
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
+from rules_engine.parser.excepted_absences import excepted_absence
 from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, all_of, any_of, content_words, predicate, predicates
@@ -270,6 +271,10 @@ def apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTyp
             return narrowed
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])
+    if effective is CriterionType.INCLUSION and isinstance(exc, Review):
+        widened = excepted_absence(expr, exc)  # "no chemotherapy or TKI within 7 days, except dasatinib"
+        if widened is not None:
+            return widened
     if isinstance(exc, Review):
         narrowed = Qualifier(exc.reason, exc.text) if effective is CriterionType.EXCLUSION else exc
         return all_of([expr, narrowed])

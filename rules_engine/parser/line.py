@@ -135,6 +135,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.age_scoped_clauses import age_scoped_clauses
+from rules_engine.parser.term_definitions import defined_term
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
 from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, not_required, site_fragment
 
@@ -247,6 +248,13 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             continue
         if exprs and COUNTED.search(clause_text):
             continue  # "Those aged 12 years or older may be counted towards the MTD": who counts, not who may enrol
+        defined = defined_term(clause_text, ctype, exprs) if exprs else None
+        if isinstance(defined, NoRequirement):
+            continue  # "have measurable disease. Measurable disease is defined as ...": how, not what
+        if defined is not None:  # "Controlled CNS leukemia is defined by the absence of ...": a note on a term, not a requirement
+            exprs.append(defined)
+            exprs_text.append(clause_text)
+            continue
         listed_groups = fab_groups(clause_text, ctype)
         if listed_groups is not None:  # "MDS fitting any of the FAB classifications: RA, RARS, ..., CMML"
             exprs.append(listed_groups)

@@ -259,6 +259,21 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # excepted cancer excluded). Only right after a malignancy: "NSCLC ..., exclusive of patients
         # with MPE" read so made the inclusion's own cancer an alternative
         (r"\b(malignanc(?:y|ies)|cancers?)(\s*[,(]\s*)exclusive\s+of\b", r"\1\2except for", ("exclusive",)),
+        # an age written after the patients it bounds without its unit ("Patients older than 60 who
+        # are deemed fit ... are eligible", "70% for patients < 60", "Patients younger than 18 or
+        # older than 85 years of age"; 8 corpus lines): years. Left, the bound was unread and the
+        # alternative it opens stood open to every patient, a child included
+        (r"\b((?:patients?|subjects?|participants?|individuals?|persons?|adults?)\s+(?:aged?\s+)?"
+         r"(?:older\s+than|younger\s+than|over|under|above|below|>=?|<=?|≥|≤)\s*\d{1,3})\b"
+         r"(?!\s*(?:years?|yrs?|y\b|yo\b|months?|weeks?|days?|%|\.\d|x\b|×|kg|mg|cm|m2|/|[-–]))",
+         r"\1 years", ("patient", "subject", "participant", "individual", "person", "adult")),
+        # "aside from" / "apart from" as an exception ("Prior chemotherapy or TKI treatment, aside from
+        # dasatinib, must be ...", "History of other malignancy (apart from basal cell carcinoma of
+        # the skin ...)", "Prior anti-tumor therapy apart from radiation therapy"; 14 corpus lines):
+        # said as "other than", which every exception reader knows (left, the exception was dropped
+        # and a patient on the excepted drug excluded, or the excepted cancers were an unread
+        # residue beside the malignancy)
+        (r"\b(?:aside|apart)\s+from\b", "other than", ("aside", "apart")),
         # the people a line is about, named as a protocol's own word for them ("Candidates should not
         # have received chemotherapy ...", "Pts must have ...", "Recipients with pre-transplant
         # creatinine > 1.6 mg/dL"; 15 corpus lines): the patients, whom every reader of a duty or a
@@ -813,6 +828,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          rf"\s*,?\s+(?P<win>{_WINDOW_LEAD}\s+{_SPAN}\b"
          r"(?:\s+(?:prior\s+to|before|preceding|of)\b[^.;:(),<>]{0,60}?)?)(?=\s*(?:[.;]|$))",
          lambda m: f" {m.group('win')}, {m.group('exc').strip(' ,')}", ("other than", "except", "excluding")),
+        # ... and one written between a prior therapy and the washout its line asks of it in words
+        # ("Prior chemotherapy or TKI treatment, other than dasatinib, must be >= 7 days before first
+        # dose", "Prior chemotherapy, except hydroxyurea, must have been completed ...";
+        # tests/parser/test_exception_before_washout.py): the washout said first and the exception
+        # after it. Left between them, the therapy was asked as a requirement (every patient without
+        # chemotherapy failed) or the exception was dropped (a patient on the excepted drug failed)
+        (rf"(?P<what>\b(?:prior|previous)\s[^.;:,]{{1,80}}?)\s*,\s*(?P<exc>{_EXCEPTION_WORDS}\s+[^.;:(),]{{1,60}}?)\s*,\s*"
+         r"(?P<rest>must\s+(?:be|have\s+been)\s[^.;:]{1,120}?)(?=\s*(?:[.;]|$))",
+         lambda m: f"{m.group('what')} {m.group('rest')}, {m.group('exc')}", ("other than", "except", "excluding")),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line
         # was unread and a patient of 72 was not turned away by it)
         # a bound's exception with a bound of its own ("Total bilirubin =< 1.5 x ULN (unless due to

@@ -26,14 +26,14 @@ from rules_engine.parser.stated_verdicts import STATED_EXCLUSION
 # <it>" (43 corpus lines open so; the plain ones, with nothing but the permitted history, are read
 # here: a count, a window, a condition or a second sentence keeps the line to its other readers)
 MAY_HAVE_HAD = re.compile(
-    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:may|can)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
+    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:may|can|could)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
     r"(?P<what>[^;:.]+?)(?:\s+previously)?[\s.]*$",
     I,
 )
 # ... and a clause of a longer line that permits one, its subject scoped or a pronoun ("Patients in
 # first CR (or CRp) may have received any induction chemotherapy regimen", "they may have received")
 _PERMITTED_HISTORY = re.compile(
-    r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can)\s+(?:also\s+)?have\s+"
+    r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can|could)\s+(?:also\s+)?have\s+"
     r"(?:had|received|undergone)\b",
     I,
 )

@@ -395,14 +395,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
     # NCT00542971 (T105), hold10
-    ("T105-clean", None): ("core", "the diagnosis line below asks AML and MDS of every patient"),
     ("T105-clean", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'Thrombotic or embolic events' have no concept (a DVT is not one), an "
         "alternative review"),
     ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
-    ("T105-creat", None): ("core", "as T105-clean"),
-    ("T105-hcv-ab", None): ("core", "as T105-clean"),
     ("T105-stroke", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'such as a cerebrovascular accident including transient ischemic attacks': "
         "the stroke is read with a review conjunct of the examples' words"),
     ("T105-dvt", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "as T105-clean"),
@@ -680,7 +677,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T151-clean", "Patients with active autoimmune disease or history of autoimmune disease"): ("events", "'that might recur, which may affect vital organ function or require immune suppressive treatment' and the list's unread items (TEN, Stevens-Johnson, connective tissue disease) stay review alternatives; the NOTE's permitted conditions are not read"),
     ("T151-on-dasatinib", "Prior chemotherapy or tyrosine kinase inhibitor (TKI) treatment"): ("events", "'aside from dasatinib' is dropped: dasatinib taken now "
         "fails the 7-day TKI washout it is excepted from (the safe side; a named drug excepted from a class's washout has no reading)"),
-    ("T151-on-dasatinib", None): ("core", "the refractory/relapsed line above"),
     ("T151-on-dasatinib", "Patients must have primary refractory ALL based on failure"): ("core", "as T151-clean: expected met, got not_met"),
     ("T151-bili", None): ("core", "the refractory/relapsed line above and the bilirubin's PI-approval alternative"),
     ("T151-bili", "Total bilirubin < 2.0 x IULN"): ("labs", "the PI-approval alternative for suspected leukaemic liver infiltration is read as liver metastases with a review, so a bilirubin of 2.17 x ULN fails outright"),
@@ -1818,6 +1814,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-gcsf-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-prednisone-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
+    ('T105-dvt', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
+    ('T105-stroke', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
 }
 
 

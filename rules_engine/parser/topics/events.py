@@ -289,7 +289,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # hormone" is no steroid); "anabolic steroids" are androgens, no corticosteroid, and are left
     # to the words around them
     ("steroid_therapy", r"(?:systemic\s+)?(?:adrenal\s+cortex\s+hormones?|adreno-?cortical\s+(?:hormones?|steroids?)|adrenal\s+corticosteroids?|adreno-?corticosteroids?)"
-     r"|(?:systemic\s+)?(?<!anabolic )(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone",
+     # ("non-steroidal anti-androgens (e.g., flutamide)": a non-steroidal drug is no steroid; read as
+     # one, an anti-androgen washout asked every patient for corticosteroids)
+     r"|(?:systemic\s+)?(?<!anabolic )(?<!non-)(?<!non)(?<!non )(?:cortico)?steroids?(?:\s+therapy)?|glucocorticoids?|prednisone|prednisolone|dexamethasone|methylprednisolone",
      ("steroid", "glucocortic", "predniso", "dexameth", "adrenal cortex", "adrenocortical", "adreno-cortical")),
     ("immunosuppressant_therapy", r"immunosuppress(?:ive|ant|ion)\w*(?!\s+(?:doses?|dosages?)\s+of\s+(?:(?:systemic|oral)\s+)?(?:(?:cortico)?steroids?|glucocorticoids?|prednisone))(?:\s+(?:therap(?:y|ies)|agents?|drugs?|medications?|treatments?))?"
      # ("systemic cyclosporine": the route the drug is given by, as "systemic steroids")
