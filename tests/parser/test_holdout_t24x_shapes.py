@@ -87,11 +87,14 @@ ROWS = [
     ("Subject was diagnosed with acute promyelocytic leukemia (APL).", E,
      [adult(condition("apl", 30))], [adult(condition("apl", 900, active=False))], []),
     # -- del(5q) MDS admitted only after lenalidomide
+    # (an MDS recorded without its kind leaves its del(5q) kind unknown, as an unspecified
+    # lymphoma leaves its kinds: the MDS kinds are coded, D46.x, so "MDS" alone is no record that
+    # the 5q deletion is absent)
     (DEL5Q_LINE, I,
-     [adult(condition("mds", 400)), adult(DEL5Q, lenalidomide(), condition("refractory", 60)),
+     [adult(DEL5Q, lenalidomide(), condition("refractory", 60)),
       adult(DEL5Q, lenalidomide(300), allergy("lenalidomide"))],
      [adult(DEL5Q), adult(DEL5Q, medication("hypomethylating_agent", 30))],
-     [adult(DEL5Q, lenalidomide(30))]),
+     [adult(DEL5Q, lenalidomide(30)), adult(condition("mds", 400))]),
     # -- a short-form permission of a list
     ("Prior hematopoietic growth factors, androgens, and other supportive care agents allowed and are not considered in the prior therapy total", I,
      [adult()], [], [adult(medication("growth_factor", 30))]),
