@@ -15,8 +15,9 @@ as an alternative for a person, and a patient with none of the therapies still m
 - An exception no reader takes ("except radiosensitizers", "except for IPHC") widens every absence
   of the item, for a person.
 - An exception that names anything else, a condition or a toxicity ("with the exception of
-  alopecia" after "recovered from all acute toxicities"), is not about the therapies: it is left
-  where the line's other readers put it, and the washout still decides.
+  alopecia" after "recovered from all acute toxicities"; the caller, ``exceptions.apply_exception``,
+  keeps a toxicity's words away by the pattern its toxicity reading uses), is not about the
+  therapies: it is left where the line's other readers put it, and the washout still decides.
 """
 
 from __future__ import annotations
@@ -28,18 +29,12 @@ from rules_engine.concepts import CONCEPTS, Kind, related
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Op, Predicate, Review, iter_predicates
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, all_of, any_of
+from rules_engine.parser.normalize import EXCEPTION_WORDS
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.widening import TREATMENT_CONCEPTS
 
 _ABSENCE_OPS = (Op.ABSENT, Op.NOT_WITHIN)
-# what a toxicity exception names (the recovery beside a washout excepts these, never a therapy);
-# the clause readers take few of them alone ("alopecia" reads as nothing)
-_TOXICITY_WORDS = re.compile(
-    r"\b(?:alopecia|neuropath\w*|toxicit\w*|fatigue|nausea|lymphopenia|hair\s+loss|grade\s*\d|ototoxicity|hand[\s-]+(?:and[\s-]+)?foot"
-    r"|pigmentation|infertility|vitiligo|side\s+effects?|adverse\s+(?:events?|effects?))\b",
-    re.IGNORECASE,
-)
-_EXCEPTION_WORDS = re.compile(r"^\W*(?:except(?:\s+for)?|other\s+than|excluding|with\s+the\s+exceptions?\s+of)\s+", I)
+_EXCEPTION_LEAD = re.compile(rf"^\W*{EXCEPTION_WORDS}\s+", I)
 
 
 def _absence(expr: Expr) -> bool:
@@ -53,12 +48,10 @@ def excepted_absence(expr: Expr, exc: Review) -> Expr | None:
     parts = expr.parts if isinstance(expr, All) else (expr,)
     if not parts or not all(_absence(p) for p in parts):
         return None
-    cut = _EXCEPTION_WORDS.match(exc.text)
+    cut = _EXCEPTION_LEAD.match(exc.text)
     if cut is None:
         return None
     words = exc.text[cut.end() :]
-    if _TOXICITY_WORDS.search(words):
-        return None
     widened = Alternative(exc.reason, exc.text)
     excepted = _excepted_therapies(words)
     if excepted is None:

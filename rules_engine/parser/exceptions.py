@@ -271,7 +271,8 @@ def apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionTyp
             return narrowed
         widened = Alternative(exc.reason, exc.text) if isinstance(exc, Review) else exc
         return any_of([expr, widened])
-    if effective is CriterionType.INCLUSION and isinstance(exc, Review):
+    if effective is CriterionType.INCLUSION and isinstance(exc, Review) and not _TOXICITY_KIND.search(exc.text):
+        # (a toxicity excepted, "with the exception of alopecia" after a recovery, is never the washout's)
         widened = excepted_absence(expr, exc)  # "no chemotherapy or TKI within 7 days, except dasatinib"
         if widened is not None:
             return widened

@@ -135,7 +135,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.age_scoped_clauses import age_scoped_clauses
-from rules_engine.parser.term_definitions import defined_term
+from rules_engine.parser.term_definitions import defined_term, trials_definition
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
 from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, not_required, site_fragment
 
@@ -160,7 +160,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if definition:  # "Relapse was defined as ...": how the trial judges a status it asks for elsewhere
         what = definition.group("what").lower()
         term = predicate("refractory" if what.startswith("refr") else "relapsed", Op.PRESENT)
-        return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + norm)])
+        return trials_definition(term, norm)
     if WILLING.match(norm):  # "willing to undergo a marrow biopsy" asks consent, not a history
         return Review(ReviewReason.CONSENT, "")
     lead = EXCLUDED_IF.match(norm) if ctype is CriterionType.INCLUSION else None

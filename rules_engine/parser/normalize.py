@@ -76,10 +76,10 @@ _TURNED = {">": "≤", "≥": "<", "<": "≥", "≤": ">"}
 
 
 # the words that open an exception, and the words and span of a window counted back
-_EXCEPTION_WORDS = r"(?:except(?:\s+for)?|other\s+than|with\s+the\s+exceptions?\s+of|excluding)"
+EXCEPTION_WORDS = r"(?:except(?:\s+for)?|other\s+than|with\s+the\s+exceptions?\s+of|excluding)"
 _WINDOW_LEAD = r"(?:within|in\s+the\s+(?:last|past|previous)|during\s+the\s+(?:last|past|previous))"
 _SPAN = r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?)"
-_EXCEPTED_TAIL = re.compile(rf"\s*,?\s*\(?\s*\b{_EXCEPTION_WORDS}\b", re.IGNORECASE)
+_EXCEPTED_TAIL = re.compile(rf"\s*,?\s*\(?\s*\b{EXCEPTION_WORDS}\b", re.IGNORECASE)
 
 
 def _washout(m: re.Match[str]) -> str:
@@ -823,7 +823,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # 6 weeks" dates the exception itself), with no comma inside it ("other than
         # hydroxyurea, or radiotherapy within 2 weeks" lists another therapy after it), and only a
         # window that ends the sentence, so nothing after it changes hands
-        (rf"(?P<exc>(?<!\()\s*,?\s*\b{_EXCEPTION_WORDS}\s+"
+        (rf"(?P<exc>(?<!\()\s*,?\s*\b{EXCEPTION_WORDS}\s+"
          r"(?!(?:those|patients?|subjects?|participants?|people|persons?|that|if|when|where|who|which|in\s+(?:the\s+)?case)\b)(?:(?!\b(?:which|who|whom|that|is|are|was|were|if|when|unless)\b)[^.;:(),<>≤≥=%]){1,80}?)"
          rf"\s*,?\s+(?P<win>{_WINDOW_LEAD}\s+{_SPAN}\b"
          r"(?:\s+(?:prior\s+to|before|preceding|of)\b[^.;:(),<>]{0,60}?)?)(?=\s*(?:[.;]|$))",
@@ -834,7 +834,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # tests/parser/test_exception_before_washout.py): the washout said first and the exception
         # after it. Left between them, the therapy was asked as a requirement (every patient without
         # chemotherapy failed) or the exception was dropped (a patient on the excepted drug failed)
-        (rf"(?P<what>\b(?:prior|previous)\s[^.;:,]{{1,80}}?)\s*,\s*(?P<exc>{_EXCEPTION_WORDS}\s+[^.;:(),]{{1,60}}?)\s*,\s*"
+        (rf"(?P<what>\b(?:prior|previous)\s[^.;:,]{{1,80}}?)\s*,\s*(?P<exc>{EXCEPTION_WORDS}\s+[^.;:(),]{{1,60}}?)\s*,\s*"
          r"(?P<rest>must\s+(?:be|have\s+been)\s[^.;:]{1,120}?)(?=\s*(?:[.;]|$))",
          lambda m: f"{m.group('what')} {m.group('rest')}, {m.group('exc')}", ("other than", "except", "excluding")),
         # "Age birth to 70 years of age": a range from birth starts at 0 (read as written, the line

@@ -23,7 +23,7 @@ import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, ReviewReason
 from rules_engine.parser.items import I, any_of, predicate
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.term_definitions import trials_definition
 
 # the registry's paging before a continued criterion: "(Cont - Inclusion Criteria #1)", "(continued)"
 CONTINUATION = re.compile(r"^\W*\(\s*cont(?:inued|\.|'d)?\b[^()]{0,60}\)\s*", I)
@@ -52,4 +52,4 @@ def phase_definition(norm: str, ctype: CriterionType) -> Expr | None:
         return None
     name = _NAMES[m.group("cap") or m.group("word").lower()]
     term = predicate(f"cml_{name}_phase", Op.IS, "positive")
-    return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + rest)])
+    return trials_definition(term, rest)

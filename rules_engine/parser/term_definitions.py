@@ -25,6 +25,13 @@ _DEFINED = re.compile(r"^\W*(?P<term>[^.;:<>≤≥=\d]{2,80}?)\s+(?:is|are|was|w
 _LIMITS = re.compile(r"[<>≤≥=%]|\b(?:ULN|LLN|grade)\b|\d\s*(?:[x×/]|mg|g\b|mmol|[µu]mol|ml|mL|cells|10\^?\d)", I)
 
 
+def trials_definition(term: Expr, words: str) -> Expr:
+    """A defined term as a line reads it: a patient without the term meets the line, one with it is
+    the trial's to judge by its definition (``words``). Shared by every definition reading (a
+    status's, ``line.DEFINITION_LINE``; a CML phase's, ``phase_definitions``; a sentence's, here)."""
+    return any_of([Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + words)])
+
+
 def defined_term(clause: str, ctype: CriterionType, earlier: Sequence[Expr]) -> Expr | None:
     """The definition sentence ``clause`` as "not <term> or the trial's definition", None for any
     other clause, an exclusion's, or a term that reads as nothing the record holds. A term the line
@@ -41,6 +48,4 @@ def defined_term(clause: str, ctype: CriterionType, earlier: Sequence[Expr]) -> 
     asked = {p.concept for e in earlier for p in iter_predicates(e)}
     if {p.concept for p in iter_predicates(term)} <= asked:
         return NoRequirement()
-    return any_of(
-        [Not(term), Alternative(ReviewReason.JUDGEMENT, "the trial's definition: " + " ".join(clause.split()))]
-    )
+    return trials_definition(term, " ".join(clause.split()))
