@@ -118,3 +118,43 @@ def test_an_interrupted_parse_never_goes_off_later_in_the_callers_code():
     deadline = time.monotonic() + 0.05
     while time.monotonic() < deadline:  # a pending interruption would be raised in this loop
         pass
+
+
+WAITS = "Known HIV infection while the machine is busy"
+
+
+@pytest.fixture
+def a_line_that_waits(monkeypatch):
+    """Parsing ``WAITS`` takes ``wait`` seconds of wall time and almost no CPU: as a line does on a
+    machine whose cores are busy with other work."""
+    import time
+
+    from rules_engine.parser import line
+
+    plain = line._parse_line
+    wait = {"seconds": 0.0}
+
+    def waiting(text, *args, **kwargs):
+        if text == WAITS:
+            deadline = time.monotonic() + wait["seconds"]
+            while time.monotonic() < deadline:
+                time.sleep(0.002)
+        return plain(text, *args, **kwargs)
+
+    monkeypatch.setattr(line, "_parse_line", waiting)
+    return wait
+
+
+def test_a_line_waiting_for_a_core_is_read_the_budget_counts_its_own_cpu_time(a_line_that_waits):
+    at_once = structure_lines([("exclusion", WAITS, None)])[0].expr.to_json()
+    a_line_that_waits["seconds"] = 0.1  # 10 budgets of wall time, well under WALL_FACTOR of them
+    parsed = structure_lines([("exclusion", WAITS, None)], line_budget=0.01)
+    assert parsed[0].expr.to_json() == at_once != {"node": "review", "reason": "unparsed", "text": over_budget_reason(0.01)}
+
+
+def test_a_line_held_past_the_wall_backstop_is_unread_however_little_cpu_it_used(a_line_that_waits):
+    from trials.structuring import WALL_FACTOR
+
+    a_line_that_waits["seconds"] = 0.01 * WALL_FACTOR * 3
+    parsed = structure_lines([("exclusion", WAITS, None)], line_budget=0.01)
+    assert parsed[0].expr.to_json() == {"node": "review", "reason": "unparsed", "text": over_budget_reason(0.01)}
