@@ -85,6 +85,7 @@ from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.life_causes import life_apart
+from rules_engine.parser.topics.defined_permission import defined_permission
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
@@ -179,7 +180,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     apart = life_apart(norm, ctype, lambda rest: _to_expr(rest, ctype, fragments))
     if apart is not None:  # "Life expectancy > 3 months in relation to diseases other than AML/MDS"
         return apart
-    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
+    conditional = scoped_bounds(norm, ctype) or defined_permission(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
