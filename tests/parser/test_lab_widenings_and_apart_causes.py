@@ -53,6 +53,12 @@ READINGS = [
     ("Serum creatinine or serum bilirubin < 1.5 times the upper limit of normal; higher levels are acceptable if ALT levels < 2 x ULN", INC,
      '(creatinine < 1.5 x ULN or (ALT < 2 x ULN and review unparsed "higher levels are acceptable if ALT levels < 2 x ULN")) and '
      '(bilirubin < 1.5 x ULN or (ALT < 2 x ULN and review unparsed "higher levels are acceptable if ALT levels < 2 x ULN"))'),
+    # a permission widens the last limit read, never the unread gloss beside it (whose alternative
+    # the safety pass drops, leaving the permission's condition asked of everyone)
+    ("partial thromboplastin time (PTT) activated partial thromboplastin time (aPTT) < 1.5 X ULN; if value is higher due to hepatic "
+     "involvement by CLL, patient is eligible", INC,
+     '(APTT < 1.5 x ULN or (liver-metastases and review unsupported "if value is higher due to hepatic involvement by CLL, patient is '
+     'eligible")) and review unsupported "partial thromboplastin time … PTT"'),
     # a life expectancy apart from a cause
     ("Life expectancy of greater than 3 months in relation to diseases other then AML/MDS", INC,
      'life-expectancy > 3 months or review unsupported "life expectancy in relation to diseases other then AML/MDS"'),
