@@ -72,8 +72,8 @@ READINGS = [
     # a condition the line defines by a measurement, permitted on a proviso
     ("Patients with underlying hypertension as defined by blood pressures averaging greater than 140/90 on two separate clinic visits are "
      "eligible if hypertension has been controlled by standard nonpharmacologic or pharmacologic therapy", INC,
-     'not (hypertension or systolic-BP > 140 mm[Hg] or diastolic-BP > 90 mm[Hg]) or review unsupported '
-     '"if hypertension has been controlled by standard nonpharmacologic or pharmacologic therapy"'),
+     'not (hypertension or systolic-BP > 140 mm[Hg] or diastolic-BP > 90 mm[Hg]) or (not (systolic-BP > 140 mm[Hg] or diastolic-BP > '
+     '90 mm[Hg]) and review unsupported "if hypertension has been controlled by standard nonpharmacologic or pharmacologic therapy")'),
 ]
 
 
@@ -107,7 +107,7 @@ ROWS = [
     # T323: controlled hypertension is the proviso's; no hypertension meets the line
     ("Patients with underlying hypertension as defined by blood pressures averaging greater than 140/90 on two separate clinic visits are "
      "eligible if hypertension has been controlled by standard nonpharmacologic or pharmacologic therapy",
-     [_bp(120, 80)], [], [_bp(125, 80, condition("hypertension", 3000)), _bp(160, 95)]),
+     [_bp(120, 80)], [_bp(160, 95), _bp(165, 100, condition("hypertension", 3000))], [_bp(125, 80, condition("hypertension", 3000))]),
 ]
 
 

@@ -4,8 +4,9 @@ visits are eligible if hypertension has been controlled by standard nonpharmacol
 pharmacologic therapy" (2 corpus lines; holdout T323).
 
 The line asks nothing of a patient without the condition; of one with it, the proviso, a person's
-(it is rarely on a record). Who has the condition is the coded diagnosis or the measurement the
-line defines it by: a record with either is the proviso's (unknown), any other meets the line.
+(it is rarely on a record), unless the measurement the line defines the condition by is past its
+bound now (then the condition is not controlled: the line fails). Who has the condition is the
+coded diagnosis or that measurement: a record with either is the proviso's, any other meets it.
 Read as a requirement, the definition's bounds were asked of every patient ("systolic BP > 140
 and diastolic BP > 90") and a patient whose hypertension was controlled failed the line.
 """
@@ -16,7 +17,7 @@ import re
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, ReviewReason, iter_predicates
-from rules_engine.parser.items import I, any_of
+from rules_engine.parser.items import I, all_of, any_of
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.safety import Alternative
 
@@ -46,4 +47,7 @@ def defined_permission(text: str, ctype: CriterionType) -> Expr | None:
     # (any of the definition's bounds: the wider the condition's patients, the fewer meet the line
     # unasked; "blood pressure > 140/90" is either side past its bound)
     has = any_of([cond, *bounds])
-    return any_of([Not(has), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group("proviso").split()))])
+    # (a measurement past the definition's bound is the condition uncontrolled now: the proviso
+    # failed, whatever the therapy)
+    controlled = all_of([Not(any_of(bounds)), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(m.group("proviso").split()))])
+    return any_of([Not(has), controlled])
