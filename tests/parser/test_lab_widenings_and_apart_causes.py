@@ -59,6 +59,13 @@ READINGS = [
      "involvement by CLL, patient is eligible", INC,
      '(APTT < 1.5 x ULN or (liver-metastases and review unsupported "if value is higher due to hepatic involvement by CLL, patient is '
      'eligible")) and review unsupported "partial thromboplastin time … PTT"'),
+    # the body surface's power in brackets: the scope after the clearance stays its scope
+    ("creatinine less than 1.5 x upper limit of normal OR creatinine clearance greater than or equal to 60 mL/min/1.73 m(2) for patients "
+     "with creatinine levels greater than or equal to 1.5 times upper limit of normal.", INC,
+     "creatinine < 1.5 x ULN or (creatinine-clearance >= 60 mL/min/{1.73_m2} and creatinine >= 1.5 x ULN)"),
+    # a bound's own failure is no way to meet the line
+    ("Renal:Serum Creatinine (≤ 1.5 mg/dL)Or, if serum creatinine >1.5 mg/dL,", INC,
+     'creatinine <= 1.5 mg/dL or (creatinine > 1.5 mg/dL and review ambiguous "what the line offers past the bound it failed (not read whole)")'),
     # a life expectancy apart from a cause
     ("Life expectancy of greater than 3 months in relation to diseases other then AML/MDS", INC,
      'life-expectancy > 3 months or review unsupported "life expectancy in relation to diseases other then AML/MDS"'),
@@ -100,6 +107,9 @@ ROWS = [
     # a normal bilirubin meets the line (read before as "bilirubin > 2.5 x ULN" asked of all)
     ("Total bilirubin =< 2.5 x ULN; for those with a total bilirubin > 2.5 x ULN, direct bilirubin must be < 1.5 mg/dL",
      [adult(bilirubin(1.0))], [], []),
+    # a failed creatinine never meets the line through its own failure
+    ("Serum creatinine or calculated creatinine clearance† - ≤ 1.5 x upper limit of normal (ULN) OR ≥60 mL/min for patients with creatinine "
+     "levels > 1.5 x institutional ULN", [], [], [adult(creatinine(4.0))]),
     # T205: a creatinine past its limit with the ALT under 2 x ULN is the permission's
     ("Serum creatinine or serum bilirubin < 1.5 times the upper limit of normal; higher levels are acceptable if ALT levels < 2 x ULN",
      [adult(creatinine(1.0), bilirubin(1.0), alt(30))], [adult(creatinine(2.4), bilirubin(1.0), alt(120))],

@@ -1,0 +1,51 @@
+"""A lab bound's own failure read as an alternative to it ("Renal: Serum Creatinine (<= 1.5 mg/dL)
+Or, if serum creatinine > 1.5 mg/dL, [a clearance on the next line]", "Serum creatinine or
+calculated creatinine clearance - <= 1.5 x ULN OR >= 60 mL/min for patients with creatinine
+levels > 1.5 x institutional ULN"; 4 corpus lines and the headings over them).
+
+The failure of a bound is the condition under which the line offers something else (a clearance
+the line did not read whole), never a way to meet it: read as "creatinine <= 1.5 or creatinine >
+1.5", the line was met by every creatinine, a failed kidney too (rule 1). The failure is kept as
+the condition it is and what it offers is left to a person: within the bound the line is met,
+past it unknown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.parser.items import all_of, any_of
+
+_COMPLEMENT = {Op.LTE: Op.GT, Op.LT: Op.GTE, Op.GT: Op.LTE, Op.GTE: Op.LT}
+OFFERED = "what the line offers past the bound it failed (not read whole)"
+
+
+def _conjuncts(part: Expr) -> list[Expr]:
+    return list(part.parts) if isinstance(part, All) else [part]
+
+
+def _failure_of(q: Predicate, p: Expr) -> bool:
+    return isinstance(p, Predicate) and p.op in _COMPLEMENT and q == replace(p, op=_COMPLEMENT[p.op])
+
+
+def bound_failures_guarded(expr: Expr) -> Expr:
+    """``expr`` with every bare alternative that is another alternative's failed bound left to a
+    person (see above); any other expression as it was (the same object)."""
+    if isinstance(expr, Not):
+        inner = bound_failures_guarded(expr.part)
+        return expr if inner is expr.part else Not(inner)
+    if isinstance(expr, All):
+        parts = tuple(bound_failures_guarded(p) for p in expr.parts)
+        return expr if parts == expr.parts else all_of(list(parts))
+    if not isinstance(expr, Any_):
+        return expr
+    parts = [bound_failures_guarded(p) for p in expr.parts]
+    changed = parts != list(expr.parts)
+    for j, q in enumerate(parts):
+        if not isinstance(q, Predicate) or q.op not in _COMPLEMENT:
+            continue
+        if any(_failure_of(q, p) for other in parts[:j] for p in _conjuncts(other)):  # (the failure is written after its bound)
+            parts[j] = all_of([q, Review(ReviewReason.AMBIGUOUS, OFFERED)])
+            changed = True
+    return any_of(parts) if changed else expr
