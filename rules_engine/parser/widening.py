@@ -179,13 +179,13 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
         # the last one's alone (a creatinine past its limit with the ALT under 2 x ULN failed)
         hits = [i for i, part in enumerate(parts) if predicates(part) and all(
             p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.MEASUREMENT for p in predicates(part))]
-    # (the last requirement read, never an unread review beside it: "aPTT < 1.5 x ULN [its gloss
-    # unread]; if value is higher due to hepatic involvement by CLL, patient is eligible" widened
-    # the gloss's review, which ``safety.enforce`` then drops from the alternatives, and the
-    # permission's liver involvement stood asked of every patient)
-    read = [i for i, part in enumerate(parts) if not isinstance(part, Review)]
-    for i in hits or [read[-1] if read else len(parts) - 1]:
-        parts[i] = any_of([parts[i], widened])
+    for i in hits or [len(parts) - 1]:
+        # (an unread requirement widened stays the alternative the text makes it: "aPTT < 1.5 x ULN
+        # [its gloss unread]; if value is higher due to hepatic involvement by CLL, patient is
+        # eligible" widened the gloss's review, which ``safety.enforce`` then dropped from the
+        # alternatives as a mask, and the permission's liver involvement stood asked of everyone)
+        target = Alternative(parts[i].reason, parts[i].text) if type(parts[i]) is Review else parts[i]
+        parts[i] = any_of([target, widened])
     return all_of(parts)
 
 

@@ -53,12 +53,12 @@ READINGS = [
     ("Serum creatinine or serum bilirubin < 1.5 times the upper limit of normal; higher levels are acceptable if ALT levels < 2 x ULN", INC,
      '(creatinine < 1.5 x ULN or (ALT < 2 x ULN and review unparsed "higher levels are acceptable if ALT levels < 2 x ULN")) and '
      '(bilirubin < 1.5 x ULN or (ALT < 2 x ULN and review unparsed "higher levels are acceptable if ALT levels < 2 x ULN"))'),
-    # a permission widens the last limit read, never the unread gloss beside it (whose alternative
-    # the safety pass drops, leaving the permission's condition asked of everyone)
+    # an unread requirement a permission widens stays the alternative (dropped by the safety pass as
+    # a mask, the permission's condition stood asked of everyone)
     ("partial thromboplastin time (PTT) activated partial thromboplastin time (aPTT) < 1.5 X ULN; if value is higher due to hepatic "
      "involvement by CLL, patient is eligible", INC,
-     '(APTT < 1.5 x ULN or (liver-metastases and review unsupported "if value is higher due to hepatic involvement by CLL, patient is '
-     'eligible")) and review unsupported "partial thromboplastin time … PTT"'),
+     'APTT < 1.5 x ULN and (review unsupported "partial thromboplastin time … PTT" or (liver-metastases and review unsupported "if value is '
+     'higher due to hepatic involvement by CLL, patient is eligible"))'),
     # the body surface's power in brackets: the scope after the clearance stays its scope
     ("creatinine less than 1.5 x upper limit of normal OR creatinine clearance greater than or equal to 60 mL/min/1.73 m(2) for patients "
      "with creatinine levels greater than or equal to 1.5 times upper limit of normal.", INC,
