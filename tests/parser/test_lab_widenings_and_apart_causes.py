@@ -21,10 +21,15 @@ import time
 
 import pytest
 
-from rules_engine.criteria import CriterionType
+from rules_engine.criteria import CriterionType, Op, Review, ReviewReason
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
+from rules_engine.parser.items import any_of, predicate
 from rules_engine.parser.line import parse_line
+from rules_engine.parser.topics.bound_failures import bound_failures_guarded
+from rules_engine.parser.topics.defined_permission import defined_permission
+from rules_engine.parser.topics.lab_scopes import scope_condition
+from rules_engine.parser.topics.life_causes import life_apart
 from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, alt, bilirubin, condition, creatinine, ecog, lab
 
@@ -140,15 +145,19 @@ def test_a_life_expectancy_apart_from_a_cause(text: str, ctype: CriterionType, c
         assert judged(parse_line(text, ctype), _life(months)) is expected
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Life expectancy of > 3 months " + "in relation to diseases other than " + "AML " * 3000,
-        "Total bilirubin < 1.5 x ULN (< 3.0 x ULN if related to " + "polymorphism, such as " * 2000 + "Gilbert)",
-        "Patients with hypertension as defined by " + "blood pressure " * 3000 + " are eligible if controlled",
-    ],
-)
-def test_hostile_input_parses_fast(text: str) -> None:
+HOSTILE = [
+    lambda: life_apart("Life expectancy of > 3 months in relation to diseases other than " + "AML " * 5000 + "(", INC, lambda t: Review(ReviewReason.UNPARSED, "")),
+    lambda: life_apart("life expectancy " + "of 3 months " * 3000, INC, lambda t: Review(ReviewReason.UNPARSED, "")),
+    lambda: defined_permission("Patients with hypertension as defined by " + "blood pressure " * 3000 + " are eligible if x", INC),
+    lambda: defined_permission("Patients with " + "hypertension " * 3000 + "defined as", INC),
+    lambda: scope_condition("if related to " + "polymorphism, such as " * 3000 + "Gilbert", "bilirubin"),
+    lambda: scope_condition("in the presence of Gilbert's disease " + "provided that " * 3000, "bilirubin"),
+    lambda: bound_failures_guarded(any_of([predicate("creatinine", Op.LTE, n, "mg/dL") for n in range(1, 400)])),
+]
+
+
+@pytest.mark.parametrize("call", HOSTILE)
+def test_hostile_input_reads_fast(call) -> None:  # type: ignore[no-untyped-def]
     start = time.perf_counter()
-    parse_line(text, INC)
-    assert time.perf_counter() - start < 5
+    call()
+    assert time.perf_counter() - start < 2

@@ -25,10 +25,6 @@ def _conjuncts(part: Expr) -> list[Expr]:
     return list(part.parts) if isinstance(part, All) else [part]
 
 
-def _failure_of(q: Predicate, p: Expr) -> bool:
-    return isinstance(p, Predicate) and p.op in _COMPLEMENT and q == replace(p, op=_COMPLEMENT[p.op])
-
-
 def bound_failures_guarded(expr: Expr) -> Expr:
     """``expr`` with every bare alternative that is another alternative's failed bound left to a
     person (see above); any other expression as it was (the same object)."""
@@ -42,10 +38,10 @@ def bound_failures_guarded(expr: Expr) -> Expr:
         return expr
     parts = [bound_failures_guarded(p) for p in expr.parts]
     changed = parts != list(expr.parts)
+    failures: set[Predicate] = set()  # the failed bounds of the alternatives before (written after its bound)
     for j, q in enumerate(parts):
-        if not isinstance(q, Predicate) or q.op not in _COMPLEMENT:
-            continue
-        if any(_failure_of(q, p) for other in parts[:j] for p in _conjuncts(other)):  # (the failure is written after its bound)
+        if isinstance(q, Predicate) and q.op in _COMPLEMENT and q in failures:
             parts[j] = all_of([q, Review(ReviewReason.AMBIGUOUS, OFFERED)])
             changed = True
+        failures.update(replace(p, op=_COMPLEMENT[p.op]) for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in _COMPLEMENT)
     return any_of(parts) if changed else expr

@@ -254,12 +254,16 @@ def scope_condition(who: str, concept: str | None = None) -> Expr | None:
     liver metastases are present", "without liver metastases", "if related to liver
     metastases"; for a liver enzyme ``concept``, "if related to disease"), or None when it names
     another (its scope phrase: the wordings below)."""
-    proviso = _PROVISO.search(who)
+    proviso = _PROVISO.search(who) if len(who) <= 300 else None
     if proviso is not None and proviso.start() > 0:
-        scope = scope_condition(who[: proviso.start()], concept)
+        scope = _scope_condition(who[: proviso.start()], concept)
         if scope is None or isinstance(scope, Not):
             return None
         return all_of([scope, Qualifier(ReviewReason.AMBIGUOUS, "provided " + " ".join(proviso.group("proviso").split()).rstrip(" .;,"))])
+    return _scope_condition(who, concept)
+
+
+def _scope_condition(who: str, concept: str | None) -> Expr | None:
     m = _SCOPE_WORDS.match(who)
     what = m.group("what").strip() if m else ""
     present = (scope_expr(what, concept) or example_scope(what, concept)) if what else None
