@@ -71,6 +71,8 @@ READINGS = [
     # a bound's own failure is no way to meet the line
     ("Renal:Serum Creatinine (≤ 1.5 mg/dL)Or, if serum creatinine >1.5 mg/dL,", INC,
      'creatinine <= 1.5 mg/dL or (creatinine > 1.5 mg/dL and review ambiguous "what the line offers past the bound it failed (not read whole)")'),
+    # an age's other group is no failed bound (the lines under it say what it needs)
+    ("≥75 years of age OR <75 years of age with at least 1 of the following:", INC, "age >= 75 years or age < 75 years"),
     # a life expectancy apart from a cause
     ("Life expectancy of greater than 3 months in relation to diseases other then AML/MDS", INC,
      'life-expectancy > 3 months or review unsupported "life expectancy in relation to diseases other then AML/MDS"'),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import all_of, any_of
 
@@ -23,6 +24,12 @@ OFFERED = "what the line offers past the bound it failed (not read whole)"
 
 def _conjuncts(part: Expr) -> list[Expr]:
     return list(part.parts) if isinstance(part, All) else [part]
+
+
+def _lab(p: Predicate) -> bool:
+    """A lab's bound (an age's failure is the other group a line names: "≥ 75 years of age OR < 75
+    years of age with at least 1 of the following:")."""
+    return p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.MEASUREMENT
 
 
 def bound_failures_guarded(expr: Expr) -> Expr:
@@ -40,7 +47,7 @@ def bound_failures_guarded(expr: Expr) -> Expr:
     changed = parts != list(expr.parts)
     failures: set[Predicate] = set()  # the failed bounds of the alternatives before (written after its bound)
     for j, q in enumerate(parts):
-        if isinstance(q, Predicate) and q.op in _COMPLEMENT and q in failures:
+        if isinstance(q, Predicate) and q.op in _COMPLEMENT and q in failures and _lab(q):
             parts[j] = all_of([q, Review(ReviewReason.AMBIGUOUS, OFFERED)])
             changed = True
         failures.update(replace(p, op=_COMPLEMENT[p.op]) for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in _COMPLEMENT)
