@@ -96,6 +96,11 @@ def test_the_line_reads_as(text: str, ctype: CriterionType, expected: str) -> No
     assert rule_of(text, ctype) == expected
 
 
+def test_bands_side_by_side_are_no_failed_bound() -> None:
+    # the IPSS's marrow blast groups: "(> 10 % and <= 20 %) or > 20 %"
+    assert rule_of("History of MDS IPSS score>1.0", EXC).endswith("(BM-blasts > 10 % and BM-blasts <= 20 %) or BM-blasts > 20 %)")
+
+
 def _life(months: int) -> PatientFacts:
     return adult(ecog(1), lab("life_expectancy", months, "mo"))
 

@@ -50,5 +50,8 @@ def bound_failures_guarded(expr: Expr) -> Expr:
         if isinstance(q, Predicate) and q.op in _COMPLEMENT and q in failures and _lab(q):
             parts[j] = all_of([q, Review(ReviewReason.AMBIGUOUS, OFFERED)])
             changed = True
-        failures.update(replace(p, op=_COMPLEMENT[p.op]) for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in _COMPLEMENT)
+        bounds = [p for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in _COMPLEMENT]
+        # (a band's upper bound is no failure: "(blasts > 10 % and blasts <= 20 %) or blasts > 20 %"
+        # are the IPSS's groups side by side)
+        failures.update(replace(p, op=_COMPLEMENT[p.op]) for p in bounds if sum(b.concept == p.concept for b in bounds) == 1)
     return any_of(parts) if changed else expr
