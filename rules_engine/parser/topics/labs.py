@@ -863,7 +863,9 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
     if m is None:
         return None
     end, value, unit, uln, unfit = _threshold(text, m.end(), concept, m.group("num"))
-    if value is None or unfit or (m.group("op") is None and not (m.group("open") and uln and op in (Op.LTE, Op.LT))):
+    # (a bracketed bound without its comparator is the first's, in its unit as in the ULN's: "(3
+    # mg/dL in the presence of Gilbert's disease)" as "(3 x ULN for patients with ...)")
+    if value is None or unfit or (m.group("op") is None and not (m.group("open") and op in (Op.LTE, Op.LT, Op.GTE, Op.GT))):
         return None
     scope = _SCOPE.match(text, end)
     if scope is None or (m.group("open") and not scope.group(0).rstrip().endswith(")")):
