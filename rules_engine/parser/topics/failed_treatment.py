@@ -83,6 +83,66 @@ _STATUS_AFTER_THERAPY = re.compile(
 )
 
 
+# "Progressive disease despite standard therapy", "Disease progression after initial therapy",
+# "advanced solid tumors that have recurred or progressed following standard therapy(ies)",
+# "Patients who have failed standard therapy", "persistent or progressive disease despite initial
+# chemotherapy" (inclusions; about 20 corpus lines, each a review for everyone, so a disease never
+# treated met them: holdout T284): the disease's course after a therapy named by no drug, which
+# the therapy must have been given for. A treatment shows on record as a therapy (an anticancer
+# drug, radiotherapy, a transplant, a CAR-T), an operation (the standard therapy of a solid tumour
+# may be one), or as the disease's own relapsed or refractory status (a relapse or a refractory
+# disease follows a treatment whether or not the record lists it). A record with none of them
+# fails the line; a relapsed or refractory disease meets it; a therapy alone is a person's (whether
+# the disease progressed after it). Words naming the therapy ("after therapy with interleukin-2",
+# "following chemotherapy which includes platinum") or an alternative in the same sentence ("..., or
+# for which no standard therapy exists") are other readings; a negated lead ("No prior progression
+# after initial therapy") too.
+_COURSE_MODS = (
+    r"(?P<mods>(?:(?:prior|previous|standard|initial|first[\s-]line|front[\s-]line|conventional|systemic|available|anti-?cancer|cytotoxic)\s+){1,3})"
+)
+_COURSE_NOUN = r"(?P<noun>therap(?:y|ies)|treatments?|chemotherap(?:y|ies)|regimens?)\b(?:\s*\(\s*(?:ies|s)\s*\))?"
+_PROGRESSED_AFTER = re.compile(
+    r"\b(?:(?:(?:persistent|recurrent)\s+(?:or|and/or)\s+)?progressive\s+disease|(?:disease|tumou?r)\s+progression"
+    r"|(?:(?:recurred|relapsed)\s+(?:or|and/or)\s+)?progressed|failed)"
+    r"\s+(?:(?:after|following|despite|on)\s+)?(?:at\s+least\s+(?:one|1)\s+)?(?:(?:the|their|an?)\s+)?"
+    + _COURSE_MODS + _COURSE_NOUN
+    + r"(?!\s*(?:with|of|containing|that|which|including|included|for\s+(?:metasta|advanced|recurrent))\b)",
+    I,
+)
+# a verb "failed" reads only after its auxiliary ("has failed standard therapy"); "progressed" and
+# the nouns need the preposition ("progressed following", "progression despite")
+_FAILED_AUX = re.compile(r"\b(?:has|have|had)\s+$", I)
+_COURSE_NEGATED = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+){0,2}$", I)
+_COURSE_OR = re.compile(r"[^.;]{0,80}?\bor\b", I)
+
+
+def _course_items(text: str) -> list[Item]:
+    out: list[Item] = []
+    for m in _PROGRESSED_AFTER.finditer(text):
+        head = m.group(0).lower()
+        if head.startswith("failed"):
+            if not _FAILED_AUX.search(text[max(0, m.start() - 12): m.start()]) or re.match(r"failed\s+(?:after|following|despite|on)\b", head):
+                continue
+        elif not re.search(r"\s(?:after|following|despite|on)\s", head):
+            continue
+        if _COURSE_NEGATED.search(text[max(0, m.start() - 30): m.start()]) or _COURSE_OR.match(text, m.end()):
+            continue
+        if re.search(r"\bor\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 30): m.start()], I) and not re.match(r"(?:recurred|relapsed|persistent|recurrent)\b", head):
+            continue  # "CR1 or disease progression after ...": one alternative of several
+        words = (m.group("mods") + " " + m.group("noun")).lower()
+        # (a chemotherapy named is asked as any anticancer therapy: which drugs a regimen held, an
+        # antibody beside the cytotoxics, is a person's, never a reason to fail the line)
+        kinds = ["anticancer_therapy", "hsct", "car_t"]
+        if not ("chemo" in words or "cytotoxic" in words or "systemic" in words or "regimen" in words or "anti" in words):
+            kinds.append("surgery")
+        given = any_of([predicate(k, Op.PRESENT) for k in kinds])
+        expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), all_of([
+            given, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record: " + " ".join(m.group(0).split())),
+        ])])
+        out.append(Item(m.start(), m.end(), expr, frozenset({*kinds, "relapsed", "refractory"})))
+    return out
+
+
 def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
     """Relapse or refractoriness after unnamed prior therapy, as an inclusion asks it (see above)."""
     if ctype is not CriterionType.INCLUSION:
@@ -92,7 +152,10 @@ def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
         Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record"),
     ])])
     concepts = frozenset({"anticancer_therapy", "relapsed", "refractory"})
-    return [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
+    items = [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
+    if "progress" in text.lower() or "fail" in text.lower():
+        items += [it for it in _course_items(text) if all(it.end <= o.start or it.start >= o.end for o in items)]
+    return items
 
 
 # "If participants have acute promyelocytic leukemia, they must be resistant and/or intolerant of

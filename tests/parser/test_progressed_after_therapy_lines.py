@@ -1,0 +1,95 @@
+"""The disease's course after a therapy no drug names (topics.failed_treatment, issue 14, rx11):
+"Progressive disease despite standard therapy", "Disease progression after initial therapy",
+"solid tumors that have recurred or progressed following standard therapy(ies)", "Patients who
+have failed standard therapy", "persistent or progressive disease despite initial chemotherapy"
+(holdout T284).
+
+A disease never treated has not progressed after a treatment: a record with no therapy (no
+anticancer drug, radiotherapy, transplant, CAR-T or operation) and no relapsed or refractory
+status fails the line. A relapsed or refractory disease meets it (it followed a treatment, listed
+or not); a therapy on record without either is a person's (whether the disease progressed after
+it). An alternative in the sentence ("..., or for which no standard therapy exists"), a therapy
+the words name, or a negated lead leave the line to the readings it had.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from rules_engine.parser.topics.failed_treatment import status_after_therapy_items
+from tests.fixtures.corpus_lines import evaluate
+from tests.fixtures.records import AS_OF, adult, condition, medication, procedure
+
+INC = CriterionType.INCLUSION
+MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
+
+DESPITE = "Progressive disease despite standard therapy"
+INITIAL = "Disease progression after initial therapy"
+RECURRED = "Advanced solid tumors that have recurred or progressed following standard therapy(ies)."
+FAILED = "Patients who have failed standard therapy"
+CHEMO = ("Confirmed diagnosis of follicular lymphoma or chronic lymphocyte leukemia. Patients must have had persistent or progressive "
+         "disease despite initial chemotherapy")
+
+UNTREATED = adult(condition("cll", 60))
+RELAPSED = adult(condition("cll", 900), condition("relapsed", 30))
+REFRACTORY = adult(condition("cll", 900), condition("refractory", 30))
+GIVEN_DRUG = adult(condition("cll", 400), medication("anticancer_therapy", 200))
+GIVEN_RITUXIMAB = adult(condition("cll", 400), medication("monoclonal_antibody_therapy", 200), medication("anticancer_therapy", 200))
+TRANSPLANTED = adult(condition("cll", 900), procedure("allo_hsct", 300))
+OPERATED = adult(condition("solid_tumor", 400), procedure("surgery", 300))
+
+# (why, line, record, outcome)
+OUTCOMES: list[tuple[str, str, PatientFacts, Outcome]] = [
+    ("never treated: no progression after a therapy", DESPITE, UNTREATED, NOT_MET),
+    ("a relapse follows a treatment", DESPITE, RELAPSED, MET),
+    ("a refractory disease failed one", DESPITE, REFRACTORY, MET),
+    ("a therapy on record: whether the disease progressed after it is a person's", DESPITE, GIVEN_DRUG, UNKNOWN),
+    ("a transplant is a therapy given", DESPITE, TRANSPLANTED, UNKNOWN),
+    ("an operation may be a solid tumour's standard therapy", DESPITE, OPERATED, UNKNOWN),
+    ("never treated", INITIAL, UNTREATED, NOT_MET),
+    ("never treated", RECURRED, adult(condition("solid_tumor", 60)), NOT_MET),
+    ("an operation", RECURRED, OPERATED, UNKNOWN),
+    ("'has failed standard therapy': never treated", FAILED, UNTREATED, NOT_MET),
+    ("'has failed standard therapy': relapsed", FAILED, RELAPSED, MET),
+    ("'despite initial chemotherapy': never treated", CHEMO, UNTREATED, NOT_MET),
+    ("an antibody may have been the regimen's: a person's, never failed", CHEMO, GIVEN_RITUXIMAB, UNKNOWN),
+    ("no surgery counts where the words say chemotherapy", CHEMO, adult(condition("cll", 400), procedure("surgery", 300)), NOT_MET),
+]
+
+
+@pytest.mark.parametrize(("why", "text", "facts", "expected"), OUTCOMES, ids=[f"{i}-{o[0][:40]}" for i, o in enumerate(OUTCOMES)])
+def test_a_course_after_therapy_decides_as_the_text_means(why: str, text: str, facts: PatientFacts, expected: Outcome) -> None:
+    got = evaluate(parse_line(text, INC), facts, AS_OF)
+    assert got.outcome is expected, f"{why}: got {got.outcome} ({got.reason})"
+
+
+@pytest.mark.parametrize("text", [
+    "Patients with disease progression despite standard therapy or have disease for which no standard therapy exists.",  # either
+    "Tumor progression after standard chemotherapy, or where none yet approved",
+    "Patients must have measurable metastatic renal cell cancer and have tumor progression after therapy with interleukin-2 (IL-2).",  # named
+    "No prior progression after initial therapy",  # negated
+    "Histologically confirmed, metastatic CRC that has progressed after first-line standard therapy that was not irinotecan-based.",
+    "Recurrent or progressive disease after treatment.",  # no word says which treatment: left as it was
+    "Patients who failed standard therapy",  # "failed" without its auxiliary: a list's adjective as often
+])
+def test_other_shapes_are_not_read_here(text: str) -> None:
+    assert status_after_therapy_items(text, INC) == []
+
+
+def test_an_exclusion_is_not_read_here() -> None:
+    assert status_after_therapy_items(DESPITE, CriterionType.EXCLUSION) == []
+
+
+def test_an_adversarial_line_reads_in_50_ms() -> None:
+    lines = ["progressive disease despite " + "standard " * 3000 + "x", "has failed " * 2000 + "prior therapy or",
+             "progressed following " + "prior " * 2000, "disease progression on " * 1500]
+    for line in lines:  # (each of 10,000 to 30,000 characters, read in linear time)
+        start = time.perf_counter()
+        status_after_therapy_items(line, INC)
+        assert time.perf_counter() - start < 0.05
