@@ -67,7 +67,7 @@ from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 AGE_GATE = re.compile(r"\d|adult", I)
-FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed", I)
+FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed|previously[\s-]+treated", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic|refractory\s+(?:an|cyt)|RAEB|RARS|RC[MU]D", I)
 PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 

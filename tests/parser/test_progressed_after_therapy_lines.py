@@ -63,6 +63,31 @@ OUTCOMES: list[tuple[str, str, PatientFacts, Outcome]] = [
 ]
 
 
+MYELOMA = "Subjects with previously treated multiple myeloma"
+TREATED_DISEASE = "Previously treated disease"
+OUTCOMES += [
+    ("'previously treated': a myeloma never treated fails", MYELOMA, adult(condition("multiple_myeloma", 60)), NOT_MET),
+    ("a therapy on record is the treatment", MYELOMA, adult(condition("multiple_myeloma", 400), medication("anticancer_therapy", 200)), MET),
+    ("a relapse shows one", MYELOMA, adult(condition("multiple_myeloma", 900), condition("relapsed", 30)), MET),
+    ("a transplant is one", MYELOMA, adult(condition("multiple_myeloma", 900), procedure("auto_hsct", 300)), MET),
+    ("an operation alone: whether it treated the disease is a person's", TREATED_DISEASE, OPERATED, UNKNOWN),
+    ("the disease still asked", MYELOMA, adult(condition("cll", 400), medication("anticancer_therapy", 200)), NOT_MET),
+    ("never treated", TREATED_DISEASE, UNTREATED, NOT_MET),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "Untreated or previously treated for WM.",  # either
+    "Patients with non-Hodgkin B-cell lymphoma, good condition, not previously treated",  # negated: another reading
+    "Subjects may have been previously treated with thalidomide or bortezomib.",  # the therapy named
+    "Previously treated patients must be neurologically stable for 4 weeks after completion of appropriate therapy",
+    "No known CNS metastases or previously treated and now stable CNS metastases",
+    "Diagnosis of adult T-cell leukemia, and previously treated unless the patient is ineligible for or refuses other treatments for ATL.",
+])
+def test_previously_treated_is_not_read_where_it_is_one_of_two_or_names_the_therapy(text: str) -> None:
+    assert not any(it.start == text.lower().find("previously treated") for it in status_after_therapy_items(text, INC))
+
+
 @pytest.mark.parametrize(("why", "text", "facts", "expected"), OUTCOMES, ids=[f"{i}-{o[0][:40]}" for i, o in enumerate(OUTCOMES)])
 def test_a_course_after_therapy_decides_as_the_text_means(why: str, text: str, facts: PatientFacts, expected: Outcome) -> None:
     got = evaluate(parse_line(text, INC), facts, AS_OF)

@@ -143,6 +143,43 @@ def _course_items(text: str) -> list[Item]:
     return out
 
 
+# "Subjects with previously treated multiple myeloma", "Previously treated CLL requiring
+# treatment", "Any measurable, histologically confirmed, and previously treated lymphoma",
+# "Previously treated disease" (inclusions; about 10 corpus lines): the disease the trial treats,
+# treated before. Read as the disease alone, a myeloma never treated met the line. A record shows
+# the treatment as a therapy (an anticancer drug, radiotherapy, a transplant, a CAR-T) or as the
+# disease's relapsed or refractory status: any of them meets it; an operation alone is a person's
+# (whether it treated the disease: the standard therapy of a solid tumour may be one); none fails
+# it. Not read where it is one of two ("untreated or previously treated", "Treatment-naive and
+# previously treated patients"), names the therapy ("previously treated with bortezomib"), or is
+# said of lesions or metastases, or of patients a later clause asks more of ("Previously treated
+# patients must be ..."), or excepted after ("and previously treated unless the patient is
+# ineligible for or refuses other treatments": holdout T321).
+_PREVIOUSLY_TREATED = re.compile(
+    r"\bpreviously[\s-]+treated\b(?!\s*(?:with|by|for|on|lesions?|patients?|subjects?|participants?|brain|CNS|metasta\w*|and\s+(?:now|untreated)|or)\b)",
+    I,
+)
+_EITHER_BEFORE = re.compile(r"\b(?:or|and|and/or|not|no|never|without|untreated|na[iï]ve)\s*$", I)
+
+
+def _previously_treated_items(text: str) -> list[Item]:
+    out: list[Item] = []
+    for m in _PREVIOUSLY_TREATED.finditer(text):
+        if _EITHER_BEFORE.search(text[max(0, m.start() - 20): m.start()]) and not re.search(r",\s*and\s*$", text[max(0, m.start() - 8): m.start()]):
+            continue  # "untreated or previously treated", "not previously treated": another reading
+        if re.search(r"\b(?:metasta|brain|CNS|lesion)", text[m.end(): m.end() + 40], I):
+            continue
+        if re.match(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b", text[m.end():], I):
+            continue  # "previously treated unless the patient is ineligible for ... other treatments": a person's
+        expr = any_of([
+            predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
+            predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
+            all_of([predicate("surgery", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the operation on record treated the disease")]),
+        ])
+        out.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "anticancer_therapy", "hsct", "car_t", "surgery"})))
+    return out
+
+
 def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
     """Relapse or refractoriness after unnamed prior therapy, as an inclusion asks it (see above)."""
     if ctype is not CriterionType.INCLUSION:
@@ -155,6 +192,8 @@ def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
     items = [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
     if "progress" in text.lower() or "fail" in text.lower():
         items += [it for it in _course_items(text) if all(it.end <= o.start or it.start >= o.end for o in items)]
+    if "treated" in text.lower():
+        items += [it for it in _previously_treated_items(text) if all(it.end <= o.start or it.start >= o.end for o in items)]
     return items
 
 
