@@ -9,7 +9,8 @@ anticancer drug, radiotherapy, transplant, CAR-T or operation) and no relapsed o
 status fails the line. A relapsed or refractory disease meets it (it followed a treatment, listed
 or not); a therapy on record without either is a person's (whether the disease progressed after
 it). An alternative in the sentence ("..., or for which no standard therapy exists"), a therapy
-the words name, or a negated lead leave the line to the readings it had.
+the words name, or a negated lead leave the line to the readings it had. A chemotherapy named must be on record
+(as "failed at least one prior chemotherapy" asks it).
 """
 
 from __future__ import annotations
@@ -58,7 +59,9 @@ OUTCOMES: list[tuple[str, str, PatientFacts, Outcome]] = [
     ("'has failed standard therapy': never treated", FAILED, UNTREATED, NOT_MET),
     ("'has failed standard therapy': relapsed", FAILED, RELAPSED, MET),
     ("'despite initial chemotherapy': never treated", CHEMO, UNTREATED, NOT_MET),
-    ("an antibody may have been the regimen's: a person's, never failed", CHEMO, GIVEN_RITUXIMAB, UNKNOWN),
+    ("a chemotherapy named is asked given, as the count reader asks it", CHEMO, GIVEN_RITUXIMAB, NOT_MET),
+    ("given: whether it failed is a person's", CHEMO, adult(condition("cll", 400), medication("chemotherapy", 200)), UNKNOWN),
+    ("given and relapsed", CHEMO, adult(condition("cll", 900), medication("chemotherapy", 500), condition("relapsed", 30)), MET),
     ("no surgery counts where the words say chemotherapy", CHEMO, adult(condition("cll", 400), procedure("surgery", 300)), NOT_MET),
 ]
 
@@ -118,3 +121,10 @@ def test_an_adversarial_line_reads_in_50_ms() -> None:
         start = time.perf_counter()
         status_after_therapy_items(line, INC)
         assert time.perf_counter() - start < 0.05
+
+
+def test_a_course_after_words_blanked_before_it_is_not_read() -> None:
+    """"NSCLC with or without prior therapy advanced solid tumor that progressed after standard
+    therapy": the remark blanked before the course may have said whose course it is."""
+    text = "Diagnosis of one of the following unresectable NSCLC" + " " * 40 + "tumor that progressed after standard therapy"
+    assert status_after_therapy_items(text, INC) == []

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Not, Op, ReviewReason
+from rules_engine.criteria import CriterionType, Expr, Not, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, count_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.cml_phase import cml_phase_items
@@ -93,7 +93,8 @@ _STATUS_AFTER_THERAPY = re.compile(
 # may be one), or as the disease's own relapsed or refractory status (a relapse or a refractory
 # disease follows a treatment whether or not the record lists it). A record with none of them
 # fails the line; a relapsed or refractory disease meets it; a therapy alone is a person's (whether
-# the disease progressed after it). Words naming the therapy ("after therapy with interleukin-2",
+# the disease progressed after it). A chemotherapy named is asked as the count reader above asks
+# it: given (a record of one), and failed (relapsed or refractory) or a person's. Words naming the therapy ("after therapy with interleukin-2",
 # "following chemotherapy which includes platinum") or an alternative in the same sentence ("..., or
 # for which no standard therapy exists") are other readings; a negated lead ("No prior progression
 # after initial therapy") too.
@@ -106,7 +107,7 @@ _PROGRESSED_AFTER = re.compile(
     r"|(?:(?:recurred|relapsed)\s+(?:or|and/or)\s+)?progressed|failed)"
     r"\s+(?:(?:after|following|despite|on)\s+)?(?:at\s+least\s+(?:one|1)\s+)?(?:(?:the|their|an?)\s+)?"
     + _COURSE_MODS + _COURSE_NOUN
-    + r"(?!\s*(?:with|of|containing|that|which|including|included|for\s+(?:metasta|advanced|recurrent))\b)",
+    + r"(?!\s*(?:with|of|containing|that|which|including|included|for\s+(?:metasta\w*|advanced|recurrent))\b)",
     I,
 )
 # a verb "failed" reads only after its auxiliary ("has failed standard therapy"); "progressed" and
@@ -129,15 +130,25 @@ def _course_items(text: str) -> list[Item]:
             continue
         if re.search(r"\bor\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 30): m.start()], I) and not re.match(r"(?:recurred|relapsed|persistent|recurrent)\b", head):
             continue  # "CR1 or disease progression after ...": one alternative of several
+        if re.search(r"\s{6}", re.split(r"[.;]\s", text[: m.start()])[-1]):
+            continue  # words blanked before it (a remark: "NSCLC with or without prior therapy") may have said whose course it is
         words = (m.group("mods") + " " + m.group("noun")).lower()
-        # (a chemotherapy named is asked as any anticancer therapy: which drugs a regimen held, an
-        # antibody beside the cytotoxics, is a person's, never a reason to fail the line)
+        said = " ".join(m.group(0).split())
+        if "chemo" in words or "cytotoxic" in words:
+            # a chemotherapy named is asked as the count reader asks it ("failed at least one prior
+            # chemotherapy"): given, and failed (a relapsed or refractory disease) or a person's
+            expr: Expr = all_of([predicate("chemotherapy", Op.PRESENT), any_of([
+                predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
+                Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the chemotherapy on record: " + said),
+            ])])
+            out.append(Item(m.start(), m.end(), expr, frozenset({"chemotherapy", "relapsed", "refractory"})))
+            continue
         kinds = ["anticancer_therapy", "hsct", "car_t"]
-        if not ("chemo" in words or "cytotoxic" in words or "systemic" in words or "regimen" in words or "anti" in words):
+        if not ("systemic" in words or "regimen" in words or "anti" in words):
             kinds.append("surgery")
         given = any_of([predicate(k, Op.PRESENT) for k in kinds])
         expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), all_of([
-            given, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record: " + " ".join(m.group(0).split())),
+            given, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record: " + said),
         ])])
         out.append(Item(m.start(), m.end(), expr, frozenset({*kinds, "relapsed", "refractory"})))
     return out
