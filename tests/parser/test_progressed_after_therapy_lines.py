@@ -91,6 +91,17 @@ def test_previously_treated_is_not_read_where_it_is_one_of_two_or_names_the_ther
     assert not any(it.start == text.lower().find("previously treated") for it in status_after_therapy_items(text, INC))
 
 
+
+def test_previously_treated_before_an_exception_read_apart_is_not_read() -> None:
+    """The clause grammar reads "unless ..." apart and blanks it here: the exception may undo it."""
+    text = "Diagnosis of adult T-cell leukemia (ATL), and previously treated" + " " * 60
+    assert status_after_therapy_items(text, INC) == []
+    rule = parse_line("Diagnosis of adult T-cell leukemia (ATL), and previously treated unless the patient is ineligible for or refuses other "
+                      "protocols or treatments for ATL.", INC).expr
+    assert evaluate(parse_line("Diagnosis of adult T-cell leukemia (ATL), and previously treated unless the patient is ineligible for or "
+                               "refuses other protocols or treatments for ATL.", INC), adult(condition("atll", 20)), AS_OF).outcome is not NOT_MET, rule
+
+
 @pytest.mark.parametrize(("why", "text", "facts", "expected"), OUTCOMES, ids=[f"{i}-{o[0][:40]}" for i, o in enumerate(OUTCOMES)])
 def test_a_course_after_therapy_decides_as_the_text_means(why: str, text: str, facts: PatientFacts, expected: Outcome) -> None:
     got = evaluate(parse_line(text, INC), facts, AS_OF)

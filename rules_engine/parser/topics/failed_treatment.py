@@ -180,8 +180,8 @@ def _previously_treated_items(text: str) -> list[Item]:
             continue  # "untreated or previously treated", "not previously treated": another reading
         if re.search(r"\b(?:metasta|brain|CNS|lesion)", text[m.end(): m.end() + 40], I):
             continue
-        if re.match(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b", text[m.end():], I):
-            continue  # "previously treated unless the patient is ineligible for ... other treatments": a person's
+        if re.match(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", text[m.end():], I):
+            continue  # "previously treated unless the patient is ineligible for ... other treatments" (read apart, blanked here): a person's
         expr = any_of([
             predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
             predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
