@@ -162,7 +162,8 @@ def _course_items(text: str) -> list[Item]:
 # disease's relapsed or refractory status: any of them meets it; an operation alone is a person's
 # (whether it treated the disease: the standard therapy of a solid tumour may be one); none fails
 # it. Not read where it is one of two ("untreated or previously treated", "Treatment-naive and
-# previously treated patients"), names the therapy ("previously treated with bortezomib"), or is
+# previously treated patients", "not been previously treated"), names the therapy ("previously
+# treated with bortezomib"), stands in an exception or a protocol's title, or is
 # said of lesions or metastases, or of patients a later clause asks more of ("Previously treated
 # patients must be ..."), or excepted after ("and previously treated unless the patient is
 # ineligible for or refuses other treatments": holdout T321).
@@ -170,13 +171,19 @@ _PREVIOUSLY_TREATED = re.compile(
     r"\bpreviously[\s-]+treated\b(?!\s*(?:with|by|for|on|lesions?|patients?|subjects?|participants?|brain|CNS|metasta\w*|and\s+(?:now|untreated)|or)\b)",
     I,
 )
-_EITHER_BEFORE = re.compile(r"\b(?:or|and|and/or|not|no|never|without|untreated|na[iï]ve)\s*$", I)
+_EITHER_BEFORE = re.compile(
+    r"\b(?:or|and|and/or|not|no|never|without|untreated|na[iï]ve)\s*$|\b(?:not|never)\s+(?:been|be)\s+$"
+    # an exception ("No other prior malignancy except for previously treated basal cell ...") or a
+    # protocol's title ("Master Protocol for Previously Treated Squamous Cell Lung Cancer")
+    r"|\b(?:except(?:\s+for)?|excluding|other\s+than|unless|protocol\s+(?:for|of|in)|(?:study|trial)\s+(?:for|of|in))\s+$",
+    I,
+)
 
 
 def _previously_treated_items(text: str) -> list[Item]:
     out: list[Item] = []
     for m in _PREVIOUSLY_TREATED.finditer(text):
-        if _EITHER_BEFORE.search(text[max(0, m.start() - 20): m.start()]) and not re.search(r",\s*and\s*$", text[max(0, m.start() - 8): m.start()]):
+        if _EITHER_BEFORE.search(text[max(0, m.start() - 24): m.start()]) and not re.search(r",\s*and\s*$", text[max(0, m.start() - 8): m.start()]):
             continue  # "untreated or previously treated", "not previously treated": another reading
         if re.search(r"\b(?:metasta|brain|CNS|lesion)", text[m.end(): m.end() + 40], I):
             continue
