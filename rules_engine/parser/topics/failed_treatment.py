@@ -130,7 +130,7 @@ def _course_items(text: str) -> list[Item]:
             continue
         if re.search(r"\bor\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 30): m.start()], I) and not re.match(r"(?:recurred|relapsed|persistent|recurrent)\b", head):
             continue  # "CR1 or disease progression after ...": one alternative of several
-        if re.search(r"\s{6}", re.split(r"[.;]\s", text[: m.start()])[-1]):
+        if re.search(r"\s{6}", re.split(r"[.;]\s", text[max(0, m.start() - 200): m.start()])[-1]):
             continue  # words blanked before it (a remark: "NSCLC with or without prior therapy") may have said whose course it is
         words = (m.group("mods") + " " + m.group("noun")).lower()
         said = " ".join(m.group(0).split())
@@ -180,21 +180,26 @@ _EITHER_BEFORE = re.compile(
 )
 
 
+_OTHER_SUBJECT_AFTER = re.compile(r"\b(?:metasta|brain|CNS|lesion)", I)
+_EXCEPTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", I)
+_TREATED = any_of([
+    predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
+    predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
+    all_of([predicate("surgery", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the operation on record treated the disease")]),
+])
+_TREATED_CONCEPTS = frozenset({"relapsed", "refractory", "anticancer_therapy", "hsct", "car_t", "surgery"})
+
+
 def _previously_treated_items(text: str) -> list[Item]:
     out: list[Item] = []
     for m in _PREVIOUSLY_TREATED.finditer(text):
         if _EITHER_BEFORE.search(text[max(0, m.start() - 24): m.start()]) and not re.search(r",\s*and\s*$", text[max(0, m.start() - 8): m.start()]):
             continue  # "untreated or previously treated", "not previously treated": another reading
-        if re.search(r"\b(?:metasta|brain|CNS|lesion)", text[m.end(): m.end() + 40], I):
+        if _OTHER_SUBJECT_AFTER.search(text, m.end(), m.end() + 40):
             continue
-        if re.match(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", text[m.end():], I):
+        if _EXCEPTED_AFTER.match(text, m.end()):
             continue  # "previously treated unless the patient is ineligible for ... other treatments" (read apart, blanked here): a person's
-        expr = any_of([
-            predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
-            predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
-            all_of([predicate("surgery", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the operation on record treated the disease")]),
-        ])
-        out.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "anticancer_therapy", "hsct", "car_t", "surgery"})))
+        out.append(Item(m.start(), m.end(), _TREATED, _TREATED_CONCEPTS))
     return out
 
 
