@@ -86,6 +86,7 @@ OUTCOMES += [
     "Previously treated patients must be neurologically stable for 4 weeks after completion of appropriate therapy",
     "No known CNS metastases or previously treated and now stable CNS metastases",
     "No other prior malignancy except for previously treated basal cell or squamous cell skin cancer, in situ cervical cancer",
+    "previously treated basal cell or squamous cell skin cancer, in situ cervical cancer",  # the exception's body, read apart
     "The patients may start any FDA approved endocrine therapy (with which they have not been previously treated) at week 4",
     "criteria as specified in S1400: Phase II/III Biomarker-Driven Master Protocol for Previously Treated Squamous Cell Lung Cancer",
     "Diagnosis of adult T-cell leukemia, and previously treated unless the patient is ineligible for or refuses other treatments for ATL.",

@@ -180,7 +180,10 @@ _EITHER_BEFORE = re.compile(
 )
 
 
-_OTHER_SUBJECT_AFTER = re.compile(r"\b(?:metasta|brain|CNS|lesion)", I)
+# (what is treated may be another subject: metastases, a lesion, or the cancers an exception lets be,
+# "previously treated basal cell or squamous cell skin cancer, in situ cervical cancer", which the
+# exception grammar hands here without its "except for")
+_OTHER_SUBJECT_AFTER = re.compile(r"\b(?:metasta|brain|CNS|lesion|basal|squamous|skin|cervi|in[\s-]+situ|non-?melanoma)", I)
 _EXCEPTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", I)
 _TREATED = any_of([
     predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
