@@ -65,9 +65,9 @@ def test_a_dose_not_daily_or_not_above_a_bound_is_not_read_here(text):
 
 
 def test_an_adversarial_line_reads_in_50_ms():
-    lines = ["daily dose of hydroxyurea " * 500 + "greater than", "hydroxyurea at a daily dose of " * 400 + "more than 3 x",
-             "who need " * 2000 + "hydroxyurea > 3 g" + " to control" * 500]
-    start = time.perf_counter()
-    for line in lines:
+    lines = ["daily dose of hydroxyurea " * 350 + "greater than", "hydroxyurea at a daily dose of " * 300 + "more than 3 x",
+             "who need " * 800 + "hydroxyurea > 3 g" + " to control" * 200]
+    for line in lines:  # (each of about 9,000 characters, read in linear time)
+        start = time.perf_counter()
         hydroxyurea_dose_items(line)
-    assert time.perf_counter() - start < 0.05
+        assert time.perf_counter() - start < 0.05
