@@ -909,6 +909,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("mds_rcmd", Kind.EVENT, "MDS: refractory cytopenia with multilineage dysplasia (RCMD)", parent="mds"),
     Concept("mds_rcmd_rs", Kind.EVENT, "MDS: refractory cytopenia with multilineage dysplasia and ring sideroblasts (RCMD-RS)", parent="mds_rcmd"),
     Concept("mds_other_kind", Kind.EVENT, "MDS of another kind (unclassifiable; ICD-10-CM D46.Z)", parent="mds"),
+    # the daily dose of hydroxyurea a leukaemia trial bounds ("Patients who need a daily dose of
+    # hydroxyurea greater than 3 g to control leukocytosis"; issue 14, rx11; append only): the
+    # latest record's daily dose, as the aspirin's
+    Concept("hydroxyurea_dose", Kind.MEASUREMENT, "hydroxyurea daily dose", "mg/d"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -292,6 +292,8 @@ def render(t: CodeTables | None = None) -> str:
     w("- An aspirin record (`aspirin_therapy`) likewise makes an `aspirin_dose` measurement in `mg/d`")
     w("  (its largest daily dose, no prednisone factor), which a permitted dose (\"aspirin <= 150 mg per")
     w("  day\") bounds; none read leaves the bound unknown.")
+    w("- A hydroxyurea record (`hydroxyurea`) likewise makes a `hydroxyurea_dose` measurement in `mg/d`,")
+    w("  which a bounded dose (\"a daily dose of hydroxyurea greater than 3 g\") asks; none read leaves it unknown.")
     w("- Every event quotes the record in `attributes.quote` (product, daily dose, dates), which the")
     w("  engine's reasons repeat.")
     w("- Every medication read (whatever its class, systemic or not) is also a `named_medication` event")

@@ -88,6 +88,11 @@ class MedicationReader(Collector):
             # or none read (a bound asked of it unknown), as the steroid's
             dose: float | str = tidy_number(round(daily, 3)) if daily is not None else "not recorded"
             self.measurement(path, key, Measurement("aspirin_dose", dose, "mg/d", when, None, False, entry.source))
+        if "hydroxyurea" in concepts:
+            # the dose a leukaemia trial bounds ("a daily dose of hydroxyurea greater than 3 g"):
+            # the daily dose, or none read (a bound asked of it unknown), as the aspirin's
+            amount: float | str = tidy_number(round(daily, 3)) if daily is not None else "not recorded"
+            self.measurement(path, key, Measurement("hydroxyurea_dose", amount, "mg/d", when, None, False, entry.source))
 
     def _named(self, path: str, key: datetime | None, entry: Entry, when: date | None, ongoing: bool, span: str, texts: list[str]) -> None:
         """Every medication as ``named_medication``, quoting the record's own words: a line that

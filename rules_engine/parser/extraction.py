@@ -21,6 +21,7 @@ from rules_engine.parser.topics.biomarkers import biomarker_items
 from rules_engine.parser.topics.bleeding_drugs import GATE as _BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.prior_lines import GATE as PRIOR_LINES_GATE, prior_line_items
 from rules_engine.parser.topics.cyp3a4 import cyp3a4_items
+from rules_engine.parser.topics.hydroxyurea_dose import GATE as _HYDROXYUREA_DOSE_GATE, hydroxyurea_dose_items
 from rules_engine.parser.topics.events import event_items, with_treatment_leads
 from rules_engine.parser.topics.discontinued import discontinued_items
 from rules_engine.parser.topics.failed_treatment import (
@@ -66,7 +67,7 @@ from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 # tests/parser/test_clause_gates.py checks each gate against its topic on real lines; a topic
 # owner who adds a trigger word adds it here too.
 AGE_GATE = re.compile(r"\d|adult", I)
-FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed", I)
+FAILED_GATE = re.compile(r"fail|progress|resistan|refractory|intoleran|recurred|relapsed|previously[\s-]+treated", I)
 _MDS_KIND_GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk|International\s+Prognostic|refractory\s+(?:an|cyt)|RAEB|RARS|RC[MU]D", I)
 PREGNANCY_GATE = re.compile(r"pregnan|gestation|lactat|breast|nursing|child|reproductive|wocbp|focbp|fertile|menopaus|hcg", I)
 
@@ -95,6 +96,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         swallowing_items(text, ctype),
         measurable_items(text),
         cyp3a4_items(text),
+        hydroxyurea_dose_items(text) if _HYDROXYUREA_DOSE_GATE.search(text) else [],
         qt_drug_items(text),
         proteinuria_items(text, ctype),
         (apl_failed_items(text, ctype) + del5q_failed_items(text, ctype) + failed_treatment_items(text, ctype) + named_failed_items(text, ctype)

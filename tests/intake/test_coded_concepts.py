@@ -202,6 +202,23 @@ def test_steroid_dose_and_recency_decide_or_leave_unknown(resource, expected):
     assert decide(STEROID_LINE, facts(resource)).outcome is expected
 
 
+@pytest.mark.parametrize(
+    "record_dosage, medication, mg_per_day",
+    [
+        (dosage(2000, "mg", 2), "hydroxyurea 500 MG Oral Capsule", 4000),
+        (dosage(1, "g", 1), "hydroxyurea capsule", 1000),
+        (dosage(None), "hydroxyurea capsule", "not recorded"),
+    ],
+    ids=["mg-twice-daily", "grams", "no-dose"],
+)
+def test_a_hydroxyurea_record_keeps_its_daily_dose(record_dosage, medication, mg_per_day):
+    """"a daily dose of hydroxyurea greater than 3 g" bounds it (issue 14, rx11); none read leaves the bound unknown."""
+    record = facts(statement(concept(medication), dosage=[record_dosage], effectiveDateTime="2026-02-20"))
+    assert "hydroxyurea" in record.events
+    assert record.measurements["hydroxyurea_dose"][0].value == (pytest.approx(mg_per_day) if isinstance(mg_per_day, int) else mg_per_day)
+    assert record.measurements["hydroxyurea_dose"][0].unit == "mg/d"
+
+
 def test_no_steroid_on_record_is_absent_and_the_reason_says_so():
     result = decide(STEROID_LINE, facts(condition(ICD10, "C92.00")))
     assert result.outcome is NOT_MET

@@ -42,6 +42,9 @@ MTOR = "Prior therapy with an mTOR inhibitor (sirolimus, everolimus)"
 AEDS = "Currently taking enzyme-inducing anti-epileptic drugs (phenytoin, carbamazepine) or rifampin"
 MIXED = "No concurrent NSAIDs, lithium, or furosemide"
 FOOD = "Use of strong CYP3A4 inhibitors (ketoconazole, clarithromycin, or grapefruit juice)"
+# the inhibitors and inducers CYP3A4 lists name beyond the suffixes (rx11): each a product of its own
+ANTIVIRALS = ("Taking strong CYP3A4 inhibitors: azithromycin, miconazole, atazanavir, fosamprenavir, lopinavir, ciprofloxacin, "
+              "doxycycline, isoniazid, nicardipine or efavirenz")
 
 READINGS = [
     (CYP, E, "CYP3A4-modulator within 14 days or named-medication is ketoconazole within 14 days or named-medication is itraconazole within 14 days "
@@ -85,6 +88,8 @@ ROWS = [
     (AEDS, E, [adult(named("carbamazepine", 0, ongoing=True)), adult(named("rifampin", 5))], [adult(named("metformin", 0, ongoing=True))], []),
     (MIXED, I, [adult(named("metformin", 0, ongoing=True))], [adult(named("lithium", 0, ongoing=True)), adult(named("furosemide", 3))], []),
     (FOOD, E, [adult(named("clarithromycin", 2))], [], [adult(named("metformin", 0, ongoing=True))]),
+    (ANTIVIRALS, E, [adult(named("atazanavir 300 MG", 0, ongoing=True)), adult(named("ciprofloxacin", 4)), adult(named("isoniazid", 0, ongoing=True))],
+     [adult(), adult(named("metformin", 0, ongoing=True)), adult(named("azithromycin", 60))], []),
     ("At least 90 days since prior transplant", I,
      [adult(), adult(procedure("allo_hsct", 200))], [adult(procedure("allo_hsct", 60)), adult(procedure("organ_transplant", 30))], []),
     ("At least 4 months since transplantation", I, [adult(procedure("auto_hsct", 400))], [adult(procedure("hsct", 100))], []),

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Not, Op, ReviewReason
+from rules_engine.criteria import CriterionType, Expr, Not, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, count_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.cml_phase import cml_phase_items
@@ -83,6 +83,129 @@ _STATUS_AFTER_THERAPY = re.compile(
 )
 
 
+# "Progressive disease despite standard therapy", "Disease progression after initial therapy",
+# "advanced solid tumors that have recurred or progressed following standard therapy(ies)",
+# "Patients who have failed standard therapy", "persistent or progressive disease despite initial
+# chemotherapy" (inclusions; about 20 corpus lines, each a review for everyone, so a disease never
+# treated met them: holdout T284): the disease's course after a therapy named by no drug, which
+# the therapy must have been given for. A treatment shows on record as a therapy (an anticancer
+# drug, radiotherapy, a transplant, a CAR-T), an operation (the standard therapy of a solid tumour
+# may be one), or as the disease's own relapsed or refractory status (a relapse or a refractory
+# disease follows a treatment whether or not the record lists it). A record with none of them
+# fails the line; a relapsed or refractory disease meets it; a therapy alone is a person's (whether
+# the disease progressed after it). A chemotherapy named is asked as the count reader above asks
+# it: given (a record of one), and failed (relapsed or refractory) or a person's. Words naming the therapy ("after therapy with interleukin-2",
+# "following chemotherapy which includes platinum") or an alternative in the same sentence ("..., or
+# for which no standard therapy exists") are other readings; a negated lead ("No prior progression
+# after initial therapy") too.
+_COURSE_MODS = (
+    r"(?P<mods>(?:(?:prior|previous|standard|initial|first[\s-]line|front[\s-]line|conventional|systemic|available|anti-?cancer|cytotoxic)\s+){1,3})"
+)
+_COURSE_NOUN = r"(?P<noun>therap(?:y|ies)|treatments?|chemotherap(?:y|ies)|regimens?)\b(?:\s*\(\s*(?:ies|s)\s*\))?"
+_PROGRESSED_AFTER = re.compile(
+    r"\b(?:(?:(?:persistent|recurrent)\s+(?:or|and/or)\s+)?progressive\s+disease|(?:disease|tumou?r)\s+progression"
+    r"|(?:(?:recurred|relapsed)\s+(?:or|and/or)\s+)?progressed|failed)"
+    r"\s+(?:(?:after|following|despite|on)\s+)?(?:at\s+least\s+(?:one|1)\s+)?(?:(?:the|their|an?)\s+)?"
+    + _COURSE_MODS + _COURSE_NOUN
+    + r"(?!\s*(?:with|of|containing|that|which|including|included|for\s+(?:metasta\w*|advanced|recurrent))\b)",
+    I,
+)
+# a verb "failed" reads only after its auxiliary ("has failed standard therapy"); "progressed" and
+# the nouns need the preposition ("progressed following", "progression despite")
+_FAILED_AUX = re.compile(r"\b(?:has|have|had)\s+$", I)
+_COURSE_NEGATED = re.compile(r"\b(?:no|not|without|never)\s+(?:\w+\s+){0,2}$", I)
+_COURSE_OR = re.compile(r"[^.;]{0,80}?\bor\b", I)
+
+
+def _course_items(text: str) -> list[Item]:
+    out: list[Item] = []
+    for m in _PROGRESSED_AFTER.finditer(text):
+        head = m.group(0).lower()
+        if head.startswith("failed"):
+            if not _FAILED_AUX.search(text[max(0, m.start() - 12): m.start()]) or re.match(r"failed\s+(?:after|following|despite|on)\b", head):
+                continue
+        elif not re.search(r"\s(?:after|following|despite|on)\s", head):
+            continue
+        if _COURSE_NEGATED.search(text[max(0, m.start() - 30): m.start()]) or _COURSE_OR.match(text, m.end()):
+            continue
+        if re.search(r"\bor\s+(?:\w+\s+){0,3}$", text[max(0, m.start() - 30): m.start()], I) and not re.match(r"(?:recurred|relapsed|persistent|recurrent)\b", head):
+            continue  # "CR1 or disease progression after ...": one alternative of several
+        if re.search(r"\s{6}", re.split(r"[.;]\s", text[max(0, m.start() - 200): m.start()])[-1]):
+            continue  # words blanked before it (a remark: "NSCLC with or without prior therapy") may have said whose course it is
+        words = (m.group("mods") + " " + m.group("noun")).lower()
+        said = " ".join(m.group(0).split())
+        if "chemo" in words or "cytotoxic" in words:
+            # a chemotherapy named is asked as the count reader asks it ("failed at least one prior
+            # chemotherapy"): given, and failed (a relapsed or refractory disease) or a person's
+            expr: Expr = all_of([predicate("chemotherapy", Op.PRESENT), any_of([
+                predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
+                Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the chemotherapy on record: " + said),
+            ])])
+            out.append(Item(m.start(), m.end(), expr, frozenset({"chemotherapy", "relapsed", "refractory"})))
+            continue
+        kinds = ["anticancer_therapy", "hsct", "car_t"]
+        if not ("systemic" in words or "regimen" in words or "anti" in words):
+            kinds.append("surgery")
+        given = any_of([predicate(k, Op.PRESENT) for k in kinds])
+        expr = any_of([predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), all_of([
+            given, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record: " + said),
+        ])])
+        out.append(Item(m.start(), m.end(), expr, frozenset({*kinds, "relapsed", "refractory"})))
+    return out
+
+
+# "Subjects with previously treated multiple myeloma", "Previously treated CLL requiring
+# treatment", "Any measurable, histologically confirmed, and previously treated lymphoma",
+# "Previously treated disease" (inclusions; about 10 corpus lines): the disease the trial treats,
+# treated before. Read as the disease alone, a myeloma never treated met the line. A record shows
+# the treatment as a therapy (an anticancer drug, radiotherapy, a transplant, a CAR-T) or as the
+# disease's relapsed or refractory status: any of them meets it; an operation alone is a person's
+# (whether it treated the disease: the standard therapy of a solid tumour may be one); none fails
+# it. Not read where it is one of two ("untreated or previously treated", "Treatment-naive and
+# previously treated patients", "not been previously treated"), names the therapy ("previously
+# treated with bortezomib"), stands in an exception or a protocol's title, or is
+# said of lesions or metastases, or of patients a later clause asks more of ("Previously treated
+# patients must be ..."), or excepted after ("and previously treated unless the patient is
+# ineligible for or refuses other treatments": holdout T321).
+_PREVIOUSLY_TREATED = re.compile(
+    r"\bpreviously[\s-]+treated\b(?!\s*(?:with|by|for|on|lesions?|patients?|subjects?|participants?|brain|CNS|metasta\w*|and\s+(?:now|untreated)|or)\b)",
+    I,
+)
+_EITHER_BEFORE = re.compile(
+    r"\b(?:or|and|and/or|not|no|never|without|untreated|na[iï]ve)\s*$|\b(?:not|never)\s+(?:been|be)\s+$"
+    # an exception ("No other prior malignancy except for previously treated basal cell ...") or a
+    # protocol's title ("Master Protocol for Previously Treated Squamous Cell Lung Cancer")
+    r"|\b(?:except(?:\s+for)?|excluding|other\s+than|unless|protocol\s+(?:for|of|in)|(?:study|trial)\s+(?:for|of|in))\s+$",
+    I,
+)
+
+
+# (what is treated may be another subject: metastases, a lesion, or the cancers an exception lets be,
+# "previously treated basal cell or squamous cell skin cancer, in situ cervical cancer", which the
+# exception grammar hands here without its "except for")
+_OTHER_SUBJECT_AFTER = re.compile(r"\b(?:metasta|brain|CNS|lesion|basal|squamous|skin|cervi|in[\s-]+situ|non-?melanoma)", I)
+_EXCEPTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", I)
+_TREATED = any_of([
+    predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
+    predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
+    all_of([predicate("surgery", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the operation on record treated the disease")]),
+])
+_TREATED_CONCEPTS = frozenset({"relapsed", "refractory", "anticancer_therapy", "hsct", "car_t", "surgery"})
+
+
+def _previously_treated_items(text: str) -> list[Item]:
+    out: list[Item] = []
+    for m in _PREVIOUSLY_TREATED.finditer(text):
+        if _EITHER_BEFORE.search(text[max(0, m.start() - 24): m.start()]) and not re.search(r",\s*and\s*$", text[max(0, m.start() - 8): m.start()]):
+            continue  # "untreated or previously treated", "not previously treated": another reading
+        if _OTHER_SUBJECT_AFTER.search(text, m.end(), m.end() + 40):
+            continue
+        if _EXCEPTED_AFTER.match(text, m.end()):
+            continue  # "previously treated unless the patient is ineligible for ... other treatments" (read apart, blanked here): a person's
+        out.append(Item(m.start(), m.end(), _TREATED, _TREATED_CONCEPTS))
+    return out
+
+
 def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
     """Relapse or refractoriness after unnamed prior therapy, as an inclusion asks it (see above)."""
     if ctype is not CriterionType.INCLUSION:
@@ -92,7 +215,12 @@ def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
         Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record"),
     ])])
     concepts = frozenset({"anticancer_therapy", "relapsed", "refractory"})
-    return [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
+    items = [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
+    if "progress" in text.lower() or "fail" in text.lower():
+        items += [it for it in _course_items(text) if all(it.end <= o.start or it.start >= o.end for o in items)]
+    if "treated" in text.lower():
+        items += [it for it in _previously_treated_items(text) if all(it.end <= o.start or it.start >= o.end for o in items)]
+    return items
 
 
 # "If participants have acute promyelocytic leukemia, they must be resistant and/or intolerant of

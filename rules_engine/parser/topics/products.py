@@ -77,6 +77,15 @@ _GENERICS = (
     # beside their class): names no suffix above ends with
     "haloperidol", "chlorpromazine", "olanzapine", "quetiapine", "clozapine", "risperidone", "fluphenazine", "trifluoperazine",
     "perphenazine", "pimozide", "thiothixene", "methadone", "disulfiram", "eltrombopag", "romiplostim", "sargramostim",
+    # the inhibitors and inducers a CYP3A4 line lists beside the class ("strong CYP3A4 inhibitors
+    # ... include the following medications: itraconazole, ketoconazole, miconazole, ...,
+    # amprenavir, atazanavir, ..., ciprofloxacin, ..., nicardipine, propofol"; issue 14, rx11:
+    # about 40 corpus lines left one of these unread, so the whole list stayed a review and a
+    # patient on none of them was unknown, holdout T43): names no suffix above ends with
+    "azithromycin", "miconazole", "clotrimazole", "amprenavir", "fosamprenavir", "atazanavir", "lopinavir", "darunavir", "tipranavir",
+    "delavirdine", "efavirenz", "nevirapine", "etravirine", "cobicistat", "boceprevir", "telaprevir", "conivaptan", "ciprofloxacin",
+    "enoxacin", "norfloxacin", "doxycycline", "isoniazid", "ketamine", "nicardipine", "propofol", "diclofenac", "fluvoxamine",
+    "aprepitant", "dronedarone", "troleandomycin", "bosentan", "modafinil", "nafcillin", "fosphenytoin", "pentobarbital", "mitotane",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
