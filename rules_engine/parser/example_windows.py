@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import Any_, Op, Predicate, Window
-from rules_engine.parser.heading_windows import _DATED
+from rules_engine.parser.heading_windows import _ACUTE, _DATED
 from rules_engine.parser.items import I, Item
 
 # the words that may join two items of one chain: punctuation, list joins, example markers, an
@@ -66,21 +66,36 @@ def _event(it: Item) -> Predicate | None:
     return None
 
 
-def _windows(it: Item) -> set[Window]:
+def _windows(it: Item, text: str) -> set[Window]:
     """The windows dating the events ``it`` reads (alone, or beside an unread alternative:
-    "myocardial infarction, or other ischemic event within 12 weeks")."""
+    "myocardial infarction, or other ischemic event within 12 weeks"), written outside a bracket
+    of its own: "experimental therapy (treatment within the last 30 days with a drug ...)" defines
+    the kind beside it and dates nothing else. A "history of" reading's span of a lifetime
+    (100 years) is no window the text wrote."""
+    words = text[it.start: it.end]
+    if words.count("(") > words.count(")"):
+        return set()
     e = it.expr
     parts = e.parts if isinstance(e, Any_) else (e,)
-    return {p.window for p in parts if isinstance(p, Predicate) and p.concept in _DATED and p.value is None and p.op is Op.WITHIN and p.window is not None}
+    return {
+        p.window for p in parts
+        if isinstance(p, Predicate) and p.concept in _DATED and p.value is None and p.op is Op.WITHIN and p.window is not None
+        and not (p.window.unit == "years" and p.window.amount >= 100)
+    }
 
 
-def _dates(chain: list[Item]) -> Window | None:
+def _dates(chain: list[Item], text: str) -> Window | None:
     """The one window the chain's events are dated by, if its head or its last item holds it."""
-    windows = set().union(*(_windows(it) for it in chain))
+    windows = set().union(*(_windows(it, text) for it in chain))
     if len(windows) != 1:
         return None
     window = next(iter(windows))
-    return window if window in _windows(chain[0]) | _windows(chain[-1]) else None
+    return window if window in _windows(chain[0], text) | _windows(chain[-1], text) else None
+
+
+# a therapy asked as prior ("Any prior systemic anticancer therapy including ...") is asked ever:
+# a window among its kinds dates them, not the class (as topics.events reads a list's head)
+_PRIOR_LEAD = re.compile(r"\b(?:prior|previous(?:ly)?)\s+(?:[\w-]+\s+){0,3}$", I)
 
 
 def shared_example_windows(items: list[Item], text: str) -> list[Item]:
@@ -106,11 +121,13 @@ def shared_example_windows(items: list[Item], text: str) -> list[Item]:
     if chain and marked:
         chains.append(chain)
     for chain in chains:
-        window = _dates(chain)
+        window = _dates(chain, text)
         if window is None:
             continue
-        for it in chain:
+        for k, it in enumerate(chain):
             e = _event(it)
+            if k == 0 and e is not None and e.concept not in _ACUTE and _PRIOR_LEAD.search(text, max(0, it.start - 40), it.start):
+                continue
             if e is not None and e.op is Op.PRESENT and e.window is None:
                 it.expr = replace(e, op=Op.WITHIN, window=window)
     return items

@@ -60,6 +60,8 @@ def test_an_event_and_its_examples_share_the_window(text: str, kind: CriterionTy
     ("Thrombotic events such as stroke within 3 months or pulmonary embolism within 6 months", EXC, None),
     # unread words between the examples end the chain: the infarction before them stays undated
     ("History of myocardial infarction, acute coronary syndromes (including unstable angina), coronary angioplasty and/or stenting within the past 6 months.", EXC, "myocardial-infarction or"),
+    # a therapy asked as prior is asked ever, and a window in a bracket defines the kind beside it
+    ("Any prior systemic anticancer therapy including cytotoxic therapy, targeted agents, experimental therapy (treatment within the last 30 days with a drug that has not received regulatory approval), or adjuvant therapy for NSCLC", EXC, "anticancer-therapy or"),
     # a plain list with no example marker is the events topic's (as before)
     ("Myocardial infarction, stroke or pulmonary embolism within 6 months", EXC, None),
 ])
@@ -69,6 +71,11 @@ def test_what_is_no_example_chain_is_left_as_read(text: str, kind: CriterionType
         assert rule.startswith(ever), rule
     else:
         assert "stroke within 3 months" in rule or "within 6 months" in rule, rule
+
+
+def test_a_historys_lifetime_is_no_window_the_text_wrote() -> None:
+    rule = rule_of("History of cerebrovascular accident, including TIA, pulmonary embolism or deep venous thrombosis (DVT).", EXC)
+    assert rule == "stroke or stroke within 100 years or thromboembolism", rule
 
 
 def test_a_leading_window_dates_the_examples_after_its_head() -> None:

@@ -365,7 +365,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # lines); one said to be drug-induced asks a cause no code states (_LIVER_INJURY_CAUSE)
     # ("liver problems", "no known liver or kidney problems": the plain word for a disease, as
     # the heart's "cardiac problems"; cond5)
-    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:liver\s+)?cirrhosis"
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:(?:liver|hepatic)\s+)?cirrhosis"
      # ("liver or renal disease": the noun the kidney's name shares, topics.comorbid_conditions)
      r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b)", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
