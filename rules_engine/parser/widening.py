@@ -21,6 +21,7 @@ from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.review_reasons import review_reason
+from rules_engine.parser.plural_widening import every_upper_limit
 
 
 WIDENING_CLAUSE = re.compile(
@@ -173,6 +174,8 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
             treated = all_of(list(exc.parts[:-1]))
             return all_of([*parts, any_of([Not(treated), Alternative(exc.parts[-1].reason, words)])])
         return expr
+    if not hits:  # "... higher levels are acceptable if ...": every limit of the clause (plural_widening)
+        hits = every_upper_limit(parts, words or (exc.text if isinstance(exc, Review) else ""))
     for i in hits or [len(parts) - 1]:
         parts[i] = any_of([parts[i], widened])
     return all_of(parts)
