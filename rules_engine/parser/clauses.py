@@ -28,6 +28,7 @@ from rules_engine.parser.joiners import DEGREE_COMMA, DEGREE_JOIN, DEGREE_ONLY
 from rules_engine.parser.combining import combine
 from rules_engine.parser.lab_exceptions import exception_end
 from rules_engine.parser.examples import SEGMENT_CUT, _examples, negated_examples
+from rules_engine.parser.example_windows import shared_example_windows
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -285,6 +286,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
         main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_either_way(main)
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
+    items = shared_example_windows(items, main)  # "events such as a stroke ... within 6 months": one window
     items = negated_examples(items, main, ctype)
     items, examples = _examples(items, main, ctype)
     items, main = restatements_blanked(items, main)

@@ -29,12 +29,23 @@ from rules_engine.criteria import Expr, Op, Predicate, Window, iter_predicates
 from rules_engine.parser.items import I, map_leaves
 
 # the window, then the heading announcing its list ("the following", "including", a colon at the
-# end); the words between are bounded and hold no clause stop
-_HEADING_WINDOW = re.compile(
-    r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:(?:past|previous|last|preceding|prior)\s+)?(?P<n>\d{1,3})\s*(?P<u>days?|weeks?|months?|years?)\b"
-    r"[^.;:]{0,80}:\s*$",
-    I,
+# end); the words between are bounded and hold no clause stop. The amount may be written as a word
+# ("within the last six months:") or left out ("No arterial thromboses within the past year,
+# including any of the following:", one year)
+_AMOUNT_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12,
+}
+_WINDOW = (
+    r"\b(?:within|in|during|over)\s+(?:the\s+)?(?:(?:past|previous|last|preceding|prior)\s+)?"
+    r"(?:(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s*(?P<u>days?|weeks?|months?|years?)\b"
+    r"|(?<=past\s)(?P<year>year)\b|(?<=last\s)(?P<year2>year)\b|(?<=previous\s)(?P<year3>year)\b)"
 )
+_HEADING_WINDOW = re.compile(_WINDOW + r"[^.;:]{0,80}:\s*$", I)
+# ... or a list announced before its window, closed by a remark instead of a colon: "Any of the
+# following cardiac diseases currently or within the last 6 months as defined by New York Heart
+# Association (NYHA) >= Class 2."
+_FOLLOWING_THEN_WINDOW = re.compile(r"\bthe\s+following\b[^.;:]{0,80}?" + _WINDOW + r"[^;:]{0,100}$", I)
 _ANNOUNCES_LIST = re.compile(r"\b(?:the\s+following|including|includes|such\s+as)\b|:\s*$", I)
 
 # events that happen on a day (the window asks whether that day is inside it)
@@ -70,11 +81,14 @@ _DATED = _ACUTE | frozenset(c for c in CONCEPTS if _under_root(c))
 
 def heading_window(heading: str) -> Window | None:
     """The window a heading over a list states for it, if it states one."""
-    m = _HEADING_WINDOW.search(heading)
+    m = _HEADING_WINDOW.search(heading) or _FOLLOWING_THEN_WINDOW.search(heading.rstrip(". "))
     if m is None or not _ANNOUNCES_LIST.search(heading):
         return None
+    if m.group("n") is None:
+        return Window(1.0, "years")
+    amount = m.group("n").lower()
     unit = m.group("u").lower()
-    return Window(float(m.group("n")), unit if unit.endswith("s") else unit + "s")
+    return Window(float(_AMOUNT_WORDS.get(amount) or amount), unit if unit.endswith("s") else unit + "s")
 
 
 def dated_by_heading(heading: str, kid_exprs: list[Expr]) -> list[Expr]:

@@ -36,6 +36,8 @@ from rules_engine.criteria import (
     iter_predicates,
 )
 
+from rules_engine.parser.portion_tails import portion_tail
+
 # How one line is read (``criteria.LineParser``)
 LineParser = Callable[..., Criterion]
 
@@ -131,7 +133,8 @@ def portion_lead(text: str) -> tuple[str, str, str] | None:
         )
         label = " ".join((m.group("label") or m.group("bracketed")).split()) if pattern is _LEAD_LABEL else " ".join(m.group("label").split())
         return portion_key(label), label, rest
-    return None
+    tail = portion_tail(text)  # "No prior EGFR inhibitor therapy (phase II)": its closing bracket
+    return (portion_key(tail[0]), tail[0], tail[1]) if tail is not None else None
 
 
 def trial_portions(texts: list[str]) -> set[str]:

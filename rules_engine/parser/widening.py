@@ -21,6 +21,7 @@ from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.review_reasons import review_reason
+from rules_engine.parser.plural_widening import every_upper_limit
 
 
 WIDENING_CLAUSE = re.compile(
@@ -173,12 +174,8 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
             treated = all_of(list(exc.parts[:-1]))
             return all_of([*parts, any_of([Not(treated), Alternative(exc.parts[-1].reason, words)])])
         return expr
-    if not hits and _THESE_VALUES.match(words):
-        # "Serum creatinine or serum bilirubin < 1.5 x ULN; higher levels are acceptable if ALT
-        # levels < 2 x ULN" (holdout T205): the higher values are every limit's the line set, not
-        # the last one's alone (a creatinine past its limit with the ALT under 2 x ULN failed)
-        hits = [i for i, part in enumerate(parts) if predicates(part) and all(
-            p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.MEASUREMENT for p in predicates(part))]
+    if not hits:  # "... higher levels are acceptable if ...": every limit of the clause (plural_widening)
+        hits = every_upper_limit(parts, words or (exc.text if isinstance(exc, Review) else ""))
     for i in hits or [len(parts) - 1]:
         # (an unread requirement widened stays the alternative the text makes it: "aPTT < 1.5 x ULN
         # [its gloss unread]; if value is higher due to hepatic involvement by CLL, patient is
@@ -187,11 +184,6 @@ def _widen_scoped(expr: Expr, exc: Expr, concepts: set[str], therapy: bool = Fal
         target = Alternative(parts[i].reason, parts[i].text) if type(parts[i]) is Review else parts[i]
         parts[i] = any_of([target, widened])
     return all_of(parts)
-
-
-# a permission of values past the line's limits, said of them all ("higher levels are acceptable
-# if ...", "Higher values are allowed if ...")
-_THESE_VALUES = re.compile(r"^\W*(?:higher|lower|greater|elevated|abnormal)\s+(?:levels|values|results)\s+(?:are|will\s+be|may\s+be)\s+(?:acceptable|allowed|permitted)\s+if\b", I)
 
 
 def names_a_cancer(part: Expr) -> bool:

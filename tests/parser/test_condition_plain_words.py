@@ -12,6 +12,9 @@
 * "history of clinically significant heart problems": heart failure of NYHA class III or IV is
   significant heart disease whenever recorded, as it is for the disease asked now; any other
   heart disease in the history stays a person's.
+* "Hepatic cirrhosis, or other moderate to severe hepatic disease": "hepatic cirrhosis" is the
+  cirrhosis, whole; its adjective left unread was a review beside the named part, so a cirrhosis
+  on record was only unknown under the catch-all after it.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ PLAIN = [
     ("Patient has no known liver or kidney disease", INC, "not (liver-disease or kidney-disease)"),
     ("Known liver problems", EXC, "liver-disease"),
     ("Known kidney problems", EXC, "kidney-disease"),
+    ("Known hepatic cirrhosis", EXC, "liver-disease"),
+    ("Hepatic cirrhosis, or other moderate to severe hepatic disease;", EXC, 'liver-disease or (liver-disease and review "other moderate to severe")'),
     # the readings that held stay as they were
     ("No known liver or kidney disease", INC, "not (liver-disease or kidney-disease)"),
     ("Participant has no history of a prior malignancy", INC, "not (other-malignancy or other-malignancy within 100 years)"),

@@ -398,14 +398,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
     # NCT00542971 (T105), hold10
-    ("T105-clean", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'Thrombotic or embolic events' have no concept (a DVT is not one), an "
-        "alternative review"),
     ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
-    ("T105-stroke", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'such as a cerebrovascular accident including transient ischemic attacks': "
-        "the stroke is read with a review conjunct of the examples' words"),
-    ("T105-dvt", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "as T105-clean"),
     # NCT01088984 (T121), hold12
     # NCT03151408 (T122), hold12
     ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
@@ -832,8 +827,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T191-hb-scope', None): ('core', "expected eligible/possibly_eligible, got ineligible: decided against by the probed line: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma haemoglobin limit"),
     ('T191-hb-scope', 'Hemoglobin level < 8.0'): ('core', "expected not_met, got met: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma haemoglobin limit"),
     ('T191-hb-scope', 'Platelet count < 25,000'): ('core', "expected not_met, got met: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma platelet limit"),
-    ('T191-cirrhosis', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'Hepatic cirrhosis, or other moderate to severe hepatic disease': cirrhosis is read as liver disease beside a review of 'Hepatic', so a cirrhosis on record stays unknown"),
-    ('T191-cirrhosis', 'Hepatic cirrhosis'): ('events', "expected met, got unknown: 'Hepatic cirrhosis, or other moderate to severe hepatic disease': cirrhosis is read as liver disease beside a review of 'Hepatic', so a cirrhosis on record stays unknown"),
     # NCT00398047 (T192)
     ('T192-clean', 'Diagnosis of myelodysplastic syndromes (MDS)'): ('core', "expected met, got unknown: the child 'Bone marrow aspirate and biopsy with karyotyping performed within the past 8 weeks' is and-ed into the diagnosis as a review, so MDS on record is unknown"),
     ('T192-clean', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
@@ -1800,8 +1793,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-gcsf-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-prednisone-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
-    ('T105-dvt', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
-    ('T105-stroke', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
 }
 
 

@@ -357,13 +357,15 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("thromboembolism", r"(?<!risk for )(?<!risk of )(?<!deep )(?:deep\s+)?(?:venous|arterial)\s+(?:or|and/or|and|/)\s*(?:deep\s+)?(?:venous|arterial)\s+(?:thromboembol\w*|thrombo\w*|embol\w*)"
      r"(?:\s+(?:or|and/or|/)\s*(?:thrombo)?embolic)?(?:\s+(?:events?|episodes?|diseases?|complications?))?"
      r"|(?<!risk for )(?<!risk of )(?:acute\s+)?(?:peripheral|pulmonary)\s+(?:or|and/or|/)\s*(?:peripheral|pulmonary)\s+(?:arterial\s+)?(?:thromboembol\w*|embol\w*)(?:\s*\(\s*PE\s*\))?"
-     r"|deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*(?:\s+(?:or|and/or|/)\s*(?:thrombo)?embolic)?(?:\s+(?:events?|episodes?))?", ("thromb", "embol", "dvt")),
+     r"|deep\s+ve(?:in|nous)\s+thrombos[ie]s|\bDVT\b|pulmonary\s+embol\w*|thromboembol\w*|(?:venous|arterial)\s+thrombo\w*(?:\s+(?:or|and/or|/)\s*(?:thrombo)?embolic)?(?:\s+(?:events?|episodes?))?"
+     # (no bed named: "Thrombotic or embolic events such as a cerebrovascular accident ...", either bed's)
+     r"|(?<!risk for )(?<!risk of )\bthrombotic\s+(?:or|and/or|/)\s*embolic\s+(?:events?|episodes?|complications?)", ("thromb", "embol", "dvt")),
     ("autoimmune_disease", r"auto-?immune\s+(?:diseases?|disorders?|conditions?)", ("autoimmune", "auto-immune")),
     # an injury of the liver is a disease of it ("Liver injury", "Ongoing liver injury": 7 corpus
     # lines); one said to be drug-induced asks a cause no code states (_LIVER_INJURY_CAUSE)
     # ("liver problems", "no known liver or kidney problems": the plain word for a disease, as
     # the heart's "cardiac problems"; cond5)
-    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:liver\s+)?cirrhosis"
+    ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:(?:liver|hepatic)\s+)?cirrhosis"
      # ("liver or renal disease": the noun the kidney's name shares, topics.comorbid_conditions)
      r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b)", ("hepatic", "liver", "cirrhosis")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
