@@ -924,6 +924,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("alcl", Kind.EVENT, "anaplastic large cell lymphoma (ALCL), systemic", parent="t_cell_lymphoma"),
     Concept("aitl", Kind.EVENT, "angioimmunoblastic T-cell lymphoma (AITL)", parent="t_cell_lymphoma"),
     Concept("nk_cell_lymphoma", Kind.EVENT, "NK-cell lymphoma (extranodal NK/T-cell lymphoma, nasal type; blastic NK-cell lymphoma)", parent="t_cell_lymphoma"),
+    # lymphoblastic lymphoma, coded without its lineage (ICD-10-CM C83.5; dx9, append only): "ALL or
+    # lymphoblastic lymphoma", "Precursor T-cell lymphomas" (topics.lymphoblastic). A kind of NHL
+    # (its code's place); the lineage forms ICD-O-3 codes are the catalogue's B- and T-ALL
+    Concept("lymphoblastic_lymphoma", Kind.EVENT, "lymphoblastic lymphoma (lineage not coded)", parent="nhl"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -1025,7 +1029,7 @@ HEMATOLOGIC_DISEASES = frozenset({
     # the kinds of MDS a hospital codes (dx8): a heading's list of them is a list of diseases
     "mds_refractory_anemia", "mds_rars", "mds_raeb", "mds_raeb_1", "mds_raeb_2", "mds_rcmd", "mds_rcmd_rs", "mds_other_kind",
     # the kinds of T/NK-cell lymphoma a hospital codes (dx9)
-    "ctcl", "mycosis_fungoides", "sezary_syndrome", "ptcl_nos", "alcl", "aitl", "nk_cell_lymphoma",
+    "ctcl", "mycosis_fungoides", "sezary_syndrome", "ptcl_nos", "alcl", "aitl", "nk_cell_lymphoma", "lymphoblastic_lymphoma",
 })
 
 

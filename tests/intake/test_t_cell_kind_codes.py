@@ -39,3 +39,9 @@ def test_a_t_cell_lymphoma_code_becomes_its_kind(system: str, code: str, concept
     facts = normalise(bundle(condition(system, code))).facts
     assert set(facts.events) & KINDS == concepts
     assert "t_cell_lymphoma" in facts.events or concepts  # the family stays on record
+
+
+def test_a_lymphoblastic_lymphoma_code_is_the_lymphoma_of_no_coded_lineage() -> None:
+    facts = normalise(bundle(condition(ICD10, "C83.50"))).facts
+    assert "lymphoblastic_lymphoma" in facts.events
+    assert not {"t_all", "b_all", "all"} & set(facts.events)

@@ -22,6 +22,7 @@ from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
 from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
+from rules_engine.parser.topics.lymphoblastic import lymphoblastic_items
 from rules_engine.parser.topics.unnamed_exceptions import non_hematologic, progressing_or_treated, unread_other_than
 from rules_engine.parser.topics.antecedent_disorder import antecedent_disorder_items
 from rules_engine.parser.topics.cardiac_history import cardiac_history_items
@@ -3034,6 +3035,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items += _other_than_items(text, free)
     if "antecedent" in low or "ahd" in low:
         items += antecedent_disorder_items(text, free)  # the disorder an AML arose from
+    if "lymphoblastic" in low or "precursor" in low:
+        items += lymphoblastic_items(text, free)  # lymphoblastic lymphoma and its lineages (topics.lymphoblastic)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
     if "evidence" in low:
