@@ -421,7 +421,7 @@ def _listed_diagnoses(exprs: list[Item], kinds: list[str], connectors: list[str]
 
     # a pair only: a longer list is taken whole, qualifiers and all, by safety.listed_diagnoses_any
     # (or the same lead words beside both: "Stage IIB-IV mycosis fungoides and sezary syndrome", shared_leads)
-    return ["or" if k == "and" and listed(i) and (disease(exprs[i]) and disease(exprs[i + 1]) or shared_lead(exprs[i], exprs[i + 1]) or excepted_then_other(exprs[i], exprs[i + 1]))
+    return ["or" if k == "and" and listed(i) and (disease(exprs[i]) and disease(exprs[i + 1]) or shared_lead(exprs, connectors, i) or excepted_then_other(exprs[i], exprs[i + 1]))
             and not listed(i - 1) and not listed(i + 1) and not tail(i)
             else k for i, k in enumerate(kinds)]
 

@@ -38,9 +38,14 @@ def _disease_and_qualifiers(item: Item) -> tuple[str, tuple[Qualifier, ...]] | N
     return diseases[0].concept, qualifiers
 
 
-def shared_lead(first: Item, second: Item) -> bool:
-    """Whether two diagnoses carry the same qualifiers and nothing else (see the module)."""
-    a, b = _disease_and_qualifiers(first), _disease_and_qualifiers(second)
+def shared_lead(exprs: list[Item], connectors: list[str], i: int) -> bool:
+    """Whether the diagnoses ``i`` and ``i + 1`` carry the same qualifiers and nothing else, and
+    open the list (see the module): the last two of a longer comma list ("..., mantle cell
+    lymphomas, lymphoplasmacytic lymphoma and diffuse large B-cell lymphoma") share no lead, the
+    words before the first being its own."""
+    a, b = _disease_and_qualifiers(exprs[i]), _disease_and_qualifiers(exprs[i + 1])
+    if i > 0 and "," in connectors[i - 1] and exprs[i - 1].concepts & DIAGNOSIS_CONCEPTS:
+        return False
     return a is not None and b is not None and a[0] != b[0] and a[1] == b[1]
 
 
