@@ -18,7 +18,7 @@ from rules_engine.parser.either_group import either_opens
 from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
-from rules_engine.parser.shared_leads import excepted_then_other, shared_lead
+from rules_engine.parser.shared_leads import and_other, excepted_then_other, shared_lead
 from rules_engine.parser.bracket_markers import bracketed_markers
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
@@ -423,6 +423,7 @@ def _listed_diagnoses(exprs: list[Item], kinds: list[str], connectors: list[str]
     # (or the same lead words beside both: "Stage IIB-IV mycosis fungoides and sezary syndrome", shared_leads)
     return ["or" if k == "and" and listed(i) and (disease(exprs[i]) and disease(exprs[i + 1]) or shared_lead(exprs, connectors, i) or excepted_then_other(exprs[i], exprs[i + 1]))
             and not listed(i - 1) and not listed(i + 1) and not tail(i)
+            or k == "and" and and_other(exprs, connectors, i)  # "A, B, and other high-grade NHL" (shared_leads)
             else k for i, k in enumerate(kinds)]
 
 

@@ -14,9 +14,15 @@ So is a pair whose first disease carries an exception of its own kinds only ("Hi
 confirmed PTCLs and NK/T cell lymphomas excluding ALK-positive anaplastic large cell lymphomas":
 the exception is set beside the first item alone, and the NK/T-cell lymphoma was asked as well):
 the second disease (the first's kind or another) is none of the excepted kinds, nor any of them of it.
+
+And a list closed by "and other ..." ("Lymphoblastic lymphoma, Burkitt's lymphoma, and other
+high-grade NHL"): the last item is one more kind the line takes, never a second disease each of
+the others must have as well (read so, a diffuse large B-cell lymphoma, high-grade, failed it).
 """
 
 from __future__ import annotations
+
+import re
 
 from rules_engine.concepts import ancestors, related
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate
@@ -89,3 +95,24 @@ def excepted_then_other(first: Item, second: Item) -> bool:
         and other.concept in DIAGNOSIS_CONCEPTS
         and not any(related(other.concept, k) for k in head[1])
     )
+
+
+_AND_OTHER = re.compile(r"\s*,?\s*and\s+(?:(?:any\s+|all\s+)?other\b[\w\s-]{0,40})?", re.IGNORECASE)
+_OTHER = re.compile(r"^\s*(?:any\s+|all\s+)?other\b", re.IGNORECASE)
+
+
+def _bare_or_other(item: Item) -> str | None:
+    """"other": the item is a diagnosis whose qualifier opens with "other"; "bare": a diagnosis alone."""
+    expr = item.expr
+    if isinstance(expr, Predicate):
+        return "bare" if expr.op is Op.PRESENT and expr.concept in DIAGNOSIS_CONCEPTS else None
+    found = _disease_and_qualifiers(item)
+    return "other" if found is not None and _OTHER.match(found[1][0].text) else None
+
+
+def and_other(exprs: list[Item], connectors: list[str], i: int) -> bool:
+    """Whether the diagnoses ``i`` and ``i + 1`` close a list with "and other ..." (see the module)."""
+    if _AND_OTHER.fullmatch(connectors[i]) is None or _bare_or_other(exprs[i]) != "bare":
+        return False
+    last = _bare_or_other(exprs[i + 1])
+    return last == "other" or last == "bare" and "other" in connectors[i].lower()

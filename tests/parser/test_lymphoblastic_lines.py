@@ -5,8 +5,8 @@ leukaemias/lymphomas ICD-O-3 codes by lineage (the catalogue's B- and T-ALL).
 * "T-cell lymphoblastic lymphoma", "Precursor T-cell lymphoma or leukemia": met by a T-ALL/T-LBL,
   open for a lymphoblastic lymphoma of no coded lineage or an ALL of no recorded lineage, failed by
   a B-ALL, a peripheral T-cell lymphoma or a Burkitt lymphoma;
-* "lymphoblastic lymphoma": met by the coded lymphoma, open for an ALL (one disease with it) and
-  for a non-Hodgkin lymphoma of no kind, failed by a lymphoma of another kind.
+* "lymphoblastic lymphoma": met by the coded lymphoma, open for a non-Hodgkin lymphoma of no kind,
+  failed by a lymphoma of another kind and by an ALL (the leukaemia the hospital coded).
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ ROWS = [
     (E, "Precursor T-cell lymphoma or leukemia", [T_ALL], [B_ALL, PTCL, BURKITT, AML], [LBL, ALL, NHL]),
     (E, "Precursor T-cell lymphoblastic leukemia/lymphoma", [T_ALL], [B_ALL, PTCL], [LBL, ALL]),
     (I, "No Burkitt's lymphoma or precursor B-lymphoblastic lymphoma", [PTCL, T_ALL], [BURKITT, B_ALL], [LBL, ALL]),
-    (I, "Lymphoblastic lymphoma", [LBL], [PTCL, BURKITT, AML], [ALL, T_ALL, NHL]),
+    (I, "Lymphoblastic lymphoma", [LBL], [PTCL, BURKITT, AML, ALL, T_ALL], [NHL]),
+    (I, "Lymphoblastic lymphoma, Burkitt's lymphoma, and other high-grade NHL", [LBL, BURKITT], [AML, ALL], [NHL, PTCL]),
     (I, "Acute lymphoblastic leukemia or lymphoblastic lymphoma", [LBL, ALL, T_ALL], [PTCL, BURKITT, AML], [NHL]),
 ]
 

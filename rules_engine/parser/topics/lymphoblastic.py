@@ -15,8 +15,8 @@ The readings:
 * a lineage named ("T-cell lymphoblastic lymphoma", "precursor T-cell lymphoma/leukemia"): that
   lineage's lymphoblastic leukaemia/lymphoma (t_all, b_all), or a lymphoblastic lymphoma coded
   without its lineage (C83.5) with the lineage left to a person;
-* none named ("lymphoblastic lymphoma"): the coded lymphoma, or an ALL with a person asked whether
-  it presents as the lymphoma (ICD-O-3 codes the two as one).
+* none named ("lymphoblastic lymphoma"): the coded lymphoma (an ALL on record is the leukaemia the
+  hospital coded; the lines that take both name both: "ALL or lymphoblastic lymphoma").
 A lymphoma of another kind on record (Burkitt, PTCL, DLBCL) is none of them; one of no kind
 (C85.9) leaves them open (``nhl`` is exhaustive), as an ALL of no recorded lineage leaves the
 lineage open.
@@ -54,11 +54,10 @@ def lineage_expr(lineage: str) -> Expr:
 
 
 def any_lineage_expr() -> Expr:
-    """A lymphoblastic lymphoma of either lineage."""
-    return any_of([
-        predicate("lymphoblastic_lymphoma", Op.PRESENT),
-        all_of([predicate("all", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the lymphoblastic leukaemia on record presents as a lymphoma")]),
-    ])
+    """A lymphoblastic lymphoma of either lineage: the coded lymphoma, one disease of a list as any
+    other kind is (an alternative beside it would break the list: "Lymphoblastic lymphoma,
+    Burkitt's lymphoma, and other high-grade NHL")."""
+    return predicate("lymphoblastic_lymphoma", Op.PRESENT)
 
 
 def lymphoblastic_items(text: str, free: Callable[[int, int], bool]) -> list[Item]:
@@ -70,5 +69,5 @@ def lymphoblastic_items(text: str, free: Callable[[int, int], bool]) -> list[Ite
             items.append(Item(m.start(), m.end(), lineage_expr(lineage), concepts))
     for m in _ANY_LINEAGE.finditer(text):
         if free(m.start(), m.end()) and all(m.end() <= it.start or m.start() >= it.end for it in items):
-            items.append(Item(m.start(), m.end(), any_lineage_expr(), frozenset({"lymphoblastic_lymphoma", "all"})))
+            items.append(Item(m.start(), m.end(), any_lineage_expr(), frozenset({"lymphoblastic_lymphoma"})))
     return items
