@@ -203,7 +203,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("hodgkin_lymphoma", Kind.EVENT, "Hodgkin lymphoma", parent="lymphoma"),
     Concept("nhl", Kind.EVENT, "non-Hodgkin lymphoma", parent="lymphoma", subtypes_exhaustive=True),
     Concept("b_cell_lymphoma", Kind.EVENT, "B-cell non-Hodgkin lymphoma", parent="nhl", subtypes_exhaustive=True),
-    Concept("t_cell_lymphoma", Kind.EVENT, "T-cell or NK-cell lymphoma", parent="nhl"),
+    Concept("t_cell_lymphoma", Kind.EVENT, "T-cell or NK-cell lymphoma", parent="nhl", subtypes_exhaustive=True),
     Concept("dlbcl", Kind.EVENT, "diffuse large B-cell lymphoma (DLBCL)", parent="b_cell_lymphoma"),
     Concept("follicular_lymphoma", Kind.EVENT, "follicular lymphoma", parent="b_cell_lymphoma"),
     Concept("mantle_cell_lymphoma", Kind.EVENT, "mantle cell lymphoma", parent="b_cell_lymphoma"),
@@ -913,6 +913,25 @@ _CATALOGUE: tuple[Concept, ...] = (
     # hydroxyurea greater than 3 g to control leukocytosis"; issue 14, rx11; append only): the
     # latest record's daily dose, as the aspirin's
     Concept("hydroxyurea_dose", Kind.MEASUREMENT, "hydroxyurea daily dose", "mg/d"),
+    # the kinds of mature T-cell and NK-cell lymphoma ICD-10-CM codes (dx9, append only): PTCL and
+    # CTCL trials take or exclude them by name ("PTCL-NOS", "Angioimmunoblastic T-cell lymphoma",
+    # "Natural Killer (NK) cell lymphomas", "Mycosis fungoides", "Sézary syndrome": ~70 corpus
+    # lines, topics.t_cell_kinds). Read as the family beside a person's question, an NK/T-cell
+    # lymphoma excluded by name met a PTCL trial's review. ``t_cell_lymphoma`` is now exhaustive:
+    # a record coded only as a T/NK-cell lymphoma of another or no stated kind (C84.9, C84.Z,
+    # C86.1-C86.3) leaves every kind open, never absent, as a lymphoma of no named kind does; so
+    # is ``ctcl`` (C84.A, C86.6 name no further kind, and a cutaneous lymphoma may be MF)
+    Concept("ctcl", Kind.EVENT, "cutaneous T-cell lymphoma (CTCL)", parent="t_cell_lymphoma", subtypes_exhaustive=True),
+    Concept("mycosis_fungoides", Kind.EVENT, "mycosis fungoides", parent="ctcl"),
+    Concept("sezary_syndrome", Kind.EVENT, "Sézary syndrome", parent="ctcl"),
+    Concept("ptcl_nos", Kind.EVENT, "peripheral T-cell lymphoma, not otherwise specified (PTCL-NOS)", parent="t_cell_lymphoma"),
+    Concept("alcl", Kind.EVENT, "anaplastic large cell lymphoma (ALCL), systemic", parent="t_cell_lymphoma"),
+    Concept("aitl", Kind.EVENT, "angioimmunoblastic T-cell lymphoma (AITL)", parent="t_cell_lymphoma"),
+    Concept("nk_cell_lymphoma", Kind.EVENT, "NK-cell lymphoma (extranodal NK/T-cell lymphoma, nasal type; blastic NK-cell lymphoma)", parent="t_cell_lymphoma"),
+    # lymphoblastic lymphoma, coded without its lineage (ICD-10-CM C83.5; dx9, append only): "ALL or
+    # lymphoblastic lymphoma", "Precursor T-cell lymphomas" (topics.lymphoblastic). A kind of NHL
+    # (its code's place); the lineage forms ICD-O-3 codes are the catalogue's B- and T-ALL
+    Concept("lymphoblastic_lymphoma", Kind.EVENT, "lymphoblastic lymphoma (lineage not coded)", parent="nhl"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -1013,6 +1032,8 @@ HEMATOLOGIC_DISEASES = frozenset({
     "sll", "waldenstrom_macroglobulinemia",
     # the kinds of MDS a hospital codes (dx8): a heading's list of them is a list of diseases
     "mds_refractory_anemia", "mds_rars", "mds_raeb", "mds_raeb_1", "mds_raeb_2", "mds_rcmd", "mds_rcmd_rs", "mds_other_kind",
+    # the kinds of T/NK-cell lymphoma a hospital codes (dx9)
+    "ctcl", "mycosis_fungoides", "sezary_syndrome", "ptcl_nos", "alcl", "aitl", "nk_cell_lymphoma", "lymphoblastic_lymphoma",
 })
 
 

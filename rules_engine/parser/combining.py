@@ -18,6 +18,8 @@ from rules_engine.parser.either_group import either_opens
 from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
+from rules_engine.parser.shared_leads import and_other, excepted_then_other, shared_lead
+from rules_engine.parser.bracket_markers import bracketed_markers
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
 from rules_engine.parser.qualifier_and import qualifiers_and_blanked
@@ -270,6 +272,9 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # disease ("myelodysplastic syndrome (MDS) or AML") restates it and is left to the others
     kinds = ["unit" if _OPENS_BRACKET.fullmatch(connectors[i]) and i + 1 < len(connectors) and _CLOSES_BRACKET_OR.match(connectors[i + 1])
              and roles[i] == "diagnosis" and not exprs[i].concepts & exprs[i + 1].concepts else k for i, k in enumerate(kinds)]
+    # "PTCL-NOS, ALCL (ALK negative), AITL, or EATL": a bracketed marker of the item before it,
+    # closed before the list's next comma, is that item's (bracket_markers)
+    kinds = bracketed_markers(kinds, exprs, connectors, roles)
     if marker_of_all(exprs, connectors):
         kinds[0] = "and"
     # "NSCLC without known ALK rearrangements": the item the topic negated is a further condition
@@ -415,7 +420,10 @@ def _listed_diagnoses(exprs: list[Item], kinds: list[str], connectors: list[str]
         return bool(re.search(r",\s*$", text[max(0, exprs[i].start - 3): exprs[i].start]))
 
     # a pair only: a longer list is taken whole, qualifiers and all, by safety.listed_diagnoses_any
-    return ["or" if k == "and" and listed(i) and disease(exprs[i]) and disease(exprs[i + 1]) and not listed(i - 1) and not listed(i + 1) and not tail(i)
+    # (or the same lead words beside both: "Stage IIB-IV mycosis fungoides and sezary syndrome", shared_leads)
+    return ["or" if k == "and" and listed(i) and (disease(exprs[i]) and disease(exprs[i + 1]) or shared_lead(exprs, connectors, i) or excepted_then_other(exprs[i], exprs[i + 1]))
+            and not listed(i - 1) and not listed(i + 1) and not tail(i)
+            or k == "and" and and_other(exprs, connectors, i)  # "A, B, and other high-grade NHL" (shared_leads)
             else k for i, k in enumerate(kinds)]
 
 

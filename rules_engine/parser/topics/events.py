@@ -21,6 +21,8 @@ from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, a
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
+from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
+from rules_engine.parser.topics.lymphoblastic import lymphoblastic_items
 from rules_engine.parser.topics.unnamed_exceptions import non_hematologic, progressing_or_treated, unread_other_than
 from rules_engine.parser.topics.antecedent_disorder import antecedent_disorder_items
 from rules_engine.parser.topics.cardiac_history import cardiac_history_items
@@ -798,10 +800,11 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # T-cell lymphoma/leukemia", "acute or lymphomatous adult T-cell leukemia (ATL)"); "ATL" and
     # "ATLL" in capitals only. Before the T-cell lymphomas, whose words it holds
     ("atll", r"adult\s+T[\s-]?cell\s+(?:leuka?emia|lymphoma)s?(?:\s*(?:/|-|and|or)\s*(?:leuka?emia|lymphoma)s?)?(?:\s*\(\s*ATLL?\s*\))?|(?-i:\bATLL?\b)", ("adult", "atl")),
+    *T_CELL_KINDS,  # the coded kinds of T/NK-cell lymphoma before the family (topics.t_cell_kinds)
     ("t_cell_lymphoma", r"\b(?:peripheral\s+|cutaneous\s+|mature\s+)?(?:T[\s-]?cell|T/NK[\s-]?cell|NK/T[\s-]?cell)\s+(?:non-?\s*Hodgkin'?s?\s+)?lymphomas?|(?-i:\bPTCL\b|\bCTCL\b)", ("t-cell", "t cell", "tcell", "nk", "ptcl", "ctcl")),
     ("nhl", r"non-?\s*Hodgkin'?s?\s+(?:lymphomas?|disease)|\bNHL\b", ("hodgkin", "nhl")),
     ("hodgkin_lymphoma", r"(?<!non-)(?<!non)(?<!non\s)(?:classical\s+)?\bHodgkin'?s?\s+(?:lymphomas?|disease)", ("hodgkin",)),
-    ("lymphoma", r"lymphomas?\b", ("lymphoma",)),
+    ("lymphoma", r"lymphomas?\b(?!\s+kinase)", ("lymphoma",)),  # (never the gene, "anaplastic lymphoma kinase (ALK)")
     # "MM" in capitals listed after another item ("AML, MDS, or MM", "CLL, NHL or MM"); elsewhere
     # ("Last MM treatment", "agents for MM") it stays unread: read there as the disease, a
     # treatment's window became the diagnosis's
@@ -3034,6 +3037,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items += _other_than_items(text, free)
     if "antecedent" in low or "ahd" in low:
         items += antecedent_disorder_items(text, free)  # the disorder an AML arose from
+    if "lymphoblastic" in low or "precursor" in low:
+        items += lymphoblastic_items(text, free)  # lymphoblastic lymphoma and its lineages (topics.lymphoblastic)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
     if "evidence" in low:
