@@ -107,3 +107,30 @@ def test_a_long_hostile_review_is_judged_fast():
     start = time.perf_counter()
     assert not _treatment_only(text)
     assert time.perf_counter() - start < 0.5
+
+
+WIDENED = ("Prior malignancy, except for adequately treated basal cell or squamous cell skin cancer, in-situ cervical cancer, "
+           "or other cancer from which the subject has been disease-free for at least 5 years.")
+ALSO_ALLOWED = ("Concurrent malignancy, with the exception of adequately treated and cured basal or squamous cell skin cancer, or "
+                "carcinoma in situ of the cervix (previous malignancy without evidence of disease for 5 years will also be allowed to enter trial)")
+CURED_ONLY = ("Other cancers except in situ carcinoma of the cervix, basal or squamous cell skin cancer, or any other cancer "
+              "considered adequately treated and cured by the investigator")
+
+WIDENED_CASES = [
+    # an other cancer active today is no cancer the patient has been free of for 5 years
+    (WIDENED, {"aml": (100, True), "breast_cancer": (200, True)}, MET),
+    (ALSO_ALLOWED, {"aml": (100, True), "breast_cancer": (200, True)}, MET),
+    # resolved inside the span: counted; beyond it: not
+    (WIDENED, {"aml": (100, True), "breast_cancer": (1000, False)}, MET),
+    (WIDENED, {"aml": (100, True), "breast_cancer": (4000, False)}, NOT_MET),
+    (ALSO_ALLOWED, {"aml": (100, True), "breast_cancer": (4000, False)}, NOT_MET),
+    # the excepted cancer keeps its own words ("adequately treated")
+    (WIDENED, {"aml": (100, True), "nonmelanoma_skin_cancer": (200, True)}, UNKNOWN),
+    # an exception with no span ("cured by the investigator") is still a person's
+    (CURED_ONLY, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
+]
+
+
+@pytest.mark.parametrize("line,events,expected", WIDENED_CASES)
+def test_an_exception_for_cancers_disease_free_for_n_years_covers_no_active_cancer(line, events, expected):
+    assert outcome(E, line, record(**events)) is expected

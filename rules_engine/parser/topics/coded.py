@@ -25,7 +25,7 @@ from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
-from rules_engine.parser.topics.malignancy_exceptions import side_by_side, widened_exception
+from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
 from rules_engine.parser.topics.malignancy_treatment import treated_now
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
@@ -74,6 +74,12 @@ def _span(m: re.Match[str]) -> Window:
     """The disease-free span ``_DISEASE_FREE`` found, as a window before the evaluation date."""
     n = m.group("n").lower()
     return Window(float(_SPAN_WORDS.get(n) or n), m.group("u").lower().rstrip("s") + "s")
+
+
+def _span_in(words: str) -> Window | None:
+    """The disease-free span some words state, if any."""
+    m = _DISEASE_FREE.search(words)
+    return _span(m) if m else None
 
 
 def _unqualified(words: str) -> bool:
@@ -699,6 +705,6 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
                 expr = _listed_disease_free(expr, window)
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
-        expr = treated_now(expr, criterion.text, own)
+        expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)
