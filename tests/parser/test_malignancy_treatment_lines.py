@@ -116,6 +116,11 @@ ALSO_ALLOWED = ("Concurrent malignancy, with the exception of adequately treated
 CURED_ONLY = ("Other cancers except in situ carcinoma of the cervix, basal or squamous cell skin cancer, or any other cancer "
               "considered adequately treated and cured by the investigator")
 
+SURVIVAL = ("Prior malignancy, except for adequately treated basal cell or squamous cell skin cancer, in situ cervical cancer, or other "
+            "cancer from which the subject has been disease free for at least 2 years or which will not limit survival to < 2 years")
+INDOLENT = ("History of another active malignancy in last 3 years. Exception: Potential participants who have been disease-free for 3 years, "
+            "or have a history of completely resected nonmelanoma skin cancer and/or potential participants with indolent second malignancies are eligible.")
+
 WIDENED_CASES = [
     # an other cancer active today is no cancer the patient has been free of for 5 years
     (WIDENED, {"aml": (100, True), "breast_cancer": (200, True)}, MET),
@@ -128,6 +133,9 @@ WIDENED_CASES = [
     (WIDENED, {"aml": (100, True), "nonmelanoma_skin_cancer": (200, True)}, UNKNOWN),
     # an exception with no span ("cured by the investigator") is still a person's
     (CURED_ONLY, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
+    # so is one that also lets in cancers an active one may be
+    (SURVIVAL, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
+    (INDOLENT, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
 ]
 
 

@@ -19,6 +19,7 @@ Kept apart from ``topics.coded`` (already large) as one shape of exception it ha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -98,6 +99,19 @@ def beyond_span(expr: Expr, span_of: Callable[[str], Window | None]) -> Expr:
     return parts[0] if len(parts) == 1 and isinstance(expr, All) else type(expr)(parts)
 
 
+# an exception that also lets in cancers an active one may be ("... or participants with indolent
+# second malignancies are eligible", "any other cancer fully treated", "malignancies with a
+# negligible risk of metastasis", "or which will not limit survival to < 2 years", "... in the
+# opinion of the investigator"): the span is not all
+# it says, and the part is left as it was
+_ACTIVE_MAY_QUALIFY = re.compile(
+    r"indolent|low[\s-]+(?:risk|grade)|negligible|minimal\s+risk|not\s+requir|(?:no|without)\s+(?:active\s+)?(?:treatment|therapy)|"
+    r"\bstable\b|watch|surveillance|fully\s+treated|completely\s+treated|opinion|investigator|sponsor|monitor|approv|discuss|consult|"
+    r"judge?ment|deemed|considered|agreement|case[\s-]+by[\s-]+case|\bPI\b|surviv|life\s+expectancy|prognos|\bcurable\b",
+    re.I,
+)
+
+
 def _is_malignancy(expr: Expr) -> bool:
     return isinstance(expr, Predicate) and expr.concept == "other_malignancy" and expr.op in _ASKED
 
@@ -125,7 +139,7 @@ def _spanned_rest(part: Expr, span_of: Callable[[str], Window | None]) -> list[E
     if not preds or not all(_is_malignancy(p) for p in preds):
         return None
     spans = [w for r in reviews if (w := span_of(r.text or "")) is not None]
-    if not spans:
+    if not spans or any(_ACTIVE_MAY_QUALIFY.search(r.text or "") for r in reviews):
         return None
     base = preds[0]
     assert isinstance(base, Predicate)
