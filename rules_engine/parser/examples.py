@@ -17,6 +17,7 @@ from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.events import therapy_concept
 from rules_engine.parser.extraction import extract
+from rules_engine.parser.example_windows import head_dated_like
 from rules_engine.parser.joiners import CATEGORIES
 
 
@@ -146,7 +147,7 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         # hematopoietic stem cell transplantation, etc.)"): it can require none of its examples
         open_list = bool(_ETC.search(text, a, b))
         if head:
-            keep = _dated_like(keep, head[-1], a, b)
+            keep = head_dated_like(_dated_like(keep, head[-1], a, b), head[-1], text, a, b)
             if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list:
                 # under a head read whole every example is among it, however qualified; under a
                 # qualified head ("severe CNS diseases") an example's own words say which of its
