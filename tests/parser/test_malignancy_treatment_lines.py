@@ -42,6 +42,8 @@ RECEIVING = "Patients who are receiving therapy for another active malignancy ar
 PROGRESSING = "Known additional malignancy that is progressing or requires active treatment"
 NO_OTHER = "No other active malignancy requiring treatment"
 INTERFERE = "No other active malignancy requiring treatment that would interfere with the assessments of response"
+NOT_IN_REMISSION = ("Active second malignancy other than AML which is not in remission and/or for which the patient is currently "
+                    "receiving treatment")
 ENDOCRINE = "Second malignancy currently requiring active therapy except breast or prostate cancer stable on or responding to endocrine therapy"
 
 ON_LEUPROLIDE = {"aml": (100, True), "prostate_cancer": (500, True), "hormone_therapy": (480, True)}
@@ -64,6 +66,11 @@ CASES = [
     (I, NO_OTHER, NO_CANCER_ON_THERAPY, MET),
     # words beyond the treatment are a condition the therapy does not settle
     (I, INTERFERE, ON_LEUPROLIDE, UNKNOWN),
+    # "which is not in remission" is what an active record says; the treatment clause is said of
+    # the same malignancy: none active, none treated
+    (E, NOT_IN_REMISSION, UNTREATED, MET),
+    (E, NOT_IN_REMISSION, {"aml": (100, True)}, NOT_MET),
+    (E, NOT_IN_REMISSION, {"aml": (100, True), "prostate_cancer": (2000, False)}, NOT_MET),
     # a line that names endocrine therapy is not read here: its exception may be this patient
     (E, ENDOCRINE, ON_LEUPROLIDE, UNKNOWN),
 ]

@@ -14,6 +14,9 @@ taken now beside an active other malignancy is that malignancy's treatment, so t
 it (an active cancer with no therapy on record may be watched, never cleared by the record), and
 the malignancy itself still asked (a therapy with no active other cancer meets nothing).
 
+The words "which is not in remission" beside the active other malignancy ask nothing the active
+record does not say (a record in remission is not active), and go.
+
 Left as they were: a trial for a solid tumour (the hormonal therapy may treat the trial's own
 disease); a line that names hormonal therapy at all ("except breast or prostate cancer stable on
 endocrine therapy", "requiring active treatment (except hormonal therapy)"), whose words about it
@@ -49,6 +52,11 @@ _HORMONAL = re.compile(r"hormon|endocrin|tamoxifen|aromatase|androgen|lhrh|gnrh|
 
 _NOW = Window(28.0, "days")
 
+# a review that only says the malignancy is not in remission ("which is not in remission"): an
+# active record says so (a record in remission is not active: clinicalStatus remission, resolved
+# or inactive), so beside the active malignancy the words ask nothing more
+_NOT_IN_REMISSION = re.compile(r"\W*(?:(?:which|that)\s+)?(?:is\s+)?not\s+(?:yet\s+)?in\s+(?:complete\s+)?remission\W*", re.I)
+
 
 def _treatment_only(text: str) -> bool:
     """Whether a review's words are the treatment phrase and filler only."""
@@ -73,17 +81,44 @@ def _rewrite(expr: Expr) -> Expr:
         inner = _rewrite(expr.part)
         return expr if inner is expr.part else Not(inner)
     if isinstance(expr, Any_):
-        alternatives = tuple(_rewrite(p) for p in expr.parts)
+        alternatives = _relative_treatment(tuple(_rewrite(p) for p in expr.parts))
         return expr if alternatives == expr.parts else Any_(alternatives)
     if not isinstance(expr, All):
         return expr
     parts = tuple(_rewrite(p) for p in expr.parts)
     if any(_counts_other_malignancy(p) for p in parts):
+        # "Active second malignancy ... which is not in remission": what an active record is
+        kept = tuple(p for p in parts if not (isinstance(p, Review) and _NOT_IN_REMISSION.fullmatch(p.text or "")))
+        parts = kept if kept else parts
         parts = tuple(
             Any_((Predicate("hormone_therapy", Op.WITHIN, window=_NOW), p)) if isinstance(p, Review) and _treatment_only(p.text or "") else p
             for p in parts
         )
-    return expr if parts == expr.parts else All(parts)
+    if parts == expr.parts:
+        return expr
+    return parts[0] if len(parts) == 1 else All(parts)
+
+
+def _counted_in(expr: Expr) -> Predicate | None:
+    """The active other malignancy an alternative counts: itself, or a part of its And."""
+    for part in expr.parts if isinstance(expr, All) else (expr,):
+        if isinstance(part, Predicate) and _counts_other_malignancy(part):
+            return part
+    return None
+
+
+def _relative_treatment(alternatives: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """"Active second malignancy ... which is not in remission and/or for which the patient is
+    currently receiving treatment": the second relative clause, left a review alternative of its
+    own, is said of the same malignancy, so it asks that malignancy too (a patient with no active
+    other cancer is receiving no treatment for one) beside the treatment it names."""
+    counted = [c for a in alternatives if (c := _counted_in(a)) is not None]
+    if len(counted) != 1:
+        return alternatives
+    return tuple(
+        All((counted[0], Any_((Predicate("hormone_therapy", Op.WITHIN, window=_NOW), a)))) if isinstance(a, Review) and _treatment_only(a.text or "") else a
+        for a in alternatives
+    )
 
 
 def treated_now(expr: Expr, text: str, own: tuple[str, ...] | None) -> Expr:
