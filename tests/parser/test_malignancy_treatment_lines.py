@@ -44,6 +44,7 @@ NO_OTHER = "No other active malignancy requiring treatment"
 INTERFERE = "No other active malignancy requiring treatment that would interfere with the assessments of response"
 NOT_IN_REMISSION = ("Active second malignancy other than AML which is not in remission and/or for which the patient is currently "
                     "receiving treatment")
+HISTORY_NOT_IN_REMISSION = "Subject has a history of prior malignancy other than AML that is NOT in remission."
 ENDOCRINE = "Second malignancy currently requiring active therapy except breast or prostate cancer stable on or responding to endocrine therapy"
 
 ON_LEUPROLIDE = {"aml": (100, True), "prostate_cancer": (500, True), "hormone_therapy": (480, True)}
@@ -71,6 +72,10 @@ CASES = [
     (E, NOT_IN_REMISSION, UNTREATED, MET),
     (E, NOT_IN_REMISSION, {"aml": (100, True)}, NOT_MET),
     (E, NOT_IN_REMISSION, {"aml": (100, True), "prostate_cancer": (2000, False)}, NOT_MET),
+    # over a history, an active other cancer is not in remission; a resolved one may be (a person's)
+    (E, HISTORY_NOT_IN_REMISSION, UNTREATED, MET),
+    (E, HISTORY_NOT_IN_REMISSION, {"aml": (100, True), "prostate_cancer": (1000, False)}, UNKNOWN),
+    (E, HISTORY_NOT_IN_REMISSION, {"aml": (100, True)}, NOT_MET),
     # a line that names endocrine therapy is not read here: its exception may be this patient
     (E, ENDOCRINE, ON_LEUPROLIDE, UNKNOWN),
 ]

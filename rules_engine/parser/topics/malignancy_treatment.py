@@ -55,7 +55,17 @@ _NOW = Window(28.0, "days")
 # a review that only says the malignancy is not in remission ("which is not in remission"): an
 # active record says so (a record in remission is not active: clinicalStatus remission, resolved
 # or inactive), so beside the active malignancy the words ask nothing more
+_REMISSION_PHRASE = re.compile(r"\bnot\s+(?:yet\s+)?in\s+(?:complete\s+)?remission\b", re.I)
 _NOT_IN_REMISSION = re.compile(r"\W*(?:(?:which|that)\s+)?(?:is\s+)?not\s+(?:yet\s+)?in\s+(?:complete\s+)?remission\W*", re.I)
+
+
+def _not_in_remission(text: str) -> bool:
+    """Whether a review says nothing but that the malignancy is not in remission."""
+    m = _REMISSION_PHRASE.search(text)
+    if m is None:
+        return False
+    words = re.findall(r"[a-z]+", (text[: m.start()] + " " + text[m.end():]).lower())
+    return all(w in _FILLER or w == "history" for w in words)
 
 
 def _treatment_only(text: str) -> bool:
@@ -86,10 +96,16 @@ def _rewrite(expr: Expr) -> Expr:
     if not isinstance(expr, All):
         return expr
     parts = tuple(_rewrite(p) for p in expr.parts)
-    if any(_counts_other_malignancy(p) for p in parts):
+    if any(isinstance(p, Predicate) and _counts_other_malignancy(p) for p in parts):
         # "Active second malignancy ... which is not in remission": what an active record is
         kept = tuple(p for p in parts if not (isinstance(p, Review) and _NOT_IN_REMISSION.fullmatch(p.text or "")))
         parts = kept if kept else parts
+    active = [q for p in parts if isinstance(p, Any_) and _counts_other_malignancy(p) for q in p.parts if _counts_other_malignancy(q)]
+    if active:
+        # "a history of prior malignancy ... that is NOT in remission": an active one is not; one
+        # no longer active may be, which is a person's
+        parts = tuple(Any_((active[0], p)) if isinstance(p, Review) and _not_in_remission(p.text or "") else p for p in parts)
+    if any(_counts_other_malignancy(p) for p in parts):
         parts = tuple(
             Any_((Predicate("hormone_therapy", Op.WITHIN, window=_NOW), p)) if isinstance(p, Review) and _treatment_only(p.text or "") else p
             for p in parts
