@@ -336,14 +336,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T92-apl", None): ("core", "the APL exception below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
     ("T92-chemo", None): ("core", "the washout line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
     ("T92-metformin", None): ("events", "the metformin line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
-    ("T92-prostate", None): ("events", "the other-cancer therapy line below is unknown, so possibly eligible (ineligible before only through the CNS note)"),
     ("T92-chemo", "Patients who have received chemotherapy or radiotherapy within 4 weeks"): ("core", "the refractory patients' exception under it ('The exception to this is "
                                                                                                    "patients who are refractory ...; patients must have ...') is read whole "
                                                                                                    "as a review, so the excepted part is unknown for a relapsed patient too"),
     ("T92-metformin", "Patients with a history of diabetes mellitus (DM) treated with metformin"): ("events", "'treated with metformin' stays a review beside the diabetes "
                                                                                                           "(a named product after 'treated with' a disease is not read)"),
     ("T92-insulin", "Patients with a history of diabetes mellitus (DM) treated with metformin"): ("events", "as T92-metformin"),
-    ("T92-prostate", "Patients who are receiving therapy for another active malignancy"): ("events", "'receiving therapy for' another malignancy stays a review beside it"),
     # NCT01904643 (T93)
     ("T93-clean", "Patients who have received prior lenalidomide therapy"): ("events", "'further there should be at least a 14-day window from the patient's last prior "
                                                                                    "therapy' stays a review alternative, so no record clears the line (1 line)"),
@@ -395,14 +393,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
     # NCT00542971 (T105), hold10
-    ("T105-clean", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'Thrombotic or embolic events' have no concept (a DVT is not one), an "
-        "alternative review"),
     ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
-    ("T105-stroke", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "'such as a cerebrovascular accident including transient ischemic attacks': "
-        "the stroke is read with a review conjunct of the examples' words"),
-    ("T105-dvt", "Thrombotic or embolic events such as a cerebrovascular"): ("events", "as T105-clean"),
     # NCT01088984 (T121), hold12
     # NCT03151408 (T122), hold12
     ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
@@ -741,13 +734,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-clean', 'Current or within 30 days prior to enrollment treatment with immune modulators'): ('rx8', "the drugs named are examples of a wider class (the protocol's prohibited medications; immune modulators beyond the immunosuppressants named): a record of none of them leaves the rest to a person"),
     ('T183-clean', 'Urinary protein quantitative value'): ('labs', 'the urine protein bounds (mg/dL, dipstick grade, 24-hour rescue) are not read'),
     ('T183-clean', 'Clinically significant cardiovascular disease within 12 months'): ('events', 'the qualified items (grade 2 PVD, uncontrolled arrhythmia) and the heading words stay reviews, so a clean record is unknown'),
-    ('T183-clean', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
     ('T183-proteinuria', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
     ('T183-bleed', 'History of clinically significant bleeding within 6 months'): ('events', "'clinically significant' stays a review beside the dated haemorrhage"),
     ('T183-cyclosporine-old', 'Current or within 30 days prior to enrollment treatment with immune modulators'): ('events', "'Current or within 30 days prior ... treatment with immune modulators such as systemic cyclosporine or tacrolimus': the window stays a review"),
     ('T183-hypertension', 'Uncontrolled hypertension as defined as diastolic'): ('labs', "'defined as diastolic > 90mmHg OR systolic > 140mmHg': the blood-pressure bounds are not read"),
-    ('T183-breast', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
-    ('T183-prostate-old', 'Active second malignancy other than AML'): ('events', "'which is not in remission and/or for which the patient is currently receiving treatment' stays a review"),
     # NCT00356928 (T184)
     # NCT01260714 (T185)
     ('T185-clean', 'Patients who have had chemotherapy, radiotherapy or investigational agents within 4'): ('events', "'or those who have not recovered from adverse events due to agents administered more than 4 weeks earlier' is read as a toxicity grade the record lacks"),
@@ -878,8 +868,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T202-clean', 'No severe organ dysfunction'): ('hold20', "expected met, got unknown: the limits are read upright beside a review ('a negation over a limit written as the normal range'): a limit failed fails the line, normal values leave it to a person"),
     ('T202-failure-unrecorded', None): ('hold20', 'expected possibly_eligible, got eligible: the failure rules by IPSS group leave the MDS line a review, so a record with no failure on record is left eligible'),
     ('T202-alt-4x', 'No severe organ dysfunction'): ('hold20', "expected met, got unknown: the limits are read upright beside a review ('a negation over a limit written as the normal range'): a limit failed fails the line, normal values leave it to a person"),
-    ('T202-prostate', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T202-prostate', 'Another malignancy requiring treatment'): ('hold20', "expected met, got unknown: 'requiring treatment' stays an and-ed unsupported review: prostate cancer on leuprolide is unknown"),
     # NCT01160354 (T203)
     ('T203-clean', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-clean', 'WBC >50 × 10^9/L'): ('hold20', "expected not_met, got unknown: 'the first 3 patients ... WBC of <20' is read as an or-ed exclusion alternative with a review: WBC 4.1 is unknown"),
@@ -1753,7 +1741,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T315-clean', 'Patients of the second stratum must have CML in AP/BC'): ('core', "expected not_met, got unknown: the second stratum's own reading leaves 'be Ph+ ALL patients with MRD' to a person and the first stratum's its line of therapy, so the stratum lines, now alternatives of each other (a patient enters one stratum), are an open question for this record"),
     ('T183-bleed', None): ('core', "expected ineligible, got possibly_eligible: every patient of NCT01555268 was excluded before by its investigational-agent line read turned round ('has not yet completed at least 14 days since ending' read as 'no investigational agent within 14 days'); read right, this patient's own exclusion line (its line row) is still unread or an open question"),
     ('T183-hypertension', None): ('core', "expected ineligible, got eligible: every patient of NCT01555268 was excluded before by its investigational-agent line read turned round ('has not yet completed at least 14 days since ending' read as 'no investigational agent within 14 days'); read right, this patient's own exclusion line (its line row) is still unread or an open question"),
-    ('T183-breast', None): ('core', "expected ineligible, got possibly_eligible: every patient of NCT01555268 was excluded before by its investigational-agent line read turned round ('has not yet completed at least 14 days since ending' read as 'no investigational agent within 14 days'); read right, this patient's own exclusion line (its line row) is still unread or an open question"),
     ('T114-cr-unknown', None): ('stat', "expected possibly_eligible, got ineligible: the AML line 'high risk CR1 (as evidenced by preceding myelodysplastic syndrome (MDS), high risk cytogenetics ..., or >2 cycles ...)' reads the evidence's MDS as a second disease each patient must have, so an AML in CR1 fails it (a KNOWN row of its own); 'Advanced myelofibrosis' below it is now read (not met for an AML), which no longer leaves the heading's alternatives open. A status/risk qualifier's reading, left to helper stat"),
     ('T325-follicular-one', None): ('rx', "expected ineligible, got possibly_eligible: '... with tumor progression following at least one (MCL and CLL) or two (DLBCL and FL) prior standard therapies': the count for each disease is unread (a review); before, the bracketed '(MCL and CLL)' read as diseases made 'CLL or DLBCL' a requirement, which failed this follicular lymphoma by accident (and the FL after two therapies and the MCL after one, whom the clinician takes, with it). A prior-therapy count, left to helper rx"),
     ('T325-follicular-one', 'The participant has a B-cell malignancy'): ('rx', "expected not_met, got unknown: the count of prior therapies for each disease ('at least one (MCL and CLL) or two (DLBCL and FL)') is a review, so a follicular lymphoma after one therapy is unknown, not failed; the brackets are no longer read as further diseases (which failed it by accident). Left to helper rx"),
@@ -1814,8 +1801,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-gcsf-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-prednisone-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
-    ('T105-dvt', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
-    ('T105-stroke', None): ('events', "the thromboembolism line ('Thrombotic or embolic events such as a cerebrovascular accident including transient ischemic attacks within the past 6 months') is not read as met for the event on record; the verdict had been right only through a permission ('They could have received ... growth factors') read as a requirement, which excluded every patient"),
 }
 
 
