@@ -8,8 +8,8 @@ deep vein thrombosis of five years ago excluded as one of last month did; holdou
 
 Only an acute vascular event (a thrombosis or embolism, a stroke, a myocardial infarction, a
 bleed, unstable angina) as the head, asked present with no window of its own, and only when the
-examples' span reaches the end of the line (one more example may follow it), ends with "within
-(the past) N units", and every
+examples' span reaches the end of the line or of its item in a list (one more example may follow
+it), ends with "within (the past) N units", and every
 dated example is an acute event dated by that one window. A chronic head ("autoimmune disease
 such as lupus requiring treatment within 2 years") is left alone: there the window may date
 something else (a treatment), and narrowing the head would clear a patient the line excludes.
@@ -35,7 +35,8 @@ def head_dated_like(items: list[Item], head: Item, text: str, a: int, b: int) ->
     h = head.expr
     if not (isinstance(h, Predicate) and h.concept in _ACUTE and h.op is Op.PRESENT and h.window is None):
         return items
-    if not (_TRAILING_WINDOW.search(text[a:b].rstrip()) and not text[b:].strip(" .;") or _TAIL.fullmatch(text, b)):
+    ends_item = not text[b:].strip(" .;") or text[b:].lstrip().startswith((",", ";"))
+    if not (_TRAILING_WINDOW.search(text[a:b].rstrip()) and ends_item or _TAIL.fullmatch(text, b)):
         return items
     dated = [it.expr for it in items if a <= it.start and isinstance(it.expr, Predicate) and it.expr.window is not None]
     if not dated or not all(isinstance(e, Predicate) and e.concept in _ACUTE and e.op is Op.WITHIN for e in dated):

@@ -26,6 +26,8 @@ SUCH_AS = "Thrombotic or embolic events such as a cerebrovascular accident inclu
 THROMBOLIC = "Thrombolic or embolic events such as a cerebrovascular accident, including transient ischemic attacks, within the past 6 months."
 ARTERIAL = "Arterial thromboembolic events such as a cerebrovascular accident within the past 6 months."
 BARE = "Thrombotic or embolic events within the past 6 months"
+IN_A_LIST = ("Uncontrolled intercurrent illness including, but not limited to: ongoing or active infection, thrombolic or embolic events such "
+             "as cerebrovascular accident including transient ischemic attacks within the past 6 months, symptomatic congestive heart failure")
 CHRONIC = "Active autoimmune disease such as lupus requiring treatment within the past 2 years"
 
 
@@ -51,6 +53,9 @@ CASES = [
     (ARTERIAL, {"thromboembolism": (1100, True)}, NOT_MET),
     (THROMBOLIC, {"stroke": (1100, True)}, NOT_MET),
     (SUCH_AS, {}, NOT_MET),
+    # the window ends the item of a list: the item's events are dated by it
+    (IN_A_LIST, {"thromboembolism": (60, True)}, MET),
+    (IN_A_LIST, {"thromboembolism": (1100, True)}, UNKNOWN),
     # a chronic head keeps its own reading: the window may date the treatment, not the disease
     (CHRONIC, {"autoimmune_disease": (2000, True)}, MET),
 ]
