@@ -133,6 +133,9 @@ SURVIVAL = ("Prior malignancy, except for adequately treated basal cell or squam
 INDOLENT = ("History of another active malignancy in last 3 years. Exception: Potential participants who have been disease-free for 3 years, "
             "or have a history of completely resected nonmelanoma skin cancer and/or potential participants with indolent second malignancies are eligible.")
 
+UNFOLDED = ("No prior malignancy is allowed except for adequately treated basal cell (or squamous cell) skin cancer, in situ cervical cancer "
+            "or other cancer for which the patient has been disease-free for five years.")
+
 WIDENED_CASES = [
     # an other cancer active today is no cancer the patient has been free of for 5 years
     (WIDENED, {"aml": (100, True), "breast_cancer": (200, True)}, MET),
@@ -145,6 +148,9 @@ WIDENED_CASES = [
     (WIDENED, {"aml": (100, True), "nonmelanoma_skin_cancer": (200, True)}, UNKNOWN),
     # an exception with no span ("cured by the investigator") is still a person's
     (CURED_ONLY, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
+    # a cancer the exception names that the line still counts keeps the exception's words
+    (UNFOLDED, {"aml": (100, True), "nonmelanoma_skin_cancer": (200, True)}, UNKNOWN),
+    (UNFOLDED, {"aml": (100, True), "breast_cancer": (1000, False)}, MET),
     # so is one that also lets in cancers an active one may be
     (SURVIVAL, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),
     (INDOLENT, {"aml": (100, True), "breast_cancer": (200, True)}, UNKNOWN),

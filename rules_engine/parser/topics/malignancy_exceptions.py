@@ -88,10 +88,12 @@ def beyond_span(expr: Expr, span_of: Callable[[str], Window | None]) -> Expr:
     if not isinstance(expr, (All, Any_)):
         return expr
     parts = tuple(beyond_span(p, span_of) for p in expr.parts)
-    if isinstance(expr, All) and any(_counted(p) for p in parts):
+    counted = [p for p in parts if _counted(p)]
+    if isinstance(expr, All) and counted:
+        excepted = _excepted_kinds(counted[0])
         kept: list[Expr] = []
         for part in parts:
-            rest = _spanned_rest(part, span_of)
+            rest = _spanned_rest(part, span_of, excepted)
             kept.extend([part] if rest is None else rest)
         parts = tuple(kept) if kept else parts
     if parts == expr.parts:
@@ -124,7 +126,25 @@ def _counted(expr: Expr) -> bool:
     return isinstance(expr, Any_) and bool(expr.parts) and _is_malignancy(expr.parts[0])
 
 
-def _spanned_rest(part: Expr, span_of: Callable[[str], Window | None]) -> list[Expr] | None:
+def _excepted_kinds(counted: Expr) -> frozenset[str]:
+    """The cancers the counted malignancy leaves out (its value)."""
+    preds = [counted] if isinstance(counted, Predicate) else [p for p in counted.parts if isinstance(p, Predicate)] if isinstance(counted, Any_) else []
+    return frozenset(v for p in preds if p.concept == "other_malignancy" for v in p.value or () if isinstance(v, str))
+
+
+# the cancers an exception's words may name beside its span: each must be left out of the counted
+# malignancy already, or dropping the exception would count a basal cell carcinoma it excepts
+_NAMED_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:basal|squamous|skin)\b", re.I), "nonmelanoma_skin_cancer"),
+    (re.compile(r"\bbladder\b", re.I), "bladder_cancer"),
+    (re.compile(r"\bprostat", re.I), "prostate_cancer"),
+    (re.compile(r"\bbreast\b", re.I), "breast_cancer"),
+    (re.compile(r"\bthyroid\b", re.I), "thyroid_cancer"),  # no concept: such an exception always stays
+    (re.compile(r"\bmelanoma\b", re.I), "melanoma"),
+)
+
+
+def _spanned_rest(part: Expr, span_of: Callable[[str], Window | None], excepted: frozenset[str]) -> list[Expr] | None:
     """What stays of ``part`` when it is ``Not(All(malignancy..., review...))`` whose reviews
     state a span (nothing when it can cover no record), else None."""
     if not isinstance(part, Not) or not isinstance(part.part, All):
@@ -141,6 +161,9 @@ def _spanned_rest(part: Expr, span_of: Callable[[str], Window | None]) -> list[E
     spans = [w for r in reviews if (w := span_of(r.text or "")) is not None]
     if not spans or any(_ACTIVE_MAY_QUALIFY.search(r.text or "") for r in reviews):
         return None
+    words = " ".join(r.text or "" for r in reviews)
+    if any(kind not in excepted for pattern, kind in _NAMED_KINDS if pattern.search(re.sub(r"non-?melanoma", "", words, flags=re.I))):
+        return None  # a cancer the exception names is still counted: its words stay its review
     base = preds[0]
     assert isinstance(base, Predicate)
     if all(isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None for p in preds):
