@@ -52,8 +52,9 @@ CASES = [
     # another cancer the exception does not name, inside the span: still excluded
     (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, False), "breast_cancer": (400, False)}, MET),
     (FOLLOWING, OWN | {"breast_cancer": (400, False)}, MET),
-    # an active other cancer beside the excepted one is never cleared by the record
-    (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, True), "lung_cancer": (200, True)}, UNKNOWN),
+    # an active other cancer beside the excepted one is never cleared by the record: active
+    # today, it is no cancer the patient has been disease free from for 2 years (excluded)
+    (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, True), "lung_cancer": (200, True)}, MET),
     (CURED, OWN | {"lung_cancer": (200, True)}, UNKNOWN),
     # beyond the span: not counted
     (SPAN, OWN | {"breast_cancer": (2000, False)}, NOT_MET),

@@ -25,7 +25,8 @@ from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
-from rules_engine.parser.topics.malignancy_exceptions import side_by_side, widened_exception
+from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
+from rules_engine.parser.topics.malignancy_treatment import treated_now
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -54,12 +55,14 @@ _EXCEPTION_WORDS = frozenset(
 
 # the span a cancer must lie behind: "disease-free for at least 5 years", "in complete remission
 # off therapy for at least 5 years", "no evidence of disease for at least 10 years", "without
-# evidence of recurrence for at least 3 years", the number in digits or words
+# evidence of recurrence for at least 3 years", "free of the disease for >= 3 years" (the Celgene
+# template, about 12 corpus lines), the number in digits or words
 _DISEASE_FREE = re.compile(
     r"(?:(?:disease|cancer|tumou?r|recurrence|relapse)[\s-]*free(?:\s+survival|\s+(?:interval|period))?"
     r"|in\s+(?:complete\s+)?remission(?:\s+(?:and\s+)?off\s+(?:of\s+)?(?:all\s+)?(?:therapy|treatment)(?:\s+for\s+(?:that|the)\s+(?:disease|malignancy|cancer))?)?"
     r"|no\s+evidence\s+of\s+(?:active\s+)?(?:disease|recurrence)(?:\s+present)?"
-    r"|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence))"
+    r"|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)"
+    r"|free\s+(?:of|from)\s+(?:the\s+|any\s+|that\s+)?(?:disease|malignancy|cancer|recurrence|relapse))"
     r"\s+(?:for\s+|of\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥|>=|>/=|>|more\s+than|greater\s+than|over)\s*)?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<u>years?|months?)\b",
     re.I,
@@ -71,6 +74,12 @@ def _span(m: re.Match[str]) -> Window:
     """The disease-free span ``_DISEASE_FREE`` found, as a window before the evaluation date."""
     n = m.group("n").lower()
     return Window(float(_SPAN_WORDS.get(n) or n), m.group("u").lower().rstrip("s") + "s")
+
+
+def _span_in(words: str) -> Window | None:
+    """The disease-free span some words state, if any."""
+    m = _DISEASE_FREE.search(words)
+    return _span(m) if m else None
 
 
 def _unqualified(words: str) -> bool:
@@ -696,5 +705,6 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
                 expr = _listed_disease_free(expr, window)
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
+        expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)
