@@ -98,10 +98,10 @@ def test_a_lymphoma_codes_fifth_character_is_its_site_never_a_status(code, conce
     [
         (ICD10, "C81.90", "hodgkin_lymphoma"), (ICD10, "C82.90", "follicular_lymphoma"), (ICD10, "C83.00", "b_cell_lymphoma"),
         (ICD10, "C83.10", "mantle_cell_lymphoma"), (ICD10, "C83.38", "dlbcl"), (ICD10, "C83.70", "burkitt_lymphoma"),
-        (ICD10, "C83.50", "nhl"), (ICD10, "C85.10", "b_cell_lymphoma"), (ICD10, "C85.90", "nhl"), (ICD10, "C84.40", "t_cell_lymphoma"),
-        (ICD10, "C86.5", "t_cell_lymphoma"), (ICD10, "C88.4", "marginal_zone_lymphoma"), (ICDO3, "9680/3", "dlbcl"),
+        (ICD10, "C83.50", "lymphoblastic_lymphoma"), (ICD10, "C85.10", "b_cell_lymphoma"), (ICD10, "C85.90", "nhl"), (ICD10, "C84.40", "ptcl_nos"),
+        (ICD10, "C86.5", "aitl"), (ICD10, "C88.4", "marginal_zone_lymphoma"), (ICDO3, "9680/3", "dlbcl"),
         (ICDO3, "9690/3", "follicular_lymphoma"), (ICDO3, "9673/3", "mantle_cell_lymphoma"), (ICDO3, "9699/3", "marginal_zone_lymphoma"),
-        (ICDO3, "9652/3", "hodgkin_lymphoma"), (ICDO3, "9702/3", "t_cell_lymphoma"), (ICDO3, "9591/3", "nhl"), (ICDO3, "9590/3", "lymphoma"),
+        (ICDO3, "9652/3", "hodgkin_lymphoma"), (ICDO3, "9702/3", "ptcl_nos"), (ICDO3, "9591/3", "nhl"), (ICDO3, "9590/3", "lymphoma"),
     ],
 )
 def test_a_lymphoma_code_becomes_its_kind(system, code, concept):

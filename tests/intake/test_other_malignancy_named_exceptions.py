@@ -3,7 +3,7 @@ of nonmetastatic treated skin cancer (e.g. basal or squamous cell carcinoma) or 
 carcinoma", "except skin cancer"): a cancer of none of the kinds it names is another malignancy,
 so the line is met by it; a patient whose only other cancer is of an excepted kind stays a
 person's (the exception's qualifiers are unread); an exception that may reach any cancer ("or
-other cancer disease-free for 5 years") stays whole. Both evaluators, each checked here."""
+other cancer disease-free for 5 years") cannot reach one diagnosed inside its span. Both evaluators, each checked here."""
 
 from __future__ import annotations
 
@@ -30,7 +30,9 @@ ROWS = [
     (SKIN_OR_CERVIX, ["C92.10"], Outcome.NOT_MET),
     (SKIN, ["C92.10", "C50.911"], Outcome.MET),
     (SKIN, ["C92.10", "C43.9"], Outcome.UNKNOWN),  # "skin cancer" may mean a melanoma too
-    (ANY_CURED, ["C92.10", "C50.911"], Outcome.UNKNOWN),
+    # a cancer diagnosed six months ago is no cancer the patient has been free of for 5 years: the
+    # exception's span cannot reach it (cond10, malignancy_exceptions.beyond_span)
+    (ANY_CURED, ["C92.10", "C50.911"], Outcome.MET),
 ]
 
 

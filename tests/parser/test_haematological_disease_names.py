@@ -75,8 +75,10 @@ ROWS = [
     # a disease the diagnosis must rule out; how a diagnosis is made; a therapy's target; whom a therapy is for
     ("Subjects must be diagnosed with B-CLL / SLL. Mantle cell lymphoma should be excluded based on positive staining of the tumor cells for CD23", I,
      [], [has("cll", "mantle_cell_lymphoma"), has("dlbcl")], [has("cll")]),
+    # (a CLL or SLL on record with no treatment is not "previously treated": rx11's reading of the
+    # words, a therapy absent from the record being absent; the SLL's definition stays a person's)
     ("Previously treated CLL or SLL; the diagnosis of SLL may be made with the demonstration of < 5 x 10^9 clonal B-lymphocytes/L in the peripheral blood", I,
-     [], [has("dlbcl")], [has("cll"), has("sll")]),
+     [], [has("dlbcl"), has("cll"), has("sll")], []),
     ("Patients must have been off any primary myelofibrosis (PMF)-directed experimental therapy for 4 weeks prior to entering this study", I,
      [], [], [has("myelofibrosis")]),
     ("Bone marrow biopsy before the first course of CHOP (or CHOP plus rituximab for CD20+ disease)", I, [], [], [has("dlbcl", cd20="negative")]),

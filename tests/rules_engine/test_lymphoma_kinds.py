@@ -66,7 +66,7 @@ def test_a_line_naming_a_lymphomas_kind_asks_that_kind(text: str, facts: Patient
         ("MALT lymphoma", "marginal_zone_lymphoma"),
         ("Burkitt's lymphoma", "burkitt_lymphoma"),
         ("B-cell non-Hodgkin lymphoma", "b_cell_lymphoma"),
-        ("Angioimmunoblastic T-cell lymphoma", "t_cell_lymphoma"),
+        ("Angioimmunoblastic T-cell lymphoma", "aitl"),
         ("non-Hodgkin lymphoma (NHL)", "nhl"),
         ("classical Hodgkin lymphoma", "hodgkin_lymphoma"),
     ],
