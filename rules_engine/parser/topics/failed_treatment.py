@@ -41,6 +41,20 @@ _FAILED_COUNT = re.compile(
 _OR_WHO = re.compile(r"[^.;]{0,60}?,?\s+or\s+(?:who|those|patients?|subjects?|participants?)\b", I)
 
 
+# what shows on record that a disease was treated, besides its relapsed or refractory status: an
+# anticancer therapy (a drug, radiotherapy), a transplant, a CAR-T (an operation only for some lines)
+TREATMENT_KINDS = ("anticancer_therapy", "hsct", "car_t")
+
+
+def failed_after(given: Expr, reason: str) -> Expr:
+    """A therapy ``given`` and the disease's failure of it, as every reader here asks it: a relapsed
+    or refractory disease on record meets the failure, otherwise it is a person's (``reason``): a
+    relapse the record may state only in words."""
+    return all_of([given, any_of([
+        predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, reason),
+    ])])
+
+
 def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
     """The count of failed treatments an inclusion asks (see the module's doc)."""
     if ctype is not CriterionType.INCLUSION or "fail" not in text.lower() and "progress" not in text.lower():
@@ -56,11 +70,7 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
             given = predicate("anticancer_therapy", Op.PRESENT)
         else:
             given = any_of([predicate("anticancer_therapy", Op.PRESENT), predicate("surgery", Op.PRESENT)])
-        failed = any_of([
-            predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
-            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the therapy on record"),
-        ])
-        parts = [given, failed]
+        parts = [failed_after(given, "whether the disease failed the therapy on record")]
         if count_of(m.group("n")) > 1:
             parts.append(Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "how many treatments failed: " + " ".join(m.group(0).split())))
         out.append(Item(m.start(), m.end(), all_of(parts), frozenset({"anticancer_therapy", "relapsed", "refractory"})))
@@ -137,13 +147,10 @@ def _course_items(text: str) -> list[Item]:
         if "chemo" in words or "cytotoxic" in words:
             # a chemotherapy named is asked as the count reader asks it ("failed at least one prior
             # chemotherapy"): given, and failed (a relapsed or refractory disease) or a person's
-            expr: Expr = all_of([predicate("chemotherapy", Op.PRESENT), any_of([
-                predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
-                Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the chemotherapy on record: " + said),
-            ])])
+            expr = failed_after(predicate("chemotherapy", Op.PRESENT), "whether the disease progressed after the chemotherapy on record: " + said)
             out.append(Item(m.start(), m.end(), expr, frozenset({"chemotherapy", "relapsed", "refractory"})))
             continue
-        kinds = ["anticancer_therapy", "hsct", "car_t"]
+        kinds = list(TREATMENT_KINDS)
         if not ("systemic" in words or "regimen" in words or "anti" in words):
             kinds.append("surgery")
         given = any_of([predicate(k, Op.PRESENT) for k in kinds])
@@ -186,11 +193,10 @@ _EITHER_BEFORE = re.compile(
 _OTHER_SUBJECT_AFTER = re.compile(r"\b(?:metasta|brain|CNS|lesion|basal|squamous|skin|cervi|in[\s-]+situ|non-?melanoma)", I)
 _EXCEPTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:unless|except|if|or\s+(?:who|those|patients?|subjects?|untreated|newly|not))\b|\s{6}", I)
 _TREATED = any_of([
-    predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), predicate("anticancer_therapy", Op.PRESENT),
-    predicate("hsct", Op.PRESENT), predicate("car_t", Op.PRESENT),
+    predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT), *(predicate(k, Op.PRESENT) for k in TREATMENT_KINDS),
     all_of([predicate("surgery", Op.PRESENT), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "whether the operation on record treated the disease")]),
 ])
-_TREATED_CONCEPTS = frozenset({"relapsed", "refractory", "anticancer_therapy", "hsct", "car_t", "surgery"})
+_TREATED_CONCEPTS = frozenset({"relapsed", "refractory", *TREATMENT_KINDS, "surgery"})
 
 
 def _previously_treated_items(text: str) -> list[Item]:
@@ -210,10 +216,7 @@ def status_after_therapy_items(text: str, ctype: CriterionType) -> list[Item]:
     """Relapse or refractoriness after unnamed prior therapy, as an inclusion asks it (see above)."""
     if ctype is not CriterionType.INCLUSION:
         return []
-    failed = all_of([predicate("anticancer_therapy", Op.PRESENT), any_of([
-        predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT),
-        Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease progressed after the therapy on record"),
-    ])])
+    failed = failed_after(predicate("anticancer_therapy", Op.PRESENT), "whether the disease progressed after the therapy on record")
     concepts = frozenset({"anticancer_therapy", "relapsed", "refractory"})
     items = [Item(m.start(), m.end(), failed, concepts) for m in _STATUS_AFTER_THERAPY.finditer(text)]
     if "progress" in text.lower() or "fail" in text.lower():
