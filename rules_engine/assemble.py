@@ -347,6 +347,16 @@ class LineTable:
         self.lock = threading.Lock()
         # by judgement: its predicates and its timed ones (``_predicates``, ``_timed``)
         self.reads: list[tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = []
+        # What a judgement reads of a patient (``_signature``) as numbered readings: a
+        # predicate's (outcome, reason) or a timed predicate's change date (``reading_keys``:
+        # (0, predicate) or (1, predicate)), each judgement's numbers and their gatherer, and
+        # the current patient's reading by number (``readings``, valid for the numbers a
+        # ``judge_lines`` call has set). See ``_signature`` for why.
+        self._reading_numbers: dict[tuple[int, Predicate], int] = {}
+        self.reading_keys: list[tuple[int, Predicate]] = []
+        self.reading_of: list[tuple[int, ...]] = []
+        self.read_signature: list[Callable[[Sequence[Any]], tuple[Any, ...]]] = []
+        self.readings: list[Any] = []
         self.words: list[tuple[str, str]] = []  # by slot: the type's word, the text
         # By slot, the last judgement made and its outcome: a patient judged the same on the
         # line (every line left wholly to review, most lines absent data leaves unknown) reuses
@@ -366,6 +376,15 @@ class LineTable:
     def __len__(self) -> int:
         return len(self.lines)
 
+    def _reading_number(self, kind: int, pred: Predicate) -> int:
+        key = (kind, pred)
+        number = self._reading_numbers.get(key)
+        if number is None:
+            number = self._reading_numbers[key] = len(self.reading_keys)
+            self.reading_keys.append(key)
+            self.readings.append(None)
+        return number
+
     def layout(self, trial: TrialCriteria) -> Layout:
         slots = []
         with self.lock:
@@ -378,9 +397,11 @@ class LineTable:
                     if number is None:
                         number = self._judgements[judgement] = len(self.keys)
                         self.keys.append(judgement)
-                        self.reads.append(
-                            (_predicates(criterion.applies_if, criterion.expr), _timed(criterion.applies_if, criterion.expr))
-                        )
+                        reads = (_predicates(criterion.applies_if, criterion.expr), _timed(criterion.applies_if, criterion.expr))
+                        self.reads.append(reads)
+                        numbers = tuple(self._reading_number(kind, pred) for kind, preds in enumerate(reads) for pred in preds)
+                        self.reading_of.append(numbers)
+                        self.read_signature.append(_gatherer(numbers))
                         self.slots_of.append([])
                         self.constant.append(criterion.applies_if is None and isinstance(criterion.expr, Review))
                         self.constant_found.append(None)
@@ -456,35 +477,59 @@ _JUDGED_MAX = 200_000
 
 
 def _signature(
-    reads: tuple[tuple[Predicate, ...], tuple[Predicate, ...]],
-    snap: Snapshot,
-    decide: Decide,
-    memo: Memo,
-    seen: dict[int, tuple[Outcome, str]],
+    table: LineTable, number: int, snap: Snapshot, decide: Decide, memo: Memo, done: set[int]
 ) -> tuple[Any, ...]:
-    """What judging a line reads of this patient (``reads``: the line's predicates and timed
-    ones): each predicate's outcome and reason, in order, then each timed predicate's change
-    date, as ``_judge`` finds them through ``memo``. ``seen``: this call's readings by ``id`` of
-    the predicate (the table holds them), so a predicate many lines share is hashed once."""
-    found: list[Any] = []
-    reasons = memo.reasons
+    """What judging judgement ``number`` reads of this patient: each of its predicates' outcome
+    and reason, in order, then each timed predicate's change date, as ``_judge`` finds them
+    through ``memo``. ``done``: the reading numbers this call has set in ``table.readings``.
+
+    Measured in-process (``bench/get_cpu.py`` on bench/e2e.py's 10,000 trials, cProfile): the
+    ~7,000 signatures of a patient's judgements, each a Python loop over its ~8 predicates with
+    a lookup per predicate, were ~45% of judging its lines. Each distinct reading is now made
+    once per call into the table's ``readings`` list, and a judgement's signature gathered from
+    it by ``itemgetter`` (``read_signature``), in C. ``tests/rules_engine/test_line_table.py``
+    pins the table's outcomes, patient after patient, to ``assemble``'s, and
+    ``test_signature_is_the_plain_reading`` pins this to the plain loop."""
+    numbers = table.reading_of[number]
+    readings = table.readings
+    if not done.issuperset(numbers):
+        keys = table.reading_keys
+        for at in numbers:
+            if at in done:
+                continue
+            kind, pred = keys[at]
+            if kind == 0:
+                outcome = decide(pred)
+                reason = memo.reasons.get(pred)
+                if reason is None:
+                    reason = memo.reasons[pred] = predicate_reason(pred, outcome, snap)
+                readings[at] = (outcome, reason)
+            else:
+                changes = memo.changes
+                if pred in changes:
+                    readings[at] = changes[pred]
+                else:
+                    readings[at] = changes[pred] = changes_on(pred, snap, decide(pred))
+            done.add(at)
+    return table.read_signature[number](readings)
+
+
+def plain_signature(
+    reads: tuple[tuple[Predicate, ...], tuple[Predicate, ...]], snap: Snapshot, decide: Decide, memo: Memo
+) -> tuple[Any, ...]:
+    """``_signature`` the plain way, one predicate after another (what the test compares)."""
     predicates, timed = reads
+    found: list[Any] = []
     for pred in predicates:
-        read = seen.get(id(pred))
-        if read is None:
-            outcome = decide(pred)
-            reason = reasons.get(pred)
-            if reason is None:
-                reason = reasons[pred] = predicate_reason(pred, outcome, snap)
-            read = seen[id(pred)] = (outcome, reason)
-        found += read
-    changes = memo.changes
+        outcome = decide(pred)
+        reason = memo.reasons.get(pred)
+        if reason is None:
+            reason = memo.reasons[pred] = predicate_reason(pred, outcome, snap)
+        found.append((outcome, reason))
     for pred in timed:
-        if pred in changes:
-            when = changes[pred]
-        else:
-            when = changes[pred] = changes_on(pred, snap, decide(pred))
-        found.append(when)
+        if pred not in memo.changes:
+            memo.changes[pred] = changes_on(pred, snap, decide(pred))
+        found.append(memo.changes[pred])
     return tuple(found)
 
 
@@ -525,11 +570,11 @@ def judge_lines(
     failed: set[int] = set()
     judgements: dict[int, Judgement | None] = {}
     made_of = table.made
-    keys, reads, lines, words = table.keys, table.reads, table.lines, table.words
+    keys, lines, words = table.keys, table.lines, table.words
     slots_of, constant, constant_found, judged_kept = table.slots_of, table.constant, table.constant_found, table.judged
     digests = table.digests
     known = memo.criteria  # a memo the caller filled already (empty for a fresh one)
-    seen: dict[int, tuple[Outcome, str]] = {}
+    done: set[int] = set()  # the readings this call has set (``_signature``)
     with table.lock:
         judged, codes, md5s, chars = table.current
         current_found, last = table.current_found, table.last
@@ -546,7 +591,7 @@ def judge_lines(
                     if constant[number]:
                         found = constant_found[number] = _judge(criterion, snap, decide, memo)
                     else:
-                        signature = (number, *_signature(reads[number], snap, decide, memo, seen))
+                        signature = (number, _signature(table, number, snap, decide, memo, done))
                         found = judged_kept.get(signature)
                         if found is None:
                             found = _judge(criterion, snap, decide, memo)

@@ -188,14 +188,7 @@ class TrialPlan:
                 judged = CriterionOutcome(gate.index, part.type, part.text, outcome, review, reason, concepts, changes)
             if judged.outcome is NOT_MET:
                 when = judged.changes_on or (patient.snap.next_birthday() if "age" in gate.kinds else None)
-                return Closed(
-                    self.trial.trial_id,
-                    self.trial.version,
-                    CriterionOutcome(
-                        gate.index, judged.type, gate.criterion.text, judged.outcome, judged.review, judged.reason,
-                        judged.concepts, when,
-                    ),
-                )
+                return Closed(self.trial.trial_id, self.trial.version, gate, judged, when)
         return None
 
     def shut(self, patient: TrialPlanPatient, facts: PatientFacts) -> tuple[bool, date | None]:

@@ -124,7 +124,7 @@ def run_job(job_id: uuid.UUID | str, as_of: date | None = None) -> str:
         outcomes=outcomes,
     )
     gated = {t.pk: t.version_pk for t in open_trials if t.nct_id in closed}
-    gated_changes_on = min((d for d in (c.gate.changes_on for c in closed.values()) if d is not None), default=None)
+    gated_changes_on = min((d for d in (c.changes_on for c in closed.values()) if d is not None), default=None)
     stored = store_results(
         claim, evaluated_at, evaluation, {t.nct_id: t for t in candidates}, gated=gated, gated_changes_on=gated_changes_on,
         # a scheduled job runs because a day came: what appears then (an age gate opened) is time's doing

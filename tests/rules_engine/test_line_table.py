@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rules_engine.assemble import LineTable, Memo, assemble, assemble_many
+from rules_engine.assemble import LineTable, Memo, _signature, assemble, assemble_many, plain_signature
 from rules_engine.criteria import Criterion, CriterionType, Op, Predicate, TrialCriteria
 from rules_engine.outcome import Eligibility
 from rules_engine.semantics import predicate_outcome
@@ -121,6 +121,22 @@ def test_a_trial_without_deciding_lines_scores_a_half_and_an_empty_one_is_eligib
     found = assemble_many(table, [(t, table.layout(t)) for t in trials], snap, lambda p: predicate_outcome(p, snap), Memo())
     assert found == _plain(trials, patient())
     assert [(o.eligibility, o.score) for o in found] == [(Eligibility.ELIGIBLE, 0.5), (Eligibility.ELIGIBLE, 0.5)]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(catalogues(), st.lists(patients(), min_size=1, max_size=3))
+def test_signature_is_the_plain_reading(trials, facts_list):
+    """``_signature`` gathers a judgement's readings from the table's numbered list, each made
+    once per call; patient after patient it equals reading the predicates one by one."""
+    table = LineTable()
+    for trial in _interned(trials):
+        table.layout(trial)
+    for facts in facts_list:
+        snap = snapshot(facts, AS_OF)
+        decide = lambda p, snap=snap: predicate_outcome(p, snap)  # noqa: E731
+        fast, plain, done = Memo(), Memo(), set()
+        for number, reads in reversed(list(enumerate(table.reads))):  # any order: readings are shared
+            assert _signature(table, number, snap, decide, fast, done) == plain_signature(reads, snap, decide, plain)
 
 
 def test_a_judgement_kept_from_an_earlier_patient_is_reused_only_when_every_reading_matches():
