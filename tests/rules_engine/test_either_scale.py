@@ -5,11 +5,14 @@ bound; "ECOG 0-1 or Karnofsky >= 60%" (the alternative) is met by a scale on rec
 its bound and failed when the scales on record fail, whatever the missing one converts to.
 """
 
+import time
+
 import pytest
 
-from rules_engine.criteria import Op, Predicate, iter_predicates
+from rules_engine.criteria import CriterionType, Op, Predicate, iter_predicates
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
+from rules_engine.parser.topics.either_scale import either_scale
 from tests.rules_engine.conftest import both, decide, patient, trial_of
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -101,3 +104,17 @@ def test_scales_not_offered_as_either_keep_the_plain_reading(text, kind):
 
 def _preds(expr):
     return list(iter_predicates(expr))
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "ECOG 2 Karnofsky " + "(Karnofsky (KPS) " * 2000 + "60",
+        "Karnofsky " + "(ECOG" + " a" * 5000,
+        "ECOG <= 2 (or Karnofsky " + "[Eastern Cooperative Oncology Group " * 800,
+    ],
+)
+def test_a_long_hostile_line_is_read_fast(hostile):
+    start = time.perf_counter()
+    either_scale(_line("ECOG 0-2 (Karnofsky >= 60%)"), CriterionType.INCLUSION, hostile)
+    assert time.perf_counter() - start < 0.5
