@@ -85,7 +85,8 @@ class Plan:
     (``members`` any active), ``within`` (a dated event inside a window), ``among`` (a concept
     asked of a set of members, present or inside a window: ``derive.among``), ``except`` (an
     event with kinds of it excepted: ``derive.excepted``; the members after the first
-    ``decided`` count by their own record only), ``value`` (every
+    ``decided`` count by their own record only), ``recorded`` (a measurement's own fact, ``k``
+    "rec", asserted: no probe; ``derive.ON_RECORD_MEASURES``), ``value`` (every
     probe fired for a fact, which must carry ``field`` and, with a window, be ``fresh``).
     ``negate`` flips met / not met (ABSENT, NOT_WITHIN, NEQ on sex).
     """
@@ -158,6 +159,9 @@ def plan(pred: Predicate) -> Plan:
         return Plan(
             "within", tag, (_window_probe(tag, pred.window),), members=(pred.concept,), negate=pred.op is Op.NOT_WITHIN
         )
+    if pred.op in (Op.PRESENT, Op.ABSENT):
+        # a scale's own value on record (derive.ON_RECORD_MEASURES): read off the recorded facts
+        return Plan("recorded", tag, members=(pred.concept,), negate=pred.op is Op.ABSENT)
     fresh = _window_probe(tag, pred.window) if pred.window is not None else None
     if pred.op is Op.IS:
         return Plan("value", tag, (Probe(tag, "q", "$eq", str(pred.value).strip().lower()),), fresh, "q")

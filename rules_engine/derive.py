@@ -58,6 +58,12 @@ PERFORMANCE_SOURCES: dict[str, tuple[str, ...]] = {
     "lansky": ("ecog",),
 }
 
+# Scales a line may ask "on record" (``PRESENT`` / ``ABSENT`` of a measurement): the scale's own
+# value, never one converted from another scale. "ECOG 0-2 (Karnofsky >= 60%)" is met by either
+# scale, whichever the hospital wrote; asked of both, an ECOG of 2 alone left the line unknown
+# through the Karnofsky band it converts to (50-60%). ``parser.topics.either_scale`` writes it.
+ON_RECORD_MEASURES: frozenset[str] = frozenset(PERFORMANCE_SOURCES)
+
 # ECOG grade -> the Karnofsky (or Lansky) band it corresponds to (the standard mapping).
 _ECOG_TO_PERCENT: dict[int, tuple[float, float]] = {
     0: (90.0, 100.0),

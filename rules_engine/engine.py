@@ -104,6 +104,8 @@ class _Evidence:
             return self._except(p)
         if p.kind == "product":
             return self._product(p)
+        if p.kind == "recorded":
+            return MET if any(f.get("k") == "rec" for f in self.facts_by_tag.get(p.tag, ())) else NOT_MET
         if p.kind == "within":
             if p.probes[0].key in self.fired:
                 return MET

@@ -26,7 +26,7 @@ from .derive import (
 )
 from .facts import held_names
 from .outcome import Outcome
-from .semantics import event_inside, predicate_outcome, supported
+from .semantics import event_inside, on_record, predicate_outcome, supported
 from .snapshot import EventView, MeasView, Snapshot, threshold, window_limit
 from .units import UnitError
 
@@ -139,6 +139,10 @@ def _compare(pred: Predicate, outcome: Outcome, subject: str, m: MeasView | None
 def _measurement(pred: Predicate, outcome: Outcome, snap: Snapshot) -> str:
     m = snap.measurements.get(pred.concept)
     name = label(pred.concept)
+    if pred.op in (_PRESENT, _ABSENT):  # the scale's own value on record (derive.ON_RECORD_MEASURES)
+        if m is not None and on_record(m):
+            return f"{_observed(m)} on record"
+        return f"no {name} of its own on record" + (f": {_observed(m)}" if m is not None else "")
     if m is None:
         return f"no {name} on record"
     if pred.concept in QUALIFIED_EVENTS:

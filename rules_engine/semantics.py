@@ -13,6 +13,7 @@ from .criteria import HISTORY_OPS, NUMERIC_OPS, Op, Predicate
 from .derive import (
     AMONG,
     NAMED_PRODUCT,
+    ON_RECORD_MEASURES,
     among,
     among_wider,
     excepted,
@@ -25,7 +26,7 @@ from .derive import (
 )
 from .facts import held_names
 from .outcome import Outcome
-from .snapshot import NUMERIC_COMPARE, EventView, Snapshot, threshold, window_end, window_limit
+from .snapshot import NUMERIC_COMPARE, EventView, MeasView, Snapshot, threshold, window_end, window_limit
 from .units import UnitError
 
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -55,6 +56,9 @@ def supported(pred: Predicate) -> bool:
         if pred.value is not None and pred.concept not in AMONG and excepted(pred.concept, pred.value) is None:
             return False  # an exception that is no kind of the event: nothing a record can decide
         return pred.op in HISTORY_OPS and (pred.op in (Op.PRESENT, Op.ABSENT) or pred.window is not None)
+    if pred.op in (Op.PRESENT, Op.ABSENT):
+        # a scale's own value on record (derive.ON_RECORD_MEASURES)
+        return pred.concept in ON_RECORD_MEASURES and pred.value is None and pred.window is None and not pred.uln
     if pred.op is Op.IS:
         return isinstance(pred.value, str)
     return _numeric_ok(pred)
@@ -250,6 +254,12 @@ def _present(concept: str, snap: Snapshot) -> Outcome:
     return UNKNOWN if lineage_unknown(concept, snap.present, snap.events) else NOT_MET
 
 
+def on_record(m: MeasView | None) -> bool:
+    """A measurement the record itself holds, not a score converted from another scale: what
+    ``PRESENT`` of a measurement asks (the durable path: a fact of kind ``rec``)."""
+    return m is not None and m.via is None
+
+
 def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
     """One predicate on a snapshot, in plain Python: the reference evaluator's answer, and what
     the reasons ask to name which of several alternatives decided a line."""
@@ -293,6 +303,9 @@ def predicate_outcome(pred: Predicate, snap: Snapshot) -> Outcome:
             result = NOT_MET
         return result if pred.op is Op.WITHIN else flip(result)
     m = snap.measurements.get(pred.concept)
+    if pred.op in (Op.PRESENT, Op.ABSENT):
+        result = MET if on_record(m) else NOT_MET
+        return result if pred.op is Op.PRESENT else flip(result)
     if m is None:
         return UNKNOWN
     if pred.window is not None:

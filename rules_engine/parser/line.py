@@ -83,6 +83,7 @@ from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
+from rules_engine.parser.topics.either_scale import either_scale
 from rules_engine.parser.topics.performance import scales_by_age
 from rules_engine.parser.topics.life_causes import life_apart
 from rules_engine.parser.topics.defined_permission import defined_permission
@@ -664,6 +665,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = fab_cmml(scales_by_age(ages_apart(expr)), text)
+    expr = either_scale(expr, ctype, text)  # "ECOG 0-2 (Karnofsky >= 60%)": whichever scale is on record
     expr = age_scoped_clauses(expr, ctype, text)  # "ECOG 0-2 for adolescent/young adult patients": the clause for that group only
     disqualifier = DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):

@@ -25,6 +25,8 @@ POOL = (
     [P("age", op, v, "a") for op in (Op.GTE, Op.LT, Op.GT) for v in (3, 18, 65, 70)]
     + [P("ecog", op, v) for op in (Op.LTE, Op.LT, Op.EQ) for v in (1, 2)]
     + [P("ecog", Op.BETWEEN, (0, 2)), P("karnofsky", Op.GTE, 70, "%"), P("karnofsky", Op.GTE, 80, "%")]
+    # a scale's own value on record, never a converted one (derive.ON_RECORD_MEASURES)
+    + [P(c, op) for c in ("ecog", "karnofsky", "lansky") for op in (Op.PRESENT, Op.ABSENT)]
     + [P("bilirubin", Op.LTE, m, uln=True) for m in (1.5, 2, 3)]
     + [P("bilirubin", Op.LTE, v, u) for v, u in ((1.5, "mg/dL"), (34.2, "umol/L"))]
     + [P("creatinine", Op.LTE, 1.6, "mg/dL"), P("creatinine_clearance", Op.GT, 60, "mL/min")]
@@ -71,6 +73,7 @@ maybe_day = st.one_of(days, st.none())
 MEASURES = {
     "ecog": (st.integers(0, 5), st.just(None)),
     "karnofsky": (st.sampled_from([40, 60, 70, 80, 90]), st.just("%")),
+    "lansky": (st.sampled_from([40, 60, 90]), st.just("%")),
     "bilirubin": (st.sampled_from([0.5, 1.5, 1.8, 2.0, 3.6, 25.0, 34.2]), st.sampled_from(["mg/dL", "umol/L", "U/L"])),
     "creatinine": (st.sampled_from([0.9, 1.6, 141.0]), st.sampled_from(["mg/dL", "umol/L"])),
     "creatinine_clearance": (st.sampled_from([58, 60, 61]), st.just("mL/min")),
