@@ -19,7 +19,7 @@ from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.shared_leads import and_other, excepted_then_other, shared_lead
-from rules_engine.parser.bracket_markers import bracketed_markers
+from rules_engine.parser.bracket_markers import bracketed_markers, marker_brackets_merged
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
 from rules_engine.parser.qualifier_and import qualifiers_and_blanked
@@ -229,6 +229,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
         if not (k + 1 < len(exprs) and _narrowed_by(it.expr, exprs[k + 1].expr) and not text[it.end: exprs[k + 1].start].strip())
     ]
     exprs = indications(exprs, text, washouts=ctype is CriterionType.INCLUSION)
+    exprs = marker_brackets_merged(exprs, text)  # "ALCL (ALK negative) (ALK positive if IPI 3-5)": one bracketed item
     exprs = category_window(exprs, text)
     connectors = [text[a.end: b.start] for a, b in zip(exprs, exprs[1:])]
     for k, c in enumerate(connectors):
@@ -325,6 +326,13 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
                  and (_history(exprs[i]) or _history_qualified(exprs[i].expr)) and (_history(exprs[i + 1]) or _history_qualified(exprs[i + 1].expr))
                  and {roles[i], roles[i + 1]} != FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
+    if ctype is CriterionType.EXCLUSION:
+        # "Precursor T-cell lymphomas (including immature T-cell lymphomas/leukemias) and cutaneous
+        # T-cell lymphomas": the first disease's examples in brackets, then the list's "and" to the
+        # next disease; an exclusion's list of diseases excludes by any (read as All, a patient with
+        # a T-lymphoblastic lymphoma and no cutaneous one was not excluded)
+        kinds = ["or" if k == "and" and roles[i] == roles[i + 1] == "diagnosis" and _EXAMPLES_THEN_AND.fullmatch(connectors[i]) else k
+                 for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
         # "Clinically significant cardiac disease including unstable angina, myocardial infarction
         # within six months, congestive heart failure (NYHA III-IV), and uncontrolled symptomatic
@@ -431,6 +439,7 @@ _PUMP = frozenset({"lvef", "shortening_fraction"})
 # "ALL (including lymphoblastic lymphoma and Burkitt's subtypes)", "Advanced solid tumors
 # (including lymphoma without bone marrow involvement)": a diagnosis the bracket includes beside
 # the line's own
+_EXAMPLES_THEN_AND = re.compile(r"\s{0,3}\(\s{0,3}including\b[^()]{0,80}\)\s{0,3},?\s{0,3}(?:and|&)\s{0,3}", I)
 _INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
 # the same list unbracketed after a comma ("MDS, including CMML"; "Myeloproliferative disorders,
 # including Ph-negative CML, myelofibrosis and CMML"): read as "and", an MDS patient without

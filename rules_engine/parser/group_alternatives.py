@@ -70,6 +70,12 @@ def _ph(expr: Expr) -> str | None:
     for part in _conjuncts(expr):
         if isinstance(part, Predicate) and part.concept == "bcr_abl1" and part.op is Op.IS and part.value in ("positive", "negative"):
             return str(part.value)
+        if isinstance(part, Any_) and part.parts:
+            # each alternative asks it with its own disease ("Ph+ CML in chronic, accelerated or
+            # blast phase or Ph+ ALL"): the line asks it of every patient it takes
+            each = {_ph(alt) for alt in part.parts}
+            if len(each) == 1 and None not in each:
+                return each.pop()
     return None
 
 

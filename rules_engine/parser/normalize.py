@@ -16,6 +16,7 @@ from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
+from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
 from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
 from rules_engine.parser.word_gates import WordGates
@@ -292,6 +293,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         *DISEASE_DIRECTED_ROWS,
         # a history of cancer said "insitu" (malignancy_rewrites)
         *MALIGNANCY_ROWS,
+        # a diagnosis's kinds left out by "(excludes ...)" (disease_rewrites)
+        *DISEASE_ROWS,
         # a prohibited medication's listed examples, a window said before the treatment (medication_rewrites)
         *MEDICATION_ROWS,
         # "Current or recent (within 4 weeks prior to randomization) treatment with another

@@ -65,6 +65,11 @@ def _targets(items: list[Item], concepts: set[str], start: int) -> list[Item]:
         # fibrillation is allowed)") narrows only the item it stands by
         wider = {a for c in concepts if c in _CANCER_KINDS for a in ancestors(c)} & _CANCER_KINDS
         hits = [it for it in live if family(it.concepts) & family(concepts) or it.concepts & wider]
+        # (a kind the exception names, listed again as one of the line's own kinds ("cutaneous
+        # T-cell lymphoma (excluding mycosis fungoides or Sezary syndrome), ..., transformed
+        # mycosis fungoides, or Sezary syndrome"), is that item's alternative, never excepted
+        # from itself: "mycosis fungoides and not mycosis fungoides" failed every such patient)
+        hits = [it for it in hits if not _excepted_kind(it, concepts)] or hits
         if hits:
             return hits
         # a pacemaker excepted ("Second or third degree AV block unless treated with a permanent
@@ -76,6 +81,13 @@ def _targets(items: list[Item], concepts: set[str], start: int) -> list[Item]:
     if before:
         return [max(before, key=lambda it: it.end)]
     return live[:1]
+
+
+def _excepted_kind(item: Item, excepted: set[str]) -> bool:
+    """Whether every concept the item names is a cancer kind the exception names (or a kind of one)."""
+    return bool(item.concepts) and all(
+        c in _CANCER_KINDS and (c in excepted or bool(set(ancestors(c)) & excepted)) for c in item.concepts
+    )
 
 
 _BARE_JOIN = re.compile(r"\s*(?:or|and|and/or|/|&)\s*$", I)

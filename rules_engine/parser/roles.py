@@ -9,7 +9,7 @@ runner (``extraction``), the status readings (``statuses``) and the joining of i
 from __future__ import annotations
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES
-from rules_engine.criteria import All, Op, Predicate, Review
+from rules_engine.criteria import All, Any_, Expr, Op, Predicate, Review
 from rules_engine.parser.items import Item
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 
@@ -49,7 +49,37 @@ def marker_of(marker: Item, disease: Item) -> bool:
     d = disease.expr
     if isinstance(d, All) and sum(isinstance(p, Predicate) for p in d.parts) == 1 and all(isinstance(p, (Predicate, Review)) for p in d.parts):
         d = next(p for p in d.parts if isinstance(p, Predicate))
+    d = _phase_dropped(d)
     return bool(marker.concepts) and marker.concepts <= BIOMARKERS | _ANTIGENS and isinstance(d, Predicate) and d.op is Op.PRESENT and cancer(d.concept)
+
+
+# a CML's phases ("Ph+ chronic phase CML", "lymphoid Ph+ blast crisis or blast phase CML"): the
+# disease with its phase is still the disease the marker before it qualifies. Apart, an
+# exclusion's "Ph+" became an alternative of its own and excluded every Ph+ ALL patient
+_CML_PHASES = frozenset({"cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase"})
+
+
+def _phase_dropped(d: Expr | None) -> Expr | None:
+    """The CML a disease-and-phase item names (its one cancer asked present, the rest its phases or
+    reviews of which phase), else ``d`` as it was."""
+    if not isinstance(d, All):
+        return d
+    cancers = [p for p in d.parts if isinstance(p, Predicate) and p.op is Op.PRESENT and p.concept == "cml"]
+    rest = [p for p in d.parts if not any(p is c for c in cancers)]
+    if len(cancers) != 1 or not rest or not all(_phase_only(p) for p in rest):
+        return d
+    return cancers[0]
+
+
+def _phase_only(e: Expr) -> bool:
+    """Whether ``e`` asks only of a CML's phase (with reviews of which one beside it)."""
+    if isinstance(e, Review):
+        return True
+    if isinstance(e, Predicate):
+        return e.concept in _CML_PHASES
+    if isinstance(e, (All, Any_)):
+        return any(isinstance(p, (Predicate, All, Any_)) for p in e.parts) and all(_phase_only(p) for p in e.parts)
+    return False
 
 
 def marker_of_all(exprs: list[Item], connectors: list[str]) -> bool:

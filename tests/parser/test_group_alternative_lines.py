@@ -117,12 +117,13 @@ def test_bound_per_group_judged() -> None:
             'age >= 3 years and review ambiguous "whether the study has reached this point: after 3 patients (age 15 or older) have been '
             'treated and did not experience a dose limiting toxicity"',
         ),
-        # "either" opens the alternatives after it: the CD20 before it is a requirement
+        # "either" opens the alternatives after it: the CD20 before it is a requirement (and the
+        # lymphoid malignancy any lymphoid kind: topics.lymphoid_kinds)
         (
             "Patients must have relapsed or refractory CD20+ lymphoid malignancies with either documented CNS involvement or peripheral nerve infiltration.",
-            '(relapsed or refractory) and review unsupported "lymphoid malignancies with either documented" and CD20 is positive and '
-            '(((CNS-involvement or brain-metastases) and review unsupported "lymphoid malignancies with either documented") '
-            'or review unparsed "peripheral nerve infiltration")',
+            "(relapsed or refractory) and CD20 is positive and (lymphoma or ALL or CLL or multiple-myeloma or plasma-cell-leukemia or "
+            'waldenstrom-macroglobulinemia or T-PLL or (hematologic-malignancy and review ambiguous "whether the blood cancer on record is a '
+            'lymphoid one")) and (CNS-involvement or brain-metastases or review unparsed "peripheral nerve infiltration")',
         ),
         # the condition a drug is taken for is no requirement; a prednisone dose for it is the
         # record's prednisone-equivalent daily dose (purpose_dose), another drug's a person's

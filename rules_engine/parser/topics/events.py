@@ -23,6 +23,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
 from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
 from rules_engine.parser.topics.lymphoblastic import lymphoblastic_items
+from rules_engine.parser.topics.lymphoid_kinds import lymphoid_items
 from rules_engine.parser.topics.unnamed_exceptions import non_hematologic, progressing_or_treated, unread_other_than
 from rules_engine.parser.topics.antecedent_disorder import antecedent_disorder_items
 from rules_engine.parser.topics.cardiac_history import cardiac_history_items
@@ -3043,6 +3044,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         items += antecedent_disorder_items(text, free)  # the disorder an AML arose from
     if "lymphoblastic" in low or "precursor" in low:
         items += lymphoblastic_items(text, free)  # lymphoblastic lymphoma and its lineages (topics.lymphoblastic)
+    if "lymphoid" in low:
+        items += lymphoid_items(text, free)  # a lymphoid malignancy: any of its kinds (topics.lymphoid_kinds)
     if "newly" in low or "untreated" in low or "na" in low and ("naive" in low or "naïve" in low) or "primary diagnosis" in low:
         items += _new_disease_items(text, free)
     if "evidence" in low:
