@@ -15,6 +15,7 @@ from functools import lru_cache
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import Any_, CriterionType, Expr, Op, Predicate, ReviewReason
 from rules_engine.parser.items import I, Item
+from rules_engine.parser.read_members import member_read_apart
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
 from rules_engine.parser.topics.biomarkers import biomarker_items
@@ -134,6 +135,10 @@ def _extract(text: str, ctype: CriterionType, menopause: bool = True, timed: tup
     *topics, products = _topics(text, ctype, menopause, timed)
     for items in topics:
         for item in items:
+            overlapped = [f for f in found if not (item.end <= f.start or item.start >= f.end)]
+            if overlapped:
+                # a list member another topic read, swallowed by this topic's span (read_members)
+                item = member_read_apart(item, overlapped, text) or item
             if all(item.end <= f.start or item.start >= f.end for f in found):
                 found.append(item)
     for item in products:

@@ -108,7 +108,8 @@ _STOP = frozenset(
     alanine clinical radiographic radiological radiologic dependence dependent dependency post calculated measured
     obtained performed assessed immunization immunisation treat evidenced shown indicating
     proven proved verified
-    doses dosing administration administer administered taking presents presenting suggestive""".split()
+    doses dosing administration administer administered taking presents presenting suggestive
+    suffered suffering experienced""".split()
 )
 # Words that restate what a predicate already asks, or how the record knows it, never narrow it:
 # a diagnosis or infection is present only when the record has it ("known", "suspected", "obvious",

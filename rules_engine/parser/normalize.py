@@ -17,6 +17,8 @@ from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
 from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
+from rules_engine.parser.recent_spans import ROWS as RECENT_ROWS
+from rules_engine.parser.scope_brackets import ROWS as SCOPE_BRACKET_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
 from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
 from rules_engine.parser.word_gates import WordGates
@@ -816,6 +818,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # months)"; 4 corpus lines): the span itself. Left, the window was unread and an infarction
         # years ago excluded
         (rf"\b({_WINDOW_LEAD})\s*\(\s*({_SPAN})\s*\)", r"\1 \2", ("within", "last", "past", "previous")),
+        # a recent event's span written as a bound in brackets, "Recent (<3 months) myocardial infarction" (recent_spans)
+        *RECENT_ROWS,
+        # a bracket naming the diseases a requirement is for, "(for multiple myeloma ... only)" (scope_brackets)
+        *SCOPE_BRACKET_ROWS,
         # an exception written between what a line asks and its window ("Major surgery, other than
         # diagnostic surgery, within 28 days prior to Day 1", "Use of investigational agents, with the
         # exception of gemtuzumab ozogamicin, within 30 days", "chemotherapy other than hydroxyurea or

@@ -550,10 +550,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "treatment and remission words stay reviews, so no other cancer on record is unknown"),
     ("T141-breast", "History of another primary invasive malignancy"): ("events", "as T141-clean: an active breast cancer 8 months old is unknown, not met"),
     ("T141-breast", None): ("events", "the malignancy line above"),
-    ("T141-clean", "Documented history of a cerebral vascular event"): ("events", "'(stroke or transient ischemic attack), unstable angina, myocardial infarction, or "
-        "cardiac symptoms consistent with NYHA Class III-IV within 6 months': MI stays inside an unread review and the NYHA words beside heart failure"),
-    ("T141-mi", "Documented history of a cerebral vascular event"): ("events", "as T141-clean: an MI 3 months ago is not read"),
-    ("T141-mi", None): ("events", "the cardiovascular line above"),
     ("T141-clean", "Evidence of active cerebral/meningeal disease"): ("events", "'active cerebral/meningeal disease' is read as brain metastases / leptomeningeal "
         "disease of a solid tumour, not leukaemic CNS involvement; the history-if-treated sentence stays a review"),
     ("T141-cns", "Evidence of active cerebral/meningeal disease"): ("events", "as T141-clean: a recorded leukaemic CNS involvement is not read"),
@@ -819,9 +815,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T191-breast', 'Prior history of malignancies, other than myelodysplastic'): ('events', "expected met, got unknown: 'unless free of the disease for ≥ 3 years. Exceptions include ... Basal or squamous cell carcinoma of the skin': the exceptions are not read, so a basal cell carcinoma excludes, and an active breast cancer is left unknown by the or-ed reviews"),
     ('T191-bcc', 'Prior history of malignancies, other than myelodysplastic'): ('events', "expected not_met, got met: 'unless free of the disease for ≥ 3 years. Exceptions include ... Basal or squamous cell carcinoma of the skin': the exceptions are not read, so a basal cell carcinoma excludes, and an active breast cancer is left unknown by the or-ed reviews"),
     ('T191-mi-old', 'Significant active cardiac disease within the previous 6 months'): ('events', "expected not_met, got unknown: the heading's window now dates the myocardial infarction under it (heading_windows), but the heading's own 'Significant active cardiac disease' is a review a recorded infarction (a cardiac disease) leaves open"),
-    ('T191-hb-scope', None): ('core', "expected eligible/possibly_eligible, got ineligible: decided against by the probed line: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma haemoglobin limit"),
-    ('T191-hb-scope', 'Hemoglobin level < 8.0'): ('core', "expected not_met, got met: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma haemoglobin limit"),
-    ('T191-hb-scope', 'Platelet count < 25,000'): ('core', "expected not_met, got met: '(for multiple myeloma, non-hodgkin lymphoma, or hodgkin lymphoma only)': the disease scope is dropped, so an MDS patient is held to the myeloma platelet limit"),
     # NCT00398047 (T192)
     ('T192-clean', 'Diagnosis of myelodysplastic syndromes (MDS)'): ('core', "expected met, got unknown: the child 'Bone marrow aspirate and biopsy with karyotyping performed within the past 8 weeks' is and-ed into the diagnosis as a review, so MDS on record is unknown"),
     ('T192-clean', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
