@@ -31,18 +31,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.items import (
-    I,
-    Item,
-    NEG,
-    OPS,
-    POS,
-    all_of,
-    any_of,
-    predicate,
-    qual_value,
-    rewrite_conjunctions,
-)
+from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value, rewrite_conjunctions
 
 try:  # the safety pass keeps a review marked as a qualifier of the one item it narrows
     from rules_engine.parser.safety import Qualifier
@@ -51,12 +40,7 @@ except ImportError:  # pragma: no cover
 
 
 # (a cured hepatitis C leaves the antibody: a resolved one on record is an exposure all the same)
-HCV_ANTIBODY_POSITIVE = any_of(
-    [
-        predicate("hcv_exposure", Op.PRESENT),
-        predicate("hcv_exposure", Op.WITHIN, None, None, False, Window(100.0, "years")),
-    ]
-)
+HCV_ANTIBODY_POSITIVE = any_of([predicate("hcv_exposure", Op.PRESENT), predicate("hcv_exposure", Op.WITHIN, None, None, False, Window(100.0, "years"))])
 
 
 # test -> (name pattern, the infection a positive result shows, or None when it shows only exposure)
@@ -64,27 +48,11 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     # (also "HBs antigen", "HBs Ag", "hepatitis B s antigen", "Hepatitis Bs (HBs) antigen" and the
     # older "hepatitis B antigen" (Australia antigen), which corpus lines write for HBsAg: read
     # apart, "antigen" was left an unread alternative beside hepatitis B, a clean record unknown)
-    (
-        "hbsag",
-        r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?"
-        r"|\bHBs[\s-]+(?:Ag|antigen)\b|\bhepatitis\s+B\s?s?(?:\s*\(\s*HBs\s*\))?[\s-]+antigen\b(?:\s*\(\s*HBs\s?Ag\s*\))?",
-        "hbv",
-    ),
-    (
-        "hbv_dna",
-        r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))",
-        "hbv",
-    ),
-    (
-        "hcv_rna",
-        r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)",
-        "hcv",
-    ),
-    (
-        "hcv_antibody",
-        r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?",
-        None,
-    ),
+    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?"
+     r"|\bHBs[\s-]+(?:Ag|antigen)\b|\bhepatitis\s+B\s?s?(?:\s*\(\s*HBs\s*\))?[\s-]+antigen\b(?:\s*\(\s*HBs\s?Ag\s*\))?", "hbv"),
+    ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
+    ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
+    ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
     ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
 )
@@ -117,26 +85,17 @@ _TEST_RES = tuple(
 
 
 _INFECTIONS: tuple[tuple[str, str], ...] = (
-    (
-        "hiv",
-        r"\bHIV(?:/AIDS)?\b(?![\s-]*(?:RNA|viral))|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun[eo][\s-]*deficiency\s+syndrome",
-    ),
-    (
-        "hbv",
-        r"\bHBV\b(?![\s-]*DNA)|hepatitis\s+B(?:\s+virus)?(?![\s-]+(?:surface|core|virus\s+DNA|DNA))|\bHBV\s+infection",
-    ),
+    ("hiv", r"\bHIV(?:/AIDS)?\b(?![\s-]*(?:RNA|viral))|human\s+immunodeficiency\s+virus|\bAIDS\b|acquired\s+immun[eo][\s-]*deficiency\s+syndrome"),
+    ("hbv", r"\bHBV\b(?![\s-]*DNA)|hepatitis\s+B(?:\s+virus)?(?![\s-]+(?:surface|core|virus\s+DNA|DNA))|\bHBV\s+infection"),
     ("hcv", r"\bHCV\b(?![\s-]*(?:RNA|antibod|Ab))|hepatitis\s+C(?:\s+virus)?(?!\s+(?:antibod|RNA|virus\s+RNA))"),
     ("hav", r"\bHAV\b|hepatitis\s+A(?:\s+virus)?\b"),
     ("syphilis", r"\bsyphilis\b|\bTreponema\s+pallidum\b"),
     # "HTLV-1", "HTLV-I & II", "human T-cell lymphotropic virus type 1 (HTLV-1)", "human T-cell
     # leukemia virus-1": the infection a record codes (B97.33, B97.34); lifelong, so a positive
     # antibody or titre is the infection itself. Types and their abbreviation are the name's
-    (
-        "htlv",
-        r"(?:\bHTLV|human\s+T[\s-]*(?:cell\s+)?(?:lymphotroph?ic|leuka?emia)\s+virus(?:es)?)"
-        r"(?:[\s-]*(?:type\s+)?(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?"
-        r"(?:\s*[(\[]\s*HTLV(?:[\s-]*(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?\s*[)\]])?(?:\s+(?:I{1,2}|[12])(?:\s*(?:/|&|and|or)\s*(?:II|2))?\b)?",
-    ),
+    ("htlv", r"(?:\bHTLV|human\s+T[\s-]*(?:cell\s+)?(?:lymphotroph?ic|leuka?emia)\s+virus(?:es)?)"
+     r"(?:[\s-]*(?:type\s+)?(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?"
+     r"(?:\s*[(\[]\s*HTLV(?:[\s-]*(?:I{1,2}|[12])\b)?(?:\s*(?:/|&|and|or|,)\s*(?:II|2)\b)?\s*[)\]])?(?:\s+(?:I{1,2}|[12])(?:\s*(?:/|&|and|or)\s*(?:II|2))?\b)?"),
 )
 
 
@@ -148,8 +107,7 @@ _HIV_NAMED = rf"(?:{dict(_INFECTIONS)['hiv']})(?:\s*\(\s*HIV\s*\))?(?:[\s-]*1(?:
 
 # "hepatitis B or C", "hepatitis A, B or C", "HBV and/or HCV": one list of viruses
 _HEP_LIST = re.compile(
-    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?",
-    I,
+    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?", I
 )
 # the letters in any order and any pairing ("hepatitis A or B", "hepatitis C and/or B",
 # "infectious hepatitis, type B or C"; 20 corpus lines): read by the list above only when B came
@@ -168,19 +126,13 @@ _HEP_LETTER_CONCEPT = {"A": "hav", "B": "hbv", "C": "hcv"}
 # hepatitis", "infectious hepatitis, type A, B or C"; 14 corpus trials)
 # ("viral or other hepatitis", an example of liver disease in 4 corpus lines: the viral ones, the
 # other hepatitides being among the liver disease the line names)
-_VIRAL_HEPATITIS = re.compile(
-    r"\bviral\s+(?:(?:or|and/or)\s+other\s+)?hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)",
-    I,
-)
+_VIRAL_HEPATITIS = re.compile(r"\bviral\s+(?:(?:or|and/or)\s+other\s+)?hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
 
 
 # (the name's abbreviation may stand between it and the result: "human immunodeficiency virus
 # (HIV) positivity", "hepatitis B virus (HBV) negative"; read apart, the result was left an unread
 # alternative beside the infection, so a record without it was unknown)
-_AFTER_NAME = re.compile(
-    rf"(?:\s*[(\[]\s*(?:HIV(?:[\s-]*1)?|HBV|HCV)\s*[)\]])?[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))",
-    I,
-)
+_AFTER_NAME = re.compile(rf"(?:\s*[(\[]\s*(?:HIV(?:[\s-]*1)?|HBV|HCV)\s*[)\]])?[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
 
 
 # a test named after the virus without a result ("HIV ab", "Hepatitis B sAg or PCR+", "Hepatitis C
@@ -238,33 +190,10 @@ def _load_bounds(text: str, concept: str, default_op: Op) -> Expr | None:
 
 
 # "testing is not required (in the absence of history)": a remark on how the record is known
-_NOT_REQUIRED = re.compile(
-    r"\(?\s*(?:[\w-]+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I
-)
+_NOT_REQUIRED = re.compile(r"\(?\s*(?:[\w-]+\s+){0,2}?testing\s+(?:is\s+)?not\s+(?:required|mandatory|needed)\b[^.;()]{0,80}\)?", I)
 
 
-_INFECTION_WORDS = (
-    "testing is not",
-    "testing not",
-    "hbv",
-    "hcv",
-    "hiv",
-    "hav",
-    "hepatitis",
-    "hbsag",
-    "hbs",
-    "hbc",
-    "syphilis",
-    "treponema",
-    "immunodeficiency",
-    "immune deficiency",
-    "aids",
-    "surface antigen",
-    "htlv",
-    "lymphotr",
-    "leukemia virus",
-    "leukaemia virus",
-)
+_INFECTION_WORDS = ("testing is not", "testing not", "hbv", "hcv", "hiv", "hav", "hepatitis", "hbsag", "hbs", "hbc", "syphilis", "treponema", "immunodeficiency", "immune deficiency", "aids", "surface antigen", "htlv", "lymphotr", "leukemia virus", "leukaemia virus")
 
 
 # a negative result written away from the name: "Seronegative for HIV", "Negative HIV antibody
@@ -278,7 +207,7 @@ _POS_WORD = re.compile(rf"(?<!non-)(?<!non)\b{POS}", I)
 
 def _negative_result_before(text: str, start: int) -> int | None:
     """Where a negative result written before the name starts ("Seronegative for HIV")."""
-    before = _NEG_BEFORE.search(text[max(0, start - 30) : start])
+    before = _NEG_BEFORE.search(text[max(0, start - 30): start])
     return None if before is None else max(0, start - 30) + before.start()
 
 
@@ -289,9 +218,7 @@ def _negative_result_after(text: str, end: int) -> bool:
     """A negative word later in the same phrase ("..., HIV-1 antigen, and HTLV antibody
     sero-negative"), not one of another clause ("HIV unless viral load negative")."""
     after = _NEG_AFTER.match(text, end)
-    return (
-        after is not None and _POS_WORD.search(after.group(0)) is None and _OTHER_CLAUSE.search(after.group(0)) is None
-    )
+    return after is not None and _POS_WORD.search(after.group(0)) is None and _OTHER_CLAUSE.search(after.group(0)) is None
 
 
 def _seen(items: list[Item], a: int, b: int) -> bool:
@@ -308,9 +235,7 @@ _POSITIVE_FOR = re.compile(
     r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+",
     I,
 )
-_TEST_NAMES = tuple(
-    (concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv"))
-)
+_TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
 
 
@@ -356,14 +281,8 @@ _RESULT_AFTER_LIST = re.compile(rf"[\s-]*(?:(?P<pos>{POS})|(?P<neg>{NEG}))(?![\w
 
 
 def _tests_before_result(text: str) -> list[Item]:
-    names = sorted(
-        {
-            (m.start(), m.end(), concept, shows)
-            for concept, shows, pattern in _TEST_NAMES
-            for m in pattern.finditer(text)
-        }
-        | {(m.start(), m.end(), "", None) for _, pattern in _INFECTION_RES for m in pattern.finditer(text)}
-    )
+    names = sorted({(m.start(), m.end(), concept, shows) for concept, shows, pattern in _TEST_NAMES for m in pattern.finditer(text)}
+                   | {(m.start(), m.end(), "", None) for _, pattern in _INFECTION_RES for m in pattern.finditer(text)})
     items: list[Item] = []
     chain: list[tuple[int, int, str, str | None]] = []
 
@@ -388,7 +307,7 @@ def _tests_before_result(text: str) -> list[Item]:
     for name in names:
         if chain and name[0] < chain[-1][1]:
             continue
-        if chain and not _LIST_GAP.match(text[chain[-1][1] : name[0]]):
+        if chain and not _LIST_GAP.match(text[chain[-1][1]: name[0]]):
             close()
             chain = []
         chain.append(name)
@@ -428,17 +347,13 @@ def infection_items(text: str) -> list[Item]:
             tests.append((item, concept, shows if value == "positive" else None))
     # a second test of one virus joined by "and" narrows the first: its own result is asked
     for (first, _, virus), (second, concept, shows) in zip(tests, tests[1:]):
-        if virus is None or shows != virus or not _NARROWS.match(text[first.end : second.start]):
+        if virus is None or shows != virus or not _NARROWS.match(text[first.end: second.start]):
             continue
-        m = re.search(_ABOVE + r"\s*(?P<thr>[^;]*)", text[second.start : second.end], I)
+        m = re.search(_ABOVE + r"\s*(?P<thr>[^;]*)", text[second.start: second.end], I)
         parts: list[Expr] = [predicate(concept, Op.IS, "positive")]
         if m and re.search(r"\d", m.group("thr")) and not _ULN_OR_DETECTION.search(m.group("thr")):
             load = _load_bounds(m.group(0), concept, Op.GT)
-            parts.append(
-                load
-                if load is not None
-                else Qualifier(ReviewReason.AMBIGUOUS, f"{concept.replace('_', ' ').upper()} {m.group(0).strip()}")
-            )
+            parts.append(load if load is not None else Qualifier(ReviewReason.AMBIGUOUS, f"{concept.replace('_', ' ').upper()} {m.group(0).strip()}"))
         second.expr = all_of(parts)
     for m in _NOT_REQUIRED.finditer(text):
         if not _seen(items, m.start(), m.end()):
@@ -455,14 +370,7 @@ def infection_items(text: str) -> list[Item]:
         items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in viruses]), frozenset(viruses)))
     for m in _VIRAL_HEPATITIS.finditer(text):
         if not _seen(items, m.start(), m.end()):
-            items.append(
-                Item(
-                    m.start(),
-                    m.end(),
-                    any_of([predicate(v, Op.PRESENT) for v in ("hav", "hbv", "hcv")]),
-                    frozenset({"hav", "hbv", "hcv"}),
-                )
-            )
+            items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in ("hav", "hbv", "hcv")]), frozenset({"hav", "hbv", "hcv"})))
     for concept, pattern in _INFECTION_RES:
         for m in pattern.finditer(text):
             if _seen(items, m.start(), m.end()):
@@ -490,18 +398,12 @@ def infection_items(text: str) -> list[Item]:
                     expr = HCV_ANTIBODY_POSITIVE
                     items.append(Item(m.start(), end, expr, frozenset({"hcv", "hcv_antibody"})))
                     continue
-            start = (
-                lead if op is Op.ABSENT and lead is not None else m.start()
-            )  # the result before the name is the item's
-            chronic = _CHRONIC.search(text[max(0, start - 30) : start]) if concept in ("hbv", "hcv") else None
+            start = lead if op is Op.ABSENT and lead is not None else m.start()  # the result before the name is the item's
+            chronic = _CHRONIC.search(text[max(0, start - 30): start]) if concept in ("hbv", "hcv") else None
             if chronic is not None:  # "chronic hepatitis B": the infection a record of it shows
-                start -= len(text[max(0, start - 30) : start]) - chronic.start()
+                start -= len(text[max(0, start - 30): start]) - chronic.start()
             defined = _DEFINED_BY_TESTS.match(text, end) if concept in _VIRUS_TESTS else None
-            if (
-                defined is not None
-                and re.search(_VIRUS_TESTS[concept], defined.group(1), I)
-                and not _seen(items, end, defined.end())
-            ):
+            if defined is not None and re.search(_VIRUS_TESTS[concept], defined.group(1), I) and not _seen(items, end, defined.end()):
                 end = defined.end()  # "HCV positive (HCV RNA or HCV Ab test suggests ... infection)": how it is known
             items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
     return _results_of_lists(text, items)
@@ -518,8 +420,7 @@ def infection_items(text: str) -> list[Item]:
 # HCV") is the first name's words, the list keeping its own joins.
 _RESULT_NOUNS = r"(?:serolog(?:y|ies|ic|ical)|screening|tests?|testing|results?|status|antibod(?:y|ies))"
 _LIST_LEAD = re.compile(
-    rf"\b(?:(?:testing|tested|tests?)\s+)?(?:(?:sero-?)?(?P<neg>negative)|non-?reactive|(?:sero-?)?(?P<pos>positive))\s+(?:{_RESULT_NOUNS}\s+){{0,3}}(?:(?:for|to|of|in)\s+)?(?:the\s+)?$",
-    I,
+    rf"\b(?:(?:testing|tested|tests?)\s+)?(?:(?:sero-?)?(?P<neg>negative)|non-?reactive|(?:sero-?)?(?P<pos>positive))\s+(?:{_RESULT_NOUNS}\s+){{0,3}}(?:(?:for|to|of|in)\s+)?(?:the\s+)?$", I
 )
 _LIST_TAIL = re.compile(
     rf"(?:\s*(?:virus(?:es)?|infections?|{_RESULT_NOUNS}))?\s*(?:(?:is|are|must\s+be)\s+)?{_NEG_WORD}\b", I
@@ -562,15 +463,10 @@ def _runs(text: str, items: list[Item]) -> list[list[Item]]:
     for item in sorted((it for it in items if it.expr is not None), key=lambda it: it.start):
         if runs:
             last = runs[-1][-1]
-            gap = text[last.end : item.start]
-            own = _RESULT_AT_END.search(text[last.start : last.end])
-            if (
-                item.start >= last.end
-                and len(gap) <= 60
-                and _LIST_JOIN.fullmatch(gap)
-                and own is None
-                and _RESULT_WORD.match(text, item.start) is None
-            ):
+            gap = text[last.end: item.start]
+            own = _RESULT_AT_END.search(text[last.start: last.end])
+            if (item.start >= last.end and len(gap) <= 60 and _LIST_JOIN.fullmatch(gap) and own is None
+                    and _RESULT_WORD.match(text, item.start) is None):
                 runs[-1].append(item)
                 continue
         runs.append([item])
@@ -581,13 +477,11 @@ def _results_of_lists(text: str, items: list[Item]) -> list[Item]:
     kept = [it for it in items if it.expr is None]
     for run in _runs(text, items):
         first, last = run[0], run[-1]
-        lead = _LIST_LEAD.search(text[max(0, first.start - 60) : first.start])
+        lead = _LIST_LEAD.search(text[max(0, first.start - 60): first.start])
         tail = _LIST_TAIL.match(text, last.end)
-        starts_negative = re.match(rf"(?:sero-?)?(?:{NEG}|negativ\w*)", text[first.start : first.end], I) is not None
-        ends_negative = re.search(rf"(?:{NEG}|negativ\w*)$", text[first.start : last.end], I) is not None
-        negative = (
-            (lead is not None and lead.group("pos") is None) or starts_negative or tail is not None or ends_negative
-        )
+        starts_negative = re.match(rf"(?:sero-?)?(?:{NEG}|negativ\w*)", text[first.start: first.end], I) is not None
+        ends_negative = re.search(rf"(?:{NEG}|negativ\w*)$", text[first.start: last.end], I) is not None
+        negative = (lead is not None and lead.group("pos") is None) or starts_negative or tail is not None or ends_negative
         if _POS_WORD.search(text, first.start, last.end):
             negative = False  # "negative for HIV, positive for HBV": each name keeps its own
         if negative and (len(run) > 1 or any(_asks_present(it.expr) for it in run)):
@@ -664,11 +558,7 @@ def serious_infection(expr: Expr) -> Expr:
 def _sepsis_beside(expr: All) -> Expr | None:
     infections = [p for p in expr.parts if _infection(p)]
     others = [p for p in expr.parts if not _infection(p)]
-    if (
-        len(infections) != 1
-        or not others
-        or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others)
-    ):
+    if len(infections) != 1 or not others or not all(isinstance(p, Review) and p.text and _SEPSIS_MEETS.fullmatch(p.text) for p in others):
         return None
     found = infections[0]
     if isinstance(found, Predicate):
@@ -685,9 +575,7 @@ def _is_infection(expr: Expr) -> bool:
 def _infection(expr: Expr) -> bool:
     """An active infection asked now or in a window, or as "now, or within a span" (every
     alternative an active infection)."""
-    return (
-        _is_infection(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_infection(p) for p in expr.parts)
-    )
+    return _is_infection(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_infection(p) for p in expr.parts)
 
 
 # "active or uncontrolled infection", "Active or uncontrolled infections", "active and/or serious
@@ -726,11 +614,7 @@ def active_or_qualified(expr: Expr, text: str) -> Expr:
         if len(infections) != 1 or len(reviews) != 1:
             return None
         review = reviews[0]
-        if (
-            not isinstance(review, Review)
-            or not review.text
-            or qualifier not in re.sub(r"\s+", " ", review.text).lower()
-        ):
+        if not isinstance(review, Review) or not review.text or qualifier not in re.sub(r"\s+", " ", review.text).lower():
             return None
         return infections[0] if _QUALIFIER_REVIEW.fullmatch(review.text) else None
 
@@ -756,19 +640,9 @@ _KNOWN_BY_RES = {
 
 
 def _virus_known_by(node: All) -> Expr | None:
-    viruses = [
-        p
-        for p in node.parts
-        if isinstance(p, Predicate) and p.concept in _KNOWN_BY_RES and p.op in (Op.PRESENT, Op.WITHIN)
-    ]
+    viruses = [p for p in node.parts if isinstance(p, Predicate) and p.concept in _KNOWN_BY_RES and p.op in (Op.PRESENT, Op.WITHIN)]
     rest = [p for p in node.parts if p not in viruses]
-    if (
-        len(viruses) != 1
-        or not rest
-        or not all(
-            isinstance(p, Review) and p.text and _KNOWN_BY_RES[viruses[0].concept].fullmatch(p.text) for p in rest
-        )
-    ):
+    if len(viruses) != 1 or not rest or not all(isinstance(p, Review) and p.text and _KNOWN_BY_RES[viruses[0].concept].fullmatch(p.text) for p in rest):
         return None
     return viruses[0]
 
