@@ -22,7 +22,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, result
+from tests.fixtures.records import adult, condition, medication, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -33,6 +33,7 @@ HCV = adult(condition("hcv", 800))
 HBSAG = adult(result("hbsag", "positive"))
 HBSAG_NEG = adult(result("hbsag", "negative"))
 HCV_RNA = adult(result("hcv_rna", "positive"))
+HIV_ART = adult(condition("hiv", 800), medication("antiretroviral_therapy", 3))
 
 ROWS = [
     # -- the surface antigen, however spelled
@@ -63,6 +64,21 @@ ROWS = [
         "Known to have active hepatitis C infection (positive by polymerase chain reaction or on antiviral therapy for hepatitis C within the last 6 months)",
         E,
         [HCV, HCV_RNA],
+        [CLEAN, HIV],
+        [],
+    ),
+    # -- the therapy given as an example of who has HIV shows it and never narrows it
+    (
+        "Known human immunodeficiency virus (HIV) positivity (eg, subjects who are receiving antiretroviral therapy for HIV disease);",
+        E,
+        [HIV, HIV_ART],
+        [CLEAN],
+        [],
+    ),
+    (
+        "HIV-positive patients on combination antiretroviral therapy are ineligible because of the potential for pharmacokinetic interactions",
+        E,
+        [HIV_ART],
         [CLEAN, HIV],
         [],
     ),

@@ -647,9 +647,26 @@ def _virus_known_by(node: All) -> Expr | None:
     return viruses[0]
 
 
+# HIV with the therapy given for it as an example of who has it ("Known HIV positivity (eg,
+# subjects who are receiving antiretroviral therapy for HIV disease)", "Known HIV infection (such
+# as patients on antiretroviral therapy)"): the example shows the infection and never narrows it;
+# and-ed to it, an HIV-positive patient off therapy passed the exclusion. Only where the line gives
+# the therapy after an example's marker: "HIV-positive patients on combination antiretroviral
+# therapy are ineligible" (the drug interactions) asks both, as written
+_ART_EXAMPLE = re.compile(r"\(\s*(?:e\.?\s?g\.?|for\s+example|such\s+as)\b[^()]{0,80}?\banti-?\s?retro-?\s?viral\b", I)
+
+
+def _hiv_shown_by_therapy(node: All) -> Expr | None:
+    hiv = [p for p in node.parts if isinstance(p, Predicate) and p.concept == "hiv" and p.op is Op.PRESENT]
+    art = [p for p in node.parts if isinstance(p, Predicate) and p.concept == "antiretroviral_therapy" and p.op in (Op.PRESENT, Op.WITHIN)]
+    return hiv[0] if len(hiv) == 1 and len(art) == 1 and len(node.parts) == 2 else None
+
+
 def infection_wording(expr: Expr, text: str) -> Expr:
     """``expr`` with an infection's wording read: "active or uncontrolled" as alternatives
     (``active_or_qualified``) and the words a virus is known by (_KNOWN_BY) as asking nothing."""
+    if _ART_EXAMPLE.search(text):
+        expr = rewrite_conjunctions(expr, _hiv_shown_by_therapy)
     read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
     return read if read is expr else _once_each(read)
 
