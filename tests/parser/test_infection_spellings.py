@@ -82,6 +82,15 @@ ROWS = [
         [CLEAN, HIV],
         [],
     ),
+    # -- a virus given as an example of an unread head decides for a patient who has it
+    (
+        "Immunocompromised patients (other than that related to the use of corticosteroids) including patients known to be human "
+        "immunodeficiency virus (HIV) positive; HIV-positive patients on combination antiretroviral therapy are ineligible",
+        E,
+        [HIV, HIV_ART],
+        [],
+        [CLEAN],
+    ),
     # -- what stays as it was: hepatitis B e antigen is no surface antigen
     ("hepatitis B e antigen positive", E, [], [CLEAN], [HBV]),
 ]

@@ -481,8 +481,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # androgens and anabolic steroids ("Androgen, deferoxamine, ... therapy within 12 weeks",
     # "adrenal cortex hormones or anabolic hormones", "Anabolic steroids", "concurrent androgens";
     # about 12 corpus lines): never an anti-androgen, and never the androgen a prostate line
-    # names as a target ("androgen deprivation", "androgen receptor", "androgen ablation")
-    ("androgen_therapy", r"\banabolic[\s-]+(?:steroids?|hormones?|agents?|androgens?)|(?<!anti-)(?<!anti)(?<!anti )\bandrogens\b"
+    # names as a target ("androgen deprivation", "androgen receptor", "androgen ablation"); "bone
+    # anabolic agents" (teriparatide) are none
+    ("androgen_therapy", r"\banabolic[\s-]+(?:steroids?|hormones?|androgens?)|(?<!anti-)(?<!anti)(?<!anti )\bandrogens\b"
      r"|(?<!anti-)(?<!anti)(?<!anti )\bandrogen(?:ic)?(?:\s+(?:therapy|treatment|supplementation|replacement)|(?=\s*,|\s+or\b))"
      r"|\b(?:oxymetholone|nandrolone|oxandrolone|stanozolol)\b|\b(?:exogenous\s+)?testosterone\s+(?:supplementation|replacement|therapy|treatment)",
      ("anabolic", "androgen", "oxymetholone", "nandrolone", "oxandrolone", "stanozolol", "testosterone")),

@@ -662,11 +662,31 @@ def _hiv_shown_by_therapy(node: All) -> Expr | None:
     return hiv[0] if len(hiv) == 1 and len(art) == 1 and len(node.parts) == 2 else None
 
 
+# A virus given as an example of an unread head ("Immunocompromised patients (other than ...)
+# including patients known to be human immunodeficiency virus (HIV) positive"): a case of what the
+# line names, so the virus alone decides for a patient who has it, and the head's words stay a
+# person's for the others. And-ed to the head's words, an HIV-positive patient was left unknown.
+_INCLUDING_TAIL = re.compile(
+    r"\bincluding(?:\s+(?:but|not|limited|to|patients?|subjects?|participants?|those|individuals?|persons?|known|documented|be|who|are|with)){0,8}\s*$", I
+)
+
+
+def _virus_as_example(node: All) -> Expr | None:
+    viruses = [p for p in node.parts if isinstance(p, Predicate) and p.concept in ("hiv", "hbv", "hcv") and p.op is Op.PRESENT]
+    heads = [p for p in node.parts if isinstance(p, Review) and p.text and _INCLUDING_TAIL.search(p.text)]
+    if len(viruses) != 1 or len(heads) != 1:
+        return None
+    rest = [p for p in node.parts if p is not viruses[0]]
+    return Any_((viruses[0], all_of(rest)))
+
+
 def infection_wording(expr: Expr, text: str) -> Expr:
     """``expr`` with an infection's wording read: "active or uncontrolled" as alternatives
     (``active_or_qualified``) and the words a virus is known by (_KNOWN_BY) as asking nothing."""
     if _ART_EXAMPLE.search(text):
         expr = rewrite_conjunctions(expr, _hiv_shown_by_therapy)
+    if "including" in text.lower():
+        expr = rewrite_conjunctions(expr, _virus_as_example)
     read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
     return read if read is expr else _once_each(read)
 
