@@ -59,6 +59,7 @@ def test_androgens_are_read_as_a_therapy(
     [
         "Prior treatment with androgen receptor (AR) blockers",
         "Ongoing androgen deprivation therapy with an LHRH analogue",
+        "Current or prior treatment with a bisphosphonate, calcitonin, or other bone resorptive/anabolic agents",
     ],
 )
 def test_an_androgen_named_as_a_target_is_no_androgen_given(text: str) -> None:
