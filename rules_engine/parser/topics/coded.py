@@ -22,7 +22,6 @@ import re
 from dataclasses import replace
 
 from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
-from rules_engine.parser.malignancy_rewrites import DISEASE_FREE_OF_PRIOR_RE
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
@@ -704,9 +703,6 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _within_disease_free(expr, window, judged, text[solid.start(): free.end()] if solid else None)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
-        elif criterion.type is CriterionType.INCLUSION and (prior := DISEASE_FREE_OF_PRIOR_RE.search(criterion.text)):
-            # "Disease free of prior malignancies for >= 5 years ...": none within the span nor active now
-            expr = _within_disease_free(expr, Window(float(prior.group(1)), "years"))
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
