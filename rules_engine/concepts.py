@@ -657,6 +657,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("esa", Kind.EVENT, "erythropoiesis-stimulating agent (epoetin, darbepoetin)", parent="growth_factor"),
     # iron chelation (ATC V03AC: deferoxamine, deferiprone, deferasirox), which MDS trials bound
     Concept("iron_chelator", Kind.EVENT, "iron chelation therapy (deferoxamine, deferiprone, deferasirox)"),
+    # androgens and anabolic steroids (ATC G03B, A14A; danazol G03XA01), which marrow-failure and MDS
+    # trials bound ("Androgen, deferoxamine ... therapy within 12 weeks", "adrenal cortex hormones or
+    # anabolic hormones within 7 days", "Anabolic steroids"): no corticosteroid, and no hormonal
+    # therapy for cancer (an anti-androgen is that); with no concept the words were left to a person
+    Concept("androgen_therapy", Kind.EVENT, "androgen or anabolic steroid therapy (testosterone, nandrolone, oxandrolone, oxymetholone, danazol)"),
     # MDS with a 5q deletion, which lower-risk MDS trials admit only after lenalidomide ("Participants
     # with 5q deletions are allowed only if they have failed or are intolerant of lenalidomide";
     # hold24, append only): ICD-10-CM D46.C (isolated del(5q)), ICD-O-3 9986/3. With no concept the

@@ -59,6 +59,9 @@ LIST_POINTER = (
 PROTOCOL_POINTER = (
     r"(?<!than\s)(?<!except\s)(?<!unless\s)\bas\s+(?:specified|outlined|defined|described|detailed)\s+(?:in|by)\s+(?:the\s+)?(?:study\s+)?protocol"
     r"(?:\s+section\s+\d[\d.]{0,8})?\b"
+    # (the PDQ summaries' sentence after a line: "More information about this criterion can be found
+    # in the protocol."; 4 corpus lines, where an exclusion of another cancer was never cleared)
+    r"|\bmore\s+(?:information|details?)\s+(?:about|on|regarding)\s+this\s+criteri(?:on|a)\s+(?:can|may)\s+be\s+found\s+in\s+the\s+(?:study\s+)?protocol\b"
 )
 # the list that follows or went before ("as listed below", "defined as follows:", "as outlined above")
 LIST_BELOW = (

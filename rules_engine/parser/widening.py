@@ -284,5 +284,5 @@ _FAMILY = {"hbsag": "hbv", "hbv_dna": "hbv", "hbcab": "hbv", "hcv_antibody": "hc
 TREATMENT_CONCEPTS = frozenset({
     "hsct", "allo_hsct", "auto_hsct", "car_t", "car_nk", "chemotherapy", "radiotherapy", "surgery", "major_surgery", "immunotherapy",
     "targeted_therapy", "hormone_therapy", "steroid_therapy", "immunosuppressant_therapy", "anticancer_therapy", "systemic_therapy",
-    "investigational_agent", "growth_factor", "esa", "iron_chelator", "hydroxyurea", "named_medication", "monoclonal_antibody_therapy",
+    "investigational_agent", "growth_factor", "esa", "iron_chelator", "androgen_therapy", "hydroxyurea", "named_medication", "monoclonal_antibody_therapy",
 })

@@ -29,7 +29,7 @@ are over its 1,883 trials):
   anaemic patient with MDS.
 * The corticosteroids named by their gland ("adrenal cortex hormones", "adrenocortical hormones",
   "adrenal corticosteroids"; 2 corpus lines): corticosteroid therapy; "anabolic hormones"
-  (or "anabolic steroids", androgens) beside them stay a person's, an alternative of their own.
+  (or "anabolic steroids", androgens) beside them are androgen therapy, an alternative of their own.
   Unread, a patient on prednisone passed the exclusion once the MDS subtypes ("refractory
   anemia ...") no longer failed every patient.
 * A window counted from "study initiation" or "study start" (35 corpus lines read differently,
@@ -100,10 +100,10 @@ ROWS = [
     # -- a marrow in morphologic remission
     ("Post autologous stem cell transplant bone marrow biopsy core that is consistent with morphologic remission", I,
      [after_auto(2)], [after_auto(12)], [after_auto(None)]),
-    # -- the corticosteroids by the gland's name; the anabolic hormones a person's
-    # (a patient off corticosteroids may still have had anabolic hormones: a person's)
+    # -- the corticosteroids by the gland's name; the anabolic hormones androgens (cond11: read as
+    # androgen therapy, so a patient with neither within the window is cleared)
     ("Participants administered adrenal cortex hormones or anabolic hormones within 7 days of study initiation", E,
-     [adult(*steroid(0)), adult(*steroid(5))], [], [adult(), adult(*steroid(30))]),
+     [adult(*steroid(0)), adult(*steroid(5)), adult(medication("androgen_therapy", 3))], [adult(), adult(*steroid(30))], []),
     ("No adrenocortical hormones within 14 days", I, [adult(), adult(*steroid(30))], [adult(*steroid(3))], []),
     ("Adrenal corticosteroids within 28 days", E, [adult(*steroid(10))], [adult()], []),
     ("Anabolic steroids (subject must discontinued for 6 months prior to study entry to be eligible)", E, [], [], [adult(*steroid(10)), adult()]),

@@ -96,8 +96,9 @@ ROWS = [
      [adult(DEL5Q), adult(DEL5Q, medication("hypomethylating_agent", 30))],
      [adult(DEL5Q, lenalidomide(30)), adult(condition("mds", 400))]),
     # -- a short-form permission of a list
+    # (cond11: with androgens read, a growth factor alone is among what the list allows: met)
     ("Prior hematopoietic growth factors, androgens, and other supportive care agents allowed and are not considered in the prior therapy total", I,
-     [adult()], [], [adult(medication("growth_factor", 30))]),
+     [adult(), adult(medication("growth_factor", 30))], [], []),
     ("Prior immunotherapy, including rituximab or other monoclonal antibody, allowed", I, [adult()], [], [adult(medication("immunotherapy", 90))]),
     ("Prior mitomycin C, irinotecan hydrochloride, or cetuximab allowed", I, [adult(), adult(medication("chemotherapy", 90))], [], []),
     # -- a spelling, a shared adjective, a product before its class

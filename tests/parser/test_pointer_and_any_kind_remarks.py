@@ -65,6 +65,10 @@ POINTER_ROWS = [
     ("Creatinine clearance > 45 ml/min (see exclusion criteria 10)", I, [CRCL_OK], [CRCL_LOW], []),
     # the list below or after the colon carries the conditions; the heading names the subject
     ("Patients must have myelodysplastic syndrome as listed below", I, [MDS], [AML], []),
+    # the PDQ summaries' sentence after a line points at the protocol's detail of it
+    ("Previous or current cancer. More information about this criterion can be found in the protocol.", E,
+     [adult(condition("other_malignancy", 100))], [CLEAN], []),
+    ("Any other uncontrolled condition or illness. More information about this criterion can be found in the protocol.", E, [], [], [CLEAN]),
     # the protocol's definition beside a word a person still reads ("significant")
     (
         "Patients with significant cardiovascular disease, as specified in the protocol",
@@ -167,6 +171,7 @@ _ADVERSARIAL = [
     "(NB: " + "word " * 10000 + "in exclusion criteria)",
     "(see exclusion criteria " * 2500,
     "as specified " * 4000,
+    "more information about this criterion can be found in the " * 1500,
     "defined " * 6000 + "as follows",
     "see the detailed list in " * 2000,
     "of any " * 7000 + "grade",

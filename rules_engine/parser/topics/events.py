@@ -479,6 +479,15 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # "colony-stimulating" an and-ed review beside the growth factor they name)
     ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+|hematopoietic\s+)?colony[\s-]+stimulating\s+(?:growth\s+)?factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
      r"(?!\s*(?:\(\s*G(?:M)?-?CSF\s*\)\s*)?\)?[\s-]*mobili[sz]ed\b)", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
+    # androgens and anabolic steroids ("Androgen, deferoxamine, ... therapy within 12 weeks",
+    # "adrenal cortex hormones or anabolic hormones", "Anabolic steroids", "concurrent androgens";
+    # about 12 corpus lines): never an anti-androgen, and never the androgen a prostate line
+    # names as a target ("androgen deprivation", "androgen receptor", "androgen ablation"); "bone
+    # anabolic agents" (teriparatide) are none
+    ("androgen_therapy", r"\banabolic[\s-]+(?:steroids?|hormones?|androgens?)|(?<!anti-)(?<!anti)(?<!anti )\bandrogens\b"
+     r"|(?<!anti-)(?<!anti)(?<!anti )\bandrogen(?:ic)?(?:\s+(?:therapy|treatment|supplementation|replacement)|(?=\s*,|\s+or\b))"
+     r"|\b(?:oxymetholone|nandrolone|oxandrolone|stanozolol)\b|\b(?:exogenous\s+)?testosterone\s+(?:supplementation|replacement|therapy|treatment)",
+     ("anabolic", "androgen", "oxymetholone", "nandrolone", "oxandrolone", "stanozolol", "testosterone")),
     ("iron_chelator", r"iron[\s-]+chelat(?:ing|ion|ors?)(?:\s+(?:agents?|therapy|treatment|drugs?))?|deferasirox|deferoxamine|desferrioxamine|deferiprone", ("chelat", "deferasirox", "deferoxamine", "desferrioxamine", "deferiprone")),
     # a transfusion of blood products, of platelets or red cells where the words say which ("red
     # blood cell transfusion within 3 months", "blood transfusion within 12 weeks", "received
@@ -2071,7 +2080,7 @@ _REACTION_CLASSES = frozenset({"nsaid_therapy", "antiplatelet_therapy"})
 _REACTION_TO = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*|sensitivity|reactions?|in\s+response)\b[^.;]{0,60}$", I)
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
                          "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
-                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy"}) | CONTINUOUS_CLASSES
+                         "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy", "androgen_therapy"}) | CONTINUOUS_CLASSES
 NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week

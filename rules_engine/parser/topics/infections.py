@@ -45,7 +45,11 @@ HCV_ANTIBODY_POSITIVE = any_of([predicate("hcv_exposure", Op.PRESENT), predicate
 
 # test -> (name pattern, the infection a positive result shows, or None when it shows only exposure)
 _TESTS: tuple[tuple[str, str, str | None], ...] = (
-    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?", "hbv"),
+    # (also "HBs antigen", "HBs Ag", "hepatitis B s antigen", "Hepatitis Bs (HBs) antigen" and the
+    # older "hepatitis B antigen" (Australia antigen), which corpus lines write for HBsAg: read
+    # apart, "antigen" was left an unread alternative beside hepatitis B, a clean record unknown)
+    ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?"
+     r"|\bHBs[\s-]+(?:Ag|antigen)\b|\bhepatitis\s+B\s?s?(?:\s*\(\s*HBs\s*\))?[\s-]+antigen\b(?:\s*\(\s*HBs\s?Ag\s*\))?", "hbv"),
     ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
     ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
@@ -125,7 +129,10 @@ _HEP_LETTER_CONCEPT = {"A": "hav", "B": "hbv", "C": "hcv"}
 _VIRAL_HEPATITIS = re.compile(r"\bviral\s+(?:(?:or|and/or)\s+other\s+)?hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
 
 
-_AFTER_NAME = re.compile(rf"[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
+# (the name's abbreviation may stand between it and the result: "human immunodeficiency virus
+# (HIV) positivity", "hepatitis B virus (HBV) negative"; read apart, the result was left an unread
+# alternative beside the infection, so a record without it was unknown)
+_AFTER_NAME = re.compile(rf"(?:\s*[(\[]\s*(?:HIV(?:[\s-]*1)?|HBV|HCV)\s*[)\]])?[\s-]*(?:infection\s*)?(?:test\s*)?(?:(?:is|are)\s+)?(?P<r>{POS}|{NEG}|seropositiv\w*|seronegativ\w*|serolog\w*\s+(?:positive|negative))", I)
 
 
 # a test named after the virus without a result ("HIV ab", "Hepatitis B sAg or PCR+", "Hepatitis C
@@ -640,9 +647,46 @@ def _virus_known_by(node: All) -> Expr | None:
     return viruses[0]
 
 
+# HIV with the therapy given for it as an example of who has it ("Known HIV positivity (eg,
+# subjects who are receiving antiretroviral therapy for HIV disease)", "Known HIV infection (such
+# as patients on antiretroviral therapy)"): the example shows the infection and never narrows it;
+# and-ed to it, an HIV-positive patient off therapy passed the exclusion. Only where the line gives
+# the therapy after an example's marker: "HIV-positive patients on combination antiretroviral
+# therapy are ineligible" (the drug interactions) asks both, as written
+_ART_EXAMPLE = re.compile(r"\(\s*(?:e\.?\s?g\.?|for\s+example|such\s+as)\b[^()]{0,80}?\banti-?\s?retro-?\s?viral\b", I)
+
+
+def _hiv_shown_by_therapy(node: All) -> Expr | None:
+    hiv = [p for p in node.parts if isinstance(p, Predicate) and p.concept == "hiv" and p.op is Op.PRESENT]
+    art = [p for p in node.parts if isinstance(p, Predicate) and p.concept == "antiretroviral_therapy" and p.op in (Op.PRESENT, Op.WITHIN)]
+    return hiv[0] if len(hiv) == 1 and len(art) == 1 and len(node.parts) == 2 else None
+
+
+# A virus given as an example of an unread head ("Immunocompromised patients (other than ...)
+# including patients known to be human immunodeficiency virus (HIV) positive"): a case of what the
+# line names, so the virus alone decides for a patient who has it, and the head's words stay a
+# person's for the others. And-ed to the head's words, an HIV-positive patient was left unknown.
+_INCLUDING_TAIL = re.compile(
+    r"\bincluding(?:\s+(?:but|not|limited|to|patients?|subjects?|participants?|those|individuals?|persons?|known|documented|be|who|are|with)){0,8}\s*$", I
+)
+
+
+def _virus_as_example(node: All) -> Expr | None:
+    viruses = [p for p in node.parts if isinstance(p, Predicate) and p.concept in ("hiv", "hbv", "hcv") and p.op is Op.PRESENT]
+    heads = [p for p in node.parts if isinstance(p, Review) and p.text and _INCLUDING_TAIL.search(p.text)]
+    if len(viruses) != 1 or len(heads) != 1:
+        return None
+    rest = [p for p in node.parts if p is not viruses[0]]
+    return Any_((viruses[0], all_of(rest)))
+
+
 def infection_wording(expr: Expr, text: str) -> Expr:
     """``expr`` with an infection's wording read: "active or uncontrolled" as alternatives
     (``active_or_qualified``) and the words a virus is known by (_KNOWN_BY) as asking nothing."""
+    if _ART_EXAMPLE.search(text):
+        expr = rewrite_conjunctions(expr, _hiv_shown_by_therapy)
+    if "including" in text.lower():
+        expr = rewrite_conjunctions(expr, _virus_as_example)
     read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
     return read if read is expr else _once_each(read)
 

@@ -40,8 +40,40 @@ _SEROLOGY = re.compile(r"\bser[oa]-?positiv|\bpositiv\w*+\s+serolog|\bserologica
 _VIRUSES = frozenset({"hiv", "hbv", "hcv"})
 
 
+# The method a virus is shown by, left where the sentence was split ("HIV or seropositive, confirmed
+# by nucleic acid test (NAT)", "active hepatitis C infection (positive by polymerase chain
+# reaction ...)", "hepatitis B DNA positive by polymerase chain reaction [PCR]"; 7 corpus lines):
+# a nucleic-acid test finds the virus itself, which the virus's reading (a diagnosis or a positive
+# test, HBV DNA or HCV RNA among them) already holds, so unlike serology it asks nothing more of
+# any of the three viruses. Method words alone, with the words a result is given in.
+_METHOD_WORDS = re.compile(
+    r"(?:\W|\b(?:confirmed|documented|detected|determined|shown|by|on|via|using|with|an?|the|positiv\w*+|nucleic|acid|tests?|testing|amplification|"
+    r"NAT|polymerase|chain|reaction|PCR|RT-PCR|quantitative|qualitative|assay)\b)*+",
+    I,
+)
+_METHOD = re.compile(
+    r"\bnucleic\s+acid\s+(?:test|amplification)|\bNAT\b|\bpolymerase\s+chain\s+reaction\b|\b(?:RT-)?PCR\b", I
+)
+
+
+def _method_only(part: Expr) -> bool:
+    return (
+        isinstance(part, Review)
+        and bool(part.text)
+        and _METHOD.search(part.text) is not None
+        and _METHOD_WORDS.fullmatch(part.text) is not None
+    )
+
+
 def _words_only(part: Expr) -> bool:
-    return isinstance(part, Review) and bool(part.text) and _SEROLOGY.search(part.text) is not None and _KNOWN_BY.fullmatch(part.text) is not None
+    if _method_only(part):
+        return True
+    return (
+        isinstance(part, Review)
+        and bool(part.text)
+        and _SEROLOGY.search(part.text) is not None
+        and _KNOWN_BY.fullmatch(part.text) is not None
+    )
 
 
 def _virus(part: Expr) -> bool:
@@ -65,7 +97,13 @@ def serology_words(expr: Expr) -> Expr:
     if isinstance(expr, Any_):
         parts = tuple(serology_words(p) for p in expr.parts)
         viruses = {p.concept for p in parts if _virus(p)}
-        kept = tuple(p for p in parts if not _words_only(p)) if viruses == {"hiv"} else parts
+        kept = (
+            tuple(p for p in parts if not _words_only(p))
+            if viruses == {"hiv"}
+            else tuple(p for p in parts if not _method_only(p))
+            if viruses
+            else parts
+        )
         if kept != parts and kept:
             return any_of(list(kept))
         return expr if parts == expr.parts else any_of(list(parts))
