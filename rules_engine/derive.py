@@ -127,6 +127,12 @@ _AML_HISTORY: tuple[str, ...] = ("mds", "mpn", "cmml", "jmml", "aml_mrc", "thera
 # for a washout, and whether a line counts it is the line's (or a person's) to say. Absent, a
 # patient given it two days ago met "no anticancer therapy within 21 days"; present, every
 # "... except hydroxyurea" line no reading takes apart would exclude the patients it permits.
+# An anticancer therapy on record beside an earlier disease (an antecedent myeloid disorder,
+# another cancer: any malignancy, since which one is "earlier" is the line's to say) may have been
+# that disease's, given before the disease a line asks to be "previously untreated" was
+# diagnosed: whether it was is open (the line excepts its own disease and its kinds).
+_EARLIER_DISEASES: tuple[str, ...] = tuple(dict.fromkeys(("mds", "mpn", "cmml", "jmml", "therapy_related_myeloid_neoplasm", "other_malignancy") + MALIGNANCIES))
+
 OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "secondary_aml": ("aml", _AML_HISTORY),
     "therapy_related_aml": ("aml", _AML_HISTORY + ("secondary_aml",)),
@@ -140,6 +146,7 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     # the morphology code of a core-binding-factor AML may still be one
     "aml_t8_21": ("aml", ("aml",)),
     "aml_inv16": ("aml", ("aml",)),
+    "therapy_for_earlier_disease": ("anticancer_therapy", _EARLIER_DISEASES),
 }
 
 
