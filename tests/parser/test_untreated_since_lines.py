@@ -1,4 +1,4 @@
-""""Previously untreated <disease>" is no therapy for that disease (``topics.untreated_since``): a
+""" "Previously untreated <disease>" is no therapy for that disease (``topics.untreated_since``): a
 therapy beside an earlier disease on record (an MDS, another cancer) may have been that disease's,
 and leaves the line open (unknown, never a review: the trial is possibly eligible, never eligible);
 a therapy with no earlier disease beside it still fails the line. A condition ("if untreated AML,
@@ -24,14 +24,24 @@ I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
 DE_NOVO = adult(condition("aml", 20))
 INDUCED = adult(condition("aml", 40), medication("chemotherapy", 10))
-AFTER_MDS_AZA = adult(condition("aml", 20), condition("mds", 300, active=False), medication("hypomethylating_agent", 120))
-AFTER_BREAST_CHEMO = adult(condition("aml", 20), condition("breast_cancer", 1700, active=False), medication("chemotherapy", 1500))
+AFTER_MDS_AZA = adult(
+    condition("aml", 20), condition("mds", 300, active=False), medication("hypomethylating_agent", 120)
+)
+AFTER_BREAST_CHEMO = adult(
+    condition("aml", 20), condition("breast_cancer", 1700, active=False), medication("chemotherapy", 1500)
+)
 APL_INDUCED = adult(condition("apl", 40), medication("chemotherapy", 10))
 
 ROWS = [
     ("Previously untreated AML", I, [DE_NOVO], [INDUCED, APL_INDUCED], [AFTER_MDS_AZA, AFTER_BREAST_CHEMO]),
-    ("Newly diagnosed, previously untreated, cytologically/histologically confirmed de novo or secondary AML according to World Health "
-     "Organization (WHO) classification", I, [DE_NOVO], [INDUCED], [AFTER_MDS_AZA, AFTER_BREAST_CHEMO]),
+    (
+        "Newly diagnosed, previously untreated, cytologically/histologically confirmed de novo or secondary AML according to World Health "
+        "Organization (WHO) classification",
+        I,
+        [DE_NOVO],
+        [INDUCED],
+        [AFTER_MDS_AZA, AFTER_BREAST_CHEMO],
+    ),
     ("Patients with untreated acute myeloid leukemia", I, [DE_NOVO], [INDUCED], [AFTER_MDS_AZA, AFTER_BREAST_CHEMO]),
     # the earlier disease is one the line names: its therapy is no other disease's
     ("Previously untreated AML or MDS", I, [DE_NOVO], [INDUCED, AFTER_MDS_AZA], [AFTER_BREAST_CHEMO]),
@@ -39,7 +49,9 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(ROWS))
-def test_untreated_is_no_therapy_for_the_named_disease(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+def test_untreated_is_no_therapy_for_the_named_disease(
+    text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome
+) -> None:
     assert judged(parse_line(text, kind), facts) is expected
 
 

@@ -1,4 +1,4 @@
-""""Previously untreated <disease>": no therapy *for that disease*, given since its diagnosis, not
+""" "Previously untreated <disease>": no therapy *for that disease*, given since its diagnosis, not
 no therapy ever (issue 14; "Previously untreated AML", "Newly diagnosed, previously untreated ...
 de novo or secondary AML", "Untreated AML patients over the age of 60").
 
@@ -32,7 +32,9 @@ EARLIER = "therapy_for_earlier_disease"
 
 # the words that make a line's "no anticancer therapy" the named disease's own ("previously
 # untreated AML", "untreated AML patients", "treatment-naive"): the words events.py reads it from
-_UNTREATED_WORDS = re.compile(r"\b(?:previously\s+untreated|untreated|(?:treatment|therapy|chemo(?:therapy)?)[\s-]+na[iï]ve)\b", re.I)
+_UNTREATED_WORDS = re.compile(
+    r"\b(?:previously\s+untreated|untreated|(?:treatment|therapy|chemo(?:therapy)?)[\s-]+na[iï]ve)\b", re.I
+)
 _NEVER = Not(predicate("anticancer_therapy", Op.PRESENT))
 
 
@@ -41,7 +43,9 @@ def untreated_since(diseases: tuple[str, ...]) -> Expr:
     one given for an earlier disease (open beside one on record). The line's own diseases and
     their kinds and families are excepted: they are no earlier disease. Without a named disease
     it is no anticancer therapy on record, as before."""
-    own = tuple(c for c in sorted(openers(EARLIER)) if c != "anticancer_therapy" and any(related(c, d) for d in diseases))
+    own = tuple(
+        c for c in sorted(openers(EARLIER)) if c != "anticancer_therapy" and any(related(c, d) for d in diseases)
+    )
     if not diseases or not own:
         return _NEVER
     return any_of([_NEVER, predicate(EARLIER, Op.PRESENT, value=own)])
