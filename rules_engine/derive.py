@@ -165,7 +165,9 @@ def open_beside(concept: str, recorded: Container[str], excepting: Container[str
         return None
     if any(k in recorded for k in _EXCLUSIVE_KINDS.get(concept, ())):
         return None  # an APL on record has its own karyotype, t(15;17): no t(8;21) beside it
-    beside = next((c for c in spec[1] if c in recorded and c not in excepting), None)
+    # (a line excepting a disease excepts its kinds and what it is a kind of: an AML on record
+    # derives its acute leukaemia, and an APL is an AML, neither another disease beside it)
+    beside = next((c for c in spec[1] if c in recorded and c not in excepting and not any(related(c, e) for e in excepting if e in CONCEPTS)), None)
     return (spec[0], beside) if beside is not None else None
 
 

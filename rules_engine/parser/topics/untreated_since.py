@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import related
+from rules_engine.concepts import ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op
 from rules_engine.derive import openers
 from rules_engine.parser.items import any_of, predicate
@@ -40,12 +40,13 @@ _NEVER = Not(predicate("anticancer_therapy", Op.PRESENT))
 
 def untreated_since(diseases: tuple[str, ...]) -> Expr:
     """No anticancer therapy for ``diseases`` (the concepts the line names): none on record, or
-    one given for an earlier disease (open beside one on record). The line's own diseases and
-    their kinds and families are excepted: they are no earlier disease. Without a named disease
+    one given for an earlier disease (open beside one on record). The line's own diseases are
+    excepted, and with them their kinds and families (derive.open_beside): no earlier disease. Without a named disease
     it is no anticancer therapy on record, as before."""
-    own = tuple(
-        c for c in sorted(openers(EARLIER)) if c != "anticancer_therapy" and any(related(c, d) for d in diseases)
-    )
+    openers_ = openers(EARLIER)
+    named = tuple(dict.fromkeys(d for d in diseases if d in openers_ and d != "anticancer_therapy"))
+    # (a kind of a disease the line also names is excepted with it: "AML ... lack t(8;21)" excepts the AML)
+    own = tuple(d for d in named if not any(a in named for a in ancestors(d)))
     if not diseases or not own:
         return _NEVER
     return any_of([_NEVER, predicate(EARLIER, Op.PRESENT, value=own)])
