@@ -937,6 +937,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # lymphoblastic lymphoma", "Precursor T-cell lymphomas" (topics.lymphoblastic). A kind of NHL
     # (its code's place); the lineage forms ICD-O-3 codes are the catalogue's B- and T-ALL
     Concept("lymphoblastic_lymphoma", Kind.EVENT, "lymphoblastic lymphoma (lineage not coded)", parent="nhl"),
+    # an anticancer therapy on record that was given for an earlier disease, before the one a line
+    # names as "previously untreated" was diagnosed (rx12, append only; about 150 corpus lines:
+    # "Previously untreated AML", "Newly diagnosed, previously untreated ... secondary AML"). No
+    # hospital codes it; beside an earlier disease on record (an MDS, an MPN, another cancer) a
+    # therapy may be that disease's, so it is open, never absent (derive.OPEN_BESIDE). Read as no
+    # therapy ever, an AML after an MDS treated with azacitidine failed "previously untreated AML"
+    Concept("therapy_for_earlier_disease", Kind.EVENT, "anticancer therapy given for an earlier disease, before the current one was diagnosed"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

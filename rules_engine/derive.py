@@ -133,6 +133,12 @@ _AML_HISTORY: tuple[str, ...] = ("mds", "mpn", "cmml", "jmml", "aml_mrc", "thera
 # for a washout, and whether a line counts it is the line's (or a person's) to say. Absent, a
 # patient given it two days ago met "no anticancer therapy within 21 days"; present, every
 # "... except hydroxyurea" line no reading takes apart would exclude the patients it permits.
+# An anticancer therapy on record beside an earlier disease (an antecedent myeloid disorder,
+# another cancer: any malignancy, since which one is "earlier" is the line's to say) may have been
+# that disease's, given before the disease a line asks to be "previously untreated" was
+# diagnosed: whether it was is open (the line excepts its own disease and its kinds).
+_EARLIER_DISEASES: tuple[str, ...] = tuple(dict.fromkeys(("mds", "mpn", "cmml", "jmml", "therapy_related_myeloid_neoplasm", "other_malignancy") + MALIGNANCIES))
+
 OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "secondary_aml": ("aml", _AML_HISTORY),
     "therapy_related_aml": ("aml", _AML_HISTORY + ("secondary_aml",)),
@@ -146,6 +152,7 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     # the morphology code of a core-binding-factor AML may still be one
     "aml_t8_21": ("aml", ("aml",)),
     "aml_inv16": ("aml", ("aml",)),
+    "therapy_for_earlier_disease": ("anticancer_therapy", _EARLIER_DISEASES),
 }
 
 
@@ -164,7 +171,9 @@ def open_beside(concept: str, recorded: Container[str], excepting: Container[str
         return None
     if any(k in recorded for k in _EXCLUSIVE_KINDS.get(concept, ())):
         return None  # an APL on record has its own karyotype, t(15;17): no t(8;21) beside it
-    beside = next((c for c in spec[1] if c in recorded and c not in excepting), None)
+    # (a line excepting a disease excepts its kinds and what it is a kind of: an AML on record
+    # derives its acute leukaemia, and an APL is an AML, neither another disease beside it)
+    beside = next((c for c in spec[1] if c in recorded and c not in excepting and not any(related(c, e) for e in excepting if e in CONCEPTS)), None)
     return (spec[0], beside) if beside is not None else None
 
 

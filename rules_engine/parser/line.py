@@ -107,6 +107,7 @@ from rules_engine.parser.topics.unrelated_bleeding import unrelated_bleeding
 from rules_engine.parser.topics.hcv_exposure_words import hcv_exposure_words
 from rules_engine.parser.topics.opportunistic import opportunistic_named
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
+from rules_engine.parser.topics.untreated_since import untreated_since_line
 from rules_engine.parser.count_waivers import marrow_waiver
 from rules_engine.parser.permissions import (
     COUNTS_WAIVED,
@@ -683,7 +684,9 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:
         return Criterion(type=ctype, text=original, expr=scoped, applies_if=None, parent=parent)
-    return Criterion(type=ctype, text=original, expr=expr, applies_if=applies_if(expr, reading), parent=parent)
+    applies = applies_if(expr, reading)
+    expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
+    return Criterion(type=ctype, text=original, expr=expr, applies_if=applies, parent=parent)
 
 
 install(_to_expr, parse_line)  # line_reader: the proviso and scoped-group readers reach the grammar

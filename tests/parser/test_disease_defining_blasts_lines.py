@@ -56,7 +56,9 @@ def test_a_defining_share_decides_as_the_text_means(text: str, facts: PatientFac
 # (why, line, rendering) : the share joins the disease before it, at either site
 RENDERED = [
     ("the share in brackets after the disease", UNTREATED,
-     "not anticancer-therapy and not relapsed and not refractory and ((AML and (BM-blasts >= 20 % or PB-blasts >= 20 %)) or (AML and review unparsed \"M6\"))"),
+     # (untreated: no therapy for the AML, one beside an earlier disease open: topics.untreated_since)
+     "(not anticancer-therapy or therapy-for-earlier-disease other than (AML)) "
+     "and not relapsed and not refractory and ((AML and (BM-blasts >= 20 % or PB-blasts >= 20 %)) or (AML and review unparsed \"M6\"))"),
     ("the disease's name and abbreviation take the share once", MDS_OR_AML,
      "(MDS and (BM-blasts >= 10 % or PB-blasts >= 10 %) and review \"Diagnosis of \\\"high-risk\\\"\") or AML other than (APL)"),
 ]

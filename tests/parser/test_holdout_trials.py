@@ -52,6 +52,9 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "oncology-trials-criteria.csv.gz"
 
 # (patient, locator or None for the trial verdict) -> (owner, what is misread)
 KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
+    # NCT01160354
+    ('T203-azacitidine', None): ('events', "'Diagnosis of untreated AML (de novo, secondary, or with an AHD)' is now unknown, not failed, for a therapy beside the antecedent disorder (it may be the AHD's: untreated_since); what excludes these patients is 'Prior treatment for AML or an AHD (excluding ... lenalidomide [for an AHD only]) ... not within 14 days', a multi-sentence line left unread (review), so the verdict is possibly eligible"),
+    ('T203-lenalidomide-recent', None): ('events', "'Diagnosis of untreated AML (de novo, secondary, or with an AHD)' is now unknown, not failed, for a therapy beside the antecedent disorder (it may be the AHD's: untreated_since); what excludes these patients is 'Prior treatment for AML or an AHD (excluding ... lenalidomide [for an AHD only]) ... not within 14 days', a multi-sentence line left unread (review), so the verdict is possibly eligible"),
     # NCT02253277
     ('T315-bilirubin-1.5x', 'Total bilirubin < 1.5 x ULN'): ('labs', "the bilirubin's second bound is for a rise 'related to disease or polymorphism, such as Gilbert': Gilbert's on record is read, the disease's share in a bilirubin (no code holds it) stays a person's, as for the bound 'if due to leukemic involvement' elsewhere"),
     ('T315-bilirubin-1.5x', None): ('labs', "the bilirubin's second bound is for a rise 'related to disease or polymorphism, such as Gilbert': Gilbert's on record is read, the disease's share in a bilirubin (no code holds it) stays a person's, as for the bound 'if due to leukemic involvement' elsewhere"),
@@ -854,7 +857,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T203-relapsed', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-azacitidine', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-hydroxyurea', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
-    ('T203-lenalidomide-old', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T203-lenalidomide-old', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-lenalidomide-recent', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-cns', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),

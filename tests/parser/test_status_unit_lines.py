@@ -59,7 +59,8 @@ def test_a_status_unit_list_reads_its_groups(line: str, ctype: CriterionType, fa
     ("line", "rendered"),
     [
         ("Relapsed or refractory AML, untreated AML in subjects who are > 60 years of age",
-         "((relapsed or refractory) and AML) or (not anticancer-therapy and not relapsed and not refractory and AML and age > 60 years)"),
+         "((relapsed or refractory) and AML) or ((not anticancer-therapy or therapy-for-earlier-disease other than (AML)) "
+         "and not relapsed and not refractory and AML and age > 60 years)"),
         ("Patients with CML in blast crisis or relapsed Ph+ ALL", "(CML and CML-blast-phase is positive) or (relapsed and BCR-ABL1 is positive and ALL)"),
         ("relapsed or refractory Ph+ ALL", "(relapsed or refractory) and BCR-ABL1 is positive and ALL"),
     ],

@@ -2578,6 +2578,12 @@ def _remission_asked(text: str, m: re.Match[str]) -> bool:
     return _REMISSION_OTHER.search(sentence) is None
 
 
+def named_diseases(text: str) -> tuple[str, ...]:
+    """The diseases a line names (the leukaemias and the cancers): what its "untreated" is of
+    (untreated_since.py)."""
+    return tuple(c for c, p in _DIAG_RES if p.search(text)) + tuple(c for c, p, _g in _CANCER_RES if p.search(text))
+
+
 def _new_disease_items(text: str, free) -> list[Item]:
     """"Newly diagnosed": neither relapsed nor refractory (a remission on record may follow a
     treatment the line rules out: review); "untreated", "treatment-naive": no anticancer therapy."""
