@@ -11,7 +11,7 @@ that assert derived facts (forward chaining), so a reason can quote the chain.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Collection, Container
 from functools import lru_cache
 from typing import Any
 
@@ -161,7 +161,7 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
 _EXCLUSIVE_KINDS: dict[str, tuple[str, ...]] = {"aml_t8_21": ("apl", "aml_inv16"), "aml_inv16": ("apl", "aml_t8_21")}
 
 
-def open_beside(concept: str, recorded: Container[str], excepting: Container[str] = ()) -> tuple[str, str] | None:
+def open_beside(concept: str, recorded: Container[str], excepting: Collection[str] = ()) -> tuple[str, str] | None:
     """(the disease, the history beside it) when ``concept`` is a kind of the disease the record's
     history leaves open (``OPEN_BESIDE``) and the concept itself is not on record. A line that
     excepts what opens it ("anticancer therapy within 14 days, except hydroxyurea": ``excepting``,
@@ -183,7 +183,7 @@ def openers(concept: str) -> frozenset[str]:
     return frozenset((spec[0], *spec[1])) if spec is not None else frozenset()
 
 
-def lineage_unknown(concept: str, present: Container[str], recorded: Container[str] | None = None, excepting: Container[str] = ()) -> str | None:
+def lineage_unknown(concept: str, present: Container[str], recorded: Container[str] | None = None, excepting: Collection[str] = ()) -> str | None:
     """An ancestor of ``concept`` that is present without any recorded subtype, if one is.
 
     A patient with ALL of unrecorded lineage may have B-ALL: asked for B-ALL the answer is
@@ -206,7 +206,7 @@ def lineage_unknown(concept: str, present: Container[str], recorded: Container[s
 
 
 def window_open_by_ancestor(
-    concept: str, recorded: Container[str], inside: Callable[[str], bool], excepting: Container[str] = ()
+    concept: str, recorded: Container[str], inside: Callable[[str], bool], excepting: Collection[str] = ()
 ) -> str | None:
     """The ancestor whose own record, dated inside a window (``inside``) or undated, may be
     ``concept``'s: an allogeneic transplant asked "within 100 days" of a patient whose record
