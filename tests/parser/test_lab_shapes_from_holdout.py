@@ -15,7 +15,9 @@ SHAPES = [
     # a named scale after the generic words owns its value; an age scope stays with its scale
     ("Performance status: Lansky ≥ 50 for patients who are ≤ 16 years old and Karnofsky ≥ 50% for patients who are > 16 years old.",
      "(age <= 16 years and Lansky >= 50 %) or (age > 16 years and Karnofsky >= 50 %)"),
-    ("Performance status: ECOG 0-1 or Karnofsky >= 70%", "ECOG <= 1 or Karnofsky >= 70 %"),
+    # either scale on record decides (topics/either_scale.py); with neither, either bound may
+    ("Performance status: ECOG 0-1 or Karnofsky >= 70%",
+     "(ECOG and ECOG <= 1) or (Karnofsky and Karnofsky >= 70 %) or (no ECOG and no Karnofsky and (ECOG <= 1 or Karnofsky >= 70 %))"),
     ("Performance status 0-2", "ECOG <= 2"),
     # "CR" in leukaemia text is complete remission, never creatinine; "Cr" and "SCr" are
     ("Serum Cr <= 1.5 mg/dL", "creatinine <= 1.5 mg/dL"),

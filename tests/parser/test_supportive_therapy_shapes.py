@@ -56,7 +56,8 @@ ROWS = [
     # -- iron chelation
     ("Concurrent use of iron-chelating agents, except that the subject is on a stable dose for at least 8 weeks (56 days) prior to starting study therapy", E,
      [], [adult()], [adult(DEFERASIROX)]),
-    ("Androgen, deferoxamine, deferiprone, or deferasirox therapy within 12 weeks prior to Day 1.", E, [adult(DEFERASIROX)], [], [adult()]),
+    # androgens are read (``androgen_therapy``): a record with none of the four has none of them
+    ("Androgen, deferoxamine, deferiprone, or deferasirox therapy within 12 weeks prior to Day 1.", E, [adult(DEFERASIROX)], [adult()], []),
     # -- hydroxyurea leaves anticancer therapy and chemotherapy open
     ("Anticancer therapy (standard or investigational) within 21 days prior to starting study therapy", E,
      [adult(CYTARABINE_10D)], [adult(), adult(HYDROXYUREA_60D)], [adult(HYDROXYUREA_2D)]),
