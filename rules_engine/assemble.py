@@ -498,39 +498,31 @@ def _signature(
             if at in done:
                 continue
             kind, pred = keys[at]
-            if kind == 0:
-                outcome = decide(pred)
-                reason = memo.reasons.get(pred)
-                if reason is None:
-                    reason = memo.reasons[pred] = predicate_reason(pred, outcome, snap)
-                readings[at] = (outcome, reason)
-            else:
-                changes = memo.changes
-                if pred in changes:
-                    readings[at] = changes[pred]
-                else:
-                    readings[at] = changes[pred] = changes_on(pred, snap, decide(pred))
+            readings[at] = _reading(kind, pred, snap, decide, memo)
             done.add(at)
     return table.read_signature[number](readings)
+
+
+def _reading(kind: int, pred: Predicate, snap: Snapshot, decide: Decide, memo: Memo) -> Any:
+    """One reading of a signature: a predicate's (outcome, reason) (``kind`` 0), or a timed
+    predicate's change date (1), as ``_judge`` finds them through ``memo``."""
+    if kind == 0:
+        outcome = decide(pred)
+        reason = memo.reasons.get(pred)
+        if reason is None:
+            reason = memo.reasons[pred] = predicate_reason(pred, outcome, snap)
+        return (outcome, reason)
+    if pred not in memo.changes:
+        memo.changes[pred] = changes_on(pred, snap, decide(pred))
+    return memo.changes[pred]
 
 
 def plain_signature(
     reads: tuple[tuple[Predicate, ...], tuple[Predicate, ...]], snap: Snapshot, decide: Decide, memo: Memo
 ) -> tuple[Any, ...]:
-    """``_signature`` the plain way, one predicate after another (what the test compares)."""
-    predicates, timed = reads
-    found: list[Any] = []
-    for pred in predicates:
-        outcome = decide(pred)
-        reason = memo.reasons.get(pred)
-        if reason is None:
-            reason = memo.reasons[pred] = predicate_reason(pred, outcome, snap)
-        found.append((outcome, reason))
-    for pred in timed:
-        if pred not in memo.changes:
-            memo.changes[pred] = changes_on(pred, snap, decide(pred))
-        found.append(memo.changes[pred])
-    return tuple(found)
+    """``_signature`` the plain way, one predicate after another, nothing numbered or gathered
+    (what the test compares)."""
+    return tuple(_reading(kind, pred, snap, decide, memo) for kind, preds in enumerate(reads) for pred in preds)
 
 
 class JudgedLines(NamedTuple):
