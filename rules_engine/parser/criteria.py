@@ -24,6 +24,7 @@ from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoR
 from rules_engine.parser.advisory import ADVISORY_REVIEW, advisory_rows
 from rules_engine.parser.dated_children import dated_transplant
 from rules_engine.parser.drug_list_headings import drug_list_context
+from rules_engine.parser.flat_lead_ins import is_flat_lead_in
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
@@ -525,6 +526,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = Criterion(type=ctype, text=text, expr=expr, parent=parent)
             if index in labels:
                 criterion = _scope_heading(criterion, labels[index], children[index], out, children)
+        elif index not in children and index + 1 < len(rows) and is_flat_lead_in(criterion, rows[index + 1]):
+            # "... as defined below:" with its list flattened to its own level: the lines after it ask
+            criterion = Criterion(type=ctype, text=text, expr=NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement()), parent=parent)
         out[index] = criterion
         if index in scoped and ctype is CriterionType.INCLUSION:
             members.setdefault(scoped[index][0], []).insert(0, criterion.expr)
