@@ -17,6 +17,7 @@ from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
 from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
+from rules_engine.parser.participation_rewrites import ROWS as PARTICIPATION_ROWS
 from rules_engine.parser.recent_spans import ROWS as RECENT_ROWS
 from rules_engine.parser.scope_brackets import ROWS as SCOPE_BRACKET_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
@@ -299,6 +300,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         *DISEASE_ROWS,
         # a prohibited medication's listed examples, a window said before the treatment (medication_rewrites)
         *MEDICATION_ROWS,
+        # taking part in another study, now or lately, said in one sponsor's words (participation_rewrites)
+        *PARTICIPATION_ROWS,
         # "Current or recent (within 4 weeks prior to randomization) treatment with another
         # investigational product", "Current, or recent (within 30 days, ...) participation in other
         # clinical trials of investigational agents" (6 corpus lines): a treatment taken now is one

@@ -78,8 +78,9 @@ ROWS = [
     ("Anti-cancer therapy including chemotherapy, radiotherapy, endocrine therapy, immunotherapy or use of other investigational agents "
      "within the 4 weeks prior to trial entry", E, [adult(medication("chemotherapy", 10)), adult(medication("anticancer_therapy", 10))],
      [adult(), adult(medication("chemotherapy", 150)), adult(medication("anticancer_therapy", 150))], []),
+    # ("or devices" after the agents are investigational devices, which the agent's concept holds: participation_rewrites)
     ("Use of any anti-cancer therapy including chemotherapy, investigational agents or devices within 4 weeks of the first dose of study "
-     "medication", E, [adult(medication("anticancer_therapy", 10))], [], [adult(), adult(medication("anticancer_therapy", 150))]),
+     "medication", E, [adult(medication("anticancer_therapy", 10))], [adult(), adult(medication("anticancer_therapy", 150))], []),
     ("Chemotherapy, radiotherapy, immunotherapy or other anti-cancer therapy including investigational drugs within 14 days prior to the "
      "first dose", E, [adult(medication("chemotherapy", 7))], [adult(), adult(medication("chemotherapy", 60))], []),
     # -- "non-" negates the state it is written on
