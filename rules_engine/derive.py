@@ -434,10 +434,16 @@ def _words(text: str) -> list[str]:
 # products" and an allergy to pegaspargase; "sulfa containing medications" and one to
 # co-trimoxazole): the class word stands for each member's name too (compared by the class word
 # alone, a recorded allergy to the member was "names something else", not met)
+_NITROSOUREAS = frozenset({"carmustine", "bcnu", "bicnu", "gliadel", "lomustine", "ccnu", "ceenu", "gleostine", "semustine", "fotemustine",
+                           "nimustine", "ranimustine", "streptozocin", "streptozotocin", "zanosar"})
 _PRODUCT_FAMILIES: dict[str, frozenset[str]] = {
     "asparaginase": frozenset({"pegaspargase", "calaspargase", "crisantaspase", "erwinase", "erwinaze", "oncaspar", "asparlas", "rylaze", "elspar", "kidrolase", "spectrila"}),
     "sulfa": frozenset({"sulfonamide", "sulfonamides", "sulfamethoxazole", "sulphamethoxazole", "cotrimoxazole", "trimethoprimsulfamethoxazole", "bactrim", "septra",
                         "sulfadiazine", "sulfasalazine", "sulfisoxazole", "dapsone"}),
+    # the nitrosoureas (ATC L01AD) by generic and brand: "6 weeks for nitrosoureas" in the NCI
+    # washout (parser.agent_products), which a record of carmustine or lomustine meets
+    "nitrosoureas": _NITROSOUREAS,
+    "nitrosourea": _NITROSOUREAS,
 }
 
 

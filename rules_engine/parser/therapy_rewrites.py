@@ -36,6 +36,14 @@
   to a person beside the therapy (no record states the dose); left, the bracket turned the line
   into a bound over nothing, and a patient on no anticoagulant was unknown.
 
+* "Patients must be previously untreated with chemotherapy or radiation therapy", "Naive to
+  prior systemic anti-cancer therapy for melanoma", "Naive to prior chemotherapy or specific
+  immunotherapy" (6 corpus lines): a line that opens so asks that none of the therapies was
+  given, as "No prior ..." does. Left, the therapies were read as given with the opening a
+  review beside them, and a patient never treated failed the inclusion. Only at the line's
+  start and never before a list joined by "and" ("untreated with docetaxel and pemetrexed": no
+  record of either, which "No prior X and Y" would not read).
+
 Every pattern is literals with bounded repetitions; none nests one.
 """
 
@@ -108,4 +116,11 @@ THERAPEUTIC_DOSE_DEFINED = (
     ("therapeutic",),
 )
 
-ROWS = (INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
+UNTREATED_WITH = (
+    r"^(\W*)(?:(?:patients?|subjects?|participants?)\s+(?:must|should|will|need\s+to)\s+be\s+)?"
+    r"(?:(?:previously|prior)\s+untreated\s+with|na[iï]ve\s+to)\s+(?:(?:any|prior)\s+){0,2}(?![^.;]{0,200}\band\b)",
+    r"\1No prior ",
+    ("untreated", "naive", "naïve"),
+)
+
+ROWS = (UNTREATED_WITH, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)

@@ -12,6 +12,7 @@ import re
 
 from rules_engine.concepts import CONCEPTS
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, ReviewReason, Window
+from rules_engine.parser.agent_products import agent_products, agents_given, agents_not_given
 from rules_engine.parser.items import I, all_of, any_of, map_leaves
 from rules_engine.parser.safety import Alternative, Qualifier
 
@@ -58,6 +59,7 @@ def agent_window(expr: Expr, m: re.Match[str]) -> Expr | None:
     matched for its named agents, or None when nothing dated is shorter than it."""
     longer = Window(float(m.group("n")), m.group("unit").lower().rstrip("s") + "s")
     agents = " ".join(m.group("what").split())
+    products = agent_products(agents)  # agents the record's medications name (``agent_products``)
     changed = False
 
     def days(w: Window) -> float:
@@ -70,6 +72,11 @@ def agent_window(expr: Expr, m: re.Match[str]) -> Expr | None:
             # (the longer interval ends as the line's own does: "at least 4 weeks (6 weeks for ...)")
             wider = Predicate(e.concept, e.op, e.value, e.unit, e.uln, Window(longer.amount, longer.unit, exclusive=e.window.exclusive))
             which = f"whether the agent was one of these: {agents}"
+            if products is not None:
+                dated = Window(longer.amount, longer.unit, exclusive=e.window.exclusive)
+                if e.op is Op.WITHIN:
+                    return any_of([e, all_of([wider, agents_given(products, dated, which)])])
+                return all_of([e, any_of([wider, agents_not_given(products, dated, which)])])
             if e.op is Op.WITHIN:  # within the longer interval, excluded only if it was one of them
                 return any_of([e, all_of([wider, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
             return all_of([e, any_of([wider, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, which)])])

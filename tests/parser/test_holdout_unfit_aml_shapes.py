@@ -99,9 +99,10 @@ READINGS = [
      "AML and (relapsed or refractory) and (not APL or (named-medication is \"arsenic trioxide\" and review unsupported \"whether the APL "
      "failed them: acute promyelocytic leukemia [acute promyelocytic leukemia with t(15;17)(q22;q12) and variants] would be eligible only "
      "after failure of a regimen containing arsenic trioxide\"))"),
-    # a longer interval for named agents
+    # a longer interval for named agents, asked of the record's medications (parser.agent_products)
     (EXC, "Patients who have had chemotherapy or radiotherapy within 2 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering the study",
-     "chemotherapy within 2 weeks or (chemotherapy within 6 weeks and review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin C\") "
+     "chemotherapy within 2 weeks or (chemotherapy within 6 weeks and (named-medication is nitrosoureas within 6 weeks or named-medication is mitomycin within 6 weeks "
+     "or (not named-medication within 6 weeks and review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin C\"))) "
      "or radiotherapy within 2 weeks"),
     # ... only where the bracket ends the line: a permission after it would attach to the washout and hide it
     (EXC, "Prior chemotherapy or radiation therapy within 3 weeks prior to dosing (6 weeks for nitrosoureas or mitomycin-C). Prior antifolate "
@@ -109,7 +110,9 @@ READINGS = [
      "chemotherapy within 3 weeks or radiotherapy within 3 weeks or (review unparsed \"6 weeks for nitrosoureas … mitomycin-C\" and review "
      "unsupported \"Prior antifolate therapy is permitted, as long as it has not been administered within 3 weeks prior to dosing with PT-523\")"),
     (INC, "At least 4 weeks since prior chemotherapy (6 weeks for nitrosoureas or mitomycin)",
-     "no chemotherapy within 4 weeks exclusive and (no chemotherapy within 6 weeks exclusive or review unsupported \"whether the agent was one of these: nitrosoureas or mitomycin\")"),
+     "no chemotherapy within 4 weeks exclusive and (no chemotherapy within 6 weeks exclusive or (not (named-medication is nitrosoureas within 6 weeks exclusive "
+     "or named-medication is mitomycin within 6 weeks exclusive) and (named-medication within 6 weeks exclusive or review unsupported "
+     "\"whether the agent was one of these: nitrosoureas or mitomycin\")))"),
 ]
 
 

@@ -40,8 +40,9 @@ READINGS = [
     (HALF_LIVES, EXC, '(chemotherapy within 14 days and review "unless there is evidence of rapidly progressive disease") or '
                       '(investigational-agent and review unparsed "within 5 half-lives for an" and review "unless there is evidence of rapidly progressive disease")'),
     # one item (with its agents' longer window): as before
-    (NITROSOUREA, EXC, '(chemotherapy within 4 weeks or (chemotherapy within 6 weeks and review unsupported "whether the agent was one of these: '
-                       'nitrosourea or mitomycin-C")) and review "unless the disease is rapidly progressing"'),
+    (NITROSOUREA, EXC, '(chemotherapy within 4 weeks or (chemotherapy within 6 weeks and (named-medication is nitrosoureas within 6 weeks or '
+                       'named-medication is mitomycin within 6 weeks or (not named-medication within 6 weeks and review unsupported '
+                       '"whether the agent was one of these: nitrosourea or mitomycin-C")))) and review "unless the disease is rapidly progressing"'),
 ]
 
 
