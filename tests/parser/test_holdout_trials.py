@@ -58,21 +58,9 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02253277
     ('T315-bilirubin-1.5x', 'Total bilirubin < 1.5 x ULN'): ('labs', "the bilirubin's second bound is for a rise 'related to disease or polymorphism, such as Gilbert': Gilbert's on record is read, the disease's share in a bilirubin (no code holds it) stays a person's, as for the bound 'if due to leukemic involvement' elsewhere"),
     ('T315-bilirubin-1.5x', None): ('labs', "the bilirubin's second bound is for a rise 'related to disease or polymorphism, such as Gilbert': Gilbert's on record is read, the disease's share in a bilirubin (no code holds it) stays a person's, as for the bound 'if due to leukemic involvement' elsewhere"),
-    # NCT03672851
-    # NCT01050764
     # NCT02013167
     ("T3-clean", "Autologous HSCT within 6 weeks"): ("events", "'... or eligibility for allogeneic HSCT at the time of enrollment': candidacy is no record's fact, so the "
                                                      "alternative is left to a person (unknown, the safe side; the registry table labels this line unknown); the label took a clean record as not eligible"),
-    # NCT02057770
-    # NCT02109627
-    # NCT02635074
-    # NCT02212561
-    # NCT00981799
-    # NCT02886559
-    # NCT00100971
-    # NCT02393859
-    # NCT03888534
-    # NCT00098839
     # NCT01383447
     ("T24-clean", "Total WBC =< 150,000"): ("core", "'with no evidence for ongoing or impending leukostasis': a clinical state no code names, "
                                                      "left as a review conjunct (unknown)"),
@@ -104,7 +92,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                             "a person weighs, so the heading is unknown, not met"),
     ("T41-clean", "No CNS 3 involvement"): ("core", "'(i.e., WBC >= 5/uL in the cerebrospinal fluid with blasts present on cytospin)': the CSF "
                                                    "count is no record's measurement, so the definition stays unknown beside the status"),
-    # NCT01411267
     # NCT02530476
     ("T43-clean", None): ("core", "'... not permitted during the study with the following exceptions: (1) intrathecal (IT) therapy for patients with "
                                   "controlled Central Nervous System (CNS) leukemia ...': the patients an on-study exception is for are read as a CNS "
@@ -140,7 +127,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                           "relapse is not read from these words"),
     ("T45-isolated", "Lack of bone marrow or blood involvement"): ("events", "as T45-clean"),
     # == T31..T35 (cell therapy) ==
-    # NCT00253513
     # NCT02446964
     ("T32-clean", "Eligible patients will have a histopathologically confirmed"): ("core", "categories of remission under each disease ('In CR1 with poor risk "
                                                                                    "cytogenetics', 'In CR2 or CR3', 'With chemosensitive primary refractory "
@@ -402,7 +388,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
-    # NCT01088984 (T121), hold12
     # NCT03151408 (T122), hold12
     ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
     ("T122-clean", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "'based on one of the following: I. Age >= 75 "
@@ -445,7 +430,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "measurement stays an unread alternative"),
     ("T124-clean", "Renal failure not related to AML"): ("labs", "'clearance of creatinin <= 50 mL/mn': the clearance written after 'of' is "
         "not read as creatinine clearance (1 corpus line)"),
-    # NCT01656031 (T125), hold12
     # NCT00660036 (T111), hold11
     ("T111-clean", "Patients with CD33 positive"): ("core", "'... de novo AML that did not respond to first line induction therapy': 'de novo' and the "
         "induction failure are left unread beside the CD33 bound (a refractory-disease record is not matched to the words)"),
@@ -709,7 +693,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T155-ondansetron", "Current treatment with agents with a known risk of Torsades"): ("events", "as T155-clean: expected met, got unknown"),
     ("T155-pregnant", "There is no available information regarding human fetal"): ("core", "the paragraph's sentences are joined as alternatives with reviews ('13-cis' even read as carcinoma in situ), so a pregnancy is met only beside reviews"),
     # == T181..T185 (hold18: vorinostat-decitabine, double cord blood, AMG 386, haploidentical MDS, azacitidine-etoposide-mitoxantrone); first sight 66/90 verdicts, 108/147 lines, EWE 2; after 68/90, 110/147, EWE 0 ==
-    # NCT00275080 (T181)
     # NCT00963872 (T182)
     ('T182-clean', 'Acute Leukemias: Must be in remission by morphology'): ('core', "'Must be in remission by morphology (<5% blasts). Note cytogenetic relapse ... acceptable': the remission is unread and the note read as a relapse alternative"),
     ('T182-clean', 'Cardiac: Left ventricular ejection fraction > 35%'): ('events', "'absence of decompensated congestive heart failure; absence of uncontrolled arrhythmia': 'decompensated' and 'uncontrolled arrhythmia' stay reviews"),
@@ -730,7 +713,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-bleed', 'History of clinically significant bleeding within 6 months'): ('events', "'clinically significant' stays a review beside the dated haemorrhage"),
     ('T183-cyclosporine-old', 'Current or within 30 days prior to enrollment treatment with immune modulators'): ('events', "'Current or within 30 days prior ... treatment with immune modulators such as systemic cyclosporine or tacrolimus': the window stays a review"),
     ('T183-hypertension', 'Uncontrolled hypertension as defined as diastolic'): ('labs', "'defined as diastolic > 90mmHg OR systolic > 140mmHg': the blood-pressure bounds are not read"),
-    # NCT00356928 (T184)
     # NCT01260714 (T185)
     ('T185-clean', 'Patients who have had chemotherapy, radiotherapy or investigational agents within 4'): ('events', "'or those who have not recovered from adverse events due to agents administered more than 4 weeks earlier' is read as a toxicity grade the record lacks"),
     ('T185-cns', None): ('core', "the CNS line's 'prior CNS leukemia is permitted' exception (possibly eligible)"),
@@ -774,7 +756,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T173-addison', 'hypothalamic-pituitary axis, adrenal or thyroid'): ('events', "expected met, got unknown: 'clinically significant or uncontrolled' stays a review beside the glands' disorders: Addison's disease on hydrocortisone is unknown (before the glands were read, a wholly review line and eligible)"),
     # NCT00609739 (T174)
     ('T174-clean', 'at least 6 months from first hematopoietic cell transplant'): ('core', "expected met, got unknown: the organ-function sub-list is and-ed into the timing line, and 'If JMML is rapidly progressive, second HCT may be performed earlier' is and-ed as review, not an alternative: a transplant 100 days ago is not met"),
-    ('T174-clean', 'Pulmonary: FEV >50%, DLCO >50%'): ('labs', 'expected met, got unknown: FEV1 and DLCO percent predicted are not measurements Eligo reads: the line is review'),
     ('T174-clean', 'Hepatic: no clinical evidence of hepatic failure'): ('events', "expected met, got unknown: 'no clinical evidence of hepatic failure (e.g. coagulopathy, ascites)' is wholly review: a chronic hepatic failure is unknown"),
     ('T174-clean', 'Active uncontrolled infection within one week of HCT'): ('events', "expected not_met, got unknown: 'Active uncontrolled' stays an and-ed review, and 'within one week of HCT' reads a transplant: no infection and a sepsis are both unknown"),
     ('T174-remission', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
@@ -882,7 +863,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T205-cmml', 'Confirmed diagnosis of MDS by standard criteria'): ('hold20', "expected met, got not_met: the FAB-group sentence (RA ... CMML) is an unparsed review and 'For patients with lower-risk MDS only' makes MDS a required conjunct: CMML fails"),
     ('T205-creatinine-alt-ok', 'Serum creatinine or serum bilirubin < 1.5 times'): ('labs', "expected met, got unknown: 'higher levels are acceptable if ALT < 2 x ULN' widens both limits now, but its sentence is kept as a review beside the ALT bound (its words past the bound are not read as the permission's frame)"),
     # hold21
-    # NCT00260832 (T211)
     # NCT00398983 (T212)
     ('T212-clean', 'unfavorable risk'): ('hold21', "expected met, got unknown: the remission is read, but which one ('in first CR') and the cytogenetic risk stay and-ed reviews: any AML in remission is unknown"),
     ('T212-clean', 'Adult patients (greater than 18 years) in second'): ('hold21', "expected not_met, got unknown: the remission is read, but 'second or subsequent' is no record's fact (a review): any AML in remission is unknown"),
@@ -921,15 +901,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T215-allergy', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-allergy', 'Known hypersensitivity to any of the investigational'): ('hold21', "expected met, got unknown: 'any of the investigational medical products' is an ambiguous review: a cytarabine allergy is unknown"),
     # hold22: T221-T225 (NCT00406393, NCT02042690, NCT00576472, NCT03135028, NCT01519011), first sight
-    ("T221-clean", "Kidney function: serum creatinine outside the normal range"): ("core", "expected not_met, got unknown: 'serum creatinine outside the normal range for age' is unread, now an "
-                                                           "alternative beside the clearance as the text's 'or' says (and-ed before, which hid a high creatinine)"),
-    ("T221-child", "Kidney function: serum creatinine outside the normal range"): ("core", "as T221-clean"),
     ('T221-clean', 'Lung disease: in adults, forced vital capacity'): ('hold22', "expected not_met, got unknown: the adults' FVC/FEV1 < 60% part is an unsupported review and the SpO2 < 92% is not scoped to children: spirometry decides nothing"),
     ('T221-clean', 'Cardiac ejection fraction of less than 45%'): ('hold22', "expected not_met, got unknown: 'in adults and children' stays an and-ed unparsed review beside LVEF < 45%: an adult's ejection fraction decides nothing"),
     ('T221-clean', 'Cholesterol level greater than 500 mg/dL'): ('hold22', "expected not_met, got unknown: 'while being treated, or not on appropriate lipid-lowering therapy' (the two cases of one limit) become an and-ed review beside triglycerides and an or-ed review: normal lipids stay unknown, triglycerides 620 unknown"),
     ('T221-clean', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected not_met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
     ('T221-child', 'Lung disease: in adults, forced vital capacity'): ('hold22', "expected not_met, got unknown: the adults' FVC/FEV1 < 60% part is an unsupported review and the SpO2 < 92% is not scoped to children: spirometry decides nothing"),
-    ('T221-creatinine', 'Kidney function: serum creatinine outside the normal range'): ('hold22', "expected met, got unknown (was met, got not_met): 'serum creatinine outside the normal range for age, or measured creatinine clearance < 50' is read as clearance < 50 AND a review: the 'or' is lost, a high creatinine alone is not_met (hides a deciding part)"),
     ('T221-lvef', 'Cardiac ejection fraction of less than 45%'): ('hold22', "expected met, got unknown: 'in adults and children' stays an and-ed unparsed review beside LVEF < 45%: an adult's ejection fraction decides nothing"),
     ('T221-triglycerides', 'Cholesterol level greater than 500 mg/dL'): ('hold22', "expected met, got unknown: 'while being treated, or not on appropriate lipid-lowering therapy' (the two cases of one limit) become an and-ed review beside triglycerides and an or-ed review: normal lipids stay unknown, triglycerides 620 unknown"),
     ('T221-breast', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
@@ -961,7 +937,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T225-hcv-cleared', 'Active viral infection with known human immunodeficiency'): ('hold22', 'expected not_met, got unknown: HCV antibody positive with HCV RNA negative leaves HCV unknown (hcv_exposure): the label reads the negative RNA as no active infection'),
     ('T225-chf2', 'Current congestive heart failure (New York Heart Association'): ('hold22', "expected not_met, got met: '(NYHA Class III-IV Appendix G)' is read as heart-failure or (...): any heart failure is met whatever its class, and 'requires treatment' is an or-ed review leaving a clean record unknown"),
     ('T225-mi-old', 'Current congestive heart failure (New York Heart Association'): ('hold22', "expected not_met, got unknown: '(NYHA Class III-IV Appendix G)' is read as heart-failure or (...): any heart failure is met whatever its class, and 'requires treatment' is an or-ed review leaving a clean record unknown"),
-    ('T221-creatinine', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Kidney function'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     ('T221-lvef', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Cardiac ejection fraction'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     ('T221-triglycerides', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Cholesterol level'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     ('T221-breast', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Participants with a history of cancer'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
@@ -1746,7 +1721,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-hidac', None): ('events', "possibly eligible: the FAB-groups line no longer fails every patient, and 'history of high-dose cytarabine (> 1,000 mg/m2/day)' leaves whether the dose on record was high to a person"),
     ('T315-accelerated', 'Patients of the first stratum must have chronic myeloid leukemia'): ('dx2', "the first-stratum line offers the second stratum as its other portion ('which portion of the study a patient enters is the study team's choice'); with the second stratum now read right (CML in AP/BC met), that alternative is a review and the first-stratum line unknown rather than not_met; the verdict is right"),
     ('T291-myeloma-after-auto', 'Diagnosis of 1 of the following advanced hematologic'): ('dx3', "'Stage I-III disease' and 'Chromosome 13 abnormalities' under 'Multiple myeloma meeting the following criteria:' are no record's fields, so the myeloma branch is a person's (unknown); before, the patient met the menu through the low-grade lymphoma branch, read without its disease"),
-    # NCT02508870
     # NCT01362036
     ('T243-diastolic-95', None): ('rx9', "expected possibly_eligible, got eligible: every line the label probes is now read as labelled (the MDS-treatment and hypomethylating-agent lines not met); the verdict's other open lines are reviews, which leave a patient eligible"),
     ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),

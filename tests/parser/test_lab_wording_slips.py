@@ -144,3 +144,28 @@ def test_the_outside_reader_is_fast_on_adversarial_input() -> None:
         start = time.perf_counter()
         outside_normal_items(text)
         assert time.perf_counter() - start < 1.0
+
+
+CALCULATED = "Serum creatinine within normal limits or calculated clearance ≥ 60 mL/min/1.73M^2"
+
+
+def test_a_calculated_clearance_with_no_substance_named_is_the_creatinine_clearance() -> None:
+    assert rule(CALCULATED) == "creatinine <= 1 x ULN or creatinine-clearance >= 60 mL/min/{1.73_m2}"
+
+
+def test_a_clearance_of_another_substance_is_no_creatinine_clearance() -> None:
+    assert "creatinine-clearance" not in rule("Calculated clearance of iohexol ≥ 60 mL/min/1.73 m2")
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        # a high creatinine with a good clearance meets the alternative (read before as a review
+        # beside the creatinine, the line failed)
+        (_facts(creatinine=(1.6, "mg/dL", 1.2), creatinine_clearance=(70, "mL/min/{1.73_m2}", None)), MET),
+        (_facts(creatinine=(1.6, "mg/dL", 1.2), creatinine_clearance=(40, "mL/min/{1.73_m2}", None)), NOT_MET),
+    ],
+)
+def test_the_record_decides_the_calculated_clearance_alternative(facts: PatientFacts, expected: Outcome) -> None:
+    trial = TrialCriteria("t", 1, tuple(parse_lines([(I, CALCULATED)])))
+    assert evaluate_reference(trial, facts, AS_OF).criteria[-1].outcome is expected
