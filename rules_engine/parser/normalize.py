@@ -22,6 +22,8 @@ from rules_engine.parser.recent_spans import ROWS as RECENT_ROWS
 from rules_engine.parser.scope_brackets import ROWS as SCOPE_BRACKET_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
 from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
+from rules_engine.parser.comparator_slips import ROWS as COMPARATOR_SLIP_ROWS
+from rules_engine.parser.fev_slip import ROWS as FEV_SLIP_ROWS
 from rules_engine.parser.word_gates import WordGates
 
 _CHARS = str.maketrans(
@@ -480,6 +482,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # comparator is the number's; durations only, a grade's "or higher" is the grade topic's
         (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+or\s+(?:longer|more|greater|above|over)\b", r"≥ \1 \2", ("or longer", "or more", "or greater", "or above", "or over")),
         (r"(?<=\d)\s*wks?\b\.?", " weeks", ("wk",)),
+        # comparators as registries mistype them, into the spellings below (comparator_slips)
+        *COMPARATOR_SLIP_ROWS,
+        # "FEV >50%": the one-second volume (fev_slip)
+        *FEV_SLIP_ROWS,
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),

@@ -44,7 +44,15 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # (a clearance over a day's urine is the creatinine's, named or not: "Serum creatinine <= 1.5 x
     # ULN or 24-hour clearance >= 50 mL/min", "24-hour urine creatinine clearance >= 50 ml/min")
     ("creatinine_clearance", r"(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?(?:creatinine\s+)?clearance|(?:24[\s-]?h(?:ou)?r?s?\s+(?:urine\s+)?)?(?:calculated\s+|measured\s+|estimated\s+|endogenous\s+)?"
-                             r"(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance)(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
+                             r"(?:creatinine(?:\s*\((?:S?Cr)\))?|Cr)\s+clearance"
+                             # ... and a clearance calculated with no substance named ("Serum creatinine
+                             # within normal limits or calculated clearance >= 50 mL/min/1.73 m2"; 5 corpus
+                             # lines): the creatinine's. Unread, the alternative stood as a review beside the
+                             # creatinine, and a high creatinine with a clearance of 70 failed. (A "measured
+                             # clearance" is set against the calculated one the record may hold: "eligible
+                             # if a measured clearance is > 30 ml/min" stays a person's.)
+                             r"|(?:calculated|estimated)\s+clearance(?!\s+(?:of|for)\s+(?!creatinine))"
+                             r")(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
     ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
