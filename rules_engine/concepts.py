@@ -205,7 +205,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("b_cell_lymphoma", Kind.EVENT, "B-cell non-Hodgkin lymphoma", parent="nhl", subtypes_exhaustive=True),
     Concept("t_cell_lymphoma", Kind.EVENT, "T-cell or NK-cell lymphoma", parent="nhl", subtypes_exhaustive=True),
     Concept("dlbcl", Kind.EVENT, "diffuse large B-cell lymphoma (DLBCL)", parent="b_cell_lymphoma"),
-    Concept("follicular_lymphoma", Kind.EVENT, "follicular lymphoma", parent="b_cell_lymphoma"),
+    Concept("follicular_lymphoma", Kind.EVENT, "follicular lymphoma", parent="b_cell_lymphoma", subtypes_exhaustive=True),
     Concept("mantle_cell_lymphoma", Kind.EVENT, "mantle cell lymphoma", parent="b_cell_lymphoma"),
     Concept("marginal_zone_lymphoma", Kind.EVENT, "marginal zone lymphoma", parent="b_cell_lymphoma"),
     Concept("burkitt_lymphoma", Kind.EVENT, "Burkitt lymphoma", parent="b_cell_lymphoma"),
@@ -944,6 +944,18 @@ _CATALOGUE: tuple[Concept, ...] = (
     # therapy may be that disease's, so it is open, never absent (derive.OPEN_BESIDE). Read as no
     # therapy ever, an AML after an MDS treated with azacitidine failed "previously untreated AML"
     Concept("therapy_for_earlier_disease", Kind.EVENT, "anticancer therapy given for an earlier disease, before the current one was diagnosed"),
+    # a follicular lymphoma's grade, as ICD-10-CM codes it (C82.0 grade I, C82.1 grade II, C82.2
+    # grade III unspecified, C82.3 IIIa, C82.4 IIIb; dx11, append only): "Grade 1-3 follicular
+    # lymphoma", "follicular lymphoma grade 1, 2 or 3A", "Grade 3b follicular lymphoma" (~15 corpus
+    # lines, topics.follicular_grades). Read as the lymphoma beside a person's question, a grade 1
+    # lymphoma met "Grade 3B Follicular lymphoma" and every one was excluded by "Grade 3b follicular
+    # lymphoma". Both levels are exhaustive: a follicular lymphoma coded without its grade (C82.5,
+    # C82.6, C82.8, C82.9) leaves every grade open, and a grade III unspecified both IIIa and IIIb
+    Concept("follicular_lymphoma_grade_1", Kind.EVENT, "follicular lymphoma grade 1", parent="follicular_lymphoma"),
+    Concept("follicular_lymphoma_grade_2", Kind.EVENT, "follicular lymphoma grade 2", parent="follicular_lymphoma"),
+    Concept("follicular_lymphoma_grade_3", Kind.EVENT, "follicular lymphoma grade 3", parent="follicular_lymphoma", subtypes_exhaustive=True),
+    Concept("follicular_lymphoma_grade_3a", Kind.EVENT, "follicular lymphoma grade 3a", parent="follicular_lymphoma_grade_3"),
+    Concept("follicular_lymphoma_grade_3b", Kind.EVENT, "follicular lymphoma grade 3b", parent="follicular_lymphoma_grade_3"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -1046,6 +1058,9 @@ HEMATOLOGIC_DISEASES = frozenset({
     "mds_refractory_anemia", "mds_rars", "mds_raeb", "mds_raeb_1", "mds_raeb_2", "mds_rcmd", "mds_rcmd_rs", "mds_other_kind",
     # the kinds of T/NK-cell lymphoma a hospital codes (dx9)
     "ctcl", "mycosis_fungoides", "sezary_syndrome", "ptcl_nos", "alcl", "aitl", "nk_cell_lymphoma", "lymphoblastic_lymphoma",
+    # the grades of follicular lymphoma a hospital codes (dx11)
+    "follicular_lymphoma_grade_1", "follicular_lymphoma_grade_2", "follicular_lymphoma_grade_3",
+    "follicular_lymphoma_grade_3a", "follicular_lymphoma_grade_3b",
 })
 
 

@@ -44,6 +44,7 @@ from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.topics.transfusion_dependence import GATE as _TRANSFUSION_DEPENDENCE_GATE, transfusion_dependence_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
+from rules_engine.parser.topics.follicular_grades import GATE as _FOLLICULAR_GATE, follicular_grade_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
@@ -112,6 +113,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         # (before the events topic: "recovered from all prior treatment side effects" is one span,
         # of which the events topic reads only the words up to the therapy)
         such_recovery_items(text, ctype) if SUCH_RECOVERY_GATE.search(text) else [],
+        follicular_grade_items(text) if _FOLLICULAR_GATE.search(text) else [],  # (before the events topic: the grade is the kind's)
         event_items(text, ctype),
         product_items(text, ctype, timed) or bare_product_items(text, ctype),  # (topics.bare_products: "Metformin within 4 weeks ...")
     )

@@ -60,7 +60,8 @@ def test_a_line_naming_a_lymphomas_kind_asks_that_kind(text: str, facts: Patient
     ("text", "concept"),
     [
         ("Diffuse large B-cell lymphoma", "dlbcl"),
-        ("Grade 1-3a follicular lymphoma", "follicular_lymphoma"),
+        ("Follicular lymphoma", "follicular_lymphoma"),
+        ("Grade 1-3a follicular lymphoma", "follicular_lymphoma_grade_3a"),  # its grades, as coded (topics.follicular_grades)
         ("mantle-cell lymphoma", "mantle_cell_lymphoma"),
         ("Nodal marginal zone B-cell lymphoma", "marginal_zone_lymphoma"),
         ("MALT lymphoma", "marginal_zone_lymphoma"),
