@@ -73,6 +73,7 @@ from rules_engine.parser.phased_ages import phased_age
 from rules_engine.parser.review_reasons import forecast, organ_function_unstated, protocol_criteria, review_reason
 from rules_engine.parser.second_tests import failed_test_alternative
 from rules_engine.parser.therapy_notes import receipt_note, therapy_note, therapy_permission
+from rules_engine.parser.weight_instructions import strip_weight_instructions
 from rules_engine.parser.widening import WIDENING_CLAUSE, attach_widening, is_remark
 from rules_engine.parser.windows import AGENT_WINDOW, FUTURE_REFERENCE, MEASURE_WINDOW, agent_window, shorter_window, with_window
 from rules_engine.parser.permitted_subject import permitted_subject
@@ -613,8 +614,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr: Expr = Review(ReviewReason.UNPARSED, f"line too long to read ({len(text)} characters)")
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
-    # without a star annotates another line's term; a formula's own text asks nothing (formulas)
-    text_read = without_footnote(strip_rationale(strip_terminology_note(strip_formula(text))))
+    # without a star annotates another line's term; a formula's own text asks nothing (formulas), nor which body weight it takes (weight_instructions)
+    text_read = without_footnote(strip_rationale(strip_terminology_note(strip_weight_instructions(strip_formula(text)))))
     if (
         NO_REQUIREMENT.fullmatch(text.strip()) or STUDY_ACTION.match(text) or not_required(text) or (permitting_note(text) and parent is None)
         or label_only(text) or (text_read != text and not text_read) or non_criterion(text)
