@@ -66,14 +66,18 @@ def agents_given(products: list[str], window: Window, which: str) -> Expr:
     """Whether one of the products was given inside ``window``: a medication naming one of them
     there; none, when the record holds medications there and none names one; a person's when
     no medication is on record there (the course may be a drug the record does not name)."""
-    named = any_of([predicate("named_medication", Op.IS, p, window=window) for p in products])
-    on_a_drug = predicate("named_medication", Op.WITHIN, None, None, False, window)
+    named, on_a_drug = _named_and_on_a_drug(products, window)
     return any_of([named, all_of([Not(on_a_drug), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
 
 
 def agents_not_given(products: list[str], window: Window, which: str) -> Expr:
     """``agents_given`` turned: met only when the record holds medications inside ``window``
     and none names one of the products."""
-    named = any_of([predicate("named_medication", Op.IS, p, window=window) for p in products])
-    on_a_drug = predicate("named_medication", Op.WITHIN, None, None, False, window)
+    named, on_a_drug = _named_and_on_a_drug(products, window)
     return all_of([Not(named), any_of([on_a_drug, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
+
+
+def _named_and_on_a_drug(products: list[str], window: Window) -> tuple[Expr, Expr]:
+    """A medication naming one of the products inside ``window``; any named medication there."""
+    named = any_of([predicate("named_medication", Op.IS, p, window=window) for p in products])
+    return named, predicate("named_medication", Op.WITHIN, None, None, False, window)

@@ -34,7 +34,7 @@ from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, di
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.group_alternatives import pair_alternatives
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
-from rules_engine.parser.items import content_words
+from rules_engine.parser.items import asks_nothing, content_words
 from rules_engine.parser.line import parse_line
 from rules_engine.parser.lab_exceptions import heading_exception, lab_list, permits_cause, widened
 from rules_engine.parser.definitions import STATUS_DEFINED, names_status
@@ -528,7 +528,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 criterion = _scope_heading(criterion, labels[index], children[index], out, children)
         elif index not in children and index + 1 < len(rows) and is_flat_lead_in(criterion, rows[index + 1]):
             # "... as defined below:" with its list flattened to its own level: the lines after it ask
-            criterion = Criterion(type=ctype, text=text, expr=NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement()), parent=parent)
+            criterion = Criterion(type=ctype, text=text, expr=asks_nothing(ctype), parent=parent)
         out[index] = criterion
         if index in scoped and ctype is CriterionType.INCLUSION:
             members.setdefault(scoped[index][0], []).insert(0, criterion.expr)

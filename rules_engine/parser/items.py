@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate
 
 
 I = re.IGNORECASE
@@ -50,6 +50,12 @@ def all_of(parts: list[Expr]) -> Expr:
 
 # the counts registries spell out ("no more than two prior regimens", "failed one or more")
 COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def asks_nothing(ctype: CriterionType) -> Expr:
+    """A line that restricts nobody: an inclusion met by everyone, an exclusion that never holds
+    (an exclusion holds when its expression is met, so a bare ``NoRequirement`` would exclude all)."""
+    return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
 
 
 def count_of(word: str) -> int:

@@ -61,7 +61,7 @@ from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
-from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, negation_read_by_item, predicate, predicates
+from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.formulas import strip_formula
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
@@ -486,7 +486,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if not exprs and open_to_both and open_to_both == len(clauses):
         # a line that only opens the trial to both sexes ("Male or female", "Male and female
         # patients eligible": 10 corpus lines) asks nothing; the registry's sex field is read apart
-        return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
+        return asks_nothing(ctype)
     if not exprs:
         return Review(review_reason(norm), "")
     structured = [e for e in exprs if not isinstance(e, Review)]
@@ -627,7 +627,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         # note keeps its reading: an exception the heading it sits under is read with
         # (dropped, the heading would decide against the patients the note lets in)
         # an exclusion holds when its expression is met: one that asks nothing must never hold
-        none: Expr = NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
+        none: Expr = asks_nothing(ctype)
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
     if ctype is CriterionType.EXCLUSION:
         text_read = bare_span_as_window(text_read)

@@ -18,7 +18,7 @@ from rules_engine.parser.clauses import PARENS, parse_clause
 from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.line_reader import read_expr
-from rules_engine.parser.items import I, NEGATED, all_of, any_of, content_words, predicate, predicates
+from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, predicate, predicates
 from rules_engine.parser.permission_after import treatment_after
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -126,7 +126,7 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         # line that only permits restricts nobody (it widens some other line, which is read there).
         # A subject with a concept, read where an exclusion would read it ("Prior myelodysplastic
         # syndrome allowed"), keeps the reading the group permission gives
-        return NoRequirement() if ctype is CriterionType.INCLUSION else Not(NoRequirement())
+        return asks_nothing(ctype)
     if not items and ctype is CriterionType.INCLUSION and len(clauses) == 1:
         indicated = _indication_permitted(clauses[0], m.end())
         if indicated is not None:

@@ -73,10 +73,9 @@ def agent_window(expr: Expr, m: re.Match[str]) -> Expr | None:
             wider = Predicate(e.concept, e.op, e.value, e.unit, e.uln, Window(longer.amount, longer.unit, exclusive=e.window.exclusive))
             which = f"whether the agent was one of these: {agents}"
             if products is not None:
-                dated = Window(longer.amount, longer.unit, exclusive=e.window.exclusive)
                 if e.op is Op.WITHIN:
-                    return any_of([e, all_of([wider, agents_given(products, dated, which)])])
-                return all_of([e, any_of([wider, agents_not_given(products, dated, which)])])
+                    return any_of([e, all_of([wider, agents_given(products, wider.window, which)])])
+                return all_of([e, any_of([wider, agents_not_given(products, wider.window, which)])])
             if e.op is Op.WITHIN:  # within the longer interval, excluded only if it was one of them
                 return any_of([e, all_of([wider, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
             return all_of([e, any_of([wider, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, which)])])
