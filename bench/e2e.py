@@ -91,6 +91,8 @@ REDIS_URL = os.environ.get("ELIGO_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 TODAY = "2026-11-22"  # the example patients were generated on this day (ages, windows)
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 OPEN_TRIALS = 1_000
+# The worker's prefork children, as deploy/ runs it; --concurrency tries another count.
+CONCURRENCY = 2
 LATENCY_POSTS = 200
 THROUGHPUT_POSTS = 200
 THROUGHPUT_THREADS = 20
@@ -541,14 +543,15 @@ def results_in(data: bytes) -> int:
 
 
 def warm_up(port: int, token: str, patients: Patients, worker_log: Path, rounds: int = 6) -> None:
-    """Post pairs until every prefork child has finished a job (and so compiled its engine)."""
+    """Post as many at once as there are children until every prefork child has finished a job
+    (and so compiled its engine)."""
     for n in range(1, rounds + 1):
         start = time.perf_counter()
-        jobs = [post_patient(port, token, patients.next("warm"))[1] for _ in range(2)]
+        jobs = [post_patient(port, token, patients.next("warm"))[1] for _ in range(CONCURRENCY)]
         finished = [wait_job(port, token, j, timeout=240) for j in jobs]
         children = set(re.findall(r"ForkPoolWorker-(\d+)\].*?succeeded in", worker_log.read_text(errors="replace")))
         say(f"warm-up {n}: {time.perf_counter() - start:.1f}s, jobs {[j['status'] for j in finished]}, children done: {len(children)}")
-        if len(children) >= 2:
+        if len(children) >= CONCURRENCY:
             return
     say("warm-up: could not confirm that both children compiled; timings may include a compile")
 
@@ -708,12 +711,14 @@ def database_footprint() -> tuple[int, int]:
 
 
 def main() -> int:
-    global OPEN_TRIALS
+    global OPEN_TRIALS, CONCURRENCY
     import argparse
 
     parser = argparse.ArgumentParser(description="end-to-end benchmark (not a test)")
     parser.add_argument("--trials", type=int, default=OPEN_TRIALS, help="trials open to matching (default 1,000)")
-    OPEN_TRIALS = parser.parse_args().trials
+    parser.add_argument("--concurrency", type=int, default=CONCURRENCY, help="the worker's prefork children (default: deploy's)")
+    args = parser.parse_args()
+    OPEN_TRIALS, CONCURRENCY = args.trials, args.concurrency
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the finally below runs
     began = time.perf_counter()
     kb_per_patient = float("nan")
@@ -745,7 +750,7 @@ def main() -> int:
         )
         wait_web(port, web)
         wait_worker(worker)
-        say(f"processes: worker (prefork -c 2) and gunicorn (-w 2, port {port}) ready in {time.perf_counter() - start:.1f}s; logs in {logs}")
+        say(f"processes: worker (prefork -c {CONCURRENCY}) and gunicorn (-w 2, port {port}) ready in {time.perf_counter() - start:.1f}s; logs in {logs}")
 
         patients = Patients()
         start = time.perf_counter()
@@ -769,7 +774,7 @@ def main() -> int:
         say(f"storage: {(size_after - size_before) / 1024 / 1024:.1f} MB for {patients_after - patients_before} patients matched")
         task_times = worker_task_times(worker_log)[before:]
         if task_times:
-            say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms (2 children in parallel)")
+            say(f"worker: task time during throughput median {statistics.median(task_times) * 1000:.0f} ms ({CONCURRENCY} children in parallel)")
     finally:
         stop(web)
         stop(worker)
@@ -782,7 +787,7 @@ def main() -> int:
 
 def start_worker(log_path: Path) -> subprocess.Popen:
     return spawn(
-        [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork", "-c", "2",
+        [sys.executable, "-m", "celery", "-A", "matcher", "worker", "-P", "prefork", "-c", str(CONCURRENCY),
          "--without-gossip", "--without-mingle", "-n", f"{WORKER_NAME}@%h", "--loglevel", "INFO"],
         log_path,
     )
