@@ -44,6 +44,9 @@
   start and never before a list joined by "and" ("untreated with docetaxel and pemetrexed": no
   record of either, which "No prior X and Y" would not read).
 
+* "Prior therapy with axitinib as well as any prior therapies with other VEGF pathway
+  inhibitors": the next therapy's lead words said again after the joiner (``AS_WELL_AS_OTHER``).
+
 Every pattern is literals with bounded repetitions; none nests one.
 """
 
@@ -123,4 +126,16 @@ UNTREATED_WITH = (
     ("untreated", "naive", "naïve"),
 )
 
-ROWS = (UNTREATED_WITH, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
+# "Prior therapy with axitinib as well as any prior therapies with other VEGF pathway inhibitors"
+# (2 corpus lines; "and any prior therapy with other ..." the same): the next therapy's lead words
+# said again after the list's joiner. Left, they were an unread review beside every item (a
+# patient given sunitinib was unknown); said "and other ..." the list reads as any list of
+# therapies does (an exclusion's "and" between therapies is "or"). Only before "other", where the
+# second item is a class the first belongs to
+AS_WELL_AS_OTHER = (
+    r"\b(?:as\s+well\s+as|and)\s+(?:any\s+)?(?:(?:prior|previous)\s+)?(?:therap(?:y|ies)|treatments?)\s+with\s+(?:any\s+)?(?=other\s)",
+    "and ",
+    ("well", "with"),
+)
+
+ROWS = (UNTREATED_WITH, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
