@@ -79,7 +79,10 @@ _LIST_CLOSE = re.compile(r"\s*,?\s*(?:(?P<or>or|and/or)|(?P<and>and))\b(?P<more>
 # (possessive: the whitespace runs stand side by side, and a long blanked connector that fails
 # the pattern was tried in every split of its spaces, ~0.7 s a call on a 290-character one)
 _LIST_AND = re.compile(
-    r"[\s)\]]*+(?:\(\s*+[A-Za-z][\w-]{0,11}\s*+\)\s*+)?,?\s*+(?:and/or|and|&)?\s*+(?:(?:any|other|prior|previous|known|active|uncontrolled|uncompensated|decompensated|symptomatic|severe|significant|unstable|recent|untreated)\s+)?", I
+    r"[\s)\]]*+(?:\(\s*+[A-Za-z][\w-]{0,11}\s*+\)\s*+)?,?\s*+(?:and/or|and|&|as\s+well\s+as)?\s*+(?:(?:any|other|prior|previous|known|active|uncontrolled|uncompensated|decompensated|symptomatic|severe|significant|unstable|recent|untreated)\s+)?"
+    # "axitinib as well as any prior therapies with other VEGF pathway inhibitors": the next
+    # therapy's own lead words (each fixed, once)
+    r"(?:(?:prior|previous)\s+)?(?:(?:therap(?:y|ies)|treatments?)\s+with\s+(?:(?:any|other)\s+)?)?", I
 )
 # "Investigational products taken within 28 days before treatment with vosaroxin, and
 # non-investigational cancer therapies ... within 14 days": each item dated against the study's
@@ -201,7 +204,11 @@ def _history_expr(e: Expr | None) -> bool:
         return any(_history_expr(p) for p in e.parts) and all(
             _history_expr(p) or (isinstance(p, Qualifier) and _DEGREE_WORDS.fullmatch(p.text) is not None) for p in e.parts
         )
-    return isinstance(e, Predicate) and e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[e.concept].kind is Kind.EVENT
+    # (a product the record names, "Prior sunitinib and prior radiotherapy", is a therapy on record
+    # as a class is: read as All, a patient given sunitinib alone was not excluded)
+    return isinstance(e, Predicate) and (
+        e.op in (Op.PRESENT, Op.WITHIN) and CONCEPTS[e.concept].kind is Kind.EVENT or e.concept == "named_medication" and e.op is Op.IS
+    )
 
 
 def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool = False) -> Expr | None:

@@ -23,8 +23,9 @@ _PHASE_ID = r"(?:IV|I{1,3}|[1-4])[ab]?"
 _LABEL_ID = r"(?-i:[A-Z]{1,2}|IV|I{1,3}|[1-9][0-9]?[ab]?)"
 _PORTION = rf"phase\s*{_PHASE_ID}\b|(?:cohort|arm|part|group|stratum)\s+{_LABEL_ID}\b"
 _TAIL = re.compile(
-    rf"\(\s*(?:(?:for|in|eligible\s+for|only\s+(?:for|in))\s+(?:the\s+)?)?(?P<label>{_PORTION})"
-    r"(?:\s+(?:portion|part|component|cohort|patients|subjects|participants))?(?:\s+only)?(?:\s*\[[^\[\]]{0,80}\])?\s*\)\s*\.?\s*$",
+    # ("(only applicable to Part II of the PK phase)": the lead and the study part it belongs to)
+    rf"\(\s*(?:(?:for|in|eligible\s+for|only\s+(?:for|in)|(?:only\s+)?applicable\s+(?:only\s+)?to|appl(?:y|ies)\s+only\s+to|only\s+appl(?:y|ies)\s+to)\s+(?:the\s+)?)?(?P<label>{_PORTION})"
+    r"(?:\s+(?:portion|part|component|cohort|patients|subjects|participants))?(?:\s+of\s+the\s+(?:[\w-]+\s+){0,2}?(?:phase|portion|part|study))?(?:\s+only)?(?:\s*\[[^\[\]]{0,80}\])?\s*\)\s*\.?\s*$",
     re.I,
 )
 _ANY_PORTION = re.compile(_PORTION, re.I)

@@ -142,7 +142,23 @@ def trial_portions(texts: list[str]) -> set[str]:
     keys = {portion_key(m.group(0)) for text in texts for m in _MENTION.finditer(text)}
     keys |= {portion_key(m.group("label")) for text in texts for m in _PEOPLE_IN_PHASE.finditer(text)}
     leads = (portion_lead(text) for text in texts)
-    return keys | {lead[0] for lead in leads if lead is not None}
+    keys |= {lead[0] for lead in leads if lead is not None}
+    return keys | {implied for key in keys if (implied := _first_sibling(key)) is not None}
+
+
+# a later part, cohort, arm, group or stratum ("Part II", "Cohort B") is one of two or more: the
+# first exists though no line names it ("Use of any proton pump inhibitor ... (only applicable to
+# Part II of the PK phase)", a trial naming no other part; read for everyone, the line excluded
+# patients of the first part). Not a phase: "Phase II" alone may be the trial's own phase
+_LATER = re.compile(r"(?P<kind>part|cohort|arm|group|stratum) (?:[2-9]|1[0-9]|[b-h])", re.I)
+
+
+def _first_sibling(key: str) -> str | None:
+    """The first portion of the kind ``key`` names, when ``key`` is a later one."""
+    m = _LATER.fullmatch(key)
+    if m is None:
+        return None
+    return f"{m.group('kind')} {'a' if key[-1].isalpha() else '1'}"
 
 
 SCOPE_REVIEW = (

@@ -44,6 +44,15 @@
   start and never before a list joined by "and" ("untreated with docetaxel and pemetrexed": no
   record of either, which "No prior X and Y" would not read).
 
+* "Prior therapy with axitinib as well as any prior therapies with other VEGF pathway
+  inhibitors": the next therapy's lead words said again after the joiner (``AS_WELL_AS_OTHER``).
+* "Has taken proton pump inhibitors within 7 days": a drug taken is a drug received (``HAS_TAKEN``).
+* "Participant must have completed prior chemotherapy at least 2 weeks prior to randomization":
+  the NCI layout's washout (``COMPLETED_SINCE``).
+* "At least 4 weeks since prior chemotherapy and recovered", "At least 3 weeks (6 for
+  nitrosourea) since prior chemotherapy": the washout, its longer bracket after the therapy, and
+  the recovery as the recovery reader knows it (``BRACKET_BEFORE_SINCE``, ``WASHOUT_RECOVERED``).
+
 Every pattern is literals with bounded repetitions; none nests one.
 """
 
@@ -123,4 +132,84 @@ UNTREATED_WITH = (
     ("untreated", "naive", "naïve"),
 )
 
-ROWS = (UNTREATED_WITH, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
+# "Prior therapy with axitinib as well as any prior therapies with other VEGF pathway inhibitors"
+# (2 corpus lines; "and any prior therapy with other ..." the same): the next therapy's lead words
+# said again after the list's joiner. Left, they were an unread review beside every item (a
+# patient given sunitinib was unknown); said "and other ..." the list reads as any list of
+# therapies does (an exclusion's "and" between therapies is "or"). Only before "other", where the
+# second item is a class the first belongs to
+AS_WELL_AS_OTHER = (
+    r"\b(?:as\s+well\s+as|and)\s+(?:any\s+)?(?:(?:prior|previous)\s+)?(?:therap(?:y|ies)|treatments?)\s+with\s+(?:any\s+)?(?=other\s)",
+    "and ",
+    ("well", "with"),
+)
+
+# "Has taken proton pump inhibitors within 7 days", "Patients who have taken NSAIDs in the past two
+# weeks", "must not have taken any other investigational agents" (about 12 corpus lines): a drug
+# taken is a drug received, the words every therapy reader knows as its lead (left, "has taken"
+# was an unread review beside the therapy, and a patient never given one was unknown). Only after
+# "has/have/had/having": "an echocardiogram taken within 4 weeks" dates a test; "have taken part
+# in a study", "must have taken place" are no drug
+HAS_TAKEN = (
+    r"\b(has|have|had|having)\s+taken\b(?!\s+(?:part|place)\b)",
+    r"\1 received",
+    ("taken",),
+)
+
+# "At least 3 weeks (6 for nitrosourea) since prior chemotherapy", "More than 30 days (from the
+# screening visit) since prior other investigational drugs" (3 corpus lines, 2 trials): the
+# bracket between the span and "since" broke the washout's reading, and the therapy was asked of
+# the patient (an inclusion every patient never given chemotherapy failed). Said after the
+# therapy, as registries mostly write it ("since prior chemotherapy (6 weeks for nitrosoureas)"),
+# a bare number in it given the span's unit
+def _bracket_after(m: re.Match[str]) -> str:
+    inner = m.group("inner").strip()
+    bare = re.match(r"(\d{1,3})\s+(?=for\b)", inner)
+    if bare is not None:
+        inner = f"{bare.group(1)} {m.group('unit')} {inner[bare.end():]}"
+    return f"{m.group('span')} since {m.group('what')} ({inner})"
+
+
+BRACKET_BEFORE_SINCE = (
+    r"^(?P<span>\W*(?:at\s+least|more\s+than|greater\s+than|over|[>≥])\s*\d{1,3}\s*(?P<unit>hours?|days?|weeks?|months?|years?))"
+    r"\s*\((?P<inner>[^()]{1,60})\)\s*since\s+(?P<what>(?:the\s+)?(?:prior|previous|last)\s+[^.;:()]{1,80}?)(?=\s*(?:$|[.;]|,?\s+and\b))",
+    _bracket_after,
+    ("since",),
+)
+
+# "At least 4 weeks since prior chemotherapy and recovered", "At least 4 weeks since prior
+# chemotherapy (6 weeks for nitrosoureas) and recovered" (the NCI layout: 64 corpus lines in 41
+# trials): the washout, and recovery from that therapy, which the recovery reader knows said as
+# "recovered from prior chemotherapy" (a toxicity of grade 2 or worse is not recovered; none on
+# record is). Left, "recovered" was an unread review beside the washout, and every patient was
+# unknown, though the record shows no therapy or no toxicity. Only the bare word closing the
+# line: a recovery said with its own words ("recovered from surgery") is read as it is. The
+# recovery is said first, so that the washout keeps the end of the line, where a longer washout
+# in brackets is read (as ``normalize._washout`` does)
+WASHOUT_RECOVERED = (
+    r"^(?P<lead>\W*(?:at\s+least|more\s+than|greater\s+than|over|[>≥])\s*\d{1,3}\s*(?:hours?|days?|weeks?|months?|years?)"
+    r"(?:\s*\([^()]{0,60}\))?\s+since\s+(?:the\s+)?(?:prior|previous|last)\s+)"
+    # (the therapy's name alone: "palliative radiotherapy to the limbs", "resection of recurrent
+    # tumor" say where or what for, which "recovered from" would not carry)
+    r"(?P<what>(?:(?!\b(?:to|of|for|in|on|at)\b)[^.;:()]){1,80}?)(?P<br>\s*\([^()]{0,80}\))?\s*,?\s+and\s+(?:has\s+|have\s+)?(?:fully\s+)?recovered\s*\.?\s*$",
+    lambda m: f"Recovered from prior {m.group('what')}; {m.group('lead')}{m.group('what')}{m.group('br') or ''}",
+    ("recovered",),
+)
+
+# "Completed all prior therapy at least 3 weeks prior to registration", "Participant must have
+# completed prior chemotherapy at least 2 weeks (washout period) prior to randomization", "Patients
+# must have completed all previous anticancer therapy for at least 2 weeks prior to ..." (7 corpus
+# lines): a washout, said as the NCI layout says one ("At least 2 weeks since prior
+# chemotherapy"). Left, "must have completed prior" was an unread review, or the therapy was asked
+# of the patient (an inclusion every patient never given chemotherapy failed). The time it counts
+# from ("prior to registration", "previously") is the study's start the washout reader takes
+COMPLETED_SINCE = (
+    r"(?:^|(?<=[.;]\s))(?P<lead>\W*(?:\d{1,2}[.)]\s*)?)(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should|shall|need\s+to)\s+)?(?:have\s+|has\s+)?"
+    r"completed\s+(?:all\s+|any\s+)?(?:prior|previous)\s+(?P<what>[^\d.;:()]{1,60}?)\s+(?:for\s+)?"
+    r"(?P<span>(?:at\s+least|≥|>=|more\s+than|a\s+minimum\s+of)\s*\d{1,3}\s*(?:days?|weeks?|months?))"
+    r"(?:\s*\(\s*washout(?:\s+period)?\s*\))?(?:\s+previously|\s+(?:prior\s+to|before|from)\s+[^.;,()]{1,40}?)?(?=\s*(?:[.;,(]|\band\b|$))",
+    lambda m: f"{m.group('lead')}{m.group('span')} since prior {m.group('what')}",
+    ("completed",),
+)
+
+ROWS = (UNTREATED_WITH, COMPLETED_SINCE, BRACKET_BEFORE_SINCE, WASHOUT_RECOVERED, HAS_TAKEN, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)

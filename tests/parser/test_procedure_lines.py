@@ -43,7 +43,8 @@ Row = tuple[str, CriterionType, tuple[PatientFacts, ...], tuple[PatientFacts, ..
 # (line, section, met, not met, unknown)
 RADIOTHERAPY: list[Row] = [
     ("Prior radiotherapy within 4 weeks of study entry", EXC, (RT_5,), (NONE, RT_60), ()),
-    ("At least 3 weeks since prior radiotherapy and recovered", INC, (), (RT_5,), (NONE, RT_60)),
+    # (recovered: no toxicity of grade 2 or worse on record, therapy_rewrites.WASHOUT_RECOVERED)
+    ("At least 3 weeks since prior radiotherapy and recovered", INC, (NONE, RT_60), (RT_5,), ()),
     # the marrow's share is no field of the record: an irradiated patient is unknown, a patient never irradiated met
     ("No prior radiotherapy to > 25% of bone marrow", INC, (NONE,), (), (RT_5, RT_60)),
 ]

@@ -77,7 +77,9 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|\bHER-?2[\s-]*(?:" + _KINASE + r"|antibod(?:y|ies))",
      ("her2", "her-2")),
     ("vegf_inhibitor",
-     r"\b(?:anti-?\s*)?VEGF(?:-?R(?:-?[123])?)?[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies)|" + _AGENT + r")"
+     # ("VEGF pathway inhibitors", "VEGF receptor targeted therapy", "VEGF or VEGF receptor
+     # targeted therapy": the target's pathway or receptor named before the agent word)
+     r"\b(?:anti-?\s*)?VEGF(?:-?R(?:-?[123])?)?(?:\s+(?:or|and/or|/)\s+VEGF(?:-?R(?:-?[123])?)?)?(?:[\s-]+(?:pathway|receptor|signal(?:l)?ing))?[\s-]*(?:targeted\s+(?:therap(?:y|ies)|agents?)|directed\s+therap(?:y|ies)|" + _KINASE + r"|antibod(?:y|ies)|monoclonal\s+antibod(?:y|ies)|" + _AGENT + r")"
      r"|\banti-?\s*VEGF\b|\banti-?\s*angiogen(?:ic|esis)\s+(?:therap(?:y|ies)|agents?|drugs?|treatments?|inhibitors?)|angiogenesis\s+inhibitors?",
      ("vegf", "angiogen")),
     ("platinum_chemotherapy",

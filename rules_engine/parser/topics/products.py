@@ -40,6 +40,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.drug_classes import CLASS_NOT_TAKEN, CLASS_TO_COME
+from rules_engine.parser.topics.product_counts import COUNT, counted
 
 # A class ("bisphosphonates", "estrogens", "G-CSF") or a food ("grapefruit juice") is no product a
 # record names by those words: read as one, a record of zoledronic acid would not meet
@@ -139,7 +140,9 @@ _PAST = (
 # the dose named before the products ("high-dose cytarabine (> 1,000 mg/m2/day)", "high dose of
 # methotrexate"): which dose counts as high is the protocol's, a person's beside the product
 _DOSE = r"(?P<dose>high[\s-]+doses?\s+(?:of\s+)?)?"
-_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")(?:an?\s+|any\s+|the\s+)?" + _DOSE + _LIST, I)
+# (a count of cycles between the lead and the list, "Prior treatment with more than 1 cycle of
+# azacitidine": ``product_counts``)
+_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")" + COUNT + r"(?:an?\s+|any\s+|the\s+)?" + _DOSE + _LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
 _BARE_NO = re.compile(r"\W*no\s+" + _LIST, I)
 PRODUCT_RE = _PRODUCT_RE  # one product's name, for a list other topics find
@@ -335,6 +338,10 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
                 expr = any_of([dated_products(given, NOW), all_of([dated_products(given, NOW_MAYBE), Qualifier(ReviewReason.AMBIGUOUS, f"whether it is taken now: {words}")])])
             else:
                 expr = given
+        if m.group("count"):
+            if m.group("washout"):
+                continue  # "at least 4 weeks since prior 2 cycles of X": no reading of both
+            expr = counted(expr, m)  # the cycles are the record's to count, never the products' presence
         dose = _DOSE_AFTER.match(text, m.end()) if m.group("dose") else None
         if m.group("dose"):
             # a record names the product, not whether its dose was the protocol's "high" one
