@@ -655,7 +655,8 @@ def _permits_a_disease(expr: Expr) -> bool:
     def diseases(e: Expr) -> bool:  # one disease, or several ("not (lymphoma or mantle-cell-lymphoma)")
         if isinstance(e, Predicate):
             return e.concept in HEMATOLOGIC_DISEASES
-        return isinstance(e, Any_) and all(diseases(part) for part in e.parts)
+        # (a list the joins left as "and", "not (LPL and mantle-cell-lymphoma and PLL)", names its diseases too)
+        return isinstance(e, (Any_, All)) and all(diseases(part) for part in e.parts)
 
     return isinstance(expr, Any_) and any(isinstance(p, Not) and diseases(p.part) for p in expr.parts)
 
