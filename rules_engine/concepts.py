@@ -574,7 +574,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # the holdout's leukaemias and marrow disorders no concept named (T61-T65, task "known"; append
     # only): a trial for T-PLL, a line excluding an inherited marrow failure or a myeloid sarcoma
     # was left to a person for every record
-    Concept("t_pll", Kind.EVENT, "T-cell prolymphocytic leukemia (T-PLL)", parent="blood_cancer"),
+    Concept("t_pll", Kind.EVENT, "T-cell prolymphocytic leukemia (T-PLL)", parent="prolymphocytic_leukemia"),  # (dx12: a kind of PLL)
     # ambiguous lineage (mixed phenotype, biphenotypic, undifferentiated): neither AML nor ALL
     Concept("ambiguous_lineage_leukemia", Kind.EVENT, "acute leukemia of ambiguous lineage (mixed phenotype)", parent="acute_leukemia"),
     # extramedullary AML (chloroma, granulocytic sarcoma); its code is AML's as well
@@ -956,6 +956,21 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("follicular_lymphoma_grade_3", Kind.EVENT, "follicular lymphoma grade 3", parent="follicular_lymphoma", subtypes_exhaustive=True),
     Concept("follicular_lymphoma_grade_3a", Kind.EVENT, "follicular lymphoma grade 3a", parent="follicular_lymphoma_grade_3"),
     Concept("follicular_lymphoma_grade_3b", Kind.EVENT, "follicular lymphoma grade 3b", parent="follicular_lymphoma_grade_3"),
+    # prolymphocytic leukaemia, of B or T cells (dx12, append only): CLL trials take or exclude it
+    # by name ("Richter's transformation, prolymphocytic leukemia ... are eligible", "Known
+    # prolymphocytic leukemia", "B-cell prolymphocytic leukemia": ~12 corpus lines). ICD-10-CM
+    # codes each kind (C91.3 B-cell, C91.6 T-cell), ICD-O-3 as well (9833/3, 9834/3) and the family
+    # unspecified (9832/3), which leaves each kind open (exhaustive). Left unread, a T-PLL failed a
+    # line admitting "prolymphocytic leukemia" (holdout T304) and every CLL stayed a person's question
+    Concept("prolymphocytic_leukemia", Kind.EVENT, "prolymphocytic leukemia (PLL), of B or T cells", parent="blood_cancer", subtypes_exhaustive=True),
+    Concept("b_pll", Kind.EVENT, "B-cell prolymphocytic leukemia (B-PLL)", parent="prolymphocytic_leukemia"),
+    # lymphoplasmacytic lymphoma (dx12, append only), the indolent B-cell lymphoma lists name
+    # ("Lymphoplasmacytic lymphoma (LPL)", "lymphoplasmacytic lymphoma / Waldenström
+    # macroglobulinemia": ~10 corpus lines). ICD-O-3 9671/3 codes it; ICD-10-CM's C83.0 (small
+    # cell B-cell lymphoma) holds it beside other kinds and stays b_cell_lymphoma, open. Waldenström
+    # macroglobulinaemia is a lymphoplasmacytic lymphoma; the line's reading asks for either
+    # (topics.b_cell_kinds), the hierarchy keeping Waldenström's place as it was
+    Concept("lymphoplasmacytic_lymphoma", Kind.EVENT, "lymphoplasmacytic lymphoma (LPL)", parent="b_cell_lymphoma"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -1000,6 +1015,8 @@ MALIGNANCIES: tuple[str, ...] = _descendants_of("acute_leukemia", "solid_tumor",
     "cll",
     "cml",
     "t_pll",
+    "prolymphocytic_leukemia",
+    "b_pll",
     "myeloid_sarcoma",
     "hematologic_malignancy",
     "malignant_neoplasm",
@@ -1061,6 +1078,8 @@ HEMATOLOGIC_DISEASES = frozenset({
     # the grades of follicular lymphoma a hospital codes (dx11)
     "follicular_lymphoma_grade_1", "follicular_lymphoma_grade_2", "follicular_lymphoma_grade_3",
     "follicular_lymphoma_grade_3a", "follicular_lymphoma_grade_3b",
+    # prolymphocytic leukaemia and lymphoplasmacytic lymphoma (dx12)
+    "prolymphocytic_leukemia", "b_pll", "lymphoplasmacytic_lymphoma",
 })
 
 

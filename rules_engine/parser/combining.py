@@ -14,6 +14,7 @@ import re
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, CriterionType, Expr, NUMERIC_OPS, Not, Op, Predicate, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, predicates
+from rules_engine.parser.joint import Joint
 from rules_engine.parser.either_group import either_opens
 from rules_engine.parser.topics.lab_scopes import bound_predicates
 from rules_engine.parser.remarks import blank_remarks
@@ -425,6 +426,8 @@ def _listed_diagnoses(exprs: list[Item], kinds: list[str], connectors: list[str]
     read as All every patient failed the diagnosis line. Only a bare list joins so: words between
     ("AML arising from MDS", "CLL with ...") keep the join they had."""
     def disease(item: Item) -> bool:
+        if isinstance(item.expr, Joint):  # one disease of two diagnoses ("Richter's transformation", parser.joint)
+            return bool(item.concepts & DIAGNOSIS_CONCEPTS)
         return isinstance(item.expr, Predicate) and item.expr.op is Op.PRESENT and item.expr.concept in DIAGNOSIS_CONCEPTS
 
     def listed(i: int) -> bool:  # items i and i + 1 name diseases in a bare list (read with words beside them or not)

@@ -18,6 +18,7 @@ say so: a donor's criteria are never evaluated against the patient. A line under
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
@@ -32,6 +33,7 @@ from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GA
 from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.disease_headings import COHORT_HEADING, descendants, disease_headings, scoped_heading, scoped_line, unnested_cohorts
 from rules_engine.parser.event_exceptions import except_from
+from rules_engine.parser.listed_remissions import counted_remissions
 from rules_engine.parser.group_alternatives import pair_alternatives
 from rules_engine.concepts import DISEASE_STATUSES, HEMATOLOGIC_DISEASES, related
 from rules_engine.parser.items import asks_nothing, content_words
@@ -467,6 +469,16 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 group = Any_  # "Cohort A: newly diagnosed AML ..." / "Cohort B: ... failed to achieve CR": a patient is in one
             if group is All and ctype is CriterionType.INCLUSION and own and _kinds_listed(text, own[0], kid_exprs):
                 group = Any_  # "relapsed or refractory lymphoma, including the following:" / "Aggressive lymphoma" / "Indolent lymphoma": a patient has one kind
+            if group is Any_ and ctype is CriterionType.INCLUSION and index not in negated:
+                # "one of the following disease categories:" over "AML beyond 2nd remission": the
+                # lines are alternatives, so each remission's ordinal is the record's relapse count
+                # (a line's own only: a heading under it joins lines of its own, maybe as requirements)
+                for k in children.get(index, ()):
+                    kid = out[k]
+                    if kid is not None and kid.type is ctype and k not in children:
+                        by_count = replace(kid, expr=counted_remissions(kid.expr))
+                        kid_exprs = [by_count.expr if e is kid.expr else e for e in kid_exprs]
+                        out[k] = by_count
             portion_of = {id(out[k]): scoped[k][1] for k in children.get(index, ()) if k in scoped and len(portions) >= 2}
             kid_exprs = [_concerning(k, e, group, ctype, portion_of.get(id(k))) for k, e in zip(kids, kid_exprs, strict=True)]  # type: ignore[arg-type]
             kid_exprs = dated_by_heading(text, kid_exprs)  # "None of the following within the past 6 months:" dates each event under it
@@ -655,7 +667,8 @@ def _permits_a_disease(expr: Expr) -> bool:
     def diseases(e: Expr) -> bool:  # one disease, or several ("not (lymphoma or mantle-cell-lymphoma)")
         if isinstance(e, Predicate):
             return e.concept in HEMATOLOGIC_DISEASES
-        return isinstance(e, Any_) and all(diseases(part) for part in e.parts)
+        # (a list the joins left as "and", "not (LPL and mantle-cell-lymphoma and PLL)", names its diseases too)
+        return isinstance(e, (Any_, All)) and all(diseases(part) for part in e.parts)
 
     return isinstance(expr, Any_) and any(isinstance(p, Not) and diseases(p.part) for p in expr.parts)
 

@@ -45,6 +45,8 @@ from rules_engine.parser.topics.transfusion_dependence import GATE as _TRANSFUSI
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.follicular_grades import GATE as _FOLLICULAR_GATE, follicular_grade_items
+from rules_engine.parser.topics.b_cell_kinds import GATE as _LPL_GATE, lymphoplasmacytic_items
+from rules_engine.parser.topics.richter import GATE as _RICHTER_GATE, richter_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
@@ -114,6 +116,8 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         # of which the events topic reads only the words up to the therapy)
         such_recovery_items(text, ctype) if SUCH_RECOVERY_GATE.search(text) else [],
         follicular_grade_items(text) if _FOLLICULAR_GATE.search(text) else [],  # (before the events topic: the grade is the kind's)
+        lymphoplasmacytic_items(text) if _LPL_GATE.search(text) else [],  # (before the events topic: its "lymphoma" is the kind's)
+        richter_items(text) if _RICHTER_GATE.search(text) else [],  # (before the events topic: its CLL and lymphoma are the transformation's)
         event_items(text, ctype),
         product_items(text, ctype, timed) or bare_product_items(text, ctype),  # (topics.bare_products: "Metformin within 4 weeks ...")
     )

@@ -43,7 +43,7 @@ def any_of(parts: list[Expr]) -> Expr:
 def all_of(parts: list[Expr]) -> Expr:
     flat: list[Expr] = []
     for part in parts:
-        flat.extend(part.parts if isinstance(part, All) else (part,))
+        flat.extend(part.parts if type(part) is All else (part,))  # (a ``joint.Joint`` stays one part)
     flat = list(dict.fromkeys(flat))
     return flat[0] if len(flat) == 1 else All(tuple(flat))
 

@@ -83,6 +83,7 @@ from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
+from rules_engine.parser.joint import plain_joints
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.either_scale import either_scale
 from rules_engine.parser.topics.performance import scales_by_age
@@ -686,10 +687,10 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:
-        return Criterion(type=ctype, text=original, expr=scoped, applies_if=None, parent=parent)
+        return Criterion(type=ctype, text=original, expr=plain_joints(scoped), applies_if=None, parent=parent)
     applies = applies_if(expr, reading)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
-    return Criterion(type=ctype, text=original, expr=expr, applies_if=applies, parent=parent)
+    return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 
 
 install(_to_expr, parse_line)  # line_reader: the proviso and scoped-group readers reach the grammar

@@ -33,6 +33,7 @@ from rules_engine.criteria import All, CriterionType, Expr, Not, Op, Predicate, 
 from rules_engine.parser.clauses import Clause, Residue
 from rules_engine.parser.combining import combine, each_subject
 from rules_engine.parser.leading_cancers import leading_cancer
+from rules_engine.parser.lone_qualifiers import lone_qualifier, or_alternative
 from rules_engine.parser.items import FEMALE, I, Item, all_of, any_of, content_words, map_leaves, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -396,7 +397,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
                     continue
                 near = [t[2] for t in group[:k][::-1] + group[k + 1:] if isinstance(t[2], Item)]
                 text = " ".join(" ".join(x.text for x in what).split())
-                alternative = Item(start, end, Alternative(review_reason(text), text), near[0].concepts)  # type: ignore[union-attr]
+                qualified = lone_qualifier(text, review_reason(text), end, clause.text, live)  # "..., aggressive, or relapsed CLL"
+                alternative = Item(start, end, or_alternative(qualified, text, review_reason(text)), near[0].concepts)  # type: ignore[union-attr]
                 out.extend((alternative, x) for x in what)
         i = j + 1
     return out

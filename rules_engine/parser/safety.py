@@ -191,6 +191,25 @@ def _cml_phases(part: Expr) -> bool:
     return False
 
 
+def _listed_under_not(part: Expr, ctype: CriterionType) -> Expr:
+    """A part of an inclusion's ``All`` / ``Any_`` read for its listed diseases, a negated one
+    too: "Lymphoplasmacytic lymphoma, mantle-cell lymphoma, prolymphocytic leukemia are eligible
+    after initial therapy ..." reads as "not <the list> or <unread>" (dx12), and its list, joined
+    by the commas as all three at once, made the line met for a patient with one of them (the
+    permission lets each kind in on its condition: "not (any of them) or ...")."""
+    if isinstance(part, Not) and isinstance(part.part, All):
+        inner = listed_diagnoses_any(part.part, ctype)
+        return part if inner is part.part else Not(inner)
+    return listed_diagnoses_any(part, ctype)
+
+
+def _joint_disease(part: Expr) -> bool:
+    """One disease a record holds as two diagnoses, kept whole in the list (parser.joint:
+    "Richter's transformation", a CLL and its DLBCL): an ``All`` of diseases nested in the list's
+    own ``All``, which ``items.all_of`` would otherwise have merged into it."""
+    return isinstance(part, All) and len(part.parts) >= 2 and all(_is_disease(p) or _diseases_either(p) for p in part.parts)
+
+
 def _with_phases(name: Expr, phases: tuple[Expr, ...]) -> Expr:
     """A listed name with the CML phases the list asks: the CML's own, or, for a name a CML is a
     kind of, no CML or one in those phases."""
@@ -213,15 +232,16 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
     if CriterionType(ctype) is not CriterionType.INCLUSION or isinstance(expr, Not):
         return expr
     if isinstance(expr, (All, Any_)):
-        parts = tuple(listed_diagnoses_any(p, ctype) for p in expr.parts)
+        parts = tuple(_listed_under_not(p, ctype) for p in expr.parts)
         if isinstance(expr, All):
             # (a pair of one disease's names written with a slash, "CLL/SLL, marginal zone
             # lymphoma, follicular lymphoma", is one item of the list: read apart, its alternatives
             # left the rest of the list required of everyone)
             # (each name once: "AML arising in the setting of MDS and/or MPD" names the MDS twice,
             # the history of an AML, no list of the trial's diseases)
-            diseases = [p for p in parts if _is_disease(p) or _diseases_either(p)]
+            diseases = [p for p in parts if _is_disease(p) or _diseases_either(p) or _joint_disease(p)]
             listed = [q.concept for p in diseases for q in (p.parts if isinstance(p, Any_) else (p,)) if isinstance(q, Predicate)]
+            listed += [f"joint {k}" for k, p in enumerate(diseases) if _joint_disease(p)]  # (each one listed name)
             named = set(listed)
             if (len(diseases) >= 3 and len(named) >= 3 and len(named) == len(listed)) or len({p.concept for p in diseases if isinstance(p, Predicate)}) >= 3:
                 if len(named) != len(listed):  # as before the pairs were read: the single names only

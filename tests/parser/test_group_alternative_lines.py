@@ -122,7 +122,7 @@ def test_bound_per_group_judged() -> None:
         (
             "Patients must have relapsed or refractory CD20+ lymphoid malignancies with either documented CNS involvement or peripheral nerve infiltration.",
             "(relapsed or refractory) and CD20 is positive and (lymphoma or ALL or CLL or multiple-myeloma or plasma-cell-leukemia or "
-            'waldenstrom-macroglobulinemia or T-PLL or (hematologic-malignancy and review ambiguous "whether the blood cancer on record is a '
+            'waldenstrom-macroglobulinemia or prolymphocytic-leukemia or (hematologic-malignancy and review ambiguous "whether the blood cancer on record is a '
             'lymphoid one")) and (CNS-involvement or brain-metastases or review unparsed "peripheral nerve infiltration")',
         ),
         # the condition a drug is taken for is no requirement; a prednisone dose for it is the

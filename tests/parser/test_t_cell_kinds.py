@@ -123,7 +123,8 @@ LIST_ROWS = [
     (I, "Stage IIB-IV mycosis fungoides and sezary syndrome", [], [PTCL, AML], [MF, SS, CTCL]),
     (I, "Advanced AML and MDS", [], [PTCL], [AML, MDS]),
     # the last two of a longer comma list share no lead words: the words before the first are its own
-    (I, "CLL, mantle cell lymphoma, lymphoplasmacytic lymphoma and diffuse large B-cell lymphoma", [], [AML], [DLBCL, PTCL]),
+    # (the four kinds read, dx12's lymphoplasmacytic lymphoma among them: a list of alternatives)
+    (I, "CLL, mantle cell lymphoma, lymphoplasmacytic lymphoma and diffuse large B-cell lymphoma", [DLBCL], [AML, PTCL], []),
     (
         I,
         "Histologically confirmed PTCLs and NK/T cell lymphomas excluding ALK-positive anaplastic large cell lymphomas (ALCL)",

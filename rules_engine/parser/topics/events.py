@@ -22,6 +22,7 @@ from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
 from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
+from rules_engine.parser.topics.b_cell_kinds import PLL_ROWS
 from rules_engine.parser.topics.lymphoblastic import lymphoblastic_items
 from rules_engine.parser.topics.lymphoid_kinds import lymphoid_items
 from rules_engine.parser.topics.unnamed_exceptions import non_hematologic, progressing_or_treated, unread_other_than
@@ -834,6 +835,7 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # kind a hospital may code as a B-cell lymphoma (C83.0), is not read as it
     ("waldenstrom_macroglobulinemia", r"waldenstr(?:ö|o|oe)m'?s?\s+(?:macroglobulin(?:a)?emia|disease)(?:\s*\(\s*WM\s*\))?", ("waldenstr",)),
     ("t_pll", r"T[-\s]?cell\s+(?:prolymphocytic\s+leuka?emia|PLL\b)|\bT[-\s]?PLL\b|prolymphocytic\s+leuka?emia\s+of\s+T[-\s]?cell\s+type", ("prolymphocytic", "pll")),
+    *PLL_ROWS,  # B-cell prolymphocytic leukaemia, then the family (topics.b_cell_kinds)
     # (not as what a radiotherapy was for: "palliative XRT for CNS chloromas" dates the therapy)
     ("myeloid_sarcoma", r"(?<!\bfor\s)(?<!\bfor\sCNS\s)(?:(?:myeloid|granulocytic)\s+sarcomas?|\bchloromas?\b|chloromatous\s+(?:disease|tumou?rs?|masses))", ("sarcoma", "chloroma")),
     # the classic myeloproliferative neoplasms by name, before the family. Myelofibrosis first, with

@@ -4,7 +4,7 @@ lymphoid malignancy (including ...)", "WHO classification of lymphoid malignanci
 lines write "lymphoid malignancy/-ies"; issue 14).
 
 Why a reading of its own: no record codes a "lymphoid malignancy"; hospitals code its kinds (the
-lymphomas, ALL, CLL, myeloma and the other plasma cell neoplasms, Waldenström's, T-PLL; WHO's
+lymphomas, ALL, CLL, myeloma and the other plasma cell neoplasms, Waldenström's, prolymphocytic leukaemia (B or T); WHO's
 lymphoid neoplasms), each a concept with its own parent. Left unread, the line was a review for
 every patient, so an AML patient (no lymphoid disease) was left to a person and a B-ALL or mantle
 cell lymphoma patient was not decided either.
@@ -31,7 +31,7 @@ _LYMPHOID = re.compile(
 )
 
 # WHO's lymphoid neoplasms as the concepts hospitals code them
-KINDS = ("lymphoma", "all", "cll", "multiple_myeloma", "plasma_cell_leukemia", "waldenstrom_macroglobulinemia", "t_pll")
+KINDS = ("lymphoma", "all", "cll", "multiple_myeloma", "plasma_cell_leukemia", "waldenstrom_macroglobulinemia", "prolymphocytic_leukemia")
 _UNKNOWN_KIND = "hematologic_malignancy"  # a blood cancer coded without its kind
 
 
