@@ -37,6 +37,8 @@ from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE, lab_gr
 from rules_engine.parser.topics.labs import lab_items
 from rules_engine.parser.topics.lab_ranges import GATE as _LAB_RANGE_GATE, lab_range_items
 from rules_engine.parser.topics.outside_normal import outside_normal_items
+from rules_engine.parser.topics.blasts_site_after import GATE as _BLASTS_SITE_GATE, blast_site_after_items
+from rules_engine.parser.topics.transfusion_independent import GATE as _INDEPENDENT_GATE, transfusion_independent_items
 from rules_engine.parser.topics.disease_blasts import GATE as _DISEASE_BLASTS_GATE, disease_blast_items, with_defining_blasts
 from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
@@ -93,6 +95,8 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         # (before the thresholds: "Sodium 125-150 mmol/L" is one band, never a bare number)
         lab_range_items(text, ctype) if _LAB_RANGE_GATE.search(text) else [],
         lab_items(text, ctype),
+        blast_site_after_items(text) if _BLASTS_SITE_GATE.search(text) else [],  # "blasts > 20% in bone marrow"
+        transfusion_independent_items(text) if _INDEPENDENT_GATE.search(text) else [],  # "Platelets >= 100,000 (transfusion independent)"
         outside_normal_items(text) if "outside" in text.lower() else [],
         disease_blast_items(text, ctype) if _DISEASE_BLASTS_GATE.search(text) else [],
         organ_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],

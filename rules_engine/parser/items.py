@@ -106,7 +106,7 @@ _STOP = frozenset(
     condition conditions disease diseases diagnosed state states note one two three four five six seven eight nine ten
     per cent percent inclusive exclusive respectively where when if whose what how about into again same well due
     received receiving treated undergone underwent active infection infections infected meet leukemia leukemic
-    according accordance who world health organization classification guidelines guideline version edition confirmed
+    according accordance who world health organization organisation classification guidelines guideline version edition confirmed
     flow cytometry immunohistochemistry cell cells since ecog standard ability able mg dl ml min kg mmol umol l g u x uln lln na eligible eligibility criteria trial
     requiring needing needed need needs required require requires
     known suspected obvious obviously evident apparent positive exhibit exhibits exhibiting clinically existing pre-existing preexisting concurrent concurrently concomitant concomitantly

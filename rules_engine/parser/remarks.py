@@ -444,6 +444,14 @@ _PATTERNS: tuple[str, ...] = (
     # CBFB-MYH11"): the words before the names say which they are, nothing more (left, the review
     # beside PML-RARA made an APL undecided for the line that excludes it)
     r"\b(?:the|their|its)\s+respective\s+(?:fusion\s+)?(?:transcripts?|genes?|rearrangements?)\b",
+    # a performance status's level said in words in brackets after the bound ("Karnofsky
+    # performance status >= 60% (i.e. the patient must be able to care for himself/herself with
+    # occasional help from others)"; 4 corpus trials): the scale's own description of the level
+    # the number asks, which the recorded score already reflects (left, a review beside a decided
+    # status). Only after an "i.e." and only these words; the number decides
+    r"\(\s*i\.?\s*e\.?\s*,?\s*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:must\s+be|is|are|should\s+be)\s+able\s+to\s+care\s+for\s+"
+    r"(?:himself\s*/\s*herself|herself\s*/\s*himself|him\s*/\s*herself|himself\s+or\s+herself|themselves|himself|herself|self)"
+    r"(?:\s+with\s+occasional\s+(?:help|assistance)(?:\s+from\s+others)?)?\s*\)",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -672,6 +680,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ANY_KIND_GATES,
     TOXICITY_SCALE_GATES,
     ("respective",),
+    ("care for",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, Window
-from rules_engine.parser.items import I, any_of, number, predicate
+from rules_engine.parser.items import I, all_of, any_of, number, predicate
 from rules_engine.parser.line_reader import read_expr
-from rules_engine.parser.safety import Alternative
+from rules_engine.parser.safety import Alternative, Qualifier
 
 
 def unread_measure_scope(cond: str, req: str, ctype: CriterionType, compares: re.Pattern[str]) -> Expr | None:
@@ -53,10 +53,18 @@ _OPS = {"<": Op.LT, "<=": Op.LTE, "≤": Op.LTE}
 _INDICATION = re.compile(
     r"^(?:have|show|present\s+with)\s+(?:an?\s+)?(?:clinical\s+)?indications?\s+(?:for\s+(?:therapy|treatment)\s*)?,?\s*(?:such\s+as|e\.\s?g\.,?|including)\s+(?P<cases>[^;:()]+)$", I
 )
-_CASE_CUT = re.compile(r"\s*,\s*(?:or\s+|and/or\s+)?")
+# (an "or" inside a case parts two more: "symptomatic anemia or Hb < 11g/dl" is either, and read as
+# one clause the haemoglobin was asked with the symptoms, so Hb 11.0 failed what the symptoms may meet)
+_CASE_CUT = re.compile(r"\s*,\s*(?:or\s+|and/or\s+)?|\s+(?:or|and/or)\s+")
 # transfusion needs: red cells or platelets given in the last 16 weeks (the span the IWG criteria
 # judge transfusion dependence over); a record with none is no such need
 _TRANSFUSION_NEEDS = re.compile(r"(?:red\s+(?:blood\s+)?cell\s+|RBC\s+|platelet\s+)?transfusion\s+(?:needs?|requirements?|dependen\w*)", I)
+
+
+# symptomatic anaemia: an anaemia first (haemoglobin under 13 g/dL, the WHO bound for men, the
+# higher of the two), whether it gives symptoms a person's; a haemoglobin of 13 or more is no
+# anaemia for anyone, so the case fails (left a bare review, it made every count-normal patient unknown)
+_SYMPTOMATIC_ANAEMIA = re.compile(r"symptomatic\s+an(?:a)?emia", I)
 
 
 def _indications(req: str) -> Expr | None:
@@ -70,6 +78,9 @@ def _indications(req: str) -> Expr | None:
     for case in cases:
         if _TRANSFUSION_NEEDS.fullmatch(case):
             read.append(predicate("transfusion", Op.WITHIN, None, None, False, Window(16.0, "weeks")))
+            continue
+        if _SYMPTOMATIC_ANAEMIA.fullmatch(case):
+            read.append(all_of([predicate("hemoglobin", Op.LT, 13, "g/dL"), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "symptomatic anemia")]))
             continue
         e = read_expr(case, CriterionType.INCLUSION)
         read.append(Alternative(e.reason, e.text or case) if isinstance(e, Review) else e)

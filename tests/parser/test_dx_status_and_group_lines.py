@@ -72,8 +72,9 @@ ROWS = [
     (FAB, I, [CMML_LOW], [CMML_HIGH, AML], [MDS]),
     (FAB_GROUPS_ELIGIBLE, I, [CMML_LOW], [AML], [MDS]),
     # -- the indication asked of the patients with few marrow blasts only, any case of it
-    # (the haemoglobin's case is read with its "symptomatic anemia", a person's: unknown)
-    (INDICATION, I, [_mds(8), _mds(2, plt=60), _mds(2, anc=0.5), _mds(2, transfused=True)], [_mds(2), _mds(12)], [_mds(2, hb=9.0)]),
+    # ("symptomatic anemia or Hb < 11g/dl": either; Hb 11.0 is an anaemia whose symptoms are a
+    # person's, Hb 13.5 no anaemia)
+    (INDICATION, I, [_mds(8), _mds(2, plt=60), _mds(2, anc=0.5), _mds(2, transfused=True), _mds(2, hb=9.0)], [_mds(2), _mds(12)], [_mds(2, hb=11.0)]),
     # -- either lineage
     ("Relapsed or refractory pre-B-cell or T-cell acute lymphoblastic leukemia (ALL)", I, [B_ALL_RELAPSED, T_ALL_RELAPSED], [RELAPSED_AML], []),
     # -- GVHD requiring treatment

@@ -35,6 +35,11 @@ def test_the_definition_is_no_platelet_transfusion_within_the_days(text, rule):
     assert render_rule(criterion.expr, criterion.applies_if) == rule
 
 
-def test_an_undefined_independence_stays_a_persons():
+def test_an_undefined_independence_stays_a_persons_where_a_transfusion_is_on_record():
+    # (no definition: no transfusion dependence over its longest definition's 16 weeks, whose
+    # transfusions leave it a person's; topics.transfusion_independent)
     criterion = parse_line("Platelets >= 100,000/mm^3 (transfusion independent)", INC)
-    assert 'review unsupported "transfusion independent"' in render_rule(criterion.expr, criterion.applies_if)
+    assert render_rule(criterion.expr, criterion.applies_if) == (
+        'platelets >= 100 10*9/L and not (transfusion within 16 weeks and review unsupported '
+        '"transfusion dependence: whether the units on record and their frequency make it")'
+    )

@@ -26,6 +26,7 @@ import re
 from rules_engine.concepts import is_cancer_diagnosis
 from rules_engine.criteria import CriterionType, Op, Predicate
 from rules_engine.parser.items import I, Item, all_of, any_of, number, predicate
+from rules_engine.parser.topics.mds_blast_ceiling import mds_ceiling_items
 
 GATE = re.compile(r"blast", I)
 
@@ -63,7 +64,9 @@ def disease_blast_items(text: str, ctype: CriterionType) -> list[Item]:
         value = number(m.group("num"))
         either = any_of([predicate("bm_blasts", op, value, "%"), predicate("pb_blasts", op, value, "%")])
         items.append(Item(m.start("op"), m.end(), either, frozenset({"bm_blasts", "pb_blasts"})))
-    return items
+    # an MDS's ceiling ("MDS and </= 10% blasts"): the marrow's (topics.mds_blast_ceiling)
+    items += mds_ceiling_items(text, _AFTER)
+    return sorted(items, key=lambda it: it.start)
 
 
 _SAME_NAME_GAP = re.compile(r"[\s(\[]*")
