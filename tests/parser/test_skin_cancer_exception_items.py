@@ -10,11 +10,11 @@ from datetime import date, timedelta
 
 import pytest
 
-from rules_engine.criteria import CriterionType, TrialCriteria
+from rules_engine.criteria import CriterionType, TrialCriteria, iter_predicates
 from rules_engine.facts import Event, PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
-from rules_engine.parser.topics.skin_exception import SkinReading, names_only, skin_reading
+from rules_engine.parser.topics.skin_exception import SkinReading, names_only, skin_kind, skin_reading
 from rules_engine.reference import evaluate_reference
 
 AS_OF = date(2026, 3, 2)
@@ -115,3 +115,79 @@ def test_a_long_hostile_exception_reads_fast():
     skin_reading([text])
     names_only(text)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize("line,concepts", [
+    ("Other malignancy except basal cell carcinoma", {"basal_cell_skin_cancer"}),
+    ("Other malignancy except squamous cell carcinoma of the skin", {"squamous_cell_skin_cancer"}),
+    ("Other malignancy except basal cell or squamous cell skin cancer", {"nonmelanoma_skin_cancer"}),
+    ("Other malignancy except basal or squamous cell carcinoma of the skin", {"nonmelanoma_skin_cancer"}),
+    ("Other malignancy except non-melanoma skin cancer", {"nonmelanoma_skin_cancer"}),
+])
+def test_a_skin_cancer_named_is_its_kind_or_the_family(line, concepts):
+    criterion = parse_lines([(I, AML), (E, line)])[-1]
+    said = {v for p in iter_predicates(criterion.expr) for v in (p.concept, *(p.value if isinstance(p.value, tuple) else ()))}
+    named = said & {"basal_cell_skin_cancer", "squamous_cell_skin_cancer", "nonmelanoma_skin_cancer"}
+    assert named == concepts
+
+
+@pytest.mark.parametrize("words,kind", [
+    ("basal cell carcinoma", "basal_cell_skin_cancer"),
+    ("squamous cell skin cancer", "squamous_cell_skin_cancer"),
+    ("basal or squamous cell skin cancer", "nonmelanoma_skin_cancer"),
+    ("non-melanoma skin cancer (e.g. basal cell)", "nonmelanoma_skin_cancer"),
+    ("skin cancer", "nonmelanoma_skin_cancer"),
+])
+def test_the_words_name_a_kind_or_the_family(words, kind):
+    assert skin_kind(words) == kind
+
+
+def test_a_kind_excepted_by_name_need_not_be_named_whole():
+    text = "except basal cell carcinoma or treated carcinoma in-situ"
+    assert skin_reading([text]) is REV  # the family: a record of it may be a squamous cell one
+    assert skin_reading([text], whole=False) is EXC  # the basal cell one, named bare
+
+
+BASAL_ONLY = "Other malignancy within the past 5 years except basal cell carcinoma or treated carcinoma in-situ"
+
+
+@pytest.mark.parametrize("events,expected", [
+    (OWN | {"basal_cell_skin_cancer": (200, True)}, NOT_MET),
+    (OWN | {"squamous_cell_skin_cancer": (200, True)}, MET),
+    (OWN | {"nonmelanoma_skin_cancer": (200, True)}, UNKNOWN),
+])
+def test_an_exception_of_one_kind_counts_the_other(events, expected):
+    assert outcome(BASAL_ONLY, record(events)) is expected
+
+
+@pytest.mark.parametrize("line,concepts", [
+    ("Other malignancy except squamous and basal cell carcinomas of the skin", {"nonmelanoma_skin_cancer"}),
+    ("Other malignancy except curatively treated basal cell and squamous cell carcinoma of the skin", {"nonmelanoma_skin_cancer"}),
+    ("Other malignancy except basal cell carcinoma, squamous cell carcinoma of the skin", {"basal_cell_skin_cancer", "squamous_cell_skin_cancer"}),
+    # "and" between two named cancers is the list's, never one name: its other items stay alternatives
+    ("Other malignancy except basal cell carcinoma and squamous cell carcinoma of the skin, or prostate cancer with PSA < 1.0 ng/mL",
+     {"basal_cell_skin_cancer", "squamous_cell_skin_cancer"}),
+])
+def test_two_kinds_named_together_are_the_family(line, concepts):
+    test_a_skin_cancer_named_is_its_kind_or_the_family(line, concepts)
+
+
+DARA = ("Participant has a history of malignancy (other than multiple myeloma) within 5 years before Cycle 1 Day 1 (exceptions are squamous "
+        "and basal cell carcinomas of the skin and carcinoma in situ of the cervix, or malignancy that in the opinion of the investigator, "
+        "with concurrence with the sponsor's medical monitor, is considered cured with minimal risk of recurrence)")
+
+
+@pytest.mark.parametrize("events,expected", [
+    (OWN | {"breast_cancer": (300, True)}, UNKNOWN),  # may be the one the investigator deems cured
+    (OWN | {"basal_cell_skin_cancer": (300, True)}, UNKNOWN),
+    (OWN, NOT_MET),
+])
+def test_exceptions_are_is_an_exception_never_more_alternatives(events, expected):
+    assert outcome(DARA, record(events)) is expected
+
+
+def test_a_long_hostile_pair_of_kinds_parses_fast():
+    text = "Other malignancy except " + "basal cell, squamous cell or " * 600 + "basal/" * 500 + " x"
+    start = time.perf_counter()
+    parse_lines([(E, text)])
+    assert time.perf_counter() - start < 2.0

@@ -27,7 +27,7 @@ from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
 from rules_engine.parser.topics.malignancy_treatment import treated_now
-from rules_engine.parser.topics.skin_exception import SKIN, SkinReading, names_only, skin_reading
+from rules_engine.parser.topics.skin_exception import SKIN, SKIN_KINDS, SkinReading, names_only, skin_kind, skin_reading
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -328,7 +328,7 @@ def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
 def _scoped(kind: str, preds: list[Expr], texts: list[str], words: str) -> Expr | None:
     """The excepted ``kind`` asked with the exception's words, as the line counts it; a skin
     cancer the exception names by itself (``skin_exception``) is not asked, or only while active."""
-    reading = skin_reading(texts) if kind == SKIN else SkinReading.REVIEW
+    reading = skin_reading(texts, whole=kind == SKIN) if kind in SKIN_KINDS else SkinReading.REVIEW
     if reading is SkinReading.EXCEPTED:
         return None
     asked = [replace(p, concept=kind, value=None) for p in preds if isinstance(p, Predicate)]
@@ -384,7 +384,7 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
         return None
     kinds: list[str] = []
     if _SKIN_KIND.search(body):
-        kinds.append("nonmelanoma_skin_cancer")
+        kinds.append(skin_kind(body))
     elif re.search(r"\bskin\b|\bcutaneous\b", body, re.I):
         kinds += ["nonmelanoma_skin_cancer", "melanoma"]  # "skin cancer": either kind may be meant
     in_situ = _IN_SITU_MARK.search(body) is not None
@@ -414,7 +414,9 @@ def _counted_beside_named_exception(expr: All) -> Expr | None:
             target = expr.parts[0]
             counted = [_excepting(p, kinds) for p in (target.parts if isinstance(target, Any_) else (target,)) if isinstance(p, Predicate)]
             if names_only(_exception_body(expr.parts[1].text or "")):  # "except skin cancer": no word left to weigh
-                return any_of(counted)
+                # but whether "skin cancer" reaches a melanoma, which is one too
+                doubtful = [replace(p, concept="melanoma", value=None) for p in counted] if "melanoma" in kinds else []
+                return any_of(counted) if not doubtful else Any_((*counted, All((any_of(list(doubtful)), expr.parts[1]))))
             return Any_((*counted, expr))
     return None
 

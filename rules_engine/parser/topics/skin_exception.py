@@ -38,6 +38,19 @@ import re
 from enum import Enum
 
 SKIN = "nonmelanoma_skin_cancer"
+# the family and the kinds a record codes (ICD-10-CM C44.x1, C44.x2): a kind excepted by name
+# need not be named whole, its record is that kind
+SKIN_KINDS = frozenset({SKIN, "basal_cell_skin_cancer", "squamous_cell_skin_cancer"})
+
+
+def skin_kind(words: str) -> str:
+    """Which non-melanoma skin cancer words name: the family ("non-melanoma skin cancer", "basal or
+    squamous cell carcinoma", "skin cancer"), or one kind ("basal cell carcinoma")."""
+    basal = re.search(r"\bbasal\b|\bBCC\b", words, re.I) is not None
+    squamous = re.search(r"\bsquamous\b|\bSCC\b", words, re.I) is not None
+    if re.search(r"non[\s-]?melano|\bNMSC\b", words, re.I) or basal == squamous:
+        return SKIN
+    return "basal_cell_skin_cancer" if basal else "squamous_cell_skin_cancer"
 
 
 class SkinReading(Enum):
@@ -85,9 +98,10 @@ _TREATED = frozenset(
 )
 
 
-def skin_reading(texts: list[str]) -> SkinReading:
-    """How the exception's words ``texts`` except a non-melanoma skin cancer they name."""
-    readings = [r for t in texts if (r := _one(t)) is not None]
+def skin_reading(texts: list[str], whole: bool = True) -> SkinReading:
+    """How the exception's words ``texts`` except a non-melanoma skin cancer they name;
+    ``whole``: the family is excepted, so its words must name it whole (both kinds)."""
+    readings = [r for t in texts if (r := _one(t, whole)) is not None]
     if not readings:
         return SkinReading.REVIEW
     if any(r is SkinReading.REVIEW for r in readings):
@@ -95,7 +109,7 @@ def skin_reading(texts: list[str]) -> SkinReading:
     return SkinReading.RESOLVED if any(r is SkinReading.RESOLVED for r in readings) else SkinReading.EXCEPTED
 
 
-def _one(text: str) -> SkinReading | None:
+def _one(text: str, whole: bool = True) -> SkinReading | None:
     """One exception text's reading; None when it names no skin cancer (another item's words)."""
     if not _PART.search(text):  # another item's words, the line's own span, or a qualifier of every item
         return None if _CANCER.search(text) or _SPAN_ONLY.match(text) else SkinReading.REVIEW
@@ -107,7 +121,7 @@ def _one(text: str) -> SkinReading | None:
     skin = [p for p in parts if _PART.search(p)]
     if not skin:
         return None
-    if not any(_WHOLE.search(i) for i in items if _PART.search(i)) and not _both_named(skin):
+    if whole and not any(_WHOLE.search(i) for i in items if _PART.search(i)) and not _both_named(skin):
         return SkinReading.REVIEW  # only one kind named: the record may be the other
     qualifiers: list[str] = []
     first = _CANCER.search(parts[0])
