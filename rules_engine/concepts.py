@@ -237,7 +237,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     # malignancies beyond the named ones: ``other_malignancy`` is asked of these (see MALIGNANCIES)
     Concept("hematologic_malignancy", Kind.EVENT, "hematologic malignancy", parent="blood_cancer"),
     Concept("malignant_neoplasm", Kind.EVENT, "malignant neoplasm (site not specified)"),
-    Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor"),
+    # its kinds (basal cell, squamous cell, at the end of the catalogue) are every case of it: a record
+    # of a skin cancer of no stated kind (C44.x0) leaves each kind unknown (derive.lineage_unknown)
+    Concept("nonmelanoma_skin_cancer", Kind.EVENT, "non-melanoma skin cancer", parent="solid_tumor", subtypes_exhaustive=True),
     # Carcinoma in situ, and its sites the registry lines name in the exceptions of "another
     # malignancy" ("except carcinoma in situ of the cervix", "CIS of the bladder"). The sites
     # are its subtypes, with the rest of D00-D09 as one more ("another site"), so every coded
@@ -758,6 +760,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("polycythemia_vera", Kind.EVENT, "polycythemia vera (PV)", parent="mpn"),
     Concept("essential_thrombocythemia", Kind.EVENT, "essential thrombocythemia (ET)", parent="mpn"),
     Concept("myelofibrosis", Kind.EVENT, "myelofibrosis (primary, or after polycythemia vera or essential thrombocythemia)", parent="mpn"),
+    # the kinds of non-melanoma skin cancer the exceptions of "another malignancy" name one by one
+    # ("except basal cell carcinoma of the skin", ~75 corpus lines name the basal cell one alone;
+    # issue 14, helper cond13; append only). Read as the whole family, such an exception let a
+    # squamous cell carcinoma of the skin pass as excepted; ICD-10-CM writes the kind in the code's
+    # fifth character (C44.x1 basal cell, C44.x2 squamous cell). The rest of C44 (unspecified,
+    # sebaceous, other specified) stays the family, which leaves each kind unknown
+    Concept("basal_cell_skin_cancer", Kind.EVENT, "basal cell carcinoma of the skin", parent="nonmelanoma_skin_cancer"),
+    Concept("squamous_cell_skin_cancer", Kind.EVENT, "squamous cell carcinoma of the skin", parent="nonmelanoma_skin_cancer"),
     # one inherited marrow failure by name (ICD-10-CM D61.01, constitutional pure red cell
     # aplasia): "Diagnosis of DBA" (holdout T234) was left to a person for every record, and a
     # Fanconi anaemia (another D61.0) would have met it as the category

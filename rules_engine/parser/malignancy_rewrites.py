@@ -10,6 +10,9 @@ line wholly unread, a review, where the part read before kept a patient with a c
 from coming out eligible; it can land with that line's own reading, itself held back while it
 would expose that trial's unread exclusions.)
 
+* "(exceptions are squamous and basal cell carcinomas of the skin ...)" (4 corpus lines): "(except
+  ...", the exception the malignancy readers know.
+
 Every pattern is literals with bounded repetitions; none nests one.
 """
 
@@ -17,4 +20,19 @@ from __future__ import annotations
 
 IN_SITU_QUOTED = (r"\"\s?(?:in[\s-]?situ|insitu)\s?\"|\binsitu\b", "in situ", ("situ",))
 
-ROWS = (IN_SITU_QUOTED,)
+# "(exceptions are squamous and basal cell carcinomas of the skin and carcinoma in situ of the
+# cervix, or malignancy that ... is considered cured with minimal risk of recurrence)" (one sponsor's
+# template, 4 corpus lines): an exception of the malignancy before it, as "(except ..." is read;
+# left, the excepted cancers were read as more alternatives of the exclusion. Only before a cancer
+EXCEPTIONS_ARE = (
+    r"\(\s*exceptions\s+are\s+(?=(?:squamous|basal|non-?\s?melanoma|carcinoma|cervical|in\s+situ)\b)",
+    "(except ",
+    ("exceptions",),
+)
+
+# its last exception, "or malignancy that in the opinion of the investigator ... is considered
+# cured": another malignancy, which the exception readers keep as a person's (a widened exception)
+# beside the cancers it names; left, a cured cancer the exception may cover was counted
+OR_MALIGNANCY_THAT = (r"\b(or\s+)(malignanc(?:y|ies)\s+(?:that|which)\s+in\s+the\s+opinion)\b", r"\1other \2", ("opinion",))
+
+ROWS = (IN_SITU_QUOTED, EXCEPTIONS_ARE, OR_MALIGNANCY_THAT)

@@ -42,10 +42,10 @@ def outcome(line: str, facts: PatientFacts) -> Outcome:
 
 OWN = {"aml": (100, True)}
 CASES = [
-    # a resolved basal cell carcinoma: the excepted cancer, never another one; inside the span,
-    # whether it was "adequately treated" is a person's (a line with no span counts no resolved one)
-    (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, False)}, UNKNOWN),
-    (FOLLOWING, OWN | {"nonmelanoma_skin_cancer": (300, False)}, UNKNOWN),
+    # a resolved basal cell carcinoma: the excepted cancer, never another one; no longer active,
+    # it is the "adequately treated" one the exception names (topics.skin_exception)
+    (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, False)}, NOT_MET),
+    (FOLLOWING, OWN | {"nonmelanoma_skin_cancer": (300, False)}, NOT_MET),
     (CURED, OWN | {"nonmelanoma_skin_cancer": (300, False)}, NOT_MET),
     # an active one: whether it is "adequately treated" is a person's
     (SPAN, OWN | {"nonmelanoma_skin_cancer": (300, True)}, UNKNOWN),

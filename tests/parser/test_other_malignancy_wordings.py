@@ -29,7 +29,10 @@ ONLY_AML = adult(condition("aml", 60))
 BREAST_ACTIVE = adult(condition("aml", 60), condition("breast_cancer", 300))
 BREAST_3Y_RESOLVED = adult(condition("aml", 60), condition("breast_cancer", 1100, active=False))
 BREAST_8Y_RESOLVED = adult(condition("aml", 60), condition("breast_cancer", 2900, active=False))
-BCC_ACTIVE = adult(condition("aml", 60), condition("nonmelanoma_skin_cancer", 200))
+BCC_ACTIVE = adult(condition("aml", 60), condition("basal_cell_skin_cancer", 200))
+# a skin cancer of no stated kind (ICD-10-CM C44.90): a line excepting the basal cell one alone
+# may or may not except it
+NMSC_ACTIVE = adult(condition("aml", 60), condition("nonmelanoma_skin_cancer", 200))
 MELANOMA_ACTIVE = adult(condition("aml", 60), condition("melanoma", 200))
 CLL_ACTIVE = adult(condition("aml", 60), condition("cll", 200))
 
@@ -40,10 +43,10 @@ ROWS = [
         E,
         "Patient currently has another active cancer other than certain types of skin cancer",
         [BREAST_ACTIVE],
-        [ONLY_AML, BCC_ACTIVE, BREAST_3Y_RESOLVED],
+        [ONLY_AML, BCC_ACTIVE, NMSC_ACTIVE, BREAST_3Y_RESOLVED],
         [MELANOMA_ACTIVE],
     ),
-    (E, "Another active cancer other than skin cancer", [BREAST_ACTIVE], [ONLY_AML, BCC_ACTIVE], [MELANOMA_ACTIVE]),
+    (E, "Another active cancer other than skin cancer", [BREAST_ACTIVE], [ONLY_AML, BCC_ACTIVE, NMSC_ACTIVE], [MELANOMA_ACTIVE]),
     # a name no pattern reads is kept for a person beside any other cancer; a history is a history
     (
         E,
@@ -57,7 +60,7 @@ ROWS = [
         "Other primary malignancies (other than treated basal cell carcinoma of the skin) within 5 years",
         [BREAST_ACTIVE, BREAST_3Y_RESOLVED],
         [ONLY_AML, BCC_ACTIVE, BREAST_8Y_RESOLVED],
-        [],
+        [NMSC_ACTIVE],
     ),
     # a non-hematologic malignancy is no blood cancer
     (

@@ -703,8 +703,9 @@ ROWS += [
     hint(A, "White blood cell (WBC) count at least", INC, "lab", "gastric",
          met=adult(lab("wbc", 5.0, "10*9/L")), not_met=adult(lab("wbc", 3.0, "10*9/L")), unknown=MAN),
     hint(A, "No prior history of cancer within the", INC, "malignancy", "gastric",
-         met=(MAN, adult(condition("nonmelanoma_skin_cancer", 400)), adult(condition("prostate_cancer", 2500, active=False))),
-         not_met=adult(condition("prostate_cancer", 700, active=False))),
+         met=(MAN, adult(condition("basal_cell_skin_cancer", 400)), adult(condition("prostate_cancer", 2500, active=False))),
+         not_met=adult(condition("prostate_cancer", 700, active=False)),
+         unknown=adult(condition("nonmelanoma_skin_cancer", 400))),  # a skin cancer of no stated kind: the basal cell one alone is excepted
     hint(A, "Fertile patients must use adequate", INC, "consent", "gastric", unknown=(MAN, WOMAN), review=True),
     hint(A, "Prior chemotherapy", EXC, "prior-therapy", "gastric",
          met=adult(medication("chemotherapy", 300)), not_met=MAN),
@@ -979,7 +980,8 @@ ROWS += [
     ct("NCT02778893", "Patients must have the ability to unders", INC, "consent", unknown=(MAN, WOMAN), review=True),
     ct("NCT01852578", "Other malignancy within the past five ye", EXC, "malignancy",
        met=adult(condition("nsclc", 100), condition("colorectal_cancer", 800)),
-       not_met=(adult(condition("nsclc", 100)), adult(condition("nsclc", 100), condition("nonmelanoma_skin_cancer", 300)))),
+       not_met=(adult(condition("nsclc", 100)), adult(condition("nsclc", 100), condition("basal_cell_skin_cancer", 300))),
+       unknown=adult(condition("nsclc", 100), condition("nonmelanoma_skin_cancer", 300))),  # may be a squamous cell one
     ct("NCT06944470", "Age 18 to 75 years at the time of signin", INC, "age",
        met=(adult(years=18), adult(years=75)), not_met=adult(years=76), unknown=NOBODY),
     ct("NCT02179567", "Age ≥70 years old", INC, "age", met=adult(years=72), not_met=adult(years=69), unknown=NOBODY),

@@ -27,6 +27,7 @@ from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
 from rules_engine.parser.topics.malignancy_treatment import treated_now
+from rules_engine.parser.topics.skin_exception import SKIN, SKIN_KINDS, SkinReading, names_only, skin_kind, skin_reading
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 
 _EXCEPTABLE = frozenset(MALIGNANCIES) | frozenset(IN_SITU)  # carcinoma in situ and its sites
@@ -316,12 +317,24 @@ def _excepted_into_value(expr: All, own: tuple[str, ...] | None) -> Expr:
             if words and value is not None and excepted:  # the excepted cancer may not qualify ("watch and wait")
                 # asked as the line counts it (active, or on record in its span): a resolved one
                 # the span counts may not qualify either
-                scoped = [All((any_of_preds([replace(p, concept=c, value=None) for p in preds if isinstance(p, Predicate)]), Review(ReviewReason.AMBIGUOUS, words))) for c in excepted if c not in (own or ())]
-                counted = Any_((counted, *scoped))
+                scoped = [s for c in excepted if c not in (own or ()) and (s := _scoped(c, preds, texts, words)) is not None]
+                counted = Any_((counted, *scoped)) if scoped else counted
             parts.append(counted)
         else:
             parts.append(part)
     return parts[0] if len(parts) == 1 else All(tuple(parts))
+
+
+def _scoped(kind: str, preds: list[Expr], texts: list[str], words: str) -> Expr | None:
+    """The excepted ``kind`` asked with the exception's words, as the line counts it; a skin
+    cancer the exception names by itself (``skin_exception``) is not asked, or only while active."""
+    reading = skin_reading(texts, whole=kind == SKIN) if kind in SKIN_KINDS else SkinReading.REVIEW
+    if reading is SkinReading.EXCEPTED:
+        return None
+    asked = [replace(p, concept=kind, value=None) for p in preds if isinstance(p, Predicate)]
+    if reading is SkinReading.RESOLVED:
+        asked = [replace(asked[0], op=Op.PRESENT, window=None)]
+    return All((any_of_preds(asked), Review(ReviewReason.AMBIGUOUS, words)))
 
 
 def any_of_preds(preds: list[Predicate]) -> Expr:
@@ -371,7 +384,7 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
         return None
     kinds: list[str] = []
     if _SKIN_KIND.search(body):
-        kinds.append("nonmelanoma_skin_cancer")
+        kinds.append(skin_kind(body))
     elif re.search(r"\bskin\b|\bcutaneous\b", body, re.I):
         kinds += ["nonmelanoma_skin_cancer", "melanoma"]  # "skin cancer": either kind may be meant
     in_situ = _IN_SITU_MARK.search(body) is not None
@@ -384,6 +397,12 @@ def _named_kinds(text: str) -> tuple[str, ...] | None:
     return tuple(kinds) or None
 
 
+def _exception_body(text: str) -> str:
+    """An exception's words after its lead word, without the line's verdict said after them."""
+    m = _EXCEPTION_LEAD.match(text)
+    return _VERDICT_TAIL.sub("", text[m.end():]) if m else text
+
+
 def _named_exception(expr: Expr) -> Expr:
     return rewrite_conjunctions(expr, _counted_beside_named_exception)
 
@@ -394,6 +413,10 @@ def _counted_beside_named_exception(expr: All) -> Expr | None:
         if kinds is not None:
             target = expr.parts[0]
             counted = [_excepting(p, kinds) for p in (target.parts if isinstance(target, Any_) else (target,)) if isinstance(p, Predicate)]
+            if names_only(_exception_body(expr.parts[1].text or "")):  # "except skin cancer": no word left to weigh
+                # but whether "skin cancer" reaches a melanoma, which is one too
+                doubtful = [replace(p, concept="melanoma", value=None) for p in counted] if "melanoma" in kinds else []
+                return any_of(counted) if not doubtful else Any_((*counted, All((any_of(list(doubtful)), expr.parts[1]))))
             return Any_((*counted, expr))
     return None
 

@@ -783,9 +783,18 @@ _CANCERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("nasopharyngeal_carcinoma", r"nasopharyn(?:geal|x)\s+(?:carcinomas?|cancers?)|(?:carcinoma|cancer)\s+of\s+the\s+nasopharynx|\bNPC\b", ("nasopharyn", "npc")),
     ("head_and_neck_cancer", r"head\s+(?:and|&)\s+neck\s+(?:squamous[\s-]+cell\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies))|squamous[\s-]+cell\s+carcinomas?\s+of\s+the\s+head\s+and\s+neck|\bSCCHN\b|\bHNSCC\b", ("head", "scchn", "hnscc")),
     ("pancreatic_cancer", r"pancreatic\s+(?:cancer|carcinoma|adenocarcinoma|ductal\s+adenocarcinoma)|(?:carcinoma|adenocarcinoma|cancer)\s+of\s+(?:the\s+)?(?:exocrine\s+)?pancreas\b", ("pancrea",)),
-    ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)|(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|(?:basal|squamous)(?:\s+(?:or|and|and/or)\s+(?:basal|squamous))?[\s-]+cell\s+skin\s+(?:cancers?|carcinomas?)|\bNMSC\b|\bBCC\b"
+    ("nonmelanoma_skin_cancer", r"non-?\s*melano(?:ma(?:tous)?|tic)\s+(?:skin\s+)?(?:cancers?|carcinomas?|malignanc(?:y|ies)|tumou?rs?)|\bNMSC\b"
+     # both kinds named together ("basal or squamous cell skin cancer", "squamous and basal cell
+     # carcinoma of the skin", "basal/squamous cell carcinoma"): the family, as one reading
+     # (joined by "and" only before the noun: "basal cell carcinoma and squamous cell carcinoma of the
+     # skin, ... or prostate cancer with PSA < 1" is a list whose items the clause grammar reads)
+     r"|(?:basal|squamous)(?:[\s-]+cells?)?(?:\s+(?:or|and|and/or|&)\s+|\s*/\s*|\s*,\s*(?:or\s+|and\s+)?(?=(?:basal|squamous)[\s-]+cells?\s+(?:skin\s+)?(?:cancers?|carcinomas?)\s+of\s+(?:the\s+)?skin)|\s+(?:skin\s+)?(?:carcinomas?|cancers?)(?:\s+of\s+(?:the\s+)?skin)?(?:\s+(?:or|and/or)\s+|\s*/\s*))"
+     r"(?:basal|squamous)[\s-]+cells?\s+(?:skin\s+)?(?:cancers?|carcinomas?)(?:\s+of\s+(?:the\s+)?skin)?"
      # "skin cancer (excluding melanoma)", "skin cancers other than melanoma"
-     r"|skin\s+cancers?\s*\(?\s*(?:excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+melanomas?\s*\)?", ("melano", "basal", "squamous", "nmsc", "bcc")),
+     r"|skin\s+cancers?\s*\(?\s*(?:excluding|except(?:\s+for)?|other\s+than|but\s+not)\s+melanomas?\s*\)?", ("melano", "basal", "squamous", "nmsc")),
+    # its two kinds named alone (ICD-10-CM C44.x1, C44.x2; concepts.basal_cell_skin_cancer)
+    ("basal_cell_skin_cancer", r"(?:cutaneous\s+)?basal[\s-]+cell\s+(?:skin\s+)?(?:carcinomas?|cancers?|epitheliomas?)(?:\s+of\s+(?:the\s+)?skin)?|\bBCC\b", ("basal", "bcc")),
+    ("squamous_cell_skin_cancer", r"(?:cutaneous|skin)\s+squamous[\s-]+cell\s+(?:carcinomas?|cancers?)|squamous[\s-]+cell\s+(?:carcinomas?|cancers?)\s+of\s+(?:the\s+)?skin|squamous[\s-]+cell\s+skin\s+(?:cancers?|carcinomas?)", ("squamous",)),
     ("melanoma", r"(?<!non-)(?<!non)(?<!non )\bmelanoma", ("melanoma",)),
     ("glioma", r"\bgliomas?\b|glioblastoma(?:\s+multiforme)?|\bGBM\b|astrocytoma", ("glio", "gbm", "astrocyt")),
     # the blood cancers' family ("Diagnosis of hematological malignancy", "hematologic cancers",

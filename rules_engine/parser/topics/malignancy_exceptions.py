@@ -134,13 +134,16 @@ def _excepted_kinds(counted: Expr) -> frozenset[str]:
 
 # the cancers an exception's words may name beside its span: each must be left out of the counted
 # malignancy already, or dropping the exception would count a basal cell carcinoma it excepts
-_NAMED_KINDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:basal|squamous|skin)\b", re.I), "nonmelanoma_skin_cancer"),
-    (re.compile(r"\bbladder\b", re.I), "bladder_cancer"),
-    (re.compile(r"\bprostat", re.I), "prostate_cancer"),
-    (re.compile(r"\bbreast\b", re.I), "breast_cancer"),
-    (re.compile(r"\bthyroid\b", re.I), "thyroid_cancer"),  # no concept: such an exception always stays
-    (re.compile(r"\bmelanoma\b", re.I), "melanoma"),
+# (a kind of skin cancer named alone, "basal cell", may be left out as itself or with its family)
+_NAMED_KINDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\bbasal\b", re.I), ("basal_cell_skin_cancer", "nonmelanoma_skin_cancer")),
+    (re.compile(r"\bsquamous\b", re.I), ("squamous_cell_skin_cancer", "nonmelanoma_skin_cancer")),
+    (re.compile(r"\bskin\b", re.I), ("nonmelanoma_skin_cancer", "basal_cell_skin_cancer", "squamous_cell_skin_cancer")),
+    (re.compile(r"\bbladder\b", re.I), ("bladder_cancer",)),
+    (re.compile(r"\bprostat", re.I), ("prostate_cancer",)),
+    (re.compile(r"\bbreast\b", re.I), ("breast_cancer",)),
+    (re.compile(r"\bthyroid\b", re.I), ("thyroid_cancer",)),  # no concept: such an exception always stays
+    (re.compile(r"\bmelanoma\b", re.I), ("melanoma",)),
 )
 
 
@@ -162,7 +165,7 @@ def _spanned_rest(part: Expr, span_of: Callable[[str], Window | None], excepted:
     if not spans or any(_ACTIVE_MAY_QUALIFY.search(r.text or "") for r in reviews):
         return None
     words = " ".join(r.text or "" for r in reviews)
-    if any(kind not in excepted for pattern, kind in _NAMED_KINDS if pattern.search(re.sub(r"non-?melanoma", "", words, flags=re.I))):
+    if any(excepted.isdisjoint(kinds) for pattern, kinds in _NAMED_KINDS if pattern.search(re.sub(r"non-?melanoma", "", words, flags=re.I))):
         return None  # a cancer the exception names is still counted: its words stay its review
     base = preds[0]
     assert isinstance(base, Predicate)
