@@ -56,7 +56,8 @@ def _heading(rows: list, *parts) -> Eligibility:
     # with the cause, the scoped limit decides (or a person, where it is not read)
     (LIVER, (bilirubin(0.8), ast(150), alt(30), condition("liver_metastases")), Eligibility.ELIGIBLE),
     (LIVER, (bilirubin(0.8), ast(250), alt(30), condition("liver_metastases")), Eligibility.INELIGIBLE),
-    (GILBERT, (bilirubin(2.5), ast(30), condition("gilbert_syndrome")), Eligibility.POSSIBLY_ELIGIBLE),
+    (GILBERT, (bilirubin(2.5), ast(30), condition("gilbert_syndrome")), Eligibility.ELIGIBLE),
+    (GILBERT, (bilirubin(4.0), ast(30), condition("gilbert_syndrome")), Eligibility.INELIGIBLE),
     (UNDER_LIMIT, (bilirubin(2.5), condition("gilbert_syndrome")), Eligibility.POSSIBLY_ELIGIBLE),
     # a stricter limit for the patients named is no permission: it is left as it was read
     (STRICTER, (ast(150), alt(30), condition("liver_metastases")), Eligibility.INELIGIBLE),
