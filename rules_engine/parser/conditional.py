@@ -24,6 +24,7 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.taking_must import drug_condition
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.line_reader import read_expr
+from rules_engine.parser.named_conditions_scope import named_drug_items
 from rules_engine.parser.unread_measure_scope import unread_measure_scope
 
 
@@ -116,6 +117,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # an exclusion states what it names (an inclusion reads an unqualified event as named only)
         alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), CriterionType.EXCLUSION)]
     items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    # (a named drug or a drug allergy, "If previously treated with lenalidomide, ...": the drug's value is the condition)
+    items = items or named_drug_items(max(alone, whole, key=len), text, b)
     # (a positive marker naming the disease's kind, "Ph+ ALL", narrows it: both, not either)
     markers = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.IS and it.expr.value == "positive"]
     if NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here

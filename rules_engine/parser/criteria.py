@@ -45,6 +45,7 @@ from rules_engine.parser.portions import age_band_heading, age_subgroup, inline_
 from rules_engine.parser.residue import widen_status
 from rules_engine.parser.permitted_groups import PERMISSION
 from rules_engine.parser.scoped_lists import list_scope
+from rules_engine.parser.sibling_exceptions import widen_siblings
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
 from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics import age_table
@@ -441,7 +442,18 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # it are the protocol's own limits, which the bands only stand in for where none is
                 # written (kept, the bands' review left every patient the limits decide unknown)
                 own = []
-            if own and ctype is CriterionType.INCLUSION and index not in negated and all(permits_cause(own[0], k.text) for k in kids):  # type: ignore[union-attr]
+            widened_kids = widen_siblings(own, kids) if ctype is CriterionType.INCLUSION and index not in negated and scope is None and _group(text, ctype) is All else None  # type: ignore[arg-type]
+            if widened_kids is not None:
+                # "Subjects with documented Gilbert disease are allowed if total bilirubin < 3 x ULN"
+                # beside "Total bilirubin <= 1.5 x ULN": the line widens its sibling's limit for the
+                # patients it names, never a requirement of its own (sibling_exceptions)
+                own, kept, moved = widened_kids
+                for position, reading in moved.items():
+                    for k in children.get(index, ()):
+                        if out[k] is kids[position]:
+                            out[k] = reading
+                kids = kept  # type: ignore[assignment]
+            if own and kids and ctype is CriterionType.INCLUSION and index not in negated and all(permits_cause(own[0], k.text) for k in kids):  # type: ignore[union-attr]
                 # "Creatinine <= 2.0 mg/dL" over "Renal dysfunction due to organ infiltration by
                 # disease allowed": the note widens the limit for a cause a person weighs
                 own, kids = [widened(own[0], "; ".join(k.text for k in kids), ctype)], []  # type: ignore[union-attr]

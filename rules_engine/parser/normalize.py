@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from rules_engine.parser.topics.shared_uln import shared_uln_bands
 from rules_engine.parser.support_windows import support_windows
 from rules_engine.parser.qt_definitions import qt_definitions
 from rules_engine.parser.numbers import spell_numbers
@@ -1044,4 +1045,4 @@ def normalize(text: str) -> str:
         if new != text:
             text = new
             live, at = [j for j in _SUB_GATES.live(new.lower()) if j > k], 0
-    return _SPACES.sub(" ", text).strip()
+    return shared_uln_bands(_SPACES.sub(" ", text).strip())  # "> 1.5 but < 3 x ULN": both bounds of the ULN (topics.shared_uln)

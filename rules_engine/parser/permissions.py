@@ -34,7 +34,9 @@ MAY_HAVE_HAD = re.compile(
 # first CR (or CRp) may have received any induction chemotherapy regimen", "they may have received")
 _PERMITTED_HISTORY = re.compile(
     r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can|could)\s+(?:also\s+)?have\s+"
-    r"(?:had|received|undergone)\b",
+    # ("may have previously received", "may have been treated with Lapatinib previously": read as
+    # asked, every patient without the drug failed the line)
+    r"(?:(?:previously|already|also)\s+)?(?:had|received|undergone|been\s+(?:treated|given|exposed)\b)",
     I,
 )
 # (what makes such a clause more than a permission: a whole line's blockers, less the study's

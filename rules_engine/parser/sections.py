@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass, replace
 
 from rules_engine.criteria import CriterionType
+from rules_engine.parser.interrupting_lines import criterion_sentence
 from rules_engine.parser.organ_labels import sibling_organ_labels
 
 
@@ -527,7 +528,7 @@ def _is_note(item: _Item) -> bool:
     later exclusion was one of its alternatives, joined with its unread words, and decided
     nothing). A lead-in that announces a list ("... any of the following.") still heads it."""
     text = item.text.rstrip()
-    return item.interrupts and not item.marker and text.endswith(".") and _ANNOUNCES_ITEMS.search(text) is None
+    return item.interrupts and not item.marker and (text.endswith(".") or criterion_sentence(text)) and _ANNOUNCES_ITEMS.search(text) is None
 
 
 _ANNOUNCES_ITEMS = re.compile(r"\bfollowing\b", re.I)

@@ -665,10 +665,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00852709 (T154)
     ("T154-clean", "Eastern Cooperative Oncology Group (ECOG) performance status of 0, 1, or 2"): ("core", "the scope 'for adolescent/young adult patients' stays a review beside the ECOG"),
     ("T154-clean", "Serum creatinine < 1.0 mg/dL in adolescent/young adults"): ("core", "the scope '(patients 12 to 17 years of age)' is read as a requirement (age 12-17) with reviews, so an adult fails it and an adolescent is unknown"),
-    ("T154-clean", "Patients 18 years and older (Adult population)"): ("core", "the unbulleted adult paragraph reads 'age >= 18' as a requirement (a child fails), and the lines after it (cardiac function, myositis) hang under it as reviews"),
     ("T154-clean", "No chemotherapy, radiation, or major surgery within 2 weeks"): ("events", "the exceptions, the progressive-disease permission and the intrathecal therapy sentence stay review alternatives"),
-    ("T154-adult", "Patients 18 years and older (Adult population)"): ("core", "as T154-clean: expected met, got unknown"),
-    ("T154-adult-egfr-ok", "Patients 18 years and older (Adult population)"): ("core", "as T154-clean: expected met, got unknown"),
     ("T154-epoetin", "Patients must have discontinued all growth factors"): ("events", "as T154-filgrastim: expected not_met, got unknown"),
     ("T154-af", "History of severe coronary artery disease"): ("events", "'arrhythmias other than atrial flutter or fibrillation requiring medication' keeps the exception a review, so atrial fibrillation is unknown"),
     # NCT01184274 (T155)

@@ -11,6 +11,7 @@ from dataclasses import replace
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.performance import scale_age_spans
+from rules_engine.parser.topics.thing_ages import thing_age
 from rules_engine.parser.items import I, Item, OPS, all_of, any_of, content_words, number, predicate
 
 
@@ -287,6 +288,7 @@ def age_items(text: str, ctype: CriterionType = CriterionType.INCLUSION) -> list
     scale_spans = scale_age_spans(text) if items else []
     if scale_spans:  # "Karnofsky ≥ 60 for patients > 16 years": the scale's scope, no age bound of the line
         items = [it for it in items if all(it.end <= a or it.start >= b for a, b in scale_spans)]
+    items = [it for it in items if not thing_age(text, it.start, it.end)]  # "archival material (< 6 months old)": the sample's age
     for it in items:
         at_diagnosis = _AT_DIAGNOSIS.match(text, it.end)
         if at_diagnosis is not None and it.expr is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates, iter_nodes
+from rules_engine.parser.topics.duration_values import is_duration
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.defined_states import state_frame_end
@@ -312,6 +313,8 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
         if raw == "10" and re.match(r"\s?[-−]\s?[1-9](?!\d)", text[pos:]):  # "10-5 %": a power or a typo, never 10 %
             return pos, None, None, False, True
     end, unit, written = _read_unit(text, pos, concept)
+    if unit is None and concept != "life_expectancy" and is_duration(text, pos):
+        return pos, None, None, False, True  # "PSA values obtained ≥ 6 weeks after ...": a duration (duration_values)
     if unit is None:
         if written or concept in _PULMONARY and _VOLUME_AFTER.match(text, pos):
             return pos, None, None, False, True
