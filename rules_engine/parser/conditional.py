@@ -29,7 +29,8 @@ from rules_engine.parser.unread_measure_scope import unread_measure_scope
 
 
 _CONDITION = re.compile(
-    r"^\W*(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
+    # (after a note's label, "NOTE: **For patients with ...": the label is no condition)
+    r"^\W*(?:note\W{1,6})?(?:if|when|for|in)\s+(?:(?:patients?|subjects?|participants?|those)\s+)?(?:who\s+)?(?:(?:have|has|had)\s+)?(?:previously\s+)?"
     r"(?:received|undergone|underwent|had|with|a\s+history\s+of)?\s*(?P<cond>[^,:;]{3,80}?)"
     # the condition closed by a comma, or by the subject restated ("For patients with refractory
     # disease they must be at least 4 weeks out from ...")
@@ -116,12 +117,17 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # "Patients with brain metastases must ...": "with" states the condition is present, as
         # an exclusion states what it names (an inclusion reads an unqualified event as named only)
         alone = [Item(it.start + a, it.end + a, it.expr, it.concepts) for it in extract(m.group("cond"), CriterionType.EXCLUSION)]
-    items = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT]
+    items = [it for it in max(alone, whole, key=len) if _present(it.expr)]
     # (a named drug or a drug allergy, "If previously treated with lenalidomide, ...": the drug's value is the condition)
     items = items or named_drug_items(max(alone, whole, key=len), text, b)
     # (a positive marker naming the disease's kind, "Ph+ ALL", narrows it: both, not either)
     markers = [it for it in max(alone, whole, key=len) if isinstance(it.expr, Predicate) and it.expr.op is Op.IS and it.expr.value == "positive"]
-    if NEGATOR.search(text, 0, m.end("cond")):  # "For patients without metastasis": the condition is an absence, not read here
+    negated = NEGATOR.search(text, 0, m.end("cond"))
+    if negated and not (items and ctype is CriterionType.INCLUSION and negated.start() >= max(it.end for it in items)):
+        # "For patients without metastasis": the condition is an absence, not read here; an
+        # absence after the names ("For patients with lymphoplasmacytic lymphoma without
+        # measurable lymphadenopathy, ...") only narrows whom they are: an inclusion's line is
+        # then asked of the patients named, its words a person's (``_unread_condition``)
         return None
     if not items:
         return _measured_scope(m, ctype) or _if_unread(m, ctype, whole) or (
@@ -138,7 +144,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
             for i, ch in enumerate(text[a:b], start=a)
         )
         unread = bool(content_words(blank_remarks(masked)))
-    if unread:
+    if unread or negated:
         return _unread_condition(m, ctype, [it.expr for it in items])
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
     if _CONDITION_STATUS.search(m.group("cond")):
@@ -163,6 +169,14 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if states_requirement(m.group("req")):
         return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
+
+
+def _present(expr: Expr) -> bool:
+    """A condition the record can show: a present predicate, or alternatives of them (a name the
+    catalogue reads as two kinds, "lymphoplasmacytic lymphoma" as it or Waldenström's)."""
+    if isinstance(expr, Any_):
+        return all(_present(part) for part in expr.parts)
+    return isinstance(expr, Predicate) and expr.op is Op.PRESENT
 
 
 def scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
