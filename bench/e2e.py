@@ -91,8 +91,9 @@ REDIS_URL = os.environ.get("ELIGO_BENCH_REDIS_URL", "redis://127.0.0.1:6379/13")
 TODAY = "2026-11-22"  # the example patients were generated on this day (ages, windows)
 PATIENTS_DIR = ROOT.parent / "shared" / "examples" / "patients"
 OPEN_TRIALS = 1_000
-# The worker's prefork children, as deploy/ runs it; --concurrency tries another count.
-CONCURRENCY = 2
+# The worker's prefork children, as deploy/ runs it; --concurrency (or ELIGO_BENCH_CONCURRENCY,
+# as rematch.py reads it) tries another count.
+CONCURRENCY = int(os.environ.get("ELIGO_BENCH_CONCURRENCY", "2"))
 LATENCY_POSTS = 200
 THROUGHPUT_POSTS = 200
 THROUGHPUT_THREADS = 20
