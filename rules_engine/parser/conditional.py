@@ -144,6 +144,14 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
             for i, ch in enumerate(text[a:b], start=a)
         )
         unread = bool(content_words(blank_remarks(masked)))
+    if negated and not unread:
+        # "For patients with X without Y, <requirement>": a patient without X is none of them and
+        # meets the inclusion; one with X meets it by the requirement, and otherwise may yet have
+        # Y (the line then is not theirs), which is a person's to weigh
+        cond = " ".join(m.group("cond").split())
+        requirement = read_expr(m.group("req"), ctype)
+        return any_of([Not(any_of([it.expr for it in items])), requirement,  # type: ignore[misc]
+                       Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")])
     if unread or negated:
         return _unread_condition(m, ctype, [it.expr for it in items])
     condition = any_of([it.expr for it in items])  # type: ignore[misc]

@@ -45,3 +45,15 @@ def test_a_long_note_label_is_read_fast() -> None:
     start = time.perf_counter()
     parse_line(text[:20000], "inclusion")
     assert time.perf_counter() - start < 1.0
+
+
+NARROWED = "For patients with AML without CNS disease, platelets >= 50,000/uL"
+
+
+def test_a_patient_without_the_named_disease_meets_a_narrowed_inclusion() -> None:
+    outcome = evaluate_reference(TrialCriteria("NCT00000098", 1, parse_lines([("inclusion", NARROWED)])), adult(), AS_OF)
+    assert outcome.eligibility is Eligibility.ELIGIBLE
+
+
+def test_a_narrowed_inclusion_asks_the_named_patients_first() -> None:
+    assert repr(parse_line(NARROWED, "inclusion").expr).startswith("Any_(parts=(Not(part=Predicate(concept='aml'")
