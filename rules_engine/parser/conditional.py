@@ -148,10 +148,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # "For patients with X without Y, <requirement>": a patient without X is none of them and
         # meets the inclusion; one with X meets it by the requirement, and otherwise may yet have
         # Y (the line then is not theirs), which is a person's to weigh
-        cond = " ".join(m.group("cond").split())
-        requirement = read_expr(m.group("req"), ctype)
-        return any_of([Not(any_of([it.expr for it in items])), requirement,  # type: ignore[misc]
-                       Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")])
+        return any_of([Not(any_of([it.expr for it in items])), read_expr(m.group("req"), ctype), _concerns_only(m)])  # type: ignore[misc]
     if unread or negated:
         return _unread_condition(m, ctype, [it.expr for it in items])
     condition = any_of([it.expr for it in items])  # type: ignore[misc]
@@ -177,6 +174,12 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     if states_requirement(m.group("req")):
         return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
+
+
+def _concerns_only(m: re.Match[str]) -> Alternative:
+    """Whom the line is for, said in words no record holds: a person's to weigh."""
+    cond = " ".join(m.group("cond").split())
+    return Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")
 
 
 def _present(expr: Expr) -> bool:
@@ -320,7 +323,7 @@ def _unread_condition(m: re.Match[str], ctype: CriterionType, named: list[Expr])
         if re.search(r"\band$", cond, I):
             return None  # "Patients with histologic proof of adenocarcinoma of the prostate and must have ...": the subject asked, running on
         return any_of([all_of([any_of(named), Qualifier(requirement.reason, requirement.text or m.group("req"))]),  # type: ignore[arg-type]
-                       Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"the requirement concerns only patients with {cond}")])
+                       _concerns_only(m)])
     if any(p.concept == "age" for p in iter_predicates(requirement)) and not _AGE_WORD.search(m.group("req")):
         # "... who have received previous therapy 1st remission must have been < 1 year": cut from
         # its subject, a duration read as the patient's age (an infant met the alternative)
