@@ -17,6 +17,7 @@ from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_n
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.topics.allergy_parts import named_part_of
+from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -2606,8 +2607,8 @@ def _new_disease_items(text: str, free) -> list[Item]:
         if free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True) and primary_failure:
             items.append(Item(m.start(), m.end(), Not(predicate("relapsed", Op.PRESENT)), frozenset({"relapsed"})))
         elif free(m.start(), m.end()) and _disease_after(text, m.end(), alone=True):
-            expr = all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)),
-                           any_of([Not(predicate("remission", Op.PRESENT)), Qualifier(ReviewReason.AMBIGUOUS, "a disease in remission may have been treated already")])])
+            # (a remission after a therapy on record is a treated disease: topics.treated_remission)
+            expr = all_of([Not(predicate("relapsed", Op.PRESENT)), Not(predicate("refractory", Op.PRESENT)), remission_part(text, m.start())])
             items.append(Item(m.start(), m.end(), expr, frozenset({"relapsed", "refractory", "remission"})))
     for m in _NAIVE.finditer(text):
         bare = m.group(0).lower() == "untreated"
