@@ -226,6 +226,13 @@ def _subtype_end(text: str, start: int, end: int, ctype: CriterionType) -> tuple
         return end, end  # a bracketed exception ends with its bracket
     body = extract(text[lead.end(): end], ctype)
     first = next((it for it in body if it.expr is not None), None)
+    comma = text.find(",", lead.end(), end)
+    if first is not None and comma >= 0 and first.end > comma - lead.end():
+        # ("other than APL, documented by bone marrow ... within 14 days prior to ..."): the
+        # window after the comma was taken into the name's item; the name is what precedes it
+        head = next((it for it in extract(text[lead.end(): comma], ctype) if it.expr is not None), None)
+        if head is not None and head.start == 0 and head.concepts == first.concepts:
+            first = head
     if first is None or first.start > 0 or not first.concepts:
         return end, end
     before = {c for it in extract(text[:start], ctype) if it.expr is not None for c in it.concepts}

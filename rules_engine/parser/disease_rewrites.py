@@ -8,6 +8,11 @@ readers already know (rows of ``normalize._SUBS``: pattern, replacement, gate wo
   patient with mycosis fungoides was left to a person by a trial that turns that disease away.
   Only the verb that opens a bracket: "patients excluded from ..." and "excludes patients who"
   say something else and stay as written.
+* "FAB classification other than M3 (acute promyelocytic leukemia)", "M3 (APL)": the FAB grade
+  glossed by the disease's name is that disease. Left, the bare "M3" (an ALL marrow grade
+  elsewhere) stood before the name, the exception's reader did not take the name as the subtype
+  excepted and read the words after it as the exception's own ("not (APL and review ...)"), so a
+  patient with APL was left to a person by a line that excludes him.
 
 Every pattern is literals with bounded repetitions; none nests one.
 """
@@ -20,4 +25,10 @@ EXCLUDES_BRACKET = (
     ("exclude",),
 )
 
-ROWS = (EXCLUDES_BRACKET,)
+GLOSSED_M3 = (
+    r"\bM3\s{0,3}\(\s{0,3}(?:acute\s{1,3}promyelocytic\s{1,3}leuka?emia|APL)\s{0,3}\)",
+    "acute promyelocytic leukemia",
+    ("m3",),
+)
+
+ROWS = (EXCLUDES_BRACKET, GLOSSED_M3)
