@@ -164,8 +164,11 @@ def content_words(text: str) -> list[str]:
 # candidate / eligible / able", which judge the patient's suitability (for what is named after).
 _HAD_NO = r"(?:(?:must|should|may|can|shall|will)\s+)?(?:has|have)\s+(?:had|received|undergone)\s+(?=no\b(?![^.;]*\bdefined\b))"
 _IS_NOT = r"(?:is|are)\s+(?=not\b(?!\s+(?:required|considered|necessarily|needed|mandatory|only|just|excluded|limited|restricted|(?:a\s+)?(?:medically\s+)?(?:candidates?|eligible|suitable|able|appropriate|amenable|willing|fit|allowed|permitted)\b)))"
+# (a clause with no subject of its own, "..., but must have no evidence of active graft vs. host
+# disease", "Must have no ...": the "no" is the clause's negation as after a subject; read without
+# it, the permission's condition asked every transplanted patient for the GVHD it forbids)
 NEGATED = re.compile(
-    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:" + _HAD_NO + "|" + _IS_NOT + r"|must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:" + _HAD_NO + "|" + _IS_NOT + r"|must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:(?:but\s+)?(?:must|should)\s+have\s+(?=no\s))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 

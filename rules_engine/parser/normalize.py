@@ -19,6 +19,7 @@ from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTE
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
 from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
 from rules_engine.parser.participation_rewrites import ROWS as PARTICIPATION_ROWS
+from rules_engine.parser.permission_conditions import ROWS as PERMISSION_CONDITION_ROWS
 from rules_engine.parser.recent_spans import ROWS as RECENT_ROWS
 from rules_engine.parser.scope_brackets import ROWS as SCOPE_BRACKET_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
@@ -305,6 +306,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         *MEDICATION_ROWS,
         # taking part in another study, now or lately, said in one sponsor's words (participation_rewrites)
         *PARTICIPATION_ROWS,
+        # a permission's condition said "..., but must have no ..." (permission_conditions)
+        *PERMISSION_CONDITION_ROWS,
         # "Current or recent (within 4 weeks prior to randomization) treatment with another
         # investigational product", "Current, or recent (within 30 days, ...) participation in other
         # clinical trials of investigational agents" (6 corpus lines): a treatment taken now is one
