@@ -49,6 +49,8 @@ from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.follicular_grades import GATE as _FOLLICULAR_GATE, follicular_grade_items
 from rules_engine.parser.topics.b_cell_kinds import GATE as _LPL_GATE, lymphoplasmacytic_items
 from rules_engine.parser.topics.richter import GATE as _RICHTER_GATE, richter_items
+from rules_engine.parser.topics.transformed_lymphoma import GATE as _TRANSFORMED_GATE, transformed_items
+from rules_engine.parser.topics.bare_leukemia import GATE as _BARE_LEUKEMIA_GATE, bare_leukemia_items
 from rules_engine.parser.topics.measurable import measurable_items
 from rules_engine.parser.topics.menopause import STATUS_READ, menopause_items
 from rules_engine.parser.topics.organ_disease import child_pugh_items
@@ -122,7 +124,9 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         follicular_grade_items(text) if _FOLLICULAR_GATE.search(text) else [],  # (before the events topic: the grade is the kind's)
         lymphoplasmacytic_items(text) if _LPL_GATE.search(text) else [],  # (before the events topic: its "lymphoma" is the kind's)
         richter_items(text) if _RICHTER_GATE.search(text) else [],  # (before the events topic: its CLL and lymphoma are the transformation's)
+        transformed_items(text) if _TRANSFORMED_GATE.search(text) else [],  # (before the events topic: its lymphomas are the transformation's)
         event_items(text, ctype),
+        bare_leukemia_items(text) if _BARE_LEUKEMIA_GATE.search(text) else [],  # (after the events topic: a leukaemia it names by kind is its own)
         product_items(text, ctype, timed) or bare_product_items(text, ctype),  # (topics.bare_products: "Metformin within 4 weeks ...")
     )
 
