@@ -143,10 +143,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                       "and the cytogenetics stay unread, so a 66-year-old is unknown"),
     ("T34-refractory", "Cohort B: newly diagnosed AML, failed to achieve"): ("core", "'with single standard Induction chemo' stays a review beside "
                                                                               "the refractory status"),
-    ("T34-apl", "Diagnosis of AML according to World Health Organization"): ("core", "'with FAB classification other than M3 (APL), documented by "
-                                                                              "bone marrow ...': the exception swallows the method words after it, so "
-                                                                              "APL is left unknown, not excluded"),
-    ("T34-apl", None): ("core", "the FAB M3 exception above (possibly eligible, the safe side)"),
     # NCT00555048
     ("T35-clean", "No impaired renal function"): ("labs", "'creatinine clearance < 50% normal': a clearance as a share of normal has no unit "
                                                   "to compare, so a normal record is unknown"),
@@ -524,9 +520,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T141-clean", "Histologically or cytologically confirmed AML, other than acute"): ("core", "'Note: Newly-diagnosed AML patients who are 60 years or older and are not "
         "candidates for or have refused standard chemotherapy are also eligible' is read into both the disease and the status conjuncts with an unread "
         "review, so a relapsed AML is unknown"),
-    ("T141-remission", "Histologically or cytologically confirmed AML, other than acute"): ("core", "as T141-clean: the Note's alternative stays open for an AML in remission "
-        "(no age-60 test decides it at 62)"),
-    ("T141-remission", None): ("core", "the diagnosis line above (possibly eligible, never eligible)"),
     ("T141-clean", "History of another primary invasive malignancy"): ("events", "'that has not been definitively treated or in remission for at least 2 years': the "
         "treatment and remission words stay reviews, so no other cancer on record is unknown"),
     ("T141-breast", "History of another primary invasive malignancy"): ("events", "as T141-clean: an active breast cancer 8 months old is unknown, not met"),
@@ -679,9 +672,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T155-clean", "Current treatment with agents with a known risk of Torsades"): ("events", "'http://torsades.org (list #1)' stays an unread alternative beside the QT-prolonging review"),
     ("T155-young", None): ("core", "'Disease Status' requires extramedullary disease of every leukaemia, and 'Therapeutic Options:' (unbulleted) gathers the prior-therapy and count blocks: the solid-tumour counts and the conditional radiotherapy washouts are asked of everyone"),
     ("T155-young", "At least 6 weeks from prior MIBG therapy"): ("core", "as T155-clean: expected met, got unknown"),
-    ("T155-gvhd", "Post allogeneic hematopoietic transplant patients are eligible"): ("events", "'but must have no evidence of active graft vs. host disease' stays a review: a transplant record is unknown whatever its GVHD"),
     ("T155-allo", None): ("core", "'Disease Status' requires extramedullary disease of every leukaemia, and 'Therapeutic Options:' (unbulleted) gathers the prior-therapy and count blocks: the solid-tumour counts and the conditional radiotherapy washouts are asked of everyone"),
-    ("T155-allo", "Post allogeneic hematopoietic transplant patients are eligible"): ("events", "as T155-gvhd: expected met, got unknown"),
     ("T155-lvef", "LVEF by ECHO or MUGA Scan within normal"): ("labs", "as T155-clean: expected not_met, got unknown"),
     ("T155-ondansetron", "Current treatment with agents with a known risk of Torsades"): ("events", "as T155-clean: expected met, got unknown"),
     ("T155-pregnant", "There is no available information regarding human fetal"): ("core", "the paragraph's sentences are joined as alternatives with reviews ('13-cis' even read as carcinoma in situ), so a pregnancy is met only beside reviews"),
@@ -786,15 +777,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T192-clean', 'Diagnosis of myelodysplastic syndromes (MDS)'): ('core', "expected met, got unknown: the child 'Bone marrow aspirate and biopsy with karyotyping performed within the past 8 weeks' is and-ed into the diagnosis as a review, so MDS on record is unknown"),
     ('T192-clean', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-clean', 'No refractory anemia with excess blasts in transformation'): ('events', 'expected met, got unknown: RAEB in transformation has no reading (review unsupported)'),
-    ('T192-clean', 'No history of leukemia'): ('events', "expected met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
     ('T192-clean', 'No prior therapy for MDS'): ('core', "expected met, got unknown: 'No prior therapy for MDS' with its child 'Supportive therapy within the past 28 days allowed' reads as two bare reviews"),
     ('T192-clean', 'No other concurrent hematopoietic growth factors'): ('events', "expected met, got unknown: 'concurrent' is not read: a growth factor ever (filgrastim ended 200 days ago) fails the line, and the listed names stay a review so a clean record is unknown"),
     ('T192-raeb1', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-ra-no-need', None): ('core', "expected ineligible, got possibly_eligible: the probed line does not decide it: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-ra-no-need', 'Patients with chronic myelomonocytic leukemia (CMML), refractory anemia'): ('core', "expected not_met, got unknown: the subtype scope ('Patients with CMML, RA or RARS ... must meet ≥ 1 of the following') is read as a requirement (refractory and reviews), and the three alternatives stay reviews"),
     ('T192-cmml', 'No history of leukemia'): ('events', "expected met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
-    ('T192-aml-history', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'No history of leukemia' has no reading (review unparsed)"),
-    ('T192-aml-history', 'No history of leukemia'): ('events', "expected not_met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
     ('T192-filgrastim-old', 'No other concurrent hematopoietic growth factors'): ('events', "expected met, got not_met: 'concurrent' is not read: a growth factor ever (filgrastim ended 200 days ago) fails the line, and the listed names stay a review so a clean record is unknown"),
     # NCT00480987 (T193)
     ('T193-clean', 'No untreated or uncontrolled life-threatening infection'): ('events', "expected not_met, got unknown: 'untreated' stays a review or-ed in, so no infection on record is unknown"),
@@ -1171,8 +1159,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T252-breast-chemo', None): ('hold25', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T252-breast-chemo', 'Carcinoma requiring systemic chemotherapy'): ('hold25', "expected met, got unknown: 'Carcinoma requiring' is an and-ed review beside the therapy: breast cancer on paclitaxel is unknown"),
     ('T252-prostate-hormonal', 'Patients with a history of carcinoma in remission'): ('hold25', "expected met, got unknown: the permission ('... are included in the study') is read as a requirement of breast or prostate cancer or hormonal therapy: every patient without them fails it"),
-    ('T253-remission', None): ('hold25', 'expected ineligible, got possibly_eligible: the lines below'),
-    ('T253-remission', 'Newly Diagnosed Acute Myeloid Leukemia'): ('hold25', "expected not_met, got unknown: 'Newly diagnosed' allows a remission as 'may have been treated already' (an ambiguous review): AML in first remission after induction is unknown"),
     ('T253-after-mds', None): ('hold25', 'expected eligible/possibly_eligible, got ineligible: the lines below'),
     ('T253-after-mds', 'Current Myelodysplastic syndrome only'): ('hold25', "expected not_met, got met: 'MDS only' is read as MDS: AML arising from an MDS is met"),
     ('T253-chf-nyha2', 'Unstable angina or uncontrolled congestive'): ('hold25', "expected not_met, got unknown: 'uncontrolled' heart failure is an and-ed review: NYHA class is not read for it"),
