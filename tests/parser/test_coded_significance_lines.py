@@ -1,0 +1,91 @@
+"""Qualifiers the record's own coding answers (issue 14, cond15): a bleeding asked "clinically
+significant" or "major" (``topics/significant_bleeding.py``), a toxicity graded with the
+comparator before the grade word (``topics/events.py``), and the drugs one intervention lists
+(``parser/study_drugs.py``)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
+from rules_engine.outcome import Outcome
+from rules_engine.parser import parse_line
+from rules_engine.parser.study_drugs import study_drug_names
+from tests.fixtures.judging import judged, outcome_cases
+from tests.fixtures.records import adult, condition, score
+
+I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
+
+CLEAN = adult()
+BRAIN_BLEED = adult(condition("intracranial_hemorrhage", 60))
+GUT_BLEED = adult(condition("gi_hemorrhage", 60))
+GUT_BLEED_OLD = adult(condition("gi_hemorrhage", 400))
+NOSEBLEED = adult(condition("hemorrhage", 60))
+SEVERE_BLEED = adult(condition("hemorrhage", 60, severity="severe"))
+
+BLEEDING_ROWS = [
+    ("History of clinically significant bleeding within 6 months of enrollment", E,
+     [BRAIN_BLEED, GUT_BLEED], [CLEAN, GUT_BLEED_OLD], [NOSEBLEED]),
+    ("Clinically significant bleeding", E, [BRAIN_BLEED, GUT_BLEED, SEVERE_BLEED], [CLEAN], [NOSEBLEED]),
+    # "major": a bleeding inside the skull by its site; one in the gut is not surely major
+    ("Major bleeding within the past 4 weeks", E, [adult(condition("intracranial_hemorrhage", 20))], [CLEAN, BRAIN_BLEED, GUT_BLEED_OLD],
+     [adult(condition("gi_hemorrhage", 20)), adult(condition("hemorrhage", 20))]),
+    ("Patients with clinically significant gastrointestinal bleeding within 3 months prior to study entry", E,
+     [GUT_BLEED], [CLEAN, BRAIN_BLEED, GUT_BLEED_OLD], []),
+    # a time the line asks that the bleeding's reading does not hold: left as it was
+    ("Ongoing or recent (=< 3 months) significant gastrointestinal bleeding", E, [], [], [GUT_BLEED, GUT_BLEED_OLD]),
+    # "recent" asks what no code says
+    ("Recent history of clinically significant bleeding", E, [], [CLEAN], [BRAIN_BLEED]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(BLEEDING_ROWS))
+def test_a_bleeding_coded_significant_meets_the_qualifier(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def toxicity(grade: int) -> PatientFacts:
+    return adult(score("toxicity_grade", grade))
+
+
+TOXICITY_ROWS = [
+    ("Presence of >/= Grade 3 non-hematologic toxicity common terminology criteria (CTC) version 4 from the previous treatment.", E,
+     [toxicity(3), toxicity(4)], [CLEAN, toxicity(2)], []),
+    ("Persistent ≥ grade 2 toxicity (CTCAE v4) from prior therapy", E, [toxicity(2)], [CLEAN, toxicity(1)], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(TOXICITY_ROWS))
+def test_a_comparator_before_the_grade_word_bounds_the_toxicity(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+@pytest.mark.parametrize(
+    "labels, names",
+    [
+        (["clofarabine, cytarabine, idarubicin"], ("clofarabine", "cytarabine", "idarubicin")),
+        (["Drug: cytarabine hydrochloride and daunorubicin"], ("cytarabine", "daunorubicin")),
+        # a piece that is no one drug: the trial's lines are read as written
+        (["bortezomib, chop, rituximab"], ()),
+        (["cp-751,871"], ()),
+    ],
+)
+def test_one_intervention_listing_drugs_gives_each(labels: list[str], names: tuple[str, ...]) -> None:
+    assert study_drug_names(labels) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "History of clinically significant bleeding " + "significant " * 2500 + "within 6 months",
+        "Presence of >/= Grade 3 " + "grade " * 3000 + "toxicity common terminology criteria (CTC) version 4",
+    ],
+    ids=["bleeding", "toxicity"],
+)
+def test_the_new_patterns_are_fast_on_adversarial_lines(text: str) -> None:
+    start = time.perf_counter()
+    parse_line(text[:20000], E)
+    assert time.perf_counter() - start < 5.0
