@@ -1,7 +1,9 @@
 """Qualifiers the record's own coding answers (issue 14, cond15): a bleeding asked "clinically
 significant" or "major" (``topics/significant_bleeding.py``), a toxicity graded with the
-comparator before the grade word (``topics/events.py``), and the drugs one intervention lists
-(``parser/study_drugs.py``)."""
+comparator before the grade word (``topics/events.py``), the drugs one intervention lists
+(``parser/study_drugs.py``), a sepsis against a control defined by its course
+(``topics/infections.py``) and a hypothyroidism asked untreated or uncorrected
+(``topics/thyroid_replacement.py``)."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from rules_engine.parser.study_drugs import study_drug_names
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, score
+from tests.fixtures.records import adult, condition, medication, score
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -105,4 +107,21 @@ INFECTION_ROWS = [
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(INFECTION_ROWS))
 def test_a_sepsis_meets_a_qualifier_unless_the_course_defines_it(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+HYPOTHYROID = adult(condition("hypothyroidism", 900))
+REPLACED = adult(condition("hypothyroidism", 900), medication("thyroid_hormone_therapy", 0))
+
+THYROID_ROWS = [
+    ("Uncorrected hypothyroidism", E, [HYPOTHYROID], [CLEAN], [REPLACED]),
+    ("Untreated hypothyroidism", E, [HYPOTHYROID], [CLEAN, REPLACED], []),
+    ("No preexisting hypothyroidism prior to enrollment unless patient is euthyroid on medication", I, [CLEAN], [HYPOTHYROID], [REPLACED]),
+    # a qualifier no medicine answers stays the person's
+    ("Symptomatic hypothyroidism", E, [], [CLEAN], [HYPOTHYROID, REPLACED]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(THYROID_ROWS))
+def test_a_hypothyroidism_with_no_replacement_on_record_is_uncorrected(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
