@@ -125,3 +125,25 @@ THYROID_ROWS = [
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(THYROID_ROWS))
 def test_a_hypothyroidism_with_no_replacement_on_record_is_uncorrected(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, kind), facts) is expected
+
+
+OLD_INFARCTION = adult(condition("myocardial_infarction", 700))
+RECENT_INFARCTION = adult(condition("myocardial_infarction", 40))
+OLD_ATRIAL_FIBRILLATION = adult(condition("atrial_fibrillation", 700))
+
+HEART_HISTORY_ROWS = [
+    # a history of significant heart disease: an infarction of any date
+    ("History of clinically significant or uncontrolled cardiac disease.", E, [OLD_INFARCTION, RECENT_INFARCTION], [CLEAN], [OLD_ATRIAL_FIBRILLATION]),
+    ("No history of significant cardiovascular disease", I, [CLEAN], [OLD_INFARCTION], [OLD_ATRIAL_FIBRILLATION]),
+    # no history asked: only a recent one is surely significant now
+    ("Clinically significant cardiac disease", E, [RECENT_INFARCTION], [CLEAN], [OLD_INFARCTION]),
+    # the line's own window bounds the history
+    ("History of serious cardiac disease within 6 months", E, [RECENT_INFARCTION], [CLEAN, OLD_INFARCTION], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(HEART_HISTORY_ROWS))
+def test_a_history_of_significant_heart_disease_holds_an_infarction_of_any_date(
+    text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome
+) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
