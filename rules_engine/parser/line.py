@@ -663,7 +663,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = _to_expr(text, ctype, top)
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
-    expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype), text), text)))), text)), text)
+    expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
     expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)

@@ -547,22 +547,11 @@ _SEPSIS_MEETS = re.compile(
 )
 
 
-# ... unless the line defines the control by the infection's course under treatment ("not
-# controlled (defined as exhibiting ongoing signs/symptoms related to the infection and without
-# improvement, despite appropriate antibiotics or other treatment)", about 12 corpus lines): a
-# sepsis is uncontrolled by what it is, but whether it has failed to improve on antibiotics is its
-# course, which a diagnosis does not say (a sepsis of three days ago may be settling on them)
-_COURSE_DEFINED = re.compile(r"\bwithout\s+(?:clinical\s+)?improvement\b|\bdespite\s+(?:appropriate|adequate|optimal)\b", I)
-
-
-def serious_infection(expr: Expr, text: str = "") -> Expr:
+def serious_infection(expr: Expr) -> Expr:
     """An active infection qualified by words no record holds ("uncontrolled", "life-threatening",
     "systemic") is met by a recorded sepsis, which is all of them by definition: the infection's
     reading gains sepsis as an alternative (left unknown beside the review, a patient in septic
-    shock was eligible wherever that review was all the line held against him). Not where ``text``
-    defines the control by the course on treatment (``_COURSE_DEFINED``)."""
-    if _COURSE_DEFINED.search(text):
-        return expr
+    shock was eligible wherever that review was all the line held against him)."""
     return rewrite_conjunctions(expr, _sepsis_beside)
 
 
