@@ -27,11 +27,17 @@ GUT_BLEED = adult(condition("gi_hemorrhage", 60))
 GUT_BLEED_OLD = adult(condition("gi_hemorrhage", 400))
 NOSEBLEED = adult(condition("hemorrhage", 60))
 SEVERE_BLEED = adult(condition("hemorrhage", 60, severity="severe"))
+COUGHED_BLOOD = adult(condition("pulmonary_hemorrhage", 60))
 
 BLEEDING_ROWS = [
     ("History of clinically significant bleeding within 6 months of enrollment", E,
      [BRAIN_BLEED, GUT_BLEED], [CLEAN, GUT_BLEED_OLD], [NOSEBLEED]),
-    ("Clinically significant bleeding", E, [BRAIN_BLEED, GUT_BLEED, SEVERE_BLEED], [CLEAN], [NOSEBLEED]),
+    ("Clinically significant bleeding", E, [BRAIN_BLEED, GUT_BLEED], [CLEAN], [NOSEBLEED, SEVERE_BLEED, COUGHED_BLOOD]),
+    # a line naming a site asks of that site only; one defining significance is read by its definition
+    ("Had a significant bleeding episode from the gastrointestinal tract within 12 weeks prior to randomization", E,
+     [GUT_BLEED], [CLEAN], [adult(condition("hemorrhage", 60))]),
+    ("Patient must not have had clinically significant hemoptysis, defined as greater than 1 tablespoon of bright red blood, within one year", I,
+     [CLEAN], [], [COUGHED_BLOOD]),
     # "major": a bleeding inside the skull by its site; one in the gut is not surely major
     ("Major bleeding within the past 4 weeks", E, [adult(condition("intracranial_hemorrhage", 20))], [CLEAN, BRAIN_BLEED, GUT_BLEED_OLD],
      [adult(condition("gi_hemorrhage", 20)), adult(condition("hemorrhage", 20))]),
@@ -56,7 +62,10 @@ def toxicity(grade: int) -> PatientFacts:
 TOXICITY_ROWS = [
     ("Presence of >/= Grade 3 non-hematologic toxicity common terminology criteria (CTC) version 4 from the previous treatment.", E,
      [toxicity(3), toxicity(4)], [CLEAN, toxicity(2)], []),
-    ("Persistent ≥ grade 2 toxicity (CTCAE v4) from prior therapy", E, [toxicity(2)], [CLEAN, toxicity(1)], []),
+    ("Persistent ≥ grade 3 toxicity (CTCAE v4) from prior therapy", E, [toxicity(3)], [CLEAN, toxicity(2)], []),
+    # a past toxicity is no grade unresolved now; a grade 2 may be of a kind an exception sets apart
+    ("Any previous history of >= grade 3 toxicity to dasatinib", E, [], [], [CLEAN, toxicity(3)]),
+    ("Presence of ≥ CTCAE grade 2 toxicity due to prior cancer therapy (except alopecia)", E, [], [], [CLEAN, toxicity(2)]),
 ]
 
 

@@ -1336,6 +1336,11 @@ _TOXICITY_FIRST = re.compile(
     r"\s+(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
     I,
 )
+# the words before a toxicity bound that make it a past event, not the toxicity unresolved now
+# (the record's grade), and the exceptions of a kind it cannot tell apart (read for the comparator
+# written before the grade word only: "Presence of ≥ Grade 3 non-hematologic toxicity")
+_TOXICITY_PAST = re.compile(r"\b(?:history|previous(?:ly)?|experienc\w*|had|discontinu\w*|intoleran\w*|resolution|stopped)\b", I)
+_TOXICITY_EXCEPTED = re.compile(r"\b(?:except\w*|excluding|other\s+than)\b", I)
 # where the toxicity comes from, which is what the record's grade states
 _TOXICITY_SOURCE = re.compile(
     r"\s*(?:(?:of\s+)?associated\s+with|from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
@@ -1891,6 +1896,14 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
             add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
+            if m.group("cmp0") and (_TOXICITY_PAST.search(text, 0, m.start()) or _TOXICITY_EXCEPTED.search(text)
+                                    or _roman(m.group("g") or "0") + (m.group("cmp0") == ">") < 3):
+                # "Any previous history of >= grade 3 toxicity to dasatinib", "discontinued ... due to
+                # a ≥ grade 2 adverse event", "(except alopecia ...)": a past toxicity, or one of a
+                # kind the line sets apart, which the record's grade of what is unresolved now is not;
+                # and only from grade 3 up, which no kind an exception names apart may hold (alopecia
+                # is graded 2 at most; an exception the clause reader splits off is not seen here)
+                continue
             op = _grade_op(m.group("cmp") or m.group("cmp2") or m.group("cmp0"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
