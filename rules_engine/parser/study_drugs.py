@@ -37,8 +37,8 @@ _SALT = re.compile(
 # a development code ("AZD0530", "BI 6727", "ABT-199")
 _CODE = re.compile(r"[a-z]{2,5}[- ]?\d{3,6}[a-z]?", re.I)
 _MAX_DRUGS = 8
-# what joins the drugs one intervention lists
-_PIECES = re.compile(r"\s*(?:,|\+|/|\band\b)\s*", re.I)
+# what joins the drugs one intervention lists (not "/": "5-FU/leucovorin" names a regimen)
+_PIECES = re.compile(r"\s*(?:,|\+|\band\b)\s*", re.I)
 _OBJECT = r"(?:any (?:one )?of |any |either of |each of |all )?(?:the |these |its )?(?:study|investigational|trial|protocol) (?:(?:medicinal|medical) )?(?:drugs?|medications?|products?|agents?|treatments?)\b(?:\(s\))?"
 # the object itself, not a part of it ("any study drug component": an excipient may be meant)
 _NOT_A_PART = r"(?!\s*+(?:components?|excipients?|formulations?|ingredients?|class)\b)"
