@@ -981,6 +981,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # macroglobulinaemia is a lymphoplasmacytic lymphoma; the line's reading asks for either
     # (topics.b_cell_kinds), the hierarchy keeping Waldenström's place as it was
     Concept("lymphoplasmacytic_lymphoma", Kind.EVENT, "lymphoplasmacytic lymphoma (LPL)", parent="b_cell_lymphoma"),
+    # thyroid hormone replacement (cond15, append only): levothyroxine or liothyronine (ATC H03A),
+    # what corrects a hypothyroidism, so "Uncorrected hypothyroidism", "Untreated hypothyroidism"
+    # and "unless euthyroid on medication" are read by it (topics.thyroid_replacement)
+    Concept("thyroid_hormone_therapy", Kind.EVENT, "thyroid hormone replacement (levothyroxine, liothyronine)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -62,7 +62,9 @@ PERFORMANCE_SOURCES: dict[str, tuple[str, ...]] = {
 # value, never one converted from another scale. "ECOG 0-2 (Karnofsky >= 60%)" is met by either
 # scale, whichever the hospital wrote; asked of both, an ECOG of 2 alone left the line unknown
 # through the Karnofsky band it converts to (50-60%). ``parser.topics.either_scale`` writes it.
-ON_RECORD_MEASURES: frozenset[str] = frozenset(PERFORMANCE_SOURCES)
+# Blood pressure and HbA1c likewise, asked "measured, and past a limit" where the measurement
+# alone shows an uncontrolled disease no diagnosis records (``parser.topics.control``).
+ON_RECORD_MEASURES: frozenset[str] = frozenset(PERFORMANCE_SOURCES) | {"systolic_bp", "diastolic_bp", "hba1c"}
 
 # ECOG grade -> the Karnofsky (or Lansky) band it corresponds to (the standard mapping).
 _ECOG_TO_PERCENT: dict[int, tuple[float, float]] = {

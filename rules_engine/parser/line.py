@@ -97,6 +97,8 @@ from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.failed_treatment import apl_failed_items
 from rules_engine.parser.topics.karyotype_risk import unfavourable_risk
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
+from rules_engine.parser.topics.significant_bleeding import significant_bleeding
+from rules_engine.parser.topics.thyroid_replacement import thyroid_replacement
 from rules_engine.parser.topics.serology_words import serology_words
 from rules_engine.parser.topics.arrhythmia_therapy import arrhythmia_needing_therapy
 from rules_engine.parser.topics.heart_failure_therapy import heart_failure_needing_therapy
@@ -662,6 +664,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
+    expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
+    expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = examples_of_head(expr, ctype, text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it

@@ -37,7 +37,9 @@ _SALT = re.compile(
 # a development code ("AZD0530", "BI 6727", "ABT-199")
 _CODE = re.compile(r"[a-z]{2,5}[- ]?\d{3,6}[a-z]?", re.I)
 _MAX_DRUGS = 8
-_OBJECT = r"(?:any (?:one )?of |any |either of |each of |all )?(?:the |these |its )?(?:study|investigational|trial|protocol) (?:drugs?|medications?|products?|agents?|treatments?)\b(?:\(s\))?"
+# what joins the drugs one intervention lists (not "/": "5-FU/leucovorin" names a regimen)
+_PIECES = re.compile(r"\s*(?:,|\+|\band\b)\s*", re.I)
+_OBJECT = r"(?:any (?:one )?of |any |either of |each of |all )?(?:the |these |its )?(?:study|investigational|trial|protocol) (?:(?:medicinal|medical) )?(?:drugs?|medications?|products?|agents?|treatments?)\b(?:\(s\))?"
 # the object itself, not a part of it ("any study drug component": an excipient may be meant)
 _NOT_A_PART = r"(?!\s*+(?:components?|excipients?|formulations?|ingredients?|class)\b)"
 _ALLERGY_TO = re.compile(
@@ -68,11 +70,15 @@ def study_drug_names(interventions: Iterable[str]) -> tuple[str, ...]:
         name = " ".join((name if sep else label).split("(")[0].split())
         if _NOT_A_DRUG.search(name):
             continue
-        name = _SALT.sub("", name)
-        if not _one_drug(name):
-            return ()
-        if name.lower() not in (n.lower() for n in names):
-            names.append(name)
+        # one intervention may list several drugs ("clofarabine, cytarabine, idarubicin",
+        # "ixabepilone + capecitabine"): each one drug, or the whole is read as before
+        pieces = [name] if _one_drug(_SALT.sub("", name)) else _PIECES.split(name)
+        for piece in pieces:
+            piece = _SALT.sub("", piece.strip())
+            if not _one_drug(piece):
+                return ()
+            if piece.lower() not in (n.lower() for n in names):
+                names.append(piece)
     return tuple(names) if len(names) <= _MAX_DRUGS else ()
 
 

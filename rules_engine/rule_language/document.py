@@ -30,7 +30,7 @@ corpus), so a line saved unedited is the line that was shown.
 | `bilirubin <= 2 x ULN and (ALT <= 3 x ULN or review "liver infiltration")` | multiples of the patient's upper limit of normal; a part left to a person |
 | `CD33 is positive` | a qualitative result |
 | `HIV` / `no HIV` | on record / not on record (a missing diagnosis counts as absent) |
-| `Karnofsky` / `no Karnofsky` | a performance scale's own score on record / none (a score converted from another scale is not its own): `(ECOG <= 2 or no ECOG) and (Karnofsky >= 60 % or no Karnofsky) and ...` is "ECOG 0-2 (Karnofsky >= 60%)" met by either scale, whichever is recorded |
+| `Karnofsky` / `no Karnofsky` | a performance scale's own score on record / none (a score converted from another scale is not its own): `(ECOG <= 2 or no ECOG) and (Karnofsky >= 60 % or no Karnofsky) and ...` is "ECOG 0-2 (Karnofsky >= 60%)" met by either scale, whichever is recorded; likewise `systolic-BP and systolic-BP > 160 mm[Hg]` asks a pressure measured on record past the limit (blood pressure, HbA1c) |
 | `allo-HSCT within 90 days` / `no allo-HSCT within 90 days` | dated history inside / not inside the window |
 | `no allo-HSCT within 100 days exclusive` | none inside the window that ends the day before 100 days: "at least 100 days since", met on day 100 itself |
 | `other-malignancy other than (AML, B-ALL) within 3 years` | a concept asked among others, minus the trial's own diseases |

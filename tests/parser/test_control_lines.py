@@ -2,7 +2,8 @@
 line's own (``topics/control.py``; 144 and 71 corpus lines): a recorded pressure above 160/100
 (an HbA1c above 8%) is uncontrolled under every definition the corpus writes, one under 140/90
 (6% or less) controlled under all of them; between, or unmeasured, the line stays a person's.
-A patient with neither disease is not asked (absent means absent)."""
+A patient with neither disease is not asked (absent means absent), unless a measurement on
+record past every limit shows the uncontrolled disease itself (182/112 mmHg, an HbA1c of 9%)."""
 
 from __future__ import annotations
 
@@ -29,13 +30,17 @@ def diabetic(hba1c: float | None = None) -> PatientFacts:
 
 CLEAN = adult()
 HIGH_PRESSURE_ALONE = adult(lab("systolic_bp", 185, "mm[Hg]"), lab("diastolic_bp", 115, "mm[Hg]"))
+DIASTOLIC_HIGH_ALONE = adult(lab("systolic_bp", 150, "mm[Hg]"), lab("diastolic_bp", 112, "mm[Hg]"))
+BETWEEN_ALONE = adult(lab("systolic_bp", 150, "mm[Hg]"), lab("diastolic_bp", 95, "mm[Hg]"))
+HIGH_HBA1C_ALONE = adult(lab("hba1c", 9.1, "%"))
 
 ROWS = [
-    ("Uncontrolled hypertension", E, [hypertensive(185, 115), hypertensive(168, 98), hypertensive(150, 105)],
-     [CLEAN, hypertensive(128, 78), HIGH_PRESSURE_ALONE], [hypertensive(), hypertensive(150, 92), hypertensive(140, 80)]),
+    ("Uncontrolled hypertension", E, [hypertensive(185, 115), hypertensive(168, 98), hypertensive(150, 105), HIGH_PRESSURE_ALONE, DIASTOLIC_HIGH_ALONE],
+     [CLEAN, hypertensive(128, 78), BETWEEN_ALONE], [hypertensive(), hypertensive(150, 92), hypertensive(140, 80)]),
     ("Any significant, uncontrolled hypertension", E, [hypertensive(185, 115)], [hypertensive(120, 70)], [hypertensive(152, 88)]),
-    ("No uncontrolled hypertension", I, [CLEAN, hypertensive(120, 70)], [hypertensive(170, 90)], [hypertensive()]),
-    ("Poorly controlled diabetes mellitus", E, [diabetic(11.2), diabetic(8.5)], [CLEAN, diabetic(5.8), diabetic(6.0)], [diabetic(), diabetic(7.2)]),
+    ("No uncontrolled hypertension", I, [CLEAN, hypertensive(120, 70), BETWEEN_ALONE], [hypertensive(170, 90), HIGH_PRESSURE_ALONE], [hypertensive()]),
+    ("Poorly controlled diabetes mellitus", E, [diabetic(11.2), diabetic(8.5), HIGH_HBA1C_ALONE], [CLEAN, diabetic(5.8), diabetic(6.0), adult(lab("hba1c", 7.2, "%"))],
+     [diabetic(), diabetic(7.2)]),
     ("uncontrolled intercurrent illness including, but not limited to, uncontrolled hypertension, uncontrolled diabetes, or psychiatric illness",
      E, [hypertensive(175, 95), diabetic(10)], [], [CLEAN, hypertensive(120, 70)]),
     # -- a history of it is not today's pressure

@@ -1106,7 +1106,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
     ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("not_met", BLASTS_WORDS),
-    ("NCT02819804", "allogeneic hematopoietic stem cell trans"): Wrong("not_met2", ENUM_CHILDREN),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("not_met", EXAMPLES_UNREAD),
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("not_met", EXCEPTION_VETO),
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),

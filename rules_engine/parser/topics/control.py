@@ -17,6 +17,16 @@ Heart failure asked "uncontrolled" likewise (about 15 corpus lines): the corpus 
 NYHA class II or greater, or above class II ("uncontrolled congestive heart failure [NYHA > class
 II]", "decompensated CHF (>NYHA Class II)"), so a recorded class III or IV is uncontrolled under
 every definition and class I under none; class II, or no class on record, stays the person's.
+
+A pressure (an HbA1c) measured past every definition's limit is the uncontrolled disease even with
+no diagnosis on record: 182/112 mmHg is hypertension (any reading of 140/90 or more is) and an
+uncontrolled one under every definition, as an HbA1c above 8% is diabetes (6.5% or more) out of
+control. Read as "hypertension on record and ...", "No uncontrolled hypertension" was met by
+"no record of hypertension" beside a recorded 182/112. So the measurement on record past the
+limit meets the line by itself (``derive.ON_RECORD_MEASURES``: "measured, and above 160"), while
+a record with neither the disease nor the measurement still reads "absent" (the disease absent,
+nothing measured against it), and one with a pressure between the limits and no diagnosis is
+not met, as before.
 """
 
 from __future__ import annotations
@@ -50,6 +60,11 @@ _LIMITS: dict[str, tuple[tuple[Predicate, ...], tuple[Predicate, ...]]] = {
     "diabetes": ((predicate("hba1c", Op.GT, 8, "%"),), (predicate("hba1c", Op.LTE, 6, "%"),)),
     "heart_failure": ((predicate("nyha", Op.GTE, 3),), (predicate("nyha", Op.LTE, 1),)),
 }
+
+
+# diseases a measurement past the limits shows by itself (docstring): not heart failure, whose
+# NYHA class says how limited a heart disease leaves the patient, not that it is heart failure
+_MEASURED_ALONE = frozenset({"hypertension", "diabetes"})
 
 
 def qualified_pair(part: Expr, diseases: Container[str], words: re.Pattern[str]) -> tuple[Predicate, Review] | None:
@@ -102,7 +117,11 @@ def _with_limits(expr: Expr, diseases: frozenset[str]) -> Expr:
             return None  # look inside it
         disease, review = pair
         uncontrolled, controlled = _LIMITS[disease.concept]
-        return all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
+        diagnosed = all_of([disease, any_of([*uncontrolled, all_of([Not(all_of(list(controlled))), review])])])
+        if disease.concept not in _MEASURED_ALONE:
+            return diagnosed
+        # a measurement on record past every limit is the uncontrolled disease itself
+        return any_of([diagnosed, *(all_of([Predicate(u.concept, Op.PRESENT), u]) for u in uncontrolled)])
 
     return rewrite_conjunctions(expr, at)
 

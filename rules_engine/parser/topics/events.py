@@ -1318,7 +1318,8 @@ _NEW_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?)\s+(?:with|wh
 
 _CTCAE_TAIL = re.compile(
     r"\s*,?\s*[(\[]?\s*(?:(?:by|per|according\s+to|as\s+(?:defined|graded)\s+by|using)\s+)?(?:the\s+)?(?:NCI\s+)?"
-    r"(?:Common\s+Terminology\s+Criteria\s+for\s+Adverse\s+Events(?:\s*\(\s*CTCAE\s*\))?|CTCAE)(?:\s*,?\s*v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?\s*[)\]]?",
+    # ("common terminology criteria (CTC) version 4": the name without "for Adverse Events")
+    r"(?:Common\s+(?:Terminology|Toxicity)\s+Criteria(?:\s+for\s+Adverse\s+Events)?(?:\s*\(\s*CTC(?:AE)?\s*\))?|CTCAE)(?:\s*,?\s*v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?)?\s*[)\]]?",
     I,
 )
 
@@ -1326,13 +1327,21 @@ _CTCAE_TAIL = re.compile(
 # the grade written before the toxicity ("Persistent grade >= 2 toxicity", "unresolved CTCAE grade
 # 2 or higher adverse events")
 _TOXICITY_FIRST = re.compile(
-    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:(?:grade|Gr\.?)\s*"
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?"
+    # the comparator before the grade word ("≥ Grade 3 non-hematologic toxicity ... from the previous
+    # treatment"): the grades from it up, as after the word
+    r"(?:(?P<cmp0>≥|>=|>)\s*)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:(?:grade|Gr\.?)\s*"
     r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
     # the grade's number before the word ("≥2 grade persistent toxicity")
     r"|(?P<cmp2>≤|<=|=<|<|>|≥|>=)\s*(?P<g2>[0-4])\s*grade)"
     r"\s+(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
     I,
 )
+# the words before a toxicity bound that make it a past event, not the toxicity unresolved now
+# (the record's grade), and the exceptions of a kind it cannot tell apart (read for the comparator
+# written before the grade word only: "Presence of ≥ Grade 3 non-hematologic toxicity")
+_TOXICITY_PAST = re.compile(r"\b(?:history|previous(?:ly)?|experienc\w*|had|discontinu\w*|intoleran\w*|resolution|stopped)\b", I)
+_TOXICITY_EXCEPTED = re.compile(r"\b(?:except\w*|excluding|other\s+than)\b", I)
 # where the toxicity comes from, which is what the record's grade states
 _TOXICITY_SOURCE = re.compile(
     r"\s*(?:(?:of\s+)?associated\s+with|from|of|due\s+to|related\s+to|caused\s+by|attribut(?:ed|able)\s+to)\s+(?:any\s+|the\s+|all\s+)?(?:prior|previous)\s+"
@@ -1888,11 +1897,21 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
             add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
-            op = _grade_op(m.group("cmp") or m.group("cmp2"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
+            if m.group("cmp0") and (_TOXICITY_PAST.search(text, 0, m.start()) or _TOXICITY_EXCEPTED.search(text)
+                                    or _roman(m.group("g") or "0") + (m.group("cmp0") == ">") < 3):
+                # "Any previous history of >= grade 3 toxicity to dasatinib", "discontinued ... due to
+                # a ≥ grade 2 adverse event", "(except alopecia ...)": a past toxicity, or one of a
+                # kind the line sets apart, which the record's grade of what is unresolved now is not;
+                # and only from grade 3 up, which no kind an exception names apart may hold (alopecia
+                # is graded 2 at most; an exception the clause reader splits off is not seen here)
+                continue
+            op = _grade_op(m.group("cmp") or m.group("cmp2") or m.group("cmp0"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
-            source = _TOXICITY_SOURCE.match(text, m.end())
-            add(Item(m.start(), source.end() if source else m.end(), predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
+            tail = _CTCAE_TAIL.match(text, m.end())  # "≥ Grade 3 toxicity common terminology criteria (CTC) version 4 from ..."
+            end = tail.end() if tail and tail.end() > m.end() else m.end()
+            source = _TOXICITY_SOURCE.match(text, end)
+            add(Item(m.start(), source.end() if source else end, predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
         for m in _RECOVERY.finditer(text):
             after = _BOUND_AFTER.match(text, m.end())

@@ -43,6 +43,7 @@ from rules_engine.parser.topics.unlisted_drugs import is_on_a_drug_review
 # ``tests/parser/test_listed_product_lines.py`` keeps the two the same) and every anticancer
 # therapy: what a listed product can be a member or a sibling of.
 DRUG_CONCEPTS = frozenset({
+    "thyroid_hormone_therapy",
     "alk_inhibitor", "androgen_therapy", "anthracycline", "antiarrhythmic_therapy", "aspirin_therapy", "low_molecular_weight_heparin", "anticancer_therapy", "anticoagulant_therapy", "anticonvulsant_therapy", "antiplatelet_therapy",
     "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "braf_inhibitor", "btk_inhibitor", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
     "cd20_directed_therapy", "cd22_directed_therapy", "cd30_directed_therapy", "cd33_directed_therapy", "cd38_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",

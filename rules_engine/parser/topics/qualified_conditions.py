@@ -181,11 +181,24 @@ _SIGNIFICANT_WORD = re.compile(r"\b(?:significant|serious)\b", I)
 _DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.44, "years": 365.25}
 
 
+# ... and a line that asks a history of it ("History of clinically significant or uncontrolled
+# cardiac disease", "No history of significant cardiovascular disease": about 40 corpus lines)
+# asks it at any time: an infarction or an unstable angina of any date is a history of
+# significant heart disease (an acute coronary syndrome, the heart muscle lost), where only the
+# last 3 months counted and an infarction two years ago was left to a person. Only where the line
+# dates nothing itself (its own window bounds the history, as above)
+_HISTORY_WORD = re.compile(r"\bhistory\b", I)
+_EVER = Window(100, "years")
+
+
 def _recent_events(disease: Predicate, review: Review) -> list[Expr]:
     """The recent coronary events that are the significant heart disease ``review`` asks of
-    ``disease`` (none for "severe" alone), inside the line's own window where it is shorter."""
+    ``disease`` (none for "severe" alone), inside the line's own window where it is shorter; at
+    any time where the review asks a history and the line no window."""
     if disease.concept == "heart_failure" or not review.text or not _SIGNIFICANT_WORD.search(review.text):
         return []  # "significant heart failure" asks of the failure, never of an infarction
+    if disease.window is None and _HISTORY_WORD.search(review.text):
+        return [any_of([predicate(kind, Op.PRESENT), predicate(kind, Op.WITHIN, window=_EVER)]) for kind in _RECENT_EVENTS]
     window = _RECENT
     own = disease.window
     if own is not None and own.amount * _DAYS.get(own.unit, 0.0) < _RECENT.amount * _DAYS["months"]:
