@@ -15,6 +15,7 @@ from rules_engine.parser.qt_definitions import qt_definitions
 from rules_engine.parser.numbers import spell_numbers
 from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
+from rules_engine.parser.current_or_recent import ROWS as CURRENT_OR_RECENT_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
 from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
@@ -296,6 +297,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
         # a prior therapy's disease said first, a steroid excepted from immunosuppressants (therapy_rewrites)
         *THERAPY_ROWS,
+        # "Current or recent (within 30 days) X": X within 30 days (current_or_recent)
+        *CURRENT_OR_RECENT_ROWS,
         # a therapy named by the disease it is against, "anti-leukemia therapy" (disease_directed_therapy)
         *DISEASE_DIRECTED_ROWS,
         # a history of cancer said "insitu" (malignancy_rewrites)

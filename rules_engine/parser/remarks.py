@@ -178,7 +178,17 @@ _PATTERNS: tuple[str, ...] = (
     r"|\b(?:at|on)\s+(?:the\s+)?(?:time|day|date)\s+of\s+(?:the\s+)?(?:obtaining|giving|providing)\s+(?:the\s+)?(?:written\s+)?(?:informed\s+)?consent\b(?!\s+forms?)",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    # the study's start said as a verb or noun before it with nothing after ("within 7 days of
+    # starting the study", "prior to start of study", "before the start of the trial"; about 30
+    # corpus lines): the evaluation date, as "study start" is (left, "starting the study" was an
+    # unread review beside the window, so a transfusion 3 days ago did not decide the line);
+    # never before the study's drug or treatment, which the anchor below reads
+    r"(?:start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|initiating|initiation\s+of)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\b(?!-)"
+    r"(?!\s+(?:treatment|therapy|drugs?|medications?|cycle|regimen|dosing|intervention|agents?|specified|directed|mandated|procedures?|participation|period|screening))|"
+    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?"
+    # (what the patient registers on, "prior to registration on this protocol": the same date; the
+    # protocol was left an unread review beside the window, as "study" and "trial" were not)
+    r"(?:(?:(?<=registration)|(?<=enrollment)|(?<=enrolment)|(?<=entry))\s+(?:on|onto|in|into|to|for)\s+(?:this|the)\s+protocol)?\b",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -619,7 +629,8 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("terminology", "toxicity", "ctc"),
     ("refractory to", "resistant to"),
     ("signing", "obtaining", "giving", "providing"),
-    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "study initiation", "study start", "inclusion", "baseline", "consent", "study day"),
+    ("screening", "enrol", "registration", "randomi", "entry", "entering", "commencement", "study initiation", "study start", "inclusion", "baseline", "consent", "study day",
+     "start", "beginning", "initiat"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("dose", "dosing", "fraction"),
     ("prior to", "before"),

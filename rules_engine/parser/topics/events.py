@@ -46,6 +46,7 @@ from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
 from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
 from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
+from rules_engine.parser.topics.after_any import after_any_washout
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
 from rules_engine.parser.topics.drug_classes import class_as_example, CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates
@@ -3601,7 +3602,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
                 continue
             off_word = offs[-1].group(0).lower()
             off_end = max(0, w.start() - 80) + offs[-1].end()
-        if re.search(r"\bafter\b", w.group(0), I):
+        past_any = re.search(r"\bafter\b", w.group(0), I) is not None
+        if past_any and not after_any_washout(w.group("kind"), text, w.start(), w.end()):
             continue
         if _OF_A_CHANGE.search(text, max(0, w.start() - 60), w.start()):
             continue  # "(i.e. requiring changes in medication within the last month)": the change's time, no onset
@@ -3654,6 +3656,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         if target is None or not isinstance(target.expr, Predicate) or target.expr.window is not None:
             continue
         op, window = _window(w)
+        if past_any and ctype is CriterionType.EXCLUSION:
+            op = Op.WITHIN  # the washout stated among exclusions: what excludes is a course inside it (after_any)
         if off_for:
             # "not had steroids for ≥ 2 weeks" is Not(steroids within 2 weeks), its negation read
             # below; "off steroids for ≥ 2 weeks" says no negation word: none within them itself

@@ -105,6 +105,9 @@ _BRANDS = {
     "ibrance": "palbociclib", "afinitor": "everolimus", "torisel": "temsirolimus", "vidaza": "azacitidine", "dacogen": "decitabine",
     "mylotarg": "gemtuzumab ozogamicin", "besponsa": "inotuzumab ozogamicin", "adcetris": "brentuximab vedotin", "kadcyla": "trastuzumab emtansine",
     "neupogen": "filgrastim", "neulasta": "pegfilgrastim", "ara-c": "cytarabine", "coumadin": "warfarin", "gleostine": "lomustine", "bicnu": "carmustine",
+    # a code name registries wrote before the generic ("No prior 506U78", COG/NCI ALL trials; 2
+    # corpus lines): left, the line was unread and a patient given nelarabine was unknown
+    "506u78": "nelarabine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
