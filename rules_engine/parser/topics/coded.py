@@ -25,6 +25,8 @@ from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
+from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
+from rules_engine.parser.topics.inactive_history import inactive_history
 from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
 from rules_engine.parser.topics.malignancy_treatment import treated_now
 from rules_engine.parser.topics.skin_exception import SKIN, SKIN_KINDS, SkinReading, names_only, skin_kind, skin_reading
@@ -693,6 +695,17 @@ def _span_text(criteria: tuple[Criterion, ...], index: int) -> str:
     return spans[0] if len(spans) == 1 else own
 
 
+def _early_stage_text(criteria: tuple[Criterion, ...], index: int) -> str:
+    """The words an early-stage exception is read from: the line's own, or for a heading those of
+    the one line under it that holds it ("No other prior malignancy is allowed except for the
+    following:" over "Adequately treated stage I or II cancer ... in complete remission")."""
+    own = criteria[index].text
+    if early_stage_words(own) is not None:
+        return own
+    found = [c.text for c in _descendants(criteria, index) if early_stage_words(c.text) is not None]
+    return found[0] if len(found) == 1 else own
+
+
 def _descendants(criteria: tuple[Criterion, ...], index: int) -> list[Criterion]:
     out, todo = [], [index]
     while todo:
@@ -729,5 +742,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
+        expr = early_stage_exception(expr, criterion.type, _early_stage_text(criteria, index))
+        expr = inactive_history(expr, criterion.type)  # "Prior history of cancer is allowed, as long as there is no active disease"
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)
