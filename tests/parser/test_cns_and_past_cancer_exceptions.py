@@ -11,7 +11,9 @@ own disease):
   (``topics.cns_past``): "prior CNS leukemia is permitted provided the CSF has cleared", "unless a
   lumbar puncture confirms the absence of leukemic blasts", "... the CNS is now free of disease";
 * "No history of CNS disease, including carcinomatous meningitis" and "cerebral/meningeal
-  disease" (``topics.events``): the cancer's own CNS involvement, resolved too after "history of".
+  disease" (``topics.events``): the cancer's own CNS involvement, resolved too after "history of";
+* a trial for a marrow failure (Diamond-Blackfan anaemia) has no malignancy of its own: every
+  cancer on record is "another malignancy" (``topics.coded.trial_diseases``).
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ NOW_FREE = (
 ASKED_OF_CNS = "Patients with CNS leukemia must have had a negative bone marrow aspiration within the past 2 weeks"
 HISTORY_CNS = "No history of CNS disease, including carcinomatous meningitis"
 MENINGEAL = "Known cerebral/meningeal disease"
+NO_OTHER = "No other malignancy within 5 years"
 
 CNS_NOW = condition("cns_involvement", 10)
 CNS_CLEARED = condition("cns_involvement", 2 * YEAR, active=False)
@@ -114,10 +117,25 @@ CASES: list[tuple[str, str, str, PatientFacts, Outcome]] = [
     ("cerebral/meningeal disease: a CNS involvement on record excludes", "exclusion", MENINGEAL, adult(CNS_NOW), MET),
 ]
 
+DBA = ("inclusion", "Diagnosis of Diamond Blackfan anemia")
+
 
 @pytest.mark.parametrize(("kind", "text", "facts", "expected"), [pytest.param(k, t, f, o, id=w) for w, k, t, f, o in CASES])
 def test_past_and_cleared_disease_exceptions_decide_as_the_text_means(kind: str, text: str, facts: PatientFacts, expected: Outcome) -> None:
     line = parse_lines([OWN, (kind, text)])[1]
+    assert evaluate(line, facts, AS_OF).outcome is expected
+
+
+@pytest.mark.parametrize(
+    ("facts", "expected"),
+    [
+        pytest.param(adult(condition("breast_cancer", YEAR)), NOT_MET, id="a-breast-cancer-is-another-malignancy"),
+        pytest.param(adult(condition("hodgkin_lymphoma", 3 * YEAR, active=False)), NOT_MET, id="so-is-a-lymphoma-3-years-ago"),
+        pytest.param(adult(), MET, id="none"),
+    ],
+)
+def test_a_marrow_failure_trial_has_no_malignancy_of_its_own(facts: PatientFacts, expected: Outcome) -> None:
+    line = parse_lines([DBA, ("inclusion", NO_OTHER)])[1]
     assert evaluate(line, facts, AS_OF).outcome is expected
 
 

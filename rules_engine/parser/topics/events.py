@@ -3002,10 +3002,12 @@ def _cns_disease(m: re.Match[str], asked: bool = False) -> Expr:
 
 
 def _history_asked(text: str, start: int, end: int) -> bool:
-    """Whether the words around ``text[start:end]`` ask a history of it ("No history of CNS
-    disease", as ``_ever`` asks one): a cue of history, none of a current disease, no window."""
-    near = text[max(0, start - 40): start] + " " + text[start:end] + " " + text[end: end + 20]
-    return bool((_EVER_PHRASE.search(near) or _HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text))
+    """Whether the words before ``text[start:end]`` ask a history of it ("No history of CNS
+    disease", "Has, or history of, brain metastases or CNS disease"): a cue of history right
+    before it, none of a current disease, no window. Only before: in "CNS lymphoma or a history
+    of meningeal carcinomatosis" the history is the other condition's."""
+    near = text[max(0, start - 40): end]
+    return bool((_EVER_PHRASE.search(near) or _DIAGNOSIS_HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text))
 
 
 def _cns_ever(expr: Expr) -> Expr:
