@@ -4,7 +4,7 @@
 stage 1 or 2 cancer that is considered adequately treated and currently in complete remission",
 "No other prior malignancy is allowed except for the following: adequately treated basal cell or
 squamous cell skin cancer, in situ cervical cancer, adequately treated Stage I or II cancer from
-which the patient is currently in complete remission, or ..." (about 20 corpus lines, the NCI and
+which the patient is currently in complete remission, or ..." (17 corpus lines, the NCI and
 cooperative-group template): the named kinds (skin cancer, carcinoma in situ) fold into the
 counted malignancy's value (``topics.coded``), but the early-stage alternative names no kind, so
 it was lost with them: a breast cancer treated three years ago and resolved counted as another
