@@ -12,6 +12,7 @@ own disease):
   lumbar puncture confirms the absence of leukemic blasts", "... the CNS is now free of disease";
 * "No history of CNS disease, including carcinomatous meningitis" and "cerebral/meningeal
   disease" (``topics.events``): the cancer's own CNS involvement, resolved too after "history of";
+* "active or untreated CNS lymphoma" (``topics.active_or_untreated``): an active record meets it;
 * a trial for a marrow failure (Diamond-Blackfan anaemia) has no malignancy of its own: every
   cancer on record is "another malignancy" (``topics.coded.trial_diseases``).
 """
@@ -26,6 +27,7 @@ import pytest
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
+from rules_engine.parser.topics.active_or_untreated import _ACTIVE_OR_UNTREATED, _UNTREATED_ONLY
 from rules_engine.parser.topics.cns_past import _OF_CNS, _PAST, _UNLESS_ABSENT
 from rules_engine.parser.topics.early_stage_exception import _EARLY_STAGE, _OVER, early_stage_words
 from rules_engine.parser.topics.inactive_history import _NO_ACTIVE
@@ -68,6 +70,7 @@ ASKED_OF_CNS = "Patients with CNS leukemia must have had a negative bone marrow 
 HISTORY_CNS = "No history of CNS disease, including carcinomatous meningitis"
 MENINGEAL = "Known cerebral/meningeal disease"
 NO_OTHER = "No other malignancy within 5 years"
+ACTIVE_OR_UNTREATED = "Patients with active or untreated central nervous system (CNS) lymphoma."
 
 CNS_NOW = condition("cns_involvement", 10)
 CNS_CLEARED = condition("cns_involvement", 2 * YEAR, active=False)
@@ -115,6 +118,9 @@ CASES: list[tuple[str, str, str, PatientFacts, Outcome]] = [
     ("... a cleared one too (a history)", "inclusion", HISTORY_CNS, adult(CNS_CLEARED), NOT_MET),
     ("... none on record meets it", "inclusion", HISTORY_CNS, adult(), MET),
     ("cerebral/meningeal disease: a CNS involvement on record excludes", "exclusion", MENINGEAL, adult(CNS_NOW), MET),
+    ("active or untreated: an active CNS involvement excludes, treated or not", "exclusion", ACTIVE_OR_UNTREATED, adult(CNS_NOW), MET),
+    ("... a cleared one is neither", "exclusion", ACTIVE_OR_UNTREATED, adult(CNS_CLEARED), NOT_MET),
+    ("active or untreated brain metastasis: one on record excludes", "exclusion", "Active or untreated brain metastasis", adult(condition("brain_metastases", 30)), MET),
 ]
 
 DBA = ("inclusion", "Diagnosis of Diamond Blackfan anemia")
@@ -160,6 +166,8 @@ def test_only_an_early_stage_cancer_of_any_site_now_over_is_read(text: str, read
         pytest.param(_NO_ACTIVE, "as long as there is no " * 2_000, id="no-active"),
         pytest.param(_PAST, "no other evidence of " * 2_000, id="past"),
         pytest.param(_OF_CNS, "central " * 5_000, id="of-cns"),
+        pytest.param(_ACTIVE_OR_UNTREATED, "active or " * 5_000, id="active-or-untreated"),
+        pytest.param(_UNTREATED_ONLY, " " * 20_000 + "x", id="untreated-only"),
         pytest.param(_UNLESS_ABSENT, "unless lumbar puncture " + "x " * 10_000, id="unless-absent"),
     ],
 )
