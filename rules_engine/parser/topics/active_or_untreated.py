@@ -1,14 +1,16 @@
 """'Active or untreated X': an active record of X meets the line whether or not X was treated.
 
 "Patients with active or untreated central nervous system (CNS) lymphoma", "Active or untreated
-brain metastasis", "No active and/or untreated pulmonary embolism, ..." (5 corpus lines): the
+central nervous system (CNS) metastases", "No active and/or untreated pulmonary embolism, ..." (14
+corpus lines, 3 headings over them move with them): the
 grammar reads the condition and leaves "untreated" a review joined to it, as if the line asked an
 active *and* untreated one; a patient whose record holds an active CNS lymphoma was left unknown.
 
 The words are two alternatives of one condition: X active, or X untreated. An event asked present
 is an active record (clinicalStatus active), so the first alternative is met by every record the
 second could be, and the review, which only narrows the second, asks nothing the record does not
-settle: it goes. Only a review whose words are "untreated" alone, beside the condition it
+settle: it goes. (An active brain metastasis is read as a record of one, as "No active brain
+metastases" already is.) Only a review whose words are "untreated" alone, beside the condition it
 qualifies, in a line whose words say "active or untreated" (or "active and/or untreated").
 """
 
