@@ -113,6 +113,8 @@ from rules_engine.parser.topics.hcv_exposure_words import hcv_exposure_words
 from rules_engine.parser.topics.opportunistic import opportunistic_named
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
 from rules_engine.parser.topics.untreated_since import untreated_since_line
+from rules_engine.parser.topics.cns_past import cns_past
+from rules_engine.parser.topics.active_or_untreated import active_or_untreated
 from rules_engine.parser.count_waivers import marrow_waiver
 from rules_engine.parser.permissions import (
     COUNTS_WAIVED,
@@ -693,6 +695,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     if scoped is not None:
         return Criterion(type=ctype, text=original, expr=plain_joints(scoped), applies_if=None, parent=parent)
     applies = applies_if(expr, reading)
+    expr = cns_past(expr, ctype)  # "prior CNS leukemia is permitted provided ...": an active one on record is none (topics.cns_past)
+    expr = active_or_untreated(expr, text)  # "active or untreated CNS lymphoma": an active record meets it (topics.active_or_untreated)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
     return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 

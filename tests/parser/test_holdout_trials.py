@@ -227,9 +227,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
                                                                                 "prior ... regimen': the counts of regimens and the run-together ')or' stay unread"),
     ("T84-clean", "Are receiving any other chemotherapy or investigational therapy"): ("events", "'Patients must have been off prior AML therapy for at least 2-6 weeks' (a range) "
                                                                                                "stays unread beside the current therapy"),
-    ("T84-cns", None): ("core", "the CNS line below is unknown, so possibly eligible"),
-    ("T84-cns", "Have clinical evidence suggestive of central nervous system"): ("core", "'Have clinical evidence suggestive of ... unless lumbar puncture confirms absence of "
-                                                                                         "leukemic blasts': the lead-in and the exception stay review conjuncts"),
     ("T84-prostate", None): ("core", "the malignancy line below is unknown, so possibly eligible"),
     ("T84-prostate", "Have been diagnosed with another malignancy"): ("core", "the organ-confined prostate cancer exception ('if hormonal therapy has been initiated or the "
                                                                               "malignancy has been surgically removed') is read with a relapse alternative and a review, so an "
@@ -368,9 +365,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "person's (the permission after it, '... previous CNS tumor involvement are eligible provided ... the CNS is now free of disease', stands beside it)"),
     ("T102-sepsis", None): ("events", "as T102-clean's infection line: possibly eligible, never eligible"),
     ("T102-sepsis", "No evidence of active infection at the time of the transplant"): ("events", "as T102-clean"),
-    ("T102-cns", None): ("events", "as T102-clean's neurologic line: 'the CNS is now free of disease' stays a person's, so CNS leukaemia now leaves him possibly "
-        "eligible, never eligible"),
-    ("T102-cns", "Adequate neurologic function as defined by no evidence"): ("events", "as T102-clean"),
     # NCT00346359 (T103), hold10
     ("T103-clean", "Acute myeloid leukemia meeting 1 of the following"): ("events", "'In remission' alone under the AML heading is not read as the AML's remission "
         "(10 corpus lines write a remission as a bullet of its own)"),
@@ -526,8 +520,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T141-breast", None): ("events", "the malignancy line above"),
     ("T141-clean", "Evidence of active cerebral/meningeal disease"): ("events", "'active cerebral/meningeal disease' is read as brain metastases / leptomeningeal "
         "disease of a solid tumour, not leukaemic CNS involvement; the history-if-treated sentence stays a review"),
-    ("T141-cns", "Evidence of active cerebral/meningeal disease"): ("events", "as T141-clean: a recorded leukaemic CNS involvement is not read"),
-    ("T141-cns", None): ("events", "the CNS line above"),
     ("T141-clean", "uncontrolled active infections"): ("events", "'(viral, bacterial, and fungal)' stays an unsupported alternative, so no infection on record is unknown"),
     ("T141-clean", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "'Chemotherapy (except hydroxyurea or ... cytarabine for cytoreduction), "
         "radiotherapy, biologics ... that is not completed 2 weeks prior to first dose ..., unless progressive disease is documented': the 2-week window "
@@ -563,14 +555,10 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00324220 (T144)
     ("T144-raeb2", "Patients must have high-risk MDS"): ("core", "the kinds under the heading are read (RAEB, RAEB-T as kinds of MDS with their "
         "blast bands, or AML), but which kind an MDS is stays a person's (no record field names it), so a RAEB-2 is unknown"),
-    ("T144-breast", None): ("events", "the probed line below is unknown (its permission 'as long as there is no active disease'); ineligible before "
-        "only because the disease heading failed every AML"),
     ("T144-decitabine-now", None): ("events", "the probed line below is unknown (concurrent anti-cancer therapy beside a review); ineligible "
         "before only because the disease heading failed every AML"),
     ("T144-clean", "uncontrolled intercurrent illness, active or uncontrolled infections"): ("events", "'uncontrolled intercurrent illness ... or a fever "
         ">38.5C on the day of scheduled dosing' stays a review alternative"),
-    ("T144-breast", "Patients with another active cancer"): ("events", "'Prior history of cancer is allowed, as long as there is no active disease' is read as "
-        "an exception with a review, so an active breast cancer is unknown"),
     ("T144-bcc", "Patients with another active cancer"): ("events", "'(excluding basal cell carcinoma or CIN ...)' is an exception joined with a review, so an "
         "active basal cell carcinoma stays unknown"),
     ("T144-decitabine-now", "treated with any investigational drug within 30 days"): ("events", "'or who are receiving concurrent treatment with other "
@@ -696,8 +684,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-cyclosporine-old', 'Current or within 30 days prior to enrollment treatment with immune modulators'): ('events', "'Current or within 30 days prior ... treatment with immune modulators such as systemic cyclosporine or tacrolimus': the window stays a review"),
     ('T183-hypertension', 'Uncontrolled hypertension as defined as diastolic'): ('labs', "'defined as diastolic > 90mmHg OR systolic > 140mmHg': the blood-pressure bounds are not read"),
     # NCT01260714 (T185)
-    ('T185-cns', None): ('core', "the CNS line's 'prior CNS leukemia is permitted' exception (possibly eligible)"),
-    ('T185-cns', 'Patients with active central nervous system (CNS) leukemia'): ('core', "'; prior CNS leukemia is permitted provided the cerebrospinal fluid has cleared ...' is read as an exception of the same CNS involvement"),
     ('T185-hiv', None): ('core', 'any HIV read as excluded (ineligible, the safe side)'),
     ('T185-hiv', 'Human immunodeficiency virus (HIV)-positive patients with cluster'): ('core', "'HIV-positive patients with CD counts less than 500/mm^3 and/or a history of HIV/AIDS-related complications' is read as any HIV"),
     # == T171..T175 (hold17: R/R acute leukaemia in older PDQ and paediatric records: cordycepin-pentostatin, nelarabine, TKI258, second HCT for JMML, LY573636) ==
@@ -708,14 +694,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T171-tdt-negative', 'TdT positive acute lymphocytic leukemia'): ('events', "expected not_met, got unknown: 'TdT positive' and 'blastic' stay unparsed reviews beside ALL / CML: a recorded TdT result (positive or negative) is unknown"),
     # NCT00004239 (T172)
     ('T172-clean', 'Histologically confirmed hematologic malignancy that has failed'): ('core', "expected met, got unknown: the PDQ run-on menu ('including, but not limited to, the following: Acute lymphocytic leukemia ...') reads ALL required and 'failed standard therapy or for which no standard therapy exists' unsupported: T-ALL unknown, AML not met"),
-    ('T172-clean', 'No history of CNS disease'): ('events', "expected met, got unknown: 'history of CNS disease' (beside carcinomatous meningitis) is unparsed: leukaemic CNS involvement is unknown"),
     ('T172-clean', 'Groups 1-4: Less than 1.5 times'): ('labs', "expected met, got unknown: a limit per dose group ('Bilirubin: Groups 1-4: Less than 1.5 times ULN' / 'Group 5: 1.5-4 times ULN') is unparsed review: any bilirubin is unknown"),
     ('T172-clean', 'Groups 1 and 5: Greater than 50 mL/min'): ('labs', "expected met, got unknown: a clearance per dose group ('Groups 1 and 5: Greater than 50 mL/min', groups 2-4 below it) is unparsed review: any clearance is unknown"),
     ('T172-clean', 'HIV negative'): ('core', "expected met, got unknown: the PDQ run-on joins 'HIV negative' to 'Fertile patients must use effective contraception' (and-ed consent review): no HIV is unknown"),
     ('T172-aml', 'Histologically confirmed hematologic malignancy that has failed'): ('core', "expected met, got unknown (not_met until heme read the family): the PDQ run-on menu ('including, but not limited to, the following: Acute lymphocytic leukemia ...') reads ALL required and 'failed standard therapy or for which no standard therapy exists' unsupported: T-ALL unknown, AML not met"),
     ('T172-untreated', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T172-cns', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T172-cns', 'No history of CNS disease'): ('events', "expected not_met, got unknown: 'history of CNS disease' (beside carcinomatous meningitis) is unparsed: leukaemic CNS involvement is unknown"),
     ('T172-bili-group5', 'Groups 1-4: Less than 1.5 times'): ('labs', "expected met, got unknown: a limit per dose group ('Bilirubin: Groups 1-4: Less than 1.5 times ULN' / 'Group 5: 1.5-4 times ULN') is unparsed review: any bilirubin is unknown"),
     ('T172-bili-high', None): ('core', 'expected ineligible, got possibly_eligible: the lines above'),
     ('T172-bili-high', 'Groups 1-4: Less than 1.5 times'): ('labs', "expected not_met, got unknown: a limit per dose group ('Bilirubin: Groups 1-4: Less than 1.5 times ULN' / 'Group 5: 1.5-4 times ULN') is unparsed review: any bilirubin is unknown"),
@@ -813,8 +796,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T203-hydroxyurea', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-lenalidomide-old', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-lenalidomide-recent', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
-    ('T203-cns', None): ('hold20', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T203-cns', 'Clinical evidence suggestive of central nervous system'): ('hold20', "expected met, got unknown: 'unless a lumbar puncture confirms the absence' stays an and-ed review beside CNS involvement"),
     # NCT03306264 (T204)
     ('T204-creatinine-crcl-low', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
     ('T204-aza-cycles', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
@@ -1192,7 +1173,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T282-bilirubin-3x', 'Total bilirubin =< 2.0 x ULN'): ('hold28', 'expected not_met, got unknown: first sight; parsed: bilirubin <= 2 x ULN or ((Gilbert-syndrome or HIV) and review unparsed "unless elevated bilirubin is attributable to Gilbert\'s syndrome or to HIV medica'),
     ('T282-bilirubin-atazanavir', 'Total bilirubin =< 2.0 x ULN'): ('hold28', 'expected met, got unknown: first sight; parsed: bilirubin <= 2 x ULN or ((Gilbert-syndrome or HIV) and review unparsed "unless elevated bilirubin is attributable to Gilbert\'s syndrome or to HIV medica'),
     ('T282-toxicity-3', 'Failure to recover to baseline'): ('hold28', 'expected met, got unknown: first sight; parsed: (toxicity-grade <= 2 and review unparsed "Common Terminology Criteria for" and review "from clinically significant toxicities due to prior cancer therap'),
-    ('T282-cns', 'Active central nervous system involvement by malignancy'): ('hold28', 'expected met, got unknown: first sight; parsed: (CNS-involvement and not ((CNS-involvement or brain-metastases or ((glioma or CNS-disorder or seizure-disorder or stroke) and review ambiguous "whether '),
     ('T282-rifampin', 'Patients who require concomitant treatment with CYP3A4/5 strong inhibitors'): ('hold28', 'expected met, got unknown: first sight; parsed: (CYP3A4-modulator within 14 days and (not (antiretroviral-therapy and HIV) or review ambiguous "whether the exception covers every record the line exclu'),
     ('T282-apixaban', 'Anticoagulation with warfarin'): ('hold28', 'expected not_met, got unknown: first sight; parsed: (anticoagulant-therapy and vitamin-K-antagonist within 28 days) or (vitamin-K-antagonist within 28 days and review unparsed "equivalent starting ibrutin'),
     ('T282-sepsis', 'Infection other than HIV, hepatitis B, or hepatitis C'): ('hold28', 'expected met, got unknown: first sight; parsed: active-infection and not ((HIV or HBV or HCV) and review unsupported "other than HIV, hepatitis B, or hepatitis C that is symptomatic or requires system'),
@@ -1527,8 +1507,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T312-hbsag', 'Known seropositivity to human immunodeficiency virus'): ('hold31', 'expected met, got unknown: read as (HIV and review unparsed "Known seropositivity to") or HIV or review "current acute" or (HBV and not (HBV and review unparsed "Patients with resolved Hepatitis B can be included")) or HCV or liver-dis'),
     ('T312-gastrectomy', None): ('hold31', 'expected ineligible, got possibly_eligible: see its line rows'),
     ('T312-gastrectomy', 'Recent or ongoing clinically significant GI disorder'): ('hold31', 'expected met, got unknown: read as ((gastrointestinal-disease or (digestive-tract-disease and review ambiguous "whether the digestive disorder on record (reflux, gastritis, a functional bowel disorder, diverticulosis, haemorrhoids, a p'),
-    ('T312-breast-cancer-3y', None): ('hold31', "expected possibly_eligible, got ineligible: decided against by 'History of another malignancy within 5 years with the exception of basal cell carcinoma or'"),
-    ('T312-breast-cancer-3y', 'History of another malignancy within 5 years'): ('hold31', 'expected unknown, got met: read as other-malignancy other than (CML, nonmelanoma-skin-cancer) within 5 years or (nonmelanoma-skin-cancer within 5 years and review ambiguous "with the exception of basal cell carcinoma or cervical carcin'),
     ('T312-lipase', None): ('hold31', 'expected ineligible, got possibly_eligible: see its line rows'),
     ('T312-lipase', 'Adequate hepatic, renal and pancreatic function'): ('hold31', 'expected not_met, got unknown: read as review'),
     ('T313-clean', 'The patient has either failed, demonstrated intolerance'): ('hold31', 'expected met, got unknown: read as targeted-therapy and review unsupported "≥ 2 tyrosine kinase inhibitors" and review unparsed "to prior treatments with" and review unparsed "Patient has either failed … demonstrated intolerance … a co'),
@@ -1608,7 +1586,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T282-no-art', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
     ('T282-bilirubin-3x', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
     ('T282-toxicity-3', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
-    ('T282-cns', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
     ('T282-rifampin', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
     ('T292-bilirubin', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),
     ('T292-factor-v-leiden', None): ('core', "expected ineligible, got possibly_eligible: right before only through a line misread against every patient (session 29 read it right: the 'allowed' sentence, the hepatitis screening heading, the wound line, the cohort note); what excludes this patient is still unread"),

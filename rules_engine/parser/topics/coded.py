@@ -21,10 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from rules_engine.concepts import IN_SITU, MALIGNANCIES, ancestors
+from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
+from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
+from rules_engine.parser.topics.inactive_history import inactive_history
 from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
 from rules_engine.parser.topics.malignancy_treatment import treated_now
 from rules_engine.parser.topics.skin_exception import SKIN, SKIN_KINDS, SkinReading, names_only, skin_kind, skin_reading
@@ -64,7 +66,7 @@ _DISEASE_FREE = re.compile(
     r"|no\s+evidence\s+of\s+(?:active\s+)?(?:disease|recurrence)(?:\s+present)?"
     r"|without\s+(?:evidence\s+of\s+)?(?:disease|recurrence)"
     r"|free\s+(?:of|from)\s+(?:the\s+|any\s+|that\s+)?(?:disease|malignancy|cancer|recurrence|relapse))"
-    r"\s+(?:for\s+|of\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥|>=|>/=|>|more\s+than|greater\s+than|over)\s*)?"
+    r"\s+(?:for\s+|of\s+)?(?:(?:at\s+least|a\s+minimum\s+of|≥|>=|>/=|=>|>|more\s+than|greater\s+than\s+or\s+equal\s+to|greater\s+than|over)\s*)?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?P<u>years?|months?)\b",
     re.I,
 )
@@ -128,9 +130,34 @@ def trial_diseases(criteria: tuple[Criterion, ...]) -> tuple[str, ...] | None:
     # an ALL let in by the first period was "another malignancy"). Nor a lymphoma beside a kind of
     # it: "B-cell lymphoma ... or mantle cell lymphoma" is a trial for either (the kind alone made
     # a DLBCL patient of such a trial "another malignancy" beside the mantle cell one)
-    return tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or conditioned_diseases(
+    own = tuple(f for f in found if f in _KEPT_GENERIC or not any(f in ancestors(g) for g in found if g != f)) or conditioned_diseases(
         criteria, _TRIAL_DISEASES, _DISEASE_HEADING
     )  # none required: the diseases a line sets a condition for ("Patients with MDS must have ...")
+    if own is None and _requires_benign_population(criteria):
+        return ()  # a trial for a marrow failure: no malignancy is its own
+    return own
+
+
+# the diseases that are no malignancy a trial may be for: the inherited marrow failures (Diamond-
+# Blackfan, Fanconi anaemia) and sickle cell disease. A trial whose top-level inclusion lines
+# require one and name no malignancy has none of its own: every malignancy on record is "another"
+# (with none known, a breast cancer beside a Diamond-Blackfan trial's "no other malignancy within 5
+# years" was "may be the trial's own", as if the trial could be for it)
+_BENIGN_POPULATIONS = frozenset(c for c in CONCEPTS if c in ("inherited_marrow_failure", "sickle_cell_disease") or "inherited_marrow_failure" in ancestors(c))
+
+
+def _requires_benign_population(criteria: tuple[Criterion, ...]) -> bool:
+    """Whether a top-level inclusion line asks for one of ``_BENIGN_POPULATIONS`` (never under a
+    negation)."""
+
+    def asked(expr: Expr) -> bool:
+        if isinstance(expr, Not):
+            return False
+        if isinstance(expr, (All, Any_)):
+            return any(asked(p) for p in expr.parts)
+        return isinstance(expr, Predicate) and expr.op is Op.PRESENT and expr.concept in _BENIGN_POPULATIONS
+
+    return any(c.type is CriterionType.INCLUSION and c.parent is None and asked(c.expr) for c in criteria)
 
 
 _KEPT_GENERIC = frozenset({"acute_leukemia", "lymphoma", "nhl", "b_cell_lymphoma", "t_cell_lymphoma"})
@@ -693,6 +720,17 @@ def _span_text(criteria: tuple[Criterion, ...], index: int) -> str:
     return spans[0] if len(spans) == 1 else own
 
 
+def _early_stage_text(criteria: tuple[Criterion, ...], index: int) -> str:
+    """The words an early-stage exception is read from: the line's own, or for a heading those of
+    the one line under it that holds it ("No other prior malignancy is allowed except for the
+    following:" over "Adequately treated stage I or II cancer ... in complete remission")."""
+    own = criteria[index].text
+    if early_stage_words(own) is not None:
+        return own
+    found = [c.text for c in _descendants(criteria, index) if early_stage_words(c.text) is not None]
+    return found[0] if len(found) == 1 else own
+
+
 def _descendants(criteria: tuple[Criterion, ...], index: int) -> list[Criterion]:
     out, todo = [], [index]
     while todo:
@@ -729,5 +767,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
+        expr = early_stage_exception(expr, criterion.type, _early_stage_text(criteria, index))
+        expr = inactive_history(expr, criterion.type)  # "Prior history of cancer is allowed, as long as there is no active disease"
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)

