@@ -178,7 +178,9 @@ _PATTERNS: tuple[str, ...] = (
     r"|\b(?:at|on)\s+(?:the\s+)?(?:time|day|date)\s+of\s+(?:the\s+)?(?:obtaining|giving|providing)\s+(?:the\s+)?(?:written\s+)?(?:informed\s+)?consent\b(?!\s+forms?)",
     # when it is measured
     r"\b(?:at|during|on|prior\s+to|before|of|from)\s+(?:the\s+)?(?:time\s+of\s+)?(?:sub-?study\s+)?(?:screening|enrol{1,2}ment|registration|randomi[sz]ation|"
-    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?\b",
+    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiograms?)s?))?\b"
+    # (the tracing's abbreviation after it: "on screening electrocardiogram (ECG)")
+    r"(?:(?<=[a-z])\s*\(\s*(?:12[\s-]lead\s+)?(?:ECG|EKG)s?\s*\))?",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"

@@ -42,6 +42,9 @@ QT = [
     # the sex before each bound: each sex its own, never the first asked of both
     ("QT interval male ≥ 450 ms, female ≥ 470 ms", EXC, (qtc(455), qtc(475, "female")), (qtc(440), qtc(460, "female")), (NONE,)),
     ("QTc male ≥ 450 ms", EXC, (), (), (qtc(455), qtc(400), qtc(460, "female"))),
+    # the unit's abbreviation in brackets before the sex; the tracing with its own abbreviation
+    ("QT interval (QTcB) of >450 milliseconds (msec) for males and >470 msec for females on screening electrocardiogram (ECG).", EXC,
+     (qtc(455), qtc(475, "female")), (qtc(440), qtc(460, "female")), (NONE,)),
     ("QTc interval prolongation (male > 450ms. Female >470ms)", EXC, (qtc(455), qtc(475, "female")), (qtc(460, "female"),), ()),
     # the tracing the corrected interval is read from is how it is measured
     ("screening 12-lead ECG showing a baseline QT interval as corrected by Fridericia's formula (QTcF) >470 msec", EXC, (qtc(480),), (qtc(450),), (NONE,)),

@@ -824,7 +824,8 @@ _SEX_WORD = r"(?:females?|males?|women|men|woman|man)"
 # males": each sex its bound, never both asked of everyone)
 _SEX_AT = r"\s*(?:(?:in|for)\s+|\(\s*(?:in\s+|for\s+)?)"
 _SEX_FIRST = re.compile(
-    rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?\s*,?\s*(?:and|or|;|,)\s*(?:(?:the\s+)?(?:{_LAB_NAME})(?:\s+interval)?\s*)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
+    # (the unit's abbreviation in brackets may stand before the sex: ">450 milliseconds (msec) for males")
+    rf"(?:\s*\(\s*[a-zµ/]{{1,8}}\s*\))?{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?\s*,?\s*(?:and|or|;|,)\s*(?:(?:the\s+)?(?:{_LAB_NAME})(?:\s+interval)?\s*)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
 _SEX_SECOND = re.compile(rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?", I)
 
 
