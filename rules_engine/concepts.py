@@ -453,6 +453,9 @@ _CATALOGUE: tuple[Concept, ...] = (
     # ("< 21 years of age when originally diagnosed"; snapshot.age_at_diagnosis)
     Concept("age_at_diagnosis", Kind.MEASUREMENT, "age at the original diagnosis", "a"),
     Concept("bmi", Kind.MEASUREMENT, "body mass index (BMI)", "kg/m2"),
+    # the body surface area a dose is computed on: trials of drugs given per m2 bound it where the
+    # smallest capsule or the dose level sets a floor ("Body surface area < 0.3 m2", "BSA >= 1.17 m^2")
+    Concept("bsa", Kind.MEASUREMENT, "body surface area (BSA)", "m2"),
     Concept("spinal_cord_compression", Kind.EVENT, "spinal cord compression"),
     # metabolic labs and blood pressure (topics.labs)
     Concept("hba1c", Kind.MEASUREMENT, "hemoglobin A1c (HbA1c)", "%"),

@@ -230,6 +230,9 @@ _WHOLE = {
     "beats per minute": "/min", "day": "d", "days": "d", "week": "wk", "weeks": "wk", "month": "mo", "months": "mo",
     "year": "a", "years": "a", "hours": "h", "hour": "h", "kg": "kg", "cm": "cm", "mm": "mm", "g": "g", "mg": "mg",
     "gy": "Gy", "kg/m2": "kg/m2", "kg/m^2": "kg/m2", "iu": "U", "u": "U",
+    # a body surface area as registries write its unit ("0.3 m2", "1.17 m^2", "1.37 meters squared (m^2)")
+    "m2": "m2", "m^2": "m2", "m(2)": "m2", "sq m": "m2", "meters squared": "m2", "metres squared": "m2",
+    "square meters": "m2", "square metres": "m2",
     # a molar concentration ("serum bilirubin > 25 μM (1.5 mg/dL)"; 2 corpus lines): micromoles per
     # litre (a concept converts it by its molar mass, or refuses it); and a body weight in pounds
     # ("Body weight < 110 pounds", "weighing > 400 lbs"; 3 corpus lines)

@@ -185,10 +185,12 @@ _PATTERNS: tuple[str, ...] = (
     # never before the study's drug or treatment, which the anchor below reads
     r"(?:start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|initiating|initiation\s+of)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\b(?!-)"
     r"(?!\s+(?:treatment|therapy|drugs?|medications?|cycle|regimen|dosing|intervention|agents?|specified|directed|mandated|procedures?|participation|period|screening))|"
-    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG)s?))?"
+    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiograms?)s?))?"
     # (what the patient registers on, "prior to registration on this protocol": the same date; the
     # protocol was left an unread review beside the window, as "study" and "trial" were not)
-    r"(?:(?:(?<=registration)|(?<=enrollment)|(?<=enrolment)|(?<=entry))\s+(?:on|onto|in|into|to|for)\s+(?:this|the)\s+protocol)?\b",
+    r"(?:(?:(?<=registration)|(?<=enrollment)|(?<=enrolment)|(?<=entry))\s+(?:on|onto|in|into|to|for)\s+(?:this|the)\s+protocol)?\b"
+    # (the tracing's abbreviation after it: "on screening electrocardiogram (ECG)")
+    r"(?:(?<=[a-z])\s*\(\s*(?:12[\s-]lead\s+)?(?:ECG|EKG)s?\s*\))?",
     # an anchor counted from the treatment to come ("within 72 hours of initiating the induction
     # cycle", "of 1st dose of ibrutinib"): the window itself is read by the topic before it
     r"\b(?:within\s+\d+\s*(?:hours?|days?|weeks?)\s+)?(?:of|prior\s+to|before|preceding|from|after|at)\s+(?:the\s+)?"
@@ -370,7 +372,7 @@ _PATTERNS: tuple[str, ...] = (
     # unknown, and the line's other unknowns let the patient through as eligible). "Normal ECG"
     # asks more than the QTc and is left.
     r"\b(?:(?:a|the)\s+)?(?:screening|baseline|resting|pre-?treatment)\s+(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiogram)\s+(?:with|showing)\s+(?:an?\s+)?"
-    r"(?:prolonged\s+)?(?=QTc|corrected\s+QT)"
+    r"(?:(?:baseline|screening)\s+)?(?:prolonged\s+)?(?=QTc|corrected\s+QT|QT[\s-]+interval\s+(?:as\s+)?corrected\b)"
     r"|\bprolonged\s+(?=QTc\w{0,2}(?:\s+interval)?\s*\(?\s*(?:of\s+)?(?:[<>≤≥]|greater\s+than|more\s+than|above))",
     # "..., namely thiazide and/or loop diuretics, quinidine, ...": the list after it is the line's,
     # read by the items; the word itself asks nothing
@@ -462,6 +464,15 @@ _PATTERNS: tuple[str, ...] = (
     r"\(\s*i\.?\s*e\.?\s*,?\s*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:must\s+be|is|are|should\s+be)\s+able\s+to\s+care\s+for\s+"
     r"(?:himself\s*/\s*herself|herself\s*/\s*himself|him\s*/\s*herself|himself\s+or\s+herself|themselves|himself|herself|self)"
     r"(?:\s+with\s+occasional\s+(?:help|assistance)(?:\s+from\s+others)?)?\s*\)",
+    # a lipid level the trial excludes whatever lowers it ("Fasting cholesterol > 300 mg/dl or
+    # triglycerides > 300 while on lipid lowering agents", "... > 500 mg/dL while being treated, or
+    # not on appropriate lipid-lowering therapy within 4 weeks of study entry"; 3 corpus lines):
+    # the level on record is the one measured on whatever the patient takes, treated or not, so
+    # the words say how it is measured (left, a review beside the triglycerides kept a level of 620
+    # mg/dL from excluding). Only after a lipid-lowering drug's name or before "or not on" one
+    r"\b(?:while|despite)\s+(?:being\s+)?(?:on|receiving|taking)\s+(?:appropriate\s+|standard\s+)?lipid[\s-]+lowering\s+(?:agents?|therapy|treatment|medications?|drugs?)\b"
+    r"|\bwhile\s+being\s+treated\s*,?\s*or\s+(?:when\s+)?not\s+on\s+(?:appropriate\s+|standard\s+)?lipid[\s-]+lowering\s+(?:agents?|therapy|treatment|medications?|drugs?)"
+    r"(?:\s+within\s+\d{1,2}\s+(?:days?|weeks?)\s+(?:of|prior\s+to|before)\s+(?:study\s+)?(?:entry|enrol+ment|registration))?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -692,6 +703,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     TOXICITY_SCALE_GATES,
     ("respective",),
     ("care for",),
+    ("lipid",),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -22,6 +22,7 @@ from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.review_reasons import review_reason
 from rules_engine.parser.plural_widening import every_upper_limit
+from rules_engine.parser.topics.lab_scopes import LIVER_SCOPE
 
 
 WIDENING_CLAUSE = re.compile(
@@ -70,12 +71,26 @@ def bare_bounds(text: str) -> list[str]:
     return [m.group(0) for m in _BARE_BOUND.finditer(text)]
 
 
+# a blood cancer's own reach into the liver ("if leukemia infiltration of the liver is suspected
+# ...", "lymphoma involvement of the liver"): a hospital seldom codes it as a secondary neoplasm
+# of the liver, so a patient with a blood cancer on record may be the one the words name, which a
+# person tells (as lab_scopes reads the same words in a bound's scope); read as the coded
+# metastasis alone, a leukaemia whose infiltration the investigator suspects failed the line
+_BLOOD_REACH = re.compile(r"\b(?:leuka?emi[ac]\w*|lymphoma\w*|myeloma|AML|ALL|CLL|NHL)\b", I)
+
+
+def _cause_expr(concept: str, words: str) -> Expr:
+    if concept == "liver_metastases" and _BLOOD_REACH.search(words):
+        return any_of([predicate(concept, Op.PRESENT), all_of([predicate("blood_cancer", Op.PRESENT), Review(ReviewReason.JUDGEMENT, LIVER_SCOPE)])])
+    return predicate(concept, Op.PRESENT)
+
+
 def with_named_causes(items: list[Item], text: str) -> list[Item]:
     out = list(items)
     for pattern, concept in NAMED_CAUSES:
         for m in pattern.finditer(text):
             if all(m.end() <= it.start or m.start() >= it.end for it in out):
-                out.append(Item(m.start(), m.end(), predicate(concept, Op.PRESENT), frozenset({concept})))
+                out.append(Item(m.start(), m.end(), _cause_expr(concept, m.group(0)), frozenset({concept})))
     return sorted(out, key=lambda it: it.start)
 
 

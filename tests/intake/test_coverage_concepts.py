@@ -216,6 +216,8 @@ def measured(resource: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
         (observation(LOINC, "29463-7", valueQuantity=quantity(72.5, "kg")), {"body_weight": (72.5, "kg")}),
         (observation(LOINC, "29463-7", valueQuantity=quantity(200, "[lb_av]")), {"body_weight": (90.718474, "kg")}),
         (observation(LOINC, "39156-5", valueQuantity=quantity(31.2, "kg/m2")), {"bmi": (31.2, "kg/m2")}),
+        (observation(LOINC, "8277-6", valueQuantity=quantity(0.28, "m2")), {"bsa": (0.28, "m2")}),
+        (observation(LOINC, "3140-1", valueQuantity=quantity(1.9, "m2")), {"bsa": (1.9, "m2")}),
         (observation(LOINC, "4548-4", valueQuantity=quantity(7.2, "%")), {"hba1c": (7.2, "%")}),
         (observation(LOINC, "2345-7", valueQuantity=quantity(5.5, "mmol/L")), {"glucose": (99.088, "mg/dL")}),
         (observation(LOINC, "2986-8", valueQuantity=quantity(0.5, "ng/mL")), {"testosterone": (50, "ng/dL")}),

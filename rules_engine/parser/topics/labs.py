@@ -106,7 +106,11 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # "heart-rate corrected QT (QTc) interval", "rate-corrected QT interval": the correction's name is the QTc's;
     # "Mean QTc >= 450 msec": the mean of the triplicate ECG is how a QTc is measured and recorded
     # (8 corpus lines left "Mean" a review beside the bound)
-    ("qtc", r"(?:\bmean\s+)?(?:\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b)"),
+    # ... and the "QT interval" a registry bounds without saying it is corrected ("prolonged QT
+    # interval on baseline EKG (>430 ms)", "QT interval > 480 msec"): a QT bound on an eligibility
+    # ECG is the rate-corrected one the record keeps; an "absolute" or "uncorrected" QT is not
+    ("qtc", r"(?:\bmean\s+)?(?:\bQTc[FB]?\b(?:\s+interval)?|(?:(?:heart[\s-]+)?rate[\s-]+)?corrected\s+QT(?:\s+interval)?|\bQTcF\b"
+            r"|(?<!absolute\s)(?<!uncorrected\s)(?<![-/])\bQT[\s-]+interval\b(?!\s+syndrome))"),
     ("potassium", r"(?:serum\s+)?potassium"),
     # (never "glucose-6-phosphate", "bisphosphonate", "sodium phosphate", a phosphate binder or supplement)
     ("phosphate", r"(?<![\w-])(?<!sodium\s)(?<!potassium\s)(?<!aluminum\s)(?:(?:serum|inorganic)\s+)?phosph(?:ate|orus)(?![\w-])(?!\s+(?:binders?|supplements?|dehydrogenase))"),
@@ -150,6 +154,9 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
     # never bounded in beats)
     ("heart_rate", r"(?:resting\s+)?heart\s+rate(?:\s*\(\s*HR\s*\))?(?!\s*[-\s]?corrected)|(?-i:\bHR\b)(?=\s*(?:[<>≤≥]|(?:less|greater|lower|higher|more)\s+than|of|below|above))"),
     ("bmi", r"body\s+mass\s+index(?:\s*\(\s*BMI\s*\))?(?:\s+index)?|\bBMI\b(?:\s+index)?"),
+    # the body surface area a dose per m2 is computed on ("Body surface area < 0.3 m2", "BSA >= 1.17
+    # m^2"); never a share of it a lesion covers ("3% of BSA")
+    ("bsa", r"(?<!of\s)body\s+surface\s+area(?:\s*\(\s*BSA\s*\))?|(?<!of\s)\bBSA\b"),
     ("body_weight", r"(?<!molecular )(?<!birth )(?<!ideal )(?<!dry )(?:(?:body|actual\s+body|total\s+body)\s+)?weight(?!\s*(?:loss|gain|change|based|adjusted|bearing|limit|-))|\bweigh(?:s|ing)\b"),
 )
 
@@ -340,6 +347,12 @@ def _threshold(text: str, pos: int, concept: str, raw: str | None) -> tuple[int,
 
 
 _PULMONARY = frozenset({"dlco", "fev1", "fvc"})
+# the QT interval named without its correction (the qtc name's last alternative)
+_BARE_QT = re.compile(r"^(?:(?!QTc|corrected).)*\bQT[\s-]+interval\b(?:(?!QTc|corrected).)*$", I)
+# a body surface area bound tied to a dose level or a capsule's size ("Patients enrolled on dose
+# level 1 (50 mg/m^2) must have BSA >= 1.20 m^2", "the minimum for Dose Level 2 is BSA=0.6 m^2"):
+# which level a patient is given is the study's, so the floor is a person's
+_DOSE_LEVEL = re.compile(r"\bdose\s+levels?\b|\bcapsule\b|\bcohort\b", I)
 # an absolute lung volume or diffusing capacity after the number ("FEV1 > 1 L", "DLCO > 10 mL/mm
 # Hg/min", "FEV1 < 0.8 cc"), never the share of predicted these concepts hold
 _VOLUME_AFTER = re.compile(r"\s*(?:[mµ]?[lL]\b|cc\b|lit(?:er|re)s?\b|mL\b|ml/)", I)
@@ -677,7 +690,7 @@ _CANONICAL = {
     "magnesium": "mg/dL", "phosphate": "mg/dL", "amylase": "U/L", "lipase": "U/L", "psa": "ng/mL", "testosterone": "ng/dL", "hba1c": "%", "glucose": "mg/dL",
     "cholesterol": "mg/dL", "triglycerides": "mg/dL", "systolic_bp": "mm[Hg]", "diastolic_bp": "mm[Hg]",
     "ferritin": "ng/mL", "copper": "ug/dL", "prolactin": "ng/mL", "reticulocytes": "10*9/L", "ldh": "U/L",
-    "heart_rate": "{beats}/min", "cd4_count": "10*6/L", "pao2": "mm[Hg]",
+    "heart_rate": "{beats}/min", "cd4_count": "10*6/L", "pao2": "mm[Hg]", "bsa": "m2",
 }
 
 
@@ -697,7 +710,10 @@ _PLAUSIBLE = {
     # "SGPT </= 200 IU/ml" is 200,000 U/L: an enzyme's activity per litre mistyped per millilitre
     "alt": (1.0, 20000.0), "ast": (1.0, 20000.0), "alp": (1.0, 20000.0), "amylase": (1.0, 20000.0), "lipase": (1.0, 20000.0),
     "sodium": (90.0, 200.0), "bicarbonate": (3.0, 60.0), "phosphate": (0.3, 30.0), "cd4_count": (5.0, 5000.0),
-    "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0), "pao2": (20.0, 700.0),
+    "dlco": (5.0, 150.0), "fev1": (5.0, 150.0), "fvc": (5.0, 150.0), "pao2": (20.0, 700.0), "bsa": (0.1, 3.5),
+    # (a QT interval is some hundreds of milliseconds: "QT interval syndrome, or myocardial infarction
+    # less than 1 year ago" bounds no QTc)
+    "qtc": (150.0, 1000.0),
 }
 
 
@@ -808,7 +824,8 @@ _SEX_WORD = r"(?:females?|males?|women|men|woman|man)"
 # males": each sex its bound, never both asked of everyone)
 _SEX_AT = r"\s*(?:(?:in|for)\s+|\(\s*(?:in\s+|for\s+)?)"
 _SEX_FIRST = re.compile(
-    rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?\s*,?\s*(?:and|or|;|,)\s*(?:(?:the\s+)?(?:{_LAB_NAME})(?:\s+interval)?\s*)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
+    # (the unit's abbreviation in brackets may stand before the sex: ">450 milliseconds (msec) for males")
+    rf"(?:\s*\(\s*[a-zµ/]{{1,8}}\s*\))?{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?\s*,?\s*(?:and|or|;|,)\s*(?:(?:the\s+)?(?:{_LAB_NAME})(?:\s+interval)?\s*)?(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
 _SEX_SECOND = re.compile(rf"{_SEX_AT}(?P<sex>{_SEX_WORD})\b(?:\s*\))?", I)
 
 
@@ -835,6 +852,33 @@ def _by_sex(text: str, pos: int, concept: str, first: Expr) -> tuple[int, Expr] 
         all_of([predicate("sex", Op.IS, _sex_of(second.group("sex"))), other]),
     ])
     return second.end(), expr
+
+
+# ... and the sex written before each bound ("QT interval male >= 450 ms, female >= 470 ms"): the
+# gap between the name and the first bound ends with the first sex, the second follows the bound
+_SEX_BEFORE = re.compile(rf"(?:\b(?:in|for)\s+)?\b(?P<sex>{_SEX_WORD})\s*:?\s*$", I)
+_SEX_NEXT = re.compile(rf"\s*[,;.]?\s*(?:and\s+|or\s+)?(?:(?:in|for)\s+)?(?P<sex>{_SEX_WORD})\s*:?\s*(?P<op>[≤≥<>])\s*(?P<num>{_NUMBER})", I)
+
+
+def _by_sex_before(text: str, pos: int, concept: str, mid: str, first: Expr) -> tuple[int, Expr] | None:
+    """(end, expr) for "<name> <sex> <bound>, <other sex> <bound>" whose first bound ``first`` ends
+    at ``pos``; a Review where only one sex's bound is read (never that bound asked of both)."""
+    before = _SEX_BEFORE.search(mid)
+    if before is None or not isinstance(first, Predicate):
+        return None
+    m = _SEX_NEXT.match(text, pos)
+    if m is None or _sex_of(m.group("sex")) == _sex_of(before.group("sex")):
+        return pos, Review(ReviewReason.AMBIGUOUS, f"{concept}: a bound for one sex only: {text[max(0, pos - 60): pos].strip()}")
+    end, value, unit, uln, _ = _threshold(text, m.end(), concept, m.group("num"))
+    if value is None:
+        return pos, Review(ReviewReason.AMBIGUOUS, f"{concept}: a bound for one sex only: {text[max(0, pos - 60): pos].strip()}")
+    if unit is None and not uln:
+        unit, uln = first.unit, first.uln
+    other = predicate(concept, OPS[m.group("op")], value, unit, uln)
+    return end, any_of([
+        all_of([predicate("sex", Op.IS, _sex_of(before.group("sex"))), first]),
+        all_of([predicate("sex", Op.IS, _sex_of(m.group("sex"))), other]),
+    ])
 
 
 def lab_name_pattern(concepts: list[str]) -> str:
@@ -1127,6 +1171,8 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         concepts += [c for c in more if c not in concepts]
         if re.search(r"\b(?:direct|indirect|conjugated)\s*$", text[max(0, m.start() - 12): m.start()], I):
             continue
+        if "bsa" in concepts and _DOSE_LEVEL.search(text):
+            continue  # "Patients enrolled on dose level 1 ... must have BSA >= 1.20 m^2": the dose level's floor, a person's
         if _RATIO.search(text, max(0, m.start() - 25), m.end()):
             continue  # "urine protein:creatinine ratio > 1" bounds a ratio, not serum creatinine
         if set(concepts) & _PULMONARY and (_FEV1_FVC_RATIO.search(text, m.start(), m.end()) or _IF_PATIENT_HAS.search(text, max(0, m.start() - 60), m.start())):
@@ -1158,8 +1204,16 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
                 preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: a threshold no measurement could mean: {m.group(0).strip()}"))
                 continue
             op = OPS[m.group("op")]
+            if concept == "qtc" and ctype is CriterionType.INCLUSION and op in (Op.GT, Op.GTE) and _BARE_QT.search(m.group("names")):
+                # "QT interval > 480 msec (note: ... below 480 msec, patient is eligible)" among the
+                # inclusions: a prolonged interval is never asked for, so the line is an exclusion
+                # the registry listed with the inclusions, or a heading's item; a person reads it
+                preds.append(Review(ReviewReason.AMBIGUOUS, f"{concept}: a prolonged QT bound among the inclusions: {m.group(0).strip()}"))
+                continue
             pred: Expr = corrected_dlco(predicate(concept, op, value, unit, uln), text[m.start(): t_end])
             by_sex = _by_sex(text, t_end, concept, pred) if len(concepts) == 1 else None
+            if by_sex is None and len(concepts) == 1:
+                by_sex = _by_sex_before(text, t_end, concept, m.group("mid") or "", pred)
             if by_sex is not None:  # "< 1.4 mg/dl in females and < 1.5 mg/dl in males": each sex its own bound
                 end, pred = max(end, by_sex[0]), by_sex[1]
                 preds.append(pred)
