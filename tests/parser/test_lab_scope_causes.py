@@ -132,7 +132,8 @@ CAUSE_FRAMES = [
     ("Total bilirubin < 1.5 mg/dL unless elevated due to hemolysis", INC, "bilirubin < 1.5 mg/dL or hemolytic-anemia"),
     ("Total bilirubin > 1.5 mg/dL unless related to Gilbert's or Meulengracht disease", EXC, "bilirubin > 1.5 mg/dL and not Gilbert-syndrome"),
     ("AST/ALT ≤ 2.5 x institutional upper limit of normal (unless due to lymphoma involvement of liver)", INC,
-     "(AST <= 2.5 x ULN and ALT <= 2.5 x ULN) or liver-metastases"),
+     # the lymphoma's own reach into the liver is a blood cancer's too: a person's question for one
+     '(AST <= 2.5 x ULN and ALT <= 2.5 x ULN) or liver-metastases or (blood-cancer and review "whether the blood cancer on record is what raised the value the bound is for")'),
     # a cause no topic reads beside the frame stays a person's alternative
     ("Bilirubin > 1.5 x ULN (unless bilirubin rise is due to Gilbert's syndrome or of non-hepatic origin)", INC, "review"),
 ]
