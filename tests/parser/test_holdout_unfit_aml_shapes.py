@@ -55,7 +55,7 @@ READINGS = [
      "creatinine <= 2 mg/dL and (creatinine <= 1.5 mg/dL or creatinine-clearance >= 60 mL/min)"),
     # each age its own alternative; an age after a disease is no span since it
     (INC, "≥ 60 years of age with newly diagnosed AML or ≥ 18 years of age with relapsed/refractory AML",
-     "(age >= 60 years and not relapsed and not refractory and (not remission or review ambiguous \"a disease in remission may have been treated already\") "
+     "(age >= 60 years and not relapsed and not refractory and (not remission or (not anticancer-therapy and review ambiguous \"a disease in remission may have been treated already\")) "
      "and AML) or (age >= 18 years and (relapsed or refractory) and AML)"),
     # products
     (EXC, "Prior treatment with decitabine or azacitidine.", "named-medication is decitabine or named-medication is azacitidine"),

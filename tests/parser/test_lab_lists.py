@@ -19,6 +19,8 @@ judged by both evaluators.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from rules_engine.criteria import CriterionType
@@ -83,6 +85,12 @@ READINGS = [
     ("Creatinine normal OR creatinine clearance ≥ 60 mL/min", INC, "creatinine <= 1 x ULN or creatinine-clearance >= 60 mL/min"),
     ("creatinine clearance or eGFR < 50 mL/min", EXC, "creatinine-clearance < 50 mL/min or eGFR < 50 mL/min"),
     ("Serum creatinine <= 1.5 mg/dL or creatinine clearance >= 60 mL/min", INC, "creatinine <= 1.5 mg/dL or creatinine-clearance >= 60 mL/min"),
+    # a capital "OR" before a bare bound restates the same test's bound in other units: never an
+    # alternative line, which had made the triglycerides an alternative to the cholesterol
+    ("Fasting serum cholesterol ≤ 300 mg/dL OR ≤ 7.75 mmol/L AND fasting triglycerides ≤ 2.5 x ULN", INC,
+     "(cholesterol <= 300 mg/dL or cholesterol <= 7.75 mmol/L) and triglycerides <= 2.5 x ULN"),
+    # (a test named after the "OR" is still an alternative of its own)
+    ("ANC ≥ 1.0 x 10^9/L OR platelets ≥ 50 x 10^9/L", INC, "ANC >= 1 10*9/L or platelets >= 50 10*9/L"),
 ]
 
 
@@ -138,3 +146,13 @@ def test_a_renal_choice_of_tests_fails_only_on_both():
     line = parse_line(RENAL, INC)
     assert judged(line, healthy(creatinine_clearance=None, egfr=egfr(40))) is Outcome.UNKNOWN
     assert judged(line, healthy(creatinine_clearance=clearance(40), egfr=egfr(40))) is Outcome.NOT_MET
+
+
+@pytest.mark.parametrize("text", [" " * 20000 + "x OR ≤ 1", "OR" + " " * 20000 + "x", "a OR " * 4000, "OR ≤ " * 4000])
+def test_the_restated_bound_pattern_takes_bounded_time_on_hostile_text(text: str) -> None:
+    from rules_engine.parser.alternatives import or_in_items
+
+    start = time.perf_counter()
+    or_in_items(text)
+    parse_line(text, INC)
+    assert time.perf_counter() - start < 0.5

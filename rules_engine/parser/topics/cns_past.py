@@ -48,6 +48,9 @@ _PAST = re.compile(
     r"no\s+(?:other\s+)?evidence\s+of\s+(?:active|disease)|no\s+active)\b",
     re.I,
 )
+# a definition the trial gives ("Controlled CNS leukemia is defined by the absence of ..."): it asks
+# nothing of the patient, so an involvement on record fails nothing through it
+_DEFINITION = re.compile(r"\bdefin(?:ed|ition)\b", re.I)
 # ... said of the CNS itself (a marrow's remission is no CNS's)
 _OF_CNS = re.compile(r"\bCNS\b|central\s+nervous|cerebrospinal|\bCSF\b|mening", re.I)
 # "unless (a) lumbar puncture confirms (the) absence of leukemic blasts in the CSF"
@@ -85,7 +88,8 @@ def _walk(expr: Expr, positive: bool, letting_in: bool) -> Expr:
         for part in parts:
             if isinstance(part, Review) and isinstance(expr, All) and _UNLESS_ABSENT.match(part.text or "") and _INVOLVED in others:
                 continue  # the involvement on record is no CSF found clear
-            if isinstance(part, Review) and positive is letting_in and _PAST.search(part.text or "") and _OF_CNS.search(part.text or ""):
+            text = (part.text or "") if isinstance(part, Review) else ""
+            if isinstance(part, Review) and positive is letting_in and _PAST.search(text) and _OF_CNS.search(text) and not _DEFINITION.search(text):
                 kept.append(All((Not(_INVOLVED), part)))
                 continue
             kept.append(part)
