@@ -192,6 +192,23 @@ def map_leaves(expr: Expr, leaf: Callable[[Expr], Expr]) -> Expr:
     return leaf(expr)
 
 
+def rewrite_groups(expr: Expr, at: Callable[[All | Any_, list[Expr], bool], list[Expr]], positive: bool = True) -> Expr:
+    """``expr`` with ``at`` applied, bottom-up, to the parts of each And and Or node: ``at`` gets
+    the node, its parts (already rewritten) and the sign the node sits under (True under no Not or
+    an even number of them), and returns the parts to keep. The topics that let a review in only
+    under one sign (an exclusion's exception, an inclusion's permission) share this walk; nodes
+    nothing changes are returned as they were (the same object)."""
+    if isinstance(expr, Not):
+        inner = rewrite_groups(expr.part, at, not positive)
+        return expr if inner is expr.part else Not(inner)
+    if not isinstance(expr, (All, Any_)):
+        return expr
+    parts = at(expr, [rewrite_groups(p, at, positive) for p in expr.parts], positive)
+    if tuple(parts) == expr.parts:
+        return expr
+    return parts[0] if len(parts) == 1 else type(expr)(tuple(parts))
+
+
 def rewrite_conjunctions(expr: Expr, at: Callable[[All], Expr | None]) -> Expr:
     """``expr`` with ``at`` applied to each And node, through Not and Or: ``at`` returns the And's
     rewriting, or None to look inside it. Nodes nothing changes are returned as they were (the

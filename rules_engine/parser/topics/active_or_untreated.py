@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
+from rules_engine.criteria import All, Any_, Expr, Op, Predicate, Review
+from rules_engine.parser.items import rewrite_groups
 
 _ACTIVE_OR_UNTREATED = re.compile(r"\bactive\s+(?:and/or|or)\s+untreated\b", re.I)
 _UNTREATED_ONLY = re.compile(r"\A\W{0,10}untreated\W{0,10}\Z", re.I)  # (anchored and bounded: linear)
@@ -36,18 +37,10 @@ def active_or_untreated(expr: Expr, text: str) -> Expr:
     line names (see the module's docstring)."""
     if not _ACTIVE_OR_UNTREATED.search(text):
         return expr
-    return _walk(expr)
+    return rewrite_groups(expr, _without_untreated)
 
 
-def _walk(expr: Expr) -> Expr:
-    if isinstance(expr, Not):
-        inner = _walk(expr.part)
-        return expr if inner is expr.part else Not(inner)
-    if not isinstance(expr, (All, Any_)):
-        return expr
-    parts = [_walk(p) for p in expr.parts]
-    if isinstance(expr, All) and any(_asked_present(p) for p in parts):
-        parts = [p for p in parts if not (isinstance(p, Review) and _UNTREATED_ONLY.search(p.text or ""))] or parts
-    if tuple(parts) == expr.parts:
-        return expr
-    return parts[0] if len(parts) == 1 else type(expr)(tuple(parts))
+def _without_untreated(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+    if isinstance(node, All) and any(_asked_present(p) for p in parts):
+        return [p for p in parts if not (isinstance(p, Review) and _UNTREATED_ONLY.search(p.text or ""))] or parts
+    return parts

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.parser.items import rewrite_groups
 
 _INVOLVED = Predicate("cns_involvement", Op.PRESENT)
 
@@ -70,30 +71,21 @@ def cns_past(expr: Expr, ctype: CriterionType) -> Expr:
     without an active one (see the module's docstring)."""
     if not isinstance(expr, (All, Any_, Not)) or not _asks_involvement(expr):
         return expr
-    return _walk(expr, True, ctype is CriterionType.INCLUSION)
+    letting_in = ctype is CriterionType.INCLUSION  # the sign under which a review lets patients in
 
+    def at(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+        others = [p for p in parts if not isinstance(p, Review)]
+        if any(_asks_involvement(p) for p in others):
+            kept: list[Expr] = []
+            for part in parts:
+                if isinstance(part, Review) and isinstance(node, All) and _UNLESS_ABSENT.match(part.text or "") and _INVOLVED in others:
+                    continue  # the involvement on record is no CSF found clear
+                text = (part.text or "") if isinstance(part, Review) else ""
+                if isinstance(part, Review) and positive is letting_in and _PAST.search(text) and _OF_CNS.search(text) and not _DEFINITION.search(text):
+                    kept.append(All((Not(_INVOLVED), part)))
+                    continue
+                kept.append(part)
+            parts = kept
+        return parts
 
-def _walk(expr: Expr, positive: bool, letting_in: bool) -> Expr:
-    """``positive``: the sign ``expr`` sits under; ``letting_in``: the sign under which a review
-    lets patients in (an exclusion's exception, an inclusion's permission)."""
-    if isinstance(expr, Not):
-        inner = _walk(expr.part, not positive, letting_in)
-        return expr if inner is expr.part else Not(inner)
-    if not isinstance(expr, (All, Any_)):
-        return expr
-    parts = [_walk(p, positive, letting_in) for p in expr.parts]
-    others = [p for p in parts if not isinstance(p, Review)]
-    if any(_asks_involvement(p) for p in others):
-        kept: list[Expr] = []
-        for part in parts:
-            if isinstance(part, Review) and isinstance(expr, All) and _UNLESS_ABSENT.match(part.text or "") and _INVOLVED in others:
-                continue  # the involvement on record is no CSF found clear
-            text = (part.text or "") if isinstance(part, Review) else ""
-            if isinstance(part, Review) and positive is letting_in and _PAST.search(text) and _OF_CNS.search(text) and not _DEFINITION.search(text):
-                kept.append(All((Not(_INVOLVED), part)))
-                continue
-            kept.append(part)
-        parts = kept
-    if tuple(parts) == expr.parts:
-        return expr
-    return parts[0] if len(parts) == 1 else type(expr)(tuple(parts))
+    return rewrite_groups(expr, at)

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, iter_predicates
+from rules_engine.parser.items import rewrite_groups
 from rules_engine.parser.topics.malignancy_exceptions import ACTIVE_MAY_QUALIFY
 
 # "as long as there is no active disease", "provided there is no evidence of active disease"
@@ -39,26 +40,20 @@ def _counted(expr: Expr) -> Predicate | None:
 def inactive_history(expr: Expr, ctype: CriterionType) -> Expr:
     """``expr`` with a permission for a past cancer with no active disease asked of a patient
     without an active other malignancy (see the module's docstring)."""
-    return _walk(expr, True, ctype is CriterionType.INCLUSION)
+    letting_in = ctype is CriterionType.INCLUSION  # the sign under which a review lets patients in
 
-
-def _walk(expr: Expr, positive: bool, letting_in: bool) -> Expr:
-    if isinstance(expr, Not):
-        inner = _walk(expr.part, not positive, letting_in)
-        return expr if inner is expr.part else Not(inner)
-    if not isinstance(expr, (All, Any_)):
-        return expr
-    parts = [_walk(p, positive, letting_in) for p in expr.parts]
-    if positive is letting_in:
+    def at(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+        if positive is not letting_in:
+            return parts
         counted = next((c for p in parts if not isinstance(p, Review) and (c := _counted(p)) is not None), None)
-        if counted is not None:
-            active = replace(counted, op=Op.PRESENT, window=None)
-            parts = [
-                All((Not(active), p))
-                if isinstance(p, Review) and _NO_ACTIVE.search(p.text or "") and not ACTIVE_MAY_QUALIFY.search(p.text or "")
-                else p
-                for p in parts
-            ]
-    if tuple(parts) == expr.parts:
-        return expr
-    return type(expr)(tuple(parts))
+        if counted is None:
+            return parts
+        active = replace(counted, op=Op.PRESENT, window=None)
+        return [
+            All((Not(active), p))
+            if isinstance(p, Review) and _NO_ACTIVE.search(p.text or "") and not ACTIVE_MAY_QUALIFY.search(p.text or "")
+            else p
+            for p in parts
+        ]
+
+    return rewrite_groups(expr, at)

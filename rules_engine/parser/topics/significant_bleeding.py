@@ -52,6 +52,8 @@ _MAJOR = re.compile(_SUBJECT + r"\b(?:major|serious)\b" + _SUBJECT, I)
 _TIME_WORDS = re.compile(r"\b(?:recent\w*|ongoing|current\w*|active|within|past|last|since|prior\s+to|days?|weeks?|months?|years?)\b", I)
 
 
+# the qualifiers this module answers (``_SIGNIFICANT``, ``_MAJOR``): a line holding none has no review of them
+_QUALIFIED = re.compile(r"\b(?:significant|major|serious)\b", I)
 # a line that says what it calls significant: its definition decides
 _DEFINED = re.compile(r"\b(?:defined|i\.\s?e|teaspoons?|tablespoons?|mL|requir\w*|transfusions?|hospitali[sz]\w*|grade)\b", I)
 
@@ -59,8 +61,8 @@ _DEFINED = re.compile(r"\b(?:defined|i\.\s?e|teaspoons?|tablespoons?|mL|requir\w
 def significant_bleeding(expr: Expr, text: str) -> Expr:
     """``expr`` (the reading of ``text``) with each "bleeding and a review of its significance"
     given the coded bleedings that are significant (or major) by what they are (module docstring)."""
-    if _DEFINED.search(text):
-        return expr
+    if not _QUALIFIED.search(text) or _DEFINED.search(text):
+        return expr  # (every line passes here: one search settles the most, before the site patterns and the walk)
     timed = _TIME_WORDS.search(text) is not None
     named = [kind for kind, words in _SITE_WORDS.items() if words.search(text)]
     # a line naming a site asks of that site's bleeding only ("a significant bleeding episode from
