@@ -65,7 +65,7 @@ from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, 
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.formulas import strip_formula
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
-from rules_engine.parser.remarks import ENROLMENT_STATUS, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
+from rules_engine.parser.remarks import ENROLMENT_STATUS, NOT_A_CRITERION, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.remark_tails import cut_remark_tails
 from rules_engine.parser.residue import clause_expr, widen_status
 from rules_engine.parser.permitted_groups import PERMISSION, permitted_group
@@ -251,7 +251,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             definitions.append(clause_text)
             continue
         if exprs and (
-            ON_STUDY_NOTE.match(clause_text) or TEST_NOTE.match(clause_text)
+            ON_STUDY_NOTE.match(clause_text) or TEST_NOTE.match(clause_text) or NOT_A_CRITERION.match(clause_text)
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what

@@ -787,6 +787,16 @@ ENROLMENT_STATUS = re.compile(
 )
 
 
+# A note saying what the trial does not use as a criterion ("Note: Hematologic abnormalities will not
+# be used as a criteria for entry or exclusion"): it asks nothing. Read as a clause, its unread
+# words left a line whose every limit was met to a person. Bounded: one lazy run before the verb.
+NOT_A_CRITERION = re.compile(
+    r"^\W*(?:note\W+)?[^;:]{0,100}?\b(?:will|shall|should|is|are|does|do)\s+not\s+(?:be\s+)?(?:used|considered|applied|counted)\s+as\s+(?:an?\s+)?"
+    r"(?:criteri(?:on|a)|basis)\s+(?:for|of)\s+(?:entry|eligibility|inclusion|exclusion|enrol\w*|participation)\b",
+    I,
+)
+
+
 # A sentence whose subject is the test ("Brain imaging is required in symptomatic patients to rule
 # out brain metastases, but is not required in asymptomatic patients", "Pregnancy testing is not
 # required for post-menopausal women"): how the trial screens, not what the patient must have.

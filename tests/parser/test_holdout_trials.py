@@ -394,8 +394,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T122-relapsed", "Previous chemotherapy for AML except for the following"): ("events", "'Previous chemotherapy for AML except for the "
         "following, which are allowed: 1. Hydroxyurea ... 2. One course of hypomethylating agent therapy ...': the exceptions listed "
         "inside the line stay reviews, so a 7+3 induction is unknown"),
-    ("T122-bili", "Total bilirubin ≤ 2 × upper limit of normal"): ("events", "'< 3 x ULN for patients with Gilbert-Meulengracht Syndrome': "
-        "the syndrome's double name is not read as Gilbert's syndrome, so the alternative stays open"),
     ("T122-breast", "Presence of an active malignant disease within the last 12"): ("core", "'Other malignancies may be considered after "
         "consultation with the Medical Monitor' is read as an exception a person weighs (unknown, the safe side)"),
     ("T122-prior-hma", "Received prior treatment with a hypomethylating agent"): ("events", "'except as allowed in Exclusion Criterion 7.b': "
@@ -421,9 +419,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00660036 (T111), hold11
     ("T111-clean", "Patients with CD33 positive"): ("core", "'... de novo AML that did not respond to first line induction therapy': 'de novo' and the "
         "induction failure are left unread beside the CD33 bound (a refractory-disease record is not matched to the words)"),
-    ("T111-clean", "Patients must have the following laboratory values"): ("core", "the lead-in 'Patients must have the following laboratory values "
-        "within 48 hours ...' and the note 'Hematologic abnormalities will not be used as a criteria for entry or exclusion' stay reviews beside "
-        "the bounds (46 corpus lines lead in with 'the following laboratory values')"),
     # NCT00506948 (T112), hold11
     ("T112-clean", "Patients with high risk hematological malignancies"): ("core", "'... include: Acute myelogenous or lymphocytic leukemia with induction "
         "failure of after relapse, MDS of intermediate and high risk ..., CML in accelerated phase or blast crisis, ...': the AML/ALL item (its 'of' "
