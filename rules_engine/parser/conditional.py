@@ -70,7 +70,19 @@ _NAMED_SUBJECT_MUST = re.compile(
     r"(?:must|should|shall|will\s+need\s+to|need\s+to|are\s+required\s+to)\s+(?P<req>(?:have|be(?!\s+(?:excluded|included|enrolled|eligible|ineligible|allowed|permitted|considered)\b)|show|demonstrate|meet|present\s+with|receive|undergo|continue)\b[^\n]+)$",
     I,
 )
-_SUBJECTS_MUST = (_SUBJECT_MUST, _NAMED_SUBJECT_MUST)
+# ... or by what they must stay off, in a "who" clause of an inclusion ("Patients with prior
+# allogeneic transplants who remain clinically stable off immunosuppressive therapy for >= 2 weeks",
+# "... who are off steroids for >= 4 weeks"): the washout is asked of the patients named. Read as a
+# plain clause the condition took the washout's span ("no allo-HSCT within 2 weeks": a patient on
+# tacrolimus a year after the transplant met it). Only the washout's "off" (a "who" clause of
+# anything else may narrow whom the line names); never in an exclusion, where "who are on ..." is
+# what excludes.
+_SUBJECT_WHO_OFF = re.compile(
+    r"^\W*(?:(?:patients?|subjects?|participants?|those)\s+with\s+)(?P<cond>[^,:;.]{2,80}?)\s+(?:who\s+(?:must\s+)?|must\s+)"
+    r"(?:(?:remain|stay)\s+)?(?P<req>(?:(?:are|is|be|have\s+been|has\s+been)\s+)?(?:(?:clinically\s+)?stable\s+(?:and\s+)?)?off\b[^\n]+)$",
+    I,
+)
+_SUBJECTS_MUST = (_SUBJECT_MUST, _NAMED_SUBJECT_MUST, _SUBJECT_WHO_OFF)
 
 
 # a label naming the patients the rest of the line is for ("ALL participants: have isolated
@@ -100,7 +112,8 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         return permitted
     # (a line in capitals writes "ALL PATIENTS" for every patient)
     named = _NAMED_SUBJECT_MUST.match(text) if not text.isupper() else None
-    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or _SCOPE_LABEL.match(text)
+    who_off = _SUBJECT_WHO_OFF.match(text) if ctype is CriterionType.INCLUSION else None
+    m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or who_off or _SCOPE_LABEL.match(text)
     if m is None:
         return None
     if m.re in _SUBJECTS_MUST and re.search(r"\band$", m.group("cond").rstrip(), I):

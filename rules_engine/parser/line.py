@@ -81,6 +81,7 @@ from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
 from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.exclusion_washout import washout_exclusion
+from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.joint import plain_joints
@@ -690,6 +691,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         # with none on record meets it (read as asked for, every patient without it failed)
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
+    expr = agent_window_apart(expr, text)  # "within 4 weeks (6 weeks for nitrosoureas). More words.": the bracket widens the washout
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:

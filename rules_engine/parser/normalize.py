@@ -91,6 +91,20 @@ _SPAN = r"\d+(?:\.\d+)?\s*(?:days?|weeks?|months?|years?|hours?)"
 _EXCEPTED_TAIL = re.compile(rf"\s*,?\s*\(?\s*\b{EXCEPTION_WORDS}\b", re.IGNORECASE)
 
 
+# what makes a line a permission ("Brain metastases permitted if ... stable for at least one week
+# off steroids"): its washout is asked only of the patients it permits, which the line's reading
+# does not scope, so the span is left in words there
+_PERMITS_BEFORE = re.compile(r"\b(?:permitted|allowed|eligible|acceptable|may)\b", re.I)
+
+
+def _span_off(m: re.Match[str]) -> str:
+    """"> 3 weeks off cytotoxic chemotherapy" -> "off cytotoxic chemotherapy for > 3 weeks" (the
+    row's comment), outside a permission."""
+    if _PERMITS_BEFORE.search(m.string, 0, m.start()):
+        return m.group(0)
+    return f"off {m.group('w')} for {m.group('b')} {m.group('n')} {m.group('u')}"
+
+
 def _washout(m: re.Match[str]) -> str:
     """"must be off X (except Y) for N days prior to" -> "No X within N days (except Y) prior to":
     the window stays with the therapy it dates, and an exception keeps its own words after it
@@ -487,7 +501,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\bless\s+than\s*/\s*equal\s+to\b", "≤", ("than/", "than /")),
         # a duration with its comparator after it ("12 weeks or longer", "6 months or more"): the
         # comparator is the number's; durations only, a grade's "or higher" is the grade topic's
-        (r"(?<![\d.])(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+or\s+(?:longer|more|greater|above|over)\b", r"≥ \1 \2", ("or longer", "or more", "or greater", "or above", "or over")),
+        # (a bound written before it as well, "≥2 weeks or more", "at least 4 weeks or longer", says
+        # the same least once: left, it read "≥≥ 2 weeks", which no reader took)
+        (r"(?:(?:≥|>=|\bat\s+least|\ba\s+minimum\s+of)\s*)?(?<![\d.])(\d+(?:\.\d+)?)\s*(days?|weeks?|months?|years?)\s+or\s+(?:longer|more|greater|above|over)\b", r"≥ \1 \2",
+         ("or longer", "or more", "or greater", "or above", "or over")),
         (r"(?<=\d)\s*wks?\b\.?", " weeks", ("wk",)),
         # comparators as registries mistype them, into the spellings below (comparator_slips)
         *COMPARATOR_SLIP_ROWS,
@@ -818,6 +835,17 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?P<recovery>(?:have\s+|has\s+|be\s+|are\s+)?(?:fully\s+)?(?:recovered|resolved)\b(?:[^;.()]|\([^()]{0,120}\)){0,300})"
          r"|(?=(?:prior\s+to|before|preceding)\b))",
          _washout, ("off", "discontinued", "stopped", "ceased")),
+        # "eligible if they are > 3 weeks off cytotoxic chemotherapy", "A minimum of 2 weeks off of
+        # enzalutamide", "clinically stable for ≥ 2 weeks off immunosuppressive therapy": the span
+        # written before "off" is the washout's, as "off X for ≥ N" writes it (which the therapy
+        # topics read: none of X within the span). Left before it, the span was no window of the
+        # therapy (the line went to review whole) or dated the transplant named before it ("Patients
+        # with prior allogeneic transplants who remain ... ≥ 2 weeks off immunosuppressive therapy"
+        # read "no allo-HSCT within 2 weeks", which a patient on tacrolimus a year after it met).
+        # Only a lower bound and a therapy's words up to the clause's end; one gap, bounded.
+        (r"(?:\bfor\s+)?(?P<b>[≥>])\s*(?P<n>\d+(?:\.\d+)?)\s*(?P<u>hours?|days?|weeks?|months?)\s+off\s+(?:of\s+)?"
+         r"(?P<w>(?:(?:all|any)\s+)?[A-Za-z][^.;:,()<>≤≥=\d]{1,60}?)(?=\s*(?:$|[.;,:)]|\b(?:and|prior\s+to|before|if|at\s+the\s+time)\b))",
+         _span_off, ("off",)),
         # "must not have received growth factors for 7 days prior to CPX-351", "must not have had
         # major surgery for 6 weeks prior to enrollment", "No cephalosporin antibiotics for 7 days
         # before, during, ...", "No major surgery for at least 4 weeks prior to enrollment": a
