@@ -701,6 +701,14 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "at first or subsequent relapse": every relapse is a first or a later one, so any relapse
         (r"\b(?:first|1st)\s+or\s+(?:subsequent|later|greater|higher|further)\s+relapses?\b", "relapsed disease", ("relapse",)),
         (r"\b(relapsed?)\s+(after|following)\s+(?:achieving\s+|obtaining\s+)?(?:an?\s+|the\s+)?(?:first\s+)?(?:complete\s+)?remission\b", r"\1 disease", ("remission",)),
+        # "malignant lymphoma", "stage IV malignant melanoma", "malignant solid tumor" (about 55
+        # corpus lines): every lymphoma, melanoma and solid tumour the concepts name is a cancer,
+        # so the adjective asks nothing more. Left, it stood as an unread review beside the
+        # disease and a relapsed lymphoma on record never met the line. Never before a kind with
+        # benign cases ("malignant glioma", "malignant meningioma") or another finding ("malignant
+        # pleural effusion"): those keep it. (A status right before a melanoma, "relapsed malignant
+        # melanoma", keeps it too: the status is read before a disease word, which "melanoma" is not)
+        (r"(?<!relapsed )(?<!recurrent )(?<!refractory )\bmalignant\s+(?=melanomas?\b)|\bmalignant\s+(?=(?:lymphomas?|solid\s+tumou?rs?)\b)", "", ("malignant",)),
         # "Anticancer therapy (standard or investigational) within 21 days", "Chemotherapy (standard
         # or experimental)": the investigational kind is an investigational agent (left in the
         # bracket, it was never read and an investigational drug given last week did not exclude)

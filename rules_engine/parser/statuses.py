@@ -14,6 +14,7 @@ import re
 from rules_engine.criteria import All, CriterionType, Expr, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of
 from rules_engine.parser.safety import Alternative
+from rules_engine.parser.unremitted_course import unremitted
 from rules_engine.parser.roles import STATUS_CONCEPTS, _role, cancer
 
 
@@ -68,7 +69,8 @@ def status_runs(items: list[Item], text: str) -> list[Item]:
         if not unread:  # every status read ("relapsed or refractory AML"): the joins already read it
             k += 1
             continue
-        statuses += [Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(w.split())) for w in unread]
+        # ("recurrent, persistent, or progressive AML": a disease in remission is neither; unremitted_course)
+        statuses += [unremitted(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(w.split())), w, out[j:k]) for w in unread]
         concepts = frozenset().union(d.concepts, *(it.concepts for it in out[j:k]))
         merged = Item(run.start(), d.end, all_of([e, any_of(statuses)]), concepts)
         out[j: k + 1] = [merged]

@@ -2543,7 +2543,10 @@ _IN_REMISSION = re.compile(
     # complete one. Followed by more words, "in first remission with high risk of relapse, refractory
     # ...", it is one item of a list the joins do not read, and stays a person's)
     r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b"
-    r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))))"
+    r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)])"
+    # (or before how it is established or its definition in brackets, "Must be in remission by
+    # morphology (<5% blasts)": still the remission alone)
+    r"|by\s+morpholog\w*|\((?!\s*(?:or\b|and\b|CR)))))"
     # the same remission with its counts not yet recovered, written beside it ("in first CR or
     # complete remission without full platelet recovery (CRp)", "CR (or CRp)", "CR/CRi"): no
     # alternative, a kind of the remission a record codes (8 corpus lines)
@@ -2608,6 +2611,18 @@ def _remission_asked(text: str, m: re.Match[str]) -> bool:
     if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))", text[m.end():], I):
         return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
     return _REMISSION_OTHER.search(sentence) is None
+
+
+_NOTED_AFTER = re.compile(r"\s*(?:by\s+morpholog|\()", I)
+_SENTENCE_BEFORE = re.compile(r"[.;]\s")
+
+
+def _later_sentence_noted(text: str, m: re.Match[str]) -> bool:
+    """Whether a remission read before its method or bracket ("Must be in remission by morphology
+    (<5% blasts)") stands after a sentence of the line's own: the clause grammar joins such a
+    sentence to the list before it ("...; second or greater CR. Must be in remission ..." made the
+    remission one more alternative of that list), so it is read only in the line's first sentence."""
+    return _NOTED_AFTER.match(text, m.end()) is not None and _SENTENCE_BEFORE.search(text, 0, m.start()) is not None
 
 
 def named_diseases(text: str) -> tuple[str, ...]:
@@ -3240,7 +3255,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             expr, concepts = predicate("refractory", Op.PRESENT), frozenset({"refractory"})
         items.append(Item(m.start(), m.end(), expr, concepts))
     for m in _IN_REMISSION.finditer(text) if leukemia_context and ("remission" in low or "cr" in low) else ():
-        if free(m.start(), m.end()) and _remission_asked(text, m):
+        if free(m.start(), m.end()) and _remission_asked(text, m) and not _later_sentence_noted(text, m):
             expr = predicate("remission", Op.PRESENT)
             # which remission it is ("first", "CR2"): the count of relapses before it (topics.disease_order)
             order = REMISSION_ORDER.search(m.group(0))
