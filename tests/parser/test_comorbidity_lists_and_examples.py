@@ -73,6 +73,8 @@ ROWS = [
         [],
         [VT, PVC],
     ),
+    # the kinds are ventricular arrhythmias: the head alone is met by either
+    ("History of ventricular arrhythmia", E, [VT, VF, PVC], [CLEAN], []),
     # -- a transient ischaemic attack, however spelt
     ("History of cerebrovascular accident or transient cerebral ischemic attack within 6 months", E, [STROKE_RECENT], [CLEAN, STROKE_OLD], []),
     ("Transient ischaemic attacks within 3 months", E, [STROKE_RECENT], [CLEAN, STROKE_OLD], []),
