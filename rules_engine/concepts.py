@@ -988,6 +988,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # what corrects a hypothyroidism, so "Uncorrected hypothyroidism", "Untreated hypothyroidism"
     # and "unless euthyroid on medication" are read by it (topics.thyroid_replacement)
     Concept("thyroid_hormone_therapy", Kind.EVENT, "thyroid hormone replacement (levothyroxine, liothyronine)"),
+    # the two ventricular arrhythmias the exclusions give as examples of a clinically significant
+    # one (cond16, append only): "clinically significant ventricular arrhythmias (e.g., ventricular
+    # tachycardia, ventricular fibrillation, or torsades de pointes)", about 20 corpus lines. ICD-10-CM
+    # I47.2 (torsade de pointes I47.21 among it) and I49.0 (fibrillation and flutter); a premature
+    # beat (I49.3) is a ventricular arrhythmia but neither, so the line's own examples decide for a
+    # record of one of them and leave any other to a person (topics.ventricular_examples)
+    Concept("ventricular_tachycardia", Kind.EVENT, "ventricular tachycardia", parent="ventricular_arrhythmia"),
+    Concept("ventricular_fibrillation", Kind.EVENT, "ventricular fibrillation or flutter", parent="ventricular_arrhythmia"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -98,6 +98,7 @@ from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.failed_treatment import apl_failed_items
 from rules_engine.parser.topics.karyotype_risk import unfavourable_risk
 from rules_engine.parser.topics.infections import infection_wording, serious_infection
+from rules_engine.parser.topics.ventricular_examples import ventricular_examples
 from rules_engine.parser.topics.significant_bleeding import significant_bleeding
 from rules_engine.parser.topics.thyroid_replacement import thyroid_replacement
 from rules_engine.parser.topics.serology_words import serology_words
@@ -670,7 +671,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
-    expr = examples_of_head(expr, ctype, text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
+    expr = ventricular_examples(examples_of_head(expr, ctype, text), text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in

@@ -81,11 +81,12 @@ def test_the_ventricular_words_and_what_is_not_the_patients(line: str, rendered:
 @pytest.mark.parametrize(
     ("code", "system", "concept"),
     [
-        ("I47.20", "http://hl7.org/fhir/sid/icd-10-cm", "ventricular_arrhythmia"),
+        # the tachycardia and the fibrillation are kinds of it (cond16: the examples lines give)
+        ("I47.20", "http://hl7.org/fhir/sid/icd-10-cm", "ventricular_tachycardia"),
         ("I47.21", "http://hl7.org/fhir/sid/icd-10-cm", "torsades_de_pointes"),  # a kind of it
-        ("I49.01", "http://hl7.org/fhir/sid/icd-10-cm", "ventricular_arrhythmia"),
+        ("I49.01", "http://hl7.org/fhir/sid/icd-10-cm", "ventricular_fibrillation"),
         ("I49.3", "http://hl7.org/fhir/sid/icd-10-cm", "ventricular_arrhythmia"),
-        ("25569003", "http://snomed.info/sct", "ventricular_arrhythmia"),
+        ("25569003", "http://snomed.info/sct", "ventricular_tachycardia"),
         ("I49.9", "http://hl7.org/fhir/sid/icd-10-cm", "arrhythmia_unspecified"),
     ],
 )
