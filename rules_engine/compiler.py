@@ -30,6 +30,7 @@ from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, Window
 from .derive import (
     EVENT_IMPLIES,
+    MEASURE_SOURCES,
     PERFORMANCE_SOURCES,
     POSITIVE_TEST_IMPLIES,
     among,
@@ -37,6 +38,7 @@ from .derive import (
     convert_performance,
     encode_quote_times,
     excepted,
+    measure_source,
     performance_source,
 )
 from .durable_backend import DerivationRule, ProbeNetwork, ProbeRule
@@ -225,6 +227,14 @@ def _converted_score(source: str, target: str) -> Produce:
     return produce
 
 
+def _measured_by(source: str, target: str) -> Produce:
+    def produce(fact: dict[str, Any]) -> list[dict[str, Any]]:
+        extra: dict[str, Any] = {k: fact[k] for k in ("dd", "mo") if k in fact}
+        return [dict(extra, t=f"m:{target}", k=f"{source}>{target}", v=fact["v"])]
+
+    return produce
+
+
 def derivation_rules() -> tuple[tuple[DerivationRule, ...], tuple[str, ...]]:
     rules: list[DerivationRule] = []
     for child, parents in sorted(EVENT_IMPLIES.items()):
@@ -239,10 +249,15 @@ def derivation_rules() -> tuple[tuple[DerivationRule, ...], tuple[str, ...]]:
                     f"d:{source}>{target}", f"m:{source}", {f"need_{target}": 1}, _converted_score(source, target)
                 )
             )
+    for target, sources in MEASURE_SOURCES.items():
+        for source in sources:
+            rules.append(DerivationRule(f"d:{source}>{target}", f"m:{source}", {f"need_{target}": 1}, _measured_by(source, target)))
     sinks = tuple(
         sorted(
             {f"e:{c.id}" for c in CONCEPTS.values() if c.kind is Kind.EVENT}
             | {f"m:{p}" for p in PERFORMANCE}
+            | {f"m:{t}" for t in MEASURE_SOURCES}
+            | {f"m:{s}" for sources in MEASURE_SOURCES.values() for s in sources}  # (only facts of a sink's tag are derived from)
             | {f"m:{t}" for t in POSITIVE_TEST_IMPLIES}
         )
     )
@@ -276,6 +291,9 @@ def patient_facts(snap: Snapshot) -> list[dict[str, Any]]:
             fact["dd"], fact["mo"] = m.dd, m.mo
         for target in PERFORMANCE:
             if target not in recorded and performance_source(target, numeric) == concept:
+                fact[f"need_{target}"] = 1
+        for target in MEASURE_SOURCES:
+            if target not in recorded and measure_source(target, numeric) == concept:
                 fact[f"need_{target}"] = 1
         facts.append(fact)
     for concept, view in snap.recorded_events.items():

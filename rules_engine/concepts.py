@@ -68,6 +68,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("creatinine", Kind.MEASUREMENT, "serum creatinine", "mg/dL", default_uln=1.2, molar_mass=113.12),
     Concept("creatinine_clearance", Kind.MEASUREMENT, "creatinine clearance", "mL/min"),
     Concept("egfr", Kind.MEASUREMENT, "eGFR", "mL/min/{1.73_m2}"),
+    # derived: the eGFR, or else the creatinine clearance (derive.MEASURE_SOURCES)
+    Concept("gfr", Kind.MEASUREMENT, "glomerular filtration rate", "mL/min/{1.73_m2}"),
     Concept("anc", Kind.MEASUREMENT, "absolute neutrophil count", "10*9/L"),
     Concept("platelets", Kind.MEASUREMENT, "platelets", "10*9/L"),
     Concept("hemoglobin", Kind.MEASUREMENT, "hemoglobin", "g/dL", molar_mass=16114.5),  # per haem (monomer): 1 mmol/L = 1.611 g/dL

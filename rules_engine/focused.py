@@ -30,6 +30,7 @@ from .derive import (
     ABSENT_IS_NONE,
     EVENT_IMPLIES,
     GRADED_EVENTS,
+    MEASURE_SOURCES,
     POSITIVE_TEST_IMPLIES,
     QUALIFIED_EVENTS,
     SEVERITY_GRADED,
@@ -65,6 +66,8 @@ _Contributions = dict[str, list[tuple[_Source, str | None]]]
 _SHAPES_MAX = 4096
 _V = TypeVar("_V")
 _SCORES = frozenset({"ecog", "karnofsky", "lansky"})
+# a function read from whichever of its tests is recorded (derive.MEASURE_SOURCES): built as the scores are
+_READ_FROM_TESTS = frozenset(MEASURE_SOURCES)
 
 
 def _shape(recorded: tuple[str, ...], positive: tuple[str, ...]) -> _Contributions:
@@ -148,7 +151,7 @@ def _measurements(facts: PatientFacts, as_of: date, measured: frozenset[str]) ->
     """``measurement_views(facts, as_of, measured, tests=False)``, each view built when read: its
     keys in the same order, worked out without normalising a value (a score converted from
     another scale depends on the other's value: then all are built, as there)."""
-    if not measured.isdisjoint(_SCORES):
+    if not measured.isdisjoint(_SCORES) or not measured.isdisjoint(_READ_FROM_TESTS):
         return measurement_views(facts, as_of, measured, tests=False)
     recorded = facts.measurements
     keys: dict[str, Callable[[], MeasView]] = {}

@@ -14,6 +14,7 @@ from .concepts import CONCEPTS, MALIGNANCIES, Kind
 from .criteria import Op, Predicate, Review, Window
 from .derive import (
     ABSENT_IS_NONE,
+    MEASURE_SOURCES,
     QUALIFIED_EVENTS,
     SEVERITY_GRADED,
     among,
@@ -118,7 +119,8 @@ def _observed(m: MeasView) -> str:
     if m.via is not None and m.via_value is not None:
         shown = "–".join(num(v) for v in m.values)
         dated = f", {m.date.isoformat()}" if m.date else ""
-        return f"{label(m.concept)} {shown} (converted from {label(m.via)} {num(m.via_value)}{dated})"
+        how = "as" if m.concept in MEASURE_SOURCES else "converted from"  # a function read off one of its tests
+        return f"{label(m.concept)} {shown} ({how} {label(m.via)} {num(m.via_value)}{dated})"
     text = f"{label(m.concept)} {m.raw_value}{_unit(m.raw_unit)}{when}"
     canonical = spec.unit if spec else None
     if m.values and m.raw_unit not in (None, canonical) and m.raw_unit != "" and canonical is not None:

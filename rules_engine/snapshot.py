@@ -23,12 +23,14 @@ from .derive import (
     EVENT_IMPLIES,
     GRADED_EVENTS,
     LATEST_QUALIFIED,
+    MEASURE_SOURCES,
     POSITIVE_TEST_IMPLIES,
     QUALIFIED_EVENTS,
     SEVERITY_GRADE_RANGE,
     SEVERITY_GRADED,
     convert_performance,
     kinds_of,
+    measure_source,
     performance_source,
 )
 from .facts import Event, Measurement, PatientFacts, _built
@@ -427,6 +429,25 @@ def merge_events(a: EventView, b: EventView) -> EventView:
     )
 
 
+def derive_measure(target: str, source: MeasView) -> MeasView:
+    """``target`` read from the test ``source`` that measures it (derive.MEASURE_SOURCES)."""
+    return MeasView(
+        concept=target,
+        values=source.values,
+        word=None,
+        ratio=None,
+        uln=None,
+        uln_source=None,
+        date=source.date,
+        dd=source.dd,
+        mo=source.mo,
+        raw_value=source.raw_value,
+        raw_unit=source.raw_unit,
+        via=source.concept,
+        via_value=source.values[0],
+    )
+
+
 def derive_performance(target: str, source: MeasView) -> MeasView:
     values = tuple(number(v) for v in convert_performance(source.concept, source.values[0], target))
     return MeasView(
@@ -606,6 +627,10 @@ def measurement_views(
         source = performance_source(target, recorded_numeric)
         if source is not None and target not in measurements:
             measurements[target] = derive_performance(target, measurements[source])
+    for target in MEASURE_SOURCES:
+        source = measure_source(target, recorded_numeric)
+        if source is not None and target not in measurements:
+            measurements[target] = derive_measure(target, measurements[source])
     return measurements
 
 

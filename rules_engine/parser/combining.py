@@ -533,7 +533,7 @@ def _joined(exprs: list[Item], kinds: list[str]) -> Expr:
 _SHARED_BOUND_OPS = frozenset({Op.GT, Op.GTE, Op.LT, Op.LTE, Op.NOT_WITHIN})
 # alternatives that measure one thing by different means: "CrCl or eGFR >= 60", "ECOG or WHO 0-1"
 _SAME_MEASURE = (
-    frozenset({"creatinine_clearance", "egfr"}),
+    frozenset({"creatinine_clearance", "egfr", "gfr"}),
     # "Total or direct bilirubin <= 1.5 x ULN" (5 corpus lines): the trial takes either measure of
     # the one bilirubin (the direct one where Gilbert's raises the total)
     frozenset({"bilirubin", "direct_bilirubin"}),

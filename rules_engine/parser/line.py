@@ -149,6 +149,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.age_scoped_clauses import age_scoped_clauses
+from rules_engine.parser.topics.gfr_tests import gfr_by_test
 from rules_engine.parser.term_definitions import defined_term, trials_definition
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
 from rules_engine.parser.unasked import COUNTED, CROSS_REFERENCE, NO_REQUIREMENT, STUDY_ACTION, WILLING, _open_to_both, not_required, site_fragment
@@ -680,6 +681,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = fab_cmml(scales_by_age(ages_apart(expr)), text)
     expr = either_scale(expr, ctype, text)  # "ECOG 0-2 (Karnofsky >= 60%)": whichever scale is on record
     expr = age_scoped_clauses(expr, ctype, text)  # "ECOG 0-2 for adolescent/young adult patients": the clause for that group only
+    expr = gfr_by_test(expr, text)  # "GFR >= 30 ... according to the MDRD equation": the eGFR, not a clearance (topics.gfr_tests)
     disqualifier = DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what

@@ -272,6 +272,16 @@ def _windows_respectively(m: re.Match[str]) -> str:
     return f"within {short} {unit}{m.group('ref')} ({long_} {unit} for {m.group('b')})"
 
 
+# a function measured in percent that registries may bound before they name it (the _SUBS row
+# "a percentage bound written before the function it bounds")
+_PCT_SUBJECT = (
+    r"(?:(?:predicted|corrected|uncorrected)\s+)?(?:shortening\s+fraction|(?:left\s+ventricular\s+)?ejection\s+fraction|LVEF"
+    r"|(?:carbon\s+monoxide\s+)?diffusing\s+capacity(?:\s+(?:of|for)\s+(?:the\s+)?lungs?)?(?:\s+for\s+carbon\s+monoxide)?|DLCO"
+    r"|FEV\s?1|forced\s+expiratory\s+volume\s+in\s+(?:the\s+)?(?:first\s+|one\s+)?second|FVC|forced\s+vital\s+capacity)"
+    r"(?:\s*\((?:DLCO|FEV\s?1|FVC|LVEF|SF|EF)\))?"
+)
+
+
 _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[str, ...]], ...] = tuple(
     (re.compile(p, re.IGNORECASE), r, gate)
     for p, r, gate in (
@@ -916,6 +926,21 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
          r"(?:(?:it|they|the\s+\w+(?:\s+levels?)?|(?:total\s+)?bilirubin|AST|ALT|transaminases?)\s+)?(?:(?:should|must|could|can|may|will)\s+be\s+)?"
          r"(?P<bound>(?:≤|<)\s*\d+(?:\.\d+)?\s*x\s*ULN)(?:\s+(?:is|are)\s+(?:permissible|permitted|allowed|acceptable))?",
          lambda m: f"{m.group('pre')}{m.group('bound')} for {m.group('cond').strip()}", ("in which case",)),
+        # a percentage bound written before the function it bounds ("less than 26% shortening
+        # fraction", ">50% corrected carbon monoxide diffusing capacity (DLCO) and Forced
+        # Expiratory Volume in the first second (FEV1)"): said as the bound readers take it, after
+        # the function ("shortening fraction < 26%", "... (DLCO) and ... (FEV1) > 50%", each of the
+        # pair bounded). Left, the bound was unread (the line a review whole) or read as the
+        # ejection fraction named before it
+        (rf"(?P<op>[<>≤≥]=?|\b(?:less|greater|more)\s+than\b|\bat\s+least\b)\s*(?P<num>\d{{1,3}}(?:\.\d{{1,2}})?)\s*%\s+(?:of\s+)?"
+         rf"(?P<subj>{_PCT_SUBJECT}(?:\s+and\s+{_PCT_SUBJECT})?)(?!\s*(?:[<>≤≥=]|of\s+\d|\d|less|greater|more|at\s+least))",
+         lambda m: f"{m.group('subj')} {m.group('op')} {m.group('num')}%", ("%",)),
+        # a bound said to hold "in adults and children" (or "in children and adults"): the line's
+        # every patient, no age group (left, "in adults" stood as an unread review beside the bound
+        # and "and children" was carried into the next alternative: an adult with an LVEF of 40%
+        # was unknown on "ejection fraction of less than 45% in adults and children, or ...")
+        (r"\s*,?\s*\b(?:in|for)\s+(?:both\s+)?(?:adults?\s+and\s+(?:children|p(?:a)?ediatric\s+(?:patients|subjects|participants))|children\s+and\s+adults)\b"
+         r"(?!\s*(?:who|with|under|over|aged?|older|younger|<|>|≤|≥|\d))", "", ("adult",)),
         (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),

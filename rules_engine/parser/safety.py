@@ -86,7 +86,7 @@ def _walk(expr: Expr, against_met: bool) -> Expr:
 # marrow function (ANC > 1.5 x 10^9/L)") it would ask for the abnormal value, so the reading is
 # upside down: 89 corpus lines read that way, a creatinine of 3 meeting the first.
 _HIGHER_IS_WORSE = frozenset({"creatinine", "bilirubin", "alt", "ast", "alp", "inr", "pt", "aptt", "qtc"})
-_LOWER_IS_WORSE = frozenset({"anc", "platelets", "hemoglobin", "lvef", "creatinine_clearance", "egfr", "albumin", "spo2"})
+_LOWER_IS_WORSE = frozenset({"anc", "platelets", "hemoglobin", "lvef", "creatinine_clearance", "egfr", "gfr", "albumin", "spo2"})
 NEGATED_NORMAL_LIMIT = "a negation over a limit written as the normal range (read by a person)"
 
 
@@ -275,7 +275,7 @@ def listed_diagnoses_any(expr: Expr, ctype: CriterionType) -> Expr:
 # creatinine and the inclusion asked for an abnormal one. Only two such bounds side by side (each
 # with its own unread words), never under a negation
 _CREATININE = frozenset({"creatinine"})
-_CLEARANCES = frozenset({"creatinine_clearance", "egfr"})
+_CLEARANCES = frozenset({"creatinine_clearance", "egfr", "gfr"})
 _MIRROR = {Op.LT: Op.GT, Op.LTE: Op.GTE, Op.GT: Op.LT, Op.GTE: Op.LTE}
 _FROM_ABOVE = frozenset({Op.LT, Op.LTE})
 

@@ -58,7 +58,7 @@ EXCEPTION_SUBJECTS: tuple[tuple[re.Pattern[str], frozenset[str]], ...] = (
     (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|involvement|infiltration|lesions?|tumou?r)|(?:metasta\w*|involvement|infiltration)\s+(?:of|in|to)\s+(?:the\s+)?liver|hepatocellular", I), frozenset({"alt", "ast", "bilirubin", "alp"})),
     (re.compile(r"\bbone\s+metasta\w*", I), frozenset({"alp"})),
     (re.compile(r"(?:bone\s+)?marrow\s+(?:involvement|infiltration)|(?:infiltration|involvement)\s+of\s+(?:the\s+)?(?:bone\s+)?marrow|due\s+to\s+(?:the\s+)?(?:underlying\s+)?(?:disease|leukemia|lymphoma|malignancy|MDS)|disease[\s-]related|cytopeni\w*", I), frozenset({"anc", "platelets", "hemoglobin", "wbc"})),
-    (re.compile(r"renal\s+(?:involvement|infiltration)|(?:leukemic|disease)\s+(?:involvement|infiltration)\s+of\s+(?:the\s+)?kidneys?", I), frozenset({"creatinine", "creatinine_clearance", "egfr"})),
+    (re.compile(r"renal\s+(?:involvement|infiltration)|(?:leukemic|disease)\s+(?:involvement|infiltration)\s+of\s+(?:the\s+)?kidneys?", I), frozenset({"creatinine", "creatinine_clearance", "egfr", "gfr"})),
 )
 
 

@@ -121,7 +121,7 @@ MEASURE_WINDOW = re.compile(r"^\W*within\s+(?P<n>\d+)\s*(?P<unit>days?|weeks?)\s
 
 
 _MEASUREMENTS = frozenset({"ecog", "karnofsky", "lansky", "nyha", "lvef", "spo2", "bilirubin", "alt", "ast", "creatinine",
-                           "creatinine_clearance", "egfr", "anc", "platelets", "hemoglobin", "wbc", "inr", "bm_blasts", "mrd"})
+                           "creatinine_clearance", "egfr", "gfr", "anc", "platelets", "hemoglobin", "wbc", "inr", "bm_blasts", "mrd"})
 
 
 def with_window(expr: Expr, window: Window) -> Expr:

@@ -663,9 +663,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T182-clean', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
     ('T182-relapse', None): ('core', "the remission line below hides its '<5% blasts': a relapse with 30% blasts is possibly eligible (eligible at first sight, "
                                      "through the renal line's misread bracket; that bracket is read now, hold18)"),
-    ('T182-clean', 'Renal: Creatinine ≤ 2 mg/dl'): ('labs', "the bracket '(patients with a creatinine > 1.2 or history of renal dysfunction must have ... GFR > 40)' is read as a scoped requirement, "
-                                                     "but 'history of renal dysfunction' stays a person's, so a creatinine of 0.9 without a GFR is unknown (a renal history absent "
-                                                     "from the record is absent under the contract)"),
     ('T182-aplastic', None): ('events', 'acquired aplastic anaemia has no concept (possibly eligible)'),
     ('T182-aplastic', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
     # NCT01555268 (T183)
@@ -788,14 +785,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T203-lenalidomide-old', 'Prior treatment for AML or an AHD'): ('hold20', 'expected not_met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     ('T203-lenalidomide-recent', 'Prior treatment for AML or an AHD'): ('hold20', 'expected met, got unknown: the prior-therapy exclusion with its allowed agents and 14-day washout is wholly unparsed reviews'),
     # NCT03306264 (T204)
-    ('T204-creatinine-crcl-low', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
     ('T204-aza-cycles', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
     ('T204-breast', None): ('hold20', "possibly eligible: the probed line below is unknown (ineligible before only because the FAB subtype list, read as a refractory relapse, failed every patient)"),
     ('T204-clean', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got unknown (was met, got not_met): the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
     ('T204-clean', 'Treatment with any investigational drug or therapy within 2 weeks'): ('hold20', "expected not_met, got unknown: '5 half-lives, whichever is longer, ... ongoing adverse events' is an or-ed review"),
     ('T204-clean', 'Concurrent MDS therapies, including lenalidomide'): ('hold20', "expected not_met, got unknown: 'Concurrent' is lost: any growth factor ever is met, the 1-week completion exception is not read, and the other agents are reviews"),
     ('T204-cmml', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got not_met: the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
-    ('T204-creatinine-crcl-low', 'Renal: serum creatinine ≤1.5'): ('hold20', 'expected not_met, got unknown: the eGFR alternative is not on record, so clearance 38 leaves the line unknown (the label may be too strict: see label fix)'),
     ('T204-aza-cycles', 'Prior treatment with more than 1 cycle'): ('hold20', "expected met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-decitabine-recent', 'Prior treatment with more than 1 cycle'): ('hold20', "expected not_met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-epo-stopped', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
@@ -827,8 +822,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T214-untreated-70', 'Untreated AML patients (defined by WHO 2008'): ('hold21', "expected met, got unknown: the heading-less inclusion paragraph swallows the whole inclusion list ('No prior failure ...', consent, life expectancy, electrolytes) as and-ed reviews"),
     ('T214-aza-failure', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T214-aza-failure', 'No prior failure to achieve at least a PR'): ('hold21', "expected not_met, got unknown: 'No prior failure to achieve at least a PR with Azacitidine or Everolimus' is wholly unparsed (a review line)"),
-    ('T214-renal', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
-    ('T214-renal', 'Adequate renal function, with serum creatinine'): ('hold21', "expected not_met, got unknown: 'GFR > 30 ml/minute' asks an eGFR the record lacks; the Cockcroft-Gault clearance is not taken as the GFR"),
     # NCT01534702 (T215)
     ('T215-clean', 'absence of an activating FLT3-mutation'): ('hold21', "expected met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
     ('T215-relapsed', 'No previous cytotoxic chemotherapy for the treatment of AML'): ('hold21', "expected not_met, got unknown: the hydroxyurea exception ('for up to 5 days') is a review and-ed inside the negation: prior induction is unknown, 10 days of hydroxyurea passes"),
@@ -844,7 +837,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T221-clean', 'Cardiac ejection fraction of less than 45%'): ('hold22', "expected not_met, got unknown: 'in adults and children' stays an and-ed unparsed review beside LVEF < 45%: an adult's ejection fraction decides nothing"),
     ('T221-clean', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected not_met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
     ('T221-child', 'Lung disease: in adults, forced vital capacity'): ('hold22', "expected not_met, got unknown: the adults' FVC/FEV1 < 60% part is an unsupported review and the SpO2 < 92% is not scoped to children: spirometry decides nothing"),
-    ('T221-lvef', 'Cardiac ejection fraction of less than 45%'): ('hold22', "expected met, got unknown: 'in adults and children' stays an and-ed unparsed review beside LVEF < 45%: an adult's ejection fraction decides nothing"),
     ('T221-breast', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
     ('T221-cis', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected not_met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
     ('T222-kmt2a', None): ('hold22', 'expected ineligible, got possibly_eligible: the lines above'),
@@ -871,7 +863,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T225-hcv-cleared', 'Active viral infection with known human immunodeficiency'): ('hold22', 'expected not_met, got unknown: HCV antibody positive with HCV RNA negative leaves HCV unknown (hcv_exposure): the label reads the negative RNA as no active infection'),
     ('T225-chf2', 'Current congestive heart failure (New York Heart Association'): ('hold22', "expected not_met, got met: '(NYHA Class III-IV Appendix G)' is read as heart-failure or (...): any heart failure is met whatever its class, and 'requires treatment' is an or-ed review leaving a clean record unknown"),
     ('T225-mi-old', 'Current congestive heart failure (New York Heart Association'): ('hold22', "expected not_met, got unknown: '(NYHA Class III-IV Appendix G)' is read as heart-failure or (...): any heart failure is met whatever its class, and 'requires treatment' is an or-ed review leaving a clean record unknown"),
-    ('T221-lvef', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Cardiac ejection fraction'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     ('T221-breast', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Participants with a history of cancer'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     # session 22 (hydroxyurea, ESAs, iron chelators, listed diagnoses): a record of hydroxyurea leaves "chemotherapy" and "anticancer therapy"
     # open (derive.OPEN_BESIDE) where the line's own hydroxyurea exception is not read; T225's diagnosis line now admits MDS, CMML and AML, so its
@@ -1235,7 +1226,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T275-clean', 'Relapsed NHL or CLL following stem cell transplantation'): ('hold27', "expected met, got unknown: 'Relapsed' with NHL and the donor-lymphocyte clause stay unparsed"),
     ('T275-clean', 'Measurable disease based on modified'): ('hold27', "expected met, got unknown: 'Response Evaluation Criteria In Solid Tumors (RECIST)' stays an unsupported review beside measurable disease"),
     ('T275-clean', 'Hematologic: platelets ≥ 80,000'): ('labs', "expected met, got unknown: the counts are read (80,000 x 10^9/L by the number's own scale) with the waiver for marrow involvement by lymphoma beside them; 'unsupported by transfusions' and the G-CSF words stay reviews"),
-    ('T275-clean', 'Pulmonary function: >50% corrected'): ('hold27', "expected met, got unknown: '>50% corrected DLCO and FEV1': one bound for two tests, an unsupported review"),
     ('T275-clean', 'Cardiac: no symptoms of uncontrolled cardiac disease'): ('hold27', "expected met, got unknown: 'no symptoms of uncontrolled' stays a review beside the LVEF bound"),
     ('T275-clean', 'Active central nervous system (CNS)'): ('hold27', 'expected not_met, got unknown: the primary CNS lymphoma question is an ambiguous review for every lymphoma'),
     ('T275-clean', 'Epstein-Barr virus (EBV) post-transplant'): ('hold27', 'expected not_met, got unknown: post-transplant lymphoproliferative disorder has no concept'),
@@ -1244,8 +1234,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T275-one-regimen', 'Patient 18 years or older with a diagnosis of non-Hodgkin'): ('hold27', 'expected not_met, got unknown: the three routes (>= 2 regimens with rituximab/fludarabine, CLL with purine analogs and Rai stage, relapse after a transplant without DLI) keep unread words each'),
     ('T275-dlco-45', None): ('hold27', "expected ineligible, got possibly_eligible: 'Pulmonary function: >50% corrected' (below)"),
     ('T275-dlco-45', 'Pulmonary function: >50% corrected'): ('hold27', "expected not_met, got unknown: '>50% corrected DLCO and FEV1': one bound for two tests, an unsupported review"),
-    ('T275-fev1-45', None): ('hold27', "expected ineligible, got possibly_eligible: 'Pulmonary function: >50% corrected' (below)"),
-    ('T275-fev1-45', 'Pulmonary function: >50% corrected'): ('hold27', "expected not_met, got unknown: '>50% corrected DLCO and FEV1': one bound for two tests, an unsupported review"),
     ('T275-sepsis', None): ('hold27', "expected ineligible, got possibly_eligible: 'Active serious infection' (below)"),
     ('T275-sepsis', 'Active serious infection'): ('hold27', "expected met, got unknown: 'serious' stays a judgement and the pulmonary-infiltrate permission an or-ed review"),
     ('T275-ptld', None): ('hold27', "expected ineligible, got possibly_eligible: 'Epstein-Barr virus (EBV) post-transplant' (below)"),
@@ -1442,8 +1430,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T325-follicular-two', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got not_met: read as (DLBCL or follicular-lymphoma or mantle-cell-lymphoma or CLL) and (CLL or DLBCL) and review unsupported "Participant has a B-cell malignancy … with tumor progression following ≥ 1 … MCL … FL … prior s'),
     ('T325-mantle-one', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got not_met: read as (DLBCL or follicular-lymphoma or mantle-cell-lymphoma or CLL) and (CLL or DLBCL) and review unsupported "Participant has a B-cell malignancy … with tumor progression following ≥ 1 … MCL … FL … prior s'),
     ('T325-cll-one', 'The participant has a B-cell malignancy'): ('hold32', 'expected met, got unknown: read as (DLBCL or follicular-lymphoma or mantle-cell-lymphoma or CLL) and (CLL or DLBCL) and review unsupported "Participant has a B-cell malignancy … with tumor progression following ≥ 1 … MCL … FL … prior s'),
-    ('T325-anc-0.3', None): ('hold32', "expected ineligible, got possibly_eligible: 'The participant has adequate organ and blood cell counts' (below)"),
-    ('T325-anc-0.3', 'The participant has adequate organ and blood cell counts'): ('hold32', 'expected not_met, got unknown: read as review unsupported'),
     ('T325-neuropathy-severe', None): ('hold32', "expected ineligible, got possibly_eligible: 'The participant has a brain tumor or significant side effects' (below)"),
     ('T325-neuropathy-severe', 'The participant has a brain tumor or significant side effects'): ('hold32', 'expected met, got unknown: read as review unsupported'),
     ('T325-toxicity-3', None): ('hold32', "expected ineligible, got possibly_eligible: 'The participant has a brain tumor or significant side effects' (below)"),

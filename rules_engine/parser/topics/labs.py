@@ -54,7 +54,12 @@ _LAB_NAMES: tuple[tuple[str, str], ...] = (
                              # if a measured clearance is > 30 ml/min" stays a person's.)
                              r"|(?:calculated|estimated)\s+clearance(?!\s+(?:of|for)\s+(?!creatinine))"
                              r")(?:\s+rate)?|\bCrCl\b|\bCCR\b|\bClcr\b|\bCLCR\b"),
-    ("egfr", r"\beGFR\b|(?:estimated\s+)?glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
+    # a GFR estimated, or measured by a test of its own ("radioisotope GFR", "measured glomerular
+    # filtration rate"), is that test's value; a GFR named by no test ("GFR > 30 ml/minute",
+    # "calculated creatinine clearance or glomerular filtration rate > 50") is the kidneys' filtration
+    # however the record estimates it: the eGFR, else the creatinine clearance (derive.MEASURE_SOURCES)
+    ("egfr", r"\beGFR\b|(?:estimated|radio-?isotope|radionuclide|isotop\w*|nuclear|measured|direct)\s+(?:glomerular\s+filtrat(?:ion|e)\s+rate|GFR\b)"),
+    ("gfr", r"glomerular\s+filtrat(?:ion|e)\s+rate|\bGFR\b"),
     # direct (conjugated) bilirubin is another measurement: "conjugated (direct) serum bilirubin"
     # never reads as total bilirubin
     ("bilirubin", r"(?<!direct )(?<!indirect )(?<!conjugated )(?<!unconjugated )(?<!\(direct\) )(?<!\(conjugated\) )"
@@ -448,7 +453,7 @@ def _gap_names(mid: str) -> tuple[list[str], str | None, bool]:
 
 
 # tests that measure one function, so a list of them under one limit offers a choice of test
-_ONE_QUANTITY = frozenset({"creatinine_clearance", "egfr"})
+_ONE_QUANTITY = frozenset({"creatinine_clearance", "egfr", "gfr"})
 _LAB_MORE = re.compile(rf"\s*(?:,\s*)?(?P<conn>or|and)\s+(?P<op>[≤≥<>])\s*(?:(?P<num>{_NUMBER})|(?={_ULN_WORD}))", I)
 # a second threshold scoped to some patients: "(< 5 x ULN for patients with liver metastases)",
 # ", or ≤ 3 x ULN if Gilbert's syndrome", "or < 5 times ULN in the presence of liver metastases"
@@ -682,7 +687,7 @@ def _salt_lln_items(text: str) -> list[Item]:
 
 
 _CANONICAL = {
-    "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}",
+    "bilirubin": "mg/dL", "creatinine": "mg/dL", "creatinine_clearance": "mL/min", "egfr": "mL/min/{1.73_m2}", "gfr": "mL/min/{1.73_m2}",
     "anc": "10*9/L", "platelets": "10*9/L", "wbc": "10*9/L", "hemoglobin": "g/dL", "alt": "U/L", "ast": "U/L",
     "inr": None, "lvef": "%", "shortening_fraction": "%", "spo2": "%", "life_expectancy": None, "bm_blasts": "%", "pb_blasts": "%", "mrd": "%",
     "alp": "U/L", "albumin": "g/dL", "calcium": "mg/dL", "ionized_calcium": "mg/dL", "aptt": "s", "pt": "s", "qtc": "ms", "potassium": "mmol/L", "sodium": "mmol/L", "bicarbonate": "mmol/L",
@@ -701,7 +706,7 @@ _CANONICAL = {
 # any threshold the corpus writes), so a threshold merely unusual is still read.
 _PLAUSIBLE = {
     "anc": (0.01, 100.0), "platelets": (1.0, 2000.0), "wbc": (0.05, 1000.0), "hemoglobin": (2.0, 30.0),
-    "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "egfr": (2.0, 400.0), "lvef": (1.0, 100.0),
+    "creatinine": (0.05, 30.0), "bilirubin": (0.05, 60.0), "creatinine_clearance": (2.0, 400.0), "egfr": (2.0, 400.0), "gfr": (2.0, 400.0), "lvef": (1.0, 100.0),
     # "castrate testosterone < 50 ng/mL" is 5,000 ng/dL, a man's level: the unit mistyped for ng/dL
     "testosterone": (1.0, 2000.0), "hba1c": (3.0, 25.0), "glucose": (20.0, 1000.0),
     "cholesterol": (50.0, 2000.0), "triglycerides": (20.0, 5000.0), "systolic_bp": (40.0, 300.0), "diastolic_bp": (20.0, 200.0),

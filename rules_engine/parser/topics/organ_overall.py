@@ -9,8 +9,10 @@ for them lie inside topics.organ_function's adequate bands: a bilirubin past 3 x
 AST past 5 x ULN, a creatinine past 3 x ULN with a clearance under 30 mL/min are CTCAE grade 3,
 which no eligibility limit admits. So the line is those two bands beside a review for the rest
 (the protocol's own limits, the heart, the lungs, the marrow): a patient past grade 2 is decided,
-every other one is a person's. "Normal" organ function is read with the same bands, not the
-normal range: the registries' template "normal organ and marrow function as defined below"
+every other one is a person's. With the marrow named beside the organs ("organ and marrow
+function", "organ and blood cell counts", "hematologic and end organ function"), a neutrophil count
+under 0.5 x 10^9/L is decided too (``MARROW_FLOOR``). "Normal" organ function is read with the
+same bands, not the normal range: the registries' template "normal organ and marrow function as defined below"
 writes limits past the normal range (bilirubin <= 1.5 x ULN, AST <= 2.5 x ULN), so the normal
 range would refuse patients the protocol admits.
 
@@ -26,8 +28,8 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Expr, Not, Review, ReviewReason
-from rules_engine.parser.items import I, Item, all_of
+from rules_engine.criteria import Expr, Not, Op, Review, ReviewReason
+from rules_engine.parser.items import I, Item, all_of, predicate
 from rules_engine.parser.topics.organ_function import NOT_BEFORE, adequate_hepatic, adequate_renal, named_organ_items
 
 _OTHER = r"(?:(?:bone\s+)?marrow|ha?ematolog(?:ic|ical|y)|blood(?:\s+cell)?)"
@@ -45,10 +47,28 @@ _NO_LIMIT = re.compile(r"\b\d++\s*+(?:days?|weeks?|months?|hours?)\b|\btables?\s
 _EXCEPTION = re.compile(r"\b(?:except|unless|excluded|exclusion|allowed|permitted|eligible|regardless|irrespective|due\s+to|if|provided|but)\b", I)
 
 
-def overall_organ() -> Expr:
-    """Organ function adequate as a whole: the hepatic and renal bands beside a review for the rest."""
-    return all_of([adequate_hepatic(), adequate_renal(),
-                   Review(ReviewReason.AMBIGUOUS, "the protocol's limits for adequate organ function (no liver or kidney value past CTCAE grade 2)")])
+def overall_organ(marrow: bool = False) -> Expr:
+    """Organ function adequate as a whole: the hepatic and renal bands beside a review for the rest;
+    with the marrow named ("organ and marrow function", "organ and blood cell counts"), a neutrophil
+    count of at least 0.5 x 10^9/L too (``MARROW_FLOOR``)."""
+    rest = ", no neutrophil count under 0.5 x 10^9/L" if marrow else ""
+    return all_of([adequate_hepatic(), adequate_renal(), *([marrow_floor()] if marrow else []),
+                   Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for adequate organ function (no liver or kidney value past CTCAE grade 2{rest})")])
+
+
+# The marrow asked for as a whole ("adequate organ and marrow function"): a neutrophil count under
+# 0.5 x 10^9/L is CTCAE grade 4, which no such wording admits; of the corpus's written neutrophil
+# limits one line goes lower (> 200/uL, a leukaemia trial writing its own limit, read there as
+# written), 19 write >= 0.5, the rest 0.75 and up. The blood cancers' platelet and hemoglobin limits
+# reach into grade 4 (platelets >= 10 or 20, transfusions permitted), so only the neutrophils are
+# decided (holdout T325: a neutrophil count of 0.3 passed "adequate organ and blood cell counts").
+MARROW_FLOOR = 0.5
+_MARROW = re.compile(_OTHER, I)
+
+
+def marrow_floor() -> Expr:
+    """The neutrophil floor every protocol's "adequate marrow function" lies above."""
+    return predicate("anc", Op.GTE, MARROW_FLOOR, "10*9/L")
 
 
 def organ_items(text: str, exclusion: bool) -> list[Item]:
@@ -70,7 +90,8 @@ def overall_organ_items(text: str, exclusion: bool, taken: list[Item]) -> list[I
             continue
         if any(it.start < m.end() and m.start() < it.end for it in taken):
             continue
-        expr = overall_organ()
+        marrow = bool(_MARROW.search(m.group()))
+        expr = overall_organ(marrow)
         items.append(Item(m.start(), m.end(), Not(expr) if exclusion else expr,
-                          frozenset(("bilirubin", "alt", "ast", "creatinine", "creatinine_clearance"))))
+                          frozenset(("bilirubin", "alt", "ast", "creatinine", "creatinine_clearance", *(("anc",) if marrow else ())))))
     return items
