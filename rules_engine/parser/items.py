@@ -245,7 +245,8 @@ def predicates(expr: Expr | None) -> list[Predicate]:
 # "<= 5 x ULN is acceptable if liver metastases are present". A patient without them on record
 # is not excepted (absent means absent).
 NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
+    # (the joint eponym too: "Gilbert-Meulengracht syndrome")
+    (re.compile(r"\b(?:Gilbert(?:'s|s|’s)?(?:[\s-]Meulengracht(?:'s)?)?|Meulengracht(?:'s)?)(?:\s+(?:syndrome|disease))?", I), "gilbert_syndrome"),
     # the disease's own spread to the liver, however worded ("liver involvement", "leukemia
     # infiltration of the liver"): a hospital codes it as a secondary neoplasm of the liver (C78.7)
     # (the disease that reaches it may be named: "lymphoma involvement of the liver", "tumor

@@ -42,7 +42,7 @@ _NOT_A_TUMOURS_AFTER = r"(?!\s+(?:progression|sites?|lesions?|burden|only|involv
 
 # (concept, pattern, gate words one of which the clause must hold)
 COMORBID_CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("gilbert_syndrome", _NOT_THE_PATIENTS + r"\b(?:Gilbert(?:'s|’s|s)?|Meulengracht(?:'s|’s)?)\s+(?:syndrome|disease)", ("gilbert", "meulengracht")),
+    ("gilbert_syndrome", _NOT_THE_PATIENTS + r"\b(?:Gilbert(?:'s|’s|s)?(?:[\s-]Meulengracht(?:'s|’s)?)?|Meulengracht(?:'s|’s)?)\s+(?:syndrome|disease)", ("gilbert", "meulengracht")),
     # the kind first: "obstructive" (or "non-communicating") names the narrower concept
     ("obstructive_hydrocephalus", _NOT_THE_PATIENTS + r"\b(?:obstructive|non-?\s*communicating)\s+hydrocephalus", ("hydroceph",)),
     ("communicating_hydrocephalus", _NOT_THE_PATIENTS + r"\b(?:communicating|normal[\s-]+pressure)\s+hydrocephalus(?:\s*\(\s*NPH\s*\))?", ("hydroceph",)),
