@@ -175,6 +175,9 @@ OPEN_BESIDE: dict[str, tuple[str, tuple[str, ...]]] = {
     "aml_t8_21": ("aml", ("aml",)),
     "aml_inv16": ("aml", ("aml",)),
     "therapy_for_earlier_disease": ("anticancer_therapy", _EARLIER_DISEASES),
+    # a leukaemia's CNS involvement coded without its site (meninges or brain) may be the
+    # leptomeningeal disease a line excludes: open, never absent
+    "leptomeningeal_disease": ("cns_involvement", ("cns_involvement",)),
 }
 
 

@@ -64,6 +64,7 @@ from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.formulas import strip_formula
+from rules_engine.parser.listed_exceptions import opens_exceptions, widened_by_list
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, NOT_A_CRITERION, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.remark_tails import cut_remark_tails
@@ -122,6 +123,7 @@ from rules_engine.parser.permissions import (
     COUNTS_WAIVED,
     DENIED_PERMISSION,
     EXCEPTION_LEAD,
+    MAY_BE_PRESENT,
     MAY_HAVE_HAD,
     MORE_THAN_A_PERMISSION,
     ONLY_IF,
@@ -248,7 +250,16 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     permissions = 0  # clauses that only permit a history
     permission_scope: str | None = None
     none_of = False  # the group's lead forbids what it lists ("No ... including any of the following:")
+    excepted: list[str] | None = None  # the exceptions a clause lists after it (listed_exceptions)
+    excepted_at = 0
     for clause_text in clauses:
+        if excepted is not None:
+            excepted.append(clause_text)
+            continue
+        lead_of_exceptions = opens_exceptions(clause_text) if clause_text is not clauses[-1] else None
+        if lead_of_exceptions is not None:
+            excepted, excepted_at = [], len(exprs)
+            clause_text = lead_of_exceptions or clause_text
         if in_definition or (status_seen and (DEFINITIONAL.search(clause_text) or (exprs and LEAD_IN.search(exprs_text[-1])))):
             in_definition = True
             definitions.append(clause_text)
@@ -258,6 +269,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             or PROCEDURE.search(clause_text) and not any(it.expr is not None for it in extract(clause_text, ctype))
         ):
             continue  # "Qualifying laboratory value must occur ...", "Testing is not required": how it is measured, not what
+        if exprs and MAY_BE_PRESENT.match(clause_text):
+            continue  # "...; active extramedullary disease may also be present": allowed, not asked
         if len(clauses) > 1 and SCREENED_FOR.match(clause_text):
             continue  # "All subjects must be screened for hepatitis B and C infection; ...": how, not what
         if ENROLMENT_STATUS.search(clause_text):
@@ -485,6 +498,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             exprs.append(expr)
             exprs_text.append(clause_text)
             status_seen = status_seen or bool({"relapsed", "refractory"} & {p.concept for p in predicates(expr)})
+    if excepted is not None and excepted_at < len(exprs):
+        exprs[excepted_at] = widened_by_list(exprs[excepted_at], excepted, ctype)
     if any_group:
         exprs.append(Not(any_of(any_group)) if none_of else any_of(any_group))
     if definitions:

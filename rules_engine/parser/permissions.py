@@ -156,3 +156,10 @@ def pointed_exceptions(clauses: list[str]) -> list[str]:
         if not EXCEPTION_LEAD.match(out[k + 1]) and not WIDENING_CLAUSE.search(out[k + 1]) and not STATED_EXCLUSION.search(out[k + 1]):
             out[k + 1] = "Exceptions: " + out[k + 1]
     return out
+
+
+# a later clause that lets a finding stand beside what the line asks ("... must have > 25% blasts in
+# bone marrow; active extramedullary disease may also be present"): a permission, asking nothing.
+# Read as a clause of the line, the finding it allows was asked of every patient (a marrow relapse
+# without extramedullary disease failed). Only a whole clause ending so; bounded, one pass.
+MAY_BE_PRESENT = re.compile(r"^[^;:]{1,160}?\b(?:may|can|could)\s+(?:also\s+)?(?:be\s+present|coexist|co-exist)\s*\.?\s*$", I)

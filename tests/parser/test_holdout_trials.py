@@ -93,11 +93,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T41-clean", "No CNS 3 involvement"): ("core", "'(i.e., WBC >= 5/uL in the cerebrospinal fluid with blasts present on cytospin)': the CSF "
                                                    "count is no record's measurement, so the definition stays unknown beside the status"),
     # NCT02530476
-    ("T43-clean", None): ("core", "'... not permitted during the study with the following exceptions: (1) intrathecal (IT) therapy for patients with "
-                                  "controlled Central Nervous System (CNS) leukemia ...': the patients an on-study exception is for are read as a CNS "
-                                  "leukaemia every patient must have (the phase II line and the two cohorts are read for their portions now, scope)"),
-    ("T43-bili", None): ("core", "as T43-clean: the on-study exceptions line"),
-    ("T43-nolabs", None): ("core", "as T43-clean: the on-study exceptions line"),
     ("T43-clean", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "'FLT3-D835' (a TKD point mutation) has no concept, so 'and/or' "
                                                                                    "leaves the line unknown even with FLT3-ITD on record; also the phase I sentence"),
     ("T43-flt3neg", "FLT3-ITD and/or FLT3-D835 mutated patients 18 years"): ("labs", "as T43-clean: a wild-type FLT3 is not read against the unread D835"),
@@ -379,15 +374,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
     # NCT03151408 (T122), hold12
-    ("T122-clean", None): ("core", "the unfit-for-intensive line below fails a 78-year-old"),
-    ("T122-clean", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "'based on one of the following: I. Age >= 75 "
-        "years, or II. Age < 75 years with at least 1 of the following co-morbidities: 1. ... 2. ... i. ... ii. ...': the roman and arabic "
-        "enumerators inside one line break the alternatives, so 'age >= 75' and 'age < 75' are joined as requirements (ineligible where "
-        "a person enrols him, the safe side)"),
     ("T122-young-ecog2", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
     ("T122-renal-comorbid", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
-    ("T122-bcc", None): ("core", "as T122-clean"),
-    ("T122-hydroxyurea", None): ("core", "as T122-clean"),
     ("T122-clean", "20% blasts in bone marrow"): ("labs", "'20% blasts in bone marrow': the registry lost the comparator ('>= 20%'); a "
         "bound without its sign is left to a person (guessing it could pass a patient)"),
     ("T122-mds", "20% blasts in bone marrow"): ("labs", "as T122-clean"),
@@ -642,17 +630,13 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T154-epoetin", "Patients must have discontinued all growth factors"): ("events", "as T154-filgrastim: expected not_met, got unknown"),
     ("T154-af", "History of severe coronary artery disease"): ("events", "'arrhythmias other than atrial flutter or fibrillation requiring medication' keeps the exception a review, so atrial fibrillation is unknown"),
     # NCT01184274 (T155)
-    ("T155-clean", None): ("core", "'Disease Status' requires extramedullary disease of every leukaemia, and 'Therapeutic Options:' (unbulleted) gathers the prior-therapy and count blocks: the solid-tumour counts and the conditional radiotherapy washouts are asked of everyone"),
     ("T155-clean", "Patients in all parts of the study must have histological verification"): ("core", "the part B child 'For Part B, patients must have recurrent or refractory leukemia' is read, but the heading's own words and part C's stay reviews"),
-    ("T155-clean", "Patients with refractory or relapsed leukemia must have greater than 25%"): ("core", "'active extramedullary disease may also be present' (a permission) is read as a requirement, and 'Patients with leptomeningeal disease are not eligible' as leptomeningeal disease only (leukaemic CNS involvement not read)"),
     ("T155-clean", "At least 3 weeks from completion of myelosuppressive chemotherapy"): ("events", "'biologic agents or other investigational cancer treatment' stays a review alternative"),
     ("T155-clean", "At least 6 weeks from prior MIBG therapy"): ("core", "the run-together line (MIBG washout, then 'Age > 12 months and <= 18 years', then performance by age) keeps the MIBG washout a review"),
     ("T155-clean", "Serum triglycerides (fasting) < 3.4 mmol/L"): ("core", "the heading 'Additional Criteria For Part C Of The Study' does not scope its lines: a triglyceride no record holds is asked of a part B patient"),
     ("T155-clean", "Cardiac Exclusions"): ("events", "the label 'Cardiac Exclusions.' and 'requiring active treatment' stay reviews, so no arrhythmia on record is unknown and a treated atrial fibrillation is met only beside reviews"),
     ("T155-clean", "Current treatment with agents with a known risk of Torsades"): ("events", "'http://torsades.org (list #1)' stays an unread alternative beside the QT-prolonging review"),
-    ("T155-young", None): ("core", "'Disease Status' requires extramedullary disease of every leukaemia, and 'Therapeutic Options:' (unbulleted) gathers the prior-therapy and count blocks: the solid-tumour counts and the conditional radiotherapy washouts are asked of everyone"),
     ("T155-young", "At least 6 weeks from prior MIBG therapy"): ("core", "as T155-clean: expected met, got unknown"),
-    ("T155-allo", None): ("core", "'Disease Status' requires extramedullary disease of every leukaemia, and 'Therapeutic Options:' (unbulleted) gathers the prior-therapy and count blocks: the solid-tumour counts and the conditional radiotherapy washouts are asked of everyone"),
     ("T155-lvef", "LVEF by ECHO or MUGA Scan within normal"): ("labs", "as T155-clean: expected not_met, got unknown"),
     ("T155-ondansetron", "Current treatment with agents with a known risk of Torsades"): ("events", "as T155-clean: expected met, got unknown"),
     ("T155-pregnant", "There is no available information regarding human fetal"): ("core", "the paragraph's sentences are joined as alternatives with reviews ('13-cis' even read as carcinoma in situ), so a pregnancy is met only beside reviews"),
@@ -1586,6 +1570,14 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T195-clean', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-gcsf-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
     ('T195-prednisone-old', None): ('dx8', "expected possibly_eligible, got eligible: the FAB-groups line now reads the record's RAEB-1 (D46.21) and is met, as its probe expects; what the label leaves open is the IPSS line ('IPSS >= 0.5 ... by bone marrow assessment and bone marrow cytogenetics within 28 days'), which the engine leaves wholly to review (a review line does not hold back 'eligible') and whose 8% marrow blasts already give IPSS >= 0.5 whatever the karyotype; only a cytogenetics record (no concept, one corpus line) would make it unknown. As T195-cmml-low"),
+    ('T43-flt3neg', None): ('core', "the exceptions after 'with the following exceptions:' now only widen (before, the line asked every patient for the CNS leukaemia it permits and failed everyone); what excludes this patient is 'patients with FLT3 ... will be eligible for the phase I portion', which the biomarker reading leaves to a person"),
+    ('T122-breast', None): ('core', "the roman-numbered list now reads as alternatives (before, 'age >= 75 and age < 75' failed everyone); the malignancy exclusion's 'Other malignancies may be considered after consultation with the Medical Monitor' widens it to unknown"),
+    ('T122-prior-hma', None): ('core', "the roman-numbered list now reads as alternatives (before, it failed everyone); what excludes is 'except as allowed in Exclusion Criterion 7.b', a cross-reference left to a person"),
+    ('T155-cns', None): ('events', "'active extramedullary disease may also be present' is a permission now (before, it was asked of everyone); 'Patients with leptomeningeal disease are not eligible' is open for a CNS involvement coded without its site (derive.OPEN_BESIDE), so unknown, not failed"),
+    ('T155-cns', 'Patients with refractory or relapsed leukemia must have greater than 25%'): ('events', 'a CNS involvement coded without its site may be leptomeningeal: open (unknown), where the label reads it as leptomeningeal'),
+    ('T155-lvef', None): ('labs', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); 'LVEF within normal institutional limits' stays between 45% and 55%"),
+    ('T155-ondansetron', None): ('events', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); the torsades drug 'list #1' is a reference to a list not in the text"),
+    ('T155-pregnant', None): ('core', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); the pregnancy exclusion sits in a long paragraph left to a person"),
 }
 
 
