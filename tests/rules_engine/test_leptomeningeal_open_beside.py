@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from rules_engine.criteria import CriterionType
-from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import condition, healthy
