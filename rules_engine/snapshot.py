@@ -429,11 +429,12 @@ def merge_events(a: EventView, b: EventView) -> EventView:
     )
 
 
-def derive_measure(target: str, source: MeasView) -> MeasView:
-    """``target`` read from the test ``source`` that measures it (derive.MEASURE_SOURCES)."""
+def derive_measure(target: str, source: MeasView, values: tuple[float, ...] | None = None) -> MeasView:
+    """``target`` read from the test ``source`` that measures it (derive.MEASURE_SOURCES), with
+    ``values`` where the two scales differ (``derive_performance``)."""
     return MeasView(
         concept=target,
-        values=source.values,
+        values=source.values if values is None else values,
         word=None,
         ratio=None,
         uln=None,
@@ -449,22 +450,7 @@ def derive_measure(target: str, source: MeasView) -> MeasView:
 
 
 def derive_performance(target: str, source: MeasView) -> MeasView:
-    values = tuple(number(v) for v in convert_performance(source.concept, source.values[0], target))
-    return MeasView(
-        concept=target,
-        values=values,
-        word=None,
-        ratio=None,
-        uln=None,
-        uln_source=None,
-        date=source.date,
-        dd=source.dd,
-        mo=source.mo,
-        raw_value=source.raw_value,
-        raw_unit=source.raw_unit,
-        via=source.concept,
-        via_value=source.values[0],
-    )
+    return derive_measure(target, source, tuple(number(v) for v in convert_performance(source.concept, source.values[0], target)))
 
 
 def _graded(target: str, events: tuple[Event, ...]) -> Measurement | None:
