@@ -21,8 +21,9 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, Expr, Review, iter_nodes
-from rules_engine.parser.items import all_of, any_of, rewrite_groups
+from rules_engine.parser.items import all_of, any_of, map_leaves, rewrite_groups
 from rules_engine.parser.normalize import normalize
+from rules_engine.parser.safety import plain
 from rules_engine.parser.windows import AGENT_WINDOW, agent_window
 
 # the words a bracketed longer washout leaves unread ("6 weeks for nitrosoureas … mitomycin C")
@@ -52,7 +53,8 @@ def agent_window_apart(expr: Expr, text: str) -> Expr:
                 return parts
             join = any_of if isinstance(node, Any_) else all_of
             widened = agent_window(join(rest), m)
-            return parts if widened is None else [widened]
+            # (read after the line's assembly, whose markers are plain reviews by now: so are these)
+            return parts if widened is None else [map_leaves(widened, lambda n: plain(n) if isinstance(n, Review) else n)]
 
         expr = rewrite_groups(expr, at)
     return expr

@@ -77,7 +77,7 @@ READINGS = [
      "creatinine-clearance >= 70 mL/min or eGFR >= 70 mL/min"),
     ("Creatinine clearance or radioisotope GFR >= 70 mL/min/1.73 m2", INC,
      "creatinine-clearance >= 70 mL/min/{1.73_m2} or eGFR >= 70 mL/min/{1.73_m2}"),
-    ("Calculated creatinine clearance or GFR >= 60 mL/min", INC, "creatinine-clearance >= 60 mL/min or eGFR >= 60 mL/min"),
+    ("Calculated creatinine clearance or GFR >= 60 mL/min", INC, "creatinine-clearance >= 60 mL/min or GFR >= 60 mL/min"),
     # the registry's capital "OR" between two tests' names, the bound after the last for both
     ("Creatinine clearance OR radioisotope glomerular filtration rate ≥ 70 mL/min", INC,
      "creatinine-clearance >= 70 mL/min or eGFR >= 70 mL/min"),
