@@ -2258,7 +2258,7 @@ def _ever(text: str, items: list[Item], exclusion: bool = False) -> None:
         ever_asked = _EVER_CONCEPTS | _EVER_DIAGNOSES | HISTORY_CANCERS if exclusion else _EVER_CONCEPTS
         if not (isinstance(pred, Predicate) and pred.concept in ever_asked and pred.op is Op.PRESENT):
             continue
-        listed = exclusion and not _ANY_WINDOW.search(text) and listed_history(text, it.start, it.end)  # "History of A, B, C or D"
+        listed = exclusion and listed_history(text, it.start, it.end) and not _ANY_WINDOW.search(text)  # "History of A, B, C or D" (its anchored lead fails first on most lines)
         if listed:
             it.expr = any_of([pred, predicate(pred.concept, Op.WITHIN, pred.value, None, False, LIFETIME)])
             continue

@@ -13,6 +13,7 @@ words "GFR" / "glomerular"; the test pattern has no nested repetition.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from rules_engine.criteria import Expr, Predicate
@@ -29,7 +30,7 @@ _GATE = re.compile(r"\bGFR\b|glomerular", re.I)
 
 def _by_test(node: Expr) -> Expr:
     if isinstance(node, Predicate) and node.concept == "gfr":
-        return Predicate("egfr", node.op, node.value, node.unit, node.uln, node.window, node.low_inclusive, node.high_inclusive)
+        return dataclasses.replace(node, concept="egfr")
     return node
 
 
