@@ -131,6 +131,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # weeks"), and so no parent's: read, it closes "major surgery" for the procedure it names
     Concept("surgery", Kind.EVENT, "surgery", subtypes_exhaustive=True),
     Concept("major_surgery", Kind.EVENT, "major surgery", parent="surgery"),
+    # "More than 28 days since prior major surgery or open biopsy" (about 70 corpus lines, nearly
+    # all washouts): an open biopsy is an operation, unlike a needle's; a surgery on record without
+    # its kind may have been one, so it leaves the biopsy open, never absent (as for "major")
+    Concept("open_biopsy", Kind.EVENT, "open (surgical) biopsy", parent="surgery"),
     Concept("minor_surgery", Kind.EVENT, "minor procedure (biopsy, aspiration, puncture, line or port)"),
     Concept("immunotherapy", Kind.EVENT, "immunotherapy", parent="anticancer_therapy"),
     Concept("hormone_therapy", Kind.EVENT, "hormonal therapy", parent="anticancer_therapy"),

@@ -418,6 +418,8 @@ def named_procedure(display: str) -> dict[str, Any]:
         (procedure("38240", system=CPT), {"allo_hsct", "hsct"}),  # its own row wins over the range
         (named_procedure("Laparoscopic appendectomy"), {"surgery"}),
         (named_procedure("Bone marrow biopsy"), {"minor_surgery"}),
+        (named_procedure("Excisional lymph node biopsy"), {"minor_surgery"}),  # "excisional biopsy" is a phrase apart
+        (named_procedure("Open biopsy of cervical lymph node"), {"open_biopsy", "surgery", "minor_surgery"}),
         (named_procedure("Echocardiography"), set()),
     ],
 )

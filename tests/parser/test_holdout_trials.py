@@ -370,7 +370,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
     # NCT00542971 (T105), hold10
-    ("T105-clean", "Major surgery, open biopsy or significant traumatic"): ("events", "'open biopsy' has no concept, an alternative review"),
     ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
         "'Active clinically serious' an alternative review"),
     # NCT03151408 (T122), hold12

@@ -30,6 +30,8 @@ INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 NONE = adult()
 RT_5, RT_60 = adult(procedure("radiotherapy", 5)), adult(procedure("radiotherapy", 60))
 MAJOR_5, MAJOR_60 = adult(procedure("major_surgery", 5)), adult(procedure("major_surgery", 60))
+OPEN_BIOPSY_5, OPEN_BIOPSY_60 = (adult(procedure("open_biopsy", d), procedure("surgery", d)) for d in (5, 60))
+SURGERY_5, MINOR_5 = adult(procedure("surgery", 5)), adult(procedure("minor_surgery", 5))
 ANY_TRANSFUSION_3 = adult(procedure("transfusion", 3))  # coded without its product (CPT 36430)
 ANY_TRANSFUSION_10 = adult(procedure("transfusion", 10))
 ANY_TRANSFUSION_200 = adult(procedure("transfusion", 200))
@@ -52,6 +54,12 @@ RADIOTHERAPY: list[Row] = [
 SURGERY: list[Row] = [
     ("Major surgery within 28 days", EXC, (MAJOR_5,), (NONE, MAJOR_60), ()),
     ("No major surgery within 4 weeks before starting study treatment", INC, (NONE, MAJOR_60), (MAJOR_5,), ()),
+    # an open biopsy is an operation; a surgery coded without its kind may have been one (open,
+    # never absent), a needle's biopsy (minor) is none
+    ("More than 28 days since prior major surgical procedure or open biopsy", INC,
+     (NONE, OPEN_BIOPSY_60, MINOR_5), (OPEN_BIOPSY_5, MAJOR_5), (SURGERY_5,)),
+    ("Major surgery, open biopsy or significant traumatic injury within 28 days", EXC,
+     (OPEN_BIOPSY_5, MAJOR_5), (NONE, OPEN_BIOPSY_60, MINOR_5), (SURGERY_5,)),
 ]
 
 TRANSFUSION: list[Row] = [

@@ -64,6 +64,19 @@ LISTED: list[Row] = [
      (NAIVE, RT_60_DAYS), (RT_5_DAYS, adult(procedure("major_surgery", 5))), ()),
 ]
 
+# "since prior and no concurrent" before a list: each therapy's washout, joined (the "no" is the
+# washout's own; negated once more, the line asked for a recent course and a patient treated last
+# week met it)
+PRIOR_AND_NO_CONCURRENT: list[Row] = [
+    ("More than 4 weeks since prior and no concurrent radiotherapy, chemotherapy, or immunotherapy",
+     (NAIVE, CHEMO_60_DAYS, RT_60_DAYS), (CHEMO_5_DAYS, RT_5_DAYS), ()),
+    ("At least 4 weeks since prior and no concurrent major surgical procedure or open biopsy",
+     (NAIVE, adult(procedure("open_biopsy", 60), procedure("surgery", 60))),
+     (adult(procedure("major_surgery", 5)), adult(procedure("open_biopsy", 5), procedure("surgery", 5))), ()),
+    # a word left beside the washout keeps it a person's where it could clear, never where it fails
+    ("At least 2 weeks since prior and no concurrent exogenous corticosteroids", (), (adult(*steroid(5)),), (NAIVE,)),
+]
+
 OFF_FOR: list[Row] = [
     # read as a washout (none within the 2 weeks), met by a patient never given one or given it
     # long ago; the catalogue's immunosuppressants hold no prednisone, so excepting it excepts
@@ -97,7 +110,7 @@ NAMED_ONLY: list[Row] = [
 ]
 
 
-@pytest.mark.parametrize("text,facts,expected", outcome_cases(FROM_THE_LAST_DOSE + TWO_WASHOUTS + LISTED + COMPLETED_BEFORE + OFF_FOR + NAMED_ONLY))
+@pytest.mark.parametrize("text,facts,expected", outcome_cases(FROM_THE_LAST_DOSE + TWO_WASHOUTS + LISTED + PRIOR_AND_NO_CONCURRENT + COMPLETED_BEFORE + OFF_FOR + NAMED_ONLY))
 def test_a_washout_inclusion_is_met_by_an_untreated_patient_and_failed_inside_its_window(text, facts, expected):
     assert judged(parse_line(text, INC), facts) is expected
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
@@ -258,6 +258,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # every operation the line excludes
     # (its "(i.e. ...)" bracket defines it: the same procedure, no further surgery)
     ("minor_surgery", r"diagnostic\s+(?:surgery|surgical\s+procedures?)(?:\s*\(\s*i\.?\s?e\.?[^()]*(?:\)|$))?", ("diagnostic",)),
+    # "major surgery or open biopsy within 28 days": only "open" names the operation ("core",
+    # "needle", "excisional" biopsies are mostly how a diagnosis was made, a method, not a washout)
+    ("open_biopsy", r"\bopen\s+biops(?:y|ies)\b", ("open",)),
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
@@ -3848,7 +3851,10 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     for it in negated_items:
         # "not requiring steroid therapy for at least 2 weeks before ...": the negation and "at
         # least" say one thing, none within the window; negated again it asked for a recent one
-        if it in items and not (isinstance(it.expr, Predicate) and it.expr.op is Op.NOT_WITHIN):
+        # (a list's washout as well: "At least 4 weeks since prior and no concurrent chemotherapy
+        # or radiotherapy" is each therapy's "none within 4 weeks", joined; negated again it asked
+        # for a course within the window, met by a patient treated last week)
+        if it in items and not _washout_only(it.expr):
             it.expr = Not(it.expr)  # type: ignore[arg-type]
     if "transfus" in low:
         _transfusion_kinds(text, items)
@@ -3970,6 +3976,14 @@ def _transfusion_kinds(text: str, items: list[Item]) -> None:
                 expr = any_of([expr, all_of([unsaid, q])])
         if expr is not pred:
             it.expr = Not(expr) if negated else expr
+
+
+def _washout_only(expr: Expr | None) -> bool:
+    """Whether ``expr`` is one "no X within N" or several joined by "and" (with the words a
+    review keeps beside them, "no concurrent exogenous corticosteroids"): a washout already."""
+    if isinstance(expr, All):
+        return all(_washout_only(p) or isinstance(p, Review) for p in expr.parts) and any(_washout_only(p) for p in expr.parts)
+    return isinstance(expr, Predicate) and expr.op is Op.NOT_WITHIN
 
 
 def product_window(expr: Expr) -> Window | None:
