@@ -27,7 +27,7 @@ EXCLUSIONS = [
     ("Had received other antitumor therapy or had an uncontrolled infection within 2 weeks",
      'anticancer-therapy within 2 weeks or (active-infection within 2 weeks and review "had an uncontrolled")'),
     ("Major surgery, open biopsy or significant traumatic injury within 4 weeks",
-     'major-surgery within 4 weeks or review unsupported "open biopsy" or traumatic-injury within 4 weeks'),
+     'major-surgery within 4 weeks or open-biopsy within 4 weeks or traumatic-injury within 4 weeks'),
     # the grade of a toxicity of prior therapy, however the registry orders the words
     ("≥2 grade persistent nonhematologic toxicity of associated with prior treatment;", "toxicity-grade >= 2"),
     ("Severity of adverse events related to previous systemic immunotherapy (including other investigational drugs or medical device "
