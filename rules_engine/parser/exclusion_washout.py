@@ -55,6 +55,10 @@ def _outside_not(expr: Expr) -> Expr:
 def washout_exclusion(expr: Expr, text: str, ctype: CriterionType, top: bool) -> Expr:
     """A top-level exclusion written as a washout requirement: its "no X within N" parts read as
     "X within N" (what excludes); any other line, or a line with none, unchanged."""
-    if ctype is not CriterionType.EXCLUSION or not top or (_WASHOUT_REQUIREMENT.search(text) is None and not states_interval(text)):
+    if ctype is not CriterionType.EXCLUSION:
+        return expr
+    # (a washout said as an interval is a requirement by its own words, under a heading too:
+    # "A washout period of 2 weeks from prior cetuximab is required")
+    if not states_interval(text) and (not top or _WASHOUT_REQUIREMENT.search(text) is None):
         return expr
     return _outside_not(expr)

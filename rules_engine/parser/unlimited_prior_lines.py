@@ -16,7 +16,7 @@ The pattern is literals and one bounded gap; it nests no repetition.
 from __future__ import annotations
 
 ANY_NUMBER_PERMITTED = (
-    r"(?:^|(?<=[.;]))\s*(?:any|an\s+unlimited|unlimited)\s+number\s+of\s+(?:prior|previous)\s+[^.;:()]{1,80}?\s+(?:is|are)\s+"
+    r"(?<=[.;])\s*(?:any|an\s+unlimited|unlimited)\s+number\s+of\s+(?:prior|previous)\s+[^.;:()]{1,80}?\s+(?:is|are)\s+"
     r"(?:permitted|allowed|acceptable)\s*(?:[.;]|$)",
     " ",
     ("number",),
