@@ -1,5 +1,5 @@
-"""A sentence that allows any number of prior therapies asks nothing (a row of ``normalize._SUBS``:
-pattern, replacement, gate words).
+"""What a line allows of the count of prior therapies, beyond the count, asks nothing (rows of
+``normalize._SUBS``: pattern, replacement, gate words).
 
 "any number of prior cancer therapies is permitted", "Any number of prior therapies is
 acceptable.", "An unlimited number of prior hormonal and/or chemotherapy regimens are permitted.",
@@ -10,7 +10,16 @@ patient, and a washout beside it decided nothing. Only the whole clause, from it
 or semicolon: "is permitted, except within the last 3 weeks" or "are acceptable, as long as ..."
 say more, which is left to the line's readers.
 
-The pattern is literals and one bounded gap; it nests no repetition.
+"Patients may have received up to two prior therapies for MDS including one hypomethylating agent
+and/or a biologic agent (biologic agents include GM-CSF ...)", "Patients may have received up to
+4 prior treatments for their disease including immunotherapies such as high-dose interleukin 2"
+(3 corpus lines): the count bounds the therapies; what they may include is a permission, which
+widens nothing the count decides (``MAY_INCLUDE``). Left, it was a review beside the count, and a
+patient after two therapies was unknown. Only after "may have received/had up to N": "no more
+than two prior regimens, including a platinum-containing regimen" may ask for the platinum, and is
+left.
+
+The patterns are literals and bounded gaps; none nests a repetition.
 """
 
 from __future__ import annotations
@@ -22,4 +31,11 @@ ANY_NUMBER_PERMITTED = (
     ("number",),
 )
 
-ROWS = (ANY_NUMBER_PERMITTED,)
+MAY_INCLUDE = (
+    r"(\bmay\s+have\s+(?:received|had)\s+up\s+to\s+(?:\d{1,2}|one|two|three|four|five)\s+(?:prior|previous)\s+[^.;:()]{1,80}?)"
+    r"\s*,?\s+including\s+[^.;]{1,300}?(?=\s*(?:[.;]|$))",
+    r"\1",
+    ("including",),
+)
+
+ROWS = (ANY_NUMBER_PERMITTED, MAY_INCLUDE)

@@ -109,10 +109,45 @@ def test_each_record_is_judged_by_the_line(text, ctype, facts, expected):
     assert judged(parse_line(text, ctype), facts) is expected
 
 
+MAY_INCLUDE = (  # NCT01003678
+    "Patients may have received up to two prior therapies for MDS including one hypomethylating agent and/or a biologic agent (biologic "
+    "agents include GM-CSF or equivalent, danazol or equivalent, Sunitinib, Revlimid, ATG, or a vaccine)."
+)
+AGENT = "7 days or longer after any standard chemotherapy agent"  # NCT01218477
+
+
+def test_what_the_permitted_therapies_may_include_asks_nothing_beyond_the_count():
+    """"may have received up to two prior therapies ... including one hypomethylating agent": the
+    count decides; "no more than two prior regimens, including a platinum-containing regimen" may
+    ask for the platinum and is left as written."""
+    assert rule_of(MAY_INCLUDE) == "not anticancer-therapy or prior-therapy-lines <= 2"
+    assert "including a platinum" in normalize("Failed no more than two prior chemotherapy regimens, including a platinum-containing regimen.")
+
+
+def test_the_agents_of_chemotherapy_are_chemotherapy():
+    """Where the clause ends after "agent" ("a chemotherapy agent or a high dose of a steroid within
+    21 days" runs on to a window the list shares, and is left)."""
+    assert rule_of(AGENT, EXC) == "chemotherapy within 7 days exclusive"
+    assert "chemotherapy agent or" in normalize("Patients who received a chemotherapy agent or a high dose of a steroid within 21 days")
+
+
+AGENT_ROWS = [
+    # cytarabine three days ago is inside the 7 days, none or a month ago is not; whether hydroxyurea
+    # is the chemotherapy a line means is a person's (derive leaves it open)
+    (AGENT, EXC, (healthy(medication("chemotherapy", 3)),), (healthy(), healthy(medication("chemotherapy", 30))), (healthy(medication("hydroxyurea", 0)),)),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(AGENT_ROWS))
+def test_each_record_is_judged_by_the_agent_line(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
+
+
 def test_a_hostile_line_is_normalized_quickly():
     """Long runs of the rows' words never make the patterns backtrack (20,000 characters)."""
     hostile = ("interval of at least 3 weeks since prior and 4 weeks between the end of " * 300)[:20_000]
-    hostile += " washout " + "window from the last " * 200
+    hostile += " washout " + "window from the last " * 200 + " may have received up to 2 prior " + "x including " * 300
+    hostile += " chemotherapy " * 300 + "agent"
     start = time.perf_counter()
     normalize(hostile + " x")
     assert time.perf_counter() - start < 2.0
