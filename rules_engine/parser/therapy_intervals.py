@@ -115,14 +115,21 @@ BETWEEN_START_AND_LAST = (
 
 # "14 days since the patient's last prior therapy", "14 days since last cancer therapy": any
 # anticancer therapy (only after a span: "has progressed since last treatment" is no washout)
-_SPAN_BEFORE = re.compile(r"(?:≥|>|at\s+least|more\s+than|greater\s+than)\s*\d{1,3}\s*(?:days?|weeks?|months?)\s+(?:must\s+have\s+elapsed\s+)?$", re.I)
+# the span opening its clause ("At least 14 days since ...", "...; at least 14 days must have
+# elapsed since ..."): after a list of therapies ("Prior chemotherapy or radiotherapy with at least
+# 4 weeks since the last treatment") the last treatment is the list's, which its readers date
+_SPAN_BEFORE = re.compile(
+    r"(?:^|[.;:]\s*|\b(?:be|is|are|have|has)\s+)\W*(?:≥|>|at\s+least|more\s+than|greater\s+than)\s*\d{1,3}[\s-]*(?:days?|weeks?|months?)\s+"
+    r"(?:must\s+have\s+elapsed\s+)?$",
+    re.I,
+)
 
 
 def _last_therapy(m: re.Match[str]) -> str:
     """Any anticancer therapy, only right after a washout's span (the words before it)."""
-    if _SPAN_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) is None:
+    if _SPAN_BEFORE.search(m.string, max(0, m.start() - 80), m.start()) is None:
         return m.group(0)
-    return f"since last anticancer {m.group('kind')}"
+    return "since last anticancer therapy"
 
 
 LAST_THERAPY = (
