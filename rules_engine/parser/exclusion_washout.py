@@ -10,8 +10,10 @@ the one treated last week. What excludes is the therapy inside the span: "<thera
 
 Only a top-level exclusion whose words state the washout as a requirement ("must be completed",
 "must have elapsed", "should not have taken ... for at least", "must be changed", "must have
-recovered for at least"), and only the "no <therapy> within <span>" parts no Not already turns
-around (an exception's reading keeps its sense); the window is kept as it was.
+recovered for at least", "there should be at least a 14-day window from", "Washout period of 3
+weeks for prior anti-tumor therapy": ``therapy_intervals.states_interval``), and only the
+"no <therapy> within <span>" parts no Not already turns around (an exception's reading keeps its
+sense); the window is kept as it was.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
 from rules_engine.parser.items import I, map_leaves
+from rules_engine.parser.therapy_intervals import states_interval
 
 # each alternative a run of literals and one bounded gap: no repetition nests another
 _WASHOUT_REQUIREMENT = re.compile(
@@ -52,6 +55,10 @@ def _outside_not(expr: Expr) -> Expr:
 def washout_exclusion(expr: Expr, text: str, ctype: CriterionType, top: bool) -> Expr:
     """A top-level exclusion written as a washout requirement: its "no X within N" parts read as
     "X within N" (what excludes); any other line, or a line with none, unchanged."""
-    if ctype is not CriterionType.EXCLUSION or not top or _WASHOUT_REQUIREMENT.search(text) is None:
+    if ctype is not CriterionType.EXCLUSION:
+        return expr
+    # (a washout said as an interval is a requirement by its own words, under a heading too:
+    # "A washout period of 2 weeks from prior cetuximab is required")
+    if not states_interval(text) and (not top or _WASHOUT_REQUIREMENT.search(text) is None):
         return expr
     return _outside_not(expr)

@@ -14,7 +14,9 @@ from rules_engine.parser.support_windows import support_windows
 from rules_engine.parser.qt_definitions import qt_definitions
 from rules_engine.parser.numbers import spell_numbers
 from rules_engine.parser.medication_rewrites import ROWS as MEDICATION_ROWS
+from rules_engine.parser.therapy_intervals import ROWS as INTERVAL_ROWS
 from rules_engine.parser.therapy_rewrites import ROWS as THERAPY_ROWS
+from rules_engine.parser.unlimited_prior_lines import ROWS as UNLIMITED_LINES_ROWS
 from rules_engine.parser.current_or_recent import ROWS as CURRENT_OR_RECENT_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
@@ -321,6 +323,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(but\s+(?:are\s+|is\s+)?not\s+limited\s+to)\b(?!\s*[,:)])", r"\1,", ("limited",)),
         # a prior therapy's disease said first, a steroid excepted from immunosuppressants (therapy_rewrites)
         *THERAPY_ROWS,
+        # a washout said as an interval, a window or a span between two dates (therapy_intervals)
+        *INTERVAL_ROWS,
+        # "any number of prior therapies is permitted": a remark (unlimited_prior_lines)
+        *UNLIMITED_LINES_ROWS,
         # "Current or recent (within 30 days) X": X within 30 days (current_or_recent)
         *CURRENT_OR_RECENT_ROWS,
         # a therapy named by the disease it is against, "anti-leukemia therapy" (disease_directed_therapy)

@@ -212,4 +212,11 @@ COMPLETED_SINCE = (
     ("completed",),
 )
 
-ROWS = (UNTREATED_WITH, COMPLETED_SINCE, BRACKET_BEFORE_SINCE, WASHOUT_RECOVERED, HAS_TAKEN, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
+# "7 days or longer after any standard chemotherapy agent", "(no other concurrent chemotherapy
+# agents)" (3 corpus lines): the agents of chemotherapy are chemotherapy. Left, "agent" was an
+# unread review beside the washout, and a patient given chemotherapy three days ago was unknown.
+# Only where the clause ends after it: "a chemotherapy agent or a high dose of a steroid within 21
+# days" runs on to a window the list shares, which other readers decide
+CHEMOTHERAPY_AGENT = (r"\b(chemotherapy)\s+agents?\b(?=\s*(?:[.;)]|$))", r"\1", ("agent",))
+
+ROWS = (CHEMOTHERAPY_AGENT, UNTREATED_WITH, COMPLETED_SINCE, BRACKET_BEFORE_SINCE, WASHOUT_RECOVERED, HAS_TAKEN, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)

@@ -49,8 +49,8 @@ READINGS = [
     ("Chemotherapy within 4 weeks prior to start of study treatment", EXC, "chemotherapy within 4 weeks"),
     (INVESTIGATIONAL, INC, "no investigational-agent within 28 days exclusive"),
     (INVESTIGATIONAL, EXC, "investigational-agent within 28 days exclusive"),
-    # ("standard ... agent": the word after the therapy stays a person's, as "since any chemotherapy agent" leaves it)
-    (CHEMO, EXC, 'chemotherapy within 7 days exclusive and review unsupported "agent"'),
+    # ("standard ... agent": the agents of chemotherapy are chemotherapy, therapy_rewrites.CHEMOTHERAPY_AGENT)
+    (CHEMO, EXC, "chemotherapy within 7 days exclusive"),
     (PROTOCOL, EXC, "named-medication is cytarabine within 3 months"),
     (RECENT, EXC, 'investigational-agent within 30 days or (investigational-agent and review unparsed "5 half-lives")'),
     # a bracket with the window alone is read where it stands, as before
@@ -76,7 +76,7 @@ ROWS = [
     (START_OF, EXC, (healthy(medication("chemotherapy", 10)),), (healthy(), healthy(medication("chemotherapy", 60))), ()),
     (INVESTIGATIONAL, EXC, (healthy(medication("investigational_agent", 10)),), (healthy(), healthy(medication("investigational_agent", 40))), ()),
     (INVESTIGATIONAL, INC, (healthy(), healthy(medication("investigational_agent", 28))), (healthy(medication("investigational_agent", 10)),), ()),
-    (CHEMO, EXC, (), (healthy(), healthy(medication("chemotherapy", 30))), (healthy(medication("chemotherapy", 3)),)),
+    (CHEMO, EXC, (healthy(medication("chemotherapy", 3)),), (healthy(), healthy(medication("chemotherapy", 30))), ()),
     (PROTOCOL, EXC, (healthy(_named("cytarabine", 60)),), (healthy(), healthy(_named("cytarabine", 200))), ()),
     # an agent 60 days ago may still be within its 5 half-lives: a person's; one 10 days ago is inside the 30
     (RECENT, EXC, (healthy(medication("investigational_agent", 10)),), (healthy(),), (healthy(medication("investigational_agent", 60)),)),
