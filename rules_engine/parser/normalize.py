@@ -944,6 +944,12 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
+        # a window said to be about its length ("LVEF < 40% by ECHO or MUGA scan within
+        # approximately 28 days of C1D1"): the window the protocol schedules, read at its stated
+        # length (left, the hedge made the window and the anchor after it an unread review beside
+        # the bounds, an "or" that no patient could clear)
+        (r"\b(within|in\s+the\s+(?:last|past|previous|prior))\s+(?:approximately|approx\.|about|roughly|around)\s+(?=\d)", r"\1 ",
+         ("approx", "about", "roughly", "around")),
     )
 )
 _SUB_GATES = WordGates([gate for _p, _r, gate in _SUBS])
