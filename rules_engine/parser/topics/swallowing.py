@@ -34,7 +34,15 @@ _UNABLE = re.compile(
     r"|\bnot\s+(?:be\s+)?(?:able|capable))(?P<unwilling>\s+(?:or|and/or)\s+(?:unwilling(?:ness)?|refus\w*))?\s+(?:to\s+|in\s+|with\s+)?swallow(?:ing)?\b" + _OBJECT
     + r"|\bdifficult(?:y|ies)\s+(?:in\s+|with\s+)?swallowing\b" + _OBJECT
     + r"|\b(?:any\s+)?(?:conditions?|disorders?)\s+(?:that\s+)?(?:(?:would|could|may|might|will|can)\s+)?(?:impairs?|affects?|prevents?|limits?)\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|participant'?s\s+|their\s+)?ability\s+to\s+swallow" + _OBJECT
-    + r"|\bswallowing\s+(?:dysfunction|disorders?|difficult(?:y|ies)|problems?|impairment)\b|\bdysphagia\b",
+    + r"|\bswallowing\s+(?:dysfunction|disorders?|difficult(?:y|ies)|problems?|impairment)\b|\bdysphagia\b"
+    # a condition that keeps the oral drug from being given ("No upper gastrointestinal or other
+    # conditions that would preclude compliance with or administration of oral medication", "any
+    # other serious medical condition which could interfere with oral medication intake"): a
+    # swallowing disorder is one; the other words before it stay the residue's (a person's)
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with|impair)\s+"
+    r"(?:compliance\s+with\s+or\s+)?(?:the\s+)?(?:administration|intake|ingestion)\s+of\s+oral\s+" + _NOUN
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with|impair)\s+oral\s+"
+    r"(?:medications?|drugs?)\s+(?:intake|administration)\b",
     I,
 )
 # "able to swallow", "ability to swallow", "capable of swallowing": the ability an inclusion asks
