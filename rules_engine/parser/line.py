@@ -93,7 +93,6 @@ from rules_engine.parser.topics.life_causes import life_apart
 from rules_engine.parser.topics.defined_permission import defined_permission
 from rules_engine.parser.topics.bound_failures import bound_failures_guarded
 from rules_engine.parser.topics.control import control_by_measurement
-from rules_engine.parser.topics.hypertension_limits import hypertension_by_limits
 from rules_engine.parser.topics.mean_counts import mean_of_counts
 from rules_engine.parser.topics.head_examples import examples_of_head
 from rules_engine.parser.topics.listed_products import listed_products
@@ -689,7 +688,6 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
-    expr = hypertension_by_limits(expr, text)  # "Uncontrolled hypertension (> 150/100 mmHg)": the disease or the pressure on record
     expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
