@@ -28,6 +28,7 @@ _OBJECT = (
     r"(?:(?!(?:or|and|nor)\b)[\w/®-]+\s+){0,3}?(?:oral\s+)?" + _NOUN + r"(?:\s*(?:,|/|or|and|and/or)\s*(?:oral\s+)?" + _NOUN + r"){0,3}"
     r"(?:\s+(?:whole|intact|normally|without\s+difficulty))?)?"
 )
+_NO_EXAMPLES = r"(?!\s*,?\s*(?:including|includes|such\s+as|e\.\s?g\b|for\s+example|\())"
 _UNABLE = re.compile(
     r"(?:\binability|\bunable|\bincapab(?:le|ility)|\bcan\s*not|\bcannot|\bcould\s+not|\bfailure|\bdifficult(?:y|ies)"
     # "Patients who are not able to swallow capsules": the ability denied (5 corpus lines)
@@ -38,11 +39,13 @@ _UNABLE = re.compile(
     # a condition that keeps the oral drug from being given ("No upper gastrointestinal or other
     # conditions that would preclude compliance with or administration of oral medication", "any
     # other serious medical condition which could interfere with oral medication intake"): a
-    # swallowing disorder is one; the other words before it stay the residue's (a person's)
-    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with|impair)\s+"
-    r"(?:compliance\s+with\s+or\s+)?(?:the\s+)?(?:administration|intake|ingestion)\s+of\s+oral\s+" + _NOUN
-    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with|impair)\s+oral\s+"
-    r"(?:medications?|drugs?)\s+(?:intake|administration)\b",
+    # swallowing disorder is one; the other words before it stay the residue's (a person's).
+    # Not before examples of its own ("... would impair the administration of oral agents
+    # including significant bowel resection, ..."): the examples name what the line means
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with)\s+"
+    r"(?:compliance\s+with\s+or\s+)?(?:the\s+)?(?:administration|intake|ingestion)\s+of\s+oral\s+" + _NOUN + _NO_EXAMPLES
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with)\s+oral\s+"
+    r"(?:medications?|drugs?)\s+(?:intake|administration)\b" + _NO_EXAMPLES,
     I,
 )
 # "able to swallow", "ability to swallow", "capable of swallowing": the ability an inclusion asks
