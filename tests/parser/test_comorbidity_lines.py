@@ -20,7 +20,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.parser import parse_line
 from rules_engine.parser.topics.mean_counts import mean_of_counts
 from tests.fixtures.judging import judged, outcome_cases, rule_of
-from tests.fixtures.records import adult, condition, immunization, lab, score
+from tests.fixtures.records import adult, condition, immunization, lab, medication, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -44,6 +44,12 @@ SEIZURES = adult(condition("seizure_disorder"))
 PLATELETS_32 = adult(lab("platelets", 32, "10*9/L"))
 PLATELETS_85 = adult(lab("platelets", 85, "10*9/L"))
 PLATELETS_55 = adult(lab("platelets", 55, "10*9/L"))
+ARRHYTHMIA_ON_AMIODARONE = adult(condition("atrial_fibrillation"), medication("antiarrhythmic_therapy", 1))
+LUNG_DISEASE = adult(condition("interstitial_lung_disease"))
+HEALTHY_ORGANS = adult(lab("bilirubin", 0.8, "mg/dL", 1.2), lab("alt", 30, "U/L", 40), lab("ast", 30, "U/L", 40), lab("creatinine", 0.9, "mg/dL", 1.2),
+                       lab("lipase", 35, "U/L", 60), lab("amylase", 60, "U/L", 100))
+LIPASE_3X = adult(lab("bilirubin", 0.8, "mg/dL", 1.2), lab("alt", 30, "U/L", 40), lab("ast", 30, "U/L", 40), lab("creatinine", 0.9, "mg/dL", 1.2),
+                  lab("lipase", 180, "U/L", 60))
 
 Row = tuple[str, tuple[PatientFacts, ...], tuple[PatientFacts, ...], tuple[PatientFacts, ...]]
 
@@ -70,9 +76,16 @@ EXCLUSIONS: list[Row] = [
     # a thrombophilic condition is coded (D68.5-D68.6)
     ("Prior diagnosis of thrombosis or known hypercoagulable state", (THROMBOPHILIA,), (), ()),
     ("Known hemosiderosis, hemochromatosis or hypercoagulable condition", (THROMBOPHILIA,), (), (NONE,)),
+    # the rhythm is the subject of both halves: the need for treatment is the arrhythmia's
+    ("History of arrhythmia that is symptomatic or requires treatment.", (ARRHYTHMIA_ON_AMIODARONE,), (NONE,), (ATRIAL_FIBRILLATION,)),
+    # the imaging a pneumonitis is seen on is how it is found: no unread alternative beside the lung diseases
+    ("History of idiopathic pulmonary fibrosis, drug-induced pneumonitis, or evidence of active pneumonitis on screening chest "
+     "computed tomography (CT) scan", (LUNG_DISEASE,), (NONE,), ()),
 ]
 
 INCLUSIONS: list[Row] = [
+    # the pancreas banded by its enzymes as the liver is: past 2 x ULN inadequate by any protocol
+    ("Adequate hepatic, renal and pancreatic function.", (HEALTHY_ORGANS,), (LIPASE_3X,), (NONE,)),
     # "..., and must not have a known Y": Y is prohibited too, not joined to X by "and"
     ("Patients must not have a deep venous or arterial thrombosis (including pulmonary embolism) within the last three months prior "
      "to study entry, and must not have a known thrombophilic condition",
