@@ -211,13 +211,6 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
-    # the imaging a lung finding is seen on ("evidence of active pneumonitis on screening chest
-    # computed tomography (CT) scan", "... on the Screening chest computed tomography scan (CT
-    # scan)"; 17 corpus lines, a checkpoint-inhibitor template): how the pneumonitis is found,
-    # which the coded disease already is. Left, "CT … scan" stood as an unread alternative beside
-    # the lung diseases, so a patient with none of them was never cleared
-    # (after "on screening", which the anchor above blanks first: the chest named after it)
-    r"(?:\b(?:on|by)\s+(?:the\s+)?(?:screening\s+|baseline\s+)?|(?<=screening\s)|(?<=baseline\s))chest\s+(?:computed\s+tomography|CT)(?:\s*\(\s*CT\s*\))?(?:\s+scans?)?(?:\s*\(\s*CT(?:\s+scan)?\s*\))?",
     # the same anchor by the protocol's first day of treatment ("within 6 months of Cycle 1 Day 1
     # (C1D1)", "within 22 days before C1D1 (including C1D1)", "prior to Day 1 of Cycle 1", "(Cycle 1,
     # Day 1)" after the first dose; about 20 corpus lines): the day the trial's treatment starts,
@@ -662,7 +655,6 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prior to", "before"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
-    ("chest",),
     ("c1d1", "c1 d1", "cycle 1"),
     ("pretreatment", "pre-treatment"),
     ("indication",),

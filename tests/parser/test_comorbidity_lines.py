@@ -45,7 +45,6 @@ PLATELETS_32 = adult(lab("platelets", 32, "10*9/L"))
 PLATELETS_85 = adult(lab("platelets", 85, "10*9/L"))
 PLATELETS_55 = adult(lab("platelets", 55, "10*9/L"))
 ARRHYTHMIA_ON_AMIODARONE = adult(condition("atrial_fibrillation"), medication("antiarrhythmic_therapy", 1))
-LUNG_DISEASE = adult(condition("interstitial_lung_disease"))
 HEALTHY_ORGANS = adult(lab("bilirubin", 0.8, "mg/dL", 1.2), lab("alt", 30, "U/L", 40), lab("ast", 30, "U/L", 40), lab("creatinine", 0.9, "mg/dL", 1.2),
                        lab("lipase", 35, "U/L", 60), lab("amylase", 60, "U/L", 100))
 LIPASE_3X = adult(lab("bilirubin", 0.8, "mg/dL", 1.2), lab("alt", 30, "U/L", 40), lab("ast", 30, "U/L", 40), lab("creatinine", 0.9, "mg/dL", 1.2),
@@ -78,9 +77,6 @@ EXCLUSIONS: list[Row] = [
     ("Known hemosiderosis, hemochromatosis or hypercoagulable condition", (THROMBOPHILIA,), (), (NONE,)),
     # the rhythm is the subject of both halves: the need for treatment is the arrhythmia's
     ("History of arrhythmia that is symptomatic or requires treatment.", (ARRHYTHMIA_ON_AMIODARONE,), (NONE,), (ATRIAL_FIBRILLATION,)),
-    # the imaging a pneumonitis is seen on is how it is found: no unread alternative beside the lung diseases
-    ("History of idiopathic pulmonary fibrosis, drug-induced pneumonitis, or evidence of active pneumonitis on screening chest "
-     "computed tomography (CT) scan", (LUNG_DISEASE,), (NONE,), ()),
 ]
 
 INCLUSIONS: list[Row] = [
