@@ -57,10 +57,6 @@ _HEAD_CLASSES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:hepatic|liver)\b", re.I), "liver_disease"),
     (re.compile(r"\b(?:pulmonary|lung|respiratory)\b", re.I), "lung_disease"),
     (re.compile(r"\b(?:renal|kidney)\b", re.I), "kidney_disease"),
-    # a tracing's findings ("Significant screening electrocardiogram (ECG) abnormalities including
-    # left bundle branch block, ..."): conduction disorders and arrhythmias, each a heart disease
-    # the record codes (I44-I49), so a patient with none on record has no abnormal tracing to ask about
-    (re.compile(r"\b(?:ECGs?|EKGs?|electrocardiogra\w*)\b", re.I), "cardiac_disease"),
 )
 
 
@@ -99,8 +95,7 @@ def _examples_after_marker(text: str) -> frozenset[str]:
 
 
 def _rewrite(expr: Expr, examples: frozenset[str]) -> Expr:
-    """``expr`` with each (example and head) outside a ``Not`` read as (example or head), and a
-    head standing as an alternative beside its examples asked of the organ's disease."""
+    """``expr`` with each (example and head) outside a ``Not`` read as (example or head)."""
     if isinstance(expr, Not):
         return expr  # an exception's example: never widened into a clearance
     if isinstance(expr, (All, Any_)):
@@ -109,12 +104,6 @@ def _rewrite(expr: Expr, examples: frozenset[str]) -> Expr:
             head = next((p for p in expr.parts if _head(p)), None)
             if example is not None and isinstance(head, Review) and isinstance(example, Predicate) and example.concept in examples:
                 return Any_((example, _gated(head)))
-        if isinstance(expr, Any_) and any(_is_condition(p) and isinstance(p, Predicate) and p.concept in examples for p in expr.parts):
-            # "Significant ECG abnormalities including LBBB, ..., or QTc > 470": the head beside
-            # its examples, each an alternative of its own; the head reaches no patient without
-            # a disease of the organ it names (``_gated``), as the head and-ed to one example does
-            parts = tuple(_gated(p) if isinstance(p, Review) and _head(p) else _rewrite(p, examples) for p in expr.parts)
-            return expr if all(a is b for a, b in zip(parts, expr.parts)) else any_of(list(parts))
         parts = tuple(_rewrite(p, examples) for p in expr.parts)
         if all(a is b for a, b in zip(parts, expr.parts)):
             return expr
@@ -127,8 +116,6 @@ def _has_shape(expr: Expr) -> bool:
         return False
     if isinstance(expr, (All, Any_)):
         if isinstance(expr, All) and len(expr.parts) == 2 and any(_is_condition(p) for p in expr.parts) and any(_head(p) for p in expr.parts):
-            return True
-        if isinstance(expr, Any_) and any(_is_condition(p) for p in expr.parts) and any(_head(p) for p in expr.parts):
             return True
         return any(_has_shape(p) for p in expr.parts)
     return False
