@@ -1002,6 +1002,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # record of one of them and leave any other to a person (topics.ventricular_examples)
     Concept("ventricular_tachycardia", Kind.EVENT, "ventricular tachycardia", parent="ventricular_arrhythmia"),
     Concept("ventricular_fibrillation", Kind.EVENT, "ventricular fibrillation or flutter", parent="ventricular_arrhythmia"),
+    # a tendency to clot that exclusions name beside a thrombosis ("must not have a known
+    # thrombophilic condition", "known hypercoagulable state", "factor V Leiden"; issue 14,
+    # comorbidity lines; append only): ICD-10-CM D68.5-D68.6, no bleeding diathesis
+    Concept("thrombophilia", Kind.EVENT, "thrombophilia (hypercoagulable state: factor V Leiden, prothrombin mutation, antiphospholipid syndrome, ...)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -43,7 +43,9 @@ _WITHOUT = re.compile(r"\b(?:without|no|absence\s+of|lack\s+of|free\s+of|negativ
 # "... AND no evidence of active GVHD": a negator at the end of the words joining two items
 # negates the item after it (a clause that opens with "No" is negated whole, elsewhere)
 # "... and patients must not have active GVHD": the verb after "not" is still the negation's
-_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|been|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|clinical|clinically|significant))*\s*$", I)
+# (and its article: "..., and must not have a known thrombophilic condition"; left, the "and"
+# joined the two prohibited things inside one negation, so a patient with only one of them met it)
+_NEGATES_NEXT = re.compile(r"\b(?:no|not|without|free\s+of|absence\s+of|negative\s+for)\b(?:\s+(?:have|has|be|been|show|evidence|signs?|history|presence|active|current|ongoing|known|of|any|an?|the|clinical|clinically|significant))*\s*$", I)
 # "B-cell NHL that has relapsed ..., but have not been treated with bendamustine", "relapsed AML
 # who have not received azacitidine": a clause after "but" / "who" / "that" that has not received
 # a therapy negates the therapy after it, as one after "and" does (read bare, the line asked for

