@@ -49,4 +49,4 @@ def test_which_headings_say_their_list_is_no_criterion(text: str, advisory: bool
 def test_the_heading_pattern_takes_bounded_time_on_hostile_text() -> None:
     start = time.perf_counter()
     advisory_rows([(EXC, "not considered " * 25 + "relative " * 20, None)])
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -69,4 +69,4 @@ def test_the_patterns_take_bounded_time_on_hostile_text() -> None:
     expr = All((Predicate("ecog", Op.LTE, 2), Review(ReviewReason.UNPARSED, "for " + "adolescent / " * 300 + "children under " * 100)))
     start = time.perf_counter()
     age_scoped_clauses(expr, INC, "in adults " * 300 + "/ " * 300)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -67,4 +67,4 @@ def test_the_antecedent_pattern_is_fast_on_adversarial_input() -> None:
     text = "antecedent hematologic disorder " * 200 + "preceding the initial " * 200 + "x"
     start = time.perf_counter()
     list(ANTECEDENT.finditer(text))
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

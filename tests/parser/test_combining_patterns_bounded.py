@@ -16,7 +16,7 @@ from rules_engine.parser.combining import _LIST_AND
 def test_a_long_connector_fails_the_list_pattern_in_bounded_time(connector: str) -> None:
     start = time.perf_counter()
     assert _LIST_AND.fullmatch(connector) is None
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 @pytest.mark.parametrize("connector", [" and ", ", and ", ") and prior ", " (HIV) and ", ", and/or active ", " & ", "   "])

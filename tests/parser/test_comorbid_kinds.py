@@ -155,4 +155,4 @@ def test_a_qualified_condition_is_decided_by_its_recorded_kind(
 def test_the_patterns_read_adversarial_text_fast(pattern, text: str, how: str) -> None:
     start = time.perf_counter()
     getattr(pattern, how)(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -98,4 +98,4 @@ def test_a_qualified_condition_is_decided_by_the_record(text: str, ctype: Criter
 def test_the_patterns_read_adversarial_text_fast(pattern, text: str, how: str) -> None:
     start = time.perf_counter()
     getattr(pattern, how)(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

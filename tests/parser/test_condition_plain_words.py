@@ -98,7 +98,7 @@ def test_the_lead_into_examples_asks_nothing_beside_the_qualifier(text: str, kin
 def test_the_patterns_read_adversarial_text_fast(pattern, text: str) -> None:
     start = time.perf_counter()
     pattern.search(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 SIGNIFICANT = [

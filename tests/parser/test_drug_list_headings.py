@@ -49,4 +49,4 @@ def test_only_a_concurrent_use_heading_lends_its_lead(heading, context):
 def test_an_adversarial_heading_reads_in_50_ms():
     start = time.perf_counter()
     _HEADING.match("no concurrent use of the following " + "word " * 2000 + "drugs")
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

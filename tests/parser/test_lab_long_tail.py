@@ -149,4 +149,4 @@ def test_a_range_that_is_no_band_of_the_lab_is_left_to_the_other_readers(text: s
 def test_the_band_pattern_reads_adversarial_text_fast(text: str) -> None:
     start = time.perf_counter()
     _BAND.match(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -147,7 +147,7 @@ _CLOT = next(p for c, p, _g in _HISTORY_RES if c == "thromboembolism")
 def test_the_patterns_read_adversarial_text_fast(pattern: re.Pattern[str], text: str, how: str) -> None:
     start = time.perf_counter()
     getattr(pattern, how)(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 def test_the_guards_read_adversarial_text_fast() -> None:
@@ -156,7 +156,7 @@ def test_the_guards_read_adversarial_text_fast() -> None:
     start = time.perf_counter()
     _NEGATED_QUALIFIED_BEFORE.search(text, len(text) - 60, len(text))
     _CONDITION_BEFORE.search(text, len(text) - 120, len(text))
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 def test_a_risk_the_patient_is_at_is_not_read_as_the_shared_beds() -> None:

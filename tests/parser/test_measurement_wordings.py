@@ -158,4 +158,4 @@ def test_each_is_judged_by_the_record(text, ctype, facts, expected):
 def test_the_patterns_take_bounded_time_on_hostile_text(reader, hostile):
     start = time.perf_counter()
     reader(hostile)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -104,4 +104,4 @@ def test_the_class_patterns_never_backtrack_without_bound(text):
     start = time.perf_counter()
     for _c, pattern in _MINE:
         list(pattern.finditer(text))
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

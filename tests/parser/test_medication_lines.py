@@ -261,7 +261,7 @@ def test_the_rewrites_say_what_the_readers_know(text: str, expected: str) -> Non
 def test_the_patterns_read_adversarial_text_fast(pattern: re.Pattern[str], text: str) -> None:
     start = time.perf_counter()
     pattern.search(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 @pytest.mark.parametrize(
@@ -279,4 +279,4 @@ def test_the_rewrites_read_adversarial_text_fast(text: str) -> None:
         compiled = re.compile(pattern, re.I)
         start = time.perf_counter()
         compiled.search(text)
-        assert time.perf_counter() - start < 0.05
+        assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -60,4 +60,4 @@ def test_a_medication_line_reads_its_class_and_its_time(text, ctype, facts, expe
 def test_the_new_patterns_stay_fast_on_adversarial_text(pattern: re.Pattern[str], text: str) -> None:
     start = time.perf_counter()
     pattern.search(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

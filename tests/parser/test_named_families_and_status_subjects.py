@@ -105,4 +105,4 @@ def test_patterns_stay_fast_on_adversarial_input(pattern, use: str, probe: str) 
     """(as the code uses them: the family bracket searched through a line, the history lead matched at its start)"""
     start = time.perf_counter()
     list(pattern.finditer(probe)) if use == "finditer" else pattern.match(probe)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -85,4 +85,4 @@ def test_the_examples_of_an_unread_head_stay_inside_its_review(text: str, rule: 
 def test_the_negated_opening_pattern_is_fast_on_adversarial_input(text: str) -> None:
     start = time.perf_counter()
     NEGATED.match(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -64,4 +64,4 @@ def test_the_note_pattern_takes_bounded_time_on_hostile_text():
     start = time.perf_counter()
     not_required(hostile)
     not_required("Patients are not required to have " + "x " * 5000)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -42,4 +42,4 @@ def test_a_heading_naming_no_groups_still_asks_all_its_lines() -> None:
 def test_the_pattern_takes_bounded_time_on_hostile_text() -> None:
     start = time.perf_counter()
     _ANY_OF.search("one of two " + "very-long-word " * 500)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

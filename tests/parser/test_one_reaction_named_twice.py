@@ -58,4 +58,4 @@ def test_the_trials_unnamed_drug_leaves_another_allergy_to_a_person(line: str) -
 def test_the_rewrite_takes_bounded_time_on_hostile_text(hostile: str) -> None:
     start = time.perf_counter()
     normalize(hostile + "x")  # ~2,000 characters, as long as a long registry line
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -69,4 +69,4 @@ def test_adversarial_input_is_fast():
     start = time.perf_counter()
     overall_organ_items(text, False, [])
     overall_organ_items("adequate organ" + " and marrow" * 500, False, [])
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

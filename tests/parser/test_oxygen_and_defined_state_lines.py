@@ -123,4 +123,4 @@ def test_the_new_patterns_stay_fast_on_adversarial_text(text: str) -> None:
     start = time.perf_counter()
     state_frame_end(text, len(text), frozenset({"hemoglobin"}))
     list(name.finditer(text))
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

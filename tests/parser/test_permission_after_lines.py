@@ -84,7 +84,7 @@ def test_the_patterns_are_linear_on_adversarial_input() -> None:
     start = time.perf_counter()
     _AFTER.match(text)
     STATED_EXCLUSION.search("patients are not eligible for " + "the study " * 2000 + "participation participation" * 200)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 def _heading_outcome(rows: list[tuple[CriterionType, str, int | None]], facts: PatientFacts) -> Outcome:

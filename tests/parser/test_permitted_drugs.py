@@ -96,4 +96,4 @@ def test_an_adversarial_list_reads_in_50_ms():
     bodies = ["aspirin ≤ 150 mg, " * 40 + "x", "low-dose " * 2000 + "aspirin (" + " " * 2000, "low " * 3000 + "molecular weight"]
     start = time.perf_counter()
     assert all(permitted_drugs(body) is None for body in bodies)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

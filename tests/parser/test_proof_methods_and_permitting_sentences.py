@@ -61,4 +61,4 @@ def test_a_hostile_run_of_method_words_is_read_quickly() -> None:
     connector = " histologically or" * 500 + " cytologically/" * 500 + " x"
     start = time.perf_counter()
     _PROOF_METHODS.sub(" ", connector)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

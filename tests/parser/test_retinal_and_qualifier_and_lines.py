@@ -105,4 +105,4 @@ def test_the_qualifier_and_pattern_stays_fast_on_long_input():
     ):
         t = time.perf_counter()
         qualifiers_and_blanked(text)
-        assert time.perf_counter() - t < 0.05
+        assert time.perf_counter() - t < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -64,4 +64,4 @@ def test_an_adversarial_heading_and_name_read_in_50_ms():
     start = time.perf_counter()
     _HEADING.search(text)
     _NAME.match("(" * 3 + "total " * 500 + "(" * 500)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -91,4 +91,4 @@ def test_the_heading_pattern_takes_bounded_time_on_hostile_text() -> None:
     hostile = "Patients with " + "a, " * 200 + "must " * 100 + "following"
     start = time.perf_counter()
     list_scope(hostile, INC, lambda text, kind: read("x", kind))
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -126,4 +126,4 @@ def test_the_patterns_take_bounded_time_on_hostile_text(text: str) -> None:
     read_with_drugs(text, DASATINIB)
     asks_continuation(text, DASATINIB)
     study_drug_names([f"Drug: {'a' * 5000}("])
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

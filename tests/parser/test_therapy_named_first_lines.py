@@ -102,4 +102,4 @@ def test_an_adversarial_line_reads_in_50_ms(pattern):
     start = time.perf_counter()
     pattern.search(text)
     pattern.match(text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -155,4 +155,4 @@ def test_what_states_a_requirement(words, asks):
 def test_the_patterns_stay_fast_on_adversarial_input(check):
     start = time.perf_counter()
     check()
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

@@ -64,4 +64,4 @@ def test_adversarial_input_is_fast():
     start = time.perf_counter()
     transfusion_dependence_items("not " + "word " * 500 + "transfusion dependent " + "9" * 60)
     transfusion_dependence_items("red blood cell " * 300 + "transfusion-dependent")
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)

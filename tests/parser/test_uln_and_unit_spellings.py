@@ -127,7 +127,7 @@ def test_the_uln_rows_are_fast_on_adversarial_input() -> None:
     start = time.perf_counter()
     for pattern in compiled:
         pattern.sub("", text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
 
 
 RENAL_2X = ("Adequate renal function defined as: Serum creatinine <2.0 x normal, or Creatinine clearance or radioisotope GFR 40 ml/min/m2 "
@@ -180,4 +180,4 @@ def test_the_filtration_rows_are_fast_on_adversarial_input() -> None:
     start = time.perf_counter()
     for pattern in compiled:
         pattern.sub("", text)
-    assert time.perf_counter() - start < 0.05
+    assert time.perf_counter() - start < 1.0  # linear: milliseconds; backtracking on this input takes seconds (loaded CI)
