@@ -105,7 +105,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         organ_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         transfusion_dependence_items(text) if _TRANSFUSION_DEPENDENCE_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if PREGNANCY_GATE.search(text) else [],
-        meningitis_items(text) if _MENINGITIS_GATE.search(text) else [],  # (before the infections and events: "neoplastic meningitis ... (including AIDS-related lymphoma)" is no infection)
+        meningitis_items(text, ctype) if _MENINGITIS_GATE.search(text) else [],  # (before the infections and events: "neoplastic meningitis ... (including AIDS-related lymphoma)" is no infection)
         infection_items(text),
         swallowing_items(text, ctype),
         measurable_items(text),

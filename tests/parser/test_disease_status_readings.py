@@ -8,6 +8,8 @@
 * a meningitis of a cancer named without its cancer ("neoplastic meningitis") is leptomeningeal
   disease, or a leukaemia's CNS involvement (topics.neoplastic_meningitis);
 * "Diagnosis of X, defined by 1 of the following criteria:" asks X beside its list (parser.line);
+* a remission offered with the later ones ("in CR1 or subsequent remission") is any remission,
+  and one offered beside relapsed/refractory disease is read beside it (topics.events);
 * a product named with its dose inside a list ("... or high-dose ara-C (>/= 1g/m2)") is the
   product with a person's reading of its dose (topics.products, topics.listed_products).
 
@@ -42,6 +44,9 @@ AML_CNS = adult(condition("aml"), condition("cns_involvement"))
 ALL_MARROW = adult(condition("all"), condition("relapsed", 30, diagnosis="all"))
 LEPTO = adult(condition("breast_cancer"), condition("leptomeningeal_disease"))
 NHL_CNS = adult(condition("nhl"), condition("cns_involvement"))
+AML_RELAPSE = adult(condition("aml", 600), condition("relapsed", 30, diagnosis="aml"), years=55)
+AML_NEW = adult(condition("aml", 10), years=55)
+FLT3_ITD = adult(condition("aml", 10), result("flt3_itd", "positive"))
 NO_THERAPY = adult(condition("mds"))
 CYTARABINE = adult(condition("mds"), medication("named_medication", 200, quote="cytarabine 100 MG/M2"))
 AZACITIDINE = adult(condition("mds"), medication("named_medication", 200, quote="azacitidine"))
@@ -73,10 +78,19 @@ ROWS = [
     (I, MENINGITIS, LEPTO, MET),
     (I, MENINGITIS, ALL_MARROW, NOT_MET),  # no CNS disease on record
     (I, MENINGITIS, NHL_CNS, UNKNOWN),  # a lymphoma's CNS involvement may be in the brain itself
-    (I, "Lymphomatous meningitis", NHL_CNS, UNKNOWN),
-    (I, "Lymphomatous meningitis", LEPTO, MET),
-    (I, "Lymphomatous meningitis", ALL_MARROW, NOT_MET),
+    (E, "Lymphomatous meningitis", NHL_CNS, UNKNOWN),
+    (E, "Lymphomatous meningitis", LEPTO, MET),
+    (E, "Lymphomatous meningitis", ALL_MARROW, NOT_MET),
     (E, "Prior intrathecal therapy for neoplastic meningitis", ALL_MARROW, UNKNOWN),  # what was treated: no diagnosis asked
+    # a remission with the later ones, or beside relapsed/refractory disease
+    (I, "AML in first complete remission [CR1] or subsequent remission", AML_CR2, MET),
+    (I, "AML in CR1 or subsequent remission", AML_CR1, MET),
+    (I, "AML in CR1 or subsequent remission", AML_RELAPSE, NOT_MET),
+    (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", AML_RELAPSE, MET),
+    (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", AML_NEW, NOT_MET),
+    (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", ALL_MARROW, NOT_MET),
+    # an FLT3-ITD excluded beside the TKD's hyphened noun
+    (I, "absence of an activating FLT3-mutation (FLT3-ITD or TKD-mutation)", FLT3_ITD, NOT_MET),
     # a product with its dose among the alternatives of a "No prior ..." list
     (I, DOSED, NO_THERAPY, MET),
     (I, DOSED, CYTARABINE, UNKNOWN),  # whether its dose was the protocol's high one is a person's

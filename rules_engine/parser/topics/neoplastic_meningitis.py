@@ -13,7 +13,9 @@ The reading:
   involvement (a leukaemia on record beside it); a lymphoma's CNS involvement may sit in the
   brain itself and stays open through the leptomeningeal concept (``derive.OPEN_BESIDE``).
 * "lymphomatous meningitis", "meningeal lymphomatosis": leptomeningeal disease (open beside a
-  coded CNS involvement the same way).
+  coded CNS involvement the same way), in an exclusion only: an inclusion names it as one kind of
+  a list ("CNS lymphoma, ocular lymphoma, lymphomatous meningitis") the joins would ask all at once.
+A permission's subject ("... lymphomatous meningitis are eligible") is left to the permission.
 A record with neither is absent, so the line is not met; a line that names the meningitis as
 what was treated ("treatment of lymphomatous meningitis") is another reading's (its therapy).
 """
@@ -22,13 +24,16 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Op
+from rules_engine.criteria import CriterionType, Op
 from rules_engine.parser.items import I, Item, all_of, any_of, predicate
 
 GATE = re.compile(r"meningitis|lymphomatosis", I)
 _MENINGITIS = re.compile(
     r"\b(?P<any>neoplastic|malignant)\s+meningitis\b|\blymphomatous\s+meningitis\b|\bmeningeal\s+lymphomatosis\b", I
 )
+# the meningitis as what the line lets in ("HIV-positive patients with AIDS-related lymphomatous
+# meningitis are eligible"): a permission's subject, which its own reader keeps
+_PERMITTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b", I)
 # the meningitis as what a therapy was for ("for treatment of lymphomatous meningitis")
 _TREATED = re.compile(r"\b(?:for|treatment\s+of|therapy\s+(?:of|for)|treat|treating|treated)\s+(?:the\s+)?$", I)
 _LEUKEMIAS = ("acute_leukemia", "cll", "cml")
@@ -43,11 +48,13 @@ _EVERY_CAUSE = re.compile(
 )
 
 
-def meningitis_items(text: str) -> list[Item]:
+def meningitis_items(text: str, ctype: CriterionType) -> list[Item]:
     items: list[Item] = []
     for m in _MENINGITIS.finditer(text):
-        if _TREATED.search(text, max(0, m.start() - 30), m.start()):
+        if _TREATED.search(text, max(0, m.start() - 30), m.start()) or _PERMITTED_AFTER.match(text, m.end()):
             continue
+        if not m.group("any") and CriterionType(ctype) is not CriterionType.EXCLUSION:
+            continue  # "Relapsed, refractory CNS lymphoma, ocular lymphoma, lymphomatous meningitis": one kind of a list the joins ask all at once
         end = m.end()
         causes = _EVERY_CAUSE.match(text, end)
         if causes is not None:
