@@ -78,9 +78,8 @@ ROWS = [
     (I, MENINGITIS, LEPTO, MET),
     (I, MENINGITIS, ALL_MARROW, NOT_MET),  # no CNS disease on record
     (I, MENINGITIS, NHL_CNS, UNKNOWN),  # a lymphoma's CNS involvement may be in the brain itself
-    (E, "Lymphomatous meningitis", NHL_CNS, UNKNOWN),
-    (E, "Lymphomatous meningitis", LEPTO, MET),
-    (E, "Lymphomatous meningitis", ALL_MARROW, NOT_MET),
+    (E, "Malignant meningitis", LEPTO, MET),
+    (E, "Malignant meningitis", ALL_MARROW, NOT_MET),
     (E, "Prior intrathecal therapy for neoplastic meningitis", ALL_MARROW, UNKNOWN),  # what was treated: no diagnosis asked
     # a remission with the later ones, or beside relapsed/refractory disease
     (I, "AML in first complete remission [CR1] or subsequent remission", AML_CR2, MET),
@@ -89,6 +88,8 @@ ROWS = [
     (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", AML_RELAPSE, MET),
     (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", AML_NEW, NOT_MET),
     (I, "AML, in first or subsequent remission or relapsed/refractory disease, age 51 - 60 years", ALL_MARROW, NOT_MET),
+    # run on after the age, the statuses stay as they were: the joins would offer the age as one of them
+    (I, "ALL, age 51 - 60 years in first or subsequent remission or relapsed/refractory disease", ALL_MARROW, UNKNOWN),
     # an FLT3-ITD excluded beside the TKD's hyphened noun
     (I, "absence of an activating FLT3-mutation (FLT3-ITD or TKD-mutation)", FLT3_ITD, NOT_MET),
     # a product with its dose among the alternatives of a "No prior ..." list

@@ -2618,9 +2618,12 @@ def _no_evidence_items(text: str, free) -> list[Item]:
     return [Item(start, end, expr, frozenset({"relapsed", "refractory", "remission"}))]
 
 
-# the relapsed or refractory disease a remission is the alternative of, ending the clause ("in first
-# or subsequent remission or relapsed/refractory disease, age 51 - 60 years"): read beside it as
-# the status's own item (left out, the ordinal's words split and the age became an alternative)
+# the relapsed or refractory disease a remission is the alternative of, ending the clause ("AML, in
+# first or subsequent remission or relapsed/refractory disease, age 51 - 60 years"): read beside it
+# as the status's own item (left out, the ordinal's words split and "subsequent remission" stood
+# unread). Only where the remission opens its clause (after a comma or a bracket): run on after
+# another item ("ALL, age 51 - 60 years in first or subsequent remission or ..."), the joins would
+# take that item into the alternatives
 _OR_RELAPSED_DISEASE = r"\s+(?:primary\s+)?(?:relapsed|refractory)(?:\s*(?:/|or|and/or)\s*(?:relapsed|refractory))?(?:\s+disease)?\s*(?:$|[.;,)])"
 
 
@@ -2629,7 +2632,8 @@ def _remission_asked(text: str, m: re.Match[str]) -> bool:
     nothing in the sentence before it names another cancer, a condition, a negation or a transplant
     the remission belongs to."""
     sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
-    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)])|" + _OR_RELAPSED_DISEASE + r")", text[m.end():], I):
+    beside = _OR_RELAPSED_DISEASE if re.search(r"[,(]\s*$", text[: m.start()]) else r"(?!)"
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)])|" + beside + r")", text[m.end():], I):
         return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
     return _REMISSION_OTHER.search(sentence) is None
 

@@ -1,6 +1,6 @@
 """A cancer's spread to the meninges named as a meningitis of no one cancer: "Diagnosis of
-neoplastic meningitis secondary to leukemia, lymphoma ..., or solid tumor", "malignant meningitis",
-"lymphomatous meningitis", "meningeal lymphomatosis" (about 10 corpus lines; issue 14, holdout T135).
+neoplastic meningitis secondary to leukemia, lymphoma ..., or solid tumor", "malignant meningitis"
+(about 5 corpus lines; issue 14, holdout T135).
 
 Why: the events topic reads "carcinomatous meningitis" as leptomeningeal disease and "leukemic
 meningitis" as the leukaemia's CNS involvement (how hospitals code a leukaemia in the
@@ -12,12 +12,12 @@ The reading:
 * "neoplastic" / "malignant meningitis": leptomeningeal disease, or a leukaemia's CNS
   involvement (a leukaemia on record beside it); a lymphoma's CNS involvement may sit in the
   brain itself and stays open through the leptomeningeal concept (``derive.OPEN_BESIDE``).
-* "lymphomatous meningitis", "meningeal lymphomatosis": leptomeningeal disease (open beside a
-  coded CNS involvement the same way), in an exclusion only: an inclusion names it as one kind of
-  a list ("CNS lymphoma, ocular lymphoma, lymphomatous meningitis") the joins would ask all at once.
-A permission's subject ("... lymphomatous meningitis are eligible") is left to the permission.
+* "lymphomatous meningitis" is left as it was: the corpus writes it as one kind of an inclusion's
+  list ("CNS lymphoma, ocular lymphoma, lymphomatous meningitis", which the joins would ask at
+  once) or as the subject of a permission ("HIV-positive patients with AIDS-related lymphomatous
+  meningitis are eligible", whose reader takes its subject whole), never as an exclusion.
 A record with neither is absent, so the line is not met; a line that names the meningitis as
-what was treated ("treatment of lymphomatous meningitis") is another reading's (its therapy).
+what was treated ("treatment of neoplastic meningitis") is another reading's (its therapy).
 """
 
 from __future__ import annotations
@@ -27,14 +27,12 @@ import re
 from rules_engine.criteria import CriterionType, Op
 from rules_engine.parser.items import I, Item, all_of, any_of, predicate
 
-GATE = re.compile(r"meningitis|lymphomatosis", I)
-_MENINGITIS = re.compile(
-    r"\b(?P<any>neoplastic|malignant)\s+meningitis\b|\blymphomatous\s+meningitis\b|\bmeningeal\s+lymphomatosis\b", I
-)
-# the meningitis as what the line lets in ("HIV-positive patients with AIDS-related lymphomatous
-# meningitis are eligible"): a permission's subject, which its own reader keeps
+GATE = re.compile(r"meningitis", I)
+_MENINGITIS = re.compile(r"\b(?P<any>neoplastic|malignant)\s+meningitis\b", I)
+# the meningitis as what the line lets in ("Patients with neoplastic meningitis are eligible"): a
+# permission's subject, which its own reader keeps
 _PERMITTED_AFTER = re.compile(r"[^.;]{0,60}?\b(?:is|are)\s+(?:also\s+)?(?:eligible|allowed|permitted)\b", I)
-# the meningitis as what a therapy was for ("for treatment of lymphomatous meningitis")
+# the meningitis as what a therapy was for ("for treatment of neoplastic meningitis")
 _TREATED = re.compile(r"\b(?:for|treatment\s+of|therapy\s+(?:of|for)|treat|treating|treated)\s+(?:the\s+)?$", I)
 _LEUKEMIAS = ("acute_leukemia", "cll", "cml")
 # the causes written after it when they are every cancer ("secondary to leukemia, lymphoma
@@ -48,13 +46,11 @@ _EVERY_CAUSE = re.compile(
 )
 
 
-def meningitis_items(text: str, ctype: CriterionType) -> list[Item]:
+def meningitis_items(text: str, ctype: CriterionType) -> list[Item]:  # noqa: ARG001 (the topics' signature)
     items: list[Item] = []
     for m in _MENINGITIS.finditer(text):
         if _TREATED.search(text, max(0, m.start() - 30), m.start()) or _PERMITTED_AFTER.match(text, m.end()):
             continue
-        if not m.group("any") and CriterionType(ctype) is not CriterionType.EXCLUSION:
-            continue  # "Relapsed, refractory CNS lymphoma, ocular lymphoma, lymphomatous meningitis": one kind of a list the joins ask all at once
         end = m.end()
         causes = _EVERY_CAUSE.match(text, end)
         if causes is not None:
@@ -62,9 +58,6 @@ def meningitis_items(text: str, ctype: CriterionType) -> list[Item]:
             if "leuk" in said and "lymphoma" in said and re.search(r"solid|carcinoma|cancer", said):
                 end = causes.end()
         lepto = predicate("leptomeningeal_disease", Op.PRESENT)
-        if m.group("any"):
-            leukemic = all_of([predicate("cns_involvement", Op.PRESENT), any_of([predicate(c, Op.PRESENT) for c in _LEUKEMIAS])])
-            items.append(Item(m.start(), end, any_of([lepto, leukemic]), frozenset({"leptomeningeal_disease", "cns_involvement", *_LEUKEMIAS})))
-        else:
-            items.append(Item(m.start(), end, lepto, frozenset({"leptomeningeal_disease"})))
+        leukemic = all_of([predicate("cns_involvement", Op.PRESENT), any_of([predicate(c, Op.PRESENT) for c in _LEUKEMIAS])])
+        items.append(Item(m.start(), end, any_of([lepto, leukemic]), frozenset({"leptomeningeal_disease", "cns_involvement", *_LEUKEMIAS})))
     return items
