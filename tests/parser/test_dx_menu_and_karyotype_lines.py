@@ -57,9 +57,11 @@ def _read(text: str, ctype: CriterionType = INC) -> str:
         # not a disease: the list may define it, and the lead stays unread as before
         ("Liver metastases, meeting 1 of the following criteria:", "review unsupported"),
         ("Measurable disease as defined by one of the following:", "review unsupported"),
-        # a lead whose reading lost diseases it names (leukaemia, lymphoma): kept, it failed every leukaemia
+        # a diagnosis its list defines, its causes every cancer (topics.neoplastic_meningitis): the
+        # meningitis is asked (read as "solid tumor", the lead had failed every leukaemia)
         ("Diagnosis of neoplastic meningitis secondary to leukemia, lymphoma (including AIDS-related lymphoma), or solid tumor "
-         "(including primary CNS tumors or carcinomas of unknown primary site), defined by 1 of the following criteria:", "review unsupported"),
+         "(including primary CNS tumors or carcinomas of unknown primary site), defined by 1 of the following criteria:",
+         "leptomeningeal-disease or (CNS-involvement and (acute-leukemia or CLL or CML))"),
         # a disease that is not the patients' own: a prevention trial's, for women without it
         ("At increased risk for breast cancer, as defined by 1 of the following criteria:", "review unsupported"),
     ],

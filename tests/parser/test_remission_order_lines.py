@@ -55,9 +55,10 @@ ROWS = [
     # a remission with a further word a person reads: never met, failed when there is no remission
     ("Acute myeloid or lymphocytic leukemia in first remission at high-risk for recurrence.", I, [], [NEW, RELAPSED], [CR1, CR2]),
     # a list item's remission, its origin read as no secondary AML (test_de_novo_acute_leukaemia_lines): a relapsed AML
-    # is none of the list, a de novo one in first remission is
+    # is none of the list, a de novo one in first remission is; against the patient, a relapse on record
+    # decides that a remission is no first one (parser.listed_remissions.first_remission_against)
     ("No chronic phase chronic myelogenous leukemia, de novo acute leukemia in first remission, or myelodysplastic syndromes with "
-     "refractory anemia", I, [RELAPSED, NEW], [CR1], [CR2]),
+     "refractory anemia", I, [RELAPSED, NEW, CR2], [CR1], []),
     # "first or subsequent" is any remission
     ("AML in 1st or subsequent remission or in relapse", I, [CR1, CR2, RELAPSED], [NEW], []),
 ]

@@ -308,7 +308,7 @@ _PH = re.compile(
 )
 _PH_TEST = re.compile(r"\s*(?:status|test\w*)\b", re.I)
 _FLT3_TKD = re.compile(r"(?<![\w-])FLT[\s-]?3[\s-]*TKD(?:\s*/\s*[A-Z]?\d{3}\w{0,2})?(?:[\s-]*(?:mutations?|mutated|positive))?", re.I)
-_FLT3 = re.compile(r"(?<![\w-])FLT[\s-]?3[\s-]*(?:-?\s*)(?P<itd>ITD|internal\s+tandem\s+duplication)(?:[\s-]*(?:mutations?|mutated|positive|\+))?(?:\s*(?:or|/|and/or)\s*(?P<tkd>TKD)\s*(?:mutations?)?)?", re.I)
+_FLT3 = re.compile(r"(?<![\w-])FLT[\s-]?3[\s-]*(?:-?\s*)(?P<itd>ITD|internal\s+tandem\s+duplication)(?:[\s-]*(?:mutations?|mutated|positive|\+))?(?:\s*(?:or|/|and/or)\s*(?P<tkd>TKD)(?:[\s-]*mutations?)?)?", re.I)
 
 
 def _asks_a_test(text: str, start: int, end: int) -> bool:

@@ -2554,9 +2554,17 @@ _IN_REMISSION = re.compile(
     # ...", it is one item of a list the joins do not read, and stays a person's)
     r"(?:complete\s+(?:remission|response)(?:\s*\(\s*CR\s*[123]?\s*\))?|(?-i:CR)[123]?\b"
     r"|(?:(?:hematologic(?:al)?|morphologic(?:al)?)\s+)?remission\b(?=\s*(?:$|[.;,)]|(?:or|and/or)\s+(?:in\s+)?relapse\s*(?:$|[.;,)])"
+    # (or before the relapsed or refractory disease it is the alternative of: "AML, in first or
+    # subsequent remission or relapsed/refractory disease, age 51 - 60 years")
+    r"|(?:or|and/or)\s+(?:primary\s+)?(?:relapsed|refractory)(?:\s*(?:/|or|and/or)\s*(?:relapsed|refractory))?(?:\s+disease)?\s*(?:$|[.;,)])"
     # (or before how it is established or its definition in brackets, "Must be in remission by
     # morphology (<5% blasts)": still the remission alone)
     r"|by\s+morpholog\w*|\((?!\s*(?:or\b|and\b|CR)))))"
+    # the later remissions offered beside it ("in first complete remission [CR1] or subsequent
+    # remission", "in CR1 or subsequent remission"): one remission from that one on (the
+    # ordinal's count reads both, topics.disease_order); left out, "subsequent remission" stood
+    # unread beside a first remission and a second one was left to a person
+    r"(?:(?:\s*[(\[]\s*(?-i:CR)\s*[123]?\s*[)\]])?\s*,?\s+or\s+(?:in\s+)?(?:subsequent|later)\s+(?:complete\s+)?(?:remission|(?-i:CR)(?![a-zA-Z0-9])))?"
     # the same remission with its counts not yet recovered, written beside it ("in first CR or
     # complete remission without full platelet recovery (CRp)", "CR (or CRp)", "CR/CRi"): no
     # alternative, a kind of the remission a record codes (8 corpus lines)
@@ -2613,12 +2621,22 @@ def _no_evidence_items(text: str, free) -> list[Item]:
     return [Item(start, end, expr, frozenset({"relapsed", "refractory", "remission"}))]
 
 
+# the relapsed or refractory disease a remission is the alternative of, ending the clause ("AML, in
+# first or subsequent remission or relapsed/refractory disease, age 51 - 60 years"): read beside it
+# as the status's own item (left out, the ordinal's words split and "subsequent remission" stood
+# unread). Only where the remission opens its clause (after a comma or a bracket): run on after
+# another item ("ALL, age 51 - 60 years in first or subsequent remission or ..."), the joins would
+# take that item into the alternatives
+_OR_RELAPSED_DISEASE = r"\s+(?:primary\s+)?(?:relapsed|refractory)(?:\s*(?:/|or|and/or)\s*(?:relapsed|refractory))?(?:\s+disease)?\s*(?:$|[.;,)])"
+
+
 def _remission_asked(text: str, m: re.Match[str]) -> bool:
     """Whether "in complete remission" at ``m`` is the patient's leukaemia asked to be in remission:
     nothing in the sentence before it names another cancer, a condition, a negation or a transplant
     the remission belongs to."""
     sentence = re.split(r"[.;:]\s", text[: m.start()])[-1]
-    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)]))", text[m.end():], I):
+    beside = _OR_RELAPSED_DISEASE if re.search(r"[,(]\s*$", text[: m.start()]) else r"(?!)"
+    if re.match(r"\s*(?:\[[^\]]{0,12}\]\s*)?,?\s*(?:or|and/or)\b(?!\s+(?:in\s+)?relapse\s*(?:$|[.;,)])|" + beside + r")", text[m.end():], I):
         return False  # "in 3rd or greater CR or with persistent disease": an alternative the remission is only one of
     return _REMISSION_OTHER.search(sentence) is None
 

