@@ -441,8 +441,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "by name, and 'unless medically necessary; ... discontinue ... 7 days prior' leaves the line a review"),
     ("T115-clean", "Presence of any of the following comorbid conditions"): ("events", "its children's unread alternatives (aneurysm, connective "
         "tissue disease, hemiplegia, the cardiologist's clearance) leave the heading unknown"),
-    ("T115-clean", "History of prior malignancy (excluding nonmelanoma skin"): ("events", "'... with the following exception. Cancer treated with "
-        "curative intent < 5 years will be reviewed case-by-case' stands as an alternative review"),
     ("T115-mi-old", "History of myocardial infarction or coronary artery disease"): ("events", "'All participants with history of myocardial infarction "
         "... must have clearance by a cardiologist': read as a history of MI excluding whenever it was, so an MI 13 months ago is met, not unknown"),
     ("T115-mi-old", None): ("events", "as the MI line above (ineligible where a cardiologist's clearance would decide)"),
@@ -489,10 +487,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T141-clean", "Histologically or cytologically confirmed AML, other than acute"): ("core", "'Note: Newly-diagnosed AML patients who are 60 years or older and are not "
         "candidates for or have refused standard chemotherapy are also eligible' is read into both the disease and the status conjuncts with an unread "
         "review, so a relapsed AML is unknown"),
-    ("T141-clean", "History of another primary invasive malignancy"): ("events", "'that has not been definitively treated or in remission for at least 2 years': the "
-        "treatment and remission words stay reviews, so no other cancer on record is unknown"),
-    ("T141-breast", "History of another primary invasive malignancy"): ("events", "as T141-clean: an active breast cancer 8 months old is unknown, not met"),
-    ("T141-breast", None): ("events", "the malignancy line above"),
     ("T141-clean", "Evidence of active cerebral/meningeal disease"): ("events", "'active cerebral/meningeal disease' is read as brain metastases / leptomeningeal "
         "disease of a solid tumour, not leukaemic CNS involvement; the history-if-treated sentence stays a review"),
     ("T141-clean", "uncontrolled active infections"): ("events", "'(viral, bacterial, and fungal)' stays an unsupported alternative, so no infection on record is unknown"),
@@ -1066,14 +1060,12 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T253-chf-nyha2', 'Unstable angina or uncontrolled congestive'): ('hold25', "expected not_met, got unknown: 'uncontrolled' heart failure is an and-ed review: NYHA class is not read for it"),
     ('T254-clean', 'Carbon monoxide diffusing capability'): ('hold25', "expected not_met, got unknown: the DLCO bound (written the wrong way round) is an unsupported review, and the children's SpO2 bound is read for adults too (or-ed, literally)"),
     ('T254-clean', 'Left ventricular ejection fraction < 45%'): ('hold25', "expected not_met, got unknown: 'in children- shortening fraction < 26%' is an or-ed alternative with a review: a record with no shortening fraction is unknown"),
-    ('T254-clean', 'Patients with prior malignancies except basal'): ('hold25', "expected not_met, got unknown: the exception and the curative-intent spans ('> 5 years allowed', '=< 5 years not allowed') are unsupported reviews"),
     ('T254-myelofibrosis', 'Myeloproliferative disorders including'): ('hold25', "expected met, got unknown: 'including myeloid metaplasia and myelofibrosis' stays and-ed unparsed reviews beside MPN"),
     ('T254-myelofibrosis', 'Subjects must have one of the following disease categories'): ('hold25', "expected met, got unknown: the categories' remission numbers, phases and lymphoma states are unsupported reviews"),
     ('T254-dlco', 'Carbon monoxide diffusing capability'): ('hold25', "expected met, got not_met (was met, got unknown): the DLCO bound (written the wrong way round) is an unsupported review, and the children's SpO2 bound is read for adults too (or-ed, literally)"),
     ('T254-cholesterol', 'Fasting cholesterol > 300'): ('hold25', "expected met, got unknown: 'triglycerides > 300' has no unit (ambiguous review) and 'while on lipid lowering agents' is an unsupported review"),
     ('T254-breast-3y', 'Patients with prior malignancies except basal'): ('hold25', "expected met, got unknown: the exception and the curative-intent spans ('> 5 years allowed', '=< 5 years not allowed') are unsupported reviews"),
     ('T254-breast-10y', 'Patients with prior malignancies except basal'): ('hold25', "expected not_met, got unknown: the exception and the curative-intent spans ('> 5 years allowed', '=< 5 years not allowed') are unsupported reviews"),
-    ('T254-bcc', 'Patients with prior malignancies except basal'): ('hold25', "expected not_met, got unknown: the exception and the curative-intent spans ('> 5 years allowed', '=< 5 years not allowed') are unsupported reviews"),
     ('T255-clean', 'Candidates should not have received chemotherapy'): ('hold25', "expected not_met, got unknown: the washout with its exceptions (hydroxyurea, Gleevec, oral maintenance) and 'Treatment day is defined as ...' are unsupported and or-ed reviews"),
     ('T255-chemo-5d', 'Candidates should not have received chemotherapy'): ('hold25', "expected met, got unknown: the 3-week window is read (chemotherapy within 3 weeks), but its exceptions (Gleevec is no kind of chemotherapy the catalogue holds; oral maintenance turns on a route no record carries) stay reviews beside it, and 'Treatment day is defined as ...' is an or-ed review"),
     ('T255-chemo-90d', 'Candidates should not have received chemotherapy'): ('hold25', "expected not_met, got unknown: the 3-week window is read, but 'Treatment day is defined as ...' (a definition of the day the window counts back from) is an or-ed review, so a chemotherapy outside the window is left open"),

@@ -28,6 +28,7 @@ from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
 from rules_engine.parser.topics.inactive_history import inactive_history
 from rules_engine.parser.topics.malignancy_exceptions import beyond_span, side_by_side, widened_exception
+from rules_engine.parser.topics.malignancy_qualifiers import stranded_qualifiers
 from rules_engine.parser.topics.malignancy_treatment import treated_now
 from rules_engine.parser.topics.skin_exception import SKIN, SKIN_KINDS, SkinReading, names_only, skin_kind, skin_reading
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
@@ -769,5 +770,6 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
         expr = early_stage_exception(expr, criterion.type, _early_stage_text(criteria, index))
         expr = inactive_history(expr, criterion.type)  # "Prior history of cancer is allowed, as long as there is no active disease"
+        expr = stranded_qualifiers(expr, criterion.type, criterion.text, _span_in)  # "... malignancy that has not been treated or in remission for 2 years"
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)
