@@ -80,6 +80,29 @@ MEDICATION_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|(?:(?:medications?|drugs?|agents?)\s+(?:that\s+|which\s+)?)?(?:known\s+to\s+)?selectively\s+inhibits?\s+(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:\s+activity)?"
      r"|\bcoxibs?\b",
      ("cox", "cyclooxygenase", "cyclo-oxygenase")),
+    # the enzyme-inducing antiepileptic drugs ("No concurrent cytochrome P450 enzyme-inducing
+    # antiepileptic drugs (e.g., phenytoin, carbamazepine, or phenobarbital)", "Patients taking
+    # enzyme-inducing anticonvulsant drugs", "Receiving EIAEDs"; about 50 corpus lines): ATC
+    # N03AF01/02, N03AB02/05, N03AA02/03 (codes.toml). Read as any anticonvulsant (the events
+    # topic's wider name took "anti-epileptic drugs" and left the rest to a person), a patient on
+    # levetiracetam was unknown. Never the non-inducing ones the lines allow ("non-EIAEDs allowed",
+    # "nonenzyme-inducing anticonvulsants"); the sub-list's label lookahead is not asked, since the
+    # examples after the class are its own members
+    ("eiaed_therapy",
+     r"(?<!non)(?<!non-)(?<!non\s)(?:(?:hepatic\s+)?(?:cytochrome\s+)?(?:CYP\s*)?P-?\s?450\s+)?"
+     r"(?<!non)(?<!non-)(?<!non\s)\benzyme[\s-]+induc(?:ing|ting)\s+anti-?\s?(?:convulsants?|convulsive|epileptics?|seizure)"
+     r"(?:\s+(?:drugs?|medications?|agents?|therap(?:y|ies)|treatments?))?(?:\s*\(\s*(?-i:EIA[EC]Ds?)\s*\))?"
+     r"|(?<!non)(?<!non-)(?-i:\bEIA[EC]Ds?\b)",
+     ("enzyme", "eiaed", "eiacd")),
+    # "immune modulators" as a class ("treatment with immune modulators such as systemic
+    # cyclosporine or tacrolimus", "Previous treatment with immunomodulators within two months",
+    # "any immunomodulatory medication within 4 weeks"; about 15 corpus lines): the immunosuppressants,
+    # interferons and interleukins (codes.toml). "Immunomodulatory drugs/agents" are the IMiDs
+    # (drug_classes' ``immunomodulatory_drug``), and "this immunomodulatory therapy" is the study's own
+    ("immunomodulator_therapy",
+     r"(?<!this\s)(?<!the\s)(?<!study\s)\bimmun[eo][\s-]?modulators?\b(?:\s+(?:therap(?:y|ies)|drugs?|agents?|medications?|treatments?))?"
+     r"|(?<!this\s)(?<!the\s)(?<!study\s)\bimmun[eo][\s-]?modulat(?:ory|ing)\s+(?:therap(?:y|ies)|medications?|treatments?)\b(?:\s*\(\s*IMT\s*\))?",
+     ("modulat",)),
 )
 
 MEDICATION_CLASS_CONCEPTS = frozenset(c for c, _p, _g in MEDICATION_CLASSES)
