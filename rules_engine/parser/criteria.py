@@ -346,9 +346,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
         if parent is not None and _ALLERGY_HEADING.search(rows[parent][1]):
             context = "Allergy to"  # "... allergies to the following:" / "Asparaginase products": the products
         try:
-            members = named_members(text) if context and parent is not None and drug_list_context(rows[parent][1], excluding=ctype is CriterionType.EXCLUSION) else ""
-            if members:  # "Antipsychotic agents (i.e., chlorpromazine, haloperidol, ...)": the drugs named
-                criterion = replace(line_parser(members, ctype, parent=parent, context=context), text=text)
+            drugs_meant = named_members(text) if context and parent is not None and drug_list_context(rows[parent][1], excluding=ctype is CriterionType.EXCLUSION) else ""
+            if drugs_meant:  # "Antipsychotic agents (i.e., chlorpromazine, haloperidol, ...)": the drugs named
+                criterion = replace(line_parser(drugs_meant, ctype, parent=parent, context=context), text=text)
             else:
                 criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial

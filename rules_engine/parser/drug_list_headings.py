@@ -52,6 +52,12 @@ _HEADING_WINDOW = re.compile(
     re.I,
 )
 _SPAN_AFTER = re.compile(r"\d\s*(?:-|to)\s*\d|\bafter\b", re.I)
+# a heading about the past or about reactions ("Prior therapy with any of the following agents:",
+# "Hypersensitivity to any of the following drugs:"): its drugs are no concurrent use (read as one, a
+# course of cisplatin a year ago would clear the line)
+_NOT_NOW = re.compile(
+    r"\b(?:prior|previous(?:ly)?|history|received|receipt|exposure|exposed|ever|past|treated|allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*)\b", re.I
+)
 
 
 def drug_list_context(heading: str, excluding: bool = False) -> str:
@@ -65,9 +71,10 @@ def drug_list_context(heading: str, excluding: bool = False) -> str:
     if not excluding:
         return ""
     e = _EXAMPLES_HEADING.search(heading)
-    if e is None:
-        return ""
     w = _HEADING_WINDOW.search(heading)
+    # (the window's own "prior" is no past: "discontinue drug 7 days prior to starting")
+    if e is None or _NOT_NOW.search(heading[: w.start()] + " " + heading[w.end():] if w is not None else heading):
+        return ""
     if w is not None and not _SPAN_AFTER.search(heading):
         n, unit = (w.group("n"), w.group("u")) if w.group("n") else (w.group("n2"), w.group("u2"))
         return f"{TRAILING}within {n} {unit.lower()}"
