@@ -84,6 +84,23 @@ CASES = [
         [],
     ),
     (
+        # the washout said as a duty, in half-lives: asked only of a patient who had a modulator
+        "Concomitant use of strong inhibitors of the cytochrome p450, family 3, subfamily a, polypeptide 4 (CYP3A4) isoenzyme is not permitted; "
+        "must have wash-out period of 5 times the half-life of the compound before first dasatinib dose",
+        E,
+        [adult(medication("cyp3a4_modulator", 0))],
+        [adult()],
+        [adult(medication("cyp3a4_modulator", 100))],
+    ),
+    (
+        # the time on study is a duty ahead of the patient: the window before it is what is asked
+        "Anticoagulation with warfarin or equivalent vitamin K antagonists within 28 days prior to starting ibrutinib and throughout the study",
+        E,
+        [adult(medication("vitamin_k_antagonist", 10))],
+        [adult(), adult(medication("anticoagulant_therapy", 10)), adult(medication("vitamin_k_antagonist", 60))],
+        [],
+    ),
+    (
         "Current treatment with agents with a known risk of Torsades de Pointes http://torsades.org (list #1).",
         E,
         [adult(medication("qt_prolonging_drug", 0))],
