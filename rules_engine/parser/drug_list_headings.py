@@ -56,7 +56,10 @@ _SPAN_AFTER = re.compile(r"\d\s*(?:-|to)\s*\d|\bafter\b", re.I)
 # "Hypersensitivity to any of the following drugs:"): its drugs are no concurrent use (read as one, a
 # course of cisplatin a year ago would clear the line)
 _NOT_NOW = re.compile(
-    r"\b(?:prior|previous(?:ly)?|history|received|receipt|exposure|exposed|ever|past|treated|allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*)\b", re.I
+    r"\b(?:prior|previous(?:ly)?|history|received|receipt|exposure|exposed|ever|past|treated|allerg\w*|hypersensitiv\w*|intoleran\w*|contra-?indicat\w*"
+    # ... or one whose lines are exceptions or permissions ("Active autoimmune disease that might
+    # deteriorate when receiving an immunostimulatory agent, except the following:")
+    r"|except\w*|unless|other\s+than|excluding|allowed|permitted|acceptable)\b", re.I
 )
 
 

@@ -2096,7 +2096,7 @@ _NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing
 # ago excluded. Only the therapies this reading dates: "patients on study" names none)
 _NOW_PATIENTS = re.compile(r"\b(?<=patients\s)(?:receiving|on)\b|\b(?<=subjects\s)(?:receiving|on)\b|\b(?<=participants\s)(?:receiving|on)\b", I)
 _OWN_PARTICIPLE = re.compile(r"(?:receiving|on)\b", I)
-_PATIENTS_BEFORE = re.compile(r"\b(?:patients|subjects|participants)\s+$", I)
+_PATIENTS_BEFORE = re.compile(r"\b(?:patients|subjects|participants)\s+$|^\W{0,3}(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\)?\s*)?$", I)
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
@@ -2160,8 +2160,9 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
                 if lead is None or patients.start() > lead.start():
                     lead = patients
             # ... the participle taken into a class's item ("Subjects receiving enzyme-inducing
-            # anticonvulsants", "Patients receiving antidepressants": drug_classes' lead): the
-            # patients before it say it is now (read as ever, a course stopped a year ago excluded)
+            # anticonvulsants", "Patients receiving antidepressants", "11.2. Receiving enzyme
+            # inducing anti-epileptic drugs": drug_classes' lead): the patients before it, or the
+            # line's start, say it is now (read as ever, a course stopped a year ago excluded)
             if lead is None and _OWN_PARTICIPLE.match(text, it.start):
                 lead = _PATIENTS_BEFORE.search(before)
         if exclusion and continuous:
