@@ -60,6 +60,7 @@ from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITIO
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.drug_list_headings import TRAILING
 from rules_engine.parser.topics.treated_with import treated_with_products
+from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
@@ -655,7 +656,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         none: Expr = asks_nothing(ctype)
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
     if ctype is CriterionType.EXCLUSION:
-        text_read = bare_span_as_window(text_read)
+        text_read = on_study_dropped(bare_span_as_window(text_read))  # "... prior to starting X and throughout the study": the window
     else:
         text_read = bare_transplant_since(text_read)
     original, text = text, text_read

@@ -944,13 +944,6 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(age[ds]?\s*:?\s*(?:from\s+)?)birth\s*(?=(?:-|to|through)\s*\d)", r"\g<1>0 ", ("birth",)),
         (r"\b(?:age[ds]?)(?=\d)", r"\g<0> ", ("age",)),
         (r"(?<=\d)(?=years?\b|yrs?\b|months?\b|weeks?\b|days?\b)", " ", ("year", "yr", "month", "week", "day")),
-        # "Anticoagulation with warfarin ... within 28 days prior to starting ibrutinib and throughout
-        # the study", "... prior to study entry and for the duration of study participation" (about
-        # 20 corpus lines; meds17): the time ahead of the patient is a duty while on study, which no
-        # record holds; the window before the study is what the line asks (left, "throughout the
-        # study" stood as an unread alternative and every patient was unknown)
-        (r"(\b(?:prior\s+to|before)\s+(?:[\w-]+\s+){0,5}?[\w-]+)\s*,?\s+and\s+(?:throughout|during|for\s+the\s+duration\s+of)\s+(?:the\s+)?(?:entire\s+)?"
-         r"(?:study|trial)(?:\s+(?:treatment|period|participation|therapy))?\b", r"\1", ("throughout", "duration", "during")),
     )
 )
 _SUB_GATES = WordGates([gate for _p, _r, gate in _SUBS])
