@@ -1006,6 +1006,23 @@ _CATALOGUE: tuple[Concept, ...] = (
     # thrombophilic condition", "known hypercoagulable state", "factor V Leiden"; issue 14,
     # comorbidity lines; append only): ICD-10-CM D68.5-D68.6, no bleeding diathesis
     Concept("thrombophilia", Kind.EVENT, "thrombophilia (hypercoagulable state: factor V Leiden, prothrombin mutation, antiphospholipid syndrome, ...)"),
+    # the enzyme-inducing antiepileptic drugs the brain-tumour and CNS-metastasis trials exclude
+    # ("No concurrent enzyme-inducing antiepileptic drugs (EIAEDs)", "Patients taking
+    # enzyme-inducing anticonvulsant drugs"; about 50 corpus lines, about 100 unread fragments;
+    # meds17, append only): the six the corpus lists as the class (NCT00335764: "carbamazepine,
+    # oxcarbazepine, phenytoin, fosphenytoin, phenobarbital, or primidone"), ATC N03AF01, N03AF02,
+    # N03AB02, N03AB05, N03AA02, N03AA03. No parent: a levetiracetam record, an antiepileptic the
+    # intake knows is none of them, would leave the narrower concept unknown as a subtype not stated
+    Concept("eiaed_therapy", Kind.EVENT, "enzyme-inducing antiepileptic drug (EIAED) therapy"),
+    # "immune modulators" as a class of therapy ("treatment with immune modulators such as systemic
+    # cyclosporine or tacrolimus", "Use of immune modulators and/or any immunosuppressive drugs",
+    # "Previous treatment with immunomodulators within two months"; about 15 corpus lines; meds17,
+    # append only): ATC's immunomodulating agents, the immunosuppressants (L04, the IMiDs among
+    # them) and the immunostimulants that act on the immune response, interferons (L03AB),
+    # interleukins (L03AC) and glatiramer (L03AX13); never a colony-stimulating factor (L03AA) or a
+    # stem-cell mobiliser (plerixafor, L03AX16), which no line calls an immune modulator. No parent:
+    # a record of another therapy must not leave it unknown as a subtype not stated
+    Concept("immunomodulator_therapy", Kind.EVENT, "immunomodulating therapy (immunosuppressants, interferons, interleukins)"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.advisory import ADVISORY_REVIEW, advisory_rows
 from rules_engine.parser.dated_children import dated_transplant
-from rules_engine.parser.drug_list_headings import drug_list_context
+from rules_engine.parser.drug_list_headings import drug_list_context, named_members
 from rules_engine.parser.flat_lead_ins import is_flat_lead_in
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.salt_headings import read_under_heading
@@ -340,11 +340,17 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             continue
         context = rows[parent][1] if parent is not None and _CONTEXT_HEADING.match(rows[parent][1]) else ""
         if parent is not None and not context:
-            context = drug_list_context(rows[parent][1])  # "No concurrent use of the following drugs ...:" over "Amiodarone"
+            # "No concurrent use of the following drugs ...:" over "Amiodarone"; "No concurrent CYP3A4
+            # inhibitors including ... the following:" over "Ketoconazole" (its lines exclusions only)
+            context = drug_list_context(rows[parent][1], excluding=ctype is CriterionType.EXCLUSION)
         if parent is not None and _ALLERGY_HEADING.search(rows[parent][1]):
             context = "Allergy to"  # "... allergies to the following:" / "Asparaginase products": the products
         try:
-            criterion = line_parser(text, ctype, parent=parent, context=context)
+            drugs_meant = named_members(text) if context and parent is not None and drug_list_context(rows[parent][1], excluding=ctype is CriterionType.EXCLUSION) else ""
+            if drugs_meant:  # "Antipsychotic agents (i.e., chlorpromazine, haloperidol, ...)": the drugs named
+                criterion = replace(line_parser(drugs_meant, ctype, parent=parent, context=context), text=text)
+            else:
+                criterion = line_parser(text, ctype, parent=parent, context=context)
         except Exception:  # noqa: BLE001 - a line the parser cannot read must not sink the trial
             criterion = Criterion(type=ctype, text=text, expr=Review(ReviewReason.UNPARSED, ""), parent=parent)
         else:

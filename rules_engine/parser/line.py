@@ -58,6 +58,9 @@ from rules_engine.criteria import Any_, Criterion, CriterionType, Expr, NoRequir
 from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
 from rules_engine.parser.extraction import extract
+from rules_engine.parser.drug_list_headings import TRAILING
+from rules_engine.parser.topics.treated_with import treated_with_products
+from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
@@ -674,7 +677,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         none: Expr = asks_nothing(ctype)
         return Criterion(type=ctype, text=text, expr=none, parent=parent)
     if ctype is CriterionType.EXCLUSION:
-        text_read = bare_span_as_window(text_read)
+        text_read = on_study_dropped(bare_span_as_window(text_read))  # "... prior to starting X and throughout the study": the window
     else:
         text_read = bare_transplant_since(text_read)
     original, text = text, text_read
@@ -682,6 +685,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         reading = f"{context.strip().rstrip(':').lower()} {text}"
     elif context and _THERAPY_HEADING.match(context):  # "Chemotherapy:" / "At least 4 weeks since prior"
         reading = f"{text.rstrip(' .;')} {context.strip().rstrip(':').lower()}"
+    elif context.startswith(TRAILING):  # a drug list's heading sets its time: "Haloperidol within 7 days"
+        reading = f"{text.rstrip(' .;,')} {context[len(TRAILING):]}"
     else:
         reading = f"{context} {text}" if context else text
     # "Prior adjuvant chemotherapy allowed" under "Chemotherapy:": the heading's word after the
@@ -707,6 +712,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = control_by_measurement(human_only(qualified_kinds(heart_failure_needing_therapy(arrhythmia_needing_therapy(serology_words(infection_wording(serious_infection(listed_diagnoses_any(normal_limits_upright(listed_products(enforce(expr, ctype), ctype, text), ctype), ctype)), text)))), text)), text)
     expr = first_remission_against(expr, ctype is CriterionType.EXCLUSION)  # "No ... acute leukemia in first remission": a relapse on record decides
     expr = thyroid_replacement(expr)  # "Uncorrected hypothyroidism": no thyroid hormone on record, not corrected
+    if " with " in text and "treated with" in text.lower():
+        expr = treated_with_products(expr)  # "diabetes treated with metformin": the product on record (topics.treated_with)
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = ventricular_examples(examples_of_head(expr, ctype, text), text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)

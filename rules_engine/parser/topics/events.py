@@ -536,7 +536,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # thrombocytopenic purpura (ITP)", "taking proton pump inhibitors or H2 antagonists"
     ("autoimmune_hemolytic_anemia", r"(?:auto-?immune|warm[\s-]+(?:antibody\s+)?(?:auto-?immune\s+)?|cold[\s-]+(?:agglutinin\s+)?(?:auto-?immune\s+)?)\s*ha?emolytic\s+ana?emia(?:\s*\(\s*AIHA\s*\))?|(?-i:\bAIHA\b)|(?-i:\bAHA\b)(?=\s*(?:or|and|,|/)\s*(?:ITP|immune|idiopathic))", ("hemolytic", "haemolytic", "aiha", "aha")),
     ("immune_thrombocytopenia", r"(?:idiopathic|immune|auto-?immune)\s+thrombocytop(?:enic|aenic)\s+purpura(?:\s*\(\s*ITP\s*\))?|(?:immune|auto-?immune)(?:[\s-]+mediated)?\s+thrombocytop(?:enia|aenia)(?:\s*\(\s*ITP\s*\))?|(?-i:\bITP\b)", ("thrombocytop", "itp")),
-    ("proton_pump_inhibitor", r"proton[\s-]+pump\s+inhibitors?(?:\s*\(\s*PPIs?\s*\))?|(?-i:\bPPIs?\b)|\b(?:es)?omeprazole\b|\b(?:dex)?lansoprazole\b|\bpantoprazole\b|\brabeprazole\b", ("proton", "ppi", "prazole")),
+    # (a generic's brand in brackets after it is its name too: "omeprazole (Prilosec®), lansoprazole
+    # (Prevacid®)"; left, the brands stood unread beside the class and every line was unknown)
+    ("proton_pump_inhibitor", r"proton[\s-]+pump\s+inhibitors?(?:\s*\(\s*PPIs?\s*\))?|(?-i:\bPPIs?\b)"
+     r"|(?:\b(?:es)?omeprazole\b|\b(?:dex)?lansoprazole\b|\bpantoprazole\b|\brabeprazole\b)"
+     r"(?:\s*\(\s*(?:Prilosec|Nexium|Prevacid|Dexilant|Protonix|Aciphex|Pariet|Zegerid|Losec)\s*(?:®|\(R\))?\s*\))?", ("proton", "ppi", "prazole")),
     ("h2_antagonist", r"\bH2[\s-]*(?:receptor[\s-]+)?(?:antagonists?|blockers?|antihistamines?)|histamine[\s-]*(?:type[\s-]*)?(?:2|H2)[\s-]*(?:receptor[\s-]+)?(?:antagonists?|blockers?)|\bfamotidine\b|\branitidine\b|\bcimetidine\b|\bnizatidine\b", ("h2", "histamine", "tidine")),
     ("mgus", r"monoclonal\s+gammopath(?:y|ies)\s+of\s+(?:undetermined|unknown|uncertain)\s+significance(?:\s*\(\s*MGUS\s*\))?|(?-i:\bMGUS\b)", ("gammopath", "mgus")),
     ("down_syndrome", r"\bDown'?s?\s+syndrome|\btrisomy\s+21\b|\bconstitutional\s+trisomy\s+21", ("down", "trisomy")),
@@ -2094,6 +2098,8 @@ _NEED_TO_START = re.compile(r"\s+(?:the\s+)?(?:initiation|initiating|start(?:ing
 # "Patients on warfarin": the same present, said with "on"; read as ever, a course stopped a year
 # ago excluded. Only the therapies this reading dates: "patients on study" names none)
 _NOW_PATIENTS = re.compile(r"\b(?<=patients\s)(?:receiving|on)\b|\b(?<=subjects\s)(?:receiving|on)\b|\b(?<=participants\s)(?:receiving|on)\b", I)
+_OWN_PARTICIPLE = re.compile(r"(?:receiving|on)\b", I)
+_PATIENTS_BEFORE = re.compile(r"\b(?:patients|subjects|participants)\s+$|^\W{0,3}(?:\d{1,2}(?:\.\d{1,2}){0,2}\.?\)?\s*)?$", I)
 _NOW_BREAK = re.compile(r"[;.]|\b(?:prior|previous(?:ly)?|history|within|since|past|last|ever|had|have\s+had|received)\b", I)
 # "prior or concurrent chemotherapy", "previous and/or concomitant": the past is asked too
 _PAST_OR = re.compile(r"\b(?:prior|previous(?:ly)?|past|recent|history\s+of)\s*(?:,|or|and|and/or|/)\s*$", I)
@@ -2156,6 +2162,12 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
             for patients in _NOW_PATIENTS.finditer(before):
                 if lead is None or patients.start() > lead.start():
                     lead = patients
+            # ... the participle taken into a class's item ("Subjects receiving enzyme-inducing
+            # anticonvulsants", "Patients receiving antidepressants", "11.2. Receiving enzyme
+            # inducing anti-epileptic drugs": drug_classes' lead): the patients before it, or the
+            # line's start, say it is now (read as ever, a course stopped a year ago excluded)
+            if lead is None and _OWN_PARTICIPLE.match(text, it.start):
+                lead = _PATIENTS_BEFORE.search(before)
         if exclusion and continuous:
             for need in _NOW_NEED.finditer(before):
                 sentence = re.split(r"[.;:]", text[: it.start - len(before) + need.start()])[-1]

@@ -34,7 +34,10 @@ _FILLER = frozenset("""
     drug drugs agent agents compound compounds product products preceding prior to before first dose doses enrollment
     enrolment registration randomization randomisation study start starting day days week weeks at least more than
     from last if known applicable a an
+    must have has be is are wash out washout period times required
 """.split())
+# (the washout said as a duty, "must have wash-out period of 5 times the half-life of the compound
+# before first dasatinib dose"; meds17: left, a clean record was unknown for a CYP3A4 line)
 # "of the investigational product": the investigational agent's own half-lives, and no other therapy's
 _INVESTIGATIONAL = frozenset({"investigational", "experimental"})
 

@@ -80,6 +80,37 @@ MEDICATION_CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|(?:(?:medications?|drugs?|agents?)\s+(?:that\s+|which\s+)?)?(?:known\s+to\s+)?selectively\s+inhibits?\s+(?:cyclo-?oxygenase[\s-]*(?:2|II)|COX[\s-]*(?:2|II))(?:\s*\(\s*COX[\s-]*(?:2|II)\s*\))?(?:\s+activity)?"
      r"|\bcoxibs?\b",
      ("cox", "cyclooxygenase", "cyclo-oxygenase")),
+    # the enzyme-inducing antiepileptic drugs ("No concurrent cytochrome P450 enzyme-inducing
+    # antiepileptic drugs (e.g., phenytoin, carbamazepine, or phenobarbital)", "Patients taking
+    # enzyme-inducing anticonvulsant drugs", "Receiving EIAEDs"; about 50 corpus lines): ATC
+    # N03AF01/02, N03AB02/05, N03AA02/03 (codes.toml). Read as any anticonvulsant (the events
+    # topic's wider name took "anti-epileptic drugs" and left the rest to a person), a patient on
+    # levetiracetam was unknown. Never the non-inducing ones the lines allow ("non-EIAEDs allowed",
+    # "nonenzyme-inducing anticonvulsants"); the sub-list's label lookahead is not asked, since the
+    # examples after the class are its own members
+    ("eiaed_therapy",
+     r"(?<!non)(?<!non-)(?<!non\s)(?:(?:hepatic\s+)?(?:cytochrome\s+)?(?:CYP\s*)?P-?\s?450\s+)?"
+     r"(?<!non)(?<!non-)(?<!non\s)\benzyme[\s-]+induc(?:ing|ting)\s+anti-?\s?(?:convulsants?|convulsive|epileptics?|seizure)"
+     r"(?:\s+(?:drugs?|medications?|agents?|therap(?:y|ies)|treatments?))?(?:\s*\(\s*(?-i:EIA[EC]Ds?)\s*\))?"
+     # ("EIAED or non-EIAED allowed": both kinds, which a permission allows whole)
+     r"(?:\s+(?:or|and/or)\s+non-?\s?(?:(?-i:EIA[EC]Ds?)|enzyme[\s-]+inducing(?:\s+anti-?\s?(?:convulsants?|epileptics?)(?:\s+(?:drugs?|medications?|agents?))?)?))?",
+     ("enzyme", "eiaed", "eiacd")),
+    # "immune modulators" as a class ("treatment with immune modulators such as systemic
+    # cyclosporine or tacrolimus", "Previous treatment with immunomodulators within two months",
+    # "any immunomodulatory medication within 4 weeks"; about 15 corpus lines): the immunosuppressants,
+    # interferons and interleukins (codes.toml). "Immunomodulatory drugs/agents" are the IMiDs
+    # (drug_classes' ``immunomodulatory_drug``), and "this immunomodulatory therapy" is the study's
+    # own. Not read: a sub-list's label ("Immune modulators: cyclosporine, tacrolimus" under a CYP2C9
+    # list names only its drugs), a member of a bracketed list ("biologic agents (antibodies, immune
+    # modulators, cytokines) within 3 weeks": the window is the list's), nor a therapy given for the
+    # cancer ("immunomodulators for the treatment of ATL", "immunomodulatory therapies ... as
+    # treatment for this or any other cancer": another reading's, the cancer's treatment)
+    ("immunomodulator_therapy",
+     r"(?>(?<!this\s)(?<!the\s)(?<!study\s)\bimmun[eo][\s-]?modulators?\b(?:\s+(?:therap(?:y|ies)|drugs?|agents?|medications?|treatments?))?"
+     r"|(?<!this\s)(?<!the\s)(?<!study\s)\bimmun[eo][\s-]?modulat(?:ory|ing)\s+(?:therap(?:y|ies)|medications?|treatments?)\b(?:\s*\(\s*IMT\s*\))?)"
+     # (a label's colon only: normalize writes "such as" as "(e.g., ...)", the class's own examples)
+     r"(?!\s*:)(?![^()]{0,80}\))(?![^.;]{0,60}?\b(?:as\s+treatment\s+for|for\s+the\s+treatment\s+of|to\s+treat)\b)",
+     ("modulat",)),
 )
 
 MEDICATION_CLASS_CONCEPTS = frozenset(c for c, _p, _g in MEDICATION_CLASSES)

@@ -87,6 +87,16 @@ _GENERICS = (
     "delavirdine", "efavirenz", "nevirapine", "etravirine", "cobicistat", "boceprevir", "telaprevir", "conivaptan", "ciprofloxacin",
     "enoxacin", "norfloxacin", "doxycycline", "isoniazid", "ketamine", "nicardipine", "propofol", "diclofenac", "fluvoxamine",
     "aprepitant", "dronedarone", "troleandomycin", "bosentan", "modafinil", "nafcillin", "fosphenytoin", "pentobarbital", "mitotane",
+    # the drugs a torsades line lists under its heading ("Category I drugs that are generally
+    # accepted to have a risk of causing Torsades de Pointes including:" over "Quinidine,
+    # procainamide, disopyramide", "Chlorpromazine, haloperidol, mesoridazine, thioridazine,
+    # pimozide", "Cisapride, bepridil, droperidol, methadone, ..."; meds17: about 25 corpus trials
+    # list them): names no suffix above ends with. Left out, one unknown name left its whole line
+    # unread and a patient on haloperidol passed it
+    "thioridazine", "mesoridazine", "droperidol", "sertindole", "bepridil", "cisapride", "sparfloxacin", "grepafloxacin", "gatifloxacin",
+    "levofloxacin", "moxifloxacin", "halofantrine", "levomethadyl", "probucol", "sotalol", "ibutilide", "dofetilide", "procainamide",
+    "disopyramide", "flecainide", "domperidone", "pentamidine", "chloroquine", "hydroxychloroquine", "citalopram", "escitalopram",
+    "dolasetron", "astemizole", "terfenadine", "anagrelide", "cilostazol",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",

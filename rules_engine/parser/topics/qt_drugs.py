@@ -62,7 +62,11 @@ _CATEGORY = re.compile(r"\bcategory\s+(?:I|1|one)\s+$", I)
 _LIST_TAIL = re.compile(
     r"\s*(?:including|such\s+as|as\s+follows)?\s*:?\s*"
     r"(?:\(\s*(?:patients?\s+must\s+)?(?:discontinue|stop)\s+(?:the\s+|any\s+)?(?:drugs?|medications?|them)\s+(?:at\s+least\s+)?"
-    r"\d{1,3}\s*(?:days?|weeks?)\s+(?:prior|before)\s+(?:to\s+)?(?:starting|beginning|the\s+start\s+of)(?:\s+[\w-]+){1,3}\s*\)\s*:?)?",
+    r"\d{1,3}\s*(?:days?|weeks?)\s+(?:prior|before)\s+(?:to\s+)?(?:starting|beginning|the\s+start\s+of)(?:\s+[\w-]+){1,3}\s*\)\s*:?)?"
+    # where the list is kept ("Torsades de Pointes http://torsades.org (list #1)", "(see
+    # www.crediblemeds.org)"; meds17): the source of the known-risk list the concept reads, no
+    # further requirement (left, the address and the list's number made the line a person's)
+    r"(?:\s*\(?\s*(?:see\s+)?(?:https?://|www\.)[\w./#?=&%~-]{1,120}\s*\)?)?(?:\s*\(\s*list\s*(?:#|no\.?|number)?\s*\d{1,2}\s*\))?",
     I,
 )
 # the words between the drug and its effect say only that it has it
