@@ -21,6 +21,7 @@ itself.
 from __future__ import annotations
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
+from rules_engine.parser.items import rewrite_groups
 
 _WHICH_REMISSION = "which remission: "
 
@@ -59,17 +60,11 @@ def first_remission_against(expr: Expr, exclusion: bool) -> Expr:
     where a failed count must not fail a patient; against the patient no cohort is offered, and
     a relapse on record means the disease is past its first remission (a relapse coded twice
     still counts one or more). A record without relapses still meets the count. Pure."""
-    return _against(expr, exclusion)
 
+    def at(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+        # against the patient: an exclusion's own parts, or what an inclusion's "No" negates
+        if positive is exclusion and isinstance(node, Any_) and len(parts) == 2 and any(_ordinal_review(p) for p in parts) and any(_first_remission_count(p) for p in parts):
+            return [next(p for p in parts if not _ordinal_review(p))]
+        return parts
 
-def _against(expr: Expr, against_met: bool) -> Expr:
-    if isinstance(expr, Not):
-        return Not(_against(expr.part, not against_met))
-    if isinstance(expr, All):
-        return All(tuple(_against(p, against_met) for p in expr.parts))
-    if isinstance(expr, Any_):
-        parts = tuple(_against(p, against_met) for p in expr.parts)
-        if against_met and len(parts) == 2 and any(_ordinal_review(p) for p in parts) and any(_first_remission_count(p) for p in parts):
-            return next(p for p in parts if not _ordinal_review(p))
-        return Any_(parts)
-    return expr
+    return rewrite_groups(expr, at)
