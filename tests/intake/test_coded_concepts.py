@@ -244,14 +244,16 @@ def test_a_stopped_synthea_request_is_dated_by_authored_on_and_a_proposal_is_not
 
 
 # -- immunosuppressants, CD19/CD22/CD33-directed therapy -----------------------------------------
+# (an immunosuppressant is an immune modulator too: "treatment with immune modulators such as
+# cyclosporine", meds17)
 
 @pytest.mark.parametrize(
     "medication, concepts",
     [
-        (concept(system=RXNORM, code="42316"), {"immunosuppressant_therapy"}),
-        (concept("tacrolimus 1 MG Oral Capsule"), {"immunosuppressant_therapy"}),
-        (concept(system=ATC, code="L04AD01", display="ciclosporin"), {"immunosuppressant_therapy"}),
-        (concept("Jakafi 10 mg tablet"), {"immunosuppressant_therapy"}),
+        (concept(system=RXNORM, code="42316"), {"immunosuppressant_therapy", "immunomodulator_therapy"}),
+        (concept("tacrolimus 1 MG Oral Capsule"), {"immunosuppressant_therapy", "immunomodulator_therapy"}),
+        (concept(system=ATC, code="L04AD01", display="ciclosporin"), {"immunosuppressant_therapy", "immunomodulator_therapy"}),
+        (concept("Jakafi 10 mg tablet"), {"immunosuppressant_therapy", "immunomodulator_therapy"}),
         (concept("blinatumomab 35 MCG injection"), {"cd19_directed_therapy", "anticancer_therapy", "monoclonal_antibody_therapy"}),
         (concept("inotuzumab ozogamicin 0.9 MG injection"), {"cd22_directed_therapy", "anticancer_therapy", "monoclonal_antibody_therapy"}),
         (concept("Mylotarg (gemtuzumab ozogamicin)"), {"cd33_directed_therapy", "monoclonal_antibody_therapy"}),

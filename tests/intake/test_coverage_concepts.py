@@ -295,7 +295,7 @@ def test_a_pancreatic_cyst_is_no_pancreatitis() -> None:
         ("D59.11", {"autoimmune_hemolytic_anemia", "hemolytic_anemia"}),  # warm autoimmune hemolytic anemia
         ("D59.1", {"autoimmune_hemolytic_anemia", "hemolytic_anemia"}),
         ("D69.3", {"immune_thrombocytopenia"}),
-        ("D68.61", {"autoimmune_disease"}),  # antiphospholipid syndrome stays the wider disease
+        ("D68.61", {"autoimmune_disease", "thrombophilia"}),  # antiphospholipid syndrome: the wider disease, and a tendency to clot
         ("D59.0", {"hemolytic_anemia"}),  # drug-induced hemolysis: not the autoimmune disease
         ("D69.6", set()),  # thrombocytopenia, unspecified: not immune
         ("C90.10", {"plasma_cell_leukemia"}),

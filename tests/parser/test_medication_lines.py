@@ -65,13 +65,14 @@ ROWS = [
         (CLEAN,),
     ),
     ("Use of prohibited medications including anticoagulants", EXC, (ON_ANTICOAGULANT,), (), (CLEAN,)),
-    # -- the window said first; immune modulators by their examples
+    # -- the window said first; immune modulators a class of their own (meds17), so a record
+    # without one, or with one a year ago, is cleared
     (
         "Current or within 30 days prior to enrollment treatment with immune modulators such as systemic cyclosporine or tacrolimus",
         EXC,
         (ON_TACROLIMUS,),
-        (),
         (CLEAN, TACROLIMUS_LAST_YEAR),
+        (),
     ),
     # -- taking is receiving
     (
