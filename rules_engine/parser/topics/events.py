@@ -1126,6 +1126,12 @@ def _head_of_examples(left: Item, gap: str) -> bool:
 _NAME_ABBREVIATION = re.compile(r"\(\s*(?![IVXivx]{1,4}\s*\))[A-Za-z][A-Za-z0-9-]{1,9}\s*\)")
 
 
+# examples of the item before, in brackets at the start of the gap (no number, no nested bracket;
+# never "i.e.", which defines the item and may carry the next one's window: "No unstable angina
+# (i.e., anginal symptoms at rest), new-onset angina (i.e., began within the past 3 months)")
+_EXAMPLES_BRACKET = re.compile(r"^\s*\(\s*(?:including|incl\.|e\.\s?g\.|eg\b|such\s+as)[^()\d]{0,120}\)", I)
+
+
 def _list_gap(gap: str) -> bool:
     """Whether the words between two events are list joins, possibly around unread short items
     ("chemotherapy, monoclonal antibodies, or investigational drug within 30 days": the window
@@ -1137,6 +1143,10 @@ def _list_gap(gap: str) -> bool:
     # within 12 months": the infarction is dated by the window too; stopped there, one five
     # years ago excluded)
     gap = _NAME_ABBREVIATION.sub(" ", gap) if "(" in gap else gap
+    # and so are its examples ("Major surgery (including ostomy reversal), open biopsy or
+    # significant traumatic injury within 28 days": stopped at the bracket, a major surgery ten
+    # years ago excluded); a bracket holding a number may date the item and is left alone
+    gap = _EXAMPLES_BRACKET.sub(" ", gap, count=1) if "(" in gap else gap
     if _LIST_JOIN.match(gap):
         return True
     if re.search(r"[;:.()\[\]]", gap):
