@@ -34,7 +34,7 @@ import re
 
 from rules_engine.concepts import CONCEPTS, ancestors
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.items import any_of, predicate, predicates
+from rules_engine.parser.items import any_of, predicate, predicates, rewrite_groups
 from rules_engine.parser.topics.medication_classes import MEDICATION_CLASS_CONCEPTS
 from rules_engine.parser.topics.products import PRODUCT_RE, dated_products, product_value
 from rules_engine.parser.topics.unlisted_drugs import is_on_a_drug_review
@@ -219,7 +219,9 @@ def listed_products(expr: Expr, ctype: CriterionType, text: str) -> Expr:
         # a line that lets a therapy be elsewhere ("Prior cytokines ... allowed. Procrit, G-CSF are
         # allowed before therapy.") still reads a product named with its dose in a sentence of its
         # own that permits nothing: the product on record leaves it to a person, never met
-        return _walk(expr, CriterionType(ctype) is CriterionType.EXCLUSION, text, dosed_only=True)
+        if "dose" not in text.lower():
+            return expr
+        return rewrite_groups(expr, lambda node, parts, _positive: _dosed_parts(node, parts, text))
     return _walk(expr, CriterionType(ctype) is CriterionType.EXCLUSION, text)
 
 
@@ -244,16 +246,14 @@ def _dosed_alone(review: Review, text: str) -> Expr | None:
     return _products(review, _UNDATED)
 
 
-def _walk(expr: Expr, against_met: bool, text: str, dosed_only: bool = False) -> Expr:
-    if dosed_only:
-        if isinstance(expr, Not):
-            return Not(_walk(expr.part, not against_met, text, True))
-        if isinstance(expr, (All, Any_)):
-            parts = [_walk(p, against_met, text, True) for p in expr.parts]
-            if isinstance(expr, Any_) and _shared_window(parts) is _UNDATED:
-                parts = [(_dosed_alone(p, text) or p) if isinstance(p, Review) else p for p in parts]
-            return type(expr)(tuple(parts))
-        return expr
+def _dosed_parts(node: All | Any_, parts: list[Expr], text: str) -> list[Expr]:
+    """An undated Or's reviews that name only products with their dose, read (``_dosed_alone``)."""
+    if isinstance(node, Any_) and _shared_window(parts) is _UNDATED:
+        return [(_dosed_alone(p, text) or p) if isinstance(p, Review) else p for p in parts]
+    return parts
+
+
+def _walk(expr: Expr, against_met: bool, text: str) -> Expr:
     if isinstance(expr, Not):
         return Not(_walk(expr.part, not against_met, text))
     if is_on_a_drug_review(expr):

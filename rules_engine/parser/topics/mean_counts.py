@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import I, all_of
+from rules_engine.parser.items import I, NEGATE, all_of
 
 _MEAN = re.compile(
     r"^\W*(?:the\s+)?(?:mean|average)\s+(?:value\s+)?of\s+(?:(?:the\s+)?(?:two|2|three|3|four|4)\s+)"
@@ -35,7 +35,6 @@ _EACH = re.compile(
     r"\b(?:with\s+)?no\s+(?:individual|single|one)\s+(?:[\w-]+\s+){0,2}?(?:count|value|level|measurement|result)\s+(?P<bound>[^,;]{1,60})",
     I,
 )
-_UPRIGHT = {Op.GT: Op.LTE, Op.GTE: Op.LT, Op.LT: Op.GTE, Op.LTE: Op.GT}
 _STOP = re.compile(r"[.;]\s*")
 
 
@@ -51,7 +50,7 @@ def mean_of_counts(norm: str, ctype: CriterionType, read: Callable[[str, Criteri
     each = _EACH.search(m.group("body"))
     if each is not None:
         bound = read(f"{lab} count {each.group('bound').strip()}", CriterionType.INCLUSION)
-        upright = _UPRIGHT.get(bound.op) if isinstance(bound, Predicate) else None
+        upright = NEGATE.get(bound.op) if isinstance(bound, Predicate) else None
         if isinstance(bound, Predicate) and upright is not None:
             # "no individual count > 60": every count at 60 or under, the latest one included
             parts.append(replace(bound, op=upright))
