@@ -25,11 +25,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, iter_nodes
+from rules_engine.parser.items import NEGATE
 
 REGISTRY_HEADING = "Registry eligibility fields (not stated in the text):"
 
 _REGISTRY_AGE = re.compile(r"\s*(\d{1,3}(?:\.\d+)?)\s*(year|month|week|day)s?\s*$", re.IGNORECASE)
-_FLIP = {Op.LT: Op.GTE, Op.LTE: Op.GT, Op.GT: Op.LTE, Op.GTE: Op.LT}
 
 
 def registry_years(value: str | None) -> float | None:
@@ -52,7 +52,7 @@ def age_bounds(criteria: Iterable[Criterion], conditional: bool = True) -> tuple
             if not isinstance(node, Predicate) or node.concept != "age" or node.value is None:
                 continue
             factor = 1 / 12 if node.unit == "mo" else 1.0
-            op = _FLIP.get(node.op, node.op) if criterion.type is CriterionType.EXCLUSION else node.op
+            op = NEGATE.get(node.op, node.op) if criterion.type is CriterionType.EXCLUSION else node.op
             try:
                 if op is Op.BETWEEN:
                     lows.add(node.value[0] * factor)

@@ -16,9 +16,8 @@ from dataclasses import replace
 
 from rules_engine.concepts import CONCEPTS, Kind
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason
-from rules_engine.parser.items import all_of, any_of
+from rules_engine.parser.items import NEGATE, all_of, any_of
 
-_COMPLEMENT = {Op.LTE: Op.GT, Op.LT: Op.GTE, Op.GT: Op.LTE, Op.GTE: Op.LT}
 OFFERED = "what the line offers past the bound it failed (not read whole)"
 
 
@@ -47,11 +46,11 @@ def bound_failures_guarded(expr: Expr) -> Expr:
     changed = parts != list(expr.parts)
     failures: set[Predicate] = set()  # the failed bounds of the alternatives before (written after its bound)
     for j, q in enumerate(parts):
-        if isinstance(q, Predicate) and q.op in _COMPLEMENT and q in failures and _lab(q):
+        if isinstance(q, Predicate) and q.op in NEGATE and q in failures and _lab(q):
             parts[j] = all_of([q, Review(ReviewReason.AMBIGUOUS, OFFERED)])
             changed = True
-        bounds = [p for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in _COMPLEMENT]
+        bounds = [p for p in _conjuncts(q) if isinstance(p, Predicate) and p.op in NEGATE]
         # (a band's upper bound is no failure: "(blasts > 10 % and blasts <= 20 %) or blasts > 20 %"
         # are the IPSS's groups side by side)
-        failures.update(replace(p, op=_COMPLEMENT[p.op]) for p in bounds if sum(b.concept == p.concept for b in bounds) == 1)
+        failures.update(replace(p, op=NEGATE[p.op]) for p in bounds if sum(b.concept == p.concept for b in bounds) == 1)
     return any_of(parts) if changed else expr
