@@ -15,8 +15,12 @@ lines, each with the expression that decides the verdict (a heading's includes i
 the line above it counts every line, a heading by its own words only (the figure earlier
 reports gave). Among top-level review lines, *human* ones hold only reasons no record can ever
 decide (``ReviewReason.CONSENT``: consent, willingness, contraception agreements;
-``ReviewReason.JUDGEMENT``: the investigator's judgement); donor lines (a donor's criteria, never
-the patient's) are counted apart. Parse time covers splitting and parsing.
+``ReviewReason.JUDGEMENT``: the investigator's judgement). A top-level part line whose every
+Review is of those reasons is human too: what a record can decide is read and what is left no
+record decides, so no reading makes it whole ("Pregnancy test negative, and agree to use
+contraception"); the share of whole lines is of the lines neither kind, printed beside the share
+that counts such part lines in. Donor lines (a donor's criteria, never the patient's) are counted
+apart. Parse time covers splitting and parsing.
 
 Age agreement (v2 studies only): the registry's ``minimumAge`` / ``maximumAge`` against the age
 bounds parsed from the lines (an exclusion "age < 18" reads as a minimum of 18). A strict bound
@@ -90,6 +94,10 @@ class Coverage:
     top_part: int = 0
     top_review: int = 0
     top_human: int = 0  # top-level review lines only consent / judgement can decide
+    # top-level part lines whose every Review is consent / judgement: what a record can decide is
+    # read, what is left no record ever decides ("Pregnancy test negative, and agree to use
+    # contraception"); no reading makes such a line whole, so it is inherently human as well
+    top_part_human: int = 0
     donor: int = 0  # lines that are a donor's criteria (any level)
     crashes: int = 0
     seconds: float = 0.0
@@ -280,6 +288,7 @@ def _measure_trials(trials: list[Trial]) -> Coverage:
                 kind, reviews = _kind(deciding.expr)
                 report.top_whole += kind == "whole"
                 report.top_part += kind == "part"
+                report.top_part_human += kind == "part" and all(r.reason in HUMAN for r in reviews)
                 if kind == "review":
                     report.top_review += 1
                     report.top_human += all(r.reason in HUMAN for r in reviews)
@@ -349,9 +358,11 @@ def format_report(report: Coverage) -> str:
         f"fully structured: {report.structured} ({pct(report.structured, report.lines)}%)",
         f"partly structured: {report.partial} ({pct(report.partial, report.lines)}%)",
         f"review only: {report.review} ({pct(report.review, report.lines)}%)",
-        f"top-level: whole {report.top_whole}, part {report.top_part}, review {report.top_review} "
-        f"of which human {report.top_human}; whole among lines not inherently human: "
-        f"{pct(report.top_whole, report.top - report.top_human)}%; donor lines: {report.donor}",
+        f"top-level: whole {report.top_whole}, part {report.top_part} of which human {report.top_part_human}, "
+        f"review {report.top_review} of which human {report.top_human}; whole among lines not inherently human: "
+        f"{pct(report.top_whole, report.top - report.top_human - report.top_part_human)}% "
+        f"({pct(report.top_whole, report.top - report.top_human)}% counting part lines left only to a person); "
+        f"donor lines: {report.donor}",
         f"crashes: {report.crashes}",
         f"parse time: {report.seconds:.1f} s on {report.processes} process{'es' if report.processes > 1 else ''} "
         f"({report.cpu_seconds:.1f} s of CPU, {1000 * report.cpu_seconds / max(1, report.trials):.1f} ms per trial)",

@@ -40,6 +40,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.events import NOW_THERAPIES
 from rules_engine.parser.topics.labs import named_labs
+from rules_engine.parser.duty_spans import span_joins_duty
 from rules_engine.parser.review_reasons import CONSENT, review_reason
 from rules_engine.parser.widening import EXCEPTION_SUBJECTS, _untreated, exception_subject, family, is_remark, names_a_cancer, widen_untreated
 from rules_engine.parser.lab_exceptions import list_targets
@@ -183,6 +184,8 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
     # beside it, so in an exclusion it is one more alternative, never a condition of the others
     if any(r.qualifies and CONSENT.search(r.text) for r in clause.residue):
         clause = replace(clause, residue=[replace(r, qualifies=False) if CONSENT.search(r.text) else r for r in clause.residue])
+    if len(clause.residue) > 1 and any(CONSENT.search(r.text) for r in clause.residue):
+        clause = span_joins_duty(clause)  # "agree to contraception ... and 6 months after CAR-T infusion": the duty's span
     if clause.expr is None:
         text = _residue_text(clause.residue)
         expr: Expr = Review(review_reason(text), text)

@@ -112,7 +112,10 @@ def review_reason(text: str) -> ReviewReason:
     2% of the parse); tests/parser/test_word_gates.py pins it against the plain reading."""
     if CONSENT.search(text):
         return ReviewReason.CONSENT
-    if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+significant)\b", text, I):
+    # ("except for clinically insignificant toxicity, such as baldness": which toxicities matter is
+    # the investigator's, whatever the toxicity's word; read as a concept Eligo lacks, the line
+    # looked unread where it is a person's by its own words)
+    if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+(?:in|non-?\s?)?significant)\b", text, I):
         return ReviewReason.JUDGEMENT
     if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text) or _FORECAST.search(text):
         return ReviewReason.JUDGEMENT
