@@ -419,7 +419,12 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # the lung's ("active pulmonary tuberculosis"): its own concept, a kind of tuberculosis
     ("pulmonary_tuberculosis", r"pulmonary\s+(?:tuberculosis|TB\b)(?:\s+infection)?", ("pulmonary",)),
     ("tuberculosis", r"tuberculosis|\bTB\b", ("tubercul", "tb")),
-    ("active_infection", r"\binfections?\b", ("infection",)),
+    # ("Active infectious disease", "Uncontrolled infectious diseases", "Severe infectious disease":
+    # the infection in a clinic's words, about 15 corpus lines) only where a word of its state stands
+    # right before it: bare, the words name what a detention was for ("physical (eg, infectious
+    # disease) illness"), what a vaccine prevents, a specialist or a test; nor where a dash defines it
+    ("active_infection", r"\binfections?\b|(?:(?<=active\s)|(?<=current\s)|(?<=chronic\s)|(?<=severe\s)|(?<=serious\s)|(?<=concurrent\s)"
+     r"|(?<=untreated\s)|(?<=significant\s)|(?<=uncontrolled\s))infectious\s+diseases?\b(?!\s+[-\u2013]\s)", ("infectio",)),
     # ("anti-epileptic drugs", "antiepileptics": the drugs, topics' anticonvulsant therapy below; read
     # as epilepsy, "Currently taking enzyme-inducing anti-epileptic drugs" excluded no patient on one)
     ("seizure_disorder", r"seizures?(?:\s+disorders?)?|(?<!anti-)(?<!anti)epilep\w*|convulsions?", ("seizure", "epilep", "convuls")),
