@@ -94,7 +94,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         mmse_items(text) if _MMSE_GATE.search(text) else [],
         tumor_size_items(text) if _TUMOR_SIZE_GATE.search(text) else [],
         biomarker_items(text, ctype),
-        band_11q23_items(text) if _BAND_11Q23_GATE.search(text) else [],  # "t(v;11q23)", "11q23 abnormalities": KMT2A
+        band_11q23_items(text, ctype) if _BAND_11Q23_GATE.search(text) else [],  # "t(v;11q23)", "11q23 abnormalities": KMT2A
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         # (before the thresholds: "Sodium 125-150 mmol/L" is one band, never a bare number)
