@@ -591,7 +591,7 @@ _CATALOGUE: tuple[Concept, ...] = (
     # extramedullary AML (chloroma, granulocytic sarcoma); its code is AML's as well
     Concept("myeloid_sarcoma", Kind.EVENT, "myeloid sarcoma (chloroma)", parent="blood_cancer"),
     # constitutional aplastic anaemias (ICD-10-CM D61.0: Diamond-Blackfan, Shwachman-Diamond, Fanconi, other)
-    Concept("inherited_marrow_failure", Kind.EVENT, "inherited bone marrow failure syndrome"),
+    Concept("inherited_marrow_failure", Kind.EVENT, "inherited bone marrow failure syndrome", parent="marrow_failure"),  # (dx18: one of the marrow failures)
     Concept("fanconi_anemia", Kind.EVENT, "Fanconi anemia", parent="inherited_marrow_failure"),
     # the other enzymes interaction lines name beside CYP3A4 ("strong inhibitors of CYP1A2, CYP2D6,
     # and CYP3A4", "strong CYP1A2 inhibitors (fluvoxamine, enoxacin, ciprofloxacin)"; about 20
@@ -1023,6 +1023,17 @@ _CATALOGUE: tuple[Concept, ...] = (
     # stem-cell mobiliser (plerixafor, L03AX16), which no line calls an immune modulator. No parent:
     # a record of another therapy must not leave it unknown as a subtype not stated
     Concept("immunomodulator_therapy", Kind.EVENT, "immunomodulating therapy (immunosuppressants, interferons, interleukins)"),
+    # the marrow failures the leukaemia trials exclude by name ("Fanconi anemia, Kostmann syndrome,
+    # Shwachman syndrome, or other bone marrow failure syndromes", "Acquired or inherited bone
+    # marrow failure syndromes such as aplastic anemia"; the COG template, holdout T81, T182; dx18,
+    # append only): the family, acquired or inherited; aplastic anaemia (ICD-10-CM D61 but the
+    # pancytopenias D61.81 and myelophthisis D61.82, never a marrow failure syndrome); the two
+    # inherited syndromes the template names, Shwachman-Diamond (D61.02) and severe congenital
+    # neutropenia (Kostmann, D70.0), an inherited marrow failure though no aplastic anaemia
+    Concept("marrow_failure", Kind.EVENT, "bone marrow failure syndrome (acquired or inherited)"),
+    Concept("aplastic_anemia", Kind.EVENT, "aplastic anemia (acquired or constitutional)", parent="marrow_failure"),
+    Concept("shwachman_diamond_syndrome", Kind.EVENT, "Shwachman-Diamond syndrome", parent="inherited_marrow_failure"),
+    Concept("congenital_neutropenia", Kind.EVENT, "severe congenital neutropenia (Kostmann syndrome)", parent="inherited_marrow_failure"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -24,7 +24,7 @@ from rules_engine.parser.bracket_markers import bracketed_markers, marker_bracke
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
 from rules_engine.parser.qualifier_and import qualifiers_and_blanked
-from rules_engine.parser.joiners import AND_LAST, category_window, indications, joiner, plain_therapy, without_brackets, without_item
+from rules_engine.parser.joiners import AND_LAST, category_window, indications, joiner, lacked_first, plain_therapy, without_brackets, without_item
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all
 from rules_engine.parser.statuses import FOR_DISEASE, restates
 from rules_engine.parser.status_units import last_member_status, status_alternatives
@@ -224,6 +224,7 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     exprs = [it for it in items if it.expr is not None]
     if not exprs:
         return None
+    exprs = lacked_first(exprs, text, prohibited)
     if len(exprs) == 1:
         return exprs[0].expr
     # "hematopoietic stem cell transplantation (HSCT)": the abbreviation restates the item

@@ -61,7 +61,11 @@ _ANY_OF = re.compile(
     # patient is in one of the groups listed; joined with AND, "severe renal impairment" and "end-
     # stage renal disease" and "normal renal function" failed everyone)
     r"|(?:one|1)\s+of\s+(?:two|three|four|five|[2-5])\s+(?:[a-z-]{1,20}\s+){0,2}?"
-    r"(?:categories|phases|groups|cohorts|strata|arms|parts|options|populations|subgroups)\b)",
+    r"(?:categories|phases|groups|cohorts|strata|arms|parts|options|populations|subgroups)\b"
+    # "The following are considered adverse cytogenetic abnormalities for AML:", "Each of the
+    # following is considered 1 relapse:": the kinds of what the heading defines, any one of them
+    # (joined with AND, a t(6;11) AML failed for want of every other abnormality listed; dx18)
+    r"|\bfollowing\s+(?:are|is)\s+considered\b)",
     re.I,
 )
 _ALL_OF = re.compile(r"\ball\s+(?:of\s+)?the\s+following\b", re.I)

@@ -18,6 +18,7 @@ from rules_engine.parser.items import I, Item
 from rules_engine.parser.read_members import member_read_apart
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.age import age_items
+from rules_engine.parser.topics.band_11q23 import GATE as _BAND_11Q23_GATE, band_11q23_items
 from rules_engine.parser.topics.biomarkers import biomarker_items
 from rules_engine.parser.topics.bleeding_drugs import GATE as _BLEEDING_DRUG_GATE, bleeding_drug_items
 from rules_engine.parser.topics.prior_lines import GATE as PRIOR_LINES_GATE, prior_line_items
@@ -93,6 +94,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         mmse_items(text) if _MMSE_GATE.search(text) else [],
         tumor_size_items(text) if _TUMOR_SIZE_GATE.search(text) else [],
         biomarker_items(text, ctype),
+        band_11q23_items(text, ctype) if _BAND_11Q23_GATE.search(text) else [],  # "t(v;11q23)", "11q23 abnormalities": KMT2A
         lab_grade_items(text, ctype is CriterionType.EXCLUSION) if LAB_GRADE_GATE.search(text) else [],
         bleeding_drug_items(text) if _BLEEDING_DRUG_GATE.search(text) else [],
         # (before the thresholds: "Sodium 125-150 mmol/L" is one band, never a bare number)

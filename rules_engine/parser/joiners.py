@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
-from rules_engine.parser.items import I, Item, all_of, predicates
+from rules_engine.parser.items import NEGATED, I, Item, all_of, predicates
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 from rules_engine.parser.statuses import FOR_DISEASE
 
@@ -22,27 +22,65 @@ _OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
 
 _UNIT_SLASH = re.compile(r"/\s*(?:mm[³3]?|cmm|[µμu]l|l|dl|ml|min|kg|m[²2]|hpf|hrs?|h|days?|d|wk)(?![A-Za-z])", I)
 _SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refractory": the slash joins a word, not the items
-_LACKING = re.compile(r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?", I)
+# ("without evidence of CNS involvement", "without clinical evidence of distant metastases": the
+# evidence asked for is the lacked thing's own; left out, the item after stood as one more
+# requirement, and a patient with CNS involvement met a line ruling it out)
+_LACKING = re.compile(
+    r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?"
+    r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+    r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?", I)
 _LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
+
+
+def _negated(expr: Expr | None) -> bool:
+    """Whether a topic read a negation into the item already ("without evidence of infection":
+    not active-infection; "without seizures for 14 days": none within 14 days)."""
+    if isinstance(expr, Not):
+        return True
+    if isinstance(expr, (All, Any_)):
+        return any(_negated(p) for p in expr.parts)
+    return isinstance(expr, Predicate) and expr.op in (Op.ABSENT, Op.NOT_WITHIN)
 
 
 def without_item(exprs: list[Item], connectors: list[str], prohibited: bool) -> tuple[list[Item], list[str]]:
     """Each item of the "or" list before "without Y" / "that do not have Y" made ``X and not Y``,
     and Y's own item dropped (its words are the condition's)."""
-    k = next((k for k, c in enumerate(connectors) if not prohibited and _LACKING.fullmatch(c) and not isinstance(exprs[k + 1].expr, Not)), None)
+    k = next((k for k, c in enumerate(connectors) if not prohibited and _LACKING.fullmatch(c)), None)
     if k is None:
         return exprs, connectors
     lacked = exprs[k + 1]
+    # (a topic that read the "without" itself, "chemoradiotherapy without surgery": not surgery
+    # already; negated again it asked for the surgery)
+    absent = lacked.expr if _negated(lacked.expr) else Not(lacked.expr)  # type: ignore[arg-type]
     first = k
     while first > 0 and _LIST_OR.fullmatch(connectors[first - 1]):
         first -= 1
     out = list(exprs)
     for j in range(first, k + 1):
         it = out[j]
-        out[j] = Item(it.start, lacked.end if j == k else it.end, all_of([it.expr, Not(lacked.expr)]), it.concepts | lacked.concepts)  # type: ignore[list-item]
+        out[j] = Item(it.start, lacked.end if j == k else it.end, all_of([it.expr, absent]), it.concepts | lacked.concepts)  # type: ignore[list-item]
     del out[k + 1]
     # (the merged item ends where the lacked one did: the words after it join what follows)
     return without_item(out, connectors[:k] + connectors[k + 1:], prohibited)
+
+
+# the unread words before a clause's first read item end in "without (evidence of)": "Stage 3 or
+# 4 disease without distant metastases" (the stage unread) asked for the metastases it rules out
+_LACKS_FIRST = re.compile(r"(?<!\bor\s)(?<!/)\bwithout\s+(?:an?\s+|any\s+)?"
+                          r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+                          r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?$", I)
+
+
+def lacked_first(exprs: list[Item], text: str, prohibited: bool) -> list[Item]:
+    """The first read item negated when the unread words before it end in "without" (no item
+    before it for ``without_item`` to join it to). Not in a prohibition or a clause that opens
+    negated, whose "without" negates the clause already, nor after "with or without"."""
+    if prohibited or not exprs or _negated(exprs[0].expr) or NEGATED.match(text):
+        return exprs  # (a clause opening "Patients without ..." is negated whole, elsewhere)
+    first = exprs[0]
+    if not _LACKS_FIRST.search(text[max(0, first.start - 120): first.start]):
+        return exprs
+    return [Item(first.start, first.end, Not(first.expr), first.concepts), *exprs[1:]]  # type: ignore[arg-type]
 
 
 AND_LAST = re.compile(r"\band\b(?!.*\b(?:or|either)\b)", I)

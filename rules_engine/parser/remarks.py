@@ -416,7 +416,12 @@ _PATTERNS: tuple[str, ...] = (
     # lines): no condition. Left as words listed beside the disease they stood as alternatives of
     # it, the APL excepted after them excepted only the last, and an APL met the AML line
     r"\(\s*(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary\s*\)"
-    r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b",
+    r"|\b(?:(?:of\s+)?any\s+(?:(?:WHO|FAB)\s+)?(?:sub)?types?(?:\s+of\b)?|(?:either\s+)?de\s*novo\s+(?:or|and/or|/)\s+secondary)\b"
+    # (and the disease's subtypes as its classification defines them, "Relapsed or refractory AML
+    # subtypes defined by WHO, except acute promyelocytic leukemia": every one of them, the
+    # exception aside; left, "subtypes" was a review beside the AML and no record met the line)
+    r"|(?<=\w\s)subtypes\s+(?:as\s+)?(?:defined|classified)\s+(?:by|according\s+to|per)\s+(?:the\s+)?(?:WHO|World\s+Health\s+Organi[sz]ation|FAB)\b"
+    r"(?:\s+(?:classification|criteria))?",
     # the same origins listed out with a kind of secondary disease after them ("AML (de novo,
     # secondary, or with an antecedent hematologic disorder [AHD])", "AML including de novo,
     # secondary, or therapy-related disease"): "secondary" already takes in the kinds named after

@@ -169,7 +169,11 @@ def _only_indication(text: str, r: Residue, inside: list[Item]) -> bool:
 _ACTIVE_BEFORE = re.compile(r"\b(?:active|current|ongoing|existing)\s+(?:\w+\s+)?$", I)
 
 
-_EXEMPTING = re.compile(r"\b(?:exempt\w*|acceptable|allowed|permitted|eligible)\b", I)
+# (and "except in patients with X", the patients the requirement is waived for: "must have had
+# histologic verification of malignancy at original diagnosis or relapse except in patients with
+# intrinsic brain stem tumors, optic pathway gliomas, ...", the COG template; dx18. Dropped, the
+# exempted glioma alone became the requirement, and every other malignancy failed it)
+_EXEMPTING = re.compile(r"\b(?:exempt\w*|acceptable|allowed|permitted|eligible)\b|^\W*except\s+(?:in|for)\s+(?:patients|subjects|participants|those|children)\b", I)
 
 
 def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | None:

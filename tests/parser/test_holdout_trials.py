@@ -78,13 +78,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T12-clean", "Receiving any of the following potent CYP3A4"): ("events", "the named list after 'inducers or inhibitors:' mixes moderate ones (erythromycin, azithromycin) "
                                                                     "with strong ones and a food, read as a review beside the class"),
     # NCT02642965
-    ("T13-clean", "Patients must have had histologic verification of AML"): ("core", "'histologic verification ... at original diagnosis': how the diagnosis was made is no record field"),
     ("T13-clean", "Patients must have the status of CNS1 or CNS2"): ("core", "the CNS status is read (CNS1 = no involvement); '... and no clinical signs or neurologic symptoms "
                                                                      "suggestive of CNS leukemia' stays a person's"),
     ("T13-clean", "Stem cell transplant (SCT): no evidence"): ("core", "the label is read (no transplant on record meets the transplant washout), but its child 'no more than 1 "
                                                                "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
     # NCT00541866
-    ("T14-clean", "Relapsed or refractory AML subtypes"): ("core", "'AML subtypes defined by WHO ... may be de novo AML or secondary AML': the remark's words stay unread"),
     ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
@@ -193,8 +191,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T65-clean', 'Clinically active heart disease'): ('core', "'including prolonged QTc or prolonged PR interval': ECG measurements no record holds (unknown)"),
     ('T65-clean', None): ('rx10', "eligible, expected possibly_eligible: 'On immunosuppressive or other anti-leukemic therapy' now reads the therapy now (not_met: the daunorubicin is months old), and the unknowns left are review lines; the fibrinogen the label names is a review (no fibrinogen concept), not a missing value"),
     # NCT02676323 (T81)
-    ("T81-clean", "Patients with Down syndrome, acute promyelocytic"): ("events", "'juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, Shwachman syndrome, or other "
-                                                                         "bone marrow failure syndromes' have no concept: a record with none of them is unknown (safe side)"),
     ("T81-clean", "Patients using medications that have a relative risk of prolonging the QT"): ("events", "'if treatment cannot be discontinued or switched to a different medication' is "
                                                                                                  "split at its 'or', and the granisetron permission stays unread: no such drug on "
                                                                                                  "record is unknown"),
@@ -621,11 +617,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT00963872 (T182)
     ('T182-clean', 'Acute Leukemias: Must be in remission by morphology'): ('core', "'Must be in remission by morphology (<5% blasts). Note cytogenetic relapse ... acceptable': the remission is unread and the note read as a relapse alternative"),
     ('T182-clean', 'Cardiac: Left ventricular ejection fraction > 35%'): ('events', "'absence of decompensated congestive heart failure; absence of uncontrolled arrhythmia': 'decompensated' and 'uncontrolled arrhythmia' stay reviews"),
-    ('T182-clean', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
     ('T182-relapse', None): ('core', "the remission line below hides its '<5% blasts': a relapse with 30% blasts is possibly eligible (eligible at first sight, "
                                      "through the renal line's misread bracket; that bracket is read now, hold18)"),
-    ('T182-aplastic', None): ('events', 'acquired aplastic anaemia has no concept (possibly eligible)'),
-    ('T182-aplastic', 'Acquired or inherited bone marrow failure'): ('events', "'Acquired or inherited bone marrow failure syndromes such as aplastic anemia and Fanconi anemia': acquired aplastic anaemia has no concept, so the line stays unknown"),
     # NCT01555268 (T183)
     ('T183-clean', 'Urinary protein quantitative value'): ('labs', 'the urine protein bounds (mg/dL, dipstick grade, 24-hour rescue) are not read'),
     ('T183-clean', 'Clinically significant cardiovascular disease within 12 months'): ('events', 'the qualified items (grade 2 PVD, uncontrolled arrhythmia) and the heading words stay reviews, so a clean record is unknown'),
@@ -796,8 +789,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T221-child', 'Lung disease: in adults, forced vital capacity'): ('hold22', "expected not_met, got unknown: the adults' FVC/FEV1 < 60% part is an unsupported review and the SpO2 < 92% is not scoped to children: spirometry decides nothing"),
     ('T221-breast', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
     ('T221-cis', 'Participants with a history of cancer, other than resected'): ('hold22', 'expected not_met, got unknown: the exceptions (resected basal cell carcinoma, treated carcinoma in situ) and the 5-year curative-intent rule are and-ed/or-ed unsupported reviews: no other cancer is unknown, active breast cancer unknown'),
-    ('T222-kmt2a', None): ('hold22', 'expected ineligible, got possibly_eligible: the lines above'),
-    ('T222-kmt2a', 'high-risk ALL: (1)Ph+ALL'): ('hold22', "expected met, got unknown: the numbered high-risk list: '(3)t(v;11q23)' is an unparsed review (KMT2A rearrangement is not read) and '(5) ... T-ALL ≥100' makes any T-ALL an alternative on its own"),
     ('T222-t-all', None): ('hold22', "expected possibly_eligible, got ineligible: decided against by 'high-risk ALL': '(5) high WBC (B-ALL ≥30; T-ALL ≥100)' makes any T-ALL an alternative on its own"),
     ('T223-clean', 'If a subject, received treatment for brain tumor or ALL'): ('hold22', "expected met, got unknown: 'brain tumor or ALL': the brain tumour has no concept, so it is an unknown alternative of the ALL (topics read 'ALL or brain tumour' alike), and radiation / chemotherapy directed at the brain are unsupported reviews"),
     ('T223-clean', 'If a subject, at least 12 months post-completion'): ('hold22', "expected met, got unknown: 'at least 12 months post-completion of antineoplastic therapies' is an unsupported review"),

@@ -131,7 +131,7 @@ CONCEPT_LINES = [
     ("Patients with known history of Trisomy 21 (Down Syndrome), history of congenital immunodeficiency or inherited marrow failure disorder.", EXC,
      "Down-syndrome or primary-immunodeficiency or inherited-marrow-failure"),
     ("Fanconi anemia, Kostmann syndrome, Shwachman syndrome or any other known bone marrow failure syndrome", EXC,
-     'Fanconi-anemia or review unparsed "Kostmann syndrome" or review unparsed "Shwachman syndrome" or review unparsed "any other known bone marrow failure syndrome"'),
+     'Fanconi-anemia or congenital-neutropenia or Shwachman-Diamond-syndrome or marrow-failure'),
 ]
 
 

@@ -36,7 +36,7 @@ ROWS = [
     ("Chronic myelomonocytic leukemia", I, [CMML], [MDS, AML, adult()], []),
     ("Juvenile myelomonocytic leukemia (JMML)", E, [JMML], [CMML, adult(years=4)], []),
     ("Patients with Down syndrome, acute promyelocytic leukemia, juvenile myelomonocytic leukemia, Fanconi anemia, Kostmann syndrome, "
-     "Shwachman syndrome, or other bone marrow failure syndromes are not eligible.", E, [JMML], [], [adult(years=4)]),
+     "Shwachman syndrome, or other bone marrow failure syndromes are not eligible.", E, [JMML], [adult(years=4)], []),
     ("MDS, including chronic myelomonocytic leukemia", I, [CMML, MDS], [AML, adult()], []),
     ("Myelodysplastic syndromes or Chronic myelomonocytic leukemia", I, [CMML, MDS], [AML], []),
     # a CMML record meets it through "(including CMML)" (the dx helper's reading of a bracket that

@@ -93,8 +93,18 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # what a therapy is for ("therapy specifically used for DBA within 28 days": read there, the
     # therapy's window became the disease's and every patient of the trial was left to a person)
     ("diamond_blackfan_anemia", r"(?<!\bfor\s)(?:diamond[\s-]+blackfan\s+(?:anemia|anaemia)(?:\s*\(\s*DBA\s*\))?|(?-i:\bDBA\b))", ("diamond", "dba")),
-    ("inherited_marrow_failure", r"(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
+    ("inherited_marrow_failure", r"(?<!acquired\sor\s)(?<!acquired\sand/or\s)(?:inherited|congenital|constitutional|hereditary)\s+(?:bone\s+)?marrow\s+failure(?:\s+(?:syndromes?|disorders?|diseases?))?"
      r"|constitutional\s+aplastic\s+(?:anemia|anaemia)", ("marrow failure", "aplastic")),
+    # the COG template's two syndromes by name ("Fanconi anemia, Kostmann syndrome, Shwachman
+    # syndrome, or other bone marrow failure syndromes"), aplastic anaemia, and the family, acquired
+    # or inherited, once a "syndrome" says it is one (never CLL's "evidence of progressive marrow
+    # failure", a finding of the disease)
+    ("shwachman_diamond_syndrome", r"shwachman(?:[\s-]+(?:bodian[\s-]+)?diamond)?'?s?\s+(?:syndrome|disease)(?:\s*\(\s*SDS\s*\))?", ("shwachman",)),
+    ("congenital_neutropenia", r"kostmann'?s?\s+(?:syndrome|disease)|severe\s+congenital\s+neutropenia(?:\s*\(\s*SCN\s*\))?|congenital\s+agranulocytosis",
+     ("kostmann", "congenital neutropenia", "agranulocytosis")),
+    ("aplastic_anemia", r"(?<!constitutional\s)\baplastic\s+(?:anemia|anaemia)(?:\s*\(\s*S?AA\s*\))?", ("aplastic",)),
+    ("marrow_failure", r"(?:\b(?:acquired|inherited|congenital)\s+(?:or|and/or|and)\s+(?:acquired|inherited|congenital)\s+|(?<!inherited\s)(?<!congenital\s)(?<!constitutional\s)(?<!hereditary\s)(?<!bone\s)\b)"
+     r"(?:bone\s+)?marrow\s+failure\s+(?:syndromes?|disorders?|states?)", ("marrow failure",)),
     # "progressive multifocal leukoencephalopathy (PML)"; "PML" alone is also the APL fusion gene
     # ("PML-RARA", "PML/RARa"), so the letters are read only after the disease's words
     ("pml", r"progressive\s+multi-?focal\s+leu[ck]o-?encephalopathy(?:\s*\(\s*PML\s*\))?", ("multifocal", "multi-focal")),
