@@ -721,7 +721,10 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     if found is None:
         return None
     m, between, chunks = found
-    if not all(len(chunk.split()) <= 5 for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
+    # (a member of six words: "prior autologous hematopoietic stem cell transplant or allogeneic ...",
+    # the transplant's full name; at five the second member went uncapped, and a patient with an
+    # allogeneic transplant met the cap whatever else they had)
+    if not all(len(chunk.split()) <= 6 for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
         return None  # "NYHA class ≥ 3 or uncontrolled arrhythmia": the number ends a value, not a count
     if re.search(r"\b(?:class|score|status|level|stage|count|ECOG|NYHA|PS|KPS|Karnofsky|Lansky)\s*$", window[: m.start()], I):
         return None
