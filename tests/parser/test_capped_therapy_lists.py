@@ -1,4 +1,5 @@
-"""A cap on prior therapies that covers a list counts the members together.
+"""A cap on prior therapies that covers a list counts the members together; kinds naming every
+transplant are the transplant.
 
 "No more than 1 prior autologous or allogeneic stem cell transplant", "No more than 2 prior
 chemotherapy or immunotherapy regimens": each member was read "not X, or a person counts", and the
@@ -68,3 +69,29 @@ def test_a_hostile_list_is_read_quickly():
 def test_an_expression_without_caps_is_returned_as_it_was():
     expr = parse_line("Prior chemotherapy or immunotherapy", INC).expr
     assert capped_list(expr) is expr
+
+
+# -- kinds that name every transplant ("allogeneic, syngeneic, or autologous", "either allogeneic or
+# autologous") are the transplant itself; left, the list was an unread alternative beside it
+
+KINDS = [
+    ("Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously", "HSCT within 2 months"),
+    ("Received hematopoietic stem cell transplantation (either allogeneic or autologous)", "HSCT"),
+    ("Prior allogeneic, syngeneic or autologous HSCT", "HSCT"),
+]
+
+
+@pytest.mark.parametrize("text,rule", KINDS, ids=[k[0][:45] for k in KINDS])
+def test_every_kind_is_the_transplant(text, rule):
+    assert rule_of(text, CriterionType.EXCLUSION) == rule
+
+
+def test_a_list_without_both_kinds_keeps_its_words():
+    assert rule_of("Prior allogeneic, syngeneic, or matched unrelated transplant", CriterionType.EXCLUSION) != "HSCT"
+
+
+def test_a_hostile_kind_list_is_read_quickly():
+    started = time.perf_counter()
+    parse_line("Prior allogeneic, syngeneic, or autologous " * 600 + "transplant", CriterionType.EXCLUSION)
+    parse_line("Prior transplantation (either allogeneic or autologous " * 600, CriterionType.EXCLUSION)
+    assert time.perf_counter() - started < 1.0
