@@ -86,6 +86,7 @@ from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
 from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.capped_lists import capped_list
+from rules_engine.parser.post_transplant_therapy import post_transplant_therapy
 from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
@@ -741,6 +742,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     expr = agent_window_apart(expr, text)  # "within 4 weeks (6 weeks for nitrosoureas). More words.": the bracket widens the washout
     expr = capped_list(expr)  # "No more than 1 prior autologous or allogeneic SCT": the cap holds for the list together
+    expr = post_transplant_therapy(expr, text, ctype)  # "immunosuppressive therapy post HSCT": the transplant names the therapy
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:
