@@ -168,8 +168,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
     a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
-    if ctype is CriterionType.INCLUSION:
-        norm = time_after_transplant(norm)
+    # (an exclusion's too: one that states the time as its requirement is read around by exclusion_washout)
+    norm = time_after_transplant(norm)
     norm = kinds_as_alternatives(norm, ctype)  # "advanced CML (CML-AP, CML-BP and Ph+ acute leukemia)": one of the kinds
     norm = norm[m.end():] if (m := CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
