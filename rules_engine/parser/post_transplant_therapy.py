@@ -5,8 +5,10 @@ since immunosuppressive therapy post HSCT".
 
 The transplant is the therapy's qualifier (the immunosuppression given after one), never a history
 the inclusion asks: read as a conjunct, every patient never transplanted failed the washout (holdout
-T44: eligible patients ineligible). In an inclusion whose only transplant is the one a therapy
-word names right before "post", the bare transplant conjunct is dropped: what the washout asks of
+T44: eligible patients ineligible). In an inclusion's washout ("since", "interval", "half-lives",
+"off") whose only transplant is the one a therapy word names right before "post", the bare
+transplant conjunct is dropped (a line asking the therapy itself, "Must be receiving GVHD
+prophylaxis post HSCT", asks the transplant too and keeps it): what the washout asks of
 a transplanted patient's therapy stays, and one without a transplant is never failed for lacking
 it. A line that names a transplant anywhere else keeps its reading. The patterns are literals with
 bounded gaps.
@@ -29,6 +31,8 @@ _POST = re.compile(
 # any naming of a transplant (the abbreviation in brackets after the full name included)
 _TRANSPLANT = re.compile(r"transplant|\b(?:HSCT|SCT|HCT|BMT|ASCT)\b", I)
 _TRANSPLANTS = frozenset({"hsct", "allo_hsct", "auto_hsct"})
+# the words of a washout, the only kind of line whose therapy the transplant qualifies here
+_WASHOUT = re.compile(r"\b(?:since|interval|wash-?\s?out|half[\s-]?li(?:fe|ves)|off|discontinued|elapsed)\b", I)
 
 
 def _bare_transplant(part: Expr) -> bool:
@@ -40,8 +44,8 @@ def post_transplant_therapy(expr: Expr, text: str, ctype: CriterionType) -> Expr
     if ctype is not CriterionType.INCLUSION or not isinstance(expr, All) or "post" not in text.lower():
         return expr
     post = _POST.search(text)
-    if post is None:
-        return expr
+    if post is None or _WASHOUT.search(text) is None:
+        return expr  # ("Must be receiving GVHD prophylaxis post HSCT" asks the transplant: no washout)
     # the transplant is named only there (its full name, and its abbreviation after it)
     others = [m for m in _TRANSPLANT.finditer(text) if not post.start() <= m.start() < post.end() + 80]
     if others:

@@ -54,3 +54,8 @@ def test_a_hostile_line_is_read_quickly():
     started = time.perf_counter()
     parse_line("At least 14 days since " + "immunosuppressive therapy post " * 700 + "HSCT", INC)
     assert time.perf_counter() - started < 1.0
+
+
+def test_a_line_that_asks_the_therapy_keeps_the_transplant():
+    """No washout: receiving the prophylaxis after a transplant needs the transplant."""
+    assert "HSCT" in rule_of("Must be receiving GVHD prophylaxis post HSCT", INC)
