@@ -22,6 +22,7 @@ import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate
 from rules_engine.parser.items import I, map_leaves
+from rules_engine.parser.normalize import normalize
 from rules_engine.parser.therapy_intervals import states_interval
 
 # each alternative a run of literals and one bounded gap: no repetition nests another
@@ -52,11 +53,25 @@ def _outside_not(expr: Expr) -> Expr:
     return map_leaves(expr, _turned)
 
 
+# a line that is the time since a transplant ("6 months or longer after stem cell transplantation",
+# normalised "≥ 6 months after ...", under "Prior therapies ... permitted, with the following
+# restriction:"): the requirement by its own words, under a heading too (holdout T272: read as the
+# inclusion's washout it excluded every patient never transplanted and passed one three months out)
+_SINCE_TRANSPLANT = re.compile(
+    r"^\W*(?:≥|>|at\s+least|more\s+than|greater\s+than)\s*\d{1,3}\s*(?:days?|weeks?|months?)\s+(?:or\s+(?:longer|more)\s+)?(?:after|post|following)\s+"
+    r"(?:(?:an?|the|prior|previous)\s+)?(?:(?:allogeneic|autologous|allogenic)\s+)?(?:hematopoietic\s+|bone\s+marrow\s+|peripheral\s+blood\s+)?(?:stem[\s-]+cell\s+)?"
+    r"(?:transplant(?:ation)?|HSCT|SCT|HCT|BMT)\b",
+    I,
+)
+
+
 def washout_exclusion(expr: Expr, text: str, ctype: CriterionType, top: bool) -> Expr:
     """A top-level exclusion written as a washout requirement: its "no X within N" parts read as
     "X within N" (what excludes); any other line, or a line with none, unchanged."""
     if ctype is not CriterionType.EXCLUSION:
         return expr
+    if _SINCE_TRANSPLANT.search(normalize(text)):
+        return _outside_not(expr)
     # (a washout said as an interval is a requirement by its own words, under a heading too:
     # "A washout period of 2 weeks from prior cetuximab is required")
     if not states_interval(text) and (not top or _WASHOUT_REQUIREMENT.search(text) is None):

@@ -85,6 +85,8 @@ from rules_engine.parser.permitted_subject import permitted_subject
 from rules_engine.parser.scoped_bounds import scoped_bounds
 from rules_engine.parser.study_sequence import study_sequence
 from rules_engine.parser.elapsed_if import elapsed_if
+from rules_engine.parser.capped_lists import capped_list
+from rules_engine.parser.post_transplant_therapy import post_transplant_therapy
 from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
@@ -166,8 +168,8 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     """``fragments``: whether a fragment's role is the line's own to say (a top-level line); under
     a heading the heading says it ("may not have any of the following:")."""
     norm = normalize(text)
-    if ctype is CriterionType.INCLUSION:
-        norm = time_after_transplant(norm)
+    # (an exclusion's too: one that states the time as its requirement is read around by exclusion_washout)
+    norm = time_after_transplant(norm)
     norm = kinds_as_alternatives(norm, ctype)  # "advanced CML (CML-AP, CML-BP and Ph+ acute leukemia)": one of the kinds
     norm = norm[m.end():] if (m := CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
@@ -739,6 +741,8 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         concept = next(c for c, words in _LABELLED_THERAPIES if re.fullmatch(words, label.group("label"), re.I))
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     expr = agent_window_apart(expr, text)  # "within 4 weeks (6 weeks for nitrosoureas). More words.": the bracket widens the washout
+    expr = capped_list(expr)  # "No more than 1 prior autologous or allogeneic SCT": the cap holds for the list together
+    expr = post_transplant_therapy(expr, text, ctype)  # "immunosuppressive therapy post HSCT": the transplant names the therapy
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:

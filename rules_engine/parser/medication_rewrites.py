@@ -76,7 +76,8 @@ ROWS = (PROHIBITED_LISTED, WINDOW_FIRST, IMMUNE_MODULATOR_EXAMPLES, TAKE_AS_RECE
 
 # A sentence that permits hydroxyurea beside a washout ("No chemotherapy or radiation therapy
 # within 4 weeks of study entry. Hydroxyurea is allowed prior to starting therapy in the setting
-# of rapidly proliferating disease."; 8 corpus lines permit it in a sentence): it excepts
+# of rapidly proliferating disease."; 8 corpus lines permit it in a sentence, 2 more at the
+# investigator's discretion or for cytoreduction): it excepts
 # hydroxyurea from the line's chemotherapy, as "except for hydroxyurea" does. Read as a widening,
 # it narrowed the line's last alternative, the radiotherapy, and a patient irradiated last week
 # was unknown. Only a bare permission, or one before the study's therapy or for the cytoreduction
@@ -84,7 +85,11 @@ ROWS = (PROHIBITED_LISTED, WINDOW_FIRST, IMMUNE_MODULATOR_EXAMPLES, TAKE_AS_RECE
 # cycle") narrows it and is left.
 HYDROXYUREA_PERMITTED = (
     r"(?:(?<=[.;(])|^)\s*+(?:note\s*:\s*)?(?:the\s+use\s+of\s+)?(?:hydroxyurea|hydroxycarbamide|hydrea)(?:\s*\(\s*(?:hydrea|hydroxyurea)\s*\))?"
+    # (what it is given for, "Hydroxyurea for cyto-reduction is allowed prior to the start of therapy")
+    r"(?:\s+for\s+cyto-?\s?reduction)?"
     r"\s+(?:is|will\s+be)\s+(?:allowed|permitted)"
+    # (whose call it is, "Hydroxyurea is permitted at the investigator's discretion prior to enrollment")
+    r"(?:\s+at\s+(?:the\s+)?(?:investigator|physician|treating\s+physician)(?:'s|’s|s')?\s+discretion)?"
     r"(?:\s+(?:prior\s+to|before)\s+(?:starting\s+|the\s+start\s+of\s+)?(?:the\s+)?(?:study\s+)?(?:therapy|treatment|enrol+ment|entry|registration|randomi[sz]ation))?"
     r"(?:\s+(?:in\s+the\s+setting\s+of|for)\s+(?:(?:rapidly|highly)\s+)?(?:proliferat\w+|progressive)\s+disease)?"
     r"\s*\)?(?=\s*(?:[,;.]|$))"

@@ -112,6 +112,23 @@ ANY_SOURCE = (
     ("source",),
 )
 
+# "Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less
+# than 2 months previously", "hematopoietic stem cell transplantation (either allogeneic or
+# autologous)": kinds that name both the allogeneic and the autologous transplant (and the
+# syngeneic, a twin's) are every kind, the transplant itself. Left, the three-kind list was an
+# unread alternative beside the transplant, and a patient never transplanted was a person's
+_KIND = r"(?:allogene?ic|autologous|syngeneic)"
+EVERY_KIND = (
+    r"\b(?P<kinds>" + _KIND + r"\s*,\s*" + _KIND + r"\s*,?\s*(?:or|and/or)\s+" + _KIND + r")\s+(?=" + _TRANSPLANT + r")"
+    r"|\b(?P<noun>transplant(?:ation)?s?|HSCT|SCT|HCT|BMT)\s*\(\s*either\s+(?P<pair>" + _KIND + r"\s+or\s+" + _KIND + r")\s*\)",
+    lambda m: (
+        ("" if m.group("kinds") else m.group("noun"))
+        if re.search(r"allo", m.group("kinds") or m.group("pair"), re.I) and re.search(r"auto", m.group("kinds") or m.group("pair"), re.I)
+        else m.group(0)
+    ),
+    ("syngeneic", "either"),
+)
+
 INVESTIGATIONAL_DEFINED = (
     r"(\binvestigational\s+(?:agents?|drugs?|products?|therap(?:y|ies)|medications?))\s*\(\s*(?:i\.?\s?e\.?,?\s*)?(?:not|non-?|un)\s*"
     r"(?:(?:FDA|Food\s+and\s+Drug\s+Administration(?:\s*\[\s*FDA\s*\])?)[\s-]+)?approved(?:\s*,?\s*for\s+any\s+indication)?\s*\)",
@@ -219,4 +236,4 @@ COMPLETED_SINCE = (
 # days" runs on to a window the list shares, which other readers decide
 CHEMOTHERAPY_AGENT = (r"\b(chemotherapy)\s+agents?\b(?=\s*(?:[.;)]|$))", r"\1", ("agent",))
 
-ROWS = (CHEMOTHERAPY_AGENT, UNTREATED_WITH, COMPLETED_SINCE, BRACKET_BEFORE_SINCE, WASHOUT_RECOVERED, HAS_TAKEN, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE)
+ROWS = (CHEMOTHERAPY_AGENT, UNTREATED_WITH, COMPLETED_SINCE, BRACKET_BEFORE_SINCE, WASHOUT_RECOVERED, HAS_TAKEN, AS_WELL_AS_OTHER, INVESTIGATIONAL_DEFINED, THERAPEUTIC_DOSE_DEFINED, PRIOR_THERAPY_FOR_WITH, STEROIDS_EXCEPTED, MYELOABLATIVE_BOTH, MYELOABLATIVE_AUTOLOGOUS, ANY_SOURCE, EVERY_KIND)

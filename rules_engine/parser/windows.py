@@ -30,12 +30,13 @@ _SHORTER_WINDOW = re.compile(
 
 # A longer interval for named agents, in brackets after the line's own ("chemotherapy within 4
 # weeks (6 weeks for nitrosoureas or mitomycin C)", "At least 4 weeks since prior chemotherapy (6
-# weeks for nitrosoureas)"; 143 corpus lines, most of them this very NCI wording). Read as an
+# weeks for nitrosoureas)"; 143 corpus lines, most of them this very NCI wording; its bound may be
+# written, "(>= 6 weeks for nitrosoureas)", 2 more). Read as an
 # unread alternative it left every patient with no recent therapy unknown. Read so, the line's
 # own interval decides as written, and only the span between the two intervals waits on whether
 # the agent was one of those named (a person's: the record's drug may be any chemotherapy).
 AGENT_WINDOW = re.compile(
-    r"\(\s*(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:for|in\s+the\s+case\s+of|if)\s+"
+    r"\(\s*(?:(?:≥|at\s+least)\s*)?(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\s+(?:for|in\s+the\s+case\s+of|if)\s+"
     r"(?P<what>(?:a\s+|an\s+|prior\s+|any\s+)?(?![^();]{0,80}\b(?:wom[ae]n|m[ae]n|patients?|subjects?)\b)[^();]{3,80})\)",
     I,
 )

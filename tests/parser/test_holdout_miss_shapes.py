@@ -89,7 +89,7 @@ TRANSPLANT_KIND_ROWS = [
      [adult(), transplant("auto_hsct", 200), transplant("allo_hsct", 300)], [transplant("auto_hsct", 30), transplant("allo_hsct", 60)], []),
     # the kind closes a list of kinds: the pair is every kind's
     (E, "Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously",
-     [transplant("allo_hsct", 30), transplant("auto_hsct", 30)], [], [adult()]),  # "syngeneic" is a person's
+     [transplant("allo_hsct", 30), transplant("auto_hsct", 30)], [adult()], []),  # every kind: the transplant (holdout T53)
 ]
 
 

@@ -102,8 +102,9 @@ ALLO = "allo_hsct"
         ("Patients must be at least 100 days after allogeneic stem cell transplantation", I,
          [adult(procedure(ALLO, 120)), adult()], [adult(procedure(ALLO, 90))], []),
         # under an exclusion the words restrict a permission (holdout T272): never read as a washout
-        # that a transplant three months ago passes
-        ("6 months or longer after stem cell transplantation", E, [], [adult()], [adult(procedure("hsct", 90))]),
+        # that a transplant three months ago passes; a transplant inside the span excludes
+        # (exclusion_washout), one before it and none do not
+        ("6 months or longer after stem cell transplantation", E, [adult(procedure("hsct", 90))], [adult(), adult(procedure("hsct", 365))], []),
     ]),
 )
 def test_the_time_after_a_transplant_is_the_time_since_it(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:

@@ -80,7 +80,7 @@ READINGS = [
           "classification.", "AML other than (APL)"),
     # a span back from now
     (EXC, "Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously",
-     "auto-HSCT within 2 months or HSCT within 2 months or review unparsed \"Prior allogeneic … syngeneic\""),
+     "HSCT within 2 months"),
     (EXC, "myocardial infarction (MI) less than 1 year ago", "myocardial-infarction within 1 year"),
     # the CNS named with the leukaemia's abbreviation
     (EXC, "Known extramedullary central nervous system (CNS) AML.", "CNS-involvement"),
@@ -150,7 +150,8 @@ INCLUSIONS: list[Row] = [
 EXCLUSIONS: list[Row] = [
     ("Patients who have had chemotherapy or radiotherapy within 2 weeks (6 weeks for nitrosoureas or mitomycin C) prior to entering the study",
      (adult(medication("chemotherapy", 7)),), (NOBODY, CHEMO_10_WEEKS), (CHEMO_5_WEEKS,)),
-    ("Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously", (TRANSPLANT_40_DAYS,), (), (NOBODY,)),
+    # (kinds naming every transplant are the transplant: a record without one is cleared)
+    ("Prior allogeneic, syngeneic, or autologous bone marrow transplant or stem cell transplant less than 2 months previously", (TRANSPLANT_40_DAYS,), (NOBODY,), ()),
     ("Any evidence of acute or chronic graft-versus-host disease", (GVHD,), (NOBODY,), ()),
     ("Known extramedullary central nervous system (CNS) AML.", (adult(condition("cns_involvement", 10)),), (NOBODY,), ()),
     ("Patients who are not able to swallow capsules or tablets", (adult(condition("dysphagia", 30)),), (NOBODY,), ()),

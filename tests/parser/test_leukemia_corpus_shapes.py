@@ -58,7 +58,10 @@ ONE_REGIMEN = "Received a minimum of one prior chemotherapy regimen"
 
 COUNT_ROWS = [
     (I, NO_MORE_THAN_ONE, patient(), MET),  # none is within the cap
-    (I, NO_MORE_THAN_ONE, patient(1980, "allo_hsct"), MET),  # one allogeneic, no autologous: one in all
+    # one allogeneic on record: how many allogeneic ones is a person's count (met before only by
+    # "no autologous", which let two autologous transplants meet the cap too; capped_lists)
+    (I, NO_MORE_THAN_ONE, patient(1980, "allo_hsct"), UNKNOWN),
+    (I, NO_MORE_THAN_ONE, patient(1980, "auto_hsct"), UNKNOWN),
     (I, NO_MORE_THAN_ONE, patient(1980, "allo_hsct", "auto_hsct"), UNKNOWN),  # two kinds: the count is open
     (I, FEW_REGIMENS, patient(), MET),
     (I, FEW_REGIMENS, patient(1980, "chemotherapy"), UNKNOWN),

@@ -264,7 +264,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("surgery", r"\bsurgery\b|\bsurgical\s+(?:procedures?|resection|interventions?)|\boperations?\b", ("surg", "operation")),
     ("immunotherapy", r"immunotherap(?:y|ies|eutic(?:\s+(?:drugs?|agents?|therap(?:y|ies)))?)|(?:immune\s+)?checkpoint\s+inhibitors?|\banti-?(?:PD-?L?1|CTLA-?4)\b(?:\s+(?:antibod(?:y|ies)|therapy|agents?))?|biologic(?:al)?\s+(?:therapy|response\s+modifiers?)", ("immuno", "checkpoint", "pd", "ctla", "biologic")),
     ("hormone_therapy", r"hormon(?:e|al)\s+(?:therap(?:y|ies)|treatments?)|endocrine\s+therap(?:y|ies)|androgen[\s-]+deprivation(?:\s+therapy)?|anti-?\s*androgens?(?:\s+(?:therapy|agents?|drugs?))?|androgen\s+receptor\s+(?:inhibitors?|antagonists?|blockers?)", ("hormon", "endocrine", "androgen")),
-    ("targeted_therapy", r"targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
+    # ("targeted small molecule therapy", "small molecule targeted therapy": the pembrolizumab
+    # trials' washout, "Prior chemotherapy, targeted small molecule therapy, or radiation therapy
+    # within 2 weeks prior to study Day 1", 12 corpus lines; the unread middle item broke the list,
+    # the window reached only the radiotherapy, and any chemotherapy ever excluded the patient)
+    ("targeted_therapy", r"targeted\s+(?:small[\s-]+molecule\s+)?(?:therap(?:y|ies)|agents?)|small[\s-]+molecule\s+targeted\s+(?:therap(?:y|ies)|agents?)|tyrosine\s+kinase\s+inhibitors?|\bTKIs?\b", ("target", "kinase", "tki")),
     # "any other standard or investigational treatment for their hematologic malignancy": the
     # treatments of the cancer, the standard ones with the investigational (the investigational
     # agent's row below took the words alone, and azacitidine given now passed the exclusion;
@@ -687,6 +691,11 @@ _COUNT = re.compile(
     r"(?P<n>\d{1,2}|one|two|three|four|five)\s",
     I,
 )
+# a transplant's full name as a counted list's member ("prior autologous hematopoietic stem cell transplant")
+_TRANSPLANT_NAME = re.compile(
+    r"\s*(?:(?:prior|previous)\s+)?(?:autologous|allogeneic|allogenic|syngeneic)\s+(?:hematopoietic|haematopoietic)\s+(?:stem|progenitor)\s+cell\s+transplant(?:ation|s)?\s*",
+    I,
+)
 _COUNTED_NOUN = re.compile(r"\s+(?:regimens?|lines?(?:\s+of\s+(?:therapy|treatment))?|courses?|attempts?)\b", I)
 
 
@@ -726,7 +735,10 @@ def _count_of(text: str, start: int, end: int, event: Predicate) -> tuple[int, i
     if found is None:
         return None
     m, between, chunks = found
-    if not all(len(chunk.split()) <= 5 for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
+    # (a member may be the transplant's full name, six words: "≤ 1 prior autologous hematopoietic
+    # stem cell transplant or allogeneic ..."; at five words at most the second member went
+    # uncapped, and a patient with an allogeneic transplant met the cap whatever else they had)
+    if not all(len(chunk.split()) <= 5 or _TRANSPLANT_NAME.fullmatch(chunk) for chunk in chunks) or (len(chunks) > 1 and not chunks[0].strip()):
         return None  # "NYHA class ≥ 3 or uncontrolled arrhythmia": the number ends a value, not a count
     if re.search(r"\b(?:class|score|status|level|stage|count|ECOG|NYHA|PS|KPS|Karnofsky|Lansky)\s*$", window[: m.start()], I):
         return None

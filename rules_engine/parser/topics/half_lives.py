@@ -35,7 +35,13 @@ _FILLER = frozenset("""
     enrolment registration randomization randomisation study start starting day days week weeks at least more than
     from last if known applicable a an
     must have has be is are wash out washout period times required
+    one two three four five six seven ten pharmacokinetic effective elimination terminal plasma approximately
+    for systemic treatment treatments therapy therapies medication medications date administration
 """.split())
+# (a count of half-lives spelled, "within 30 days or five half-lives", and what kind of half-life:
+# "5 pharmacokinetic half-lives of the treatment", "5 effective half-lives", "5 half-lives (for
+# systemic agents)", "before the date of ... administration"; about 12 corpus lines left a bare
+# review alternative, and every patient who never had the therapy was unknown)
 # (the washout said as a duty, "must have wash-out period of 5 times the half-life of the compound
 # before first dasatinib dose"; meds17: left, a clean record was unknown for a CYP3A4 line)
 # "of the investigational product": the investigational agent's own half-lives, and no other therapy's

@@ -97,6 +97,11 @@ _GENERICS = (
     "levofloxacin", "moxifloxacin", "halofantrine", "levomethadyl", "probucol", "sotalol", "ibutilide", "dofetilide", "procainamide",
     "disopyramide", "flecainide", "domperidone", "pentamidine", "chloroquine", "hydroxychloroquine", "citalopram", "escitalopram",
     "dolasetron", "astemizole", "terfenadine", "anagrelide", "cilostazol",
+    # the nitrosourea family by its class word (its misspellings among the brands below)
+    "nitrosoureas", "nitrosourea",
+    # mitomycin with its letter apart ("Nitrosoureas or mitomycin C within the previous 6 weeks"):
+    # the bare generic left " C" behind, which ended the list and the line stayed unread
+    "mitomycin c",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
@@ -118,6 +123,12 @@ _BRANDS = {
     # a code name registries wrote before the generic ("No prior 506U78", COG/NCI ALL trials; 2
     # corpus lines): left, the line was unread and a patient given nelarabine was unknown
     "506u78": "nelarabine",
+    # the nitrosourea family by its class word, as the generics list it ("Nitrosoureas or mitomycin C within the previous 6
+    # weeks", "has received nitrosoureas ... within 6 weeks"; about 15 corpus lines): a class, but
+    # one whose members a record names are known (``derive._PRODUCT_FAMILIES``: carmustine,
+    # lomustine, ...), so a record of lomustine meets it and one of cisplatin does not. Left, the
+    # class word stood unread and the washout line was a person's for every patient
+    "nitrosureas": "nitrosoureas", "nitrosurea": "nitrosoureas",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
