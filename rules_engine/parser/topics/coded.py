@@ -24,6 +24,7 @@ from dataclasses import replace
 from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
+from rules_engine.parser.topics.curative_span import curative_span, sentences_dropped
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
 from rules_engine.parser.topics.inactive_history import inactive_history
@@ -765,6 +766,9 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _within_disease_free(expr, window, judged, text[solid.start(): free.end()] if solid else None)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
+        elif criterion.type is CriterionType.EXCLUSION and (curative := curative_span(criterion.text)) is not None and _lifetime(expr):
+            # "Cancer treated with curative intent > 5 years will be allowed": the span, read as a disease-free one
+            expr = _within_disease_free(sentences_dropped(expr), curative)
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
