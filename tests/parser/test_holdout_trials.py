@@ -361,8 +361,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
     # NCT00542971 (T105), hold10
-    ("T105-clean", "Active clinically serious and uncontrolled infection"): ("events", "'> CTCAE Grade 2' and 'uncontrolled' stay reviews beside the infection, and "
-        "'Active clinically serious' an alternative review"),
     # NCT03151408 (T122), hold12
     ("T122-young-ecog2", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
     ("T122-renal-comorbid", "Unable to receive intensive chemotherapy regimens at enrollment"): ("core", "as T122-clean"),
@@ -710,7 +708,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T192-cmml', 'No history of leukemia'): ('events', "expected met, got unknown: 'No history of leukemia' has no reading (review unparsed)"),
     ('T192-filgrastim-old', 'No other concurrent hematopoietic growth factors'): ('events', "expected met, got not_met: 'concurrent' is not read: a growth factor ever (filgrastim ended 200 days ago) fails the line, and the listed names stay a review so a clean record is unknown"),
     # NCT00480987 (T193)
-    ('T193-clean', 'No untreated or uncontrolled life-threatening infection'): ('events', "expected not_met, got unknown: 'untreated' stays a review or-ed in, so no infection on record is unknown"),
     ('T193-clean', 'No pregnancy or lactation'): ('events', 'expected not_met, got unknown: the contraception sentence is or-ed in as a consent review, so a clean record is unknown'),
     ('T193-raeb2', 'relapsed or refractory acute myeloid'): ('events', "expected met, got unknown: 'high-risk myelodysplastic syndrome' stays a review: RAEB-2 is not read as high-risk MDS"),
     ('T193-bilirubin', None): ('labs', "expected possibly_eligible, got ineligible: decided against by the probed line: 'unless due to leukemia or congenital hemolytic disorder (for bilirubin)': the exception is attached to the transaminases only, so bilirubin 2.6 mg/dL fails outright, hereditary spherocytosis included"),
@@ -1252,7 +1249,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T303-rash', 'Non-hematologic intolerance to Dasatinib'): ('hold30', 'expected met, got unknown: read as (drug-hypersensitivity is Dasatinib or drug-hypersensitivity is BMS-354825 or drug-hypersensitivity is "in the previous Phase I" or (drug-hypersensitivity and review ambiguous "II study") or drug-hype'),
     ('T303-thrombocytopenia', 'Non-hematologic intolerance to Dasatinib'): ('hold30', 'expected not_met, got unknown: read as (drug-hypersensitivity is Dasatinib or drug-hypersensitivity is BMS-354825 or drug-hypersensitivity is "in the previous Phase I" or (drug-hypersensitivity and review ambiguous "II study") or drug-hype'),
     ('T303-imatinib-intolerance', 'Non-hematologic intolerance to Dasatinib'): ('hold30', 'expected not_met, got unknown: read as (drug-hypersensitivity is Dasatinib or drug-hypersensitivity is BMS-354825 or drug-hypersensitivity is "in the previous Phase I" or (drug-hypersensitivity and review ambiguous "II study") or drug-hype'),
-    ('T304-clean', 'Untreated or uncontrolled life-threatening infection'): ('hold30', 'expected not_met, got unknown: read as (sepsis or (active-infection and review "uncontrolled life-threatening")) or review unparsed "Untreated"'),
     ('T304-relapsed-cll', 'histologically or cytologically confirmed Richter'): ('hold30', 'expected met, got unknown: read as (relapsed or refractory) and review unparsed "B-cell are eligible for this protocol" and CLL and review unsupported "cytologically confirmed Richter\'s transformation … prolymphocytic leukemia … aggres'),
     ('T304-bilirubin-spherocytosis', 'adequate hepatic function (bilirubin <= 2'): ('hold30', 'expected met, got unknown: read as (bilirubin <= 2 mg/dL or review "unless due to leukemia or congenital hemolytic disorder [for bilirubin]") and AST < 2.5 x ULN and (ALT < 2.5 x ULN or review unsupported "Patients with hepatic dysfunc'),
     ('T304-platelets-itp', 'platelet counts > 20,000'): ('hold30', 'expected met, got unknown: read as platelets > 20 10*9/L or review unsupported "unless lower counts are due to disease involvement or autoimmune disorders"'),

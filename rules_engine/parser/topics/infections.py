@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rules_engine.parser.topics.infection_qualifiers import stray_qualifiers
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value, rewrite_conjunctions
 
@@ -687,7 +688,7 @@ def infection_wording(expr: Expr, text: str) -> Expr:
         expr = rewrite_conjunctions(expr, _hiv_shown_by_therapy)
     if "including" in text.lower():
         expr = rewrite_conjunctions(expr, _virus_as_example)
-    read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
+    read = rewrite_conjunctions(active_or_qualified(stray_qualifiers(expr, text), text), _virus_known_by)
     return read if read is expr else _once_each(read)
 
 
