@@ -101,8 +101,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T43-clean", "Unstable cardiovascular function"): ("core", "the bullet list inside one numbered item ('• Symptomatic ischemia, or • ... • "
                                                                 "Hypertension > 140 mm Hg systolic ...'): the bullets run the blood pressure into the "
                                                                 "others' residue, so no bullet decides"),
-    ("T43-clean", "Known active hepatitis B virus (HBV)"): ("events", "'Known active hepatitis B virus (HBV) or C virus (HCV) infection; or known to be "
-                                                                     "positive for HCV RNA or HBsAg': 'C virus' and the test names stay unread"),
     # NCT02181660
     ("T44-clean", None): ("core", "'interval ... at least 5 half-lives ... for other investigational products or drugs used for immunosuppressive "
                                   "therapy post HSCT': the HSCT the drugs follow is read as a requirement, failing every patient without one"),

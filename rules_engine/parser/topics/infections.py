@@ -52,7 +52,8 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?"
      r"|\bHBs[\s-]+(?:Ag|antigen)\b|\bhepatitis\s+B\s?s?(?:\s*\(\s*HBs\s*\))?[\s-]+antigen\b(?:\s*\(\s*HBs\s?Ag\s*\))?", "hbv"),
     ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
-    ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
+    # (the acid spelled out after the abbreviation too: "HCV ribonucleic acid (RNA)")
+    ("hcv_rna", r"\bHCV[\s-]*(?:RNA\b|ribonucleic\s+acid(?:\s*\(\s*RNA\s*\))?)|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
     ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
@@ -107,8 +108,11 @@ _HIV_NAMED = rf"(?:{dict(_INFECTIONS)['hiv']})(?:\s*\(\s*HIV\s*\))?(?:[\s-]*1(?:
 
 
 # "hepatitis B or C", "hepatitis A, B or C", "HBV and/or HCV": one list of viruses
+# (each letter may carry its own "virus (HBV)": "Known active hepatitis B virus (HBV) or C virus
+# (HCV) infection", where "C virus" alone was an unread alternative and a clean record unknown)
 _HEP_LIST = re.compile(
-    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?", I
+    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B(?:\s+virus\s*\(\s*HBV\s*\))?)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*"
+    r"(?:HCV|C(?:\s+virus\s*\(\s*HCV\s*\))?)\b(?:\s+(?:virus(?:es)?|infections?))?", I
 )
 # the letters in any order and any pairing ("hepatitis A or B", "hepatitis C and/or B",
 # "infectious hepatitis, type B or C"; 20 corpus lines): read by the list above only when B came
@@ -230,12 +234,17 @@ def _seen(items: list[Item], a: int, b: int) -> bool:
 # ribonucleic acid": the result written once before a list of tests is each test's
 # ("known positive test results in human immunodeficiency virus (HIV), hepatitis B surface antigen
 # (HBSAg), or hepatitis C antibodies (HCAb)", "Positive screening test for ...", "Positive finding
-# for ...": 16 corpus exclusions read only the first of the list, a patient with HBsAg unknown)
+# for ...": 16 corpus exclusions read only the first of the list, a patient with HBsAg unknown), and
+# "positive for" without a test's word ("known to be positive for hepatitis C virus (HCV) RNA or
+# HBsAg (HBV surface antigen)": the surface antigen after the "or" was an unread alternative, so a
+# clean record was unknown)
 _POSITIVE_FOR = re.compile(
     r"(?:(?:an?\s+)?(?:known\s+)?)?(?:positive|reactive)\s+(?:(?:screening|serolog(?:y|ic|ical)|laboratory)\s+)?"
-    r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+",
+    r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+"
+    r"|(?<![\w-])(?:positive|reactive)\s+for\s+",
     I,
 )
+_TEST_WORD = re.compile(r"\b(?:tests?|results?|findings?|serology|screens?)\b", I)
 _TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
 
@@ -257,6 +266,8 @@ def _tests_after_positive(text: str) -> list[Item]:
             at = stop
         if not chain:
             continue
+        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (len(chain) < 2 or any(named == shown for _, _, named, shown in chain)):
+            continue  # a bare "positive for": only a list of tests' own names (the infections' readers take the rest)
         # the lead is the first test's words (a consumed item of its own stood between the list and
         # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
         chain[0] = (lead.start(), *chain[0][1:])
