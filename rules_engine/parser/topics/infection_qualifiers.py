@@ -26,15 +26,20 @@ _Q = r"(?:untreated|uncontrolled|serious|severe|active|clinically\s+(?:serious|s
 # the line's shape: two qualifiers joined, right before the infection ("untreated or uncontrolled
 # life-threatening infection", "active clinically serious and uncontrolled infection")
 _JOINED = re.compile(
-    rf"\b{_Q}(?:\s+{_Q}){{0,2}}\s+(?:or|and|and/or)\s+{_Q}(?:\s+{_Q}){{0,2}}\s+(?:systemic\s+)?infections?\b",
+    rf"\b(?P<first>{_Q}(?:\s+{_Q}){{0,2}})\s+(?:or|and|and/or)\s+{_Q}(?:\s+{_Q}){{0,2}}\s+(?:systemic\s+)?infections?\b",
     re.I,
 )
+_SUBJECT = re.compile(r"^\W*(?:(?:no|patients?|subjects?|participants?|with|has|have|an?|any|other|known)\s+){0,3}", re.I)
 
 # the stray review: qualifier words and the subject's, nothing else
 _STRAY = re.compile(
     rf"\W*(?:(?:no|patients?|subjects?|participants?|with|has|have|an?|any|other|known)\s+){{0,3}}{_Q}(?:\s+{_Q}){{0,2}}\W*",
     re.I,
 )
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
 
 
 def _infection_of(expr: Expr) -> Predicate | None:
@@ -44,7 +49,11 @@ def _infection_of(expr: Expr) -> Predicate | None:
 
 def stray_qualifiers(expr: Expr, text: str) -> Expr:
     """``expr`` with a stray qualifier review made the infection's qualifier (see above)."""
-    if _JOINED.search(text) is None:
+    # the words before the joining word, as the stray review must hold them (never the line's own
+    # head further back: "Patients with any severe ... conditions such as: ..., an active or
+    # uncontrolled severe infection" keeps "Patients with any severe" its own)
+    firsts = {_words(m.group("first")) for m in _JOINED.finditer(text)}
+    if not firsts:
         return expr
 
     def at(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
@@ -54,7 +63,7 @@ def stray_qualifiers(expr: Expr, text: str) -> Expr:
         if infection is None:
             return parts
         return [
-            All((infection, p)) if isinstance(p, Review) and p.text and _STRAY.fullmatch(p.text) else p
+            All((infection, p)) if isinstance(p, Review) and p.text and _STRAY.fullmatch(p.text) and _words(_SUBJECT.sub("", p.text)) in firsts else p
             for p in parts
         ]
 

@@ -244,6 +244,7 @@ _POSITIVE_FOR = re.compile(
     r"|(?<![\w-])(?:positive|reactive)\s+for\s+",
     I,
 )
+_DUTY_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:must|should|shall|will\s+need|need|needs|are\s+required|require)\b", I)
 _TEST_WORD = re.compile(r"\b(?:tests?|results?|findings?|serology|screens?)\b", I)
 _TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
@@ -266,8 +267,13 @@ def _tests_after_positive(text: str) -> list[Item]:
             at = stop
         if not chain:
             continue
-        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (len(chain) < 2 or any(named == shown for _, _, named, shown in chain)):
-            continue  # a bare "positive for": only a list of tests' own names (the infections' readers take the rest)
+        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (
+            len(chain) < 2 or any(named == shown for _, _, named, shown in chain) or _DUTY_AFTER.match(text, chain[-1][1])
+        ):
+            # a bare "positive for": only a list of tests' own names (the infections' readers take
+            # the rest), never the patients a further test decides ("patients that are positive for
+            # HBcAb, HBsAg, or HCV antibody must have a negative PCR")
+            continue
         # the lead is the first test's words (a consumed item of its own stood between the list and
         # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
         chain[0] = (lead.start(), *chain[0][1:])
