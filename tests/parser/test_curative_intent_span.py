@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from rules_engine.criteria import Criterion
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_criteria
@@ -28,7 +29,7 @@ _LINES = (
 )
 
 
-def _line(text: str):  # type: ignore[no-untyped-def]
+def _line(text: str) -> Criterion:
     criteria = parse_criteria(f"Inclusion Criteria:\n- Diagnosis of acute myeloid leukemia\nExclusion Criteria:\n- Pregnant women\n- {text}\n")
     return next(c for c in criteria if "curative intent" in c.text)
 

@@ -13,6 +13,7 @@ import time
 import pytest
 
 from rules_engine.criteria import CriterionType
+from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line
 from tests.fixtures.judging import outcome_cases, judged
@@ -21,7 +22,7 @@ from tests.fixtures.records import adult, condition
 E = CriterionType.EXCLUSION
 CLEAN, HBV, HCV = adult(), adult(condition("hbv", 400)), adult(condition("hcv", 400))
 
-ROWS = [
+ROWS: list[tuple[str, list[PatientFacts], list[PatientFacts], list[PatientFacts]]] = [
     (
         "Known active hepatitis B virus (HBV) or C virus (HCV) infection; or known to be positive for HCV ribonucleic acid (RNA) or HBsAg (HBV surface antigen).",
         [HBV, HCV], [CLEAN], [],
@@ -34,7 +35,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(ROWS))
-def test_hepatitis_lists_and_test_names(text, facts, expected):  # type: ignore[no-untyped-def]
+def test_hepatitis_lists_and_test_names(text: str, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, E), facts) is expected
 
 

@@ -14,6 +14,7 @@ import time
 import pytest
 
 from rules_engine.criteria import All, Any_, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import Criterion
 from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_criteria
@@ -33,7 +34,7 @@ Exclusion Criteria:
 """
 
 
-def _line():  # type: ignore[no-untyped-def]
+def _line() -> Criterion:
     return next(c for c in parse_criteria(_TRIAL) if c.text.startswith("Prior history of malignancies"))
 
 
