@@ -52,12 +52,14 @@ EXCLUSIONS: list[Row] = [
         (RVO, RETINA, AMD, CSR),  # (whether it is the untreated disease the line names: a person)
     ),
     # the qualifiers' "and" inside a list: every item an alternative
-    # (whether the infection or diabetes is uncontrolled stays a person's: unknown beside them)
+    # (whether the infection or diabetes is uncontrolled stays a person's: unknown beside them;
+    # the first qualifier is the infection's, so a record with none of them is not excluded:
+    # topics.infection_qualifiers)
     (
         "Patients with known HIV, uncontrolled and active infection, or uncontrolled diabetes",
         (HIV, INFECTION),
-        (),
-        (NONE, DIABETES),
+        (NONE,),
+        (DIABETES,),
     ),
     ("Known HIV, active and uncontrolled infection, or hepatitis B", (HIV,), (), (INFECTION,)),
 ]

@@ -76,7 +76,9 @@ CASES = [
     (NOT_IN_REMISSION, BREAST_NOW, MET),
     (NOT_IN_REMISSION, {"aml": (100, True), "breast_cancer": (500, False)}, MET),
     (CASE_BY_CASE, BREAST_RESOLVED, UNKNOWN),
-    (NOT_ALLOWED, BREAST_RESOLVED, UNKNOWN),
+    # ... but a span the line allows in words of its own ("cancer treated with curative intent > 5
+    # years will be allowed"; topics.curative_span) clears a cancer resolved beyond it
+    (NOT_ALLOWED, BREAST_RESOLVED, NOT_MET),
     (PERMISSIBLE, ONLY_AML, NOT_MET),
     (LESS_THAN, ONLY_AML, NOT_MET),
     # a span said in a sentence with its own verdict (a permission) is not read: it may let in an

@@ -24,6 +24,8 @@ from dataclasses import replace
 from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
+from rules_engine.parser.topics.curative_span import curative_span, sentences_dropped
+from rules_engine.parser.topics.exception_fragments import fragments_joined
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
 from rules_engine.parser.topics.inactive_history import inactive_history
@@ -582,6 +584,33 @@ def _without_own_disease(expr: Expr, own: tuple[str, ...]) -> Expr:
     return expr
 
 
+def _counts(expr: Expr) -> bool:
+    """Another malignancy counted: asked alone, or active or inside a span (an ``Any_`` of them)."""
+    return _is_target(expr) or isinstance(expr, Any_) and bool(expr.parts) and all(_is_target(p) for p in expr.parts)
+
+
+def _own_beside_other(expr: Expr, own: tuple[str, ...]) -> Expr:
+    """The trial's own disease dated beside "another malignancy" ("Prior history of malignancies,
+    other than myelodysplastic syndromes, CMML, ..., unless the subject has been free of the
+    disease for >= 3 years": the first of the kinds the line sets apart was read as "MDS within 3
+    years", an alternative of the exclusion in an MDS trial) is one of the kinds the line sets
+    apart, never a case of its own: read as one it excluded every patient the trial is for. Only
+    in an alternative list that counts another malignancy; the other alternatives decide."""
+    if isinstance(expr, Not):
+        inner = _own_beside_other(expr.part, own)
+        return expr if inner is expr.part else Not(inner)
+    if not isinstance(expr, (All, Any_)):
+        return expr
+    parts = [_own_beside_other(p, own) for p in expr.parts]
+    if isinstance(expr, Any_) and any(_is_target(p) for p in parts):
+        kept = [p for p in parts if not (isinstance(p, Predicate) and p.concept in own and p.op is Op.WITHIN)]
+        if kept and len(kept) < len(parts):
+            parts = kept
+    if parts == list(expr.parts):
+        return expr
+    return parts[0] if len(parts) == 1 else type(expr)(tuple(parts))
+
+
 def _lifetime(expr: Expr) -> bool:
     return all(p.window is None or p.window.amount >= 100 for p in iter_predicates(expr) if p.concept == "other_malignancy")
 
@@ -754,7 +783,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             continue
         expr = _walk(_named_exception(criterion.expr), own)
         if criterion.type is CriterionType.EXCLUSION and own is not None:
-            expr = _without_own_disease(expr, own)
+            expr = _without_own_disease(_own_beside_other(expr, own), own)
         text = _span_text(criteria, index)
         free = _DISEASE_FREE.search(text)
         if free and (re.search(r"\bunless\b|\bexcept\b|\bif\b", text, re.I) or _NEGATED_SPAN.search(text, 0, free.start())) and _lifetime(expr):
@@ -765,11 +794,15 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
             expr = _within_disease_free(expr, window, judged, text[solid.start(): free.end()] if solid else None)
             if criterion.type is CriterionType.EXCLUSION:
                 expr = _listed_disease_free(expr, window)
+        elif criterion.type is CriterionType.EXCLUSION and (curative := curative_span(criterion.text)) is not None and _lifetime(expr):
+            # "Cancer treated with curative intent > 5 years will be allowed": the span, read as a disease-free one
+            expr = _within_disease_free(sentences_dropped(expr), curative)
         if free and criterion.type is CriterionType.EXCLUSION and re.search(r"\bunless\b|\bexcept\b", text, re.I):
             expr = _named_within_span(expr, _span(free))
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
         expr = early_stage_exception(expr, criterion.type, _early_stage_text(criteria, index))
         expr = inactive_history(expr, criterion.type)  # "Prior history of cancer is allowed, as long as there is no active disease"
+        expr = fragments_joined(expr, _EXCEPTABLE, _counts)  # "... prostate cancer (TNM stage of T1a N0M0 or T1b N0M0)": the bracket is that exception's
         expr = stranded_qualifiers(expr, criterion.type, criterion.text, _span_in)  # "... malignancy that has not been treated or in remission for 2 years"
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
     return tuple(out)

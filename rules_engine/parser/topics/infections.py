@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rules_engine.parser.topics.infection_qualifiers import stray_qualifiers
 from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.items import I, Item, NEG, OPS, POS, all_of, any_of, predicate, qual_value, rewrite_conjunctions
 
@@ -51,7 +52,8 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     ("hbsag", r"\bHBs\s?Ag\b|\bHBV\s+sAg\b|(?:hepatitis\s+B\s+(?:virus\s+)?)?surface[\s-]+antigen(?:\s*\(\s*(?:HBs\s?Ag|HBV\s+sAg)\s*\))?"
      r"|\bHBs[\s-]+(?:Ag|antigen)\b|\bhepatitis\s+B\s?s?(?:\s*\(\s*HBs\s*\))?[\s-]+antigen\b(?:\s*\(\s*HBs\s?Ag\s*\))?", "hbv"),
     ("hbv_dna", r"(?:(?:peripheral\s+)?blood\s+|serum\s+|plasma\s+)?(?:\bHBV[\s-]*DNA\b|hepatitis\s+B\s+(?:virus\s+)?(?:\(\s*HBV\s*\)\s*)?(?:DNA|deoxyribonucleic\s+acid))", "hbv"),
-    ("hcv_rna", r"\bHCV[\s-]*RNA\b|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
+    # (the acid spelled out after the abbreviation too: "HCV ribonucleic acid (RNA)")
+    ("hcv_rna", r"\bHCV[\s-]*(?:RNA\b|ribonucleic\s+acid(?:\s*\(\s*RNA\s*\))?)|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
     ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
@@ -106,8 +108,11 @@ _HIV_NAMED = rf"(?:{dict(_INFECTIONS)['hiv']})(?:\s*\(\s*HIV\s*\))?(?:[\s-]*1(?:
 
 
 # "hepatitis B or C", "hepatitis A, B or C", "HBV and/or HCV": one list of viruses
+# (each letter may carry its own "virus (HBV)": "Known active hepatitis B virus (HBV) or C virus
+# (HCV) infection", where "C virus" alone was an unread alternative and a clean record unknown)
 _HEP_LIST = re.compile(
-    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*(?:HCV|C)\b(?:\s+(?:virus(?:es)?|infections?))?", I
+    r"\b(?:HBV|hepatitis\s+(?P<a>A\s*(?:,|or|/)\s*)?B(?:\s+virus\s*\(\s*HBV\s*\))?)\s*(?:,\s*)?(?:and/or|and|or|/|,)\s*"
+    r"(?:HCV|C(?:\s+virus\s*\(\s*HCV\s*\))?)\b(?:\s+(?:virus(?:es)?|infections?))?", I
 )
 # the letters in any order and any pairing ("hepatitis A or B", "hepatitis C and/or B",
 # "infectious hepatitis, type B or C"; 20 corpus lines): read by the list above only when B came
@@ -229,12 +234,18 @@ def _seen(items: list[Item], a: int, b: int) -> bool:
 # ribonucleic acid": the result written once before a list of tests is each test's
 # ("known positive test results in human immunodeficiency virus (HIV), hepatitis B surface antigen
 # (HBSAg), or hepatitis C antibodies (HCAb)", "Positive screening test for ...", "Positive finding
-# for ...": 16 corpus exclusions read only the first of the list, a patient with HBsAg unknown)
+# for ...": 16 corpus exclusions read only the first of the list, a patient with HBsAg unknown), and
+# "positive for" without a test's word ("known to be positive for hepatitis C virus (HCV) RNA or
+# HBsAg (HBV surface antigen)": the surface antigen after the "or" was an unread alternative, so a
+# clean record was unknown)
 _POSITIVE_FOR = re.compile(
     r"(?:(?:an?\s+)?(?:known\s+)?)?(?:positive|reactive)\s+(?:(?:screening|serolog(?:y|ic|ical)|laboratory)\s+)?"
-    r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+",
+    r"(?:(?:tests?|results?|findings?|serology|screens?)\s+){1,2}(?:for|of|in)\s+"
+    r"|(?<![\w-])(?:positive|reactive)\s+for\s+",
     I,
 )
+_DUTY_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:must|should|shall|will\s+need|need|needs|are\s+required|require)\b", I)
+_TEST_WORD = re.compile(r"\b(?:tests?|results?|findings?|serology|screens?)\b", I)
 _TEST_NAMES = tuple((concept, shows, re.compile(pattern, I)) for concept, pattern, shows in (*_TESTS, ("hiv", _HIV_NAMED, "hiv")))
 _LIST_GAP = re.compile(r"\s*(?:\([^()]{0,60}(?:\([^()]{0,20}\))?[^()]{0,30}\)\s*)?(?:,\s*)?(?:or|and/or|and|,)?\s*$", I)
 
@@ -255,6 +266,13 @@ def _tests_after_positive(text: str) -> list[Item]:
             chain.append((start, stop, concept, shows))
             at = stop
         if not chain:
+            continue
+        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (
+            len(chain) < 2 or any(named == shown for _, _, named, shown in chain) or _DUTY_AFTER.match(text, chain[-1][1])
+        ):
+            # a bare "positive for": only a list of tests' own names (the infections' readers take
+            # the rest), never the patients a further test decides ("patients that are positive for
+            # HBcAb, HBsAg, or HCV antibody must have a negative PCR")
             continue
         # the lead is the first test's words (a consumed item of its own stood between the list and
         # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
@@ -687,7 +705,7 @@ def infection_wording(expr: Expr, text: str) -> Expr:
         expr = rewrite_conjunctions(expr, _hiv_shown_by_therapy)
     if "including" in text.lower():
         expr = rewrite_conjunctions(expr, _virus_as_example)
-    read = rewrite_conjunctions(active_or_qualified(expr, text), _virus_known_by)
+    read = rewrite_conjunctions(active_or_qualified(stray_qualifiers(expr, text), text), _virus_known_by)
     return read if read is expr else _once_each(read)
 
 
