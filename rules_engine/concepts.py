@@ -1023,6 +1023,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     # stem-cell mobiliser (plerixafor, L03AX16), which no line calls an immune modulator. No parent:
     # a record of another therapy must not leave it unknown as a subtype not stated
     Concept("immunomodulator_therapy", Kind.EVENT, "immunomodulating therapy (immunosuppressants, interferons, interleukins)"),
+    # the liver failing, coded as such (K72; "no clinical evidence of hepatic failure", "clinically
+    # significant liver failure", "hepatic or renal failure"; about 20 corpus lines; organ18, append
+    # only): a liver disease, so a record of it meets "liver disease" as well
+    Concept("liver_failure", Kind.EVENT, "liver (hepatic) failure", parent="liver_disease"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
