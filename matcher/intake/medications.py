@@ -12,9 +12,6 @@ from rules_engine.facts import Event, Measurement
 from rules_engine.units import convert
 
 from .codes import Rule, name_matches
-
-# the classes a record of one of their kinds is no record of in its own right (see ``read``)
-_KIND_DECIDES = frozenset({"antiplatelet_therapy", "anticoagulant_therapy"})
 from .collector import Collector
 from .fhir import Entry
 from .values import (
@@ -27,6 +24,9 @@ from .values import (
     tidy_number,
     value_number,
 )
+
+# the classes a record of one of their kinds is no record of in its own right (``MedicationReader.medication``)
+_KIND_DECIDES = frozenset({"antiplatelet_therapy", "anticoagulant_therapy"})
 
 
 class MedicationReader(Collector):

@@ -44,7 +44,7 @@ def taking(name: str, days_ago: int = 3) -> Part:
 
 
 def outcome(facts, index: int) -> Outcome:
-    criteria = parse_lines([r if len(r) == 3 else (*r, None) for r in ROWS])  # type: ignore[misc]
+    criteria = parse_lines([r if len(r) == 3 else (*r, None) for r in ROWS])
     return evaluate_reference(TrialCriteria("NCT00000098", 1, criteria), facts, AS_OF).criteria[index].outcome
 
 
