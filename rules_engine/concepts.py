@@ -1034,6 +1034,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("aplastic_anemia", Kind.EVENT, "aplastic anemia (acquired or constitutional)", parent="marrow_failure"),
     Concept("shwachman_diamond_syndrome", Kind.EVENT, "Shwachman-Diamond syndrome", parent="inherited_marrow_failure"),
     Concept("congenital_neutropenia", Kind.EVENT, "severe congenital neutropenia (Kostmann syndrome)", parent="inherited_marrow_failure"),
+    # the liver failing, coded as such (K72; "no clinical evidence of hepatic failure", "clinically
+    # significant liver failure", "hepatic or renal failure"; about 20 corpus lines; organ18, append
+    # only): a liver disease, so a record of it meets "liver disease" as well
+    Concept("liver_failure", Kind.EVENT, "liver (hepatic) failure", parent="liver_disease"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

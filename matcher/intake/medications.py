@@ -7,6 +7,7 @@ import math
 from datetime import date, datetime
 from typing import Any
 
+from rules_engine.concepts import ancestors
 from rules_engine.facts import Event, Measurement
 from rules_engine.units import convert
 
@@ -23,6 +24,9 @@ from .values import (
     tidy_number,
     value_number,
 )
+
+# the classes a record of one of their kinds is no record of in its own right (``MedicationReader.medication``)
+_KIND_DECIDES = frozenset({"antiplatelet_therapy", "anticoagulant_therapy"})
 
 
 class MedicationReader(Collector):
@@ -64,6 +68,16 @@ class MedicationReader(Collector):
                 steroid = rule
         if not concepts:
             return
+        # a class the record also falls in by a narrower row is that kind's, which the engine
+        # derives (``derive.event_parents``): aspirin coded B01AC06 is aspirin therapy, and its
+        # antiplatelet therapy the aspirin's. Written as a record of its own, the class was "a
+        # record of the wider kind itself", which may be any kind of it, so "drugs that inhibit
+        # platelet function, with the exception of aspirin <= 150 mg per day" stayed unknown for
+        # a patient on aspirin 81 mg (holdout T315; an enoxaparin record beside "low molecular
+        # weight heparin" the same)
+        # (the antithrombotic classes only, whose named kinds lines permit: the anticancer
+        # classes' own records stay, which other readings count on)
+        concepts = [c for c in concepts if c not in _KIND_DECIDES or not any(c in ancestors(o) for o in concepts if o != c)]
         dose_text = ""
         equivalent: float | None = None
         if steroid is not None:

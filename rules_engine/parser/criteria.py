@@ -24,7 +24,7 @@ from typing import Callable, Iterable
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.advisory import ADVISORY_REVIEW, advisory_rows
 from rules_engine.parser.dated_children import dated_transplant
-from rules_engine.parser.drug_list_headings import drug_list_context, named_members
+from rules_engine.parser.drug_list_headings import drug_list_context, named_members, nested_drug_lists
 from rules_engine.parser.flat_lead_ins import is_flat_lead_in
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.salt_headings import read_under_heading
@@ -310,7 +310,7 @@ LineParser = Callable[..., Criterion]
 
 
 def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineParser = parse_line) -> tuple[Criterion, ...]:
-    rows = unnested_cohorts(rows)
+    rows = nested_drug_lists(unnested_cohorts(rows))  # (a drug list flattened below its heading: drug_list_headings)
     children: dict[int, list[int]] = {}
     for index, (_, _, parent) in enumerate(rows):
         if parent is not None and 0 <= parent < index:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from rules_engine.criteria import CriterionType
+
 _HEADING = re.compile(
     r"^\W{0,3}(?:no\s+)?(?:(?:patients?|subjects?)\s+(?:on|receiving|taking|with)\s+)?"
     r"(?P<lead>(?:concurrent|concomitant|current)\s+(?:use|treatment|therapy|administration)\s+(?:of|with))\s+"
@@ -97,3 +99,38 @@ def named_members(line: str) -> str:
     """The drugs a class line under a drug list's heading means, or "" (see ``_THAT_IS``)."""
     m = _THAT_IS.match(line)
     return m.group("names").strip() if m is not None else ""
+
+
+# A heading whose drug list the registry flattened to its own level ("Category I drugs that are
+# generally accepted to have a risk of causing Torsades de Pointes including:" followed, at its own
+# bullet level, by "quinidine, procainamide, disopyramide", "amiodarone, sotalol, ibutilide,
+# dofetilide", ...; holdout T314, 3 corpus trials so written): the names stood alone, each line a
+# bare word list that asks nothing (a review), so a patient on amiodarone was unknown and one on
+# none of them too. The lines of names right after such a heading with no lines of its own are its
+# list, nested under it as a registry that indents them writes them (read with the heading's lead
+# like any line under it). Only lines that are nothing but product names (``_NAMES_ONLY``): the
+# first line that says anything else ("Patients requiring anticoagulation with Coumadin") ends the
+# list, and a heading whose lead ``drug_list_context`` does not read keeps its lines as they are.
+_NAME_GAP = re.compile(r"\s*(?:[,;/]\s*(?:and\s+|or\s+)?|\s(?:and/or|or|and)\s)\s*", re.I)
+
+
+def _names_only(text: str) -> bool:
+    from rules_engine.parser.topics.products import PRODUCT_RE  # (topics import the parser's core)
+
+    pieces = [p for p in _NAME_GAP.split(text.strip(" \t-•*.;")) if p]
+    return 2 <= len(pieces) <= 20 and all(PRODUCT_RE.fullmatch(p.strip()) for p in pieces)
+
+
+def nested_drug_lists(rows: list[tuple[CriterionType, str, int | None]]) -> list[tuple[CriterionType, str, int | None]]:
+    """``rows`` with each flattened list of drug names nested under its heading (see above)."""
+    out = list(rows)
+    parents = {p for _, _, p in rows if p is not None}
+    for index, (ctype, text, parent) in enumerate(rows):
+        if index in parents or not text.rstrip().endswith(":") or not drug_list_context(text, excluding=ctype is CriterionType.EXCLUSION):
+            continue
+        for k in range(index + 1, min(len(rows), index + 30)):
+            kind, line, above = rows[k]
+            if kind is not ctype or above != parent or not _names_only(line):
+                break
+            out[k] = (kind, line, index)
+    return out

@@ -26,7 +26,8 @@ def concepts_of(*resources: dict[str, Any]) -> set[str]:
         (medication(system=RXNORM, code="11289"), {"vitamin_k_antagonist"}),
         (medication(system=ATC, code="B01AA07"), {"vitamin_k_antagonist"}),  # acenocoumarol
         (medication("Eliquis 5 mg tablet"), {"anticoagulant_therapy"}),
-        (medication(system=ATC, code="B01AB05"), {"anticoagulant_therapy"}),  # enoxaparin
+        # enoxaparin: a low molecular weight heparin, whose anticoagulant class the engine derives
+        (medication(system=ATC, code="B01AB05"), {"low_molecular_weight_heparin"}),
         (condition(ICD10, "Q90.9"), {"down_syndrome"}),
         (condition(SNOMED, "41040004"), {"down_syndrome"}),
         (condition(ICD10, "G40.909"), {"cns_disorder", "seizure_disorder"}),

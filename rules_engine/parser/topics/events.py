@@ -388,6 +388,9 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("liver_disease", r"(?:hepatic|liver)\s+(?:disorders?|diseases?|injur(?:y|ies)|problems?\b)|(?:(?:liver|hepatic)\s+)?cirrhosis"
      # ("liver or renal disease": the noun the kidney's name shares, topics.comorbid_conditions)
      r"|(?:hepatic|liver)(?=\s+(?:or|and/or)\s+(?:renal|kidney)\s+(?:diseases?|disorders?|problems?)\b)", ("hepatic", "liver", "cirrhosis")),
+    # the liver failing ("no clinical evidence of hepatic failure", "clinically significant liver
+    # failure", "hepatic or renal failure"; 22 corpus lines): a liver disease coded as failure (K72)
+    ("liver_failure", r"(?:hepatic|liver)\s+failure|(?:hepatic|liver)(?=\s+(?:or|and/or|and|/)\s*(?:renal|kidney)\s+failure\b)", ("hepatic", "liver")),
     ("primary_immunodeficiency", r"(?:primary|congenital|inherited|hereditary)\s+immun(?:o-?\s*|e\s+)deficienc(?:y|ies)(?:\s+(?:diseases?|disorders?|syndromes?))?", ("deficien",)),
     # cells from a donor given as therapy: "Allogeneic cell therapy ... within 4 weeks prior to CAR
     # NK-CD19 infusion" (a transplant or an infusion: derive.EITHER_OF), "donor lymphocyte

@@ -102,6 +102,10 @@ _GENERICS = (
     # mitomycin with its letter apart ("Nitrosoureas or mitomycin C within the previous 6 weeks"):
     # the bare generic left " C" behind, which ended the list and the line stayed unread
     "mitomycin c",
+    # the rest of that torsades list ("... methadone, arsenic, chloroquine, ..., sparfloxacin,
+    # lidoflazine"; 8 corpus trials): one name the list kept unread left a patient on none of them
+    # unknown (holdout T271, a clean record)
+    "lidoflazine",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
@@ -129,6 +133,9 @@ _BRANDS = {
     # lomustine, ...), so a record of lomustine meets it and one of cisplatin does not. Left, the
     # class word stood unread and the washout line was a person's for every patient
     "nitrosureas": "nitrosoureas", "nitrosurea": "nitrosoureas",
+    # the torsades lists' "arsenic" (8 corpus trials: "cisapride, bepridil, droperidol, methadone,
+    # arsenic, chloroquine, ..."): the one medicine of that name, arsenic trioxide
+    "arsenic": "arsenic trioxide",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
@@ -146,8 +153,14 @@ _PRODUCT = r"(?:(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in _NA
 # a list of products: "X", "X or Y", "X, Y, and/or Z", "X/Y", a gloss in brackets after one
 # ("rhuMAb VEGF (bevacizumab)", "temozolomide (Temodar)") is part of it
 _GLOSS = r"(?:\s*[(\[][^()\[\]]{1,40}[)\]])?(?:\s*®)?"
+# the salt a registry writes after the generic name ("Amiodarone hydrochloride", "imatinib mesylate",
+# "No prior sorafenib tosylate or sunitinib malate", "gemcitabine hydrochloride"; about 100 corpus
+# lines): part of the list, never of the name a record is asked for (a record of "amiodarone 200 MG"
+# names the product the line means). Left out, the salt ended no list and the line stood unread
+# (holdout T241: "Amiodarone hydrochloride" under a torsades heading left a clean record unknown)
+_SALT = r"(?:\s+(?:hydrochloride|HCl|mesylate|dimesylate|tosylate|ditosylate|malate|maleate|dimaleate|citrate|besylate|tartrate|succinate|fumarate|sulfate|sulphate|phosphate))?"
 _SEP = r"\s*(?:,|/|\bor\b|\band/or\b|\band\b|,\s*or\b|,\s*and\b|\bplus\b)\s*"
-_LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _PRODUCT + _GLOSS + r"){0,8})"
+_LIST = r"(?P<list>" + _PRODUCT + _SALT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _PRODUCT + _SALT + _GLOSS + r"){0,15})"
 PRODUCT_LIST = _LIST  # the same list, for a reaction named after its products (topics.events)
 # what says the list was given: "prior", "previous treatment with", "received", "exposure to",
 # "concomitant use of", "at least 4 weeks since prior", "treatment with", "taking"
@@ -172,7 +185,7 @@ _DOSE = r"(?P<dose>high[\s-]+doses?\s+(?:of\s+)?)?"
 # unread and a patient never given either stayed unknown; holdout T262's MDS line)
 _MEMBER_DOSE = r"(?:high[\s-]+doses?\s+(?:of\s+)?)"
 _MEMBER_DOSE_RE = re.compile(_MEMBER_DOSE + r"$", I)
-_DOSED_LIST = r"(?P<list>" + _PRODUCT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _MEMBER_DOSE + r"?" + _PRODUCT + _GLOSS + r"){0,8})"
+_DOSED_LIST = r"(?P<list>" + _PRODUCT + _SALT + _GLOSS + r"(?:" + _SEP + r"(?:prior\s+)?" + _MEMBER_DOSE + r"?" + _PRODUCT + _SALT + _GLOSS + r"){0,15})"
 _NAMED = re.compile(r"(?:" + _WASHOUT + r"|" + _PAST + r"|" + _NOW + r")" + COUNT + r"(?:an?\s+|any\s+|the\s+)?" + _DOSE + _DOSED_LIST, I)
 _PRODUCT_RE = re.compile(_PRODUCT, I)
 _BARE_NO = re.compile(r"\W*no\s+" + _LIST, I)
