@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
@@ -40,6 +41,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.events import NOW_THERAPIES
 from rules_engine.parser.topics.labs import named_labs
+from rules_engine.parser.cause_subjects import applied_to_cause_values, cause_values
 from rules_engine.parser.duty_spans import span_joins_duty
 from rules_engine.parser.review_reasons import CONSENT, review_reason
 from rules_engine.parser.widening import EXCEPTION_SUBJECTS, _untreated, exception_subject, family, is_remark, names_a_cancer, widen_untreated
@@ -274,8 +276,11 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         if ctype is CriterionType.EXCLUSION and not negated and exc_expr is not None:
             exc_expr, apart = exception_runs_on(exc, exc_expr, targets)
             run_on.extend(apart)
+        raised = cause_values(exc)
         for it in targets:
-            it.expr = apply_exception(it.expr, exc_expr, person, effective, exc)  # type: ignore[arg-type]
+            # ("Transaminases or bilirubin > 2 x ULN except for Gilbert's syndrome": the bilirubin's only)
+            apply = partial(apply_exception, exc=exc_expr, person=person, effective=effective, words=exc)
+            it.expr = applied_to_cause_values(it.expr, raised, apply) or apply(it.expr)  # type: ignore[arg-type]
     expr = combine(items, clause.text, ctype, negated and ctype is CriterionType.INCLUSION)
     assert expr is not None
     if run_on:
