@@ -5,7 +5,7 @@ The labs topic reads "transaminases or bilirubin > 2 x ULN" as one item (ALT, AS
 past the bound), and the exception went to the whole item: "(ALT > 2 or AST > 2 or bilirubin > 2)
 and not Gilbert's". Gilbert's syndrome raises the bilirubin only; a patient with it and an ALT five
 times the limit met none of the exclusion and was eligible where the text excludes him (rule 1).
-The cause's values (``widening.EXCEPTION_SUBJECTS``: Gilbert's and haemolysis the bilirubin, liver
+The cause's values (``widening.cause_values``: Gilbert's and haemolysis the bilirubin, liver
 metastases the liver values) take the exception; the item's other limits stay as they are.
 
 Only a flat group of limits some of which the cause raises and some not; an item wholly of the
@@ -17,12 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rules_engine.criteria import All, Any_, Expr, Predicate
-from rules_engine.parser.widening import EXCEPTION_SUBJECTS
-
-
-def cause_values(words: str) -> frozenset[str]:
-    """The values the causes an exception names raise ("Gilbert's syndrome": the bilirubin)."""
-    return frozenset(c for pattern, subject in EXCEPTION_SUBJECTS if pattern.search(words) for c in subject)
 
 
 def applied_to_cause_values(expr: Expr, values: frozenset[str], apply: Callable[[Expr], Expr]) -> Expr | None:

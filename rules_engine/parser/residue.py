@@ -41,10 +41,10 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.disease_order import remission_qualifier
 from rules_engine.parser.topics.events import NOW_THERAPIES
 from rules_engine.parser.topics.labs import named_labs
-from rules_engine.parser.cause_subjects import applied_to_cause_values, cause_values
+from rules_engine.parser.cause_subjects import applied_to_cause_values
 from rules_engine.parser.duty_spans import span_joins_duty
 from rules_engine.parser.review_reasons import CONSENT, review_reason
-from rules_engine.parser.widening import EXCEPTION_SUBJECTS, _untreated, exception_subject, family, is_remark, names_a_cancer, widen_untreated
+from rules_engine.parser.widening import _untreated, cause_values, exception_subject, family, is_remark, names_a_cancer, widen_untreated
 from rules_engine.parser.lab_exceptions import list_targets
 from rules_engine.parser.exceptions import apply_exception, exception_expr, exception_runs_on
 from rules_engine.parser.disease_course_exceptions import disease_course_targets
@@ -266,8 +266,9 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         exc_expr, person = exception_expr(exc, ctype)
         # "unless ..." and an exception about a named cause (Gilbert's syndrome, liver
         # involvement) let more patients meet the requirement it stands beside
-        person = person or bool(re.match(r"\W*(?:unless|if\s+not)\b", exc, I)) or any(p.search(exc) for p, _ in EXCEPTION_SUBJECTS)
-        subject = exception_subject(exc, exc_expr)
+        raised = cause_values(exc)  # the values its named causes raise ("Gilbert's syndrome": the bilirubin)
+        person = person or bool(re.match(r"\W*(?:unless|if\s+not)\b", exc, I)) or bool(raised)
+        subject = exception_subject(exc, exc_expr, raised)
         course = disease_course_targets(exc, items, start)
         targets = course or _targets(items, subject, start)
         listed = list_targets(items, clause.text, start, exc) if not course else None
@@ -276,7 +277,6 @@ def clause_expr(clause: Clause, ctype: CriterionType, negated: bool) -> Expr | N
         if ctype is CriterionType.EXCLUSION and not negated and exc_expr is not None:
             exc_expr, apart = exception_runs_on(exc, exc_expr, targets)
             run_on.extend(apart)
-        raised = cause_values(exc)
         for it in targets:
             # ("Transaminases or bilirubin > 2 x ULN except for Gilbert's syndrome": the bilirubin's only)
             apply = partial(apply_exception, exc=exc_expr, person=person, effective=effective, words=exc)

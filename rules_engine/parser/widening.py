@@ -98,12 +98,15 @@ def family(concepts) -> set[str]:
     return {_FAMILY.get(c, c) for c in concepts}
 
 
-def exception_subject(text: str, expr: Expr) -> set[str]:
-    concepts = {p.concept for p in predicates(expr)}
-    for pattern, subject in EXCEPTION_SUBJECTS:
-        if pattern.search(text):
-            concepts |= subject
-    return concepts
+def cause_values(text: str) -> frozenset[str]:
+    """The values the causes an exception names raise ("Gilbert's syndrome": the bilirubin)."""
+    return frozenset(c for pattern, subject in EXCEPTION_SUBJECTS if pattern.search(text) for c in subject)
+
+
+def exception_subject(text: str, expr: Expr, raised: frozenset[str] | None = None) -> set[str]:
+    """What an exception concerns: its own concepts and the values its causes raise (``raised``,
+    when the caller has them already)."""
+    return {p.concept for p in predicates(expr)} | (cause_values(text) if raised is None else raised)
 
 
 _WIDENING_WORDS = frozenset({"enrolled", "included", "acceptable", "allowed", "permitted", "eligible", "considered", "also", "serologically", "pcr", "tests", "latent"})
