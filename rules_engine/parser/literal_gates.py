@@ -114,18 +114,21 @@ def _sequence(items: Any) -> frozenset[str] | None:
 
 
 # the last text the gates lower-cased and its lower-case form (None: a text searched plainly); a
-# clause is searched by many patterns in a row
-_last: list[Any] = [None, None]
+# clause is searched by many patterns in a row. One tuple, replaced whole: a request thread and a
+# worker thread may parse at once, and a text paired with another text's lower case would skip a
+# search that matches.
+_last: tuple[Any, str | None] = (None, None)
 _END = sys.maxsize
 
 
 def _lowered(text: Any) -> str | None:
     """``text`` lower-cased, or None when the gate cannot see through it (not a ``str``, or it
     holds one of the four characters above)."""
+    global _last
     low = None
     if type(text) is str and (text.isascii() or _SPECIAL.search(text) is None):
         low = text.lower()
-    _last[0], _last[1] = text, low
+    _last = (text, low)
     return low
 
 
@@ -154,7 +157,8 @@ class GatedPattern:
 
     def _absent(self, text: Any) -> bool:
         """Whether ``text`` holds none of the words (so no match): False when unsure."""
-        low = _last[1] if text is _last[0] else _lowered(text)
+        last = _last
+        low = last[1] if text is last[0] else _lowered(text)
         if low is None:
             return False
         if self._one is not None:
@@ -167,7 +171,8 @@ class GatedPattern:
         return self._any(low) is None  # type: ignore[misc]
 
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
-        low = _last[1] if string is _last[0] else _lowered(string)
+        last = _last
+        low = last[1] if string is last[0] else _lowered(string)
         if low is not None:
             one = self._one
             if one is not None:
