@@ -27,6 +27,9 @@ from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.named_conditions_scope import named_drug_items
 from rules_engine.parser.unread_measure_scope import unread_measure_scope
 
+# the readers below tell the patterns apart by a match's ``re``: plain patterns (literal_gates)
+PLAIN_PATTERNS = True
+
 
 _CONDITION = re.compile(
     # (after a note's label, "NOTE: **For patients with ...": the label is no condition)

@@ -60,7 +60,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from rules_engine.criteria import All, Criterion, CriterionType, Expr, Op, Predicate, Review, ReviewReason, iter_nodes
-from rules_engine.parser.criteria import DONOR_REVIEW, _build
+from rules_engine.parser.criteria import DONOR_REVIEW, LineParser, _build
+from rules_engine.parser.line import parse_line
 from rules_engine.parser.registry_fields import age_bounds, registry_years
 from rules_engine.parser.sections import split_criteria
 
@@ -207,17 +208,22 @@ def _kind(expr: Expr) -> tuple[str, list[Review]]:
     return ("review" if len(reviews) == len(found) else "part"), reviews
 
 
-def measure(paths: Iterable[str], seed_reader: SeedReader | None = None, workers: int | None = None) -> Coverage:
+def measure(
+    paths: Iterable[str], seed_reader: SeedReader | None = None, workers: int | None = None, line_parser: LineParser | None = None
+) -> Coverage:
     """The report on every trial of ``paths``, parsed by ``workers`` processes (default: one per
     core, for a corpus-sized read). ``seconds`` is the wall time, ``cpu_seconds`` the parsing
-    processes' CPU together."""
+    processes' CPU together. ``line_parser``: ``parse_line`` (the default) or a cache of its
+    answers, as the importers parse (``trials.parse_cache.LineCache``; each worker process reads
+    through its own copy, see ``_WORKER_PARSER``)."""
     started = time.perf_counter()
     trials = [trial for path in paths for trial in read_trials(path, seed_reader)]
     workers = default_workers(len(trials)) if workers is None else max(1, workers)
+    parser = parse_line if line_parser is None else line_parser
     if workers == 1:
-        report = _measure_trials(trials)
+        report = _measure_trials(trials, parser)
     else:
-        report = _measure_in_processes(trials, workers)
+        report = _measure_in_processes(trials, workers, parser)
     report.processes = workers
     report.seconds = time.perf_counter() - started
     return report
@@ -237,17 +243,33 @@ def default_workers(trials: int) -> int:
     return max(1, min(len(os.sched_getaffinity(0)), 8))
 
 
-def _measure_in_processes(trials: list[Trial], workers: int) -> Coverage:
+# The line parser of a worker process, set once as the worker starts (``_use_parser``): a cache of
+# answers given with each chunk would be a fresh copy per chunk, and the repeats across chunks
+# (boilerplate lines) would be parsed again in every one.
+_WORKER_PARSER: LineParser = parse_line
+
+
+def _use_parser(line_parser: LineParser) -> None:
+    global _WORKER_PARSER
+    _WORKER_PARSER = line_parser
+
+
+def _measure_chunk(trials: list[Trial]) -> Coverage:
+    return _measure_trials(trials, _WORKER_PARSER)
+
+
+def _measure_in_processes(trials: list[Trial], workers: int, line_parser: LineParser = parse_line) -> Coverage:
     chunks = [trials[i : i + _CHUNK] for i in range(0, len(trials), _CHUNK)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        parts = list(pool.map(_measure_trials, chunks))
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_use_parser, initargs=(line_parser,)) as pool:
+        parts = list(pool.map(_measure_chunk, chunks))
     report = Coverage()
     for part in parts:
         report.merge(part)
     return report
 
 
-def _measure_trials(trials: list[Trial]) -> Coverage:
+def _measure_trials(trials: list[Trial], line_parser: LineParser = parse_line) -> Coverage:
     report = Coverage()
     cpu_started = time.process_time()
     for trial in trials:
@@ -261,16 +283,16 @@ def _measure_trials(trials: list[Trial]) -> Coverage:
             continue
         heading = {parent for _, _, parent in rows if parent is not None}
         try:  # as production reads them: a line under "Age:" is read with its heading
-            whole = _build(rows)
+            whole = _build(rows, line_parser)
         except Exception:  # noqa: BLE001
             whole = None
         parsed: list[Criterion] = []
         for index, (ctype, text, parent) in enumerate(rows):
             report.lines += 1
             try:
-                deciding = whole[index] if whole is not None else _build([(ctype, text, None)])[0]
+                deciding = whole[index] if whole is not None else _build([(ctype, text, None)], line_parser)[0]
                 # a heading counts by its own words in the all-lines figure, not its children's
-                own = _build([(ctype, text, None)])[0] if index in heading else deciding
+                own = _build([(ctype, text, None)], line_parser)[0] if index in heading else deciding
             except Exception:  # noqa: BLE001
                 report.crashes += 1
                 continue
@@ -398,12 +420,12 @@ def format_report(report: Coverage) -> str:
     return "\n".join(out)
 
 
-def run(paths: list[str], seed_reader: SeedReader | None = None) -> str:
+def run(paths: list[str], seed_reader: SeedReader | None = None, line_parser: LineParser | None = None) -> str:
     """The report on ``paths``, or with none on the seeds and the shared corpus, each apart."""
     if paths:
-        return format_report(measure(paths, seed_reader))
+        return format_report(measure(paths, seed_reader, line_parser=line_parser))
     return "\n".join(
-        f"== {label}: {', '.join(os.path.relpath(p, ROOT) for p in group)}\n{format_report(measure(group, seed_reader))}"
+        f"== {label}: {', '.join(os.path.relpath(p, ROOT) for p in group)}\n{format_report(measure(group, seed_reader, line_parser=line_parser))}"
         for label, group in default_paths(with_seeds=seed_reader is not None)
     )
 
