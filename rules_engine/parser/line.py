@@ -102,6 +102,7 @@ from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.mean_counts import mean_of_counts
 from rules_engine.parser.topics.head_examples import examples_of_head
 from rules_engine.parser.topics.cardiac_heads import cardiac_heads_gated
+from rules_engine.parser.topics.rhythm_drugs import rhythm_drugs_line
 from rules_engine.parser.recent_bleeding_spans import ongoing_bleeding_asked
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
@@ -726,6 +727,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in
+    expr = rhythm_drugs_line(expr, ctype, text)  # "Medication that changes heart rhythms": the rhythm drug on record (topics.rhythm_drugs)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = fab_cmml(scales_by_age(ages_apart(expr)), text)

@@ -63,6 +63,8 @@ _ABNORMAL = frozenset({"abnormality", "abnormalities", "abnormal"})
 # words that make the review something else: a treatment, a risk, a family's history, a cause
 _DISEASE = frozenset({"disease", "diseases", "condition", "conditions", "disorder", "disorders", "illness", "illnesses"})
 _VESSELS = frozenset({"cardiovascular", "cardio-vascular"})
+# a valve's disease is a heart's ("severe valvular heart disease"): I05-I08, I34-I39 on record
+_VALVES = frozenset({"valvular", "valve"})
 _OTHER = frozenset({"therapy", "treatment", "medication", "medications", "drug", "drugs", "risk", "family", "due", "caused", "secondary"})
 
 
@@ -72,7 +74,7 @@ def _kind(text: str) -> str | None:
     words = [w.lower() for w in _WORD.findall(text)]
     if not words or _DIGIT.search(text) or len(words) > 16:
         return None
-    allowed = _QUALIFIERS | _HEART | _DYSFUNCTION | _ECG | _ABNORMAL | _DISEASE | _VESSELS
+    allowed = _QUALIFIERS | _HEART | _DYSFUNCTION | _ECG | _ABNORMAL | _DISEASE | _VESSELS | _VALVES
     if any(w not in allowed or w in _OTHER for w in words):
         return None
     seen = set(words)
@@ -80,7 +82,7 @@ def _kind(text: str) -> str | None:
         return "ecg"
     if seen & _DYSFUNCTION and seen & (_HEART - {"function", "functions"}) and not seen & (_ECG | _DISEASE | _VESSELS):
         return "dysfunction"
-    if seen & _DISEASE and not seen & (_ECG | _DYSFUNCTION | _ABNORMAL) and seen <= (_QUALIFIERS | _DISEASE | _VESSELS | {"cardiac", "heart"}):
+    if seen & _DISEASE and not seen & (_ECG | _DYSFUNCTION | _ABNORMAL) and seen <= (_QUALIFIERS | _DISEASE | _VESSELS | _VALVES | {"cardiac", "heart"}):
         return "vessels" if seen & _VESSELS else "heart" if seen & {"cardiac", "heart"} else None
     return None
 
