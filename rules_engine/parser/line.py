@@ -101,6 +101,9 @@ from rules_engine.parser.topics.bound_failures import bound_failures_guarded
 from rules_engine.parser.topics.control import control_by_measurement
 from rules_engine.parser.topics.mean_counts import mean_of_counts
 from rules_engine.parser.topics.head_examples import examples_of_head
+from rules_engine.parser.topics.cardiac_heads import cardiac_heads_gated
+from rules_engine.parser.topics.rhythm_drugs import rhythm_drugs_line
+from rules_engine.parser.recent_bleeding_spans import ongoing_bleeding_asked
 from rules_engine.parser.topics.listed_products import listed_products
 from rules_engine.parser.topics.therapy_for_cancer import therapy_for_cancer
 from rules_engine.parser.topics.failed_treatment import apl_failed_items
@@ -719,9 +722,12 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = ventricular_examples(examples_of_head(expr, ctype, text), text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
+    expr = ongoing_bleeding_asked(expr, original)  # "Ongoing or recent (=< 3 months) significant GI bleeding": an older bleeding on record is a person's (recent_bleeding_spans)
+    expr = cardiac_heads_gated(expr, text)  # "cardiac dysfunction", "significant ECG abnormalities": asked of a patient who could have it (topics.cardiac_heads)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
     expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in
+    expr = rhythm_drugs_line(expr, ctype, text)  # "Medication that changes heart rhythms": the rhythm drug on record (topics.rhythm_drugs)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
     expr = fab_cmml(scales_by_age(ages_apart(expr)), text)

@@ -24,6 +24,7 @@ from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
 from rules_engine.parser.participation_rewrites import ROWS as PARTICIPATION_ROWS
 from rules_engine.parser.permission_conditions import ROWS as PERMISSION_CONDITION_ROWS
 from rules_engine.parser.recent_spans import ROWS as RECENT_ROWS
+from rules_engine.parser.recent_bleeding_spans import ROWS as RECENT_BLEEDING_ROWS
 from rules_engine.parser.scope_brackets import ROWS as SCOPE_BRACKET_ROWS
 from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
 from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
@@ -888,6 +889,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (rf"\b({_WINDOW_LEAD})\s*\(\s*({_SPAN})\s*\)", r"\1 \2", ("within", "last", "past", "previous")),
         # a recent event's span written as a bound in brackets, "Recent (<3 months) myocardial infarction" (recent_spans)
         *RECENT_ROWS,
+        # "Ongoing or recent (=< 3 months) significant gastrointestinal bleeding" (recent_bleeding_spans)
+        *RECENT_BLEEDING_ROWS,
         # a bracket naming the diseases a requirement is for, "(for multiple myeloma ... only)" (scope_brackets)
         *SCOPE_BRACKET_ROWS,
         # an exception written between what a line asks and its window ("Major surgery, other than

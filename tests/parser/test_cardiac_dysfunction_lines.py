@@ -26,12 +26,14 @@ _OWN_READING = re.compile(r'not LVEF >= 45 % or review unsupported "[^"]*dysfunc
 
 ROWS = [
     # (line, type, met, not met, unknown)
+    # (a record with a normal ejection fraction and no heart disease has none: the dysfunction's
+    # review is asked of a patient with a heart disease on record, topics.cardiac_heads)
     ("cardiac dysfunction (particularly congestive heart failure)", E,
-     [healthy(lvef=lvef(30)), healthy(condition("heart_failure"))], [], [healthy(), adult()]),
+     [healthy(lvef=lvef(30)), healthy(condition("heart_failure"))], [healthy()], [adult(), healthy(condition("cardiomyopathy"))]),
     ("Cardiac dysfunction or arrhythmia", E,
-     [healthy(lvef=lvef(40)), healthy(condition("arrhythmia"))], [], [healthy(lvef=lvef(50))]),
-    ("History of cardiac dysfunction", E, [healthy(lvef=lvef(44))], [], [healthy(lvef=lvef(45)), adult()]),
-    ("No cardiac dysfunction", I, [], [healthy(lvef=lvef(30))], [healthy()]),
+     [healthy(lvef=lvef(40)), healthy(condition("arrhythmia"))], [healthy(lvef=lvef(50))], [adult()]),
+    ("History of cardiac dysfunction", E, [healthy(lvef=lvef(44))], [healthy(lvef=lvef(45))], [adult()]),
+    ("No cardiac dysfunction", I, [healthy()], [healthy(lvef=lvef(30))], [adult()]),
     # a severity beside it stays a person's: a low ejection fraction is not yet "severe"
     ("Active uncontrolled infection, severe cardiac dysfunction or uncorrectable bleeding tendency", E,
      [], [], [healthy(lvef=lvef(30))]),

@@ -43,8 +43,9 @@ BLEEDING_ROWS = [
      [adult(condition("gi_hemorrhage", 20)), adult(condition("hemorrhage", 20))]),
     ("Patients with clinically significant gastrointestinal bleeding within 3 months prior to study entry", E,
      [GUT_BLEED], [CLEAN, BRAIN_BLEED, GUT_BLEED_OLD], []),
-    # a time the line asks that the bleeding's reading does not hold: left as it was
-    ("Ongoing or recent (=< 3 months) significant gastrointestinal bleeding", E, [], [], [GUT_BLEED, GUT_BLEED_OLD]),
+    # the bracket's window is read (recent_bleeding_spans): a gut bleeding within it is significant
+    # by its kind; an older one on record may still be going on, a person's
+    ("Ongoing or recent (=< 3 months) significant gastrointestinal bleeding", E, [GUT_BLEED], [CLEAN], [GUT_BLEED_OLD]),
     # "recent" asks what no code says
     ("Recent history of clinically significant bleeding", E, [], [CLEAN], [BRAIN_BLEED]),
 ]

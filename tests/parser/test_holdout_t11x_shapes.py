@@ -102,7 +102,8 @@ ROWS = [
      [adult(condition("myocardial_infarction", 300))], [adult()], [adult(condition("heart_failure", 300))]),
     ("Clinically significant cardiac disease (e.g. congestive heart failure, symptomatic coronary artery disease and cardiac arrhythmias not "
      "well controlled with medication) or myocardial infarction within the last 12 months", E,
-     [adult(condition("heart_failure", 300)), adult(condition("myocardial_infarction", 100))], [], [adult()]),
+     # (the head is asked of a circulatory disease on record: none on record is none, topics.cardiac_heads)
+     [adult(condition("heart_failure", 300)), adult(condition("myocardial_infarction", 100))], [adult()], [adult(condition("cardiomyopathy", 300))]),
     # -- ... but not where the words before the second say the two are one thing
     ("Small cell lung cancer (SCLC) or combination SCLC and NSCLC.", E, [], [adult(condition("nsclc", 100))],
      [adult(condition("sclc", 100), condition("nsclc", 100))]),

@@ -34,10 +34,11 @@ MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 HEART_ROWS = [
     # (line, type, met, not met, unknown)
     ("Patient must not have impaired cardiac functions", E,
-     [healthy(lvef=lvef(35)), healthy(condition("heart_failure"))], [], [healthy(), healthy(lvef=lvef(60)), adult()]),
-    ("impaired heart function", E, [healthy(lvef=lvef(40))], [], [healthy(lvef=lvef(45))]),
+     # (no circulatory disease and a normal ejection fraction: none, topics.cardiac_heads)
+     [healthy(lvef=lvef(35)), healthy(condition("heart_failure"))], [healthy(), healthy(lvef=lvef(60))], [adult(), healthy(condition("cardiomyopathy"))]),
+    ("impaired heart function", E, [healthy(lvef=lvef(40))], [healthy(lvef=lvef(45))], [healthy(condition("coronary_artery_disease"), lvef=lvef(45))]),
     ("Impaired cardiac function or clinically significant cardiac disease", E, [healthy(lvef=lvef(30))], [], []),
-    ("No impaired cardiac function", I, [], [healthy(condition("heart_failure"))], [healthy()]),
+    ("No impaired cardiac function", I, [healthy()], [healthy(condition("heart_failure"))], [adult()]),
     # a severity beside it stays a person's
     ("Clinically significant cardiac impairment", E, [], [], [healthy(lvef=lvef(30))]),
 ]

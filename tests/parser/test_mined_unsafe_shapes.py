@@ -73,11 +73,11 @@ READINGS = [
     # (the class the examples are of is one more alternative, a person's: a cardiac disease the
     # examples do not name may be what the line excludes)
     ("Cardiac disease including unstable angina, myocardial infarction, and arrhythmia.", EXC,
-     'unstable-angina or myocardial-infarction or arrhythmia or review unsupported "Cardiac disease including"'),
+     'unstable-angina or myocardial-infarction or arrhythmia or (cardiovascular-disease and review unsupported "Cardiac disease including")'),
     ("Serious cardiac disease including unstable angina, myocardial infarction within six months, congestive heart failure (NYHA III-IV), "
      "and uncontrolled arrhythmia.", EXC,
      'unstable-angina within 6 months or myocardial-infarction within 6 months or (heart-failure and NYHA >= 3) '
-     'or (arrhythmia and review "uncontrolled") or review unsupported "Serious cardiac disease including"'),
+     'or (arrhythmia and review "uncontrolled") or (cardiovascular-disease and review unsupported "Serious cardiac disease including")'),
     # the window after a bracketed or comma-closed exception is the head's
     # (a diagnostic surgery on record does not show the major one is it: open, never cleared)
     ("Major surgery, other than diagnostic surgery, within 4 weeks prior to Day 1", EXC,
@@ -138,7 +138,9 @@ ROWS = [
     ("Known hepatitis C and/or B infection", EXC, (healthy(condition("hbv")), healthy(condition("hcv"))), (healthy(condition("active_infection")),), ()),
     ("Cardiac disease including unstable angina, myocardial infarction within six months, and arrhythmia.", EXC,
      (healthy(condition("myocardial_infarction", 60)), healthy(condition("atrial_fibrillation", 800))),
-     (), (healthy(), healthy(condition("myocardial_infarction", 400)))),  # the class is a person's: never cleared
+     # the class is a person's for a record with a circulatory disease: never cleared (a record with
+     # none has none of it, topics.cardiac_heads)
+     (healthy(),), (healthy(condition("myocardial_infarction", 400)), healthy(condition("cardiomyopathy")))),
     ("Major surgery, other than diagnostic surgery, within 4 weeks prior to Day 1", EXC,
      (healthy(procedure("major_surgery", 14)),), (healthy(), healthy(procedure("major_surgery", 60))), ()),
     ("Prior organ transplantation, including allogeneic stem-cell transplantation", EXC,

@@ -102,7 +102,8 @@ ISCHAEMIA: list[tuple[Any, ...]] = [
     ("No evidence of cardiac ischemia", I, [CLEAN], [], [has("coronary_artery_disease")]),
     # another organ's ischaemia is not the heart's
     ("Acute limb ischemia", E, [], [], [CLEAN, has("coronary_artery_disease")]),
-    ("Ischemic or severe valvular heart disease", E, [has("coronary_artery_disease")], [], [CLEAN]),
+    # (a valve's disease is asked of a circulatory disease on record, topics.cardiac_heads)
+    ("Ischemic or severe valvular heart disease", E, [has("coronary_artery_disease")], [CLEAN], [has("heart_failure")]),
 ]
 
 OBSTRUCTION: list[tuple[Any, ...]] = [

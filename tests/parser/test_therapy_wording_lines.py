@@ -114,9 +114,11 @@ ROWS = [
     (INVESTIGATIONAL, EXC, adult(medication("investigational_agent", 10)), MET),
     (HEART, INC, adult(lvef(50), condition("heart_failure")), NOT_MET),
     (HEART, INC, adult(lvef(40)), NOT_MET),
-    (HEART, INC, adult(lvef(60)), UNKNOWN),  # what else "systolic dysfunction" may mean is a person's
+    (HEART, INC, adult(lvef(60)), MET),  # no circulatory disease on record: no dysfunction (topics.cardiac_heads)
+    (HEART, INC, adult(lvef(60), condition("cardiomyopathy")), UNKNOWN),  # what else "systolic dysfunction" may mean is a person's
     (DYSFUNCTION, EXC, adult(condition("heart_failure")), MET),
-    (DYSFUNCTION, EXC, adult(lvef(60)), UNKNOWN),
+    (DYSFUNCTION, EXC, adult(lvef(60)), NOT_MET),  # (topics.cardiac_heads)
+    (DYSFUNCTION, EXC, adult(lvef(60), condition("cardiomyopathy")), UNKNOWN),
 ]
 
 
