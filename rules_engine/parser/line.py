@@ -61,6 +61,7 @@ from rules_engine.parser.extraction import extract
 from rules_engine.parser.drug_list_headings import TRAILING
 from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
+from rules_engine.parser.planned_alternatives import planned_alternative
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
@@ -642,8 +643,8 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     read apart: "currently taking metformin; prior metformin use is allowed if ...")."""
     timed = LINE_TIMED.set(line_times_products(text))
     try:
-        if "menopaus" not in text.lower():
-            return _parse_line(text, type, parent, context)
+        if "menopaus" not in text.lower():  # "Previous or next organ transplant": the history or the plan (planned_alternatives)
+            return planned_alternative(_parse_line(text, type, parent, context), text, lambda t: _parse_line(t, type, parent, context))
         token = STATUS_READ.set(line_allows(text))
         try:
             return _parse_line(text, type, parent, context)
