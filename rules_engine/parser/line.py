@@ -62,6 +62,7 @@ from rules_engine.parser.drug_list_headings import TRAILING
 from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.planned_alternatives import planned_alternative
+from rules_engine.parser.inline_windows import dated_inline
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
@@ -743,6 +744,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     expr = agent_window_apart(expr, text)  # "within 4 weeks (6 weeks for nitrosoureas). More words.": the bracket widens the washout
     expr = capped_list(expr)  # "No more than 1 prior autologous or allogeneic SCT": the cap holds for the list together
+    expr = dated_inline(expr, text, ctype, _to_expr)  # "Any of the following within 6 months: MI, stroke, ...": each event listed (inline_windows)
     expr = post_transplant_therapy(expr, text, ctype)  # "immunosuppressive therapy post HSCT": the transplant names the therapy
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)
