@@ -95,3 +95,31 @@ def test_hostile_text_parses_in_bounded_time(text: str) -> None:
     started = time.perf_counter()
     parse_line(text, E)
     assert time.perf_counter() - started < 1.0
+
+
+# -- examples after a condition lead-in's colon are cases of its head (parser.lead_examples) ----
+
+UNSTABLE_ANGINA_RECENT = adult(condition("unstable_angina", 30))
+HEART_DISEASE = adult(condition("cardiovascular_disease", 400))
+
+EXAMPLES = [
+    # seed NCT06559644: a recent unstable angina was unknown (asked with the head's review)
+    ("Any unstable diseases occurring within 6 months before screening (including but not limited to): unstable angina, ischemic or "
+     "cerebrovascular accidents, myocardial infarction", E, [UNSTABLE_ANGINA_RECENT, MI_RECENT], [], [NONE, MI_OLD]),
+    # NCT02446405: the head gated by the organ it names (a patient with no cardiovascular disease is decided)
+    ("significant cardiovascular disease within the last 3 months including: myocardial infarction, unstable angina, congestive heart "
+     "failure, thromboembolic events (e.g., deep vein thrombosis, pulmonary embolism).", E,
+     [MI_RECENT, UNSTABLE_ANGINA_RECENT], [NONE], [HEART_DISEASE]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(EXAMPLES))
+def test_an_example_after_a_condition_lead_in_decides(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def test_a_lead_in_over_a_hostile_list_is_bounded() -> None:
+    text = ("Any unstable diseases within 6 months (including): " + "unstable angina, " * 2000)[:20000]
+    started = time.perf_counter()
+    parse_line(text, E)
+    assert time.perf_counter() - started < 1.0

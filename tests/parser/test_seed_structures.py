@@ -45,8 +45,10 @@ PINNED = [
     ('NCT06559644', 'New York Heart Association (NYHA) functional class III or IV heart fai', 'ALL(heart_failure present, nyha gte 3)'),
     # seed19: the lead-in's "within 6 months" dates every acute event of the list after its colon,
     # not the first alone (parser.inline_windows): an infarction, stroke, revascularisation or
-    # thrombosis years ago no longer excludes; the chronic arrhythmias stay as read
-    ('NCT06559644', 'Any unstable diseases occurring within 6 months before screening (incl', 'ANY(ALL(unstable_angina within w=6.0months, R[judgement:Any unstable diseases occurrin]), stroke within w=6.0months, myocardial_infarction within w=6.0months, ALL(arrhythmia present, R[unsupported_concept:severe requiring drug treatmen]), ALL(arrhythmia present, R[unparsed:such as rapid]), ALL(av_block present, R[unparsed:high-degree]), ventricular_arrhythmia present, torsades_de_pointes present, coronary_revascularization within w=6.0months, thromboembolism within w=6.0months, R[unsupported_concept:ischemic … cardiac catheteriza])'),
+    # thrombosis years ago no longer excludes; the chronic arrhythmias stay as read. Unstable
+    # angina is an example of the lead-in's head ("(including but not limited to):"), no longer
+    # asked with it (parser.lead_examples): a recent one excludes, where it was unknown
+    ('NCT06559644', 'Any unstable diseases occurring within 6 months before screening (incl', 'ANY(unstable_angina within w=6.0months, R[judgement:Any unstable diseases occurrin], stroke within w=6.0months, myocardial_infarction within w=6.0months, ALL(arrhythmia present, R[unsupported_concept:severe requiring drug treatmen]), ALL(arrhythmia present, R[unparsed:such as rapid]), ALL(av_block present, R[unparsed:high-degree]), ventricular_arrhythmia present, torsades_de_pointes present, coronary_revascularization within w=6.0months, thromboembolism within w=6.0months, R[unsupported_concept:ischemic … cardiac catheteriza])'),
     ('NCT06559644', 'Presence of disseminated intravascular coagulation;', 'dic present'),
     ('NCT06559644', 'Severe autoimmune diseases or immunodeficiency diseases;', 'ANY(severe_autoimmune_disease is positive, immunodeficiency present)'),
     ('NCT06559644', 'Active graft-versus-host disease requiring continued systemic therapy;', 'ALL(gvhd present, ANY(steroid_therapy present, immunosuppressant_therapy present, R[ambiguous:another systemic treatment of ]))'),
