@@ -61,6 +61,9 @@ from rules_engine.parser.extraction import extract
 from rules_engine.parser.drug_list_headings import TRAILING
 from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
+from rules_engine.parser.planned_alternatives import planned_alternative
+from rules_engine.parser.inline_windows import dated_inline
+from rules_engine.parser.lead_examples import lead_examples
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
 from rules_engine.parser.topics.half_lives import half_lives_tied
@@ -645,8 +648,8 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     read apart: "currently taking metformin; prior metformin use is allowed if ...")."""
     timed = LINE_TIMED.set(line_times_products(text))
     try:
-        if "menopaus" not in text.lower():
-            return _parse_line(text, type, parent, context)
+        if "menopaus" not in text.lower():  # "Previous or next organ transplant": the history or the plan (planned_alternatives)
+            return planned_alternative(_parse_line(text, type, parent, context), text, lambda t: _parse_line(t, type, parent, context))
         token = STATUS_READ.set(line_allows(text))
         try:
             return _parse_line(text, type, parent, context)
@@ -722,6 +725,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = significant_bleeding(expr, text)  # "clinically significant bleeding": a bleeding coded inside the skull, gut or lungs, or graded 3+, is
     expr = therapy_for_cancer(opportunistic_named(hcv_exposure_words(unrelated_bleeding(heart_disease_kinds(qualified_by_kind(defined_by_own_measure(expr, text), text)), text), text)), ctype, text)
     expr = ventricular_examples(examples_of_head(expr, ctype, text), text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
+    expr = lead_examples(expr, ctype, text)  # "Any unstable diseases within 6 months (including ...): unstable angina, ...": the same on a lead-in (lead_examples)
     expr = ongoing_bleeding_asked(expr, original)  # "Ongoing or recent (=< 3 months) significant GI bleeding": an older bleeding on record is a person's (recent_bleeding_spans)
     expr = cardiac_heads_gated(expr, text)  # "cardiac dysfunction", "significant ECG abnormalities": asked of a patient who could have it (topics.cardiac_heads)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
@@ -748,6 +752,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         expr = Any_((Not(predicate(concept, Op.PRESENT)), expr))
     expr = agent_window_apart(expr, text)  # "within 4 weeks (6 weeks for nitrosoureas). More words.": the bracket widens the washout
     expr = capped_list(expr)  # "No more than 1 prior autologous or allogeneic SCT": the cap holds for the list together
+    expr = dated_inline(expr, text, ctype, _to_expr)  # "Any of the following within 6 months: MI, stroke, ...": each event listed (inline_windows)
     expr = post_transplant_therapy(expr, text, ctype)  # "immunosuppressive therapy post HSCT": the transplant names the therapy
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
     scoped = women_parts_scoped(expr, reading)

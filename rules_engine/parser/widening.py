@@ -16,6 +16,7 @@ from rules_engine.concepts import CONCEPTS, Kind, is_cancer_diagnosis
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.combining import combine
+from rules_engine.parser.defined_names import mask_defined_names
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_remarks
@@ -255,6 +256,7 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     masked = list(clause_text)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
+    mask_defined_names(clause_text, items, masked)  # "with latent HBV (defined as HBcAb positive ...)": the bracket is the reading
     uln_bound = _ULN_BOUND.search("".join(masked))
     if uln_bound is not None and ctype is CriterionType.INCLUSION and structured is not None:
         masked[uln_bound.start(): uln_bound.end()] = " " * (uln_bound.end() - uln_bound.start())
