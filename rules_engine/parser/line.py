@@ -63,6 +63,7 @@ from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
+from rules_engine.parser.hydroxyurea_permits import asks_course, permit_applied, split_permit, unread_wider_window
 from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
@@ -653,7 +654,7 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         LINE_TIMED.reset(timed)
 
 
-def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
+def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "", permits: bool = True) -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
     ``safety.enforce``, so no unread words can hide a structured decision against the patient;
@@ -682,6 +683,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         text_read = on_study_dropped(bare_span_as_window(text_read))  # "... prior to starting X and throughout the study": the window
     else:
         text_read = bare_transplant_since(text_read)
+    text_read, hydroxyurea_words = split_permit(text_read) if permits else (text_read, None)  # "...; hydroxyurea may be received up to ..." (hydroxyurea_permits)
     original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"
@@ -721,6 +723,10 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = ventricular_examples(examples_of_head(expr, ctype, text), text)  # "uncontrolled illness including hypertension": the example decides (after heart_disease_kinds, which drops a lead-in of activity)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
+    if hydroxyurea_words is not None and not asks_course(expr):
+        return _parse_line(original, ctype, parent, context, permits=False)  # no washout the permission excepts from: read whole
+    expr = permit_applied(expr, hydroxyurea_words)  # hydroxyurea excepted, a person's for its conditions (hydroxyurea_permits)
+    expr = unread_wider_window(expr, ctype)  # "..., which cannot be used within 12 weeks": the wider window a person's (hydroxyurea_permits)
     expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
         expr = unread_product(text) or expr  # "Prior exposure to vosaroxin": a record naming it decides
