@@ -63,6 +63,7 @@ from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
+from rules_engine.parser.therapy_indication import indicated_therapy
 from rules_engine.parser.hydroxyurea_permits import asks_course, permit_applied, split_permit, unread_wider_window
 from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
@@ -757,6 +758,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = cns_past(expr, ctype)  # "prior CNS leukemia is permitted provided ...": an active one on record is none (topics.cns_past)
     expr = active_or_untreated(expr, text)  # "active or untreated CNS lymphoma": an active record meets it (topics.active_or_untreated)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
+    expr = indicated_therapy(expr, text)  # "chemotherapy for antecedent MDS": the therapy of that disease (therapy_indication)
     return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 
 
