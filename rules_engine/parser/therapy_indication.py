@@ -36,7 +36,15 @@ _FOR = re.compile(
     r"(?P<what>[A-Za-z][\w' /-]{1,60}?)(?:\s*\(\s*[A-Za-z]{2,6}\s*\))?\s*(?P<end>[.;]?\s*$)",
     I,
 )
-_LEAD = re.compile(r"^(?:an?|the|any|antecedent|prior|previous|preceding|earlier)\s+", I)
+_LEAD = re.compile(r"^(?:an?|the|any|antecedent|prior|previous|preceding|earlier|your|their|this)\s+", I)
+# words that make the phrase after "for" more than the disease: a time, a setting (what the
+# residue reading keeps: "for metastatic disease"), an exception, a further clause
+_MORE = re.compile(
+    r"\b(?:except\w*|other|than|with|without|who|whom|that|which|within|unless|if|for|after|before|prior|since|not|no|in|on|during|at|until|when|while|"
+    r"includ\w*|exclud\w*|metasta\w*|advanced|recurren\w*|relaps\w*|refractory|resistant|adjuvant|neo-?adjuvant|locally|stage|extensive|limited|"
+    r"progressi\w*|palliative|curative|disease|complications?|\d+)\b",
+    I,
+)
 _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", I)
 _THERAPIES = frozenset({"anticancer_therapy", "named_medication"})
 _ASKS = (Op.PRESENT, Op.WITHIN, Op.IS)
@@ -57,6 +65,8 @@ def _diseases(what: str) -> tuple[str, ...] | None:
             part = _LEAD.sub("", part, count=1)
         if not part:
             continue
+        if _MORE.search(part) or len(part.split()) > 5:
+            return None
         named = named_diseases(part)
         if len(named) != 1 or named[0] not in CONCEPTS or not (named[0] in MALIGNANCIES or named[0] in _ANTECEDENT):
             return None
@@ -83,9 +93,10 @@ def indicated_therapy(expr: Expr, text: str) -> Expr:
     (see the module's doc); unchanged where the words are not that shape."""
     if not GATE.search(text):
         return expr
-    m = _FOR.search(" ".join(text.split()))
-    if m is None:
-        return expr
+    flat = " ".join(text.split())
+    m = _FOR.search(flat)
+    if m is None or re.search(r"[;:]|\.\s", flat[: m.start()]):
+        return expr  # (one clause: a therapy of an earlier sentence or item is not this one's)
     diseases = _diseases(m.group("what"))
     if diseases is None:
         return expr

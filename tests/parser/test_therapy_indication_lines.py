@@ -56,6 +56,10 @@ def test_a_therapy_counts_only_as_given_for_the_disease_named(text, ctype, facts
     "Prior chemotherapy for metastatic disease",  # a setting, not a disease
     "Prior chemotherapy for AML within 30 days",  # not the line's last words
     "Prior chemotherapy for their hematologic malignancy",  # the patient's own
+    "No prior therapy for CLL other than corticosteroids for disease complications",  # an exception after it
+    "Received any previous therapy for CLL within 28 days prior to study entry.",  # a time after it
+    "No more than 1 prior systemic chemotherapy regimen for metastatic melanoma",  # a setting
+    "Received any of the following within 30 days: prior therapy with any investigational compound; OR chemotherapy for prostate cancer",  # another item's
 ])
 def test_other_words_after_for_keep_their_reading(text):
     before = parse_line(text, EXC).expr
