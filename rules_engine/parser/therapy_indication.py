@@ -46,6 +46,10 @@ _MORE = re.compile(
     I,
 )
 _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", I)
+# what ends the clause a therapy-for phrase could belong to: another sentence or item, or an
+# exception or condition ("bevacizumab for their disease unless in the context of primary therapy
+# for newly diagnosed glioma": the indication is the exception's)
+_BEFORE = re.compile(r"[;:]|\.\s|\b(?:unless|except\w*|provided|if|other\s+than|excluding|but)\b", I)
 _THERAPIES = frozenset({"anticancer_therapy", "named_medication"})
 _ASKS = (Op.PRESENT, Op.WITHIN, Op.IS)
 _LIFETIME = Window(100.0, "years")
@@ -95,8 +99,8 @@ def indicated_therapy(expr: Expr, text: str) -> Expr:
         return expr
     flat = " ".join(text.split())
     m = _FOR.search(flat)
-    if m is None or re.search(r"[;:]|\.\s", flat[: m.start()]):
-        return expr  # (one clause: a therapy of an earlier sentence or item is not this one's)
+    if m is None or _BEFORE.search(flat, 0, m.start()):
+        return expr  # (one clause: a therapy of an earlier sentence, item or exception is not this one's)
     diseases = _diseases(m.group("what"))
     if diseases is None:
         return expr
