@@ -17,7 +17,8 @@ now or ever); and where the record holds another disease the therapy may have be
 met; the AML an antecedent disorder became is no such other disease. An AML with myelodysplasia-related changes may follow an MDS no code states: for an
 antecedent myeloid disorder that leaves the disease a person's. Only where the words after "for"
 are nothing but diseases Eligo names ("AML or an AHD" keeps its reading: the AHD is no name here)
-and the line is one clause with the therapy (no sentence or semicolon after it).
+and the line is one plain phrase with the therapy (no sentence, item, list, exception or condition
+before it, which the phrase may end rather than scope).
 """
 
 from __future__ import annotations
@@ -49,7 +50,10 @@ _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", I)
 # what ends the clause a therapy-for phrase could belong to: another sentence or item, or an
 # exception or condition ("bevacizumab for their disease unless in the context of primary therapy
 # for newly diagnosed glioma": the indication is the exception's)
-_BEFORE = re.compile(r"[;:]|\.\s|\b(?:unless|except\w*|provided|if|other\s+than|excluding|but)\b", I)
+# ... or a list the phrase may end rather than scope ("Any prior systemic anticancer therapy
+# including cytotoxic therapy, ..., adjuvant, or neo-adjuvant therapy for NSCLC": the head counts
+# whatever it was for); a plain "HMA or chemotherapy for ..." is one phrase
+_BEFORE = re.compile(r"[;:,(]|\.\s|\b(?:unless|except\w*|provided|if|other\s+than|excluding|but|including|such\s+as|e\.g|i\.e|as\s+well\s+as)\b", I)
 _THERAPIES = frozenset({"anticancer_therapy", "named_medication"})
 _ASKS = (Op.PRESENT, Op.WITHIN, Op.IS)
 _LIFETIME = Window(100.0, "years")

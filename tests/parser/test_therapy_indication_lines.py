@@ -61,6 +61,7 @@ def test_a_therapy_counts_only_as_given_for_the_disease_named(text, ctype, facts
     "No more than 1 prior systemic chemotherapy regimen for metastatic melanoma",  # a setting
     "Received any of the following within 30 days: prior therapy with any investigational compound; OR chemotherapy for prostate cancer",  # another item's
     "The subject has received bevacizumab for their disease unless in the context of primary therapy for newly diagnosed glioma",  # the exception's
+    "Any prior systemic anticancer therapy including cytotoxic therapy, targeted agents, adjuvant, or neo-adjuvant therapy for NSCLC",  # a list's last item
 ])
 def test_other_words_after_for_keep_their_reading(text):
     before = parse_line(text, EXC).expr
