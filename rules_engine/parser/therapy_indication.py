@@ -54,6 +54,11 @@ _SPLIT = re.compile(r"\s*(?:,|\bor\b|\band\b|/)\s*", I)
 # including cytotoxic therapy, ..., adjuvant, or neo-adjuvant therapy for NSCLC": the head counts
 # whatever it was for); a plain "HMA or chemotherapy for ..." is one phrase
 _BEFORE = re.compile(r"[;:,(]|\.\s|\b(?:unless|except\w*|provided|if|other\s+than|excluding|but|including|such\s+as|e\.g|i\.e|as\s+well\s+as)\b", I)
+# the disease said to have come before the one the trial treats ("for antecedent MDS", "for a
+# preceding myelodysplastic syndrome"): only such a disease is read (one a record lacks was never
+# treated); the trial's own ("No prior therapy for CLL") narrows nothing, since a record without
+# its code may still be that patient's
+_EARLIER_WORD = re.compile(r"(?:an?\s+|any\s+)?(?:antecedent|preceding|pre-?existing|earlier|previous|prior)\b", I)
 _THERAPIES = frozenset({"anticancer_therapy", "named_medication"})
 _ASKS = (Op.PRESENT, Op.WITHIN, Op.IS)
 _LIFETIME = Window(100.0, "years")
@@ -105,6 +110,8 @@ def indicated_therapy(expr: Expr, text: str) -> Expr:
     m = _FOR.search(flat)
     if m is None or _BEFORE.search(flat, 0, m.start()):
         return expr  # (one clause: a therapy of an earlier sentence, item or exception is not this one's)
+    if not _EARLIER_WORD.match(m.group("what")):
+        return expr  # (the trial's own disease: a record without its code may still be that patient's, so it narrows nothing)
     diseases = _diseases(m.group("what"))
     if diseases is None:
         return expr
