@@ -66,6 +66,8 @@ from rules_engine.parser.inline_windows import dated_inline
 from rules_engine.parser.lead_examples import lead_examples
 from rules_engine.parser.line_reader import install
 from rules_engine.parser.event_exceptions import hydroxyurea_excepted
+from rules_engine.parser.therapy_indication import indicated_therapy
+from rules_engine.parser.hydroxyurea_permits import asks_course, permit_applied, split_permit, unread_wider_window
 from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
@@ -659,7 +661,7 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
         LINE_TIMED.reset(timed)
 
 
-def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "") -> Criterion:
+def _parse_line(text: str, type: CriterionType, parent: int | None = None, context: str = "", permits: bool = True) -> Criterion:
     """One eligibility line -> a Criterion. ``context`` is the heading it sits under ("Age:"),
     read together with the line ("Under 80" under "Age:" is an age bound). Every reading passes
     ``safety.enforce``, so no unread words can hide a structured decision against the patient;
@@ -688,6 +690,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         text_read = on_study_dropped(bare_span_as_window(text_read))  # "... prior to starting X and throughout the study": the window
     else:
         text_read = bare_transplant_since(text_read)
+    text_read, hydroxyurea_words = split_permit(text_read) if permits else (text_read, None)  # "...; hydroxyurea may be received up to ..." (hydroxyurea_permits)
     original, text = text, text_read
     if context and _THERAPY_HEADING.match(context) and PERMISSION.search(text):  # "Prior therapy allowed": the permission ends the line
         reading = f"{context.strip().rstrip(':').lower()} {text}"
@@ -730,6 +733,10 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = cardiac_heads_gated(expr, text)  # "cardiac dysfunction", "significant ECG abnormalities": asked of a patient who could have it (topics.cardiac_heads)
     expr = unfavourable_risk(expr, text)  # "Intermediate or adverse cytogenetic risk": a favourable karyotype on record fails it
     expr = lab_bounds_rejoined(renal_bounds_aligned(half_lives_tied(text, hydroxyurea_excepted(text, expr)), ctype), ctype)  # (topics.lab_scopes)
+    if hydroxyurea_words is not None and not asks_course(expr):
+        return _parse_line(original, ctype, parent, context, permits=False)  # no washout the permission excepts from: read whole
+    expr = permit_applied(expr, hydroxyurea_words)  # hydroxyurea excepted, a person's for its conditions (hydroxyurea_permits)
+    expr = unread_wider_window(expr, ctype)  # "..., which cannot be used within 12 weeks": the wider window a person's (hydroxyurea_permits)
     expr = bound_failures_guarded(expr)  # "creatinine <= 1.5 or, if creatinine > 1.5, ...": the failure is no way in
     expr = rhythm_drugs_line(expr, ctype, text)  # "Medication that changes heart rhythms": the rhythm drug on record (topics.rhythm_drugs)
     if ctype is CriterionType.EXCLUSION and isinstance(expr, Review) and not expr.text:
@@ -762,6 +769,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = cns_past(expr, ctype)  # "prior CNS leukemia is permitted provided ...": an active one on record is none (topics.cns_past)
     expr = active_or_untreated(expr, text)  # "active or untreated CNS lymphoma": an active record meets it (topics.active_or_untreated)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
+    expr = indicated_therapy(expr, text)  # "chemotherapy for antecedent MDS": the therapy of that disease (therapy_indication)
     return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 
 

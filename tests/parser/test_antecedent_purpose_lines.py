@@ -17,7 +17,13 @@ E, I = CriterionType.EXCLUSION, CriterionType.INCLUSION
 
 CASES = [
     (E, "Prior therapy with azacitidine or decitabine for pre-existing MDS", "(named-medication is azacitidine or named-medication is decitabine) and MDS"),
-    (E, "Received prior treatment with HMA or chemotherapy for antecedent myelodysplastic syndrome (MDS)", "hypomethylating-agent or chemotherapy"),
+    # (the therapies with their indication, as the doc says: parser.therapy_indication; read as any HMA or
+    # chemotherapy, a therapy-related AML after chemotherapy for a breast cancer was excluded, holdout T232)
+    (E, "Received prior treatment with HMA or chemotherapy for antecedent myelodysplastic syndrome (MDS)",
+     '(hypomethylating-agent and (MDS or MDS within 100 years or (AML-MRC and review ambiguous "whether the AML\'s myelodysplasia-related changes '
+     'followed an earlier disorder the therapy was given for")) and not therapy-for-earlier-disease other than (MDS, AML)) or (chemotherapy and (MDS or '
+     'MDS within 100 years or (AML-MRC and review ambiguous "whether the AML\'s myelodysplasia-related changes followed an earlier disorder the therapy '
+     'was given for")) and not therapy-for-earlier-disease other than (MDS, AML))'),
     (E, "Prior treatment with decitabine for a preexisting myelodysplastic syndrome", "named-medication is decitabine and (MDS or MDS within 100 years)"),
     # no therapy before: the disease's origin, not a purpose
     (I, "AML with antecedent MDS", 'AML and review unparsed "with antecedent" and MDS'),
