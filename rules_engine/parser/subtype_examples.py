@@ -7,7 +7,8 @@ read is a kind of the head's disease (the catalogue's parents: ``concepts.ancest
 admits nothing the head does not, so it asks nothing of its own. Left, it was a review beside the
 disease and a patient with the disease (or the very kind named) was left unknown.
 
-Only a head read as one diagnosis present, at least one example read (as a list states its names:
+Only a cancer diagnosis (never a therapy: "prior chemotherapy including an anthracycline" may ask
+for the anthracycline), a head read as one diagnosis present, at least one example read (as a list states its names:
 the exclusion's reading of the examples' words), every example read a present
 diagnosis below the head, and few words left unread among them (a name no topic reads may be no
 kind of the head: "lymphoma including Castleman disease").
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.concepts import CONCEPTS, ancestors
+from rules_engine.concepts import CONCEPTS, ancestors, is_cancer_diagnosis
 from rules_engine.criteria import Any_, CriterionType, Expr, Op, Predicate
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import Item, content_words
@@ -31,7 +32,8 @@ _MAX_UNREAD = 3
 def _diagnoses(expr: Expr | None) -> list[str] | None:
     """The concepts of a present diagnosis or of alternatives of them; None for anything else."""
     if isinstance(expr, Predicate):
-        if expr.op is Op.PRESENT and expr.window is None and expr.concept in CONCEPTS:
+        # (a disease only: "prior therapy including an anthracycline" may ask for the anthracycline)
+        if expr.op is Op.PRESENT and expr.window is None and expr.concept in CONCEPTS and is_cancer_diagnosis(expr.concept):
             return [expr.concept]
         return None
     if isinstance(expr, Any_):

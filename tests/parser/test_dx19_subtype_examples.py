@@ -54,3 +54,9 @@ def test_hostile_input_is_read_in_bounded_time():
     start = time.perf_counter()
     among_head([], head, text, 14, len(text))
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_therapy_list_is_not_read_as_kinds():
+    # (what "including" names under a therapy may be required: NCT01278810's line keeps its examples)
+    rule = rule_of("Received at least once anti-cancer treatment (including chemotherapy, radiotherapy, biological or endocrine treatment).")
+    assert "including chemotherapy" in rule

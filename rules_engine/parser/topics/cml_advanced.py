@@ -33,6 +33,10 @@ _QUALIFIED = re.compile(r"(?:myeloid|lymphoid|lymphoblastic|myeloblastic|first|s
 # blastic phase"): the list is topics.cml_phase's, which reads "blastic phase" itself
 _LISTED = re.compile(r"(?:chronic|accelerated|blast(?:ic)?|advanced|(?-i:CP|AP|BC|BP))(?:[\s-]+phase)?\s*(?:,\s*(?:or\b|and\b|and/or\b)?|\bor\b|\band\b|\band/or\b|/)\s*$", I)
 
+# a bracket after it that names the phases again ("advanced CML (CML-AP, CML-BP and Ph+ acute
+# leukemia)"): the bracket's own reading (topics.cml_phase, the line's bracket lists) says which
+_RESTATED = re.compile(r"\s*[(\[][^()\[\]]{0,40}?(?:\bCML\s*-\s*(?-i:AP|BP|BC|CP)\b|\baccelerated\b|\bblast)", I)
+
 _CONCEPTS = frozenset({"cml", "cml_accelerated_phase", "cml_blast_phase"})
 
 
@@ -53,6 +57,8 @@ def cml_advanced_items(text: str, ctype: object = None) -> list[Item]:
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(text):
             if pattern is _BEFORE and (_QUALIFIED.search(text, max(0, m.start() - 20), m.start()) or _LISTED.search(text, max(0, m.start() - 40), m.start())):
+                continue
+            if _RESTATED.match(text, m.end()):
                 continue
             if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
                 continue
