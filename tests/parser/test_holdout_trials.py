@@ -337,11 +337,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T102-sepsis", None): ("events", "as T102-clean's infection line: possibly eligible, never eligible"),
     ("T102-sepsis", "No evidence of active infection at the time of the transplant"): ("events", "as T102-clean"),
     # NCT00346359 (T103), hold10
-    ("T103-clean", "Acute myeloid leukemia meeting 1 of the following"): ("events", "'In remission' alone under the AML heading is not read as the AML's remission "
-        "(10 corpus lines write a remission as a bullet of its own)"),
     ("T103-relapse-early", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean: 'In early relapse' stays a review beside the blasts"),
-    ("T103-relapse-high", None): ("events", "as T103-clean: possibly eligible, never eligible"),
-    ("T103-relapse-high", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean"),
     # NCT00619099 (T104), hold10
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
@@ -501,8 +497,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T143-radiation", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: the permitted radiation fibrosis is an exception joined with "
         "reviews"),
     # NCT00324220 (T144)
-    ("T144-raeb2", "Patients must have high-risk MDS"): ("core", "the kinds under the heading are read (RAEB, RAEB-T as kinds of MDS with their "
-        "blast bands, or AML), but which kind an MDS is stays a person's (no record field names it), so a RAEB-2 is unknown"),
     ("T144-decitabine-now", None): ("events", "the probed line below is unknown (concurrent anti-cancer therapy beside a review); ineligible "
         "before only because the disease heading failed every AML"),
     ("T144-clean", "uncontrolled intercurrent illness, active or uncontrolled infections"): ("events", "'uncontrolled intercurrent illness ... or a fever "

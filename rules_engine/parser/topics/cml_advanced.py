@@ -24,7 +24,8 @@ GATE = re.compile(r"advanced|blastic", I)
 _CML = r"(?:chronic\s+myel(?:oid|ogenous)\s+leuka?emia(?:\s*\(\s*CML\s*\))?|\bCML\b)"
 _WORD = r"(?P<word>advanced)"  # ("CML in blastic phase" is topics.cml_phase's)
 # ("blastic phase CML" is topics.cml_phase's: only "blastic" with no "phase" after it is read here)
-_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<word>advanced)(?:[\s-]+phase)?|(?P<bare>blastic))\s*-?\s*{_CML}", I)
+# (nor a CML its own phase follows: "advanced CML-AP, CML-BP or ...", as a bracket of them is rewritten)
+_BEFORE = re.compile(rf"(?<![\w-])(?:(?P<word>advanced)(?:[\s-]+phase)?|(?P<bare>blastic))\s*-?\s*{_CML}(?!\s*-\s*(?-i:AP|BP|BC|CP)\b)", I)
 _AFTER = re.compile(rf"{_CML}\s*(?:,\s*|\s+in\s+(?:the\s+)?|\s*-\s*){_WORD}[\s-]+phase(?![\w-])", I)
 # a lineage, an ordinal or a negation's "non" before the word: another reading's
 _QUALIFIED = re.compile(r"(?:myeloid|lymphoid|lymphoblastic|myeloblastic|first|second|third|1st|2nd|3rd|subsequent|non)[\s-]*$", I)
