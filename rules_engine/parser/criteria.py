@@ -23,6 +23,7 @@ from typing import Callable, Iterable
 
 from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 from rules_engine.parser.advisory import ADVISORY_REVIEW, advisory_rows
+from rules_engine.parser.status_children import status_under_disease
 from rules_engine.parser.dated_children import dated_transplant
 from rules_engine.parser.drug_list_headings import drug_list_context, named_members, nested_drug_lists
 from rules_engine.parser.flat_lead_ins import is_flat_lead_in
@@ -361,6 +362,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = _scoped_reading(index, criterion, context, index in children, portions, scoped, line_parser)
             if parent is not None:
                 criterion = read_under_heading(criterion, rows[parent][1])  # "Potassium" under "... electrolyte values within normal limits ...:"
+                criterion = status_under_disease(criterion, rows[parent][1], lambda t, kind: line_parser(t, kind, parent=parent, context=context))  # (dx19) "In remission" under "AML meeting 1 of the following:"
         # a lead-in nested under a line with nothing under it ("Female patients who:" indented
         # below a lab line, its list at the outer level): its list is read where it stands, and
         # the lead-in alone, a review, made the line above it undecidable

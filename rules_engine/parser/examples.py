@@ -18,6 +18,7 @@ from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.events import therapy_concept
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.joiners import CATEGORIES
+from rules_engine.parser.subtype_examples import GATE, among_head  # (dx19: "MPN including myelofibrosis")
 
 
 # list joins, in either case: the registries' capital "AND" / "OR" ("transplantation or rescue AND
@@ -147,7 +148,7 @@ def _examples(items: list[Item], text: str, ctype: CriterionType) -> tuple[list[
         open_list = bool(_ETC.search(text, a, b))
         if head:
             keep = _dated_like(keep, head[-1], a, b)
-            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list:
+            if not inclusion or _PLAIN_EXAMPLE.fullmatch(marker) or open_list or (GATE.match(marker) and among_head(keep, head[-1], text, a, b)):
                 # under a head read whole every example is among it, however qualified; under a
                 # qualified head ("severe CNS diseases") an example's own words say which of its
                 # kind the line names

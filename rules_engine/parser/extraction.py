@@ -47,6 +47,7 @@ from rules_engine.parser.topics.organ_overall import organ_items
 from rules_engine.parser.topics.transfusion_dependence import GATE as _TRANSFUSION_DEPENDENCE_GATE, transfusion_dependence_items
 from rules_engine.parser.topics.cml_phase import GATE as _CML_PHASE_GATE
 from rules_engine.parser.topics.cml_phase import cml_phase_items
+from rules_engine.parser.topics.cml_advanced import GATE as _CML_ADVANCED_GATE, cml_advanced_items
 from rules_engine.parser.topics.follicular_grades import GATE as _FOLLICULAR_GATE, follicular_grade_items
 from rules_engine.parser.topics.b_cell_kinds import GATE as _LPL_GATE, lymphoplasmacytic_items
 from rules_engine.parser.topics.neoplastic_meningitis import GATE as _MENINGITIS_GATE, meningitis_items
@@ -120,6 +121,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         if FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
+        cml_advanced_items(text) if _CML_ADVANCED_GATE.search(text) else [],  # (dx19: "advanced CML", "blastic CML")
         cml_phase_items(text, ctype) if _CML_PHASE_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
         # (before the events topic: "recovered from all prior treatment side effects" is one span,

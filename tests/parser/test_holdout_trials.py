@@ -337,11 +337,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T102-sepsis", None): ("events", "as T102-clean's infection line: possibly eligible, never eligible"),
     ("T102-sepsis", "No evidence of active infection at the time of the transplant"): ("events", "as T102-clean"),
     # NCT00346359 (T103), hold10
-    ("T103-clean", "Acute myeloid leukemia meeting 1 of the following"): ("events", "'In remission' alone under the AML heading is not read as the AML's remission "
-        "(10 corpus lines write a remission as a bullet of its own)"),
     ("T103-relapse-early", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean: 'In early relapse' stays a review beside the blasts"),
-    ("T103-relapse-high", None): ("events", "as T103-clean: possibly eligible, never eligible"),
-    ("T103-relapse-high", "Acute myeloid leukemia meeting 1 of the following"): ("events", "as T103-clean"),
     # NCT00619099 (T104), hold10
     ("T104-clean", "Patients with active, uncontrolled, systemic infection"): ("events", "'considered opportunistic, life threatening or clinically significant; or any "
         "severe, concurrent disease ... in the judgment of the Investigator': the line is left to a person whole"),
@@ -501,8 +497,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T143-radiation", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: the permitted radiation fibrosis is an exception joined with "
         "reviews"),
     # NCT00324220 (T144)
-    ("T144-raeb2", "Patients must have high-risk MDS"): ("core", "the kinds under the heading are read (RAEB, RAEB-T as kinds of MDS with their "
-        "blast bands, or AML), but which kind an MDS is stays a person's (no record field names it), so a RAEB-2 is unknown"),
     ("T144-decitabine-now", None): ("events", "the probed line below is unknown (concurrent anti-cancer therapy beside a review); ineligible "
         "before only because the disease heading failed every AML"),
     ("T144-clean", "uncontrolled intercurrent illness, active or uncontrolled infections"): ("events", "'uncontrolled intercurrent illness ... or a fever "
@@ -837,10 +831,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T243-epoetin-now', 'If granulocyte and/or erythropoetic growth factors'): ('hold24', "expected met, got unknown: the growth factor is and-ed with an unparsed washout review ('there should be a 4-week washout ...'): epoetin now is unknown, none unknown"),
     ('T243-epoetin-old', 'If granulocyte and/or erythropoetic growth factors'): ('hold24', "expected not_met, got unknown: the growth factor is and-ed with an unparsed washout review ('there should be a 4-week washout ...'): epoetin now is unknown, none unknown"),
     ('T243-chf2', 'Unstable angina, uncontrolled congestive heart failure'): ('hold24', "expected not_met, got unknown: the bracketed definitions ('[NYHA > class II]', '[diastolic > 100 mmHg]') are not read as what 'uncontrolled' means: each stays an and-ed review"),
-    ('T244-clean', 'Diagnosis of MDS that meets International Prognostic Scoring System'): ('hold24', "expected met, got unknown: the IPSS groups are a review, and 'More information ... in the protocol' an and-ed unparsed review; CMML is not MDS to the concept"),
     ('T244-clean', 'Prior anti-lymphocyte serotherapy'): ('hold24', 'expected not_met, got unknown: an unparsed review (ATG not read as anti-lymphocyte serotherapy)'),
     ('T244-clean', 'MDS that is caused by radiotherapy, chemotherapy'): ('hold24', "expected not_met, got unknown: 'that is caused by' is an and-ed unparsed review beside MDS (therapy-related myeloid neoplasm not read)"),
-    ('T244-raeb1', 'Diagnosis of MDS that meets International Prognostic Scoring System'): ('hold24', "expected met, got unknown: the IPSS groups are a review, and 'More information ... in the protocol' an and-ed unparsed review; CMML is not MDS to the concept"),
     ('T244-alemtuzumab', 'Prior anti-lymphocyte serotherapy'): ('hold24', 'expected not_met, got unknown: an unparsed review (ATG not read as anti-lymphocyte serotherapy)'),
     ('T244-cmml-proliferative', 'Proliferative chronic myelomonocytic leukemia'): ('hold24', "expected met, got unknown: 'Proliferative' is an and-ed unparsed review beside CMML (the white-cell count that defines it is not read)"),
     ('T244-cmml-dysplastic', None): ('hold24', "expected eligible/possibly_eligible, got ineligible: decided against by 'Diagnosis of MDS that meets International Prognostic Scoring System (I'"),
@@ -873,8 +865,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T233-clean', 'No serious illness or medical condition'): ('hold23', "expected met, got unknown: the sub-list's 'neurologic or psychiatric disorder that would impair the ability to obtain consent' is a consent review inside the negation: a clean record stays unknown"),
     ('T233-clean', 'No poorly controlled hypertension'): ('hold23', "expected met, got unknown: 'poorly controlled' stays a review beside the example limits, and the e.g. limits stand alone: without a blood pressure on record even no hypertension is unknown, a controlled one too"),
     ('T233-clean', 'No concurrent therapeutic doses'): ('hold23', "expected met, got unknown: '(≥ 2 mg/day) of anticoagulants (e.g., warfarin)' is read as a negated normal range (a person's): warfarin 5 mg a day, or 1 mg with INR 1.3, decides nothing"),
-    ('T233-raeb2', 'Diagnosis of 1 of the following'): ('hold23', "expected met, got unknown: the AML child's '(By morphology and routine histochemistry and confirmed, when possible, by flow cytometric analysis ...)' is an and-ed unparsed review, and IPSS int-2+ a review: no diagnosis decides the parent"),
-    ('T233-raeb2', 'High-risk myelodysplastic syndromes defined as IPSS'): ('hold23', 'expected met, got unknown: IPSS intermediate-2 or greater is a review: RAEB-2 with 15% marrow blasts (blast score 2.0) is not scored'),
     ('T233-hypothyroid-treated', 'No preexisting hypothyroidism'): ('hold23', "expected met, got unknown: 'unless patient is euthyroid on medication' is and-ed as a review: neither an untreated hypothyroidism nor one on levothyroxine is decided"),
     ('T233-warfarin', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
     ('T233-warfarin', 'No concurrent therapeutic doses'): ('hold23', "expected not_met, got unknown: '(≥ 2 mg/day) of anticoagulants (e.g., warfarin)' is read as a negated normal range (a person's): warfarin 5 mg a day, or 1 mg with INR 1.3, decides nothing"),
@@ -1010,8 +1000,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T253-chf-nyha2', 'Unstable angina or uncontrolled congestive'): ('hold25', "expected not_met, got unknown: 'uncontrolled' heart failure is an and-ed review: NYHA class is not read for it"),
     ('T254-clean', 'Carbon monoxide diffusing capability'): ('hold25', "expected not_met, got unknown: the DLCO bound (written the wrong way round) is an unsupported review, and the children's SpO2 bound is read for adults too (or-ed, literally)"),
     ('T254-clean', 'Left ventricular ejection fraction < 45%'): ('hold25', "expected not_met, got unknown: 'in children- shortening fraction < 26%' is an or-ed alternative with a review: a record with no shortening fraction is unknown"),
-    ('T254-myelofibrosis', 'Myeloproliferative disorders including'): ('hold25', "expected met, got unknown: 'including myeloid metaplasia and myelofibrosis' stays and-ed unparsed reviews beside MPN"),
-    ('T254-myelofibrosis', 'Subjects must have one of the following disease categories'): ('hold25', "expected met, got unknown: the categories' remission numbers, phases and lymphoma states are unsupported reviews"),
     ('T254-dlco', 'Carbon monoxide diffusing capability'): ('hold25', "expected met, got not_met (was met, got unknown): the DLCO bound (written the wrong way round) is an unsupported review, and the children's SpO2 bound is read for adults too (or-ed, literally)"),
     ('T254-cholesterol', 'Fasting cholesterol > 300'): ('hold25', "expected met, got unknown: 'triglycerides > 300' has no unit (ambiguous review) and 'while on lipid lowering agents' is an unsupported review"),
     ('T255-clean', 'Candidates should not have received chemotherapy'): ('hold25', "expected not_met, got unknown: the washout with its exceptions (hydroxyurea, Gleevec, oral maintenance) and 'Treatment day is defined as ...' are unsupported and or-ed reviews"),

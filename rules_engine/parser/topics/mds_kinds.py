@@ -68,10 +68,16 @@ _UNREAD_KIND = re.compile(r"(?-i:\bRA\b)|\brefractory\s+an(?:a)?emia\b(?!\s+with
 _KIND_ABBREVIATION = re.compile(r"\s*\(\s*(?:(?-i:RAEB|RARS|RC[MU]D|RA)\b|refractory\s)[^()]{0,50}\)", I)
 
 # the IPSS group names; "-2" after a listed "int-1" ("int-1, -2, or high-risk") is the next group
-_GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|-\s*2(?![\d.])|high)"
+# (dx19) "intermediate" bare, no 1 or 2 after it ("intermediate or high-risk IPSS scores"): both
+# intermediate groups, as the scale names them together; "2" after a bare one ("intermediate 1 or 2")
+# is the second group as after "int-1"
+_GROUP_FIRST = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|intermediate(?![-\s]*(?:\d|I{1,2}\b|one\b|two\b))|-\s*2(?![\d.])|high)"
+_GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|intermediate(?![-\s]*(?:\d|I{1,2}\b|one\b|two\b))|-?\s*2(?![\d.])|high)"
+# (dx19) each group may carry its own "risk" ("low risk, intermediate-1 risk, or intermediate-2 risk")
+_GROUP_RISK = r"(?:(?:\s*-\s*|\s+)risk(?=\s*(?:,|or\b|and\b|/)))?"
 _GROUPS = re.compile(
-    r"(?<![\w-])(?P<cmp>(?:≥|>=|greater\s+than\s+or\s+equal\s+to|at\s+least)\s*)?(?P<list>" + _GROUP
-    + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|or|and|and/or|/|to)\s*" + _GROUP + r"){0,3})"
+    r"(?<![\w-])(?P<cmp>(?:≥|>=|greater\s+than\s+or\s+equal\s+to|at\s+least)\s*)?(?P<list>" + _GROUP_FIRST + _GROUP_RISK
+    + r"(?:\s*(?:,\s*(?:or\s+|and\s+)?|or|and|and/or|/|to)\s*" + _GROUP + _GROUP_RISK + r"){0,3})"
     r"(?:\s+or\s+(?:(?P<up>greater|higher|above|more|worse)|(?P<down>less|lower|below|better)))?(?:(?:\s*-\s*|\s+|)risk)?(?![\w-])",
     I,
 )
@@ -104,6 +110,8 @@ def _group(word: str, previous: str | None) -> str | None:
         return "int2"
     if w == "2" and previous == "int1":
         return "int2"
+    if w == "int":  # (dx19) "intermediate" bare: either intermediate group
+        return "int"
     return None
 
 
@@ -115,6 +123,11 @@ def _groups(m: re.Match[str]) -> frozenset[str] | None:
         if g is None:
             return None
         found.append(g)
+    if "int" in found:  # (dx19) a bare "intermediate" in a range or beside a comparison is no one group
+        if len(found) != found.count("int") + sum(1 for g in found if g in ("low", "high")) or re.search(r"\bto\b", m.group("list"), I) \
+                or m.group("cmp") or m.group("up") or m.group("down"):
+            return None
+        return frozenset(g for f in found for g in (("int1", "int2") if f == "int" else (f,)))
     if re.search(r"\bto\b", m.group("list"), I) and len(found) == 2:  # "low to intermediate-1"
         lo, hi = _ORDER.index(found[0]), _ORDER.index(found[1])
         found = list(_ORDER[min(lo, hi):max(lo, hi) + 1])
@@ -193,10 +206,16 @@ _ANY_ORIGIN = re.compile(r"\b(?:de\s+novo|primary)\s+(?:or|and/or|/)\s*$|^\s*(?:
 # the words that may stand between the scale's name and its groups ("IPSS risk group low or
 # intermediate-1", "International Prognostic Scoring System (IPSS) score of intermediate 2", "IPSS
 # category of intermediate-2 or high", "IPSS risk categories of INT-2 or High risk")
-_BETWEEN = re.compile(r"(?:\s|[(),:]|\b(?:IPSS|risk|groups?|categor(?:y|ies)|scores?|of|is|are|must|be|an?|the|in|with|defined|as)\b)*", I)
+_BETWEEN = re.compile(r"(?:\s|[(),:]|\b(?:IPSS|risk|groups?|categor(?:y|ies)|scores?|of|is|are|must|be|an?|the|in|with|defined|as|criteria|for|that|falls?|within)\b)*", I)  # (dx19: "(IPSS) criteria for low risk")
 
 
-_AFTER = re.compile(r"\s*(?:IPSS\b(?!\s*-?\s*R\b)(?:\s+risk)?(?:\s+(?:groups?|categor(?:y|ies)|scores?))?)", I)
+# (dx19) or the scale's whole name after the groups, "by the" before it: "intermediate 1 or 2, or high
+# risk by the International Prognostic Scoring System", "Intermediate-2 or high risk International
+# Prognostic Scoring System (IPSS) score"
+_AFTER = re.compile(
+    r"\s*(?:risk\s+)?(?:(?:by|per|according\s+to|using|as\s+defined\s+by|defined\s+by)\s+(?:the\s+)?)?"
+    r"(?:IPSS\b|International\s+Prognostic\s+Scoring\s+System\b(?:\s*[\[(]\s*IPSS\s*[\])])?)(?!\s*-?\s*R\b)(?:\s+risk)?"
+    r"(?:\s+(?:groups?|categor(?:y|ies)|scores?|classification|criteria))?", I)
 
 
 def _scale_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -207,11 +226,12 @@ def _scale_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
         if _BETWEEN.fullmatch(text[name.end():m.start()]):
             return name.start(), m.end()
     after = _AFTER.match(text, m.end())
-    if after and after.end() > m.end() and "IPSS" in after.group(0).upper():
+    if after and after.end() > m.end() and _IPSS.search(after.group(0)):
         return m.start(), after.end()
     # (without the scale's name only a list with an intermediate group is the IPSS's: "high-risk
     # MDS" and "lower-risk MDS" are clinical words that other scales share)
-    if not re.search(r"int", m.group("list"), I):
+    # (and a numbered intermediate group: a bare "intermediate risk MDS" may be the revised scale's)
+    if not re.search(r"int(?:ermediate)?[-\s]*(?:1|2|I)|-\s*2", m.group("list"), I):
         return None
     if re.search(r"risk\s*$", m.group(0), I):
         return (m.start(), m.end()) if re.match(r"\s+(?:MDS\b|myelodysplas)", text[m.end():], I) else None
@@ -225,7 +245,7 @@ def _scale_span(text: str, m: re.Match[str]) -> tuple[int, int] | None:
 # its own beside its risk (read apart, "MDS patients in high IPSS risk group" excluded every MDS)
 _MDS_BEFORE = re.compile(
     r"(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?)(?:\s+(?:patients?|subjects?))?"
-    r"(?:\s*,?\s+(?:in|with|of|and|having|who\s+have|that\s+has|which\s+has))?(?:\s+an?)?\s*$", I)
+    r"(?:\s*,?\s+(?:in|with|of|and|having|who\s+have|that\s+has|which\s+has|(?:that|which|who)\s+meets?|meeting|defined\s+as))?(?:\s+an?)?\s*$", I)
 _MDS_AFTER = re.compile(r"\s*(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(\s*MDS\s*\))?)", I)
 
 
@@ -234,6 +254,10 @@ _MDS_AFTER = re.compile(r"\s*(?:\bMDS\b|\bmyelodysplastic\s+syndromes?(?:\s*\(\s
 # blasts are the marrow's
 _BLASTS_OR = re.compile(r"(?P<op>≤|<=|</=|<|=<)\s*(?P<n>\d{1,2}(?:\.\d)?)\s*%\s*(?:of\s+)?(?:(?:bone\s+)?marrow\s+|BM\s+)?blasts\s+or\s*$", I)
 _BLAST_OPS = {"≤": Op.LTE, "<=": Op.LTE, "</=": Op.LTE, "=<": Op.LTE, "<": Op.LT}
+
+
+_MDS_LINK = re.compile(r"\s*(?:\(\s*MDS\s*\)\s*)?,?\s*(?:in|with|of|having|who\s+have|that\s+has|which\s+has)?(?:\s+an?)?\s*", I)
+_DEFINED_RISK = re.compile(r"(?<![\w-])(?:high(?:er)?|low(?:er)?|poor|good)[\s-]+risk\s+$", I)
 
 
 def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item]) -> Item | None:
@@ -248,12 +272,24 @@ def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item
         expr = any_of([predicate("bm_blasts", _BLAST_OPS[blasts.group("op")], number(blasts.group("n")), "%"), expr])
     before = _MDS_BEFORE.search(text, max(0, start - 60), start)
     after = _MDS_AFTER.match(text, end)
+    read_before: Item | None = None
     if before and any(it.end > before.start() for it in found):
+        # (dx19) the MDS read already with its origin ("Primary myelodysplastic syndromes (MDS) with an
+        # IPSS score > 1.5"): the risk is that MDS's, the words between it and the risk linking them
+        read_before = next((it for it in found if it.end > before.start() and it.end <= start and "mds" in it.concepts
+                            and _MDS_LINK.fullmatch(text, it.end, start)), None)
         before = None
+    if read_before is not None:
+        return Item(read_before.end, end, all_of([predicate("mds", Op.PRESENT), expr]), frozenset({"mds", "bm_blasts"}))
     if after and any(it.start < after.end() and it.end > end for it in found):
         after = None
     if before:
         start = before.start()
+        # (dx19) the risk word the IPSS groups define ("High-risk myelodysplastic syndromes defined as
+        # IPSS category of intermediate-2 or greater"): the definition says what it means
+        risk = _DEFINED_RISK.search(text, max(0, start - 30), start) if re.search(r"\bdefined\s+as\s*$", before.group(0), I) else None
+        if risk and not any(it.end > risk.start() and it.start < start for it in found):
+            start = risk.start()
     elif after:
         end = after.end()
     else:
