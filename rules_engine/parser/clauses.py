@@ -294,7 +294,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
                 shift += e - s - 1
         main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_proof_time(blank_either_way(main))  # "histologic verification ... at original diagnosis or relapse"
-    main = blank_defined_risk(main, ctype)  # (dx19) "high-risk MDS (>= 10% BM blasts)": the bracket defines the risk word
+    main = blank_defined_risk(main, ctype)  # "high-risk MDS (>= 10% BM blasts)": the bracket defines the risk word
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
     items = shared_example_windows(items, main)  # "events such as a stroke ... within 6 months": one window
     items = negated_examples(items, main, ctype)

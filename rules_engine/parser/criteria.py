@@ -362,7 +362,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             criterion = _scoped_reading(index, criterion, context, index in children, portions, scoped, line_parser)
             if parent is not None:
                 criterion = read_under_heading(criterion, rows[parent][1])  # "Potassium" under "... electrolyte values within normal limits ...:"
-                criterion = status_under_disease(criterion, rows[parent][1], lambda t, kind: line_parser(t, kind, parent=parent, context=context))  # (dx19) "In remission" under "AML meeting 1 of the following:"
+                criterion = status_under_disease(criterion, rows[parent][1], lambda t, kind: line_parser(t, kind, parent=parent, context=context))  # "In remission" under "AML meeting 1 of the following:"
         # a lead-in nested under a line with nothing under it ("Female patients who:" indented
         # below a lab line, its list at the outer level): its list is read where it stands, and
         # the lead-in alone, a review, made the line above it undecidable

@@ -1,4 +1,4 @@
-"""A risk word a line defines by the marrow blasts right after the disease it grades (dx19): "high-risk
+"""A risk word a line defines by the marrow blasts right after the disease it grades: "high-risk
 MDS (≥ 10% BM blasts)", "high risk MDS (defined as the presence of > 10% blasts)", "high-risk
 myelodysplastic syndrome (MDS) (defined as having >/= 10% blasts in the bone marrow)", "high risk
 MDS (10-19% blasts)". The bracket says what the risk word means, and the blasts topics read the

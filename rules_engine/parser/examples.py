@@ -18,7 +18,7 @@ from rules_engine.parser.topics.control import controlled
 from rules_engine.parser.topics.events import therapy_concept
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.joiners import CATEGORIES
-from rules_engine.parser.subtype_examples import GATE, among_head  # (dx19: "MPN including myelofibrosis")
+from rules_engine.parser.subtype_examples import GATE, among_head  # ("MPN including myelofibrosis")
 
 
 # list joins, in either case: the registries' capital "AND" / "OR" ("transplantation or rescue AND

@@ -121,7 +121,7 @@ def _topics(text: str, ctype: CriterionType, menopause: bool = True, timed: tupl
         if FAILED_GATE.search(text) else [],
         discontinued_items(text, ctype),
         mds_kind_items(text, ctype) if _MDS_KIND_GATE.search(text) else [],
-        cml_advanced_items(text) if _CML_ADVANCED_GATE.search(text) else [],  # (dx19: "advanced CML", "blastic CML")
+        cml_advanced_items(text) if _CML_ADVANCED_GATE.search(text) else [],  # ("advanced CML", "blastic CML")
         cml_phase_items(text, ctype) if _CML_PHASE_GATE.search(text) else [],
         prior_line_items(text) if PRIOR_LINES_GATE.search(text) else [],
         # (before the events topic: "recovered from all prior treatment side effects" is one span,

@@ -1,7 +1,7 @@
 """Each regular expression the parser's modules compile is searched only in texts that hold a word
 every one of its matches needs.
 
-Why (measured, session 19, on every tenth trial of the shared corpus: 189 trials, 5,099 lines, one
+Why (measured on every tenth trial of the shared corpus: 189 trials, 5,099 lines, one
 process): 65% of the parse's CPU is spent inside the regular-expression engine (py-spy, native
 frames), spread over ~2,000 patterns and 1.9 million calls, none above 4% of the parse. Python's
 engine tries a case-insensitive pattern at every position of the text (its prefix scan is off

@@ -1,4 +1,4 @@
-"""A disease status or phase written alone under the heading that names its disease (dx19): "Acute
+"""A disease status or phase written alone under the heading that names its disease: "Acute
 myeloid leukemia meeting 1 of the following criteria:" over "In remission" / "In early relapse,
 defined as < 10% marrow blasts"; "Chronic myelogenous leukemia meeting 1 of the following
 criteria:" over "Chronic phase" / "Accelerated phase"; "Acute lymphoblastic leukemia meeting the

@@ -1,4 +1,4 @@
-"""Examples that are kinds of the disease they follow (dx19): "Myeloproliferative disorders
+"""Examples that are kinds of the disease they follow: "Myeloproliferative disorders
 including myelofibrosis", "Myeloproliferative disorders including myeloid metaplasia and
 myelofibrosis", "MDS, including refractory anemia with excess blasts". In an inclusion, what
 "including" names may be more than its head ("MDS including CMML": CMML is no MDS, so the line

@@ -1,5 +1,5 @@
 """A sentence that permits hydroxyurea beside a washout, with words after the permission
-(parser.hydroxyurea_permits, issue 14, rx19): "...; hydroxyurea may be received up to the time of
+(parser.hydroxyurea_permits, issue 14): "...; hydroxyurea may be received up to the time of
 enrollment and for the first 6 weeks of study treatment if necessary" (NCT02782403), "Hydroxyurea
 is considered different from cytotoxic chemotherapy and may be used up to the day before
 enrollment providing ..." (NCT00924170), "Per Investigator discretion, hydroxyurea may be used

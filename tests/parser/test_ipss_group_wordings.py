@@ -1,4 +1,4 @@
-"""IPSS risk groups in the wordings topics/mds_kinds.py left unread (dx19), real corpus lines: each
+"""IPSS risk groups in the wordings topics/mds_kinds.py left unread, real corpus lines: each
 group with its own "risk" ("low risk, intermediate-1 risk, or intermediate-2 risk", NCT00466843),
 the scale's whole name after the groups ("intermediate 1 or 2, or high risk by the International
 Prognostic Scoring System", NCT00241358), "criteria for" between the scale and the groups, an MDS

@@ -43,7 +43,7 @@ PINNED = [
     ('NCT06559644', 'The subject and their legal guardian are willing and able to comply wi', 'R[consent:]'),
     ('NCT06559644', 'Patients with a history of severe central nervous system diseases, suc', 'ANY(ALL(ANY(cns_disorder present, cns_disorder within w=100.0years), R[judgement:Patients with a history of sev]), ALL(seizure_disorder present, R[judgement:uncontrolled]), stroke present, psychiatric_illness present)'),
     ('NCT06559644', 'New York Heart Association (NYHA) functional class III or IV heart fai', 'ALL(heart_failure present, nyha gte 3)'),
-    # seed19: the lead-in's "within 6 months" dates every acute event of the list after its colon,
+    # the lead-in's "within 6 months" dates every acute event of the list after its colon,
     # not the first alone (parser.inline_windows): an infarction, stroke, revascularisation or
     # thrombosis years ago no longer excludes; the chronic arrhythmias stay as read. Unstable
     # angina is an example of the lead-in's head ("(including but not limited to):"), no longer

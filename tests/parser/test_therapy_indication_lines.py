@@ -1,4 +1,4 @@
-"""A therapy named with the disease it was given for (parser.therapy_indication, issue 14, rx19):
+"""A therapy named with the disease it was given for (parser.therapy_indication, issue 14):
 "Received prior treatment with HMA or chemotherapy for antecedent myelodysplastic syndrome (MDS)"
 (NCT02785900), "... for a preceding myelodysplastic syndrome"; the trial's own disease ("No prior
 therapy for CLL") narrows nothing (a record without its code may still be that patient's).

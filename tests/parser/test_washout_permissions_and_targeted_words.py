@@ -46,7 +46,7 @@ def test_the_washout_is_read(text, rule):
 
 
 def test_a_narrowed_permission_is_not_an_exception():
-    # (hydroxyurea_permits, rx19: the washout is read without hydroxyurea, which stays a person's
+    # (hydroxyurea_permits: the washout is read without hydroxyurea, which stays a person's
     # with the permission's words; a patient on it is never cleared by the unread 24 hours)
     rule = rule_of(NARROWED, EXC)
     assert "hydroxyurea within 14 days and review" in rule

@@ -1,4 +1,4 @@
-"""A chronic myeloid leukaemia named by a phase word that is no phase of its own (dx19): "advanced
+"""A chronic myeloid leukaemia named by a phase word that is no phase of its own: "advanced
 CML", "advanced-phase CML", "CML in advanced phase" (the accelerated phase or blast crisis: "advanced
 CML (CML-AP, CML-BP ...)", as haematologists write it) and "blastic CML" / "blastic chronic
 myelogenous leukemia" (the blast phase, "blastic" with no "phase" after it, which topics.cml_phase

@@ -68,12 +68,12 @@ _UNREAD_KIND = re.compile(r"(?-i:\bRA\b)|\brefractory\s+an(?:a)?emia\b(?!\s+with
 _KIND_ABBREVIATION = re.compile(r"\s*\(\s*(?:(?-i:RAEB|RARS|RC[MU]D|RA)\b|refractory\s)[^()]{0,50}\)", I)
 
 # the IPSS group names; "-2" after a listed "int-1" ("int-1, -2, or high-risk") is the next group
-# (dx19) "intermediate" bare, no 1 or 2 after it ("intermediate or high-risk IPSS scores"): both
+# "intermediate" bare, no 1 or 2 after it ("intermediate or high-risk IPSS scores"): both
 # intermediate groups, as the scale names them together; "2" after a bare one ("intermediate 1 or 2")
 # is the second group as after "int-1"
 _GROUP_FIRST = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|intermediate(?![-\s]*(?:\d|I{1,2}\b|one\b|two\b))|-\s*2(?![\d.])|high)"
 _GROUP = r"(?:low|int(?:ermediate)?[-\s]*(?:1|2|I{1,2})(?![\d.])|intermediate(?![-\s]*(?:\d|I{1,2}\b|one\b|two\b))|-?\s*2(?![\d.])|high)"
-# (dx19) each group may carry its own "risk" ("low risk, intermediate-1 risk, or intermediate-2 risk")
+# each group may carry its own "risk" ("low risk, intermediate-1 risk, or intermediate-2 risk")
 _GROUP_RISK = r"(?:(?:\s*-\s*|\s+)risk(?=\s*(?:,|or\b|and\b|/)))?"
 _GROUPS = re.compile(
     r"(?<![\w-])(?P<cmp>(?:≥|>=|greater\s+than\s+or\s+equal\s+to|at\s+least)\s*)?(?P<list>" + _GROUP_FIRST + _GROUP_RISK
@@ -110,7 +110,7 @@ def _group(word: str, previous: str | None) -> str | None:
         return "int2"
     if w == "2" and previous == "int1":
         return "int2"
-    if w == "int":  # (dx19) "intermediate" bare: either intermediate group
+    if w == "int":  # "intermediate" bare: either intermediate group
         return "int"
     return None
 
@@ -123,7 +123,7 @@ def _groups(m: re.Match[str]) -> frozenset[str] | None:
         if g is None:
             return None
         found.append(g)
-    if "int" in found:  # (dx19) a bare "intermediate" in a range or beside a comparison is no one group
+    if "int" in found:  # a bare "intermediate" in a range or beside a comparison is no one group
         if len(found) != found.count("int") + sum(1 for g in found if g in ("low", "high")) or re.search(r"\bto\b", m.group("list"), I) \
                 or m.group("cmp") or m.group("up") or m.group("down"):
             return None
@@ -206,10 +206,10 @@ _ANY_ORIGIN = re.compile(r"\b(?:de\s+novo|primary)\s+(?:or|and/or|/)\s*$|^\s*(?:
 # the words that may stand between the scale's name and its groups ("IPSS risk group low or
 # intermediate-1", "International Prognostic Scoring System (IPSS) score of intermediate 2", "IPSS
 # category of intermediate-2 or high", "IPSS risk categories of INT-2 or High risk")
-_BETWEEN = re.compile(r"(?:\s|[(),:]|\b(?:IPSS|risk|groups?|categor(?:y|ies)|scores?|of|is|are|must|be|an?|the|in|with|defined|as|criteria|for|that|falls?|within)\b)*", I)  # (dx19: "(IPSS) criteria for low risk")
+_BETWEEN = re.compile(r"(?:\s|[(),:]|\b(?:IPSS|risk|groups?|categor(?:y|ies)|scores?|of|is|are|must|be|an?|the|in|with|defined|as|criteria|for|that|falls?|within)\b)*", I)  # ("(IPSS) criteria for low risk")
 
 
-# (dx19) or the scale's whole name after the groups, "by the" before it: "intermediate 1 or 2, or high
+# or the scale's whole name after the groups, "by the" before it: "intermediate 1 or 2, or high
 # risk by the International Prognostic Scoring System", "Intermediate-2 or high risk International
 # Prognostic Scoring System (IPSS) score"
 _AFTER = re.compile(
@@ -274,7 +274,7 @@ def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item
     after = _MDS_AFTER.match(text, end)
     read_before: Item | None = None
     if before and any(it.end > before.start() for it in found):
-        # (dx19) the MDS read already with its origin ("Primary myelodysplastic syndromes (MDS) with an
+        # the MDS read already with its origin ("Primary myelodysplastic syndromes (MDS) with an
         # IPSS score > 1.5"): the risk is that MDS's, the words between it and the risk linking them
         read_before = next((it for it in found if it.end > before.start() and it.end <= start and "mds" in it.concepts
                             and _MDS_LINK.fullmatch(text, it.end, start)), None)
@@ -285,7 +285,7 @@ def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item
         after = None
     if before:
         start = before.start()
-        # (dx19) the risk word the IPSS groups define ("High-risk myelodysplastic syndromes defined as
+        # the risk word the IPSS groups define ("High-risk myelodysplastic syndromes defined as
         # IPSS category of intermediate-2 or greater"): the definition says what it means
         risk = _DEFINED_RISK.search(text, max(0, start - 30), start) if re.search(r"\bdefined\s+as\s*$", before.group(0), I) else None
         if risk and not any(it.end > risk.start() and it.start < start for it in found):
