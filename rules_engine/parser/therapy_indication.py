@@ -1,7 +1,7 @@
 """A therapy named with the disease it was given for: "Received prior treatment with HMA or
 chemotherapy for antecedent myelodysplastic syndrome (MDS)", "Prior chemotherapy for CML",
 "No previous cytotoxic chemotherapy for the treatment of AML", "Prior hypomethylating agent
-therapy for MDS" (issue 14, rx19).
+therapy for MDS" (issue 14).
 
 The residue reading drops a cancer a therapy was for when it is the trial's own ("No prior
 chemotherapy for NSCLC": every patient has it, so it narrows nothing), and the events topic reads

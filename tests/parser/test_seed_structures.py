@@ -92,7 +92,7 @@ PINNED = [
     ('NCT06585345', 'The subject has had other malignancies, non-melanoma skin tumors, carc', "ANY(other_malignancy present ('acute_leukemia',), other_malignancy within ('acute_leukemia',) w=3.0years, nonmelanoma_skin_cancer present, nonmelanoma_skin_cancer within w=3.0years, carcinoma_in_situ present, carcinoma_in_situ within w=3.0years)"),
     ('NCT06585345', 'Presence or suspicion of uncontrollable fungal, bacterial, viral or ot', 'ALL(active_infection present, R[judgement:suspicion of uncontrollable])'),
     ('NCT06585345', 'Known human immunodeficiency virus (HIV) infection', 'hiv present'),
-    # seed19: the group's name "latent or prehepatitis B infection" is defined by its bracket
+    # the group's name "latent or prehepatitis B infection" is defined by its bracket
     # ("defined as HBcAb positive and HBsAg negative"), which is read: the name is no condition of
     # its own (parser.defined_names), so the line is whole
     ('NCT06585345', 'Known history of hepatitis B (HBsAg positive) or hepatitis C (HCV anti', 'ANY(ALL(hbv present, NOT(ALL(hbv present, hbcab is positive, hbsag is negative, hbv_dna is negative))), ALL(hcv_exposure present, NOT(ALL(ANY(hcv_exposure present, hcv_exposure within w=100.0years), hcv_rna is negative))), ALL(hcv_exposure within w=100.0years, NOT(ALL(ANY(hcv_exposure present, hcv_exposure within w=100.0years), hcv_rna is negative))))'),
@@ -125,7 +125,7 @@ PINNED = [
     ('NCT05744440', 'Severe cardiovascular and cerebrovascular diseases, including: (1) Som', 'ANY(R[unsupported_concept:Severe cardiovascular … cerebr], heart_failure within w=6.0months, myocardial_infarction within w=6.0months, unstable_angina within w=6.0months, stroke within w=6.0months, thromboembolism within w=6.0months, R[unsupported_concept:Some cardiovascular … cerebrov], ALL(heart_failure present, nyha gte 3), ALL(arrhythmia present, R[unsupported_concept:uncontrolled malignant]), R[unsupported_concept:The researchers assessed that ])'),
     ('NCT05744440', 'Any active infection requiring systemic therapy by intravenous infusio', 'ANY(active_infection present, active_infection within w=14.0days, hbv present, hcv present, hiv present, syphilis present, pulmonary_tuberculosis present)'),
     ('NCT05744440', 'History of hypersensitivity reactions to murine protein-containing pro', 'ANY(allergy_murine_protein present, ALL(drug_hypersensitivity present, R[ambiguous:macromolecular biopharmaceutic]), ALL(drug_hypersensitivity present, R[ambiguous:cytokines]))'),
-    # seed19: "Previous or next": the transplant on record excludes, the plan is a person's
+    # "Previous or next": the transplant on record excludes, the plan is a person's
     # (parser.planned_alternatives); read as "transplant and <next>", a transplanted patient was
     # unknown where the text excludes
     ('NCT05744440', 'Previous or next organ transplant (except for HCT);', 'ANY(ALL(organ_transplant present, ANY(NOT(hsct present), R[ambiguous:whether the exception covers e])), R[judgement:a plan or candidacy, not a his])'),
