@@ -612,8 +612,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T183-proteinuria', None): ('labs', "'ECOG status 0-2 (ECOG 3 is excluded)' is read as the negation of the whole bound, and 'Enrolled in or has not yet completed at least 14 days since ending other investigational ... trials' is met by a record with no investigational agent"),
     ('T183-hypertension', 'Uncontrolled hypertension as defined as diastolic'): ('labs', "'defined as diastolic > 90mmHg OR systolic > 140mmHg': the blood-pressure bounds are not read"),
     # NCT01260714 (T185)
-    ('T185-hiv', None): ('core', 'any HIV read as excluded (ineligible, the safe side)'),
-    ('T185-hiv', 'Human immunodeficiency virus (HIV)-positive patients with cluster'): ('core', "'HIV-positive patients with CD counts less than 500/mm^3 and/or a history of HIV/AIDS-related complications' is read as any HIV"),
     # == T171..T175 (hold17: R/R acute leukaemia in older PDQ and paediatric records: cordycepin-pentostatin, nelarabine, TKI258, second HCT for JMML, LY573636) ==
     # NCT00003005 (T171)
     ('T171-clean', 'TdT positive acute lymphocytic leukemia'): ('events', "expected met, got unknown: 'TdT positive' and 'blastic' stay unparsed reviews beside ALL / CML: a recorded TdT result (positive or negative) is unknown"),
