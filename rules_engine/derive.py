@@ -25,6 +25,7 @@ from .concepts import (
     related,
     severity_grade_concept,
 )
+from .product_classes import CLASS_MEMBERS
 
 # A derived event concept that holds when any of its sources does.
 EITHER_OF: dict[str, tuple[str, ...]] = {
@@ -469,6 +470,9 @@ _PRODUCT_FAMILIES: dict[str, frozenset[str]] = {
     # washout (parser.agent_products), which a record of carmustine or lomustine meets
     "nitrosoureas": _NITROSOUREAS,
     "nitrosourea": _NITROSOUREAS,
+    # the drug classes an allergy line names by their class word: macrolides, platinum compounds,
+    # taxanes, anthracyclines, ... (``product_classes``)
+    **CLASS_MEMBERS,
 }
 
 

@@ -20,6 +20,8 @@ from rules_engine.parser.unlimited_prior_lines import ROWS as UNLIMITED_LINES_RO
 from rules_engine.parser.current_or_recent import ROWS as CURRENT_OR_RECENT_ROWS
 from rules_engine.parser.disease_directed_therapy import ROWS as DISEASE_DIRECTED_ROWS
 from rules_engine.parser.malignancy_rewrites import ROWS as MALIGNANCY_ROWS
+from rules_engine.parser.infection_rewrites import ROWS as INFECTION_ROWS
+from rules_engine.parser.allergy_rewrites import ROWS as ALLERGY_ROWS
 from rules_engine.parser.disease_rewrites import ROWS as DISEASE_ROWS
 from rules_engine.parser.participation_rewrites import ROWS as PARTICIPATION_ROWS
 from rules_engine.parser.permission_conditions import ROWS as PERMISSION_CONDITION_ROWS
@@ -334,6 +336,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         *DISEASE_DIRECTED_ROWS,
         # a history of cancer said "insitu" (malignancy_rewrites)
         *MALIGNANCY_ROWS,
+        # "acquired immune deficiency syndrome (AIDS)-related": the name glued to what is related (infection_rewrites)
+        *INFECTION_ROWS,
+        # "hypersensitivity or intolerance to X": one reaction to X (allergy_rewrites)
+        *ALLERGY_ROWS,
         # a diagnosis's kinds left out by "(excludes ...)" (disease_rewrites)
         *DISEASE_ROWS,
         # a prohibited medication's listed examples, a window said before the treatment (medication_rewrites)

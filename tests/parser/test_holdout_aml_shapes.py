@@ -259,7 +259,8 @@ def named(words: str) -> Part:
 UNREAD_PRODUCT_ROWS = [
     ("Prior exposure to vosaroxin", [adult(named("vosaroxin"))], [], [adult(named("cytarabine")), adult()]),
     ("Prior treatment with MDV3100", [adult(named("MDV3100 40 mg capsule"))], [], [adult(named("enzalutamide")), adult()]),
-    ("Prior use of bisphosphonates", [], [], [adult(named("zoledronic acid"))]),  # a class: only its own words would meet it
+    # a class whose members Eligo knows (rules_engine.product_classes): a member's record meets it
+    ("Prior use of bisphosphonates", [adult(named("zoledronic acid"))], [], [adult(named("cytarabine"))]),
 ]
 
 

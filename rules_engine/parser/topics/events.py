@@ -18,6 +18,7 @@ from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.history_lists import listed_history
 from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.topics.allergy_parts import named_part_of
+from rules_engine.parser.topics.allergy_classes import allergen_end, allergy_class
 from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
@@ -1842,6 +1843,8 @@ def _allergy_expr(obj: str) -> Expr | None:
         family = _PRODUCT_FAMILY.fullmatch(piece)
         if named:
             parts += named
+        elif (drug_class := allergy_class(piece)) is not None:  # "macrolide antibiotics": a record naming a member (topics.allergy_classes)
+            parts.append(predicate("drug_hypersensitivity", Op.IS, drug_class))
         elif family is not None:  # "Asparaginase products": the drug, whatever its preparation
             parts.append(predicate("drug_hypersensitivity", Op.IS, family.group("drug")))
         elif _ANY_DRUG.match(piece):
@@ -2018,7 +2021,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
-                add(Item(m.start(), end, expr, concepts))
+                add(Item(m.start(), allergen_end(text, m.start("obj"), end), expr, concepts))  # "(e.g., ...)" after it: its examples
         for m in _PRODUCTS_THEN_ALLERGY.finditer(text):
             expr = _allergy_expr(m.group("list"))
             if expr is not None:
