@@ -20,7 +20,6 @@ from rules_engine.concepts import MALIGNANCIES, ancestors
 from rules_engine.criteria import All, CriterionType, Expr, Op, Predicate
 from rules_engine.parser.items import I, Item, NEGATED, content_words, negation_read_by_item
 from rules_engine.parser.proof_time import blank_proof_time
-from rules_engine.parser.defined_risk import blank_defined_risk
 from rules_engine.parser.remarks import ESTIMATED, blank_either_way, blank_estimator, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.topics.events import other_than_spans
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
@@ -294,7 +293,6 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
                 shift += e - s - 1
         main = "".join((" " if (s, e) in short else " " * (e - s)) if (s, e) in spans else text[s:e] for s, e in _cuts(text, spans))
     main = blank_proof_time(blank_either_way(main))  # "histologic verification ... at original diagnosis or relapse"
-    main = blank_defined_risk(main, ctype)  # "high-risk MDS (>= 10% BM blasts)": the bracket defines the risk word
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
     items = shared_example_windows(items, main)  # "events such as a stroke ... within 6 months": one window
     items = negated_examples(items, main, ctype)

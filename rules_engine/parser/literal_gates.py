@@ -171,6 +171,11 @@ class GatedPattern:
         return self._any(low) is None  # type: ignore[misc]
 
     def search(self, string: str, pos: int = 0, endpos: int = _END) -> re.Match[str] | None:
+        if pos:
+            # a scan from a position (a loop stepping through one text) is the plain pattern's: the
+            # gate reads the whole text each time, so a loop over a hostile 21,000-character
+            # enumeration ("i. " * 7000) took 0.73 s gated against 0.035 s plain
+            return self._search(string, pos, endpos)
         last = _last
         low = last[1] if string is last[0] else _lowered(string)
         if low is not None:

@@ -104,7 +104,9 @@ ROWS = [
     # -- a spelling, a shared adjective, a product before its class
     ("No concurrent medication that may cause torsades depointes, including any of the following:", I,
      [adult()], [adult(medication("qt_prolonging_drug", 1))], [adult(medication("named_medication", 1))]),  # (drugs beyond the list Eligo reads: a person's, for a record holding one)
-    ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [], [adult()]),
+    # (a record with no circulatory disease has no severe valvular one: topics.cardiac_heads; one
+    # with a heart disease on record leaves the severity to a person)
+    ("Ischemic or severe valvular heart disease", E, [adult(condition("myocardial_infarction", 700))], [adult()], [adult(condition("cardiomyopathy"))]),
     ("More than 2 weeks since prior valproic acid or other HDAC inhibitors", I,
      [adult()], [adult(medication("hdac_inhibitor", 3)), adult(medication("named_medication", 3, quote="valproic acid", words="valproic acid"))],
      [adult(medication("named_medication", None, quote="valproic acid", words="valproic acid"))]),

@@ -1420,6 +1420,7 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T155-cns', 'Patients with refractory or relapsed leukemia must have greater than 25%'): ('events', 'a CNS involvement coded without its site may be leptomeningeal: open (unknown), where the label reads it as leptomeningeal'),
     ('T155-lvef', None): ('labs', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); 'LVEF within normal institutional limits' stays between 45% and 55%"),
     ('T155-pregnant', None): ('core', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); the pregnancy exclusion sits in a long paragraph left to a person"),
+    ('T144-raeb2', 'Patients must have high-risk MDS'): ('core', "'high-risk MDS (defined as ...)': the bracket's definition is read beside the risk word, which stays a person's; dropping the word (tried) decided other lines' AML patients wrongly (tests/parser/test_disease_defining_blasts_lines.py)"),
 }
 
 

@@ -63,6 +63,6 @@ def test_lymphoblastic_lymphoma_by_lineage(ctype: CriterionType, text: str, fact
 def test_no_pattern_backtracks(text: str) -> None:
     start = time.perf_counter()
     for pattern in (_LINEAGE, _ANY_LINEAGE):
-        for _m in re.finditer(pattern, text):
+        for _m in pattern.finditer(text):  # (a gated pattern, literal_gates: its own method)
             pass
     assert time.perf_counter() - start < 0.05 * 20

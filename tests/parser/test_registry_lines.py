@@ -1117,7 +1117,7 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02834247", "Has active, or suspected autoimmune"): Wrong("met not_met2", AUTOIMMUNE_EXCEPTIONS),
     ("NCT01740297", "History or evidence of symptomatic auto"): Wrong("met not_met", ENUM_CHILDREN),
     ("NCT00117351", "Have symptomatic brain metastases or"): Wrong("not_met", OR_UNREAD),
-    ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met met2", OR_UNREAD),
+    ("NCT00003152", "No severe cardiac disease (e.g. severe"): Wrong("met2", OR_UNREAD),
     ("NCT00003152", "Other:"): Wrong("met met2", MALIGNANCY_EXCEPTIONS),
     ("NCT00003276", "Hepatic:"): Wrong("not_met", HEPATIC_ALTERNATIVE),
     ("NCT04318938", "Known or suspected hypersensitivity to b"): Wrong("not_met2", ALLERGY_CLASS),
