@@ -649,15 +649,16 @@ def parse_line(text: str, type: CriterionType, parent: int | None = None, contex
     products topic is told whether the line sets a product's time of its own (its clauses are
     read apart: "currently taking metformin; prior metformin use is allowed if ...")."""
     timed = LINE_TIMED.set(line_times_products(text))
+    status = STATUS_READ.set(line_allows(text)) if "menopaus" in text.lower() else None
     try:
-        if "menopaus" not in text.lower():  # "Previous or next organ transplant": the history or the plan (planned_alternatives)
-            return planned_alternative(_parse_line(text, type, parent, context), text, lambda t: _parse_line(t, type, parent, context))
-        token = STATUS_READ.set(line_allows(text))
-        try:
-            return _parse_line(text, type, parent, context)
-        finally:
-            STATUS_READ.reset(token)
+        def read(words: str) -> Criterion:
+            return _parse_line(words, type, parent, context)
+
+        # "Previous or next organ transplant": the history or the plan (planned_alternatives)
+        return planned_alternative(read(text), text, read)
     finally:
+        if status is not None:
+            STATUS_READ.reset(status)
         LINE_TIMED.reset(timed)
 
 

@@ -46,7 +46,7 @@ def planned_alternative(criterion: Criterion, text: str, reread: Callable[[str],
     reviews = [n for n in iter_nodes(criterion.expr) if isinstance(n, Review)]
     if any(r.text.startswith(_READ_AS_PLAN) for r in reviews):  # read as a plan already (topics.events)
         return criterion
-    if not any(plan in r.text.lower().split() or plan in r.text.lower() for r in reviews):
+    if not any(plan in r.text.lower() for r in reviews):
         return criterion
     history = reread(text[: m.end("had")] + text[m.end("plan"):])
     if not any(True for _ in iter_predicates(history.expr)):
