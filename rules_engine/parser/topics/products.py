@@ -106,6 +106,10 @@ _GENERICS = (
     # lidoflazine"; 8 corpus trials): one name the list kept unread left a patient on none of them
     # unknown (holdout T271, a clean record)
     "lidoflazine",
+    # products a line names as prior therapy whose only names the catalogue lacked ("Prior exposure
+    # to vosaroxin", "Received IL-11 (oprelvekin) within 4 weeks"; their code names below): left
+    # out, the line was a product Eligo does not know and a record naming other products was unknown
+    "vosaroxin", "oprelvekin", "entinostat", "plitidepsin", "ripretinib", "napabucasin", "fampridine", "dalfampridine",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
@@ -136,6 +140,18 @@ _BRANDS = {
     # the torsades lists' "arsenic" (8 corpus trials: "cisapride, bepridil, droperidol, methadone,
     # arsenic, chloroquine, ..."): the one medicine of that name, arsenic trioxide
     "arsenic": "arsenic trioxide",
+    # a code name registries wrote for a product that has a generic name ("Prior treatment with
+    # MDV3100", "Prior exposure to SNS-595 (vosaroxin)", "Previously treated with Sorafenib (BAY
+    # 43-9006)", "Received IL-11 (oprelvekin)"; about 15 corpus lines): the product asked with both
+    # names, so a record writing the generic is seen (read as a product Eligo does not know, a
+    # record of the generic under the code name was only ever a person's)
+    "sns-595": "vosaroxin", "mdv3100": "enzalutamide", "mdv-3100": "enzalutamide", "cc-5013": "lenalidomide", "rad001": "everolimus",
+    "rad-001": "everolimus", "sndx-275": "entinostat", "ms-275": "entinostat", "aplidin": "plitidepsin", "dcc-2618": "ripretinib",
+    "bbi608": "napabucasin", "bbi-608": "napabucasin", "il-11": "oprelvekin", "interleukin-11": "oprelvekin", "neumega": "oprelvekin",
+    # the registries' other spellings of azacitidine ("DNA methyltransferase inhibitors (DMTI) [e.g.,
+    # azacitadine, decitabine, etc.]", "5-azacytidine"): left, the word stood unread beside its class
+    "azacitadine": "azacitidine", "azacytidine": "azacitidine", "5-azacytidine": "azacitidine", "5-azacitidine": "azacitidine",
+    "bay 43-9006": "sorafenib", "abt-888": "veliparib", "ampyra": "dalfampridine", "synribo": "omacetaxine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
