@@ -48,10 +48,10 @@ def named(word: str, days_ago: int = 200):
 
 
 @pytest.mark.parametrize("text,rule", [
-    ("Prior exposure to vosaroxin", "named-medication is vosaroxin"),
-    ("Prior exposure to SNS-595 (vosaroxin)", 'named-medication is "sns-595 vosaroxin" or named-medication is vosaroxin'),
+    ("Prior exposure to vosaroxin", 'named-medication is "vosaroxin sns-595"'),
+    ("Prior exposure to SNS-595 (vosaroxin)", 'named-medication is "sns-595 vosaroxin" or named-medication is "vosaroxin sns-595"'),
     ("Received IL-11 (oprelvekin) within 4 weeks before screening",
-     'named-medication is "il-11 oprelvekin" within 4 weeks or named-medication is oprelvekin within 4 weeks'),
+     'named-medication is "il-11 oprelvekin" within 4 weeks or named-medication is "oprelvekin neumega" within 4 weeks'),
     ("Prior treatment with MDV3100", 'named-medication is "mdv3100 enzalutamide"'),
     ("Prior treatment with DNA methyltransferase inhibitors (DMTI) [e.g., azacitadine, decitabine, etc.]",
      'hypomethylating-agent or named-medication is "azacitadine azacitidine" or named-medication is decitabine'),
@@ -64,6 +64,7 @@ def test_the_product_or_class_is_read_by_the_name_the_line_writes(text, rule):
 # (line, type, met, not met, unknown)
 ROWS = [
     ("Prior exposure to SNS-595 (vosaroxin)", EXC, (healthy(named("vosaroxin")),), (healthy(named("cytarabine")),), ()),
+    ("Prior exposure to vosaroxin", EXC, (healthy(named("SNS-595")), healthy(named("vosaroxin"))), (healthy(named("cytarabine")),), ()),
     ("Prior treatment with MDV3100", EXC, (healthy(named("enzalutamide")),), (healthy(named("abiraterone")),), ()),
     # a growth factor stopped long ago is no concurrent MDS therapy (the unread lenalidomide keeps a clean record a person's)
     (MDS_THERAPIES, EXC, (healthy(medication("growth_factor", 3)),), (), (healthy(medication("growth_factor", 400)), healthy())),

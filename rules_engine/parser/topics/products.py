@@ -284,10 +284,19 @@ _ENDS = re.compile(
 )
 
 
+# the code names of the products the catalogue knows by no approved brand (vosaroxin was SNS-595
+# through its trials): a record of the trial drug may name it by either, so a line naming the
+# generic asks both (asked by the generic alone, a record of "SNS-595" cleared "Prior exposure to
+# vosaroxin", which before it was known was a person's)
+_CODED = {"vosaroxin": "sns-595", "entinostat": "sndx-275", "plitidepsin": "aplidin", "ripretinib": "dcc-2618", "napabucasin": "bbi608",
+          "oprelvekin": "neumega"}
+
+
 def _value(name: str) -> str:
-    """The words a record may name the product by: a brand with its generic name."""
+    """The words a record may name the product by: a brand with its generic name, a generic known
+    by a code name with that name."""
     low = " ".join(name.lower().split())
-    return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
+    return f"{low} {_BRANDS[low]}" if low in _BRANDS else f"{low} {_CODED[low]}" if low in _CODED else low
 
 
 product_value = _value  # a product's words for ``named_medication is`` (other topics' lists)
