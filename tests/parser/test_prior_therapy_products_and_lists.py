@@ -11,6 +11,8 @@ conditions of its own (parser.hydroxyurea_conditions).
 * "Concurrent MDS therapies, including lenalidomide, erythropoietin, ..., G-CSF,
   granulocyte-macrophage colony-stimulating factor, etc.": the last member is current as the
   member before it (read as ever, a growth factor stopped a year ago excluded the patient).
+* "a high-dose cytarabine containing regimen (>2 g/m2/dose) within 3 months": the regimen is the
+  product given, its dose and window the product's (left, "containing regimen" stood unread).
 * "No previous cytotoxic chemotherapy for the treatment of AML (exception: oral hydroxyurea for up
   to 5 days ...)": other chemotherapy decides; hydroxyurea alone is a person's.
 
@@ -42,6 +44,11 @@ AML_CHEMO = (  # NCT01534702
     "to control hyperleukocytosis)"
 )
 
+HIDAC = (  # NCT00583102
+    "Patients who have received a high-dose cytarabine containing regimen (>2 g/m2/dose) within 3 months prior to registration on this "
+    "protocol are not eligible."
+)
+
 
 def named(word: str, days_ago: int = 200):
     return medication("named_medication", days_ago, quote=word)
@@ -68,6 +75,8 @@ ROWS = [
     ("Prior treatment with MDV3100", EXC, (healthy(named("enzalutamide")),), (healthy(named("abiraterone")),), ()),
     # a growth factor stopped long ago is no concurrent MDS therapy (the unread lenalidomide keeps a clean record a person's)
     (MDS_THERAPIES, EXC, (healthy(medication("growth_factor", 3)),), (), (healthy(medication("growth_factor", 400)), healthy())),
+    # the regimen containing the product is the product given; its dose in brackets is the product's
+    (HIDAC, INC, (healthy(), healthy(named("imatinib"))), (), (healthy(named("cytarabine", 30)),)),
     (AML_CHEMO, INC, (healthy(),), (healthy(medication("chemotherapy", 200)),), (healthy(medication("hydroxyurea", 3)),)),
 ]
 

@@ -351,6 +351,8 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
         opening = NEGATED.match(text)
         if _NEGATOR.search(text, opening.end() if opening else 0, m.start()):
             continue
+        containing = _CONTAINING.match(text, m.end())
+        after = containing.end() if containing else m.end()  # where the products' words end
         listed = m.group("list")
         found = list(_PRODUCT_RE.finditer(listed))
         if not found:
@@ -378,7 +380,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
             expr: Expr = product_washout(given, words, washout_window(m.group("washout")) if plain else None)
         else:
             when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
-            bound = _BOUND_AFTER.match(text, m.end())
+            bound = _BOUND_AFTER.match(text, after)
             if (
                 when is not None and ctype is CriterionType.INCLUSION and _AT_LEAST_BEFORE.search(text, max(0, when.start() - 16), when.start())
                 and _COUNTED_BACK.search(when.group(0)) and _STUDY_START.match(text, when.end())
@@ -390,7 +392,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
                 expr = product_washout(
                     given, " ".join(text[m.start(): when.end()].split()), washout_window(when.group(0), text[max(0, when.start() - 16): when.start()]) if plain else None,
                 )
-            elif plain and (dated := window_after_products(text, m.end())) is not None:
+            elif plain and (dated := window_after_products(text, after)) is not None:
                 # "Patients who have received Nilotinib and Dasatinib ≤4 weeks prior to starting
                 # study drug", "Use of amiodarone within 2 years prior to screening": the window
                 # right after the products, before the study's start, dates each of them
@@ -399,7 +401,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
                 # ("Patients who have received Glivec® ≤ 1 week": the bound right after the product dates it)
                 said = when.group(0) if when is not None else bound.group(0)  # type: ignore[union-attr]
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(said.split())}")])
-            elif m.group("now") and (not plain or _DOSE_SAID.match(text, m.end()) or not _STRONG_NOW.search(m.group("now")) and not _BARE_USE_NOW.match(m.group("now"))
+            elif m.group("now") and (not plain or _DOSE_SAID.match(text, after) or not _STRONG_NOW.search(m.group("now")) and not _BARE_USE_NOW.match(m.group("now"))
                                      or timed[0]):
                 # "aspirin (> 150 mg/day)": the dose is the line's, no record's field; "Use of
                 # cladribine ... before enrollment", "requiring X": no word says it is taken now;
@@ -418,15 +420,15 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
             if m.group("washout"):
                 continue  # "at least 4 weeks since prior 2 cycles of X": no reading of both
             expr = counted(expr, m)  # the cycles are the record's to count, never the products' presence
-        dose = _DOSE_AFTER.match(text, m.end()) if m.group("dose") else None
+        dose = _DOSE_AFTER.match(text, after) if m.group("dose") else None
         if m.group("dose"):
             # a record names the product, not whether its dose was the protocol's "high" one
-            said = " ".join(text[m.start("dose"): dose.end() if dose else m.end()].split())
+            said = " ".join(text[m.start("dose"): dose.end() if dose else after].split())
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"whether the dose was high: {said}")])
         # "prior midostaurin (PKC412) treatment": the word after the products says what they
         # were, it is no residue of its own (left, an exclusion asked a person about everyone)
-        tail = _TREATMENT_AFTER.match(text, m.end())
-        end = max(tail.end() if tail else m.end(), dose.end() if dose else 0)  # the dose in brackets is the product's too
+        tail = _TREATMENT_AFTER.match(text, after)
+        end = max(tail.end() if tail else after, dose.end() if dose else 0)  # the dose in brackets is the product's too
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
 
@@ -524,6 +526,14 @@ def dated_products(expr: Expr, window: Window) -> Expr:
     return expr
 
 
+# the regimen the products were part of ("a high-dose cytarabine containing regimen (>2 g/m2/dose)
+# within 3 months", "a doxorubicin containing regimen", "a cetuximab-containing regimen for at least
+# 6 weeks"; about 50 corpus lines): a regimen containing the product is the product given. Left,
+# "containing regimen" stood unread beside it, and the window or dose after it was no longer the
+# product's (a patient never given cytarabine was unknown)
+_CONTAINING = re.compile(
+    r"[\s-]*containing\s+(?:combination\s+)?(?:chemotherapy\s+)?(?:regimens?|therap(?:y|ies)|treatments?|combinations?|chemotherapy)\b", I
+)
 _TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
 # the dose written after a high-dose product, in brackets ("therapy (greater than 1,000 mg/m2/day)")
 _DOSE_AFTER = re.compile(r"(?:\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy)\b)?\s*\([^()]{0,40}\d[^()]{0,40}\)", I)
