@@ -34,6 +34,7 @@ import re
 from dataclasses import replace
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.parser.hydroxyurea_conditions import split_conditioned
 from rules_engine.parser.items import all_of, any_of, map_leaves, predicates, rewrite_groups
 from rules_engine.parser.medication_rewrites import HYDROXYUREA_PERMITTED
 from rules_engine.parser.remarks import HYDROXYUREA_EXCEPTED
@@ -112,7 +113,7 @@ def split_permit(text: str) -> tuple[str, str | None]:
         if not _NARROWS.search(after):
             return rest, ""
         return rest, words
-    return text, None
+    return split_conditioned(text)  # "(exception: oral hydroxyurea for up to 5 days ...)" (hydroxyurea_conditions)
 
 
 def permit_applied(expr: Expr, words: str | None) -> Expr:

@@ -257,8 +257,13 @@ def named(words: str) -> Part:
 
 
 UNREAD_PRODUCT_ROWS = [
-    ("Prior exposure to vosaroxin", [adult(named("vosaroxin"))], [], [adult(named("cytarabine")), adult()]),
-    ("Prior treatment with MDV3100", [adult(named("MDV3100 40 mg capsule"))], [], [adult(named("enzalutamide")), adult()]),
+    # a product the catalogue knows by its names (vosaroxin, code name SNS-595; MDV3100, the code
+    # name of enzalutamide: topics.products): another product's record clears the line, the
+    # generic's record meets it (before they were known, both were a person's)
+    ("Prior exposure to vosaroxin", [adult(named("vosaroxin")), adult(named("SNS-595"))], [adult(named("cytarabine")), adult()], []),
+    ("Prior treatment with MDV3100", [adult(named("MDV3100 40 mg capsule")), adult(named("enzalutamide"))], [adult(named("abiraterone")), adult()], []),
+    # a product no catalogue knows: only its own words meet it, any other record is a person's
+    ("Prior exposure to Foxy-5", [adult(named("Foxy-5"))], [], [adult(named("cytarabine")), adult()]),
     # a class whose members Eligo knows (rules_engine.product_classes): a member's record meets it
     ("Prior use of bisphosphonates", [adult(named("zoledronic acid"))], [], [adult(named("cytarabine"))]),
 ]

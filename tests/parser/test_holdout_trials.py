@@ -83,7 +83,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T13-clean", "Stem cell transplant (SCT): no evidence"): ("core", "the label is read (no transplant on record meets the transplant washout), but its child 'no more than 1 "
                                                                "prior autologous or allogeneic SCT' keeps unread words, so the heading stays unknown"),
     # NCT00541866
-    ("T14-clean", "Prior exposure to vosaroxin"): ("events", "an unknown product: met only by a record naming it, else a person's (never cleared: a code name's generic would)"),
     # NCT00372619
     ("T41-clean", "Disease must have relapsed after or be refractory"): ("core", "the per-disease children ('Patients with AML ... must be in first "
                                                                             "relapse', the closed phase I arm's prior mitoxantrone) are now conditions "
@@ -156,8 +155,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
                                                                                          "stays a review beside the ECOG bound (1 corpus line)"),
     # NCT00246662
-    ("T55-clean", "Prior exposure to SNS-595"): ("events", "an unknown product (code name and generic): met only by a record naming it, else a "
-                                                           "person's, never cleared (as T14-clean)"),
     ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' and "
                                                              "'except for skin cancer (excluding melanoma)' are read, but the inclusion names only "
                                                              "'leukemia' (no kind), so the trial's own disease is unknown and a recorded cancer may be it"),
@@ -716,7 +713,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T204-cmml', 'Men or women ≥18 years who are candidates'): ('hold20', "expected met, got not_met: the FAB list '(refractory anemia, refractory anemia with ringed sideroblasts, ...)' is read as the disease status 'refractory' and-ed in: untreated MDS fails"),
     ('T204-aza-cycles', 'Prior treatment with more than 1 cycle'): ('hold20', "expected met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
     ('T204-decitabine-recent', 'Prior treatment with more than 1 cycle'): ('hold20', "expected not_met, got unknown: 'more than 1 cycle of azacitidine or decitabine' is unsupported (cycles are no record's count)"),
-    ('T204-epo-stopped', None): ('hold20', 'expected eligible/possibly_eligible, got ineligible: the lines above'),
     ('T204-epo-stopped', 'Concurrent MDS therapies, including lenalidomide'): ('hold20', "expected not_met, got met: 'Concurrent' is lost: any growth factor ever is met, the 1-week completion exception is not read, and the other agents are reviews"),
     ('T204-prostate-hormone', 'Prior malignancy, except for adequately treated'): ('hold20', "expected not_met, got unknown: the exception list stays an and-ed unsupported review and 'other-malignancy' is one of the excepted alternatives"),
     ('T204-breast', 'Prior malignancy, except for adequately treated'): ('hold20', "expected met, got unknown: the exception list stays an and-ed unsupported review and 'other-malignancy' is one of the excepted alternatives"),
@@ -747,7 +743,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T214-aza-failure', 'No prior failure to achieve at least a PR'): ('hold21', "expected not_met, got unknown: 'No prior failure to achieve at least a PR with Azacitidine or Everolimus' is wholly unparsed (a review line)"),
     # NCT01534702 (T215)
     ('T215-clean', 'absence of an activating FLT3-mutation'): ('hold21', "expected met, got unknown: '(FLT3-ITD or TKD-mutation)' is read as an ambiguous review beside FLT3 mutation: a negative FLT3 or a positive FLT3-ITD is unknown"),
-    ('T215-relapsed', 'No previous cytotoxic chemotherapy for the treatment of AML'): ('hold21', "expected not_met, got unknown: the hydroxyurea exception ('for up to 5 days') is a review and-ed inside the negation: prior induction is unknown, 10 days of hydroxyurea passes"),
     ('T215-npm1', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
     ('T215-npm1', 'absence of an NPM1 exon12'): ('hold21', "expected not_met, got unknown: 'exon12' is an ambiguous review beside NPM1 mutation: a positive NPM1 is unknown"),
     ('T215-hydroxyurea-10d', None): ('hold21', 'expected ineligible, got possibly_eligible: the lines below'),
@@ -819,7 +814,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T243-mi-old', 'Unstable angina, uncontrolled congestive heart failure'): ('bp', "expected not_met, got unknown: a correct unmasking: 'uncontrolled hypertension [diastolic > 100 mmHg]' now reads the diastolic bound as an alternative beside the hypertension (as '(blood pressure > 160/100)' reads), and a record with no blood pressure leaves it open"),
     ('T243-qtc-450', 'Unstable angina, uncontrolled congestive heart failure'): ('bp', "expected not_met, got unknown: a correct unmasking: 'uncontrolled hypertension [diastolic > 100 mmHg]' now reads the diastolic bound as an alternative beside the hypertension (as '(blood pressure > 160/100)' reads), and a record with no blood pressure leaves it open"),
     ('T243-clean', 'The mean of two platelet counts'): ('hold24', 'expected met, got unknown: an unparsed review (the mean of two counts <= 50 x 10^9/L, none over 60)'),
-    ('T243-clean', 'Received IL-11 (oprelvekin)'): ('hold24', 'expected not_met, got unknown: an unparsed review (no oprelvekin concept)'),
     ('T243-platelets-mean-over', None): ('hold24', 'expected ineligible, got possibly_eligible: the line below is misread: an unparsed review (the mean of two counts <= 50 x 10^9/L, none over 60)'),
     ('T243-platelets-mean-over', 'The mean of two platelet counts'): ('hold24', 'expected not_met, got unknown: an unparsed review (the mean of two counts <= 50 x 10^9/L, none over 60)'),
     ('T243-platelets-one-over-60', None): ('hold24', 'expected ineligible, got possibly_eligible: the line below is misread: an unparsed review (the mean of two counts <= 50 x 10^9/L, none over 60)'),
@@ -936,7 +930,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T263-clean', 'Documented significant cytopenia for at least 2 months'): ('hold26', 'expected met, got unknown: a bare review: cytopenia documented for 2 months is not read from two counts'),
     ('T263-clean', 'MDS evolving from'): ('hold26', "expected not_met, got unknown: 'MDS evolving from:' is and-ed with an unparsed review and its children (MPN, autoimmune disease, 'Secondary to prior treatment with radiation or chemotherapy' unsupported) leave the line unknown"),
     ('T263-clean', 'History of MDS IPSS score>1.0'): ('hold26', 'expected not_met, got unknown: the marrow blasts (2%, under 5%) leave the IPSS 0-1.5 whatever else, so the reading leaves the group to a person; the label also counts the one cytopenia (IPSS 0-1.0: low or int-1), which no reading adds up'),
-    ('T263-clean', 'Prior treatment with DNA methyltransferase inhibitors'): ('hold26', "expected not_met, got unknown: '[e.g., azacitadine, decitabine, etc.]' (misspelt) stays an or-ed unparsed review beside the hypomethylating agents"),
     ('T263-therapy-related', 'MDS evolving from'): ('hold26', "expected met, got unknown: 'MDS evolving from:' is and-ed with an unparsed review and its children (MPN, autoimmune disease, 'Secondary to prior treatment with radiation or chemotherapy' unsupported) leave the line unknown"),
     ('T263-polycythemia', 'MDS evolving from'): ('hold26', "expected met, got unknown: 'MDS evolving from:' is and-ed with an unparsed review and its children (MPN, autoimmune disease, 'Secondary to prior treatment with radiation or chemotherapy' unsupported) leave the line unknown"),
     ('T263-no-cytopenia', None): ('hold26', "expected ineligible, got possibly_eligible: the line that decides is misread: 'Documented significant cytopenia for at least 2 months'"),

@@ -67,8 +67,10 @@ READINGS = [
     (EXC, "Prior therapy with azacitidine or decitabine for pre-existing MDS",
      "(named-medication is azacitidine or named-medication is decitabine) and MDS"),
     (EXC, "Prior therapy with vinorelbine for treatment of breast cancer.", "named-medication is vinorelbine and breast-cancer"),
+    # (the code name and the generic are one product the catalogue knows, asked by both names:
+    # no longer a product Eligo does not know)
     (EXC, "Prior exposure to SNS-595 (vosaroxin)",
-     "named-medication is sns-595 or named-medication is vosaroxin or review unsupported \"a product Eligo does not know: SNS-595 / vosaroxin\""),
+     "named-medication is \"sns-595 vosaroxin\" or named-medication is \"vosaroxin sns-595\""),
     # GVHD of either course
     (EXC, "Any evidence of acute or chronic graft-versus-host disease", "GVHD"),
     (EXC, "Acute or chronic graft-versus-host disease", "GVHD"),

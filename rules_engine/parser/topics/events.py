@@ -499,7 +499,7 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # (the hematopoietic kind named whole: "hematopoietic colony-stimulating growth factors",
     # "hematopoietic colony stimulating factor"; 11 corpus lines left "hematopoietic" and
     # "colony-stimulating" an and-ed review beside the growth factor they name)
-    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?\s+|hematopoietic\s+)?colony[\s-]+stimulating\s+(?:growth\s+)?factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
+    ("growth_factor", r"(?:(?:granulocyte(?:[\s-]+macrophage)?[\s-]+|hematopoietic\s+)?colony[\s-]+stimulating\s+(?:growth\s+)?factors?(?:\s*\(\s*G(?:M)?-?CSF\s*\))?|(?:hematopoietic\s+)?growth\s+factors?|hematopoietic\s+factors?(?:\s+therap(?:y|ies))?|\bG-?CSF\b|\bGM-?CSF\b|filgrastim|pegfilgrastim)"
      r"(?!\s*(?:\(\s*G(?:M)?-?CSF\s*\)\s*)?\)?[\s-]*mobili[sz]ed\b)", ("growth factor", "hematopoietic factor", "csf", "colony", "filgrastim")),
     # androgens and anabolic steroids ("Androgen, deferoxamine, ... therapy within 12 weeks",
     # "adrenal cortex hormones or anabolic hormones", "Anabolic steroids", "concurrent androgens";
@@ -2179,7 +2179,15 @@ _COURSE_OPEN = "whether a course given 4 to 8 weeks ago is still under way"
 COURSE_OPEN = _COURSE_OPEN  # (scopes.trailing_scope reads past this doubt)
 
 
+# between two members of one list ("..., granulocyte-colony stimulating factor (G-CSF),
+# granulocyte-macrophage colony-stimulating factor, etc."): a comma or joiner, the first's gloss in
+# brackets; nothing of a time of its own
+_NO_WORDS = re.compile("")  # (the lead of a member made current by the one before it: no words)
+_LIST_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:,\s*(?:(?:or|and|and/or)\s+)?|/|\s(?:or|and|and/or)\s+)\s*", I)
+
+
 def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
+    listed_end = -1  # where the last member a lead made current ends (its list's next member is current too)
     for it in items:
         preds = [it.expr] if isinstance(it.expr, Predicate) else list(it.expr.parts) if isinstance(it.expr, Any_) else []
         if not preds or not all(isinstance(p, Predicate) and p.op is Op.PRESENT and p.window is None for p in preds):
@@ -2191,6 +2199,12 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
         lead = None
         for lead in _NOW_LEAD.finditer(before):
             pass
+        if lead is None and 0 <= listed_end <= it.start and _LIST_GAP.fullmatch(text, listed_end, it.start):
+            # the next member of a list a lead made current, past the lead's reach ("Concurrent MDS
+            # therapies, including lenalidomide, erythropoietin, ..., G-CSF, granulocyte-macrophage
+            # colony-stimulating factor"): current as the member before it (read as ever, a
+            # growth factor stopped a year ago excluded the patient)
+            before, lead = "", _NO_WORDS.match("")
         if exclusion:
             for patients in _NOW_PATIENTS.finditer(before):
                 if lead is None or patients.start() > lead.start():
@@ -2212,12 +2226,14 @@ def _now(text: str, items: list[Item], exclusion: bool = False) -> None:
                     lead = need
         if lead is None or _NOW_BREAK.search(before[lead.end():]) or _PAST_OR.search(before[: lead.start()]):
             continue
+        listed_end = it.end
         if continuous:
             now = [predicate(p.concept, Op.WITHIN, None, None, False, NOW) for p in preds if isinstance(p, Predicate)]
             it.expr = any_of(list(now))
             if OR_RECENT.match(before, lead.end()):  # "current or recent use of": an older record left to a person
                 it.expr = current_or_recent(now, [p for p in preds if isinstance(p, Predicate)])
                 it.start = it.start - len(before) + lead.start()
+                listed_end = -1  # (the list's next member is no "current or recent" of its own)
             continue
         under_way = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_NOW) for p in preds if isinstance(p, Predicate)]
         maybe = [predicate(p.concept, Op.WITHIN, None, None, False, COURSE_MAYBE) for p in preds if isinstance(p, Predicate)]

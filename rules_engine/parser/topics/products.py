@@ -106,6 +106,10 @@ _GENERICS = (
     # lidoflazine"; 8 corpus trials): one name the list kept unread left a patient on none of them
     # unknown (holdout T271, a clean record)
     "lidoflazine",
+    # products a line names as prior therapy whose only names the catalogue lacked ("Prior exposure
+    # to vosaroxin", "Received IL-11 (oprelvekin) within 4 weeks"; their code names below): left
+    # out, the line was a product Eligo does not know and a record naming other products was unknown
+    "vosaroxin", "oprelvekin", "entinostat", "plitidepsin", "ripretinib", "napabucasin", "fampridine", "dalfampridine",
 )
 _BRANDS = {
     "5-fluorouracil": "fluorouracil", "5-fu": "fluorouracil",
@@ -136,6 +140,18 @@ _BRANDS = {
     # the torsades lists' "arsenic" (8 corpus trials: "cisapride, bepridil, droperidol, methadone,
     # arsenic, chloroquine, ..."): the one medicine of that name, arsenic trioxide
     "arsenic": "arsenic trioxide",
+    # a code name registries wrote for a product that has a generic name ("Prior treatment with
+    # MDV3100", "Prior exposure to SNS-595 (vosaroxin)", "Previously treated with Sorafenib (BAY
+    # 43-9006)", "Received IL-11 (oprelvekin)"; about 15 corpus lines): the product asked with both
+    # names, so a record writing the generic is seen (read as a product Eligo does not know, a
+    # record of the generic under the code name was only ever a person's)
+    "sns-595": "vosaroxin", "mdv3100": "enzalutamide", "mdv-3100": "enzalutamide", "cc-5013": "lenalidomide", "rad001": "everolimus",
+    "rad-001": "everolimus", "sndx-275": "entinostat", "ms-275": "entinostat", "aplidin": "plitidepsin", "dcc-2618": "ripretinib",
+    "bbi608": "napabucasin", "bbi-608": "napabucasin", "il-11": "oprelvekin", "interleukin-11": "oprelvekin", "neumega": "oprelvekin",
+    # the registries' other spellings of azacitidine ("DNA methyltransferase inhibitors (DMTI) [e.g.,
+    # azacitadine, decitabine, etc.]", "5-azacytidine"): left, the word stood unread beside its class
+    "azacitadine": "azacitidine", "azacytidine": "azacitidine", "5-azacytidine": "azacitidine", "5-azacitidine": "azacitidine",
+    "bay 43-9006": "sorafenib", "abt-888": "veliparib", "ampyra": "dalfampridine", "synribo": "omacetaxine",
 }
 _NAMES = sorted(set(_GENERICS) | set(_BRANDS), key=len, reverse=True)
 PRODUCT_NAMES = frozenset(_NAMES)  # the products read by name (generics and brands, lower case)
@@ -268,10 +284,19 @@ _ENDS = re.compile(
 )
 
 
+# the code names of the products the catalogue knows by no approved brand (vosaroxin was SNS-595
+# through its trials): a record of the trial drug may name it by either, so a line naming the
+# generic asks both (asked by the generic alone, a record of "SNS-595" cleared "Prior exposure to
+# vosaroxin", which before it was known was a person's)
+_CODED = {"vosaroxin": "sns-595", "entinostat": "sndx-275", "plitidepsin": "aplidin", "ripretinib": "dcc-2618", "napabucasin": "bbi608",
+          "oprelvekin": "neumega"}
+
+
 def _value(name: str) -> str:
-    """The words a record may name the product by: a brand with its generic name."""
+    """The words a record may name the product by: a brand with its generic name, a generic known
+    by a code name with that name."""
     low = " ".join(name.lower().split())
-    return f"{low} {_BRANDS[low]}" if low in _BRANDS else low
+    return f"{low} {_BRANDS[low]}" if low in _BRANDS else f"{low} {_CODED[low]}" if low in _CODED else low
 
 
 product_value = _value  # a product's words for ``named_medication is`` (other topics' lists)
@@ -326,6 +351,8 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
         opening = NEGATED.match(text)
         if _NEGATOR.search(text, opening.end() if opening else 0, m.start()):
             continue
+        containing = _CONTAINING.match(text, m.end())
+        after = containing.end() if containing else m.end()  # where the products' words end
         listed = m.group("list")
         found = list(_PRODUCT_RE.finditer(listed))
         if not found:
@@ -353,7 +380,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
             expr: Expr = product_washout(given, words, washout_window(m.group("washout")) if plain else None)
         else:
             when = _WHEN.search(text, max(0, m.start() - 60), min(len(text), m.end() + 80))
-            bound = _BOUND_AFTER.match(text, m.end())
+            bound = _BOUND_AFTER.match(text, after)
             if (
                 when is not None and ctype is CriterionType.INCLUSION and _AT_LEAST_BEFORE.search(text, max(0, when.start() - 16), when.start())
                 and _COUNTED_BACK.search(when.group(0)) and _STUDY_START.match(text, when.end())
@@ -365,7 +392,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
                 expr = product_washout(
                     given, " ".join(text[m.start(): when.end()].split()), washout_window(when.group(0), text[max(0, when.start() - 16): when.start()]) if plain else None,
                 )
-            elif plain and (dated := window_after_products(text, m.end())) is not None:
+            elif plain and (dated := window_after_products(text, after)) is not None:
                 # "Patients who have received Nilotinib and Dasatinib ≤4 weeks prior to starting
                 # study drug", "Use of amiodarone within 2 years prior to screening": the window
                 # right after the products, before the study's start, dates each of them
@@ -374,7 +401,7 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
                 # ("Patients who have received Glivec® ≤ 1 week": the bound right after the product dates it)
                 said = when.group(0) if when is not None else bound.group(0)  # type: ignore[union-attr]
                 expr = all_of([given, Qualifier(ReviewReason.AMBIGUOUS, f"when it was given: {' '.join(said.split())}")])
-            elif m.group("now") and (not plain or _DOSE_SAID.match(text, m.end()) or not _STRONG_NOW.search(m.group("now")) and not _BARE_USE_NOW.match(m.group("now"))
+            elif m.group("now") and (not plain or _DOSE_SAID.match(text, after) or not _STRONG_NOW.search(m.group("now")) and not _BARE_USE_NOW.match(m.group("now"))
                                      or timed[0]):
                 # "aspirin (> 150 mg/day)": the dose is the line's, no record's field; "Use of
                 # cladribine ... before enrollment", "requiring X": no word says it is taken now;
@@ -393,15 +420,15 @@ def product_items(text: str, ctype: CriterionType, timed: tuple[bool, bool] = (F
             if m.group("washout"):
                 continue  # "at least 4 weeks since prior 2 cycles of X": no reading of both
             expr = counted(expr, m)  # the cycles are the record's to count, never the products' presence
-        dose = _DOSE_AFTER.match(text, m.end()) if m.group("dose") else None
+        dose = _DOSE_AFTER.match(text, after) if m.group("dose") else None
         if m.group("dose"):
             # a record names the product, not whether its dose was the protocol's "high" one
-            said = " ".join(text[m.start("dose"): dose.end() if dose else m.end()].split())
+            said = " ".join(text[m.start("dose"): dose.end() if dose else after].split())
             expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, f"whether the dose was high: {said}")])
         # "prior midostaurin (PKC412) treatment": the word after the products says what they
         # were, it is no residue of its own (left, an exclusion asked a person about everyone)
-        tail = _TREATMENT_AFTER.match(text, m.end())
-        end = max(tail.end() if tail else m.end(), dose.end() if dose else 0)  # the dose in brackets is the product's too
+        tail = _TREATMENT_AFTER.match(text, after)
+        end = max(tail.end() if tail else after, dose.end() if dose else 0)  # the dose in brackets is the product's too
         items.append(Item(m.start(), end, expr, frozenset({"named_medication"})))
     return items
 
@@ -499,6 +526,14 @@ def dated_products(expr: Expr, window: Window) -> Expr:
     return expr
 
 
+# the regimen the products were part of ("a high-dose cytarabine containing regimen (>2 g/m2/dose)
+# within 3 months", "a doxorubicin containing regimen", "a cetuximab-containing regimen for at least
+# 6 weeks"; about 50 corpus lines): a regimen containing the product is the product given. Left,
+# "containing regimen" stood unread beside it, and the window or dose after it was no longer the
+# product's (a patient never given cytarabine was unknown)
+_CONTAINING = re.compile(
+    r"[\s-]*containing\s+(?:combination\s+)?(?:chemotherapy\s+)?(?:regimens?|therap(?:y|ies)|treatments?|combinations?|chemotherapy)\b", I
+)
 _TREATMENT_AFTER = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy|exposure|use)\b", I)
 # the dose written after a high-dose product, in brackets ("therapy (greater than 1,000 mg/m2/day)")
 _DOSE_AFTER = re.compile(r"(?:\s*(?:\([^()]{1,20}\)\s*)?(?:treatment|therapy)\b)?\s*\([^()]{0,40}\d[^()]{0,40}\)", I)
