@@ -56,8 +56,12 @@ _TEST_WORDS = frozenset(
 )
 _B_WORDS = frozenset("b hb hbv hbs hbsag ag sag surface antigen antigens e hbeag dna deoxyribonucleic acid".split())
 _C_WORDS = frozenset("c hc hcv rna ribonucleic acid".split())
-_B_TEST = re.compile(r"\bsurface\s+antigen|\bhbs\s?ag\b|\bhbsag\b|\bs\s?ag\b|\bdna\b|\bdeoxyribonucleic\b|\bviral\s+load\b|\bhbeag\b|\be\s+antigen", re.I)
-_C_TEST = re.compile(r"\brna\b|\bribonucleic\b|\bviral\s+load\b|\bpcr\b", re.I)
+# hepatitis B's definition must hold the surface antigen: one by the DNA alone ("active hepatitis B
+# (defined as presence of Hep B DNA)", "as defined by detectable viral load") is narrower than a
+# positive HBsAg, which is hepatitis B on record (an HBsAg-positive patient with no DNA detected is
+# no active hepatitis B by the line, and would be excluded by its name alone)
+_B_TEST = re.compile(r"\bsurface\s+antigen|\bhbs\s?ag\b|\bhbsag\b|\bs\s?ag\b", re.I)
+_C_TEST = re.compile(r"\brna\b|\bribonucleic\b", re.I)
 # the hepatitis the definition follows, named last before it
 # the hepatitis the definition follows, named last before it: its letters
 _HEPATITIS = re.compile(
@@ -68,7 +72,6 @@ _OTHER_NAMED = re.compile(r"\bhiv\b|\bhuman\s+immunodeficiency|\bhepatitis\s+a\b
 _DEFINITION_STOP = re.compile(
     r",\s*(?:unless|except|if|who|which|provided|but|or\s+(?:known|active|chronic|prior|history)|and\s+(?:known|active|chronic))\b", re.I
 )
-_SHARED_TEST = re.compile(r"\bviral\s+load\b|\bpcr\b", re.I)
 
 
 def _letters(named: re.Match[str]) -> set[str]:
@@ -99,9 +102,8 @@ def _tests_only_definition(m: re.Match[str]) -> str:
     elif letters == {"c"}:
         allowed |= _C_WORDS
         needed = _C_TEST
-    else:  # "hepatitis B or C as defined by detectable viral load": a test both infections share
-        allowed |= {"b", "c"}
-        needed = _SHARED_TEST
+    else:  # "hepatitis B or C as defined by detectable viral load": narrower than hepatitis B on record
+        return m.group(0)
     words = _WORD.findall(body.lower())
     if not words or not needed.search(body) or any(w not in allowed for w in words):
         return m.group(0)
