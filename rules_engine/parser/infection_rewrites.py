@@ -17,8 +17,10 @@
   DNA is hepatitis B on record, a positive HCV RNA hepatitis C (``derive.POSITIVE_TEST_IMPLIES``),
   so the definition asks nothing the name does not; left, its words stood as an unread
   alternative beside the infection and a patient with no hepatitis on record was unknown. Only a
-  definition made of those tests alone: one naming a core antibody, an HCV antibody, a liver
-  enzyme or any other word widens or changes the infection and is left as written.
+  definition made of those tests alone, hepatitis B's holding the surface antigen: one by the DNA
+  or a viral load alone is narrower (an HBsAg-positive patient with no DNA detected is no active
+  hepatitis B there, holdout T83), and one naming a core antibody, an HCV antibody, a liver
+  enzyme or any other word widens or changes the infection; each is left as written.
 
 * The hepatitis B core antibody's follow-up test, said as what the site will do: "If Hepatitis B
   core antibody (HBcAb) is positive, Hepatitis B DNA by PCR will be evaluated", "if negative for
