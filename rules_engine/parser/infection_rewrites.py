@@ -70,6 +70,8 @@ _HEPATITIS = re.compile(
     r"\b(?:hepatitis|hep)\s?(?P<l>[bc])\b(?:\s?(?:or|and|/|and/or)\s?(?P<l2>[bc])\b)?|\b(?P<v>hbv|hcv)\b|\((?P<hb>hb)\)", re.I
 )
 _OTHER_NAMED = re.compile(r"\bhiv\b|\bhuman\s+immunodeficiency|\bhepatitis\s+a\b|\bhav\b|\binfections\b|\bhtlv", re.I)
+# what follows a definition said whole: the line's end, its sentence's, or the bracket it closes
+_DEFINITION_END = re.compile(r"\s*(?:$|[.;)\]])")
 # where a definition said without a bracket stops: another clause of the line
 _DEFINITION_STOP = re.compile(
     r",\s*(?:unless|except|if|who|which|provided|but|or\s+(?:known|active|chronic|prior|history)|and\s+(?:known|active|chronic))\b", re.I
@@ -88,6 +90,8 @@ def _tests_only_definition(m: re.Match[str]) -> str:
     bracketed = m.group("open") is not None
     if bracketed != (m.group("close") is not None):
         return m.group(0)
+    if not bracketed and not _DEFINITION_END.match(m.string, m.end()):
+        return m.group(0)  # the definition goes on past a bracket it opens: read whole or not at all
     body = m.group("body")
     rest = ""
     if not bracketed and (stop := _DEFINITION_STOP.search(body)):
@@ -113,7 +117,7 @@ def _tests_only_definition(m: re.Match[str]) -> str:
 
 
 HEPATITIS_TESTS_DEFINED = (
-    r"(?P<open>\(\s?)?(?:,\s?)?(?:\bas\s)?\bdefined\s(?:as|by)\s(?P<body>(?:[^.;()\[\]]|\[[^\[\]]{0,30}\]){1,200})(?P<close>\))?",
+    r"(?P<open>\(\s?)?(?:,\s?)?(?:\bas\s)?\bdefined\s(?:as|by)\s(?P<body>(?:[^.;()\[\]]|\[[^\[\]]{0,30}\]|\([^()]{0,15}\)){1,200})(?P<close>\))?",
     _tests_only_definition,
     ("defined",),
 )

@@ -56,6 +56,9 @@ READINGS = [
     (HIV_HCV_LEAVE, "HIV or HCV"),
     (SURFACE_BRACKET, "HBV or HCV"),
     (HEP_C_RNA, "HCV or HIV"),
+    # the test's abbreviation in its own bracket is the definition's
+    ("History of chronic hepatitis B virus (HBV) infection or positive test results for active or chronic HBV infection defined by "
+     "hepatitis B surface antigen (HBsAg)", "HBV"),
 ]
 
 
@@ -64,7 +67,12 @@ def test_the_definition_is_the_infections_own(text, rule):
     assert rule_of(text, EXC) == rule
 
 
-@pytest.mark.parametrize("text", [BY_VIRAL_LOAD, BY_DNA_ONLY, WITH_CORE], ids=["viral-load", "dna-only", "core-antibody"])
+# a definition that goes on past a bracket it opens ("... defined as HCV ribonucleic acid (RNA)+ and
+# ALT/AST is above normal range"): its first words alone are no definition
+GOES_ON = "Active Hepatitis C virus (HCV) infection is defined as HCV ribonucleic acid (RNA)+ and ALT/AST is above normal range"
+
+
+@pytest.mark.parametrize("text", [BY_VIRAL_LOAD, BY_DNA_ONLY, WITH_CORE, GOES_ON], ids=["viral-load", "dna-only", "core-antibody", "goes-on"])
 def test_a_narrower_or_wider_definition_stays(text):
     assert "defined" in normalize(text)
 
