@@ -550,7 +550,12 @@ _RATIONALE = re.compile(
     r"|(?:\b(?:in\s+addition|also)\s*,?\s*)?(?:\bbecause\s+)?\b(?:these|such|the)?\s*(?:[\w-]+\s+){0,2}?(?:patients|individuals|subjects|persons)"
     r"(?:\s+with\s+(?:an?\s+)?immune\s*deficiency)?\s+are\s+at\s+(?:an\s+)?increased\s+risk\s+of\s+lethal\s+infections?"
     r"\s+when\s+treated\s+with\s+(?:bone\s+)?marrow[\s-]*suppressive\s+therap(?:y|ies)(?:\s*[,.;]\s*(?:therefore\s*,?)?)?"
-    r"|\bbecause\s+of\s+(?:the\s+)?(?:potential|possible|possibility|risk)\s+(?:for\s+|of\s+)?(?:pharmacokinetic|drug[\s-]+drug)\s+interactions?\b[^.;]*",
+    r"|\bbecause\s+of\s+(?:the\s+)?(?:potential|possible|possibility|risk)\s+(?:for\s+|of\s+)?(?:pharmacokinetic|drug[\s-]+drug)\s+interactions?\b[^.;]*"
+    # ", since in these patients reductions in normal T- or B-cells would increase the risk of ...":
+    # "since" giving a reason, never a time ("since the last dose"): only before "in these
+    # patients" or a pronoun and a verb of consequence
+    r"|,\s*since\s+(?:in\s+(?:these|such)\s+(?:patients|subjects|individuals|persons)\b"
+    r"|(?:these|such|this|they|it)\s+(?:[\w-]+\s+)?(?:may|might|can|could|would|will|increases?|interferes?|causes?|reduces?)\b)[^.;]*",
     I,
 )
 
@@ -558,7 +563,7 @@ _RATIONALE = re.compile(
 def blank_rationale(text: str) -> str:
     """``text`` with the line's stated reason blanked (offsets kept)."""
     low = text.lower()
-    if " as " not in low and "lethal" not in low and "because" not in low:
+    if " as " not in low and "lethal" not in low and "because" not in low and "since" not in low:
         return text
     return _blanked(_RATIONALE, text)
 

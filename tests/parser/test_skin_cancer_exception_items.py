@@ -191,3 +191,48 @@ def test_a_long_hostile_pair_of_kinds_parses_fast():
     start = time.perf_counter()
     parse_lines([(E, text)])
     assert time.perf_counter() - start < 2.0
+
+
+# The NCI/ECOG template's children under "Diagnosis of another malignancy, unless ... disease-free
+# for at least 3 years ..., with the following exceptions:" (holdout T95, T215, T242): the skin
+# cancer's permission closes on the treatment being over, read as "adequately treated" is; the
+# prostate cancer's own condition ("a radical prostatectomy") is that cancer's item
+COMPLETED = "for this study if definitive treatment for the condition has been completed"
+PROSTATE_CONDITION = "for this study if hormonal therapy has been initiated, or a radical prostatectomy or definitive radiotherapy has been performed"
+
+
+@pytest.mark.parametrize("texts,expected", [
+    ([COMPLETED], RES),
+    ([COMPLETED, PROSTATE_CONDITION], RES),
+    (["for this study if treatment is planned"], REV),
+    ([COMPLETED + " and the patient is at low risk"], REV),
+])
+def test_a_permission_closing_on_the_treatment_being_over(texts, expected):
+    assert skin_reading(texts) is expected
+
+
+TEMPLATE = (
+    "Inclusion Criteria:\n- " + AML + "\nExclusion Criteria:\n"
+    "- Diagnosis of another malignancy, unless the patient is disease-free for at least 3 years following the completion of curative "
+    "intent therapy, with the following exceptions:\n"
+    "  - Patients with treated non-melanoma skin cancer, in situ carcinoma, or cervical intraepithelial neoplasia, regardless of the "
+    "disease-free duration, are eligible for this study if definitive treatment for the condition has been completed.\n"
+    "  - Patients with organ-confined prostate cancer with no evidence of recurrent or progressive disease based on prostate-specific "
+    "antigen (PSA) values are also eligible for this study if hormonal therapy has been initiated, or a radical prostatectomy or "
+    "definitive radiotherapy has been performed\n"
+)
+
+
+@pytest.mark.parametrize("events,expected", [
+    (OWN | SKIN_RESOLVED, NOT_MET),
+    (OWN | SKIN_ACTIVE, UNKNOWN),  # whether its treatment is over is a person's
+    (OWN | SKIN_RESOLVED | BREAST, MET),
+    (OWN | {"prostate_cancer": (300, True)}, UNKNOWN),
+])
+def test_the_templates_treated_skin_cancer_is_excepted_once_resolved(events, expected):
+    from rules_engine.parser import parse_criteria
+
+    criteria = parse_criteria(TEMPLATE)
+    trial = TrialCriteria("t", 1, tuple(criteria))
+    index = next(i for i, c in enumerate(criteria) if c.text.startswith("Diagnosis of another malignancy"))
+    assert evaluate_reference(trial, record(events), AS_OF).criteria[index].outcome is expected

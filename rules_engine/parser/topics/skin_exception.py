@@ -75,7 +75,21 @@ _WHOLE = re.compile(
 _PART = re.compile(r"\bbasal\b|\bsquamous\b|\bBCC\b|\bSCC\b|\bskin\b|\bcutaneous\b|non[\s-]?melanoma", re.I)
 # a word naming a cancer: an item with one is that cancer's
 _CANCER = re.compile(
-    r"cancer|carcinoma|malignan|tumou?r|neoplas|melanoma|lymphoma|leuka?emia|sarcoma|\bCIS\b|\bDCIS\b|\bLCIS\b|\bCIN\b|in[\s-]?situ",
+    r"cancer|carcinoma|malignan|tumou?r|neoplas|melanoma|lymphoma|leuka?emia|sarcoma|\bCIS\b|\bDCIS\b|\bLCIS\b|\bCIN\b|in[\s-]?situ"
+    r"|\bprostatectomy\b",  # the prostate cancer's own item ("if ... a radical prostatectomy ... has been performed")
+    re.I,
+)
+# a permission's condition that is only the treatment being over, cut from the cancers it follows
+# (the NCI/ECOG template's child "Patients with treated non-melanoma skin cancer, in situ carcinoma,
+# or cervical intraepithelial neoplasia, regardless of the disease-free duration, are eligible for
+# this study if definitive treatment for the condition has been completed", about 12 sample
+# lines): what "adequately treated" says, so read as it is (a record no longer active is the
+# treated cancer; an active one stays a person's). Never more than the skin cancer excepted
+# outright would be: a condition written for another item only narrows the exception.
+_COMPLETED = re.compile(
+    r"^\W*(?:(?:are|is)\s+(?:also\s+)?eligible\s+)?(?:for\s+(?:this|the)\s+(?:study|trial|protocol)\s+)?"
+    r"(?:if|provided(?:\s+that)?|as\s+long\s+as|once)\s+(?:the\s+)?(?:(?:definitive|curative|primary|local)\s+)?(?:treatment|therapy)\s+"
+    r"(?:for\s+(?:the|this|that|their|his|her)\s+(?:condition|cancer|malignancy|disease)\s+)?(?:has|have)\s+been\s+completed\W*$",
     re.I,
 )
 # the counted malignancy's own span, said after the list ("from which the subject has not been
@@ -111,6 +125,8 @@ def skin_reading(texts: list[str], whole: bool = True) -> SkinReading:
 
 def _one(text: str, whole: bool = True) -> SkinReading | None:
     """One exception text's reading; None when it names no skin cancer (another item's words)."""
+    if _COMPLETED.match(text):  # "... are eligible for this study if definitive treatment ... has been completed"
+        return SkinReading.RESOLVED
     if not _PART.search(text):  # another item's words, the line's own span, or a qualifier of every item
         return None if _CANCER.search(text) or _SPAN_ONLY.match(text) else SkinReading.REVIEW
     lead = _LEAD.match(text)
