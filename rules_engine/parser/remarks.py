@@ -448,6 +448,12 @@ _PATTERNS: tuple[str, ...] = (
     # alone ("confirmation of prior HBV infection") may say what a note asks and is left
     r"\b(?:histolog|cytolog|histopatholog|patholog|morpholog)\w*(?:\s*(?:,|or|and|and/or|/)\s*(?:histolog|cytolog|histopatholog|patholog)\w*)?\s+"
     r"(?:confirmation|documentation|proof|verification|evidence)(?=\s+of\b)",
+    # the method with the diagnosis's own noun ("Molecular diagnosis of CP CML", "Cytogenetic
+    # diagnosis of ...", "Clinical or pathological diagnosis of"): how the disease was found, as
+    # "histologically confirmed" says (left, the words were a review beside the disease named)
+    r"\b(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?"
+    r"(?:\s*(?:,|or|and|and/or|/)\s*(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?)?"
+    r"\s+diagnosis(?=\s+of\b)",
     # the one induction a refractory disease failed ("failed to achieve remission after at least
     # one induction treatment", normalised to "refractory disease after ≥ 1 induction treatment";
     # "refractory to at least one course of induction chemotherapy"): every refractory disease
@@ -710,6 +716,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("case report", "crf"),
     ("biopsy",),
     ("confirmation", "documentation", "proof", "verification", "evidence"),
+    ("diagnosis",),
     ("refractory",),
     EITHER_COURSE_GATES,
     *(gates for _, gates in CROSS_REFERENCES),

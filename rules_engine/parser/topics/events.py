@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.history_lists import listed_history
@@ -20,6 +20,7 @@ from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.topics.allergy_parts import named_part_of
 from rules_engine.parser.topics.allergy_classes import allergen_end, allergy_class
 from rules_engine.parser.topics.treated_remission import remission_part
+from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -3788,6 +3789,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         # (a washout "since completion of RT" dates the therapy itself: only a "within" is counted so)
         other = _OTHER_EVENT_ANCHOR.match(text, w.end()) if op is Op.WITHIN and re.search(r"\b(?:of|from|before|prior\s+to|preceding)\s*$", w.group(0), I) else None
+        own = (OWN_DIAGNOSIS.match(text, w.end())
+               if other is not None and w.start() >= target.end and re.search(r"\b(?:of|from)\s*$", w.group(0), I) else None)
+        if own is not None and target.expr.concept in MALIGNANCIES and target.expr.op is Op.PRESENT:
+            # "AML (≤ 6 months from diagnosis)", "CML within 12 months of diagnosis": the disease's
+            # own diagnosis, dated inside the window from today (topics.diagnosis_age)
+            target.expr = diagnosed_within(target.expr.concept, window)
+            target.end = max(target.end, own.end())
+            continue
         if other is not None and not _STUDY_AFTER_ANCHOR.match(text, other.end()):
             # "chemotherapy within 5 years of the diagnosis of SCLC", "relapse within 6 months of
             # completing therapy": counted from another event, not from today; read from today the
