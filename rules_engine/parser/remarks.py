@@ -450,10 +450,11 @@ _PATTERNS: tuple[str, ...] = (
     r"(?:confirmation|documentation|proof|verification|evidence)(?=\s+of\b)",
     # the method with the diagnosis's own noun ("Molecular diagnosis of CP CML", "Cytogenetic
     # diagnosis of ...", "Clinical or pathological diagnosis of"): how the disease was found, as
-    # "histologically confirmed" says (left, the words were a review beside the disease named)
+    # "histologically confirmed" says (left, the words were a review beside the disease named;
+    # the "of" goes with them, or it stood alone in the review of the words after the disease)
     r"\b(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?"
     r"(?:\s*(?:,|or|and|and/or|/)\s*(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?)?"
-    r"\s+diagnosis(?=\s+of\b)",
+    r"\s+diagnosis\s+of\b",
     # the one induction a refractory disease failed ("failed to achieve remission after at least
     # one induction treatment", normalised to "refractory disease after ≥ 1 induction treatment";
     # "refractory to at least one course of induction chemotherapy"): every refractory disease

@@ -69,10 +69,10 @@ _NOT_ASKED = re.compile(
 # together would hide (the date's words left unread and the date lost)
 # (or a time counted from the diagnosis, "Chronic phase CML, > 2 years from diagnosis"; an upper
 # bound right after the disease is read here, topics.diagnosis_age)
-_DATED_LATER = re.compile(
-    r"\bdiagnos\w*\b[^.;]{0,40}?\d+\s*(?:days?|weeks?|months?|years?)\b"
-    r"|\d+\s*(?:days?|weeks?|months?|years?)\s*\)?\s*(?:from|of|since|after)\s+(?:the\s+)?(?:(?:initial|original|first)\s+)?diagnos",
-    I,
+_DATED_LATER = re.compile(r"\bdiagnos\w*\b[^.;]{0,40}?\d+\s*(?:days?|weeks?|months?|years?)\b", I)
+_DIAGNOS = re.compile(r"diagnos", I)
+_COUNTED_FROM_DIAGNOSIS = re.compile(
+    r"\d+\s*(?:days?|weeks?|months?|years?)\s*\)?\s*(?:from|of|since|after)\s+(?:the\s+)?(?:(?:initial|original|first)\s+)?diagnos", I
 )
 _BREAK = re.compile(r"[.;](?:\s|$)")
 # a phase the line goes on to define ("CML-AP is defined by the presence of one of the following"):
@@ -156,6 +156,10 @@ _CONCEPTS = frozenset({"cml", "cml_chronic_phase", "cml_accelerated_phase", "cml
 def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
     """Items for a CML named with its phase (see the module)."""
     items: list[Item] = []
+    diagnosis_named = DIAGNOSIS_AGE_GATE.search(text) is not None
+    # where a dated diagnosis begins (found once: searched again from every phase named, a long
+    # line was read in quadratic time); a match never crosses a clause's stop
+    dated_at = [d.start() for d in _DIAGNOS.finditer(text) if _DATED_LATER.match(text, d.start())] if diagnosis_named else []
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(text):
             if pattern is _BEFORE and _QUALIFIED.search(text, max(0, m.start() - 20), m.start()):
@@ -164,9 +168,12 @@ def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
                 continue
             if _DEFINED.match(text, m.end()):
                 continue
-            dated = since_diagnosis(text, m.end()) if DIAGNOSIS_AGE_GATE.search(text) else None
+            dated = since_diagnosis(text, m.end()) if diagnosis_named else None
             stop = _BREAK.search(text, dated[1] if dated else m.end())
-            if _DATED_LATER.search(text, dated[1] if dated else m.end(), stop.start() if stop else len(text)):
+            at = dated[1] if dated else m.end()
+            if any(at <= d < (stop.start() if stop else len(text)) for d in dated_at):
+                continue
+            if diagnosis_named and _COUNTED_FROM_DIAGNOSIS.search(text, at, min(at + 60, stop.start() if stop else len(text))):
                 continue
             if (
                 pattern is _AFTER

@@ -1308,6 +1308,10 @@ _OTHER_EVENT_ANCHOR = re.compile(
 )
 # between a window's "before" and the event it counts back from: an article, a plan's word
 _ANCHOR_GAP = re.compile(r"\s*(?:(?:the|a|an|planned|scheduled|intended|proposed|their|his|her)\s+){0,2}", I)
+# between a disease and the window its own diagnosis dates ("AML (≤ 30 days from diagnosis)", "CML,
+# diagnosed within 6 months of diagnosis"): nothing else ("tumors associated with < 10%
+# probability of death within 5 years of diagnosis" dates the death's chance, not the tumour)
+_RIGHT_AFTER_DISEASE = re.compile(r"[\s,(]{0,4}(?:diagnosed\s*)?", I)
 _STUDY_AFTER_ANCHOR = re.compile(
     r"[\s\w-]{0,25}?\b(?:study|protocol|trial|investigational|registration|enrol+ment|randomi[sz]ation|entry|(?:first|initial)\s+(?:dose|administration|day))\b", I
 )
@@ -3790,7 +3794,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # (a washout "since completion of RT" dates the therapy itself: only a "within" is counted so)
         other = _OTHER_EVENT_ANCHOR.match(text, w.end()) if op is Op.WITHIN and re.search(r"\b(?:of|from|before|prior\s+to|preceding)\s*$", w.group(0), I) else None
         own = (OWN_DIAGNOSIS.match(text, w.end())
-               if other is not None and w.start() >= target.end and re.search(r"\b(?:of|from)\s*$", w.group(0), I) else None)
+               if other is not None and w.start() >= target.end and re.search(r"\b(?:of|from)\s*$", w.group(0), I)
+               and _RIGHT_AFTER_DISEASE.fullmatch(text, target.end, w.start()) else None)
         if own is not None and target.expr.concept in MALIGNANCIES and target.expr.op is Op.PRESENT:
             # "AML (≤ 6 months from diagnosis)", "CML within 12 months of diagnosis": the disease's
             # own diagnosis, dated inside the window from today (topics.diagnosis_age)
