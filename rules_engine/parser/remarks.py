@@ -455,6 +455,13 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?"
     r"(?:\s*(?:,|or|and|and/or|/)\s*(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?)?"
     r"\s+diagnosis\s+of\b",
+    # the disease's own variants beside it ("DLBCL or one of its variants according to WHO
+    # classification (centroblastic, immunoblastic, T-cell/histiocyte rich and anaplastic
+    # variants)", "squamous cell carcinoma of the head and neck or its variants"): kinds of the
+    # disease named, which a record codes as the disease (left, the words were a review beside it
+    # and no record met the line)
+    r"\bor\s+(?:one\s+of\s+)?its\s+(?:variants|subtypes)\b(?:\s+(?:according\s+to|as\s+defined\s+by|per)\s+(?:the\s+)?(?:WHO|World\s+Health\s+Organi[sz]ation)(?:\s+classification)?)?"
+    r"(?:\s*\([^()]{0,200}\))?",
     # the one induction a refractory disease failed ("failed to achieve remission after at least
     # one induction treatment", normalised to "refractory disease after ≥ 1 induction treatment";
     # "refractory to at least one course of induction chemotherapy"): every refractory disease
@@ -718,6 +725,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("biopsy",),
     ("confirmation", "documentation", "proof", "verification", "evidence"),
     ("diagnosis",),
+    ("variants", "subtypes"),
     ("refractory",),
     EITHER_COURSE_GATES,
     *(gates for _, gates in CROSS_REFERENCES),

@@ -3174,6 +3174,10 @@ _NTH_RELAPSE = re.compile(
 _ANY_LATER = frozenset({"greater", "later", "subsequent", "higher", "more"})
 
 
+# every origin a disease may have, right after a status ("recurrent de novo or transformed DLBCL")
+_ORIGINS_AFTER = re.compile(r"\s+(?:de\s*novo|primary)\s*,?\s*(?:or|and/or|and|/)\s*(?:secondary|transformed)\b", I)
+
+
 def _blood_cancer_near(text: str, start: int, end: int) -> bool:
     """Whether a blood cancer is named within a few words of a status ("Relapsed or refractory
     NHL", "relapsed/refractory CLL/SLL", "Relapsed or refractory CLL, NHL or MM": 24 corpus lines
@@ -3309,10 +3313,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
         # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
         # disease's, as a list under a disease heading writes it
-        if not leukemia_context and not _blood_cancer_near(text, m.start(), m.end()) and not re.search(
+        # ("recurrent de novo or transformed diffuse large B cell lymphoma": the origins between the
+        # status and its disease are the disease's words, so the disease is looked for past them)
+        origin = _ORIGINS_AFTER.match(text, m.end())
+        reach = m.end() + (len(origin.group(0)) if origin is not None else 0)
+        if not leukemia_context and not _blood_cancer_near(text, m.start(), reach) and not re.search(
             r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan|induction|salvage|HSCT|SCT|BMT|transplant\w*|remission|"
             r"(?:first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:greater|later|subsequent)\s+)?relapse)",
-            text[max(0, m.start() - 40): m.end() + 40], I,
+            text[max(0, m.start() - 40): reach + 40], I,
         ):
             continue
         if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
