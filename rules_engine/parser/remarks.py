@@ -149,6 +149,8 @@ _PATTERNS: tuple[str, ...] = (
     # registries' words for a MUGA, which annotate an ejection fraction's bound)
     r"(?:radioisotope|radionuclide|nuclear)\s+multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|nuclear\s+(?:medicine\s+)?scans?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
+    # ("by polymerase chain reaction [PCR]", "by IHC/FISH": the tests' long names and the stain's)
+    r"(?:reverse\s+transcri(?:ption|ptase)\s+)?polymerase\s+chain\s+reaction(?:\s*[\[(]\s*(?:RT-)?PCR\s*[\])])?|IHC|immunohistochemi\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     # (the formula "modified" for the body weight: "(modified Cockcroft-Gault)")
     r"(?:modified\s+)?Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
@@ -659,7 +661,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("following",),
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("lab",),
-    ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
+    ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog", "polymerase", "ihc", "immunohistochem",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionucl", "radioisotope", "nuclear", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra", "function test", "function studies", "pft", "spirometry",
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
