@@ -56,6 +56,14 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 # Each substitution carries a gate: lowercase literals at least one of which every match of it
 # contains. A gate that fails skips the pattern (a substring test instead of a regex scan): on a
 # 300-trial sample of the corpus this halved normalize's time (0.61 s -> 0.3 s for 7,545 lines).
+
+# one test a finding is shown by, in a bracketed list of them ("(by cytogenetics or FISH)")
+_TEST = (
+    r"((?:conventional\s+|metaphase\s+|standard\s+)?cytogenetics?|karyotyp(?:e|ing)|FISH|(?:RT-|q|quantitative\s+)?PCR|"
+    r"(?:reverse\s+transcri(?:ption|ptase)\s+)?polymerase\s+chain\s+reaction(?:\s*[\[(]\s*(?:RT-)?PCR\s*[\])])?|"
+    r"IHC|immunohistochemistry|flow(?:\s+cytometry)?|NGS|next[\s-]generation\s+sequencing|(?:molecular\s+)?(?:testing|analysis)|sequencing|ISH|in\s+situ\s+hybridi[sz]ation)"
+)
+
 def _unconditional(comparator: str) -> Callable[[re.Match[str]], str]:
     """The comparator, unless the sentence states a condition before it ("If serum creatinine is
     above the upper limit of normal, creatinine clearance must be ..."): read as a limit, the
@@ -844,6 +852,13 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # whichever way (its "or" split the line before the method words could be set aside)
         (r"\b(by|with|using)\s+either\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?:or|and/or)\s+(?:multi-?dimensional|multi-?parameter|conventional)\s+(?=flow\b)",
          r"\1 ", ("either",)),
+        # a bracketed list of the tests a finding may be shown by ("Philadelphia chromosome positive
+        # (Ph+) (by cytogenetics or FISH) or BCR-ABL+ ...", "HER2 positive (by IHC or FISH) breast
+        # cancer"): whichever test, one method; its "or" split the line between the marker and the
+        # disease, and "HER2 positive or breast cancer" passed a HER2-negative breast cancer. The
+        # tests joined by "/" are the method remark's (remarks.py) to set aside
+        (r"\(\s*((?:as\s+)?(?:(?:determined|detected|confirmed|assessed|documented)\s+)?(?:by|via|using|per))\s+" + _TEST + r"\s*,?\s*(?:or|and/or)\s+" + _TEST + r"\s*\)",
+         r"(\1 \2/\3)", ("or",)),
         # "a recovered marrow with less than 5% blasts": the marrow's blast count (read apart, the
         # blasts were no marrow's and the line went to review whole)
         (r"\b((?:bone\s+)?marrow)\s+with\s+([<>≤≥]=?\s*\d+(?:\.\d+)?\s*%)\s+(?:leuk(?:a)?emic\s+)?blasts\b", r"\1 blasts \2", ("marrow with",)),

@@ -149,6 +149,8 @@ _PATTERNS: tuple[str, ...] = (
     # registries' words for a MUGA, which annotate an ejection fraction's bound)
     r"(?:radioisotope|radionuclide|nuclear)\s+multi(?:ple)?[\s-]?gated\s+acquisition(?:\s+scans?)?(?:\s*\(\s*MUGA\s*\)(?:\s+scans?)?)?|nuclear\s+(?:medicine\s+)?scans?|cardiac\s+MRI|"
     r"PCR|RT-PCR|qPCR|FISH|NGS|next[\s-]generation\s+sequencing|sequencing|karyotyp\w*|"
+    # ("by polymerase chain reaction [PCR]", "by IHC/FISH": the tests' long names and the stain's)
+    r"(?:reverse\s+transcri(?:ption|ptase)\s+)?polymerase\s+chain\s+reaction(?:\s*[\[(]\s*(?:RT-)?PCR\s*[\])])?|IHC|immunohistochemi\w*|"
     # ("based on Cockroft-Gault glomerular filtration rate (GFR)": the registries' spelling and words)
     # (the formula "modified" for the body weight: "(modified Cockcroft-Gault)")
     r"(?:modified\s+)?Cockc?roft(?:[\s-]*(?:and\s+|-)?Gault)?(?:\s+(?:formula|equation|method|estimate|glomerular\s+filtration\s+rate(?:\s*\(\s*GFR\s*\))?))?|MDRD(?:\s+formula)?|CKD-EPI(?:\s+(?:formula|equation))?|"
@@ -448,6 +450,20 @@ _PATTERNS: tuple[str, ...] = (
     # alone ("confirmation of prior HBV infection") may say what a note asks and is left
     r"\b(?:histolog|cytolog|histopatholog|patholog|morpholog)\w*(?:\s*(?:,|or|and|and/or|/)\s*(?:histolog|cytolog|histopatholog|patholog)\w*)?\s+"
     r"(?:confirmation|documentation|proof|verification|evidence)(?=\s+of\b)",
+    # the method with the diagnosis's own noun ("Molecular diagnosis of CP CML", "Cytogenetic
+    # diagnosis of ...", "Clinical or pathological diagnosis of"): how the disease was found, as
+    # "histologically confirmed" says (left, the words were a review beside the disease named;
+    # the "of" goes with them, or it stood alone in the review of the words after the disease)
+    r"\b(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?"
+    r"(?:\s*(?:,|or|and|and/or|/)\s*(?:molecular|cytogenetic|genetic|immunophenotypic|morphologic|histologic|cytologic|pathologic|histopathologic|clinical|radiologic)(?:al)?)?"
+    r"\s+diagnosis\s+of\b",
+    # the disease's own variants beside it ("DLBCL or one of its variants according to WHO
+    # classification (centroblastic, immunoblastic, T-cell/histiocyte rich and anaplastic
+    # variants)", "squamous cell carcinoma of the head and neck or its variants"): kinds of the
+    # disease named, which a record codes as the disease (left, the words were a review beside it
+    # and no record met the line)
+    r"\bor\s+(?:one\s+of\s+)?its\s+(?:variants|subtypes)\b(?:\s+(?:according\s+to|as\s+defined\s+by|per)\s+(?:the\s+)?(?:WHO|World\s+Health\s+Organi[sz]ation)(?:\s+classification)?)?"
+    r"(?:\s*\([^()]{0,200}\))?",
     # the one induction a refractory disease failed ("failed to achieve remission after at least
     # one induction treatment", normalised to "refractory disease after ≥ 1 induction treatment";
     # "refractory to at least one course of induction chemotherapy"): every refractory disease
@@ -650,7 +666,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("following",),
     ("abnormal", "inadequate", "insufficien", "impair", "poor", "anomal", "dysfunction", "adequate", "sufficient", "normal", "acceptable", "good"),
     ("lab",),
-    ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog",
+    ("flow", "immunophenotyp", "cytogenetic", "molecular", "morpholog", "aspirat", "biopsy", "smear", "examination", "histolog", "polymerase", "ihc", "immunohistochem",
      "patholog", "cytolog", "echo", "muga", "multigated", "radionucl", "radioisotope", "nuclear", "mri", "pcr", "fish", "ngs", "sequencing", "karyotyp",
      "gault", "mdrd", "ckd-epi", "formula", "equation", "urine", "oximetry", "ecg", "electrocardiogra", "function test", "function studies", "pft", "spirometry",
      " ct", "mri", "pet", "tomograph", "resonance", "ray", "radiograph", "imaging"),
@@ -715,6 +731,8 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("case report", "crf"),
     ("biopsy",),
     ("confirmation", "documentation", "proof", "verification", "evidence"),
+    ("diagnosis",),
+    ("variants", "subtypes"),
     ("refractory",),
     EITHER_COURSE_GATES,
     *(gates for _, gates in CROSS_REFERENCES),

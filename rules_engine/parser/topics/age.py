@@ -115,7 +115,11 @@ _AGE_BARE_CMP = re.compile(r"(?P<op>[≥>≤<])\s*(?P<n>\d{1,3})\s*(?P<u>years?|
 _DURATION_BEFORE = re.compile(r"\b(?:for|within|during|over|past|last|since|after)\s*$", I)
 
 
-_AGE_BARE_END = re.compile(r"\s*(?:before|after|since|ago|prior|from|following|of\s+(?:follow|treatment|therapy|disease))\b", I)
+# ("More than 1 year of diagnosis": the disease's age, never the patient's; read as the patient's,
+# every adult met it)
+_AGE_BARE_END = re.compile(
+    r"\s*(?:before|after|since|ago|prior|from|following|of\s+(?:follow|treatment|therapy|disease|(?:the\s+)?(?:(?:initial|original|first)\s+)?diagnos\w*))\b", I
+)
 
 
 _ADULT_AMBIGUOUS = re.compile(r"age of majority|according to (?:each |local )?(?:country|national|local)", I)

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import Expr, Op, ReviewReason
+from rules_engine.criteria import Expr, Op, ReviewReason, Window
 from rules_engine.parser.items import I, Item, all_of, any_of, predicate
 from rules_engine.parser.safety import CML_PHASE_REVIEWS, Alternative, Qualifier
+from rules_engine.parser.topics.diagnosis_age import GATE as DIAGNOSIS_AGE_GATE
+from rules_engine.parser.topics.diagnosis_age import diagnosed_within, since_diagnosis
 
 GATE = re.compile(r"phase|crisis|\b(?-i:CP|AP|BC|BP)\b", I)
 
@@ -65,7 +67,13 @@ _NOT_ASKED = re.compile(
 # a diagnosis dated later in the sentence ("CP-CML, ... diagnosed less than 3 months prior to study
 # entry"): the events topic dates the disease it names, which an item of the phase and the disease
 # together would hide (the date's words left unread and the date lost)
+# (or a time counted from the diagnosis, "Chronic phase CML, > 2 years from diagnosis"; an upper
+# bound right after the disease is read here, topics.diagnosis_age)
 _DATED_LATER = re.compile(r"\bdiagnos\w*\b[^.;]{0,40}?\d+\s*(?:days?|weeks?|months?|years?)\b", I)
+_DIAGNOS = re.compile(r"diagnos", I)
+_COUNTED_FROM_DIAGNOSIS = re.compile(
+    r"\d+\s*(?:days?|weeks?|months?|years?)\s*\)?\s*(?:from|of|since|after)\s+(?:the\s+)?(?:(?:initial|original|first)\s+)?diagnos", I
+)
 _BREAK = re.compile(r"[.;](?:\s|$)")
 # a phase the line goes on to define ("CML-AP is defined by the presence of one of the following"):
 # a definition, no phase asked
@@ -137,8 +145,9 @@ def _phases(words: str) -> list[Expr] | None:
     return found
 
 
-def _expr(phases: list[Expr]) -> Expr:
-    return all_of([predicate("cml", Op.PRESENT), any_of(phases)])
+def _expr(phases: list[Expr], dated: Window | None = None) -> Expr:
+    """A CML in one of ``phases``; diagnosed inside ``dated`` when the line bounds its age."""
+    return all_of([predicate("cml", Op.PRESENT) if dated is None else diagnosed_within("cml", dated), any_of(phases)])
 
 
 _CONCEPTS = frozenset({"cml", "cml_chronic_phase", "cml_accelerated_phase", "cml_blast_phase"})
@@ -147,6 +156,10 @@ _CONCEPTS = frozenset({"cml", "cml_chronic_phase", "cml_accelerated_phase", "cml
 def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
     """Items for a CML named with its phase (see the module)."""
     items: list[Item] = []
+    diagnosis_named = DIAGNOSIS_AGE_GATE.search(text) is not None
+    # where a dated diagnosis begins (found once: searched again from every phase named, a long
+    # line was read in quadratic time); a match never crosses a clause's stop
+    dated_at = [d.start() for d in _DIAGNOS.finditer(text) if _DATED_LATER.match(text, d.start())] if diagnosis_named else []
     for pattern in (_BEFORE, _AFTER):
         for m in pattern.finditer(text):
             if pattern is _BEFORE and _QUALIFIED.search(text, max(0, m.start() - 20), m.start()):
@@ -155,8 +168,12 @@ def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
                 continue
             if _DEFINED.match(text, m.end()):
                 continue
-            stop = _BREAK.search(text, m.end())
-            if _DATED_LATER.search(text, m.end(), stop.start() if stop else len(text)):
+            dated = since_diagnosis(text, m.end()) if diagnosis_named else None
+            stop = _BREAK.search(text, dated[1] if dated else m.end())
+            at = dated[1] if dated else m.end()
+            if any(at <= d < (stop.start() if stop else len(text)) for d in dated_at):
+                continue
+            if diagnosis_named and _COUNTED_FROM_DIAGNOSIS.search(text, at, min(at + 60, stop.start() if stop else len(text))):
                 continue
             if (
                 pattern is _AFTER
@@ -167,7 +184,8 @@ def cml_phase_items(text: str, ctype: object = None) -> list[Item]:
             phases = _phases(m.group("list"))
             if phases is None:
                 continue
-            if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            end = dated[1] if dated else m.end()
+            if any(not (end <= it.start or m.start() >= it.end) for it in items):
                 continue
-            items.append(Item(m.start(), m.end(), _expr(phases), _CONCEPTS))
+            items.append(Item(m.start(), end, _expr(phases, dated[0] if dated else None), _CONCEPTS | ({"relapsed"} if dated else set())))
     return sorted(items, key=lambda it: it.start)

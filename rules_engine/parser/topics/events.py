@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, Kind, ancestors
+from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.history_lists import listed_history
@@ -20,6 +20,7 @@ from rules_engine.parser.topics.gvhd_severity import gvhd_severity
 from rules_engine.parser.topics.allergy_parts import named_part_of
 from rules_engine.parser.topics.allergy_classes import allergen_end, allergy_class
 from rules_engine.parser.topics.treated_remission import remission_part
+from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -1307,6 +1308,10 @@ _OTHER_EVENT_ANCHOR = re.compile(
 )
 # between a window's "before" and the event it counts back from: an article, a plan's word
 _ANCHOR_GAP = re.compile(r"\s*(?:(?:the|a|an|planned|scheduled|intended|proposed|their|his|her)\s+){0,2}", I)
+# between a disease and the window its own diagnosis dates ("AML (≤ 30 days from diagnosis)", "CML,
+# diagnosed within 6 months of diagnosis"): nothing else ("tumors associated with < 10%
+# probability of death within 5 years of diagnosis" dates the death's chance, not the tumour)
+_RIGHT_AFTER_DISEASE = re.compile(r"[\s,(]{0,4}(?:diagnosed\s*)?", I)
 _STUDY_AFTER_ANCHOR = re.compile(
     r"[\s\w-]{0,25}?\b(?:study|protocol|trial|investigational|registration|enrol+ment|randomi[sz]ation|entry|(?:first|initial)\s+(?:dose|administration|day))\b", I
 )
@@ -3185,6 +3190,10 @@ _NTH_RELAPSE = re.compile(
 _ANY_LATER = frozenset({"greater", "later", "subsequent", "higher", "more"})
 
 
+# every origin a disease may have, right after a status ("recurrent de novo or transformed DLBCL")
+_ORIGINS_AFTER = re.compile(r"\s+(?:de\s*novo|primary)\s*,?\s*(?:or|and/or|and|/)\s*(?:secondary|transformed)\b", I)
+
+
 def _blood_cancer_near(text: str, start: int, end: int) -> bool:
     """Whether a blood cancer is named within a few words of a status ("Relapsed or refractory
     NHL", "relapsed/refractory CLL/SLL", "Relapsed or refractory CLL, NHL or MM": 24 corpus lines
@@ -3320,10 +3329,14 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
         # a status framed by the therapy it follows or its ordinal ("refractory to primary induction
         # therapy", "in untreated second or greater relapse", "relapse after allogeneic HSCT") is the
         # disease's, as a list under a disease heading writes it
-        if not leukemia_context and not _blood_cancer_near(text, m.start(), m.end()) and not re.search(
+        # ("recurrent de novo or transformed diffuse large B cell lymphoma": the origins between the
+        # status and its disease are the disease's words, so the disease is looked for past them)
+        origin = _ORIGINS_AFTER.match(text, m.end())
+        reach = m.end() + (len(origin.group(0)) if origin is not None else 0)
+        if not leukemia_context and not _blood_cancer_near(text, m.start(), reach) and not re.search(
             r"\b(?:disease|leukemi|lymphoma|myeloma|cancer|NSCLC|tumou?r|malignan|induction|salvage|HSCT|SCT|BMT|transplant\w*|remission|"
             r"(?:first|second|third|1st|2nd|3rd)\s+(?:or\s+(?:greater|later|subsequent)\s+)?relapse)",
-            text[max(0, m.start() - 40): m.end() + 40], I,
+            text[max(0, m.start() - 40): reach + 40], I,
         ):
             continue
         if re.search(r"\b(?:hypertension|angina|arrhythmi|ascites|effusion|hypercalc|infection|seizure)", text[m.end(): m.end() + 30], I):
@@ -3804,6 +3817,15 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         # (a washout "since completion of RT" dates the therapy itself: only a "within" is counted so)
         other = _OTHER_EVENT_ANCHOR.match(text, w.end()) if op is Op.WITHIN and re.search(r"\b(?:of|from|before|prior\s+to|preceding)\s*$", w.group(0), I) else None
+        own = (OWN_DIAGNOSIS.match(text, w.end())
+               if other is not None and w.start() >= target.end and re.search(r"\b(?:of|from)\s*$", w.group(0), I)
+               and _RIGHT_AFTER_DISEASE.fullmatch(text, target.end, w.start()) else None)
+        if own is not None and target.expr.concept in MALIGNANCIES and target.expr.op is Op.PRESENT:
+            # "AML (≤ 6 months from diagnosis)", "CML within 12 months of diagnosis": the disease's
+            # own diagnosis, dated inside the window from today (topics.diagnosis_age)
+            target.expr = diagnosed_within(target.expr.concept, window)
+            target.end = max(target.end, own.end())
+            continue
         if other is not None and not _STUDY_AFTER_ANCHOR.match(text, other.end()):
             # "chemotherapy within 5 years of the diagnosis of SCLC", "relapse within 6 months of
             # completing therapy": counted from another event, not from today; read from today the
