@@ -77,3 +77,19 @@ class WordGates:
             out.append(bit.bit_length() - 1)
             found ^= bit
         return out
+
+
+def any_word(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern whose ``search(low)`` finds a match exactly where ``any(w in low for w in words)``
+    holds (``low`` the lower-cased text): the words' trie (``_trie_pattern``), not their plain
+    alternation. Only whether it matches is its answer: where two words start at one place it
+    takes the longer, where the alternation took the first listed. Measured (one process, every
+    18th corpus trial, 2,754 lines): the drug classes' gate (``topics.events``, 86 words, every
+    clause) cost 0.35 s as the plain alternation, which Python's engine tries word by word at
+    every character; the trie reads each character about once (136 µs against 27 µs a search of a
+    150-character clause). ``tests/parser/test_any_word.py`` pins
+    it against the plain test."""
+    found = sorted(set(words))
+    if "" in found:  # the empty word is in every text
+        return re.compile("")
+    return re.compile(_trie_pattern(found) if found else "(?!)")
