@@ -163,6 +163,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("sepsis", Kind.EVENT, "sepsis", parent="active_infection"),
     Concept("tuberculosis", Kind.EVENT, "tuberculosis", subtypes_exhaustive=True),
     Concept("seizure_disorder", Kind.EVENT, "seizure disorder"),
+    # an epilepsy coded intractable (ICD-10-CM G40.x1x and the like): what "uncontrolled seizures" asks
+    # a catecholamine-secreting tumour of the adrenal medulla (ICD-O-3 morphology 8700/0, 8700/3)
+    Concept("pheochromocytoma", Kind.EVENT, "pheochromocytoma"),
+    Concept("intractable_epilepsy", Kind.EVENT, "intractable (drug-resistant) epilepsy", parent="seizure_disorder"),
     Concept("peripheral_neuropathy", Kind.EVENT, "peripheral neuropathy"),
     Concept("drug_hypersensitivity", Kind.EVENT, "drug hypersensitivity or allergy"),
     Concept("bleeding_diathesis", Kind.EVENT, "bleeding diathesis or coagulopathy"),
