@@ -864,6 +864,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     # topics.gi_function)
     Concept("nausea_vomiting", Kind.EVENT, "nausea or vomiting"),
     Concept("gi_resection", Kind.EVENT, "an operated digestive tract: a gastric or bowel resection, a bypass or a stoma"),
+    # the stomach's resection, total or partial ("prior total or partial gastrectomy": 20 corpus lines)
+    Concept("gastrectomy", Kind.EVENT, "gastrectomy (total or partial)", parent="gi_resection"),
     # the CD4+ T-cell count HIV lines bound (issue 14, append only): "CD4 cell count >= 400/mm3",
     # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
     # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)

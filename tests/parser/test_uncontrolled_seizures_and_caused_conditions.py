@@ -1,11 +1,14 @@
-"""A seizure disorder asked out of control, a condition named with its cause, and a formula in
-brackets inside a list (real corpus wordings, each decided on records).
+"""A seizure disorder asked out of control, a condition named with its cause, a gastrectomy, and
+a formula in brackets inside a list (real corpus wordings, each decided on records).
 
 - "Recent history of uncontrolled seizures", "No uncontrolled seizure disorder": an epilepsy
   coded intractable (ICD-10-CM G40.x1-) is out of control by definition (met); any other seizure
   disorder stays a person's; none on record, none uncontrolled (``topics/qualified_conditions``).
 - "hypertension due to pheochromocytoma": both conditions and a person's review of the link,
   never either one alone (read as alternatives, every hypertension excluded; ``cause_pairs``).
+- "prior total or partial gastrectomy": the stomach's resection, its own concept (a kind of the
+  operated gut); "Recent or ongoing clinically significant GI disorder": both qualifiers ask the
+  disorder (``topics/qualified_kinds``), "Recent" no bare alternative of its own.
 - "creatinine clearance <= 50mL/min (estimated creatinine clearance = [weight (Kg) x (140-age) x
   ...]/[72 x (stable creatinine)], Parkinson's disease, ...": the bracketed Cockcroft-Gault
   equation asks nothing, the list runs on after it (``formulas.strip_bracketed_formula``).
@@ -68,6 +71,21 @@ CAUSED: list[tuple[Any, ...]] = [
     (PHEO_LIST, E, [has("pheochromocytoma"), has("depression"), adult(lab("creatinine_clearance", 45, "mL/min"))],
      [adult(KIDNEYS_55), adult(KIDNEYS_55, condition("hypertension", 900)), adult(KIDNEYS_55, condition("depression", 3000, active=False))], []),
 ]
+
+
+GASTRECTOMY: list[tuple[Any, ...]] = [
+    # the stomach's resection by its name (a Z90.3 status, a gastrectomy procedure); any other
+    # operated gut is no gastrectomy
+    ("Has had either partial or total gastrectomy", E, [has("gastrectomy", days_ago=1500)], [CLEAN, has("gi_resection", days_ago=1500)], []),
+    # two qualifiers joined by "or" ask the same condition: "Recent" is no alternative of its own
+    ("Recent or ongoing clinically significant GI disorder, e.g. Crohn's Disease, Ulcerative Colitis, or prior total or partial gastrectomy.", E,
+     [has("gastrectomy", days_ago=1500), has("crohn_disease")], [CLEAN], [has("gastrointestinal_disease")]),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(GASTRECTOMY))
+def test_a_gastrectomy_is_read_and_recent_or_ongoing_qualify_one_condition(text: str, kind: CriterionType, facts: Any, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
 
 
 @pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(SEIZURES))
