@@ -163,6 +163,10 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("sepsis", Kind.EVENT, "sepsis", parent="active_infection"),
     Concept("tuberculosis", Kind.EVENT, "tuberculosis", subtypes_exhaustive=True),
     Concept("seizure_disorder", Kind.EVENT, "seizure disorder"),
+    # an epilepsy coded intractable (ICD-10-CM G40.x1x and the like): what "uncontrolled seizures" asks
+    # a catecholamine-secreting tumour of the adrenal medulla (ICD-O-3 morphology 8700/0, 8700/3)
+    Concept("pheochromocytoma", Kind.EVENT, "pheochromocytoma"),
+    Concept("intractable_epilepsy", Kind.EVENT, "intractable (drug-resistant) epilepsy", parent="seizure_disorder"),
     Concept("peripheral_neuropathy", Kind.EVENT, "peripheral neuropathy"),
     Concept("drug_hypersensitivity", Kind.EVENT, "drug hypersensitivity or allergy"),
     Concept("bleeding_diathesis", Kind.EVENT, "bleeding diathesis or coagulopathy"),
@@ -860,6 +864,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     # topics.gi_function)
     Concept("nausea_vomiting", Kind.EVENT, "nausea or vomiting"),
     Concept("gi_resection", Kind.EVENT, "an operated digestive tract: a gastric or bowel resection, a bypass or a stoma"),
+    # the stomach's resection, total or partial ("prior total or partial gastrectomy": 20 corpus lines)
+    Concept("gastrectomy", Kind.EVENT, "gastrectomy (total or partial)", parent="gi_resection"),
     # the CD4+ T-cell count HIV lines bound (issue 14, append only): "CD4 cell count >= 400/mm3",
     # "Absolute CD4+ lymphocyte count >= 75 cells/uL", "HIV-positive ... with a CD4 count of < 100"
     # (about 10 corpus trials, a review each). LOINC 24467-3, cells per microlitre (10*6/L)

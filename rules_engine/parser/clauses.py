@@ -30,6 +30,7 @@ from rules_engine.parser.combining import combine
 from rules_engine.parser.lab_exceptions import exception_end
 from rules_engine.parser.examples import SEGMENT_CUT, _examples, negated_examples
 from rules_engine.parser.example_windows import shared_example_windows
+from rules_engine.parser.cause_pairs import caused_pairs
 
 
 _CLAUSE_SPLIT = re.compile(
@@ -295,6 +296,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     main = blank_proof_time(blank_either_way(main))  # "histologic verification ... at original diagnosis or relapse"
     items, restated, antecedents = _without_antecedents(extract(main, ctype), main)
     items = shared_example_windows(items, main)  # "events such as a stroke ... within 6 months": one window
+    items = caused_pairs(items, main)  # "hypertension due to pheochromocytoma": one condition, with its cause
     items = negated_examples(items, main, ctype)
     items, examples = _examples(items, main, ctype)
     items, main = restatements_blanked(items, main)

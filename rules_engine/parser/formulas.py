@@ -54,3 +54,40 @@ def strip_formula(text: str) -> str:
             # (and the list marker before it: "... (using the Cockcroft-Gault formula) c. Female CrCl = ...")
             return _TRAILING.sub("", kept)
     return text
+
+
+# a formula in brackets inside the line, with more of the line after it ("creatinine clearance
+# less than or equal to 50mL/min (estimated creatinine clearance = [weight (Kg) x (140-age) x
+# (0.85 if female)]/[72 x (stable creatinine)], Parkinson's disease, ..."): the Cockcroft-Gault
+# equation, named by its "140 - age", opened by a bracket right before the value it computes
+_BRACKETED = re.compile(
+    r"[(\[]\s*(?:(?:estimated|calculated|using|by|per)\s+){0,2}" + _VALUE + r"\b[^=<>≤≥;()\[\]]{0,20}=(?=[^<>≤≥;]{0,60}?\b140\s*[-−–]\s*age\b)", I
+)
+_BRACKETED_SPAN = 300  # the longest formula read so (the corpus's run to about 110 characters)
+
+
+def strip_bracketed_formula(text: str) -> str:
+    """``text`` without the bracketed formula inside it (unchanged when none, or when its
+    brackets never close within a formula's length). A bracket the registry left unclosed ends
+    at the first comma or semicolon once every bracket opened inside it has closed."""
+    if "140" not in text or "=" not in text:
+        return text
+    m = _BRACKETED.search(text)
+    if m is None:
+        return text
+    depth, end = 0, None
+    for k in range(m.start(), min(len(text), m.start() + _BRACKETED_SPAN)):
+        ch = text[k]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+            if depth == 0:
+                end = k + 1
+                break
+        elif ch in ",;" and depth == 1:
+            end = k
+            break
+    if end is None or _MORE.search(text, m.end(), end):
+        return text
+    return text[: m.start()].rstrip() + " " + text[end:].lstrip()

@@ -71,7 +71,7 @@ from rules_engine.parser.hydroxyurea_permits import asks_course, permit_applied,
 from rules_engine.parser.topics.half_lives import half_lives_tied
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, negation_read_by_item, predicate, predicates
 from rules_engine.parser.normalize import bare_transplant_since, normalize, time_after_transplant
-from rules_engine.parser.formulas import strip_formula
+from rules_engine.parser.formulas import strip_bracketed_formula, strip_formula
 from rules_engine.parser.listed_exceptions import opens_exceptions, widened_by_list
 from rules_engine.parser.listed_remissions import first_remission_against
 from rules_engine.parser.notes import SYSTEM_LABEL, label_only, non_criterion, permitting_note, strip_rationale, strip_terminology_note, without_footnote
@@ -673,7 +673,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
         return Criterion(type=ctype, text=text, expr=expr, parent=parent)
     # the PDQ layout's note on lymphoma terminology explains words; a footnote run into an item
     # without a star annotates another line's term; a formula's own text asks nothing (formulas), nor which body weight it takes (weight_instructions)
-    text_read = without_footnote(strip_rationale(strip_terminology_note(strip_weight_instructions(strip_formula(text)))))
+    text_read = without_footnote(strip_rationale(strip_terminology_note(strip_weight_instructions(strip_formula(strip_bracketed_formula(text))))))
     if (
         NO_REQUIREMENT.fullmatch(text.strip()) or STUDY_ACTION.match(text) or not_required(text) or (permitting_note(text) and parent is None)
         or label_only(text) or (text_read != text and not text_read) or non_criterion(text)

@@ -34,7 +34,7 @@ def taken(text: str | None = None, system: str | None = None, code: str | None =
         (ICD10, "G00.9", {"cns_infection", "cns_disorder"}),
         (ICD10, "B45.1", {"cns_infection", "opportunistic_infection"}),  # cryptococcal meningitis: of the CNS, and opportunistic
         (ICD10, "G24.02", {"dystonia"}),
-        (ICD10, "Z90.3", {"gi_resection"}),  # an operated stomach (topics.gi_function)
+        (ICD10, "Z90.3", {"gastrectomy"}),  # an operated stomach (topics.gi_function): a gastrectomy, a kind of gi_resection
         (ICD10, "Z90.49", {"gi_resection"}),
         (ICD10, "Z90.5", set()),  # an absent kidney is no operated gut
     ],

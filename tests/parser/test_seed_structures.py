@@ -41,7 +41,8 @@ PINNED = [
     ('NCT06559644', 'Pregnancy test must be negative, and fertile non-abstinent female pati', 'ALL(pregnancy_test is negative, R[consent:fertile non-abstinent female p], R[consent:Fertile male patients with fer])'),
     ('NCT06559644', 'The subject and their legal guardian voluntarily participate in this s', 'R[consent:]'),
     ('NCT06559644', 'The subject and their legal guardian are willing and able to comply wi', 'R[consent:]'),
-    ('NCT06559644', 'Patients with a history of severe central nervous system diseases, suc', 'ANY(ALL(ANY(cns_disorder present, cns_disorder within w=100.0years), R[judgement:Patients with a history of sev]), ALL(seizure_disorder present, R[judgement:uncontrolled]), stroke present, psychiatric_illness present)'),
+    # (an epilepsy coded intractable is an uncontrolled seizure disorder by definition: topics.qualified_conditions)
+    ('NCT06559644', 'Patients with a history of severe central nervous system diseases, suc', 'ANY(ALL(ANY(cns_disorder present, cns_disorder within w=100.0years), R[judgement:Patients with a history of sev]), intractable_epilepsy present, ALL(seizure_disorder present, R[judgement:uncontrolled]), stroke present, psychiatric_illness present)'),
     ('NCT06559644', 'New York Heart Association (NYHA) functional class III or IV heart fai', 'ALL(heart_failure present, nyha gte 3)'),
     # the lead-in's "within 6 months" dates every acute event of the list after its colon,
     # not the first alone (parser.inline_windows): an infarction, stroke, revascularisation or

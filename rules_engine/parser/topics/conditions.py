@@ -76,6 +76,11 @@ _CONDITIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("alzheimer_disease", r"alzheimer'?s?(?:\s+(?:disease|dementia|type))?(?:\s*\(\s*AD\s*\))?", ("alzheimer",)),
     ("dementia", r"\bdementias?\b|major\s+neurocognitive\s+disorder", ("dementia", "neurocognitive")),
     ("parkinson_disease", r"parkinson'?s?\s+disease(?:\s*\(\s*PD\s*\))?", ("parkinson",)),
+    # a catecholamine-secreting tumour of the adrenal medulla, which lines excluding a drug that
+    # raises the blood pressure or acts on dopamine name beside the seizure and Parkinson's disease
+    # the stomach's resection ("prior total or partial gastrectomy", "history of gastrectomy")
+    ("gastrectomy", r"\b(?:(?:total|partial|subtotal|sleeve)\s+(?:(?:or|and/or|/)\s+(?:total|partial|subtotal)\s+)?)?gastrectom(?:y|ies)\b", ("gastrectom",)),
+    ("pheochromocytoma", r"\bph?a?eochromocytomas?\b", ("chromocytoma",)),
     ("atrial_fibrillation", r"atrial\s+(?:fibrillation|flutter)(?:\s*\(\s*AF\s*\))?|\bAFib\b", ("atrial", "afib")),
     # "No cardiac insufficiency requiring treatment", "Severe cardiac insufficiency (NYHA III or IV)":
     # the European name of heart failure (a patient on furosemide for it met the line's review only)

@@ -152,6 +152,11 @@ def defined_by_own_measure(expr: Expr, text: str) -> Expr:
 
 _SYMPTOMATIC = re.compile(r"\bsymptomatic\b", I)
 _UNCONTROLLED = re.compile(r"\b(?:uncontrolled|unstable|poorly\s+controlled|not\s+controlled)\b", I)
+# a seizure disorder asked out of control ("uncontrolled seizures", "poorly controlled epilepsy",
+# "unstable epilepsy", "intractable seizure disorder"; about 40 corpus lines)
+_SEIZURES_UNCONTROLLED = re.compile(
+    r"\b(?:uncontrolled|unstable|intractable|refractory|poorly[\s-]+controlled|not\s+(?:well[\s-]+|adequately\s+)?controlled)\b", I)
+_SEIZURE_HISTORY = re.compile(r"\b(?:(?:recent|past|prior|previous)\s+)?history\s+of\b|\b(?:prior|previous|an?|that\s+(?:is|are))\b", I)
 _JOINED = re.compile(r"\b(?:or|and/or|nor)\b|/", I)
 # the words a qualifier's review holds beside it that ask nothing more
 _FILLER = re.compile(r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|any|current(?:ly)?|known|evidence\s+of|presence\s+of|active)\b)*", I)
@@ -278,6 +283,13 @@ def _kind_decides(part: Expr, events: bool) -> Expr:
         failing = predicate("heart_failure", disease.op, window=disease.window)
         return any_of([all_of([failing, NYHA_MARKED]), *(_recent_events(disease, review) if events else []), part])
     kind = None
+    if disease.concept == "seizure_disorder" and _SEIZURES_UNCONTROLLED.search(review.text):
+        # an epilepsy coded intractable (drug-resistant) is a seizure disorder out of control by
+        # definition; a history asked of it ("Recent history of uncontrolled seizures") is the
+        # current one's as well, so those words ask nothing more of it
+        rest = _rest(_SEIZURE_HISTORY.sub(" ", review.text), _SEIZURES_UNCONTROLLED)
+        named = predicate("intractable_epilepsy", disease.op, window=disease.window)
+        return any_of([all_of([named, *([Review(review.reason, rest)] if rest else [])]), part])
     if disease.concept == "coronary_artery_disease" and _SYMPTOMATIC.search(review.text):
         kind, word = "angina", _SYMPTOMATIC
     elif disease.concept == "angina" and _UNCONTROLLED.search(review.text):

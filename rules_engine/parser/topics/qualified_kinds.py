@@ -68,7 +68,7 @@ def qualified_kinds(expr: Expr, text: str) -> Expr:
     return expr if m is None else _first_qualifier_joined(expr, m.group("q1").lower(), m.group("q2").lower())
 
 
-_QUALIFIER = r"(?:untreated|uncontrolled|moderate|severe|serious|symptomatic|significant|unstable|progressive|life-threatening)"
+_QUALIFIER = r"(?:untreated|uncontrolled|moderate|severe|serious|symptomatic|significant|unstable|progressive|life-threatening|recent|ongoing)"
 _TWO_QUALIFIERS = re.compile(rf"\b(?P<q1>{_QUALIFIER})\s+(?:or|and/or)\s+(?P<q2>{_QUALIFIER})\s", I)
 
 
@@ -173,4 +173,6 @@ def _condition(expr: Expr) -> bool:
     """A condition on record, now or in a window, or either ("cardiac disease now or ever")."""
     if isinstance(expr, Any_):
         return bool(expr.parts) and all(_condition(p) for p in expr.parts)
+    if isinstance(expr, All):  # a wider condition beside the review of its kind ("digestive disorder and whether it is the one meant")
+        return any(_condition(p) for p in expr.parts) and all(_condition(p) or isinstance(p, Review) for p in expr.parts)
     return isinstance(expr, Predicate) and expr.op in (Op.PRESENT, Op.WITHIN)
