@@ -7,15 +7,19 @@ child of 6 with a Lansky of 80). Read as the scope they are, the requirement con
 only: a patient outside the group meets it. "in adults" is 18 years and over, "in children" /
 "for pediatric patients" under 18 (or under the age the words give).
 
+An exclusion's condition named after a group ("LVEF < 45% and in children shortening fraction <
+26%") is the group's: the group and the clause together exclude, so an adult with no shortening
+fraction on record is not excluded by it. (It waited for the neighbouring exclusion written on the
+normal side, "DLCO > 60% predicted", which read as written let a patient with a low DLCO through
+once the line beside it decided for adults: that one is read as the requirement it states now,
+``misfiled_requirements``, holdout T254.)
+
 Left as they were:
 - a group with no age of its own ("ECOG 0, 1, or 2 for adolescent/young adult patients"): read as
   an alternative review, it hid the ECOG 3 that decides the line for the adolescent it is for
   (holdout T154);
-- an exclusion's condition ("LVEF < 45% and in children shortening fraction < 26%"): read as the
-  children's, the line decides for adults, and in the one corpus trial that writes it that laid
-  bare a neighbouring exclusion written on the normal side ("DLCO > 60% predicted"), read as
-  written, that then let a patient with a low DLCO through (holdout T254). The condition reading
-  waits for that one;
+- a group beside several clauses, requirement or condition ("DLCO > 60% predicted and in children-
+  room air oxygen saturation > 92%"): it may name the one after it only;
 - a line naming more than one group ("less than 45% in adults and children", "LVEF >= 45% in
   adults, >= 40% in children"), and a name that is one of a line's alternatives rather than a
   conjunct beside its clause.
@@ -64,9 +68,14 @@ def _scoped(node: All, requirement: bool) -> Expr:
         return node
     rest = rest_parts[0] if len(rest_parts) == 1 else All(rest_parts)
     band = _band(m)
-    if band is None or not requirement:
+    if band is None:
         return node
-    return Any_((Not(band), rest))
+    if len(rest_parts) > 1:
+        # "DLCO > 60% predicted and in children- room air oxygen saturation > 92%": a group beside
+        # several clauses may name the one after it only; read as the scope of all, an adult's
+        # DLCO no longer decided the line (an adult with a DLCO of 30% met the requirement)
+        return node
+    return Any_((Not(band), rest)) if requirement else All((band, rest))
 
 
 def _walk(expr: Expr, requirement: bool) -> Expr:

@@ -97,6 +97,7 @@ from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.joint import plain_joints
+from rules_engine.parser.misfiled_requirements import requirement_unmet
 from rules_engine.parser.safety import Alternative, enforce, listed_diagnoses_any, normal_limits_upright, renal_bounds_aligned
 from rules_engine.parser.topics.either_scale import either_scale
 from rules_engine.parser.topics.performance import scales_by_age
@@ -771,6 +772,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = active_or_untreated(expr, text)  # "active or untreated CNS lymphoma": an active record meets it (topics.active_or_untreated)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
     expr = indicated_therapy(expr, text)  # "chemotherapy for antecedent MDS": the therapy of that disease (therapy_indication)
+    expr = requirement_unmet(expr, ctype)  # "DLCO > 60% predicted" among the exclusions: the requirement unmet excludes (misfiled_requirements)
     return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 
 

@@ -32,6 +32,7 @@ from rules_engine.parser.uln_spellings import ROWS as ULN_ROWS
 from rules_engine.parser.filtration_alternatives import ROWS as FILTRATION_ROWS
 from rules_engine.parser.comparator_slips import ROWS as COMPARATOR_SLIP_ROWS
 from rules_engine.parser.fev_slip import ROWS as FEV_SLIP_ROWS
+from rules_engine.parser.enzyme_labels import ROWS as ENZYME_LABEL_ROWS
 from rules_engine.parser.word_gates import WordGates
 
 _CHARS = str.maketrans(
@@ -541,6 +542,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         *COMPARATOR_SLIP_ROWS,
         # "FEV >50%": the one-second volume (fev_slip)
         *FEV_SLIP_ROWS,
+        # "The transaminases alanine aminotransferase (ALT) and ...": the label before the names (enzyme_labels)
+        *ENZYME_LABEL_ROWS,
         # comparators as registries spell them: "</=", "> or =", "< or equal to", "equal or greater than", "at or above"
         (r"(?:>|≥)\s*/\s*=|=\s*/\s*>|>\s*or\s*=(?:\s*to\b)?|>\s*or\s+equal(?:\s+to)?\b|≥\s*or\s*=", "≥", (">", "≥")),
         (r"(?:<|≤)\s*/\s*=|=\s*/\s*<|<\s*or\s*=(?:\s*to\b)?|<\s*or\s+equal(?:\s+to)?\b|≤\s*or\s*=", "≤", ("<", "≤")),

@@ -1,0 +1,97 @@
+"""An organ-function requirement the registry filed among the exclusions.
+
+"Carbon monoxide diffusing capability test (DLCO) > 60% predicted and in children- room air oxygen
+saturation > 92%", "Platelet count > 100,000/mm^3", "Creatinine < 1.5 mg/dL", "PT/PTT within
+normal range", "Must have a platelet count >75,000" under the exclusions: each bound states the
+adequate value a trial asks for, which no trial excludes. An exclusion holds when its reading is
+met; read as written, the line excluded every patient whose lungs, marrow or kidneys work and let
+in the ones whose values fail the bound (a DLCO of 50% passed a line meant to stop it). What
+excludes is the requirement unmet: the reading negated.
+
+Only a line whose every structured part is such a bound (reviews beside them stay reviews inside
+the negation, so a value that meets the bound leaves the line to a person), with no negation in it
+(a line the parser already turned, "Subjects must have ...", is left as read), and only bounds that
+point the adequate way with a limit in the adequate range: a high value of these measures excludes
+no one ("Platelets > 1,000,000" in a thrombocythaemia trial is a real exclusion and is left as
+read: its limit is past the range), a low value of the liver and kidney tests neither. Performance
+scales are not among them (a misread hour, "within 72 hours", is no Karnofsky bound to turn).
+
+No pattern: the reading's own bounds decide.
+"""
+
+from __future__ import annotations
+
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review
+
+# a measure that is adequate from below ("> 60%"), with the highest limit of each unit an adequacy
+# bound is written with (a limit past it is a real exclusion of a high value, or no such bound)
+_FROM_BELOW: dict[str, dict[str | None, float]] = {
+    "dlco": {"%": 80.0},
+    "fev1": {"%": 80.0},
+    "fvc": {"%": 80.0},
+    "lvef": {"%": 60.0},
+    "shortening_fraction": {"%": 35.0},
+    "spo2": {"%": 95.0},
+    "creatinine_clearance": {"mL/min": 90.0, "mL/min/{1.73_m2}": 90.0},
+    "egfr": {"mL/min": 90.0, "mL/min/{1.73_m2}": 90.0},
+    "anc": {"10*9/L": 2.5},
+    "platelets": {"10*9/L": 150.0},
+    "hemoglobin": {"g/dL": 12.0, "g/L": 120.0, "mmol/L": 7.5},
+    "albumin": {"g/dL": 3.5, "g/L": 35.0},
+}
+# a measure that is adequate from above ("< 1.5 mg/dL", "<= 2 x ULN"), with the lowest limit of each
+# unit an adequacy bound is written with (a limit under the normal range is no such bound)
+_FROM_ABOVE: dict[str, dict[str | None, float]] = {
+    "creatinine": {"mg/dL": 1.0, "umol/L": 88.0},
+    "bilirubin": {"mg/dL": 1.0, "umol/L": 17.0},
+    "direct_bilirubin": {},
+    "alt": {},
+    "ast": {},
+    "alp": {},
+    "pt": {},
+    "inr": {None: 1.2},
+    "aptt": {},
+}
+_ABOVE_OPS = frozenset({Op.GT, Op.GTE})
+_BELOW_OPS = frozenset({Op.LT, Op.LTE})
+
+
+def _adequacy_bound(part: Predicate) -> bool:
+    """Whether ``part`` bounds a measure the adequate way, within the adequate range."""
+    if not isinstance(part.value, (int, float)) or isinstance(part.value, bool) or part.window is not None:
+        return False
+    value = float(part.value)
+    if part.concept in _FROM_BELOW and part.op in _ABOVE_OPS and not part.uln:
+        highest = _FROM_BELOW[part.concept].get(part.unit)
+        return highest is not None and 0 < value <= highest
+    if part.concept in _FROM_ABOVE and part.op in _BELOW_OPS:
+        if part.uln:
+            return value >= 1.0
+        lowest = _FROM_ABOVE[part.concept].get(part.unit)
+        return lowest is not None and value >= lowest
+    return False
+
+
+def _only_adequacy_bounds(expr: Expr) -> tuple[bool, int]:
+    """(whether every structured part of ``expr`` is an adequacy bound joined by and/or, how many)."""
+    if isinstance(expr, Review):
+        return True, 0
+    if isinstance(expr, Predicate):
+        return (True, 1) if _adequacy_bound(expr) else (False, 0)
+    if isinstance(expr, (All, Any_)):
+        count = 0
+        for part in expr.parts:
+            ok, found = _only_adequacy_bounds(part)
+            if not ok:
+                return False, 0
+            count += found
+        return True, count
+    return False, 0  # a negation, a conditional: the line was read some other way
+
+
+def requirement_unmet(expr: Expr, ctype: CriterionType) -> Expr:
+    """An exclusion read as adequacy bounds only, negated (see above); any other line as it was."""
+    if CriterionType(ctype) is not CriterionType.EXCLUSION or isinstance(expr, (Not, Review)):
+        return expr
+    ok, found = _only_adequacy_bounds(expr)
+    return Not(expr) if ok and found else expr
