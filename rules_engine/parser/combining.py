@@ -25,7 +25,7 @@ from rules_engine.parser.topics.biomarkers import BIOMARKERS
 from rules_engine.parser.topics.lab_grades import GATE as LAB_GRADE_GATE
 from rules_engine.parser.qualifier_and import qualifiers_and_blanked
 from rules_engine.parser.joiners import AND_LAST, category_window, indications, joiner, lacked_first, plain_therapy, without_brackets, without_item
-from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all
+from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS, FIXED_ROLES, _role, cancer, listed_together, marker_of, marker_of_all, newness_of
 from rules_engine.parser.statuses import FOR_DISEASE, restates
 from rules_engine.parser.status_units import last_member_status, status_alternatives
 from rules_engine.parser.status_or_later import keeps_or, ph_between, shared_disease
@@ -273,6 +273,13 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
     # a tumour marker written against its cancer ("ALK-positive NSCLC or ROS1-positive NSCLC") is
     # one unit too: joined bare, any NSCLC met the line
     kinds = ["unit" if marker_of(exprs[i], exprs[i + 1]) and not connectors[i].strip(" -") else k for i, k in enumerate(kinds)]
+    # "Previously untreated NHL", "Untreated AML" in an exclusion: the newness written against its
+    # cancer is one unit, as a status is (joined by the exclusion's default "or", every NHL patient
+    # and every untreated patient of any disease was excluded). An inclusion's newness is read
+    # against all its listed cancers already ("newly diagnosed, previously untreated DLBCL, MCL,
+    # ..."): bound to the first alone, a relapsed MCL met the line
+    if ctype is CriterionType.EXCLUSION:
+        kinds = ["unit" if not connectors[i].strip(" -") and newness_of(exprs[i], exprs[i + 1]) else k for i, k in enumerate(kinds)]
     # and a status written against that unit ("CML in AP/BC or relapsed/refractory Ph+ ALL") is the
     # unit's as it is its bare disease's: joined apart, the status was an alternative to the CML
     # and the Ph+ ALL a requirement of every patient

@@ -9,7 +9,7 @@ runner (``extraction``), the status readings (``statuses``) and the joining of i
 from __future__ import annotations
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES
-from rules_engine.criteria import All, Any_, Expr, Op, Predicate, Review
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
 from rules_engine.parser.items import Item
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 
@@ -89,6 +89,30 @@ def marker_of_all(exprs: list[Item], connectors: list[str]) -> bool:
     every AML patient)."""
     return (len(exprs) > 2 and bool(exprs[0].concepts) and exprs[0].concepts <= _ANTIGENS and not connectors[0].strip(" -")
             and all(isinstance(it.expr, Predicate) and it.expr.op is Op.PRESENT and cancer(it.expr.concept) for it in exprs[1:]))
+
+
+# what "untreated" / "newly diagnosed" read to: no anticancer therapy, no relapse, no refractoriness
+# (and a remission asked of the newly treated); every part of the reading asks one of these absent
+_NEWNESS_CONCEPTS = frozenset({"anticancer_therapy", "relapsed", "refractory", "remission"})
+
+
+def newness_of(status: Item, disease: Item) -> bool:
+    """An "untreated" or "newly diagnosed" item followed by the cancer it qualifies: its reading asks
+    only that no therapy, relapse or refractoriness is on record (at least one of them absent), and
+    the item after it is a cancer asked present."""
+    found = status.concepts and status.concepts <= _NEWNESS_CONCEPTS and _asks_absent(status.expr)
+    # (the cancer may be read twice, as present and dated: "previously untreated NHL")
+    parts = disease.expr.parts if isinstance(disease.expr, Any_) else (disease.expr,)
+    return bool(found) and all(isinstance(p, Predicate) and p.op in (Op.PRESENT, Op.WITHIN) and cancer(p.concept) for p in parts)
+
+
+def _asks_absent(e: Expr) -> bool:
+    """``e`` holds a "not X" of a newness concept."""
+    if isinstance(e, Not):
+        return isinstance(e.part, Predicate) and e.part.concept in _NEWNESS_CONCEPTS
+    if isinstance(e, (All, Any_)):
+        return any(_asks_absent(p) for p in e.parts)
+    return False
 
 
 def cancer(concept: str) -> bool:
