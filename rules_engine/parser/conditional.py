@@ -119,6 +119,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or who_off or _SCOPE_LABEL.match(text)
     if m is None:
         return None
+    apart = _next_subject(m, ctype)
+    if apart is not None:
+        return apart
     if m.re in _SUBJECTS_MUST and re.search(r"\band$", m.group("cond").rstrip(), I):
         # "Patients with histologic proof of adenocarcinoma of the prostate and must have
         # progressed ...": the subject running on, both asked (read as a condition, a patient
@@ -192,6 +195,32 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
+# a later sentence with a subject of its own ("Patients with advanced phase CML or acute leukemia
+# must have failed at least one prior TKI. Patients with chronic phase CML must have failed ... two
+# tyrosine kinase inhibitors", "Patients with AML should have failed ... 2. Patients with high-risk
+# MDS should have failed ..."): the requirement ends where the next subject begins
+_NEXT_SUBJECT = re.compile(r"(?<=[.;])\s+(?:\d{1,2}[.)]\s+)?(?=(?:patients?|subjects?|participants?|those)\s+with\s)", I)
+
+
+def _next_subject(m: re.Match[str], ctype: CriterionType) -> Expr | None:
+    """An inclusion whose later sentence names patients of its own: each sentence is read as a
+    line and both are asked. Read as one requirement, the later sentence was asked only of the
+    first sentence's patients ("Patients with AML must have ECOG 0-1. Patients with MDS must have
+    ECOG 0-2": an MDS patient with ECOG 3 met the line, none of its AML patients)."""
+    if ctype is not CriterionType.INCLUSION or m.re is _SCOPE_LABEL:
+        return None
+    a = m.start("req")
+    cut = next((c for c in _NEXT_SUBJECT.finditer(m.string, a) if _SUBJECT_MUST.match(m.string[c.end():])), None)
+    if cut is None:
+        return None
+    first, rest = m.string[: cut.start()], m.string[cut.end():]
+    head = _conditional(first, ctype)
+    # (a first sentence this module does not read as scoped keeps the whole line to its other
+    # readers: "Patients with HCL must be intolerant of ..., AND meet ...", whose subject's names
+    # are left in its words, would become a requirement of every patient)
+    return None if head is None else all_of([head, read_expr(rest, ctype)])
+
+
 def _concerns_only(m: re.Match[str]) -> Alternative:
     """Whom the line is for, said in words no record holds: a person's to weigh."""
     cond = " ".join(m.group("cond").split())
@@ -203,7 +232,27 @@ def _present(expr: Expr) -> bool:
     catalogue reads as two kinds, "lymphoplasmacytic lymphoma" as it or Waldenström's)."""
     if isinstance(expr, Any_):
         return all(_present(part) for part in expr.parts)
+    if isinstance(expr, All):
+        return _kind_narrowed(expr)
     return isinstance(expr, Predicate) and expr.op is Op.PRESENT
+
+
+def _kind_narrowed(expr: All) -> bool:
+    """A disease the record can show with the kind or phase its name carries ("Patients with
+    advanced phase CML or acute leukemia must have failed ...": CML and, of its phases, accelerated
+    or blast): its presence and a positive marker or phase, or alternatives of them. Left out of
+    the names read, "advanced phase CML" stayed words no record holds and the whole condition a
+    person's (a chronic-phase patient, whom a later sentence asks more of, was never cleared by
+    this one, and an accelerated-phase patient never failed it)."""
+    present = [p for p in expr.parts if isinstance(p, Predicate) and p.op is Op.PRESENT]
+    kinds = [p for p in expr.parts if p not in present]
+    return bool(present) and bool(kinds) and all(_marker(k) for k in kinds)
+
+
+def _marker(expr: Expr) -> bool:
+    if isinstance(expr, Any_):
+        return all(_marker(part) for part in expr.parts)
+    return isinstance(expr, Predicate) and expr.op is Op.IS and expr.value == "positive"
 
 
 def scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
