@@ -19,7 +19,7 @@ from rules_engine.criteria import CriterionType
 from rules_engine.parser import parse_line
 from rules_engine.parser.conditional import _NEXT_SUBJECT
 from tests.fixtures.judging import judged, outcome_cases, rule_of
-from tests.fixtures.records import adult, condition, ecog, medication, result
+from tests.fixtures.records import adult, condition, ecog, medication, procedure, result
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -81,3 +81,24 @@ def test_a_hostile_line_is_read_fast():
     list(_NEXT_SUBJECT.finditer(hostile))
     parse_line(hostile, INC)
     assert len(hostile) > 20_000 and time.perf_counter() - start < 1.0
+
+
+# a permission's exception for the patients its subject names by a status or a disease
+# (permissions.py): "in first CR" read as the record shows it, a remission with no relapse before it
+FIRST_CR = "Patients in first CR (or CRp) may have received any induction chemotherapy regimen; they may have received post-remission consolidation therapy (except for transplant)"
+CR1 = (condition("aml", 300), condition("remission", 100, diagnosis="aml"))
+CR2 = (condition("aml", 600), condition("remission", 100, diagnosis="aml"), condition("relapsed", 200, active=False, diagnosis="aml"))
+
+PERMISSIONS = [
+    (FIRST_CR, INC, (adult(*CR1), adult(*CR2, procedure("allo_hsct", 50))), (adult(*CR1, procedure("allo_hsct", 50)),), ()),
+    ("Patients with AML may have received any induction regimen (except transplant)", INC,
+     (adult(condition("aml")), adult(condition("mds"), procedure("allo_hsct", 50))), (adult(condition("aml"), procedure("allo_hsct", 50)),), ()),
+    # (a subject whose words are not read whole stays a person's to weigh)
+    ("Patients with something odd may have received any induction regimen (except transplant)", INC,
+     (adult(condition("aml")),), (), (adult(condition("aml"), procedure("allo_hsct", 50)),)),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(PERMISSIONS))
+def test_an_exception_concerns_the_patients_its_subject_names(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
