@@ -180,6 +180,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
             condition = status_read
     if markers:
         condition = all_of([any_of([it.expr for it in markers]), condition])  # type: ignore[misc]
+    others = _unread_alternatives(m, items + markers)
+    if others is not None:
+        condition = any_of([condition, others])
     requirement = read_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
     if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
@@ -219,6 +222,30 @@ def _next_subject(m: re.Match[str], ctype: CriterionType) -> Expr | None:
     # readers: "Patients with HCL must be intolerant of ..., AND meet ...", whose subject's names
     # are left in its words, would become a requirement of every patient)
     return None if head is None else all_of([head, read_expr(rest, ctype)])
+
+
+# names the condition lists beside the ones read ("For gastric/GEJ and NSCLC participants, ...",
+# "If AML or blastic plasmacytoid neoplasm, ..."): a word of the list no reading holds
+_LIST_JOIN = r"(?:\s*/\s*|\s*,\s*|\s+(?:and|or|and/or)\s+)"
+_UNREAD_BESIDE = re.compile(rf"[A-Za-z][\w+-]*{_LIST_JOIN}\x00|\x00{_LIST_JOIN}[A-Za-z][\w+-]*", I)
+
+
+def _unread_alternatives(m: re.Match[str], items: list[Item]) -> Alternative | None:
+    """The patients a "For/If X and Y ..." condition names beside those read, said in words no
+    record holds: whether they are among them is a person's, never a "no". Read as the names read
+    alone, the condition narrowed to them: "For gastric/GEJ and NSCLC participants, has chronic
+    hepatitis B or hepatitis C infection" excluded an NSCLC with hepatitis B and never a gastric
+    cancer with it (an inclusion so written cleared every patient outside the names read)."""
+    if m.re is not _CONDITION and m.re is not _SCOPE_LABEL or not items:
+        return None
+    a, b = m.span("cond")
+    masked = "".join("\x00" if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(m.string[a:b], start=a))
+    masked = re.sub("\x00+", "\x00", blank_remarks(masked))
+    for near in _UNREAD_BESIDE.finditer(masked):
+        if content_words(near.group(0).replace("\x00", " ")):
+            cond = " ".join(m.group("cond").split())
+            return Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"whom the line concerns: {cond}")
+    return None
 
 
 def _concerns_only(m: re.Match[str]) -> Alternative:

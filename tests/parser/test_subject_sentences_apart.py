@@ -102,3 +102,32 @@ PERMISSIONS = [
 @pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(PERMISSIONS))
 def test_an_exception_concerns_the_patients_its_subject_names(text, ctype, facts, expected):
     assert judged(parse_line(text, ctype), facts) is expected
+
+
+# a condition that lists names beside the ones read (conditional.py): the unread ones are a
+# person's, never a "no" (NCT02572687)
+HEPATITIS = "For gastric/GEJ and NSCLC participants, has chronic hepatitis B or hepatitis C infection."
+ECOG_LISTED = "For gastric/GEJ and NSCLC participants, ECOG 0-1"
+
+UNREAD_NAMES = [
+    # (the exclusion: met by a named patient with the infection; a gastric cancer with it may be
+    # one of the patients meant, a person's; without the infection no patient is caught)
+    (HEPATITIS, EXC, (adult(condition("nsclc"), condition("hbv")),), (adult(condition("nsclc")), adult(condition("gastric_cancer"))),
+     (adult(condition("gastric_cancer"), condition("hbv")),)),
+    (ECOG_LISTED, INC, (adult(condition("nsclc"), ecog(1)), adult(condition("gastric_cancer"), ecog(0))), (adult(condition("nsclc"), ecog(3)),),
+     (adult(condition("gastric_cancer"), ecog(3)),)),
+    # (a condition whose every name is read is decided as before)
+    ("If AML or ALL, ECOG 0-1", INC, (adult(condition("mds"), ecog(3)), adult(condition("aml"), ecog(1))), (adult(condition("aml"), ecog(3)),), ()),
+]
+
+
+@pytest.mark.parametrize("text,ctype,facts,expected", outcome_cases(UNREAD_NAMES))
+def test_names_listed_beside_the_ones_read_are_never_a_no(text, ctype, facts, expected):
+    assert judged(parse_line(text, ctype), facts) is expected
+
+
+def test_a_hostile_condition_is_read_fast():
+    hostile = "For " + "gastric/GEJ and " * 1_400 + "NSCLC participants, ECOG 0-1"
+    start = time.perf_counter()
+    parse_line(hostile, INC)
+    assert len(hostile) > 20_000 and time.perf_counter() - start < 1.0
