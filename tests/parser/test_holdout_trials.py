@@ -426,7 +426,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T131-clean', 'Impaired cardiac function including any one of the following'): ('core', "'a. Inability to monitor the QT interval on ECG', the family history and the bradycardia item stay review alternatives, so a record with a normal ECG (QTc 430, rate 72) and no heart disease is unknown"),
     ('T131-clean', 'History or current evidence of retinal vein occlusion'): ('core', "'or current risk factors for RVO (e.g. uncontrolled glaucoma or ocular hypertension, history of hyperviscosity or hypercoagulability syndromes)': the risk factors stay unread alternatives, so a record with none is unknown"),
     ('T131-clean', 'Patients currently receiving treatment with strong CYP3A4'): ('events', "'who cannot discontinue such treatment or be switched ...' and the named list (moderate and weak inhibitors among the strong: ciprofloxacin, diclofenac, doxycycline, propofol) stay review alternatives, so no such drug on record is unknown"),
-    ('T131-no-tki', 'Patients with advanced phase CML or acute leukemia must have failed'): ('core', 'as T131-clean'),
     ('T131-alt', None): ('core', "as T131-clean: the disease, definition and nilotinib lines fail every patient (ineligible where the ALT is a person's)"),
     ('T131-voriconazole', None): ('core', "as T131-clean: the disease, definition and nilotinib lines fail every patient (ineligible where the CYP3A4 line is a person's)"),
     # NCT00306202 (T132)
@@ -725,8 +724,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T212-clean', 'unfavorable risk'): ('hold21', "expected met, got unknown: the remission is read, but which one ('in first CR') and the cytogenetic risk stay and-ed reviews: any AML in remission is unknown"),
     ('T212-clean', 'Adult patients (greater than 18 years) in second'): ('hold21', "expected not_met, got unknown: the remission is read, but 'second or subsequent' is no record's fact (a review): any AML in remission is unknown"),
     ('T212-cr2', 'unfavorable risk'): ('hold21', "expected not_met, got unknown: the remission is read, but which one ('in first CR') and the cytogenetic risk stay and-ed reviews: any AML in remission is unknown"),
-    ('T212-allo', None): ('hold21', "expected ineligible, got possibly_eligible (was ineligible, got eligible): (EWE) the '(except for transplant)' of the first-remission line is dropped unread"),
-    ('T212-allo', 'Patients in first CR (or CRp) may have received'): ('hold21', "expected not_met, got unknown: a permissive line ('may have received ... (except for transplant)') read as remission, required chemotherapy and reviews: the transplant exception is dropped unread"),
     # NCT00486265 (T213)
     ('T213-ball', 'Part B: AML who have had no more than two prior relapses'): ('hold21', "expected not_met, got unknown: 'no more than two prior relapses or failed to achieve remission' reads the count as a review and-ed with refractory: a first relapse is not decided"),
     ('T213-allo-off', 'Patients with prior allogeneic transplants who remain'): ('hold21', "expected met, got unknown: 'who remain clinically stable for >= 2 weeks off immunosuppressive therapy' is read as 'no allo-HSCT within 2 weeks' and an unsupported review: the scope (transplanted patients only) and the time off immunosuppression are lost"),

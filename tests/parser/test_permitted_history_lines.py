@@ -29,8 +29,11 @@ ROWS = [
     ("Patients may have received any induction chemotherapy regimen", I, [CLEAN, TREATED], [], []),
     ("Patients in 2nd or subsequent CR (or CRp) may have received any appropriate salvage regimen before achieving CR and may have received "
      "further therapy before inclusion", I, [CLEAN, TREATED], [], []),
+    # (the patients the subject names, "in first CR", are read as the record shows them: a remission
+    # with no relapse before it; transplanted in it, the patient fails the line, where it was a
+    # person's while the subject stayed words)
     ("Patients in first CR (or CRp) may have received any induction chemotherapy regimen; they may have received post-remission consolidation "
-     "therapy (except for transplant) prior to inclusion in this protocol", I, [CLEAN, TREATED], [], [TRANSPLANTED]),
+     "therapy (except for transplant) prior to inclusion in this protocol", I, [CLEAN, TREATED], [TRANSPLANTED], []),
     ("Patients may have received prior chemotherapy (except for anthracyclines)", I, [CLEAN, TREATED], [ANTHRACYCLINE], []),
 ]
 
