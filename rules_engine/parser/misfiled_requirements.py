@@ -16,10 +16,16 @@ no one ("Platelets > 1,000,000" in a thrombocythaemia trial is a real exclusion 
 read: its limit is past the range), a low value of the liver and kidney tests neither. Performance
 scales are not among them (a misread hour, "within 72 hours", is no Karnofsky bound to turn).
 
-No pattern: the reading's own bounds decide.
+Blood counts are the exception among them: a trial for anaemia, thrombocytopenia or neutropenia
+excludes the high value for real ("Hemoglobin > 11 g/dL" in a trial of an anaemia drug), in the same
+words and range as a misfiled requirement. Turned, such a line would let in the very patients it
+excludes (rule 1), so a bound on haemoglobin, platelets or neutrophils is turned only where the line
+says it is a requirement ("Must have a platelet count > 75,000", "adequate bone marrow function").
 """
 
 from __future__ import annotations
+
+import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review
 
@@ -52,6 +58,9 @@ _FROM_ABOVE: dict[str, dict[str | None, float]] = {
     "inr": {None: 1.2},
     "aptt": {},
 }
+# blood counts some trials ask to be low (see above), and the words of a requirement
+_COUNTS = frozenset({"hemoglobin", "platelets", "anc"})
+_REQUIREMENT = re.compile(r"\b(?:must|should|adequate|sufficient|required|requires?|at\s+least|minimum)\b", re.I)
 _ABOVE_OPS = frozenset({Op.GT, Op.GTE})
 _BELOW_OPS = frozenset({Op.LT, Op.LTE})
 
@@ -72,16 +81,17 @@ def _adequacy_bound(part: Predicate) -> bool:
     return False
 
 
-def _only_adequacy_bounds(expr: Expr) -> tuple[bool, int]:
-    """(whether every structured part of ``expr`` is an adequacy bound joined by and/or, how many)."""
+def _only_adequacy_bounds(expr: Expr, stated: bool) -> tuple[bool, int]:
+    """(whether every structured part of ``expr`` is an adequacy bound joined by and/or, how many);
+    a blood count's bound counts only where the line is ``stated`` as a requirement."""
     if isinstance(expr, Review):
         return True, 0
     if isinstance(expr, Predicate):
-        return (True, 1) if _adequacy_bound(expr) else (False, 0)
+        return (True, 1) if _adequacy_bound(expr) and (stated or expr.concept not in _COUNTS) else (False, 0)
     if isinstance(expr, (All, Any_)):
         count = 0
         for part in expr.parts:
-            ok, found = _only_adequacy_bounds(part)
+            ok, found = _only_adequacy_bounds(part, stated)
             if not ok:
                 return False, 0
             count += found
@@ -89,9 +99,9 @@ def _only_adequacy_bounds(expr: Expr) -> tuple[bool, int]:
     return False, 0  # a negation, a conditional: the line was read some other way
 
 
-def requirement_unmet(expr: Expr, ctype: CriterionType) -> Expr:
+def requirement_unmet(expr: Expr, ctype: CriterionType, text: str = "") -> Expr:
     """An exclusion read as adequacy bounds only, negated (see above); any other line as it was."""
     if CriterionType(ctype) is not CriterionType.EXCLUSION or isinstance(expr, (Not, Review)):
         return expr
-    ok, found = _only_adequacy_bounds(expr)
+    ok, found = _only_adequacy_bounds(expr, bool(_REQUIREMENT.search(text)))
     return Not(expr) if ok and found else expr

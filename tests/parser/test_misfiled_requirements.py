@@ -27,7 +27,7 @@ from tests.fixtures.records import AS_OF, adult, creatinine, lab, platelets
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 DLCO = "Carbon monoxide diffusing capability test (DLCO) > 60% predicted and in children- room air oxygen saturation > 92%"
-PLATELETS = "Platelet count > 100,000/mm^3"
+PLATELETS = "Must have a platelet count > 100,000/mm^3"
 CREATININE = "Creatinine < 1.5 mg/dL"
 
 
@@ -51,6 +51,11 @@ def test_an_adequacy_bound_among_the_exclusions_excludes_when_unmet(line: str, r
     (EXC, "Platelets > 1,000,000/uL"),  # a real exclusion of a high count: past the adequate range
     (EXC, "Creatinine > 1.5 mg/dL"),  # the bad side: an exclusion as written
     (EXC, "Hemoglobin > 16.5 g/dL"),
+    # a bare blood count within the adequate range may be a real exclusion of a trial asking for a
+    # low count (an anaemia or thrombocytopenia drug): turned, it would let in whom it excludes
+    (EXC, "Hemoglobin > 11 g/dL"),
+    (EXC, "Platelet count > 100,000/mm^3"),
+    (EXC, "ANC > 1,500/mm^3"),
     (INC, PLATELETS),  # where it belongs
     (INC, DLCO),
     (EXC, "Patient has experienced a decline in ECOG performance status between Baseline visit and within 72 hours prior to randomization."),
