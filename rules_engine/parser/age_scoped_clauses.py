@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_predicates
 
 _GROUP = re.compile(
     r"^\W{0,3}(?:in|for)\s+(?:"
@@ -74,6 +74,11 @@ def _scoped(node: All, requirement: bool) -> Expr:
         # "DLCO > 60% predicted and in children- room air oxygen saturation > 92%": a group beside
         # several clauses may name the one after it only; read as the scope of all, an adult's
         # DLCO no longer decided the line (an adult with a DLCO of 30% met the requirement)
+        return node
+    if not requirement and not all(q.op in NUMERIC_OPS for q in iter_predicates(rest)):
+        # "Lung disease: in adults, overt hypoxemia": the condition beside the group is the label's
+        # disease, not the group's measure; read as the group's, every adult with a lung disease
+        # was excluded, hypoxemic or not
         return node
     return Any_((Not(band), rest)) if requirement else All((band, rest))
 

@@ -80,8 +80,9 @@ def listed_outcome(facts: PatientFacts) -> Outcome:
     ("events", "expected"),
     [
         # a resolved basal cell carcinoma inside the span: the listed exception, whose own condition
-        # ("definitive treatment ... completed") is a person's; never counted outright
-        (OWN | {"nonmelanoma_skin_cancer": (300, False)}, UNKNOWN),
+        # ("definitive treatment ... completed") a resolved record meets, as "adequately treated"
+        # (topics.skin_exception); never counted outright
+        (OWN | {"nonmelanoma_skin_cancer": (300, False)}, NOT_MET),
         # a cancer the list does not name, inside the span: excluded, as before
         (OWN | {"breast_cancer": (300, False)}, MET),
         (OWN | {"nonmelanoma_skin_cancer": (300, False), "breast_cancer": (300, False)}, MET),
