@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, iter_predicates
+from rules_engine.criteria import CriterionType, Expr, Not, Op, Review, ReviewReason, iter_nodes, iter_predicates
 from rules_engine.parser.clauses import parse_clause
 from rules_engine.parser.items import I, any_of, predicate
 from rules_engine.parser.line_reader import read_line
@@ -104,13 +104,7 @@ def _scope_read(scope: str) -> Expr | None:
 def _unread_words(expr: Expr) -> bool:
     """A reading that left some of its words unread ("review unparsed ..."): the scope is then
     not named whole."""
-    if isinstance(expr, Review):
-        return expr.reason in (ReviewReason.UNPARSED,)
-    parts = getattr(expr, "parts", None)
-    if parts is not None:
-        return any(_unread_words(p) for p in parts)
-    part = getattr(expr, "part", None)
-    return part is not None and _unread_words(part)
+    return any(isinstance(n, Review) and n.reason is ReviewReason.UNPARSED for n in iter_nodes(expr))
 
 
 def permission_as_allowance(clause: str) -> str | None:

@@ -9,7 +9,7 @@ runner (``extraction``), the status readings (``statuses``) and the joining of i
 from __future__ import annotations
 
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES
-from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
+from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review, iter_nodes
 from rules_engine.parser.items import Item
 from rules_engine.parser.topics.biomarkers import BIOMARKERS
 
@@ -108,11 +108,7 @@ def newness_of(status: Item, disease: Item) -> bool:
 
 def _asks_absent(e: Expr) -> bool:
     """``e`` holds a "not X" of a newness concept."""
-    if isinstance(e, Not):
-        return isinstance(e.part, Predicate) and e.part.concept in _NEWNESS_CONCEPTS
-    if isinstance(e, (All, Any_)):
-        return any(_asks_absent(p) for p in e.parts)
-    return False
+    return any(isinstance(n, Not) and isinstance(n.part, Predicate) and n.part.concept in _NEWNESS_CONCEPTS for n in iter_nodes(e))
 
 
 def cancer(concept: str) -> bool:
