@@ -19,7 +19,7 @@ from rules_engine.parser.combining import combine
 from rules_engine.parser.defined_names import mask_defined_names
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of, content_words, number, predicate, predicates
-from rules_engine.parser.remarks import blank_remarks
+from rules_engine.parser.remarks import blank_either_way, blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.review_reasons import review_reason
 from rules_engine.parser.plural_widening import every_upper_limit
@@ -114,7 +114,11 @@ _WIDENING_WORDS = frozenset({"enrolled", "included", "acceptable", "allowed", "p
 
 
 def is_remark(clause_text: str) -> bool:
-    """A clause that only annotates ("platelet transfusion is permitted"): nothing to add."""
+    """A clause that only annotates ("platelet transfusion is permitted"): nothing to add. What a
+    permission allows either way asks nothing ("(patients with or without measurable disease by
+    imaging are eligible)": read, the measurable disease became an alternative to the line's
+    colorectal cancer, and any patient with measurable disease of another cancer was let past it)."""
+    clause_text = blank_either_way(clause_text)
     if extract(clause_text, CriterionType.INCLUSION):
         return False
     words = [w for w in content_words(blank_remarks(clause_text)) if w.lower() not in _WIDENING_WORDS and not WIDENING_CLAUSE.search(w)]
