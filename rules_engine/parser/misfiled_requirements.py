@@ -26,8 +26,9 @@ says it is a requirement ("Must have a platelet count > 75,000", "adequate bone 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, iter_predicates
 
 # a measure that is adequate from below ("> 60%"), with the highest limit of each unit an adequacy
 # bound is written with (a limit past it is a real exclusion of a high value, or no such bound)
@@ -57,6 +58,10 @@ _FROM_ABOVE: dict[str, dict[str | None, float]] = {
     "pt": {},
     "inr": {None: 1.2},
     "aptt": {},
+    # "Baseline blood pressure of <= 150/100 mmHg" among the exclusions: no trial excludes a normal
+    # pressure, and the low bounds trials do exclude ("systolic < 90", "< 100 mmHg") lie under these
+    "systolic_bp": {"mm[Hg]": 130.0},
+    "diastolic_bp": {"mm[Hg]": 80.0},
 }
 # blood counts some trials ask to be low (see above), and the words of a requirement
 _COUNTS = frozenset({"hemoglobin", "platelets", "anc"})
@@ -99,9 +104,28 @@ def _only_adequacy_bounds(expr: Expr, stated: bool) -> tuple[bool, int]:
     return False, 0  # a negation, a conditional: the line was read some other way
 
 
-def requirement_unmet(expr: Expr, ctype: CriterionType, text: str = "") -> Expr:
-    """An exclusion read as adequacy bounds only, negated (see above); any other line as it was."""
+def _bounds(expr: Expr) -> set[tuple[str, Op, object, str | None, bool]]:
+    return {(p.concept, p.op, p.value, p.unit, p.uln) for p in iter_predicates(expr)}
+
+
+def requirement_unmet(expr: Expr, ctype: CriterionType, text: str = "", as_inclusion: Callable[[], Expr] | None = None) -> Expr:
+    """An exclusion read as adequacy bounds only, negated (see above); any other line as it was.
+
+    ``as_inclusion``: the line read as the requirement it is. An exclusion's list joins its items
+    with "or" ("Creatinine < 1.5 mg/dL, bilirubin < 1.5 mg/dL": either excludes), and that join,
+    negated, excluded only a patient failing every bound (a creatinine of 3 with a normal
+    bilirubin was let in). Read as an inclusion the list is what the patient must meet together,
+    an "or" the text writes ("creatinine < 1.5 or clearance > 60") stays one, and its negation is
+    what excludes. Taken only where it reads the same bounds; else the exclusion's reading."""
     if CriterionType(ctype) is not CriterionType.EXCLUSION or isinstance(expr, (Not, Review)):
         return expr
-    ok, found = _only_adequacy_bounds(expr, bool(_REQUIREMENT.search(text)))
-    return Not(expr) if ok and found else expr
+    stated = bool(_REQUIREMENT.search(text))
+    ok, found = _only_adequacy_bounds(expr, stated)
+    if not (ok and found):
+        return expr
+    required = as_inclusion() if as_inclusion is not None else expr
+    if required is not expr:
+        again, counted = _only_adequacy_bounds(required, stated)
+        if not (again and counted) or isinstance(required, Not) or _bounds(required) != _bounds(expr):
+            required = expr
+    return Not(required)

@@ -22,7 +22,7 @@ from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.misfiled_requirements import requirement_unmet
 from rules_engine.reference import evaluate_reference
 from rules_engine.rule_language import render_rule
-from tests.fixtures.records import AS_OF, adult, creatinine, lab, platelets
+from tests.fixtures.records import AS_OF, adult, bilirubin, creatinine, lab, platelets
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
@@ -42,6 +42,11 @@ def decide(ctype: CriterionType, line: str, facts: PatientFacts) -> Outcome:
     (CREATININE, "not creatinine < 1.5 mg/dL"),
     ("PT/PTT within normal range", "not (PT <= 1 x ULN and APTT <= 1 x ULN)"),
     ("Must have a platelet count >75,000.", "not platelets > 75 10*9/L"),
+    # a list is the requirement's: every bound together (the exclusion's "or", negated, excluded
+    # only a patient failing them all); an "or" the text writes stays one
+    ("Creatinine < 1.5 mg/dL, bilirubin < 1.5 mg/dL", "not (creatinine < 1.5 mg/dL and bilirubin < 1.5 mg/dL)"),
+    ("Creatinine < 1.5 mg/dL or creatinine clearance > 60 mL/min", "not (creatinine < 1.5 mg/dL or creatinine-clearance > 60 mL/min)"),
+    ("Baseline blood pressure of < or equal to 150/100 mmHg.", "not (systolic-BP <= 150 mm[Hg] and diastolic-BP <= 100 mm[Hg])"),
 ])
 def test_an_adequacy_bound_among_the_exclusions_excludes_when_unmet(line: str, read: str) -> None:
     assert render_rule(parse_line(line, EXC).expr) == read
@@ -51,6 +56,8 @@ def test_an_adequacy_bound_among_the_exclusions_excludes_when_unmet(line: str, r
     (EXC, "Platelets > 1,000,000/uL"),  # a real exclusion of a high count: past the adequate range
     (EXC, "Creatinine > 1.5 mg/dL"),  # the bad side: an exclusion as written
     (EXC, "Hemoglobin > 16.5 g/dL"),
+    (EXC, "Systolic blood pressure < 90 mmHg"),  # hypotension: a real exclusion of a low pressure
+    (EXC, "Blood pressure > 150/90 mmHg"),
     # a bare blood count within the adequate range may be a real exclusion of a trial asking for a
     # low count (an anaemia or thrombocytopenia drug): turned, it would let in whom it excludes
     (EXC, "Hemoglobin > 11 g/dL"),
@@ -71,6 +78,10 @@ def test_what_states_no_misfiled_requirement_is_left_as_read(ctype: CriterionTyp
     (PLATELETS, adult(platelets(180)), NOT_MET),
     (CREATININE, adult(creatinine(2.4)), MET),
     (CREATININE, adult(creatinine(0.9)), NOT_MET),
+    ("Creatinine < 1.5 mg/dL, bilirubin < 1.5 mg/dL", adult(creatinine(3.0), bilirubin(0.8)), MET),  # one bound failed excludes
+    ("Creatinine < 1.5 mg/dL, bilirubin < 1.5 mg/dL", adult(creatinine(0.9), bilirubin(0.8)), NOT_MET),
+    ("Baseline blood pressure of < or equal to 150/100 mmHg.", adult(lab("systolic_bp", 120, "mm[Hg]"), lab("diastolic_bp", 110, "mm[Hg]")), MET),
+    ("Baseline blood pressure of < or equal to 150/100 mmHg.", adult(lab("systolic_bp", 120, "mm[Hg]"), lab("diastolic_bp", 80, "mm[Hg]")), NOT_MET),
 ])
 def test_the_unmet_requirement_excludes_and_the_met_one_does_not(line: str, facts: PatientFacts, outcome: Outcome) -> None:
     assert decide(EXC, line, facts) is outcome
