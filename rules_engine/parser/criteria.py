@@ -48,7 +48,7 @@ from rules_engine.parser.permitted_groups import PERMISSION
 from rules_engine.parser.scoped_lists import list_scope
 from rules_engine.parser.sibling_exceptions import widen_siblings
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
-from rules_engine.parser.safety import normal_limits_upright
+from rules_engine.parser.safety import Qualifier, normal_limits_upright
 from rules_engine.parser.topics import age_table
 from rules_engine.parser.topics.coded import resolve
 
@@ -123,6 +123,10 @@ _OR_LIST_LEAD = re.compile(
     r"the\s+following\b[^:;]{0,60}:\s*$",
     re.I,
 )
+# ... and an exclusion's: "Long QT syndrome or family history of idiopathic sudden death, or any of
+# the following:" (joined with AND, the syndrome excluded only beside a listed line, and a listed
+# line only beside the syndrome)
+_OR_ANY_LEAD = re.compile(r",?\s*\bor\s+(?:any|one)\s+(?:or\s+more\s+)?of\s+the\s+following\b[^:;]{0,40}:\s*$", re.I)
 _AND_LIST_LEAD = re.compile(
     r",?\s+and\s+(?:(?:must\s+)?(?:meets?|meeting|has|have|having|with|shows?|showing|falls?\s+(?:under|into|within)|falling\s+(?:under|into|within))\s+)?(?:at\s+least\s+)?"
     r"(?:1|one|any|either)\s+(?:or\s+more\s+)?of\s+the\s+following\b",
@@ -228,6 +232,15 @@ _EXAMPLES_LEAD = re.compile(
     r"(?:\s+(?:patients?|subjects?|participants?)\s+with(?:\s+(?:a\s+)?history\s+of)?)?\s*:\s*$",
     re.I,
 )
+
+
+# an exclusion heading whose list says which of what it names excludes ("Patient has active cardiac
+# disease or a history of cardiac dysfunction including any of the following:", 3 corpus lines):
+# each line under it excludes of its own. Joined with AND, an ejection fraction of 40% excluded no
+# one without a coded heart disease beside it; made an exclusion of its own, the heading would
+# exclude every heart disease the list leaves out (a bundle branch block). What it names beyond the
+# list is a person's question.
+_DEFINING_LIST_LEAD = re.compile(r"\binclud\w*\s+(?:any|one|each)\s+(?:or\s+more\s+)?of\s+the\s+following(?:\s+[\w-]+){0,2}\s*:\s*$", re.I)
 
 
 # a line under a heading that defines one disease status the heading offers ("Refractory to
@@ -434,7 +447,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 lead_text = text[: and_list.start()]
                 lead = line_parser(lead_text, ctype, parent=parent, context=context).expr
                 own = [Review(ReviewReason.UNPARSED, lead_text) if isinstance(lead, Review) and not lead.text else lead]
-            or_list = _OR_LIST_LEAD.search(text) if ctype is CriterionType.INCLUSION else None
+            or_list = _OR_LIST_LEAD.search(text) if ctype is CriterionType.INCLUSION else _OR_ANY_LEAD.search(text) if index not in negated else None
             if or_list is not None and or_list.start() > 0:
                 lead = line_parser(text[: or_list.start()], ctype, parent=parent, context=context).expr
                 own = [Review(ReviewReason.UNPARSED, text[: or_list.start()]) if isinstance(lead, Review) and not lead.text else lead]
@@ -531,7 +544,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # one, it was vacuous for every patient the heading takes and the untreated patient
                 # it names failed the heading)
                 expr = normal_limits_upright(Any_((own[0], *(c for c in contrary if c is not None))), ctype)
-            elif own and isinstance(own[0], Any_) and _LAST_ALTERNATIVE_LEADS.search(text):
+            elif own and isinstance(own[0], Any_) and or_list is None and _LAST_ALTERNATIVE_LEADS.search(text):
                 # ">= 75 years of age OR < 75 years of age with at least 1 of the following:": the
                 # list is the last alternative's (asked of every patient, a patient of 78 with none
                 # of the comorbidities failed the line that takes him by age alone)
@@ -543,6 +556,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # a further condition of it (joined with AND, a recorded autoimmune disease
                 # excluded nobody unless one listed example was read too)
                 expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
+            elif own and ctype is CriterionType.EXCLUSION and index not in negated and _DEFINING_LIST_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
+                beyond = Qualifier(ReviewReason.JUDGEMENT, "whether what the heading names beyond the lines listed under it excludes")
+                expr = normal_limits_upright(any_of_parts(All((own[0], beyond)), joined), ctype)
             elif own and ctype is CriterionType.EXCLUSION and index not in negated and _closed_exclusion(text, kids) and any(True for _ in iter_predicates(own[0])):  # type: ignore[arg-type]
                 # "Infection Patients will be excluded if they have an active, uncontrolled
                 # infection." with "Patients currently being treated with coumadin." under it: a

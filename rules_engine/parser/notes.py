@@ -121,7 +121,10 @@ _SYSTEMS = (
 )
 SYSTEM_LABEL = re.compile(
     rf"^\W{{0,3}}(?:(?:history\s+of|significant|serious|severe|uncontrolled|active|known|excluded)\s+)?{_SYSTEMS}(?:\s+and\s+{_SYSTEMS})?\s+"
-    r"(?:diseases?|disorders?|conditions?|dysfunction|illness(?:es)?|co-?morbidit(?:y|ies)|events?)\s*:\s*",
+    # ("Cardiac conditions as follows:": the same label over its list; read, the category was asked
+    # beside every line under it, and an ejection fraction of 40% excluded no one without a coded
+    # heart disease)
+    r"(?:diseases?|disorders?|conditions?|dysfunction|illness(?:es)?|co-?morbidit(?:y|ies)|events?)\s*(?:as\s+follows\s*)?:\s*",
     I,
 )
 

@@ -93,3 +93,4 @@ def test_the_reading_is_walked_in_bounded_time_on_hostile_input() -> None:
     requirement_unmet(wide, EXC)
     parse_line("Platelet count > 100,000/mm^3 " + "and DLCO > 60% " * 1300, EXC)
     assert time.perf_counter() - start < 1.0
+

@@ -25,6 +25,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.topics.duration_values import is_duration
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
+from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.defined_states import state_frame_end
 from rules_engine.parser.topics.lab_scopes import scope_condition
 from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, number, predicate
@@ -931,6 +932,12 @@ def _scoped_alternative(text: str, pos: int, concept: str, op: Op, ctype: Criter
     if scope is None or (m.group("open") and not scope.group(0).rstrip().endswith(")")):
         return None
     who = " ".join(scope.group("who").split())
+    if not blank_remarks(who).strip():
+        # when the value is measured ("Systolic blood pressure > 160 or < 90 mmHg at screening",
+        # "GFR >= 40 and <= 90 mL/min at screening") names no patients: the second bound is the
+        # line's own (read as scoped, the low pressure became an exception to the high one and a
+        # GFR of 120 met the range through its upper bound alone)
+        return None
     second = predicate(concept, OPS[m.group("op")] if m.group("op") else op, value, unit, uln)
     condition = scope_condition(who, concept)
     return scope.end(), all_of([second, condition if condition is not None else Review(ReviewReason.AMBIGUOUS, "applies only " + who)]), condition
