@@ -46,11 +46,15 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         # (read as "and not on a beta-blocker", a patient needing amiodarone beside metoprolol passed)
         return Review(ReviewReason.JUDGEMENT, exc), person
     # things excepted are alternatives ("except basal cell or in situ carcinoma"); what a person
-    # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL")
-    expr = combine(items, body, CriterionType.INCLUSION if person else CriterionType.EXCLUSION)
+    # exempted must also meet is a further condition ("Gilbert's syndrome, who can have < 3 mg/dL"),
+    # and so is the bound a cause is allowed (``_cause_bound_frames``)
+    frames = _cause_bound_frames(body, items)
+    expr = combine(items, body, CriterionType.INCLUSION if person or frames else CriterionType.EXCLUSION)
     masked = list(body)
     for it in items:
         masked[it.start: it.end] = " " * (it.end - it.start)
+    for start, end in frames:
+        masked[start:end] = " " * (end - start)
     # "(Gilbert and other syndromes with increased indirect bilirubin should be allowed)": the others
     # are more persons excepted, never a condition on the one named, so they widen the exception
     # (a person reads them) rather than narrow it (left as a qualifier, a patient with Gilbert's
@@ -93,6 +97,40 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         # beside it (joined so, a patient whose bilirubin the leukaemia raised failed the line)
         expr = any_of([expr, Alternative(ReviewReason.UNPARSED, exc)])
     return expr, person
+
+
+# the words that give a named cause the bound it is allowed: "except patients with Gilbert's
+# syndrome in whom total bilirubin must be < 3.0 mg/dL", "unless Gilbert syndrome, then total
+# bilirubin <= 3 mg/dL", "except for Gilbert's syndrome which will allow bilirubin <= 2.0 mg/dL",
+# "... Gilbert's disease, where bilirubin <= 3 mg/dL is allowed" (as "in which case" in
+# ``joiners``). The cause and its bound are asked together: joined as alternatives (an exception
+# of things), a patient without Gilbert's syndrome met the line with any bilirubin under the
+# cause's bound, and the frame's own words ("whom", "allow") were left as an unread condition
+_CAUSE_BOUND_FRAME = re.compile(
+    r"\b(?:in\s+whom|for\s+whom|whose|which\s+(?:will\s+|would\s+)?(?:allows?|permits?)|where|then|who\s+(?:can|may|could)\s+have)\b", I
+)
+
+
+def _cause_bound_frames(body: str, items: list[Item]) -> list[tuple[int, int]]:
+    """The spans of the frames in ``body`` that stand between named causes and a bound of a
+    value they raise. Every cause before the frame must be read: an unread one ("unless
+    associated with hepatobiliary metastases or Gilbert syndrome, then ...") is an alternative
+    the bound is also for, never a condition on the cause read beside it."""
+    causes = {concept for _, concept in NAMED_CAUSES}
+    read = [it for it in items if it.expr is not None]
+    out = []
+    for m in _CAUSE_BOUND_FRAME.finditer(body):
+        before = [it for it in read if it.end <= m.start()]
+        after = [it for it in read if it.start >= m.end()]
+        lead = list(body[: m.start()])
+        for it in before:
+            lead[it.start: it.end] = " " * (it.end - it.start)
+        unread = [w for w in content_words(blank_remarks("".join(lead))) if w.lower() not in _CAUSE_LEAD]
+        if (before and after and not unread and all(it.concepts and it.concepts <= causes for it in before)
+                and after[0].concepts and after[0].concepts <= _CAUSED_VALUES
+                and all(CONCEPTS[c].kind is Kind.MEASUREMENT for c in after[0].concepts)):
+            out.append((m.start(), m.end()))
+    return out
 
 
 # the words that lead or join a list of causes, never a cause themselves

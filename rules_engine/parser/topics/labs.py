@@ -28,7 +28,8 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.defined_states import state_frame_end
 from rules_engine.parser.topics.lab_scopes import scope_condition
-from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, number, predicate
+from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, content_words, number, predicate
+from rules_engine.parser.remarks import blank_remarks
 from rules_engine.units import UnitError, convert, registry_unit
 
 
@@ -520,7 +521,7 @@ _PB_BLASTS_SEEN = re.compile(
 )
 # words that only frame the thresholds of their clause
 _FRAME = re.compile(
-    r"^\W*(?:(?:no|without)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:must\s+)?(?:have|has|with|showing)\s+|(?:must\s+)?(?:have|has)\s+|with\s+)?"
+    r"^\W*(?:(?:no|without)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:(?:must|should)\s+(?:also\s+)?)?(?:have|has|with|showing)\s+|(?:(?:must|should)\s+(?:also\s+)?)?(?:have|has)\s+|with\s+)?"
     # ("Reduced renal function, defined as serum creatinine > 3 x ULN": the dysfunction the values define)
     r"(?:(?:an?\s+)?(?:adequate|sufficient|acceptable|normal|good|satisfactory|appropriate|impaired|reduced|poor|inadequate|insufficient|"
     r"decreased|compromised)\s+)?"
@@ -537,6 +538,38 @@ _FRAME = re.compile(
     r"|as\s+follows|including|with|:))?\s*:?",
     I,
 )
+# ... and the same wrapper inside the clause, after another organ's limits ("NYHA I or II AND left
+# ventricular ejection fraction of >40% and adequate pulmonary function as indicated by room air
+# oxygen saturation of >94%", "Creatinine < 1.5 mg/dL and adequate hepatic function with bilirubin
+# < 1.5 mg/dL", "...; patients should have an adequate renal function as indicated by a creatinine
+# ..."; about 30 corpus lines): the function the limits right after it define, never a condition
+# beside them. Left, it stood as an unread review and a patient within every limit was unknown
+_MID_FRAME = re.compile(
+    r"(?:[,;.]|\band\b)\s+(?:(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should)\s+(?:also\s+)?have\s+)?(?:(?:the\s+)?evidence\s+of\s+)?(?:an?\s+)?"
+    r"(?P<frame>(?:adequate|sufficient|acceptable|normal|good|satisfactory)\s+"
+    r"(?:(?:bone\s+marrow|marrow|hepatic|liver|renal|kidney|end[\s-]organ|organ|hematologic(?:al)?|hematopoietic|coagulation|cardiac|heart|pulmonary|lung|respiratory)"
+    r"(?:\s*(?:,|and|/|&|and/or)\s*)?){1,3}\s+(?:function(?:s|ing)?|reserve|status)\s*,?\s*"
+    r"(?:(?:as\s+)?(?:defined|evidenced|demonstrated|shown|documented|indicated|assessed|measured|determined)\s+(?:as|by)|with|:)(?:\s+(?:an?|the))?)(?=\s)",
+    I,
+)
+
+
+def _mid_frames(text: str, items: list[Item]) -> list[Item]:
+    """The wrappers of ``_MID_FRAME`` in ``text``, each as consumed words: only between a limit
+    read before it and one read right after it."""
+    out = []
+    blanked: str | None = None
+    for m in _MID_FRAME.finditer(text):
+        start, end = m.span("frame")
+        # (a remark may stand between: "... as indicated by room air oxygen saturation of > 94%")
+        blanked = blank_remarks(text) if blanked is None else blanked
+        after = [it for it in items if it.expr is not None and end <= it.start <= end + 40 and not content_words(blanked[end: it.start])]
+        before = any(it.expr is not None and it.end <= m.start() + 1 for it in items)
+        if after and before and not any(not (end <= it.start or start >= it.end) for it in items):
+            out.append(Item(start, end, None))
+    return out
+
+
 # (when it is measured and the verb may stand between: "The conjugated serum bilirubin prior to study
 # entry must be within the normal range")
 _WNL_VERB = r"(?:(?:prior\s+to|before|at)\s+(?:study\s+entry|screening|enrol{1,2}ment|registration)\s+)?(?:(?:must|should)\s+be\s+|(?:is|are)\s+)?"
@@ -550,9 +583,13 @@ _WNL = re.compile(rf"{LAB_NAME_START}(?P<names>(?:{_LAB_NAME})(?:{_GLOSS}\s*(?:/
 # 54 % women; MUGA often 50 %), so a value at or above every lab's limit is normal, one below
 # every lab's limit is not, and one in between is left to a person.
 _LVEF_NAME = rf"(?:{dict(_LAB_NAMES)['lvef']})"
+# (whose normal: "the institution's", "the Institutions", "center", "facility", "site", "local")
+_WHOSE_NORMAL = r"(?:institutional|institution(?:'s|’s|s)?|cent(?:er|re)(?:'s|’s)?|facility(?:'s|’s)?|site(?:'s|’s)?|local)"
 _LLN = (
-    r"(?:the\s+)?(?:institutional\s+|local\s+)?(?:lower\s+(?:institutional\s+)?limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?"
-    r"|lower\s+limits?\s+of\s+the\s+(?:institutional\s+)?normal\s+range|\bLLN\b|(?:institutional\s+)?limits?\s+of\s+normal|normal\s+limits?)"
+    # ("LVEF >/= institutional normal", "< center normal value": the normal named by whose it is)
+    rf"(?:the\s+)?(?:{_WHOSE_NORMAL}\s+normal(?:\s+values?)?(?!\s+(?:limits?|range)\b)|(?:{_WHOSE_NORMAL}\s+)?"
+    r"(?:lower\s+(?:institutional\s+)?limits?\s+of\s+(?:the\s+)?(?:institutional\s+)?normal(?:\s+range)?"
+    r"|lower\s+limits?\s+of\s+the\s+(?:institutional\s+)?normal\s+range|\bLLN\b|(?:institutional\s+)?limits?\s+of\s+normal|normal\s+limits?))"
     r"(?:\s*\(\s*LLN\s*\))?(?:\s+(?:for|at|of)\s+the\s+(?:institution|site|laboratory|lab))?"
 )
 # how the fraction is measured, on either side of its normal range ("LVEF by ECHO or MUGA Scan within
@@ -565,7 +602,7 @@ _EF_METHOD_WORD = (r"(?:ECHO|echocardiogra(?:m|phy)|echo|MUGA|multi-?\s?gated|ac
 _EF_METHOD = (rf"(?:\s*,?\s*(?:as\s+)?(?:(?:measured|assessed|determined|documented|evaluated)\s+)?(?:by|via|on|using)"
               rf"(?:\s*(?:{_EF_METHOD_WORD}\b|\([^()]{{1,40}}\)|\[[^\[\]]{{1,40}}\]|-)){{1,12}}(?<![\s-]))")
 _LVEF_LLN = re.compile(
-    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:{_EF_METHOD})?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
+    rf"(?P<name>{_LVEF_NAME})(?:\s*\((?:LVEF|EF)\))?(?:{_EF_METHOD})?\s*,?(?:\s+(?:rate|must\s+be|should\s+be|is|of|that\s+is))*\s*"
     rf"(?:(?P<up>(?:≥|>|above|at\s+or\s+above)\s*{_LLN}(?:\s*\(\s*(?P<stated>\d{{2}})\s*%\s*\))?"
     r"|(?:within|in)\s+(?:the\s+)?(?:institutional\s+)?(?:normal\s+(?:institutional\s+)?(?:limits|range)|range\s+of\s+normal|limits\s+of\s+normal)"
     r"|normal\b(?!\s+(?:or|and|to|range\s+for|for)\b))"
@@ -584,9 +621,21 @@ def lvef_at_least_lln() -> Expr:
     ])
 
 
+# an ejection fraction called normal before its name ("Normal left ventricular ejection fraction",
+# "Normal cardiac ejection fraction", "Normal ejection fractions"; 7 corpus lines, each a review
+# whole): the fraction at or above the lab's lower limit, as "ejection fraction normal" is read
+# (never an abnormal one, nor a function called normal whose test is named after it: "normal
+# cardiac function (LVEF assessed by MUGA or ECHO)")
+_NORMAL_LVEF = re.compile(
+    r"(?<![\w-])(?<!\bnot\s)(?<!\bno\s)normal\s+(?:(?:left\s+ventricular|cardiac|LV)\s+)?(?:ejection\s+fractions?|LVEF)\b(?!\s*(?:or|and/or)\b)", I
+)
+
+
 def _lvef_lln_items(text: str) -> list[Item]:
-    items: list[Item] = []
+    items: list[Item] = [Item(m.start(), m.end(), lvef_at_least_lln(), frozenset({"lvef"})) for m in _NORMAL_LVEF.finditer(text)]
     for m in _LVEF_LLN.finditer(text):
+        if any(not (m.end() <= it.start or m.start() >= it.end) for it in items):
+            continue
         if m.group("stated"):
             expr = predicate("lvef", Op.GTE, int(m.group("stated")), "%")
         else:
@@ -1384,4 +1433,6 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
         elif frame and frame.end() > 0 and frame.start() + len(frame.group(0).rstrip()) <= first and re.search(r"[a-z]", frame.group(0), I):
             items.append(Item(frame.start(), min(frame.end(), first), None))
             items.sort(key=lambda it: it.start)
+        if "function" in low or "reserve" in low or "status" in low:
+            items = sorted(items + _mid_frames(text, items), key=lambda it: it.start)
     return items
