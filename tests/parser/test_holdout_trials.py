@@ -148,7 +148,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts are read as alternatives (scope), but 'have failed at least "
                                                                                   "one prior induction regimen for AML' and 'The maximum number of prior "
                                                                                   "lines of induction for both cohorts is 3' (counts of regimens) stay reviews"),
-    ("T52-clean", "History of seizures, movement disorders"): ("events", "'movement disorders' has no concept: a record with none is unknown"),
     ("T52-clean", "Patients with macular degeneration"): ("events", "'markedly decreased visual acuity' has no concept: a record with none is unknown"),
     # NCT01130662
     # NCT02348489

@@ -45,6 +45,7 @@ from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardi
 from rules_engine.parser.topics.cardiac_impairment import cardiac_impairment_items
 from rules_engine.parser.topics.gi_function import gi_function_items
 from rules_engine.parser.topics.gut_resection import gut_resection_items
+from rules_engine.parser.topics.movement_disorders import movement_disorder_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -3280,6 +3281,7 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items += [it for it in cardiac_impairment_items(text, ctype) if free(it.start, it.end)]  # "Impaired cardiac function"
     items += [it for it in gi_function_items(text, ctype) if free(it.start, it.end)]  # "Impairment of GI function"
     items += [it for it in gut_resection_items(text, ctype) if free(it.start, it.end)]  # "resection of the stomach or small bowel"
+    items += [it for it in movement_disorder_items(text, ctype) if free(it.start, it.end)]  # "seizures, movement disorders or ..."
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None
