@@ -148,7 +148,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T52-clean", "Patients with relapsed or refractory AML; Cohort A"): ("core", "the cohorts are read as alternatives (scope), but 'have failed at least "
                                                                                   "one prior induction regimen for AML' and 'The maximum number of prior "
                                                                                   "lines of induction for both cohorts is 3' (counts of regimens) stay reviews"),
-    ("T52-clean", "History of seizures, movement disorders"): ("events", "'movement disorders' has no concept: a record with none is unknown"),
     ("T52-clean", "Patients with macular degeneration"): ("events", "'markedly decreased visual acuity' has no concept: a record with none is unknown"),
     # NCT01130662
     # NCT02348489
@@ -881,7 +880,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T234-hydroxyurea', 'Concurrent use of other anti-cancer agents or treatments'): ('hold23', "expected met, got unknown: hydroxyurea is no anticancer therapy in the catalogue, and 'treatments' is an or-ed unparsed review: a clean record stays unknown"),
     ('T235-clean', 'High risk CD34+ AML'): ('hold23', "expected met, got unknown: CD34 is no concept and the high-risk definition ('beyond CR1 at transplant', 'treatment related', the adverse karyotypes) is a review: no AML is decided either way"),
     ('T235-clean', 'For AML subjects, they must have a documented CR within 45 days'): ('hold23', 'expected met, got unknown: the CR within 45 days before the transplant is an unparsed review'),
-    ('T235-clean', 'Not able to swallow the lenalidomide capsule'): ('hold23', "expected not_met, got unknown: 'as a whole' is an unparsed review: no dysphagia stays unknown"),
     ('T235-standard-risk', None): ('hold23', 'expected ineligible, got possibly_eligible: the probed lines below are not decided'),
     ('T235-standard-risk', 'High risk CD34+ AML'): ('hold23', "expected not_met, got unknown: CD34 is no concept and the high-risk definition ('beyond CR1 at transplant', 'treatment related', the adverse karyotypes) is a review: no AML is decided either way"),
     ('T235-cr2', 'High risk CD34+ AML'): ('hold23', "expected met, got unknown: CD34 is no concept and the high-risk definition ('beyond CR1 at transplant', 'treatment related', the adverse karyotypes) is a review: no AML is decided either way"),

@@ -44,6 +44,8 @@ from rules_engine.parser.topics.disease_order import REMISSION_ORDER, order_coun
 from rules_engine.parser.topics.organ_disease import ORGAN_DISEASE_EVENTS, cardiac_dysfunction_items, gland_items
 from rules_engine.parser.topics.cardiac_impairment import cardiac_impairment_items
 from rules_engine.parser.topics.gi_function import gi_function_items
+from rules_engine.parser.topics.gut_resection import gut_resection_items
+from rules_engine.parser.topics.movement_disorders import movement_disorder_items
 from rules_engine.parser.topics.spinal_cord import SPINAL_CORD_EVENTS
 from rules_engine.parser.topics.event_grades import at_most_grade_beside, graded_events
 from rules_engine.parser.topics.conditions import condition_items, not_since_misread, qualify_since
@@ -459,7 +461,11 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     ("inflammatory_bowel_disease", r"inflammatory\s+bowel\s+disease|\bIBD\b|crohn'?s(?:\s+disease)?|ulcerative\s+colitis", ("inflammatory bowel", "ibd", "crohn", "colitis")),
     # ("History of GI obstruction/perforation": the tract's obstruction by its short name, beside
     # its perforation; left a review on the perforation, a recorded obstruction was unknown)
-    ("bowel_obstruction", r"(?:bowel|intestinal|(?:gastro-?intestinal|\bGI)(?:\s+tract)?)\s+obstruction", ("obstruction",)),
+    # ... "partial or complete" written with it ("partial or complete bowel obstruction", "Bowel
+    # obstruction, partial or complete") asks for either, so any obstruction: the pair is the
+    # item's own words (split, "partial" was an unread alternative and the line never decided)
+    ("bowel_obstruction", r"(?:\b(?:partial|complete)\s+(?:or|and/or|/)\s+(?:partial|complete)\s+)?(?:bowel|intestinal|(?:gastro-?intestinal|\bGI)(?:\s+tract)?)\s+obstruction"
+     r"(?:\s*,\s*(?:partial|complete)\s+(?:or|and/or|/)\s+(?:partial|complete)\b)?", ("obstruction",)),
     ("cyp3a4_modulator", r"(?:strong|potent|moderate)?\s*(?:CYP3A4?|cytochrome\s+P450\s+3A4?)\s+(?:inhibitors?|inducers?)(?:\s+(?:or|and|and/or)\s+(?:inhibitors?|inducers?))?|(?:inhibitors?|inducers?)\s+of\s+(?:CYP3A4?|cytochrome\s+P450\s+3A4?)", ("cyp3a", "p450")),
     ("live_vaccine", r"(?:(?:receipt\s+of|received|receiving|vaccination\s+with|administration\s+of|immuni[sz]ation\s+with)\s+(?:an?\s+|any\s+)?)?live(?:\s+|-|,\s*)(?:(?:or|and|and/or)\s+attenuated\s+|attenuated\s+)?(?:virus\s+|viral\s+)?vaccin\w*|live\s*/\s*attenuated\s+vaccin\w*|\battenuated\s+(?:virus\s+)?vaccin\w*", ("vaccin",)),
     # any vaccine given ("Vaccination within 4 weeks prior to screening", "Receipt of any
@@ -3274,6 +3280,8 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
     items += [it for it in cardiac_dysfunction_items(text, ctype) if free(it.start, it.end)]
     items += [it for it in cardiac_impairment_items(text, ctype) if free(it.start, it.end)]  # "Impaired cardiac function"
     items += [it for it in gi_function_items(text, ctype) if free(it.start, it.end)]  # "Impairment of GI function"
+    items += [it for it in gut_resection_items(text, ctype) if free(it.start, it.end)]  # "resection of the stomach or small bowel"
+    items += [it for it in movement_disorder_items(text, ctype) if free(it.start, it.end)]  # "seizures, movement disorders or ..."
     for m in _CNS_DISEASE.finditer(text) if ("cns" in low or "central" in low or "intracranial" in low) else ():
         if free(m.start(), m.end()) and _cns_disease_read(text, m, ctype):
             asked = ctype is CriterionType.INCLUSION and NEGATED.match(text) is None

@@ -4,7 +4,12 @@ nilotinib (e.g. ulcerative diseases, uncontrolled nausea, vomiting, diarrhea, ma
 syndrome, or small bowel resection)", "No impairment of GI function that may significantly alter
 the absorption of PTK787", "Impaired GI function" (about 45 corpus lines). Before this reader the
 impairment was an unread alternative beside the GI disease, so no record, however clean,
-decided the line.
+decided the line. The oral kinase-inhibitor template names the same impairment by its cause:
+"Unable to swallow capsules or malabsorption syndrome, disease significantly affecting
+gastrointestinal function, or resection of the stomach or small bowel, ..." (about 25 corpus
+lines: "disease that significantly affects gastrointestinal function", "any other condition
+significantly affecting GI function"), read the same way, the weighing ("significantly") the
+impairment's own review.
 
 What impairs the tract's function is what these lines go on to list, each a concept with its codes:
 a disease of the tract (an organic one, ``gastrointestinal_disease``, counts; any other digestive
@@ -34,9 +39,14 @@ from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicat
 
 _GI = r"(?:GI|gastro-?\s?intestinal)(?:\s*\(\s*GI\s*\))?(?:\s+tract)?"
 _IMPAIRED_GI = re.compile(
-    rf"\bimpairment\s+of\s+(?:the\s+)?{_GI}\s+functions?\b|\bimpaired\s+{_GI}\s+functions?\b|\b{_GI}\s+(?:function\s+)?impairment\b",
+    rf"\bimpairment\s+of\s+(?:the\s+)?{_GI}\s+functions?\b|\bimpaired\s+{_GI}\s+functions?\b|\b{_GI}\s+(?:function\s+)?impairment\b"
+    # "disease significantly affecting gastrointestinal function", "disease that significantly
+    # affects GI function", "condition significantly affecting the gastrointestinal function"
+    rf"|\b(?:diseases?|conditions?|disorders?)\s+(?:that\s+|which\s+)?(?:(?:may|could|would|might)\s+)?(?:significantly\s+)?affect(?:s|ing)?\s+(?:the\s+)?{_GI}\s+functions?\b",
     I,
 )
+# the weighing in that wording: the impairment's own review, whatever its effect on absorption
+_AFFECTING = "whether the condition on record significantly affects the gastrointestinal function"
 _GI_ANY = ("whether the digestive disorder on record (reflux, gastritis, a functional bowel disorder, diverticulosis, "
            "haemorrhoids, a polyp) impairs the gastrointestinal function the line means")
 # the effect the line weighs ("that may significantly alter the absorption of nilotinib", "may
@@ -55,7 +65,7 @@ IMPAIRING = ("gastrointestinal_disease", "malabsorption", "diarrhea", "nausea_vo
 def gi_function_items(text: str, ctype: CriterionType) -> list[Item]:
     """Each "impairment of GI function" a line excludes (see the module's doc)."""
     low = text.lower()
-    if "impair" not in low or ("gi" not in low and "gastro" not in low):
+    if ("impair" not in low and "affect" not in low) or ("gi" not in low and "gastro" not in low):
         return []
     if ctype is CriterionType.INCLUSION and NEGATED.match(text) is None or HEADING.search(text):
         return []  # (a heading: its lines below decide, as for the heart's impairment)
@@ -64,6 +74,8 @@ def gi_function_items(text: str, ctype: CriterionType) -> list[Item]:
         expr = any_of([predicate(c, Op.PRESENT) for c in IMPAIRING]
                       + [all_of([predicate("digestive_tract_disease", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, _GI_ANY)])])
         weighed = "whether it may alter the drug's absorption" if _ABSORPTION_AFTER.match(text, m.end()) else _IMPAIRS
+        if weighed == _IMPAIRS and "affect" in m.group(0).lower():
+            weighed = _AFFECTING
         expr = all_of([expr, Qualifier(ReviewReason.JUDGEMENT, weighed)])
         out.append(Item(m.start(), m.end(), expr, frozenset(IMPAIRING) | {"digestive_tract_disease"}))
     return out

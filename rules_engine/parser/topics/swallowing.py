@@ -6,7 +6,8 @@ What decides such a line is a swallowing disorder, which a hospital codes as dys
 R13; codes.toml). Under the contract a diagnosis absent from the record is absent, so an
 exclusion's "unable to swallow" is met by a patient coded with dysphagia and not met by others,
 and an inclusion's "able to swallow" is its negation. The object swallowed ("oral medication",
-"the HKI-272 capsules", "whole pills") only says what the trial gives: it is part of the item.
+"the HKI-272 capsules", "whole pills", "the lenalidomide capsule as a whole") only says what the
+trial gives: it is part of the item.
 Unwillingness ("inability or unwillingness to swallow") is a person's to judge: the words stay
 outside the item, where the residue reads them.
 
@@ -26,7 +27,7 @@ _NOUN = r"(?:medications?|medicines?|pills?|tablets?|capsules?|drugs?|products?|
 _OBJECT = (
     r"(?:\s+(?:and\s+(?:retain|absorb|keep\s+down)\s+)?(?:the\s+|an?\s+|any\s+|their\s+|his\s+or\s+her\s+|study\s+)?"
     r"(?:(?!(?:or|and|nor)\b)[\w/®-]+\s+){0,3}?(?:oral\s+)?" + _NOUN + r"(?:\s*(?:,|/|or|and|and/or)\s*(?:oral\s+)?" + _NOUN + r"){0,3}"
-    r"(?:\s+(?:whole|intact|normally|without\s+difficulty))?)?"
+    r"(?:\s+(?:(?:as\s+a\s+)?whole|intact|normally|without\s+difficulty))?)?"
 )
 _NO_EXAMPLES = r"(?!\s*,?\s*(?:including|includes|such\s+as|e\.\s?g\b|for\s+example|\())"
 _UNABLE = re.compile(
