@@ -57,6 +57,9 @@ ANTI_CANCER = (
 )
 DEFINED_AS = ("No other currently active malignancy (defined as completed prior therapy and considered to be at less than 30% risk "
               "of relapse) except non-melanoma skin cancer")
+NOT_REGISTERED = ('Patients with a "currently active" second malignancy other than non-melanoma skin cancers are not to be registered; '
+                  'patients are not considered to have a "currently active" malignancy if they have completed therapy and considered by '
+                  "their physician to be at less than 30% risk of relapse")
 CHILD = [(I, "No currently active second malignancy except nonmelanoma skin cancer"),  # (its child: parent index 1)
          (I, "Patients are not considered to have a 'currently active' malignancy if they have completed anticancer therapy and are "
              "considered by their physician to be at less than 30% risk of relapse", 1)]
@@ -82,6 +85,9 @@ CASES = [
     # an inclusion asking for none: met without one, open with an active one
     ([(I, DEFINED_AS)], ONLY_AML, MET),
     ([(I, DEFINED_AS)], BREAST_NOW, UNKNOWN),
+    # an inclusion stating its verdict ("are not to be registered") reads the same
+    ([(I, NOT_REGISTERED)], ONLY_AML, MET),
+    ([(I, NOT_REGISTERED)], BREAST_NOW, UNKNOWN),
     # the definition written on the line under the heading reads the same
     (CHILD, ONLY_AML, MET),
     (CHILD, BREAST_NOW, UNKNOWN),

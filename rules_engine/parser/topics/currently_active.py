@@ -88,11 +88,13 @@ def _walk(expr: Expr, sentence: str) -> Expr:
             return parts[0] if len(parts) == 1 else Any_(tuple(parts))
     else:
         # an inclusion: "not other-malignancy and not (definition)"
+        # (or "not other-malignancy and review (definition)": the sentence's sign is the grammar's guess)
         counted_not = next((p for p in parts if isinstance(p, Not) and _is_counted(p.part)), None)
-        definition = next((d for p in parts if isinstance(p, Not) and (d := _definition(p.part)) is not None), None)
+        defining = [p for p in parts if _definition(p.part if isinstance(p, Not) else p) is not None]
+        definition = _definition(defining[0].part if isinstance(defining[0], Not) else defining[0]) if defining else None
         if counted_not is not None and definition is not None:
             assert isinstance(counted_not, Not) and isinstance(counted_not.part, Predicate)
-            kept = [p for p in parts if p is not counted_not and not (isinstance(p, Not) and _definition(p.part) is not None)]
+            kept = [p for p in parts if p is not counted_not and not any(p is d for d in defining)]
             parts = [Not(_narrowed(counted_not.part, definition, sentence)), *kept]
             return parts[0] if len(parts) == 1 else All(tuple(parts))
     if parts == list(expr.parts):
