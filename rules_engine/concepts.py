@@ -87,6 +87,8 @@ _CATALOGUE: tuple[Concept, ...] = (
     # (derive.lineage_unknown)
     Concept("hcv_exposure", Kind.EVENT, "HCV antibody positive (past or present hepatitis C)", subtypes_exhaustive=True),
     Concept("hcv", Kind.EVENT, "hepatitis C infection", parent="hcv_exposure"),
+    # the antibody's other kind: an infection over, its RNA not detected (matcher.intake.resolved_infections)
+    Concept("hcv_cleared", Kind.EVENT, "hepatitis C cleared (HCV antibody positive, HCV RNA not detected)", parent="hcv_exposure"),
     Concept("syphilis", Kind.EVENT, "syphilis"),
     Concept("hbsag", Kind.QUALITATIVE, "HBsAg"),
     Concept("hbv_dna", Kind.QUALITATIVE, "HBV DNA"),

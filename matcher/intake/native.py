@@ -40,6 +40,7 @@ A small, strict shape (every field below; anything else is an error naming its p
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -52,6 +53,7 @@ from .errors import IntakeError
 from .fhir import GENDERS
 from .json_body import parse_json
 from .normalise import NormalisedRecord
+from .resolved_infections import with_resolved_infections
 
 LEUKEMIA = "acute_leukemia"
 DIAGNOSIS_CODES = tuple(sorted(c for c in CONCEPTS if c == LEUKEMIA or LEUKEMIA in ancestors(c)))
@@ -351,4 +353,5 @@ def normalise_native(data: dict[str, Any] | bytes | str) -> NormalisedRecord:
         measurements=newest_first(measurements),
         events=newest_first(events),
     )
+    facts = replace(facts, events=with_resolved_infections(facts.events, facts.measurements))
     return NormalisedRecord(facts=facts, identifier=(system, value))

@@ -7,7 +7,7 @@ are written where they are made, and summarised in docs/codes.md.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +18,7 @@ from .codes import tables
 from .fhir import Entry, ValidatedBundle, validate_bundle
 from .medications import MedicationReader
 from .observations import ObservationReader
+from .resolved_infections import with_resolved_infections
 from .values import coding_list, concept_parts, display_name, fhir_date, first_code, status_code
 
 # the diseases whose status a record states on their Condition (clinicalStatus relapse, recurrence
@@ -341,8 +342,9 @@ def normalise(bundle: ValidatedBundle | bytes | str | dict[str, Any], as_of: dat
             continue
         readers.get(entry.resource_type, builder.other)(entry)
     builder.solid_tumour_statuses()
+    facts = builder.facts(birth_date, sex)
     return NormalisedRecord(
-        facts=builder.facts(birth_date, sex),
+        facts=replace(facts, events=with_resolved_infections(facts.events, facts.measurements)),
         identifier=bundle.identifier,
         ignored=builder.ignored,
         warnings=builder.warnings,

@@ -26,8 +26,14 @@ from rules_engine.parser.items import I
 # ("because ...", "since ...", "due to ...") are blanked; a condition after it ("if ...", "unless ...") stays.
 STATED_EXCLUSION = re.compile(
     r"(?:\b(?:is|are|will\s+be|shall\s+be|should\s+be|must\s+be|would\s+be|to\s+be)\s+(?:also\s+)?(?:not\s+eligible|ineligible|excluded)"
-    r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden))"
-    r"(?:\s+(?:from|in|for)\s+(?:(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol)"
+    r"|(?:\b(?:is|are|will\s+be|shall\s+be)\s+)?\b(?:not\s+(?:allowed|permitted)|prohibited|forbidden)"
+    # "... are not to be registered", "Pregnant or nursing women may not be enrolled", "... should
+    # not be enrolled on this protocol": the same verdict said of registration (an inclusion
+    # read it as a requirement: every woman not pregnant failed "may not be enrolled"). Not "must
+    # not be enrolled", which registries join to a prohibition of its own ("the patient must not
+    # receive investigational product and must not be enrolled": its verdict then turned that)
+    r"|\b(?:(?:is|are)\s+not\s+to\s+be|(?:will|shall|should|may|can)\s+not\s+be|cannot\s+be)\s+(?:registered|enrolled|entered))"
+    r"(?:\s+(?:from|in|for|on|onto)\s+(?:(?:the|this)\s+(?:clinical\s+)?(?:study|trial|protocol)"
     # "are NOT eligible for participation", "ineligible for study entry", "excluded from
     # enrolment": the verdict's own words, blanked with it (left, they were an unread residue
     # that turned the decidable part before them into review)

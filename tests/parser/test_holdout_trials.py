@@ -588,7 +588,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T155-clean", "Cardiac Exclusions"): ("events", "the label 'Cardiac Exclusions.' and 'requiring active treatment' stay reviews, so no arrhythmia on record is unknown and a treated atrial fibrillation is met only beside reviews"),
     ("T155-young", "At least 6 weeks from prior MIBG therapy"): ("core", "as T155-clean: expected met, got unknown"),
     ("T155-lvef", "LVEF by ECHO or MUGA Scan within normal"): ("labs", "as T155-clean: expected not_met, got unknown"),
-    ("T155-pregnant", "There is no available information regarding human fetal"): ("core", "the paragraph's sentences are joined as alternatives with reviews ('13-cis' even read as carcinoma in situ), so a pregnancy is met only beside reviews"),
     # == T181..T185 (hold18: vorinostat-decitabine, double cord blood, AMG 386, haploidentical MDS, azacitidine-etoposide-mitoxantrone); first sight 66/90 verdicts, 108/147 lines, EWE 2; after 68/90, 110/147, EWE 0 ==
     # NCT00963872 (T182)
     ('T182-clean', 'Acute Leukemias: Must be in remission by morphology'): ('core', "'Must be in remission by morphology (<5% blasts). Note cytogenetic relapse ... acceptable': the remission is unread and the note read as a relapse alternative"),
@@ -761,13 +760,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T223-tourette', 'Patient or immediate family member with a history'): ('hold22', "expected met, got unknown: Tourette's syndrome has no concept and the family-member alternative is unparsed"),
     ('T223-hypothyroid-treated', 'Uncorrected hypothyroidism'): ('hold22', "expected not_met, got unknown: 'Uncorrected' stays an and-ed review: replacement therapy on record (or none) decides nothing"),
     ('T223-adhd-before', 'Previously diagnosed with ADHD'): ('hold22', 'expected met, got unknown: ADHD has no concept: the line is an unsupported review'),
-    ('T224-hcv-cleared', 'Ongoing liver injury, or known infection'): ('hold22', "expected not_met, got unknown: 'Ongoing liver injury' is an or-ed unsupported review (a toxic hepatitis on record, or none, decides nothing), and HCV from an antibody with the RNA negative stays unknown"),
     ('T225-clean', 'Use of any proton pump inhibitor'): ('hold22', "expected not_met, got unknown: '(only applicable to Part II of the PK phase)' is an or-ed review instead of a scope: a PPI now is met, no PPI unknown"),
     ('T225-clean', 'Presence of gastrointestinal disease, malignant hepatic'): ('hold22', "expected not_met, got unknown: 'malignant hepatic tumors' and the absorption clause are one or-ed unsupported review: hepatocellular carcinoma is unknown, no disease unknown"),
     ('T225-hydroxyurea', 'Anticancer therapy (standard or investigational) within 21 days'): ('hold22', "expected met, got unknown: 'or ongoing adverse events from previous treatment' is an or-ed unsupported review, and hydroxyurea / an investigational agent within 21 days are not anticancer therapy here"),
     ('T225-epoetin-new', 'Concurrent use of erythropoiesis-stimulating agents'): ('hold22', "expected met, got unknown: 'ESAs and other red blood cell growth factors' is any growth factor and-ed with reviews; the stable-dose exception is unsupported: epoetin started 10 days ago unknown, filgrastim unknown"),
     ('T225-deferasirox-new', 'Concurrent use of iron-chelating agents'): ('hold22', 'expected met, got unknown: iron chelators have no concept: the line is an unsupported review'),
-    ('T225-hcv-cleared', 'Active viral infection with known human immunodeficiency'): ('hold22', 'expected not_met, got unknown: HCV antibody positive with HCV RNA negative leaves HCV unknown (hcv_exposure): the label reads the negative RNA as no active infection'),
     ('T221-breast', None): ('hold22', "expected ineligible, got possibly_eligible: the probed line does not decide it (its entry, 'Participants with a history of cancer'); the adult was failed before only by the age-led oral-medication line, now read for under-18s only"),
     # session 22 (hydroxyurea, ESAs, iron chelators, listed diagnoses): a record of hydroxyurea leaves "chemotherapy" and "anticancer therapy"
     # open (derive.OPEN_BESIDE) where the line's own hydroxyurea exception is not read; T225's diagnosis line now admits MDS, CMML and AML, so its
@@ -1373,8 +1370,8 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T155-cns', None): ('events', "'active extramedullary disease may also be present' is a permission now (before, it was asked of everyone); 'Patients with leptomeningeal disease are not eligible' is open for a CNS involvement coded without its site (derive.OPEN_BESIDE), so unknown, not failed"),
     ('T155-cns', 'Patients with refractory or relapsed leukemia must have greater than 25%'): ('events', 'a CNS involvement coded without its site may be leptomeningeal: open (unknown), where the label reads it as leptomeningeal'),
     ('T155-lvef', None): ('labs', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); 'LVEF within normal institutional limits' stays between 45% and 55%"),
-    ('T155-pregnant', None): ('core', "'active extramedullary disease may also be present' is a permission now (before, it failed everyone); the pregnancy exclusion sits in a long paragraph left to a person"),
     ('T144-raeb2', 'Patients must have high-risk MDS'): ('core', "'high-risk MDS (defined as ...)': the bracket's definition is read beside the risk word, which stays a person's; dropping the word (tried) decided other lines' AML patients wrongly (tests/parser/test_disease_defining_blasts_lines.py)"),
+    ('T105-hcv-ab', 'Known human immunodeficiency virus (HIV) infection or active'): ('intake', "right-direction, not a misreading: the record holds the HCV antibody positive and an HCV RNA negative the day before it (viral_negatives), so the label's 'antibody only: active hepatitis C not shown nor ruled out' does not describe it; the same record is labelled 'no active infection' in T224-hcv-cleared and T225-hcv-cleared (matcher.intake.resolved_infections: hcv_cleared)"),
 }
 
 

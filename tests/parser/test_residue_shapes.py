@@ -173,6 +173,16 @@ OUTCOMES: list[tuple[str, str, CriterionType, PatientFacts, Outcome]] = [
         INC, adult(condition("brain_metastases", 30)), NOT_MET,
     ),
     (
+        "a verdict said of registration ('may not be enrolled') in an inclusion section excludes what it names",
+        "Pregnant or nursing women may not be enrolled; women of childbearing potential must have a negative serum or urine pregnancy test",
+        INC, adult(condition("pregnancy", 40), word="female"), NOT_MET,
+    ),
+    (
+        "a verdict said of registration in an inclusion section: without what it names the line is no requirement to have it",
+        "Patients with a second malignancy other than non-melanoma skin cancers are not to be registered",
+        INC, MAN, MET,
+    ),
+    (
         "the verdict and its rationale ('because ...') restate the exclusion and narrow nothing",
         "Pregnant or breastfeeding women are excluded from this study because lenalidomide has the potential for teratogenic effects.",
         EXC, adult(condition("pregnancy", 40), word="female"), MET,

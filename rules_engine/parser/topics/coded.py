@@ -25,6 +25,7 @@ from rules_engine.concepts import CONCEPTS, IN_SITU, MALIGNANCIES, ancestors
 from rules_engine.parser.items import all_of, any_of, rewrite_conjunctions
 from rules_engine.parser.topics.conditioned_diseases import conditioned_diseases
 from rules_engine.parser.topics.curative_span import curative_span, sentences_dropped
+from rules_engine.parser.topics.currently_active import currently_active
 from rules_engine.parser.topics.exception_fragments import fragments_joined
 from rules_engine.parser.topics.lab_scopes import SCOPE_REVIEWS
 from rules_engine.parser.topics.early_stage_exception import early_stage_exception, early_stage_words
@@ -802,6 +803,7 @@ def resolve(criteria: tuple[Criterion, ...]) -> tuple[Criterion, ...]:
         expr = beyond_span(treated_now(expr, criterion.text, own), _span_in)
         expr = early_stage_exception(expr, criterion.type, _early_stage_text(criteria, index))
         expr = inactive_history(expr, criterion.type)  # "Prior history of cancer is allowed, as long as there is no active disease"
+        expr = currently_active(expr, ". ".join([criterion.text, *(c.text for c in _descendants(criteria, index))]))  # "... not considered to have a "currently active" malignancy if ... < 30% risk of relapse"
         expr = fragments_joined(expr, _EXCEPTABLE, _counts)  # "... prostate cancer (TNM stage of T1a N0M0 or T1b N0M0)": the bracket is that exception's
         expr = stranded_qualifiers(expr, criterion.type, criterion.text, _span_in)  # "... malignancy that has not been treated or in remission for 2 years"
         out.append(criterion if expr == criterion.expr else replace(criterion, expr=expr))
