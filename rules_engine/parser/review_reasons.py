@@ -27,12 +27,7 @@ CONSENT = re.compile(
 _JUDGEMENT = re.compile(
     r"\b(?:investigator|physician|doctor|researcher|judg(?:e?ment|ed)|opinion|discretion|deemed|considered|determined\s+by|"
     r"clinically\s+(?:significant|relevant|stable|insignificant)|significant|severe|serious|uncontrolled|unstable|adequate|sufficient|"
-    r"suitable|unsuitable|appropriate|good|normal|abnormal|active|acute|uncontrollable|major|risk|interfere|safety|candidate|"
-    # ("History of symptomatic deep vein thrombosis", "Symptomatic brain metastases": whether the
-    # event on record gave symptoms is the clinician's finding, as its severity or control is; a
-    # record codes the event, not that. Left "unparsed", the line looked unread where it is a
-    # person's by its own words. The review stays: only its reason is said)
-    r"(?:a)?symptomatic)\b",
+    r"suitable|unsuitable|appropriate|good|normal|abnormal|active|acute|uncontrollable|major|risk|interfere|safety|candidate)\b",
     I,
 )
 

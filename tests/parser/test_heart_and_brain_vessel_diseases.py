@@ -41,3 +41,24 @@ CASES: list[tuple[str, PatientFacts, Outcome]] = [
 @pytest.mark.parametrize(("facts", "expected"), [pytest.param(f, o, id=w) for w, f, o in CASES])
 def test_a_circulatory_disease_on_record_decides(facts: PatientFacts, expected: Outcome) -> None:
     assert evaluate(parse_line("Concomitant cardiovascular and cerebrovascular diseases", EXC), facts, AS_OF).outcome is expected
+
+
+# the seed's line: its heads ("Severe cardiovascular and cerebrovascular diseases, including:",
+# "Some cardiovascular and cerebrovascular diseases (such as ...)") are asked of a patient with a
+# circulatory disease on record (topics.cardiac_heads), as the researchers' judgement is
+SEED = ("Severe cardiovascular and cerebrovascular diseases, including: (1) Some cardiovascular and cerebrovascular diseases (such "
+        "as congestive heart failure, acute myocardial infarction, unstable angina pectoris, stroke, transient ischemic attack, deep "
+        "vein thrombosis or pulmonary embolism, etc.) occur within 6 months prior to the first dose of study drug; (2)New York Heart "
+        "Association (NYHA) Class ≥3 or uncontrolled malignant arrhythmias; (3)The researchers assessed that the subjects with other "
+        "cardiovascular and cerebrovascular diseases are not suitable for the study;")
+
+SEED_CASES: list[tuple[str, PatientFacts, Outcome]] = [
+    ("no circulatory disease on record: not excluded (was unknown)", adult(), Outcome.NOT_MET),
+    ("a stroke two months ago excludes", adult(condition("stroke", 60)), Outcome.MET),
+    ("a stroke four years ago, its disease still on record, is the researchers' to weigh", adult(condition("stroke", 1500)), Outcome.UNKNOWN),
+]
+
+
+@pytest.mark.parametrize(("facts", "expected"), [pytest.param(f, o, id=w) for w, f, o in SEED_CASES])
+def test_the_heads_are_asked_of_a_patient_with_a_circulatory_disease(facts: PatientFacts, expected: Outcome) -> None:
+    assert evaluate(parse_line(SEED, EXC), facts, AS_OF).outcome is expected

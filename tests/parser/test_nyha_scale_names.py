@@ -26,3 +26,17 @@ def test_the_scales_name_is_read_with_the_class(text: str) -> None:
     expr = parse_line(text, EXC).expr
     assert _kind(expr)[0] == "whole"
     assert render_rule(expr) == "heart-failure and NYHA >= 3"
+
+
+def test_the_scales_full_title_is_no_second_heart_failure() -> None:
+    # read as a second failure, any heart failure (class I too) excluded the patient
+    text = ("History of Class III or IV congestive heart failure, as defined by the New York Heart Association Classification "
+            "of Congestive Heart Failure [see Appendix D for description]")
+    assert render_rule(parse_line(text, EXC).expr) == "heart-failure and NYHA >= 3"
+
+
+def test_a_name_the_clause_goes_on_from_is_left_as_it_was() -> None:
+    # the failure's window after the title is the failure's: not taken into the scale's name
+    text = ("Unstable angina, myocardial infarction, cerebrovascular accident, >= Class II congestive heart failure according to "
+            "the New York Heart Association Classification for Congestive Heart Failure within 6 months before enrollment.")
+    assert "heart-failure within 6 months" in render_rule(parse_line(text, EXC).expr)

@@ -102,17 +102,15 @@ PINNED = [
     # (topics.performance._SCALE_NAME_AFTER): the class no longer carries an unread review, and the
     # list's events within 6 months each exclude (a heart failure two months ago was unknown); the
     # lymphoma's infiltration stays and-ed to the graded heart disease it follows, the head a
-    # person's; "symptomatic" is a clinician's finding (review_reasons)
-    ('NCT06585345', 'Subjects with severe heart disease, such as uncontrolled or symptomati', "ANY(ALL(arrhythmia within w=6.0months, R[judgement:symptomatic]), heart_failure within w=6.0months, myocardial_infarction within w=6.0months, ALL(heart_failure present, nyha gte 3, lymphoma present, R[unparsed:with infiltrating the heart's ]), R[judgement:Subjects with severe heart dis])"),
+    # person's
+    ('NCT06585345', 'Subjects with severe heart disease, such as uncontrolled or symptomati', "ANY(ALL(arrhythmia within w=6.0months, R[unparsed:symptomatic]), heart_failure within w=6.0months, myocardial_infarction within w=6.0months, ALL(heart_failure present, nyha gte 3, lymphoma present, R[unparsed:with infiltrating the heart's ]), R[judgement:Subjects with severe heart dis])"),
     # a bare angioplasty or stent in a list of the heart's events is the heart's
     # (parser.coronary_list_procedures): a stent two months ago excludes, where it was unknown;
     # what is left is the person's "other clinically significant heart disease"
     ('NCT06585345', 'A history of myocardial infarction, angioplasty or stent placement, un', 'ANY(myocardial_infarction within w=12.0months, coronary_revascularization within w=12.0months, unstable_angina within w=12.0months, ALL(heart_failure within w=12.0months, nyha gte 3), ALL(cardiac_disease within w=12.0months, R[judgement:other clinically significant]))'),
     ('NCT06585345', 'Emergency treatment is expected or likely to occur within 6 weeks due ', 'R[judgement:]'),
     ('NCT06585345', 'Primary immune deficiency', 'primary_immunodeficiency present'),
-    # whether the thrombosis gave symptoms is the clinician's finding (review_reasons): the review
-    # stays for a patient with one, its reason said
-    ('NCT06585345', 'History of symptomatic deep vein thrombosis or pulmonary embolism with', 'ALL(thromboembolism within w=6.0months, R[judgement:History of symptomatic])'),
+    ('NCT06585345', 'History of symptomatic deep vein thrombosis or pulmonary embolism with', 'ALL(thromboembolism within w=6.0months, R[unparsed:History of symptomatic])'),
     ('NCT06585345', 'Any medical condition that may affect the evaluation of safety or effi', 'R[judgement:]'),
     ('NCT06585345', 'Have had severe rapid hypersensitivity reactions to any of the drugs t', 'ALL(drug_hypersensitivity present, R[ambiguous:any of the drugs to be], R[unsupported_concept:Have had severe rapid used in ])'),
     ('NCT06585345', 'Administer live vaccine within ≤6 weeks prior to initiation of the pre', 'live_vaccine within w=6.0weeks'),
