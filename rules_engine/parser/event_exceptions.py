@@ -129,6 +129,21 @@ def _about_the_patient(asked: list[Predicate], exc: Expr) -> bool:
     )
 
 
+# events a concept's own definition leaves out, so an exception naming them excepts nothing the
+# concept holds: "Previous or next organ transplant (except for HCT)" (a seed line) asks a solid
+# organ's transplant, whose codes (Z94.0-Z94.4, Z94.82, Z94.83) never hold a stem cell's (Z94.81,
+# Z94.84). Read as an exception that may cover the record, a kidney transplant beside a past HSCT
+# was a person's to clear; the HSCT never made the kidney's transplant any less the line's.
+_OUTSIDE: dict[str, frozenset[str]] = {"organ_transplant": frozenset(kinds_of("hsct"))}
+
+
+def _outside_of_asked(asked: list[Predicate], exc: Expr) -> bool:
+    """Whether every event the exception names is one every event the line asks leaves out by
+    its definition (``_OUTSIDE``)."""
+    kinds = _excepted_kinds(exc)
+    return bool(kinds) and all(p.concept in _OUTSIDE and set(kinds) <= _OUTSIDE[p.concept] for p in asked)
+
+
 def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str, marked: bool = True) -> Expr:
     """What ``expr`` asks once ``exc`` is excepted from it (module docstring). The exception of a
     line asking no event (a QTc "unless a pacemaker is present"), or one asking only the
@@ -142,6 +157,8 @@ def except_from(expr: Expr, exc: Expr, effective: CriterionType, words: str, mar
     if narrowed is not None:
         return narrowed
     asked = _asked_events(expr)
+    if asked and _outside_of_asked(asked, exc):
+        return expr
     if not asked or _malignancies_folded(asked, exc) or _about_the_patient(asked, exc):
         return all_of([expr, Not(exc)])
     if isinstance(exc, Any_) and all(p.concept in AMONG for p in asked):

@@ -34,6 +34,7 @@ from rules_engine.parser.comparator_slips import ROWS as COMPARATOR_SLIP_ROWS
 from rules_engine.parser.fev_slip import ROWS as FEV_SLIP_ROWS
 from rules_engine.parser.enzyme_labels import ROWS as ENZYME_LABEL_ROWS
 from rules_engine.parser.word_gates import WordGates
+from rules_engine.parser.coronary_list_procedures import coronary_list_procedures
 
 _CHARS = str.maketrans(
     {
@@ -1143,6 +1144,7 @@ def normalize(text: str) -> str:
     text = _GLUED_MARK.sub(r"\1", text) if "R" in text else text
     text = _BRACKETED_AGE.sub(r"\1age ", text) if "(" in text else text
     text = _infection_uncontrolled(_similar_compounds(_dose_cap(_duty_periods(_THOUSANDS.sub("", text)))))
+    text = coronary_list_procedures(text)  # "myocardial infarction, angioplasty or stent placement": the heart's (coronary_list_procedures)
     text = qt_definitions(support_windows(text))  # (qt_definitions: "marked QT prolongation (e.g., QTc > 500 ms)": the bound)
     # "platelets >= 75 without transfusion within 7 days": the support's own window
     text = _PHASE_DEFINED.sub(" ", text) if "defined" in text else text

@@ -115,7 +115,12 @@ def review_reason(text: str) -> ReviewReason:
     # ("except for clinically insignificant toxicity, such as baldness": which toxicities matter is
     # the investigator's, whatever the toxicity's word; read as a concept Eligo lacks, the line
     # looked unread where it is a person's by its own words)
-    if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+(?:in|non-?\s?)?significant)\b", text, I):
+    # ("The researchers assessed that the subjects with other cardiovascular ... diseases are not
+    # suitable for the study": the trial's researchers are its investigators, and whom a study
+    # suits is theirs to say, whatever the words beside it name)
+    if re.search(r"\b(?:investigator|physician|judg(?:e?ment|ed)|opinion|discretion|deemed|clinically\s+(?:in|non-?\s?)?significant)\b"
+                 r"|\bresearchers?\s+(?:assess|consider|judge|determine|deem|think|believe)\w{0,2}\b"
+                 r"|\b(?:not\s+|un)suitable\s+for\s+(?:the\s+|this\s+)?(?:study|trial|participation|enrol+ment)\b", text, I):
         return ReviewReason.JUDGEMENT
     if organ_function_unstated(text) or _PROTOCOL_CRITERIA.search(text) or _FORECAST.search(text):
         return ReviewReason.JUDGEMENT

@@ -3,7 +3,8 @@ among cardiac exclusions (74 corpus lines name such a procedure; seeds NCT065596
 artery stenting, or coronary artery bypass surgery" and NCT06585345 "angioplasty or stent
 placement"). ``coronary_revascularization`` is read from a Procedure (SNOMED 415070008 PCI,
 36969009 coronary stent, 232717009 CABG) or the status codes Z95.1 / Z95.5 / Z98.61. A bare
-"angioplasty" or "stent placement" may be another vessel's (or a bile duct's): left unread.
+"angioplasty" or "stent placement" may be another vessel's (or a bile duct's): left unread, unless
+the line lists it among the heart's events (tests/parser/test_listed_heart_procedures.py).
 
 Two readings of the window that closes such a list are pinned with it, because reading the
 procedure moved which item the window reached:

@@ -54,7 +54,7 @@ _QUALIFIERS = frozenset({
     "the", "a", "an", "prior", "previous", "current", "active", "uncontrolled", "serious", "major", "relevant", "medically",
     "including", "such", "as", "particularly", "e", "g", "eg", "i", "for", "example", "or", "and", "with", "patient", "patients",
     "must", "not", "have", "has", "no", "subject", "subjects", "participant", "participants", "documented", "screening",
-    "baseline", "resting", "underlying", "existing", "concurrent",
+    "baseline", "resting", "underlying", "existing", "concurrent", "some", "certain",
 })
 _HEART = frozenset({"cardiac", "heart", "myocardial", "left", "ventricular", "lv", "systolic", "function", "functions"})
 _DYSFUNCTION = frozenset({"dysfunction", "dysfunctions", "impaired", "impairment", "impairments"})
@@ -62,7 +62,10 @@ _ECG = frozenset({"ecg", "ekg", "ecgs", "ekgs", "electrocardiogram", "electrocar
 _ABNORMAL = frozenset({"abnormality", "abnormalities", "abnormal"})
 # words that make the review something else: a treatment, a risk, a family's history, a cause
 _DISEASE = frozenset({"disease", "diseases", "condition", "conditions", "disorder", "disorders", "illness", "illnesses"})
-_VESSELS = frozenset({"cardiovascular", "cardio-vascular"})
+# (the brain's vessels named with the heart's, "Severe cardiovascular and cerebrovascular
+# diseases, including: ...", "Some cardiovascular and cerebrovascular diseases (such as ...)": a
+# disease of the circulatory system, I00-I99, holds the cerebrovascular I60-I69 too)
+_VESSELS = frozenset({"cardiovascular", "cardio-vascular", "cerebrovascular", "cerebro-vascular"})
 # a valve's disease is a heart's ("severe valvular heart disease"): I05-I08, I34-I39 on record
 _VALVES = frozenset({"valvular", "valve"})
 _OTHER = frozenset({"therapy", "treatment", "medication", "medications", "drug", "drugs", "risk", "family", "due", "caused", "secondary"})

@@ -249,7 +249,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
     # the heart's arteries opened or bypassed, named as the heart's ("coronary angioplasty, or
     # stenting", "Cardiac angioplasty or stenting", "coronary artery bypass graft (CABG)",
     # "percutaneous coronary intervention", "PTCA"; 74 corpus lines name such a procedure). A bare
-    # "angioplasty" or "stent placement" may be another vessel's (or a bile duct's): left unread
+    # "angioplasty" or "stent placement" may be another vessel's (or a bile duct's): left unread,
+    # unless the line lists it among the heart's events (parser.coronary_list_procedures)
     ("coronary_revascularization",
      r"(?:(?:percutaneous\s+(?:transluminal\s+)?)?(?:coronary|cardiac)\s+(?:artery\s+)?(?:balloon\s+)?(?:angioplast(?:y|ies)|stent(?:s|ing)?(?:\s+placements?)?)"
      r"(?:\s*\(\s*PTCA\s*\))?(?:\s*,?\s*(?:or|and/or|and|/)\s*(?:stent(?:s|ing)?(?:\s+placements?)?|bypass\s+graft(?:s|ing)?))*+"

@@ -37,7 +37,11 @@ ORGAN_DISEASE_EVENTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # its risk, events or drugs ("cardiovascular risk", "major cardiovascular events"), which are
     # not a diagnosis
     ("cardiovascular_disease",
-     _NOT_THE_PATIENTS + r"\bcardio-?\s?vascular\s+(?:diseases?|disorders?|conditions?|illness(?:es)?|dysfunction|co-?morbidit(?:y|ies)|problems?)",
+     # (the brain's vessels named with the heart's, "cardiovascular and cerebrovascular diseases",
+     # "cardio-cerebrovascular disease": the circulatory system's diseases are both, I00-I99 holding
+     # the cerebrovascular I60-I69; read apart, the brain's half was an unread review)
+     _NOT_THE_PATIENTS + r"\b(?:cardio-?\s?vascular(?:\s{1,3}(?:and/or|and|or|&|/)\s{1,3}cerebro-?\s?vascular)?|cerebro-?\s?vascular\s{1,3}(?:and/or|and|or|&|/)\s{1,3}cardio-?\s?vascular"
+     r"|cardio-?\s?cerebro-?\s?vascular)\s+(?:diseases?|disorders?|conditions?|illness(?:es)?|dysfunction|co-?morbidit(?:y|ies)|problems?)",
      ("cardio",)),
     # any angina ("unstable angina" is the history table's, read first and a kind of this one)
     ("angina", _NOT_THE_PATIENTS + r"\bangina(?:\s+pectoris)?\b", ("angina",)),

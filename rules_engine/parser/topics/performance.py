@@ -392,6 +392,9 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     else:
         expr = pred
     start, end = min(anchor.start(), best.start()), max(anchor.end(), best_end)
+    if end == anchor.end():
+        named = _SCALE_NAME_AFTER.match(text, end)
+        end = named.end() if named else end
     # (the window holds "congestive heart failure" whole: cut at 20 characters, its "congestive"
     # was left out of the item and read again as any heart failure, which excluded class I-II)
     hf = re.compile(r"(?:congestive\s+)?heart\s+failure|\bCHF\b|heart\s+disease", I).search(text, end, min(len(text), end + 40))
@@ -406,6 +409,21 @@ def nyha_items(text: str, ctype: CriterionType) -> list[Item]:
     return [Item(start, end, expr, frozenset({"nyha", "heart_failure"}))]
 
 
+# the scale's own name after the association's ("(according to the New York Heart Society
+# Functional Grading Method NYHA)", a seed line's; "New York Heart Association Functional
+# Classification"): how the class is graded, a method's words that ask nothing. Left, "Functional
+# Grading Method NYHA" stood as an unread review beside the class the line reads
+_SCALE_NAME_AFTER = re.compile(
+    r"(?:\s{1,3}functional)?(?:\s{1,3}(?:grading(?:\s{1,3}(?:method|system|scale))?|classification(?:\s{1,3}system)?|scale))?"
+    # ("as defined by the New York Heart Association Classification of Congestive Heart Failure
+    # [see Appendix D ...]": the scale's full title, not a second failure; read as one, any heart
+    # failure, class I too, excluded the patient)
+    r"(?:(?<=classification)\s{1,3}(?:of|for)\s{1,3}(?:congestive\s{1,3})?heart\s{1,3}failure)?(?:\s{1,3}\(?NYHA\b\)?)?"
+    # (only where the name closes the bracket or the clause: "... Classification for Congestive
+    # Heart Failure within 6 months" goes on to the failure and its window, read as before)
+    r"(?=\s{0,3}(?:[)\].;,\[]|$))",
+    I,
+)
 _CTCAE_AFTER = re.compile(r"(?<!\s)\s{0,3}(?:by|per|according\s+to|on)\s+(?:the\s+)?(?:NCI[\s-]{0,3})?CTC", I)
 _APPENDIX_AFTER = re.compile(r"(?<![\s,;])[\s,;]{0,5}\(?(?:see\s+)?(?:the\s+)?appendix\s+(?-i:[IVX]{1,5}|[A-Z]|\d{1,2})\b\)?(?=\s{0,3}\))", I)
 
