@@ -8,7 +8,9 @@ and what the trials that write them ask of the patients they name:
 * "Patients with <kinds> must meet >= 1 of the following criteria:" asks its list of those
   patients only, a kind the schemes differ on leaving whether the list is theirs to a person;
 * a trial that names CMML among its MDS kinds by FAB counts a CMML as the MDS its other
-  inclusions ask for.
+  inclusions ask for;
+* "MDS (subtype RAEB-1 or RAEB-2)", "MDS [i.e. ...]": the MDS the line takes is the kinds in the
+  bracket.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_line, parse_lines
 from rules_engine.parser.topics.mds_kind_lists import kind_runs
+from rules_engine.parser.topics.mds_kinds import mds_kind_items
 from rules_engine.reference import evaluate_reference
 from tests.fixtures.judging import judged, outcome_cases
 from tests.fixtures.records import AS_OF, adult, condition, lab
@@ -45,6 +48,11 @@ ROWS = [
     (I, "Patients with CMML, refractory anemia (RA), or refractory anemia with ringed sideroblasts (RARS)", [CMML, RA, RARS], [RAEB1, AML], [MDS, RCMD]),
     (I, "RA, RARS, refractory anemia with multilineage dysplasia, or RARS with multilineage dysplasia", [RA, RARS, RCMD], [RAEB2, AML], [MDS]),
     (E, "RAEB-1 or RAEB-2", [RAEB1, RAEB2], [RA, AML], [MDS]),
+    # an MDS with the kinds it means in a bracket after it: those kinds ("e.g." gives examples, not read so)
+    (I, "Patients with AML, MDS (subtype RAEB-1 or RAEB-2), or MM", [AML, RAEB1, RAEB2], [RA, RARS], [MDS]),
+    (I, "Poor-risk myelodysplasia (MDS) [i.e. refractory anemia with excess blasts (RAEB-1 or RAEB-2) by WHO classification]",
+     [], [RA, AML], [RAEB2]),
+    (I, "MDS (e.g. RAEB-1 or RAEB-2)", [RA, RAEB2], [AML], []),
     # a requirement of the patients with the kinds named: asked of them only, a kind the schemes
     # differ on (a WHO RCMD may be a FAB RA) leaving whether it is theirs to a person
     (I, "Patients with RA or RARS must have a platelet count < 50,000/mm³",
@@ -102,7 +110,9 @@ def test_a_trial_naming_cmml_among_its_fab_kinds_takes_a_cmml_as_its_mds() -> No
 
 
 def test_a_hostile_run_of_kind_names_parses_quickly() -> None:
-    for text in (("RA, " * 5000)[:20000], ("refractory anemia (RA) or " * 1000)[:20000], ("RAEB-1 / " * 3000)[:20000]):
+    for text in (("RA, " * 5000)[:20000], ("refractory anemia (RA) or " * 1000)[:20000], ("RAEB-1 / " * 3000)[:20000],
+                 ("MDS (" * 5000)[:20000], ("MDS [i.e. RAEB (x) " * 1500)[:20000]):
         start = time.perf_counter()
         kind_runs(text)
+        mds_kind_items(text)
         assert time.perf_counter() - start < 1.0

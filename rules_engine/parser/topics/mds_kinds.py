@@ -298,12 +298,39 @@ def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item
     return Item(start, end, all_of([predicate("mds", Op.PRESENT), expr]), frozenset({"mds", "bm_blasts"}))
 
 
+# an MDS named with the kinds it means in a bracket right after it: "(subtype ...)", "[i.e. ...]" or
+# the kinds alone (one short bracket inside, the kind's own abbreviation, allowed)
+_MDS_BRACKET_KINDS = re.compile(
+    r"(?:\bMDS\b|\bmyelodysplastic\s+syndromes?|\bmyelodysplasia)(?:\s*\(\s*MDS\s*\))?\s*[(\[]\s*"
+    r"(?:i\.\s?e\.?\s*,?\s*|(?:(?:WHO|FAB)\s+)?sub-?types?\s*:?\s*)?"
+    r"(?P<kinds>(?:[^()\[\]]|\([^()\[\]]{1,40}\)){2,160}?)\s*[)\]]",
+    I,
+)
+_SCHEME_TAIL = re.compile(r"\s*,?\s*(?:by|per|according\s+to)\s+(?:the\s+)?(?:WHO|FAB|World\s+Health\s+Organi[sz]ation)(?:\s+(?:classification|criteria))?\s*$", I)
+
+
+def _bracket_kinds(words: str) -> Expr | None:
+    """The kinds of MDS ``words`` name, whole: one kind, or a run of them offered as alternatives."""
+    words = words.strip()
+    one = mds_kind_expr(words)
+    if one is not None:
+        return one
+    runs = kind_runs(words)
+    if len(runs) != 1 or runs[0][0][0] != 0 or runs[0][-1][1] != len(words):
+        return None
+    kinds = [mds_kind_expr(words[a:b]) for a, b in runs[0]]
+    return None if any(k is None for k in kinds) else any_of([k for k in kinds if k is not None])
+
+
 def _outside(text: str, spans: list[tuple[int, int]]) -> str:
     """``text`` with ``spans`` blanked (the kinds read), so that what is left shows a kind unread."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end > at:
+            out += [text[at:start] if start > at else "", " " * (end - max(start, at))]
+            at = end
+    return "".join([*out, text[at:]])
 
 
 def _kind_item(text: str, start: int, end: int, unread: object) -> Item:
@@ -334,7 +361,8 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
         # (a run of kinds offered as alternatives, "CMML, refractory anemia (RA), or RARS", is read
         # member by member: topics.mds_kind_lists)
         runs = [span for run in kind_runs(text) for span in run]
-        items += [_kind_item(text, start, end, _UNREAD_KIND.search(_outside(text, runs))) for start, end in runs]
+        unread_beside_runs = _UNREAD_KIND.search(_outside(text, runs)) if runs else None
+        items += [_kind_item(text, start, end, unread_beside_runs) for start, end in runs]
         kinds: list[Item] = []
         for m in _MDS_KIND.finditer(text):
             if any(it.start < m.end() and m.start() < it.end for it in kinds) or any(s < m.end() and m.start() < e for s, e in runs):
@@ -347,8 +375,18 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             # pattern leaves unread ("other than RA or RARS subtypes": read as RARS alone, an RA
             # met the exception's negation)
             kinds.append(_kind_item(text, m.start(), end, _UNREAD_KIND.search(_outside(text, [*runs, (m.start(), end)]))))
+            if len(kinds) > 1:
+                break  # (one kind only is read: a second says no more is read)
         if len(kinds) == 1:
             items += kinds
+    for m in _MDS_BRACKET_KINDS.finditer(text):
+        # "MDS (subtype RAEB-1 or RAEB-2)", "myelodysplasia (MDS) [i.e. refractory anemia with excess
+        # blasts (RAEB-1 or RAEB-2) by WHO classification]": the kinds in the bracket are the MDS
+        # the line takes, read as the kinds a hospital codes; read as "MDS" beside unread words, an
+        # RA met a line for RAEB only (a bracket of examples, "e.g.", is not read here)
+        coded = _bracket_kinds(_SCHEME_TAIL.sub("", m.group("kinds")))
+        if coded is not None and not any(it.start < m.end() and m.start() < it.end for it in items):
+            items.append(Item(m.start(), m.end(), coded, frozenset({"mds"})))
     for m in _MDS_WITH_KIND.finditer(text):
         # "myelodysplastic syndromes with refractory anemia", "MDS with RAEB-2": the MDS the line
         # names, narrowed to the kind a hospital codes (mds_coded_kinds); read as the MDS and an
