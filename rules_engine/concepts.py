@@ -1046,6 +1046,14 @@ _CATALOGUE: tuple[Concept, ...] = (
     # significant liver failure", "hepatic or renal failure"; about 20 corpus lines; organ18, append
     # only): a liver disease, so a record of it meets "liver disease" as well
     Concept("liver_failure", Kind.EVENT, "liver (hepatic) failure", parent="liver_disease"),
+    # three more kinds of T-cell lymphoma ICD-10-CM codes (C86.1-C86.3; dx21, append only), which
+    # PTCL trials list by name beside the others ("enteropathy-type T-cell lymphoma", "hepatosplenic
+    # gamma-delta T-cell lymphoma", "subcutaneous panniculitis-like T-cell lymphoma": 14 corpus
+    # lines in 8 trials, topics.t_cell_kinds). Read as the family beside an unread word, each was a
+    # person's question for every T-cell lymphoma, its own coded kind too
+    Concept("eatl", Kind.EVENT, "enteropathy-associated (intestinal) T-cell lymphoma (EATL)", parent="t_cell_lymphoma"),
+    Concept("hstcl", Kind.EVENT, "hepatosplenic T-cell lymphoma", parent="t_cell_lymphoma"),
+    Concept("sptcl", Kind.EVENT, "subcutaneous panniculitis-like T-cell lymphoma (SPTCL)", parent="t_cell_lymphoma"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
@@ -1150,6 +1158,7 @@ HEMATOLOGIC_DISEASES = frozenset({
     "mds_refractory_anemia", "mds_rars", "mds_raeb", "mds_raeb_1", "mds_raeb_2", "mds_rcmd", "mds_rcmd_rs", "mds_other_kind",
     # the kinds of T/NK-cell lymphoma a hospital codes (dx9)
     "ctcl", "mycosis_fungoides", "sezary_syndrome", "ptcl_nos", "alcl", "aitl", "nk_cell_lymphoma", "lymphoblastic_lymphoma",
+    "eatl", "hstcl", "sptcl",
     # the grades of follicular lymphoma a hospital codes (dx11)
     "follicular_lymphoma_grade_1", "follicular_lymphoma_grade_2", "follicular_lymphoma_grade_3",
     "follicular_lymphoma_grade_3a", "follicular_lymphoma_grade_3b",

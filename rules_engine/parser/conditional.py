@@ -260,8 +260,18 @@ def _present(expr: Expr) -> bool:
     if isinstance(expr, Any_):
         return all(_present(part) for part in expr.parts)
     if isinstance(expr, All):
-        return _kind_narrowed(expr)
+        return _kind_narrowed(expr) or _kind_open(expr)
     return isinstance(expr, Predicate) and expr.op is Op.PRESENT
+
+
+def _kind_open(expr: All) -> bool:
+    """A disease the record can show whose kind by the line's scheme a person reads ("Patients with
+    CMML, refractory anemia (RA), or RARS according to FAB ...": a record coded RCMD may be a FAB
+    RA, topics.mds_coded_kinds): present diseases and a ``Qualifier``, nothing else. Left out of
+    the names read, the whole condition was a person's, and a patient with none of the diseases
+    (a RAEB-1) was asked the requirement meant for the others."""
+    diseases = [p for p in expr.parts if not isinstance(p, Qualifier)]
+    return bool(diseases) and len(diseases) < len(expr.parts) and all(isinstance(p, (Predicate, Any_)) and _present(p) for p in diseases)
 
 
 def _kind_narrowed(expr: All) -> bool:

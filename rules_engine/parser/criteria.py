@@ -27,6 +27,7 @@ from rules_engine.parser.status_children import status_under_disease
 from rules_engine.parser.dated_children import dated_transplant
 from rules_engine.parser.drug_list_headings import drug_list_context, named_members, nested_drug_lists
 from rules_engine.parser.flat_lead_ins import is_flat_lead_in
+from rules_engine.parser.topics.fab_groups import fab_mds, names_cmml_as_fab_mds
 from rules_engine.parser.heading_windows import dated_by_heading
 from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
@@ -345,6 +346,9 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     scoped: dict[int, tuple[str, str]] = {}
     members: dict[str, list[Expr]] = {}
     labels = disease_headings(rows, children, donor | negated, line_parser)
+    # (a trial that names CMML among the kinds of MDS it takes by FAB counts a CMML as an MDS in
+    # each of its inclusions: topics.fab_groups)
+    fab_cmml = any(ctype is CriterionType.INCLUSION and names_cmml_as_fab_mds(text) for ctype, text, _ in rows)
     for index in range(len(rows) - 1, -1, -1):  # children before their headings
         ctype, text, parent = rows[index]
         parent = parent if parent is not None and 0 <= parent < index else None
@@ -376,6 +380,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             if parent is not None:
                 criterion = read_under_heading(criterion, rows[parent][1])  # "Potassium" under "... electrolyte values within normal limits ...:"
                 criterion = status_under_disease(criterion, rows[parent][1], lambda t, kind: line_parser(t, kind, parent=parent, context=context))  # "In remission" under "AML meeting 1 of the following:"
+            if fab_cmml and ctype is CriterionType.INCLUSION and parent not in negated:
+                criterion = replace(criterion, expr=fab_mds(criterion.expr))
         # a lead-in nested under a line with nothing under it ("Female patients who:" indented
         # below a lab line, its list at the outer level): its list is read where it stands, and
         # the lead-in alone, a review, made the line above it undecidable

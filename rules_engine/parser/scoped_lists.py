@@ -28,14 +28,14 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from rules_engine.criteria import CriterionType, Expr, iter_predicates
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Op, Predicate, Review, iter_predicates
 from rules_engine.readings import has_review
 
 # the patients named, then the verb that opens the lead-in
 _SCOPED_LEAD = re.compile(
     r"^\W*(?:(?:for|in)\s+)?(?:patients?|subjects?|participants?|individuals?|those)\s+"
     r"(?:with|who\s+(?:are|have|has|had)(?:\s+(?:had|been))?)\s+"
-    r"(?P<cond>[^:;]{2,120}?)\s*,?\s+"
+    r"(?P<cond>[^:;]{2,320}?)\s*,?\s+"
     r"(?P<tail>(?:must|should|shall|need|are|is|will|may)\b[^:;]{0,160})[:.]?\s*$",
     re.I,
 )
@@ -58,7 +58,7 @@ def list_scope(text: str, ctype: CriterionType, read: Callable[[str, CriterionTy
     of the type given (the trial's own line parser)."""
     if ctype is not CriterionType.INCLUSION or "following" not in text.lower() and "below" not in text.lower():
         return None
-    m = _SCOPED_LEAD.match(text[:400])
+    m = _SCOPED_LEAD.match(text[:600])
     if m is None or _NOT_A_CONDITION.search(m.group("cond")):
         return None
     tail = m.group("tail").lower()
@@ -68,6 +68,24 @@ def list_scope(text: str, ctype: CriterionType, read: Callable[[str, CriterionTy
     # the inclusion's reading asks nothing of a bare name ("brain metastases")
     for ctype_read in (CriterionType.INCLUSION, CriterionType.EXCLUSION):
         condition = read(m.group("cond"), ctype_read)
-        if not has_review(condition) and any(True for _ in iter_predicates(condition)):
+        if (not has_review(condition) or _kinds_open(condition)) and any(True for _ in iter_predicates(condition)):
             return condition
     return None
+
+
+def _present(expr: Expr) -> bool:
+    return isinstance(expr, Predicate) and expr.op is Op.PRESENT or isinstance(expr, Any_) and all(_present(p) for p in expr.parts)
+
+
+def _kinds_open(expr: Expr) -> bool:
+    """Diseases named whole, some of a kind a person reads beside them ("CMML, refractory anemia
+    (RA), or RARS according to FAB classification": a record coded RCMD may be a FAB RA,
+    topics.mds_coded_kinds): every review narrows a present disease, none stands as an alternative
+    of its own. The patients it names are then known but for those of the open kind, whom the
+    review keeps a person's; a patient with none of the diseases is none of them."""
+    if isinstance(expr, Any_):
+        return all(_kinds_open(p) for p in expr.parts)
+    if isinstance(expr, All):
+        diseases = [p for p in expr.parts if not isinstance(p, Review)]
+        return bool(diseases) and len(diseases) < len(expr.parts) and all(_present(p) for p in diseases)
+    return _present(expr)

@@ -89,8 +89,8 @@ ROWS = [
         "Diagnosis of peripheral T-cell lymphoma not otherwise specified, anaplastic large cell lymphoma (ALK negative), "
         "angioimmunoblastic T-cell lymphoma, enteropathy associated T-cell lymphoma",
         [PTCL, AITL, ALCL_NEG],
-        [DLBCL],
-        [TCL, ALCL_POS],  # (an ALK-positive ALCL is a T-cell lymphoma the unread "enteropathy associated" may name)
+        [DLBCL, ALCL_POS],  # (an ALK-positive ALCL is none of the kinds: "enteropathy associated" is a kind of its own, dx21)
+        [TCL],
     ),
     # "(excludes ...)" leaves the kinds out
     (

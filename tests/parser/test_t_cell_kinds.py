@@ -4,7 +4,8 @@ C84.4 PTCL not classified, C84.6/C84.7 ALCL, C86.5 angioimmunoblastic, C86.0/C86
 
 * the coded kind decides: an NK/T-cell lymphoma meets "Natural Killer (NK) cell lymphomas", a
   PTCL-NOS fails it; a mycosis fungoides is a cutaneous T-cell lymphoma, an AITL is none;
-* a record of only "T-cell lymphoma" (C84.9, C84.Z, C86.1-C86.3) leaves every kind open, as a
+* C86.1-C86.3 (hepatosplenic, enteropathy-type, subcutaneous panniculitis-like) are kinds of their own;
+* a record of only "T-cell lymphoma" (C84.9, C84.Z) leaves every kind open, as a
   cutaneous one of no named kind (C84.A) leaves mycosis fungoides open; a patient without a
   T-cell lymphoma has none;
 * the family ("peripheral T-cell lymphoma", "PTCLs", "T/NK-cell lymphoma") stays the family, and
@@ -39,6 +40,9 @@ SS = adult(condition("sezary_syndrome"))  # C84.1
 ATLL = adult(condition("atll"))  # C91.5
 DLBCL = adult(condition("dlbcl"))
 NHL = adult(condition("nhl"))
+EATL = adult(condition("eatl"))  # C86.2
+HSTCL = adult(condition("hstcl"))  # C86.1
+SPTCL = adult(condition("sptcl"))  # C86.3
 
 
 ROWS = [
@@ -54,8 +58,12 @@ ROWS = [
     (I, "Histologically confirmed cutaneous T-cell lymphoma", [CTCL, MF, SS], [PTCL, AITL, DLBCL], [TCL]),
     (I, "Mycosis fungoides/Sezary syndrome", [MF, SS], [PTCL, NK], [TCL, CTCL]),
     (E, "Sézary syndrome", [SS], [MF, PTCL], [CTCL, TCL]),
+    (I, "Enteropathy-associated T cell lymphoma (EATL)", [EATL], [PTCL, HSTCL, DLBCL], [TCL]),
+    (I, "enteropathy- type T-cell lymphoma", [EATL], [SPTCL], [TCL]),
+    (I, "Hepatosplenic gamma-delta T-cell lymphoma", [HSTCL], [EATL, AITL], [TCL]),
+    (E, "Subcutaneous panniculitis-like T-cell lymphoma", [SPTCL], [HSTCL, NK], [TCL]),
     # the family stays the family: every kind meets it
-    (I, "Peripheral T-cell lymphoma", [PTCL, AITL, NK, ALCL, ATLL, TCL], [DLBCL], [NHL]),
+    (I, "Peripheral T-cell lymphoma", [PTCL, AITL, NK, ALCL, ATLL, TCL, EATL, HSTCL, SPTCL], [DLBCL], [NHL]),
     (I, "Histologically confirmed PTCLs and NK/T cell lymphomas", [PTCL, NK, TCL], [DLBCL], [NHL]),
     (I, "T-/NK-cell lymphoma", [PTCL, NK, TCL], [DLBCL], [NHL]),
 ]
@@ -102,6 +110,9 @@ def test_the_name_alone_is_read_as_its_kind(words: str, reads: str | None) -> No
         "peripheral T-cell lymphoma " * 2000 + "x",
         "anaplastic large cell " * 3000 + "y",
         "(NK) " * 8000,
+        "enteropathy- " * 2000 + "x",
+        "hepatosplenic gamma delta " * 1000 + "T-cell",
+        "subcutaneous panniculitis-like " * 800 + "T cell",
     ],
 )
 def test_no_name_backtracks(text: str) -> None:
@@ -135,9 +146,9 @@ LIST_ROWS = [
     (
         I,
         "PTCL-NOS, ALCL (ALK negative), angioimmunoblastic T-cell lymphoma, or enteropathy associated T-cell lymphoma",
-        [PTCL, AITL],
-        [DLBCL],
-        [ALCL, TCL, NK],  # (the unread "enteropathy associated" leaves any T-cell lymphoma open)
+        [PTCL, AITL, EATL],
+        [DLBCL, NK],  # ("enteropathy associated" is a kind of its own, dx21: an NK-cell lymphoma is none of them)
+        [ALCL, TCL],
     ),
     (I, "AML, ALL (Ph positive), CML, or MDS", [AML, MDS, PH_ALL], [PTCL], []),
 ]
@@ -146,3 +157,21 @@ LIST_ROWS = [
 @pytest.mark.parametrize(("ctype", "text", "facts", "expected"), outcome_cases(LIST_ROWS))
 def test_listed_kinds_are_alternatives(ctype: CriterionType, text: str, facts: PatientFacts, expected: Outcome) -> None:
     assert judged(parse_line(text, ctype), facts) is expected
+
+
+def test_an_exclusion_naming_the_family_of_the_trials_own_kinds_never_excludes_them() -> None:
+    """"Other peripheral T-cell lymphoma histologies other than those specified in the inclusion
+    criteria" in a trial for named kinds: the family is the context of the trial's own kinds (a
+    record of a bare T-cell lymphoma may be one of them), never a case that excludes a PTCL-NOS."""
+    from rules_engine.criteria import TrialCriteria
+    from rules_engine.parser import parse_lines
+    from rules_engine.reference import evaluate_reference
+    from tests.fixtures.records import AS_OF
+
+    rows: list[tuple[CriterionType, str, int | None]] = [
+        (I, "PTCL-NOS, ALCL (ALK negative), angioimmunoblastic T-cell lymphoma, or enteropathy associated T-cell lymphoma", None),
+        (E, "Patients with a diagnosis of other peripheral T-cell lymphoma (PTCL) histologies other than those specified in the inclusion criteria", None),
+    ]
+    trial = TrialCriteria("NCT00000097", 1, parse_lines(rows))
+    for facts in (PTCL, EATL):
+        assert evaluate_reference(trial, facts, AS_OF).criteria[1].outcome is not Outcome.MET

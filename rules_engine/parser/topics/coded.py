@@ -560,8 +560,18 @@ _SPAN_ONLY = re.compile(
 
 def _names_own(part: Expr, own: tuple[str, ...]) -> bool:
     """The trial's own disease asked present, bare: narrowed ("secondary AML", "therapy for HCC")
-    or dated it may be what an exclusion means, and stays."""
-    return isinstance(part, Predicate) and part.op is Op.PRESENT and part.window is None and part.concept in own
+    or dated it may be what an exclusion means, and stays. The family its own kinds make whole
+    counts too (a record of the bare family may be one of them): in a trial for "PTCL-NOS, ALCL,
+    AITL, enteropathy-associated T-cell lymphoma", "other peripheral T-cell lymphoma histologies
+    other than those specified in the inclusion criteria" excluded each of them as "T-cell
+    lymphoma"."""
+    return isinstance(part, Predicate) and part.op is Op.PRESENT and part.window is None and (part.concept in own or _family_of_own(part.concept, own))
+
+
+def _family_of_own(concept: str, own: tuple[str, ...]) -> bool:
+    """Whether ``concept`` is the nearest family, exhaustive by its kinds, of one of ``own``."""
+    family = CONCEPTS.get(concept)
+    return family is not None and family.subtypes_exhaustive and any(o in CONCEPTS and CONCEPTS[o].parent == concept for o in own)
 
 
 def _without_own_disease(expr: Expr, own: tuple[str, ...]) -> Expr:

@@ -96,6 +96,31 @@ def fab_cmml(expr: Expr, text: str) -> Expr:
     return _widen(expr)
 
 
+# a sentence that names CMML among the kinds of MDS it takes by the FAB scheme ("Patients with
+# chronic myelomonocytic leukemia (CMML), refractory anemia (RA), or refractory anemia with ringed
+# sideroblasts (RARS) according to FAB classification ... must meet >= 1 of the following")
+_FAB = re.compile(r"\bFAB\b|\bFrench[\s-]+American[\s-]+British\b", I)
+_SENTENCE = re.compile(r"[^.;]{1,600}")
+_FAB_KIND = re.compile(r"\brefractory\s+an(?:a)?emia\b|(?-i:\bRAEB|\bRARS\b|\bRA\b)|\bMDS\b|\bmyelodysplas", I)
+
+
+def names_cmml_as_fab_mds(text: str) -> bool:
+    """Whether an inclusion line names CMML among the MDS kinds it takes by the FAB scheme: the
+    trial then counts a CMML as an MDS (see the module), in its other lines as in this one."""
+    if "FAB" not in text and "French" not in text:
+        return False
+    return any(_CMML.search(s.group(0)) and _FAB.search(s.group(0)) and _FAB_KIND.search(_CMML.sub(" ", s.group(0)))
+               for s in _SENTENCE.finditer(text))
+
+
+def fab_mds(expr: Expr) -> Expr:
+    """A line's bare "MDS" read as "MDS or CMML", in a trial that takes CMML as an MDS by FAB
+    (``names_cmml_as_fab_mds`` on another of its inclusions): "Diagnosis of myelodysplastic
+    syndromes (MDS)" beside "Patients with CMML, RA, or RARS according to FAB classification must
+    meet ..." (read bare, the CMML the trial names failed its diagnosis line)."""
+    return _widen(expr)
+
+
 def _widen(expr: Expr) -> Expr:
     if isinstance(expr, Predicate):
         if expr.concept == "mds" and expr.op is Op.PRESENT and expr.window is None:
@@ -106,6 +131,8 @@ def _widen(expr: Expr) -> Expr:
             return expr  # a kind of MDS the list names ("refractory anemia"): an MDS, never a CMML
         return All(tuple(_widen(p) for p in expr.parts))
     if isinstance(expr, Any_):
+        if predicate("cmml", Op.PRESENT) in expr.parts:
+            return expr  # widened already, or a list that names the CMML itself
         return Any_(tuple(_widen(p) for p in expr.parts))
     if isinstance(expr, Not):
         return expr  # a negated MDS is what the line rules out: left as written

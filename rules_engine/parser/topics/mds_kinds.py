@@ -34,6 +34,7 @@ from rules_engine.criteria import All, Expr, Not, Op, ReviewReason
 from rules_engine.parser.items import I, Item, all_of, any_of, number, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.mds_coded_kinds import mds_kind_expr
+from rules_engine.parser.topics.mds_kind_lists import kind_runs
 
 _GATE = re.compile(r"IPSS|5q|novo|primary|secondary|risk", I)
 _KIND_GATE = re.compile(r"refractory|RAEB|RARS|RC[MU]D", I)
@@ -297,6 +298,53 @@ def _with_disease(text: str, span: tuple[int, int], expr: Expr, found: list[Item
     return Item(start, end, all_of([predicate("mds", Op.PRESENT), expr]), frozenset({"mds", "bm_blasts"}))
 
 
+# an MDS named with the kinds it means in a bracket right after it: "(subtype ...)", "[i.e. ...]" or
+# the kinds alone (one short bracket inside, the kind's own abbreviation, allowed)
+_MDS_BRACKET_KINDS = re.compile(
+    r"(?:\bMDS\b|\bmyelodysplastic\s+syndromes?|\bmyelodysplasia)(?:\s*\(\s*MDS\s*\))?\s*[(\[]\s*"
+    r"(?:i\.\s?e\.?\s*,?\s*|(?:(?:WHO|FAB)\s+)?sub-?types?\s*:?\s*)?"
+    r"(?P<kinds>(?:[^()\[\]]|\([^()\[\]]{1,40}\)){2,160}?)\s*[)\]]",
+    I,
+)
+_SCHEME_TAIL = re.compile(r"\s*,?\s*(?:by|per|according\s+to)\s+(?:the\s+)?(?:WHO|FAB|World\s+Health\s+Organi[sz]ation)(?:\s+(?:classification|criteria))?\s*$", I)
+
+
+def _bracket_kinds(words: str) -> Expr | None:
+    """The kinds of MDS ``words`` name, whole: one kind, or a run of them offered as alternatives."""
+    words = words.strip()
+    one = mds_kind_expr(words)
+    if one is not None:
+        return one
+    runs = kind_runs(words)
+    if len(runs) != 1 or runs[0][0][0] != 0 or runs[0][-1][1] != len(words):
+        return None
+    kinds = [mds_kind_expr(words[a:b]) for a, b in runs[0]]
+    return None if any(k is None for k in kinds) else any_of([k for k in kinds if k is not None])
+
+
+def _outside(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked (the kinds read), so that what is left shows a kind unread."""
+    out: list[str] = []
+    at = 0
+    for start, end in sorted(spans):
+        if end > at:
+            out += [text[at:start] if start > at else "", " " * (end - max(start, at))]
+            at = end
+    return "".join([*out, text[at:]])
+
+
+def _kind_item(text: str, start: int, end: int, unread: object) -> Item:
+    """The kind named at ``text[start:end]``: the kind a hospital codes, or (a kind no code names,
+    or another kind left unread beside it) an MDS whose kind a person reads."""
+    coded = None if unread else mds_kind_expr(text[start:end])
+    if coded is not None:
+        return Item(start, end, coded, frozenset({"mds"}))
+    kind = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind of MDS: " + " ".join(text[start:end].split()))
+    # (RAEB "in transformation", 20-30% blasts, is an MDS by FAB and an AML by WHO: either)
+    disease = any_of([predicate("mds", Op.PRESENT), predicate("aml", Op.PRESENT)]) if _IN_TRANSFORMATION.search(text, start, end) else predicate("mds", Op.PRESENT)
+    return Item(start, end, all_of([disease, kind]), frozenset({"mds", "aml"}))
+
+
 def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
     """Items for an IPSS group or score, a non-del(5q) MDS and an MDS's origin (see the module)."""
     if not _GATE.search(text) or _REVISED.search(text):
@@ -310,10 +358,15 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
     # (and only one kind: a list of them, "the FAB groups RA, RARS, RAEB, RAEBt and CMML are
     # eligible", offers kinds a clause's "and" would ask all at once)
     if _KIND_GATE.search(text) and not _MDS_NAMED.search(text):
+        # (a run of kinds offered as alternatives, "CMML, refractory anemia (RA), or RARS", is read
+        # member by member: topics.mds_kind_lists)
+        runs = [span for run in kind_runs(text) for span in run]
+        unread_beside_runs = _UNREAD_KIND.search(_outside(text, runs)) if runs else None
+        items += [_kind_item(text, start, end, unread_beside_runs) for start, end in runs]
         kinds: list[Item] = []
         for m in _MDS_KIND.finditer(text):
-            if any(it.start < m.end() and m.start() < it.end for it in kinds):
-                continue  # the abbreviation in brackets after the name just read
+            if any(it.start < m.end() and m.start() < it.end for it in kinds) or any(s < m.end() and m.start() < e for s, e in runs):
+                continue  # the abbreviation in brackets after the name just read, or a run's member
             end = m.end()
             bracket = _KIND_ABBREVIATION.match(text, end)
             if bracket:
@@ -321,17 +374,19 @@ def mds_kind_items(text: str, ctype: object = None) -> list[Item]:
             # the kind a hospital codes (mds_coded_kinds), where the clause names no other kind this
             # pattern leaves unread ("other than RA or RARS subtypes": read as RARS alone, an RA
             # met the exception's negation)
-            unread = _UNREAD_KIND.search(text[: m.start()] + " " + text[end:])
-            coded = None if unread else mds_kind_expr(text[m.start():end])
-            if coded is not None:
-                kinds.append(Item(m.start(), end, coded, frozenset({"mds"})))
-                continue
-            kind = Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "which kind of MDS: " + " ".join(text[m.start():end].split()))
-            # (RAEB "in transformation", 20-30% blasts, is an MDS by FAB and an AML by WHO: either)
-            disease = any_of([predicate("mds", Op.PRESENT), predicate("aml", Op.PRESENT)]) if _IN_TRANSFORMATION.search(text, m.start(), end) else predicate("mds", Op.PRESENT)
-            kinds.append(Item(m.start(), end, all_of([disease, kind]), frozenset({"mds", "aml"})))
+            kinds.append(_kind_item(text, m.start(), end, _UNREAD_KIND.search(_outside(text, [*runs, (m.start(), end)]))))
+            if len(kinds) > 1:
+                break  # (one kind only is read: a second says no more is read)
         if len(kinds) == 1:
             items += kinds
+    for m in _MDS_BRACKET_KINDS.finditer(text):
+        # "MDS (subtype RAEB-1 or RAEB-2)", "myelodysplasia (MDS) [i.e. refractory anemia with excess
+        # blasts (RAEB-1 or RAEB-2) by WHO classification]": the kinds in the bracket are the MDS
+        # the line takes, read as the kinds a hospital codes; read as "MDS" beside unread words, an
+        # RA met a line for RAEB only (a bracket of examples, "e.g.", is not read here)
+        coded = _bracket_kinds(_SCHEME_TAIL.sub("", m.group("kinds")))
+        if coded is not None and not any(it.start < m.end() and m.start() < it.end for it in items):
+            items.append(Item(m.start(), m.end(), coded, frozenset({"mds"})))
     for m in _MDS_WITH_KIND.finditer(text):
         # "myelodysplastic syndromes with refractory anemia", "MDS with RAEB-2": the MDS the line
         # names, narrowed to the kind a hospital codes (mds_coded_kinds); read as the MDS and an

@@ -11,8 +11,9 @@ cutaneous T-cell lymphoma unspecified C84.A, primary cutaneous CD30-positive T-c
 proliferations C86.6 (the cutaneous ones), PTCL not classified C84.4, anaplastic large cell
 lymphoma ALK-positive C84.6 and ALK-negative C84.7, extranodal NK/T-cell lymphoma nasal type
 C86.0 and blastic NK-cell lymphoma C86.4 (the NK ones), angioimmunoblastic T-cell lymphoma C86.5
+hepatosplenic C86.1, enteropathy-type C86.2 and subcutaneous panniculitis-like C86.3
 (matcher/intake/codes.toml). ``t_cell_lymphoma`` is exhaustive, so a record coded only as a T/NK
-lymphoma of another or no stated kind (C84.9, C84.Z, C86.1-C86.3) leaves every kind open.
+lymphoma of another or no stated kind (C84.9, C84.Z) leaves every kind open.
 
 Rows for events' table of cancers (``events._CANCERS``: concept, pattern, gate words), read
 before the T-cell lymphoma family's row so that the first reading of a span, the kind, stands.
@@ -66,6 +67,24 @@ T_CELL_KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         r"(?<![/\w])(?:(?:nasal[\s-]+type\s+)?extra-?\s*nodal\s+|nasal\s+)?(?:natural[\s-]+killer(?:\s*\(\s*NK\s*\))?|(?-i:NK))(?:\s*/\s*T|\s*/\s*" + _T_CELL + r")?[\s-]*(?:cells?\s+)?" + _LYMPHOMA
         + r"(?:\s*\(\s*NK[\s-]*(?:/\s*T[\s-]*)?cell\s+lymphomas?\s*\))?(?:\s*(?:,\s*|-\s*)?nasal[\s-]+type)?",
         ("natural", "nk"),  # (the gate words: "nk" also stands in "extranodal NK/T")
+    ),
+    # three kinds ICD-10-CM codes apart (C86.1-C86.3): "Enteropathy-associated T cell lymphoma
+    # (EATL)", "enteropathy- type T-cell lymphoma", "intestinal T-cell lymphoma", "Hepatosplenic
+    # gamma-delta T-cell lymphoma", "Subcutaneous panniculitis-like T-cell lymphoma"
+    (
+        "eatl",
+        r"(?:enteropathy[\s-]*(?:associated|type)?|intestinal)[\s-]+" + _T_CELL + r"\s+" + _LYMPHOMA + r"(?:\s*\(\s*EATL\s*\))?|(?-i:\bEATL\b)",
+        ("enteropathy", "intestinal", "eatl"),
+    ),
+    (
+        "hstcl",
+        r"hepatosplenic\s+(?:(?:gamma[\s/-]*delta|γ\s*[/-]?\s*δ|gd)\s+)?" + _T_CELL + r"\s+" + _LYMPHOMA + r"(?:\s*\(\s*HSTCL\s*\))?",
+        ("hepatosplenic",),
+    ),
+    (
+        "sptcl",
+        r"subcutaneous\s+panniculitis[\s-]+like\s+" + _T_CELL + r"\s+" + _LYMPHOMA + r"(?:\s*\(\s*SPTCL\s*\))?",
+        ("panniculitis",),
     ),
     # the family's plural abbreviation ("Histologically confirmed PTCLs and NK/T cell lymphomas"),
     # which the family's own row reads only in the singular,
