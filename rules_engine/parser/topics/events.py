@@ -2023,8 +2023,11 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 # "History of severe infusion reaction to any monoclonal antibody": a reaction on
                 # record may or may not have been severe (no record states it), never dropped
                 expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "a severe infusion reaction, not any")])
-            if expr is not None and m.group("of") and not _only_named_products(expr):
-                continue  # "intolerance of imatinib or toxicity necessitating dose modification": not a list of products
+            if expr is not None and m.group("of") and (not _only_named_products(expr) or _AFTER_OR.search(text, max(0, m.start() - 12), m.start())):
+                # "intolerance of imatinib or toxicity necessitating dose modification": not a list
+                # of products; "Resistance to imatinib or intolerance of dasatinib": an alternative
+                # the line's joins do not keep (read, its "or" became "and")
+                continue
             if expr is not None and m.group("also"):
                 # "intolerance or unresponsiveness to sirolimus": the drug taken without response
                 # is the other way in (dropped, a patient whose disease failed it met the line)
@@ -2047,6 +2050,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
     return items
 
 
+_AFTER_OR = re.compile(r"\b(?:or|and/or)\s+(?:(?:an?|any|known|prior|previous)\s+)?$", I)
 # what no product's name is: "intolerance of standard therapy", "of ... or toxicity necessitating dose modification"
 _NOT_A_PRODUCT = re.compile(r"\b(?:therap(?:y|ies)|treatments?|toxicit(?:y|ies)|reactions?|events?|effects?|doses?|modifications?|regimens?|agents?|drugs?|medications?)\b", I)
 
