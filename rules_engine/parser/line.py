@@ -95,6 +95,7 @@ from rules_engine.parser.post_transplant_therapy import post_transplant_therapy
 from rules_engine.parser.exclusion_washout import washout_exclusion
 from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
+from rules_engine.parser.steroid_dose_permits import steroid_dose_permit
 from rules_engine.parser.qualified_disease_leads import qualified_disease_lead
 from rules_engine.parser.joint import plain_joints
 from rules_engine.parser.misfiled_requirements import requirement_unmet
@@ -214,6 +215,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     apart = life_apart(norm, ctype, lambda rest: _to_expr(rest, ctype, fragments))
     if apart is not None:  # "Life expectancy > 3 months in relation to diseases other than AML/MDS"
         return apart
+    permitted_dose = steroid_dose_permit(norm, ctype, lambda rest: _to_expr(rest, ctype, fragments))
+    if permitted_dose is not None:  # "Prednisone (≤ 10 mg per day) allowed ...": a cap on who takes it, no requirement to
+        return permitted_dose
     conditional = scoped_bounds(norm, ctype) or defined_permission(norm, ctype) or study_sequence(norm, ctype) or purpose_dose(norm, ctype) or status_scopes(norm, ctype) or defined_by_list(norm, ctype) or _conditional(norm, ctype) or trailing_scope(norm, ctype) or elapsed_if(norm, ctype)
     if conditional is not None:
         return conditional

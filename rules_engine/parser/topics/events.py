@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
 from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
@@ -21,7 +21,7 @@ from rules_engine.parser.topics.allergy_parts import named_part_of
 from rules_engine.parser.topics.allergy_classes import allergen_end, allergy_class
 from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
-from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, number, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, map_leaves, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
@@ -1587,7 +1587,7 @@ _GVHD_TREATED = re.compile(
 
 
 _ALLERGY_TO = re.compile(
-    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance|infusion[\s-]+(?:related\s+)?reaction)(?:\s+reactions?)?(?:\s+(?:attributed|attributable))?\s+(?:to|against|with)\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
+    r"(?:hypersensitivit(?:y|ies)|drug\s+sensitivit(?:y|ies)|(?<![\w-])sensitivit(?:y|ies)(?=\s+to\b)|allerg(?:y|ies|ic\s+reactions?|ic(?=\s+to\b))|anaphyla\w*|intolerance|infusion[\s-]+(?:related\s+)?reaction)(?:\s+reactions?)?(?:\s+(?:attributed|attributable))?(?P<also>\s+or\s+(?:unresponsiveness|resistance|refractoriness))?\s+(?:to|against|with|(?:(?<=intolerance\s)|(?<=hypersensitivity\s))(?P<of>of))\s+(?P<obj>(?:[^;.]|(?<=\b[A-Z])\.(?=\s?[a-z])){1,300})",
     I,
 )
 
@@ -2030,6 +2030,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 # "History of severe infusion reaction to any monoclonal antibody": a reaction on
                 # record may or may not have been severe (no record states it), never dropped
                 expr = all_of([expr, Qualifier(ReviewReason.AMBIGUOUS, "a severe infusion reaction, not any")])
+            if expr is not None and m.group("of") and (not _only_named_products(expr) or _AFTER_OR.search(text, max(0, m.start() - 12), m.start())):
+                # "intolerance of imatinib or toxicity necessitating dose modification": not a list
+                # of products; "Resistance to imatinib or intolerance of dasatinib": an alternative
+                # the line's joins do not keep (read, its "or" became "and")
+                continue
+            if expr is not None and m.group("also"):
+                # "intolerance or unresponsiveness to sirolimus": the drug taken without response
+                # is the other way in (dropped, a patient whose disease failed it met the line)
+                expr = any_of([expr, _taken_without_response(expr, " ".join(m.group("also").split()[1:]))])
             if expr is not None:
                 concepts = frozenset(p.concept for p in _predicates_of(expr))
                 end = m.start("obj") + (_ALLERGY_END.search(m.group("obj")).start() if _ALLERGY_END.search(m.group("obj")) else len(m.group("obj")))
@@ -2046,6 +2055,32 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             expr = all_of([predicate("steroid_dose", Op.LTE, 10, "mg/d"), Qualifier(ReviewReason.AMBIGUOUS, "physiologic replacement dose")])
             add(Item(m.start(), m.end(), expr, frozenset({"steroid_therapy", "steroid_dose"})))
     return items
+
+
+_AFTER_OR = re.compile(r"\b(?:or|and/or)\s+(?:(?:an?|any|known|prior|previous)\s+)?$", I)
+# what no product's name is: "intolerance of standard therapy", "of ... or toxicity necessitating dose modification"
+_NOT_A_PRODUCT = re.compile(r"\b(?:therap(?:y|ies)|treatments?|toxicit(?:y|ies)|reactions?|events?|effects?|doses?|modifications?|regimens?|agents?|drugs?|medications?)\b", I)
+
+
+def _only_named_products(expr: Expr) -> bool:
+    """Whether an allergy reading names products only (each a name of at most three words)."""
+    for node in iter_nodes(expr):
+        if isinstance(node, Review):
+            return False
+        if isinstance(node, Predicate) and node.concept == "drug_hypersensitivity":
+            if not isinstance(node.value, str) or len(node.value.split()) > 3 or _NOT_A_PRODUCT.search(node.value):
+                return False
+    return True
+
+
+def _taken_without_response(allergy: Expr, failure: str) -> Expr:
+    """Each product of an allergy reading taken (``named_medication``), whether the disease failed
+    it a person's; any other part of the reading a person's whole."""
+    def leaf(node: Expr) -> Expr:
+        if isinstance(node, Predicate) and node.concept == "drug_hypersensitivity" and node.op is Op.IS and isinstance(node.value, str):
+            return all_of([predicate("named_medication", Op.IS, node.value), Qualifier(ReviewReason.AMBIGUOUS, f"{failure} to it, not an intolerance")])
+        return Review(ReviewReason.AMBIGUOUS, f"{failure} to the products an intolerance line names")
+    return map_leaves(allergy, leaf)
 
 
 def _predicates_of(expr: Expr) -> list[Predicate]:
