@@ -74,7 +74,8 @@ EXPECTED = {
     "Any active infection requiring systemic therapy": {"active_infection", "hbv", "hcv", "hiv", "syphilis", "pulmonary_tuberculosis"},
     "Vaccination or any surgical procedure": {"vaccination", "surgery"},
     "History of or concomitant active malignant": {"other_malignancy"},
-    "Previous or next organ transplant": {"organ_transplant", "hsct"},
+    # (the exception "except for HCT" excepts nothing a solid organ's codes hold: no HSCT asked)
+    "Previous or next organ transplant": {"organ_transplant"},
     "At least 2 weeks intervals since the last chemotherapy": {"chemotherapy"},
     "Treated with high-dose corticosteroids": {"steroid_therapy"},
 }
