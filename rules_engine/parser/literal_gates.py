@@ -224,6 +224,18 @@ def gated(pattern: re.Pattern[Any]) -> Any:
     return found
 
 
+def gated_many(pattern: re.Pattern[Any]) -> Any:
+    """``pattern`` behind its gate however many words it needs (``gated`` leaves a pattern of more
+    than ``_MOST`` words plain, which on average costs what it saves). For a pattern measured to
+    gain: the residue's unsupported-concept words (``review_reasons._UNSUPPORTED``, 140 words) were
+    searched in 3,268 clauses of every twelfth corpus trial, 1,773 of them holding none of its
+    words; those searches took 0.30 s and the gate over all 3,268 0.16 s."""
+    if PLAIN or not isinstance(pattern, re.Pattern):
+        return pattern
+    words = required_literals(pattern)
+    return GatedPattern(pattern, words) if words and any(w.strip() for w in words) else pattern
+
+
 def install(prefix: str) -> None:
     """``re.compile`` returns gated patterns to the modules named ``prefix...`` (see the doc)."""
     if PLAIN or getattr(re.compile, "_gates_for", None) is not None:
