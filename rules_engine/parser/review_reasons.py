@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 from rules_engine.criteria import ReviewReason
 from rules_engine.parser.items import I
+from rules_engine.parser.literal_gates import gated_many
 
 
 # ("cooperate", "cooperation" are the patient's; "Cooperative" names a group, the Eastern Cooperative
@@ -32,7 +33,8 @@ _JUDGEMENT = re.compile(
 )
 
 
-_UNSUPPORTED = re.compile(
+# (behind its words' gate: literal_gates.gated_many)
+_UNSUPPORTED = gated_many(re.compile(
     r"\b(?:cancer|carcinoma|tumou?rs?|malignan\w*|metasta\w*|NSCLC|SCLC|lymphoma|myeloma|MDS|myelodysplastic|CML|CLL|sarcoma|melanoma|"
     r"chemotherapy|radiotherapy|radiation|irradiation|surgery|surgical|resection|immunotherapy|inhibitors?|antibod(?:y|ies)|therap(?:y|ies)|"
     r"treatment|drugs?|agents?|steroids?|corticosteroids?|prednisone|immunosuppress\w*|vaccin\w*|transfusion|G-CSF|"
@@ -45,7 +47,7 @@ _UNSUPPORTED = re.compile(
     r"coagulation|DIC|disseminated|dyspnea|oxygen|ECG|echocardiograph\w*|MUGA|weight|BMI|pain|life|survival|remission|MRD|blasts?|"
     r"fertile|childbearing|potential|menopaus\w*|sterili\w*|gender|race|ethnic\w*)\b",
     I,
-)
+))
 
 
 # Organ function asked without its thresholds ("Adequate organ function", "Adequate hematologic,
