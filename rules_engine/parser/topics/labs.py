@@ -25,7 +25,6 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predi
 from rules_engine.parser.topics.duration_values import is_duration
 from rules_engine.parser.line_reader import read_line
 from rules_engine.parser.safety import Alternative, Qualifier
-from rules_engine.parser.remarks import blank_remarks
 from rules_engine.parser.topics.defined_states import state_frame_end
 from rules_engine.parser.topics.lab_scopes import scope_condition
 from rules_engine.parser.items import NEGATED, I, Item, OPS, all_of, any_of, content_words, number, predicate
