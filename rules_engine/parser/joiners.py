@@ -25,9 +25,14 @@ _SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refr
 # ("without evidence of CNS involvement", "without clinical evidence of distant metastases": the
 # evidence asked for is the lacked thing's own; left out, the item after stood as one more
 # requirement, and a patient with CNS involvement met a line ruling it out)
+# (the kinds of evidence may be written as alternatives, "without clinical or radiographic evidence
+# of metastatic disease": that "or" is the evidence's, it offers no alternative to the item before;
+# read as the join, "head and neck cancer or metastatic disease" was met by any metastatic cancer)
+_EVIDENCE_KIND = r"(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)"
+_EVIDENCE_KINDS = rf"(?:{_EVIDENCE_KIND}\s*(?:,\s*)?(?:(?:or|and|and/or)\s+|/\s*)?){{0,3}}"
 _LACKING = re.compile(
     r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?"
-    r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+    rf"(?:{_EVIDENCE_KINDS}"
     r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?", I)
 _LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
 
@@ -67,7 +72,7 @@ def without_item(exprs: list[Item], connectors: list[str], prohibited: bool) -> 
 # the unread words before a clause's first read item end in "without (evidence of)": "Stage 3 or
 # 4 disease without distant metastases" (the stage unread) asked for the metastases it rules out
 _LACKS_FIRST = re.compile(r"(?<!\bor\s)(?<!/)\bwithout\s+(?:an?\s+|any\s+)?"
-                          r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+                          rf"(?:{_EVIDENCE_KINDS}"
                           r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?$", I)
 
 
