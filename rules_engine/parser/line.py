@@ -167,6 +167,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.age_scoped_clauses import age_scoped_clauses
+from rules_engine.parser.condition_brackets import eligible_conditions
 from rules_engine.parser.topics.gfr_tests import gfr_by_test
 from rules_engine.parser.term_definitions import defined_term, trials_definition
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
@@ -180,6 +181,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     # (an exclusion's too: one that states the time as its requirement is read around by exclusion_washout)
     norm = time_after_transplant(norm)
     norm = kinds_as_alternatives(norm, ctype)  # "advanced CML (CML-AP, CML-BP and Ph+ acute leukemia)": one of the kinds
+    norm = eligible_conditions(norm, ctype)  # "brain metastases (patients may be considered controlled if on steroids)": a permission
     norm = norm[m.end():] if (m := CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
     if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows
