@@ -159,7 +159,7 @@ from rules_engine.parser.stated_verdicts import (
     bracketed_exclusion,
     narrows_a_history,
 )
-from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, semicolon_or, top_level_or
+from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, scoped_way_in, semicolon_or, top_level_or
 from rules_engine.parser.group_kinds import kinds_as_alternatives
 from rules_engine.parser.phase_definitions import phase_definition
 from rules_engine.parser.definitions import ABSENCE_DEFINED, STATUS_DEFINED, defined_by_list, defined_lead, names_status
@@ -232,6 +232,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         lead, alternatives[0] = defined_lead(alternatives[0], ctype)
         read = [_to_expr(part, ctype) for part in alternatives]
+        read = [read[0], *(scoped_way_in(e, part, ctype) for e, part in zip(read[1:], alternatives[1:]))]  # "... OR direct bilirubin <= 1.0 (for patients with Gilbert's)"
         either = any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
         return either if lead is None else all_of([lead, either])
     if ctype is CriterionType.EXCLUSION:
