@@ -166,16 +166,12 @@ def content_words(text: str) -> list[str]:
 # way (read item by item, a patient on immunotherapy met it).
 _HAD_NO = (r"(?:(?:must|should|may|can|shall|will)\s+)?(?:(?:has|have)\s+(?:had|received|undergone)|receive|take|use|undergo)\s+"
            r"(?=no\b(?![^.;]*\bdefined\b))")
-# A connective before the negation ("Additionally, no myocardial infarction, severe/unstable angina,
-# ... or pulmonary embolism within the last year") links the line to the one before it; it hid the
-# opening "no", and the line read as "not MI or angina or ...", met by a patient with angina.
-_LINKING = r"(?:(?:additionally|also|in\s+addition|furthermore|moreover)\s*,?\s+)?"
 _IS_NOT = r"(?:is|are)\s+(?=not\b(?!\s+(?:required|considered|necessarily|needed|mandatory|only|just|excluded|limited|restricted|(?:a\s+)?(?:medically\s+)?(?:candidates?|eligible|suitable|able|appropriate|amenable|willing|fit|allowed|permitted)\b)))"
 # (a clause with no subject of its own, "..., but must have no evidence of active graft vs. host
 # disease", "Must have no ...": the "no" is the clause's negation as after a subject; read without
 # it, the permission's condition asked every transplanted patient for the GVHD it forbids)
 NEGATED = re.compile(
-    r"^\W*" + _LINKING + r"(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:" + _HAD_NO + "|" + _IS_NOT + r"|must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:(?:but\s+)?(?:must|should)\s+have\s+(?=no\s))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
+    r"^\W*(?:there\s+(?:is|are|was|were|(?:must|should|can|may|will|shall|could)\s+be)\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:" + _HAD_NO + "|" + _IS_NOT + r"|must\s+have\s+|with\s+|have\s+|has\s+(?=no\b(?![^.;]*\bdefined\b))|must\s+|should\s+|shall\s+)?)?(?:(?:has|have|must\s+have|should\s+have)\s+(?=(?:not|never)\s+(?:yet\s+)?(?:been\s+)?(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone|taken|exposed)\b))?(?:(?:but\s+)?(?:must|should)\s+have\s+(?=no\s))?(?:cannot|(?:can|may)\s+not|(?:must|should|shall)\s+not\s+have\s+(?:been\s+)?(?=(?:previously\s+|prior\s+)?(?:treated|received|had|used|undergone)\b|(?:current|recent)\s+(?:or\s+(?:current|recent)\s+)?use\b)|no|not|without|absence\s+of|free\s+of|never|negative\s+for|non-?existence\s+of)\b(?!\s+(?:more|less|greater|fewer|later|earlier|sooner)\b)",
     I,
 )
 

@@ -321,6 +321,14 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # and a patient on the excepted drug excluded, or the excepted cancers were an unread
         # residue beside the malignancy)
         (r"\b(?:aside|apart)\s+from\b", "other than", ("aside", "apart")),
+        # a connective that links a line or sentence to the one before ("Additionally, no myocardial
+        # infarction, severe/unstable angina, ... or pulmonary embolism", "In addition, participants
+        # should not receive ...", "Also, patients must not have HIV") asks nothing: it hid the
+        # opening denial from every reader of one (the "no" negated the first item alone, and a
+        # patient with angina met the line)
+        (r"(?:^|(?<=[.;]\s))(\W*)(?:additionally|also|in\s+addition|furthermore|moreover)\s*,?\s+"
+         r"(?=(?:no|not|none|never|without|patients?|subjects?|participants?|there)\b)", r"\1",
+         ("additionally", "also", "addition", "furthermore", "moreover")),
         # the people a line is about, named as a protocol's own word for them ("Candidates should not
         # have received chemotherapy ...", "Pts must have ...", "Recipients with pre-transplant
         # creatinine > 1.6 mg/dL"; 15 corpus lines): the patients, whom every reader of a duty or a

@@ -49,6 +49,14 @@ def test_a_negation_after_a_linking_word_or_a_verb_of_taking_denies_the_whole_li
     assert render_rule(parse_line(line, INC).expr).startswith("not (")
 
 
+@pytest.mark.parametrize("line, read", [
+    ("Also, patients must not have HIV", "HIV"),
+    ("In addition, participants should not receive a CYP3A4 inhibitor within 14 days", "CYP3A4-modulator within 14 days"),
+])
+def test_a_linking_word_before_an_exclusions_duty_leaves_what_it_excludes(line: str, read: str) -> None:
+    assert render_rule(parse_line(line, EXC).expr).startswith(read)
+
+
 @pytest.mark.parametrize("line", [
     "Platelets >= 50 without " + "clinical or " * 2000 + "evidence of x",
     "Additionally, " * 1500 + "no HIV",
