@@ -42,7 +42,7 @@ def test_a_list_after_without_is_lacked_whole_not_an_alternative_to_the_bound(li
 
 @pytest.mark.parametrize("line", [
     "Additionally, no myocardial infarction, severe/unstable angina, or pulmonary embolism within the last year",
-    "Also, patients must have no active infection or HIV",
+    "Also, no active infection or HIV",
     "Patients may receive no concurrent chemotherapy, immunotherapy or ketoconazole.",
 ])
 def test_a_negation_after_a_linking_word_or_a_verb_of_taking_denies_the_whole_list(line: str) -> None:
@@ -52,6 +52,8 @@ def test_a_negation_after_a_linking_word_or_a_verb_of_taking_denies_the_whole_li
 @pytest.mark.parametrize("line, read", [
     ("Also, patients must not have HIV", "HIV"),
     ("In addition, participants should not receive a CYP3A4 inhibitor within 14 days", "CYP3A4-modulator within 14 days"),
+    ("Additionally, no HIV", "HIV"),
+    ("Also, patients should not receive warfarin", "vitamin-K-antagonist"),
 ])
 def test_a_linking_word_before_an_exclusions_duty_leaves_what_it_excludes(line: str, read: str) -> None:
     assert render_rule(parse_line(line, EXC).expr).startswith(read)
