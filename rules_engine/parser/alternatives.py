@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import CriterionType, Expr, Review
+from rules_engine.criteria import Any_, CriterionType, Expr, Not, Review
 from rules_engine.parser.counted import counted, listed
 from rules_engine.parser.clauses import ENUMERATED, ONE_OF
-from rules_engine.parser.items import I, all_of, content_words
+from rules_engine.parser.items import I, all_of, any_of, content_words
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.line_reader import read_expr
 
@@ -198,3 +198,22 @@ _GROUP_AFTER_SEMICOLON = re.compile(
 _ELIGIBILITY_WORDS = re.compile(r"\b(?:eligible|ineligible|excluded|allowed|permitted)\b", I)
 _AT_LEAST_N_OF = re.compile(r"(?:\bat\s+least|≥)\s*(?:[2-9]|two|three|four)\s+(?:\w+\s+){0,2}?of\b", I)
 _OR_AFTER_SEMICOLON = re.compile(r"\s*(?:or|OR)\s+(?!more\b|less\b|greater\b|higher\b|lower\b)")
+
+
+# an alternative that closes on the patients it is for ("Bilirubin < 1.5 mg/dL OR direct bilirubin
+# <= 1.0 mg/dL (for patients with Gilbert's syndrome)")
+_TRAILING_GROUP = re.compile(r"\(\s*(?:for|in)\s+(?:patients?|subjects?|participants?|those)\s+with\b[^()]{1,120}\)\W*$", I)
+
+
+def scoped_way_in(expr: Expr, part: str, ctype: CriterionType) -> Expr:
+    """A later alternative of an inclusion's capital "OR" that is asked only of a group, read on its
+    own as "not the group, or the bound": among alternatives it is the way in open to that group,
+    the group and the bound together. Left as read, the line was met by every patient outside the
+    group whatever his values ("not Gilbert's syndrome" an alternative of the bilirubin)."""
+    if ctype is not CriterionType.INCLUSION or not isinstance(expr, Any_) or not _TRAILING_GROUP.search(part):
+        return expr
+    groups = [p for p in expr.parts if isinstance(p, Not)]
+    if len(groups) != 1 or len(expr.parts) < 2:
+        return expr
+    return all_of([groups[0].part, any_of([p for p in expr.parts if p is not groups[0]])])
+

@@ -162,7 +162,10 @@ def content_words(text: str) -> list[str]:
 # only (met by a patient who had radiotherapy) and "is not" none at all (an inclusion that asked
 # for dialysis). Not "are not required / considered to have", which lift or define, nor "is not a
 # candidate / eligible / able", which judge the patient's suitability (for what is named after).
-_HAD_NO = r"(?:(?:must|should|may|can|shall|will)\s+)?(?:has|have)\s+(?:had|received|undergone)\s+(?=no\b(?![^.;]*\bdefined\b))"
+# "Patients may receive no concurrent chemotherapy, immunotherapy or ketoconazole" denies the same
+# way (read item by item, a patient on immunotherapy met it).
+_HAD_NO = (r"(?:(?:must|should|may|can|shall|will)\s+)?(?:(?:has|have)\s+(?:had|received|undergone)|receive|take|use|undergo)\s+"
+           r"(?=no\b(?![^.;]*\bdefined\b))")
 _IS_NOT = r"(?:is|are)\s+(?=not\b(?!\s+(?:required|considered|necessarily|needed|mandatory|only|just|excluded|limited|restricted|(?:a\s+)?(?:medically\s+)?(?:candidates?|eligible|suitable|able|appropriate|amenable|willing|fit|allowed|permitted)\b)))"
 # (a clause with no subject of its own, "..., but must have no evidence of active graft vs. host
 # disease", "Must have no ...": the "no" is the clause's negation as after a subject; read without

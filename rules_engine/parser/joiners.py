@@ -25,9 +25,14 @@ _SLASH_WORDS = re.compile(r"[A-Za-z]{3,}\s*/|/\s*[A-Za-z]{3,}")  # "complex/refr
 # ("without evidence of CNS involvement", "without clinical evidence of distant metastases": the
 # evidence asked for is the lacked thing's own; left out, the item after stood as one more
 # requirement, and a patient with CNS involvement met a line ruling it out)
+# (the kinds of evidence may be written as alternatives, "without clinical or radiographic evidence
+# of metastatic disease": that "or" is the evidence's, it offers no alternative to the item before;
+# read as the join, "head and neck cancer or metastatic disease" was met by any metastatic cancer)
+_EVIDENCE_KIND = r"(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)"
+_EVIDENCE_KINDS = rf"(?:{_EVIDENCE_KIND}\s*(?:,\s*)?(?:(?:or|and|and/or)\s+|/\s*)?){{0,3}}"
 _LACKING = re.compile(
     r"\s*,?\s*(?:(?:that|who|which)\s+(?:do|does|did)\s+not\s+have|without)\s+(?:an?\s+|any\s+)?"
-    r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+    rf"(?:{_EVIDENCE_KINDS}"
     r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?", I)
 _LIST_OR = re.compile(r"\s*(?:,\s*)?(?:or|and/or)?\s*|\s*,\s*", I)
 
@@ -67,7 +72,7 @@ def without_item(exprs: list[Item], connectors: list[str], prohibited: bool) -> 
 # the unread words before a clause's first read item end in "without (evidence of)": "Stage 3 or
 # 4 disease without distant metastases" (the stage unread) asked for the metastases it rules out
 _LACKS_FIRST = re.compile(r"(?<!\bor\s)(?<!/)\bwithout\s+(?:an?\s+|any\s+)?"
-                          r"(?:(?:(?:clinical|clinically|radiographic|radiologic(?:al)?|laboratory|documented|known|current|active|morphologic(?:al)?)\s+){0,2}"
+                          rf"(?:{_EVIDENCE_KINDS}"
                           r"(?:evidence|signs?|history)\s+of\s+(?:an?\s+|any\s+)?)?$", I)
 
 
@@ -121,6 +126,11 @@ def joiner(connector: str, default_or: bool) -> str:
         # alternative. Read by "requiring" as a condition of the next item, the list broke in two
         # halves asked together, and angina alone excluded no one (holdout T251)
         return "or"
+    # "solid malignancy (patients may have either measurable or nonmeasurable disease)", "AML either
+    # relapsed or refractory": an "either" just before the next item opens that item's own pair, it
+    # joins nothing to the item before (read as the join, any patient with measurable disease met the
+    # line whatever his cancer, any relapsed patient whatever his disease)
+    connector = _EITHER_OPENS.sub(" ", connector)
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
     connector = _HOW_MEASURED.sub(" ", connector)
@@ -181,6 +191,7 @@ _QUALIFIER_THEN_COMMA = re.compile(
 )
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
 _BULLET = re.compile(r"[•▪●◦]")
+_EITHER_OPENS = re.compile(r"\beither\s*$", I)
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 _ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
 _PROOF_METHODS = re.compile(

@@ -160,7 +160,7 @@ from rules_engine.parser.stated_verdicts import (
     bracketed_exclusion,
     narrows_a_history,
 )
-from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, semicolon_or, top_level_or
+from rules_engine.parser.alternatives import counted_list, enumerated_alternatives, or_in_items, scoped_way_in, semicolon_or, top_level_or
 from rules_engine.parser.group_kinds import kinds_as_alternatives
 from rules_engine.parser.phase_definitions import phase_definition
 from rules_engine.parser.definitions import ABSENCE_DEFINED, STATUS_DEFINED, defined_by_list, defined_lead, names_status
@@ -168,6 +168,7 @@ from rules_engine.parser.conditional import _conditional, scoped_sentence
 from rules_engine.readings import has_review
 from rules_engine.parser.scopes import bracketed_lab_scope, lab_scoped_requirement, status_scopes, trailing_scope
 from rules_engine.parser.age_scoped_clauses import age_scoped_clauses
+from rules_engine.parser.condition_brackets import eligible_conditions
 from rules_engine.parser.topics.gfr_tests import gfr_by_test
 from rules_engine.parser.term_definitions import defined_term, trials_definition
 from rules_engine.parser.applicability import ages_apart, applies_if, women_parts_scoped
@@ -181,6 +182,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     # (an exclusion's too: one that states the time as its requirement is read around by exclusion_washout)
     norm = time_after_transplant(norm)
     norm = kinds_as_alternatives(norm, ctype)  # "advanced CML (CML-AP, CML-BP and Ph+ acute leukemia)": one of the kinds
+    norm = eligible_conditions(norm, ctype)  # "brain metastases (patients may be considered controlled if on steroids)": a permission
     norm = norm[m.end():] if (m := CROSS_REFERENCE.match(norm)) else norm
     label = SYSTEM_LABEL.match(norm)
     if label and norm[label.end():].strip():  # "Cardiac disease: Congestive heart failure > class II ...": the label heads what follows
@@ -234,6 +236,7 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
     if alternatives:  # "AML without CR after 2 inductions OR / AML relapsed within 6 months OR / ..."
         lead, alternatives[0] = defined_lead(alternatives[0], ctype)
         read = [_to_expr(part, ctype) for part in alternatives]
+        read = [read[0], *(scoped_way_in(e, part, ctype) for e, part in zip(read[1:], alternatives[1:]))]  # "... OR direct bilirubin <= 1.0 (for patients with Gilbert's)"
         either = any_of([Alternative(e.reason, e.text or part) if isinstance(e, Review) else e for e, part in zip(read, alternatives)])
         return either if lead is None else all_of([lead, either])
     if ctype is CriterionType.EXCLUSION:

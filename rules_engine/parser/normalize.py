@@ -322,6 +322,20 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # and a patient on the excepted drug excluded, or the excepted cancers were an unread
         # residue beside the malignancy)
         (r"\b(?:aside|apart)\s+from\b", "other than", ("aside", "apart")),
+        # a connective that opens a line with a denial, linking it to the line before ("Additionally,
+        # no myocardial infarction, severe/unstable angina, ... or pulmonary embolism"), asks nothing:
+        # it hid the opening "no" from every reader of one (the "no" negated the first item alone,
+        # and a patient with angina met the line). Only at the line's start: inside a line ("... .
+        # In addition, no small molecule kinase inhibitors ...") the connective keeps the sentence
+        # an item of its own, and dropped there the sentence's words became a condition of the item
+        # before (an unrecovered toxicity no longer excluded on its own)
+        # (so too before an exclusion's duty, "In addition, participants should not receive a CYP3A4
+        # inhibitor": the duty's reader took the "should not" for the line's own negation, and the
+        # patient on the inhibitor was the one not excluded)
+        (r"^(\W*)(?:additionally|also|in\s+addition|furthermore|moreover)\s*,?\s+"
+         r"(?=(?:no|not|none|never|without)\b|(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:(?:must|should|shall|may|can|will)\s*(?:not|n't)|cannot)\b)",
+         r"\1",
+         ("additionally", "also", "addition", "furthermore", "moreover")),
         # the people a line is about, named as a protocol's own word for them ("Candidates should not
         # have received chemotherapy ...", "Pts must have ...", "Recipients with pre-transplant
         # creatinine > 1.6 mg/dL"; 15 corpus lines): the patients, whom every reader of a duty or a

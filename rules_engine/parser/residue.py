@@ -353,6 +353,19 @@ def _washout(expr: Expr | None) -> bool:
     return isinstance(expr, All) and all(isinstance(p, Predicate) and p.op is Op.NOT_WITHIN for p in expr.parts)
 
 
+# "without" just before a list's first item ("Platelet count >= 50,000/uL without administration of a
+# growth factor, thrombopoietin, or platelet transfusion"): the list is what the patient must lack,
+# each member denied, so its "or" offers no alternative. Joined as one, a patient with no growth
+# factor met the line whatever his platelets.
+_LACKED_BEFORE = re.compile(r"\bwithout\b[^,;:()]{0,40}$", I)
+
+
+def _lacked_list(group: list[tuple[int, int, Item | list[Residue]]], text: str) -> bool:
+    """Whether the list opens with an item the clause says the patient is without (``_LACKED_BEFORE``)."""
+    start, _, head = group[0]
+    return isinstance(head, Item) and _LACKED_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, Residue]]:
     """Unread words listed among alternatives ("AML, MDS, ALL or MPAL", "blasts >= 5% or
     increasing levels of MRD") are one more alternative of the list, not a further requirement:
@@ -403,7 +416,8 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
             text = " ".join(" ".join(x.text for x in what).split())  # type: ignore[union-attr]
             head.expr = any_of([head.expr, Alternative(review_reason(text), text)])  # type: ignore[union-attr,list-item]
             out.extend((head, x) for x in what)  # type: ignore[misc,union-attr]
-        elif gaps and re.search(r"\bor\b", gaps[-1], I) and (kinds[0] or _cancer_first(group, gaps)) and not all(kinds) and not any(isinstance(t[2], Item) and _washout(t[2].expr) for t in group):
+        elif (gaps and re.search(r"\bor\b", gaps[-1], I) and (kinds[0] or _cancer_first(group, gaps)) and not all(kinds)
+              and not any(isinstance(t[2], Item) and _washout(t[2].expr) for t in group) and not _lacked_list(group, clause.text)):
             for k, (start, end, what) in enumerate(group):
                 if isinstance(what, Item):
                     continue

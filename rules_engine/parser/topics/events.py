@@ -23,6 +23,7 @@ from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, map_leaves, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
+from rules_engine.parser.toxicity_scale import TOXICITY_SCALE
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
 from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
@@ -1511,6 +1512,18 @@ _BOUND_AFTER = re.compile(
     I,
 )
 _AND_RECOVERY = re.compile(r"\band\s+(?:who\s+)?(?:has\s+|have\s+|had\s+)?$", I)
+# ... or after the therapy, "to" the grade ("Recovery from reversible acute effects of prior
+# anti-cancer therapy (chemotherapy, radiotherapy, or investigational treatment) to NCI Common
+# Toxicity Criteria for Adverse Events (NCI CTCAE) Grade <= 1"): the line's own bound on recovered.
+# Unread, the therapies of the bracket were each an alternative of the line (any patient given
+# radiotherapy met it whatever his toxicity), or the line went wholly to a person. A bracket of the
+# therapy's kinds may stand between; the scale's name before the grade is how it is counted.
+_GRADE_TO_AFTER = re.compile(
+    r"\s*(?:\((?!\s*(?:i\.?\s?e|that\s+is|except|excluding|other\s+than)\b)[^()]{1,100}\)\s*)?,?\s*to\s+(?:" + TOXICITY_SCALE + r"\s*)?"
+    r"(?:(?:NCI\s+)?CTCAE\s+(?:v(?:ersion|\.)?\s*\d(?:\.\d{1,2})?\s+)?)?"
+    r"(?:grade\s*(?P<c>≤|<=|=<|<)\s*|(?P<c2>≤|<=|=<|<)\s*grade\s*)(?P<g>[01])\b",
+    I,
+)
 
 
 _GRADE_NEAR = re.compile(r"\bgrade|\bgr\.|\bG[0-4]\b|\bCTCAE\b|\bbaseline\b", I)
@@ -1970,13 +1983,16 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             add(Item(m.start(), source.end() if source else end, predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
     if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
         for m in _RECOVERY.finditer(text):
-            after = _BOUND_AFTER.match(text, m.end())
+            after = _BOUND_AFTER.match(text, m.end()) or _GRADE_TO_AFTER.match(text, m.end())
             if after is not None and not _SURGERY_WORDS.search(m.group(0)) and not _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
                 # "Recovered from the reversible effects of prior antineoplastic therapy (ie, ≤ Grade
                 # 1 toxicity or baseline)": the bracket bounds what recovered means, as before "from"
                 owned = NEGATED.match(text)
                 negated = bool(m.group("neg2") or (m.group("neg") and (owned is None or m.start("neg") >= owned.end())))
-                op = Op.LT if after.group("c") == "<" else Op.LTE
+                op = Op.LT if (after.group("c") or after.groupdict().get("c2")) == "<" else Op.LTE
+                # (the grade after "to" may have been read already as a toxicity of its own, the
+                # scale's "Toxicity" taken for one: the recovery it bounds is the reading of both)
+                items[:] = [it for it in items if not (m.start() <= it.start and it.end <= after.end() and it.concepts == {"toxicity_grade"})]
                 add(Item(m.start(), after.end(), predicate("toxicity_grade", NEGATE[op] if negated else op, int(after.group("g"))), frozenset({"toxicity_grade"})))
                 continue
             if _GRADE_NEAR.search(text, max(0, m.start() - 60), min(len(text), m.end() + 300)):

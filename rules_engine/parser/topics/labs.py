@@ -1023,7 +1023,15 @@ def _group_condition(who: str) -> Expr | None:
 
 
 
-def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType, concept: str | None = None) -> tuple[int, Expr] | None:
+# a bound written as the alternative of the one before ("Bilirubin < 1.5 mg/dL OR direct bilirubin
+# <= 1.0 mg/dL (for patients with Gilbert's syndrome)"): its scope names the patients the other way
+# is open to, so for them it is asked with the group, never met by everyone outside it (read as
+# "not Gilbert's syndrome or direct bilirubin <= 1.0", every patient without the syndrome met the
+# line whatever the bilirubin)
+_OR_BEFORE = re.compile(r"\b(?:or|OR)\s*$")
+
+
+def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType, concept: str | None = None, alternative: bool = False) -> tuple[int, Expr] | None:
     m = _SCOPE_NOTE.match(text, pos)
     condition = scope_condition(m.group("who"), concept) if m else None
     if m is not None and condition is None:
@@ -1039,6 +1047,8 @@ def _scoped_note(text: str, pos: int, expr: Expr, ctype: CriterionType, concept:
             )
     if m is None or condition is None:
         return None
+    if ctype is CriterionType.INCLUSION and alternative:  # the other way in, open to those patients (_OR_BEFORE)
+        return m.end(), all_of([condition, expr])
     if ctype is CriterionType.INCLUSION:  # the bound holds for those patients; the others pass it
         other = condition.part if isinstance(condition, Not) else Not(condition)
         return m.end(), any_of([other, expr])
@@ -1282,7 +1292,7 @@ def lab_items(text: str, ctype: CriterionType) -> list[Item]:
             transfusion = _TRANSFUSION_NOTE.match(text, t_end)
             if transfusion is not None:
                 end = t_end = max(end, transfusion.end())
-            note = None if scoped else _scoped_note(text, t_end, pred, ctype, concept)
+            note = None if scoped else _scoped_note(text, t_end, pred, ctype, concept, _OR_BEFORE.search(text, max(0, m.start() - 12), m.start()) is not None)
             if note is not None:  # "ALT <= 3 x ULN (without liver metastases)": for those patients
                 end, pred = max(end, note[0]), note[1]
             elif scoped is not None:  # a scope said after the second bound is never a plain "or"
