@@ -49,7 +49,7 @@ from rules_engine.parser.permitted_groups import PERMISSION
 from rules_engine.parser.scoped_lists import list_scope
 from rules_engine.parser.sibling_exceptions import widen_siblings
 from rules_engine.parser.sections import ParsedLine, is_donor_heading, is_donor_item, split_criteria
-from rules_engine.parser.safety import Qualifier, normal_limits_upright
+from rules_engine.parser.safety import normal_limits_upright
 from rules_engine.parser.topics import age_table
 from rules_engine.parser.topics.coded import resolve
 
@@ -563,7 +563,7 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
                 # excluded nobody unless one listed example was read too)
                 expr = normal_limits_upright(any_of_parts(own[0], joined), ctype)
             elif own and ctype is CriterionType.EXCLUSION and index not in negated and _DEFINING_LIST_LEAD.search(text) and any(True for _ in iter_predicates(own[0])):
-                beyond = Qualifier(ReviewReason.JUDGEMENT, "whether what the heading names beyond the lines listed under it excludes")
+                beyond = Review(ReviewReason.JUDGEMENT, "whether what the heading names beyond the lines listed under it excludes")
                 expr = normal_limits_upright(any_of_parts(All((own[0], beyond)), joined), ctype)
             elif own and ctype is CriterionType.EXCLUSION and index not in negated and _closed_exclusion(text, kids) and any(True for _ in iter_predicates(own[0])):  # type: ignore[arg-type]
                 # "Infection Patients will be excluded if they have an active, uncontrolled
@@ -1061,8 +1061,10 @@ def _contrary_alternative(own: Expr, kid: Expr) -> Expr | None:
 
 
 def _flip(criterion: Criterion) -> Expr:
-    """A child of the other type under a heading (an exclusion nested in an inclusion section)."""
-    return Not(criterion.expr)
+    """A child of the other type under a heading (an exclusion nested in an inclusion section).
+    A child already a negation (a requirement misfiled among exclusions, read as unmet) is turned
+    back to what it asks, never written "not not" (the rule language reads one negation away)."""
+    return criterion.expr.part if isinstance(criterion.expr, Not) else Not(criterion.expr)
 
 
 def parse_lines(

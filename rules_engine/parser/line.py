@@ -779,7 +779,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = active_or_untreated(expr, text)  # "active or untreated CNS lymphoma": an active record meets it (topics.active_or_untreated)
     expr = untreated_since_line(expr, ctype, text)  # "previously untreated AML": no therapy for the AML (topics.untreated_since)
     expr = indicated_therapy(expr, text)  # "chemotherapy for antecedent MDS": the therapy of that disease (therapy_indication)
-    expr = requirement_unmet(expr, ctype, text, lambda: _to_expr(reading, CriterionType.INCLUSION, top))  # "DLCO > 60% predicted" among the exclusions: the requirement unmet excludes (misfiled_requirements)
+    expr = requirement_unmet(expr, ctype, text, lambda: enforce(_to_expr(reading, CriterionType.INCLUSION, top), CriterionType.INCLUSION))  # "DLCO > 60% predicted" among the exclusions: the requirement unmet excludes (misfiled_requirements)
     return Criterion(type=ctype, text=original, expr=plain_joints(expr), applies_if=applies, parent=parent)  # (joint: parse time only)
 
 
