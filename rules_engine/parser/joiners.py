@@ -130,7 +130,10 @@ def joiner(connector: str, default_or: bool) -> str:
     # relapsed or refractory": an "either" just before the next item opens that item's own pair, it
     # joins nothing to the item before (read as the join, any patient with measurable disease met the
     # line whatever his cancer, any relapsed patient whatever his disease)
-    connector = _EITHER_OPENS.sub(" ", connector)
+    # (never after a treatment to come, "can be treated with curative intent with either surgical
+    # resection and/or chemoradiation": there the items are the choice of treatment, no history)
+    if not _TREATMENT_TO_COME.search(connector):
+        connector = _EITHER_OPENS.sub(" ", connector)
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
     connector = _HOW_MEASURED.sub(" ", connector)
@@ -192,6 +195,7 @@ _QUALIFIER_THEN_COMMA = re.compile(
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
 _BULLET = re.compile(r"[•▪●◦]")
 _EITHER_OPENS = re.compile(r"\beither\s*$", I)
+_TREATMENT_TO_COME = re.compile(r"\b(?:treat\w*|candidates?|eligible|receiv\w*|can|could|will|should|would)\b", I)
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 _ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
 _PROOF_METHODS = re.compile(
