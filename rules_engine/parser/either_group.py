@@ -18,7 +18,10 @@ import re
 
 _OPENS = re.compile(r"^(?P<pre>[^/]*?\b(?:with|have|has|having|had|and|plus|shows?|showing|by|in|of|to))\s+either\b", re.I)
 # words that make what follows "either" a treatment to come or a choice, not the patient's history
-_FUTURE = re.compile(r"\b(?:treat\w*|candidates?|eligible|receiv\w*|can|could|may|will|should|would)\b", re.I)
+# (without "may": "patients may have either measurable or nonmeasurable disease" is the patient's
+# own pair, ``joiners`` opens it; a treatment to come is never one)
+TREATMENT_TO_COME = re.compile(r"\b(?:treat\w*|candidates?|eligible|receiv\w*|can|could|will|should|would)\b", re.I)
+_FUTURE = re.compile(rf"{TREATMENT_TO_COME.pattern}|\bmay\b", re.I)
 _OR_WORD = re.compile(r"\b(?:or|and/or)\b|/", re.I)
 
 

@@ -15,6 +15,7 @@ from rules_engine.criteria import All, Any_, Expr, Not, Op, Predicate, Review
 from rules_engine.parser.items import NEGATED, I, Item, all_of, predicates
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 from rules_engine.parser.statuses import FOR_DISEASE
+from rules_engine.parser.either_group import TREATMENT_TO_COME
 
 
 _OR = re.compile(r"\b(?:or|either|and/or)\b|/", I)
@@ -132,7 +133,7 @@ def joiner(connector: str, default_or: bool) -> str:
     # line whatever his cancer, any relapsed patient whatever his disease)
     # (never after a treatment to come, "can be treated with curative intent with either surgical
     # resection and/or chemoradiation": there the items are the choice of treatment, no history)
-    if not _TREATMENT_TO_COME.search(connector):
+    if not TREATMENT_TO_COME.search(connector):
         connector = _EITHER_OPENS.sub(" ", connector)
     # "creatinine <= 1.5 mg/dL and calculated or measured creatinine clearance >= 50": the "or"
     # says how the next value is got, it joins nothing (read as the join, either value met both)
@@ -195,7 +196,6 @@ _QUALIFIER_THEN_COMMA = re.compile(
 # (the item's own pattern may take the second word: "calculated or [measured creatinine clearance]")
 _BULLET = re.compile(r"[•▪●◦]")
 _EITHER_OPENS = re.compile(r"\beither\s*$", I)
-_TREATMENT_TO_COME = re.compile(r"\b(?:treat\w*|candidates?|eligible|receiv\w*|can|could|will|should|would)\b", I)
 _HOW_MEASURED = re.compile(r"\b(?:calculated|measured|estimated)\s*(?:or|and/or|/)\s*(?:(?:calculated|measured|estimated)\b|$)", I)
 _ANY_ORIGIN = re.compile(r"\b(?:either\s+)?de\s*novo\s*(?:,\s*)?(?:or|and/or|/)\s*secondary\b", I)
 _PROOF_METHODS = re.compile(
