@@ -38,6 +38,14 @@
   Left as written wherever the line names a hepatitis that may be B, a liver disease or any
   infection.
 
+* The kinds of an infection listed in a bracket after its word: "uncontrolled active infections
+  (viral, bacterial, and fungal)", "Sever infection (bacterial, viral)", "No serious active
+  infection (viral, fungal bacterial)" (4 corpus lines, holdout T141): the infection itself, as the
+  same kinds said before the word ("active bacterial, fungal, or viral infection") already read.
+  Left, the bracket was an unread alternative beside the infection and a patient with no infection
+  on record was unknown. Two kinds or more, and nothing else in the bracket; "(other than ...)",
+  "(e.g. ...)" or a single kind are left as written.
+
 Every pattern is literals with bounded repetitions; none nests one.
 """
 
@@ -169,4 +177,13 @@ HBV_LEAVE_UNEXCLUDED = (
     ("excluded",),
 )
 
-ROWS = (AIDS_RELATED, HEPATITIS_TESTS_DEFINED, CORE_ANTIBODY_FOLLOW_UP, CORE_ANTIBODY_UNDETECTABLE, HBV_LEAVE_UNEXCLUDED)
+# -- the kinds of an infection in a bracket after its word ---------------------------------------
+
+_KIND = r"(?:viral|bacterial|fungal|parasitic|protozoal|mycobacterial)"
+INFECTION_KINDS_BRACKETED = (
+    rf"\b(infections?)\s?\(\s?{_KIND}(?:\s?,?\s?(?:and/or\s|or\s|and\s)?{_KIND}){{1,5}}\s?\)",
+    r"\1",
+    ("viral", "bacterial", "fungal", "parasitic", "protozoal", "mycobacterial"),
+)
+
+ROWS = (INFECTION_KINDS_BRACKETED, AIDS_RELATED, HEPATITIS_TESTS_DEFINED, CORE_ANTIBODY_FOLLOW_UP, CORE_ANTIBODY_UNDETECTABLE, HBV_LEAVE_UNEXCLUDED)

@@ -459,7 +459,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "review, so a relapsed AML is unknown"),
     ("T141-clean", "Evidence of active cerebral/meningeal disease"): ("events", "'active cerebral/meningeal disease' is read as brain metastases / leptomeningeal "
         "disease of a solid tumour, not leukaemic CNS involvement; the history-if-treated sentence stays a review"),
-    ("T141-clean", "uncontrolled active infections"): ("events", "'(viral, bacterial, and fungal)' stays an unsupported alternative, so no infection on record is unknown"),
     ("T141-clean", "radiotherapy, biologics, and/or other treatment with immunotherapy"): ("core", "'Chemotherapy (except hydroxyurea or ... cytarabine for cytoreduction), "
         "radiotherapy, biologics ... that is not completed 2 weeks prior to first dose ..., unless progressive disease is documented': the 2-week window "
         "is not carried to each therapy, 'biologics' and the NOTE stay reviews"),
