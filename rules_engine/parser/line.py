@@ -93,6 +93,7 @@ from rules_engine.parser.elapsed_if import elapsed_if
 from rules_engine.parser.capped_lists import capped_list
 from rules_engine.parser.post_transplant_therapy import post_transplant_therapy
 from rules_engine.parser.exclusion_washout import washout_exclusion
+from rules_engine.parser.reaction_objects import shared_reaction_object
 from rules_engine.parser.agent_window_apart import agent_window_apart
 from rules_engine.parser.purpose_dose import purpose_dose
 from rules_engine.parser.steroid_dose_permits import steroid_dose_permit
@@ -771,6 +772,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = dated_inline(expr, text, ctype, _to_expr)  # "Any of the following within 6 months: MI, stroke, ...": each event listed (inline_windows)
     expr = post_transplant_therapy(expr, text, ctype)  # "immunosuppressive therapy post HSCT": the transplant names the therapy
     expr = washout_exclusion(expr, text, ctype, top)  # "X must be completed >= N prior" as an exclusion
+    expr = shared_reaction_object(expr, text, lambda words: enforce(_to_expr(words, CriterionType.EXCLUSION, top), CriterionType.EXCLUSION))  # "hypersensitivity or intolerance to 5-FU": the allergy to 5-FU (reaction_objects)
     scoped = women_parts_scoped(expr, reading)
     if scoped is not None:
         return Criterion(type=ctype, text=original, expr=plain_joints(scoped), applies_if=None, parent=parent)
