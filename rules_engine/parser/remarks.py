@@ -35,6 +35,10 @@ _REFERENCE = (
     rf"(?:the\s+)?(?:[\w'()./-]+\s+){{0,12}}{_STANDARD}\b(?:\s+system)?"
     r"(?:\s+(?:of|for|from)\s+(?:the\s+)?(?:[\w'/-]+\s+){0,10}(?:tumou?rs?|neoplasms?|malignancies|leukemias?|diseases?|lymphomas?|myeloma|"
     r"tissues?|adults?|children|patients)(?=\W|$))?"
+    # (the proper name "Response Evaluation Criteria in Solid Tumors" and its abbreviation after it:
+    # "based on modified Response Evaluation Criteria In Solid Tumors (RECIST)"; left, "In Solid
+    # Tumors" and "(RECIST)" were reviews beside the measurable disease they qualify)
+    r"(?:\s+in\s+solid\s+tumou?rs)?(?:\s*\(\s*(?:(?:m|ir|i)?RECIST|WHO|IWG|IMWG|iwCLL|RANO)(?:\s*(?:v|version)?\s*\d(?:\.\d)?)?\s*\))?"
     r"(?:\s*\(\s*(?:\w+\s+){0,2}\d{4}(?:\s*(?:version|edition|revision))?\s*\))?(?:\s*\d{4})?"
 )
 EVER_PHRASE = (
@@ -557,6 +561,27 @@ def blank_either_way(text: str) -> str:
 # deficiency are at increased risk ..., HIV-positive patients ... are excluded"): the reason names
 # conditions the patient need not have, and read as items they became conjuncts (a patient with
 # prior fludarabine and no GVHD was let through). Blanked before the topics read the clause. A
+# Why pregnant or nursing women are kept out or asked to avoid pregnancy ("... because of the
+# potentially dangerous effects of the preparative chemotherapy on the fetus or infant", "due to
+# possible adverse effects on the developing fetus or infant", "because of teratogenic potential",
+# "The effects of X on the developing human fetus are unknown", "Treatment under this protocol
+# would expose an unborn child to significant risks", "These potential risks may also apply to
+# other agents used in this study"; about 100 corpus lines): the reason for a pregnancy line,
+# never a requirement of its own. Left, each was a review beside the pregnancy or lactation the
+# line reads, and a woman neither pregnant nor nursing was unknown. Bounded: no repetition nests.
+_FETUS = r"(?:fetus|foetus|fetuses|embryo|unborn\s+(?:child|baby|fetus)|(?:nursing\s+)?infants?|newborns?|nursing\s+child)"
+_FETAL_RISK = (
+    r"(?:,\s*)?\b(?:because\s+of|due\s+to)\s+(?:the\s+)?(?:(?:potential(?:ly)?|possible|known|unknown|dangerous|harmful|adverse|"
+    r"teratogenic|toxic|serious)\s+){0,3}(?:effects?|risks?|properties|toxicity)\b[^.;]{0,120}?\b" + _FETUS
+    + r"(?:\s+(?:and|or|and/or)\s+(?:\w+\s+){0,2}?" + _FETUS + r")?"
+    r"(?:\s+(?:due\s+to|from)\s+(?:the\s+)?(?:study\s+(?:drugs?|treatment|therapy|medications?)|(?:this\s+)?(?:therapy|treatment|regimen)))?"
+    r"|(?:,\s*)?\b(?:because\s+of|due\s+to)\s+(?:the\s+)?(?:(?:its|their|known|potential|possible)\s+){0,2}teratogenic\s+(?:potential|risks?|effects?)\b"
+    r"|\bthe\s+effects?\s+of\s+[^.;]{1,160}?\s+on\s+(?:the\s+|a\s+)?(?:developing\s+)?(?:human\s+)?(?:fetus|foetus|embryo)\b[^.;]{0,60}?"
+    r"\s+(?:are|is|remain)\s+(?:unknown|not\s+(?:well[\s-]+)?known)\b"
+    r"|\btreatment\s+under\s+this\s+protocol\s+would\s+expose\s+an\s+unborn\s+child\s+to\s+significant\s+risks\b"
+    r"|\bthese\s+potential\s+risks\s+may\s+also\s+apply\s+to\s+other\s+agents\s+used\s+in\s+this\s+study\b"
+)
+
 # rationale runs to the end of its sentence; "as" only after a comma, before a pronoun the line's
 # subject is. (A whole sentence of reasons, "Patients who are HIV seropositive can have decreased
 # immune competence and thus ...", is taken out of the line before it is split: notes.strip_rationale.)
@@ -571,7 +596,9 @@ _RATIONALE = re.compile(
     # "since" giving a reason, never a time ("since the last dose"): only before "in these
     # patients" or a pronoun and a verb of consequence
     r"|,\s*since\s+(?:in\s+(?:these|such)\s+(?:patients|subjects|individuals|persons)\b"
-    r"|(?:these|such|this|they|it)\s+(?:[\w-]+\s+)?(?:may|might|can|could|would|will|increases?|interferes?|causes?|reduces?)\b)[^.;]*",
+    r"|(?:these|such|this|they|it)\s+(?:[\w-]+\s+)?(?:may|might|can|could|would|will|increases?|interferes?|causes?|reduces?)\b)[^.;]*"
+    # the risk to a pregnancy the line's exclusion of pregnant or nursing women is for (_FETAL_RISK)
+    r"|" + _FETAL_RISK,
     I,
 )
 
@@ -579,7 +606,9 @@ _RATIONALE = re.compile(
 def blank_rationale(text: str) -> str:
     """``text`` with the line's stated reason blanked (offsets kept)."""
     low = text.lower()
-    if " as " not in low and "lethal" not in low and "because" not in low and "since" not in low:
+    if " as " not in low and "lethal" not in low and "because" not in low and "since" not in low and not any(
+        w in low for w in ("fetus", "foetus", "embryo", "unborn", "teratogen", "potential risks")
+    ):
         return text
     return _blanked(_RATIONALE, text)
 
