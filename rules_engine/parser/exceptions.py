@@ -16,6 +16,7 @@ from rules_engine.readings import has_review
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, iter_nodes
 from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.excepted_absences import excepted_absence
+from rules_engine.parser.graded_exceptions import excepted_graded_event
 from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, all_of, any_of, content_words, predicate, predicates
@@ -300,7 +301,7 @@ def exception_runs_on(exc: str, exc_expr: Expr, targets: list[Item]) -> tuple[Ex
 def apply_exception(expr: Expr, exc: Expr, person: bool, effective: CriterionType, words: str = "") -> Expr:
     """One item with its exception. ``effective`` is the clause's type as the item reads it
     (an inclusion's "no ..." clause reads its items as things to be absent)."""
-    toxicity = _excepted_toxicity(expr, exc, effective)
+    toxicity = excepted_graded_event(expr, exc, effective) or _excepted_toxicity(expr, exc, effective)
     if toxicity is not None:
         return toxicity
     if effective is CriterionType.INCLUSION and person:

@@ -17,6 +17,7 @@ from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement,
 from rules_engine.parser.clauses import PARENS, parse_clause
 from rules_engine.parser.combining import combine
 from rules_engine.parser.extraction import extract
+from rules_engine.parser.graded_exceptions import bounded_event
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.items import I, NEGATED, all_of, any_of, asks_nothing, content_words, predicate, predicates
 from rules_engine.parser.permission_after import treatment_after
@@ -149,6 +150,11 @@ def permitted_group(clauses: list[str], ctype: CriterionType) -> Expr | None:
         items = [it for it in items if it not in indications]
     else:
         indications = []
+    if ctype is CriterionType.INCLUSION and items and all(bounded_event(it.expr) for it in items):
+        # "Peripheral neuropathy less than or equal to Grade 2 is allowed": the event's own reading
+        # is the permission already (none above the grade allowed); read as a group permitted,
+        # "not (no grade 3 neuropathy) or ...", a grade 3 neuropathy met the line
+        return all_of([it.expr for it in items])  # type: ignore[misc]
     if not items or any(p.op in _BOUND_OPS for it in items for p in predicates(it.expr)):
         return None  # "ALT <= 2.5 x ULN; <= 5 x ULN is acceptable if ...": a requirement, not a group
     if _UNREAD_ALTERNATIVE.match(subject, max(it.end for it in items)):

@@ -18,6 +18,7 @@ from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.combining import combine
 from rules_engine.parser.defined_names import mask_defined_names
 from rules_engine.parser.extraction import extract
+from rules_engine.parser.graded_exceptions import excepted_graded_event
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, OPS, all_of, any_of, content_words, number, predicate, predicates
 from rules_engine.parser.remarks import blank_either_way, blank_remarks
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -280,6 +281,9 @@ def attach_widening(expr: Expr, clause_text: str, ctype: CriterionType) -> Expr:
     else:
         exc = structured
     concepts = {c for it in items for c in it.concepts} | exception_subject(clause_text, exc)
+    graded = excepted_graded_event(expr, exc, ctype)
+    if graded is not None:  # "Peripheral neuropathy <= Grade 2 is allowed" after a toxicity grade (graded_exceptions)
+        return graded
     if ctype is CriterionType.INCLUSION:
         return _widen_scoped(expr, exc, concepts, bool(_PRIOR_THERAPY_PERMITTED.search(clause_text)))
     if isinstance(exc, Review):

@@ -19,7 +19,9 @@ with real corpus lines (``../shared/corpus`` criteria texts):
   line; one naming it is met when the disease on record is refractory (or, where the line allows
   intolerance, the drug's intolerance is on record), else a person's. The line was a bare review,
   so a CML given dasatinib first was possibly eligible for a trial of patients who failed
-  imatinib. An exclusion's intolerance ("Intolerance to dasatinib and/or bortezomib") is the drug
+  imatinib. Another drug's intolerance after "or" ("Resistance to imatinib or intolerance to
+  dasatinib") is the other way in (it was read as a second requirement, so a CML resistant to
+  imatinib failed). An exclusion's intolerance ("Intolerance to dasatinib and/or bortezomib") is the drug
   hypersensitivity it was, and a sentence with an alternative ("chronic or accelerated phase who
   are resistant to imatinib"), a permission ("... will be eligible") or a subgroup named before
   ("Original 5q must also be refractory to lenalidomide"), or a karyotype a list of adverse features
@@ -72,8 +74,11 @@ ROWS = [
     ("Subjects must have primary or acquired resistance to Imatinib mesylate or have intolerance of imatinib mesylate", I,
      [adult(named("imatinib"), REFRACTORY), adult(named("imatinib"), allergy("imatinib"))], [adult(), adult(named("dasatinib"))], [adult(named("imatinib"))]),
     ("Primary or acquired resistance to imatinib", I, [adult(named("imatinib"), REFRACTORY)], [adult()], []),
-    # (another drug's intolerance is an alternative of its own: left as it was)
-    ("Resistance to imatinib or intolerance of dasatinib", I, [], [], [adult(), adult(named("imatinib"), REFRACTORY)]),
+    # (another drug's intolerance is the other way in: either failure meets the line, neither drug given fails it)
+    ("Resistance to imatinib or intolerance of dasatinib", I, [adult(named("imatinib"), REFRACTORY), adult(allergy("dasatinib"))],
+     [adult()], [adult(named("imatinib")), adult(named("dasatinib"))]),
+    ("Resistance to imatinib or intolerance to dasatinib", I, [adult(named("imatinib"), REFRACTORY), adult(allergy("dasatinib"))],
+     [adult(), adult(named("nilotinib"))], [adult(named("dasatinib"))]),
     # (an exclusion's intolerance is the hypersensitivity it was)
     ("Intolerance to dasatinib and/or bortezomib", E, [adult(allergy("dasatinib"))], [adult()], []),
 ]

@@ -153,6 +153,15 @@ def graded_events(text: str, items: list[Item], permits: bool = False) -> None:
                 continue
             it.expr = any_of([Not(pred), Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(permitted[2].split()).strip(" ():,"))])
             continue
+        bounded = _at_most(text, it.start, it.end, lo, hi) if not permits else None
+        if bounded is not None and not _ABOVE.search(bounded[2]):
+            # an exclusion's (or its exception's) "peripheral neuropathy grade 2 or less": the grade
+            # bounded from above is no floor ("grade 2" alone would read as grade 2 or higher, and
+            # "except neuropathy grade 2 or less" then cleared a patient with a grade 3 one): the
+            # event, its grade a person's
+            it.start, it.end = bounded[0], bounded[1]
+            it.expr = all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(bounded[2].split()).strip(" ():,"))])
+            continue
         found = None
         after = _AFTER.match(text, it.end, hi)
         if after is not None and after.group(0).strip():

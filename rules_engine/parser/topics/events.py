@@ -13,6 +13,7 @@ import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_nodes
 from rules_engine.concepts import CONCEPTS, HEMATOLOGIC_DISEASES, MALIGNANCIES, Kind, ancestors
+from rules_engine.parser.topics.toxicity_sources import toxicity_source_items
 from rules_engine.parser.topics.cancer_history import HISTORY_CANCERS, history_named
 from rules_engine.derive import QUALIFIED_EVENTS, product_words
 from rules_engine.parser.topics.history_lists import listed_history
@@ -2070,6 +2071,8 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
         for m in _REPLACEMENT.finditer(text):
             expr = all_of([predicate("steroid_dose", Op.LTE, 10, "mg/d"), Qualifier(ReviewReason.AMBIGUOUS, "physiologic replacement dose")])
             add(Item(m.start(), m.end(), expr, frozenset({"steroid_therapy", "steroid_dose"})))
+    for it in toxicity_source_items(text):  # "adverse events of any prior chemotherapy ... must have resolved": where from, not asked
+        add(it)
     return items
 
 

@@ -366,8 +366,9 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         names = [re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", d.group(0), flags=I).lower()
                  for d in re.finditer(_FAILED_DRUG, m.group("drugs"), I)]
         second = m.group("drugs2")
-        if second and re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", second, flags=I).lower() not in names:
-            continue  # another drug's intolerance: an alternative of its own
+        other = re.sub(r"\s+(?:mesylate|malate|tosylate|hydrochloride)$", "", second, flags=I).lower() if second else None
+        if other in names:
+            other = None  # the same drug's intolerance: one failure (below)
         must = [x.end() for x in _MUST.finditer(text, start, m.start())]
         before = text[must[-1] if must else start: m.start()]
         # (the "or" of a CML's phases is the subject's own: "Ph+ CML patients in chronic or
@@ -380,11 +381,23 @@ def named_failed_items(text: str, ctype: CriterionType) -> list[Item]:
         if (not last_group and re.search(r"\bor\b", before, I)) or re.search(r"\bor\b", text[m.end(): stop], I) or _FAILED_NAMED_SCOPED.search(text, start, m.start()):
             continue  # see _FAILED_NAMED_SCOPED
         given = any_of([predicate("named_medication", Op.IS, n) for n in dict.fromkeys(names)])
+        said = " ".join(m.group(0).split())
+        own = m.group(0) if other is None else m.group(0)[: m.start("intolerance") - m.start()]
         failed = any_of([
             predicate("refractory", Op.PRESENT),
             # (the drug not tolerated is an intolerance the record may hold, where the line allows it)
-            *(predicate("drug_hypersensitivity", Op.IS, n) for n in dict.fromkeys(names) if "intoleran" in m.group(0).lower()),
-            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the drug or the drug was not tolerated: " + " ".join(m.group(0).split())),
+            *(predicate("drug_hypersensitivity", Op.IS, n) for n in dict.fromkeys(names) if "intoleran" in own.lower()),
+            Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the disease failed the drug or the drug was not tolerated: " + said),
         ])
-        out.append(Item(m.start(), m.end(), all_of([given, failed]), frozenset({"named_medication", "refractory", "drug_hypersensitivity"})))
+        expr = all_of([given, failed])
+        if other is not None:
+            # "Resistance to imatinib or intolerance to dasatinib": another drug's intolerance is the
+            # other way in, never a second requirement (read as one, a CML resistant to imatinib
+            # failed the line unless dasatinib was not tolerated too). Its intolerance on record meets
+            # it; the drug given without one is a person's (an intolerance a record may not code)
+            expr = any_of([expr, predicate("drug_hypersensitivity", Op.IS, other), all_of([
+                predicate("named_medication", Op.IS, other),
+                Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the drug was not tolerated: " + said),
+            ])])
+        out.append(Item(m.start(), m.end(), expr, frozenset({"named_medication", "refractory", "drug_hypersensitivity"})))
     return out
