@@ -59,6 +59,7 @@ from rules_engine.parser.decidable import human_only
 from rules_engine.parser.clauses import DEFINED_BY_LIST, DEFINITIONAL, DEFINITION_LINE, ENUMERATED, LEAD_IN, ONE_OF, PARENS, parse_clause, split_clauses
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.drug_list_headings import TRAILING
+from rules_engine.parser.extramedullary_notes import extramedullary_note
 from rules_engine.parser.topics.treated_with import treated_with_products
 from rules_engine.parser.on_study_duty import on_study_dropped
 from rules_engine.parser.planned_alternatives import planned_alternative
@@ -374,7 +375,9 @@ def _to_expr(text: str, ctype: CriterionType, fragments: bool = True) -> Expr:
         # (a permission denied is a prohibition of its own: "Previously untreated AML ... No prior
         # chemotherapy is allowed except ...", read as widening the AML, let chemotherapy in)
         if exprs and (excepting or permits == "widens" or WIDENING_CLAUSE.search(PARENS.sub("", clause_text)) and not DENIED_PERMISSION.match(clause_text)):
-            if is_remark(clause_text) or therapy_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
+            # ("Patients with CNS I, II or III or testicular disease are eligible" beside a marrow
+            # requirement: the trial's CNS lines' note, extramedullary_notes)
+            if is_remark(clause_text) or therapy_note(clause_text, exprs) or extramedullary_note(clause_text, exprs):  # "platelet transfusion is permitted": it annotates
                 continue
             if any_group:
                 any_group[-1] = attach_widening(any_group[-1], clause_text, ctype)

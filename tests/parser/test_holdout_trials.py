@@ -237,9 +237,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
         "core", "'uncontrolled hypertension defined as diastolic > 90 mmHg or systolic > 140 mmHg': the definition is read, but 'uncontrolled defined "
                 "as' and 'symptomatic or persistent' stay reviews beside it, so 168/98 mmHg is unknown"),
     # NCT00440726
-    ("T72-blasts", None): ("core", "the diagnosis line below is unknown, so possibly eligible, never eligible"),
-    ("T72-blasts", "Diagnosis Patients must have relapsed or refractory ALL with a M3 marrow"): (
-        "core", "'Patients with CNS I, II or III or testicular disease are eligible.' is read as an alternative beside the marrow blasts, so 15% blasts is unknown"),
     ("T72-pancreatitis", None): ("events", "the pancreatitis line below is unknown, so possibly eligible, never eligible"),
     ("T72-pancreatitis", "History of any L-asparaginase induced pancreatitis"): (
         "events", "the cause ('L-asparaginase induced') is no record field: a drug-induced pancreatitis after pegaspargase is unknown, not met (a resolved "
