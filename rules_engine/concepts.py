@@ -1054,6 +1054,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("eatl", Kind.EVENT, "enteropathy-associated (intestinal) T-cell lymphoma (EATL)", parent="t_cell_lymphoma"),
     Concept("hstcl", Kind.EVENT, "hepatosplenic T-cell lymphoma", parent="t_cell_lymphoma"),
     Concept("sptcl", Kind.EVENT, "subcutaneous panniculitis-like T-cell lymphoma (SPTCL)", parent="t_cell_lymphoma"),
+    # antibodies directed at a T-cell co-stimulatory receptor, which the anti-PD-1 trials exclude
+    # beside the checkpoint inhibitors ("anti-PD-1, anti-PD-L1, anti-PD-L2, anti-CD137, or
+    # anti-CTLA-4 antibody", "immune agonists (anti-CD137, anti-CD40, anti-OX40)"; about 35 corpus
+    # exclusions; rx22, append only): an immunotherapy, coded by name (no ATC group holds them)
+    Concept("costimulatory_antibody", Kind.EVENT, "antibody directed at a T-cell co-stimulatory receptor (anti-CD137/4-1BB, anti-OX40, anti-CD40, anti-GITR, anti-CD27, anti-ICOS)", parent="immunotherapy"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

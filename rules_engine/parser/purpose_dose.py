@@ -22,6 +22,7 @@ from rules_engine.readings import has_review
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.items import any_of
 from rules_engine.parser.line_reader import read_expr
+from rules_engine.parser.prednisone_dose import DOSE, dose_op, is_cap, names_prednisone
 from rules_engine.criteria import Not
 from rules_engine.parser.safety import Alternative
 
@@ -46,20 +47,24 @@ def purpose_dose(text: str, ctype: CriterionType) -> Expr | None:
         return None
     if has_review(condition):
         return None
-    limit = _PREDNISONE_LIMIT.match(text)
+    limit = _prednisone_limit(text)
     if limit is not None:
-        op = Op.LT if limit.group("cmp").lower() in ("less than", "fewer than", "<") else Op.LTE
-        dose = Predicate("steroid_dose", op, float(limit.group("n")), "mg/d")
+        dose = Predicate("steroid_dose", dose_op(limit), float(limit.group("n")), "mg/d")
         return any_of([Not(condition), Not(Predicate("steroid_therapy", Op.WITHIN, window=Window(14.0, "days"))), dose])
     return any_of([Not(condition), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "the dose taken for it: " + text.strip())])
 
 
 # the limit a daily dose of prednisone (or its equivalent) sets: "on less than 21 mg of oral
-# prednisone daily", "taking <= 10 mg/day prednisone or equivalent"
-_PREDNISONE_LIMIT = re.compile(
-    r"^\W*(?:(?:must|should)\s+(?:be\s+)?)?(?:be\s+)?(?:currently\s+)?(?:on|taking|receiving|using)\s+"
-    r"(?P<cmp>less\s+than|no\s+more\s+than|fewer\s+than|<=|<|≤|at\s+most|a\s+maximum\s+of|up\s+to)\s*(?P<n>\d+(?:\.\d+)?)\s*mg\s*"
-    r"(?:(?:/\s*|per\s+)(?:day|d)\s+)?(?:of\s+)?(?:oral\s+|systemic\s+)?prednis(?:one|olone)(?:\s+(?:or\s+(?:its\s+)?)?equivalents?)?\s+"
-    r"(?:(?:daily|a\s+day|per\s+day|/\s*day)\s+)?for\b",
-    re.I,
-)
+# prednisone daily", "taking <= 10 mg/day prednisone or equivalent" (the cap is
+# parser.prednisone_dose's; what is around it here)
+_TAKING = re.compile(r"^\W*(?:(?:must|should)\s+(?:be\s+)?)?(?:be\s+)?(?:currently\s+)?(?:on|taking|receiving|using)\s+", re.I)
+_FOR_AFTER = re.compile(r"(?:\s+(?:or\s+(?:its\s+)?)?equivalents?)?\s+(?:(?:daily|a\s+day|per\s+day|/\s*day)\s+)?for\b", re.I)
+
+
+def _prednisone_limit(text: str) -> re.Match[str] | None:
+    """The daily cap of prednisone the patient is on, where the line opens with it."""
+    lead = _TAKING.match(text)
+    cap = DOSE.match(text, lead.end()) if lead is not None else None
+    if cap is None or not is_cap(cap) or not names_prednisone(cap):
+        return None
+    return cap if _FOR_AFTER.match(text, cap.end()) else None

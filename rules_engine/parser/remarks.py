@@ -102,6 +102,11 @@ _SUPPORT = (
 _CYCLE_DAY = r"(?:\bC1\s*D1\b|\bcycle\s+1\s*,?\s*day\s+1(?![\d-])|\bday\s+1\s+of\s+cycle\s+1\b(?![\d-]))"
 _REPEAT = r"repeat(?:ed)?\s+(?:evaluations?|tests?|testing|assessments?|measurements?)(?:\s+for\s+(?:study\s+)?(?:entry|eligibility|enrol+ment))?"
 
+# the staff a line sends doubts to
+_WHOM = (
+    r"(?:PI|principal\s+investigator|(?:study|protocol)\s+(?:chair|PI|team|coordinator|physician)|sponsor|(?:\w+\s+)?medical\s+monitor|investigator|"
+    r"quality\s+assurance\s+manager)(?:\s*\(\s{0,2}[A-Z]{2,5}\s{0,2}\))?"
+)
 _PATTERNS: tuple[str, ...] = (
     # any kind of the disease named ("acute leukemia regardless of sub-type", "(regardless of
     # histological subtype of breast cancer)"): it widens nothing the name does not
@@ -506,6 +511,11 @@ _PATTERNS: tuple[str, ...] = (
     r"\b(?:while|despite)\s+(?:being\s+)?(?:on|receiving|taking)\s+(?:appropriate\s+|standard\s+)?lipid[\s-]+lowering\s+(?:agents?|therapy|treatment|medications?|drugs?)\b"
     r"|\bwhile\s+being\s+treated\s*,?\s*or\s+(?:when\s+)?not\s+on\s+(?:appropriate\s+|standard\s+)?lipid[\s-]+lowering\s+(?:agents?|therapy|treatment|medications?|drugs?)"
     r"(?:\s+within\s+\d{1,2}\s+(?:days?|weeks?)\s+(?:of|prior\s+to|before)\s+(?:study\s+)?(?:entry|enrol+ment|registration))?",
+    # whom the site asks about a doubt ("for questions or uncertainties, please contact the PI or
+    # quality assurance manager (QAM)", "for confirmation, please contact PI"): a note to the staff, never a requirement. Left, its
+    # words were an unparsed alternative of the exclusion, so nobody was ever excluded-free
+    r"[;,]?\s{0,3}\(?\s{0,3}for\s+(?:any\s+)?(?:questions?|uncertaint(?:y|ies)|confirmation|clarification)(?:\s+(?:or|and|and/or)\s+(?:questions?|uncertaint(?:y|ies)|doubts?))?\s{0,3},?\s{0,3}"
+    r"please\s+(?:contact|consult)\s+(?:the\s+)?" + _WHOM + r"(?:\s+(?:or|and|and/or)\s+(?:the\s+)?" + _WHOM + r")?\s{0,3}\)?",
 )
 REMARK = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), I)
 
@@ -770,6 +780,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("respective",),
     ("care for",),
     ("lipid",),
+    ("please contact", "please consult"),
 )
 assert len(_GATES) == len(_PATTERNS)
 

@@ -34,26 +34,18 @@ from dataclasses import replace
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
 from rules_engine.parser.items import I, all_of, any_of, map_leaves
+from rules_engine.parser.prednisone_dose import OTHER_STEROID, PREDNISONE, blank_caps, caps, dose_op
 from rules_engine.parser.safety import Alternative
 
 _NOW = Window(14.0, "days")
 _STEROID_CONCEPTS = frozenset({"steroid_therapy", "steroid_dose"})
 
-_PREDNISONE = r"predniso(?:lo)?ne"
-_OTHER_STEROID = r"(?:methyl\s?prednisolone|dexamethasone|hydrocortisone|cortisone|budesonide|triamcinolone|betamethasone|fludrocortisone)"
+_PREDNISONE = PREDNISONE
+_OTHER_STEROID = OTHER_STEROID
 _ANY_STEROID = re.compile(r"\b(?:(?:cortico|gluco)?steroid(?:al|s)?|glucocorticoids?|corticoids?|" + _PREDNISONE + "|" + _OTHER_STEROID + r")\b", I)
-_CMP = (
-    r"(?P<cmp>≤|<=|=<|<|less\s+than|lower\s+than|below|under|no\s+(?:more|greater|higher)\s+than|not\s+(?:more|greater|higher)\s+than"
-    r"|(?:does\s+)?not\s+(?:to\s+)?exceed(?:ing)?|(?:(?:a|the)\s+)?maximum(?:\s+(?:daily\s+)?dose)?(?:\s+of)?|up\s+to|at\s+most)"
-)
-_PER_DAY = r"(?:\s*(?:/\s*(?:day|d)\b|per\s+day\b|a\s+day\b|daily\b|qd\b|every\s+day\b))?"
 # a cap: "≤ 10 mg", "no more than 10 mg/day", "maximum dose of 20 mg", with the steroid it names
-# after it ("≤ 10 mg prednisone/day", "≤ 5 mg/day of prednisone", "20 mg of prednisone per day")
-_CAP = re.compile(
-    _CMP + r"\s{0,3}(?:(?:the\s+)?(?:equivalent\s+(?:of\s+|to\s+)?)?(?:" + _PREDNISONE + r"\s+)?)?(?P<n>\d{1,4}(?:\.\d{1,2})?)\s{0,2}mg\b(?!\s*/\s*(?:kg|m2|m²|m\^2))"
-    + _PER_DAY + r"(?:\s{0,3}(?:of\s+)?(?:oral\s+)?(?P<after>" + _PREDNISONE + "|" + _OTHER_STEROID + r")\b)?",
-    I,
-)
+# after it ("≤ 10 mg prednisone/day", "≤ 5 mg/day of prednisone", "20 mg of prednisone per day"):
+# parser.prednisone_dose's caps
 # the steroid the cap names before it: "prednisone ≤ 60 mg/d", "prednisone (≤ 10 mg", "prednisone is no more than 10 mg"
 _BEFORE_CAP = re.compile(r"\b(?P<drug>" + _PREDNISONE + "|" + _OTHER_STEROID + r")\s{0,3}(?:\(\s{0,2}|(?:is|at|of|dose)\s+){0,2}$", I)
 _PREDNISONE_EQUIVALENT = re.compile(r"\s{0,3}(?:/\s*day\s+)?(?:of\s+)?(?:" + _PREDNISONE + r")?\s{0,3}(?:or\s+(?:its\s+)?)?equivalents?\b", I)
@@ -163,11 +155,11 @@ def _permission(text: str) -> tuple[Expr, list[str]] | None:
             return None
     if _SENTENCE.search(subject) or not _ANY_STEROID.search(subject):
         return None
-    caps = list(_CAP.finditer(subject + " " + tail if lead is None else body))
+    found = caps(subject + " " + tail if lead is None else body)
     joined = subject + " " + tail if lead is None else body
     prednisone: list[re.Match[str]] = []
     others: list[str] = []
-    for cap in caps:
+    for cap in found:
         drug = _drug_of(joined, cap)
         if drug is None:
             return None
@@ -182,7 +174,7 @@ def _permission(text: str) -> tuple[Expr, list[str]] | None:
         return None  # another steroid named without a cap of its own: whose is the cap?
     if subject.count("(") != subject.count(")"):
         return None  # a bracket the permission sits in: the words before it are another requirement's
-    rest_words = _REMARK.sub(" ", _ANY_STEROID.sub(" ", _CAP.sub(" ", subject)))
+    rest_words = _REMARK.sub(" ", _ANY_STEROID.sub(" ", blank_caps(subject)))
     if _QUALIFIER.sub(" ", _FILLER.sub(" ", _PURPOSE.sub(" ", rest_words))).strip():
         return None  # the words before the permission name more than the steroid, its dose and its course
     first_cap = min(c.start() for c in prednisone)
@@ -193,15 +185,14 @@ def _permission(text: str) -> tuple[Expr, list[str]] | None:
     conditions: list[Expr] = []
     if _FILLER.sub(" ", rest_words).strip():
         conditions.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(subject.split())))
-    condition = _CAP.sub(" ", tail)
+    condition = blank_caps(tail)
     if " ".join(_FILLER.sub(" ", _ANY_STEROID.sub(" ", condition)).split()).strip(" ,"):
         conditions.append(Review(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(tail.split()).strip(" ,.")))
     return all_of([dose, *conditions]), others
 
 
 def _op(cap: re.Match[str]) -> Op:
-    word = " ".join(cap.group("cmp").lower().split())
-    return Op.LT if word in ("<", "less than", "lower than", "below", "under") else Op.LTE
+    return dose_op(cap)
 
 
 def _name(word: str) -> str:

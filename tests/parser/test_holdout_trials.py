@@ -481,8 +481,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T142-bleed", None): ("events", "the bleeding line above"),
     ("T142-clean", "Cardiac abnormalities as evidenced by any of the following"): ("events", "'history of acute coronary syndromes' and the bundle-branch and "
         "triplicate-ECG sentences stay reviews, so a QTc of 430 with no cardiac history is unknown"),
-    ("T143-clean", "Prior treatment with immune checkpoint blockade"): ("events", "the named targets (anti-CTLA-4, anti-PD-1, anti-PD-L1) and the immune "
-        "agonists (anti-CD137, anti-CD40, anti-OX40) stay a review beside the class, so no such drug on record is unknown"),
     ("T143-clean", "History of idiopathic pulmonary fibrosis"): ("events", "'idiopathic pulmonary fibrosis, organizing pneumonitis, drug-induced ... or "
         "idiopathic pneumonitis or evidence of active pneumonitis on screening chest CT': each is interstitial lung disease beside unread words"),
     ("T143-radiation", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: the permitted radiation fibrosis is an exception joined with "
@@ -551,7 +549,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     # NCT02819804 (T151)
     ("T151-clean", "Detection of one of the following must be present"): ("core", "'t(9;22)(q34;q11) or 3-way variant by metaphase cytogenetics' and the BCR-ABL molecular child keep unread words, so a recorded BCR-ABL1 fusion is met only beside reviews"),
     ("T151-clean", "Patients must have primary refractory ALL based on failure"): ("core", "'primary refractory ALL ... or have relapsed after treatment with a tyrosine kinase inhibitor' is joined as refractory AND relapsed, and the two Notes under it (the dasatinib/prednisone course it expects; CNS disease eligible) are read as requirements (steroid therapy)"),
-    ("T151-clean", "prior therapy with an anti-PD-1"): ("events", "the checkpoint class is read, but anti-PD-L1/PD-L2/CD137/CTLA-4 and the catch-all stay a review alternative, so no such drug on record is unknown"),
     ("T151-clean", "Patients with active autoimmune disease or history of autoimmune disease"): ("events", "'that might recur, which may affect vital organ function or require immune suppressive treatment' and the list's unread items (TEN, Stevens-Johnson, connective tissue disease) stay review alternatives; the NOTE's permitted conditions are not read"),
     ("T151-on-dasatinib", "Prior chemotherapy or tyrosine kinase inhibitor (TKI) treatment"): ("events", "'aside from dasatinib' is dropped: dasatinib taken now "
         "fails the 7-day TKI washout it is excepted from (the safe side; a named drug excepted from a class's washout has no reading)"),

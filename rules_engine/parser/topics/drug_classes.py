@@ -46,6 +46,16 @@ def _antigen_directed(n: str) -> str:
     )
 
 
+# the checkpoint proteins spelt out, with the short name in brackets after them
+_SPELT_CHECKPOINT = (
+    r"(?:programmed\s+(?:cell\s+)?death(?:[\s-]+(?:receptor|protein))?(?:\s*\(\s*PD\s*\))?[\s-]*(?:1(?:[\s-]+(?:receptor|ligand[\s-]*[12]))?|ligand[\s-]*[12])"
+    r"|cytotoxic[\s-]+T[\s-]+lymphocyte[\s-]+(?:associated\s+)?(?:antigen|protein)[\s-]*4(?:\s+ligand)?)\b"
+    r"(?:\s*[(\[]\s*(?:anti-?\s*)?(?:PD-?L?[12]|CTLA-?4)\s*[)\]])?"
+)
+# the T-cell co-stimulatory receptors antibodies are directed at (CD137 is 4-1BB)
+_COSTIM = r"(?:CD[\s-]?(?:137|40|27)|4-1BB|OX[\s-]?40|GITR|ICOS)"
+
+
 # (concept, pattern, gate words one of which the clause must hold)
 _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("checkpoint_inhibitor",
@@ -53,8 +63,30 @@ _CLASSES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
      r"|(?:anti-?\s*|an\s+anti-?\s*)?(?:programmed\s+(?:cell\s+)?death(?:[\s-]+(?:receptor|protein))?[\s-]*(?:1|ligand[\s-]*[12])\s*(?:\(\s*PD-?L?[12]\s*\)\s*)?"
      r"|PD-?L?[12]|CTLA-?4|cytotoxic\s+T[\s-]+lymphocyte[\s-]+(?:associated\s+)?(?:antigen|protein)[\s-]*4\s*(?:\(\s*CTLA-?4\s*\)\s*)?)"
      r"(?:\s*(?:,|/|or|and|and/or)\s*(?:anti-?\s*)?(?:PD-?L?[12]|CTLA-?4)){0,3}[\s-]*(?:monoclonal\s+)?" + _AGENT
-     + r"|\banti-?\s*(?:PD-?L?[12]|CTLA-?4)\b",
+     + r"|\banti-?\s*(?:PD-?L?[12]|CTLA-?4)\b"
+     # spelt out after "anti-", with or without the antibody word, its short name in round or
+     # square brackets ("anti-programmed death-1 [PD-1]", "anti-programmed cell death 1 ligand 1
+     # (PD-L1)", "anti-programmed death (PD)-1", "anti-cytotoxic t-lymphocyte-associated protein
+     # 4 ligand (CTLA-4)"): read only with a word of treatment, these were left to a person whole
+     + r"|\banti-?\s*" + _SPELT_CHECKPOINT + r"(?:[\s-]+(?:monoclonal\s+)?" + _AGENT + ")?"
+     # the pathway the drugs target ("any other antibody or drug specifically targeting T-cell
+     # co-stimulation or checkpoint pathways"): a checkpoint inhibitor
+     + r"|\b(?:immune\s+)?checkpoint\s+pathways?\b",
      ("checkpoint", "pd-", "pd1", "pdl", "ctla", "programmed")),
+    # antibodies directed at a T-cell co-stimulatory receptor ("anti-CD137", "CD137 agonists",
+    # "immune agonists (anti-cluster of differentiation [CD] 137, anti-CD40, anti-OX40)", "any
+    # other antibody or drug specifically targeting T-cell co-stimulation"): named beside the
+    # checkpoint inhibitors in about 35 corpus exclusions (the anti-PD-1 template's "anti-PD-1,
+    # anti-PD-L1, anti-PD-L2, anti-CD137, or anti-CTLA-4 antibody"), each left to a person
+    ("costimulatory_antibody",
+     r"\banti-?\s*(?:cluster\s+of\s+differentiation\s*(?:[(\[]\s*CD\s*[)\]]\s*)?(?:137|40|27)\b|" + _COSTIM + r"\b)(?![\s-]*(?:ligand|L\b))"
+     r"(?:\s*[(\[]\s*(?:anti-?\s*)?" + _COSTIM + r"\s*[)\]])?(?:[\s-]+(?:agonist(?:ic)?\s+)?(?:monoclonal\s+)?" + _AGENT + r")?"
+     r"|\b(?:cluster\s+of\s+differentiation\s+(?:137|40|27)\s*\(\s*CD[\s-]?(?:137|40|27)\s*\)|" + _COSTIM + r")[\s-]+agonist(?:ic)?(?:s\b|\s+(?:monoclonal\s+)?" + _AGENT + r"|\b)"
+     r"|\bimmune[\s-]+agonists?\b"
+     r"|\b(?:(?:monoclonal\s+)?antibod(?:y|ies)\s+or\s+)?(?:drugs?|agents?|medicines?|antibod(?:y|ies))\s+(?:(?:specifically|that\s+specifically)\s+)?(?:targeting|targets?|directed\s+(?:at|against))\s+"
+     r"(?:the\s+)?T[\s-]*cell\s+co[\s-]?stimulation(?:\s+pathways?)?"
+     r"|\b(?:any\s+)?T[\s-]*cell\s+co[\s-]?stimulation\s+(?:agents?|drugs?|antibod(?:y|ies))",
+     ("cd137", "cd 137", "cd-137", "4-1bb", "ox40", "ox-40", "ox 40", "cd40", "cd-40", "cd 40", "cd27", "gitr", "icos", "agonist", "stimulation", "differentiation")),
     # "poly (ADP-ribose) polymerase", "Poly-(ADP-ribose)-Polymerase", "poly adenosine diphosphate (ADP) ribose polymerase" (4 corpus lines)
     ("parp_inhibitor", r"\bPARP[\s-]*(?:1/2\s+)?" + _AGENT + r"|poly[\s-]*\(?\s*(?:ADP|adenosine\s+diphosphate(?:\s*\(\s*ADP\s*\))?)[\s-]+ribose\s*\)?[\s-]+polymerase\s*(?:\(\s*PARP\s*\)\s*)?" + _AGENT, ("parp", "polymerase")),
     ("cdk46_inhibitor", r"\bCDK\s*4\s*/\s*6[\s-]*" + _AGENT + r"|cyclin[\s-]+dependent\s+kinase\s*(?:4\s*/\s*6|4\s+(?:and|or)\s+6)\s*(?:\(\s*CDK\s*4\s*/\s*6\s*\)\s*)?" + _AGENT, ("cdk", "cyclin")),

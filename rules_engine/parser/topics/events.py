@@ -55,6 +55,7 @@ from rules_engine.parser.topics.shared_drug_lead import SHARED_LEAD
 from rules_engine.parser.topics.recent_use import ASKED_USE, OR_RECENT, current_or_recent
 from rules_engine.parser.topics.after_any import after_any_washout
 from rules_engine.parser.topics.medication_classes import CONTINUOUS_CLASSES, MEDICATION_CLASS_CONCEPTS, MEDICATION_NOT_TAKEN
+from rules_engine.parser.prednisone_dose import DOSE, dose_op, names_prednisone
 from rules_engine.parser.topics.drug_classes import class_as_example, CLASS_LEAD, CLASS_NOT_TAKEN, CLASS_TO_COME, DRUG_CLASSES, NAIVE_AFTER
 from rules_engine.parser.word_gates import WordGates, any_word
 
@@ -1666,27 +1667,7 @@ _REPLACEMENT = re.compile(
 )
 
 
-_DOSE = re.compile(
-    r"(?P<cmp>>|≥|>=|=>|more\s+than|greater\s+than|exceeding|in\s+excess\s+of|at\s+least|over|above|higher\s+than|<|≤|<=|=<|less\s+than|up\s+to|below|under)?\s*"
-    r"(?P<n>\d{1,4}(?:\.\d{1,3})?)\s*(?:mg|milligrams?)\b(?P<per>\s*/\s*(?:kg|m2|m\^2|m²)|\s+per\s+(?:kg|m2|square\s+met(?:er|re)))?"
-    r"(?:\s*/\s*d(?:ay)?\b|\s+per\s+day|\s+daily|\s+a\s+day|\s*/\s*24\s*h(?:ours?)?)?(?P<tail>\s+or\s+(?:more|greater|higher|above|less|lower|below))?",
-    I,
-)
-
-
 _EQUIVALENT = re.compile(r"\s*(?:of\s+)?(?:prednisone|prednisolone)?\s*(?:\(\s*)?(?:or\s+(?:an?\s+)?(?:its\s+)?(?:equivalent|equivalence)s?(?:\s+(?:dose|doses|of\s+another\s+(?:cortico)?steroid))?|-?\s*equivalents?)(?:\s*\))?", I)
-
-
-def _dose_op(cmp: str | None, tail: str | None) -> Op:
-    word = " ".join((cmp or "").lower().split())
-    tail_word = (tail or "").lower()
-    if word in (">", "more than", "greater than", "exceeding", "in excess of", "over", "above", "higher than"):
-        return Op.GT
-    if word in ("<", "less than", "below", "under"):
-        return Op.LT
-    if word in ("≤", "<=", "=<", "up to") or any(w in tail_word for w in ("less", "lower", "below")):
-        return Op.LTE
-    return Op.GTE
 
 
 def _roman(g: str) -> int:
@@ -2113,22 +2094,44 @@ def _predicates_of(expr: Expr) -> list[Predicate]:
 _OTHER_DRUG = re.compile(r"\b\w{3,}(?:tinib|nib|mab|platin|rubicin|taxel|mustine|abine|tide|mide|stat|limus)\b", I)
 
 
+# a cap a permission sets ("Patients may be receiving prednisone at a maximum dose of 10 mg/day",
+# "may receive low dose treatment of corticosteroids with a maximum dose of 20 mg"): joined to the
+# steroid it would be asked, in an exclusion the dose permitted excluded (parser.steroid_dose_permits
+# reads the permissions it knows whole)
+# (a permission "allowed", "permitted" or "acceptable" opens is an exception the line's readers
+# take whole, its cap read as written)
+_PERMITTING = re.compile(r"\bmay\b", I)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    return max(text.rfind(".", 0, pos), text.rfind(";", 0, pos)) + 1
+
+
 def _steroid_dose(text: str, items: list[Item]) -> None:
     """A dose stated beside a corticosteroid ("> 10 mg/day prednisone or equivalent") bounds it:
     the steroid items and the dose become one item, ``All(steroid, steroid_dose op n)``."""
     steroids = [it for it in items if isinstance(it.expr, Predicate) and it.expr.concept == "steroid_therapy"]
     if not steroids or "mg" not in text.lower():
         return
-    for m in _DOSE.finditer(text):
+    for m in DOSE.finditer(text):  # (parser.prednisone_dose: the one reader of a steroid's dose)
+        # "< 1.5 mg of dexamethasone/day": no prednisone equivalent; "Patients may be receiving
+        # prednisone at a maximum dose of 10 mg/day": what is let be, not asked. Both the steroid's
+        # with a person's word on the dose
+        unread = None
+        if m.group("after") and not names_prednisone(m):
+            unread = "a dose of another corticosteroid than prednisone: " + " ".join(m.group(0).split())
+        elif dose_op(m) in (Op.LT, Op.LTE) and _PERMITTING.search(text, _sentence_start(text, m.start()), m.start()):
+            unread = "a dose a permission lets be: " + " ".join(m.group(0).split())
+        m_end = m.end()
         near = [
             it for it in steroids
-            if (abs(it.start - m.end()) < 60 or abs(m.start() - it.end) < 60)
-            and not _OTHER_DRUG.search(text, min(it.end, m.end()), max(it.start, m.start()))
+            if (abs(it.start - m_end) < 60 or abs(m.start() - it.end) < 60)
+            and not _OTHER_DRUG.search(text, min(it.end, m_end), max(it.start, m.start()))
         ]
         if not near:
             continue
         start = min([m.start()] + [it.start for it in near])
-        end = max([m.end()] + [it.end for it in near])
+        end = max([m_end] + [it.end for it in near])
         tail = _EQUIVALENT.match(text, end)
         if tail is not None:
             end = tail.end()
@@ -2143,7 +2146,7 @@ def _steroid_dose(text: str, items: list[Item]) -> None:
             unit = "mg/kg/d"
         elif per:
             unit = "mg/m2/d"
-        dose = predicate("steroid_dose", _dose_op(m.group("cmp"), m.group("tail")), float(m.group("n")), unit)
+        dose = predicate("steroid_dose", dose_op(m), float(m.group("n")), unit) if unread is None else Qualifier(ReviewReason.AMBIGUOUS, unread)
         for it in inside:
             items.remove(it)
         items.append(Item(start, end, all_of([steroid, dose]), frozenset({"steroid_therapy", "steroid_dose"})))  # type: ignore[list-item]

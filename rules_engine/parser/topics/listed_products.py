@@ -46,7 +46,7 @@ DRUG_CONCEPTS = frozenset({
     "thyroid_hormone_therapy",
     "alk_inhibitor", "androgen_therapy", "anthracycline", "antiarrhythmic_therapy", "aspirin_therapy", "low_molecular_weight_heparin", "anticancer_therapy", "anticoagulant_therapy", "anticonvulsant_therapy", "antiplatelet_therapy",
     "antiretroviral_therapy", "antiviral_therapy", "beta_blocker", "braf_inhibitor", "btk_inhibitor", "calcium_channel_blocker", "car_t", "cd19_directed_therapy",
-    "cd20_directed_therapy", "cd22_directed_therapy", "cd30_directed_therapy", "cd33_directed_therapy", "cd38_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "chemotherapy", "cyp1a2_inhibitor",
+    "cd20_directed_therapy", "cd22_directed_therapy", "cd30_directed_therapy", "cd33_directed_therapy", "cd38_directed_therapy", "cdk46_inhibitor", "checkpoint_inhibitor", "costimulatory_antibody", "chemotherapy", "cyp1a2_inhibitor",
     "cyp2d6_inhibitor", "cyp3a4_modulator", "diuretic_therapy", "egfr_inhibitor", "esa", "growth_factor", "h2_antagonist", "hdac_inhibitor",
     "her2_directed_therapy", "hormone_therapy", "hydroxyurea", "hypomethylating_agent", "immunomodulatory_drug", "immunosuppressant_therapy",
     "investigational_agent", "iron_chelator", "mek_inhibitor", "mtor_inhibitor", "nondihydropyridine_ccb", "nsaid_therapy", "parp_inhibitor",
