@@ -1054,6 +1054,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     Concept("eatl", Kind.EVENT, "enteropathy-associated (intestinal) T-cell lymphoma (EATL)", parent="t_cell_lymphoma"),
     Concept("hstcl", Kind.EVENT, "hepatosplenic T-cell lymphoma", parent="t_cell_lymphoma"),
     Concept("sptcl", Kind.EVENT, "subcutaneous panniculitis-like T-cell lymphoma (SPTCL)", parent="t_cell_lymphoma"),
+    # the inherited hemolytic anaemias (ICD-10-CM D55-D58: enzyme disorders, thalassaemias,
+    # sickle-cell disorders, spherocytosis and the other hereditary ones; organ22, append only) as
+    # the cause a bilirubin bound excepts by that name ("unless due to leukemia or congenital
+    # hemolytic disorder (for bilirubin)"). Read as any hemolysis beside an unread "congenital",
+    # hereditary spherocytosis on record was a person's question; an acquired one (D59, the
+    # autoimmune kind) is not what the line excepts
+    Concept("hereditary_hemolytic_anemia", Kind.EVENT, "hereditary (congenital) hemolytic anemia (D55-D58)", parent="hemolytic_anemia"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines
