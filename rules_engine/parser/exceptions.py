@@ -78,7 +78,10 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         masked = list(WIDENING_CLAUSE.sub(lambda m: " " * (m.end() - m.start()), "".join(masked)))
     leftover = content_words(blank_remarks("".join(masked))) + bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
     if cause_only:  # a list of causes' frame ("unless elevated due to", "unless related to") is no condition on them
-        frame = _CAUSE_LEAD if re.search(r"\d", "".join(masked)) else _CAUSE_LEAD | _RAISED_VALUE
+        # (nor where it names the lab it is for, "[for bilirubin]": tied to other limits of its
+        # clause, "SGOT or SGPT <= 3 x ULN ... unless due to ... (for bilirubin)", the cause would
+        # clear a transaminase it never raises)
+        frame = _CAUSE_LEAD if re.search(r"\d|\bfor\s+(?:total\s+|serum\s+)?bilirubin", "".join(masked), I) else _CAUSE_LEAD | _RAISED_VALUE
         leftover = [w for w in leftover if w.lower() not in frame]
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person

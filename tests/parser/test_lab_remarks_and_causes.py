@@ -99,13 +99,13 @@ CAUSES = [
     ("Total bilirubin <= 2 mg/dL unless due to leukemia or congenital hemolytic disorder", INC,
      'bilirubin <= 2 mg/dL or hereditary-hemolytic-anemia or review unparsed "unless due to leukemia or congenital hemolytic disorder"'),
     ("Bilirubin </= 2 mg/dL unless due to a hereditary hemolytic anemia", INC, "bilirubin <= 2 mg/dL or hereditary-hemolytic-anemia"),
-    # the lab the exception is for, named in its frame ("[for bilirubin]", "elevated bilirubin is
-    # attributable to"), asks nothing beside the cause
-    ("Patients must have adequate hepatic function (bilirubin <= 2 mg/dl; aspartate aminotransferase (AST or SGOT) and alanine aminotransferase "
-     "(ALT or SGPT) < 2.5 * the upper limit of normal (ULN) for the reference lab unless due to leukemia or congenital hemolytic disorder [for bilirubin]).",
-     INC, '(bilirubin <= 2 mg/dL or hereditary-hemolytic-anemia or review unparsed "unless due to leukemia or congenital hemolytic disorder '
-     '[for bilirubin]") and AST < 2.5 x ULN and ALT < 2.5 x ULN'),
+    # the value the causes raise, named in the frame ("elevated bilirubin is attributable to"),
+    # asks nothing beside the cause; the lab an exception says it is for ("[for bilirubin]") stays
+    # a person's: tied to the transaminases of its clause, the cause would clear an ALT it never raises
     ("Total bilirubin =< 2.0 x ULN, unless elevated bilirubin is attributable to Gilbert's syndrome", INC, "bilirubin <= 2 x ULN or Gilbert-syndrome"),
+    ("Bilirubin </= 2 mg/dL; SGOT or SGPT </= 3 times the ULN unless due to a congenital hemolytic disorder (for bilirubin).", INC,
+     'bilirubin <= 2 mg/dL and ((AST <= 3 x ULN and ALT <= 3 x ULN) or (hereditary-hemolytic-anemia and review unparsed '
+     '"unless due to a congenital hemolytic disorder (for bilirubin"))'),
     # the cause's frame however written: "associated with", "2nd to" (secondary to)
     ("Total bilirubin <1.5 X institutional upper limit of normal (unless associated with Gilbert's syndrome)", INC,
      "bilirubin < 1.5 x ULN or Gilbert-syndrome"),
