@@ -1059,6 +1059,13 @@ _CATALOGUE: tuple[Concept, ...] = (
     # anti-CTLA-4 antibody", "immune agonists (anti-CD137, anti-CD40, anti-OX40)"; about 35 corpus
     # exclusions; rx22, append only): an immunotherapy, coded by name (no ATC group holds them)
     Concept("costimulatory_antibody", Kind.EVENT, "antibody directed at a T-cell co-stimulatory receptor (anti-CD137/4-1BB, anti-OX40, anti-CD40, anti-GITR, anti-CD27, anti-ICOS)", parent="immunotherapy"),
+    # the inherited hemolytic anaemias (ICD-10-CM D55-D58: enzyme disorders, thalassaemias,
+    # sickle-cell disorders, spherocytosis and the other hereditary ones; organ22, append only) as
+    # the cause a bilirubin bound excepts by that name ("unless due to leukemia or congenital
+    # hemolytic disorder (for bilirubin)"). Read as any hemolysis beside an unread "congenital",
+    # hereditary spherocytosis on record was a person's question; an acquired one (D59, the
+    # autoimmune kind) is not what the line excepts
+    Concept("hereditary_hemolytic_anemia", Kind.EVENT, "hereditary (congenital) hemolytic anemia (D55-D58)", parent="hemolytic_anemia"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -79,7 +79,11 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         masked = list(WIDENING_CLAUSE.sub(lambda m: " " * (m.end() - m.start()), "".join(masked)))
     leftover = content_words(blank_remarks("".join(masked))) + bare_bounds("".join(masked)) + _NARROWING_WORDS.findall("".join(masked))
     if cause_only:  # a list of causes' frame ("unless elevated due to", "unless related to") is no condition on them
-        leftover = [w for w in leftover if w.lower() not in _CAUSE_LEAD]
+        # (nor where it names the lab it is for, "[for bilirubin]": tied to other limits of its
+        # clause, "SGOT or SGPT <= 3 x ULN ... unless due to ... (for bilirubin)", the cause would
+        # clear a transaminase it never raises)
+        frame = _CAUSE_LEAD if re.search(r"\d|\bfor\s+(?:total\s+|serum\s+)?bilirubin", "".join(masked), I) else _CAUSE_LEAD | _RAISED_VALUE
+        leftover = [w for w in leftover if w.lower() not in frame]
     if expr is None:
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if not leftover and not person and any(it.concepts & causes for it in read) and any(it.concepts - causes - _CAUSED_VALUES for it in read):
@@ -138,9 +142,14 @@ def _cause_bound_frames(body: str, items: list[Item]) -> list[tuple[int, int]]:
 _CAUSE_LEAD = frozenset(
     "unless except excluding other than if when in patients subjects participants those who with the a an of is are was be been by to due "
     "elevated elevation elevations increase increased rise raised high higher level levels value values result results abnormal abnormality "
-    "abnormalities secondary attributable attributed related considered thought believed judged documented known proven suspected "
+    "abnormalities secondary attributable attributed associated related considered thought believed judged documented known proven suspected "
     "from resulting caused primarily directly solely mainly for then present allowed permitted acceptable eligible".split()
 )
+# the value the causes raise, named in the frame ("unless elevated bilirubin is attributable to
+# Gilbert's syndrome", "... congenital hemolytic disorder [for bilirubin]"): no condition on the
+# cause, unless a number beside it bounds it anew ("where bilirubin to 4x ULN is allowed", which
+# no item reads: the named value is what keeps that bound a person's)
+_RAISED_VALUE = frozenset({"bilirubin", "hyperbilirubinemia", "hyperbilirubinaemia"})
 _LIST_CUT = re.compile(r"\s*(?:,\s*(?:or|and/or)?|\bor\b|\band/or\b)\s*", I)
 
 

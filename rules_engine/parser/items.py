@@ -256,10 +256,14 @@ NAMED_CAUSES: tuple[tuple[re.Pattern[str], str], ...] = (
     # infiltration of the liver", "hepatic mets"; issue 14, lab_scopes)
     (re.compile(r"\b(?:liver|hepatic)\s+(?:metasta\w*|mets\b|involvement|infiltration)|\b(?:(?:tumou?r|disease|lymphoma|leuka?emi[ac]|malignant|cancer)\s+)?"
                 r"(?:metasta\w*|involvement|infiltration)\s+(?:to|in|of)\s+(?:the\s+)?liver\b", I), "liver_metastases"),
+    # an inherited one named so ("congenital hemolytic disorder", "hereditary hemolytic anemia",
+    # "inherited hemolysis"): the hereditary hemolytic anaemia on record, never an acquired one
+    (re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!without\s)(?<!evidence\sof\s)(?<!absence\sof\s)\b(?:congenital|hereditary|inherited)\s+"
+                r"ha?emoly(?:sis|tic(?:\s+(?:ana?emias?|disorders?|diseases?|states?))?)\b", I), "hereditary_hemolytic_anemia"),
     # hemolysis however named ("unless elevated due to hemolysis", "except in patients with
-    # hemolytic anemia", "congenital hemolytic disorder"): a hemolytic anaemia on record
+    # hemolytic anemia"): a hemolytic anaemia on record
     # (never its absence: "a positive Coombs test but no evidence of hemolysis")
-    (re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!without\s)(?<!evidence\sof\s)(?<!absence\sof\s)\bha?emoly(?:sis|tic(?:\s+(?:ana?emias?|disorders?|diseases?|states?))?)\b", I),
+    (re.compile(r"(?<!\bno\s)(?<!\bnot\s)(?<!without\s)(?<!evidence\sof\s)(?<!absence\sof\s)(?<!congenital\s)(?<!hereditary\s)(?<!inherited\s)\bha?emoly(?:sis|tic(?:\s+(?:ana?emias?|disorders?|diseases?|states?))?)\b", I),
      "hemolytic_anemia"),
 )
 

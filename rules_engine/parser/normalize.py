@@ -527,6 +527,10 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # "Mb. Gilbert", "Morbus Meulengracht": the German "disease" before the eponym (its full stop
         # cut the line into clauses before the name; holdout T315)
         (r"\bM(?:b\.?|orbus)\s+(?=Gilbert|Meulengracht)", "", ("mb", "morbus")),
+        # "unless 2nd to Gilbert's disease": the ordinal written for "secondary" (the cause's frame
+        # "secondary to" is read; "2nd" stood as an unread word of the cause, and a patient with
+        # Gilbert's syndrome and a bilirubin over the bound was unknown)
+        (r"\b2nd\s+to\b", "secondary to", ("2nd",)),
         # "St. John's Wort": the abbreviation's full stop cut the line into clauses before the herb
         (r"\bst\.\s*john'?s\s+wort\b", "St John's wort", ("john",)),
         # "myocardial infection" / "infraction" / "infarct" (4 corpus lines beside 534): read as an

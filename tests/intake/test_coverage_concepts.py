@@ -37,6 +37,11 @@ def taken(text: str | None = None, system: str | None = None, code: str | None =
         (ICD10, "Z90.3", {"gastrectomy"}),  # an operated stomach (topics.gi_function): a gastrectomy, a kind of gi_resection
         (ICD10, "Z90.49", {"gi_resection"}),
         (ICD10, "Z90.5", set()),  # an absent kidney is no operated gut
+        # an inherited hemolytic anaemia is one (a kind of hemolytic anaemia, by its concept's
+        # parent); an acquired one is only a hemolytic anaemia
+        (ICD10, "D58.0", {"hereditary_hemolytic_anemia"}),  # hereditary spherocytosis
+        (ICD10, "D57.1", {"sickle_cell_disease", "hereditary_hemolytic_anemia"}),
+        (ICD10, "D59.9", {"hemolytic_anemia"}),
     ],
 )
 def test_a_coded_condition_becomes_its_concept(system: str, code: str, expected: set[str]) -> None:

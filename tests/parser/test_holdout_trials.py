@@ -670,7 +670,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T193-spherocytosis', 'Bilirubin </= 2 mg/dL'): ('labs', "expected met, got not_met: 'unless due to leukemia or congenital hemolytic disorder (for bilirubin)': the exception is attached to the transaminases only, so bilirubin 2.6 mg/dL fails outright, hereditary spherocytosis included"),
     # NCT02038153 (T194)
     ('T194-clean', 'Must have received induction and consolidation chemotherapy'): ('events', "expected met, got unknown: 'induction' and 'consolidation' stay reviews beside chemotherapy and auto-HSCT"),
-    ('T194-gilbert', 'Total bilirubin =< 4 X'): ('labs', "expected met, got unknown: 'unless 2nd to Gilbert's disease' leaves a review beside Gilbert's syndrome, so Gilbert's with bilirubin 4.6 x ULN is unknown"),
     ('T194-investigational', None): ('events', "expected ineligible, got possibly_eligible: the probed line does not decide it: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
     ('T194-investigational', 'Patient received another investigational agent after'): ('events', "expected met, got unknown: 'after post autologous stem cell transplant' (the transplant as a time anchor) is unread: a review beside an investigational agent"),
     # NCT00796003 (T195)

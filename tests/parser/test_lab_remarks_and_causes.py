@@ -14,7 +14,7 @@ from rules_engine.outcome import Outcome
 from rules_engine.parser.line import parse_line
 from rules_engine.rule_language import render_rule
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, lab, score
+from tests.fixtures.records import adult, bilirubin, condition, lab, score
 
 INC, EXC = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -94,10 +94,22 @@ CAUSES = [
      "bilirubin <= 1.5 x ULN or Gilbert-syndrome or hemolytic-anemia or liver-metastases"),
     ("Serum total bilirubin > 2.0 mg/dL (34 µmol/L), except in patients with hemolytic anemia or with Gilbert syndrome,", EXC,
      "bilirubin > 2 mg/dL and not (hemolytic-anemia or Gilbert-syndrome)"),
-    # a cause no topic reads is one more alternative of the exception, a person's
+    # a cause no topic reads is one more alternative of the exception, a person's; an inherited
+    # hemolytic disorder named so is the hereditary hemolytic anaemia on record, never any hemolysis
     ("Total bilirubin <= 2 mg/dL unless due to leukemia or congenital hemolytic disorder", INC,
-     'bilirubin <= 2 mg/dL or (hemolytic-anemia and review unparsed "unless due to leukemia or congenital hemolytic disorder") '
-     'or review unparsed "unless due to leukemia or congenital hemolytic disorder"'),
+     'bilirubin <= 2 mg/dL or hereditary-hemolytic-anemia or review unparsed "unless due to leukemia or congenital hemolytic disorder"'),
+    ("Bilirubin </= 2 mg/dL unless due to a hereditary hemolytic anemia", INC, "bilirubin <= 2 mg/dL or hereditary-hemolytic-anemia"),
+    # the value the causes raise, named in the frame ("elevated bilirubin is attributable to"),
+    # asks nothing beside the cause; the lab an exception says it is for ("[for bilirubin]") stays
+    # a person's: tied to the transaminases of its clause, the cause would clear an ALT it never raises
+    ("Total bilirubin =< 2.0 x ULN, unless elevated bilirubin is attributable to Gilbert's syndrome", INC, "bilirubin <= 2 x ULN or Gilbert-syndrome"),
+    ("Bilirubin </= 2 mg/dL; SGOT or SGPT </= 3 times the ULN unless due to a congenital hemolytic disorder (for bilirubin).", INC,
+     'bilirubin <= 2 mg/dL and ((AST <= 3 x ULN and ALT <= 3 x ULN) or (hereditary-hemolytic-anemia and review unparsed '
+     '"unless due to a congenital hemolytic disorder (for bilirubin"))'),
+    # the cause's frame however written: "associated with", "2nd to" (secondary to)
+    ("Total bilirubin <1.5 X institutional upper limit of normal (unless associated with Gilbert's syndrome)", INC,
+     "bilirubin < 1.5 x ULN or Gilbert-syndrome"),
+    ("Total bilirubin =< 4 X institutional upper limit of normal unless 2nd to Gilbert's disease", INC, "bilirubin <= 4 x ULN or Gilbert-syndrome"),
     # "X and other syndromes ... should be allowed": X widens the line, the others are a person's
     ("Hepatic: Total bilirubin less than or equal to 2 mg/dL, (Gilbert and other syndromes with increased indirect bilirubin should be allowed); "
      "serum transaminases less than two times the upper limit of normal.", INC,
@@ -166,3 +178,22 @@ def test_the_list_with_its_transfusion_sentence_fails_a_low_platelet_count() -> 
     line = parse_line("Hgb > 9.0g/dL; PLT >100x109/L. Transfusions are allowed", INC)
     assert judged(line, adult(lab("hemoglobin", 10, "g/dL"), lab("platelets", 20, "10*9/L"))) is Outcome.NOT_MET
     assert judged(line, adult(lab("hemoglobin", 10, "g/dL"), lab("platelets", 150, "10*9/L"))) is Outcome.MET
+
+
+# (text, met, not_met, unknown): an inherited hemolytic disorder excepted from a bilirubin bound
+# is met by a hereditary hemolytic anaemia on record, never by an acquired one; a cause no record
+# holds (the leukaemia's share) stays a person's; hemolysis excepted is met by the inherited kind too
+CONGENITAL = "Total bilirubin <= 2 mg/dL unless due to leukemia or congenital hemolytic disorder"
+CONGENITAL_ONLY = "Total bilirubin <= 2 mg/dL unless due to a congenital hemolytic disorder"
+SPHEROCYTOSIS = condition("hereditary_hemolytic_anemia", 9000)
+HEREDITARY_ROWS = [
+    (CONGENITAL, [adult(bilirubin(2.6), SPHEROCYTOSIS), adult(bilirubin(1.8))], [],
+     [adult(bilirubin(2.6)), adult(bilirubin(2.6), condition("hemolytic_anemia", 200))]),
+    (CONGENITAL_ONLY, [adult(bilirubin(2.6), SPHEROCYTOSIS)], [adult(bilirubin(2.6), condition("hemolytic_anemia", 200)), adult(bilirubin(2.6))], []),
+    ("Total bilirubin < 1.5 mg/dL unless elevated due to hemolysis.", [adult(bilirubin(2.6), SPHEROCYTOSIS)], [adult(bilirubin(2.6))], []),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(HEREDITARY_ROWS))
+def test_an_inherited_hemolytic_disorder_excepted_is_the_hereditary_one_on_record(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, INC), facts) is expected
