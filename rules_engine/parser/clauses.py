@@ -372,8 +372,38 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
                 qualifies = False
         residue.append(Residue(masked_text[a:b].strip(" ,.:"), a, b, qualifies))
     residue = _adjectives_joined(residue, items, main)
+    residue = _imaging_qualifies(residue)
     concepts = frozenset().union(*(it.concepts for it in items)) if items else frozenset()
     return Clause(expr, residue, exceptions, concepts, items, main)
+
+
+# an imaging test the condition before it is seen on ("evidence of active pneumonitis on screening
+# chest computed tomography (CT) scan", "... disease on screening CT scan or MRI", "per bone scan or
+# CT scan of the abdomen and pelvis"; ~25 corpus lines): how the condition is shown, a remark on
+# the item, never one more condition of the line (as one more alternative of an
+# exclusion, it left the line unknown for every patient)
+_IMAGING_ONLY = re.compile(
+    r"(?:[\s,/…()-]*+(?:CT|MRI|PET|MUGA|x-?rays?|scans?|imaging|computed|tomograph(?:y|ic)?|magnetic|resonance|chest|brain|head|spine|"
+    r"spinal|abdomen|pelvis|bone|of|the|and|or|on|per|screening|baseline|upright|contrast(?:-enhanced)?)\b)++[\s.…)]*+",
+    I,
+)
+_IMAGING_WORD = re.compile(r"\b(?:CT|MRI|PET|MUGA|x-?rays?|scans?|imaging|tomograph\w*)\b", I)
+
+
+def _imaging_qualifies(residue: list[Residue]) -> list[Residue]:
+    """The residue without the unread words naming only an imaging test (``_IMAGING_ONLY``), or
+    only the rest of one ("CT scan of the abdomen" ... "pelvis"): a method annotates, it never
+    decides (kept as a qualifier, "LVEF < 50% by ECHO or MUGA" was a review for LVEF 40%)."""
+    out: list[Residue] = []
+    imaging = False
+    for r in residue:
+        if not r.qualifies and r.text and _IMAGING_ONLY.fullmatch(r.text) and (imaging or _IMAGING_WORD.search(r.text)):
+            imaging = True
+            continue
+        else:
+            imaging = bool(r.text) and _IMAGING_WORD.search(r.text) is not None and _IMAGING_ONLY.fullmatch(r.text) is not None
+        out.append(r)
+    return out
 
 
 def _adjectives_joined(residue: list[Residue], items: list[Item], text: str) -> list[Residue]:

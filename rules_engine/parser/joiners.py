@@ -291,7 +291,7 @@ def category_window(exprs: list[Item], text: str) -> list[Item]:
 # qualifies the noun the second stands before, never an alternative of its own (read as one, an
 # exclusion with no record of the noun was left unknown instead of not met)
 _DEGREE = (
-    r"(?:other|any|known|severe|serious|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
+    r"(?:other|any|known|severe|serious|mild|moderate|(?:clinically\s+)?significant|uncontrolled|uncontrollable|persistent|chronic|acute|"
     r"active|symptomatic|unstable|poorly\s+controlled|life[\s-]threatening|concurrent|concomitant|ongoing|systemic|"
     # the course words before them ("Known pre-existing clinically significant or uncontrolled
     # disorder of ...", "Symptomatic and/or unstable pre-existing brain metastases"); never
@@ -299,10 +299,14 @@ _DEGREE = (
     r"pre-?existing|existing)"
 )
 DEGREE_ONLY = re.compile(
-    rf"\W*(?:no\s+|without\s+)?(?:(?:patients?|subjects?|participants?)\s+(?:with|who\s+have)\s+|(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"
+    rf"\W*(?:no\s+|without\s+)?(?:(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:currently\s+)?(?:with|who\s+(?:has|have)|has|have|exhibits?|suffers?\s+from)\s+)?(?:(?:a\s+)?(?:history|presence|evidence)\s+of\s+)?"
     rf"(?:{_DEGREE}\W+)*{_DEGREE}\W*", I
 )
-DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:{_DEGREE}\W+)*", I)
+# after the "or", a word of the noun's course may stand for the second degree ("No unstable or
+# uncompensated hepatic disease", "Symptomatic or untreated brain metastases", "Serious or
+# non-healing wound"): still two qualifiers of the one noun
+_COURSE = r"(?:untreated|unresolved|progressive|progressing|uncompensated|decompensated|non-?healing|unhealed|new(?:ly)?[\s-](?:onset|diagnosed))"
+DEGREE_JOIN = re.compile(rf"\s*(?:or|and/or|/)\s*(?:(?:{_DEGREE}|{_COURSE})\W+)*", I)
 DEGREE_COMMA = re.compile(rf"\b{_DEGREE},(?=\s+{_DEGREE}\b)", I)
 _DEGREE_AND = re.compile(rf"\b({_DEGREE})\s+and\s+(?={_DEGREE}\b)", I)
 DEGREE = _DEGREE  # (the degree and course words, for ``qualifier_and``)

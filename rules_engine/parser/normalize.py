@@ -448,6 +448,16 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         (r"\b(?:allerg(?:y|ies|ic)|hypersensitivit(?:y|ies))(?:\s++reactions?)?\s*+(?:/|\bor\b|\band/or\b)\s*+"
          r"(?:allerg(?:y|ies|ic)|hypersensitivit(?:y|ies))(?:\s++reactions?)?(?=\s++(?:to|against)\b)",
          "hypersensitivity", ("allerg",)),
+        # the patient named intolerant of a drug ("Patients intolerant of dasatinib.", "Is intolerant
+        # to bortezomib (ie, discontinued due to any adverse event ...)", "Participants who were
+        # intolerant of a gemcitabine containing regimen"): the intolerance to it, as "Intolerance to
+        # dasatinib" reads (an intolerance is recorded as an AllergyIntolerance); the adjective was
+        # no word a topic read, and the line stayed unknown for every patient. Never where the
+        # sentence goes on to what such patients may do ("Patients intolerant to aspirin may use
+        # warfarin"), nor before "or" ("intolerant of or progressing on ..."; failed_treatment's)
+        (r"^(\W*(?:\d{1,2}\.\s*)?)(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:who\s+(?:are|were|is|was|ha(?:ve|s)\s+been)\s+)?|(?:is|are)\s+)"
+         r"intolerant\s+(?:of|to)\s+(?!or\b)(?![^.;:()]{0,80}\b(?:may|can|could|will|should|must|are|is|allowed|permitted|eligible)\b)",
+         r"\1Intolerance to ", ("intolerant",)),
         # a therapy and a hypersensitivity sharing their products ("Known prior therapy with or
         # hypersensitivity to thalidomide or lenalidomide", hold26): each with the products (the
         # therapy was an or-ed unsupported review, so prior lenalidomide passed the exclusion)

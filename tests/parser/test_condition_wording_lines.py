@@ -35,6 +35,10 @@ INJURY = adult(condition("traumatic_injury", 20))
 HEART_FAILURE = adult(condition("heart_failure", 400))
 NEUROPATHY = adult(condition("peripheral_neuropathy", 400))
 BRAIN_METS = adult(condition("brain_metastases", 100))
+PULMONARY_HYPERTENSION = adult(condition("pulmonary_hypertension", 400))
+ASTHMA = adult(condition("asthma", 300))
+HYPERTENSION = adult(condition("hypertension", 400))
+LIVER_DISEASE = adult(condition("liver_disease", 400))
 
 ROWS = [
     # -- sepsis meets every word a serious infection is qualified with
@@ -66,6 +70,15 @@ ROWS = [
     # -- two qualifiers of one condition joined by "or": no condition, neither
     ("Symptomatic or progressive brain metastases", E, [], [CLEAN], [BRAIN_METS]),
     ("Untreated and/or uncontrolled brain metastases.", E, [], [CLEAN], [BRAIN_METS]),
+    # ... a grade of severity ("moderate or severe"), after the patient's lead-in ("Patients with
+    # evidence of", "Patient has known", "Subject currently exhibits"), or a course word after the
+    # "or" ("uncompensated", "progressive", "newly diagnosed")
+    ("Patients with moderate or severe pulmonary hypertension", E, [], [CLEAN], [PULMONARY_HYPERTENSION]),
+    ("Patients with evidence of moderate or severe pulmonary hypertension on echocardiogram", E, [], [CLEAN], [PULMONARY_HYPERTENSION]),
+    ("Patient has known moderate or severe persistent asthma within the past 2 years", E, [], [CLEAN], [ASTHMA]),
+    ("Subject currently exhibits symptomatic or persistent, uncontrolled hypertension", E, [], [CLEAN], [HYPERTENSION]),
+    ("No unstable or uncompensated hepatic disease", I, [CLEAN], [], [LIVER_DISEASE]),
+    ("Unstable or newly diagnosed angina within 6 months", E, [], [CLEAN], [ANGINA]),
     # -- the state a pregnancy line opens with, beside the plan
     ("The participant is pregnant, breastfeeding, or planning to become pregnant or father a child", E, [PREGNANT, LACTATING], [CLEAN, WOMAN], []),
     ("Female study participant is breast feeding, pregnant or intends to become pregnant", E, [PREGNANT, LACTATING], [CLEAN, WOMAN], []),
@@ -94,3 +107,16 @@ def test_what_widens_a_line_is_kept(text: str, kind: CriterionType, kept: str) -
 
     criterion = parse_line(text, kind)
     assert kept in render_rule(criterion.expr, criterion.applies_if)
+
+
+def test_qualifiers_joined_by_or_are_read_in_bounded_time_on_hostile_text() -> None:
+    import time
+
+    from rules_engine.parser.joiners import DEGREE_JOIN, DEGREE_ONLY
+
+    hostile = "Patients currently with evidence of " + "moderate, severe or " * 1000 + "newly-" * 200
+    start = time.perf_counter()
+    DEGREE_ONLY.fullmatch(hostile[:20000])
+    DEGREE_JOIN.fullmatch(" or " + "untreated or newly onset " * 800 + "x")
+    parse_line(hostile[:20000], E)
+    assert time.perf_counter() - start < 10

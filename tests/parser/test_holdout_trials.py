@@ -481,8 +481,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T142-bleed", None): ("events", "the bleeding line above"),
     ("T142-clean", "Cardiac abnormalities as evidenced by any of the following"): ("events", "'history of acute coronary syndromes' and the bundle-branch and "
         "triplicate-ECG sentences stay reviews, so a QTc of 430 with no cardiac history is unknown"),
-    ("T143-clean", "History of idiopathic pulmonary fibrosis"): ("events", "'idiopathic pulmonary fibrosis, organizing pneumonitis, drug-induced ... or "
-        "idiopathic pneumonitis or evidence of active pneumonitis on screening chest CT': each is interstitial lung disease beside unread words"),
     ("T143-radiation", "History of idiopathic pulmonary fibrosis"): ("events", "as T143-clean: the permitted radiation fibrosis is an exception joined with "
         "reviews"),
     # NCT00324220 (T144)
@@ -1264,13 +1262,11 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T313-gilbert', 'Patients must have adequate hepatic and renal function'): ('hold31', 'expected met, got unknown: read as review unsupported'),
     ('T313-bcc', 'another concurrent illness that would preclude'): ('hold31', 'expected not_met, got unknown: read as (other-malignancy other than (CML, nonmelanoma-skin-cancer) and (active-infection or (diabetes and (HbA1c > 8 % or (not HbA1c <= 6 % and review "uncontrolled"))))) or review "Patient has another concu'),
     ('T314-clean', 'Patients with CML with known inadequate response'): ('hold31', 'expected met, got unknown: read as (not CML or review unsupported "for this study") and (review unsupported and age > 18 years and ECOG <= 2 and bilirubin < 2 x ULN and (AST <= 1.5 x ULN and ALT <= 1.5 x ULN and review unparsed "enzyme'),
-    ('T314-clean', 'Patients intolerant of dasatinib'): ('hold31', 'expected not_met, got unknown: read as review unparsed'),
     ('T314-clean', 'Category I drugs that are generally accepted'): ('hold31', 'expected not_met, got unknown: read as review unsupported'),
     ('T314-tki-naive', None): ('hold31', 'expected ineligible, got possibly_eligible: see its line rows'),
     ('T314-tki-naive', 'Patients with CML with known inadequate response'): ('hold31', 'expected not_met, got unknown: read as (not CML or review unsupported "for this study") and (review unsupported and age > 18 years and ECOG <= 2 and bilirubin < 2 x ULN and (AST <= 1.5 x ULN and ALT <= 1.5 x ULN and review unparsed "enzyme'),
     ('T314-responding', None): ('hold31', 'expected ineligible, got possibly_eligible: see its line rows'),
     ('T314-responding', 'Patients with CML with known inadequate response'): ('hold31', 'expected not_met, got unknown: read as (not CML or review unsupported "for this study") and (review unsupported and age > 18 years and ECOG <= 2 and bilirubin < 2 x ULN and (AST <= 1.5 x ULN and ALT <= 1.5 x ULN and review unparsed "enzyme'),
-    ('T314-dasatinib-intolerant', 'Patients intolerant of dasatinib'): ('hold31', 'expected met, got unknown: read as review unparsed'),
     ('T314-bcc-treated', 'History of active malignancy during the past 5 years'): ('hold31', 'expected not_met, got unknown: read as (other-malignancy or other-malignancy within 5 years) and review unsupported "with the exception of nonmetastatic treated skin cancer (e.g. basal or squamous cell carcinoma ) or stage 0 cervical carci'),
     ('T315-clean', 'Patients of the first stratum must have chronic myeloid leukemia'): ('hold31', 'expected met, got unknown: read as CML and review unsupported "Patients of the first stratum must have first-line therapy" and named-medication is nilotinib and review unparsed "receiving second-line" and review unsupported "subsequent'),
     ('T315-clean', 'Patient must not have history of platelet dysfunction'): ('hold31', 'expected not_met, got unknown: read as bleeding-diathesis within 6 months or review unparsed "Patient have history of platelet dysfunction"'),
