@@ -244,6 +244,20 @@ _EXAMPLES_LEAD = re.compile(
 _DEFINING_LIST_LEAD = re.compile(r"\binclud\w*\s+(?:any|one|each)\s+(?:or\s+more\s+)?of\s+the\s+following(?:\s+[\w-]+){0,2}\s*:\s*$", re.I)
 
 
+# a top-level inclusion that defines a term another line asks ("Intolerance to TKI therapy will be
+# defined as 1 of the following:" beside "has either failed, demonstrated intolerance, or a
+# combination of prior failure and intolerance, to prior treatments"): the term is one way into the
+# line that names it, never a requirement of its own (as one, every patient who had failed the
+# treatments without a toxicity failed it). Its list meets it; otherwise the line that uses the
+# term decides.
+_TERM_DEFINED_LEAD = re.compile(
+    r"^\s*(?!(?:the\s+)?(?:patients?|subjects?|participants?|individuals?)\b)[^:;]{3,80}?\s(?:will\s+be|is|are|shall\s+be)\s+defined\s+as\s+"
+    r"(?:(?:any|one|1)\s+(?:or\s+more\s+)?of\s+)?the\s+following(?:\s+[\w-]+){0,2}\s*:\s*$",
+    re.I,
+)
+_TERM_DEFINED = "a term another line asks, defined here: that line decides whether the patient needs it"
+
+
 # a line under a heading that defines one disease status the heading offers ("Refractory to
 # first-line AML therapy is defined as:", "Untreated first hematologic relapse is defined as:"):
 # sibling definitions are the heading's alternatives, never requirements all at once (a relapsed
@@ -543,6 +557,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
             contrary = [_contrary_alternative(own[0], e) for e in kid_exprs] if own and ctype is CriterionType.INCLUSION and index not in negated else []
             if not kid_exprs:
                 expr = normal_limits_upright(joined, ctype)
+            elif ctype is CriterionType.INCLUSION and parent is None and index not in negated and not own and _TERM_DEFINED_LEAD.search(text):
+                expr = normal_limits_upright(Any_((joined, Review(ReviewReason.JUDGEMENT, _TERM_DEFINED))), ctype)
             elif contrary and all(c is not None for c in contrary):
                 # "at least 18 years old with refractory/relapsed AML" over "If untreated AML, older
                 # than 60 and not a candidate for standard chemotherapy": a line under it for patients
