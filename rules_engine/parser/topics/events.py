@@ -1362,7 +1362,7 @@ _CAR_T_TARGET_UNKNOWN = "a prior CAR-T therapy whose target antigen is not recor
 
 
 # "grade 0 or 1", "grade 0-1": the higher grade is the bound ("resolved to grade 0 or 1")
-_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?:(?P<g0>0)\s*(?:or|-|to|/)\s*)?(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
+_GRADE = r"(?:(?:NCI[-\s]*)?CTCAE\s+(?:v(?:ersion)?\s*\d(?:\.\d{1,2})?\s+)?)?(?:grade|Gr\.?)\s*(?P<cmp>≤|<=|=<|<|>|≥|>=|=)?\s*(?:(?P<g0>0)\s*(?:or|-|to|/)\s*)?(?P<g>[0-4]|IV|I{1,3})\b(?:\s*(?:or|-|–|to)\s*(?P<top>[2-5]|IV|V|I{2,3})\b)?(?P<tail>\s+or\s+(?:less|lower|below|better|baseline|higher|greater|more|above|worse))?"
 
 
 _TOXICITY = re.compile(
@@ -1388,7 +1388,7 @@ _TOXICITY_FIRST = re.compile(
     # the comparator before the grade word ("≥ Grade 3 non-hematologic toxicity ... from the previous
     # treatment"): the grades from it up, as after the word
     r"(?:(?P<cmp0>≥|>=|>)\s*)?(?:(?:NCI[-\s]*)?CTCAE\s+)?(?:(?:grade|Gr\.?)\s*"
-    r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
+    r"(?P<cmp>≤|<=|=<|<|>|≥|>=)?\s*(?P<g>[0-4]|IV|I{1,3})\b(?:\s{0,3}(?P<sep>or|-|–|to)\s{0,3}(?P<top>[2-5]|IV|V|I{2,3})\b)?(?P<tail>\s+or\s+(?:higher|greater|more|above|worse))?"
     # the grade's number before the word ("≥2 grade persistent toxicity")
     r"|(?P<cmp2>≤|<=|=<|<|>|≥|>=)\s*(?P<g2>[0-4])\s*grade)"
     r"\s+(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+)?(?:(?:treatment|therapy|drug)[\s-]related\s+|non-?hematologic(?:al)?\s+)?(?:toxicit(?:y|ies)|adverse\s+(?:events?|effects?|reactions?))",
@@ -1426,6 +1426,9 @@ _TOXICITY_LEAD = re.compile(
 )
 
 
+_SPAN_RECOVERED_TO = re.compile(r"\s{0,3}\)?\s{0,3},?\s{0,3}to\s{1,3}(?P<c>≤|<=|=<|<)?\s{0,3}grade\s{0,3}(?P<c2>≤|<=|=<|<)?\s{0,3}(?P<g>[0-3])\b", I)
+_SPAN_RESOLVED_AFTER = re.compile(r"[^.;]{0,80}?\b(?:should|must|shall|will|has|have|had|be|been|are|is)\s{1,3}(?:(?:have|be|been|all|fully|completely)\s{1,3}){0,2}(?P<neg>not\s{1,3}(?:yet\s{1,3})?)?(?:resolved|recovered|returned|improved)\b", I)
+_RECOVERED_FROM = re.compile(r"\b(?:recover(?:ed|y)|resol(?:ved|ution))\s+(?:from|of)\b", I)
 _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing|residual|failure\s+to\s+recover|without\s+recovery)\b", I)
 
 
@@ -1691,6 +1694,26 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     owned = NEGATED.match(text)
     lead = max(0, m.start() - 30, owned.end() if owned is not None else 0)
     unrecovered = bool(_UNRECOVERED.search(text[lead: max(lead, m.start())] + " " + m.group("mid")))
+    top = _roman(m.group("top") or "0") if m.group("top") != "V" else 5
+    if top > g and not cmp and not tail:
+        # a span of grades ("Grade 3 or 4 non-hematological toxicity", "Grade 2-4 nausea") reaching
+        # the scale's top is the grades from its lower end up, as a span written before the word
+        # (``_grade_op``); read as the lower end alone (a bare grade: "recovered to grade 2"), it
+        # was a bound at most, which a grade 4 toxicity failed in an exclusion. Recovery from the
+        # span ("Recovery from grade 2-4 toxicities") is the grades below it.
+        span = _grade_op(None, g, "-", top, None)
+        assert span is not None
+        op, bound = span
+        to = _SPAN_RECOVERED_TO.match(text, m.end())
+        if to is not None:  # "recovered from any toxicity (Grade 3 or 4) to < Grade 2": the grade recovered to
+            at_most = Op.LT if (to.group("c") or to.group("c2")) == "<" else Op.LTE
+            bound_to = int(to.group("g"))
+            return predicate("toxicity_grade", NEGATE[at_most], bound_to) if unrecovered else predicate("toxicity_grade", at_most, bound_to)
+        if op is Op.GTE:
+            after = _SPAN_RESOLVED_AFTER.match(text, m.end())  # "all grade 2-4 toxicities should have resolved"
+            recovered = (_RECOVERED_FROM.search(text, max(0, m.start() - 120), m.start() + len(m.group("mid")) + 1) or (after is not None and not after.group("neg"))) and not unrecovered
+            return predicate("toxicity_grade", Op.LT if recovered else Op.GTE, g)
+        return predicate("toxicity_grade", op, bound)
     if cmp in ("≤", "<=", "=<", "<") and not tail:
         return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not unrecovered else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
@@ -1956,7 +1979,15 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 # and only from grade 3 up, which no kind an exception names apart may hold (alopecia
                 # is graded 2 at most; an exception the clause reader splits off is not seen here)
                 continue
-            op = _grade_op(m.group("cmp") or m.group("cmp2") or m.group("cmp0"), _roman(m.group("g") or m.group("g2")), None, None, m.group("tail"))
+            top = m.group("top")
+            if top and (m.group("cmp") or m.group("cmp0") or _TOXICITY_PAST.search(text, 0, m.start()) or _RECOVERED_FROM.search(text, max(0, m.start() - 120), m.start())
+                        or _SPAN_RESOLVED_AFTER.match(text, m.end())):
+                # "History of grade 3 or 4 toxicity", "recovered from grade 2-4 toxicities", "all grade
+                # 2-4 toxicities should have resolved": a past span, or one recovered from, not the
+                # grades now
+                continue
+            op = _grade_op(m.group("cmp") or m.group("cmp2") or m.group("cmp0"), _roman(m.group("g") or m.group("g2")), m.group("sep"),
+                           (5 if top == "V" else _roman(top)) if top else None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             tail = _CTCAE_TAIL.match(text, m.end())  # "≥ Grade 3 toxicity common terminology criteria (CTC) version 4 from ..."
