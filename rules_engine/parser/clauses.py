@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass, field, replace
 
 from rules_engine.concepts import MALIGNANCIES, ancestors
-from rules_engine.criteria import All, CriterionType, Expr, Op, Predicate
-from rules_engine.parser.items import I, Item, NEGATED, content_words, negation_read_by_item
+from rules_engine.criteria import All, CriterionType, Expr, Op, Predicate, ReviewReason
+from rules_engine.parser.items import I, Item, NEGATED, all_of, content_words, negation_read_by_item
+from rules_engine.parser.safety import Qualifier
 from rules_engine.parser.proof_time import blank_proof_time
 from rules_engine.parser.remarks import ESTIMATED, blank_either_way, blank_estimator, blank_otherwise, blank_rationale, blank_remarks, blank_stand_in, blank_whichever_shorter
 from rules_engine.parser.topics.events import other_than_spans
@@ -113,6 +114,24 @@ def _without_antecedents(items: list[Item], text: str) -> tuple[list[Item], list
         else:
             antecedents.append((it, m.start()))
     return out, restated, antecedents
+
+
+# a count or share bound written right after a disease's name, no measure named ("T-ALL
+# ≥100×10^9/L", "B-ALL≥30×109/L", "AML ≥ 20%"): the disease with a bound of its own (a white count,
+# blasts) unread. Dropped as punctuation, "high white count (B-ALL≥30;T-ALL ≥100)" read every
+# T-ALL as high-risk and excluded it; now the disease stays, its bound a person's
+_BOUND_AFTER = re.compile(r"\s{0,3}(?:≥|≤|>=|<=|>|<|=)\s{0,3}\d[\d.,]{0,8}\s{0,2}(?:[x×*]\s{0,2}10\s{0,2}\^?\s{0,2}\d{1,2}\s{0,2}(?:/\s{0,2}[a-zµμ]{1,3})?|%)?", I)
+
+
+def _bounds_after_diagnoses(items: list[Item], text: str) -> None:
+    starts = sorted(it.start for it in items)
+    for it in items:
+        if not _diagnosis(it.expr):
+            continue
+        m = _BOUND_AFTER.match(text, it.end)
+        if m is None or any(it.end <= s < m.end() for s in starts):
+            continue
+        it.expr = all_of([it.expr, Qualifier(ReviewReason.UNPARSED, " ".join(text[it.start: m.end()].split()))])  # type: ignore[list-item]
 
 
 def _diagnosis(expr: Expr | None) -> bool:
@@ -301,6 +320,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     items, examples = _examples(items, main, ctype)
     items, main = restatements_blanked(items, main)
     items = status_over_diseases(status_runs(items, main), main, ctype)
+    _bounds_after_diagnoses(items, main)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
     if negated is not None and negation_read_by_item(negated, items):
         negated = None

@@ -34,6 +34,19 @@ _APART = re.compile(
     r"\s+(?P<cause>[^,;()]{2,80}?))\s*\)?(?=\s*(?:[,;.(]|$|\band\b))",
     I,
 )
+# ... or the one a named other cancer leaves ("be deemed to have a life expectancy of at least 2
+# years with regard to that malignancy", "a life expectancy of > 5 years for that malignancy"; 2
+# corpus lines, holdout T92): the record's whole life expectancy is at most that one, so it is read
+# the same way (met stays met; a whole one short of the bound may be the trial's own disease's).
+# Read as the whole one, every patient with a short life expectancy failed a line about a cancer
+# he may not have.
+_FOR_THAT = re.compile(
+    r"\s*,?\s*\(?\s*(?P<words>"
+    r"(?:for|from|due\s+to|in\s+relation\s+to|related\s+to|with\s+re(?:spect|gard)\s+to|regarding|attributable\s+to)\s+"
+    r"(?:that|th[ie]s|the|such|their|his|her)\s+(?:(?:prior|other|previous|second|earlier)\s+)?"
+    r"(?:malignanc(?:y|ies)|cancers?|tumou?rs?))\s*\)?(?=\s*(?:[,;.(]|$|\b(?:and|are|is|but)\b))",
+    I,
+)
 
 
 # the life expectancy's bound the cause follows (the line is read here, before the exception
@@ -52,6 +65,8 @@ def life_apart(text: str, ctype: CriterionType, read: Callable[[str], Expr]) -> 
         return None
     bound = _LIFE_BOUND.search(text)
     m = _APART.match(text, bound.end()) if bound is not None else None
+    if m is None and bound is not None:
+        m = _FOR_THAT.match(text, bound.end())
     if m is None:
         return None
     words = "life expectancy " + " ".join(m.group("words").split())
