@@ -26,6 +26,7 @@ from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.named_conditions_scope import named_drug_items
 from rules_engine.parser.unread_measure_scope import unread_measure_scope
+from rules_engine.parser.topics.bare_leukemia import OPEN_KIND_REVIEWS
 
 # the readers below tell the patterns apart by a match's ``re``: plain patterns (literal_gates)
 PLAIN_PATTERNS = True
@@ -106,6 +107,20 @@ _CONDITION_STATUS = re.compile(
 )
 
 
+def _unread_words(expr: Expr) -> bool:
+    """A review in ``expr`` for words left unread: the open kinds of a bare "leukemia" (an MDS/MPN
+    overlap, a blood cancer of no named kind: ``topics.bare_leukemia``) are the record's question,
+    not the words', so "refractory or relapsed leukemia" still reads whole with its status (read
+    apart, "relapsed" became an alternative of the leukaemia and every leukaemia was asked)."""
+    if isinstance(expr, Review):
+        return expr.text not in OPEN_KIND_REVIEWS
+    if isinstance(expr, Not):
+        return _unread_words(expr.part)
+    if isinstance(expr, All | Any_):
+        return any(_unread_words(p) for p in expr.parts)
+    return False
+
+
 def _conditional(text: str, ctype: CriterionType) -> Expr | None:
     """"If prior transplant, at least 100 days since it": the requirement concerns only the
     patients the condition names; for everyone else the line holds (inclusion) or does not
@@ -156,7 +171,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # (a status the names carry, "refractory or relapsed leukemia", is read with them below
         # when the names and the status read whole: "untreated brain metastases" does not)
         statuses = [(s.start() + a, s.end() + a) for s in _CONDITION_STATUS.finditer(m.group("cond"))]
-        if statuses and has_review(read_expr(m.group("cond"), CriterionType.INCLUSION)):
+        if statuses and _unread_words(read_expr(m.group("cond"), CriterionType.INCLUSION)):
             statuses = []
         masked = "".join(
             " " if any(it.start <= i < it.end for it in items + markers) or any(x <= i < y for x, y in statuses) else ch
@@ -176,7 +191,7 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         # for. Read as its names alone, "untreated" was dropped (a relapsed AML had to be over 60)
         # and "relapsed" became an alternative of "AML" (an untreated AML was asked too)
         status_read = read_expr(m.group("cond"), CriterionType.INCLUSION)
-        if not has_review(status_read) and any(True for _ in iter_predicates(status_read)):
+        if not _unread_words(status_read) and any(True for _ in iter_predicates(status_read)):
             condition = status_read
     if markers:
         condition = all_of([any_of([it.expr for it in markers]), condition])  # type: ignore[misc]

@@ -154,12 +154,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ("T54-younger-ecog2", "Not considered candidates for intensive remission"): ("core", "'Poor performance status (ECOG) score of 2-3': 'Poor' "
                                                                                          "stays a review beside the ECOG bound (1 corpus line)"),
     # NCT00246662
-    ("T55-clean", "Has active cancer (other than"): ("core", "'(other than that which is defined by the inclusion criteria for this protocol)' and "
-                                                             "'except for skin cancer (excluding melanoma)' are read, but the inclusion names only "
-                                                             "'leukemia' (no kind), so the trial's own disease is unknown and a recorded cancer may be it"),
-    ("T55-breast", None): ("core", "as T55-clean: the active-cancer line (possibly eligible, the safe side)"),
-    ("T55-breast", "Has active cancer (other than"): ("core", "as T55-clean"),
-    ("T55-bcc", "Has active cancer (other than"): ("core", "as T55-clean"),
     # == T61..T65 (hold6: relapsed/refractory ALL, MLL-rearranged leukaemia, T-PLL) ==
     ('T61-clean', 'Previously treated, relapsed or refractory ALL'): ('labs', "'with measurable disease' is read as RECIST measurable disease, which no leukaemia record holds (unknown); in a leukaemia it is detectable disease"),
     ('T61-clean', 'Known CNS leukemia or lymphoma requiring intrathecal'): ('core', "the CNS line's qualifiers (requiring intrathecal or craniospinal therapy, CNS neuropathy) stay unread alternatives"),

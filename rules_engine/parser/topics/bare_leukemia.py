@@ -34,6 +34,15 @@ _BEFORE = re.compile(
     r"(?:^\W*|\bno|\bnor|\bhistory\s+of|\b(?:any|all|other)\s+(?:forms?|types?|kinds?)\s+of|\bprior|\bprevious|\bknown)\s*$",
     I,
 )
+# a disease status said before the word ("relapsed or refractory leukemia", "Relapsed/refractory
+# leukemias", "recurrent or refractory leukemia"): the status words are read by their own topic and
+# attach to the leukaemia named here, the current one (no history reading). Not a word a list of
+# kinds defines ("Relapsed/refractory leukemias include AML ..., ALL, CLL"): the kinds are the line's
+_DEFINED_AFTER = re.compile(r"\s*(?::|\binclud(?:e|es|ing)\b|\bsuch\s+as\b|\b(?:are\s+)?defined\b)", I)
+_STATUS_BEFORE = re.compile(
+    r"\b(?:relapsed|refractory|recurrent|resistant)(?:\s*(?:/|\bor\b|\band/or\b|\band\b)\s*(?:relapsed|refractory|recurrent|resistant))?\s*$",
+    I,
+)
 
 # a history said before the word ("No history of leukemia", "prior leukemia"): one in remission or
 # resolved is one too (as events._ever reads a named blood cancer's history); an active cue or a
@@ -48,22 +57,32 @@ _KINDS = ("acute_leukemia", "cll", "cml", "prolymphocytic_leukemia", "plasma_cel
 # CMML among its MDS, so whether the word means them is a person's question
 _OVERLAPS = ("cmml", "jmml")
 _CONCEPTS = frozenset(_KINDS + _OVERLAPS)
+OVERLAP_REVIEW = "whether the line's leukaemia takes the MDS/MPN overlap on record"
+# a blood cancer of no named kind: the leukaemia codes no row names (hairy cell leukaemia C91.4,
+# C91.9, C92.2, C92.9, C93.9, C94.x, C95.1, C95.9) are read so, and so are the C81-C96 codes
+# that are no leukaemia: a line requiring a leukaemia leaves such a patient to a person, never fails one
+UNNAMED_REVIEW = "whether the blood cancer on record is a leukaemia"
+# the reviews whose disease is no named leukaemia: a person's question of the record, no words left
+# unread (``conditional`` reads "Patients with relapsed leukemia must ..." whole with them). As a
+# trial's own disease (``coded.trial_diseases``) they stay its own: a hairy cell leukaemia (C91.4)
+# on record in a trial for "relapsed or refractory leukemia" is no "other malignancy"
+OPEN_KIND_REVIEWS = frozenset({OVERLAP_REVIEW, UNNAMED_REVIEW})
 
 
 def bare_leukemia_items(text: str) -> list[Item]:
     """Each bare "leukemia" the line names where no word before it names a kind."""
     items: list[Item] = []
     for m in _WORD.finditer(text):
-        if not _BEFORE.search(text[max(0, m.start() - 30): m.start()]):
+        status = bool(_STATUS_BEFORE.search(text[max(0, m.start() - 40): m.start()])) and not _DEFINED_AFTER.match(text, m.end())
+        if not status and not _BEFORE.search(text[max(0, m.start() - 30): m.start()]):
             continue
         before = text[max(0, m.start() - 40): m.start()]
-        ever = bool(_HISTORY_CUE.search(before)) and not _ACTIVE_CUE.search(before) and not _ANY_WINDOW.search(text)
+        ever = not status and bool(_HISTORY_CUE.search(before)) and not _ACTIVE_CUE.search(before) and not _ANY_WINDOW.search(text)
         expr = any_of([
             *(predicate(k, Op.PRESENT) for k in _KINDS),
             *((predicate(k, Op.WITHIN, None, None, False, _LIFETIME) for k in _KINDS) if ever else ()),
-            *(all_of([predicate(k, Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "whether the line's leukaemia takes the MDS/MPN overlap on record")])
-              for k in _OVERLAPS),
-            all_of([predicate("hematologic_malignancy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, "whether the blood cancer on record is a leukaemia")]),
+            *(all_of([predicate(k, Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, OVERLAP_REVIEW)]) for k in _OVERLAPS),
+            all_of([predicate("hematologic_malignancy", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, UNNAMED_REVIEW)]),
         ])
         items.append(Item(m.start(), m.end(), expr, _CONCEPTS))
     return items
