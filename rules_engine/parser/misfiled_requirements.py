@@ -122,10 +122,30 @@ def requirement_unmet(expr: Expr, ctype: CriterionType, text: str = "", as_inclu
     stated = bool(_REQUIREMENT.search(text))
     ok, found = _only_adequacy_bounds(expr, stated)
     if not (ok and found):
-        return expr
+        return _bound_alternatives_unmet(expr, text)
     required = as_inclusion() if as_inclusion is not None else expr
     if required is not expr:
         again, counted = _only_adequacy_bounds(required, stated)
         if not (again and counted) or isinstance(required, Not) or _bounds(required) != _bounds(expr):
             required = expr
     return Not(required)
+
+
+# "Uncontrolled hypertension (...) despite optimal medical management; blood pressure must be below
+# 140/90 mmHg at screening": a duty written beside the exclusions it sits among. Its bounds became
+# alternatives of the line ("... or systolic < 140 or diastolic < 90"), so every patient with a
+# normal pressure was excluded and one with 170/100 only by the other clause. Only the alternatives
+# the line's own words mark as a duty ("must", "should" before the bound), each a bound on the
+# adequate side with a limit in the adequate range (as above; blood counts never, a trial may
+# exclude their high values), are gathered and negated together: the duty unmet excludes.
+_DUTY_BOUND = re.compile(r"\b(?:must|should|shall)\s{1,3}(?:be|have|remain)\b", re.I)
+
+
+def _bound_alternatives_unmet(expr: Expr, text: str) -> Expr:
+    if not isinstance(expr, Any_) or not _DUTY_BOUND.search(text):
+        return expr
+    bounds = [p for p in expr.parts if isinstance(p, Predicate) and p.concept not in _COUNTS and _adequacy_bound(p)]
+    if not bounds or len(bounds) == len(expr.parts):
+        return expr
+    rest = [p for p in expr.parts if not any(p is b for b in bounds)]
+    return Any_((*rest, Not(All(tuple(bounds)) if len(bounds) > 1 else bounds[0])))

@@ -94,3 +94,25 @@ def test_the_reading_is_walked_in_bounded_time_on_hostile_input() -> None:
     parse_line("Platelet count > 100,000/mm^3 " + "and DLCO > 60% " * 1300, EXC)
     assert time.perf_counter() - start < 1.0
 
+
+
+# A duty written beside the line's own exclusions ("...; blood pressure must be below 140/90 mmHg at
+# screening"): its bounds were alternatives of the exclusion, so every normal pressure was excluded
+# and 170/100 only by the other clause. Gathered and negated, the duty unmet excludes.
+DUTY_BESIDE = "Uncontrolled diabetes; blood pressure must be below 140/90 mmHg at screening"
+NORMAL_PRESSURE = adult(lab("systolic_bp", 120, "mm[Hg]"), lab("diastolic_bp", 75, "mm[Hg]"))
+HIGH_PRESSURE = adult(lab("systolic_bp", 170, "mm[Hg]"), lab("diastolic_bp", 100, "mm[Hg]"))
+HIGH_SYSTOLIC_ONLY = adult(lab("systolic_bp", 150, "mm[Hg]"), lab("diastolic_bp", 80, "mm[Hg]"))
+
+
+@pytest.mark.parametrize("facts, outcome", [
+    (NORMAL_PRESSURE, NOT_MET),
+    (HIGH_PRESSURE, MET),
+    (HIGH_SYSTOLIC_ONLY, MET),
+])
+def test_a_duty_beside_the_exclusions_excludes_when_unmet(facts: PatientFacts, outcome: Outcome) -> None:
+    assert decide(EXC, DUTY_BESIDE, facts) is outcome
+
+
+def test_bounds_beside_the_exclusions_without_a_duty_are_left_as_read() -> None:
+    assert "or not" not in render_rule(parse_line("Uncontrolled diabetes or creatinine < 1.5 mg/dL", EXC).expr)
