@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate
+from rules_engine.criteria import All, Any_, CriterionType, Expr, NoRequirement, Not, Op, Predicate, Window
 
 
 I = re.IGNORECASE
@@ -279,3 +279,9 @@ def named_cause(text: str) -> str | None:
         rest[m.start(): m.end()] = " " * (m.end() - m.start())
     return found[0][1] if not content_words("".join(rest)) else None
 
+
+
+# What "current", "now" and "receiving" mean for a therapy on record: a course within the last two
+# weeks (an ongoing record counts as today's). One window for every reader of such words, so a line
+# read by two topics never disagrees on when a course is still under way.
+NOW = Window(14.0, "days")

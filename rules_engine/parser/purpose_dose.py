@@ -20,7 +20,7 @@ import re
 
 from rules_engine.readings import has_review
 from rules_engine.criteria import CriterionType, Expr, Op, Predicate, Review, ReviewReason, Window, iter_predicates
-from rules_engine.parser.items import any_of
+from rules_engine.parser.items import NOW, any_of
 from rules_engine.parser.line_reader import read_expr
 from rules_engine.parser.prednisone_dose import DOSE, dose_op, is_cap, names_prednisone
 from rules_engine.criteria import Not
@@ -50,7 +50,7 @@ def purpose_dose(text: str, ctype: CriterionType) -> Expr | None:
     limit = _prednisone_limit(text)
     if limit is not None:
         dose = Predicate("steroid_dose", dose_op(limit), float(limit.group("n")), "mg/d")
-        return any_of([Not(condition), Not(Predicate("steroid_therapy", Op.WITHIN, window=Window(14.0, "days"))), dose])
+        return any_of([Not(condition), Not(Predicate("steroid_therapy", Op.WITHIN, window=NOW)), dose])
     return any_of([Not(condition), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "the dose taken for it: " + text.strip())])
 
 

@@ -33,11 +33,11 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from rules_engine.criteria import CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window, iter_predicates
-from rules_engine.parser.items import I, all_of, any_of, map_leaves
+from rules_engine.parser.items import I, NOW, all_of, any_of, map_leaves
 from rules_engine.parser.prednisone_dose import OTHER_STEROID, PREDNISONE, blank_caps, caps, dose_op
 from rules_engine.parser.safety import Alternative
 
-_NOW = Window(14.0, "days")
+_NOW = NOW
 _STEROID_CONCEPTS = frozenset({"steroid_therapy", "steroid_dose"})
 
 _PREDNISONE = PREDNISONE

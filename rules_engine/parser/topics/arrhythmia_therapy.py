@@ -27,7 +27,7 @@ import re
 
 from rules_engine.criteria import All, Expr, Op, Predicate, Review, Window
 from rules_engine.derive import kinds_of
-from rules_engine.parser.items import I, all_of, any_of, predicate, rewrite_conjunctions
+from rules_engine.parser.items import I, NOW, all_of, any_of, predicate, rewrite_conjunctions
 
 # the need, with the words a split line leaves beside it ("Patients", "clinically significant")
 _NEED_ONLY = re.compile(
@@ -45,7 +45,7 @@ NEED_ONLY = _NEED_ONLY  # (heart_failure_therapy reads a failing heart's need wi
 _ARRHYTHMIAS = frozenset(kinds_of("arrhythmia")) - {"bradycardia", "long_qt_syndrome"}
 
 # the drugs that act on a rhythm, taken now
-_NOW = Window(14.0, "days")
+_NOW = NOW
 _TREATED = ("antiarrhythmic_therapy", "beta_blocker", "nondihydropyridine_ccb")
 
 

@@ -32,11 +32,10 @@ from collections.abc import Callable
 from functools import partial
 
 from rules_engine.criteria import Expr, Op, ReviewReason, Window
-from rules_engine.parser.items import NEGATED, I, Item, any_of, predicate
+from rules_engine.parser.items import I, Item, NEGATED, NOW, any_of, predicate
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.unlisted_drugs import if_on_a_drug
 
-NOW = Window(14.0, "days")  # as events.NOW: "current" use, an ongoing record counts as today's
 
 _ROLE = r"(?:inhibitors?|inducers?|inhibit(?:ion|ory)?|induc(?:e|tion|ers?|tive))"
 _ROLES = _ROLE + r"(?:\s*(?:/|,|or|and|and/or)\s*" + _ROLE + r")?"

@@ -22,7 +22,7 @@ from rules_engine.parser.topics.allergy_parts import named_part_of
 from rules_engine.parser.topics.allergy_classes import allergen_end, allergy_class
 from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
-from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, OPS, POS, all_of, any_of, content_words, count_of, map_leaves, number, predicate
+from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, NOW, OPS, POS, all_of, any_of, content_words, count_of, map_leaves, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
 from rules_engine.parser.toxicity_scale import TOXICITY_SCALE
 from rules_engine.parser.safety import Alternative, Qualifier
@@ -2258,7 +2258,6 @@ _REACTION_TO = re.compile(r"\b(?:allerg\w*|hypersensitiv\w*|intoleran\w*|contra-
 _CONTINUOUS = frozenset({"steroid_therapy", "immunosuppressant_therapy", "anticoagulant_therapy", "vitamin_k_antagonist", "cyp3a4_modulator",
                          "beta_blocker", "diuretic_therapy", "calcium_channel_blocker", "nondihydropyridine_ccb", "anticonvulsant_therapy", "antiretroviral_therapy",
                          "proton_pump_inhibitor", "h2_antagonist", "nsaid_therapy", "antiplatelet_therapy", "androgen_therapy"}) | CONTINUOUS_CLASSES
-NOW = Window(14.0, "days")
 # A therapy given in courses (chemotherapy, radiotherapy, an antibody every 3 weeks) is current
 # between doses: one given within 4 weeks is under way; one 4 to 8 weeks ago may be (a 6-week
 # cycle) and is left to a person; an older one is not current. Read as any record of it, "No

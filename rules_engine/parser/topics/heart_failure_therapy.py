@@ -19,10 +19,10 @@ The need's pattern is ``arrhythmia_therapy``'s (possessive or bounded repetition
 from __future__ import annotations
 
 from rules_engine.criteria import All, Expr, Op, Predicate, Review, Window
-from rules_engine.parser.items import all_of, any_of, predicate, rewrite_conjunctions
+from rules_engine.parser.items import NOW, all_of, any_of, predicate, rewrite_conjunctions
 from rules_engine.parser.topics.arrhythmia_therapy import NEED_ONLY
 
-_NOW = Window(14.0, "days")
+_NOW = NOW
 _TREATED = ("diuretic_therapy", "beta_blocker")
 
 

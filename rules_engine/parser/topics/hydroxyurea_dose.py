@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Op, Predicate, Window
-from rules_engine.parser.items import I, Item, all_of, predicate
+from rules_engine.parser.items import I, Item, NOW, all_of, predicate
 
 GATE = re.compile(r"hydroxyurea|hydroxycarbamide|hydrea", I)
 
@@ -47,7 +47,7 @@ _DOSE_OF = re.compile(
 )
 # a dose per day is what the bound asks; "3 g" in a line about the daily dose is per day
 _DAILY = re.compile(r"daily|per\s+day|a\s+day|/\s*d(?:ay)?\b|each\s+day|every\s+day", I)
-_RECENT = Window(14, "days")
+_RECENT = NOW
 
 
 def hydroxyurea_dose_items(text: str) -> list[Item]:

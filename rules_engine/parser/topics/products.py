@@ -37,7 +37,7 @@ import re
 from contextvars import ContextVar
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
-from rules_engine.parser.items import NEGATED, I, Item, all_of, any_of, predicate
+from rules_engine.parser.items import I, Item, NEGATED, NOW, all_of, any_of, predicate
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.drug_classes import CLASS_NOT_TAKEN, CLASS_TO_COME
 from rules_engine.parser.topics.product_counts import COUNT, counted
@@ -443,7 +443,7 @@ def product_washout(given: Expr, words: str, window: Window | None = None) -> Ex
 
 
 # "taken now": in the last 2 weeks (events.NOW); a course up to 8 weeks ago may still be under way
-NOW, NOW_MAYBE = Window(14.0, "days"), Window(56.0, "days")
+NOW_MAYBE = Window(56.0, "days")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "ten": 10, "twelve": 12}
 _N = r"(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|ten|twelve)"
 _UNIT = r"(?P<unit>days?|weeks?|wks?|months?|years?|hours?|hrs?)\b"

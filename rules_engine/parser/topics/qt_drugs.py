@@ -21,11 +21,10 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import Expr, Op, ReviewReason, Window
-from rules_engine.parser.items import I, Item, any_of, predicate
+from rules_engine.parser.items import I, Item, NOW, any_of, predicate
 from rules_engine.parser.safety import Alternative
 from rules_engine.parser.topics.unlisted_drugs import if_on_a_drug
 
-NOW = Window(14.0, "days")  # as events.NOW: "current" use, an ongoing record counts as today's
 
 _QT = r"(?:QT\s*/\s*QTc[FB]?(?:[\s-]*intervals?)?|corrected\s+QT(?:\s+intervals?)?|QTc?[FB]?(?:[\s-]*intervals?)?|OTc)"
 # what the drug does: "prolong the QTc interval", "QT prolongation", "torsade de pointes"

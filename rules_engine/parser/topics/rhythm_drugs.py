@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Any_, CriterionType, Expr, Not, Op, Review, ReviewReason, Window, iter_predicates
-from rules_engine.parser.items import predicate
+from rules_engine.parser.items import NOW, predicate
 
 _LINE = re.compile(
     r"^\W{0,4}(?:\d{1,2}[.)]\s*)?(?P<no>no\s+)?"
@@ -36,7 +36,7 @@ _LINE = re.compile(
     re.I,
 )
 _GATE = ("arrhythm", "rhythm")
-_CURRENT = Window(14.0, "days")
+_CURRENT = NOW
 _GIVEN_FOR_IT = "whether the beta-blocker or calcium channel blocker on record is given against the heart's rhythm"
 
 

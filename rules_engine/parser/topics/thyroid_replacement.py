@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from rules_engine.criteria import All, Expr, Not, Op, Predicate, Review, Window
-from rules_engine.parser.items import I, all_of, any_of, predicate, rewrite_conjunctions
+from rules_engine.parser.items import I, NOW, all_of, any_of, predicate, rewrite_conjunctions
 
 _SUBJECT = r"(?:\W|\b(?:patients?|subjects?|participants?|with|has|have|any|an?|known|current(?:ly)?|preexisting|pre-existing|prior\s+to\s+enrol+ment|is|are)\b)*"
 _UNTREATED = re.compile(_SUBJECT + r"\buntreated\b" + _SUBJECT, I)
@@ -35,7 +35,7 @@ _UNCORRECTED = re.compile(
     r"|\bunless\s+(?:the\s+)?(?:patient|subject|participant)?\s*(?:is\s+)?euthyroid\s+(?:on|with)\s+(?:medications?|replacement|treatment|therapy)\b)" + _SUBJECT,
     I,
 )
-_NOW = Window(14.0, "days")
+_NOW = NOW
 
 
 def thyroid_replacement(expr: Expr) -> Expr:
