@@ -31,7 +31,7 @@ RELAPSED = "Patients who relapsed more than 6 months after completion of anthrac
 
 READINGS = [
     (COMPLETED, 'radiotherapy within 30 days exclusive and review unsupported "Prior being registered for protocol therapy"'),
-    (RECOVERED, 'radiotherapy within 3 weeks exclusive and review unsupported "hematologic toxicity of prior"'),
+    (RECOVERED, 'radiotherapy within 3 weeks exclusive and review unparsed "hematologic"'),
 ]
 
 

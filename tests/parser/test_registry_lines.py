@@ -1051,7 +1051,6 @@ OR_UNREAD = "core/clauses: an alternative the parser cannot read is joined with 
 PERF_BY_AGE = "labs/perf: 'Karnofsky > 50 for patients > 10 years and Lansky > 50 for < 10' is read as four conjuncts instead of a scale chosen by age"
 IULN = "labs/units: 'x IULN' (institutional ULN) is not read as a ULN multiple: the bound becomes absolute and the unit is left as review"
 ULN_FOR_AGE = "labs/units: 'N x the upper limit of normal for age at the institution's laboratory' leaves its words as review"
-BLASTS_WORDS = "core/residue: 'with a M3 marrow' is left as a review conjunct and the CNS permission becomes a review alternative to the blast count"
 HCV_TEST = "events/infections: an infection's test result (HCV RNA positive) does not count as the infection (eligible-side)"
 TESTS_NAMED = "events/infections: the tests the line names (HBsAg, HCV RNA) are not read, only the diagnoses (eligible-side)"
 TEST_ABSENT = "events/infections: a missing test makes the infection unknown; under the contract an infection absent from the record is absent"
@@ -1105,7 +1104,6 @@ MISREAD: dict[tuple[str, str], Wrong] = {
     ("NCT02421939", "refractory to or relapsed after first-li"): Wrong("met met2", DEFINITIONS),
     ("NCT02421939", "congestive heart failure New York Heart"): Wrong("not_met", OR_INSIDE),
     ("NCT02421939", "active clinically significant GVHD"): Wrong("met", QUALIFIER),
-    ("NCT00440726", "Diagnosis Patients must have relapsed or"): Wrong("not_met", BLASTS_WORDS),
     ("NCT02819804", "active autoimmune disease or history of"): Wrong("not_met", EXAMPLES_UNREAD),
     ("NCT02655458", "Total bilirubin > 2X ULN ,or direct"): Wrong("not_met", EXCEPTION_VETO),
     ("NCT02655458", "CrCl < 60 ml/min by Cockcroft-Gault"): Wrong("met", SPLITTER_GLUE),

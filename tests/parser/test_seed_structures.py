@@ -31,7 +31,7 @@ def render(e: Expr) -> str:
 PINNED = [
     ('NCT06559644', 'Age ≥18 and <70 years old, gender not specified;', 'ALL(age gte 18 a, age lt 70 a)'),
     ('NCT06559644', 'Diagnosed with B-ALL or AML according to the World Health Organization', 'ANY(b_all present, aml present)'),
-    ('NCT06559644', 'Meet the diagnosis of relapsed/refractory leukemia, excluding isolated', 'ALL(ANY(relapsed present, refractory present), NOT(isolated_extramedullary_relapse present))'),
+    ('NCT06559644', 'Meet the diagnosis of relapsed/refractory leukemia, excluding isolated', "ALL(ANY(relapsed present, refractory present), ANY(acute_leukemia present, cll present, cml present, prolymphocytic_leukemia present, plasma_cell_leukemia present, atll present, ALL(cmml present, R[ambiguous:whether the line's leukaemia t]), ALL(jmml present, R[ambiguous:whether the line's leukaemia t]), ALL(hematologic_malignancy present, R[ambiguous:whether the blood cancer on re])), NOT(isolated_extramedullary_relapse present))"),
     ('NCT06559644', 'Patients who have previously received ineffective/relapsed CAR-T cell ', 'ANY(NOT(car_t present), ALL(ANY(refractory present, relapsed present), R[ambiguous:after the treatment: the effic]))'),
     ('NCT06559644', 'Estimated survival >12 weeks;', 'life_expectancy gt 12 wk'),
     ('NCT06559644', 'Eastern Cooperative Oncology Group (ECOG) performance status score ≤2;', 'ecog lte 2'),
@@ -54,7 +54,7 @@ PINNED = [
     ('NCT06559644', 'Severe autoimmune diseases or immunodeficiency diseases;', 'ANY(severe_autoimmune_disease is positive, immunodeficiency present)'),
     ('NCT06559644', 'Active graft-versus-host disease requiring continued systemic therapy;', 'ALL(gvhd present, ANY(steroid_therapy present, immunosuppressant_therapy present, R[ambiguous:another systemic treatment of ]))'),
     ('NCT06559644', 'Subjects receiving systemic corticosteroids or other immunosuppressive', 'ANY(steroid_therapy within w=14.0days, ALL(immunosuppressant_therapy within w=14.0days, R[judgement:excluding inhalation or local ]), R[judgement:the investigator determines th])'),
-    ('NCT06559644', 'History of or concomitant active malignant tumors, excluding cured non', "ANY(other_malignancy present ('b_all', 'aml', 'nonmelanoma_skin_cancer', 'prostate_cancer'), ALL(nonmelanoma_skin_cancer present, R[ambiguous:excluding cured non-invasive b]), ALL(prostate_cancer present, R[ambiguous:excluding cured non-invasive b]))"),
+    ('NCT06559644', 'History of or concomitant active malignant tumors, excluding cured non', "ANY(other_malignancy present ('b_all', 'aml', 'acute_leukemia', 'cll', 'cml', 'prolymphocytic_leukemia', 'plasma_cell_leukemia', 'atll', 'cmml', 'jmml', 'nonmelanoma_skin_cancer', 'prostate_cancer'), ALL(nonmelanoma_skin_cancer present, R[ambiguous:excluding cured non-invasive b]), ALL(prostate_cancer present, R[ambiguous:excluding cured non-invasive b]))"),
     ('NCT06559644', 'Presence of other severe medical conditions as determined by the inves', 'R[judgement:]'),
     ('NCT06559644', 'Active HBV or HCV infection (HBV-DNA positive or HCV-RNA positive), HI', 'ANY(hbv present, hcv present, hiv present, syphilis present)'),
     ('NCT06559644', 'Other severe or persistent active infections;', 'ALL(active_infection present, R[judgement:Other severe or persistent act])'),
