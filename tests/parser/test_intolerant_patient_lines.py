@@ -50,7 +50,7 @@ ROWS = [
 
 
 @pytest.mark.parametrize("text,facts,expected", outcome_cases(ROWS))
-def test_each_record_is_judged(text, facts, expected):
+def test_a_patient_intolerant_of_a_drug_is_that_intolerance_on_record(text, facts, expected):
     assert judged(parse_line(text, EXC), facts) is expected
 
 
