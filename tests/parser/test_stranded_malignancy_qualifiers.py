@@ -7,37 +7,23 @@ Read in a blood-cancer trial, by both evaluators: the text, the patient's record
 from __future__ import annotations
 
 import time
-from datetime import date, timedelta
 
 import pytest
 
 from rules_engine.criteria import CriterionType, TrialCriteria
-from rules_engine.engine import MatchingEngine
-from rules_engine.facts import Event, PatientFacts
+from rules_engine.facts import PatientFacts
 from rules_engine.outcome import Outcome
 from rules_engine.parser import parse_lines
 from rules_engine.parser.topics import malignancy_qualifiers
-from rules_engine.reference import evaluate_reference
+from tests.fixtures.aml_trial import AML, by_both_evaluators, record
 
-AS_OF = date(2026, 3, 2)
 MET, NOT_MET, UNKNOWN = Outcome.MET, Outcome.NOT_MET, Outcome.UNKNOWN
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
-AML = "Diagnosis of relapsed or refractory acute myeloid leukemia"
-_ENGINE = MatchingEngine()
-
-
-def record(**events: tuple[int, bool]) -> PatientFacts:
-    """Each concept with (days ago, active)."""
-    return PatientFacts(date(1960, 1, 1), "female", {}, {c: (Event(c, AS_OF - timedelta(days=d), active, {}),) for c, (d, active) in events.items()})
 
 
 def outcome(line: str, facts: PatientFacts, kind: CriterionType = E) -> Outcome:
     trial = TrialCriteria("NCT00000098", 1, tuple(parse_lines([(I, AML), (kind, line)])))
-    reference = evaluate_reference(trial, facts, AS_OF)
-    _ENGINE.add_trials([trial])
-    durable = _ENGINE.evaluate(facts, AS_OF, [trial.trial_id])[0]
-    assert durable.error is None and durable == reference
-    return reference.criteria[-1].outcome
+    return by_both_evaluators(trial, facts).criteria[-1].outcome
 
 
 NOT_IN_REMISSION = (
