@@ -1674,7 +1674,7 @@ _EQUIVALENT = re.compile(r"\s*(?:of\s+)?(?:prednisone|prednisolone)?\s*(?:\(\s*)
 
 
 def _roman(g: str) -> int:
-    return {"I": 1, "II": 2, "III": 3, "IV": 4}.get(g.upper(), 0) if not g.isdigit() else int(g)
+    return {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}.get(g.upper(), 0) if not g.isdigit() else int(g)
 
 
 def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
@@ -1694,7 +1694,7 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     owned = NEGATED.match(text)
     lead = max(0, m.start() - 30, owned.end() if owned is not None else 0)
     unrecovered = bool(_UNRECOVERED.search(text[lead: max(lead, m.start())] + " " + m.group("mid")))
-    top = _roman(m.group("top") or "0") if m.group("top") != "V" else 5
+    top = _roman(m.group("top") or "0")
     if top > g and not cmp and not tail:
         # a span of grades ("Grade 3 or 4 non-hematological toxicity", "Grade 2-4 nausea") reaching
         # the scale's top is the grades from its lower end up, as a span written before the word
@@ -1987,7 +1987,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
                 # grades now
                 continue
             op = _grade_op(m.group("cmp") or m.group("cmp2") or m.group("cmp0"), _roman(m.group("g") or m.group("g2")), m.group("sep"),
-                           (5 if top == "V" else _roman(top)) if top else None, m.group("tail"))
+                           _roman(top) if top else None, m.group("tail"))
             if op is None:
                 continue  # "grade 2 toxicity": which grades the line means is not said
             tail = _CTCAE_TAIL.match(text, m.end())  # "≥ Grade 3 toxicity common terminology criteria (CTC) version 4 from ..."
