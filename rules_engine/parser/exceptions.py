@@ -18,6 +18,7 @@ from rules_engine.parser.event_exceptions import except_from
 from rules_engine.parser.excepted_absences import excepted_absence
 from rules_engine.parser.graded_exceptions import excepted_graded_event
 from rules_engine.parser.combining import combine
+from rules_engine.parser.count_causes import marrow_cause
 from rules_engine.parser.extraction import extract
 from rules_engine.parser.items import I, Item, NAMED_CAUSES, all_of, any_of, content_words, predicate, predicates
 from rules_engine.parser.permitted_drugs import permitted_drugs
@@ -85,6 +86,9 @@ def exception_expr(exc: str, ctype: CriterionType) -> tuple[Expr, bool]:
         frame = _CAUSE_LEAD if re.search(r"\d|\bfor\s+(?:total\s+|serum\s+)?bilirubin", "".join(masked), I) else _CAUSE_LEAD | _RAISED_VALUE
         leftover = [w for w in leftover if w.lower() not in frame]
     if expr is None:
+        marrow = marrow_cause(body)  # "unless due to bone marrow involvement of CLL": a count's (count_causes)
+        if marrow is not None:
+            return marrow, person
         return Review(review_reason(exc) if review_reason(exc) is not ReviewReason.UNPARSED else ReviewReason.JUDGEMENT, exc), person
     if not leftover and not person and any(it.concepts & causes for it in read) and any(it.concepts - causes - _CAUSED_VALUES for it in read):
         # "Total bilirubin <= 1.5 x ULN unless due to Gilbert's disease or hemolysis, AST and ALT <= 2.5
