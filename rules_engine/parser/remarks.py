@@ -346,6 +346,15 @@ _PATTERNS: tuple[str, ...] = (
     r"(?<!\bwho\s)\b(?:(?:patients?|subjects?|participants?)\s+)?(?:may|can)\s+(?:be\s+transfused|receive\s+(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|PRBC|blood)\s+)?transfusions?)"
     r"(?:\s+(?:to|in\s+order\s+to)\s+(?:achieve|reach|meet|maintain|bring|attain|exceed)(?:\s+(?:or|and)\s+(?:achieve|reach|meet|maintain|exceed))?"
     r"\s+(?:this|these|that|the)\s+(?:(?:hemoglobin|haemoglobin|platelet)\s+)?(?:levels?|counts?|thresholds?|values?|parameters?|requirements?))?\b",
+    # ... or said of the value itself ("Hemoglobin >= 10 g/dL (may be reached by transfusion)", "(this
+    # may be achieved by transfusion if needed)", "(which may be supported by transfusion or growth
+    # factors)", "eligibility level for hemoglobin may be reached by transfusion", "(may be corrected
+    # by transfusion)"; 12 corpus lines): the count on record is the count however reached, so the
+    # words ask nothing of it. Left, each was an unread review beside a met count
+    r"\b(?:(?:this|which|it|(?:the\s+)?(?:eligibility\s+)?(?:level|value|count|threshold)(?:\s+for\s+(?:hemoglobin|haemoglobin|platelets?))?"
+    r"|hemoglobin|haemoglobin|Hgb|Hb|platelets?|platelet\s+counts?)\s+)?(?:may|can)\s+be\s+(?:reached|achieved|attained|corrected|supported|maintained|met)\s+"
+    r"(?:by|with|through|via)\s+(?:(?:platelet|red\s+(?:blood\s+)?cells?|RBC|PRBC|blood)\s+)?transfusions?(?:\s+support)?"
+    r"(?:\s+(?:or|and|and/or)\s+(?:(?:hematopoietic|haematopoietic|myeloid)\s+)?growth\s+factors?)?(?:\s+if\s+(?:needed|necessary|required))?\b",
     # who is not fertile, in brackets ("(women who have undergone surgical sterilization or at least
     # 2 years after menopause are considered to be infertile)"): the definition of the potential
     # the line's structure reads from the record, as the bracket after "potential" above
@@ -747,6 +756,7 @@ _GATES: tuple[tuple[str, ...], ...] = (
     ("transfusion", "growth"),
     ("transfusion", "growth"),
     ("transfusion",),
+    ("transfus",),
     ("transfus",),
     ("considered", "regarded", "defined"),
     ("past", "prior", "previous"),

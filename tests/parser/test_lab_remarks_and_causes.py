@@ -31,6 +31,12 @@ REMARKS = [
     ("Hemoglobin >/= 9 gm/dL (may be transfused to maintain or exceed this level).", "hemoglobin >= 9 g/dL"),
     ("Hemoglobin greater than 8g/dl (patients may receive transfusions to meet this parameter)", "hemoglobin > 8 g/dL"),
     ("platelet count (PLT) >=10,000 (transfusions permitted to bring PLT to >10,000)", "platelets >= 10 10*9/L and platelets > 10 10*9/L"),
+    # ... said of the value itself
+    ("Hemoglobin ≥ 10 g/dL (may be reached by transfusion)", "hemoglobin >= 10 g/dL"),
+    ("Hemoglobin >= 10 g/dL; eligibility level for hemoglobin may be reached by transfusion", "hemoglobin >= 10 g/dL"),
+    ("Hgb > 9 g/dL (which may be supported by transfusion or growth factors)", "hemoglobin > 9 g/dL"),
+    ("ANC > 1,500/μl and hemoglobin > 9 gm/dl (this may be achieved by transfusion if needed)", "ANC > 1.5 10*9/L and hemoglobin > 9 g/dL"),
+    ("Hemoglobin ≥9 gm/dl (may be corrected by transfusion).", "hemoglobin >= 9 g/dL"),
     # the power of ten in words is the unit
     ("Platelet count ≥ 20 x 10 (power of 9)/L (may receive transfusion)", "platelets >= 20 10*9/L"),
     ("Platelets ≥100 x 10(power of 9)/L", "platelets >= 100 10*9/L"),
@@ -77,6 +83,8 @@ def test_a_remark_beside_a_threshold_leaves_it_decided(text: str, expected: str)
     [
         ("Patients who, in the opinion of the investigator, have uncontrolled hypertension.", EXC, "review"),
         ("Hemoglobin ≥9.0 g/dL (may be transfused or erythropoietin treated)", INC, 'review unparsed "erythropoietin treated"'),
+        # what the support may not do is a condition, never a remark
+        ("Hemoglobin >= 9.0 g/dL (hemoglobin cannot be supported by transfusion)", INC, "review"),
     ],
 )
 def test_what_is_no_remark_stays_a_review(text: str, ctype: CriterionType, kept: str) -> None:
@@ -197,3 +205,15 @@ HEREDITARY_ROWS = [
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(HEREDITARY_ROWS))
 def test_an_inherited_hemolytic_disorder_excepted_is_the_hereditary_one_on_record(text: str, facts, expected: Outcome) -> None:
     assert judged(parse_line(text, INC), facts) is expected
+
+
+def test_the_transfusion_remark_takes_bounded_time_on_hostile_text() -> None:
+    import time
+
+    from rules_engine.parser.remarks import blank_remarks
+
+    hostile = ("hemoglobin may be reached by red blood cell transfusion support or growth " * 300)[:20000]
+    start = time.perf_counter()
+    blank_remarks(hostile)
+    blank_remarks("may be reached by " + "transfusion " * 2000)
+    assert time.perf_counter() - start < 2.0
