@@ -454,7 +454,8 @@ _HISTORY: tuple[tuple[str, str, tuple[str, ...]], ...] = NAMED_CONDITIONS + DRUG
      ("congenital", "inherited", "hereditary")),
     ("bleeding_diathesis", r"bleeding\s+(?:diathesis|disorders?|tendency)|coagulopath(?:y|ies)|hemorrhagic\s+diathesis", ("bleeding", "coagulopath", "diathesis")),
     ("diabetes", r"(?<![-\w])diabetes(?:\s+mellitus)?(?!\s+insipidus)", ("diabet",)),
-    ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
+    # (the artery named as a noun too: "clinically significant peripheral artery disease (i.e., claudication ...)"; 10 corpus lines)
+    ("peripheral_vascular_disease", r"peripheral\s+(?:arterial\s+|artery\s+|vascular\s+)(?:disease|occlusive\s+disease)", ("peripheral",)),
     ("psychiatric_illness", r"psychiatric\s+(?:illness(?:es)?|disorders?|conditions?|diseases?)|mental\s+(?:illness|disorders?)|psychosis|psychoses", ("psych", "mental")),
     ("substance_abuse", r"(?:alcohol|drug|substance)\s+(?:abuse|dependence|addiction)|(?:alcoholism|drug\s+addiction)", ("abuse", "depend", "addict", "alcoholism")),
     ("malabsorption", r"malabsorption(?:\s+syndrome)?|(?:impair\w*|alter\w*|affect\w*)\s+(?:the\s+)?(?:\w+\s+){0,2}absorption", ("absorption",)),
