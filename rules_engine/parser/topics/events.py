@@ -1441,7 +1441,10 @@ _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing
 # a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
 # words name what the grade is of. A grade written near it is the graded reading's (skipped here).
 _THERAPY_WORDS = (
-    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other)\s+){0,3}"
+    # (a therapy's standing too, "prior approved therapies including investigational drugs",
+    # "prior biologic therapy": the source of the toxicity all the same)
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other"
+    r"|approved|standard|investigational|experimental|biologic(?:al)?|hormonal|targeted)\s+){0,3}"
     r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
     # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
     r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?"
@@ -1449,7 +1452,9 @@ _THERAPY_WORDS = (
     r"|(?:major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?))"
 )
 # a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
-_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
+# (... and the kinds it names after "including": "prior approved therapies including investigational
+# drugs" is one source, the investigational drugs no therapy of their own the line asks about)
+_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b|\bincluding\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
     r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
     # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
@@ -1457,13 +1462,23 @@ _RECOVERY = re.compile(
     r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
     # (the non-haematological toxicities too, as the graded reading below takes them: a record's
     # toxicity grade is of the prior therapy's toxicity, the disease's cytopenias no part of it)
-    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical))\s+(?:(?:and|or|&)\s+)?){0,3}"
+    # ("severe toxicity of prior therapy", "all systemic toxicities due to prior treatment", "acute,
+    # reversible effects", "all known or expected toxicities": which toxicities, a grade <= 1 of
+    # each of them recovered all the same)
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical)|severe|serious|systemic|known|expected)"
+    r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
-    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
+    # ("the acute side effects incurred as a result of previous therapy")
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to"
+    r"|(?:incurred\s+)?as\s+a\s+result\s+of|incurred\s+(?:from|by|during|with))\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
-    r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
+    # ("all other prior anticancer therapy": the other is the one before the study's)
+    r"(?:(?:other\s+)?(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written
-    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
+    # ("ongoing clinically significant adverse events (AEs) from previous treatment": which ones,
+    # and the events' abbreviation)
+    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible|clinically\s+significant|significant|severe|serious)\s+){0,2}"
+    r"(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?(?:\s*\(\s*AEs?\s*\))?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
     I,
 )
@@ -1994,7 +2009,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             end = tail.end() if tail and tail.end() > m.end() else m.end()
             source = _TOXICITY_SOURCE.match(text, end)
             add(Item(m.start(), source.end() if source else end, predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
-    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
+    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low or "ongoing" in low:
         for m in _RECOVERY.finditer(text):
             after = _BOUND_AFTER.match(text, m.end()) or _GRADE_TO_AFTER.match(text, m.end())
             if after is not None and not _SURGERY_WORDS.search(m.group(0)) and not _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
