@@ -2,7 +2,7 @@
 recovered from the acute toxicities associated with prior approved therapies including
 investigational drugs", "recovered from severe toxicity of prior therapy", "the acute side
 effects incurred as a result of previous therapy", "all other prior anticancer therapy", "ongoing
-clinically significant adverse events (AEs) from previous treatment"), and
+clinically significant adverse events (AEs) from previous treatment", "drug-related toxicities"), and
 the study's start said as "enrolling on study": read by the record's toxicity grade as the
 template's recovery is (``topics.events._RECOVERY``; ``remarks``' study anchor). Each row is a
 corpus wording (paraphrased), with its rendering.
@@ -45,6 +45,16 @@ CASES = [
     (E, "Treatment with any investigational drug or therapy within 2 weeks of study treatment, or 5 half-lives, whichever is longer, before the "
         "first dose of study treatment, or ongoing clinically significant adverse events (AEs) from previous treatment.",
      "investigational-agent within 2 weeks or " + NOT_RECOVERED + ' or (investigational-agent and review unparsed "5 half-lives … whichever is longer")'),
+    # what the toxicity is of, said before it: the record's grade is the prior therapy's toxicity
+    (I, "All prior treatment-related toxicities must be National Cancer Institute- Common Toxicity Criteria for Adverse Events (NCI-CTCAE), "
+        "version 4.0 <=Grade 1 at the time of enrollment (except for alopecia).",
+     'toxicity-grade <= 1 or (alopecia and review "the graded toxicity may be the one excepted (alopecia)")'),
+    (I, "Patients recovered from any therapy-related toxicities from previous chemo-, hormone-, immuno-, or radiotherapies to CTC <=Grade 1",
+     "toxicity-grade <= 1"),
+    (I, "Prior treatment-related toxicity resolved to ≤ Grade 2 or baseline", "toxicity-grade <= 2"),
+    # ... but not where an exclusion states the bound as a requirement: read as what excludes, it
+    # would exclude every patient without a toxicity, and the review is what keeps it open
+    (E, "All prior treatment-related toxicities must be ≤ Grade 1.", 'toxicity-grade <= 1 and review unsupported "All prior treatment-related"'),
     # the study's start said as a verb: no words left beside the recovery
     (I, "Prior Therapy: Patient must have fully recovered from the acute toxic effects of all prior therapy prior to enrolling on study.", RECOVERED),
     (E, "Must not have received VELCADE 90 days prior to enrolling in this trial.",

@@ -1424,6 +1424,21 @@ _TOXICITY_LEAD = re.compile(
     r"|(?:all|any)\s+(?:acute\s+)?|acute\s+|(?:the\s+)?(?:severity|grade)\s+of\s+(?:the\s+)?(?:(?:all|any)\s+)?)$",
     I,
 )
+# what the toxicity is of, said before it ("Drug-related toxicities must have recovered to Grade 1
+# or less", "All prior treatment-related toxicities must be <= Grade 1", "Recovered from any previous
+# therapy related toxicity to <= Grade 1": about 25 corpus lines): the record's grade is the prior
+# therapy's toxicity, so the words restate it (left, "drug-related" was an unread review beside the
+# grade, and a patient back to grade 0 was unknown). Not where an exclusion states the bound a
+# patient must meet ("All prior treatment-related toxicities must be <= Grade 1" among the
+# exclusions): the review is all that keeps such a requirement, read as what excludes, from
+# excluding every patient without a toxicity
+_RELATED_LEAD = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
+    r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)?"
+    r"(?:(?:prior|previous)\s+)?\b(?:drug|treatment|(?:chemo)?therapy)[\s-]related\s+$",
+    I,
+)
 
 
 _SPAN_RECOVERED_TO = re.compile(r"\s{0,3}\)?\s{0,3},?\s{0,3}to\s{1,3}(?P<c>≤|<=|=<|<)?\s{0,3}grade\s{0,3}(?P<c2>≤|<=|=<|<)?\s{0,3}(?P<g>[0-3])\b", I)
@@ -1690,6 +1705,12 @@ _EQUIVALENT = re.compile(r"\s*(?:of\s+)?(?:prednisone|prednisolone)?\s*(?:\(\s*)
 
 def _roman(g: str) -> int:
     return {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}.get(g.upper(), 0) if not g.isdigit() else int(g)
+
+
+def _bounds_from_above(expr: Expr) -> bool:
+    """Whether a toxicity reading sets the most a patient may have ("<= Grade 1"), the shape of a
+    requirement, not of what excludes."""
+    return any(isinstance(p, Predicate) and p.concept == "toxicity_grade" and p.op in (Op.LTE, Op.LT) for p in iter_nodes(expr))
 
 
 def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
@@ -1980,11 +2001,16 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
                 continue
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
+            expr = _toxicity_expr(m, text)
+            if ctype is not CriterionType.EXCLUSION or not _bounds_from_above(expr):
+                related = _RELATED_LEAD.search(text[max(0, m.start() - 50): m.start()])
+                if related is not None and (lead is None or len(related.group(0)) > len(lead.group(0))):
+                    lead = related
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
             end = tail.end() if tail and tail.end() > m.end() else m.end()
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
-            add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            add(Item(start, source.end() if source else end, expr, frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
             if m.group("cmp0") and (_TOXICITY_PAST.search(text, 0, m.start()) or _TOXICITY_EXCEPTED.search(text)
                                     or _roman(m.group("g") or "0") + (m.group("cmp0") == ">") < 3):
