@@ -198,7 +198,10 @@ _PATTERNS: tuple[str, ...] = (
     # never before the study's drug or treatment, which the anchor below reads
     r"(?:start(?:ing)?(?:\s+of)?|beginning(?:\s+of)?|initiating|initiation\s+of)\s+(?:the\s+|this\s+)?(?:study|trial|protocol)\b(?!-)"
     r"(?!\s+(?:treatment|therapy|drugs?|medications?|cycle|regimen|dosing|intervention|agents?|specified|directed|mandated|procedures?|participation|period|screening))|"
-    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiograms?)s?))?"
+    r"study\s+(?:entry|commencement|initiation|start|day\s+[01](?!\d))|entering\s+(?:the\s+|this\s+)?(?:study|trial|protocol)|(?:enrolling|registering)\s+(?:(?:on|onto|in|into|to)\s+)?(?:the\s+|this\s+)?(?:study|trial|protocol)\b(?!-)|inclusion|baseline|(?:signing\s+(?:of\s+)?(?:the\s+)?)?(?:informed\s+)?consent(?:\s*/\s*assent)?(?:\s+signing)?)(?:\s+(?:visit|period|phase|evaluation|assessment|date|(?:12[\s-]lead\s+)?(?:ECG|EKG|electrocardiograms?)s?))?"
+    # ("prior to enrolling on study", "within 14 days of enrolling in this study", "of enrolling
+    # onto the trial": about 10 corpus lines, the enrolment said as a verb, as "entering the study"
+    # is; left, the words were an unread review beside what the line reads, a recovery or a window)
     # (what the patient registers on, "prior to registration on this protocol": the same date; the
     # protocol was left an unread review beside the window, as "study" and "trial" were not)
     r"(?:(?:(?<=registration)|(?<=enrollment)|(?<=enrolment)|(?<=entry))\s+(?:on|onto|in|into|to|for)\s+(?:this|the)\s+protocol)?\b"

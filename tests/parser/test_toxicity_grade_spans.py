@@ -32,7 +32,8 @@ ROWS = [
     ("No grade III or IV toxicity due to previous antineoplastic therapy", INC, (GRADE[1], GRADE[2]), (GRADE[3], GRADE[4]), ()),
     ("Recovery from toxicities of prior therapy, grade 2-4", INC, (GRADE[0], GRADE[1]), (GRADE[2], GRADE[4]), ()),
     ("All toxicities grade 2-4 must have resolved", INC, (), (GRADE[2], GRADE[4]), (GRADE[0], GRADE[1])),
-    ("Recovered from any previous therapy-related toxicity (Grade 3 or 4) to < Grade 2", INC, (), (GRADE[2], GRADE[3]), (GRADE[0], GRADE[1])),
+    # ("therapy-related" restates what the record's grade is of: no review beside the bound)
+    ("Recovered from any previous therapy-related toxicity (Grade 3 or 4) to < Grade 2", INC, (GRADE[0], GRADE[1]), (GRADE[2], GRADE[3]), ()),
 ]
 
 

@@ -1425,6 +1425,21 @@ _TOXICITY_LEAD = re.compile(
     r"|(?:all|any)\s+(?:acute\s+)?|acute\s+|(?:the\s+)?(?:severity|grade)\s+of\s+(?:the\s+)?(?:(?:all|any)\s+)?)$",
     I,
 )
+# what the toxicity is of, said before it ("Drug-related toxicities must have recovered to Grade 1
+# or less", "All prior treatment-related toxicities must be <= Grade 1", "Recovered from any previous
+# therapy related toxicity to <= Grade 1": about 25 corpus lines): the record's grade is the prior
+# therapy's toxicity, so the words restate it (left, "drug-related" was an unread review beside the
+# grade, and a patient back to grade 0 was unknown). Not where an exclusion states the bound a
+# patient must meet ("All prior treatment-related toxicities must be <= Grade 1" among the
+# exclusions): the review is all that keeps such a requirement, read as what excludes, from
+# excluding every patient without a toxicity
+_RELATED_LEAD = re.compile(
+    r"(?:(?:known\s+)?(?:unresolved|unrecovered|persistent|ongoing|residual)\s+"
+    r"|(?:(?:patients?|subjects?|participants?)\s+(?:must\s+|should\s+)?(?:have\s+)?)?(?:recovered|recovery|resolution|resolved)\s+(?:from|of)\s+(?:the\s+)?(?:(?:all|any)\s+)?(?:acute\s+)?"
+    r"|(?:all|any)\s+(?:acute\s+)?|acute\s+)?"
+    r"(?:(?:prior|previous)\s+)?\b(?:drug|treatment|(?:chemo)?therapy)[\s-]related\s+$",
+    I,
+)
 
 
 _SPAN_RECOVERED_TO = re.compile(r"\s{0,3}\)?\s{0,3},?\s{0,3}to\s{1,3}(?P<c>≤|<=|=<|<)?\s{0,3}grade\s{0,3}(?P<c2>≤|<=|=<|<)?\s{0,3}(?P<g>[0-3])\b", I)
@@ -1442,7 +1457,10 @@ _UNRECOVERED = re.compile(r"\b(?:not|un(?:resolved|recovered)|persist\w*|ongoing
 # a person. Surgery, infections and procedures recovered from are no toxicity grade: the therapy
 # words name what the grade is of. A grade written near it is the graded reading's (skipped here).
 _THERAPY_WORDS = (
-    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other)\s+){0,3}"
+    # (a therapy's standing too, "prior approved therapies including investigational drugs",
+    # "prior biologic therapy": the source of the toxicity all the same)
+    r"(?:(?:anti-?cancer|anti-?tumou?r|anti-?neoplastic|systemic|cancer|cytotoxic|myelosuppressive|the\s+most\s+recent|last|any|all|the|other"
+    r"|approved|standard|investigational|experimental|biologic(?:al)?|hormonal|targeted)\s+){0,3}"
     r"(?:therap(?:y|ies)|treatments?|chemo(?:therapy|therapies)?|radio(?:therapy|therapies)|radiation(?:\s+therapy)?|immunotherap(?:y|ies)|agents?|drugs?|regimens?"
     # a transplant among them ("... of all prior chemotherapy, stem cell transplant or radiotherapy")
     r"|(?:(?:allogeneic|autologous|stem\s+cell|bone\s+marrow|hematopoietic)\s+){1,2}transplant(?:ation)?"
@@ -1450,7 +1468,9 @@ _THERAPY_WORDS = (
     r"|(?:major\s+)?(?:surger(?:y|ies)|surgical\s+(?:procedures?|interventions?)|operations?))"
 )
 # a list of them ("all prior chemotherapy, immunotherapy, or radiation therapy") is one source
-_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
+# (... and the kinds it names after "including": "prior approved therapies including investigational
+# drugs" is one source, the investigational drugs no therapy of their own the line asks about)
+_THERAPY_WORDS = _THERAPY_WORDS + r"(?:\s*(?:,|/|\band/or\b|\bor\b|\band\b|\bincluding\b)\s*(?:(?:or|and)\s+)?" + _THERAPY_WORDS + r"){0,4}"
 _RECOVERY = re.compile(
     r"(?P<neg>\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?|\bfail(?:ure|ed)?\s+to\s+(?:have\s+)?(?:fully\s+|completely\s+)?|\bun|\bincomplete\s+|\binadequate\s+|\bwithout\s+(?:full\s+)?)?"
     # ("full recovery from all therapy-related toxicities from previous chemo-, ...", "toxicities
@@ -1458,13 +1478,23 @@ _RECOVERY = re.compile(
     r"(?:(?:fully|completely|full)\s+)?(?:recover(?:ed|y)?|resol(?:ved|ution))(?:\s+(?:fully|completely))?\s+(?:from|of)\s+(?:(?:the|all|any)\s+){0,2}"
     # (the non-haematological toxicities too, as the graded reading below takes them: a record's
     # toxicity grade is of the prior therapy's toxicity, the disease's cytopenias no part of it)
-    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical))\s+(?:(?:and|or|&)\s+)?){0,3}"
+    # ("severe toxicity of prior therapy", "all systemic toxicities due to prior treatment", "acute,
+    # reversible effects", "all known or expected toxicities": which toxicities, a grade <= 1 of
+    # each of them recovered all the same)
+    r"(?:both\s+(?:the\s+)?)?(?:(?:acute|late|reversible|clinically\s+significant|significant|non-?\s?hematolog(?:ic|ical)|severe|serious|systemic|known|expected)"
+    r"\s*(?:,\s*)?(?:(?:and|or|&)\s+)?){0,3}"
     r"(?:(?:(?:therapy|treatment)[\s-]+related\s+)?(?:toxic\s+effects?|toxicit(?:y|ies)|side[\s-]+effects?|adverse\s+(?:events?|effects?)|effects?)\s+"
-    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to)\s+(?:(?:the|all|any)\s+){0,2})?"
+    # ("the acute side effects incurred as a result of previous therapy")
+    r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by|resulting\s+from|derived\s+from|secondary\s+to|attributed\s+to"
+    r"|(?:incurred\s+)?as\s+a\s+result\s+of|incurred\s+(?:from|by|during|with))\s+(?:(?:the|all|any)\s+){0,2})?"
     # a surgery needs no "prior" ("recovered from surgery"): there is none to come it could mean
-    r"(?:(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
+    # ("all other prior anticancer therapy": the other is the one before the study's)
+    r"(?:(?:other\s+)?(?:prior|previous|earlier|preceding|recent)\s+|(?=(?:major\s+)?(?:surger|surgical|operation)))" + _THERAPY_WORDS + r"\b"
     # "unresolved toxicity from anti-cancer therapy", no "prior" written
-    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible)\s+)?(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?)\s+"
+    # ("ongoing clinically significant adverse events (AEs) from previous treatment": which ones,
+    # and the events' abbreviation)
+    r"|(?P<neg2>\b(?:unresolved|unrecovered|persistent|residual|ongoing))\s+(?:(?:acute|reversible|clinically\s+significant|significant|severe|serious)\s+){0,2}"
+    r"(?:toxicit(?:y|ies)|toxic\s+effects?|side[\s-]+effects?|adverse\s+events?(?:\s*\(\s*AEs?\s*\))?)\s+"
     r"(?:of|from|related\s+to|due\s+to|associated\s+with|caused\s+by|induced\s+by)\s+(?:(?:the|all|any)\s+){0,2}(?:(?:prior|previous)\s+)?" + _THERAPY_WORDS + r"\b",
     I,
 )
@@ -1676,6 +1706,12 @@ _EQUIVALENT = re.compile(r"\s*(?:of\s+)?(?:prednisone|prednisolone)?\s*(?:\(\s*)
 
 def _roman(g: str) -> int:
     return {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}.get(g.upper(), 0) if not g.isdigit() else int(g)
+
+
+def _bounds_from_above(expr: Expr) -> bool:
+    """Whether a toxicity reading sets the most a patient may have ("<= Grade 1"), the shape of a
+    requirement, not of what excludes."""
+    return any(isinstance(p, Predicate) and p.concept == "toxicity_grade" and p.op in (Op.LTE, Op.LT) for p in iter_nodes(expr))
 
 
 def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
@@ -1966,11 +2002,16 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
                 continue
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
+            expr = _toxicity_expr(m, text)
+            if ctype is not CriterionType.EXCLUSION or not _bounds_from_above(expr):
+                related = _RELATED_LEAD.search(text[max(0, m.start() - 50): m.start()])
+                if related is not None and (lead is None or len(related.group(0)) > len(lead.group(0))):
+                    lead = related
             start = m.start() - (len(lead.group(0)) if lead else 0)
             tail = _CTCAE_TAIL.match(text, m.end())  # "[>= Grade 2, by CTCAE v4.03]": how it is graded
             end = tail.end() if tail and tail.end() > m.end() else m.end()
             source = _TOXICITY_SOURCE.match(text, end)  # "... grade > 1 from prior therapy": what toxicity_grade is
-            add(Item(start, source.end() if source else end, _toxicity_expr(m, text), frozenset({"toxicity_grade"})))
+            add(Item(start, source.end() if source else end, expr, frozenset({"toxicity_grade"})))
         for m in _TOXICITY_FIRST.finditer(text):  # "persistent grade >= 2 toxicity from prior therapy"
             if m.group("cmp0") and (_TOXICITY_PAST.search(text, 0, m.start()) or _TOXICITY_EXCEPTED.search(text)
                                     or _roman(m.group("g") or "0") + (m.group("cmp0") == ">") < 3):
@@ -1995,7 +2036,7 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
             end = tail.end() if tail and tail.end() > m.end() else m.end()
             source = _TOXICITY_SOURCE.match(text, end)
             add(Item(m.start(), source.end() if source else end, predicate("toxicity_grade", op[0], op[1]), frozenset({"toxicity_grade"})))
-    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low:
+    if "recover" in low or "resol" in low or "unresolved" in low or "persistent" in low or "residual" in low or "ongoing" in low:
         for m in _RECOVERY.finditer(text):
             after = _BOUND_AFTER.match(text, m.end()) or _GRADE_TO_AFTER.match(text, m.end())
             if after is not None and not _SURGERY_WORDS.search(m.group(0)) and not _AND_RECOVERY.search(text, max(0, m.start() - 30), m.start()):
