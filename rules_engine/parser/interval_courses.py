@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from rules_engine.criteria import All, Any_, Criterion, Expr, Not, Op, Predicate, Review, ReviewReason, Window
+from rules_engine.criteria import All, Any_, Criterion, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason, Window
 from rules_engine.parser.topics.events import COURSE_MAYBE, COURSE_NOW, COURSE_OPEN, NOW_THERAPIES
 
 # a course on record today: ongoing, or ended on the day
@@ -36,7 +36,9 @@ SINCE_OPEN = "whether a course given in the last 8 weeks is still under way (the
 # the classes an interval for chemotherapy (or for the class) covers
 _BROAD = frozenset({"anticancer_therapy", "systemic_therapy"})
 _COVERS_BROAD = frozenset({"chemotherapy", "anticancer_therapy", "systemic_therapy"})
-_WINDOWED = (Op.WITHIN, Op.NOT_WITHIN)
+# an interval since the last course is weeks or months ("within 100 years", a history, is none)
+_UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.5, "years": 365.0}
+_LONGEST_INTERVAL = 183.0
 
 
 def _course(expr: Expr, window: Window) -> bool:
@@ -74,24 +76,39 @@ def _concurrent(expr: Expr) -> tuple[set[str], list[int]] | None:
     return (doubted, sorted(places + now)) if now else None
 
 
-def _windowed(expr: Expr) -> Iterator[str]:
-    """The course therapies ``expr`` asks a window of, outside its concurrent readings."""
+def _days(window: Window) -> float:
+    return window.amount * _UNIT_DAYS.get(window.unit, 365.0)
+
+
+def _windowed(expr: Expr, refused: bool) -> Iterator[str]:
+    """The course therapies ``expr`` refuses within a window of weeks or months (``refused``: a
+    record met here counts against the patient, as in an exclusion)."""
     if isinstance(expr, Predicate):
-        if expr.op in _WINDOWED and expr.window is not None and expr.concept in NOW_THERAPIES:
+        near = expr.window is not None and _days(expr.window) <= _LONGEST_INTERVAL
+        asks_none = (expr.op is Op.NOT_WITHIN and not refused) or (expr.op is Op.WITHIN and refused)
+        if near and asks_none and expr.concept in NOW_THERAPIES:
             yield expr.concept
     elif isinstance(expr, (All, Any_)):
-        found = _concurrent(expr)
-        reading = set(found[1]) if found is not None else set()
-        for i, part in enumerate(expr.parts):
-            if i not in reading:
-                yield from _windowed(part)
+        for part in expr.parts:
+            yield from _windowed(part, refused)
     elif isinstance(expr, Not):
-        yield from _windowed(expr.part)
+        yield from _windowed(expr.part, not refused)
+
+
+def _has_concurrent(expr: Expr) -> bool:
+    if isinstance(expr, (All, Any_)):
+        return _concurrent(expr) is not None or any(_has_concurrent(p) for p in expr.parts)
+    return isinstance(expr, Not) and _has_concurrent(expr.part)
 
 
 def intervals(criteria: Iterable[Criterion]) -> frozenset[str]:
-    """The course therapies the trial writes an interval for (any line's window of its own)."""
-    return frozenset(concept for c in criteria for concept in _windowed(c.expr))
+    """The course therapies the trial writes an interval for: a window of weeks or months it
+    refuses them in, in a line that reads no concurrent course itself ("Concurrent anti-cancer
+    therapy (chemotherapy, ...) within 3 weeks of starting study treatment" times its own
+    concurrent therapy, and a heading holds its lines' readings)."""
+    return frozenset(
+        concept for c in criteria if not _has_concurrent(c.expr) for concept in _windowed(c.expr, c.type is CriterionType.EXCLUSION)
+    )
 
 
 def _covered(concept: str, given: frozenset[str]) -> bool:
