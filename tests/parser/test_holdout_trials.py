@@ -434,7 +434,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T134-clean', 'Uncontrolled intercurrent illness including'): ('core', "'including, but not limited to uncontrolled infection, ...': 'Uncontrolled intercurrent illness' stays a review beside the infection and the psychiatric/social clause is a person's, so the line is unknown with or without an illness on record"),
     ('T134-raeb2', None): ('core', "as T134-clean, and the 'CONTINUATION # 1' line (the list of leukaemias) is asked of an MDS too"),
     ('T134-raeb2', 'Patients must have relapsed/refractory leukemias'): ('core', "as T134-clean: the leukaemia's relapse and the MDS are joined as one requirement, so a RAEB-2 (no leukaemia) is not met"),
-    ('T134-chemo', None): ('events', "'Patients receiving any other standard or investigational treatment for their hematologic malignancy' "
                                      "reads a course ended 7 days ago as under way (a course within 4 weeks is current, the 'No concurrent "
                                      "chemotherapy' convention), where the label takes it as prior therapy the interval line weighs"),
     # NCT00112619 (T135)
@@ -905,8 +904,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T264-clean', 'Measurable disease** by CT scan or MRI'): ('hold26', "expected met, got unknown: measurable disease keeps '>= 1 unidimensionally > 2 cm in diameter' unparsed; a lesion size is no measurement Eligo reads"),
     ('T264-fl-grade3', 'Biopsy-proven* relapsed or refractory lymphoma'): ('hold26', "expected met, got unknown (was met, got not_met): the lymphoma kinds under 'Indolent lymphoma (closed to accrual ...)' and 'Uncommon lymphoma (...)' are and-ed (every kind required) and the aggressive kinds 'except for' DLBCL read as a negation, so no patient meets the line"),
     ('T264-prostate-active', 'No other active malignancy requiring treatment'): ('hold26', "expected not_met, got unknown: 'requiring treatment' and 'that would preclude study participation' stay and-ed reviews, so an active cancer on leuprolide is unknown"),
-    ('T264-chemo-10d', None): ('hold26', "expected possibly_eligible, got ineligible: decided against by 'DISEASE CHARACTERISTICS'; 'PRIOR CONCURRENT THERAPY'"),
-    ('T264-radiotherapy-10d', None): ('hold26', "expected possibly_eligible, got ineligible: decided against by 'DISEASE CHARACTERISTICS'; 'PRIOR CONCURRENT THERAPY'"),
     ('T264-prednisone-10', 'Concurrent stable (i.e., not increased within the past month)'): ('hold26', 'expected met, got unknown: the steroid permission (up to 20 mg prednisone a day for other disorders) is an unsupported review'),
     ('T264-investigational', 'No concurrent participation in any other clinical trial'): ('hold26', "expected not_met, got unknown: an investigational agent now is and-ed with an unsupported review ('concurrent involving a pharmacologic agent')"),
     ('T265-clean', 'Diagnosis of Philadelphia chromosome positive (Ph+)'): ('hold26', "expected met, got unknown: 'Ph+ (by cytogenetics or FISH) or BCR-ABL+ (by PCR) CML in CP (cohort 1), AP (cohort 2) or BP (cohort 2)' keeps the phases and methods as and-ed unparsed reviews"),
@@ -1042,7 +1039,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T274-clean', 'Diagnosis of 1 of the following hematologic malignancies'): ('hold27', "expected met, got unknown: 'Richter syndrome' and 'Other refractory lymphoproliferative diseases' have no concept; the child 'CLL in transformation allowed' is read as 'not CLL or review', which makes the CLL alternative unknown"),
     ('T274-clean', 'Fludarabine refractory or relapsed chronic lymphocytic'): ('hold27', "expected met, got unknown (was met, got not_met): 'Fludarabine' (the drug the CLL relapsed after) stays unparsed and the child permission 'CLL in transformation allowed' is read as 'not CLL or review': a relapsed CLL after FCR is not met"),
     ('T274-af-controlled', 'No arrhythmia not controlled by medication'): ('hold27', "expected met, got unknown: the double negative ('not controlled by medication') is not read"),
-    ('T274-bendamustine-7d', None): ('hold27', "expected possibly_eligible, got ineligible: see the lines of its trial's clean patient"),
     ('T275-clean', 'Patient 18 years or older with a diagnosis of non-Hodgkin'): ('hold27', 'expected met, got unknown: the three routes (>= 2 regimens with rituximab/fludarabine, CLL with purine analogs and Rai stage, relapse after a transplant without DLI) keep unread words each'),
     ('T275-clean', 'Relapsed NHL or CLL following stem cell transplantation'): ('hold27', "expected met, got unknown: 'Relapsed' with NHL and the donor-lymphocyte clause stay unparsed"),
     ('T275-clean', 'Measurable disease based on modified'): ('hold27', "expected met, got unknown: 'Response Evaluation Criteria In Solid Tumors (RECIST)' stays an unsupported review beside measurable disease"),
