@@ -434,8 +434,6 @@ KNOWN: dict[tuple[str, str | None], tuple[str, str]] = {
     ('T134-clean', 'Uncontrolled intercurrent illness including'): ('core', "'including, but not limited to uncontrolled infection, ...': 'Uncontrolled intercurrent illness' stays a review beside the infection and the psychiatric/social clause is a person's, so the line is unknown with or without an illness on record"),
     ('T134-raeb2', None): ('core', "as T134-clean, and the 'CONTINUATION # 1' line (the list of leukaemias) is asked of an MDS too"),
     ('T134-raeb2', 'Patients must have relapsed/refractory leukemias'): ('core', "as T134-clean: the leukaemia's relapse and the MDS are joined as one requirement, so a RAEB-2 (no leukaemia) is not met"),
-                                     "reads a course ended 7 days ago as under way (a course within 4 weeks is current, the 'No concurrent "
-                                     "chemotherapy' convention), where the label takes it as prior therapy the interval line weighs"),
     # NCT00112619 (T135)
     ('T135-marrow', None): ('core', 'the negative-marrow line is unknown (not read as a marrow-blast bound), so possibly eligible, never eligible'),
     ('T135-clean', 'Diagnosis of neoplastic meningitis secondary to leukemia'): ('events', "'neoplastic meningitis secondary to leukemia, lymphoma ... or solid tumor, defined by ...': the leukaemia alternative is dropped (lymphoma and solid tumour are read), so a leukaemic CNS involvement is unknown and its absence too"),
