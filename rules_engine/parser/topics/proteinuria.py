@@ -10,6 +10,13 @@ dipstick (``urine_protein_dipstick``: negative 0, trace 0.5, 1+ to 4+; "++" is 2
 line bounds is what its value says: plus signs are a dipstick, a mass per 24 hours a collection, a
 ratio the ratio. A bound in any other unit (mg/dL, g/L, mg/mmol) is left to review.
 
+A dipstick or a spot ratio is a screening test a 24-hour collection may overrule: where the line
+writes the collection's bound itself ("Urine dipstick for proteinuria < 2+. If >= 2+, 24-hour urine
+must demonstrate < 1 g of protein in 24 hours"; an exclusion's "(patients with >= 2+ ... must
+demonstrate <= 1 g of protein in 24 hours to be eligible)"), that bound is the screening test's
+alternative, or what clears an exclusion's trigger; elsewhere a person weighs a collection the
+trial may accept in its stead (a review beside the screening bound).
+
 Proteinuria named without a value ("No proteinuria", "evidence of proteinuria on urinalysis") is a
 coded finding (``proteinuria``, ICD-10-CM R80) or a dipstick of 1+ or more: either decides that
 there is some; a record with neither leaves it unknown (a dipstick not done is no negative one).
