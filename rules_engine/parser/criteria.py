@@ -29,6 +29,7 @@ from rules_engine.parser.drug_list_headings import drug_list_context, named_memb
 from rules_engine.parser.flat_lead_ins import is_flat_lead_in
 from rules_engine.parser.topics.fab_groups import fab_mds, names_cmml_as_fab_mds
 from rules_engine.parser.heading_windows import dated_by_heading
+from rules_engine.parser.interval_courses import with_intervals
 from rules_engine.parser.salt_headings import read_under_heading
 from rules_engine.parser.counted import count_asked, counted
 from rules_engine.parser.topics.organ_function import GATE as _ORGAN_FUNCTION_GATE
@@ -612,7 +613,8 @@ def _build(rows: list[tuple[CriterionType, str, int | None]], line_parser: LineP
     alternatives |= pair_alternatives(rows, out, alternatives | set(scoped), _leading_disease)  # "Patients with primary refractory AML" / "Patients with relapsed AML"
     _portion_lines(rows, out, scoped, portions, alternatives)
     _cohort_exclusions(rows, out, scoped, portions, members)
-    return resolve(tuple(c for c in out if c is not None))  # "another malignancy" learns the trial's disease
+    # (a concurrent course beside the trial's own interval since the last one: interval_courses)
+    return resolve(with_intervals(tuple(c for c in out if c is not None)))  # "another malignancy" learns the trial's disease
 
 
 def _scope_heading(

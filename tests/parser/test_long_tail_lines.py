@@ -138,7 +138,8 @@ PROTEINURIA = [
     ("Patients must have urine protein/creatinine (UPC) ratio of < 1.0; patients with a UPC ratio >= 1.0 must undergo a 24-hour urine collection,"
      " which must be an adequate collection and must demonstrate < 1 gm of protein in order to participate", INC, (upcr(0.3),), (), (upcr(1.4), NONE)),
     ("Urine dipstick for proteinuria ≥ 2+ (patients discovered to have ≥ 2+ proteinuria on dipstick urinalysis at baseline should undergo a 24"
-     " hour urine collection and must demonstrate ≤ 1g of protein in 24 hours to be eligible).", EXC, (), (), (dipstick(3), dipstick(1), NONE)),
+     " hour urine collection and must demonstrate ≤ 1g of protein in 24 hours to be eligible).", EXC, (), (dipstick(1), patient(lab("urine_protein_dipstick", 3, "1"), lab("urine_protein_24h", 0.4, "g/d"))),
+     (dipstick(3), NONE)),
     ("Proteinuria =< grade 1", INC, (), (), (NONE, patient(condition("proteinuria")))),
     # a myeloma's paraprotein is no proteinuria
     ("Must have measurable myeloma paraprotein levels in serum (≥ 0.5 g/dL) or urine (≥ 0.2 g excreted in a 24-hour urine collection sample)", INC,

@@ -10,6 +10,13 @@ dipstick (``urine_protein_dipstick``: negative 0, trace 0.5, 1+ to 4+; "++" is 2
 line bounds is what its value says: plus signs are a dipstick, a mass per 24 hours a collection, a
 ratio the ratio. A bound in any other unit (mg/dL, g/L, mg/mmol) is left to review.
 
+A dipstick or a spot ratio is a screening test a 24-hour collection may overrule: where the line
+writes the collection's bound itself ("Urine dipstick for proteinuria < 2+. If >= 2+, 24-hour urine
+must demonstrate < 1 g of protein in 24 hours"; an exclusion's "(patients with >= 2+ ... must
+demonstrate <= 1 g of protein in 24 hours to be eligible)"), that bound is the screening test's
+alternative, or what clears an exclusion's trigger; elsewhere a person weighs a collection the
+trial may accept in its stead (a review beside the screening bound).
+
 Proteinuria named without a value ("No proteinuria", "evidence of proteinuria on urinalysis") is a
 coded finding (``proteinuria``, ICD-10-CM R80) or a dipstick of 1+ or more: either decides that
 there is some; a record with neither leaves it unknown (a dipstick not done is no negative one).
@@ -70,6 +77,39 @@ _PLUS = {1: 1.0, 2: 2.0, 3: 3.0, 4: 4.0}
 _AT_MOST = re.compile(r"[≤<]|=<|<=|\b(?:or|and)\s+(?:less|lower|below|better)\b", I)
 
 
+# the collection a line itself accepts in a screening test's stead, written after it ("If urine
+# dipstick ... indicates proteinuria >= 2+, then a 24-hour urine must be collected and must
+# demonstrate <1000 milligrams (mg) of protein in 24 hours", "for UPC ratio > 0.5, 24-hour urine
+# protein should be obtained and the level should be < 1000 mg", "unless quantitative protein is
+# < 1000mg in a 24 hour urine sample", "or 24-hour urine demonstrating <1 gram of protein"): an
+# upper bound in a mass of protein, the clause naming a 24-hour urine before it or right after it
+_PASS = re.compile(
+    r"(?P<op><=|=<|[<≤])\s*(?P<n>\d{1,4}(?:,\d{3})?(?:\.\d{1,2})?)\s*(?P<unit>mg|milligrams?|gm?s?|grams?)(?!\w)(?!\s*/\s*(?:d?l|ml|mmol)\b)"
+    r"(?:\s*\(\s*(?:mg|gm?)\s*\))?(?:\s+(?:of\s+)?protein)?"
+    r"(?P<after>\s*(?:/|per|in|on|by|over)\s*(?:an?\s+|the\s+)?(?:24[\s-]*h(?:ou)?rs?|day)\b(?:\s+(?:urine\s+)?(?:collection|sample|period))?)?",
+    I,
+)
+_DAY_URINE = re.compile(r"24[\s-]*h(?:ou)?r?s?\b", I)
+# the words between a screening bound and the collection's: how the collection is asked for, never
+# another measurement (no number but the 24 hours and the condition's own bound)
+_BETWEEN = re.compile(r"[^\d]{0,200}?(?:[<>≤≥=]{1,2}\s*\+?\s*\d(?:\.\d{1,2})?\s*\+?[^\d]{0,200}?)?24[\s-]*h(?:ou)?r?s?\b[^\d]{0,200}?$", I)
+
+
+def _collection(text: str, after: int) -> tuple[int, Predicate] | None:
+    """The 24-hour collection's upper bound the line writes after ``after`` (its end, and the
+    predicate), when it is the only one and nothing but its clause stands between."""
+    found = [m for m in _PASS.finditer(text, after) if m.group("after") or _DAY_URINE.search(text, after, m.start())]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    between = text[after: m.start()]
+    if not _BETWEEN.match(between) and not (m.group("after") and re.fullmatch(r"[^\d]{0,200}", between)):
+        return None
+    grams = float(m.group("n").replace(",", ""))
+    grams = grams / 1000 if m.group("unit").lower().startswith("m") else grams
+    return m.end(), predicate("urine_protein_24h", OPS[m.group("op")], round(grams, 4), "g/d")
+
+
 def _some() -> Expr:
     """Some protein in the urine: the coded finding, or a dipstick of 1+ or more."""
     return any_of([predicate("proteinuria", Op.PRESENT), predicate("urine_protein_dipstick", Op.GTE, 1)])
@@ -120,12 +160,23 @@ def proteinuria_items(text: str, ctype: CriterionType) -> list[Item]:
             continue  # "patients with a UPC ratio >= 1.0 must undergo ...": a condition, not a bound asked for
         if pred is not None and m is not None:
             bound: Expr = pred
+            end = m.end()
             if pred.concept != "urine_protein_24h":
-                # a failed screening test may be overruled by a collection: an inclusion's failure
-                # and an exclusion's trigger are left open, a pass and a clear decided
-                fallback = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, _SCREENING_FALLBACK)
-                bound = any_of([pred, fallback]) if CriterionType(ctype) is CriterionType.INCLUSION else all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, _SCREENING_FALLBACK)])
-            items.append(Item(name.start(), m.end(), bound, frozenset({pred.concept})))
+                # a failed screening test may be overruled by a collection: the one the line
+                # writes, or an inclusion's failure and an exclusion's trigger are left open, a
+                # pass and a clear decided
+                # (only a screening bound that lets in, or in an exclusion keeps out: "for UPC ratio
+                # > 0.5, 24-hour urine protein should be ... < 1000 mg" in an inclusion names the
+                # patients the collection is asked of, whom the ratio alone never lets in)
+                passes = (pred.op in (Op.LT, Op.LTE)) is (CriterionType(ctype) is CriterionType.INCLUSION)
+                written = _collection(text, m.end()) if passes else None
+                if written is not None:
+                    end, collected = written
+                    bound = any_of([pred, collected]) if CriterionType(ctype) is CriterionType.INCLUSION else all_of([pred, Not(collected)])
+                else:
+                    fallback = Alternative(ReviewReason.UNSUPPORTED_CONCEPT, _SCREENING_FALLBACK)
+                    bound = any_of([pred, fallback]) if CriterionType(ctype) is CriterionType.INCLUSION else all_of([pred, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, _SCREENING_FALLBACK)])
+            items.append(Item(name.start(), end, bound, frozenset({pred.concept})))
             continue
         if not name.group("any") or not re.match(r"proteinuria", name.group(0), I):
             continue
