@@ -30,6 +30,7 @@ from rules_engine.parser.statuses import FOR_DISEASE, restates
 from rules_engine.parser.status_units import last_member_status, status_alternatives
 from rules_engine.parser.status_or_later import keeps_or, ph_between, shared_disease
 from rules_engine.parser.topics.defined_states import capital_and_of_bounds
+from rules_engine.parser.topics.events import therapy_concept
 
 
 # a bracket opened right after an item, and closed before an "or" after the one item inside it
@@ -345,6 +346,21 @@ def combine(items: list[Item], text: str, ctype: CriterionType, prohibited: bool
                  and {roles[i], roles[i + 1]} != FIXED_ROLES and not _BOTH_BEFORE.search(text, max(0, exprs[i].start - 12), exprs[i].start)
                  and not _BOTH_AFTER.match(text, exprs[i + 1].end) else k for i, k in enumerate(kinds)]
     if ctype is CriterionType.EXCLUSION:
+        # "Clinically relevant CNS pathology requiring treatment (eg, unstable epilepsy)", "Cardiac
+        # disease requiring treatment (e.g., atrial fibrillation)": the bracket's condition is an
+        # example of the head (its need is the head's), one more alternative of the exclusion; read
+        # by "requiring" as a condition of both, a CNS pathology needing treatment excluded only
+        # beside an epilepsy. A therapy in the bracket is an example of the need instead ("seizure
+        # disorder requiring medication (such as anti-epileptics)"), and is left as it was.
+        # The example needs the treatment too ("atrial fibrillation" requiring it): its own review.
+        for i, k in enumerate(kinds):
+            need = _NEED_THEN_EXAMPLES.fullmatch(connectors[i])
+            if (k == "and" and need is not None and _history_qualified(exprs[i].expr) and _history_qualified(exprs[i + 1].expr)
+                    and not any(therapy_concept(c) for c in exprs[i + 1].concepts | exprs[i].concepts)):
+                kinds[i] = "or"
+                nxt = exprs[i + 1]
+                exprs[i + 1] = Item(nxt.start, nxt.end, all_of([nxt.expr, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, need.group("need"))]), nxt.concepts)  # type: ignore[list-item]
+    if ctype is CriterionType.EXCLUSION:
         # "Precursor T-cell lymphomas (including immature T-cell lymphomas/leukemias) and cutaneous
         # T-cell lymphomas": the first disease's examples in brackets, then the list's "and" to the
         # next disease; an exclusion's list of diseases excludes by any (read as All, a patient with
@@ -459,6 +475,10 @@ _PUMP = frozenset({"lvef", "shortening_fraction"})
 # "ALL (including lymphoblastic lymphoma and Burkitt's subtypes)", "Advanced solid tumors
 # (including lymphoma without bone marrow involvement)": a diagnosis the bracket includes beside
 # the line's own
+_NEED_THEN_EXAMPLES = re.compile(
+    r"\s{0,3}(?P<need>(?:requiring|that\s+requires?|which\s+requires?|needing)\s+(?:[\w-]+\s+){0,2}?(?:treatment|therapy|intervention))\s{0,3}"
+    r"\(\s{0,3}(?:e\.?\s?g\.?|eg|such\s+as|for\s+example)\s{0,3},?\s{0,3}(?:[\w-]+\s+){0,2}?", I
+)
 _EXAMPLES_THEN_AND = re.compile(r"\s{0,3}\(\s{0,3}including\b[^()]{0,80}\)\s{0,3},?\s{0,3}(?:and|&)\s{0,3}", I)
 _INCLUDING_OPEN = re.compile(r"\s*\(\s*including\b[^()]*$", I)
 # the same list unbracketed after a comma ("MDS, including CMML"; "Myeloproliferative disorders,

@@ -27,14 +27,16 @@ from rules_engine.parser.stated_verdicts import STATED_EXCLUSION
 # <it>" (43 corpus lines open so; the plain ones, with nothing but the permitted history, are read
 # here: a count, a window, a condition or a second sentence keeps the line to its other readers)
 MAY_HAVE_HAD = re.compile(
-    r"^\W*(?:the\s+)?(?:patients?|subjects?|participants?)\s+(?:may|can|could)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
+    # (the subject may go unwritten: "May have had prior surgery & external beam radiation")
+    r"^\W*(?:(?:the\s+)?(?:patients?|subjects?|participants?)\s+)?(?:may|can|could)\s+have\s+(?:had|received|undergone|been\s+(?:treated\s+with|on))\s+"
     r"(?P<what>[^;:.]+?)(?:\s+previously)?[\s.]*$",
     I,
 )
 # ... and a clause of a longer line that permits one, its subject scoped or a pronoun ("Patients in
 # first CR (or CRp) may have received any induction chemotherapy regimen", "they may have received")
 _PERMITTED_HISTORY = re.compile(
-    r"^\W*(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+(?:may|can|could)\s+(?:also\s+)?have\s+"
+    # (or unwritten: "May have received prior systemic and/or radiation therapy. All adverse events ...")
+    r"^\W*(?:(?:they|(?:the\s+)?(?:patients?|subjects?|participants?)(?P<scope>\s+(?:in|with)\s+[^;:,]{1,60}?)?)\s+)?(?:may|can|could)\s+(?:also\s+)?have\s+"
     # ("may have previously received", "may have been treated with Lapatinib previously": read as
     # asked, every patient without the drug failed the line)
     r"(?:(?:previously|already|also)\s+)?(?:had|received|undergone|been\s+(?:treated|given|exposed)\b)",

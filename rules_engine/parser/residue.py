@@ -312,6 +312,10 @@ _WOMENS_DUTY = re.compile(
 _MEN_TOO = re.compile(r"\b(?:males?|men|man|partners?|fathers?|sperm)\b", I)
 
 
+_EITHER_OR_BEFORE = re.compile(r"\beither\s(?:[^;.:]|(?<=\d)\.(?=\d)){1,150}\bor\s{0,3}$", I)
+# (a tumour marker's name, the number its own: "CA-125", "CA 19-9"; no other name with digits, whose
+# "or" may join it to a therapy or a receptor the line reads otherwise: "chemotherapy or IL-2")
+_NAMED_DIGITS = re.compile(r"\bCA[\s-]?(?:125|19-9|15-3|27[.-]29)\b", I)
 _BRACKETS_ONLY = re.compile(r"[\s()\[\]]*")
 _OR_BEFORE = re.compile(r"\s*,?\s*(?:or|and/or)\s*", I)
 
@@ -393,9 +397,15 @@ def _unread_alternatives(clause: Clause, items: list[Item]) -> list[tuple[Item, 
         # (a bound is some item's condition, "or >= 500 if marrow involvement", unless it names a
         # test of its own that the lab topics could not read: "DLCO < 50% or FEV1 50-75%", whose
         # unread bound joined as a requirement failed every patient with a normal DLCO)
-        bound = re.search(r"\d|[<>≤≥]", text) and not _REMISSION_ORDER.match(text) and not named_labs(text)
+        # (a tumour marker's digits are no bound: "measurable disease or elevated CA-125" — read as
+        # one, the unread marker became a requirement and its patient failed the line)
+        bound = re.search(r"\d|[<>≤≥]", _NAMED_DIGITS.sub(" ", text)) and not _REMISSION_ORDER.match(text) and not named_labs(text)
         named = leading_cancer(text)  # "Patients with Wilms tumor or ALL": a diagnosis's name in its frame (leading_cancers)
-        if (named or (0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text))) and end > start:
+        # ("must have either measurable cancer by RECIST 1.1 or an elevated CA125 level at least
+        # twice the upper limit of normal on two separate occasions": after "either A or", the
+        # phrase is the other alternative whatever bound it carries)
+        either = _EITHER_OR_BEFORE.search(clause.text, max(0, start - 200), start) is not None and not NEGATED_WORD.search(text)
+        if (named or either or (0 < len(content_words(text)) <= 8 and not bound and not NEGATED_WORD.search(text) and not _QUALIFYING.search(text))) and end > start:
             tokens.append((start, end, run))
     tokens.sort(key=lambda t: t[0])
     joins = blank_remarks(clause.text)  # "blasts >= 5% by morphology, staining, or flow) and/or ...": how, not what

@@ -17,6 +17,8 @@ with bounded optional parts; none nests a repetition.
 
 from __future__ import annotations
 
+import re
+
 # never right after a comparator ("> Common Terminology Criteria for Adverse Events [CTCAE] grade
 # 2", "neuropathy >= Common toxicity criteria (CTC) grade 2"): there the name stands between the
 # comparator and its grade, which a topic reading the grade does not join across it; the words left
@@ -48,3 +50,32 @@ TOXICITY_SCALE = (
 )
 # a row of ``remarks``' gates: the pattern is tried only on a line holding one of these words
 TOXICITY_SCALE_GATES = ("common terminology", "common toxicity")
+
+
+# One word of the scale's name, at the end of the words before a grade: "> Common Terminology
+# Criteria for Adverse Events [CTCAE] grade 2", "greater than NCI-CTCAE v 3.0 grade 2", "> NCI
+# toxicity grade 2", "(=CTCAE grade 2", ">= Common toxicity criteria (CTC) grade 2", "greater than
+# WHO grade 1". Taken off one at a time (``without_scale``), so no repetition nests.
+_SCALE_WORD = re.compile(
+    r"(?:\bthe|\bUS|\bNCI|\bNational\s+Cancer\s+Institute|\(\s*NCI\s*\)|\bCommon\s+(?:Terminology|Toxicity)\s+Criteria(?:\s+(?:for|of|in))?"
+    r"|\b(?:for|of|in)\s+Adverse\s+(?:Events?|Effects?)|\bCTC(?:AE)?|\bCTC[\s-]?AE|\bWHO|\btoxicity"
+    r"|[(\[]\s*(?:NCI[\s-]{0,3})?CTC(?:AE)?(?:\s{0,3},?\s{0,3}v(?:ersion|er\.?|\.)?\s{0,3}\d(?:\.\d{1,2}){0,2})?\s*[)\]]"
+    r"|[(\[]?\s{0,3}v(?:ersion|er\.?|\.)?\s{0,3}\d(?:\.\d{1,2}){0,2}\s{0,3}[)\]]?|[,-])\s{0,5}$",
+    re.IGNORECASE,
+)
+
+
+def without_scale(words: str) -> str:
+    """``words`` (what stands before a grade) without the scale's name at its end.
+
+    The comparator written before the name is the grade's ("toxicities (i.e. > Common Terminology
+    Criteria for Adverse Events [CTCAE] grade 2)"): read past the name it was missed, and the grade
+    read "at most" — an exclusion then passed the grade 3 toxicity it names.
+    """
+    tail = words[-200:]
+    for _ in range(16):
+        m = _SCALE_WORD.search(tail)
+        if m is None or m.start() == len(tail):
+            break
+        tail = tail[: m.start()]
+    return tail

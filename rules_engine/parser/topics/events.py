@@ -24,7 +24,7 @@ from rules_engine.parser.topics.treated_remission import remission_part
 from rules_engine.parser.topics.diagnosis_age import OWN_DIAGNOSIS, diagnosed_within
 from rules_engine.parser.items import I, Item, NEG, NEGATE, NEGATED, NOW, OPS, POS, all_of, any_of, content_words, count_of, map_leaves, number, predicate
 from rules_engine.parser.remarks import EVER_PHRASE
-from rules_engine.parser.toxicity_scale import TOXICITY_SCALE
+from rules_engine.parser.toxicity_scale import TOXICITY_SCALE, without_scale
 from rules_engine.parser.safety import Alternative, Qualifier
 from rules_engine.parser.topics.wounds import wound_list_items
 from rules_engine.parser.topics.t_cell_kinds import T_CELL_KINDS
@@ -1371,6 +1371,35 @@ _TOXICITY = re.compile(
 )
 
 
+# The scale's own words ("Common Toxicity Criteria", "Criteria for Adverse Events", "NCI toxicity
+# grade", "CTC-AE") matched as the toxicity. They are one only where the line speaks of a toxicity
+# in words of its own ("All adverse events of any prior chemotherapy ... must have resolved to
+# National Cancer Institute Common Terminology Criteria for Adverse Events (NCI CTCAE) (v. 3.0)
+# Grade ≤ 2", "Recovery from Common Terminology Criteria for Adverse Events grade 2-4 therapy-related
+# toxicities"); elsewhere the scale grades another condition ("Active clinically serious infection >
+# Common Toxicity Criteria for Adverse Effects (CTCAE) grade 2", "valvular heart disease Common
+# Terminology Criteria for Adverse Events (CTCAE) (version 4.0) grade 2", "Peripheral Neuropathy of
+# NCI-CTC (National Cancer Institute-Common Toxicity Criteria) grade greater than or equal to 2"),
+# and read as the unresolved toxicity an exclusion asked a grade of it (at most 2, the comparator
+# before the name unseen) and passed the grade 3 toxicity on record.
+_SCALE_TOXICITY_WORD = re.compile(
+    r"(?:(?<=NCI\s)|(?<=NCI-)|(?<=common\s))toxicit(?:y|ies)|toxicit(?:y|ies)(?=\s+criteria)"
+    r"|(?:(?<=criteria\sfor\s)|(?<=criteria\sof\s)|(?<=criteria\sin\s))adverse\s+(?:events?|effects?)|(?:(?<=CTC-)|(?<=CTC\s))AEs?\b",
+    I,
+)
+_SCALE_NAME_WORDS = re.compile(
+    r"Common\s+(?:Terminology|Toxicity)\s+Criteria(?:\s+(?:for|of|in)\s+Adverse\s+(?:Events?|Effects?))?|\bCTC[\s-]?AEs?\b|\bNCI[\s-]toxicity\b", I
+)
+_OWN_TOXICITY_WORD = re.compile(
+    r"toxicit(?:y|ies)|toxic\s+(?:effects?|manifestations?|reactions?)|adverse\s+(?:events?|effects?|reactions?)|side[\s-]+effects?|\bAEs?\b", I
+)
+
+
+def _toxicity_of_its_own(text: str) -> bool:
+    """Whether ``text`` names a toxicity in words other than the scale's name (see above)."""
+    return _OWN_TOXICITY_WORD.search(_SCALE_NAME_WORDS.sub(" ", text)) is not None
+
+
 _NEW_SUBJECT = re.compile(r"\b(?:patients?|subjects?|participants?)\s+(?:with|who)\b", I)
 
 
@@ -1409,6 +1438,8 @@ _TOXICITY_SOURCE = re.compile(
 
 
 _CMP_BEFORE_GRADE = re.compile(r"(≥|>=|=>|>|≤|<=|=<|<)\s*$")
+_EQUALS_BEFORE_GRADE = re.compile(r"(?<![<>≤≥=])=\s*$")
+_NOT_RECOVERED_BEFORE = re.compile(r"\b(?:not|never)\s+(?:yet\s+)?(?:fully\s+|completely\s+)?(?:recovered|resolved)\b[^.;:]{0,100}$", I)
 # ... or in words ("toxicity from prior therapy above grade 1"): read as the default "at most" it
 # asked for the opposite grades. "At least grade 1" is left out: lines write it for "at least as
 # good as" ("resolves to either baseline or at least Grade 1")
@@ -1714,14 +1745,17 @@ def _bounds_from_above(expr: Expr) -> bool:
     return any(isinstance(p, Predicate) and p.concept == "toxicity_grade" and p.op in (Op.LTE, Op.LT) for p in iter_nodes(expr))
 
 
-def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
+def _toxicity_expr(m: re.Match[str], text: str, before: str = "") -> Expr:
     g = _roman(m.group("g"))
     cmp, tail = m.group("cmp") or "", (m.group("tail") or "").lower()
+    # (the scale's name may stand between the comparator and the grade: "> Common Terminology
+    # Criteria for Adverse Events [CTCAE] grade 2" is "> grade 2")
+    mid = without_scale(before + m.group("mid"))
     if not cmp:  # the comparator written before the grade word: "toxicities >= Grade 2"
-        before = _CMP_BEFORE_GRADE.search(m.group("mid")[-30:])
+        before = _CMP_BEFORE_GRADE.search(mid[-30:])
         cmp = {"≥": "≥", ">=": "≥", "=>": "≥", ">": ">", "≤": "≤", "<=": "≤", "=<": "≤", "<": "<"}.get(before.group(1), "") if before else ""
     if not cmp:
-        word = _WORD_BEFORE_GRADE.search(m.group("mid")[-40:])
+        word = _WORD_BEFORE_GRADE.search(mid[-40:])
         if word is not None:
             w = " ".join(word.group("w").lower().split())
             cmp = _WORD_CMP.get(w) or ("≤" if w.startswith("no ") else "<" if w in ("less than", "lower than") else ">")
@@ -1731,6 +1765,14 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
     owned = NEGATED.match(text)
     lead = max(0, m.start() - 30, owned.end() if owned is not None else 0)
     unrecovered = bool(_UNRECOVERED.search(text[lead: max(lead, m.start())] + " " + m.group("mid")))
+    # ... or further back, the verb the toxicity is the object of ("Patients who not recovered
+    # clinically relevant therapy related toxicities ... (=CTCAE grade 2 ...)")
+    far = max(0, m.start() - 120, owned.end() if owned is not None else 0)
+    unrecovered = unrecovered or bool(_NOT_RECOVERED_BEFORE.search(text, far, max(far, m.start())))
+    if unrecovered and not cmp and _EQUALS_BEFORE_GRADE.search(mid[-10:]):
+        # "not recovered ... (= grade 2 adverse event)": the grade defines what is not recovered,
+        # a toxicity of that grade or worse (read "at most", an exclusion passed a grade 3 one)
+        return predicate("toxicity_grade", Op.GTE, g)
     top = _roman(m.group("top") or "0")
     if top > g and not cmp and not tail:
         # a span of grades ("Grade 3 or 4 non-hematological toxicity", "Grade 2-4 nausea") reaching
@@ -1755,6 +1797,11 @@ def _toxicity_expr(m: re.Match[str], text: str) -> Expr:
         return predicate("toxicity_grade", Op.LT if cmp == "<" else Op.LTE, g) if not unrecovered else predicate("toxicity_grade", Op.GTE if cmp == "<" else Op.GT, g)
     if cmp in (">", "≥", ">=") or any(w in tail for w in ("higher", "greater", "more", "above", "worse")):
         op = Op.GT if cmp == ">" else Op.GTE
+        after = _SPAN_RESOLVED_AFTER.match(text, m.end())
+        if after is not None and not after.group("neg") and not unrecovered:
+            # "any toxicity greater than CTCAE grade 1 from previous anti-cancer therapy must have
+            # been resolved": the grades left are those below it
+            return predicate("toxicity_grade", NEGATE[op], g)
         return predicate("toxicity_grade", op, g)
     at_most = Op.LT if cmp == "<" else Op.LTE
     if unrecovered:  # "not recovered to grade <= 1": a toxicity above it remains
@@ -2001,8 +2048,13 @@ def coded_concept_items(text: str, ctype: CriterionType, free) -> list[Item]:
         for m in _TOXICITY.finditer(text):
             if _NEW_SUBJECT.search(m.group("mid")):  # "toxicity of study therapy, patients with neuropathy > grade 1": another subject's grade
                 continue
+            scale_word = _SCALE_TOXICITY_WORD.match(text, m.start()) is not None
+            if scale_word and not _toxicity_of_its_own(text):
+                continue  # the scale grades another condition: its own topic's (see _SCALE_TOXICITY_WORD)
             lead = _TOXICITY_LEAD.search(text[max(0, m.start() - 30): m.start()])  # restates the concept
-            expr = _toxicity_expr(m, text)
+            # (the scale's word taken as the toxicity: the comparator is before the scale's name)
+            before = text[max(0, m.start() - 80): m.start()] if scale_word else ""
+            expr = _toxicity_expr(m, text, before)
             if ctype is not CriterionType.EXCLUSION or not _bounds_from_above(expr):
                 related = _RELATED_LEAD.search(text[max(0, m.start() - 50): m.start()])
                 if related is not None and (lead is None or len(related.group(0)) > len(lead.group(0))):

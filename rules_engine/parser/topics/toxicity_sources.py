@@ -20,7 +20,10 @@ from rules_engine.parser.items import I, Item
 
 _TOXICITY = r"(?:adverse\s+(?:events?|effects?|reactions?)|AEs?|toxicit(?:y|ies)|side[\s-]+effects?)"
 _LEAD = (
-    _TOXICITY + r"\s+(?:of|from|due\s+to|related\s+to|associated\s+with|caused\s+by|attribut(?:ed|able)\s+to)\s+"
+    # (a bracket may stand between the toxicity and its source, the grade written in it:
+    # "toxicities (i.e. > CTCAE grade 2) from previous chemotherapy and/or radiotherapy",
+    # "Unresolved toxicity (Grade <=1) from prior chemotherapy")
+    _TOXICITY + r"(?:\s*\([^()]{1,120}\))?\s+(?:of|from|due\s+to|related\s+to|associated\s+with|caused\s+by|attribut(?:ed|able)\s+to)\s+"
     r"(?:(?:any|all|the)\s+)?(?:prior|previous|earlier)\s+"
 )
 # "toxicities of prior <therapies> must have resolved": the therapies run to the verb or a stop
