@@ -56,7 +56,9 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     ("hcv_rna", r"\bHCV[\s-]*(?:RNA\b|ribonucleic\s+acid(?:\s*\(\s*RNA\s*\))?)|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
-    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
+    # (also "HBc antibody", "HBc-Ab", "HBc Ab", as "HBs antigen" is written: 5 corpus lines list it
+    # so, "Positive result of HBs antigen, HBc antibody and/or HBs antibody", and left it unread)
+    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|\bHBc[\s-]+(?:antibod(?:y|ies)|Ab\b)|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
 )
 
 
@@ -267,24 +269,44 @@ def _tests_after_positive(text: str) -> list[Item]:
             at = stop
         if not chain:
             continue
-        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (
-            len(chain) < 2 or any(named == shown for _, _, named, shown in chain) or _DUTY_AFTER.match(text, chain[-1][1])
-        ):
-            # a bare "positive for": only a list of tests' own names (the infections' readers take
-            # the rest), never the patients a further test decides ("patients that are positive for
-            # HBcAb, HBsAg, or HCV antibody must have a negative PCR")
-            continue
+        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)):
+            if len(chain) < 2 or _DUTY_AFTER.match(text, chain[-1][1]):
+                # a bare "positive for": only a list of tests' own names, never the patients a
+                # further test decides ("patients that are positive for HBcAb, HBsAg, or HCV
+                # antibody must have a negative PCR")
+                continue
+            if any(named == shown for _, _, named, shown in chain):
+                # an infection named in the list is its own readers' ("positive for hepatitis B
+                # surface antigen, hepatitis B core antibody, hepatitis C antibody, or human
+                # immunodeficiency virus"); the tests beside it are the result's all the same (left,
+                # the core and C antibodies were unread alternatives, a clean record unknown)
+                # (the lead stays the first link's only when that link is kept: a test after
+                # "HIV or" spans its own words, leaving the infection's to its reader)
+                kept = [link for link in chain if link[2] != link[3]]
+                if not kept:
+                    continue
+                if kept[0] is not chain[0]:
+                    items += _chain_items(kept)
+                    continue
+                chain = kept
         # the lead is the first test's words (a consumed item of its own stood between the list and
         # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
         chain[0] = (lead.start(), *chain[0][1:])
-        for start, stop, concept, shows in chain:
-            if concept == "hcv_antibody":
-                expr: Expr = HCV_ANTIBODY_POSITIVE
-            elif concept == shows:  # the infection named in the list
-                expr = predicate(concept, Op.PRESENT)
-            else:
-                expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
-            items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
+        items += _chain_items(chain)
+    return items
+
+
+def _chain_items(chain: list[tuple[int, int, str, str | None]]) -> list[Item]:
+    """The items of a list of tests one positive result is written for."""
+    items: list[Item] = []
+    for start, stop, concept, shows in chain:
+        if concept == "hcv_antibody":
+            expr: Expr = HCV_ANTIBODY_POSITIVE
+        elif concept == shows:  # the infection named in the list
+            expr = predicate(concept, Op.PRESENT)
+        else:
+            expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
+        items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
     return items
 
 
