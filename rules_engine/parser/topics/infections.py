@@ -56,7 +56,9 @@ _TESTS: tuple[tuple[str, str, str | None], ...] = (
     ("hcv_rna", r"\bHCV[\s-]*(?:RNA\b|ribonucleic\s+acid(?:\s*\(\s*RNA\s*\))?)|hepatitis\s+C\s+(?:virus\s+)?(?:\(\s*HCV\s*\)\s*)?(?:RNA|ribonucleic\s+acid)", "hcv"),
     ("hcv_antibody", r"\b(?:anti-?HCV|HCV[\s-]*(?:antibod(?:y|ies)|Ab)|hepatitis\s+C\s+(?:virus\s+)?(?:\[?\(?HCV\)?\]?\s*)?antibod(?:y|ies))\b(?:\s*\(\s*(?:HCAb|HCV\s?Ab|anti-?HCV)\s*\))?", None),
     ("hiv_test", r"\bHIV[\s-]*(?:RNA|viral\s+load)\b", "hiv"),
-    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
+    # (also "HBc antibody", "HBc-Ab", "HBc Ab", as "HBs antigen" is written: 5 corpus lines list it
+    # so, "Positive result of HBs antigen, HBc antibody and/or HBs antibody", and left it unread)
+    ("hbcab", r"\bHBcAb\b|\banti-?HBc\b|\bHBc[\s-]+(?:antibod(?:y|ies)|Ab\b)|hepatitis\s+B\s+core\s+antibod(?:y|ies)", None),
 )
 
 
@@ -132,6 +134,55 @@ _HEP_LETTER_CONCEPT = {"A": "hav", "B": "hbv", "C": "hcv"}
 # ("viral or other hepatitis", an example of liver disease in 4 corpus lines: the viral ones, the
 # other hepatitides being among the liver disease the line names)
 _VIRAL_HEPATITIS = re.compile(r"\bviral\s+(?:(?:or|and/or)\s+other\s+)?hepatitis\b|\binfectious\s+hepatitis\b(?!\s*,?\s*type)|\bhepatitis\s+virus(?:es)?\b(?!\s+[A-E]\b)", I)
+_VIRAL_HEPATITIDES = ("hav", "hbv", "hcv", "other_viral_hepatitis")  # (a viral hepatitis of no virus named is one too)
+
+
+# "hepatitis" naming no virus and no other cause ("Active Hepatitis or cirrhosis", "HIV or
+# hepatitis", "Septicemia, severe infection, or acute hepatitis"; about 25 corpus lines, each a
+# review whole, a clean record unknown): any viral hepatitis, or a liver disease the record holds
+# which may be one (K70-K77 holds autoimmune, alcoholic and toxic hepatitis beside cirrhosis and
+# fatty liver). Only the word alone: a virus or test after it ("hepatitis B", "hepatitis (HBV)",
+# "hepatitis virus", "hepatitis serology") or a cause before it ("autoimmune hepatitis", "chronic
+# active hepatitis", "viral hepatitis") is another reader's or left as written
+_BARE_HEPATITIS = re.compile(
+    r"\bhepatitis\b(?!\s*(?:,?\s*types?\s+)?[A-Ea-e]\b)(?!\s*[(\[])"
+    r"(?![\s-]*(?:virus|viral|vaccin\w*|immun\w*|serolog\w*|surface|core|antibod\w*|antigen|Bs|carrier|panel|screen\w*|tests?|testing|reactivation|flare|titer|markers?|status)\b)",
+    I,
+)
+# the words that may stand right before a bare hepatitis: its state or the list it stands in,
+# never its cause ("autoimmune hepatitis", "alcoholic hepatitis", "lupus hepatitis" are left)
+_BEFORE_BARE = frozenset(
+    """or and and/or of with any known active acute chronic current ongoing untreated uncontrolled severe serious significant
+    symptomatic clinical history evidence no including includes""".split()
+)
+_LIVER_MAY_BE_HEPATITIS = "whether the liver disease on record is a hepatitis"
+# a hepatitis joined by a bare "and" to what comes before ("..., pulmonary fibrosis, and chronic
+# hepatitis"): the clause grammar joins an infection so as a further condition of the items before
+# it, which would hide their decision; left as written
+_AFTER_AND = re.compile(r"\band(?:\s+(?:active|acute|chronic|known|current|ongoing|severe|serious|significant|symptomatic)){0,2}$", I)
+# a hepatitis among autoimmune or immune-related disorders ("autoimmune disease ... such as SLE,
+# ..., hepatitis", "immune-related pneumonitis, cardiomyopathy, or hepatitis") is that kind, no virus
+_IMMUNE_CONTEXT = re.compile(r"auto-?\s?immun|immune[\s-]+(?:related|mediated)|\birAEs?\b", I)
+
+
+def _bare_hepatitis() -> Expr:
+    viral = [predicate(v, Op.PRESENT) for v in _VIRAL_HEPATITIDES]
+    return any_of([*viral, all_of([predicate("liver_disease", Op.PRESENT), Qualifier(ReviewReason.AMBIGUOUS, _LIVER_MAY_BE_HEPATITIS)])])
+
+
+def _bare_hepatitis_read(text: str, start: int) -> bool:
+    """Whether the words before a bare "hepatitis" leave it uncaused: nothing, a mark ("e.g.",
+    a comma, a bracket) or a word of its state or its list ("active", "or", "known"), checked on a
+    bounded slice; "chronic active hepatitis" is ``topics.chronic_hepatitis``'s."""
+    before = text[max(0, start - 24): start].rstrip()
+    if re.search(r"\bchronic\s+(?:active|persistent|aggressive)$", before, I):
+        return False
+    if _AFTER_AND.search(before) or _IMMUNE_CONTEXT.search(text, max(0, start - 300), start):
+        return False
+    if not before or not (before[-1].isalnum() or before[-1] == "_"):
+        return True
+    word = re.search(r"[\w/-]+$", before)
+    return word is not None and word.group(0).lower() in _BEFORE_BARE
 
 
 # (the name's abbreviation may stand between it and the result: "human immunodeficiency virus
@@ -267,24 +318,44 @@ def _tests_after_positive(text: str) -> list[Item]:
             at = stop
         if not chain:
             continue
-        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)) and (
-            len(chain) < 2 or any(named == shown for _, _, named, shown in chain) or _DUTY_AFTER.match(text, chain[-1][1])
-        ):
-            # a bare "positive for": only a list of tests' own names (the infections' readers take
-            # the rest), never the patients a further test decides ("patients that are positive for
-            # HBcAb, HBsAg, or HCV antibody must have a negative PCR")
-            continue
+        if lead.group(0).split()[-1].lower() == "for" and not _TEST_WORD.search(lead.group(0)):
+            if len(chain) < 2 or _DUTY_AFTER.match(text, chain[-1][1]):
+                # a bare "positive for": only a list of tests' own names, never the patients a
+                # further test decides ("patients that are positive for HBcAb, HBsAg, or HCV
+                # antibody must have a negative PCR")
+                continue
+            if any(named == shown for _, _, named, shown in chain):
+                # an infection named in the list is its own readers' ("positive for hepatitis B
+                # surface antigen, hepatitis B core antibody, hepatitis C antibody, or human
+                # immunodeficiency virus"); the tests beside it are the result's all the same (left,
+                # the core and C antibodies were unread alternatives, a clean record unknown)
+                # (the lead stays the first link's only when that link is kept: a test after
+                # "HIV or" spans its own words, leaving the infection's to its reader)
+                kept = [link for link in chain if link[2] != link[3]]
+                if not kept:
+                    continue
+                if kept[0] is not chain[0]:
+                    items += _chain_items(kept)
+                    continue
+                chain = kept
         # the lead is the first test's words (a consumed item of its own stood between the list and
         # what came before it: "tuberculosis, and positive test results in HBsAg" joined with AND)
         chain[0] = (lead.start(), *chain[0][1:])
-        for start, stop, concept, shows in chain:
-            if concept == "hcv_antibody":
-                expr: Expr = HCV_ANTIBODY_POSITIVE
-            elif concept == shows:  # the infection named in the list
-                expr = predicate(concept, Op.PRESENT)
-            else:
-                expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
-            items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
+        items += _chain_items(chain)
+    return items
+
+
+def _chain_items(chain: list[tuple[int, int, str, str | None]]) -> list[Item]:
+    """The items of a list of tests one positive result is written for."""
+    items: list[Item] = []
+    for start, stop, concept, shows in chain:
+        if concept == "hcv_antibody":
+            expr: Expr = HCV_ANTIBODY_POSITIVE
+        elif concept == shows:  # the infection named in the list
+            expr = predicate(concept, Op.PRESENT)
+        else:
+            expr = predicate(shows, Op.PRESENT) if shows else predicate(concept, Op.IS, "positive")
+        items.append(Item(start, stop, expr, frozenset({concept} | ({shows} if shows else set()))))
     return items
 
 
@@ -388,7 +459,7 @@ def infection_items(text: str) -> list[Item]:
         items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in viruses]), frozenset(viruses)))
     for m in _VIRAL_HEPATITIS.finditer(text):
         if not _seen(items, m.start(), m.end()):
-            items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in ("hav", "hbv", "hcv")]), frozenset({"hav", "hbv", "hcv"})))
+            items.append(Item(m.start(), m.end(), any_of([predicate(v, Op.PRESENT) for v in _VIRAL_HEPATITIDES]), frozenset(_VIRAL_HEPATITIDES)))
     for concept, pattern in _INFECTION_RES:
         for m in pattern.finditer(text):
             if _seen(items, m.start(), m.end()):
@@ -424,6 +495,9 @@ def infection_items(text: str) -> list[Item]:
             if defined is not None and re.search(_VIRUS_TESTS[concept], defined.group(1), I) and not _seen(items, end, defined.end()):
                 end = defined.end()  # "HCV positive (HCV RNA or HCV Ab test suggests ... infection)": how it is known
             items.append(Item(start, end, predicate(concept, op), frozenset({concept})))
+    for m in _BARE_HEPATITIS.finditer(text) if "hepatitis" in low else ():
+        if not _seen(items, m.start(), m.end()) and _bare_hepatitis_read(text, m.start()):
+            items.append(Item(m.start(), m.end(), _bare_hepatitis(), frozenset({*_VIRAL_HEPATITIDES, "liver_disease"})))
     return _results_of_lists(text, items)
 
 
