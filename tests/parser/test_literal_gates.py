@@ -157,3 +157,6 @@ def test_each_way_of_testing_a_gate_s_words_answers_the_plain_test(size, missing
     gate = GatedPattern(re.compile("|".join(map(re.escape, sorted(words)))), words)
     for low in _TIER_TEXTS:
         assert gate._absent(low) == (not any(w in low for w in words)), (size, low)
+        # ``search`` writes the same tests out: the plain pattern's answer either way
+        assert _span(gate.search(low)) == _span(gate.plain.search(low)), (size, low)
+        assert _span(gate.search(low.upper())) == _span(gate.plain.search(low.upper())), (size, low)
