@@ -43,3 +43,16 @@ def test_merge_keeps_the_earlier_first_example_and_adds_counts() -> None:
 
 def test_a_small_read_stays_in_one_process() -> None:
     assert measure([str(V2)]).processes == 1  # 100 studies: starting processes would cost more
+
+
+def test_the_heap_set_aside_from_the_collector_changes_no_finding_and_is_handed_back(monkeypatch) -> None:
+    """``coverage.frozen_heap`` (the objects alive before the parse are left out of garbage
+    collections while it runs): the report is the plain way's, and the heap is as it was after."""
+    import gc
+
+    before = gc.get_freeze_count()
+    frozen = measure([str(V2)], workers=1)
+    assert gc.get_freeze_count() == before
+    monkeypatch.setenv("ELIGO_NO_FROZEN_HEAP", "1")
+    plain = measure([str(V2)], workers=1)
+    assert _findings(frozen) == _findings(plain)

@@ -135,3 +135,28 @@ def test_a_gate_on_a_long_text_is_quick():
     for _ in range(50):
         GATE.search(text + " ")  # a new text each time: lower-cased anew
     assert time.process_time() - started < 1.0
+
+
+# -- how a gate tests its words (one word, a loop, one C-level pass, a trie) -----------------------
+
+# (words, lower-cased text): words of each tier's size, inside and around other words
+_TIER_TEXTS = ["relapsed or refractory acute myeloid leukemia after allogeneic hsct", "", "ecog 0-2", "aaaa", "x" * 500 + "tail"]
+
+
+def _words(n: int) -> frozenset[str]:
+    pool = ["leuk", "hsct", "refractory", "lymph", "myel", "aa", "ecog", "tail", "zz", "qq", "relapsed", "after"]
+    return frozenset(pool[:n] if n <= len(pool) else pool + [f"w{k}" for k in range(n - len(pool))])
+
+
+@pytest.mark.parametrize("size", [1, 2, literal_gates._MANY, literal_gates._MANY + 1, literal_gates._TRIE, literal_gates._TRIE + 1, 60])
+@pytest.mark.parametrize("missing", [False, True])
+def test_each_way_of_testing_a_gate_s_words_answers_the_plain_test(size, missing):
+    """``_absent`` tests its words by ``in`` one by one, in one C-level pass or by a trie, by how
+    many there are (the measure is at ``_MANY``): each answers ``not any(w in low for w in words)``."""
+    words = frozenset(w + "§" for w in _words(size)) if missing else _words(size)
+    gate = GatedPattern(re.compile("|".join(map(re.escape, sorted(words)))), words)
+    for low in _TIER_TEXTS:
+        assert gate._absent(low) == (not any(w in low for w in words)), (size, low)
+        # ``search`` writes the same tests out: the plain pattern's answer either way
+        assert _span(gate.search(low)) == _span(gate.plain.search(low)), (size, low)
+        assert _span(gate.search(low.upper())) == _span(gate.plain.search(low.upper())), (size, low)
