@@ -385,6 +385,17 @@ def _scoped_alternatives(node: All | Any_, parts: list[Expr], positive: bool) ->
         return parts  # nothing to rejoin: the scope stays the person's it was
     within = any_of([*(parts[n] for n in wide), all_of(scoped_bounds_)])  # type: ignore[arg-type]
     rejoined = all_of([within, scope if scope is not None else review])
+    # a test the tighter alternative bounds and the scoped one does not ("bilirubin <= 2 x ULN and
+    # SGOT and SGPT <= 2.5 x ULN, or SGOT and SGPT <= 5 x ULN if ... due to underlying malignancy"):
+    # the "or" offers another bound of the tests it names again, never a way past the others (left
+    # in the tighter alternative, a patient with the scope met the line whatever his bilirubin)
+    later = {b.concept for n in wide for b in _bounds_only(parts[n]) or ()} | {b.concept for b in scoped_bounds_}
+    held = [t for t in tight if t.concept not in later]
+    if held:
+        if k != len(parts) - 1 or len([n for n in range(k) if n not in wide]) != 1:
+            return parts
+        shared = [t for t in tight if t.concept in later]
+        return [all_of([*held, any_of([all_of(shared), rejoined])])]  # type: ignore[list-item]
     return [p for n, p in enumerate(parts) if n not in wide and n != k] + [rejoined]
 
 
