@@ -58,10 +58,10 @@ def test_the_lab_named_again_asks_its_scope(text: str, expected: str) -> None:
     assert rule(text) == expected
 
 
-# not the shape: a different lab's own bound after "or", and an exclusion's thresholds
+# not the shape: a different lab's own bound after "or"; an exclusion's scope no record codes
 UNCHANGED = [
     ("Creatinine ≤ 1.5 x ULN or creatinine clearance ≥ 50 mL/min in patients with creatinine > 1.5 x ULN", INC),
-    ("Platelet count < 100 x 10^9 cells/L or platelet count < 75 x 10^9 cells/L if bone marrow disease involvement is documented", EXC),
+    ("AST > 2.5 x ULN or AST > 5 x ULN for subjects with prior cholecystectomy", EXC),
 ]
 
 
@@ -72,12 +72,26 @@ def test_what_is_not_a_wider_bound_for_some_is_left_as_read(text: str, ctype: Cr
     assert "bone-marrow-involvement" not in rule(text, ctype)
 
 
+MARROW_EXCLUSION = "Platelet count < 100 x 10^9 cells/L or platelet count < 75 x 10^9 cells/L if bone marrow disease involvement is documented"
+EXCLUSION_RULES = [
+    ("ALT > 2.5 x ULN, or ALT > 5 x ULN in patients with liver metastases", "ALT > 5 x ULN or (ALT > 2.5 x ULN and not liver-metastases)"),
+    ("AST > 2.5 x ULN or AST > 5 x ULN for subjects with prior cholecystectomy",
+     "AST > 2.5 x ULN or (AST > 5 x ULN and review unparsed \"for subjects with prior cholecystectomy\")"),
+]
+
+
+@pytest.mark.parametrize("text, expected", EXCLUSION_RULES)
+def test_an_exclusions_threshold_for_some_patients_is_theirs(text: str, expected: str) -> None:
+    assert rule(text, EXC) == expected
+
+
 def direct_bilirubin(value: float) -> object:
     return lab("direct_bilirubin", value, "mg/dL", uln=0.3)
 
 
 GILBERT = condition("gilbert_syndrome", 900)
 LIVER = condition("liver_metastases", 60)
+MARROW = condition("bone_marrow_involvement", 30)
 
 ROWS = [
     # (text, met, not_met, unknown)
@@ -86,6 +100,18 @@ ROWS = [
     (LIVER_AGAIN, [adult(alt(60), ast(60)), adult(alt(150), ast(150), LIVER)], [adult(alt(150), ast(150))], []),
     (BILIRUBIN_HELD, [adult(bilirubin(1.0), alt(150), ast(150), LIVER)], [adult(bilirubin(6.0), alt(150), ast(150), LIVER), adult(bilirubin(1.0), alt(150), ast(150))], []),
 ]
+
+
+# an exclusion: (text, excluded, not excluded, unknown)
+EXCLUSION_ROWS = [
+    (MARROW_EXCLUSION, [adult(platelets(80)), adult(platelets(50), condition("cll", 300)), adult(platelets(50), MARROW)],
+     [adult(platelets(120)), adult(platelets(80), MARROW)], [adult(platelets(80), condition("cll", 300))]),
+]
+
+
+@pytest.mark.parametrize("text, facts, expected", outcome_cases(EXCLUSION_ROWS))
+def test_an_exclusion_holds_each_patient_to_his_own_threshold(text: str, facts, expected: Outcome) -> None:
+    assert judged(parse_line(text, EXC), facts) is expected
 
 
 @pytest.mark.parametrize("text, facts, expected", outcome_cases(ROWS))

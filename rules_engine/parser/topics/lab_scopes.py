@@ -399,9 +399,34 @@ def _scoped_alternatives(node: All | Any_, parts: list[Expr], positive: bool) ->
     return [p for n, p in enumerate(parts) if n not in wide and n != k] + [rejoined]
 
 
+# An exclusion's threshold for some patients, the lab named again ("Platelet count < 100 x 10^9/L
+# or platelet count < 75 x 10^9/L if bone marrow disease involvement is documented"): the scope's
+# patients are excluded by their own threshold, every other by the first, a value past both by
+# either (read as the scoped alternative beside the first, the first excluded the scope's patients
+# too: a patient with the marrow involved and 80 x 10^9/L platelets was excluded). Only a scope the record codes; any
+# other stays as read (the first threshold for everyone, stricter than the text, never looser).
+def _scoped_thresholds(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+    if not isinstance(node, Any_) or not positive or len(parts) != 2:
+        return parts
+    first, scoped = _bounds_only(parts[0]), _scoped_part(parts[1])
+    if first is None or scoped is None:
+        return parts
+    bounds, review = scoped
+    if not all(any(_looser(b, a) for a in first) for b in bounds):
+        return parts
+    scope = _scope_of(review, {b.concept for b in bounds})
+    if scope is None:
+        return parts
+    # (a value past the scope's own threshold is past the first too: excluded whoever the patient is)
+    return [all_of(bounds), all_of([parts[0], Not(scope)])]  # type: ignore[arg-type]
+
+
 def scoped_bounds(expr: Expr, ctype: CriterionType) -> Expr:
     """An inclusion's second bound, its scope said in a sentence of its own or after the lab named
-    again, rejoined to the first (see above); any other line as it was."""
+    again, rejoined to the first; an exclusion's threshold for some patients, the lab named again,
+    theirs alone (see above); any other line as it was."""
+    if ctype is CriterionType.EXCLUSION:
+        return rewrite_groups(expr, _scoped_thresholds)
     if ctype is not CriterionType.INCLUSION:
         return expr
     return rewrite_groups(rewrite_conjunctions(expr, _scoped_pairs), _scoped_alternatives)
