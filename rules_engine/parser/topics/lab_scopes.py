@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import re
 
-from rules_engine.criteria import NUMERIC_OPS, All, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
+from rules_engine.criteria import NUMERIC_OPS, All, Any_, CriterionType, Expr, Not, Op, Predicate, Review, ReviewReason
 from rules_engine.parser.safety import Alternative, Qualifier
-from rules_engine.parser.items import NAMED_CAUSES, I, all_of, any_of, predicate, predicates, rewrite_conjunctions
+from rules_engine.parser.items import NAMED_CAUSES, I, all_of, any_of, predicate, predicates, rewrite_conjunctions, rewrite_groups
 
 # the words that say the limit is raised *by* what follows ("the transaminase elevation is due to")
 _CAUSE_FRAME = re.compile(
@@ -325,12 +325,111 @@ def _scoped_pairs(expr: All) -> Expr | None:
     return all_of(out)
 
 
+# A wider bound written as an alternative with the lab named again, its scope after it ("Total
+# bilirubin <= 1.5 x ULN, or total bilirubin <= 3 x ULN in patients with well documented Gilbert's
+# syndrome", "AST and ALT <= 2.5 x ULN, OR AST and ALT <= 5 x ULN if liver metastasis", "Total
+# bilirubin <= ULN; or total bilirubin <= 3.0 x ULN or direct bilirubin <= 1.5 x ULN in patients
+# with well documented Gilbert's Syndrome"; ~10 corpus lines): the lab named again is an item of
+# its own, so the scope after it was left as a review beside the last alternative only. Read so,
+# a Gilbert's syndrome on record never reached the wider bound (unknown), and where another
+# alternative stood between, the bare wider bound ("or total bilirubin <= 3.0 x ULN") admitted
+# every patient (rule 1). The scope is read as the bracketed one is (``scope_condition``) and
+# asked with every alternative after the tighter bound: a wider bound of the same lab says
+# nothing but for the patients the scope names. A scope no record codes stays a person's, still
+# asked with those alternatives (never dropped).
+def _bounds_only(expr: Expr) -> list[Predicate] | None:
+    """The bounds of an alternative that is bounds only ("AST <= 5 x ULN and ALT <= 5 x ULN")."""
+    parts = [expr] if isinstance(expr, Predicate) else list(expr.parts) if isinstance(expr, All) else []
+    if not parts or not all(isinstance(p, Predicate) and _bound_side(p) is not None for p in parts):
+        return None
+    return parts  # type: ignore[return-value]
+
+
+def _scoped_part(expr: Expr) -> tuple[list[Predicate], Review] | None:
+    """An alternative that is bounds beside one scope review ("... and review 'if liver metastasis'")."""
+    if not isinstance(expr, All):
+        return None
+    reviews = [p for p in expr.parts if type(p) is Review and p.text and _SCOPE_LEAD.match(p.text)]
+    bounds = [p for p in expr.parts if isinstance(p, Predicate) and _bound_side(p) is not None]
+    if len(reviews) != 1 or len(bounds) + 1 != len(expr.parts):
+        return None
+    return bounds, reviews[0]
+
+
+def _scoped_alternatives(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+    if not isinstance(node, Any_) or not positive or len(parts) > 6:
+        return parts
+    scoped = [(k, s) for k, p in enumerate(parts) if (s := _scoped_part(p)) is not None]
+    if len(scoped) != 1:
+        return parts
+    k, (scoped_bounds_, review) = scoped[0]
+    tight: list[Predicate] = []
+    wide: list[int] = []
+    for n, part in enumerate(parts[:k]):
+        found = _bounds_only(part)
+        if found is None:
+            return parts
+        if tight and all(any(_looser(t, b) for t in tight) for b in found):
+            wide.append(n)
+        elif not wide:
+            tight.extend(found)
+        else:
+            return parts  # a tighter bound after a wider one: not the shape
+    if not tight or any(_bounds_only(p) is None for p in parts[k + 1:]):
+        return parts
+    if not wide and not any(_looser(t, b) for t in tight for b in scoped_bounds_):
+        return parts  # no wider bound of a lab bounded before: the scope is another lab's own
+    concepts = {b.concept for n in wide for b in _bounds_only(parts[n]) or ()} | {b.concept for b in scoped_bounds_}
+    scope = _scope_of(review, concepts)
+    if scope is None and not wide:
+        return parts  # nothing to rejoin: the scope stays the person's it was
+    within = any_of([*(parts[n] for n in wide), all_of(scoped_bounds_)])  # type: ignore[arg-type]
+    rejoined = all_of([within, scope if scope is not None else review])
+    # a test the tighter alternative bounds and the scoped one does not ("bilirubin <= 2 x ULN and
+    # SGOT and SGPT <= 2.5 x ULN, or SGOT and SGPT <= 5 x ULN if ... due to underlying malignancy"):
+    # the "or" offers another bound of the tests it names again, never a way past the others (left
+    # in the tighter alternative, a patient with the scope met the line whatever his bilirubin)
+    later = {b.concept for n in wide for b in _bounds_only(parts[n]) or ()} | {b.concept for b in scoped_bounds_}
+    held = [t for t in tight if t.concept not in later]
+    if held:
+        if k != len(parts) - 1 or len([n for n in range(k) if n not in wide]) != 1:
+            return parts
+        shared = [t for t in tight if t.concept in later]
+        return [all_of([*held, any_of([all_of(shared), rejoined])])]  # type: ignore[list-item]
+    return [p for n, p in enumerate(parts) if n not in wide and n != k] + [rejoined]
+
+
+# An exclusion's threshold for some patients, the lab named again ("Platelet count < 100 x 10^9/L
+# or platelet count < 75 x 10^9/L if bone marrow disease involvement is documented"): the scope's
+# patients are excluded by their own threshold, every other by the first, a value past both by
+# either (read as the scoped alternative beside the first, the first excluded the scope's patients
+# too: a patient with the marrow involved and 80 x 10^9/L platelets was excluded). Only a scope the record codes; any
+# other stays as read (the first threshold for everyone, stricter than the text, never looser).
+def _scoped_thresholds(node: All | Any_, parts: list[Expr], positive: bool) -> list[Expr]:
+    if not isinstance(node, Any_) or not positive or len(parts) != 2:
+        return parts
+    first, scoped = _bounds_only(parts[0]), _scoped_part(parts[1])
+    if first is None or scoped is None:
+        return parts
+    bounds, review = scoped
+    if not all(any(_looser(b, a) for a in first) for b in bounds):
+        return parts
+    scope = _scope_of(review, {b.concept for b in bounds})
+    if scope is None:
+        return parts
+    # (a value past the scope's own threshold is past the first too: excluded whoever the patient is)
+    return [all_of(bounds), all_of([parts[0], Not(scope)])]  # type: ignore[arg-type]
+
+
 def scoped_bounds(expr: Expr, ctype: CriterionType) -> Expr:
-    """An inclusion's second bound, its scope said in a sentence of its own, rejoined to the first
-    (see above); any other line as it was."""
+    """An inclusion's second bound, its scope said in a sentence of its own or after the lab named
+    again, rejoined to the first; an exclusion's threshold for some patients, the lab named again,
+    theirs alone (see above); any other line as it was."""
+    if ctype is CriterionType.EXCLUSION:
+        return rewrite_groups(expr, _scoped_thresholds)
     if ctype is not CriterionType.INCLUSION:
         return expr
-    return rewrite_conjunctions(expr, _scoped_pairs)
+    return rewrite_groups(rewrite_conjunctions(expr, _scoped_pairs), _scoped_alternatives)
 
 
 # the findings a scoped bound is joined with (above, and ``items.NAMED_CAUSES``): a bound for some
