@@ -13,7 +13,7 @@ import pytest
 
 from rules_engine.criteria import CriterionType, Review, ReviewReason
 from rules_engine.parser import parse_line
-from rules_engine.parser.topics.measurable_size import _OTHER_MEASURE, _size, _window, definition_only
+from rules_engine.parser.topics.measurable_size import _OTHER_MEASURE, _size, _window, dates_the_scan, definition_only
 from tests.fixtures.judging import judged, outcome_cases, rule_of
 from tests.fixtures.records import adult, lab, result
 
@@ -43,6 +43,14 @@ READINGS = [
     # a size past RECIST's 1 cm: asked of a coded verdict too (a person's), read of the size on record
     ("Measurable disease of at least 1.5 cm", INC,
      '(measurable-disease is positive and review unparsed "of ≥ 1.5 cm") or (not measurable-disease and tumor-size >= 1.5 cm within 4 weeks)'),
+    # the sentence dating the scan: the size's window; of a coded verdict, a person's
+    ("Patients must have measurable disease based on RECIST 1.1; baseline measurements and evaluations of all sites of disease must be "
+     "obtained =< 4 weeks prior to registration", INC,
+     '(measurable-disease is positive and review unparsed "baseline measurements … evaluations of all sites of disease must be obtained ≤ 4 weeks")'
+     " or (not measurable-disease and tumor-size >= 2 cm within 4 weeks)"),
+    ("Patients must have measurable disease documented by computed tomography (CT) or magnetic resonance imaging (MRI). Measurable disease "
+     "must be assessed within 28 days prior to registration.", INC,
+     "measurable-disease is positive or (not measurable-disease and tumor-size >= 2 cm within 28 days)"),
     # what a definition permits is one more way in, never a bound of its own
     ("Measurable disease must be present; any tumor mass > 1 cm is acceptable;", INC,
      '(measurable-disease is positive or (not measurable-disease and tumor-size > 1 cm within 4 weeks)) or review unsupported "any tumor mass > 1 cm is acceptable"'),
@@ -55,6 +63,7 @@ READINGS = [
     ("At least two measurable lesions", INC, None),
     ("Measurable intracranial disease (at least 1 cm on MRI)", INC, None),
     ("Bidimensionally measurable disease", INC, None),
+    ("Measurable disease, defined as contrast-enhancing progressive or recurrent glioblastoma by MRI or CT imaging within the past 2 weeks", INC, None),
     # a negation or an exclusion: as it was
     ("No measurable disease", INC, "not measurable-disease is positive"),
     ("Measurable disease", EXC, "measurable-disease is positive"),
@@ -98,6 +107,16 @@ def test_only_recists_own_definition_is_taken_as_asking_nothing(text, only):
     assert definition_only(Review(ReviewReason.UNPARSED, text)) is only
 
 
+@pytest.mark.parametrize("text,dates", [
+    ("baseline measurements … evaluations of all sites of disease must be obtained ≤ 4 weeks", True),
+    ("must be assessed within 28 days prior to registration", True),
+    ("Progression of unidimensionally assessed within 28 days prior to initial administration", False),
+    ("Non-measurable sites must be assessed within 42 days", False),
+])
+def test_only_the_sentence_dating_the_scan_is_its_window(text, dates):
+    assert dates_the_scan(Review(ReviewReason.UNPARSED, text)) is dates
+
+
 @pytest.mark.parametrize("text", ["measurable " + "1 cm x " * 3000, "measurable disease " + "≥ 1" * 7000, "measurable within " * 1200, "a" * 20000])
 def test_hostile_text_is_read_in_bounded_time(text):
     start = time.perf_counter()
@@ -105,4 +124,5 @@ def test_hostile_text_is_read_in_bounded_time(text):
     _size(text)
     _window(text)
     definition_only(Review(ReviewReason.UNPARSED, text))
+    dates_the_scan(Review(ReviewReason.UNPARSED, text))
     assert time.perf_counter() - start < 1.0

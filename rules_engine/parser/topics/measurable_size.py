@@ -52,7 +52,7 @@ _OTHER_MEASURE = re.compile(
     r"|light[\s-]+chains?|\bFLC\b|electrophoresis|immunofixation|Bence|macroglobulin|\bIg[GAMDE]\b"
     r"|\bserum\b|\burine\b|\bblood\b|marrow|circulating|lymphocyt|\bALC\b|spleen|splen|hepatomegaly"
     r"|\bmarkers?\b|\bPSA\b|CA[\s-]?125|CA[\s-]?19|\bCEA\b|\bAFP\b|\bhCG\b"
-    r"|\bskin\b|cutaneous|mSWAT|brain|\bCNS\b|intracranial|cerebr|lepto|spinal|\bCSF\b|RANO|Macdonald"
+    r"|\bskin\b|cutaneous|mSWAT|brain|\bCNS\b|intracranial|cerebr|lepto|spinal|\bCSF\b|RANO|Macdonald|gliom|glioblastom|astrocytom|neuro-?onc"
     r"|\bPET\b|FDG|avid|\bbone\b|osseous|effusion|ascites|pleura"
     r"|radiat|irradiat|\bfield\b|outside|previously\s+treated|\bbiops"
     r"|short[\s-]+axis|bi-?dimension|perpendicular|\d\s*(?:cm|mm)?\s*[x×]\s*\d"
@@ -62,7 +62,7 @@ _OTHER_MEASURE = re.compile(
 )
 # a lower bound on a lesion's size: "> 2 cm", "≥ 10 mm", "at least 1.5 cm" (normalised to "≥")
 _BOUND = re.compile(r"(?P<op>[≥>])\s*(?P<n>\d{1,3}(?:\.\d{1,2})?)\s*(?P<unit>cm|mm)\b", I)
-_WINDOW = re.compile(r"\bwithin\s+(?:the\s+)?(?:(?:past|last|previous|prior)\s+)?(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\b", I)
+_WINDOW = re.compile(r"(?:\bwithin\s+(?:the\s+)?(?:(?:past|last|previous|prior)\s+)?|≤\s*)(?P<n>\d{1,3})\s*(?P<unit>days?|weeks?|months?)\b", I)
 # the words of RECIST's definition written out beside the term ("defined as at least one lesion that
 # can be accurately measured in at least one dimension (longest diameter to be recorded) as >= 20 mm
 # with conventional techniques or as >= 10 mm with spiral CT scan", "RECIST v1.1"), which the
@@ -73,6 +73,16 @@ _DEFINITION_WORDS = frozenset(
     "accurately reliably measured in dimension dimensions longest greatest largest diameter diameters to recorded by using "
     "conventional techniques technique spiral helical ct computed computerized computerised tomography scan scans mri or and the of "
     "v version recist criteria mm cm unidimensionally unidimensional target tumor tumour tumors tumours per according".split()
+)
+# the sentence that dates the scan ("baseline measurements and evaluations of all sites of disease
+# must be obtained <= 4 weeks prior to registration", "Measurable disease must be assessed within 28
+# days prior to registration"; the NCI template's, ~20 corpus lines): the window the size is asked
+# in; of a coded verdict, whose assessment the record does not date, a person's
+_ASSESSMENT_WORDS = frozenset(
+    "baseline measurements measurement and evaluations evaluation assessments assessment imaging scans scan ct mri of all sites site "
+    "disease lesions lesion measurable tumor tumour must should be obtained assessed evaluated performed done documented within "
+    "prior to before the registration enrollment enrolment randomization randomisation study entry treatment start starting "
+    "initiation first dose drug protocol therapy day days week weeks".split()
 )
 _TOKEN = re.compile(r"[a-z]+|\d+(?:\.\d+)?|[^\sa-z\d]", I)
 _SEPARATORS = frozenset("≥>=/()[],;:.…-")
@@ -122,6 +132,16 @@ def _beyond_recist(text: str) -> bool:
     return bool(sizes) and min(sizes) > 1
 
 
+def dates_the_scan(review: Review) -> bool:
+    """Whether a review's words only say when the disease must have been assessed."""
+    tokens = _TOKEN.findall(review.text.lower())
+    return (
+        any(t in ("obtained", "assessed", "evaluated", "performed", "done") for t in tokens)
+        and any(t[0].isdigit() for t in tokens)
+        and all(t in _ASSESSMENT_WORDS or t in _SEPARATORS or t[0].isdigit() or t == "≤" for t in tokens)
+    )
+
+
 def definition_only(review: Review) -> bool:
     """Whether a review's words are only RECIST's definition of a measurable lesion."""
     tokens = _TOKEN.findall(review.text.lower())
@@ -141,9 +161,11 @@ def _replace(expr: Expr, by_size: Expr, beyond: bool, helps: bool) -> Expr:
             # the definition written out beside the measurable disease it defines asks nothing more
             # of the size read; of a coded verdict, only a size past RECIST's own (left a person's)
             definitions = [p for p in parts if isinstance(p, Review) and definition_only(p)]
-            parts = tuple(p for p in parts if p not in definitions)
-            if beyond and definitions:
-                parts = tuple(Any_((All((_MEASURABLE, *definitions)), by_size)) if p == sized else p for p in parts)
+            dated = [p for p in parts if isinstance(p, Review) and p not in definitions and dates_the_scan(p)]
+            parts = tuple(p for p in parts if p not in definitions and p not in dated)
+            kept = (definitions if beyond else []) + dated
+            if kept:
+                parts = tuple(Any_((All((_MEASURABLE, *kept)), by_size)) if p == sized else p for p in parts)
         if len(parts) == 1:
             return parts[0]
         return expr if parts == expr.parts else type(expr)(parts)
