@@ -85,7 +85,9 @@ def measure_source(target: str, recorded: set[str] | frozenset[str]) -> str | No
 # through the Karnofsky band it converts to (50-60%). ``parser.topics.either_scale`` writes it.
 # Blood pressure and HbA1c likewise, asked "measured, and past a limit" where the measurement
 # alone shows an uncontrolled disease no diagnosis records (``parser.topics.control``).
-ON_RECORD_MEASURES: frozenset[str] = frozenset(PERFORMANCE_SOURCES) | {"systolic_bp", "diastolic_bp", "hba1c"}
+# And the coded verdict of measurable disease, which decides before the largest mass's size does
+# (``parser.topics.measurable_size``: a record coding the disease not measurable stays not met).
+ON_RECORD_MEASURES: frozenset[str] = frozenset(PERFORMANCE_SOURCES) | {"systolic_bp", "diastolic_bp", "hba1c", "measurable_disease"}
 
 # ECOG grade -> the Karnofsky (or Lansky) band it corresponds to (the standard mapping).
 _ECOG_TO_PERCENT: dict[int, tuple[float, float]] = {

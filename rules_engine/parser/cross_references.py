@@ -59,6 +59,8 @@ LIST_POINTER = (
 PROTOCOL_POINTER = (
     r"(?<!than\s)(?<!except\s)(?<!unless\s)\bas\s+(?:specified|outlined|defined|described|detailed)\s+(?:in|by)\s+(?:the\s+)?(?:study\s+)?protocol"
     r"(?:\s+section\s+\d[\d.]{0,8})?\b"
+    # (or a section of it named alone: "measurable disease as defined in section 6")
+    r"|(?<!than\s)(?<!except\s)(?<!unless\s)\bas\s+(?:specified|outlined|defined|described|detailed)\s+in\s+section\s+\d[\d.]{0,8}(?<!\.)"
     # (the PDQ summaries' sentence after a line: "More information about this criterion can be found
     # in the protocol."; 4 corpus lines, where an exclusion of another cancer was never cleared)
     r"|\bmore\s+(?:information|details?)\s+(?:about|on|regarding)\s+this\s+criteri(?:on|a)\s+(?:can|may)\s+be\s+found\s+in\s+the\s+(?:study\s+)?protocol\b"
@@ -72,6 +74,6 @@ LIST_BELOW = (
 CROSS_REFERENCES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (BRACKETED_POINTER, ("appendi", "annex", "attachment", "section", "table", "criteri")),
     (LIST_POINTER, ("list", "table")),
-    (PROTOCOL_POINTER, ("protocol",)),
+    (PROTOCOL_POINTER, ("protocol", "section")),
     (LIST_BELOW, ("below", "above", "follows")),
 )

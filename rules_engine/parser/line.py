@@ -131,6 +131,7 @@ from rules_engine.parser.topics.products import LINE_TIMED, line_times_products,
 from rules_engine.parser.topics.qualified_conditions import defined_by_own_measure, qualified_by_kind
 from rules_engine.parser.topics.heart_disease_kinds import heart_disease_kinds
 from rules_engine.parser.topics.unrelated_bleeding import unrelated_bleeding
+from rules_engine.parser.topics.measurable_size import measurable_by_size
 from rules_engine.parser.topics.hcv_exposure_words import hcv_exposure_words
 from rules_engine.parser.topics.opportunistic import opportunistic_named
 from rules_engine.parser.topics.menopause import STATUS_READ, line_allows
@@ -758,6 +759,7 @@ def _parse_line(text: str, type: CriterionType, parent: int | None = None, conte
     expr = either_scale(expr, ctype, text)  # "ECOG 0-2 (Karnofsky >= 60%)": whichever scale is on record
     expr = age_scoped_clauses(expr, ctype, text)  # "ECOG 0-2 for adolescent/young adult patients": the clause for that group only
     expr = gfr_by_test(expr, text)  # "GFR >= 30 ... according to the MDRD equation": the eGFR, not a clearance (topics.gfr_tests)
+    expr = measurable_by_size(expr, ctype, reading)  # "measurable disease (e.g., a tumor mass > 1 cm)": the largest mass on record (topics.measurable_size)
     disqualifier = DISQUALIFIER.search(text) if ctype is CriterionType.INCLUSION else None
     if disqualifier and not re.search(r"\b(?:no|not|without|never|none|nor)\b", text[: disqualifier.start()], I) and not isinstance(expr, Review):
         # "Prior radiation therapy that would exclude the use of TMLI" among the inclusions: what

@@ -16,7 +16,8 @@ INC = CriterionType.INCLUSION
 
 @pytest.mark.parametrize("line, read", [
     ("Have a histologically or cytologically confirmed diagnosis of a solid malignancy (patients may have either measurable or nonmeasurable disease).",
-     'solid-tumor and (measurable-disease is positive or review unsupported "measurable or nonmeasurable disease: whether disease that is not measurable qualifies")'),
+     'solid-tumor and ((measurable-disease is positive or (not measurable-disease and tumor-size >= 2 cm within 4 weeks))'
+     ' or review unsupported "measurable or nonmeasurable disease: whether disease that is not measurable qualifies")'),
     ("AML either relapsed or refractory", "AML and (relapsed or refractory)"),
     # an "either" that opens the line's own choice is still a choice
     ("Patients must have either AML or MDS", "AML or MDS"),

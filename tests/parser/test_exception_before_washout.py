@@ -143,7 +143,7 @@ def test_normalized(text: str, expected: str) -> None:
         (
             "have measurable disease. Measurable disease is defined as the presence of at least one measurable lesion.",
             I,
-            "measurable-disease is positive",
+            "measurable-disease is positive or (not measurable-disease and tumor-size >= 2 cm within 4 weeks)",
         ),
         # an exception of a presence still narrows it
         ("Prior chemotherapy (except hydroxyurea)", E, "chemotherapy other than (hydroxyurea)"),

@@ -437,7 +437,8 @@ HISTORY_CASES = [
     ("Myocardial infarction within the past 6 months", EXC, P("myocardial_infarction", Op.WITHIN, window=Window(6, "months"))),
     ("Prior organ transplant", EXC, P("organ_transplant", Op.PRESENT)),
     ("Known alcohol dependence or drug dependence;", EXC, P("substance_abuse", Op.PRESENT)),
-    ("Measurable disease", INC, P("measurable_disease", Op.IS, "positive")),
+    # (met by the largest mass on record too, where no verdict is coded: topics.measurable_size)
+    ("Measurable disease", INC, Any_((P("measurable_disease", Op.IS, "positive"), All((Not(P("measurable_disease", Op.PRESENT)), P("tumor_size", Op.GTE, 2, "cm", window=Window(4, "weeks"))))))),
     ("HBcAb positive", EXC, P("hbcab", Op.IS, "positive")),
     ("Cytotoxic chemotherapy or targeted therapy within 28 days", EXC, Any_((P("chemotherapy", Op.WITHIN, window=Window(28, "days")), P("targeted_therapy", Op.WITHIN, window=Window(28, "days"))))),
 ]
