@@ -1,14 +1,16 @@
 """"ALL" is the disease in a list of abbreviations and a word in a line written in capitals.
 Capitals were judged over every letter, so "AML, MDS, ALL or MPAL" (mostly capitals) dropped
 ALL and read the rest as a conjunction: an AML patient failed the line. They are now judged
-over the words of five letters or more, which a list of abbreviations does not have."""
+over the words of five letters or more, which a list of abbreviations does not have. A capital
+"ALL" before the words a disease never precedes ("of the following", "sites", "solid tumors") is
+the quantifier stressed: read as the disease, a solid-tumour line asked every patient for an ALL."""
 
 from __future__ import annotations
 
 import pytest
 
 from rules_engine import rule_language
-from rules_engine.criteria import CriterionType
+from rules_engine.criteria import CriterionType, iter_predicates
 from rules_engine.parser.line import parse_line
 
 CASES = [
@@ -24,3 +26,27 @@ CASES = [
 @pytest.mark.parametrize("text,rule", CASES, ids=[c[0] for c in CASES])
 def test_all_is_the_disease_unless_the_line_is_written_in_capitals(text, rule):
     assert rule_language.render(parse_line(text, CriterionType.INCLUSION).expr) == rule
+
+
+
+def _concepts(text: str) -> set[str]:
+    return {p.concept for p in iter_predicates(parse_line(text, CriterionType.INCLUSION).expr)}
+
+
+QUANTIFIER = [
+    "During the dose seeking procedure : ALL solid tumors",
+    "Baseline measurements and evaluation of ALL sites of disease must be obtained within 4 weeks",
+    "Prior therapy is allowed, provided ALL of the following criteria are met",
+    "Recovery of ALL prior toxicities to grade 1",
+]
+DISEASE = ["ALL participants: have isolated extramedullary disease", "ALL lymphoblasts with CD52 expression", "Patients with ALL must be in second relapse"]
+
+
+@pytest.mark.parametrize("text", QUANTIFIER)
+def test_all_stressed_before_a_quantified_noun_asks_no_leukaemia(text):
+    assert "all" not in _concepts(text)
+
+
+@pytest.mark.parametrize("text", DISEASE)
+def test_all_before_other_words_is_the_disease(text):
+    assert "all" in _concepts(text)

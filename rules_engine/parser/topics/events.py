@@ -93,8 +93,13 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
     ("aml", r"acute\s+(?:myeloid|myelogenous|myeloblastic|non-?lymphocytic)\s+leukemia|\bAML\b|\bANLL\b"),
     # the name in any case ("Acute lymphoblastic leukemia" opening a line was read as nothing: the
     # pattern is case-sensitive for the bare "ALL"), and "lymphoblastic leukemia" without "acute"
-    # (there is no other lymphoblastic leukaemia)
-    ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"),
+    # (there is no other lymphoblastic leukaemia); never the quantifier written in capitals for
+    # stress ("evaluation of ALL sites of disease", "unless they meet ALL of the following", "ALL
+    # solid tumors": read as the disease, a solid-tumour trial asked every patient for an ALL),
+    # only before the words a disease never precedes ("ALL participants:", "ALL lymphoblasts",
+    # "ALL maintenance therapy" are the disease's)
+    ("all", r"(?i:acute\s+lympho(?:blastic|cytic|id)\s+leuka?emia|(?<![-/])(?<!\b[BT]\s)\blymphoblastic\s+leuka?emia)|(?<![-/])\bALL\b(?![-/])"
+            r"(?!\s+(?:of\s+(?:the|these|them)|sites?|solid|lesions?|other|prior|the|known|adverse|toxicit|evaluable|measurable|target|non-?target)\b)"),
     # neither myeloid nor lymphoid: "acute leukemia of ambiguous lineage", "mixed phenotype acute
     # leukemia (MPAL)", "biphenotypic", "acute undifferentiated leukemia" (read as a bare acute
     # leukaemia, its lineage words were left to a person)
