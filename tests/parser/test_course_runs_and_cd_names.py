@@ -11,6 +11,10 @@ offered either way (issue 14).
   (cluster of differentiation 20)", "anti-cluster of differentiation 38 (anti-CD38) therapies": the
   antigen "CD<n>" every reader of an antigen, a CD4 count or an anti-CD drug knows.
 * "(CD20 positive or negative)": either result, no requirement on the antigen.
+* "Relapsed or refractory to at least one standard chemotherapy regimen", "that has relapsed,
+  progressed, or been refractory to at least one regimen": a failure of that count of treatments
+  (the therapy given, the disease relapsed or refractory, else a person's); "at least two prior
+  treatment lines" stays the count of lines.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from rules_engine.parser import parse_line
 from rules_engine.parser.normalize import normalize
 from rules_engine.parser.statuses import _BARE_DISEASE_RUN
 from rules_engine.parser.topics.events import _ANTIGEN_EITHER
+from rules_engine.parser.topics.failed_treatment import _FAILED_COUNT
 from tests.fixtures.judging import judged, outcome_cases
-from tests.fixtures.records import adult, condition, result
+from tests.fixtures.records import adult, condition, medication, result
 
 I, E = CriterionType.INCLUSION, CriterionType.EXCLUSION
 
@@ -104,7 +109,32 @@ def test_a_cd_antigen_written_out_or_offered_either_way(text: str, kind: Criteri
     assert judged(parse_line(text, kind), facts) is expected
 
 
+MM_RELAPSED_TREATED = adult(condition("multiple_myeloma", 400), condition("relapsed", 30, diagnosis="multiple_myeloma"), medication("chemotherapy", 200))
+MM_RELAPSED_UNTREATED = adult(condition("multiple_myeloma", 400), condition("relapsed", 30, diagnosis="multiple_myeloma"))
+MM_TREATED = adult(condition("multiple_myeloma", 400), medication("chemotherapy", 200))
+MM_REMISSION_TREATED = adult(condition("multiple_myeloma", 400), condition("remission", 30, diagnosis="multiple_myeloma"), medication("chemotherapy", 200))
+
+FAILED_ROWS = [
+    # (the course word "progressed": a disease not in remission, a person's)
+    ("Multiple myeloma that has relapsed, progressed, or been refractory to at least one regimen", I,
+     [MM_RELAPSED_TREATED], [MM_RELAPSED_UNTREATED, MM_REMISSION_TREATED], [MM_TREATED]),
+    # (the statuses said are the disease's now: treated and in remission, it is neither)
+    ("Relapsed or refractory to at least one standard chemotherapy regimen.", I,
+     [MM_RELAPSED_TREATED], [MM_RELAPSED_UNTREATED, MM_REMISSION_TREATED, MM_TREATED], []),
+]
+
+
+@pytest.mark.parametrize("text, kind, facts, expected", outcome_cases(FAILED_ROWS))
+def test_statuses_refractory_to_a_count_of_treatments_are_its_failure(text: str, kind: CriterionType, facts: PatientFacts, expected: Outcome) -> None:
+    assert judged(parse_line(text, kind), facts) is expected
+
+
+def test_a_count_of_treatment_lines_is_left_to_the_lines_reader() -> None:
+    assert _FAILED_COUNT.search("Relapsed or refractory to at least two prior treatment lines") is None
+
+
 @pytest.mark.parametrize("run", [
+    lambda: _FAILED_COUNT.search("relapsed, " * 2_000 + "or refractory to"),
     lambda: normalize("cluster of differentiation " * 800 + "(CD"),
     lambda: normalize("CD20 (cluster of differentiation " * 600),
     lambda: _BARE_DISEASE_RUN.search("progressive or " * 1_400 + "recurrent diseases"),
