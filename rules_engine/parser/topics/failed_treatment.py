@@ -80,7 +80,7 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
             given = predicate("anticancer_therapy", Op.PRESENT)
         else:
             given = any_of([predicate("anticancer_therapy", Op.PRESENT), predicate("surgery", Op.PRESENT)])
-        said = re.match(r"(?:relapsed|progressed|recurred)\b", m.group(0), I)
+        said = re.match(r"(?:relapsed|progressed|recurred)\b[^;]*?\brefractory\s+to\b", m.group(0), I)
         if said is not None:
             # the statuses said ("relapsed or refractory to at least one regimen") are the failure
             # the line asks, of the disease now: a remission on record is none of them, never a
