@@ -25,7 +25,7 @@ from rules_engine.parser.remarks import ESTIMATED, blank_either_way, blank_estim
 from rules_engine.parser.topics.events import other_than_spans
 from rules_engine.parser.roles import DIAGNOSIS_CONCEPTS
 from rules_engine.parser.extraction import extract
-from rules_engine.parser.statuses import restatements_blanked, status_over_diseases, status_runs
+from rules_engine.parser.statuses import bare_status_runs, restatements_blanked, status_over_diseases, status_runs
 from rules_engine.parser.joiners import DEGREE_COMMA, DEGREE_JOIN, DEGREE_ONLY
 from rules_engine.parser.combining import combine
 from rules_engine.parser.lab_exceptions import exception_end
@@ -319,7 +319,7 @@ def parse_clause(text: str, ctype: CriterionType) -> Clause:
     items = negated_examples(items, main, ctype)
     items, examples = _examples(items, main, ctype)
     items, main = restatements_blanked(items, main)
-    items = status_over_diseases(status_runs(items, main), main, ctype)
+    items = status_over_diseases(bare_status_runs(status_runs(items, main), main), main, ctype)
     _bounds_after_diagnoses(items, main)
     negated = NEGATED.match(main) if ctype is CriterionType.INCLUSION else None
     if negated is not None and negation_read_by_item(negated, items):

@@ -669,6 +669,21 @@ _SUBS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str], tuple[
         # 9)/L"; 3 corpus lines): the unit "x 10^9/L" (left, the words were an unread review beside
         # the count, or the count had no unit to read)
         (r"\b10\s*\(\s*power\s+of\s+(\d{1,2})\s*\)", r"10^\1", ("power of",)),
+        # the CD antigen's name written out, as NCI's registry entries spell it ("cluster of
+        # differentiation (CD)20 positive", "cluster of differentiation [CD]20 positive or negative",
+        # "Cluster of Differentiation 20 (CD20) antigen positive", "cluster of differentiation (CD4)
+        # counts", "anti-cluster of differentiation (CD)20 monoclonal antibodies", "cluster of
+        # differentiation 137 (CD137) agonists"; 32 corpus lines): the antigen "CD<n>" every reader
+        # of a CD antigen, a CD4 count or an anti-CD drug knows. Left spelled out, the number stood
+        # apart from "CD" and the antigen, the count or the drug went unread. Only with the number
+        # written (after the bracket or before it, or inside it; "anti-cluster of differentiation 38
+        # (anti-CD38) therapies" too); the bare abbreviation ("cluster of differentiation (CD)
+        # counts") is left as written
+        # (the name written out in a bracket after the antigen, "CD20 (cluster of differentiation
+        # 20) positive", "anti-CD4 (cluster of differentiation 4)": the antigen alone)
+        (r"\b(CD\s*\d{1,3})\s*[(\[]\s*cluster\s+of\s+differentiation\s*\d{1,3}\s*[)\]]", r"\1", ("differentiation",)),
+        (r"\bcluster\s+of\s+differentiation\s*(?:[(\[]\s*CD\s*[)\]]\s*(\d{1,3})\b|(\d{1,3})(?:\s*[(\[]\s*(?:anti-?\s*)?CD\s*\d{1,3}\s*[)\]])?(?!\d)|[(\[]\s*CD\s*(\d{1,3})\s*[)\]])",
+         lambda m: "CD" + (m.group(1) or m.group(2) or m.group(3)), ("differentiation",)),
         # two lineages sharing the disease ("pre-B-cell or T-cell ALL", "B- or T-cell acute
         # lymphoblastic leukemia"): either lineage's ALL (left, the B lineage was an unread word and
         # a B-ALL failed a line that offers it; 2 corpus lines)

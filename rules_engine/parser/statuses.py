@@ -78,6 +78,48 @@ def status_runs(items: list[Item], text: str) -> list[Item]:
     return out
 
 
+# "Progressive or recurrent disease", "Persistent or recurrent disease" (about 8 corpus lines): the same run of statuses before the patient's
+# own disease named by no concept ("disease"). Read item by item, the relapse was the line's and the
+# course word an unread requirement beside it ("relapsed and <Progressive>": a relapsed disease was
+# unknown, and any other failed the line) or the relapse an alternative of an unread phrase. The
+# run is one list of alternatives, the course word a disease not in remission (unremitted_course).
+# Only a run with a status read (a relapse, a refractory disease) and an "or" in it, every read item
+# inside it a status, and the bare noun closing the clause: words after it ("... disease during or
+# after prior methotrexate", "... disease that is refractory to standard therapy") say what the
+# course followed, which the run read alone would drop
+_BARE_DISEASE_RUN = re.compile(
+    rf"\b{_STATUS_WORD}(?:\s*(?:,\s*(?:or\s+|and/or\s+)?|or\s+|and/or\s+|/\s*){_STATUS_WORD}){{1,3}}\s+disease\b(?=\s*(?:$|[.;]))", I)
+
+# the disease a therapy was given for ("Prior treatment with weekly paclitaxel for recurrent or
+# persistent disease is not allowed"): a setting in the past, never the disease's status now
+_PURPOSE_BEFORE = re.compile(r"\b(?:for|of|against|treat(?:s|ed|ing)?|after|following)\s+(?:(?:the|their|his|her|a|an)\s+)?$", I)
+
+
+def bare_status_runs(items: list[Item], text: str) -> list[Item]:
+    """"Progressive or recurrent disease": the statuses of the patient's disease as one list of
+    alternatives (see ``_BARE_DISEASE_RUN``); a status no concept reads stays a person's, with a
+    disease in remission never one (``unremitted``)."""
+    out = list(items)
+    for m in _BARE_DISEASE_RUN.finditer(text):
+        if not _STATUS_OR.search(m.group(0)) or _PURPOSE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        inside = [it for it in out if it.start < m.end() and it.end > m.start()]
+        if not inside or any(it.start < m.start() or it.end > m.end() or not it.concepts or not it.concepts <= STATUS_CONCEPTS or it.expr is None for it in inside):
+            continue
+        blank = list(m.group(0))
+        for it in inside:
+            blank[it.start - m.start(): it.end - m.start()] = " " * (it.end - it.start)
+        unread = [w.group(0) for w in _STATUS_ONE.finditer("".join(blank))]
+        if not unread:
+            continue  # "relapsed or refractory disease": the joins already read it
+        statuses: list[Expr] = [it.expr for it in inside if it.expr is not None]
+        statuses += [unremitted(Alternative(ReviewReason.UNSUPPORTED_CONCEPT, " ".join(w.split())), w, inside) for w in unread]
+        at = out.index(inside[0])
+        out = [it for it in out if it not in inside]
+        out.insert(at, Item(m.start(), m.end(), any_of(statuses), frozenset().union(*(it.concepts for it in inside))))
+    return out
+
+
 # "(AML)", "(CML-BC)": a bracket holding only the abbreviation, a suffix of it allowed
 _ABBREVIATION_REST = re.compile(r"[\w-]*\s*[)\]]")
 # between the disease and the bracket: nothing, or words of its own name ("chronic myelogenous

@@ -169,6 +169,8 @@ _ANTIGEN = re.compile(
     r"|(?P<minus>-)(?=[\s,;/)]|$))",
     I,
 )
+# the other result offered after a positive one ("CD20 positive or negative"): any result
+_ANTIGEN_EITHER = re.compile(r"\s*(?:or|/|and/or)\s*(?:negative|neg)\b", I)
 # what a transplant line counts, never the disease's antigen: the graft's CD34+ cells ("2 x 10^6
 # CD34+ cells/kg", "CD34+/kg peripheral stem cells", "CD34-enriched cells", "CD34+ chimerism",
 # "CD34+ stem cells"); read as one, a graft dose asked every patient for CD34-positive blasts
@@ -3583,6 +3585,12 @@ def event_items(text: str, ctype: CriterionType) -> list[Item]:
             continue
         res = (m.group("res") or "+").lower()
         value = "negative" if m.group("minus") or re.match(NEG, res, I) else "positive"
+        either = _ANTIGEN_EITHER.match(text, m.end()) if value == "positive" else None
+        if either is not None:
+            # "B-cell NHL (CD20 positive or negative)": either result, no requirement (as the
+            # markers' _EITHER_RESULT reads "HER2 positive or negative")
+            items.append(Item(m.start(), either.end(), None, frozenset(c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I))))
+            continue
         cds = [c.lower().replace(" ", "") for c in re.findall(r"CD\d+", m.group("cds"), I)]
         if "cd34" in cds and (_GRAFT_CELLS.match(text, m.end()) or _GRAFT_BEFORE.search(text, max(0, m.start() - 12), m.start())):
             continue  # the graft's cells, not the blasts' antigen

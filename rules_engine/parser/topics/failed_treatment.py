@@ -28,12 +28,21 @@ from rules_engine.parser.topics.cml_phase import cml_phase_items
 
 
 _FAILED_COUNT = re.compile(
-    r"\b(?:failed|failure\s+of|progressed\s+(?:on|after|following))\s+"
+    r"\b(?:failed|failure\s+of|progressed\s+(?:on|after|following)"
+    # the disease's statuses ending in the refractoriness the count is of ("relapsed or refractory
+    # to at least one standard chemotherapy regimen", "that has relapsed, progressed, or been
+    # refractory to at least one regimen", "Relapsed or refractory to at least two prior
+    # treatment lines"; 4 corpus lines): each a failure of that count of treatments (read apart,
+    # the relapse stood alone beside an unread "refractory to ..." and a relapsed disease never
+    # treated by one met the line, or the line went to review whole)
+    r"|(?:relapsed|progressed|recurred)(?:\s+from)?(?:\s*,\s*(?:progressed|recurred|relapsed))?\s*,?\s+(?:or|and/or)\s+"
+    r"(?:(?:have\s+|has\s+)?been\s+|is\s+|are\s+)?refractory\s+to)\s+"
     r"(?:at\s+least\s+|≥\s*|a\s+minimum\s+of\s+)?(?P<n>one|1|two|2|three|3)(?P<more>\s+or\s+more)?\s+"
     r"(?P<mods>(?:(?:prior|previous|standard|conventional|systemic|available|anti-?cancer|chemotherapeutic|chemotherapy|cytotoxic|lines?\s+of|courses?\s+of)\s+){0,3})"
     r"(?P<noun>treatments?|therap(?:y|ies)|regimens?|lines?|chemotherap(?:y|ies))\b"
     # a class named after the noun ("prior TKI", "of hormonal therapy") says which one: not this reading
-    r"(?!\s+(?:with|of|containing)\b)",
+    # ("at least two prior treatment lines": the count of lines, prior_lines' to read)
+    r"(?!\s+(?:with|of|containing|lines?)\b)",
     I,
 )
 
@@ -57,7 +66,8 @@ def failed_after(given: Expr, reason: str) -> Expr:
 
 def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
     """The count of failed treatments an inclusion asks (see the module's doc)."""
-    if ctype is not CriterionType.INCLUSION or "fail" not in text.lower() and "progress" not in text.lower():
+    low = text.lower()
+    if ctype is not CriterionType.INCLUSION or "fail" not in low and "progress" not in low and "refractory to" not in low:
         return []
     out: list[Item] = []
     for m in _FAILED_COUNT.finditer(text):
@@ -70,10 +80,22 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
             given = predicate("anticancer_therapy", Op.PRESENT)
         else:
             given = any_of([predicate("anticancer_therapy", Op.PRESENT), predicate("surgery", Op.PRESENT)])
-        parts = [failed_after(given, "whether the disease failed the therapy on record")]
+        said = re.match(r"(?:relapsed|progressed|recurred)\b[^;]*?\brefractory\s+to\b", m.group(0), I)
+        if said is not None:
+            # the statuses said ("relapsed or refractory to at least one regimen") are the failure
+            # the line asks, of the disease now: a remission on record is none of them, never a
+            # failure a person might still find (a course word, "progressed", the disease not in
+            # remission and a person's: unremitted_course)
+            statuses: list[Expr] = [predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)]
+            if re.search(r"\bprogressed\b", m.group(0), I):
+                statuses.append(all_of([Not(predicate("remission", Op.PRESENT)), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "progressed")]))
+            parts = [all_of([given, any_of(statuses)])]
+        else:
+            parts = [failed_after(given, "whether the disease failed the therapy on record")]
         if count_of(m.group("n")) > 1:
             parts.append(Qualifier(ReviewReason.UNSUPPORTED_CONCEPT, "how many treatments failed: " + " ".join(m.group(0).split())))
-        out.append(Item(m.start(), m.end(), all_of(parts), frozenset({"anticancer_therapy", "relapsed", "refractory"})))
+        concepts = {"anticancer_therapy", "relapsed", "refractory"} | ({"remission"} if said is not None else set())
+        out.append(Item(m.start(), m.end(), all_of(parts), frozenset(concepts)))
     return out
 
 
