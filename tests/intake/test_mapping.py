@@ -180,13 +180,15 @@ def test_a_refuted_condition_is_not_read(verification):
         ("D89.810", "gvhd"), ("D89.811", "gvhd"), ("D89.812", "gvhd"), ("D89.813", "gvhd"),
         ("I50.9", "heart_failure"), ("I50.22", "heart_failure"), ("Z33.1", "pregnancy"), ("O09.90", "pregnancy"),
         ("O80", "pregnancy"), ("Z94.84", "hsct"),
+        # the viral hepatitis coded by its kind, not only as chronic B or C
+        ("B18.8", "other_viral_hepatitis"), ("B19.20", "hcv"),
     ],
 )
 def test_other_conditions_become_their_events(code, concept):
     assert set(events(condition(ICD10, code))) == {concept}
 
 
-@pytest.mark.parametrize("code", ["B18.8", "B19.20", "D89.82", "D89.89", "Z33.2", "Z94.81"])
+@pytest.mark.parametrize("code", ["D89.82", "D89.89", "Z33.2", "Z94.81"])
 def test_neighbouring_codes_are_not_read(code):
     assert events(condition(ICD10, code)) == {}
 

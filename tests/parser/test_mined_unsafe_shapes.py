@@ -92,7 +92,7 @@ READINGS = [
     ("Prior allogeneic stem-cell transplant", EXC, "allo-HSCT"),
     ("Autologous stem-cell transplant within 100 days", EXC, "auto-HSCT within 100 days"),
     # "viral or other hepatitis" names the viral hepatitides
-    ("Clinically active liver disease, including viral or other hepatitis or cirrhosis", EXC, "liver-disease or hav or HBV or HCV"),
+    ("Clinically active liver disease, including viral or other hepatitis or cirrhosis", EXC, "liver-disease or hav or HBV or HCV or other-viral-hepatitis"),
     # labs joined by "and/or" under one limit are alternatives in an exclusion; each in an inclusion
     ("AST and ALT and/or alkaline phosphatase > 4 times upper limit of normal", EXC, "AST > 4 x ULN or ALT > 4 x ULN or alp > 4 x ULN"),
     ("AST and ALT and/or alkaline phosphatase ≤ 4 times upper limit of normal", INC, "AST <= 4 x ULN and ALT <= 4 x ULN and alp <= 4 x ULN"),

@@ -110,6 +110,7 @@ def test_normalize_is_the_substitutions_applied_in_turn():
     def slow(text: str) -> str:
         marks = normalize_module._TRADE_MARK.sub(" ", text) if "®" in text or "™" in text else text
         text = normalize_module.spell_numbers(normalize_module._MD_ESCAPE.sub(r"\1", marks).translate(normalize_module._CHARS))
+        text = normalize_module.run_on_seams(text)
         text = normalize_module._GLUED_MARK.sub(r"\1", text) if "R" in text else text
         text = normalize_module._similar_compounds(normalize_module._dose_cap(normalize_module._duty_periods(normalize_module._THOUSANDS.sub("", text))))
         low = text.lower()
