@@ -208,9 +208,19 @@ def _conditional(text: str, ctype: CriterionType) -> Expr | None:
         requirement = Alternative(requirement.reason, requirement.text or m.group("req"))
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
-    if states_requirement(m.group("req")):
+    if _states_requirement(m, m.group("req")):
         return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
+
+
+def _states_requirement(m: re.Match[str], asked: str) -> bool:
+    """Whether the words after the condition state what its patients must meet. The subject
+    patterns take the modal themselves ("Patients with HIV must have a CD4 count > 350": the words
+    after it, "have a CD4 count > 350", hold none): asked without it, an exclusion's requirement
+    was read as what excludes (a patient with HIV and CD4 400 was excluded, one with CD4 100 let
+    in), so it is asked with the modal put back ("must not" stays a prohibition, "must be
+    excluded" the verdict: ``states_requirement``)."""
+    return states_requirement(f"must {asked}" if m.re is _SUBJECT_MUST or m.re is _NAMED_SUBJECT_MUST else asked)
 
 
 # a later sentence with a subject of its own ("Patients with advanced phase CML or acute leukemia
@@ -364,7 +374,7 @@ def _measured_scope(m: re.Match[str], ctype: CriterionType) -> Expr | None:
         requirement = Alternative(requirement.reason, requirement.text or asked)
     if ctype is CriterionType.INCLUSION:
         return any_of([Not(condition), requirement])
-    if states_requirement(asked):
+    if _states_requirement(m, asked):
         return all_of([condition, unmet(requirement)])  # (exclusion_requirements)
     return all_of([condition, requirement])
 
