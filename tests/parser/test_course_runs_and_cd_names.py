@@ -117,10 +117,11 @@ MM_REMISSION_TREATED = adult(condition("multiple_myeloma", 400), condition("remi
 FAILED_ROWS = [
     # (the course word "progressed": a disease not in remission, a person's)
     ("Multiple myeloma that has relapsed, progressed, or been refractory to at least one regimen", I,
-     [MM_RELAPSED_TREATED], [MM_RELAPSED_UNTREATED, MM_REMISSION_TREATED], [MM_TREATED]),
-    # (the statuses said are the disease's now: treated and in remission, it is neither)
+     [MM_RELAPSED_TREATED], [MM_REMISSION_TREATED], [MM_TREATED, MM_RELAPSED_UNTREATED]),
+    # (the statuses said are the disease's now: treated and in remission, it is neither; a relapse
+    # with no treatment on record followed one the record lacks: a person's, never a failure)
     ("Relapsed or refractory to at least one standard chemotherapy regimen.", I,
-     [MM_RELAPSED_TREATED], [MM_RELAPSED_UNTREATED, MM_REMISSION_TREATED, MM_TREATED], []),
+     [MM_RELAPSED_TREATED], [MM_REMISSION_TREATED, MM_TREATED], [MM_RELAPSED_UNTREATED]),
 ]
 
 

@@ -91,7 +91,7 @@ def test_a_diagnosis_line_offers_the_alternatives_it_writes(text: str, kind: Cri
     "text, reading",
     [
         # an "or" closing a list of statuses far from the disease still joins the disease (left as it was)
-        ("T-cell lymphoma, stage IB or higher with progressive, persistent, or recurrent disease", "T-cell-lymphoma and relapsed"),
+        ("T-cell lymphoma, stage IB or higher with progressive, persistent, or recurrent disease", "T-cell-lymphoma and (relapsed or (not remission"),
         # a Philadelphia marker between a status and its disease: one unit
         ("CML in AP/BC or relapsed/refractory Ph+ ALL", "(relapsed or refractory) and BCR-ABL1 is positive and ALL"),
         ("granulocytes < 10 9/L", "ANC < 1 10*9/L"),

@@ -89,7 +89,10 @@ def failed_treatment_items(text: str, ctype: CriterionType) -> list[Item]:
             statuses: list[Expr] = [predicate("relapsed", Op.PRESENT), predicate("refractory", Op.PRESENT)]
             if re.search(r"\bprogressed\b", m.group(0), I):
                 statuses.append(all_of([Not(predicate("remission", Op.PRESENT)), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "progressed")]))
-            parts = [all_of([given, any_of(statuses)])]
+            # (a relapse itself follows a treatment: one with no treatment on record is a
+            # person's to match to the count, never a failure of the line)
+            untreated = all_of([predicate("relapsed", Op.PRESENT), Alternative(ReviewReason.UNSUPPORTED_CONCEPT, "whether the relapse followed the treatment the line counts")])
+            parts = [any_of([all_of([given, any_of(statuses)]), untreated])]
         else:
             parts = [failed_after(given, "whether the disease failed the therapy on record")]
         if count_of(m.group("n")) > 1:
