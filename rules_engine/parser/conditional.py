@@ -331,10 +331,17 @@ def scoped_sentence(clause_text: str, ctype: CriterionType) -> Expr | None:
         # or less": the later sentence's requirement, unmet, is what excludes the patients it
         # names (exclusion_requirements); read as a clause, its condition and requirement were
         # two more alternatives (every patient with an earlier agent was excluded)
+        # ... and "Subjects with a history of hypertension must have been on stable doses ... for
+        # >= 4 weeks" after "Active HTN (diastolic blood pressure > 100 mmHg)": read as a clause,
+        # "no hypertension within 4 weeks" was one more alternative, met by every patient without
+        # hypertension (all of them excluded)
         m = _CONDITION.match(clause_text)
-        if m is None or not _IF.match(clause_text) or not states_requirement(m.group("req")):
-            return None
-        return _conditional(clause_text, ctype)
+        if m is not None and _IF.match(clause_text) and states_requirement(m.group("req")):
+            return _conditional(clause_text, ctype)
+        m = _SUBJECT_MUST.match(clause_text)
+        if m is not None and _states_requirement(m, m.group("req")):
+            return _conditional(clause_text, ctype)
+        return None
     if ctype is not CriterionType.INCLUSION or not _SUBJECT_MUST.match(clause_text):
         return None
     return _conditional(clause_text, ctype)

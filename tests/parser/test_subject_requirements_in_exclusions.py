@@ -29,3 +29,14 @@ def test_an_exclusions_subject_requirement_excludes_when_unmet(text, rule):
 
 def test_a_subject_requirement_in_an_inclusion_is_asked_of_its_patients_only():
     assert rule_language.render(parse_line("Patients with HIV must have CD4 count > 350", CriterionType.INCLUSION).expr) == "not HIV or CD4-count > 350.0 10*6/L"
+
+
+def test_a_later_sentences_subject_requirement_concerns_its_patients_only():
+    """The sentence after an exclusion's own ("Active HTN (...). Subjects with a history of
+    hypertension must have been on stable doses ... for >= 4 weeks"): read as a clause, "no
+    hypertension within 4 weeks" was an alternative every patient without hypertension met."""
+    text = ("Active HTN (diastolic blood pressure > 100 mmHg). Subjects with a history of hypertension must have been on stable doses "
+            "of anti-hypertensive drugs for ≥ 4 weeks prior to start of Cycle 1")
+    rule = rule_language.render(parse_line(text, CriterionType.EXCLUSION).expr)
+    assert "no hypertension" not in rule
+    assert '(hypertension and review unsupported "have been on stable doses' in rule
