@@ -114,9 +114,6 @@ _DIAGNOSES: tuple[tuple[str, str], ...] = (
 _DIAG_RES = tuple((c, re.compile(p)) if c == "all" else (c, re.compile(p, I)) for c, p in _DIAGNOSES)
 
 
-_ALL_WORD = re.compile(r"\bALL\b")
-
-
 # (never the MDS subtypes named "refractory anemia (RA)", "refractory anemia with excess blasts",
 # "refractory cytopenia with multilineage dysplasia": read as the disease's refractory status, an
 # untreated MDS failed the MDS line listing them and "No refractory anemia with excess blasts in
